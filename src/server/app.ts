@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { v7 } from 'uuid';
+import { formatMessage } from '../shared/i18n/errors';
+import { fieldMessage } from '../shared/i18n/fields';
+import { accountsModule } from './modules/accounts/accounts.routes';
+import { auditModule } from './modules/audit/audit.routes';
+import { importsModule } from './modules/imports/imports.routes';
+import { orgModule } from './modules/org/org.routes';
+import { peopleModule } from './modules/people/people.routes';
+import { reportsModule } from './modules/reports/reports.routes';
+import { residentsModule } from './modules/residents/residents.routes';
+import { registerAuth } from './platform/auth';
+import type { AppDeps } from './platform/context';
+import { AppError } from './platform/errors';
+import type { ModuleDef } from './platform/module';
+
+/** The only central registry of modules. */
+export const MODULES: ModuleDef[] = [
+  accountsModule,
+  orgModule,
+  residentsModule,
+  importsModule,
+  peopleModule,
+  reportsModule,
+  auditModule,
+];
+
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: deps.config.logLevel ?? 'info',
+          // Request logs carry no personal data: the query string (which may hold a phone) is dropped.
+          serializers: {
+            req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+          },
+        }
+      : false,
+    genReqId: () => v7(),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Linli API', version: '0.1.0', description: 'Linli (邻里) community governance platform' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, deps);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = request.locale ?? 'zh-CN';
+    if (error instanceof AppError) {
+      const fields = error.details?.fields?.map((f) => ({
+        ...f,
+        message: f.message ?? fieldMessage(f.code, {}, locale, f.code),
+      }));
+      return reply.status(error.status).send({
+        error: {
+          code: error.code,
+          message: formatMessage(error.code, locale, error.params),
+          ...(error.details ? { details: { ...error.details, ...(fields ? { fields } : {}) } } : {}),
+        },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((v) => {
+        const params = v.params as Record<string, unknown>;
+        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        return { path, code: v.keyword, message: fieldMessage(v.keyword, params, locale, v.message) };
+      });
+      return reply.status(400).send({
+        error: { code: 'common.validation', message: formatMessage('common.validation', locale), details: { fields } },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply.status(413).send({ error: { code: 'common.payload_too_large', message: formatMessage('common.payload_too_large', locale) } });
+    }
+    if (status === 400 || status === 415) {
+      const code = error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError ? 'common.bad_json' : 'common.validation';
+      return reply.status(400).send({ error: { code, message: formatMessage(code, locale) } });
+    }
+    if (status === 429) {
+      return reply.status(429).send({ error: { code: 'common.too_many_requests', message: formatMessage('common.too_many_requests', locale) } });
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: 'common.validation', message: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'common.internal', message: formatMessage('common.internal', locale) } });
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await deps.db.execute(sql`select 1`);
+    return { status: 'ok', database: deps.dbKind ?? 'pglite' };
+  });
+
+  for (const mod of MODULES) {
+    await app.register(async (scope) => mod.routes(scope, deps));
+  }
+
+  const webDir = deps.config.webDir;
+  if (webDir && existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && !path.startsWith('/api/') && webDir && existsSync(`${webDir}/index.html`)) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'common.route_not_found', message: formatMessage('common.route_not_found', request.locale ?? 'zh-CN') },
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,226 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { createUserBody, updateUserBody } from '../../../shared/contracts/accounts';
+import { PERMISSIONS, ROLE_UNIT_KINDS, type Role, roleHas } from '../../../shared/permissions';
+import { auditFailure, writeAudit } from '../../platform/audit';
+import {
+  LOCK_MINUTES,
+  MAX_FAILED_LOGINS,
+  createSession,
+  destroyUserSessions,
+  hashPassword,
+  loadActor,
+  passwordProblem,
+  verifyPassword,
+} from '../../platform/auth';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { escapeLike, inScope, requirePermission, scopePaths, scopeWhere, type Actor } from '../../platform/permissions';
+import { offsetOf } from '../../platform/pagination';
+import { orgUnits } from '../org/org.table';
+import { userRoles, users } from './accounts.table';
+
+let dummyHash: Promise<string> | undefined;
+
+export async function login(ctx: UseCaseCtx, username: string, password: string, meta: { userAgent?: string }) {
+  const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
+  const now = ctx.clock.now();
+  const fail = async (code: string, params: Record<string, unknown> = {}, status = 401) => {
+    await auditFailure(ctx.db, ctx, { action: 'auth.login', entityType: 'user', entityId: user?.id ?? null, after: { username, reason: code } });
+    return new AppError(code, status, params);
+  };
+  if (!user) {
+    // Spend the same time as a real check so usernames cannot be probed by timing.
+    dummyHash ??= hashPassword('linli-timing-equaliser');
+    await verifyPassword(await dummyHash, password);
+    throw await fail('auth.invalid_credentials');
+  }
+  if (!user.active) throw await fail('auth.disabled', {}, 403);
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw await fail('auth.locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) }, 423);
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const failed = user.failedLogins + 1;
+    const lock = failed >= MAX_FAILED_LOGINS;
+    await ctx.db
+      .update(users)
+      .set({ failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil })
+      .where(eq(users.id, user.id));
+    if (lock) throw await fail('auth.locked', { minutes: LOCK_MINUTES }, 423);
+    throw await fail('auth.invalid_credentials');
+  }
+  const session = await createSession(ctx.db, ctx, user.id, { ip: ctx.ip, userAgent: meta.userAgent });
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await writeAudit(tx, { ...ctx, actor: { userId: user.id, displayName: user.displayName } }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+  });
+  const actor = await loadActor(ctx.db, user.id);
+  if (!actor) throw new AppError('auth.disabled', 403);
+  return { ...session, actor };
+}
+
+export function meOf(actor: Actor, csrfToken: string) {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    locale: (actor.locale === 'en' ? 'en' : 'zh-CN') as 'zh-CN' | 'en',
+    assignments: actor.assignments.map((a) => ({ role: a.role, orgUnitId: a.orgUnitId, orgUnitName: a.orgUnitName })),
+    permissions: PERMISSIONS.filter((p) => actor.assignments.some((a) => roleHas(a.role, p))),
+    csrfToken,
+  };
+}
+
+export async function updateMe(ctx: ActorCtx, input: { locale?: 'zh-CN' | 'en'; displayName?: string }) {
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ ...input, updatedAt: ctx.clock.now() }).where(eq(users.id, ctx.actor.userId));
+    await writeAudit(tx, ctx, { action: 'users.update_self', entityType: 'user', entityId: ctx.actor.userId, after: input });
+  });
+  return (await loadActor(ctx.db, ctx.actor.userId))!;
+}
+
+export async function changePassword(ctx: ActorCtx, sessionId: string, current: string, next: string) {
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, current))) {
+    throw new AppError('auth.wrong_password', 422, {}, { fields: [{ path: 'currentPassword', code: 'auth.wrong_password' }] });
+  }
+  const problem = passwordProblem(user.username, next);
+  if (problem) throw new AppError(problem, 422, {}, { fields: [{ path: 'newPassword', code: problem }] });
+  const passwordHash = await hashPassword(next);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: ctx.clock.now() }).where(eq(users.id, user.id));
+    await destroyUserSessions(tx, user.id, sessionId);
+    await writeAudit(tx, ctx, { action: 'users.change_password', entityType: 'user', entityId: user.id });
+  });
+}
+
+type RoleInput = { role: Role; orgUnitId: string | null };
+
+/** The actor may hand out a role only inside their own users.write scope and at the level the role belongs to. */
+async function checkRoles(ctx: ActorCtx, roles: RoleInput[]) {
+  const ids = roles.map((r) => r.orgUnitId).filter((x): x is string => !!x);
+  const units = ids.length ? await ctx.db.select().from(orgUnits).where(inArray(orgUnits.id, ids)) : [];
+  for (const r of roles) {
+    if (r.orgUnitId === null) {
+      if (r.role !== 'platform_admin' || !scopePaths(ctx.actor, 'users.write').includes('/')) {
+        throw new AppError('users.role_unit_kind', 422, { role: r.role });
+      }
+      continue;
+    }
+    const unit = units.find((u) => u.id === r.orgUnitId);
+    if (!unit || !inScope(ctx.actor, 'users.write', unit.path)) throw new AppError('users.not_in_scope', 403);
+    if (!ROLE_UNIT_KINDS[r.role].includes(unit.kind)) throw new AppError('users.role_unit_kind', 422, { role: r.role });
+  }
+}
+
+async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
+  if (rows.length === 0) return [];
+  const roles = await ctx.db
+    .select({ userId: userRoles.userId, role: userRoles.role, orgUnitId: userRoles.orgUnitId, name: orgUnits.name })
+    .from(userRoles)
+    .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
+    .where(inArray(userRoles.userId, rows.map((r) => r.id)));
+  const now = ctx.clock.now();
+  return rows.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    title: u.title,
+    active: u.active,
+    locked: !!u.lockedUntil && u.lockedUntil > now,
+    lastLoginAt: u.lastLoginAt,
+    assignments: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role as Role, orgUnitId: r.orgUnitId, orgUnitName: r.name })),
+  }));
+}
+
+/** Users who hold at least one role inside the actor's scope. */
+function usersInScope(actor: Actor) {
+  return sql`${users.id} in (select ur.user_id from user_roles ur left join org_units o on o.id = ur.org_unit_id
+    where ${scopeWhere(actor, 'users.read', sql`coalesce(o.path, '/')`)})`;
+}
+
+export async function listUsers(ctx: ActorCtx, q: { q?: string; page: number; pageSize: number }) {
+  requirePermission(ctx.actor, 'users.read');
+  const where = and(
+    usersInScope(ctx.actor),
+    q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  const rows = await ctx.db.select().from(users).where(where).orderBy(asc(users.username)).limit(q.pageSize).offset(offsetOf(q));
+  return { items: await userDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+async function findUser(ctx: ActorCtx, id: string) {
+  if (!z.uuid().safeParse(id).success) throw notFound();
+  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, id), usersInScope(ctx.actor)));
+  if (!user) throw notFound();
+  return user;
+}
+
+export async function getUser(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'users.read');
+  return (await userDtos(ctx, [await findUser(ctx, id)]))[0]!;
+}
+
+export async function createUser(ctx: ActorCtx, input: z.infer<typeof createUserBody>) {
+  requirePermission(ctx.actor, 'users.write');
+  await checkRoles(ctx, input.roles);
+  const problem = passwordProblem(input.username, input.password);
+  if (problem) throw new AppError(problem, 422, {}, { fields: [{ path: 'password', code: problem }] });
+  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (taken) throw new AppError('users.username_taken', 409, { username: input.username }, { fields: [{ path: 'username', code: 'users.username_taken' }] });
+  const passwordHash = await hashPassword(input.password);
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(users).values({ id, username: input.username, displayName: input.displayName, title: input.title ?? null, passwordHash, createdAt: now, updatedAt: now });
+    await tx.insert(userRoles).values(input.roles.map((r) => ({ id: ctx.ids(), userId: id, role: r.role, orgUnitId: r.orgUnitId, createdAt: now })));
+    await writeAudit(tx, ctx, { action: 'users.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, roles: input.roles } });
+  });
+  return getUser(ctx, id);
+}
+
+export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeof updateUserBody>) {
+  requirePermission(ctx.actor, 'users.write');
+  const user = await findUser(ctx, id);
+  if (input.roles) await checkRoles(ctx, input.roles);
+  if (input.password !== undefined) {
+    const problem = passwordProblem(user.username, input.password);
+    if (problem) throw new AppError(problem, 422, {}, { fields: [{ path: 'password', code: problem }] });
+  }
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        ...(input.displayName !== undefined && { displayName: input.displayName }),
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.active !== undefined && { active: input.active }),
+        ...(passwordHash && { passwordHash }),
+        ...(input.unlock && { lockedUntil: null, failedLogins: 0 }),
+        updatedAt: now,
+      })
+      .where(eq(users.id, id));
+    if (input.roles) {
+      // Roles outside the actor's scope are kept; the ones inside are replaced.
+      const existing = await tx
+        .select({ id: userRoles.id, path: orgUnits.path, orgUnitId: userRoles.orgUnitId })
+        .from(userRoles)
+        .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
+        .where(eq(userRoles.userId, id));
+      const mine = existing.filter((r) => inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '')));
+      if (mine.length) await tx.delete(userRoles).where(inArray(userRoles.id, mine.map((r) => r.id)));
+      await tx.insert(userRoles).values(input.roles.map((r) => ({ id: ctx.ids(), userId: id, role: r.role, orgUnitId: r.orgUnitId, createdAt: now })));
+    }
+    if (input.active === false || passwordHash) await destroyUserSessions(tx, id);
+    await writeAudit(tx, ctx, {
+      action: 'users.update',
+      entityType: 'user',
+      entityId: id,
+      before: { displayName: user.displayName, active: user.active },
+      after: { ...input, password: input.password ? '[changed]' : undefined },
+    });
+  });
+  return getUser(ctx, id);
+}

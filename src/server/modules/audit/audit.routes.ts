@@ -1,0 +1,78 @@
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { verifyAuditChain } from '../../platform/audit';
+import { auditLog } from '../../platform/audit.table';
+import { actorCtxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { defineModule } from '../../platform/module';
+import { offsetOf, pageOf, pageQuery } from '../../platform/pagination';
+import { requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
+
+const entrySchema = z.object({
+  seq: z.number(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  success: z.boolean(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+
+export const auditModule = defineModule({
+  name: 'audit',
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['audit'];
+    app.get(
+      '/api/audit',
+      {
+        schema: {
+          tags,
+          querystring: z.object({
+            action: z.string().max(60).optional(),
+            entityType: z.string().max(60).optional(),
+            entityId: z.string().max(60).optional(),
+            actorId: z.string().uuid().optional(),
+            success: z.enum(['true', 'false']).optional(),
+            from: z.coerce.date().optional(),
+            to: z.coerce.date().optional(),
+            ...pageQuery,
+          }),
+          response: { 200: pageOf(entrySchema) },
+        },
+      },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'audit.read');
+        const q = req.query;
+        // Entries with no org unit (logins, accounts) are visible to platform-wide auditors only.
+        const where = and(
+          scopeWhere(ctx.actor, 'audit.read', sql`coalesce(${auditLog.orgPath}, '/')`),
+          q.action ? eq(auditLog.action, q.action) : undefined,
+          q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
+          q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+          q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+          q.success ? eq(auditLog.success, q.success === 'true') : undefined,
+          q.from ? gte(auditLog.at, q.from) : undefined,
+          q.to ? lte(auditLog.at, q.to) : undefined,
+        );
+        const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
+        const items = await ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.pageSize).offset(offsetOf(q));
+        return { items, total: n, page: q.page, pageSize: q.pageSize };
+      },
+    );
+    app.get('/api/audit/verify', { schema: { tags } }, async (req) => {
+      const ctx = actorCtxOf(deps, req);
+      requirePermission(ctx.actor, 'audit.read');
+      if (!scopePaths(ctx.actor, 'audit.read').includes('/')) throw new AppError('common.forbidden', 403);
+      return verifyAuditChain(ctx.db);
+    });
+  },
+});

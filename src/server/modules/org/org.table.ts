@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The org tree (R-ORG-1). `path` is the materialised path of ids, '/root/child/self/', so a subtree
+ * is `path LIKE '/…/self/%'`. Units are never hard-deleted once referenced: they are merged or archived.
+ */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id'),
+    path: text('path').notNull(),
+    depth: integer('depth').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** GB/T 2260 + township + village code where it exists (R-LAW-CD-1). */
+    divisionCode: text('division_code'),
+    /** GeoJSON Polygon/MultiPolygon for grids and compounds. */
+    boundary: jsonb('boundary'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    /** Extra attributes by kind: urbanVillage flag, floors, distance to service centre… */
+    attrs: jsonb('attrs').$type<Record<string, unknown>>().notNull().default({}),
+    sort: integer('sort').notNull().default(0),
+    status: text('status').notNull().default('active'),
+    mergedIntoId: uuid('merged_into_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('org_units_parent_idx').on(t.parentId),
+    index('org_units_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+    index('org_units_kind_idx').on(t.kind),
+    uniqueIndex('org_units_division_code_uq').on(t.divisionCode).where(sql`${t.divisionCode} is not null`),
+  ],
+);

@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+};
+
+/** R-ORG-2: party organization levels are data. One scheme per subdistrict (or inherited from above). */
+export const partyOrgLevels = pgTable('party_org_levels', {
+  id: uuid('id').primaryKey(),
+  /** The unit whose subtree uses this scheme. */
+  orgUnitId: uuid('org_unit_id').notNull(),
+  rank: integer('rank').notNull(),
+  name: text('name').notNull(),
+  ...timestamps,
+});
+
+export const partyOrgs = pgTable(
+  'party_orgs',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id'),
+    levelId: uuid('level_id').notNull(),
+    name: text('name').notNull(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    secretary: text('secretary'),
+    ...timestamps,
+  },
+  (t) => [index('party_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+export const partyMembers = pgTable(
+  'party_members',
+  {
+    id: uuid('id').primaryKey(),
+    residentId: uuid('resident_id'),
+    name: text('name').notNull(),
+    partyOrgId: uuid('party_org_id'),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    joinedOn: date('joined_on', { mode: 'string' }),
+    /** 在职党员到社区报到: employed elsewhere, reporting to the community where they live. */
+    reporting: boolean('reporting').notNull().default(false),
+    employer: text('employer'),
+    reportedOn: date('reported_on', { mode: 'string' }),
+    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    isCentralHousehold: boolean('is_central_household').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index('party_members_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** Community workers (四岗十八级) and grid workers. */
+export const workers = pgTable(
+  'workers',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    gender: text('gender'),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** community_worker | grid_worker | social_worker */
+    kind: text('kind').notNull(),
+    /** 四岗: secretary_director | deputy | committee_member | general */
+    postType: text('post_type'),
+    /** 十八级: 1–18 */
+    grade: integer('grade'),
+    qualifications: text('qualifications').array().notNull().default(sql`'{}'::text[]`),
+    phoneEnc: text('phone_enc'),
+    phoneMask: text('phone_mask'),
+    userId: uuid('user_id'),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index('workers_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** Grid workers assigned to grids. */
+export const gridAssignments = pgTable(
+  'grid_assignments',
+  {
+    id: uuid('id').primaryKey(),
+    gridId: uuid('grid_id').notNull(),
+    workerId: uuid('worker_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('grid_assignments_uq').on(t.gridId, t.workerId)],
+);
+
+/** 两代表一委员 */
+export const deputies = pgTable(
+  'deputies',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    /** party_congress | peoples_congress | cppcc */
+    kind: text('kind').notNull(),
+    level: text('level').notNull(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    residentId: uuid('resident_id'),
+    ...timestamps,
+  },
+  (t) => [index('deputies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** 驻区单位: agencies and companies located in the area (USCC validated, R-LAW-CD-3). */
+export const residentUnits = pgTable(
+  'resident_units',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    uscc: text('uscc'),
+    kind: text('kind').notNull(),
+    address: text('address'),
+    contactName: text('contact_name'),
+    contactPhoneEnc: text('contact_phone_enc'),
+    contactPhoneMask: text('contact_phone_mask'),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('resident_units_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    uniqueIndex('resident_units_uscc_uq').on(t.uscc).where(sql`${t.uscc} is not null`),
+  ],
+);
+
+/** 社区社会组织: a basic registry. */
+export const socialOrgs = pgTable(
+  'social_orgs',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    uscc: text('uscc'),
+    /** registered (登记) | filed (备案) */
+    registration: text('registration').notNull(),
+    field: text('field').notNull(),
+    publicWelfare: boolean('public_welfare').notNull().default(false),
+    migrantMembers: boolean('migrant_members').notNull().default(false),
+    memberCount: integer('member_count').notNull().default(0),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('social_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);

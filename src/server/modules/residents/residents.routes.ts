@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createResidentBody,
+  residentDetailSchema,
+  residentListQuery,
+  residentSchema,
+  revealBody,
+  updateResidentBody,
+} from '../../../shared/contracts/residents';
+import { label } from '../../../shared/i18n/labels';
+import { actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import {
+  createResident,
+  exportResidents,
+  getResident,
+  listResidents,
+  removeResident,
+  revealField,
+  updateResident,
+} from './residents.usecases';
+
+const idParams = z.object({ id: z.string() });
+
+export const residentsModule = defineModule({
+  name: 'residents',
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['residents'];
+
+    app.get('/api/residents', { schema: { tags, querystring: residentListQuery, response: { 200: pageOf(residentSchema) } } }, (req) =>
+      listResidents(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/residents/export.xlsx',
+      { schema: { tags, querystring: residentListQuery.extend({ full: z.coerce.boolean().default(false) }) } },
+      async (req, reply) => {
+        const { full, ...q } = req.query;
+        const rows = await exportResidents(actorCtxOf(deps, req), q, full);
+        const l = req.locale;
+        const buf = await toXlsx(
+          l === 'en' ? 'Residents' : '居民',
+          [
+            { header: label('name', l), value: (r) => r.name },
+            { header: label('gender', l), value: (r) => label(r.gender, l), width: 8 },
+            { header: label('birthDate', l), value: (r) => r.birthDate },
+            { header: label('idNumber', l), value: (r) => r.idNumber, width: 22 },
+            { header: label('phone', l), value: (r) => r.phone },
+            { header: label('community', l), value: (r) => r.communityName },
+            { header: label('unit', l), value: (r) => r.unitName },
+            { header: label('address', l), value: (r) => r.address, width: 30 },
+            { header: label('registrationStatus', l), value: (r) => label(r.registrationStatus, l) },
+            { header: label('tags', l), value: (r) => r.tags.map((t) => label(t, l)).join('、') },
+          ],
+          rows,
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(l === 'en' ? 'residents.xlsx' : '居民名单.xlsx'))
+          .send(buf);
+      },
+    );
+    app.get('/api/residents/:id', { schema: { tags, params: idParams, response: { 200: residentDetailSchema } } }, (req) =>
+      getResident(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post('/api/residents/:id/reveal', { schema: { tags, params: idParams, body: revealBody, response: { 200: z.object({ field: z.string(), value: z.string().nullable() }) } } }, (req) =>
+      revealField(actorCtxOf(deps, req), req.params.id, req.body.field),
+    );
+    app.post('/api/residents', { schema: { tags, body: createResidentBody, response: { 201: residentSchema } } }, async (req, reply) =>
+      reply.status(201).send(await createResident(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch('/api/residents/:id', { schema: { tags, params: idParams, body: updateResidentBody, response: { 200: residentSchema } } }, (req) =>
+      updateResident(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post('/api/residents/:id/remove', { schema: { tags, params: idParams, body: z.strictObject({ reason: z.string().trim().min(1).max(200) }) } }, async (req, reply) => {
+      await removeResident(actorCtxOf(deps, req), req.params.id, req.body.reason);
+      return reply.status(204).send();
+    });
+  },
+});

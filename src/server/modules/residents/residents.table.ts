@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The people registry. ID number, phone and address are encrypted (`*Enc`), searchable by an HMAC
+ * blind index (`*Hash`) and shown masked (`*Mask`) — R-LAW-PI-1.
+ */
+export const residents = pgTable(
+  'residents',
+  {
+    id: uuid('id').primaryKey(),
+    /** Most specific unit known: household, building, compound, grid or community. */
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** The community (village) the resident belongs to, kept for reports. */
+    communityId: uuid('community_id').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    idNumberMask: text('id_number_mask'),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    phoneMask: text('phone_mask'),
+    addressEnc: text('address_enc'),
+    addressMask: text('address_mask'),
+    room: text('room'),
+    registrationStatus: text('registration_status').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    importJobId: uuid('import_job_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('residents_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('residents_community_idx').on(t.communityId),
+    index('residents_name_idx').on(t.name),
+    index('residents_phone_hash_idx').on(t.phoneHash),
+    uniqueIndex('residents_id_number_uq').on(t.idNumberHash).where(sql`${t.deletedAt} is null`),
+    index('residents_tags_idx').using('gin', t.tags),
+  ],
+);

@@ -1,0 +1,318 @@
+import { and, asc, eq, ilike, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import type { CreateResidentBody, ResidentListQuery, UpdateResidentBody } from '../../../shared/contracts/residents';
+import { birthDateFromIdNumber, genderFromIdNumber, idNumberProblem, isValidMobile } from '../../../shared/validation/codes';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { maskAddress, maskIdNumber, maskPhone, type Pii } from '../../platform/crypto';
+import type { Db } from '../../platform/db';
+import { AppError, notFound } from '../../platform/errors';
+import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
+import { offsetOf } from '../../platform/pagination';
+import { orgUnits } from '../org/org.table';
+import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import { residents } from './residents.table';
+
+type ResidentRow = typeof residents.$inferSelect;
+const RESIDENT_UNIT_KINDS = ['community', 'grid', 'compound', 'building', 'household'];
+
+/** The masked view used in every list and by default in detail (R-LAW-PI-1). */
+export function toDto(r: ResidentRow, names: { community?: string | null; unit?: string | null } = {}) {
+  return {
+    id: r.id,
+    orgUnitId: r.orgUnitId,
+    communityId: r.communityId,
+    communityName: names.community ?? null,
+    unitName: names.unit ?? null,
+    name: r.name,
+    gender: r.gender as 'male' | 'female',
+    birthDate: r.birthDate,
+    idNumber: r.idNumberMask,
+    phone: r.phoneMask,
+    address: r.addressMask,
+    room: r.room,
+    registrationStatus: r.registrationStatus as 'registered' | 'permanent' | 'migrant',
+    tags: r.tags,
+    notes: r.notes,
+    version: r.version,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Encrypts, indexes and masks the personal fields of a resident for storage. */
+export function sealPii(pii: Pii, input: { idNumber?: string | null; phone?: string | null; address?: string | null }) {
+  const out: Partial<ResidentRow> = {};
+  if (input.idNumber !== undefined) {
+    const v = input.idNumber ? input.idNumber.toUpperCase() : null;
+    out.idNumberEnc = v ? pii.encrypt(v) : null;
+    out.idNumberHash = v ? pii.blindIndex('id', v) : null;
+    out.idNumberMask = v ? maskIdNumber(v) : null;
+  }
+  if (input.phone !== undefined) {
+    const v = input.phone ? input.phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+    out.phoneEnc = v ? pii.encrypt(v) : null;
+    out.phoneHash = v ? pii.blindIndex('phone', v) : null;
+    out.phoneMask = v ? maskPhone(v) : null;
+  }
+  if (input.address !== undefined) {
+    out.addressEnc = input.address ? pii.encrypt(input.address) : null;
+    out.addressMask = input.address ? maskAddress(input.address) : null;
+  }
+  return out;
+}
+
+/** The community a path lies in, or null above community level. */
+export async function communityOfPath(db: Db, path: string): Promise<OrgUnit | null> {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length === 0) return null;
+  const [c] = await db.select().from(orgUnits).where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
+  return c ?? null;
+}
+
+/** A building + room resolves to the household unit (created on first use). */
+async function placeOf(ctx: ActorCtx, tx: Db, unit: OrgUnit, room: string | null | undefined): Promise<OrgUnit> {
+  if (unit.kind !== 'building' || !room) return unit;
+  const [existing] = await tx
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, unit.id), eq(orgUnits.kind, 'household'), eq(orgUnits.name, room), eq(orgUnits.status, 'active')));
+  if (existing) return existing;
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const [created] = await tx
+    .insert(orgUnits)
+    .values({ id, parentId: unit.id, path: `${unit.path}${id}/`, depth: unit.depth + 1, kind: 'household', name: room, attrs: {}, createdAt: now, updatedAt: now })
+    .returning();
+  await writeAudit(tx, ctx, { action: 'org.create', entityType: 'org_unit', entityId: id, orgPath: created!.path, after: created });
+  return created!;
+}
+
+function fieldError(path: string, code: string, status = 422) {
+  return new AppError('common.validation', status, {}, { fields: [{ path, code }] });
+}
+
+/** Birth date and gender follow the ID number (R-LAW-CD-2); a contradicting birth date is refused. */
+function derived(input: { idNumber?: string | null; birthDate?: string | null; gender?: 'male' | 'female' }) {
+  if (!input.idNumber) return { birthDate: input.birthDate ?? null, gender: input.gender };
+  const birth = birthDateFromIdNumber(input.idNumber)!;
+  if (input.birthDate && input.birthDate !== birth) throw fieldError('birthDate', 'residents.birth_mismatch');
+  return { birthDate: birth, gender: genderFromIdNumber(input.idNumber) };
+}
+
+async function checkIdUnique(db: Db, hash: string | null | undefined, selfId?: string) {
+  if (!hash) return;
+  const [dup] = await db
+    .select({ id: residents.id })
+    .from(residents)
+    .where(and(eq(residents.idNumberHash, hash), isNull(residents.deletedAt)));
+  if (dup && dup.id !== selfId) {
+    throw new AppError('residents.id_number_taken', 409, {}, { fields: [{ path: 'idNumber', code: 'residents.id_number_taken' }] });
+  }
+}
+
+function searchCondition(pii: Pii, q: string): SQL {
+  const compact = q.replace(/[\s-]/g, '');
+  if (isValidMobile(compact)) return eq(residents.phoneHash, pii.blindIndex('phone', compact));
+  if (/^\d{17}[\dXx]$/.test(compact) && !idNumberProblem(compact)) return eq(residents.idNumberHash, pii.blindIndex('id', compact));
+  return ilike(residents.name, `%${escapeLike(q)}%`);
+}
+
+export async function listResidents(ctx: ActorCtx, q: ResidentListQuery) {
+  requirePermission(ctx.actor, 'residents.read');
+  let unitPath: string | undefined;
+  if (q.orgUnitId) unitPath = (await findUnitInScope(ctx, q.orgUnitId, 'residents.read')).path;
+  const where = and(
+    scopeWhere(ctx.actor, 'residents.read', residents.orgPath),
+    isNull(residents.deletedAt),
+    unitPath ? like(residents.orgPath, `${escapeLike(unitPath)}%`) : undefined,
+    q.q ? searchCondition(ctx.pii, q.q) : undefined,
+    q.status ? eq(residents.registrationStatus, q.status) : undefined,
+    q.tags?.length ? sql`${residents.tags} && ${sql`ARRAY[${sql.join(q.tags.map((t) => sql`${t}`), sql`,`)}]::text[]`}` : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(residents).where(where);
+  const rows = await ctx.db
+    .select()
+    .from(residents)
+    .where(where)
+    .orderBy(asc(residents.name), asc(residents.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await withNames(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+async function withNames(db: Db, rows: ResidentRow[]) {
+  const ids = [...new Set(rows.flatMap((r) => [r.communityId, r.orgUnitId]))];
+  const units = ids.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids)) : [];
+  const name = new Map(units.map((u) => [u.id, u.name]));
+  return rows.map((r) => toDto(r, { community: name.get(r.communityId), unit: name.get(r.orgUnitId) }));
+}
+
+async function findResident(ctx: ActorCtx, id: string, permission: 'residents.read' | 'residents.write' | 'residents.reveal') {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  const [r] = await ctx.db
+    .select()
+    .from(residents)
+    .where(and(eq(residents.id, id), isNull(residents.deletedAt), scopeWhere(ctx.actor, permission, residents.orgPath)));
+  if (!r) throw notFound();
+  return r;
+}
+
+export async function getResident(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'residents.read');
+  const r = await findResident(ctx, id, 'residents.read');
+  const [dto] = await withNames(ctx.db, [r]);
+  const ancestorIds = r.orgPath.split('/').filter(Boolean);
+  const ancestors = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(inArray(orgUnits.id, ancestorIds));
+  ancestors.sort((a, b) => ancestorIds.indexOf(a.id) - ancestorIds.indexOf(b.id));
+  const writable = can(ctx.actor, 'residents.write') && inScope(ctx.actor, 'residents.write', r.orgPath);
+  return {
+    ...dto!,
+    ancestors,
+    abilities: {
+      edit: writable,
+      remove: writable,
+      reveal: can(ctx.actor, 'residents.reveal') && inScope(ctx.actor, 'residents.reveal', r.orgPath),
+    },
+  };
+}
+
+/** Shows one personal field in full; needs residents.reveal and is always audited (R-LAW-PI-1). */
+export async function revealField(ctx: ActorCtx, id: string, field: 'idNumber' | 'phone' | 'address') {
+  requirePermission(ctx.actor, 'residents.reveal');
+  const r = await findResident(ctx, id, 'residents.reveal');
+  const stored = field === 'idNumber' ? r.idNumberEnc : field === 'phone' ? r.phoneEnc : r.addressEnc;
+  const value = stored ? ctx.pii.decrypt(stored) : null;
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, { action: 'residents.reveal', entityType: 'resident', entityId: r.id, orgPath: r.orgPath, after: { field, name: r.name } }),
+  );
+  return { field, value };
+}
+
+export async function createResident(ctx: ActorCtx, input: CreateResidentBody) {
+  requirePermission(ctx.actor, 'residents.write');
+  const unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.write');
+  if (!RESIDENT_UNIT_KINDS.includes(unit.kind)) throw fieldError('orgUnitId', 'residents.unit_kind');
+  if (unit.status !== 'active') throw new AppError('org.inactive', 409);
+  const { birthDate, gender } = derived(input);
+  if (!gender) throw fieldError('gender', 'invalid_type', 400);
+  const sealed = sealPii(ctx.pii, input);
+  await checkIdUnique(ctx.db, sealed.idNumberHash);
+  const community = await communityOfPath(ctx.db, unit.path);
+  if (!community) throw fieldError('orgUnitId', 'residents.unit_kind');
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const place = await placeOf(ctx, tx, unit, input.room);
+    const [created] = await tx
+      .insert(residents)
+      .values({
+        id,
+        orgUnitId: place.id,
+        orgPath: place.path,
+        communityId: community.id,
+        name: input.name,
+        gender,
+        birthDate,
+        ...sealed,
+        room: input.room ?? null,
+        registrationStatus: input.registrationStatus,
+        tags: input.tags,
+        notes: input.notes ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, { action: 'residents.create', entityType: 'resident', entityId: id, orgPath: place.path, after: toDto(created!) });
+    return created!;
+  });
+  return (await withNames(ctx.db, [row]))[0]!;
+}
+
+export async function updateResident(ctx: ActorCtx, id: string, input: UpdateResidentBody) {
+  requirePermission(ctx.actor, 'residents.write');
+  const before = await findResident(ctx, id, 'residents.write');
+  let unit: OrgUnit | undefined;
+  if (input.orgUnitId && input.orgUnitId !== before.orgUnitId) {
+    unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.write');
+    if (!RESIDENT_UNIT_KINDS.includes(unit.kind)) throw fieldError('orgUnitId', 'residents.unit_kind');
+  }
+  const idNumber = input.idNumber !== undefined ? input.idNumber : before.idNumberEnc ? ctx.pii.decrypt(before.idNumberEnc) : null;
+  const { birthDate, gender } = derived({
+    idNumber,
+    birthDate: input.birthDate !== undefined ? input.birthDate : idNumber ? null : before.birthDate,
+    gender: input.gender ?? (before.gender as 'male' | 'female'),
+  });
+  const sealed = sealPii(ctx.pii, { idNumber: input.idNumber, phone: input.phone, address: input.address });
+  if (input.idNumber !== undefined) await checkIdUnique(ctx.db, sealed.idNumberHash, id);
+  const row = await ctx.db.transaction(async (tx) => {
+    let placeFields = {};
+    if (unit || (input.room !== undefined && input.room !== before.room)) {
+      const base = unit ?? (await tx.select().from(orgUnits).where(eq(orgUnits.id, before.orgUnitId)))[0]!;
+      const building = base.kind === 'household' ? (await tx.select().from(orgUnits).where(eq(orgUnits.id, base.parentId!)))[0]! : base;
+      const place = await placeOf(ctx, tx, building, input.room ?? before.room);
+      const community = await communityOfPath(tx, place.path);
+      if (!community) throw fieldError('orgUnitId', 'residents.unit_kind');
+      placeFields = { orgUnitId: place.id, orgPath: place.path, communityId: community.id };
+    }
+    const [after] = await tx
+      .update(residents)
+      .set({
+        ...(input.name !== undefined && { name: input.name }),
+        gender: gender ?? before.gender,
+        birthDate,
+        ...sealed,
+        ...placeFields,
+        ...(input.room !== undefined && { room: input.room }),
+        ...(input.registrationStatus !== undefined && { registrationStatus: input.registrationStatus }),
+        ...(input.tags !== undefined && { tags: input.tags }),
+        ...(input.notes !== undefined && { notes: input.notes }),
+        version: before.version + 1,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(and(eq(residents.id, id), eq(residents.version, input.version)))
+      .returning();
+    if (!after) throw new AppError('common.conflict', 409);
+    await writeAudit(tx, ctx, { action: 'residents.update', entityType: 'resident', entityId: id, orgPath: after.orgPath, before: toDto(before), after: toDto(after) });
+    return after;
+  });
+  return (await withNames(ctx.db, [row]))[0]!;
+}
+
+/** Residents who move away or pass away are marked removed, never deleted. */
+export async function removeResident(ctx: ActorCtx, id: string, reason: string) {
+  requirePermission(ctx.actor, 'residents.write');
+  const before = await findResident(ctx, id, 'residents.write');
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(residents).set({ deletedAt: ctx.clock.now(), version: before.version + 1, notes: [before.notes, reason].filter(Boolean).join('\n') }).where(eq(residents.id, id));
+    await writeAudit(tx, ctx, { action: 'residents.remove', entityType: 'resident', entityId: id, orgPath: before.orgPath, before: toDto(before), after: { reason } });
+  });
+}
+
+/** Rows for export: masked unless `full` is asked for by someone with residents.reveal (audited). */
+export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full: boolean) {
+  requirePermission(ctx.actor, 'residents.export');
+  if (full) requirePermission(ctx.actor, 'residents.reveal');
+  const all: ReturnType<typeof toDto>[] = [];
+  const fullRows: ResidentRow[] = [];
+  for (let page = 1; ; page++) {
+    const batch = await listResidents(ctx, { ...q, page, pageSize: 200 });
+    all.push(...batch.items);
+    if (batch.items.length < 200 || all.length >= 100_000) break;
+  }
+  if (full && all.length) {
+    for (let i = 0; i < all.length; i += 1000) {
+      const ids = all.slice(i, i + 1000).map((r) => r.id);
+      fullRows.push(...(await ctx.db.select().from(residents).where(and(inArray(residents.id, ids), scopeWhere(ctx.actor, 'residents.reveal', residents.orgPath)))));
+    }
+    const byId = new Map(fullRows.map((r) => [r.id, r]));
+    for (const dto of all) {
+      const r = byId.get(dto.id);
+      dto.idNumber = r?.idNumberEnc ? ctx.pii.decrypt(r.idNumberEnc) : dto.idNumber;
+      dto.phone = r?.phoneEnc ? ctx.pii.decrypt(r.phoneEnc) : dto.phone;
+      dto.address = r?.addressEnc ? ctx.pii.decrypt(r.addressEnc) : dto.address;
+    }
+  }
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, { action: full ? 'residents.export_full' : 'residents.export', entityType: 'resident', after: { filter: q, rows: all.length } }),
+  );
+  return all;
+}

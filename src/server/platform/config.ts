@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Every setting Linli reads from the environment. Documented in README.md ("Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database, the generated key and uploads live. */
+  dataDir: string;
+  /** PostgreSQL server URL; when unset the embedded PGlite database in dataDir is used. */
+  databaseUrl: string | undefined;
+  /** 32-byte master key for personal-data encryption and blind indexes. */
+  secretKey: Buffer;
+  sessionIdleMinutes: number;
+  /** Load demo data when the database is empty on start. */
+  seedDemo: boolean;
+  logLevel: string;
+  /** Map tiles URL template for the console; empty = no tiles (boundaries drawn on a blank map). */
+  tilesUrl: string;
+  /** Serve the built web app from this folder when it exists. */
+  webDir: string;
+}
+
+function parseKey(text: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (key.length !== 32) throw new Error('LINLI_SECRET_KEY must be 32 bytes, as 64 hex characters or base64');
+  return key;
+}
+
+/** Reads the key from LINLI_SECRET_KEY, else from DATA_DIR/secret.key, generating that file on first start. */
+export function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
+  if (env.LINLI_SECRET_KEY) return parseKey(env.LINLI_SECRET_KEY);
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return parseKey(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretKey: loadSecretKey(env, dataDir),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 120),
+    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    tilesUrl: env.TILES_URL ?? '',
+    webDir: resolve(env.WEB_DIR ?? './dist/web'),
+  };
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AuditContext } from './audit';
+import type { Clock, IdGenerator } from './clock';
+import type { Config } from './config';
+import type { Pii } from './crypto';
+import type { Db } from './db';
+import type { Actor } from './permissions';
+import { AppError } from './errors';
+
+/** What buildApp is given; tests pass their own clock, ids and database. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  ids: IdGenerator;
+  pii: Pii;
+  config: Pick<Config, 'sessionIdleMinutes' | 'tilesUrl' | 'webDir' | 'dataDir'> & { logLevel?: string };
+  dbKind?: 'pglite' | 'postgres';
+}
+
+/** What every use case receives (DESIGN convention 3). */
+export interface UseCaseCtx extends AuditContext {
+  db: Db;
+  clock: Clock;
+  ids: IdGenerator;
+  pii: Pii;
+  actor?: Actor;
+}
+
+export interface ActorCtx extends UseCaseCtx {
+  actor: Actor;
+}
+
+export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider>(): FastifyInstance };
+
+export function ctxOf(deps: AppDeps, request: FastifyRequest): UseCaseCtx {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    ids: deps.ids,
+    pii: deps.pii,
+    actor: request.actor,
+    requestId: request.id,
+    ip: request.ip,
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    session?: { id: string; csrfToken: string };
+    locale: 'zh-CN' | 'en';
+  }
+}
+
+/** The use-case context of a logged-in user; 401 when nobody is logged in. */
+export function actorCtxOf(deps: AppDeps, request: FastifyRequest): ActorCtx {
+  const ctx = ctxOf(deps, request);
+  if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
+  return ctx as ActorCtx;
+}

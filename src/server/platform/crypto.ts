@@ -1,0 +1,62 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data protection (R-LAW-PI-1): AES-256-GCM at rest, HMAC-SHA256 blind indexes for
+ * exact-match search, and masks for lists and exports.
+ */
+export interface Pii {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  /** Deterministic keyed hash of a normalised value, for equality search and uniqueness. */
+  blindIndex(kind: 'id' | 'phone' | 'address', plain: string): string;
+}
+
+export function createPii(masterKey: Buffer): Pii {
+  const encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'linli-pii-enc-v1', 32));
+  const macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'linli-pii-mac-v1', 32));
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `v1.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${ct.toString('base64url')}`;
+    },
+    decrypt(stored) {
+      const [version, iv, tag, ct] = stored.split('.');
+      if (version !== 'v1' || !iv || !tag || ct === undefined) throw new Error('unknown ciphertext format');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    blindIndex(kind, plain) {
+      return createHmac('sha256', macKey).update(`${kind}:${normalize(kind, plain)}`).digest('base64url');
+    },
+  };
+}
+
+function normalize(kind: string, value: string): string {
+  const v = value.trim();
+  if (kind === 'id') return v.toUpperCase();
+  if (kind === 'phone') return v.replace(/[\s-]/g, '').replace(/^\+?86/, '');
+  return v;
+}
+
+/** 138****1234 */
+export function maskPhone(phone: string): string {
+  const p = phone.replace(/[\s-]/g, '');
+  if (p.length < 7) return '****';
+  return `${p.slice(0, 3)}****${p.slice(-4)}`;
+}
+
+/** First 6 + last 4 (R-LAW-PI-1). */
+export function maskIdNumber(id: string): string {
+  if (id.length < 10) return '****';
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+/** Keeps the first few characters of an address (district/compound level), hides the rest. */
+export function maskAddress(address: string): string {
+  const chars = [...address];
+  if (chars.length <= 4) return '****';
+  return `${chars.slice(0, Math.min(6, chars.length - 4)).join('')}****`;
+}

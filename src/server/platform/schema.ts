@@ -1,0 +1,7 @@
+/** Every table, for Drizzle and drizzle-kit. Each module owns its own table file. */
+export * from '../modules/accounts/accounts.table';
+export * from '../modules/imports/imports.table';
+export * from '../modules/org/org.table';
+export * from '../modules/people/people.table';
+export * from '../modules/residents/residents.table';
+export * from './audit.table';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ORG_KINDS } from '../orgKinds';
+
+const geoJson = z
+  .object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) })
+  .passthrough();
+
+export const orgUnitSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  path: z.string(),
+  depth: z.number(),
+  kind: z.enum(ORG_KINDS),
+  name: z.string(),
+  divisionCode: z.string().nullable(),
+  boundary: z.any().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  attrs: z.record(z.string(), z.unknown()),
+  status: z.string(),
+  mergedIntoId: z.string().nullable(),
+  childCount: z.number().optional(),
+});
+export type OrgUnitDto = z.infer<typeof orgUnitSchema>;
+
+export const orgUnitDetailSchema = orgUnitSchema.extend({
+  ancestors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+  residentCount: z.number(),
+  gridWorkers: z.array(z.object({ id: z.string(), name: z.string() })),
+  abilities: z.object({ edit: z.boolean(), createChild: z.boolean(), move: z.boolean(), merge: z.boolean(), archive: z.boolean() }),
+});
+export type OrgUnitDetailDto = z.infer<typeof orgUnitDetailSchema>;
+
+const name = z.string().trim().min(1).max(100);
+const divisionCode = z.string().trim().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'org.division_code');
+
+export const createOrgUnitBody = z.strictObject({
+  parentId: z.string().uuid(),
+  kind: z.enum(ORG_KINDS),
+  name,
+  divisionCode: divisionCode.nullish(),
+  boundary: geoJson.nullish(),
+  lat: z.number().min(-90).max(90).nullish(),
+  lng: z.number().min(-180).max(180).nullish(),
+  attrs: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+});
+export type CreateOrgUnitBody = z.infer<typeof createOrgUnitBody>;
+
+export const updateOrgUnitBody = z.strictObject({
+  name: name.optional(),
+  divisionCode: divisionCode.nullish(),
+  boundary: geoJson.nullish(),
+  lat: z.number().min(-90).max(90).nullish(),
+  lng: z.number().min(-180).max(180).nullish(),
+  attrs: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+});
+export type UpdateOrgUnitBody = z.infer<typeof updateOrgUnitBody>;
+
+export const moveOrgUnitBody = z.strictObject({ newParentId: z.string().uuid() });
+export const mergeOrgUnitBody = z.strictObject({ targetId: z.string().uuid() });
+export const splitOrgUnitBody = z.strictObject({ newName: name, childIds: z.array(z.string().uuid()).min(1).max(500) });

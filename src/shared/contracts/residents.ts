@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { REGISTRATION_STATUSES, SPECIAL_GROUP_TAGS } from '../orgKinds';
+import { idNumberProblem, isValidMobile } from '../validation/codes';
+
+export const residentSchema = z.object({
+  id: z.string(),
+  orgUnitId: z.string(),
+  communityId: z.string(),
+  communityName: z.string().nullable(),
+  unitName: z.string().nullable(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  room: z.string().nullable(),
+  registrationStatus: z.enum(REGISTRATION_STATUSES),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.date(),
+});
+export type ResidentDto = z.infer<typeof residentSchema>;
+
+export const residentDetailSchema = residentSchema.extend({
+  ancestors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+  abilities: z.object({ edit: z.boolean(), reveal: z.boolean(), remove: z.boolean() }),
+});
+
+const idNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const problem = idNumberProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: `residents.id_number.${problem}` });
+  });
+const phone = z
+  .string()
+  .trim()
+  .refine((v) => isValidMobile(v), 'residents.phone');
+
+export const residentFields = {
+  name: z.string().trim().min(1).max(50),
+  gender: z.enum(['male', 'female']).optional(),
+  birthDate: z.iso.date().nullish(),
+  idNumber: idNumber.nullish(),
+  phone: phone.nullish(),
+  address: z.string().trim().max(200).nullish(),
+  orgUnitId: z.string().uuid(),
+  room: z.string().trim().max(30).nullish(),
+  registrationStatus: z.enum(REGISTRATION_STATUSES),
+  tags: z.array(z.enum(SPECIAL_GROUP_TAGS)).max(10),
+  notes: z.string().trim().max(1000).nullish(),
+};
+
+export const createResidentBody = z.strictObject({ ...residentFields, tags: residentFields.tags.default([]) });
+export type CreateResidentBody = z.infer<typeof createResidentBody>;
+
+export const updateResidentBody = z.strictObject(residentFields).partial().extend({ version: z.number().int() });
+export type UpdateResidentBody = z.infer<typeof updateResidentBody>;
+
+export const residentListQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  orgUnitId: z.string().uuid().optional(),
+  tags: z
+    .union([z.array(z.enum(SPECIAL_GROUP_TAGS)), z.enum(SPECIAL_GROUP_TAGS)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  status: z.enum(REGISTRATION_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ResidentListQuery = z.infer<typeof residentListQuery>;
+
+export const revealBody = z.strictObject({ field: z.enum(['idNumber', 'phone', 'address']) });

@@ -1,0 +1,89 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/server/app';
+import { hashPassword } from '../src/server/platform/auth';
+import { ManualClock, uuidv7 } from '../src/server/platform/clock';
+import type { AppDeps } from '../src/server/platform/context';
+import { createPii } from '../src/server/platform/crypto';
+import type { Database } from '../src/server/platform/db';
+import { userRoles, users } from '../src/server/modules/accounts/accounts.table';
+import type { Role } from '../src/shared/permissions';
+import { freshDatabase } from './db';
+import { type Fixture, buildFixture } from './factories';
+
+export const TEST_PASSWORD = 'Test-password-123';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  deps: AppDeps;
+  clock: ManualClock;
+  fx: Fixture;
+  /** Logs in as a user and returns a client that sends the cookie and CSRF header. */
+  as(username: string): Promise<Client>;
+  anonymous: Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+function client(app: FastifyInstance, headers: Record<string, string>): Client {
+  const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...headers, ...(opts.headers as Record<string, string>) } });
+  return {
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body) => request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) }),
+    patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** Creates a user holding `roles` (unit ids) with the shared test password. */
+export async function createUser(t: Pick<TestApp, 'database' | 'clock'>, username: string, roles: { role: Role; orgUnitId: string | null }[]) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const id = uuidv7();
+  const now = t.clock.now();
+  await t.database.db.insert(users).values({ id, username, displayName: username, passwordHash: await passwordHash, createdAt: now, updatedAt: now });
+  if (roles.length) await t.database.db.insert(userRoles).values(roles.map((r) => ({ id: uuidv7(), userId: id, role: r.role, orgUnitId: r.orgUnitId, createdAt: now })));
+  return id;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await freshDatabase();
+  const clock = new ManualClock();
+  const deps: AppDeps = {
+    db: database.db,
+    clock,
+    ids: uuidv7,
+    pii: createPii(Buffer.alloc(32, 7)),
+    config: { sessionIdleMinutes: 120, tilesUrl: '', webDir: '', dataDir: '' },
+    dbKind: database.kind,
+  };
+  const app = await buildApp(deps);
+  await app.ready();
+  const base = { database, clock };
+  const fx = await buildFixture({ ...deps }, (username, roles) => createUser(base, username, roles));
+  return {
+    app,
+    database,
+    deps,
+    clock,
+    fx,
+    anonymous: client(app, {}),
+    async as(username) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'linli_sid')!;
+      return client(app, { cookie: `linli_sid=${cookie.value}`, 'x-csrf-token': res.json().csrfToken });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
