@@ -1,0 +1,21 @@
+// Builds the web app when dist/web is missing or older than its sources (used by `npm start`).
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const newest = (dir) => {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+};
+const out = 'dist/web/index.html';
+const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts'].filter(existsSync);
+const srcTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)));
+if (!existsSync('src/web') || !existsSync('index.html')) process.exit(0);
+if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
+  console.log('Building the web app…');
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+}

@@ -1,0 +1,73 @@
+import { main as serve } from '../server/main';
+import { verifyAuditChain } from '../server/platform/audit';
+import { systemClock, uuidv7 } from '../server/platform/clock';
+import { loadConfig } from '../server/platform/config';
+import { createPii } from '../server/platform/crypto';
+import { openDatabase } from '../server/platform/db';
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed';
+
+const USAGE = `linli <command>
+  serve              start the server (same as npm start)
+  migrate            apply database migrations (DATABASE_URL or the embedded database in DATA_DIR)
+  seed --demo        load the demo data into an empty database
+  audit verify       check the audit trail's hash chain; exit 1 if a row was changed or deleted`;
+
+async function withDb<T>(fn: (d: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
+  const config = loadConfig();
+  const d = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+  try {
+    return await fn(d, config);
+  } finally {
+    await d.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [cmd, sub] = argv;
+  switch (cmd) {
+    case 'serve':
+      await serve();
+      return -1;
+    case 'migrate':
+      return withDb(async (d) => {
+        await d.migrate();
+        console.log(`migrations applied (${d.kind})`);
+        return 0;
+      });
+    case 'seed':
+      if (sub !== '--demo') break;
+      return withDb(async (d, config) => {
+        await d.migrate();
+        if (!(await isDatabaseEmpty(d.db))) {
+          console.error('The database is not empty; demo data is only loaded into an empty database.');
+          return 1;
+        }
+        const res = await seedDemo({ db: d.db, clock: systemClock, ids: uuidv7, pii: createPii(config.secretKey) }, { log: console.log });
+        console.log(`Demo accounts (password ${DEMO_PASSWORD}):\n${res.logins.map((l) => `  ${l}`).join('\n')}`);
+        return 0;
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withDb(async (d) => {
+        const res = await verifyAuditChain(d.db);
+        if (res.ok) {
+          console.log(`audit chain intact: ${res.checked} records`);
+          return 0;
+        }
+        console.error(`audit chain BROKEN after ${res.checked} good records: ${res.problem?.reason} at seq ${res.problem?.seq}`);
+        return 1;
+      });
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+import { buildApp } from './app';
+import { systemClock, uuidv7 } from './platform/clock';
+import { loadConfig } from './platform/config';
+import { createPii } from './platform/crypto';
+import { openDatabase } from './platform/db';
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../cli/demo/seed';
+
+/** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
+export async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+  await database.migrate();
+  const deps = { db: database.db, clock: systemClock, ids: uuidv7, pii: createPii(config.secretKey), config, dbKind: database.kind };
+  let demoLogins: string[] = [];
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    console.log('Empty database: loading demo data (about a minute)…');
+    demoLogins = (await seedDemo(deps, { log: (m) => console.log(`  ${m}`) })).logins;
+  }
+  const app = await buildApp(deps, { logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nLinli is running at ${url}  (API docs: ${url}/api/docs, database: ${database.kind})`);
+  if (demoLogins.length) console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
