@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, TEST_PASSWORD, createTestApp, createUser } from '../../../../test/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('accounts and sessions', () => {
+  it('logs in with an httpOnly SameSite session cookie and reports the user’s scope and permissions', async () => {
+    const res = await login('sd_admin', TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'linli_sid')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const me = res.json();
+    expect(me.assignments[0]).toMatchObject({ role: 'subdistrict_admin', orgUnitName: '新下陆街道' });
+    expect(me.permissions).toContain('residents.reveal');
+  });
+
+  it('a wrong password says so in Chinese and is audited as a failure', async () => {
+    const res = await login('grid_worker', 'wrong-password');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toBe('用户名或密码错误');
+    const admin = await t.as('admin');
+    const audit = (await admin.get('/api/audit?action=auth.login&success=false')).json();
+    expect(audit.total).toBeGreaterThan(0);
+  });
+
+  it('5 failed logins lock the account for 15 minutes, even with the right password', async () => {
+    await createUser(t, 'lockme', [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }]);
+    for (let i = 0; i < 4; i++) expect((await login('lockme', 'nope-nope-nope')).statusCode).toBe(401);
+    const fifth = await login('lockme', 'nope-nope-nope');
+    expect(fifth.statusCode).toBe(423);
+    expect((await login('lockme', TEST_PASSWORD)).statusCode).toBe(423);
+    t.clock.advance(14 * 60_000);
+    expect((await login('lockme', TEST_PASSWORD)).statusCode).toBe(423);
+    t.clock.advance(2 * 60_000);
+    expect((await login('lockme', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('a cookie-authenticated write without the CSRF header is refused', async () => {
+    const res = await login('sd_admin', TEST_PASSWORD);
+    const cookie = `linli_sid=${res.cookies.find((c) => c.name === 'linli_sid')!.value}`;
+    const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie }, payload: { locale: 'en' } });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error.code).toBe('common.csrf');
+    const withCsrf = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie, 'x-csrf-token': res.json().csrfToken }, payload: { locale: 'en' } });
+    expect(withCsrf.statusCode).toBe(200);
+    expect(withCsrf.json().locale).toBe('en');
+  });
+
+  it('an idle session expires', async () => {
+    const c = await t.as('grid_worker');
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    t.clock.advance(121 * 60_000);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('logout ends the session', async () => {
+    const c = await t.as('grid_worker');
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('passwords need 10 characters and must differ from the username', async () => {
+    const sd = await t.as('sd_admin');
+    const short = await sd.post('/api/users', { username: 'newworker', displayName: '新同事', password: 'short', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    expect(short.statusCode).toBe(422);
+    expect(short.json().error.details.fields[0].path).toBe('password');
+    const same = await sd.post('/api/users', { username: 'newworker1', displayName: '新同事', password: 'NEWWORKER1', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    expect(same.statusCode).toBe(422);
+    const ok = await sd.post('/api/users', { username: 'newworker', displayName: '新同事', password: 'a-good-password', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    expect(ok.statusCode).toBe(201);
+    expect((await login('newworker', 'a-good-password')).statusCode).toBe(200);
+    const dup = await sd.post('/api/users', { username: 'newworker', displayName: 'x', password: 'a-good-password', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    expect(dup.statusCode).toBe(409);
+  });
+
+  it('roles are assigned at units of the right level and only inside the assigner’s scope', async () => {
+    const sd = await t.as('sd_admin');
+    const wrongLevel = await sd.post('/api/users', { username: 'gw2', displayName: '网格员', password: 'a-good-password', roles: [{ role: 'grid_worker', orgUnitId: t.fx.tongdu.id }] });
+    expect(wrongLevel.statusCode).toBe(422);
+    const platform = await sd.post('/api/users', { username: 'gw3', displayName: 'x', password: 'a-good-password', roles: [{ role: 'platform_admin', orgUnitId: null }] });
+    expect(platform.statusCode).toBe(422);
+    const outside = await sd.post('/api/users', { username: 'gw4', displayName: 'x', password: 'a-good-password', roles: [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }] });
+    expect(outside.statusCode).toBe(403);
+  });
+
+  it('a community secretary lists only users of their community; deactivating a user ends their sessions', async () => {
+    await createUser(t, 'td_secretary', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
+    const sec = await t.as('td_secretary');
+    const list = (await sec.get('/api/users?pageSize=100')).json();
+    const names = list.items.map((u: { username: string }) => u.username);
+    expect(names).toContain('tongdu_worker');
+    expect(names).not.toContain('xhy_worker');
+    const worker = await t.as('tongdu_worker');
+    const id = list.items.find((u: { username: string }) => u.username === 'tongdu_worker').id;
+    expect((await sec.patch(`/api/users/${id}`, { active: false })).statusCode).toBe(200);
+    expect((await worker.get('/api/auth/me')).statusCode).toBe(401);
+    const xhyId = (await (await t.as('admin')).get('/api/users?q=xhy_worker')).json().items[0].id;
+    expect((await sec.get(`/api/users/${xhyId}`)).statusCode).toBe(404);
+  });
+});
