@@ -1,0 +1,30 @@
+import pg from 'pg';
+import { residentsBench } from './residents.bench';
+
+/** `npm run bench`: each benchmark prints its ratio to a baseline run in the same process. */
+async function main() {
+  const ops = Number(process.env.BENCH_OPS ?? 1000);
+  console.log(`Linli benchmarks — Node ${process.version}, ${ops} operations each`);
+  delete process.env.TEST_DATABASE_URL;
+  await residentsBench({ ops, concurrency: 1, label: 'PGlite' });
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const probe = new pg.Client({ connectionString: pgUrl });
+  const reachable = await probe.connect().then(
+    () => probe.end().then(() => true),
+    () => false,
+  );
+  if (reachable) {
+    process.env.TEST_DATABASE_URL = pgUrl;
+    await residentsBench({ ops, concurrency: 10, label: 'PostgreSQL' });
+  } else {
+    console.log(`\n(PostgreSQL at ${pgUrl} not reachable: server benchmarks skipped)`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
