@@ -7,7 +7,11 @@ export interface Measured {
   p99ms: number;
 }
 
-export async function measure(ops: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<Measured> {
+export async function measure(
+  ops: number,
+  concurrency: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<Measured> {
   const latencies: number[] = [];
   let next = 0;
   const start = performance.now();
@@ -28,9 +32,12 @@ export async function measure(ops: number, concurrency: number, fn: (i: number) 
 }
 
 export function report(title: string, ours: Measured, baseline: Measured, note = '') {
-  const f = (m: Measured) => `${m.perSecond.toFixed(0).padStart(7)} ops/s  p50 ${m.p50ms.toFixed(2)} ms  p99 ${m.p99ms.toFixed(2)} ms`;
+  const f = (m: Measured) =>
+    `${m.perSecond.toFixed(0).padStart(7)} ops/s  p50 ${m.p50ms.toFixed(2)} ms  p99 ${m.p99ms.toFixed(2)} ms`;
   console.log(`\n${title}`);
   console.log(`  Linli API      ${f(ours)}`);
   console.log(`  raw database   ${f(baseline)}`);
-  console.log(`  ratio (API / raw throughput): ${(ours.perSecond / baseline.perSecond).toFixed(3)}${note ? `  ${note}` : ''}`);
+  console.log(
+    `  ratio (API / raw throughput): ${(ours.perSecond / baseline.perSecond).toFixed(3)}${note ? `  ${note}` : ''}`,
+  );
 }

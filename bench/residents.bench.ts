@@ -15,10 +15,16 @@ export async function residentsBench(opts: { ops: number; concurrency: number; l
   try {
     const client = await t.as('sd_admin');
     let seq = 0;
-    const idNumber = () => composeIdNumber('420204', `19${String(50 + (seq % 40)).padStart(2, '0')}0101`, seq++ % 1000);
+    const idNumber = () =>
+      composeIdNumber('420204', `19${String(50 + (seq % 40)).padStart(2, '0')}0101`, seq++ % 1000);
     // Warm-up
     for (let i = 0; i < 20; i++) {
-      await client.post('/api/residents', { name: '预热', idNumber: idNumber(), orgUnitId: t.fx.tongduBuilding.id, registrationStatus: 'registered' });
+      await client.post('/api/residents', {
+        name: '预热',
+        idNumber: idNumber(),
+        orgUnitId: t.fx.tongduBuilding.id,
+        registrationStatus: 'registered',
+      });
     }
     seq = 100_000; // different birth years below keep numbers unique
     let apiSeq = 0;
@@ -57,10 +63,23 @@ export async function residentsBench(opts: { ops: number; concurrency: number; l
             updatedAt: now,
           })
           .returning();
-        await writeAudit(tx, { clock: t.clock }, { action: 'residents.create', entityType: 'resident', entityId: row!.id, after: { name: row!.name } });
+        await writeAudit(
+          tx,
+          { clock: t.clock },
+          {
+            action: 'residents.create',
+            entityType: 'resident',
+            entityId: row!.id,
+            after: { name: row!.name },
+          },
+        );
       });
     });
-    report(`[${opts.label}] resident create, ${opts.ops} ops, ${opts.concurrency} concurrent (baseline: same INSERT + audit append in a transaction)`, apiCreate, rawCreate);
+    report(
+      `[${opts.label}] resident create, ${opts.ops} ops, ${opts.concurrency} concurrent (baseline: same INSERT + audit append in a transaction)`,
+      apiCreate,
+      rawCreate,
+    );
 
     const apiList = await measure(opts.ops, opts.concurrency, async (i) => {
       const res = await client.get(`/api/residents?page=${(i % 5) + 1}&pageSize=20`);
@@ -69,9 +88,19 @@ export async function residentsBench(opts: { ops: number; concurrency: number; l
     const rawList = await measure(opts.ops, opts.concurrency, async (i) => {
       const where = sql`${residents.orgPath} like ${`${t.fx.subdistrict.path}%`} and ${residents.deletedAt} is null`;
       await t.database.db.select({ n: sql<number>`count(*)::int` }).from(residents).where(where);
-      await t.database.db.select().from(residents).where(where).orderBy(residents.name, residents.id).limit(20).offset((i % 5) * 20);
+      await t.database.db
+        .select()
+        .from(residents)
+        .where(where)
+        .orderBy(residents.name, residents.id)
+        .limit(20)
+        .offset((i % 5) * 20);
     });
-    report(`[${opts.label}] resident list page of 20, ${opts.ops} ops (baseline: same count + page SELECT)`, apiList, rawList);
+    report(
+      `[${opts.label}] resident list page of 20, ${opts.ops} ops (baseline: same count + page SELECT)`,
+      apiList,
+      rawList,
+    );
   } finally {
     await t.close();
   }

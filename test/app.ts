@@ -32,11 +32,13 @@ export interface Client {
 }
 
 function client(app: FastifyInstance, headers: Record<string, string>): Client {
-  const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...headers, ...(opts.headers as Record<string, string>) } });
+  const request = (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { ...headers, ...(opts.headers as Record<string, string>) } });
   return {
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body) => request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) }),
+    post: (url, body) =>
+      request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
   };
 }
@@ -44,12 +46,32 @@ function client(app: FastifyInstance, headers: Record<string, string>): Client {
 let passwordHash: Promise<string> | undefined;
 
 /** Creates a user holding `roles` (unit ids) with the shared test password. */
-export async function createUser(t: Pick<TestApp, 'database' | 'clock'>, username: string, roles: { role: Role; orgUnitId: string | null }[]) {
+export async function createUser(
+  t: Pick<TestApp, 'database' | 'clock'>,
+  username: string,
+  roles: { role: Role; orgUnitId: string | null }[],
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const id = uuidv7();
   const now = t.clock.now();
-  await t.database.db.insert(users).values({ id, username, displayName: username, passwordHash: await passwordHash, createdAt: now, updatedAt: now });
-  if (roles.length) await t.database.db.insert(userRoles).values(roles.map((r) => ({ id: uuidv7(), userId: id, role: r.role, orgUnitId: r.orgUnitId, createdAt: now })));
+  await t.database.db.insert(users).values({
+    id,
+    username,
+    displayName: username,
+    passwordHash: await passwordHash,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (roles.length)
+    await t.database.db.insert(userRoles).values(
+      roles.map((r) => ({
+        id: uuidv7(),
+        userId: id,
+        role: r.role,
+        orgUnitId: r.orgUnitId,
+        createdAt: now,
+      })),
+    );
   return id;
 }
 
@@ -76,7 +98,11 @@ export async function createTestApp(): Promise<TestApp> {
     fx,
     anonymous: client(app, {}),
     async as(username) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: TEST_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'linli_sid')!;
       return client(app, { cookie: `linli_sid=${cookie.value}`, 'x-csrf-token': res.json().csrfToken });

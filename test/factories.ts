@@ -27,11 +27,23 @@ export async function buildFixture(
 ): Promise<Fixture> {
   const city = await insertUnit(deps, null, { kind: 'city', name: '黄石市', divisionCode: '420200' });
   const district = await insertUnit(deps, city, { kind: 'district', name: '下陆区', divisionCode: '420204' });
-  const subdistrict = await insertUnit(deps, district, { kind: 'subdistrict', name: '新下陆街道', divisionCode: '420204003' });
-  const tongdu = await insertUnit(deps, subdistrict, { kind: 'community', name: '铜都社区', divisionCode: '420204003001' });
+  const subdistrict = await insertUnit(deps, district, {
+    kind: 'subdistrict',
+    name: '新下陆街道',
+    divisionCode: '420204003',
+  });
+  const tongdu = await insertUnit(deps, subdistrict, {
+    kind: 'community',
+    name: '铜都社区',
+    divisionCode: '420204003001',
+  });
   const tongduGrid = await insertUnit(deps, tongdu, { kind: 'grid', name: '铜都第一网格' });
   const tongduBuilding = await insertUnit(deps, tongduGrid, { kind: 'building', name: '1栋' });
-  const xihuayuan = await insertUnit(deps, subdistrict, { kind: 'community', name: '西花苑社区', divisionCode: '420204003002' });
+  const xihuayuan = await insertUnit(deps, subdistrict, {
+    kind: 'community',
+    name: '西花苑社区',
+    divisionCode: '420204003002',
+  });
   const xihuayuanGrid = await insertUnit(deps, xihuayuan, { kind: 'grid', name: '西花苑第一网格' });
   const xihuayuanBuilding = await insertUnit(deps, xihuayuanGrid, { kind: 'building', name: '5栋' });
   await createUser('admin', [{ role: 'platform_admin', orgUnitId: null }]);
@@ -40,7 +52,17 @@ export async function buildFixture(
   await createUser('xhy_worker', [{ role: 'community_worker', orgUnitId: xihuayuan.id }]);
   await createUser('grid_worker', [{ role: 'grid_worker', orgUnitId: tongduGrid.id }]);
   await createUser('evaluator', [{ role: 'evaluator', orgUnitId: subdistrict.id }]);
-  return { city, district, subdistrict, tongdu, tongduGrid, tongduBuilding, xihuayuan, xihuayuanGrid, xihuayuanBuilding };
+  return {
+    city,
+    district,
+    subdistrict,
+    tongdu,
+    tongduGrid,
+    tongduBuilding,
+    xihuayuan,
+    xihuayuanGrid,
+    xihuayuanBuilding,
+  };
 }
 
 let seq = 0;
@@ -55,7 +77,14 @@ export async function buildResident(
   deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
   unit: OrgUnitRow,
   community: OrgUnitRow,
-  overrides: Partial<{ name: string; idNumber: string; phone: string; address: string; tags: string[]; registrationStatus: string }> = {},
+  overrides: Partial<{
+    name: string;
+    idNumber: string;
+    phone: string;
+    address: string;
+    tags: string[];
+    registrationStatus: string;
+  }> = {},
 ) {
   const idNumber = overrides.idNumber ?? nextIdNumber();
   const now = deps.clock.now();

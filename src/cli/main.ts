@@ -12,9 +12,14 @@ const USAGE = `linli <command>
   seed --demo        load the demo data into an empty database
   audit verify       check the audit trail's hash chain; exit 1 if a row was changed or deleted`;
 
-async function withDb<T>(fn: (d: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
+async function withDb<T>(
+  fn: (d: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>,
+) {
   const config = loadConfig();
-  const d = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+  const d = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
+  });
   try {
     return await fn(d, config);
   } finally {
@@ -42,8 +47,13 @@ async function run(argv: string[]): Promise<number> {
           console.error('The database is not empty; demo data is only loaded into an empty database.');
           return 1;
         }
-        const res = await seedDemo({ db: d.db, clock: systemClock, ids: uuidv7, pii: createPii(config.secretKey) }, { log: console.log });
-        console.log(`Demo accounts (password ${DEMO_PASSWORD}):\n${res.logins.map((l) => `  ${l}`).join('\n')}`);
+        const res = await seedDemo(
+          { db: d.db, clock: systemClock, ids: uuidv7, pii: createPii(config.secretKey) },
+          { log: console.log },
+        );
+        console.log(
+          `Demo accounts (password ${DEMO_PASSWORD}):\n${res.logins.map((l) => `  ${l}`).join('\n')}`,
+        );
         return 0;
       });
     case 'audit':
@@ -54,7 +64,9 @@ async function run(argv: string[]): Promise<number> {
           console.log(`audit chain intact: ${res.checked} records`);
           return 0;
         }
-        console.error(`audit chain BROKEN after ${res.checked} good records: ${res.problem?.reason} at seq ${res.problem?.seq}`);
+        console.error(
+          `audit chain BROKEN after ${res.checked} good records: ${res.problem?.reason} at seq ${res.problem?.seq}`,
+        );
         return 1;
       });
   }

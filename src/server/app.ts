@@ -62,7 +62,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Linli API', version: '0.1.0', description: 'Linli (邻里) community governance platform' },
+      info: {
+        title: 'Linli API',
+        version: '0.1.0',
+        description: 'Linli (邻里) community governance platform',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -92,25 +96,44 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
         return { path, code: v.keyword, message: fieldMessage(v.keyword, params, locale, v.message) };
       });
       return reply.status(400).send({
-        error: { code: 'common.validation', message: formatMessage('common.validation', locale), details: { fields } },
+        error: {
+          code: 'common.validation',
+          message: formatMessage('common.validation', locale),
+          details: { fields },
+        },
       });
     }
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.status(413).send({ error: { code: 'common.payload_too_large', message: formatMessage('common.payload_too_large', locale) } });
+      return reply.status(413).send({
+        error: {
+          code: 'common.payload_too_large',
+          message: formatMessage('common.payload_too_large', locale),
+        },
+      });
     }
     if (status === 400 || status === 415) {
-      const code = error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError ? 'common.bad_json' : 'common.validation';
+      const code =
+        error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError
+          ? 'common.bad_json'
+          : 'common.validation';
       return reply.status(400).send({ error: { code, message: formatMessage(code, locale) } });
     }
     if (status === 429) {
-      return reply.status(429).send({ error: { code: 'common.too_many_requests', message: formatMessage('common.too_many_requests', locale) } });
+      return reply.status(429).send({
+        error: {
+          code: 'common.too_many_requests',
+          message: formatMessage('common.too_many_requests', locale),
+        },
+      });
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: 'common.validation', message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'common.internal', message: formatMessage('common.internal', locale) } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'common.internal', message: formatMessage('common.internal', locale) } });
   });
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
@@ -128,11 +151,19 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (request.method === 'GET' && !path.startsWith('/api/') && webDir && existsSync(`${webDir}/index.html`)) {
+    if (
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      webDir &&
+      existsSync(`${webDir}/index.html`)
+    ) {
       return reply.sendFile('index.html');
     }
     return reply.status(404).send({
-      error: { code: 'common.route_not_found', message: formatMessage('common.route_not_found', request.locale ?? 'zh-CN') },
+      error: {
+        code: 'common.route_not_found',
+        message: formatMessage('common.route_not_found', request.locale ?? 'zh-CN'),
+      },
     });
   });
 

@@ -8,9 +8,19 @@ import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../cli/demo/seed';
 /** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
 export async function main() {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
+  });
   await database.migrate();
-  const deps = { db: database.db, clock: systemClock, ids: uuidv7, pii: createPii(config.secretKey), config, dbKind: database.kind };
+  const deps = {
+    db: database.db,
+    clock: systemClock,
+    ids: uuidv7,
+    pii: createPii(config.secretKey),
+    config,
+    dbKind: database.kind,
+  };
   let demoLogins: string[] = [];
   if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
     console.log('Empty database: loading demo data (about a minute)…');
@@ -20,7 +30,10 @@ export async function main() {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   console.log(`\nLinli is running at ${url}  (API docs: ${url}/api/docs, database: ${database.kind})`);
-  if (demoLogins.length) console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`);
+  if (demoLogins.length)
+    console.log(
+      `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
+    );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -36,7 +36,15 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: ALL,
-  civil_affairs: ['org.read', 'org.write', 'residents.read', 'people.read', 'users.read', 'audit.read', 'reports.read'],
+  civil_affairs: [
+    'org.read',
+    'org.write',
+    'residents.read',
+    'people.read',
+    'users.read',
+    'audit.read',
+    'reports.read',
+  ],
   subdistrict_admin: ALL,
   dispatcher: ['org.read', 'residents.read', 'residents.reveal', 'people.read', 'reports.read'],
   community_secretary: [

@@ -19,7 +19,12 @@ import { residents } from '../../server/modules/residents/residents.table';
 import { sealPii } from '../../server/modules/residents/residents.usecases';
 import { maskPhone } from '../../server/platform/crypto';
 import type { Role } from '../../shared/permissions';
-import { birthDateFromIdNumber, composeIdNumber, genderFromIdNumber, usccCheckChar } from '../../shared/validation/codes';
+import {
+  birthDateFromIdNumber,
+  composeIdNumber,
+  genderFromIdNumber,
+  usccCheckChar,
+} from '../../shared/validation/codes';
 import { COMPOUND_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
@@ -108,7 +113,12 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   const now = deps.clock.now();
   const db = deps.db;
   const units: UnitRow[] = [];
-  const unit = (parent: UnitRow | null, kind: string, name: string, extra: Partial<UnitRow> = {}): UnitRow => {
+  const unit = (
+    parent: UnitRow | null,
+    kind: string,
+    name: string,
+    extra: Partial<UnitRow> = {},
+  ): UnitRow => {
     const id = deps.ids();
     const row: UnitRow = {
       attrs: {},
@@ -130,7 +140,11 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   // ---- 湖北省黄石市下陆区新下陆街道 (seed 003) ----
   const huangshi = unit(null, 'city', '黄石市', { divisionCode: '420200', lat: 30.2, lng: 115.04 });
   const xialu = unit(huangshi, 'district', '下陆区', { divisionCode: '420204', lat: 30.17, lng: 114.96 });
-  const xinxialu = unit(xialu, 'subdistrict', '新下陆街道', { divisionCode: '420204003', lat: 30.18, lng: 114.95 });
+  const xinxialu = unit(xialu, 'subdistrict', '新下陆街道', {
+    divisionCode: '420204003',
+    lat: 30.18,
+    lng: 114.95,
+  });
 
   const communities: UnitRow[] = [];
   const grids: { grid: UnitRow; community: UnitRow }[] = [];
@@ -155,11 +169,24 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
         lng: gLng,
         boundary: {
           type: 'Polygon',
-          coordinates: [[[gLng - d * 1.4, gLat - d], [gLng + d * 1.4, gLat - d], [gLng + d * 1.4, gLat + d], [gLng - d * 1.4, gLat + d], [gLng - d * 1.4, gLat - d]]],
+          coordinates: [
+            [
+              [gLng - d * 1.4, gLat - d],
+              [gLng + d * 1.4, gLat - d],
+              [gLng + d * 1.4, gLat + d],
+              [gLng - d * 1.4, gLat + d],
+              [gLng - d * 1.4, gLat - d],
+            ],
+          ],
         },
       });
       grids.push({ grid, community });
-      const compound = unit(grid, 'compound', `${r.pick(COMPOUND_WORDS)}${r.pick(['小区', '花园', '家园', '苑'])}`, { lat: gLat, lng: gLng });
+      const compound = unit(
+        grid,
+        'compound',
+        `${r.pick(COMPOUND_WORDS)}${r.pick(['小区', '花园', '家园', '苑'])}`,
+        { lat: gLat, lng: gLng },
+      );
       const bCount = r.int(4, 8);
       for (let b = 0; b < bCount; b++) {
         const building = unit(compound, 'building', `${b + 1}栋`, {
@@ -180,7 +207,10 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   for (const z of ZHOUSHAN) {
     let district = zsDistricts.get(z.district);
     if (!district) {
-      district = unit(zhoushan, 'district', z.district, { divisionCode: z.code, attrs: z.code ? {} : { functionalArea: true } });
+      district = unit(zhoushan, 'district', z.district, {
+        divisionCode: z.code,
+        attrs: z.code ? {} : { functionalArea: true },
+      });
       zsDistricts.set(z.district, district);
     }
     const sdKey = `${z.district}/${z.subdistrict}`;
@@ -189,13 +219,20 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       sd = unit(district, 'subdistrict', z.subdistrict);
       zsSubdistricts.set(sdKey, sd);
     }
-    const c = unit(sd, 'community', z.community, { attrs: { demonstration: true, demonstrationSince: 2016 } });
+    const c = unit(sd, 'community', z.community, {
+      attrs: { demonstration: true, demonstrationSince: 2016 },
+    });
     zsCommunities.push(c);
     const grid = unit(c, 'grid', `${z.community.replace('社区', '')}第1网格`);
     grids.push({ grid, community: c });
     const compound = unit(grid, 'compound', `${z.community.replace('社区', '')}小区`);
     for (let b = 0; b < 3; b++) {
-      buildings.push({ building: unit(compound, 'building', `${b + 1}幢`, { attrs: { floors: 6 } }), grid, community: c, compound });
+      buildings.push({
+        building: unit(compound, 'building', `${b + 1}幢`, { attrs: { floors: 6 } }),
+        grid,
+        community: c,
+        compound,
+      });
     }
   }
 
@@ -234,21 +271,41 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       const headAge = r.int(28, 80);
       const emptyNest = headAge >= 60 && r.chance(0.35);
       members.push({ age: headAge, male: true, tags: emptyNest ? ['empty_nest'] : [] });
-      members.push({ age: Math.max(22, headAge + r.int(-4, 2)), male: false, tags: emptyNest ? ['empty_nest'] : [] });
+      members.push({
+        age: Math.max(22, headAge + r.int(-4, 2)),
+        male: false,
+        tags: emptyNest ? ['empty_nest'] : [],
+      });
       if (!emptyNest) {
         const kids = headAge < 55 ? r.int(0, 2) : 0;
         const leftBehind = kids > 0 && r.chance(0.04);
-        for (let k = 0; k < kids; k++) members.push({ age: r.int(1, Math.min(25, headAge - 22)), male: r.chance(0.5), tags: leftBehind ? ['left_behind'] : [] });
-        if (headAge < 50 && r.chance(0.25)) members.push({ age: r.int(headAge + 24, 90), male: r.chance(0.5), tags: [] });
+        for (let k = 0; k < kids; k++)
+          members.push({
+            age: r.int(1, Math.min(25, headAge - 22)),
+            male: r.chance(0.5),
+            tags: leftBehind ? ['left_behind'] : [],
+          });
+        if (headAge < 50 && r.chance(0.25))
+          members.push({ age: r.int(headAge + 24, 90), male: r.chance(0.5), tags: [] });
       }
     }
     for (const [i, m] of members.entries()) {
       if (r.chance(0.015)) m.tags.push('disabled');
       if (r.chance(0.005)) m.tags.push('severely_disabled');
       if (r.chance(0.025)) m.tags.push('low_income');
-      const idNumber = makePerson(m.age, m.male, migrant ? r.pick(['420222', '421102', '420281', '360402']) : region);
-      const name = (i === 1 || !m.male ? r.pick(SURNAMES) : surname) + r.pick(m.male ? GIVEN_MALE : GIVEN_FEMALE) + (r.chance(0.6) ? r.pick(m.male ? GIVEN_MALE : GIVEN_FEMALE) : '');
-      const phone = m.age >= 14 ? `1${r.pick(['3', '5', '7', '8', '9'])}${String(r.int(0, 999_999_999)).padStart(9, '0')}` : null;
+      const idNumber = makePerson(
+        m.age,
+        m.male,
+        migrant ? r.pick(['420222', '421102', '420281', '360402']) : region,
+      );
+      const name =
+        (i === 1 || !m.male ? r.pick(SURNAMES) : surname) +
+        r.pick(m.male ? GIVEN_MALE : GIVEN_FEMALE) +
+        (r.chance(0.6) ? r.pick(m.male ? GIVEN_MALE : GIVEN_FEMALE) : '');
+      const phone =
+        m.age >= 14
+          ? `1${r.pick(['3', '5', '7', '8', '9'])}${String(r.int(0, 999_999_999)).padStart(9, '0')}`
+          : null;
       const address = `${b.community.name}${b.compound.name}${b.building.name}${room}`;
       residentRows.push({
         id: deps.ids(),
@@ -269,17 +326,20 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
     }
   };
   while (residentRows.length < total) addHousehold(r.pick(xinxialuBuildings), '420204');
-  for (const b of zsBuildings) for (let h = 0; h < 25; h++) addHousehold(b, b.community.name === '嘉和社区' ? '330921' : '330902');
+  for (const b of zsBuildings)
+    for (let h = 0; h < 25; h++) addHousehold(b, b.community.name === '嘉和社区' ? '330921' : '330902');
 
   log(`org tree: ${units.length} units`);
   for (let i = 0; i < units.length; i += 500) await db.insert(orgUnits).values(units.slice(i, i + 500));
   log(`residents: ${residentRows.length}`);
-  for (let i = 0; i < residentRows.length; i += 1000) await db.insert(residents).values(residentRows.slice(i, i + 1000));
+  for (let i = 0; i < residentRows.length; i += 1000)
+    await db.insert(residents).values(residentRows.slice(i, i + 1000));
 
   // ---- workers, grid workers, party, deputies, units, social organisations ----
   const workerRows: (typeof workers.$inferInsert)[] = [];
   const assignmentRows: (typeof gridAssignments.$inferInsert)[] = [];
-  const person = (male = r.chance(0.45)) => r.pick(SURNAMES) + r.pick(male ? GIVEN_MALE : GIVEN_FEMALE) + r.pick(male ? GIVEN_MALE : GIVEN_FEMALE);
+  const person = (male = r.chance(0.45)) =>
+    r.pick(SURNAMES) + r.pick(male ? GIVEN_MALE : GIVEN_FEMALE) + r.pick(male ? GIVEN_MALE : GIVEN_FEMALE);
   const phoneFields = () => {
     const p = `13${r.int(0, 9)}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
     return { phoneEnc: deps.pii.encrypt(p), phoneMask: maskPhone(p) };
@@ -296,7 +356,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
         orgUnitId: c.id,
         orgPath: c.path,
         kind: 'community_worker',
-        postType: w === 0 ? 'secretary_director' : w === 1 ? 'deputy' : w < 4 ? 'committee_member' : 'general',
+        postType:
+          w === 0 ? 'secretary_director' : w === 1 ? 'deputy' : w < 4 ? 'committee_member' : 'general',
         grade: w === 0 ? r.int(10, 18) : r.int(1, 12),
         qualifications: r.chance(0.4) ? ['social_worker_assistant'] : r.chance(0.2) ? ['social_worker'] : [],
         ...phoneFields(),
@@ -309,7 +370,17 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   for (const [gi, { grid, community }] of grids.entries()) {
     if (gi % 11 === 7) continue; // vacancies to fill one-for-one (缺一补一)
     const id = deps.ids();
-    workerRows.push({ id, name: person(), orgUnitId: community.id, orgPath: grid.path, kind: 'grid_worker', grade: r.int(1, 6), ...phoneFields(), createdAt: now, updatedAt: now });
+    workerRows.push({
+      id,
+      name: person(),
+      orgUnitId: community.id,
+      orgPath: grid.path,
+      kind: 'grid_worker',
+      grade: r.int(1, 6),
+      ...phoneFields(),
+      createdAt: now,
+      updatedAt: now,
+    });
     assignmentRows.push({ id: deps.ids(), gridId: grid.id, workerId: id, createdAt: now });
     gridWorkerIds.set(grid.id, id);
   }
@@ -328,15 +399,45 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   levels(zhoushan, ['街道(乡镇)党(工)委', '社区党组织', '网格党支部', '楼道党小组']);
   await db.insert(partyOrgLevels).values(levelRows);
   const partyOrgRows: (typeof partyOrgs.$inferInsert)[] = [];
-  const top = { id: deps.ids(), parentId: null, levelId: xl[0]!.id, name: '新下陆街道大工委', orgUnitId: xinxialu.id, orgPath: xinxialu.path, secretary: '刘克涛', createdAt: now, updatedAt: now };
+  const top = {
+    id: deps.ids(),
+    parentId: null,
+    levelId: xl[0]!.id,
+    name: '新下陆街道大工委',
+    orgUnitId: xinxialu.id,
+    orgPath: xinxialu.path,
+    secretary: '刘克涛',
+    createdAt: now,
+    updatedAt: now,
+  };
   partyOrgRows.push(top);
   const branchOf = new Map<string, string>();
   for (const [ci, c] of communities.entries()) {
-    const cp = { id: deps.ids(), parentId: top.id, levelId: xl[1]!.id, name: `${c.name}大党委`, orgUnitId: c.id, orgPath: c.path, secretary: XINXIALU_COMMUNITIES[ci]![1], createdAt: now, updatedAt: now };
+    const cp = {
+      id: deps.ids(),
+      parentId: top.id,
+      levelId: xl[1]!.id,
+      name: `${c.name}大党委`,
+      orgUnitId: c.id,
+      orgPath: c.path,
+      secretary: XINXIALU_COMMUNITIES[ci]![1],
+      createdAt: now,
+      updatedAt: now,
+    };
     partyOrgRows.push(cp);
     for (const b of xinxialuBuildings.filter((x) => x.community.id === c.id)) {
       if (branchOf.has(b.compound.id)) continue;
-      const branch = { id: deps.ids(), parentId: cp.id, levelId: xl[2]!.id, name: `${b.compound.name}党支部`, orgUnitId: b.compound.id, orgPath: b.compound.path, secretary: person(), createdAt: now, updatedAt: now };
+      const branch = {
+        id: deps.ids(),
+        parentId: cp.id,
+        levelId: xl[2]!.id,
+        name: `${b.compound.name}党支部`,
+        orgUnitId: b.compound.id,
+        orgPath: b.compound.path,
+        secretary: person(),
+        createdAt: now,
+        updatedAt: now,
+      };
       partyOrgRows.push(branch);
       branchOf.set(b.compound.id, branch.id);
     }
@@ -358,27 +459,86 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       orgPath: res.orgPath,
       joinedOn: `${r.int(1975, 2022)}-07-01`,
       reporting,
-      employer: reporting ? r.pick(['下陆区教育局', '黄石市第二医院', '大冶有色金属集团', '下陆区税务局', '黄石市公安局下陆分局', '华新水泥']) : null,
+      employer: reporting
+        ? r.pick([
+            '下陆区教育局',
+            '黄石市第二医院',
+            '大冶有色金属集团',
+            '下陆区税务局',
+            '黄石市公安局下陆分局',
+            '华新水泥',
+          ])
+        : null,
       reportedOn: reporting ? `2023-${String(r.int(1, 12)).padStart(2, '0')}-15` : null,
-      skills: reporting ? [r.pick(['法律咨询', '医疗保健', '水电维修', '心理疏导', '助老服务', '课业辅导'])] : [],
+      skills: reporting
+        ? [r.pick(['法律咨询', '医疗保健', '水电维修', '心理疏导', '助老服务', '课业辅导'])]
+        : [],
       isCentralHousehold: r.chance(0.1),
       createdAt: now,
       updatedAt: now,
     });
   }
-  for (let i = 0; i < memberRows.length; i += 1000) await db.insert(partyMembers).values(memberRows.slice(i, i + 1000));
+  for (let i = 0; i < memberRows.length; i += 1000)
+    await db.insert(partyMembers).values(memberRows.slice(i, i + 1000));
 
   await db.insert(deputies).values([
-    { id: deps.ids(), name: person(true), kind: 'peoples_congress', level: '区', orgUnitId: communities[0]!.id, orgPath: communities[0]!.path, createdAt: now, updatedAt: now },
-    { id: deps.ids(), name: person(false), kind: 'party_congress', level: '区', orgUnitId: communities[1]!.id, orgPath: communities[1]!.path, createdAt: now, updatedAt: now },
-    { id: deps.ids(), name: person(true), kind: 'cppcc', level: '市', orgUnitId: communities[3]!.id, orgPath: communities[3]!.path, createdAt: now, updatedAt: now },
-    { id: deps.ids(), name: person(false), kind: 'peoples_congress', level: '市', orgUnitId: communities[5]!.id, orgPath: communities[5]!.path, createdAt: now, updatedAt: now },
+    {
+      id: deps.ids(),
+      name: person(true),
+      kind: 'peoples_congress',
+      level: '区',
+      orgUnitId: communities[0]!.id,
+      orgPath: communities[0]!.path,
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: deps.ids(),
+      name: person(false),
+      kind: 'party_congress',
+      level: '区',
+      orgUnitId: communities[1]!.id,
+      orgPath: communities[1]!.path,
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: deps.ids(),
+      name: person(true),
+      kind: 'cppcc',
+      level: '市',
+      orgUnitId: communities[3]!.id,
+      orgPath: communities[3]!.path,
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: deps.ids(),
+      name: person(false),
+      kind: 'peoples_congress',
+      level: '市',
+      orgUnitId: communities[5]!.id,
+      orgPath: communities[5]!.path,
+      createdAt: now,
+      updatedAt: now,
+    },
   ]);
   const uscc = (i: number) => {
-    const first17 = `91420200${String(70_000_000 + i * 7919).slice(0, 8)}X`.slice(0, 17).replace(/[IOSVZ]/g, '0');
+    const first17 = `91420200${String(70_000_000 + i * 7919).slice(0, 8)}X`
+      .slice(0, 17)
+      .replace(/[IOSVZ]/g, '0');
     return first17 + usccCheckChar(first17);
   };
-  const unitNames = ['下陆区实验小学', '黄石市第二医院下陆分院', '中国工商银行新下陆支行', '新下陆派出所', '大冶有色金属集团铜都物业公司', '华中农贸市场', '下陆区图书馆', '陆家铺社区卫生服务站'];
+  const unitNames = [
+    '下陆区实验小学',
+    '黄石市第二医院下陆分院',
+    '中国工商银行新下陆支行',
+    '新下陆派出所',
+    '大冶有色金属集团铜都物业公司',
+    '华中农贸市场',
+    '下陆区图书馆',
+    '陆家铺社区卫生服务站',
+  ];
   await db.insert(residentUnits).values(
     unitNames.map((name, i) => ({
       id: deps.ids(),
@@ -418,37 +578,73 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   // ---- staff accounts ----
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: string[] = [];
-  const account = async (username: string, displayName: string, title: string | null, roles: { role: Role; orgUnitId: string | null }[]) => {
+  const account = async (
+    username: string,
+    displayName: string,
+    title: string | null,
+    roles: { role: Role; orgUnitId: string | null }[],
+  ) => {
     const id = deps.ids();
-    await db.insert(users).values({ id, username, displayName, title, passwordHash, createdAt: now, updatedAt: now });
-    await db.insert(userRoles).values(roles.map((x) => ({ id: deps.ids(), userId: id, role: x.role, orgUnitId: x.orgUnitId, createdAt: now })));
+    await db
+      .insert(users)
+      .values({ id, username, displayName, title, passwordHash, createdAt: now, updatedAt: now });
+    await db.insert(userRoles).values(
+      roles.map((x) => ({
+        id: deps.ids(),
+        userId: id,
+        role: x.role,
+        orgUnitId: x.orgUnitId,
+        createdAt: now,
+      })),
+    );
     return id;
   };
   await account('admin', '平台管理员', null, [{ role: 'platform_admin', orgUnitId: null }]);
   logins.push('admin          platform admin');
-  await account('civil', '下陆区民政局', '区民政局社区建设科', [{ role: 'civil_affairs', orgUnitId: xialu.id }]);
+  await account('civil', '下陆区民政局', '区民政局社区建设科', [
+    { role: 'civil_affairs', orgUnitId: xialu.id },
+  ]);
   logins.push('civil          district civil-affairs staff (下陆区)');
-  for (const [name, username, title, role] of XINXIALU_LEADERS) await account(username, name, title, [{ role, orgUnitId: xinxialu.id }]);
+  for (const [name, username, title, role] of XINXIALU_LEADERS)
+    await account(username, name, title, [{ role, orgUnitId: xinxialu.id }]);
   logins.push('liukt          subdistrict admin (刘克涛, 新下陆街道)');
   logins.push('xiangl         governance-centre dispatcher (向良)');
   for (const [ci, [, name, username]] of XINXIALU_COMMUNITIES.entries()) {
-    await account(username, name, `${communities[ci]!.name}党委书记、居委会主任`, [{ role: 'community_secretary', orgUnitId: communities[ci]!.id }]);
+    await account(username, name, `${communities[ci]!.name}党委书记、居委会主任`, [
+      { role: 'community_secretary', orgUnitId: communities[ci]!.id },
+    ]);
   }
   logins.push('luhx           community secretary (陆合香, 铜都社区)');
-  await account('tongdu', '铜都社区工作者', '铜都社区综合岗', [{ role: 'community_worker', orgUnitId: communities[0]!.id }]);
-  await account('xihuayuan', '西花苑社区工作者', '西花苑社区综合岗', [{ role: 'community_worker', orgUnitId: communities[1]!.id }]);
+  await account('tongdu', '铜都社区工作者', '铜都社区综合岗', [
+    { role: 'community_worker', orgUnitId: communities[0]!.id },
+  ]);
+  await account('xihuayuan', '西花苑社区工作者', '西花苑社区综合岗', [
+    { role: 'community_worker', orgUnitId: communities[1]!.id },
+  ]);
   logins.push('tongdu         community worker (铜都社区)');
   logins.push('xihuayuan      community worker (西花苑社区)');
   const tongduGrid = grids.find((g) => g.community.id === communities[0]!.id)!.grid;
   await account('grid1', '铜都第1网格网格员', null, [{ role: 'grid_worker', orgUnitId: tongduGrid.id }]);
   logins.push('grid1          grid worker (铜都第1网格)');
-  await account('evaluator', '第三方评估机构', '舟山市社会工作评估中心', [{ role: 'evaluator', orgUnitId: zhoushan.id }]);
+  await account('evaluator', '第三方评估机构', '舟山市社会工作评估中心', [
+    { role: 'evaluator', orgUnitId: zhoushan.id },
+  ]);
   logins.push('evaluator      third-party evaluator (舟山市, read-only)');
-  await account('zhoushan', '舟山市民政局', '社区建设处', [{ role: 'civil_affairs', orgUnitId: zhoushan.id }]);
+  await account('zhoushan', '舟山市民政局', '社区建设处', [
+    { role: 'civil_affairs', orgUnitId: zhoushan.id },
+  ]);
   logins.push('zhoushan       city civil-affairs staff (舟山市)');
 
   await db.transaction((tx) =>
-    writeAudit(tx, { clock: deps.clock }, { action: 'system.seed_demo', entityType: 'system', after: { units: units.length, residents: residentRows.length } }),
+    writeAudit(
+      tx,
+      { clock: deps.clock },
+      {
+        action: 'system.seed_demo',
+        entityType: 'system',
+        after: { units: units.length, residents: residentRows.length },
+      },
+    ),
   );
   log('done');
   return { logins: logins.map((l) => `${l}`), units: units.length, residents: residentRows.length };

@@ -43,7 +43,9 @@ export function redact(value: unknown): unknown {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -78,7 +80,9 @@ export async function writeAudit(tx: Db, ctx: AuditContext, entry: AuditEntry): 
   await tx.execute(sql`select pg_advisory_xact_lock(7411001)`);
   const head = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
   const prevHash = head[0]?.hash ?? GENESIS;
-  const seqRow = await tx.execute(sql`select nextval(pg_get_serial_sequence('audit_log', 'seq'))::bigint as seq`);
+  const seqRow = await tx.execute(
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'seq'))::bigint as seq`,
+  );
   const seq = Number((seqRow as unknown as { rows: { seq: string | number }[] }).rows[0]!.seq);
   const row = {
     seq,
@@ -120,11 +124,18 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   let lastSeq = 0;
   let checked = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.seq, lastSeq)).orderBy(asc(auditLog.seq)).limit(2000);
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, lastSeq))
+      .orderBy(asc(auditLog.seq))
+      .limit(2000);
     if (batch.length === 0) break;
     for (const r of batch) {
-      if (r.prevHash !== prevHash) return { ok: false, checked, problem: { seq: r.seq, reason: 'broken_link' } };
-      if (rowHash(prevHash, r) !== r.hash) return { ok: false, checked, problem: { seq: r.seq, reason: 'hash_mismatch' } };
+      if (r.prevHash !== prevHash)
+        return { ok: false, checked, problem: { seq: r.seq, reason: 'broken_link' } };
+      if (rowHash(prevHash, r) !== r.hash)
+        return { ok: false, checked, problem: { seq: r.seq, reason: 'hash_mismatch' } };
       prevHash = r.hash;
       lastSeq = r.seq;
       checked++;

@@ -36,7 +36,12 @@ export function passwordProblem(username: string, password: string): string | nu
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Db, deps: Pick<AppDeps, 'clock'>, userId: string, meta: { ip?: string; userAgent?: string }) {
+export async function createSession(
+  db: Db,
+  deps: Pick<AppDeps, 'clock'>,
+  userId: string,
+  meta: { ip?: string; userAgent?: string },
+) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = deps.clock.now();
@@ -55,9 +60,14 @@ export async function createSession(db: Db, deps: Pick<AppDeps, 'clock'>, userId
 
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const roles = await db
-    .select({ role: userRoles.role, orgUnitId: userRoles.orgUnitId, path: orgUnits.path, name: orgUnits.name })
+    .select({
+      role: userRoles.role,
+      orgUnitId: userRoles.orgUnitId,
+      path: orgUnits.path,
+      name: orgUnits.name,
+    })
     .from(userRoles)
     .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
     .where(eq(userRoles.userId, userId));
@@ -121,5 +131,9 @@ export async function destroySession(db: Db, id: string) {
 export async function destroyUserSessions(db: Db, userId: string, exceptId?: string) {
   await db
     .delete(sessions)
-    .where(exceptId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`) : eq(sessions.userId, userId));
+    .where(
+      exceptId
+        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`)
+        : eq(sessions.userId, userId),
+    );
 }

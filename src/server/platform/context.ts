@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import type { AuditContext } from './audit';
 import type { Clock, IdGenerator } from './clock';
 import type { Config } from './config';
@@ -30,8 +29,6 @@ export interface UseCaseCtx extends AuditContext {
 export interface ActorCtx extends UseCaseCtx {
   actor: Actor;
 }
-
-export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider>(): FastifyInstance };
 
 export function ctxOf(deps: AppDeps, request: FastifyRequest): UseCaseCtx {
   return {

@@ -26,10 +26,14 @@ export function createPii(masterKey: Buffer): Pii {
       if (version !== 'v1' || !iv || !tag || ct === undefined) throw new Error('unknown ciphertext format');
       const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     },
     blindIndex(kind, plain) {
-      return createHmac('sha256', macKey).update(`${kind}:${normalize(kind, plain)}`).digest('base64url');
+      return createHmac('sha256', macKey)
+        .update(`${kind}:${normalize(kind, plain)}`)
+        .digest('base64url');
     },
   };
 }

@@ -22,7 +22,11 @@ export interface Database {
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
 /** PGlite in `dataDir` (or in memory when dataDir is undefined), or PostgreSQL when `url` is given. */
-export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  poolSize?: number;
+}): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;

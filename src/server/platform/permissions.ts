@@ -32,7 +32,9 @@ export function requirePermission(actor: Actor | undefined, permission: Permissi
 
 /** The subtree roots where the actor holds `permission`, without roots nested in others. */
 export function scopePaths(actor: Actor, permission: Permission): string[] {
-  const paths = [...new Set(actor.assignments.filter((a) => roleHas(a.role, permission)).map((a) => a.orgPath))].sort();
+  const paths = [
+    ...new Set(actor.assignments.filter((a) => roleHas(a.role, permission)).map((a) => a.orgPath)),
+  ].sort();
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
 }
 

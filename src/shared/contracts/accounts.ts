@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../permissions';
 
-export const loginBody = z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
 
 export const assignmentSchema = z.object({
   role: z.enum(ROLES),
@@ -24,7 +27,10 @@ export const updateMeBody = z.strictObject({
   locale: z.enum(['zh-CN', 'en']).optional(),
   displayName: z.string().trim().min(1).max(50).optional(),
 });
-export const changePasswordBody = z.strictObject({ currentPassword: z.string().max(200), newPassword: z.string().max(200) });
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().max(200),
+  newPassword: z.string().max(200),
+});
 
 export const userSchema = z.object({
   id: z.string(),
@@ -40,7 +46,12 @@ export type UserDto = z.infer<typeof userSchema>;
 
 const roleInput = z.strictObject({ role: z.enum(ROLES), orgUnitId: z.string().uuid().nullable() });
 export const createUserBody = z.strictObject({
-  username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9._-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/),
   displayName: z.string().trim().min(1).max(50),
   title: z.string().trim().max(100).nullish(),
   password: z.string().max(200),

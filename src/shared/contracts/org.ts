@@ -27,12 +27,21 @@ export const orgUnitDetailSchema = orgUnitSchema.extend({
   ancestors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   residentCount: z.number(),
   gridWorkers: z.array(z.object({ id: z.string(), name: z.string() })),
-  abilities: z.object({ edit: z.boolean(), createChild: z.boolean(), move: z.boolean(), merge: z.boolean(), archive: z.boolean() }),
+  abilities: z.object({
+    edit: z.boolean(),
+    createChild: z.boolean(),
+    move: z.boolean(),
+    merge: z.boolean(),
+    archive: z.boolean(),
+  }),
 });
 export type OrgUnitDetailDto = z.infer<typeof orgUnitDetailSchema>;
 
 const name = z.string().trim().min(1).max(100);
-const divisionCode = z.string().trim().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'org.division_code');
+const divisionCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'org.division_code');
 
 export const createOrgUnitBody = z.strictObject({
   parentId: z.string().uuid(),
@@ -58,4 +67,7 @@ export type UpdateOrgUnitBody = z.infer<typeof updateOrgUnitBody>;
 
 export const moveOrgUnitBody = z.strictObject({ newParentId: z.string().uuid() });
 export const mergeOrgUnitBody = z.strictObject({ targetId: z.string().uuid() });
-export const splitOrgUnitBody = z.strictObject({ newName: name, childIds: z.array(z.string().uuid()).min(1).max(500) });
+export const splitOrgUnitBody = z.strictObject({
+  newName: name,
+  childIds: z.array(z.string().uuid()).min(1).max(500),
+});

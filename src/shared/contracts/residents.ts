@@ -55,10 +55,16 @@ export const residentFields = {
   notes: z.string().trim().max(1000).nullish(),
 };
 
-export const createResidentBody = z.strictObject({ ...residentFields, tags: residentFields.tags.default([]) });
+export const createResidentBody = z.strictObject({
+  ...residentFields,
+  tags: residentFields.tags.default([]),
+});
 export type CreateResidentBody = z.infer<typeof createResidentBody>;
 
-export const updateResidentBody = z.strictObject(residentFields).partial().extend({ version: z.number().int() });
+export const updateResidentBody = z
+  .strictObject(residentFields)
+  .partial()
+  .extend({ version: z.number().int() });
 export type UpdateResidentBody = z.infer<typeof updateResidentBody>;
 
 export const residentListQuery = z.object({

@@ -49,7 +49,11 @@ describe('R-LAW-CD-1 division codes', () => {
     expect(parseDivisionCode('420204')).toEqual({ level: 'county' });
     expect(parseDivisionCode('420204003')?.townshipKind).toBe('subdistrict');
     expect(parseDivisionCode('420204101')?.townshipKind).toBe('town');
-    expect(parseDivisionCode('420204003001')).toEqual({ level: 'village', townshipKind: 'subdistrict', villageKind: 'residents' });
+    expect(parseDivisionCode('420204003001')).toEqual({
+      level: 'village',
+      townshipKind: 'subdistrict',
+      villageKind: 'residents',
+    });
     expect(parseDivisionCode('420204201210')?.villageKind).toBe('villagers');
   });
   it('rejects township parts out of range and wrong lengths', () => {

@@ -44,12 +44,7 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 export function isValidUscc(raw: string): boolean {
   const code = raw.trim().toUpperCase();
   if (code.length !== 18) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = USCC_ALPHABET.indexOf(code[i]!);
-    if (v < 0) return false;
-    sum += v * USCC_WEIGHTS[i]!;
-  }
+  for (let i = 0; i < 17; i++) if (USCC_ALPHABET.indexOf(code[i]!) < 0) return false;
   return code[17] === usccCheckChar(code.slice(0, 17)) && USCC_ALPHABET.includes(code[17]!);
 }
 
@@ -76,7 +71,14 @@ export function parseDivisionCode(raw: string): {
   if (code.slice(0, 2) === '00') return null;
   if (code.length === 6) return { level: 'county' };
   const t = Number(code.slice(6, 9));
-  const townshipKind = t >= 1 && t <= 99 ? 'subdistrict' : t >= 100 && t <= 199 ? 'town' : t >= 200 && t <= 399 ? 'township' : null;
+  const townshipKind =
+    t >= 1 && t <= 99
+      ? 'subdistrict'
+      : t >= 100 && t <= 199
+        ? 'town'
+        : t >= 200 && t <= 399
+          ? 'township'
+          : null;
   if (!townshipKind) return null;
   if (code.length === 9) return { level: 'township', townshipKind };
   const v = Number(code.slice(9, 12));

@@ -15,7 +15,16 @@ import { SESSION_COOKIE, destroySession } from '../../platform/auth';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
 import { pageOf, pageQuery } from '../../platform/pagination';
-import { changePassword, createUser, getUser, listUsers, login, meOf, updateMe, updateUser } from './accounts.usecases';
+import {
+  changePassword,
+  createUser,
+  getUser,
+  listUsers,
+  login,
+  meOf,
+  updateMe,
+  updateUser,
+} from './accounts.usecases';
 
 export const accountsModule = defineModule({
   name: 'accounts',
@@ -24,20 +33,26 @@ export const accountsModule = defineModule({
     const tags = ['accounts'];
     const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const };
 
-    app.post('/api/auth/login', { schema: { tags, body: loginBody, response: { 200: meSchema } } }, async (req, reply) => {
-      const ctx = ctxOf(deps, req);
-      const { token, csrfToken, actor } = await login(ctx, req.body.username, req.body.password, {
-        userAgent: req.headers['user-agent'],
-      });
-      reply.setCookie(SESSION_COOKIE, token, cookieOpts);
-      return meOf(actor, csrfToken);
-    });
+    app.post(
+      '/api/auth/login',
+      { schema: { tags, body: loginBody, response: { 200: meSchema } } },
+      async (req, reply) => {
+        const ctx = ctxOf(deps, req);
+        const { token, csrfToken, actor } = await login(ctx, req.body.username, req.body.password, {
+          userAgent: req.headers['user-agent'],
+        });
+        reply.setCookie(SESSION_COOKIE, token, cookieOpts);
+        return meOf(actor, csrfToken);
+      },
+    );
 
     app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
       if (req.session && req.actor) {
         const ctx = actorCtxOf(deps, req);
         await destroySession(deps.db, req.session.id);
-        await deps.db.transaction((tx) => writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId }));
+        await deps.db.transaction((tx) =>
+          writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId }),
+        );
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
@@ -47,28 +62,56 @@ export const accountsModule = defineModule({
       const ctx = actorCtxOf(deps, req);
       return meOf(ctx.actor, req.session!.csrfToken);
     });
-    app.patch('/api/auth/me', { schema: { tags, body: updateMeBody, response: { 200: meSchema } } }, async (req) => {
-      const actor = await updateMe(actorCtxOf(deps, req), req.body);
-      return meOf(actor, req.session!.csrfToken);
-    });
+    app.patch(
+      '/api/auth/me',
+      { schema: { tags, body: updateMeBody, response: { 200: meSchema } } },
+      async (req) => {
+        const actor = await updateMe(actorCtxOf(deps, req), req.body);
+        return meOf(actor, req.session!.csrfToken);
+      },
+    );
     app.post('/api/auth/password', { schema: { tags, body: changePasswordBody } }, async (req, reply) => {
-      await changePassword(actorCtxOf(deps, req), req.session!.id, req.body.currentPassword, req.body.newPassword);
+      await changePassword(
+        actorCtxOf(deps, req),
+        req.session!.id,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       return reply.status(204).send();
     });
 
     app.get(
       '/api/users',
-      { schema: { tags, querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }), response: { 200: pageOf(userSchema) } } },
+      {
+        schema: {
+          tags,
+          querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
+          response: { 200: pageOf(userSchema) },
+        },
+      },
       (req) => listUsers(actorCtxOf(deps, req), req.query),
     );
-    app.get('/api/users/:id', { schema: { tags, params: z.object({ id: z.string() }), response: { 200: userSchema } } }, (req) =>
-      getUser(actorCtxOf(deps, req), req.params.id),
+    app.get(
+      '/api/users/:id',
+      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: userSchema } } },
+      (req) => getUser(actorCtxOf(deps, req), req.params.id),
     );
-    app.post('/api/users', { schema: { tags, body: createUserBody, response: { 201: userSchema } } }, async (req, reply) =>
-      reply.status(201).send(await createUser(actorCtxOf(deps, req), req.body)),
+    app.post(
+      '/api/users',
+      { schema: { tags, body: createUserBody, response: { 201: userSchema } } },
+      async (req, reply) => reply.status(201).send(await createUser(actorCtxOf(deps, req), req.body)),
     );
-    app.patch('/api/users/:id', { schema: { tags, params: z.object({ id: z.string() }), body: updateUserBody, response: { 200: userSchema } } }, (req) =>
-      updateUser(actorCtxOf(deps, req), req.params.id, req.body),
+    app.patch(
+      '/api/users/:id',
+      {
+        schema: {
+          tags,
+          params: z.object({ id: z.string() }),
+          body: updateUserBody,
+          response: { 200: userSchema },
+        },
+      },
+      (req) => updateUser(actorCtxOf(deps, req), req.params.id, req.body),
     );
   },
 });

@@ -46,10 +46,20 @@ describe('accounts and sessions', () => {
   it('a cookie-authenticated write without the CSRF header is refused', async () => {
     const res = await login('sd_admin', TEST_PASSWORD);
     const cookie = `linli_sid=${res.cookies.find((c) => c.name === 'linli_sid')!.value}`;
-    const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie }, payload: { locale: 'en' } });
+    const noCsrf = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: { cookie },
+      payload: { locale: 'en' },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('common.csrf');
-    const withCsrf = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie, 'x-csrf-token': res.json().csrfToken }, payload: { locale: 'en' } });
+    const withCsrf = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: { cookie, 'x-csrf-token': res.json().csrfToken },
+      payload: { locale: 'en' },
+    });
     expect(withCsrf.statusCode).toBe(200);
     expect(withCsrf.json().locale).toBe('en');
   });
@@ -69,25 +79,60 @@ describe('accounts and sessions', () => {
 
   it('passwords need 10 characters and must differ from the username', async () => {
     const sd = await t.as('sd_admin');
-    const short = await sd.post('/api/users', { username: 'newworker', displayName: '新同事', password: 'short', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    const short = await sd.post('/api/users', {
+      username: 'newworker',
+      displayName: '新同事',
+      password: 'short',
+      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
+    });
     expect(short.statusCode).toBe(422);
     expect(short.json().error.details.fields[0].path).toBe('password');
-    const same = await sd.post('/api/users', { username: 'newworker1', displayName: '新同事', password: 'NEWWORKER1', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    const same = await sd.post('/api/users', {
+      username: 'newworker1',
+      displayName: '新同事',
+      password: 'NEWWORKER1',
+      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
+    });
     expect(same.statusCode).toBe(422);
-    const ok = await sd.post('/api/users', { username: 'newworker', displayName: '新同事', password: 'a-good-password', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    const ok = await sd.post('/api/users', {
+      username: 'newworker',
+      displayName: '新同事',
+      password: 'a-good-password',
+      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
+    });
     expect(ok.statusCode).toBe(201);
     expect((await login('newworker', 'a-good-password')).statusCode).toBe(200);
-    const dup = await sd.post('/api/users', { username: 'newworker', displayName: 'x', password: 'a-good-password', roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }] });
+    const dup = await sd.post('/api/users', {
+      username: 'newworker',
+      displayName: 'x',
+      password: 'a-good-password',
+      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
+    });
     expect(dup.statusCode).toBe(409);
   });
 
   it('roles are assigned at units of the right level and only inside the assigner’s scope', async () => {
     const sd = await t.as('sd_admin');
-    const wrongLevel = await sd.post('/api/users', { username: 'gw2', displayName: '网格员', password: 'a-good-password', roles: [{ role: 'grid_worker', orgUnitId: t.fx.tongdu.id }] });
+    const wrongLevel = await sd.post('/api/users', {
+      username: 'gw2',
+      displayName: '网格员',
+      password: 'a-good-password',
+      roles: [{ role: 'grid_worker', orgUnitId: t.fx.tongdu.id }],
+    });
     expect(wrongLevel.statusCode).toBe(422);
-    const platform = await sd.post('/api/users', { username: 'gw3', displayName: 'x', password: 'a-good-password', roles: [{ role: 'platform_admin', orgUnitId: null }] });
+    const platform = await sd.post('/api/users', {
+      username: 'gw3',
+      displayName: 'x',
+      password: 'a-good-password',
+      roles: [{ role: 'platform_admin', orgUnitId: null }],
+    });
     expect(platform.statusCode).toBe(422);
-    const outside = await sd.post('/api/users', { username: 'gw4', displayName: 'x', password: 'a-good-password', roles: [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }] });
+    const outside = await sd.post('/api/users', {
+      username: 'gw4',
+      displayName: 'x',
+      password: 'a-good-password',
+      roles: [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }],
+    });
     expect(outside.statusCode).toBe(403);
   });
 

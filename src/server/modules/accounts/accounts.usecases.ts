@@ -15,18 +15,35 @@ import {
 } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { escapeLike, inScope, requirePermission, scopePaths, scopeWhere, type Actor } from '../../platform/permissions';
+import {
+  escapeLike,
+  inScope,
+  requirePermission,
+  scopePaths,
+  scopeWhere,
+  type Actor,
+} from '../../platform/permissions';
 import { offsetOf } from '../../platform/pagination';
 import { orgUnits } from '../org/org.table';
 import { userRoles, users } from './accounts.table';
 
 let dummyHash: Promise<string> | undefined;
 
-export async function login(ctx: UseCaseCtx, username: string, password: string, meta: { userAgent?: string }) {
+export async function login(
+  ctx: UseCaseCtx,
+  username: string,
+  password: string,
+  meta: { userAgent?: string },
+) {
   const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
   const now = ctx.clock.now();
   const fail = async (code: string, params: Record<string, unknown> = {}, status = 401) => {
-    await auditFailure(ctx.db, ctx, { action: 'auth.login', entityType: 'user', entityId: user?.id ?? null, after: { username, reason: code } });
+    await auditFailure(ctx.db, ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      after: { username, reason: code },
+    });
     return new AppError(code, status, params);
   };
   if (!user) {
@@ -37,22 +54,36 @@ export async function login(ctx: UseCaseCtx, username: string, password: string,
   }
   if (!user.active) throw await fail('auth.disabled', {}, 403);
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw await fail('auth.locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) }, 423);
+    throw await fail(
+      'auth.locked',
+      { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) },
+      423,
+    );
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     const failed = user.failedLogins + 1;
     const lock = failed >= MAX_FAILED_LOGINS;
     await ctx.db
       .update(users)
-      .set({ failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil })
+      .set({
+        failedLogins: lock ? 0 : failed,
+        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
+      })
       .where(eq(users.id, user.id));
     if (lock) throw await fail('auth.locked', { minutes: LOCK_MINUTES }, 423);
     throw await fail('auth.invalid_credentials');
   }
   const session = await createSession(ctx.db, ctx, user.id, { ip: ctx.ip, userAgent: meta.userAgent });
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-    await writeAudit(tx, { ...ctx, actor: { userId: user.id, displayName: user.displayName } }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
+    await writeAudit(
+      tx,
+      { ...ctx, actor: { userId: user.id, displayName: user.displayName } },
+      { action: 'auth.login', entityType: 'user', entityId: user.id },
+    );
   });
   const actor = await loadActor(ctx.db, user.id);
   if (!actor) throw new AppError('auth.disabled', 403);
@@ -65,7 +96,11 @@ export function meOf(actor: Actor, csrfToken: string) {
     username: actor.username,
     displayName: actor.displayName,
     locale: (actor.locale === 'en' ? 'en' : 'zh-CN') as 'zh-CN' | 'en',
-    assignments: actor.assignments.map((a) => ({ role: a.role, orgUnitId: a.orgUnitId, orgUnitName: a.orgUnitName })),
+    assignments: actor.assignments.map((a) => ({
+      role: a.role,
+      orgUnitId: a.orgUnitId,
+      orgUnitName: a.orgUnitName,
+    })),
     permissions: PERMISSIONS.filter((p) => actor.assignments.some((a) => roleHas(a.role, p))),
     csrfToken,
   };
@@ -73,8 +108,16 @@ export function meOf(actor: Actor, csrfToken: string) {
 
 export async function updateMe(ctx: ActorCtx, input: { locale?: 'zh-CN' | 'en'; displayName?: string }) {
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ ...input, updatedAt: ctx.clock.now() }).where(eq(users.id, ctx.actor.userId));
-    await writeAudit(tx, ctx, { action: 'users.update_self', entityType: 'user', entityId: ctx.actor.userId, after: input });
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: ctx.clock.now() })
+      .where(eq(users.id, ctx.actor.userId));
+    await writeAudit(tx, ctx, {
+      action: 'users.update_self',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      after: input,
+    });
   });
   return (await loadActor(ctx.db, ctx.actor.userId))!;
 }
@@ -82,7 +125,12 @@ export async function updateMe(ctx: ActorCtx, input: { locale?: 'zh-CN' | 'en'; 
 export async function changePassword(ctx: ActorCtx, sessionId: string, current: string, next: string) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
-    throw new AppError('auth.wrong_password', 422, {}, { fields: [{ path: 'currentPassword', code: 'auth.wrong_password' }] });
+    throw new AppError(
+      'auth.wrong_password',
+      422,
+      {},
+      { fields: [{ path: 'currentPassword', code: 'auth.wrong_password' }] },
+    );
   }
   const problem = passwordProblem(user.username, next);
   if (problem) throw new AppError(problem, 422, {}, { fields: [{ path: 'newPassword', code: problem }] });
@@ -109,17 +157,28 @@ async function checkRoles(ctx: ActorCtx, roles: RoleInput[]) {
     }
     const unit = units.find((u) => u.id === r.orgUnitId);
     if (!unit || !inScope(ctx.actor, 'users.write', unit.path)) throw new AppError('users.not_in_scope', 403);
-    if (!ROLE_UNIT_KINDS[r.role].includes(unit.kind)) throw new AppError('users.role_unit_kind', 422, { role: r.role });
+    if (!ROLE_UNIT_KINDS[r.role].includes(unit.kind))
+      throw new AppError('users.role_unit_kind', 422, { role: r.role });
   }
 }
 
 async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
   if (rows.length === 0) return [];
   const roles = await ctx.db
-    .select({ userId: userRoles.userId, role: userRoles.role, orgUnitId: userRoles.orgUnitId, name: orgUnits.name })
+    .select({
+      userId: userRoles.userId,
+      role: userRoles.role,
+      orgUnitId: userRoles.orgUnitId,
+      name: orgUnits.name,
+    })
     .from(userRoles)
     .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
-    .where(inArray(userRoles.userId, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        userRoles.userId,
+        rows.map((r) => r.id),
+      ),
+    );
   const now = ctx.clock.now();
   return rows.map((u) => ({
     id: u.id,
@@ -129,7 +188,9 @@ async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
     active: u.active,
     locked: !!u.lockedUntil && u.lockedUntil > now,
     lastLoginAt: u.lastLoginAt,
-    assignments: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role as Role, orgUnitId: r.orgUnitId, orgUnitName: r.name })),
+    assignments: roles
+      .filter((r) => r.userId === u.id)
+      .map((r) => ({ role: r.role as Role, orgUnitId: r.orgUnitId, orgUnitName: r.name })),
   }));
 }
 
@@ -143,16 +204,27 @@ export async function listUsers(ctx: ActorCtx, q: { q?: string; page: number; pa
   requirePermission(ctx.actor, 'users.read');
   const where = and(
     usersInScope(ctx.actor),
-    q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
+    q.q
+      ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`))
+      : undefined,
   );
   const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
-  const rows = await ctx.db.select().from(users).where(where).orderBy(asc(users.username)).limit(q.pageSize).offset(offsetOf(q));
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.username))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
   return { items: await userDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
 }
 
 async function findUser(ctx: ActorCtx, id: string) {
   if (!z.uuid().safeParse(id).success) throw notFound();
-  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, id), usersInScope(ctx.actor)));
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), usersInScope(ctx.actor)));
   if (!user) throw notFound();
   return user;
 }
@@ -168,14 +240,41 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof createUser
   const problem = passwordProblem(input.username, input.password);
   if (problem) throw new AppError(problem, 422, {}, { fields: [{ path: 'password', code: problem }] });
   const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (taken) throw new AppError('users.username_taken', 409, { username: input.username }, { fields: [{ path: 'username', code: 'users.username_taken' }] });
+  if (taken)
+    throw new AppError(
+      'users.username_taken',
+      409,
+      { username: input.username },
+      { fields: [{ path: 'username', code: 'users.username_taken' }] },
+    );
   const passwordHash = await hashPassword(input.password);
   const id = ctx.ids();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(users).values({ id, username: input.username, displayName: input.displayName, title: input.title ?? null, passwordHash, createdAt: now, updatedAt: now });
-    await tx.insert(userRoles).values(input.roles.map((r) => ({ id: ctx.ids(), userId: id, role: r.role, orgUnitId: r.orgUnitId, createdAt: now })));
-    await writeAudit(tx, ctx, { action: 'users.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, roles: input.roles } });
+    await tx.insert(users).values({
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      title: input.title ?? null,
+      passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.insert(userRoles).values(
+      input.roles.map((r) => ({
+        id: ctx.ids(),
+        userId: id,
+        role: r.role,
+        orgUnitId: r.orgUnitId,
+        createdAt: now,
+      })),
+    );
+    await writeAudit(tx, ctx, {
+      action: 'users.create',
+      entityType: 'user',
+      entityId: id,
+      after: { username: input.username, displayName: input.displayName, roles: input.roles },
+    });
   });
   return getUser(ctx, id);
 }
@@ -209,9 +308,25 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
         .from(userRoles)
         .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
         .where(eq(userRoles.userId, id));
-      const mine = existing.filter((r) => inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '')));
-      if (mine.length) await tx.delete(userRoles).where(inArray(userRoles.id, mine.map((r) => r.id)));
-      await tx.insert(userRoles).values(input.roles.map((r) => ({ id: ctx.ids(), userId: id, role: r.role, orgUnitId: r.orgUnitId, createdAt: now })));
+      const mine = existing.filter((r) =>
+        inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '')),
+      );
+      if (mine.length)
+        await tx.delete(userRoles).where(
+          inArray(
+            userRoles.id,
+            mine.map((r) => r.id),
+          ),
+        );
+      await tx.insert(userRoles).values(
+        input.roles.map((r) => ({
+          id: ctx.ids(),
+          userId: id,
+          role: r.role,
+          orgUnitId: r.orgUnitId,
+          createdAt: now,
+        })),
+      );
     }
     if (input.active === false || passwordHash) await destroyUserSessions(tx, id);
     await writeAudit(tx, ctx, {

@@ -63,8 +63,17 @@ export const auditModule = defineModule({
           q.from ? gte(auditLog.at, q.from) : undefined,
           q.to ? lte(auditLog.at, q.to) : undefined,
         );
-        const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
-        const items = await ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.pageSize).offset(offsetOf(q));
+        const [{ n } = { n: 0 }] = await ctx.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(auditLog)
+          .where(where);
+        const items = await ctx.db
+          .select()
+          .from(auditLog)
+          .where(where)
+          .orderBy(desc(auditLog.seq))
+          .limit(q.pageSize)
+          .offset(offsetOf(q));
         return { items, total: n, page: q.page, pageSize: q.pageSize };
       },
     );

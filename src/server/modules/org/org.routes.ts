@@ -35,7 +35,11 @@ export const orgModule = defineModule({
     const actorCtx = (req: FastifyRequest) => actorCtxOf(deps, req);
     const tags = ['org'];
 
-    app.get('/api/org/roots', { schema: { tags, response: { 200: z.array(orgUnitSchema) } } }, (req) => listScopeRoots(actorCtx(req)) as never);
+    app.get(
+      '/api/org/roots',
+      { schema: { tags, response: { 200: z.array(orgUnitSchema) } } },
+      (req) => listScopeRoots(actorCtx(req)) as never,
+    );
     app.get(
       '/api/org/units',
       {
@@ -52,32 +56,59 @@ export const orgModule = defineModule({
       },
       async (req) => {
         const ctx = actorCtx(req);
-        if (req.query.parentId) return listChildren(ctx, req.query.parentId, req.query.includeInactive) as never;
+        if (req.query.parentId)
+          return listChildren(ctx, req.query.parentId, req.query.includeInactive) as never;
         return searchUnits(ctx, req.query.q ?? '', req.query.kind) as never;
       },
     );
-    app.get('/api/org/units/:id', { schema: { tags, params: idParams, response: { 200: orgUnitDetailSchema } } }, (req) =>
-      getUnitDetail(actorCtx(req), req.params.id) as never,
+    app.get(
+      '/api/org/units/:id',
+      { schema: { tags, params: idParams, response: { 200: orgUnitDetailSchema } } },
+      (req) => getUnitDetail(actorCtx(req), req.params.id) as never,
     );
-    app.post('/api/org/units', { schema: { tags, body: createOrgUnitBody, response: { 201: orgUnitSchema } } }, async (req, reply) =>
-      reply.status(201).send((await createUnit(actorCtx(req), req.body)) as never),
+    app.post(
+      '/api/org/units',
+      { schema: { tags, body: createOrgUnitBody, response: { 201: orgUnitSchema } } },
+      async (req, reply) => reply.status(201).send((await createUnit(actorCtx(req), req.body)) as never),
     );
-    app.patch('/api/org/units/:id', { schema: { tags, params: idParams, body: updateOrgUnitBody, response: { 200: orgUnitSchema } } }, (req) =>
-      updateUnit(actorCtx(req), req.params.id, req.body) as never,
+    app.patch(
+      '/api/org/units/:id',
+      { schema: { tags, params: idParams, body: updateOrgUnitBody, response: { 200: orgUnitSchema } } },
+      (req) => updateUnit(actorCtx(req), req.params.id, req.body) as never,
     );
-    app.post('/api/org/units/:id/move', { schema: { tags, params: idParams, body: moveOrgUnitBody, response: { 200: orgUnitSchema } } }, (req) =>
-      moveUnit(actorCtx(req), req.params.id, req.body.newParentId) as never,
+    app.post(
+      '/api/org/units/:id/move',
+      { schema: { tags, params: idParams, body: moveOrgUnitBody, response: { 200: orgUnitSchema } } },
+      (req) => moveUnit(actorCtx(req), req.params.id, req.body.newParentId) as never,
     );
     app.post(
       '/api/org/units/:id/merge',
-      { schema: { tags, params: idParams, body: mergeOrgUnitBody, response: { 200: z.object({ source: orgUnitSchema, target: orgUnitSchema, movedChildren: z.number() }) } } },
+      {
+        schema: {
+          tags,
+          params: idParams,
+          body: mergeOrgUnitBody,
+          response: {
+            200: z.object({ source: orgUnitSchema, target: orgUnitSchema, movedChildren: z.number() }),
+          },
+        },
+      },
       (req) => mergeUnit(actorCtx(req), req.params.id, req.body.targetId) as never,
     );
-    app.post('/api/org/units/:id/split', { schema: { tags, params: idParams, body: splitOrgUnitBody, response: { 201: orgUnitSchema } } }, async (req, reply) =>
-      reply.status(201).send((await splitUnit(actorCtx(req), req.params.id, req.body.newName, req.body.childIds)) as never),
+    app.post(
+      '/api/org/units/:id/split',
+      { schema: { tags, params: idParams, body: splitOrgUnitBody, response: { 201: orgUnitSchema } } },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(
+            (await splitUnit(actorCtx(req), req.params.id, req.body.newName, req.body.childIds)) as never,
+          ),
     );
-    app.post('/api/org/units/:id/archive', { schema: { tags, params: idParams, response: { 200: orgUnitSchema } } }, (req) =>
-      archiveUnit(actorCtx(req), req.params.id) as never,
+    app.post(
+      '/api/org/units/:id/archive',
+      { schema: { tags, params: idParams, response: { 200: orgUnitSchema } } },
+      (req) => archiveUnit(actorCtx(req), req.params.id) as never,
     );
   },
 });

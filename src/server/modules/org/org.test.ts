@@ -17,7 +17,12 @@ describe('org tree (R-ORG-1)', () => {
     const children = (await sd.get(`/api/org/units?parentId=${t.fx.subdistrict.id}`)).json();
     expect(children.map((u: { name: string }) => u.name).sort()).toEqual(['西花苑社区', '铜都社区'].sort());
     const detail = (await sd.get(`/api/org/units/${t.fx.tongduGrid.id}`)).json();
-    expect(detail.ancestors.map((a: { name: string }) => a.name)).toEqual(['黄石市', '下陆区', '新下陆街道', '铜都社区']);
+    expect(detail.ancestors.map((a: { name: string }) => a.name)).toEqual([
+      '黄石市',
+      '下陆区',
+      '新下陆街道',
+      '铜都社区',
+    ]);
     expect(detail.abilities.edit).toBe(true);
   });
 
@@ -30,8 +35,23 @@ describe('org tree (R-ORG-1)', () => {
 
   it('creates a grid with a boundary and refuses a building directly under a community', async () => {
     const sd = await t.as('sd_admin');
-    const boundary = { type: 'Polygon', coordinates: [[[114.9, 30.1], [114.91, 30.1], [114.91, 30.11], [114.9, 30.1]]] };
-    const ok = await sd.post('/api/org/units', { parentId: t.fx.tongdu.id, kind: 'grid', name: '铜都第二网格', boundary });
+    const boundary = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [114.9, 30.1],
+          [114.91, 30.1],
+          [114.91, 30.11],
+          [114.9, 30.1],
+        ],
+      ],
+    };
+    const ok = await sd.post('/api/org/units', {
+      parentId: t.fx.tongdu.id,
+      kind: 'grid',
+      name: '铜都第二网格',
+      boundary,
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().path).toBe(`${t.fx.tongdu.path}${ok.json().id}/`);
     const bad = await sd.post('/api/org/units', { parentId: t.fx.tongdu.id, kind: 'building', name: '9栋' });
@@ -41,21 +61,48 @@ describe('org tree (R-ORG-1)', () => {
 
   it('R-LAW-CD-1: a community division code must be 12 digits under its subdistrict code with a residents-committee part', async () => {
     const sd = await t.as('sd_admin');
-    const wrongLevel = await sd.post('/api/org/units', { parentId: t.fx.subdistrict.id, kind: 'community', name: '新社区', divisionCode: '420204003' });
+    const wrongLevel = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '新社区',
+      divisionCode: '420204003',
+    });
     expect(wrongLevel.statusCode).toBe(422);
-    const wrongParent = await sd.post('/api/org/units', { parentId: t.fx.subdistrict.id, kind: 'community', name: '新社区', divisionCode: '420205003009' });
+    const wrongParent = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '新社区',
+      divisionCode: '420205003009',
+    });
     expect(wrongParent.statusCode).toBe(422);
-    const badRange = await sd.post('/api/org/units', { parentId: t.fx.subdistrict.id, kind: 'community', name: '新社区', divisionCode: '420204003450' });
+    const badRange = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '新社区',
+      divisionCode: '420204003450',
+    });
     expect(badRange.statusCode).toBe(422);
-    const taken = await sd.post('/api/org/units', { parentId: t.fx.subdistrict.id, kind: 'community', name: '新社区', divisionCode: '420204003001' });
+    const taken = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '新社区',
+      divisionCode: '420204003001',
+    });
     expect(taken.statusCode).toBe(409);
-    const ok = await sd.post('/api/org/units', { parentId: t.fx.subdistrict.id, kind: 'community', name: '新社区', divisionCode: '420204003009' });
+    const ok = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '新社区',
+      divisionCode: '420204003009',
+    });
     expect(ok.statusCode).toBe(201);
   });
 
   it('refuses moving a unit under its own descendant, and changes nothing', async () => {
     const sd = await t.as('sd_admin');
-    const res = await sd.post(`/api/org/units/${t.fx.tongduGrid.id}/move`, { newParentId: t.fx.tongduBuilding.id });
+    const res = await sd.post(`/api/org/units/${t.fx.tongduGrid.id}/move`, {
+      newParentId: t.fx.tongduBuilding.id,
+    });
     expect(res.statusCode).toBe(422);
     const self = await sd.post(`/api/org/units/${t.fx.tongdu.id}/move`, { newParentId: t.fx.tongdu.id });
     expect(self.statusCode).toBe(422);
@@ -92,7 +139,8 @@ describe('org tree (R-ORG-1)', () => {
     expect(res.json().movedChildren).toBe(1);
     const grid = (await sd.get(`/api/org/units/${gridA.id}`)).json();
     expect(grid.parentId).toBe(b.id);
-    for (const id of [r1.id, r2.id]) expect((await sd.get(`/api/residents/${id}`)).json().communityId).toBe(b.id);
+    for (const id of [r1.id, r2.id])
+      expect((await sd.get(`/api/residents/${id}`)).json().communityId).toBe(b.id);
     const children = (await sd.get(`/api/org/units?parentId=${t.fx.subdistrict.id}`)).json();
     expect(children.some((u: { id: string }) => u.id === a.id)).toBe(false);
     const again = await sd.post(`/api/org/units/${a.id}/merge`, { targetId: b.id });
@@ -114,7 +162,10 @@ describe('org tree (R-ORG-1)', () => {
     expect((await sd.get(`/api/org/units/${g2.id}`)).json().parentId).toBe(newId);
     expect((await sd.get(`/api/org/units/${g1.id}`)).json().parentId).toBe(c.id);
     expect((await sd.get(`/api/residents/${r.id}`)).json().communityId).toBe(newId);
-    const empty = await sd.post(`/api/org/units/${c.id}/split`, { newName: '戊社区', childIds: [t.fx.tongduGrid.id] });
+    const empty = await sd.post(`/api/org/units/${c.id}/split`, {
+      newName: '戊社区',
+      childIds: [t.fx.tongduGrid.id],
+    });
     expect(empty.statusCode).toBe(422);
   });
 
@@ -132,7 +183,9 @@ describe('org tree (R-ORG-1)', () => {
 
   it('a community worker cannot create units (403) and the evaluator only reads', async () => {
     const w = await t.as('tongdu_worker');
-    expect((await w.post('/api/org/units', { parentId: t.fx.tongdu.id, kind: 'grid', name: 'x' })).statusCode).toBe(403);
+    expect(
+      (await w.post('/api/org/units', { parentId: t.fx.tongdu.id, kind: 'grid', name: 'x' })).statusCode,
+    ).toBe(403);
     const ev = await t.as('evaluator');
     expect((await ev.get(`/api/org/units/${t.fx.tongdu.id}`)).statusCode).toBe(200);
     expect((await ev.patch(`/api/org/units/${t.fx.tongdu.id}`, { name: 'x' })).statusCode).toBe(403);

@@ -6,7 +6,14 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { can, escapeLike, inScope, requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
+import {
+  can,
+  escapeLike,
+  inScope,
+  requirePermission,
+  scopePaths,
+  scopeWhere,
+} from '../../platform/permissions';
 import { SCOPED_TABLES } from '../../platform/scopedTables';
 import { gridAssignments, workers } from '../people/people.table';
 import { residents } from '../residents/residents.table';
@@ -15,7 +22,18 @@ import { orgUnits } from './org.table';
 export type OrgUnit = typeof orgUnits.$inferSelect;
 
 /** Loads a unit the actor may see for `permission`, else 404 (DESIGN convention 5). */
-export async function findUnitInScope(ctx: ActorCtx, id: string, permission: 'org.read' | 'org.write' | 'residents.write' | 'residents.read' | 'people.write' | 'people.read' | 'residents.import' = 'org.read'): Promise<OrgUnit> {
+export async function findUnitInScope(
+  ctx: ActorCtx,
+  id: string,
+  permission:
+    | 'org.read'
+    | 'org.write'
+    | 'residents.write'
+    | 'residents.read'
+    | 'people.write'
+    | 'people.read'
+    | 'residents.import' = 'org.read',
+): Promise<OrgUnit> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
   const [unit] = await ctx.db
     .select()
@@ -31,8 +49,14 @@ export async function listScopeRoots(ctx: ActorCtx) {
   const roots = scopePaths(ctx.actor, 'org.read');
   const where = roots.includes('/')
     ? sql`${orgUnits.parentId} is null`
-    : inArray(orgUnits.id, roots.map((p) => p.split('/').filter(Boolean).at(-1)!));
-  return withChildCounts(ctx.db, await ctx.db.select().from(orgUnits).where(where).orderBy(asc(orgUnits.sort), asc(orgUnits.name)));
+    : inArray(
+        orgUnits.id,
+        roots.map((p) => p.split('/').filter(Boolean).at(-1)!),
+      );
+  return withChildCounts(
+    ctx.db,
+    await ctx.db.select().from(orgUnits).where(where).orderBy(asc(orgUnits.sort), asc(orgUnits.name)),
+  );
 }
 
 export async function listChildren(ctx: ActorCtx, parentId: string, includeInactive = false) {
@@ -51,7 +75,15 @@ async function withChildCounts(db: Db, rows: OrgUnit[]) {
   const counts = await db
     .select({ parentId: orgUnits.parentId, n: sql<number>`count(*)::int` })
     .from(orgUnits)
-    .where(and(inArray(orgUnits.parentId, rows.map((r) => r.id)), eq(orgUnits.status, 'active')))
+    .where(
+      and(
+        inArray(
+          orgUnits.parentId,
+          rows.map((r) => r.id),
+        ),
+        eq(orgUnits.status, 'active'),
+      ),
+    )
     .groupBy(orgUnits.parentId);
   const byParent = new Map(counts.map((c) => [c.parentId, c.n]));
   return rows.map((r) => ({ ...r, kind: r.kind as OrgKind, childCount: byParent.get(r.id) ?? 0 }));
@@ -79,7 +111,10 @@ export async function getUnitDetail(ctx: ActorCtx, id: string) {
   const unit = await findUnitInScope(ctx, id);
   const ancestorIds = unit.path.split('/').filter(Boolean).slice(0, -1);
   const ancestors = ancestorIds.length
-    ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(inArray(orgUnits.id, ancestorIds))
+    ? await ctx.db
+        .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, ancestorIds))
     : [];
   ancestors.sort((a, b) => ancestorIds.indexOf(a.id) - ancestorIds.indexOf(b.id));
   const [{ n: residentCount } = { n: 0 }] = await ctx.db
@@ -95,7 +130,8 @@ export async function getUnitDetail(ctx: ActorCtx, id: string) {
           .where(eq(gridAssignments.gridId, unit.id))
       : [];
   const [withCount] = await withChildCounts(ctx.db, [unit]);
-  const writable = can(ctx.actor, 'org.write') && inScope(ctx.actor, 'org.write', unit.path) && unit.status === 'active';
+  const writable =
+    can(ctx.actor, 'org.write') && inScope(ctx.actor, 'org.write', unit.path) && unit.status === 'active';
   const ownRoot = scopePaths(ctx.actor, 'org.write').includes(unit.path);
   return {
     ...withCount!,
@@ -112,16 +148,33 @@ export async function getUnitDetail(ctx: ActorCtx, id: string) {
   };
 }
 
-async function checkDivisionCode(db: Db, kind: string, code: string | null | undefined, parent: OrgUnit | null, selfId?: string) {
+async function checkDivisionCode(
+  db: Db,
+  kind: string,
+  code: string | null | undefined,
+  parent: OrgUnit | null,
+  selfId?: string,
+) {
   if (!code) return;
   const parsed = parseDivisionCode(code);
-  const expected: Record<string, string> = { city: 'county', district: 'county', subdistrict: 'township', community: 'village' };
+  const expected: Record<string, string> = {
+    city: 'county',
+    district: 'county',
+    subdistrict: 'township',
+    community: 'village',
+  };
   if (!parsed || expected[kind] !== parsed.level) throw invalidField('divisionCode', 'org.division_code');
   if (parent?.divisionCode && kind !== 'district' && !code.startsWith(parent.divisionCode)) {
     throw invalidField('divisionCode', 'org.division_code');
   }
   const [taken] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.divisionCode, code));
-  if (taken && taken.id !== selfId) throw new AppError('org.division_code_taken', 409, {}, { fields: [{ path: 'divisionCode', code: 'org.division_code_taken' }] });
+  if (taken && taken.id !== selfId)
+    throw new AppError(
+      'org.division_code_taken',
+      409,
+      {},
+      { fields: [{ path: 'divisionCode', code: 'org.division_code_taken' }] },
+    );
 }
 
 function checkChildKind(parentKind: string, kind: string) {
@@ -157,7 +210,13 @@ export async function createUnit(ctx: ActorCtx, input: CreateOrgUnitBody) {
         updatedAt: now,
       })
       .returning();
-    await writeAudit(tx, ctx, { action: 'org.create', entityType: 'org_unit', entityId: id, orgPath: unit!.path, after: unit });
+    await writeAudit(tx, ctx, {
+      action: 'org.create',
+      entityType: 'org_unit',
+      entityId: id,
+      orgPath: unit!.path,
+      after: unit,
+    });
     return unit!;
   });
 }
@@ -168,7 +227,9 @@ export async function updateUnit(ctx: ActorCtx, id: string, input: UpdateOrgUnit
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   return ctx.db.transaction(async (tx) => {
     if (input.divisionCode !== undefined) {
-      const [parent] = unit.parentId ? await tx.select().from(orgUnits).where(eq(orgUnits.id, unit.parentId)) : [];
+      const [parent] = unit.parentId
+        ? await tx.select().from(orgUnits).where(eq(orgUnits.id, unit.parentId))
+        : [];
       await checkDivisionCode(tx, unit.kind, input.divisionCode, parent ?? null, unit.id);
     }
     const [after] = await tx
@@ -184,7 +245,14 @@ export async function updateUnit(ctx: ActorCtx, id: string, input: UpdateOrgUnit
       })
       .where(eq(orgUnits.id, id))
       .returning();
-    await writeAudit(tx, ctx, { action: 'org.update', entityType: 'org_unit', entityId: id, orgPath: unit.path, before: unit, after });
+    await writeAudit(tx, ctx, {
+      action: 'org.update',
+      entityType: 'org_unit',
+      entityId: id,
+      orgPath: unit.path,
+      before: unit,
+      after,
+    });
     return after!;
   });
 }
@@ -219,7 +287,10 @@ export async function moveUnit(ctx: ActorCtx, id: string, newParentId: string) {
   if (unit.parentId === parent.id) return unit;
   return ctx.db.transaction(async (tx) => {
     const newPath = `${parent.path}${unit.id}/`;
-    await tx.update(orgUnits).set({ parentId: parent.id, updatedAt: ctx.clock.now() }).where(eq(orgUnits.id, id));
+    await tx
+      .update(orgUnits)
+      .set({ parentId: parent.id, updatedAt: ctx.clock.now() })
+      .where(eq(orgUnits.id, id));
     await repath(tx, unit.path, newPath, parent.depth + 1 - unit.depth);
     const [after] = await tx.select().from(orgUnits).where(eq(orgUnits.id, id));
     await writeAudit(tx, ctx, {
@@ -295,7 +366,8 @@ export async function splitUnit(ctx: ActorCtx, id: string, newName: string, chil
     .select()
     .from(orgUnits)
     .where(and(eq(orgUnits.parentId, unit.id), inArray(orgUnits.id, childIds)));
-  if (children.length === 0 || children.length !== new Set(childIds).size) throw new AppError('org.split_empty', 422);
+  if (children.length === 0 || children.length !== new Set(childIds).size)
+    throw new AppError('org.split_empty', 422);
   const parent = await findUnitInScope(ctx, unit.parentId, 'org.write');
   return ctx.db.transaction(async (tx) => {
     const newId = ctx.ids();
@@ -303,7 +375,17 @@ export async function splitUnit(ctx: ActorCtx, id: string, newName: string, chil
     const newPath = `${parent.path}${newId}/`;
     const [created] = await tx
       .insert(orgUnits)
-      .values({ id: newId, parentId: parent.id, path: newPath, depth: unit.depth, kind: unit.kind, name: newName, attrs: {}, createdAt: now, updatedAt: now })
+      .values({
+        id: newId,
+        parentId: parent.id,
+        path: newPath,
+        depth: unit.depth,
+        kind: unit.kind,
+        name: newName,
+        attrs: {},
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     for (const child of children) {
       await tx.update(orgUnits).set({ parentId: newId, updatedAt: now }).where(eq(orgUnits.id, child.id));
@@ -329,12 +411,25 @@ export async function archiveUnit(ctx: ActorCtx, id: string) {
     .from(orgUnits)
     .where(and(eq(orgUnits.parentId, id), eq(orgUnits.status, 'active')));
   const [{ n: people } = { n: 0 }] = rowsOf<{ n: number }>(
-    await ctx.db.execute(sql`select count(*)::int as n from residents where org_path like ${`${escapeLike(unit.path)}%`} and deleted_at is null`),
+    await ctx.db.execute(
+      sql`select count(*)::int as n from residents where org_path like ${`${escapeLike(unit.path)}%`} and deleted_at is null`,
+    ),
   );
   if (kids > 0 || people > 0) throw new AppError('org.has_children', 409);
   return ctx.db.transaction(async (tx) => {
-    const [after] = await tx.update(orgUnits).set({ status: 'archived', updatedAt: ctx.clock.now() }).where(eq(orgUnits.id, id)).returning();
-    await writeAudit(tx, ctx, { action: 'org.archive', entityType: 'org_unit', entityId: id, orgPath: unit.path, before: { status: unit.status }, after: { status: 'archived' } });
+    const [after] = await tx
+      .update(orgUnits)
+      .set({ status: 'archived', updatedAt: ctx.clock.now() })
+      .where(eq(orgUnits.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'org.archive',
+      entityType: 'org_unit',
+      entityId: id,
+      orgPath: unit.path,
+      before: { status: unit.status },
+      after: { status: 'archived' },
+    });
     return after!;
   });
 }

@@ -32,12 +32,16 @@ export const residentsModule = defineModule({
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['residents'];
 
-    app.get('/api/residents', { schema: { tags, querystring: residentListQuery, response: { 200: pageOf(residentSchema) } } }, (req) =>
-      listResidents(actorCtxOf(deps, req), req.query),
+    app.get(
+      '/api/residents',
+      { schema: { tags, querystring: residentListQuery, response: { 200: pageOf(residentSchema) } } },
+      (req) => listResidents(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/residents/export.xlsx',
-      { schema: { tags, querystring: residentListQuery.extend({ full: z.coerce.boolean().default(false) }) } },
+      {
+        schema: { tags, querystring: residentListQuery.extend({ full: z.coerce.boolean().default(false) }) },
+      },
       async (req, reply) => {
         const { full, ...q } = req.query;
         const rows = await exportResidents(actorCtxOf(deps, req), q, full);
@@ -64,21 +68,46 @@ export const residentsModule = defineModule({
           .send(buf);
       },
     );
-    app.get('/api/residents/:id', { schema: { tags, params: idParams, response: { 200: residentDetailSchema } } }, (req) =>
-      getResident(actorCtxOf(deps, req), req.params.id),
+    app.get(
+      '/api/residents/:id',
+      { schema: { tags, params: idParams, response: { 200: residentDetailSchema } } },
+      (req) => getResident(actorCtxOf(deps, req), req.params.id),
     );
-    app.post('/api/residents/:id/reveal', { schema: { tags, params: idParams, body: revealBody, response: { 200: z.object({ field: z.string(), value: z.string().nullable() }) } } }, (req) =>
-      revealField(actorCtxOf(deps, req), req.params.id, req.body.field),
+    app.post(
+      '/api/residents/:id/reveal',
+      {
+        schema: {
+          tags,
+          params: idParams,
+          body: revealBody,
+          response: { 200: z.object({ field: z.string(), value: z.string().nullable() }) },
+        },
+      },
+      (req) => revealField(actorCtxOf(deps, req), req.params.id, req.body.field),
     );
-    app.post('/api/residents', { schema: { tags, body: createResidentBody, response: { 201: residentSchema } } }, async (req, reply) =>
-      reply.status(201).send(await createResident(actorCtxOf(deps, req), req.body)),
+    app.post(
+      '/api/residents',
+      { schema: { tags, body: createResidentBody, response: { 201: residentSchema } } },
+      async (req, reply) => reply.status(201).send(await createResident(actorCtxOf(deps, req), req.body)),
     );
-    app.patch('/api/residents/:id', { schema: { tags, params: idParams, body: updateResidentBody, response: { 200: residentSchema } } }, (req) =>
-      updateResident(actorCtxOf(deps, req), req.params.id, req.body),
+    app.patch(
+      '/api/residents/:id',
+      { schema: { tags, params: idParams, body: updateResidentBody, response: { 200: residentSchema } } },
+      (req) => updateResident(actorCtxOf(deps, req), req.params.id, req.body),
     );
-    app.post('/api/residents/:id/remove', { schema: { tags, params: idParams, body: z.strictObject({ reason: z.string().trim().min(1).max(200) }) } }, async (req, reply) => {
-      await removeResident(actorCtxOf(deps, req), req.params.id, req.body.reason);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/residents/:id/remove',
+      {
+        schema: {
+          tags,
+          params: idParams,
+          body: z.strictObject({ reason: z.string().trim().min(1).max(200) }),
+        },
+      },
+      async (req, reply) => {
+        await removeResident(actorCtxOf(deps, req), req.params.id, req.body.reason);
+        return reply.status(204).send();
+      },
+    );
   },
 });

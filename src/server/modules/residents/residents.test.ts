@@ -48,7 +48,12 @@ describe('residents registry', () => {
     const good = nextIdNumber();
     const bad = good.slice(0, 17) + (idCheckChar(good.slice(0, 17)) === '1' ? '2' : '1');
     const before = (await admin.get('/api/residents')).json().total;
-    const res = await admin.post('/api/residents', { name: '王五', idNumber: bad, orgUnitId: t.fx.tongdu.id, registrationStatus: 'migrant' });
+    const res = await admin.post('/api/residents', {
+      name: '王五',
+      idNumber: bad,
+      orgUnitId: t.fx.tongdu.id,
+      registrationStatus: 'migrant',
+    });
     expect(res.statusCode).toBe(400);
     const err = res.json().error;
     expect(err.code).toBe('common.validation');
@@ -58,19 +63,38 @@ describe('residents registry', () => {
 
   it('answers in English when the browser asks for it', async () => {
     const admin = await t.as('sd_admin');
-    const res = await admin.request({ method: 'POST', url: '/api/residents', headers: { 'accept-language': 'en-US' }, payload: { name: '' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/residents',
+      headers: { 'accept-language': 'en-US' },
+      payload: { name: '' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('Some fields are invalid; please check them');
   });
 
   it('refuses unknown fields, malformed JSON and over-long strings with 400', async () => {
     const admin = await t.as('sd_admin');
-    const unknown = await admin.post('/api/residents', { name: 'a', orgUnitId: t.fx.tongdu.id, registrationStatus: 'migrant', hack: 1 });
+    const unknown = await admin.post('/api/residents', {
+      name: 'a',
+      orgUnitId: t.fx.tongdu.id,
+      registrationStatus: 'migrant',
+      hack: 1,
+    });
     expect(unknown.statusCode).toBe(400);
-    const malformed = await admin.request({ method: 'POST', url: '/api/residents', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    const malformed = await admin.request({
+      method: 'POST',
+      url: '/api/residents',
+      payload: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('common.bad_json');
-    const long = await admin.post('/api/residents', { name: 'x'.repeat(51), orgUnitId: t.fx.tongdu.id, registrationStatus: 'migrant' });
+    const long = await admin.post('/api/residents', {
+      name: 'x'.repeat(51),
+      orgUnitId: t.fx.tongdu.id,
+      registrationStatus: 'migrant',
+    });
     expect(long.statusCode).toBe(400);
   });
 
@@ -88,7 +112,9 @@ describe('residents registry', () => {
     const other = await buildResident(t.deps, t.fx.xihuayuanBuilding, t.fx.xihuayuan, { name: '西花苑居民' });
     const worker = await t.as('tongdu_worker');
     expect((await worker.get(`/api/residents/${other.id}`)).statusCode).toBe(404);
-    expect((await worker.post(`/api/residents/${other.id}/reveal`, { field: 'idNumber' })).statusCode).toBe(404);
+    expect((await worker.post(`/api/residents/${other.id}/reveal`, { field: 'idNumber' })).statusCode).toBe(
+      404,
+    );
     const list = (await worker.get('/api/residents?pageSize=200')).json();
     expect(list.items.every((r: { communityId: string }) => r.communityId === t.fx.tongdu.id)).toBe(true);
     const sd = await t.as('sd_admin');
@@ -96,7 +122,10 @@ describe('residents registry', () => {
   });
 
   it('revealing a phone in full is audited with the actor (R-LAW-PI-1)', async () => {
-    const r = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '孙七', phone: '13900001111' });
+    const r = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, {
+      name: '孙七',
+      phone: '13900001111',
+    });
     const worker = await t.as('tongdu_worker');
     const res = await worker.post(`/api/residents/${r.id}/reveal`, { field: 'phone' });
     expect(res.json().value).toBe('13900001111');
@@ -115,7 +144,9 @@ describe('residents registry', () => {
   it('an edit with a stale version is refused with 409', async () => {
     const r = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '周八' });
     const worker = await t.as('tongdu_worker');
-    expect((await worker.patch(`/api/residents/${r.id}`, { name: '周八八', version: 1 })).statusCode).toBe(200);
+    expect((await worker.patch(`/api/residents/${r.id}`, { name: '周八八', version: 1 })).statusCode).toBe(
+      200,
+    );
     const stale = await worker.patch(`/api/residents/${r.id}`, { name: '周九', version: 1 });
     expect(stale.statusCode).toBe(409);
   });

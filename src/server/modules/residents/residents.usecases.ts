@@ -1,6 +1,15 @@
 import { and, asc, eq, ilike, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
-import type { CreateResidentBody, ResidentListQuery, UpdateResidentBody } from '../../../shared/contracts/residents';
-import { birthDateFromIdNumber, genderFromIdNumber, idNumberProblem, isValidMobile } from '../../../shared/validation/codes';
+import type {
+  CreateResidentBody,
+  ResidentListQuery,
+  UpdateResidentBody,
+} from '../../../shared/contracts/residents';
+import {
+  birthDateFromIdNumber,
+  genderFromIdNumber,
+  idNumberProblem,
+  isValidMobile,
+} from '../../../shared/validation/codes';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskAddress, maskIdNumber, maskPhone, type Pii } from '../../platform/crypto';
@@ -39,7 +48,10 @@ export function toDto(r: ResidentRow, names: { community?: string | null; unit?:
 }
 
 /** Encrypts, indexes and masks the personal fields of a resident for storage. */
-export function sealPii(pii: Pii, input: { idNumber?: string | null; phone?: string | null; address?: string | null }) {
+export function sealPii(
+  pii: Pii,
+  input: { idNumber?: string | null; phone?: string | null; address?: string | null },
+) {
   const out: Partial<ResidentRow> = {};
   if (input.idNumber !== undefined) {
     const v = input.idNumber ? input.idNumber.toUpperCase() : null;
@@ -64,25 +76,56 @@ export function sealPii(pii: Pii, input: { idNumber?: string | null; phone?: str
 export async function communityOfPath(db: Db, path: string): Promise<OrgUnit | null> {
   const ids = path.split('/').filter(Boolean);
   if (ids.length === 0) return null;
-  const [c] = await db.select().from(orgUnits).where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
+  const [c] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
   return c ?? null;
 }
 
 /** A building + room resolves to the household unit (created on first use). */
-async function placeOf(ctx: ActorCtx, tx: Db, unit: OrgUnit, room: string | null | undefined): Promise<OrgUnit> {
+async function placeOf(
+  ctx: ActorCtx,
+  tx: Db,
+  unit: OrgUnit,
+  room: string | null | undefined,
+): Promise<OrgUnit> {
   if (unit.kind !== 'building' || !room) return unit;
   const [existing] = await tx
     .select()
     .from(orgUnits)
-    .where(and(eq(orgUnits.parentId, unit.id), eq(orgUnits.kind, 'household'), eq(orgUnits.name, room), eq(orgUnits.status, 'active')));
+    .where(
+      and(
+        eq(orgUnits.parentId, unit.id),
+        eq(orgUnits.kind, 'household'),
+        eq(orgUnits.name, room),
+        eq(orgUnits.status, 'active'),
+      ),
+    );
   if (existing) return existing;
   const id = ctx.ids();
   const now = ctx.clock.now();
   const [created] = await tx
     .insert(orgUnits)
-    .values({ id, parentId: unit.id, path: `${unit.path}${id}/`, depth: unit.depth + 1, kind: 'household', name: room, attrs: {}, createdAt: now, updatedAt: now })
+    .values({
+      id,
+      parentId: unit.id,
+      path: `${unit.path}${id}/`,
+      depth: unit.depth + 1,
+      kind: 'household',
+      name: room,
+      attrs: {},
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
-  await writeAudit(tx, ctx, { action: 'org.create', entityType: 'org_unit', entityId: id, orgPath: created!.path, after: created });
+  await writeAudit(tx, ctx, {
+    action: 'org.create',
+    entityType: 'org_unit',
+    entityId: id,
+    orgPath: created!.path,
+    after: created,
+  });
   return created!;
 }
 
@@ -105,14 +148,20 @@ async function checkIdUnique(db: Db, hash: string | null | undefined, selfId?: s
     .from(residents)
     .where(and(eq(residents.idNumberHash, hash), isNull(residents.deletedAt)));
   if (dup && dup.id !== selfId) {
-    throw new AppError('residents.id_number_taken', 409, {}, { fields: [{ path: 'idNumber', code: 'residents.id_number_taken' }] });
+    throw new AppError(
+      'residents.id_number_taken',
+      409,
+      {},
+      { fields: [{ path: 'idNumber', code: 'residents.id_number_taken' }] },
+    );
   }
 }
 
 function searchCondition(pii: Pii, q: string): SQL {
   const compact = q.replace(/[\s-]/g, '');
   if (isValidMobile(compact)) return eq(residents.phoneHash, pii.blindIndex('phone', compact));
-  if (/^\d{17}[\dXx]$/.test(compact) && !idNumberProblem(compact)) return eq(residents.idNumberHash, pii.blindIndex('id', compact));
+  if (/^\d{17}[\dXx]$/.test(compact) && !idNumberProblem(compact))
+    return eq(residents.idNumberHash, pii.blindIndex('id', compact));
   return ilike(residents.name, `%${escapeLike(q)}%`);
 }
 
@@ -126,9 +175,17 @@ export async function listResidents(ctx: ActorCtx, q: ResidentListQuery) {
     unitPath ? like(residents.orgPath, `${escapeLike(unitPath)}%`) : undefined,
     q.q ? searchCondition(ctx.pii, q.q) : undefined,
     q.status ? eq(residents.registrationStatus, q.status) : undefined,
-    q.tags?.length ? sql`${residents.tags} && ${sql`ARRAY[${sql.join(q.tags.map((t) => sql`${t}`), sql`,`)}]::text[]`}` : undefined,
+    q.tags?.length
+      ? sql`${residents.tags} && ${sql`ARRAY[${sql.join(
+          q.tags.map((t) => sql`${t}`),
+          sql`,`,
+        )}]::text[]`}`
+      : undefined,
   );
-  const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(residents).where(where);
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(residents)
+    .where(where);
   const rows = await ctx.db
     .select()
     .from(residents)
@@ -141,17 +198,32 @@ export async function listResidents(ctx: ActorCtx, q: ResidentListQuery) {
 
 async function withNames(db: Db, rows: ResidentRow[]) {
   const ids = [...new Set(rows.flatMap((r) => [r.communityId, r.orgUnitId]))];
-  const units = ids.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids)) : [];
+  const units = ids.length
+    ? await db
+        .select({ id: orgUnits.id, name: orgUnits.name })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, ids))
+    : [];
   const name = new Map(units.map((u) => [u.id, u.name]));
   return rows.map((r) => toDto(r, { community: name.get(r.communityId), unit: name.get(r.orgUnitId) }));
 }
 
-async function findResident(ctx: ActorCtx, id: string, permission: 'residents.read' | 'residents.write' | 'residents.reveal') {
+async function findResident(
+  ctx: ActorCtx,
+  id: string,
+  permission: 'residents.read' | 'residents.write' | 'residents.reveal',
+) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
   const [r] = await ctx.db
     .select()
     .from(residents)
-    .where(and(eq(residents.id, id), isNull(residents.deletedAt), scopeWhere(ctx.actor, permission, residents.orgPath)));
+    .where(
+      and(
+        eq(residents.id, id),
+        isNull(residents.deletedAt),
+        scopeWhere(ctx.actor, permission, residents.orgPath),
+      ),
+    );
   if (!r) throw notFound();
   return r;
 }
@@ -161,7 +233,10 @@ export async function getResident(ctx: ActorCtx, id: string) {
   const r = await findResident(ctx, id, 'residents.read');
   const [dto] = await withNames(ctx.db, [r]);
   const ancestorIds = r.orgPath.split('/').filter(Boolean);
-  const ancestors = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(inArray(orgUnits.id, ancestorIds));
+  const ancestors = await ctx.db
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, ancestorIds));
   ancestors.sort((a, b) => ancestorIds.indexOf(a.id) - ancestorIds.indexOf(b.id));
   const writable = can(ctx.actor, 'residents.write') && inScope(ctx.actor, 'residents.write', r.orgPath);
   return {
@@ -182,7 +257,13 @@ export async function revealField(ctx: ActorCtx, id: string, field: 'idNumber' |
   const stored = field === 'idNumber' ? r.idNumberEnc : field === 'phone' ? r.phoneEnc : r.addressEnc;
   const value = stored ? ctx.pii.decrypt(stored) : null;
   await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, { action: 'residents.reveal', entityType: 'resident', entityId: r.id, orgPath: r.orgPath, after: { field, name: r.name } }),
+    writeAudit(tx, ctx, {
+      action: 'residents.reveal',
+      entityType: 'resident',
+      entityId: r.id,
+      orgPath: r.orgPath,
+      after: { field, name: r.name },
+    }),
   );
   return { field, value };
 }
@@ -221,7 +302,13 @@ export async function createResident(ctx: ActorCtx, input: CreateResidentBody) {
         updatedAt: now,
       })
       .returning();
-    await writeAudit(tx, ctx, { action: 'residents.create', entityType: 'resident', entityId: id, orgPath: place.path, after: toDto(created!) });
+    await writeAudit(tx, ctx, {
+      action: 'residents.create',
+      entityType: 'resident',
+      entityId: id,
+      orgPath: place.path,
+      after: toDto(created!),
+    });
     return created!;
   });
   return (await withNames(ctx.db, [row]))[0]!;
@@ -235,7 +322,12 @@ export async function updateResident(ctx: ActorCtx, id: string, input: UpdateRes
     unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.write');
     if (!RESIDENT_UNIT_KINDS.includes(unit.kind)) throw fieldError('orgUnitId', 'residents.unit_kind');
   }
-  const idNumber = input.idNumber !== undefined ? input.idNumber : before.idNumberEnc ? ctx.pii.decrypt(before.idNumberEnc) : null;
+  const idNumber =
+    input.idNumber !== undefined
+      ? input.idNumber
+      : before.idNumberEnc
+        ? ctx.pii.decrypt(before.idNumberEnc)
+        : null;
   const { birthDate, gender } = derived({
     idNumber,
     birthDate: input.birthDate !== undefined ? input.birthDate : idNumber ? null : before.birthDate,
@@ -247,7 +339,10 @@ export async function updateResident(ctx: ActorCtx, id: string, input: UpdateRes
     let placeFields = {};
     if (unit || (input.room !== undefined && input.room !== before.room)) {
       const base = unit ?? (await tx.select().from(orgUnits).where(eq(orgUnits.id, before.orgUnitId)))[0]!;
-      const building = base.kind === 'household' ? (await tx.select().from(orgUnits).where(eq(orgUnits.id, base.parentId!)))[0]! : base;
+      const building =
+        base.kind === 'household'
+          ? (await tx.select().from(orgUnits).where(eq(orgUnits.id, base.parentId!)))[0]!
+          : base;
       const place = await placeOf(ctx, tx, building, input.room ?? before.room);
       const community = await communityOfPath(tx, place.path);
       if (!community) throw fieldError('orgUnitId', 'residents.unit_kind');
@@ -271,7 +366,14 @@ export async function updateResident(ctx: ActorCtx, id: string, input: UpdateRes
       .where(and(eq(residents.id, id), eq(residents.version, input.version)))
       .returning();
     if (!after) throw new AppError('common.conflict', 409);
-    await writeAudit(tx, ctx, { action: 'residents.update', entityType: 'resident', entityId: id, orgPath: after.orgPath, before: toDto(before), after: toDto(after) });
+    await writeAudit(tx, ctx, {
+      action: 'residents.update',
+      entityType: 'resident',
+      entityId: id,
+      orgPath: after.orgPath,
+      before: toDto(before),
+      after: toDto(after),
+    });
     return after;
   });
   return (await withNames(ctx.db, [row]))[0]!;
@@ -282,8 +384,22 @@ export async function removeResident(ctx: ActorCtx, id: string, reason: string) 
   requirePermission(ctx.actor, 'residents.write');
   const before = await findResident(ctx, id, 'residents.write');
   await ctx.db.transaction(async (tx) => {
-    await tx.update(residents).set({ deletedAt: ctx.clock.now(), version: before.version + 1, notes: [before.notes, reason].filter(Boolean).join('\n') }).where(eq(residents.id, id));
-    await writeAudit(tx, ctx, { action: 'residents.remove', entityType: 'resident', entityId: id, orgPath: before.orgPath, before: toDto(before), after: { reason } });
+    await tx
+      .update(residents)
+      .set({
+        deletedAt: ctx.clock.now(),
+        version: before.version + 1,
+        notes: [before.notes, reason].filter(Boolean).join('\n'),
+      })
+      .where(eq(residents.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'residents.remove',
+      entityType: 'resident',
+      entityId: id,
+      orgPath: before.orgPath,
+      before: toDto(before),
+      after: { reason },
+    });
   });
 }
 
@@ -301,7 +417,14 @@ export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full:
   if (full && all.length) {
     for (let i = 0; i < all.length; i += 1000) {
       const ids = all.slice(i, i + 1000).map((r) => r.id);
-      fullRows.push(...(await ctx.db.select().from(residents).where(and(inArray(residents.id, ids), scopeWhere(ctx.actor, 'residents.reveal', residents.orgPath)))));
+      fullRows.push(
+        ...(await ctx.db
+          .select()
+          .from(residents)
+          .where(
+            and(inArray(residents.id, ids), scopeWhere(ctx.actor, 'residents.reveal', residents.orgPath)),
+          )),
+      );
     }
     const byId = new Map(fullRows.map((r) => [r.id, r]));
     for (const dto of all) {
@@ -312,7 +435,11 @@ export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full:
     }
   }
   await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, { action: full ? 'residents.export_full' : 'residents.export', entityType: 'resident', after: { filter: q, rows: all.length } }),
+    writeAudit(tx, ctx, {
+      action: full ? 'residents.export_full' : 'residents.export',
+      entityType: 'resident',
+      after: { filter: q, rows: all.length },
+    }),
   );
   return all;
 }
