@@ -23,7 +23,8 @@ import { peopleModule } from './modules/people/people.routes';
 import { reportsModule } from './modules/reports/reports.routes';
 import { residentsModule } from './modules/residents/residents.routes';
 import { registerAuth } from './platform/auth';
-import type { AppDeps } from './platform/context';
+import { auditFailure } from './platform/audit';
+import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
 import type { ModuleDef } from './platform/module';
 
@@ -74,9 +75,18 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   registerAuth(app, deps);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const locale = request.locale ?? 'zh-CN';
     if (error instanceof AppError) {
+      if (error.status === 403 && request.actor) {
+        // Refused attempts are part of the audit trail (success = false).
+        await auditFailure(deps.db, ctxOf(deps, request), {
+          action: 'access.denied',
+          entityType: 'request',
+          entityId: null,
+          after: { method: request.method, path: request.url.split('?')[0], code: error.code },
+        }).catch((err) => request.log.error({ err }, 'audit of a refused request failed'));
+      }
       const fields = error.details?.fields?.map((f) => ({
         ...f,
         message: f.message ?? fieldMessage(f.code, {}, locale, f.code),

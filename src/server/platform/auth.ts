@@ -60,7 +60,10 @@ export async function createSession(
 
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user?.active) return null;
+  return user?.active ? actorOf(db, user) : null;
+}
+
+async function actorOf(db: Db, user: typeof users.$inferSelect): Promise<Actor> {
   const roles = await db
     .select({
       role: userRoles.role,
@@ -70,7 +73,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     })
     .from(userRoles)
     .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
-    .where(eq(userRoles.userId, userId));
+    .where(eq(userRoles.userId, user.id));
   return {
     userId: user.id,
     username: user.username,
@@ -102,16 +105,21 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = tokenHash(token);
-    const [s] = await deps.db.select().from(sessions).where(eq(sessions.id, id));
-    if (!s) return;
+    const [row] = await deps.db
+      .select()
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id));
+    if (!row) return;
+    const s = row.sessions;
     const now = deps.clock.now();
     const idleLimit = deps.config.sessionIdleMinutes * 60_000;
     if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > idleLimit) {
       await deps.db.delete(sessions).where(eq(sessions.id, id));
       return;
     }
-    const actor = await loadActor(deps.db, s.userId);
-    if (!actor) return;
+    if (!row.users.active) return;
+    const actor = await actorOf(deps.db, row.users);
     request.actor = actor;
     request.session = { id, csrfToken: s.csrfToken };
     request.locale = pickLocale(request.headers['accept-language'], actor.locale);
