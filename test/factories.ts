@@ -66,10 +66,11 @@ export async function buildFixture(
 }
 
 let seq = 0;
-/** A valid, unique identity number (R-LAW-CD-2). */
-export function nextIdNumber(birth = '19800101'): string {
+/** A valid, unique identity number (R-LAW-CD-2); the birth year moves on every 1,000 numbers. */
+export function nextIdNumber(birth?: string): string {
   seq++;
-  return composeIdNumber('420204', birth, seq);
+  const date = birth ?? `${1940 + (Math.floor(seq / 1000) % 60)}0101`;
+  return composeIdNumber('420204', date, seq % 1000);
 }
 
 /** Inserts a resident directly (personal data sealed as the app does). */

@@ -69,6 +69,24 @@ const XINXIALU_COMMUNITIES: [string, string, string][] = [
   ['友谊社区', '江海燕', 'jianghy'],
 ];
 
+/** Demo urban villages (城中村, seed 002's standards R-ORG-5/6): one compliant, one not. */
+const URBAN_VILLAGES: Record<string, Record<string, string | number | boolean>> = {
+  陆家铺社区: {
+    urbanVillage: true,
+    distanceToCentreM: 1350,
+    hasSubStation: true,
+    subStationStaff: 2,
+    elderlyCareFacilities: 1,
+  },
+  大塘社区: {
+    urbanVillage: true,
+    distanceToCentreM: 1800,
+    hasSubStation: false,
+    subStationStaff: 0,
+    elderlyCareFacilities: 0,
+  },
+};
+
 /** seed 003: the leadership group's subdistrict members. */
 const XINXIALU_LEADERS: [string, string, string, Role][] = [
   ['刘克涛', 'liukt', '新下陆街道党工委书记', 'subdistrict_admin'],
@@ -156,7 +174,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       divisionCode: `420204003${String(ci + 1).padStart(3, '0')}`,
       lat: cLat,
       lng: cLng,
-      attrs: { serviceCentre: `${name}党群服务中心` },
+      attrs: { serviceCentre: `${name}党群服务中心`, ...URBAN_VILLAGES[name] },
     });
     communities.push(community);
     const gridCount = r.int(4, 6);

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import { WORKERS_PER_10K_FLOOR, staffingReport } from './reports.usecases';
+import {
+  MIGRANT_WELFARE_ORGS_TARGET,
+  SUB_STATION_DISTANCE_M,
+  WORKERS_PER_10K_FLOOR,
+  staffingReport,
+  urbanVillageReport,
+} from './reports.usecases';
 
 const staffingRow = z.object({
   communityId: z.string(),
@@ -36,6 +42,45 @@ export const reportsModule = defineModule({
       async (req) => ({
         floorPer10k: WORKERS_PER_10K_FLOOR,
         rows: await staffingReport(actorCtxOf(deps, req)),
+      }),
+    );
+    app.get(
+      '/api/reports/urban-villages',
+      {
+        schema: {
+          tags,
+          response: {
+            200: z.object({
+              subStationDistanceM: z.number(),
+              migrantWelfareOrgsTarget: z.number(),
+              rows: z.array(
+                z.object({
+                  communityId: z.string(),
+                  communityName: z.string(),
+                  subdistrictName: z.string().nullable(),
+                  distanceToCentreM: z.number().nullable(),
+                  hasSubStation: z.boolean(),
+                  subStationStaff: z.number(),
+                  elderlyCareFacilities: z.number(),
+                  migrantWelfareOrgs: z.number(),
+                  flags: z.array(
+                    z.enum([
+                      'sub_station_missing',
+                      'sub_station_staffing',
+                      'no_elderly_care',
+                      'few_migrant_welfare_orgs',
+                    ]),
+                  ),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => ({
+        subStationDistanceM: SUB_STATION_DISTANCE_M,
+        migrantWelfareOrgsTarget: MIGRANT_WELFARE_ORGS_TARGET,
+        rows: await urbanVillageReport(actorCtxOf(deps, req)),
       }),
     );
     app.get('/api/reports/staffing.xlsx', { schema: { tags } }, async (req, reply) => {
