@@ -4,13 +4,16 @@ import { systemClock, uuidv7 } from '../server/platform/clock';
 import { loadConfig } from '../server/platform/config';
 import { createPii } from '../server/platform/crypto';
 import { openDatabase } from '../server/platform/db';
+import { backup, restoreEmbedded } from './backup';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed';
 
 const USAGE = `linli <command>
   serve              start the server (same as npm start)
   migrate            apply database migrations (DATABASE_URL or the embedded database in DATA_DIR)
   seed --demo        load the demo data into an empty database
-  audit verify       check the audit trail's hash chain; exit 1 if a row was changed or deleted`;
+  audit verify       check the audit trail's hash chain; exit 1 if a row was changed or deleted
+  backup [file]      back up the database (embedded: .tar.gz; PostgreSQL: pg_dump custom format)
+  restore <file> [--force]   restore the embedded database from a backup (server stopped)`;
 
 async function withDb<T>(
   fn: (d: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>,
@@ -69,6 +72,20 @@ async function run(argv: string[]): Promise<number> {
         );
         return 1;
       });
+    case 'backup':
+      return withDb(async (d, config) => {
+        console.log(`backup written to ${await backup(d, config, sub)}`);
+        console.log(
+          'Keep DATA_DIR/secret.key (or LINLI_SECRET_KEY) safe too: personal data cannot be decrypted without it.',
+        );
+        return 0;
+      });
+    case 'restore': {
+      if (!sub) break;
+      const dir = await restoreEmbedded(loadConfig(), sub, argv.includes('--force'));
+      console.log(`restored into ${dir}`);
+      return 0;
+    }
   }
   console.error(USAGE);
   return 2;
