@@ -13,7 +13,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskAddress, maskIdNumber, maskPhone, type Pii } from '../../platform/crypto';
-import type { Db } from '../../platform/db';
+import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { offsetOf } from '../../platform/pagination';
@@ -147,15 +147,16 @@ async function checkIdUnique(db: Db, hash: string | null | undefined, selfId?: s
     .select({ id: residents.id })
     .from(residents)
     .where(and(eq(residents.idNumberHash, hash), isNull(residents.deletedAt)));
-  if (dup && dup.id !== selfId) {
-    throw new AppError(
-      'residents.id_number_taken',
-      409,
-      {},
-      { fields: [{ path: 'idNumber', code: 'residents.id_number_taken' }] },
-    );
-  }
+  if (dup && dup.id !== selfId) throw idTaken();
 }
+
+const idTaken = () =>
+  new AppError(
+    'residents.id_number_taken',
+    409,
+    {},
+    { fields: [{ path: 'idNumber', code: 'residents.id_number_taken' }] },
+  );
 
 function searchCondition(pii: Pii, q: string): SQL {
   const compact = q.replace(/[\s-]/g, '');
@@ -276,42 +277,47 @@ export async function createResident(ctx: ActorCtx, input: CreateResidentBody) {
   const { birthDate, gender } = derived(input);
   if (!gender) throw fieldError('gender', 'invalid_type', 400);
   const sealed = sealPii(ctx.pii, input);
-  await checkIdUnique(ctx.db, sealed.idNumberHash);
   const community = await communityOfPath(ctx.db, unit.path);
   if (!community) throw fieldError('orgUnitId', 'residents.unit_kind');
   const id = ctx.ids();
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const place = await placeOf(ctx, tx, unit, input.room);
-    const [created] = await tx
-      .insert(residents)
-      .values({
-        id,
-        orgUnitId: place.id,
+  // The unique index on the ID number's blind index decides duplicates, also under concurrency.
+  const { row, place } = await ctx.db
+    .transaction(async (tx) => {
+      const place = await placeOf(ctx, tx, unit, input.room);
+      const [created] = await tx
+        .insert(residents)
+        .values({
+          id,
+          orgUnitId: place.id,
+          orgPath: place.path,
+          communityId: community.id,
+          name: input.name,
+          gender,
+          birthDate,
+          ...sealed,
+          room: input.room ?? null,
+          registrationStatus: input.registrationStatus,
+          tags: input.tags,
+          notes: input.notes ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await writeAudit(tx, ctx, {
+        action: 'residents.create',
+        entityType: 'resident',
+        entityId: id,
         orgPath: place.path,
-        communityId: community.id,
-        name: input.name,
-        gender,
-        birthDate,
-        ...sealed,
-        room: input.room ?? null,
-        registrationStatus: input.registrationStatus,
-        tags: input.tags,
-        notes: input.notes ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await writeAudit(tx, ctx, {
-      action: 'residents.create',
-      entityType: 'resident',
-      entityId: id,
-      orgPath: place.path,
-      after: toDto(created!),
+        after: toDto(created!),
+      });
+      return { row: created!, place };
+    })
+    .catch((err) => {
+      if (isUniqueViolation(err, 'residents_id_number_uq')) throw idTaken();
+      throw err;
     });
-    return created!;
-  });
-  return (await withNames(ctx.db, [row]))[0]!;
+  return toDto(row, { community: community.name, unit: place.name });
 }
 
 export async function updateResident(ctx: ActorCtx, id: string, input: UpdateResidentBody) {
