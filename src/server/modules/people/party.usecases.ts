@@ -1,0 +1,690 @@
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type {
+  CreatePartyMemberBody,
+  CreatePartyOrgBody,
+  PageParams,
+  PartyMemberListQuery,
+  PartyOrgListQuery,
+  ReplacePartySchemeBody,
+  UpdatePartyMemberBody,
+  UpdatePartyOrgBody,
+} from '../../../shared/contracts/people';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
+import { orgUnits } from '../org/org.table';
+import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import {
+  chinaDate,
+  checkId,
+  linkedResident,
+  nameLike,
+  type PeoplePermission,
+  pathIds,
+  subtreeWhere,
+  unitForWrite,
+  unitNames,
+  writable,
+} from './people.common';
+import { partyMembers, partyOrgLevels, partyOrgs } from './people.table';
+
+type LevelRow = typeof partyOrgLevels.$inferSelect;
+type PartyOrgRow = typeof partyOrgs.$inferSelect;
+type PartyMemberRow = typeof partyMembers.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Party organization levels (R-ORG-2): levels are data. A scheme is the ordered list of level
+// names defined at one unit; every unit uses the nearest scheme up its path.
+// ---------------------------------------------------------------------------------------------
+
+/** Units that may define a scheme: a scheme below community level would split one party structure. */
+const SCHEME_UNIT_KINDS = ['city', 'district', 'subdistrict', 'community'];
+
+interface Scheme {
+  unitId: string | null;
+  levels: LevelRow[];
+}
+
+/** The nearest scheme on `path` (the unit itself first, then its ancestors). */
+export async function schemeFor(db: Db, path: string): Promise<Scheme> {
+  const ids = pathIds(path);
+  if (ids.length === 0) return { unitId: null, levels: [] };
+  const rows = await db
+    .select()
+    .from(partyOrgLevels)
+    .where(inArray(partyOrgLevels.orgUnitId, ids))
+    .orderBy(asc(partyOrgLevels.rank));
+  const nearest = Math.max(-1, ...rows.map((r) => ids.indexOf(r.orgUnitId)));
+  if (nearest < 0) return { unitId: null, levels: [] };
+  const unitId = ids[nearest]!;
+  return { unitId, levels: rows.filter((r) => r.orgUnitId === unitId) };
+}
+
+const levelDto = (l: LevelRow) => ({ id: l.id, rank: l.rank, name: l.name });
+
+async function schemeDto(ctx: ActorCtx, unit: OrgUnit, scheme: Scheme) {
+  const names = await unitNames(ctx.db, [scheme.unitId]);
+  return {
+    orgUnitId: unit.id,
+    schemeUnitId: scheme.unitId,
+    schemeUnitName: scheme.unitId ? (names.get(scheme.unitId) ?? null) : null,
+    inherited: scheme.unitId !== null && scheme.unitId !== unit.id,
+    levels: scheme.levels.map(levelDto),
+    abilities: {
+      replace: writable(ctx, unit.path) && SCHEME_UNIT_KINDS.includes(unit.kind) && unit.status === 'active',
+    },
+  };
+}
+
+/** The levels a unit in scope uses, and where they are defined. */
+export async function getPartyScheme(ctx: ActorCtx, orgUnitId: string) {
+  requirePermission(ctx.actor, 'people.read');
+  const unit = await findUnitInScope(ctx, orgUnitId, 'people.read');
+  return schemeDto(ctx, unit, await schemeFor(ctx.db, unit.path));
+}
+
+/**
+ * Every scheme that applies somewhere in the actor's scope: those defined inside it and those
+ * inherited from above it (a community worker sees the subdistrict's scheme).
+ */
+export async function listPartySchemes(ctx: ActorCtx, q: PageParams) {
+  requirePermission(ctx.actor, 'people.read');
+  const aboveIds = scopePaths(ctx.actor, 'people.read').flatMap(pathIds);
+  const rows = await ctx.db
+    .select({ level: partyOrgLevels, unitName: orgUnits.name, unitKind: orgUnits.kind })
+    .from(partyOrgLevels)
+    .innerJoin(orgUnits, eq(orgUnits.id, partyOrgLevels.orgUnitId))
+    .where(
+      or(
+        scopeWhere(ctx.actor, 'people.read', orgUnits.path),
+        aboveIds.length ? inArray(partyOrgLevels.orgUnitId, aboveIds) : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.depth), asc(orgUnits.path), asc(partyOrgLevels.rank));
+  const schemes = new Map<
+    string,
+    {
+      orgUnitId: string;
+      orgUnitName: string | null;
+      orgUnitKind: string | null;
+      levels: ReturnType<typeof levelDto>[];
+    }
+  >();
+  for (const r of rows) {
+    const s = schemes.get(r.level.orgUnitId) ?? {
+      orgUnitId: r.level.orgUnitId,
+      orgUnitName: r.unitName,
+      orgUnitKind: r.unitKind,
+      levels: [],
+    };
+    s.levels.push(levelDto(r.level));
+    schemes.set(r.level.orgUnitId, s);
+  }
+  const all = [...schemes.values()];
+  return {
+    items: all.slice(offsetOf(q), offsetOf(q) + q.pageSize),
+    total: all.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/**
+ * Replaces the scheme defined at a unit (R-ORG-2). Levels are matched by name, so a party
+ * organization keeps its level when levels are reordered or added; a level that disappears must be
+ * unused. An empty list drops the unit's own scheme, and the unit inherits again.
+ */
+export async function replacePartyScheme(ctx: ActorCtx, orgUnitId: string, input: ReplacePartySchemeBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const unit = await unitForWrite(ctx, orgUnitId);
+  if (!SCHEME_UNIT_KINDS.includes(unit.kind)) throw new AppError('people.scheme_unit_kind', 422);
+  await ctx.db.transaction(async (tx) => {
+    const existing = await tx
+      .select()
+      .from(partyOrgLevels)
+      .where(eq(partyOrgLevels.orgUnitId, unit.id))
+      .orderBy(asc(partyOrgLevels.rank));
+    const byName = new Map(existing.map((l) => [l.name, l]));
+    const removed = existing.filter((l) => !input.names.includes(l.name));
+    if (removed.length) {
+      const [used] = await tx
+        .select({ levelId: partyOrgs.levelId })
+        .from(partyOrgs)
+        .where(
+          inArray(
+            partyOrgs.levelId,
+            removed.map((l) => l.id),
+          ),
+        )
+        .limit(1);
+      if (used) {
+        const name = removed.find((l) => l.id === used.levelId)!.name;
+        throw new AppError(
+          'people.level_in_use',
+          409,
+          { name },
+          { fields: [{ path: 'names', code: 'people.level_in_use' }] },
+        );
+      }
+      await tx.delete(partyOrgLevels).where(
+        inArray(
+          partyOrgLevels.id,
+          removed.map((l) => l.id),
+        ),
+      );
+    }
+    const now = ctx.clock.now();
+    for (const [i, name] of input.names.entries()) {
+      const keep = byName.get(name);
+      if (keep) {
+        if (keep.rank !== i + 1)
+          await tx
+            .update(partyOrgLevels)
+            .set({ rank: i + 1, updatedAt: now })
+            .where(eq(partyOrgLevels.id, keep.id));
+      } else {
+        await tx
+          .insert(partyOrgLevels)
+          .values({ id: ctx.ids(), orgUnitId: unit.id, rank: i + 1, name, createdAt: now, updatedAt: now });
+      }
+    }
+    await writeAudit(tx, ctx, {
+      action: 'people.party_levels.replace',
+      entityType: 'party_level_scheme',
+      entityId: unit.id,
+      orgPath: unit.path,
+      before: { names: existing.map((l) => l.name) },
+      after: { names: input.names },
+    });
+  });
+  return schemeDto(ctx, unit, await schemeFor(ctx.db, unit.path));
+}
+
+/** Renames one level in place: every organization at that level follows. */
+export async function renamePartyLevel(ctx: ActorCtx, id: string, name: string) {
+  requirePermission(ctx.actor, 'people.write');
+  checkId(id);
+  const [found] = await ctx.db
+    .select({ level: partyOrgLevels, unit: orgUnits })
+    .from(partyOrgLevels)
+    .innerJoin(orgUnits, eq(orgUnits.id, partyOrgLevels.orgUnitId))
+    .where(and(eq(partyOrgLevels.id, id), scopeWhere(ctx.actor, 'people.write', orgUnits.path)));
+  if (!found) throw notFound();
+  const { level, unit } = found;
+  const [clash] = await ctx.db
+    .select({ id: partyOrgLevels.id })
+    .from(partyOrgLevels)
+    .where(
+      and(eq(partyOrgLevels.orgUnitId, unit.id), eq(partyOrgLevels.name, name), ne(partyOrgLevels.id, id)),
+    );
+  if (clash) throw invalidField('name', 'people.level_duplicate');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(partyOrgLevels)
+      .set({ name, updatedAt: ctx.clock.now() })
+      .where(eq(partyOrgLevels.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'people.party_level.rename',
+      entityType: 'party_level',
+      entityId: id,
+      orgPath: unit.path,
+      before: { name: level.name },
+      after: { name },
+    });
+  });
+  return schemeDto(ctx, unit, await schemeFor(ctx.db, unit.path));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Party organizations: a tree; each organization sits at one level of its unit's scheme.
+// ---------------------------------------------------------------------------------------------
+
+async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
+  if (rows.length === 0) return [];
+  const levelIds = [...new Set(rows.map((r) => r.levelId))];
+  const parentIds = [...new Set(rows.map((r) => r.parentId).filter((x): x is string => !!x))];
+  const levels = await ctx.db.select().from(partyOrgLevels).where(inArray(partyOrgLevels.id, levelIds));
+  const parents = parentIds.length
+    ? await ctx.db
+        .select({ id: partyOrgs.id, name: partyOrgs.name })
+        .from(partyOrgs)
+        .where(inArray(partyOrgs.id, parentIds))
+    : [];
+  const level = new Map(levels.map((l) => [l.id, l]));
+  const parent = new Map(parents.map((p) => [p.id, p.name]));
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parentId,
+    parentName: r.parentId ? (parent.get(r.parentId) ?? null) : null,
+    levelId: r.levelId,
+    levelName: level.get(r.levelId)?.name ?? null,
+    levelRank: level.get(r.levelId)?.rank ?? null,
+    name: r.name,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    secretary: r.secretary,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    abilities: { edit: writable(ctx, r.orgPath) },
+  }));
+}
+
+async function findPartyOrg(ctx: ActorCtx, id: string, permission: PeoplePermission) {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(partyOrgs)
+    .where(and(eq(partyOrgs.id, id), scopeWhere(ctx.actor, permission, partyOrgs.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
+  requirePermission(ctx.actor, 'people.read');
+  const where = and(
+    scopeWhere(ctx.actor, 'people.read', partyOrgs.orgPath),
+    await subtreeWhere(ctx, q.orgUnitId, partyOrgs.orgPath),
+    nameLike(partyOrgs.name, q.q),
+    q.parentId ? eq(partyOrgs.parentId, q.parentId) : undefined,
+    q.levelId ? eq(partyOrgs.levelId, q.levelId) : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partyOrgs)
+    .where(where);
+  const rows = await ctx.db
+    .select({ org: partyOrgs })
+    .from(partyOrgs)
+    .leftJoin(partyOrgLevels, eq(partyOrgLevels.id, partyOrgs.levelId))
+    .where(where)
+    .orderBy(asc(partyOrgLevels.rank), asc(partyOrgs.orgPath), asc(partyOrgs.name), asc(partyOrgs.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return {
+    items: await partyOrgDtos(
+      ctx,
+      rows.map((r) => r.org),
+    ),
+    total: n,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function getPartyOrg(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  const row = await findPartyOrg(ctx, id, 'people.read');
+  const [dto] = await partyOrgDtos(ctx, [row]);
+  const [{ n: childCount } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partyOrgs)
+    .where(eq(partyOrgs.parentId, id));
+  const [{ n: memberCount } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partyMembers)
+    .where(eq(partyMembers.partyOrgId, id));
+  return { ...dto!, childCount, memberCount };
+}
+
+/**
+ * Checks where an organization may sit: its level belongs to the scheme its unit uses (R-ORG-2);
+ * its parent sits at or above its unit on the org tree, one level or more higher, and is not the
+ * organization itself or one of its descendants.
+ */
+async function checkPlacement(
+  ctx: ActorCtx,
+  unit: OrgUnit,
+  levelId: string,
+  parentId: string | null,
+  selfId?: string,
+) {
+  const scheme = await schemeFor(ctx.db, unit.path);
+  const level = scheme.levels.find((l) => l.id === levelId);
+  if (!level) throw invalidField('levelId', 'people.level_scheme');
+  if (selfId) {
+    const children = await ctx.db
+      .select({ rank: partyOrgLevels.rank })
+      .from(partyOrgs)
+      .innerJoin(partyOrgLevels, eq(partyOrgLevels.id, partyOrgs.levelId))
+      .where(eq(partyOrgs.parentId, selfId));
+    if (children.some((c) => c.rank <= level.rank)) throw invalidField('levelId', 'people.level_order');
+  }
+  if (!parentId) return;
+  const [parent] = await ctx.db
+    .select({ org: partyOrgs, rank: partyOrgLevels.rank })
+    .from(partyOrgs)
+    .leftJoin(partyOrgLevels, eq(partyOrgLevels.id, partyOrgs.levelId))
+    .where(eq(partyOrgs.id, parentId));
+  // The parent may lie above the actor's scope (a community's 大党委 under the subdistrict's 大工委),
+  // but it must be on the unit's own path: anything else answers the same field error.
+  if (!parent || !unit.path.startsWith(parent.org.orgPath))
+    throw invalidField('parentId', 'people.parent_org');
+  if (parent.rank !== null && parent.rank >= level.rank) throw invalidField('levelId', 'people.level_order');
+  if (selfId) {
+    let cursor: string | null = parent.org.id;
+    for (let i = 0; cursor && i < 50; i++) {
+      if (cursor === selfId) throw invalidField('parentId', 'people.parent_org');
+      const [up]: { parentId: string | null }[] = await ctx.db
+        .select({ parentId: partyOrgs.parentId })
+        .from(partyOrgs)
+        .where(eq(partyOrgs.id, cursor));
+      cursor = up?.parentId ?? null;
+    }
+  }
+}
+
+export async function createPartyOrg(ctx: ActorCtx, input: CreatePartyOrgBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const unit = await unitForWrite(ctx, input.orgUnitId);
+  await checkPlacement(ctx, unit, input.levelId, input.parentId ?? null);
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(partyOrgs)
+      .values({
+        id,
+        parentId: input.parentId ?? null,
+        levelId: input.levelId,
+        name: input.name,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        secretary: input.secretary ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.party_org.create',
+      entityType: 'party_org',
+      entityId: id,
+      orgPath: unit.path,
+      after: created,
+    });
+    return created!;
+  });
+  return (await partyOrgDtos(ctx, [row]))[0]!;
+}
+
+export async function updatePartyOrg(ctx: ActorCtx, id: string, input: UpdatePartyOrgBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const before = await findPartyOrg(ctx, id, 'people.write');
+  const moving = input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId;
+  const unit = moving
+    ? await unitForWrite(ctx, input.orgUnitId!)
+    : await findUnitInScope(ctx, before.orgUnitId, 'people.write');
+  if (moving) {
+    const [child] = await ctx.db
+      .select({ id: partyOrgs.id })
+      .from(partyOrgs)
+      .where(eq(partyOrgs.parentId, id))
+      .limit(1);
+    if (child) throw new AppError('people.party_org_has_children', 409);
+  }
+  const levelId = input.levelId ?? before.levelId;
+  const parentId = input.parentId !== undefined ? input.parentId : before.parentId;
+  if (moving || input.levelId !== undefined || input.parentId !== undefined) {
+    await checkPlacement(ctx, unit, levelId, parentId, id);
+  }
+  const row = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(partyOrgs)
+      .set({
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.secretary !== undefined && { secretary: input.secretary }),
+        levelId,
+        parentId,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(partyOrgs.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.party_org.update',
+      entityType: 'party_org',
+      entityId: id,
+      orgPath: unit.path,
+      before,
+      after,
+    });
+    return after!;
+  });
+  return (await partyOrgDtos(ctx, [row]))[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Party members, including in-service members reporting to their residence community (在职党员报到).
+// ---------------------------------------------------------------------------------------------
+
+/** Reporting members register with the community where they live, or a unit below it. */
+const REPORTING_UNIT_KINDS = ['community', 'grid', 'compound', 'building', 'household'];
+
+async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
+  if (rows.length === 0) return [];
+  const orgIds = [...new Set(rows.map((r) => r.partyOrgId).filter((x): x is string => !!x))];
+  const orgs = orgIds.length
+    ? await ctx.db
+        .select({ id: partyOrgs.id, name: partyOrgs.name })
+        .from(partyOrgs)
+        .where(inArray(partyOrgs.id, orgIds))
+    : [];
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    residentId: r.residentId,
+    name: r.name,
+    partyOrgId: r.partyOrgId,
+    partyOrgName: r.partyOrgId ? (orgName.get(r.partyOrgId) ?? null) : null,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    joinedOn: r.joinedOn,
+    reporting: r.reporting,
+    employer: r.employer,
+    reportedOn: r.reportedOn,
+    skills: r.skills,
+    isCentralHousehold: r.isCentralHousehold,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    abilities: { edit: writable(ctx, r.orgPath) },
+  }));
+}
+
+async function findPartyMember(ctx: ActorCtx, id: string, permission: PeoplePermission) {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(partyMembers)
+    .where(and(eq(partyMembers.id, id), scopeWhere(ctx.actor, permission, partyMembers.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
+  requirePermission(ctx.actor, 'people.read');
+  const where = and(
+    scopeWhere(ctx.actor, 'people.read', partyMembers.orgPath),
+    await subtreeWhere(ctx, q.orgUnitId, partyMembers.orgPath),
+    nameLike(partyMembers.name, q.q),
+    q.partyOrgId ? eq(partyMembers.partyOrgId, q.partyOrgId) : undefined,
+    q.reporting !== undefined ? eq(partyMembers.reporting, q.reporting) : undefined,
+    q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
+    q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partyMembers)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(partyMembers)
+    .where(where)
+    .orderBy(asc(partyMembers.name), asc(partyMembers.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await partyMemberDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getPartyMember(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  return (await partyMemberDtos(ctx, [await findPartyMember(ctx, id, 'people.read')]))[0]!;
+}
+
+interface MemberState {
+  residentId: string | null;
+  name: string | undefined;
+  orgUnitId: string | undefined;
+  partyOrgId: string | null;
+  reporting: boolean;
+  employer: string | null;
+  reportedOn: string | null;
+}
+
+/** Validates a member's links and reporting data; returns the unit and the filled-in fields. */
+async function checkMember(ctx: ActorCtx, s: MemberState, selfId?: string) {
+  const resident = s.residentId ? await linkedResident(ctx, s.residentId) : null;
+  if (resident) {
+    const [dup] = await ctx.db
+      .select({ id: partyMembers.id })
+      .from(partyMembers)
+      .where(and(eq(partyMembers.residentId, resident.id), selfId ? ne(partyMembers.id, selfId) : undefined));
+    if (dup)
+      throw new AppError(
+        'people.member_exists',
+        409,
+        {},
+        { fields: [{ path: 'residentId', code: 'people.member_exists' }] },
+      );
+  }
+  const name = s.name ?? resident?.name;
+  if (!name) throw invalidField('name', 'invalid_type', 400);
+  const orgUnitId = s.orgUnitId ?? resident?.orgUnitId;
+  if (!orgUnitId) throw invalidField('orgUnitId', 'invalid_type', 400);
+  const unit = await unitForWrite(ctx, orgUnitId);
+  if (s.reporting) {
+    if (!REPORTING_UNIT_KINDS.includes(unit.kind)) throw invalidField('orgUnitId', 'people.reporting_unit');
+    if (!s.employer) throw invalidField('employer', 'people.employer_required');
+  }
+  if (s.partyOrgId) {
+    const [org] = await ctx.db
+      .select({ orgPath: partyOrgs.orgPath })
+      .from(partyOrgs)
+      .where(eq(partyOrgs.id, s.partyOrgId));
+    // The member's organization sits at or above the member's unit.
+    if (!org || !unit.path.startsWith(org.orgPath)) throw invalidField('partyOrgId', 'people.party_org');
+  }
+  const reportedOn = s.reporting ? (s.reportedOn ?? chinaDate(ctx.clock.now())) : s.reportedOn;
+  return { unit, name, reportedOn };
+}
+
+export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const reporting = input.reporting ?? false;
+  const { unit, name, reportedOn } = await checkMember(ctx, {
+    residentId: input.residentId ?? null,
+    name: input.name,
+    orgUnitId: input.orgUnitId,
+    partyOrgId: input.partyOrgId ?? null,
+    reporting,
+    employer: input.employer ?? null,
+    reportedOn: input.reportedOn ?? null,
+  });
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(partyMembers)
+      .values({
+        id,
+        residentId: input.residentId ?? null,
+        name,
+        partyOrgId: input.partyOrgId ?? null,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        joinedOn: input.joinedOn ?? null,
+        reporting,
+        employer: input.employer ?? null,
+        reportedOn,
+        skills: input.skills ?? [],
+        isCentralHousehold: input.isCentralHousehold ?? false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.party_member.create',
+      entityType: 'party_member',
+      entityId: id,
+      orgPath: unit.path,
+      after: created,
+    });
+    return created!;
+  });
+  return (await partyMemberDtos(ctx, [row]))[0]!;
+}
+
+export async function updatePartyMember(ctx: ActorCtx, id: string, input: UpdatePartyMemberBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const before = await findPartyMember(ctx, id, 'people.write');
+  const pick = <T>(v: T | undefined, old: T) => (v !== undefined ? v : old);
+  const residentId = pick(input.residentId, before.residentId);
+  const reporting = pick(input.reporting, before.reporting);
+  const employer = pick(input.employer, before.employer);
+  const partyOrgId = pick(input.partyOrgId, before.partyOrgId);
+  const { unit, name, reportedOn } = await checkMember(
+    ctx,
+    {
+      // Re-check the resident link only when it changes: a resident who later moved out of scope keeps the link.
+      residentId:
+        input.residentId !== undefined && input.residentId !== before.residentId ? residentId : null,
+      name: input.name ?? before.name,
+      orgUnitId: input.orgUnitId ?? before.orgUnitId,
+      partyOrgId,
+      reporting,
+      employer,
+      reportedOn: pick(input.reportedOn, before.reportedOn),
+    },
+    id,
+  );
+  const row = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(partyMembers)
+      .set({
+        residentId,
+        name,
+        partyOrgId,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        joinedOn: pick(input.joinedOn, before.joinedOn),
+        reporting,
+        employer,
+        reportedOn,
+        skills: input.skills ?? before.skills,
+        isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(partyMembers.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.party_member.update',
+      entityType: 'party_member',
+      entityId: id,
+      orgPath: unit.path,
+      before,
+      after,
+    });
+    return after!;
+  });
+  return (await partyMemberDtos(ctx, [row]))[0]!;
+}

@@ -1,0 +1,113 @@
+import { and, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { can, escapeLike, inScope, scopeWhere } from '../../platform/permissions';
+import { orgUnits } from '../org/org.table';
+import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import { residents } from '../residents/residents.table';
+
+/** Helpers shared by the people registry's use cases. */
+
+export type PeoplePermission = 'people.read' | 'people.write';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that cannot exist answers 404 before touching the database. */
+export function checkId(id: string): void {
+  if (!UUID_RE.test(id)) throw notFound();
+}
+
+/** Whether the actor may change a row at `path` (DESIGN convention 6: abilities). */
+export function writable(ctx: ActorCtx, path: string): boolean {
+  return can(ctx.actor, 'people.write') && inScope(ctx.actor, 'people.write', path);
+}
+
+/**
+ * The unit a new or moved row belongs to: in the actor's write scope (else 404, R-ORG-1), active,
+ * and of an allowed kind (else a field error on orgUnitId).
+ */
+export async function unitForWrite(
+  ctx: ActorCtx,
+  orgUnitId: string,
+  kinds?: readonly string[],
+): Promise<OrgUnit> {
+  const unit = await findUnitInScope(ctx, orgUnitId, 'people.write');
+  if (unit.status !== 'active') throw new AppError('org.inactive', 409);
+  if (kinds && !kinds.includes(unit.kind)) throw invalidField('orgUnitId', 'people.unit_kind');
+  return unit;
+}
+
+/** The `where` fragment for "in this unit's subtree", when a list is filtered by orgUnitId. */
+export async function subtreeWhere(
+  ctx: ActorCtx,
+  orgUnitId: string | undefined,
+  column: AnyPgColumn,
+): Promise<SQL | undefined> {
+  if (!orgUnitId) return undefined;
+  const unit = await findUnitInScope(ctx, orgUnitId, 'people.read');
+  return like(column, `${escapeLike(unit.path)}%`);
+}
+
+/** Case-insensitive substring match on a name column. */
+export function nameLike(column: AnyPgColumn, q: string | undefined): SQL | undefined {
+  return q ? sql`${column} ilike ${`%${escapeLike(q)}%`}` : undefined;
+}
+
+/** Unit names by id, for the *Name fields of DTOs. */
+export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The ids on a materialized path, root first. */
+export function pathIds(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/**
+ * A linked resident must be a live record in the actor's write scope; anything else is the same field
+ * error, so the answer does not reveal whether an out-of-scope resident exists.
+ */
+export async function linkedResident(ctx: ActorCtx, residentId: string) {
+  const [r] = UUID_RE.test(residentId)
+    ? await ctx.db
+        .select({
+          id: residents.id,
+          name: residents.name,
+          orgUnitId: residents.orgUnitId,
+          orgPath: residents.orgPath,
+        })
+        .from(residents)
+        .where(
+          and(
+            eq(residents.id, residentId),
+            isNull(residents.deletedAt),
+            scopeWhere(ctx.actor, 'people.write', residents.orgPath),
+          ),
+        )
+    : [];
+  if (!r) throw invalidField('residentId', 'people.resident_not_found');
+  return r;
+}
+
+/** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */
+export function isUniqueViolation(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The calendar date in China (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

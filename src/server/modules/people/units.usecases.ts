@@ -1,0 +1,492 @@
+import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import type {
+  CreateDeputyBody,
+  CreateResidentUnitBody,
+  CreateSocialOrgBody,
+  DeputyKind,
+  DeputyListQuery,
+  ResidentUnitKind,
+  ResidentUnitListQuery,
+  SocialOrgListQuery,
+  SocialOrgRegistration,
+  UpdateDeputyBody,
+  UpdateResidentUnitBody,
+  UpdateSocialOrgBody,
+} from '../../../shared/contracts/people';
+import { isValidUscc } from '../../../shared/validation/codes';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { maskPhone } from '../../platform/crypto';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { requirePermission, scopeWhere } from '../../platform/permissions';
+import type { OrgUnit } from '../org/org.usecases';
+import {
+  checkId,
+  isUniqueViolation,
+  linkedResident,
+  nameLike,
+  type PeoplePermission,
+  subtreeWhere,
+  unitForWrite,
+  unitNames,
+  writable,
+} from './people.common';
+import { deputies, residentUnits, socialOrgs } from './people.table';
+
+type DeputyRow = typeof deputies.$inferSelect;
+type ResidentUnitRow = typeof residentUnits.$inferSelect;
+type SocialOrgRow = typeof socialOrgs.$inferSelect;
+
+const countOf = (rows: { n: number }[]) => rows[0]?.n ?? 0;
+
+// ---------------------------------------------------------------------------------------------
+// Deputies (两代表一委员): party congress delegates, people's congress deputies, CPPCC members.
+// ---------------------------------------------------------------------------------------------
+
+async function deputyDtos(ctx: ActorCtx, rows: DeputyRow[]) {
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as DeputyKind,
+    level: r.level,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    residentId: r.residentId,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    abilities: { edit: writable(ctx, r.orgPath) },
+  }));
+}
+
+async function findDeputy(ctx: ActorCtx, id: string, permission: PeoplePermission) {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(deputies)
+    .where(and(eq(deputies.id, id), scopeWhere(ctx.actor, permission, deputies.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
+  requirePermission(ctx.actor, 'people.read');
+  const where = and(
+    scopeWhere(ctx.actor, 'people.read', deputies.orgPath),
+    await subtreeWhere(ctx, q.orgUnitId, deputies.orgPath),
+    nameLike(deputies.name, q.q),
+    q.kind ? eq(deputies.kind, q.kind) : undefined,
+  );
+  const total = countOf(await ctx.db.select({ n: sql<number>`count(*)::int` }).from(deputies).where(where));
+  const rows = await ctx.db
+    .select()
+    .from(deputies)
+    .where(where)
+    .orderBy(asc(deputies.kind), asc(deputies.name), asc(deputies.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await deputyDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getDeputy(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  return (await deputyDtos(ctx, [await findDeputy(ctx, id, 'people.read')]))[0]!;
+}
+
+export async function createDeputy(ctx: ActorCtx, input: CreateDeputyBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const unit = await unitForWrite(ctx, input.orgUnitId);
+  if (input.residentId) await linkedResident(ctx, input.residentId);
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(deputies)
+      .values({
+        id,
+        name: input.name,
+        kind: input.kind,
+        level: input.level,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        residentId: input.residentId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.deputy.create',
+      entityType: 'deputy',
+      entityId: id,
+      orgPath: unit.path,
+      after: created,
+    });
+    return created!;
+  });
+  return (await deputyDtos(ctx, [row]))[0]!;
+}
+
+export async function updateDeputy(ctx: ActorCtx, id: string, input: UpdateDeputyBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const before = await findDeputy(ctx, id, 'people.write');
+  const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
+  if (input.residentId && input.residentId !== before.residentId) await linkedResident(ctx, input.residentId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(deputies)
+      .set({
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.level !== undefined && { level: input.level }),
+        ...(input.residentId !== undefined && { residentId: input.residentId }),
+        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(deputies.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.deputy.update',
+      entityType: 'deputy',
+      entityId: id,
+      orgPath: after!.orgPath,
+      before,
+      after,
+    });
+    return after!;
+  });
+  return (await deputyDtos(ctx, [row]))[0]!;
+}
+
+/** The new unit when an update moves a row, else null. */
+async function movedUnit(
+  ctx: ActorCtx,
+  orgUnitId: string | undefined,
+  current: string,
+): Promise<OrgUnit | null> {
+  return orgUnitId !== undefined && orgUnitId !== current ? unitForWrite(ctx, orgUnitId) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unified social credit codes (R-LAW-CD-3), shared by resident units and social organizations.
+// ---------------------------------------------------------------------------------------------
+
+function checkUsccFormat(uscc: string | null | undefined) {
+  if (uscc && !isValidUscc(uscc)) throw invalidField('uscc', 'people.uscc');
+}
+
+const usccTaken = () =>
+  new AppError('people.uscc_taken', 409, {}, { fields: [{ path: 'uscc', code: 'people.uscc_taken' }] });
+
+// ---------------------------------------------------------------------------------------------
+// Resident units (驻区单位): agencies and companies located in the area.
+// ---------------------------------------------------------------------------------------------
+
+async function residentUnitDtos(ctx: ActorCtx, rows: ResidentUnitRow[]) {
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    kind: r.kind as ResidentUnitKind,
+    address: r.address,
+    contactName: r.contactName,
+    contactPhone: r.contactPhoneMask,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    abilities: { edit: writable(ctx, r.orgPath) },
+  }));
+}
+
+/** The audit trail keeps no contact phone, in clear, encrypted or masked (R-LAW-PI-1). */
+function residentUnitAuditView(r: ResidentUnitRow) {
+  const { contactPhoneEnc: _enc, contactPhoneMask: _mask, ...rest } = r;
+  return rest;
+}
+
+async function findResidentUnit(ctx: ActorCtx, id: string, permission: PeoplePermission) {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(residentUnits)
+    .where(and(eq(residentUnits.id, id), scopeWhere(ctx.actor, permission, residentUnits.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A USCC identifies one unit across the platform (the unique index is platform-wide). */
+async function checkResidentUnitUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
+  checkUsccFormat(uscc);
+  if (!uscc) return;
+  const [dup] = await ctx.db
+    .select({ id: residentUnits.id })
+    .from(residentUnits)
+    .where(and(eq(residentUnits.uscc, uscc), selfId ? ne(residentUnits.id, selfId) : undefined));
+  if (dup) throw usccTaken();
+}
+
+function sealContactPhone(ctx: ActorCtx, phone: string | null | undefined) {
+  if (phone === undefined) return {};
+  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  return { contactPhoneEnc: v ? ctx.pii.encrypt(v) : null, contactPhoneMask: v ? maskPhone(v) : null };
+}
+
+export async function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery) {
+  requirePermission(ctx.actor, 'people.read');
+  const where = and(
+    scopeWhere(ctx.actor, 'people.read', residentUnits.orgPath),
+    await subtreeWhere(ctx, q.orgUnitId, residentUnits.orgPath),
+    q.q ? or(nameLike(residentUnits.name, q.q), eq(residentUnits.uscc, q.q.toUpperCase())) : undefined,
+    q.kind ? eq(residentUnits.kind, q.kind) : undefined,
+  );
+  const total = countOf(
+    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(residentUnits).where(where),
+  );
+  const rows = await ctx.db
+    .select()
+    .from(residentUnits)
+    .where(where)
+    .orderBy(asc(residentUnits.name), asc(residentUnits.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await residentUnitDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getResidentUnit(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  return (await residentUnitDtos(ctx, [await findResidentUnit(ctx, id, 'people.read')]))[0]!;
+}
+
+export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUnitBody) {
+  requirePermission(ctx.actor, 'people.write');
+  checkUsccFormat(input.uscc);
+  const unit = await unitForWrite(ctx, input.orgUnitId);
+  await checkResidentUnitUscc(ctx, input.uscc);
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(residentUnits)
+        .values({
+          id,
+          name: input.name,
+          uscc: input.uscc ?? null,
+          kind: input.kind,
+          address: input.address ?? null,
+          contactName: input.contactName ?? null,
+          ...sealContactPhone(ctx, input.contactPhone),
+          orgUnitId: unit.id,
+          orgPath: unit.path,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await writeAudit(tx, ctx, {
+        action: 'people.resident_unit.create',
+        entityType: 'resident_unit',
+        entityId: id,
+        orgPath: unit.path,
+        after: residentUnitAuditView(created!),
+      });
+      return created!;
+    });
+    return (await residentUnitDtos(ctx, [row]))[0]!;
+  } catch (err) {
+    // Two requests racing past the check above meet the unique index.
+    if (isUniqueViolation(err)) throw usccTaken();
+    throw err;
+  }
+}
+
+export async function updateResidentUnit(ctx: ActorCtx, id: string, input: UpdateResidentUnitBody) {
+  requirePermission(ctx.actor, 'people.write');
+  checkUsccFormat(input.uscc);
+  const before = await findResidentUnit(ctx, id, 'people.write');
+  const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
+  if (input.uscc !== undefined) await checkResidentUnitUscc(ctx, input.uscc, id);
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(residentUnits)
+        .set({
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.uscc !== undefined && { uscc: input.uscc }),
+          ...(input.kind !== undefined && { kind: input.kind }),
+          ...(input.address !== undefined && { address: input.address }),
+          ...(input.contactName !== undefined && { contactName: input.contactName }),
+          ...sealContactPhone(ctx, input.contactPhone),
+          ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+          updatedAt: ctx.clock.now(),
+        })
+        .where(eq(residentUnits.id, id))
+        .returning();
+      await writeAudit(tx, ctx, {
+        action: 'people.resident_unit.update',
+        entityType: 'resident_unit',
+        entityId: id,
+        orgPath: after!.orgPath,
+        before: residentUnitAuditView(before),
+        after: { ...residentUnitAuditView(after!), contactPhoneChanged: input.contactPhone !== undefined },
+      });
+      return after!;
+    });
+    return (await residentUnitDtos(ctx, [row]))[0]!;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw usccTaken();
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Community social organizations (社区社会组织), registered (登记) or filed (备案). R-ORG-6 counts the
+// public-welfare ones with migrant-worker members.
+// ---------------------------------------------------------------------------------------------
+
+async function socialOrgDtos(ctx: ActorCtx, rows: SocialOrgRow[]) {
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    registration: r.registration as SocialOrgRegistration,
+    field: r.field,
+    publicWelfare: r.publicWelfare,
+    migrantMembers: r.migrantMembers,
+    memberCount: r.memberCount,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    abilities: { edit: writable(ctx, r.orgPath) },
+  }));
+}
+
+async function findSocialOrg(ctx: ActorCtx, id: string, permission: PeoplePermission) {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(socialOrgs)
+    .where(and(eq(socialOrgs.id, id), scopeWhere(ctx.actor, permission, socialOrgs.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+async function checkSocialOrgUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
+  checkUsccFormat(uscc);
+  if (!uscc) return;
+  const [dup] = await ctx.db
+    .select({ id: socialOrgs.id })
+    .from(socialOrgs)
+    .where(and(eq(socialOrgs.uscc, uscc), selfId ? ne(socialOrgs.id, selfId) : undefined));
+  if (dup) throw usccTaken();
+}
+
+export async function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
+  requirePermission(ctx.actor, 'people.read');
+  const where = and(
+    scopeWhere(ctx.actor, 'people.read', socialOrgs.orgPath),
+    await subtreeWhere(ctx, q.orgUnitId, socialOrgs.orgPath),
+    q.q ? or(nameLike(socialOrgs.name, q.q), nameLike(socialOrgs.field, q.q)) : undefined,
+    q.registration ? eq(socialOrgs.registration, q.registration) : undefined,
+    q.publicWelfare !== undefined ? eq(socialOrgs.publicWelfare, q.publicWelfare) : undefined,
+    q.migrantMembers !== undefined ? eq(socialOrgs.migrantMembers, q.migrantMembers) : undefined,
+  );
+  const total = countOf(await ctx.db.select({ n: sql<number>`count(*)::int` }).from(socialOrgs).where(where));
+  const rows = await ctx.db
+    .select()
+    .from(socialOrgs)
+    .where(where)
+    .orderBy(asc(socialOrgs.name), asc(socialOrgs.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await socialOrgDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getSocialOrg(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  return (await socialOrgDtos(ctx, [await findSocialOrg(ctx, id, 'people.read')]))[0]!;
+}
+
+export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody) {
+  requirePermission(ctx.actor, 'people.write');
+  checkUsccFormat(input.uscc);
+  const unit = await unitForWrite(ctx, input.orgUnitId);
+  await checkSocialOrgUscc(ctx, input.uscc);
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(socialOrgs)
+      .values({
+        id,
+        name: input.name,
+        uscc: input.uscc ?? null,
+        registration: input.registration,
+        field: input.field,
+        publicWelfare: input.publicWelfare,
+        migrantMembers: input.migrantMembers,
+        memberCount: input.memberCount,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.social_org.create',
+      entityType: 'social_org',
+      entityId: id,
+      orgPath: unit.path,
+      after: created,
+    });
+    return created!;
+  });
+  return (await socialOrgDtos(ctx, [row]))[0]!;
+}
+
+export async function updateSocialOrg(ctx: ActorCtx, id: string, input: UpdateSocialOrgBody) {
+  requirePermission(ctx.actor, 'people.write');
+  checkUsccFormat(input.uscc);
+  const before = await findSocialOrg(ctx, id, 'people.write');
+  const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
+  if (input.uscc !== undefined) await checkSocialOrgUscc(ctx, input.uscc, id);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(socialOrgs)
+      .set({
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.uscc !== undefined && { uscc: input.uscc }),
+        ...(input.registration !== undefined && { registration: input.registration }),
+        ...(input.field !== undefined && { field: input.field }),
+        ...(input.publicWelfare !== undefined && { publicWelfare: input.publicWelfare }),
+        ...(input.migrantMembers !== undefined && { migrantMembers: input.migrantMembers }),
+        ...(input.memberCount !== undefined && { memberCount: input.memberCount }),
+        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(socialOrgs.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.social_org.update',
+      entityType: 'social_org',
+      entityId: id,
+      orgPath: after!.orgPath,
+      before,
+      after,
+    });
+    return after!;
+  });
+  return (await socialOrgDtos(ctx, [row]))[0]!;
+}

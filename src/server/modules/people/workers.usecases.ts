@@ -1,0 +1,326 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  CreateWorkerBody,
+  PostType,
+  UpdateWorkerBody,
+  WorkerKind,
+  WorkerListQuery,
+} from '../../../shared/contracts/people';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { maskPhone } from '../../platform/crypto';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { users } from '../accounts/accounts.table';
+import { orgUnits } from '../org/org.table';
+import { findUnitInScope } from '../org/org.usecases';
+import { communityOfPath } from '../residents/residents.usecases';
+import {
+  checkId,
+  nameLike,
+  type PeoplePermission,
+  subtreeWhere,
+  unitForWrite,
+  unitNames,
+  writable,
+} from './people.common';
+import { gridAssignments, workers } from './people.table';
+
+type WorkerRow = typeof workers.$inferSelect;
+
+/** Workers belong to a subdistrict, a community or a grid. */
+const WORKER_UNIT_KINDS = ['subdistrict', 'community', 'grid'];
+
+/** The masked view: the phone is never returned in full (R-LAW-PI-1). */
+async function workerDtos(ctx: ActorCtx, rows: WorkerRow[]) {
+  if (rows.length === 0) return [];
+  const assigned = await ctx.db
+    .select({ workerId: gridAssignments.workerId, id: orgUnits.id, name: orgUnits.name })
+    .from(gridAssignments)
+    .innerJoin(orgUnits, eq(orgUnits.id, gridAssignments.gridId))
+    .where(
+      inArray(
+        gridAssignments.workerId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const grids = new Map<string, { id: string; name: string }[]>();
+  for (const a of assigned)
+    grids.set(a.workerId, [...(grids.get(a.workerId) ?? []), { id: a.id, name: a.name }]);
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => {
+    const edit = writable(ctx, r.orgPath);
+    return {
+      id: r.id,
+      name: r.name,
+      gender: (r.gender as 'male' | 'female' | null) ?? null,
+      orgUnitId: r.orgUnitId,
+      orgUnitName: units.get(r.orgUnitId) ?? null,
+      kind: r.kind as WorkerKind,
+      postType: (r.postType as PostType | null) ?? null,
+      grade: r.grade,
+      qualifications: r.qualifications,
+      phone: r.phoneMask,
+      userId: r.userId,
+      active: r.active,
+      grids: grids.get(r.id) ?? [],
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      abilities: {
+        edit,
+        deactivate: edit && r.active,
+        activate: edit && !r.active,
+        assignGrids: edit && r.active && r.kind === 'grid_worker',
+      },
+    };
+  });
+}
+
+/** What the audit trail keeps of a worker: never the phone, in clear or encrypted. */
+function auditView(r: WorkerRow) {
+  const { phoneEnc: _enc, phoneMask: _mask, ...rest } = r;
+  return rest;
+}
+
+async function findWorker(ctx: ActorCtx, id: string, permission: PeoplePermission) {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(workers)
+    .where(and(eq(workers.id, id), scopeWhere(ctx.actor, permission, workers.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
+  requirePermission(ctx.actor, 'people.read');
+  const where = and(
+    scopeWhere(ctx.actor, 'people.read', workers.orgPath),
+    await subtreeWhere(ctx, q.orgUnitId, workers.orgPath),
+    nameLike(workers.name, q.q),
+    q.kind ? eq(workers.kind, q.kind) : undefined,
+    q.postType ? eq(workers.postType, q.postType) : undefined,
+    q.status === 'all' ? undefined : eq(workers.active, q.status === 'active'),
+    q.gridId
+      ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
+      : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workers)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(workers)
+    .where(where)
+    .orderBy(asc(workers.kind), asc(workers.name), asc(workers.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await workerDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getWorker(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  return (await workerDtos(ctx, [await findWorker(ctx, id, 'people.read')]))[0]!;
+}
+
+/** 四岗十八级: a community worker holds one of the four post types; other workers hold none. */
+function checkPost(kind: string, postType: string | null | undefined) {
+  if (kind === 'community_worker' ? !postType : !!postType)
+    throw invalidField('postType', 'people.post_type');
+}
+
+async function checkUser(ctx: ActorCtx, userId: string | null | undefined) {
+  if (!userId) return;
+  const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!u) throw invalidField('userId', 'people.user_not_found');
+}
+
+function sealPhone(ctx: ActorCtx, phone: string | null | undefined) {
+  if (phone === undefined) return {};
+  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  return { phoneEnc: v ? ctx.pii.encrypt(v) : null, phoneMask: v ? maskPhone(v) : null };
+}
+
+export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const unit = await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS);
+  checkPost(input.kind, input.postType);
+  await checkUser(ctx, input.userId);
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(workers)
+      .values({
+        id,
+        name: input.name,
+        gender: input.gender ?? null,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: input.kind,
+        postType: input.postType ?? null,
+        grade: input.grade ?? null,
+        qualifications: input.qualifications,
+        ...sealPhone(ctx, input.phone),
+        userId: input.userId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.worker.create',
+      entityType: 'worker',
+      entityId: id,
+      orgPath: unit.path,
+      after: auditView(created!),
+    });
+    return created!;
+  });
+  return (await workerDtos(ctx, [row]))[0]!;
+}
+
+export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorkerBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const before = await findWorker(ctx, id, 'people.write');
+  const unit =
+    input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId
+      ? await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS)
+      : null;
+  const kind = input.kind ?? before.kind;
+  const postType =
+    input.postType !== undefined ? input.postType : kind === 'community_worker' ? before.postType : null;
+  checkPost(kind, postType);
+  if (input.userId !== undefined) await checkUser(ctx, input.userId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(workers)
+      .set({
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.gender !== undefined && { gender: input.gender }),
+        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+        kind,
+        postType,
+        ...(input.grade !== undefined && { grade: input.grade }),
+        ...(input.qualifications !== undefined && { qualifications: input.qualifications }),
+        ...sealPhone(ctx, input.phone),
+        ...(input.userId !== undefined && { userId: input.userId }),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(workers.id, id))
+      .returning();
+    // Only grid workers hold grids: a change of kind ends the assignments, and the audit entry lists them.
+    const ended =
+      kind === 'grid_worker'
+        ? []
+        : await tx.delete(gridAssignments).where(eq(gridAssignments.workerId, id)).returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.worker.update',
+      entityType: 'worker',
+      entityId: id,
+      orgPath: after!.orgPath,
+      before: auditView(before),
+      after: {
+        ...auditView(after!),
+        phoneChanged: input.phone !== undefined,
+        endedGridIds: ended.map((g) => g.gridId),
+      },
+    });
+    return after!;
+  });
+  return (await workerDtos(ctx, [row]))[0]!;
+}
+
+/**
+ * Workers who leave are deactivated, never deleted; their grid assignments stay on record but no longer
+ * count, so the staffing report shows the grid as vacant (R-ORG-3 缺一补一).
+ */
+export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean) {
+  requirePermission(ctx.actor, 'people.write');
+  const before = await findWorker(ctx, id, 'people.write');
+  if (before.active === active)
+    throw new AppError(active ? 'people.worker_active' : 'people.worker_inactive', 409);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(workers)
+      .set({ active, updatedAt: ctx.clock.now() })
+      .where(eq(workers.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: active ? 'people.worker.activate' : 'people.worker.deactivate',
+      entityType: 'worker',
+      entityId: id,
+      orgPath: before.orgPath,
+      before: { active: before.active },
+      after: { active },
+    });
+    return after!;
+  });
+  return (await workerDtos(ctx, [row]))[0]!;
+}
+
+export async function listWorkerGrids(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  const worker = await findWorker(ctx, id, 'people.read');
+  return (await workerDtos(ctx, [worker]))[0]!.grids;
+}
+
+/**
+ * Assigns an active grid worker to a grid: the grid is a unit of kind 'grid' in the actor's write
+ * scope (else 404, R-ORG-1) and lies in the worker's community.
+ */
+export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
+  requirePermission(ctx.actor, 'people.write');
+  const worker = await findWorker(ctx, id, 'people.write');
+  const grid = await findUnitInScope(ctx, gridId, 'people.write');
+  if (worker.kind !== 'grid_worker') throw new AppError('people.not_grid_worker', 422);
+  if (!worker.active) throw new AppError('people.worker_inactive', 409);
+  if (grid.kind !== 'grid') throw invalidField('gridId', 'people.grid_kind');
+  if (grid.status !== 'active') throw new AppError('org.inactive', 409);
+  const home = (await communityOfPath(ctx.db, worker.orgPath))?.path ?? worker.orgPath;
+  if (!grid.path.startsWith(home)) throw invalidField('gridId', 'people.grid_outside');
+  const [existing] = await ctx.db
+    .select({ id: gridAssignments.id })
+    .from(gridAssignments)
+    .where(and(eq(gridAssignments.workerId, id), eq(gridAssignments.gridId, grid.id)));
+  if (existing) throw new AppError('people.already_assigned', 409);
+  await ctx.db.transaction(async (tx) => {
+    const assignmentId = ctx.ids();
+    await tx
+      .insert(gridAssignments)
+      .values({ id: assignmentId, gridId: grid.id, workerId: id, createdAt: ctx.clock.now() });
+    await writeAudit(tx, ctx, {
+      action: 'people.worker.assign_grid',
+      entityType: 'worker',
+      entityId: id,
+      orgPath: worker.orgPath,
+      after: { gridId: grid.id, gridName: grid.name, assignmentId },
+    });
+  });
+  return (await workerDtos(ctx, [worker]))[0]!;
+}
+
+export async function unassignGrid(ctx: ActorCtx, id: string, gridId: string) {
+  requirePermission(ctx.actor, 'people.write');
+  const worker = await findWorker(ctx, id, 'people.write');
+  checkId(gridId);
+  await ctx.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(gridAssignments)
+      .where(and(eq(gridAssignments.workerId, id), eq(gridAssignments.gridId, gridId)))
+      .returning();
+    if (removed.length === 0) throw notFound();
+    await writeAudit(tx, ctx, {
+      action: 'people.worker.unassign_grid',
+      entityType: 'worker',
+      entityId: id,
+      orgPath: worker.orgPath,
+      before: { gridId, assignmentId: removed[0]!.id },
+    });
+  });
+}
