@@ -40,19 +40,16 @@ import { actorCtxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import {
-  createPartyMember,
   createPartyOrg,
-  getPartyMember,
   getPartyOrg,
   getPartyScheme,
-  listPartyMembers,
   listPartyOrgs,
   listPartySchemes,
   renamePartyLevel,
   replacePartyScheme,
-  updatePartyMember,
   updatePartyOrg,
 } from './party.usecases';
+import { createPartyMember, getPartyMember, listPartyMembers, updatePartyMember } from './members.usecases';
 import {
   createDeputy,
   createResidentUnit,

@@ -1,0 +1,254 @@
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type {
+  CreatePartyMemberBody,
+  PartyMemberListQuery,
+  UpdatePartyMemberBody,
+} from '../../../shared/contracts/people';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { requirePermission, scopeWhere } from '../../platform/permissions';
+import {
+  chinaDate,
+  checkId,
+  linkedResident,
+  nameLike,
+  type PeoplePermission,
+  subtreeWhere,
+  unitForWrite,
+  unitNames,
+  writable,
+} from './people.common';
+import { partyMembers, partyOrgs } from './people.table';
+
+type PartyMemberRow = typeof partyMembers.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Party members, including in-service members reporting to their residence community (在职党员报到).
+// ---------------------------------------------------------------------------------------------
+
+/** Reporting members register with the community where they live, or a unit below it. */
+const REPORTING_UNIT_KINDS = ['community', 'grid', 'compound', 'building', 'household'];
+
+async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
+  if (rows.length === 0) return [];
+  const orgIds = [...new Set(rows.map((r) => r.partyOrgId).filter((x): x is string => !!x))];
+  const orgs = orgIds.length
+    ? await ctx.db
+        .select({ id: partyOrgs.id, name: partyOrgs.name })
+        .from(partyOrgs)
+        .where(inArray(partyOrgs.id, orgIds))
+    : [];
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    residentId: r.residentId,
+    name: r.name,
+    partyOrgId: r.partyOrgId,
+    partyOrgName: r.partyOrgId ? (orgName.get(r.partyOrgId) ?? null) : null,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    joinedOn: r.joinedOn,
+    reporting: r.reporting,
+    employer: r.employer,
+    reportedOn: r.reportedOn,
+    skills: r.skills,
+    isCentralHousehold: r.isCentralHousehold,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    abilities: { edit: writable(ctx, r.orgPath) },
+  }));
+}
+
+async function findPartyMember(ctx: ActorCtx, id: string, permission: PeoplePermission) {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(partyMembers)
+    .where(and(eq(partyMembers.id, id), scopeWhere(ctx.actor, permission, partyMembers.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
+  requirePermission(ctx.actor, 'people.read');
+  const where = and(
+    scopeWhere(ctx.actor, 'people.read', partyMembers.orgPath),
+    await subtreeWhere(ctx, q.orgUnitId, partyMembers.orgPath),
+    nameLike(partyMembers.name, q.q),
+    q.partyOrgId ? eq(partyMembers.partyOrgId, q.partyOrgId) : undefined,
+    q.reporting !== undefined ? eq(partyMembers.reporting, q.reporting) : undefined,
+    q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
+    q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partyMembers)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(partyMembers)
+    .where(where)
+    .orderBy(asc(partyMembers.name), asc(partyMembers.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await partyMemberDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getPartyMember(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'people.read');
+  return (await partyMemberDtos(ctx, [await findPartyMember(ctx, id, 'people.read')]))[0]!;
+}
+
+interface MemberState {
+  residentId: string | null;
+  name: string | undefined;
+  orgUnitId: string | undefined;
+  partyOrgId: string | null;
+  reporting: boolean;
+  employer: string | null;
+  reportedOn: string | null;
+}
+
+/** Validates a member's links and reporting data; returns the unit and the filled-in fields. */
+async function checkMember(ctx: ActorCtx, s: MemberState, selfId?: string) {
+  const resident = s.residentId ? await linkedResident(ctx, s.residentId) : null;
+  if (resident) {
+    const [dup] = await ctx.db
+      .select({ id: partyMembers.id })
+      .from(partyMembers)
+      .where(and(eq(partyMembers.residentId, resident.id), selfId ? ne(partyMembers.id, selfId) : undefined));
+    if (dup)
+      throw new AppError(
+        'people.member_exists',
+        409,
+        {},
+        { fields: [{ path: 'residentId', code: 'people.member_exists' }] },
+      );
+  }
+  const name = s.name ?? resident?.name;
+  if (!name) throw invalidField('name', 'invalid_type', 400);
+  const orgUnitId = s.orgUnitId ?? resident?.orgUnitId;
+  if (!orgUnitId) throw invalidField('orgUnitId', 'invalid_type', 400);
+  const unit = await unitForWrite(ctx, orgUnitId);
+  if (s.reporting) {
+    if (!REPORTING_UNIT_KINDS.includes(unit.kind)) throw invalidField('orgUnitId', 'people.reporting_unit');
+    if (!s.employer) throw invalidField('employer', 'people.employer_required');
+  }
+  if (s.partyOrgId) {
+    const [org] = await ctx.db
+      .select({ orgPath: partyOrgs.orgPath })
+      .from(partyOrgs)
+      .where(eq(partyOrgs.id, s.partyOrgId));
+    // The member's organization sits at or above the member's unit.
+    if (!org || !unit.path.startsWith(org.orgPath)) throw invalidField('partyOrgId', 'people.party_org');
+  }
+  const reportedOn = s.reporting ? (s.reportedOn ?? chinaDate(ctx.clock.now())) : s.reportedOn;
+  return { unit, name, reportedOn };
+}
+
+export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const reporting = input.reporting ?? false;
+  const { unit, name, reportedOn } = await checkMember(ctx, {
+    residentId: input.residentId ?? null,
+    name: input.name,
+    orgUnitId: input.orgUnitId,
+    partyOrgId: input.partyOrgId ?? null,
+    reporting,
+    employer: input.employer ?? null,
+    reportedOn: input.reportedOn ?? null,
+  });
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(partyMembers)
+      .values({
+        id,
+        residentId: input.residentId ?? null,
+        name,
+        partyOrgId: input.partyOrgId ?? null,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        joinedOn: input.joinedOn ?? null,
+        reporting,
+        employer: input.employer ?? null,
+        reportedOn,
+        skills: input.skills ?? [],
+        isCentralHousehold: input.isCentralHousehold ?? false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.party_member.create',
+      entityType: 'party_member',
+      entityId: id,
+      orgPath: unit.path,
+      after: created,
+    });
+    return created!;
+  });
+  return (await partyMemberDtos(ctx, [row]))[0]!;
+}
+
+export async function updatePartyMember(ctx: ActorCtx, id: string, input: UpdatePartyMemberBody) {
+  requirePermission(ctx.actor, 'people.write');
+  const before = await findPartyMember(ctx, id, 'people.write');
+  const pick = <T>(v: T | undefined, old: T) => (v !== undefined ? v : old);
+  const residentId = pick(input.residentId, before.residentId);
+  const reporting = pick(input.reporting, before.reporting);
+  const employer = pick(input.employer, before.employer);
+  const partyOrgId = pick(input.partyOrgId, before.partyOrgId);
+  const { unit, name, reportedOn } = await checkMember(
+    ctx,
+    {
+      // Re-check the resident link only when it changes: a resident who later moved out of scope keeps the link.
+      residentId:
+        input.residentId !== undefined && input.residentId !== before.residentId ? residentId : null,
+      name: input.name ?? before.name,
+      orgUnitId: input.orgUnitId ?? before.orgUnitId,
+      partyOrgId,
+      reporting,
+      employer,
+      reportedOn: pick(input.reportedOn, before.reportedOn),
+    },
+    id,
+  );
+  const row = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(partyMembers)
+      .set({
+        residentId,
+        name,
+        partyOrgId,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        joinedOn: pick(input.joinedOn, before.joinedOn),
+        reporting,
+        employer,
+        reportedOn,
+        skills: input.skills ?? before.skills,
+        isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(partyMembers.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'people.party_member.update',
+      entityType: 'party_member',
+      entityId: id,
+      orgPath: unit.path,
+      before,
+      after,
+    });
+    return after!;
+  });
+  return (await partyMemberDtos(ctx, [row]))[0]!;
+}
