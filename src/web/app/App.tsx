@@ -1,0 +1,209 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Permission } from '../../shared/permissions';
+import { ApiError } from './api';
+import { AuthProvider, useAuth } from './auth';
+import { ForbiddenResult, NotFoundResult, PageLoading } from './components/Status';
+import { I18nProvider, useI18n } from './i18n';
+import { AppLayout } from './Layout';
+
+const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
+const HomePage = lazy(() => import('../modules/home/HomePage'));
+const OrgTreePage = lazy(() => import('../modules/org/OrgTreePage'));
+const ResidentsPage = lazy(() => import('../modules/residents/ResidentsPage'));
+const ResidentDetailPage = lazy(() => import('../modules/residents/ResidentDetailPage'));
+const ResidentFormPage = lazy(() => import('../modules/residents/ResidentFormPage'));
+const ImportWizardPage = lazy(() => import('../modules/imports/ImportWizardPage'));
+const UsersPage = lazy(() => import('../modules/users/UsersPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const StaffingReportPage = lazy(() => import('../modules/reports/StaffingReportPage'));
+const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // 4xx answers (not found, forbidden, bad filter) will not change on retry.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 10_000,
+    },
+    mutations: { retry: false },
+  },
+});
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <PageLoading />;
+  if (!me) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(permission) ? children : <ForbiddenResult />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="org"
+          element={
+            <Guard permission="org.read">
+              <OrgTreePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="org/:unitId"
+          element={
+            <Guard permission="org.read">
+              <OrgTreePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="residents"
+          element={
+            <Guard permission="residents.read">
+              <ResidentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="residents/new"
+          element={
+            <Guard permission="residents.write">
+              <ResidentFormPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="residents/import"
+          element={
+            <Guard permission="residents.import">
+              <ImportWizardPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="residents/:id"
+          element={
+            <Guard permission="residents.read">
+              <ResidentDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="residents/:id/edit"
+          element={
+            <Guard permission="residents.write">
+              <ResidentFormPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Guard permission="users.read">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guard permission="audit.read">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route path="reports" element={<Navigate to="/reports/staffing" replace />} />
+        <Route
+          path="reports/staffing"
+          element={
+            <Guard permission="reports.read">
+              <StaffingReportPage />
+            </Guard>
+          }
+        />
+        <Route path="people" element={<Navigate to="/people/party" replace />} />
+        <Route
+          path="people/:section"
+          element={
+            <Guard permission="people.read">
+              <PeoplePage />
+            </Guard>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFoundPage() {
+  const { t } = useI18n();
+  return <NotFoundResult title={t('common.pageNotFound')} text=" " />;
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: {
+          colorPrimary: '#1d5fbf',
+          borderRadius: 6,
+          fontFamily:
+            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif",
+        },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Root() {
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <Themed>
+          <BrowserRouter>
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </BrowserRouter>
+        </Themed>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,113 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import type { MeDto } from '../../shared/contracts/accounts';
+import type { Locale } from '../../shared/i18n/errors';
+import type { Permission } from '../../shared/permissions';
+import { ApiError, api, apiSession } from './api';
+import { savedLocale, useI18n } from './i18n';
+
+interface AuthValue {
+  me: MeDto | null;
+  loading: boolean;
+  can: (permission: Permission) => boolean;
+  login: (username: string, password: string) => Promise<MeDto>;
+  logout: () => Promise<void>;
+  /** Changes the UI language and, when logged in, the user's saved language. */
+  changeLocale: (locale: Locale) => void;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+export const ME_KEY = ['auth', 'me'] as const;
+
+async function fetchMe(): Promise<MeDto | null> {
+  try {
+    return await api.get<MeDto>('/api/auth/me');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const { locale, setLocale } = useI18n();
+  const meQuery = useQuery({
+    queryKey: ME_KEY,
+    queryFn: fetchMe,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+  const me = meQuery.data ?? null;
+
+  useEffect(() => {
+    apiSession.setCsrfToken(me?.csrfToken ?? null);
+  }, [me]);
+
+  useEffect(() => {
+    apiSession.onUnauthenticated(() => {
+      // The session ended (idle expiry, logout elsewhere): back to the login page.
+      apiSession.setCsrfToken(null);
+      qc.setQueryData(ME_KEY, null);
+    });
+  }, [qc]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const result = await api.post<MeDto>('/api/auth/login', { username, password });
+      apiSession.setCsrfToken(result.csrfToken);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      qc.setQueryData(ME_KEY, result);
+      // A user who never picked a language in this browser gets the one saved on their account.
+      if (!savedLocale() && result.locale !== locale) setLocale(result.locale);
+      else if (result.locale !== locale) {
+        api.patch('/api/auth/me', { locale }).catch(() => undefined);
+      }
+      return result;
+    },
+    [qc, locale, setLocale],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      apiSession.setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    }
+  }, [qc]);
+
+  const changeLocale = useCallback(
+    (next: Locale) => {
+      setLocale(next);
+      if (me) {
+        api
+          .patch<MeDto>('/api/auth/me', { locale: next })
+          .then((updated) => qc.setQueryData(ME_KEY, updated))
+          .catch(() => undefined);
+      }
+      // Server-made texts (labels in lists, messages) follow the new language.
+      qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    },
+    [me, qc, setLocale],
+  );
+
+  const value = useMemo<AuthValue>(
+    () => ({
+      me,
+      loading: meQuery.isPending,
+      can: (p) => !!me?.permissions.includes(p),
+      login,
+      logout,
+      changeLocale,
+    }),
+    [me, meQuery.isPending, login, logout, changeLocale],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const v = useContext(AuthContext);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}

@@ -1,0 +1,16 @@
+import dayjs from 'dayjs';
+
+/** API dates arrive as ISO strings (the contracts type them as Date after parsing on the server). */
+export type DateLike = Date | string | null | undefined;
+
+export function formatDateTime(v: DateLike): string {
+  return v ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : '';
+}
+
+export function formatDate(v: DateLike): string {
+  return v ? dayjs(v).format('YYYY-MM-DD') : '';
+}
+
+export function formatNumber(n: number, digits = 0): string {
+  return n.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

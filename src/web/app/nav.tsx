@@ -1,0 +1,72 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../shared/permissions';
+import type { MessageKey } from './i18n';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon?: ReactNode;
+  permission?: Permission;
+  children?: NavItem[];
+}
+
+/** The side menu; each entry shows only with its permission. People sections: /people/<section>. */
+export const PEOPLE_SECTIONS = [
+  { section: 'party', label: 'menu.people.party' },
+  { section: 'workers', label: 'menu.people.workers' },
+  { section: 'deputies', label: 'menu.people.deputies' },
+  { section: 'units', label: 'menu.people.units' },
+  { section: 'social-orgs', label: 'menu.people.socialOrgs' },
+] as const satisfies readonly { section: string; label: MessageKey }[];
+
+export const NAV: NavItem[] = [
+  { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/residents', label: 'menu.residents', icon: <UserOutlined />, permission: 'residents.read' },
+  {
+    path: '/residents/import',
+    label: 'menu.import',
+    icon: <CloudUploadOutlined />,
+    permission: 'residents.import',
+  },
+  {
+    path: '/people',
+    label: 'menu.people',
+    icon: <TeamOutlined />,
+    permission: 'people.read',
+    children: PEOPLE_SECTIONS.map((s) => ({
+      path: `/people/${s.section}`,
+      label: s.label,
+      permission: 'people.read',
+    })),
+  },
+  { path: '/users', label: 'menu.users', icon: <UsergroupAddOutlined />, permission: 'users.read' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  {
+    path: '/reports',
+    label: 'menu.reports',
+    icon: <BarChartOutlined />,
+    permission: 'reports.read',
+    children: [{ path: '/reports/staffing', label: 'menu.staffing', permission: 'reports.read' }],
+  },
+];
+
+/** The menu entry a location belongs to: the longest matching path. */
+export function selectedNavKey(pathname: string): string {
+  const all = NAV.flatMap((n) => [n, ...(n.children ?? [])]).map((n) => n.path);
+  let best = '/';
+  for (const p of all) {
+    if (p !== '/' && (pathname === p || pathname.startsWith(`${p}/`)) && p.length > best.length) best = p;
+  }
+  return best;
+}
+
+export const testIdOf = (path: string) => `menu-${path === '/' ? 'home' : path.slice(1).replace(/\//g, '-')}`;

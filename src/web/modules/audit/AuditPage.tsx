@@ -1,0 +1,299 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type HTMLAttributes, useEffect, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, type Page } from '../../app/api';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../app/i18n/auditActions';
+import type { AuditEntryView } from '../../app/missingContracts';
+
+const FILTERS = ['action', 'entityType', 'entityId', 'success', 'from', 'to'] as const;
+type FilterKey = (typeof FILTERS)[number];
+
+interface FilterForm {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  success?: 'true' | 'false';
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <pre className="linli-json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+export default function AuditPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<FilterForm>();
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const filters = useMemo(
+    () =>
+      Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<
+        FilterKey,
+        string | undefined
+      >,
+    [params],
+  );
+
+  useEffect(() => {
+    form.setFieldsValue({
+      action: filters.action,
+      entityType: filters.entityType,
+      entityId: filters.entityId,
+      success: filters.success as FilterForm['success'],
+      range:
+        filters.from || filters.to
+          ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+          : null,
+    });
+  }, [filters, form]);
+
+  const list = useQuery({
+    queryKey: ['audit', filters, page, pageSize],
+    queryFn: () => api.get<Page<AuditEntryView>>('/api/audit', { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+  const apply = (v: FilterForm) => {
+    const next = new URLSearchParams();
+    const set = (k: FilterKey, val: string | undefined) => {
+      if (val?.trim()) next.set(k, val.trim());
+    };
+    set('action', v.action);
+    set('entityType', v.entityType);
+    set('entityId', v.entityId);
+    set('success', v.success);
+    set('from', v.range?.[0]?.startOf('day').toISOString());
+    set('to', v.range?.[1]?.endOf('day').toISOString());
+    setParams(next);
+  };
+
+  const actionName = (a: string) => AUDIT_ACTIONS[a]?.[locale] ?? a;
+  const typeName = (e: string) => AUDIT_ENTITY_TYPES[e]?.[locale] ?? e;
+
+  const columns: TableColumnsType<AuditEntryView> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 110,
+      render: (v: string | null) =>
+        v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 190,
+      render: (a: string) => (
+        <Flex vertical>
+          <span>{actionName(a)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 260,
+      render: (_, e) => (
+        <Flex vertical>
+          <span>{typeName(e.entityType)}</span>
+          {e.entityId ? (
+            e.entityType === 'resident' ? (
+              <Link to={`/residents/${e.entityId}`} style={{ fontSize: 12, fontFamily: 'monospace' }}>
+                {e.entityId}
+              </Link>
+            ) : e.entityType === 'org_unit' ? (
+              <Link to={`/org/${e.entityId}`} style={{ fontSize: 12, fontFamily: 'monospace' }}>
+                {e.entityId}
+              </Link>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
+                {e.entityId}
+              </Typography.Text>
+            )
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      title: t('audit.success'),
+      dataIndex: 'success',
+      width: 90,
+      render: (ok: boolean) =>
+        ok ? (
+          <Typography.Text type="success">
+            <CheckCircleFilled /> {t('common.success')}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="danger">
+            <CloseCircleFilled /> {t('common.failure')}
+          </Typography.Text>
+        ),
+    },
+    {
+      title: t('audit.requestId'),
+      dataIndex: 'requestId',
+      width: 200,
+      render: (v: string | null) => (
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 12, fontFamily: 'monospace' }}
+          copyable={v ? { text: v } : false}
+        >
+          {v ?? '—'}
+        </Typography.Text>
+      ),
+    },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
+  ];
+
+  return (
+    <div>
+      <PageHeader title={t('audit.title')} />
+      <Card styles={{ body: { padding: 16 } }}>
+        <Form<FilterForm> form={form} layout="vertical" onFinish={apply} data-testid="audit-filters">
+          <Row gutter={12}>
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item name="action" label={t('audit.action')}>
+                <AutoComplete
+                  allowClear
+                  options={Object.keys(AUDIT_ACTIONS).map((a) => ({
+                    value: a,
+                    label: `${actionName(a)} · ${a}`,
+                  }))}
+                  showSearch={{
+                    filterOption: (input, option) =>
+                      String(option?.label ?? '')
+                        .toLowerCase()
+                        .includes(input.toLowerCase()),
+                  }}
+                  data-testid="audit-filter-action"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={4}>
+              <Form.Item name="entityType" label={t('audit.entityType')}>
+                <Select
+                  allowClear
+                  options={Object.keys(AUDIT_ENTITY_TYPES).map((e) => ({ value: e, label: typeName(e) }))}
+                  data-testid="audit-filter-entity-type"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={5}>
+              <Form.Item name="entityId" label={t('audit.entityId')}>
+                <Input allowClear data-testid="audit-filter-entity-id" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={3}>
+              <Form.Item name="success" label={t('audit.success')}>
+                <Select
+                  allowClear
+                  options={[
+                    { value: 'true', label: t('common.success') },
+                    { value: 'false', label: t('common.failure') },
+                  ]}
+                  data-testid="audit-filter-success"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={24} lg={6}>
+              <Form.Item name="range" label={t('audit.dateRange')}>
+                <DatePicker.RangePicker
+                  allowEmpty={[true, true]}
+                  style={{ width: '100%' }}
+                  data-testid="audit-filter-range"
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Flex gap={8} style={{ marginBottom: 16 }}>
+            <Button type="primary" htmlType="submit" data-testid="audit-filter-submit">
+              {t('common.search')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setParams(new URLSearchParams());
+              }}
+            >
+              {t('common.reset')}
+            </Button>
+          </Flex>
+        </Form>
+        {list.isError && !list.data ? (
+          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<AuditEntryView>
+            rowKey="seq"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 1150 }}
+            data-testid="audit-table"
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('audit.empty')} /> }}
+            onRow={() => ({ 'data-testid': 'audit-row' }) as HTMLAttributes<HTMLElement>}
+            expandable={{
+              rowExpandable: (e) => e.before != null || e.after != null,
+              expandedRowRender: (e) => {
+                const parts = [
+                  { key: 'before', title: t('audit.before'), value: e.before },
+                  { key: 'after', title: t('audit.after'), value: e.after },
+                ].filter((p) => p.value !== null && p.value !== undefined);
+                return (
+                  <Row gutter={16} style={{ maxWidth: 1000 }}>
+                    {parts.map((p) => (
+                      <Col key={p.key} xs={24} md={parts.length > 1 ? 12 : 24}>
+                        <Typography.Text strong>{p.title}</Typography.Text>
+                        <Json value={p.value} />
+                      </Col>
+                    ))}
+                  </Row>
+                );
+              },
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (p, ps) => {
+                const next = new URLSearchParams(params);
+                next.set('page', String(p));
+                next.set('pageSize', String(ps));
+                setParams(next);
+              },
+            }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,406 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  type ButtonProps,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+} from 'antd';
+import { useState } from 'react';
+import type {
+  CreateOrgUnitBody,
+  OrgUnitDetailDto,
+  OrgUnitDto,
+  UpdateOrgUnitBody,
+} from '../../../shared/contracts/org';
+import { ALLOWED_CHILDREN, ORG_KINDS, type OrgKind } from '../../../shared/orgKinds';
+import { api } from '../../app/api';
+import { EmptyHint } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from './OrgUnitSelect';
+
+const CODED_KINDS: readonly OrgKind[] = ['city', 'district', 'subdistrict', 'community'];
+const BOUNDARY_KINDS: readonly OrgKind[] = ['community', 'grid', 'compound'];
+
+interface AttrRow {
+  key: string;
+  value: string;
+}
+
+interface UnitFormValues {
+  kind: OrgKind;
+  name: string;
+  divisionCode?: string;
+  lat?: number | null;
+  lng?: number | null;
+  boundaryText?: string;
+  attrs?: AttrRow[];
+}
+
+function attrsToRows(attrs: Record<string, unknown>): AttrRow[] {
+  return Object.entries(attrs).map(([key, value]) => ({ key, value: String(value) }));
+}
+
+function rowsToAttrs(rows: AttrRow[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows ?? []) if (r?.key?.trim()) out[r.key.trim()] = r.value ?? '';
+  return out;
+}
+
+/** Create a child under `parent`, or edit `unit` (name, code, position, boundary, attributes). */
+export function UnitFormModal({
+  mode,
+  unit,
+  open,
+  onClose,
+  onDone,
+}: {
+  mode: 'create' | 'edit';
+  unit: OrgUnitDetailDto;
+  open: boolean;
+  onClose: () => void;
+  onDone: (saved: OrgUnitDto) => void;
+}) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [form] = Form.useForm<UnitFormValues>();
+  const [saving, setSaving] = useState(false);
+  const childKinds = ALLOWED_CHILDREN[unit.kind];
+  const kind = Form.useWatch('kind', form) ?? (mode === 'edit' ? unit.kind : childKinds[0]);
+
+  const initial: Partial<UnitFormValues> =
+    mode === 'edit'
+      ? {
+          kind: unit.kind,
+          name: unit.name,
+          divisionCode: unit.divisionCode ?? undefined,
+          lat: unit.lat,
+          lng: unit.lng,
+          boundaryText: unit.boundary ? JSON.stringify(unit.boundary) : undefined,
+          attrs: attrsToRows(unit.attrs),
+        }
+      : { kind: childKinds[0], attrs: [] };
+
+  const submit = async (v: UnitFormValues) => {
+    let boundary: UpdateOrgUnitBody['boundary'] = null;
+    if (v.boundaryText?.trim()) {
+      try {
+        boundary = JSON.parse(v.boundaryText);
+      } catch {
+        form.setFields([{ name: 'boundaryText', errors: ['GeoJSON?'] }]);
+        return;
+      }
+    }
+    const common = {
+      name: v.name,
+      divisionCode: CODED_KINDS.includes(v.kind) ? v.divisionCode?.trim() || null : undefined,
+      lat: v.lat ?? null,
+      lng: v.lng ?? null,
+      boundary: BOUNDARY_KINDS.includes(v.kind) ? boundary : undefined,
+      attrs: rowsToAttrs(v.attrs),
+    };
+    setSaving(true);
+    try {
+      const saved =
+        mode === 'create'
+          ? await api.post<OrgUnitDto>('/api/org/units', {
+              ...common,
+              parentId: unit.id,
+              kind: v.kind,
+            } satisfies CreateOrgUnitBody)
+          : await api.patch<OrgUnitDto>(`/api/org/units/${unit.id}`, common satisfies UpdateOrgUnitBody);
+      onDone(saved);
+    } catch (e) {
+      showError(e, form, { boundary: 'boundaryText' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={
+        mode === 'create' ? `${t('org.createChild')} · ${unit.name}` : `${t('org.rename')} · ${unit.name}`
+      }
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      okButtonProps={{ loading: saving, 'data-testid': 'org-form-submit' } as ButtonProps}
+      destroyOnHidden
+      width={560}
+    >
+      <Form<UnitFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        preserve={false}
+        data-testid="org-form"
+      >
+        <Form.Item
+          name="kind"
+          label={t('org.kind')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select
+            disabled={mode === 'edit'}
+            options={(mode === 'edit' ? ORG_KINDS : childKinds).map((k) => ({
+              value: k,
+              label: t(`kind.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('common.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input maxLength={100} data-testid="org-form-name" />
+        </Form.Item>
+        {CODED_KINDS.includes(kind) ? (
+          <Form.Item name="divisionCode" label={t('org.divisionCode')}>
+            <Input maxLength={12} placeholder="420204003001" data-testid="org-form-code" />
+          </Form.Item>
+        ) : null}
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="lat" label={t('org.lat')}>
+              <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="lng" label={t('org.lng')}>
+              <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {BOUNDARY_KINDS.includes(kind) ? (
+          <Form.Item name="boundaryText" label="GeoJSON (Polygon / MultiPolygon)">
+            <Input.TextArea rows={3} placeholder='{"type":"Polygon","coordinates":[[[114.92,30.15],…]]}' />
+          </Form.Item>
+        ) : null}
+        <Form.Item label={t('org.attrs')}>
+          <Form.List name="attrs">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                    <Form.Item name={[f.name, 'key']} style={{ marginBottom: 8 }}>
+                      <Input placeholder={t('org.attrKey')} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'value']} style={{ marginBottom: 8 }}>
+                      <Input placeholder={t('org.attrValue')} />
+                    </Form.Item>
+                    <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: '', value: '' })}>
+                  {t('org.addAttr')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Kinds that may hold a unit of `kind` directly. */
+function parentKindsOf(kind: OrgKind): OrgKind[] {
+  return ORG_KINDS.filter((k) => ALLOWED_CHILDREN[k].includes(kind));
+}
+
+export function MoveModal({
+  unit,
+  open,
+  onClose,
+  onDone,
+}: {
+  unit: OrgUnitDetailDto;
+  open: boolean;
+  onClose: () => void;
+  onDone: (newParentId: string) => void;
+}) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [target, setTarget] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    if (!target) return;
+    setSaving(true);
+    try {
+      await api.post(`/api/org/units/${unit.id}/move`, { newParentId: target });
+      onDone(target);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={`${t('org.move')} · ${unit.name}`}
+      onCancel={onClose}
+      onOk={submit}
+      okButtonProps={{ disabled: !target, loading: saving, 'data-testid': 'org-move-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('org.newParent')} required>
+          <OrgUnitSelect
+            value={target}
+            onChange={(v) => setTarget(v)}
+            selectableKinds={parentKindsOf(unit.kind)}
+            excludeId={unit.id}
+            style={{ width: '100%' }}
+            data-testid="org-move-target"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function MergeModal({
+  unit,
+  open,
+  onClose,
+  onDone,
+}: {
+  unit: OrgUnitDetailDto;
+  open: boolean;
+  onClose: () => void;
+  onDone: (result: { target: OrgUnitDto; movedChildren: number }) => void;
+}) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [target, setTarget] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    if (!target) return;
+    setSaving(true);
+    try {
+      const r = await api.post<{ source: OrgUnitDto; target: OrgUnitDto; movedChildren: number }>(
+        `/api/org/units/${unit.id}/merge`,
+        { targetId: target },
+      );
+      onDone(r);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={`${t('org.merge')} · ${unit.name}`}
+      onCancel={onClose}
+      onOk={submit}
+      okButtonProps={
+        { disabled: !target, loading: saving, danger: true, 'data-testid': 'org-merge-submit' } as ButtonProps
+      }
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        title={t('org.mergeHint', { name: unit.name })}
+        style={{ marginBottom: 16 }}
+      />
+      <Form layout="vertical">
+        <Form.Item label={t('org.mergeTarget')} required>
+          <OrgUnitSelect
+            value={target}
+            onChange={(v) => setTarget(v)}
+            selectableKinds={[unit.kind]}
+            searchKind={unit.kind}
+            excludeId={unit.id}
+            style={{ width: '100%' }}
+            data-testid="org-merge-target"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function SplitModal({
+  unit,
+  childUnits,
+  open,
+  onClose,
+  onDone,
+}: {
+  unit: OrgUnitDetailDto;
+  childUnits: OrgUnitDto[];
+  open: boolean;
+  onClose: () => void;
+  onDone: (created: OrgUnitDto) => void;
+}) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [form] = Form.useForm<{ newName: string; childIds: string[] }>();
+  const [saving, setSaving] = useState(false);
+  const submit = async (v: { newName: string; childIds: string[] }) => {
+    setSaving(true);
+    try {
+      onDone(await api.post<OrgUnitDto>(`/api/org/units/${unit.id}/split`, v));
+    } catch (e) {
+      showError(e, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={`${t('org.split')} · ${unit.name}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: saving, 'data-testid': 'org-split-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Alert
+        type="info"
+        showIcon
+        title={t('org.splitHint', { name: unit.name })}
+        style={{ marginBottom: 16 }}
+      />
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item
+          name="newName"
+          label={t('org.splitName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="childIds"
+          label={t('org.splitChildren')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
+        >
+          {childUnits.length === 0 ? (
+            <EmptyHint text={t('org.noChildren')} />
+          ) : (
+            <Checkbox.Group
+              style={{ display: 'flex', flexDirection: 'column', gap: 6, maxHeight: 260, overflow: 'auto' }}
+              options={childUnits.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          )}
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

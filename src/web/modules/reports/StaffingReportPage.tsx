@@ -1,0 +1,200 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Col, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../app/api';
+import { PageHeader } from '../../app/components/PageHeader';
+import { BlockSkeleton, EmptyHint, QueryBoundary } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatNumber } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import type { StaffingReportView, StaffingRowView } from '../../app/missingContracts';
+
+const StaffingChart = lazy(() => import('./StaffingChart'));
+
+export default function StaffingReportPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [exporting, setExporting] = useState(false);
+  const report = useQuery({
+    queryKey: ['reports', 'staffing'],
+    queryFn: () => api.get<StaffingReportView>('/api/reports/staffing'),
+  });
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const name = await api.download('/api/reports/staffing.xlsx', undefined, 'staffing.xlsx');
+      message.success(t('common.exported', { name }));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const floor = report.data?.floorPer10k ?? 18;
+  return (
+    <div>
+      <PageHeader
+        title={t('staffing.title')}
+        subtitle={t('staffing.subtitle', { floor })}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={exportXlsx}
+            data-testid="staffing-export"
+          >
+            {exporting ? t('common.exporting') : t('common.export')}
+          </Button>
+        }
+      />
+      <QueryBoundary query={report} skeletonRows={12}>
+        {(data) => <StaffingBody rows={data.rows} floor={data.floorPer10k} />}
+      </QueryBoundary>
+    </div>
+  );
+}
+
+function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number }) {
+  const { t } = useI18n();
+  if (rows.length === 0)
+    return (
+      <Card>
+        <EmptyHint text={t('staffing.empty')} />
+      </Card>
+    );
+  const ok = rows.filter((r) => r.meetsStandard).length;
+  const shortfall = rows.reduce((s, r) => s + r.shortfall, 0);
+  const residents = rows.reduce((s, r) => s + r.permanentResidents, 0);
+  const workers = rows.reduce((s, r) => s + r.communityWorkers, 0);
+  const multiSubdistrict = new Set(rows.map((r) => r.subdistrictName)).size > 1;
+
+  const columns: TableColumnsType<StaffingRowView> = [
+    ...(multiSubdistrict
+      ? [
+          {
+            title: t('staffing.subdistrict'),
+            dataIndex: 'subdistrictName',
+            width: 120,
+            fixed: 'left' as const,
+          },
+        ]
+      : []),
+    {
+      title: t('staffing.community'),
+      dataIndex: 'communityName',
+      width: 130,
+      fixed: 'left',
+      render: (name: string, r) => <Link to={`/org/${r.communityId}`}>{name}</Link>,
+    },
+    {
+      title: t('staffing.permanent'),
+      dataIndex: 'permanentResidents',
+      align: 'right',
+      sorter: (a, b) => a.permanentResidents - b.permanentResidents,
+      render: (n: number) => formatNumber(n),
+    },
+    {
+      title: t('staffing.workers'),
+      dataIndex: 'communityWorkers',
+      align: 'right',
+      sorter: (a, b) => a.communityWorkers - b.communityWorkers,
+    },
+    {
+      title: t('staffing.per10k'),
+      dataIndex: 'workersPer10k',
+      align: 'right',
+      sorter: (a, b) => a.workersPer10k - b.workersPer10k,
+      render: (n: number, r) => (
+        <Tag
+          color={r.meetsStandard ? 'green' : 'red'}
+          style={{ marginInlineEnd: 0 }}
+          data-testid="staffing-per10k"
+        >
+          {formatNumber(n, 1)} · {r.meetsStandard ? t('staffing.meets') : t('staffing.below')}
+        </Tag>
+      ),
+    },
+    { title: t('staffing.required'), dataIndex: 'required', align: 'right' },
+    {
+      title: t('staffing.shortfall'),
+      dataIndex: 'shortfall',
+      align: 'right',
+      sorter: (a, b) => a.shortfall - b.shortfall,
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
+    { title: t('staffing.grids'), dataIndex: 'grids', align: 'right' },
+    {
+      title: t('staffing.gridsWithout'),
+      dataIndex: 'gridsWithoutWorker',
+      align: 'right',
+      render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n),
+    },
+  ];
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={12} md={6}>
+        <Card size="small">
+          <Statistic title={t('staffing.community')} value={rows.length} />
+        </Card>
+      </Col>
+      <Col xs={12} md={6}>
+        <Card size="small">
+          <Statistic title={t('staffing.permanent')} value={residents} />
+        </Card>
+      </Col>
+      <Col xs={12} md={6}>
+        <Card size="small">
+          <Statistic title={t('staffing.workers')} value={workers} />
+        </Card>
+      </Col>
+      <Col xs={12} md={6}>
+        <Card size="small">
+          <Statistic
+            title={t('staffing.shortfall')}
+            value={shortfall}
+            styles={{ content: { color: shortfall > 0 ? '#cf1322' : '#389e0d' } }}
+          />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card
+          title={t('staffing.chartTitle')}
+          extra={
+            <Typography.Text type="secondary">
+              {t('staffing.summary', { n: rows.length, ok, bad: rows.length - ok, short: shortfall })}
+            </Typography.Text>
+          }
+        >
+          <Suspense fallback={<BlockSkeleton rows={6} />}>
+            <StaffingChart
+              rows={rows}
+              floor={floor}
+              floorLabel={t('staffing.floor', { floor })}
+              seriesName={t('staffing.per10k')}
+            />
+          </Suspense>
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<StaffingRowView>
+            rowKey="communityId"
+            size="middle"
+            columns={columns}
+            dataSource={rows}
+            pagination={rows.length > 50 ? { pageSize: 50 } : false}
+            scroll={{ x: 1000 }}
+            data-testid="staffing-table"
+            onRow={() => ({ 'data-testid': 'staffing-row' }) as HTMLAttributes<HTMLElement>}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,263 @@
+import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { ResidentDto } from '../../../shared/contracts/residents';
+import {
+  REGISTRATION_STATUSES,
+  type RegistrationStatus,
+  SPECIAL_GROUP_TAGS,
+  type SpecialGroupTag,
+} from '../../../shared/orgKinds';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { filterQuery, type ResidentFilters, residentKeys, residentsApi } from './api';
+
+export const STATUS_COLORS: Record<RegistrationStatus, string> = {
+  registered: 'blue',
+  permanent: 'green',
+  migrant: 'orange',
+};
+export const TAG_COLORS: Record<SpecialGroupTag, string> = {
+  living_alone: 'volcano',
+  empty_nest: 'gold',
+  left_behind: 'purple',
+  disabled: 'magenta',
+  severely_disabled: 'red',
+  low_income: 'cyan',
+};
+
+function readFilters(params: URLSearchParams): ResidentFilters {
+  const tags = params
+    .getAll('tags')
+    .filter((t): t is SpecialGroupTag => (SPECIAL_GROUP_TAGS as readonly string[]).includes(t));
+  const status = params.get('status');
+  return {
+    q: params.get('q') || undefined,
+    orgUnitId: params.get('orgUnitId') || undefined,
+    tags: tags.length ? tags : undefined,
+    status: (REGISTRATION_STATUSES as readonly string[]).includes(status ?? '')
+      ? (status as RegistrationStatus)
+      : undefined,
+  };
+}
+
+export default function ResidentsPage() {
+  const { t, label } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const [text, setText] = useState(filters.q ?? '');
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => setText(filters.q ?? ''), [filters.q]);
+
+  const list = useQuery({
+    queryKey: residentKeys.list(filters, page, pageSize),
+    queryFn: () => residentsApi.list(filters, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
+
+  /** Filters live in the URL so a list can be linked to and survives reload; a filter change goes back to page 1. */
+  const update = (
+    patch: Partial<Record<'q' | 'orgUnitId' | 'status' | 'page' | 'pageSize', string | undefined>> & {
+      tags?: string[];
+    },
+  ) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      next.delete(k);
+      if (Array.isArray(v)) for (const item of v) next.append(k, item);
+      else if (v) next.set(k, v);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const name = await api.download('/api/residents/export.xlsx', filterQuery(filters), 'residents.xlsx');
+      message.success(t('common.exported', { name }));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: TableColumnsType<ResidentDto> = [
+    {
+      title: label('name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 96,
+      render: (name: string, r) => (
+        <Link to={`/residents/${r.id}`} data-testid="resident-link" onClick={(e) => e.stopPropagation()}>
+          {name}
+        </Link>
+      ),
+    },
+    { title: label('gender'), dataIndex: 'gender', width: 64, render: (g: string) => label(g) },
+    { title: label('birthDate'), dataIndex: 'birthDate', width: 110 },
+    {
+      title: label('idNumber'),
+      dataIndex: 'idNumber',
+      width: 180,
+      render: (v: string | null) => (
+        <Typography.Text style={{ fontFamily: 'monospace' }}>{v ?? '—'}</Typography.Text>
+      ),
+    },
+    {
+      title: label('phone'),
+      dataIndex: 'phone',
+      width: 120,
+      render: (v: string | null) => (
+        <Typography.Text style={{ fontFamily: 'monospace' }}>{v ?? '—'}</Typography.Text>
+      ),
+    },
+    { title: label('community'), dataIndex: 'communityName', width: 120 },
+    { title: label('unit'), dataIndex: 'unitName', width: 130, ellipsis: true },
+    {
+      title: label('registrationStatus'),
+      dataIndex: 'registrationStatus',
+      width: 90,
+      render: (s: RegistrationStatus) => <Tag color={STATUS_COLORS[s]}>{label(s)}</Tag>,
+    },
+    {
+      title: label('tags'),
+      dataIndex: 'tags',
+      render: (tags: string[]) =>
+        tags.map((tag) => (
+          <Tag key={tag} color={TAG_COLORS[tag as SpecialGroupTag]}>
+            {label(tag)}
+          </Tag>
+        )),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('residents.title')}
+        extra={
+          <>
+            {can('residents.write') ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/residents/new')}
+                data-testid="residents-create"
+              >
+                {t('residents.create')}
+              </Button>
+            ) : null}
+            {can('residents.import') ? (
+              <Button
+                icon={<CloudUploadOutlined />}
+                onClick={() => navigate('/residents/import')}
+                data-testid="residents-import"
+              >
+                {t('residents.import')}
+              </Button>
+            ) : null}
+            {can('residents.export') ? (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                onClick={exportXlsx}
+                data-testid="residents-export"
+              >
+                {exporting ? t('common.exporting') : t('common.export')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Card styles={{ body: { padding: 16 } }}>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (!e.target.value && filters.q) update({ q: undefined });
+            }}
+            onSearch={(v) => update({ q: v.trim() || undefined })}
+            placeholder={t('residents.searchPlaceholder')}
+            style={{ width: 300, maxWidth: '100%' }}
+            enterButton={t('common.search')}
+            data-testid="residents-search"
+          />
+          <OrgUnitSelect
+            value={filters.orgUnitId}
+            onChange={(v) => update({ orgUnitId: v })}
+            placeholder={t('residents.filterUnit')}
+            style={{ width: 220, maxWidth: '100%' }}
+            data-testid="residents-filter-unit"
+          />
+          <Select<SpecialGroupTag[]>
+            mode="multiple"
+            allowClear
+            value={filters.tags ?? []}
+            onChange={(v) => update({ tags: v })}
+            placeholder={t('residents.filterTags')}
+            style={{ minWidth: 180, maxWidth: '100%' }}
+            maxTagCount="responsive"
+            options={SPECIAL_GROUP_TAGS.map((tag) => ({ value: tag, label: label(tag) }))}
+            data-testid="residents-filter-tags"
+          />
+          <Select<RegistrationStatus>
+            allowClear
+            value={filters.status}
+            onChange={(v) => update({ status: v })}
+            placeholder={t('residents.filterStatus')}
+            style={{ width: 130 }}
+            options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: label(s) }))}
+            data-testid="residents-filter-status"
+          />
+        </Flex>
+        {list.isError && !list.data ? (
+          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<ResidentDto>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 1100 }}
+            data-testid="residents-table"
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('residents.empty')} /> }}
+            onRow={(r) =>
+              ({
+                'data-testid': 'resident-row',
+                className: 'linli-row-clickable',
+                onClick: () => navigate(`/residents/${r.id}`),
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+            }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
