@@ -26,6 +26,9 @@ export default function UnitMap({ unit, around = NONE, tilesUrl, height = 280 }:
       attributionControl: !!tilesUrl,
       zoomControl: true,
       scrollWheelZoom: false,
+      // Without tiles there is no reason to keep whole zoom levels: fit shapes snugly.
+      zoomSnap: tilesUrl ? 1 : 0.25,
+      zoomDelta: 0.5,
     });
     if (tilesUrl) L.tileLayer(tilesUrl, { maxZoom: 19 }).addTo(map);
     const bounds = L.latLngBounds([]);

@@ -16,6 +16,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  Grid,
   Input,
   Modal,
   Space,
@@ -112,6 +113,7 @@ function ResidentDetail({ resident: r }: { resident: ResidentDetailDto }) {
   const showError = useShowError();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const [removing, setRemoving] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -130,7 +132,8 @@ function ResidentDetail({ resident: r }: { resident: ResidentDetailDto }) {
     }
   };
 
-  const items: { key: string; label: string; children: ReactNode; span?: number | 'filled' }[] = [
+  const columns = screens.md ? 2 : 1;
+  const items: { key: string; label: string; children: ReactNode; span?: number }[] = [
     { key: 'name', label: label('name'), children: <span data-testid="value-name">{r.name}</span> },
     { key: 'gender', label: label('gender'), children: label(r.gender) },
     { key: 'birthDate', label: label('birthDate'), children: r.birthDate ?? '—' },
@@ -170,7 +173,7 @@ function ResidentDetail({ resident: r }: { resident: ResidentDetailDto }) {
       key: 'updatedAt',
       label: t('residents.updatedAt'),
       children: formatDateTime(r.updatedAt),
-      span: 'filled',
+      span: 2,
     },
   ];
 
@@ -225,7 +228,12 @@ function ResidentDetail({ resident: r }: { resident: ResidentDetailDto }) {
         {r.abilities.reveal ? (
           <Alert type="info" showIcon title={t('residents.revealNotice')} style={{ marginBottom: 16 }} />
         ) : null}
-        <Descriptions bordered size="middle" column={{ xs: 1, sm: 1, md: 2 }} items={items} />
+        <Descriptions
+          bordered
+          size="middle"
+          column={columns}
+          items={items.map((i) => ({ ...i, span: Math.min(i.span ?? 1, columns) }))}
+        />
       </Card>
       <Modal
         open={removing}

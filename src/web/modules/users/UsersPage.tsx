@@ -1,11 +1,4 @@
-import {
-  DeleteOutlined,
-  KeyOutlined,
-  LockOutlined,
-  PlusOutlined,
-  StopOutlined,
-  UnlockOutlined,
-} from '@ant-design/icons';
+import { DeleteOutlined, LockOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -22,7 +15,6 @@ import {
   Table,
   type TableColumnsType,
   Tag,
-  Tooltip,
 } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import type { z } from 'zod';
@@ -353,21 +345,20 @@ export default function UsersPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 250,
+            width: 300,
             render: (_: unknown, u: UserDto) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" onClick={() => setEditing(u)} data-testid="user-edit">
                   {t('common.edit')}
                 </Button>
-                <Tooltip title={t('users.resetPassword')}>
-                  <Button
-                    type="link"
-                    size="small"
-                    icon={<KeyOutlined />}
-                    onClick={() => setResetting(u)}
-                    data-testid="user-reset-password"
-                  />
-                </Tooltip>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => setResetting(u)}
+                  data-testid="user-reset-password"
+                >
+                  {t('users.resetPassword')}
+                </Button>
                 {u.locked ? (
                   <Button
                     type="link"
