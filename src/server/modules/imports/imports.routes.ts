@@ -1,7 +1,130 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  importJobDetailSchema,
+  importJobSchema,
+  importListQuery,
+  residentImportFields,
+} from '../../../shared/contracts/imports';
+import { actorCtxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import { requirePermission } from '../../platform/permissions';
+import {
+  cancelImport,
+  commitImport,
+  createImportRunner,
+  getImportJob,
+  importErrorReport,
+  listImportJobs,
+  residentTemplate,
+  startResidentImport,
+} from './imports.usecases';
+
+const idParams = z.object({ id: z.string() });
 
 export const importsModule = defineModule({
   name: 'imports',
-  routes(_app: FastifyInstance) {},
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['imports'];
+    const runner = createImportRunner(base.log);
+    // A graceful shutdown stops background parses (they end 'failed', imports.interrupted) before the database closes.
+    app.addHook('onClose', () => runner.stopAll());
+
+    app.get('/api/imports/residents/template.xlsx', { schema: { tags } }, async (req, reply) => {
+      const buf = await residentTemplate(actorCtxOf(deps, req), req.locale);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header(
+          'content-disposition',
+          attachmentHeader(req.locale === 'en' ? 'resident-import-template.xlsx' : '居民导入模板.xlsx'),
+        )
+        .send(buf);
+    });
+
+    /** multipart/form-data: `orgUnitId` (community, grid, compound or building) and `file` (.xlsx or UTF-8 .csv). */
+    app.post(
+      '/api/imports/residents',
+      { schema: { tags, consumes: ['multipart/form-data'], response: { 202: importJobSchema } } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'residents.import');
+        if (!req.isMultipart()) throw new AppError('imports.no_file', 400);
+        let file: { name: string; data: Buffer } | undefined;
+        const fields: Record<string, string> = {};
+        for await (const part of req.parts()) {
+          if (part.type === 'file') {
+            const data = await part.toBuffer();
+            if (part.fieldname === 'file' && !file) file = { name: part.filename || 'upload', data };
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
+        }
+        if (!file) throw new AppError('imports.no_file', 400);
+        const parsed = residentImportFields.safeParse(fields);
+        if (!parsed.success)
+          throw new AppError(
+            'common.validation',
+            400,
+            {},
+            { fields: [{ path: 'orgUnitId', code: 'invalid_format' }] },
+          );
+        const job = await startResidentImport(
+          ctx,
+          runner,
+          { orgUnitId: parsed.data.orgUnitId, fileName: file.name, file: file.data },
+          req.locale,
+        );
+        return reply.status(202).send(job);
+      },
+    );
+
+    app.get(
+      '/api/imports',
+      { schema: { tags, querystring: importListQuery, response: { 200: pageOf(importJobSchema) } } },
+      (req) => listImportJobs(actorCtxOf(deps, req), req.query, req.locale),
+    );
+
+    app.get(
+      '/api/imports/:id',
+      { schema: { tags, params: idParams, response: { 200: importJobDetailSchema } } },
+      (req) => getImportJob(actorCtxOf(deps, req), runner, req.params.id, req.locale),
+    );
+
+    app.get('/api/imports/:id/errors.xlsx', { schema: { tags, params: idParams } }, async (req, reply) => {
+      const l = req.locale;
+      const { job, errors } = await importErrorReport(actorCtxOf(deps, req), req.params.id, l);
+      const en = l === 'en';
+      const buf = await toXlsx(
+        en ? 'Errors' : '错误',
+        [
+          { header: en ? 'Row' : '行号', value: (e) => (e.row > 0 ? e.row : ''), width: 8 },
+          { header: en ? 'Column' : '列', value: (e) => e.column, width: 14 },
+          { header: en ? 'Reason' : '原因', value: (e) => e.reason, width: 60 },
+        ],
+        errors,
+      );
+      const base = job.fileName.replace(/\.[^.]+$/, '');
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachmentHeader(en ? `${base}-errors.xlsx` : `${base}-错误报告.xlsx`))
+        .send(buf);
+    });
+
+    app.post(
+      '/api/imports/:id/commit',
+      { schema: { tags, params: idParams, response: { 200: importJobSchema } } },
+      (req) => commitImport(actorCtxOf(deps, req), req.params.id, req.locale),
+    );
+
+    app.post(
+      '/api/imports/:id/cancel',
+      { schema: { tags, params: idParams, response: { 200: importJobSchema } } },
+      (req) => cancelImport(actorCtxOf(deps, req), runner, req.params.id, req.locale),
+    );
+  },
 });
