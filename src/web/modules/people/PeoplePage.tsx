@@ -1,3 +1,706 @@
-export default function Page() {
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Form, Modal, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import {
+  DEPUTY_KINDS,
+  type DeputyDto,
+  type PartyMemberDto,
+  type PartyOrgDto,
+  type PartySchemeDto,
+  POST_TYPES,
+  RESIDENT_UNIT_KINDS,
+  type ResidentUnitDto,
+  SOCIAL_ORG_REGISTRATIONS,
+  type SocialOrgDto,
+  WORKER_KINDS,
+  type WorkerDto,
+} from '../../../shared/contracts/people';
+import { api, type Page } from '../../app/api';
+import { PageHeader } from '../../app/components/PageHeader';
+import { NotFoundResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDate } from '../../app/format';
+import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
+import { PEOPLE_SECTIONS } from '../../app/nav';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { type EntityConfig, EntityPage, RemoteSelect } from './EntityPage';
+
+const yesNo = (t: TFunction, v: boolean) =>
+  v ? (
+    <Tag color="green">{t('common.yes')}</Tag>
+  ) : (
+    <Typography.Text type="secondary">{t('common.no')}</Typography.Text>
+  );
+const opt = (t: TFunction, prefix: string, values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
+const UNIT_COL = (t: TFunction) => ({ title: t('people.unit'), dataIndex: 'orgUnitName', width: 130 });
+
+async function partyOrgOptions(q: string) {
+  const page = await api.get<Page<PartyOrgDto>>('/api/people/party-orgs', {
+    q: q || undefined,
+    pageSize: 30,
+  });
+  return page.items.map((o) => ({ value: o.id, label: o.name }));
+}
+
+/** The party level select: levels come from the scheme of the chosen unit. */
+function LevelSelect({
+  value,
+  onChange,
+  unitId,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  unitId?: string;
+}) {
+  const { t } = useI18n();
+  const scheme = useQuery({
+    queryKey: ['people', 'party-levels', unitId],
+    queryFn: () => api.get<PartySchemeDto>('/api/people/party-levels', { orgUnitId: unitId }),
+    enabled: !!unitId,
+  });
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      disabled={!unitId}
+      loading={scheme.isFetching}
+      placeholder={unitId ? undefined : t('people.chooseUnitFirst')}
+      options={(scheme.data?.levels ?? []).map((l) => ({ value: l.id, label: `${l.rank}. ${l.name}` }))}
+    />
+  );
+}
+
+function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
+  return {
+    key: 'party-orgs',
+    endpoint: '/api/people/party-orgs',
+    noun: t('people.partyOrg'),
+    columns: [
+      { title: t('people.name'), dataIndex: 'name', width: 200 },
+      { title: t('people.partyLevel'), dataIndex: 'levelName', width: 120 },
+      {
+        title: t('people.parentOrg'),
+        dataIndex: 'parentName',
+        width: 180,
+        render: (v: string | null) => v ?? '—',
+      },
+      {
+        title: t('people.secretary'),
+        dataIndex: 'secretary',
+        width: 100,
+        render: (v: string | null) => v ?? '—',
+      },
+      UNIT_COL(t),
+    ],
+    fields: [
+      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
+      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      {
+        name: 'levelId',
+        label: t('people.partyLevel'),
+        kind: 'custom',
+        required: true,
+        input: (form) => (
+          <Form.Item noStyle shouldUpdate={(a, b) => a.orgUnitId !== b.orgUnitId}>
+            {() => (
+              <Form.Item name="levelId" noStyle>
+                <LevelSelect unitId={form.getFieldValue('orgUnitId')} />
+              </Form.Item>
+            )}
+          </Form.Item>
+        ),
+      },
+      {
+        name: 'parentId',
+        label: t('people.parentOrg'),
+        kind: 'custom',
+        input: (_form, editing) => (
+          <Form.Item name="parentId" noStyle>
+            <RemoteSelect
+              queryKey={['people', 'party-org-options']}
+              fetchOptions={partyOrgOptions}
+              initialLabel={(editing?.parentName as string | null) ?? null}
+            />
+          </Form.Item>
+        ),
+      },
+      { name: 'secretary', label: t('people.secretary'), kind: 'text', maxLength: 50 },
+    ],
+    toForm: (r) => ({
+      name: r.name,
+      orgUnitId: r.orgUnitId,
+      levelId: r.levelId,
+      parentId: r.parentId,
+      parentName: r.parentName,
+      secretary: r.secretary,
+    }),
+  };
+}
+
+function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
+  return {
+    key: 'party-members',
+    endpoint: '/api/people/party-members',
+    noun: t('people.tab.partyMembers'),
+    width: 1100,
+    filters: [
+      {
+        name: 'reporting',
+        placeholder: t('people.reporting'),
+        options: [
+          { value: 'true', label: `${t('people.reporting')}: ${t('common.yes')}` },
+          { value: 'false', label: `${t('people.reporting')}: ${t('common.no')}` },
+        ],
+      },
+    ],
+    columns: [
+      { title: t('people.personName'), dataIndex: 'name', width: 100 },
+      {
+        title: t('people.partyOrg'),
+        dataIndex: 'partyOrgName',
+        width: 180,
+        render: (v: string | null) => v ?? '—',
+      },
+      {
+        title: t('people.joinedOn'),
+        dataIndex: 'joinedOn',
+        width: 110,
+        render: (v: string | null) => formatDate(v) || '—',
+      },
+      {
+        title: t('people.reporting'),
+        dataIndex: 'reporting',
+        width: 110,
+        render: (v: boolean) => yesNo(t, v),
+      },
+      {
+        title: t('people.employer'),
+        dataIndex: 'employer',
+        width: 150,
+        render: (v: string | null) => v ?? '—',
+      },
+      {
+        title: t('people.skills'),
+        dataIndex: 'skills',
+        render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>),
+      },
+      {
+        title: t('people.centralHousehold'),
+        dataIndex: 'isCentralHousehold',
+        width: 90,
+        render: (v: boolean) => yesNo(t, v),
+      },
+      UNIT_COL(t),
+    ],
+    fields: [
+      { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
+      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      {
+        name: 'partyOrgId',
+        label: t('people.partyOrg'),
+        kind: 'custom',
+        input: (_form, editing) => (
+          <Form.Item name="partyOrgId" noStyle>
+            <RemoteSelect
+              queryKey={['people', 'party-org-options']}
+              fetchOptions={partyOrgOptions}
+              initialLabel={(editing?.partyOrgName as string | null) ?? null}
+            />
+          </Form.Item>
+        ),
+      },
+      { name: 'joinedOn', label: t('people.joinedOn'), kind: 'date' },
+      { name: 'reporting', label: t('people.reporting'), kind: 'switch' },
+      { name: 'isCentralHousehold', label: t('people.centralHousehold'), kind: 'switch' },
+      {
+        name: 'employer',
+        label: t('people.employer'),
+        kind: 'text',
+        maxLength: 100,
+        visible: (v) => !!v.reporting,
+      },
+      { name: 'reportedOn', label: t('people.reportedOn'), kind: 'date', visible: (v) => !!v.reporting },
+      { name: 'skills', label: t('people.skills'), kind: 'tags', wide: true },
+    ],
+    toForm: (r) => ({
+      name: r.name,
+      orgUnitId: r.orgUnitId,
+      partyOrgId: r.partyOrgId,
+      partyOrgName: r.partyOrgName,
+      joinedOn: r.joinedOn,
+      reporting: r.reporting,
+      isCentralHousehold: r.isCentralHousehold,
+      employer: r.employer,
+      reportedOn: r.reportedOn,
+      skills: r.skills,
+    }),
+  };
+}
+
+function WorkerGrids({ worker, refresh }: { worker: WorkerDto; refresh: () => Promise<void> }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [open, setOpen] = useState(false);
+  const [grid, setGrid] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const can = worker.abilities.assignGrids;
+  const assign = async () => {
+    if (!grid) return;
+    setSaving(true);
+    try {
+      await api.post(`/api/people/workers/${worker.id}/grids`, { gridId: grid });
+      setOpen(false);
+      setGrid(undefined);
+      await refresh();
+      message.success(t('people.updated'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const unassign = async (g: { id: string; name: string }) => {
+    try {
+      await api.del(`/api/people/workers/${worker.id}/grids/${g.id}`);
+      message.success(t('people.gridUnassigned', { name: g.name }));
+      await refresh();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return (
+    <Space size={[4, 4]} wrap>
+      {worker.grids.map((g) =>
+        can ? (
+          <Popconfirm
+            key={g.id}
+            title={t('people.unassignConfirm', { name: g.name })}
+            onConfirm={() => unassign(g)}
+          >
+            <Tag closable onClose={(e) => e.preventDefault()} style={{ cursor: 'pointer' }}>
+              {g.name}
+            </Tag>
+          </Popconfirm>
+        ) : (
+          <Tag key={g.id}>{g.name}</Tag>
+        ),
+      )}
+      {can ? (
+        <Button
+          size="small"
+          type="dashed"
+          icon={<PlusOutlined />}
+          onClick={() => setOpen(true)}
+          data-testid="worker-assign-grid"
+        >
+          {worker.grids.length ? null : t('people.assignGrid')}
+        </Button>
+      ) : worker.grids.length ? null : (
+        '—'
+      )}
+      <Modal
+        open={open}
+        title={`${t('people.assignGrid')} · ${worker.name}`}
+        onCancel={() => setOpen(false)}
+        onOk={assign}
+        okButtonProps={{ disabled: !grid, loading: saving }}
+        destroyOnHidden
+      >
+        <OrgUnitSelect
+          value={grid}
+          onChange={(v) => setGrid(v)}
+          selectableKinds={['grid']}
+          searchKind="grid"
+          placeholder={t('people.chooseGrid')}
+          style={{ width: '100%' }}
+          data-testid="worker-grid-select"
+        />
+      </Modal>
+    </Space>
+  );
+}
+
+function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<WorkerDto> {
+  return {
+    key: 'workers',
+    endpoint: '/api/people/workers',
+    noun: t('people.worker'),
+    width: 1200,
+    filters: [
+      { name: 'kind', placeholder: t('people.workerKind'), options: opt(t, 'wk', WORKER_KINDS) },
+      { name: 'postType', placeholder: t('people.postType'), options: opt(t, 'post', POST_TYPES) },
+      {
+        name: 'status',
+        placeholder: t('common.status'),
+        defaultValue: 'active',
+        allowClear: false,
+        options: opt(t, 'people.status', ['active', 'inactive', 'all']),
+      },
+    ],
+    columns: [
+      {
+        title: t('people.personName'),
+        dataIndex: 'name',
+        width: 100,
+        render: (v: string, r) => (
+          <Space size={4}>
+            {v}
+            {r.active ? null : <Tag>{t('people.inactive')}</Tag>}
+          </Space>
+        ),
+      },
+      {
+        title: t('people.workerKind'),
+        dataIndex: 'kind',
+        width: 110,
+        render: (v: string) => t(`wk.${v}` as MessageKey),
+      },
+      {
+        title: t('people.postType'),
+        dataIndex: 'postType',
+        width: 120,
+        render: (v: string | null) => (v ? t(`post.${v}` as MessageKey) : '—'),
+      },
+      { title: t('people.grade'), dataIndex: 'grade', width: 70, render: (v: number | null) => v ?? '—' },
+      {
+        title: t('people.qualifications'),
+        dataIndex: 'qualifications',
+        width: 150,
+        render: (v: string[]) =>
+          v.map((q) => {
+            const key = `qual.${q}` as MessageKey;
+            const text = t(key);
+            return <Tag key={q}>{text === key ? q : text}</Tag>;
+          }),
+      },
+      { title: t('people.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
+      UNIT_COL(t),
+    ],
+    extraColumns: (refresh) => [
+      {
+        title: t('people.grids'),
+        key: 'grids',
+        width: 200,
+        render: (_, r) => <WorkerGrids worker={r} refresh={refresh} />,
+      },
+    ],
+    fields: [
+      { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
+      {
+        name: 'gender',
+        label: t('people.gender'),
+        kind: 'select',
+        options: [
+          { value: 'male', label: label('male') },
+          { value: 'female', label: label('female') },
+        ],
+      },
+      {
+        name: 'kind',
+        label: t('people.workerKind'),
+        kind: 'select',
+        required: true,
+        options: opt(t, 'wk', WORKER_KINDS),
+      },
+      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      {
+        name: 'postType',
+        label: t('people.postType'),
+        kind: 'select',
+        required: true,
+        options: opt(t, 'post', POST_TYPES),
+        visible: (v) => v.kind === 'community_worker',
+      },
+      {
+        name: 'grade',
+        label: t('people.grade'),
+        kind: 'number',
+        min: 1,
+        max: 18,
+        visible: (v) => v.kind === 'community_worker',
+      },
+      { name: 'phone', label: t('people.phone'), kind: 'phone' },
+      {
+        name: 'qualifications',
+        label: t('people.qualifications'),
+        kind: 'tags',
+        options: opt(t, 'qual', ['social_worker_assistant', 'social_worker']),
+      },
+    ],
+    toForm: (r) => ({
+      name: r.name,
+      gender: r.gender,
+      kind: r.kind,
+      orgUnitId: r.orgUnitId,
+      postType: r.postType,
+      grade: r.grade,
+      phoneMasked: r.phone,
+      qualifications: r.qualifications,
+    }),
+    rowActions: (r, refresh) => <WorkerStatusAction worker={r} refresh={refresh} />,
+  };
+}
+
+function WorkerStatusAction({ worker, refresh }: { worker: WorkerDto; refresh: () => Promise<void> }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const act = async (to: 'activate' | 'deactivate') => {
+    try {
+      await api.post(`/api/people/workers/${worker.id}/${to}`);
+      message.success(to === 'activate' ? t('people.activated') : t('people.deactivated'));
+      await refresh();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  if (worker.abilities.deactivate)
+    return (
+      <Popconfirm title={`${t('people.deactivate')}?`} onConfirm={() => act('deactivate')}>
+        <Button type="link" size="small" danger data-testid="worker-deactivate">
+          {t('people.deactivate')}
+        </Button>
+      </Popconfirm>
+    );
+  if (worker.abilities.activate)
+    return (
+      <Button type="link" size="small" onClick={() => act('activate')} data-testid="worker-activate">
+        {t('people.activate')}
+      </Button>
+    );
   return null;
+}
+
+function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
+  return {
+    key: 'deputies',
+    endpoint: '/api/people/deputies',
+    noun: t('people.deputy'),
+    filters: [{ name: 'kind', placeholder: t('people.deputyKind'), options: opt(t, 'dk', DEPUTY_KINDS) }],
+    columns: [
+      { title: t('people.personName'), dataIndex: 'name', width: 120 },
+      {
+        title: t('people.deputyKind'),
+        dataIndex: 'kind',
+        width: 160,
+        render: (v: string) => t(`dk.${v}` as MessageKey),
+      },
+      { title: t('people.deputyLevel'), dataIndex: 'level', width: 100 },
+      UNIT_COL(t),
+    ],
+    fields: [
+      { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
+      {
+        name: 'kind',
+        label: t('people.deputyKind'),
+        kind: 'select',
+        required: true,
+        options: opt(t, 'dk', DEPUTY_KINDS),
+      },
+      {
+        name: 'level',
+        label: t('people.deputyLevel'),
+        kind: 'text',
+        required: true,
+        maxLength: 20,
+        placeholder: t('people.deputyLevelHint'),
+      },
+      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+    ],
+    toForm: (r) => ({ name: r.name, kind: r.kind, level: r.level, orgUnitId: r.orgUnitId }),
+  };
+}
+
+function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
+  return {
+    key: 'resident-units',
+    endpoint: '/api/people/resident-units',
+    noun: t('people.residentUnit'),
+    width: 1100,
+    filters: [
+      { name: 'kind', placeholder: t('people.unitKind'), options: opt(t, 'ruk', RESIDENT_UNIT_KINDS) },
+    ],
+    columns: [
+      { title: t('people.name'), dataIndex: 'name', width: 180 },
+      {
+        title: t('people.unitKind'),
+        dataIndex: 'kind',
+        width: 110,
+        render: (v: string) => t(`ruk.${v}` as MessageKey),
+      },
+      { title: t('people.uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => v ?? '—' },
+      {
+        title: t('people.address'),
+        dataIndex: 'address',
+        ellipsis: true,
+        render: (v: string | null) => v ?? '—',
+      },
+      {
+        title: t('people.contactName'),
+        dataIndex: 'contactName',
+        width: 90,
+        render: (v: string | null) => v ?? '—',
+      },
+      {
+        title: t('people.contactPhone'),
+        dataIndex: 'contactPhone',
+        width: 120,
+        render: (v: string | null) => v ?? '—',
+      },
+      UNIT_COL(t),
+    ],
+    fields: [
+      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
+      {
+        name: 'kind',
+        label: t('people.unitKind'),
+        kind: 'select',
+        required: true,
+        options: opt(t, 'ruk', RESIDENT_UNIT_KINDS),
+      },
+      { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
+      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      { name: 'contactName', label: t('people.contactName'), kind: 'text', maxLength: 50 },
+      { name: 'contactPhone', label: t('people.contactPhone'), kind: 'phone' },
+      { name: 'address', label: t('people.address'), kind: 'text', maxLength: 200, wide: true },
+    ],
+    toForm: (r) => ({
+      name: r.name,
+      kind: r.kind,
+      uscc: r.uscc,
+      orgUnitId: r.orgUnitId,
+      contactName: r.contactName,
+      contactPhoneMasked: r.contactPhone,
+      address: r.address,
+    }),
+  };
+}
+
+function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
+  return {
+    key: 'social-orgs',
+    endpoint: '/api/people/social-orgs',
+    noun: t('people.socialOrg'),
+    width: 1100,
+    filters: [
+      {
+        name: 'registration',
+        placeholder: t('people.registration'),
+        options: opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
+      },
+      {
+        name: 'publicWelfare',
+        placeholder: t('people.publicWelfare'),
+        options: [
+          { value: 'true', label: `${t('people.publicWelfare')}: ${t('common.yes')}` },
+          { value: 'false', label: `${t('people.publicWelfare')}: ${t('common.no')}` },
+        ],
+      },
+    ],
+    columns: [
+      { title: t('people.name'), dataIndex: 'name', width: 180 },
+      {
+        title: t('people.registration'),
+        dataIndex: 'registration',
+        width: 90,
+        render: (v: string) => t(`sor.${v}` as MessageKey),
+      },
+      { title: t('people.field'), dataIndex: 'field', width: 110 },
+      {
+        title: t('people.publicWelfare'),
+        dataIndex: 'publicWelfare',
+        width: 90,
+        render: (v: boolean) => yesNo(t, v),
+      },
+      {
+        title: t('people.migrantMembers'),
+        dataIndex: 'migrantMembers',
+        width: 130,
+        render: (v: boolean) => yesNo(t, v),
+      },
+      { title: t('people.memberCount'), dataIndex: 'memberCount', width: 80, align: 'right' },
+      { title: t('people.uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => v ?? '—' },
+      UNIT_COL(t),
+    ],
+    fields: [
+      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
+      {
+        name: 'registration',
+        label: t('people.registration'),
+        kind: 'select',
+        required: true,
+        options: opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
+      },
+      {
+        name: 'field',
+        label: t('people.field'),
+        kind: 'text',
+        required: true,
+        maxLength: 50,
+        placeholder: t('people.fieldHint'),
+      },
+      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
+      { name: 'memberCount', label: t('people.memberCount'), kind: 'number', min: 0, max: 1_000_000 },
+      { name: 'publicWelfare', label: t('people.publicWelfare'), kind: 'switch' },
+      { name: 'migrantMembers', label: t('people.migrantMembers'), kind: 'switch' },
+    ],
+    toForm: (r) => ({
+      name: r.name,
+      registration: r.registration,
+      field: r.field,
+      orgUnitId: r.orgUnitId,
+      uscc: r.uscc,
+      memberCount: r.memberCount,
+      publicWelfare: r.publicWelfare,
+      migrantMembers: r.migrantMembers,
+    }),
+  };
+}
+
+export default function PeoplePage() {
+  const { section = 'party' } = useParams();
+  const { t, label } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const meta = PEOPLE_SECTIONS.find((s) => s.section === section);
+  if (!meta) return <NotFoundResult title={t('common.pageNotFound')} text=" " />;
+
+  let body: ReactNode;
+  if (section === 'party') {
+    const tab = params.get('tab') === 'members' ? 'members' : 'orgs';
+    body = (
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'members' ? { tab: 'members' } : {})}
+        destroyOnHidden
+        items={[
+          {
+            key: 'orgs',
+            label: t('people.tab.partyOrgs'),
+            children: <EntityPage config={partyOrgConfig(t)} />,
+          },
+          {
+            key: 'members',
+            label: t('people.tab.partyMembers'),
+            children: <EntityPage config={partyMemberConfig(t)} />,
+          },
+        ]}
+        data-testid="people-party-tabs"
+      />
+    );
+  } else if (section === 'workers') body = <EntityPage config={workerConfig(t, label)} />;
+  else if (section === 'deputies') body = <EntityPage config={deputyConfig(t)} />;
+  else if (section === 'units') body = <EntityPage config={residentUnitConfig(t)} />;
+  else body = <EntityPage config={socialOrgConfig(t)} />;
+
+  return (
+    <div key={section}>
+      <PageHeader title={t(meta.label)} />
+      {body}
+    </div>
+  );
 }
