@@ -95,14 +95,17 @@ export async function runJourneys(baseUrl: string, journeys: Journey[]) {
       },
       async shot(page, name) {
         step++;
-        await page.screenshot({ path: join(ARTIFACTS, `${slug}-${String(step).padStart(2, '0')}-${name}.png`), fullPage: false });
+        await page.screenshot({
+          path: join(ARTIFACTS, `${slug}-${String(step).padStart(2, '0')}-${name}.png`),
+          fullPage: false,
+        });
       },
       async login(page, username) {
         await page.goto('/login');
         await page.getByTestId('login-username').fill(username);
         await page.getByTestId('login-password').fill(DEMO_PASSWORD);
         await page.getByTestId('login-submit').click();
-        await page.getByTestId('app-user-menu').waitFor();
+        await page.getByTestId('current-user').waitFor();
       },
     };
     const started = Date.now();
@@ -112,7 +115,9 @@ export async function runJourneys(baseUrl: string, journeys: Journey[]) {
       console.log(`  ✓ ${journey.name} (${Date.now() - started} ms)`);
     } catch (err) {
       failed++;
-      console.log(`  ✗ ${journey.name}\n    ${(err as Error).message.split('\n').slice(0, 6).join('\n    ')}`);
+      console.log(
+        `  ✗ ${journey.name}\n    ${(err as Error).message.split('\n').slice(0, 6).join('\n    ')}`,
+      );
       const pages = contexts.flatMap((c) => c.pages());
       const last = pages.at(-1);
       if (last) await last.screenshot({ path: join(ARTIFACTS, `${slug}-FAILED.png`) }).catch(() => undefined);

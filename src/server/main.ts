@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { recoverInterruptedImports } from './modules/imports/imports.usecases';
 import { systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
@@ -13,6 +14,8 @@ export async function main() {
     dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
   });
   await database.migrate();
+  const recovered = await recoverInterruptedImports(database.db);
+  if (recovered.interrupted) console.log(`${recovered.interrupted} import(s) interrupted by the last shutdown were marked failed`);
   const deps = {
     db: database.db,
     clock: systemClock,

@@ -1,0 +1,24 @@
+import { writeFileSync } from 'node:fs';
+import { startServer, runJourneys } from './harness';
+import { journeys } from './journeys';
+
+/** `npm run e2e`: starts the real server on a fresh embedded database and drives the journeys. */
+async function main() {
+  const server = await startServer(Number(process.env.E2E_PORT ?? 3390));
+  let result = { passed: 0, failed: journeys.length };
+  try {
+    console.log(`Browser journeys against ${server.url}`);
+    result = await runJourneys(server.url, journeys);
+  } finally {
+    await server.stop();
+  }
+  if (process.env.E2E_REPORT) writeFileSync(process.env.E2E_REPORT, JSON.stringify(result));
+  console.log(`journeys: ${result.passed} passed, ${result.failed} failed (screenshots in e2e/artifacts/)`);
+  process.exit(result.failed === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  if (process.env.E2E_REPORT) writeFileSync(process.env.E2E_REPORT, JSON.stringify({ passed: 0, failed: 1 }));
+  process.exit(1);
+});
