@@ -6,17 +6,29 @@ export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
-  'common.validation': { 'zh-CN': '提交的内容有误,请检查标出的字段', en: 'Some fields are invalid; please check them' },
+  'common.validation': {
+    'zh-CN': '提交的内容有误,请检查标出的字段',
+    en: 'Some fields are invalid; please check them',
+  },
   'common.bad_json': { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   'common.not_found': { 'zh-CN': '未找到该记录,或您无权查看', en: 'Not found, or outside your scope' },
   'common.route_not_found': { 'zh-CN': '接口不存在', en: 'No such endpoint' },
   'common.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You do not have permission to do this' },
   'common.unauthenticated': { 'zh-CN': '请先登录', en: 'Please log in first' },
   'common.csrf': { 'zh-CN': '页面已过期,请刷新后重试', en: 'The page has expired; reload and try again' },
-  'common.conflict': { 'zh-CN': '记录已被他人修改,请刷新后重试', en: 'The record was changed by someone else; reload and try again' },
+  'common.conflict': {
+    'zh-CN': '记录已被他人修改,请刷新后重试',
+    en: 'The record was changed by someone else; reload and try again',
+  },
   'common.payload_too_large': { 'zh-CN': '上传的文件过大', en: 'The upload is too large' },
-  'common.internal': { 'zh-CN': '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
-  'common.too_many_requests': { 'zh-CN': '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
+  'common.internal': {
+    'zh-CN': '服务器内部错误,请稍后重试',
+    en: 'Internal server error; please try again later',
+  },
+  'common.too_many_requests': {
+    'zh-CN': '请求过于频繁,请稍后再试',
+    en: 'Too many requests; try again later',
+  },
   'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   'auth.locked': {
     'zh-CN': '连续登录失败次数过多,账号已锁定,请于 {minutes} 分钟后再试',
@@ -33,7 +45,10 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '角色“{role}”不能分配在该层级的组织上',
     en: 'Role "{role}" cannot be assigned at this level of the org tree',
   },
-  'users.not_in_scope': { 'zh-CN': '只能在您管辖范围内分配角色', en: 'You can only assign roles within your scope' },
+  'users.not_in_scope': {
+    'zh-CN': '只能在您管辖范围内分配角色',
+    en: 'You can only assign roles within your scope',
+  },
   'org.child_kind': {
     'zh-CN': '“{parentKind}”下不能创建“{kind}”',
     en: 'A {kind} cannot be placed under a {parentKind}',
@@ -42,20 +57,38 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '不能把组织移动到它自己或它的下级之下',
     en: 'A unit cannot be moved under itself or one of its descendants',
   },
-  'org.division_code': { 'zh-CN': '区划代码不符合 GB/T 2260 规则', en: 'The division code does not follow GB/T 2260' },
-  'org.division_code_taken': { 'zh-CN': '区划代码已被其他组织使用', en: 'The division code is used by another unit' },
+  'org.division_code': {
+    'zh-CN': '区划代码不符合 GB/T 2260 规则',
+    en: 'The division code does not follow GB/T 2260',
+  },
+  'org.division_code_taken': {
+    'zh-CN': '区划代码已被其他组织使用',
+    en: 'The division code is used by another unit',
+  },
   'org.merge_kind': {
     'zh-CN': '只能合并同一层级的组织',
     en: 'Only units of the same kind can be merged',
   },
   'org.merge_self': { 'zh-CN': '不能与自身合并', en: 'A unit cannot be merged into itself' },
   'org.inactive': { 'zh-CN': '该组织已被合并或撤销', en: 'This unit has been merged or archived' },
-  'org.has_children': { 'zh-CN': '该组织下仍有下级或人员,不能撤销', en: 'The unit still has children or people' },
+  'org.has_children': {
+    'zh-CN': '该组织下仍有下级或人员,不能撤销',
+    en: 'The unit still has children or people',
+  },
   'org.split_empty': { 'zh-CN': '拆分时至少要移出一个下级', en: 'A split must move at least one child' },
   'residents.id_number': { 'zh-CN': '身份证号码无效', en: 'Invalid ID number' },
-  'residents.id_number.format': { 'zh-CN': '身份证号码应为 18 位,最后一位可为 X', en: 'An ID number has 18 characters; the last may be X' },
-  'residents.id_number.birthDate': { 'zh-CN': '身份证号码中的出生日期不存在', en: 'The birth date inside the ID number is not a real date' },
-  'residents.id_number.checkDigit': { 'zh-CN': '身份证号码校验位错误', en: 'The ID number check digit is wrong' },
+  'residents.id_number.format': {
+    'zh-CN': '身份证号码应为 18 位,最后一位可为 X',
+    en: 'An ID number has 18 characters; the last may be X',
+  },
+  'residents.id_number.birthDate': {
+    'zh-CN': '身份证号码中的出生日期不存在',
+    en: 'The birth date inside the ID number is not a real date',
+  },
+  'residents.id_number.checkDigit': {
+    'zh-CN': '身份证号码校验位错误',
+    en: 'The ID number check digit is wrong',
+  },
   'residents.id_number_taken': { 'zh-CN': '该身份证号码已登记', en: 'This ID number is already registered' },
   'residents.phone': { 'zh-CN': '手机号码格式不正确', en: 'Invalid mobile phone number' },
   'residents.birth_mismatch': {
@@ -72,10 +105,19 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The file cannot be read; upload an .xlsx or .csv file',
   },
   'imports.no_rows': { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
-  'imports.missing_columns': { 'zh-CN': '缺少必需的列:{columns}', en: 'Required columns are missing: {columns}' },
+  'imports.missing_columns': {
+    'zh-CN': '缺少必需的列:{columns}',
+    en: 'Required columns are missing: {columns}',
+  },
   'imports.too_many_rows': { 'zh-CN': '一次最多导入 {max} 行', en: 'At most {max} rows per import' },
-  'imports.has_errors': { 'zh-CN': '文件中有错误行,请修正后重新上传', en: 'Fix the rows with errors and upload again' },
-  'imports.state': { 'zh-CN': '该导入任务当前状态不允许此操作', en: 'The import is not in a state that allows this' },
+  'imports.has_errors': {
+    'zh-CN': '文件中有错误行,请修正后重新上传',
+    en: 'Fix the rows with errors and upload again',
+  },
+  'imports.state': {
+    'zh-CN': '该导入任务当前状态不允许此操作',
+    en: 'The import is not in a state that allows this',
+  },
   'imports.no_file': { 'zh-CN': '请选择要上传的 .xlsx 或 .csv 文件', en: 'Choose an .xlsx or .csv file to upload' },
   'imports.legacy_xls': {
     'zh-CN': '不支持旧版 .xls 格式,请在 Excel 中另存为 .xlsx 后再上传',
@@ -213,7 +255,9 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
 export function formatMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {
   const entry = ERROR_MESSAGES[code];
   const template = entry ? entry[locale] : code;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params && k in params ? String(params[k]) : `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    params && k in params ? String(params[k]) : `{${k}}`,
+  );
 }
 
 /** The request's Accept-Language wins (the web app sends its UI language); else the user's setting; else Chinese. */
