@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { importsBench } from './imports.bench';
 import { residentsBench } from './residents.bench';
 
 /** `npm run bench`: each benchmark prints its ratio to a baseline run in the same process. */
@@ -7,6 +8,7 @@ async function main() {
   console.log(`Linli benchmarks — Node ${process.version}, ${ops} operations each`);
   delete process.env.TEST_DATABASE_URL;
   await residentsBench({ ops, concurrency: 1, label: 'PGlite' });
+  await importsBench({ rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000), label: 'PGlite' });
   const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const probe = new pg.Client({ connectionString: pgUrl });
   const reachable = await probe.connect().then(

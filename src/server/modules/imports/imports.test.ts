@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
+import { multipart } from '../../../../test/multipart';
 import { composeIdNumber, idCheckChar } from '../../../shared/validation/codes';
 import { rowsOf } from '../../platform/db';
 import { insertUnit } from '../org/org.repository';
@@ -28,29 +29,6 @@ function freshId(birth = '19650301'): string {
 function withWrongCheckDigit(id: string): string {
   const right = idCheckChar(id.slice(0, 17));
   return id.slice(0, 17) + (right === '1' ? '2' : '1');
-}
-
-/** A multipart/form-data body built by hand. */
-function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
-  const boundary = `----linli${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
 }
 
 function upload(
