@@ -4,7 +4,7 @@ import type { MeDto } from '../../shared/contracts/accounts';
 import type { Locale } from '../../shared/i18n/errors';
 import type { Permission } from '../../shared/permissions';
 import { ApiError, api, apiSession } from './api';
-import { savedLocale, useI18n } from './i18n';
+import { useI18n } from './i18n';
 
 interface AuthValue {
   me: MeDto | null;
@@ -30,7 +30,7 @@ async function fetchMe(): Promise<MeDto | null> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const { locale, setLocale } = useI18n();
+  const { setLocale } = useI18n();
   const meQuery = useQuery({
     queryKey: ME_KEY,
     queryFn: fetchMe,
@@ -57,14 +57,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       apiSession.setCsrfToken(result.csrfToken);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, result);
-      // A user who never picked a language in this browser gets the one saved on their account.
-      if (!savedLocale() && result.locale !== locale) setLocale(result.locale);
-      else if (result.locale !== locale) {
-        api.patch('/api/auth/me', { locale }).catch(() => undefined);
-      }
       return result;
     },
-    [qc, locale, setLocale],
+    [qc],
   );
 
   const logout = useCallback(async () => {

@@ -15,7 +15,7 @@ const STORAGE_KEY = 'linli.locale';
 const DICTS: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 /** The saved UI language, or null when the user never chose one (then Chinese). */
-export function savedLocale(): Locale | null {
+function savedLocale(): Locale | null {
   try {
     const v = localStorage.getItem(STORAGE_KEY);
     return v === 'en' || v === 'zh-CN' ? v : null;

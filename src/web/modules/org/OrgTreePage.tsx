@@ -213,7 +213,18 @@ export default function OrgTreePage() {
           selectedKeys={unitId ? [unitId] : []}
           onSelect={(keys) => {
             const k = keys[0];
-            if (k) navigate(`/org/${String(k)}`);
+            if (!k) return;
+            navigate(`/org/${String(k)}`);
+            // On a phone the details sit below the tree.
+            if (window.innerWidth < 992) {
+              setTimeout(
+                () =>
+                  document
+                    .querySelector('[data-testid="org-detail"]')
+                    ?.scrollIntoView({ behavior: 'smooth' }),
+                300,
+              );
+            }
           }}
           loadData={async (node) => {
             await load(String(node.key)).catch(showError);

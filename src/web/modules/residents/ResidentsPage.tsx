@@ -108,8 +108,14 @@ export default function ResidentsPage() {
         </Link>
       ),
     },
-    { title: label('gender'), dataIndex: 'gender', width: 64, render: (g: string) => label(g) },
-    { title: label('birthDate'), dataIndex: 'birthDate', width: 110 },
+    {
+      title: label('gender'),
+      dataIndex: 'gender',
+      width: 64,
+      responsive: ['md'],
+      render: (g: string) => label(g),
+    },
+    { title: label('birthDate'), dataIndex: 'birthDate', width: 110, responsive: ['md'] },
     {
       title: label('idNumber'),
       dataIndex: 'idNumber',
@@ -127,7 +133,7 @@ export default function ResidentsPage() {
       ),
     },
     { title: label('community'), dataIndex: 'communityName', width: 120 },
-    { title: label('unit'), dataIndex: 'unitName', width: 130, ellipsis: true },
+    { title: label('unit'), dataIndex: 'unitName', width: 130, ellipsis: true, responsive: ['md'] },
     {
       title: label('registrationStatus'),
       dataIndex: 'registrationStatus',
@@ -137,6 +143,7 @@ export default function ResidentsPage() {
     {
       title: label('tags'),
       dataIndex: 'tags',
+      responsive: ['md'],
       render: (tags: string[]) =>
         tags.map((tag) => (
           <Tag key={tag} color={TAG_COLORS[tag as SpecialGroupTag]}>
@@ -236,7 +243,7 @@ export default function ResidentsPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 'max-content' }}
             data-testid="residents-table"
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('residents.empty')} /> }}
             onRow={(r) =>
