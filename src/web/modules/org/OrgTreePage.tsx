@@ -376,7 +376,7 @@ function UnitDetail({
   return (
     <div>
       <Breadcrumb
-        style={{ marginBottom: 8 }}
+        style={{ marginBottom: 8, display: unit.ancestors.length ? undefined : 'none' }}
         items={[
           ...unit.ancestors.map((a, i) => ({
             key: a.id,
