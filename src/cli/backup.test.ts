@@ -24,10 +24,18 @@ it('an embedded database backed up with `linli backup` comes back with `linli re
   const file = await backup(db, config, join(source, 'b.tar.gz'));
   await db.close();
 
-  const restoredDir = await restoreEmbedded(loadConfig({ DATA_DIR: target, LINLI_SECRET_KEY: 'ab'.repeat(32) }), file, false);
+  const restoredDir = await restoreEmbedded(
+    loadConfig({ DATA_DIR: target, LINLI_SECRET_KEY: 'ab'.repeat(32) }),
+    file,
+    false,
+  );
   const restored = await openDatabase({ dataDir: restoredDir });
-  const rows = (await restored.db.execute(sql`select name from org_units`)) as unknown as { rows: { name: string }[] };
+  const rows = (await restored.db.execute(sql`select name from org_units`)) as unknown as {
+    rows: { name: string }[];
+  };
   expect(rows.rows.map((r) => r.name)).toEqual(['黄石市']);
   await restored.close();
-  await expect(restoreEmbedded(loadConfig({ DATA_DIR: target, LINLI_SECRET_KEY: 'ab'.repeat(32) }), file, false)).rejects.toThrow(/not empty/);
+  await expect(
+    restoreEmbedded(loadConfig({ DATA_DIR: target, LINLI_SECRET_KEY: 'ab'.repeat(32) }), file, false),
+  ).rejects.toThrow(/not empty/);
 });

@@ -15,7 +15,8 @@ export async function main() {
   });
   await database.migrate();
   const recovered = await recoverInterruptedImports(database.db);
-  if (recovered.interrupted) console.log(`${recovered.interrupted} import(s) interrupted by the last shutdown were marked failed`);
+  if (recovered.interrupted)
+    console.log(`${recovered.interrupted} import(s) interrupted by the last shutdown were marked failed`);
   const deps = {
     db: database.db,
     clock: systemClock,

@@ -118,7 +118,10 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '该导入任务当前状态不允许此操作',
     en: 'The import is not in a state that allows this',
   },
-  'imports.no_file': { 'zh-CN': '请选择要上传的 .xlsx 或 .csv 文件', en: 'Choose an .xlsx or .csv file to upload' },
+  'imports.no_file': {
+    'zh-CN': '请选择要上传的 .xlsx 或 .csv 文件',
+    en: 'Choose an .xlsx or .csv file to upload',
+  },
   'imports.legacy_xls': {
     'zh-CN': '不支持旧版 .xls 格式,请在 Excel 中另存为 .xlsx 后再上传',
     en: 'Old .xls files are not supported; save the file as .xlsx in Excel and upload it again',
@@ -158,8 +161,14 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '无法识别的日期“{value}”,请写成 1956-03-14 的格式',
     en: 'Unrecognised date "{value}"; write it as 1956-03-14',
   },
-  'imports.gender_mismatch': { 'zh-CN': '性别与身份证号码不一致', en: 'The gender does not match the ID number' },
-  'imports.gender_required': { 'zh-CN': '没有身份证号码时必须填写性别', en: 'Gender is required when there is no ID number' },
+  'imports.gender_mismatch': {
+    'zh-CN': '性别与身份证号码不一致',
+    en: 'The gender does not match the ID number',
+  },
+  'imports.gender_required': {
+    'zh-CN': '没有身份证号码时必须填写性别',
+    en: 'Gender is required when there is no ID number',
+  },
   'imports.duplicate_in_file': {
     'zh-CN': '与文件第 {row} 行的身份证号码重复',
     en: 'Same ID number as row {row} of the file',

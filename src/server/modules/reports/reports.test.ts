@@ -114,13 +114,13 @@ describe('urban villages (R-ORG-5, R-ORG-6)', () => {
     const byName = Object.fromEntries(
       report.rows.map((r: { communityName: string }) => [r.communityName, r]),
     );
-    expect(byName['岭下村'].flags).toEqual([
+    expect(byName.岭下村.flags).toEqual([
       'sub_station_missing',
       'no_elderly_care',
       'few_migrant_welfare_orgs',
     ]);
-    expect(byName['湖畔村'].flags).toEqual([]);
-    expect(byName['铜都社区']).toBeUndefined();
+    expect(byName.湖畔村.flags).toEqual([]);
+    expect(byName.铜都社区).toBeUndefined();
 
     await sd.patch(`/api/org/units/${far.json().id}`, { attrs: { hasSubStation: true, subStationStaff: 3 } });
     const after = (await sd.get('/api/reports/urban-villages')).json();
