@@ -75,6 +75,7 @@ export type Journey = { name: string; run(ctx: JourneyContext): Promise<void> };
 
 /** Runs every journey, saves screenshots, and returns pass/fail counts. */
 export async function runJourneys(baseUrl: string, journeys: Journey[]) {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await launchBrowser();
   let passed = 0;

@@ -151,6 +151,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     return { status: 'ok', database: deps.dbKind ?? 'pglite' };
   });
 
+  // Public settings the web app needs before login.
+  app.get('/api/config', { schema: { hide: true } }, async () => ({
+    tilesUrl: deps.config.tilesUrl || null,
+  }));
+
   for (const mod of MODULES) {
     await app.register(async (scope) => mod.routes(scope, deps));
   }

@@ -32,6 +32,7 @@ export const orgUnitDetailSchema = orgUnitSchema.extend({
     createChild: z.boolean(),
     move: z.boolean(),
     merge: z.boolean(),
+    split: z.boolean(),
     archive: z.boolean(),
   }),
 });

@@ -26,6 +26,20 @@ export const LABELS: Record<string, Record<Locale, string>> = {
   disabled: { 'zh-CN': '失能', en: 'Disabled' },
   severely_disabled: { 'zh-CN': '重残', en: 'Severely disabled' },
   low_income: { 'zh-CN': '困难', en: 'Low income' },
+  // org unit attributes
+  serviceCentre: { 'zh-CN': '党群服务中心', en: 'Service centre' },
+  urbanVillage: { 'zh-CN': '城中村', en: 'Urban village' },
+  distanceToCentreM: { 'zh-CN': '距服务中心(米)', en: 'Distance to centre (m)' },
+  hasSubStation: { 'zh-CN': '设有服务分站', en: 'Has a sub-station' },
+  subStationStaff: { 'zh-CN': '分站工作人员', en: 'Sub-station staff' },
+  elderlyCareFacilities: { 'zh-CN': '养老服务设施', en: 'Elderly-care facilities' },
+  floors: { 'zh-CN': '楼层数', en: 'Floors' },
+  unitsPerFloor: { 'zh-CN': '每层户数', en: 'Homes per floor' },
+  demonstration: { 'zh-CN': '示范社区', en: 'Demonstration community' },
+  demonstrationSince: { 'zh-CN': '示范起始年份', en: 'Demonstration since' },
+  functionalArea: { 'zh-CN': '功能区', en: 'Functional area' },
+  yes: { 'zh-CN': '是', en: 'Yes' },
+  no: { 'zh-CN': '否', en: 'No' },
 };
 
 export const label = (key: string, locale: Locale) => LABELS[key]?.[locale] ?? key;

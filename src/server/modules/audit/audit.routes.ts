@@ -1,29 +1,14 @@
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditEntrySchema, auditQuery } from '../../../shared/contracts/audit';
 import { verifyAuditChain } from '../../platform/audit';
 import { auditLog } from '../../platform/audit.table';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
-import { offsetOf, pageOf, pageQuery } from '../../platform/pagination';
+import { offsetOf, pageOf } from '../../platform/pagination';
 import { requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
-
-const entrySchema = z.object({
-  seq: z.number(),
-  at: z.date(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  success: z.boolean(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-});
 
 export const auditModule = defineModule({
   name: 'audit',
@@ -35,17 +20,8 @@ export const auditModule = defineModule({
       {
         schema: {
           tags,
-          querystring: z.object({
-            action: z.string().max(60).optional(),
-            entityType: z.string().max(60).optional(),
-            entityId: z.string().max(60).optional(),
-            actorId: z.string().uuid().optional(),
-            success: z.enum(['true', 'false']).optional(),
-            from: z.coerce.date().optional(),
-            to: z.coerce.date().optional(),
-            ...pageQuery,
-          }),
-          response: { 200: pageOf(entrySchema) },
+          querystring: auditQuery,
+          response: { 200: pageOf(auditEntrySchema) },
         },
       },
       async (req) => {

@@ -191,3 +191,29 @@ describe('org tree (R-ORG-1)', () => {
     expect((await ev.patch(`/api/org/units/${t.fx.tongdu.id}`, { name: 'x' })).statusCode).toBe(403);
   });
 });
+
+describe('the top of the tree', () => {
+  it('a platform admin cannot merge, move or archive a city, and the detail says so', async () => {
+    const admin = await t.as('admin');
+    const detail = (await admin.get(`/api/org/units/${t.fx.city.id}`)).json();
+    expect(detail.abilities).toMatchObject({
+      move: false,
+      merge: false,
+      split: false,
+      archive: false,
+      edit: true,
+    });
+    const other = await insertUnit(t.deps, null, { kind: 'city', name: '舟山市' });
+    expect(
+      (await admin.post(`/api/org/units/${other.id}/merge`, { targetId: t.fx.city.id })).statusCode,
+    ).toBe(403);
+    expect((await admin.post(`/api/org/units/${other.id}/archive`)).statusCode).toBe(403);
+  });
+
+  it('a community with grids can be split by the subdistrict admin; a building without children cannot', async () => {
+    const sd = await t.as('sd_admin');
+    expect((await sd.get(`/api/org/units/${t.fx.tongdu.id}`)).json().abilities.split).toBe(true);
+    const empty = await insertUnit(t.deps, t.fx.tongduGrid, { kind: 'building', name: '无住户楼' });
+    expect((await sd.get(`/api/org/units/${empty.id}`)).json().abilities.split).toBe(false);
+  });
+});

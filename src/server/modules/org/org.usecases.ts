@@ -132,7 +132,8 @@ export async function getUnitDetail(ctx: ActorCtx, id: string) {
   const [withCount] = await withChildCounts(ctx.db, [unit]);
   const writable =
     can(ctx.actor, 'org.write') && inScope(ctx.actor, 'org.write', unit.path) && unit.status === 'active';
-  const ownRoot = scopePaths(ctx.actor, 'org.write').includes(unit.path);
+  // The top of the actor's scope (or of the whole tree) cannot be moved, merged, split or archived by them.
+  const ownRoot = unit.parentId === null || scopePaths(ctx.actor, 'org.write').includes(unit.path);
   return {
     ...withCount!,
     ancestors,
@@ -143,6 +144,7 @@ export async function getUnitDetail(ctx: ActorCtx, id: string) {
       createChild: writable && ALLOWED_CHILDREN[unit.kind as OrgKind].length > 0,
       move: writable && !ownRoot,
       merge: writable && !ownRoot,
+      split: writable && !ownRoot && (withCount?.childCount ?? 0) > 0,
       archive: writable && !ownRoot,
     },
   };
@@ -280,7 +282,8 @@ export async function moveUnit(ctx: ActorCtx, id: string, newParentId: string) {
   requirePermission(ctx.actor, 'org.write');
   const unit = await findUnitInScope(ctx, id, 'org.write');
   const parent = await findUnitInScope(ctx, newParentId, 'org.write');
-  if (scopePaths(ctx.actor, 'org.write').includes(unit.path)) throw new AppError('common.forbidden', 403);
+  if (!unit.parentId || scopePaths(ctx.actor, 'org.write').includes(unit.path))
+    throw new AppError('common.forbidden', 403);
   if (parent.path.startsWith(unit.path)) throw new AppError('org.move_into_descendant', 422);
   if (unit.status !== 'active' || parent.status !== 'active') throw new AppError('org.inactive', 409);
   checkChildKind(parent.kind, unit.kind);
@@ -314,7 +317,8 @@ export async function mergeUnit(ctx: ActorCtx, sourceId: string, targetId: strin
   if (sourceId === targetId) throw new AppError('org.merge_self', 422);
   const source = await findUnitInScope(ctx, sourceId, 'org.write');
   const target = await findUnitInScope(ctx, targetId, 'org.write');
-  if (scopePaths(ctx.actor, 'org.write').includes(source.path)) throw new AppError('common.forbidden', 403);
+  if (!source.parentId || scopePaths(ctx.actor, 'org.write').includes(source.path))
+    throw new AppError('common.forbidden', 403);
   if (source.kind !== target.kind) throw new AppError('org.merge_kind', 422);
   if (target.path.startsWith(source.path)) throw new AppError('org.move_into_descendant', 422);
   if (source.status !== 'active' || target.status !== 'active') throw new AppError('org.inactive', 409);
@@ -405,7 +409,8 @@ export async function splitUnit(ctx: ActorCtx, id: string, newName: string, chil
 export async function archiveUnit(ctx: ActorCtx, id: string) {
   requirePermission(ctx.actor, 'org.write');
   const unit = await findUnitInScope(ctx, id, 'org.write');
-  if (scopePaths(ctx.actor, 'org.write').includes(unit.path)) throw new AppError('common.forbidden', 403);
+  if (!unit.parentId || scopePaths(ctx.actor, 'org.write').includes(unit.path))
+    throw new AppError('common.forbidden', 403);
   const [{ n: kids } = { n: 0 }] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(orgUnits)

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { staffingReportSchema, urbanVillageReportSchema } from '../../../shared/contracts/reports';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -12,20 +12,6 @@ import {
   urbanVillageReport,
 } from './reports.usecases';
 
-const staffingRow = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
-  subdistrictName: z.string().nullable(),
-  permanentResidents: z.number(),
-  communityWorkers: z.number(),
-  workersPer10k: z.number(),
-  required: z.number(),
-  shortfall: z.number(),
-  meetsStandard: z.boolean(),
-  grids: z.number(),
-  gridsWithoutWorker: z.number(),
-});
-
 export const reportsModule = defineModule({
   name: 'reports',
   routes(base: FastifyInstance, deps) {
@@ -36,7 +22,7 @@ export const reportsModule = defineModule({
       {
         schema: {
           tags,
-          response: { 200: z.object({ floorPer10k: z.number(), rows: z.array(staffingRow) }) },
+          response: { 200: staffingReportSchema },
         },
       },
       async (req) => ({
@@ -50,30 +36,7 @@ export const reportsModule = defineModule({
         schema: {
           tags,
           response: {
-            200: z.object({
-              subStationDistanceM: z.number(),
-              migrantWelfareOrgsTarget: z.number(),
-              rows: z.array(
-                z.object({
-                  communityId: z.string(),
-                  communityName: z.string(),
-                  subdistrictName: z.string().nullable(),
-                  distanceToCentreM: z.number().nullable(),
-                  hasSubStation: z.boolean(),
-                  subStationStaff: z.number(),
-                  elderlyCareFacilities: z.number(),
-                  migrantWelfareOrgs: z.number(),
-                  flags: z.array(
-                    z.enum([
-                      'sub_station_missing',
-                      'sub_station_staffing',
-                      'no_elderly_care',
-                      'few_migrant_welfare_orgs',
-                    ]),
-                  ),
-                }),
-              ),
-            }),
+            200: urbanVillageReportSchema,
           },
         },
       },

@@ -155,6 +155,9 @@ export const en: Record<MessageKey, string> = {
   'residents.filterUnit': 'Unit',
   'residents.create': 'New resident',
   'residents.import': 'Import',
+  'residents.exportFull': 'Export in full',
+  'residents.exportFullConfirm':
+    'The file will contain full ID numbers, phones and addresses; the export is recorded in the audit log. Keep the file safe.',
   'residents.empty': 'No residents match; change the search or add a resident',
   'residents.detail': 'Resident',
   'residents.reveal': 'Show',

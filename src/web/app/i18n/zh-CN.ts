@@ -152,6 +152,9 @@ export const zhCN = {
   'residents.filterUnit': '所属组织',
   'residents.create': '新增居民',
   'residents.import': '批量导入',
+  'residents.exportFull': '导出完整信息',
+  'residents.exportFullConfirm':
+    '导出文件将包含完整的身份证号、手机号和住址,此操作记入审计日志。请妥善保管文件。',
   'residents.empty': '没有符合条件的居民,可调整搜索条件或新增居民',
   'residents.detail': '居民详情',
   'residents.reveal': '显示',

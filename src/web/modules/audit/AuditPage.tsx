@@ -24,7 +24,10 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../app/i18n/auditActions';
-import type { AuditEntryView } from '../../app/missingContracts';
+import type { AuditEntryDto } from '../../../shared/contracts/audit';
+import type { Wire } from '../../../shared/contracts/wire';
+
+type AuditEntryView = Wire<AuditEntryDto>;
 
 const FILTERS = ['action', 'entityType', 'entityId', 'success', 'from', 'to'] as const;
 type FilterKey = (typeof FILTERS)[number];

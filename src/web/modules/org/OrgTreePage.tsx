@@ -265,7 +265,12 @@ function UnitDetail({
   rootUnits: OrgUnitDto[];
   onChanged: (parentIds: (string | null | undefined)[]) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
+  const config = useQuery({
+    queryKey: ['config'],
+    queryFn: () => api.get<{ tilesUrl: string | null }>('/api/config'),
+    staleTime: Infinity,
+  });
   const { message, modal } = App.useApp();
   const showError = useShowError();
   const navigate = useNavigate();
@@ -342,8 +347,7 @@ function UnitDetail({
         {t('org.merge')}
       </Button>,
     );
-  // The API has no separate split ability: splitting needs write access to the parent, like merging.
-  if (ab.merge && (unit.childCount ?? 0) > 0)
+  if (ab.split)
     actions.push(
       <Button
         key="split"
@@ -442,20 +446,27 @@ function UnitDetail({
                 },
               ]
             : []),
-          ...attrs.map(([k, v]) => ({ key: `attr-${k}`, label: k, children: String(v) })),
+          ...attrs.map(([k, v]) => ({
+            key: `attr-${k}`,
+            label: label(k),
+            children: typeof v === 'boolean' ? label(v ? 'yes' : 'no') : String(v),
+          })),
         ]}
       />
       <div style={{ marginTop: 16 }}>
         {hasGeo ? (
           <Suspense fallback={<div className="linli-map" style={{ height: 300 }} />}>
             <UnitMap
+              tilesUrl={config.data?.tilesUrl ?? undefined}
               unit={unit}
               around={unit.kind === 'community' || unit.kind === 'subdistrict' ? kids : []}
               height={300}
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('org.mapNoTiles')}
-            </Typography.Text>
+            {config.data?.tilesUrl ? null : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('org.mapNoTiles')}
+              </Typography.Text>
+            )}
           </Suspense>
         ) : (
           <EmptyHint text={t('org.mapEmpty')} />

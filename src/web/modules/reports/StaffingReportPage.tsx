@@ -9,7 +9,10 @@ import { BlockSkeleton, EmptyHint, QueryBoundary } from '../../app/components/St
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { StaffingReportView, StaffingRowView } from '../../app/missingContracts';
+import type { StaffingReportDto, StaffingRowDto } from '../../../shared/contracts/reports';
+
+type StaffingReportView = StaffingReportDto;
+type StaffingRowView = StaffingRowDto;
 
 const StaffingChart = lazy(() => import('./StaffingChart'));
 

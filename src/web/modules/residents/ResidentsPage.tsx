@@ -1,6 +1,18 @@
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ResidentDto } from '../../../shared/contracts/residents';
@@ -84,10 +96,11 @@ export default function ResidentsPage() {
     setParams(next);
   };
 
-  const exportXlsx = async () => {
+  const exportXlsx = async (full = false) => {
     setExporting(true);
     try {
-      const name = await api.download('/api/residents/export.xlsx', filterQuery(filters), 'residents.xlsx');
+      const query = full ? { ...filterQuery(filters), full: true } : filterQuery(filters);
+      const name = await api.download('/api/residents/export.xlsx', query, 'residents.xlsx');
       message.success(t('common.exported', { name }));
     } catch (e) {
       showError(e);
@@ -182,11 +195,22 @@ export default function ResidentsPage() {
               <Button
                 icon={<DownloadOutlined />}
                 loading={exporting}
-                onClick={exportXlsx}
+                onClick={() => exportXlsx(false)}
                 data-testid="residents-export"
               >
                 {exporting ? t('common.exporting') : t('common.export')}
               </Button>
+            ) : null}
+            {can('residents.export') && can('residents.reveal') ? (
+              <Popconfirm
+                title={t('residents.exportFull')}
+                description={t('residents.exportFullConfirm')}
+                onConfirm={() => exportXlsx(true)}
+              >
+                <Button loading={exporting} data-testid="residents-export-full">
+                  {t('residents.exportFull')}
+                </Button>
+              </Popconfirm>
             ) : null}
           </>
         }
