@@ -151,3 +151,47 @@ describe('accounts and sessions', () => {
     expect((await sec.get(`/api/users/${xhyId}`)).statusCode).toBe(404);
   });
 });
+
+describe('account safety (review findings)', () => {
+  it('a community secretary cannot change the password of a user whose other roles reach beyond their community', async () => {
+    await createUser(t, 'td_sec2', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
+    const bigId = await createUser(t, 'two_hats', [
+      { role: 'subdistrict_admin', orgUnitId: t.fx.subdistrict.id },
+      { role: 'community_worker', orgUnitId: t.fx.tongdu.id },
+    ]);
+    const sec = await t.as('td_sec2');
+    const res = await sec.patch(`/api/users/${bigId}`, { password: 'taken-over-123' });
+    expect(res.statusCode).toBe(403);
+    expect((await login('two_hats', 'taken-over-123')).statusCode).toBe(401);
+  });
+
+  it('parallel wrong passwords still lock the account after 5 failures', async () => {
+    await createUser(t, 'parallel', [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }]);
+    await Promise.all(Array.from({ length: 12 }, () => login('parallel', 'wrong-password-x')));
+    expect((await login('parallel', TEST_PASSWORD)).statusCode).toBe(423);
+  });
+
+  it('a disabled account answers like an unknown one to a wrong password', async () => {
+    const id = await createUser(t, 'retired', [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }]);
+    const admin = await t.as('admin');
+    expect((await admin.patch(`/api/users/${id}`, { active: false })).statusCode).toBe(200);
+    const wrong = await login('retired', 'wrong-password-x');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('auth.invalid_credentials');
+    expect((await login('retired', TEST_PASSWORD)).statusCode).toBe(403);
+  });
+
+  it('two simultaneous creations of the same username give one 201 and one 409, never a 500', async () => {
+    const sd = await t.as('sd_admin');
+    const body = {
+      username: 'twin',
+      displayName: '双胞胎',
+      password: 'a-good-password',
+      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
+    };
+    const codes = (await Promise.all([sd.post('/api/users', body), sd.post('/api/users', body)]))
+      .map((r) => r.statusCode)
+      .sort();
+    expect(codes).toEqual([201, 409]);
+  });
+});

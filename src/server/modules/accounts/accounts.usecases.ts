@@ -14,6 +14,7 @@ import {
   verifyPassword,
 } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import {
   escapeLike,
@@ -52,7 +53,6 @@ export async function login(
     await verifyPassword(await dummyHash, password);
     throw await fail('auth.invalid_credentials');
   }
-  if (!user.active) throw await fail('auth.disabled', {}, 403);
   if (user.lockedUntil && user.lockedUntil > now) {
     throw await fail(
       'auth.locked',
@@ -61,18 +61,22 @@ export async function login(
     );
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await ctx.db
+    // One atomic statement, so parallel attempts cannot overwrite each other's count.
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    const [after] = await ctx.db
       .update(users)
       .set({
-        failedLogins: lock ? 0 : failed,
-        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
+        failedLogins: sql`case when ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then 0 else ${users.failedLogins} + 1 end`,
+        lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
       })
-      .where(eq(users.id, user.id));
-    if (lock) throw await fail('auth.locked', { minutes: LOCK_MINUTES }, 423);
+      .where(eq(users.id, user.id))
+      .returning({ lockedUntil: users.lockedUntil });
+    if (after?.lockedUntil && after.lockedUntil > now)
+      throw await fail('auth.locked', { minutes: LOCK_MINUTES }, 423);
     throw await fail('auth.invalid_credentials');
   }
+  // Only someone who knows the password learns that the account is disabled.
+  if (!user.active) throw await fail('auth.disabled', {}, 403);
   const session = await createSession(ctx.db, ctx, user.id, { ip: ctx.ip, userAgent: meta.userAgent });
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -250,38 +254,79 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof createUser
   const passwordHash = await hashPassword(input.password);
   const id = ctx.ids();
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(users).values({
-      id,
-      username: input.username,
-      displayName: input.displayName,
-      title: input.title ?? null,
-      passwordHash,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await tx.insert(userRoles).values(
-      input.roles.map((r) => ({
-        id: ctx.ids(),
-        userId: id,
-        role: r.role,
-        orgUnitId: r.orgUnitId,
+  const orgPath = await firstRolePath(ctx, input.roles);
+  await ctx.db
+    .transaction(async (tx) => {
+      await tx.insert(users).values({
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        title: input.title ?? null,
+        passwordHash,
         createdAt: now,
-      })),
-    );
-    await writeAudit(tx, ctx, {
-      action: 'users.create',
-      entityType: 'user',
-      entityId: id,
-      after: { username: input.username, displayName: input.displayName, roles: input.roles },
+        updatedAt: now,
+      });
+      await tx.insert(userRoles).values(
+        input.roles.map((r) => ({
+          id: ctx.ids(),
+          userId: id,
+          role: r.role,
+          orgUnitId: r.orgUnitId,
+          createdAt: now,
+        })),
+      );
+      await writeAudit(tx, ctx, {
+        action: 'users.create',
+        entityType: 'user',
+        entityId: id,
+        orgPath,
+        after: { username: input.username, displayName: input.displayName, roles: input.roles },
+      });
+    })
+    .catch((err) => {
+      if (isUniqueViolation(err, 'users_username_uq')) throw usernameTaken(input.username);
+      throw err;
     });
-  });
   return getUser(ctx, id);
+}
+
+const usernameTaken = (username: string) =>
+  new AppError(
+    'users.username_taken',
+    409,
+    { username },
+    { fields: [{ path: 'username', code: 'users.username_taken' }] },
+  );
+
+/** The org path audit entries about an account are filed under: its first role's unit. */
+async function firstRolePath(ctx: ActorCtx, roles: { orgUnitId: string | null }[]): Promise<string | null> {
+  const unitId = roles.find((r) => r.orgUnitId)?.orgUnitId;
+  if (!unitId) return null;
+  const [u] = await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, unitId));
+  return u?.path ?? null;
+}
+
+/**
+ * Changing an account (password, activation, roles…) needs every role the target holds to lie inside the
+ * actor's users.write scope, so nobody takes over an account whose reach exceeds their own.
+ */
+async function findWritableUser(ctx: ActorCtx, id: string) {
+  const user = await findUser(ctx, id);
+  const roles = await ctx.db
+    .select({ orgUnitId: userRoles.orgUnitId, path: orgUnits.path })
+    .from(userRoles)
+    .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
+    .where(eq(userRoles.userId, id));
+  const outside = roles.some(
+    (r) => !inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '/')),
+  );
+  if (outside) throw new AppError('users.not_in_scope', 403);
+  return user;
 }
 
 export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeof updateUserBody>) {
   requirePermission(ctx.actor, 'users.write');
-  const user = await findUser(ctx, id);
+  const user = await findWritableUser(ctx, id);
   if (input.roles) await checkRoles(ctx, input.roles);
   if (input.password !== undefined) {
     const problem = passwordProblem(user.username, input.password);
@@ -289,6 +334,14 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
   }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   const now = ctx.clock.now();
+  const orgPath = await firstRolePath(
+    ctx,
+    input.roles ??
+      (await ctx.db
+        .select({ orgUnitId: userRoles.orgUnitId })
+        .from(userRoles)
+        .where(eq(userRoles.userId, id))),
+  );
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -333,6 +386,7 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
       action: 'users.update',
       entityType: 'user',
       entityId: id,
+      orgPath,
       before: { displayName: user.displayName, active: user.active },
       after: { ...input, password: input.password ? '[changed]' : undefined },
     });
