@@ -49,3 +49,53 @@ describe('the API server', () => {
     expect(audit.items[0].after.path).toBe('/api/org/units');
   });
 });
+
+describe('bad input and spoofing (review findings)', () => {
+  it('a NUL character in a body or a query is a 400, not a 500', async () => {
+    const sd = await t.as('sd_admin');
+    const body = await sd.post('/api/residents', {
+      name: 'a\u0000b',
+      orgUnitId: t.fx.tongdu.id,
+      registrationStatus: 'migrant',
+    });
+    expect(body.statusCode).toBe(400);
+    const query = await sd.get('/api/residents?q=%00');
+    expect(query.statusCode).toBe(400);
+    const login = await t.anonymous.post('/api/auth/login', { username: 'x\u0000', password: 'y' });
+    expect(login.statusCode).toBe(400);
+  });
+
+  it('X-Forwarded-For is not trusted by default: the audit keeps the socket address', async () => {
+    const worker = await t.as('tongdu_worker');
+    await worker.request({
+      method: 'POST',
+      url: '/api/org/units',
+      headers: { 'x-forwarded-for': '6.6.6.6' },
+      payload: { parentId: t.fx.tongdu.id, kind: 'grid', name: 'x' },
+    });
+    const admin = await t.as('admin');
+    const entry = (await admin.get('/api/audit?action=access.denied')).json().items[0];
+    expect(entry.ip).not.toBe('6.6.6.6');
+  });
+
+  it('a truncated multipart upload is a 400', async () => {
+    const sd = await t.as('sd_admin');
+    const res = await sd.request({
+      method: 'POST',
+      url: '/api/imports/residents',
+      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
+      payload: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc',
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('an export asked for with full=false is masked (and an invalid flag is refused)', async () => {
+    const sd = await t.as('sd_admin');
+    expect((await sd.get('/api/residents/export.xlsx?full=yes')).statusCode).toBe(400);
+    const res = await sd.get('/api/residents/export.xlsx?full=false');
+    expect(res.statusCode).toBe(200);
+    const admin = await t.as('admin');
+    expect((await admin.get('/api/audit?action=residents.export')).json().total).toBeGreaterThan(0);
+    expect((await admin.get('/api/audit?action=residents.export_full')).json().total).toBe(0);
+  });
+});

@@ -17,6 +17,7 @@ import { formatMessage } from '../shared/i18n/errors';
 import { fieldMessage } from '../shared/i18n/fields';
 import { accountsModule } from './modules/accounts/accounts.routes';
 import { auditModule } from './modules/audit/audit.routes';
+import { calendarModule } from './modules/calendar/calendar.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { orgModule } from './modules/org/org.routes';
 import { peopleModule } from './modules/people/people.routes';
@@ -37,6 +38,7 @@ export const MODULES: ModuleDef[] = [
   peopleModule,
   reportsModule,
   auditModule,
+  calendarModule,
 ];
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
@@ -49,12 +51,21 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
           // Request logs carry no personal data: the query string (which may hold a phone) is dropped.
           serializers: {
             req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+            // Database errors carry the statement's parameters (personal data) in their message: log only codes.
+            err: (err: FastifyError) => {
+              const code = err.code ?? (err.cause as { code?: string } | undefined)?.code ?? '';
+              return {
+                type: err.name,
+                message: `${err.name} ${code}`.trim(),
+                stack: err.stack?.split('\n').slice(1, 6).join('\n') ?? '',
+              };
+            },
           },
         }
       : false,
     genReqId: () => v7(),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: (_address: string, hop: number) => hop < (deps.config.trustProxyHops ?? 0),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -74,6 +85,18 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, deps);
+
+  // A NUL character cannot be stored in PostgreSQL text: refuse it as bad input before anything runs.
+  app.addHook('preValidation', async (request) => {
+    if (hasNul(request.body) || hasNul(request.query) || hasNul(request.params)) {
+      throw new AppError(
+        'common.validation',
+        400,
+        {},
+        { fields: [{ path: '', code: 'common.nul_character' }] },
+      );
+    }
+  });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const locale = request.locale ?? 'zh-CN';
@@ -112,6 +135,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
           details: { fields },
         },
       });
+    }
+    const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? error.code;
+    if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001' || pgCode === '22003') {
+      // Invalid byte sequence / untranslatable character / value too long / out of range: bad input.
+      return reply
+        .status(400)
+        .send({ error: { code: 'common.validation', message: formatMessage('common.validation', locale) } });
     }
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -183,4 +213,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   });
 
   return app;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value))
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
 }

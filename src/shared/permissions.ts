@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'users.write',
   'audit.read',
   'reports.read',
+  'calendar.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,8 +45,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'audit.read',
     'reports.read',
+    'calendar.write',
   ],
-  subdistrict_admin: ALL,
+  // The statutory calendar is platform-wide: a subdistrict may not change it.
+  subdistrict_admin: ALL.filter((p) => p !== 'calendar.write'),
   dispatcher: ['org.read', 'residents.read', 'residents.reveal', 'people.read', 'reports.read'],
   community_secretary: [
     'org.read',

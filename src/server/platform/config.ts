@@ -20,6 +20,8 @@ export interface Config {
   tilesUrl: string;
   /** Serve the built web app from this folder when it exists. */
   webDir: string;
+  /** Trust X-Forwarded-For from this many proxy hops (0 = trust nothing: the socket address is the client). */
+  trustProxyHops: number;
 }
 
 function parseKey(text: string): Buffer {
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     tilesUrl: env.TILES_URL ?? '',
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
+    trustProxyHops: Number(env.TRUST_PROXY_HOPS ?? 0),
   };
 }

@@ -13,7 +13,10 @@ export interface AppDeps {
   clock: Clock;
   ids: IdGenerator;
   pii: Pii;
-  config: Pick<Config, 'sessionIdleMinutes' | 'tilesUrl' | 'webDir' | 'dataDir'> & { logLevel?: string };
+  config: Pick<Config, 'sessionIdleMinutes' | 'tilesUrl' | 'webDir' | 'dataDir'> & {
+    logLevel?: string;
+    trustProxyHops?: number;
+  };
   dbKind?: 'pglite' | 'postgres';
 }
 

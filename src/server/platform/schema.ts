@@ -5,3 +5,4 @@ export * from '../modules/org/org.table';
 export * from '../modules/people/people.table';
 export * from '../modules/residents/residents.table';
 export * from './audit.table';
+export * from './calendar.table';

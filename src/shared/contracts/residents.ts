@@ -64,7 +64,7 @@ export type CreateResidentBody = z.infer<typeof createResidentBody>;
 export const updateResidentBody = z
   .strictObject(residentFields)
   .partial()
-  .extend({ version: z.number().int() });
+  .extend({ version: z.number().int().min(1).max(2_147_483_647) });
 export type UpdateResidentBody = z.infer<typeof updateResidentBody>;
 
 export const residentListQuery = z.object({

@@ -10,6 +10,10 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '提交的内容有误,请检查标出的字段',
     en: 'Some fields are invalid; please check them',
   },
+  'common.nul_character': {
+    'zh-CN': '内容中含有不允许的控制字符',
+    en: 'The input contains a forbidden control character',
+  },
   'common.bad_json': { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   'common.not_found': { 'zh-CN': '未找到该记录,或您无权查看', en: 'Not found, or outside your scope' },
   'common.route_not_found': { 'zh-CN': '接口不存在', en: 'No such endpoint' },
@@ -258,6 +262,19 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   'people.already_assigned': {
     'zh-CN': '该网格员已分配到此网格',
     en: 'The worker is already assigned to this grid',
+  },
+  'calendar.bad_date': {
+    'zh-CN': '日期无效,应为 YYYY-MM-DD 格式的真实日期',
+    en: 'Not a real date in the form YYYY-MM-DD',
+  },
+  'calendar.duplicate_date': { 'zh-CN': '同一日期只能出现一次', en: 'Each date may appear only once' },
+  'calendar.date_outside_year': {
+    'zh-CN': '日期不在所设置的年份内',
+    en: 'The date is outside the year being set',
+  },
+  'calendar.workday_not_weekend': {
+    'zh-CN': '调休上班日必须是周六或周日',
+    en: 'An adjusted working day must fall on a Saturday or Sunday',
   },
 };
 

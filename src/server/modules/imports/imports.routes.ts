@@ -56,13 +56,19 @@ export const importsModule = defineModule({
         if (!req.isMultipart()) throw new AppError('imports.no_file', 400);
         let file: { name: string; data: Buffer } | undefined;
         const fields: Record<string, string> = {};
-        for await (const part of req.parts()) {
-          if (part.type === 'file') {
-            const data = await part.toBuffer();
-            if (part.fieldname === 'file' && !file) file = { name: part.filename || 'upload', data };
-          } else {
-            fields[part.fieldname] = String(part.value);
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              const data = await part.toBuffer();
+              if (part.fieldname === 'file' && !file) file = { name: part.filename || 'upload', data };
+            } else {
+              fields[part.fieldname] = String(part.value);
+            }
           }
+        } catch (err) {
+          // A truncated or malformed multipart body is bad input, not a server error.
+          if ((err as { statusCode?: number }).statusCode === 413) throw err;
+          throw new AppError('imports.bad_file', 400);
         }
         if (!file) throw new AppError('imports.no_file', 400);
         const parsed = residentImportFields.safeParse(fields);

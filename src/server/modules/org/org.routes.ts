@@ -10,6 +10,7 @@ import {
   splitOrgUnitBody,
   updateOrgUnitBody,
 } from '../../../shared/contracts/org';
+import { queryBool } from '../../../shared/contracts/common';
 import { ORG_KINDS } from '../../../shared/orgKinds';
 import { actorCtxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
@@ -49,7 +50,7 @@ export const orgModule = defineModule({
             parentId: z.string().optional(),
             q: z.string().max(50).optional(),
             kind: z.enum(ORG_KINDS).optional(),
-            includeInactive: z.coerce.boolean().optional(),
+            includeInactive: queryBool,
           }),
           response: { 200: z.array(orgUnitSchema) },
         },

@@ -9,6 +9,7 @@ import {
   revealBody,
   updateResidentBody,
 } from '../../../shared/contracts/residents';
+import { queryBool } from '../../../shared/contracts/common';
 import { label } from '../../../shared/i18n/labels';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
@@ -40,11 +41,11 @@ export const residentsModule = defineModule({
     app.get(
       '/api/residents/export.xlsx',
       {
-        schema: { tags, querystring: residentListQuery.extend({ full: z.coerce.boolean().default(false) }) },
+        schema: { tags, querystring: residentListQuery.extend({ full: queryBool }) },
       },
       async (req, reply) => {
         const { full, ...q } = req.query;
-        const rows = await exportResidents(actorCtxOf(deps, req), q, full);
+        const rows = await exportResidents(actorCtxOf(deps, req), q, full === true);
         const l = req.locale;
         const buf = await toXlsx(
           l === 'en' ? 'Residents' : '居民',

@@ -151,3 +151,69 @@ describe('residents registry', () => {
     expect(stale.statusCode).toBe(409);
   });
 });
+
+describe('moving residents (review findings)', () => {
+  it('moving a resident into an existing household puts them in that household, with its room', async () => {
+    const sd = await t.as('sd_admin');
+    const created = (
+      await sd.post('/api/residents', {
+        name: '搬家户',
+        orgUnitId: t.fx.tongduBuilding.id,
+        room: '101',
+        registrationStatus: 'registered',
+        gender: 'female',
+      })
+    ).json();
+    const other = (
+      await sd.post('/api/residents', {
+        name: '邻居',
+        orgUnitId: t.fx.tongduBuilding.id,
+        room: '502',
+        registrationStatus: 'registered',
+        gender: 'female',
+      })
+    ).json();
+    const res = await sd.patch(`/api/residents/${created.id}`, {
+      orgUnitId: other.orgUnitId,
+      version: created.version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ orgUnitId: other.orgUnitId, room: '502', unitName: '502' });
+  });
+
+  it('a resident cannot be moved into an archived unit', async () => {
+    const sd = await t.as('sd_admin');
+    const created = (
+      await sd.post('/api/residents', {
+        name: '待迁户',
+        orgUnitId: t.fx.tongdu.id,
+        registrationStatus: 'registered',
+        gender: 'female',
+      })
+    ).json();
+    const grid = (
+      await sd.post('/api/org/units', { parentId: t.fx.tongdu.id, kind: 'grid', name: '将撤销网格' })
+    ).json();
+    expect((await sd.post(`/api/org/units/${grid.id}/archive`)).statusCode).toBe(200);
+    const res = await sd.patch(`/api/residents/${created.id}`, {
+      orgUnitId: grid.id,
+      version: created.version,
+    });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('a version beyond the integer range is refused as bad input', async () => {
+    const sd = await t.as('sd_admin');
+    const created = (
+      await sd.post('/api/residents', {
+        name: '版本',
+        orgUnitId: t.fx.tongdu.id,
+        registrationStatus: 'registered',
+        gender: 'female',
+      })
+    ).json();
+    expect(
+      (await sd.patch(`/api/residents/${created.id}`, { name: 'x', version: 99999999999 })).statusCode,
+    ).toBe(400);
+  });
+});

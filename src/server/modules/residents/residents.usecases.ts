@@ -327,6 +327,7 @@ export async function updateResident(ctx: ActorCtx, id: string, input: UpdateRes
   if (input.orgUnitId && input.orgUnitId !== before.orgUnitId) {
     unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.write');
     if (!RESIDENT_UNIT_KINDS.includes(unit.kind)) throw fieldError('orgUnitId', 'residents.unit_kind');
+    if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   }
   const idNumber =
     input.idNumber !== undefined
@@ -341,47 +342,62 @@ export async function updateResident(ctx: ActorCtx, id: string, input: UpdateRes
   });
   const sealed = sealPii(ctx.pii, { idNumber: input.idNumber, phone: input.phone, address: input.address });
   if (input.idNumber !== undefined) await checkIdUnique(ctx.db, sealed.idNumberHash, id);
-  const row = await ctx.db.transaction(async (tx) => {
-    let placeFields = {};
-    if (unit || (input.room !== undefined && input.room !== before.room)) {
-      const base = unit ?? (await tx.select().from(orgUnits).where(eq(orgUnits.id, before.orgUnitId)))[0]!;
-      const building =
-        base.kind === 'household'
-          ? (await tx.select().from(orgUnits).where(eq(orgUnits.id, base.parentId!)))[0]!
-          : base;
-      const place = await placeOf(ctx, tx, building, input.room ?? before.room);
-      const community = await communityOfPath(tx, place.path);
-      if (!community) throw fieldError('orgUnitId', 'residents.unit_kind');
-      placeFields = { orgUnitId: place.id, orgPath: place.path, communityId: community.id };
-    }
-    const [after] = await tx
-      .update(residents)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        gender: gender ?? before.gender,
-        birthDate,
-        ...sealed,
-        ...placeFields,
-        ...(input.room !== undefined && { room: input.room }),
-        ...(input.registrationStatus !== undefined && { registrationStatus: input.registrationStatus }),
-        ...(input.tags !== undefined && { tags: input.tags }),
-        ...(input.notes !== undefined && { notes: input.notes }),
-        version: before.version + 1,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(and(eq(residents.id, id), eq(residents.version, input.version)))
-      .returning();
-    if (!after) throw new AppError('common.conflict', 409);
-    await writeAudit(tx, ctx, {
-      action: 'residents.update',
-      entityType: 'resident',
-      entityId: id,
-      orgPath: after.orgPath,
-      before: toDto(before),
-      after: toDto(after),
+  const row = await ctx.db
+    .transaction(async (tx) => {
+      let placeFields = {};
+      let room = input.room;
+      if (unit || (input.room !== undefined && input.room !== before.room)) {
+        let place: OrgUnit;
+        if (unit?.kind === 'household') {
+          // Moving into a household: that is the place, and its name is the room.
+          place = unit;
+          room = unit.name;
+        } else if (unit) {
+          place = await placeOf(ctx, tx, unit, input.room);
+        } else {
+          const current = (await tx.select().from(orgUnits).where(eq(orgUnits.id, before.orgUnitId)))[0]!;
+          const building =
+            current.kind === 'household'
+              ? (await tx.select().from(orgUnits).where(eq(orgUnits.id, current.parentId!)))[0]!
+              : current;
+          place = await placeOf(ctx, tx, building, input.room);
+        }
+        const community = await communityOfPath(tx, place.path);
+        if (!community) throw fieldError('orgUnitId', 'residents.unit_kind');
+        placeFields = { orgUnitId: place.id, orgPath: place.path, communityId: community.id };
+      }
+      const [after] = await tx
+        .update(residents)
+        .set({
+          ...(input.name !== undefined && { name: input.name }),
+          gender: gender ?? before.gender,
+          birthDate,
+          ...sealed,
+          ...placeFields,
+          ...(room !== undefined && { room }),
+          ...(input.registrationStatus !== undefined && { registrationStatus: input.registrationStatus }),
+          ...(input.tags !== undefined && { tags: input.tags }),
+          ...(input.notes !== undefined && { notes: input.notes }),
+          version: before.version + 1,
+          updatedAt: ctx.clock.now(),
+        })
+        .where(and(eq(residents.id, id), eq(residents.version, input.version)))
+        .returning();
+      if (!after) throw new AppError('common.conflict', 409);
+      await writeAudit(tx, ctx, {
+        action: 'residents.update',
+        entityType: 'resident',
+        entityId: id,
+        orgPath: after.orgPath,
+        before: toDto(before),
+        after: toDto(after),
+      });
+      return after;
+    })
+    .catch((err) => {
+      if (isUniqueViolation(err, 'residents_id_number_uq')) throw idTaken();
+      throw err;
     });
-    return after;
-  });
   return (await withNames(ctx.db, [row]))[0]!;
 }
 

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  calendarYearParams,
+  calendarYearQuery,
+  calendarYearSchema,
+  replaceCalendarYearBody,
+} from '../../../shared/contracts/calendar';
+import { actorCtxOf } from '../../platform/context';
+import { defineModule } from '../../platform/module';
+import { getCalendarYear, replaceCalendarYear } from './calendar.usecases';
+
+/** The statutory working calendar: any logged-in user reads it; `calendar.write` loads a year. */
+export const calendarModule = defineModule({
+  name: 'calendar',
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['calendar'];
+
+    app.get(
+      '/api/calendar',
+      { schema: { tags, querystring: calendarYearQuery, response: { 200: calendarYearSchema } } },
+      (req) => getCalendarYear(actorCtxOf(deps, req), req.query.year),
+    );
+    app.put(
+      '/api/calendar/:year',
+      {
+        schema: {
+          tags,
+          params: calendarYearParams,
+          body: replaceCalendarYearBody,
+          response: { 200: calendarYearSchema },
+        },
+      },
+      (req) => replaceCalendarYear(actorCtxOf(deps, req), req.params.year, req.body),
+    );
+  },
+});
