@@ -65,7 +65,7 @@ export async function residentsBench(opts: { ops: number; concurrency: number; l
           .returning();
         await writeAudit(
           tx,
-          { clock: t.clock },
+          { clock: t.clock, pii: t.deps.pii },
           {
             action: 'residents.create',
             entityType: 'resident',

@@ -61,8 +61,8 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'audit':
       if (sub !== 'verify') break;
-      return withDb(async (d) => {
-        const res = await verifyAuditChain(d.db);
+      return withDb(async (d, config) => {
+        const res = await verifyAuditChain(d.db, createPii(config.secretKey));
         if (res.ok) {
           console.log(`audit chain intact: ${res.checked} records`);
           return 0;

@@ -656,7 +656,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await db.transaction((tx) =>
     writeAudit(
       tx,
-      { clock: deps.clock },
+      { clock: deps.clock, pii: deps.pii },
       {
         action: 'system.seed_demo',
         entityType: 'system',

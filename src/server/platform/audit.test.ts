@@ -10,7 +10,7 @@ beforeAll(async () => {
     await t.database.db.transaction((tx) =>
       writeAudit(
         tx,
-        { clock: t.clock },
+        { clock: t.clock, pii: t.deps.pii },
         { action: 'test.write', entityType: 'test', entityId: String(i), after: { i } },
       ),
     );
@@ -31,7 +31,7 @@ describe('audit trail (R-LAW-PI-1)', () => {
   });
 
   it('an untouched chain verifies', async () => {
-    const res = await verifyAuditChain(t.database.db);
+    const res = await verifyAuditChain(t.database.db, t.deps.pii);
     expect(res.ok).toBe(true);
     expect(res.checked).toBeGreaterThanOrEqual(5);
   });
@@ -40,19 +40,43 @@ describe('audit trail (R-LAW-PI-1)', () => {
     await t.database.db.execute(
       sql`update audit_log set after = '{"i": 99}'::jsonb where entity_id = '2' and action = 'test.write'`,
     );
-    const res = await verifyAuditChain(t.database.db);
+    const res = await verifyAuditChain(t.database.db, t.deps.pii);
     expect(res.ok).toBe(false);
     expect(res.problem?.reason).toBe('hash_mismatch');
     await t.database.db.execute(
       sql`update audit_log set after = '{"i": 2}'::jsonb where entity_id = '2' and action = 'test.write'`,
     );
-    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(t.database.db, t.deps.pii)).ok).toBe(true);
   });
 
   it('a deleted row in the middle, or the newest row, is detected', async () => {
     await t.database.db.execute(sql`delete from audit_log where seq = (select max(seq) from audit_log)`);
-    expect((await verifyAuditChain(t.database.db)).problem?.reason).toBe('head_mismatch');
+    expect((await verifyAuditChain(t.database.db, t.deps.pii)).problem?.reason).toBe('head_mismatch');
     await t.database.db.execute(sql`delete from audit_log where entity_id = '1' and action = 'test.write'`);
-    expect((await verifyAuditChain(t.database.db)).problem?.reason).toBe('broken_link');
+    expect((await verifyAuditChain(t.database.db, t.deps.pii)).problem?.reason).toBe('broken_link');
+  });
+});
+
+describe('audit chain keys and wipes', () => {
+  it('wiping the whole trail and its head is detected', async () => {
+    await t.database.db.execute(sql`delete from audit_log`);
+    await t.database.db.execute(sql`delete from audit_head`);
+    const res = await verifyAuditChain(t.database.db, t.deps.pii);
+    expect(res.ok).toBe(false);
+  });
+
+  it('a chain re-hashed without the master key does not verify (the chain is keyed)', async () => {
+    const { createPii } = await import('./crypto');
+    const other = createPii(Buffer.alloc(32, 9));
+    expect(other.mac('linli-audit-chain-v1', 'x')).not.toBe(t.deps.pii.mac('linli-audit-chain-v1', 'x'));
+  });
+
+  it('resident health and hardship data is redacted too', () => {
+    expect(redact({ name: '李', tags: ['disabled'], notes: '低保户', birthDate: '1950-01-01' })).toEqual({
+      name: '李',
+      tags: '[redacted]',
+      notes: '[redacted]',
+      birthDate: '[redacted]',
+    });
   });
 });

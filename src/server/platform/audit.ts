@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Clock } from './clock';
+import type { Pii } from './crypto';
 import type { Db } from './db';
 import { auditHead, auditLog } from './audit.table';
 
 export interface AuditContext {
   clock: Clock;
+  /** Keys the hash chain (HMAC), so rows cannot be rewritten and re-hashed without the master key. */
+  pii: Pick<Pii, 'mac'>;
   actor?: { userId: string; displayName: string } | undefined;
   requestId?: string | undefined;
   ip?: string | undefined;
@@ -22,7 +24,9 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
-const SENSITIVE = /(Enc|Hash)$|^(idNumber|phone|address|password|passwordHash|contactPhone)$/;
+// Personal data never enters the trail: identity numbers, contacts, and health/hardship data (tags, notes, birth date).
+const SENSITIVE =
+  /(Enc|Hash)$|^(idNumber|phone|address|password|passwordHash|contactPhone|birthDate|tags|notes)$/;
 
 /** Personal data never enters the audit trail in clear: encrypted and hashed fields are dropped too. */
 export function redact(value: unknown): unknown {
@@ -53,7 +57,11 @@ function canonical(value: unknown): string {
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'hash' | 'prevHash'> & { seq: number }): string {
+function rowHash(
+  mac: Pick<Pii, 'mac'>,
+  prevHash: string,
+  r: Omit<AuditRow, 'seq' | 'hash' | 'prevHash'> & { seq: number },
+): string {
   const body = canonical({
     seq: r.seq,
     at: r.at.toISOString(),
@@ -69,7 +77,7 @@ function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'hash' | 'prevHash'
     requestId: r.requestId,
     ip: r.ip,
   });
-  return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
+  return mac.mac('linli-audit-chain-v1', `${prevHash}\n${body}`);
 }
 
 /**
@@ -99,7 +107,7 @@ export async function writeAudit(tx: Db, ctx: AuditContext, entry: AuditEntry): 
     requestId: ctx.requestId ?? null,
     ip: ctx.ip ?? null,
   };
-  const hash = rowHash(prevHash, row);
+  const hash = rowHash(ctx.pii, prevHash, row);
   await tx.insert(auditLog).values({ ...row, prevHash, hash });
   await tx
     .insert(auditHead)
@@ -119,7 +127,7 @@ export interface VerifyResult {
 }
 
 /** Walks the chain from the start: a changed, inserted or deleted row breaks it (`linli audit verify`). */
-export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Db, pii: Pick<Pii, 'mac'>): Promise<VerifyResult> {
   let prevHash = GENESIS;
   let lastSeq = 0;
   let checked = 0;
@@ -134,7 +142,7 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
     for (const r of batch) {
       if (r.prevHash !== prevHash)
         return { ok: false, checked, problem: { seq: r.seq, reason: 'broken_link' } };
-      if (rowHash(prevHash, r) !== r.hash)
+      if (rowHash(pii, prevHash, r) !== r.hash)
         return { ok: false, checked, problem: { seq: r.seq, reason: 'hash_mismatch' } };
       prevHash = r.hash;
       lastSeq = r.seq;
@@ -143,6 +151,14 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   }
   const head = await db.select().from(auditHead).where(eq(auditHead.id, 1));
   const expected = head[0];
+  // Wiping the table and its head together still leaves the sequence behind.
+  const seqState = (await db.execute(
+    sql`select last_value::bigint as last, is_called from audit_log_seq_seq`,
+  )) as unknown as { rows: { last: string | number; is_called: boolean }[] };
+  const used = seqState.rows[0]?.is_called ? Number(seqState.rows[0].last) : 0;
+  if (!expected && used > 0) {
+    return { ok: false, checked, problem: { seq: used, reason: 'head_mismatch' } };
+  }
   if ((expected && (expected.hash !== prevHash || expected.seq !== lastSeq)) || (!expected && checked > 0)) {
     return { ok: false, checked, problem: { seq: expected?.seq ?? null, reason: 'head_mismatch' } };
   }

@@ -9,6 +9,8 @@ export interface Pii {
   decrypt(stored: string): string;
   /** Deterministic keyed hash of a normalised value, for equality search and uniqueness. */
   blindIndex(kind: 'id' | 'phone' | 'address', plain: string): string;
+  /** HMAC-SHA256 (hex) under a key derived for `purpose`, e.g. the audit hash chain. */
+  mac(purpose: string, text: string): string;
 }
 
 export function createPii(masterKey: Buffer): Pii {
@@ -29,6 +31,9 @@ export function createPii(masterKey: Buffer): Pii {
       return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
         'utf8',
       );
+    },
+    mac(purpose, text) {
+      return createHmac('sha256', macKey).update(`${purpose}\n`).update(text).digest('hex');
     },
     blindIndex(kind, plain) {
       return createHmac('sha256', macKey)

@@ -31,6 +31,10 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    // An idle client whose connection is cut (server restart, failover) must not crash the process.
+    pool.on('error', (err) =>
+      console.warn(`PostgreSQL idle client error: ${(err as { code?: string }).code ?? err.name}`),
+    );
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

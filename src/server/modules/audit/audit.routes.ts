@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lte, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditQuery } from '../../../shared/contracts/audit';
@@ -8,7 +8,8 @@ import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
 import { offsetOf, pageOf } from '../../platform/pagination';
-import { requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
+import { escapeLike, requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
+import { rowsOf } from '../../platform/db';
 
 export const auditModule = defineModule({
   name: 'audit',
@@ -29,8 +30,21 @@ export const auditModule = defineModule({
         requirePermission(ctx.actor, 'audit.read');
         const q = req.query;
         // Entries with no org unit (logins, accounts) are visible to platform-wide auditors only.
+        // History of units merged into the actor's scope stays visible to them (the trail itself is immutable).
+        const merged = rowsOf<{ path: string }>(
+          await ctx.db.execute(sql`
+            with recursive absorbed as (
+              select id, path from org_units where status = 'merged'
+                and merged_into_id in (select id from org_units where ${scopeWhere(ctx.actor, 'audit.read', sql`path`)})
+              union
+              select o.id, o.path from org_units o join absorbed a on o.merged_into_id = a.id where o.status = 'merged'
+            ) select path from absorbed`),
+        );
+        const inScope = scopeWhere(ctx.actor, 'audit.read', sql`coalesce(${auditLog.orgPath}, '/')`);
         const where = and(
-          scopeWhere(ctx.actor, 'audit.read', sql`coalesce(${auditLog.orgPath}, '/')`),
+          merged.length
+            ? or(inScope, ...merged.map((m) => like(auditLog.orgPath, `${escapeLike(m.path)}%`)))
+            : inScope,
           q.action ? eq(auditLog.action, q.action) : undefined,
           q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
           q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
@@ -57,7 +71,7 @@ export const auditModule = defineModule({
       const ctx = actorCtxOf(deps, req);
       requirePermission(ctx.actor, 'audit.read');
       if (!scopePaths(ctx.actor, 'audit.read').includes('/')) throw new AppError('common.forbidden', 403);
-      return verifyAuditChain(ctx.db);
+      return verifyAuditChain(ctx.db, ctx.pii);
     });
   },
 });

@@ -1,4 +1,5 @@
-import type { IdGenerator, Clock } from '../../platform/clock';
+import { sql } from 'drizzle-orm';
+import type { Clock, IdGenerator } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { orgUnits } from './org.table';
 
@@ -26,4 +27,24 @@ export async function insertUnit(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Runs `fn` in a transaction holding the org-tree lock: 'exclusive' for moves, merges, splits and archives
+ * (they rewrite paths), 'shared' for writes that copy a unit's path into a row. Reads inside `fn` go through
+ * the transaction, so the paths it sees cannot change underneath it.
+ */
+export async function underTreeLock<C extends { db: Db }, T>(
+  ctx: C,
+  mode: 'shared' | 'exclusive',
+  fn: (c: C) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(
+      mode === 'exclusive'
+        ? sql`select pg_advisory_xact_lock(7411002)`
+        : sql`select pg_advisory_xact_lock_shared(7411002)`,
+    );
+    return fn({ ...ctx, db: tx });
+  });
 }

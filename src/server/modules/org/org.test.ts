@@ -217,3 +217,24 @@ describe('the top of the tree', () => {
     expect((await sd.get(`/api/org/units/${empty.id}`)).json().abilities.split).toBe(false);
   });
 });
+
+describe('history after a merge (review finding)', () => {
+  it('the target community’s staff see the audit history of residents that came with a merged community', async () => {
+    const { createUser } = await import('../../../../test/app');
+    const src = await insertUnit(t.deps, t.fx.subdistrict, { kind: 'community', name: '旧社区' });
+    const dst = await insertUnit(t.deps, t.fx.subdistrict, { kind: 'community', name: '新社区甲' });
+    const sd = await t.as('sd_admin');
+    const r = await sd.post('/api/residents', {
+      name: '随迁居民',
+      orgUnitId: src.id,
+      registrationStatus: 'registered',
+      gender: 'male',
+    });
+    expect(r.statusCode).toBe(201);
+    expect((await sd.post(`/api/org/units/${src.id}/merge`, { targetId: dst.id })).statusCode).toBe(200);
+    await createUser(t, 'dst_secretary', [{ role: 'community_secretary', orgUnitId: dst.id }]);
+    const sec = await t.as('dst_secretary');
+    const audit = (await sec.get(`/api/audit?entityId=${r.json().id}`)).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toContain('residents.create');
+  });
+});

@@ -17,6 +17,7 @@ import {
 import { SCOPED_TABLES } from '../../platform/scopedTables';
 import { gridAssignments, workers } from '../people/people.table';
 import { residents } from '../residents/residents.table';
+import { underTreeLock } from './org.repository';
 import { orgUnits } from './org.table';
 
 export type OrgUnit = typeof orgUnits.$inferSelect;
@@ -186,6 +187,10 @@ function checkChildKind(parentKind: string, kind: string) {
 }
 
 export async function createUnit(ctx: ActorCtx, input: CreateOrgUnitBody) {
+  return underTreeLock(ctx, 'shared', (c) => createUnitLocked(c, input));
+}
+
+async function createUnitLocked(ctx: ActorCtx, input: CreateOrgUnitBody) {
   requirePermission(ctx.actor, 'org.write');
   const parent = await findUnitInScope(ctx, input.parentId, 'org.write');
   if (parent.status !== 'active') throw new AppError('org.inactive', 409);
@@ -279,6 +284,10 @@ async function repath(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: 
 }
 
 export async function moveUnit(ctx: ActorCtx, id: string, newParentId: string) {
+  return underTreeLock(ctx, 'exclusive', (c) => moveUnitLocked(c, id, newParentId));
+}
+
+async function moveUnitLocked(ctx: ActorCtx, id: string, newParentId: string) {
   requirePermission(ctx.actor, 'org.write');
   const unit = await findUnitInScope(ctx, id, 'org.write');
   const parent = await findUnitInScope(ctx, newParentId, 'org.write');
@@ -313,6 +322,10 @@ export async function moveUnit(ctx: ActorCtx, id: string, newParentId: string) {
  * target; the source stays as a 'merged' record pointing at the target, so history still resolves.
  */
 export async function mergeUnit(ctx: ActorCtx, sourceId: string, targetId: string) {
+  return underTreeLock(ctx, 'exclusive', (c) => mergeUnitLocked(c, sourceId, targetId));
+}
+
+async function mergeUnitLocked(ctx: ActorCtx, sourceId: string, targetId: string) {
   requirePermission(ctx.actor, 'org.write');
   if (sourceId === targetId) throw new AppError('org.merge_self', 422);
   const source = await findUnitInScope(ctx, sourceId, 'org.write');
@@ -362,6 +375,10 @@ export async function mergeUnit(ctx: ActorCtx, sourceId: string, targetId: strin
 
 /** Splits a unit (seed 003 "微调"): a new sibling of the same kind takes the listed children. */
 export async function splitUnit(ctx: ActorCtx, id: string, newName: string, childIds: string[]) {
+  return underTreeLock(ctx, 'exclusive', (c) => splitUnitLocked(c, id, newName, childIds));
+}
+
+async function splitUnitLocked(ctx: ActorCtx, id: string, newName: string, childIds: string[]) {
   requirePermission(ctx.actor, 'org.write');
   const unit = await findUnitInScope(ctx, id, 'org.write');
   if (!unit.parentId) throw new AppError('common.forbidden', 403);
@@ -407,6 +424,10 @@ export async function splitUnit(ctx: ActorCtx, id: string, newName: string, chil
 }
 
 export async function archiveUnit(ctx: ActorCtx, id: string) {
+  return underTreeLock(ctx, 'exclusive', (c) => archiveUnitLocked(c, id));
+}
+
+async function archiveUnitLocked(ctx: ActorCtx, id: string) {
   requirePermission(ctx.actor, 'org.write');
   const unit = await findUnitInScope(ctx, id, 'org.write');
   if (!unit.parentId || scopePaths(ctx.actor, 'org.write').includes(unit.path))

@@ -137,7 +137,17 @@ function checkPost(kind: string, postType: string | null | undefined) {
 
 async function checkUser(ctx: ActorCtx, userId: string | null | undefined) {
   if (!userId) return;
-  const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  // Only accounts that hold a role inside the actor's people.write scope can be linked (no probing of others).
+  const [u] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`${users.id} in (select ur.user_id from user_roles ur join org_units o on o.id = ur.org_unit_id
+          where ${scopeWhere(ctx.actor, 'people.write', sql`o.path`)})`,
+      ),
+    );
   if (!u) throw invalidField('userId', 'people.user_not_found');
 }
 

@@ -17,6 +17,7 @@ import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { offsetOf } from '../../platform/pagination';
+import { underTreeLock } from '../org/org.repository';
 import { orgUnits } from '../org/org.table';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
 import { residents } from './residents.table';
@@ -270,6 +271,11 @@ export async function revealField(ctx: ActorCtx, id: string, field: 'idNumber' |
 }
 
 export async function createResident(ctx: ActorCtx, input: CreateResidentBody) {
+  // Shared tree lock: the unit's path copied into the row cannot be moved underneath (see org.repository).
+  return underTreeLock(ctx, 'shared', (c) => createResidentLocked(c, input));
+}
+
+async function createResidentLocked(ctx: ActorCtx, input: CreateResidentBody) {
   requirePermission(ctx.actor, 'residents.write');
   const unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.write');
   if (!RESIDENT_UNIT_KINDS.includes(unit.kind)) throw fieldError('orgUnitId', 'residents.unit_kind');
@@ -321,6 +327,11 @@ export async function createResident(ctx: ActorCtx, input: CreateResidentBody) {
 }
 
 export async function updateResident(ctx: ActorCtx, id: string, input: UpdateResidentBody) {
+  // Shared tree lock: the unit's path copied into the row cannot be moved underneath (see org.repository).
+  return underTreeLock(ctx, 'shared', (c) => updateResidentLocked(c, id, input));
+}
+
+async function updateResidentLocked(ctx: ActorCtx, id: string, input: UpdateResidentBody) {
   requirePermission(ctx.actor, 'residents.write');
   const before = await findResident(ctx, id, 'residents.write');
   let unit: OrgUnit | undefined;
