@@ -733,6 +733,8 @@ export async function commitImport(ctx: ActorCtx, id: string, locale: Locale): P
 }
 
 async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
+  // Shared org-tree lock (see org.repository underTreeLock): paths read below cannot move until commit.
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(7411002)`);
   const now = ctx.clock.now();
   const [target] = await tx.select().from(orgUnits).where(eq(orgUnits.id, job.orgUnitId));
   if (target?.status !== 'active') throw new AppError('org.inactive', 409);
