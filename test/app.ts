@@ -7,6 +7,7 @@ import { createPii } from '../src/server/platform/crypto';
 import type { Database } from '../src/server/platform/db';
 import { userRoles, users } from '../src/server/modules/accounts/accounts.table';
 import type { Role } from '../src/shared/permissions';
+import { ensureDefaultCategories } from '../src/server/modules/work-orders/workOrders.categories';
 import { freshDatabase } from './db';
 import { type Fixture, buildFixture } from './factories';
 
@@ -86,6 +87,7 @@ export async function createTestApp(): Promise<TestApp> {
     config: { sessionIdleMinutes: 120, tilesUrl: '', webDir: '', dataDir: '' },
     dbKind: database.kind,
   };
+  await ensureDefaultCategories(database.db);
   const app = await buildApp(deps);
   await app.ready();
   const base = { database, clock };

@@ -23,6 +23,7 @@ import { orgModule } from './modules/org/org.routes';
 import { peopleModule } from './modules/people/people.routes';
 import { reportsModule } from './modules/reports/reports.routes';
 import { residentsModule } from './modules/residents/residents.routes';
+import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { registerAuth } from './platform/auth';
 import { auditFailure } from './platform/audit';
 import { type AppDeps, ctxOf } from './platform/context';
@@ -39,6 +40,7 @@ export const MODULES: ModuleDef[] = [
   reportsModule,
   auditModule,
   calendarModule,
+  workOrdersModule,
 ];
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;

@@ -1,5 +1,7 @@
 import { buildApp } from './app';
 import { recoverInterruptedImports } from './modules/imports/imports.usecases';
+import { ensureDefaultCategories } from './modules/work-orders/workOrders.categories';
+import { runSlaSweep } from './modules/work-orders/workOrders.sla';
 import { systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
@@ -14,6 +16,7 @@ export async function main() {
     dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
   });
   await database.migrate();
+  await ensureDefaultCategories(database.db);
   const recovered = await recoverInterruptedImports(database.db);
   if (recovered.interrupted)
     console.log(`${recovered.interrupted} import(s) interrupted by the last shutdown were marked failed`);
@@ -39,10 +42,20 @@ export async function main() {
       `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
     );
 
+  // The SLA sweep (escalation, overdue, reminders) every minute; each step is claimed once, so several
+  // processes can run it side by side, and a restart just sweeps again.
+  const sweep = setInterval(() => {
+    runSlaSweep({ ...deps, requestId: 'sla-sweep' }).catch((err) =>
+      app.log.error({ err }, 'SLA sweep failed'),
+    );
+  }, 60_000);
+  sweep.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(sweep);
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
     await database.close();

@@ -17,6 +17,13 @@ export const PERMISSIONS = [
   'audit.read',
   'reports.read',
   'calendar.write',
+  'work_orders.read',
+  'work_orders.intake',
+  'work_orders.dispatch',
+  'work_orders.handle',
+  'work_orders.follow_up',
+  'work_orders.supervise',
+  'work_orders.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,10 +53,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'reports.read',
     'calendar.write',
+    'work_orders.read',
+    'work_orders.supervise',
   ],
   // The statutory calendar is platform-wide: a subdistrict may not change it.
   subdistrict_admin: ALL.filter((p) => p !== 'calendar.write'),
-  dispatcher: ['org.read', 'residents.read', 'residents.reveal', 'people.read', 'reports.read'],
+  dispatcher: [
+    'org.read',
+    'residents.read',
+    'residents.reveal',
+    'people.read',
+    'reports.read',
+    'work_orders.read',
+    'work_orders.intake',
+    'work_orders.dispatch',
+    'work_orders.follow_up',
+    'work_orders.supervise',
+  ],
   community_secretary: [
     'org.read',
     'org.write',
@@ -64,6 +84,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.write',
     'audit.read',
     'reports.read',
+    'work_orders.read',
+    'work_orders.intake',
+    'work_orders.handle',
   ],
   community_worker: [
     'org.read',
@@ -75,10 +98,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.read',
     'people.write',
     'reports.read',
+    'work_orders.read',
+    'work_orders.intake',
+    'work_orders.handle',
   ],
-  grid_worker: ['org.read', 'residents.read', 'residents.write', 'residents.reveal', 'people.read'],
+  grid_worker: [
+    'org.read',
+    'residents.read',
+    'residents.write',
+    'residents.reveal',
+    'people.read',
+    'work_orders.read',
+    'work_orders.intake',
+    'work_orders.handle',
+  ],
   evaluator: ['org.read', 'reports.read'],
-  resident: [],
+  resident: ['work_orders.report'],
 };
 
 /** Which org-unit kinds a role may be assigned at. platform_admin is assigned with no unit: the whole platform. */

@@ -6,3 +6,4 @@ export * from '../modules/people/people.table';
 export * from '../modules/residents/residents.table';
 export * from './audit.table';
 export * from './calendar.table';
+export * from '../modules/work-orders/workOrders.table';

@@ -11,4 +11,5 @@ export const SCOPED_TABLES = [
   'resident_units',
   'social_orgs',
   'import_jobs',
+  'work_orders',
 ] as const;

@@ -1,0 +1,109 @@
+import type { Db } from '../../platform/db';
+import { woCategories } from './workOrders.table';
+
+/** The default service categories (Open311 services); admins can add or retire categories later. */
+export const DEFAULT_CATEGORIES: (typeof woCategories.$inferInsert)[] = [
+  {
+    code: 'street_lamp',
+    nameZh: '路灯损坏',
+    nameEn: 'Broken street lamp',
+    department: '城管局',
+    keywords: ['路灯', '灯'],
+  },
+  {
+    code: 'road_damage',
+    nameZh: '道路破损',
+    nameEn: 'Damaged road',
+    department: '住建局',
+    keywords: ['道路', '坑'],
+  },
+  {
+    code: 'garbage',
+    nameZh: '垃圾清运',
+    nameEn: 'Rubbish collection',
+    department: '环卫所',
+    keywords: ['垃圾'],
+  },
+  { code: 'noise', nameZh: '噪音扰民', nameEn: 'Noise', department: '生态环境局', keywords: ['噪音', '吵'] },
+  {
+    code: 'water_supply',
+    nameZh: '供水问题',
+    nameEn: 'Water supply',
+    department: '水务公司',
+    limitGroup: 'utility',
+    keywords: ['停水', '水'],
+  },
+  {
+    code: 'power_supply',
+    nameZh: '供电问题',
+    nameEn: 'Power supply',
+    department: '供电公司',
+    limitGroup: 'utility',
+    keywords: ['停电', '电'],
+  },
+  {
+    code: 'gas_supply',
+    nameZh: '燃气问题',
+    nameEn: 'Gas supply',
+    department: '燃气公司',
+    limitGroup: 'utility',
+    keywords: ['燃气', '煤气'],
+  },
+  {
+    code: 'heating',
+    nameZh: '供暖问题',
+    nameEn: 'Heating',
+    department: '热力公司',
+    limitGroup: 'utility',
+    keywords: ['暖气'],
+  },
+  {
+    code: 'property',
+    nameZh: '物业服务',
+    nameEn: 'Property management',
+    department: '物业服务企业',
+    keywords: ['物业'],
+  },
+  {
+    code: 'neighbour_dispute',
+    nameZh: '邻里纠纷',
+    nameEn: 'Neighbour dispute',
+    department: '司法所',
+    keywords: ['纠纷', '邻居'],
+  },
+  {
+    code: 'safety_hazard',
+    nameZh: '安全隐患',
+    nameEn: 'Safety hazard',
+    department: '应急管理局',
+    keywords: ['隐患', '安全'],
+  },
+  {
+    code: 'greening',
+    nameZh: '绿化养护',
+    nameEn: 'Greenery',
+    department: '园林局',
+    keywords: ['树', '绿化'],
+  },
+  { code: 'parking', nameZh: '停车管理', nameEn: 'Parking', department: '交警大队', keywords: ['停车'] },
+  {
+    code: 'elderly_help',
+    nameZh: '困难帮扶',
+    nameEn: 'Help for people in need',
+    department: '民政办',
+    keywords: ['老人', '困难'],
+  },
+  {
+    code: 'policy_consult',
+    nameZh: '政策咨询',
+    nameEn: 'Policy question',
+    department: '社区',
+    keywords: ['咨询', '政策'],
+  },
+  { code: 'other', nameZh: '其他', nameEn: 'Other', department: null, keywords: [] },
+].map((c, i) => ({ limitGroup: 'general', ...c, sort: i }));
+
+/** Inserts the default categories that are missing (idempotent; run at boot and in tests). */
+export async function ensureDefaultCategories(db: Db): Promise<void> {
+  await db.insert(woCategories).values(DEFAULT_CATEGORIES).onConflictDoNothing({ target: woCategories.code });
+}

@@ -1,0 +1,250 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  actionBody,
+  publicReportBody,
+  publicWorkOrderSchema,
+  ratingBody,
+  workOrderDetailSchema,
+  workOrderListQuery,
+  workOrderSchema,
+} from '../../../shared/contracts/workOrders';
+import { writeAudit } from '../../platform/audit';
+import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import { requirePermission } from '../../platform/permissions';
+import { createLocalStorage, imageMime } from '../../platform/storage';
+import { runSlaSweep } from './workOrders.sla';
+import { woAttachments, woCategories } from './workOrders.table';
+import {
+  act,
+  applyAction,
+  findByNumberForRequester,
+  getOrder,
+  intake,
+  listOrders,
+  publicView,
+} from './workOrders.usecases';
+import { intakeBody } from '../../../shared/contracts/workOrders';
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+const categorySchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  limitGroup: z.string(),
+  department: z.string().nullable(),
+});
+
+/** Reads one image from a multipart request; refuses non-images and oversized files with a clear 4xx. */
+async function readPhoto(req: FastifyRequest): Promise<{ data: Buffer; name: string; mime: string }> {
+  if (!req.isMultipart()) throw new AppError('work_orders.photo_required', 400);
+  let file: { data: Buffer; name: string } | undefined;
+  try {
+    for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        file ??= { data, name: part.filename || 'photo' };
+      }
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('work_orders.photo_too_large', 413, { mb: 5 });
+    throw new AppError('work_orders.photo_required', 400);
+  }
+  if (!file) throw new AppError('work_orders.photo_required', 400);
+  const mime = imageMime(file.data);
+  if (!mime) throw new AppError('work_orders.photo_not_image', 415);
+  return { ...file, mime };
+}
+
+async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | null) {
+  const photo = await readPhoto(req);
+  const id = deps.ids();
+  await createLocalStorage(deps.config.dataDir).put(id, photo.data);
+  const ctx = ctxOf(deps, req);
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(woAttachments).values({
+      id,
+      mime: photo.mime,
+      size: photo.data.length,
+      fileName: photo.name.slice(0, 200),
+      createdBy: userId,
+      createdAt: deps.clock.now(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'work_orders.attach',
+      entityType: 'attachment',
+      entityId: id,
+      after: { mime: photo.mime, size: photo.data.length },
+    });
+  });
+  return { id, url: `/api/work-orders/attachments/${id}` };
+}
+
+export const workOrdersModule = defineModule({
+  name: 'work-orders',
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['work-orders'];
+    const idParams = z.object({ id: z.string() });
+
+    const categories = async () =>
+      deps.db
+        .select()
+        .from(woCategories)
+        .where(eq(woCategories.active, true))
+        .orderBy(asc(woCategories.sort));
+    app.get(
+      '/api/work-orders/categories',
+      { schema: { tags, response: { 200: z.array(categorySchema) } } },
+      categories,
+    );
+    app.get(
+      '/api/public/work-orders/categories',
+      { schema: { tags, response: { 200: z.array(categorySchema) } } },
+      categories,
+    );
+
+    app.get(
+      '/api/work-orders',
+      { schema: { tags, querystring: workOrderListQuery, response: { 200: pageOf(workOrderSchema) } } },
+      (req) => listOrders(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/work-orders/:id',
+      { schema: { tags, params: idParams, response: { 200: workOrderDetailSchema } } },
+      (req) => getOrder(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/work-orders',
+      { schema: { tags, body: intakeBody, response: { 201: workOrderDetailSchema } } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        const { order } = await intake(ctx, req.body, { channel: req.body.channel ?? 'hotline' });
+        return reply.status(201).send(await getOrder(ctx, order.id));
+      },
+    );
+    app.post(
+      '/api/work-orders/:id/actions',
+      { schema: { tags, params: idParams, body: actionBody, response: { 200: workOrderDetailSchema } } },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        await act(ctx, req.params.id, req.body);
+        return getOrder(ctx, req.params.id);
+      },
+    );
+    app.post('/api/work-orders/attachments', { schema: { tags } }, async (req, reply) => {
+      const ctx = actorCtxOf(deps, req);
+      requirePermission(ctx.actor, 'work_orders.read');
+      return reply.status(201).send(await storePhoto(deps, req, ctx.actor.userId));
+    });
+    app.get(
+      '/api/work-orders/attachments/:id',
+      { schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'work_orders.read');
+        const [a] = /^[0-9a-f-]{36}$/i.test(req.params.id)
+          ? await deps.db.select().from(woAttachments).where(eq(woAttachments.id, req.params.id))
+          : [];
+        const data = a ? await createLocalStorage(deps.config.dataDir).get(a.id) : null;
+        if (!a || !data) throw new AppError('common.not_found', 404);
+        return reply
+          .header('content-type', a.mime)
+          .header('cache-control', 'private, max-age=3600')
+          .send(data);
+      },
+    );
+    app.post('/api/work-orders/sla/sweep', { schema: { tags } }, async (req) => {
+      const ctx = actorCtxOf(deps, req);
+      requirePermission(ctx.actor, 'work_orders.supervise');
+      return runSlaSweep(ctx);
+    });
+
+    // ---- residents on their phones (anonymous with a phone number, or logged in as a resident)
+    app.post('/api/public/attachments', { schema: { tags } }, async (req, reply) =>
+      reply.status(201).send(await storePhoto(deps, req, req.actor?.userId ?? null)),
+    );
+    app.post(
+      '/api/public/work-orders',
+      {
+        schema: {
+          tags,
+          body: publicReportBody,
+          response: { 201: z.object({ number: z.string(), token: z.string(), status: z.string() }) },
+        },
+      },
+      async (req, reply) => {
+        const ctx = ctxOf(deps, req);
+        const { order, token } = await intake(
+          ctx,
+          { ...req.body, channel: 'online' },
+          {
+            channel: 'online',
+            anonymous: !req.actor,
+            requesterUserId: req.actor?.userId ?? null,
+          },
+        );
+        return reply.status(201).send({ number: order.number, token, status: order.status });
+      },
+    );
+    app.get(
+      '/api/public/work-orders/:number',
+      {
+        schema: {
+          tags,
+          params: z.object({ number: z.string().max(40) }),
+          querystring: z.object({ token: z.string().max(100).optional() }),
+          response: { 200: publicWorkOrderSchema },
+        },
+      },
+      async (req) =>
+        publicView(
+          deps.db,
+          await findByNumberForRequester(deps.db, req.params.number, req.query.token, req.actor?.userId),
+        ),
+    );
+    app.post(
+      '/api/public/work-orders/:number/rating',
+      {
+        schema: {
+          tags,
+          params: z.object({ number: z.string().max(40) }),
+          body: ratingBody,
+          response: { 200: publicWorkOrderSchema },
+        },
+      },
+      async (req) => {
+        const order = await findByNumberForRequester(
+          deps.db,
+          req.params.number,
+          req.body.token,
+          req.actor?.userId,
+        );
+        // The requester's "unresolved and dissatisfied" counts as the unit's fault: a redo (R-LAW-WO-5).
+        await applyAction(
+          ctxOf(deps, req),
+          order,
+          {
+            action: 'follow_up',
+            resolved: req.body.resolved,
+            satisfaction: req.body.satisfaction,
+            unitFault: req.body.satisfaction === 'dissatisfied' && !req.body.resolved,
+            note: req.body.comment,
+          },
+          { source: 'requester' },
+        );
+        return publicView(
+          deps.db,
+          await findByNumberForRequester(deps.db, req.params.number, req.body.token, req.actor?.userId),
+        );
+      },
+    );
+  },
+});

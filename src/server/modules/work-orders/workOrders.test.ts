@@ -1,0 +1,364 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { multipart } from '../../../../test/multipart';
+import {
+  TRANSITIONS,
+  WO_ACTIONS,
+  WO_STATUSES,
+  actionsFrom,
+} from '../../../shared/contracts/workOrderMachine';
+import { orgUnits } from '../org/org.table';
+import { runSlaSweep } from './workOrders.sla';
+
+let t: TestApp;
+// A 1 km square around 铜都第一网格 (lng 114.93, lat 30.165).
+const GRID_BOUNDARY = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [114.925, 30.16],
+      [114.935, 30.16],
+      [114.935, 30.17],
+      [114.925, 30.17],
+      [114.925, 30.16],
+    ],
+  ],
+};
+const IN_GRID = { lat: 30.165, lng: 114.93 };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.database.db
+    .update(orgUnits)
+    .set({ boundary: GRID_BOUNDARY })
+    .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+  await createUser(t, 'dispatcher', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
+});
+afterAll(() => t.close());
+
+async function report(body: Record<string, unknown> = {}) {
+  const res = await t.anonymous.post('/api/public/work-orders', {
+    kind: 'complaint',
+    categoryCode: 'street_lamp',
+    description: '小区门口路灯不亮,晚上很黑',
+    requesterPhone: '13800001111',
+    ...IN_GRID,
+    ...body,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { number: string; token: string };
+}
+
+async function orderIdOf(number: string) {
+  const d = await t.as('dispatcher');
+  return (await d.get(`/api/work-orders?q=${number}`)).json().items[0].id as string;
+}
+
+describe('the state machine table (DESIGN convention 10)', () => {
+  it('every action names legal source states, and terminal states allow no action', () => {
+    for (const a of WO_ACTIONS) expect(TRANSITIONS[a].from.length).toBeGreaterThan(0);
+    for (const s of ['closed', 'cancelled', 'duplicate', 'diverted'] as const)
+      expect(actionsFrom(s)).toEqual([]);
+    for (const s of WO_STATUSES) for (const a of actionsFrom(s)) expect(TRANSITIONS[a].from).toContain(s);
+  });
+});
+
+describe('closed loop (R-WO-2, R-LAW-WO-5)', () => {
+  it('resident reports a broken lamp → dispatcher routes it by territory → worker accepts, replies → dissatisfied → redo → satisfied → closed', async () => {
+    const { number, token } = await report();
+    expect(number).toMatch(/^WO\d{14}$/);
+    const dispatcher = await t.as('dispatcher');
+    const id = await orderIdOf(number);
+    let o = (await dispatcher.get(`/api/work-orders/${id}`)).json();
+    expect(o.status).toBe('submitted');
+    expect(o.gridId).toBe(t.fx.tongduGrid.id); // R-WO-4: the grid containing the point
+    expect(o.requesterPhone).toBe('138****1111');
+    expect(o.actions).toContain('dispatch');
+
+    o = (
+      await dispatcher.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id })
+    ).json();
+    expect(o.status).toBe('dispatched');
+    expect(o.orgUnitName).toBe('铜都社区');
+
+    const worker = await t.as('tongdu_worker');
+    expect((await worker.get(`/api/work-orders/${id}`)).json().actions).toEqual(
+      expect.arrayContaining(['accept', 'return']),
+    );
+    expect((await worker.post(`/api/work-orders/${id}/actions`, { action: 'accept' })).json().status).toBe(
+      'in_progress',
+    );
+    o = (
+      await worker.post(`/api/work-orders/${id}/actions`, {
+        action: 'reply',
+        note: '已更换灯泡',
+        publicNote: '路灯已修复',
+      })
+    ).json();
+    expect(o).toMatchObject({ status: 'replied', resolutionLevel: 'community' });
+
+    const rated = await t.anonymous.post(`/api/public/work-orders/${number}/rating`, {
+      token,
+      resolved: false,
+      satisfaction: 'dissatisfied',
+      comment: '还是不亮',
+    });
+    expect(rated.statusCode).toBe(200);
+    expect(rated.json().status).toBe('in_progress'); // 重办
+    o = (await worker.get(`/api/work-orders/${id}`)).json();
+    expect(o.redoCount).toBe(1);
+    await worker.post(`/api/work-orders/${id}/actions`, { action: 'reply', note: '更换了整套线路' });
+    const second = await t.anonymous.post(`/api/public/work-orders/${number}/rating`, {
+      token,
+      resolved: true,
+      satisfaction: 'satisfied',
+    });
+    expect(second.json().status).toBe('closed');
+
+    const again = await t.anonymous.post(`/api/public/work-orders/${number}/rating`, {
+      token,
+      resolved: true,
+      satisfaction: 'satisfied',
+    });
+    expect(again.statusCode).toBe(409); // rating twice
+    const view = (await t.anonymous.get(`/api/public/work-orders/${number}?token=${token}`)).json();
+    expect(view.timeline.map((e: { text: string | null }) => e.text)).toContain('路灯已修复');
+    expect(JSON.stringify(view)).not.toContain('tongdu_worker'); // privacy-safe: no staff names
+    const detail = (await dispatcher.get(`/api/work-orders/${id}`)).json();
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'intake',
+      'dispatch',
+      'accept',
+      'reply',
+      'follow_up',
+      'reply',
+      'follow_up',
+    ]);
+    expect(detail.followups).toHaveLength(2);
+  });
+
+  it('invalid transitions answer 409 with the allowed actions; a grid worker may not dispatch (403)', async () => {
+    const { number } = await report();
+    const id = await orderIdOf(number);
+    const dispatcher0 = await t.as('dispatcher');
+    const early = await dispatcher0.post(`/api/work-orders/${id}/actions`, {
+      action: 'reply',
+      note: '还没派单就答复',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.details.allowed).toEqual(expect.arrayContaining(['dispatch', 'cancel']));
+    // Before dispatch the community cannot even see it (scope: the governance centre's queue).
+    expect(
+      (await (await t.as('tongdu_worker')).post(`/api/work-orders/${id}/actions`, { action: 'accept' }))
+        .statusCode,
+    ).toBe(404);
+    const dispatcher = await t.as('dispatcher');
+    await dispatcher.post(`/api/work-orders/${id}/actions`, {
+      action: 'dispatch',
+      unitId: t.fx.tongduGrid.id,
+    });
+    // The grid worker sees the order now, but dispatching is the governance centre's job.
+    const grid = await t.as('grid_worker');
+    const reassign = await grid.post(`/api/work-orders/${id}/actions`, {
+      action: 'reassign',
+      unitId: t.fx.tongdu.id,
+      note: '我来派',
+    });
+    expect(reassign.statusCode).toBe(403);
+    expect((await grid.get(`/api/work-orders/${id}`)).json().actions).toEqual(['accept', 'return']);
+    await dispatcher.post(`/api/work-orders/${id}/actions`, { action: 'cancel', note: '测试取消' });
+    const closed = await dispatcher.post(`/api/work-orders/${id}/actions`, {
+      action: 'dispatch',
+      unitId: t.fx.tongdu.id,
+    });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.message).toContain('cancelled');
+  });
+
+  it('another community’s worker cannot see the order (404)', async () => {
+    const { number } = await report();
+    const id = await orderIdOf(number);
+    const dispatcher = await t.as('dispatcher');
+    await dispatcher.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
+    expect((await (await t.as('xhy_worker')).get(`/api/work-orders/${id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('intake rules', () => {
+  it('a location outside every grid goes to the dispatcher of the community named in the address, not dropped', async () => {
+    const { number } = await report({ lat: 31.5, lng: 121.5, address: '新下陆街道西花苑社区5栋' });
+    const o = (await (await t.as('dispatcher')).get(`/api/work-orders/${await orderIdOf(number)}`)).json();
+    expect(o.status).toBe('submitted');
+    expect(o.gridId).toBeNull();
+    expect(o.communityId).toBe(t.fx.xihuayuan.id);
+  });
+
+  it('an unknown category is a 400 and creates nothing', async () => {
+    const res = await t.anonymous.post('/api/public/work-orders', {
+      kind: 'help',
+      categoryCode: 'nope',
+      description: 'x',
+      requesterPhone: '13800001111',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].path).toBe('categoryCode');
+  });
+
+  it('R-LAW-WO-2: a consult answered on the spot closes at intake', async () => {
+    const d = await t.as('dispatcher');
+    const res = await d.post('/api/work-orders', {
+      kind: 'consult',
+      channel: 'hotline',
+      categoryCode: 'policy_consult',
+      description: '老年卡怎么办理',
+      answeredOnSpot: '携带身份证到社区服务中心办理',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().status).toBe('closed');
+  });
+
+  it('R-WO-2 网格发现: a grid worker resolves an event on the spot in the grid; it is still followed up', async () => {
+    const g = await t.as('grid_worker');
+    const res = await g.post('/api/work-orders', {
+      kind: 'event',
+      channel: 'grid_patrol',
+      categoryCode: 'garbage',
+      description: '楼道堆放杂物',
+      buildingId: t.fx.tongduBuilding.id,
+      resolvedOnSpot: '已联系住户清理',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'replied', resolutionLevel: 'grid' });
+    expect(res.json().actions).not.toContain('follow_up');
+    expect(
+      (await (await t.as('dispatcher')).get(`/api/work-orders/${res.json().id}`)).json().actions,
+    ).toContain('follow_up');
+  });
+
+  it('suggests open orders of the same category nearby as possible duplicates, and links one', async () => {
+    const first = await report({ description: '路灯坏了A' });
+    const second = await report({ description: '路灯坏了B', lat: IN_GRID.lat + 0.0005 });
+    const d = await t.as('dispatcher');
+    const id = await orderIdOf(second.number);
+    const o = (await d.get(`/api/work-orders/${id}`)).json();
+    const firstId = await orderIdOf(first.number);
+    expect(o.possibleDuplicates.map((x: { id: string }) => x.id)).toContain(firstId);
+    const linked = await d.post(`/api/work-orders/${id}/actions`, {
+      action: 'link_duplicate',
+      duplicateOfId: firstId,
+    });
+    expect(linked.json().status).toBe('duplicate');
+  });
+
+  it('refuses a non-image attachment and an oversized one with a clear message', async () => {
+    const text = multipart({}, { name: 'a.jpg', data: Buffer.from('not an image'), type: 'image/jpeg' });
+    const bad = await t.anonymous.request({ method: 'POST', url: '/api/public/attachments', ...text });
+    expect(bad.statusCode).toBe(415);
+    expect(bad.json().error.message).toContain('JPG');
+    const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(6 * 1024 * 1024)]);
+    const huge = await t.anonymous.request({
+      method: 'POST',
+      url: '/api/public/attachments',
+      ...multipart({}, { name: 'b.jpg', data: big }),
+    });
+    expect(huge.statusCode).toBe(413);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100),
+    ]);
+    const ok = await t.anonymous.request({
+      method: 'POST',
+      url: '/api/public/attachments',
+      ...multipart({}, { name: 'lamp.png', data: png }),
+    });
+    expect(ok.statusCode).toBe(201);
+    const { number } = await report({ attachmentIds: [ok.json().id] });
+    const detail = (
+      await (await t.as('dispatcher')).get(`/api/work-orders/${await orderIdOf(number)}`)
+    ).json();
+    expect(detail.timeline[0].attachments).toEqual([ok.json().id]);
+  });
+});
+
+describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
+  it('a complaint made before National Day is due 5 working days later, after the holiday', async () => {
+    t.clock.set(new Date('2026-09-30T10:00:00+08:00'));
+    const { number } = await report();
+    const o = (await (await t.as('dispatcher')).get(`/api/work-orders/${await orderIdOf(number)}`)).json();
+    expect(new Date(o.dueAt).toISOString()).toBe(new Date('2026-10-13T18:00:00+08:00').toISOString());
+    t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
+  });
+
+  it('an extension needs a reason before the deadline and approval; after the deadline it is refused', async () => {
+    const { number } = await report();
+    const id = await orderIdOf(number);
+    const d = await t.as('dispatcher');
+    const w = await t.as('tongdu_worker');
+    await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
+    await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const due = new Date((await d.get(`/api/work-orders/${id}`)).json().dueAt);
+    const asked = await w.post(`/api/work-orders/${id}/actions`, {
+      action: 'request_extension',
+      workingDays: 10,
+      note: '需要更换电缆,等待供电部门',
+    });
+    expect(asked.json().status).toBe('extension_pending');
+    const approved = (await d.post(`/api/work-orders/${id}/actions`, { action: 'approve_extension' })).json();
+    expect(new Date(approved.dueAt).getTime()).toBeGreaterThan(due.getTime() + 10 * 86_400_000);
+    t.clock.set(new Date(new Date(approved.dueAt).getTime() + 3_600_000));
+    const late = await (await t.as('tongdu_worker')).post(`/api/work-orders/${id}/actions`, {
+      action: 'request_extension',
+      workingDays: 1,
+      note: '再延',
+    });
+    expect(late.statusCode).toBe(409);
+    t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
+  });
+
+  it('吹哨报到: departments called in join the order and report back', async () => {
+    const { number } = await report();
+    const id = await orderIdOf(number);
+    const d = await t.as('dispatcher');
+    const w = await t.as('tongdu_worker');
+    await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
+    await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const o = (
+      await w.post(`/api/work-orders/${id}/actions`, {
+        action: 'whistle',
+        departments: ['城管局', '供电公司'],
+      })
+    ).json();
+    expect(o.participants.map((p: { department: string }) => p.department)).toEqual(['城管局', '供电公司']);
+    const r = await w.post(`/api/work-orders/${id}/actions`, {
+      action: 'participant_report',
+      participantId: o.participants[0].id,
+      note: '已安排维修班组',
+    });
+    expect(r.json().participants[0]).toMatchObject({ status: 'reported', report: '已安排维修班组' });
+  });
+
+  it('an order not accepted in time escalates grid → community → dispatcher, once per step even with two sweeps at once', async () => {
+    const { number } = await report();
+    const id = await orderIdOf(number);
+    const d = await t.as('dispatcher');
+    await d.post(`/api/work-orders/${id}/actions`, {
+      action: 'dispatch',
+      unitId: t.fx.tongduGrid.id,
+      priority: 'key',
+    });
+    const sweepCtx = { ...t.deps, requestId: 'test' };
+    t.clock.advance(3 * 3_600_000); // key: accept within 2 hours
+    await Promise.all([runSlaSweep(sweepCtx), runSlaSweep(sweepCtx)]);
+    const d2 = await t.as('dispatcher');
+    let o = (await d2.get(`/api/work-orders/${id}`)).json();
+    expect(o.timeline.filter((e: { action: string }) => e.action === 'escalate')).toHaveLength(1);
+    expect(o).toMatchObject({ status: 'dispatched', orgUnitId: t.fx.tongdu.id, escalationLevel: 1 });
+    t.clock.advance(3 * 3_600_000);
+    await runSlaSweep(sweepCtx);
+    o = (await (await t.as('dispatcher')).get(`/api/work-orders/${id}`)).json();
+    expect(o).toMatchObject({ status: 'submitted', escalationLevel: 2, supervised: true });
+    expect(o.timeline.filter((e: { action: string }) => e.action === 'escalate')).toHaveLength(2);
+    t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
+  });
+});

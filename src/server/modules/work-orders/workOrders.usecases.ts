@@ -1,0 +1,868 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
+import {
+  OPEN_STATUSES,
+  TRANSITIONS,
+  type WoAction,
+  type WoStatus,
+  actionsFrom,
+} from '../../../shared/contracts/workOrderMachine';
+import { writeAudit } from '../../platform/audit';
+import { calendarFor } from '../../platform/calendar';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { maskPhone } from '../../platform/crypto';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import {
+  type Actor,
+  can,
+  escapeLike,
+  inScope,
+  requirePermission,
+  scopePaths,
+  scopeWhere,
+} from '../../platform/permissions';
+import { orgUnits } from '../org/org.table';
+import { distanceM, routeTerritory } from './workOrders.routing';
+import { type Limit, completeLimit, settingsFor } from './workOrders.settings';
+import {
+  woAttachments,
+  woCategories,
+  woEvents,
+  woFollowups,
+  woNumberSeq,
+  woParticipants,
+  workOrders,
+} from './workOrders.table';
+
+export type OrderRow = typeof workOrders.$inferSelect;
+type Unit = typeof orgUnits.$inferSelect;
+
+// ---------------------------------------------------------------- helpers
+
+export async function deadline(db: Db, from: Date, limit: Limit): Promise<Date> {
+  if ('hours' in limit) return new Date(from.getTime() + limit.hours * 3_600_000);
+  return calendarFor(db).addWorkingDays(from, limit.workingDays);
+}
+
+async function unitById(db: Db, id: string | null | undefined): Promise<Unit | null> {
+  if (!id) return null;
+  const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return u ?? null;
+}
+
+async function categoryOf(db: Db, code: string) {
+  const [c] = await db.select().from(woCategories).where(eq(woCategories.code, code));
+  return c ?? null;
+}
+
+/** R-WO-5: the level at which an order was resolved, from the kind of the unit that resolved it. */
+export function levelOf(kind: string | undefined): 'grid' | 'community' | 'subdistrict' | 'above' {
+  if (kind === 'grid' || kind === 'compound' || kind === 'building') return 'grid';
+  if (kind === 'community') return 'community';
+  if (kind === 'subdistrict') return 'subdistrict';
+  return 'above';
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function chinaDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** The side's scope check (DESIGN convention 5 on top of the state machine). */
+function mayAct(actor: Actor, order: OrderRow, action: WoAction): boolean {
+  const t = TRANSITIONS[action];
+  if (!can(actor, t.permission)) return false;
+  if (t.side === 'handler') return inScope(actor, t.permission, order.orgPath);
+  return inScope(actor, t.permission, order.dispatchPath) || inScope(actor, t.permission, order.orgPath);
+}
+
+/** What this actor may do to the order now: the state machine ∩ permissions ∩ scope. */
+export function allowedActions(actor: Actor | undefined, order: OrderRow): WoAction[] {
+  if (!actor) return [];
+  return actionsFrom(order.status as WoStatus).filter((a) => {
+    if (!mayAct(actor, order, a)) return false;
+    if (a === 'supervise' && order.supervised) return false;
+    return true;
+  });
+}
+
+function readScope(actor: Actor) {
+  return or(
+    scopeWhere(actor, 'work_orders.read', workOrders.orgPath),
+    scopeWhere(actor, 'work_orders.read', workOrders.dispatchPath),
+  )!;
+}
+
+export async function findOrder(ctx: ActorCtx, id: string): Promise<OrderRow> {
+  requirePermission(ctx.actor, 'work_orders.read');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  const [o] = await ctx.db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.id, id), readScope(ctx.actor)));
+  if (!o) throw notFound();
+  return o;
+}
+
+async function addEvent(
+  tx: Db,
+  ctx: UseCaseCtx,
+  order: Pick<OrderRow, 'id'>,
+  e: {
+    action: string;
+    from?: string | null;
+    to?: string | null;
+    note?: string | null;
+    publicNote?: string | null;
+    attachments?: string[];
+    data?: Record<string, unknown>;
+  },
+) {
+  await tx.insert(woEvents).values({
+    id: ctx.ids(),
+    orderId: order.id,
+    at: ctx.clock.now(),
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.displayName ?? (ctx.actor ? null : '系统'),
+    action: e.action,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    note: e.note ?? null,
+    publicNote: e.publicNote ?? null,
+    attachments: e.attachments ?? [],
+    data: e.data ?? {},
+  });
+}
+
+async function checkAttachments(db: Db, ids: string[]) {
+  if (ids.length === 0) return;
+  const found = await db
+    .select({ id: woAttachments.id })
+    .from(woAttachments)
+    .where(inArray(woAttachments.id, ids));
+  if (found.length !== new Set(ids).size)
+    throw invalidField('attachmentIds', 'work_orders.attachment_unknown');
+}
+
+// ---------------------------------------------------------------- intake
+
+export interface IntakeSource {
+  channel: string;
+  requesterUserId?: string | null;
+  /** Anonymous public intake: no actor. */
+  anonymous?: boolean;
+}
+
+/**
+ * Records a request or event (R-WO-1, R-LAW-WO-1), routes it to its territory (R-WO-4), computes its
+ * deadline (R-WO-3, R-LAW-WO-4), and either queues it for the dispatcher, closes a consult answered on the
+ * spot (R-LAW-WO-2), or records a grid worker's on-the-spot resolution (自办自结) for follow-up.
+ */
+export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource) {
+  if (!source.anonymous)
+    requirePermission(ctx.actor, source.channel === 'online' ? 'work_orders.report' : 'work_orders.intake');
+  const category = await categoryOf(ctx.db, input.categoryCode);
+  if (!category?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
+  if (input.answeredOnSpot && input.kind !== 'consult')
+    throw invalidField('answeredOnSpot', 'work_orders.only_consult');
+  if ((input.lat == null) !== (input.lng == null))
+    throw invalidField('lng', 'work_orders.point_incomplete', 400);
+  await checkAttachments(ctx.db, input.attachmentIds);
+
+  const territory = await routeTerritory(ctx.db, input);
+  // The dispatching unit: the territory's subdistrict, else the intake worker's own unit, else the tree's top.
+  let dispatchUnit = await unitById(ctx.db, territory.subdistrictId);
+  if (!dispatchUnit && ctx.actor) {
+    const own = scopePaths(ctx.actor, 'work_orders.intake')[0];
+    const ownId = own?.split('/').filter(Boolean).at(-1);
+    dispatchUnit = await unitById(ctx.db, ownId);
+  }
+  if (!dispatchUnit) {
+    const [top] = await ctx.db
+      .select()
+      .from(orgUnits)
+      .where(isNull(orgUnits.parentId))
+      .orderBy(asc(orgUnits.sort), asc(orgUnits.createdAt))
+      .limit(1);
+    dispatchUnit = top ?? null;
+  }
+  if (!dispatchUnit) throw new AppError('work_orders.no_territory', 422);
+
+  let resolvingUnit: Unit | null = null;
+  if (input.resolvedOnSpot) {
+    resolvingUnit = await unitById(ctx.db, territory.gridId ?? territory.communityId);
+    const actor = ctx.actor;
+    if (!actor || !resolvingUnit || !inScope(actor, 'work_orders.handle', resolvingUnit.path)) {
+      throw invalidField('resolvedOnSpot', 'work_orders.not_your_grid');
+    }
+  }
+  if (input.answeredOnSpot && ctx.actor) {
+    resolvingUnit = await unitById(
+      ctx.db,
+      scopePaths(ctx.actor, 'work_orders.intake')[0]?.split('/').filter(Boolean).at(-1),
+    );
+  }
+
+  const settings = await settingsFor(ctx.db, dispatchUnit.path);
+  const now = ctx.clock.now();
+  const priority = input.priority ?? 'regular';
+  const dueAt = await deadline(
+    ctx.db,
+    now,
+    completeLimit(settings, { priority, kind: input.kind, limitGroup: category.limitGroup }),
+  );
+  const id = ctx.ids();
+  const token = randomBytes(18).toString('base64url');
+  const status: WoStatus = input.answeredOnSpot ? 'closed' : input.resolvedOnSpot ? 'replied' : 'submitted';
+  const owner = resolvingUnit ?? dispatchUnit;
+  const phone = input.requesterPhone?.replace(/[\s-]/g, '').replace(/^\+?86/, '') ?? null;
+
+  const row = await ctx.db.transaction(async (tx) => {
+    const seq = (await tx.execute(
+      sql`select nextval(${sql.raw(`'${woNumberSeq.seqName}'`)})::bigint as n`,
+    )) as unknown as { rows: { n: string | number }[] };
+    const number = `WO${chinaDate(now)}${String(Number(seq.rows[0]!.n) % 1_000_000).padStart(6, '0')}`;
+    const [created] = await tx
+      .insert(workOrders)
+      .values({
+        id,
+        number,
+        kind: input.kind,
+        channel: input.channel ?? source.channel,
+        categoryCode: category.code,
+        priority,
+        status,
+        description: input.description,
+        address: input.address ?? null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        buildingId: input.buildingId ?? null,
+        gridId: territory.gridId,
+        communityId: territory.communityId,
+        subdistrictId: territory.subdistrictId,
+        orgUnitId: owner.id,
+        orgPath: owner.path,
+        dispatchPath: dispatchUnit.path,
+        requesterName: input.requesterName ?? null,
+        requesterPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
+        requesterPhoneHash: phone ? ctx.pii.blindIndex('phone', phone) : null,
+        requesterPhoneMask: phone ? maskPhone(phone) : null,
+        requesterUserId: source.requesterUserId ?? null,
+        trackingTokenHash: tokenHash(token),
+        createdBy: ctx.actor?.userId ?? null,
+        dueAt,
+        acceptedAt: input.resolvedOnSpot ? now : null,
+        repliedAt: input.resolvedOnSpot ? now : null,
+        closedAt: input.answeredOnSpot ? now : null,
+        resolutionLevel: resolvingUnit ? levelOf(resolvingUnit.kind) : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (input.attachmentIds.length) {
+      await tx
+        .update(woAttachments)
+        .set({ orderId: id })
+        .where(inArray(woAttachments.id, input.attachmentIds));
+    }
+    await addEvent(tx, ctx, created!, {
+      action: 'intake',
+      to: 'submitted',
+      publicNote: '诉求已受理',
+      attachments: input.attachmentIds,
+      data: { territory: territory.by, channel: created!.channel },
+    });
+    if (input.answeredOnSpot) {
+      await addEvent(tx, ctx, created!, {
+        action: 'answer',
+        from: 'submitted',
+        to: 'closed',
+        note: input.answeredOnSpot,
+        publicNote: input.answeredOnSpot,
+      });
+    }
+    if (input.resolvedOnSpot) {
+      await addEvent(tx, ctx, created!, {
+        action: 'reply',
+        from: 'submitted',
+        to: 'replied',
+        note: input.resolvedOnSpot,
+        publicNote: input.resolvedOnSpot,
+      });
+    }
+    await writeAudit(tx, ctx, {
+      action: 'work_orders.intake',
+      entityType: 'work_order',
+      entityId: id,
+      orgPath: owner.path,
+      after: { number, kind: input.kind, category: category.code, status, territory: territory.by },
+    });
+    return created!;
+  });
+  return { order: row, token };
+}
+
+/** Open orders of the same category near the point within the window (duplicate suggestion at intake). */
+export async function possibleDuplicates(db: Db, order: OrderRow) {
+  if (order.lat == null || order.lng == null) return [];
+  const s = await settingsFor(db, order.dispatchPath);
+  const since = new Date(order.createdAt.getTime() - s.duplicateWindowHours * 3_600_000);
+  const degLat = s.duplicateRadiusM / 111_000;
+  const degLng = degLat / Math.max(0.1, Math.cos((order.lat * Math.PI) / 180));
+  const near = await db
+    .select({
+      id: workOrders.id,
+      number: workOrders.number,
+      status: workOrders.status,
+      lat: workOrders.lat,
+      lng: workOrders.lng,
+    })
+    .from(workOrders)
+    .where(
+      and(
+        ne(workOrders.id, order.id),
+        eq(workOrders.categoryCode, order.categoryCode),
+        inArray(workOrders.status, [...OPEN_STATUSES]),
+        gte(workOrders.createdAt, since),
+        lte(workOrders.createdAt, order.createdAt),
+        sql`${workOrders.lat} between ${order.lat - degLat} and ${order.lat + degLat}`,
+        sql`${workOrders.lng} between ${order.lng - degLng} and ${order.lng + degLng}`,
+      ),
+    )
+    .limit(20);
+  return near
+    .map((n) => ({
+      id: n.id,
+      number: n.number,
+      status: n.status,
+      distanceM: Math.round(distanceM({ lat: order.lat!, lng: order.lng! }, { lat: n.lat!, lng: n.lng! })),
+    }))
+    .filter((n) => n.distanceM <= s.duplicateRadiusM)
+    .sort((a, b) => a.distanceM - b.distanceM);
+}
+
+// ---------------------------------------------------------------- transitions
+
+function invalidTransition(order: OrderRow, actor: Actor | undefined) {
+  return new AppError(
+    'work_orders.invalid_transition',
+    409,
+    { status: order.status },
+    { allowed: allowedActions(actor, order) },
+  );
+}
+
+/**
+ * Applies one action of the state machine. Illegal in this state → 409 with the allowed actions;
+ * legal but not for this user → 403. The order, its timeline and the audit entry commit together.
+ */
+export async function act(
+  ctx: ActorCtx,
+  id: string,
+  body: ActionBody,
+  opts: { source?: 'requester' | 'dispatcher' | 'system' } = {},
+) {
+  const order = await findOrder(ctx, id);
+  return applyAction(ctx, order, body, opts);
+}
+
+export async function applyAction(
+  ctx: UseCaseCtx,
+  order: OrderRow,
+  body: ActionBody,
+  opts: { source?: 'requester' | 'dispatcher' | 'system' } = {},
+) {
+  const t = TRANSITIONS[body.action];
+  if (!t.from.includes(order.status as WoStatus)) throw invalidTransition(order, ctx.actor);
+  if (opts.source !== 'requester') {
+    if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
+    if (!mayAct(ctx.actor, order, body.action))
+      throw new AppError('common.forbidden', 403, {}, { allowed: allowedActions(ctx.actor, order) });
+  }
+  const now = ctx.clock.now();
+  const settings = await settingsFor(ctx.db, order.dispatchPath);
+  const category = await categoryOf(ctx.db, order.categoryCode);
+  const patch: Partial<OrderRow> = {};
+  let to: WoStatus = (t.to ?? order.status) as WoStatus;
+  let publicNote: string | null = null;
+  const data: Record<string, unknown> = {};
+  // Writes besides the order row run inside the same transaction as the order, its timeline and the audit.
+  const sideEffects: ((tx: Db) => Promise<unknown>)[] = [];
+  const acceptDue = async (priority: string) =>
+    deadline(ctx.db, now, settings.acceptLimits[priority as 'regular']);
+
+  const chooseUnit = async (unitId: string | undefined): Promise<Unit> => {
+    const target = (await unitById(ctx.db, unitId ?? order.gridId ?? order.communityId)) ?? null;
+    if (target?.status !== 'active' || !['grid', 'community', 'subdistrict'].includes(target.kind)) {
+      throw invalidField('unitId', 'work_orders.unit_required');
+    }
+    if (!ctx.actor || !inScope(ctx.actor, 'work_orders.dispatch', target.path))
+      throw invalidField('unitId', 'work_orders.unit_out_of_scope');
+    return target;
+  };
+
+  switch (body.action) {
+    case 'classify': {
+      if (body.categoryCode) {
+        const c = await categoryOf(ctx.db, body.categoryCode);
+        if (!c?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
+        patch.categoryCode = c.code;
+      }
+      if (body.priority) patch.priority = body.priority;
+      if (body.kind) patch.kind = body.kind;
+      const group =
+        (body.categoryCode
+          ? (await categoryOf(ctx.db, body.categoryCode))?.limitGroup
+          : category?.limitGroup) ?? 'general';
+      patch.dueAt = await deadline(
+        ctx.db,
+        order.createdAt,
+        completeLimit(settings, {
+          priority: patch.priority ?? order.priority,
+          kind: patch.kind ?? order.kind,
+          limitGroup: group,
+        }),
+      );
+      Object.assign(data, { categoryCode: patch.categoryCode, priority: patch.priority, kind: patch.kind });
+      break;
+    }
+    case 'dispatch':
+    case 'reassign': {
+      const target = await chooseUnit(body.unitId);
+      const priority = (body.action === 'dispatch' && body.priority) || order.priority;
+      Object.assign(patch, {
+        orgUnitId: target.id,
+        orgPath: target.path,
+        priority,
+        acceptedAt: null,
+        acceptDueAt: await acceptDue(priority),
+      });
+      if (priority !== order.priority) {
+        patch.dueAt = await deadline(
+          ctx.db,
+          order.createdAt,
+          completeLimit(settings, {
+            priority,
+            kind: order.kind,
+            limitGroup: category?.limitGroup ?? 'general',
+          }),
+        );
+      }
+      publicNote = '已派发至责任单位办理';
+      data.unit = target.name;
+      break;
+    }
+    case 'divert':
+      Object.assign(patch, { closedAt: now });
+      publicNote = body.to.match(/^\d+$/)
+        ? `紧急情况已转${body.to}处置`
+        : '该事项属于法定途径办理,已告知办理渠道';
+      data.to = body.to;
+      break;
+    case 'link_duplicate': {
+      const [original] = await ctx.db
+        .select()
+        .from(workOrders)
+        .where(and(eq(workOrders.id, body.duplicateOfId), readScope(ctx.actor!)));
+      if (!original || original.id === order.id)
+        throw invalidField('duplicateOfId', 'work_orders.duplicate_unknown');
+      Object.assign(patch, { duplicateOfId: original.id, closedAt: now });
+      publicNote = `与已受理的诉求 ${original.number} 重复,将一并办理`;
+      break;
+    }
+    case 'cancel':
+      Object.assign(patch, { closedAt: now });
+      break;
+    case 'accept':
+      Object.assign(patch, { acceptedAt: now });
+      publicNote = '责任单位已签收,正在办理';
+      break;
+    case 'return':
+      data.reason = body.note;
+      break;
+    case 'approve_return': {
+      const back = await unitById(ctx.db, order.dispatchPath.split('/').filter(Boolean).at(-1));
+      Object.assign(patch, { orgUnitId: back!.id, orgPath: back!.path, acceptDueAt: null, acceptedAt: null });
+      break;
+    }
+    case 'reject_return':
+      Object.assign(patch, { acceptDueAt: await acceptDue(order.priority), acceptedAt: null });
+      break;
+    case 'request_extension': {
+      if (order.dueAt && order.dueAt <= now) throw new AppError('work_orders.extension_too_late', 409);
+      const used = Number((order.pendingExtension as { usedDays?: number } | null)?.usedDays ?? 0);
+      if (used + body.workingDays > settings.maxExtensionWorkingDays) {
+        throw new AppError('work_orders.extension_too_long', 422, { max: settings.maxExtensionWorkingDays });
+      }
+      patch.pendingExtension = {
+        workingDays: body.workingDays,
+        reason: body.note,
+        requestedAt: now.toISOString(),
+        usedDays: used,
+      };
+      data.workingDays = body.workingDays;
+      break;
+    }
+    case 'approve_extension': {
+      const pending = order.pendingExtension as {
+        workingDays: number;
+        usedDays?: number;
+        requestedAt: string;
+      };
+      let base = order.dueAt ?? now;
+      if (settings.pauseClockOnExtension)
+        base = new Date(base.getTime() + (now.getTime() - new Date(pending.requestedAt).getTime()));
+      patch.dueAt = await deadline(ctx.db, base, { workingDays: pending.workingDays });
+      patch.pendingExtension = null;
+      publicNote = '办理时限已依规延长';
+      data.workingDays = pending.workingDays;
+      break;
+    }
+    case 'reject_extension':
+      patch.pendingExtension = null;
+      break;
+    case 'whistle': {
+      const rows = body.departments.map((department) => ({
+        id: ctx.ids(),
+        orderId: order.id,
+        department,
+        status: 'called',
+        calledAt: now,
+      }));
+      sideEffects.push((tx) => tx.insert(woParticipants).values(rows));
+      data.departments = body.departments;
+      publicNote = '已协调相关部门联合处置';
+      break;
+    }
+    case 'participant_report': {
+      const [p] = await ctx.db
+        .select()
+        .from(woParticipants)
+        .where(and(eq(woParticipants.id, body.participantId), eq(woParticipants.orderId, order.id)));
+      if (!p) throw invalidField('participantId', 'work_orders.participant_unknown');
+      if (p.status === 'reported') throw new AppError('work_orders.already_reported', 409);
+      sideEffects.push((tx) =>
+        tx
+          .update(woParticipants)
+          .set({ status: 'reported', report: body.note, reportedAt: now })
+          .where(eq(woParticipants.id, p.id)),
+      );
+      data.department = p.department;
+      break;
+    }
+    case 'reply': {
+      await checkAttachments(ctx.db, body.attachmentIds);
+      const unit = await unitById(ctx.db, order.orgUnitId);
+      Object.assign(patch, { repliedAt: now, resolutionLevel: levelOf(unit?.kind), pendingExtension: null });
+      publicNote = body.publicNote ?? body.note;
+      if (body.attachmentIds.length) {
+        const ids = body.attachmentIds;
+        sideEffects.push((tx) =>
+          tx.update(woAttachments).set({ orderId: order.id }).where(inArray(woAttachments.id, ids)),
+        );
+      }
+      break;
+    }
+    case 'follow_up': {
+      const cycle = order.redoCount + 1;
+      // Dissatisfied through the unit's fault means a redo (重办, R-LAW-WO-5).
+      const redo = body.satisfaction === 'dissatisfied' && body.unitFault;
+      const followup = {
+        id: ctx.ids(),
+        orderId: order.id,
+        cycle,
+        resolved: body.resolved,
+        satisfaction: body.satisfaction,
+        unitFault: body.unitFault,
+        comment: body.note ?? null,
+        source: opts.source ?? 'dispatcher',
+        byUserId: ctx.actor?.userId ?? null,
+        at: now,
+        orgUnitId: order.orgUnitId,
+      };
+      sideEffects.push(async (tx) => {
+        const inserted = await tx.insert(woFollowups).values(followup).onConflictDoNothing().returning();
+        if (inserted.length === 0) throw new AppError('work_orders.already_rated', 409);
+      });
+      if (redo) {
+        to = 'in_progress';
+        const limit = completeLimit(settings, {
+          priority: order.priority,
+          kind: order.kind,
+          limitGroup: category?.limitGroup ?? 'general',
+        });
+        Object.assign(patch, {
+          redoCount: cycle,
+          repliedAt: null,
+          resolutionLevel: null,
+          dueAt: await deadline(ctx.db, now, limit),
+          acceptedAt: now,
+        });
+        publicNote = '根据您的评价,责任单位将重新办理';
+      } else {
+        Object.assign(patch, { closedAt: now });
+        publicNote = '已回访,诉求办结';
+      }
+      Object.assign(data, {
+        resolved: body.resolved,
+        satisfaction: body.satisfaction,
+        unitFault: body.unitFault,
+        redo,
+      });
+      break;
+    }
+    case 'close':
+      Object.assign(patch, { closedAt: now });
+      publicNote = '诉求已办结';
+      break;
+    case 'remind':
+      patch.reminders = order.reminders + 1;
+      break;
+    case 'supervise':
+      patch.supervised = true;
+      break;
+  }
+
+  const after = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(workOrders)
+      .set({ ...patch, status: to, version: order.version + 1, updatedAt: now })
+      .where(and(eq(workOrders.id, order.id), eq(workOrders.version, order.version)))
+      .returning();
+    if (!updated) throw new AppError('common.conflict', 409);
+    for (const effect of sideEffects) await effect(tx);
+    await addEvent(tx, ctx, order, {
+      action: body.action,
+      from: order.status,
+      to,
+      note: 'note' in body ? (body.note ?? null) : null,
+      publicNote,
+      data,
+    });
+    await writeAudit(tx, ctx, {
+      action: `work_orders.${body.action}`,
+      entityType: 'work_order',
+      entityId: order.id,
+      orgPath: updated.orgPath,
+      before: { status: order.status, orgUnitId: order.orgUnitId },
+      after: { status: to, orgUnitId: updated.orgUnitId, ...data },
+    });
+    return updated;
+  });
+  return after;
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function toDto(db: Db, actor: Actor | undefined, rows: OrderRow[], now: Date) {
+  if (rows.length === 0) return [];
+  const cats = await db.select().from(woCategories);
+  const unitIds = [...new Set(rows.map((r) => r.orgUnitId))];
+  const units = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, unitIds));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    kind: r.kind as 'help',
+    channel: r.channel,
+    categoryCode: r.categoryCode,
+    categoryName: cats.find((c) => c.code === r.categoryCode)?.nameZh ?? null,
+    priority: r.priority as 'regular',
+    status: r.status as WoStatus,
+    description: r.description,
+    address: r.address,
+    lat: r.lat,
+    lng: r.lng,
+    gridId: r.gridId,
+    communityId: r.communityId,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.find((u) => u.id === r.orgUnitId)?.name ?? null,
+    requesterName: r.requesterName,
+    requesterPhone: r.requesterPhoneMask,
+    acceptDueAt: r.acceptDueAt,
+    dueAt: r.dueAt,
+    acceptedAt: r.acceptedAt,
+    repliedAt: r.repliedAt,
+    closedAt: r.closedAt,
+    overdue: !!r.dueAt && (r.repliedAt ?? r.closedAt ?? now) > r.dueAt,
+    resolutionLevel: r.resolutionLevel as 'grid' | null,
+    duplicateOfId: r.duplicateOfId,
+    redoCount: r.redoCount,
+    escalationLevel: r.escalationLevel,
+    supervised: r.supervised,
+    reminders: r.reminders,
+    pendingExtension: r.pendingExtension
+      ? {
+          workingDays: (r.pendingExtension as { workingDays: number }).workingDays,
+          reason: (r.pendingExtension as { reason: string }).reason,
+        }
+      : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    actions: allowedActions(actor, r),
+  }));
+}
+
+export async function getOrder(ctx: ActorCtx, id: string) {
+  const order = await findOrder(ctx, id);
+  const [dto] = await toDto(ctx.db, ctx.actor, [order], ctx.clock.now());
+  const timeline = await ctx.db
+    .select()
+    .from(woEvents)
+    .where(eq(woEvents.orderId, id))
+    .orderBy(asc(woEvents.at), asc(woEvents.id));
+  const participants = await ctx.db
+    .select()
+    .from(woParticipants)
+    .where(eq(woParticipants.orderId, id))
+    .orderBy(asc(woParticipants.calledAt));
+  const followups = await ctx.db
+    .select()
+    .from(woFollowups)
+    .where(eq(woFollowups.orderId, id))
+    .orderBy(asc(woFollowups.cycle));
+  return {
+    ...dto!,
+    timeline: timeline.map((e) => ({
+      at: e.at,
+      action: e.action,
+      actorName: e.actorName,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      publicNote: e.publicNote,
+      attachments: e.attachments,
+    })),
+    participants: participants.map((p) => ({
+      id: p.id,
+      department: p.department,
+      status: p.status,
+      report: p.report,
+    })),
+    followups: followups.map((f) => ({
+      cycle: f.cycle,
+      resolved: f.resolved,
+      satisfaction: f.satisfaction as 'satisfied',
+      unitFault: f.unitFault,
+      source: f.source,
+      at: f.at,
+    })),
+    possibleDuplicates: order.status === 'submitted' ? await possibleDuplicates(ctx.db, order) : [],
+  };
+}
+
+export async function listOrders(ctx: ActorCtx, q: WorkOrderListQuery) {
+  requirePermission(ctx.actor, 'work_orders.read');
+  const now = ctx.clock.now();
+  let unitPath: string | undefined;
+  if (q.orgUnitId) {
+    const [u] = await ctx.db
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, q.orgUnitId), scopeWhere(ctx.actor, 'work_orders.read', orgUnits.path)));
+    if (!u) throw notFound();
+    unitPath = u.path;
+  }
+  const open = inArray(workOrders.status, [...OPEN_STATUSES]);
+  const view = {
+    all: undefined,
+    intake: inArray(workOrders.status, ['submitted', 'return_requested', 'extension_pending']),
+    mine: and(
+      inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
+      scopeWhere(ctx.actor, 'work_orders.handle', workOrders.orgPath),
+    ),
+    overdue: and(
+      inArray(workOrders.status, [
+        'submitted',
+        'dispatched',
+        'in_progress',
+        'return_requested',
+        'extension_pending',
+      ]),
+      lt(workOrders.dueAt, now),
+    ),
+    due_soon: and(
+      inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
+      gte(workOrders.dueAt, now),
+      lt(workOrders.dueAt, new Date(now.getTime() + 24 * 3_600_000)),
+    ),
+    supervised: and(open, eq(workOrders.supervised, true)),
+  }[q.view];
+  const where = and(
+    readScope(ctx.actor),
+    view,
+    q.status?.length ? inArray(workOrders.status, q.status) : undefined,
+    q.categoryCode ? eq(workOrders.categoryCode, q.categoryCode) : undefined,
+    q.priority ? eq(workOrders.priority, q.priority) : undefined,
+    unitPath
+      ? or(
+          sql`${workOrders.orgPath} like ${`${escapeLike(unitPath)}%`}`,
+          sql`${workOrders.dispatchPath} like ${`${escapeLike(unitPath)}%`}`,
+        )
+      : undefined,
+    q.from ? gte(workOrders.createdAt, q.from) : undefined,
+    q.to ? lt(workOrders.createdAt, q.to) : undefined,
+    q.q
+      ? or(eq(workOrders.number, q.q.toUpperCase()), ilike(workOrders.description, `%${escapeLike(q.q)}%`))
+      : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workOrders)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(workOrders)
+    .where(where)
+    .orderBy(
+      q.view === 'overdue' || q.view === 'due_soon' ? asc(workOrders.dueAt) : desc(workOrders.createdAt),
+    )
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await toDto(ctx.db, ctx.actor, rows, now), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+// ---------------------------------------------------------------- requester side
+
+export async function findByNumberForRequester(
+  db: Db,
+  number: string,
+  token: string | undefined,
+  userId: string | undefined,
+) {
+  const [o] = await db.select().from(workOrders).where(eq(workOrders.number, number.toUpperCase()));
+  if (!o) throw notFound();
+  const ok = (token && o.trackingTokenHash === tokenHash(token)) || (userId && o.requesterUserId === userId);
+  if (!ok) throw notFound();
+  return o;
+}
+
+/** The requester's privacy-safe view: statuses and public notes only, no staff names or internal notes. */
+export async function publicView(db: Db, o: OrderRow) {
+  const cat = await categoryOf(db, o.categoryCode);
+  const events = await db
+    .select()
+    .from(woEvents)
+    .where(eq(woEvents.orderId, o.id))
+    .orderBy(asc(woEvents.at), asc(woEvents.id));
+  return {
+    number: o.number,
+    kind: o.kind as 'help',
+    categoryName: cat?.nameZh ?? null,
+    status: o.status as WoStatus,
+    description: o.description,
+    createdAt: o.createdAt,
+    dueAt: o.dueAt,
+    closedAt: o.closedAt,
+    canRate: o.status === 'replied',
+    timeline: events
+      .filter((e) => e.publicNote || e.toStatus !== e.fromStatus)
+      .map((e) => ({ at: e.at, status: e.toStatus, text: e.publicNote })),
+  };
+}

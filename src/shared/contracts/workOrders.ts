@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { isValidMobile } from '../validation/codes';
+import { WO_ACTIONS, WO_STATUSES } from './workOrderMachine';
+
+export const WO_KINDS = ['consult', 'help', 'complaint', 'report', 'suggestion', 'event'] as const;
+export const WO_CHANNELS = [
+  'hotline',
+  'suggestion_box',
+  'online',
+  'station',
+  'grid_patrol',
+  'transfer_12345',
+  'transfer_110',
+  'open311',
+] as const;
+export const WO_PRIORITIES = ['emergency', 'key', 'regular'] as const;
+export const DIVERT_CHANNELS = ['110', '119', '120', '122', 'litigation', 'arbitration', 'petition'] as const;
+export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export const RESOLUTION_LEVELS = ['grid', 'community', 'subdistrict', 'above'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const phone = z
+  .string()
+  .trim()
+  .refine((v) => isValidMobile(v), 'residents.phone');
+const attachmentIds = z.array(z.string().uuid()).max(9).default([]);
+
+/** Intake by staff (hotline, station, grid patrol …) or by a resident online. */
+export const intakeBody = z.strictObject({
+  kind: z.enum(WO_KINDS),
+  channel: z.enum(WO_CHANNELS).optional(),
+  categoryCode: text(40),
+  priority: z.enum(WO_PRIORITIES).optional(),
+  description: text(2000),
+  address: z.string().trim().max(200).nullish(),
+  lat: z.number().min(-90).max(90).nullish(),
+  lng: z.number().min(-180).max(180).nullish(),
+  buildingId: z.string().uuid().nullish(),
+  /** Optional hint when neither a point nor a building is known. */
+  communityId: z.string().uuid().nullish(),
+  requesterName: z.string().trim().max(50).nullish(),
+  requesterPhone: phone.nullish(),
+  attachmentIds,
+  /** R-LAW-WO-2: a consult answered on the spot closes at intake. */
+  answeredOnSpot: z.string().trim().min(1).max(2000).nullish(),
+  /** Grid worker's 自办自结: resolved on the spot inside the grid; still followed up. */
+  resolvedOnSpot: z.string().trim().min(1).max(2000).nullish(),
+});
+export type IntakeBody = z.infer<typeof intakeBody>;
+
+/** A resident's report from the phone page: the phone is required when not logged in. */
+export const publicReportBody = intakeBody
+  .omit({ channel: true, priority: true, answeredOnSpot: true, resolvedOnSpot: true })
+  .extend({ kind: z.enum(['consult', 'help', 'complaint', 'report', 'suggestion']), requesterPhone: phone });
+export type PublicReportBody = z.infer<typeof publicReportBody>;
+
+const unitId = z.string().uuid();
+const note = z.string().trim().max(1000).optional();
+
+export const actionBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('classify'),
+    categoryCode: text(40).optional(),
+    priority: z.enum(WO_PRIORITIES).optional(),
+    kind: z.enum(WO_KINDS).optional(),
+    note,
+  }),
+  z.strictObject({
+    action: z.literal('dispatch'),
+    unitId: unitId.optional(),
+    priority: z.enum(WO_PRIORITIES).optional(),
+    note,
+  }),
+  z.strictObject({ action: z.literal('divert'), to: z.enum(DIVERT_CHANNELS), note: text(1000) }),
+  z.strictObject({ action: z.literal('link_duplicate'), duplicateOfId: z.string().uuid(), note }),
+  z.strictObject({ action: z.literal('cancel'), note: text(1000) }),
+  z.strictObject({ action: z.literal('accept'), note }),
+  z.strictObject({ action: z.literal('return'), note: text(1000) }),
+  z.strictObject({ action: z.literal('approve_return'), note }),
+  z.strictObject({ action: z.literal('reject_return'), note: text(1000) }),
+  z.strictObject({ action: z.literal('reassign'), unitId, note: text(1000) }),
+  z.strictObject({
+    action: z.literal('request_extension'),
+    workingDays: z.number().int().min(1).max(15),
+    note: text(1000),
+  }),
+  z.strictObject({ action: z.literal('approve_extension'), note }),
+  z.strictObject({ action: z.literal('reject_extension'), note: text(1000) }),
+  z.strictObject({ action: z.literal('whistle'), departments: z.array(text(60)).min(1).max(10), note }),
+  z.strictObject({
+    action: z.literal('participant_report'),
+    participantId: z.string().uuid(),
+    note: text(2000),
+  }),
+  z.strictObject({
+    action: z.literal('reply'),
+    note: text(2000),
+    publicNote: text(2000).optional(),
+    attachmentIds,
+  }),
+  z.strictObject({
+    action: z.literal('follow_up'),
+    resolved: z.boolean(),
+    satisfaction: z.enum(SATISFACTION),
+    unitFault: z.boolean().default(false),
+    note,
+  }),
+  z.strictObject({ action: z.literal('close'), note: text(1000) }),
+  z.strictObject({ action: z.literal('remind'), note }),
+  z.strictObject({ action: z.literal('supervise'), note }),
+]);
+export type ActionBody = z.infer<typeof actionBody>;
+
+export const ratingBody = z.strictObject({
+  token: z.string().min(10).max(100).optional(),
+  resolved: z.boolean(),
+  satisfaction: z.enum(SATISFACTION),
+  comment: z.string().trim().max(500).optional(),
+});
+
+export const timelineEntrySchema = z.object({
+  at: z.date(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+  publicNote: z.string().nullable(),
+  attachments: z.array(z.string()),
+});
+
+export const workOrderSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum(WO_KINDS),
+  channel: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string().nullable(),
+  priority: z.enum(WO_PRIORITIES),
+  status: z.enum(WO_STATUSES),
+  description: z.string(),
+  address: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  gridId: z.string().nullable(),
+  communityId: z.string().nullable(),
+  orgUnitId: z.string(),
+  orgUnitName: z.string().nullable(),
+  requesterName: z.string().nullable(),
+  requesterPhone: z.string().nullable(),
+  acceptDueAt: z.date().nullable(),
+  dueAt: z.date().nullable(),
+  acceptedAt: z.date().nullable(),
+  repliedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  overdue: z.boolean(),
+  resolutionLevel: z.enum(RESOLUTION_LEVELS).nullable(),
+  duplicateOfId: z.string().nullable(),
+  redoCount: z.number(),
+  escalationLevel: z.number(),
+  supervised: z.boolean(),
+  reminders: z.number(),
+  pendingExtension: z.object({ workingDays: z.number(), reason: z.string() }).nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  /** What this user may do now (state machine ∩ permissions ∩ scope). */
+  actions: z.array(z.enum(WO_ACTIONS)),
+});
+export type WorkOrderDto = z.infer<typeof workOrderSchema>;
+
+export const workOrderDetailSchema = workOrderSchema.extend({
+  timeline: z.array(timelineEntrySchema),
+  participants: z.array(
+    z.object({ id: z.string(), department: z.string(), status: z.string(), report: z.string().nullable() }),
+  ),
+  followups: z.array(
+    z.object({
+      cycle: z.number(),
+      resolved: z.boolean(),
+      satisfaction: z.enum(SATISFACTION),
+      unitFault: z.boolean(),
+      source: z.string(),
+      at: z.date(),
+    }),
+  ),
+  possibleDuplicates: z.array(
+    z.object({ id: z.string(), number: z.string(), status: z.string(), distanceM: z.number().nullable() }),
+  ),
+});
+export type WorkOrderDetailDto = z.infer<typeof workOrderDetailSchema>;
+
+export const workOrderListQuery = z.object({
+  status: z
+    .union([z.array(z.enum(WO_STATUSES)), z.enum(WO_STATUSES)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  view: z.enum(['all', 'intake', 'mine', 'overdue', 'due_soon', 'supervised']).default('all'),
+  q: z.string().trim().max(50).optional(),
+  categoryCode: z.string().max(40).optional(),
+  priority: z.enum(WO_PRIORITIES).optional(),
+  orgUnitId: z.string().uuid().optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type WorkOrderListQuery = z.infer<typeof workOrderListQuery>;
+
+/** What a requester sees: no staff names, no internal notes (privacy-safe timeline). */
+export const publicWorkOrderSchema = z.object({
+  number: z.string(),
+  kind: z.enum(WO_KINDS),
+  categoryName: z.string().nullable(),
+  status: z.enum(WO_STATUSES),
+  description: z.string(),
+  createdAt: z.date(),
+  dueAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  canRate: z.boolean(),
+  timeline: z.array(z.object({ at: z.date(), status: z.string().nullable(), text: z.string().nullable() })),
+});
