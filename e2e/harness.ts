@@ -19,7 +19,14 @@ export async function startServer(port = 3390): Promise<Server> {
   execSync('node scripts/ensure-web.mjs', { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      LINLI_DEV_CLOCK: 'true',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -25,6 +25,7 @@ import { reportsModule } from './modules/reports/reports.routes';
 import { residentsModule } from './modules/residents/residents.routes';
 import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { registerAuth } from './platform/auth';
+import { OffsetClock } from './platform/clock';
 import { auditFailure } from './platform/audit';
 import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
@@ -182,6 +183,18 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     await deps.db.execute(sql`select 1`);
     return { status: 'ok', database: deps.dbKind ?? 'pglite' };
   });
+
+  if (deps.clock instanceof OffsetClock) {
+    const clock = deps.clock;
+    // Development/e2e only (LINLI_DEV_CLOCK=true): move the server's time forward.
+    app.post('/api/dev/clock', { schema: { hide: true } }, async (request) => {
+      const body = (request.body ?? {}) as { advanceMs?: unknown };
+      const ms = Number(body.advanceMs);
+      if (!request.actor || !Number.isFinite(ms) || ms < 0) throw new AppError('common.validation', 400);
+      clock.advance(ms);
+      return { now: clock.now().toISOString() };
+    });
+  }
 
   // Public settings the web app needs before login.
   app.get('/api/config', { schema: { hide: true } }, async () => ({

@@ -2,7 +2,7 @@ import { buildApp } from './app';
 import { recoverInterruptedImports } from './modules/imports/imports.usecases';
 import { ensureDefaultCategories } from './modules/work-orders/workOrders.categories';
 import { runSlaSweep } from './modules/work-orders/workOrders.sla';
-import { systemClock, uuidv7 } from './platform/clock';
+import { OffsetClock, systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
 import { openDatabase } from './platform/db';
@@ -22,7 +22,7 @@ export async function main() {
     console.log(`${recovered.interrupted} import(s) interrupted by the last shutdown were marked failed`);
   const deps = {
     db: database.db,
-    clock: systemClock,
+    clock: config.devClock ? new OffsetClock() : systemClock,
     ids: uuidv7,
     pii: createPii(config.secretKey),
     config,

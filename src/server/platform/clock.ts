@@ -20,5 +20,19 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * The system clock plus an offset that can only move forward: used when LINLI_DEV_CLOCK=true so browser
+ * journeys can "advance time" (e.g. to see an unaccepted order escalate). Never enabled by default.
+ */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  now() {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number) {
+    this.offsetMs += Math.max(0, ms);
+  }
+}
+
 export type IdGenerator = () => string;
 export const uuidv7: IdGenerator = () => v7();

@@ -22,6 +22,8 @@ export interface Config {
   webDir: string;
   /** Trust X-Forwarded-For from this many proxy hops (0 = trust nothing: the socket address is the client). */
   trustProxyHops: number;
+  /** Development/e2e only: a clock that POST /api/dev/clock can move forward. */
+  devClock: boolean;
 }
 
 function parseKey(text: string): Buffer {
@@ -56,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tilesUrl: env.TILES_URL ?? '',
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
     trustProxyHops: Number(env.TRUST_PROXY_HOPS ?? 0),
+    devClock: env.LINLI_DEV_CLOCK === 'true',
   };
 }
