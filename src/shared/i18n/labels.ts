@@ -38,6 +38,22 @@ export const LABELS: Record<string, Record<Locale, string>> = {
   demonstration: { 'zh-CN': '示范社区', en: 'Demonstration community' },
   demonstrationSince: { 'zh-CN': '示范起始年份', en: 'Demonstration since' },
   functionalArea: { 'zh-CN': '功能区', en: 'Functional area' },
+  migrantWelfareOrgs: { 'zh-CN': '含务工人员的公益组织', en: 'Welfare orgs with migrant members' },
+  'uv.title': { 'zh-CN': '城中村标准达标情况', en: 'Urban villages against the standards' },
+  'uv.rules': {
+    'zh-CN': '距服务中心超1000米设分站(1–2人);至少1处养老设施;2个以上含务工人员的公益社会组织',
+    en: 'Sub-station (1–2 staff) beyond 1,000 m; ≥1 elderly-care facility; ≥2 welfare orgs with migrant members',
+  },
+  'uv.flags': { 'zh-CN': '问题', en: 'Issues' },
+  'uv.ok': { 'zh-CN': '达标', en: 'Meets all' },
+  'uv.empty': {
+    'zh-CN': '辖区内没有标注为城中村的社区',
+    en: 'No community in your scope is marked as an urban village',
+  },
+  'uv.sub_station_missing': { 'zh-CN': '缺服务分站', en: 'No sub-station' },
+  'uv.sub_station_staffing': { 'zh-CN': '分站人员不符', en: 'Sub-station staffing' },
+  'uv.no_elderly_care': { 'zh-CN': '缺养老设施', en: 'No elderly care' },
+  'uv.few_migrant_welfare_orgs': { 'zh-CN': '公益组织不足', en: 'Too few welfare orgs' },
   yes: { 'zh-CN': '是', en: 'Yes' },
   no: { 'zh-CN': '否', en: 'No' },
 };

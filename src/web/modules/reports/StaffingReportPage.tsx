@@ -15,6 +15,7 @@ type StaffingReportView = StaffingReportDto;
 type StaffingRowView = StaffingRowDto;
 
 const StaffingChart = lazy(() => import('./StaffingChart'));
+const UrbanVillagesCard = lazy(() => import('./UrbanVillagesCard'));
 
 export default function StaffingReportPage() {
   const { t } = useI18n();
@@ -58,6 +59,9 @@ export default function StaffingReportPage() {
       <QueryBoundary query={report} skeletonRows={12}>
         {(data) => <StaffingBody rows={data.rows} floor={data.floorPer10k} />}
       </QueryBoundary>
+      <Suspense fallback={<BlockSkeleton rows={3} />}>
+        <UrbanVillagesCard />
+      </Suspense>
     </div>
   );
 }
