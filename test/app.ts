@@ -76,7 +76,7 @@ export async function createUser(
   return id;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(opts: { config?: Partial<AppDeps['config']> } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = new ManualClock();
   const deps: AppDeps = {
@@ -84,7 +84,7 @@ export async function createTestApp(): Promise<TestApp> {
     clock,
     ids: uuidv7,
     pii: createPii(Buffer.alloc(32, 7)),
-    config: { sessionIdleMinutes: 120, tilesUrl: '', webDir: '', dataDir: '' },
+    config: { sessionIdleMinutes: 120, tilesUrl: '', webDir: '', dataDir: '', ...opts.config },
     dbKind: database.kind,
   };
   await ensureDefaultCategories(database.db);

@@ -26,6 +26,7 @@ import { residentsModule } from './modules/residents/residents.routes';
 import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { registerAuth } from './platform/auth';
 import { OffsetClock } from './platform/clock';
+import { createRateLimiter } from './platform/rateLimit';
 import { auditFailure } from './platform/audit';
 import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
@@ -88,6 +89,23 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, deps);
+
+  const limit = deps.config.rateLimitPerMinute;
+  if (limit) {
+    const limiter = createRateLimiter(limit);
+    app.addHook('onRequest', async (request) => {
+      if (request.method !== 'POST') return;
+      const path = request.url.split('?')[0] ?? '';
+      const bucket =
+        path === '/api/auth/login'
+          ? 'login'
+          : path.startsWith('/api/public/') || path.startsWith('/open311/')
+            ? 'public'
+            : null;
+      if (bucket && !limiter.take(`${bucket}:${request.ip}`))
+        throw new AppError('common.too_many_requests', 429);
+    });
+  }
 
   // A NUL character cannot be stored in PostgreSQL text: refuse it as bad input before anything runs.
   app.addHook('preValidation', async (request) => {

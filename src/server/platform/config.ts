@@ -24,6 +24,8 @@ export interface Config {
   trustProxyHops: number;
   /** Development/e2e only: a clock that POST /api/dev/clock can move forward. */
   devClock: boolean;
+  /** Per client address and minute, on anonymous endpoints and logins. */
+  rateLimitPerMinute: number;
 }
 
 function parseKey(text: string): Buffer {
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
     trustProxyHops: Number(env.TRUST_PROXY_HOPS ?? 0),
     devClock: env.LINLI_DEV_CLOCK === 'true',
+    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 30),
   };
 }

@@ -16,6 +16,8 @@ export interface AppDeps {
   config: Pick<Config, 'sessionIdleMinutes' | 'tilesUrl' | 'webDir' | 'dataDir'> & {
     logLevel?: string;
     trustProxyHops?: number;
+    /** Requests per minute per client address on anonymous endpoints and logins; unset = no limit. */
+    rateLimitPerMinute?: number;
   };
   dbKind?: 'pglite' | 'postgres';
 }
