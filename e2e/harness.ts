@@ -26,6 +26,7 @@ export async function startServer(port = 3390): Promise<Server> {
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       LINLI_DEV_CLOCK: 'true',
+      RATE_LIMIT_PER_MINUTE: '1000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
