@@ -24,6 +24,7 @@ import { peopleModule } from './modules/people/people.routes';
 import { reportsModule } from './modules/reports/reports.routes';
 import { residentsModule } from './modules/residents/residents.routes';
 import { workOrdersModule } from './modules/work-orders/workOrders.routes';
+import { workOrderSettingsModule } from './modules/work-orders/workOrders.settings.routes';
 import { registerAuth } from './platform/auth';
 import { OffsetClock } from './platform/clock';
 import { createRateLimiter } from './platform/rateLimit';
@@ -43,6 +44,7 @@ export const MODULES: ModuleDef[] = [
   auditModule,
   calendarModule,
   workOrdersModule,
+  workOrderSettingsModule,
 ];
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;

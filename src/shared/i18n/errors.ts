@@ -14,6 +14,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '内容中含有不允许的控制字符',
     en: 'The input contains a forbidden control character',
   },
+  'work_orders.settings_level': { 'zh-CN': '办理时限只能在市、区或街道一级设置', en: 'Time limits are set at city, district or subdistrict level' },
   'work_orders.unknown_category': { 'zh-CN': '未知的诉求类别', en: 'Unknown category' },
   'work_orders.only_consult': {
     'zh-CN': '只有咨询类诉求可以当场答复办结',

@@ -73,6 +73,8 @@ export async function settingsFor(db: Db, path: string): Promise<WoSettings> {
 
 function merge(base: unknown, over: unknown): unknown {
   if (!over || typeof over !== 'object' || Array.isArray(over)) return over === undefined ? base : over;
+  // A time limit is one value: { hours } replaces { workingDays } rather than merging with it.
+  if ('hours' in over || 'workingDays' in over) return over;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(over)) out[k] = merge((base as Record<string, unknown>)?.[k], v);
   return out;

@@ -362,3 +362,41 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
     t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
   });
 });
+
+describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => {
+  it('a subdistrict admin shortens the regular acceptance limit to 2 hours; new dispatches follow it', async () => {
+    const sd = await t.as('sd_admin');
+    const refused = await sd.request({
+      method: 'PUT',
+      url: `/api/work-orders/settings/${t.fx.tongdu.id}`,
+      payload: { acceptLimits: { regular: { hours: 2 } } },
+    });
+    expect(refused.statusCode).toBe(422);
+    const bad = await sd.request({
+      method: 'PUT',
+      url: `/api/work-orders/settings/${t.fx.subdistrict.id}`,
+      payload: { acceptLimits: { regular: { hours: 0 } } },
+    });
+    expect(bad.statusCode).toBe(400);
+    const ok = await sd.request({
+      method: 'PUT',
+      url: `/api/work-orders/settings/${t.fx.subdistrict.id}`,
+      payload: { acceptLimits: { regular: { hours: 2 } } },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().effective.acceptLimits.regular).toEqual({ hours: 2 });
+    expect(ok.json().effective.acceptLimits.key).toEqual({ hours: 2 }); // untouched defaults stay
+    const { number } = await report();
+    const id = await orderIdOf(number);
+    const d = await t.as('dispatcher');
+    const o = (
+      await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id })
+    ).json();
+    expect(new Date(o.acceptDueAt).getTime() - t.clock.now().getTime()).toBe(2 * 3_600_000);
+    expect(
+      (await (await t.as('tongdu_worker')).get(`/api/work-orders/settings/${t.fx.tongdu.id}`)).json()
+        .abilities.edit,
+    ).toBe(false);
+    await sd.request({ method: 'PUT', url: `/api/work-orders/settings/${t.fx.subdistrict.id}`, payload: {} });
+  });
+});

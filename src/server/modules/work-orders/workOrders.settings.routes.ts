@@ -1,0 +1,85 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { woSettingsBody, woSettingsView } from '../../../shared/contracts/workOrderSettings';
+import { writeAudit } from '../../platform/audit';
+import { type ActorCtx, actorCtxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { defineModule } from '../../platform/module';
+import { can, inScope, requirePermission } from '../../platform/permissions';
+import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import { settingsFor } from './workOrders.settings';
+import { woSettings } from './workOrders.table';
+
+const CONFIGURABLE_KINDS = ['city', 'district', 'subdistrict'];
+
+/** Time limits and rate weights per city, district or subdistrict (nearest configured ancestor wins). */
+export const workOrderSettingsModule = defineModule({
+  name: 'work-order-settings',
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['work-orders'];
+    const params = z.object({ orgUnitId: z.string() });
+
+    const view = async (ctx: ActorCtx, unit: OrgUnit) => {
+      const ids = unit.path.split('/').filter(Boolean);
+      const rows = await ctx.db.select().from(woSettings).where(inArray(woSettings.orgUnitId, ids));
+      const nearest = rows.sort((x, y) => ids.indexOf(y.orgUnitId) - ids.indexOf(x.orgUnitId))[0];
+      return {
+        sourceUnitId: nearest?.orgUnitId ?? null,
+        own: rows.find((r) => r.orgUnitId === unit.id)?.settings ?? null,
+        effective: (await settingsFor(ctx.db, unit.path)) as unknown as Record<string, unknown>,
+        abilities: {
+          edit:
+            CONFIGURABLE_KINDS.includes(unit.kind) &&
+            can(ctx.actor, 'work_orders.supervise') &&
+            inScope(ctx.actor, 'work_orders.supervise', unit.path),
+        },
+      };
+    };
+
+    app.get(
+      '/api/work-orders/settings/:orgUnitId',
+      { schema: { tags, params, response: { 200: woSettingsView } } },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'work_orders.read');
+        return view(ctx, await findUnitInScope(ctx, req.params.orgUnitId));
+      },
+    );
+
+    app.put(
+      '/api/work-orders/settings/:orgUnitId',
+      { schema: { tags, params, body: woSettingsBody, response: { 200: woSettingsView } } },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'work_orders.supervise');
+        const unit = await findUnitInScope(ctx, req.params.orgUnitId);
+        if (!inScope(ctx.actor, 'work_orders.supervise', unit.path))
+          throw new AppError('common.forbidden', 403);
+        if (!CONFIGURABLE_KINDS.includes(unit.kind)) throw new AppError('work_orders.settings_level', 422);
+        const now = ctx.clock.now();
+        await ctx.db.transaction(async (tx) => {
+          const [before] = await tx.select().from(woSettings).where(eq(woSettings.orgUnitId, unit.id));
+          await tx
+            .insert(woSettings)
+            .values({ orgUnitId: unit.id, settings: req.body, updatedAt: now })
+            .onConflictDoUpdate({
+              target: woSettings.orgUnitId,
+              set: { settings: req.body, updatedAt: now },
+            });
+          await writeAudit(tx, ctx, {
+            action: 'work_orders.settings',
+            entityType: 'org_unit',
+            entityId: unit.id,
+            orgPath: unit.path,
+            before: before?.settings ?? null,
+            after: req.body,
+          });
+        });
+        return view(ctx, unit);
+      },
+    );
+  },
+});
