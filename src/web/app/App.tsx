@@ -22,6 +22,11 @@ const UsersPage = lazy(() => import('../modules/users/UsersPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const StaffingReportPage = lazy(() => import('../modules/reports/StaffingReportPage'));
 const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
+const WorkOrdersPage = lazy(() => import('../modules/work-orders/WorkOrdersPage'));
+const WorkOrderNewPage = lazy(() => import('../modules/work-orders/WorkOrderNewPage'));
+const WorkOrderDetailPage = lazy(() => import('../modules/work-orders/WorkOrderDetailPage'));
+const ReportPage = lazy(() => import('../modules/work-orders/public/ReportPage'));
+const TrackPage = lazy(() => import('../modules/work-orders/public/TrackPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -59,6 +64,23 @@ function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <LoginPage />
+          </Suspense>
+        }
+      />
+      {/* Residents' phone pages: no login, no staff layout. */}
+      <Route
+        path="/report"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ReportPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/track/:number"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <TrackPage />
           </Suspense>
         }
       />
@@ -157,6 +179,30 @@ function AppRoutes() {
           element={
             <Guard permission="people.read">
               <PeoplePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders"
+          element={
+            <Guard permission="work_orders.read">
+              <WorkOrdersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders/new"
+          element={
+            <Guard permission="work_orders.intake">
+              <WorkOrderNewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders/:id"
+          element={
+            <Guard permission="work_orders.read">
+              <WorkOrderDetailPage />
             </Guard>
           }
         />

@@ -3,6 +3,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  FileAddOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
   UsergroupAddOutlined,
@@ -30,6 +32,18 @@ export const PEOPLE_SECTIONS = [
 
 export const NAV: NavItem[] = [
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
+  {
+    path: '/work-orders',
+    label: 'menu.workOrders',
+    icon: <SolutionOutlined />,
+    permission: 'work_orders.read',
+  },
+  {
+    path: '/work-orders/new',
+    label: 'menu.workOrderNew',
+    icon: <FileAddOutlined />,
+    permission: 'work_orders.intake',
+  },
   { path: '/residents', label: 'menu.residents', icon: <UserOutlined />, permission: 'residents.read' },
   {
     path: '/residents/import',

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { Wire } from '../../../shared/contracts/wire';
+import type { WoAction, WoStatus } from '../../../shared/contracts/workOrderMachine';
+import type {
+  actionBody,
+  intakeBody,
+  publicReportBody,
+  publicWorkOrderSchema,
+  ratingBody,
+  WorkOrderDetailDto,
+  WorkOrderDto,
+  WorkOrderListQuery,
+} from '../../../shared/contracts/workOrders';
+import { api, type Page, type Query } from '../../app/api';
+
+export type WorkOrder = Wire<WorkOrderDto>;
+export type WorkOrderDetail = Wire<WorkOrderDetailDto>;
+export type PublicWorkOrder = Wire<z.infer<typeof publicWorkOrderSchema>>;
+export type IntakeInput = z.input<typeof intakeBody>;
+export type PublicReportInput = z.input<typeof publicReportBody>;
+export type ActionInput = z.input<typeof actionBody>;
+export type RatingInput = z.input<typeof ratingBody>;
+export type WoView = WorkOrderListQuery['view'];
+export type WoKind = WorkOrderDto['kind'];
+export type WoPriority = WorkOrderDto['priority'];
+export type PublicKind = PublicReportInput['kind'];
+export type { WoAction, WoStatus };
+
+/**
+ * A service category as GET /api/work-orders/categories answers it. The response schema lives in the
+ * server's routes file, not in src/shared/contracts, so its shape is restated here (API gap).
+ */
+export interface WoCategory {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  limitGroup: string;
+  department: string | null;
+}
+
+export interface WoFilters {
+  view: WoView;
+  q?: string;
+  status?: WoStatus[];
+  categoryCode?: string;
+  priority?: WoPriority;
+  orgUnitId?: string;
+}
+
+export const woKeys = {
+  all: ['work-orders'] as const,
+  list: (f: WoFilters, page: number, pageSize: number) => ['work-orders', 'list', f, page, pageSize] as const,
+  count: (view: WoView) => ['work-orders', 'count', view] as const,
+  detail: (id: string) => ['work-orders', 'detail', id] as const,
+  categories: ['work-orders', 'categories'] as const,
+  publicCategories: ['public', 'work-orders', 'categories'] as const,
+  track: (number: string, token: string) => ['public', 'work-orders', number, token] as const,
+};
+
+const filterQuery = (f: WoFilters): Query => ({
+  view: f.view,
+  q: f.q,
+  status: f.status,
+  categoryCode: f.categoryCode,
+  priority: f.priority,
+  orgUnitId: f.orgUnitId,
+});
+
+export const woApi = {
+  list: (f: WoFilters, page: number, pageSize: number) =>
+    api.get<Page<WorkOrder>>('/api/work-orders', { ...filterQuery(f), page, pageSize }),
+  count: (view: WoView) =>
+    api.get<Page<WorkOrder>>('/api/work-orders', { view, page: 1, pageSize: 1 }).then((p) => p.total),
+  search: (q: string) => api.get<Page<WorkOrder>>('/api/work-orders', { q, pageSize: 10 }),
+  detail: (id: string) => api.get<WorkOrderDetail>(`/api/work-orders/${encodeURIComponent(id)}`),
+  categories: () => api.get<WoCategory[]>('/api/work-orders/categories'),
+  create: (body: IntakeInput) => api.post<WorkOrderDetail>('/api/work-orders', body),
+  act: (id: string, body: ActionInput) =>
+    api.post<WorkOrderDetail>(`/api/work-orders/${encodeURIComponent(id)}/actions`, body),
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<{ id: string; url: string }>('/api/work-orders/attachments', form);
+  },
+  photoUrl: (id: string) => `/api/work-orders/attachments/${encodeURIComponent(id)}`,
+};
+
+export const publicApi = {
+  categories: () => api.get<WoCategory[]>('/api/public/work-orders/categories'),
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<{ id: string; url: string }>('/api/public/attachments', form);
+  },
+  report: (body: PublicReportInput) =>
+    api.post<{ number: string; token: string; status: string }>('/api/public/work-orders', body),
+  track: (number: string, token: string) =>
+    api.get<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}`, { token }),
+  rate: (number: string, body: RatingInput) =>
+    api.post<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}/rating`, body),
+};
+
+/** The tracking link a resident keeps (number + the secret token that stands in for a login). */
+export const trackPath = (number: string, token: string) =>
+  `/track/${encodeURIComponent(number)}?token=${encodeURIComponent(token)}`;

@@ -1,0 +1,270 @@
+import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Input, Result, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { SATISFACTION } from '../../../../shared/contracts/workOrders';
+import { ApiError } from '../../../app/api';
+import { formatDateTime } from '../../../app/format';
+import { type MessageKey, useI18n } from '../../../app/i18n';
+import { type PublicWorkOrder, publicApi, type WoStatus, woKeys } from '../api';
+import { STATUS_COLORS } from '../meta';
+import { PublicSection, PublicShell } from './PublicShell';
+
+const STEPS = ['submitted', 'dispatched', 'in_progress', 'replied', 'closed'] as const;
+const STEP_OF: Record<WoStatus, number> = {
+  submitted: 0,
+  return_requested: 0,
+  dispatched: 1,
+  in_progress: 2,
+  extension_pending: 2,
+  replied: 3,
+  closed: 4,
+  cancelled: 4,
+  duplicate: 4,
+  diverted: 4,
+};
+const ENDED_ELSEWHERE: readonly WoStatus[] = ['cancelled', 'duplicate', 'diverted'];
+
+/** The requester follows their report with the link they kept (number + token) and rates the result. */
+export default function TrackPage() {
+  const { t } = useI18n();
+  const { number = '' } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const order = useQuery({
+    queryKey: woKeys.track(number, token),
+    queryFn: () => publicApi.track(number, token),
+    enabled: !!token,
+    refetchInterval: 60_000,
+  });
+
+  let body: ReactNode;
+  if (!token || (order.isError && order.error instanceof ApiError && order.error.status === 404)) {
+    body = (
+      <Result
+        status="404"
+        title={t('pub.track.notFound')}
+        subTitle={t('pub.track.notFoundText')}
+        extra={
+          <Link to="/report" className="linli-public-button">
+            {t('pub.track.newReport')}
+          </Link>
+        }
+        data-testid="track-not-found"
+      />
+    );
+  } else if (order.isError) {
+    body = (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={order.error instanceof Error ? order.error.message : ''}
+        extra={
+          <Button size="large" onClick={() => order.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  } else if (!order.data) {
+    body = <Skeleton active paragraph={{ rows: 8 }} />;
+  } else {
+    body = <TrackBody order={order.data} token={token} />;
+  }
+  return <PublicShell title={t('pub.track.title')}>{body}</PublicShell>;
+}
+
+function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string }) {
+  const { t } = useI18n();
+  const step = STEP_OF[o.status];
+  const elsewhere = ENDED_ELSEWHERE.includes(o.status);
+  return (
+    <div data-testid="track-page" data-status={o.status}>
+      <section className="linli-public-card">
+        <Flex justify="space-between" align="center" gap={8} wrap>
+          <span
+            className="linli-public-number"
+            style={{ fontSize: 20, margin: 0 }}
+            data-testid="track-number"
+          >
+            {o.number}
+          </span>
+          <Tag
+            color={STATUS_COLORS[o.status]}
+            style={{ fontSize: 15, padding: '4px 10px', marginInlineEnd: 0 }}
+            data-testid="track-status"
+            data-status={o.status}
+          >
+            {t(`pub.status.${o.status}`)}
+          </Tag>
+        </Flex>
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
+          {t(`wo.kind.${o.kind}`)} · {o.categoryName ?? ''} · {formatDateTime(o.createdAt).slice(0, 16)}
+        </Typography.Text>
+        <Typography.Paragraph
+          style={{ margin: '10px 0 0', fontSize: 15, whiteSpace: 'pre-wrap' }}
+          ellipsis={{ rows: 3, expandable: true, symbol: t('pub.track.more') }}
+        >
+          {o.description}
+        </Typography.Paragraph>
+        {o.dueAt && !o.closedAt ? (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 13 }}>
+            {t('pub.track.dueAt', { at: formatDateTime(o.dueAt).slice(0, 16) })}
+          </Typography.Text>
+        ) : null}
+      </section>
+      <section className="linli-public-card" data-testid="track-steps">
+        <Steps
+          size="small"
+          titlePlacement="vertical"
+          responsive={false}
+          current={step}
+          status={elsewhere ? 'finish' : o.status === 'closed' ? 'finish' : 'process'}
+          items={STEPS.map((s, i) => ({
+            title: i === 4 && elsewhere ? t(`pub.status.${o.status}`) : t(`pub.step.${s}`),
+          }))}
+        />
+      </section>
+      {o.canRate ? <RatingForm order={o} token={token} /> : null}
+      <PublicSection title={t('pub.track.progress')}>
+        <Timeline
+          data-testid="track-timeline"
+          reverse
+          items={o.timeline.map((e, i) => ({
+            key: `${e.at}-${i}`,
+            color: i === o.timeline.length - 1 ? 'blue' : 'gray',
+            content: (
+              <div data-testid="track-timeline-item">
+                <Typography.Text strong style={{ fontSize: 15 }}>
+                  {e.text ?? (e.status ? t(`pub.status.${e.status}` as MessageKey) : '')}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {formatDateTime(e.at).slice(0, 16)}
+                </Typography.Text>
+              </div>
+            ),
+          }))}
+        />
+      </PublicSection>
+      <Flex justify="center" style={{ marginTop: 8 }}>
+        <Link to="/report">{t('pub.track.newReport')}</Link>
+      </Flex>
+    </div>
+  );
+}
+
+const FACES = {
+  satisfied: <SmileOutlined />,
+  basically_satisfied: <MehOutlined />,
+  dissatisfied: <FrownOutlined />,
+};
+
+function RatingForm({ order, token }: { order: PublicWorkOrder; token: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [resolved, setResolved] = useState<boolean | null>(null);
+  const [satisfaction, setSatisfaction] = useState<(typeof SATISFACTION)[number] | null>(null);
+  const [comment, setComment] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    if (resolved === null || !satisfaction) {
+      setError(t('pub.rate.incomplete'));
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const updated = await publicApi.rate(order.number, {
+        token,
+        resolved,
+        satisfaction,
+        comment: comment.trim() || undefined,
+      });
+      qc.setQueryData(woKeys.track(order.number, token), updated);
+      message.success(updated.status === 'closed' ? t('pub.rate.thanksClosed') : t('pub.rate.thanksRedo'));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      await qc.invalidateQueries({ queryKey: woKeys.track(order.number, token) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <PublicSection title={t('pub.rate.title')} testId="rate-form">
+      <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+        {t('pub.rate.intro')}
+      </Typography.Paragraph>
+      <Typography.Text strong style={{ display: 'block', marginBottom: 8, fontSize: 15 }}>
+        {t('pub.rate.resolvedQ')}
+      </Typography.Text>
+      <div className="linli-choice-grid" style={{ marginBottom: 16 }}>
+        {[true, false].map((v) => (
+          <button
+            key={String(v)}
+            type="button"
+            className="linli-choice linli-choice-center"
+            aria-pressed={resolved === v}
+            onClick={() => setResolved(v)}
+            data-testid={v ? 'rate-resolved-yes' : 'rate-resolved-no'}
+          >
+            <span className="linli-choice-title">
+              {v ? t('pub.rate.resolvedYes') : t('pub.rate.resolvedNo')}
+            </span>
+          </button>
+        ))}
+      </div>
+      <Typography.Text strong style={{ display: 'block', marginBottom: 8, fontSize: 15 }}>
+        {t('pub.rate.satisfactionQ')}
+      </Typography.Text>
+      <div className="linli-choice-grid linli-choice-grid-3" style={{ marginBottom: 16 }}>
+        {SATISFACTION.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`linli-choice linli-choice-center linli-face-${s}`}
+            aria-pressed={satisfaction === s}
+            onClick={() => setSatisfaction(s)}
+            data-testid={`rate-${s}`}
+          >
+            <span style={{ fontSize: 26 }}>{FACES[s]}</span>
+            <span className="linli-choice-title" style={{ fontSize: 14 }}>
+              {t(`wo.satisfaction.${s}`)}
+            </span>
+          </button>
+        ))}
+      </div>
+      <Input.TextArea
+        rows={3}
+        maxLength={500}
+        showCount
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        placeholder={t('pub.rate.commentPlaceholder')}
+        style={{ fontSize: 16, marginBottom: 16 }}
+        data-testid="rate-comment"
+      />
+      {satisfaction === 'dissatisfied' && resolved === false ? (
+        <Alert type="info" showIcon title={t('pub.rate.redoNotice')} style={{ marginBottom: 12 }} />
+      ) : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="rate-error" />
+      ) : null}
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={saving}
+        onClick={submit}
+        className="linli-public-submit"
+        data-testid="rate-submit"
+      >
+        {t('pub.rate.submit')}
+      </Button>
+    </PublicSection>
+  );
+}
