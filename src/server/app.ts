@@ -19,6 +19,7 @@ import { accountsModule } from './modules/accounts/accounts.routes';
 import { auditModule } from './modules/audit/audit.routes';
 import { calendarModule } from './modules/calendar/calendar.routes';
 import { importsModule } from './modules/imports/imports.routes';
+import { open311Module } from './modules/open311/open311.routes';
 import { orgModule } from './modules/org/org.routes';
 import { peopleModule } from './modules/people/people.routes';
 import { reportsModule } from './modules/reports/reports.routes';
@@ -45,6 +46,7 @@ export const MODULES: ModuleDef[] = [
   calendarModule,
   workOrdersModule,
   workOrderSettingsModule,
+  open311Module,
 ];
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;

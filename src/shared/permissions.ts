@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'work_orders.follow_up',
   'work_orders.supervise',
   'work_orders.report',
+  'open311.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendar.write',
     'work_orders.read',
     'work_orders.supervise',
+    'open311.manage',
   ],
   // The statutory calendar is platform-wide: a subdistrict may not change it.
   subdistrict_admin: ALL.filter((p) => p !== 'calendar.write'),

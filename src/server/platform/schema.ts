@@ -7,3 +7,4 @@ export * from '../modules/residents/residents.table';
 export * from './audit.table';
 export * from './calendar.table';
 export * from '../modules/work-orders/workOrders.table';
+export * from '../modules/open311/open311.table';

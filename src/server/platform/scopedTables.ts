@@ -12,4 +12,5 @@ export const SCOPED_TABLES = [
   'social_orgs',
   'import_jobs',
   'work_orders',
+  'open311_keys',
 ] as const;

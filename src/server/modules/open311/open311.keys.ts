@@ -1,0 +1,156 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit';
+import type { Clock } from '../../platform/clock';
+import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { users } from '../accounts/accounts.table';
+import { orgUnits } from '../org/org.table';
+import { open311Keys } from './open311.table';
+
+export type KeyRow = typeof open311Keys.$inferSelect;
+
+/** A key's jurisdiction is an administrative unit: a city, district, subdistrict or community. */
+export const KEY_UNIT_KINDS = ['city', 'district', 'subdistrict', 'community'] as const;
+export const KEY_CHANNELS = ['open311', 'transfer_12345'] as const;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+async function toDtos(db: Db, rows: KeyRow[]) {
+  if (rows.length === 0) return [];
+  const unitIds = [...new Set(rows.map((r) => r.orgUnitId))];
+  const userIds = [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => !!x))];
+  const units = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, unitIds));
+  const people = userIds.length
+    ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    keyPrefix: r.keyPrefix,
+    channel: r.channel as (typeof KEY_CHANNELS)[number],
+    orgUnitId: r.orgUnitId,
+    orgUnitName: units.find((u) => u.id === r.orgUnitId)?.name ?? null,
+    active: r.active,
+    createdBy: r.createdBy,
+    createdByName: people.find((p) => p.id === r.createdBy)?.name ?? null,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+    revokedAt: r.revokedAt,
+  }));
+}
+
+/** The keys of units in the actor's scope, newest first. */
+export async function listKeys(ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'open311.manage');
+  const rows = await ctx.db
+    .select()
+    .from(open311Keys)
+    .where(scopeWhere(ctx.actor, 'open311.manage', open311Keys.orgPath))
+    .orderBy(desc(open311Keys.createdAt))
+    .limit(500);
+  return toDtos(ctx.db, rows);
+}
+
+/**
+ * Issues a key for a jurisdiction in the actor's scope. The key is returned once; only its SHA-256 is
+ * stored. Audited without the key.
+ */
+export async function createKey(
+  ctx: ActorCtx,
+  body: { name: string; orgUnitId: string; channel: (typeof KEY_CHANNELS)[number] },
+) {
+  requirePermission(ctx.actor, 'open311.manage');
+  const [unit] = UUID_RE.test(body.orgUnitId)
+    ? await ctx.db
+        .select()
+        .from(orgUnits)
+        .where(and(eq(orgUnits.id, body.orgUnitId), scopeWhere(ctx.actor, 'open311.manage', orgUnits.path)))
+    : [];
+  if (!unit) throw invalidField('orgUnitId', 'open311.unit_unknown');
+  if (unit.status !== 'active') throw new AppError('org.inactive', 409);
+  if (!(KEY_UNIT_KINDS as readonly string[]).includes(unit.kind))
+    throw invalidField('orgUnitId', 'open311.unit_kind');
+  const apiKey = `o311_${randomBytes(24).toString('base64url')}`;
+  const row: KeyRow = {
+    id: ctx.ids(),
+    name: body.name,
+    keyHash: keyHash(apiKey),
+    keyPrefix: apiKey.slice(0, 9),
+    channel: body.channel,
+    orgUnitId: unit.id,
+    orgPath: unit.path,
+    active: true,
+    createdBy: ctx.actor.userId,
+    createdAt: ctx.clock.now(),
+    lastUsedAt: null,
+    revokedAt: null,
+    revokedBy: null,
+  };
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(open311Keys).values(row);
+    await writeAudit(tx, ctx, {
+      action: 'open311.key_create',
+      entityType: 'open311_key',
+      entityId: row.id,
+      orgPath: row.orgPath,
+      after: { name: row.name, keyPrefix: row.keyPrefix, channel: row.channel, orgUnitId: row.orgUnitId },
+    });
+  });
+  const [dto] = await toDtos(ctx.db, [row]);
+  return { ...dto!, apiKey };
+}
+
+/** Revokes a key of a unit in scope (404 outside it); a revoked key answers 403 at once. */
+export async function revokeKey(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'open311.manage');
+  if (!UUID_RE.test(id)) throw notFound();
+  const [key] = await ctx.db
+    .select()
+    .from(open311Keys)
+    .where(and(eq(open311Keys.id, id), scopeWhere(ctx.actor, 'open311.manage', open311Keys.orgPath)));
+  if (!key) throw notFound();
+  if (!key.active) throw new AppError('open311.key_revoked', 409);
+  const now = ctx.clock.now();
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(open311Keys)
+      .set({ active: false, revokedAt: now, revokedBy: ctx.actor.userId })
+      .where(and(eq(open311Keys.id, id), eq(open311Keys.active, true)))
+      .returning();
+    if (!after) throw new AppError('open311.key_revoked', 409);
+    await writeAudit(tx, ctx, {
+      action: 'open311.key_revoke',
+      entityType: 'open311_key',
+      entityId: id,
+      orgPath: after.orgPath,
+      before: { active: true },
+      after: { active: false, name: after.name, keyPrefix: after.keyPrefix },
+    });
+    return after;
+  });
+  const [dto] = await toDtos(ctx.db, [updated]);
+  return dto!;
+}
+
+/** The active key matching `apiKey`, or null. Notes its use at most once a minute. */
+export async function authenticateKey(db: Db, clock: Clock, apiKey: string): Promise<KeyRow | null> {
+  if (!apiKey || apiKey.length > 200) return null;
+  const [key] = await db
+    .select()
+    .from(open311Keys)
+    .where(and(eq(open311Keys.keyHash, keyHash(apiKey)), eq(open311Keys.active, true)));
+  if (!key) return null;
+  const now = clock.now();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
+    await db.update(open311Keys).set({ lastUsedAt: now }).where(eq(open311Keys.id, key.id));
+  }
+  return key;
+}

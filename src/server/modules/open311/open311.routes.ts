@@ -1,0 +1,217 @@
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { formatMessage } from '../../../shared/i18n/errors';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { defineModule } from '../../platform/module';
+import {
+  FORMATS,
+  type Format,
+  formatOfUrl,
+  Open311Error,
+  send,
+  sendError,
+  splitFormat,
+} from './open311.format';
+import { authenticateKey, createKey, KEY_CHANNELS, type KeyRow, listKeys, revokeKey } from './open311.keys';
+import {
+  createRequest,
+  discovery,
+  getRequest,
+  listRequests,
+  listServices,
+  type Open311Ctx,
+  PARAM_OF,
+  type Params,
+  readParams,
+  requestOfToken,
+  serviceDefinition,
+} from './open311.usecases';
+
+const keySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  keyPrefix: z.string(),
+  channel: z.enum(KEY_CHANNELS),
+  orgUnitId: z.string(),
+  orgUnitName: z.string().nullable(),
+  active: z.boolean(),
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+const createKeyBody = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  orgUnitId: z.string().uuid(),
+  channel: z.enum(KEY_CHANNELS).default('open311'),
+});
+
+const FORM_LIMIT = 256 * 1024;
+
+/** An Open311 error for anything thrown while answering a GeoReport request (R-O311-1: 400/403/404). */
+function asOpen311Error(err: unknown, request: FastifyRequest): Open311Error {
+  if (err instanceof Open311Error) return err;
+  if (err instanceof AppError) {
+    const status =
+      err.status === 401 || err.status === 403
+        ? 403
+        : err.status === 404
+          ? 404
+          : err.status === 429
+            ? 429
+            : err.status >= 500
+              ? 500
+              : 400;
+    const fields = err.details?.fields ?? [];
+    if (fields.length) {
+      return new Open311Error(
+        status,
+        fields.map((f) =>
+          f.path
+            ? {
+                code: 'open311.field',
+                params: { name: PARAM_OF[f.path] ?? f.path, reason: formatMessage(f.code, request.locale) },
+              }
+            : { code: f.code },
+        ),
+      );
+    }
+    return new Open311Error(status, { code: err.code, params: err.params });
+  }
+  const status = (err as FastifyError).statusCode ?? 500;
+  if (status === 413) return new Open311Error(400, { code: 'common.payload_too_large' });
+  if (status === 429) return new Open311Error(429, { code: 'common.too_many_requests' });
+  if (status >= 400 && status < 500) return new Open311Error(400, { code: 'open311.body' });
+  request.log.error({ err }, 'unhandled error in Open311');
+  return new Open311Error(500, { code: 'common.internal' });
+}
+
+/** The form-encoded body as parameters; repeated names become lists. */
+function parseForm(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [k, v] of new URLSearchParams(body)) {
+    const before = out[k];
+    out[k] = before === undefined ? v : [...[before].flat(), v];
+  }
+  return out;
+}
+
+/**
+ * Open311 GeoReport v2 under /open311/v2/ (R-O311-1), in JSON and XML by URL suffix, plus the console
+ * API for its keys (`open311.manage`, scoped to the keys' jurisdictions).
+ */
+export const open311Module = defineModule({
+  name: 'open311',
+  async routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['open311'];
+
+    // ---- console: API keys
+    app.get('/api/open311/keys', { schema: { tags, response: { 200: z.array(keySchema) } } }, (req) =>
+      listKeys(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/open311/keys',
+      {
+        schema: { tags, body: createKeyBody, response: { 201: keySchema.extend({ apiKey: z.string() }) } },
+      },
+      async (req, reply) => reply.status(201).send(await createKey(actorCtxOf(deps, req), req.body)),
+    );
+    app.post(
+      '/api/open311/keys/:id/revoke',
+      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: keySchema } } },
+      (req) => revokeKey(actorCtxOf(deps, req), req.params.id),
+    );
+
+    // ---- GeoReport v2: its own body parser, error list and 404, so the console's error shape never leaks in
+    await base.register(async (api) => geoReport(api, deps), { prefix: '/open311/v2' });
+  },
+});
+
+async function geoReport(api: FastifyInstance, deps: AppDeps) {
+  const tags = ['open311'];
+  api.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: FORM_LIMIT },
+    (_req, body, done) => done(null, parseForm(body as string)),
+  );
+  api.setErrorHandler((err, request, reply) =>
+    sendError(reply, formatOfUrl(request.url), asOpen311Error(err, request), request.locale),
+  );
+  api.setNotFoundHandler((request, reply) =>
+    sendError(
+      reply,
+      formatOfUrl(request.url),
+      new Open311Error(404, { code: 'open311.not_found' }),
+      request.locale,
+    ),
+  );
+
+  const ctxOf = (req: FastifyRequest): Open311Ctx => ({
+    db: deps.db,
+    clock: deps.clock,
+    ids: deps.ids,
+    pii: deps.pii,
+    requestId: req.id,
+    ip: req.ip,
+    locale: req.locale,
+  });
+  /** The api_key's active key; 403 when one is given but unknown or revoked, or missing where required. */
+  const keyOf = async (p: Params, required: boolean): Promise<KeyRow | null> => {
+    const raw = p.values.api_key;
+    const apiKey = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (!apiKey) {
+      if (required) throw new Open311Error(403, { code: 'open311.api_key' });
+      return null;
+    }
+    const key = await authenticateKey(deps.db, deps.clock, apiKey);
+    if (!key) throw new Open311Error(403, { code: 'open311.api_key' });
+    return key;
+  };
+  /** `:file` = "<name>.<json|xml>"; anything else is an unknown resource. */
+  const fileOf = (req: FastifyRequest): { name: string; format: Format } => {
+    const file = splitFormat((req.params as { file: string }).file);
+    if (!file) throw new Open311Error(404, { code: 'open311.not_found' });
+    return file;
+  };
+  const query = (req: FastifyRequest) => readParams(req.query);
+
+  for (const format of FORMATS) {
+    api.get(`/discovery.${format}`, { schema: { tags } }, (req, reply) =>
+      send(reply, format, 200, 'discovery', discovery(`${req.protocol}://${req.host}/open311/v2/`)),
+    );
+    api.get(`/services.${format}`, { schema: { tags } }, async (req, reply) =>
+      send(reply, format, 200, 'services', await listServices(deps.db, req.locale)),
+    );
+    api.get(`/requests.${format}`, { schema: { tags } }, async (req, reply) => {
+      const p = query(req);
+      const key = await keyOf(p, false);
+      return send(reply, format, 200, 'service_requests', await listRequests(ctxOf(req), key, p));
+    });
+    api.post(`/requests.${format}`, { schema: { tags } }, async (req, reply) => {
+      const p = readParams(req.body);
+      if (p.values.api_key === undefined) {
+        const q = query(req).values.api_key;
+        if (q !== undefined) p.values.api_key = q;
+      }
+      const key = await keyOf(p, true);
+      return send(reply, format, 201, 'service_requests', await createRequest(ctxOf(req), key!, p));
+    });
+  }
+  api.get('/services/:file', { schema: { tags } }, async (req, reply) => {
+    const { name, format } = fileOf(req);
+    return send(reply, format, 200, 'service_definition', await serviceDefinition(deps.db, name, req.locale));
+  });
+  api.get('/requests/:file', { schema: { tags } }, async (req, reply) => {
+    const { name, format } = fileOf(req);
+    const key = await keyOf(query(req), false);
+    return send(reply, format, 200, 'service_requests', await getRequest(ctxOf(req), key, name));
+  });
+  api.get('/tokens/:file', { schema: { tags } }, async (req, reply) => {
+    const { name, format } = fileOf(req);
+    return send(reply, format, 200, 'service_requests', await requestOfToken(deps.db, name));
+  });
+}
