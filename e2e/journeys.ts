@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { composeIdNumber, idCheckChar } from '../src/shared/validation/codes';
@@ -31,6 +32,57 @@ async function expectText(page: Page, testId: string, pattern: RegExp) {
     await page.waitForTimeout(250);
   }
   throw new Error(`${testId} text ${JSON.stringify(await el.innerText())} does not match ${pattern}`);
+}
+
+/** A small PNG (a lamp post at night) made here, so the journey needs no fixture file. */
+function lampPng(): Buffer {
+  const w = 48;
+  const h = 64;
+  const rows: number[] = [];
+  for (let y = 0; y < h; y++) {
+    rows.push(0);
+    for (let x = 0; x < w; x++) {
+      const pole = x >= 22 && x < 26 && y > 14;
+      const lamp = (x - 24) ** 2 + (y - 10) ** 2 < 36;
+      rows.push(...(lamp ? [90, 90, 80] : pole ? [120, 120, 130] : [20, 30, 60]));
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Runs one action from the work-order detail page: its button, the modal's note, the modal's OK. */
+async function woAction(page: Page, action: string, note?: string) {
+  await page.getByTestId(`wo-action-${action}`).click();
+  if (note !== undefined) await page.getByTestId('wo-action-note').fill(note);
+  await page.getByTestId('wo-action-submit').click();
+  await page.getByTestId('wo-action-submit').waitFor({ state: 'detached' });
 }
 
 export const journeys: Journey[] = [
@@ -163,6 +215,105 @@ export const journeys: Journey[] = [
       await desktop.getByTestId('lang-en').click();
       await expectText(desktop, 'login-form', /Log in|Sign in|Username/i);
       await shot(desktop, 'login-english');
+    },
+  },
+  {
+    name: 'a resident reports a broken street lamp with a photo; dispatched, replied, rated dissatisfied, redone, rated satisfied, closed',
+    async run({ newPage, login, shot }) {
+      // The resident, on a phone, not logged in.
+      const phone = await newPage({ width: 390, height: 844 });
+      await phone.goto('/report');
+      await phone.getByTestId('report-kind-report').click();
+      await phone.getByTestId('report-category').getByText('路灯损坏').click();
+      await phone.getByTestId('report-description').fill('铜都社区东门路口的路灯坏了一个星期,晚上很黑');
+      await phone
+        .getByTestId('report-photo')
+        .setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: lampPng() });
+      await phone.locator('[data-testid=report-photo-item][data-uploaded=true]').waitFor();
+      await phone.getByTestId('report-address').fill('铜都社区东门路口');
+      await phone.getByTestId('report-phone').fill('13912340000');
+      if ((await phone.getByTestId('current-user').count()) > 0) throw new Error('staff layout on /report');
+      await shot(phone, 'report-filled');
+      await phone.getByTestId('report-submit').click();
+      await expectText(phone, 'report-number', /^WO\d{14}$/);
+      const number = (await phone.getByTestId('report-number').innerText()).trim();
+      const trackHref = await phone.getByTestId('report-track-link').getAttribute('href');
+      if (!trackHref?.includes(`/track/${number}?token=`)) throw new Error(`track link ${trackHref}`);
+      await shot(phone, 'report-number');
+      await phone.getByTestId('report-track-link').click();
+      await expectText(phone, 'track-status', /已受理/);
+      await phone.getByTestId('track-timeline').waitFor();
+
+      // The governance-centre dispatcher finds it in the intake queue and dispatches it to 铜都社区.
+      const desk = await newPage();
+      await login(desk, 'xiangl');
+      await desk.goto('/work-orders');
+      await desk.getByTestId('wo-view-intake').click();
+      await desk.getByTestId('wo-search').locator('input').first().fill(number);
+      await desk.keyboard.press('Enter');
+      await desk.locator(`[data-testid=wo-row][data-number="${number}"]`).waitFor();
+      await shot(desk, 'intake-queue');
+      await desk.locator(`[data-testid=wo-row][data-number="${number}"]`).click();
+      await expectText(desk, 'wo-status', /待派单/);
+      await desk.getByTestId('wo-photo-thumb').first().waitFor();
+      await desk.getByTestId('wo-action-dispatch').click();
+      await desk.getByTestId('wo-action-unit').click();
+      await desk.keyboard.type('铜都社区');
+      await desk.locator('.ant-select-tree-node-content-wrapper', { hasText: '铜都社区' }).first().click();
+      await desk.getByTestId('wo-action-note').fill('请尽快修复');
+      await desk.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
+      await shot(desk, 'dispatch-modal');
+      await desk.getByTestId('wo-action-submit').click();
+      await expectText(desk, 'wo-status', /待签收/);
+      await expectText(desk, 'wo-unit', /铜都社区/);
+
+      // The community worker accepts and replies.
+      const worker = await newPage();
+      await login(worker, 'tongdu');
+      await worker.goto('/work-orders');
+      await worker.getByTestId('wo-view-mine').click();
+      await worker.locator(`[data-testid=wo-row][data-number="${number}"]`).click();
+      await expectText(worker, 'wo-status', /待签收/);
+      await woAction(worker, 'accept');
+      await expectText(worker, 'wo-status', /办理中/);
+      await woAction(worker, 'reply', '已更换灯泡,路灯恢复照明');
+      await expectText(worker, 'wo-status', /待回访/);
+      await expectText(worker, 'wo-timeline', /办结答复/);
+
+      // The resident is not satisfied: not solved and dissatisfied sends it back (重办).
+      await phone.reload();
+      await phone.getByTestId('rate-form').waitFor();
+      await phone.getByTestId('rate-resolved-no').click();
+      await phone.getByTestId('rate-dissatisfied').click();
+      await phone.getByTestId('rate-comment').fill('晚上还是不亮');
+      await shot(phone, 'rate-dissatisfied');
+      await phone.getByTestId('rate-submit').click();
+      await expectText(phone, 'track-status', /办理中/);
+      await expectText(phone, 'track-timeline', /重新办理/);
+
+      // The redo: the worker replies again.
+      await worker.reload();
+      await expectText(worker, 'wo-status', /办理中/);
+      await expectText(worker, 'wo-detail', /重办 1/);
+      await woAction(worker, 'reply', '更换整套灯具并检修线路,夜间复查已正常');
+      await expectText(worker, 'wo-status', /待回访/);
+      await shot(worker, 'redo-replied');
+
+      // Satisfied this time: closed.
+      await phone.reload();
+      await phone.getByTestId('rate-form').waitFor();
+      await phone.getByTestId('rate-resolved-yes').click();
+      await phone.getByTestId('rate-satisfied').click();
+      await phone.getByTestId('rate-submit').click();
+      await expectText(phone, 'track-status', /已办结/);
+      if ((await phone.getByTestId('rate-form').count()) > 0)
+        throw new Error('the rating form is still shown');
+      await shot(phone, 'track-closed');
+
+      await desk.reload();
+      await expectText(desk, 'wo-status', /已办结/);
+      if ((await desk.getByTestId('wo-followup').count()) !== 2) throw new Error('expected two follow-ups');
+      await shot(desk, 'closed-detail');
     },
   },
 ];

@@ -92,15 +92,17 @@ async function toError(res: Response): Promise<ApiError> {
 async function send(
   method: string,
   path: string,
-  init: { query?: Query; body?: unknown; form?: FormData } = {},
+  init: { query?: Query; body?: unknown; form?: FormData; anonymous?: boolean } = {},
 ) {
   const url = withQuery(path, init.query);
   let res: Response;
+  const h = headers(method, init.body !== undefined ? { 'Content-Type': 'application/json' } : undefined);
+  if (init.anonymous) delete h['x-csrf-token'];
   try {
     res = await fetch(url, {
       method,
-      credentials: 'same-origin',
-      headers: headers(method, init.body !== undefined ? { 'Content-Type': 'application/json' } : undefined),
+      credentials: init.anonymous ? 'omit' : 'same-origin',
+      headers: h,
       body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
     });
   } catch {
@@ -126,6 +128,9 @@ export const api = {
   patch: async <T>(path: string, body: unknown) => json<T>(await send('PATCH', path, { body })),
   del: async <T>(path: string) => json<T>(await send('DELETE', path)),
   upload: async <T>(path: string, form: FormData) => json<T>(await send('POST', path, { form })),
+  /** A write without the session cookie (a public page used while logged in as staff). */
+  postAnonymous: async <T>(path: string, body: unknown) =>
+    json<T>(await send('POST', path, { body, anonymous: true })),
   /** Downloads a file (Excel export, template) and saves it under the server's file name. */
   async download(path: string, query?: Query, fallbackName = 'export.xlsx') {
     const res = await send('GET', path, { query });

@@ -683,6 +683,7 @@ export const en: Record<MessageKey, string> = {
   'pub.status.duplicate': 'Merged with an earlier request',
   'pub.status.diverted': 'Passed to the proper channel',
   'pub.rate.title': 'Rate the result',
+  'pub.rate.replyLabel': 'The reply ({at})',
   'pub.rate.intro': "Your rating counts in the unit's assessment.",
   'pub.rate.resolvedQ': 'Is the problem solved?',
   'pub.rate.resolvedYes': 'Solved',

@@ -675,6 +675,7 @@ export const zhCN = {
   'pub.status.duplicate': '已合并办理',
   'pub.status.diverted': '已转有关部门',
   'pub.rate.title': '请对办理结果评价',
+  'pub.rate.replyLabel': '办理答复({at})',
   'pub.rate.intro': '您的评价将作为考核责任单位的依据。',
   'pub.rate.resolvedQ': '问题解决了吗?',
   'pub.rate.resolvedYes': '已解决',

@@ -204,6 +204,8 @@ export function ActionModal({
       okButtonProps={
         {
           loading: saving,
+          // The order moved on: this action is no longer possible (the 409 listed what is).
+          disabled: !!allowed && !!action && !allowed.includes(action),
           danger: !!action && DANGER_ACTIONS.has(action),
           'data-testid': 'wo-action-submit',
         } as ButtonProps

@@ -85,6 +85,12 @@ export const woApi = {
   photoUrl: (id: string) => `/api/work-orders/attachments/${encodeURIComponent(id)}`,
 };
 
+export interface ReportResult {
+  number: string;
+  token: string;
+  status: string;
+}
+
 export const publicApi = {
   categories: () => api.get<WoCategory[]>('/api/public/work-orders/categories'),
   upload: (file: File) => {
@@ -92,8 +98,14 @@ export const publicApi = {
     form.append('file', file);
     return api.upload<{ id: string; url: string }>('/api/public/attachments', form);
   },
-  report: (body: PublicReportInput) =>
-    api.post<{ number: string; token: string; status: string }>('/api/public/work-orders', body),
+  /**
+   * Anonymous when the session may not report (staff trying the residents' page): the API would
+   * otherwise refuse a logged-in user without work_orders.report.
+   */
+  report: (body: PublicReportInput, anonymous = false) =>
+    anonymous
+      ? api.postAnonymous<ReportResult>('/api/public/work-orders', body)
+      : api.post<ReportResult>('/api/public/work-orders', body),
   track: (number: string, token: string) =>
     api.get<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}`, { token }),
   rate: (number: string, body: RatingInput) =>

@@ -4,6 +4,7 @@ import { Alert, App, Button, Flex, Form, Input, Skeleton, Typography } from 'ant
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../app/api';
+import { useAuth } from '../../../app/auth';
 import { applyFormErrors } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { type PublicKind, publicApi, trackPath, woKeys } from '../api';
@@ -42,6 +43,7 @@ export default function ReportPage() {
 function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
+  const { me, can } = useAuth();
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<PublicKind | null>(null);
   const [category, setCategory] = useState<string | null>(null);
@@ -101,17 +103,20 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
     setMissing(null);
     setSubmitting(true);
     try {
-      const r = await publicApi.report({
-        kind,
-        categoryCode: category,
-        description: v.description.trim(),
-        address: v.address?.trim() || null,
-        lat: point?.lat ?? null,
-        lng: point?.lng ?? null,
-        requesterPhone: v.requesterPhone.trim(),
-        requesterName: v.requesterName?.trim() || null,
-        attachmentIds: photos,
-      });
+      const r = await publicApi.report(
+        {
+          kind,
+          categoryCode: category,
+          description: v.description.trim(),
+          address: v.address?.trim() || null,
+          lat: point?.lat ?? null,
+          lng: point?.lng ?? null,
+          requesterPhone: v.requesterPhone.trim(),
+          requesterName: v.requesterName?.trim() || null,
+          attachmentIds: photos,
+        },
+        !!me && !can('work_orders.report'),
+      );
       const name = categories.data?.find((c) => c.code === category);
       saveReport({
         number: r.number,

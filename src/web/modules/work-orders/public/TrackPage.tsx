@@ -169,6 +169,8 @@ function RatingForm({ order, token }: { order: PublicWorkOrder; token: string })
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The unit's latest answer, which is what the resident rates.
+  const reply = [...order.timeline].reverse().find((e) => e.status === 'replied');
 
   const submit = async () => {
     if (resolved === null || !satisfaction) {
@@ -196,6 +198,16 @@ function RatingForm({ order, token }: { order: PublicWorkOrder; token: string })
 
   return (
     <PublicSection title={t('pub.rate.title')} testId="rate-form">
+      {reply?.text ? (
+        <div className="linli-public-reply" data-testid="rate-reply">
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {t('pub.rate.replyLabel', { at: formatDateTime(reply.at).slice(0, 16) })}
+          </Typography.Text>
+          <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 15, whiteSpace: 'pre-wrap' }}>
+            {reply.text}
+          </Typography.Paragraph>
+        </div>
+      ) : null}
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
         {t('pub.rate.intro')}
       </Typography.Paragraph>
