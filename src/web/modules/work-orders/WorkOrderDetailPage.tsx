@@ -143,11 +143,15 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
   const intakePhotos = o.timeline.find((e) => e.action === 'intake')?.attachments ?? [];
 
   // Forward steps first, the ways out last; only what the API allows (detail.actions).
-  const actions = [...o.actions].sort(
-    (a, b) =>
-      Number(PRIMARY_ACTIONS.has(b)) - Number(PRIMARY_ACTIONS.has(a)) ||
-      Number(DANGER_ACTIONS.has(a)) - Number(DANGER_ACTIONS.has(b)),
-  );
+  // participant_report is allowed by the state alone; without a called department it could only fail.
+  const waiting = o.participants.some((p) => p.status !== 'reported');
+  const actions = [...o.actions]
+    .filter((a) => a !== 'participant_report' || waiting)
+    .sort(
+      (a, b) =>
+        Number(PRIMARY_ACTIONS.has(b)) - Number(PRIMARY_ACTIONS.has(a)) ||
+        Number(DANGER_ACTIONS.has(a)) - Number(DANGER_ACTIONS.has(b)),
+    );
 
   const items: { key: string; label: string; children: ReactNode; span?: number }[] = [
     { key: 'kind', label: t('wo.kind'), children: t(`wo.kind.${o.kind}`) },

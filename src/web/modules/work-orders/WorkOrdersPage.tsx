@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Flex,
+  Grid,
   Input,
   Select,
   Table,
@@ -59,6 +60,7 @@ export default function WorkOrdersPage() {
   const { t, locale } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   // Dispatchers start at the intake queue, handling units at their to-dos.
   const fallbackView: WoView = can('work_orders.dispatch')
@@ -103,15 +105,15 @@ export default function WorkOrdersPage() {
     {
       title: t('wo.number'),
       dataIndex: 'number',
-      fixed: 'left',
-      width: 170,
+      fixed: screens.md ? 'left' : undefined,
+      width: screens.md ? 170 : 150,
       render: (n: string, r) => (
         <Flex vertical gap={2}>
           <Link
             to={`/work-orders/${r.id}`}
             data-testid="wo-link"
             onClick={(e) => e.stopPropagation()}
-            style={{ fontFamily: 'monospace' }}
+            style={{ fontFamily: 'monospace', whiteSpace: 'nowrap', fontSize: screens.md ? undefined : 13 }}
           >
             {n}
           </Link>
@@ -126,6 +128,7 @@ export default function WorkOrdersPage() {
     {
       title: t('wo.category'),
       dataIndex: 'categoryCode',
+      responsive: ['md'],
       width: 150,
       render: (code: string, r) => (
         <Flex vertical gap={2}>
@@ -139,6 +142,7 @@ export default function WorkOrdersPage() {
     {
       title: t('wo.description'),
       dataIndex: 'description',
+      responsive: ['md'],
       ellipsis: { showTitle: false },
       render: (d: string, r) => (
         <Tooltip title={d} placement="topLeft">
@@ -154,20 +158,21 @@ export default function WorkOrdersPage() {
     {
       title: t('wo.priority'),
       dataIndex: 'priority',
+      responsive: ['sm'],
       width: 80,
       render: (p: WoPriority) => <PriorityTag priority={p} />,
     },
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 100,
+      width: 90,
       render: (s: WoStatus) => <StatusTag status={s} testId="wo-row-status" />,
     },
-    { title: t('wo.unit'), dataIndex: 'orgUnitName', width: 130, ellipsis: true },
+    { title: t('wo.unit'), dataIndex: 'orgUnitName', width: 130, ellipsis: true, responsive: ['lg'] },
     {
       title: t('wo.dueAt'),
       dataIndex: 'dueAt',
-      width: 150,
+      width: screens.md ? 150 : 116,
       render: (_: unknown, r) => <Deadline order={r} />,
     },
     {
@@ -288,7 +293,7 @@ export default function WorkOrdersPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={{ x: screens.md ? 1100 : undefined }}
             tableLayout="fixed"
             data-testid="wo-list"
             locale={{
