@@ -90,7 +90,35 @@ export default function PointMap({
     };
   }, [tilesUrl, fallbackCenter.lat, fallbackCenter.lng]);
 
-  // The units around: redrawn when they change; the view fits them until a point is chosen.
+  // The point.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (!value) {
+      markerRef.current?.remove();
+      markerRef.current = null;
+      return;
+    }
+    const ll = L.latLng(value.lat, value.lng);
+    if (markerRef.current) markerRef.current.setLatLng(ll);
+    else {
+      markerRef.current = L.circleMarker(ll, {
+        radius: 9,
+        color: '#fff',
+        weight: 3,
+        fillColor: '#c0392b',
+        fillOpacity: 1,
+        interactive: false,
+      }).addTo(map);
+    }
+    // Close enough to see the grid lines around the point; a click on an overview zooms in.
+    if (firstFit.current || map.getZoom() < 15 || !map.getBounds().pad(-0.1).contains(ll)) {
+      firstFit.current = false;
+      map.setView(ll, Math.max(map.getZoom(), 16));
+    }
+  }, [value]);
+
+  // The units around (after the point, so a read-only map ends fitted to both).
   useEffect(() => {
     const map = mapRef.current;
     const group = shapesRef.current;
@@ -124,39 +152,15 @@ export default function PointMap({
         group.addLayer(dot);
       }
     }
-    if (!value && bounds.isValid() && firstFit.current) {
+    if (!bounds.isValid()) return;
+    if (!value && firstFit.current) {
       firstFit.current = false;
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+    } else if (value && !editable) {
+      // A read-only map shows the whole grid around the point.
+      map.fitBounds(bounds.extend([value.lat, value.lng]), { padding: [16, 16], maxZoom: 17 });
     }
-  }, [shapes, value]);
-
-  // The point.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    if (!value) {
-      markerRef.current?.remove();
-      markerRef.current = null;
-      return;
-    }
-    const ll = L.latLng(value.lat, value.lng);
-    if (markerRef.current) markerRef.current.setLatLng(ll);
-    else {
-      markerRef.current = L.circleMarker(ll, {
-        radius: 9,
-        color: '#fff',
-        weight: 3,
-        fillColor: '#c0392b',
-        fillOpacity: 1,
-        interactive: false,
-      }).addTo(map);
-    }
-    // Close enough to see the grid lines around the point; a click on an overview zooms in.
-    if (firstFit.current || map.getZoom() < 15 || !map.getBounds().pad(-0.1).contains(ll)) {
-      firstFit.current = false;
-      map.setView(ll, Math.max(map.getZoom(), 16));
-    }
-  }, [value]);
+  }, [shapes, value, editable]);
 
   return (
     <div
