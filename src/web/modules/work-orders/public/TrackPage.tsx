@@ -3,11 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Input, Result, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { SATISFACTION } from '../../../../shared/contracts/workOrders';
 import { ApiError } from '../../../app/api';
 import { formatDateTime } from '../../../app/format';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { type PublicWorkOrder, publicApi, type WoStatus, woKeys } from '../api';
+import { type PublicWorkOrder, publicApi, type RatingInput, type WoStatus, woKeys } from '../api';
 import { STATUS_COLORS } from '../meta';
 import { PublicSection, PublicShell } from './PublicShell';
 
@@ -154,18 +153,21 @@ function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string 
   );
 }
 
-const FACES = {
+type Satisfaction = RatingInput['satisfaction'];
+// Typed as a full record of the contract's values, without importing the zod schemas into the phone page.
+const FACES: Record<Satisfaction, ReactNode> = {
   satisfied: <SmileOutlined />,
   basically_satisfied: <MehOutlined />,
   dissatisfied: <FrownOutlined />,
 };
+const SATISFACTION = Object.keys(FACES) as Satisfaction[];
 
 function RatingForm({ order, token }: { order: PublicWorkOrder; token: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [resolved, setResolved] = useState<boolean | null>(null);
-  const [satisfaction, setSatisfaction] = useState<(typeof SATISFACTION)[number] | null>(null);
+  const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null);
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
