@@ -10,6 +10,7 @@ import { AuthProvider, useAuth } from './auth';
 import { ForbiddenResult, NotFoundResult, PageLoading } from './components/Status';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './Layout';
+import { SETTINGS_PAGES } from './nav';
 
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
 const HomePage = lazy(() => import('../modules/home/HomePage'));
@@ -27,6 +28,9 @@ const WorkOrderNewPage = lazy(() => import('../modules/work-orders/WorkOrderNewP
 const WorkOrderDetailPage = lazy(() => import('../modules/work-orders/WorkOrderDetailPage'));
 const ReportPage = lazy(() => import('../modules/work-orders/public/ReportPage'));
 const TrackPage = lazy(() => import('../modules/work-orders/public/TrackPage'));
+const Open311KeysPage = lazy(() => import('../modules/settings/Open311KeysPage'));
+const CalendarPage = lazy(() => import('../modules/settings/CalendarPage'));
+const WorkOrderSettingsPage = lazy(() => import('../modules/settings/WorkOrderSettingsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -54,6 +58,13 @@ function RequireAuth({ children }: { children: ReactNode }) {
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useAuth();
   return can(permission) ? children : <ForbiddenResult />;
+}
+
+/** /settings: the first settings page this user may open. */
+function SettingsIndex() {
+  const { can } = useAuth();
+  const first = SETTINGS_PAGES.find((p) => can(p.permission));
+  return first ? <Navigate to={first.path} replace /> : <ForbiddenResult />;
 }
 
 function AppRoutes() {
@@ -203,6 +214,31 @@ function AppRoutes() {
           element={
             <Guard permission="work_orders.read">
               <WorkOrderDetailPage />
+            </Guard>
+          }
+        />
+        <Route path="settings" element={<SettingsIndex />} />
+        <Route
+          path="settings/open311"
+          element={
+            <Guard permission="open311.manage">
+              <Open311KeysPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="settings/calendar"
+          element={
+            <Guard permission="work_orders.read">
+              <CalendarPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="settings/work-orders"
+          element={
+            <Guard permission="work_orders.supervise">
+              <WorkOrderSettingsPage />
             </Guard>
           }
         />

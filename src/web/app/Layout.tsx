@@ -55,7 +55,9 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
 
   const items = useMemo<MenuProps['items']>(() => {
     const visible = (n: NavItem) => !n.permission || can(n.permission);
-    return NAV.filter(visible).map((n) => {
+    // A group shows when at least one of its entries does.
+    const shown = (n: NavItem) => visible(n) && (!n.children || n.children.some(visible));
+    return NAV.filter(shown).map((n) => {
       const kids = n.children?.filter(visible);
       if (kids?.length) {
         return {

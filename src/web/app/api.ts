@@ -126,6 +126,7 @@ export const api = {
   get: async <T>(path: string, query?: Query) => json<T>(await send('GET', path, { query })),
   post: async <T>(path: string, body?: unknown) => json<T>(await send('POST', path, { body: body ?? {} })),
   patch: async <T>(path: string, body: unknown) => json<T>(await send('PATCH', path, { body })),
+  put: async <T>(path: string, body: unknown) => json<T>(await send('PUT', path, { body })),
   del: async <T>(path: string) => json<T>(await send('DELETE', path)),
   upload: async <T>(path: string, form: FormData) => json<T>(await send('POST', path, { form })),
   /** A write without the session cookie (a public page used while logged in as staff). */

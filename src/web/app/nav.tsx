@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CloudUploadOutlined,
   FileAddOutlined,
+  SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
@@ -29,6 +30,14 @@ export const PEOPLE_SECTIONS = [
   { section: 'units', label: 'menu.people.units' },
   { section: 'social-orgs', label: 'menu.people.socialOrgs' },
 ] as const satisfies readonly { section: string; label: MessageKey }[];
+
+/** The pages of the 系统设置 group, in menu order; /settings opens the first one the user may see. */
+export const SETTINGS_PAGES = [
+  { path: '/settings/open311', label: 'menu.settings.open311', permission: 'open311.manage' },
+  // Anyone who works with deadlines may look up the calendar; only calendar.write may load a year.
+  { path: '/settings/calendar', label: 'menu.settings.calendar', permission: 'work_orders.read' },
+  { path: '/settings/work-orders', label: 'menu.settings.workOrders', permission: 'work_orders.supervise' },
+] as const satisfies readonly { path: string; label: MessageKey; permission: Permission }[];
 
 export const NAV: NavItem[] = [
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
@@ -70,6 +79,12 @@ export const NAV: NavItem[] = [
     icon: <BarChartOutlined />,
     permission: 'reports.read',
     children: [{ path: '/reports/staffing', label: 'menu.staffing', permission: 'reports.read' }],
+  },
+  {
+    path: '/settings',
+    label: 'menu.settings',
+    icon: <SettingOutlined />,
+    children: SETTINGS_PAGES.map(({ path, label, permission }) => ({ path, label, permission })),
   },
 ];
 

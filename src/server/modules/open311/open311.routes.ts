@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  createdOpen311KeySchema,
+  createOpen311KeyBody,
+  open311KeySchema,
+} from '../../../shared/contracts/open311';
 import { formatMessage } from '../../../shared/i18n/errors';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -14,7 +19,7 @@ import {
   sendError,
   splitFormat,
 } from './open311.format';
-import { authenticateKey, createKey, KEY_CHANNELS, type KeyRow, listKeys, revokeKey } from './open311.keys';
+import { authenticateKey, createKey, type KeyRow, listKeys, revokeKey } from './open311.keys';
 import {
   createRequest,
   discovery,
@@ -28,26 +33,6 @@ import {
   requestOfToken,
   serviceDefinition,
 } from './open311.usecases';
-
-const keySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  keyPrefix: z.string(),
-  channel: z.enum(KEY_CHANNELS),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
-  active: z.boolean(),
-  createdBy: z.string().nullable(),
-  createdByName: z.string().nullable(),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-});
-const createKeyBody = z.strictObject({
-  name: z.string().trim().min(1).max(60),
-  orgUnitId: z.string().uuid(),
-  channel: z.enum(KEY_CHANNELS).default('open311'),
-});
 
 const FORM_LIMIT = 256 * 1024;
 
@@ -110,19 +95,19 @@ export const open311Module = defineModule({
     const tags = ['open311'];
 
     // ---- console: API keys
-    app.get('/api/open311/keys', { schema: { tags, response: { 200: z.array(keySchema) } } }, (req) =>
+    app.get('/api/open311/keys', { schema: { tags, response: { 200: z.array(open311KeySchema) } } }, (req) =>
       listKeys(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/open311/keys',
       {
-        schema: { tags, body: createKeyBody, response: { 201: keySchema.extend({ apiKey: z.string() }) } },
+        schema: { tags, body: createOpen311KeyBody, response: { 201: createdOpen311KeySchema } },
       },
       async (req, reply) => reply.status(201).send(await createKey(actorCtxOf(deps, req), req.body)),
     );
     app.post(
       '/api/open311/keys/:id/revoke',
-      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: keySchema } } },
+      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: open311KeySchema } } },
       (req) => revokeKey(actorCtxOf(deps, req), req.params.id),
     );
 
