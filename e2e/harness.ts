@@ -15,7 +15,21 @@ export interface Server {
 }
 
 /** Builds the web app if needed and starts the real server on a fresh data directory with demo data. */
-export async function startServer(port = 3390): Promise<Server> {
+/** A port nobody listens on right now (several journeys runs may share a machine). */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(requestedPort?: number): Promise<Server> {
+  const port = requestedPort ?? (await freePort());
   execSync('node scripts/ensure-web.mjs', { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -34,6 +48,7 @@ export async function startServer(port = 3390): Promise<Server> {
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    // (the health check below only counts once our own child is up and listening)
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
@@ -96,7 +111,12 @@ export async function runJourneys(baseUrl: string, journeys: Journey[]) {
       baseUrl,
       browser,
       async newPage(viewport = { width: 1440, height: 900 }) {
-        const c = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl });
+        const c = await browser.newContext({
+          viewport,
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          baseURL: baseUrl,
+        });
         contexts.push(c);
         const page = await c.newPage();
         page.setDefaultTimeout(20_000);

@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { startServer, runJourneys } from './harness';
 import { journeys } from './journeys';
+import { workOrderJourneys } from './workOrders.journeys';
 
 /** `npm run e2e`: starts the real server on a fresh embedded database and drives the journeys. */
 async function main() {
-  const server = await startServer(Number(process.env.E2E_PORT ?? 3390));
-  let result = { passed: 0, failed: journeys.length };
+  const server = await startServer(process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined);
+  let result = { passed: 0, failed: journeys.length + workOrderJourneys.length };
   try {
     console.log(`Browser journeys against ${server.url}`);
-    result = await runJourneys(server.url, journeys);
+    result = await runJourneys(server.url, [...journeys, ...workOrderJourneys]);
   } finally {
     await server.stop();
   }

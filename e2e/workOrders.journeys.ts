@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import type { Journey } from './harness';
+
+/** A call through the page's own session, with the CSRF token for writes. */
+async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const res = await fetch(path, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': me.csrfToken,
+          'accept-language': 'zh-CN',
+        },
+        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    { method, path, body },
+  );
+}
+
+export const workOrderJourneys: Journey[] = [
+  {
+    name: 'an order left unaccepted escalates when the clock is advanced',
+    async run({ newPage, login, shot }) {
+      const page = await newPage();
+      // Reported anonymously (no session yet), as a resident on the street would.
+      await page.goto('/login');
+      const created = await page.evaluate(async () => {
+        const res = await fetch('/api/public/work-orders', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'report',
+            categoryCode: 'safety_hazard',
+            description: '铜都社区3栋楼道堆放杂物,存在消防隐患',
+            address: '铜都社区3栋',
+            requesterPhone: '13900002222',
+          }),
+        });
+        return res.json();
+      });
+      await login(page, 'xiangl');
+      const list = await call<{ items: { id: string; gridId: string | null; communityId: string | null }[] }>(
+        page,
+        'GET',
+        `/api/work-orders?q=${created.number}`,
+      );
+      const order = list.items[0]!;
+      const grids = await call<{ id: string; kind: string }[]>(
+        page,
+        'GET',
+        `/api/org/units?parentId=${order.communityId}`,
+      );
+      const grid = grids.find((g) => g.kind === 'grid')!;
+      await call(page, 'POST', `/api/work-orders/${order.id}/actions`, {
+        action: 'dispatch',
+        unitId: grid.id,
+        priority: 'emergency',
+      });
+      await call(
+        page,
+        'POST',
+        '/api/dev/clock',
+        { advanceMs: 45 * 60_000 } /* emergency: accept within 30 minutes */,
+      );
+      await call(page, 'POST', '/api/work-orders/sla/sweep');
+      await page.goto(`/work-orders/${order.id}`);
+      await page.getByTestId('wo-detail').waitFor();
+      await page
+        .getByTestId('wo-timeline')
+        .getByText(/升级|escalat/i)
+        .first()
+        .waitFor();
+      await shot(page, 'escalated');
+      const detail = await call<{ escalationLevel: number; orgUnitId: string }>(
+        page,
+        'GET',
+        `/api/work-orders/${order.id}`,
+      );
+      if (detail.escalationLevel !== 1 || detail.orgUnitId !== order.communityId) {
+        throw new Error(`expected escalation to the community, got ${JSON.stringify(detail)}`);
+      }
+    },
+  },
+];
