@@ -14,7 +14,10 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '内容中含有不允许的控制字符',
     en: 'The input contains a forbidden control character',
   },
-  'work_orders.settings_level': { 'zh-CN': '办理时限只能在市、区或街道一级设置', en: 'Time limits are set at city, district or subdistrict level' },
+  'work_orders.settings_level': {
+    'zh-CN': '办理时限只能在市、区或街道一级设置',
+    en: 'Time limits are set at city, district or subdistrict level',
+  },
   'work_orders.unknown_category': { 'zh-CN': '未知的诉求类别', en: 'Unknown category' },
   'work_orders.only_consult': {
     'zh-CN': '只有咨询类诉求可以当场答复办结',
@@ -374,6 +377,11 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: "A key's jurisdiction must be a city, district, subdistrict or community",
   },
   'open311.key_revoked': { 'zh-CN': '该接口密钥已停用', en: 'This API key is already revoked' },
+  'work_orders.stats_period': {
+    'zh-CN': '统计期间无效:开始日期不能晚于结束日期,且不超过三年',
+    en: 'Invalid period: it must start before it ends and span at most three years',
+  },
+  'work_orders.stats_week': { 'zh-CN': '周次无效,格式如 2026-W48', en: 'Invalid week; use e.g. 2026-W48' },
 };
 
 export function formatMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {
