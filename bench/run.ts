@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { importsBench } from './imports.bench';
 import { residentsBench } from './residents.bench';
+import { workOrdersBench } from './workOrders.bench';
 
 /** `npm run bench`: each benchmark prints its ratio to a baseline run in the same process. */
 async function main() {
@@ -18,6 +19,11 @@ async function main() {
   if (reachable) {
     process.env.TEST_DATABASE_URL = pgUrl;
     await residentsBench({ ops, concurrency: 10, label: 'PostgreSQL' });
+    await workOrdersBench({
+      ops: Math.max(ops, 1000),
+      concurrency: 50,
+      bigOrders: Number(process.env.BENCH_WO_ORDERS ?? 1_000_000),
+    });
   } else {
     console.log(`\n(PostgreSQL at ${pgUrl} not reachable: server benchmarks skipped)`);
   }

@@ -26,6 +26,7 @@ import {
   usccCheckChar,
 } from '../../shared/validation/codes';
 import { COMPOUND_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+import { seedDemoWorkOrders } from './workOrders.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -653,6 +654,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   ]);
   logins.push('zhoushan       city civil-affairs staff (舟山市)');
 
+  await seedDemoWorkOrders(deps, { log });
   await db.transaction((tx) =>
     writeAudit(
       tx,

@@ -7,4 +7,5 @@ export * from '../modules/residents/residents.table';
 export * from './audit.table';
 export * from './calendar.table';
 export * from '../modules/work-orders/workOrders.table';
+export * from '../modules/work-orders/workOrders.rollups.table';
 export * from '../modules/open311/open311.table';

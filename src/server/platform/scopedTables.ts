@@ -12,5 +12,7 @@ export const SCOPED_TABLES = [
   'social_orgs',
   'import_jobs',
   'work_orders',
+  'wo_rollups',
+  'wo_rollups_monthly',
   'open311_keys',
 ] as const;

@@ -18,6 +18,7 @@ import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { requirePermission } from '../../platform/permissions';
 import { createLocalStorage, imageMime } from '../../platform/storage';
+import { registerReportRoutes } from './workOrders.reports.routes';
 import { runSlaSweep } from './workOrders.sla';
 import { woAttachments, woCategories } from './workOrders.table';
 import {
@@ -93,6 +94,7 @@ export const workOrdersModule = defineModule({
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-orders'];
     const idParams = z.object({ id: z.string() });
+    registerReportRoutes(base, deps);
 
     const categories = async () =>
       deps.db

@@ -4,6 +4,7 @@ import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { orgUnits } from '../org/org.table';
 import { deadline } from './workOrders.usecases';
+import { recordRollup } from './workOrders.rollups';
 import { settingsFor } from './workOrders.settings';
 import { woEscalations, woEvents, workOrders } from './workOrders.table';
 
@@ -65,6 +66,7 @@ export async function runSlaSweep(
         .update(workOrders)
         .set({ ...patch, escalationLevel: o.escalationLevel + 1, version: o.version + 1, updatedAt: now })
         .where(eq(workOrders.id, o.id));
+      await recordRollup(tx, { sweep: 'escalate', orderId: o.id, before: o });
       await tx.insert(woEvents).values({
         id: ctx.ids(),
         orderId: o.id,
@@ -98,6 +100,7 @@ export async function runSlaSweep(
     await ctx.db.transaction(async (tx) => {
       if (!(await claim(tx, o.id, 'overdue', now))) return;
       await tx.update(workOrders).set({ overdueAt: now, updatedAt: now }).where(eq(workOrders.id, o.id));
+      await recordRollup(tx, { sweep: 'overdue', orderId: o.id });
       await tx.insert(woEvents).values({
         id: ctx.ids(),
         orderId: o.id,

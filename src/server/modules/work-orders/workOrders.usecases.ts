@@ -26,6 +26,7 @@ import {
 } from '../../platform/permissions';
 import { orgUnits } from '../org/org.table';
 import { distanceM, routeTerritory } from './workOrders.routing';
+import { recordRollup } from './workOrders.rollups';
 import { type Limit, completeLimit, settingsFor } from './workOrders.settings';
 import {
   woAttachments,
@@ -294,6 +295,7 @@ export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeS
         publicNote: input.resolvedOnSpot,
       });
     }
+    await recordRollup(tx, { before: null, after: created! });
     await writeAudit(tx, ctx, {
       action: 'work_orders.intake',
       entityType: 'work_order',
@@ -643,6 +645,7 @@ export async function applyAction(
       publicNote,
       data,
     });
+    await recordRollup(tx, { before: order, after: updated, action: body });
     await writeAudit(tx, ctx, {
       action: `work_orders.${body.action}`,
       entityType: 'work_order',

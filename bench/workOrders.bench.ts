@@ -1,0 +1,363 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { v7 } from 'uuid';
+import { type TestApp, createTestApp } from '../test/app';
+import { insertUnit } from '../src/server/modules/org/org.repository';
+import { orgUnits } from '../src/server/modules/org/org.table';
+import { recomputeRollups } from '../src/server/modules/work-orders/workOrders.rollups';
+import { rowsOf } from '../src/server/platform/db';
+import { type Measured, measure, report } from './lib';
+
+/**
+ * Work orders on PostgreSQL (issue 3 "Speed"):
+ * (a) intake through the API (session, validation, territorial routing, deadline, timeline, rollups,
+ *     audit, and the detail it answers with) at 50 concurrent clients, against the very SQL statements
+ *     one intake issues, captured from the driver and replayed by a raw `pg` pool at the same
+ *     concurrency with fresh ids (a pgbench-like script);
+ * (b) the rates dashboard of one subdistrict over one calendar year with 10,000 and with 1,000,000
+ *     orders in the database, all of them in that subdistrict and year (the worst case for the
+ *     rollups), plus the same numbers computed by scanning the orders, for comparison.
+ */
+export async function workOrdersBench(opts: { ops: number; concurrency: number; bigOrders: number }) {
+  await intakeBench(opts);
+  await dashboardBench(opts);
+}
+
+const IN_GRID = { lat: 30.165, lng: 114.93 };
+const GRID_BOUNDARY = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [114.925, 30.16],
+      [114.935, 30.16],
+      [114.935, 30.17],
+      [114.925, 30.17],
+      [114.925, 30.16],
+    ],
+  ],
+};
+const CATEGORIES = ['street_lamp', 'garbage', 'noise', 'road_damage', 'property', 'parking'];
+
+/** The pool behind the app's database handle (node-postgres), to size it like a production process. */
+function poolOf(t: TestApp): pg.Pool {
+  return (t.database.db as unknown as { $client: pg.Pool }).$client;
+}
+
+// ---------------------------------------------------------------- (a) intake
+
+interface Captured {
+  text: string;
+  values: unknown[];
+  rowMode?: string;
+  first: unknown;
+}
+
+/** Records every statement the process sends through node-postgres while `fn` runs. */
+async function capture(fn: () => Promise<unknown>): Promise<Captured[]> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const log: Captured[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const [config, values] = args;
+    const entry: Captured =
+      typeof config === 'string'
+        ? { text: config, values: (values as unknown[]) ?? [], first: undefined }
+        : {
+            text: (config as { text: string }).text,
+            values: (config as { values?: unknown[] }).values ?? (values as unknown[]) ?? [],
+            rowMode: (config as { rowMode?: string }).rowMode,
+            first: undefined,
+          };
+    log.push(entry);
+    const res = original.apply(this, args);
+    if (res && typeof (res as Promise<unknown>).then === 'function') {
+      (res as Promise<{ rows?: unknown[] }>).then(
+        (r) => {
+          const row = r?.rows?.[0];
+          entry.first = Array.isArray(row)
+            ? row[0]
+            : row && typeof row === 'object'
+              ? Object.values(row)[0]
+              : row;
+        },
+        () => undefined,
+      );
+    }
+    return res;
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return log;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]{32,}$/i;
+
+/**
+ * A replayable script: the statements of one intake, with the parameters that differ between two
+ * captured intakes (ids, numbers, sequence values, hashes) replaced by fresh ones on every run.
+ */
+function scriptOf(a: Captured[], b: Captured[]) {
+  if (a.length !== b.length || a.some((s, i) => s.text !== b[i]!.text))
+    throw new Error(`two intakes issued different statements (${a.length} vs ${b.length})`);
+  const variable = a.map((s, i) =>
+    s.values.map((v, j) => JSON.stringify(v) !== JSON.stringify(b[i]!.values[j])),
+  );
+  let counter = 0;
+  return async (client: pg.PoolClient) => {
+    const map = new Map<string, string>();
+    const run = ++counter;
+    const fresh = (v: unknown): unknown => {
+      if (typeof v === 'number' || typeof v === 'bigint')
+        return map.has(String(v)) ? Number(map.get(String(v))) : v;
+      if (typeof v !== 'string') return v;
+      const known = map.get(v);
+      if (known !== undefined) return known;
+      let out: string;
+      if (UUID.test(v)) out = v7();
+      else if (/^WO\d+$/.test(v)) out = `WB${String(run).padStart(8, '0')}${randomBytes(3).toString('hex')}`;
+      else if (HEX.test(v)) out = randomBytes(v.length / 2).toString('hex');
+      else if (/^[[{]/.test(v)) {
+        out = v;
+        for (const [from, to] of map) if (from.length > 3) out = out.split(from).join(to);
+      } else out = v;
+      map.set(v, out);
+      return out;
+    };
+    for (const [i, s] of a.entries()) {
+      const values = s.values.map((v, j) => (variable[i]![j] ? fresh(v) : v));
+      const config = { text: s.text, values, ...(s.rowMode ? { rowMode: s.rowMode } : {}) };
+      const res = (await client.query(config as pg.QueryConfig)) as { rows: unknown[] };
+      if (s.text.includes('nextval(') && s.first !== undefined) {
+        const row = res.rows[0] as unknown;
+        const got = Array.isArray(row) ? row[0] : Object.values(row as object)[0];
+        map.set(String(s.first), String(got));
+      }
+    }
+  };
+}
+
+async function intakeBench(opts: { ops: number; concurrency: number }) {
+  const t = await createTestApp();
+  try {
+    poolOf(t).options.max = opts.concurrency; // a production-sized pool, for the API and the raw script alike
+    await t.database.db
+      .update(orgUnits)
+      .set({ boundary: GRID_BOUNDARY })
+      .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+    const dispatcher = await t.as('sd_admin');
+    let n = 0;
+    const intake = async () => {
+      const i = n++;
+      const res = await dispatcher.post('/api/work-orders', {
+        kind: 'complaint',
+        channel: 'hotline',
+        categoryCode: CATEGORIES[i % CATEGORIES.length],
+        description: `路灯不亮,第${i}号诉求`,
+        requesterName: '张先生',
+        requesterPhone: `138${String(10_000_000 + (i % 89_999_999)).slice(0, 8)}`,
+        lat: IN_GRID.lat + ((i % 97) - 48) * 0.00005,
+        lng: IN_GRID.lng + ((i % 89) - 44) * 0.00005,
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+    };
+    for (let i = 0; i < 30; i++) await intake(); // warm-up: caches, plans, JIT
+    const a = await capture(intake);
+    const b = await capture(intake);
+    const script = scriptOf(a, b);
+    const writes = a.filter((s) => /\b(insert|update|delete)\b/i.test(s.text)).length;
+
+    const api = await measure(opts.ops, opts.concurrency, intake);
+    const raw = new pg.Pool({
+      connectionString: (poolOf(t) as unknown as { options: { connectionString: string } }).options
+        .connectionString,
+      max: opts.concurrency,
+    });
+    try {
+      const direct = await measure(opts.ops, opts.concurrency, async () => {
+        const c = await raw.connect();
+        try {
+          await script(c);
+        } finally {
+          c.release();
+        }
+      });
+      report(
+        `[PostgreSQL] work-order intake, ${opts.ops} ops, ${opts.concurrency} concurrent clients (baseline: the same ${a.length} SQL statements — ${writes} writes, in one transaction with the audit chain lock — replayed by a raw pg pool)`,
+        api,
+        direct,
+        `(target ≥ 0.5)`,
+      );
+    } finally {
+      await raw.end();
+    }
+  } finally {
+    await t.close();
+  }
+}
+
+// ---------------------------------------------------------------- (b) dashboard
+
+const YEAR_FROM = '2026-01-01';
+const YEAR_TO = '2026-12-31';
+
+/** 12 communities × 5 grids under the fixture's subdistrict (its 2 communities included). */
+async function buildSubdistrict(t: TestApp) {
+  const communities = [t.fx.tongdu, t.fx.xihuayuan];
+  for (let i = communities.length; i < 12; i++)
+    communities.push(await insertUnit(t.deps, t.fx.subdistrict, { kind: 'community', name: `社区${i + 1}` }));
+  const grids = [t.fx.tongduGrid, t.fx.xihuayuanGrid];
+  for (const c of communities)
+    for (let g = grids.filter((x) => x.parentId === c.id).length; g < 5; g++)
+      grids.push(await insertUnit(t.deps, c, { kind: 'grid', name: `${c.name}第${g + 1}网格` }));
+  return { communities, grids };
+}
+
+/**
+ * Inserts `count` orders (numbered from `offset`) in the subdistrict during 2026, with follow-ups, by
+ * generate_series: most closed after a follow-up, some open, withdrawn, overdue or escalated.
+ */
+async function insertOrders(
+  t: TestApp,
+  grids: { id: string; path: string; parentId: string | null }[],
+  offset: number,
+  count: number,
+) {
+  const ids = `(array[${grids.map((g) => `'${g.id}'::uuid`).join(',')}])`;
+  const paths = `(array[${grids.map((g) => `'${g.path}'`).join(',')}])`;
+  const parents = `(array[${grids.map((g) => `'${g.parentId}'::uuid`).join(',')}])`;
+  const cats = `(array[${CATEGORIES.map((c) => `'${c}'`).join(',')}])`;
+  const sd = t.fx.subdistrict;
+  await t.database.db.execute(
+    sql.raw(`
+    insert into work_orders (id, number, kind, channel, category_code, priority, status, description, lat, lng,
+      grid_id, community_id, subdistrict_id, org_unit_id, org_path, dispatch_path, created_at, updated_at,
+      accept_due_at, due_at, accepted_at, replied_at, closed_at, overdue_at, resolution_level, escalation_level,
+      redo_count, version)
+    select gen_random_uuid(), 'WB' || lpad(g::text, 9, '0'),
+      (array['complaint','help','suggestion','report','event'])[1 + g % 5], 'hotline', ${cats}[1 + g % ${CATEGORIES.length}],
+      'regular', st, '基准测试诉求', 30.165 + (g % 100) * 0.0001, 114.93 + (g % 77) * 0.0001,
+      ${ids}[1 + g % ${grids.length}], ${parents}[1 + g % ${grids.length}], '${sd.id}',
+      case when st = 'submitted' or st in ('cancelled','duplicate') then '${sd.id}'::uuid else ${ids}[1 + g % ${grids.length}] end,
+      case when st = 'submitted' or st in ('cancelled','duplicate') then '${sd.path}' else ${paths}[1 + g % ${grids.length}] end,
+      '${sd.path}', c, c,
+      c + interval '1 day', c + interval '5 days',
+      case when st in ('in_progress','replied','closed') then c + interval '2 hours' + (g % 7) * interval '5 hours' end,
+      case when st in ('replied','closed') then c + (1 + g % 6) * interval '1 day' end,
+      case when st in ('closed','cancelled','duplicate') then c + (2 + g % 6) * interval '1 day' end,
+      case when g % 23 = 0 then c + interval '5 days 10 minutes' end,
+      case when st = 'closed' then (array['grid','community','grid','subdistrict'])[1 + g % 4] end,
+      case when g % 41 = 0 then 1 else 0 end, 0, 1
+    from (
+      select g, timestamptz '2026-01-01 00:00+08' + ((g::bigint * 7919) % 364) * interval '1 day' + (g % 600) * interval '1 minute' as c,
+        case when g % 50 = 1 then 'submitted' when g % 50 = 2 then 'cancelled' when g % 50 = 3 then 'duplicate'
+             when g % 50 = 4 then 'in_progress' when g % 50 = 5 then 'replied' else 'closed' end as st
+      from generate_series(${offset + 1}, ${offset + count}) g
+    ) x`),
+  );
+  await t.database.db.execute(
+    sql.raw(`
+    insert into wo_followups (id, order_id, cycle, resolved, satisfaction, unit_fault, source, at, org_unit_id)
+    select gen_random_uuid(), o.id, 1, (h % 10) <> 0,
+      (array['satisfied','satisfied','satisfied','basically_satisfied','dissatisfied'])[1 + h % 5], false, 'dispatcher',
+      o.closed_at, o.org_unit_id
+    from (select id, closed_at, org_unit_id, abs(hashtext(id::text)) as h from work_orders
+          where status = 'closed' and number between 'WB${String(offset + 1).padStart(9, '0')}' and 'WB${String(offset + count).padStart(9, '0')}') o`),
+  );
+}
+
+/** The same numbers as the dashboard, computed by scanning the orders and follow-ups. */
+async function scanRates(t: TestApp) {
+  const sd = t.fx.subdistrict;
+  await t.database.db.execute(sql`
+    select c.id,
+      count(*) filter (where o.status not in ('cancelled','diverted','duplicate')) as assigned,
+      count(*) filter (where o.accepted_at <= o.accept_due_at and o.escalation_level = 0) as on_time,
+      (select count(*) from wo_followups f join work_orders x on x.id = f.order_id
+        where x.org_path like c.path || '%' and f.at >= ${`${YEAR_FROM}T00:00:00+08:00`}::timestamptz
+          and f.at < ${'2027-01-01T00:00:00+08:00'}::timestamptz) as followups
+    from org_units c join work_orders o on o.org_path like c.path || '%'
+    where c.kind = 'community' and c.path like ${`${sd.path}%`}
+      and o.created_at >= ${`${YEAR_FROM}T00:00:00+08:00`}::timestamptz and o.created_at < ${'2027-01-01T00:00:00+08:00'}::timestamptz
+    group by c.id, c.path`);
+}
+
+async function dashboardBench(opts: { bigOrders: number }) {
+  const t = await createTestApp();
+  try {
+    const { grids } = await buildSubdistrict(t);
+    const client = await t.as('sd_admin');
+    const url = `/api/work-orders/stats/rates?orgUnitId=${t.fx.subdistrict.id}&from=${YEAR_FROM}&to=${YEAR_TO}&groupBy=community`;
+    const rolling = `/api/work-orders/stats/rates?orgUnitId=${t.fx.subdistrict.id}&from=2025-11-24&to=2026-11-23&groupBy=community`;
+    const dashboard = async (u: string, runs: number): Promise<Measured> => {
+      for (let i = 0; i < 20; i++) await client.get(u);
+      return measure(runs, 1, async () => {
+        const res = await client.get(u);
+        if (res.statusCode !== 200) throw new Error(res.body);
+      });
+    };
+    const rollupRows = async () =>
+      rowsOf<{ d: number; m: number }>(
+        await t.database.db.execute(
+          sql`select (select count(*) from wo_rollups)::int as d, (select count(*) from wo_rollups_monthly)::int as m`,
+        ),
+      )[0]!;
+    const load = async (offset: number, count: number) => {
+      const t0 = performance.now();
+      for (let done = 0; done < count; done += 100_000)
+        await insertOrders(t, grids, offset + done, Math.min(100_000, count - done));
+      const t1 = performance.now();
+      await recomputeRollups(t.database.db);
+      // Settle the new rows now, so no autovacuum runs during the measurement.
+      await t.database.db.execute(sql`vacuum analyze`);
+      const t2 = performance.now();
+      return { insertS: (t1 - t0) / 1000, rollupS: (t2 - t1) / 1000 };
+    };
+
+    const small = 10_000;
+    const l1 = await load(0, small);
+    const r1 = await rollupRows();
+    const smallYear = await dashboard(url, 500);
+    const smallRolling = await dashboard(rolling, 300);
+    const scanT0 = performance.now();
+    for (let i = 0; i < 5; i++) await scanRates(t);
+    const smallScanMs = (performance.now() - scanT0) / 5;
+
+    const l2 = await load(small, opts.bigOrders - small);
+    const r2 = await rollupRows();
+    const bigYear = await dashboard(url, 500);
+    const bigRolling = await dashboard(rolling, 300);
+    const scanT1 = performance.now();
+    await scanRates(t);
+    const bigScanMs = performance.now() - scanT1;
+
+    const total = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from work_orders`),
+    )[0]!.n;
+    const line = (m: Measured) => `p50 ${m.p50ms.toFixed(2)} ms  p99 ${m.p99ms.toFixed(2)} ms`;
+    console.log(
+      `\n[PostgreSQL] rates dashboard, one subdistrict (12 communities, 60 grids), calendar year 2026, GET /api/work-orders/stats/rates`,
+    );
+    console.log(
+      `  ${small.toLocaleString('en')} orders     ${line(smallYear)}   (rollups: ${r1.d} daily, ${r1.m} monthly rows; load ${l1.insertS.toFixed(1)} s, recompute ${l1.rollupS.toFixed(1)} s)`,
+    );
+    console.log(
+      `  ${total.toLocaleString('en')} orders  ${line(bigYear)}   (rollups: ${r2.d} daily, ${r2.m} monthly rows; load ${l2.insertS.toFixed(1)} s, recompute ${l2.rollupS.toFixed(1)} s)`,
+    );
+    console.log(
+      `  ratio (1M / 10k, p50): ${(bigYear.p50ms / smallYear.p50ms).toFixed(2)}  (target ≤ 1.5; all orders are in this subdistrict and year)`,
+    );
+    console.log(
+      `  rolling year 2025-11-24…2026-11-23 (partial months from daily rows): 10k ${line(smallRolling)}; 1M ${line(bigRolling)}; ratio ${(bigRolling.p50ms / smallRolling.p50ms).toFixed(2)}`,
+    );
+    console.log(
+      `  for comparison, a scan of the orders for similar per-community numbers: 10k ${smallScanMs.toFixed(1)} ms, 1M ${bigScanMs.toFixed(1)} ms`,
+    );
+  } finally {
+    await t.close();
+  }
+}

@@ -1,0 +1,583 @@
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type {
+  HeatmapDto,
+  HotspotsDto,
+  LevelsReportDto,
+  RatesReportDto,
+  StatsCounters,
+  StatsGroupedQuery,
+  StatsPeriodQuery,
+  StatsRates,
+  StatsRowDto,
+  TopCategoriesDto,
+} from '../../../shared/contracts/workOrderStats';
+import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { rowsOf } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { type Actor, can, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
+import { orgUnits } from '../org/org.table';
+import { chinaDay } from './workOrders.rollups';
+import { ROLLUP_COUNTERS } from './workOrders.rollups.table';
+import { DEFAULT_SETTINGS, settingsFor, type WoSettings } from './workOrders.settings';
+import { woCategories } from './workOrders.table';
+import { listOrders } from './workOrders.usecases';
+
+/**
+ * Work-order measures (R-LAW-WO-6 three rates, R-WO-5 resolution levels, R-WO-6 hotspots) read from
+ * the rollups (`workOrders.rollups.ts`): a year's dashboard reads monthly rows for whole months and
+ * daily rows for the partial months at its ends, never the orders. The heat map and the order export
+ * read orders (located points, filtered lists).
+ */
+
+type Unit = typeof orgUnits.$inferSelect;
+type Weights = WoSettings['rates'];
+
+/** A hotspot: at least this many orders of one category in one area in one week (R-WO-6). */
+export const HOTSPOT_MIN_COUNT = 3;
+/** "Rising": the week's count is at least this multiple of the previous 4 weeks' average. */
+export const HOTSPOT_RISE_FACTOR = 1.5;
+/** Most rows one order export holds. */
+export const EXPORT_MAX_ROWS = 50_000;
+const MAX_PERIOD_DAYS = 3 * 366;
+const DAY_MS = 86_400_000;
+
+const KIND_RANK: Record<string, number> = {
+  city: 0,
+  district: 1,
+  subdistrict: 2,
+  community: 3,
+  grid: 4,
+  compound: 5,
+  building: 6,
+  household: 7,
+};
+
+// ---------------------------------------------------------------- scope and period
+
+/** Who may read measures: work_orders.read or reports.read, each in its own scope. */
+function statsScope(actor: Actor, path: Parameters<typeof scopeWhere>[2]) {
+  return or(scopeWhere(actor, 'work_orders.read', path), scopeWhere(actor, 'reports.read', path))!;
+}
+
+function requireStats(actor: Actor | undefined): asserts actor is Actor {
+  if (!actor) throw new AppError('common.unauthenticated', 401);
+  if (!can(actor, 'work_orders.read') && !can(actor, 'reports.read'))
+    throw new AppError('common.forbidden', 403, {}, { permission: 'reports.read' });
+}
+
+/** The unit asked for (404 outside the user's scope), else the top of the user's scope. */
+export async function statsRoot(ctx: ActorCtx, orgUnitId?: string): Promise<Unit> {
+  requireStats(ctx.actor);
+  if (orgUnitId) {
+    const [u] = await ctx.db
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, orgUnitId), statsScope(ctx.actor, orgUnits.path)));
+    if (!u) throw notFound();
+    return u;
+  }
+  const roots = [
+    ...new Set([...scopePaths(ctx.actor, 'work_orders.read'), ...scopePaths(ctx.actor, 'reports.read')]),
+  ].sort();
+  const first = roots[0]!;
+  const [u] =
+    first === '/'
+      ? await ctx.db
+          .select()
+          .from(orgUnits)
+          .where(isNull(orgUnits.parentId))
+          .orderBy(asc(orgUnits.sort), asc(orgUnits.createdAt))
+          .limit(1)
+      : await ctx.db
+          .select()
+          .from(orgUnits)
+          .where(eq(orgUnits.id, first.split('/').filter(Boolean).at(-1)!));
+  if (!u) throw notFound();
+  return u;
+}
+
+const dayNum = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY_MS;
+const dayStr = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) => dayStr(dayNum(d) + n);
+const monthStart = (d: string) => `${d.slice(0, 8)}01`;
+const nextMonth = (d: string) => {
+  const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/** The period asked for, China dates with both ends included; default this year up to today. */
+export function periodOf(q: StatsPeriodQuery, now: Date): { from: string; to: string } {
+  const to = q.to ?? chinaDay(now);
+  const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw invalidField('from', 'work_orders.stats_period', 400);
+  if (dayNum(to) - dayNum(from) > MAX_PERIOD_DAYS) throw invalidField('to', 'work_orders.stats_period', 400);
+  return { from, to };
+}
+
+/** Whole months inside the period (monthly rows), and the days left at its ends (daily rows). */
+export function splitPeriod(from: string, to: string) {
+  // The first day of the first whole month, and of the last whole month.
+  const firstFull = from.endsWith('-01') ? from : nextMonth(from);
+  const lastFull = addDays(to, 1).endsWith('-01') ? monthStart(to) : monthStart(addDays(monthStart(to), -1));
+  if (firstFull > lastFull) return { months: null, days: [[from, to]] as [string, string][] };
+  const days: [string, string][] = [];
+  if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
+  const after = nextMonth(lastFull);
+  if (after <= to) days.push([after, to]);
+  return { months: [firstFull, lastFull] as [string, string], days };
+}
+
+// ---------------------------------------------------------------- counters
+
+const CAMEL: Record<(typeof ROLLUP_COUNTERS)[number], keyof StatsCounters> = {
+  received: 'received',
+  withdrawn: 'withdrawn',
+  assigned: 'assigned',
+  accepted_on_time: 'acceptedOnTime',
+  accepted_late: 'acceptedLate',
+  replied: 'replied',
+  replied_on_time: 'repliedOnTime',
+  closed: 'closed',
+  resolved: 'resolved',
+  followups_valid: 'followupsValid',
+  satisfied: 'satisfied',
+  basically_satisfied: 'basicallySatisfied',
+  dissatisfied: 'dissatisfied',
+  redone: 'redone',
+  resolved_at_grid: 'resolvedAtGrid',
+  resolved_at_community: 'resolvedAtCommunity',
+  resolved_at_subdistrict: 'resolvedAtSubdistrict',
+  resolved_above: 'resolvedAbove',
+  overdue: 'overdue',
+};
+
+const emptyCounters = (): StatsCounters => {
+  const c = { valid: 0 } as StatsCounters;
+  for (const k of ROLLUP_COUNTERS) c[CAMEL[k]] = 0;
+  return c;
+};
+
+function addInto(into: StatsCounters, from: StatsCounters) {
+  for (const k of Object.keys(into) as (keyof StatsCounters)[]) into[k] += from[k];
+}
+
+const SUMS = ROLLUP_COUNTERS.map((c) => `sum(${c})::int as ${c}`).join(', ');
+const COLS = ROLLUP_COUNTERS.join(', ');
+
+/** The counters under `root` in the period, per unit path (a few hundred rows at most). */
+async function countersByPath(ctx: ActorCtx, root: Unit, from: string, to: string) {
+  const { months, days } = splitPeriod(from, to);
+  const under = sql`org_path like ${`${escapeLike(root.path)}%`} and ${statsScope(ctx.actor, sql`org_path`)}`;
+  const parts = [];
+  if (months)
+    parts.push(
+      sql`select org_path, ${sql.raw(COLS)} from wo_rollups_monthly where ${under} and month between ${months[0]}::date and ${months[1]}::date`,
+    );
+  if (days.length)
+    parts.push(
+      sql`select org_path, ${sql.raw(COLS)} from wo_rollups where ${under} and (${sql.join(
+        days.map(([a, b]) => sql`day between ${a}::date and ${b}::date`),
+        sql` or `,
+      )})`,
+    );
+  const rows = rowsOf<Record<string, number | string>>(
+    await ctx.db.execute(
+      sql`select org_path, ${sql.raw(SUMS)} from (${sql.join(parts, sql` union all `)}) x group by org_path`,
+    ),
+  );
+  const out = new Map<string, StatsCounters>();
+  for (const r of rows) {
+    const c = emptyCounters();
+    for (const k of ROLLUP_COUNTERS) c[CAMEL[k]] = Number(r[k] ?? 0);
+    c.valid = c.received - c.withdrawn;
+    out.set(String(r.org_path), c);
+  }
+  return out;
+}
+
+const ratio = (n: number, d: number) => (d > 0 ? Math.min(1, Math.round((n / d) * 10_000) / 10_000) : null);
+
+/** R-LAW-WO-6 with the unit's configured weights; R-WO-5 level shares. */
+export function ratesOf(c: StatsCounters, w: Weights): StatsRates {
+  const response = ratio(c.acceptedOnTime, c.assigned);
+  const resolution = ratio(c.resolved, c.followupsValid);
+  const satisfaction = ratio(
+    c.satisfied + w.basicallySatisfiedWeight * c.basicallySatisfied,
+    c.followupsValid,
+  );
+  const composite =
+    response === null || resolution === null || satisfaction === null
+      ? null
+      : Math.round(
+          (w.responseWeight * response +
+            w.resolutionWeight * resolution +
+            w.satisfactionWeight * satisfaction) *
+            10_000,
+        ) / 10_000;
+  const leveled = c.resolvedAtGrid + c.resolvedAtCommunity + c.resolvedAtSubdistrict + c.resolvedAbove;
+  return {
+    response,
+    resolution,
+    satisfaction,
+    composite,
+    onTimeAcceptance: ratio(c.acceptedOnTime, c.acceptedOnTime + c.acceptedLate),
+    onTimeCompletion: ratio(c.repliedOnTime, c.replied),
+    gridShare: ratio(c.resolvedAtGrid, leveled),
+    withinCommunityShare: ratio(c.resolvedAtGrid + c.resolvedAtCommunity, leveled),
+    subdistrictShare: ratio(c.resolvedAtSubdistrict, leveled),
+    aboveShare: ratio(c.resolvedAbove, leveled),
+  };
+}
+
+interface Grouped {
+  unit: Unit;
+  from: string;
+  to: string;
+  groupBy: 'community' | 'grid';
+  weights: Weights;
+  rows: { unit: Pick<Unit, 'id' | 'name' | 'kind' | 'path'>; own: boolean; counters: StatsCounters }[];
+  total: StatsCounters;
+}
+
+/**
+ * The counters per child unit of the kind asked for (every one, with or without orders), plus one
+ * "own" row for each unit above that level holding counters of its own (e.g. the subdistrict's
+ * governance centre), plus the total.
+ */
+async function grouped(ctx: ActorCtx, q: StatsGroupedQuery): Promise<Grouped> {
+  const root = await statsRoot(ctx, q.orgUnitId);
+  const { from, to } = periodOf(q, ctx.clock.now());
+  const byPath = await countersByPath(ctx, root, from, to);
+  const groups =
+    (KIND_RANK[root.kind] ?? 9) >= (KIND_RANK[q.groupBy] ?? 9)
+      ? [root]
+      : await ctx.db
+          .select()
+          .from(orgUnits)
+          .where(
+            and(
+              sql`${orgUnits.path} like ${`${escapeLike(root.path)}%`}`,
+              eq(orgUnits.kind, q.groupBy),
+              ne(orgUnits.status, 'merged'),
+            ),
+          );
+  const groupByPath = new Map(
+    groups.map((g) => [g.path, { unit: g, own: false, counters: emptyCounters() }]),
+  );
+  const own = new Map<string, StatsCounters>();
+  const total = emptyCounters();
+  for (const [path, c] of byPath) {
+    addInto(total, c);
+    let group: { counters: StatsCounters } | undefined;
+    for (let i = path.indexOf('/', 1); i > 0 && !group; i = path.indexOf('/', i + 1))
+      group = groupByPath.get(path.slice(0, i + 1));
+    if (group) addInto(group.counters, c);
+    else {
+      const mine = own.get(path) ?? emptyCounters();
+      addInto(mine, c);
+      own.set(path, mine);
+    }
+  }
+  // Rows emptied by later changes (an order dispatched away, a withdrawal) leave zeros behind.
+  for (const [path, c] of own) if (Object.values(c).every((v) => v === 0)) own.delete(path);
+  const ownIds = [...own.keys()].map((p) => p.split('/').filter(Boolean).at(-1)!);
+  const ownUnits = ownIds.length
+    ? await ctx.db
+        .select()
+        .from(orgUnits)
+        .where(sql`${orgUnits.id} in (${sql.join(ownIds, sql`, `)})`)
+    : [];
+  const rows = [
+    ...groupByPath.values(),
+    ...ownUnits.map((u) => ({ unit: u, own: true, counters: own.get(u.path) ?? emptyCounters() })),
+  ].sort((a, b) => (a.unit.path < b.unit.path ? -1 : a.unit.path > b.unit.path ? 1 : a.own ? -1 : 1));
+  const settings = await settingsFor(ctx.db, root.path);
+  return {
+    unit: root,
+    from,
+    to,
+    groupBy: q.groupBy,
+    weights: { ...DEFAULT_SETTINGS.rates, ...settings.rates },
+    rows,
+    total,
+  };
+}
+
+const unitDto = (u: Pick<Unit, 'id' | 'name' | 'kind'>) => ({ id: u.id, name: u.name, kind: u.kind });
+
+/** GET /api/work-orders/stats/rates: the three rates and on-time rates per child unit and in total. */
+export async function ratesReport(ctx: ActorCtx, q: StatsGroupedQuery): Promise<RatesReportDto> {
+  const g = await grouped(ctx, q);
+  const row = (u: Pick<Unit, 'id' | 'name' | 'kind'>, own: boolean, c: StatsCounters): StatsRowDto => ({
+    unitId: u.id,
+    unitName: u.name,
+    unitKind: u.kind,
+    own,
+    counters: c,
+    rates: ratesOf(c, g.weights),
+  });
+  return {
+    unit: unitDto(g.unit),
+    from: g.from,
+    to: g.to,
+    groupBy: g.groupBy,
+    weights: g.weights,
+    rows: g.rows.map((r) => row(r.unit, r.own, r.counters)),
+    total: row(g.unit, false, g.total),
+  };
+}
+
+/** GET /api/work-orders/stats/levels: where closed orders were resolved (R-WO-5). */
+export async function levelsReport(ctx: ActorCtx, q: StatsGroupedQuery): Promise<LevelsReportDto> {
+  const g = await grouped(ctx, q);
+  const row = (u: Pick<Unit, 'id' | 'name'>, own: boolean, c: StatsCounters) => {
+    const r = ratesOf(c, g.weights);
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      own,
+      closed: c.closed,
+      grid: c.resolvedAtGrid,
+      community: c.resolvedAtCommunity,
+      subdistrict: c.resolvedAtSubdistrict,
+      above: c.resolvedAbove,
+      gridShare: r.gridShare,
+      withinCommunityShare: r.withinCommunityShare,
+      subdistrictShare: r.subdistrictShare,
+      aboveShare: r.aboveShare,
+    };
+  };
+  return {
+    unit: unitDto(g.unit),
+    from: g.from,
+    to: g.to,
+    groupBy: g.groupBy,
+    rows: g.rows.map((r) => row(r.unit, r.own, r.counters)),
+    total: row(g.unit, false, g.total),
+  };
+}
+
+async function categoryNames(ctx: ActorCtx, locale: 'zh-CN' | 'en') {
+  const cats = await ctx.db.select().from(woCategories);
+  return new Map(cats.map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]));
+}
+
+/** GET /api/work-orders/stats/top-categories: what residents ask about most (R-WO-6). */
+export async function topCategories(
+  ctx: ActorCtx,
+  q: StatsPeriodQuery & { limit: number },
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): Promise<TopCategoriesDto> {
+  const root = await statsRoot(ctx, q.orgUnitId);
+  const { from, to } = periodOf(q, ctx.clock.now());
+  const rows = rowsOf<{
+    category_code: string;
+    received: number;
+    closed: number;
+    followups_valid: number;
+    resolved: number;
+    satisfied: number;
+    basically_satisfied: number;
+  }>(
+    await ctx.db.execute(sql`
+      select category_code, sum(received)::int as received, sum(closed)::int as closed,
+        sum(followups_valid)::int as followups_valid, sum(resolved)::int as resolved,
+        sum(satisfied)::int as satisfied, sum(basically_satisfied)::int as basically_satisfied
+      from wo_rollups
+      where org_path like ${`${escapeLike(root.path)}%`} and ${statsScope(ctx.actor, sql`org_path`)}
+        and day between ${from}::date and ${to}::date
+      group by category_code
+      order by 2 desc, 1`),
+  );
+  const names = await categoryNames(ctx, locale);
+  const w = { ...DEFAULT_SETTINGS.rates, ...(await settingsFor(ctx.db, root.path)).rates };
+  const totalReceived = rows.reduce((s, r) => s + Number(r.received), 0);
+  return {
+    unit: unitDto(root),
+    from,
+    to,
+    totalReceived,
+    rows: rows
+      .filter((r) => Number(r.received) > 0)
+      .slice(0, q.limit)
+      .map((r) => ({
+        categoryCode: r.category_code,
+        categoryName: names.get(r.category_code) ?? r.category_code,
+        received: Number(r.received),
+        share: ratio(Number(r.received), totalReceived),
+        closed: Number(r.closed),
+        resolution: ratio(Number(r.resolved), Number(r.followups_valid)),
+        satisfaction: ratio(
+          Number(r.satisfied) + w.basicallySatisfiedWeight * Number(r.basically_satisfied),
+          Number(r.followups_valid),
+        ),
+      })),
+  };
+}
+
+// ---------------------------------------------------------------- weeks and hotspots
+
+/** The ISO week (Monday start) of a date, e.g. 2026-W48. */
+export function isoWeekOf(date: string): string {
+  const n = dayNum(date);
+  const weekday = (((n + 3) % 7) + 7) % 7; // 0 = Monday (1970-01-01 was a Thursday)
+  const thursday = n - weekday + 3;
+  const year = Number(dayStr(thursday).slice(0, 4));
+  const week = Math.floor((thursday - dayNum(`${year}-01-01`)) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Monday of an ISO week. */
+export function weekStart(week: string): string {
+  const year = Number(week.slice(0, 4));
+  const w = Number(week.slice(6));
+  const jan4 = dayNum(`${year}-01-04`);
+  const jan4Weekday = (((jan4 + 3) % 7) + 7) % 7;
+  return dayStr(jan4 - jan4Weekday + (w - 1) * 7);
+}
+
+/**
+ * GET /api/work-orders/stats/hotspots: orders per area (community or grid) and category in one ISO
+ * week against the 4 weeks before: the high-frequency common problems of R-WO-6.
+ */
+export async function hotspots(
+  ctx: ActorCtx,
+  q: { orgUnitId?: string | undefined; week?: string | undefined; groupBy: 'community' | 'grid' },
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): Promise<HotspotsDto> {
+  const root = await statsRoot(ctx, q.orgUnitId);
+  const week = q.week ?? isoWeekOf(chinaDay(ctx.clock.now()));
+  const from = weekStart(week);
+  if (isoWeekOf(from) !== week) throw invalidField('week', 'work_orders.stats_week', 400);
+  const to = addDays(from, 6);
+  const rows = rowsOf<{ org_path: string; category_code: string; n: number; prev: number }>(
+    await ctx.db.execute(sql`
+      select org_path, category_code,
+        coalesce(sum(received) filter (where day >= ${from}::date), 0)::int as n,
+        coalesce(sum(received) filter (where day < ${from}::date), 0)::int as prev
+      from wo_rollups
+      where org_path like ${`${escapeLike(root.path)}%`} and ${statsScope(ctx.actor, sql`org_path`)}
+        and day between ${addDays(from, -28)}::date and ${to}::date
+      group by 1, 2`),
+  );
+  const areas =
+    (KIND_RANK[root.kind] ?? 9) >= (KIND_RANK[q.groupBy] ?? 9)
+      ? [root]
+      : await ctx.db
+          .select()
+          .from(orgUnits)
+          .where(
+            and(sql`${orgUnits.path} like ${`${escapeLike(root.path)}%`}`, eq(orgUnits.kind, q.groupBy)),
+          );
+  const areaByPath = new Map(areas.map((a) => [a.path, a]));
+  const cells = new Map<string, { area: Unit; code: string; n: number; prev: number }>();
+  for (const r of rows) {
+    let area: Unit | undefined;
+    for (let i = r.org_path.indexOf('/', 1); i > 0 && !area; i = r.org_path.indexOf('/', i + 1))
+      area = areaByPath.get(r.org_path.slice(0, i + 1));
+    if (!area) continue;
+    const key = `${area.id}|${r.category_code}`;
+    const cell = cells.get(key) ?? { area, code: r.category_code, n: 0, prev: 0 };
+    cell.n += Number(r.n);
+    cell.prev += Number(r.prev);
+    cells.set(key, cell);
+  }
+  const names = await categoryNames(ctx, locale);
+  return {
+    unit: unitDto(root),
+    week,
+    from,
+    to,
+    groupBy: q.groupBy,
+    minCount: HOTSPOT_MIN_COUNT,
+    rows: [...cells.values()]
+      .filter((c) => c.n > 0)
+      .sort((a, b) => b.n - a.n || b.n - b.prev / 4 - (a.n - a.prev / 4) || (a.code < b.code ? -1 : 1))
+      .slice(0, 100)
+      .map((c) => {
+        const previousAverage = Math.round((c.prev / 4) * 100) / 100;
+        const highFrequency = c.n >= HOTSPOT_MIN_COUNT;
+        return {
+          unitId: c.area.id,
+          unitName: c.area.name,
+          categoryCode: c.code,
+          categoryName: names.get(c.code) ?? c.code,
+          count: c.n,
+          previousAverage,
+          highFrequency,
+          rising: highFrequency && c.n >= HOTSPOT_RISE_FACTOR * previousAverage,
+        };
+      }),
+  };
+}
+
+// ---------------------------------------------------------------- heat map
+
+const MAX_CELLS = 5000;
+
+/**
+ * GET /api/work-orders/stats/heatmap: located orders counted per square cell (about `cellM` metres)
+ * for the map page's heat layer; orders handled or dispatched within the unit.
+ */
+export async function heatmap(
+  ctx: ActorCtx,
+  q: StatsPeriodQuery & { categoryCode?: string | undefined; cellM: number },
+): Promise<HeatmapDto> {
+  const root = await statsRoot(ctx, q.orgUnitId);
+  const { from, to } = periodOf(q, ctx.clock.now());
+  const cellDeg = Math.round((q.cellM / 111_000) * 1e6) / 1e6;
+  const start = new Date(`${from}T00:00:00+08:00`);
+  const end = new Date(`${addDays(to, 1)}T00:00:00+08:00`);
+  const prefix = `${escapeLike(root.path)}%`;
+  const rows = rowsOf<{ lat: number; lng: number; n: number }>(
+    await ctx.db.execute(sql`
+      select round(lat / ${cellDeg}) as lat, round(lng / ${cellDeg}) as lng, count(*)::int as n
+      from work_orders
+      where lat is not null and lng is not null
+        and created_at >= ${start.toISOString()}::timestamptz and created_at < ${end.toISOString()}::timestamptz
+        and (org_path like ${prefix} or dispatch_path like ${prefix})
+        and (${statsScope(ctx.actor, sql`org_path`)} or ${statsScope(ctx.actor, sql`dispatch_path`)})
+        ${q.categoryCode ? sql`and category_code = ${q.categoryCode}` : sql``}
+      group by 1, 2
+      order by 3 desc, 1, 2
+      limit ${MAX_CELLS + 1}`),
+  );
+  const cells = rows.slice(0, MAX_CELLS).map((r) => ({
+    lat: Math.round(Number(r.lat) * cellDeg * 1e6) / 1e6,
+    lng: Math.round(Number(r.lng) * cellDeg * 1e6) / 1e6,
+    count: Number(r.n),
+  }));
+  return {
+    unit: unitDto(root),
+    from,
+    to,
+    cellDeg,
+    total: cells.reduce((s, c) => s + c.count, 0),
+    cells,
+    truncated: rows.length > MAX_CELLS,
+  };
+}
+
+// ---------------------------------------------------------------- exports
+
+/** The filtered order list (as GET /api/work-orders shows it: masked phones) for .xlsx; audited. */
+export async function exportOrders(ctx: ActorCtx, q: Omit<WorkOrderListQuery, 'page' | 'pageSize'>) {
+  const pageSize = 1000;
+  const all: Awaited<ReturnType<typeof listOrders>>['items'] = [];
+  for (let page = 1; ; page++) {
+    const batch = await listOrders(ctx, { ...q, page, pageSize });
+    all.push(...batch.items);
+    if (batch.items.length < pageSize || all.length >= EXPORT_MAX_ROWS) break;
+  }
+  const rows = all.slice(0, EXPORT_MAX_ROWS);
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'work_orders.export',
+      entityType: 'work_order',
+      after: { filter: q, rows: rows.length },
+    }),
+  );
+  return rows;
+}

@@ -1,0 +1,356 @@
+import { type SQL, eq, sql } from 'drizzle-orm';
+import type { ActionBody } from '../../../shared/contracts/workOrders';
+import { type Db, rowsOf } from '../../platform/db';
+import { ROLLUP_COUNTERS, type RollupCounter } from './workOrders.rollups.table';
+import { woFollowups, workOrders } from './workOrders.table';
+
+/**
+ * Work-order rollups: the measures of R-LAW-WO-6 (three rates), R-WO-5 (resolution levels) and R-WO-6
+ * (volumes by area, category and week) kept as counters per unit, China date and category
+ * (`wo_rollups`) and per unit and month (`wo_rollups_monthly`), so dashboards never scan the orders.
+ *
+ * The rollups are the sum, over every order, of the facts its current row (and its follow-ups) states,
+ * each bucketed on the day it happened and on the unit it concerns:
+ *
+ * | counter | fact | unit | day |
+ * |---|---|---|---|
+ * | received | every order | territory: grid, else community, else the dispatching unit (R-WO-4) | intake |
+ * | withdrawn | cancelled, diverted or linked as a duplicate | territory | intake |
+ * | assigned | every order not withdrawn: what the unit must respond to (dispatching moves it) | the handling unit (the dispatcher's while queued) | intake |
+ * | accepted_on_time / accepted_late | accepted (签收); a consult answered on the spot counts as accepted at intake; on time = never escalated for want of acceptance, and by the accept deadline (or none set, or a redo) | the handling unit | acceptance |
+ * | replied / replied_on_time | result replied (办结) by the deadline | the handling unit | reply |
+ * | closed, resolved_at_<level> | closed after follow-up (结案), with the level that resolved it (R-WO-5) | the handling unit | close |
+ * | overdue | marked overdue by the SLA sweep | the handling unit | sweep |
+ * | followups_valid, resolved, satisfied, basically_satisfied, dissatisfied, redone | each follow-up (回访) row, redo included | the unit rated | follow-up |
+ *
+ * The handling unit cannot change while an acceptance, reply or close is on the row (reassigning and
+ * returning clear the acceptance), so these are attributed to the unit responsible at that moment; a
+ * redo re-accepts at the redo and drops the reply until the next one. `recordRollup` applies the
+ * difference between the row before and after a change, in the change's own transaction, with one
+ * `INSERT … ON CONFLICT DO UPDATE SET x = x + delta`; `recomputeRollups` rebuilds the same sums from
+ * the rows with one `INSERT … SELECT … GROUP BY`. Merged units are counted under the unit they were
+ * merged into (the migration's trigger folds their rows when the org module merges them).
+ */
+
+export type OrderRow = typeof workOrders.$inferSelect;
+type Counts = Partial<Record<RollupCounter, number>>;
+
+interface Fact {
+  unitId: string;
+  day: string;
+  categoryCode: string;
+  counts: Counts;
+}
+
+export type RollupEvent =
+  /** Intake (`before` null) and every state-machine action, with the row before and after. */
+  | { before: OrderRow | null; after: OrderRow; action?: ActionBody }
+  /** SLA sweep steps: the row is read again inside the transaction. */
+  | { sweep: 'overdue' | 'escalate'; orderId: string; before?: OrderRow };
+
+const HOUR = 3_600_000;
+const WITHDRAWN_STATUSES = ['cancelled', 'diverted', 'duplicate'];
+const LEVEL_COUNTER: Record<string, RollupCounter> = {
+  grid: 'resolved_at_grid',
+  community: 'resolved_at_community',
+  subdistrict: 'resolved_at_subdistrict',
+  above: 'resolved_above',
+};
+
+/** The China date (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
+export function chinaDay(d: Date): string {
+  return new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+}
+
+/** The same in SQL, for a timestamptz expression. */
+const dayOf = (expr: string) => `(((${expr}) at time zone 'UTC') + interval '8 hours')::date`;
+
+const lastUnitId = (path: string) => path.split('/').filter(Boolean).at(-1)!;
+
+/** The unit an order's volume is counted under: where it happened (R-WO-4), else its dispatcher. */
+export function territoryOf(o: Pick<OrderRow, 'gridId' | 'communityId' | 'dispatchPath'>): string {
+  return o.gridId ?? o.communityId ?? lastUnitId(o.dispatchPath);
+}
+
+/** The facts an order row states (see the table above). Mirrors ORDER_FACTS_SQL. */
+export function orderFacts(o: OrderRow): Fact[] {
+  const cat = o.categoryCode;
+  const facts: Fact[] = [
+    {
+      unitId: territoryOf(o),
+      day: chinaDay(o.createdAt),
+      categoryCode: cat,
+      counts: { received: 1, withdrawn: WITHDRAWN_STATUSES.includes(o.status) ? 1 : 0 },
+    },
+  ];
+  if (!WITHDRAWN_STATUSES.includes(o.status))
+    facts.push({
+      unitId: o.orgUnitId,
+      day: chinaDay(o.createdAt),
+      categoryCode: cat,
+      counts: { assigned: 1 },
+    });
+  const spot = o.status === 'closed' && !o.acceptedAt;
+  const acceptedAt = o.acceptedAt ?? (spot ? o.createdAt : null);
+  if (acceptedAt) {
+    const onTime =
+      o.escalationLevel === 0 &&
+      (!o.acceptedAt ||
+        o.redoCount > 0 ||
+        !o.acceptDueAt ||
+        o.acceptedAt.getTime() <= o.acceptDueAt.getTime());
+    facts.push({
+      unitId: o.orgUnitId,
+      day: chinaDay(acceptedAt),
+      categoryCode: cat,
+      counts: onTime ? { accepted_on_time: 1 } : { accepted_late: 1 },
+    });
+  }
+  const repliedAt = o.repliedAt ?? (spot ? o.createdAt : null);
+  if (repliedAt) {
+    const onTime = spot || !o.dueAt || repliedAt.getTime() <= o.dueAt.getTime();
+    facts.push({
+      unitId: o.orgUnitId,
+      day: chinaDay(repliedAt),
+      categoryCode: cat,
+      counts: { replied: 1, replied_on_time: onTime ? 1 : 0 },
+    });
+  }
+  if (o.status === 'closed' && o.closedAt) {
+    const level = o.resolutionLevel ? LEVEL_COUNTER[o.resolutionLevel] : undefined;
+    facts.push({
+      unitId: o.orgUnitId,
+      day: chinaDay(o.closedAt),
+      categoryCode: cat,
+      counts: level ? { closed: 1, [level]: 1 } : { closed: 1 },
+    });
+  }
+  if (o.overdueAt) {
+    facts.push({
+      unitId: o.orgUnitId,
+      day: chinaDay(o.overdueAt),
+      categoryCode: cat,
+      counts: { overdue: 1 },
+    });
+  }
+  return facts;
+}
+
+interface FollowupLike {
+  orgUnitId: string;
+  at: Date;
+  resolved: boolean;
+  satisfaction: string;
+  unitFault: boolean;
+}
+
+/** The facts of one follow-up (回访) row. Mirrors FOLLOWUP_FACTS_SQL. */
+export function followupFact(f: FollowupLike, categoryCode: string): Fact {
+  return {
+    unitId: f.orgUnitId,
+    day: chinaDay(f.at),
+    categoryCode,
+    counts: {
+      followups_valid: 1,
+      resolved: f.resolved ? 1 : 0,
+      satisfied: f.satisfaction === 'satisfied' ? 1 : 0,
+      basically_satisfied: f.satisfaction === 'basically_satisfied' ? 1 : 0,
+      dissatisfied: f.satisfaction === 'dissatisfied' ? 1 : 0,
+      redone: f.satisfaction === 'dissatisfied' && f.unitFault ? 1 : 0,
+    },
+  };
+}
+
+/** Adds `sign × facts` into the cells map, keyed by unit, day and category. */
+function accumulate(cells: Map<string, Fact>, facts: Fact[], sign: 1 | -1) {
+  for (const f of facts) {
+    const key = `${f.unitId}|${f.day}|${f.categoryCode}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { unitId: f.unitId, day: f.day, categoryCode: f.categoryCode, counts: {} };
+      cells.set(key, cell);
+    }
+    for (const [k, v] of Object.entries(f.counts) as [RollupCounter, number][]) {
+      if (v) cell.counts[k] = (cell.counts[k] ?? 0) + sign * v;
+    }
+  }
+}
+
+/**
+ * Applies one order change to the rollups, inside the caller's transaction (so the counters commit or
+ * roll back with the order). One statement; nothing when the change moves no counter.
+ */
+export async function recordRollup(tx: Db, event: RollupEvent): Promise<void> {
+  let before: OrderRow | null;
+  let after: OrderRow;
+  let action: ActionBody | undefined;
+  if ('sweep' in event) {
+    const [row] = await tx.select().from(workOrders).where(eq(workOrders.id, event.orderId));
+    if (!row) return;
+    after = row;
+    // The overdue step changes only overdue_at; an escalation never touches it.
+    before =
+      event.sweep === 'overdue'
+        ? { ...row, overdueAt: null }
+        : { ...(event.before ?? row), overdueAt: row.overdueAt };
+  } else {
+    after = event.after;
+    action = event.action;
+    // Actions never change overdue_at, and the sweep sets it without a version bump: take it from
+    // the row as updated, so a mark made between reading and updating the order is not counted twice.
+    before = event.before && { ...event.before, overdueAt: event.after.overdueAt };
+  }
+
+  const cells = new Map<string, Fact>();
+  if (before) accumulate(cells, orderFacts(before), -1);
+  accumulate(cells, orderFacts(after), 1);
+  if (action?.action === 'follow_up' && before) {
+    // The row wo_followups gets in the same transaction: the unit rated is the one that replied.
+    const f = {
+      orgUnitId: before.orgUnitId,
+      at: after.updatedAt,
+      resolved: action.resolved,
+      satisfaction: action.satisfaction,
+      unitFault: action.unitFault,
+    };
+    accumulate(cells, [followupFact(f, after.categoryCode)], 1);
+  }
+  if (before && before.categoryCode !== after.categoryCode) {
+    // Reclassified: earlier follow-ups move to the new category with the rest of the order.
+    const followups = await tx.select().from(woFollowups).where(eq(woFollowups.orderId, after.id));
+    accumulate(
+      cells,
+      followups.map((f) => followupFact(f, before.categoryCode)),
+      -1,
+    );
+    accumulate(
+      cells,
+      followups.map((f) => followupFact(f, after.categoryCode)),
+      1,
+    );
+  }
+  const changed = [...cells.values()].filter((c) => Object.values(c.counts).some((v) => v !== 0));
+  if (changed.length === 0) return;
+  await tx.execute(upsertSql(changed));
+}
+
+const COLS = ROLLUP_COUNTERS.join(', ');
+const addSet = ROLLUP_COUNTERS.map((c) => `${c} = r.${c} + excluded.${c}`).join(', ');
+const sums = (prefix = '') => ROLLUP_COUNTERS.map((c) => `sum(${prefix}${c})::int as ${c}`).join(', ');
+const monthOf = (day: string) => `(${day} - (extract(day from ${day})::int - 1))`;
+/** A unit, or the unit it was merged into: `u` and `m` joined on org_units. */
+const UNIT_JOIN = 'join org_units u on u.id = f.unit_id left join org_units m on m.id = u.merged_into_id';
+
+function upsertSql(cells: Fact[]): SQL {
+  const values = sql.join(
+    cells.map(
+      (c) =>
+        sql`(${c.unitId}::uuid, ${c.day}::date, ${c.categoryCode}::text, ${`{${ROLLUP_COUNTERS.map((k) => c.counts[k] ?? 0).join(',')}}`}::int[])`,
+    ),
+    sql`, `,
+  );
+  const picks = ROLLUP_COUNTERS.map((c, i) => `sum(f.c[${i + 1}])::int as ${c}`).join(', ');
+  // Rows are locked in key order, so concurrent changes cannot deadlock on the counters.
+  return sql`
+    with f(unit_id, day, category_code, c) as (values ${values}),
+    d as (
+      select coalesce(m.id, u.id) as org_unit_id, coalesce(m.path, u.path) as org_path, f.day, f.category_code,
+        ${sql.raw(picks)}
+      from f ${sql.raw(UNIT_JOIN)}
+      group by 1, 2, 3, 4
+    ),
+    daily as (
+      insert into wo_rollups as r (org_unit_id, org_path, day, category_code, ${sql.raw(COLS)})
+      select * from d order by 1, 3, 4
+      on conflict (org_unit_id, day, category_code) do update set ${sql.raw(addSet)}
+    )
+    insert into wo_rollups_monthly as r (org_unit_id, org_path, month, ${sql.raw(COLS)})
+    select org_unit_id, org_path, ${sql.raw(monthOf('day'))}, ${sql.raw(sums())}
+    from d group by 1, 2, 3 order by 1, 3
+    on conflict (org_unit_id, month) do update set ${sql.raw(addSet)}`;
+}
+
+// ---------------------------------------------------------------- full recompute
+
+/** `array[…]` of the counters in ROLLUP_COUNTERS order; unlisted counters are 0. */
+const counterArray = (exprs: Partial<Record<RollupCounter, string>>) =>
+  `array[${ROLLUP_COUNTERS.map((c) => exprs[c] ?? '0').join(', ')}]`;
+
+const SPOT = `(o.status = 'closed' and o.accepted_at is null)`;
+const ACCEPTED_AT = `coalesce(o.accepted_at, case when ${SPOT} then o.created_at end)`;
+const ACCEPTED_ON_TIME = `(o.escalation_level = 0 and (o.accepted_at is null or o.redo_count > 0 or o.accept_due_at is null or o.accepted_at <= o.accept_due_at))`;
+const REPLIED_AT = `coalesce(o.replied_at, case when ${SPOT} then o.created_at end)`;
+const REPLIED_ON_TIME = `(${SPOT} or o.due_at is null or o.replied_at <= o.due_at)`;
+const level = (l: string) => `coalesce(o.resolution_level = '${l}', false)::int`;
+
+/** What orderFacts() computes, for every order at once. */
+const ORDER_FACTS_SQL = `
+  select x.unit_id, x.day, o.category_code, x.c
+  from work_orders o
+  cross join lateral (values
+    (coalesce(o.grid_id, o.community_id, substring(o.dispatch_path from '([0-9a-fA-F-]{36})/$')::uuid),
+      ${dayOf('o.created_at')},
+      ${counterArray({ received: '1', withdrawn: `(o.status in ('cancelled', 'diverted', 'duplicate'))::int` })}),
+    (o.org_unit_id, case when o.status not in ('cancelled', 'diverted', 'duplicate') then ${dayOf('o.created_at')} end,
+      ${counterArray({ assigned: '1' })}),
+    (o.org_unit_id, ${dayOf(ACCEPTED_AT)},
+      ${counterArray({ accepted_on_time: `${ACCEPTED_ON_TIME}::int`, accepted_late: `(not ${ACCEPTED_ON_TIME})::int` })}),
+    (o.org_unit_id, ${dayOf(REPLIED_AT)},
+      ${counterArray({ replied: '1', replied_on_time: `${REPLIED_ON_TIME}::int` })}),
+    (o.org_unit_id, case when o.status = 'closed' then ${dayOf('o.closed_at')} end,
+      ${counterArray({
+        closed: '1',
+        resolved_at_grid: level('grid'),
+        resolved_at_community: level('community'),
+        resolved_at_subdistrict: level('subdistrict'),
+        resolved_above: level('above'),
+      })}),
+    (o.org_unit_id, ${dayOf('o.overdue_at')}, ${counterArray({ overdue: '1' })})
+  ) x(unit_id, day, c)
+  where x.day is not null`;
+
+/** What followupFact() computes, for every follow-up at once. */
+const FOLLOWUP_FACTS_SQL = `
+  select fu.org_unit_id, ${dayOf('fu.at')}, o.category_code,
+    ${counterArray({
+      followups_valid: '1',
+      resolved: 'fu.resolved::int',
+      satisfied: `(fu.satisfaction = 'satisfied')::int`,
+      basically_satisfied: `(fu.satisfaction = 'basically_satisfied')::int`,
+      dissatisfied: `(fu.satisfaction = 'dissatisfied')::int`,
+      redone: `(fu.satisfaction = 'dissatisfied' and fu.unit_fault)::int`,
+    })}
+  from wo_followups fu join work_orders o on o.id = fu.order_id`;
+
+const RECOMPUTE_DAILY_SQL = `
+  insert into wo_rollups (org_unit_id, org_path, day, category_code, ${COLS})
+  select coalesce(m.id, u.id), coalesce(m.path, u.path), f.day, f.category_code,
+    ${ROLLUP_COUNTERS.map((_, i) => `sum(f.c[${i + 1}])::int`).join(', ')}
+  from (${ORDER_FACTS_SQL} union all ${FOLLOWUP_FACTS_SQL}) f(unit_id, day, category_code, c)
+  ${UNIT_JOIN}
+  group by 1, 2, 3, 4`;
+
+const RECOMPUTE_MONTHLY_SQL = `
+  insert into wo_rollups_monthly (org_unit_id, org_path, month, ${COLS})
+  select org_unit_id, org_path, ${monthOf('day')}, ${sums()}
+  from wo_rollups group by 1, 2, 3`;
+
+/**
+ * Rebuilds both rollup tables from the orders and follow-ups (demo data, bulk loads, `linli`
+ * maintenance). Concurrent order changes wait for it, so none is lost or counted twice.
+ */
+export async function recomputeRollups(db: Db): Promise<{ daily: number; monthly: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table wo_rollups, wo_rollups_monthly in share row exclusive mode`);
+    await tx.execute(sql`delete from wo_rollups`);
+    await tx.execute(sql`delete from wo_rollups_monthly`);
+    await tx.execute(sql.raw(RECOMPUTE_DAILY_SQL));
+    await tx.execute(sql.raw(RECOMPUTE_MONTHLY_SQL));
+    const [n] = rowsOf<{ daily: number; monthly: number }>(
+      await tx.execute(
+        sql`select (select count(*) from wo_rollups)::int as daily, (select count(*) from wo_rollups_monthly)::int as monthly`,
+      ),
+    );
+    return n!;
+  });
+}
