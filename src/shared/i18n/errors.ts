@@ -2,6 +2,8 @@
  * Error messages by code, in both UI languages. Params are {name} placeholders.
  * The server answers in the user's language; the web app shows `message` as given.
  */
+import { label } from './labels';
+
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
@@ -387,9 +389,14 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
 export function formatMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {
   const entry = ERROR_MESSAGES[code];
   const template = entry ? entry[locale] : code;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
-    params && k in params ? String(params[k]) : `{${k}}`,
-  );
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    if (!params || !(k in params)) return `{${k}}`;
+    const v = params[k];
+    // { label: key } is shown in the reader's language (e.g. a work order's status).
+    return v && typeof v === 'object' && 'label' in v
+      ? label(String((v as { label: string }).label), locale)
+      : String(v);
+  });
 }
 
 /** The request's Accept-Language wins (the web app sends its UI language); else the user's setting; else Chinese. */

@@ -128,7 +128,8 @@ async function addEvent(
     orderId: order.id,
     at: ctx.clock.now(),
     actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor?.displayName ?? (ctx.actor ? null : '系统'),
+    // No actor: the requester themself at intake, otherwise the system (SLA steps).
+    actorName: ctx.actor?.displayName ?? (e.action === 'intake' ? '群众' : '系统'),
     action: e.action,
     fromStatus: e.from ?? null,
     toStatus: e.to ?? null,
@@ -353,8 +354,8 @@ function invalidTransition(order: OrderRow, actor: Actor | undefined) {
   return new AppError(
     'work_orders.invalid_transition',
     409,
-    { status: order.status },
-    { allowed: allowedActions(actor, order) },
+    { status: { label: `wo_status.${order.status}` } },
+    { allowed: allowedActions(actor, order), status: order.status },
   );
 }
 
