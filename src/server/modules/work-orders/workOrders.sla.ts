@@ -62,10 +62,13 @@ export async function runSlaSweep(
             acceptDueAt: null,
             supervised: true,
           };
-      await tx
+      // Only if nobody accepted or changed it since it was read (optimistic version check).
+      const changed = await tx
         .update(workOrders)
         .set({ ...patch, escalationLevel: o.escalationLevel + 1, version: o.version + 1, updatedAt: now })
-        .where(eq(workOrders.id, o.id));
+        .where(and(eq(workOrders.id, o.id), eq(workOrders.version, o.version)))
+        .returning({ id: workOrders.id });
+      if (changed.length === 0) return;
       await recordRollup(tx, { sweep: 'escalate', orderId: o.id, before: o });
       await tx.insert(woEvents).values({
         id: ctx.ids(),
