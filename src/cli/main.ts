@@ -4,6 +4,7 @@ import { systemClock, uuidv7 } from '../server/platform/clock';
 import { loadConfig } from '../server/platform/config';
 import { createPii } from '../server/platform/crypto';
 import { openDatabase } from '../server/platform/db';
+import { recomputeRollups } from '../server/modules/work-orders/workOrders.rollups';
 import { backup, restoreEmbedded } from './backup';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed';
 
@@ -12,6 +13,7 @@ const USAGE = `linli <command>
   migrate            apply database migrations (DATABASE_URL or the embedded database in DATA_DIR)
   seed --demo        load the demo data into an empty database
   audit verify       check the audit trail's hash chain; exit 1 if a row was changed or deleted
+  rollups recompute  rebuild the work-order statistics (rollups) from the orders
   backup [file]      back up the database (embedded: .tar.gz; PostgreSQL: pg_dump custom format)
   restore <file> [--force]   restore the embedded database from a backup (server stopped)`;
 
@@ -71,6 +73,13 @@ async function run(argv: string[]): Promise<number> {
           `audit chain BROKEN after ${res.checked} good records: ${res.problem?.reason} at seq ${res.problem?.seq}`,
         );
         return 1;
+      });
+    case 'rollups':
+      if (sub !== 'recompute') break;
+      return withDb(async (d) => {
+        await recomputeRollups(d.db);
+        console.log('work-order rollups rebuilt');
+        return 0;
       });
     case 'backup':
       return withDb(async (d, config) => {
