@@ -25,6 +25,7 @@ const StaffingReportPage = lazy(() => import('../modules/reports/StaffingReportP
 const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
 const WorkOrdersPage = lazy(() => import('../modules/work-orders/WorkOrdersPage'));
 const WorkOrderNewPage = lazy(() => import('../modules/work-orders/WorkOrderNewPage'));
+const WorkOrderStatsPage = lazy(() => import('../modules/work-orders/WorkOrderStatsPage'));
 const WorkOrderDetailPage = lazy(() => import('../modules/work-orders/WorkOrderDetailPage'));
 const ReportPage = lazy(() => import('../modules/work-orders/public/ReportPage'));
 const TrackPage = lazy(() => import('../modules/work-orders/public/TrackPage'));
@@ -206,6 +207,14 @@ function AppRoutes() {
           element={
             <Guard permission="work_orders.intake">
               <WorkOrderNewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders/stats"
+          element={
+            <Guard permission="work_orders.read">
+              <WorkOrderStatsPage />
             </Guard>
           }
         />

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CloudUploadOutlined,
   FileAddOutlined,
+  PieChartOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -52,6 +53,12 @@ export const NAV: NavItem[] = [
     label: 'menu.workOrderNew',
     icon: <FileAddOutlined />,
     permission: 'work_orders.intake',
+  },
+  {
+    path: '/work-orders/stats',
+    label: 'menu.workOrderStats',
+    icon: <PieChartOutlined />,
+    permission: 'work_orders.read',
   },
   { path: '/residents', label: 'menu.residents', icon: <UserOutlined />, permission: 'residents.read' },
   {

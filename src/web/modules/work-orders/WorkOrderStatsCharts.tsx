@@ -1,0 +1,85 @@
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+/** Mounts one ECharts instance on a div, resizing with it. */
+function useChart(option: echarts.EChartsCoreOption) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.setOption(option);
+    const resize = () => chart.resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(el.current);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [option]);
+  return el;
+}
+
+const colorOf = (v: number) =>
+  v >= 0.9 ? '#389e0d' : v >= 0.8 ? '#1d5fbf' : v >= 0.6 ? '#fa8c16' : '#cf1322';
+
+/** The composite score (percent) per unit. */
+export function CompositeChart({
+  items,
+  seriesName,
+}: {
+  items: { name: string; value: number | null }[];
+  seriesName: string;
+}) {
+  const el = useChart({
+    animation: false,
+    grid: { left: 40, right: 16, top: 24, bottom: 72 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v}%` },
+    xAxis: {
+      type: 'category',
+      data: items.map((i) => i.name),
+      axisLabel: { rotate: items.length > 8 ? 40 : 0, interval: 0, fontSize: 11 },
+    },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        name: seriesName,
+        type: 'bar',
+        barMaxWidth: 36,
+        data: items.map((i) =>
+          i.value === null
+            ? { value: null }
+            : { value: Math.round(i.value * 1000) / 10, itemStyle: { color: colorOf(i.value) } },
+        ),
+        label: { show: items.length <= 24, position: 'top', fontSize: 10 },
+      },
+    ],
+  });
+  return <div ref={el} style={{ width: '100%', height: 300 }} data-testid="wo-stats-composite-chart" />;
+}
+
+const LEVEL_COLORS = ['#389e0d', '#1d5fbf', '#fa8c16', '#cf1322'];
+
+/** R-WO-5: where the closed orders were resolved. */
+export function LevelsPie({ items }: { items: { name: string; value: number }[] }) {
+  const el = useChart({
+    animation: false,
+    color: LEVEL_COLORS,
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['38%', '68%'],
+        center: ['50%', '45%'],
+        data: items,
+        label: { formatter: '{b}\n{d}%', fontSize: 11 },
+      },
+    ],
+  });
+  return <div ref={el} style={{ width: '100%', height: 260 }} />;
+}
