@@ -2,11 +2,11 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-/** Mounts one ECharts instance on a div, resizing with it. */
+/** Mounts one ECharts instance on a div, resizing with it; pass a memoised option. */
 function useChart(option: echarts.EChartsCoreOption) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,7 +27,7 @@ function useChart(option: echarts.EChartsCoreOption) {
 const colorOf = (v: number) =>
   v >= 0.9 ? '#389e0d' : v >= 0.8 ? '#1d5fbf' : v >= 0.6 ? '#fa8c16' : '#cf1322';
 
-/** The composite score (percent) per unit. */
+/** The composite score (percent) per unit; horizontal and sorted when there are many units (grids). */
 export function CompositeChart({
   items,
   seriesName,
@@ -35,51 +35,75 @@ export function CompositeChart({
   items: { name: string; value: number | null }[];
   seriesName: string;
 }) {
-  const el = useChart({
-    animation: false,
-    grid: { left: 40, right: 16, top: 24, bottom: 72 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v}%` },
-    xAxis: {
+  const many = items.length > 16;
+  const shown = useMemo(
+    () => (many ? [...items].sort((x, y) => (x.value ?? -1) - (y.value ?? -1)) : items),
+    [items, many],
+  );
+  const option = useMemo(() => {
+    const categoryAxis = {
       type: 'category',
-      data: items.map((i) => i.name),
-      axisLabel: { rotate: items.length > 8 ? 40 : 0, interval: 0, fontSize: 11 },
-    },
-    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [
-      {
-        name: seriesName,
-        type: 'bar',
-        barMaxWidth: 36,
-        data: items.map((i) =>
-          i.value === null
-            ? { value: null }
-            : { value: Math.round(i.value * 1000) / 10, itemStyle: { color: colorOf(i.value) } },
-        ),
-        label: { show: items.length <= 24, position: 'top', fontSize: 10 },
-      },
-    ],
-  });
-  return <div ref={el} style={{ width: '100%', height: 300 }} data-testid="wo-stats-composite-chart" />;
+      data: shown.map((i) => i.name),
+      axisLabel: many
+        ? { interval: 0, fontSize: 11 }
+        : { rotate: shown.length > 8 ? 40 : 0, interval: 0, fontSize: 11 },
+    };
+    const valueAxis = { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } };
+    return {
+      animation: false,
+      grid: many
+        ? { left: 8, right: 40, top: 8, bottom: 24, containLabel: true }
+        : { left: 40, right: 16, top: 24, bottom: 72 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v}%` },
+      xAxis: many ? valueAxis : categoryAxis,
+      yAxis: many ? categoryAxis : valueAxis,
+      series: [
+        {
+          name: seriesName,
+          type: 'bar',
+          barMaxWidth: many ? 14 : 36,
+          data: shown.map((i) =>
+            i.value === null
+              ? { value: null }
+              : { value: Math.round(i.value * 1000) / 10, itemStyle: { color: colorOf(i.value) } },
+          ),
+          label: { show: true, position: many ? 'right' : 'top', fontSize: 10 },
+        },
+      ],
+    };
+  }, [shown, many, seriesName]);
+  const el = useChart(option);
+  return (
+    <div
+      ref={el}
+      style={{ width: '100%', height: many ? 40 + shown.length * 20 : 300 }}
+      data-testid="wo-stats-composite-chart"
+    />
+  );
 }
 
 const LEVEL_COLORS = ['#389e0d', '#1d5fbf', '#fa8c16', '#cf1322'];
 
 /** R-WO-5: where the closed orders were resolved. */
 export function LevelsPie({ items }: { items: { name: string; value: number }[] }) {
-  const el = useChart({
-    animation: false,
-    color: LEVEL_COLORS,
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['38%', '68%'],
-        center: ['50%', '45%'],
-        data: items,
-        label: { formatter: '{b}\n{d}%', fontSize: 11 },
-      },
-    ],
-  });
+  const option = useMemo(
+    () => ({
+      animation: false,
+      color: LEVEL_COLORS,
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['38%', '68%'],
+          center: ['50%', '45%'],
+          data: items,
+          label: { formatter: '{b}\n{d}%', fontSize: 11 },
+        },
+      ],
+    }),
+    [items],
+  );
+  const el = useChart(option);
   return <div ref={el} style={{ width: '100%', height: 260 }} />;
 }
