@@ -6,12 +6,12 @@ import type {
 } from '../../../shared/contracts/people';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { AppError, invalidField, notFound } from '../../platform/errors';
+import { AppError, invalidField } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { requirePermission, scopeWhere } from '../../platform/permissions';
 import {
   chinaDate,
-  checkId,
+  findScoped,
   linkedResident,
   nameLike,
   type PeoplePermission,
@@ -65,15 +65,8 @@ async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
   }));
 }
 
-async function findPartyMember(ctx: ActorCtx, id: string, permission: PeoplePermission) {
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(partyMembers)
-    .where(and(eq(partyMembers.id, id), scopeWhere(ctx.actor, permission, partyMembers.orgPath)));
-  if (!row) throw notFound();
-  return row;
-}
+const findPartyMember = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
+  findScoped(ctx, partyMembers, id, permission);
 
 export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
   requirePermission(ctx.actor, 'people.read');

@@ -16,6 +16,7 @@ import { orgUnits } from '../org/org.table';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
 import {
   checkId,
+  findScoped,
   nameLike,
   type PeoplePermission,
   pathIds,
@@ -270,15 +271,8 @@ async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
   }));
 }
 
-async function findPartyOrg(ctx: ActorCtx, id: string, permission: PeoplePermission) {
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(partyOrgs)
-    .where(and(eq(partyOrgs.id, id), scopeWhere(ctx.actor, permission, partyOrgs.orgPath)));
-  if (!row) throw notFound();
-  return row;
-}
+const findPartyOrg = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
+  findScoped(ctx, partyOrgs, id, permission);
 
 export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
   requirePermission(ctx.actor, 'people.read');

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -17,6 +17,25 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** An id that cannot exist answers 404 before touching the database. */
 export function checkId(id: string): void {
   if (!UUID_RE.test(id)) throw notFound();
+}
+
+/** A people-registry table: rows have an id and the org path that scopes them. */
+type ScopedTable = PgTable & { id: AnyPgColumn; orgPath: AnyPgColumn };
+
+/** One row by id inside the actor's scope for `permission`; out of scope or unknown answers 404. */
+export async function findScoped<T extends ScopedTable>(
+  ctx: ActorCtx,
+  table: T,
+  id: string,
+  permission: PeoplePermission,
+): Promise<T['$inferSelect']> {
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), scopeWhere(ctx.actor, permission, table.orgPath)));
+  if (!row) throw notFound();
+  return row as T['$inferSelect'];
 }
 
 /** Whether the actor may change a row at `path` (DESIGN convention 6: abilities). */

@@ -17,12 +17,12 @@ import { isValidUscc } from '../../../shared/validation/codes';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
-import { AppError, invalidField, notFound } from '../../platform/errors';
+import { AppError, invalidField } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { requirePermission, scopeWhere } from '../../platform/permissions';
 import type { OrgUnit } from '../org/org.usecases';
 import {
-  checkId,
+  findScoped,
   isUniqueViolation,
   linkedResident,
   nameLike,
@@ -63,15 +63,8 @@ async function deputyDtos(ctx: ActorCtx, rows: DeputyRow[]) {
   }));
 }
 
-async function findDeputy(ctx: ActorCtx, id: string, permission: PeoplePermission) {
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(deputies)
-    .where(and(eq(deputies.id, id), scopeWhere(ctx.actor, permission, deputies.orgPath)));
-  if (!row) throw notFound();
-  return row;
-}
+const findDeputy = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
+  findScoped(ctx, deputies, id, permission);
 
 export async function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
   requirePermission(ctx.actor, 'people.read');
@@ -212,15 +205,8 @@ function residentUnitAuditView(r: ResidentUnitRow) {
   return rest;
 }
 
-async function findResidentUnit(ctx: ActorCtx, id: string, permission: PeoplePermission) {
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(residentUnits)
-    .where(and(eq(residentUnits.id, id), scopeWhere(ctx.actor, permission, residentUnits.orgPath)));
-  if (!row) throw notFound();
-  return row;
-}
+const findResidentUnit = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
+  findScoped(ctx, residentUnits, id, permission);
 
 /** A USCC identifies one unit across the platform (the unique index is platform-wide). */
 async function checkResidentUnitUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
@@ -373,15 +359,8 @@ async function socialOrgDtos(ctx: ActorCtx, rows: SocialOrgRow[]) {
   }));
 }
 
-async function findSocialOrg(ctx: ActorCtx, id: string, permission: PeoplePermission) {
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(socialOrgs)
-    .where(and(eq(socialOrgs.id, id), scopeWhere(ctx.actor, permission, socialOrgs.orgPath)));
-  if (!row) throw notFound();
-  return row;
-}
+const findSocialOrg = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
+  findScoped(ctx, socialOrgs, id, permission);
 
 async function checkSocialOrgUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
   checkUsccFormat(uscc);

@@ -18,6 +18,7 @@ import { findUnitInScope } from '../org/org.usecases';
 import { communityOfPath } from '../residents/residents.usecases';
 import {
   checkId,
+  findScoped,
   nameLike,
   type PeoplePermission,
   subtreeWhere,
@@ -87,15 +88,8 @@ function auditView(r: WorkerRow) {
   return rest;
 }
 
-async function findWorker(ctx: ActorCtx, id: string, permission: PeoplePermission) {
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(workers)
-    .where(and(eq(workers.id, id), scopeWhere(ctx.actor, permission, workers.orgPath)));
-  if (!row) throw notFound();
-  return row;
-}
+const findWorker = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
+  findScoped(ctx, workers, id, permission);
 
 export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
   requirePermission(ctx.actor, 'people.read');
