@@ -18,6 +18,9 @@ import { fieldMessage } from '../shared/i18n/fields';
 import { accountsModule } from './modules/accounts/accounts.routes';
 import { auditModule } from './modules/audit/audit.routes';
 import { calendarModule } from './modules/calendar/calendar.routes';
+import { ledgerModule } from './modules/ledger/ledger.routes';
+import { servicesModule } from './modules/services/services.routes';
+import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
 import { orgModule } from './modules/org/org.routes';
@@ -47,6 +50,9 @@ export const MODULES: ModuleDef[] = [
   workOrdersModule,
   workOrderSettingsModule,
   open311Module,
+  ledgerModule,
+  volunteersModule,
+  servicesModule,
 ];
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;

@@ -25,6 +25,21 @@ export const PERMISSIONS = [
   'work_orders.supervise',
   'work_orders.report',
   'open311.manage',
+  // Volunteers, activities and hours (issue 4)
+  'volunteers.read',
+  'volunteers.write',
+  // Three lists and service orders: staff read/maintain/dispatch; residents order; volunteers serve
+  'services.read',
+  'services.write',
+  'services.dispatch',
+  'services.order',
+  'services.serve',
+  // Ledger: staff statements and adjustments; one's own accounts; merchants and their counters
+  'ledger.read',
+  'ledger.write',
+  'ledger.own',
+  'merchants.manage',
+  'redemptions.counter',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +53,8 @@ export const ROLES = [
   'grid_worker',
   'evaluator',
   'resident',
+  'volunteer',
+  'merchant',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -57,6 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'work_orders.read',
     'work_orders.supervise',
     'open311.manage',
+    'volunteers.read',
+    'services.read',
+    'ledger.read',
   ],
   // The statutory calendar is platform-wide: a subdistrict may not change it.
   subdistrict_admin: ALL.filter((p) => p !== 'calendar.write'),
@@ -89,6 +109,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'work_orders.read',
     'work_orders.intake',
     'work_orders.handle',
+    'volunteers.read',
+    'volunteers.write',
+    'services.read',
+    'services.write',
+    'services.dispatch',
+    'ledger.read',
+    'ledger.write',
+    'merchants.manage',
+    'redemptions.counter',
   ],
   community_worker: [
     'org.read',
@@ -103,6 +132,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'work_orders.read',
     'work_orders.intake',
     'work_orders.handle',
+    'volunteers.read',
+    'volunteers.write',
+    'services.read',
+    'services.write',
+    'services.dispatch',
+    'ledger.read',
+    'ledger.write',
+    'merchants.manage',
+    'redemptions.counter',
   ],
   grid_worker: [
     'org.read',
@@ -113,9 +151,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'work_orders.read',
     'work_orders.intake',
     'work_orders.handle',
+    'volunteers.read',
+    'services.read',
+    'services.write',
   ],
   evaluator: ['org.read', 'reports.read'],
-  resident: ['work_orders.report'],
+  resident: ['work_orders.report', 'services.order', 'ledger.own'],
+  /** A registered volunteer or a reporting party member (在职党员): orders open to them, their hours and points. */
+  volunteer: ['work_orders.report', 'services.order', 'services.serve', 'ledger.own'],
+  /** Staff of a redemption point (merchant or love supermarket) at the counter. */
+  merchant: ['redemptions.counter'],
 };
 
 /** Which org-unit kinds a role may be assigned at. platform_admin is assigned with no unit: the whole platform. */
@@ -129,6 +174,8 @@ export const ROLE_UNIT_KINDS: Record<Role, readonly string[]> = {
   grid_worker: ['grid'],
   evaluator: ['city', 'district', 'subdistrict', 'community'],
   resident: ['community', 'grid', 'compound', 'building', 'household'],
+  volunteer: ['community', 'grid', 'compound', 'building', 'household'],
+  merchant: ['community'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

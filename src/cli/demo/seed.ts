@@ -26,6 +26,9 @@ import {
   usccCheckChar,
 } from '../../shared/validation/codes';
 import { COMPOUND_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+import { seedDemoLedger } from './ledger.seed';
+import { seedDemoServices } from './services.seed';
+import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
@@ -655,6 +658,10 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   logins.push('zhoushan       city civil-affairs staff (舟山市)');
 
   await seedDemoWorkOrders(deps, { log });
+  // Issue 4, in dependency order: volunteer profiles → ledger (merchants, rules) → lists and service orders.
+  await seedDemoVolunteers(deps, { log, logins });
+  await seedDemoLedger(deps, { log, logins });
+  await seedDemoServices(deps, { log, logins });
   await db.transaction((tx) =>
     writeAudit(
       tx,

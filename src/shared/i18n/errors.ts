@@ -3,11 +3,17 @@
  * The server answers in the user's language; the web app shows `message` as given.
  */
 import { label } from './labels';
+import { LEDGER_ERRORS } from './errors.ledger';
+import { SERVICES_ERRORS } from './errors.services';
+import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
+  ...LEDGER_ERRORS,
+  ...VOLUNTEERS_ERRORS,
+  ...SERVICES_ERRORS,
   'common.validation': {
     'zh-CN': '提交的内容有误,请检查标出的字段',
     en: 'Some fields are invalid; please check them',

@@ -10,7 +10,11 @@ import { AuthProvider, useAuth } from './auth';
 import { ForbiddenResult, NotFoundResult, PageLoading } from './components/Status';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './Layout';
+import { Guard } from './Guard';
 import { SETTINGS_PAGES } from './nav';
+import { ledgerConsoleRoutes, ledgerPublicRoutes } from '../modules/ledger/routes';
+import { servicesConsoleRoutes, servicesPublicRoutes } from '../modules/services/routes';
+import { volunteersConsoleRoutes, volunteersPublicRoutes } from '../modules/volunteers/routes';
 
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
 const HomePage = lazy(() => import('../modules/home/HomePage'));
@@ -56,11 +60,6 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { can } = useAuth();
-  return can(permission) ? children : <ForbiddenResult />;
-}
-
 /** /settings: the first settings page this user may open. */
 function SettingsIndex() {
   const { can } = useAuth();
@@ -96,6 +95,9 @@ function AppRoutes() {
           </Suspense>
         }
       />
+      {ledgerPublicRoutes}
+      {volunteersPublicRoutes}
+      {servicesPublicRoutes}
       <Route
         element={
           <RequireAuth>
@@ -251,6 +253,9 @@ function AppRoutes() {
             </Guard>
           }
         />
+        {ledgerConsoleRoutes}
+        {volunteersConsoleRoutes}
+        {servicesConsoleRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -13,6 +13,9 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions';
+import { ledgerNav } from '../modules/ledger/nav';
+import { servicesNav } from '../modules/services/nav';
+import { volunteersNav } from '../modules/volunteers/nav';
 import type { MessageKey } from './i18n';
 
 export interface NavItem {
@@ -78,6 +81,9 @@ export const NAV: NavItem[] = [
       permission: 'people.read',
     })),
   },
+  ...servicesNav,
+  ...volunteersNav,
+  ...ledgerNav,
   { path: '/users', label: 'menu.users', icon: <UsergroupAddOutlined />, permission: 'users.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   {

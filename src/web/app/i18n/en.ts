@@ -1,7 +1,13 @@
+import { ledgerEn } from '../../modules/ledger/i18n';
+import { servicesEn } from '../../modules/services/i18n';
+import { volunteersEn } from '../../modules/volunteers/i18n';
 import type { MessageKey } from './zh-CN';
 
 /** Console UI strings, English. Must have every key of zh-CN (the type checks it). */
 export const en: Record<MessageKey, string> = {
+  ...ledgerEn,
+  ...volunteersEn,
+  ...servicesEn,
   'app.name': 'Linli',
   'app.title': 'Community Governance Console',
   'app.loading': 'Loading…',
@@ -91,6 +97,8 @@ export const en: Record<MessageKey, string> = {
   'role.grid_worker': 'Grid worker',
   'role.evaluator': 'Evaluator',
   'role.resident': 'Resident',
+  'role.volunteer': 'Volunteer / reporting party member',
+  'role.merchant': 'Redemption point staff',
 
   'kind.city': 'City',
   'kind.district': 'District',

@@ -1,5 +1,12 @@
+import { ledgerZh } from '../../modules/ledger/i18n';
+import { servicesZh } from '../../modules/services/i18n';
+import { volunteersZh } from '../../modules/volunteers/i18n';
+
 /** Console UI strings, Chinese (the default language). Keys are English; `{name}` are parameters. */
 export const zhCN = {
+  ...ledgerZh,
+  ...volunteersZh,
+  ...servicesZh,
   'app.name': '邻里',
   'app.title': '社区治理工作台',
   'app.loading': '加载中…',
@@ -89,6 +96,8 @@ export const zhCN = {
   'role.grid_worker': '网格员',
   'role.evaluator': '考核评估员',
   'role.resident': '居民',
+  'role.volunteer': '志愿者/报到党员',
+  'role.merchant': '兑换点店员',
 
   'kind.city': '市',
   'kind.district': '区(县)',
