@@ -19,6 +19,7 @@ import { accountsModule } from './modules/accounts/accounts.routes';
 import { auditModule } from './modules/audit/audit.routes';
 import { calendarModule } from './modules/calendar/calendar.routes';
 import { ledgerModule } from './modules/ledger/ledger.routes';
+import { merchantsModule } from './modules/merchants/merchants.routes';
 import { servicesModule } from './modules/services/services.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
@@ -51,6 +52,7 @@ export const MODULES: ModuleDef[] = [
   workOrderSettingsModule,
   open311Module,
   ledgerModule,
+  merchantsModule,
   volunteersModule,
   servicesModule,
 ];

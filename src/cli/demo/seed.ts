@@ -27,6 +27,7 @@ import {
 } from '../../shared/validation/codes';
 import { COMPOUND_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 import { seedDemoLedger } from './ledger.seed';
+import { seedDemoMerchants } from './merchants.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
@@ -661,6 +662,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   // Issue 4, in dependency order: volunteer profiles → ledger (merchants, rules) → lists and service orders.
   await seedDemoVolunteers(deps, { log, logins });
   await seedDemoLedger(deps, { log, logins });
+  await seedDemoMerchants(deps, { log, logins });
   await seedDemoServices(deps, { log, logins });
   await db.transaction((tx) =>
     writeAudit(

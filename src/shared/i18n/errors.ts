@@ -4,6 +4,7 @@
  */
 import { label } from './labels';
 import { LEDGER_ERRORS } from './errors.ledger';
+import { MERCHANTS_ERRORS } from './errors.merchants';
 import { SERVICES_ERRORS } from './errors.services';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 
@@ -12,6 +13,7 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...LEDGER_ERRORS,
+  ...MERCHANTS_ERRORS,
   ...VOLUNTEERS_ERRORS,
   ...SERVICES_ERRORS,
   'common.validation': {

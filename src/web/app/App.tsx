@@ -13,6 +13,7 @@ import { AppLayout } from './Layout';
 import { Guard } from './Guard';
 import { SETTINGS_PAGES } from './nav';
 import { ledgerConsoleRoutes, ledgerPublicRoutes } from '../modules/ledger/routes';
+import { merchantsConsoleRoutes, merchantsPublicRoutes } from '../modules/merchants/routes';
 import { servicesConsoleRoutes, servicesPublicRoutes } from '../modules/services/routes';
 import { volunteersConsoleRoutes, volunteersPublicRoutes } from '../modules/volunteers/routes';
 
@@ -96,6 +97,7 @@ function AppRoutes() {
         }
       />
       {ledgerPublicRoutes}
+      {merchantsPublicRoutes}
       {volunteersPublicRoutes}
       {servicesPublicRoutes}
       <Route
@@ -254,6 +256,7 @@ function AppRoutes() {
           }
         />
         {ledgerConsoleRoutes}
+        {merchantsConsoleRoutes}
         {volunteersConsoleRoutes}
         {servicesConsoleRoutes}
         <Route path="*" element={<NotFoundPage />} />

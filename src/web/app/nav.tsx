@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions';
 import { ledgerNav } from '../modules/ledger/nav';
+import { merchantsNav } from '../modules/merchants/nav';
 import { servicesNav } from '../modules/services/nav';
 import { volunteersNav } from '../modules/volunteers/nav';
 import type { MessageKey } from './i18n';
@@ -84,6 +85,7 @@ export const NAV: NavItem[] = [
   ...servicesNav,
   ...volunteersNav,
   ...ledgerNav,
+  ...merchantsNav,
   { path: '/users', label: 'menu.users', icon: <UsergroupAddOutlined />, permission: 'users.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   {

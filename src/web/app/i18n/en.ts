@@ -1,4 +1,5 @@
 import { ledgerEn } from '../../modules/ledger/i18n';
+import { merchantsEn } from '../../modules/merchants/i18n';
 import { servicesEn } from '../../modules/services/i18n';
 import { volunteersEn } from '../../modules/volunteers/i18n';
 import type { MessageKey } from './zh-CN';
@@ -6,6 +7,7 @@ import type { MessageKey } from './zh-CN';
 /** Console UI strings, English. Must have every key of zh-CN (the type checks it). */
 export const en: Record<MessageKey, string> = {
   ...ledgerEn,
+  ...merchantsEn,
   ...volunteersEn,
   ...servicesEn,
   'app.name': 'Linli',

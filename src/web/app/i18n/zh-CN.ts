@@ -1,10 +1,12 @@
 import { ledgerZh } from '../../modules/ledger/i18n';
+import { merchantsZh } from '../../modules/merchants/i18n';
 import { servicesZh } from '../../modules/services/i18n';
 import { volunteersZh } from '../../modules/volunteers/i18n';
 
 /** Console UI strings, Chinese (the default language). Keys are English; `{name}` are parameters. */
 export const zhCN = {
   ...ledgerZh,
+  ...merchantsZh,
   ...volunteersZh,
   ...servicesZh,
   'app.name': '邻里',
