@@ -1,1 +1,1 @@
-ALTER TABLE "redemption_codes" ALTER COLUMN "items" SET DATA TYPE jsonb;
+ALTER TABLE "redemption_codes" ALTER COLUMN "items" SET DATA TYPE jsonb USING "items"::jsonb;
