@@ -6,6 +6,7 @@ import { OffsetClock, systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
 import { openDatabase } from './platform/db';
+import { startJobs } from './platform/jobs';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../cli/demo/seed';
 
 /** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
@@ -42,20 +43,26 @@ export async function main() {
       `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
     );
 
-  // The SLA sweep (escalation, overdue, reminders) every minute; each step is claimed once, so several
-  // processes can run it side by side, and a restart just sweeps again.
-  const sweep = setInterval(() => {
-    runSlaSweep({ ...deps, requestId: 'sla-sweep' }).catch((err) =>
-      app.log.error({ err }, 'SLA sweep failed'),
-    );
-  }, 60_000);
-  sweep.unref();
+  // Recurring jobs through pg-boss (schedule and queue in the database, so they survive restarts and
+  // run once per tick for all processes). The SLA sweep (escalation, overdue, reminders) also claims
+  // each step in its own table, so a retried or duplicated run never acts twice.
+  const jobs = await startJobs(
+    database,
+    [
+      {
+        name: 'work-orders.sla-sweep',
+        cron: '* * * * *',
+        run: () => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
+      },
+    ],
+    { onError: (err) => app.log.error({ err }, 'job failed') },
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    clearInterval(sweep);
+    await jobs.stop().catch(() => undefined);
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
     await database.close();

@@ -19,6 +19,8 @@ export interface Database {
   pglite?: PGlite;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Raw SQL with positional parameters, for libraries that bring their own SQL (pg-boss). */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -41,6 +43,7 @@ export async function openDatabase(opts: {
       kind: 'postgres',
       migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
       close: () => pool.end(),
+      executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
     };
   }
   const client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
@@ -51,6 +54,12 @@ export async function openDatabase(opts: {
     pglite: client,
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     close: () => client.close(),
+    // PGlite binds parameters only for a single statement; parameterless text may hold several.
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
   };
 }
 
