@@ -1,0 +1,238 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { UseCaseCtx } from '../../platform/context';
+import { type Db, rowsOf } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { orgUnits } from '../org/org.table';
+import {
+  ensureAccount,
+  type LedgerUnit,
+  lockAccounts,
+  type PostingEntry,
+  postTransaction,
+} from './ledger.core';
+import { ledgerEarningRules, ledgerEntries, ledgerTransactions } from './ledger.table';
+
+export { balancesOf } from './ledger.core';
+
+/** Used when neither the community nor any unit above it configured a rule. */
+export const DEFAULT_EARNING_RULE = { pointsPerHour: 10, dailyCap: 100 } as const;
+
+export interface EarningRule {
+  pointsPerHour: number;
+  dailyCap: number;
+  /** Where it comes from: the rule's id and unit, or 'default'. */
+  source: { ruleId: string; orgUnitId: string; activityType: string } | 'default';
+}
+
+/**
+ * The earning rule of an activity type at a unit: a rule for that exact activity type on the nearest
+ * unit up the tree, else the nearest unit's default rule ('*'), else DEFAULT_EARNING_RULE.
+ */
+export async function earningRuleFor(db: Db, orgPath: string, activityType: string): Promise<EarningRule> {
+  const ancestors = orgPath
+    .split('/')
+    .filter(Boolean)
+    .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+  if (ancestors.length === 0) return { ...DEFAULT_EARNING_RULE, source: 'default' };
+  const rules = await db
+    .select()
+    .from(ledgerEarningRules)
+    .where(
+      and(
+        inArray(ledgerEarningRules.orgPath, ancestors),
+        inArray(ledgerEarningRules.activityType, [activityType, '*']),
+      ),
+    );
+  const best = (type: string) =>
+    rules.filter((r) => r.activityType === type).sort((a, b) => b.orgPath.length - a.orgPath.length)[0];
+  const r = best(activityType) ?? best('*');
+  if (!r) return { ...DEFAULT_EARNING_RULE, source: 'default' };
+  return {
+    pointsPerHour: r.pointsPerHour,
+    dailyCap: r.dailyCap,
+    source: { ruleId: r.id, orgUnitId: r.orgUnitId, activityType: r.activityType },
+  };
+}
+
+const DAY = 86_400_000;
+const CHINA = 8 * 3_600_000;
+/** Start of the China (UTC+8) calendar day containing `at`. */
+export function chinaDayStart(at: Date): Date {
+  return new Date(Math.floor((at.getTime() + CHINA) / DAY) * DAY - CHINA);
+}
+
+export interface CreditInput {
+  idempotencyKey: string;
+  volunteerId: string;
+  volunteerName: string;
+  communityUnitId: string;
+  minutes: number;
+  activityType: string;
+  sourceType: 'activity' | 'service_order' | 'duty';
+  sourceId: string;
+  occurredAt: Date;
+  memo?: string;
+}
+
+export interface CreditResult {
+  duplicate: boolean;
+  /** Minutes actually deposited into (negative: taken from) the time bank. */
+  minutes: number;
+  /** Love points credited (negative: taken back). */
+  points: number;
+  /** Minutes served but not deposited because the time bank reached its cap (R-LAW-VL-2). */
+  excessMinutes: number;
+}
+
+export async function communityOf(
+  db: Db,
+  unitId: string,
+): Promise<{ id: string; path: string; name: string; kind: string }> {
+  const rows = await db
+    .select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, unitId));
+  if (!rows[0]) throw new AppError('ledger.unit_not_found', 404, { unitId });
+  return rows[0];
+}
+
+/** The volunteer's and the community's points and minutes accounts (opened when missing). */
+export async function serviceAccounts(
+  tx: Db,
+  ctx: UseCaseCtx,
+  v: { volunteerId: string; volunteerName: string; community: { id: string; path: string; name: string } },
+) {
+  const acc = (ownerKind: string, ownerId: string, unit: LedgerUnit, name: string) =>
+    ensureAccount(tx, ctx, {
+      ownerKind,
+      ownerId,
+      unit,
+      orgUnitId: v.community.id,
+      orgPath: v.community.path,
+      name,
+    });
+  return {
+    volPoints: await acc('volunteer', v.volunteerId, 'points', v.volunteerName),
+    volMinutes: await acc('volunteer', v.volunteerId, 'minutes', v.volunteerName),
+    comPoints: await acc('community', v.community.id, 'points', v.community.name),
+    comMinutes: await acc('community', v.community.id, 'minutes', v.community.name),
+  };
+}
+
+async function resultOf(tx: Db, transactionId: string, volAccounts: string[]): Promise<CreditResult> {
+  const rows = await tx
+    .select({ unit: ledgerEntries.unit, amount: ledgerEntries.amount })
+    .from(ledgerEntries)
+    .where(
+      and(eq(ledgerEntries.transactionId, transactionId), inArray(ledgerEntries.accountId, volAccounts)),
+    );
+  const out: CreditResult = { duplicate: true, minutes: 0, points: 0, excessMinutes: 0 };
+  for (const r of rows) {
+    if (r.unit === 'minutes') out.minutes += r.amount;
+    else out.points += r.amount;
+  }
+  return out;
+}
+
+/** Sum of an account's entries in transactions matching `where` (points earned today, credited for a source…). */
+async function sumFor(tx: Db, accountId: string, where: ReturnType<typeof sql>): Promise<number> {
+  const rows = rowsOf<{ s: string | number | null }>(
+    await tx.execute(sql`select coalesce(sum(e.amount), 0) as s from ledger_entries e
+      join ledger_transactions t on t.id = e.transaction_id
+      where e.account_id = ${accountId} and ${where}`),
+  );
+  return Number(rows[0]?.s ?? 0);
+}
+
+/**
+ * Served time → the volunteer's time-bank account (minutes) and love points by the earning rule of
+ * activityType (points per hour, daily cap), both issued by the community. minutes may be negative for
+ * a correction (compensating entries). Idempotent by idempotencyKey.
+ *
+ * R-VP-1 points = floor(minutes × pointsPerHour / 60), limited so the volunteer earns at most the rule's
+ * daily cap per activity type and China day. R-VP-2 / R-LAW-VL-2: the time bank holds at most 90,000
+ * minutes (1,500 h): the deposit is cut at the cap and the rest is reported as `excessMinutes` (served and
+ * counted for points and the volunteer's service record, but not banked). A correction (minutes < 0) takes
+ * back at most the minutes and points credited for the same source, proportionally; it fails with
+ * ledger.insufficient_balance when they have already been spent.
+ */
+export async function creditService(tx: Db, ctx: UseCaseCtx, c: CreditInput): Promise<CreditResult> {
+  if (!Number.isSafeInteger(c.minutes) || c.minutes === 0 || Math.abs(c.minutes) > 24 * 60)
+    throw new AppError('ledger.bad_minutes', 422, { minutes: c.minutes });
+  if (!c.activityType || !c.sourceId || !c.volunteerId)
+    throw new AppError(
+      'common.validation',
+      422,
+      {},
+      { fields: [{ path: 'activityType', code: 'required' }] },
+    );
+  const community = await communityOf(tx, c.communityUnitId);
+  const a = await serviceAccounts(tx, ctx, {
+    volunteerId: c.volunteerId,
+    volunteerName: c.volunteerName,
+    community,
+  });
+  const dup = await tx
+    .select({ id: ledgerTransactions.id })
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.idempotencyKey, c.idempotencyKey));
+  if (dup[0]) return resultOf(tx, dup[0].id, [a.volPoints, a.volMinutes]);
+
+  // Lock all four accounts once, in id order, before reading balances and today's points.
+  const locked = await lockAccounts(tx, [a.volPoints, a.volMinutes, a.comPoints, a.comMinutes]);
+  const volMinutes = locked.get(a.volMinutes)!;
+  const rule = await earningRuleFor(tx, community.path, c.activityType);
+
+  let minutes: number;
+  let points: number;
+  let excessMinutes = 0;
+  if (c.minutes > 0) {
+    const room = volMinutes.cap === null ? c.minutes : Math.max(0, volMinutes.cap - volMinutes.balance);
+    minutes = Math.min(c.minutes, room);
+    excessMinutes = c.minutes - minutes;
+    const dayStart = chinaDayStart(c.occurredAt);
+    const earnedToday = await sumFor(
+      tx,
+      a.volPoints,
+      sql`t.activity_type = ${c.activityType} and t.kind in ('service_credit', 'service_correction')
+        and t.occurred_at >= ${dayStart.toISOString()} and t.occurred_at < ${new Date(dayStart.getTime() + DAY).toISOString()}`,
+    );
+    const raw = Math.floor((c.minutes * rule.pointsPerHour) / 60);
+    points = Math.max(0, Math.min(raw, rule.dailyCap - earnedToday));
+  } else {
+    const sameSource = sql`t.source_type = ${c.sourceType} and t.source_id = ${c.sourceId}`;
+    const creditedMinutes = await sumFor(tx, a.volMinutes, sameSource);
+    const creditedPoints = await sumFor(tx, a.volPoints, sameSource);
+    const back = Math.min(-c.minutes, Math.max(0, creditedMinutes));
+    minutes = -back;
+    points = -Math.min(Math.max(0, creditedPoints), Math.round((-c.minutes * rule.pointsPerHour) / 60));
+  }
+
+  const entries: PostingEntry[] = [];
+  if (minutes !== 0)
+    entries.push(
+      { accountId: a.volMinutes, unit: 'minutes', amount: minutes },
+      { accountId: a.comMinutes, unit: 'minutes', amount: -minutes },
+    );
+  if (points !== 0)
+    entries.push(
+      { accountId: a.volPoints, unit: 'points', amount: points },
+      { accountId: a.comPoints, unit: 'points', amount: -points },
+    );
+  if (entries.length === 0) return { duplicate: false, minutes: 0, points: 0, excessMinutes };
+  const memo =
+    c.memo ??
+    `${c.activityType} ${c.minutes} min${excessMinutes > 0 ? ` (${excessMinutes} min over the time-bank cap)` : ''}`;
+  const posted = await postTransaction(tx, ctx, {
+    idempotencyKey: c.idempotencyKey,
+    kind: c.minutes > 0 ? 'service_credit' : 'service_correction',
+    memo,
+    sourceType: c.sourceType,
+    sourceId: c.sourceId,
+    activityType: c.activityType,
+    occurredAt: c.occurredAt,
+    entries,
+  });
+  if (posted.duplicate) return resultOf(tx, posted.transactionId, [a.volPoints, a.volMinutes]);
+  return { duplicate: false, minutes, points, excessMinutes };
+}
