@@ -156,6 +156,9 @@ export async function postTransaction(
     tx,
     t.entries.map((e) => e.accountId),
   );
+  // A concurrent retry with the same key may have committed while we waited for the locks.
+  const raced = await findByKey(tx, t.idempotencyKey);
+  if (raced) return { transactionId: raced, duplicate: true };
   const deltas = new Map<string, number>();
   for (const e of t.entries) {
     const acc = accounts.get(e.accountId);
