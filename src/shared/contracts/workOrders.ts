@@ -217,5 +217,13 @@ export const publicWorkOrderSchema = z.object({
   dueAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   canRate: z.boolean(),
-  timeline: z.array(z.object({ at: z.date(), status: z.string().nullable(), text: z.string().nullable() })),
+  timeline: z.array(
+    z.object({
+      at: z.date(),
+      status: z.string().nullable(),
+      text: z.string().nullable(),
+      /** Attachment ids the requester may open (their report's and the reply's photos). */
+      photos: z.array(z.string()),
+    }),
+  ),
 });

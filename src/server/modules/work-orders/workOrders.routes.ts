@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -22,6 +22,8 @@ import { registerReportRoutes } from './workOrders.reports.routes';
 import { runSlaSweep } from './workOrders.sla';
 import { woAttachments, woCategories } from './workOrders.table';
 import {
+  attachmentForStaff,
+  publicPhotoIds,
   act,
   applyAction,
   findByNumberForRequester,
@@ -93,6 +95,15 @@ export const workOrdersModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-orders'];
+    const sendAttachment = async (reply: FastifyReply, a: { id: string; mime: string }) => {
+      const data = await createLocalStorage(deps.config.dataDir).get(a.id);
+      if (!data) throw new AppError('common.not_found', 404);
+      return reply
+        .header('content-type', a.mime)
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .send(data);
+    };
     const idParams = z.object({ id: z.string() });
     registerReportRoutes(base, deps);
 
@@ -152,15 +163,7 @@ export const workOrdersModule = defineModule({
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         requirePermission(ctx.actor, 'work_orders.read');
-        const [a] = /^[0-9a-f-]{36}$/i.test(req.params.id)
-          ? await deps.db.select().from(woAttachments).where(eq(woAttachments.id, req.params.id))
-          : [];
-        const data = a ? await createLocalStorage(deps.config.dataDir).get(a.id) : null;
-        if (!a || !data) throw new AppError('common.not_found', 404);
-        return reply
-          .header('content-type', a.mime)
-          .header('cache-control', 'private, max-age=3600')
-          .send(data);
+        return sendAttachment(reply, await attachmentForStaff(ctx, req.params.id));
       },
     );
     app.post('/api/work-orders/sla/sweep', { schema: { tags } }, async (req) => {
@@ -211,6 +214,29 @@ export const workOrdersModule = defineModule({
           deps.db,
           await findByNumberForRequester(deps.db, req.params.number, req.query.token, req.actor?.userId),
         ),
+    );
+    app.get(
+      '/api/public/work-orders/:number/attachments/:id',
+      {
+        schema: {
+          tags,
+          params: z.object({ number: z.string().max(40), id: z.string().max(40) }),
+          querystring: z.object({ token: z.string().max(100).optional() }),
+        },
+      },
+      async (req, reply) => {
+        const order = await findByNumberForRequester(
+          deps.db,
+          req.params.number,
+          req.query.token,
+          req.actor?.userId,
+        );
+        if (!(await publicPhotoIds(deps.db, order.id)).has(req.params.id))
+          throw new AppError('common.not_found', 404);
+        const [a] = await deps.db.select().from(woAttachments).where(eq(woAttachments.id, req.params.id));
+        if (!a) throw new AppError('common.not_found', 404);
+        return sendAttachment(reply, a);
+      },
     );
     app.post(
       '/api/public/work-orders/:number/rating',

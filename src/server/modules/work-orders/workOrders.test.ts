@@ -279,6 +279,76 @@ describe('intake rules', () => {
     ).json();
     expect(detail.timeline[0].attachments).toEqual([ok.json().id]);
   });
+
+  it('the requester sees the photos of their report and of the reply, and nothing else; staff only in scope', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('report photo'),
+    ]);
+    const mine = (
+      await t.anonymous.request({
+        method: 'POST',
+        url: '/api/public/attachments',
+        ...multipart({}, { name: 'lamp.png', data: png }),
+      })
+    ).json().id as string;
+    const { number, token } = await report({ attachmentIds: [mine] });
+    const id = await orderIdOf(number);
+    await (await t.as('dispatcher')).post(`/api/work-orders/${id}/actions`, {
+      action: 'dispatch',
+      unitId: t.fx.tongdu.id,
+    });
+    const worker = await t.as('tongdu_worker');
+    await worker.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const upload = async (name: string) =>
+      (
+        await worker.request({
+          method: 'POST',
+          url: '/api/work-orders/attachments',
+          ...multipart({}, { name, data: Buffer.concat([png, Buffer.from(name)]) }),
+        })
+      ).json().id as string;
+    const replyPhoto = await upload('fixed.png');
+    const loose = await upload('draft.png');
+    // A staff draft not attached to any order is the uploader's own.
+    expect((await (await t.as('dispatcher')).get(`/api/work-orders/attachments/${loose}`)).statusCode).toBe(
+      404,
+    );
+    expect((await worker.get(`/api/work-orders/attachments/${loose}`)).statusCode).toBe(200);
+    await worker.post(`/api/work-orders/${id}/actions`, {
+      action: 'reply',
+      note: '已修复',
+      publicNote: '路灯已修复',
+      attachmentIds: [replyPhoto],
+    });
+
+    const view = (await t.anonymous.get(`/api/public/work-orders/${number}?token=${token}`)).json();
+    const photos = view.timeline.flatMap((e: { photos: string[] }) => e.photos);
+    expect(photos).toEqual([mine, replyPhoto]);
+    const open = (aid: string, tok = token) =>
+      t.anonymous.get(`/api/public/work-orders/${number}/attachments/${aid}?token=${tok}`);
+    const got = await open(mine);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.rawPayload.equals(png)).toBe(true);
+    expect((await open(replyPhoto)).statusCode).toBe(200);
+    expect((await open(loose)).statusCode).toBe(404); // not part of this order's public record
+    expect((await open(mine, 'wrong-token')).statusCode).toBe(404);
+
+    // Another community's worker cannot open the order's photos; nobody can pull them into another order.
+    expect(
+      (await (await t.as('xhy_worker')).get(`/api/work-orders/attachments/${replyPhoto}`)).statusCode,
+    ).toBe(404);
+    const steal = await t.anonymous.post('/api/public/work-orders', {
+      kind: 'complaint',
+      categoryCode: 'street_lamp',
+      description: '借用别人的照片',
+      requesterPhone: '13800002222',
+      attachmentIds: [mine],
+    });
+    expect(steal.statusCode).toBe(422);
+    expect(steal.json().error.details.fields?.attachmentIds ?? steal.json().error.details).toBeTruthy();
+  });
 });
 
 describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {

@@ -140,14 +140,41 @@ async function addEvent(
   });
 }
 
-async function checkAttachments(db: Db, ids: string[]) {
+/** Attachments must exist and not belong to another order (an id cannot pull a foreign photo in). */
+async function checkAttachments(db: Db, ids: string[], orderId?: string) {
   if (ids.length === 0) return;
   const found = await db
-    .select({ id: woAttachments.id })
+    .select({ id: woAttachments.id, orderId: woAttachments.orderId })
     .from(woAttachments)
     .where(inArray(woAttachments.id, ids));
-  if (found.length !== new Set(ids).size)
+  if (found.length !== new Set(ids).size || found.some((a) => a.orderId !== null && a.orderId !== orderId))
     throw invalidField('attachmentIds', 'work_orders.attachment_unknown');
+}
+
+/** Events whose photos the requester may see: their own report and the unit's reply. */
+const PUBLIC_PHOTO_ACTIONS = new Set(['intake', 'reply']);
+
+/** The photos of an order that its requester may view. */
+export async function publicPhotoIds(db: Db, orderId: string): Promise<Set<string>> {
+  const events = await db
+    .select({ action: woEvents.action, attachments: woEvents.attachments })
+    .from(woEvents)
+    .where(eq(woEvents.orderId, orderId));
+  return new Set(events.filter((e) => PUBLIC_PHOTO_ACTIONS.has(e.action)).flatMap((e) => e.attachments));
+}
+
+/**
+ * A staff member may open an attachment of an order in their scope (404 otherwise), or one they
+ * uploaded themselves that is not attached to an order yet.
+ */
+export async function attachmentForStaff(ctx: ActorCtx, id: string) {
+  const [a] = /^[0-9a-f-]{36}$/i.test(id)
+    ? await ctx.db.select().from(woAttachments).where(eq(woAttachments.id, id))
+    : [];
+  if (!a) throw notFound();
+  if (a.orderId) await findOrder(ctx, a.orderId);
+  else if (a.createdBy !== ctx.actor.userId) throw notFound();
+  return a;
 }
 
 // ---------------------------------------------------------------- intake
@@ -558,7 +585,7 @@ export async function applyAction(
       break;
     }
     case 'reply': {
-      await checkAttachments(ctx.db, body.attachmentIds);
+      await checkAttachments(ctx.db, body.attachmentIds, order.id);
       const unit = await unitById(ctx.db, order.orgUnitId);
       Object.assign(patch, { repliedAt: now, resolutionLevel: levelOf(unit?.kind), pendingExtension: null });
       publicNote = body.publicNote ?? body.note;
@@ -644,6 +671,7 @@ export async function applyAction(
       to,
       note: 'note' in body ? (body.note ?? null) : null,
       publicNote,
+      attachments: 'attachmentIds' in body ? body.attachmentIds : [],
       data,
     });
     await recordRollup(tx, { before: order, after: updated, action: body });
@@ -867,6 +895,11 @@ export async function publicView(db: Db, o: OrderRow) {
     canRate: o.status === 'replied',
     timeline: events
       .filter((e) => e.publicNote || e.toStatus !== e.fromStatus)
-      .map((e) => ({ at: e.at, status: e.toStatus, text: e.publicNote })),
+      .map((e) => ({
+        at: e.at,
+        status: e.toStatus,
+        text: e.publicNote,
+        photos: PUBLIC_PHOTO_ACTIONS.has(e.action) ? e.attachments : [],
+      })),
   };
 }

@@ -674,6 +674,7 @@ export const en: Record<MessageKey, string> = {
   'pub.track.notFound': 'Request not found',
   'pub.track.notFoundText': 'Open this page with the full link you received (with its token).',
   'pub.track.newReport': 'Report a new problem',
+  'pub.track.photo': 'Photo',
   'pub.track.progress': 'What happened',
   'pub.track.dueAt': 'Due by {at}',
   'pub.track.more': 'more',

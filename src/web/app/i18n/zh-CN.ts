@@ -667,6 +667,7 @@ export const zhCN = {
   'pub.track.notFound': '未找到该诉求',
   'pub.track.notFoundText': '请使用提交后获得的完整查询链接(含 token)打开此页。',
   'pub.track.newReport': '反映新问题',
+  'pub.track.photo': '照片',
   'pub.track.progress': '办理记录',
   'pub.track.dueAt': '承诺办结时间:{at}',
   'pub.track.more': '展开',

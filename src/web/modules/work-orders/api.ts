@@ -108,6 +108,9 @@ export const publicApi = {
       : api.post<ReportResult>('/api/public/work-orders', body),
   track: (number: string, token: string) =>
     api.get<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}`, { token }),
+  /** A photo the requester may view (their report's or the reply's), opened with the tracking token. */
+  photoUrl: (number: string, id: string, token: string) =>
+    `/api/public/work-orders/${encodeURIComponent(number)}/attachments/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
   rate: (number: string, body: RatingInput) =>
     api.post<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}/rating`, body),
 };

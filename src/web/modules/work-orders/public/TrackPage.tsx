@@ -1,6 +1,19 @@
 import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Input, Result, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Image,
+  Input,
+  Result,
+  Skeleton,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api';
@@ -141,6 +154,22 @@ function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string 
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {formatDateTime(e.at).slice(0, 16)}
                 </Typography.Text>
+                {e.photos.length > 0 ? (
+                  <Image.PreviewGroup>
+                    <Flex wrap gap={6} style={{ marginTop: 6 }} data-testid="track-photos">
+                      {e.photos.map((id) => (
+                        <Image
+                          key={id}
+                          width={72}
+                          height={72}
+                          style={{ objectFit: 'cover', borderRadius: 6 }}
+                          src={publicApi.photoUrl(o.number, id, token)}
+                          alt={t('pub.track.photo')}
+                        />
+                      ))}
+                    </Flex>
+                  </Image.PreviewGroup>
+                ) : null}
               </div>
             ),
           }))}
