@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'work_orders.supervise',
   'work_orders.report',
   'open311.manage',
+  /** The platform-wide list of work-order categories (also the Open311 services). */
+  'work_orders.categories',
   // Volunteers, activities and hours (issue 4)
   'volunteers.read',
   'volunteers.write',
@@ -74,12 +76,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'work_orders.read',
     'work_orders.supervise',
     'open311.manage',
+    'work_orders.categories',
     'volunteers.read',
     'services.read',
     'ledger.read',
   ],
-  // The statutory calendar is platform-wide: a subdistrict may not change it.
-  subdistrict_admin: ALL.filter((p) => p !== 'calendar.write'),
+  // The statutory calendar and the category list are platform-wide: a subdistrict may not change them.
+  subdistrict_admin: ALL.filter((p) => p !== 'calendar.write' && p !== 'work_orders.categories'),
   dispatcher: [
     'org.read',
     'residents.read',

@@ -227,3 +227,53 @@ export const publicWorkOrderSchema = z.object({
     }),
   ),
 });
+
+// ---------------------------------------------------------------- categories (admin)
+
+export const WO_LIMIT_GROUPS = ['general', 'utility'] as const;
+
+/** A work-order category (also an Open311 service). */
+export const categorySchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  limitGroup: z.string(),
+  department: z.string().nullable(),
+  keywords: z.array(z.string()),
+  active: z.boolean(),
+  sort: z.number().int(),
+});
+export type WoCategoryDto = z.infer<typeof categorySchema>;
+
+const categoryFields = {
+  nameZh: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(80),
+  limitGroup: z.enum(WO_LIMIT_GROUPS).default('general'),
+  department: z.string().trim().max(60).nullable().optional(),
+  keywords: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  sort: z.number().int().min(0).max(9999).default(0),
+};
+
+export const categoryCreateBody = z.object({
+  /** Stable code, also the Open311 service_code: lower-case letters, digits and underscores. */
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/),
+  ...categoryFields,
+});
+export type CategoryCreateInput = z.input<typeof categoryCreateBody>;
+
+/** Categories are never deleted (orders refer to them): they are retired with active=false. */
+export const categoryUpdateBody = z
+  .object({
+    nameZh: categoryFields.nameZh,
+    nameEn: categoryFields.nameEn,
+    limitGroup: z.enum(WO_LIMIT_GROUPS),
+    department: categoryFields.department,
+    keywords: z.array(z.string().trim().min(1).max(20)).max(20),
+    sort: z.number().int().min(0).max(9999),
+    active: z.boolean(),
+  })
+  .partial();
+export type CategoryUpdateInput = z.input<typeof categoryUpdateBody>;

@@ -29,6 +29,10 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Time limits are set at city, district or subdistrict level',
   },
   'work_orders.unknown_category': { 'zh-CN': '未知的诉求类别', en: 'Unknown category' },
+  'work_orders.category_exists': {
+    'zh-CN': '类别代码 {code} 已存在',
+    en: 'A category with code {code} already exists',
+  },
   'work_orders.only_consult': {
     'zh-CN': '只有咨询类诉求可以当场答复办结',
     en: 'Only a consult can be answered and closed on the spot',

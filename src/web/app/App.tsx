@@ -35,6 +35,7 @@ const WorkOrderDetailPage = lazy(() => import('../modules/work-orders/WorkOrderD
 const ReportPage = lazy(() => import('../modules/work-orders/public/ReportPage'));
 const TrackPage = lazy(() => import('../modules/work-orders/public/TrackPage'));
 const Open311KeysPage = lazy(() => import('../modules/settings/Open311KeysPage'));
+const CategoriesPage = lazy(() => import('../modules/settings/CategoriesPage'));
 const CalendarPage = lazy(() => import('../modules/settings/CalendarPage'));
 const WorkOrderSettingsPage = lazy(() => import('../modules/settings/WorkOrderSettingsPage'));
 
@@ -236,6 +237,14 @@ function AppRoutes() {
           element={
             <Guard permission="open311.manage">
               <Open311KeysPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="settings/categories"
+          element={
+            <Guard permission="work_orders.categories">
+              <CategoriesPage />
             </Guard>
           }
         />

@@ -39,6 +39,7 @@ export const PEOPLE_SECTIONS = [
 /** The pages of the 系统设置 group, in menu order; /settings opens the first one the user may see. */
 export const SETTINGS_PAGES = [
   { path: '/settings/open311', label: 'menu.settings.open311', permission: 'open311.manage' },
+  { path: '/settings/categories', label: 'menu.settings.categories', permission: 'work_orders.categories' },
   // Anyone who works with deadlines may look up the calendar; only calendar.write may load a year.
   { path: '/settings/calendar', label: 'menu.settings.calendar', permission: 'work_orders.read' },
   { path: '/settings/work-orders', label: 'menu.settings.workOrders', permission: 'work_orders.supervise' },

@@ -1,4 +1,12 @@
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { categoryCreateBody, categoryUpdateBody } from '../../../shared/contracts/workOrders';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { isUniqueViolation } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { requirePermission } from '../../platform/permissions';
 import { woCategories } from './workOrders.table';
 
 /** The default service categories (Open311 services); admins can add or retire categories later. */
@@ -106,4 +114,64 @@ export const DEFAULT_CATEGORIES: (typeof woCategories.$inferInsert)[] = [
 /** Inserts the default categories that are missing (idempotent; run at boot and in tests). */
 export async function ensureDefaultCategories(db: Db): Promise<void> {
   await db.insert(woCategories).values(DEFAULT_CATEGORIES).onConflictDoNothing({ target: woCategories.code });
+}
+
+// ---------------------------------------------------------------- administration
+
+/** All categories, retired ones included, for the administration page. */
+export async function listAllCategories(ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'work_orders.categories');
+  return ctx.db.select().from(woCategories).orderBy(asc(woCategories.sort), asc(woCategories.code));
+}
+
+/** A new category; its code is permanent (it is the Open311 service_code). */
+export async function createCategory(ctx: ActorCtx, input: z.infer<typeof categoryCreateBody>) {
+  requirePermission(ctx.actor, 'work_orders.categories');
+  const row = {
+    code: input.code,
+    nameZh: input.nameZh,
+    nameEn: input.nameEn,
+    limitGroup: input.limitGroup,
+    department: input.department ?? null,
+    keywords: input.keywords,
+    sort: input.sort,
+    active: true,
+  };
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [created] = await tx.insert(woCategories).values(row).returning();
+      await writeAudit(tx, ctx, {
+        action: 'work_orders.category_create',
+        entityType: 'wo_category',
+        entityId: row.code,
+        after: row,
+      });
+      return created!;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'wo_categories_pkey'))
+      throw new AppError('work_orders.category_exists', 409, { code: row.code });
+    throw err;
+  }
+}
+
+/** Renames, regroups, re-sorts, retires or reactivates a category. */
+export async function updateCategory(ctx: ActorCtx, code: string, patch: z.infer<typeof categoryUpdateBody>) {
+  requirePermission(ctx.actor, 'work_orders.categories');
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(woCategories).where(eq(woCategories.code, code)).for('update');
+    if (!before) throw new AppError('common.not_found', 404);
+    const [after] = await tx.update(woCategories).set(patch).where(eq(woCategories.code, code)).returning();
+    await writeAudit(tx, ctx, {
+      action:
+        patch.active === false && before.active
+          ? 'work_orders.category_retire'
+          : 'work_orders.category_update',
+      entityType: 'wo_category',
+      entityId: code,
+      before,
+      after,
+    });
+    return after!;
+  });
 }

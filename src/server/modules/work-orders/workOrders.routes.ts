@@ -32,17 +32,15 @@ import {
   listOrders,
   publicView,
 } from './workOrders.usecases';
-import { intakeBody } from '../../../shared/contracts/workOrders';
+import {
+  categoryCreateBody,
+  categorySchema,
+  categoryUpdateBody,
+  intakeBody,
+} from '../../../shared/contracts/workOrders';
+import { createCategory, listAllCategories, updateCategory } from './workOrders.categories';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-
-const categorySchema = z.object({
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  limitGroup: z.string(),
-  department: z.string().nullable(),
-});
 
 /** Reads one image from a multipart request; refuses non-images and oversized files with a clear 4xx. */
 async function readPhoto(req: FastifyRequest): Promise<{ data: Buffer; name: string; mime: string }> {
@@ -124,6 +122,28 @@ export const workOrdersModule = defineModule({
       categories,
     );
 
+    app.get(
+      '/api/work-orders/categories/all',
+      { schema: { tags, response: { 200: z.array(categorySchema) } } },
+      (req) => listAllCategories(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/work-orders/categories',
+      { schema: { tags, body: categoryCreateBody, response: { 201: categorySchema } } },
+      async (req, reply) => reply.status(201).send(await createCategory(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/work-orders/categories/:code',
+      {
+        schema: {
+          tags,
+          params: z.object({ code: z.string().max(40) }),
+          body: categoryUpdateBody,
+          response: { 200: categorySchema },
+        },
+      },
+      (req) => updateCategory(actorCtxOf(deps, req), req.params.code, req.body),
+    );
     app.get(
       '/api/work-orders',
       { schema: { tags, querystring: workOrderListQuery, response: { 200: pageOf(workOrderSchema) } } },

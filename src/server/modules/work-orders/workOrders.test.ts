@@ -470,3 +470,73 @@ describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => 
     await sd.request({ method: 'PUT', url: `/api/work-orders/settings/${t.fx.subdistrict.id}`, payload: {} });
   });
 });
+
+describe('category administration (platform-wide list, also the Open311 services)', () => {
+  it('an admin adds a category, residents can use it, then retires it: new reports are refused, old orders keep it', async () => {
+    const admin = await t.as('admin');
+    const created = await admin.post('/api/work-orders/categories', {
+      code: 'elevator',
+      nameZh: '电梯故障',
+      nameEn: 'Broken lift',
+      department: '市场监管局',
+      keywords: ['电梯'],
+      sort: 5,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ code: 'elevator', active: true, limitGroup: 'general' });
+    expect(
+      (await admin.post('/api/work-orders/categories', { code: 'elevator', nameZh: '重复', nameEn: 'Dup' }))
+        .statusCode,
+    ).toBe(409);
+    const bad = await admin.post('/api/work-orders/categories', {
+      code: 'Bad Code',
+      nameZh: '',
+      nameEn: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const open311 = (await t.anonymous.get('/open311/v2/services.json')).json() as { service_code: string }[];
+    expect(open311.map((s) => s.service_code)).toContain('elevator');
+    const { number } = await report({ categoryCode: 'elevator', description: '3 号楼电梯停在两层之间' });
+
+    const retired = await admin.patch('/api/work-orders/categories/elevator', { active: false });
+    expect(retired.json().active).toBe(false);
+    const refused = await t.anonymous.post('/api/public/work-orders', {
+      kind: 'complaint',
+      categoryCode: 'elevator',
+      description: '电梯又坏了',
+      requesterPhone: '13800003333',
+    });
+    expect(refused.statusCode).toBe(400);
+    const publicList = (await t.anonymous.get('/api/public/work-orders/categories')).json() as {
+      code: string;
+    }[];
+    expect(publicList.map((c) => c.code)).not.toContain('elevator');
+    const all = (await admin.get('/api/work-orders/categories/all')).json() as {
+      code: string;
+      active: boolean;
+    }[];
+    expect(all.find((c) => c.code === 'elevator')?.active).toBe(false);
+    const o = (await (await t.as('dispatcher')).get(`/api/work-orders/${await orderIdOf(number)}`)).json();
+    expect(o.categoryName).toBe('电梯故障');
+
+    const audit = await t.database.db.execute(
+      sql`select action from audit_log where entity_type = 'wo_category' and entity_id = 'elevator' order by seq`,
+    );
+    expect((audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual([
+      'work_orders.category_create',
+      'work_orders.category_retire',
+    ]);
+  });
+
+  it('a subdistrict admin or a community worker may not change the platform-wide list (403)', async () => {
+    for (const user of ['sd_admin', 'tongdu_worker']) {
+      const c = await t.as(user);
+      expect(
+        (await c.post('/api/work-orders/categories', { code: 'x_test', nameZh: '测试', nameEn: 'Test' }))
+          .statusCode,
+      ).toBe(403);
+      expect((await c.patch('/api/work-orders/categories/noise', { active: false })).statusCode).toBe(403);
+    }
+  });
+});
