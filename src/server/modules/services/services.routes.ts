@@ -1,8 +1,397 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/context';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  candidateSchema,
+  dutyLogBody,
+  dutyLogSchema,
+  dutyQuery,
+  dutySlotBody,
+  dutySlotSchema,
+  myOrdersQuery,
+  myServiceSummarySchema,
+  myTasksQuery,
+  needBody,
+  needListQuery,
+  needPatch,
+  needSchema,
+  orderActionBody,
+  orderBody,
+  orderDetailSchema,
+  orderListQuery,
+  orderSchema,
+  projectBody,
+  projectListQuery,
+  projectPatch,
+  projectSchema,
+  publicProjectSchema,
+  reportQuery,
+  reportSchema,
+  resourceBody,
+  resourceListQuery,
+  resourcePatch,
+  resourceSchema,
+  settingsBody,
+  settingsSchema,
+  stationBody,
+  stationSchema,
+  yearRecordQuery,
+  yearRecordSchema,
+  type YearRecordDto,
+} from '../../../shared/contracts/services';
+import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import { requirePermission } from '../../platform/permissions';
+import { homeCommunity } from './services.common';
+import {
+  addDutyLog,
+  createSlot,
+  createStation,
+  deleteSlot,
+  listDutyLogs,
+  listSlots,
+  listStations,
+} from './services.duty';
+import {
+  createNeed,
+  createProject,
+  createResource,
+  listNeeds,
+  listProjects,
+  listResources,
+  publishedProjects,
+  updateNeed,
+  updateProject,
+  updateResource,
+} from './services.lists';
+import {
+  act,
+  candidates,
+  createOrder,
+  getOrder,
+  getSettings,
+  listOrders,
+  myOrders,
+  myServiceSummary,
+  myTasks,
+  putSettings,
+  sweepServiceOrders,
+} from './services.orders';
+import { myVolunteerId, servicesReport, yearRecord } from './services.reports';
+
+export { sweepServiceOrders } from './services.orders';
+
+const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
+  const head = [
+    { label: en ? 'Name' : '姓名', value: r.name },
+    { label: en ? 'Employer' : '工作单位', value: r.employer ?? '' },
+    { label: en ? 'Community' : '报到社区', value: r.communityName ?? '' },
+    { label: en ? 'Year' : '年度', value: String(r.year) },
+    { label: en ? 'Orders served' : '服务单数', value: String(r.ordersServed) },
+    { label: en ? 'Hours' : '服务时长(小时)', value: (r.minutes / 60).toFixed(1) },
+    { label: en ? 'Average rating' : '平均评分', value: r.averageRating?.toFixed(2) ?? '' },
+  ];
+  type Row = { a: string; b: string; c: string | number; d: string | number };
+  const rows: Row[] = [
+    ...head.map((h) => ({ a: h.label, b: h.value, c: '', d: '' })),
+    { a: '', b: '', c: '', d: '' },
+    ...r.orders.map((o) => ({
+      a: chinaDay(o.date),
+      b: `${o.number} ${o.title}`,
+      c: Math.round((o.minutes / 60) * 10) / 10,
+      d: o.rating ?? '',
+    })),
+  ];
+  return toXlsx<Row>(
+    en ? 'Service record' : '服务记录',
+    [
+      { header: en ? 'Item / date' : '项目/日期', width: 18, value: (x) => x.a },
+      { header: en ? 'Value / order' : '内容/订单', width: 40, value: (x) => x.b },
+      { header: en ? 'Hours' : '时长(小时)', value: (x) => x.c },
+      { header: en ? 'Rating' : '评分', value: (x) => x.d },
+    ],
+    rows,
+  );
+}
 
 export const servicesModule = defineModule({
   name: 'services',
-  routes(_app: FastifyInstance, _deps: AppDeps) {},
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['services'];
+    const idParams = z.object({ id: z.string().max(64) });
+
+    // ---- three lists (R-SV-1)
+    app.get(
+      '/api/services/needs',
+      { schema: { tags, querystring: needListQuery, response: { 200: pageOf(needSchema) } } },
+      (req) => listNeeds(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/services/needs',
+      { schema: { tags, body: needBody, response: { 201: needSchema } } },
+      async (req, reply) => reply.status(201).send(await createNeed(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/services/needs/:id',
+      { schema: { tags, params: idParams, body: needPatch, response: { 200: needSchema } } },
+      (req) => updateNeed(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/services/resources',
+      { schema: { tags, querystring: resourceListQuery, response: { 200: pageOf(resourceSchema) } } },
+      (req) => listResources(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/services/resources',
+      { schema: { tags, body: resourceBody, response: { 201: resourceSchema } } },
+      async (req, reply) => reply.status(201).send(await createResource(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/services/resources/:id',
+      { schema: { tags, params: idParams, body: resourcePatch, response: { 200: resourceSchema } } },
+      (req) => updateResource(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/services/projects',
+      { schema: { tags, querystring: projectListQuery, response: { 200: pageOf(projectSchema) } } },
+      (req) => listProjects(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/services/projects',
+      { schema: { tags, body: projectBody, response: { 201: projectSchema } } },
+      async (req, reply) => reply.status(201).send(await createProject(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/services/projects/:id',
+      { schema: { tags, params: idParams, body: projectPatch, response: { 200: projectSchema } } },
+      (req) => updateProject(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    // Residents browse the published services of a community (anonymous with ?communityId, else their own).
+    app.get(
+      '/api/public/services/projects',
+      {
+        schema: {
+          tags,
+          querystring: z.object({ communityId: z.string().uuid().optional() }),
+          response: {
+            200: z.object({
+              community: z.object({ id: z.string(), name: z.string() }).nullable(),
+              items: z.array(publicProjectSchema),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(deps, req);
+        const own = ctx.actor ? await homeCommunity(deps.db, ctx.actor, 'services.order') : null;
+        const own2 = ctx.actor && !own ? await homeCommunity(deps.db, ctx.actor, 'services.read') : null;
+        return publishedProjects(ctx, req.query.communityId ?? own?.id ?? own2?.id);
+      },
+    );
+
+    // ---- service orders
+    app.get(
+      '/api/services/orders',
+      { schema: { tags, querystring: orderListQuery, response: { 200: pageOf(orderSchema) } } },
+      (req) => listOrders(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/services/orders',
+      { schema: { tags, body: orderBody, response: { 201: orderDetailSchema } } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        const order = await createOrder(ctx, req.body);
+        return reply.status(201).send(await getOrder(ctx, order.id));
+      },
+    );
+    app.get(
+      '/api/services/orders/:id',
+      { schema: { tags, params: idParams, response: { 200: orderDetailSchema } } },
+      (req) => getOrder(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/services/orders/:id/actions',
+      { schema: { tags, params: idParams, body: orderActionBody, response: { 200: orderDetailSchema } } },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        await act(ctx, req.params.id, req.body);
+        return getOrder(ctx, req.params.id);
+      },
+    );
+    app.get(
+      '/api/services/orders/:id/candidates',
+      { schema: { tags, params: idParams, response: { 200: z.array(candidateSchema) } } },
+      (req) => candidates(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/services/sweep',
+      { schema: { tags, response: { 200: z.object({ returned: z.number() }) } } },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'services.dispatch');
+        return sweepServiceOrders(ctx);
+      },
+    );
+    const communityParams = z.object({ communityId: z.string().max(64) });
+    app.get(
+      '/api/services/settings/:communityId',
+      { schema: { tags, params: communityParams, response: { 200: settingsSchema } } },
+      (req) => getSettings(actorCtxOf(deps, req), req.params.communityId),
+    );
+    app.put(
+      '/api/services/settings/:communityId',
+      { schema: { tags, params: communityParams, body: settingsBody, response: { 200: settingsSchema } } },
+      (req) => putSettings(actorCtxOf(deps, req), req.params.communityId, req.body),
+    );
+
+    // ---- residents' and volunteers' own views (phone pages)
+    app.get(
+      '/api/services/my/orders',
+      { schema: { tags, querystring: myOrdersQuery, response: { 200: pageOf(orderSchema) } } },
+      (req) => myOrders(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/services/my/tasks',
+      { schema: { tags, querystring: myTasksQuery, response: { 200: pageOf(orderSchema) } } },
+      (req) => myTasks(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/services/my/summary',
+      { schema: { tags, response: { 200: myServiceSummarySchema } } },
+      (req) => myServiceSummary(actorCtxOf(deps, req)),
+    );
+    app.get(
+      '/api/services/my/record',
+      { schema: { tags, querystring: yearRecordQuery, response: { 200: yearRecordSchema } } },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        return yearRecord(ctx, await myVolunteerId(ctx), req.query.year);
+      },
+    );
+
+    // ---- yearly service record of a (reporting party member) volunteer, for their employer unit
+    app.get(
+      '/api/services/volunteers/:id/record',
+      {
+        schema: { tags, params: idParams, querystring: yearRecordQuery, response: { 200: yearRecordSchema } },
+      },
+      (req) => yearRecord(actorCtxOf(deps, req), req.params.id, req.query.year),
+    );
+    app.get(
+      '/api/services/volunteers/:id/record.xlsx',
+      { schema: { tags, params: idParams, querystring: yearRecordQuery } },
+      async (req, reply) => {
+        const r = await yearRecord(actorCtxOf(deps, req), req.params.id, req.query.year);
+        const en = req.locale === 'en';
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            attachmentHeader(`${r.name}-${r.year}${en ? '-service-record' : '年度服务记录'}.xlsx`),
+          )
+          .send(await yearRecordXlsx(r, en));
+      },
+    );
+
+    // ---- neighbour-station duty rota (R-SV-2)
+    app.get(
+      '/api/services/stations',
+      {
+        schema: {
+          tags,
+          querystring: z.object({ communityId: z.string().uuid().optional() }),
+          response: { 200: z.array(stationSchema) },
+        },
+      },
+      (req) => listStations(actorCtxOf(deps, req), req.query.communityId),
+    );
+    app.post(
+      '/api/services/stations',
+      { schema: { tags, body: stationBody, response: { 201: stationSchema } } },
+      async (req, reply) => reply.status(201).send(await createStation(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/services/duty',
+      { schema: { tags, querystring: dutyQuery, response: { 200: z.array(dutySlotSchema) } } },
+      (req) => listSlots(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/services/duty',
+      { schema: { tags, body: dutySlotBody, response: { 201: dutySlotSchema } } },
+      async (req, reply) => reply.status(201).send(await createSlot(actorCtxOf(deps, req), req.body)),
+    );
+    app.delete('/api/services/duty/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+      await deleteSlot(actorCtxOf(deps, req), req.params.id);
+      return reply.status(204).send();
+    });
+    app.get(
+      '/api/services/duty/:id/logs',
+      { schema: { tags, params: idParams, response: { 200: z.array(dutyLogSchema) } } },
+      (req) => listDutyLogs(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/services/duty/:id/logs',
+      { schema: { tags, params: idParams, body: dutyLogBody, response: { 201: dutyLogSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await addDutyLog(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+
+    // ---- reports
+    app.get(
+      '/api/services/reports',
+      { schema: { tags, querystring: reportQuery, response: { 200: reportSchema } } },
+      (req) => servicesReport(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/services/reports.xlsx',
+      { schema: { tags, querystring: reportQuery } },
+      async (req, reply) => {
+        const r = await servicesReport(actorCtxOf(deps, req), req.query);
+        const en = req.locale === 'en';
+        type Row = {
+          name: string;
+          orders: number;
+          confirmed: number;
+          hours: number;
+          rating: number | string;
+        };
+        const rows: Row[] = [
+          ...r.byCommunity.map((c) => ({
+            name: c.communityName ?? c.communityId,
+            orders: c.orders,
+            confirmed: c.confirmed,
+            hours: Math.round((c.minutes / 60) * 10) / 10,
+            rating: c.averageRating ?? '',
+          })),
+          {
+            name: en ? 'Total' : '合计',
+            orders: r.total,
+            confirmed: r.byCommunity.reduce((s, c) => s + c.confirmed, 0),
+            hours: Math.round((r.servedMinutes / 60) * 10) / 10,
+            rating: r.averageRating ?? '',
+          },
+        ];
+        const buf = await toXlsx<Row>(
+          en ? 'Service orders' : '服务订单统计',
+          [
+            { header: en ? 'Community' : '社区', width: 22, value: (x) => x.name },
+            { header: en ? 'Orders' : '订单数', value: (x) => x.orders },
+            { header: en ? 'Confirmed' : '已确认', value: (x) => x.confirmed },
+            { header: en ? 'Hours served' : '服务时长(小时)', value: (x) => x.hours },
+            { header: en ? 'Average rating' : '平均评分', value: (x) => x.rating },
+          ],
+          rows,
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(en ? 'service-orders.xlsx' : '服务订单统计.xlsx'))
+          .send(buf);
+      },
+    );
+  },
 });

@@ -1,0 +1,80 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import type { Permission } from '../../../shared/permissions';
+import { type Actor, inScope, scopePaths } from '../../platform/permissions';
+import { orgUnits } from '../org/org.table';
+
+export type Unit = typeof orgUnits.$inferSelect;
+
+export const isUuid = (id: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+export async function unitById(db: Db, id: string | null | undefined): Promise<Unit | null> {
+  if (!id || !isUuid(id)) return null;
+  const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return u ?? null;
+}
+
+/**
+ * The community `id` as the actor may use it with `permission`: 404 when it is outside their scope
+ * (DESIGN convention 5), 422 when the unit is not a community.
+ */
+export async function communityFor(db: Db, actor: Actor, permission: Permission, id: string): Promise<Unit> {
+  const unit = await unitById(db, id);
+  if (!unit || !inScope(actor, permission, unit.path)) throw notFound();
+  if (unit.kind !== 'community') throw invalidField('communityId', 'services.not_community');
+  return unit;
+}
+
+/** A grid (or compound/building) inside the community, or 422. */
+export async function gridIn(
+  db: Db,
+  community: Unit,
+  gridId: string | null | undefined,
+): Promise<Unit | null> {
+  if (!gridId) return null;
+  const grid = await unitById(db, gridId);
+  if (!grid || !grid.path.startsWith(community.path) || grid.id === community.id)
+    throw invalidField('gridId', 'services.grid_outside_community');
+  return grid;
+}
+
+/** The community an actor belongs to (first assignment at or below a community), for residents' defaults. */
+export async function homeCommunity(db: Db, actor: Actor, permission: Permission): Promise<Unit | null> {
+  for (const path of scopePaths(actor, permission)) {
+    const ids = path.split('/').filter(Boolean);
+    if (ids.length === 0) continue;
+    const units = await db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
+    const community = units.find((u) => u.kind === 'community');
+    if (community) return community;
+  }
+  return null;
+}
+
+/** The community above (or at) a path. */
+export async function communityOfPath(db: Db, path: string): Promise<Unit | null> {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length === 0) return null;
+  const [c] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
+  return c ?? null;
+}
+
+export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export const conflict = (
+  code: string,
+  params: Record<string, unknown> = {},
+  details?: Record<string, unknown>,
+) => new AppError(code, 409, params, details);

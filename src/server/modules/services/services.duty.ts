@@ -1,0 +1,308 @@
+import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import type { DutySlotBody, StationBody } from '../../../shared/contracts/services';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { communityFor, isUuid, unitNames } from './services.common';
+import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
+import { sql } from 'drizzle-orm';
+
+/**
+ * Neighbour-station duty rota (R-SV-2): stations (邻里服务站) per community, duty slots (who, where,
+ * when: resident representatives, grid workers, party street/building leaders…) and duty logs. One person
+ * cannot be on duty in two places at once: an overlapping slot answers 409.
+ */
+
+type StationRow = typeof svcStations.$inferSelect;
+
+async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
+  const names = await unitNames(
+    ctx.db,
+    rows.map((r) => r.communityId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    communityId: r.communityId,
+    communityName: names.get(r.communityId) ?? null,
+    name: r.name,
+    address: r.address,
+    active: r.active,
+  }));
+}
+
+export async function listStations(ctx: ActorCtx, communityId: string | undefined) {
+  requirePermission(ctx.actor, 'services.read');
+  const cid = communityId
+    ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id
+    : undefined;
+  const rows = await ctx.db
+    .select()
+    .from(svcStations)
+    .where(
+      and(
+        scopeWhere(ctx.actor, 'services.read', svcStations.orgPath),
+        cid ? eq(svcStations.communityId, cid) : undefined,
+      ),
+    )
+    .orderBy(asc(svcStations.name))
+    .limit(500);
+  return stationDtos(ctx, rows);
+}
+
+export async function createStation(ctx: ActorCtx, body: StationBody) {
+  requirePermission(ctx.actor, 'services.write');
+  const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(svcStations)
+      .values({
+        id: ctx.ids(),
+        communityId: community.id,
+        orgUnitId: community.id,
+        orgPath: community.path,
+        name: body.name,
+        address: body.address ?? null,
+        active: body.active,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.station_create',
+      entityType: 'svc_station',
+      entityId: created!.id,
+      orgPath: community.path,
+      after: { name: created!.name },
+    });
+    return created!;
+  });
+  return (await stationDtos(ctx, [row]))[0]!;
+}
+
+async function findStation(ctx: ActorCtx, id: string, permission: 'services.read' | 'services.write') {
+  if (!isUuid(id)) throw notFound();
+  const [s] = await ctx.db
+    .select()
+    .from(svcStations)
+    .where(and(eq(svcStations.id, id), scopeWhere(ctx.actor, permission, svcStations.orgPath)));
+  if (!s) throw notFound();
+  return s;
+}
+
+const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
+  requirePermission(ctx.actor, 'services.write');
+  if (!isUuid(body.stationId)) throw invalidField('stationId', 'services.station_unknown');
+  const [station] = await ctx.db.select().from(svcStations).where(eq(svcStations.id, body.stationId));
+  if (!station) throw invalidField('stationId', 'services.station_unknown');
+  // A station outside the actor's scope answers 404 like any foreign record.
+  await findStation(ctx, station.id, 'services.write');
+  if (!station.active) throw new AppError('services.station_inactive', 409);
+  const personKey = body.personId ?? `name:${station.communityId}:${body.personName.replace(/\s+/g, '')}`;
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    // Serialise bookings of the same person so two concurrent overlapping slots cannot both pass.
+    await tx.execute(sql`select pg_advisory_xact_lock(7411301, hashtext(${personKey}))`);
+    const [clash] = await tx
+      .select({ slot: svcDutySlots, stationName: svcStations.name })
+      .from(svcDutySlots)
+      .innerJoin(svcStations, eq(svcStations.id, svcDutySlots.stationId))
+      .where(
+        and(
+          eq(svcDutySlots.personKey, personKey),
+          lt(svcDutySlots.startsAt, body.endsAt),
+          gt(svcDutySlots.endsAt, body.startsAt),
+        ),
+      )
+      .limit(1);
+    if (clash) {
+      throw new AppError(
+        'services.duty_conflict',
+        409,
+        {
+          name: body.personName,
+          start: fmt(clash.slot.startsAt),
+          end: fmt(clash.slot.endsAt),
+          station: clash.stationName,
+        },
+        { slotId: clash.slot.id },
+      );
+    }
+    const [created] = await tx
+      .insert(svcDutySlots)
+      .values({
+        id: ctx.ids(),
+        stationId: station.id,
+        orgPath: station.orgPath,
+        personType: body.personType,
+        personName: body.personName,
+        personKey,
+        personId: body.personId ?? null,
+        startsAt: body.startsAt,
+        endsAt: body.endsAt,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.duty_slot_create',
+      entityType: 'svc_duty_slot',
+      entityId: created!.id,
+      orgPath: station.orgPath,
+      after: {
+        station: station.name,
+        personName: body.personName,
+        startsAt: body.startsAt,
+        endsAt: body.endsAt,
+      },
+    });
+    return created!;
+  });
+  return { ...slotDto(row, station.name), logs: 0 };
+}
+
+function slotDto(r: typeof svcDutySlots.$inferSelect, stationName: string | null) {
+  return {
+    id: r.id,
+    stationId: r.stationId,
+    stationName,
+    personType: r.personType as 'volunteer',
+    personName: r.personName,
+    personId: r.personId,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+  };
+}
+
+export async function deleteSlot(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'services.write');
+  if (!isUuid(id)) throw notFound();
+  const [slot] = await ctx.db
+    .select()
+    .from(svcDutySlots)
+    .where(and(eq(svcDutySlots.id, id), scopeWhere(ctx.actor, 'services.write', svcDutySlots.orgPath)));
+  if (!slot) throw notFound();
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: count() })
+    .from(svcDutyLogs)
+    .where(eq(svcDutyLogs.slotId, id));
+  // A slot with logs is a record of what happened: it stays.
+  if (n > 0) throw new AppError('services.slot_has_logs', 409);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(svcDutySlots).where(eq(svcDutySlots.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'services.duty_slot_delete',
+      entityType: 'svc_duty_slot',
+      entityId: id,
+      orgPath: slot.orgPath,
+      before: { personName: slot.personName, startsAt: slot.startsAt, endsAt: slot.endsAt },
+    });
+  });
+}
+
+export async function listSlots(
+  ctx: ActorCtx,
+  q: { communityId?: string | undefined; stationId?: string | undefined; from: Date; to: Date },
+) {
+  requirePermission(ctx.actor, 'services.read');
+  if (q.to <= q.from) throw invalidField('to', 'services.slot_end_before_start');
+  if (q.to.getTime() - q.from.getTime() > 62 * 86_400_000)
+    throw invalidField('to', 'services.period_too_long');
+  const cid = q.communityId
+    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
+    : undefined;
+  const station = q.stationId ? await findStation(ctx, q.stationId, 'services.read') : undefined;
+  const rows = await ctx.db
+    .select({ slot: svcDutySlots, stationName: svcStations.name, communityId: svcStations.communityId })
+    .from(svcDutySlots)
+    .innerJoin(svcStations, eq(svcStations.id, svcDutySlots.stationId))
+    .where(
+      and(
+        scopeWhere(ctx.actor, 'services.read', svcDutySlots.orgPath),
+        cid ? eq(svcStations.communityId, cid) : undefined,
+        station ? eq(svcDutySlots.stationId, station.id) : undefined,
+        lt(svcDutySlots.startsAt, q.to),
+        gt(svcDutySlots.endsAt, q.from),
+      ),
+    )
+    .orderBy(asc(svcDutySlots.startsAt))
+    .limit(2000);
+  const ids = rows.map((r) => r.slot.id);
+  const logCounts = ids.length
+    ? await ctx.db
+        .select({ id: svcDutyLogs.slotId, n: count() })
+        .from(svcDutyLogs)
+        .where(inArray(svcDutyLogs.slotId, ids))
+        .groupBy(svcDutyLogs.slotId)
+    : [];
+  const logs = new Map(logCounts.map((r) => [r.id, r.n]));
+  return rows.map((r) => ({ ...slotDto(r.slot, r.stationName), logs: logs.get(r.slot.id) ?? 0 }));
+}
+
+export async function addDutyLog(ctx: ActorCtx, slotId: string, body: { content: string; visitors: number }) {
+  requirePermission(ctx.actor, 'services.write');
+  if (!isUuid(slotId)) throw notFound();
+  const [slot] = await ctx.db
+    .select()
+    .from(svcDutySlots)
+    .where(and(eq(svcDutySlots.id, slotId), scopeWhere(ctx.actor, 'services.write', svcDutySlots.orgPath)));
+  if (!slot) throw notFound();
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(svcDutyLogs)
+      .values({
+        id: ctx.ids(),
+        slotId: slot.id,
+        stationId: slot.stationId,
+        orgPath: slot.orgPath,
+        at: now,
+        content: body.content,
+        visitors: body.visitors,
+        createdBy: ctx.actor.userId,
+        createdByName: ctx.actor.displayName,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.duty_log',
+      entityType: 'svc_duty_slot',
+      entityId: slot.id,
+      orgPath: slot.orgPath,
+      after: { visitors: body.visitors },
+    });
+    return {
+      id: row!.id,
+      slotId: row!.slotId,
+      at: row!.at,
+      content: row!.content,
+      visitors: row!.visitors,
+      createdByName: row!.createdByName,
+    };
+  });
+}
+
+export async function listDutyLogs(ctx: ActorCtx, slotId: string) {
+  requirePermission(ctx.actor, 'services.read');
+  if (!isUuid(slotId)) throw notFound();
+  const [slot] = await ctx.db
+    .select()
+    .from(svcDutySlots)
+    .where(and(eq(svcDutySlots.id, slotId), scopeWhere(ctx.actor, 'services.read', svcDutySlots.orgPath)));
+  if (!slot) throw notFound();
+  const rows = await ctx.db
+    .select()
+    .from(svcDutyLogs)
+    .where(and(eq(svcDutyLogs.slotId, slotId), ne(svcDutyLogs.content, '')))
+    .orderBy(asc(svcDutyLogs.at));
+  return rows.map((r) => ({
+    id: r.id,
+    slotId: r.slotId,
+    at: r.at,
+    content: r.content,
+    visitors: r.visitors,
+    createdByName: r.createdByName,
+  }));
+}

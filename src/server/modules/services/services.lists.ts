@@ -1,0 +1,512 @@
+import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type {
+  NeedBody,
+  NeedListQuery,
+  NeedPatch,
+  ProjectBody,
+  ProjectListQuery,
+  ProjectPatch,
+  ResourceBody,
+  ResourceListQuery,
+  ResourcePatch,
+} from '../../../shared/contracts/services';
+import { SO_OPEN_STATUSES } from '../../../shared/contracts/serviceOrderMachine';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
+import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
+import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
+import { communityFor, gridIn, isUuid, unitById, unitNames } from './services.common';
+import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
+
+/**
+ * The three lists of a community (R-SV-1, seed 003): needs (需求清单), resources (资源清单) and service
+ * projects (项目清单). Staff with services.write maintain them; services.read lists them in scope;
+ * residents browse published projects.
+ */
+
+type NeedRow = typeof svcNeeds.$inferSelect;
+type ResourceRow = typeof svcResources.$inferSelect;
+type ProjectRow = typeof svcProjects.$inferSelect;
+
+const communityFilter = async (ctx: ActorCtx, communityId: string | undefined) =>
+  communityId ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id : undefined;
+
+// ---------------------------------------------------------------- needs
+
+async function needDtos(db: Db, rows: NeedRow[]) {
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.communityId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    communityId: r.communityId,
+    communityName: names.get(r.communityId) ?? null,
+    orgUnitId: r.orgUnitId,
+    title: r.title,
+    description: r.description,
+    source: r.source as 'resident',
+    category: r.category,
+    status: r.status as 'open',
+    raisedBy: r.raisedBy,
+    orderId: r.orderId,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+export async function listNeeds(ctx: ActorCtx, q: NeedListQuery) {
+  requirePermission(ctx.actor, 'services.read');
+  const communityId = await communityFilter(ctx, q.communityId);
+  const where = and(
+    scopeWhere(ctx.actor, 'services.read', svcNeeds.orgPath),
+    communityId ? eq(svcNeeds.communityId, communityId) : undefined,
+    q.status ? eq(svcNeeds.status, q.status) : undefined,
+    q.source ? eq(svcNeeds.source, q.source) : undefined,
+    q.q ? ilike(svcNeeds.title, `%${escapeLike(q.q)}%`) : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(svcNeeds)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(svcNeeds)
+    .where(where)
+    .orderBy(desc(svcNeeds.createdAt), desc(svcNeeds.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await needDtos(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+async function findNeed(ctx: ActorCtx, id: string, permission: 'services.read' | 'services.write') {
+  requirePermission(ctx.actor, permission);
+  if (!isUuid(id)) throw notFound();
+  const [row] = await ctx.db
+    .select()
+    .from(svcNeeds)
+    .where(and(eq(svcNeeds.id, id), scopeWhere(ctx.actor, permission, svcNeeds.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function createNeed(ctx: ActorCtx, body: NeedBody) {
+  requirePermission(ctx.actor, 'services.write');
+  const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
+  const grid = await gridIn(ctx.db, community, body.gridId);
+  const unit = grid ?? community;
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(svcNeeds)
+      .values({
+        id: ctx.ids(),
+        communityId: community.id,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        title: body.title,
+        description: body.description ?? null,
+        source: body.source,
+        category: body.category ?? null,
+        status: 'open',
+        raisedBy: body.raisedBy ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.need_create',
+      entityType: 'svc_need',
+      entityId: created!.id,
+      orgPath: created!.orgPath,
+      after: { title: created!.title, source: created!.source },
+    });
+    return created!;
+  });
+  return (await needDtos(ctx.db, [row]))[0]!;
+}
+
+export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
+  const before = await findNeed(ctx, id, 'services.write');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(svcNeeds)
+      .set({ ...body, updatedAt: now })
+      .where(eq(svcNeeds.id, before.id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.need_update',
+      entityType: 'svc_need',
+      entityId: before.id,
+      orgPath: before.orgPath,
+      before: { title: before.title, status: before.status },
+      after: body,
+    });
+    return updated!;
+  });
+  return (await needDtos(ctx.db, [row]))[0]!;
+}
+
+// ---------------------------------------------------------------- resources
+
+async function ownerName(db: Db, type: string | null, id: string | null): Promise<string | null> {
+  if (!type || !id) return null;
+  const table =
+    type === 'party_member'
+      ? partyMembers
+      : type === 'resident_unit'
+        ? residentUnits
+        : type === 'social_org'
+          ? socialOrgs
+          : type === 'volunteer'
+            ? volunteers
+            : null;
+  if (!table) return null;
+  const [row] = await db.select({ name: table.name }).from(table).where(eq(table.id, id));
+  return row?.name ?? null;
+}
+
+/** The linked owner must exist in the same community subtree (else 422). */
+async function checkOwner(
+  db: Db,
+  communityPath: string,
+  type: string | null | undefined,
+  id: string | null | undefined,
+) {
+  if (!type || !id) return;
+  if (type === 'merchant') return; // redemption points are linked by id only (merchants module)
+  const table =
+    type === 'party_member'
+      ? partyMembers
+      : type === 'resident_unit'
+        ? residentUnits
+        : type === 'social_org'
+          ? socialOrgs
+          : volunteers;
+  const [row] = await db.select({ path: table.orgPath }).from(table).where(eq(table.id, id));
+  if (!row || !row.path.startsWith(communityPath)) throw invalidField('ownerId', 'services.owner_unknown');
+}
+
+async function resourceDtos(db: Db, rows: ResourceRow[]) {
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.communityId),
+  );
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      communityId: r.communityId,
+      communityName: names.get(r.communityId) ?? null,
+      kind: r.kind as 'venue',
+      name: r.name,
+      description: r.description,
+      ownerType: r.ownerType,
+      ownerId: r.ownerId,
+      ownerName: await ownerName(db, r.ownerType, r.ownerId),
+      quantity: r.quantity,
+      available: r.available,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    })),
+  );
+}
+
+export async function listResources(ctx: ActorCtx, q: ResourceListQuery) {
+  requirePermission(ctx.actor, 'services.read');
+  const communityId = await communityFilter(ctx, q.communityId);
+  const where = and(
+    scopeWhere(ctx.actor, 'services.read', svcResources.orgPath),
+    communityId ? eq(svcResources.communityId, communityId) : undefined,
+    q.kind ? eq(svcResources.kind, q.kind) : undefined,
+    q.q ? ilike(svcResources.name, `%${escapeLike(q.q)}%`) : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(svcResources)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(svcResources)
+    .where(where)
+    .orderBy(desc(svcResources.createdAt), desc(svcResources.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await resourceDtos(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+export async function createResource(ctx: ActorCtx, body: ResourceBody) {
+  requirePermission(ctx.actor, 'services.write');
+  const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
+  await checkOwner(ctx.db, community.path, body.ownerType, body.ownerId);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(svcResources)
+      .values({
+        id: ctx.ids(),
+        communityId: community.id,
+        orgUnitId: community.id,
+        orgPath: community.path,
+        kind: body.kind,
+        name: body.name,
+        description: body.description ?? null,
+        ownerType: body.ownerId ? (body.ownerType ?? null) : null,
+        ownerId: body.ownerType ? (body.ownerId ?? null) : null,
+        quantity: body.quantity ?? null,
+        available: body.available,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.resource_create',
+      entityType: 'svc_resource',
+      entityId: created!.id,
+      orgPath: created!.orgPath,
+      after: { name: created!.name, kind: created!.kind },
+    });
+    return created!;
+  });
+  return (await resourceDtos(ctx.db, [row]))[0]!;
+}
+
+export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePatch) {
+  requirePermission(ctx.actor, 'services.write');
+  if (!isUuid(id)) throw notFound();
+  const [before] = await ctx.db
+    .select()
+    .from(svcResources)
+    .where(and(eq(svcResources.id, id), scopeWhere(ctx.actor, 'services.write', svcResources.orgPath)));
+  if (!before) throw notFound();
+  await checkOwner(
+    ctx.db,
+    before.orgPath,
+    body.ownerType ?? before.ownerType,
+    body.ownerId ?? before.ownerId,
+  );
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(svcResources)
+      .set({ ...body, updatedAt: ctx.clock.now() })
+      .where(eq(svcResources.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.resource_update',
+      entityType: 'svc_resource',
+      entityId: id,
+      orgPath: before.orgPath,
+      before: { name: before.name, available: before.available },
+      after: body,
+    });
+    return updated!;
+  });
+  return (await resourceDtos(ctx.db, [row]))[0]!;
+}
+
+// ---------------------------------------------------------------- projects
+
+async function openCounts(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, number>();
+  const rows = await db
+    .select({ id: svcOrders.projectId, n: sql<number>`count(*)::int` })
+    .from(svcOrders)
+    .where(and(inArray(svcOrders.projectId, ids), inArray(svcOrders.status, [...SO_OPEN_STATUSES])))
+    .groupBy(svcOrders.projectId);
+  return new Map(rows.map((r) => [r.id!, r.n]));
+}
+
+export async function projectDtos(db: Db, rows: ProjectRow[]) {
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.communityId),
+  );
+  const open = await openCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    communityId: r.communityId,
+    communityName: names.get(r.communityId) ?? null,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    skills: r.skills,
+    providerType: r.providerType as 'volunteer',
+    providerId: r.providerId,
+    providerName: r.providerName,
+    schedule: r.schedule,
+    capacity: r.capacity,
+    openOrders: open.get(r.id) ?? 0,
+    activityType: r.activityType,
+    durationMinutes: r.durationMinutes,
+    published: r.published,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+export async function listProjects(ctx: ActorCtx, q: ProjectListQuery) {
+  requirePermission(ctx.actor, 'services.read');
+  const communityId = await communityFilter(ctx, q.communityId);
+  const where = and(
+    scopeWhere(ctx.actor, 'services.read', svcProjects.orgPath),
+    communityId ? eq(svcProjects.communityId, communityId) : undefined,
+    q.published === undefined ? undefined : eq(svcProjects.published, q.published),
+    q.category ? eq(svcProjects.category, q.category) : undefined,
+    q.q
+      ? or(
+          ilike(svcProjects.title, `%${escapeLike(q.q)}%`),
+          ilike(svcProjects.providerName, `%${escapeLike(q.q)}%`),
+        )
+      : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(svcProjects)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(svcProjects)
+    .where(where)
+    .orderBy(desc(svcProjects.createdAt), desc(svcProjects.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await projectDtos(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+/** The provider must exist in the community (volunteer, team, social org, resident unit). */
+async function providerCheck(db: Db, communityPath: string, type: string, id: string | null | undefined) {
+  if (!id) return null;
+  const table =
+    type === 'volunteer'
+      ? volunteers
+      : type === 'team'
+        ? volunteerTeams
+        : type === 'social_org'
+          ? socialOrgs
+          : type === 'resident_unit'
+            ? residentUnits
+            : null;
+  if (!table) throw invalidField('providerId', 'services.provider_unknown');
+  const [row] = await db
+    .select({ name: table.name, path: table.orgPath })
+    .from(table)
+    .where(eq(table.id, id));
+  if (!row || !row.path.startsWith(communityPath))
+    throw invalidField('providerId', 'services.provider_unknown');
+  return row.name;
+}
+
+export async function createProject(ctx: ActorCtx, body: ProjectBody) {
+  requirePermission(ctx.actor, 'services.write');
+  const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
+  const linkedName = await providerCheck(ctx.db, community.path, body.providerType, body.providerId);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(svcProjects)
+      .values({
+        id: ctx.ids(),
+        communityId: community.id,
+        orgUnitId: community.id,
+        orgPath: community.path,
+        title: body.title,
+        description: body.description ?? null,
+        category: body.category,
+        skills: body.skills,
+        providerType: body.providerType,
+        providerId: body.providerId ?? null,
+        providerName: body.providerName ?? linkedName ?? null,
+        schedule: body.schedule ?? null,
+        capacity: body.capacity ?? null,
+        activityType: body.activityType,
+        durationMinutes: body.durationMinutes,
+        published: body.published,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.project_create',
+      entityType: 'svc_project',
+      entityId: created!.id,
+      orgPath: created!.orgPath,
+      after: { title: created!.title, published: created!.published },
+    });
+    return created!;
+  });
+  return (await projectDtos(ctx.db, [row]))[0]!;
+}
+
+export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatch) {
+  requirePermission(ctx.actor, 'services.write');
+  if (!isUuid(id)) throw notFound();
+  const [before] = await ctx.db
+    .select()
+    .from(svcProjects)
+    .where(and(eq(svcProjects.id, id), scopeWhere(ctx.actor, 'services.write', svcProjects.orgPath)));
+  if (!before) throw notFound();
+  const type = body.providerType ?? before.providerType;
+  const pid = body.providerId === undefined ? before.providerId : body.providerId;
+  const linkedName = await providerCheck(ctx.db, before.orgPath, type, pid);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(svcProjects)
+      .set({
+        ...body,
+        ...(body.providerId && !body.providerName ? { providerName: linkedName } : {}),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(svcProjects.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.project_update',
+      entityType: 'svc_project',
+      entityId: id,
+      orgPath: before.orgPath,
+      before: { title: before.title, published: before.published },
+      after: body,
+    });
+    return updated!;
+  });
+  return (await projectDtos(ctx.db, [row]))[0]!;
+}
+
+/**
+ * Published services of a community for residents (anonymous allowed): the community given, else the
+ * logged-in user's own community.
+ */
+export async function publishedProjects(ctx: UseCaseCtx, communityId: string | undefined) {
+  if (!communityId) return { community: null, items: [] };
+  const community = await unitById(ctx.db, communityId);
+  if (!community || community.kind !== 'community') throw notFound();
+  const rows = await ctx.db
+    .select()
+    .from(svcProjects)
+    .where(and(eq(svcProjects.communityId, community.id), eq(svcProjects.published, true)))
+    .orderBy(desc(svcProjects.createdAt))
+    .limit(200);
+  const items = (await projectDtos(ctx.db, rows)).map((p) => ({
+    id: p.id,
+    communityId: p.communityId,
+    communityName: p.communityName,
+    title: p.title,
+    description: p.description,
+    category: p.category,
+    providerName: p.providerName,
+    schedule: p.schedule,
+    capacity: p.capacity,
+    openOrders: p.openOrders,
+    durationMinutes: p.durationMinutes,
+  }));
+  return { community: { id: community.id, name: community.name }, items };
+}

@@ -1,0 +1,908 @@
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import {
+  SO_LOAD_STATUSES,
+  SO_TRANSITIONS,
+  type SoAction,
+  type SoStatus,
+  soActionsFrom,
+} from '../../../shared/contracts/serviceOrderMachine';
+import type {
+  CandidateDto,
+  OrderActionBody,
+  OrderBody,
+  OrderDto,
+  OrderListQuery,
+} from '../../../shared/contracts/services';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { maskAddress, maskPhone } from '../../platform/crypto';
+import { type Db, rowsOf } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import {
+  type Actor,
+  can,
+  escapeLike,
+  inScope,
+  requirePermission,
+  scopeWhere,
+} from '../../platform/permissions';
+import { creditService } from '../ledger/ledger.credit';
+import { socialOrgs } from '../people/people.table';
+import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
+import { communityFor, gridIn, isUuid, unitById, unitNames } from './services.common';
+import {
+  svcNeeds,
+  svcOrderEvents,
+  svcOrderNumberSeq,
+  svcOrders,
+  svcProjects,
+  svcSettings,
+  svcSweepSteps,
+} from './services.table';
+
+/**
+ * Service orders (R-SV-1 群众点单 → 社区派单 → 党员接单): a resident (or a worker on someone's behalf)
+ * orders, the community dispatches to a volunteer / reporting party member / team / social organisation,
+ * the server accepts, checks in and out, the resident confirms and rates, and the served time is credited
+ * to the volunteer's time bank and love points (R-VP-1, R-VP-2) once, by idempotency key.
+ */
+
+export type SvcOrderRow = typeof svcOrders.$inferSelect;
+
+export const DEFAULT_ACCEPT_TIMEOUT_HOURS = 24;
+const HOUR = 3_600_000;
+
+function chinaDate(d: Date): string {
+  return new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+export async function acceptTimeoutHours(db: Db, communityId: string): Promise<number> {
+  const [s] = await db.select().from(svcSettings).where(eq(svcSettings.orgUnitId, communityId));
+  return s?.acceptTimeoutHours ?? DEFAULT_ACCEPT_TIMEOUT_HOURS;
+}
+
+// ---------------------------------------------------------------- who may do what
+
+/** The side's check on top of the state machine (DESIGN convention 5 and 10). */
+function mayAct(actor: Actor, o: SvcOrderRow, action: SoAction): boolean {
+  const t = SO_TRANSITIONS[action];
+  const staff = inScope(actor, 'services.dispatch', o.orgPath) && can(actor, 'services.dispatch');
+  switch (t.side) {
+    case 'dispatcher':
+      return !!t.permission && can(actor, t.permission) && inScope(actor, t.permission, o.orgPath);
+    case 'server':
+      // The assigned login; staff act for a team or organisation without one.
+      if (o.assigneeUserId) return o.assigneeUserId === actor.userId && can(actor, 'services.serve');
+      return staff;
+    case 'resident':
+      if (o.orderedBy === actor.userId && (can(actor, 'services.order') || o.onBehalf)) return true;
+      // Staff confirm for the person they ordered for, and may cancel any order of their community.
+      if (action === 'cancel') return staff;
+      return o.onBehalf && staff;
+    case 'system':
+      return false;
+  }
+}
+
+export function allowedActions(actor: Actor | undefined, o: SvcOrderRow): SoAction[] {
+  if (!actor) return [];
+  return soActionsFrom(o.status as SoStatus).filter((a) => mayAct(actor, o, a));
+}
+
+/** Staff in scope, the person who ordered, or the assigned server see an order; others get 404. */
+function visibility(actor: Actor) {
+  return or(
+    scopeWhere(actor, 'services.read', svcOrders.orgPath),
+    eq(svcOrders.orderedBy, actor.userId),
+    eq(svcOrders.assigneeUserId, actor.userId),
+  )!;
+}
+
+export async function findOrder(ctx: ActorCtx, id: string): Promise<SvcOrderRow> {
+  if (!isUuid(id)) throw notFound();
+  const [o] = await ctx.db
+    .select()
+    .from(svcOrders)
+    .where(and(eq(svcOrders.id, id), visibility(ctx.actor)));
+  if (!o) throw notFound();
+  return o;
+}
+
+// ---------------------------------------------------------------- DTOs
+
+export async function orderDtos(
+  ctx: UseCaseCtx,
+  rows: SvcOrderRow[],
+  opts: { reveal?: (o: SvcOrderRow) => boolean } = {},
+): Promise<OrderDto[]> {
+  const names = await unitNames(
+    ctx.db,
+    rows.map((r) => r.communityId),
+  );
+  return rows.map((r) => {
+    const clear = opts.reveal?.(r) ?? false;
+    return {
+      id: r.id,
+      number: r.number,
+      communityId: r.communityId,
+      communityName: names.get(r.communityId) ?? null,
+      gridId: r.gridId,
+      projectId: r.projectId,
+      needId: r.needId,
+      title: r.title,
+      description: r.description,
+      category: r.category,
+      status: r.status as SoStatus,
+      orderedByName: r.orderedByName,
+      onBehalf: r.onBehalf,
+      beneficiaryName: r.beneficiaryName,
+      beneficiaryPhone:
+        clear && r.beneficiaryPhoneEnc ? ctx.pii.decrypt(r.beneficiaryPhoneEnc) : r.beneficiaryPhoneMask,
+      beneficiaryAddress:
+        clear && r.beneficiaryAddressEnc
+          ? ctx.pii.decrypt(r.beneficiaryAddressEnc)
+          : r.beneficiaryAddressMask,
+      preferredAt: r.preferredAt,
+      assigneeType: r.assigneeType as 'volunteer' | null,
+      assigneeId: r.assigneeId,
+      assigneeName: r.assigneeName,
+      dispatchedAt: r.dispatchedAt,
+      acceptDueAt: r.acceptDueAt,
+      acceptedAt: r.acceptedAt,
+      checkInAt: r.checkInAt,
+      checkOutAt: r.checkOutAt,
+      servedMinutes: r.servedMinutes,
+      confirmedAt: r.confirmedAt,
+      rating: r.rating,
+      ratingComment: r.ratingComment,
+      closedAt: r.closedAt,
+      alert: r.alert,
+      timeouts: r.timeouts,
+      declines: r.declines,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      actions: allowedActions(ctx.actor, r),
+    };
+  });
+}
+
+/** The orderer and the assigned server see the beneficiary's contact in clear while it matters. */
+const revealFor = (actor: Actor) => (o: SvcOrderRow) =>
+  o.orderedBy === actor.userId ||
+  (o.assigneeUserId === actor.userId &&
+    ['dispatched', 'accepted', 'in_service', 'served'].includes(o.status));
+
+export async function getOrder(ctx: ActorCtx, id: string) {
+  const o = await findOrder(ctx, id);
+  const [dto] = await orderDtos(ctx, [o], { reveal: revealFor(ctx.actor) });
+  const events = await ctx.db
+    .select()
+    .from(svcOrderEvents)
+    .where(eq(svcOrderEvents.orderId, o.id))
+    .orderBy(asc(svcOrderEvents.at), asc(svcOrderEvents.id));
+  return {
+    ...dto!,
+    timeline: events.map((e) => ({
+      at: e.at,
+      action: e.action,
+      actorName: e.actorName,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- ordering
+
+async function addEvent(
+  tx: Db,
+  ctx: UseCaseCtx,
+  orderId: string,
+  e: {
+    action: string;
+    from?: string | null;
+    to?: string | null;
+    note?: string | null;
+    data?: Record<string, unknown>;
+  },
+) {
+  await tx.insert(svcOrderEvents).values({
+    id: ctx.ids(),
+    orderId,
+    at: ctx.clock.now(),
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.displayName ?? '系统',
+    action: e.action,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    note: e.note ?? null,
+    data: e.data ?? {},
+  });
+}
+
+/**
+ * A resident orders a published service or posts a need (services.order, in their own community); staff
+ * holding services.dispatch in the community order on a resident's behalf (audited, beneficiary recorded).
+ */
+export async function createOrder(ctx: ActorCtx, body: OrderBody) {
+  const project = body.projectId
+    ? (await ctx.db.select().from(svcProjects).where(eq(svcProjects.id, body.projectId)))[0]
+    : undefined;
+  if (body.projectId && !project) throw notFound();
+  const communityId = project?.communityId ?? body.communityId!;
+  const unit = await unitById(ctx.db, communityId);
+  if (!unit) throw notFound();
+  const staff = can(ctx.actor, 'services.dispatch') && inScope(ctx.actor, 'services.dispatch', unit.path);
+  if (!staff) requirePermission(ctx.actor, 'services.order');
+  const community = await communityFor(
+    ctx.db,
+    ctx.actor,
+    staff ? 'services.dispatch' : 'services.order',
+    unit.id,
+  );
+  if (project && !project.published && !staff) throw new AppError('services.project_unpublished', 409);
+  if (staff && body.forSelf) throw invalidField('beneficiaryName', 'services.beneficiary_required');
+  const grid = await gridIn(ctx.db, community, body.gridId);
+
+  let need: typeof svcNeeds.$inferSelect | undefined;
+  if (body.needId) {
+    if (!staff) throw invalidField('needId', 'services.need_unknown');
+    [need] = await ctx.db
+      .select()
+      .from(svcNeeds)
+      .where(and(eq(svcNeeds.id, body.needId), eq(svcNeeds.communityId, community.id)));
+    if (!need) throw invalidField('needId', 'services.need_unknown');
+    if (need.status !== 'open' || need.orderId) throw new AppError('services.need_taken', 409);
+  }
+
+  const now = ctx.clock.now();
+  const id = ctx.ids();
+  const phone = body.forSelf
+    ? null
+    : (body.beneficiaryPhone?.replace(/[\s-]/g, '').replace(/^\+?86/, '') ?? null);
+  const address = body.forSelf ? null : (body.beneficiaryAddress ?? null);
+  const beneficiaryName = body.forSelf ? ctx.actor.displayName : body.beneficiaryName!;
+  const title = project?.title ?? body.title ?? need?.title ?? '';
+  const category = project?.category ?? body.category ?? need?.category ?? 'other';
+
+  const row = await ctx.db.transaction(async (tx) => {
+    // Capacity: orders open at once for the project, counted under a lock on the project row.
+    if (project?.capacity) {
+      await tx.execute(sql`select 1 from svc_projects where id = ${project.id} for update`);
+      const [{ n } = { n: 0 }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(svcOrders)
+        .where(
+          and(
+            eq(svcOrders.projectId, project.id),
+            inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
+          ),
+        );
+      if (n >= project.capacity)
+        throw new AppError('services.project_full', 409, { capacity: project.capacity });
+    }
+    const seq = rowsOf<{ n: string | number }>(
+      await tx.execute(sql`select nextval(${sql.raw(`'${svcOrderNumberSeq.seqName}'`)})::bigint as n`),
+    );
+    const number = `FW${chinaDate(now)}${String(Number(seq[0]!.n) % 1_000_000).padStart(6, '0')}`;
+    let needId = need?.id ?? null;
+    if (need) {
+      await tx
+        .update(svcNeeds)
+        .set({ status: 'matched', orderId: id, updatedAt: now })
+        .where(eq(svcNeeds.id, need.id));
+    } else if (!project) {
+      // A need posted by a resident enters the needs list too, already matched to this order.
+      needId = ctx.ids();
+      await tx.insert(svcNeeds).values({
+        id: needId,
+        communityId: community.id,
+        orgUnitId: (grid ?? community).id,
+        orgPath: (grid ?? community).path,
+        title,
+        description: body.description ?? null,
+        source: 'resident',
+        category,
+        status: 'matched',
+        raisedBy: beneficiaryName,
+        orderId: id,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const [created] = await tx
+      .insert(svcOrders)
+      .values({
+        id,
+        number,
+        communityId: community.id,
+        orgUnitId: community.id,
+        orgPath: community.path,
+        gridId: grid?.id ?? null,
+        projectId: project?.id ?? null,
+        needId,
+        title,
+        description: body.description ?? need?.description ?? null,
+        category,
+        skills: project?.skills ?? [],
+        activityType: project?.activityType ?? category,
+        status: 'ordered',
+        orderedBy: ctx.actor.userId,
+        orderedByName: ctx.actor.displayName,
+        onBehalf: staff,
+        beneficiaryName,
+        beneficiaryPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
+        beneficiaryPhoneMask: phone ? maskPhone(phone) : null,
+        beneficiaryAddressEnc: address ? ctx.pii.encrypt(address) : null,
+        beneficiaryAddressMask: address ? maskAddress(address) : null,
+        preferredAt: body.preferredAt ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await addEvent(tx, ctx, id, {
+      action: 'order',
+      to: 'ordered',
+      note: staff ? `代${beneficiaryName}下单` : body.forSelf ? null : `为${beneficiaryName}下单`,
+      data: { onBehalf: staff, forSelf: body.forSelf },
+    });
+    await writeAudit(tx, ctx, {
+      action: staff ? 'services.order_on_behalf' : 'services.order',
+      entityType: 'svc_order',
+      entityId: id,
+      orgPath: community.path,
+      after: {
+        number,
+        title,
+        projectId: project?.id ?? null,
+        needId,
+        beneficiaryName,
+        forSelf: body.forSelf,
+      },
+    });
+    return created!;
+  });
+  return row;
+}
+
+// ---------------------------------------------------------------- transitions
+
+const STATUS_ZH: Record<SoStatus, string> = {
+  ordered: '待派单',
+  dispatched: '待接单',
+  accepted: '已接单',
+  in_service: '服务中',
+  served: '待确认',
+  confirmed: '已确认',
+  closed: '已归档',
+  cancelled: '已取消',
+};
+
+function invalidTransition(o: SvcOrderRow, actor: Actor | undefined, action?: SoAction) {
+  const status = o.status as SoStatus;
+  // The two mistakes people make most get their own message.
+  const code =
+    action === 'accept' && ['accepted', 'in_service', 'served', 'confirmed', 'closed'].includes(status)
+      ? 'services.already_accepted'
+      : action === 'check_out' && status === 'accepted'
+        ? 'services.not_checked_in'
+        : action === 'check_in' && ['in_service', 'served'].includes(status)
+          ? 'services.already_checked_in'
+          : action === 'confirm' && ['confirmed', 'closed'].includes(status)
+            ? 'services.already_confirmed'
+            : 'services.invalid_transition';
+  return new AppError(
+    code,
+    409,
+    { statusZh: STATUS_ZH[status] ?? status, statusEn: status.replace('_', ' ') },
+    { allowed: allowedActions(actor, o), status: o.status },
+  );
+}
+
+interface Assignee {
+  type: 'volunteer' | 'team' | 'social_org';
+  id: string;
+  name: string;
+  userId: string | null;
+}
+
+/** The assignee must exist, be active and belong to the order's community (else 422). */
+async function resolveAssignee(
+  db: Db,
+  o: SvcOrderRow,
+  type: Assignee['type'],
+  id: string,
+): Promise<Assignee> {
+  const fail = () => invalidField('assigneeId', 'services.assignee_unknown');
+  if (type === 'volunteer') {
+    const [v] = await db.select().from(volunteers).where(eq(volunteers.id, id));
+    if (!v || v.status !== 'active' || v.communityId !== o.communityId) throw fail();
+    return { type, id: v.id, name: v.name, userId: v.userId };
+  }
+  if (type === 'team') {
+    const [t] = await db.select().from(volunteerTeams).where(eq(volunteerTeams.id, id));
+    if (!t || !t.active || t.communityId !== o.communityId) throw fail();
+    const [leader] = t.leaderVolunteerId
+      ? await db.select().from(volunteers).where(eq(volunteers.id, t.leaderVolunteerId))
+      : [];
+    return { type, id: t.id, name: t.name, userId: leader?.userId ?? null };
+  }
+  const [s] = await db.select().from(socialOrgs).where(eq(socialOrgs.id, id));
+  if (!s || !s.orgPath.startsWith(o.orgPath)) throw fail();
+  return { type, id: s.id, name: s.name, userId: null };
+}
+
+export async function act(ctx: ActorCtx, id: string, body: OrderActionBody) {
+  const o = await findOrder(ctx, id);
+  return applyAction(ctx, o, body);
+}
+
+/**
+ * One step of the state machine: illegal in this state → 409 with the allowed actions; legal but not for
+ * this user → 403. The order, its timeline, the need, the ledger credit and the audit entry commit together.
+ */
+export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActionBody) {
+  const t = SO_TRANSITIONS[body.action];
+  if (!t.from.includes(o.status as SoStatus)) throw invalidTransition(o, ctx.actor, body.action);
+  if (!mayAct(ctx.actor, o, body.action))
+    throw new AppError('services.not_yours', 403, {}, { allowed: allowedActions(ctx.actor, o) });
+  const now = ctx.clock.now();
+  const patch: Partial<SvcOrderRow> = {};
+  const data: Record<string, unknown> = {};
+  let note: string | null = 'note' in body ? (body.note ?? null) : null;
+  const sideEffects: ((tx: Db) => Promise<unknown>)[] = [];
+
+  switch (body.action) {
+    case 'dispatch':
+    case 'reassign': {
+      const a = await resolveAssignee(ctx.db, o, body.assigneeType, body.assigneeId);
+      if (body.action === 'reassign' && a.type === o.assigneeType && a.id === o.assigneeId)
+        throw new AppError('services.assignee_same', 409);
+      const hours = await acceptTimeoutHours(ctx.db, o.communityId);
+      Object.assign(patch, {
+        assigneeType: a.type,
+        assigneeId: a.id,
+        assigneeName: a.name,
+        assigneeUserId: a.userId,
+        dispatchedAt: now,
+        acceptDueAt: new Date(now.getTime() + hours * HOUR),
+        acceptedAt: null,
+        alert: null,
+      });
+      Object.assign(data, { assigneeType: a.type, assigneeId: a.id, assigneeName: a.name });
+      break;
+    }
+    case 'accept':
+      Object.assign(patch, { acceptedAt: now, acceptDueAt: null });
+      break;
+    case 'decline':
+      Object.assign(patch, {
+        assigneeType: null,
+        assigneeId: null,
+        assigneeName: null,
+        assigneeUserId: null,
+        acceptDueAt: null,
+        declines: o.declines + 1,
+        alert: 'declined',
+      });
+      Object.assign(data, { assigneeName: o.assigneeName, reason: body.note });
+      break;
+    case 'check_in':
+      patch.checkInAt = now;
+      break;
+    case 'check_out': {
+      const minutes = Math.min(
+        24 * 60,
+        Math.max(1, Math.round((now.getTime() - o.checkInAt!.getTime()) / 60_000)),
+      );
+      Object.assign(patch, { checkOutAt: now, servedMinutes: minutes });
+      data.minutes = minutes;
+      break;
+    }
+    case 'confirm': {
+      Object.assign(patch, { confirmedAt: now, rating: body.rating, ratingComment: body.comment ?? null });
+      Object.assign(data, { rating: body.rating });
+      note = body.comment ?? null;
+      if (o.assigneeType === 'volunteer' && o.assigneeId && (o.servedMinutes ?? 0) > 0) {
+        const key = `service_order:${o.id}`;
+        patch.creditRef = key;
+        sideEffects.push(async (tx) => {
+          const r = await creditService(tx, ctx, {
+            idempotencyKey: key,
+            volunteerId: o.assigneeId!,
+            volunteerName: o.assigneeName ?? '',
+            communityUnitId: o.communityId,
+            minutes: o.servedMinutes!,
+            activityType: o.activityType,
+            sourceType: 'service_order',
+            sourceId: o.id,
+            occurredAt: o.checkOutAt ?? now,
+            memo: `${o.number} ${o.title}`,
+          });
+          Object.assign(data, {
+            creditedMinutes: r.minutes,
+            creditedPoints: r.points,
+            duplicate: r.duplicate,
+          });
+        });
+      }
+      if (o.needId) {
+        const needId = o.needId;
+        sideEffects.push((tx) =>
+          tx.update(svcNeeds).set({ status: 'done', updatedAt: now }).where(eq(svcNeeds.id, needId)),
+        );
+      }
+      break;
+    }
+    case 'close':
+      patch.closedAt = now;
+      break;
+    case 'cancel':
+      Object.assign(patch, { closedAt: now, acceptDueAt: null });
+      if (o.needId) {
+        const needId = o.needId;
+        // The need goes back on the list, open for another order.
+        sideEffects.push((tx) =>
+          tx
+            .update(svcNeeds)
+            .set({ status: 'open', orderId: null, updatedAt: now })
+            .where(eq(svcNeeds.id, needId)),
+        );
+      }
+      break;
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(svcOrders)
+      .set({ ...patch, status: t.to, version: o.version + 1, updatedAt: now })
+      .where(and(eq(svcOrders.id, o.id), eq(svcOrders.version, o.version)))
+      .returning();
+    // Someone else moved it first (a second accept racing the first): re-read and answer 409.
+    if (!updated) {
+      const [fresh] = await tx.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+      throw invalidTransition(fresh ?? o, ctx.actor, body.action);
+    }
+    for (const effect of sideEffects) await effect(tx);
+    await addEvent(tx, ctx, o.id, { action: body.action, from: o.status, to: t.to, note, data });
+    await writeAudit(tx, ctx, {
+      action: `services.${body.action}`,
+      entityType: 'svc_order',
+      entityId: o.id,
+      orgPath: o.orgPath,
+      before: { status: o.status, assigneeId: o.assigneeId },
+      after: { status: t.to, ...data },
+    });
+    return updated;
+  });
+}
+
+// ---------------------------------------------------------------- timeout sweep
+
+/**
+ * Orders nobody accepted within the community's time (default 24 h) go back to the community's queue
+ * with an alert. Each step is claimed in svc_sweep_steps first, so it happens once even when several
+ * processes sweep at once or a job is retried; a concurrent accept wins by the version check.
+ */
+export async function sweepServiceOrders(ctx: UseCaseCtx): Promise<{ returned: number }> {
+  const now = ctx.clock.now();
+  const system = { ...ctx, actor: undefined };
+  let returned = 0;
+  const late = await ctx.db
+    .select()
+    .from(svcOrders)
+    .where(and(eq(svcOrders.status, 'dispatched'), lt(svcOrders.acceptDueAt, now)))
+    .limit(500);
+  for (const o of late) {
+    await ctx.db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(svcSweepSteps)
+        .values({ orderId: o.id, step: `timeout:${o.acceptDueAt!.toISOString()}`, at: now })
+        .onConflictDoNothing()
+        .returning();
+      if (claimed.length === 0) return;
+      const changed = await tx
+        .update(svcOrders)
+        .set({
+          status: 'ordered',
+          assigneeType: null,
+          assigneeId: null,
+          assigneeName: null,
+          assigneeUserId: null,
+          acceptDueAt: null,
+          alert: 'timeout',
+          timeouts: o.timeouts + 1,
+          version: o.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(svcOrders.id, o.id), eq(svcOrders.version, o.version)))
+        .returning({ id: svcOrders.id });
+      if (changed.length === 0) return;
+      await addEvent(tx, system, o.id, {
+        action: 'timeout',
+        from: 'dispatched',
+        to: 'ordered',
+        note: `${o.assigneeName ?? ''} 超时未接单,退回社区派单队列`,
+        data: { assigneeId: o.assigneeId, assigneeName: o.assigneeName },
+      });
+      await writeAudit(tx, system, {
+        action: 'services.timeout',
+        entityType: 'svc_order',
+        entityId: o.id,
+        orgPath: o.orgPath,
+        before: { status: 'dispatched', assigneeId: o.assigneeId },
+        after: { status: 'ordered', alert: 'timeout' },
+      });
+      returned++;
+    });
+  }
+  return { returned };
+}
+
+// ---------------------------------------------------------------- lists
+
+export async function listOrders(ctx: ActorCtx, q: OrderListQuery) {
+  requirePermission(ctx.actor, 'services.read');
+  const communityId = q.communityId
+    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
+    : undefined;
+  const view = {
+    all: undefined,
+    queue: eq(svcOrders.status, 'ordered'),
+    dispatched: eq(svcOrders.status, 'dispatched'),
+    open: inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
+    alerts: and(eq(svcOrders.status, 'ordered'), isNotNull(svcOrders.alert)),
+  }[q.view];
+  const where = and(
+    scopeWhere(ctx.actor, 'services.read', svcOrders.orgPath),
+    view,
+    communityId ? eq(svcOrders.communityId, communityId) : undefined,
+    q.status?.length ? inArray(svcOrders.status, q.status) : undefined,
+    q.from ? gte(svcOrders.createdAt, q.from) : undefined,
+    q.to ? lt(svcOrders.createdAt, q.to) : undefined,
+    q.q
+      ? or(
+          eq(svcOrders.number, q.q.toUpperCase()),
+          ilike(svcOrders.title, `%${escapeLike(q.q)}%`),
+          ilike(svcOrders.beneficiaryName, `%${escapeLike(q.q)}%`),
+          ilike(svcOrders.assigneeName, `%${escapeLike(q.q)}%`),
+        )
+      : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(svcOrders)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(svcOrders)
+    .where(where)
+    .orderBy(q.view === 'queue' || q.view === 'alerts' ? asc(svcOrders.createdAt) : desc(svcOrders.createdAt))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await orderDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+}
+
+/** The orders a resident placed (any login). */
+export async function myOrders(ctx: ActorCtx, q: { page: number; pageSize: number }) {
+  const where = eq(svcOrders.orderedBy, ctx.actor.userId);
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(svcOrders)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(svcOrders)
+    .where(where)
+    .orderBy(desc(svcOrders.createdAt))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return {
+    items: await orderDtos(ctx, rows, { reveal: revealFor(ctx.actor) }),
+    total: n,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** A volunteer's / reporting party member's orders: open ones (to accept or serve) or their history. */
+export async function myTasks(
+  ctx: ActorCtx,
+  q: { page: number; pageSize: number; view: 'open' | 'history' },
+) {
+  requirePermission(ctx.actor, 'services.serve');
+  const where = and(
+    eq(svcOrders.assigneeUserId, ctx.actor.userId),
+    q.view === 'open'
+      ? inArray(svcOrders.status, ['dispatched', 'accepted', 'in_service'])
+      : inArray(svcOrders.status, ['served', 'confirmed', 'closed']),
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(svcOrders)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(svcOrders)
+    .where(where)
+    .orderBy(q.view === 'open' ? asc(svcOrders.dispatchedAt) : desc(svcOrders.checkOutAt))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return {
+    items: await orderDtos(ctx, rows, { reveal: revealFor(ctx.actor) }),
+    total: n,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Open orders, orders served, hours and average rating of the logged-in volunteer. */
+export async function myServiceSummary(ctx: ActorCtx) {
+  const [v] = await ctx.db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
+  const [s] = await ctx.db
+    .select({
+      open: sql<number>`count(*) filter (where ${svcOrders.status} in ('dispatched','accepted','in_service'))::int`,
+      served: sql<number>`count(*) filter (where ${svcOrders.status} in ('served','confirmed','closed'))::int`,
+      minutes: sql<number>`coalesce(sum(${svcOrders.servedMinutes}) filter (where ${svcOrders.status} in ('served','confirmed','closed')), 0)::int`,
+      rating: sql<number | null>`round(avg(${svcOrders.rating})::numeric, 2)::float8`,
+    })
+    .from(svcOrders)
+    .where(eq(svcOrders.assigneeUserId, ctx.actor.userId));
+  return {
+    volunteerId: v?.id ?? null,
+    name: v?.name ?? null,
+    open: s?.open ?? 0,
+    served: s?.served ?? 0,
+    minutes: s?.minutes ?? 0,
+    averageRating: s?.rating ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- dispatch candidates
+
+/**
+ * Candidates for an order in the queue, ranked by skill match, distance (same grid, then same compound,
+ * then the community) and current load (orders dispatched/accepted/in service). Reporting party members
+ * and volunteers with a login (who can accept on their phone) come first on a tie.
+ */
+export async function candidates(ctx: ActorCtx, orderId: string): Promise<CandidateDto[]> {
+  requirePermission(ctx.actor, 'services.dispatch');
+  if (!isUuid(orderId)) throw notFound();
+  const [o] = await ctx.db
+    .select()
+    .from(svcOrders)
+    .where(and(eq(svcOrders.id, orderId), scopeWhere(ctx.actor, 'services.dispatch', svcOrders.orgPath)));
+  if (!o) throw notFound();
+  const wanted = new Set([...o.skills, o.category].map((s) => s.toLowerCase()));
+  const grid = await unitById(ctx.db, o.gridId);
+  const loads = new Map(
+    (
+      await ctx.db
+        .select({ id: svcOrders.assigneeId, n: sql<number>`count(*)::int` })
+        .from(svcOrders)
+        .where(
+          and(eq(svcOrders.communityId, o.communityId), inArray(svcOrders.status, [...SO_LOAD_STATUSES])),
+        )
+        .groupBy(svcOrders.assigneeId)
+    ).map((r) => [r.id, r.n]),
+  );
+  const distanceOf = (path: string, gridId: string | null): CandidateDto['distance'] => {
+    if (grid && gridId === grid.id) return 'grid';
+    if (grid) {
+      // Sharing a unit below the community (a compound) counts as nearer than the community.
+      const below = grid.path.slice(o.orgPath.length).split('/').filter(Boolean);
+      const theirs = path.slice(o.orgPath.length).split('/').filter(Boolean);
+      if (below[0] && theirs[0] === below[0]) return below[0] === grid.id ? 'grid' : 'compound';
+    }
+    return 'community';
+  };
+  const out: CandidateDto[] = [];
+  const vols = await ctx.db
+    .select()
+    .from(volunteers)
+    .where(and(eq(volunteers.communityId, o.communityId), eq(volunteers.status, 'active')))
+    .limit(500);
+  for (const v of vols) {
+    const skillMatch = v.skills.filter((s) => wanted.has(s.toLowerCase())).length;
+    out.push({
+      assigneeType: 'volunteer',
+      assigneeId: v.id,
+      name: v.name,
+      kind: v.kind,
+      skills: v.skills,
+      skillMatch,
+      distance: distanceOf(v.orgPath, v.gridId),
+      load: loads.get(v.id) ?? 0,
+      hasLogin: !!v.userId,
+      score: 0,
+    });
+  }
+  const teams = await ctx.db
+    .select()
+    .from(volunteerTeams)
+    .where(and(eq(volunteerTeams.communityId, o.communityId), eq(volunteerTeams.active, true)));
+  for (const t of teams) {
+    out.push({
+      assigneeType: 'team',
+      assigneeId: t.id,
+      name: t.name,
+      kind: t.kind,
+      skills: [],
+      skillMatch: 0,
+      distance: 'community',
+      load: loads.get(t.id) ?? 0,
+      hasLogin: !!t.leaderVolunteerId,
+      score: 0,
+    });
+  }
+  const orgs = await ctx.db
+    .select()
+    .from(socialOrgs)
+    .where(sql`${socialOrgs.orgPath} like ${`${escapeLike(o.orgPath)}%`}`)
+    .limit(100);
+  for (const s of orgs) {
+    const skillMatch = wanted.has(s.field.toLowerCase()) ? 1 : 0;
+    out.push({
+      assigneeType: 'social_org',
+      assigneeId: s.id,
+      name: s.name,
+      kind: s.field,
+      skills: [s.field],
+      skillMatch,
+      distance: 'community',
+      load: loads.get(s.id) ?? 0,
+      hasLogin: false,
+      score: 0,
+    });
+  }
+  const near = { grid: 6, compound: 4, community: 2, other: 0 } as const;
+  for (const c of out) {
+    c.score =
+      c.skillMatch * 10 +
+      near[c.distance] -
+      c.load * 3 +
+      (c.kind === 'party_member' ? 1 : 0) +
+      (c.hasLogin ? 1 : 0) -
+      (c.assigneeType === 'volunteer' ? 0 : 1);
+  }
+  return out
+    .filter((c) => !(c.assigneeId === o.assigneeId && c.assigneeType === o.assigneeType))
+    .sort((a, b) => b.score - a.score || a.load - b.load || a.name.localeCompare(b.name, 'zh-CN'))
+    .slice(0, 20);
+}
+
+// ---------------------------------------------------------------- settings
+
+export async function getSettings(ctx: ActorCtx, communityId: string) {
+  requirePermission(ctx.actor, 'services.read');
+  const community = await communityFor(ctx.db, ctx.actor, 'services.read', communityId);
+  return { communityId: community.id, acceptTimeoutHours: await acceptTimeoutHours(ctx.db, community.id) };
+}
+
+export async function putSettings(ctx: ActorCtx, communityId: string, body: { acceptTimeoutHours: number }) {
+  requirePermission(ctx.actor, 'services.dispatch');
+  const community = await communityFor(ctx.db, ctx.actor, 'services.dispatch', communityId);
+  const before = await acceptTimeoutHours(ctx.db, community.id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(svcSettings)
+      .values({ orgUnitId: community.id, acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now })
+      .onConflictDoUpdate({
+        target: svcSettings.orgUnitId,
+        set: { acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now },
+      });
+    await writeAudit(tx, ctx, {
+      action: 'services.settings',
+      entityType: 'svc_settings',
+      entityId: community.id,
+      orgPath: community.path,
+      before: { acceptTimeoutHours: before },
+      after: body,
+    });
+  });
+  return { communityId: community.id, acceptTimeoutHours: body.acceptTimeoutHours };
+}

@@ -1,0 +1,487 @@
+import { z } from 'zod';
+import { isValidMobile } from '../validation/codes';
+import { SO_STATUSES } from './serviceOrderMachine';
+
+/** Three lists (R-SV-1), service orders, duty rota (R-SV-2): request and response shapes. */
+export const NEED_SOURCES = ['resident', 'grid_visit', 'deliberation', 'special_group_visit'] as const;
+export const NEED_STATUSES = ['open', 'matched', 'done'] as const;
+export const RESOURCE_KINDS = [
+  'venue',
+  'party_member_skill',
+  'resident_unit_offer',
+  'social_org',
+  'merchant',
+  'fund',
+] as const;
+export const OWNER_TYPES = ['party_member', 'resident_unit', 'social_org', 'volunteer', 'merchant'] as const;
+export const PROVIDER_TYPES = ['volunteer', 'team', 'social_org', 'resident_unit', 'community'] as const;
+export const ASSIGNEE_TYPES = ['volunteer', 'team', 'social_org'] as const;
+export const SERVICE_CATEGORIES = [
+  'elderly_care',
+  'housekeeping',
+  'repair',
+  'health',
+  'legal',
+  'education',
+  'companionship',
+  'errand',
+  'other',
+] as const;
+export const DUTY_PERSON_TYPES = [
+  'resident_rep',
+  'grid_worker',
+  'party_leader',
+  'volunteer',
+  'worker',
+] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) => z.string().trim().max(max).nullish();
+const uuid = z.string().uuid();
+const phone = z
+  .string()
+  .trim()
+  .refine((v) => isValidMobile(v), 'residents.phone');
+const skills = z.array(z.string().trim().min(1).max(20)).max(10).default([]);
+const page = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+// ---------------------------------------------------------------- needs
+
+export const needBody = z.strictObject({
+  communityId: uuid,
+  /** A grid inside the community, when the need came from a grid visit. */
+  gridId: uuid.nullish(),
+  title: text(100),
+  description: optText(2000),
+  source: z.enum(NEED_SOURCES),
+  category: z.enum(SERVICE_CATEGORIES).nullish(),
+  raisedBy: optText(50),
+});
+export type NeedBody = z.infer<typeof needBody>;
+export const needPatch = needBody
+  .omit({ communityId: true, gridId: true })
+  .partial()
+  .extend({ status: z.enum(NEED_STATUSES).optional() });
+export type NeedPatch = z.infer<typeof needPatch>;
+
+export const needSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string().nullable(),
+  orgUnitId: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  source: z.enum(NEED_SOURCES),
+  category: z.string().nullable(),
+  status: z.enum(NEED_STATUSES),
+  raisedBy: z.string().nullable(),
+  orderId: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type NeedDto = z.infer<typeof needSchema>;
+
+export const listQuery = z.object({
+  ...page,
+  communityId: uuid.optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export const needListQuery = listQuery.extend({
+  status: z.enum(NEED_STATUSES).optional(),
+  source: z.enum(NEED_SOURCES).optional(),
+});
+export type NeedListQuery = z.infer<typeof needListQuery>;
+
+// ---------------------------------------------------------------- resources
+
+export const resourceBody = z.strictObject({
+  communityId: uuid,
+  kind: z.enum(RESOURCE_KINDS),
+  name: text(100),
+  description: optText(2000),
+  ownerType: z.enum(OWNER_TYPES).nullish(),
+  ownerId: uuid.nullish(),
+  quantity: z.number().int().min(0).max(100_000_000).nullish(),
+  available: z.boolean().default(true),
+});
+export type ResourceBody = z.infer<typeof resourceBody>;
+export const resourcePatch = resourceBody.omit({ communityId: true }).partial();
+export type ResourcePatch = z.infer<typeof resourcePatch>;
+
+export const resourceSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string().nullable(),
+  kind: z.enum(RESOURCE_KINDS),
+  name: z.string(),
+  description: z.string().nullable(),
+  ownerType: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  quantity: z.number().nullable(),
+  available: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ResourceDto = z.infer<typeof resourceSchema>;
+export const resourceListQuery = listQuery.extend({ kind: z.enum(RESOURCE_KINDS).optional() });
+export type ResourceListQuery = z.infer<typeof resourceListQuery>;
+
+// ---------------------------------------------------------------- projects
+
+export const projectBody = z.strictObject({
+  communityId: uuid,
+  title: text(100),
+  description: optText(2000),
+  category: z.enum(SERVICE_CATEGORIES),
+  skills,
+  providerType: z.enum(PROVIDER_TYPES),
+  providerId: uuid.nullish(),
+  providerName: optText(100),
+  schedule: optText(100),
+  capacity: z.number().int().min(1).max(10000).nullish(),
+  activityType: text(40),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  published: z.boolean().default(false),
+});
+export type ProjectBody = z.infer<typeof projectBody>;
+export const projectPatch = projectBody.omit({ communityId: true }).partial();
+export type ProjectPatch = z.infer<typeof projectPatch>;
+
+export const projectSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  category: z.string(),
+  skills: z.array(z.string()),
+  providerType: z.enum(PROVIDER_TYPES),
+  providerId: z.string().nullable(),
+  providerName: z.string().nullable(),
+  schedule: z.string().nullable(),
+  capacity: z.number().nullable(),
+  /** Orders currently open for it (capacity check). */
+  openOrders: z.number(),
+  activityType: z.string(),
+  durationMinutes: z.number(),
+  published: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ProjectDto = z.infer<typeof projectSchema>;
+export const projectListQuery = listQuery.extend({
+  published: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  category: z.enum(SERVICE_CATEGORIES).optional(),
+});
+export type ProjectListQuery = z.infer<typeof projectListQuery>;
+
+/** What residents see of a published service (no internal fields). */
+export const publicProjectSchema = projectSchema.pick({
+  id: true,
+  communityId: true,
+  communityName: true,
+  title: true,
+  description: true,
+  category: true,
+  providerName: true,
+  schedule: true,
+  capacity: true,
+  openOrders: true,
+  durationMinutes: true,
+});
+export type PublicProjectDto = z.infer<typeof publicProjectSchema>;
+
+// ---------------------------------------------------------------- orders
+
+/** A resident orders a published service, or posts a need as an order; staff may order on someone's behalf. */
+export const orderBody = z
+  .strictObject({
+    projectId: uuid.nullish(),
+    /** Without a project: what is needed (a need posted as an order). */
+    communityId: uuid.nullish(),
+    title: optText(100),
+    category: z.enum(SERVICE_CATEGORIES).nullish(),
+    description: optText(2000),
+    /** For myself (default) or for someone else, e.g. an elderly neighbour. */
+    forSelf: z.boolean().default(true),
+    beneficiaryName: optText(50),
+    beneficiaryPhone: phone.nullish(),
+    beneficiaryAddress: optText(200),
+    gridId: uuid.nullish(),
+    preferredAt: z.coerce.date().nullish(),
+    /** Staff ordering on a resident's behalf, from a need on the list. */
+    needId: uuid.nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.projectId && !(v.communityId && v.title && v.category)) {
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'services.project_or_need' });
+    }
+    if (!v.forSelf && !v.beneficiaryName) {
+      ctx.addIssue({ code: 'custom', path: ['beneficiaryName'], message: 'services.beneficiary_required' });
+    }
+  });
+export type OrderBody = z.infer<typeof orderBody>;
+
+const note = z.string().trim().max(500).optional();
+export const orderActionBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('dispatch'),
+    assigneeType: z.enum(ASSIGNEE_TYPES),
+    assigneeId: uuid,
+    note,
+  }),
+  z.strictObject({
+    action: z.literal('reassign'),
+    assigneeType: z.enum(ASSIGNEE_TYPES),
+    assigneeId: uuid,
+    note,
+  }),
+  z.strictObject({ action: z.literal('accept'), note }),
+  z.strictObject({ action: z.literal('decline'), note: text(500) }),
+  z.strictObject({ action: z.literal('check_in'), note }),
+  z.strictObject({ action: z.literal('check_out'), note }),
+  z.strictObject({
+    action: z.literal('confirm'),
+    rating: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(500).optional(),
+  }),
+  z.strictObject({ action: z.literal('close'), note }),
+  z.strictObject({ action: z.literal('cancel'), note }),
+]);
+export type OrderActionBody = z.infer<typeof orderActionBody>;
+
+export const orderSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  communityId: z.string(),
+  communityName: z.string().nullable(),
+  gridId: z.string().nullable(),
+  projectId: z.string().nullable(),
+  needId: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  category: z.string(),
+  status: z.enum(SO_STATUSES),
+  orderedByName: z.string().nullable(),
+  onBehalf: z.boolean(),
+  beneficiaryName: z.string(),
+  /** Masked in lists; in clear on the detail for the ordering resident, the server and staff. */
+  beneficiaryPhone: z.string().nullable(),
+  beneficiaryAddress: z.string().nullable(),
+  preferredAt: z.date().nullable(),
+  assigneeType: z.enum(ASSIGNEE_TYPES).nullable(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  dispatchedAt: z.date().nullable(),
+  acceptDueAt: z.date().nullable(),
+  acceptedAt: z.date().nullable(),
+  checkInAt: z.date().nullable(),
+  checkOutAt: z.date().nullable(),
+  servedMinutes: z.number().nullable(),
+  confirmedAt: z.date().nullable(),
+  rating: z.number().nullable(),
+  ratingComment: z.string().nullable(),
+  closedAt: z.date().nullable(),
+  alert: z.string().nullable(),
+  timeouts: z.number(),
+  declines: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  /** What this user may do now (state machine ∩ permissions ∩ side). */
+  actions: z.array(z.string()),
+});
+export type OrderDto = z.infer<typeof orderSchema>;
+
+export const orderDetailSchema = orderSchema.extend({
+  timeline: z.array(
+    z.object({
+      at: z.date(),
+      action: z.string(),
+      actorName: z.string().nullable(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type OrderDetailDto = z.infer<typeof orderDetailSchema>;
+
+export const orderListQuery = listQuery.extend({
+  status: z
+    .union([z.enum(SO_STATUSES), z.array(z.enum(SO_STATUSES))])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  /** queue: waiting for dispatch (ordered); alerts: came back after timeout/decline. */
+  view: z.enum(['all', 'queue', 'dispatched', 'open', 'alerts']).default('all'),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+export const myOrdersQuery = z.object({ ...page });
+export const myTasksQuery = z.object({ ...page, view: z.enum(['open', 'history']).default('open') });
+
+export const candidateSchema = z.object({
+  assigneeType: z.enum(ASSIGNEE_TYPES),
+  assigneeId: z.string(),
+  name: z.string(),
+  /** party_member / resident / university … for volunteers; team kind; social org field. */
+  kind: z.string().nullable(),
+  skills: z.array(z.string()),
+  skillMatch: z.number(),
+  /** grid: same grid; compound: same compound (a unit between community and grid); community. */
+  distance: z.enum(['grid', 'compound', 'community', 'other']),
+  load: z.number(),
+  hasLogin: z.boolean(),
+  score: z.number(),
+});
+export type CandidateDto = z.infer<typeof candidateSchema>;
+
+export const settingsBody = z.strictObject({
+  acceptTimeoutHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
+});
+export const settingsSchema = z.object({ communityId: z.string(), acceptTimeoutHours: z.number() });
+
+// ---------------------------------------------------------------- reporting party members' record
+
+export const yearRecordQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const yearRecordSchema = z.object({
+  year: z.number(),
+  volunteerId: z.string(),
+  name: z.string(),
+  employer: z.string().nullable(),
+  communityName: z.string().nullable(),
+  ordersServed: z.number(),
+  minutes: z.number(),
+  averageRating: z.number().nullable(),
+  orders: z.array(
+    z.object({
+      number: z.string(),
+      title: z.string(),
+      date: z.date(),
+      minutes: z.number(),
+      rating: z.number().nullable(),
+    }),
+  ),
+});
+export type YearRecordDto = z.infer<typeof yearRecordSchema>;
+
+export const myServiceSummarySchema = z.object({
+  volunteerId: z.string().nullable(),
+  name: z.string().nullable(),
+  open: z.number(),
+  served: z.number(),
+  minutes: z.number(),
+  averageRating: z.number().nullable(),
+});
+
+// ---------------------------------------------------------------- duty rota (R-SV-2)
+
+export const stationBody = z.strictObject({
+  communityId: uuid,
+  name: text(100),
+  address: optText(200),
+  active: z.boolean().default(true),
+});
+export type StationBody = z.infer<typeof stationBody>;
+export const stationSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string().nullable(),
+  name: z.string(),
+  address: z.string().nullable(),
+  active: z.boolean(),
+});
+export type StationDto = z.infer<typeof stationSchema>;
+
+export const dutySlotBody = z
+  .strictObject({
+    stationId: uuid,
+    personType: z.enum(DUTY_PERSON_TYPES),
+    personName: text(50),
+    /** The linked record (volunteer, worker, party member) when there is one. */
+    personId: uuid.nullish(),
+    startsAt: z.coerce.date(),
+    endsAt: z.coerce.date(),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'services.slot_end_before_start' })
+  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 24 * 3_600_000, {
+    path: ['endsAt'],
+    message: 'services.slot_too_long',
+  });
+export type DutySlotBody = z.infer<typeof dutySlotBody>;
+export const dutySlotSchema = z.object({
+  id: z.string(),
+  stationId: z.string(),
+  stationName: z.string().nullable(),
+  personType: z.enum(DUTY_PERSON_TYPES),
+  personName: z.string(),
+  personId: z.string().nullable(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  logs: z.number(),
+});
+export type DutySlotDto = z.infer<typeof dutySlotSchema>;
+export const dutyQuery = z.object({
+  communityId: uuid.optional(),
+  stationId: uuid.optional(),
+  from: z.coerce.date(),
+  to: z.coerce.date(),
+});
+export const dutyLogBody = z.strictObject({
+  content: text(2000),
+  visitors: z.number().int().min(0).max(10000).default(0),
+});
+export const dutyLogSchema = z.object({
+  id: z.string(),
+  slotId: z.string(),
+  at: z.date(),
+  content: z.string(),
+  visitors: z.number(),
+  createdByName: z.string().nullable(),
+});
+
+// ---------------------------------------------------------------- reports
+
+export const reportQuery = z.object({
+  communityId: uuid.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type ReportQuery = z.infer<typeof reportQuery>;
+export const reportSchema = z.object({
+  total: z.number(),
+  byStatus: z.array(z.object({ status: z.string(), count: z.number() })),
+  byCommunity: z.array(
+    z.object({
+      communityId: z.string(),
+      communityName: z.string().nullable(),
+      orders: z.number(),
+      confirmed: z.number(),
+      minutes: z.number(),
+      averageRating: z.number().nullable(),
+    }),
+  ),
+  topServices: z.array(
+    z.object({ title: z.string(), orders: z.number(), averageRating: z.number().nullable() }),
+  ),
+  averageRating: z.number().nullable(),
+  servedMinutes: z.number(),
+});
+export type ReportDto = z.infer<typeof reportSchema>;
