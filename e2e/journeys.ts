@@ -14,6 +14,23 @@ async function api<T>(page: Page, path: string): Promise<T> {
   }, path);
 }
 
+interface RatesRow {
+  unitName: string;
+  counters: Record<
+    'assigned' | 'closed' | 'followupsValid' | 'resolved' | 'satisfied' | 'dissatisfied' | 'redone',
+    number
+  >;
+  rates: { response: number | null; resolution: number | null; satisfaction: number | null };
+}
+
+/** 铜都社区's row of the rates report (this year, by community), as the dispatcher sees it. */
+async function tongduRates(page: Page): Promise<RatesRow> {
+  const report = await api<{ rows: RatesRow[] }>(page, '/api/work-orders/stats/rates?groupBy=community');
+  const row = report.rows.find((r) => r.unitName === '铜都社区');
+  if (!row) throw new Error('铜都社区 missing from the rates report');
+  return row;
+}
+
 async function unitId(page: Page, name: string): Promise<string> {
   const units = await api<{ id: string; name: string }[]>(
     page,
@@ -243,10 +260,13 @@ export const journeys: Journey[] = [
       await phone.getByTestId('report-track-link').click();
       await expectText(phone, 'track-status', /已受理/);
       await phone.getByTestId('track-timeline').waitFor();
+      // The resident sees their own photo on the timeline.
+      await phone.getByTestId('track-photos').locator('img').first().waitFor();
 
       // The governance-centre dispatcher finds it in the intake queue and dispatches it to 铜都社区.
       const desk = await newPage();
       await login(desk, 'xiangl');
+      const ratesBefore = await tongduRates(desk);
       await desk.goto('/work-orders');
       await desk.getByTestId('wo-view-intake').click();
       await desk.getByTestId('wo-search').locator('input').first().fill(number);
@@ -314,6 +334,37 @@ export const journeys: Journey[] = [
       await expectText(desk, 'wo-status', /已办结/);
       if ((await desk.getByTestId('wo-followup').count()) !== 2) throw new Error('expected two follow-ups');
       await shot(desk, 'closed-detail');
+
+      // The three rates of 铜都社区 (R-LAW-WO-6) now count this order: accepted, two follow-ups (one
+      // dissatisfied with a redo, one satisfied and resolved), closed.
+      const after = await tongduRates(desk);
+      const delta = (k: keyof typeof after.counters) => after.counters[k] - ratesBefore.counters[k];
+      const expected = {
+        assigned: 1,
+        closed: 1,
+        followupsValid: 2,
+        resolved: 1,
+        satisfied: 1,
+        dissatisfied: 1,
+        redone: 1,
+      };
+      for (const [k, v] of Object.entries(expected))
+        if (delta(k as keyof typeof after.counters) !== v)
+          throw new Error(
+            `铜都社区 ${k} changed by ${delta(k as keyof typeof after.counters)}, expected ${v}`,
+          );
+      const c = after.counters;
+      const near = (a: number | null, b: number) => a !== null && Math.abs(a - b) < 1e-3;
+      if (!near(after.rates.resolution, c.resolved / c.followupsValid))
+        throw new Error(`resolution rate ${after.rates.resolution} ≠ ${c.resolved}/${c.followupsValid}`);
+      if (
+        after.rates.satisfaction === ratesBefore.rates.satisfaction &&
+        after.rates.resolution === ratesBefore.rates.resolution
+      )
+        throw new Error('the rates of 铜都社区 did not change');
+      await desk.goto('/work-orders/stats');
+      await desk.getByTestId('wo-stats-rates').getByText('铜都社区').first().waitFor();
+      await shot(desk, 'rates-after-closed-loop');
     },
   },
 ];

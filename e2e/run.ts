@@ -9,7 +9,10 @@ async function main() {
   let result = { passed: 0, failed: journeys.length + workOrderJourneys.length };
   try {
     console.log(`Browser journeys against ${server.url}`);
-    result = await runJourneys(server.url, [...journeys, ...workOrderJourneys]);
+    // E2E_ONLY=<text> runs only the journeys whose name contains it (for working on one journey).
+    const only = process.env.E2E_ONLY;
+    const all = [...journeys, ...workOrderJourneys];
+    result = await runJourneys(server.url, only ? all.filter((j) => j.name.includes(only)) : all);
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
-import { MobileOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MobileOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import {
+  App,
   Badge,
   Button,
   Card,
@@ -20,6 +21,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { WO_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import { WO_PRIORITIES } from '../../../shared/contracts/workOrders';
 import { useAuth } from '../../app/auth';
+import { useShowError } from '../../app/errors';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
@@ -72,6 +74,19 @@ export default function WorkOrdersPage() {
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const [text, setText] = useState(filters.q ?? '');
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      message.success(t('common.exported', { name: await woApi.exportXlsx(filters) }));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
   const categories = useQuery({ queryKey: woKeys.categories, queryFn: woApi.categories, staleTime: 300_000 });
@@ -200,6 +215,14 @@ export default function WorkOrdersPage() {
                 {t('wo.create')}
               </Button>
             ) : null}
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={exportXlsx}
+              data-testid="wo-export"
+            >
+              {exporting ? t('common.exporting') : t('common.export')}
+            </Button>
             <Tooltip title={t('wo.publicPageTip')}>
               <Button icon={<MobileOutlined />} href="/report" target="_blank" data-testid="wo-public-page">
                 {t('wo.publicPage')}

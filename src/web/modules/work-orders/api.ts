@@ -71,6 +71,9 @@ export const woApi = {
     api.get<Page<WorkOrder>>('/api/work-orders', { ...filterQuery(f), page, pageSize }),
   count: (view: WoView) =>
     api.get<Page<WorkOrder>>('/api/work-orders', { view, page: 1, pageSize: 1 }).then((p) => p.total),
+  /** The filtered list (all pages) as .xlsx; returns the saved file name. */
+  exportXlsx: (f: WoFilters) =>
+    api.download('/api/work-orders/export.xlsx', filterQuery(f), 'work-orders.xlsx'),
   search: (q: string) => api.get<Page<WorkOrder>>('/api/work-orders', { q, pageSize: 10 }),
   detail: (id: string) => api.get<WorkOrderDetail>(`/api/work-orders/${encodeURIComponent(id)}`),
   categories: () => api.get<WoCategory[]>('/api/work-orders/categories'),
