@@ -471,6 +471,35 @@ describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => 
   });
 });
 
+describe('work queues', () => {
+  it('R-WO-3: the intake queue shows emergencies first, then key matters, then regular ones', async () => {
+    const d = await t.as('dispatcher');
+    const make = async (priority: string, description: string) => {
+      const res = await d.post('/api/work-orders', {
+        kind: 'report',
+        categoryCode: 'water_supply',
+        description,
+        priority,
+        requesterPhone: '13800004444',
+        address: '铜都社区',
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().number as string;
+    };
+    const regular = await make('regular', '水压偏低');
+    const emergency = await make('emergency', '主水管爆裂,路面积水');
+    const key = await make('key', '整栋楼停水');
+    const queue = (await d.get('/api/work-orders?view=intake&pageSize=100')).json().items as {
+      number: string;
+      priority: string;
+    }[];
+    const mine = queue.filter((o) => [regular, emergency, key].includes(o.number)).map((o) => o.number);
+    expect(mine).toEqual([emergency, key, regular]);
+    const ranks = queue.map((o) => ['emergency', 'key', 'regular'].indexOf(o.priority));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+});
+
 describe('category administration (platform-wide list, also the Open311 services)', () => {
   it('an admin adds a category, residents can use it, then retires it: new reports are refused, old orders keep it', async () => {
     const admin = await t.as('admin');

@@ -853,7 +853,15 @@ export async function listOrders(ctx: ActorCtx, q: WorkOrderListQuery) {
     .from(workOrders)
     .where(where)
     .orderBy(
-      q.view === 'overdue' || q.view === 'due_soon' ? asc(workOrders.dueAt) : desc(workOrders.createdAt),
+      ...(q.view === 'overdue' || q.view === 'due_soon'
+        ? [asc(workOrders.dueAt)]
+        : q.view === 'intake' || q.view === 'mine'
+          ? // Work queues: emergencies first, then key matters (R-WO-3), newest first within each.
+            [
+              sql`case ${workOrders.priority} when 'emergency' then 0 when 'key' then 1 else 2 end`,
+              desc(workOrders.createdAt),
+            ]
+          : [desc(workOrders.createdAt)]),
     )
     .limit(q.pageSize)
     .offset(offsetOf(q));
