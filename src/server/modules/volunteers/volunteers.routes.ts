@@ -1,8 +1,333 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/context';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  activityDetailSchema,
+  activityListQuery,
+  activitySchema,
+  attendanceSchema,
+  communityFlagBody,
+  correctionBody,
+  createActivityBody,
+  createTeamBody,
+  createVolunteerBody,
+  hoursReportQuery,
+  hoursReportRowSchema,
+  myActivitySchema,
+  myVolunteerSchema,
+  positionBody,
+  summaryReportSchema,
+  teamDetailSchema,
+  teamListQuery,
+  teamMemberBody,
+  teamSchema,
+  universityRowSchema,
+  updateActivityBody,
+  updateTeamBody,
+  updateVolunteerBody,
+  volunteerDetailSchema,
+  volunteerListQuery,
+  volunteerRefBody,
+  volunteerSchema,
+} from '../../../shared/contracts/volunteers';
+import { actorCtxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import {
+  cancelActivity,
+  confirmAttendance,
+  correctHours,
+  createActivity,
+  getActivity,
+  listActivities,
+  listMyActivities,
+  myCancelSignup,
+  myCheckIn,
+  myCheckOut,
+  mySignUp,
+  staffCancelSignup,
+  staffCheckIn,
+  staffCheckOut,
+  staffSignUp,
+  updateActivity,
+} from './activities.usecases';
+import { issueCertificate } from './volunteers.certificate';
+import { hoursReport, summaryReport } from './volunteers.reports';
+import {
+  addTeamMember,
+  createTeam,
+  createVolunteer,
+  findVolunteer,
+  getMyVolunteer,
+  getTeam,
+  getVolunteer,
+  listTeams,
+  listVolunteers,
+  myVolunteerRow,
+  removeTeamMember,
+  setCommunityFlag,
+  universityReport,
+  updateTeam,
+  updateVolunteer,
+} from './volunteers.usecases';
+
+const idParams = z.object({ id: z.string() });
+const memberParams = z.object({ id: z.string(), volunteerId: z.string() });
+const unitQuery = z.object({ orgUnitId: z.string().uuid().optional() });
+const signupResult = z.object({ signupId: z.string(), signupCount: z.number() });
+
+function pdfReply(reply: import('fastify').FastifyReply, number: string, pdf: Buffer) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header(
+      'content-disposition',
+      `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(`志愿服务证明-${number}.pdf`)}`,
+    )
+    .send(pdf);
+}
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
-  routes(_app: FastifyInstance, _deps: AppDeps) {},
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['volunteers'];
+
+    // Profiles
+    app.get(
+      '/api/volunteers',
+      { schema: { tags, querystring: volunteerListQuery, response: { 200: pageOf(volunteerSchema) } } },
+      (req) => listVolunteers(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/volunteers',
+      { schema: { tags, body: createVolunteerBody, response: { 201: volunteerSchema } } },
+      async (req, reply) => reply.status(201).send(await createVolunteer(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/volunteers/:id',
+      { schema: { tags, params: idParams, response: { 200: volunteerDetailSchema } } },
+      (req) => getVolunteer(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/volunteers/:id',
+      { schema: { tags, params: idParams, body: updateVolunteerBody, response: { 200: volunteerSchema } } },
+      (req) => updateVolunteer(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/volunteers/:id/certificate.pdf',
+      { schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        const v = await findVolunteer(ctx, req.params.id, 'volunteers.read');
+        const { number, pdf } = await issueCertificate(ctx, v);
+        return pdfReply(reply, number, pdf);
+      },
+    );
+    app.post(
+      '/api/volunteer-hours/:id/correct',
+      {
+        schema: {
+          tags,
+          params: idParams,
+          body: correctionBody,
+          response: { 201: z.object({ id: z.string(), minutes: z.number(), total: z.number() }) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await correctHours(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+
+    // Teams
+    app.get(
+      '/api/volunteer-teams',
+      { schema: { tags, querystring: teamListQuery, response: { 200: pageOf(teamSchema) } } },
+      (req) => listTeams(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/volunteer-teams',
+      { schema: { tags, body: createTeamBody, response: { 201: teamSchema } } },
+      async (req, reply) => reply.status(201).send(await createTeam(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/volunteer-teams/:id',
+      { schema: { tags, params: idParams, response: { 200: teamDetailSchema } } },
+      (req) => getTeam(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/volunteer-teams/:id',
+      { schema: { tags, params: idParams, body: updateTeamBody, response: { 200: teamSchema } } },
+      (req) => updateTeam(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/volunteer-teams/:id/members',
+      { schema: { tags, params: idParams, body: teamMemberBody } },
+      async (req, reply) => {
+        await addTeamMember(actorCtxOf(deps, req), req.params.id, req.body);
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/api/volunteer-teams/:id/members/:volunteerId/remove',
+      { schema: { tags, params: memberParams } },
+      async (req, reply) => {
+        await removeTeamMember(actorCtxOf(deps, req), req.params.id, req.params.volunteerId);
+        return reply.status(204).send();
+      },
+    );
+
+    // Demonstration communities (R-ORG-4)
+    app.get(
+      '/api/volunteers/reports/university',
+      { schema: { tags, querystring: unitQuery, response: { 200: z.array(universityRowSchema) } } },
+      (req) => universityReport(actorCtxOf(deps, req), req.query.orgUnitId),
+    );
+    app.put(
+      '/api/volunteers/communities/:id/flag',
+      { schema: { tags, params: idParams, body: communityFlagBody } },
+      async (req, reply) => {
+        await setCommunityFlag(actorCtxOf(deps, req), req.params.id, req.body);
+        return reply.status(204).send();
+      },
+    );
+
+    // Reports
+    app.get(
+      '/api/volunteers/reports/hours',
+      { schema: { tags, querystring: hoursReportQuery, response: { 200: z.array(hoursReportRowSchema) } } },
+      (req) => hoursReport(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/volunteers/reports/hours.xlsx',
+      { schema: { tags, querystring: hoursReportQuery } },
+      async (req, reply) => {
+        const rows = await hoursReport(actorCtxOf(deps, req), req.query);
+        const en = req.locale === 'en';
+        const buf = await toXlsx(
+          en ? 'Volunteer hours' : '志愿服务时长',
+          [
+            { header: en ? 'Community' : '社区', value: (r) => r.communityName, width: 20 },
+            { header: en ? 'Volunteers' : '服务人数', value: (r) => r.volunteers },
+            { header: en ? 'Activities' : '活动数', value: (r) => r.activities },
+            { header: en ? 'Hours' : '时长(小时)', value: (r) => Math.round((r.minutes / 60) * 10) / 10 },
+          ],
+          rows,
+        );
+        const name = `${en ? 'volunteer-hours' : '志愿服务时长'}-${req.query.from}-${req.query.to}.xlsx`;
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(name))
+          .send(buf);
+      },
+    );
+    app.get(
+      '/api/volunteers/reports/summary',
+      { schema: { tags, querystring: unitQuery, response: { 200: summaryReportSchema } } },
+      (req) => summaryReport(actorCtxOf(deps, req), req.query.orgUnitId),
+    );
+
+    // Activities
+    app.get(
+      '/api/volunteer-activities',
+      { schema: { tags, querystring: activityListQuery, response: { 200: pageOf(activitySchema) } } },
+      (req) => listActivities(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/volunteer-activities',
+      { schema: { tags, body: createActivityBody, response: { 201: activitySchema } } },
+      async (req, reply) => reply.status(201).send(await createActivity(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/volunteer-activities/:id',
+      { schema: { tags, params: idParams, response: { 200: activityDetailSchema } } },
+      (req) => getActivity(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/volunteer-activities/:id',
+      { schema: { tags, params: idParams, body: updateActivityBody, response: { 200: activitySchema } } },
+      (req) => updateActivity(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/volunteer-activities/:id/cancel',
+      {
+        schema: {
+          tags,
+          params: idParams,
+          body: z.strictObject({ reason: z.string().trim().min(1).max(200) }),
+          response: { 200: activitySchema },
+        },
+      },
+      (req) => cancelActivity(actorCtxOf(deps, req), req.params.id, req.body.reason),
+    );
+    app.post(
+      '/api/volunteer-activities/:id/signups',
+      { schema: { tags, params: idParams, body: volunteerRefBody, response: { 201: signupResult } } },
+      async (req, reply) =>
+        reply.status(201).send(await staffSignUp(actorCtxOf(deps, req), req.params.id, req.body.volunteerId)),
+    );
+    app.post(
+      '/api/volunteer-activities/:id/signups/:volunteerId/cancel',
+      { schema: { tags, params: memberParams } },
+      async (req, reply) => {
+        await staffCancelSignup(actorCtxOf(deps, req), req.params.id, req.params.volunteerId);
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/api/volunteer-activities/:id/attendance/:volunteerId/check-in',
+      { schema: { tags, params: memberParams, response: { 200: attendanceSchema } } },
+      (req) => staffCheckIn(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
+    );
+    app.post(
+      '/api/volunteer-activities/:id/attendance/:volunteerId/check-out',
+      { schema: { tags, params: memberParams, response: { 200: attendanceSchema } } },
+      (req) => staffCheckOut(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
+    );
+    app.post(
+      '/api/volunteer-activities/:id/attendance/:volunteerId/confirm',
+      { schema: { tags, params: memberParams, response: { 200: attendanceSchema } } },
+      (req) => confirmAttendance(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
+    );
+
+    // The volunteer's own pages (/m/activities, /m/hours, /m/certificate)
+    app.get('/api/me/volunteer', { schema: { tags, response: { 200: myVolunteerSchema } } }, (req) =>
+      getMyVolunteer(actorCtxOf(deps, req)),
+    );
+    app.get(
+      '/api/me/volunteer/activities',
+      { schema: { tags, response: { 200: z.array(myActivitySchema) } } },
+      (req) => listMyActivities(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/me/volunteer/activities/:id/signup',
+      { schema: { tags, params: idParams, response: { 201: signupResult } } },
+      async (req, reply) => reply.status(201).send(await mySignUp(actorCtxOf(deps, req), req.params.id)),
+    );
+    app.post(
+      '/api/me/volunteer/activities/:id/cancel',
+      { schema: { tags, params: idParams } },
+      async (req, reply) => {
+        await myCancelSignup(actorCtxOf(deps, req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/api/me/volunteer/activities/:id/check-in',
+      { schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } } },
+      (req) => myCheckIn(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/me/volunteer/activities/:id/check-out',
+      { schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } } },
+      (req) => myCheckOut(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get('/api/me/volunteer/certificate.pdf', async (req, reply) => {
+      const ctx = actorCtxOf(deps, req);
+      const v = await myVolunteerRow(ctx);
+      if (!v) throw new AppError('volunteers.not_a_volunteer', 403);
+      const { number, pdf } = await issueCertificate(ctx, v);
+      return pdfReply(reply, number, pdf);
+    });
+  },
 });

@@ -1,0 +1,798 @@
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import type {
+  ActivityDto,
+  ActivityListQuery,
+  AttendanceDto,
+  CreateActivityBody,
+  UpdateActivityBody,
+} from '../../../shared/contracts/volunteers';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
+import { creditService } from '../ledger/ledger.credit';
+import {
+  checkId,
+  haversineM,
+  isUniqueViolation,
+  placeForWrite,
+  under,
+  unitInScope,
+  unitNames,
+  writable,
+} from './volunteers.common';
+import {
+  volunteerActivities,
+  volunteerAttendance,
+  volunteerHours,
+  volunteerSignups,
+  volunteerTeams,
+  volunteers,
+} from './volunteers.table';
+import { myVolunteerRow } from './volunteers.usecases';
+
+type ActivityRow = typeof volunteerActivities.$inferSelect;
+type AttendanceRow = typeof volunteerAttendance.$inferSelect;
+type VolunteerRow = typeof volunteers.$inferSelect;
+
+/** Self check-in opens this long before the start; self check-out closes this long after the end. */
+export const SELF_CHECKIN_EARLY_MS = 30 * 60_000;
+export const SELF_CHECKOUT_LATE_MS = 60 * 60_000;
+/** An activity lasts at most a day: hours are credited per attendance (ledger limit 24 h). */
+const MAX_ACTIVITY_MS = 24 * 3_600_000;
+
+async function activityDtos(db: Db, rows: ActivityRow[]): Promise<ActivityDto[]> {
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.communityId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    type: r.type as ActivityDto['type'],
+    description: r.description,
+    orgUnitId: r.orgUnitId,
+    communityId: r.communityId,
+    communityName: names.get(r.communityId) ?? null,
+    teamId: r.teamId,
+    place: r.place,
+    lat: r.lat,
+    lng: r.lng,
+    radiusM: r.radiusM,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    signupLimit: r.signupLimit,
+    signupCount: r.signupCount,
+    status: r.status as ActivityDto['status'],
+    organiserName: r.organiserName,
+    version: r.version,
+  }));
+}
+
+function attendanceDto(a: AttendanceRow): AttendanceDto {
+  return {
+    id: a.id,
+    volunteerId: a.volunteerId,
+    status: a.status as AttendanceDto['status'],
+    checkInAt: a.checkInAt,
+    checkInMethod: a.checkInMethod,
+    checkOutAt: a.checkOutAt,
+    checkOutMethod: a.checkOutMethod,
+    minutes: a.minutes,
+    confirmedAt: a.confirmedAt,
+    confirmedByName: a.confirmedByName,
+  };
+}
+
+async function findActivity(
+  ctx: ActorCtx,
+  db: Db,
+  id: string,
+  permission: 'volunteers.read' | 'volunteers.write',
+  forUpdate = false,
+) {
+  requirePermission(ctx.actor, permission);
+  checkId(id);
+  const q = db
+    .select()
+    .from(volunteerActivities)
+    .where(
+      and(eq(volunteerActivities.id, id), scopeWhere(ctx.actor, permission, volunteerActivities.orgPath)),
+    );
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listActivities(ctx: ActorCtx, q: ActivityListQuery) {
+  requirePermission(ctx.actor, 'volunteers.read');
+  const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
+  const where = and(
+    scopeWhere(ctx.actor, 'volunteers.read', volunteerActivities.orgPath),
+    unit ? under(volunteerActivities.orgPath, unit.path) : undefined,
+    q.type ? eq(volunteerActivities.type, q.type) : undefined,
+    q.status ? eq(volunteerActivities.status, q.status) : undefined,
+    q.q ? sql`${volunteerActivities.title} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(volunteerActivities)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(volunteerActivities)
+    .where(where)
+    .orderBy(desc(volunteerActivities.startsAt), asc(volunteerActivities.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await activityDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+export async function getActivity(ctx: ActorCtx, id: string) {
+  const row = await findActivity(ctx, ctx.db, id, 'volunteers.read');
+  const [dto] = await activityDtos(ctx.db, [row]);
+  const signups = await ctx.db
+    .select({ s: volunteerSignups, name: volunteers.name, kind: volunteers.kind })
+    .from(volunteerSignups)
+    .innerJoin(volunteers, eq(volunteers.id, volunteerSignups.volunteerId))
+    .where(eq(volunteerSignups.activityId, id))
+    .orderBy(asc(volunteerSignups.createdAt));
+  const att = await ctx.db.select().from(volunteerAttendance).where(eq(volunteerAttendance.activityId, id));
+  const attOf = new Map(att.map((a) => [a.volunteerId, a]));
+  return {
+    ...dto!,
+    signups: signups.map(({ s, name, kind }) => {
+      const a = attOf.get(s.volunteerId);
+      return {
+        signupId: s.id,
+        volunteerId: s.volunteerId,
+        name,
+        kind: kind as 'resident',
+        status: s.status as 'signed' | 'cancelled',
+        signedAt: s.createdAt,
+        attendance: a ? attendanceDto(a) : null,
+      };
+    }),
+    canWrite: writable(ctx, row.orgPath),
+  };
+}
+
+export async function createActivity(ctx: ActorCtx, input: CreateActivityBody) {
+  requirePermission(ctx.actor, 'volunteers.write');
+  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_ACTIVITY_MS)
+    throw invalidField('endsAt', 'volunteers.too_long');
+  return ctx.db.transaction(async (tx) => {
+    const place = await placeForWrite(ctx, tx, input.orgUnitId);
+    if (input.teamId) {
+      const [team] = await tx
+        .select()
+        .from(volunteerTeams)
+        .where(and(eq(volunteerTeams.id, input.teamId), eq(volunteerTeams.communityId, place.communityId)));
+      if (!team) throw invalidField('teamId', 'volunteers.team_not_found');
+    }
+    const now = ctx.clock.now();
+    const id = ctx.ids();
+    const [row] = await tx
+      .insert(volunteerActivities)
+      .values({
+        id,
+        title: input.title,
+        type: input.type,
+        description: input.description ?? null,
+        orgUnitId: place.unit.id,
+        orgPath: place.unit.path,
+        communityId: place.communityId,
+        teamId: input.teamId ?? null,
+        place: input.place,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        radiusM: input.radiusM ?? 300,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        signupLimit: input.signupLimit,
+        signupCount: 0,
+        status: 'open',
+        organiserId: ctx.actor.userId,
+        organiserName: ctx.actor.displayName,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.activity_create',
+      entityType: 'volunteer_activity',
+      entityId: id,
+      orgPath: row!.orgPath,
+      after: row,
+    });
+    return (await activityDtos(tx, [row!]))[0]!;
+  });
+}
+
+export async function updateActivity(ctx: ActorCtx, id: string, input: UpdateActivityBody) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findActivity(ctx, tx, id, 'volunteers.write', true);
+    if (before.version !== input.version) throw new AppError('common.conflict', 409);
+    if (before.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
+    const startsAt = input.startsAt ?? before.startsAt;
+    const endsAt = input.endsAt ?? before.endsAt;
+    if (endsAt.getTime() <= startsAt.getTime()) throw invalidField('endsAt', 'volunteers.ends_before_starts');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_ACTIVITY_MS)
+      throw invalidField('endsAt', 'volunteers.too_long');
+    const limit = input.signupLimit ?? before.signupLimit;
+    if (limit < before.signupCount) throw invalidField('signupLimit', 'volunteers.limit_below_signups');
+    const lat = input.lat !== undefined ? input.lat : before.lat;
+    const lng = input.lng !== undefined ? input.lng : before.lng;
+    if ((lat == null) !== (lng == null)) throw invalidField('lat', 'volunteers.lat_lng_pair');
+    const [row] = await tx
+      .update(volunteerActivities)
+      .set({
+        ...(input.title && { title: input.title }),
+        ...(input.type && { type: input.type }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.place && { place: input.place }),
+        lat: lat ?? null,
+        lng: lng ?? null,
+        ...(input.radiusM && { radiusM: input.radiusM }),
+        startsAt,
+        endsAt,
+        signupLimit: limit,
+        version: before.version + 1,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(volunteerActivities.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.activity_update',
+      entityType: 'volunteer_activity',
+      entityId: id,
+      orgPath: row!.orgPath,
+      before,
+      after: row,
+    });
+    return (await activityDtos(tx, [row!]))[0]!;
+  });
+}
+
+export async function cancelActivity(ctx: ActorCtx, id: string, reason: string) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findActivity(ctx, tx, id, 'volunteers.write', true);
+    if (before.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
+    const [att] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(volunteerAttendance)
+      .where(eq(volunteerAttendance.activityId, id));
+    if (Number(att?.n ?? 0) > 0) throw new AppError('volunteers.activity_has_attendance', 409);
+    const [row] = await tx
+      .update(volunteerActivities)
+      .set({ status: 'cancelled', version: before.version + 1, updatedAt: ctx.clock.now() })
+      .where(eq(volunteerActivities.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.activity_cancel',
+      entityType: 'volunteer_activity',
+      entityId: id,
+      orgPath: row!.orgPath,
+      before: { status: before.status },
+      after: { status: 'cancelled', reason },
+    });
+    return (await activityDtos(tx, [row!]))[0]!;
+  });
+}
+
+// Sign-up
+
+/**
+ * Signs a volunteer up. The seat is taken by one conditional UPDATE of the counter
+ * (signup_count < signup_limit), so concurrent sign-ups never exceed the limit; the unique
+ * (activity, volunteer) index refuses a double sign-up.
+ */
+async function signUpTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteer: VolunteerRow) {
+  const now = ctx.clock.now();
+  if (activity.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
+  if (now.getTime() >= activity.endsAt.getTime()) throw new AppError('volunteers.activity_over', 409);
+  if (volunteer.status !== 'active') throw new AppError('volunteers.volunteer_inactive', 409);
+  if (volunteer.communityId !== activity.communityId) throw new AppError('volunteers.other_community', 409);
+  const [existing] = await tx
+    .select()
+    .from(volunteerSignups)
+    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteer.id)))
+    .for('update');
+  if (existing?.status === 'signed') throw new AppError('volunteers.already_signed_up', 409);
+  const seat = await tx
+    .update(volunteerActivities)
+    .set({ signupCount: sql`${volunteerActivities.signupCount} + 1` })
+    .where(
+      and(
+        eq(volunteerActivities.id, activity.id),
+        eq(volunteerActivities.status, 'open'),
+        sql`${volunteerActivities.signupCount} < ${volunteerActivities.signupLimit}`,
+      ),
+    )
+    .returning({ n: volunteerActivities.signupCount });
+  if (seat.length === 0) throw new AppError('volunteers.activity_full', 409, { limit: activity.signupLimit });
+  let signupId: string;
+  if (existing) {
+    signupId = existing.id;
+    await tx
+      .update(volunteerSignups)
+      .set({ status: 'signed', createdAt: now, cancelledAt: null })
+      .where(eq(volunteerSignups.id, existing.id));
+  } else {
+    signupId = ctx.ids();
+    await tx.insert(volunteerSignups).values({
+      id: signupId,
+      activityId: activity.id,
+      volunteerId: volunteer.id,
+      status: 'signed',
+      createdAt: now,
+    });
+  }
+  await writeAudit(tx, ctx, {
+    action: 'volunteers.signup',
+    entityType: 'volunteer_activity',
+    entityId: activity.id,
+    orgPath: activity.orgPath,
+    after: { volunteerId: volunteer.id, signupId },
+  });
+  return { signupId, signupCount: seat[0]!.n };
+}
+
+async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteerId: string) {
+  const [existing] = await tx
+    .select()
+    .from(volunteerSignups)
+    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteerId)))
+    .for('update');
+  if (existing?.status !== 'signed') throw new AppError('volunteers.not_signed_up', 409);
+  const [att] = await tx
+    .select({ id: volunteerAttendance.id })
+    .from(volunteerAttendance)
+    .where(
+      and(eq(volunteerAttendance.activityId, activity.id), eq(volunteerAttendance.volunteerId, volunteerId)),
+    );
+  if (att) throw new AppError('volunteers.already_checked_in', 409);
+  await tx
+    .update(volunteerSignups)
+    .set({ status: 'cancelled', cancelledAt: ctx.clock.now() })
+    .where(eq(volunteerSignups.id, existing.id));
+  await tx
+    .update(volunteerActivities)
+    .set({ signupCount: sql`${volunteerActivities.signupCount} - 1` })
+    .where(eq(volunteerActivities.id, activity.id));
+  await writeAudit(tx, ctx, {
+    action: 'volunteers.signup_cancel',
+    entityType: 'volunteer_activity',
+    entityId: activity.id,
+    orgPath: activity.orgPath,
+    before: { volunteerId, signupId: existing.id },
+  });
+}
+
+async function volunteerForActivity(ctx: ActorCtx, db: Db, volunteerId: string) {
+  const [v] = await db
+    .select()
+    .from(volunteers)
+    .where(
+      and(eq(volunteers.id, volunteerId), scopeWhere(ctx.actor, 'volunteers.write', volunteers.orgPath)),
+    );
+  if (!v) throw invalidField('volunteerId', 'volunteers.volunteer_not_found');
+  return v;
+}
+
+async function withSignupRetry<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    // Two concurrent sign-ups of the same volunteer: the loser hits the unique index.
+    if (isUniqueViolation(err)) throw new AppError('volunteers.already_signed_up', 409);
+    throw err;
+  }
+}
+
+export async function staffSignUp(ctx: ActorCtx, activityId: string, volunteerId: string) {
+  return withSignupRetry(() =>
+    ctx.db.transaction(async (tx) => {
+      const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
+      const v = await volunteerForActivity(ctx, tx, volunteerId);
+      return signUpTx(ctx, tx, activity, v);
+    }),
+  );
+}
+
+export async function staffCancelSignup(ctx: ActorCtx, activityId: string, volunteerId: string) {
+  checkId(volunteerId);
+  return ctx.db.transaction(async (tx) => {
+    const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
+    await cancelSignupTx(ctx, tx, activity, volunteerId);
+  });
+}
+
+// Attendance
+
+export interface Position {
+  lat: number;
+  lng: number;
+}
+
+/** Minutes served, counted inside the activity's time window (R-LAW-VL-1: true and accurate). */
+export function servedMinutes(activity: Pick<ActivityRow, 'startsAt' | 'endsAt'>, inAt: Date, outAt: Date) {
+  const from = Math.max(inAt.getTime(), activity.startsAt.getTime());
+  const to = Math.min(outAt.getTime(), activity.endsAt.getTime());
+  return Math.max(0, Math.floor((to - from) / 60_000));
+}
+
+/** A volunteer's own check-in/out: inside the geofence (haversine) and the time window. */
+function checkSelfPosition(activity: ActivityRow, pos: Position | undefined, now: Date, what: 'in' | 'out') {
+  const early = activity.startsAt.getTime() - SELF_CHECKIN_EARLY_MS;
+  const late = activity.endsAt.getTime() + (what === 'out' ? SELF_CHECKOUT_LATE_MS : 0);
+  if (now.getTime() < early || now.getTime() > late)
+    throw new AppError('volunteers.outside_window', 409, {
+      from: new Date(early).toISOString(),
+      to: new Date(late).toISOString(),
+    });
+  if (activity.lat == null || activity.lng == null) throw new AppError('volunteers.no_geofence', 409);
+  if (!pos) throw invalidField('lat', 'volunteers.position_required');
+  const d = Math.round(haversineM(activity.lat, activity.lng, pos.lat, pos.lng));
+  if (d > activity.radiusM)
+    throw new AppError('volunteers.outside_geofence', 409, { distance: d, radius: activity.radiusM });
+}
+
+async function checkInTx(
+  ctx: ActorCtx,
+  tx: Db,
+  activity: ActivityRow,
+  volunteerId: string,
+  method: 'staff' | 'self',
+  pos?: Position,
+) {
+  const now = ctx.clock.now();
+  if (activity.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
+  if (method === 'self') checkSelfPosition(activity, pos, now, 'in');
+  const [signup] = await tx
+    .select()
+    .from(volunteerSignups)
+    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteerId)));
+  if (signup?.status !== 'signed') throw new AppError('volunteers.not_signed_up', 409);
+  const id = ctx.ids();
+  try {
+    await tx.insert(volunteerAttendance).values({
+      id,
+      activityId: activity.id,
+      volunteerId,
+      orgPath: activity.orgPath,
+      status: 'checked_in',
+      checkInAt: now,
+      checkInMethod: method,
+      checkInBy: ctx.actor.userId,
+      checkInLat: pos?.lat ?? null,
+      checkInLng: pos?.lng ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('volunteers.already_checked_in', 409);
+    throw err;
+  }
+  await writeAudit(tx, ctx, {
+    action: 'volunteers.check_in',
+    entityType: 'volunteer_attendance',
+    entityId: id,
+    orgPath: activity.orgPath,
+    after: { activityId: activity.id, volunteerId, method, at: now },
+  });
+  const [row] = await tx.select().from(volunteerAttendance).where(eq(volunteerAttendance.id, id));
+  return attendanceDto(row!);
+}
+
+async function checkOutTx(
+  ctx: ActorCtx,
+  tx: Db,
+  activity: ActivityRow,
+  volunteerId: string,
+  method: 'staff' | 'self',
+  pos?: Position,
+) {
+  const now = ctx.clock.now();
+  const [att] = await tx
+    .select()
+    .from(volunteerAttendance)
+    .where(
+      and(eq(volunteerAttendance.activityId, activity.id), eq(volunteerAttendance.volunteerId, volunteerId)),
+    )
+    .for('update');
+  if (!att) throw new AppError('volunteers.not_checked_in', 409);
+  if (att.status !== 'checked_in') throw new AppError('volunteers.already_checked_out', 409);
+  if (method === 'self') checkSelfPosition(activity, pos, now, 'out');
+  const minutes = servedMinutes(activity, att.checkInAt, now);
+  const [row] = await tx
+    .update(volunteerAttendance)
+    .set({
+      status: 'checked_out',
+      checkOutAt: now,
+      checkOutMethod: method,
+      checkOutBy: ctx.actor.userId,
+      checkOutLat: pos?.lat ?? null,
+      checkOutLng: pos?.lng ?? null,
+      minutes,
+      version: att.version + 1,
+      updatedAt: now,
+    })
+    .where(and(eq(volunteerAttendance.id, att.id), eq(volunteerAttendance.status, 'checked_in')))
+    .returning();
+  if (!row) throw new AppError('volunteers.already_checked_out', 409);
+  await writeAudit(tx, ctx, {
+    action: 'volunteers.check_out',
+    entityType: 'volunteer_attendance',
+    entityId: att.id,
+    orgPath: activity.orgPath,
+    before: { status: att.status },
+    after: { status: 'checked_out', method, minutes, at: now },
+  });
+  return attendanceDto(row);
+}
+
+export async function staffCheckIn(ctx: ActorCtx, activityId: string, volunteerId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
+    await volunteerForActivity(ctx, tx, volunteerId);
+    return checkInTx(ctx, tx, activity, volunteerId, 'staff');
+  });
+}
+
+export async function staffCheckOut(ctx: ActorCtx, activityId: string, volunteerId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
+    await volunteerForActivity(ctx, tx, volunteerId);
+    return checkOutTx(ctx, tx, activity, volunteerId, 'staff');
+  });
+}
+
+/**
+ * R-LAW-VL-1: the organising community certifies the hours. Confirmation posts one append-only hour
+ * entry and credits the ledger (time bank minutes + love points) in the same transaction, keyed
+ * 'activity:<attendanceId>' so a replay never double-posts.
+ */
+export async function confirmAttendance(ctx: ActorCtx, activityId: string, volunteerId: string) {
+  checkId(volunteerId);
+  return ctx.db.transaction(async (tx) => {
+    const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
+    const [att] = await tx
+      .select()
+      .from(volunteerAttendance)
+      .where(
+        and(
+          eq(volunteerAttendance.activityId, activity.id),
+          eq(volunteerAttendance.volunteerId, volunteerId),
+        ),
+      )
+      .for('update');
+    if (!att) throw new AppError('volunteers.not_checked_in', 409);
+    if (att.status === 'confirmed') throw new AppError('volunteers.already_confirmed', 409);
+    if (att.status !== 'checked_out') throw new AppError('volunteers.not_checked_out', 409);
+    const [v] = await tx.select().from(volunteers).where(eq(volunteers.id, volunteerId));
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .update(volunteerAttendance)
+      .set({
+        status: 'confirmed',
+        confirmedAt: now,
+        confirmedBy: ctx.actor.userId,
+        confirmedByName: ctx.actor.displayName,
+        version: att.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(volunteerAttendance.id, att.id))
+      .returning();
+    const minutes = att.minutes ?? 0;
+    let credit = null;
+    if (minutes > 0) {
+      await tx.insert(volunteerHours).values({
+        id: ctx.ids(),
+        volunteerId,
+        kind: 'activity',
+        minutes,
+        activityId: activity.id,
+        attendanceId: att.id,
+        activityType: activity.type,
+        communityId: activity.communityId,
+        orgPath: activity.orgPath,
+        occurredAt: att.checkOutAt ?? now,
+        createdBy: ctx.actor.userId,
+        createdByName: ctx.actor.displayName,
+        createdAt: now,
+      });
+      credit = await creditService(tx, ctx, {
+        idempotencyKey: `activity:${att.id}`,
+        volunteerId,
+        volunteerName: v!.name,
+        communityUnitId: activity.communityId,
+        minutes,
+        activityType: activity.type,
+        sourceType: 'activity',
+        sourceId: att.id,
+        occurredAt: att.checkOutAt ?? now,
+        memo: activity.title,
+      });
+    }
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.confirm',
+      entityType: 'volunteer_attendance',
+      entityId: att.id,
+      orgPath: activity.orgPath,
+      before: { status: att.status },
+      after: { status: 'confirmed', minutes, credit },
+    });
+    return attendanceDto(row!);
+  });
+}
+
+/**
+ * A correction is a new entry (signed minutes, a reason, the corrected entry linked), never an edit
+ * (R-LAW-VL-1); the ledger gets it under its own idempotency key.
+ */
+export async function correctHours(
+  ctx: ActorCtx,
+  entryId: string,
+  input: { minutes: number; reason: string },
+) {
+  requirePermission(ctx.actor, 'volunteers.write');
+  checkId(entryId);
+  return ctx.db.transaction(async (tx) => {
+    const [entry] = await tx
+      .select()
+      .from(volunteerHours)
+      .where(
+        and(
+          eq(volunteerHours.id, entryId),
+          scopeWhere(ctx.actor, 'volunteers.write', volunteerHours.orgPath),
+        ),
+      );
+    if (!entry) throw notFound();
+    if (entry.kind === 'correction') throw new AppError('volunteers.correct_original', 409);
+    // Lock the volunteer's entries for this source so two corrections cannot both pass the check.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`vol-hours:${entry.id}`}))`);
+    const [sum] = await tx
+      .select({ m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int` })
+      .from(volunteerHours)
+      .where(sql`${volunteerHours.id} = ${entry.id} or ${volunteerHours.correctsId} = ${entry.id}`);
+    const current = Number(sum?.m ?? 0);
+    if (current + input.minutes < 0)
+      throw new AppError('volunteers.correction_below_zero', 409, { current, minutes: input.minutes });
+    const [v] = await tx.select().from(volunteers).where(eq(volunteers.id, entry.volunteerId));
+    const now = ctx.clock.now();
+    const id = ctx.ids();
+    await tx.insert(volunteerHours).values({
+      id,
+      volunteerId: entry.volunteerId,
+      kind: 'correction',
+      minutes: input.minutes,
+      activityId: entry.activityId,
+      attendanceId: entry.attendanceId,
+      activityType: entry.activityType,
+      correctsId: entry.id,
+      reason: input.reason,
+      communityId: entry.communityId,
+      orgPath: entry.orgPath,
+      occurredAt: now,
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+      createdAt: now,
+    });
+    const credit = await creditService(tx, ctx, {
+      idempotencyKey: `correction:${id}`,
+      volunteerId: entry.volunteerId,
+      volunteerName: v!.name,
+      communityUnitId: entry.communityId,
+      minutes: input.minutes,
+      activityType: entry.activityType,
+      sourceType: 'activity',
+      sourceId: entry.attendanceId ?? entry.id,
+      occurredAt: now,
+      memo: input.reason,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.hours_correct',
+      entityType: 'volunteer_hours',
+      entityId: id,
+      orgPath: entry.orgPath,
+      after: { correctsId: entry.id, minutes: input.minutes, reason: input.reason, credit },
+    });
+    return { id, minutes: input.minutes, total: current + input.minutes };
+  });
+}
+
+// The volunteer's own phone pages
+
+async function requireMe(ctx: ActorCtx, db: Db) {
+  const [me] = await db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
+  if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
+  return me;
+}
+
+async function myActivity(db: Db, me: VolunteerRow, activityId: string, forUpdate = false) {
+  checkId(activityId);
+  const q = db
+    .select()
+    .from(volunteerActivities)
+    .where(and(eq(volunteerActivities.id, activityId), eq(volunteerActivities.communityId, me.communityId)));
+  const [a] = forUpdate ? await q.for('update') : await q;
+  if (!a) throw notFound();
+  return a;
+}
+
+/** Open activities of my community that have not ended, with my sign-up and attendance. */
+export async function listMyActivities(ctx: ActorCtx) {
+  const me = await myVolunteerRow(ctx);
+  if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
+  const now = ctx.clock.now();
+  const dayAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const rows = await ctx.db
+    .select()
+    .from(volunteerActivities)
+    .where(
+      and(
+        eq(volunteerActivities.communityId, me.communityId),
+        eq(volunteerActivities.status, 'open'),
+        gte(volunteerActivities.endsAt, dayAgo),
+      ),
+    )
+    .orderBy(asc(volunteerActivities.startsAt))
+    .limit(100);
+  const dtos = await activityDtos(ctx.db, rows);
+  const ids = rows.map((r) => r.id);
+  const signups = ids.length
+    ? await ctx.db
+        .select()
+        .from(volunteerSignups)
+        .where(and(inArray(volunteerSignups.activityId, ids), eq(volunteerSignups.volunteerId, me.id)))
+    : [];
+  const atts = ids.length
+    ? await ctx.db
+        .select()
+        .from(volunteerAttendance)
+        .where(and(inArray(volunteerAttendance.activityId, ids), eq(volunteerAttendance.volunteerId, me.id)))
+    : [];
+  const signed = new Set(signups.filter((s) => s.status === 'signed').map((s) => s.activityId));
+  const attOf = new Map(atts.map((a) => [a.activityId, a]));
+  return dtos.map((d) => {
+    const a = attOf.get(d.id);
+    return { ...d, signedUp: signed.has(d.id), attendance: a ? attendanceDto(a) : null };
+  });
+}
+
+export async function mySignUp(ctx: ActorCtx, activityId: string) {
+  return withSignupRetry(() =>
+    ctx.db.transaction(async (tx) => {
+      const me = await requireMe(ctx, tx);
+      const activity = await myActivity(tx, me, activityId);
+      return signUpTx(ctx, tx, activity, me);
+    }),
+  );
+}
+
+export async function myCancelSignup(ctx: ActorCtx, activityId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const me = await requireMe(ctx, tx);
+    const activity = await myActivity(tx, me, activityId);
+    await cancelSignupTx(ctx, tx, activity, me.id);
+  });
+}
+
+export async function myCheckIn(ctx: ActorCtx, activityId: string, pos: Position) {
+  return ctx.db.transaction(async (tx) => {
+    const me = await requireMe(ctx, tx);
+    const activity = await myActivity(tx, me, activityId);
+    return checkInTx(ctx, tx, activity, me.id, 'self', pos);
+  });
+}
+
+export async function myCheckOut(ctx: ActorCtx, activityId: string, pos: Position) {
+  return ctx.db.transaction(async (tx) => {
+    const me = await requireMe(ctx, tx);
+    const activity = await myActivity(tx, me, activityId);
+    return checkOutTx(ctx, tx, activity, me.id, 'self', pos);
+  });
+}

@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { and, eq, sql } from 'drizzle-orm';
+import { starsOf } from '../../../shared/contracts/volunteers';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { orgUnits } from '../org/org.table';
+import { chinaDate } from './volunteers.common';
+import {
+  volunteerActivities,
+  volunteerCertificates,
+  volunteerHours,
+  type volunteers,
+} from './volunteers.table';
+
+type VolunteerRow = typeof volunteers.$inferSelect;
+
+/**
+ * CJK fonts for the certificate, first found wins: LINLI_CJK_FONT (a .ttf/.otf, or .ttc with
+ * LINLI_CJK_FONT_NAME = its PostScript name), then WenQuanYi Micro Hei (Debian fonts-wqy-microhei,
+ * installed by CI), then Noto Sans CJK (fonts-noto-cjk). None found → 503 volunteers.font_missing.
+ */
+const FONT_CANDIDATES: { path: string; name?: string }[] = [
+  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', name: 'WenQuanYiMicroHei' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', name: 'WenQuanYiZenHei' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' },
+];
+
+export function cjkFont(): { path: string; name?: string } | null {
+  const env = process.env.LINLI_CJK_FONT;
+  if (env && existsSync(env))
+    return process.env.LINLI_CJK_FONT_NAME
+      ? { path: env, name: process.env.LINLI_CJK_FONT_NAME }
+      : { path: env };
+  return FONT_CANDIDATES.find((c) => existsSync(c.path)) ?? null;
+}
+
+const TYPE_ZH: Record<string, string> = {
+  elderly_care: '助老服务',
+  environment: '环境保护',
+  neighbour_help: '邻里互助',
+  emergency: '应急救援',
+  culture: '文化活动',
+  other: '其他服务',
+};
+
+interface PdfPrinterLike {
+  createPdfKitDocument(doc: unknown): Promise<{ on(e: string, f: (x?: Buffer) => void): void; end(): void }>;
+}
+
+const require = createRequire(import.meta.url);
+
+async function render(doc: unknown, font: { path: string; name?: string }): Promise<Buffer> {
+  const Printer = (
+    require('pdfmake/js/Printer') as {
+      default: new (
+        fonts: unknown,
+        vfs: unknown,
+        urlResolver: unknown,
+        localAccessPolicy: (path: string) => boolean,
+      ) => PdfPrinterLike;
+    }
+  ).default;
+  const def = () => (font.name ? [font.path, font.name] : font.path);
+  // No remote resources: the resolver fetches nothing; only the font file may be read from disk.
+  const noUrls = { resolve: () => Promise.resolve(), resolved: () => Promise.resolve([]) };
+  const printer = new Printer(
+    { CJK: { normal: def(), bold: def(), italics: def(), bolditalics: def() } },
+    null,
+    noUrls,
+    (path) => path === font.path,
+  );
+  const pdf = await printer.createPdfKitDocument(doc);
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c) => chunks.push(c!));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', (e) => reject(e));
+    pdf.end();
+  });
+}
+
+const hoursText = (minutes: number) => (minutes / 60).toFixed(1).replace(/\.0$/, '');
+
+/**
+ * A free service certificate (R-LAW-VL-1) with the volunteer, cumulative confirmed hours, star level
+ * (R-LAW-VL-2), a summary of activities by type, the issuing community, a number and the date.
+ * Each issue is registered (volunteer_certificates) and audited.
+ */
+export async function issueCertificate(
+  ctx: ActorCtx,
+  v: VolunteerRow,
+): Promise<{ number: string; pdf: Buffer }> {
+  const font = cjkFont();
+  if (!font) throw new AppError('volunteers.font_missing', 503);
+  const byType = await ctx.db
+    .select({
+      type: volunteerHours.activityType,
+      minutes: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
+      activities: sql<number>`count(distinct ${volunteerHours.activityId})::int`,
+    })
+    .from(volunteerHours)
+    .where(eq(volunteerHours.volunteerId, v.id))
+    .groupBy(volunteerHours.activityType);
+  const minutes = Math.max(
+    0,
+    byType.reduce((s, r) => s + Number(r.minutes), 0),
+  );
+  const recent = await ctx.db
+    .select({
+      title: volunteerActivities.title,
+      at: volunteerActivities.startsAt,
+      minutes: volunteerHours.minutes,
+    })
+    .from(volunteerHours)
+    .innerJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
+    .where(and(eq(volunteerHours.volunteerId, v.id), eq(volunteerHours.kind, 'activity')))
+    .orderBy(sql`${volunteerActivities.startsAt} desc`)
+    .limit(8);
+  const [community] = await ctx.db.select().from(orgUnits).where(eq(orgUnits.id, v.communityId));
+  const stars = starsOf(minutes);
+  const now = ctx.clock.now();
+  const day = chinaDate(now);
+  const result = await ctx.db.transaction(async (tx) => {
+    const seq = (await tx.execute(sql`select nextval('volunteer_cert_seq')::bigint as n`)) as unknown as {
+      rows: { n: string | number }[];
+    };
+    const number = `ZYFW-${day.replaceAll('-', '')}-${String(seq.rows[0]!.n).padStart(6, '0')}`;
+    const id = ctx.ids();
+    await tx.insert(volunteerCertificates).values({
+      id,
+      number,
+      volunteerId: v.id,
+      minutes,
+      stars,
+      communityId: v.communityId,
+      issuedBy: ctx.actor.userId,
+      issuedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.certificate',
+      entityType: 'volunteer',
+      entityId: v.id,
+      orgPath: v.orgPath,
+      after: { number, minutes, stars },
+    });
+    return number;
+  });
+  const [y, m, d] = day.split('-');
+  const doc = {
+    pageSize: 'A4',
+    pageMargins: [60, 60, 60, 60],
+    info: { title: `志愿服务证明 ${result}`, author: community?.name ?? '', subject: v.name },
+    defaultStyle: { font: 'CJK', fontSize: 12, lineHeight: 1.4 },
+    content: [
+      { text: '志愿服务证明', fontSize: 26, alignment: 'center', margin: [0, 10, 0, 4] },
+      { text: 'Certificate of Volunteer Service', fontSize: 11, alignment: 'center', color: '#666' },
+      { text: `证书编号:${result}`, alignment: 'right', fontSize: 10, margin: [0, 18, 0, 12] },
+      {
+        text: [
+          '兹证明 ',
+          { text: v.name, fontSize: 16 },
+          ` 同志自参加志愿服务以来,经${community?.name ?? '本社区'}记录并确认的志愿服务时长累计 `,
+          { text: hoursText(minutes), fontSize: 16 },
+          ' 小时,',
+          stars > 0 ? `达到${stars}星级志愿者标准。` : '尚未达到一星级志愿者标准(100小时)。',
+        ],
+        margin: [0, 0, 0, 14],
+      },
+      {
+        table: {
+          widths: ['*', 90, 90],
+          body: [
+            ['服务类别', '活动次数', '时长(小时)'],
+            ...byType
+              .filter((r) => Number(r.minutes) !== 0)
+              .map((r) => [TYPE_ZH[r.type] ?? r.type, String(r.activities), hoursText(Number(r.minutes))]),
+            ['合计', '', hoursText(minutes)],
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        margin: [0, 0, 0, 14],
+      },
+      recent.length
+        ? {
+            stack: [
+              { text: '近期服务记录', fontSize: 13, margin: [0, 0, 0, 4] },
+              {
+                ul: recent.map((r) => `${chinaDate(r.at)}  ${r.title}  ${hoursText(r.minutes)} 小时`),
+                fontSize: 10,
+              },
+            ],
+            margin: [0, 0, 0, 14],
+          }
+        : { text: '' },
+      {
+        text: '星级标准(累计服务时长):一星 100 小时、二星 300 小时、三星 600 小时、四星 1000 小时、五星 1500 小时。本证明免费出具。',
+        fontSize: 9,
+        color: '#666',
+        margin: [0, 6, 0, 30],
+      },
+      { text: `出具单位:${community?.name ?? ''}(盖章)`, alignment: 'right', margin: [0, 20, 0, 4] },
+      { text: `${y}年${Number(m)}月${Number(d)}日`, alignment: 'right' },
+    ],
+  };
+  return { number: result, pdf: await render(doc, font) };
+}

@@ -1,0 +1,125 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { can, inScope, scopeWhere } from '../../platform/permissions';
+import { orgUnits } from '../org/org.table';
+import type { OrgUnit } from '../org/org.usecases';
+
+export type VolPermission = 'volunteers.read' | 'volunteers.write';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that cannot exist answers 404 before touching the database. */
+export function checkId(id: string): void {
+  if (!UUID_RE.test(id)) throw notFound();
+}
+
+export function isUuid(id: string): boolean {
+  return UUID_RE.test(id);
+}
+
+/** A unit the actor may see for `permission`, else 404 (DESIGN convention 5). */
+export async function unitInScope(ctx: ActorCtx, id: string, permission: VolPermission): Promise<OrgUnit> {
+  checkId(id);
+  const [unit] = await ctx.db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, id), scopeWhere(ctx.actor, permission, orgUnits.path)));
+  if (!unit) throw notFound();
+  return unit;
+}
+
+/** Where a volunteer, team or activity belongs: a community or one of its grids, active, in write scope. */
+export async function placeForWrite(
+  ctx: ActorCtx,
+  db: Db,
+  orgUnitId: string,
+  kinds: readonly string[] = ['community', 'grid'],
+): Promise<{ unit: OrgUnit; communityId: string; gridId: string | null }> {
+  checkId(orgUnitId);
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, orgUnitId), scopeWhere(ctx.actor, 'volunteers.write', orgUnits.path)));
+  if (!unit) throw notFound();
+  if (unit.status !== 'active') throw new AppError('org.inactive', 409);
+  if (!kinds.includes(unit.kind)) throw invalidField('orgUnitId', 'volunteers.unit_kind');
+  if (unit.kind === 'community') return { unit, communityId: unit.id, gridId: null };
+  const community = await communityOf(db, unit.path);
+  if (!community) throw invalidField('orgUnitId', 'volunteers.unit_kind');
+  return { unit, communityId: community.id, gridId: unit.kind === 'grid' ? unit.id : null };
+}
+
+/** The community on a path, or null above community level. */
+export async function communityOf(db: Db, path: string): Promise<OrgUnit | null> {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length === 0) return null;
+  const [c] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
+  return c ?? null;
+}
+
+/** The grid on a path, if any. */
+export async function gridOf(db: Db, path: string): Promise<OrgUnit | null> {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length === 0) return null;
+  const [g] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'grid')));
+  return g ?? null;
+}
+
+/** Unit names by id, for the *Name fields of DTOs. */
+export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function writable(ctx: ActorCtx, path: string): boolean {
+  return can(ctx.actor, 'volunteers.write') && inScope(ctx.actor, 'volunteers.write', path);
+}
+
+/** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */
+export function isUniqueViolation(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Great-circle distance in metres (haversine, mean Earth radius 6,371,008.8 m). */
+export function haversineM(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const R = 6371008.8;
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** The calendar date in China (UTC+8) of an instant, as YYYY-MM-DD. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Start of a China calendar day as an instant. */
+export function chinaDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** `column like 'path%'` for a subtree filter. */
+export function under(column: AnyPgColumn, path: string) {
+  return sql`${column} like ${`${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+}

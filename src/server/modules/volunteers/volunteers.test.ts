@@ -1,0 +1,509 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { buildResident } from '../../../../test/factories';
+import { starsOf } from '../../../shared/contracts/volunteers';
+import { rowsOf } from '../../platform/db';
+import { partyMembers } from '../people/people.table';
+import { haversineM } from './volunteers.common';
+import { cjkFont } from './volunteers.certificate';
+
+let t: TestApp;
+// 铜都社区 activity place (lat 30.165, lng 114.93).
+const PLACE = { lat: 30.165, lng: 114.93 };
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await createUser(t, 'tongdu_secretary', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
+});
+afterAll(() => t.close());
+
+async function auditActions(entityId: string) {
+  return rowsOf<{ action: string; success: boolean }>(
+    await t.database.db.execute(
+      sql`select action, success from audit_log where entity_id = ${entityId} order by seq`,
+    ),
+  ).map((r) => r.action);
+}
+
+async function newVolunteer(body: Record<string, unknown> = {}, user = 'tongdu_worker') {
+  const w = await t.as(user);
+  const res = await w.post('/api/volunteers', {
+    name: '王志愿',
+    orgUnitId: t.fx.tongdu.id,
+    kind: 'other',
+    skills: ['助老'],
+    ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; version: number; name: string; communityId: string };
+}
+
+async function newActivity(body: Record<string, unknown> = {}) {
+  const w = await t.as('tongdu_worker');
+  const now = t.clock.now().getTime();
+  const res = await w.post('/api/volunteer-activities', {
+    title: '关爱独居老人上门探访',
+    type: 'elderly_care',
+    orgUnitId: t.fx.tongdu.id,
+    place: '铜都社区党群服务中心',
+    ...PLACE,
+    radiusM: 200,
+    startsAt: new Date(now + HOUR).toISOString(),
+    endsAt: new Date(now + 4 * HOUR).toISOString(),
+    signupLimit: 10,
+    ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; version: number; startsAt: string; endsAt: string };
+}
+
+/** A volunteer profile linked to a new `volunteer` login. */
+async function volunteerWithLogin(username: string) {
+  await createUser(t, username, [{ role: 'volunteer', orgUnitId: t.fx.tongdu.id }]);
+  const v = await newVolunteer({ name: username });
+  const w = await t.as('tongdu_worker');
+  const res = await w.patch(`/api/volunteers/${v.id}`, { version: v.version, username });
+  expect(res.statusCode, res.body).toBe(200);
+  return { ...v, client: await t.as(username) };
+}
+
+describe('volunteer profiles', () => {
+  it('a profile created from a resident takes the name and masked phone from the registry, and is audited', async () => {
+    const r = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, {
+      name: '李热心',
+      phone: '13812345678',
+    });
+    const v = await newVolunteer({
+      residentId: r.id,
+      name: undefined,
+      orgUnitId: undefined,
+      kind: undefined,
+    });
+    const w = await t.as('tongdu_worker');
+    const d = (await w.get(`/api/volunteers/${v.id}`)).json();
+    expect(d.name).toBe('李热心');
+    expect(d.phone).toBe('138****5678');
+    expect(d.kind).toBe('resident');
+    expect(d.gridId).toBe(t.fx.tongduGrid.id);
+    expect(d.communityId).toBe(t.fx.tongdu.id);
+    expect(await auditActions(v.id)).toEqual(['volunteers.create']);
+    const trail = rowsOf<{ after: string }>(
+      await t.database.db.execute(sql`select after::text from audit_log where entity_id = ${v.id}`),
+    );
+    expect(trail[0]!.after).not.toContain('13812345678');
+    // The same resident twice is refused.
+    const again = await w.post('/api/volunteers', { residentId: r.id });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('volunteers.already_registered');
+  });
+
+  it('a reporting party member gets a profile of kind party_member', async () => {
+    const now = t.clock.now();
+    const id = t.deps.ids();
+    await t.database.db.insert(partyMembers).values({
+      id,
+      name: '赵党员',
+      orgUnitId: t.fx.tongdu.id,
+      orgPath: t.fx.tongdu.path,
+      reporting: true,
+      skills: ['法律咨询'],
+      createdAt: now,
+      updatedAt: now,
+    });
+    const w = await t.as('tongdu_worker');
+    const res = await w.post('/api/volunteers', { partyMemberId: id, skills: ['法律咨询'] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ name: '赵党员', kind: 'party_member', partyMemberId: id });
+  });
+
+  it('bad input is a 400/422 naming the field, never a 500', async () => {
+    const w = await t.as('tongdu_worker');
+    const noName = await w.post('/api/volunteers', { orgUnitId: t.fx.tongdu.id });
+    expect(noName.statusCode).toBe(400);
+    expect(noName.json().error.code).toBe('common.validation');
+    const uni = await w.post('/api/volunteers', {
+      name: '张同学',
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'university',
+    });
+    expect(uni.statusCode).toBe(400);
+    const building = await w.post('/api/volunteers', { name: '张三', orgUnitId: t.fx.tongduBuilding.id });
+    expect(building.statusCode).toBe(422);
+    const phone = await w.post('/api/volunteers', { name: '张三', orgUnitId: t.fx.tongdu.id, phone: '123' });
+    expect(phone.statusCode).toBe(400);
+  });
+
+  it('scope: a 西花苑 worker gets 404 on a 铜都 volunteer and cannot create one in 铜都', async () => {
+    const v = await newVolunteer();
+    const x = await t.as('xhy_worker');
+    expect((await x.get(`/api/volunteers/${v.id}`)).statusCode).toBe(404);
+    expect((await x.patch(`/api/volunteers/${v.id}`, { version: 1, skills: [] })).statusCode).toBe(404);
+    expect((await x.post('/api/volunteers', { name: '越权', orgUnitId: t.fx.tongdu.id })).statusCode).toBe(
+      404,
+    );
+    const list = (await x.get('/api/volunteers?pageSize=200')).json();
+    expect(list.items.some((i: { id: string }) => i.id === v.id)).toBe(false);
+    // A grid worker reads but may not write.
+    const g = await t.as('grid_worker');
+    expect(
+      (await g.post('/api/volunteers', { name: '网格', orgUnitId: t.fx.tongduGrid.id })).statusCode,
+    ).toBe(403);
+  });
+
+  it('an update with a stale version is a 409 and changes nothing', async () => {
+    const v = await newVolunteer();
+    const w = await t.as('tongdu_worker');
+    const ok = await w.patch(`/api/volunteers/${v.id}`, {
+      version: v.version,
+      skills: ['理发', '维修'],
+      availability: { weekdays: [6, 7], slots: ['morning'] },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const stale = await w.patch(`/api/volunteers/${v.id}`, { version: v.version, skills: [] });
+    expect(stale.statusCode).toBe(409);
+    expect((await w.get(`/api/volunteers/${v.id}`)).json().skills).toEqual(['理发', '维修']);
+  });
+});
+
+describe('teams', () => {
+  it('an emergency team is created with its leader as a member; a foreign volunteer cannot join', async () => {
+    const leader = await newVolunteer({ name: '队长' });
+    const w = await t.as('tongdu_worker');
+    const res = await w.post('/api/volunteer-teams', {
+      name: '铜都社区应急志愿服务队',
+      kind: 'emergency',
+      orgUnitId: t.fx.tongdu.id,
+      leaderVolunteerId: leader.id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const team = res.json();
+    expect(team).toMatchObject({ kind: 'emergency', leaderName: '队长', memberCount: 1 });
+    const member = await newVolunteer({ name: '队员' });
+    expect(
+      (await w.post(`/api/volunteer-teams/${team.id}/members`, { volunteerId: member.id })).statusCode,
+    ).toBe(204);
+    expect(
+      (await w.post(`/api/volunteer-teams/${team.id}/members`, { volunteerId: member.id })).statusCode,
+    ).toBe(409);
+    const foreign = await newVolunteer({ name: '西花苑人', orgUnitId: t.fx.xihuayuan.id }, 'xhy_worker');
+    expect(
+      (await w.post(`/api/volunteer-teams/${team.id}/members`, { volunteerId: foreign.id })).statusCode,
+    ).toBe(422);
+    expect((await w.get(`/api/volunteer-teams/${team.id}`)).json().members).toHaveLength(2);
+    expect((await (await t.as('xhy_worker')).get(`/api/volunteer-teams/${team.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('R-ORG-4: demonstration communities need 20 partner-university volunteers', () => {
+  it('R-ORG-4: a demonstration community with fewer than 20 university volunteers is flagged, and not once it has 20', async () => {
+    const w = await t.as('tongdu_worker');
+    const put = await w.request({
+      method: 'PUT',
+      url: `/api/volunteers/communities/${t.fx.tongdu.id}/flag`,
+      payload: { demonstration: true, partnerUniversities: ['湖北师范大学'] },
+    });
+    expect(put.statusCode, put.body).toBe(204);
+    expect(await auditActions(t.fx.tongdu.id)).toContain('volunteers.community_flag');
+    const row = async () =>
+      (
+        (await w.get('/api/volunteers/reports/university')).json() as {
+          communityId: string;
+          flagged: boolean;
+          universityVolunteers: number;
+        }[]
+      ).find((r) => r.communityId === t.fx.tongdu.id)!;
+    const before = await row();
+    expect(before.flagged).toBe(true);
+    for (let i = before.universityVolunteers; i < 20; i++)
+      await newVolunteer({ name: `湖师学生${i}`, kind: 'university', university: '湖北师范大学' });
+    const after = await row();
+    expect(after.universityVolunteers).toBe(20);
+    expect(after.flagged).toBe(false);
+    // A community not marked demonstration is never flagged; a foreign worker cannot mark 铜都.
+    const xw = await t.as('xhy_worker');
+    const xrows = (await xw.get('/api/volunteers/reports/university')).json();
+    expect(xrows).toHaveLength(1);
+    expect(xrows[0].flagged).toBe(false);
+    const foreign = await xw.request({
+      method: 'PUT',
+      url: `/api/volunteers/communities/${t.fx.tongdu.id}/flag`,
+      payload: { demonstration: false },
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+});
+
+describe('activities, sign-up and attendance', () => {
+  it('sign-up limit holds under concurrent sign-ups, and a double sign-up is a 409', async () => {
+    const a = await newActivity({ signupLimit: 3 });
+    const vols = await Promise.all(Array.from({ length: 6 }, (_, i) => newVolunteer({ name: `并发${i}` })));
+    const w = await t.as('tongdu_worker');
+    const results = await Promise.all(
+      vols.map((v) => w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id })),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    const refused = results.filter((r) => r.statusCode !== 201);
+    expect(
+      refused.every((r) => r.statusCode === 409 && r.json().error.code === 'volunteers.activity_full'),
+    ).toBe(true);
+    const detail = (await w.get(`/api/volunteer-activities/${a.id}`)).json();
+    expect(detail.signupCount).toBe(3);
+    expect(detail.signups.filter((s: { status: string }) => s.status === 'signed')).toHaveLength(3);
+    // Same volunteer twice, concurrently: one seat only.
+    const b = await newActivity({ signupLimit: 5 });
+    const v = vols[0]!;
+    const twice = await Promise.all([
+      w.post(`/api/volunteer-activities/${b.id}/signups`, { volunteerId: v.id }),
+      w.post(`/api/volunteer-activities/${b.id}/signups`, { volunteerId: v.id }),
+    ]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await w.get(`/api/volunteer-activities/${b.id}`)).json().signupCount).toBe(1);
+    // Cancel frees the seat; sign up again works.
+    expect((await w.post(`/api/volunteer-activities/${b.id}/signups/${v.id}/cancel`)).statusCode).toBe(204);
+    expect((await w.get(`/api/volunteer-activities/${b.id}`)).json().signupCount).toBe(0);
+    expect(
+      (await w.post(`/api/volunteer-activities/${b.id}/signups`, { volunteerId: v.id })).statusCode,
+    ).toBe(201);
+  });
+
+  it('R-LAW-VL-1: staff check-in/out, hours from the record, organiser confirms; hours, ledger credit and audit follow; replays change nothing', async () => {
+    const a = await newActivity();
+    const v = await newVolunteer({ name: '确认测试' });
+    let w = await t.as('tongdu_worker');
+    const base = `/api/volunteer-activities/${a.id}/attendance/${v.id}`;
+    // Not signed up → cannot check in.
+    expect((await w.post(`${base}/check-in`)).json().error.code).toBe('volunteers.not_signed_up');
+    await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id });
+    // Check-out before check-in = 409.
+    const early = await w.post(`${base}/check-out`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('volunteers.not_checked_in');
+    t.clock.advance(HOUR); // at the start
+    const cin = await w.post(`${base}/check-in`);
+    expect(cin.statusCode, cin.body).toBe(200);
+    // Double check-in = 409.
+    const again = await w.post(`${base}/check-in`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('volunteers.already_checked_in');
+    // Confirm before check-out = 409.
+    expect((await w.post(`${base}/confirm`)).json().error.code).toBe('volunteers.not_checked_out');
+    t.clock.advance(2.5 * HOUR);
+    w = await t.as('tongdu_worker'); // the session idled out meanwhile
+    const out = await w.post(`${base}/check-out`);
+    expect(out.statusCode, out.body).toBe(200);
+    expect(out.json().minutes).toBe(150);
+    expect((await w.post(`${base}/check-out`)).statusCode).toBe(409);
+    const conf = await w.post(`${base}/confirm`);
+    expect(conf.statusCode, conf.body).toBe(200);
+    expect(conf.json()).toMatchObject({ status: 'confirmed', confirmedByName: 'tongdu_worker' });
+    // Replayed confirmation: 409, nothing posted twice.
+    expect((await w.post(`${base}/confirm`)).statusCode).toBe(409);
+    const d = (await w.get(`/api/volunteers/${v.id}`)).json();
+    expect(d.minutes).toBe(150);
+    expect(d.hours).toHaveLength(1);
+    const attId = conf.json().id;
+    const tx = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from ledger_transactions where idempotency_key = ${`activity:${attId}`}`,
+      ),
+    );
+    expect(Number(tx[0]!.n)).toBe(1);
+    expect(await auditActions(attId)).toEqual([
+      'volunteers.check_in',
+      'volunteers.check_out',
+      'volunteers.confirm',
+    ]);
+    t.clock.advance(-3.5 * HOUR);
+  });
+
+  it('R-LAW-VL-1: a correction is a new entry with a reason, never an edit; it cannot take the total below zero', async () => {
+    const a = await newActivity();
+    const v = await newVolunteer({ name: '更正测试' });
+    let w = await t.as('tongdu_worker');
+    const base = `/api/volunteer-activities/${a.id}/attendance/${v.id}`;
+    await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id });
+    t.clock.advance(HOUR);
+    await w.post(`${base}/check-in`);
+    t.clock.advance(2 * HOUR);
+    w = await t.as('tongdu_worker');
+    expect((await w.post(`${base}/check-out`)).statusCode).toBe(200);
+    expect((await w.post(`${base}/confirm`)).statusCode).toBe(200);
+    t.clock.advance(-3 * HOUR);
+    w = await t.as('tongdu_worker');
+    const entry = (await w.get(`/api/volunteers/${v.id}`)).json().hours[0];
+    expect(entry.minutes).toBe(120);
+    const bad = await w.post(`/api/volunteer-hours/${entry.id}/correct`, { minutes: -30 });
+    expect(bad.statusCode).toBe(400);
+    const c = await w.post(`/api/volunteer-hours/${entry.id}/correct`, {
+      minutes: -30,
+      reason: '提前离场半小时',
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json().total).toBe(90);
+    const d = (await w.get(`/api/volunteers/${v.id}`)).json();
+    expect(d.minutes).toBe(90);
+    expect(d.hours).toHaveLength(2);
+    expect(d.hours.find((h: { kind: string }) => h.kind === 'activity').minutes).toBe(120);
+    expect(d.hours.find((h: { kind: string }) => h.kind === 'correction')).toMatchObject({
+      minutes: -30,
+      reason: '提前离场半小时',
+      correctsId: entry.id,
+    });
+    const under = await w.post(`/api/volunteer-hours/${entry.id}/correct`, { minutes: -100, reason: '错误' });
+    expect(under.statusCode).toBe(409);
+    // A foreign community cannot correct.
+    const x = await t.as('xhy_worker');
+    expect(
+      (await x.post(`/api/volunteer-hours/${entry.id}/correct`, { minutes: 10, reason: 'x' })).statusCode,
+    ).toBe(404);
+  });
+
+  it('self check-in needs the geofence and the time window (haversine); outside is a 409 naming the distance', async () => {
+    const me = await volunteerWithLogin('self_vol');
+    const a = await newActivity();
+    const c = me.client;
+    const list = (await c.get('/api/me/volunteer/activities')).json();
+    expect(list.some((x: { id: string }) => x.id === a.id)).toBe(true);
+    expect((await c.post(`/api/me/volunteer/activities/${a.id}/signup`)).statusCode).toBe(201);
+    expect((await c.post(`/api/me/volunteer/activities/${a.id}/signup`)).statusCode).toBe(409);
+    // Too early (1 h before start, window opens 30 min before).
+    const tooEarly = await c.post(`/api/me/volunteer/activities/${a.id}/check-in`, PLACE);
+    expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.json().error.code).toBe('volunteers.outside_window');
+    t.clock.advance(HOUR);
+    // ~1.1 km away.
+    const far = await c.post(`/api/me/volunteer/activities/${a.id}/check-in`, { lat: 30.175, lng: 114.93 });
+    expect(far.statusCode).toBe(409);
+    expect(far.json().error.code).toBe('volunteers.outside_geofence');
+    const near = await c.post(`/api/me/volunteer/activities/${a.id}/check-in`, {
+      lat: 30.1655,
+      lng: 114.9302,
+    });
+    expect(near.statusCode, near.body).toBe(200);
+    expect(near.json().checkInMethod).toBe('self');
+    expect((await c.post(`/api/me/volunteer/activities/${a.id}/check-in`, PLACE)).statusCode).toBe(409);
+    t.clock.advance(HOUR);
+    const out = await c.post(`/api/me/volunteer/activities/${a.id}/check-out`, PLACE);
+    expect(out.statusCode, out.body).toBe(200);
+    expect(out.json().minutes).toBe(60);
+    t.clock.advance(-2 * HOUR);
+    // A volunteer cannot confirm their own hours (staff API).
+    expect((await c.post(`/api/volunteer-activities/${a.id}/attendance/${me.id}/confirm`)).statusCode).toBe(
+      403,
+    );
+    // A login without a profile.
+    expect((await (await t.as('grid_worker')).get('/api/me/volunteer/activities')).statusCode).toBe(403);
+  });
+
+  it('scope: a 西花苑 worker gets 404 on a 铜都 activity and its attendance', async () => {
+    const a = await newActivity();
+    const x = await t.as('xhy_worker');
+    expect((await x.get(`/api/volunteer-activities/${a.id}`)).statusCode).toBe(404);
+    const v = await newVolunteer();
+    expect(
+      (await x.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id })).statusCode,
+    ).toBe(404);
+    expect((await x.post(`/api/volunteer-activities/${a.id}/attendance/${v.id}/check-in`)).statusCode).toBe(
+      404,
+    );
+    expect((await x.get('/api/volunteer-activities/not-a-uuid')).statusCode).toBe(404);
+  });
+
+  it('activity input is validated: end after start, lat with lng, at most 24 hours', async () => {
+    const w = await t.as('tongdu_worker');
+    const now = t.clock.now().getTime();
+    const body = {
+      title: '活动',
+      type: 'environment',
+      orgUnitId: t.fx.tongdu.id,
+      place: '广场',
+      startsAt: new Date(now + HOUR).toISOString(),
+      endsAt: new Date(now).toISOString(),
+      signupLimit: 5,
+    };
+    expect((await w.post('/api/volunteer-activities', body)).statusCode).toBe(400);
+    expect(
+      (
+        await w.post('/api/volunteer-activities', {
+          ...body,
+          endsAt: new Date(now + 2 * HOUR).toISOString(),
+          lat: 30,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await w.post('/api/volunteer-activities', {
+          ...body,
+          endsAt: new Date(now + 30 * HOUR).toISOString(),
+        })
+      ).statusCode,
+    ).toBe(422);
+    expect((await w.post('/api/volunteer-activities', { ...body, type: 'party' })).statusCode).toBe(400);
+  });
+});
+
+describe('R-LAW-VL-2: star levels and the certificate', () => {
+  it('R-LAW-VL-2: star levels follow cumulative hours 100/300/600/1000/1500', () => {
+    expect(starsOf(99 * 60 + 59)).toBe(0);
+    expect(starsOf(100 * 60)).toBe(1);
+    expect(starsOf(299 * 60)).toBe(1);
+    expect(starsOf(300 * 60)).toBe(2);
+    expect(starsOf(600 * 60)).toBe(3);
+    expect(starsOf(1000 * 60)).toBe(4);
+    expect(starsOf(1500 * 60)).toBe(5);
+    expect(starsOf(5000 * 60)).toBe(5);
+  });
+
+  it('haversine: 0.01° of latitude is about 1.11 km', () => {
+    expect(Math.round(haversineM(30.165, 114.93, 30.175, 114.93))).toBeGreaterThan(1100);
+    expect(Math.round(haversineM(30.165, 114.93, 30.175, 114.93))).toBeLessThan(1120);
+  });
+
+  it.skipIf(!cjkFont())(
+    'R-LAW-VL-1: a volunteer downloads a free PDF certificate with CJK text; each issue is numbered and audited',
+    async () => {
+      const me = await volunteerWithLogin('cert_vol');
+      const res = await me.client.get('/api/me/volunteer/certificate.pdf');
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const buf = res.rawPayload;
+      expect(buf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(buf.length).toBeGreaterThan(5000);
+      // The embedded CJK font subset is in the file.
+      expect(buf.toString('latin1')).toMatch(/WenQuanYi|Noto|FontFile2/);
+      expect(await auditActions(me.id)).toContain('volunteers.certificate');
+      const staff = await (await t.as('tongdu_worker')).get(`/api/volunteers/${me.id}/certificate.pdf`);
+      expect(staff.statusCode).toBe(200);
+      expect(
+        (await (await t.as('xhy_worker')).get(`/api/volunteers/${me.id}/certificate.pdf`)).statusCode,
+      ).toBe(404);
+      const certs = rowsOf<{ number: string }>(
+        await t.database.db.execute(
+          sql`select number from volunteer_certificates where volunteer_id = ${me.id}`,
+        ),
+      );
+      expect(new Set(certs.map((c) => c.number)).size).toBe(2);
+    },
+  );
+});
+
+describe('reports', () => {
+  it('hours by community and period, with .xlsx export; volunteers per community and stars distribution', async () => {
+    const w = await t.as('tongdu_worker');
+    const day = t.clock.now().toISOString().slice(0, 10);
+    const rows = (await w.get(`/api/volunteers/reports/hours?from=2026-01-01&to=2026-12-31`)).json();
+    const tongdu = rows.find((r: { communityId: string }) => r.communityId === t.fx.tongdu.id);
+    expect(tongdu.minutes).toBeGreaterThan(0);
+    const xlsx = await w.get(`/api/volunteers/reports/hours.xlsx?from=${day}&to=${day}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await w.get('/api/volunteers/reports/hours?from=2026-12-01&to=2026-01-01')).statusCode).toBe(422);
+    const s = (await w.get('/api/volunteers/reports/summary')).json();
+    expect(s.communities).toHaveLength(1);
+    expect(s.communities[0].byKind.university).toBeGreaterThanOrEqual(20);
+    expect(s.stars.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(s.communities[0].total);
+  });
+});

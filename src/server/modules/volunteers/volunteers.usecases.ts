@@ -1,0 +1,744 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  type CreateTeamBody,
+  type CreateVolunteerBody,
+  type UpdateTeamBody,
+  type UpdateVolunteerBody,
+  UNIVERSITY_VOLUNTEERS_MIN,
+  type VolunteerDto,
+  type VolunteerListQuery,
+  nextStarHours,
+  starsOf,
+} from '../../../shared/contracts/volunteers';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { maskPhone } from '../../platform/crypto';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
+import { users } from '../accounts/accounts.table';
+import { orgUnits } from '../org/org.table';
+import { partyMembers } from '../people/people.table';
+import { residents } from '../residents/residents.table';
+import {
+  checkId,
+  communityOf,
+  gridOf,
+  isUniqueViolation,
+  placeForWrite,
+  under,
+  unitInScope,
+  unitNames,
+  writable,
+} from './volunteers.common';
+import {
+  volunteerActivities,
+  volunteerCommunityFlags,
+  volunteerHours,
+  volunteerTeamMembers,
+  volunteerTeams,
+  volunteers,
+} from './volunteers.table';
+
+type VolunteerRow = typeof volunteers.$inferSelect;
+
+/** Confirmed minutes per volunteer (sum of the append-only entries, corrections included). */
+export async function minutesOf(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: volunteerHours.volunteerId,
+      m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
+    })
+    .from(volunteerHours)
+    .where(inArray(volunteerHours.volunteerId, ids))
+    .groupBy(volunteerHours.volunteerId);
+  return new Map(rows.map((r) => [r.id, Number(r.m)]));
+}
+
+export async function toDtos(db: Db, rows: VolunteerRow[]): Promise<VolunteerDto[]> {
+  const names = await unitNames(
+    db,
+    rows.flatMap((r) => [r.orgUnitId, r.communityId]),
+  );
+  const minutes = await minutesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const m = Math.max(0, minutes.get(r.id) ?? 0);
+    return {
+      id: r.id,
+      name: r.name,
+      kind: r.kind as VolunteerDto['kind'],
+      university: r.university,
+      phone: r.phoneMask,
+      skills: r.skills,
+      availability: r.availability,
+      orgUnitId: r.orgUnitId,
+      unitName: names.get(r.orgUnitId) ?? null,
+      communityId: r.communityId,
+      communityName: names.get(r.communityId) ?? null,
+      gridId: r.gridId,
+      residentId: r.residentId,
+      partyMemberId: r.partyMemberId,
+      userId: r.userId,
+      status: r.status as VolunteerDto['status'],
+      notes: r.notes,
+      minutes: m,
+      stars: starsOf(m),
+      version: r.version,
+      updatedAt: r.updatedAt,
+    };
+  });
+}
+
+/** The audit view of a profile: no personal data (R-LAW-PI-1). */
+function auditView(r: VolunteerRow) {
+  const { phoneEnc: _e, phoneHash: _h, phoneMask: _m, notes: _n, ...rest } = r;
+  return rest;
+}
+
+function sealPhone(ctx: ActorCtx, phone: string | null | undefined) {
+  if (phone === undefined) return {};
+  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  return {
+    phoneEnc: v ? ctx.pii.encrypt(v) : null,
+    phoneHash: v ? ctx.pii.blindIndex('phone', v) : null,
+    phoneMask: v ? maskPhone(v) : null,
+  };
+}
+
+export async function findVolunteer(
+  ctx: ActorCtx,
+  id: string,
+  permission: 'volunteers.read' | 'volunteers.write',
+) {
+  requirePermission(ctx.actor, permission);
+  checkId(id);
+  const [row] = await ctx.db
+    .select()
+    .from(volunteers)
+    .where(and(eq(volunteers.id, id), scopeWhere(ctx.actor, permission, volunteers.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listVolunteers(ctx: ActorCtx, q: VolunteerListQuery) {
+  requirePermission(ctx.actor, 'volunteers.read');
+  const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
+  const where = and(
+    scopeWhere(ctx.actor, 'volunteers.read', volunteers.orgPath),
+    unit ? under(volunteers.orgPath, unit.path) : undefined,
+    q.q ? sql`${volunteers.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
+    q.kind ? eq(volunteers.kind, q.kind) : undefined,
+    q.status ? eq(volunteers.status, q.status) : undefined,
+    q.skill ? sql`${q.skill} = any(${volunteers.skills})` : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(volunteers)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(volunteers)
+    .where(where)
+    .orderBy(asc(volunteers.name), asc(volunteers.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await toDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+export async function hourEntries(db: Db, volunteerId: string) {
+  const rows = await db
+    .select({
+      h: volunteerHours,
+      title: volunteerActivities.title,
+    })
+    .from(volunteerHours)
+    .leftJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
+    .where(eq(volunteerHours.volunteerId, volunteerId))
+    .orderBy(desc(volunteerHours.occurredAt), desc(volunteerHours.createdAt))
+    .limit(500);
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.h.communityId),
+  );
+  return rows.map(({ h, title }) => ({
+    id: h.id,
+    kind: h.kind as 'activity' | 'correction' | 'service',
+    minutes: h.minutes,
+    activityId: h.activityId,
+    activityTitle: title ?? null,
+    activityType: h.activityType,
+    attendanceId: h.attendanceId,
+    correctsId: h.correctsId,
+    reason: h.reason,
+    communityId: h.communityId,
+    communityName: names.get(h.communityId) ?? null,
+    occurredAt: h.occurredAt,
+    createdByName: h.createdByName,
+    createdAt: h.createdAt,
+  }));
+}
+
+export async function teamsOf(db: Db, volunteerId: string) {
+  const rows = await db
+    .select({
+      id: volunteerTeams.id,
+      name: volunteerTeams.name,
+      kind: volunteerTeams.kind,
+      role: volunteerTeamMembers.role,
+    })
+    .from(volunteerTeamMembers)
+    .innerJoin(volunteerTeams, eq(volunteerTeams.id, volunteerTeamMembers.teamId))
+    .where(eq(volunteerTeamMembers.volunteerId, volunteerId))
+    .orderBy(asc(volunteerTeams.name));
+  return rows.map((r) => ({ ...r, kind: r.kind as 'general' }));
+}
+
+export async function getVolunteer(ctx: ActorCtx, id: string) {
+  const row = await findVolunteer(ctx, id, 'volunteers.read');
+  const [dto] = await toDtos(ctx.db, [row]);
+  return {
+    ...dto!,
+    teams: await teamsOf(ctx.db, id),
+    hours: await hourEntries(ctx.db, id),
+    nextStarHours: nextStarHours(dto!.minutes),
+    canWrite: writable(ctx, row.orgPath),
+  };
+}
+
+export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody) {
+  requirePermission(ctx.actor, 'volunteers.write');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    let name = input.name ?? null;
+    let residentId = input.residentId ?? null;
+    const partyMemberId = input.partyMemberId ?? null;
+    let kind = input.kind;
+    let homePath: string | null = null;
+    let phoneFields: Partial<VolunteerRow> = sealPhone(ctx, input.phone);
+    if (partyMemberId) {
+      const [pm] = await tx
+        .select()
+        .from(partyMembers)
+        .where(
+          and(
+            eq(partyMembers.id, partyMemberId),
+            scopeWhere(ctx.actor, 'volunteers.write', partyMembers.orgPath),
+          ),
+        );
+      if (!pm) throw invalidField('partyMemberId', 'volunteers.party_member_not_found');
+      name = pm.name;
+      residentId = residentId ?? pm.residentId;
+      kind = kind ?? 'party_member';
+      homePath = pm.orgPath;
+    }
+    if (residentId) {
+      const [r] = await tx
+        .select()
+        .from(residents)
+        .where(
+          and(
+            eq(residents.id, residentId),
+            isNull(residents.deletedAt),
+            scopeWhere(ctx.actor, 'volunteers.write', residents.orgPath),
+          ),
+        );
+      if (!r) throw invalidField('residentId', 'volunteers.resident_not_found');
+      name = partyMemberId ? name : r.name;
+      homePath = homePath ?? r.orgPath;
+      if (input.phone === undefined || input.phone === null)
+        phoneFields = { phoneEnc: r.phoneEnc, phoneHash: r.phoneHash, phoneMask: r.phoneMask };
+      kind = kind ?? 'resident';
+    }
+    // Where they serve: the given community/grid, else their grid, else their community.
+    let orgUnitId = input.orgUnitId ?? null;
+    if (!orgUnitId && homePath) {
+      const grid = await gridOf(tx, homePath);
+      const community = await communityOf(tx, homePath);
+      orgUnitId = grid?.id ?? community?.id ?? null;
+    }
+    if (!orgUnitId) throw invalidField('orgUnitId', 'volunteers.unit_required');
+    const place = await placeForWrite(ctx, tx, orgUnitId);
+    const id = ctx.ids();
+    const values = {
+      id,
+      residentId,
+      partyMemberId,
+      userId: null,
+      name: name!,
+      ...phoneFields,
+      skills: [...new Set(input.skills)],
+      availability: input.availability,
+      kind: kind ?? 'other',
+      university: input.university ?? null,
+      orgUnitId: place.unit.id,
+      orgPath: place.unit.path,
+      communityId: place.communityId,
+      gridId: place.gridId,
+      status: 'active',
+      notes: input.notes ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    let row: VolunteerRow;
+    try {
+      [row] = (await tx.insert(volunteers).values(values).returning()) as [VolunteerRow];
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('volunteers.already_registered', 409);
+      throw err;
+    }
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.create',
+      entityType: 'volunteer',
+      entityId: id,
+      orgPath: row.orgPath,
+      after: auditView(row),
+    });
+    return (await toDtos(tx, [row]))[0]!;
+  });
+}
+
+export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVolunteerBody) {
+  const before = await findVolunteer(ctx, id, 'volunteers.write');
+  if (before.version !== input.version) throw new AppError('common.conflict', 409);
+  const run = () =>
+    ctx.db.transaction(async (tx) => {
+      const place = input.orgUnitId ? await placeForWrite(ctx, tx, input.orgUnitId) : null;
+      const kind = input.kind ?? before.kind;
+      const university = input.university !== undefined ? input.university : before.university;
+      if (kind === 'university' && !university)
+        throw invalidField('university', 'volunteers.university_required');
+      let userId: string | null | undefined;
+      if (input.username === null) userId = null;
+      else if (input.username) {
+        const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+        if (!u) throw invalidField('username', 'volunteers.user_not_found');
+        userId = u.id;
+      }
+      const [row] = await tx
+        .update(volunteers)
+        .set({
+          ...(place && {
+            orgUnitId: place.unit.id,
+            orgPath: place.unit.path,
+            communityId: place.communityId,
+            gridId: place.gridId,
+          }),
+          ...sealPhone(ctx, input.phone),
+          kind,
+          university,
+          ...(input.skills && { skills: [...new Set(input.skills)] }),
+          ...(input.availability && { availability: input.availability }),
+          ...(input.status && { status: input.status }),
+          ...(input.notes !== undefined && { notes: input.notes }),
+          ...(userId !== undefined && { userId }),
+          version: sql`${volunteers.version} + 1`,
+          updatedAt: ctx.clock.now(),
+        })
+        .where(and(eq(volunteers.id, id), eq(volunteers.version, input.version)))
+        .returning();
+      if (!row) throw new AppError('common.conflict', 409);
+      await writeAudit(tx, ctx, {
+        action: 'volunteers.update',
+        entityType: 'volunteer',
+        entityId: id,
+        orgPath: row.orgPath,
+        before: auditView(before),
+        after: auditView(row),
+      });
+      return (await toDtos(tx, [row]))[0]!;
+    });
+  try {
+    return await run();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('volunteers.user_taken', 409);
+    throw err;
+  }
+}
+
+/** The profile linked to the logged-in user (phone pages), or null. */
+export async function myVolunteerRow(ctx: ActorCtx): Promise<VolunteerRow | null> {
+  const [row] = await ctx.db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
+  return row ?? null;
+}
+
+export async function getMyVolunteer(ctx: ActorCtx) {
+  const row = await myVolunteerRow(ctx);
+  if (!row) return { profile: null, hours: [], nextStarHours: null };
+  const [dto] = await toDtos(ctx.db, [row]);
+  return {
+    profile: dto!,
+    hours: await hourEntries(ctx.db, row.id),
+    nextStarHours: nextStarHours(dto!.minutes),
+  };
+}
+
+// Teams
+
+type TeamRow = typeof volunteerTeams.$inferSelect;
+
+async function teamDtos(db: Db, rows: TeamRow[]) {
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.communityId),
+  );
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length
+    ? await db
+        .select({ id: volunteerTeamMembers.teamId, n: sql<number>`count(*)::int` })
+        .from(volunteerTeamMembers)
+        .where(inArray(volunteerTeamMembers.teamId, ids))
+        .groupBy(volunteerTeamMembers.teamId)
+    : [];
+  const leaderIds = rows.map((r) => r.leaderVolunteerId).filter((x): x is string => !!x);
+  const leaders = leaderIds.length
+    ? await db
+        .select({ id: volunteers.id, name: volunteers.name })
+        .from(volunteers)
+        .where(inArray(volunteers.id, leaderIds))
+    : [];
+  const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  const leaderOf = new Map(leaders.map((l) => [l.id, l.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as 'general',
+    orgUnitId: r.orgUnitId,
+    communityId: r.communityId,
+    communityName: names.get(r.communityId) ?? null,
+    description: r.description,
+    leaderVolunteerId: r.leaderVolunteerId,
+    leaderName: r.leaderVolunteerId ? (leaderOf.get(r.leaderVolunteerId) ?? null) : null,
+    memberCount: countOf.get(r.id) ?? 0,
+    active: r.active,
+  }));
+}
+
+export async function listTeams(
+  ctx: ActorCtx,
+  q: { orgUnitId?: string | undefined; kind?: string | undefined; page: number; pageSize: number },
+) {
+  requirePermission(ctx.actor, 'volunteers.read');
+  const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
+  const where = and(
+    scopeWhere(ctx.actor, 'volunteers.read', volunteerTeams.orgPath),
+    unit ? under(volunteerTeams.orgPath, unit.path) : undefined,
+    q.kind ? eq(volunteerTeams.kind, q.kind) : undefined,
+  );
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(volunteerTeams)
+    .where(where);
+  const rows = await ctx.db
+    .select()
+    .from(volunteerTeams)
+    .where(where)
+    .orderBy(asc(volunteerTeams.orgPath), asc(volunteerTeams.name))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await teamDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+async function findTeam(
+  ctx: ActorCtx,
+  db: Db,
+  id: string,
+  permission: 'volunteers.read' | 'volunteers.write',
+) {
+  requirePermission(ctx.actor, permission);
+  checkId(id);
+  const [row] = await db
+    .select()
+    .from(volunteerTeams)
+    .where(and(eq(volunteerTeams.id, id), scopeWhere(ctx.actor, permission, volunteerTeams.orgPath)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getTeam(ctx: ActorCtx, id: string) {
+  const team = await findTeam(ctx, ctx.db, id, 'volunteers.read');
+  const [dto] = await teamDtos(ctx.db, [team]);
+  const members = await ctx.db
+    .select({
+      volunteerId: volunteers.id,
+      name: volunteers.name,
+      kind: volunteers.kind,
+      skills: volunteers.skills,
+      role: volunteerTeamMembers.role,
+      joinedAt: volunteerTeamMembers.joinedAt,
+    })
+    .from(volunteerTeamMembers)
+    .innerJoin(volunteers, eq(volunteers.id, volunteerTeamMembers.volunteerId))
+    .where(eq(volunteerTeamMembers.teamId, id))
+    .orderBy(desc(sql`${volunteerTeamMembers.role} = 'leader'`), asc(volunteers.name));
+  return {
+    ...dto!,
+    members: members.map((m) => ({ ...m, kind: m.kind as 'resident' })),
+    canWrite: writable(ctx, team.orgPath),
+  };
+}
+
+/** A volunteer that may join a team at `teamPath`: in write scope and serving in the team's community. */
+async function memberCandidate(ctx: ActorCtx, db: Db, volunteerId: string, communityId: string) {
+  const [v] = await db
+    .select()
+    .from(volunteers)
+    .where(
+      and(eq(volunteers.id, volunteerId), scopeWhere(ctx.actor, 'volunteers.write', volunteers.orgPath)),
+    );
+  if (!v) throw invalidField('volunteerId', 'volunteers.volunteer_not_found');
+  if (v.communityId !== communityId) throw invalidField('volunteerId', 'volunteers.other_community');
+  return v;
+}
+
+export async function createTeam(ctx: ActorCtx, input: CreateTeamBody) {
+  requirePermission(ctx.actor, 'volunteers.write');
+  return ctx.db.transaction(async (tx) => {
+    const place = await placeForWrite(ctx, tx, input.orgUnitId);
+    const now = ctx.clock.now();
+    const id = ctx.ids();
+    const leader = input.leaderVolunteerId
+      ? await memberCandidate(ctx, tx, input.leaderVolunteerId, place.communityId)
+      : null;
+    const [row] = await tx
+      .insert(volunteerTeams)
+      .values({
+        id,
+        name: input.name,
+        kind: input.kind,
+        orgUnitId: place.unit.id,
+        orgPath: place.unit.path,
+        communityId: place.communityId,
+        leaderVolunteerId: leader?.id ?? null,
+        description: input.description ?? null,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (leader)
+      await tx
+        .insert(volunteerTeamMembers)
+        .values({ id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now });
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.team_create',
+      entityType: 'volunteer_team',
+      entityId: id,
+      orgPath: row!.orgPath,
+      after: row,
+    });
+    return (await teamDtos(tx, [row!]))[0]!;
+  });
+}
+
+export async function updateTeam(ctx: ActorCtx, id: string, input: UpdateTeamBody) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findTeam(ctx, tx, id, 'volunteers.write');
+    const now = ctx.clock.now();
+    if (input.leaderVolunteerId) {
+      const leader = await memberCandidate(ctx, tx, input.leaderVolunteerId, before.communityId);
+      await tx
+        .insert(volunteerTeamMembers)
+        .values({ id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now })
+        .onConflictDoUpdate({
+          target: [volunteerTeamMembers.teamId, volunteerTeamMembers.volunteerId],
+          set: { role: 'leader' },
+        });
+      await tx
+        .update(volunteerTeamMembers)
+        .set({ role: 'member' })
+        .where(
+          and(
+            eq(volunteerTeamMembers.teamId, id),
+            eq(volunteerTeamMembers.role, 'leader'),
+            sql`${volunteerTeamMembers.volunteerId} <> ${leader.id}`,
+          ),
+        );
+    }
+    const [row] = await tx
+      .update(volunteerTeams)
+      .set({
+        ...(input.name && { name: input.name }),
+        ...(input.kind && { kind: input.kind }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.leaderVolunteerId !== undefined && { leaderVolunteerId: input.leaderVolunteerId }),
+        ...(input.active !== undefined && { active: input.active }),
+        updatedAt: now,
+      })
+      .where(eq(volunteerTeams.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.team_update',
+      entityType: 'volunteer_team',
+      entityId: id,
+      orgPath: row!.orgPath,
+      before,
+      after: row,
+    });
+    return (await teamDtos(tx, [row!]))[0]!;
+  });
+}
+
+export async function addTeamMember(
+  ctx: ActorCtx,
+  teamId: string,
+  input: { volunteerId: string; role: 'leader' | 'member' },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const team = await findTeam(ctx, tx, teamId, 'volunteers.write');
+    const v = await memberCandidate(ctx, tx, input.volunteerId, team.communityId);
+    const now = ctx.clock.now();
+    try {
+      await tx
+        .insert(volunteerTeamMembers)
+        .values({ id: ctx.ids(), teamId, volunteerId: v.id, role: input.role, joinedAt: now });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('volunteers.already_member', 409);
+      throw err;
+    }
+    if (input.role === 'leader') {
+      await tx
+        .update(volunteerTeamMembers)
+        .set({ role: 'member' })
+        .where(
+          and(
+            eq(volunteerTeamMembers.teamId, teamId),
+            eq(volunteerTeamMembers.role, 'leader'),
+            sql`${volunteerTeamMembers.volunteerId} <> ${v.id}`,
+          ),
+        );
+      await tx
+        .update(volunteerTeams)
+        .set({ leaderVolunteerId: v.id, updatedAt: now })
+        .where(eq(volunteerTeams.id, teamId));
+    }
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.team_join',
+      entityType: 'volunteer_team',
+      entityId: teamId,
+      orgPath: team.orgPath,
+      after: { volunteerId: v.id, role: input.role },
+    });
+  });
+}
+
+export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerId: string) {
+  checkId(volunteerId);
+  return ctx.db.transaction(async (tx) => {
+    const team = await findTeam(ctx, tx, teamId, 'volunteers.write');
+    const gone = await tx
+      .delete(volunteerTeamMembers)
+      .where(and(eq(volunteerTeamMembers.teamId, teamId), eq(volunteerTeamMembers.volunteerId, volunteerId)))
+      .returning();
+    if (gone.length === 0) throw notFound();
+    if (team.leaderVolunteerId === volunteerId)
+      await tx
+        .update(volunteerTeams)
+        .set({ leaderVolunteerId: null, updatedAt: ctx.clock.now() })
+        .where(eq(volunteerTeams.id, teamId));
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.team_leave',
+      entityType: 'volunteer_team',
+      entityId: teamId,
+      orgPath: team.orgPath,
+      before: { volunteerId, role: gone[0]!.role },
+    });
+  });
+}
+
+// Demonstration communities and partner-university volunteers (R-ORG-4)
+
+/**
+ * One row per community in scope: whether staff marked it a demonstration community, its partner
+ * universities, the number of active university volunteers, and `flagged` when a demonstration
+ * community has fewer than 20 (R-ORG-4).
+ */
+export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
+  requirePermission(ctx.actor, 'volunteers.read');
+  const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
+  const communities = await ctx.db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.kind, 'community'),
+        eq(orgUnits.status, 'active'),
+        scopeWhere(ctx.actor, 'volunteers.read', orgUnits.path),
+        unit ? under(orgUnits.path, unit.path) : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  if (communities.length === 0) return [];
+  const ids = communities.map((c) => c.id);
+  const flags = await ctx.db
+    .select()
+    .from(volunteerCommunityFlags)
+    .where(inArray(volunteerCommunityFlags.orgUnitId, ids));
+  const counts = await ctx.db
+    .select({ id: volunteers.communityId, n: sql<number>`count(*)::int` })
+    .from(volunteers)
+    .where(
+      and(
+        inArray(volunteers.communityId, ids),
+        eq(volunteers.kind, 'university'),
+        eq(volunteers.status, 'active'),
+      ),
+    )
+    .groupBy(volunteers.communityId);
+  const flagOf = new Map(flags.map((f) => [f.orgUnitId, f]));
+  const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  return communities.map((c) => {
+    const f = flagOf.get(c.id);
+    const n = countOf.get(c.id) ?? 0;
+    const demonstration = f?.demonstration ?? false;
+    return {
+      communityId: c.id,
+      communityName: c.name,
+      demonstration,
+      partnerUniversities: f?.partnerUniversities ?? [],
+      universityVolunteers: n,
+      flagged: demonstration && n < UNIVERSITY_VOLUNTEERS_MIN,
+      canWrite: writable(ctx, c.path),
+    };
+  });
+}
+
+export async function setCommunityFlag(
+  ctx: ActorCtx,
+  communityId: string,
+  input: { demonstration: boolean; partnerUniversities: string[] },
+) {
+  requirePermission(ctx.actor, 'volunteers.write');
+  return ctx.db.transaction(async (tx) => {
+    const place = await placeForWrite(ctx, tx, communityId, ['community']);
+    const [before] = await tx
+      .select()
+      .from(volunteerCommunityFlags)
+      .where(eq(volunteerCommunityFlags.orgUnitId, communityId));
+    const values = {
+      orgUnitId: communityId,
+      orgPath: place.unit.path,
+      demonstration: input.demonstration,
+      partnerUniversities: [...new Set(input.partnerUniversities)],
+      updatedBy: ctx.actor.userId,
+      updatedAt: ctx.clock.now(),
+    };
+    await tx
+      .insert(volunteerCommunityFlags)
+      .values(values)
+      .onConflictDoUpdate({ target: volunteerCommunityFlags.orgUnitId, set: values });
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.community_flag',
+      entityType: 'org_unit',
+      entityId: communityId,
+      orgPath: place.unit.path,
+      before: before ?? null,
+      after: values,
+    });
+    return values;
+  });
+}
