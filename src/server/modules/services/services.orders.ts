@@ -174,7 +174,11 @@ const revealFor = (actor: Actor) => (o: SvcOrderRow) =>
     ['dispatched', 'accepted', 'in_service', 'served'].includes(o.status));
 
 export async function getOrder(ctx: ActorCtx, id: string) {
-  const o = await findOrder(ctx, id);
+  return orderDetail(ctx, await findOrder(ctx, id));
+}
+
+/** The detail of a row already checked (e.g. just declined: the server no longer sees it in lists). */
+export async function orderDetail(ctx: ActorCtx, o: SvcOrderRow) {
   const [dto] = await orderDtos(ctx, [o], { reveal: revealFor(ctx.actor) });
   const events = await ctx.db
     .select()

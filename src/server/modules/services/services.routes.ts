@@ -76,6 +76,7 @@ import {
   myOrders,
   myServiceSummary,
   myTasks,
+  orderDetail,
   putSettings,
   sweepServiceOrders,
 } from './services.orders';
@@ -219,8 +220,7 @@ export const servicesModule = defineModule({
       { schema: { tags, params: idParams, body: orderActionBody, response: { 200: orderDetailSchema } } },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
-        await act(ctx, req.params.id, req.body);
-        return getOrder(ctx, req.params.id);
+        return orderDetail(ctx, await act(ctx, req.params.id, req.body));
       },
     );
     app.get(

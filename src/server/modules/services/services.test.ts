@@ -1,0 +1,621 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import {
+  SO_ACTIONS,
+  SO_STATUSES,
+  SO_TRANSITIONS,
+  soActionsFrom,
+} from '../../../shared/contracts/serviceOrderMachine';
+import { auditLog } from '../../platform/audit.table';
+import { balancesOf } from '../ledger/ledger.core';
+import { partyMembers, socialOrgs } from '../people/people.table';
+import { volunteers } from '../volunteers/volunteers.table';
+import { sweepServiceOrders } from './services.orders';
+import { svcOrderEvents, svcOrders } from './services.table';
+
+let t: TestApp;
+let worker: Client;
+let xhyWorker: Client;
+let resident: Client;
+let zhiyuan: Client;
+let other: Client;
+const vol = { zhiyuan: '', neighbour: '', xhy: '' };
+let projectId = '';
+
+async function addVolunteer(opts: {
+  name: string;
+  userId?: string | null;
+  community: { id: string; path: string };
+  grid?: { id: string; path: string } | null;
+  skills?: string[];
+  kind?: string;
+  partyMemberId?: string | null;
+}) {
+  const now = t.clock.now();
+  const unit = opts.grid ?? opts.community;
+  const [v] = await t.database.db
+    .insert(volunteers)
+    .values({
+      id: t.deps.ids(),
+      userId: opts.userId ?? null,
+      partyMemberId: opts.partyMemberId ?? null,
+      name: opts.name,
+      skills: opts.skills ?? [],
+      kind: opts.kind ?? 'resident',
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      communityId: opts.community.id,
+      gridId: opts.grid?.id ?? null,
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return v!;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { tongdu, tongduGrid, xihuayuan } = t.fx;
+  await createUser(t, 'jumin', [{ role: 'resident', orgUnitId: tongdu.id }]);
+  await createUser(t, 'xhy_resident', [{ role: 'resident', orgUnitId: xihuayuan.id }]);
+  const zhiyuanId = await createUser(t, 'zhiyuan', [{ role: 'volunteer', orgUnitId: tongdu.id }]);
+  const otherId = await createUser(t, 'other_vol', [{ role: 'volunteer', orgUnitId: tongdu.id }]);
+  const now = t.clock.now();
+  const [pm] = await t.database.db
+    .insert(partyMembers)
+    .values({
+      id: t.deps.ids(),
+      name: '李志远',
+      orgUnitId: tongdu.id,
+      orgPath: tongdu.path,
+      reporting: true,
+      employer: '大冶有色金属集团',
+      skills: ['elderly_care'],
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  vol.zhiyuan = (
+    await addVolunteer({
+      name: '李志远',
+      userId: zhiyuanId,
+      community: tongdu,
+      grid: tongduGrid,
+      skills: ['elderly_care', '陪诊'],
+      kind: 'party_member',
+      partyMemberId: pm!.id,
+    })
+  ).id;
+  vol.neighbour = (
+    await addVolunteer({ name: '王热心', userId: otherId, community: tongdu, skills: ['repair'] })
+  ).id;
+  vol.xhy = (await addVolunteer({ name: '西花苑志愿者', community: xihuayuan, skills: ['elderly_care'] })).id;
+  await login();
+});
+
+/** Sessions expire after 2 idle hours: log in again after moving the clock. */
+async function login() {
+  worker = await t.as('tongdu_worker');
+  xhyWorker = await t.as('xhy_worker');
+  resident = await t.as('jumin');
+  zhiyuan = await t.as('zhiyuan');
+  other = await t.as('other_vol');
+}
+afterAll(() => t.close());
+
+async function newProject(body: Record<string, unknown> = {}) {
+  const res = await worker.post('/api/services/projects', {
+    communityId: t.fx.tongdu.id,
+    title: '助老陪诊',
+    category: 'elderly_care',
+    skills: ['陪诊'],
+    providerType: 'community',
+    schedule: '每周一至周五',
+    activityType: 'elderly_care',
+    durationMinutes: 90,
+    published: true,
+    ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+async function order(client: Client = resident, body: Record<string, unknown> = {}) {
+  const res = await client.post('/api/services/orders', {
+    projectId,
+    forSelf: false,
+    beneficiaryName: '张奶奶',
+    beneficiaryPhone: '13912345678',
+    beneficiaryAddress: '铜都社区1栋2单元301室',
+    gridId: t.fx.tongduGrid.id,
+    ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+const act = (client: Client, id: string, body: Record<string, unknown>) =>
+  client.post(`/api/services/orders/${id}/actions`, body);
+
+async function audits(entityId: string) {
+  return t.database.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+}
+
+describe('service order state machine', () => {
+  it('every transition leaves from and goes to known statuses; the system-only timeout is no button', () => {
+    for (const a of SO_ACTIONS) {
+      for (const s of SO_TRANSITIONS[a].from) expect(SO_STATUSES).toContain(s);
+      expect(SO_STATUSES).toContain(SO_TRANSITIONS[a].to);
+    }
+    expect(soActionsFrom('dispatched')).toEqual(['reassign', 'accept', 'decline', 'cancel']);
+    expect(soActionsFrom('served')).toEqual(['confirm']);
+  });
+});
+
+describe('R-SV-1: the three lists', () => {
+  it('R-SV-1: community staff keep a needs list, a resources list and a service project list, each audited', async () => {
+    const need = await worker.post('/api/services/needs', {
+      communityId: t.fx.tongdu.id,
+      gridId: t.fx.tongduGrid.id,
+      title: '独居老人希望每周有人上门陪聊',
+      source: 'special_group_visit',
+      category: 'companionship',
+      raisedBy: '网格走访',
+    });
+    expect(need.statusCode, need.body).toBe(201);
+    expect(need.json()).toMatchObject({
+      status: 'open',
+      source: 'special_group_visit',
+      communityName: '铜都社区',
+    });
+    const [org] = await t.database.db
+      .insert(socialOrgs)
+      .values({
+        id: t.deps.ids(),
+        name: '铜都银龄互助会',
+        registration: 'filed',
+        field: 'elderly_care',
+        orgUnitId: t.fx.tongdu.id,
+        orgPath: t.fx.tongdu.path,
+        createdAt: t.clock.now(),
+        updatedAt: t.clock.now(),
+      })
+      .returning();
+    const resource = await worker.post('/api/services/resources', {
+      communityId: t.fx.tongdu.id,
+      kind: 'social_org',
+      name: '银龄互助会上门服务',
+      ownerType: 'social_org',
+      ownerId: org!.id,
+    });
+    expect(resource.statusCode, resource.body).toBe(201);
+    expect(resource.json().ownerName).toBe('铜都银龄互助会');
+    const project = await newProject();
+    projectId = project.id;
+    expect(project).toMatchObject({ published: true, openOrders: 0, communityName: '铜都社区' });
+
+    for (const [path, entity] of [
+      ['/api/services/needs', need.json().id],
+      ['/api/services/resources', resource.json().id],
+      ['/api/services/projects', project.id],
+    ]) {
+      const list = await worker.get(`${path}?communityId=${t.fx.tongdu.id}`);
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.map((x: { id: string }) => x.id)).toContain(entity);
+      expect((await audits(entity)).length).toBe(1);
+    }
+  });
+
+  it('R-SV-1: a foreign community is invisible (404) and its lists stay empty for the other worker', async () => {
+    const res = await xhyWorker.post('/api/services/needs', {
+      communityId: t.fx.tongdu.id,
+      title: 'x',
+      source: 'resident',
+    });
+    expect(res.statusCode).toBe(404);
+    expect((await xhyWorker.get('/api/services/projects')).json().total).toBe(0);
+    expect(
+      (await xhyWorker.patch(`/api/services/projects/${projectId}`, { published: false })).statusCode,
+    ).toBe(404);
+  });
+
+  it('R-SV-1: residents may not maintain the lists, and a resource owner outside the community is refused', async () => {
+    expect(
+      (
+        await resident.post('/api/services/needs', {
+          communityId: t.fx.tongdu.id,
+          title: 'x',
+          source: 'resident',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await worker.post('/api/services/resources', {
+      communityId: t.fx.tongdu.id,
+      kind: 'party_member_skill',
+      name: 'x',
+      ownerType: 'volunteer',
+      ownerId: vol.xhy,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.fields[0].code).toBe('services.owner_unknown');
+  });
+
+  it('R-SV-1: residents see only the published services of their community', async () => {
+    const hidden = await newProject({ title: '未发布的项目', published: false });
+    const mine = (await resident.get('/api/public/services/projects')).json();
+    expect(mine.community.name).toBe('铜都社区');
+    const titles = mine.items.map((p: { title: string }) => p.title);
+    expect(titles).toContain('助老陪诊');
+    expect(titles).not.toContain('未发布的项目');
+    const anon = await t.anonymous.get(`/api/public/services/projects?communityId=${t.fx.tongdu.id}`);
+    expect(anon.json().items.length).toBe(mine.items.length);
+    // Ordering an unpublished service: 409.
+    const res = await resident.post('/api/services/orders', { projectId: hidden.id, forSelf: true });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('services.project_unpublished');
+  });
+});
+
+describe('R-SV-1: residents order, the community dispatches, party members accept', () => {
+  it('R-SV-1: a resident orders help for an elderly neighbour; the contact is encrypted, masked for staff, clear for the orderer', async () => {
+    const o = await order();
+    expect(o).toMatchObject({
+      status: 'ordered',
+      beneficiaryName: '张奶奶',
+      onBehalf: false,
+      orderedByName: 'jumin',
+    });
+    expect(o.beneficiaryPhone).toBe('13912345678');
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+    expect(row!.beneficiaryPhoneEnc).not.toContain('1391234');
+    expect(row!.beneficiaryAddressEnc).not.toContain('铜都');
+    const list = (await worker.get('/api/services/orders?view=queue')).json();
+    const item = list.items.find((x: { id: string }) => x.id === o.id);
+    expect(item.beneficiaryPhone).toBe('139****5678');
+    expect(item.beneficiaryAddress).toMatch(/\*\*\*\*$/);
+    const [a] = await audits(o.id);
+    expect(a!.action).toBe('services.order');
+    expect(JSON.stringify(a!.after)).not.toContain('13912345678');
+  });
+
+  it("R-SV-1: a worker orders on a resident's behalf (audited, beneficiary recorded)", async () => {
+    const res = await worker.post('/api/services/orders', {
+      projectId,
+      forSelf: false,
+      beneficiaryName: '刘爷爷',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ onBehalf: true, beneficiaryName: '刘爷爷' });
+    const [a] = await audits(res.json().id);
+    expect(a!.action).toBe('services.order_on_behalf');
+    // For themselves, staff cannot: they order for someone.
+    expect((await worker.post('/api/services/orders', { projectId, forSelf: true })).statusCode).toBe(422);
+  });
+
+  it('R-SV-1: a resident posting a need creates the order and a matched entry on the needs list', async () => {
+    const res = await resident.post('/api/services/orders', {
+      communityId: t.fx.tongdu.id,
+      title: '楼道灯坏了想请人帮忙换',
+      category: 'repair',
+      forSelf: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const needs = (await worker.get('/api/services/needs?status=matched')).json();
+    expect(needs.items.find((n: { orderId: string }) => n.orderId === res.json().id)).toMatchObject({
+      source: 'resident',
+      title: '楼道灯坏了想请人帮忙换',
+    });
+    // Another community's resident cannot order in 铜都 (404), bad input is 400.
+    const xhy = await t.as('xhy_resident');
+    expect((await xhy.post('/api/services/orders', { projectId, forSelf: true })).statusCode).toBe(404);
+    expect((await resident.post('/api/services/orders', { forSelf: true })).statusCode).toBe(400);
+    expect((await resident.post('/api/services/orders', { projectId, forSelf: false })).statusCode).toBe(400);
+  });
+
+  it('R-SV-1: candidates rank the skilled party member in the same grid first, with load', async () => {
+    const o = await order();
+    const res = await worker.get(`/api/services/orders/${o.id}/candidates`);
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json();
+    expect(list[0]).toMatchObject({
+      assigneeId: vol.zhiyuan,
+      distance: 'grid',
+      skillMatch: 2,
+      hasLogin: true,
+    });
+    expect(list.map((c: { assigneeId: string }) => c.assigneeId)).not.toContain(vol.xhy);
+    expect(list.some((c: { assigneeType: string }) => c.assigneeType === 'social_org')).toBe(true);
+  });
+
+  it("R-SV-1: a foreign community's staff get 404 on dispatch and candidates; dispatching to a foreign volunteer is 422", async () => {
+    const o = await order();
+    expect(
+      (await act(xhyWorker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.xhy }))
+        .statusCode,
+    ).toBe(404);
+    expect((await xhyWorker.get(`/api/services/orders/${o.id}/candidates`)).statusCode).toBe(404);
+    expect((await xhyWorker.get(`/api/services/orders/${o.id}`)).statusCode).toBe(404);
+    const res = await act(worker, o.id, {
+      action: 'dispatch',
+      assigneeType: 'volunteer',
+      assigneeId: vol.xhy,
+    });
+    expect(res.statusCode).toBe(422);
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+    expect(row!.status).toBe('ordered');
+  });
+
+  it('R-SV-1 R-VP-1 R-VP-2: dispatched → accepted → checked in and out → confirmed and rated credits the served minutes once', async () => {
+    const o = await order();
+    const d = await act(worker, o.id, {
+      action: 'dispatch',
+      assigneeType: 'volunteer',
+      assigneeId: vol.zhiyuan,
+    });
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json()).toMatchObject({ status: 'dispatched', assigneeName: '李志远' });
+    // The other volunteer does not see it; the resident cannot accept it.
+    expect((await act(other, o.id, { action: 'accept' })).statusCode).toBe(404);
+    expect((await act(resident, o.id, { action: 'accept' })).statusCode).toBe(403);
+
+    const tasks = (await zhiyuan.get('/api/services/my/tasks')).json();
+    const task = tasks.items.find((x: { id: string }) => x.id === o.id);
+    expect(task.actions).toEqual(['accept', 'decline']);
+    expect(task.beneficiaryPhone).toBe('13912345678');
+
+    expect((await act(zhiyuan, o.id, { action: 'accept' })).statusCode).toBe(200);
+    const twice = await act(zhiyuan, o.id, { action: 'accept' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('services.already_accepted');
+    expect(twice.json().error.details.allowed).toEqual(['check_in']);
+
+    const early = await act(zhiyuan, o.id, { action: 'check_out' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('services.not_checked_in');
+
+    expect((await act(zhiyuan, o.id, { action: 'check_in' })).statusCode).toBe(200);
+    t.clock.advance(90 * 60_000);
+    const out = await act(zhiyuan, o.id, { action: 'check_out' });
+    expect(out.json()).toMatchObject({ status: 'served', servedMinutes: 90 });
+
+    expect((await act(resident, o.id, { action: 'confirm', rating: 6 })).statusCode).toBe(400);
+    expect((await act(zhiyuan, o.id, { action: 'confirm', rating: 5 })).statusCode).toBe(403);
+    const before = await balancesOf(t.database.db, 'volunteer', vol.zhiyuan);
+    const ok = await act(resident, o.id, { action: 'confirm', rating: 5, comment: '很耐心' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'confirmed', rating: 5, ratingComment: '很耐心' });
+    const after = await balancesOf(t.database.db, 'volunteer', vol.zhiyuan);
+    expect(after.minutes - before.minutes).toBe(90);
+    expect(after.points - before.points).toBe(15);
+
+    const replay = await act(resident, o.id, { action: 'confirm', rating: 5 });
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json().error.code).toBe('services.already_confirmed');
+    expect(await balancesOf(t.database.db, 'volunteer', vol.zhiyuan)).toEqual(after);
+
+    const actions = (await audits(o.id)).map((a) => a.action);
+    expect(actions).toEqual([
+      'services.order',
+      'services.dispatch',
+      'services.accept',
+      'services.check_in',
+      'services.check_out',
+      'services.confirm',
+    ]);
+    const detail = (await resident.get(`/api/services/orders/${o.id}`)).json();
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'order',
+      'dispatch',
+      'accept',
+      'check_in',
+      'check_out',
+      'confirm',
+    ]);
+    expect((await worker.post(`/api/services/orders/${o.id}/actions`, { action: 'close' })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('R-SV-1: two concurrent accepts: one wins, the other answers 409', async () => {
+    const o = await order();
+    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    const results = await Promise.all([
+      act(zhiyuan, o.id, { action: 'accept' }),
+      act(zhiyuan, o.id, { action: 'accept' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+
+  it('R-SV-1: a decline with a reason sends the order back to the community queue with an alert', async () => {
+    const o = await order();
+    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    expect((await act(zhiyuan, o.id, { action: 'decline' })).statusCode).toBe(400);
+    const res = await act(zhiyuan, o.id, { action: 'decline', note: '本周出差' });
+    expect(res.statusCode, res.body).toBe(200);
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+    expect(row).toMatchObject({ status: 'ordered', alert: 'declined', assigneeId: null, declines: 1 });
+    const alerts = (await worker.get('/api/services/orders?view=alerts')).json();
+    expect(alerts.items.map((x: { id: string }) => x.id)).toContain(o.id);
+    // No longer visible to the volunteer.
+    expect((await zhiyuan.get(`/api/services/orders/${o.id}`)).statusCode).toBe(404);
+  });
+
+  it("R-SV-1: an order nobody accepts within the community's time goes back to the queue once, with an alert", async () => {
+    const put = await worker.request({
+      method: 'PUT',
+      url: `/api/services/settings/${t.fx.tongdu.id}`,
+      payload: { acceptTimeoutHours: 2 },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const o = await order();
+    const d = await act(worker, o.id, {
+      action: 'dispatch',
+      assigneeType: 'volunteer',
+      assigneeId: vol.neighbour,
+    });
+    expect(new Date(d.json().acceptDueAt).getTime() - t.clock.now().getTime()).toBe(2 * 3_600_000);
+    t.clock.advance(3 * 3_600_000);
+    await login();
+    const first = await sweepServiceOrders({ ...t.deps, requestId: 'test' });
+    expect(first.returned).toBeGreaterThanOrEqual(1);
+    const again = await sweepServiceOrders({ ...t.deps, requestId: 'test' });
+    expect(again.returned).toBe(0);
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+    expect(row).toMatchObject({ status: 'ordered', alert: 'timeout', timeouts: 1, assigneeUserId: null });
+    const events = await t.database.db
+      .select()
+      .from(svcOrderEvents)
+      .where(and(eq(svcOrderEvents.orderId, o.id), eq(svcOrderEvents.action, 'timeout')));
+    expect(events).toHaveLength(1);
+    expect((await audits(o.id)).filter((a) => a.action === 'services.timeout')).toHaveLength(1);
+    // The route: staff only.
+    expect((await resident.post('/api/services/sweep')).statusCode).toBe(403);
+    expect((await worker.post('/api/services/sweep')).statusCode).toBe(200);
+  });
+
+  it('R-SV-1: a project at capacity refuses a further order (409)', async () => {
+    const p = await newProject({ title: '理发', capacity: 1, category: 'housekeeping' });
+    await order(resident, { projectId: p.id });
+    const res = await resident.post('/api/services/orders', { projectId: p.id, forSelf: true });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('services.project_full');
+  });
+
+  it("a reporting party member's yearly service record names the employer, orders, hours and ratings (json and xlsx)", async () => {
+    const year = Number(new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+    const res = await worker.get(`/api/services/volunteers/${vol.zhiyuan}/record?year=${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      name: '李志远',
+      employer: '大冶有色金属集团',
+      communityName: '铜都社区',
+      ordersServed: 1,
+      minutes: 90,
+      averageRating: 5,
+    });
+    const own = await zhiyuan.get(`/api/services/my/record?year=${year}`);
+    expect(own.json().minutes).toBe(90);
+    const x = await worker.get(`/api/services/volunteers/${vol.zhiyuan}/record.xlsx?year=${year}`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    expect(
+      (await xhyWorker.get(`/api/services/volunteers/${vol.zhiyuan}/record?year=${year}`)).statusCode,
+    ).toBe(404);
+    const summary = (await zhiyuan.get('/api/services/my/summary')).json();
+    expect(summary).toMatchObject({ volunteerId: vol.zhiyuan, served: 1, minutes: 90, averageRating: 5 });
+  });
+
+  it('reports count orders by status and community with the average rating; the xlsx exports them', async () => {
+    const r = (await worker.get('/api/services/reports')).json();
+    expect(r.total).toBeGreaterThan(5);
+    expect(r.averageRating).toBe(5);
+    expect(r.byCommunity[0]).toMatchObject({ communityName: '铜都社区', minutes: 90 });
+    expect(r.topServices[0].title).toBe('助老陪诊');
+    expect((await xhyWorker.get('/api/services/reports')).json().total).toBe(0);
+    const x = await worker.get('/api/services/reports.xlsx');
+    expect(x.statusCode).toBe(200);
+  });
+});
+
+describe('R-SV-2: neighbour-station duty rota', () => {
+  let stationId = '';
+  const at = (h: number) => new Date(Date.UTC(2026, 10, 24, h - 8)).toISOString();
+
+  it('R-SV-2: staff set up a station and put people on duty; the same person double-booked is 409', async () => {
+    const s = await worker.post('/api/services/stations', {
+      communityId: t.fx.tongdu.id,
+      name: '铜都邻里服务站',
+    });
+    expect(s.statusCode, s.body).toBe(201);
+    stationId = s.json().id;
+    const s2 = (
+      await worker.post('/api/services/stations', { communityId: t.fx.tongdu.id, name: '二号站' })
+    ).json();
+    const slot = await worker.post('/api/services/duty', {
+      stationId,
+      personType: 'party_leader',
+      personName: '李志远',
+      personId: vol.zhiyuan,
+      startsAt: at(9),
+      endsAt: at(12),
+    });
+    expect(slot.statusCode, slot.body).toBe(201);
+    const clash = await worker.post('/api/services/duty', {
+      stationId: s2.id,
+      personType: 'party_leader',
+      personName: '李志远',
+      personId: vol.zhiyuan,
+      startsAt: at(11),
+      endsAt: at(13),
+    });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.code).toBe('services.duty_conflict');
+    expect(clash.json().error.message).toContain('铜都邻里服务站');
+    // Back to back is fine; so is someone else at the same time.
+    const next = await worker.post('/api/services/duty', {
+      stationId: s2.id,
+      personType: 'party_leader',
+      personName: '李志远',
+      personId: vol.zhiyuan,
+      startsAt: at(12),
+      endsAt: at(14),
+    });
+    expect(next.statusCode).toBe(201);
+    const rep = await worker.post('/api/services/duty', {
+      stationId,
+      personType: 'resident_rep',
+      personName: '陈居民',
+      startsAt: at(9),
+      endsAt: at(12),
+    });
+    expect(rep.statusCode).toBe(201);
+    const sameName = await worker.post('/api/services/duty', {
+      stationId: s2.id,
+      personType: 'resident_rep',
+      personName: '陈 居民',
+      startsAt: at(10),
+      endsAt: at(11),
+    });
+    expect(sameName.statusCode).toBe(409);
+    const bad = await worker.post('/api/services/duty', {
+      stationId,
+      personType: 'resident_rep',
+      personName: '赵',
+      startsAt: at(12),
+      endsAt: at(10),
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const log = await worker.post(`/api/services/duty/${slot.json().id}/logs`, {
+      content: '接待居民咨询养老服务 3 人次',
+      visitors: 3,
+    });
+    expect(log.statusCode, log.body).toBe(201);
+    const rota = (
+      await worker.get(`/api/services/duty?communityId=${t.fx.tongdu.id}&from=${at(0)}&to=${at(23)}`)
+    ).json();
+    expect(rota).toHaveLength(3);
+    expect(rota[0]).toMatchObject({ personName: '李志远', stationName: '铜都邻里服务站', logs: 1 });
+    expect(
+      (await worker.request({ method: 'DELETE', url: `/api/services/duty/${slot.json().id}` })).statusCode,
+    ).toBe(409);
+    expect((await audits(slot.json().id)).map((a) => a.action)).toEqual([
+      'services.duty_slot_create',
+      'services.duty_log',
+    ]);
+  });
+
+  it("R-SV-2: another community's worker gets 404 on the station and sees an empty rota", async () => {
+    const res = await xhyWorker.post('/api/services/duty', {
+      stationId,
+      personType: 'resident_rep',
+      personName: '某人',
+      startsAt: at(15),
+      endsAt: at(16),
+    });
+    expect(res.statusCode).toBe(404);
+    expect((await xhyWorker.get(`/api/services/duty?from=${at(0)}&to=${at(23)}`)).json()).toHaveLength(0);
+  });
+});
