@@ -1,8 +1,216 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/context';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  codeLookupSchema,
+  codeSchema,
+  counterPointSchema,
+  createItemBody,
+  createPointBody,
+  issueCodeBody,
+  itemSchema,
+  linkOperatorBody,
+  lookupCodeBody,
+  myRedeemSchema,
+  pointDetailSchema,
+  pointListQuery,
+  pointSchema,
+  redeemBody,
+  redeemResultSchema,
+  redemptionListQuery,
+  redemptionSchema,
+  reportQuery,
+  reportSchema,
+  settleBody,
+  settlementListQuery,
+  settlementSchema,
+  settleResultSchema,
+  updateItemBody,
+  updatePointBody,
+} from '../../../shared/contracts/merchants';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import {
+  counterPoints,
+  createItem,
+  createPoint,
+  getPoint,
+  issueCode,
+  linkOperator,
+  listPoints,
+  listRedemptions,
+  listSettlements,
+  lookupCode,
+  myRedeem,
+  redeem,
+  report,
+  settle,
+  unlinkOperator,
+  updateItem,
+  updatePoint,
+} from './merchants.usecases';
+
+const idempotencyHeader = (req: FastifyRequest) => {
+  const h = req.headers['idempotency-key'];
+  return typeof h === 'string' ? h : undefined;
+};
+
+/** China local time, e.g. 2026-11-23 09:00. */
+const local = (d: Date | null) =>
+  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
 
 export const merchantsModule = defineModule({
   name: 'merchants',
-  routes(_app: FastifyInstance, _deps: AppDeps) {},
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['merchants'];
+    const idParams = z.object({ id: z.string() });
+
+    // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
+    app.get(
+      '/api/merchants/points',
+      { schema: { tags, querystring: pointListQuery, response: { 200: pageOf(pointSchema) } } },
+      (req) => listPoints(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/merchants/points',
+      { schema: { tags, body: createPointBody, response: { 201: pointDetailSchema } } },
+      async (req, reply) => reply.status(201).send(await createPoint(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/merchants/points/:id',
+      { schema: { tags, params: idParams, response: { 200: pointDetailSchema } } },
+      (req) => getPoint(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/merchants/points/:id',
+      { schema: { tags, params: idParams, body: updatePointBody, response: { 200: pointDetailSchema } } },
+      (req) => updatePoint(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/merchants/points/:id/items',
+      { schema: { tags, params: idParams, body: createItemBody, response: { 201: itemSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await createItem(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+    app.patch(
+      '/api/merchants/items/:id',
+      { schema: { tags, params: idParams, body: updateItemBody, response: { 200: itemSchema } } },
+      (req) => updateItem(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/merchants/points/:id/operators',
+      { schema: { tags, params: idParams, body: linkOperatorBody, response: { 200: pointDetailSchema } } },
+      (req) => linkOperator(actorCtxOf(deps, req), req.params.id, req.body.username),
+    );
+    app.delete(
+      '/api/merchants/points/:id/operators/:userId',
+      {
+        schema: {
+          tags,
+          params: z.object({ id: z.string(), userId: z.string() }),
+          response: { 200: pointDetailSchema },
+        },
+      },
+      (req) => unlinkOperator(actorCtxOf(deps, req), req.params.id, req.params.userId),
+    );
+
+    // ---- the counter (redemptions.counter: community staff for their points, a merchant for its own)
+    app.get(
+      '/api/merchants/counter/points',
+      { schema: { tags, response: { 200: z.array(counterPointSchema) } } },
+      (req) => counterPoints(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/merchants/counter/lookup',
+      { schema: { tags, body: lookupCodeBody, response: { 200: codeLookupSchema } } },
+      (req) => lookupCode(actorCtxOf(deps, req), req.body.pointId, req.body.code),
+    );
+    app.post(
+      '/api/merchants/redemptions',
+      { schema: { tags, body: redeemBody, response: { 200: redeemResultSchema, 201: redeemResultSchema } } },
+      async (req, reply) => {
+        const result = await redeem(actorCtxOf(deps, req), req.body, idempotencyHeader(req));
+        return reply.status(result.replayed ? 200 : 201).send(result);
+      },
+    );
+    app.get(
+      '/api/merchants/redemptions',
+      { schema: { tags, querystring: redemptionListQuery, response: { 200: pageOf(redemptionSchema) } } },
+      (req) => listRedemptions(actorCtxOf(deps, req), req.query),
+    );
+
+    // ---- settlements
+    app.post(
+      '/api/merchants/points/:id/settlements',
+      {
+        schema: {
+          tags,
+          params: idParams,
+          body: settleBody,
+          response: { 200: settleResultSchema, 201: settleResultSchema },
+        },
+      },
+      async (req, reply) => {
+        const result = await settle(actorCtxOf(deps, req), req.params.id, req.body, idempotencyHeader(req));
+        return reply.status(result.replayed ? 200 : 201).send(result);
+      },
+    );
+    app.get(
+      '/api/merchants/settlements',
+      { schema: { tags, querystring: settlementListQuery, response: { 200: pageOf(settlementSchema) } } },
+      (req) => listSettlements(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/merchants/settlements/export.xlsx',
+      { schema: { tags, querystring: settlementListQuery } },
+      async (req, reply) => {
+        const en = req.locale === 'en';
+        const { items } = await listSettlements(actorCtxOf(deps, req), req.query, { all: true });
+        const buf = await toXlsx(
+          en ? 'Settlements' : '兑换结算',
+          [
+            { header: en ? 'Number' : '结算单号', width: 22, value: (r) => r.number },
+            { header: en ? 'Redemption point' : '兑换点', width: 26, value: (r) => r.pointName },
+            { header: en ? 'Community' : '社区', width: 14, value: (r) => r.orgUnitName },
+            { header: en ? 'Up to' : '截止日期', width: 12, value: (r) => r.upTo },
+            { header: en ? 'Redemptions' : '兑换笔数', width: 10, value: (r) => r.redemptionCount },
+            { header: en ? 'Points' : '积分合计', width: 10, value: (r) => r.pointsTotal },
+            {
+              header: en ? 'Cash (yuan)' : '结算金额(元)',
+              width: 12,
+              value: (r) => (r.cashFen ? (r.cashFen / 100).toFixed(2) : ''),
+            },
+            { header: en ? 'Settled by' : '经办人', width: 12, value: (r) => r.createdByName },
+            { header: en ? 'Settled at' : '结算时间', width: 18, value: (r) => local(r.createdAt) },
+            { header: en ? 'Note' : '备注', width: 24, value: (r) => r.note },
+          ],
+          items,
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(en ? 'settlements.xlsx' : '兑换结算.xlsx'))
+          .send(buf);
+      },
+    );
+
+    // ---- report (R-VP-1)
+    app.get(
+      '/api/merchants/report',
+      { schema: { tags, querystring: reportQuery, response: { 200: reportSchema } } },
+      (req) => report(actorCtxOf(deps, req), req.query),
+    );
+
+    // ---- the holder's phone (/m/redeem)
+    app.get('/api/merchants/me', { schema: { tags, response: { 200: myRedeemSchema } } }, (req) =>
+      myRedeem(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/merchants/me/codes',
+      { schema: { tags, body: issueCodeBody, response: { 201: codeSchema } } },
+      async (req, reply) => reply.status(201).send(await issueCode(actorCtxOf(deps, req), req.body)),
+    );
+  },
 });
