@@ -1,8 +1,245 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  accountListQuery,
+  accountView,
+  designeeBody,
+  designeeView,
+  donateBody,
+  earningRuleBody,
+  earningRulesView,
+  myLedgerView,
+  poolWithdrawBody,
+  postingResult,
+  reportQuery,
+  reportView,
+  reverseBody,
+  statementQuery,
+  statementView,
+  verifyView,
+  withdrawBody,
+} from '../../../shared/contracts/ledger';
 import type { AppDeps } from '../../platform/context';
+import { actorCtxOf } from '../../platform/context';
+import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import { requirePermission } from '../../platform/permissions';
+import { pointsReport } from './ledger.reports';
+import {
+  addDesignee,
+  deleteRule,
+  donateToPool,
+  getAccount,
+  listAccounts,
+  listDesignees,
+  listRules,
+  myLedger,
+  putRule,
+  recordWithdrawal,
+  revokeDesignee,
+  reverseTransaction,
+  statement,
+  statementAll,
+  withdrawFromPool,
+} from './ledger.usecases';
+import { verifyLedger } from './ledger.verify';
+
+const KIND_ZH: Record<string, string> = {
+  service_credit: '服务记时/积分',
+  service_correction: '服务更正',
+  redemption: '积分兑换',
+  settlement: '商户结算',
+  reversal: '冲正',
+  time_withdrawal: '时间支取',
+  pool_donation: '捐入时间池',
+  pool_withdrawal: '时间池支取',
+  transfer: '转账',
+  adjust: '调整',
+};
 
 export const ledgerModule = defineModule({
   name: 'ledger',
-  routes(_app: FastifyInstance, _deps: AppDeps) {},
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['ledger'];
+    const idParams = z.object({ id: z.string() });
+
+    app.get(
+      '/api/ledger/accounts',
+      { schema: { tags, querystring: accountListQuery, response: { 200: pageOf(accountView) } } },
+      (req) => listAccounts(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/ledger/accounts/:id',
+      { schema: { tags, params: idParams, response: { 200: accountView } } },
+      (req) => getAccount(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/ledger/accounts/:id/statement',
+      { schema: { tags, params: idParams, querystring: statementQuery, response: { 200: statementView } } },
+      (req) => statement(actorCtxOf(deps, req), req.params.id, req.query),
+    );
+    app.get(
+      '/api/ledger/accounts/:id/statement.xlsx',
+      {
+        schema: {
+          tags,
+          params: idParams,
+          querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+        },
+      },
+      async (req, reply) => {
+        const { account, lines } = await statementAll(actorCtxOf(deps, req), req.params.id, req.query);
+        const en = req.locale === 'en';
+        const unit = account.unit === 'points' ? (en ? 'points' : '积分') : en ? 'minutes' : '分钟';
+        const fmt = (d: Date) =>
+          new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+        const buf = await toXlsx(
+          en ? 'Statement' : '明细',
+          [
+            { header: en ? 'Posted (UTC+8)' : '记账时间', width: 18, value: (l) => fmt(l.createdAt) },
+            { header: en ? 'Occurred' : '发生时间', width: 18, value: (l) => fmt(l.occurredAt) },
+            {
+              header: en ? 'Kind' : '类型',
+              width: 14,
+              value: (l) => (en ? l.kind : (KIND_ZH[l.kind] ?? l.kind)),
+            },
+            { header: en ? 'Memo' : '摘要', width: 36, value: (l) => l.memo },
+            { header: en ? 'Counterpart' : '对方账户', width: 20, value: (l) => l.counterparts.join('、') },
+            { header: `${en ? 'Amount' : '发生额'} (${unit})`, width: 12, value: (l) => l.amount },
+            { header: `${en ? 'Balance' : '余额'} (${unit})`, width: 12, value: (l) => l.balanceAfter },
+            { header: en ? 'Transaction' : '交易号', width: 38, value: (l) => l.transactionId },
+            {
+              header: en ? 'Reversal' : '冲正',
+              width: 38,
+              value: (l) => l.reversesId ?? l.reversedById ?? '',
+            },
+          ],
+          lines,
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            attachmentHeader(en ? `statement-${account.name}.xlsx` : `账户明细-${account.name}-${unit}.xlsx`),
+          )
+          .send(buf);
+      },
+    );
+    app.post(
+      '/api/ledger/transactions/:id/reverse',
+      { schema: { tags, params: idParams, body: reverseBody, response: { 200: postingResult } } },
+      (req) => reverseTransaction(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    // Earning rules
+    app.get(
+      '/api/ledger/rules',
+      {
+        schema: {
+          tags,
+          querystring: z.object({ orgUnitId: z.string().optional() }),
+          response: { 200: earningRulesView },
+        },
+      },
+      (req) => listRules(actorCtxOf(deps, req), req.query.orgUnitId),
+    );
+    app.put('/api/ledger/rules', { schema: { tags, body: earningRuleBody } }, async (req) => {
+      const r = await putRule(actorCtxOf(deps, req), req.body);
+      return { id: r.id };
+    });
+    app.delete('/api/ledger/rules/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+      await deleteRule(actorCtxOf(deps, req), req.params.id);
+      return reply.code(204).send();
+    });
+
+    // Time bank
+    app.get(
+      '/api/ledger/accounts/:id/designees',
+      { schema: { tags, params: idParams, response: { 200: z.array(designeeView) } } },
+      (req) => listDesignees(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/ledger/accounts/:id/designees',
+      { schema: { tags, params: idParams, body: designeeBody, response: { 200: designeeView } } },
+      (req) => addDesignee(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/ledger/designees/:id/revoke',
+      { schema: { tags, params: idParams } },
+      async (req, reply) => {
+        await revokeDesignee(actorCtxOf(deps, req), req.params.id);
+        return reply.code(204).send();
+      },
+    );
+    app.post(
+      '/api/ledger/accounts/:id/withdraw',
+      { schema: { tags, params: idParams, body: withdrawBody, response: { 200: postingResult } } },
+      (req) => recordWithdrawal(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/ledger/accounts/:id/donate',
+      { schema: { tags, params: idParams, body: donateBody, response: { 200: postingResult } } },
+      (req) => donateToPool(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/ledger/pool/withdraw',
+      { schema: { tags, body: poolWithdrawBody, response: { 200: postingResult } } },
+      (req) => withdrawFromPool(actorCtxOf(deps, req), req.body),
+    );
+    // There is deliberately no cash-out endpoint: stored time buys services only (R-LAW-VL-2).
+
+    app.get('/api/ledger/me', { schema: { tags, response: { 200: myLedgerView } } }, (req) =>
+      myLedger(actorCtxOf(deps, req)),
+    );
+
+    // Verify and reports
+    app.post('/api/ledger/verify', { schema: { tags, response: { 200: verifyView } } }, (req) => {
+      const ctx = actorCtxOf(deps, req);
+      requirePermission(ctx.actor, 'ledger.write');
+      return verifyLedger(ctx.db, ctx.clock);
+    });
+    app.get(
+      '/api/ledger/reports/points',
+      { schema: { tags, querystring: reportQuery, response: { 200: reportView } } },
+      (req) => pointsReport(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/ledger/reports/points.xlsx',
+      { schema: { tags, querystring: reportQuery } },
+      async (req, reply) => {
+        const r = await pointsReport(actorCtxOf(deps, req), req.query);
+        const en = req.locale === 'en';
+        const hours = (m: number) => Math.round((m / 60) * 10) / 10;
+        const buf = await toXlsx(
+          en ? 'Points and hours' : '积分与时长',
+          [
+            { header: en ? 'Community' : '社区', width: 20, value: (x) => x.communityName },
+            { header: en ? 'Points issued' : '发放积分', value: (x) => x.pointsIssued },
+            { header: en ? 'Points redeemed' : '兑换积分', value: (x) => x.pointsRedeemed },
+            { header: en ? 'Points held' : '积分余额', value: (x) => x.pointsBalance },
+            { header: en ? 'Hours deposited' : '存入时长(小时)', value: (x) => hours(x.minutesDeposited) },
+            { header: en ? 'Hours withdrawn' : '支取时长(小时)', value: (x) => hours(x.minutesWithdrawn) },
+            {
+              header: en ? 'Hours donated to pool' : '捐入时间池(小时)',
+              value: (x) => hours(x.minutesDonated),
+            },
+            { header: en ? 'Hours banked' : '时间银行余额(小时)', value: (x) => hours(x.minutesBalance) },
+            { header: en ? 'Pool hours' : '时间池余额(小时)', value: (x) => hours(x.poolBalance) },
+            { header: en ? 'Volunteers credited' : '获记志愿者数', value: (x) => x.volunteers },
+          ],
+          [...r.rows, { ...r.total, communityName: en ? 'Total' : '合计' }],
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            attachmentHeader(en ? `points-${r.from}-${r.to}.xlsx` : `积分时长统计-${r.from}-${r.to}.xlsx`),
+          )
+          .send(buf);
+      },
+    );
+  },
 });

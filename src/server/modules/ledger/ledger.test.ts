@@ -1,0 +1,336 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq, like, sql } from 'drizzle-orm';
+import { createTestApp, createUser, type TestApp } from '../../../../test/app';
+import type { UseCaseCtx } from '../../platform/context';
+import { auditLog } from '../../platform/audit.table';
+import { volunteers } from '../volunteers/volunteers.table';
+import { balancesOf } from './ledger.core';
+import { creditService } from './ledger.credit';
+import { ledgerAccounts } from './ledger.table';
+import { withdrawTime } from './ledger.usecases';
+import { verifyLedger } from './ledger.verify';
+
+let t: TestApp;
+let ctx: UseCaseCtx;
+let volId: string;
+let xhyVolId: string;
+
+async function addVolunteer(name: string, community: { id: string; path: string }, userId?: string) {
+  const id = t.deps.ids();
+  const now = t.clock.now();
+  await t.database.db.insert(volunteers).values({
+    id,
+    name,
+    kind: 'party_member',
+    orgUnitId: community.id,
+    orgPath: community.path,
+    communityId: community.id,
+    userId: userId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
+
+const credit = (
+  key: string,
+  volunteerId: string,
+  communityUnitId: string,
+  minutes: number,
+  name = '志愿者',
+) =>
+  t.database.db.transaction((tx) =>
+    creditService(tx, ctx, {
+      idempotencyKey: key,
+      volunteerId,
+      volunteerName: name,
+      communityUnitId,
+      minutes,
+      activityType: 'elderly_care',
+      sourceType: 'activity',
+      sourceId: key,
+      occurredAt: t.clock.now(),
+    }),
+  );
+
+async function accountOf(ownerId: string, unit: 'points' | 'minutes') {
+  const [a] = await t.database.db
+    .select()
+    .from(ledgerAccounts)
+    .where(sql`${ledgerAccounts.ownerId} = ${ownerId} and ${ledgerAccounts.unit} = ${unit}`);
+  return a!;
+}
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ctx = { db: t.deps.db, clock: t.deps.clock, ids: t.deps.ids, pii: t.deps.pii };
+  const uid = await createUser(t, 'zhiyuan', [{ role: 'volunteer', orgUnitId: t.fx.tongdu.id }]);
+  volId = await addVolunteer('张志愿', t.fx.tongdu, uid);
+  xhyVolId = await addVolunteer('西志愿', t.fx.xihuayuan);
+  await credit('seed-1', volId, t.fx.tongdu.id, 120, '张志愿');
+  await credit('seed-2', xhyVolId, t.fx.xihuayuan.id, 60, '西志愿');
+});
+afterEach(() => t.close());
+
+describe('ledger API', () => {
+  it('R-VP-1: staff list the accounts of their community only; a 西花苑 worker gets 404 on a 铜都 account', async () => {
+    const tongdu = await t.as('tongdu_worker');
+    const list = (await tongdu.get('/api/ledger/accounts?pageSize=50')).json();
+    expect(list.items.map((a: { name: string }) => a.name)).toContain('张志愿');
+    expect(list.items.map((a: { name: string }) => a.name)).not.toContain('西志愿');
+    const acc = await accountOf(volId, 'points');
+    expect((await tongdu.get(`/api/ledger/accounts/${acc.id}/statement`)).statusCode).toBe(200);
+    const xhy = await t.as('xhy_worker');
+    expect((await xhy.get(`/api/ledger/accounts/${acc.id}`)).statusCode).toBe(404);
+    expect((await xhy.get(`/api/ledger/accounts/${acc.id}/statement`)).statusCode).toBe(404);
+    expect((await xhy.get('/api/ledger/accounts/not-a-uuid')).statusCode).toBe(404);
+  });
+
+  it('R-VP-1: a statement shows the running balance and exports to .xlsx', async () => {
+    await credit('more', volId, t.fx.tongdu.id, 60, '张志愿');
+    const acc = await accountOf(volId, 'points');
+    const c = await t.as('tongdu_worker');
+    const s = (await c.get(`/api/ledger/accounts/${acc.id}/statement`)).json();
+    expect(s.items.map((l: { amount: number; balanceAfter: number }) => [l.amount, l.balanceAfter])).toEqual([
+      [10, 30],
+      [20, 20],
+    ]);
+    expect(s.items[0].counterparts).toEqual(['铜都社区']);
+    const x = await c.get(`/api/ledger/accounts/${acc.id}/statement.xlsx`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('R-VP-1: a volunteer sees their own accounts (ledger.own) and gets 404 on anyone else’s', async () => {
+    const me = await t.as('zhiyuan');
+    const mine = (await me.get('/api/ledger/me')).json();
+    expect(mine.volunteer.name).toBe('张志愿');
+    expect(mine.points.balance).toBe(20);
+    expect(mine.minutes.balance).toBe(120);
+    expect((await me.get(`/api/ledger/accounts/${mine.points.id}/statement`)).statusCode).toBe(200);
+    const other = await accountOf(xhyVolId, 'points');
+    expect((await me.get(`/api/ledger/accounts/${other.id}/statement`)).statusCode).toBe(404);
+    expect((await me.get('/api/ledger/accounts')).statusCode).toBe(403);
+  });
+
+  it('R-VP-1: a reversal compensates with a reason, at most once, and is audited', async () => {
+    const acc = await accountOf(volId, 'points');
+    const c = await t.as('tongdu_worker');
+    const s = (await c.get(`/api/ledger/accounts/${acc.id}/statement`)).json();
+    const txId = s.items[0].transactionId;
+    const bad = await c.post(`/api/ledger/transactions/${txId}/reverse`, {
+      reason: '',
+      idempotencyKey: 'rev-000001',
+    });
+    expect(bad.statusCode).toBe(400);
+    const r1 = await c.post(`/api/ledger/transactions/${txId}/reverse`, {
+      reason: '重复登记',
+      idempotencyKey: 'rev-000001',
+    });
+    expect(r1.statusCode).toBe(200);
+    expect(await balancesOf(t.database.db, 'volunteer', volId)).toEqual({ points: 0, minutes: 0 });
+    const again = await c.post(`/api/ledger/transactions/${txId}/reverse`, {
+      reason: '重复登记',
+      idempotencyKey: 'rev-000001',
+    });
+    expect(again.json()).toEqual({ transactionId: r1.json().transactionId, duplicate: true });
+    const twice = await c.post(`/api/ledger/transactions/${txId}/reverse`, {
+      reason: '再冲一次',
+      idempotencyKey: 'rev-000002',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('ledger.already_reversed');
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'ledger.reverse'));
+    expect(audits).toHaveLength(1);
+    const xhy = await t.as('xhy_worker');
+    const other = await xhy.post(`/api/ledger/transactions/${txId}/reverse`, {
+      reason: 'x',
+      idempotencyKey: 'rev-000003',
+    });
+    expect(other.statusCode).toBe(404);
+    expect((await verifyLedger(t.database.db, t.clock)).ok).toBe(true);
+  });
+
+  it('R-VP-1: earning rules are set per community by staff in scope and drive creditService', async () => {
+    const c = await t.as('tongdu_worker');
+    const put = await c.request({
+      method: 'PUT',
+      url: '/api/ledger/rules',
+      payload: { orgUnitId: t.fx.tongdu.id, activityType: 'elderly_care', pointsPerHour: 30, dailyCap: 45 },
+    });
+    expect(put.statusCode).toBe(200);
+    const r = await credit('after-rule', volId, t.fx.tongdu.id, 120);
+    expect(r.points).toBe(25); // 60 points by rate, cut by the daily cap (20 already earned today)
+    const grid = await c.request({
+      method: 'PUT',
+      url: '/api/ledger/rules',
+      payload: { orgUnitId: t.fx.tongduGrid.id, activityType: '*', pointsPerHour: 1, dailyCap: 1 },
+    });
+    expect(grid.statusCode).toBe(422);
+    const foreign = await (await t.as('xhy_worker')).request({
+      method: 'PUT',
+      url: '/api/ledger/rules',
+      payload: { orgUnitId: t.fx.tongdu.id, activityType: '*', pointsPerHour: 1, dailyCap: 1 },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const list = (await c.get(`/api/ledger/rules?orgUnitId=${t.fx.tongdu.id}`)).json();
+    expect(list.items).toHaveLength(1);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'ledger.rule.put'));
+    expect(audits).toHaveLength(1);
+  });
+
+  it('R-VP-2: the holder designates a family member; staff record a withdrawal for them; no overdraft', async () => {
+    const me = await t.as('zhiyuan');
+    const minutes = await accountOf(volId, 'minutes');
+    const d = await me.post(`/api/ledger/accounts/${minutes.id}/designees`, {
+      name: '张奶奶',
+      relation: '母亲',
+    });
+    expect(d.statusCode).toBe(200);
+    // The holder cannot record withdrawals themselves (staff record services delivered).
+    const self = await me.post(`/api/ledger/accounts/${minutes.id}/withdraw`, {
+      minutes: 30,
+      beneficiary: d.json().id,
+      memo: '陪诊',
+      idempotencyKey: 'wd-0000001',
+    });
+    expect(self.statusCode).toBe(403);
+    const c = await t.as('tongdu_worker');
+    const w = await c.post(`/api/ledger/accounts/${minutes.id}/withdraw`, {
+      minutes: 30,
+      beneficiary: d.json().id,
+      memo: '陪诊',
+      idempotencyKey: 'wd-0000001',
+    });
+    expect(w.statusCode).toBe(200);
+    const retry = await c.post(`/api/ledger/accounts/${minutes.id}/withdraw`, {
+      minutes: 30,
+      beneficiary: d.json().id,
+      memo: '陪诊',
+      idempotencyKey: 'wd-0000001',
+    });
+    expect(retry.json().duplicate).toBe(true);
+    expect((await balancesOf(t.database.db, 'volunteer', volId)).minutes).toBe(90);
+    const stranger = await c.post(`/api/ledger/accounts/${minutes.id}/withdraw`, {
+      minutes: 10,
+      beneficiary: t.deps.ids(),
+      memo: '陪诊',
+      idempotencyKey: 'wd-0000002',
+    });
+    expect(stranger.json().error.code).toBe('ledger.not_designee');
+    const over = await c.post(`/api/ledger/accounts/${minutes.id}/withdraw`, {
+      minutes: 91,
+      beneficiary: 'holder',
+      memo: '助浴',
+      idempotencyKey: 'wd-0000003',
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('ledger.insufficient_balance');
+    expect((await balancesOf(t.database.db, 'volunteer', volId)).minutes).toBe(90);
+  });
+
+  it('R-VP-2: withdrawTime (for the services module) spends the holder’s minutes back to the community', async () => {
+    const r = await t.database.db.transaction((tx) =>
+      withdrawTime(tx, ctx, {
+        idempotencyKey: 'svc-order-1',
+        volunteerId: volId,
+        minutes: 45,
+        beneficiary: 'holder',
+        sourceType: 'service_order',
+        sourceId: 'order-1',
+        memo: '上门理发',
+      }),
+    );
+    expect(r.duplicate).toBe(false);
+    expect((await balancesOf(t.database.db, 'volunteer', volId)).minutes).toBe(75);
+    expect((await balancesOf(t.database.db, 'community', t.fx.tongdu.id)).minutes).toBe(-75);
+  });
+
+  it('R-VP-2, R-LAW-VL-2: minutes donated to the community pool serve elderly people living alone; no cash-out', async () => {
+    const me = await t.as('zhiyuan');
+    const minutes = await accountOf(volId, 'minutes');
+    const d = await me.post(`/api/ledger/accounts/${minutes.id}/donate`, {
+      minutes: 100,
+      idempotencyKey: 'don-000001',
+    });
+    expect(d.statusCode).toBe(200);
+    expect(await balancesOf(t.database.db, 'pool', t.fx.tongdu.id)).toEqual({ points: 0, minutes: 100 });
+    const tooMuch = await me.post(`/api/ledger/accounts/${minutes.id}/donate`, {
+      minutes: 21,
+      idempotencyKey: 'don-000002',
+    });
+    expect(tooMuch.statusCode).toBe(409);
+    const c = await t.as('tongdu_worker');
+    const p = await c.post('/api/ledger/pool/withdraw', {
+      communityId: t.fx.tongdu.id,
+      minutes: 60,
+      beneficiaryName: '李爷爷(独居)',
+      memo: '上门助餐',
+      idempotencyKey: 'pool-00001',
+    });
+    expect(p.statusCode).toBe(200);
+    expect((await balancesOf(t.database.db, 'pool', t.fx.tongdu.id)).minutes).toBe(40);
+    const xhy = await t.as('xhy_worker');
+    const foreign = await xhy.post('/api/ledger/pool/withdraw', {
+      communityId: t.fx.tongdu.id,
+      minutes: 10,
+      beneficiaryName: '某',
+      memo: '助餐',
+      idempotencyKey: 'pool-00002',
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect((await c.post(`/api/ledger/accounts/${minutes.id}/cash-out`, { minutes: 1 })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('R-VP-1, R-VP-2: the report shows points issued and hours deposited by community, and exports', async () => {
+    const c = await t.as('sd_admin');
+    const r = (await c.get('/api/ledger/reports/points?from=2026-11-01&to=2026-11-30')).json();
+    const byName = Object.fromEntries(r.rows.map((x: { communityName: string }) => [x.communityName, x]));
+    expect(byName['铜都社区']).toMatchObject({
+      pointsIssued: 20,
+      minutesDeposited: 120,
+      pointsBalance: 20,
+      volunteers: 1,
+    });
+    expect(byName['西花苑社区']).toMatchObject({ pointsIssued: 10, minutesDeposited: 60 });
+    expect(r.total.pointsIssued).toBe(30);
+    const tongdu = (
+      await (await t.as('tongdu_worker')).get('/api/ledger/reports/points?from=2026-11-01&to=2026-11-30')
+    ).json();
+    expect(tongdu.rows.map((x: { communityName: string }) => x.communityName)).toEqual(['铜都社区']);
+    const x = await c.get('/api/ledger/reports/points.xlsx?from=2026-11-01&to=2026-11-30');
+    expect(x.statusCode).toBe(200);
+    expect((await c.get('/api/ledger/reports/points?from=2026-12-01&to=2026-11-30')).statusCode).toBe(422);
+  });
+
+  it('R-VP-1: verify finds nothing on an honest ledger and catches a tampered entry and balance', async () => {
+    const c = await t.as('tongdu_worker');
+    const ok = (await c.post('/api/ledger/verify')).json();
+    expect(ok).toMatchObject({ ok: true, discrepancies: [] });
+    expect(ok.transactions).toBe(2);
+    const acc = await accountOf(volId, 'points');
+    await t.database.db.execute(
+      sql`update ledger_entries set amount = amount + 5 where account_id = ${acc.id}`,
+    );
+    await t.database.db.execute(
+      sql`update ledger_accounts set balance = -3 where owner_id = ${xhyVolId} and unit = 'minutes'`,
+    );
+    const bad = await verifyLedger(t.database.db, t.clock);
+    expect(bad.ok).toBe(false);
+    const checks = new Set(bad.discrepancies.map((d) => d.check));
+    expect(checks).toContain('unbalanced_transaction');
+    expect(checks).toContain('balance_mismatch');
+    expect(checks).toContain('running_balance_mismatch');
+    expect(checks).toContain('negative_balance');
+    expect((await (await t.as('grid_worker')).post('/api/ledger/verify')).statusCode).toBe(403);
+  });
+
+  it('R-VP-1: every posting writes a hash-chained audit row', async () => {
+    const rows = await t.database.db.select().from(auditLog).where(like(auditLog.action, 'ledger.%'));
+    expect(rows.filter((r) => r.action === 'ledger.post')).toHaveLength(2);
+    expect(rows.filter((r) => r.action === 'ledger.account.open').length).toBeGreaterThanOrEqual(6);
+  });
+});

@@ -1,0 +1,667 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type {
+  AccountListQuery,
+  AccountView,
+  DesigneeBody,
+  DonateBody,
+  EarningRuleBody,
+  MyLedgerView,
+  PoolWithdrawBody,
+  ReverseBody,
+  StatementQuery,
+  StatementView,
+  WithdrawBody,
+} from '../../../shared/contracts/ledger';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
+import { orgUnits } from '../org/org.table';
+import { volunteers } from '../volunteers/volunteers.table';
+import {
+  ensureAccount,
+  findAccount,
+  type LockedAccount,
+  lockAccounts,
+  postTransaction,
+  TIME_BANK_CAP_MINUTES,
+} from './ledger.core';
+import { communityOf, DEFAULT_EARNING_RULE } from './ledger.credit';
+import {
+  ledgerAccounts,
+  ledgerDesignees,
+  ledgerEarningRules,
+  ledgerEntries,
+  ledgerTransactions,
+} from './ledger.table';
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+const CHINA = '+08:00';
+const dayStart = (d: string) => new Date(`${d}T00:00:00${CHINA}`);
+const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+
+// ─── Ownership and scope ──────────────────────────────────────────────────────────────────────────
+
+/** The volunteer records the logged-in user acts as (volunteers.user_id). */
+export async function myVolunteerIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.userId, userId));
+  return rows.map((r) => r.id);
+}
+
+/** Does the actor hold this account (their volunteer's or their own user account)? */
+async function ownsAccount(
+  ctx: ActorCtx,
+  acc: Pick<LockedAccount, 'ownerKind' | 'ownerId'>,
+): Promise<boolean> {
+  if (!can(ctx.actor, 'ledger.own')) return false;
+  if (acc.ownerKind === 'user') return acc.ownerId === ctx.actor.userId;
+  if (acc.ownerKind !== 'volunteer') return false;
+  return (await myVolunteerIds(ctx.db, ctx.actor.userId)).includes(acc.ownerId);
+}
+
+/** Staff in scope (ledger.read) or the holder (ledger.own); anything else answers 404. */
+export async function findVisibleAccount(ctx: ActorCtx, id: string): Promise<LockedAccount> {
+  if (!isUuid(id)) throw notFound();
+  const [acc] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id));
+  if (!acc) throw notFound();
+  const staff = can(ctx.actor, 'ledger.read') && inScope(ctx.actor, 'ledger.read', acc.orgPath);
+  if (!staff && !(await ownsAccount(ctx, acc))) throw notFound();
+  return acc;
+}
+
+const canWriteAt = (ctx: ActorCtx, path: string) =>
+  can(ctx.actor, 'ledger.write') && inScope(ctx.actor, 'ledger.write', path);
+
+async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const uniq = [...new Set(ids)];
+  if (uniq.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, uniq));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function viewOf(a: LockedAccount, names: Map<string, string>): AccountView {
+  return {
+    id: a.id,
+    ownerKind: a.ownerKind,
+    ownerId: a.ownerId,
+    unit: a.unit as AccountView['unit'],
+    credit: a.credit,
+    cap: a.cap,
+    name: a.name,
+    orgUnitId: a.orgUnitId,
+    orgUnitName: names.get(a.orgUnitId) ?? null,
+    balance: a.balance,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+// ─── Accounts and statements ──────────────────────────────────────────────────────────────────────
+
+export async function listAccounts(ctx: ActorCtx, q: AccountListQuery) {
+  requirePermission(ctx.actor, 'ledger.read');
+  const conds: SQL[] = [scopeWhere(ctx.actor, 'ledger.read', ledgerAccounts.orgPath)];
+  if (q.ownerKind) conds.push(eq(ledgerAccounts.ownerKind, q.ownerKind));
+  if (q.unit) conds.push(eq(ledgerAccounts.unit, q.unit));
+  if (q.q) conds.push(ilike(ledgerAccounts.name, `%${escapeLike(q.q)}%`));
+  if (q.orgUnitId) {
+    const [u] = await ctx.db
+      .select({ path: orgUnits.path })
+      .from(orgUnits)
+      .where(eq(orgUnits.id, q.orgUnitId));
+    if (!u) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    conds.push(sql`${ledgerAccounts.orgPath} like ${`${escapeLike(u.path)}%`}`);
+  }
+  const where = and(...conds);
+  const [{ n }] = (await ctx.db.select({ n: count() }).from(ledgerAccounts).where(where)) as [{ n: number }];
+  const rows = await ctx.db
+    .select()
+    .from(ledgerAccounts)
+    .where(where)
+    .orderBy(
+      asc(ledgerAccounts.orgPath),
+      asc(ledgerAccounts.ownerKind),
+      asc(ledgerAccounts.name),
+      asc(ledgerAccounts.id),
+    )
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  const names = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return { items: rows.map((r) => viewOf(r, names)), total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+export async function getAccount(ctx: ActorCtx, id: string): Promise<AccountView> {
+  const acc = await findVisibleAccount(ctx, id);
+  return viewOf(acc, await unitNames(ctx.db, [acc.orgUnitId]));
+}
+
+/**
+ * An account's statement, newest first, with the running balance after each line (kept at posting time
+ * under the account lock) and the names of the other side of each transaction.
+ */
+export async function statement(ctx: ActorCtx, id: string, q: StatementQuery): Promise<StatementView> {
+  const acc = await findVisibleAccount(ctx, id);
+  const conds: SQL[] = [eq(ledgerEntries.accountId, acc.id)];
+  if (q.from) conds.push(gte(ledgerEntries.createdAt, dayStart(q.from)));
+  if (q.to) conds.push(lt(ledgerEntries.createdAt, dayAfter(q.to)));
+  const where = and(...conds);
+  const [{ n }] = (await ctx.db.select({ n: count() }).from(ledgerEntries).where(where)) as [{ n: number }];
+  const rows = await ctx.db
+    .select({ e: ledgerEntries, t: ledgerTransactions })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(where)
+    .orderBy(desc(ledgerEntries.seq))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  const txIds = rows.map((r) => r.t.id);
+  const others = txIds.length
+    ? await ctx.db
+        .select({
+          txId: ledgerEntries.transactionId,
+          accountId: ledgerEntries.accountId,
+          unit: ledgerEntries.unit,
+          name: ledgerAccounts.name,
+        })
+        .from(ledgerEntries)
+        .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+        .where(inArray(ledgerEntries.transactionId, txIds))
+    : [];
+  const reversals = txIds.length
+    ? await ctx.db
+        .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
+        .from(ledgerTransactions)
+        .where(inArray(ledgerTransactions.reversesId, txIds))
+    : [];
+  let openingBalance = 0;
+  if (q.from) {
+    const [first] = await ctx.db
+      .select({ b: ledgerEntries.balanceAfter, a: ledgerEntries.amount })
+      .from(ledgerEntries)
+      .where(where)
+      .orderBy(asc(ledgerEntries.seq))
+      .limit(1);
+    openingBalance = first ? first.b - first.a : acc.balance;
+  }
+  const items = rows.map(({ e, t }) => ({
+    seq: e.seq,
+    transactionId: t.id,
+    kind: t.kind,
+    memo: t.memo,
+    sourceType: t.sourceType,
+    sourceId: t.sourceId,
+    reversesId: t.reversesId,
+    reversedById: reversals.find((r) => r.reversesId === t.id)?.id ?? null,
+    occurredAt: t.occurredAt,
+    createdAt: e.createdAt,
+    actorName: t.actorName,
+    amount: e.amount,
+    balanceAfter: e.balanceAfter,
+    counterparts: [
+      ...new Set(
+        others
+          .filter((o) => o.txId === t.id && o.accountId !== acc.id && o.unit === acc.unit)
+          .map((o) => o.name),
+      ),
+    ],
+  }));
+  const isTimeBank = acc.unit === 'minutes' && acc.ownerKind === 'volunteer';
+  const owner = await ownsAccount(ctx, acc);
+  return {
+    account: viewOf(acc, await unitNames(ctx.db, [acc.orgUnitId])),
+    items,
+    total: Number(n),
+    page: q.page,
+    pageSize: q.pageSize,
+    openingBalance,
+    abilities: {
+      reverse: canWriteAt(ctx, acc.orgPath),
+      withdraw: isTimeBank && canWriteAt(ctx, acc.orgPath),
+      donate: isTimeBank && (owner || canWriteAt(ctx, acc.orgPath)),
+    },
+  };
+}
+
+/** Every line of a statement (for the .xlsx export), oldest first, at most 50,000 lines. */
+export async function statementAll(ctx: ActorCtx, id: string, q: Omit<StatementQuery, 'page' | 'pageSize'>) {
+  const first = await statement(ctx, id, { ...q, page: 1, pageSize: 1 });
+  const lines: StatementView['items'] = [];
+  const pageSize = 200;
+  for (let p = 1; (p - 1) * pageSize < Math.min(first.total, 50_000); p++)
+    lines.push(...(await statement(ctx, id, { ...q, page: p, pageSize })).items);
+  return { account: first.account, lines: lines.reverse() };
+}
+
+// ─── Reversal ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Compensates a transaction with the negated entries and a reason (append-only ledger: nothing is
+ * updated or deleted). At most one reversal per transaction; a reversal is not itself reversible.
+ */
+export async function reverseTransaction(ctx: ActorCtx, txId: string, body: ReverseBody) {
+  requirePermission(ctx.actor, 'ledger.write');
+  if (!isUuid(txId)) throw notFound();
+  return ctx.db.transaction(async (tx) => {
+    const [orig] = await tx
+      .select()
+      .from(ledgerTransactions)
+      .where(
+        and(
+          eq(ledgerTransactions.id, txId),
+          scopeWhere(ctx.actor, 'ledger.write', ledgerTransactions.orgPath),
+        ),
+      );
+    if (!orig) throw notFound();
+    const dup = await tx
+      .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.idempotencyKey, body.idempotencyKey));
+    if (dup[0]?.reversesId === orig.id) return { transactionId: dup[0].id, duplicate: true };
+    if (orig.reversesId) throw new AppError('ledger.not_reversible', 409);
+    const [already] = await tx
+      .select({ id: ledgerTransactions.id })
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.reversesId, orig.id));
+    if (already) throw new AppError('ledger.already_reversed', 409, {}, { reversalId: already.id });
+    const entries = await tx
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.transactionId, orig.id))
+      .orderBy(asc(ledgerEntries.seq));
+    const r = await postTransaction(tx, ctx, {
+      idempotencyKey: body.idempotencyKey,
+      kind: 'reversal',
+      memo: body.reason,
+      sourceType: orig.sourceType ?? undefined,
+      sourceId: orig.sourceId ?? undefined,
+      activityType: orig.activityType ?? undefined,
+      occurredAt: orig.occurredAt,
+      reversesId: orig.id,
+      entries: entries.map((e) => ({
+        accountId: e.accountId,
+        unit: e.unit as 'points' | 'minutes',
+        amount: -e.amount,
+      })),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'ledger.reverse',
+      entityType: 'ledger_transaction',
+      entityId: orig.id,
+      orgPath: orig.orgPath,
+      after: { reversalId: r.transactionId, reason: body.reason },
+    });
+    return r;
+  });
+}
+
+// ─── Earning rules ────────────────────────────────────────────────────────────────────────────────
+
+const RULE_UNIT_KINDS = ['community', 'subdistrict'];
+
+export async function listRules(ctx: ActorCtx, orgUnitId?: string) {
+  requirePermission(ctx.actor, 'ledger.read');
+  const conds: SQL[] = [];
+  if (orgUnitId) {
+    if (!isUuid(orgUnitId)) throw notFound();
+    const [u] = await ctx.db
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, orgUnitId), scopeWhere(ctx.actor, 'ledger.read', orgUnits.path)));
+    if (!u) throw notFound();
+    // The unit's own rules, those of the units above it (inherited) and below it.
+    const ancestors = u.path.split('/').filter(Boolean);
+    conds.push(
+      or(
+        inArray(ledgerEarningRules.orgUnitId, ancestors),
+        sql`${ledgerEarningRules.orgPath} like ${`${escapeLike(u.path)}%`}`,
+      )!,
+    );
+  } else {
+    // Own subtree plus rules inherited from above the actor's roots.
+    conds.push(
+      or(
+        scopeWhere(ctx.actor, 'ledger.read', ledgerEarningRules.orgPath),
+        sql`exists (select 1 from org_units u where ${scopeWhere(ctx.actor, 'ledger.read', sql`u.path`)} and u.path like ${ledgerEarningRules.orgPath} || '%')`,
+      )!,
+    );
+  }
+  const rows = await ctx.db
+    .select()
+    .from(ledgerEarningRules)
+    .where(and(...conds))
+    .orderBy(asc(ledgerEarningRules.orgPath), asc(ledgerEarningRules.activityType));
+  const names = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      orgUnitId: r.orgUnitId,
+      orgUnitName: names.get(r.orgUnitId) ?? null,
+      activityType: r.activityType,
+      pointsPerHour: r.pointsPerHour,
+      dailyCap: r.dailyCap,
+      updatedAt: r.updatedAt,
+    })),
+    defaultRule: { ...DEFAULT_EARNING_RULE },
+    canEdit: can(ctx.actor, 'ledger.write'),
+  };
+}
+
+/** Sets (creates or replaces) the rule of an activity type at a community or subdistrict. */
+export async function putRule(ctx: ActorCtx, body: EarningRuleBody) {
+  requirePermission(ctx.actor, 'ledger.write');
+  return ctx.db.transaction(async (tx) => {
+    const [u] = await tx
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, body.orgUnitId), scopeWhere(ctx.actor, 'ledger.write', orgUnits.path)));
+    if (!u) throw notFound();
+    if (!RULE_UNIT_KINDS.includes(u.kind)) throw new AppError('ledger.not_a_community', 422);
+    const now = ctx.clock.now();
+    const [before] = await tx
+      .select()
+      .from(ledgerEarningRules)
+      .where(
+        and(eq(ledgerEarningRules.orgUnitId, u.id), eq(ledgerEarningRules.activityType, body.activityType)),
+      );
+    const values = {
+      pointsPerHour: body.pointsPerHour,
+      dailyCap: body.dailyCap,
+      updatedAt: now,
+      updatedBy: ctx.actor.userId,
+    };
+    const [row] = await tx
+      .insert(ledgerEarningRules)
+      .values({ id: ctx.ids(), orgUnitId: u.id, orgPath: u.path, activityType: body.activityType, ...values })
+      .onConflictDoUpdate({
+        target: [ledgerEarningRules.orgUnitId, ledgerEarningRules.activityType],
+        set: values,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'ledger.rule.put',
+      entityType: 'ledger_earning_rule',
+      entityId: row!.id,
+      orgPath: u.path,
+      before: before ? { pointsPerHour: before.pointsPerHour, dailyCap: before.dailyCap } : null,
+      after: { activityType: body.activityType, pointsPerHour: body.pointsPerHour, dailyCap: body.dailyCap },
+    });
+    return row!;
+  });
+}
+
+export async function deleteRule(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor, 'ledger.write');
+  if (!isUuid(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const [r] = await tx
+      .delete(ledgerEarningRules)
+      .where(
+        and(eq(ledgerEarningRules.id, id), scopeWhere(ctx.actor, 'ledger.write', ledgerEarningRules.orgPath)),
+      )
+      .returning();
+    if (!r) throw notFound();
+    await writeAudit(tx, ctx, {
+      action: 'ledger.rule.delete',
+      entityType: 'ledger_earning_rule',
+      entityId: r.id,
+      orgPath: r.orgPath,
+      before: { activityType: r.activityType, pointsPerHour: r.pointsPerHour, dailyCap: r.dailyCap },
+    });
+  });
+}
+
+// ─── Time bank: designees, withdrawals, donations, the community pool ────────────────────────────
+
+async function timeBankAccount(ctx: ActorCtx, id: string, mode: 'holder_or_staff' | 'staff') {
+  const acc = await findVisibleAccount(ctx, id);
+  if (!(acc.unit === 'minutes' && acc.ownerKind === 'volunteer'))
+    throw new AppError('ledger.not_time_bank', 422);
+  const staff = canWriteAt(ctx, acc.orgPath);
+  if (mode === 'staff' && !staff)
+    throw new AppError('common.forbidden', 403, {}, { permission: 'ledger.write' });
+  if (mode === 'holder_or_staff' && !staff && !(await ownsAccount(ctx, acc)))
+    throw new AppError('common.forbidden', 403);
+  return acc;
+}
+
+export async function listDesignees(ctx: ActorCtx, accountId: string) {
+  const acc = await findVisibleAccount(ctx, accountId);
+  return designeesOf(ctx.db, acc.id);
+}
+
+async function designeesOf(db: Db, accountId: string) {
+  const rows = await db
+    .select()
+    .from(ledgerDesignees)
+    .where(and(eq(ledgerDesignees.accountId, accountId), isNull(ledgerDesignees.revokedAt)))
+    .orderBy(asc(ledgerDesignees.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    relation: r.relation,
+    residentId: r.residentId,
+    createdAt: r.createdAt,
+  }));
+}
+
+/** R-VP-2: the holder (or staff for them) names a family member who may draw on the minutes. */
+export async function addDesignee(ctx: ActorCtx, accountId: string, body: DesigneeBody) {
+  const acc = await timeBankAccount(ctx, accountId, 'holder_or_staff');
+  return ctx.db.transaction(async (tx) => {
+    const id = ctx.ids();
+    const now = ctx.clock.now();
+    const row = {
+      id,
+      accountId: acc.id,
+      name: body.name,
+      relation: body.relation,
+      residentId: body.residentId ?? null,
+      createdAt: now,
+      createdBy: ctx.actor.userId,
+    };
+    await tx.insert(ledgerDesignees).values(row);
+    await writeAudit(tx, ctx, {
+      action: 'ledger.designee.add',
+      entityType: 'ledger_designee',
+      entityId: id,
+      orgPath: acc.orgPath,
+      after: { accountId: acc.id, name: body.name, relation: body.relation },
+    });
+    return { id, name: row.name, relation: row.relation, residentId: row.residentId, createdAt: now };
+  });
+}
+
+export async function revokeDesignee(ctx: ActorCtx, designeeId: string) {
+  if (!isUuid(designeeId)) throw notFound();
+  const [d] = await ctx.db.select().from(ledgerDesignees).where(eq(ledgerDesignees.id, designeeId));
+  if (!d) throw notFound();
+  const acc = await timeBankAccount(ctx, d.accountId, 'holder_or_staff');
+  if (d.revokedAt) return;
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(ledgerDesignees).set({ revokedAt: ctx.clock.now() }).where(eq(ledgerDesignees.id, d.id));
+    await writeAudit(tx, ctx, {
+      action: 'ledger.designee.revoke',
+      entityType: 'ledger_designee',
+      entityId: d.id,
+      orgPath: acc.orgPath,
+      before: { name: d.name, relation: d.relation },
+    });
+  });
+}
+
+export interface WithdrawTimeInput {
+  idempotencyKey: string;
+  volunteerId: string;
+  minutes: number;
+  /** 'holder' or the id of a designee of the holder. */
+  beneficiary: string;
+  sourceType?: string;
+  sourceId?: string;
+  memo: string;
+}
+
+/**
+ * R-VP-2: the holder's minutes pay for a service delivered to the holder or a designated family member
+ * ("服务换服务"). The minutes return to the community (the issuer); they never become cash.
+ * Callable by the services module inside its own transaction.
+ */
+export async function withdrawTime(tx: Db, ctx: UseCaseCtx, w: WithdrawTimeInput) {
+  if (!Number.isSafeInteger(w.minutes) || w.minutes <= 0 || w.minutes > 1440)
+    throw new AppError('ledger.bad_minutes', 422, { minutes: w.minutes });
+  const acc = await findAccount(tx, 'volunteer', w.volunteerId, 'minutes');
+  if (!acc)
+    throw new AppError('ledger.insufficient_balance', 409, {
+      name: w.volunteerId,
+      balance: 0,
+      unit: 'minutes',
+    });
+  let beneficiaryName = acc.name;
+  if (w.beneficiary !== 'holder') {
+    const [d] = isUuid(w.beneficiary)
+      ? await tx
+          .select()
+          .from(ledgerDesignees)
+          .where(
+            and(
+              eq(ledgerDesignees.id, w.beneficiary),
+              eq(ledgerDesignees.accountId, acc.id),
+              isNull(ledgerDesignees.revokedAt),
+            ),
+          )
+      : [];
+    if (!d) throw new AppError('ledger.not_designee', 422);
+    beneficiaryName = `${d.name}(${d.relation})`;
+  }
+  const community = await communityOf(tx, acc.orgUnitId);
+  const issuer = await ensureAccount(tx, ctx, {
+    ownerKind: 'community',
+    ownerId: community.id,
+    unit: 'minutes',
+    orgUnitId: community.id,
+    orgPath: community.path,
+    name: community.name,
+  });
+  return postTransaction(tx, ctx, {
+    idempotencyKey: w.idempotencyKey,
+    kind: 'time_withdrawal',
+    memo: `${w.memo} → ${beneficiaryName}`,
+    sourceType: w.sourceType,
+    sourceId: w.sourceId,
+    entries: [
+      { accountId: acc.id, unit: 'minutes', amount: -w.minutes },
+      { accountId: issuer, unit: 'minutes', amount: w.minutes },
+    ],
+  });
+}
+
+/** Staff record a time-bank withdrawal (a service delivered to the holder or a designee). */
+export async function recordWithdrawal(ctx: ActorCtx, accountId: string, body: WithdrawBody) {
+  const acc = await timeBankAccount(ctx, accountId, 'staff');
+  return ctx.db.transaction((tx) =>
+    withdrawTime(tx, ctx, {
+      idempotencyKey: `ledger.withdraw:${body.idempotencyKey}`,
+      volunteerId: acc.ownerId,
+      minutes: body.minutes,
+      beneficiary: body.beneficiary,
+      sourceType: 'manual',
+      memo: body.memo,
+    }),
+  );
+}
+
+async function poolAccount(tx: Db, ctx: UseCaseCtx, community: { id: string; path: string; name: string }) {
+  return ensureAccount(tx, ctx, {
+    ownerKind: 'pool',
+    ownerId: community.id,
+    unit: 'minutes',
+    orgUnitId: community.id,
+    orgPath: community.path,
+    name: `${community.name}·时间池`,
+  });
+}
+
+/** The holder donates minutes to their community's pool that serves elderly people living alone. */
+export async function donateToPool(ctx: ActorCtx, accountId: string, body: DonateBody) {
+  const acc = await timeBankAccount(ctx, accountId, 'holder_or_staff');
+  return ctx.db.transaction(async (tx) => {
+    const community = await communityOf(tx, acc.orgUnitId);
+    const pool = await poolAccount(tx, ctx, community);
+    await lockAccounts(tx, [acc.id, pool]);
+    return postTransaction(tx, ctx, {
+      idempotencyKey: `ledger.donate:${body.idempotencyKey}`,
+      kind: 'pool_donation',
+      memo: `${acc.name} → ${community.name}`,
+      entries: [
+        { accountId: acc.id, unit: 'minutes', amount: -body.minutes },
+        { accountId: pool, unit: 'minutes', amount: body.minutes },
+      ],
+    });
+  });
+}
+
+/** Staff spend pool minutes on a service for an elderly person living alone. */
+export async function withdrawFromPool(ctx: ActorCtx, body: PoolWithdrawBody) {
+  requirePermission(ctx.actor, 'ledger.write');
+  return ctx.db.transaction(async (tx) => {
+    const [u] = await tx
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, body.communityId), scopeWhere(ctx.actor, 'ledger.write', orgUnits.path)));
+    if (!u) throw notFound();
+    const pool = await poolAccount(tx, ctx, u);
+    const issuer = await ensureAccount(tx, ctx, {
+      ownerKind: 'community',
+      ownerId: u.id,
+      unit: 'minutes',
+      orgUnitId: u.id,
+      orgPath: u.path,
+      name: u.name,
+    });
+    return postTransaction(tx, ctx, {
+      idempotencyKey: `ledger.pool:${body.idempotencyKey}`,
+      kind: 'pool_withdrawal',
+      memo: `${body.memo} → ${body.beneficiaryName}`,
+      entries: [
+        { accountId: pool, unit: 'minutes', amount: -body.minutes },
+        { accountId: issuer, unit: 'minutes', amount: body.minutes },
+      ],
+    });
+  });
+}
+
+// ─── My ledger (phone pages) ─────────────────────────────────────────────────────────────────────
+
+export async function myLedger(ctx: ActorCtx): Promise<MyLedgerView> {
+  requirePermission(ctx.actor, 'ledger.own');
+  const [v] = await ctx.db
+    .select({ id: volunteers.id, name: volunteers.name, communityId: volunteers.communityId })
+    .from(volunteers)
+    .where(eq(volunteers.userId, ctx.actor.userId));
+  const ownerKind = v ? 'volunteer' : 'user';
+  const ownerId = v ? v.id : ctx.actor.userId;
+  const rows = await ctx.db
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.ownerKind, ownerKind), eq(ledgerAccounts.ownerId, ownerId)));
+  const names = await unitNames(ctx.db, [...rows.map((r) => r.orgUnitId), ...(v ? [v.communityId] : [])]);
+  const points = rows.find((r) => r.unit === 'points');
+  const minutes = rows.find((r) => r.unit === 'minutes');
+  return {
+    volunteer: v ? { id: v.id, name: v.name, communityName: names.get(v.communityId) ?? null } : null,
+    points: points ? viewOf(points, names) : null,
+    minutes: minutes ? viewOf(minutes, names) : null,
+    designees: minutes ? await designeesOf(ctx.db, minutes.id) : [],
+    capMinutes: TIME_BANK_CAP_MINUTES,
+  };
+}
