@@ -5,6 +5,7 @@ import { loadConfig } from '../server/platform/config';
 import { createPii } from '../server/platform/crypto';
 import { openDatabase } from '../server/platform/db';
 import { recomputeRollups } from '../server/modules/work-orders/workOrders.rollups';
+import { ledgerVerifyCommand } from '../server/modules/ledger/ledger.verify';
 import { backup, restoreEmbedded } from './backup';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed';
 
@@ -13,6 +14,7 @@ const USAGE = `linli <command>
   migrate            apply database migrations (DATABASE_URL or the embedded database in DATA_DIR)
   seed --demo        load the demo data into an empty database
   audit verify       check the audit trail's hash chain; exit 1 if a row was changed or deleted
+  ledger verify      check the love-points/time-bank ledger balances; exit 1 and list discrepancies otherwise
   rollups recompute  rebuild the work-order statistics (rollups) from the orders
   backup [file]      back up the database (embedded: .tar.gz; PostgreSQL: pg_dump custom format)
   restore <file> [--force]   restore the embedded database from a backup (server stopped)`;
@@ -74,6 +76,9 @@ async function run(argv: string[]): Promise<number> {
         );
         return 1;
       });
+    case 'ledger':
+      if (sub === 'verify') return withDb((d) => ledgerVerifyCommand(d.db, systemClock));
+      break;
     case 'rollups':
       if (sub !== 'recompute') break;
       return withDb(async (d) => {

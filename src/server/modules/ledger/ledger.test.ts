@@ -8,7 +8,7 @@ import { balancesOf } from './ledger.core';
 import { creditService } from './ledger.credit';
 import { ledgerAccounts } from './ledger.table';
 import { withdrawTime } from './ledger.usecases';
-import { verifyLedger } from './ledger.verify';
+import { ledgerVerifyCommand, verifyLedger } from './ledger.verify';
 
 let t: TestApp;
 let ctx: UseCaseCtx;
@@ -308,6 +308,7 @@ describe('ledger API', () => {
 
   it('R-VP-1: verify finds nothing on an honest ledger and catches a tampered entry and balance', async () => {
     const c = await t.as('tongdu_worker');
+    expect(await ledgerVerifyCommand(t.database.db, t.clock, () => {})).toBe(0);
     const ok = (await c.post('/api/ledger/verify')).json();
     expect(ok).toMatchObject({ ok: true, discrepancies: [] });
     expect(ok.transactions).toBe(2);
@@ -325,6 +326,9 @@ describe('ledger API', () => {
     expect(checks).toContain('balance_mismatch');
     expect(checks).toContain('running_balance_mismatch');
     expect(checks).toContain('negative_balance');
+    const printed: string[] = [];
+    expect(await ledgerVerifyCommand(t.database.db, t.clock, (l) => printed.push(l))).toBe(1);
+    expect(printed.join('\n')).toContain('balance_mismatch');
     expect((await (await t.as('grid_worker')).post('/api/ledger/verify')).statusCode).toBe(403);
   });
 

@@ -134,3 +134,17 @@ export async function verifyLedger(db: Db, clock: Clock, limit = 200): Promise<V
   });
   return { ok: discrepancies.length === 0, ...counts, discrepancies, checkedAt: clock.now() };
 }
+
+/** `linli ledger verify`: prints the counts and every discrepancy; exit code 0 when clean, 1 otherwise. */
+export async function ledgerVerifyCommand(db: Db, clock: Clock, print = console.log): Promise<number> {
+  const r = await verifyLedger(db, clock, 1000);
+  print(`ledger: ${r.transactions} transactions, ${r.entries} entries, ${r.accounts} accounts`);
+  if (r.ok) {
+    print('ledger verified: every transaction balances, cached and running balances equal the entries,');
+    print('no negative holder balance, no balance over its cap, no duplicate idempotency key or reversal');
+    return 0;
+  }
+  print(`ledger has ${r.discrepancies.length} discrepancies:`);
+  for (const d of r.discrepancies) print(`  ${d.check.padEnd(26)} ${d.id}  ${d.detail}`);
+  return 1;
+}
