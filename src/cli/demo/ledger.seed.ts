@@ -1,7 +1,133 @@
-import type { AppDeps } from '../../server/platform/context';
+import { and, asc, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { ensureAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
+import { ledgerDesignees, ledgerEarningRules } from '../../server/modules/ledger/ledger.table';
+import { orgUnits } from '../../server/modules/org/org.table';
+import { volunteers } from '../../server/modules/volunteers/volunteers.table';
+import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
+import { rowsOf } from '../../server/platform/db';
 
-/** Demo data of the ledger module; runs after the org tree, people and work orders exist. */
+/** 新下陆街道's earning rules (points per hour, daily cap per volunteer) by activity type. */
+const SUBDISTRICT_RULES: [string, number, number][] = [
+  ['*', 10, 80],
+  ['elderly_care', 15, 120],
+  ['neighbour_help', 12, 100],
+  ['emergency', 20, 160],
+  ['environment', 10, 60],
+  ['culture', 8, 48],
+];
+
+/**
+ * Demo data of the ledger module: earning rules for 新下陆街道 (with one community's own override),
+ * the points, minutes and time-pool accounts of its 12 communities, and — for the first volunteer who
+ * has a login — a designated family member and a small donation to the pool, so the phone pages show
+ * something. Service points themselves are credited by the volunteers/services seeds via creditService.
+ */
 export async function seedDemoLedger(
-  _deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
-  _opts: { log: (line: string) => void; logins: string[] },
-): Promise<void> {}
+  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  opts: { log: (line: string) => void; logins: string[] },
+): Promise<void> {
+  const { db, clock, ids } = deps;
+  const ctx: UseCaseCtx = { ...deps };
+  const [sd] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  if (!sd) return;
+  const communities = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(ledgerEarningRules)
+      .values(
+        SUBDISTRICT_RULES.map(([activityType, pointsPerHour, dailyCap]) => ({
+          id: ids(),
+          orgUnitId: sd.id,
+          orgPath: sd.path,
+          activityType,
+          pointsPerHour,
+          dailyCap,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoNothing();
+    // One community rewards elderly care more (its own rule wins over the subdistrict's).
+    const first = communities[0];
+    if (first)
+      await tx
+        .insert(ledgerEarningRules)
+        .values({
+          id: ids(),
+          orgUnitId: first.id,
+          orgPath: first.path,
+          activityType: 'elderly_care',
+          pointsPerHour: 20,
+          dailyCap: 150,
+          updatedAt: now,
+        })
+        .onConflictDoNothing();
+    for (const c of communities) {
+      const base = { ownerId: c.id, orgUnitId: c.id, orgPath: c.path };
+      await ensureAccount(tx, ctx, { ...base, ownerKind: 'community', unit: 'points', name: c.name });
+      await ensureAccount(tx, ctx, { ...base, ownerKind: 'community', unit: 'minutes', name: c.name });
+      await ensureAccount(tx, ctx, { ...base, ownerKind: 'pool', unit: 'minutes', name: `${c.name}·时间池` });
+    }
+  });
+
+  // A volunteer with a login: a designee and a donation to the pool (when they have banked minutes).
+  const [v] = await db
+    .select()
+    .from(volunteers)
+    .where(isNotNull(volunteers.userId))
+    .orderBy(asc(volunteers.createdAt))
+    .limit(1);
+  if (v) {
+    const community = communities.find((c) => c.id === v.communityId);
+    await db.transaction(async (tx) => {
+      const unit = community ?? sd;
+      const minutes = await ensureAccount(tx, ctx, {
+        ownerKind: 'volunteer',
+        ownerId: v.id,
+        unit: 'minutes',
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        name: v.name,
+      });
+      await tx.insert(ledgerDesignees).values({
+        id: ids(),
+        accountId: minutes,
+        name: `${v.name.slice(0, 1)}桂英`,
+        relation: '母亲',
+        createdAt: now,
+      });
+      const [acc] = rowsOf<{ balance: number }>(
+        await tx.execute(sql`select balance from ledger_accounts where id = ${minutes}`),
+      );
+      if (community && acc && acc.balance >= 120) {
+        const pool = await ensureAccount(tx, ctx, {
+          ownerKind: 'pool',
+          ownerId: community.id,
+          unit: 'minutes',
+          orgUnitId: community.id,
+          orgPath: community.path,
+          name: `${community.name}·时间池`,
+        });
+        await postTransaction(tx, ctx, {
+          idempotencyKey: `demo.donate:${v.id}`,
+          kind: 'pool_donation',
+          memo: `${v.name} → ${community.name}`,
+          entries: [
+            { accountId: minutes, unit: 'minutes', amount: -60 },
+            { accountId: pool, unit: 'minutes', amount: 60 },
+          ],
+        });
+      }
+    });
+  }
+  opts.log(
+    `ledger: earning rules for ${sd.name} (${SUBDISTRICT_RULES.length}), accounts for ${communities.length} communities`,
+  );
+}
