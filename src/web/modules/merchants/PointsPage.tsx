@@ -1,0 +1,192 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Input, Progress, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  NEW_POINTS_TARGET,
+  POINT_KINDS,
+  POINT_STATUSES,
+  type PointKind,
+  type PointStatus,
+} from '../../../shared/contracts/merchants';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { merchantsApi, merchantsKeys, type Point } from './api';
+import { KindTag, kindKey, PointFormModal, StatusTag, statusKey } from './parts';
+
+/** Redemption points in the user's area, with the year's new points against the R-VP-1 target. */
+export default function PointsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<PointKind>();
+  const [status, setStatus] = useState<PointStatus>();
+  const [year, setYear] = useState<number>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [creating, setCreating] = useState(false);
+  const thisYear = new Date().getFullYear();
+  const query = { q: q || undefined, kind, status, year, page, pageSize };
+  const list = useQuery({ queryKey: merchantsKeys.points(query), queryFn: () => merchantsApi.points(query) });
+  const yearCount = useQuery({
+    queryKey: merchantsKeys.points({ year: thisYear, pageSize: 1 }),
+    queryFn: () => merchantsApi.points({ year: thisYear, pageSize: 1 }),
+  });
+
+  const columns: TableColumnsType<Point> = [
+    {
+      title: t('merchants.field.name'),
+      dataIndex: 'name',
+      render: (v: string, r) => <Link to={`/merchants/points/${r.id}`}>{v}</Link>,
+    },
+    {
+      title: t('merchants.field.kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (k: PointKind) => <KindTag kind={k} />,
+    },
+    { title: t('merchants.field.community'), dataIndex: 'orgUnitName', width: 130, responsive: ['md'] },
+    { title: t('merchants.field.address'), dataIndex: 'address', ellipsis: true, responsive: ['lg'] },
+    { title: t('merchants.field.contactPhone'), dataIndex: 'contactPhone', width: 130, responsive: ['lg'] },
+    {
+      title: t('merchants.field.registeredOn'),
+      dataIndex: 'registeredOn',
+      width: 120,
+      render: (v: string) => formatDate(v),
+      responsive: ['sm'],
+    },
+    {
+      title: t('merchants.field.items'),
+      dataIndex: 'itemCount',
+      width: 80,
+      align: 'right',
+      responsive: ['md'],
+    },
+    { title: t('merchants.field.unsettled'), dataIndex: 'unsettledPoints', width: 110, align: 'right' },
+    {
+      title: t('merchants.field.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: PointStatus) => <StatusTag status={s} />,
+    },
+  ];
+
+  const n = yearCount.data?.total ?? 0;
+  return (
+    <>
+      <PageHeader
+        title={t('merchants.points.title')}
+        subtitle={t('merchants.points.subtitle')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="point-new"
+          >
+            {t('merchants.points.new')}
+          </Button>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex align="center" gap={16} wrap>
+          <Typography.Text strong data-testid="points-year-count">
+            {t('merchants.points.thisYear', { n, target: NEW_POINTS_TARGET })}
+          </Typography.Text>
+          <Progress
+            percent={Math.min(100, Math.round((n / NEW_POINTS_TARGET) * 100))}
+            status={n >= NEW_POINTS_TARGET ? 'success' : 'active'}
+            style={{ flex: 1, minWidth: 160, margin: 0 }}
+          />
+        </Flex>
+      </Card>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('merchants.points.search')}
+          style={{ width: 220 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          placeholder={t('merchants.field.kind')}
+          style={{ width: 130 }}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          options={POINT_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('merchants.field.status')}
+          style={{ width: 110 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={POINT_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('merchants.points.year')}
+          style={{ width: 120 }}
+          value={year}
+          onChange={(v) => {
+            setYear(v);
+            setPage(1);
+          }}
+          options={[0, 1, 2, 3, 4].map((i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+        />
+      </Flex>
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+      ) : (
+        <Table<Point>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('merchants.points.empty')} /> }}
+          onRow={(r) =>
+            ({
+              'data-testid': 'point-row',
+              style: { cursor: 'pointer' },
+              onClick: (e: React.MouseEvent) => {
+                if ((e.target as HTMLElement).closest('a')) return;
+                navigate(`/merchants/points/${r.id}`);
+              },
+            }) as HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+        />
+      )}
+      <PointFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(p) => {
+          setCreating(false);
+          navigate(`/merchants/points/${p.id}`);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Flex, Select, Table, type TableColumnsType } from 'antd';
+import type dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDate, formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { merchantsApi, merchantsKeys, type Settlement } from './api';
+import { yuan } from './parts';
+
+/** Settlements between the community and its redemption points; exportable as .xlsx. */
+export default function SettlementsPage() {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [pointId, setPointId] = useState<string>();
+  const [range, setRange] = useState<[dayjs.Dayjs | null, dayjs.Dayjs | null] | null>(null);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [exporting, setExporting] = useState(false);
+  const filters = {
+    pointId,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+  };
+  const q = { ...filters, page, pageSize };
+  const list = useQuery({
+    queryKey: merchantsKeys.settlements(q),
+    queryFn: () => merchantsApi.settlements(q),
+  });
+  const points = useQuery({
+    queryKey: merchantsKeys.points({ pageSize: 200 }),
+    queryFn: () => merchantsApi.points({ pageSize: 200 }),
+  });
+
+  const columns: TableColumnsType<Settlement> = [
+    { title: t('merchants.settlement.number'), dataIndex: 'number', width: 180 },
+    {
+      title: t('merchants.counter.point'),
+      dataIndex: 'pointName',
+      render: (v: string, r) => <Link to={`/merchants/points/${r.pointId}`}>{v}</Link>,
+    },
+    { title: t('merchants.field.community'), dataIndex: 'orgUnitName', width: 120, responsive: ['md'] },
+    {
+      title: t('merchants.settlement.upTo'),
+      dataIndex: 'upTo',
+      width: 110,
+      render: (v: string) => formatDate(v),
+    },
+    { title: t('merchants.settlement.count'), dataIndex: 'redemptionCount', width: 90, align: 'right' },
+    { title: t('merchants.settlement.points'), dataIndex: 'pointsTotal', width: 90, align: 'right' },
+    {
+      title: t('merchants.settlement.cash'),
+      dataIndex: 'cashFen',
+      width: 110,
+      align: 'right',
+      render: (v: number) => (v ? yuan(v) : '—'),
+    },
+    { title: t('merchants.settlement.by'), dataIndex: 'createdByName', width: 110, responsive: ['lg'] },
+    {
+      title: t('merchants.settlement.at'),
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (v: string) => formatDateTime(v),
+      responsive: ['md'],
+    },
+    { title: t('merchants.settle.note'), dataIndex: 'note', ellipsis: true, responsive: ['xl'] },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('merchants.settlements.title')}
+        subtitle={t('merchants.settlements.subtitle')}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={async () => {
+              setExporting(true);
+              try {
+                await merchantsApi.exportSettlements(filters);
+              } catch (e) {
+                showError(e);
+              } finally {
+                setExporting(false);
+              }
+            }}
+            data-testid="settlements-export"
+          >
+            {t('merchants.settlements.export')}
+          </Button>
+        }
+      />
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('merchants.counter.point')}
+          style={{ width: 240 }}
+          value={pointId}
+          onChange={(v) => {
+            setPointId(v);
+            setPage(1);
+          }}
+          options={(points.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => {
+            setRange(v);
+            setPage(1);
+          }}
+        />
+      </Flex>
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+      ) : (
+        <Table<Settlement>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('merchants.settlements.empty')} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+          data-testid="settlements-table"
+        />
+      )}
+    </>
+  );
+}
