@@ -1,0 +1,233 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Flex,
+  Input,
+  Modal,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { OWNER_KINDS } from '../../../shared/contracts/ledger';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatNumber } from '../../app/format';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
+
+export const ownerKey = (k: string) => `ledger.owner.${k}` as MessageKey;
+export const unitKey = (u: string) => `ledger.unit.${u}` as MessageKey;
+export const kindKey = (k: string) => `ledger.kind.${k}` as MessageKey;
+
+/** A balance in its unit: points as a number, minutes as minutes and hours. */
+export function Amount({ value, unit, signed }: { value: number; unit: string; signed?: boolean }) {
+  const { t } = useI18n();
+  const sign = signed && value > 0 ? '+' : '';
+  const color = signed ? (value < 0 ? '#cf1322' : '#389e0d') : undefined;
+  return (
+    <span style={{ color, fontVariantNumeric: 'tabular-nums' }}>
+      {sign}
+      {formatNumber(value)}
+      {unit === 'minutes' ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>
+          {t('ledger.minutesAsHours', { h: `${sign}${hours(value)}` })}
+        </Typography.Text>
+      ) : null}
+    </span>
+  );
+}
+
+export function VerifyButton() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const showError = useShowError();
+  const [result, setResult] = useState<Verify>();
+  const run = useMutation({
+    mutationFn: ledgerApi.verify,
+    onSuccess: setResult,
+    onError: (e) => showError(e),
+  });
+  if (!can('ledger.write')) return null;
+  return (
+    <>
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={run.isPending}
+        onClick={() => run.mutate()}
+        data-testid="ledger-verify"
+      >
+        {t('ledger.verify.button')}
+      </Button>
+      <Modal
+        open={!!result}
+        onCancel={() => setResult(undefined)}
+        footer={null}
+        title={t('ledger.verify.button')}
+        width={720}
+      >
+        {result?.ok ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="ledger-verify-ok"
+            message={t('ledger.verify.ok')}
+            description={t('ledger.verify.okText', {
+              t: result.transactions,
+              e: result.entries,
+              a: result.accounts,
+            })}
+          />
+        ) : result ? (
+          <>
+            <Alert
+              type="error"
+              showIcon
+              data-testid="ledger-verify-bad"
+              message={t('ledger.verify.bad', { n: result.discrepancies.length })}
+              style={{ marginBottom: 12 }}
+            />
+            <Table
+              size="small"
+              rowKey={(r) => `${r.check}-${r.id}`}
+              pagination={false}
+              dataSource={result.discrepancies}
+              columns={[
+                { title: t('ledger.verify.check'), dataIndex: 'check', width: 180 },
+                { title: t('ledger.verify.object'), dataIndex: 'id', ellipsis: true },
+                { title: t('ledger.verify.detail'), dataIndex: 'detail' },
+              ]}
+            />
+          </>
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
+/** Ledger accounts in the user's area: volunteers, issuing communities, redemption points, time pools. */
+export default function AccountsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<AccountFilters>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const list = useQuery({
+    queryKey: ledgerKeys.accounts(filters, page, pageSize),
+    queryFn: () => ledgerApi.accounts(filters, page, pageSize),
+  });
+  const set = (f: Partial<AccountFilters>) => {
+    setFilters((x) => ({ ...x, ...f }));
+    setPage(1);
+  };
+  const columns: TableColumnsType<Account> = [
+    {
+      title: t('ledger.field.name'),
+      dataIndex: 'name',
+      render: (v: string, r) => <Link to={`/ledger/accounts/${r.id}`}>{v}</Link>,
+    },
+    {
+      title: t('ledger.field.ownerKind'),
+      dataIndex: 'ownerKind',
+      width: 130,
+      render: (k: string, r) => (
+        <Tag color={r.credit ? 'gold' : k === 'pool' ? 'purple' : 'blue'}>{t(ownerKey(k))}</Tag>
+      ),
+    },
+    {
+      title: t('ledger.field.unit'),
+      dataIndex: 'unit',
+      width: 80,
+      render: (u: string) => t(unitKey(u)),
+    },
+    { title: t('ledger.field.community'), dataIndex: 'orgUnitName', width: 140, responsive: ['md'] },
+    {
+      title: t('ledger.field.balance'),
+      dataIndex: 'balance',
+      width: 170,
+      align: 'right',
+      render: (v: number, r) => <Amount value={v} unit={r.unit} />,
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('ledger.accounts.title')}
+        subtitle={t('ledger.accounts.subtitle')}
+        extra={<VerifyButton />}
+      />
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('ledger.accounts.search')}
+          style={{ width: 200 }}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
+          data-testid="ledger-search"
+        />
+        <Select
+          allowClear
+          placeholder={t('ledger.field.ownerKind')}
+          style={{ width: 150 }}
+          value={filters.ownerKind}
+          onChange={(v) => set({ ownerKind: v })}
+          options={OWNER_KINDS.map((k) => ({ value: k, label: t(ownerKey(k)) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('ledger.field.unit')}
+          style={{ width: 100 }}
+          value={filters.unit}
+          onChange={(v) => set({ unit: v })}
+          options={['points', 'minutes'].map((u) => ({ value: u, label: t(unitKey(u)) }))}
+        />
+        <OrgUnitSelect
+          allowClear
+          placeholder={t('ledger.accounts.unitFilter')}
+          style={{ width: 220 }}
+          value={filters.orgUnitId}
+          onChange={(v) => set({ orgUnitId: v })}
+        />
+      </Flex>
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+      ) : (
+        <Table<Account>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('ledger.accounts.empty')} /> }}
+          onRow={(r) =>
+            ({
+              'data-testid': 'ledger-account-row',
+              style: { cursor: 'pointer' },
+              onClick: (e: React.MouseEvent) => {
+                if ((e.target as HTMLElement).closest('a')) return;
+                navigate(`/ledger/accounts/${r.id}`);
+              },
+            }) as HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+        />
+      )}
+    </>
+  );
+}
