@@ -1,8 +1,42 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route } from 'react-router';
+import { Guard } from '../../app/Guard';
+import { PageLoading } from '../../app/components/Status';
+
+const VolunteersPage = lazy(() => import('./VolunteersPage'));
+const VolunteerDetailPage = lazy(() => import('./VolunteerDetailPage'));
+const TeamsPage = lazy(() => import('./TeamsPage'));
+const ActivitiesPage = lazy(() => import('./ActivitiesPage'));
+const ActivityDetailPage = lazy(() => import('./ActivityDetailPage'));
+const VolunteerReportsPage = lazy(() => import('./VolunteerReportsPage'));
+const MyActivitiesPage = lazy(() => import('./public/MyActivitiesPage'));
+const MyHoursPage = lazy(() => import('./public/MyHoursPage'));
+const MyCertificatePage = lazy(() => import('./public/MyCertificatePage'));
+
+const read = (page: ReactNode) => <Guard permission="volunteers.read">{page}</Guard>;
+const phone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
+
 /**
  * The volunteers module's routes, mounted by App.tsx. Console routes render inside the staff layout
  * (paths relative, wrap each page in <Guard permission=...>); public routes are phone pages
  * outside it (absolute paths, wrap lazy pages in <Suspense fallback={<PageLoading />}>).
  */
-export const volunteersConsoleRoutes = <></>;
+export const volunteersConsoleRoutes = (
+  <>
+    <Route path="volunteers" element={read(<VolunteersPage />)} />
+    <Route path="volunteers/teams" element={read(<TeamsPage />)} />
+    <Route path="volunteers/activities" element={read(<ActivitiesPage />)} />
+    <Route path="volunteers/activities/:id" element={read(<ActivityDetailPage />)} />
+    <Route path="volunteers/reports" element={read(<VolunteerReportsPage />)} />
+    <Route path="volunteers/:id" element={read(<VolunteerDetailPage />)} />
+  </>
+);
 
-export const volunteersPublicRoutes = <></>;
+/** The volunteer's phone pages; each sends an unlogged user to /login?next=<path>. */
+export const volunteersPublicRoutes = (
+  <>
+    <Route path="/m/activities" element={phone(<MyActivitiesPage />)} />
+    <Route path="/m/hours" element={phone(<MyHoursPage />)} />
+    <Route path="/m/certificate" element={phone(<MyCertificatePage />)} />
+  </>
+);

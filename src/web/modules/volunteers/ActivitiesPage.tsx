@@ -1,0 +1,283 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { type Activity, volApi, volKeys } from './api';
+import { TypeTag } from './parts';
+
+export function timeRange(a: { startsAt: string; endsAt: string }) {
+  const s = dayjs(a.startsAt);
+  const e = dayjs(a.endsAt);
+  return `${s.format('YYYY-MM-DD HH:mm')}–${e.isSame(s, 'day') ? e.format('HH:mm') : e.format('MM-DD HH:mm')}`;
+}
+
+interface FormValues {
+  title: string;
+  type: Activity['type'];
+  orgUnitId: string;
+  place: string;
+  range: [Dayjs, Dayjs];
+  signupLimit: number;
+  lat?: number | null;
+  lng?: number | null;
+  radiusM?: number;
+  description?: string;
+}
+
+function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<FormValues>();
+  const create = useMutation({
+    mutationFn: (v: FormValues) =>
+      volApi.createActivity({
+        title: v.title,
+        type: v.type,
+        orgUnitId: v.orgUnitId,
+        place: v.place,
+        startsAt: v.range[0].toISOString(),
+        endsAt: v.range[1].toISOString(),
+        signupLimit: v.signupLimit,
+        lat: v.lat ?? null,
+        lng: v.lng ?? null,
+        radiusM: v.radiusM,
+        description: v.description || null,
+      }),
+    onSuccess: (a) => {
+      message.success(t('common.saved'));
+      qc.invalidateQueries({ queryKey: volKeys.all });
+      form.resetFields();
+      onClose();
+      navigate(`/volunteers/activities/${a.id}`);
+    },
+    onError: (e) => showError(e, form, { startsAt: 'range', endsAt: 'range' }),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('volunteers.activityCreate')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      width={600}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => create.mutate(v)}
+        initialValues={{ type: 'elderly_care', signupLimit: 20, radiusM: 300 }}
+        data-testid="activity-form"
+      >
+        <Form.Item name="title" label={t('volunteers.activityTitle')} rules={[{ required: true }]}>
+          <Input maxLength={80} data-testid="activity-title" />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="type"
+            label={t('volunteers.activityType')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Select
+              options={ACTIVITY_TYPES.map((k) => ({
+                value: k,
+                label: t(`volunteers.type.${k}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="orgUnitId"
+            label={t('volunteers.community')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <OrgUnitSelect selectableKinds={['community', 'grid']} />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="place" label={t('volunteers.place')} rules={[{ required: true }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="range"
+            label={t('volunteers.time')}
+            rules={[{ required: true }]}
+            style={{ flex: 2 }}
+          >
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+          <Form.Item
+            name="signupLimit"
+            label={t('volunteers.signupLimit')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <InputNumber min={1} max={10000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
+          <Form.Item name="lat" label={t('volunteers.lat')} style={{ flex: 1 }}>
+            <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="lng" label={t('volunteers.lng')} style={{ flex: 1 }}>
+            <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="radiusM" label={t('volunteers.radius')} style={{ flex: 1 }}>
+            <InputNumber min={20} max={5000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Typography.Paragraph type="secondary" style={{ marginTop: -12, fontSize: 12 }}>
+          {t('volunteers.geoHint')}
+        </Typography.Paragraph>
+        <Form.Item name="description" label={t('volunteers.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function ActivitiesPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const orgUnitId = params.get('orgUnitId') || undefined;
+  const page = Number(params.get('page') ?? 1) || 1;
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: volKeys.activities(orgUnitId, page),
+    queryFn: () => volApi.activities(orgUnitId, page),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <div>
+      <PageHeader
+        title={t('volunteers.activitiesTitle')}
+        extra={
+          can('volunteers.write') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="activities-create"
+            >
+              {t('volunteers.activityCreate')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { padding: 16 } }}>
+        <Flex style={{ marginBottom: 16 }}>
+          <OrgUnitSelect
+            value={orgUnitId}
+            onChange={(v) => setParams(v ? { orgUnitId: v } : {})}
+            placeholder={t('volunteers.filterUnit')}
+            style={{ width: 220 }}
+          />
+        </Flex>
+        {list.isError && !list.data ? (
+          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Activity>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            scroll={{ x: 'max-content' }}
+            data-testid="activities-table"
+            locale={{
+              emptyText: list.isPending ? ' ' : <EmptyHint text={t('volunteers.activitiesEmpty')} />,
+            }}
+            onRow={(r) =>
+              ({
+                className: 'linli-row-clickable',
+                onClick: () => navigate(`/volunteers/activities/${r.id}`),
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            pagination={{
+              current: page,
+              pageSize: 20,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (p) => {
+                const next = new URLSearchParams(params);
+                next.set('page', String(p));
+                setParams(next);
+              },
+            }}
+            columns={[
+              {
+                title: t('volunteers.activityTitle'),
+                dataIndex: 'title',
+                render: (title: string, r) => (
+                  <Link to={`/volunteers/activities/${r.id}`} onClick={(e) => e.stopPropagation()}>
+                    {title}
+                  </Link>
+                ),
+              },
+              {
+                title: t('volunteers.activityType'),
+                dataIndex: 'type',
+                render: (ty) => <TypeTag type={ty} />,
+              },
+              { title: t('volunteers.time'), render: (_: unknown, r) => timeRange(r), width: 200 },
+              { title: t('volunteers.place'), dataIndex: 'place', ellipsis: true, responsive: ['md'] },
+              { title: t('volunteers.community'), dataIndex: 'communityName', responsive: ['md'] },
+              {
+                title: t('volunteers.signups'),
+                render: (_: unknown, r) => `${r.signupCount}/${r.signupLimit}`,
+                align: 'right',
+              },
+              {
+                title: t('common.status'),
+                dataIndex: 'status',
+                render: (s: Activity['status'], r) =>
+                  s === 'cancelled' ? (
+                    <Tag>{t('volunteers.activityStatus.cancelled')}</Tag>
+                  ) : dayjs(r.endsAt).isBefore(dayjs()) ? (
+                    <Tag color="default">✓</Tag>
+                  ) : (
+                    <Tag color="green">{t('volunteers.activityStatus.open')}</Tag>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      <CreateActivityModal open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../app/api';
+import { PageHeader } from '../../app/components/PageHeader';
+import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { timeRange } from './ActivitiesPage';
+import { type ActivityDetail, hoursOf, volApi, volKeys } from './api';
+import { KindTag, TypeTag, VolunteerPicker } from './parts';
+
+type Row = ActivityDetail['signups'][number];
+
+const ATT_COLORS: Record<string, string> = {
+  checked_in: 'blue',
+  checked_out: 'orange',
+  confirmed: 'green',
+};
+
+export default function ActivityDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [pick, setPick] = useState<string>();
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const q = useQuery({ queryKey: volKeys.activity(id), queryFn: () => volApi.activity(id) });
+  const done = () => {
+    message.success(t('volunteers.done'));
+    qc.invalidateQueries({ queryKey: volKeys.all });
+  };
+  const act = useMutation({
+    mutationFn: ({
+      volunteerId,
+      action,
+    }: {
+      volunteerId: string;
+      action: 'check-in' | 'check-out' | 'confirm';
+    }) => volApi.attendance(id, volunteerId, action),
+    onSuccess: done,
+    onError: (e) => showError(e),
+  });
+  const signUp = useMutation({
+    mutationFn: (volunteerId: string) => volApi.signUp(id, volunteerId),
+    onSuccess: () => {
+      setPick(undefined);
+      done();
+    },
+    onError: (e) => showError(e),
+  });
+  const cancelSignup = useMutation({
+    mutationFn: (volunteerId: string) => volApi.cancelSignup(id, volunteerId),
+    onSuccess: done,
+    onError: (e) => showError(e),
+  });
+  const cancel = useMutation({
+    mutationFn: () => volApi.cancelActivity(id, reason),
+    onSuccess: () => {
+      setCancelOpen(false);
+      done();
+    },
+    onError: (e) => showError(e),
+  });
+  if (q.isPending) return <BlockSkeleton />;
+  if (q.isError)
+    return q.error instanceof ApiError && q.error.notFound ? (
+      <NotFoundResult />
+    ) : (
+      <ErrorResult error={q.error} onRetry={() => q.refetch()} />
+    );
+  const a = q.data;
+  const open = a.status === 'open';
+  const busy = act.isPending;
+  const actions = (r: Row) => {
+    if (!a.canWrite || r.status !== 'signed') return null;
+    const st = r.attendance?.status;
+    const run = (action: 'check-in' | 'check-out' | 'confirm') =>
+      act.mutate({ volunteerId: r.volunteerId, action });
+    return (
+      <Space size={4} wrap>
+        {!st && open ? (
+          <>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => run('check-in')}
+              loading={busy}
+              data-testid="att-check-in"
+            >
+              {t('volunteers.checkIn')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() => cancelSignup.mutate(r.volunteerId)}
+              data-testid="signup-cancel"
+            >
+              {t('volunteers.signupCancel')}
+            </Button>
+          </>
+        ) : null}
+        {st === 'checked_in' ? (
+          <Button size="small" onClick={() => run('check-out')} loading={busy} data-testid="att-check-out">
+            {t('volunteers.checkOut')}
+          </Button>
+        ) : null}
+        {st === 'checked_out' ? (
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => run('confirm')}
+            loading={busy}
+            data-testid="att-confirm"
+          >
+            {t('volunteers.confirm')}
+          </Button>
+        ) : null}
+      </Space>
+    );
+  };
+  return (
+    <div>
+      <PageHeader
+        title={
+          <Space>
+            {a.title}
+            <TypeTag type={a.type} />
+            {a.status === 'cancelled' ? <Tag>{t('volunteers.activityStatus.cancelled')}</Tag> : null}
+          </Space>
+        }
+        subtitle={`${a.communityName ?? ''} · ${timeRange(a)}`}
+        extra={
+          a.canWrite && open ? (
+            <Button danger onClick={() => setCancelOpen(true)} data-testid="activity-cancel">
+              {t('volunteers.activityCancel')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label={t('volunteers.place')}>{a.place}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.time')}>{timeRange(a)}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.signups')}>
+            {a.signupCount}/{a.signupLimit}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.organiser')}>{a.organiserName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.radius')}>
+            {a.lat != null && a.lng != null
+              ? `${a.lat.toFixed(4)}, ${a.lng.toFixed(4)} · ${a.radiusM} m`
+              : '—'}
+          </Descriptions.Item>
+        </Descriptions>
+        {a.description ? (
+          <Typography.Paragraph style={{ marginTop: 8 }}>{a.description}</Typography.Paragraph>
+        ) : null}
+      </Card>
+      <Card title={t('volunteers.attendance')} style={{ marginTop: 16 }}>
+        {a.canWrite ? (
+          <Alert type="info" showIcon title={t('volunteers.confirmHint')} style={{ marginBottom: 12 }} />
+        ) : null}
+        {a.canWrite && open ? (
+          <Flex gap={8} style={{ marginBottom: 12 }} wrap>
+            <VolunteerPicker value={pick} onChange={setPick} orgUnitId={a.communityId} />
+            <Button
+              disabled={!pick}
+              loading={signUp.isPending}
+              onClick={() => pick && signUp.mutate(pick)}
+              data-testid="signup-add"
+            >
+              {t('volunteers.signupAdd')}
+            </Button>
+          </Flex>
+        ) : null}
+        <Table<Row>
+          rowKey="signupId"
+          size="small"
+          dataSource={a.signups}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('volunteers.signupsEmpty') }}
+          data-testid="activity-signups"
+          columns={[
+            {
+              title: t('volunteers.name'),
+              dataIndex: 'name',
+              render: (n: string, r) => <Link to={`/volunteers/${r.volunteerId}`}>{n}</Link>,
+            },
+            { title: t('volunteers.kind'), dataIndex: 'kind', render: (k) => <KindTag kind={k} /> },
+            {
+              title: t('common.status'),
+              render: (_: unknown, r) =>
+                r.status === 'cancelled' ? (
+                  <Tag>{t('volunteers.signupStatus.cancelled')}</Tag>
+                ) : r.attendance ? (
+                  <Tag color={ATT_COLORS[r.attendance.status]}>
+                    {t(`volunteers.att.${r.attendance.status}`)}
+                  </Tag>
+                ) : (
+                  <Tag>{t('volunteers.att.none')}</Tag>
+                ),
+            },
+            {
+              title: t('volunteers.checkIn'),
+              render: (_: unknown, r) =>
+                r.attendance
+                  ? `${formatDateTime(r.attendance.checkInAt)}(${t(`volunteers.att.${r.attendance.checkInMethod as 'self'}`)})`
+                  : '',
+            },
+            {
+              title: t('volunteers.checkOut'),
+              render: (_: unknown, r) =>
+                r.attendance?.checkOutAt ? formatDateTime(r.attendance.checkOutAt) : '',
+            },
+            {
+              title: t('volunteers.hoursH'),
+              align: 'right',
+              render: (_: unknown, r) => (r.attendance?.minutes != null ? hoursOf(r.attendance.minutes) : ''),
+            },
+            {
+              title: t('volunteers.confirm'),
+              render: (_: unknown, r) =>
+                r.attendance?.confirmedAt
+                  ? `${r.attendance.confirmedByName ?? ''} ${formatDateTime(r.attendance.confirmedAt)}`
+                  : '',
+            },
+            { title: t('common.actions'), render: (_: unknown, r) => actions(r) },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={cancelOpen}
+        title={t('volunteers.activityCancel')}
+        onCancel={() => setCancelOpen(false)}
+        onOk={() => cancel.mutate()}
+        okButtonProps={{ danger: true, disabled: !reason.trim() }}
+        confirmLoading={cancel.isPending}
+      >
+        <Input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('volunteers.activityCancelReason')}
+          maxLength={200}
+        />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { TEAM_KINDS } from '../../../shared/contracts/volunteers';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDate } from '../../app/format';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { type CreateTeamInput, type Team, volApi, volKeys } from './api';
+import { KindTag, VolunteerPicker } from './parts';
+
+type TeamKind = (typeof TEAM_KINDS)[number];
+
+function CreateTeamModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<CreateTeamInput>();
+  const orgUnitId = Form.useWatch('orgUnitId', form);
+  const create = useMutation({
+    mutationFn: (body: CreateTeamInput) => volApi.createTeam(body),
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      qc.invalidateQueries({ queryKey: volKeys.all });
+      form.resetFields();
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('volunteers.teamCreate')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => create.mutate(v)}
+        initialValues={{ kind: 'general' }}
+      >
+        <Form.Item name="name" label={t('volunteers.teamName')} rules={[{ required: true }]}>
+          <Input maxLength={60} data-testid="team-name" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('volunteers.teamKind')} rules={[{ required: true }]}>
+          <Select
+            options={TEAM_KINDS.map((k) => ({
+              value: k,
+              label: t(`volunteers.teamKind.${k}` as MessageKey),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="orgUnitId" label={t('volunteers.community')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['community', 'grid']} />
+        </Form.Item>
+        <Form.Item name="leaderVolunteerId" label={t('volunteers.leader')}>
+          <VolunteerPicker orgUnitId={orgUnitId} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="description" label={t('volunteers.description')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function TeamDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [pick, setPick] = useState<string>();
+  const q = useQuery({ queryKey: volKeys.team(id ?? ''), queryFn: () => volApi.team(id!), enabled: !!id });
+  const done = () => {
+    message.success(t('volunteers.done'));
+    qc.invalidateQueries({ queryKey: volKeys.all });
+  };
+  const add = useMutation({
+    mutationFn: (volunteerId: string) => volApi.addMember(id!, volunteerId, 'member'),
+    onSuccess: () => {
+      setPick(undefined);
+      done();
+    },
+    onError: (e) => showError(e),
+  });
+  const remove = useMutation({
+    mutationFn: (volunteerId: string) => volApi.removeMember(id!, volunteerId),
+    onSuccess: done,
+    onError: (e) => showError(e),
+  });
+  const team = q.data;
+  return (
+    <Drawer open={!!id} onClose={onClose} title={team?.name} size={560} destroyOnHidden>
+      {q.isError ? <ErrorResult error={q.error} /> : null}
+      {team ? (
+        <>
+          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+            <Tag color={team.kind === 'emergency' ? 'red' : 'blue'}>
+              {t(`volunteers.teamKind.${team.kind}` as MessageKey)}
+            </Tag>
+            <Tag>{team.communityName}</Tag>
+          </Flex>
+          {team.description ? <Typography.Paragraph>{team.description}</Typography.Paragraph> : null}
+          {team.canWrite ? (
+            <Flex gap={8} style={{ marginBottom: 12 }}>
+              <VolunteerPicker value={pick} onChange={setPick} orgUnitId={team.communityId} />
+              <Button
+                type="primary"
+                disabled={!pick}
+                loading={add.isPending}
+                onClick={() => pick && add.mutate(pick)}
+              >
+                {t('volunteers.addMember')}
+              </Button>
+            </Flex>
+          ) : null}
+          <Table
+            rowKey="volunteerId"
+            size="small"
+            dataSource={team.members}
+            pagination={false}
+            data-testid="team-members"
+            columns={[
+              {
+                title: t('volunteers.name'),
+                dataIndex: 'name',
+                render: (n: string, r) => <Link to={`/volunteers/${r.volunteerId}`}>{n}</Link>,
+              },
+              { title: t('volunteers.kind'), dataIndex: 'kind', render: (k) => <KindTag kind={k} /> },
+              {
+                title: t('volunteers.members'),
+                dataIndex: 'role',
+                render: (r: string) =>
+                  r === 'leader' ? (
+                    <Tag color="gold">{t('volunteers.role.leader')}</Tag>
+                  ) : (
+                    t('volunteers.role.member')
+                  ),
+              },
+              { title: t('volunteers.time'), dataIndex: 'joinedAt', render: formatDate },
+              {
+                title: '',
+                render: (_: unknown, r) =>
+                  team.canWrite ? (
+                    <Popconfirm
+                      title={t('volunteers.removeMember')}
+                      onConfirm={() => remove.mutate(r.volunteerId)}
+                    >
+                      <Button size="small" danger type="link">
+                        {t('volunteers.removeMember')}
+                      </Button>
+                    </Popconfirm>
+                  ) : null,
+              },
+            ]}
+          />
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
+
+export default function TeamsPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const orgUnitId = params.get('orgUnitId') || undefined;
+  const open = params.get('team');
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({ queryKey: volKeys.teams(orgUnitId), queryFn: () => volApi.teams(orgUnitId) });
+  const set = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next);
+  };
+  return (
+    <div>
+      <PageHeader
+        title={t('volunteers.teamsTitle')}
+        extra={
+          can('volunteers.write') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="teams-create"
+            >
+              {t('volunteers.teamCreate')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { padding: 16 } }}>
+        <Flex style={{ marginBottom: 16 }}>
+          <OrgUnitSelect
+            value={orgUnitId}
+            onChange={(v) => set('orgUnitId', v)}
+            placeholder={t('volunteers.filterUnit')}
+            style={{ width: 220 }}
+          />
+        </Flex>
+        {list.isError ? (
+          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Team>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            scroll={{ x: 'max-content' }}
+            data-testid="teams-table"
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('volunteers.teamsEmpty')} /> }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            onRow={(r) =>
+              ({
+                className: 'linli-row-clickable',
+                onClick: () => set('team', r.id),
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            columns={[
+              { title: t('volunteers.teamName'), dataIndex: 'name' },
+              {
+                title: t('volunteers.teamKind'),
+                dataIndex: 'kind',
+                render: (k: TeamKind) => (
+                  <Tag color={k === 'emergency' ? 'red' : 'blue'}>
+                    {t(`volunteers.teamKind.${k}` as MessageKey)}
+                  </Tag>
+                ),
+              },
+              { title: t('volunteers.community'), dataIndex: 'communityName' },
+              {
+                title: t('volunteers.leader'),
+                dataIndex: 'leaderName',
+                render: (n: string | null) => n ?? '—',
+              },
+              { title: t('volunteers.memberCount'), dataIndex: 'memberCount', align: 'right' },
+            ]}
+          />
+        )}
+      </Card>
+      <CreateTeamModal open={creating} onClose={() => setCreating(false)} />
+      <TeamDrawer id={open} onClose={() => set('team', undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,361 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { SLOTS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import {
+  type CreateVolunteerInput,
+  hoursOf,
+  type Volunteer,
+  type VolunteerFilters,
+  volApi,
+  volKeys,
+} from './api';
+import { KindTag, RemotePicker, Stars } from './parts';
+
+type Kind = (typeof VOLUNTEER_KINDS)[number];
+
+export function AvailabilityFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name={['availability', 'weekdays']} label={t('volunteers.weekdays')}>
+        <Checkbox.Group
+          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
+            value: d,
+            label: t(`volunteers.weekday.${d}` as MessageKey),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name={['availability', 'slots']} label={t('volunteers.slots')}>
+        <Checkbox.Group
+          options={SLOTS.map((s) => ({ value: s, label: t(`volunteers.slot.${s}` as MessageKey) }))}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  const [source, setSource] = useState<'resident' | 'party' | 'manual'>('resident');
+  const kind = Form.useWatch('kind', form) as Kind | undefined;
+  const create = useMutation({
+    mutationFn: (body: CreateVolunteerInput) => volApi.create(body),
+    onSuccess: (v) => {
+      message.success(t('volunteers.created'));
+      qc.invalidateQueries({ queryKey: volKeys.all });
+      onClose();
+      form.resetFields();
+      navigate(`/volunteers/${v.id}`);
+    },
+    onError: (e) => showError(e, form),
+  });
+  const submit = (values: Record<string, unknown>) => {
+    const body: CreateVolunteerInput = {
+      skills: (values.skills as string[]) ?? [],
+      availability: {
+        weekdays: (values.availability as { weekdays?: number[] })?.weekdays ?? [],
+        slots: ((values.availability as { slots?: string[] })?.slots ?? []) as (
+          | 'morning'
+          | 'afternoon'
+          | 'evening'
+        )[],
+      },
+      kind: (values.kind as Kind) || undefined,
+      university: (values.university as string) || null,
+      orgUnitId: (values.orgUnitId as string) || null,
+      notes: (values.notes as string) || null,
+    };
+    if (source === 'resident') body.residentId = values.residentId as string;
+    else if (source === 'party') body.partyMemberId = values.partyMemberId as string;
+    else {
+      body.name = values.name as string;
+      body.phone = (values.phone as string) || null;
+    }
+    create.mutate(body);
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('volunteers.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      okText={t('common.save')}
+      destroyOnHidden
+      width={560}
+    >
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="volunteer-form">
+        <Form.Item label={t('volunteers.source')}>
+          <Radio.Group
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+            optionType="button"
+            options={[
+              { value: 'resident', label: t('volunteers.source.resident') },
+              { value: 'party', label: t('volunteers.source.party') },
+              { value: 'manual', label: t('volunteers.source.manual') },
+            ]}
+          />
+        </Form.Item>
+        {source === 'resident' ? (
+          <Form.Item name="residentId" label={t('volunteers.resident')} rules={[{ required: true }]}>
+            <RemotePicker
+              url="/api/residents"
+              placeholder={t('volunteers.residentSearch')}
+              describe={(r) => `${r.name}${r.communityName ? `(${r.communityName})` : ''}`}
+              testId="volunteer-resident"
+            />
+          </Form.Item>
+        ) : null}
+        {source === 'party' ? (
+          <Form.Item name="partyMemberId" label={t('volunteers.partyMember')} rules={[{ required: true }]}>
+            <RemotePicker
+              url="/api/people/party-members"
+              extra={{ reporting: 'true' }}
+              placeholder={t('volunteers.partyMemberSearch')}
+              describe={(r) => `${r.name}${r.employer ? `(${r.employer})` : ''}`}
+              testId="volunteer-party"
+            />
+          </Form.Item>
+        ) : null}
+        {source === 'manual' ? (
+          <Flex gap={12}>
+            <Form.Item
+              name="name"
+              label={t('volunteers.name')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <Input maxLength={50} data-testid="volunteer-name" />
+            </Form.Item>
+            <Form.Item name="phone" label={t('volunteers.phone')} style={{ flex: 1 }}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Flex>
+        ) : null}
+        <Form.Item
+          name="orgUnitId"
+          label={t('volunteers.unit')}
+          rules={source === 'manual' ? [{ required: true }] : []}
+        >
+          <OrgUnitSelect selectableKinds={['community', 'grid']} data-testid="volunteer-unit" />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item name="kind" label={t('volunteers.kind')} style={{ flex: 1 }}>
+            <Select
+              allowClear
+              options={VOLUNTEER_KINDS.map((k) => ({
+                value: k,
+                label: t(`volunteers.kind.${k}` as MessageKey),
+              }))}
+              data-testid="volunteer-kind"
+            />
+          </Form.Item>
+          {kind === 'university' ? (
+            <Form.Item
+              name="university"
+              label={t('volunteers.university')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <Input maxLength={80} />
+            </Form.Item>
+          ) : null}
+        </Flex>
+        <Form.Item name="skills" label={t('volunteers.skills')} extra={t('volunteers.skillsHint')}>
+          <Select mode="tags" open={false} tokenSeparators={[',', ',', '、']} />
+        </Form.Item>
+        <AvailabilityFields />
+        <Form.Item name="notes" label={t('volunteers.notes')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function VolunteersPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters: VolunteerFilters = useMemo(
+    () => ({
+      q: params.get('q') || undefined,
+      orgUnitId: params.get('orgUnitId') || undefined,
+      kind: (params.get('kind') as Kind) || undefined,
+      skill: params.get('skill') || undefined,
+    }),
+    [params],
+  );
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: volKeys.list(filters, page, pageSize),
+    queryFn: () => volApi.list(filters, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
+  const update = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      next.delete(k);
+      if (v) next.set(k, v);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+
+  const columns: TableColumnsType<Volunteer> = [
+    {
+      title: t('volunteers.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 100,
+      render: (name: string, r) => (
+        <Link to={`/volunteers/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="volunteer-link">
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('volunteers.kind'), dataIndex: 'kind', width: 120, render: (k: Kind) => <KindTag kind={k} /> },
+    { title: t('volunteers.unit'), dataIndex: 'unitName', width: 140, ellipsis: true },
+    {
+      title: t('volunteers.skills'),
+      dataIndex: 'skills',
+      responsive: ['md'],
+      render: (s: string[]) => s.map((x) => <Tag key={x}>{x}</Tag>),
+    },
+    {
+      title: t('volunteers.hours'),
+      dataIndex: 'minutes',
+      width: 120,
+      align: 'right',
+      render: (m: number) => hoursOf(m),
+    },
+    { title: t('volunteers.stars'), dataIndex: 'stars', width: 120, render: (n: number) => <Stars n={n} /> },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 80,
+      responsive: ['md'],
+      render: (s: 'active' | 'inactive') => (
+        <Tag color={s === 'active' ? 'green' : 'default'}>{t(`volunteers.status.${s}`)}</Tag>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('volunteers.title')}
+        extra={
+          can('volunteers.write') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="volunteers-create"
+            >
+              {t('volunteers.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { padding: 16 } }}>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            defaultValue={filters.q}
+            onSearch={(v) => update({ q: v.trim() || undefined })}
+            placeholder={t('volunteers.search')}
+            style={{ width: 220 }}
+            enterButton={t('common.search')}
+            data-testid="volunteers-search"
+          />
+          <OrgUnitSelect
+            value={filters.orgUnitId}
+            onChange={(v) => update({ orgUnitId: v })}
+            placeholder={t('volunteers.filterUnit')}
+            style={{ width: 200 }}
+          />
+          <Select<Kind>
+            allowClear
+            value={filters.kind}
+            onChange={(v) => update({ kind: v })}
+            placeholder={t('volunteers.filterKind')}
+            style={{ width: 140 }}
+            options={VOLUNTEER_KINDS.map((k) => ({
+              value: k,
+              label: t(`volunteers.kind.${k}` as MessageKey),
+            }))}
+          />
+          <Input.Search
+            allowClear
+            defaultValue={filters.skill}
+            onSearch={(v) => update({ skill: v.trim() || undefined })}
+            placeholder={t('volunteers.filterSkill')}
+            style={{ width: 160 }}
+          />
+        </Flex>
+        {list.isError && !list.data ? (
+          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Volunteer>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 'max-content' }}
+            data-testid="volunteers-table"
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('volunteers.empty')} /> }}
+            onRow={(r) =>
+              ({
+                className: 'linli-row-clickable',
+                onClick: () => navigate(`/volunteers/${r.id}`),
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+            }}
+          />
+        )}
+      </Card>
+      <CreateVolunteerModal open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

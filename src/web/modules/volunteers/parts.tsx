@@ -1,0 +1,134 @@
+import { StarFilled } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ACTIVITY_TYPES, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
+import { api, type Page } from '../../app/api';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { volApi } from './api';
+
+export const KIND_COLORS: Record<(typeof VOLUNTEER_KINDS)[number], string> = {
+  resident: 'blue',
+  party_member: 'red',
+  university: 'purple',
+  other: 'default',
+};
+
+export const TYPE_COLORS: Record<(typeof ACTIVITY_TYPES)[number], string> = {
+  elderly_care: 'orange',
+  environment: 'green',
+  neighbour_help: 'cyan',
+  emergency: 'red',
+  culture: 'geekblue',
+  other: 'default',
+};
+
+export function KindTag({ kind }: { kind: (typeof VOLUNTEER_KINDS)[number] }) {
+  const { t } = useI18n();
+  return <Tag color={KIND_COLORS[kind]}>{t(`volunteers.kind.${kind}` as MessageKey)}</Tag>;
+}
+
+export function TypeTag({ type }: { type: (typeof ACTIVITY_TYPES)[number] }) {
+  const { t } = useI18n();
+  return <Tag color={TYPE_COLORS[type]}>{t(`volunteers.type.${type}` as MessageKey)}</Tag>;
+}
+
+export function Stars({ n }: { n: number }) {
+  const { t } = useI18n();
+  if (n <= 0) return <Typography.Text type="secondary">{t('volunteers.noStar')}</Typography.Text>;
+  return (
+    <Space size={2} aria-label={t('volunteers.starN', { n })} data-testid="stars">
+      {Array.from({ length: n }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed-length decoration
+        <StarFilled key={i} style={{ color: '#faad14' }} />
+      ))}
+    </Space>
+  );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const h = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(h);
+  }, [value, ms]);
+  return v;
+}
+
+/** Picks one volunteer by name (server-side search within the user's scope). */
+export function VolunteerPicker({
+  value,
+  onChange,
+  orgUnitId,
+  style,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  orgUnitId?: string;
+  style?: React.CSSProperties;
+}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const dq = useDebounced(q, 250);
+  const list = useQuery({
+    queryKey: ['volunteers', 'pick', dq, orgUnitId ?? ''],
+    queryFn: () => volApi.search(dq, orgUnitId),
+  });
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={onChange}
+      placeholder={t('volunteers.pickVolunteer')}
+      loading={list.isFetching}
+      style={style ?? { width: 260 }}
+      options={(list.data?.items ?? []).map((v) => ({
+        value: v.id,
+        label: `${v.name}(${t(`volunteers.kind.${v.kind}` as MessageKey)}${v.unitName ? ` · ${v.unitName}` : ''})`,
+      }))}
+      data-testid="volunteer-picker"
+    />
+  );
+}
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** A remote search select over a list endpoint that answers Page<{id, name}>. */
+export function RemotePicker({
+  url,
+  extra,
+  value,
+  onChange,
+  placeholder,
+  describe,
+  testId,
+}: {
+  url: string;
+  extra?: Record<string, string>;
+  value?: string;
+  onChange?: (v: string) => void;
+  placeholder: string;
+  describe?: (row: Named & Record<string, unknown>) => string;
+  testId?: string;
+}) {
+  const [q, setQ] = useState('');
+  const dq = useDebounced(q, 250);
+  const list = useQuery({
+    queryKey: ['volunteers', 'remote', url, dq, extra],
+    queryFn: () => api.get<Page<Named & Record<string, unknown>>>(url, { q: dq, pageSize: 20, ...extra }),
+  });
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={onChange}
+      placeholder={placeholder}
+      loading={list.isFetching}
+      options={(list.data?.items ?? []).map((r) => ({ value: r.id, label: describe ? describe(r) : r.name }))}
+      data-testid={testId}
+    />
+  );
+}
