@@ -485,3 +485,14 @@ export const reportSchema = z.object({
   servedMinutes: z.number(),
 });
 export type ReportDto = z.infer<typeof reportSchema>;
+
+export const serverRowSchema = z.object({
+  volunteerId: z.string(),
+  name: z.string(),
+  kind: z.string().nullable(),
+  communityName: z.string().nullable(),
+  orders: z.number(),
+  minutes: z.number(),
+  averageRating: z.number().nullable(),
+});
+export type ServerRowDto = z.infer<typeof serverRowSchema>;

@@ -768,8 +768,8 @@ export async function myServiceSummary(ctx: ActorCtx) {
 // ---------------------------------------------------------------- dispatch candidates
 
 /**
- * Candidates for an order in the queue, ranked by skill match, distance (same grid, then same compound,
- * then the community) and current load (orders dispatched/accepted/in service). Reporting party members
+ * Candidates for an order in the queue, ranked by skill match, distance (same compound, same grid, then
+ * the community) and current load (orders dispatched/accepted/in service). Reporting party members
  * and volunteers with a login (who can accept on their phone) come first on a tie.
  */
 export async function candidates(ctx: ActorCtx, orderId: string): Promise<CandidateDto[]> {
@@ -793,14 +793,14 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
         .groupBy(svcOrders.assigneeId)
     ).map((r) => [r.id, r.n]),
   );
+  // The order's place below the community: [grid, compound?, building?] (R-ORG-1 tree: grid above compound).
+  const mine = grid ? grid.path.slice(o.orgPath.length).split('/').filter(Boolean) : [];
   const distanceOf = (path: string, gridId: string | null): CandidateDto['distance'] => {
-    if (grid && gridId === grid.id) return 'grid';
-    if (grid) {
-      // Sharing a unit below the community (a compound) counts as nearer than the community.
-      const below = grid.path.slice(o.orgPath.length).split('/').filter(Boolean);
-      const theirs = path.slice(o.orgPath.length).split('/').filter(Boolean);
-      if (below[0] && theirs[0] === below[0]) return below[0] === grid.id ? 'grid' : 'compound';
-    }
+    const theirs = path.startsWith(o.orgPath) ? path.slice(o.orgPath.length).split('/').filter(Boolean) : [];
+    let shared = 0;
+    while (shared < Math.min(mine.length, theirs.length) && mine[shared] === theirs[shared]) shared++;
+    if (shared >= 2) return 'compound';
+    if (shared === 1 || (gridId && gridId === mine[0])) return 'grid';
     return 'community';
   };
   const out: CandidateDto[] = [];
@@ -862,7 +862,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
       score: 0,
     });
   }
-  const near = { grid: 6, compound: 4, community: 2, other: 0 } as const;
+  const near = { compound: 7, grid: 6, community: 2, other: 0 } as const;
   for (const c of out) {
     c.score =
       c.skillMatch * 10 +

@@ -143,3 +143,47 @@ export async function myVolunteerId(ctx: ActorCtx): Promise<string> {
   if (!v) throw notFound();
   return v.id;
 }
+
+/** Volunteers (reporting party members first) by orders served in the period, for the yearly records. */
+export async function serversReport(ctx: ActorCtx, q: ReportQuery) {
+  requirePermission(ctx.actor, 'services.read');
+  const cid = q.communityId ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id : undefined;
+  const rows = await ctx.db
+    .select({
+      volunteerId: volunteers.id,
+      name: volunteers.name,
+      kind: volunteers.kind,
+      communityId: volunteers.communityId,
+      orders: sql<number>`count(*)::int`,
+      minutes: sql<number>`coalesce(sum(${svcOrders.servedMinutes}), 0)::int`,
+      rating: sql<number | null>`avg(${svcOrders.rating})::float8`,
+    })
+    .from(svcOrders)
+    .innerJoin(volunteers, eq(volunteers.id, svcOrders.assigneeId))
+    .where(
+      and(
+        scopeWhere(ctx.actor, 'services.read', svcOrders.orgPath),
+        eq(svcOrders.assigneeType, 'volunteer'),
+        inArray(svcOrders.status, ['served', 'confirmed', 'closed']),
+        cid ? eq(svcOrders.communityId, cid) : undefined,
+        q.from ? gte(svcOrders.checkOutAt, q.from) : undefined,
+        q.to ? lt(svcOrders.checkOutAt, q.to) : undefined,
+      ),
+    )
+    .groupBy(volunteers.id, volunteers.name, volunteers.kind, volunteers.communityId)
+    .orderBy(sql`(${volunteers.kind} = 'party_member') desc`, sql`count(*) desc`)
+    .limit(200);
+  const names = await unitNames(
+    ctx.db,
+    rows.map((r) => r.communityId),
+  );
+  return rows.map((r) => ({
+    volunteerId: r.volunteerId,
+    name: r.name,
+    kind: r.kind,
+    communityName: names.get(r.communityId) ?? null,
+    orders: num(r.orders),
+    minutes: num(r.minutes),
+    averageRating: avg(r.rating),
+  }));
+}

@@ -31,6 +31,7 @@ import {
   resourceListQuery,
   resourcePatch,
   resourceSchema,
+  serverRowSchema,
   settingsBody,
   settingsSchema,
   stationBody,
@@ -80,7 +81,7 @@ import {
   putSettings,
   sweepServiceOrders,
 } from './services.orders';
-import { myVolunteerId, servicesReport, yearRecord } from './services.reports';
+import { myVolunteerId, serversReport, servicesReport, yearRecord } from './services.reports';
 
 export { sweepServiceOrders } from './services.orders';
 

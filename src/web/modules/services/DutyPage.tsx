@@ -1,0 +1,357 @@
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { DUTY_PERSON_TYPES } from '../../../shared/contracts/services';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { applyFormErrors, useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { type DutySlot, svcApi, svcKeys } from './api';
+import { labelOf } from './meta';
+
+/** R-SV-2: the neighbour stations' duty rota, one week at a time, with what each person on duty logged. */
+export default function DutyPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const communityId = params.get('communityId') ?? undefined;
+  const [weekStart, setWeekStart] = useState(() => dayjs().startOf('week').add(1, 'day'));
+  const [addingSlot, setAddingSlot] = useState(false);
+  const [addingStation, setAddingStation] = useState(false);
+  const [logSlot, setLogSlot] = useState<DutySlot | null>(null);
+  const stations = useQuery({
+    queryKey: svcKeys.stations(communityId),
+    queryFn: () => svcApi.stations(communityId),
+  });
+  const q = { communityId, from: weekStart.toISOString(), to: weekStart.add(7, 'day').toISOString() };
+  const slots = useQuery({ queryKey: svcKeys.duty(q), queryFn: () => svcApi.duty(q) });
+  const remove = useMutation({
+    mutationFn: svcApi.deleteSlot,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
+    onError: (e) => showError(e),
+  });
+  const [slotForm] = Form.useForm();
+  const [stationForm] = Form.useForm();
+  const createSlot = useMutation({
+    mutationFn: (v: { stationId: string; personType: string; personName: string; range: [Dayjs, Dayjs] }) =>
+      svcApi.createSlot({
+        stationId: v.stationId,
+        personType: v.personType as 'volunteer',
+        personName: v.personName,
+        startsAt: v.range[0].toISOString(),
+        endsAt: v.range[1].toISOString(),
+      }),
+    onSuccess: () => {
+      message.success(t('services.lists.saved'));
+      setAddingSlot(false);
+      qc.invalidateQueries({ queryKey: ['services'] });
+    },
+    onError: (e) => {
+      if (applyFormErrors(slotForm, e, { startsAt: 'range', endsAt: 'range' }).applied === 0) showError(e);
+    },
+  });
+  const createStation = useMutation({
+    mutationFn: (v: { communityId: string; name: string; address?: string }) => svcApi.createStation(v),
+    onSuccess: () => {
+      setAddingStation(false);
+      qc.invalidateQueries({ queryKey: ['services'] });
+    },
+    onError: (e) => {
+      if (applyFormErrors(stationForm, e).applied === 0) showError(e);
+    },
+  });
+  useEffect(() => {
+    if (addingSlot) slotForm.resetFields();
+  }, [addingSlot, slotForm]);
+
+  const days = useMemo(() => [...Array(7)].map((_, i) => weekStart.add(i, 'day')), [weekStart]);
+  const columns: TableColumnsType<DutySlot> = [
+    {
+      title: t('services.field.start'),
+      dataIndex: 'startsAt',
+      width: 200,
+      render: (v: string, s) => `${dayjs(v).format('MM-DD ddd HH:mm')} – ${dayjs(s.endsAt).format('HH:mm')}`,
+    },
+    { title: t('services.field.station'), dataIndex: 'stationName' },
+    {
+      title: t('services.field.person'),
+      dataIndex: 'personName',
+      render: (v: string, s) => (
+        <Space>
+          {v}
+          <Tag>{labelOf(t, 'services.duty', s.personType)}</Tag>
+        </Space>
+      ),
+    },
+    {
+      title: t('services.field.logs'),
+      dataIndex: 'logs',
+      render: (n: number, s) => (
+        <Button size="small" type={n ? 'link' : 'default'} onClick={() => setLogSlot(s)}>
+          {n ? `${n}` : t('services.duty.addLog')}
+        </Button>
+      ),
+    },
+    {
+      title: '',
+      key: 'x',
+      width: 80,
+      render: (_: unknown, s) =>
+        can('services.write') && s.logs === 0 ? (
+          <Popconfirm title={t('services.duty.deleteConfirm')} onConfirm={() => remove.mutate(s.id)}>
+            <Button size="small" danger type="text">
+              {t('services.duty.delete')}
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('services.duty.title')}
+        subtitle={t('services.duty.subtitle')}
+        extra={
+          can('services.write') ? (
+            <>
+              <Button onClick={() => setAddingStation(true)}>{t('services.duty.addStation')}</Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setAddingSlot(true)}
+                disabled={!stations.data?.length}
+              >
+                {t('services.duty.addSlot')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap align="center" justify="space-between">
+          <OrgUnitSelect
+            value={communityId ?? null}
+            onChange={(v) => {
+              const next = new URLSearchParams(params);
+              if (v) next.set('communityId', v);
+              else next.delete('communityId');
+              setParams(next);
+            }}
+            selectableKinds={['community']}
+            searchKind="community"
+            allowClear
+            placeholder={t('services.orders.pickCommunity')}
+            style={{ minWidth: 220 }}
+          />
+          <Space>
+            <Button icon={<LeftOutlined />} onClick={() => setWeekStart(weekStart.subtract(7, 'day'))}>
+              {t('services.duty.prev')}
+            </Button>
+            <Button onClick={() => setWeekStart(dayjs().startOf('week').add(1, 'day'))}>
+              {t('services.duty.week')}
+            </Button>
+            <Button onClick={() => setWeekStart(weekStart.add(7, 'day'))}>
+              {t('services.duty.next')} <RightOutlined />
+            </Button>
+            <Typography.Text type="secondary">
+              {days[0]!.format('YYYY-MM-DD')} – {days[6]!.format('MM-DD')}
+            </Typography.Text>
+          </Space>
+        </Flex>
+        {stations.data ? (
+          <Flex gap={6} wrap style={{ marginTop: 8 }}>
+            {stations.data.map((s) => (
+              <Tag key={s.id} color={s.active ? 'blue' : 'default'}>
+                {s.name}
+                {communityId ? '' : ` · ${s.communityName}`}
+              </Tag>
+            ))}
+            {stations.data.length === 0 ? (
+              <Typography.Text type="secondary">{t('services.duty.noStation')}</Typography.Text>
+            ) : null}
+          </Flex>
+        ) : null}
+      </Card>
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={slots.data}
+        loading={slots.isFetching && !slots.data}
+        pagination={false}
+        data-testid="duty-table"
+      />
+      <Modal
+        open={addingSlot}
+        title={t('services.duty.addSlot')}
+        onCancel={() => setAddingSlot(false)}
+        onOk={() => slotForm.submit()}
+        confirmLoading={createSlot.isPending}
+      >
+        <Form
+          form={slotForm}
+          layout="vertical"
+          onFinish={(v) => createSlot.mutate(v)}
+          initialValues={{ personType: 'resident_rep' }}
+        >
+          <Form.Item name="stationId" label={t('services.field.station')} rules={[{ required: true }]}>
+            <Select
+              options={stations.data?.map((s) => ({ value: s.id, label: `${s.name} · ${s.communityName}` }))}
+            />
+          </Form.Item>
+          <Flex gap={12}>
+            <Form.Item
+              name="personName"
+              label={t('services.field.person')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="personType" label={t('services.field.personType')} style={{ flex: 1 }}>
+              <Select
+                options={DUTY_PERSON_TYPES.map((p) => ({ value: p, label: labelOf(t, 'services.duty', p) }))}
+              />
+            </Form.Item>
+          </Flex>
+          <Form.Item
+            name="range"
+            label={`${t('services.field.start')} – ${t('services.field.end')}`}
+            rules={[{ required: true }]}
+          >
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={addingStation}
+        title={t('services.duty.addStation')}
+        onCancel={() => setAddingStation(false)}
+        onOk={() => stationForm.submit()}
+        confirmLoading={createStation.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={stationForm}
+          layout="vertical"
+          onFinish={(v) => createStation.mutate(v)}
+          initialValues={{ communityId }}
+          preserve={false}
+        >
+          <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
+            <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+          </Form.Item>
+          <Form.Item name="name" label={t('services.field.name')} rules={[{ required: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="address" label={t('services.field.address')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <DutyLogsModal slot={logSlot} onClose={() => setLogSlot(null)} />
+    </>
+  );
+}
+
+function DutyLogsModal({ slot, onClose }: { slot: DutySlot | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const [content, setContent] = useState('');
+  const [visitors, setVisitors] = useState<number | null>(0);
+  const logs = useQuery({
+    queryKey: svcKeys.dutyLogs(slot?.id ?? ''),
+    queryFn: () => svcApi.dutyLogs(slot!.id),
+    enabled: !!slot,
+  });
+  const add = useMutation({
+    mutationFn: () => svcApi.addDutyLog(slot!.id, { content, visitors: visitors ?? 0 }),
+    onSuccess: () => {
+      setContent('');
+      setVisitors(0);
+      qc.invalidateQueries({ queryKey: ['services'] });
+    },
+    onError: (e) => showError(e),
+  });
+  return (
+    <Modal
+      open={!!slot}
+      title={t('services.duty.logsOf', { name: slot?.personName ?? '' })}
+      onCancel={onClose}
+      footer={null}
+    >
+      {logs.data?.length ? (
+        <List
+          size="small"
+          dataSource={logs.data}
+          renderItem={(l) => (
+            <List.Item>
+              <List.Item.Meta
+                title={l.content}
+                description={`${formatDateTime(l.at)} · ${l.createdByName ?? ''} · ${t('services.field.visitors')} ${l.visitors}`}
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
+      {can('services.write') ? (
+        <Flex vertical gap={8} style={{ marginTop: 12 }}>
+          <Input.TextArea
+            rows={3}
+            value={content}
+            onChange={(e) => setContent(e.target.value)}
+            placeholder={t('services.field.content')}
+            maxLength={2000}
+          />
+          <Flex gap={8} align="center">
+            <Typography.Text>{t('services.field.visitors')}</Typography.Text>
+            <InputNumber min={0} value={visitors} onChange={setVisitors} />
+            <Button
+              type="primary"
+              onClick={() => add.mutate()}
+              disabled={!content.trim()}
+              loading={add.isPending}
+            >
+              {t('services.duty.addLog')}
+            </Button>
+          </Flex>
+        </Flex>
+      ) : null}
+    </Modal>
+  );
+}

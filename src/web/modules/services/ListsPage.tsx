@@ -1,0 +1,555 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import {
+  NEED_SOURCES,
+  NEED_STATUSES,
+  PROVIDER_TYPES,
+  RESOURCE_KINDS,
+  SERVICE_CATEGORIES,
+} from '../../../shared/contracts/services';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { applyFormErrors, useShowError } from '../../app/errors';
+import { formatDate } from '../../app/format';
+import { type TFunction, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { type Need, type Project, type Resource, svcApi, svcKeys } from './api';
+import { labelOf } from './meta';
+import { NewOrderModal } from './parts';
+
+type Tab = 'needs' | 'resources' | 'projects';
+const options = (t: TFunction, prefix: string, values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: labelOf(t, prefix, v) }));
+
+/** 三张清单 (R-SV-1): the community's needs, resources and service projects. */
+export default function ListsPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const tab = (
+    ['needs', 'resources', 'projects'].includes(params.get('tab') ?? '') ? params.get('tab') : 'needs'
+  ) as Tab;
+  const communityId = params.get('communityId') ?? undefined;
+  const set = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next);
+  };
+  return (
+    <>
+      <PageHeader title={t('services.lists.title')} subtitle={t('services.lists.subtitle')} />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <OrgUnitSelect
+          value={communityId ?? null}
+          onChange={(v) => set('communityId', v)}
+          selectableKinds={['community']}
+          searchKind="community"
+          allowClear
+          placeholder={t('services.orders.pickCommunity')}
+          style={{ minWidth: 240 }}
+        />
+      </Card>
+      <Tabs
+        activeKey={tab}
+        onChange={(v) => set('tab', v)}
+        items={[
+          {
+            key: 'needs',
+            label: t('services.lists.needs'),
+            children: <NeedsTab communityId={communityId} />,
+          },
+          {
+            key: 'resources',
+            label: t('services.lists.resources'),
+            children: <ResourcesTab communityId={communityId} />,
+          },
+          {
+            key: 'projects',
+            label: t('services.lists.projects'),
+            children: <ProjectsTab communityId={communityId} />,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function usePaged<T>(
+  key: (q: Record<string, string | number | undefined>) => readonly unknown[],
+  fetch: (q: Record<string, string | number | undefined>) => Promise<{ items: T[]; total: number }>,
+  q: Record<string, string | number | undefined>,
+) {
+  const [page, setPage] = useState(1);
+  const query = { ...q, page, pageSize: 20 };
+  const r = useQuery({
+    queryKey: key(query),
+    queryFn: () => fetch(query),
+    placeholderData: keepPreviousData,
+  });
+  return { r, page, setPage };
+}
+
+function CreateModal<V extends object>({
+  open,
+  title,
+  onClose,
+  submit,
+  children,
+  initial,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  submit: (v: V) => Promise<unknown>;
+  children: React.ReactNode;
+  initial?: Partial<V>;
+}) {
+  const [form] = Form.useForm<V>();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const { t } = useI18n();
+  const m = useMutation({
+    mutationFn: submit,
+    onSuccess: () => {
+      message.success(t('services.lists.saved'));
+      qc.invalidateQueries({ queryKey: ['services'] });
+      onClose();
+    },
+    onError: (e) => {
+      if (applyFormErrors(form, e).applied === 0) showError(e);
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={m.isPending}
+      destroyOnHidden
+      width={560}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial as never}
+        onFinish={(v) => m.mutate(v)}
+        preserve={false}
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+function NeedsTab({ communityId }: { communityId?: string | undefined }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const [status, setStatus] = useState<string | undefined>();
+  const [adding, setAdding] = useState(false);
+  const [ordering, setOrdering] = useState<Need | null>(null);
+  const navigate = useNavigate();
+  const { r, page, setPage } = usePaged(svcKeys.needs, svcApi.needs, { communityId, status });
+  const update = useMutation({
+    mutationFn: ({ id, status: s }: { id: string; status: string }) => svcApi.updateNeed(id, { status: s }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
+    onError: (e) => showError(e),
+  });
+  const columns: TableColumnsType<Need> = [
+    { title: t('services.m.needTitle'), dataIndex: 'title' },
+    {
+      title: t('services.field.source'),
+      dataIndex: 'source',
+      render: (v) => labelOf(t, 'services.source', v),
+    },
+    {
+      title: t('services.field.category'),
+      dataIndex: 'category',
+      render: (v) => labelOf(t, 'services.category', v),
+    },
+    { title: t('services.field.raisedBy'), dataIndex: 'raisedBy' },
+    { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
+    {
+      title: t('services.field.status'),
+      dataIndex: 'status',
+      render: (v: string, n) =>
+        can('services.write') ? (
+          <Select
+            size="small"
+            value={v}
+            style={{ width: 100 }}
+            options={options(t, 'services.needStatus', NEED_STATUSES)}
+            onChange={(s) => update.mutate({ id: n.id, status: s })}
+          />
+        ) : (
+          labelOf(t, 'services.needStatus', v)
+        ),
+    },
+    {
+      title: t('services.field.createdAt'),
+      dataIndex: 'createdAt',
+      render: (v) => formatDate(v),
+      responsive: ['md'],
+    },
+    {
+      title: '',
+      key: 'go',
+      render: (_: unknown, n) =>
+        n.orderId ? (
+          <Button size="small" type="link" onClick={() => navigate(`/services/orders/${n.orderId}`)}>
+            {t('services.field.number')}
+          </Button>
+        ) : n.status === 'open' && can('services.dispatch') ? (
+          <Button size="small" onClick={() => setOrdering(n)}>
+            {t('services.lists.toOrder')}
+          </Button>
+        ) : null,
+    },
+  ];
+  return (
+    <>
+      <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
+        <Select
+          allowClear
+          placeholder={t('services.field.status')}
+          style={{ width: 140 }}
+          value={status}
+          onChange={setStatus}
+          options={options(t, 'services.needStatus', NEED_STATUSES)}
+        />
+        {can('services.write') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('services.lists.addNeed')}
+          </Button>
+        ) : null}
+      </Flex>
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={r.data?.items}
+        loading={r.isFetching && !r.data}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: r.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+      />
+      <CreateModal
+        open={adding}
+        title={t('services.lists.addNeed')}
+        onClose={() => setAdding(false)}
+        initial={{ communityId, source: 'grid_visit' }}
+        submit={(v) => svcApi.createNeed(v as never)}
+      >
+        <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+        </Form.Item>
+        <Form.Item name="title" label={t('services.m.needTitle')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="source"
+            label={t('services.field.source')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Select options={options(t, 'services.source', NEED_SOURCES)} />
+          </Form.Item>
+          <Form.Item name="category" label={t('services.field.category')} style={{ flex: 1 }}>
+            <Select allowClear options={options(t, 'services.category', SERVICE_CATEGORIES)} />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="raisedBy" label={t('services.field.raisedBy')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="description" label={t('services.field.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </CreateModal>
+      <NewOrderModal
+        open={!!ordering}
+        onClose={() => setOrdering(null)}
+        preset={
+          ordering
+            ? {
+                communityId: ordering.communityId,
+                needId: ordering.id,
+                title: ordering.title,
+                category: ordering.category,
+                raisedBy: ordering.raisedBy,
+              }
+            : undefined
+        }
+        onCreated={(o) => navigate(`/services/orders/${o.id}`)}
+      />
+    </>
+  );
+}
+
+function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const [kind, setKind] = useState<string | undefined>();
+  const [adding, setAdding] = useState(false);
+  const { r, page, setPage } = usePaged(svcKeys.resources, svcApi.resources, { communityId, kind });
+  const toggle = useMutation({
+    mutationFn: ({ id, available }: { id: string; available: boolean }) =>
+      svcApi.updateResource(id, { available }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
+    onError: (e) => showError(e),
+  });
+  const columns: TableColumnsType<Resource> = [
+    { title: t('services.field.name'), dataIndex: 'name' },
+    {
+      title: t('services.field.kind'),
+      dataIndex: 'kind',
+      render: (v) => <Tag>{labelOf(t, 'services.resource', v)}</Tag>,
+    },
+    { title: t('services.field.owner'), dataIndex: 'ownerName', render: (v) => v ?? '—' },
+    { title: t('services.field.quantity'), dataIndex: 'quantity', render: (v) => v ?? '—' },
+    { title: t('services.field.description'), dataIndex: 'description', ellipsis: true, responsive: ['lg'] },
+    { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
+    {
+      title: t('services.field.available'),
+      dataIndex: 'available',
+      render: (v: boolean, x) => (
+        <Switch
+          size="small"
+          checked={v}
+          disabled={!can('services.write')}
+          onChange={(available) => toggle.mutate({ id: x.id, available })}
+        />
+      ),
+    },
+  ];
+  return (
+    <>
+      <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
+        <Select
+          allowClear
+          placeholder={t('services.field.kind')}
+          style={{ width: 160 }}
+          value={kind}
+          onChange={setKind}
+          options={options(t, 'services.resource', RESOURCE_KINDS)}
+        />
+        {can('services.write') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('services.lists.addResource')}
+          </Button>
+        ) : null}
+      </Flex>
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={r.data?.items}
+        loading={r.isFetching && !r.data}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: r.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+      />
+      <CreateModal
+        open={adding}
+        title={t('services.lists.addResource')}
+        onClose={() => setAdding(false)}
+        initial={{ communityId, kind: 'venue', available: true }}
+        submit={(v) => svcApi.createResource(v as never)}
+      >
+        <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="kind"
+            label={t('services.field.kind')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Select options={options(t, 'services.resource', RESOURCE_KINDS)} />
+          </Form.Item>
+          <Form.Item name="quantity" label={t('services.field.quantity')} style={{ flex: 1 }}>
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="name" label={t('services.field.name')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="description" label={t('services.field.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </CreateModal>
+    </>
+  );
+}
+
+function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const [adding, setAdding] = useState(false);
+  const { r, page, setPage } = usePaged(svcKeys.projects, svcApi.projects, { communityId });
+  const publish = useMutation({
+    mutationFn: ({ id, published }: { id: string; published: boolean }) =>
+      svcApi.updateProject(id, { published }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
+    onError: (e) => showError(e),
+  });
+  const columns: TableColumnsType<Project> = [
+    {
+      title: t('services.field.title'),
+      dataIndex: 'title',
+      render: (v: string, p) => (
+        <Flex vertical>
+          <Typography.Text strong>{v}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {labelOf(t, 'services.category', p.category)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('services.field.provider'),
+      dataIndex: 'providerName',
+      render: (v: string | null, p) => `${v ?? ''} (${labelOf(t, 'services.provider', p.providerType)})`,
+    },
+    { title: t('services.field.schedule'), dataIndex: 'schedule', responsive: ['md'] },
+    {
+      title: t('services.field.capacity'),
+      dataIndex: 'capacity',
+      render: (v: number | null, p) => `${p.openOrders} / ${v ?? '∞'}`,
+    },
+    { title: t('services.field.activityType'), dataIndex: 'activityType', responsive: ['lg'] },
+    { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
+    {
+      title: t('services.field.published'),
+      dataIndex: 'published',
+      render: (v: boolean, p) => (
+        <Switch
+          size="small"
+          checked={v}
+          disabled={!can('services.write')}
+          onChange={(published) => publish.mutate({ id: p.id, published })}
+        />
+      ),
+    },
+  ];
+  return (
+    <>
+      <Flex justify="end" style={{ marginBottom: 12 }}>
+        {can('services.write') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('services.lists.addProject')}
+          </Button>
+        ) : null}
+      </Flex>
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={r.data?.items}
+        loading={r.isFetching && !r.data}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: r.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+      />
+      <CreateModal
+        open={adding}
+        title={t('services.lists.addProject')}
+        onClose={() => setAdding(false)}
+        initial={{ communityId, providerType: 'community', durationMinutes: 60, published: true, skills: [] }}
+        submit={(v: Record<string, unknown>) =>
+          svcApi.createProject({
+            ...v,
+            activityType: (v.activityType as string) || (v.category as string),
+          } as never)
+        }
+      >
+        <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+        </Form.Item>
+        <Form.Item name="title" label={t('services.field.title')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="category"
+            label={t('services.field.category')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Select options={options(t, 'services.category', SERVICE_CATEGORIES)} />
+          </Form.Item>
+          <Form.Item name="providerType" label={t('services.field.provider')} style={{ flex: 1 }}>
+            <Select options={options(t, 'services.provider', PROVIDER_TYPES)} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
+          <Form.Item name="providerName" label={t('services.field.name')} style={{ flex: 1 }}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="schedule" label={t('services.field.schedule')} style={{ flex: 1 }}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
+          <Form.Item name="capacity" label={t('services.field.capacity')} style={{ flex: 1 }}>
+            <InputNumber min={1} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="durationMinutes" label={t('services.field.duration')} style={{ flex: 1 }}>
+            <InputNumber min={5} max={1440} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="activityType" label={t('services.field.activityType')} style={{ flex: 1 }}>
+            <Input maxLength={40} placeholder="elderly_care" />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="skills" label={t('services.field.skills')}>
+          <Select mode="tags" options={options(t, 'services.category', SERVICE_CATEGORIES)} />
+        </Form.Item>
+        <Form.Item name="description" label={t('services.field.description')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="published" label={t('services.field.published')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </CreateModal>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { Tag } from 'antd';
+import type { SoAction, SoStatus } from '../../../shared/contracts/serviceOrderMachine';
+import type { MessageKey, TFunction } from '../../app/i18n';
+
+export const STATUS_COLORS: Record<SoStatus, string> = {
+  ordered: 'gold',
+  dispatched: 'orange',
+  accepted: 'blue',
+  in_service: 'processing',
+  served: 'purple',
+  confirmed: 'green',
+  closed: 'default',
+  cancelled: 'default',
+};
+
+export function StatusTag({ status, t }: { status: SoStatus; t: TFunction }) {
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="order-status">
+      {t(`services.status.${status}` as MessageKey)}
+    </Tag>
+  );
+}
+
+/** A label key built from a value of a known list; unknown values show as they are. */
+export function labelOf(t: TFunction, prefix: string, value: string | null | undefined): string {
+  if (!value) return '';
+  const key = `${prefix}.${value}` as MessageKey;
+  const text = t(key);
+  return text === key ? value : text;
+}
+
+export const actionLabel = (t: TFunction, a: SoAction | string) => labelOf(t, 'services.action', a);
+
+/** Buttons that change the order for good look dangerous. */
+export const DANGER_ACTIONS: readonly SoAction[] = ['cancel', 'decline'];
+
+export function minutesText(t: TFunction, minutes: number | null | undefined): string {
+  if (minutes == null) return '';
+  return minutes >= 60
+    ? t('services.hours', { n: Math.round((minutes / 60) * 10) / 10 })
+    : t('services.minutes', { n: minutes });
+}
