@@ -653,7 +653,8 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
 // Demonstration communities and partner-university volunteers (R-ORG-4)
 
 /**
- * One row per community in scope: whether staff marked it a demonstration community, its partner
+ * One row per community in scope: whether it is a demonstration community (the staff-set flag in
+ * volunteer_community_flags, else the org unit's attrs.demonstration), its partner
  * universities, the number of active university volunteers, and `flagged` when a demonstration
  * community has fewer than 20 (R-ORG-4).
  */
@@ -661,7 +662,7 @@ export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
   requirePermission(ctx.actor, 'volunteers.read');
   const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
   const communities = await ctx.db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, attrs: orgUnits.attrs })
     .from(orgUnits)
     .where(
       and(
@@ -694,7 +695,8 @@ export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
   return communities.map((c) => {
     const f = flagOf.get(c.id);
     const n = countOf.get(c.id) ?? 0;
-    const demonstration = f?.demonstration ?? false;
+    // Staff's flag wins; without one, the org registry's attribute (attrs.demonstration) decides.
+    const demonstration = f ? f.demonstration : c.attrs?.demonstration === true;
     return {
       communityId: c.id,
       communityName: c.name,
