@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { importsBench } from './imports.bench';
+import { ledgerBench } from './ledger.bench';
 import { residentsBench } from './residents.bench';
 import { workOrdersBench } from './workOrders.bench';
 
@@ -24,6 +25,7 @@ async function main() {
       concurrency: 50,
       bigOrders: Number(process.env.BENCH_WO_ORDERS ?? 1_000_000),
     });
+    await ledgerBench({ seconds: Number(process.env.BENCH_LEDGER_SECONDS ?? 30), concurrency: 100 });
   } else {
     console.log(`\n(PostgreSQL at ${pgUrl} not reachable: server benchmarks skipped)`);
   }

@@ -48,6 +48,7 @@ function PointsChart({ rows, labels }: { rows: Row[]; labels: [string, string, s
         {
           name: labels[2],
           type: 'bar',
+          barMaxWidth: 48,
           yAxisIndex: 1,
           data: rows.map((r) => hours(r.minutesDeposited)),
           itemStyle: { color: '#389e0d' },
@@ -74,7 +75,11 @@ function PointsChart({ rows, labels }: { rows: Row[]; labels: [string, string, s
 export default function ReportPage() {
   const { t } = useI18n();
   const showError = useShowError();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    // Today in China (UTC+8), whatever the browser's time zone.
+    const today = dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    return [today.startOf('year'), today];
+  });
   const [unitId, setUnitId] = useState<string>();
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
