@@ -194,7 +194,7 @@ export async function creditService(tx: Db, ctx: UseCaseCtx, c: CreditInput): Pr
     const earnedToday = await sumFor(
       tx,
       a.volPoints,
-      sql`t.activity_type = ${c.activityType} and t.kind in ('service_credit', 'service_correction')
+      sql`t.activity_type = ${c.activityType} and t.kind in ('service_credit', 'service_correction', 'reversal')
         and t.occurred_at >= ${dayStart.toISOString()} and t.occurred_at < ${new Date(dayStart.getTime() + DAY).toISOString()}`,
     );
     const raw = Math.floor((c.minutes * rule.pointsPerHour) / 60);
