@@ -359,13 +359,13 @@ export async function seedDemoVolunteers(
   // served every week for a year (star levels, R-LAW-VL-2).
   let activities = 0;
   let entries = 0;
-  const activeCommunities = communities.slice(0, 4);
+  const activeCommunities = communities;
   for (const [ci, c] of activeCommunities.entries()) {
     const vs = byCommunity.get(c.id) ?? [];
     if (vs.length === 0) continue;
     const core =
       ci === 0 ? [zhiyuanProfile, ...vs.filter((v) => v !== zhiyuanProfile).slice(0, 5)] : vs.slice(0, 3);
-    const weeks = ci === 0 ? 52 : ci === 1 ? 26 : 8;
+    const weeks = ci === 0 ? 52 : ci === 1 ? 26 : ci < 4 ? 8 : 3;
     for (let w = weeks; w >= 1; w--) {
       const [title, type, place] = PAST[(w + ci) % PAST.length]!;
       const startsAt = chinaAt(now, w * 7 - ci, 8, 30);

@@ -164,7 +164,9 @@ export async function issueCertificate(
           ` 同志自参加志愿服务以来,经${community?.name ?? '本社区'}记录并确认的志愿服务时长累计 `,
           { text: hoursText(minutes), fontSize: 16 },
           ' 小时,',
-          stars > 0 ? `达到${stars}星级志愿者标准。` : '尚未达到一星级志愿者标准(100小时)。',
+          stars > 0
+            ? `达到${'一二三四五'[stars - 1]}星级志愿者标准。`
+            : '尚未达到一星级志愿者标准(100小时)。',
         ],
         margin: [0, 0, 0, 14],
       },

@@ -182,6 +182,7 @@ export const volunteersZh = {
   'volunteers.m.total': '累计服务',
   'volunteers.m.hoursUnit': '小时',
   'volunteers.m.entries': '时长明细',
+  'volunteers.m.showAll': '查看全部 {count} 条',
   'volunteers.m.certHint': '证明写明您的累计服务时长、星级和服务记录,由社区出具,免费下载打印。',
   'volunteers.m.download': '下载 PDF 证明',
   'volunteers.m.downloaded': '已下载 {name}',
@@ -376,6 +377,7 @@ export const volunteersEn: Record<keyof typeof volunteersZh, string> = {
   'volunteers.m.total': 'Total service',
   'volunteers.m.hoursUnit': 'hours',
   'volunteers.m.entries': 'Entries',
+  'volunteers.m.showAll': 'Show all {count}',
   'volunteers.m.certHint':
     'The certificate states your total hours, star level and service record, issued by your community, free of charge.',
   'volunteers.m.download': 'Download PDF',

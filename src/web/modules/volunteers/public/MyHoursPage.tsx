@@ -1,5 +1,6 @@
-import { Flex, Progress, Tag, Typography } from 'antd';
+import { Button, Flex, Progress, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { STAR_THRESHOLD_HOURS } from '../../../../shared/contracts/volunteers';
 import { useI18n } from '../../../app/i18n';
 import { PublicSection } from '../../work-orders/public/PublicShell';
@@ -9,7 +10,9 @@ import { MyShell } from './MyShell';
 
 function Hours({ data }: { data: MyVolunteer }) {
   const { t } = useI18n();
+  const [all, setAll] = useState(false);
   const p = data.profile!;
+  const shown = all ? data.hours : data.hours.slice(0, 15);
   const hours = hoursOf(p.minutes);
   const next = data.nextStarHours;
   const prev = [0, ...STAR_THRESHOLD_HOURS][p.stars] ?? 0;
@@ -43,7 +46,7 @@ function Hours({ data }: { data: MyVolunteer }) {
         {data.hours.length === 0 ? (
           <Typography.Text type="secondary">{t('volunteers.noHours')}</Typography.Text>
         ) : (
-          data.hours.map((h) => (
+          shown.map((h) => (
             <div key={h.id} className="linli-public-link" style={{ padding: '8px 4px', minHeight: 0 }}>
               <div style={{ minWidth: 0 }}>
                 <div style={{ fontSize: 15 }}>
@@ -70,6 +73,11 @@ function Hours({ data }: { data: MyVolunteer }) {
             </div>
           ))
         )}
+        {!all && data.hours.length > shown.length ? (
+          <Button type="link" block onClick={() => setAll(true)} data-testid="m-hours-all">
+            {t('volunteers.m.showAll', { count: data.hours.length })}
+          </Button>
+        ) : null}
       </PublicSection>
     </>
   );
