@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, like } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, like, sql } from 'drizzle-orm';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { ledgerAccounts } from '../../server/modules/ledger/ledger.table';
 import { ensureAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
@@ -201,7 +201,7 @@ export async function seedDemoMerchants(
       ledgerAccounts,
       and(
         eq(ledgerAccounts.ownerKind, 'volunteer'),
-        eq(ledgerAccounts.ownerId, volunteers.id),
+        sql`${ledgerAccounts.ownerId} = ${volunteers.id}::text`,
         eq(ledgerAccounts.unit, 'points'),
       ),
     )

@@ -371,6 +371,8 @@ export const reportSchema = z.object({
       count: z.number(),
       target: z.number(),
       met: z.boolean(),
+      /** False when the user sees only part of the subdistrict (a community): the count is not the subdistrict's. */
+      wholeSubdistrict: z.boolean(),
       byYear: z.array(z.object({ year: z.number(), count: z.number() })),
     }),
   ),

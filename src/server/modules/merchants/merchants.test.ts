@@ -521,7 +521,7 @@ describe('report (R-VP-1)', () => {
     expect(rep.target).toBe(10);
     const sd = rep.newPoints.find((s: { subdistrictName: string }) => s.subdistrictName === '新下陆街道');
     expect(sd.count).toBeGreaterThanOrEqual(4);
-    expect(sd.met).toBe(false);
+    expect(sd).toMatchObject({ met: false, wholeSubdistrict: false });
     expect(
       rep.byPointMonth.some((r: { month: string; points: number }) => r.month === '2026-11' && r.points > 0),
     ).toBe(true);
@@ -535,7 +535,11 @@ describe('report (R-VP-1)', () => {
         orgUnitId: t.fx.xihuayuan.id,
       });
     const rep2 = (await sdAdmin.get('/api/merchants/report?year=2026')).json();
-    expect(rep2.newPoints[0]).toMatchObject({ subdistrictName: '新下陆街道', met: true });
+    expect(rep2.newPoints[0]).toMatchObject({
+      subdistrictName: '新下陆街道',
+      met: true,
+      wholeSubdistrict: true,
+    });
     expect(rep2.newPoints[0].count).toBeGreaterThanOrEqual(10);
     // The 西花苑 worker's report counts only 西花苑's points.
     const xhy = await t.as('xhy_worker');

@@ -1376,22 +1376,27 @@ export async function report(
     subtree = sql`p.org_path like ${`${escapeLike(u.path)}%`}`;
   }
   const scope = scopeWhere(ctx.actor, 'merchants.manage', sql`p.org_path`);
-  const perYear = rowsOf<{ sid: string; sname: string; y: number; n: number }>(
+  const perYear = rowsOf<{ sid: string; sname: string; spath: string; y: number; n: number }>(
     await ctx.db.execute(sql`
-      select s.id as sid, s.name as sname, extract(year from p.registered_on)::int as y, count(*)::int as n
+      select s.id as sid, s.name as sname, s.path as spath, extract(year from p.registered_on)::int as y, count(*)::int as n
       from redemption_points p
       join org_units s on s.kind = 'subdistrict' and p.org_path like s.path || '%'
       where ${scope} and ${subtree}
         and extract(year from p.registered_on) between ${year - 4} and ${year}
-      group by s.id, s.name, y
+      group by s.id, s.name, s.path, y
       order by s.name, y`),
   );
   const subs = new Map<
     string,
-    { subdistrictId: string; subdistrictName: string; byYear: Map<number, number> }
+    { subdistrictId: string; subdistrictName: string; path: string; byYear: Map<number, number> }
   >();
   for (const r of perYear) {
-    const s = subs.get(r.sid) ?? { subdistrictId: r.sid, subdistrictName: r.sname, byYear: new Map() };
+    const s = subs.get(r.sid) ?? {
+      subdistrictId: r.sid,
+      subdistrictName: r.sname,
+      path: r.spath,
+      byYear: new Map(),
+    };
     s.byYear.set(Number(r.y), Number(r.n));
     subs.set(r.sid, s);
   }
@@ -1400,6 +1405,7 @@ export async function report(
     return {
       subdistrictId: s.subdistrictId,
       subdistrictName: s.subdistrictName,
+      wholeSubdistrict: inScope(ctx.actor, 'merchants.manage', s.path) && !q.orgUnitId,
       count,
       target: NEW_POINTS_TARGET,
       met: count >= NEW_POINTS_TARGET,

@@ -41,6 +41,7 @@ function Redeem() {
   const [code, setCode] = useState<Code | null>(null);
   const [pointId, setPointId] = useState<string | null>(null);
   const [qty, setQty] = useState<Record<string, number>>({});
+  const [open, setOpen] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<MyRedeem['recent'][number] | null>(null);
   const lastSeen = useRef<string | null>(null);
   const left = useCountdown(code?.expiresAt);
@@ -63,6 +64,8 @@ function Redeem() {
 
   const point = data.data?.points.find((p) => p.id === pointId) ?? null;
   const picked = useMemo(() => (point ? point.items.filter((i) => (qty[i.id] ?? 0) > 0) : []), [point, qty]);
+  const shownItems = (p: MyRedeem['points'][number]) =>
+    p.id === pointId || open.has(p.id) ? p.items : p.ownCommunity ? p.items.slice(0, 3) : [];
   const pickedPoints = picked.reduce((s, i) => s + i.pricePoints * (qty[i.id] ?? 0), 0);
 
   const issue = useMutation({
@@ -199,7 +202,7 @@ function Redeem() {
                   padding: 12,
                 }}
               >
-                <Flex justify="space-between" align="start" gap={8}>
+                <Flex justify="space-between" align="start" gap={8} style={{ marginBottom: 6 }}>
                   <div>
                     <Typography.Text strong style={{ fontSize: 16 }}>
                       {p.name}
@@ -224,44 +227,46 @@ function Redeem() {
                     </Button>
                   ) : null}
                 </Flex>
-                <List
-                  size="small"
-                  style={{ marginTop: 8 }}
-                  dataSource={p.items}
-                  renderItem={(i) => (
-                    <List.Item
-                      style={{ paddingInline: 0 }}
-                      extra={
-                        p.id === pointId ? (
-                          <InputNumber
-                            min={0}
-                            max={i.stock}
-                            precision={0}
-                            value={qty[i.id] ?? 0}
-                            disabled={i.stock === 0}
-                            onChange={(v) => setQty((q) => ({ ...q, [i.id]: v ?? 0 }))}
-                            style={{ width: 72 }}
-                          />
-                        ) : null
-                      }
-                    >
-                      <Flex justify="space-between" style={{ width: '100%' }} gap={8}>
-                        <span>{i.name}</span>
-                        <span>
-                          {i.stock === 0 ? (
-                            <Typography.Text type="secondary">
-                              {t('merchants.redeem.soldOut')}
-                            </Typography.Text>
-                          ) : (
-                            <Typography.Text strong style={{ color: '#d4380d' }}>
-                              {i.pricePoints}
-                            </Typography.Text>
-                          )}
-                        </span>
-                      </Flex>
-                    </List.Item>
-                  )}
-                />
+                {shownItems(p).map((i) => (
+                  <Flex
+                    key={i.id}
+                    justify="space-between"
+                    align="center"
+                    gap={8}
+                    style={{ padding: '6px 0', borderTop: '1px solid #f5f5f5' }}
+                  >
+                    <span style={{ flex: 1 }}>{i.name}</span>
+                    {i.stock === 0 ? (
+                      <Typography.Text type="secondary">{t('merchants.redeem.soldOut')}</Typography.Text>
+                    ) : (
+                      <Typography.Text strong style={{ color: '#d4380d' }}>
+                        {i.pricePoints}
+                      </Typography.Text>
+                    )}
+                    {p.id === pointId ? (
+                      <InputNumber
+                        min={0}
+                        max={i.stock}
+                        precision={0}
+                        value={qty[i.id] ?? 0}
+                        disabled={i.stock === 0}
+                        onChange={(v) => setQty((q) => ({ ...q, [i.id]: v ?? 0 }))}
+                        style={{ width: 64 }}
+                        data-testid={`pick-${i.name}`}
+                      />
+                    ) : null}
+                  </Flex>
+                ))}
+                {shownItems(p).length < p.items.length ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => setOpen(new Set(open).add(p.id))}
+                  >
+                    {t('merchants.redeem.allItems', { n: p.items.length })}
+                  </Button>
+                ) : null}
               </div>
             ))}
           </Flex>

@@ -153,7 +153,9 @@ function ReportBody({ r }: { r: Report }) {
                 key: 'met',
                 width: 90,
                 render: (_: unknown, s: Report['newPoints'][number]) =>
-                  s.met ? (
+                  !s.wholeSubdistrict ? (
+                    <Tag>{t('merchants.report.partial')}</Tag>
+                  ) : s.met ? (
                     <Tag color="green">{t('merchants.report.met')}</Tag>
                   ) : (
                     <Tag color="red">{t('merchants.report.notMet')}</Tag>
