@@ -4,6 +4,8 @@ import { type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
 import { starsOf } from '../../../shared/contracts/volunteers';
 import { rowsOf } from '../../platform/db';
+import { balancesOf } from '../ledger/ledger.credit';
+import { orgUnits } from '../org/org.table';
 import { partyMembers } from '../people/people.table';
 import { haversineM } from './volunteers.common';
 import { cjkFont } from './volunteers.certificate';
@@ -351,8 +353,12 @@ describe('activities, sign-up and attendance', () => {
       reason: '提前离场半小时',
       correctsId: entry.id,
     });
+    // The ledger took the 30 minutes back too (a compensating posting, not an edit).
+    expect((await balancesOf(t.database.db, 'volunteer', v.id)).minutes).toBe(90);
     const under = await w.post(`/api/volunteer-hours/${entry.id}/correct`, { minutes: -100, reason: '错误' });
     expect(under.statusCode).toBe(409);
+    expect((await w.get(`/api/volunteers/${v.id}`)).json().hours).toHaveLength(2);
+    expect(await auditActions(c.json().id)).toEqual(['volunteers.hours_correct']);
     // A foreign community cannot correct.
     const x = await t.as('xhy_worker');
     expect(
@@ -488,6 +494,99 @@ describe('R-LAW-VL-2: star levels and the certificate', () => {
       expect(new Set(certs.map((c) => c.number)).size).toBe(2);
     },
   );
+});
+
+describe('more rules', () => {
+  it('R-ORG-4: without a staff flag, the org registry attribute attrs.demonstration marks a demonstration community', async () => {
+    await t.database.db
+      .update(orgUnits)
+      .set({ attrs: { demonstration: true } })
+      .where(sql`${orgUnits.id} = ${t.fx.xihuayuan.id}`);
+    const x = await t.as('xhy_worker');
+    const rows = (await x.get('/api/volunteers/reports/university')).json();
+    expect(rows[0]).toMatchObject({ communityId: t.fx.xihuayuan.id, demonstration: true, flagged: true });
+    // Staff can switch it off; the flag row wins over the attribute.
+    await x.request({
+      method: 'PUT',
+      url: `/api/volunteers/communities/${t.fx.xihuayuan.id}/flag`,
+      payload: { demonstration: false },
+    });
+    expect((await x.get('/api/volunteers/reports/university')).json()[0].flagged).toBe(false);
+  });
+
+  it('an activity with check-ins cannot be cancelled; one without can, and then takes no sign-ups', async () => {
+    const w = await t.as('tongdu_worker');
+    const a = await newActivity();
+    const v = await newVolunteer({ name: '取消测试' });
+    await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id });
+    expect((await w.post(`/api/volunteer-activities/${a.id}/cancel`, {})).statusCode).toBe(400);
+    const ok = await w.post(`/api/volunteer-activities/${a.id}/cancel`, { reason: '天气原因' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().status).toBe('cancelled');
+    const v2 = await newVolunteer({ name: '取消后报名' });
+    const late = await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v2.id });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('volunteers.activity_closed');
+    expect(await auditActions(a.id)).toEqual([
+      'volunteers.activity_create',
+      'volunteers.signup',
+      'volunteers.activity_cancel',
+    ]);
+    const b = await newActivity();
+    await w.post(`/api/volunteer-activities/${b.id}/signups`, { volunteerId: v.id });
+    t.clock.advance(HOUR);
+    await w.post(`/api/volunteer-activities/${b.id}/attendance/${v.id}/check-in`);
+    t.clock.advance(-HOUR);
+    const refused = await w.post(`/api/volunteer-activities/${b.id}/cancel`, { reason: 'x' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('volunteers.activity_has_attendance');
+  });
+
+  it('a volunteer of another community cannot sign up for 铜都 activities', async () => {
+    const a = await newActivity();
+    const sd = await t.as('sd_admin');
+    const foreign = await newVolunteer({ name: '外社区', orgUnitId: t.fx.xihuayuan.id }, 'xhy_worker');
+    const res = await sd.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: foreign.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('volunteers.other_community');
+  });
+
+  it('a grid worker sees the volunteers of their grid only, and may not write', async () => {
+    const inGrid = await newVolunteer({ name: '网格内', orgUnitId: t.fx.tongduGrid.id });
+    const community = await newVolunteer({ name: '社区级' });
+    const g = await t.as('grid_worker');
+    expect((await g.get(`/api/volunteers/${inGrid.id}`)).statusCode).toBe(200);
+    expect((await g.get(`/api/volunteers/${community.id}`)).statusCode).toBe(404);
+    expect((await g.patch(`/api/volunteers/${inGrid.id}`, { version: 1, skills: [] })).statusCode).toBe(403);
+  });
+
+  it('self check-out closes an hour after the end; a login cannot be linked to two profiles', async () => {
+    const me = await volunteerWithLogin('late_vol');
+    const a = await newActivity();
+    await me.client.post(`/api/me/volunteer/activities/${a.id}/signup`);
+    t.clock.advance(HOUR);
+    expect((await me.client.post(`/api/me/volunteer/activities/${a.id}/check-in`, PLACE)).statusCode).toBe(
+      200,
+    );
+    t.clock.advance(3 * HOUR + 61 * 60_000); // end + 61 min
+    const w = await t.as('tongdu_worker');
+    const c = await t.as('late_vol');
+    const late = await c.post(`/api/me/volunteer/activities/${a.id}/check-out`, PLACE);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('volunteers.outside_window');
+    // Staff may still check the volunteer out; hours count inside the activity's window only.
+    const out = await w.post(`/api/volunteer-activities/${a.id}/attendance/${me.id}/check-out`);
+    expect(out.json().minutes).toBe(180);
+    t.clock.advance(-(4 * HOUR + 61 * 60_000));
+    const other = await newVolunteer({ name: '另一个' });
+    const w2 = await t.as('tongdu_worker');
+    const taken = await w2.patch(`/api/volunteers/${other.id}`, {
+      version: other.version,
+      username: 'late_vol',
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('volunteers.user_taken');
+  });
 });
 
 describe('reports', () => {
