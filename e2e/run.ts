@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { startServer, runJourneys } from './harness';
 import { journeys } from './journeys';
 import { workOrderJourneys } from './workOrders.journeys';
+import { servicesJourneys } from './services.journeys';
 
 /** `npm run e2e`: starts the real server on a fresh embedded database and drives the journeys. */
 async function main() {
@@ -11,7 +12,7 @@ async function main() {
     console.log(`Browser journeys against ${server.url}`);
     // E2E_ONLY=<text> runs only the journeys whose name contains it (for working on one journey).
     const only = process.env.E2E_ONLY;
-    const all = [...journeys, ...workOrderJourneys];
+    const all = [...journeys, ...workOrderJourneys, ...servicesJourneys];
     result = await runJourneys(server.url, only ? all.filter((j) => j.name.includes(only)) : all);
   } finally {
     await server.stop();

@@ -29,7 +29,7 @@ const PROJECTS: [string, string, string[], string, string, number | null, number
   [
     '助老陪诊',
     'elderly_care',
-    ['elderly_care', '陪诊'],
+    ['助老服务', '陪诊'],
     'elderly_care',
     '工作日 8:00–17:00',
     6,
@@ -49,7 +49,7 @@ const PROJECTS: [string, string, string[], string, string, number | null, number
   [
     '家电小修',
     'repair',
-    ['repair', '电工'],
+    ['水电维修', '电脑维修'],
     'neighbour_help',
     '周末全天',
     5,
@@ -59,7 +59,7 @@ const PROJECTS: [string, string, string[], string, string, number | null, number
   [
     '代买代办',
     'errand',
-    ['errand'],
+    ['跑腿代办'],
     'neighbour_help',
     '每日 9:00–18:00',
     null,
@@ -69,7 +69,7 @@ const PROJECTS: [string, string, string[], string, string, number | null, number
   [
     '法律咨询',
     'legal',
-    ['legal', '律师'],
+    ['法律咨询'],
     'culture',
     '每周三下午',
     4,
@@ -79,7 +79,7 @@ const PROJECTS: [string, string, string[], string, string, number | null, number
   [
     '四点半课堂作业辅导',
     'education',
-    ['education', '教师'],
+    ['课业辅导'],
     'culture',
     '工作日 16:30–18:00',
     8,

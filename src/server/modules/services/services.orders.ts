@@ -767,6 +767,32 @@ export async function myServiceSummary(ctx: ActorCtx) {
 
 // ---------------------------------------------------------------- dispatch candidates
 
+/** Words volunteers write for the skills a service category needs (profiles hold free text). */
+const CATEGORY_WORDS: Record<string, string[]> = {
+  elderly_care: ['助老', '养老', '陪诊', '陪护', '护理'],
+  housekeeping: ['家政', '理发', '保洁', '清洁'],
+  repair: ['维修', '电工', '水电', '修理'],
+  health: ['医疗', '保健', '急救', '健康', '心理'],
+  legal: ['法律', '律师', '调解'],
+  education: ['辅导', '教师', '课业', '教育'],
+  companionship: ['陪伴', '心理', '助老', '聊天'],
+  errand: ['跑腿', '代办', '代购', '代买'],
+};
+
+/** True when a volunteer's skill names one the order wants: equal, contained, or a word of its category. */
+function skillMatcher(wanted: string[]) {
+  const words = new Set<string>();
+  for (const w of wanted) {
+    words.add(w.toLowerCase());
+    for (const x of CATEGORY_WORDS[w] ?? []) words.add(x);
+  }
+  return (skill: string) => {
+    const s = skill.toLowerCase();
+    for (const w of words) if (s === w || s.includes(w) || (s.length >= 2 && w.includes(s))) return true;
+    return false;
+  };
+}
+
 /**
  * Candidates for an order in the queue, ranked by skill match, distance (same compound, same grid, then
  * the community) and current load (orders dispatched/accepted/in service). Reporting party members
@@ -780,7 +806,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .from(svcOrders)
     .where(and(eq(svcOrders.id, orderId), scopeWhere(ctx.actor, 'services.dispatch', svcOrders.orgPath)));
   if (!o) throw notFound();
-  const wanted = new Set([...o.skills, o.category].map((s) => s.toLowerCase()));
+  const matches = skillMatcher([...o.skills, o.category]);
   const grid = await unitById(ctx.db, o.gridId);
   const loads = new Map(
     (
@@ -810,7 +836,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .where(and(eq(volunteers.communityId, o.communityId), eq(volunteers.status, 'active')))
     .limit(500);
   for (const v of vols) {
-    const skillMatch = v.skills.filter((s) => wanted.has(s.toLowerCase())).length;
+    const skillMatch = v.skills.filter(matches).length;
     out.push({
       assigneeType: 'volunteer',
       assigneeId: v.id,
@@ -848,7 +874,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .where(sql`${socialOrgs.orgPath} like ${`${escapeLike(o.orgPath)}%`}`)
     .limit(100);
   for (const s of orgs) {
-    const skillMatch = wanted.has(s.field.toLowerCase()) ? 1 : 0;
+    const skillMatch = matches(s.field) ? 1 : 0;
     out.push({
       assigneeType: 'social_org',
       assigneeId: s.id,

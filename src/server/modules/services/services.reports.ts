@@ -147,7 +147,9 @@ export async function myVolunteerId(ctx: ActorCtx): Promise<string> {
 /** Volunteers (reporting party members first) by orders served in the period, for the yearly records. */
 export async function serversReport(ctx: ActorCtx, q: ReportQuery) {
   requirePermission(ctx.actor, 'services.read');
-  const cid = q.communityId ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id : undefined;
+  const cid = q.communityId
+    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
+    : undefined;
   const rows = await ctx.db
     .select({
       volunteerId: volunteers.id,

@@ -33,6 +33,12 @@ import { OrgUnitSelect } from '../org/OrgUnitSelect';
 import { type DutySlot, svcApi, svcKeys } from './api';
 import { labelOf } from './meta';
 
+/** Monday 00:00 of the current week, whatever the locale's first day of the week. */
+const thisMonday = () =>
+  dayjs()
+    .startOf('day')
+    .subtract((dayjs().day() + 6) % 7, 'day');
+
 /** R-SV-2: the neighbour stations' duty rota, one week at a time, with what each person on duty logged. */
 export default function DutyPage() {
   const { t } = useI18n();
@@ -42,7 +48,7 @@ export default function DutyPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const communityId = params.get('communityId') ?? undefined;
-  const [weekStart, setWeekStart] = useState(() => dayjs().startOf('week').add(1, 'day'));
+  const [weekStart, setWeekStart] = useState(() => thisMonday());
   const [addingSlot, setAddingSlot] = useState(false);
   const [addingStation, setAddingStation] = useState(false);
   const [logSlot, setLogSlot] = useState<DutySlot | null>(null);
@@ -174,9 +180,7 @@ export default function DutyPage() {
             <Button icon={<LeftOutlined />} onClick={() => setWeekStart(weekStart.subtract(7, 'day'))}>
               {t('services.duty.prev')}
             </Button>
-            <Button onClick={() => setWeekStart(dayjs().startOf('week').add(1, 'day'))}>
-              {t('services.duty.week')}
-            </Button>
+            <Button onClick={() => setWeekStart(thisMonday())}>{t('services.duty.week')}</Button>
             <Button onClick={() => setWeekStart(weekStart.add(7, 'day'))}>
               {t('services.duty.next')} <RightOutlined />
             </Button>

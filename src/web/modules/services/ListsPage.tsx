@@ -219,7 +219,7 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
       render: (_: unknown, n) =>
         n.orderId ? (
           <Button size="small" type="link" onClick={() => navigate(`/services/orders/${n.orderId}`)}>
-            {t('services.field.number')}
+            {t('services.lists.viewOrder')}
           </Button>
         ) : n.status === 'open' && can('services.dispatch') ? (
           <Button size="small" onClick={() => setOrdering(n)}>

@@ -89,6 +89,7 @@ export const servicesZh = {
   'services.field.orderedBy': '下单人',
   'services.field.assignee': '服务者',
   'services.field.createdAt': '下单时间',
+  'services.field.recordedAt': '登记时间',
   'services.field.preferredAt': '期望时间',
   'services.field.acceptDueAt': '接单期限',
   'services.field.served': '服务时长',
@@ -159,6 +160,7 @@ export const servicesZh = {
   'services.lists.publish': '发布',
   'services.lists.unpublish': '撤回',
   'services.lists.toOrder': '转为订单',
+  'services.lists.viewOrder': '查看订单',
   'services.lists.saved': '已保存',
 
   'services.duty.title': '邻里服务站值班',
@@ -336,6 +338,7 @@ export const servicesEn: Record<keyof typeof servicesZh, string> = {
   'services.field.orderedBy': 'Ordered by',
   'services.field.assignee': 'Server',
   'services.field.createdAt': 'Ordered at',
+  'services.field.recordedAt': 'Recorded',
   'services.field.preferredAt': 'Preferred time',
   'services.field.acceptDueAt': 'Accept by',
   'services.field.served': 'Served',
@@ -407,6 +410,7 @@ export const servicesEn: Record<keyof typeof servicesZh, string> = {
   'services.lists.publish': 'Publish',
   'services.lists.unpublish': 'Unpublish',
   'services.lists.toOrder': 'Make an order',
+  'services.lists.viewOrder': 'View order',
   'services.lists.saved': 'Saved',
 
   'services.duty.title': 'Neighbour-station duty',

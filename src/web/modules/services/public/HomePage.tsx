@@ -7,7 +7,6 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
-  SolutionOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
@@ -135,7 +134,6 @@ function Home() {
         </Flex>
       </div>
       <Flex justify="center" gap={8}>
-        <SolutionOutlined style={{ color: '#8c8c8c' }} />
         <Button
           type="link"
           size="small"
