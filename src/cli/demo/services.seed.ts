@@ -328,6 +328,7 @@ export async function seedDemoServices(
           id: slotId,
           stationId,
           orgPath: c.path,
+          orgUnitId: c.id,
           personType: type,
           personName: name,
           personKey: `name:${c.id}:${name}`,
@@ -341,6 +342,7 @@ export async function seedDemoServices(
             slotId,
             stationId,
             orgPath: c.path,
+            orgUnitId: c.id,
             at: new Date(startsAt.getTime() + 2.5 * HOUR),
             content: r.pick([
               '接待居民咨询养老服务政策,登记上门理发需求 2 条',

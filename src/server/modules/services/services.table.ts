@@ -236,6 +236,8 @@ export const svcDutySlots = pgTable(
     id: uuid('id').primaryKey(),
     stationId: uuid('station_id').notNull(),
     orgPath: text('org_path').notNull(),
+    /** The station's community (kept with org_path when units merge; see platform/scopedTables.ts). */
+    orgUnitId: uuid('org_unit_id'),
     /** resident_rep | grid_worker | party_leader | volunteer | worker */
     personType: text('person_type').notNull(),
     personName: text('person_name').notNull(),
@@ -261,6 +263,7 @@ export const svcDutyLogs = pgTable(
     slotId: uuid('slot_id').notNull(),
     stationId: uuid('station_id').notNull(),
     orgPath: text('org_path').notNull(),
+    orgUnitId: uuid('org_unit_id'),
     at: ts('at').notNull(),
     content: text('content').notNull(),
     visitors: integer('visitors').notNull().default(0),
