@@ -118,5 +118,6 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该账号已关联其他志愿者档案',
     en: 'This login is already linked to another volunteer',
   },
+  'volunteers.minutes': { 'zh-CN': '时长必须是非零整数分钟', en: 'Minutes must be a non-zero whole number' },
   'volunteers.period': { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date is before the start' },
 };

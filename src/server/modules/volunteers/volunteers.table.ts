@@ -235,9 +235,15 @@ export const volunteerHours = pgTable(
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name'),
     createdAt: ts('created_at').notNull(),
+    /** For kind 'service': where the hours come from (service_order | duty) and its id; posted once. */
+    sourceType: text('source_type'),
+    sourceId: text('source_id'),
   },
   (t) => [
     index('volunteer_hours_volunteer_idx').on(t.volunteerId, t.occurredAt),
+    uniqueIndex('volunteer_hours_source_uq')
+      .on(t.sourceType, t.sourceId)
+      .where(sql`${t.sourceId} is not null`),
     index('volunteer_hours_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
     uniqueIndex('volunteer_hours_attendance_uq').on(t.attendanceId).where(sql`${t.kind} = 'activity'`),
   ],

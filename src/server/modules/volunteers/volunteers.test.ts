@@ -606,3 +606,30 @@ describe('reports', () => {
     expect(s.stars.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(s.communities[0].total);
   });
 });
+
+describe('service hours from other modules', () => {
+  it('R-LAW-VL-2: service-order hours recorded by the services module count towards cumulative hours, once per source', async () => {
+    const { recordServiceHours } = await import('./volunteers.hours');
+    const v = await newVolunteer({ name: '接单党员' });
+    const ctx = { ...t.deps };
+    const orderId = t.deps.ids();
+    const post = () =>
+      t.database.db.transaction((tx) =>
+        recordServiceHours(tx, ctx, {
+          volunteerId: v.id,
+          minutes: 120,
+          activityType: 'elderly_care',
+          sourceType: 'service_order',
+          sourceId: orderId,
+          communityUnitId: t.fx.tongdu.id,
+          occurredAt: t.clock.now(),
+        }),
+      );
+    expect(await post()).toBe(true);
+    expect(await post()).toBe(false);
+    const d = (await (await t.as('tongdu_worker')).get(`/api/volunteers/${v.id}`)).json();
+    expect(d.minutes).toBe(120);
+    expect(d.hours).toHaveLength(1);
+    expect(d.hours[0].kind).toBe('service');
+  });
+});
