@@ -35,13 +35,13 @@ const SKILLS = [
 const UNI_SKILLS = ['课业辅导', '文艺演出', '环境清洁', '助老服务', '急救', '电脑维修'];
 /** Past activities: [title, type, place]. */
 const PAST: [string, string, string][] = [
-  ['关爱独居老人上门探访', 'elderly_care', '社区党群服务中心'],
-  ['小区环境大扫除', 'environment', '社区广场'],
-  ['邻里互助便民维修', 'neighbour_help', '社区党群服务中心'],
-  ['防汛应急演练', 'emergency', '社区广场'],
-  ['重阳节文艺汇演', 'culture', '社区文化活动室'],
+  ['关爱独居老人上门探访', 'elderly_care', '党群服务中心'],
+  ['小区环境大扫除', 'environment', '广场'],
+  ['邻里互助便民维修', 'neighbour_help', '党群服务中心'],
+  ['防汛应急演练', 'emergency', '广场'],
+  ['重阳节文艺汇演', 'culture', '文化活动室'],
   ['垃圾分类宣传', 'environment', '小区门口'],
-  ['老年人智能手机课堂', 'elderly_care', '社区文化活动室'],
+  ['老年人智能手机课堂', 'elderly_care', '文化活动室'],
 ];
 
 /** A small deterministic generator so reseeding gives the same demo. */
@@ -529,7 +529,7 @@ export async function seedDemoVolunteers(
         orgUnitId: c.id,
         orgPath: c.path,
         communityId: c.id,
-        place: `${c.name}社区广场`,
+        place: `${c.name}广场`,
         lat: c.lat,
         lng: c.lng,
         radiusM: 400,

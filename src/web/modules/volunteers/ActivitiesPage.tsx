@@ -268,7 +268,7 @@ export default function ActivitiesPage() {
                   s === 'cancelled' ? (
                     <Tag>{t('volunteers.activityStatus.cancelled')}</Tag>
                   ) : dayjs(r.endsAt).isBefore(dayjs()) ? (
-                    <Tag color="default">✓</Tag>
+                    <Tag color="default">{t('volunteers.activityStatus.ended')}</Tag>
                   ) : (
                     <Tag color="green">{t('volunteers.activityStatus.open')}</Tag>
                   ),
