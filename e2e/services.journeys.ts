@@ -120,6 +120,13 @@ export const servicesJourneys: Journey[] = [
       await resident.getByTestId('confirm-ok').click();
       await resident.getByTestId('rated').waitFor();
       await shot(resident, 'rated');
+      const rated = await call<{ status: string; rating: number }>(
+        resident,
+        'GET',
+        `/api/services/orders/${orderId}`,
+      );
+      if (rated.status !== 'confirmed' || rated.rating !== 5)
+        throw new Error(`rated: ${JSON.stringify(rated)}`);
 
       // 5. The member's hours and points rose.
       const after = await call<MyLedger>(member, 'GET', '/api/ledger/me');

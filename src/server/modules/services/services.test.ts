@@ -519,6 +519,90 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
   });
 });
 
+describe('R-SV-1: teams, social organisations, needs and cancelling', () => {
+  it('R-SV-1: an order dispatched to a social organisation without a login is served with staff acting for it, and credits nobody', async () => {
+    const [org] = await t.database.db
+      .select()
+      .from(socialOrgs)
+      .where(eq(socialOrgs.orgPath, t.fx.tongdu.path));
+    const o = await order();
+    const d = await act(worker, o.id, {
+      action: 'dispatch',
+      assigneeType: 'social_org',
+      assigneeId: org!.id,
+    });
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json().actions).toEqual(['reassign', 'accept', 'decline', 'cancel']);
+    const same = await act(worker, o.id, {
+      action: 'reassign',
+      assigneeType: 'social_org',
+      assigneeId: org!.id,
+    });
+    expect(same.statusCode).toBe(409);
+    for (const action of ['accept', 'check_in', 'check_out']) {
+      expect((await act(worker, o.id, { action })).statusCode).toBe(200);
+    }
+    const ok = await act(resident, o.id, { action: 'confirm', rating: 4 });
+    expect(ok.json()).toMatchObject({ status: 'confirmed', rating: 4 });
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+    expect(row!.creditRef).toBeNull();
+  });
+
+  it("R-SV-1: a need on the list becomes an order on a resident's behalf; cancelling puts the need back on the list", async () => {
+    const need = (
+      await worker.post('/api/services/needs', {
+        communityId: t.fx.tongdu.id,
+        title: '残疾人家庭需要代购',
+        source: 'special_group_visit',
+        category: 'errand',
+      })
+    ).json();
+    const res = await worker.post('/api/services/orders', {
+      communityId: t.fx.tongdu.id,
+      needId: need.id,
+      title: need.title,
+      category: 'errand',
+      forSelf: false,
+      beneficiaryName: '孙叔叔',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const again = await worker.post('/api/services/orders', {
+      communityId: t.fx.tongdu.id,
+      needId: need.id,
+      title: need.title,
+      category: 'errand',
+      forSelf: false,
+      beneficiaryName: '孙叔叔',
+    });
+    expect(again.statusCode).toBe(409);
+    let needs = (await worker.get('/api/services/needs?q=残疾人家庭')).json();
+    expect(needs.items[0]).toMatchObject({ status: 'matched', orderId: res.json().id });
+    expect((await act(worker, res.json().id, { action: 'cancel', note: '家属已自行解决' })).statusCode).toBe(
+      200,
+    );
+    needs = (await worker.get('/api/services/needs?q=残疾人家庭')).json();
+    expect(needs.items[0]).toMatchObject({ status: 'open', orderId: null });
+  });
+
+  it('R-SV-1: a resident may cancel their order until service starts; after check-in it is 409', async () => {
+    const o = await order();
+    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await act(zhiyuan, o.id, { action: 'accept' });
+    await act(zhiyuan, o.id, { action: 'check_in' });
+    const late = await act(resident, o.id, { action: 'cancel' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.details.allowed).toEqual([]);
+    const o2 = await order();
+    expect((await act(resident, o2.id, { action: 'cancel' })).json().status).toBe('cancelled');
+    // Another resident cannot see it at all.
+    const xhy = await t.as('xhy_resident');
+    expect((await xhy.get(`/api/services/orders/${o2.id}`)).statusCode).toBe(404);
+    // Residents have no staff lists.
+    expect((await resident.get('/api/services/orders')).statusCode).toBe(403);
+    expect((await resident.get('/api/services/my/orders')).json().total).toBeGreaterThan(3);
+  });
+});
+
 describe('R-SV-2: neighbour-station duty rota', () => {
   let stationId = '';
   const at = (h: number) => new Date(Date.UTC(2026, 10, 24, h - 8)).toISOString();

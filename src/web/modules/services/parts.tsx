@@ -397,6 +397,7 @@ export function OrderActions({
       >
         <Flex vertical gap={12}>
           <Rate
+            allowClear={false}
             value={rating}
             onChange={(v) => setRating(v || 1)}
             style={{ fontSize: 32 }}
