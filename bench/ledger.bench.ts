@@ -112,14 +112,17 @@ export async function ledgerBench(opts: { seconds: number; concurrency: number; 
       rawRun = await runFor(opts.seconds, opts.concurrency, async () => {
         const c = await raw.connect();
         try {
-          let v = B.volunteers[rnd(VOLUNTEERS)]!;
-          let w = B.volunteers[rnd(VOLUNTEERS)]!;
-          while (w === v) w = B.volunteers[rnd(VOLUNTEERS)]!;
-          if (w < v) [v, w] = [w, v];
+          // The same mix as above: earn from the community, redeem at a merchant, transfer.
+          const r = Math.random();
+          let from = B.volunteers[rnd(VOLUNTEERS)]!;
+          let to = B.volunteers[rnd(VOLUNTEERS)]!;
+          if (r < 0.4) from = B.issuer;
+          else if (r < 0.7) to = B.merchants[rnd(MERCHANTS)]!;
+          else while (to === from) to = B.volunteers[rnd(VOLUNTEERS)]!;
           await replay(c, captured, {
             'capture-key-0001': `raw:${v7()}`,
-            [B.volunteers[0]!]: v,
-            [B.volunteers[1]!]: w,
+            [B.volunteers[0]!]: from,
+            [B.volunteers[1]!]: to,
           });
         } finally {
           c.release();
@@ -131,7 +134,7 @@ export async function ledgerBench(opts: { seconds: number; concurrency: number; 
     }
     const writes = captured.filter((s) => /^\s*(insert|update)\b/i.test(s.text)).length;
     report(
-      `[PostgreSQL] ledger postings (earn / redeem / transfer), ${opts.concurrency} concurrent clients on ${poolSize} connections for ${opts.seconds} s, 10% sent twice with one idempotency key (baseline: the same ${captured.length} SQL statements of one transfer — ${writes} writes, row locks, audit chain — replayed by a raw pg pool on random accounts)`,
+      `[PostgreSQL] ledger postings (earn / redeem / transfer), ${opts.concurrency} concurrent clients on ${poolSize} connections for ${opts.seconds} s, 10% sent twice with one idempotency key (baseline: the same ${captured.length} SQL statements of one posting — ${writes} writes, row locks, audit chain — replayed by a raw pg pool with the same earn/redeem/transfer mix of accounts)`,
       ourRun,
       rawRun,
     );
