@@ -145,7 +145,7 @@ function Redeem() {
               ) : (
                 <Typography.Text type="danger">{t('merchants.redeem.expired')}</Typography.Text>
               )}
-              {point ? (
+              {point && picked.length > 0 ? (
                 <Typography.Text type="secondary">
                   {point.name}:{t('merchants.redeem.picked', { n: picked.length, points: pickedPoints })}
                 </Typography.Text>
@@ -167,7 +167,7 @@ function Redeem() {
               <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                 {t('merchants.redeem.codeHelp')}
               </Typography.Paragraph>
-              {point ? (
+              {point && picked.length > 0 ? (
                 <Typography.Text>
                   {point.name}:{t('merchants.redeem.picked', { n: picked.length, points: pickedPoints })}
                 </Typography.Text>
