@@ -19,7 +19,8 @@ type VolunteerRow = typeof volunteers.$inferSelect;
 /**
  * CJK fonts for the certificate, first found wins: LINLI_CJK_FONT (a .ttf/.otf, or .ttc with
  * LINLI_CJK_FONT_NAME = its PostScript name), then WenQuanYi Micro Hei (Debian fonts-wqy-microhei,
- * installed by CI), then Noto Sans CJK (fonts-noto-cjk). None found → 503 volunteers.font_missing.
+ * installed by CI), then Noto Sans CJK (fonts-noto-cjk). None found (or LINLI_CJK_FONT set to a
+ * missing file) → 503 volunteers.font_missing.
  */
 const FONT_CANDIDATES: { path: string; name?: string }[] = [
   { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', name: 'WenQuanYiMicroHei' },
@@ -29,10 +30,12 @@ const FONT_CANDIDATES: { path: string; name?: string }[] = [
 
 export function cjkFont(): { path: string; name?: string } | null {
   const env = process.env.LINLI_CJK_FONT;
-  if (env && existsSync(env))
-    return process.env.LINLI_CJK_FONT_NAME
-      ? { path: env, name: process.env.LINLI_CJK_FONT_NAME }
-      : { path: env };
+  // A configured font that is not there is an error to report (503), not a reason to guess.
+  if (env) {
+    if (!existsSync(env)) return null;
+    const name = process.env.LINLI_CJK_FONT_NAME;
+    return name ? { path: env, name } : { path: env };
+  }
   return FONT_CANDIDATES.find((c) => existsSync(c.path)) ?? null;
 }
 

@@ -492,6 +492,15 @@ describe('R-LAW-VL-2: star levels and the certificate', () => {
         ),
       );
       expect(new Set(certs.map((c) => c.number)).size).toBe(2);
+      // Without a CJK font the answer is a clear 503, not a broken PDF.
+      process.env.LINLI_CJK_FONT = '/nonexistent/font.ttf';
+      try {
+        const missing = await me.client.get('/api/me/volunteer/certificate.pdf');
+        expect(missing.statusCode).toBe(503);
+        expect(missing.json().error.code).toBe('volunteers.font_missing');
+      } finally {
+        delete process.env.LINLI_CJK_FONT;
+      }
     },
   );
 });
