@@ -76,7 +76,7 @@ export const merchantsZh = {
   'merchants.counter.point': '兑换点',
   'merchants.counter.noPoints': '你没有可以兑换的兑换点。商户账号需要由社区绑定到兑换点。',
   'merchants.counter.code': '兑换码',
-  'merchants.counter.codePlaceholder': '输入志愿者手机上的8位兑换码',
+  'merchants.counter.codePlaceholder': '8位兑换码',
   'merchants.counter.lookup': '查询',
   'merchants.counter.or': '或',
   'merchants.counter.volunteerId': '志愿者编号',
@@ -229,7 +229,7 @@ export const merchantsEn: Record<keyof typeof merchantsZh, string> = {
   'merchants.counter.noPoints':
     'You have no redemption point to work. A merchant login must be linked to a point by the community.',
   'merchants.counter.code': 'Code',
-  'merchants.counter.codePlaceholder': 'The 8-digit code on the volunteer’s phone',
+  'merchants.counter.codePlaceholder': '8-digit code',
   'merchants.counter.lookup': 'Look up',
   'merchants.counter.or': 'or',
   'merchants.counter.volunteerId': 'Volunteer id',
