@@ -53,6 +53,8 @@ export const statementLine = z.object({
   sourceId: z.string().nullable(),
   reversesId: z.string().nullable(),
   reversedById: z.string().nullable(),
+  /** Can be reversed here (not a reversal, not a merchant redemption/settlement). */
+  reversible: z.boolean(),
   occurredAt: z.date(),
   createdAt: z.date(),
   actorName: z.string().nullable(),

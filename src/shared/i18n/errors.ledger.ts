@@ -45,6 +45,10 @@ export const LEDGER_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '冲正交易本身不能再被冲正',
     en: 'A reversal cannot itself be reversed',
   },
+  'ledger.reverse_elsewhere': {
+    'zh-CN': '积分兑换和商户结算请在积分兑换模块中撤销',
+    en: 'Redemptions and settlements are undone in the redemption module',
+  },
   'ledger.reason_required': { 'zh-CN': '请填写原因', en: 'A reason is required' },
   'ledger.not_time_bank': {
     'zh-CN': '该账户不是时间银行账户',

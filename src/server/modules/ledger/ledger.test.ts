@@ -4,7 +4,7 @@ import { createTestApp, createUser, type TestApp } from '../../../../test/app';
 import type { UseCaseCtx } from '../../platform/context';
 import { auditLog } from '../../platform/audit.table';
 import { volunteers } from '../volunteers/volunteers.table';
-import { balancesOf } from './ledger.core';
+import { balancesOf, ensureAccount, postTransaction } from './ledger.core';
 import { creditService } from './ledger.credit';
 import { ledgerAccounts } from './ledger.table';
 import { withdrawTime } from './ledger.usecases';
@@ -330,6 +330,69 @@ describe('ledger API', () => {
     expect(await ledgerVerifyCommand(t.database.db, t.clock, (l) => printed.push(l))).toBe(1);
     expect(printed.join('\n')).toContain('balance_mismatch');
     expect((await (await t.as('grid_worker')).post('/api/ledger/verify')).statusCode).toBe(403);
+  });
+
+  it('R-VP-1: a merchant redemption is not reversed from the ledger (its stock lives in the redemption module)', async () => {
+    const vol = await accountOf(volId, 'points');
+    const tx = await t.database.db.transaction(async (db) => {
+      const shop = await ensureAccount(db, ctx, {
+        ownerKind: 'merchant',
+        ownerId: t.deps.ids(),
+        unit: 'points',
+        orgUnitId: t.fx.tongdu.id,
+        orgPath: t.fx.tongdu.path,
+        name: '爱心超市',
+      });
+      return postTransaction(db, ctx, {
+        idempotencyKey: 'redeem-1',
+        kind: 'redemption',
+        entries: [
+          { accountId: vol.id, unit: 'points', amount: -5 },
+          { accountId: shop, unit: 'points', amount: 5 },
+        ],
+      });
+    });
+    const c = await t.as('tongdu_worker');
+    const s = (await c.get(`/api/ledger/accounts/${vol.id}/statement`)).json();
+    expect(s.items[0]).toMatchObject({ kind: 'redemption', reversible: false });
+    const r = await c.post(`/api/ledger/transactions/${tx.transactionId}/reverse`, {
+      reason: '退货',
+      idempotencyKey: 'rev-redeem-1',
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.code).toBe('ledger.reverse_elsewhere');
+    expect((await balancesOf(t.database.db, 'volunteer', volId)).points).toBe(15);
+  });
+
+  it('R-VP-1: reversing a service credit gives the day’s points cap back', async () => {
+    const c = await t.as('tongdu_worker');
+    await c.request({
+      method: 'PUT',
+      url: '/api/ledger/rules',
+      payload: { orgUnitId: t.fx.tongdu.id, activityType: 'elderly_care', pointsPerHour: 10, dailyCap: 20 },
+    });
+    expect((await credit('capped', volId, t.fx.tongdu.id, 60)).points).toBe(0); // 20 already earned today
+    const acc = await accountOf(volId, 'points');
+    const first = (await c.get(`/api/ledger/accounts/${acc.id}/statement`)).json().items.at(-1);
+    await c.post(`/api/ledger/transactions/${first.transactionId}/reverse`, {
+      reason: '登记错人',
+      idempotencyKey: 'rev-cap-01',
+    });
+    expect((await credit('after-reversal', volId, t.fx.tongdu.id, 60)).points).toBe(10);
+  });
+
+  it('R-VP-1: a resident without a volunteer record has no accounts and cannot open others’', async () => {
+    await createUser(t, 'jumin', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
+    const r = await t.as('jumin');
+    const me = (await r.get('/api/ledger/me')).json();
+    expect(me).toMatchObject({ volunteer: null, points: null, minutes: null, designees: [] });
+    const other = await accountOf(volId, 'minutes');
+    expect((await r.get(`/api/ledger/accounts/${other.id}/statement`)).statusCode).toBe(404);
+    expect(
+      (await r.post(`/api/ledger/accounts/${other.id}/donate`, { minutes: 1, idempotencyKey: 'don-x00001' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await t.anonymous.get('/api/ledger/me')).statusCode).toBe(401);
   });
 
   it('R-VP-1: every posting writes a hash-chained audit row', async () => {

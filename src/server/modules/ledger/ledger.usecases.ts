@@ -200,6 +200,7 @@ export async function statement(ctx: ActorCtx, id: string, q: StatementQuery): P
     sourceId: t.sourceId,
     reversesId: t.reversesId,
     reversedById: reversals.find((r) => r.reversesId === t.id)?.id ?? null,
+    reversible: !t.reversesId && !OWNED_ELSEWHERE.includes(t.kind),
     occurredAt: t.occurredAt,
     createdAt: e.createdAt,
     actorName: t.actorName,
@@ -240,6 +241,9 @@ export async function statementAll(ctx: ActorCtx, id: string, q: Omit<StatementQ
   return { account: first.account, lines: lines.reverse() };
 }
 
+/** Transaction kinds whose reversal belongs to another module (merchants: stock, settlements). */
+export const OWNED_ELSEWHERE = ['redemption', 'settlement'];
+
 // ─── Reversal ─────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -266,6 +270,9 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
       .where(eq(ledgerTransactions.idempotencyKey, body.idempotencyKey));
     if (dup[0]?.reversesId === orig.id) return { transactionId: dup[0].id, duplicate: true };
     if (orig.reversesId) throw new AppError('ledger.not_reversible', 409);
+    // Redemptions and settlements carry merchant state (stock, settled flags): undone in that module.
+    if (OWNED_ELSEWHERE.includes(orig.kind))
+      throw new AppError('ledger.reverse_elsewhere', 409, {}, { kind: orig.kind });
     const [already] = await tx
       .select({ id: ledgerTransactions.id })
       .from(ledgerTransactions)

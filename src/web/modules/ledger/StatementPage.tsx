@@ -118,7 +118,7 @@ export default function StatementPage() {
             key: 'actions',
             width: 80,
             render: (_: unknown, r: StatementLine) =>
-              r.reversedById || r.reversesId ? null : (
+              r.reversedById || !r.reversible ? null : (
                 <Button
                   size="small"
                   danger
