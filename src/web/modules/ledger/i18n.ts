@@ -62,7 +62,8 @@ export const ledgerZh = {
   'ledger.statement.reversed': '已冲正',
   'ledger.statement.isReversal': '冲正交易',
   'ledger.statement.back': '返回账户列表',
-  'ledger.statement.capHint': '时间银行上限 {h} 小时,超出部分不入账(可捐入社区时间池);不能兑换现金',
+  'ledger.statement.capHint':
+    '时间银行上限 {h} 小时,达到上限后的服务时长不再存入(可先将已存时长捐入社区时间池);时长只能换服务,不能兑换现金',
 
   'ledger.reverse.button': '冲正',
   'ledger.reverse.title': '冲正这笔交易',
@@ -209,7 +210,7 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'ledger.statement.isReversal': 'Reversal',
   'ledger.statement.back': 'Back to accounts',
   'ledger.statement.capHint':
-    'The time bank holds at most {h} hours; the excess is not banked (it can be donated to the community pool); never cashed out',
+    'The time bank holds at most {h} hours; service beyond the cap is not banked (banked time can be donated to the community pool first); time buys services, never cash',
 
   'ledger.reverse.button': 'Reverse',
   'ledger.reverse.title': 'Reverse this transaction',
