@@ -448,6 +448,74 @@ describe('redemption at the counter (R-VP-1)', () => {
   });
 });
 
+describe('more refusals at the counter', () => {
+  it('a code picked for another point is 409 at this one; a suspended point cannot redeem (409); a merchant sees its point read-only', async () => {
+    const other = (
+      await worker.post('/api/merchants/points', {
+        kind: 'merchant',
+        name: '铜都书店',
+        orgUnitId: t.fx.tongdu.id,
+      })
+    ).json();
+    const book = (
+      await worker.post(`/api/merchants/points/${other.id}/items`, {
+        name: '图书券',
+        pricePoints: 5,
+        stock: 5,
+      })
+    ).json();
+    const c = await codeFor('vol_d', { pointId: other.id, items: [{ itemId: book.id, quantity: 1 }] });
+    const res = await redeemAs(shop, { code: c.code, items: [{ itemId: rice.id, quantity: 1 }] });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('merchants.code_other_point');
+    // Items of another point are refused at this counter.
+    const c2 = await codeFor('vol_d');
+    const foreignItem = await redeemAs(shop, { code: c2.code, items: [{ itemId: book.id, quantity: 1 }] });
+    expect(foreignItem.statusCode).toBe(422);
+    expect(foreignItem.json().error.details.fields[0].code).toBe('merchants.item_unknown');
+    // A suspended point: no redemption, and it drops off the counter list.
+    expect(
+      (await worker.patch(`/api/merchants/points/${other.id}`, { status: 'suspended' })).statusCode,
+    ).toBe(200);
+    const c3 = await codeFor('vol_d');
+    const suspended = await worker.request({
+      method: 'POST',
+      url: '/api/merchants/redemptions',
+      payload: { pointId: other.id, code: c3.code, items: [{ itemId: book.id, quantity: 1 }] },
+      headers: { 'idempotency-key': key() },
+    });
+    expect(suspended.statusCode).toBe(409);
+    expect(suspended.json().error.code).toBe('merchants.point_inactive');
+    const counter = (await worker.get('/api/merchants/counter/points')).json();
+    expect(counter.map((p: { id: string }) => p.id)).not.toContain(other.id);
+    // The merchant reads its own point without edit rights, and cannot change the catalogue (403).
+    const mine = (await shop.get(`/api/merchants/points/${pointId}`)).json();
+    expect(mine.abilities).toEqual({ edit: false, counter: true, settle: false });
+    expect(mine.operators).toEqual([]);
+    expect((await shop.patch(`/api/merchants/items/${rice.id}`, { stock: 999 })).statusCode).toBe(403);
+    expect((await t.anonymous.get('/api/merchants/points')).statusCode).toBe(401);
+  });
+
+  it('every write leaves an audit record: point edits, catalogue changes, counter logins, codes and settlements', async () => {
+    const rows = rowsOf<{ action: string; n: number }>(
+      await t.database.db.execute(
+        sql`select action, count(*)::int as n from audit_log where action like 'merchants.%' group by action`,
+      ),
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.action, r.n]));
+    for (const action of [
+      'merchants.point.create',
+      'merchants.point.update',
+      'merchants.item.create',
+      'merchants.item.update',
+      'merchants.operator.link',
+      'merchants.code.issue',
+      'merchants.redeem',
+    ])
+      expect(by[action], action).toBeGreaterThan(0);
+  });
+});
+
 describe('settlement (R-VP-1)', () => {
   it('R-VP-1: the community settles every unsettled redemption up to a date: one record, one posting, cash at the rate; a replay returns it; nothing is settled twice', async () => {
     const unsettled = (
@@ -501,6 +569,12 @@ describe('settlement (R-VP-1)', () => {
     expect((await xhy.get('/api/merchants/settlements')).json().total).toBe(0);
     const list = (await worker.get('/api/merchants/settlements')).json();
     expect(list.items[0]).toMatchObject({ id: res.json().id, pointName: '铜都社区爱心超市' });
+    const audit = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from audit_log where action = 'merchants.settle' and entity_id = ${res.json().id}`,
+      ),
+    );
+    expect(audit[0]!.n).toBe(1);
   });
 
   it('settlements export as .xlsx with the totals', async () => {
