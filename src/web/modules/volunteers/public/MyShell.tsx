@@ -1,4 +1,4 @@
-import { CalendarOutlined, ClockCircleOutlined, FileProtectOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ClockCircleOutlined, FileProtectOutlined, HomeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Flex, Result } from 'antd';
 import type { ReactNode } from 'react';
@@ -19,6 +19,21 @@ function Tabs() {
   const { t } = useI18n();
   return (
     <Flex gap={8} style={{ marginBottom: 12 }} data-testid="m-tabs">
+      <NavLink
+        to="/m"
+        end
+        aria-label={t('volunteers.m.home')}
+        style={{
+          padding: '10px 12px',
+          borderRadius: 10,
+          fontSize: 15,
+          background: '#fff',
+          color: '#1d5fbf',
+          boxShadow: '0 1px 3px rgba(15,35,80,.08)',
+        }}
+      >
+        <HomeOutlined />
+      </NavLink>
       {TABS.map((tab) => (
         <NavLink
           key={tab.to}
