@@ -349,6 +349,11 @@ export const servicesModule = defineModule({
       (req) => servicesReport(actorCtxOf(deps, req), req.query),
     );
     app.get(
+      '/api/services/reports/servers',
+      { schema: { tags, querystring: reportQuery, response: { 200: z.array(serverRowSchema) } } },
+      (req) => serversReport(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
       '/api/services/reports.xlsx',
       { schema: { tags, querystring: reportQuery } },
       async (req, reply) => {

@@ -514,6 +514,14 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     expect(r.byCommunity[0]).toMatchObject({ communityName: '铜都社区', minutes: 90 });
     expect(r.topServices[0].title).toBe('助老陪诊');
     expect((await xhyWorker.get('/api/services/reports')).json().total).toBe(0);
+    const servers = (await worker.get('/api/services/reports/servers')).json();
+    expect(servers[0]).toMatchObject({
+      volunteerId: vol.zhiyuan,
+      kind: 'party_member',
+      orders: 1,
+      minutes: 90,
+    });
+    expect((await xhyWorker.get('/api/services/reports/servers')).json()).toEqual([]);
     const x = await worker.get('/api/services/reports.xlsx');
     expect(x.statusCode).toBe(200);
   });
