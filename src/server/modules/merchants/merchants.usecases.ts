@@ -804,7 +804,7 @@ export async function counterPoints(ctx: ActorCtx) {
         accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, 'counter'),
       ),
     )
-    .orderBy(asc(redemptionPoints.name))
+    .orderBy(asc(redemptionPoints.kind), asc(redemptionPoints.name))
     .limit(200);
   const units = await unitNames(
     ctx.db,
