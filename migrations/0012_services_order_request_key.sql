@@ -1,0 +1,2 @@
+ALTER TABLE "svc_orders" ADD COLUMN "request_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "svc_orders_request_key_uq" ON "svc_orders" USING btree ("ordered_by","request_key") WHERE "svc_orders"."request_key" is not null;
