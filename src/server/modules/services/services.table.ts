@@ -161,6 +161,8 @@ export const svcOrders = pgTable(
     alert: text('alert'),
     timeouts: integer('timeouts').notNull().default(0),
     declines: integer('declines').notNull().default(0),
+    /** The client's key for this order request: a replayed submission answers the same order. */
+    requestKey: text('request_key'),
     /** The ledger transaction that credited the served time, once confirmed. */
     creditRef: text('credit_ref'),
     version: integer('version').notNull().default(1),
@@ -174,6 +176,9 @@ export const svcOrders = pgTable(
     index('svc_orders_ordered_by_idx').on(t.orderedBy),
     index('svc_orders_accept_due_idx').on(t.acceptDueAt).where(sql`${t.status} = 'dispatched'`),
     index('svc_orders_created_idx').on(t.createdAt),
+    uniqueIndex('svc_orders_request_key_uq')
+      .on(t.orderedBy, t.requestKey)
+      .where(sql`${t.requestKey} is not null`),
   ],
 );
 
