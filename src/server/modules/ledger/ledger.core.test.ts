@@ -236,6 +236,11 @@ describe('creditService', () => {
     expect(r.minutes).toBe(TIME_BANK_CAP_MINUTES - before);
     expect(r.excessMinutes).toBe(1440 - (TIME_BANK_CAP_MINUTES - before));
     expect((await balancesOf(db, 'volunteer', 'v-1')).minutes).toBe(TIME_BANK_CAP_MINUTES);
+    const [tx] = await db
+      .select()
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.idempotencyKey, 'over'));
+    expect(tx!.memo).toContain(`超出时间银行上限 ${r.excessMinutes} 分钟未存入`);
   });
 
   it('R-VP-1: a negative correction takes back minutes and points of the same source', async () => {

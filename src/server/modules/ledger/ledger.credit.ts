@@ -220,9 +220,8 @@ export async function creditService(tx: Db, ctx: UseCaseCtx, c: CreditInput): Pr
       { accountId: a.comPoints, unit: 'points', amount: -points },
     );
   if (entries.length === 0) return { duplicate: false, minutes: 0, points: 0, excessMinutes };
-  const memo =
-    c.memo ??
-    `${c.activityType} ${c.minutes} min${excessMinutes > 0 ? ` (${excessMinutes} min over the time-bank cap)` : ''}`;
+  // The excess over the time-bank cap is noted on the posting so the holder sees why less was banked.
+  const memo = `${c.memo ?? `${c.activityType} ${c.minutes} 分钟`}${excessMinutes > 0 ? `(超出时间银行上限 ${excessMinutes} 分钟未存入)` : ''}`;
   const posted = await postTransaction(tx, ctx, {
     idempotencyKey: c.idempotencyKey,
     kind: c.minutes > 0 ? 'service_credit' : 'service_correction',
