@@ -223,6 +223,8 @@ export const orderBody = z
     preferredAt: z.coerce.date().nullish(),
     /** Staff ordering on a resident's behalf, from a need on the list. */
     needId: uuid.nullish(),
+    /** Set once per form by the client: a replayed submission answers the same order, not a second one. */
+    requestKey: z.string().trim().min(8).max(64).optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.projectId && !(v.communityId && v.title && v.category)) {

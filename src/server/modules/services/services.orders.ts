@@ -16,7 +16,7 @@ import type {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskPhone } from '../../platform/crypto';
-import { type Db, rowsOf } from '../../platform/db';
+import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import {
@@ -230,7 +230,33 @@ async function addEvent(
  * A resident orders a published service or posts a need (services.order, in their own community); staff
  * holding services.dispatch in the community order on a resident's behalf (audited, beneficiary recorded).
  */
-export async function createOrder(ctx: ActorCtx, body: OrderBody) {
+export async function createOrder(
+  ctx: ActorCtx,
+  body: OrderBody,
+): Promise<SvcOrderRow & { replayed?: boolean }> {
+  const replay = async () => {
+    if (!body.requestKey) return undefined;
+    const [o] = await ctx.db
+      .select()
+      .from(svcOrders)
+      .where(and(eq(svcOrders.orderedBy, ctx.actor.userId), eq(svcOrders.requestKey, body.requestKey)));
+    return o ? { ...o, replayed: true } : undefined;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    return await placeOrder(ctx, body);
+  } catch (err) {
+    // The same request raced itself: the first one won, answer it.
+    if (isUniqueViolation(err, 'svc_orders_request_key_uq')) {
+      const won = await replay();
+      if (won) return won;
+    }
+    throw err;
+  }
+}
+
+async function placeOrder(ctx: ActorCtx, body: OrderBody) {
   const project = body.projectId
     ? (await ctx.db.select().from(svcProjects).where(eq(svcProjects.id, body.projectId)))[0]
     : undefined;
@@ -343,6 +369,7 @@ export async function createOrder(ctx: ActorCtx, body: OrderBody) {
         beneficiaryAddressEnc: address ? ctx.pii.encrypt(address) : null,
         beneficiaryAddressMask: address ? maskAddress(address) : null,
         preferredAt: body.preferredAt ?? null,
+        requestKey: body.requestKey ?? null,
         createdAt: now,
         updatedAt: now,
       })

@@ -204,11 +204,11 @@ export const servicesModule = defineModule({
     );
     app.post(
       '/api/services/orders',
-      { schema: { tags, body: orderBody, response: { 201: orderDetailSchema } } },
+      { schema: { tags, body: orderBody, response: { 200: orderDetailSchema, 201: orderDetailSchema } } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         const order = await createOrder(ctx, req.body);
-        return reply.status(201).send(await getOrder(ctx, order.id));
+        return reply.status(order.replayed ? 200 : 201).send(await getOrder(ctx, order.id));
       },
     );
     app.get(

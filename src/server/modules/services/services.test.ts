@@ -280,6 +280,25 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     expect(JSON.stringify(a!.after)).not.toContain('13912345678');
   });
 
+  it('R-SV-1: a replayed order submission (same request key) answers the same order and creates no second one', async () => {
+    const body = { projectId, forSelf: true, requestKey: 'tap-twice-0001' };
+    const [a, b] = await Promise.all([
+      resident.post('/api/services/orders', body),
+      resident.post('/api/services/orders', body),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().id).toBe(b.json().id);
+    const again = await resident.post('/api/services/orders', body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(a.json().id);
+    const rows = await t.database.db
+      .select()
+      .from(svcOrders)
+      .where(eq(svcOrders.requestKey, 'tap-twice-0001'));
+    expect(rows).toHaveLength(1);
+    expect((await audits(a.json().id)).filter((x) => x.action === 'services.order')).toHaveLength(1);
+  });
+
   it("R-SV-1: a worker orders on a resident's behalf (audited, beneficiary recorded)", async () => {
     const res = await worker.post('/api/services/orders', {
       projectId,

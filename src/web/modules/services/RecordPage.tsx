@@ -23,6 +23,12 @@ export default function RecordPage() {
   const r = q.data;
   return (
     <>
+      {/* Printed for the employer unit: only the record, without the console around it. */}
+      <style>
+        {
+          '@media print { .ant-layout-sider, .ant-layout-header, header, .no-print { display: none !important; } .ant-layout-content { margin: 0 !important; padding: 0 !important; } }'
+        }
+      </style>
       <Flex justify="space-between" className="no-print" style={{ marginBottom: 12 }} gap={8} wrap>
         <InputNumber
           min={2000}

@@ -25,7 +25,7 @@ import { applyFormErrors, useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/OrgUnitSelect';
 import { type Candidate, type Order, type OrderDetail, type SoAction, svcApi, svcKeys } from './api';
-import { actionLabel, labelOf } from './meta';
+import { actionLabel, labelOf, newRequestKey } from './meta';
 
 /** Candidate suggestions for an order, with a button to dispatch (or reassign) to each. */
 export function CandidatesDrawer({
@@ -165,8 +165,10 @@ export function NewOrderModal({
   const { message } = App.useApp();
   const communityId = Form.useWatch('communityId', form);
   const [mode, setMode] = useState<'project' | 'need'>(preset?.needId ? 'need' : 'project');
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   useEffect(() => {
     if (open) {
+      setRequestKey(newRequestKey());
       form.resetFields();
       form.setFieldsValue({
         communityId: preset?.communityId,
@@ -196,6 +198,7 @@ export function NewOrderModal({
         gridId: v.gridId || null,
         preferredAt: v.preferredAt?.toISOString() ?? null,
         description: v.description || null,
+        requestKey,
       } as never),
     onSuccess: (o) => {
       message.success(t('services.m.submitted'));

@@ -21,7 +21,7 @@ import { applyFormErrors, useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { PublicSection, PublicShell } from '../../work-orders/public/PublicShell';
 import { type PublicProject, svcApi, svcKeys } from '../api';
-import { labelOf } from '../meta';
+import { labelOf, newRequestKey } from '../meta';
 import { BackLink, RequireLogin } from './mobile';
 
 interface Values {
@@ -51,11 +51,13 @@ function Services() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [chosen, setChosen] = useState<PublicProject | 'need' | null>(null);
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   const formRef = useRef<HTMLDivElement>(null);
   const forWhom = Form.useWatch('forWhom', form);
   const list = useQuery({ queryKey: svcKeys.published(), queryFn: () => svcApi.published() });
   const choose = (p: PublicProject | 'need') => {
     setChosen(p);
+    setRequestKey(newRequestKey());
     setTimeout(() => formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
   };
   const submit = useMutation({
@@ -74,6 +76,7 @@ function Services() {
           : {}),
         preferredAt: v.preferredAt?.toISOString() ?? null,
         description: v.description || null,
+        requestKey,
       }),
     onSuccess: (o) => {
       message.success(t('services.m.submitted'));
