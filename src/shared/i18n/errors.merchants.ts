@@ -69,6 +69,10 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该兑换码是在其他兑换点预选的',
     en: 'This code was made for another redemption point',
   },
+  'merchants.too_many_attempts': {
+    'zh-CN': '输错兑换码次数过多,请{minutes}分钟后再试',
+    en: 'Too many wrong codes; try again in {minutes} minutes',
+  },
   'merchants.volunteer_unknown': {
     'zh-CN': '找不到该志愿者,或其不在你的管辖范围内',
     en: 'Volunteer not found in your area',

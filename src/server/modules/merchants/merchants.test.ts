@@ -496,6 +496,32 @@ describe('more refusals at the counter', () => {
     expect((await t.anonymous.get('/api/merchants/points')).statusCode).toBe(401);
   });
 
+  it('wrong codes are recorded; after 10 in 10 minutes the counter login must wait (429)', async () => {
+    await createUser(t, 'shop_guess', [{ role: 'merchant', orgUnitId: t.fx.tongdu.id }]);
+    const other = (
+      await worker.post('/api/merchants/points', {
+        kind: 'merchant',
+        name: '铜都猜码店',
+        orgUnitId: t.fx.tongdu.id,
+      })
+    ).json();
+    await worker.post(`/api/merchants/points/${other.id}/operators`, { username: 'shop_guess' });
+    const g = await t.as('shop_guess');
+    for (let i = 0; i < 10; i++) {
+      const res = await g.post('/api/merchants/counter/lookup', {
+        pointId: other.id,
+        code: String(10_000_000 + i),
+      });
+      expect([404, 409, 410]).toContain(res.statusCode);
+    }
+    const blocked = await g.post('/api/merchants/counter/lookup', { pointId: other.id, code: '10000099' });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('merchants.too_many_attempts');
+    t.clock.advance(10 * 60_000 + 1000);
+    const later = await g.post('/api/merchants/counter/lookup', { pointId: other.id, code: '10000099' });
+    expect(later.statusCode).not.toBe(429);
+  });
+
   it('every write leaves an audit record: point edits, catalogue changes, counter logins, codes and settlements', async () => {
     const rows = rowsOf<{ action: string; n: number }>(
       await t.database.db.execute(

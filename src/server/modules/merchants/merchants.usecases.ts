@@ -34,7 +34,7 @@ import {
   type UpdatePointBody,
 } from '../../../shared/contracts/merchants';
 import { isValidUscc } from '../../../shared/validation/codes';
-import { writeAudit } from '../../platform/audit';
+import { auditFailure, writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { type Db, rowsOf } from '../../platform/db';
@@ -859,11 +859,44 @@ async function validCode(
   return row;
 }
 
+/** Wrong codes a counter login may enter in 10 minutes before it must wait (8 digits, no guessing). */
+export const MAX_CODE_FAILURES = 10;
+const CODE_FAILURES = new Set(['merchants.code_unknown', 'merchants.code_used', 'merchants.code_expired']);
+
+/** 429 when this login entered too many wrong codes in the last 10 minutes. */
+async function guardCodeAttempts(ctx: ActorCtx) {
+  const since = new Date(ctx.clock.now().getTime() - CODE_TTL_MINUTES * 60_000);
+  const [row] = rowsOf<{ n: number }>(
+    await ctx.db.execute(sql`select count(*)::int as n from audit_log
+      where actor_id = ${ctx.actor.userId} and action = 'merchants.code.rejected' and at > ${since.toISOString()}`),
+  );
+  if ((row?.n ?? 0) >= MAX_CODE_FAILURES)
+    throw new AppError('merchants.too_many_attempts', 429, { minutes: CODE_TTL_MINUTES });
+}
+
+/** A rejected code is recorded (its own transaction) so repeated guessing is seen and throttled. */
+async function recordCodeFailure(ctx: ActorCtx, pointId: string, err: unknown) {
+  if (err instanceof AppError && CODE_FAILURES.has(err.code))
+    await auditFailure(ctx.db, ctx, {
+      action: 'merchants.code.rejected',
+      entityType: 'redemption_point',
+      entityId: pointId,
+      after: { reason: err.code },
+    });
+}
+
 /** The counter looks a code up before confirming: whose it is and what they picked (nothing changes). */
 export async function lookupCode(ctx: ActorCtx, pointId: string, code: string) {
   requirePermission(ctx.actor, 'redemptions.counter');
   await findPoint(ctx, pointId, 'counter');
-  const row = await validCode(ctx.db, ctx, code, pointId, false);
+  await guardCodeAttempts(ctx);
+  let row: CodeRow;
+  try {
+    row = await validCode(ctx.db, ctx, code, pointId, false);
+  } catch (err) {
+    await recordCodeFailure(ctx, pointId, err);
+    throw err;
+  }
   const [v] = await ctx.db.select().from(volunteers).where(eq(volunteers.id, row.volunteerId));
   if (!v) throw new AppError('merchants.code_unknown', 404);
   return {
@@ -955,6 +988,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
     !(inScope(ctx.actor, 'merchants.manage', point.orgPath) && can(ctx.actor, 'volunteers.read'))
   )
     throw new AppError('merchants.code_required', 403);
+  if (input.code) await guardCodeAttempts(ctx);
   try {
     const out = await ctx.db.transaction(async (tx) => {
       // Two retries of one request queue here; the second then finds the first's redemption.
@@ -1111,6 +1145,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
       const first = await replayOf(ctx, key, point.id);
       if (first) return first;
     }
+    await recordCodeFailure(ctx, point.id, err);
     throw err;
   }
 }
