@@ -35,7 +35,7 @@ export async function gridIn(
 ): Promise<Unit | null> {
   if (!gridId) return null;
   const grid = await unitById(db, gridId);
-  if (!grid || !grid.path.startsWith(community.path) || grid.id === community.id)
+  if (!grid?.path.startsWith(community.path) || grid.id === community.id)
     throw invalidField('gridId', 'services.grid_outside_community');
   return grid;
 }

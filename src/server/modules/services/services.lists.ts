@@ -190,7 +190,7 @@ async function checkOwner(
           ? socialOrgs
           : volunteers;
   const [row] = await db.select({ path: table.orgPath }).from(table).where(eq(table.id, id));
-  if (!row || !row.path.startsWith(communityPath)) throw invalidField('ownerId', 'services.owner_unknown');
+  if (!row?.path.startsWith(communityPath)) throw invalidField('ownerId', 'services.owner_unknown');
 }
 
 async function resourceDtos(db: Db, rows: ResourceRow[]) {
@@ -400,8 +400,7 @@ async function providerCheck(db: Db, communityPath: string, type: string, id: st
     .select({ name: table.name, path: table.orgPath })
     .from(table)
     .where(eq(table.id, id));
-  if (!row || !row.path.startsWith(communityPath))
-    throw invalidField('providerId', 'services.provider_unknown');
+  if (!row?.path.startsWith(communityPath)) throw invalidField('providerId', 'services.provider_unknown');
   return row.name;
 }
 
@@ -488,7 +487,7 @@ export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatc
 export async function publishedProjects(ctx: UseCaseCtx, communityId: string | undefined) {
   if (!communityId) return { community: null, items: [] };
   const community = await unitById(ctx.db, communityId);
-  if (!community || community.kind !== 'community') throw notFound();
+  if (community?.kind !== 'community') throw notFound();
   const rows = await ctx.db
     .select()
     .from(svcProjects)

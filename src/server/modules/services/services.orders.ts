@@ -450,19 +450,19 @@ async function resolveAssignee(
   const fail = () => invalidField('assigneeId', 'services.assignee_unknown');
   if (type === 'volunteer') {
     const [v] = await db.select().from(volunteers).where(eq(volunteers.id, id));
-    if (!v || v.status !== 'active' || v.communityId !== o.communityId) throw fail();
+    if (v?.status !== 'active' || v.communityId !== o.communityId) throw fail();
     return { type, id: v.id, name: v.name, userId: v.userId };
   }
   if (type === 'team') {
     const [t] = await db.select().from(volunteerTeams).where(eq(volunteerTeams.id, id));
-    if (!t || !t.active || t.communityId !== o.communityId) throw fail();
+    if (!t?.active || t.communityId !== o.communityId) throw fail();
     const [leader] = t.leaderVolunteerId
       ? await db.select().from(volunteers).where(eq(volunteers.id, t.leaderVolunteerId))
       : [];
     return { type, id: t.id, name: t.name, userId: leader?.userId ?? null };
   }
   const [s] = await db.select().from(socialOrgs).where(eq(socialOrgs.id, id));
-  if (!s || !s.orgPath.startsWith(o.orgPath)) throw fail();
+  if (!s?.orgPath.startsWith(o.orgPath)) throw fail();
   return { type, id: s.id, name: s.name, userId: null };
 }
 
