@@ -370,8 +370,8 @@ export const correctionBody = z.strictObject({
   minutes: z
     .number()
     .int()
-    .min(-6000)
-    .max(6000)
+    .min(-1440)
+    .max(1440)
     .refine((m) => m !== 0, 'volunteers.correction_zero'),
   reason: text(200),
 });

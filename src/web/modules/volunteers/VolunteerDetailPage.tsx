@@ -175,8 +175,8 @@ function CorrectModal({ entry, onClose }: { entry: Entry | null; onClose: () => 
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="minutes" label={t('volunteers.correctMinutes')} rules={[{ required: true }]}>
           <InputNumber
-            min={-6000}
-            max={6000}
+            min={-1440}
+            max={1440}
             step={10}
             style={{ width: 200 }}
             data-testid="correct-minutes"
