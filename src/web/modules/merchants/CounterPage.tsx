@@ -302,7 +302,39 @@ function Counter({ points }: { points: CounterPoint[] }) {
           {t('merchants.counter.confirm')}
         </Button>
       </Flex>
+      <RecentAtCounter pointId={point.id} />
     </Flex>
+  );
+}
+
+/** The last redemptions at this point, so the counter can check what went through. */
+function RecentAtCounter({ pointId }: { pointId: string }) {
+  const { t } = useI18n();
+  const q = { pointId, page: 1, pageSize: 5 };
+  const recent = useQuery({
+    queryKey: merchantsKeys.redemptions(q),
+    queryFn: () => merchantsApi.redemptions(q),
+  });
+  if (!recent.data?.items.length) return null;
+  return (
+    <Card size="small" title={t('merchants.counter.recent')}>
+      <List
+        size="small"
+        dataSource={recent.data.items}
+        renderItem={(r) => (
+          <List.Item
+            style={{ paddingInline: 0 }}
+            extra={<Typography.Text strong>-{r.totalPoints}</Typography.Text>}
+          >
+            <List.Item.Meta
+              title={`${r.volunteerName} · ${r.lines.map((l) => `${l.itemName}×${l.quantity}`).join('、')}`}
+              description={`${formatDateTime(r.redeemedAt)} · ${r.number}`}
+            />
+          </List.Item>
+        )}
+        data-testid="counter-recent"
+      />
+    </Card>
   );
 }
 
