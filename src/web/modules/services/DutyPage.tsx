@@ -31,7 +31,7 @@ import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/OrgUnitSelect';
 import { type DutySlot, svcApi, svcKeys } from './api';
-import { labelOf } from './meta';
+import { labelOf, useOwnCommunity } from './meta';
 
 /** Monday 00:00 of the current week, whatever the locale's first day of the week. */
 const thisMonday = () =>
@@ -48,6 +48,7 @@ export default function DutyPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const communityId = params.get('communityId') ?? undefined;
+  const own = useOwnCommunity();
   const [weekStart, setWeekStart] = useState(() => thisMonday());
   const [addingSlot, setAddingSlot] = useState(false);
   const [addingStation, setAddingStation] = useState(false);
@@ -270,7 +271,7 @@ export default function DutyPage() {
           form={stationForm}
           layout="vertical"
           onFinish={(v) => createStation.mutate(v)}
-          initialValues={{ communityId }}
+          initialValues={{ communityId: communityId ?? own }}
           preserve={false}
         >
           <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>

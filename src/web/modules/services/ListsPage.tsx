@@ -33,7 +33,7 @@ import { formatDate } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/OrgUnitSelect';
 import { type Need, type Project, type Resource, svcApi, svcKeys } from './api';
-import { labelOf } from './meta';
+import { labelOf, useOwnCommunity } from './meta';
 import { NewOrderModal } from './parts';
 
 type Tab = 'needs' | 'resources' | 'projects';
@@ -164,6 +164,7 @@ function CreateModal<V extends object>({
 
 function NeedsTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
+  const own = useOwnCommunity();
   const { can } = useAuth();
   const qc = useQueryClient();
   const showError = useShowError();
@@ -263,7 +264,7 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
         open={adding}
         title={t('services.lists.addNeed')}
         onClose={() => setAdding(false)}
-        initial={{ communityId, source: 'grid_visit' }}
+        initial={{ communityId: communityId ?? own, source: 'grid_visit' }}
         submit={(v) => svcApi.createNeed(v as never)}
       >
         <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
@@ -314,6 +315,7 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
 
 function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
+  const own = useOwnCommunity();
   const { can } = useAuth();
   const qc = useQueryClient();
   const showError = useShowError();
@@ -385,7 +387,7 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
         open={adding}
         title={t('services.lists.addResource')}
         onClose={() => setAdding(false)}
-        initial={{ communityId, kind: 'venue', available: true }}
+        initial={{ communityId: communityId ?? own, kind: 'venue', available: true }}
         submit={(v) => svcApi.createResource(v as never)}
       >
         <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
@@ -417,6 +419,7 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
 
 function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
+  const own = useOwnCommunity();
   const { can } = useAuth();
   const qc = useQueryClient();
   const showError = useShowError();
@@ -494,7 +497,13 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
         open={adding}
         title={t('services.lists.addProject')}
         onClose={() => setAdding(false)}
-        initial={{ communityId, providerType: 'community', durationMinutes: 60, published: true, skills: [] }}
+        initial={{
+          communityId: communityId ?? own,
+          providerType: 'community',
+          durationMinutes: 60,
+          published: true,
+          skills: [],
+        }}
         submit={(v: Record<string, unknown>) =>
           svcApi.createProject({
             ...v,

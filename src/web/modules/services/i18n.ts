@@ -123,6 +123,7 @@ export const servicesZh = {
   'services.field.visitors': '接待人次',
   'services.field.content': '记录内容',
   'services.field.onBehalf': '代下单',
+  'services.field.grid': '网格/小区',
 
   'services.minutes': '{n} 分钟',
   'services.hours': '{n} 小时',
@@ -372,6 +373,7 @@ export const servicesEn: Record<keyof typeof servicesZh, string> = {
   'services.field.visitors': 'Visitors',
   'services.field.content': 'Log',
   'services.field.onBehalf': 'On behalf',
+  'services.field.grid': 'Grid / compound',
 
   'services.minutes': '{n} min',
   'services.hours': '{n} h',

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import type { SoAction, SoStatus } from '../../../shared/contracts/serviceOrderMachine';
+import { useAuth } from '../../app/auth';
 import type { MessageKey, TFunction } from '../../app/i18n';
 
 export const STATUS_COLORS: Record<SoStatus, string> = {
@@ -44,4 +45,13 @@ export function minutesText(t: TFunction, minutes: number | null | undefined): s
 /** A key for one order form: a double tap or a retried request answers the same order (works over plain http too). */
 export function newRequestKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The community of a community worker or secretary (the default in forms), else undefined. */
+export function useOwnCommunity(): string | undefined {
+  const { me } = useAuth();
+  const own = me?.assignments.filter(
+    (a) => (a.role === 'community_worker' || a.role === 'community_secretary') && a.orgUnitId,
+  );
+  return own?.length === 1 ? (own[0]!.orgUnitId ?? undefined) : undefined;
 }

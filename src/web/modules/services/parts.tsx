@@ -25,7 +25,7 @@ import { applyFormErrors, useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/OrgUnitSelect';
 import { type Candidate, type Order, type OrderDetail, type SoAction, svcApi, svcKeys } from './api';
-import { actionLabel, labelOf, newRequestKey } from './meta';
+import { actionLabel, labelOf, newRequestKey, useOwnCommunity } from './meta';
 
 /** Candidate suggestions for an order, with a button to dispatch (or reassign) to each. */
 export function CandidatesDrawer({
@@ -166,19 +166,20 @@ export function NewOrderModal({
   const communityId = Form.useWatch('communityId', form);
   const [mode, setMode] = useState<'project' | 'need'>(preset?.needId ? 'need' : 'project');
   const [requestKey, setRequestKey] = useState(newRequestKey);
+  const ownCommunity = useOwnCommunity();
   useEffect(() => {
     if (open) {
       setRequestKey(newRequestKey());
       form.resetFields();
       form.setFieldsValue({
-        communityId: preset?.communityId,
+        communityId: preset?.communityId ?? ownCommunity,
         title: preset?.title,
         category: preset?.category ?? undefined,
         beneficiaryName: preset?.raisedBy ?? '',
       });
       setMode(preset?.needId ? 'need' : 'project');
     }
-  }, [open, preset, form]);
+  }, [open, preset, form, ownCommunity]);
   const projects = useQuery({
     queryKey: svcKeys.projects({ communityId, published: 'true', pageSize: 100 }),
     queryFn: () => svcApi.projects({ communityId, published: 'true', pageSize: 100 }),
@@ -286,7 +287,7 @@ export function NewOrderModal({
           <Input maxLength={200} />
         </Form.Item>
         <Flex gap={12}>
-          <Form.Item name="gridId" label="网格/小区" style={{ flex: 1 }}>
+          <Form.Item name="gridId" label={t('services.field.grid')} style={{ flex: 1 }}>
             <OrgUnitSelect selectableKinds={['grid', 'compound', 'building']} allowClear />
           </Form.Item>
           <Form.Item name="preferredAt" label={t('services.m.preferredAt')} style={{ flex: 1 }}>
