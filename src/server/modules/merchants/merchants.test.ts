@@ -310,6 +310,15 @@ describe('redemption at the counter (R-VP-1)', () => {
     });
     expect([b1.statusCode, b2.statusCode]).toEqual([201, 200]);
     expect(b2.json().id).toBe(b1.json().id);
+    // Another login sending the same key is refused, not answered with this redemption.
+    const foreign = await worker.post('/api/merchants/redemptions', {
+      pointId,
+      code: c2.code,
+      items: [{ itemId: rice.id, quantity: 1 }],
+      idempotencyKey: bodyKey,
+    });
+    expect(foreign.statusCode).toBe(409);
+    expect(foreign.json().error.code).toBe('merchants.idempotency_conflict');
   });
 
   it('R-VP-1: the same request sent twice at once posts once: one 201, one 200 replay', async () => {

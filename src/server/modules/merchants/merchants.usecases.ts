@@ -964,7 +964,9 @@ function requireKey(headerKey: string | undefined, bodyKey: string | undefined):
 async function replayOf(ctx: ActorCtx, key: string, pointId: string, db: Db = ctx.db) {
   const [first] = await db.select().from(redemptions).where(eq(redemptions.idempotencyKey, key));
   if (!first) return null;
-  if (first.pointId !== pointId) throw new AppError('merchants.idempotency_conflict', 409);
+  // A key belongs to one request of one login: someone else's key never answers with their redemption.
+  if (first.pointId !== pointId || first.counterUserId !== ctx.actor.userId)
+    throw new AppError('merchants.idempotency_conflict', 409);
   const [dto] = await redemptionDtos(db, [first]);
   return { ...dto!, replayed: true, balanceAfter: null };
 }
@@ -1231,13 +1233,14 @@ async function settlementDtos(db: Db, rows: SettlementRow[]) {
   }));
 }
 
-async function settlementReplay(db: Db, key: string, pointId: string) {
+async function settlementReplay(db: Db, key: string, pointId: string, userId: string) {
   const [first] = await db
     .select()
     .from(merchantSettlements)
     .where(eq(merchantSettlements.idempotencyKey, key));
   if (!first) return null;
-  if (first.pointId !== pointId) throw new AppError('merchants.idempotency_conflict', 409);
+  if (first.pointId !== pointId || first.createdBy !== userId)
+    throw new AppError('merchants.idempotency_conflict', 409);
   const [dto] = await settlementDtos(db, [first]);
   return { ...dto!, replayed: true };
 }
@@ -1251,13 +1254,13 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
   requirePermission(ctx.actor, 'merchants.manage');
   const key = requireKey(headerKey, input.idempotencyKey);
   const point = await findPoint(ctx, pointId, 'manage');
-  const early = await settlementReplay(ctx.db, key, point.id);
+  const early = await settlementReplay(ctx.db, key, point.id, ctx.actor.userId);
   if (early) return early;
   const now = ctx.clock.now();
   if (input.upTo > chinaDate(now)) throw invalidField('upTo', 'merchants.future_date');
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.settle:${point.id}`}))`);
-    const again = await settlementReplay(tx, key, point.id);
+    const again = await settlementReplay(tx, key, point.id, ctx.actor.userId);
     if (again) return again;
     const due = await tx
       .select()
