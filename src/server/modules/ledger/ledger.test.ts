@@ -188,6 +188,12 @@ describe('ledger API', () => {
       relation: '母亲',
     });
     expect(d.statusCode).toBe(200);
+    const unknown = await me.post(`/api/ledger/accounts/${minutes.id}/designees`, {
+      name: '某人',
+      relation: '父亲',
+      residentId: t.deps.ids(),
+    });
+    expect(unknown.statusCode).toBe(422);
     // The holder cannot record withdrawals themselves (staff record services delivered).
     const self = await me.post(`/api/ledger/accounts/${minutes.id}/withdraw`, {
       minutes: 30,

@@ -15,10 +15,11 @@ import type {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { orgUnits } from '../org/org.table';
+import { residents } from '../residents/residents.table';
 import { volunteers } from '../volunteers/volunteers.table';
 import {
   ensureAccount,
@@ -465,6 +466,13 @@ async function designeesOf(db: Db, accountId: string) {
 /** R-VP-2: the holder (or staff for them) names a family member who may draw on the minutes. */
 export async function addDesignee(ctx: ActorCtx, accountId: string, body: DesigneeBody) {
   const acc = await timeBankAccount(ctx, accountId, 'holder_or_staff');
+  if (body.residentId) {
+    const [r] = await ctx.db
+      .select({ id: residents.id })
+      .from(residents)
+      .where(eq(residents.id, body.residentId));
+    if (!r) throw invalidField('residentId', 'not_found');
+  }
   return ctx.db.transaction(async (tx) => {
     const id = ctx.ids();
     const now = ctx.clock.now();
