@@ -34,19 +34,20 @@ import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import {
   counterPoints,
-  createItem,
-  createPoint,
-  getPoint,
   issueCode,
-  linkOperator,
-  listPoints,
   listRedemptions,
-  listSettlements,
   lookupCode,
   myRedeem,
   redeem,
-  report,
-  settle,
+} from './merchants.redemptions';
+import { report } from './merchants.reports';
+import { listSettlements, settle } from './merchants.settlements';
+import {
+  createItem,
+  createPoint,
+  getPoint,
+  linkOperator,
+  listPoints,
   unlinkOperator,
   updateItem,
   updatePoint,

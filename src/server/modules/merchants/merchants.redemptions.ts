@@ -1,0 +1,642 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import {
+  CODE_TTL_MINUTES,
+  type IssueCodeBody,
+  type ItemCategory,
+  type PointKind,
+  type RedeemBody,
+  type RedemptionListQuery,
+} from '../../../shared/contracts/merchants';
+import { auditFailure, writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { type Db, rowsOf } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
+import { balancesOf, ensureAccount, postTransaction } from '../ledger/ledger.core';
+import { orgUnits } from '../org/org.table';
+import { volunteers } from '../volunteers/volunteers.table';
+import {
+  redemptionCodes,
+  redemptionItems,
+  redemptionLines,
+  redemptionPoints,
+  redemptions,
+} from './merchants.table';
+import {
+  checkId,
+  chinaDate,
+  endOfChinaDay,
+  countOf,
+  short,
+  linkedPointIds,
+  accessWhere,
+  requireRead,
+  findPoint,
+  unitNames,
+  pointNames,
+  itemDto,
+  isUniqueViolation,
+  requireKey,
+  DAY,
+  type RedemptionRow,
+} from './merchants.policy';
+
+// Redemption codes on the holder's phone, the counter, and the redemption list (R-VP-1).
+
+// ---------------------------------------------------------------------------------------------
+// The holder's phone: nearby points, a short-lived code, recent redemptions
+// ---------------------------------------------------------------------------------------------
+
+async function volunteerOfUser(db: Db, userId: string) {
+  const [v] = await db
+    .select()
+    .from(volunteers)
+    .where(and(eq(volunteers.userId, userId), eq(volunteers.status, 'active')));
+  return v;
+}
+
+async function pointsBalance(db: Db, volunteerId: string): Promise<number> {
+  return (await balancesOf(db, 'volunteer', volunteerId)).points;
+}
+
+const codeHash = (ctx: Pick<ActorCtx, 'pii'>, code: string) => ctx.pii.mac('linli-redemption-code-v1', code);
+
+/** Checks phone-picked lines against a point's active catalogue. */
+async function checkLines(db: Db, pointId: string, lines: { itemId: string; quantity: number }[]) {
+  if (lines.length === 0) return;
+  const rows = await db
+    .select({ id: redemptionItems.id })
+    .from(redemptionItems)
+    .where(
+      and(
+        inArray(
+          redemptionItems.id,
+          lines.map((l) => l.itemId),
+        ),
+        eq(redemptionItems.pointId, pointId),
+        eq(redemptionItems.active, true),
+      ),
+    );
+  if (rows.length !== lines.length) throw invalidField('items', 'merchants.item_unknown');
+}
+
+/**
+ * A redemption code for the logged-in volunteer: 8 random digits, valid 10 minutes, single use; only its
+ * keyed hash is stored. A new code retires the holder's earlier unused ones.
+ */
+export async function issueCode(ctx: ActorCtx, input: IssueCodeBody) {
+  requirePermission(ctx.actor, 'ledger.own');
+  const v = await volunteerOfUser(ctx.db, ctx.actor.userId);
+  if (!v) throw new AppError('merchants.not_a_volunteer', 409);
+  if (input.items?.length && !input.pointId) throw invalidField('pointId', 'merchants.point_required');
+  if (input.pointId) {
+    const [p] = await ctx.db
+      .select()
+      .from(redemptionPoints)
+      .where(and(eq(redemptionPoints.id, input.pointId), eq(redemptionPoints.status, 'active')));
+    if (!p) throw invalidField('pointId', 'merchants.point_unknown');
+    await checkLines(ctx.db, p.id, input.items ?? []);
+  }
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MINUTES * 60_000);
+  let code = '';
+  for (let attempt = 0; attempt < 10; attempt++) {
+    code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const [clash] = await ctx.db
+      .select({ id: redemptionCodes.id })
+      .from(redemptionCodes)
+      .where(
+        and(
+          eq(redemptionCodes.codeHash, codeHash(ctx, code)),
+          isNull(redemptionCodes.usedAt),
+          gt(redemptionCodes.expiresAt, now),
+        ),
+      );
+    if (!clash) break;
+  }
+  const id = ctx.ids();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(redemptionCodes)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          eq(redemptionCodes.userId, ctx.actor.userId),
+          isNull(redemptionCodes.usedAt),
+          gt(redemptionCodes.expiresAt, now),
+        ),
+      );
+    await tx.insert(redemptionCodes).values({
+      id,
+      codeHash: codeHash(ctx, code),
+      volunteerId: v.id,
+      userId: ctx.actor.userId,
+      pointId: input.pointId ?? null,
+      items: input.items?.length ? input.items : null,
+      expiresAt,
+      createdAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'merchants.code.issue',
+      entityType: 'redemption_code',
+      entityId: id,
+      orgPath: v.orgPath,
+      after: { volunteerId: v.id, pointId: input.pointId ?? null, expiresAt },
+    });
+  });
+  return { code, expiresAt, volunteerName: v.name, balance: await pointsBalance(ctx.db, v.id) };
+}
+
+/** The subdistrict (else the community) around a path: "nearby" redemption points. */
+async function nearbyRoot(db: Db, path: string): Promise<string> {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length === 0) return path;
+  const rows = await db
+    .select({ path: orgUnits.path, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, ids));
+  return (
+    rows.find((r) => r.kind === 'subdistrict')?.path ?? rows.find((r) => r.kind === 'community')?.path ?? path
+  );
+}
+
+/** The phone page: the holder's balance, nearby active points with their in-stock items, recent redemptions. */
+export async function myRedeem(ctx: ActorCtx) {
+  const v = await volunteerOfUser(ctx.db, ctx.actor.userId);
+  const basePath = v?.orgPath ?? ctx.actor.assignments.find((a) => a.orgPath !== '/')?.orgPath ?? null;
+  const root = basePath ? await nearbyRoot(ctx.db, basePath) : '/';
+  const [community] = v
+    ? await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, v.communityId))
+    : [];
+  const pts = await ctx.db
+    .select()
+    .from(redemptionPoints)
+    .where(
+      and(
+        eq(redemptionPoints.status, 'active'),
+        sql`${redemptionPoints.orgPath} like ${`${escapeLike(root)}%`}`,
+      ),
+    )
+    .orderBy(asc(redemptionPoints.name))
+    .limit(100);
+  const items = pts.length
+    ? await ctx.db
+        .select()
+        .from(redemptionItems)
+        .where(
+          and(
+            inArray(
+              redemptionItems.pointId,
+              pts.map((p) => p.id),
+            ),
+            eq(redemptionItems.active, true),
+          ),
+        )
+        .orderBy(asc(redemptionItems.pricePoints), asc(redemptionItems.name))
+    : [];
+  const units = await unitNames(
+    ctx.db,
+    pts.map((p) => p.orgUnitId),
+  );
+  const points = pts
+    .map((p) => ({
+      id: p.id,
+      kind: p.kind as PointKind,
+      name: p.name,
+      address: p.address,
+      orgUnitName: units.get(p.orgUnitId) ?? null,
+      ownCommunity: !!community && p.orgPath.startsWith(community.path),
+      items: items
+        .filter((i) => i.pointId === p.id)
+        .map((i) => ({
+          id: i.id,
+          name: i.name,
+          category: i.category as ItemCategory,
+          pricePoints: i.pricePoints,
+          stock: i.stock,
+        })),
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.ownCommunity) - Number(a.ownCommunity) ||
+        Number(b.kind === 'love_supermarket') - Number(a.kind === 'love_supermarket') ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
+  const recent = v
+    ? await redemptionDtos(
+        ctx.db,
+        await ctx.db
+          .select()
+          .from(redemptions)
+          .where(eq(redemptions.volunteerId, v.id))
+          .orderBy(desc(redemptions.redeemedAt))
+          .limit(10),
+      )
+    : [];
+  return {
+    volunteerName: v?.name ?? null,
+    balance: v ? await pointsBalance(ctx.db, v.id) : null,
+    points,
+    recent: recent.map((r) => ({
+      id: r.id,
+      number: r.number,
+      pointName: r.pointName ?? '',
+      totalPoints: r.totalPoints,
+      redeemedAt: r.redeemedAt,
+      lines: r.lines.map((l) => ({ itemName: l.itemName, quantity: l.quantity, points: l.points })),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The counter
+// ---------------------------------------------------------------------------------------------
+
+/** The points this user works the counter of, with their catalogues. */
+export async function counterPoints(ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'redemptions.counter');
+  const linked = await linkedPointIds(ctx);
+  const pts = await ctx.db
+    .select()
+    .from(redemptionPoints)
+    .where(
+      and(
+        eq(redemptionPoints.status, 'active'),
+        accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, 'counter'),
+      ),
+    )
+    .orderBy(asc(redemptionPoints.kind), asc(redemptionPoints.name))
+    .limit(200);
+  const units = await unitNames(
+    ctx.db,
+    pts.map((p) => p.orgUnitId),
+  );
+  const items = pts.length
+    ? await ctx.db
+        .select()
+        .from(redemptionItems)
+        .where(
+          and(
+            inArray(
+              redemptionItems.pointId,
+              pts.map((p) => p.id),
+            ),
+            eq(redemptionItems.active, true),
+          ),
+        )
+        .orderBy(asc(redemptionItems.category), asc(redemptionItems.name))
+    : [];
+  return pts.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind as PointKind,
+    orgUnitName: units.get(p.orgUnitId) ?? null,
+    items: items.filter((i) => i.pointId === p.id).map(itemDto),
+    mayEnterVolunteer: inScope(ctx.actor, 'merchants.manage', p.orgPath) && can(ctx.actor, 'volunteers.read'),
+  }));
+}
+
+type CodeRow = typeof redemptionCodes.$inferSelect;
+
+/** The newest code with this hash; unknown → 404, used → 409, expired → 410, picked for another point → 409. */
+async function validCode(
+  tx: Db,
+  ctx: ActorCtx,
+  code: string,
+  pointId: string,
+  lock: boolean,
+): Promise<CodeRow> {
+  const q = tx
+    .select()
+    .from(redemptionCodes)
+    .where(eq(redemptionCodes.codeHash, codeHash(ctx, code)))
+    .orderBy(desc(redemptionCodes.createdAt))
+    .limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw new AppError('merchants.code_unknown', 404);
+  if (row.usedAt) throw new AppError('merchants.code_used', 409);
+  if (row.expiresAt.getTime() <= ctx.clock.now().getTime()) throw new AppError('merchants.code_expired', 410);
+  if (row.pointId && row.pointId !== pointId) throw new AppError('merchants.code_other_point', 409);
+  return row;
+}
+
+/** Wrong codes a counter login may enter in 10 minutes before it must wait (8 digits, no guessing). */
+export const MAX_CODE_FAILURES = 10;
+const CODE_FAILURES = new Set(['merchants.code_unknown', 'merchants.code_used', 'merchants.code_expired']);
+
+/** 429 when this login entered too many wrong codes in the last 10 minutes. */
+async function guardCodeAttempts(ctx: ActorCtx) {
+  const since = new Date(ctx.clock.now().getTime() - CODE_TTL_MINUTES * 60_000);
+  const [row] = rowsOf<{ n: number }>(
+    await ctx.db.execute(sql`select count(*)::int as n from audit_log
+      where actor_id = ${ctx.actor.userId} and action = 'merchants.code.rejected' and at > ${since.toISOString()}`),
+  );
+  if ((row?.n ?? 0) >= MAX_CODE_FAILURES)
+    throw new AppError('merchants.too_many_attempts', 429, { minutes: CODE_TTL_MINUTES });
+}
+
+/** A rejected code is recorded (its own transaction) so repeated guessing is seen and throttled. */
+async function recordCodeFailure(ctx: ActorCtx, pointId: string, err: unknown) {
+  if (err instanceof AppError && CODE_FAILURES.has(err.code))
+    await auditFailure(ctx.db, ctx, {
+      action: 'merchants.code.rejected',
+      entityType: 'redemption_point',
+      entityId: pointId,
+      after: { reason: err.code },
+    });
+}
+
+/** The counter looks a code up before confirming: whose it is and what they picked (nothing changes). */
+export async function lookupCode(ctx: ActorCtx, pointId: string, code: string) {
+  requirePermission(ctx.actor, 'redemptions.counter');
+  await findPoint(ctx, pointId, 'counter');
+  await guardCodeAttempts(ctx);
+  let row: CodeRow;
+  try {
+    row = await validCode(ctx.db, ctx, code, pointId, false);
+  } catch (err) {
+    await recordCodeFailure(ctx, pointId, err);
+    throw err;
+  }
+  const [v] = await ctx.db.select().from(volunteers).where(eq(volunteers.id, row.volunteerId));
+  if (!v) throw new AppError('merchants.code_unknown', 404);
+  return {
+    volunteerName: v.name,
+    expiresAt: row.expiresAt,
+    balance: await pointsBalance(ctx.db, v.id),
+    items: row.pointId === pointId ? (row.items ?? []) : [],
+  };
+}
+
+async function redemptionDtos(db: Db, rows: RedemptionRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [lines, points, units] = await Promise.all([
+    db
+      .select()
+      .from(redemptionLines)
+      .where(inArray(redemptionLines.redemptionId, ids))
+      .orderBy(asc(redemptionLines.itemName)),
+    pointNames(
+      db,
+      rows.map((r) => r.pointId),
+    ),
+    unitNames(
+      db,
+      rows.map((r) => r.orgUnitId),
+    ),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    pointId: r.pointId,
+    pointName: points.get(r.pointId) ?? null,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    volunteerId: r.volunteerId,
+    volunteerName: r.volunteerName,
+    totalPoints: r.totalPoints,
+    transactionId: r.transactionId,
+    settlementId: r.settlementId,
+    redeemedAt: r.redeemedAt,
+    lines: lines
+      .filter((l) => l.redemptionId === r.id)
+      .map((l) => ({
+        itemId: l.itemId,
+        itemName: l.itemName,
+        unitPoints: l.unitPoints,
+        quantity: l.quantity,
+        points: l.points,
+      })),
+  }));
+}
+
+async function replayOf(ctx: ActorCtx, key: string, pointId: string, db: Db = ctx.db) {
+  const [first] = await db.select().from(redemptions).where(eq(redemptions.idempotencyKey, key));
+  if (!first) return null;
+  // A key belongs to one request of one login: someone else's key never answers with their redemption.
+  if (first.pointId !== pointId || first.counterUserId !== ctx.actor.userId)
+    throw new AppError('merchants.idempotency_conflict', 409);
+  const [dto] = await redemptionDtos(db, [first]);
+  return { ...dto!, replayed: true, balanceAfter: null };
+}
+
+/**
+ * Redemption at the counter (R-VP-1), in ONE database transaction: the code is locked and checked, the
+ * items are locked in id order and their stock decremented (409 merchants.out_of_stock when short), the
+ * holder's points move to the point's account through the ledger (409 ledger.insufficient_balance), the
+ * redemption and its lines are stored, the code is spent, and the audit record written. Any failure
+ * leaves nothing changed. The idempotency key (header or body) makes a retry return the first result.
+ */
+export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: string) {
+  requirePermission(ctx.actor, 'redemptions.counter');
+  const key = requireKey(headerKey, input.idempotencyKey);
+  const point = await findPoint(ctx, input.pointId, 'counter');
+  const early = await replayOf(ctx, key, point.id);
+  if (early) return early;
+  if (point.status !== 'active') throw new AppError('merchants.point_inactive', 409);
+  if (
+    input.volunteerId &&
+    !(inScope(ctx.actor, 'merchants.manage', point.orgPath) && can(ctx.actor, 'volunteers.read'))
+  )
+    throw new AppError('merchants.code_required', 403);
+  if (input.code) await guardCodeAttempts(ctx);
+  try {
+    const out = await ctx.db.transaction(async (tx) => {
+      // Two retries of one request queue here; the second then finds the first's redemption.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.redeem:${key}`}))`);
+      const again = await replayOf(ctx, key, point.id, tx);
+      if (again) return again;
+
+      let code: CodeRow | null = null;
+      let volunteerId: string;
+      if (input.code) {
+        code = await validCode(tx, ctx, input.code, point.id, true);
+        volunteerId = code.volunteerId;
+      } else {
+        volunteerId = input.volunteerId!;
+      }
+      const [v] = await tx
+        .select()
+        .from(volunteers)
+        .where(
+          and(
+            eq(volunteers.id, volunteerId),
+            eq(volunteers.status, 'active'),
+            code ? undefined : scopeWhere(ctx.actor, 'volunteers.read', volunteers.orgPath),
+          ),
+        );
+      if (!v) throw invalidField('volunteerId', 'merchants.volunteer_unknown', 404);
+
+      const wanted = [...input.items].sort((a, b) =>
+        a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0,
+      );
+      const locked = await tx
+        .select()
+        .from(redemptionItems)
+        .where(
+          and(
+            inArray(
+              redemptionItems.id,
+              wanted.map((l) => l.itemId),
+            ),
+            eq(redemptionItems.pointId, point.id),
+          ),
+        )
+        .orderBy(asc(redemptionItems.id))
+        .for('update');
+      const byId = new Map(locked.map((i) => [i.id, i]));
+      let total = 0;
+      const lines = wanted.map((l) => {
+        const item = byId.get(l.itemId);
+        if (!item?.active) throw invalidField('items', 'merchants.item_unknown');
+        if (item.stock < l.quantity)
+          throw new AppError(
+            'merchants.out_of_stock',
+            409,
+            { name: item.name, stock: item.stock },
+            { itemId: item.id, stock: item.stock, wanted: l.quantity },
+          );
+        total += item.pricePoints * l.quantity;
+        return { item, quantity: l.quantity, points: item.pricePoints * l.quantity };
+      });
+      for (const l of lines)
+        await tx
+          .update(redemptionItems)
+          .set({ stock: sql`${redemptionItems.stock} - ${l.quantity}`, updatedAt: ctx.clock.now() })
+          .where(eq(redemptionItems.id, l.item.id));
+
+      const [community] = await tx.select().from(orgUnits).where(eq(orgUnits.id, v.communityId));
+      const volAccount = await ensureAccount(tx, ctx, {
+        ownerKind: 'volunteer',
+        ownerId: v.id,
+        unit: 'points',
+        orgUnitId: community?.id ?? v.orgUnitId,
+        orgPath: community?.path ?? v.orgPath,
+        name: v.name,
+      });
+      const pointAccount = await ensureAccount(tx, ctx, {
+        ownerKind: 'merchant',
+        ownerId: point.id,
+        unit: 'points',
+        orgUnitId: point.orgUnitId,
+        orgPath: point.orgPath,
+        name: point.name,
+      });
+      const id = ctx.ids();
+      const now = ctx.clock.now();
+      const number = `DH${chinaDate(now).replace(/-/g, '')}${short(id)}`;
+      const posted = await postTransaction(tx, ctx, {
+        idempotencyKey: `merchants.redeem:${key}`,
+        kind: 'redemption',
+        memo: `${point.name} ${number}`,
+        sourceType: 'redemption',
+        sourceId: id,
+        entries: [
+          { accountId: volAccount, unit: 'points', amount: -total },
+          { accountId: pointAccount, unit: 'points', amount: total },
+        ],
+      });
+      if (posted.duplicate) throw new AppError('merchants.idempotency_conflict', 409);
+      const [row] = await tx
+        .insert(redemptions)
+        .values({
+          id,
+          number,
+          pointId: point.id,
+          orgUnitId: point.orgUnitId,
+          orgPath: point.orgPath,
+          volunteerId: v.id,
+          volunteerName: v.name,
+          totalPoints: total,
+          idempotencyKey: key,
+          transactionId: posted.transactionId,
+          codeId: code?.id ?? null,
+          counterUserId: ctx.actor.userId,
+          redeemedAt: now,
+        })
+        .returning();
+      await tx.insert(redemptionLines).values(
+        lines.map((l) => ({
+          id: ctx.ids(),
+          redemptionId: id,
+          itemId: l.item.id,
+          itemName: l.item.name,
+          unitPoints: l.item.pricePoints,
+          quantity: l.quantity,
+          points: l.points,
+        })),
+      );
+      if (code)
+        await tx
+          .update(redemptionCodes)
+          .set({ usedAt: now, redemptionId: id })
+          .where(eq(redemptionCodes.id, code.id));
+      await writeAudit(tx, ctx, {
+        action: 'merchants.redeem',
+        entityType: 'redemption',
+        entityId: id,
+        orgPath: point.orgPath,
+        after: {
+          number,
+          pointId: point.id,
+          volunteerId: v.id,
+          totalPoints: total,
+          transactionId: posted.transactionId,
+          byCode: !!code,
+          lines: lines.map((l) => ({ itemId: l.item.id, quantity: l.quantity, points: l.points })),
+        },
+      });
+      const [dto] = await redemptionDtos(tx, [row!]);
+      return { ...dto!, replayed: false, balanceAfter: await pointsBalance(tx, v.id) };
+    });
+    return out;
+  } catch (err) {
+    // A concurrent first request with the same key committed in between: answer with its result.
+    if (isUniqueViolation(err, 'redemptions_idem_uq')) {
+      const first = await replayOf(ctx, key, point.id);
+      if (first) return first;
+    }
+    await recordCodeFailure(ctx, point.id, err);
+    throw err;
+  }
+}
+
+export async function listRedemptions(ctx: ActorCtx, q: RedemptionListQuery) {
+  requireRead(ctx);
+  const linked = await linkedPointIds(ctx);
+  let subtree: SQL | undefined;
+  if (q.orgUnitId) {
+    checkId(q.orgUnitId);
+    const [u] = await ctx.db
+      .select({ path: orgUnits.path })
+      .from(orgUnits)
+      .where(eq(orgUnits.id, q.orgUnitId));
+    if (!u) throw notFound();
+    subtree = sql`${redemptions.orgPath} like ${`${escapeLike(u.path)}%`}`;
+  }
+  const where = and(
+    accessWhere(ctx, linked, redemptions.pointId, redemptions.orgPath, 'read'),
+    subtree,
+    q.pointId ? eq(redemptions.pointId, q.pointId) : undefined,
+    q.settled === true
+      ? isNotNull(redemptions.settlementId)
+      : q.settled === false
+        ? isNull(redemptions.settlementId)
+        : undefined,
+    q.from ? gte(redemptions.redeemedAt, new Date(endOfChinaDay(q.from).getTime() - DAY)) : undefined,
+    q.to ? lt(redemptions.redeemedAt, endOfChinaDay(q.to)) : undefined,
+  );
+  const total = countOf(
+    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(redemptions).where(where),
+  );
+  const rows = await ctx.db
+    .select()
+    .from(redemptions)
+    .where(where)
+    .orderBy(desc(redemptions.redeemedAt), desc(redemptions.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: await redemptionDtos(ctx.db, rows), total, page: q.page, pageSize: q.pageSize };
+}

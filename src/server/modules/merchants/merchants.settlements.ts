@@ -1,0 +1,228 @@
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { SettleBody, SettlementListQuery } from '../../../shared/contracts/merchants';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
+import { users } from '../accounts/accounts.table';
+import { ensureAccount, postTransaction } from '../ledger/ledger.core';
+import { orgUnits } from '../org/org.table';
+import { merchantSettlements, redemptions } from './merchants.table';
+import {
+  checkId,
+  chinaDate,
+  endOfChinaDay,
+  countOf,
+  short,
+  findPoint,
+  unitNames,
+  pointNames,
+  requireKey,
+  type SettlementRow,
+} from './merchants.policy';
+
+// Settlements between a community and its redemption points (R-VP-1).
+
+// ---------------------------------------------------------------------------------------------
+// Settlements: the community settles with a point
+// ---------------------------------------------------------------------------------------------
+
+async function settlementDtos(db: Db, rows: SettlementRow[]) {
+  if (rows.length === 0) return [];
+  const [points, units, people] = await Promise.all([
+    pointNames(
+      db,
+      rows.map((r) => r.pointId),
+    ),
+    unitNames(
+      db,
+      rows.map((r) => r.orgUnitId),
+    ),
+    (async () => {
+      const ids = [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => !!x))];
+      if (ids.length === 0) return new Map<string, string>();
+      const us = await db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, ids));
+      return new Map(us.map((u) => [u.id, u.name]));
+    })(),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    pointId: r.pointId,
+    pointName: points.get(r.pointId) ?? null,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+    upTo: r.upTo,
+    redemptionCount: r.redemptionCount,
+    pointsTotal: r.pointsTotal,
+    fenPerPoint: r.fenPerPoint,
+    cashFen: r.cashFen,
+    transactionId: r.transactionId,
+    note: r.note,
+    createdByName: r.createdBy ? (people.get(r.createdBy) ?? null) : null,
+    createdAt: r.createdAt,
+  }));
+}
+
+async function settlementReplay(db: Db, key: string, pointId: string, userId: string) {
+  const [first] = await db
+    .select()
+    .from(merchantSettlements)
+    .where(eq(merchantSettlements.idempotencyKey, key));
+  if (!first) return null;
+  if (first.pointId !== pointId || first.createdBy !== userId)
+    throw new AppError('merchants.idempotency_conflict', 409);
+  const [dto] = await settlementDtos(db, [first]);
+  return { ...dto!, replayed: true };
+}
+
+/**
+ * Settles every unsettled redemption of a point up to a China date: one settlement record, one ledger
+ * transaction (point account → community account), each redemption marked once. Idempotent by key;
+ * settlements of one point are serialised by a lock, so no redemption is settled twice.
+ */
+export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, headerKey?: string) {
+  requirePermission(ctx.actor, 'merchants.manage');
+  const key = requireKey(headerKey, input.idempotencyKey);
+  const point = await findPoint(ctx, pointId, 'manage');
+  const early = await settlementReplay(ctx.db, key, point.id, ctx.actor.userId);
+  if (early) return early;
+  const now = ctx.clock.now();
+  if (input.upTo > chinaDate(now)) throw invalidField('upTo', 'merchants.future_date');
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.settle:${point.id}`}))`);
+    const again = await settlementReplay(tx, key, point.id, ctx.actor.userId);
+    if (again) return again;
+    const due = await tx
+      .select()
+      .from(redemptions)
+      .where(
+        and(
+          eq(redemptions.pointId, point.id),
+          isNull(redemptions.settlementId),
+          lt(redemptions.redeemedAt, endOfChinaDay(input.upTo)),
+        ),
+      )
+      .orderBy(asc(redemptions.id))
+      .for('update');
+    if (due.length === 0) throw new AppError('merchants.nothing_to_settle', 409, { upTo: input.upTo });
+    const total = due.reduce((s, r) => s + r.totalPoints, 0);
+    const [community] = await tx.select().from(orgUnits).where(eq(orgUnits.id, point.orgUnitId));
+    const pointAccount = await ensureAccount(tx, ctx, {
+      ownerKind: 'merchant',
+      ownerId: point.id,
+      unit: 'points',
+      orgUnitId: point.orgUnitId,
+      orgPath: point.orgPath,
+      name: point.name,
+    });
+    const communityAccount = await ensureAccount(tx, ctx, {
+      ownerKind: 'community',
+      ownerId: point.orgUnitId,
+      unit: 'points',
+      orgUnitId: point.orgUnitId,
+      orgPath: community?.path ?? point.orgPath,
+      name: community?.name ?? point.name,
+    });
+    const id = ctx.ids();
+    const number = `JS${chinaDate(now).replace(/-/g, '')}${short(id)}`;
+    const posted = await postTransaction(tx, ctx, {
+      idempotencyKey: `merchants.settle:${key}`,
+      kind: 'settlement',
+      memo: `${point.name} ${number}`,
+      sourceType: 'merchant_settlement',
+      sourceId: id,
+      entries: [
+        { accountId: pointAccount, unit: 'points', amount: -total },
+        { accountId: communityAccount, unit: 'points', amount: total },
+      ],
+    });
+    if (posted.duplicate) throw new AppError('merchants.idempotency_conflict', 409);
+    const [row] = await tx
+      .insert(merchantSettlements)
+      .values({
+        id,
+        number,
+        pointId: point.id,
+        orgUnitId: point.orgUnitId,
+        orgPath: point.orgPath,
+        upTo: input.upTo,
+        redemptionCount: due.length,
+        pointsTotal: total,
+        fenPerPoint: point.fenPerPoint,
+        cashFen: point.fenPerPoint ? total * point.fenPerPoint : 0,
+        idempotencyKey: key,
+        transactionId: posted.transactionId,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+      })
+      .returning();
+    const marked = await tx
+      .update(redemptions)
+      .set({ settlementId: id })
+      .where(
+        and(
+          inArray(
+            redemptions.id,
+            due.map((r) => r.id),
+          ),
+          isNull(redemptions.settlementId),
+        ),
+      )
+      .returning({ id: redemptions.id });
+    if (marked.length !== due.length) throw new AppError('merchants.settlement_conflict', 409);
+    await writeAudit(tx, ctx, {
+      action: 'merchants.settle',
+      entityType: 'merchant_settlement',
+      entityId: id,
+      orgPath: point.orgPath,
+      after: {
+        number,
+        pointId: point.id,
+        upTo: input.upTo,
+        redemptionCount: due.length,
+        pointsTotal: total,
+        cashFen: row!.cashFen,
+        transactionId: posted.transactionId,
+      },
+    });
+    const [dto] = await settlementDtos(tx, [row!]);
+    return { ...dto!, replayed: false };
+  });
+}
+
+export async function listSettlements(ctx: ActorCtx, q: SettlementListQuery, opts: { all?: boolean } = {}) {
+  requirePermission(ctx.actor, 'merchants.manage');
+  let subtree: SQL | undefined;
+  if (q.orgUnitId) {
+    checkId(q.orgUnitId);
+    const [u] = await ctx.db
+      .select({ path: orgUnits.path })
+      .from(orgUnits)
+      .where(eq(orgUnits.id, q.orgUnitId));
+    if (!u) throw notFound();
+    subtree = sql`${merchantSettlements.orgPath} like ${`${escapeLike(u.path)}%`}`;
+  }
+  const where = and(
+    scopeWhere(ctx.actor, 'merchants.manage', merchantSettlements.orgPath),
+    subtree,
+    q.pointId ? eq(merchantSettlements.pointId, q.pointId) : undefined,
+    q.from ? sql`${merchantSettlements.upTo} >= ${q.from}` : undefined,
+    q.to ? sql`${merchantSettlements.upTo} <= ${q.to}` : undefined,
+  );
+  const total = countOf(
+    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(merchantSettlements).where(where),
+  );
+  const base = ctx.db
+    .select()
+    .from(merchantSettlements)
+    .where(where)
+    .orderBy(desc(merchantSettlements.createdAt), desc(merchantSettlements.id));
+  const rows = opts.all ? await base.limit(50_000) : await base.limit(q.pageSize).offset(offsetOf(q));
+  return { items: await settlementDtos(ctx.db, rows), total, page: q.page, pageSize: q.pageSize };
+}
