@@ -226,7 +226,7 @@ export async function statement(ctx: ActorCtx, id: string, q: StatementQuery): P
     openingBalance,
     abilities: {
       reverse: canWriteAt(ctx, acc.orgPath),
-      withdraw: isTimeBank && canWriteAt(ctx, acc.orgPath),
+      withdraw: (isTimeBank || acc.ownerKind === 'pool') && canWriteAt(ctx, acc.orgPath),
       donate: isTimeBank && (owner || canWriteAt(ctx, acc.orgPath)),
     },
   };

@@ -178,6 +178,7 @@ export default function StatementPage() {
         ) : null}
       </Card>
       {timeBank ? <TimeBankTools account={acc} abilities={s.abilities} /> : null}
+      {acc.ownerKind === 'pool' && s.abilities.withdraw ? <PoolTools account={acc} /> : null}
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <Typography.Text>{t('ledger.statement.period')}</Typography.Text>
         <DatePicker.RangePicker
@@ -454,5 +455,61 @@ function TimeBankTools({
         </Col>
       ) : null}
     </Row>
+  );
+}
+
+/** Staff spend the community pool's minutes on a service for an elderly person living alone. */
+function PoolTools({ account }: { account: Account }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [form] = Form.useForm<{ beneficiaryName: string; minutes: number; memo: string }>();
+  const key = useRef(newKey());
+  const m = useMutation({
+    mutationFn: (v: { beneficiaryName: string; minutes: number; memo: string }) =>
+      ledgerApi.poolWithdraw({ ...v, communityId: account.ownerId, idempotencyKey: key.current }),
+    onSuccess: (r) => {
+      key.current = newKey();
+      form.resetFields();
+      message.success(r.duplicate ? t('ledger.timebank.duplicate') : t('ledger.timebank.done'));
+      qc.invalidateQueries({ queryKey: ledgerKeys.all });
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Card size="small" title={t('ledger.pool.title')} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('ledger.pool.hint')}
+      </Typography.Paragraph>
+      <Form form={form} layout="inline" onFinish={(v) => m.mutate(v)} style={{ rowGap: 8 }}>
+        <Form.Item
+          name="beneficiaryName"
+          label={t('ledger.pool.beneficiary')}
+          rules={[{ required: true, whitespace: true, max: 50 }]}
+        >
+          <Input style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('ledger.timebank.minutes')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={1440} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="memo"
+          label={t('ledger.timebank.service')}
+          rules={[{ required: true, whitespace: true, max: 200 }]}
+        >
+          <Input style={{ width: 200 }} />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={m.isPending}
+          disabled={account.balance <= 0}
+          data-testid="ledger-pool-withdraw"
+        >
+          {t('ledger.pool.title')}
+        </Button>
+      </Form>
+    </Card>
   );
 }
