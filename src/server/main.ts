@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { recoverInterruptedImports } from './modules/imports/imports.usecases';
 import { ensureDefaultCategories } from './modules/work-orders/workOrders.categories';
+import { sweepServiceOrders } from './modules/services/services.orders';
 import { runSlaSweep } from './modules/work-orders/workOrders.sla';
 import { OffsetClock, systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
