@@ -196,10 +196,11 @@ export const servicesJourneys: Journey[] = [
       });
       // Later today, so it shows in this week's rota.
       const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
+      const person = `周建国${String(Date.now()).slice(-3)}`;
       const slot = (stationId: string, from: number, to: number) => ({
         stationId,
         personType: 'party_leader',
-        personName: '周建国',
+        personName: person,
         startsAt: new Date(start.getTime() + from * 3_600_000).toISOString(),
         endsAt: new Date(start.getTime() + to * 3_600_000).toISOString(),
       });
@@ -222,7 +223,7 @@ export const servicesJourneys: Journey[] = [
       );
       if (clash.status !== 409) throw new Error(`double booking answered ${clash.status}`);
       await page.goto('/services/duty');
-      await page.getByTestId('duty-table').getByText('周建国').first().waitFor();
+      await page.getByTestId('duty-table').getByText(person).first().waitFor();
       await shot(page, 'rota');
     },
   },
