@@ -327,12 +327,15 @@ export async function seedDemoVolunteers(
   };
   for (const c of communities) {
     const vs = byCommunity.get(c.id) ?? [];
-    const local = vs.filter((v) => v.kind !== 'university');
+    // Party members and residents side by side, the first party member leading.
+    const party = vs.filter((v) => v.kind === 'party_member');
+    const res = vs.filter((v) => v.kind === 'resident');
+    const local = [...party.slice(0, 4), ...res.slice(0, 8 - Math.min(4, party.length))];
     team(
       c,
       `${c.name}应急志愿服务队`,
       'emergency',
-      local.slice(0, Math.min(8, local.length)),
+      local,
       '防汛、消防、突发事件先期处置与群众转移(R-SV-3 临时救助就地开展)',
     );
   }

@@ -151,7 +151,7 @@ function TeamDrawer({ id, onClose }: { id: string | null; onClose: () => void })
               },
               { title: t('volunteers.kind'), dataIndex: 'kind', render: (k) => <KindTag kind={k} /> },
               {
-                title: t('volunteers.members'),
+                title: t('volunteers.role'),
                 dataIndex: 'role',
                 render: (r: string) =>
                   r === 'leader' ? (
