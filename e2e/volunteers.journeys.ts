@@ -23,7 +23,7 @@ async function call<T>(page: Page, method: string, path: string, body?: unknown)
 }
 
 const PHONE = { width: 390, height: 844 };
-const TODAY = '社区助老餐厅志愿服务';
+const TODAY = '助老送餐上门(旅程)';
 
 interface MyActivity {
   id: string;
@@ -37,6 +37,31 @@ export const volunteersJourneys: Journey[] = [
   {
     name: 'a volunteer signs up and checks in on the phone inside the geofence; the organiser confirms; hours, star page and certificate follow',
     async run({ newPage, login, shot }) {
+      // The community organises an activity under way now (server time: the dev clock may have moved).
+      const staff = await newPage();
+      await login(staff, 'luhx');
+      const { now } = await call<{ now: string }>(staff, 'POST', '/api/dev/clock', { advanceMs: 0 });
+      const uni = await call<{ communityId: string; communityName: string }[]>(
+        staff,
+        'GET',
+        '/api/volunteers/reports/university',
+      );
+      const tongdu = uni.find((r) => r.communityName === '铜都社区');
+      if (!tongdu) throw new Error('铜都社区 missing');
+      const start = new Date(now).getTime() - 30 * 60_000;
+      const activity = await call<MyActivity>(staff, 'POST', '/api/volunteer-activities', {
+        title: TODAY,
+        type: 'elderly_care',
+        orgUnitId: tongdu.communityId,
+        place: '铜都社区党群服务中心',
+        lat: 30.165,
+        lng: 114.93,
+        radiusM: 300,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 4 * 3_600_000).toISOString(),
+        signupLimit: 5,
+      });
+
       // The volunteer opens /m/activities logged out, logs in and comes back.
       const phone = await newPage(PHONE);
       await phone.goto('/m/activities');
@@ -45,15 +70,14 @@ export const volunteersJourneys: Journey[] = [
       await phone.getByTestId('login-password').fill(DEMO_PASSWORD);
       await phone.getByTestId('login-submit').click();
       await phone.waitForURL((u) => u.pathname === '/m/activities');
-      const list = await call<MyActivity[]>(phone, 'GET', '/api/me/volunteer/activities');
-      const today = list.find((a) => a.title === TODAY && a.communityName === '铜都社区');
-      if (!today) throw new Error('today’s 铜都 activity missing from the demo');
+      const today = { ...activity, lat: 30.165, lng: 114.93 };
       const before = await call<{ profile: { minutes: number } }>(phone, 'GET', '/api/me/volunteer');
 
       // Far from the place: the check-in is refused with the distance.
       await phone.context().grantPermissions(['geolocation']);
       await phone.context().setGeolocation({ latitude: today.lat + 0.01, longitude: today.lng });
       const card = phone.getByTestId('m-activity').filter({ hasText: TODAY });
+      await card.waitFor();
       await card.getByTestId('m-sign-up').click();
       await card.getByTestId('m-check-in').waitFor();
       await card.getByTestId('m-check-in').click();
@@ -77,8 +101,6 @@ export const volunteersJourneys: Journey[] = [
       await shot(phone, 'checked-out');
 
       // The organising community confirms (R-LAW-VL-1).
-      const staff = await newPage();
-      await login(staff, 'luhx');
       await staff.goto(`/volunteers/activities/${today.id}`);
       const row = staff.getByTestId('activity-signups').locator('tr', { hasText: '已签退' });
       await row.getByTestId('att-confirm').click();
