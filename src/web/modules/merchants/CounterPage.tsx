@@ -21,7 +21,7 @@ import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { volunteerSchema } from '../../../shared/contracts/volunteers';
 import type { Wire } from '../../../shared/contracts/wire';
-import { api, type Page } from '../../app/api';
+import { ApiError, api, type Page } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -121,9 +121,10 @@ function Counter({ points }: { points: CounterPoint[] }) {
     },
     onError: (e) => {
       showError(e);
-      // Stock or balance changed: refresh the catalogue; a new attempt is a new request.
       qc.invalidateQueries({ queryKey: merchantsKeys.counter });
-      setKey(newIdempotencyKey());
+      // A refusal (4xx) changed nothing, so a corrected attempt is a new request. After a network error or
+      // 5xx the outcome is unknown: the retry keeps the key, and the server answers the first result.
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) setKey(newIdempotencyKey());
     },
   });
 

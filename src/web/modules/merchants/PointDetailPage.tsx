@@ -340,7 +340,11 @@ function SettleModal({ open, point, onClose }: { open: boolean; point: PointDeta
       qc.invalidateQueries({ queryKey: merchantsKeys.all });
       onClose();
     },
-    onError: (e) => showError(e, form),
+    onError: (e) => {
+      showError(e, form);
+      // As at the counter: only a refusal frees the key; an unknown outcome is retried with the same key.
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) setKey(newIdempotencyKey());
+    },
   });
   return (
     <Modal
