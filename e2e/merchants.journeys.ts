@@ -51,10 +51,11 @@ export const merchantsJourneys: Journey[] = [
         'GET',
         `/api/merchants/points?year=${new Date().getFullYear()}&pageSize=1`,
       );
-      // Register (API) and stock it through the page.
+      // Register (API) and stock it through the page; a fresh name per run.
+      const shopName = `铜都旅程便利店${String(Date.now()).slice(-4)}`;
       const point = await call<{ id: string }>(staff, 'POST', '/api/merchants/points', {
         kind: 'merchant',
-        name: '铜都旅程便利店',
+        name: shopName,
         address: '铜都社区下陆大道1号',
         contactPhone: '13800138000',
         fenPerPoint: 10,
@@ -103,7 +104,7 @@ export const merchantsJourneys: Journey[] = [
         .getByTestId('balance')
         .getByText(String(balance - 20))
         .waitFor();
-      await vol.getByTestId('redeem-recent').getByText('铜都旅程便利店').waitFor();
+      await vol.getByTestId('redeem-recent').getByText(shopName).first().waitFor();
       await shot(vol, 'after');
 
       // The same code again is refused.
@@ -133,7 +134,7 @@ export const merchantsJourneys: Journey[] = [
       await staff.locator('.ant-modal-footer .ant-btn-primary').click();
       await staff.getByTestId('unsettled-points').getByText('0').waitFor();
       await staff.goto('/merchants/settlements');
-      const row = staff.getByTestId('settlements-table').locator('tr', { hasText: '铜都旅程便利店' });
+      const row = staff.getByTestId('settlements-table').locator('tr', { hasText: shopName });
       await row.getByText('2.00').waitFor();
       await shot(staff, 'settlements');
 
