@@ -14,7 +14,7 @@ import {
   scopePaths,
   scopeWhere,
 } from '../../platform/permissions';
-import { SCOPED_TABLES } from '../../platform/scopedTables';
+import { PATH_ONLY_TABLES, SCOPED_TABLES, UNIT_SETTINGS_TABLES } from '../../platform/scopedTables';
 import { gridAssignments, workers } from '../people/people.table';
 import { residents } from '../residents/residents.table';
 import { underTreeLock } from './org.repository';
@@ -270,7 +270,7 @@ async function repath(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: 
   await tx.execute(sql`
     update org_units set path = ${newPrefix} || substr(path, ${oldPrefix.length + 1}), depth = depth + ${depthDelta}
     where path like ${pattern}`);
-  for (const table of SCOPED_TABLES) {
+  for (const table of [...SCOPED_TABLES, ...PATH_ONLY_TABLES, ...UNIT_SETTINGS_TABLES]) {
     await tx.execute(sql`
       update ${sql.identifier(table)} set org_path = ${newPrefix} || substr(org_path, ${oldPrefix.length + 1})
       where org_path like ${pattern}`);
@@ -347,6 +347,10 @@ async function mergeUnitLocked(ctx: ActorCtx, sourceId: string, targetId: string
       await tx.execute(sql`
         update ${sql.identifier(table)} set org_unit_id = ${target.id}, org_path = ${target.path}
         where org_path = ${source.path}`);
+    }
+    for (const table of PATH_ONLY_TABLES) {
+      await tx.execute(sql`
+        update ${sql.identifier(table)} set org_path = ${target.path} where org_path = ${source.path}`);
     }
     await tx.execute(sql`
       update residents set community_id = c.id from org_units c

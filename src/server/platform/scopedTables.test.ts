@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../../test/db';
+import { type Database, rowsOf } from './db';
+import { PATH_ONLY_TABLES, SCOPED_TABLES, UNIT_SETTINGS_TABLES } from './scopedTables';
+
+describe('scoped tables (DESIGN convention 5)', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await freshDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('every table with an org_path column is listed, so moves and merges of units keep its rows in scope', async () => {
+    const columns = rowsOf<{ table_name: string; column_name: string }>(
+      await database.db.execute(sql`
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and column_name in ('org_path', 'org_unit_id')`),
+    );
+    const withPath = new Set(columns.filter((c) => c.column_name === 'org_path').map((c) => c.table_name));
+    const withUnit = new Set(columns.filter((c) => c.column_name === 'org_unit_id').map((c) => c.table_name));
+    // The audit log is hash-chained: its rows keep the path they were written with.
+    const listed = new Set<string>([
+      'audit_log',
+      ...SCOPED_TABLES,
+      ...PATH_ONLY_TABLES,
+      ...UNIT_SETTINGS_TABLES,
+    ]);
+    expect([...withPath].filter((t) => !listed.has(t)).sort()).toEqual([]);
+    // Scoped tables carry both columns (a merge moves their rows to the target unit).
+    expect(SCOPED_TABLES.filter((t) => !withPath.has(t) || !withUnit.has(t))).toEqual([]);
+    expect(PATH_ONLY_TABLES.filter((t) => !withPath.has(t))).toEqual([]);
+  });
+});
