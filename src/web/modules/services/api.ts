@@ -76,6 +76,7 @@ export const svcKeys = {
   myOrders: ['services', 'my', 'orders'] as const,
   myTasks: (view: string) => ['services', 'my', 'tasks', view] as const,
   mySummary: ['services', 'my', 'summary'] as const,
+  myRecord: (year: number) => ['services', 'my', 'record', year] as const,
 };
 
 const enc = encodeURIComponent;
@@ -136,4 +137,5 @@ export const svcApi = {
   myTasks: (view: 'open' | 'history') =>
     api.get<Page<Order>>('/api/services/my/tasks', { view, pageSize: 50 }),
   mySummary: () => api.get<Summary>('/api/services/my/summary'),
+  myRecord: (year: number) => api.get<YearRecord>('/api/services/my/record', { year }),
 };

@@ -247,6 +247,7 @@ export const servicesZh = {
   'services.m.back': '返回',
   'services.m.servedFor': '服务 {n} 分钟',
   'services.m.by': '服务者:{name}',
+  'services.m.year': '{year} 年:服务 {orders} 单,{hours} 小时,平均评分 {rating}',
 } as const;
 
 export const servicesEn: Record<keyof typeof servicesZh, string> = {
@@ -498,4 +499,5 @@ export const servicesEn: Record<keyof typeof servicesZh, string> = {
   'services.m.back': 'Back',
   'services.m.servedFor': 'Served {n} min',
   'services.m.by': 'Server: {name}',
+  'services.m.year': '{year}: {orders} orders, {hours} h, average rating {rating}',
 };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Flex, Segmented, Skeleton, Statistic } from 'antd';
+import { Empty, Flex, Segmented, Skeleton, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { ForbiddenResult } from '../../../app/components/Status';
@@ -33,6 +33,12 @@ function Tasks() {
     queryFn: svcApi.mySummary,
     enabled: can('services.serve'),
   });
+  const year = new Date().getFullYear();
+  const record = useQuery({
+    queryKey: svcKeys.myRecord(year),
+    queryFn: () => svcApi.myRecord(year),
+    enabled: can('services.serve') && !!summary.data?.volunteerId,
+  });
   if (!can('services.serve'))
     return (
       <PublicShell title={t('services.m.tasks')}>
@@ -56,6 +62,21 @@ function Tasks() {
           />
         </Flex>
         {s && !s.volunteerId ? <div style={{ marginTop: 8 }}>{t('services.m.notVolunteer')}</div> : null}
+        {record.data ? (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ margin: '12px 0 0', textAlign: 'center' }}
+            data-testid="my-year"
+          >
+            {t('services.m.year', {
+              year,
+              orders: record.data.ordersServed,
+              hours: Math.round((record.data.minutes / 60) * 10) / 10,
+              rating: record.data.averageRating?.toFixed(1) ?? '—',
+            })}
+            {record.data.employer ? ` · ${record.data.employer}` : ''}
+          </Typography.Paragraph>
+        ) : null}
       </div>
       <Segmented
         block
