@@ -1,19 +1,33 @@
 import { writeFileSync } from 'node:fs';
 import { startServer, runJourneys } from './harness';
 import { journeys } from './journeys';
-import { workOrderJourneys } from './workOrders.journeys';
+import { ledgerJourneys } from './ledger.journeys';
+import { merchantsJourneys } from './merchants.journeys';
 import { servicesJourneys } from './services.journeys';
+import { volunteersJourneys } from './volunteers.journeys';
+import { workOrderJourneys } from './workOrders.journeys';
 
-/** `npm run e2e`: starts the real server on a fresh embedded database and drives the journeys. */
+const ALL = [
+  ...journeys,
+  ...workOrderJourneys,
+  ...volunteersJourneys,
+  ...ledgerJourneys,
+  ...merchantsJourneys,
+  ...servicesJourneys,
+];
+
+/**
+ * `npm run e2e`: starts the real server on a fresh embedded database and drives the journeys.
+ * E2E_ONLY=<text> runs only the journeys whose name contains it (e.g. one module's while working on it).
+ */
 async function main() {
+  const only = process.env.E2E_ONLY;
+  const selected = only ? ALL.filter((j) => j.name.includes(only)) : ALL;
   const server = await startServer(process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined);
-  let result = { passed: 0, failed: journeys.length + workOrderJourneys.length };
+  let result = { passed: 0, failed: selected.length };
   try {
     console.log(`Browser journeys against ${server.url}`);
-    // E2E_ONLY=<text> runs only the journeys whose name contains it (for working on one journey).
-    const only = process.env.E2E_ONLY;
-    const all = [...journeys, ...workOrderJourneys, ...servicesJourneys];
-    result = await runJourneys(server.url, only ? all.filter((j) => j.name.includes(only)) : all);
+    result = await runJourneys(server.url, selected);
   } finally {
     await server.stop();
   }
