@@ -16,7 +16,7 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
-import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
+import { escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
 import { communityFor, gridIn, isUuid, unitById, unitNames } from './services.common';
@@ -96,9 +96,16 @@ async function findNeed(ctx: ActorCtx, id: string, permission: 'services.read' |
 
 export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   requirePermission(ctx.actor, 'services.write');
-  const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
+  // A grid worker records what a grid visit found: the grid must be theirs, the community need not be.
+  const community = await unitById(ctx.db, body.communityId);
+  if (!community) throw notFound();
+  if (community.kind !== 'community') {
+    if (!inScope(ctx.actor, 'services.write', community.path)) throw notFound();
+    throw invalidField('communityId', 'services.not_community');
+  }
   const grid = await gridIn(ctx.db, community, body.gridId);
   const unit = grid ?? community;
+  if (!inScope(ctx.actor, 'services.write', unit.path)) throw notFound();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx

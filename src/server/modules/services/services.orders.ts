@@ -90,10 +90,25 @@ export function allowedActions(actor: Actor | undefined, o: SvcOrderRow): SoActi
   return soActionsFrom(o.status as SoStatus).filter((a) => mayAct(actor, o, a));
 }
 
+/**
+ * Staff over the order's community, or over the grid where it is served (a grid worker sees the orders
+ * of their grid; dispatching stays with the community).
+ */
+export function staffScope(actor: Actor) {
+  return or(
+    scopeWhere(actor, 'services.read', svcOrders.orgPath),
+    scopeWhere(
+      actor,
+      'services.read',
+      sql`(select u.path from org_units u where u.id = ${svcOrders.gridId})`,
+    ),
+  )!;
+}
+
 /** Staff in scope, the person who ordered, or the assigned server see an order; others get 404. */
 function visibility(actor: Actor) {
   return or(
-    scopeWhere(actor, 'services.read', svcOrders.orgPath),
+    staffScope(actor),
     eq(svcOrders.orderedBy, actor.userId),
     eq(svcOrders.assigneeUserId, actor.userId),
   )!;
@@ -688,7 +703,7 @@ export async function listOrders(ctx: ActorCtx, q: OrderListQuery) {
     alerts: and(eq(svcOrders.status, 'ordered'), isNotNull(svcOrders.alert)),
   }[q.view];
   const where = and(
-    scopeWhere(ctx.actor, 'services.read', svcOrders.orgPath),
+    staffScope(ctx.actor),
     view,
     communityId ? eq(svcOrders.communityId, communityId) : undefined,
     q.status?.length ? inArray(svcOrders.status, q.status) : undefined,

@@ -630,6 +630,52 @@ describe('R-SV-1: teams, social organisations, needs and cancelling', () => {
   });
 });
 
+describe('R-SV-1: grid workers', () => {
+  it('R-SV-1: a grid worker records needs from their grid visits and sees the orders served in their grid, but does not dispatch', async () => {
+    const grid = await t.as('grid_worker');
+    const need = await grid.post('/api/services/needs', {
+      communityId: t.fx.tongdu.id,
+      gridId: t.fx.tongduGrid.id,
+      title: '空巢老人希望定期测血压',
+      source: 'grid_visit',
+      category: 'health',
+    });
+    expect(need.statusCode, need.body).toBe(201);
+    expect(
+      (
+        await grid.post('/api/services/needs', {
+          communityId: t.fx.tongdu.id,
+          title: 'x',
+          source: 'grid_visit',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await grid.post('/api/services/needs', {
+          communityId: t.fx.xihuayuan.id,
+          gridId: t.fx.xihuayuanGrid.id,
+          title: 'x',
+          source: 'grid_visit',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const inGrid = await order();
+    const elsewhere = await order(resident, { gridId: null });
+    const list = (await grid.get('/api/services/orders?pageSize=200')).json();
+    const ids = list.items.map((x: { id: string }) => x.id);
+    expect(ids).toContain(inGrid.id);
+    expect(ids).not.toContain(elsewhere.id);
+    expect((await grid.get(`/api/services/orders/${elsewhere.id}`)).statusCode).toBe(404);
+    const d = await act(grid, inGrid.id, {
+      action: 'dispatch',
+      assigneeType: 'volunteer',
+      assigneeId: vol.zhiyuan,
+    });
+    expect(d.statusCode).toBe(403);
+  });
+});
+
 describe('R-SV-2: neighbour-station duty rota', () => {
   let stationId = '';
   const at = (h: number) => new Date(Date.UTC(2026, 10, 24, h - 8)).toISOString();
