@@ -270,6 +270,9 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
         <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
           <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
         </Form.Item>
+        <Form.Item name="gridId" label={t('services.field.grid')}>
+          <OrgUnitSelect selectableKinds={['grid', 'compound', 'building']} allowClear />
+        </Form.Item>
         <Form.Item name="title" label={t('services.m.needTitle')} rules={[{ required: true }]}>
           <Input maxLength={100} />
         </Form.Item>
