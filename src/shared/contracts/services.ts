@@ -50,8 +50,9 @@ const page = {
 
 // ---------------------------------------------------------------- needs
 
-export const needBody = z.strictObject({
-  communityId: uuid,
+const needFields = z.strictObject({
+  /** The community; may be left out when the grid is given (a grid worker's visit). */
+  communityId: uuid.nullish(),
   /** A grid inside the community, when the need came from a grid visit. */
   gridId: uuid.nullish(),
   title: text(100),
@@ -60,8 +61,12 @@ export const needBody = z.strictObject({
   category: z.enum(SERVICE_CATEGORIES).nullish(),
   raisedBy: optText(50),
 });
+export const needBody = needFields.refine((v) => v.communityId || v.gridId, {
+  path: ['communityId'],
+  message: 'services.not_community',
+});
 export type NeedBody = z.infer<typeof needBody>;
-export const needPatch = needBody
+export const needPatch = needFields
   .omit({ communityId: true, gridId: true })
   .partial()
   .extend({ status: z.enum(NEED_STATUSES).optional() });

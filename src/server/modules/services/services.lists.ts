@@ -19,7 +19,7 @@ import { offsetOf } from '../../platform/pagination';
 import { escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
-import { communityFor, gridIn, isUuid, unitById, unitNames } from './services.common';
+import { communityFor, communityOfPath, gridIn, isUuid, unitById, unitNames } from './services.common';
 import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
 
 /**
@@ -97,7 +97,10 @@ async function findNeed(ctx: ActorCtx, id: string, permission: 'services.read' |
 export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   requirePermission(ctx.actor, 'services.write');
   // A grid worker records what a grid visit found: the grid must be theirs, the community need not be.
-  const community = await unitById(ctx.db, body.communityId);
+  const givenGrid = body.communityId ? null : await unitById(ctx.db, body.gridId);
+  const community = givenGrid
+    ? await communityOfPath(ctx.db, givenGrid.path)
+    : await unitById(ctx.db, body.communityId);
   if (!community) throw notFound();
   if (community.kind !== 'community') {
     if (!inScope(ctx.actor, 'services.write', community.path)) throw notFound();

@@ -267,7 +267,7 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
         initial={{ communityId: communityId ?? own, source: 'grid_visit' }}
         submit={(v) => svcApi.createNeed(v as never)}
       >
-        <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
+        <Form.Item name="communityId" label={t('services.field.community')}>
           <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
         </Form.Item>
         <Form.Item name="gridId" label={t('services.field.grid')}>
