@@ -630,6 +630,26 @@ describe('R-SV-1: teams, social organisations, needs and cancelling', () => {
   });
 });
 
+describe('community settings', () => {
+  it('R-SV-1: the accept time is set per community (default 24 h), validated, audited, and out of reach of other communities', async () => {
+    const x = await xhyWorker.get(`/api/services/settings/${t.fx.xihuayuan.id}`);
+    expect(x.json()).toEqual({ communityId: t.fx.xihuayuan.id, acceptTimeoutHours: 24 });
+    const put = (c: Client, id: string, hours: number) =>
+      c.request({
+        method: 'PUT',
+        url: `/api/services/settings/${id}`,
+        payload: { acceptTimeoutHours: hours },
+      });
+    expect((await put(xhyWorker, t.fx.tongdu.id, 12)).statusCode).toBe(404);
+    expect((await put(xhyWorker, t.fx.xihuayuan.id, 0)).statusCode).toBe(400);
+    expect((await put(xhyWorker, t.fx.xihuayuanGrid.id, 12)).statusCode).toBe(422);
+    expect((await put(resident, t.fx.tongdu.id, 12)).statusCode).toBe(403);
+    expect((await put(xhyWorker, t.fx.xihuayuan.id, 48)).json().acceptTimeoutHours).toBe(48);
+    const a = (await audits(t.fx.xihuayuan.id)).filter((r) => r.action === 'services.settings');
+    expect(a.at(-1)!.after).toEqual({ acceptTimeoutHours: 48 });
+  });
+});
+
 describe('R-SV-1: grid workers', () => {
   it('R-SV-1: a grid worker records needs from their grid visits and sees the orders served in their grid, but does not dispatch', async () => {
     const grid = await t.as('grid_worker');
