@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { creditService } from '../../server/modules/ledger/ledger.credit';
+import { recordServiceHours } from '../../server/modules/volunteers/volunteers.hours';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { partyMembers, residentUnits, socialOrgs } from '../../server/modules/people/people.table';
 import {
@@ -551,8 +552,8 @@ export async function seedDemoServices(
       );
       orderCount++;
       if (confirmedAt && v && minutes) {
-        await db.transaction((tx) =>
-          creditService(tx, ctx, {
+        await db.transaction(async (tx) => {
+          await creditService(tx, ctx, {
             idempotencyKey: `service_order:${id}`,
             volunteerId: v.id,
             volunteerName: v.name,
@@ -563,8 +564,17 @@ export async function seedDemoServices(
             sourceId: id,
             occurredAt: checkOutAt!,
             memo: p.title,
-          }),
-        );
+          });
+          await recordServiceHours(tx, ctx, {
+            volunteerId: v.id,
+            minutes,
+            activityType: p.activityType,
+            sourceType: 'service_order',
+            sourceId: id,
+            communityUnitId: c.id,
+            occurredAt: checkOutAt!,
+          });
+        });
         credited++;
       }
     }

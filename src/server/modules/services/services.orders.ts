@@ -28,6 +28,7 @@ import {
   scopeWhere,
 } from '../../platform/permissions';
 import { creditService } from '../ledger/ledger.credit';
+import { recordServiceHours } from '../volunteers/volunteers.hours';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
 import { communityFor, gridIn, isUuid, unitById, unitNames } from './services.common';
@@ -567,6 +568,17 @@ export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActi
             sourceId: o.id,
             occurredAt: o.checkOutAt ?? now,
             memo: `${o.number} ${o.title}`,
+          });
+          // The hours also count towards the volunteer's cumulative hours, star level and certificate
+          // (R-LAW-VL-2); recorded once per order like the credit.
+          await recordServiceHours(tx, ctx, {
+            volunteerId: o.assigneeId!,
+            minutes: o.servedMinutes!,
+            activityType: o.activityType,
+            sourceType: 'service_order',
+            sourceId: o.id,
+            communityUnitId: o.communityId,
+            occurredAt: o.checkOutAt ?? now,
           });
           Object.assign(data, {
             creditedMinutes: r.minutes,

@@ -10,7 +10,7 @@ import {
 import { auditLog } from '../../platform/audit.table';
 import { balancesOf } from '../ledger/ledger.core';
 import { partyMembers, socialOrgs } from '../people/people.table';
-import { volunteers } from '../volunteers/volunteers.table';
+import { volunteerHours, volunteers } from '../volunteers/volunteers.table';
 import { sweepServiceOrders } from './services.orders';
 import { svcOrderEvents, svcOrders } from './services.table';
 
@@ -408,6 +408,12 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     const after = await balancesOf(t.database.db, 'volunteer', vol.zhiyuan);
     expect(after.minutes - before.minutes).toBe(90);
     expect(after.points - before.points).toBe(15);
+    // R-LAW-VL-2: the served hours also count towards the volunteer's cumulative hours and star level.
+    const hours = await t.database.db
+      .select()
+      .from(volunteerHours)
+      .where(and(eq(volunteerHours.volunteerId, vol.zhiyuan), eq(volunteerHours.sourceId, o.id)));
+    expect(hours.map((h) => [h.kind, h.minutes])).toEqual([['service', 90]]);
 
     const replay = await act(resident, o.id, { action: 'confirm', rating: 5 });
     expect(replay.statusCode).toBe(409);

@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'merchants.redeem': { 'zh-CN': '积分兑换', en: 'Redeem points' },
   'merchants.settle': { 'zh-CN': '兑换点结算', en: 'Settle with merchant' },
   'services.order': { 'zh-CN': '服务点单', en: 'Order a service' },
+  'services.order_on_behalf': { 'zh-CN': '代居民点单', en: 'Order on a resident’s behalf' },
   'services.dispatch': { 'zh-CN': '服务派单', en: 'Dispatch service order' },
   'services.reassign': { 'zh-CN': '改派服务单', en: 'Reassign service order' },
   'services.accept': { 'zh-CN': '接单', en: 'Accept service order' },
