@@ -8,6 +8,11 @@ import { NAV } from '../../app/nav';
 export default function HomePage() {
   const { can, me } = useAuth();
   const { t } = useI18n();
+  // Residents and volunteers work on their phones; a merchant's staff at the counter.
+  if (!can('org.read')) {
+    if (can('redemptions.counter')) return <Navigate to="/counter" replace />;
+    if (can('services.order') || can('services.serve')) return <Navigate to="/m" replace />;
+  }
   const first = NAV.flatMap((n) => (n.children?.length ? n.children : [n])).find(
     (n) => n.path !== '/' && (!n.permission || can(n.permission)),
   );
