@@ -172,8 +172,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       });
     }
     const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? error.code;
-    if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001' || pgCode === '22003') {
-      // Invalid byte sequence / untranslatable character / value too long / out of range: bad input.
+    if (['22021', '22P05', '22001', '22003', '22P02', '22007', '22008'].includes(String(pgCode))) {
+      // Invalid byte sequence / untranslatable character / value too long / out of range / malformed
+      // value for its type (e.g. an id that is not a uuid) / bad or overflowing date: bad input. A route
+      // should have refused it already; this keeps a missed check from becoming a 500.
       return reply
         .status(400)
         .send({ error: { code: 'common.validation', message: formatMessage('common.validation', locale) } });
