@@ -42,7 +42,7 @@ const phone = z
   .string()
   .trim()
   .refine((v) => isValidMobile(v), 'residents.phone');
-const skills = z.array(z.string().trim().min(1).max(20)).max(10).default([]);
+const skillList = z.array(z.string().trim().min(1).max(20)).max(10);
 const page = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -102,18 +102,27 @@ export type NeedListQuery = z.infer<typeof needListQuery>;
 
 // ---------------------------------------------------------------- resources
 
-export const resourceBody = z.strictObject({
-  communityId: uuid,
+/** A resource's editable fields, without defaults (a patch must not fill in what it leaves out). */
+const resourceFields = {
   kind: z.enum(RESOURCE_KINDS),
   name: text(100),
   description: optText(2000),
   ownerType: z.enum(OWNER_TYPES).nullish(),
   ownerId: uuid.nullish(),
   quantity: z.number().int().min(0).max(100_000_000).nullish(),
-  available: z.boolean().default(true),
+  available: z.boolean(),
+};
+export const resourceBody = z.strictObject({
+  communityId: uuid,
+  ...resourceFields,
+  available: resourceFields.available.default(true),
 });
 export type ResourceBody = z.infer<typeof resourceBody>;
-export const resourcePatch = resourceBody.omit({ communityId: true }).partial();
+/**
+ * Every field optional and none defaulted: in zod 4 `.default()` still fills a value inside `.partial()`,
+ * so deriving the patch from the body would reset fields the patch leaves out.
+ */
+export const resourcePatch = z.strictObject(resourceFields).partial();
 export type ResourcePatch = z.infer<typeof resourcePatch>;
 
 export const resourceSchema = z.object({
@@ -137,12 +146,12 @@ export type ResourceListQuery = z.infer<typeof resourceListQuery>;
 
 // ---------------------------------------------------------------- projects
 
-export const projectBody = z.strictObject({
-  communityId: uuid,
+/** A project's editable fields, without defaults (a patch must not fill in what it leaves out). */
+const projectFields = {
   title: text(100),
   description: optText(2000),
   category: z.enum(SERVICE_CATEGORIES),
-  skills,
+  skills: skillList,
   providerType: z.enum(PROVIDER_TYPES),
   providerId: uuid.nullish(),
   providerName: optText(100),
@@ -153,12 +162,19 @@ export const projectBody = z.strictObject({
     .number()
     .int()
     .min(5)
-    .max(24 * 60)
-    .default(60),
-  published: z.boolean().default(false),
+    .max(24 * 60),
+  published: z.boolean(),
+};
+export const projectBody = z.strictObject({
+  communityId: uuid,
+  ...projectFields,
+  skills: skillList.default([]),
+  durationMinutes: projectFields.durationMinutes.default(60),
+  published: projectFields.published.default(false),
 });
 export type ProjectBody = z.infer<typeof projectBody>;
-export const projectPatch = projectBody.omit({ communityId: true }).partial();
+/** Every field optional and none defaulted (see resourcePatch): PATCH {published} leaves the rest alone. */
+export const projectPatch = z.strictObject(projectFields).partial();
 export type ProjectPatch = z.infer<typeof projectPatch>;
 
 export const projectSchema = z.object({
@@ -284,7 +300,7 @@ export const orderSchema = z.object({
   orderedByName: z.string().nullable(),
   onBehalf: z.boolean(),
   beneficiaryName: z.string(),
-  /** Masked in lists; in clear on the detail for the ordering resident, the server and staff. */
+  /** Masked in lists; in clear only on the detail, for the orderer and the assigned server (audited). */
   beneficiaryPhone: z.string().nullable(),
   beneficiaryAddress: z.string().nullable(),
   preferredAt: z.date().nullable(),

@@ -55,6 +55,14 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '已经签到,不能重复签到',
     en: 'Already checked in',
   },
+  'services.assignee_is_orderer': {
+    'zh-CN': '不能把订单派给下单人本人,请另选服务人员',
+    en: 'The order cannot go to the person who placed it; choose someone else',
+  },
+  'services.confirm_own_service': {
+    'zh-CN': '不能确认自己提供的服务,请由服务对象或社区确认',
+    en: 'You cannot confirm a service you gave yourself',
+  },
   'services.already_confirmed': {
     'zh-CN': '该订单已确认评价,不能重复确认',
     en: 'This order has already been confirmed',

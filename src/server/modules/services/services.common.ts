@@ -27,6 +27,20 @@ export async function communityFor(db: Db, actor: Actor, permission: Permission,
   return unit;
 }
 
+/**
+ * The community a resident or volunteer orders in (services.order): their role may be assigned at the
+ * community or above it, or at a grid, compound, building or household inside it (then a scope root lies
+ * inside the community's path). 404 when neither holds, 422 when the unit is not a community.
+ */
+export async function orderingCommunity(db: Db, actor: Actor, id: string): Promise<Unit> {
+  const unit = await unitById(db, id);
+  const roots = scopePaths(actor, 'services.order');
+  if (!unit || !roots.some((root) => unit.path.startsWith(root) || root.startsWith(unit.path)))
+    throw notFound();
+  if (unit.kind !== 'community') throw invalidField('communityId', 'services.not_community');
+  return unit;
+}
+
 /** A grid (or compound/building) inside the community, or 422. */
 export async function gridIn(
   db: Db,

@@ -14,6 +14,7 @@ import type {
   OrderListQuery,
 } from '../../../shared/contracts/services';
 import { writeAudit } from '../../platform/audit';
+import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskPhone } from '../../platform/crypto';
 import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
@@ -31,7 +32,7 @@ import { creditService } from '../ledger/ledger.credit';
 import { recordServiceHours } from '../volunteers/volunteers.hours';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
-import { communityFor, gridIn, isUuid, unitById, unitNames } from './services.common';
+import { communityFor, gridIn, isUuid, orderingCommunity, unitById, unitNames } from './services.common';
 import {
   svcNeeds,
   svcOrderEvents,
@@ -77,6 +78,8 @@ function mayAct(actor: Actor, o: SvcOrderRow, action: SoAction): boolean {
       if (o.assigneeUserId) return o.assigneeUserId === actor.userId && can(actor, 'services.serve');
       return staff;
     case 'resident':
+      // Nobody confirms (and so credits) the service they gave themselves.
+      if (action === 'confirm' && o.assigneeUserId === actor.userId) return false;
       if (o.orderedBy === actor.userId && (can(actor, 'services.order') || o.onBehalf)) return true;
       // Staff confirm for the person they ordered for, and may cancel any order of their community.
       if (action === 'cancel') return staff;
@@ -183,11 +186,56 @@ export async function orderDtos(
   });
 }
 
-/** The orderer and the assigned server see the beneficiary's contact in clear while it matters. */
+/**
+ * On the single-order detail only, the orderer and the assigned server see the beneficiary's contact in
+ * clear while it matters; lists always carry the masks (R-LAW-PI-1).
+ */
 const revealFor = (actor: Actor) => (o: SvcOrderRow) =>
-  o.orderedBy === actor.userId ||
-  (o.assigneeUserId === actor.userId &&
-    ['dispatched', 'accepted', 'in_service', 'served'].includes(o.status));
+  (o.beneficiaryPhoneEnc !== null || o.beneficiaryAddressEnc !== null) &&
+  (o.orderedBy === actor.userId ||
+    (o.assigneeUserId === actor.userId &&
+      ['dispatched', 'accepted', 'in_service', 'served'].includes(o.status)));
+
+/** One audit record per person and order within this window: the phone pages poll the detail every 30 s. */
+const REVEAL_AUDIT_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Records that the detail showed the beneficiary's contact in clear (R-LAW-PI-1). Repeated reads of the
+ * same order by the same person within REVEAL_AUDIT_WINDOW_MS are covered by the first record.
+ */
+async function auditReveal(ctx: ActorCtx, o: SvcOrderRow) {
+  const since = new Date(ctx.clock.now().getTime() - REVEAL_AUDIT_WINDOW_MS);
+  const [recent] = await ctx.db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, 'svc_order'),
+        eq(auditLog.entityId, o.id),
+        eq(auditLog.action, 'services.reveal'),
+        eq(auditLog.actorId, ctx.actor.userId),
+        gte(auditLog.at, since),
+      ),
+    )
+    .limit(1);
+  if (recent) return;
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'services.reveal',
+      entityType: 'svc_order',
+      entityId: o.id,
+      orgPath: o.orgPath,
+      after: {
+        fields: [
+          ...(o.beneficiaryPhoneEnc ? ['beneficiaryPhone'] : []),
+          ...(o.beneficiaryAddressEnc ? ['beneficiaryAddress'] : []),
+        ],
+        as: o.orderedBy === ctx.actor.userId ? 'orderer' : 'server',
+        status: o.status,
+      },
+    }),
+  );
+}
 
 export async function getOrder(ctx: ActorCtx, id: string) {
   return orderDetail(ctx, await findOrder(ctx, id));
@@ -195,7 +243,9 @@ export async function getOrder(ctx: ActorCtx, id: string) {
 
 /** The detail of a row already checked (e.g. just declined: the server no longer sees it in lists). */
 export async function orderDetail(ctx: ActorCtx, o: SvcOrderRow) {
-  const [dto] = await orderDtos(ctx, [o], { reveal: revealFor(ctx.actor) });
+  const reveal = revealFor(ctx.actor)(o);
+  if (reveal) await auditReveal(ctx, o);
+  const [dto] = await orderDtos(ctx, [o], { reveal: () => reveal });
   const events = await ctx.db
     .select()
     .from(svcOrderEvents)
@@ -282,12 +332,9 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
   if (!unit) throw notFound();
   const staff = can(ctx.actor, 'services.dispatch') && inScope(ctx.actor, 'services.dispatch', unit.path);
   if (!staff) requirePermission(ctx.actor, 'services.order');
-  const community = await communityFor(
-    ctx.db,
-    ctx.actor,
-    staff ? 'services.dispatch' : 'services.order',
-    unit.id,
-  );
+  const community = staff
+    ? await communityFor(ctx.db, ctx.actor, 'services.dispatch', unit.id)
+    : await orderingCommunity(ctx.db, ctx.actor, unit.id);
   if (project && !project.published && !staff) throw new AppError('services.project_unpublished', 409);
   if (staff && body.forSelf) throw invalidField('beneficiaryName', 'services.beneficiary_required');
   const grid = await gridIn(ctx.db, community, body.gridId);
@@ -494,6 +541,8 @@ export async function act(ctx: ActorCtx, id: string, body: OrderActionBody) {
 export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActionBody) {
   const t = SO_TRANSITIONS[body.action];
   if (!t.from.includes(o.status as SoStatus)) throw invalidTransition(o, ctx.actor, body.action);
+  if (body.action === 'confirm' && o.assigneeUserId === ctx.actor.userId)
+    throw new AppError('services.confirm_own_service', 403, {}, { allowed: allowedActions(ctx.actor, o) });
   if (!mayAct(ctx.actor, o, body.action))
     throw new AppError('services.not_yours', 403, {}, { allowed: allowedActions(ctx.actor, o) });
   const now = ctx.clock.now();
@@ -508,6 +557,8 @@ export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActi
       const a = await resolveAssignee(ctx.db, o, body.assigneeType, body.assigneeId);
       if (body.action === 'reassign' && a.type === o.assigneeType && a.id === o.assigneeId)
         throw new AppError('services.assignee_same', 409);
+      // Serving one's own order would let a volunteer confirm and credit themselves (points farming).
+      if (a.userId && a.userId === o.orderedBy) throw new AppError('services.assignee_is_orderer', 409);
       const hours = await acceptTimeoutHours(ctx.db, o.communityId);
       Object.assign(patch, {
         assigneeType: a.type,
@@ -645,14 +696,23 @@ export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActi
  * with an alert. Each step is claimed in svc_sweep_steps first, so it happens once even when several
  * processes sweep at once or a job is retried; a concurrent accept wins by the version check.
  */
-export async function sweepServiceOrders(ctx: UseCaseCtx): Promise<{ returned: number }> {
+export async function sweepServiceOrders(
+  ctx: UseCaseCtx,
+  opts: { paths?: string[] } = {},
+): Promise<{ returned: number }> {
   const now = ctx.clock.now();
   const system = { ...ctx, actor: undefined };
   let returned = 0;
+  // The system job sweeps everything; a person sweeps only the communities in their scope.
+  const within = opts.paths
+    ? opts.paths.length === 0
+      ? sql`false`
+      : or(...opts.paths.map((p) => sql`${svcOrders.orgPath} like ${`${escapeLike(p)}%`}`))
+    : undefined;
   const late = await ctx.db
     .select()
     .from(svcOrders)
-    .where(and(eq(svcOrders.status, 'dispatched'), lt(svcOrders.acceptDueAt, now)))
+    .where(and(eq(svcOrders.status, 'dispatched'), lt(svcOrders.acceptDueAt, now), within))
     .limit(500);
   for (const o of late) {
     await ctx.db.transaction(async (tx) => {
@@ -759,7 +819,7 @@ export async function myOrders(ctx: ActorCtx, q: { page: number; pageSize: numbe
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return {
-    items: await orderDtos(ctx, rows, { reveal: revealFor(ctx.actor) }),
+    items: await orderDtos(ctx, rows),
     total: n,
     page: q.page,
     pageSize: q.pageSize,
@@ -790,7 +850,7 @@ export async function myTasks(
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return {
-    items: await orderDtos(ctx, rows, { reveal: revealFor(ctx.actor) }),
+    items: await orderDtos(ctx, rows),
     total: n,
     page: q.page,
     pageSize: q.pageSize,
@@ -883,6 +943,17 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     if (shared === 1 || (gridId && gridId === mine[0])) return 'grid';
     return 'community';
   };
+  // The orderer's own volunteer profile (and a team they lead) may not serve their order.
+  const orderer = new Set(
+    o.orderedBy
+      ? (
+          await ctx.db
+            .select({ id: volunteers.id })
+            .from(volunteers)
+            .where(eq(volunteers.userId, o.orderedBy))
+        ).map((v) => v.id)
+      : [],
+  );
   const out: CandidateDto[] = [];
   const vols = await ctx.db
     .select()
@@ -890,6 +961,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .where(and(eq(volunteers.communityId, o.communityId), eq(volunteers.status, 'active')))
     .limit(500);
   for (const v of vols) {
+    if (orderer.has(v.id)) continue;
     const skillMatch = v.skills.filter(matches).length;
     out.push({
       assigneeType: 'volunteer',
@@ -909,6 +981,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .from(volunteerTeams)
     .where(and(eq(volunteerTeams.communityId, o.communityId), eq(volunteerTeams.active, true)));
   for (const t of teams) {
+    if (t.leaderVolunteerId && orderer.has(t.leaderVolunteerId)) continue;
     out.push({
       assigneeType: 'team',
       assigneeId: t.id,

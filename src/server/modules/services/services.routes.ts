@@ -44,7 +44,7 @@ import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
-import { requirePermission } from '../../platform/permissions';
+import { requirePermission, scopePaths } from '../../platform/permissions';
 import { homeCommunity } from './services.common';
 import {
   addDutyLog,
@@ -235,7 +235,8 @@ export const servicesModule = defineModule({
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         requirePermission(ctx.actor, 'services.dispatch');
-        return sweepServiceOrders(ctx);
+        // Only the communities this person dispatches for; the scheduled job sweeps them all.
+        return sweepServiceOrders(ctx, { paths: scopePaths(ctx.actor, 'services.dispatch') });
       },
     );
     const communityParams = z.object({ communityId: z.string().max(64) });

@@ -382,7 +382,9 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     const tasks = (await zhiyuan.get('/api/services/my/tasks')).json();
     const task = tasks.items.find((x: { id: string }) => x.id === o.id);
     expect(task.actions).toEqual(['accept', 'decline']);
-    expect(task.beneficiaryPhone).toBe('13912345678');
+    // R-LAW-PI-1: the list is masked; the server reads the contact in clear on the order itself.
+    expect(task.beneficiaryPhone).toBe('139****5678');
+    expect((await zhiyuan.get(`/api/services/orders/${o.id}`)).json().beneficiaryPhone).toBe('13912345678');
 
     expect((await act(zhiyuan, o.id, { action: 'accept' })).statusCode).toBe(200);
     const twice = await act(zhiyuan, o.id, { action: 'accept' });
@@ -420,7 +422,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     expect(replay.json().error.code).toBe('services.already_confirmed');
     expect(await balancesOf(t.database.db, 'volunteer', vol.zhiyuan)).toEqual(after);
 
-    const actions = (await audits(o.id)).map((a) => a.action);
+    const actions = (await audits(o.id)).map((a) => a.action).filter((a) => a !== 'services.reveal');
     expect(actions).toEqual([
       'services.order',
       'services.dispatch',
@@ -800,5 +802,193 @@ describe('R-SV-2: neighbour-station duty rota', () => {
     });
     expect(res.statusCode).toBe(404);
     expect((await xhyWorker.get(`/api/services/duty?from=${at(0)}&to=${at(23)}`)).json()).toHaveLength(0);
+  });
+});
+
+describe('R-SV-1: editing the three lists', () => {
+  it('R-SV-1: unpublishing a service and then renaming it keeps its skills, duration and published state', async () => {
+    await login();
+    const p = await newProject({ title: '缝补衣物', skills: ['缝补'], durationMinutes: 45, published: true });
+    const patch = (body: Record<string, unknown>) => worker.patch(`/api/services/projects/${p.id}`, body);
+    const off = await patch({ published: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ published: false, skills: ['缝补'], durationMinutes: 45 });
+    const renamed = await patch({ title: '上门缝补' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      title: '上门缝补',
+      published: false,
+      skills: ['缝补'],
+      durationMinutes: 45,
+      schedule: '每周一至周五',
+    });
+    const on = (await patch({ published: true })).json();
+    expect(on).toMatchObject({ published: true, skills: ['缝补'], durationMinutes: 45, title: '上门缝补' });
+    // The patch still validates what it carries.
+    expect((await patch({ durationMinutes: 1 })).statusCode).toBe(400);
+    expect((await patch({ communityId: t.fx.xihuayuan.id })).statusCode).toBe(400);
+  });
+
+  it('R-SV-1: renaming an unavailable resource leaves it unavailable', async () => {
+    const r = await worker.post('/api/services/resources', {
+      communityId: t.fx.tongdu.id,
+      kind: 'venue',
+      name: '活动室',
+      quantity: 30,
+      available: false,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const res = await worker.patch(`/api/services/resources/${r.json().id}`, { name: '二楼活动室' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ name: '二楼活动室', available: false, quantity: 30 });
+  });
+});
+
+describe('R-SV-1: who may order, serve and confirm', () => {
+  it('R-SV-1: a resident registered at their grid orders a service and posts a need in their community', async () => {
+    await createUser(t, 'grid_jumin', [{ role: 'resident', orgUnitId: t.fx.tongduGrid.id }]);
+    const gridResident = await t.as('grid_jumin');
+    const res = await gridResident.post('/api/services/orders', { projectId, forSelf: true });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ communityId: t.fx.tongdu.id, status: 'ordered' });
+    const need = await gridResident.post('/api/services/orders', {
+      communityId: t.fx.tongdu.id,
+      title: '想请人帮忙修门锁',
+      category: 'repair',
+      forSelf: true,
+    });
+    expect(need.statusCode, need.body).toBe(201);
+    // Still not in another community, nor at a grid given as the community.
+    const foreign = await gridResident.post('/api/services/orders', {
+      communityId: t.fx.xihuayuan.id,
+      title: 'x',
+      category: 'repair',
+      forSelf: true,
+    });
+    expect(foreign.statusCode).toBe(404);
+    const notCommunity = await gridResident.post('/api/services/orders', {
+      communityId: t.fx.tongduGrid.id,
+      title: 'x',
+      category: 'repair',
+      forSelf: true,
+    });
+    expect(notCommunity.statusCode).toBe(422);
+  });
+
+  it("R-SV-1 R-VP-1: a volunteer's own order is never dispatched or reassigned to them, nor offered as a candidate", async () => {
+    const mine = await order(zhiyuan, { forSelf: true });
+    const cands = (await worker.get(`/api/services/orders/${mine.id}/candidates`)).json();
+    expect(cands.map((c: { assigneeId: string }) => c.assigneeId)).not.toContain(vol.zhiyuan);
+    const self = await act(worker, mine.id, {
+      action: 'dispatch',
+      assigneeType: 'volunteer',
+      assigneeId: vol.zhiyuan,
+    });
+    expect(self.statusCode).toBe(409);
+    expect(self.json().error.code).toBe('services.assignee_is_orderer');
+    expect(self.json().error.message).toMatch(/下单人本人|placed it/);
+    expect(
+      (
+        await act(worker, mine.id, {
+          action: 'dispatch',
+          assigneeType: 'volunteer',
+          assigneeId: vol.neighbour,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const re = await act(worker, mine.id, {
+      action: 'reassign',
+      assigneeType: 'volunteer',
+      assigneeId: vol.zhiyuan,
+    });
+    expect(re.statusCode).toBe(409);
+    expect(re.json().error.code).toBe('services.assignee_is_orderer');
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, mine.id));
+    expect(row!.assigneeId).toBe(vol.neighbour);
+  });
+
+  it('R-SV-1 R-VP-1: whoever served an order cannot confirm it, even when they also placed it', async () => {
+    const mine = await order(other, { forSelf: true });
+    await act(worker, mine.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    for (const action of ['accept', 'check_in', 'check_out']) {
+      expect((await act(zhiyuan, mine.id, { action })).statusCode).toBe(200);
+    }
+    // However the server's login came to be the orderer's (e.g. a profile linked after dispatch).
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, mine.id));
+    await t.database.db
+      .update(svcOrders)
+      .set({ orderedBy: row!.assigneeUserId })
+      .where(eq(svcOrders.id, mine.id));
+    const detail = (await zhiyuan.get(`/api/services/orders/${mine.id}`)).json();
+    expect(detail.status).toBe('served');
+    expect(detail.actions).not.toContain('confirm');
+    const before = await balancesOf(t.database.db, 'volunteer', vol.zhiyuan);
+    const res = await act(zhiyuan, mine.id, { action: 'confirm', rating: 5 });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('services.confirm_own_service');
+    expect(await balancesOf(t.database.db, 'volunteer', vol.zhiyuan)).toEqual(before);
+  });
+});
+
+describe("R-LAW-PI-1: the beneficiary's contact", () => {
+  it("R-LAW-PI-1: the orderer's and the server's lists are masked; the order detail shows the contact in clear and is audited", async () => {
+    const o = await order();
+    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    const find = (page: { items: { id: string }[] }) =>
+      page.items.find((x) => x.id === o.id) as
+        | { beneficiaryPhone: string; beneficiaryAddress: string }
+        | undefined;
+    const task = find((await zhiyuan.get('/api/services/my/tasks')).json());
+    const mineRow = find((await resident.get('/api/services/my/orders?pageSize=200')).json());
+    for (const row of [task, mineRow]) {
+      expect(row!.beneficiaryPhone).toBe('139****5678');
+      expect(row!.beneficiaryAddress).not.toContain('301');
+    }
+    const reveals = async () =>
+      (await audits(o.id)).filter((a) => a.action === 'services.reveal').map((a) => a.actorName);
+    const before = await reveals();
+    const detail = (await zhiyuan.get(`/api/services/orders/${o.id}`)).json();
+    expect(detail).toMatchObject({
+      beneficiaryPhone: '13912345678',
+      beneficiaryAddress: '铜都社区1栋2单元301室',
+    });
+    expect(await reveals()).toEqual([...before, 'zhiyuan']);
+    const record = (await audits(o.id)).filter((a) => a.action === 'services.reveal').at(-1)!;
+    expect(record.entityType).toBe('svc_order');
+    expect(JSON.stringify(record.after)).not.toContain('13912345678');
+    // The phone page polls: one record per person and order every ten minutes.
+    await zhiyuan.get(`/api/services/orders/${o.id}`);
+    expect(await reveals()).toEqual([...before, 'zhiyuan']);
+    t.clock.advance(11 * 60_000);
+    await zhiyuan.get(`/api/services/orders/${o.id}`);
+    expect(await reveals()).toEqual([...before, 'zhiyuan', 'zhiyuan']);
+    // Staff read the masks on the detail, and nothing is revealed.
+    const staff = (await worker.get(`/api/services/orders/${o.id}`)).json();
+    expect(staff.beneficiaryPhone).toBe('139****5678');
+    expect(await reveals()).toEqual([...before, 'zhiyuan', 'zhiyuan']);
+  });
+});
+
+describe('R-SV-1: the accept-time sweep by hand', () => {
+  it("R-SV-1: a 西花苑 worker's sweep leaves 铜都's overdue orders alone; 铜都's worker returns them", async () => {
+    await login();
+    await worker.request({
+      method: 'PUT',
+      url: `/api/services/settings/${t.fx.tongdu.id}`,
+      payload: { acceptTimeoutHours: 1 },
+    });
+    const o = await order();
+    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.neighbour });
+    t.clock.advance(2 * 3_600_000);
+    await login();
+    const foreign = await xhyWorker.post('/api/services/sweep');
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.json().returned).toBe(0);
+    const status = async () =>
+      (await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id)))[0]!.status;
+    expect(await status()).toBe('dispatched');
+    const own = await worker.post('/api/services/sweep');
+    expect(own.json().returned).toBeGreaterThanOrEqual(1);
+    expect(await status()).toBe('ordered');
   });
 });
