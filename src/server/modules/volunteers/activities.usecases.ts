@@ -372,6 +372,8 @@ async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volu
 }
 
 async function volunteerForActivity(ctx: ActorCtx, db: Db, volunteerId: string) {
+  // A path id that cannot exist answers 404 before PostgreSQL rejects it (22P02 → 500).
+  checkId(volunteerId);
   const [v] = await db
     .select()
     .from(volunteers)
@@ -630,6 +632,26 @@ export async function confirmAttendance(ctx: ActorCtx, activityId: string, volun
 }
 
 /**
+ * The ledger source an hour entry was credited under: hours from another module (kind 'service', e.g. a
+ * service order) carry their own source; activity hours were credited per attendance. A correction must
+ * name the same source so the ledger takes back what was credited for it (R-VP-2, R-LAW-VL-1).
+ */
+function ledgerSourceOf(entry: {
+  id: string;
+  attendanceId: string | null;
+  sourceType: string | null;
+  sourceId: string | null;
+}): { sourceType: 'activity' | 'service_order' | 'duty'; sourceId: string } {
+  if (
+    entry.sourceType &&
+    entry.sourceId &&
+    (entry.sourceType === 'service_order' || entry.sourceType === 'duty')
+  )
+    return { sourceType: entry.sourceType, sourceId: entry.sourceId };
+  return { sourceType: 'activity', sourceId: entry.attendanceId ?? entry.id };
+}
+
+/**
  * A correction is a new entry (signed minutes, a reason, the corrected entry linked), never an edit
  * (R-LAW-VL-1); the ledger gets it under its own idempotency key.
  */
@@ -672,6 +694,8 @@ export async function correctHours(
       activityId: entry.activityId,
       attendanceId: entry.attendanceId,
       activityType: entry.activityType,
+      // The source (sourceType/sourceId) stays on the corrected entry, reached through correctsId:
+      // volunteer_hours_source_uq allows one row per source, so the correction cannot repeat it.
       correctsId: entry.id,
       reason: input.reason,
       communityId: entry.communityId,
@@ -688,8 +712,7 @@ export async function correctHours(
       communityUnitId: entry.communityId,
       minutes: input.minutes,
       activityType: entry.activityType,
-      sourceType: 'activity',
-      sourceId: entry.attendanceId ?? entry.id,
+      ...ledgerSourceOf(entry),
       occurredAt: now,
       memo: input.reason,
     });

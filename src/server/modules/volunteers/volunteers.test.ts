@@ -641,4 +641,60 @@ describe('service hours from other modules', () => {
     expect(d.hours).toHaveLength(1);
     expect(d.hours[0].kind).toBe('service');
   });
+
+  it('R-VP-2, R-LAW-VL-1: a −30 min correction of service-order hours takes 30 minutes back from both the hours and the time bank', async () => {
+    const { recordServiceHours } = await import('./volunteers.hours');
+    const { creditService } = await import('../ledger/ledger.credit');
+    const v = await newVolunteer({ name: '订单更正' });
+    const ctx = { ...t.deps };
+    const orderId = t.deps.ids();
+    const input = {
+      volunteerId: v.id,
+      minutes: 120,
+      activityType: 'elderly_care',
+      sourceType: 'service_order' as const,
+      sourceId: orderId,
+      communityUnitId: t.fx.tongdu.id,
+      occurredAt: t.clock.now(),
+    };
+    await t.database.db.transaction(async (tx) => {
+      await creditService(tx, ctx, {
+        ...input,
+        idempotencyKey: `service_order:${orderId}`,
+        volunteerName: v.name,
+      });
+      await recordServiceHours(tx, ctx, input);
+    });
+    const before = await balancesOf(t.database.db, 'volunteer', v.id);
+    expect(before.minutes).toBe(120);
+    const w = await t.as('tongdu_worker');
+    const entry = (await w.get(`/api/volunteers/${v.id}`)).json().hours[0];
+    expect(entry.kind).toBe('service');
+    const c = await w.post(`/api/volunteer-hours/${entry.id}/correct`, {
+      minutes: -30,
+      reason: '实际服务 1.5 小时',
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json().total).toBe(90);
+    expect((await w.get(`/api/volunteers/${v.id}`)).json().minutes).toBe(90);
+    const after = await balancesOf(t.database.db, 'volunteer', v.id);
+    expect(after.minutes).toBe(90);
+    expect(after.points).toBe(before.points - 5); // 30 min at the default 10 points/h
+    const [tx] = rowsOf<{ source_type: string; source_id: string }>(
+      await t.database.db.execute(
+        sql`select source_type, source_id from ledger_transactions where kind = 'service_correction' and idempotency_key = ${`correction:${c.json().id}`}`,
+      ),
+    );
+    expect(tx).toEqual({ source_type: 'service_order', source_id: orderId });
+  });
+
+  it('an attendance id that is not a uuid (abc, 36 dashes) is a 404 on staff check-in and check-out, never a 500', async () => {
+    const a = await newActivity();
+    const w = await t.as('tongdu_worker');
+    for (const bad of ['abc', '-'.repeat(36)])
+      for (const op of ['check-in', 'check-out']) {
+        const res = await w.post(`/api/volunteer-activities/${a.id}/attendance/${bad}/${op}`);
+        expect(res.statusCode, `${bad} ${op}: ${res.body}`).toBe(404);
+      }
+  });
 });
