@@ -177,6 +177,8 @@ export const verifyView = z.object({
   entries: z.number(),
   accounts: z.number(),
   discrepancies: z.array(discrepancy),
+  /** Discrepancies found outside the caller's scope: counted (so `ok` is honest), not listed. */
+  outsideScope: z.number().int().nonnegative(),
   checkedAt: z.date(),
 });
 export type VerifyView = z.infer<typeof verifyView>;

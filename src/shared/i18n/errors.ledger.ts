@@ -41,6 +41,10 @@ export const LEDGER_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该笔交易已被冲正过,不能重复冲正',
     en: 'This transaction has already been reversed',
   },
+  'ledger.key_reused': {
+    'zh-CN': '该幂等键已用于冲正另一笔交易,请使用新的幂等键',
+    en: 'This idempotency key was already used to reverse another transaction; use a new key',
+  },
   'ledger.not_reversible': {
     'zh-CN': '冲正交易本身不能再被冲正',
     en: 'A reversal cannot itself be reversed',

@@ -406,4 +406,100 @@ describe('ledger API', () => {
     expect(rows.filter((r) => r.action === 'ledger.post')).toHaveLength(2);
     expect(rows.filter((r) => r.action === 'ledger.account.open').length).toBeGreaterThanOrEqual(6);
   });
+
+  it('R-VP-1: a reversal key used for another transaction is a 409, never a false success; a service key cannot block a reversal', async () => {
+    await credit('svc-credit-0001', volId, t.fx.tongdu.id, 60, '张志愿');
+    const acc = await accountOf(volId, 'points');
+    const c = await t.as('tongdu_worker');
+    const [newer, older] = (await c.get(`/api/ledger/accounts/${acc.id}/statement`)).json().items;
+    // The client's key equals an existing service credit's key: the reversal still happens.
+    const r1 = await c.post(`/api/ledger/transactions/${newer.transactionId}/reverse`, {
+      reason: '登记错误',
+      idempotencyKey: 'svc-credit-0001',
+    });
+    expect(r1.statusCode, r1.body).toBe(200);
+    expect(r1.json().duplicate).toBe(false);
+    expect((await balancesOf(t.database.db, 'volunteer', volId)).points).toBe(20);
+    // The same key on another transaction: refused, and that transaction is not reversed.
+    const r2 = await c.post(`/api/ledger/transactions/${older.transactionId}/reverse`, {
+      reason: '登记错误',
+      idempotencyKey: 'svc-credit-0001',
+    });
+    expect(r2.statusCode).toBe(409);
+    expect(r2.json().error.code).toBe('ledger.key_reused');
+    expect((await balancesOf(t.database.db, 'volunteer', volId)).points).toBe(20);
+    // A retry on the first transaction is still the idempotent duplicate.
+    const again = await c.post(`/api/ledger/transactions/${newer.transactionId}/reverse`, {
+      reason: '登记错误',
+      idempotencyKey: 'svc-credit-0001',
+    });
+    expect(again.json()).toEqual({ transactionId: r1.json().transactionId, duplicate: true });
+    expect((await verifyLedger(t.database.db, t.clock)).ok).toBe(true);
+  });
+
+  it('ids that are not uuids (abc, 36 dashes) answer 404 on every ledger path, never a 500', async () => {
+    const c = await t.as('tongdu_worker');
+    for (const bad of ['abc', '-'.repeat(36), '0123456789abcdef0123456789abcdef----']) {
+      expect((await c.get(`/api/ledger/accounts/${bad}`)).statusCode, bad).toBe(404);
+      expect((await c.get(`/api/ledger/accounts/${bad}/statement`)).statusCode, bad).toBe(404);
+      expect((await c.get(`/api/ledger/accounts/${bad}/designees`)).statusCode, bad).toBe(404);
+      const rev = await c.post(`/api/ledger/transactions/${bad}/reverse`, {
+        reason: 'x',
+        idempotencyKey: 'rev-bad-0001',
+      });
+      expect(rev.statusCode, bad).toBe(404);
+      expect((await c.request({ method: 'DELETE', url: `/api/ledger/rules/${bad}` })).statusCode, bad).toBe(
+        404,
+      );
+      expect((await c.post(`/api/ledger/designees/${bad}/revoke`)).statusCode, bad).toBe(404);
+      expect((await c.get(`/api/ledger/rules?orgUnitId=${bad}`)).statusCode, bad).not.toBe(500);
+    }
+  });
+
+  it('R-VP-1: verify lists a community worker only the discrepancies of their area and counts the rest', async () => {
+    await t.database.db.execute(
+      sql`update ledger_accounts set balance = balance + 7 where owner_id = ${xhyVolId} and unit = 'points'`,
+    );
+    const tongdu = (await (await t.as('tongdu_worker')).post('/api/ledger/verify')).json();
+    expect(tongdu.ok).toBe(false);
+    expect(tongdu.discrepancies).toEqual([]);
+    expect(tongdu.outsideScope).toBe(1);
+    const xhy = (await (await t.as('xhy_worker')).post('/api/ledger/verify')).json();
+    expect(xhy.discrepancies.map((d: { check: string }) => d.check)).toEqual(['balance_mismatch']);
+    expect(xhy.outsideScope).toBe(0);
+    const admin = (await (await t.as('admin')).post('/api/ledger/verify')).json();
+    expect(admin.discrepancies).toHaveLength(1);
+    expect(admin.outsideScope).toBe(0);
+  });
+
+  it('R-VP-2: a designee can only be a resident of the holder’s community or of the staff member’s area', async () => {
+    const { buildResident } = await import('../../../../test/factories');
+    const home = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '张奶奶' });
+    const away = await buildResident(t.deps, t.fx.xihuayuanBuilding, t.fx.xihuayuan, { name: '外社区' });
+    const minutes = await accountOf(volId, 'minutes');
+    const me = await t.as('zhiyuan');
+    const ok = await me.post(`/api/ledger/accounts/${minutes.id}/designees`, {
+      name: '张奶奶',
+      relation: '母亲',
+      residentId: home.id,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // Someone in another community answers like an unknown id, for the holder and for a community worker.
+    for (const who of ['zhiyuan', 'tongdu_worker']) {
+      const res = await (await t.as(who)).post(`/api/ledger/accounts/${minutes.id}/designees`, {
+        name: '某人',
+        relation: '父亲',
+        residentId: away.id,
+      });
+      expect(res.statusCode, who).toBe(422);
+      expect(res.json().error.details.fields[0]).toMatchObject({ path: 'residentId', code: 'not_found' });
+    }
+    // The subdistrict's staff cover both communities.
+    const sd = await (await t.as('sd_admin')).post(`/api/ledger/accounts/${minutes.id}/designees`, {
+      name: '外社区',
+      relation: '父亲',
+      residentId: away.id,
+    });
+    expect(sd.statusCode, sd.body).toBe(200);
+  });
 });

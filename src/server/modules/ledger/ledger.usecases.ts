@@ -38,7 +38,9 @@ import {
   ledgerTransactions,
 } from './ledger.table';
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+/** Strict 8-4-4-4-12 hex: anything PostgreSQL's uuid type would reject (22P02) answers 404 instead of 500. */
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID_RE.test(id);
 const CHINA = '+08:00';
 const dayStart = (d: string) => new Date(`${d}T00:00:00${CHINA}`);
 const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
@@ -265,11 +267,17 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
         ),
       );
     if (!orig) throw notFound();
-    const dup = await tx
+    // The client's key lives in the reversal namespace, so it can never match another kind of posting;
+    // a key already used to reverse a different transaction is refused rather than reported as done.
+    const key = `ledger.reverse:${body.idempotencyKey}`;
+    const [dup] = await tx
       .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
       .from(ledgerTransactions)
-      .where(eq(ledgerTransactions.idempotencyKey, body.idempotencyKey));
-    if (dup[0]?.reversesId === orig.id) return { transactionId: dup[0].id, duplicate: true };
+      .where(eq(ledgerTransactions.idempotencyKey, key));
+    if (dup) {
+      if (dup.reversesId === orig.id) return { transactionId: dup.id, duplicate: true };
+      throw new AppError('ledger.key_reused', 409, {}, { transactionId: dup.id });
+    }
     if (orig.reversesId) throw new AppError('ledger.not_reversible', 409);
     // Redemptions and settlements carry merchant state (stock, settled flags): undone in that module.
     if (OWNED_ELSEWHERE.includes(orig.kind))
@@ -285,7 +293,7 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
       .where(eq(ledgerEntries.transactionId, orig.id))
       .orderBy(asc(ledgerEntries.seq));
     const r = await postTransaction(tx, ctx, {
-      idempotencyKey: body.idempotencyKey,
+      idempotencyKey: key,
       kind: 'reversal',
       memo: body.reason,
       sourceType: orig.sourceType ?? undefined,
@@ -299,6 +307,16 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
         amount: -e.amount,
       })),
     });
+    if (r.duplicate) {
+      // A concurrent request with the same key committed first: fine if it reversed this transaction.
+      const [first] = await tx
+        .select({ reversesId: ledgerTransactions.reversesId })
+        .from(ledgerTransactions)
+        .where(eq(ledgerTransactions.id, r.transactionId));
+      if (first?.reversesId !== orig.id)
+        throw new AppError('ledger.key_reused', 409, {}, { transactionId: r.transactionId });
+      return r;
+    }
     await writeAudit(tx, ctx, {
       action: 'ledger.reverse',
       entityType: 'ledger_transaction',
@@ -467,11 +485,14 @@ async function designeesOf(db: Db, accountId: string) {
 export async function addDesignee(ctx: ActorCtx, accountId: string, body: DesigneeBody) {
   const acc = await timeBankAccount(ctx, accountId, 'holder_or_staff');
   if (body.residentId) {
+    // The family member is a resident of the holder's community or of the staff member's area; anyone
+    // else answers exactly like an unknown id (no probing of the registry across communities).
     const [r] = await ctx.db
-      .select({ id: residents.id })
+      .select({ id: residents.id, orgPath: residents.orgPath })
       .from(residents)
-      .where(eq(residents.id, body.residentId));
-    if (!r) throw invalidField('residentId', 'not_found');
+      .where(and(eq(residents.id, body.residentId), isNull(residents.deletedAt)));
+    const reachable = r && (r.orgPath.startsWith(acc.orgPath) || canWriteAt(ctx, r.orgPath));
+    if (!reachable) throw invalidField('residentId', 'not_found');
   }
   return ctx.db.transaction(async (tx) => {
     const id = ctx.ids();

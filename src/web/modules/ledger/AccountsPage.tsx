@@ -92,7 +92,10 @@ export function VerifyButton() {
               type="error"
               showIcon
               data-testid="ledger-verify-bad"
-              message={t('ledger.verify.bad', { n: result.discrepancies.length })}
+              message={t('ledger.verify.bad', { n: result.discrepancies.length + result.outsideScope })}
+              description={
+                result.outsideScope > 0 ? t('ledger.verify.outside', { n: result.outsideScope }) : undefined
+              }
               style={{ marginBottom: 12 }}
             />
             <Table

@@ -53,6 +53,7 @@ export const ledgerZh = {
   'ledger.verify.check': '检查项',
   'ledger.verify.object': '对象',
   'ledger.verify.detail': '说明',
+  'ledger.verify.outside': '其中 {n} 处在您的管辖范围之外,未列出明细,请联系平台管理员处理',
 
   'ledger.statement.title': '账户明细',
   'ledger.statement.export': '导出 Excel',
@@ -200,6 +201,8 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'ledger.verify.check': 'Check',
   'ledger.verify.object': 'Object',
   'ledger.verify.detail': 'Detail',
+  'ledger.verify.outside':
+    '{n} of them lie outside your area and are not listed; please contact the platform administrator',
 
   'ledger.statement.title': 'Statement',
   'ledger.statement.export': 'Export Excel',
