@@ -114,6 +114,10 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'No CJK font on the server; install fonts-wqy-microhei or set LINLI_CJK_FONT',
   },
   'volunteers.user_not_found': { 'zh-CN': '没有这个登录账号', en: 'No such login' },
+  'volunteers.user_not_in_community': {
+    'zh-CN': '只能关联本社区居民或志愿者的登录账号',
+    en: "Only the login of a resident or volunteer of the volunteer's community can be linked",
+  },
   'volunteers.user_taken': {
     'zh-CN': '该账号已关联其他志愿者档案',
     en: 'This login is already linked to another volunteer',

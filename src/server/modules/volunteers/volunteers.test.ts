@@ -167,6 +167,70 @@ describe('volunteer profiles', () => {
     expect(stale.statusCode).toBe(409);
     expect((await w.get(`/api/volunteers/${v.id}`)).json().skills).toEqual(['理发', '维修']);
   });
+
+  it('R-VP-1: a profile links only the login of a resident or volunteer of its own community (422 otherwise)', async () => {
+    await createUser(t, 'link_xhy_res', [{ role: 'resident', orgUnitId: t.fx.xihuayuanBuilding.id }]);
+    await createUser(t, 'link_td_res', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
+    const v = await newVolunteer({ name: '关联测试' });
+    const w = await t.as('tongdu_worker');
+    for (const username of ['link_xhy_res', 'tongdu_worker', 'admin']) {
+      const res = await w.patch(`/api/volunteers/${v.id}`, { version: v.version, username });
+      expect(res.statusCode, username).toBe(422);
+      expect(res.json().error.details.fields[0]).toMatchObject({
+        path: 'username',
+        code: 'volunteers.user_not_in_community',
+      });
+    }
+    const ok = await w.patch(`/api/volunteers/${v.id}`, { version: v.version, username: 'link_td_res' });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('R-VP-1: a volunteer moved to another community takes their ledger accounts along (scope follows)', async () => {
+    const { creditService } = await import('../ledger/ledger.credit');
+    const v = await newVolunteer({ name: '搬家志愿者' });
+    await t.database.db.transaction((tx) =>
+      creditService(
+        tx,
+        { ...t.deps },
+        {
+          idempotencyKey: `move-test:${v.id}`,
+          volunteerId: v.id,
+          volunteerName: v.name,
+          communityUnitId: t.fx.tongdu.id,
+          minutes: 60,
+          activityType: 'elderly_care',
+          sourceType: 'activity',
+          sourceId: v.id,
+          occurredAt: t.clock.now(),
+        },
+      ),
+    );
+    const accounts = async () =>
+      rowsOf<{ id: string; org_unit_id: string; org_path: string }>(
+        await t.database.db.execute(
+          sql`select id, org_unit_id, org_path from ledger_accounts where owner_kind = 'volunteer' and owner_id = ${v.id}`,
+        ),
+      );
+    expect((await accounts()).map((a) => a.org_path)).toEqual([t.fx.tongdu.path, t.fx.tongdu.path]);
+    const sd = await t.as('sd_admin');
+    const moved = await sd.patch(`/api/volunteers/${v.id}`, {
+      version: v.version,
+      orgUnitId: t.fx.xihuayuanGrid.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = await accounts();
+    expect(after.map((a) => [a.org_unit_id, a.org_path])).toEqual([
+      [t.fx.xihuayuan.id, t.fx.xihuayuan.path],
+      [t.fx.xihuayuan.id, t.fx.xihuayuan.path],
+    ]);
+    expect((await (await t.as('xhy_worker')).get(`/api/ledger/accounts/${after[0]!.id}`)).statusCode).toBe(
+      200,
+    );
+    expect((await (await t.as('tongdu_worker')).get(`/api/ledger/accounts/${after[0]!.id}`)).statusCode).toBe(
+      404,
+    );
+    expect((await balancesOf(t.database.db, 'volunteer', v.id)).minutes).toBe(60);
+  });
 });
 
 describe('teams', () => {

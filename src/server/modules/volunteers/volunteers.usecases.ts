@@ -17,7 +17,8 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
-import { users } from '../accounts/accounts.table';
+import { userRoles, users } from '../accounts/accounts.table';
+import { ledgerAccounts } from '../ledger/ledger.table';
 import { orgUnits } from '../org/org.table';
 import { partyMembers } from '../people/people.table';
 import { residents } from '../residents/residents.table';
@@ -312,11 +313,31 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
       const university = input.university !== undefined ? input.university : before.university;
       if (kind === 'university' && !university)
         throw invalidField('university', 'volunteers.university_required');
+      const communityId = place?.communityId ?? before.communityId;
+      const [community] = await tx
+        .select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name })
+        .from(orgUnits)
+        .where(eq(orgUnits.id, communityId));
       let userId: string | null | undefined;
       if (input.username === null) userId = null;
       else if (input.username) {
         const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
         if (!u) throw invalidField('username', 'volunteers.user_not_found');
+        // Only a resident's or volunteer's login of the volunteer's own community can act as them
+        // (their ledger accounts, check-ins): not a staff login, not someone from elsewhere.
+        const [role] = await tx
+          .select({ id: userRoles.id })
+          .from(userRoles)
+          .innerJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
+          .where(
+            and(
+              eq(userRoles.userId, u.id),
+              inArray(userRoles.role, ['volunteer', 'resident']),
+              sql`${orgUnits.path} like ${`${escapeLike(community!.path)}%`}`,
+            ),
+          )
+          .limit(1);
+        if (!role) throw invalidField('username', 'volunteers.user_not_in_community');
         userId = u.id;
       }
       const [row] = await tx
@@ -342,6 +363,18 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
         .where(and(eq(volunteers.id, id), eq(volunteers.version, input.version)))
         .returning();
       if (!row) throw new AppError('common.conflict', 409);
+      // The volunteer's ledger accounts follow them to their new community (scope, reports, pool).
+      if (place)
+        await tx
+          .update(ledgerAccounts)
+          .set({ orgUnitId: community!.id, orgPath: community!.path, updatedAt: ctx.clock.now() })
+          .where(
+            and(
+              eq(ledgerAccounts.ownerKind, 'volunteer'),
+              eq(ledgerAccounts.ownerId, id),
+              sql`${ledgerAccounts.orgPath} <> ${community!.path}`,
+            ),
+          );
       await writeAudit(tx, ctx, {
         action: 'volunteers.update',
         entityType: 'volunteer',
