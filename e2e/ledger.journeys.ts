@@ -1,27 +1,6 @@
-import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, type Journey } from './harness';
+import { call, PHONE } from './lib';
 
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const res = await fetch(path, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          'x-csrf-token': me.csrfToken,
-          'accept-language': 'zh-CN',
-        },
-        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.status === 204 ? (undefined as T) : res.json();
-    },
-    { method, path, body },
-  );
-}
-
-const PHONE = { width: 390, height: 844 };
 interface Me {
   volunteer: { name: string } | null;
   minutes: { id: string; balance: number } | null;
