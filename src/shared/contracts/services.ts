@@ -237,6 +237,8 @@ export const orderBody = z
     description: optText(2000),
     /** For myself (default) or for someone else, e.g. an elderly neighbour. */
     forSelf: z.boolean().default(true),
+    /** R-VP-2: pay with the orderer's own time bank (only when ordering for oneself, as a volunteer). */
+    payWithTime: z.boolean().default(false),
     beneficiaryName: optText(50),
     beneficiaryPhone: phone.nullish(),
     beneficiaryAddress: optText(200),
@@ -313,6 +315,9 @@ export const orderSchema = z.object({
   checkInAt: z.date().nullable(),
   checkOutAt: z.date().nullable(),
   servedMinutes: z.number().nullable(),
+  /** R-VP-2: paid with the orderer's time bank; the minutes withdrawn once confirmed. */
+  payWithTime: z.boolean(),
+  timePaidMinutes: z.number().nullable(),
   confirmedAt: z.date().nullable(),
   rating: z.number().nullable(),
   ratingComment: z.string().nullable(),

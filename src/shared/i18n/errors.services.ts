@@ -10,6 +10,14 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '为他人下单时请填写服务对象姓名',
     en: 'Give the name of the person to be served',
   },
+  'services.no_time_balance': {
+    'zh-CN': '您的时间银行没有可用的时长,不能用时间银行支付',
+    en: 'Your time bank has no minutes to pay with',
+  },
+  'services.pay_with_time_self_only': {
+    'zh-CN': '只有为自己下单时才能用时间银行支付',
+    en: 'The time bank pays only for services you order for yourself',
+  },
   'services.not_community': {
     'zh-CN': '请选择一个社区',
     en: 'Choose a community',

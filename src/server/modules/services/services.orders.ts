@@ -28,7 +28,9 @@ import {
   requirePermission,
   scopeWhere,
 } from '../../platform/permissions';
+import { findAccount, lockAccounts } from '../ledger/ledger.core';
 import { creditService } from '../ledger/ledger.credit';
+import { withdrawTime } from '../ledger/ledger.usecases';
 import { recordServiceHours } from '../volunteers/volunteers.hours';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
@@ -172,6 +174,8 @@ export async function orderDtos(
       checkInAt: r.checkInAt,
       checkOutAt: r.checkOutAt,
       servedMinutes: r.servedMinutes,
+      payWithTime: r.timePayerVolunteerId !== null,
+      timePaidMinutes: r.timePaidMinutes,
       confirmedAt: r.confirmedAt,
       rating: r.rating,
       ratingComment: r.ratingComment,
@@ -338,6 +342,7 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
   if (project && !project.published && !staff) throw new AppError('services.project_unpublished', 409);
   if (staff && body.forSelf) throw invalidField('beneficiaryName', 'services.beneficiary_required');
   const grid = await gridIn(ctx.db, community, body.gridId);
+  const timePayer = body.payWithTime ? await timePayerOf(ctx, body) : null;
 
   let need: typeof svcNeeds.$inferSelect | undefined;
   if (body.needId) {
@@ -433,6 +438,7 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
         beneficiaryAddressMask: address ? maskAddress(address) : null,
         preferredAt: body.preferredAt ?? null,
         requestKey: body.requestKey ?? null,
+        timePayerVolunteerId: timePayer,
         createdAt: now,
         updatedAt: now,
       })
@@ -441,7 +447,7 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
       action: 'order',
       to: 'ordered',
       note: staff ? `代${beneficiaryName}下单` : body.forSelf ? null : `为${beneficiaryName}下单`,
-      data: { onBehalf: staff, forSelf: body.forSelf },
+      data: { onBehalf: staff, forSelf: body.forSelf, payWithTime: !!timePayer },
     });
     await writeAudit(tx, ctx, {
       action: staff ? 'services.order_on_behalf' : 'services.order',
@@ -455,11 +461,27 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
         needId,
         beneficiaryName,
         forSelf: body.forSelf,
+        ...(timePayer ? { timePayerVolunteerId: timePayer } : {}),
       },
     });
     return created!;
   });
   return row;
+}
+
+/**
+ * R-VP-2 (服务换服务): only a volunteer ordering for themselves may pay with their own time bank, and
+ * only with minutes in it (422 / 409). Returns the paying volunteer's id.
+ */
+async function timePayerOf(ctx: ActorCtx, body: OrderBody): Promise<string> {
+  if (!body.forSelf) throw invalidField('payWithTime', 'services.pay_with_time_self_only');
+  const [v] = await ctx.db
+    .select({ id: volunteers.id })
+    .from(volunteers)
+    .where(eq(volunteers.userId, ctx.actor.userId));
+  const acc = v ? await findAccount(ctx.db, 'volunteer', v.id, 'minutes') : undefined;
+  if (!v || !acc || acc.balance <= 0) throw new AppError('services.no_time_balance', 409);
+  return v.id;
 }
 
 // ---------------------------------------------------------------- transitions
@@ -638,6 +660,28 @@ export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActi
           });
         });
       }
+      if (o.timePayerVolunteerId && (o.servedMinutes ?? 0) > 0) {
+        const payer = o.timePayerVolunteerId;
+        // R-VP-2: the orderer's banked minutes pay for the service, as far as they reach (once, by key).
+        sideEffects.push(async (tx) => {
+          const acc = await findAccount(tx, 'volunteer', payer, 'minutes');
+          if (!acc) return;
+          const balance = (await lockAccounts(tx, [acc.id])).get(acc.id)?.balance ?? 0;
+          const minutes = Math.min(o.servedMinutes!, balance);
+          if (minutes <= 0) return;
+          await withdrawTime(tx, ctx, {
+            idempotencyKey: `service_order_pay:${o.id}`,
+            volunteerId: payer,
+            minutes,
+            beneficiary: 'holder',
+            sourceType: 'service_order',
+            sourceId: o.id,
+            memo: `${o.number} ${o.title}`,
+          });
+          await tx.update(svcOrders).set({ timePaidMinutes: minutes }).where(eq(svcOrders.id, o.id));
+          data.timePaidMinutes = minutes;
+        });
+      }
       if (o.needId) {
         const needId = o.needId;
         sideEffects.push((tx) =>
@@ -676,6 +720,7 @@ export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActi
       throw invalidTransition(fresh ?? o, ctx.actor, body.action);
     }
     for (const effect of sideEffects) await effect(tx);
+    if (typeof data.timePaidMinutes === 'number') updated.timePaidMinutes = data.timePaidMinutes;
     await addEvent(tx, ctx, o.id, { action: body.action, from: o.status, to: t.to, note, data });
     await writeAudit(tx, ctx, {
       action: `services.${body.action}`,

@@ -165,6 +165,10 @@ export const svcOrders = pgTable(
     requestKey: text('request_key'),
     /** The ledger transaction that credited the served time, once confirmed. */
     creditRef: text('credit_ref'),
+    /** R-VP-2: the orderer's volunteer profile whose time bank pays for the service, if chosen. */
+    timePayerVolunteerId: uuid('time_payer_volunteer_id'),
+    /** R-VP-2: the minutes withdrawn from the payer's time bank on confirmation. */
+    timePaidMinutes: integer('time_paid_minutes'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/serviceOrderMachine';
 import { auditLog } from '../../platform/audit.table';
 import { balancesOf } from '../ledger/ledger.core';
+import { verifyLedger } from '../ledger/ledger.verify';
 import { partyMembers, socialOrgs } from '../people/people.table';
 import { volunteerHours, volunteers } from '../volunteers/volunteers.table';
 import { sweepServiceOrders } from './services.orders';
@@ -990,5 +991,93 @@ describe('R-SV-1: the accept-time sweep by hand', () => {
     const own = await worker.post('/api/services/sweep');
     expect(own.json().returned).toBeGreaterThanOrEqual(1);
     expect(await status()).toBe('ordered');
+  });
+});
+
+describe('R-VP-2: paying for a service with the time bank (服务换服务)', () => {
+  /** An order for `client` itself, dispatched to `assigneeId` and served for `minutes`. */
+  async function served(client: Client, server: Client, assigneeId: string, minutes: number) {
+    const o = await order(client, { projectId: timeProject, forSelf: true });
+    const d = await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId });
+    expect(d.statusCode, d.body).toBe(200);
+    for (const action of ['accept', 'check_in']) {
+      const r = await act(server, o.id, { action });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    t.clock.advance(minutes * 60_000);
+    const out = await act(server, o.id, { action: 'check_out' });
+    expect(out.json()).toMatchObject({ status: 'served', servedMinutes: minutes });
+    return o;
+  }
+  let timeProject = '';
+
+  it('R-VP-2: a volunteer orders for themselves paying with banked minutes; confirming moves 60 min from the payer to the server once', async () => {
+    timeProject = (await newProject({ title: '时间银行助老' })).id;
+    // 王热心 banks 60 minutes by serving 李志远 first.
+    const first = await served(zhiyuan, other, vol.neighbour, 60);
+    expect((await act(zhiyuan, first.id, { action: 'confirm', rating: 5 })).statusCode).toBe(200);
+
+    const o = await order(other, { projectId: timeProject, forSelf: true, payWithTime: true });
+    expect(o.payWithTime).toBe(true);
+    const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+    expect(row!.timePayerVolunteerId).toBe(vol.neighbour);
+    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    for (const action of ['accept', 'check_in']) {
+      expect((await act(zhiyuan, o.id, { action })).statusCode).toBe(200);
+    }
+    t.clock.advance(60 * 60_000);
+    expect((await act(zhiyuan, o.id, { action: 'check_out' })).json()).toMatchObject({ servedMinutes: 60 });
+
+    const server0 = await balancesOf(t.database.db, 'volunteer', vol.zhiyuan);
+    const payer0 = await balancesOf(t.database.db, 'volunteer', vol.neighbour);
+    expect(payer0.minutes).toBeGreaterThanOrEqual(60);
+    const ok = await act(other, o.id, { action: 'confirm', rating: 5 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'confirmed', payWithTime: true, timePaidMinutes: 60 });
+    const server1 = await balancesOf(t.database.db, 'volunteer', vol.zhiyuan);
+    const payer1 = await balancesOf(t.database.db, 'volunteer', vol.neighbour);
+    expect(server1.minutes - server0.minutes).toBe(60);
+    expect(payer1.minutes - payer0.minutes).toBe(-60);
+    // Points are not spent: only the time bank pays.
+    expect(payer1.points).toBe(payer0.points);
+
+    const replay = await act(other, o.id, { action: 'confirm', rating: 5 });
+    expect(replay.statusCode).toBe(409);
+    expect(await balancesOf(t.database.db, 'volunteer', vol.zhiyuan)).toEqual(server1);
+    expect(await balancesOf(t.database.db, 'volunteer', vol.neighbour)).toEqual(payer1);
+    const [after] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+    expect(after!.timePaidMinutes).toBe(60);
+    expect((await verifyLedger(t.database.db, t.clock)).ok).toBe(true);
+  });
+
+  it('R-VP-2: paying with the time bank without banked minutes is 409; a resident without a volunteer profile too', async () => {
+    const freshId = await createUser(t, 'fresh_vol', [{ role: 'volunteer', orgUnitId: t.fx.tongdu.id }]);
+    await addVolunteer({ name: '新志愿者', userId: freshId, community: t.fx.tongdu });
+    const fresh = await t.as('fresh_vol');
+    for (const client of [fresh, resident]) {
+      const res = await client.post('/api/services/orders', {
+        projectId: timeProject || projectId,
+        forSelf: true,
+        payWithTime: true,
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.code).toBe('services.no_time_balance');
+      expect(res.json().error.message).toMatch(/时间银行|time bank/);
+    }
+  });
+
+  it('R-VP-2: paying with the time bank when ordering for someone else is 422', async () => {
+    const res = await other.post('/api/services/orders', {
+      projectId: timeProject || projectId,
+      forSelf: false,
+      beneficiaryName: '张奶奶',
+      payWithTime: true,
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    const [n] = await t.database.db
+      .select()
+      .from(svcOrders)
+      .where(and(eq(svcOrders.beneficiaryName, '张奶奶'), eq(svcOrders.timePayerVolunteerId, vol.neighbour)));
+    expect(n).toBeUndefined();
   });
 });

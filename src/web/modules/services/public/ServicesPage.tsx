@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
+  Checkbox,
   DatePicker,
   Empty,
   Flex,
@@ -26,6 +27,8 @@ import { BackLink, RequireLogin } from './mobile';
 
 interface Values {
   forWhom: 'self' | 'other';
+  /** R-VP-2: pay with my own time bank (ordering for myself only). */
+  payWithTime?: boolean;
   title?: string;
   category?: string;
   beneficiaryName?: string;
@@ -67,6 +70,7 @@ function Services() {
           ? { communityId: list.data?.community?.id, title: v.title, category: v.category as 'other' }
           : { projectId: (chosen as PublicProject).id }),
         forSelf: v.forWhom === 'self',
+        payWithTime: v.forWhom === 'self' && !!v.payWithTime,
         ...(v.forWhom === 'other'
           ? {
               beneficiaryName: v.beneficiaryName,
@@ -191,6 +195,11 @@ function Services() {
                   data-testid="for-whom"
                 />
               </Form.Item>
+              {forWhom !== 'other' ? (
+                <Form.Item name="payWithTime" valuePropName="checked">
+                  <Checkbox data-testid="pay-with-time">{t('services.m.payWithTime')}</Checkbox>
+                </Form.Item>
+              ) : null}
               {forWhom === 'other' ? (
                 <>
                   <Form.Item
