@@ -165,21 +165,31 @@ export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
 
 // ---------------------------------------------------------------- resources
 
-async function ownerName(db: Db, type: string | null, id: string | null): Promise<string | null> {
-  if (!type || !id) return null;
-  const table =
-    type === 'party_member'
-      ? partyMembers
-      : type === 'resident_unit'
-        ? residentUnits
-        : type === 'social_org'
-          ? socialOrgs
-          : type === 'volunteer'
-            ? volunteers
-            : null;
-  if (!table) return null;
-  const [row] = await db.select({ name: table.name }).from(table).where(eq(table.id, id));
-  return row?.name ?? null;
+/** The tables a resource's owner can be linked to (a merchant is linked by id only). */
+const OWNER_TABLES = {
+  party_member: partyMembers,
+  resident_unit: residentUnits,
+  social_org: socialOrgs,
+  volunteer: volunteers,
+} as const;
+const ownerTable = (type: string) => OWNER_TABLES[type as keyof typeof OWNER_TABLES] ?? null;
+
+/** The owners' names of many resources: one query per owner type, not one per row. */
+async function ownerNames(db: Db, rows: Pick<ResourceRow, 'ownerType' | 'ownerId'>[]) {
+  const names = new Map<string, string>();
+  const idsByType = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.ownerType && r.ownerId && ownerTable(r.ownerType))
+      idsByType.set(r.ownerType, [...(idsByType.get(r.ownerType) ?? []), r.ownerId]);
+  for (const [type, ids] of idsByType) {
+    const table = ownerTable(type)!;
+    const found = await db
+      .select({ id: table.id, name: table.name })
+      .from(table)
+      .where(inArray(table.id, [...new Set(ids)]));
+    for (const f of found) names.set(`${type}:${f.id}`, f.name);
+  }
+  return names;
 }
 
 /** The linked owner must exist in the same community subtree (else 422). */
@@ -191,14 +201,7 @@ async function checkOwner(
 ) {
   if (!type || !id) return;
   if (type === 'merchant') return; // redemption points are linked by id only (merchants module)
-  const table =
-    type === 'party_member'
-      ? partyMembers
-      : type === 'resident_unit'
-        ? residentUnits
-        : type === 'social_org'
-          ? socialOrgs
-          : volunteers;
+  const table = ownerTable(type) ?? volunteers;
   const [row] = await db.select({ path: table.orgPath }).from(table).where(eq(table.id, id));
   if (!row?.path.startsWith(communityPath)) throw invalidField('ownerId', 'services.owner_unknown');
 }
@@ -208,23 +211,22 @@ async function resourceDtos(db: Db, rows: ResourceRow[]) {
     db,
     rows.map((r) => r.communityId),
   );
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      communityId: r.communityId,
-      communityName: names.get(r.communityId) ?? null,
-      kind: r.kind as 'venue',
-      name: r.name,
-      description: r.description,
-      ownerType: r.ownerType,
-      ownerId: r.ownerId,
-      ownerName: await ownerName(db, r.ownerType, r.ownerId),
-      quantity: r.quantity,
-      available: r.available,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-    })),
-  );
+  const owners = await ownerNames(db, rows);
+  return rows.map((r) => ({
+    id: r.id,
+    communityId: r.communityId,
+    communityName: names.get(r.communityId) ?? null,
+    kind: r.kind as 'venue',
+    name: r.name,
+    description: r.description,
+    ownerType: r.ownerType,
+    ownerId: r.ownerId,
+    ownerName: (r.ownerType && r.ownerId && owners.get(`${r.ownerType}:${r.ownerId}`)) || null,
+    quantity: r.quantity,
+    available: r.available,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }));
 }
 
 export async function listResources(ctx: ActorCtx, q: ResourceListQuery) {
