@@ -1,5 +1,5 @@
 import { main as serve } from '../server/main';
-import { verifyAuditChain } from '../server/platform/audit';
+import { auditCheckpointFileOf, sealAndVerifyAudit } from '../server/platform/audit';
 import { systemClock, uuidv7 } from '../server/platform/clock';
 import { loadConfig } from '../server/platform/config';
 import { createPii } from '../server/platform/crypto';
@@ -13,7 +13,8 @@ const USAGE = `linli <command>
   serve              start the server (same as npm start)
   migrate            apply database migrations (DATABASE_URL or the embedded database in DATA_DIR)
   seed --demo        load the demo data into an empty database
-  audit verify       check the audit trail's hash chain; exit 1 if a row was changed or deleted
+  audit verify       seal pending audit records, check the hash chain against the signed checkpoints;
+                     exit 1 if a record was changed, deleted, reordered or cut from the tail
   ledger verify      check the love-points/time-bank ledger balances; exit 1 and list discrepancies otherwise
   rollups recompute  rebuild the work-order statistics (rollups) from the orders
   backup [file]      back up the database (embedded: .tar.gz; PostgreSQL: pg_dump custom format)
@@ -66,13 +67,30 @@ async function run(argv: string[]): Promise<number> {
     case 'audit':
       if (sub !== 'verify') break;
       return withDb(async (d, config) => {
-        const res = await verifyAuditChain(d.db, createPii(config.secretKey));
+        const res = await sealAndVerifyAudit({
+          db: d.db,
+          clock: systemClock,
+          pii: createPii(config.secretKey),
+          checkpointFile: auditCheckpointFileOf(config),
+          log: {
+            info: (o, m) => console.log(`${m}: ${JSON.stringify(o)}`),
+            error: (o, m) => console.error(`${m}: ${String((o as { err?: unknown }).err ?? '')}`),
+          },
+        });
+        const cp = res.checkpoint
+          ? `; newest checkpoint: ${res.checkpoint.pos} records at ${res.checkpoint.at} (${res.checkpoint.source})`
+          : '';
+        if (res.checkpointFile === 'missing')
+          console.warn(
+            `checkpoint file ${auditCheckpointFileOf(config)} not found: compared with the table only`,
+          );
         if (res.ok) {
-          console.log(`audit chain intact: ${res.checked} records`);
+          console.log(`audit chain intact: ${res.checked} sealed records, ${res.pending} pending${cp}`);
           return 0;
         }
+        const p = res.problem;
         console.error(
-          `audit chain BROKEN after ${res.checked} good records: ${res.problem?.reason} at seq ${res.problem?.seq}`,
+          `audit chain BROKEN after ${res.checked} good records: ${p?.reason}${p?.pos != null ? ` at position ${p.pos}` : ''}${p?.seq != null ? ` (seq ${p.seq})` : ''}${p?.source ? ` [${p.source} checkpoint]` : ''}${cp}`,
         );
         return 1;
       });

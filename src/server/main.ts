@@ -8,6 +8,7 @@ import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
 import { openDatabase } from './platform/db';
 import { startJobs } from './platform/jobs';
+import { auditCheckpointFileOf, auditSealJob, sealAudit, startAuditSealer } from './platform/audit';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../cli/demo/seed';
 
 /** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
@@ -47,6 +48,15 @@ export async function main() {
   // Recurring jobs through pg-boss (schedule and queue in the database, so they survive restarts and
   // run once per tick for all processes). The SLA sweep (escalation, overdue, reminders) also claims
   // each step in its own table, so a retried or duplicated run never acts twice.
+  // The audit sealer chains committed audit rows and writes signed checkpoints: once a minute for the
+  // cluster through pg-boss, and every AUDIT_SEAL_INTERVAL_SECONDS in this process (shorter window).
+  const sealDeps = {
+    db: database.db,
+    clock: deps.clock,
+    pii: deps.pii,
+    checkpointFile: auditCheckpointFileOf(config),
+    log: app.log,
+  };
   const jobs = await startJobs(
     database,
     [
@@ -55,17 +65,22 @@ export async function main() {
         cron: '* * * * *',
         run: () => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
       },
+      auditSealJob(sealDeps),
     ],
     { onError: (err) => app.log.error({ err }, 'job failed') },
   );
+  const stopSealer = startAuditSealer(sealDeps, config.auditSealIntervalSeconds);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    await stopSealer();
     await jobs.stop().catch(() => undefined);
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
+    // Chain what the last requests wrote, so nothing waits unsealed for the next start.
+    await sealAudit(sealDeps).catch((err) => app.log.error({ err }, 'audit seal at shutdown failed'));
     await database.close();
     process.exit(0);
   };

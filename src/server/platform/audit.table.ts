@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -7,10 +9,15 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
-/** Append-only, hash-chained audit trail (R-LAW-PI-1). Never updated or deleted by the application. */
+/**
+ * Append-only, hash-chained audit trail (R-LAW-PI-1). A write only inserts its rows (no shared lock);
+ * the sealer (`sealAudit` in audit.ts) later fills `pos`, `prev_hash` and `hash` once, in chain order.
+ * Never deleted, and never updated otherwise.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -28,19 +35,47 @@ export const auditLog = pgTable(
     success: boolean('success').notNull(),
     requestId: text('request_id'),
     ip: text('ip'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** Position in the hash chain (1, 2, …); null while the row is pending (not sealed yet). */
+    pos: bigint('pos', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorId),
+    uniqueIndex('audit_log_pos_key').on(t.pos),
+    index('audit_log_pending_idx').on(t.seq).where(sql`pos is null`),
   ],
 );
 
-/** The chain's head, so that deleting the newest rows is detected too. One row, id = 1. */
-export const auditHead = pgTable('audit_head', {
+/**
+ * The sealer's state, one row (id = 1): the chain's end. Sealers lock this row (FOR UPDATE), so two never
+ * extend the chain at once.
+ */
+export const auditSeal = pgTable('audit_seal', {
   id: integer('id').primaryKey(),
-  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  /** Number of sealed rows = position of the last one. */
+  pos: bigint('pos', { mode: 'number' }).notNull(),
+  /** `seq` of the last sealed row. */
+  seq: bigint('seq', { mode: 'number' }),
   hash: text('hash').notNull(),
+  sealedAt: timestamp('sealed_at', { withTimezone: true, mode: 'date' }),
 });
+
+/**
+ * Signed checkpoints of the chain's end (HMAC under a key derived from the master key). Each one is also
+ * appended to the checkpoint file (DATA_DIR/audit-checkpoints.log), outside what a database writer can rewrite.
+ */
+export const auditCheckpoint = pgTable(
+  'audit_checkpoint',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    pos: bigint('pos', { mode: 'number' }).notNull(),
+    seq: bigint('seq', { mode: 'number' }),
+    hash: text('hash').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    sig: text('sig').notNull(),
+  },
+  (t) => [index('audit_checkpoint_pos_idx').on(t.pos)],
+);

@@ -26,6 +26,10 @@ export interface Config {
   devClock: boolean;
   /** Per client address and minute, on anonymous endpoints and logins. */
   rateLimitPerMinute: number;
+  /** Where signed audit checkpoints are appended (one JSON line each); default DATA_DIR/audit-checkpoints.log. */
+  auditCheckpointFile: string | undefined;
+  /** In-process audit sealing interval besides the per-minute job; 0 = the job only. */
+  auditSealIntervalSeconds: number;
 }
 
 function parseKey(text: string): Buffer {
@@ -62,5 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: Number(env.TRUST_PROXY_HOPS ?? 0),
     devClock: env.LINLI_DEV_CLOCK === 'true',
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 30),
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE ? resolve(env.AUDIT_CHECKPOINT_FILE) : undefined,
+    auditSealIntervalSeconds: Number(env.AUDIT_SEAL_INTERVAL_SECONDS ?? 10),
   };
 }

@@ -18,6 +18,8 @@ export interface AppDeps {
     trustProxyHops?: number;
     /** Requests per minute per client address on anonymous endpoints and logins; unset = no limit. */
     rateLimitPerMinute?: number;
+    /** Signed audit checkpoints file; unset = DATA_DIR/audit-checkpoints.log, none when dataDir is empty. */
+    auditCheckpointFile?: string | undefined;
   };
   dbKind?: 'pglite' | 'postgres';
 }

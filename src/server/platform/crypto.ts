@@ -11,11 +11,25 @@ export interface Pii {
   blindIndex(kind: 'id' | 'phone' | 'address', plain: string): string;
   /** HMAC-SHA256 (hex) under a key derived for `purpose`, e.g. the audit hash chain. */
   mac(purpose: string, text: string): string;
+  /**
+   * HMAC-SHA256 (hex) under a separate key derived from the master key with HKDF (`info`), e.g. the signed
+   * audit checkpoints ('linli-audit-checkpoint'): a leak of one derived key does not give the others.
+   */
+  subkeyMac(info: string, text: string): string;
 }
 
 export function createPii(masterKey: Buffer): Pii {
   const encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'linli-pii-enc-v1', 32));
   const macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'linli-pii-mac-v1', 32));
+  const subkeys = new Map<string, Buffer>();
+  const subkey = (info: string) => {
+    let key = subkeys.get(info);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
+      subkeys.set(info, key);
+    }
+    return key;
+  };
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -34,6 +48,9 @@ export function createPii(masterKey: Buffer): Pii {
     },
     mac(purpose, text) {
       return createHmac('sha256', macKey).update(`${purpose}\n`).update(text).digest('hex');
+    },
+    subkeyMac(info, text) {
+      return createHmac('sha256', subkey(info)).update(text).digest('hex');
     },
     blindIndex(kind, plain) {
       return createHmac('sha256', macKey)

@@ -16,6 +16,32 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
+/** GET /api/audit/verify: the sealed chain checked against the newest signed checkpoints. */
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  /** Sealed records checked. */
+  checked: z.number(),
+  /** Records not chained yet (written after the last seal): not tampering. */
+  pending: z.number(),
+  checkpoint: z.object({ pos: z.number(), at: z.string(), source: z.enum(['file', 'table']) }).nullable(),
+  checkpointFile: z.enum(['checked', 'missing', 'none']),
+  problem: z
+    .object({
+      reason: z.enum([
+        'hash_mismatch',
+        'broken_link',
+        'head_mismatch',
+        'checkpoint_mismatch',
+        'checkpoint_invalid',
+      ]),
+      seq: z.number().nullable(),
+      pos: z.number().nullable(),
+      source: z.enum(['file', 'table']).optional(),
+    })
+    .optional(),
+});
+export type AuditVerifyDto = z.infer<typeof auditVerifySchema>;
+
 export const auditQuery = z.object({
   action: z.string().max(60).optional(),
   entityType: z.string().max(60).optional(),

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, like, lte, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditEntrySchema, auditQuery } from '../../../shared/contracts/audit';
-import { verifyAuditChain } from '../../platform/audit';
+import { auditEntrySchema, auditQuery, auditVerifySchema } from '../../../shared/contracts/audit';
+import { auditCheckpointFileOf, sealAndVerifyAudit } from '../../platform/audit';
 import { auditLog } from '../../platform/audit.table';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -67,11 +67,18 @@ export const auditModule = defineModule({
         return { items, total: n, page: q.page, pageSize: q.pageSize };
       },
     );
-    app.get('/api/audit/verify', { schema: { tags } }, async (req) => {
+    // Seals what has committed, then walks the chain and compares it with the newest signed checkpoints.
+    app.get('/api/audit/verify', { schema: { tags, response: { 200: auditVerifySchema } } }, async (req) => {
       const ctx = actorCtxOf(deps, req);
       requirePermission(ctx.actor, 'audit.read');
       if (!scopePaths(ctx.actor, 'audit.read').includes('/')) throw new AppError('common.forbidden', 403);
-      return verifyAuditChain(ctx.db, ctx.pii);
+      return sealAndVerifyAudit({
+        db: ctx.db,
+        clock: ctx.clock,
+        pii: ctx.pii,
+        checkpointFile: auditCheckpointFileOf(deps.config),
+        log: req.log,
+      });
     });
   },
 });
