@@ -19,6 +19,7 @@ import {
 import { ManualClock } from './clock';
 import { createPii } from './crypto';
 import { type Database, rowsOf } from './db';
+import { startJobs } from './jobs';
 
 const MASTER = Buffer.alloc(32, 7); // the key test/app.ts gives the app
 const pii = createPii(MASTER);
@@ -174,9 +175,19 @@ describe('sealing and signed checkpoints', () => {
     expect(fileLines(t.file)).toHaveLength(before);
   });
 
-  it('the recurring job is audit.seal, every minute', () => {
+  it('the recurring job audit.seal (every minute, through pg-boss) chains what was written', async () => {
     const job = auditSealJob(t.deps);
     expect({ name: job.name, cron: job.cron }).toEqual({ name: 'audit.seal', cron: '* * * * *' });
+    const jobs = await startJobs(t.database, [job], { pollingIntervalSeconds: 0.5 });
+    try {
+      await t.write(2);
+      await jobs.send('audit.seal');
+      const end = Date.now() + 20_000;
+      while ((await t.verify()).pending > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+      expect(await t.verify()).toMatchObject({ ok: true, checked: 155, pending: 0 });
+    } finally {
+      await jobs.stop();
+    }
   });
 
   it('the checkpoint file is DATA_DIR/audit-checkpoints.log unless AUDIT_CHECKPOINT_FILE is set, none without a data dir', () => {
