@@ -1,6 +1,7 @@
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
+  Alert,
   AutoComplete,
   Button,
   Card,
@@ -19,12 +20,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Page } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../app/i18n/auditActions';
-import type { AuditEntryDto } from '../../../shared/contracts/audit';
+import type { AuditEntryDto, AuditVerifyDto } from '../../../shared/contracts/audit';
 import type { Wire } from '../../../shared/contracts/wire';
 
 type AuditEntryView = Wire<AuditEntryDto>;
@@ -45,8 +47,51 @@ function Json({ value }: { value: unknown }) {
   return <pre className="linli-json">{JSON.stringify(value, null, 2)}</pre>;
 }
 
+/** Seals what was written, checks the hash chain against the signed checkpoints (platform-wide auditors). */
+function VerifyResult({ result }: { result: AuditVerifyDto }) {
+  const { t } = useI18n();
+  const lines = [
+    t('audit.verify.counts', { sealed: result.checked, pending: result.pending }),
+    result.checkpoint
+      ? t('audit.verify.checkpoint', {
+          pos: result.checkpoint.pos,
+          at: formatDateTime(result.checkpoint.at),
+          source: t(`audit.verify.source.${result.checkpoint.source}`),
+        })
+      : t('audit.verify.noCheckpoint'),
+    ...(result.checkpointFile === 'missing' ? [t('audit.verify.fileMissing')] : []),
+  ];
+  const problem = result.problem;
+  return (
+    <Alert
+      showIcon
+      type={result.ok ? 'success' : 'error'}
+      style={{ marginBottom: 16 }}
+      data-testid="audit-verify-result"
+      title={result.ok ? t('audit.verify.ok') : t('audit.verify.broken')}
+      description={
+        <Flex vertical>
+          {problem ? (
+            <Typography.Text strong>
+              {t(`audit.verify.reason.${problem.reason}`)}
+              {problem.pos != null ? `（${t('audit.verify.where', { pos: problem.pos })}）` : ''}
+            </Typography.Text>
+          ) : null}
+          {lines.map((l) => (
+            <span key={l}>{l}</span>
+          ))}
+        </Flex>
+      }
+    />
+  );
+}
+
 export default function AuditPage() {
   const { t, locale } = useI18n();
+  const { me } = useAuth();
+  // The chain spans every unit: only auditors without a unit restriction may check it.
+  const platformWide = !!me?.assignments.some((a) => a.orgUnitId === null);
+  const verify = useMutation({ mutationFn: () => api.get<AuditVerifyDto>('/api/audit/verify') });
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<FilterForm>();
   const page = Number(params.get('page') ?? 1) || 1;
@@ -177,7 +222,25 @@ export default function AuditPage() {
 
   return (
     <div>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader
+        title={t('audit.title')}
+        extra={
+          platformWide ? (
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+              data-testid="audit-verify"
+            >
+              {t('audit.verify.run')}
+            </Button>
+          ) : null
+        }
+      />
+      {verify.data ? <VerifyResult result={verify.data} /> : null}
+      {verify.isError ? (
+        <Alert showIcon type="error" style={{ marginBottom: 16 }} title={verify.error.message} />
+      ) : null}
       <Card styles={{ body: { padding: 16 } }}>
         <Form<FilterForm> form={form} layout="vertical" onFinish={apply} data-testid="audit-filters">
           <Row gutter={12}>
