@@ -51,7 +51,9 @@ function Json({ value }: { value: unknown }) {
 function VerifyResult({ result }: { result: AuditVerifyDto }) {
   const { t } = useI18n();
   const lines = [
-    t('audit.verify.counts', { sealed: result.checked, pending: result.pending }),
+    result.ok
+      ? t('audit.verify.counts', { sealed: result.checked, pending: result.pending })
+      : t('audit.verify.checkedUntil', { checked: result.checked, pending: result.pending }),
     result.checkpoint
       ? t('audit.verify.checkpoint', {
           pos: result.checkpoint.pos,

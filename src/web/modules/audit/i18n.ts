@@ -4,6 +4,7 @@ export const auditZh = {
   'audit.verify.ok': '审计记录完整，未发现篡改',
   'audit.verify.broken': '审计记录已被篡改',
   'audit.verify.counts': '已封存 {sealed} 条（已链入哈希链），待封存 {pending} 条（最近写入，数秒内封存）',
+  'audit.verify.checkedUntil': '问题之前的 {checked} 条记录校验通过；待封存 {pending} 条',
   'audit.verify.checkpoint': '已与签名检查点核对：{pos} 条，{at}（{source}）',
   'audit.verify.noCheckpoint': '尚无签名检查点',
   'audit.verify.source.file': '检查点文件',
@@ -23,6 +24,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.verify.broken': 'The audit trail has been tampered with',
   'audit.verify.counts':
     '{sealed} records sealed (in the hash chain), {pending} pending (written recently, sealed within seconds)',
+  'audit.verify.checkedUntil': '{checked} records verified before the problem; {pending} pending',
   'audit.verify.checkpoint': 'Checked against the signed checkpoint of {pos} records, {at} ({source})',
   'audit.verify.noCheckpoint': 'No signed checkpoint yet',
   'audit.verify.source.file': 'checkpoint file',
