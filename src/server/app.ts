@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -36,6 +36,7 @@ import { createRateLimiter } from './platform/rateLimit';
 import { auditFailure } from './platform/audit';
 import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
+import { hasNul, registerJsonParser } from './platform/inputLimits';
 import type { ModuleDef } from './platform/module';
 
 /** The only central registry of modules. */
@@ -59,7 +60,13 @@ export const MODULES: ModuleDef[] = [
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  opts: {
+    logger?: boolean /** Tests: sees every route as it is added. */;
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger
       ? {
@@ -83,11 +90,14 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: (_address: string, hop: number) => hop < (deps.config.trustProxyHops ?? 0),
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  // JSON bodies: depth and key-count limits on the raw text before anything parses or walks them.
+  registerJsonParser(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -262,12 +272,4 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   });
 
   return app;
-}
-
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value))
-    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
-  return false;
 }
