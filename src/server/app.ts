@@ -30,7 +30,7 @@ import { reportsModule } from './modules/reports/reports.routes';
 import { residentsModule } from './modules/residents/residents.routes';
 import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { workOrderSettingsModule } from './modules/work-orders/workOrders.settings.routes';
-import { registerAuth } from './platform/auth';
+import { isStaff, registerAuth } from './platform/auth';
 import { OffsetClock } from './platform/clock';
 import { createRateLimiter } from './platform/rateLimit';
 import { auditFailure } from './platform/audit';
@@ -38,6 +38,7 @@ import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
 import { hasNul, registerJsonParser } from './platform/inputLimits';
 import type { ModuleDef } from './platform/module';
+import { registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
 export const MODULES: ModuleDef[] = [
@@ -108,9 +109,9 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, deps);
+  registerSecurityHeaders(app, deps.config);
 
   const limit = deps.config.rateLimitPerMinute;
   if (limit) {
@@ -244,6 +245,21 @@ export async function buildApp(
   app.get('/api/config', { schema: { hide: true } }, async () => ({
     tilesUrl: deps.config.tilesUrl || null,
   }));
+
+  // The API description: staff only unless API_DOCS_PUBLIC=true (registered after the error handler
+  // and the auth hook so that both apply to its routes).
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: {
+      onRequest: async (request) => {
+        if (deps.config.apiDocsPublic || isStaff(request.actor)) return;
+        throw new AppError(
+          request.actor ? 'common.forbidden' : 'common.unauthenticated',
+          request.actor ? 403 : 401,
+        );
+      },
+    },
+  });
 
   for (const mod of MODULES) {
     await app.register(async (scope) => mod.routes(scope, deps));

@@ -26,6 +26,10 @@ export interface Config {
   devClock: boolean;
   /** Per client address and minute, on anonymous endpoints and logins. */
   rateLimitPerMinute: number;
+  /** The address users open (e.g. https://linli.example.gov.cn); https here makes the session cookie always Secure. */
+  publicUrl: string;
+  /** Serve /api/docs to anyone; by default it needs a staff login. */
+  apiDocsPublic: boolean;
 }
 
 function parseKey(text: string): Buffer {
@@ -62,5 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: Number(env.TRUST_PROXY_HOPS ?? 0),
     devClock: env.LINLI_DEV_CLOCK === 'true',
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 30),
+    publicUrl: env.PUBLIC_URL ?? '',
+    apiDocsPublic: env.API_DOCS_PUBLIC === 'true',
   };
 }

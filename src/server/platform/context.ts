@@ -18,6 +18,10 @@ export interface AppDeps {
     trustProxyHops?: number;
     /** Requests per minute per client address on anonymous endpoints and logins; unset = no limit. */
     rateLimitPerMinute?: number;
+    /** https://… makes the session cookie Secure on every response. */
+    publicUrl?: string;
+    /** /api/docs without a staff login. */
+    apiDocsPublic?: boolean;
   };
   dbKind?: 'pglite' | 'postgres';
 }
