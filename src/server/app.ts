@@ -38,7 +38,7 @@ import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
 import { hasNul, registerJsonParser } from './platform/inputLimits';
 import type { ModuleDef } from './platform/module';
-import { registerSecurityHeaders } from './platform/securityHeaders';
+import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
 export const MODULES: ModuleDef[] = [
@@ -90,6 +90,7 @@ export async function buildApp(
     genReqId: () => v7(),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: (_address: string, hop: number) => hop < (deps.config.trustProxyHops ?? 0),
+    frameworkErrors: frameworkErrorHandler(deps.config),
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);

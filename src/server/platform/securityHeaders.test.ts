@@ -52,6 +52,24 @@ describe('security headers, cookies behind a proxy and the API docs', () => {
       expectSecurityHeaders(res);
   });
 
+  it('a URL that cannot be decoded or an over-long id is a 400/414 in the standard shape, with the headers', async () => {
+    const bad = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/residents/%E0%A4%A',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({
+      error: { code: 'common.validation', message: 'Some fields are invalid; please check them' },
+    });
+    expectSecurityHeaders(bad);
+    expect(bad.headers['cache-control']).toBe('no-store');
+    const long = await t.anonymous.get(`/api/residents/${'x'.repeat(150)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error.code).toBe('common.validation');
+    expectSecurityHeaders(long);
+  });
+
   it('API answers are not stored, except the public reference data', async () => {
     const admin = await t.as('admin');
     for (const res of [

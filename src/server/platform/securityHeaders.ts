@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatMessage, pickLocale } from '../../shared/i18n/errors';
 
 /**
  * The only API responses a browser or proxy may keep: public reference data, the same for every
@@ -55,12 +56,8 @@ export function contentSecurityPolicy(tilesUrl: string): string {
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path.startsWith('/open311/');
 
-/**
- * Security headers on every response (API, web app, errors, 404s), set in one onSend hook.
- * A route that sets a stricter header of its own keeps it; Cache-Control under /api and /open311
- * is decided here only.
- */
-export function registerSecurityHeaders(app: FastifyInstance, config: { tilesUrl: string }) {
+/** Sets the security headers and the API caching rule on one reply. */
+function securityHeaders(config: { tilesUrl: string }) {
   const headers: Record<string, string> = {
     'content-security-policy': contentSecurityPolicy(config.tilesUrl),
     'x-frame-options': 'DENY',
@@ -69,11 +66,11 @@ export function registerSecurityHeaders(app: FastifyInstance, config: { tilesUrl
     // Phone check-in reads the location; the report page takes photos with the camera.
     'permissions-policy': 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()',
   };
-  app.addHook('onSend', async (request, reply, payload) => {
+  return (request: FastifyRequest, reply: FastifyReply) => {
     for (const [name, value] of Object.entries(headers))
       if (!reply.hasHeader(name)) reply.header(name, value);
     // The matched route's pattern, so an encoded path (/%61pi/…) is judged like the plain one.
-    const route = request.routeOptions.url;
+    const route = request.routeOptions?.url;
     if (isApi(request.url.split('?')[0] ?? '') || (route !== undefined && isApi(route))) {
       const isPublic =
         route !== undefined &&
@@ -88,6 +85,34 @@ export function registerSecurityHeaders(app: FastifyInstance, config: { tilesUrl
         reply.header('cache-control', 'no-store');
       }
     }
+  };
+}
+
+/**
+ * Security headers on every response (API, web app, errors, 404s), set in one onSend hook.
+ * A route that sets a stricter header of its own keeps it; Cache-Control under /api and /open311
+ * is decided here only.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, config: { tilesUrl: string }) {
+  const apply = securityHeaders(config);
+  app.addHook('onSend', async (request, reply, payload) => {
+    apply(request, reply);
     return payload;
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL that cannot be decoded or a path parameter over the length
+ * limit, answered before routing (so before any hook) in the standard error shape, with the headers.
+ */
+export function frameworkErrorHandler(config: { tilesUrl: string }) {
+  const apply = securityHeaders(config);
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    apply(request, reply);
+    const status = error.statusCode === 414 ? 414 : 400;
+    const locale = pickLocale(request.headers['accept-language']);
+    return reply
+      .status(status)
+      .send({ error: { code: 'common.validation', message: formatMessage('common.validation', locale) } });
+  };
 }
