@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../src/server/app';
 import { hashPassword } from '../src/server/platform/auth';
 import { ManualClock, uuidv7 } from '../src/server/platform/clock';
@@ -76,7 +76,9 @@ export async function createUser(
   return id;
 }
 
-export async function createTestApp(opts: { config?: Partial<AppDeps['config']> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { config?: Partial<AppDeps['config']>; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = new ManualClock();
   const deps: AppDeps = {
@@ -88,7 +90,7 @@ export async function createTestApp(opts: { config?: Partial<AppDeps['config']> 
     dbKind: database.kind,
   };
   await ensureDefaultCategories(database.db);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, { onRoute: opts.onRoute });
   await app.ready();
   const base = { database, clock };
   const fx = await buildFixture({ ...deps }, (username, roles) => createUser(base, username, roles));

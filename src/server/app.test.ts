@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../test/app';
+import { TEST_PASSWORD, type TestApp, createTestApp } from '../../test/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,8 +14,8 @@ describe('the API server', () => {
     expect(res.json().status).toBe('ok');
   });
 
-  it('serves the OpenAPI description at /api/docs', async () => {
-    const res = await t.anonymous.get('/api/docs/json');
+  it('serves the OpenAPI description at /api/docs to staff', async () => {
+    const res = await (await t.as('admin')).get('/api/docs/json');
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
@@ -63,6 +63,17 @@ describe('bad input and spoofing (review findings)', () => {
     expect(query.statusCode).toBe(400);
     const login = await t.anonymous.post('/api/auth/login', { username: 'x\u0000', password: 'y' });
     expect(login.statusCode).toBe(400);
+  });
+
+  it('X-Forwarded-Proto is not trusted by default: a login over http gets no Secure cookie', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'admin', password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies.find((c) => c.name === 'linli_sid')?.secure).toBeFalsy();
   });
 
   it('X-Forwarded-For is not trusted by default: the audit keeps the socket address', async () => {

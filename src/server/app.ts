@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -30,13 +30,15 @@ import { reportsModule } from './modules/reports/reports.routes';
 import { residentsModule } from './modules/residents/residents.routes';
 import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { workOrderSettingsModule } from './modules/work-orders/workOrders.settings.routes';
-import { registerAuth } from './platform/auth';
+import { isStaff, registerAuth } from './platform/auth';
 import { OffsetClock } from './platform/clock';
 import { createRateLimiter } from './platform/rateLimit';
 import { auditFailure } from './platform/audit';
 import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
+import { hasNul, registerJsonParser } from './platform/inputLimits';
 import type { ModuleDef } from './platform/module';
+import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
 export const MODULES: ModuleDef[] = [
@@ -59,7 +61,13 @@ export const MODULES: ModuleDef[] = [
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  opts: {
+    logger?: boolean /** Tests: sees every route as it is added. */;
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger
       ? {
@@ -82,12 +90,16 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     genReqId: () => v7(),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: (_address: string, hop: number) => hop < (deps.config.trustProxyHops ?? 0),
+    frameworkErrors: frameworkErrorHandler(deps.config),
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  // JSON bodies: depth and key-count limits on the raw text before anything parses or walks them.
+  registerJsonParser(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -98,9 +110,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, deps);
+  registerSecurityHeaders(app, deps.config);
 
   const limit = deps.config.rateLimitPerMinute;
   if (limit) {
@@ -235,6 +247,21 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     tilesUrl: deps.config.tilesUrl || null,
   }));
 
+  // The API description: staff only unless API_DOCS_PUBLIC=true (registered after the error handler
+  // and the auth hook so that both apply to its routes).
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: {
+      onRequest: async (request) => {
+        if (deps.config.apiDocsPublic || isStaff(request.actor)) return;
+        throw new AppError(
+          request.actor ? 'common.forbidden' : 'common.unauthenticated',
+          request.actor ? 403 : 401,
+        );
+      },
+    },
+  });
+
   for (const mod of MODULES) {
     await app.register(async (scope) => mod.routes(scope, deps));
   }
@@ -262,12 +289,4 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   });
 
   return app;
-}
-
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value))
-    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
-  return false;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { and, eq, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pickLocale } from '../../shared/i18n/errors';
 import type { Role } from '../../shared/permissions';
 import { sessions, userRoles, users } from '../modules/accounts/accounts.table';
@@ -88,6 +88,27 @@ async function actorOf(db: Db, user: typeof users.$inferSelect): Promise<Actor> 
         orgUnitName: r.name,
       })),
   };
+}
+
+/**
+ * The session cookie's options. Secure when the request came over HTTPS (X-Forwarded-Proto counts only
+ * from a trusted proxy, TRUST_PROXY_HOPS >= 1) and always when PUBLIC_URL is an https address.
+ */
+export function sessionCookieOptions(request: FastifyRequest, config: { publicUrl?: string }) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https' || /^https:\/\//i.test(config.publicUrl ?? ''),
+  };
+}
+
+/** Logins of residents, volunteers and redemption counters; any other role is staff. */
+const NON_STAFF_ROLES: ReadonlySet<Role> = new Set<Role>(['resident', 'volunteer', 'merchant']);
+
+/** Whether the actor holds at least one staff role. */
+export function isStaff(actor: Actor | undefined): boolean {
+  return !!actor?.assignments.some((a) => !NON_STAFF_ROLES.has(a.role));
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

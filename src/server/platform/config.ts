@@ -30,6 +30,10 @@ export interface Config {
   auditCheckpointFile: string | undefined;
   /** In-process audit sealing interval besides the per-minute job; 0 = the job only. */
   auditSealIntervalSeconds: number;
+  /** The address users open (e.g. https://linli.example.gov.cn); https here makes the session cookie always Secure. */
+  publicUrl: string;
+  /** Serve /api/docs to anyone; by default it needs a staff login. */
+  apiDocsPublic: boolean;
 }
 
 function parseKey(text: string): Buffer {
@@ -68,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 30),
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE ? resolve(env.AUDIT_CHECKPOINT_FILE) : undefined,
     auditSealIntervalSeconds: Number(env.AUDIT_SEAL_INTERVAL_SECONDS ?? 10),
+    publicUrl: env.PUBLIC_URL ?? '',
+    apiDocsPublic: env.API_DOCS_PUBLIC === 'true',
   };
 }

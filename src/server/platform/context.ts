@@ -20,6 +20,10 @@ export interface AppDeps {
     rateLimitPerMinute?: number;
     /** Signed audit checkpoints file; unset = DATA_DIR/audit-checkpoints.log, none when dataDir is empty. */
     auditCheckpointFile?: string | undefined;
+    /** https://… makes the session cookie Secure on every response. */
+    publicUrl?: string;
+    /** /api/docs without a staff login. */
+    apiDocsPublic?: boolean;
   };
   dbKind?: 'pglite' | 'postgres';
 }

@@ -84,6 +84,10 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Only JPG, PNG or WebP images are accepted',
   },
   'common.bad_json': { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  'common.body_too_complex': {
+    'zh-CN': '请求内容嵌套过深或字段过多',
+    en: 'The request body is nested too deeply or has too many fields',
+  },
   'common.not_found': { 'zh-CN': '未找到该记录,或您无权查看', en: 'Not found, or outside your scope' },
   'common.route_not_found': { 'zh-CN': '接口不存在', en: 'No such endpoint' },
   'common.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You do not have permission to do this' },

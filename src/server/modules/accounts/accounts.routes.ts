@@ -11,7 +11,7 @@ import {
   userSchema,
 } from '../../../shared/contracts/accounts';
 import { writeAudit } from '../../platform/audit';
-import { SESSION_COOKIE, destroySession } from '../../platform/auth';
+import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../platform/auth';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
 import { pageOf, pageQuery } from '../../platform/pagination';
@@ -31,7 +31,6 @@ export const accountsModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['accounts'];
-    const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const };
 
     app.post(
       '/api/auth/login',
@@ -41,7 +40,7 @@ export const accountsModule = defineModule({
         const { token, csrfToken, actor } = await login(ctx, req.body.username, req.body.password, {
           userAgent: req.headers['user-agent'],
         });
-        reply.setCookie(SESSION_COOKIE, token, cookieOpts);
+        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, deps.config));
         return meOf(actor, csrfToken);
       },
     );
@@ -54,7 +53,7 @@ export const accountsModule = defineModule({
           writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId }),
         );
       }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, deps.config));
       return reply.status(204).send();
     });
 

@@ -74,12 +74,19 @@ function asOpen311Error(err: unknown, request: FastifyRequest): Open311Error {
   return new Open311Error(500, { code: 'common.internal' });
 }
 
-/** The form-encoded body as parameters; repeated names become lists. */
+/** More fields than any GeoReport request has (attributes included). */
+const MAX_FORM_FIELDS = 1000;
+
+/** The form-encoded body as parameters; repeated names become lists (in linear time). */
 function parseForm(body: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = Object.create(null);
+  let fields = 0;
   for (const [k, v] of new URLSearchParams(body)) {
+    if (++fields > MAX_FORM_FIELDS) throw new AppError('common.body_too_complex', 400);
     const before = out[k];
-    out[k] = before === undefined ? v : [...[before].flat(), v];
+    if (before === undefined) out[k] = v;
+    else if (Array.isArray(before)) before.push(v);
+    else out[k] = [before, v];
   }
   return out;
 }
@@ -121,7 +128,13 @@ async function geoReport(api: FastifyInstance, deps: AppDeps) {
   api.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: FORM_LIMIT },
-    (_req, body, done) => done(null, parseForm(body as string)),
+    (_req, body, done) => {
+      try {
+        done(null, parseForm(body as string));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
   );
   api.setErrorHandler((err, request, reply) =>
     sendError(reply, formatOfUrl(request.url), asOpen311Error(err, request), request.locale),

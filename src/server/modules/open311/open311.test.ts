@@ -310,6 +310,27 @@ describe('POST requests (R-O311-1)', () => {
     expect(broken.json()[0].code).toBe(400);
   });
 
+  it('a form with thousands of repeated fields is refused at once with 400, not parsed for minutes', async () => {
+    const started = Date.now();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'media_url=&'.repeat(20_000),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual([{ code: 400, description: '请求内容嵌套过深或字段过多' }]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const fine = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `api_key=${subdistrictKey}&service_code=street_lamp&${'media_url=x&'.repeat(3)}`,
+    });
+    expect(fine.statusCode).toBe(400);
+    expect(fine.json()[0].description).not.toBe('请求内容嵌套过深或字段过多');
+  });
+
   it('a location outside the key jurisdiction is refused with 400 and nothing is filed', async () => {
     const before = (await t.database.db.execute(
       sql`select count(*)::int as n from work_orders`,
