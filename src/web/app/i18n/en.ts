@@ -1,3 +1,4 @@
+import { authEn } from '../../modules/auth/i18n';
 import { ledgerEn } from '../../modules/ledger/i18n';
 import { merchantsEn } from '../../modules/merchants/i18n';
 import { servicesEn } from '../../modules/services/i18n';
@@ -6,6 +7,7 @@ import type { MessageKey } from './zh-CN';
 
 /** Console UI strings, English. Must have every key of zh-CN (the type checks it). */
 export const en: Record<MessageKey, string> = {
+  ...authEn,
   ...ledgerEn,
   ...merchantsEn,
   ...volunteersEn,

@@ -1,3 +1,4 @@
+import { authZh } from '../../modules/auth/i18n';
 import { ledgerZh } from '../../modules/ledger/i18n';
 import { merchantsZh } from '../../modules/merchants/i18n';
 import { servicesZh } from '../../modules/services/i18n';
@@ -5,6 +6,7 @@ import { volunteersZh } from '../../modules/volunteers/i18n';
 
 /** Console UI strings, Chinese (the default language). Keys are English; `{name}` are parameters. */
 export const zhCN = {
+  ...authZh,
   ...ledgerZh,
   ...merchantsZh,
   ...volunteersZh,
