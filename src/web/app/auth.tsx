@@ -92,8 +92,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api.post('/api/auth/logout');
     } finally {
       apiSession.setCsrfToken(null);
-      qc.clear();
+      // Not qc.clear(): that drops the query the AuthProvider observes, which then keeps the old user.
       qc.setQueryData(ME_KEY, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     }
   }, [qc]);
 

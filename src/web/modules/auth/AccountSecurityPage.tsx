@@ -149,13 +149,13 @@ function RecoveryCodes({
       <div
         style={{
           display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
-          gap: '8px 16px',
+          gridTemplateColumns: 'repeat(2, max-content)',
+          gap: '8px 24px',
           padding: 16,
           background: '#fafafa',
           border: '1px dashed #d9d9d9',
           borderRadius: 6,
-          maxWidth: 520,
+          width: 'fit-content',
         }}
       >
         {codes.map((c) => (

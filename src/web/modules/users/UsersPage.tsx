@@ -479,7 +479,7 @@ export default function UsersPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1240 }}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('users.empty')} /> }}
             onRow={() => ({ 'data-testid': 'user-row' }) as HTMLAttributes<HTMLElement>}
             pagination={{
