@@ -29,7 +29,7 @@ export const authZh = {
   'security.start': '开启两步验证',
   'security.step1': '扫描二维码',
   'security.step1Hint':
-    '在手机上安装验证器应用（如腾讯身份验证器、Microsoft Authenticator、Google 身份验证器），扫描下方二维码。',
+    '在手机上安装验证器应用（如腾讯身份验证器、Microsoft Authenticator、Google 身份验证器），用它扫描二维码。',
   'security.manual': '无法扫码时，请在应用中手动输入以下密钥（基于时间，6 位）：',
   'security.step2': '输入验证码',
   'security.step2Hint': '输入应用中显示的 6 位验证码，确认设置无误。',
@@ -94,7 +94,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'security.start': 'Turn on two-step verification',
   'security.step1': 'Scan the QR code',
   'security.step1Hint':
-    'Install an authenticator app on your phone (Tencent Authenticator, Microsoft Authenticator, Google Authenticator…) and scan this QR code.',
+    'Install an authenticator app on your phone (Tencent Authenticator, Microsoft Authenticator, Google Authenticator…) and scan the QR code with it.',
   'security.manual': 'If you cannot scan, type this key into the app (time-based, 6 digits):',
   'security.step2': 'Enter a code',
   'security.step2Hint': 'Enter the 6-digit code the app shows to confirm the setup.',
