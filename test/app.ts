@@ -46,11 +46,15 @@ function client(app: FastifyInstance, headers: Record<string, string>): Client {
 
 let passwordHash: Promise<string> | undefined;
 
-/** Creates a user holding `roles` (unit ids) with the shared test password. */
+/**
+ * Creates a user holding `roles` (unit ids) with the shared test password. Like the demo seed's accounts,
+ * test accounts are password-only (`demo`, exempt from the two-factor requirement) unless `demo: false`.
+ */
 export async function createUser(
   t: Pick<TestApp, 'database' | 'clock'>,
   username: string,
   roles: { role: Role; orgUnitId: string | null }[],
+  opts: { demo?: boolean } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const id = uuidv7();
@@ -60,6 +64,7 @@ export async function createUser(
     username,
     displayName: username,
     passwordHash: await passwordHash,
+    isDemo: opts.demo ?? true,
     createdAt: now,
     updatedAt: now,
   });

@@ -60,6 +60,17 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Roles whose accounts log in with a second factor (TOTP): GB/T 22239-2019 level 3, 身份鉴别, asks
+ * administrators for two combined authentication techniques. Other users may turn it on.
+ */
+export const TWO_FACTOR_ROLES: readonly Role[] = ['platform_admin', 'civil_affairs'];
+
+/** Whether an account must use two-factor login; the demo seed's shared accounts are exempt. */
+export function twoFactorRequiredFor(roles: readonly Role[], isDemo: boolean): boolean {
+  return !isDemo && roles.some((r) => TWO_FACTOR_ROLES.includes(r));
+}
+
 const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

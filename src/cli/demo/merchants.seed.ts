@@ -177,6 +177,7 @@ export async function seedDemoMerchants(
     displayName: '铜都爱心超市店员',
     title: '铜都社区爱心超市',
     passwordHash: await hashPassword(DEMO_PASSWORD),
+    isDemo: true,
     createdAt: now,
     updatedAt: now,
   });

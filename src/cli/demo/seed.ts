@@ -610,7 +610,17 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
     const id = deps.ids();
     await db
       .insert(users)
-      .values({ id, username, displayName, title, passwordHash, createdAt: now, updatedAt: now });
+      // Shared demo logins stay password-only (README): exempt from the two-factor requirement.
+      .values({
+        id,
+        username,
+        displayName,
+        title,
+        passwordHash,
+        isDemo: true,
+        createdAt: now,
+        updatedAt: now,
+      });
     await db.insert(userRoles).values(
       roles.map((x) => ({
         id: deps.ids(),

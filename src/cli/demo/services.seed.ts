@@ -163,6 +163,7 @@ export async function seedDemoServices(
     displayName: '王秀英',
     title: null,
     passwordHash: await hashPassword(DEMO_PASSWORD),
+    isDemo: true,
     createdAt: now,
     updatedAt: now,
   });

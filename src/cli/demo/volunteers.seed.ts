@@ -257,6 +257,7 @@ export async function seedDemoVolunteers(
     displayName: zhiyuanProfile.name,
     title: '在职党员(铜都社区报到)',
     passwordHash: await hashPassword(DEMO_PASSWORD),
+    isDemo: true,
     createdAt: now,
     updatedAt: now,
   });

@@ -3,8 +3,8 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pickLocale } from '../../shared/i18n/errors';
-import type { Role } from '../../shared/permissions';
-import { sessions, userRoles, users } from '../modules/accounts/accounts.table';
+import { type Role, twoFactorRequiredFor } from '../../shared/permissions';
+import { sessions, userRoles, userTwoFactor, users } from '../modules/accounts/accounts.table';
 import { orgUnits } from '../modules/org/org.table';
 import type { AppDeps } from './context';
 import type { Db } from './db';
@@ -113,6 +113,27 @@ export function isStaff(actor: Actor | undefined): boolean {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+export interface TwoFactorState {
+  required: boolean;
+  enabled: boolean;
+  /** Required but not set up: the session may only enrol. */
+  enrolmentRequired: boolean;
+}
+
+export function twoFactorStateOf(
+  user: { isDemo: boolean },
+  roles: readonly Role[],
+  enabledAt: Date | null | undefined,
+): TwoFactorState {
+  const required = twoFactorRequiredFor(roles, user.isDemo);
+  const enabled = !!enabledAt;
+  return { required, enabled, enrolmentRequired: required && !enabled };
+}
+
+/** What a session whose user must still enrol a second factor may call: who am I, log out, enrol. */
+const ENROLMENT_ONLY_PATHS =
+  /^\/api\/(auth\/(me|logout|login|login\/totp|two-factor(\/[a-z-]+)?)|config|health)$/;
+
 /**
  * Reads the session cookie on every request, applies idle expiry, and checks the CSRF header on
  * cookie-authenticated writes (double submit bound to the session).
@@ -130,6 +151,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
       .select()
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(userTwoFactor, eq(userTwoFactor.userId, sessions.userId))
       .where(eq(sessions.id, id));
     if (!row) return;
     const s = row.sessions;
@@ -142,13 +164,23 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     if (!row.users.active) return;
     const actor = await actorOf(deps.db, row.users);
     request.actor = actor;
-    request.session = { id, csrfToken: s.csrfToken };
+    const twoFactor = twoFactorStateOf(
+      row.users,
+      actor.assignments.map((a) => a.role),
+      row.user_two_factor?.enabledAt,
+    );
+    request.session = { id, csrfToken: s.csrfToken, twoFactor };
     request.locale = pickLocale(request.headers['accept-language'], actor.locale);
     if (now.getTime() - s.lastSeenAt.getTime() > 30_000) {
       await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
     }
     if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== s.csrfToken) {
       throw new AppError('common.csrf', 403);
+    }
+    // A role that requires two-factor login, not yet enrolled: nothing but enrolment until it is done.
+    const path = request.url.split('?')[0] ?? '';
+    if (twoFactor.enrolmentRequired && path.startsWith('/api/') && !ENROLMENT_ONLY_PATHS.test(path)) {
+      throw new AppError('accounts.two_factor_enrolment_required', 403);
     }
   });
 }

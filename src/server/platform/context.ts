@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditContext } from './audit';
+import type { TwoFactorState } from './auth';
 import type { Clock, IdGenerator } from './clock';
 import type { Config } from './config';
 import type { Pii } from './crypto';
@@ -56,7 +57,7 @@ export function ctxOf(deps: AppDeps, request: FastifyRequest): UseCaseCtx {
 declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
-    session?: { id: string; csrfToken: string };
+    session?: { id: string; csrfToken: string; twoFactor: TwoFactorState };
     locale: 'zh-CN' | 'en';
   }
 }

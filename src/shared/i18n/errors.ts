@@ -3,6 +3,7 @@
  * The server answers in the user's language; the web app shows `message` as given.
  */
 import { label } from './labels';
+import { ACCOUNTS_ERRORS } from './errors.accounts';
 import { LEDGER_ERRORS } from './errors.ledger';
 import { MERCHANTS_ERRORS } from './errors.merchants';
 import { SERVICES_ERRORS } from './errors.services';
@@ -12,6 +13,7 @@ export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
+  ...ACCOUNTS_ERRORS,
   ...LEDGER_ERRORS,
   ...MERCHANTS_ERRORS,
   ...VOLUNTEERS_ERRORS,

@@ -12,6 +12,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './Layout';
 import { Guard } from './Guard';
 import { SETTINGS_PAGES } from './nav';
+import { ENROL_PATH, authConsoleRoutes } from '../modules/auth/routes';
 import { ledgerConsoleRoutes, ledgerPublicRoutes } from '../modules/ledger/routes';
 import { merchantsConsoleRoutes, merchantsPublicRoutes } from '../modules/merchants/routes';
 import { servicesConsoleRoutes, servicesPublicRoutes } from '../modules/services/routes';
@@ -58,6 +59,10 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (!me) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  // A role that requires two-step verification, not set up yet: the server allows nothing else.
+  if (me.twoFactor.enrolmentRequired && location.pathname !== ENROL_PATH) {
+    return <Navigate to={ENROL_PATH} replace />;
   }
   return children;
 }
@@ -264,6 +269,7 @@ function AppRoutes() {
             </Guard>
           }
         />
+        {authConsoleRoutes}
         {ledgerConsoleRoutes}
         {merchantsConsoleRoutes}
         {volunteersConsoleRoutes}

@@ -1,5 +1,23 @@
-import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tooltip, Typography } from 'antd';
+import {
+  DownOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Drawer,
+  Dropdown,
+  Flex,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
@@ -48,12 +66,15 @@ function Brand({ compact }: { compact?: boolean }) {
 
 function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const selected = selectedNavKey(location.pathname);
+  const enrolmentOnly = !!me?.twoFactor.enrolmentRequired;
 
   const items = useMemo<MenuProps['items']>(() => {
+    // Until two-step verification is set up the server refuses every page: no menu.
+    if (enrolmentOnly) return [];
     const visible = (n: NavItem) => !n.permission || can(n.permission);
     // A group shows when at least one of its entries does.
     const shown = (n: NavItem) => visible(n) && (!n.children || n.children.some(visible));
@@ -72,7 +93,7 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       }
       return { key: n.path, icon: n.icon, label: <span data-testid={testIdOf(n.path)}>{t(n.label)}</span> };
     });
-  }, [can, t]);
+  }, [can, t, enrolmentOnly]);
 
   const parentOpen = NAV.filter((n) => n.children?.some((c) => c.path === selected)).map((n) => n.path);
   return (
@@ -176,25 +197,52 @@ export function AppLayout() {
           ) : null}
           <div style={{ flex: 1 }} />
           <Flex align="center" gap={mobile ? 4 : 12} style={{ minWidth: 0 }}>
-            <Tooltip title={scope.join(';')}>
-              <Flex
-                vertical
-                style={{ lineHeight: 1.25, minWidth: 0, textAlign: 'right' }}
-                data-testid="current-user"
-              >
-                <Typography.Text strong ellipsis style={{ maxWidth: mobile ? 110 : 260 }}>
-                  {me?.displayName}
-                </Typography.Text>
-                <Typography.Text
-                  type="secondary"
-                  ellipsis
-                  style={{ fontSize: 12, maxWidth: mobile ? 110 : 320 }}
-                  data-testid="current-scope"
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  {
+                    key: 'security',
+                    icon: <SafetyCertificateOutlined />,
+                    label: <span data-testid="user-menu-security">{t('security.menu')}</span>,
+                  },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout') },
+                ],
+                onClick: ({ key }) => (key === 'logout' ? doLogout() : navigate('/account/security')),
+              }}
+            >
+              <Tooltip title={scope.join(';')} placement="left">
+                <Flex
+                  align="center"
+                  gap={6}
+                  role="button"
+                  tabIndex={0}
+                  aria-haspopup="menu"
+                  style={{ cursor: 'pointer', minWidth: 0 }}
+                  data-testid="user-menu"
                 >
-                  {scope.join(';') || t('common.none')}
-                </Typography.Text>
-              </Flex>
-            </Tooltip>
+                  <Flex
+                    vertical
+                    style={{ lineHeight: 1.25, minWidth: 0, textAlign: 'right' }}
+                    data-testid="current-user"
+                  >
+                    <Typography.Text strong ellipsis style={{ maxWidth: mobile ? 110 : 260 }}>
+                      {me?.displayName}
+                    </Typography.Text>
+                    <Typography.Text
+                      type="secondary"
+                      ellipsis
+                      style={{ fontSize: 12, maxWidth: mobile ? 110 : 320 }}
+                      data-testid="current-scope"
+                    >
+                      {scope.join(';') || t('common.none')}
+                    </Typography.Text>
+                  </Flex>
+                  <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
+                </Flex>
+              </Tooltip>
+            </Dropdown>
             <LanguageSwitch size="small" />
             <Tooltip title={t('layout.logout')}>
               <Button

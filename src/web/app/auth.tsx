@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
-import type { MeDto } from '../../shared/contracts/accounts';
+import type { LoginChallengeDto, MeDto } from '../../shared/contracts/accounts';
 import type { Locale } from '../../shared/i18n/errors';
 import type { Permission } from '../../shared/permissions';
 import { ApiError, api, apiSession } from './api';
@@ -10,7 +10,15 @@ interface AuthValue {
   me: MeDto | null;
   loading: boolean;
   can: (permission: Permission) => boolean;
-  login: (username: string, password: string) => Promise<MeDto>;
+  /** The password step: the session, or a pending login awaiting the second factor. */
+  login: (username: string, password: string) => Promise<MeDto | LoginChallengeDto>;
+  /** The second step: a 6-digit code or a recovery code for a pending login. */
+  loginSecondFactor: (
+    pendingToken: string,
+    factor: { code: string } | { recoveryCode: string },
+  ) => Promise<MeDto>;
+  /** Reloads the current user (after two-step verification was turned on or off). */
+  refreshMe: () => Promise<void>;
   logout: () => Promise<void>;
   /** Changes the UI language and, when logged in, the user's saved language. */
   changeLocale: (locale: Locale) => void;
@@ -51,9 +59,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
   }, [qc]);
 
-  const login = useCallback(
-    async (username: string, password: string) => {
-      const result = await api.post<MeDto>('/api/auth/login', { username, password });
+  const startSession = useCallback(
+    (result: MeDto) => {
       apiSession.setCsrfToken(result.csrfToken);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, result);
@@ -62,13 +69,32 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [qc],
   );
 
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const result = await api.post<MeDto | LoginChallengeDto>('/api/auth/login', { username, password });
+      return 'twoFactorRequired' in result ? result : startSession(result);
+    },
+    [startSession],
+  );
+
+  const loginSecondFactor = useCallback(
+    async (pendingToken: string, factor: { code: string } | { recoveryCode: string }) =>
+      startSession(await api.post<MeDto>('/api/auth/login/totp', { pendingToken, ...factor })),
+    [startSession],
+  );
+
+  const refreshMe = useCallback(async () => {
+    qc.setQueryData(ME_KEY, await fetchMe());
+  }, [qc]);
+
   const logout = useCallback(async () => {
     try {
       await api.post('/api/auth/logout');
     } finally {
       apiSession.setCsrfToken(null);
-      qc.clear();
+      // Not qc.clear(): that drops the query the AuthProvider observes, which then keeps the old user.
       qc.setQueryData(ME_KEY, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     }
   }, [qc]);
 
@@ -93,10 +119,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loading: meQuery.isPending,
       can: (p) => !!me?.permissions.includes(p),
       login,
+      loginSecondFactor,
+      refreshMe,
       logout,
       changeLocale,
     }),
-    [me, meQuery.isPending, login, logout, changeLocale],
+    [me, meQuery.isPending, login, loginSecondFactor, refreshMe, logout, changeLocale],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -5,7 +5,13 @@ import {
   changePasswordBody,
   createUserBody,
   loginBody,
+  loginResponseSchema,
+  loginTotpBody,
   meSchema,
+  recoveryCodesSchema,
+  twoFactorCodeBody,
+  twoFactorSetupSchema,
+  twoFactorStatusSchema,
   updateMeBody,
   updateUserBody,
   userSchema,
@@ -25,6 +31,14 @@ import {
   updateMe,
   updateUser,
 } from './accounts.usecases';
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  loginSecondFactor,
+  regenerateRecoveryCodes,
+  setupTwoFactor,
+  twoFactorStatus,
+} from './accounts.twoFactor';
 
 export const accountsModule = defineModule({
   name: 'accounts',
@@ -32,16 +46,29 @@ export const accountsModule = defineModule({
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['accounts'];
 
+    // Password right and a second factor set up: `{ twoFactorRequired, pendingToken }` and no session yet.
     app.post(
       '/api/auth/login',
-      { schema: { tags, body: loginBody, response: { 200: meSchema } } },
+      { schema: { tags, body: loginBody, response: { 200: loginResponseSchema } } },
       async (req, reply) => {
         const ctx = ctxOf(deps, req);
-        const { token, csrfToken, actor } = await login(ctx, req.body.username, req.body.password, {
+        const result = await login(ctx, req.body.username, req.body.password, {
           userAgent: req.headers['user-agent'],
         });
-        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, deps.config));
-        return meOf(actor, csrfToken);
+        if ('twoFactorRequired' in result) return result;
+        reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(req, deps.config));
+        return meOf(result.actor, result);
+      },
+    );
+    app.post(
+      '/api/auth/login/totp',
+      { schema: { tags, body: loginTotpBody, response: { 200: meSchema } } },
+      async (req, reply) => {
+        const result = await loginSecondFactor(ctxOf(deps, req), req.body, {
+          userAgent: req.headers['user-agent'],
+        });
+        reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(req, deps.config));
+        return meOf(result.actor, result);
       },
     );
 
@@ -59,14 +86,14 @@ export const accountsModule = defineModule({
 
     app.get('/api/auth/me', { schema: { tags, response: { 200: meSchema } } }, (req) => {
       const ctx = actorCtxOf(deps, req);
-      return meOf(ctx.actor, req.session!.csrfToken);
+      return meOf(ctx.actor, req.session!);
     });
     app.patch(
       '/api/auth/me',
       { schema: { tags, body: updateMeBody, response: { 200: meSchema } } },
       async (req) => {
         const actor = await updateMe(actorCtxOf(deps, req), req.body);
-        return meOf(actor, req.session!.csrfToken);
+        return meOf(actor, req.session!);
       },
     );
     app.post('/api/auth/password', { schema: { tags, body: changePasswordBody } }, async (req, reply) => {
@@ -78,6 +105,34 @@ export const accountsModule = defineModule({
       );
       return reply.status(204).send();
     });
+
+    // Two-step verification of one's own account (账号安全); open to a session that must still enrol.
+    app.get('/api/auth/two-factor', { schema: { tags, response: { 200: twoFactorStatusSchema } } }, (req) =>
+      twoFactorStatus(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/auth/two-factor/setup',
+      { schema: { tags, response: { 200: twoFactorSetupSchema } } },
+      (req) => setupTwoFactor(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/auth/two-factor/enable',
+      { schema: { tags, body: twoFactorCodeBody, response: { 200: recoveryCodesSchema } } },
+      (req) => enableTwoFactor(actorCtxOf(deps, req), req.body.code),
+    );
+    app.post(
+      '/api/auth/two-factor/recovery-codes',
+      { schema: { tags, body: twoFactorCodeBody, response: { 200: recoveryCodesSchema } } },
+      (req) => regenerateRecoveryCodes(actorCtxOf(deps, req), req.body.code),
+    );
+    app.post(
+      '/api/auth/two-factor/disable',
+      { schema: { tags, body: twoFactorCodeBody } },
+      async (req, reply) => {
+        await disableTwoFactor(actorCtxOf(deps, req), req.body.code);
+        return reply.status(204).send();
+      },
+    );
 
     app.get(
       '/api/users',

@@ -14,6 +14,8 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+    /** An account of the demo seed: shared, password-only, exempt from the two-factor requirement. */
+    isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -48,4 +50,46 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A user's TOTP second factor (RFC 6238); one row per user. */
+export const userTwoFactor = pgTable('user_two_factor', {
+  userId: uuid('user_id').primaryKey(),
+  /** The base32 secret, AES-256-GCM under the PII key (platform/crypto); never stored in clear. */
+  secretEnc: text('secret_enc').notNull(),
+  /** null while enrolment waits for the first correct code. */
+  enabledAt: timestamp('enabled_at', { withTimezone: true, mode: 'date' }),
+  /** The newest time step whose code was accepted: a code works once (RFC 6238 §5.2). */
+  lastStep: integer('last_step'),
+  /** Per-user salt of the recovery-code hashes. */
+  recoverySalt: text('recovery_salt').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** One-time recovery codes: sha256(salt, code); a used code keeps its row with `used_at`. */
+export const recoveryCodes = pgTable(
+  'user_recovery_codes',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('user_recovery_codes_user_idx').on(t.userId)],
+);
+
+/** A login whose password was right and whose second factor is awaited (5 minutes). */
+export const loginChallenges = pgTable(
+  'login_challenges',
+  {
+    /** sha256 of the pending-login token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('login_challenges_expires_idx').on(t.expiresAt)],
 );

@@ -1,12 +1,11 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { createUserBody, updateUserBody } from '../../../shared/contracts/accounts';
 import { PERMISSIONS, ROLE_UNIT_KINDS, type Role, roleHas } from '../../../shared/permissions';
 import { auditFailure, writeAudit } from '../../platform/audit';
 import {
   LOCK_MINUTES,
-  MAX_FAILED_LOGINS,
-  createSession,
+  type TwoFactorState,
   destroyUserSessions,
   hashPassword,
   loadActor,
@@ -26,7 +25,14 @@ import {
 } from '../../platform/permissions';
 import { offsetOf } from '../../platform/pagination';
 import { orgUnits } from '../org/org.table';
-import { userRoles, users } from './accounts.table';
+import { userRoles, userTwoFactor, users } from './accounts.table';
+import {
+  completeLogin,
+  countFailedAttempt,
+  isTwoFactorEnabled,
+  removeSecondFactor,
+  startChallenge,
+} from './accounts.twoFactor';
 
 let dummyHash: Promise<string> | undefined;
 
@@ -61,40 +67,19 @@ export async function login(
     );
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    // One atomic statement, so parallel attempts cannot overwrite each other's count.
-    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-    const [after] = await ctx.db
-      .update(users)
-      .set({
-        failedLogins: sql`case when ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then 0 else ${users.failedLogins} + 1 end`,
-        lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ lockedUntil: users.lockedUntil });
-    if (after?.lockedUntil && after.lockedUntil > now)
+    if (await countFailedAttempt(ctx, user.id))
       throw await fail('auth.locked', { minutes: LOCK_MINUTES }, 423);
     throw await fail('auth.invalid_credentials');
   }
   // Only someone who knows the password learns that the account is disabled.
   if (!user.active) throw await fail('auth.disabled', {}, 403);
-  const session = await createSession(ctx.db, ctx, user.id, { ip: ctx.ip, userAgent: meta.userAgent });
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, user.id));
-    await writeAudit(
-      tx,
-      { ...ctx, actor: { userId: user.id, displayName: user.displayName } },
-      { action: 'auth.login', entityType: 'user', entityId: user.id },
-    );
-  });
-  const actor = await loadActor(ctx.db, user.id);
-  if (!actor) throw new AppError('auth.disabled', 403);
-  return { ...session, actor };
+  // A second factor set up: no session until the code (POST /api/auth/login/totp).
+  if (await isTwoFactorEnabled(ctx.db, user.id)) return startChallenge(ctx, user);
+  // A role that requires one but none set up yet: the session is limited to enrolment (platform/auth.ts).
+  return completeLogin(ctx, user, meta, undefined);
 }
 
-export function meOf(actor: Actor, csrfToken: string) {
+export function meOf(actor: Actor, session: { csrfToken: string; twoFactor: TwoFactorState }) {
   return {
     id: actor.userId,
     username: actor.username,
@@ -106,7 +91,8 @@ export function meOf(actor: Actor, csrfToken: string) {
       orgUnitName: a.orgUnitName,
     })),
     permissions: PERMISSIONS.filter((p) => actor.assignments.some((a) => roleHas(a.role, p))),
-    csrfToken,
+    csrfToken: session.csrfToken,
+    twoFactor: session.twoFactor,
   };
 }
 
@@ -183,6 +169,19 @@ async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
         rows.map((r) => r.id),
       ),
     );
+  const factors = await ctx.db
+    .select({ userId: userTwoFactor.userId })
+    .from(userTwoFactor)
+    .where(
+      and(
+        inArray(
+          userTwoFactor.userId,
+          rows.map((r) => r.id),
+        ),
+        isNotNull(userTwoFactor.enabledAt),
+      ),
+    );
+  const enrolled = new Set(factors.map((f) => f.userId));
   const now = ctx.clock.now();
   return rows.map((u) => ({
     id: u.id,
@@ -192,6 +191,8 @@ async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
     active: u.active,
     locked: !!u.lockedUntil && u.lockedUntil > now,
     lastLoginAt: u.lastLoginAt,
+    demo: u.isDemo,
+    twoFactorEnabled: enrolled.has(u.id),
     assignments: roles
       .filter((r) => r.userId === u.id)
       .map((r) => ({ role: r.role as Role, orgUnitId: r.orgUnitId, orgUnitName: r.name })),
@@ -381,7 +382,9 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
         })),
       );
     }
-    if (input.active === false || passwordHash) await destroyUserSessions(tx, id);
+    // A lost phone: the second factor goes, and so do the sessions it let in.
+    if (input.resetTwoFactor) await removeSecondFactor(tx, id);
+    if (input.active === false || passwordHash || input.resetTwoFactor) await destroyUserSessions(tx, id);
     await writeAudit(tx, ctx, {
       action: 'users.update',
       entityType: 'user',

@@ -1,4 +1,5 @@
 import { auditEn } from '../../modules/audit/i18n';
+import { authEn } from '../../modules/auth/i18n';
 import { ledgerEn } from '../../modules/ledger/i18n';
 import { merchantsEn } from '../../modules/merchants/i18n';
 import { servicesEn } from '../../modules/services/i18n';
@@ -8,6 +9,7 @@ import type { MessageKey } from './zh-CN';
 /** Console UI strings, English. Must have every key of zh-CN (the type checks it). */
 export const en: Record<MessageKey, string> = {
   ...auditEn,
+  ...authEn,
   ...ledgerEn,
   ...merchantsEn,
   ...volunteersEn,

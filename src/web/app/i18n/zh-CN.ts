@@ -1,4 +1,5 @@
 import { auditZh } from '../../modules/audit/i18n';
+import { authZh } from '../../modules/auth/i18n';
 import { ledgerZh } from '../../modules/ledger/i18n';
 import { merchantsZh } from '../../modules/merchants/i18n';
 import { servicesZh } from '../../modules/services/i18n';
@@ -7,6 +8,7 @@ import { volunteersZh } from '../../modules/volunteers/i18n';
 /** Console UI strings, Chinese (the default language). Keys are English; `{name}` are parameters. */
 export const zhCN = {
   ...auditZh,
+  ...authZh,
   ...ledgerZh,
   ...merchantsZh,
   ...volunteersZh,

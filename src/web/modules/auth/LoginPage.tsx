@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -7,10 +7,22 @@ import { useAuth } from '../../app/auth';
 import { PageLoading } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { ENROL_PATH } from './routes';
 
 interface LoginForm {
   username: string;
   password: string;
+}
+
+interface SecondForm {
+  code?: string;
+  recoveryCode?: string;
+}
+
+/** A login whose password was right, waiting for the second factor. */
+interface Pending {
+  pendingToken: string;
+  username: string;
 }
 
 /** Only same-site paths are followed after login. */
@@ -20,25 +32,64 @@ function safeNext(next: string | null): string {
 
 export default function LoginPage() {
   const { t } = useI18n();
-  const { me, loading, login } = useAuth();
+  const { me, loading, login, loginSecondFactor } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [useRecovery, setUseRecovery] = useState(false);
   const [form] = Form.useForm<LoginForm>();
+  const [secondForm] = Form.useForm<SecondForm>();
 
   if (loading) return <PageLoading />;
-  if (me) return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (me)
+    return (
+      <Navigate to={me.twoFactor.enrolmentRequired ? ENROL_PATH : safeNext(params.get('next'))} replace />
+    );
+
+  const messageOf = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
   const onFinish = async (values: LoginForm) => {
     setError(null);
     setSubmitting(true);
     try {
-      await login(values.username, values.password);
+      const result = await login(values.username, values.password);
+      if ('twoFactorRequired' in result) {
+        setPending({ pendingToken: result.pendingToken, username: values.username.trim() });
+        setUseRecovery(false);
+        return;
+      }
+      navigate(result.twoFactor.enrolmentRequired ? ENROL_PATH : safeNext(params.get('next')), {
+        replace: true,
+      });
+    } catch (e) {
+      setError(messageOf(e));
+      form.setFieldValue('password', '');
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const onSecond = async (values: SecondForm) => {
+    if (!pending) return;
+    setError(null);
+    setSubmitting(true);
+    try {
+      await loginSecondFactor(
+        pending.pendingToken,
+        useRecovery ? { recoveryCode: values.recoveryCode ?? '' } : { code: values.code ?? '' },
+      );
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
-      form.setFieldValue('password', '');
+      const code = e instanceof ApiError ? e.code : '';
+      if (code === 'accounts.two_factor_challenge_expired' || code === 'auth.locked') {
+        // The pending login is gone: back to the password.
+        setPending(null);
+        form.setFieldValue('password', '');
+      }
+      setError(messageOf(e));
+      secondForm.resetFields();
     } finally {
       setSubmitting(false);
     }
@@ -86,49 +137,152 @@ export default function LoginPage() {
         {error ? (
           <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
         ) : null}
-        <Form<LoginForm>
-          form={form}
-          layout="vertical"
-          onFinish={onFinish}
-          requiredMark={false}
-          data-testid="login-form"
-        >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+        {/* The password form stays mounted (hidden) so "back" keeps the username. */}
+        <div hidden={!!pending}>
+          <Form<LoginForm>
+            form={form}
+            layout="vertical"
+            onFinish={onFinish}
+            requiredMark={false}
+            data-testid="login-form"
           >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                size="large"
+                data-testid="login-username"
+              />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                size="large"
+                data-testid="login-password"
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
               size="large"
-              data-testid="login-username"
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
+              loading={submitting}
+              data-testid="login-submit"
+            >
+              {t('login.submit')}
+            </Button>
+          </Form>
+        </div>
+        {pending ? (
+          <Form<SecondForm>
+            key={useRecovery ? 'recovery' : 'code'}
+            form={secondForm}
+            layout="vertical"
+            onFinish={onSecond}
+            preserve={false}
+            requiredMark={false}
+            data-testid="login-second-form"
           >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
+            <Flex vertical gap={4} style={{ marginBottom: 16 }}>
+              <Typography.Text strong style={{ fontSize: 16 }}>
+                <SafetyOutlined style={{ color: '#1d5fbf', marginInlineEnd: 8 }} />
+                {t('twofa.title')}
+              </Typography.Text>
+              <Typography.Text type="secondary" data-testid="login-second-prompt">
+                {useRecovery ? t('twofa.recoveryPrompt') : t('twofa.prompt', { username: pending.username })}
+              </Typography.Text>
+            </Flex>
+            {useRecovery ? (
+              <Form.Item
+                name="recoveryCode"
+                label={t('twofa.recoveryCode')}
+                rules={[{ required: true, whitespace: true, message: t('twofa.recoveryRequired') }]}
+              >
+                <Input
+                  prefix={<KeyOutlined />}
+                  autoComplete="off"
+                  autoFocus
+                  size="large"
+                  placeholder="xxxxx-xxxxx"
+                  maxLength={40}
+                  data-testid="login-recovery-code"
+                />
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="code"
+                label={t('twofa.code')}
+                normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
+                rules={[{ required: true, pattern: /^\d{6}$/, message: t('twofa.codeRequired') }]}
+                extra={t('twofa.expiresHint')}
+              >
+                <Input
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  autoFocus
+                  size="large"
+                  placeholder="000000"
+                  maxLength={6}
+                  style={{
+                    letterSpacing: '0.5em',
+                    fontSize: 22,
+                    textAlign: 'center',
+                    fontFamily: 'monospace',
+                  }}
+                  aria-label={t('twofa.code')}
+                  data-testid="login-totp-code"
+                />
+              </Form.Item>
+            )}
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
               size="large"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={submitting}
-            data-testid="login-submit"
-          >
-            {t('login.submit')}
-          </Button>
-        </Form>
+              loading={submitting}
+              data-testid="login-second-submit"
+            >
+              {t('twofa.submit')}
+            </Button>
+            <Flex justify="space-between" wrap gap={8} style={{ marginTop: 12 }}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => {
+                  setError(null);
+                  setUseRecovery(!useRecovery);
+                }}
+                data-testid="login-use-recovery"
+              >
+                {useRecovery ? t('twofa.useCode') : t('twofa.useRecovery')}
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => {
+                  setError(null);
+                  setPending(null);
+                  form.setFieldValue('password', '');
+                }}
+                data-testid="login-second-back"
+              >
+                {t('twofa.back')}
+              </Button>
+            </Flex>
+          </Form>
+        ) : null}
         <Typography.Paragraph
           type="secondary"
           style={{ fontSize: 12, marginTop: 20, marginBottom: 0, textAlign: 'center' }}

@@ -1,4 +1,11 @@
-import { DeleteOutlined, LockOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  LockOutlined,
+  PlusOutlined,
+  SafetyCertificateOutlined,
+  StopOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -298,7 +305,22 @@ export default function UsersPage() {
   };
 
   const columns: TableColumnsType<UserDto> = [
-    { title: t('users.username'), dataIndex: 'username', width: 130, fixed: 'left' },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      width: 150,
+      fixed: 'left',
+      render: (v: string, u) => (
+        <Space size={4} wrap>
+          {v}
+          {u.demo ? (
+            <Tag color="gold" style={{ marginInlineEnd: 0 }} data-testid="user-demo">
+              {t('users.demo')}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+    },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
     {
       title: t('users.jobTitle'),
@@ -322,13 +344,18 @@ export default function UsersPage() {
     },
     {
       title: t('common.status'),
-      width: 110,
+      width: 130,
       render: (_, u) => (
         <Space size={4} wrap>
           {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>}
           {u.locked ? (
             <Tag color="red" icon={<LockOutlined />}>
               {t('users.locked')}
+            </Tag>
+          ) : null}
+          {u.twoFactorEnabled ? (
+            <Tag color="blue" icon={<SafetyCertificateOutlined />} data-testid="user-two-factor">
+              {t('users.twoFactor')}
             </Tag>
           ) : null}
         </Space>
@@ -369,6 +396,18 @@ export default function UsersPage() {
                   >
                     {t('users.unlock')}
                   </Button>
+                ) : null}
+                {u.twoFactorEnabled ? (
+                  <Popconfirm
+                    title={t('users.resetTwoFactorConfirm', { name: u.displayName })}
+                    onConfirm={() =>
+                      patch(u, { resetTwoFactor: true }, t('users.twoFactorReset', { name: u.displayName }))
+                    }
+                  >
+                    <Button type="link" size="small" data-testid="user-reset-two-factor">
+                      {t('users.resetTwoFactor')}
+                    </Button>
+                  </Popconfirm>
                 ) : null}
                 {u.active ? (
                   <Popconfirm
@@ -440,7 +479,7 @@ export default function UsersPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1240 }}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('users.empty')} /> }}
             onRow={() => ({ 'data-testid': 'user-row' }) as HTMLAttributes<HTMLElement>}
             pagination={{

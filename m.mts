@@ -1,0 +1,12 @@
+import { openDatabase } from '/work/main/src/server/platform/db';
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const d = await openDatabase({});
+console.log('create', Date.now() - t); t = Date.now();
+await d.migrate();
+console.log('migrate', Date.now() - t); t = Date.now();
+const blob = await d.pglite!.dumpDataDir('none');
+console.log('dump', Date.now() - t, blob.size); t = Date.now();
+const p = await PGlite.create({ loadDataDir: blob });
+console.log('load', Date.now() - t); t = Date.now();
+console.log((await p.query('select count(*) from org_units')).rows);

@@ -1,0 +1,49 @@
+import type { Locale } from './errors';
+
+/** Error messages of two-factor login (codes `accounts.*`), merged into ERROR_MESSAGES. */
+export const ACCOUNTS_ERRORS: Record<string, Record<Locale, string>> = {
+  'accounts.two_factor_enrolment_required': {
+    'zh-CN': '您的角色要求开启两步验证，请先在“账号安全”中完成设置',
+    en: 'Your role requires two-step verification; set it up under Account security first',
+  },
+  'accounts.two_factor_wrong_code': {
+    'zh-CN': '验证码不正确或已使用，请输入验证器应用中的最新验证码',
+    en: 'The code is wrong or was already used; enter the newest code from your authenticator app',
+  },
+  'accounts.two_factor_code_format': {
+    'zh-CN': '请输入 6 位数字验证码',
+    en: 'Enter the 6-digit code',
+  },
+  'accounts.code_or_recovery_code': {
+    'zh-CN': '请输入验证码或恢复码（二选一）',
+    en: 'Enter either a code or a recovery code',
+  },
+  'accounts.two_factor_wrong_recovery_code': {
+    'zh-CN': '恢复码不正确或已使用',
+    en: 'The recovery code is wrong or was already used',
+  },
+  'accounts.two_factor_challenge_expired': {
+    'zh-CN': '登录已超时，请重新输入用户名和密码',
+    en: 'The login has timed out; enter your username and password again',
+  },
+  'accounts.two_factor_already_enabled': {
+    'zh-CN': '两步验证已开启',
+    en: 'Two-step verification is already on',
+  },
+  'accounts.two_factor_not_enabled': {
+    'zh-CN': '尚未开启两步验证',
+    en: 'Two-step verification is not on',
+  },
+  'accounts.two_factor_no_setup': {
+    'zh-CN': '请先扫描二维码，再输入验证码',
+    en: 'Scan the QR code first, then enter a code',
+  },
+  'accounts.two_factor_required': {
+    'zh-CN': '您的角色要求两步验证，不能关闭',
+    en: 'Your role requires two-step verification; it cannot be turned off',
+  },
+  'accounts.two_factor_demo': {
+    'zh-CN': '演示账号由多人共用，不能开启两步验证；请新建一个账号体验',
+    en: 'Demo accounts are shared and cannot turn on two-step verification; create an account to try it',
+  },
+};
