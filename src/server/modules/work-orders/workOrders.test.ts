@@ -351,6 +351,49 @@ describe('intake rules', () => {
   });
 });
 
+describe('who may use the staff intake', () => {
+  it('a resident posting to the staff intake with channel "online" is refused (403) and nothing is written; the public intake still takes the report', async () => {
+    await createUser(t, 'intake_resident', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
+    const r = await t.as('intake_resident');
+    const count = async () => {
+      const orders = await t.database.db.execute(sql`select count(*)::int as n from work_orders`);
+      const events = await t.database.db.execute(sql`select count(*)::int as n from wo_events`);
+      const audits = await t.database.db.execute(
+        sql`select count(*)::int as n from audit_log where success and action like 'work_orders.%'`,
+      );
+      const n = (res: unknown) => (res as { rows: { n: number }[] }).rows[0]!.n;
+      return { orders: n(orders), events: n(events), audits: n(audits) };
+    };
+    const before = await count();
+    for (const channel of ['online', 'hotline', undefined]) {
+      const res = await r.post('/api/work-orders', {
+        kind: 'consult',
+        ...(channel && { channel }),
+        categoryCode: 'policy_consult',
+        priority: 'emergency',
+        description: '居民冒充受理员提交',
+        answeredOnSpot: '自己答复自己',
+      });
+      expect(res.statusCode).toBe(403);
+    }
+    expect(await count()).toEqual(before);
+    const denied = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'access.denied' and not success
+          and after->>'path' = '/api/work-orders'`,
+    );
+    expect((denied as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(3);
+
+    const own = await r.post('/api/public/work-orders', {
+      kind: 'complaint',
+      categoryCode: 'street_lamp',
+      description: '楼下路灯不亮',
+      requesterPhone: '13800003333',
+      ...IN_GRID,
+    });
+    expect(own.statusCode).toBe(201);
+  });
+});
+
 describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
   it('a complaint made before National Day is due 5 working days later, after the holiday', async () => {
     t.clock.set(new Date('2026-09-30T10:00:00+08:00'));

@@ -184,6 +184,12 @@ export interface IntakeSource {
   requesterUserId?: string | null;
   /** Anonymous public intake: no actor. */
   anonymous?: boolean;
+  /**
+   * The resident-facing intake (`/api/public/work-orders`), which needs only `work_orders.report`. Every
+   * other intake (staff console, Open311) needs `work_orders.intake`: the permission follows the route
+   * and the actor, never a `channel` in the body.
+   */
+  public?: boolean;
 }
 
 /**
@@ -193,7 +199,7 @@ export interface IntakeSource {
  */
 export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource) {
   if (!source.anonymous)
-    requirePermission(ctx.actor, source.channel === 'online' ? 'work_orders.report' : 'work_orders.intake');
+    requirePermission(ctx.actor, source.public ? 'work_orders.report' : 'work_orders.intake');
   const category = await categoryOf(ctx.db, input.categoryCode);
   if (!category?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
   if (input.answeredOnSpot && input.kind !== 'consult')
