@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { remindMissingSchedules } from './modules/calendar/calendar.usecases';
 import { recoverInterruptedImports } from './modules/imports/imports.usecases';
 import { ensureDefaultCategories } from './modules/work-orders/workOrders.categories';
 import { sweepServiceOrders } from './modules/services/services.orders';
@@ -54,6 +55,13 @@ export async function main() {
         name: 'work-orders.sla-sweep',
         cron: '* * * * *',
         run: () => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
+      },
+      {
+        // R-LAW-CAL-1: a year within the next 12 months without a holiday schedule is reported daily.
+        name: 'calendar.schedule-reminder',
+        cron: '0 9 * * *',
+        run: () =>
+          remindMissingSchedules({ ...deps, requestId: 'calendar-reminder' }, (m) => app.log.warn(m)),
       },
     ],
     { onError: (err) => app.log.error({ err }, 'job failed') },

@@ -482,6 +482,8 @@ export const zhCN = {
   'wo.deadline.onTime': '按时办结',
   'wo.deadline.lateDone': '超时办结',
   'wo.deadline.none': '已终止',
+  'wo.deadline.estimated': '（预估）',
+  'wo.deadline.estimatedHint': '该年度节假日安排尚未发布，期限按周末推算',
   'wo.photo.add': '添加照片',
   'wo.photo.hint': '每张图片不超过 5 MB',
   'wo.photo.notImage': '只能上传图片',
@@ -759,11 +761,10 @@ export const zhCN = {
   'cal.hintTitle': '办理时限按工作日计算(R-LAW-CAL-1)',
   'cal.hint':
     '以“工作日”计的时限跳过周末和法定节假日(休),调休上班的周末(班)计为工作日。每年国务院办公厅公布次年放假安排后,应在此载入次年日历,否则次年的截止时间只能按周末推算。',
-  'cal.nextMissing': '{year} 年的放假安排尚未载入',
+  'cal.unscheduled': '{year} 年节假日安排尚未发布，期限按周末推算',
   'cal.nextMissingCan':
     '在载入之前,该年的截止时间只按周末推算,会把节假日算作工作日。请在国务院办公厅公布放假安排后载入。',
   'cal.nextMissingAsk': '在载入之前,该年的截止时间只按周末推算。请联系民政部门或平台管理员载入。',
-  'cal.missing': '{year} 年尚无放假安排,目前只按周末计算工作日',
   'cal.loadYear': '载入 {year} 年安排',
   'cal.source.package': '数据来源:内置数据包',
   'cal.source.admin': '数据来源:管理员载入',
