@@ -186,6 +186,8 @@ export const en: Record<MessageKey, string> = {
   'residents.editTitle': 'Edit resident',
   'residents.createTitle': 'New resident',
   'residents.piiKeep': 'Leave empty to keep (now: {masked})',
+  'residents.tagsKeep': 'Now: {masked}; show them to change',
+  'residents.tagsReveal': 'Show to change',
   'residents.piiHint': 'Personal data is stored encrypted; lists show it masked',
   'residents.idHint': 'Birth date and gender follow from the ID number',
   'residents.unitHint': 'A community, grid, compound, building or household',

@@ -184,6 +184,8 @@ export const zhCN = {
   'residents.editTitle': '编辑居民',
   'residents.createTitle': '新增居民',
   'residents.piiKeep': '不修改请留空(当前:{masked})',
+  'residents.tagsKeep': '当前：{masked}，显示后可修改',
+  'residents.tagsReveal': '显示并修改',
   'residents.piiHint': '个人信息加密保存,列表中仅显示部分内容',
   'residents.idHint': '填写身份证号后,出生日期和性别将自动生成',
   'residents.unitHint': '选择社区、网格、小区、楼栋或住户',
