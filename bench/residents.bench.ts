@@ -58,7 +58,6 @@ export async function residentsBench(opts: { ops: number; concurrency: number; l
             birthDate: birthDateFromIdNumber(id),
             ...sealPii(t.deps.pii, { idNumber: id, phone: `139${String(n).padStart(8, '0')}` }),
             registrationStatus: 'registered',
-            tags: [],
             createdAt: now,
             updatedAt: now,
           })

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../src/server/platform/context';
 import { insertUnit, type OrgUnitRow } from '../src/server/modules/org/org.repository';
 import { residents } from '../src/server/modules/residents/residents.table';
-import { sealPii } from '../src/server/modules/residents/residents.usecases';
+import { sealPii, sealSpecialGroups } from '../src/server/modules/residents/residents.usecases';
 import type { Role } from '../src/shared/permissions';
 import { birthDateFromIdNumber, composeIdNumber, genderFromIdNumber } from '../src/shared/validation/codes';
 
@@ -101,7 +101,7 @@ export async function buildResident(
       birthDate: birthDateFromIdNumber(idNumber),
       ...sealPii(deps.pii, { idNumber, phone: overrides.phone ?? null, address: overrides.address ?? null }),
       registrationStatus: overrides.registrationStatus ?? 'registered',
-      tags: overrides.tags ?? [],
+      ...sealSpecialGroups(deps.pii, overrides.tags ?? []),
       createdAt: now,
       updatedAt: now,
     })

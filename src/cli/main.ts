@@ -6,6 +6,7 @@ import { createPii } from '../server/platform/crypto';
 import { openDatabase } from '../server/platform/db';
 import { recomputeRollups } from '../server/modules/work-orders/workOrders.rollups';
 import { ledgerVerifyCommand } from '../server/modules/ledger/ledger.verify';
+import { migrateSpecialGroups } from '../server/modules/residents/residents.usecases';
 import { backup, restoreEmbedded } from './backup';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed';
 
@@ -42,9 +43,11 @@ async function run(argv: string[]): Promise<number> {
       await serve();
       return -1;
     case 'migrate':
-      return withDb(async (d) => {
+      return withDb(async (d, config) => {
         await d.migrate();
+        const encrypted = await migrateSpecialGroups(d.db, createPii(config.secretKey));
         console.log(`migrations applied (${d.kind})`);
+        if (encrypted) console.log(`special-group tags of ${encrypted} resident(s) encrypted`);
         return 0;
       });
     case 'seed':

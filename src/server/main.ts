@@ -1,5 +1,7 @@
 import { buildApp } from './app';
+import { remindMissingSchedules } from './modules/calendar/calendar.usecases';
 import { recoverInterruptedImports } from './modules/imports/imports.usecases';
+import { migrateSpecialGroups } from './modules/residents/residents.usecases';
 import { ensureDefaultCategories } from './modules/work-orders/workOrders.categories';
 import { sweepServiceOrders } from './modules/services/services.orders';
 import { runSlaSweep } from './modules/work-orders/workOrders.sla';
@@ -19,6 +21,9 @@ export async function main() {
     dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
   });
   await database.migrate();
+  // Data migrations that need the app key (a SQL migration cannot encrypt): idempotent.
+  const encrypted = await migrateSpecialGroups(database.db, createPii(config.secretKey));
+  if (encrypted) console.log(`special-group tags of ${encrypted} resident(s) encrypted (R-LAW-PI-1)`);
   await ensureDefaultCategories(database.db);
   const recovered = await recoverInterruptedImports(database.db);
   if (recovered.interrupted)
@@ -66,6 +71,13 @@ export async function main() {
         run: () => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
       },
       auditSealJob(sealDeps),
+      {
+        // R-LAW-CAL-1: a year within the next 12 months without a holiday schedule is reported daily.
+        name: 'calendar.schedule-reminder',
+        cron: '0 9 * * *',
+        run: () =>
+          remindMissingSchedules({ ...deps, requestId: 'calendar-reminder' }, (m) => app.log.warn(m)),
+      },
     ],
     { onError: (err) => app.log.error({ err }, 'job failed') },
   );

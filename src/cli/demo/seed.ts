@@ -16,7 +16,7 @@ import {
   workers,
 } from '../../server/modules/people/people.table';
 import { residents } from '../../server/modules/residents/residents.table';
-import { sealPii } from '../../server/modules/residents/residents.usecases';
+import { sealPii, sealSpecialGroups } from '../../server/modules/residents/residents.usecases';
 import { maskPhone } from '../../server/platform/crypto';
 import type { Role } from '../../shared/permissions';
 import {
@@ -341,7 +341,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
         ...sealPii(deps.pii, { idNumber, phone, address }),
         room,
         registrationStatus: status,
-        tags: [...new Set(m.tags)],
+        ...sealSpecialGroups(deps.pii, m.tags),
         notes: null,
         createdAt: now,
         updatedAt: now,

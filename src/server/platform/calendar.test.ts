@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db';
 import {
@@ -157,6 +158,43 @@ describe('statutory calendar rules from the package (R-LAW-CAL-1)', () => {
     expect(cal.specialDays(2031)).toEqual([]);
     expect(cal.isWorkingDay('2031-10-01')).toBe(true); // a Wednesday
     expect(cal.isWorkingDay('2031-10-04')).toBe(false); // a Saturday
+  });
+
+  it('every year the chinese-days package ships is loaded at run time, 2004 to its last, with no migration', () => {
+    const require = createRequire(import.meta.url);
+    const raw = require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string> };
+    const shipped = [...new Set(Object.keys(raw.holidays).map((d) => Number(d.slice(0, 4))))].sort();
+    expect(shipped.length).toBeGreaterThanOrEqual(23);
+    expect(packageYears()).toEqual(shipped);
+    for (const y of shipped) expect(cal.sourceOfYear(y)).toBe('package');
+    // An old year is right too: 2020's National Day and Mid-Autumn ran 1–8 Oct, Sat 10 Oct was worked.
+    expect(cal.isWorkingDay('2020-10-08')).toBe(false);
+    expect(cal.isWorkingDay('2020-10-10')).toBe(true);
+  });
+
+  it('a deadline crossing into a shipped year uses that year: Mon 29 Dec 2025 + 5 skips 1–3 Jan 2026 and counts Sun 4 Jan; not an estimate', () => {
+    const d = cal.workingDeadline(cn('2025-12-29T10:00:00'), 5);
+    expect(d).toEqual({ at: cn('2026-01-06T18:00:00'), estimated: false, unscheduledYears: [] });
+  });
+
+  it('a deadline crossing into a year the package does not ship (2027 with chinese-days 1.5.7) is counted by weekends and marked as estimated, never silently', () => {
+    const missing = Math.max(...packageYears()) + 1;
+    expect(cal.sourceOfYear(missing)).toBeNull();
+    // 29 Dec of the last shipped year + 5 working days runs into the missing year.
+    const d = cal.workingDeadline(cn(`${missing - 1}-12-29T10:00:00`), 5);
+    expect(d.estimated).toBe(true);
+    expect(d.unscheduledYears).toEqual([missing]);
+    expect(cal.addWorkingDays(cn(`${missing - 1}-12-29T10:00:00`), 5)).toEqual(d.at);
+    // Inside a shipped year, even the last one, nothing is estimated.
+    expect(cal.workingDeadline(cn(`${missing - 1}-12-01T10:00:00`), 5).estimated).toBe(false);
+    if (missing === 2027) {
+      // Tue 29 Dec 2026: Wed 30, Thu 31, Fri 1 Jan 2027 (unknown: counted), Mon 4, Tue 5.
+      expect(d.at).toEqual(cn('2027-01-05T18:00:00'));
+    }
+    // Once an admin loads the year, the same deadline follows it and is no longer an estimate.
+    const loaded = createCalendarRules([{ date: `${missing}-01-01`, kind: 'holiday', name: '元旦' }]);
+    expect(loaded.workingDeadline(cn(`${missing - 1}-12-29T10:00:00`), 5).estimated).toBe(false);
+    expect(loaded.unscheduledYears(missing - 1, missing + 1)).toEqual([missing + 1]);
   });
 
   it('refuses malformed dates and limits', () => {

@@ -236,6 +236,18 @@ function groupByYear(byDay: Map<number, SpecialDay>): Map<number, SpecialDay[]> 
 
 // ---- the rules: pure, synchronous ----
 
+/**
+ * A working-day deadline and whether it is only an estimate: when any year the count runs through has
+ * no official schedule (neither the package nor an admin load), that year's holidays and adjusted
+ * working weekends are unknown and the count assumed plain weekends there (R-LAW-CAL-1: never silently).
+ */
+export interface WorkingDeadline {
+  at: Date;
+  estimated: boolean;
+  /** The years without a schedule that the count ran through (empty when not estimated). */
+  unscheduledYears: number[];
+}
+
 export interface CalendarRules {
   /** Where a year's schedule comes from: an admin load, the package, or nothing (weekends only). */
   sourceOfYear(year: number): DaySource | null;
@@ -247,6 +259,10 @@ export interface CalendarRules {
   isWorkingDay(date: string): boolean;
   /** See the deadline convention at the top of this file. `n` is an integer from 1 to 1000. */
   addWorkingDays(start: Date, n: number, tz?: string, officeEnd?: string): Date;
+  /** `addWorkingDays`, saying whether the count crossed a year with no official schedule. */
+  workingDeadline(start: Date, n: number, tz?: string, officeEnd?: string): WorkingDeadline;
+  /** The years from `fromYear` to `toYear` (inclusive) that have no schedule at all. */
+  unscheduledYears(fromYear: number, toYear: number): number[];
   /**
    * Working days among the local dates after `a`'s and up to `b`'s (strings are local dates):
    * `workingDaysBetween(start, addWorkingDays(start, n)) === n`; negative when `b` is before `a`.
@@ -283,23 +299,46 @@ export function createCalendarRules(
   const dayOfInput = (x: Date | string, tz: string) =>
     typeof x === 'string' ? requireDay(x) : localDayOf(x, tz);
 
+  const sourceOfYear = (year: number): DaySource | null =>
+    adminByYear.has(year) ? 'admin' : pkg.byYear.has(year) ? 'package' : null;
+  const unscheduledYears = (fromYear: number, toYear: number): number[] => {
+    const out: number[] = [];
+    for (let y = fromYear; y <= toYear; y++) if (sourceOfYear(y) === null) out.push(y);
+    return out;
+  };
+  const workingDeadline = (
+    start: Date,
+    n: number,
+    tz = CHINA_TZ,
+    officeEnd = defaultEnd,
+  ): WorkingDeadline => {
+    if (!Number.isInteger(n) || n < 1 || n > 1000)
+      throw new RangeError('working days must be an integer from 1 to 1000');
+    const endMinutes = parseOfficeEnd(officeEnd);
+    const first = localDayOf(start, tz);
+    let day = first;
+    for (let left = n, scanned = 0; left > 0; ) {
+      day++;
+      if (++scanned > MAX_SCAN_DAYS) throw new RangeError('no working day found in ten years');
+      if (working(day)) left--;
+    }
+    // The days counted are those after the start's date up to the deadline's.
+    const missing = unscheduledYears(yearOfDay(first + 1), yearOfDay(day));
+    return {
+      at: localInstant(day, endMinutes, tz),
+      estimated: missing.length > 0,
+      unscheduledYears: missing,
+    };
+  };
+
   return {
-    sourceOfYear: (year) => (adminByYear.has(year) ? 'admin' : pkg.byYear.has(year) ? 'package' : null),
+    sourceOfYear,
     specialDays: (year) => [...(adminByYear.get(year) ?? pkg.byYear.get(year) ?? [])],
     dayOf: (date) => special(requireDay(date)) ?? null,
     isWorkingDay: (date) => working(requireDay(date)),
-    addWorkingDays(start, n, tz = CHINA_TZ, officeEnd = defaultEnd) {
-      if (!Number.isInteger(n) || n < 1 || n > 1000)
-        throw new RangeError('working days must be an integer from 1 to 1000');
-      const endMinutes = parseOfficeEnd(officeEnd);
-      let day = localDayOf(start, tz);
-      for (let left = n, scanned = 0; left > 0; ) {
-        day++;
-        if (++scanned > MAX_SCAN_DAYS) throw new RangeError('no working day found in ten years');
-        if (working(day)) left--;
-      }
-      return localInstant(day, endMinutes, tz);
-    },
+    addWorkingDays: (start, n, tz, officeEnd) => workingDeadline(start, n, tz, officeEnd).at,
+    workingDeadline,
+    unscheduledYears,
     workingDaysBetween(a, b, tz = CHINA_TZ) {
       const from = dayOfInput(a, tz);
       const to = dayOfInput(b, tz);
@@ -331,6 +370,8 @@ export async function loadOverrides(db: Db, year?: number): Promise<OverrideDay[
 export interface Calendar {
   isWorkingDay(date: string): Promise<boolean>;
   addWorkingDays(start: Date, n: number, tz?: string, officeEnd?: string): Promise<Date>;
+  /** `addWorkingDays` with `estimated` set when the count crossed a year with no schedule. */
+  workingDeadline(start: Date, n: number, tz?: string, officeEnd?: string): Promise<WorkingDeadline>;
   addHours(start: Date, hours: number): Date;
   workingDaysBetween(a: Date | string, b: Date | string, tz?: string): Promise<number>;
   /** The current rules (synchronous methods), e.g. to compute many deadlines at once. */
@@ -385,6 +426,7 @@ export function createCalendar({
   return {
     isWorkingDay: async (date) => (await rules()).isWorkingDay(date),
     addWorkingDays: async (start, n, tz, end) => (await rules()).addWorkingDays(start, n, tz, end),
+    workingDeadline: async (start, n, tz, end) => (await rules()).workingDeadline(start, n, tz, end),
     addHours,
     workingDaysBetween: async (a, b, tz) => (await rules()).workingDaysBetween(a, b, tz),
     rules,

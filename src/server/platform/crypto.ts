@@ -8,7 +8,7 @@ export interface Pii {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
   /** Deterministic keyed hash of a normalised value, for equality search and uniqueness. */
-  blindIndex(kind: 'id' | 'phone' | 'address', plain: string): string;
+  blindIndex(kind: 'id' | 'phone' | 'address' | 'special_group', plain: string): string;
   /** HMAC-SHA256 (hex) under a key derived for `purpose`, e.g. the audit hash chain. */
   mac(purpose: string, text: string): string;
   /**

@@ -23,6 +23,11 @@ export const calendarYearSchema = z.object({
   /** Every non-ordinary day of the year, by date. */
   days: z.array(calendarDaySchema),
   abilities: z.object({ replace: z.boolean() }),
+  /**
+   * Years within the next 12 months (from today in China) with no schedule at all: deadlines running
+   * into them count weekends only and are marked as estimated until an admin loads the year.
+   */
+  unscheduledSoon: z.array(z.number().int()),
 });
 export type CalendarYearDto = z.infer<typeof calendarYearSchema>;
 

@@ -58,7 +58,8 @@ export const importPreviewRowSchema = z.object({
   building: z.string().nullable(),
   room: z.string().nullable(),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
-  tags: z.array(z.string()),
+  /** How many special-group tags the row carries; the tags stay encrypted (R-LAW-PI-1). */
+  specialGroupCount: z.number().int(),
   notes: z.string().nullable(),
 });
 export type ImportPreviewRow = z.infer<typeof importPreviewRowSchema>;

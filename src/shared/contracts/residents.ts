@@ -16,7 +16,11 @@ export const residentSchema = z.object({
   address: z.string().nullable(),
   room: z.string().nullable(),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
-  tags: z.array(z.string()),
+  /**
+   * How many special-group tags the resident has (R-SV-3). The tags themselves are sensitive personal
+   * data (R-LAW-PI-1): shown only through the audited reveal (`field: 'tags'`) or a full export.
+   */
+  specialGroupCount: z.number().int(),
   notes: z.string().nullable(),
   version: z.number(),
   updatedAt: z.date(),
@@ -80,4 +84,11 @@ export const residentListQuery = z.object({
 });
 export type ResidentListQuery = z.infer<typeof residentListQuery>;
 
-export const revealBody = z.strictObject({ field: z.enum(['idNumber', 'phone', 'address']) });
+export const REVEAL_FIELDS = ['idNumber', 'phone', 'address', 'tags'] as const;
+export const revealBody = z.strictObject({ field: z.enum(REVEAL_FIELDS) });
+/** A revealed field: text, or for `tags` the list of special-group tags. */
+export const revealResult = z.object({
+  field: z.enum(REVEAL_FIELDS),
+  value: z.union([z.string(), z.array(z.enum(SPECIAL_GROUP_TAGS))]).nullable(),
+});
+export type RevealResult = z.infer<typeof revealResult>;

@@ -150,6 +150,12 @@ export const workOrderSchema = z.object({
   requesterPhone: z.string().nullable(),
   acceptDueAt: z.date().nullable(),
   dueAt: z.date().nullable(),
+  /**
+   * The deadline was counted through a year whose official holiday schedule is not published yet
+   * (weekends only): an estimate (R-LAW-CAL-1). The console shows "（预估）" beside it.
+   */
+  acceptDeadlineEstimated: z.boolean(),
+  deadlineEstimated: z.boolean(),
   acceptedAt: z.date().nullable(),
   repliedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
@@ -215,6 +221,7 @@ export const publicWorkOrderSchema = z.object({
   description: z.string(),
   createdAt: z.date(),
   dueAt: z.date().nullable(),
+  deadlineEstimated: z.boolean(),
   closedAt: z.date().nullable(),
   canRate: z.boolean(),
   timeline: z.array(

@@ -371,6 +371,10 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The location is outside the jurisdiction of this api_key',
   },
   'open311.service_unknown': { 'zh-CN': '服务代码 {code} 不存在', en: 'Unknown service_code {code}' },
+  'open311.jurisdiction_unknown': {
+    'zh-CN': '管辖区 {id} 不存在',
+    en: 'Unknown jurisdiction_id {id}',
+  },
   'open311.request_unknown': { 'zh-CN': '服务请求 {id} 不存在', en: 'No service request {id}' },
   'open311.token_unknown': { 'zh-CN': '令牌不存在', en: 'Unknown token' },
   'open311.not_found': { 'zh-CN': '不存在的 Open311 接口', en: 'No such Open311 resource' },

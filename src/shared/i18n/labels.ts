@@ -69,3 +69,7 @@ export const LABELS: Record<string, Record<Locale, string>> = {
 };
 
 export const label = (key: string, locale: Locale) => LABELS[key]?.[locale] ?? key;
+
+/** The masked form of a resident's special-group tags (R-LAW-PI-1): how many, never which, e.g. 特殊群体（2）. */
+export const specialGroupsMasked = (count: number, locale: Locale) =>
+  locale === 'en' ? `${label('tags', locale)} (${count})` : `${label('tags', locale)}（${count}）`;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { auditLog } from '../../platform/audit.table';
 import { calendarFor } from '../../platform/calendar';
+import { remindMissingSchedules } from './calendar.usecases';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,6 +67,35 @@ describe('calendar API (R-LAW-CAL-1)', () => {
     t.clock.set(cn('2026-11-23T09:00:00'));
   });
 
+  it('R-LAW-CAL-1: the calendar names every year of the next 12 months that has no schedule, and a daily reminder audits and logs it', async () => {
+    t.clock.set(cn('2026-11-23T09:00:00'));
+    const worker = await t.as('tongdu_worker');
+    // Whatever year is looked at, 2027 (not shipped by the package) is reported.
+    expect((await worker.get('/api/calendar?year=2025')).json().unscheduledSoon).toEqual([2027]);
+    t.clock.set(cn('2026-03-01T09:00:00')); // 12 months ahead is still 2027
+    expect((await (await t.as('tongdu_worker')).get('/api/calendar')).json().unscheduledSoon).toEqual([2027]);
+    t.clock.set(cn('2025-11-23T09:00:00')); // 2025 and 2026 are shipped
+    expect((await (await t.as('tongdu_worker')).get('/api/calendar')).json().unscheduledSoon).toEqual([]);
+
+    t.clock.set(cn('2026-11-23T09:00:00'));
+    const lines: string[] = [];
+    const ctx = { ...t.deps, requestId: 'calendar-reminder' };
+    expect(await remindMissingSchedules(ctx, (m) => lines.push(m))).toEqual([2027]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('2027 年节假日安排尚未发布，期限按周末推算');
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'calendar.schedule_missing'));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      entityType: 'calendar_year',
+      entityId: '2027',
+      success: true,
+      after: { years: [2027], checkedOn: '2026-11-23' },
+    });
+  });
+
   it('nobody logged in gets 401', async () => {
     expect((await t.anonymous.get('/api/calendar?year=2026')).statusCode).toBe(401);
   });
@@ -101,6 +131,9 @@ describe('calendar API (R-LAW-CAL-1)', () => {
 
     const read = await (await t.as('grid_worker')).get('/api/calendar?year=2027');
     expect(read.json().source).toBe('admin');
+    // With 2027 loaded, nothing is missing any more: no banner, no reminder.
+    expect(read.json().unscheduledSoon).toEqual([]);
+    expect(await remindMissingSchedules({ ...t.deps }, () => undefined)).toEqual([]);
   });
 
   it('loading a year again replaces it as a whole; an empty list returns it to the package data', async () => {

@@ -2,6 +2,7 @@ import { and, gte, lte, sql } from 'drizzle-orm';
 import type { CalendarYearDto, ReplaceCalendarYearBody } from '../../../shared/contracts/calendar';
 import { writeAudit } from '../../platform/audit';
 import {
+  type CalendarRules,
   calendarFor,
   createCalendarRules,
   isWeekend,
@@ -9,23 +10,65 @@ import {
   localDateOf,
 } from '../../platform/calendar';
 import { calendarDays } from '../../platform/calendar.table';
-import type { ActorCtx } from '../../platform/context';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { AppError, type FieldIssue } from '../../platform/errors';
 import { can, requirePermission } from '../../platform/permissions';
 
 /** Serialises loads of the same year (two-key advisory lock: this namespace, the year). */
 const CALENDAR_LOCK = 7411002;
 
+/** How far ahead a missing schedule is reported. */
+const LOOKAHEAD_MS = 365 * 86_400_000;
+
+/**
+ * The years from today to 12 months ahead (China dates) with no schedule: neither shipped by the
+ * package nor loaded by an admin (R-LAW-CAL-1).
+ */
+export function unscheduledSoon(rules: CalendarRules, now: Date): number[] {
+  const from = Number(localDateOf(now).slice(0, 4));
+  const to = Number(localDateOf(new Date(now.getTime() + LOOKAHEAD_MS)).slice(0, 4));
+  return rules.unscheduledYears(from, to);
+}
+
 /** A year's non-ordinary days as everyone sees them, read fresh from the database (R-LAW-CAL-1). */
 export async function getCalendarYear(ctx: ActorCtx, year?: number): Promise<CalendarYearDto> {
-  const y = year ?? Number(localDateOf(ctx.clock.now()).slice(0, 4));
-  const rules = createCalendarRules(await loadOverrides(ctx.db, y));
+  const now = ctx.clock.now();
+  const y = year ?? Number(localDateOf(now).slice(0, 4));
+  const rules = createCalendarRules(await loadOverrides(ctx.db));
   return {
     year: y,
     source: rules.sourceOfYear(y),
     days: rules.specialDays(y),
     abilities: { replace: can(ctx.actor, 'calendar.write') },
+    unscheduledSoon: unscheduledSoon(rules, now),
   };
+}
+
+/**
+ * The daily reminder (a pg-boss job, once a day for the whole cluster): one audit record and one log
+ * line per year within the next 12 months that still has no schedule, so admins load it before
+ * deadlines run into it (R-LAW-CAL-1: never silently weekends only). Returns the years reported.
+ */
+export async function remindMissingSchedules(
+  ctx: UseCaseCtx,
+  log: (message: string) => void = (m) => console.warn(m),
+): Promise<number[]> {
+  const now = ctx.clock.now();
+  const years = unscheduledSoon(createCalendarRules(await loadOverrides(ctx.db)), now);
+  if (years.length === 0) return [];
+  await ctx.db.transaction(async (tx) => {
+    await writeAudit(tx, ctx, {
+      action: 'calendar.schedule_missing',
+      entityType: 'calendar_year',
+      entityId: years.join(','),
+      after: { years, checkedOn: localDateOf(now) },
+    });
+  });
+  for (const y of years)
+    log(
+      `${y} 年节假日安排尚未发布，期限按周末推算：请在“节假日”页面载入 (calendar ${y} has no holiday schedule)`,
+    );
+  return years;
 }
 
 /**

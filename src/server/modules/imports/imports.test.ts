@@ -206,13 +206,17 @@ describe('resident import', () => {
       building: '7栋',
       room: '100',
       registrationStatus: 'registered',
-      tags: ['living_alone', 'empty_nest'],
+      specialGroupCount: 2,
       notes: '首行',
     });
+    expect(first).not.toHaveProperty('tags');
     expect(first.idNumber).toBe(`${ids[0]!.slice(0, 6)}********${ids[0]!.slice(-4)}`);
     expect(first.phone).toBe('139****0000');
     expect(JSON.stringify(job)).not.toContain(ids[0]);
     expect(await residentCount()).toBe(before);
+    // R-LAW-PI-1: the staging rows hold the special groups sealed, like the ID numbers.
+    const staged = await t.database.db.execute(sql`select data from import_rows where job_id = ${job.id}`);
+    expect(JSON.stringify(staged)).not.toMatch(/living_alone|empty_nest/);
 
     const commit = await worker.post(`/api/imports/${job.id}/commit`);
     expect(commit.statusCode).toBe(200);
@@ -241,6 +245,13 @@ describe('resident import', () => {
     const stored = await t.database.db.select().from(residents).where(eq(residents.importJobId, job.id));
     expect(stored).toHaveLength(50);
     expect(JSON.stringify(stored)).not.toContain('13900000007');
+    expect(JSON.stringify(stored)).not.toMatch(/living_alone|empty_nest/);
+    const tagged = stored.find((r) => r.name === '导入居民0')!;
+    expect(tagged).toMatchObject({ legacyTags: null });
+    expect(tagged.specialGroupHashes).toHaveLength(2);
+    expect((await worker.post(`/api/residents/${tagged.id}/reveal`, { field: 'tags' })).json().value).toEqual(
+      ['empty_nest', 'living_alone'],
+    );
 
     const audit = (
       await (await t.as('sd_admin')).get(`/api/audit?action=imports.commit&entityId=${job.id}`)
@@ -487,7 +498,7 @@ describe('resident import', () => {
       phone: '138****8000',
       building: '1栋',
       room: '301',
-      tags: ['living_alone', 'empty_nest'],
+      specialGroupCount: 2,
     });
     expect(job.preview[0].address).toMatch(/\*\*\*\*$/);
     expect(job.preview[1]).toMatchObject({

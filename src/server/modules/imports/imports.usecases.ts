@@ -23,7 +23,7 @@ import { users } from '../accounts/accounts.table';
 import { orgUnits } from '../org/org.table';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
 import { residents } from '../residents/residents.table';
-import { communityOfPath, sealPii } from '../residents/residents.usecases';
+import { communityOfPath, sealPii, sealSpecialGroups } from '../residents/residents.usecases';
 import {
   type CellValue,
   countCsvRows,
@@ -554,7 +554,8 @@ async function validateBatch(
         buildingName: building?.name ?? null,
         room: v.room,
         registrationStatus: v.registrationStatus,
-        tags: v.tags,
+        // Staged sealed like the ID number: ciphertext and blind indexes, never the clear tags (R-LAW-PI-1).
+        ...sealSpecialGroups(ctx.pii, v.tags),
         notes: v.notes,
       },
     };
@@ -617,7 +618,7 @@ function toPreview(rowNo: number, d: Record<string, unknown>): ImportPreviewRow 
     building: s('buildingName'),
     room: s('room'),
     registrationStatus: (s('registrationStatus') ?? 'registered') as ImportPreviewRow['registrationStatus'],
-    tags: Array.isArray(d.tags) ? (d.tags as string[]) : [],
+    specialGroupCount: Array.isArray(d.specialGroupHashes) ? d.specialGroupHashes.length : 0,
     notes: s('notes'),
   };
 }
@@ -816,7 +817,8 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
         insert into residents (
           id, org_unit_id, org_path, community_id, name, gender, birth_date,
           id_number_enc, id_number_hash, id_number_mask, phone_enc, phone_hash, phone_mask, address_enc, address_mask,
-          room, registration_status, tags, notes, import_job_id, version, created_at, updated_at)
+          room, registration_status, special_groups_enc, special_group_hashes, notes, import_job_id, version,
+          created_at, updated_at)
         select
           (r.data->>'id')::uuid,
           coalesce(h.id, b.id, ${target.id}::uuid),
@@ -827,7 +829,8 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
           r.data->>'phoneEnc', r.data->>'phoneHash', r.data->>'phoneMask',
           r.data->>'addressEnc', r.data->>'addressMask',
           r.data->>'room', r.data->>'registrationStatus',
-          array(select jsonb_array_elements_text(coalesce(r.data->'tags', '[]'::jsonb))),
+          r.data->>'specialGroupsEnc',
+          array(select jsonb_array_elements_text(coalesce(r.data->'specialGroupHashes', '[]'::jsonb))),
           r.data->>'notes', ${job.id}::uuid, 1, ${at}::timestamptz, ${at}::timestamptz
         from import_rows r
         left join org_units b on b.id = (r.data->>'buildingId')::uuid

@@ -86,6 +86,19 @@ describe('ledger API', () => {
     expect((await xhy.get('/api/ledger/accounts/not-a-uuid')).statusCode).toBe(404);
   });
 
+  it('filtering the account list by a unit outside the scope answers the same 404 as a unit that does not exist', async () => {
+    const xhy = await t.as('xhy_worker');
+    const outside = await xhy.get(`/api/ledger/accounts?orgUnitId=${t.fx.tongdu.id}`);
+    const unknown = await xhy.get(`/api/ledger/accounts?orgUnitId=${t.deps.ids()}`);
+    expect(outside.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(outside.json()).toEqual(unknown.json());
+    const own = (
+      await (await t.as('tongdu_worker')).get(`/api/ledger/accounts?orgUnitId=${t.fx.tongdu.id}`)
+    ).json();
+    expect(own.items.map((a: { name: string }) => a.name)).toContain('张志愿');
+  });
+
   it('R-VP-1: a statement shows the running balance and exports to .xlsx', async () => {
     await credit('more', volId, t.fx.tongdu.id, 60, '张志愿');
     const acc = await accountOf(volId, 'points');

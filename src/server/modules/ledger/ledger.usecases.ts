@@ -113,11 +113,12 @@ export async function listAccounts(ctx: ActorCtx, q: AccountListQuery) {
   if (q.unit) conds.push(eq(ledgerAccounts.unit, q.unit));
   if (q.q) conds.push(ilike(ledgerAccounts.name, `%${escapeLike(q.q)}%`));
   if (q.orgUnitId) {
+    // A unit outside the scope answers 404 like an unknown one, never an empty page (DESIGN convention 5).
     const [u] = await ctx.db
       .select({ path: orgUnits.path })
       .from(orgUnits)
-      .where(eq(orgUnits.id, q.orgUnitId));
-    if (!u) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      .where(and(eq(orgUnits.id, q.orgUnitId), scopeWhere(ctx.actor, 'ledger.read', orgUnits.path)));
+    if (!u) throw notFound();
     conds.push(sql`${ledgerAccounts.orgPath} like ${`${escapeLike(u.path)}%`}`);
   }
   const where = and(...conds);

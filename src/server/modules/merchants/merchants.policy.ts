@@ -4,7 +4,14 @@ import type { ItemCategory } from '../../../shared/contracts/merchants';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
-import { type Actor, can, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
+import {
+  type Actor,
+  can,
+  escapeLike,
+  inScope,
+  requirePermission,
+  scopeWhere,
+} from '../../platform/permissions';
 import { orgUnits } from '../org/org.table';
 import {
   type merchantSettlements,
@@ -90,6 +97,33 @@ export function accessWhere(
   if (access === 'manage') return manage;
   if (access === 'counter') return or(staff, merchant)!;
   return or(manage, staff, merchant)!;
+}
+
+/**
+ * The subtree filter of a list's `?orgUnitId=`. A unit outside the actor's scope answers 404 exactly like
+ * an unknown id (DESIGN convention 5): an empty 200 would tell that the unit exists.
+ */
+export async function unitSubtree(
+  ctx: ActorCtx,
+  orgUnitId: string | undefined,
+  access: 'read' | 'manage',
+  column: AnyPgColumn | SQL,
+): Promise<SQL | undefined> {
+  if (!orgUnitId) return undefined;
+  checkId(orgUnitId);
+  const scope =
+    access === 'manage'
+      ? scopeWhere(ctx.actor, 'merchants.manage', orgUnits.path)
+      : or(
+          scopeWhere(ctx.actor, 'merchants.manage', orgUnits.path),
+          scopeWhere(ctx.actor, 'redemptions.counter', orgUnits.path),
+        );
+  const [u] = await ctx.db
+    .select({ path: orgUnits.path })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, orgUnitId), scope));
+  if (!u) throw notFound();
+  return sql`${column} like ${`${escapeLike(u.path)}%`}`;
 }
 
 export function requireRead(ctx: ActorCtx) {

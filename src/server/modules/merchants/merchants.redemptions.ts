@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import {
   CODE_TTL_MINUTES,
   type IssueCodeBody,
@@ -11,7 +11,7 @@ import {
 import { auditFailure, writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
-import { AppError, invalidField, notFound } from '../../platform/errors';
+import { AppError, invalidField } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { balancesOf, ensureAccount, postTransaction } from '../ledger/ledger.core';
@@ -25,7 +25,6 @@ import {
   redemptions,
 } from './merchants.table';
 import {
-  checkId,
   chinaDate,
   endOfChinaDay,
   countOf,
@@ -41,6 +40,7 @@ import {
   requireKey,
   DAY,
   type RedemptionRow,
+  unitSubtree,
 } from './merchants.policy';
 
 // Redemption codes on the holder's phone, the counter, and the redemption list (R-VP-1).
@@ -606,16 +606,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
 export async function listRedemptions(ctx: ActorCtx, q: RedemptionListQuery) {
   requireRead(ctx);
   const linked = await linkedPointIds(ctx);
-  let subtree: SQL | undefined;
-  if (q.orgUnitId) {
-    checkId(q.orgUnitId);
-    const [u] = await ctx.db
-      .select({ path: orgUnits.path })
-      .from(orgUnits)
-      .where(eq(orgUnits.id, q.orgUnitId));
-    if (!u) throw notFound();
-    subtree = sql`${redemptions.orgPath} like ${`${escapeLike(u.path)}%`}`;
-  }
+  const subtree = await unitSubtree(ctx, q.orgUnitId, 'read', redemptions.orgPath);
   const where = and(
     accessWhere(ctx, linked, redemptions.pointId, redemptions.orgPath, 'read'),
     subtree,

@@ -1,11 +1,9 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { NEW_POINTS_TARGET } from '../../../shared/contracts/merchants';
 import type { ActorCtx } from '../../platform/context';
 import { rowsOf } from '../../platform/db';
-import { notFound } from '../../platform/errors';
-import { escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
-import { checkId, chinaDate, CHINA } from './merchants.policy';
+import { inScope, requirePermission, scopeWhere } from '../../platform/permissions';
+import { chinaDate, CHINA, unitSubtree } from './merchants.policy';
 
 // The R-VP-1 report: new points per year against the target, points per point and month, top items.
 
@@ -20,16 +18,7 @@ export async function report(
 ) {
   requirePermission(ctx.actor, 'merchants.manage');
   const year = q.year ?? Number(chinaDate(ctx.clock.now()).slice(0, 4));
-  let subtree: SQL = sql`true`;
-  if (q.orgUnitId) {
-    checkId(q.orgUnitId);
-    const [u] = await ctx.db
-      .select({ path: orgUnits.path })
-      .from(orgUnits)
-      .where(eq(orgUnits.id, q.orgUnitId));
-    if (!u) throw notFound();
-    subtree = sql`p.org_path like ${`${escapeLike(u.path)}%`}`;
-  }
+  const subtree = (await unitSubtree(ctx, q.orgUnitId, 'manage', sql`p.org_path`)) ?? sql`true`;
   const scope = scopeWhere(ctx.actor, 'merchants.manage', sql`p.org_path`);
   const perYear = rowsOf<{ sid: string; sname: string; spath: string; y: number; n: number }>(
     await ctx.db.execute(sql`

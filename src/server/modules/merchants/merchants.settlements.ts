@@ -1,17 +1,16 @@
-import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { SettleBody, SettlementListQuery } from '../../../shared/contracts/merchants';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, invalidField, notFound } from '../../platform/errors';
+import { AppError, invalidField } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
-import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
+import { requirePermission, scopeWhere } from '../../platform/permissions';
 import { users } from '../accounts/accounts.table';
 import { ensureAccount, postTransaction } from '../ledger/ledger.core';
 import { orgUnits } from '../org/org.table';
 import { merchantSettlements, redemptions } from './merchants.table';
 import {
-  checkId,
   chinaDate,
   endOfChinaDay,
   countOf,
@@ -21,6 +20,7 @@ import {
   pointNames,
   requireKey,
   type SettlementRow,
+  unitSubtree,
 } from './merchants.policy';
 
 // Settlements between a community and its redemption points (R-VP-1).
@@ -198,16 +198,7 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
 
 export async function listSettlements(ctx: ActorCtx, q: SettlementListQuery, opts: { all?: boolean } = {}) {
   requirePermission(ctx.actor, 'merchants.manage');
-  let subtree: SQL | undefined;
-  if (q.orgUnitId) {
-    checkId(q.orgUnitId);
-    const [u] = await ctx.db
-      .select({ path: orgUnits.path })
-      .from(orgUnits)
-      .where(eq(orgUnits.id, q.orgUnitId));
-    if (!u) throw notFound();
-    subtree = sql`${merchantSettlements.orgPath} like ${`${escapeLike(u.path)}%`}`;
-  }
+  const subtree = await unitSubtree(ctx, q.orgUnitId, 'manage', merchantSettlements.orgPath);
   const where = and(
     scopeWhere(ctx.actor, 'merchants.manage', merchantSettlements.orgPath),
     subtree,

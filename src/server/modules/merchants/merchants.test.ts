@@ -656,6 +656,35 @@ describe('report (R-VP-1)', () => {
   });
 });
 
+describe('list filters by unit (DESIGN convention 5: out of scope is 404)', () => {
+  const ROUTES = [
+    '/api/merchants/points',
+    '/api/merchants/redemptions',
+    '/api/merchants/settlements',
+    '/api/merchants/settlements/export.xlsx',
+    '/api/merchants/report',
+  ];
+  it('a 西花苑 worker filtering any merchants list by 铜都社区 gets the same 404 as for a unit that does not exist', async () => {
+    const xhy = await t.as('xhy_worker');
+    for (const url of ROUTES) {
+      const outside = await xhy.get(`${url}?orgUnitId=${t.fx.tongdu.id}`);
+      const unknown = await xhy.get(`${url}?orgUnitId=${t.deps.ids()}`);
+      expect(outside.statusCode, url).toBe(404);
+      expect(unknown.statusCode, url).toBe(404);
+      expect(outside.json(), url).toEqual(unknown.json());
+      // Its own community still filters.
+      expect((await xhy.get(`${url}?orgUnitId=${t.fx.xihuayuan.id}`)).statusCode, url).toBe(200);
+    }
+  });
+
+  it('a merchant login filters by its own community, and gets 404 for another', async () => {
+    for (const url of ['/api/merchants/points', '/api/merchants/redemptions']) {
+      expect((await shop.get(`${url}?orgUnitId=${t.fx.tongdu.id}`)).statusCode, url).toBe(200);
+      expect((await shop.get(`${url}?orgUnitId=${t.fx.xihuayuan.id}`)).statusCode, url).toBe(404);
+    }
+  });
+});
+
 describe('database', () => {
   it('every redemption is balanced in the ledger: the volunteer paid what the point received', async () => {
     const rows = rowsOf<{ s: number }>(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type {
   CreateItemBody,
   CreatePointBody,
@@ -32,6 +32,7 @@ import {
   itemDto,
   isUniqueViolation,
   type PointRow,
+  unitSubtree,
 } from './merchants.policy';
 
 // Redemption points, their catalogues and counter logins (R-VP-1).
@@ -114,16 +115,7 @@ async function checkUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?
 export async function listPoints(ctx: ActorCtx, q: PointListQuery) {
   requireRead(ctx);
   const linked = await linkedPointIds(ctx);
-  let subtree: SQL | undefined;
-  if (q.orgUnitId) {
-    checkId(q.orgUnitId);
-    const [u] = await ctx.db
-      .select({ path: orgUnits.path })
-      .from(orgUnits)
-      .where(eq(orgUnits.id, q.orgUnitId));
-    if (!u) throw notFound();
-    subtree = sql`${redemptionPoints.orgPath} like ${`${escapeLike(u.path)}%`}`;
-  }
+  const subtree = await unitSubtree(ctx, q.orgUnitId, 'read', redemptionPoints.orgPath);
   const where = and(
     accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, 'read'),
     subtree,

@@ -182,7 +182,7 @@ async function geoReport(api: FastifyInstance, deps: AppDeps) {
       send(reply, format, 200, 'discovery', discovery(`${req.protocol}://${req.host}/open311/v2/`)),
     );
     api.get(`/services.${format}`, { schema: { tags } }, async (req, reply) =>
-      send(reply, format, 200, 'services', await listServices(deps.db, req.locale)),
+      send(reply, format, 200, 'services', await listServices(deps.db, req.locale, query(req))),
     );
     api.get(`/requests.${format}`, { schema: { tags } }, async (req, reply) => {
       const p = query(req);
@@ -201,12 +201,19 @@ async function geoReport(api: FastifyInstance, deps: AppDeps) {
   }
   api.get('/services/:file', { schema: { tags } }, async (req, reply) => {
     const { name, format } = fileOf(req);
-    return send(reply, format, 200, 'service_definition', await serviceDefinition(deps.db, name, req.locale));
+    return send(
+      reply,
+      format,
+      200,
+      'service_definition',
+      await serviceDefinition(deps.db, name, req.locale, query(req)),
+    );
   });
   api.get('/requests/:file', { schema: { tags } }, async (req, reply) => {
     const { name, format } = fileOf(req);
-    const key = await keyOf(query(req), false);
-    return send(reply, format, 200, 'service_requests', await getRequest(ctxOf(req), key, name));
+    const p = query(req);
+    const key = await keyOf(p, false);
+    return send(reply, format, 200, 'service_requests', await getRequest(ctxOf(req), key, name, p));
   });
   api.get('/tokens/:file', { schema: { tags } }, async (req, reply) => {
     const { name, format } = fileOf(req);

@@ -237,7 +237,7 @@ describe('POST requests (R-O311-1)', () => {
     expect((await get('/open311/v2/requests.json?api_key=o311_nope')).statusCode).toBe(403);
   });
 
-  it('a missing location, an unknown service_code, a missing required attribute or half a point answer 400', async () => {
+  it('a missing location, a missing required attribute or half a point answer 400', async () => {
     const noPlace = await postForm({
       api_key: subdistrictKey,
       service_code: 'street_lamp',
@@ -247,9 +247,6 @@ describe('POST requests (R-O311-1)', () => {
     expect(noPlace.json()).toEqual([
       { code: 400, description: '请提供位置:lat 和 long,或 address_string,或 address_id' },
     ]);
-    const unknown = await postForm({ api_key: subdistrictKey, service_code: 'ufo', ...IN_TONGDU });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()[0].description).toContain('ufo');
     const noCode = await postForm({ api_key: subdistrictKey, ...IN_TONGDU });
     expect(noCode.json()).toEqual([{ code: 400, description: '缺少参数 service_code' }]);
     const attrs = await postForm({
@@ -370,6 +367,93 @@ describe('POST requests (R-O311-1)', () => {
       communityId: t.fx.xihuayuan.id,
       channel: 'open311',
     });
+  });
+});
+
+describe('unknown services and jurisdictions are 404 (R-O311-1)', () => {
+  const count = async () =>
+    (
+      (await t.database.db.execute(sql`select count(*)::int as n from work_orders`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]!.n;
+
+  it('a POST naming an unknown service_code answers 404 with the GeoReport error list, in JSON and XML, and files nothing', async () => {
+    const before = await count();
+    const json = await postForm({ api_key: subdistrictKey, service_code: 'ufo', ...IN_TONGDU });
+    expect(json.statusCode).toBe(404);
+    expect(json.json()).toEqual([{ code: 404, description: '服务代码 ufo 不存在' }]);
+    const xml = await postForm({ api_key: subdistrictKey, service_code: 'ufo', ...IN_TONGDU }, 'xml');
+    expect(xml.statusCode).toBe(404);
+    expect(xml.headers['content-type']).toMatch(/^text\/xml/);
+    expect(xml.body).toContain(
+      '<errors><error><code>404</code><description>服务代码 ufo 不存在</description></error></errors>',
+    );
+    expect(await count()).toBe(before);
+  });
+
+  it('a POST naming an unknown jurisdiction_id, or one outside the key, answers the same 404 and files nothing', async () => {
+    const before = await count();
+    const base = {
+      service_code: 'street_lamp',
+      'attribute[lamp_state]': 'off',
+      ...IN_TONGDU,
+    };
+    const unknown = await postForm({ api_key: subdistrictKey, jurisdiction_id: '420204999999', ...base });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual([{ code: 404, description: '管辖区 420204999999 不存在' }]);
+    const xml = await postForm({ api_key: subdistrictKey, jurisdiction_id: '420204999999', ...base }, 'xml');
+    expect(xml.statusCode).toBe(404);
+    expect(xml.body).toContain(
+      '<errors><error><code>404</code><description>管辖区 420204999999 不存在</description></error></errors>',
+    );
+    // 铜都社区 exists, but not for 西花苑's key: the same answer as a code that names nothing.
+    const outside = await postForm({ api_key: xihuayuanKey, jurisdiction_id: '420204003001', ...base });
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json()).toEqual([{ code: 404, description: '管辖区 420204003001 不存在' }]);
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+      payload: new URLSearchParams({
+        api_key: subdistrictKey,
+        jurisdiction_id: 'nowhere',
+        ...base,
+      }).toString(),
+    });
+    expect(en.json()).toEqual([{ code: 404, description: 'Unknown jurisdiction_id nowhere' }]);
+    expect(await count()).toBe(before);
+    // Its own jurisdiction is accepted.
+    const ok = await postForm({ api_key: subdistrictKey, jurisdiction_id: '420204003001', ...base });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('GET services, a service definition and a request with an unknown jurisdiction_id answer 404 too', async () => {
+    const { service_request_id: id } = await report();
+    for (const url of [
+      '/open311/v2/services.json?jurisdiction_id=999',
+      '/open311/v2/services/street_lamp.json?jurisdiction_id=999',
+      `/open311/v2/requests/${id}.json?jurisdiction_id=999`,
+      '/open311/v2/requests.json?jurisdiction_id=999',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json(), url).toEqual([{ code: 404, description: '管辖区 999 不存在' }]);
+    }
+    const xml = await get('/open311/v2/services.xml?jurisdiction_id=999');
+    expect(xml.statusCode).toBe(404);
+    expect(xmlTexts(xml.body, 'code')).toEqual(['404']);
+    // A known jurisdiction answers as before.
+    expect((await get('/open311/v2/services.json?jurisdiction_id=420204003001')).statusCode).toBe(200);
+    expect((await get('/open311/v2/services/street_lamp.json?jurisdiction_id=420204003001')).statusCode).toBe(
+      200,
+    );
+    expect((await get(`/open311/v2/requests/${id}.json?jurisdiction_id=420204003001`)).statusCode).toBe(200);
+    // A request of another jurisdiction is not found there.
+    expect((await get(`/open311/v2/requests/${id}.json?jurisdiction_id=420204003002`)).statusCode).toBe(404);
+    expect((await get('/open311/v2/requests/WO000000000000.json')).json()).toEqual([
+      { code: 404, description: '服务请求 WO000000000000 不存在' },
+    ]);
   });
 });
 
@@ -523,9 +607,9 @@ describe('GET requests (R-O311-1)', () => {
     expect(await ids('/open311/v2/requests.json?service_code=noise&jurisdiction_id=420204003002')).toEqual(
       [],
     );
-    expect((await get('/open311/v2/requests.json?jurisdiction_id=999')).json()).toEqual([
-      { code: 400, description: '参数 jurisdiction_id 无效' },
-    ]);
+    const nowhere = await get('/open311/v2/requests.json?jurisdiction_id=999');
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.json()).toEqual([{ code: 404, description: '管辖区 999 不存在' }]);
     // The key's jurisdiction: 西花苑's key does not see 铜都's noise.
     expect(await ids(`/open311/v2/requests.json?service_code=noise&api_key=${xihuayuanKey}`)).toEqual([]);
     expect(await ids(`/open311/v2/requests.json?service_code=noise&api_key=${subdistrictKey}`)).toHaveLength(

@@ -128,7 +128,11 @@ function number(p: Params, name: string, min: number, max: number): number | und
 
 type Unit = typeof orgUnits.$inferSelect;
 
-/** `jurisdiction_id`: an org unit's division code or id, inside `within` when given; 400 otherwise. */
+/**
+ * `jurisdiction_id`: an org unit's division code or id, inside `within` (the key's jurisdiction) when
+ * given. Unknown, inactive or outside the key's jurisdiction all answer the same 404 (GeoReport v2:
+ * "jurisdiction_id provided was not found").
+ */
 async function jurisdictionOf(db: Db, p: Params, within?: string): Promise<Unit | undefined> {
   const id = one(p, 'jurisdiction_id', 60);
   if (id === undefined) return undefined;
@@ -141,7 +145,8 @@ async function jurisdictionOf(db: Db, p: Params, within?: string): Promise<Unit 
         eq(orgUnits.status, 'active'),
       ),
     );
-  if (!unit || (within && !unit.path.startsWith(within))) throw badParam('jurisdiction_id');
+  if (!unit || (within && !unit.path.startsWith(within)))
+    throw new Open311Error(404, { code: 'open311.jurisdiction_unknown', params: { id } });
   return unit;
 }
 
@@ -191,7 +196,9 @@ export function discovery(baseUrl: string) {
   };
 }
 
-export async function listServices(db: Db, locale: Locale) {
+export async function listServices(db: Db, locale: Locale, p?: Params) {
+  // The list is platform-wide; a jurisdiction_id given must still exist.
+  if (p) await jurisdictionOf(db, p);
   const l = lang(locale);
   const cats = await db
     .select()
@@ -220,8 +227,9 @@ async function activeCategory(db: Db, code: string) {
   return c ?? null;
 }
 
-export async function serviceDefinition(db: Db, code: string, locale: Locale) {
+export async function serviceDefinition(db: Db, code: string, locale: Locale, p?: Params) {
   const l = lang(locale);
+  if (p) await jurisdictionOf(db, p);
   if (!(await activeCategory(db, code)))
     throw new Open311Error(404, { code: 'open311.service_unknown', params: { code } });
   const def = SERVICE_DEFS[code];
@@ -283,7 +291,8 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
   const code = one(p, 'service_code', 40);
   if (!code) throw missingParam('service_code');
   const category = await activeCategory(ctx.db, code);
-  if (!category) throw new Open311Error(400, { code: 'open311.service_unknown', params: { code } });
+  // GeoReport v2: a service_code that names no service is an unknown resource (404), not a bad request.
+  if (!category) throw new Open311Error(404, { code: 'open311.service_unknown', params: { code } });
   const def = SERVICE_DEFS[code];
 
   const [keyUnit] = await ctx.db.select().from(orgUnits).where(eq(orgUnits.id, key.orgUnitId));
@@ -514,10 +523,15 @@ export async function listRequests(ctx: Open311Ctx, key: KeyRow | null, p: Param
   return rows.map((r) => toRequest(r, !!key, ctx.locale));
 }
 
-/** GET requests/{id}: our tracking number; outside the key's jurisdiction or unknown → 404. */
-export async function getRequest(ctx: Open311Ctx, key: KeyRow | null, id: string) {
+/**
+ * GET requests/{id}: our tracking number; outside the key's jurisdiction (or the `jurisdiction_id` given)
+ * or unknown → 404.
+ */
+export async function getRequest(ctx: Open311Ctx, key: KeyRow | null, id: string, p?: Params) {
+  const within = p ? await jurisdictionOf(ctx.db, p, key?.orgPath) : undefined;
   const number = id.trim().toUpperCase();
-  const where = and(key ? inJurisdiction(key.orgPath) : undefined, eq(workOrders.number, number));
+  const scope = within ? inJurisdiction(within.path) : key ? inJurisdiction(key.orgPath) : undefined;
+  const where = and(scope, eq(workOrders.number, number));
   const rows = number.length <= 40 ? await selectRequests(ctx.db, where, 1) : [];
   if (rows.length === 0) throw new Open311Error(404, { code: 'open311.request_unknown', params: { id } });
   return rows.map((r) => toRequest(r, !!key, ctx.locale));

@@ -7,10 +7,11 @@ import {
   residentListQuery,
   residentSchema,
   revealBody,
+  revealResult,
   updateResidentBody,
 } from '../../../shared/contracts/residents';
 import { queryBool } from '../../../shared/contracts/common';
-import { label } from '../../../shared/i18n/labels';
+import { label, specialGroupsMasked } from '../../../shared/i18n/labels';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -59,7 +60,16 @@ export const residentsModule = defineModule({
             { header: label('unit', l), value: (r) => r.unitName },
             { header: label('address', l), value: (r) => r.address, width: 30 },
             { header: label('registrationStatus', l), value: (r) => label(r.registrationStatus, l) },
-            { header: label('tags', l), value: (r) => r.tags.map((t) => label(t, l)).join('、') },
+            {
+              header: label('tags', l),
+              // Masked export: how many, never which (R-LAW-PI-1); the full export (audited) lists them.
+              value: (r) =>
+                r.specialGroups
+                  ? r.specialGroups.map((t) => label(t, l)).join('、')
+                  : r.specialGroupCount
+                    ? specialGroupsMasked(r.specialGroupCount, l)
+                    : '',
+            },
           ],
           rows,
         );
@@ -81,7 +91,7 @@ export const residentsModule = defineModule({
           tags,
           params: idParams,
           body: revealBody,
-          response: { 200: z.object({ field: z.string(), value: z.string().nullable() }) },
+          response: { 200: revealResult },
         },
       },
       (req) => revealField(actorCtxOf(deps, req), req.params.id, req.body.field),

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * The people registry. ID number, phone and address are encrypted (`*Enc`), searchable by an HMAC
- * blind index (`*Hash`) and shown masked (`*Mask`) — R-LAW-PI-1.
+ * The people registry. ID number, phone, address and special-group tags are encrypted (`*Enc`),
+ * searchable by an HMAC blind index (`*Hash`/`*Hashes`) and shown masked (`*Mask`, a count) — R-LAW-PI-1.
  */
 export const residents = pgTable(
   'residents',
@@ -27,7 +27,18 @@ export const residents = pgTable(
     addressMask: text('address_mask'),
     room: text('room'),
     registrationStatus: text('registration_status').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Special-group tags (R-SV-3: living alone, disability, low income…) are sensitive personal data
+     * (R-LAW-PI-1): AES-256-GCM ciphertext of the JSON list, null when there are none.
+     */
+    specialGroupsEnc: text('special_groups_enc'),
+    /** One HMAC blind index per tag, so a filter by tag (and a count) uses the GIN index, never clear text. */
+    specialGroupHashes: text('special_group_hashes').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The former clear-text tags, no longer read: `migrateSpecialGroups` encrypts them at startup and sets
+     * this to null. To be dropped in a later release.
+     */
+    legacyTags: text('tags').array(),
     notes: text('notes'),
     importJobId: uuid('import_job_id'),
     version: integer('version').notNull().default(1),
@@ -41,6 +52,6 @@ export const residents = pgTable(
     index('residents_name_idx').on(t.name),
     index('residents_phone_hash_idx').on(t.phoneHash),
     uniqueIndex('residents_id_number_uq').on(t.idNumberHash).where(sql`${t.deletedAt} is null`),
-    index('residents_tags_idx').using('gin', t.tags),
+    index('residents_special_group_hashes_idx').using('gin', t.specialGroupHashes),
   ],
 );

@@ -1,7 +1,12 @@
+import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResident, nextIdNumber } from '../../../../test/factories';
-import { type TestApp, createTestApp } from '../../../../test/app';
+import { type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { idCheckChar } from '../../../shared/validation/codes';
+import { auditLog } from '../../platform/audit.table';
+import { rowsOf } from '../../platform/db';
+import { migrateSpecialGroups } from './residents.usecases';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -215,5 +220,163 @@ describe('moving residents (review findings)', () => {
     expect(
       (await sd.patch(`/api/residents/${created.id}`, { name: 'x', version: 99999999999 })).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('special-group tags are sensitive personal data (R-LAW-PI-1, R-SV-3)', () => {
+  const xlsxRows = async (res: { rawPayload: Buffer }) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    return rows;
+  };
+
+  it('tags are stored as ciphertext and blind indexes; lists, details and write answers show only how many', async () => {
+    const admin = await t.as('sd_admin');
+    const res = await admin.post('/api/residents', {
+      name: '周残疾',
+      gender: 'male',
+      orgUnitId: t.fx.tongduBuilding.id,
+      registrationStatus: 'registered',
+      tags: ['disabled', 'low_income'],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ specialGroupCount: 2 });
+    expect(res.json()).not.toHaveProperty('tags');
+    const id = res.json().id as string;
+
+    const [row] = rowsOf<{ enc: string | null; hashes: string[]; legacy: string[] | null }>(
+      await t.database.db.execute(
+        sql`select special_groups_enc as enc, special_group_hashes as hashes, tags as legacy from residents where id = ${id}`,
+      ),
+    );
+    expect(row!.enc).toMatch(/^v1\./);
+    expect(row!.hashes).toHaveLength(2);
+    expect(row!.legacy).toBeNull();
+    expect(JSON.stringify(row)).not.toMatch(/disabled|low_income/);
+
+    const list = (await admin.get(`/api/residents?q=${encodeURIComponent('周残疾')}`)).json();
+    expect(list.items[0]).toMatchObject({ specialGroupCount: 2 });
+    expect(JSON.stringify(list)).not.toMatch(/disabled|low_income/);
+    const detail = (await admin.get(`/api/residents/${id}`)).json();
+    expect(detail.specialGroupCount).toBe(2);
+    expect(JSON.stringify(detail)).not.toMatch(/disabled|low_income/);
+
+    // An edit without tags keeps them and does not echo them; an edit with tags replaces them.
+    const kept = await admin.patch(`/api/residents/${id}`, { version: detail.version, notes: '每周探访' });
+    expect(kept.json()).toMatchObject({ specialGroupCount: 2 });
+    expect(JSON.stringify(kept.json())).not.toMatch(/disabled|low_income/);
+    const changed = await admin.patch(`/api/residents/${id}`, {
+      version: kept.json().version,
+      tags: ['severely_disabled'],
+    });
+    expect(changed.json()).toMatchObject({ specialGroupCount: 1 });
+    expect((await admin.post(`/api/residents/${id}/reveal`, { field: 'tags' })).json().value).toEqual([
+      'severely_disabled',
+    ]);
+  });
+
+  it('a filter by tag still works, through the blind index (GIN), and finds only the tagged', async () => {
+    const alone = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, {
+      name: '独居甲',
+      tags: ['living_alone'],
+    });
+    await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '普通乙', tags: [] });
+    const worker = await t.as('tongdu_worker');
+    const found = (await worker.get('/api/residents?tags=living_alone&pageSize=200')).json();
+    expect(found.items.map((r: { id: string }) => r.id)).toContain(alone.id);
+    expect(found.items.every((r: { specialGroupCount: number }) => r.specialGroupCount > 0)).toBe(true);
+    const none = (await worker.get('/api/residents?tags=left_behind&pageSize=200')).json();
+    expect(none.items.map((r: { name: string }) => r.name)).not.toContain('独居甲');
+
+    const plan = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return rowsOf<Record<string, string>>(
+        await tx.execute(
+          sql`explain select id from residents where special_group_hashes && array[${t.deps.pii.blindIndex('special_group', 'living_alone')}]::text[]`,
+        ),
+      );
+    });
+    expect(JSON.stringify(plan)).toContain('residents_special_group_hashes_idx');
+  });
+
+  it('revealing the tags needs residents.reveal and is audited without the tags in the trail', async () => {
+    const r = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, {
+      name: '困难丙',
+      tags: ['low_income', 'empty_nest'],
+    });
+    const worker = await t.as('tongdu_worker');
+    const res = await worker.post(`/api/residents/${r.id}/reveal`, { field: 'tags' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ field: 'tags', value: ['empty_nest', 'low_income'] });
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'residents.reveal'), eq(auditLog.entityId, r.id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ field: 'tags' });
+    expect(JSON.stringify(audit)).not.toMatch(/low_income|empty_nest/);
+
+    // civil_affairs reads residents but may not reveal: 403, and the refusal is in the trail.
+    await createUser(t, 'civil_reader', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
+    const civil = await t.as('civil_reader');
+    expect((await civil.get(`/api/residents/${r.id}`)).json().specialGroupCount).toBe(2);
+    expect((await civil.post(`/api/residents/${r.id}/reveal`, { field: 'tags' })).statusCode).toBe(403);
+    // Another community's worker: 404 as for any out-of-scope resident.
+    expect(
+      (await (await t.as('xhy_worker')).post(`/api/residents/${r.id}/reveal`, { field: 'tags' })).statusCode,
+    ).toBe(404);
+  });
+
+  it('a masked export shows how many tags; only the full export (reveal permission, audited) lists them', async () => {
+    await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, {
+      name: '导出丁',
+      tags: ['left_behind', 'disabled'],
+    });
+    const sd = await t.as('sd_admin');
+    const q = `q=${encodeURIComponent('导出丁')}`;
+    const masked = await xlsxRows(await sd.get(`/api/residents/export.xlsx?${q}`));
+    expect(masked[0]).toContain('特殊群体');
+    expect(masked[1]).toContain('特殊群体（2）');
+    expect(JSON.stringify(masked)).not.toMatch(/留守|失能/);
+    const full = await xlsxRows(await sd.get(`/api/residents/export.xlsx?${q}&full=true`));
+    expect(full[1]!.join('|')).toMatch(/失能、留守|留守、失能/);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'residents.export_full'));
+    expect(audit.length).toBeGreaterThan(0);
+    // civil_affairs has no export permission at all; a worker without reveal cannot ask for full.
+    const civil = await t.as('civil_reader');
+    expect((await civil.get(`/api/residents/export.xlsx?${q}&full=true`)).statusCode).toBe(403);
+  });
+
+  it('clear-text tags left by an earlier release are encrypted at startup, once (idempotent), and still filter', async () => {
+    const old = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '旧数据戊' });
+    await t.database.db.execute(
+      sql`update residents set tags = array['living_alone','disabled'], special_groups_enc = null,
+          special_group_hashes = '{}' where id = ${old.id}`,
+    );
+    expect(await migrateSpecialGroups(t.database.db, t.deps.pii)).toBe(1);
+    expect(await migrateSpecialGroups(t.database.db, t.deps.pii)).toBe(0);
+    const [row] = rowsOf<{ enc: string; legacy: string[] | null; n: number }>(
+      await t.database.db.execute(
+        sql`select special_groups_enc as enc, tags as legacy, cardinality(special_group_hashes) as n from residents where id = ${old.id}`,
+      ),
+    );
+    expect(row).toMatchObject({ legacy: null, n: 2 });
+    expect(row!.enc).toMatch(/^v1\./);
+    const worker = await t.as('tongdu_worker');
+    expect(
+      (await worker.get('/api/residents?tags=disabled&pageSize=200'))
+        .json()
+        .items.map((r: { id: string }) => r.id),
+    ).toContain(old.id);
+    expect((await worker.post(`/api/residents/${old.id}/reveal`, { field: 'tags' })).json().value).toEqual([
+      'disabled',
+      'living_alone',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, isNull, like, sql, type SQL } from 'drizz
 import type {
   CreateResidentBody,
   ResidentListQuery,
+  RevealResult,
   UpdateResidentBody,
 } from '../../../shared/contracts/residents';
 import {
@@ -20,6 +21,7 @@ import { offsetOf } from '../../platform/pagination';
 import { underTreeLock } from '../org/org.repository';
 import { orgUnits } from '../org/org.table';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import type { SpecialGroupTag } from '../../../shared/orgKinds';
 import { residents } from './residents.table';
 
 type ResidentRow = typeof residents.$inferSelect;
@@ -41,7 +43,8 @@ export function toDto(r: ResidentRow, names: { community?: string | null; unit?:
     address: r.addressMask,
     room: r.room,
     registrationStatus: r.registrationStatus as 'registered' | 'permanent' | 'migrant',
-    tags: r.tags,
+    // Special-group tags are sensitive (R-LAW-PI-1): only how many; the tags need an audited reveal.
+    specialGroupCount: r.specialGroupHashes.length,
     notes: r.notes,
     version: r.version,
     updatedAt: r.updatedAt,
@@ -71,6 +74,58 @@ export function sealPii(
     out.addressMask = input.address ? maskAddress(input.address) : null;
   }
   return out;
+}
+
+/** Encrypts special-group tags and indexes each with an HMAC blind index (R-LAW-PI-1). */
+export function sealSpecialGroups(pii: Pii, tags: readonly string[]) {
+  const unique = [...new Set(tags)].sort();
+  return {
+    specialGroupsEnc: unique.length ? pii.encrypt(JSON.stringify(unique)) : null,
+    specialGroupHashes: unique.map((t) => pii.blindIndex('special_group', t)),
+  };
+}
+
+/** The blind index of one tag, for filters and counts that never decrypt. */
+export function specialGroupHash(pii: Pii, tag: SpecialGroupTag): string {
+  return pii.blindIndex('special_group', tag);
+}
+
+/** The clear tags of a row: only for an audited reveal or full export. */
+export function openSpecialGroups(pii: Pii, r: Pick<ResidentRow, 'specialGroupsEnc'>): SpecialGroupTag[] {
+  return r.specialGroupsEnc ? (JSON.parse(pii.decrypt(r.specialGroupsEnc)) as SpecialGroupTag[]) : [];
+}
+
+/**
+ * Encrypts the clear-text special-group tags left by earlier releases (R-LAW-PI-1), in batches, and
+ * sets them to null: idempotent, run after the migrations at startup and by `linli migrate` (a SQL
+ * migration cannot encrypt with the app key). Returns how many residents were converted.
+ */
+export async function migrateSpecialGroups(db: Db, pii: Pii): Promise<number> {
+  let converted = 0;
+  for (;;) {
+    const batch = await db
+      .select({
+        id: residents.id,
+        legacyTags: residents.legacyTags,
+        specialGroupsEnc: residents.specialGroupsEnc,
+      })
+      .from(residents)
+      .where(sql`${residents.legacyTags} is not null`)
+      .limit(500);
+    if (batch.length === 0) return converted;
+    await db.transaction(async (tx) => {
+      for (const r of batch) {
+        // A row whose tags this release already wrote keeps them (they are newer).
+        const tags = r.specialGroupsEnc ? openSpecialGroups(pii, r) : (r.legacyTags ?? []);
+        // Only while still unconverted: an edit in between (which clears the legacy column) wins.
+        await tx
+          .update(residents)
+          .set({ ...sealSpecialGroups(pii, tags), legacyTags: null })
+          .where(and(eq(residents.id, r.id), sql`${residents.legacyTags} is not null`));
+      }
+    });
+    converted += batch.length;
+  }
 }
 
 /** The community a path lies in, or null above community level. */
@@ -177,9 +232,10 @@ export async function listResidents(ctx: ActorCtx, q: ResidentListQuery) {
     unitPath ? like(residents.orgPath, `${escapeLike(unitPath)}%`) : undefined,
     q.q ? searchCondition(ctx.pii, q.q) : undefined,
     q.status ? eq(residents.registrationStatus, q.status) : undefined,
+    // By blind index (GIN), never by clear text (R-LAW-PI-1).
     q.tags?.length
-      ? sql`${residents.tags} && ${sql`ARRAY[${sql.join(
-          q.tags.map((t) => sql`${t}`),
+      ? sql`${residents.specialGroupHashes} && ${sql`ARRAY[${sql.join(
+          q.tags.map((t) => sql`${specialGroupHash(ctx.pii, t)}`),
           sql`,`,
         )}]::text[]`}`
       : undefined,
@@ -252,12 +308,23 @@ export async function getResident(ctx: ActorCtx, id: string) {
   };
 }
 
-/** Shows one personal field in full; needs residents.reveal and is always audited (R-LAW-PI-1). */
-export async function revealField(ctx: ActorCtx, id: string, field: 'idNumber' | 'phone' | 'address') {
+/**
+ * Shows one personal field in full (the special-group tags included); needs residents.reveal and is
+ * always audited (R-LAW-PI-1).
+ */
+export async function revealField(
+  ctx: ActorCtx,
+  id: string,
+  field: 'idNumber' | 'phone' | 'address' | 'tags',
+): Promise<RevealResult> {
   requirePermission(ctx.actor, 'residents.reveal');
   const r = await findResident(ctx, id, 'residents.reveal');
-  const stored = field === 'idNumber' ? r.idNumberEnc : field === 'phone' ? r.phoneEnc : r.addressEnc;
-  const value = stored ? ctx.pii.decrypt(stored) : null;
+  let value: string | SpecialGroupTag[] | null;
+  if (field === 'tags') value = openSpecialGroups(ctx.pii, r);
+  else {
+    const stored = field === 'idNumber' ? r.idNumberEnc : field === 'phone' ? r.phoneEnc : r.addressEnc;
+    value = stored ? ctx.pii.decrypt(stored) : null;
+  }
   await ctx.db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'residents.reveal',
@@ -304,7 +371,7 @@ async function createResidentLocked(ctx: ActorCtx, input: CreateResidentBody) {
           ...sealed,
           room: input.room ?? null,
           registrationStatus: input.registrationStatus,
-          tags: input.tags,
+          ...sealSpecialGroups(ctx.pii, input.tags),
           notes: input.notes ?? null,
           createdAt: now,
           updatedAt: now,
@@ -387,7 +454,7 @@ async function updateResidentLocked(ctx: ActorCtx, id: string, input: UpdateResi
           ...placeFields,
           ...(room !== undefined && { room }),
           ...(input.registrationStatus !== undefined && { registrationStatus: input.registrationStatus }),
-          ...(input.tags !== undefined && { tags: input.tags }),
+          ...(input.tags !== undefined && { ...sealSpecialGroups(ctx.pii, input.tags), legacyTags: null }),
           ...(input.notes !== undefined && { notes: input.notes }),
           version: before.version + 1,
           updatedAt: ctx.clock.now(),
@@ -436,15 +503,18 @@ export async function removeResident(ctx: ActorCtx, id: string, reason: string) 
   });
 }
 
-/** Rows for export: masked unless `full` is asked for by someone with residents.reveal (audited). */
+/**
+ * Rows for export: masked (special groups as a count) unless `full` is asked for by someone with
+ * residents.reveal (audited as residents.export_full).
+ */
 export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full: boolean) {
   requirePermission(ctx.actor, 'residents.export');
   if (full) requirePermission(ctx.actor, 'residents.reveal');
-  const all: ReturnType<typeof toDto>[] = [];
+  const all: (ReturnType<typeof toDto> & { specialGroups: SpecialGroupTag[] | null })[] = [];
   const fullRows: ResidentRow[] = [];
   for (let page = 1; ; page++) {
     const batch = await listResidents(ctx, { ...q, page, pageSize: 200 });
-    all.push(...batch.items);
+    all.push(...batch.items.map((r) => ({ ...r, specialGroups: null })));
     if (batch.items.length < 200 || all.length >= 100_000) break;
   }
   if (full && all.length) {
@@ -465,6 +535,7 @@ export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full:
       dto.idNumber = r?.idNumberEnc ? ctx.pii.decrypt(r.idNumberEnc) : dto.idNumber;
       dto.phone = r?.phoneEnc ? ctx.pii.decrypt(r.phoneEnc) : dto.phone;
       dto.address = r?.addressEnc ? ctx.pii.decrypt(r.addressEnc) : dto.address;
+      dto.specialGroups = r ? openSpecialGroups(ctx.pii, r) : null;
     }
   }
   await ctx.db.transaction((tx) =>

@@ -212,6 +212,7 @@ export const workOrdersModule = defineModule({
           { ...req.body, channel: 'online' },
           {
             channel: 'online',
+            public: true,
             anonymous: !req.actor,
             requesterUserId: req.actor?.userId ?? null,
           },

@@ -3,7 +3,7 @@ import { writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { orgUnits } from '../org/org.table';
-import { deadline } from './workOrders.usecases';
+import { deadlineOf } from './workOrders.usecases';
 import { recordRollup } from './workOrders.rollups';
 import { settingsFor } from './workOrders.settings';
 import { woEscalations, woEvents, workOrders } from './workOrders.table';
@@ -48,11 +48,11 @@ export async function runSlaSweep(
         ? {
             orgUnitId: target.id,
             orgPath: target.path,
-            acceptDueAt: await deadline(
+            ...(await deadlineOf(
               tx,
               now,
               settings.acceptLimits[o.priority as 'regular'] ?? settings.acceptLimits.regular,
-            ),
+            ).then((d) => ({ acceptDueAt: d.at, acceptDueEstimated: d.estimated }))),
           }
         : {
             // Back to the governance centre's queue, flagged for supervision.
@@ -60,6 +60,7 @@ export async function runSlaSweep(
             orgUnitId: o.dispatchPath.split('/').filter(Boolean).at(-1)!,
             orgPath: o.dispatchPath,
             acceptDueAt: null,
+            acceptDueEstimated: false,
             supervised: true,
           };
       // Only if nobody accepted or changed it since it was read (optimistic version check).

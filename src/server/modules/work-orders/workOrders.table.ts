@@ -75,6 +75,12 @@ export const workOrders = pgTable(
     createdBy: uuid('created_by'),
     acceptDueAt: ts('accept_due_at'),
     dueAt: ts('due_at'),
+    /**
+     * The deadline was counted through a year with no official holiday schedule (weekends only): an
+     * estimate, shown as such (R-LAW-CAL-1). Set whenever the deadline is computed.
+     */
+    acceptDueEstimated: boolean('accept_due_estimated').notNull().default(false),
+    dueEstimated: boolean('due_estimated').notNull().default(false),
     acceptedAt: ts('accepted_at'),
     repliedAt: ts('replied_at'),
     closedAt: ts('closed_at'),

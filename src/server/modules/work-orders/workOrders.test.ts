@@ -351,12 +351,109 @@ describe('intake rules', () => {
   });
 });
 
+describe('who may use the staff intake', () => {
+  it('a resident posting to the staff intake with channel "online" is refused (403) and nothing is written; the public intake still takes the report', async () => {
+    await createUser(t, 'intake_resident', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
+    const r = await t.as('intake_resident');
+    const count = async () => {
+      const orders = await t.database.db.execute(sql`select count(*)::int as n from work_orders`);
+      const events = await t.database.db.execute(sql`select count(*)::int as n from wo_events`);
+      const audits = await t.database.db.execute(
+        sql`select count(*)::int as n from audit_log where success and action like 'work_orders.%'`,
+      );
+      const n = (res: unknown) => (res as { rows: { n: number }[] }).rows[0]!.n;
+      return { orders: n(orders), events: n(events), audits: n(audits) };
+    };
+    const before = await count();
+    for (const channel of ['online', 'hotline', undefined]) {
+      const res = await r.post('/api/work-orders', {
+        kind: 'consult',
+        ...(channel && { channel }),
+        categoryCode: 'policy_consult',
+        priority: 'emergency',
+        description: '居民冒充受理员提交',
+        answeredOnSpot: '自己答复自己',
+      });
+      expect(res.statusCode).toBe(403);
+    }
+    expect(await count()).toEqual(before);
+    const denied = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'access.denied' and not success
+          and after->>'path' = '/api/work-orders'`,
+    );
+    expect((denied as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(3);
+
+    const own = await r.post('/api/public/work-orders', {
+      kind: 'complaint',
+      categoryCode: 'street_lamp',
+      description: '楼下路灯不亮',
+      requesterPhone: '13800003333',
+      ...IN_GRID,
+    });
+    expect(own.statusCode).toBe(201);
+  });
+});
+
 describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
   it('a complaint made before National Day is due 5 working days later, after the holiday', async () => {
     t.clock.set(new Date('2026-09-30T10:00:00+08:00'));
     const { number } = await report();
     const o = (await (await t.as('dispatcher')).get(`/api/work-orders/${await orderIdOf(number)}`)).json();
     expect(new Date(o.dueAt).toISOString()).toBe(new Date('2026-10-13T18:00:00+08:00').toISOString());
+    t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
+  });
+
+  it('R-LAW-CAL-1: a complaint crossing into 2026 counts the shipped 2026 New Year holiday and adjusted Sunday; its deadline is not an estimate', async () => {
+    // Mon 29 Dec 2025 + 5: Tue 30, Wed 31, (1–3 Jan off), Sun 4 Jan (worked), Mon 5, Tue 6.
+    t.clock.set(new Date('2025-12-29T10:00:00+08:00'));
+    const { number, token } = await report();
+    const o = (await (await t.as('dispatcher')).get(`/api/work-orders/${await orderIdOf(number)}`)).json();
+    expect(new Date(o.dueAt).toISOString()).toBe(new Date('2026-01-06T18:00:00+08:00').toISOString());
+    expect(o.deadlineEstimated).toBe(false);
+    const pub = (await t.anonymous.get(`/api/public/work-orders/${number}?token=${token}`)).json();
+    expect(pub.deadlineEstimated).toBe(false);
+    t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
+  });
+
+  it('R-LAW-CAL-1: a deadline running into 2027, whose schedule nobody has yet, is counted by weekends and marked as estimated until an admin loads 2027', async () => {
+    t.clock.set(new Date('2026-12-29T10:00:00+08:00'));
+    const { number, token } = await report();
+    const id = await orderIdOf(number);
+    const d = await t.as('dispatcher');
+    let o = (await d.get(`/api/work-orders/${id}`)).json();
+    // Tue 29 Dec + 5 by weekends only: Wed 30, Thu 31, Fri 1 Jan (counted: unknown), Mon 4, Tue 5.
+    expect(new Date(o.dueAt).toISOString()).toBe(new Date('2027-01-05T18:00:00+08:00').toISOString());
+    expect(o.deadlineEstimated).toBe(true);
+    const listed = (await d.get(`/api/work-orders?q=${number}`)).json().items[0];
+    expect(listed.deadlineEstimated).toBe(true);
+    expect((await t.anonymous.get(`/api/public/work-orders/${number}?token=${token}`)).json()).toMatchObject({
+      deadlineEstimated: true,
+    });
+    // Dispatched on 31 Dec: accepting within 1 working day runs into 2027 as well.
+    t.clock.set(new Date('2026-12-31T10:00:00+08:00'));
+    o = (
+      await (
+        await t.as('dispatcher')
+      ).post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id })
+    ).json();
+    expect(o.acceptDeadlineEstimated).toBe(true);
+
+    // Once an admin loads 2027 (here a made-up New Year), new deadlines follow it and are not estimates.
+    const admin = await t.as('admin');
+    const loaded = await admin.request({
+      method: 'PUT',
+      url: '/api/calendar/2027',
+      payload: { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] },
+    });
+    expect(loaded.statusCode).toBe(200);
+    t.clock.set(new Date('2026-12-29T10:00:00+08:00'));
+    const again = await report();
+    const o2 = (
+      await (await t.as('dispatcher')).get(`/api/work-orders/${await orderIdOf(again.number)}`)
+    ).json();
+    expect(new Date(o2.dueAt).toISOString()).toBe(new Date('2027-01-06T18:00:00+08:00').toISOString());
+    expect(o2.deadlineEstimated).toBe(false);
+    await admin.request({ method: 'PUT', url: '/api/calendar/2027', payload: { days: [] } });
     t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
   });
 

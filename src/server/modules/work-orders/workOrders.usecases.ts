@@ -43,10 +43,27 @@ type Unit = typeof orgUnits.$inferSelect;
 
 // ---------------------------------------------------------------- helpers
 
-export async function deadline(db: Db, from: Date, limit: Limit): Promise<Date> {
-  if ('hours' in limit) return new Date(from.getTime() + limit.hours * 3_600_000);
-  return calendarFor(db).addWorkingDays(from, limit.workingDays);
+/**
+ * A time limit from `from` (R-LAW-WO-4): clock hours, or working days on the statutory calendar
+ * (R-LAW-CAL-1). `estimated` when the working days ran through a year with no official schedule.
+ */
+export async function deadlineOf(db: Db, from: Date, limit: Limit): Promise<{ at: Date; estimated: boolean }> {
+  if ('hours' in limit) return { at: new Date(from.getTime() + limit.hours * 3_600_000), estimated: false };
+  const d = await calendarFor(db).workingDeadline(from, limit.workingDays);
+  return { at: d.at, estimated: d.estimated };
 }
+
+export async function deadline(db: Db, from: Date, limit: Limit): Promise<Date> {
+  return (await deadlineOf(db, from, limit)).at;
+}
+
+/** The order's completion deadline columns from a computed deadline. */
+const dueFields = (d: { at: Date; estimated: boolean }) => ({ dueAt: d.at, dueEstimated: d.estimated });
+/** The order's accept deadline columns from a computed deadline. */
+const acceptDueFields = (d: { at: Date; estimated: boolean }) => ({
+  acceptDueAt: d.at,
+  acceptDueEstimated: d.estimated,
+});
 
 async function unitById(db: Db, id: string | null | undefined): Promise<Unit | null> {
   if (!id) return null;
@@ -184,6 +201,12 @@ export interface IntakeSource {
   requesterUserId?: string | null;
   /** Anonymous public intake: no actor. */
   anonymous?: boolean;
+  /**
+   * The resident-facing intake (`/api/public/work-orders`), which needs only `work_orders.report`. Every
+   * other intake (staff console, Open311) needs `work_orders.intake`: the permission follows the route
+   * and the actor, never a `channel` in the body.
+   */
+  public?: boolean;
 }
 
 /**
@@ -193,7 +216,7 @@ export interface IntakeSource {
  */
 export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource) {
   if (!source.anonymous)
-    requirePermission(ctx.actor, source.channel === 'online' ? 'work_orders.report' : 'work_orders.intake');
+    requirePermission(ctx.actor, source.public ? 'work_orders.report' : 'work_orders.intake');
   const category = await categoryOf(ctx.db, input.categoryCode);
   if (!category?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
   if (input.answeredOnSpot && input.kind !== 'consult')
@@ -239,7 +262,7 @@ export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeS
   const settings = await settingsFor(ctx.db, dispatchUnit.path);
   const now = ctx.clock.now();
   const priority = input.priority ?? 'regular';
-  const dueAt = await deadline(
+  const due = await deadlineOf(
     ctx.db,
     now,
     completeLimit(settings, { priority, kind: input.kind, limitGroup: category.limitGroup }),
@@ -283,7 +306,7 @@ export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeS
         requesterUserId: source.requesterUserId ?? null,
         trackingTokenHash: tokenHash(token),
         createdBy: ctx.actor?.userId ?? null,
-        dueAt,
+        ...dueFields(due),
         acceptedAt: input.resolvedOnSpot ? now : null,
         repliedAt: input.resolvedOnSpot ? now : null,
         closedAt: input.answeredOnSpot ? now : null,
@@ -423,7 +446,7 @@ export async function applyAction(
   // Writes besides the order row run inside the same transaction as the order, its timeline and the audit.
   const sideEffects: ((tx: Db) => Promise<unknown>)[] = [];
   const acceptDue = async (priority: string) =>
-    deadline(ctx.db, now, settings.acceptLimits[priority as 'regular']);
+    acceptDueFields(await deadlineOf(ctx.db, now, settings.acceptLimits[priority as 'regular']));
 
   const chooseUnit = async (unitId: string | undefined): Promise<Unit> => {
     const target = (await unitById(ctx.db, unitId ?? order.gridId ?? order.communityId)) ?? null;
@@ -448,14 +471,19 @@ export async function applyAction(
         (body.categoryCode
           ? (await categoryOf(ctx.db, body.categoryCode))?.limitGroup
           : category?.limitGroup) ?? 'general';
-      patch.dueAt = await deadline(
-        ctx.db,
-        order.createdAt,
-        completeLimit(settings, {
-          priority: patch.priority ?? order.priority,
-          kind: patch.kind ?? order.kind,
-          limitGroup: group,
-        }),
+      Object.assign(
+        patch,
+        dueFields(
+          await deadlineOf(
+            ctx.db,
+            order.createdAt,
+            completeLimit(settings, {
+              priority: patch.priority ?? order.priority,
+              kind: patch.kind ?? order.kind,
+              limitGroup: group,
+            }),
+          ),
+        ),
       );
       Object.assign(data, { categoryCode: patch.categoryCode, priority: patch.priority, kind: patch.kind });
       break;
@@ -469,17 +497,22 @@ export async function applyAction(
         orgPath: target.path,
         priority,
         acceptedAt: null,
-        acceptDueAt: await acceptDue(priority),
+        ...(await acceptDue(priority)),
       });
       if (priority !== order.priority) {
-        patch.dueAt = await deadline(
-          ctx.db,
-          order.createdAt,
-          completeLimit(settings, {
-            priority,
-            kind: order.kind,
-            limitGroup: category?.limitGroup ?? 'general',
-          }),
+        Object.assign(
+          patch,
+          dueFields(
+            await deadlineOf(
+              ctx.db,
+              order.createdAt,
+              completeLimit(settings, {
+                priority,
+                kind: order.kind,
+                limitGroup: category?.limitGroup ?? 'general',
+              }),
+            ),
+          ),
         );
       }
       publicNote = '已派发至责任单位办理';
@@ -516,11 +549,17 @@ export async function applyAction(
       break;
     case 'approve_return': {
       const back = await unitById(ctx.db, order.dispatchPath.split('/').filter(Boolean).at(-1));
-      Object.assign(patch, { orgUnitId: back!.id, orgPath: back!.path, acceptDueAt: null, acceptedAt: null });
+      Object.assign(patch, {
+        orgUnitId: back!.id,
+        orgPath: back!.path,
+        acceptDueAt: null,
+        acceptDueEstimated: false,
+        acceptedAt: null,
+      });
       break;
     }
     case 'reject_return':
-      Object.assign(patch, { acceptDueAt: await acceptDue(order.priority), acceptedAt: null });
+      Object.assign(patch, { ...(await acceptDue(order.priority)), acceptedAt: null });
       break;
     case 'request_extension': {
       if (order.dueAt && order.dueAt <= now) throw new AppError('work_orders.extension_too_late', 409);
@@ -546,7 +585,7 @@ export async function applyAction(
       let base = order.dueAt ?? now;
       if (settings.pauseClockOnExtension)
         base = new Date(base.getTime() + (now.getTime() - new Date(pending.requestedAt).getTime()));
-      patch.dueAt = await deadline(ctx.db, base, { workingDays: pending.workingDays });
+      Object.assign(patch, dueFields(await deadlineOf(ctx.db, base, { workingDays: pending.workingDays })));
       patch.pendingExtension = null;
       publicNote = '办理时限已依规延长';
       data.workingDays = pending.workingDays;
@@ -629,7 +668,7 @@ export async function applyAction(
           redoCount: cycle,
           repliedAt: null,
           resolutionLevel: null,
-          dueAt: await deadline(ctx.db, now, limit),
+          ...dueFields(await deadlineOf(ctx.db, now, limit)),
           acceptedAt: now,
         });
         publicNote = '根据您的评价,责任单位将重新办理';
@@ -719,6 +758,8 @@ export async function toDto(db: Db, actor: Actor | undefined, rows: OrderRow[], 
     requesterPhone: r.requesterPhoneMask,
     acceptDueAt: r.acceptDueAt,
     dueAt: r.dueAt,
+    acceptDeadlineEstimated: r.acceptDueEstimated,
+    deadlineEstimated: r.dueEstimated,
     acceptedAt: r.acceptedAt,
     repliedAt: r.repliedAt,
     closedAt: r.closedAt,
@@ -899,6 +940,7 @@ export async function publicView(db: Db, o: OrderRow) {
     description: o.description,
     createdAt: o.createdAt,
     dueAt: o.dueAt,
+    deadlineEstimated: o.dueEstimated,
     closedAt: o.closedAt,
     canRate: o.status === 'replied',
     timeline: events

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'residents.remove': { 'zh-CN': '注销居民', en: 'Remove resident' },
   'residents.reveal': { 'zh-CN': '查看完整个人信息', en: 'Reveal personal data' },
   'residents.export': { 'zh-CN': '导出居民', en: 'Export residents' },
+  'calendar.replace_year': { 'zh-CN': '载入节假日安排', en: 'Load holiday schedule' },
+  'calendar.schedule_missing': { 'zh-CN': '节假日安排缺失提醒', en: 'Holiday schedule missing' },
   'imports.upload': { 'zh-CN': '上传导入文件', en: 'Upload import' },
   'imports.commit': { 'zh-CN': '确认导入', en: 'Commit import' },
   'imports.cancel': { 'zh-CN': '取消导入', en: 'Cancel import' },

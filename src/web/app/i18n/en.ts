@@ -190,6 +190,8 @@ export const en: Record<MessageKey, string> = {
   'residents.editTitle': 'Edit resident',
   'residents.createTitle': 'New resident',
   'residents.piiKeep': 'Leave empty to keep (now: {masked})',
+  'residents.tagsKeep': 'Now: {masked}; show them to change',
+  'residents.tagsReveal': 'Show to change',
   'residents.piiHint': 'Personal data is stored encrypted; lists show it masked',
   'residents.idHint': 'Birth date and gender follow from the ID number',
   'residents.unitHint': 'A community, grid, compound, building or household',
@@ -493,6 +495,9 @@ export const en: Record<MessageKey, string> = {
   'wo.deadline.onTime': 'On time',
   'wo.deadline.lateDone': 'Finished late',
   'wo.deadline.none': 'Ended',
+  'wo.deadline.estimated': ' (estimated)',
+  'wo.deadline.estimatedHint':
+    "That year's official holiday schedule is not published yet: the deadline counts weekends only",
   'wo.photo.add': 'Add photo',
   'wo.photo.hint': 'Images up to 5 MB each',
   'wo.photo.notImage': 'Only images can be uploaded',
@@ -773,12 +778,11 @@ export const en: Record<MessageKey, string> = {
   'cal.hintTitle': 'Deadlines count working days (R-LAW-CAL-1)',
   'cal.hint':
     "Limits in working days skip weekends and public holidays (Off); adjusted working weekends (Work) count as working days. Each year, once the State Council publishes the next year's holiday schedule, load it here; until then that year's deadlines count weekends only.",
-  'cal.nextMissing': 'The {year} holiday schedule is not loaded yet',
+  'cal.unscheduled': 'The {year} holiday schedule is not published yet: deadlines count weekends only',
   'cal.nextMissingCan':
     'Until it is loaded, deadlines in that year count weekends only and treat public holidays as working days. Load it once the State Council publishes it.',
   'cal.nextMissingAsk':
     'Until it is loaded, deadlines in that year count weekends only. Ask civil affairs or a platform admin to load it.',
-  'cal.missing': 'No holiday schedule for {year}: working days count weekends only',
   'cal.loadYear': 'Load {year}',
   'cal.source.package': 'Source: bundled data',
   'cal.source.admin': 'Source: loaded by an admin',

@@ -31,6 +31,7 @@ import {
   type ImportPreviewRow,
   type ImportStatus,
 } from '../../../shared/contracts/imports';
+import { specialGroupsMasked } from '../../../shared/i18n/labels';
 import type { OrgKind } from '../../../shared/orgKinds';
 import { api, type Page } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -227,7 +228,7 @@ function JobView({ id, onRestart }: { id: string; onRestart: () => void }) {
 }
 
 function JobBody({ job, onRestart }: { job: ImportJobDetailDto; onRestart: () => void }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const { modal, message } = App.useApp();
   const showError = useShowError();
   const qc = useQueryClient();
@@ -402,8 +403,9 @@ function JobBody({ job, onRestart }: { job: ImportJobDetailDto; onRestart: () =>
     },
     {
       title: label('tags'),
-      dataIndex: 'tags',
-      render: (tags: string[]) => tags.map((x) => <Tag key={x}>{label(x)}</Tag>),
+      dataIndex: 'specialGroupCount',
+      // Sensitive (R-LAW-PI-1): how many, not which.
+      render: (n: number) => (n ? <Tag>{specialGroupsMasked(n, locale)}</Tag> : null),
     },
   ];
   const hasErrors = job.errorRows > 0;

@@ -26,6 +26,7 @@ import {
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { specialGroupsMasked } from '../../../shared/i18n/labels';
 import type { RegistrationStatus, SpecialGroupTag } from '../../../shared/orgKinds';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
@@ -59,7 +60,7 @@ function PiiValue({ resident, field }: { resident: ResidentDetailDto; field: Pii
     setLoading(true);
     try {
       const r = await residentsApi.reveal(resident.id, field);
-      setRevealed(r.value);
+      setRevealed(typeof r.value === 'string' ? r.value : null);
     } catch (e) {
       showError(e);
     } finally {
@@ -97,6 +98,63 @@ function PiiValue({ resident, field }: { resident: ResidentDetailDto; field: Pii
             loading={loading}
             onClick={reveal}
             data-testid={`reveal-${field}`}
+          >
+            {t('residents.reveal')}
+          </Button>
+        </Tooltip>
+      ) : null}
+    </Space>
+  );
+}
+
+/** Special-group tags: a count by default (特殊群体（2）); "show" fetches the tags, which the server audits. */
+function SpecialGroupsValue({ resident }: { resident: ResidentDetailDto }) {
+  const { t, label, locale } = useI18n();
+  const showError = useShowError();
+  const [revealed, setRevealed] = useState<SpecialGroupTag[] | undefined>(undefined);
+  const [loading, setLoading] = useState(false);
+  if (resident.specialGroupCount === 0) return <span data-testid="value-tags">—</span>;
+  const reveal = async () => {
+    setLoading(true);
+    try {
+      setRevealed(await residentsApi.revealTags(resident.id));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <Space wrap size={8}>
+      <span data-testid="value-tags">
+        {revealed
+          ? revealed.map((tag) => (
+              <Tag key={tag} color={TAG_COLORS[tag]}>
+                {label(tag)}
+              </Tag>
+            ))
+          : specialGroupsMasked(resident.specialGroupCount, locale)}
+      </span>
+      {revealed ? (
+        <>
+          <Tag color="orange">{t('residents.revealed')}</Tag>
+          <Button
+            size="small"
+            type="link"
+            icon={<EyeInvisibleOutlined />}
+            onClick={() => setRevealed(undefined)}
+          >
+            {t('residents.hide')}
+          </Button>
+        </>
+      ) : resident.abilities.reveal ? (
+        <Tooltip title={t('residents.revealTip')}>
+          <Button
+            size="small"
+            icon={<EyeOutlined />}
+            loading={loading}
+            onClick={reveal}
+            data-testid="reveal-tags"
           >
             {t('residents.reveal')}
           </Button>
@@ -160,13 +218,8 @@ function ResidentDetail({ resident: r }: { resident: ResidentDetailDto }) {
     {
       key: 'tags',
       label: label('tags'),
-      children: r.tags.length
-        ? r.tags.map((tag) => (
-            <Tag key={tag} color={TAG_COLORS[tag as SpecialGroupTag]}>
-              {label(tag)}
-            </Tag>
-          ))
-        : '—',
+      children: <SpecialGroupsValue resident={r} />,
+      span: 2,
     },
     { key: 'notes', label: label('notes'), children: r.notes ?? '—', span: 2 },
     {

@@ -1,3 +1,4 @@
+import { EyeOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
@@ -8,6 +9,7 @@ import type {
   ResidentDto,
   UpdateResidentBody,
 } from '../../../shared/contracts/residents';
+import { specialGroupsMasked } from '../../../shared/i18n/labels';
 import {
   type OrgKind,
   REGISTRATION_STATUSES,
@@ -54,7 +56,7 @@ export default function ResidentFormPage() {
 
 /** Create or edit a resident. Personal fields of an existing resident are never pre-filled: empty = unchanged. */
 function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const qc = useQueryClient();
@@ -63,6 +65,22 @@ function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const editing = !!resident;
+  // Special-group tags are sensitive (R-LAW-PI-1): an existing resident's are not pre-filled; "show to
+  // change" reveals them (audited) and only then are they sent. With none stored, the field is open.
+  const [tagsOpen, setTagsOpen] = useState(!resident || resident.specialGroupCount === 0);
+  const [revealingTags, setRevealingTags] = useState(false);
+  const revealTags = async () => {
+    if (!resident) return;
+    setRevealingTags(true);
+    try {
+      form.setFieldValue('tags', await residentsApi.revealTags(resident.id));
+      setTagsOpen(true);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setRevealingTags(false);
+    }
+  };
 
   const initial: Partial<FormValues> = resident
     ? {
@@ -72,7 +90,7 @@ function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
         orgUnitId: resident.orgUnitId,
         room: resident.room ?? undefined,
         registrationStatus: resident.registrationStatus,
-        tags: resident.tags as SpecialGroupTag[],
+        tags: [],
         notes: resident.notes ?? undefined,
       }
     : { registrationStatus: 'registered', tags: [], orgUnitId: params.get('orgUnitId') ?? undefined };
@@ -90,7 +108,7 @@ function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
           orgUnitId: v.orgUnitId,
           room: blankToNull(v.room),
           registrationStatus: v.registrationStatus,
-          tags: v.tags,
+          ...(tagsOpen ? { tags: v.tags ?? [] } : {}),
           notes: blankToNull(v.notes),
           ...(v.idNumber?.trim() ? { idNumber: v.idNumber.trim() } : {}),
           ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
@@ -238,13 +256,36 @@ function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
               </Form.Item>
             </Col>
             <Col xs={24}>
-              <Form.Item name="tags" label={label('tags')} data-testid="field-tags">
-                <Select
-                  mode="multiple"
-                  allowClear
-                  options={SPECIAL_GROUP_TAGS.map((tag) => ({ value: tag, label: label(tag) }))}
-                  data-testid="resident-tags"
-                />
+              <Form.Item label={label('tags')} data-testid="field-tags">
+                <Flex gap={8} align="center">
+                  <Form.Item name="tags" noStyle>
+                    <Select
+                      mode="multiple"
+                      allowClear
+                      disabled={!tagsOpen}
+                      placeholder={
+                        !tagsOpen && resident
+                          ? t('residents.tagsKeep', {
+                              masked: specialGroupsMasked(resident.specialGroupCount, locale),
+                            })
+                          : undefined
+                      }
+                      options={SPECIAL_GROUP_TAGS.map((tag) => ({ value: tag, label: label(tag) }))}
+                      data-testid="resident-tags"
+                    />
+                  </Form.Item>
+                  {!tagsOpen && resident?.abilities.reveal ? (
+                    <Button
+                      icon={<EyeOutlined />}
+                      loading={revealingTags}
+                      onClick={revealTags}
+                      title={t('residents.revealTip')}
+                      data-testid="resident-tags-reveal"
+                    >
+                      {t('residents.tagsReveal')}
+                    </Button>
+                  ) : null}
+                </Flex>
               </Form.Item>
             </Col>
             <Col xs={24}>

@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { specialGroupsMasked } from '../../../shared/i18n/labels';
 import type { ResidentDto } from '../../../shared/contracts/residents';
 import {
   REGISTRATION_STATUSES,
@@ -61,7 +62,7 @@ function readFilters(params: URLSearchParams): ResidentFilters {
 }
 
 export default function ResidentsPage() {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -155,14 +156,11 @@ export default function ResidentsPage() {
     },
     {
       title: label('tags'),
-      dataIndex: 'tags',
+      dataIndex: 'specialGroupCount',
       responsive: ['md'],
-      render: (tags: string[]) =>
-        tags.map((tag) => (
-          <Tag key={tag} color={TAG_COLORS[tag as SpecialGroupTag]}>
-            {label(tag)}
-          </Tag>
-        )),
+      // Sensitive (R-LAW-PI-1): the list shows how many; the tags are revealed (audited) on the detail page.
+      render: (n: number) =>
+        n ? <Tag data-testid="resident-row-tags">{specialGroupsMasked(n, locale)}</Tag> : null,
     },
   ];
 

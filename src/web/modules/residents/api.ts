@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type {
   ResidentDto,
   ResidentListQuery,
+  RevealResult,
   residentDetailSchema,
 } from '../../../shared/contracts/residents';
+import type { SpecialGroupTag } from '../../../shared/orgKinds';
 import { api, type Page, type Query } from '../../app/api';
 
 export type ResidentDetailDto = z.infer<typeof residentDetailSchema>;
@@ -29,7 +31,12 @@ export const residentsApi = {
     api.get<Page<ResidentDto>>('/api/residents', { ...filterQuery(f), page, pageSize }),
   detail: (id: string) => api.get<ResidentDetailDto>(`/api/residents/${encodeURIComponent(id)}`),
   reveal: (id: string, field: PiiField) =>
-    api.post<{ field: string; value: string | null }>(`/api/residents/${encodeURIComponent(id)}/reveal`, {
-      field,
-    }),
+    api.post<RevealResult>(`/api/residents/${encodeURIComponent(id)}/reveal`, { field }),
+  /** The special-group tags in clear: a sensitive read, audited like the other fields (R-LAW-PI-1). */
+  revealTags: async (id: string): Promise<SpecialGroupTag[]> => {
+    const r = await api.post<RevealResult>(`/api/residents/${encodeURIComponent(id)}/reveal`, {
+      field: 'tags',
+    });
+    return Array.isArray(r.value) ? r.value : [];
+  },
 };

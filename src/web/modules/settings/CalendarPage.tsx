@@ -63,9 +63,8 @@ export default function CalendarPage() {
 
   const cal = useCalendarYear(year);
   const canReplace = cal.data?.abilities.replace ?? false;
-  // While looking at this year, warn early when next year's schedule is still missing.
-  const next = useCalendarYear(year + 1, year === thisYear && year < MAX_CALENDAR_YEAR);
-  const nextMissing = year === thisYear && next.data?.source === null;
+  // Whatever year is shown, warn about every year within the next 12 months with no schedule yet.
+  const unscheduled = cal.data?.unscheduledSoon ?? [];
 
   const years = useMemo(() => {
     const set = new Set<number>([year]);
@@ -125,31 +124,34 @@ export default function CalendarPage() {
         description={t('cal.hint')}
         data-testid="cal-hint"
       />
-      {nextMissing ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('cal.nextMissing', { year: year + 1 })}
-          description={canReplace ? t('cal.nextMissingCan') : t('cal.nextMissingAsk')}
-          action={
-            canReplace ? (
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => {
-                  setYear(year + 1);
-                  setEditing(true);
-                }}
-                data-testid="cal-load-next"
-              >
-                {t('cal.loadYear', { year: year + 1 })}
-              </Button>
-            ) : undefined
-          }
-          data-testid="cal-next-missing"
-        />
-      ) : null}
+      {unscheduled
+        .filter((y) => y !== year)
+        .map((y) => (
+          <Alert
+            key={y}
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('cal.unscheduled', { year: y })}
+            description={canReplace ? t('cal.nextMissingCan') : t('cal.nextMissingAsk')}
+            action={
+              canReplace ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    setYear(y);
+                    setEditing(true);
+                  }}
+                  data-testid="cal-load-next"
+                >
+                  {t('cal.loadYear', { year: y })}
+                </Button>
+              ) : undefined
+            }
+            data-testid="cal-next-missing"
+          />
+        ))}
       <QueryBoundary query={cal} skeletonRows={12}>
         {(data) => <YearView data={data} onEdit={canReplace ? () => setEditing(true) : undefined} />}
       </QueryBoundary>
@@ -180,7 +182,7 @@ function YearView({ data, onEdit }: { data: CalendarYearDto; onEdit?: () => void
         <Alert
           type="warning"
           showIcon
-          title={t('cal.missing', { year: data.year })}
+          title={t('cal.unscheduled', { year: data.year })}
           description={onEdit ? t('cal.nextMissingCan') : t('cal.nextMissingAsk')}
           action={
             onEdit ? (

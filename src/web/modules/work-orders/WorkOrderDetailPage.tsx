@@ -25,7 +25,7 @@ import { orgApi, orgKeys } from '../org/api';
 import { ActionModal } from './ActionModal';
 import { type WoAction, type WorkOrderDetail, type WoStatus, woApi, woKeys } from './api';
 import { categoryLabel, DANGER_ACTIONS, PRIMARY_ACTIONS, PriorityTag, StatusTag } from './meta';
-import { Deadline, Photos } from './parts';
+import { Deadline, EstimatedMark, Photos } from './parts';
 import PointMap, { type MapShape } from './PointMap';
 import { useTilesUrl } from './TerritoryMap';
 
@@ -172,11 +172,14 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
       label: t('wo.acceptDueAt'),
       children:
         o.status === 'dispatched' ? (
-          <Deadline order={o} at={o.acceptDueAt} />
+          <Deadline order={o} at={o.acceptDueAt} estimated={o.acceptDeadlineEstimated} />
         ) : o.acceptedAt ? (
           t('wo.acceptedAtValue', { at: formatDateTime(o.acceptedAt).slice(0, 16) })
         ) : o.acceptDueAt ? (
-          formatDateTime(o.acceptDueAt).slice(0, 16)
+          <>
+            {formatDateTime(o.acceptDueAt).slice(0, 16)}
+            {o.acceptDeadlineEstimated ? <EstimatedMark /> : null}
+          </>
         ) : (
           '—'
         ),

@@ -28,28 +28,44 @@ export function formatSpan(t: TFunction, ms: number): string {
 
 const OPEN = new Set(['submitted', 'dispatched', 'in_progress', 'return_requested', 'extension_pending']);
 
+/** "（预估）" beside a deadline counted through a year with no published holiday schedule (R-LAW-CAL-1). */
+export function EstimatedMark() {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('wo.deadline.estimatedHint')}>
+      <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="wo-deadline-estimated">
+        {t('wo.deadline.estimated')}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
 /**
  * The completion deadline as a countdown: time left (orange inside the last day), time overdue in red;
- * once replied or closed, whether it was on time.
+ * once replied or closed, whether it was on time. An estimated deadline carries "（预估）".
  */
 export function Deadline({
   order,
   at,
+  estimated,
   compact,
 }: {
-  order: Pick<WorkOrder, 'status' | 'dueAt' | 'overdue' | 'repliedAt' | 'closedAt'>;
-  /** Another deadline than dueAt (the acceptance limit). */
+  order: Pick<WorkOrder, 'status' | 'dueAt' | 'deadlineEstimated' | 'overdue' | 'repliedAt' | 'closedAt'>;
+  /** Another deadline than dueAt (the acceptance limit), with its own estimate flag. */
   at?: string | null;
+  estimated?: boolean;
   compact?: boolean;
 }) {
   const { t } = useI18n();
   const now = useNow();
   const due = at === undefined ? order.dueAt : at;
+  const isEstimate = at === undefined ? order.deadlineEstimated : !!estimated;
   if (!due) return <Typography.Text type="secondary">—</Typography.Text>;
   const dueMs = dayjs(due).valueOf();
   const when = (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
       {formatDateTime(due).slice(0, 16)}
+      {isEstimate ? <EstimatedMark /> : null}
     </Typography.Text>
   );
   let body: React.ReactNode;
@@ -78,7 +94,10 @@ export function Deadline({
       );
   }
   return compact ? (
-    <Tooltip title={formatDateTime(due)}>{body}</Tooltip>
+    <span>
+      <Tooltip title={formatDateTime(due)}>{body}</Tooltip>
+      {isEstimate ? <EstimatedMark /> : null}
+    </span>
   ) : (
     <Flex vertical style={{ lineHeight: 1.3 }}>
       {body}

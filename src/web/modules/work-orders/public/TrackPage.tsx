@@ -123,6 +123,7 @@ function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string 
         {o.dueAt && !o.closedAt ? (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 13 }}>
             {t('pub.track.dueAt', { at: formatDateTime(o.dueAt).slice(0, 16) })}
+            {o.deadlineEstimated ? t('wo.deadline.estimated') : null}
           </Typography.Text>
         ) : null}
       </section>
