@@ -7,8 +7,10 @@ import { OffsetClock, systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
 import { openDatabase } from './platform/db';
+import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import { startJobs } from './platform/jobs';
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../cli/demo/seed';
+import { deleteOldRateLimitWindows } from './platform/rateLimit';
+import { DEMO_PASSWORD, seedDemoOnce } from '../cli/demo/seed';
 
 /** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
 export async function main() {
@@ -31,9 +33,12 @@ export async function main() {
     dbKind: database.kind,
   };
   let demoLogins: string[] = [];
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
-    console.log('Empty database: loading demo data (about a minute)…');
-    demoLogins = (await seedDemo(deps, { log: (m) => console.log(`  ${m}`) })).logins;
+  if (config.seedDemo) {
+    const seeded = await seedDemoOnce(database, deps, {
+      onStart: () => console.log('Empty database: loading demo data (about a minute)…'),
+      log: (m) => console.log(`  ${m}`),
+    });
+    demoLogins = seeded?.logins ?? [];
   }
   const app = await buildApp(deps, { logger: true });
   await app.listen({ port: config.port, host: config.host });
@@ -55,8 +60,21 @@ export async function main() {
         cron: '* * * * *',
         run: () => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
       },
+      {
+        // Expired rate-limit windows and idempotency keys (shared tables, so once per cluster).
+        name: 'platform.cleanup',
+        cron: '*/10 * * * *',
+        run: async () => {
+          const now = deps.clock.now();
+          await deleteOldRateLimitWindows(deps.db, now);
+          await deleteOldIdempotencyKeys(deps.db, now);
+        },
+      },
     ],
-    { onError: (err) => app.log.error({ err }, 'job failed') },
+    {
+      onError: (err) => app.log.error({ err }, 'job failed'),
+      onRun: (job, jobId) => app.log.info({ job, jobId }, 'job started'),
+    },
   );
 
   let closing = false;

@@ -25,7 +25,13 @@ export interface Jobs {
 export async function startJobs(
   database: Database,
   jobs: RecurringJob[],
-  opts: { tz?: string; pollingIntervalSeconds?: number; onError?: (err: unknown) => void } = {},
+  opts: {
+    tz?: string;
+    pollingIntervalSeconds?: number;
+    onError?: (err: unknown) => void;
+    /** Called when this process starts a run (for the log: which process ran which tick). */
+    onRun?: (name: string, jobId: string | undefined) => void;
+  } = {},
 ): Promise<Jobs> {
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => database.executeSql(text, values) },
@@ -39,7 +45,8 @@ export async function startJobs(
   for (const job of jobs) {
     await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 2 });
     await boss.schedule(job.name, job.cron, {}, { tz: opts.tz ?? 'Asia/Shanghai' });
-    await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async () => {
+    await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([run]) => {
+      opts.onRun?.(job.name, run?.id);
       await job.run();
     });
   }
