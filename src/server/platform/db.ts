@@ -76,25 +76,26 @@ export async function openDatabase(opts: {
   }
   const client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
   const queues = new Map<string, Promise<void>>();
+  // One process owns a PGlite data directory: an in-process queue per name is the whole lock.
+  const withLock = <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(name) ?? Promise.resolve()).then(fn, fn);
+    queues.set(
+      name,
+      run.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return run;
+  };
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite: client,
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-    // One process owns a PGlite data directory: an in-process queue per name is the whole lock.
-    withLock: <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-      const before = queues.get(name) ?? Promise.resolve();
-      const run = before.then(fn, fn);
-      queues.set(
-        name,
-        run.then(
-          () => undefined,
-          () => undefined,
-        ),
-      );
-      return run;
-    },
+    migrate: () =>
+      withLock(MIGRATION_LOCK, () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR })),
+    withLock,
     close: () => client.close(),
     // PGlite binds parameters only for a single statement; parameterless text may hold several.
     executeSql: async (text, values) => {
