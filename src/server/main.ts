@@ -41,17 +41,10 @@ export async function main() {
     demoLogins = seeded?.logins ?? [];
   }
   const app = await buildApp(deps, { logger: true });
-  await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${config.port}`;
-  console.log(`\nLinli is running at ${url}  (API docs: ${url}/api/docs, database: ${database.kind})`);
-  if (demoLogins.length)
-    console.log(
-      `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
-    );
-
   // Recurring jobs through pg-boss (schedule and queue in the database, so they survive restarts and
   // run once per tick for all processes). The SLA sweep (escalation, overdue, reminders) also claims
-  // each step in its own table, so a retried or duplicated run never acts twice.
+  // each step in its own table, so a retried or duplicated run never acts twice. Started before listening,
+  // so a process answers its health check only once everything it runs has started.
   const jobs = await startJobs(
     database,
     [
@@ -59,6 +52,12 @@ export async function main() {
         name: 'work-orders.sla-sweep',
         cron: '* * * * *',
         run: () => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
+      },
+      {
+        // Service orders nobody accepted in time go back to the community's queue (claimed per step).
+        name: 'services.accept-timeout-sweep',
+        cron: '* * * * *',
+        run: () => sweepServiceOrders({ ...deps, requestId: 'services-sweep' }),
       },
       {
         // Expired rate-limit windows and idempotency keys (shared tables, so once per cluster).
@@ -76,6 +75,14 @@ export async function main() {
       onRun: (job, jobId) => app.log.info({ job, jobId }, 'job started'),
     },
   );
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nLinli is running at ${url}  (API docs: ${url}/api/docs, database: ${database.kind})`);
+  if (demoLogins.length)
+    console.log(
+      `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
+    );
 
   let closing = false;
   const shutdown = async (signal: string) => {
