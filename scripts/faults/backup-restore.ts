@@ -7,7 +7,8 @@
  *    migration journal and pg-boss's queue);
  *  - restoring over a database that was changed since (`--force`) gives the same checksums again;
  *  - the restored database passes `linli audit verify` and an app process starts on it and serves a
- *    tracking number from before the backup.
+ *    tracking number from before the backup;
+ *  - (PGlite) `linli backup` refuses to open the data directory while that app process has it open.
  *
  *   node --import tsx scripts/faults/backup-restore.ts pglite|postgres
  */
@@ -49,14 +50,28 @@ async function fill(env: Env): Promise<{ number: string; token: string }> {
       clock,
       ids: uuidv7,
       pii: createPii(Buffer.from(env.vars.LINLI_SECRET_KEY!, 'hex')),
-      config: { sessionIdleMinutes: 120, tilesUrl: '', webDir: '', dataDir: env.dataDir, rateLimitPerMinute: 1000 },
+      config: {
+        sessionIdleMinutes: 120,
+        tilesUrl: '',
+        webDir: '',
+        dataDir: env.dataDir,
+        rateLimitPerMinute: 1000,
+      },
       dbKind: database.kind,
     };
-    const fx = await buildFixture(deps, (username, roles) => createUser({ database, clock }, username, roles));
+    const fx = await buildFixture(deps, (username, roles) =>
+      createUser({ database, clock }, username, roles),
+    );
     for (let i = 0; i < 40; i++)
-      await buildResident(deps, i % 2 ? fx.tongduBuilding : fx.xihuayuanBuilding, i % 2 ? fx.tongdu : fx.xihuayuan);
+      await buildResident(
+        deps,
+        i % 2 ? fx.tongduBuilding : fx.xihuayuanBuilding,
+        i % 2 ? fx.tongdu : fx.xihuayuan,
+      );
     // pg-boss's schema and schedule, as a running deployment has them.
-    const jobs = await startJobs(database, [{ name: 'backup-drill.noop', cron: '0 3 * * *', run: async () => 0 }]);
+    const jobs = await startJobs(database, [
+      { name: 'backup-drill.noop', cron: '0 3 * * *', run: async () => 0 },
+    ]);
     await jobs.stop();
 
     const app = await buildApp(deps);
@@ -68,7 +83,12 @@ async function fill(env: Env): Promise<{ number: string; token: string }> {
         method: 'POST',
         url: '/api/public/work-orders',
         headers: { 'idempotency-key': `drill-${i}` },
-        payload: { kind: 'help', categoryCode: 'other', description: `备份演练 ${i}`, requesterPhone: '13800001111' },
+        payload: {
+          kind: 'help',
+          categoryCode: 'other',
+          description: `备份演练 ${i}`,
+          requesterPhone: '13800001111',
+        },
       });
       if (res.statusCode !== 201) throw new Error(`intake: ${res.statusCode} ${res.body}`);
       first ??= res.json();
@@ -123,7 +143,12 @@ function same(a: Map<string, string>, b: Map<string, string>, claim: string) {
   return check(
     differ.length === 0,
     claim,
-    differ.length ? differ.slice(0, 5).map((t) => `${t}: ${a.get(t)} ≠ ${b.get(t)}`).join('; ') : `${a.size} tables`,
+    differ.length
+      ? differ
+          .slice(0, 5)
+          .map((t) => `${t}: ${a.get(t)} ≠ ${b.get(t)}`)
+          .join('; ')
+      : `${a.size} tables and sequences`,
   );
 }
 
@@ -131,7 +156,9 @@ runScript(`backup → restore gives the same tables (${kind})`, async () => {
   const source = await tempEnv(kind, 'backup');
   const order = await fill(source);
   const before = await checksums(source);
-  log(`source filled: ${before.size} tables, ${[...before.values()].filter((v) => !v.startsWith('0 ')).length} non-empty`);
+  log(
+    `source filled: ${before.size} tables and sequences, ${[...before.values()].filter((v) => !v.startsWith('0 ')).length} non-empty`,
+  );
 
   const file = join(source.dataDir, kind === 'pglite' ? 'drill.tar.gz' : 'drill.dump');
   const b = linli(source, ['backup', file]);
@@ -140,7 +167,8 @@ runScript(`backup → restore gives the same tables (${kind})`, async () => {
   // The target: a fresh data directory / database with the same key.
   const target = await tempEnv(kind, 'restored', source.vars.LINLI_SECRET_KEY);
   const r = linli(target, ['restore', file]);
-  if (!check(r.status === 0, '`linli restore` into an empty target succeeds', r.output.split('\n').at(-1))) return;
+  if (!check(r.status === 0, '`linli restore` into an empty target succeeds', r.output.split('\n').at(-1)))
+    return;
   same(before, await checksums(target), 'every table of the restored database equals the source');
 
   // Change the target, then restore over it.
@@ -149,18 +177,40 @@ runScript(`backup → restore gives the same tables (${kind})`, async () => {
   await d.db.execute(sql`delete from wo_events`);
   await d.close();
   const refused = linli(target, ['restore', file]);
-  check(refused.status !== 0 && /not empty/.test(refused.output), 'restoring over a non-empty database needs --force');
+  check(
+    refused.status !== 0 && /not empty/.test(refused.output),
+    'restoring over a non-empty database needs --force',
+  );
   const forced = linli(target, ['restore', file, '--force']);
-  if (!check(forced.status === 0, '`linli restore --force` over a changed database succeeds', forced.output.split('\n').at(-1))) return;
+  if (
+    !check(
+      forced.status === 0,
+      '`linli restore --force` over a changed database succeeds',
+      forced.output.split('\n').at(-1),
+    )
+  )
+    return;
   same(before, await checksums(target), 'after the forced restore every table equals the source again');
 
   const audit = linli(target, ['audit', 'verify']);
-  check(audit.status === 0, '`linli audit verify` passes on the restored database', audit.output.split('\n').at(-1));
+  check(
+    audit.status === 0,
+    '`linli audit verify` passes on the restored database',
+    audit.output.split('\n').at(-1),
+  );
 
   const server = startServer(target, PORT);
   if (check(await server.waitHealthy(), 'an app process starts on the restored database')) {
     const res = await fetch(`${server.base}/api/public/work-orders/${order.number}?token=${order.token}`);
     check(res.status === 200, 'it serves a tracking number issued before the backup', `${res.status}`);
+    if (kind === 'pglite') {
+      // A second process on a live embedded data directory could corrupt it: the CLI refuses.
+      const live = linli(target, ['backup', join(target.dataDir, 'live.tar.gz')]);
+      check(
+        live.status !== 0 && /open in process/.test(live.output),
+        '`linli backup` refuses while the server has the embedded database open',
+      );
+    }
     check((await server.stop()) === 0, 'and stops cleanly');
   }
 });

@@ -116,9 +116,12 @@ runScript(`kill -9 during ${TOTAL} intakes from ${CLIENTS} clients (${kind})`, a
 
   const missing: string[] = [];
   await pool([...acked.values()], CLIENTS, async (a) => {
-    const res = await fetch(`${again.base}/api/public/work-orders/${a.number}?token=${encodeURIComponent(a.token)}`, {
-      signal: AbortSignal.timeout(60_000),
-    });
+    const res = await fetch(
+      `${again.base}/api/public/work-orders/${a.number}?token=${encodeURIComponent(a.token)}`,
+      {
+        signal: AbortSignal.timeout(60_000),
+      },
+    );
     if (res.status !== 200) missing.push(`${a.number}: ${res.status}`);
   });
   check(
@@ -135,26 +138,48 @@ runScript(`kill -9 during ${TOTAL} intakes from ${CLIENTS} clients (${kind})`, a
     if (r.status !== 201) retryFailed.push(`${keyOf(i)}: ${r.status}`);
     else if (r.replayed) replayed.add(i);
   });
-  check(retryFailed.length === 0, `the ${retry.length} unanswered requests retried with their keys succeed`, retryFailed.slice(0, 3).join(', '));
+  check(
+    retryFailed.length === 0,
+    `the ${retry.length} unanswered requests retried with their keys succeed`,
+    retryFailed.slice(0, 3).join(', '),
+  );
   const hungUp = retry.filter(HANGS_UP);
   check(
     hungUp.every((i) => replayed.has(i)),
     `the ${hungUp.length} clients that hung up get their committed order's stored answer, not a new order`,
-    hungUp.filter((i) => !replayed.has(i)).map(keyOf).join(', '),
+    hungUp
+      .filter((i) => !replayed.has(i))
+      .map(keyOf)
+      .join(', '),
   );
-  log(`${replayed.size - hungUp.length} more had committed before the kill without an answer, and were replayed too`);
+  log(
+    `${replayed.size - hungUp.length} more had committed before the kill without an answer, and were replayed too`,
+  );
   check((await server.stop()) === 0, 'the restarted app stops cleanly on SIGTERM');
 
   const d = await openEnv(env);
   try {
     const rows = rowsOf<{ description: string; number: string }>(
-      await d.db.execute(sql`select description, number from work_orders where description like '故障演练 %'`),
+      await d.db.execute(
+        sql`select description, number from work_orders where description like '故障演练 %'`,
+      ),
     );
     const byKey = new Map<string, string[]>();
     for (const r of rows) byKey.set(r.description, [...(byKey.get(r.description) ?? []), r.number]);
     const duplicated = [...byKey].filter(([, n]) => n.length > 1);
-    check(rows.length === TOTAL && byKey.size === TOTAL, `exactly ${TOTAL} orders, one per request`, `${rows.length} orders, ${byKey.size} requests`);
-    check(duplicated.length === 0, 'no request was filed twice', duplicated.slice(0, 3).map(([k]) => k).join(', '));
+    check(
+      rows.length === TOTAL && byKey.size === TOTAL,
+      `exactly ${TOTAL} orders, one per request`,
+      `${rows.length} orders, ${byKey.size} requests`,
+    );
+    check(
+      duplicated.length === 0,
+      'no request was filed twice',
+      duplicated
+        .slice(0, 3)
+        .map(([k]) => k)
+        .join(', '),
+    );
     const wrong = [...acked].filter(([i, a]) => byKey.get(`故障演练 ${keyOf(i)}`)?.[0] !== a.number);
     check(wrong.length === 0, 'each acknowledged tracking number is the order of its own request');
   } finally {

@@ -105,7 +105,9 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 export async function tempDatabase(label: string): Promise<string> {
   const name = `linli_fault_${label}_${Date.now()}_${randomBytes(3).toString('hex')}`;
   await admin((c) => c.query(`create database ${name}`));
-  cleanups.push(() => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined));
+  cleanups.push(() =>
+    admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  );
   const url = new URL(PG_SERVER);
   url.pathname = `/${name}`;
   return url.toString();
@@ -302,7 +304,9 @@ export async function tableChecksums(d: Database): Promise<Map<string, string>> 
   for (const { s, q } of seqs) {
     const [r] = rowsOf<{ v: string; c: boolean }>(
       await d.db.execute(
-        sql.raw(`select last_value::text as v, is_called as c from "${s.replace(/"/g, '""')}"."${q.replace(/"/g, '""')}"`),
+        sql.raw(
+          `select last_value::text as v, is_called as c from "${s.replace(/"/g, '""')}"."${q.replace(/"/g, '""')}"`,
+        ),
       ),
     );
     out.set(`${s}.${q}`, `sequence at ${r!.v}${r!.c ? '' : ' (not called)'}`);

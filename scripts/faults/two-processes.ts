@@ -38,7 +38,8 @@ function jobRuns(servers: Record<string, Server>): JobRun[] {
       if (!line.startsWith('{')) continue;
       try {
         const l = JSON.parse(line) as { msg?: string; job?: string; jobId?: string; time?: number };
-        if (l.msg === 'job started') runs.push({ job: l.job!, jobId: l.jobId!, time: l.time!, process: name });
+        if (l.msg === 'job started')
+          runs.push({ job: l.job!, jobId: l.jobId!, time: l.time!, process: name });
       } catch {
         // not a log record
       }
@@ -79,14 +80,19 @@ runScript('two app processes on one empty PostgreSQL database', async () => {
       await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
     )[0]!.n;
     const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length;
-    check(journal === files, 'every migration was applied exactly once', `${journal} journal rows, ${files} files`);
+    check(
+      journal === files,
+      'every migration was applied exactly once',
+      `${journal} journal rows, ${files} files`,
+    );
 
     // The login rate limit: LIMIT attempts per minute and address across both processes. Start early in
     // a minute so that the window does not turn over halfway.
     const second = new Date().getSeconds();
     if (second > 45) await sleep((61 - second) * 1000);
     const codes: number[] = [];
-    for (let i = 0; i <= LIMIT; i++) codes.push(await login(i % 2 ? b : a, 'nobody', 'wrong-password-1', '198.51.100.7'));
+    for (let i = 0; i <= LIMIT; i++)
+      codes.push(await login(i % 2 ? b : a, 'nobody', 'wrong-password-1', '198.51.100.7'));
     check(
       codes.slice(0, LIMIT).every((c) => c === 401) && codes[LIMIT] === 429,
       `the login rate limit is shared: attempt ${LIMIT + 1} from one address is refused (429)`,
@@ -120,7 +126,11 @@ runScript('two app processes on one empty PostgreSQL database', async () => {
     }
     const runs = jobRuns({ a, b });
     const sweeps = runs.filter((r) => r.job === 'work-orders.sla-sweep');
-    check(sweeps.length > 0, 'the SLA sweep ran', `${sweeps.length} run(s): ${sweeps.map((r) => r.process).join(', ')}`);
+    check(
+      sweeps.length > 0,
+      'the SLA sweep ran',
+      `${sweeps.length} run(s): ${sweeps.map((r) => r.process).join(', ')}`,
+    );
     const byTick = new Map<string, JobRun[]>();
     for (const r of runs) {
       const k = `${r.job} ${new Date(r.time).toISOString().slice(0, 16)}`;
@@ -130,7 +140,9 @@ runScript('two app processes on one empty PostgreSQL database', async () => {
     check(
       twice.length === 0,
       'each scheduled job ran once per tick across both processes',
-      twice.length ? twice.map(([k, rs]) => `${k}: ${rs.map((r) => r.process).join('+')}`).join('; ') : `${byTick.size} tick(s)`,
+      twice.length
+        ? twice.map(([k, rs]) => `${k}: ${rs.map((r) => r.process).join('+')}`).join('; ')
+        : `${byTick.size} tick(s)`,
     );
     const failed = [...a.lines, ...b.lines].filter((l) => l.includes('"msg":"job failed"'));
     check(failed.length === 0, 'no job run failed', failed[0]?.slice(0, 300));
@@ -140,7 +152,11 @@ runScript('two app processes on one empty PostgreSQL database', async () => {
       await database.db.execute(sql`select to_char(created_on, 'YYYY-MM-DD HH24:MI') as minute, count(*)::int as n
         from pgboss.job where name = 'work-orders.sla-sweep' group by 1 having count(*) > 1`),
     );
-    check(queued.length === 0, 'pg-boss queued one sweep per minute', queued.map((q) => `${q.minute}: ${q.n}`).join(', '));
+    check(
+      queued.length === 0,
+      'pg-boss queued one sweep per minute',
+      queued.map((q) => `${q.minute}: ${q.n}`).join(', '),
+    );
   } finally {
     await database.close();
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -40,6 +40,23 @@ it('an embedded database backed up with `linli backup` comes back with `linli re
   await expect(
     restoreEmbedded(loadConfig({ DATA_DIR: target, LINLI_SECRET_KEY: 'ab'.repeat(32) }), file, false),
   ).rejects.toThrow(/not empty/);
+});
+
+it('the embedded database is opened by one process at a time: backup and restore refuse while a server has it', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-own-'));
+  dirs.push(dataDir);
+  const dir = join(dataDir, 'pglite');
+  const config = loadConfig({ DATA_DIR: dataDir, LINLI_SECRET_KEY: 'ab'.repeat(32) });
+  // Another live process (our parent stands in for a running server) owns it.
+  writeFileSync(`${dir}.pid`, `${process.ppid}\n`);
+  await expect(openDatabase({ dataDir: dir })).rejects.toThrow(`open in process ${process.ppid}`);
+  await expect(restoreEmbedded(config, join(dataDir, 'none.tar.gz'), true)).rejects.toThrow(/Stop it first/);
+  // A process killed with -9 leaves its file behind: a dead owner's claim is taken over.
+  writeFileSync(`${dir}.pid`, '4194000\n');
+  const d = await openDatabase({ dataDir: dir });
+  expect(readFileSync(`${dir}.pid`, 'utf8').trim()).toBe(String(process.pid));
+  await d.close();
+  expect(existsSync(`${dir}.pid`)).toBe(false);
 });
 
 const serverUrl = process.env.TEST_DATABASE_URL;

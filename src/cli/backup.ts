@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Config } from '../server/platform/config';
-import type { Database } from '../server/platform/db';
+import { claimDataDir, type Database } from '../server/platform/db';
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
@@ -41,6 +41,15 @@ export async function restoreEmbedded(config: Config, file: string, force: boole
   if (config.databaseUrl)
     throw new Error('DATABASE_URL is set: restore into PostgreSQL with restorePostgres.');
   const dir = join(config.dataDir, 'pglite');
+  const release = claimDataDir(dir); // refuses while a server has the database open
+  try {
+    return await restoreInto(dir, file, force);
+  } finally {
+    release();
+  }
+}
+
+async function restoreInto(dir: string, file: string, force: boolean): Promise<string> {
   if (existsSync(dir) && readdirSync(dir).length > 0 && !force) {
     throw new Error(
       `${dir} is not empty; stop the server and pass --force to replace it (the old folder is kept aside).`,

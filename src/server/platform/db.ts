@@ -4,6 +4,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema';
@@ -33,6 +35,41 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', impor
 /** Advisory lock names (hashed with `hashtext`) for work done once per cluster at boot. */
 export const MIGRATION_LOCK = 'linli.migrate';
 export const SEED_LOCK = 'linli.seed-demo';
+
+/**
+ * An embedded data directory belongs to one process at a time (PostgreSQL never shares a data directory;
+ * a second PGlite on it, say `linli backup` beside a running server, can corrupt it). The owner's pid is
+ * kept in `<dataDir>.pid`; a live owner makes the open fail, a dead one's (kill -9) file is taken over.
+ * Returns the release function.
+ */
+export function claimDataDir(dataDir: string): () => void {
+  const file = `${dataDir.replace(/\/+$/, '')}.pid`;
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid))
+      throw new Error(
+        `The embedded database ${dataDir} is open in process ${pid} (a running server?). Stop it first; if no Linli process is running, delete ${file}.`,
+      );
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${process.pid}\n`);
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
 
 /** PGlite in `dataDir` (or in memory when dataDir is undefined), or PostgreSQL when `url` is given. */
 export async function openDatabase(opts: {
@@ -74,7 +111,14 @@ export async function openDatabase(opts: {
       executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
     };
   }
-  const client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+  const release = opts.dataDir ? claimDataDir(opts.dataDir) : () => undefined;
+  let client: PGlite;
+  try {
+    client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+  } catch (err) {
+    release();
+    throw err;
+  }
   const queues = new Map<string, Promise<void>>();
   // One process owns a PGlite data directory: an in-process queue per name is the whole lock.
   const withLock = <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -96,7 +140,13 @@ export async function openDatabase(opts: {
     migrate: () =>
       withLock(MIGRATION_LOCK, () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR })),
     withLock,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
     // PGlite binds parameters only for a single statement; parameterless text may hold several.
     executeSql: async (text, values) => {
       if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
