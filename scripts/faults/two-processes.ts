@@ -4,7 +4,9 @@
  *
  * Proves:
  *  - both come up: migrations run once under an advisory lock, the second process waits and finds
- *    nothing to do (before the lock, one died with 23505 on pg_type_typname_nsp_index);
+ *    nothing to do (before the lock, one died with 23505 on pg_type_typname_nsp_index), and so does
+ *    pg-boss's queue set-up (before its lock, create_queue deadlocked and one process died);
+ *  - the demo data (SEED_DEMO=true) is loaded once, by one of them;
  *  - each scheduled job (pg-boss cron) runs once per tick across both processes;
  *  - the login rate limit is shared: the (N+1)th attempt from one address is refused whichever process
  *    it reaches;
@@ -65,7 +67,12 @@ async function login(s: Server, username: string, password: string, clientIp: st
 
 runScript('two app processes on one empty PostgreSQL database', async () => {
   const env = await tempEnv('postgres', 'twoproc');
-  const vars = { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY_HOPS: '1', LOG_LEVEL: 'info' };
+  const vars = {
+    RATE_LIMIT_PER_MINUTE: String(LIMIT),
+    TRUST_PROXY_HOPS: '1',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'true',
+  };
   // Both at the same moment, on a database without a single table.
   const a = startServer(env, 3160, vars);
   const b = startServer(env, 3161, vars);
@@ -74,8 +81,14 @@ runScript('two app processes on one empty PostgreSQL database', async () => {
   if (!upA || !upB) return;
   const crashLines = [...a.lines, ...b.lines].filter((l) => /23505|already exists|unhandled/i.test(l));
   check(crashLines.length === 0, 'neither logged a duplicate-object error', crashLines[0]?.slice(0, 200));
+  const seeders = [a, b].filter((s) => s.lines.some((l) => l.includes('loading demo data')));
+  check(seeders.length === 1, 'the demo data was loaded by one process only', `${seeders.length} seeded`);
   const database = await openEnv(env);
   try {
+    const admins = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int as n from users where username = 'admin'`),
+    )[0]!.n;
+    check(admins === 1, 'and once: one demo admin account', `${admins}`);
     const journal = rowsOf<{ n: number }>(
       await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
     )[0]!.n;
