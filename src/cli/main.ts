@@ -7,8 +7,8 @@ import { openDatabase } from '../server/platform/db';
 import { recomputeRollups } from '../server/modules/work-orders/workOrders.rollups';
 import { ledgerVerifyCommand } from '../server/modules/ledger/ledger.verify';
 import { migrateSpecialGroups } from '../server/modules/residents/residents.usecases';
-import { backup, restoreEmbedded } from './backup';
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed';
+import { backup, restore } from './backup';
+import { DEMO_PASSWORD, seedDemoOnce } from './demo/seed';
 
 const USAGE = `linli <command>
   serve              start the server (same as npm start)
@@ -19,7 +19,9 @@ const USAGE = `linli <command>
   ledger verify      check the love-points/time-bank ledger balances; exit 1 and list discrepancies otherwise
   rollups recompute  rebuild the work-order statistics (rollups) from the orders
   backup [file]      back up the database (embedded: .tar.gz; PostgreSQL: pg_dump custom format)
-  restore <file> [--force]   restore the embedded database from a backup (server stopped)`;
+  restore <file> [--force]   restore a backup into the embedded database or DATABASE_URL (servers stopped;
+                     --force replaces a non-empty database: PGlite keeps the old folder aside,
+                     PostgreSQL is backed up first)`;
 
 async function withDb<T>(
   fn: (d: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>,
@@ -54,14 +56,15 @@ async function run(argv: string[]): Promise<number> {
       if (sub !== '--demo') break;
       return withDb(async (d, config) => {
         await d.migrate();
-        if (!(await isDatabaseEmpty(d.db))) {
-          console.error('The database is not empty; demo data is only loaded into an empty database.');
-          return 1;
-        }
-        const res = await seedDemo(
+        const res = await seedDemoOnce(
+          d,
           { db: d.db, clock: systemClock, ids: uuidv7, pii: createPii(config.secretKey) },
           { log: console.log },
         );
+        if (!res) {
+          console.error('The database is not empty; demo data is only loaded into an empty database.');
+          return 1;
+        }
         console.log(
           `Demo accounts (password ${DEMO_PASSWORD}):\n${res.logins.map((l) => `  ${l}`).join('\n')}`,
         );
@@ -117,8 +120,8 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'restore': {
       if (!sub) break;
-      const dir = await restoreEmbedded(loadConfig(), sub, argv.includes('--force'));
-      console.log(`restored into ${dir}`);
+      const into = await restore(loadConfig(), sub, argv.includes('--force'));
+      console.log(`restored into ${into}`);
       return 0;
     }
   }

@@ -116,18 +116,19 @@ export async function buildApp(
 
   const limit = deps.config.rateLimitPerMinute;
   if (limit) {
-    const limiter = createRateLimiter(limit);
+    // Counted in the database, so all app processes share one allowance per client address.
+    const limiter = createRateLimiter(deps.db, limit, deps.clock);
     // Open311 clients are platforms (a 12345 hotline) sending from one address: a far larger allowance.
-    const platformLimiter = createRateLimiter(limit * 40);
+    const platformLimiter = createRateLimiter(deps.db, limit * 40, deps.clock);
     app.addHook('onRequest', async (request) => {
       if (request.method !== 'POST') return;
       const path = request.url.split('?')[0] ?? '';
       const ok = path.startsWith('/open311/')
-        ? platformLimiter.take(`open311:${request.ip}`)
+        ? await platformLimiter.take(`open311:${request.ip}`)
         : path === '/api/auth/login'
-          ? limiter.take(`login:${request.ip}`)
+          ? await limiter.take(`login:${request.ip}`)
           : path.startsWith('/api/public/')
-            ? limiter.take(`public:${request.ip}`)
+            ? await limiter.take(`public:${request.ip}`)
             : true;
       if (!ok) throw new AppError('common.too_many_requests', 429);
     });

@@ -9,9 +9,11 @@ import { OffsetClock, systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
 import { openDatabase } from './platform/db';
+import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import { startJobs } from './platform/jobs';
 import { auditCheckpointFileOf, auditSealJob, sealAudit, startAuditSealer } from './platform/audit';
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../cli/demo/seed';
+import { deleteOldRateLimitWindows } from './platform/rateLimit';
+import { DEMO_PASSWORD, seedDemoOnce } from '../cli/demo/seed';
 
 /** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
 export async function main() {
@@ -37,22 +39,18 @@ export async function main() {
     dbKind: database.kind,
   };
   let demoLogins: string[] = [];
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
-    console.log('Empty database: loading demo data (about a minute)…');
-    demoLogins = (await seedDemo(deps, { log: (m) => console.log(`  ${m}`) })).logins;
+  if (config.seedDemo) {
+    const seeded = await seedDemoOnce(database, deps, {
+      onStart: () => console.log('Empty database: loading demo data (about a minute)…'),
+      log: (m) => console.log(`  ${m}`),
+    });
+    demoLogins = seeded?.logins ?? [];
   }
   const app = await buildApp(deps, { logger: true });
-  await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${config.port}`;
-  console.log(`\nLinli is running at ${url}  (API docs: ${url}/api/docs, database: ${database.kind})`);
-  if (demoLogins.length)
-    console.log(
-      `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
-    );
-
   // Recurring jobs through pg-boss (schedule and queue in the database, so they survive restarts and
   // run once per tick for all processes). The SLA sweep (escalation, overdue, reminders) also claims
-  // each step in its own table, so a retried or duplicated run never acts twice.
+  // each step in its own table, so a retried or duplicated run never acts twice. Started before listening,
+  // so a process answers its health check only once everything it runs has started.
   // The audit sealer chains committed audit rows and writes signed checkpoints: once a minute for the
   // cluster through pg-boss, and every AUDIT_SEAL_INTERVAL_SECONDS in this process (shorter window).
   const sealDeps = {
@@ -78,10 +76,37 @@ export async function main() {
         run: () =>
           remindMissingSchedules({ ...deps, requestId: 'calendar-reminder' }, (m) => app.log.warn(m)),
       },
+      {
+        // Service orders nobody accepted in time go back to the community's queue (claimed per step).
+        name: 'services.accept-timeout-sweep',
+        cron: '* * * * *',
+        run: () => sweepServiceOrders({ ...deps, requestId: 'services-sweep' }),
+      },
+      {
+        // Expired rate-limit windows and idempotency keys (shared tables, so once per cluster).
+        name: 'platform.cleanup',
+        cron: '*/10 * * * *',
+        run: async () => {
+          const now = deps.clock.now();
+          await deleteOldRateLimitWindows(deps.db, now);
+          await deleteOldIdempotencyKeys(deps.db, now);
+        },
+      },
     ],
-    { onError: (err) => app.log.error({ err }, 'job failed') },
+    {
+      onError: (err) => app.log.error({ err }, 'job failed'),
+      onRun: (job, jobId) => app.log.info({ job, jobId }, 'job started'),
+    },
   );
   const stopSealer = startAuditSealer(sealDeps, config.auditSealIntervalSeconds);
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nLinli is running at ${url}  (API docs: ${url}/api/docs, database: ${database.kind})`);
+  if (demoLogins.length)
+    console.log(
+      `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
+    );
 
   let closing = false;
   const shutdown = async (signal: string) => {

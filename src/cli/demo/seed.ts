@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
+import { type Database, type Db, SEED_LOCK } from '../../server/platform/db';
 import { writeAudit } from '../../server/platform/audit';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
@@ -56,6 +56,23 @@ function rng(seed: number) {
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const r = await db.execute(sql`select count(*)::int as n from org_units`);
   return (r as unknown as { rows: { n: number }[] }).rows[0]!.n === 0;
+}
+
+/**
+ * Loads the demo data when the database is empty, once per cluster: several processes started together
+ * on an empty database queue on a lock, and the later ones find it no longer empty. Null when not loaded.
+ */
+export async function seedDemoOnce(
+  database: Pick<Database, 'withLock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  opts: SeedOptions & { onStart?: () => void } = {},
+  seed: (d: typeof deps, o: SeedOptions) => Promise<{ logins: string[] }> = seedDemo,
+): Promise<{ logins: string[] } | null> {
+  return database.withLock(SEED_LOCK, async () => {
+    if (!(await isDatabaseEmpty(deps.db))) return null;
+    opts.onStart?.();
+    return seed(deps, opts);
+  });
 }
 
 /** seed 003: 新下陆街道's 12 communities and their leaders (attachment 1). */

@@ -4,6 +4,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema';
@@ -17,13 +19,57 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The embedded client, for backups (PGlite only). */
   pglite?: PGlite;
+  /** Applies pending migrations; on PostgreSQL several processes may call it at once (one waits, then finds nothing to do). */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while holding a cluster-wide lock named `name` (PostgreSQL: a session-level advisory lock on a
+   * dedicated connection, so concurrent processes queue; PGlite: one process owns the data directory).
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** Raw SQL with positional parameters, for libraries that bring their own SQL (pg-boss). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+/** Advisory lock names (hashed with `hashtext`) for work done once per cluster at boot. */
+export const MIGRATION_LOCK = 'linli.migrate';
+export const SEED_LOCK = 'linli.seed-demo';
+
+/**
+ * An embedded data directory belongs to one process at a time (PostgreSQL never shares a data directory;
+ * a second PGlite on it, say `linli backup` beside a running server, can corrupt it). The owner's pid is
+ * kept in `<dataDir>.pid`; a live owner makes the open fail, a dead one's (kill -9) file is taken over.
+ * Returns the release function.
+ */
+export function claimDataDir(dataDir: string): () => void {
+  const file = `${dataDir.replace(/\/+$/, '')}.pid`;
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid))
+      throw new Error(
+        `The embedded database ${dataDir} is open in process ${pid} (a running server?). Stop it first; if no Linli process is running, delete ${file}.`,
+      );
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${process.pid}\n`);
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
 
 /** PGlite in `dataDir` (or in memory when dataDir is undefined), or PostgreSQL when `url` is given. */
 export async function openDatabase(opts: {
@@ -38,22 +84,69 @@ export async function openDatabase(opts: {
       console.warn(`PostgreSQL idle client error: ${(err as { code?: string }).code ?? err.name}`),
     );
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const withLock = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      // A dedicated connection holds the session lock while `fn` uses the pool as usual; the lock is
+      // released by unlock, or by PostgreSQL when this connection dies with the process.
+      const holder = await pool.connect();
+      try {
+        await holder.query('select pg_advisory_lock(hashtext($1))', [name]);
+        try {
+          return await fn();
+        } finally {
+          await holder.query('select pg_advisory_unlock(hashtext($1))', [name]);
+        }
+      } finally {
+        holder.release();
+      }
+    };
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+      // Two processes started at once on an empty database would both create the same tables (23505 on
+      // pg_type_typname_nsp_index): the second waits for the lock, then finds every migration applied.
+      migrate: () =>
+        withLock(MIGRATION_LOCK, () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR })),
+      withLock,
       close: () => pool.end(),
       executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
     };
   }
-  const client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+  const release = opts.dataDir ? claimDataDir(opts.dataDir) : () => undefined;
+  let client: PGlite;
+  try {
+    client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const queues = new Map<string, Promise<void>>();
+  // One process owns a PGlite data directory: an in-process queue per name is the whole lock.
+  const withLock = <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(name) ?? Promise.resolve()).then(fn, fn);
+    queues.set(
+      name,
+      run.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return run;
+  };
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite: client,
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-    close: () => client.close(),
+    migrate: () =>
+      withLock(MIGRATION_LOCK, () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR })),
+    withLock,
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
     // PGlite binds parameters only for a single statement; parameterless text may hold several.
     executeSql: async (text, values) => {
       if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };

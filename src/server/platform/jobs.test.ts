@@ -45,4 +45,25 @@ describe('job scheduler (pg-boss on our own database)', () => {
     expect(runs).toEqual([expect.any(String), 'c']);
     await c.stop();
   }, 30_000);
+
+  it('two processes starting their schedulers at the same moment on a new database both start', async () => {
+    const fresh = await freshDatabase();
+    try {
+      const jobs = ['test.one', 'test.two', 'test.three'].map((name) => ({
+        name,
+        cron: '0 3 * * *',
+        run: async () => undefined,
+      }));
+      const started = await Promise.all([
+        startJobs(fresh, jobs),
+        startJobs(fresh, jobs),
+        startJobs(fresh, jobs),
+      ]);
+      const schedules = await fresh.executeSql('select name from pgboss.schedule order by name');
+      expect(schedules.rows).toEqual([{ name: 'test.one' }, { name: 'test.three' }, { name: 'test.two' }]);
+      for (const s of started) await s.stop();
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });

@@ -1,6 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { Database } from './db';
 
+const JOBS_SETUP_LOCK = 'linli.jobs-setup';
+
 /** A recurring job: pg-boss creates one run per cron tick for the whole cluster. */
 export interface RecurringJob {
   name: string;
@@ -25,7 +27,13 @@ export interface Jobs {
 export async function startJobs(
   database: Database,
   jobs: RecurringJob[],
-  opts: { tz?: string; pollingIntervalSeconds?: number; onError?: (err: unknown) => void } = {},
+  opts: {
+    tz?: string;
+    pollingIntervalSeconds?: number;
+    onError?: (err: unknown) => void;
+    /** Called when this process starts a run (for the log: which process ran which tick). */
+    onRun?: (name: string, jobId: string | undefined) => void;
+  } = {},
 ): Promise<Jobs> {
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => database.executeSql(text, values) },
@@ -35,11 +43,18 @@ export async function startJobs(
     clockMonitorIntervalSeconds: 600,
   });
   boss.on('error', (err) => opts.onError?.(err));
-  await boss.start();
+  // Processes starting together would create the same queues at once, and pg-boss's create_queue then
+  // deadlocks (one process dies at boot): set up the schema, queues and schedules one process at a time.
+  await database.withLock(JOBS_SETUP_LOCK, async () => {
+    await boss.start();
+    for (const job of jobs) {
+      await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 2 });
+      await boss.schedule(job.name, job.cron, {}, { tz: opts.tz ?? 'Asia/Shanghai' });
+    }
+  });
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 2 });
-    await boss.schedule(job.name, job.cron, {}, { tz: opts.tz ?? 'Asia/Shanghai' });
-    await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async () => {
+    await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([run]) => {
+      opts.onRun?.(job.name, run?.id);
       await job.run();
     });
   }

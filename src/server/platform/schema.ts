@@ -6,6 +6,8 @@ export * from '../modules/people/people.table';
 export * from '../modules/residents/residents.table';
 export * from './audit.table';
 export * from './calendar.table';
+export * from './idempotency.table';
+export * from './rateLimit.table';
 export * from '../modules/work-orders/workOrders.table';
 export * from '../modules/work-orders/workOrders.rollups.table';
 export * from '../modules/open311/open311.table';

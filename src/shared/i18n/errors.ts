@@ -108,6 +108,14 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '请求过于频繁,请稍后再试',
     en: 'Too many requests; try again later',
   },
+  'common.idempotency_key_invalid': {
+    'zh-CN': 'Idempotency-Key 须为 1–200 个可打印字符',
+    en: 'Idempotency-Key must be 1–200 printable characters',
+  },
+  'common.idempotency_key_reused': {
+    'zh-CN': '该 Idempotency-Key 已用于另一份内容不同的请求,请为新的请求换一个键',
+    en: 'This Idempotency-Key was already used for a different request; use a new key for a new request',
+  },
   'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   'auth.locked': {
     'zh-CN': '连续登录失败次数过多,账号已锁定,请于 {minutes} 分钟后再试',

@@ -4,7 +4,6 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import type { Permission } from '../../shared/permissions';
 import { ApiError } from './api';
 import { AuthProvider, useAuth } from './auth';
 import { ForbiddenResult, NotFoundResult, PageLoading } from './components/Status';

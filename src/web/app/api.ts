@@ -92,11 +92,20 @@ async function toError(res: Response): Promise<ApiError> {
 async function send(
   method: string,
   path: string,
-  init: { query?: Query; body?: unknown; form?: FormData; anonymous?: boolean } = {},
+  init: {
+    query?: Query;
+    body?: unknown;
+    form?: FormData;
+    anonymous?: boolean;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const url = withQuery(path, init.query);
   let res: Response;
-  const h = headers(method, init.body !== undefined ? { 'Content-Type': 'application/json' } : undefined);
+  const h = headers(method, {
+    ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...init.headers,
+  });
   if (init.anonymous) delete h['x-csrf-token'];
   try {
     res = await fetch(url, {
@@ -124,14 +133,15 @@ async function json<T>(res: Response): Promise<T> {
 
 export const api = {
   get: async <T>(path: string, query?: Query) => json<T>(await send('GET', path, { query })),
-  post: async <T>(path: string, body?: unknown) => json<T>(await send('POST', path, { body: body ?? {} })),
+  post: async <T>(path: string, body?: unknown, extraHeaders?: Record<string, string>) =>
+    json<T>(await send('POST', path, { body: body ?? {}, headers: extraHeaders })),
   patch: async <T>(path: string, body: unknown) => json<T>(await send('PATCH', path, { body })),
   put: async <T>(path: string, body: unknown) => json<T>(await send('PUT', path, { body })),
   del: async <T>(path: string) => json<T>(await send('DELETE', path)),
   upload: async <T>(path: string, form: FormData) => json<T>(await send('POST', path, { form })),
   /** A write without the session cookie (a public page used while logged in as staff). */
-  postAnonymous: async <T>(path: string, body: unknown) =>
-    json<T>(await send('POST', path, { body, anonymous: true })),
+  postAnonymous: async <T>(path: string, body: unknown, extraHeaders?: Record<string, string>) =>
+    json<T>(await send('POST', path, { body, anonymous: true, headers: extraHeaders })),
   /** Downloads a file (Excel export, template) and saves it under the server's file name. */
   async download(path: string, query?: Query, fallbackName = 'export.xlsx') {
     const res = await send('GET', path, { query });

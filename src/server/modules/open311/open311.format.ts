@@ -82,15 +82,20 @@ export function toXml(name: string, value: XmlValue): string {
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
+/** `value` as JSON, or as XML under the root element `root`: the content type and the body text. */
+export function render(format: Format, root: string, value: XmlValue): { contentType: string; body: string } {
+  if (format === 'xml')
+    return {
+      contentType: 'text/xml; charset=utf-8',
+      body: `<?xml version="1.0" encoding="utf-8"?>\n${toXml(root, value)}`,
+    };
+  return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) };
+}
+
 /** Sends `value` as JSON, or as XML under the root element `root`. */
 export function send(reply: FastifyReply, format: Format, status: number, root: string, value: XmlValue) {
-  if (format === 'xml') {
-    return reply
-      .status(status)
-      .type('text/xml; charset=utf-8')
-      .send(`<?xml version="1.0" encoding="utf-8"?>\n${toXml(root, value)}`);
-  }
-  return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(value));
+  const { contentType, body } = render(format, root, value);
+  return reply.status(status).type(contentType).send(body);
 }
 
 export interface Problem {

@@ -9,12 +9,14 @@ import {
 import { formatMessage } from '../../../shared/i18n/errors';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { fingerprintOf, idempotencyKeyOf, idempotent, sendStored } from '../../platform/idempotency';
 import { defineModule } from '../../platform/module';
 import {
   FORMATS,
   type Format,
   formatOfUrl,
   Open311Error,
+  render,
   send,
   sendError,
   splitFormat,
@@ -196,7 +198,24 @@ async function geoReport(api: FastifyInstance, deps: AppDeps) {
         if (q !== undefined) p.values.api_key = q;
       }
       const key = await keyOf(p, true);
-      return send(reply, format, 201, 'service_requests', await createRequest(ctxOf(req), key!, p));
+      // A platform retrying after a lost answer sends the same Idempotency-Key: one order, the same answer.
+      const res = await idempotent(
+        deps,
+        {
+          scope: `POST /open311/v2/requests.${format}|open311:${key!.id}`,
+          key: idempotencyKeyOf(req),
+          fingerprint: fingerprintOf({ body: req.body, query: req.query }),
+        },
+        async (db) => ({
+          status: 201,
+          ...render(format, 'service_requests', await createRequest({ ...ctxOf(req), db }, key!, p)),
+        }),
+      ).catch((err) => {
+        if (err instanceof AppError && err.code === 'common.idempotency_key_reused')
+          throw new Open311Error(422, { code: err.code });
+        throw err;
+      });
+      return sendStored(reply, res);
     });
   }
   api.get('/services/:file', { schema: { tags } }, async (req, reply) => {

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   actionBody,
@@ -14,6 +14,13 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import {
+  callerOf,
+  fingerprintOf,
+  idempotencyKeyOf,
+  idempotent,
+  sendStored,
+} from '../../platform/idempotency';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { requirePermission } from '../../platform/permissions';
@@ -41,6 +48,13 @@ import {
 import { createCategory, listAllCategories, updateCategory } from './workOrders.categories';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** A work-order detail as its route's response schema sends it (the text an idempotent retry gets back). */
+const renderDetail = serializerCompiler({
+  schema: workOrderDetailSchema,
+  method: 'POST',
+  url: '/api/work-orders',
+} as never) as (data: unknown) => string;
 
 /** Reads one image from a multipart request; refuses non-images and oversized files with a clear 4xx. */
 async function readPhoto(req: FastifyRequest): Promise<{ data: Buffer; name: string; mime: string }> {
@@ -159,8 +173,26 @@ export const workOrdersModule = defineModule({
       { schema: { tags, body: intakeBody, response: { 201: workOrderDetailSchema } } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
-        const { order } = await intake(ctx, req.body, { channel: req.body.channel ?? 'hotline' });
-        return reply.status(201).send(await getOrder(ctx, order.id));
+        // A retry with the same Idempotency-Key gets the first answer and files nothing twice.
+        const res = await idempotent(
+          deps,
+          {
+            scope: `POST /api/work-orders|${callerOf(req)}`,
+            key: idempotencyKeyOf(req),
+            fingerprint: fingerprintOf(req.body),
+          },
+          async (db) => {
+            const { order } = await intake({ ...ctx, db }, req.body, {
+              channel: req.body.channel ?? 'hotline',
+            });
+            return {
+              status: 201,
+              contentType: JSON_TYPE,
+              body: renderDetail(await getOrder({ ...ctx, db }, order.id)),
+            };
+          },
+        );
+        return sendStored(reply, res);
       },
     );
     app.post(
@@ -207,17 +239,30 @@ export const workOrdersModule = defineModule({
       },
       async (req, reply) => {
         const ctx = ctxOf(deps, req);
-        const { order, token } = await intake(
-          ctx,
-          { ...req.body, channel: 'online' },
+        // A phone that lost the answer retries with the same Idempotency-Key: same tracking number, one order.
+        const res = await idempotent(
+          deps,
           {
-            channel: 'online',
-            public: true,
-            anonymous: !req.actor,
-            requesterUserId: req.actor?.userId ?? null,
+            scope: `POST /api/public/work-orders|${callerOf(req)}`,
+            key: idempotencyKeyOf(req),
+            fingerprint: fingerprintOf(req.body),
+          },
+          async (db) => {
+            const { order, token } = await intake(
+              { ...ctx, db },
+              { ...req.body, channel: 'online' },
+              {
+                channel: 'online',
+                public: true,
+                anonymous: !req.actor,
+                requesterUserId: req.actor?.userId ?? null,
+              },
+            );
+            const body = JSON.stringify({ number: order.number, token, status: order.status });
+            return { status: 201, contentType: JSON_TYPE, body };
           },
         );
-        return reply.status(201).send({ number: order.number, token, status: order.status });
+        return sendStored(reply, res);
       },
     );
     app.get(

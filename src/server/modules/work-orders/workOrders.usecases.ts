@@ -47,7 +47,11 @@ type Unit = typeof orgUnits.$inferSelect;
  * A time limit from `from` (R-LAW-WO-4): clock hours, or working days on the statutory calendar
  * (R-LAW-CAL-1). `estimated` when the working days ran through a year with no official schedule.
  */
-export async function deadlineOf(db: Db, from: Date, limit: Limit): Promise<{ at: Date; estimated: boolean }> {
+export async function deadlineOf(
+  db: Db,
+  from: Date,
+  limit: Limit,
+): Promise<{ at: Date; estimated: boolean }> {
   if ('hours' in limit) return { at: new Date(from.getTime() + limit.hours * 3_600_000), estimated: false };
   const d = await calendarFor(db).workingDeadline(from, limit.workingDays);
   return { at: d.at, estimated: d.estimated };

@@ -94,6 +94,19 @@ export interface ReportResult {
   status: string;
 }
 
+/**
+ * The Idempotency-Key of a report: the page's own random part plus a hash of what is sent, so tapping
+ * "submit" again after a lost answer (same content) files nothing twice, while an edited report is new.
+ */
+export function reportKey(pageNonce: string, body: unknown): string {
+  let h = 0xcbf29ce484222325n;
+  for (const ch of JSON.stringify(body)) {
+    h ^= BigInt(ch.codePointAt(0)!);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `report-${pageNonce}-${h.toString(36)}`;
+}
+
 export const publicApi = {
   categories: () => api.get<WoCategory[]>('/api/public/work-orders/categories'),
   upload: (file: File) => {
@@ -105,10 +118,12 @@ export const publicApi = {
    * Anonymous when the session may not report (staff trying the residents' page): the API would
    * otherwise refuse a logged-in user without work_orders.report.
    */
-  report: (body: PublicReportInput, anonymous = false) =>
-    anonymous
-      ? api.postAnonymous<ReportResult>('/api/public/work-orders', body)
-      : api.post<ReportResult>('/api/public/work-orders', body),
+  report: (body: PublicReportInput, anonymous = false, idempotencyKey?: string) => {
+    const h = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
+    return anonymous
+      ? api.postAnonymous<ReportResult>('/api/public/work-orders', body, h)
+      : api.post<ReportResult>('/api/public/work-orders', body, h);
+  },
   track: (number: string, token: string) =>
     api.get<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}`, { token }),
   /** A photo the requester may view (their report's or the reply's), opened with the tracking token. */

@@ -7,7 +7,7 @@ import { api } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
 import { applyFormErrors } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { type PublicKind, publicApi, trackPath, woKeys } from '../api';
+import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
 import { PhotoPicker } from '../parts';
 import type { LatLng } from '../PointMap';
 import { PublicSection, PublicShell, saveReport, savedReports } from './PublicShell';
@@ -51,6 +51,8 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
   const [showMap, setShowMap] = useState(false);
   const [locating, setLocating] = useState(false);
   const [photos, setPhotos] = useState<string[]>([]);
+  // With reportKey: a resubmission of the same report after a lost answer is recognised by the server.
+  const [pageNonce] = useState(() => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`);
   const [submitting, setSubmitting] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
   const categories = useQuery({
@@ -103,20 +105,18 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
     setMissing(null);
     setSubmitting(true);
     try {
-      const r = await publicApi.report(
-        {
-          kind,
-          categoryCode: category,
-          description: v.description.trim(),
-          address: v.address?.trim() || null,
-          lat: point?.lat ?? null,
-          lng: point?.lng ?? null,
-          requesterPhone: v.requesterPhone.trim(),
-          requesterName: v.requesterName?.trim() || null,
-          attachmentIds: photos,
-        },
-        !!me && !can('work_orders.report'),
-      );
+      const body = {
+        kind,
+        categoryCode: category,
+        description: v.description.trim(),
+        address: v.address?.trim() || null,
+        lat: point?.lat ?? null,
+        lng: point?.lng ?? null,
+        requesterPhone: v.requesterPhone.trim(),
+        requesterName: v.requesterName?.trim() || null,
+        attachmentIds: photos,
+      };
+      const r = await publicApi.report(body, !!me && !can('work_orders.report'), reportKey(pageNonce, body));
       const name = categories.data?.find((c) => c.code === category);
       saveReport({
         number: r.number,
