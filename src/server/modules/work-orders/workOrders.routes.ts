@@ -159,8 +159,8 @@ export const workOrdersModule = defineModule({
       { schema: { tags, body: intakeBody, response: { 201: workOrderDetailSchema } } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
-        const { order } = await intake(ctx, req.body, { channel: req.body.channel ?? 'hotline' });
-        return reply.status(201).send(await getOrder(ctx, order.id));
+        const created = await intake(ctx, req.body, { channel: req.body.channel ?? 'hotline' });
+        return reply.status(201).send(await getOrder(ctx, created.order.id, created));
       },
     );
     app.post(
