@@ -44,7 +44,9 @@ async function orderByNumber(number: string) {
 }
 
 describe('intake on cached categories and org tree (R-WO-4)', () => {
-  it('the staff intake answers the same detail as reading the order back', async () => {
+  it('the staff intake answers the same detail as reading the order back, possible duplicates included', async () => {
+    const earlier = await report({ categoryCode: 'garbage', lat: 30.1651, lng: 114.9301 });
+    expect(earlier.statusCode).toBe(201);
     const sd = await t.as('sd_admin');
     const res = await sd.post('/api/work-orders', {
       kind: 'complaint',
@@ -60,6 +62,9 @@ describe('intake on cached categories and org tree (R-WO-4)', () => {
     const again = await sd.get(`/api/work-orders/${res.json().id}`);
     expect(res.json()).toEqual(again.json());
     expect(res.json().timeline).toHaveLength(1);
+    expect(res.json().possibleDuplicates.map((d: { number: string }) => d.number)).toEqual([
+      earlier.json().number,
+    ]);
     expect(res.json().orgUnitName).toBe('新下陆街道');
   });
 

@@ -27,8 +27,7 @@ import { woFollowups, workOrders } from './workOrders.table';
  * returning clear the acceptance), so these are attributed to the unit responsible at that moment; a
  * redo re-accepts at the redo and drops the reply until the next one. `recordRollup` applies the
  * difference between the row before and after a change, in the change's own transaction, with one
- * `INSERT … ON CONFLICT DO UPDATE SET x = x + delta` (or `rollupCtes` folds that into the change's own
- * statement); `recomputeRollups` rebuilds the same sums from the rows with one `INSERT … SELECT …
+ * `INSERT … ON CONFLICT DO UPDATE SET x = x + delta`; `recomputeRollups` rebuilds the same sums from the rows with one `INSERT … SELECT …
  * GROUP BY` into stripe 0. Every change of an order is counted in the stripe `stripeOf(order id)` of
  * its key (see ROLLUP_STRIPES), so busy units do not serialise their orders on one counter row; a key's
  * value is the sum of its stripes. Merged units are
@@ -39,7 +38,7 @@ import { woFollowups, workOrders } from './workOrders.table';
 export type OrderRow = typeof workOrders.$inferSelect;
 type Counts = Partial<Record<RollupCounter, number>>;
 
-export interface Fact {
+interface Fact {
   unitId: string;
   day: string;
   categoryCode: string;
@@ -246,13 +245,6 @@ export async function recordRollup(tx: Db, event: RollupEvent): Promise<void> {
 const changedCells = (cells: Map<string, Fact>) =>
   [...cells.values()].filter((c) => Object.values(c.counts).some((v) => v !== 0));
 
-/** The counter cells an order's intake adds (no SQL): for `rollupCtes` in the intake's own statement. */
-export function intakeRollup(order: OrderRow): { cells: Fact[]; stripe: number } {
-  const cells = new Map<string, Fact>();
-  accumulate(cells, orderFacts(order), 1);
-  return { cells: changedCells(cells), stripe: stripeOf(order.id) };
-}
-
 const COLS = ROLLUP_COUNTERS.join(', ');
 const addSet = ROLLUP_COUNTERS.map((c) => `${c} = r.${c} + excluded.${c}`).join(', ');
 const sums = (prefix = '') => ROLLUP_COUNTERS.map((c) => `sum(${prefix}${c})::int as ${c}`).join(', ');
@@ -260,12 +252,8 @@ const monthOf = (day: string) => `(${day} - (extract(day from ${day})::int - 1))
 /** A unit, or the unit it was merged into: `u` and `m` joined on org_units. */
 const UNIT_JOIN = 'join org_units u on u.id = f.unit_id left join org_units m on m.id = u.merged_into_id';
 
-/**
- * The counter upserts as common table expressions (`wo_rf`, `wo_rd`, `wo_rdaily`, `wo_rmonthly`), to
- * put after `WITH` in a statement of the change itself: data-modifying CTEs always run, and must sit at
- * the top level of the statement.
- */
-export function rollupCtes(cells: Fact[], stripe: number): SQL {
+/** The counter upserts as common table expressions (`wo_rf`, `wo_rd`, `wo_rdaily`, `wo_rmonthly`). */
+function rollupCtes(cells: Fact[], stripe: number): SQL {
   const values = sql.join(
     cells.map(
       (c) =>

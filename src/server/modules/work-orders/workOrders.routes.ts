@@ -159,7 +159,7 @@ export const workOrdersModule = defineModule({
       { schema: { tags, body: intakeBody, response: { 201: workOrderDetailSchema } } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
-        const created = await intake(ctx, req.body, { channel: req.body.channel ?? 'hotline' });
+        const created = await intake(ctx, req.body, { channel: req.body.channel ?? 'hotline', detail: true });
         return reply.status(201).send(await getOrder(ctx, created.order.id, created));
       },
     );

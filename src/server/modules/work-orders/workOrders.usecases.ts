@@ -33,8 +33,8 @@ import {
   orgSnapshot,
 } from './workOrders.cache';
 import { distanceM, routeIn } from './workOrders.routing';
-import { intakeRollup, recordRollup, rollupCtes } from './workOrders.rollups';
-import { type Limit, completeLimit, settingsFor } from './workOrders.settings';
+import { recordRollup } from './workOrders.rollups';
+import { type Limit, type WoSettings, completeLimit, settingsFor } from './workOrders.settings';
 import {
   woAttachments,
   woCategories,
@@ -192,6 +192,8 @@ export interface IntakeSource {
   requesterUserId?: string | null;
   /** Anonymous public intake: no actor. */
   anonymous?: boolean;
+  /** The caller answers with the order's detail: its possible duplicates are read with the write. */
+  detail?: boolean;
 }
 
 /** A new order as its intake wrote it, so the detail it answers with needs no reading back. */
@@ -200,6 +202,8 @@ export interface CreatedOrder {
   token: string;
   events: (typeof woEvents.$inferSelect)[];
   unitName: string;
+  /** With `detail`: the possible duplicates, as `possibleDuplicates` finds them. */
+  duplicates?: ReturnType<typeof rankNearby>;
 }
 
 /**
@@ -208,9 +212,10 @@ export interface CreatedOrder {
  * spot (R-LAW-WO-2), or records a grid worker's on-the-spot resolution (自办自结) for follow-up.
  *
  * Categories, the org tree and settings come from this process's caches (workOrders.cache.ts). The
- * order, its timeline, its attachments and its rollup counters are written by one statement, which takes
- * the unit paths from `org_units` only if the tree is still the cached one and the category only if it is
- * still active; when either changed meanwhile the statement fails and the intake runs again on fresh data.
+ * order, its timeline and its attachments are written by one statement, which takes the unit paths from
+ * `org_units` only if the tree is still the cached one and the category only if it is still active; when
+ * either changed meanwhile the statement fails and the intake runs again on fresh data. Then the audit
+ * entry, and the rollup counters last (one statement).
  */
 export async function intake(
   ctx: UseCaseCtx,
@@ -368,7 +373,6 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
         publicNote: input.resolvedOnSpot,
       }),
     );
-  const rollup = intakeRollup(order);
   // The current path of a cached unit, while the tree is still the snapshot's (else null: see intake).
   const pathOf = (unitId: string) =>
     sql`(select u.path from ${orgUnits} u join ${orgTreeVersion} v on v.id = 1 and v.version = ${org.version} where u.id = ${unitId})`;
@@ -393,12 +397,22 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
 
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [written] = rowsOf<{ number: string; org_path: string; dispatch_path: string }>(
+      // Read in the same statement, so before the new order exists (as a separate read after it would).
+      const nearby =
+        source.detail && status === 'submitted' && order.lat != null && order.lng != null
+          ? sql`(select coalesce(json_agg(d), '[]'::json) from (${nearbyQuery(ctx.db, order as OrderRow & { lat: number; lng: number }, settings).getSQL()}) d)`
+          : sql`null::json`;
+      const [written] = rowsOf<{
+        number: string;
+        org_path: string;
+        dispatch_path: string;
+        nearby: Nearby[] | string | null;
+      }>(
         await tx.execute(sql`
           with ${attach}
           wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
-          ${rollupCtes(rollup.cells, rollup.stripe)}
-          ${insertOrder}`),
+          wo_o as (${insertOrder})
+          select wo_o.*, ${nearby} as nearby from wo_o`),
       );
       const created: OrderRow = {
         ...order,
@@ -419,7 +433,17 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
           territory: territory.by,
         },
       });
-      return { order: created, token, events, unitName: owner.name };
+      // Last before the commit: the counter rows are shared by every order of the unit and day, so
+      // their locks are held for as short a time as possible.
+      await recordRollup(tx, { before: null, after: created });
+      const near = typeof written!.nearby === 'string' ? JSON.parse(written!.nearby) : written!.nearby;
+      return {
+        order: created,
+        token,
+        events,
+        unitName: owner.name,
+        ...(near && { duplicates: rankNearby(created, settings, near) }),
+      };
     });
   } catch (e) {
     if (isNotNullViolation(e)) throw new StaleCache();
@@ -427,14 +451,21 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
   }
 }
 
+type Nearby = { id: string; number: string; status: string; lat: number | null; lng: number | null };
+
 /** Open orders of the same category near the point within the window (duplicate suggestion at intake). */
 export async function possibleDuplicates(db: Db, order: OrderRow) {
   if (order.lat == null || order.lng == null) return [];
   const s = await cachedSettings(db, order.dispatchPath);
+  return rankNearby(order, s, await nearbyQuery(db, { ...order, lat: order.lat, lng: order.lng }, s));
+}
+
+/** The candidates of `possibleDuplicates`, before the exact distance (`rankNearby`). */
+function nearbyQuery(db: Db, order: OrderRow & { lat: number; lng: number }, s: WoSettings) {
   const since = new Date(order.createdAt.getTime() - s.duplicateWindowHours * 3_600_000);
   const degLat = s.duplicateRadiusM / 111_000;
   const degLng = degLat / Math.max(0.1, Math.cos((order.lat * Math.PI) / 180));
-  const near = await db
+  return db
     .select({
       id: workOrders.id,
       number: workOrders.number,
@@ -455,6 +486,9 @@ export async function possibleDuplicates(db: Db, order: OrderRow) {
       ),
     )
     .limit(20);
+}
+
+function rankNearby(order: OrderRow, s: WoSettings, near: Nearby[]) {
   return near
     .map((n) => ({
       id: n.id,
@@ -918,7 +952,12 @@ export async function getOrder(ctx: ActorCtx, id: string, created?: CreatedOrder
       source: f.source,
       at: f.at,
     })),
-    possibleDuplicates: order.status === 'submitted' ? await possibleDuplicates(ctx.db, order) : [],
+    possibleDuplicates:
+      order.status !== 'submitted'
+        ? []
+        : created?.order.id === id && created.duplicates
+          ? created.duplicates
+          : await possibleDuplicates(ctx.db, order),
   };
 }
 
