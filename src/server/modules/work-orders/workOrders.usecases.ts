@@ -395,60 +395,60 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
     ? sql`wo_att as (${ctx.db.update(woAttachments).set({ orderId: id }).where(inArray(woAttachments.id, input.attachmentIds)).getSQL()}),`
     : sql``;
 
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      // Read in the same statement, so before the new order exists (as a separate read after it would).
-      const nearby =
-        source.detail && status === 'submitted' && order.lat != null && order.lng != null
-          ? sql`(select coalesce(json_agg(d), '[]'::json) from (${nearbyQuery(ctx.db, order as OrderRow & { lat: number; lng: number }, settings).getSQL()}) d)`
-          : sql`null::json`;
-      const [written] = rowsOf<{
-        number: string;
-        org_path: string;
-        dispatch_path: string;
-        nearby: Nearby[] | string | null;
-      }>(
-        await tx.execute(sql`
-          with ${attach}
-          wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
-          wo_o as (${insertOrder})
-          select wo_o.*, ${nearby} as nearby from wo_o`),
-      );
-      const created: OrderRow = {
-        ...order,
-        number: written!.number,
-        orgPath: written!.org_path,
-        dispatchPath: written!.dispatch_path,
-      };
-      await writeAudit(tx, ctx, {
-        action: 'work_orders.intake',
-        entityType: 'work_order',
-        entityId: id,
-        orgPath: created.orgPath,
-        after: {
-          number: created.number,
-          kind: input.kind,
-          category: category.code,
-          status,
-          territory: territory.by,
-        },
-      });
-      // Last before the commit: the counter rows are shared by every order of the unit and day, so
-      // their locks are held for as short a time as possible.
-      await recordRollup(tx, { before: null, after: created });
-      const near = typeof written!.nearby === 'string' ? JSON.parse(written!.nearby) : written!.nearby;
-      return {
-        order: created,
-        token,
-        events,
-        unitName: owner.name,
-        ...(near && { duplicates: rankNearby(created, settings, near) }),
-      };
+  return await ctx.db.transaction(async (tx) => {
+    // Read in the same statement, so before the new order exists (as a separate read after it would).
+    const nearby =
+      source.detail && status === 'submitted' && order.lat != null && order.lng != null
+        ? sql`(select coalesce(json_agg(d), '[]'::json) from (${nearbyQuery(ctx.db, order as OrderRow & { lat: number; lng: number }, settings).getSQL()}) d)`
+        : sql`null::json`;
+    const [written] = rowsOf<{
+      number: string;
+      org_path: string;
+      dispatch_path: string;
+      nearby: Nearby[] | string | null;
+    }>(
+      await tx
+        .execute(sql`
+            with ${attach}
+            wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
+            wo_o as (${insertOrder})
+            select wo_o.*, ${nearby} as nearby from wo_o`)
+        .catch((e: unknown) => {
+          // A unit path or the category came out NULL: the tree or the category changed (see intake).
+          throw isNotNullViolation(e) ? new StaleCache() : e;
+        }),
+    );
+    const created: OrderRow = {
+      ...order,
+      number: written!.number,
+      orgPath: written!.org_path,
+      dispatchPath: written!.dispatch_path,
+    };
+    await writeAudit(tx, ctx, {
+      action: 'work_orders.intake',
+      entityType: 'work_order',
+      entityId: id,
+      orgPath: created.orgPath,
+      after: {
+        number: created.number,
+        kind: input.kind,
+        category: category.code,
+        status,
+        territory: territory.by,
+      },
     });
-  } catch (e) {
-    if (isNotNullViolation(e)) throw new StaleCache();
-    throw e;
-  }
+    // Last before the commit: the counter rows are shared by every order of the unit and day, so
+    // their locks are held for as short a time as possible.
+    await recordRollup(tx, { before: null, after: created });
+    const near = typeof written!.nearby === 'string' ? JSON.parse(written!.nearby) : written!.nearby;
+    return {
+      order: created,
+      token,
+      events,
+      unitName: owner.name,
+      ...(near && { duplicates: rankNearby(created, settings, near) }),
+    };
+  });
 }
 
 type Nearby = { id: string; number: string; status: string; lat: number | null; lng: number | null };
