@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { v7 } from 'uuid';
 import { createTestApp, type TestApp } from '../test/app';
 import { ensureAccount, postTransaction } from '../src/server/modules/ledger/ledger.core';
@@ -8,7 +8,8 @@ import type { UseCaseCtx } from '../src/server/platform/context';
 import { AppError } from '../src/server/platform/errors';
 import { rowsOf } from '../src/server/platform/db';
 import { sql } from 'drizzle-orm';
-import { type Measured, report } from './lib';
+import { type Measured, reportWrite, summarise, target } from './lib';
+import type { Ceiling } from './tpcb';
 
 /**
  * Ledger on PostgreSQL (issue 4 "Speed and correctness"): `concurrency` clients post random
@@ -16,17 +17,20 @@ import { type Measured, report } from './lib';
  * transactions for `seconds` through the ledger use case (balanced check, idempotency key, account row
  * locks in id order, overdraft refusal, running balances, audit chain), and one in ten requests is sent
  * twice at once with the same idempotency key, as a client retrying after a timeout would.
- * Baseline: the SQL statements one transfer issues, captured from the driver and replayed by a raw `pg`
- * pool at the same concurrency with fresh keys/ids and random accounts, on a second database.
- * Then `ledger verify` runs on the first database and must find nothing.
+ * Printed as a fraction of the TPC-B transactions per second of the same server; then `ledger verify`
+ * runs and must find nothing, and no retried pair may post twice.
  */
-export async function ledgerBench(opts: { seconds: number; concurrency: number; poolSize?: number }) {
+export async function ledgerBench(opts: {
+  seconds: number;
+  concurrency: number;
+  poolSize?: number;
+  ceiling: Ceiling;
+}) {
   // Clients queue for a pooled connection, as in a server process (PostgreSQL allows 100 connections).
   const poolSize = opts.poolSize ?? Math.min(opts.concurrency, 40);
   const VOLUNTEERS = 400;
   const MERCHANTS = 10;
   const ours = await createTestApp();
-  const base = await createTestApp();
   try {
     const A = await setup(ours, VOLUNTEERS, MERCHANTS);
     poolOf(ours).options.max = poolSize;
@@ -88,59 +92,15 @@ export async function ledgerBench(opts: { seconds: number; concurrency: number; 
       return 1;
     });
 
-    // Baseline: the statements of one transfer, replayed raw.
-    const B = await setup(base, VOLUNTEERS, MERCHANTS);
-    const captured = await capture(() =>
-      base.database.db.transaction((tx) =>
-        postTransaction(tx, B.ctx, {
-          idempotencyKey: 'capture-key-0001',
-          kind: 'transfer',
-          entries: [
-            { accountId: B.volunteers[0]!, unit: 'points', amount: -7 },
-            { accountId: B.volunteers[1]!, unit: 'points', amount: 7 },
-          ],
-        }),
-      ),
-    );
-    const raw = new pg.Pool({
-      connectionString: (poolOf(base) as unknown as { options: { connectionString: string } }).options
-        .connectionString,
-      max: poolSize,
-    });
-    let rawRun: Measured;
-    try {
-      rawRun = await runFor(opts.seconds, opts.concurrency, async () => {
-        const c = await raw.connect();
-        try {
-          // The same mix as above: earn from the community, redeem at a merchant, transfer.
-          const r = Math.random();
-          let from = B.volunteers[rnd(VOLUNTEERS)]!;
-          let to = B.volunteers[rnd(VOLUNTEERS)]!;
-          if (r < 0.4) from = B.issuer;
-          else if (r < 0.7) to = B.merchants[rnd(MERCHANTS)]!;
-          else while (to === from) to = B.volunteers[rnd(VOLUNTEERS)]!;
-          await replay(c, captured, {
-            'capture-key-0001': `raw:${v7()}`,
-            [B.volunteers[0]!]: from,
-            [B.volunteers[1]!]: to,
-          });
-        } finally {
-          c.release();
-        }
-        return 1;
-      });
-    } finally {
-      await raw.end();
-    }
-    const writes = captured.filter((s) => /^\s*(insert|update)\b/i.test(s.text)).length;
-    report(
-      `[PostgreSQL] ledger postings (earn / redeem / transfer), ${opts.concurrency} concurrent clients on ${poolSize} connections for ${opts.seconds} s, 10% sent twice with one idempotency key (baseline: the same ${captured.length} SQL statements of one posting — ${writes} writes, row locks, audit chain — replayed by a raw pg pool with the same earn/redeem/transfer mix of accounts)`,
+    const ratio = reportWrite(
+      `[PostgreSQL] ledger postings (earn / redeem / transfer), ${opts.concurrency} concurrent clients on ${poolSize} connections for ${opts.seconds} s, 10% sent twice with one idempotency key`,
       ourRun,
-      rawRun,
+      opts.ceiling,
     );
     console.log(
       `  requests: ${stats.posted} posted, ${stats.duplicates} answered as duplicates, ${stats.rejected} refused for insufficient balance, ${stats.errors} errors; ${stats.retriedPairs} retried pairs, ${stats.pairsDoublePosted} double-posted`,
     );
+    target('ledger ≥ 50% of TPC-B tps', ratio >= 0.5, `${(ratio * 100).toFixed(1)}%`);
     const v = await verifyLedger(ours.database.db, ours.clock, 50);
     const [c] = rowsOf<{ n: string; neg: string }>(
       await ours.database.db.execute(
@@ -153,15 +113,19 @@ export async function ledgerBench(opts: { seconds: number; concurrency: number; 
       `  ledger verify: ${v.transactions} transactions, ${v.entries} entries, ${v.accounts} accounts → ${v.discrepancies.length} discrepancies` +
         ` (unbalanced ${byCheck('unbalanced_transaction')}, balance mismatch ${byCheck('balance_mismatch')}, running balance ${byCheck('running_balance_mismatch')})`,
     );
+    const doublePosts = byCheck('duplicate_key') + stats.pairsDoublePosted;
     console.log(
-      `  negative holder balances: ${Number(c!.neg)}; duplicate postings: ${byCheck('duplicate_key') + stats.pairsDoublePosted}; ` +
-        `transactions in the ledger = requests posted: ${Number(c!.n) === stats.posted ? 'yes' : `NO (${c!.n} vs ${stats.posted})`}`,
+      `  negative holder balances: ${Number(c!.neg)}; transactions in the ledger = requests posted: ${Number(c!.n) === stats.posted ? 'yes' : `NO (${c!.n} vs ${stats.posted})`}; errors: ${stats.errors}`,
     );
-    if (!v.ok || stats.pairsDoublePosted > 0 || Number(c!.n) !== stats.posted || stats.errors > 0)
-      throw new Error('ledger bench: correctness check failed');
+    target('0 double posts', doublePosts === 0, `${doublePosts}`, true);
+    target(
+      '0 ledger discrepancies',
+      v.ok && Number(c!.n) === stats.posted && Number(c!.neg) === 0 && stats.errors === 0,
+      `${v.discrepancies.length} found by ledger verify, ${Number(c!.neg)} negative holder balances, ${stats.errors} errors`,
+      true,
+    );
   } finally {
     await ours.close();
-    await base.close();
   }
 }
 
@@ -231,93 +195,5 @@ async function runFor(seconds: number, concurrency: number, fn: () => Promise<nu
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const secs = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return { ops, seconds: secs, perSecond: ops / secs, p50ms: pct(0.5), p99ms: pct(0.99) };
-}
-
-interface Captured {
-  text: string;
-  values: unknown[];
-  rowMode?: string;
-  first?: unknown;
-}
-
-/** Records every statement node-postgres sends while `fn` runs (begin/commit included). */
-async function capture(fn: () => Promise<unknown>): Promise<Captured[]> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  const log: Captured[] = [];
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const [config, values] = args;
-    const entry: Captured =
-      typeof config === 'string'
-        ? { text: config, values: (values as unknown[]) ?? [] }
-        : {
-            text: (config as { text: string }).text,
-            values: (config as { values?: unknown[] }).values ?? (values as unknown[]) ?? [],
-            rowMode: (config as { rowMode?: string }).rowMode,
-          };
-    log.push(entry);
-    const res = original.apply(this, args);
-    if (res && typeof (res as Promise<unknown>).then === 'function')
-      (res as Promise<{ rows?: unknown[] }>).then(
-        (r) => {
-          const row = r?.rows?.[0];
-          entry.first = Array.isArray(row)
-            ? row[0]
-            : row && typeof row === 'object'
-              ? Object.values(row)[0]
-              : row;
-        },
-        () => undefined,
-      );
-    return res;
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return log;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Replays captured statements with `fixed` substitutions, fresh uuids elsewhere and fresh sequence values. */
-async function replay(client: pg.PoolClient, script: Captured[], fixed: Record<string, string>) {
-  const map = new Map<string, string>(Object.entries(fixed));
-  const seqs = new Map<number, number>();
-  const fresh = (v: unknown): unknown => {
-    if (typeof v === 'number') return seqs.get(v) ?? v;
-    if (typeof v === 'string' && /^\d+$/.test(v) && seqs.has(Number(v))) return String(seqs.get(Number(v)));
-    if (typeof v !== 'string') return v;
-    const known = map.get(v);
-    if (known !== undefined) return known;
-    if (UUID.test(v)) {
-      const id = v7();
-      map.set(v, id);
-      return id;
-    }
-    if (/^[[{]/.test(v)) {
-      let out = v;
-      for (const [from, to] of map) out = out.split(from).join(to);
-      return out;
-    }
-    return v;
-  };
-  for (const s of script) {
-    const values = s.values.map(fresh);
-    const res = (await client.query({
-      text: s.text,
-      values,
-      ...(s.rowMode ? { rowMode: s.rowMode } : {}),
-    } as pg.QueryConfig)) as { rows: unknown[] };
-    if (s.text.includes('nextval(') && typeof s.first !== 'undefined') {
-      const row = res.rows[0] as unknown;
-      const got = Array.isArray(row) ? row[0] : Object.values(row as object)[0];
-      seqs.set(Number(s.first), Number(got));
-    }
-  }
+  return summarise(latencies, ops, (performance.now() - start) / 1000);
 }

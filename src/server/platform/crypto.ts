@@ -18,6 +18,21 @@ export interface Pii {
   subkeyMac(info: string, text: string): string;
 }
 
+/**
+ * Fresh random 12-byte IVs, cut from a buffer of 4,096 of them: one `randomBytes` call per IV costs
+ * more than the encryption itself. Each IV is used once (the buffer is replaced, never refilled in place).
+ */
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function nextIv(): Buffer {
+  if (ivAt + 12 > ivPool.length) {
+    ivPool = randomBytes(12 * 4096);
+    ivAt = 0;
+  }
+  ivAt += 12;
+  return ivPool.subarray(ivAt - 12, ivAt);
+}
+
 export function createPii(masterKey: Buffer): Pii {
   const encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'linli-pii-enc-v1', 32));
   const macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'linli-pii-mac-v1', 32));
@@ -32,7 +47,7 @@ export function createPii(masterKey: Buffer): Pii {
   };
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `v1.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${ct.toString('base64url')}`;

@@ -140,8 +140,9 @@ function checkShape(t: PostingInput): void {
  * first result with duplicate=true and posts nothing; throws AppError('ledger.insufficient_balance',409)
  * if a non-credit account would go negative (nothing is written). Writes an audit record.
  *
- * The transaction row is inserted first with ON CONFLICT DO NOTHING: a concurrent retry with the same
- * key waits for the first to commit and then sees it (duplicate), instead of posting twice.
+ * Three statements while the accounts are locked: lock + key lookup, then the transaction row (ON
+ * CONFLICT DO NOTHING: a concurrent retry with the same key waits for the first to commit and then sees
+ * it, a duplicate, instead of posting twice) with its entries and cached balances, then the audit record.
  */
 export async function postTransaction(
   tx: Db,
@@ -149,16 +150,23 @@ export async function postTransaction(
   t: PostingInput,
 ): Promise<{ transactionId: string; duplicate: boolean }> {
   checkShape(t);
-  const existing = await findByKey(tx, t.idempotencyKey);
+  // Locks the accounts (id order) and looks the key up in one round trip. A retry with the same key that
+  // commits while we wait for the locks is caught below: by the refusal check, or by the insert's
+  // ON CONFLICT (a duplicate either way).
+  const locked = await tx
+    .select({
+      account: ledgerAccounts,
+      existing: sql<
+        string | null
+      >`(select ${ledgerTransactions.id} from ${ledgerTransactions} where ${ledgerTransactions.idempotencyKey} = ${t.idempotencyKey})`,
+    })
+    .from(ledgerAccounts)
+    .where(inArray(ledgerAccounts.id, [...new Set(t.entries.map((e) => e.accountId))].sort()))
+    .orderBy(ledgerAccounts.id)
+    .for('update');
+  const existing = locked.length ? locked[0]!.existing : await findByKey(tx, t.idempotencyKey);
   if (existing) return { transactionId: existing, duplicate: true };
-
-  const accounts = await lockAccounts(
-    tx,
-    t.entries.map((e) => e.accountId),
-  );
-  // A concurrent retry with the same key may have committed while we waited for the locks.
-  const raced = await findByKey(tx, t.idempotencyKey);
-  if (raced) return { transactionId: raced, duplicate: true };
+  const accounts = new Map(locked.map((r) => [r.account.id, r.account]));
   const deltas = new Map<string, number>();
   for (const e of t.entries) {
     const acc = accounts.get(e.accountId);
@@ -170,20 +178,28 @@ export async function postTransaction(
   for (const [id, delta] of deltas) {
     const acc = accounts.get(id)!;
     const next = acc.balance + delta;
+    let refusal: AppError | undefined;
     if (next < 0 && !acc.credit && delta < 0)
-      throw new AppError(
+      refusal = new AppError(
         'ledger.insufficient_balance',
         409,
         { name: acc.name, balance: acc.balance, unit: acc.unit },
         { accountId: id, balance: acc.balance, needed: -delta },
       );
-    if (acc.cap !== null && next > acc.cap && delta > 0)
-      throw new AppError(
+    else if (acc.cap !== null && next > acc.cap && delta > 0)
+      refusal = new AppError(
         'ledger.cap_exceeded',
         409,
         { name: acc.name, cap: acc.cap, unit: acc.unit },
         { accountId: id, balance: acc.balance, cap: acc.cap },
       );
+    if (refusal) {
+      // A retry with the same key that committed while we waited for the locks (and spent the balance
+      // we would refuse) is a duplicate: the key above was read before the wait.
+      const raced = await findByKey(tx, t.idempotencyKey);
+      if (raced) return { transactionId: raced, duplicate: true };
+      throw refusal;
+    }
   }
 
   const now = ctx.clock.now();
@@ -191,7 +207,17 @@ export async function postTransaction(
   const firstPath = accounts.get(t.entries[0]!.accountId)!.orgPath;
   const holderPath =
     t.entries.map((e) => accounts.get(e.accountId)!).find((a) => !a.credit)?.orgPath ?? firstPath;
-  const inserted = await tx
+  const running = new Map<string, number>();
+  for (const [accId, acc] of accounts) running.set(accId, acc.balance);
+  const entries = t.entries.map((e, i) => {
+    const after = running.get(e.accountId)! + e.amount;
+    running.set(e.accountId, after);
+    return sql`(${i}, ${e.accountId}::uuid, ${e.unit}::text, ${e.amount}::int, ${after}::int)`;
+  });
+  const changes = [...deltas]
+    .filter(([, delta]) => delta !== 0)
+    .map(([accId, delta]) => sql`(${accId}::uuid, ${delta}::int)`);
+  const insertTx = tx
     .insert(ledgerTransactions)
     .values({
       id,
@@ -210,32 +236,25 @@ export async function postTransaction(
     })
     .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
     .returning({ id: ledgerTransactions.id });
-  if (!inserted[0]) {
+  // The transaction, its entries (in order, for the running balances) and the cached balances in one
+  // statement; entries and balances only if the transaction row went in (its key was free).
+  const [inserted] = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      with t as (${insertTx.getSQL()}),
+      e as (
+        insert into ${ledgerEntries} (transaction_id, account_id, unit, amount, balance_after, created_at)
+        select t.id, v.account_id, v.unit, v.amount, v.balance_after, ${now}::timestamptz
+        from t, (values ${sql.join(entries, sql`, `)}) v(n, account_id, unit, amount, balance_after)
+        order by v.n),
+      u as (
+        update ${ledgerAccounts} a set balance = a.balance + d.delta, updated_at = ${now}::timestamptz
+        from t, (values ${changes.length ? sql.join(changes, sql`, `) : sql`(null::uuid, 0)`}) d(id, delta)
+        where a.id = d.id)
+      select id from t`),
+  );
+  if (!inserted) {
     const first = await findByKey(tx, t.idempotencyKey);
     return { transactionId: first!, duplicate: true };
-  }
-
-  const running = new Map<string, number>();
-  for (const [accId, acc] of accounts) running.set(accId, acc.balance);
-  const rows = t.entries.map((e) => {
-    const after = running.get(e.accountId)! + e.amount;
-    running.set(e.accountId, after);
-    return {
-      transactionId: id,
-      accountId: e.accountId,
-      unit: e.unit,
-      amount: e.amount,
-      balanceAfter: after,
-      createdAt: now,
-    };
-  });
-  await tx.insert(ledgerEntries).values(rows);
-  for (const [accId, delta] of [...deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (delta === 0) continue;
-    await tx
-      .update(ledgerAccounts)
-      .set({ balance: sql`${ledgerAccounts.balance} + ${delta}`, updatedAt: now })
-      .where(eq(ledgerAccounts.id, accId));
   }
   await writeAudit(tx, ctx, {
     action: 'ledger.post',

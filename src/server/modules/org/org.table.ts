@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   doublePrecision,
   index,
   integer,
@@ -45,3 +46,13 @@ export const orgUnits = pgTable(
     uniqueIndex('org_units_division_code_uq').on(t.divisionCode).where(sql`${t.divisionCode} is not null`),
   ],
 );
+
+/**
+ * One row (id 1) whose `version` grows with every change to a unit that is not a household (a trigger
+ * on `org_units`, see the migration), so a process may cache the tree's upper levels (routing, unit
+ * names and paths) and check in the statement that writes with them that the tree has not changed.
+ */
+export const orgTreeVersion = pgTable('org_tree_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

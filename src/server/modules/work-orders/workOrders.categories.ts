@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db';
 import { isUniqueViolation } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { requirePermission } from '../../platform/permissions';
+import { invalidateCategoryCache } from './workOrders.cache';
 import { woCategories } from './workOrders.table';
 
 /** The default service categories (Open311 services); admins can add or retire categories later. */
@@ -114,6 +115,7 @@ export const DEFAULT_CATEGORIES: (typeof woCategories.$inferInsert)[] = [
 /** Inserts the default categories that are missing (idempotent; run at boot and in tests). */
 export async function ensureDefaultCategories(db: Db): Promise<void> {
   await db.insert(woCategories).values(DEFAULT_CATEGORIES).onConflictDoNothing({ target: woCategories.code });
+  invalidateCategoryCache(db);
 }
 
 // ---------------------------------------------------------------- administration
@@ -138,7 +140,7 @@ export async function createCategory(ctx: ActorCtx, input: z.infer<typeof catego
     active: true,
   };
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const created = await ctx.db.transaction(async (tx) => {
       const [created] = await tx.insert(woCategories).values(row).returning();
       await writeAudit(tx, ctx, {
         action: 'work_orders.category_create',
@@ -148,6 +150,8 @@ export async function createCategory(ctx: ActorCtx, input: z.infer<typeof catego
       });
       return created!;
     });
+    invalidateCategoryCache(ctx.db);
+    return created;
   } catch (err) {
     if (isUniqueViolation(err, 'wo_categories_pkey'))
       throw new AppError('work_orders.category_exists', 409, { code: row.code });
@@ -158,7 +162,7 @@ export async function createCategory(ctx: ActorCtx, input: z.infer<typeof catego
 /** Renames, regroups, re-sorts, retires or reactivates a category. */
 export async function updateCategory(ctx: ActorCtx, code: string, patch: z.infer<typeof categoryUpdateBody>) {
   requirePermission(ctx.actor, 'work_orders.categories');
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(woCategories).where(eq(woCategories.code, code)).for('update');
     if (!before) throw new AppError('common.not_found', 404);
     const [after] = await tx.update(woCategories).set(patch).where(eq(woCategories.code, code)).returning();
@@ -174,4 +178,6 @@ export async function updateCategory(ctx: ActorCtx, code: string, patch: z.infer
     });
     return after!;
   });
+  invalidateCategoryCache(ctx.db);
+  return updated;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The counters of the work-order rollups (R-LAW-WO-6 three rates, R-WO-5 resolution levels, R-WO-6
@@ -28,6 +28,14 @@ export const ROLLUP_COUNTERS = [
   'overdue',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+
+/**
+ * Each key (unit, day, category) is spread over up to this many rows: an order's changes count in the
+ * stripe `stripeOf(order id)`, so concurrent intakes in one busy unit update different rows instead of
+ * queueing for one row lock until commit. A key's counters are the sum of its stripes (readers sum rows
+ * anyway); a full recompute puts them back in stripe 0.
+ */
+export const ROLLUP_STRIPES = 16;
 
 const counterColumns = () => ({
   received: integer('received').notNull().default(0),
@@ -63,17 +71,19 @@ export const woRollups = pgTable(
     orgPath: text('org_path').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     categoryCode: text('category_code').notNull(),
+    /** 0 … ROLLUP_STRIPES - 1, see ROLLUP_STRIPES. */
+    stripe: smallint('stripe').notNull().default(0),
     ...counterColumns(),
   },
   (t) => [
-    primaryKey({ name: 'wo_rollups_pk', columns: [t.orgUnitId, t.day, t.categoryCode] }),
+    primaryKey({ name: 'wo_rollups_pk', columns: [t.orgUnitId, t.day, t.categoryCode, t.stripe] }),
     index('wo_rollups_path_day_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.day),
   ],
 );
 
 /**
  * The same counters per unit and month, all categories together: a year's dashboard reads at most
- * units × 12 rows, however many orders there are.
+ * units × 12 × ROLLUP_STRIPES rows, however many orders there are.
  */
 export const woRollupsMonthly = pgTable(
   'wo_rollups_monthly',
@@ -82,10 +92,11 @@ export const woRollupsMonthly = pgTable(
     orgPath: text('org_path').notNull(),
     /** The first day of the month (China dates). */
     month: date('month', { mode: 'string' }).notNull(),
+    stripe: smallint('stripe').notNull().default(0),
     ...counterColumns(),
   },
   (t) => [
-    primaryKey({ name: 'wo_rollups_monthly_pk', columns: [t.orgUnitId, t.month] }),
+    primaryKey({ name: 'wo_rollups_monthly_pk', columns: [t.orgUnitId, t.month, t.stripe] }),
     index('wo_rollups_monthly_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.month),
   ],
 );

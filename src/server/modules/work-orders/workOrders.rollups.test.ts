@@ -49,20 +49,21 @@ function rng(seed: number) {
   };
 }
 
-/** Non-zero counters of both rollup tables, keyed by unit, bucket and category. */
+/** Non-zero counters of both rollup tables by unit, bucket and category (the sum of the stripes). */
 async function snapshot() {
-  const nonZero = ROLLUP_COUNTERS.map((c) => `${c} <> 0`).join(' or ');
+  const sums = ROLLUP_COUNTERS.map((c) => `sum(${c})::int as ${c}`).join(', ');
+  const nonZero = ROLLUP_COUNTERS.map((c) => `sum(${c}) <> 0`).join(' or ');
   const daily = rowsOf<Record<string, unknown>>(
     await t.database.db.execute(
       sql.raw(
-        `select org_unit_id, org_path, day::text as day, category_code, ${ROLLUP_COUNTERS.join(', ')} from wo_rollups where ${nonZero} order by 1, 3, 4`,
+        `select org_unit_id, org_path, day::text as day, category_code, ${sums} from wo_rollups group by 1, 2, 3, 4 having ${nonZero} order by 1, 3, 4`,
       ),
     ),
   );
   const monthly = rowsOf<Record<string, unknown>>(
     await t.database.db.execute(
       sql.raw(
-        `select org_unit_id, org_path, month::text as month, ${ROLLUP_COUNTERS.join(', ')} from wo_rollups_monthly where ${nonZero} order by 1, 3`,
+        `select org_unit_id, org_path, month::text as month, ${sums} from wo_rollups_monthly group by 1, 2, 3 having ${nonZero} order by 1, 3`,
       ),
     ),
   );
@@ -225,7 +226,14 @@ describe('rollups (R-LAW-WO-6, R-WO-5, R-WO-6)', () => {
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(120);
 
     const incremental = await snapshot();
+    // Changes spread over the stripes of their keys; a recompute puts every key back in stripe 0.
+    const stripes = async () =>
+      rowsOf<{ n: number }>(
+        await t.database.db.execute(sql`select count(distinct stripe)::int as n from wo_rollups`),
+      )[0]!.n;
+    expect(await stripes()).toBeGreaterThan(1);
     await recomputeRollups(t.database.db);
+    expect(await stripes()).toBe(1);
     const recomputed = await snapshot();
     expect(incremental.daily).toEqual(recomputed.daily);
     expect(incremental.monthly).toEqual(recomputed.monthly);

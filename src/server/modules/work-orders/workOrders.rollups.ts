@@ -1,7 +1,7 @@
 import { type SQL, eq, sql } from 'drizzle-orm';
 import type { ActionBody } from '../../../shared/contracts/workOrders';
 import { type Db, rowsOf } from '../../platform/db';
-import { ROLLUP_COUNTERS, type RollupCounter } from './workOrders.rollups.table';
+import { ROLLUP_COUNTERS, ROLLUP_STRIPES, type RollupCounter } from './workOrders.rollups.table';
 import { woFollowups, workOrders } from './workOrders.table';
 
 /**
@@ -27,9 +27,12 @@ import { woFollowups, workOrders } from './workOrders.table';
  * returning clear the acceptance), so these are attributed to the unit responsible at that moment; a
  * redo re-accepts at the redo and drops the reply until the next one. `recordRollup` applies the
  * difference between the row before and after a change, in the change's own transaction, with one
- * `INSERT … ON CONFLICT DO UPDATE SET x = x + delta`; `recomputeRollups` rebuilds the same sums from
- * the rows with one `INSERT … SELECT … GROUP BY`. Merged units are counted under the unit they were
- * merged into (the migration's trigger folds their rows when the org module merges them).
+ * `INSERT … ON CONFLICT DO UPDATE SET x = x + delta`; `recomputeRollups` rebuilds the same sums from the rows with one `INSERT … SELECT …
+ * GROUP BY` into stripe 0. Every change of an order is counted in the stripe `stripeOf(order id)` of
+ * its key (see ROLLUP_STRIPES), so busy units do not serialise their orders on one counter row; a key's
+ * value is the sum of its stripes. Merged units are
+ * counted under the unit they were merged into (the migration's trigger folds their rows when the org
+ * module merges them).
  */
 
 export type OrderRow = typeof workOrders.$inferSelect;
@@ -64,6 +67,11 @@ export function chinaDay(d: Date): string {
 
 /** The same in SQL, for a timestamptz expression. */
 const dayOf = (expr: string) => `(((${expr}) at time zone 'UTC') + interval '8 hours')::date`;
+
+/** The rollup stripe of an order's changes: the last hex digit of its id (random in a UUIDv7). */
+export function stripeOf(orderId: string): number {
+  return Number.parseInt(orderId.slice(-1), 16) % ROLLUP_STRIPES || 0;
+}
 
 const lastUnitId = (path: string) => path.split('/').filter(Boolean).at(-1)!;
 
@@ -229,10 +237,13 @@ export async function recordRollup(tx: Db, event: RollupEvent): Promise<void> {
       1,
     );
   }
-  const changed = [...cells.values()].filter((c) => Object.values(c.counts).some((v) => v !== 0));
+  const changed = changedCells(cells);
   if (changed.length === 0) return;
-  await tx.execute(upsertSql(changed));
+  await tx.execute(sql`with ${rollupCtes(changed, stripeOf(after.id))} select 1`);
 }
+
+const changedCells = (cells: Map<string, Fact>) =>
+  [...cells.values()].filter((c) => Object.values(c.counts).some((v) => v !== 0));
 
 const COLS = ROLLUP_COUNTERS.join(', ');
 const addSet = ROLLUP_COUNTERS.map((c) => `${c} = r.${c} + excluded.${c}`).join(', ');
@@ -241,7 +252,8 @@ const monthOf = (day: string) => `(${day} - (extract(day from ${day})::int - 1))
 /** A unit, or the unit it was merged into: `u` and `m` joined on org_units. */
 const UNIT_JOIN = 'join org_units u on u.id = f.unit_id left join org_units m on m.id = u.merged_into_id';
 
-function upsertSql(cells: Fact[]): SQL {
+/** The counter upserts as common table expressions (`wo_rf`, `wo_rd`, `wo_rdaily`, `wo_rmonthly`). */
+function rollupCtes(cells: Fact[], stripe: number): SQL {
   const values = sql.join(
     cells.map(
       (c) =>
@@ -252,22 +264,24 @@ function upsertSql(cells: Fact[]): SQL {
   const picks = ROLLUP_COUNTERS.map((c, i) => `sum(f.c[${i + 1}])::int as ${c}`).join(', ');
   // Rows are locked in key order, so concurrent changes cannot deadlock on the counters.
   return sql`
-    with f(unit_id, day, category_code, c) as (values ${values}),
-    d as (
+    wo_rf(unit_id, day, category_code, c) as (values ${values}),
+    wo_rd as (
       select coalesce(m.id, u.id) as org_unit_id, coalesce(m.path, u.path) as org_path, f.day, f.category_code,
         ${sql.raw(picks)}
-      from f ${sql.raw(UNIT_JOIN)}
+      from wo_rf f ${sql.raw(UNIT_JOIN)}
       group by 1, 2, 3, 4
     ),
-    daily as (
-      insert into wo_rollups as r (org_unit_id, org_path, day, category_code, ${sql.raw(COLS)})
-      select * from d order by 1, 3, 4
-      on conflict (org_unit_id, day, category_code) do update set ${sql.raw(addSet)}
-    )
-    insert into wo_rollups_monthly as r (org_unit_id, org_path, month, ${sql.raw(COLS)})
-    select org_unit_id, org_path, ${sql.raw(monthOf('day'))}, ${sql.raw(sums())}
-    from d group by 1, 2, 3 order by 1, 3
-    on conflict (org_unit_id, month) do update set ${sql.raw(addSet)}`;
+    wo_rdaily as (
+      insert into wo_rollups as r (org_unit_id, org_path, day, category_code, stripe, ${sql.raw(COLS)})
+      select org_unit_id, org_path, day, category_code, ${stripe}::smallint, ${sql.raw(COLS)} from wo_rd order by 1, 3, 4
+      on conflict (org_unit_id, day, category_code, stripe) do update set ${sql.raw(addSet)}
+    ),
+    wo_rmonthly as (
+      insert into wo_rollups_monthly as r (org_unit_id, org_path, month, stripe, ${sql.raw(COLS)})
+      select org_unit_id, org_path, ${sql.raw(monthOf('day'))}, ${stripe}::smallint, ${sql.raw(sums())}
+      from wo_rd group by 1, 2, 3 order by 1, 3
+      on conflict (org_unit_id, month, stripe) do update set ${sql.raw(addSet)}
+    )`;
 }
 
 // ---------------------------------------------------------------- full recompute
@@ -322,6 +336,7 @@ const FOLLOWUP_FACTS_SQL = `
     })}
   from wo_followups fu join work_orders o on o.id = fu.order_id`;
 
+/** Recomputed counters go to stripe 0: one row per key until changes spread over the stripes again. */
 const RECOMPUTE_DAILY_SQL = `
   insert into wo_rollups (org_unit_id, org_path, day, category_code, ${COLS})
   select coalesce(m.id, u.id), coalesce(m.path, u.path), f.day, f.category_code,

@@ -182,13 +182,14 @@ export const workOrdersModule = defineModule({
             fingerprint: fingerprintOf(req.body),
           },
           async (db) => {
-            const { order } = await intake({ ...ctx, db }, req.body, {
+            const created = await intake({ ...ctx, db }, req.body, {
               channel: req.body.channel ?? 'hotline',
+              detail: true,
             });
             return {
               status: 201,
               contentType: JSON_TYPE,
-              body: renderDetail(await getOrder({ ...ctx, db }, order.id)),
+              body: renderDetail(await getOrder({ ...ctx, db }, created.order.id, created)),
             };
           },
         );

@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { orgUnits } from '../org/org.table';
+import { type OrgSnapshot, orgSnapshot } from './workOrders.cache';
 
 export interface Territory {
   gridId: string | null;
@@ -42,12 +41,8 @@ export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
-async function fromPath(db: Db, path: string): Promise<Omit<Territory, 'by'>> {
-  const ids = path.split('/').filter(Boolean);
-  const units = await db
-    .select({ id: orgUnits.id, kind: orgUnits.kind })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, ids));
+async function fromPath(db: Db, org: OrgSnapshot, path: string): Promise<Omit<Territory, 'by'>> {
+  const units = [...(await org.units(db, path.split('/').filter(Boolean))).values()];
   const of = (kind: string) => units.find((u) => u.kind === kind)?.id ?? null;
   return { gridId: of('grid'), communityId: of('community'), subdistrictId: of('subdistrict') };
 }
@@ -56,49 +51,39 @@ async function fromPath(db: Db, path: string): Promise<Omit<Territory, 'by'>> {
  * R-WO-4 territorial routing: the building's grid, else the grid containing the point, else the community
  * named in the address, else the hinted community; otherwise nothing (the dispatcher routes it by hand).
  */
-export async function routeTerritory(
-  db: Db,
-  input: {
-    buildingId?: string | null;
-    lat?: number | null;
-    lng?: number | null;
-    address?: string | null;
-    communityId?: string | null;
-  },
-): Promise<Territory> {
+export async function routeTerritory(db: Db, input: RoutingInput): Promise<Territory> {
+  return routeIn(db, await orgSnapshot(db), input);
+}
+
+export interface RoutingInput {
+  buildingId?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+  address?: string | null;
+  communityId?: string | null;
+}
+
+/** `routeTerritory` on a given snapshot of the org tree (see workOrders.cache.ts). */
+export async function routeIn(db: Db, org: OrgSnapshot, input: RoutingInput): Promise<Territory> {
   if (input.buildingId) {
-    const [b] = await db
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, input.buildingId), eq(orgUnits.status, 'active')));
-    if (b) return { ...(await fromPath(db, b.path)), by: 'building' };
+    const b = await org.unit(db, input.buildingId);
+    if (b?.status === 'active') return { ...(await fromPath(db, org, b.path)), by: 'building' };
   }
   if (input.lat != null && input.lng != null) {
-    const grids = await db
-      .select({ id: orgUnits.id, path: orgUnits.path, boundary: orgUnits.boundary })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.kind, 'grid'), eq(orgUnits.status, 'active'), isNotNull(orgUnits.boundary)));
-    const hit = grids.find((g) => pointInPolygon(input.lng!, input.lat!, g.boundary));
-    if (hit) return { ...(await fromPath(db, hit.path)), by: 'point' };
+    const hit = org.grids.find((g) => pointInPolygon(input.lng!, input.lat!, g.boundary));
+    if (hit) return { ...(await fromPath(db, org, hit.path)), by: 'point' };
   }
   if (input.address) {
-    const communities = await db
-      .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.kind, 'community'), eq(orgUnits.status, 'active')));
-    const named = communities
+    const named = org.communities
       .filter(
         (c) => input.address!.includes(c.name) || input.address!.includes(c.name.replace(/(社区|村)$/, '')),
       )
       .sort((a, b) => b.name.length - a.name.length)[0];
-    if (named) return { ...(await fromPath(db, named.path)), by: 'address' };
+    if (named) return { ...(await fromPath(db, org, named.path)), by: 'address' };
   }
   if (input.communityId) {
-    const [c] = await db
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, input.communityId), eq(orgUnits.kind, 'community')));
-    if (c) return { ...(await fromPath(db, c.path)), by: 'hint' };
+    const c = await org.unit(db, input.communityId);
+    if (c?.kind === 'community') return { ...(await fromPath(db, org, c.path)), by: 'hint' };
   }
   return { gridId: null, communityId: null, subdistrictId: null, by: 'none' };
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
 import { can, inScope, requirePermission } from '../../platform/permissions';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import { invalidateSettingsCache } from './workOrders.cache';
 import { settingsFor } from './workOrders.settings';
 import { woSettings } from './workOrders.table';
 
@@ -78,6 +79,7 @@ export const workOrderSettingsModule = defineModule({
             after: req.body,
           });
         });
+        invalidateSettingsCache(ctx.db);
         return view(ctx, unit);
       },
     );

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import {
   OPEN_STATUSES,
@@ -12,7 +12,7 @@ import { writeAudit } from '../../platform/audit';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
-import type { Db } from '../../platform/db';
+import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import {
@@ -24,10 +24,17 @@ import {
   scopePaths,
   scopeWhere,
 } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
-import { distanceM, routeTerritory } from './workOrders.routing';
+import { orgTreeVersion, orgUnits } from '../org/org.table';
+import {
+  cachedCategories,
+  cachedSettings,
+  invalidateCategoryCache,
+  invalidateOrgCache,
+  orgSnapshot,
+} from './workOrders.cache';
+import { distanceM, routeIn } from './workOrders.routing';
 import { recordRollup } from './workOrders.rollups';
-import { type Limit, completeLimit, settingsFor } from './workOrders.settings';
+import { type Limit, type WoSettings, completeLimit, settingsFor } from './workOrders.settings';
 import {
   woAttachments,
   woCategories,
@@ -130,21 +137,18 @@ export async function findOrder(ctx: ActorCtx, id: string): Promise<OrderRow> {
   return o;
 }
 
-async function addEvent(
-  tx: Db,
-  ctx: UseCaseCtx,
-  order: Pick<OrderRow, 'id'>,
-  e: {
-    action: string;
-    from?: string | null;
-    to?: string | null;
-    note?: string | null;
-    publicNote?: string | null;
-    attachments?: string[];
-    data?: Record<string, unknown>;
-  },
-) {
-  await tx.insert(woEvents).values({
+type EventInput = {
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  note?: string | null;
+  publicNote?: string | null;
+  attachments?: string[];
+  data?: Record<string, unknown>;
+};
+
+function eventRow(ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput): typeof woEvents.$inferSelect {
+  return {
     id: ctx.ids(),
     orderId: order.id,
     at: ctx.clock.now(),
@@ -158,7 +162,11 @@ async function addEvent(
     publicNote: e.publicNote ?? null,
     attachments: e.attachments ?? [],
     data: e.data ?? {},
-  });
+  };
+}
+
+async function addEvent(tx: Db, ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput) {
+  await tx.insert(woEvents).values(eventRow(ctx, order, e));
 }
 
 /** Attachments must exist and not belong to another order (an id cannot pull a foreign photo in). */
@@ -211,17 +219,65 @@ export interface IntakeSource {
    * and the actor, never a `channel` in the body.
    */
   public?: boolean;
+  /** The caller answers with the order's detail: its possible duplicates are read with the write. */
+  detail?: boolean;
+}
+
+/** A new order as its intake wrote it, so the detail it answers with needs no reading back. */
+export interface CreatedOrder {
+  order: OrderRow;
+  token: string;
+  events: (typeof woEvents.$inferSelect)[];
+  unitName: string;
+  /** With `detail`: the possible duplicates, as `possibleDuplicates` finds them. */
+  duplicates?: ReturnType<typeof rankNearby>;
 }
 
 /**
  * Records a request or event (R-WO-1, R-LAW-WO-1), routes it to its territory (R-WO-4), computes its
  * deadline (R-WO-3, R-LAW-WO-4), and either queues it for the dispatcher, closes a consult answered on the
  * spot (R-LAW-WO-2), or records a grid worker's on-the-spot resolution (自办自结) for follow-up.
+ *
+ * Categories, the org tree and settings come from this process's caches (workOrders.cache.ts). The
+ * order, its timeline and its attachments are written by one statement, which takes the unit paths from
+ * `org_units` only if the tree is still the cached one and the category only if it is still active; when
+ * either changed meanwhile the statement fails and the intake runs again on fresh data. Then the audit
+ * entry, and the rollup counters last (one statement).
  */
-export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource) {
+export async function intake(
+  ctx: UseCaseCtx,
+  input: IntakeBody,
+  source: IntakeSource,
+): Promise<CreatedOrder> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await intakeOnce(ctx, input, source);
+    } catch (e) {
+      if (!(e instanceof StaleCache)) throw e;
+      invalidateOrgCache(ctx.db);
+      invalidateCategoryCache(ctx.db);
+      if (attempt >= 3) throw new AppError('common.conflict', 409);
+    }
+  }
+}
+
+/** The intake's statement found the org tree or the category changed since they were cached. */
+class StaleCache extends Error {}
+
+function isNotNullViolation(err: unknown): boolean {
+  for (
+    let e = err as { code?: string; cause?: unknown } | undefined, i = 0;
+    e && i < 4;
+    e = e.cause as typeof e, i++
+  )
+    if (e.code === '23502') return true;
+  return false;
+}
+
+async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource): Promise<CreatedOrder> {
   if (!source.anonymous)
     requirePermission(ctx.actor, source.public ? 'work_orders.report' : 'work_orders.intake');
-  const category = await categoryOf(ctx.db, input.categoryCode);
+  const category = (await cachedCategories(ctx.db)).get(input.categoryCode);
   if (!category?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
   if (input.answeredOnSpot && input.kind !== 'consult')
     throw invalidField('answeredOnSpot', 'work_orders.only_consult');
@@ -229,41 +285,34 @@ export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeS
     throw invalidField('lng', 'work_orders.point_incomplete', 400);
   await checkAttachments(ctx.db, input.attachmentIds);
 
-  const territory = await routeTerritory(ctx.db, input);
+  const org = await orgSnapshot(ctx.db);
+  const territory = await routeIn(ctx.db, org, input);
   // The dispatching unit: the territory's subdistrict, else the intake worker's own unit, else the tree's top.
-  let dispatchUnit = await unitById(ctx.db, territory.subdistrictId);
+  let dispatchUnit = await org.unit(ctx.db, territory.subdistrictId);
   if (!dispatchUnit && ctx.actor) {
     const own = scopePaths(ctx.actor, 'work_orders.intake')[0];
     const ownId = own?.split('/').filter(Boolean).at(-1);
-    dispatchUnit = await unitById(ctx.db, ownId);
+    dispatchUnit = await org.unit(ctx.db, ownId);
   }
-  if (!dispatchUnit) {
-    const [top] = await ctx.db
-      .select()
-      .from(orgUnits)
-      .where(isNull(orgUnits.parentId))
-      .orderBy(asc(orgUnits.sort), asc(orgUnits.createdAt))
-      .limit(1);
-    dispatchUnit = top ?? null;
-  }
+  if (!dispatchUnit) dispatchUnit = await org.top(ctx.db);
   if (!dispatchUnit) throw new AppError('work_orders.no_territory', 422);
 
   let resolvingUnit: Unit | null = null;
   if (input.resolvedOnSpot) {
-    resolvingUnit = await unitById(ctx.db, territory.gridId ?? territory.communityId);
+    resolvingUnit = await org.unit(ctx.db, territory.gridId ?? territory.communityId);
     const actor = ctx.actor;
     if (!actor || !resolvingUnit || !inScope(actor, 'work_orders.handle', resolvingUnit.path)) {
       throw invalidField('resolvedOnSpot', 'work_orders.not_your_grid');
     }
   }
   if (input.answeredOnSpot && ctx.actor) {
-    resolvingUnit = await unitById(
+    resolvingUnit = await org.unit(
       ctx.db,
       scopePaths(ctx.actor, 'work_orders.intake')[0]?.split('/').filter(Boolean).at(-1),
     );
   }
 
-  const settings = await settingsFor(ctx.db, dispatchUnit.path);
+  const settings = await cachedSettings(ctx.db, dispatchUnit.path);
   const now = ctx.clock.now();
   const priority = input.priority ?? 'regular';
   const due = await deadlineOf(
@@ -277,100 +326,174 @@ export async function intake(ctx: UseCaseCtx, input: IntakeBody, source: IntakeS
   const owner = resolvingUnit ?? dispatchUnit;
   const phone = input.requesterPhone?.replace(/[\s-]/g, '').replace(/^\+?86/, '') ?? null;
 
-  const row = await ctx.db.transaction(async (tx) => {
-    const seq = (await tx.execute(
-      sql`select nextval(${sql.raw(`'${woNumberSeq.seqName}'`)})::bigint as n`,
-    )) as unknown as { rows: { n: string | number }[] };
-    const number = `WO${chinaDate(now)}${String(Number(seq.rows[0]!.n) % 1_000_000).padStart(6, '0')}`;
-    const [created] = await tx
-      .insert(workOrders)
-      .values({
-        id,
-        number,
-        kind: input.kind,
-        channel: input.channel ?? source.channel,
-        categoryCode: category.code,
-        priority,
-        status,
-        description: input.description,
-        address: input.address ?? null,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        buildingId: input.buildingId ?? null,
-        gridId: territory.gridId,
-        communityId: territory.communityId,
-        subdistrictId: territory.subdistrictId,
-        orgUnitId: owner.id,
-        orgPath: owner.path,
-        dispatchPath: dispatchUnit.path,
-        requesterName: input.requesterName ?? null,
-        requesterPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
-        requesterPhoneHash: phone ? ctx.pii.blindIndex('phone', phone) : null,
-        requesterPhoneMask: phone ? maskPhone(phone) : null,
-        requesterUserId: source.requesterUserId ?? null,
-        trackingTokenHash: tokenHash(token),
-        createdBy: ctx.actor?.userId ?? null,
-        ...dueFields(due),
-        acceptedAt: input.resolvedOnSpot ? now : null,
-        repliedAt: input.resolvedOnSpot ? now : null,
-        closedAt: input.answeredOnSpot ? now : null,
-        resolutionLevel: resolvingUnit ? levelOf(resolvingUnit.kind) : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (input.attachmentIds.length) {
-      await tx
-        .update(woAttachments)
-        .set({ orderId: id })
-        .where(inArray(woAttachments.id, input.attachmentIds));
-    }
-    await addEvent(tx, ctx, created!, {
+  // Every column, defaults included: this is the row as stored (the number comes from the sequence).
+  const order: OrderRow = {
+    id,
+    number: '',
+    kind: input.kind,
+    channel: input.channel ?? source.channel,
+    categoryCode: category.code,
+    priority,
+    status,
+    description: input.description,
+    address: input.address ?? null,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    buildingId: input.buildingId ?? null,
+    gridId: territory.gridId,
+    communityId: territory.communityId,
+    subdistrictId: territory.subdistrictId,
+    orgUnitId: owner.id,
+    orgPath: owner.path,
+    dispatchPath: dispatchUnit.path,
+    requesterName: input.requesterName ?? null,
+    requesterPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
+    requesterPhoneHash: phone ? ctx.pii.blindIndex('phone', phone) : null,
+    requesterPhoneMask: phone ? maskPhone(phone) : null,
+    requesterUserId: source.requesterUserId ?? null,
+    trackingTokenHash: tokenHash(token),
+    createdBy: ctx.actor?.userId ?? null,
+    acceptDueAt: null,
+    acceptDueEstimated: false,
+    ...dueFields(due),
+    acceptedAt: input.resolvedOnSpot ? now : null,
+    repliedAt: input.resolvedOnSpot ? now : null,
+    closedAt: input.answeredOnSpot ? now : null,
+    overdueAt: null,
+    resolutionLevel: resolvingUnit ? levelOf(resolvingUnit.kind) : null,
+    duplicateOfId: null,
+    redoCount: 0,
+    escalationLevel: 0,
+    supervised: false,
+    reminders: 0,
+    pendingExtension: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const event = (e: Parameters<typeof eventRow>[2]) => eventRow(ctx, order, e);
+  const events = [
+    event({
       action: 'intake',
       to: 'submitted',
       publicNote: '诉求已受理',
       attachments: input.attachmentIds,
-      data: { territory: territory.by, channel: created!.channel },
-    });
-    if (input.answeredOnSpot) {
-      await addEvent(tx, ctx, created!, {
+      data: { territory: territory.by, channel: order.channel },
+    }),
+  ];
+  if (input.answeredOnSpot)
+    events.push(
+      event({
         action: 'answer',
         from: 'submitted',
         to: 'closed',
         note: input.answeredOnSpot,
         publicNote: input.answeredOnSpot,
-      });
-    }
-    if (input.resolvedOnSpot) {
-      await addEvent(tx, ctx, created!, {
+      }),
+    );
+  if (input.resolvedOnSpot)
+    events.push(
+      event({
         action: 'reply',
         from: 'submitted',
         to: 'replied',
         note: input.resolvedOnSpot,
         publicNote: input.resolvedOnSpot,
-      });
-    }
-    await recordRollup(tx, { before: null, after: created! });
+      }),
+    );
+  // The current path of a cached unit, while the tree is still the snapshot's (else null: see intake).
+  const pathOf = (unitId: string) =>
+    sql`(select u.path from ${orgUnits} u join ${orgTreeVersion} v on v.id = 1 and v.version = ${org.version} where u.id = ${unitId})`;
+  const insertOrder = ctx.db
+    .insert(workOrders)
+    .values({
+      ...order,
+      number: sql`'WO' || ${chinaDate(now)}::text || lpad((nextval(${sql.raw(`'${woNumberSeq.seqName}'`)}) % 1000000)::text, 6, '0')`,
+      categoryCode: sql`(select code from ${woCategories} where code = ${category.code} and active)`,
+      orgPath: pathOf(owner.id),
+      dispatchPath: pathOf(dispatchUnit.id),
+    })
+    .returning({
+      number: workOrders.number,
+      orgPath: workOrders.orgPath,
+      dispatchPath: workOrders.dispatchPath,
+    })
+    .getSQL();
+  const attach = input.attachmentIds.length
+    ? sql`wo_att as (${ctx.db.update(woAttachments).set({ orderId: id }).where(inArray(woAttachments.id, input.attachmentIds)).getSQL()}),`
+    : sql``;
+
+  return await ctx.db.transaction(async (tx) => {
+    // Read in the same statement, so before the new order exists (as a separate read after it would).
+    const nearby =
+      source.detail && status === 'submitted' && order.lat != null && order.lng != null
+        ? sql`(select coalesce(json_agg(d), '[]'::json) from (${nearbyQuery(ctx.db, order as OrderRow & { lat: number; lng: number }, settings).getSQL()}) d)`
+        : sql`null::json`;
+    const [written] = rowsOf<{
+      number: string;
+      org_path: string;
+      dispatch_path: string;
+      nearby: Nearby[] | string | null;
+    }>(
+      await tx
+        .execute(sql`
+            with ${attach}
+            wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
+            wo_o as (${insertOrder})
+            select wo_o.*, ${nearby} as nearby from wo_o`)
+        .catch((e: unknown) => {
+          // A unit path or the category came out NULL: the tree or the category changed (see intake).
+          throw isNotNullViolation(e) ? new StaleCache() : e;
+        }),
+    );
+    const created: OrderRow = {
+      ...order,
+      number: written!.number,
+      orgPath: written!.org_path,
+      dispatchPath: written!.dispatch_path,
+    };
     await writeAudit(tx, ctx, {
       action: 'work_orders.intake',
       entityType: 'work_order',
       entityId: id,
-      orgPath: owner.path,
-      after: { number, kind: input.kind, category: category.code, status, territory: territory.by },
+      orgPath: created.orgPath,
+      after: {
+        number: created.number,
+        kind: input.kind,
+        category: category.code,
+        status,
+        territory: territory.by,
+      },
     });
-    return created!;
+    // Last before the commit: the counter rows are shared by every order of the unit and day, so
+    // their locks are held for as short a time as possible.
+    await recordRollup(tx, { before: null, after: created });
+    const near = typeof written!.nearby === 'string' ? JSON.parse(written!.nearby) : written!.nearby;
+    return {
+      order: created,
+      token,
+      events,
+      unitName: owner.name,
+      ...(near && { duplicates: rankNearby(created, settings, near) }),
+    };
   });
-  return { order: row, token };
 }
+
+type Nearby = { id: string; number: string; status: string; lat: number | null; lng: number | null };
 
 /** Open orders of the same category near the point within the window (duplicate suggestion at intake). */
 export async function possibleDuplicates(db: Db, order: OrderRow) {
   if (order.lat == null || order.lng == null) return [];
-  const s = await settingsFor(db, order.dispatchPath);
+  const s = await cachedSettings(db, order.dispatchPath);
+  return rankNearby(order, s, await nearbyQuery(db, { ...order, lat: order.lat, lng: order.lng }, s));
+}
+
+/** The candidates of `possibleDuplicates`, before the exact distance (`rankNearby`). */
+function nearbyQuery(db: Db, order: OrderRow & { lat: number; lng: number }, s: WoSettings) {
   const since = new Date(order.createdAt.getTime() - s.duplicateWindowHours * 3_600_000);
   const degLat = s.duplicateRadiusM / 111_000;
   const degLng = degLat / Math.max(0.1, Math.cos((order.lat * Math.PI) / 180));
-  const near = await db
+  return db
     .select({
       id: workOrders.id,
       number: workOrders.number,
@@ -391,6 +514,9 @@ export async function possibleDuplicates(db: Db, order: OrderRow) {
       ),
     )
     .limit(20);
+}
+
+function rankNearby(order: OrderRow, s: WoSettings, near: Nearby[]) {
   return near
     .map((n) => ({
       id: n.id,
@@ -741,13 +867,31 @@ export async function toDto(db: Db, actor: Actor | undefined, rows: OrderRow[], 
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
     .where(inArray(orgUnits.id, unitIds));
-  return rows.map((r) => ({
+  return rows.map((r) =>
+    dtoOf(
+      actor,
+      r,
+      now,
+      cats.find((c) => c.code === r.categoryCode)?.nameZh ?? null,
+      units.find((u) => u.id === r.orgUnitId)?.name ?? null,
+    ),
+  );
+}
+
+function dtoOf(
+  actor: Actor | undefined,
+  r: OrderRow,
+  now: Date,
+  categoryName: string | null,
+  orgUnitName: string | null,
+) {
+  return {
     id: r.id,
     number: r.number,
     kind: r.kind as 'help',
     channel: r.channel,
     categoryCode: r.categoryCode,
-    categoryName: cats.find((c) => c.code === r.categoryCode)?.nameZh ?? null,
+    categoryName,
     priority: r.priority as 'regular',
     status: r.status as WoStatus,
     description: r.description,
@@ -757,7 +901,7 @@ export async function toDto(db: Db, actor: Actor | undefined, rows: OrderRow[], 
     gridId: r.gridId,
     communityId: r.communityId,
     orgUnitId: r.orgUnitId,
-    orgUnitName: units.find((u) => u.id === r.orgUnitId)?.name ?? null,
+    orgUnitName,
     requesterName: r.requesterName,
     requesterPhone: r.requesterPhoneMask,
     acceptDueAt: r.acceptDueAt,
@@ -783,29 +927,53 @@ export async function toDto(db: Db, actor: Actor | undefined, rows: OrderRow[], 
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     actions: allowedActions(actor, r),
-  }));
+  };
 }
 
-export async function getOrder(ctx: ActorCtx, id: string) {
-  const order = await findOrder(ctx, id);
-  const [dto] = await toDto(ctx.db, ctx.actor, [order], ctx.clock.now());
-  const timeline = await ctx.db
-    .select()
-    .from(woEvents)
-    .where(eq(woEvents.orderId, id))
-    .orderBy(asc(woEvents.at), asc(woEvents.id));
-  const participants = await ctx.db
-    .select()
-    .from(woParticipants)
-    .where(eq(woParticipants.orderId, id))
-    .orderBy(asc(woParticipants.calledAt));
-  const followups = await ctx.db
-    .select()
-    .from(woFollowups)
-    .where(eq(woFollowups.orderId, id))
-    .orderBy(asc(woFollowups.cycle));
+type Timeline = (typeof woEvents.$inferSelect)[];
+
+/**
+ * An order's detail. `created`: an order its intake has just written (read permission and scope are
+ * checked as for any order), answered from what the intake wrote instead of reading it back.
+ */
+export async function getOrder(ctx: ActorCtx, id: string, created?: CreatedOrder) {
+  let order: OrderRow;
+  let dto: ReturnType<typeof dtoOf>;
+  let timeline: Timeline;
+  let participants: (typeof woParticipants.$inferSelect)[] = [];
+  let followups: (typeof woFollowups.$inferSelect)[] = [];
+  if (created && created.order.id === id) {
+    requirePermission(ctx.actor, 'work_orders.read');
+    order = created.order;
+    if (
+      !inScope(ctx.actor, 'work_orders.read', order.orgPath) &&
+      !inScope(ctx.actor, 'work_orders.read', order.dispatchPath)
+    )
+      throw notFound();
+    const category = (await cachedCategories(ctx.db)).get(order.categoryCode);
+    dto = dtoOf(ctx.actor, order, ctx.clock.now(), category?.nameZh ?? null, created.unitName);
+    timeline = created.events;
+  } else {
+    order = await findOrder(ctx, id);
+    [dto] = (await toDto(ctx.db, ctx.actor, [order], ctx.clock.now())) as [ReturnType<typeof dtoOf>];
+    timeline = await ctx.db
+      .select()
+      .from(woEvents)
+      .where(eq(woEvents.orderId, id))
+      .orderBy(asc(woEvents.at), asc(woEvents.id));
+    participants = await ctx.db
+      .select()
+      .from(woParticipants)
+      .where(eq(woParticipants.orderId, id))
+      .orderBy(asc(woParticipants.calledAt));
+    followups = await ctx.db
+      .select()
+      .from(woFollowups)
+      .where(eq(woFollowups.orderId, id))
+      .orderBy(asc(woFollowups.cycle));
+  }
   return {
-    ...dto!,
+    ...dto,
     timeline: timeline.map((e) => ({
       at: e.at,
       action: e.action,
@@ -830,7 +998,12 @@ export async function getOrder(ctx: ActorCtx, id: string) {
       source: f.source,
       at: f.at,
     })),
-    possibleDuplicates: order.status === 'submitted' ? await possibleDuplicates(ctx.db, order) : [],
+    possibleDuplicates:
+      order.status !== 'submitted'
+        ? []
+        : created?.order.id === id && created.duplicates
+          ? created.duplicates
+          : await possibleDuplicates(ctx.db, order),
   };
 }
 
