@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Migrates the template databases once; each test file clones one (test/db.ts).
+    globalSetup: ['test/globalSetup.ts'],
   },
 });

@@ -7,9 +7,8 @@ import { createPii } from '../src/server/platform/crypto';
 import type { Database } from '../src/server/platform/db';
 import { userRoles, users } from '../src/server/modules/accounts/accounts.table';
 import type { Role } from '../src/shared/permissions';
-import { ensureDefaultCategories } from '../src/server/modules/work-orders/workOrders.categories';
 import { freshDatabase } from './db';
-import { type Fixture, buildFixture } from './factories';
+import { type Fixture, loadFixture } from './factories';
 
 export const TEST_PASSWORD = 'Test-password-123';
 
@@ -84,7 +83,8 @@ export async function createUser(
 export async function createTestApp(
   opts: { config?: Partial<AppDeps['config']>; onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<TestApp> {
-  const database = await freshDatabase();
+  // The fixture (categories, units, one user per role) is in the template: read it back, don't rebuild it.
+  const database = await freshDatabase('fixture');
   const clock = new ManualClock();
   const deps: AppDeps = {
     db: database.db,
@@ -94,11 +94,9 @@ export async function createTestApp(
     config: { sessionIdleMinutes: 120, tilesUrl: '', webDir: '', dataDir: '', ...opts.config },
     dbKind: database.kind,
   };
-  await ensureDefaultCategories(database.db);
   const app = await buildApp(deps, { onRoute: opts.onRoute });
   await app.ready();
-  const base = { database, clock };
-  const fx = await buildFixture({ ...deps }, (username, roles) => createUser(base, username, roles));
+  const fx = await loadFixture(database.db);
   return {
     app,
     database,

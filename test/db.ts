@@ -1,27 +1,48 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/server/platform/db';
 
+const dumps = new Map<string, Blob>();
+
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (dropped again by `close`).
+ * A fresh, migrated database for one test file (or one test), cloned from a template that
+ * test/globalSetup.ts migrated once for the whole run: in-memory PGlite loaded from a data-directory
+ * dump, or a new database on the PostgreSQL server named by TEST_DATABASE_URL created with
+ * `CREATE DATABASE … TEMPLATE` (dropped again by `close`). `fixture` also holds the default categories
+ * and the factories' units and users (see createTestApp).
  */
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(template: 'bare' | 'fixture' = 'bare'): Promise<Database> {
+  const templates = inject('dbTemplates');
+  const source = templates[template];
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const db = await openDatabase({});
-    await db.migrate();
-    return db;
+  if (templates.kind === 'pglite' || !serverUrl) {
+    let dump = dumps.get(source);
+    if (!dump) {
+      dump = new Blob([readFileSync(source)]);
+      dumps.set(source, dump);
+    }
+    return openDatabase({ loadDataDir: dump });
   }
   const name = `linli_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${source}`);
+      break;
+    } catch (err) {
+      // Two clones starting at the same instant: PostgreSQL refuses the second ("being accessed by other
+      // users") while the first copies; wait and try again.
+      if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await db.migrate();
   return {
     ...db,
     async close() {

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../src/server/platform/context';
 import { insertUnit, type OrgUnitRow } from '../src/server/modules/org/org.repository';
+import { orgUnits } from '../src/server/modules/org/org.table';
 import { residents } from '../src/server/modules/residents/residents.table';
 import { sealPii, sealSpecialGroups } from '../src/server/modules/residents/residents.usecases';
 import type { Role } from '../src/shared/permissions';
@@ -62,6 +63,27 @@ export async function buildFixture(
     xihuayuan,
     xihuayuanGrid,
     xihuayuanBuilding,
+  };
+}
+
+/** The fixture `buildFixture` wrote into the test template, read back by the units' names. */
+export async function loadFixture(db: AppDeps['db']): Promise<Fixture> {
+  const rows = await db.select().from(orgUnits);
+  const byName = (name: string) => {
+    const row = rows.find((r) => r.name === name);
+    if (!row) throw new Error(`fixture unit ${name} missing from the test template`);
+    return row;
+  };
+  return {
+    city: byName('黄石市'),
+    district: byName('下陆区'),
+    subdistrict: byName('新下陆街道'),
+    tongdu: byName('铜都社区'),
+    tongduGrid: byName('铜都第一网格'),
+    tongduBuilding: byName('1栋'),
+    xihuayuan: byName('西花苑社区'),
+    xihuayuanGrid: byName('西花苑第一网格'),
+    xihuayuanBuilding: byName('5栋'),
   };
 }
 

@@ -76,6 +76,8 @@ export async function openDatabase(opts: {
   url?: string;
   dataDir?: string;
   poolSize?: number;
+  /** In-memory PGlite started from a dumped data directory (a migrated template, in tests). */
+  loadDataDir?: Blob;
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
@@ -114,7 +116,9 @@ export async function openDatabase(opts: {
   const release = opts.dataDir ? claimDataDir(opts.dataDir) : () => undefined;
   let client: PGlite;
   try {
-    client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+    client = opts.dataDir
+      ? await PGlite.create(opts.dataDir)
+      : await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   } catch (err) {
     release();
     throw err;

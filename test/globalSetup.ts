@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createUser } from './app';
+import { type DbTemplates, addFixture, openMigrated } from './templates';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbTemplates: DbTemplates;
+  }
+}
+
+const fixtureUser = (
+  database: Parameters<typeof createUser>[0]['database'],
+  clock: Parameters<typeof createUser>[0]['clock'],
+  username: string,
+  roles: Parameters<typeof createUser>[2],
+) => createUser({ database, clock }, username, roles);
+
+/** Migrates the template databases once for the whole run (see test/templates.ts). */
+export default async function setup(project: TestProject) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
+    const db = await openMigrated();
+    const bare = join(dir, 'bare.tar');
+    writeFileSync(bare, Buffer.from(await (await db.pglite!.dumpDataDir('none')).arrayBuffer()));
+    await addFixture(db, fixtureUser);
+    const fixture = join(dir, 'fixture.tar');
+    writeFileSync(fixture, Buffer.from(await (await db.pglite!.dumpDataDir('none')).arrayBuffer()));
+    await db.close();
+    project.provide('dbTemplates', { kind: 'pglite', bare, fixture });
+    return () => rmSync(dir, { recursive: true, force: true });
+  }
+  const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const bare = `linli_tpl_bare_${suffix}`;
+  const fixture = `linli_tpl_fixture_${suffix}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const urlOf = (name: string) => {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  await admin.query(`create database ${bare}`);
+  const db = await openMigrated(urlOf(bare));
+  await db.close();
+  await admin.query(`create database ${fixture} template ${bare}`);
+  const fx = await openMigrated(urlOf(fixture));
+  await addFixture(fx, fixtureUser);
+  await fx.close();
+  await admin.end();
+  project.provide('dbTemplates', { kind: 'postgres', bare, fixture });
+  return async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    for (const name of [fixture, bare]) await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+}

@@ -1,0 +1,40 @@
+import { ManualClock, uuidv7 } from '../src/server/platform/clock';
+import { type Database, openDatabase } from '../src/server/platform/db';
+import { ensureDefaultCategories } from '../src/server/modules/work-orders/workOrders.categories';
+import type { Role } from '../src/shared/permissions';
+import { buildFixture } from './factories';
+
+/**
+ * The test databases every file starts from, migrated once per `npm test` (vitest globalSetup):
+ * `bare` is the migrated schema; `fixture` adds the default categories and the factories' fixture
+ * (units and one user per role). On PGlite each is a data-directory dump a test file loads in about a
+ * second; on PostgreSQL each is a template database a test file clones with `CREATE DATABASE … TEMPLATE`.
+ */
+export interface DbTemplates {
+  kind: 'pglite' | 'postgres';
+  /** PGlite: dump file paths; PostgreSQL: database names. */
+  bare: string;
+  fixture: string;
+}
+
+export type CreateUser = (
+  database: Database,
+  clock: ManualClock,
+  username: string,
+  roles: { role: Role; orgUnitId: string | null }[],
+) => Promise<string>;
+
+/** Adds what `createTestApp` expects to find to a migrated database. */
+export async function addFixture(database: Database, createUser: CreateUser) {
+  const clock = new ManualClock();
+  await ensureDefaultCategories(database.db);
+  await buildFixture({ db: database.db, clock, ids: uuidv7 }, (username, roles) =>
+    createUser(database, clock, username, roles),
+  );
+}
+
+export async function openMigrated(url?: string): Promise<Database> {
+  const db = await openDatabase(url ? { url, poolSize: 2 } : {});
+  await db.migrate();
+  return db;
+}
