@@ -125,7 +125,7 @@ export async function buildApp(
       const path = request.url.split('?')[0] ?? '';
       const ok = path.startsWith('/open311/')
         ? await platformLimiter.take(`open311:${request.ip}`)
-        : path === '/api/auth/login'
+        : path === '/api/auth/login' || path === '/api/auth/login/totp'
           ? await limiter.take(`login:${request.ip}`)
           : path.startsWith('/api/public/')
             ? await limiter.take(`public:${request.ip}`)
