@@ -32,12 +32,14 @@ import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { workOrderSettingsModule } from './modules/work-orders/workOrders.settings.routes';
 import { isStaff, registerAuth } from './platform/auth';
 import { OffsetClock } from './platform/clock';
-import { createRateLimiter } from './platform/rateLimit';
+import { createRateLimiter, deleteOldRateLimitWindows } from './platform/rateLimit';
 import { auditFailure } from './platform/audit';
 import { type AppDeps, ctxOf } from './platform/context';
 import { AppError } from './platform/errors';
 import { hasNul, registerJsonParser } from './platform/inputLimits';
-import type { ModuleDef } from './platform/module';
+import { deleteOldIdempotencyKeys } from './platform/idempotency';
+import type { RecurringJob } from './platform/jobs';
+import type { JobDeps, ModuleDef, ModuleJob } from './platform/module';
 import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
@@ -58,6 +60,33 @@ export const MODULES: ModuleDef[] = [
   volunteersModule,
   servicesModule,
 ];
+
+/** Jobs of the platform itself (not of one module). */
+const PLATFORM_JOBS: ModuleJob[] = [
+  {
+    // Expired rate-limit windows and idempotency keys (shared tables, so once per cluster).
+    name: 'platform.cleanup',
+    cron: '*/10 * * * *',
+    run: async (deps) => {
+      const now = deps.clock.now();
+      await deleteOldRateLimitWindows(deps.db, now);
+      await deleteOldIdempotencyKeys(deps.db, now);
+    },
+  },
+];
+
+/**
+ * Every recurring job the modules declare, plus the platform's, bound to the app's dependencies: what
+ * main.ts hands to the scheduler (`startJobs`). A module's job is scheduled by declaring it in its
+ * `defineModule({ jobs })`, nowhere else.
+ */
+export function moduleJobs(deps: JobDeps): RecurringJob[] {
+  return [...PLATFORM_JOBS, ...MODULES.flatMap((m) => m.jobs ?? [])].map((job) => ({
+    name: job.name,
+    cron: job.cron,
+    run: () => job.run(deps),
+  }));
+}
 
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 

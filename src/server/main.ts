@@ -1,18 +1,13 @@
-import { buildApp } from './app';
-import { remindMissingSchedules } from './modules/calendar/calendar.usecases';
+import { buildApp, moduleJobs } from './app';
 import { recoverInterruptedImports } from './modules/imports/imports.usecases';
 import { migrateSpecialGroups } from './modules/residents/residents.usecases';
 import { ensureDefaultCategories } from './modules/work-orders/workOrders.categories';
-import { sweepServiceOrders } from './modules/services/services.orders';
-import { runSlaSweep } from './modules/work-orders/workOrders.sla';
 import { OffsetClock, systemClock, uuidv7 } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createPii } from './platform/crypto';
 import { openDatabase } from './platform/db';
-import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import { startJobs } from './platform/jobs';
-import { auditCheckpointFileOf, auditSealJob, sealAudit, startAuditSealer } from './platform/audit';
-import { deleteOldRateLimitWindows } from './platform/rateLimit';
+import { sealAudit, sealDepsOf, startAuditSealer } from './platform/audit';
 import { DEMO_PASSWORD, seedDemoOnce } from '../cli/demo/seed';
 
 /** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
@@ -48,56 +43,15 @@ export async function main() {
   }
   const app = await buildApp(deps, { logger: true });
   // Recurring jobs through pg-boss (schedule and queue in the database, so they survive restarts and
-  // run once per tick for all processes). The SLA sweep (escalation, overdue, reminders) also claims
-  // each step in its own table, so a retried or duplicated run never acts twice. Started before listening,
-  // so a process answers its health check only once everything it runs has started.
-  // The audit sealer chains committed audit rows and writes signed checkpoints: once a minute for the
-  // cluster through pg-boss, and every AUDIT_SEAL_INTERVAL_SECONDS in this process (shorter window).
-  const sealDeps = {
-    db: database.db,
-    clock: deps.clock,
-    pii: deps.pii,
-    checkpointFile: auditCheckpointFileOf(config),
-    log: app.log,
-  };
-  const jobs = await startJobs(
-    database,
-    [
-      {
-        name: 'work-orders.sla-sweep',
-        cron: '* * * * *',
-        run: () => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
-      },
-      auditSealJob(sealDeps),
-      {
-        // R-LAW-CAL-1: a year within the next 12 months without a holiday schedule is reported daily.
-        name: 'calendar.schedule-reminder',
-        cron: '0 9 * * *',
-        run: () =>
-          remindMissingSchedules({ ...deps, requestId: 'calendar-reminder' }, (m) => app.log.warn(m)),
-      },
-      {
-        // Service orders nobody accepted in time go back to the community's queue (claimed per step).
-        name: 'services.accept-timeout-sweep',
-        cron: '* * * * *',
-        run: () => sweepServiceOrders({ ...deps, requestId: 'services-sweep' }),
-      },
-      {
-        // Expired rate-limit windows and idempotency keys (shared tables, so once per cluster).
-        name: 'platform.cleanup',
-        cron: '*/10 * * * *',
-        run: async () => {
-          const now = deps.clock.now();
-          await deleteOldRateLimitWindows(deps.db, now);
-          await deleteOldIdempotencyKeys(deps.db, now);
-        },
-      },
-    ],
-    {
-      onError: (err) => app.log.error({ err }, 'job failed'),
-      onRun: (job, jobId) => app.log.info({ job, jobId }, 'job started'),
-    },
-  );
+  // run once per tick for all processes): every job the modules declare in defineModule({ jobs }), and the
+  // platform's (moduleJobs in app.ts). Started before listening, so a process answers its health check only
+  // once everything it runs has started. Besides its per-minute job, the audit sealer also runs every
+  // AUDIT_SEAL_INTERVAL_SECONDS in this process (a shorter window for unsealed rows).
+  const sealDeps = sealDepsOf({ ...deps, log: app.log });
+  const jobs = await startJobs(database, moduleJobs({ ...deps, log: app.log }), {
+    onError: (err) => app.log.error({ err }, 'job failed'),
+    onRun: (job, jobId) => app.log.info({ job, jobId }, 'job started'),
+  });
   const stopSealer = startAuditSealer(sealDeps, config.auditSealIntervalSeconds);
 
   await app.listen({ port: config.port, host: config.host });

@@ -152,6 +152,23 @@ export interface SealDeps {
   log?: AuditLogger | undefined;
 }
 
+/** The sealer's dependencies from the app's (the checkpoint file from the configuration). */
+export function sealDepsOf(deps: {
+  db: Db;
+  clock: Clock;
+  pii: SealDeps['pii'];
+  config: { dataDir: string; auditCheckpointFile?: string | undefined };
+  log?: AuditLogger | undefined;
+}): SealDeps {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    pii: deps.pii,
+    checkpointFile: auditCheckpointFileOf(deps.config),
+    log: deps.log,
+  };
+}
+
 /** AUDIT_CHECKPOINT_FILE, else DATA_DIR/audit-checkpoints.log; none when DATA_DIR is empty (tests). */
 export function auditCheckpointFileOf(config: {
   dataDir: string;

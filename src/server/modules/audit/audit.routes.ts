@@ -2,7 +2,7 @@ import { and, desc, eq, gte, like, lte, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditQuery, auditVerifySchema } from '../../../shared/contracts/audit';
-import { auditCheckpointFileOf, sealAndVerifyAudit } from '../../platform/audit';
+import { auditCheckpointFileOf, sealAndVerifyAudit, sealAudit, sealDepsOf } from '../../platform/audit';
 import { auditLog } from '../../platform/audit.table';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -13,6 +13,14 @@ import { rowsOf } from '../../platform/db';
 
 export const auditModule = defineModule({
   name: 'audit',
+  jobs: [
+    {
+      // Chains committed audit rows and writes a signed checkpoint (see platform/audit.ts).
+      name: 'audit.seal',
+      cron: '* * * * *',
+      run: (deps) => sealAudit(sealDepsOf(deps)),
+    },
+  ],
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['audit'];

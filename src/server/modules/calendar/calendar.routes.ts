@@ -9,10 +9,20 @@ import {
 import { actorCtxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
 import { getCalendarYear, replaceCalendarYear } from './calendar.usecases';
+import { remindMissingSchedules } from './calendar.usecases';
 
 /** The statutory working calendar: any logged-in user reads it; `calendar.write` loads a year. */
 export const calendarModule = defineModule({
   name: 'calendar',
+  jobs: [
+    {
+      // R-LAW-CAL-1: a year within the next 12 months without a holiday schedule is reported daily.
+      name: 'calendar.schedule-reminder',
+      cron: '0 9 * * *',
+      run: (deps) =>
+        remindMissingSchedules({ ...deps, requestId: 'calendar-reminder' }, (m) => deps.log.warn(m)),
+    },
+  ],
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['calendar'];

@@ -122,6 +122,14 @@ async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
 
 export const servicesModule = defineModule({
   name: 'services',
+  jobs: [
+    {
+      // Service orders nobody accepted in time go back to the community's queue (claimed per step).
+      name: 'services.accept-timeout-sweep',
+      cron: '* * * * *',
+      run: (deps) => sweepServiceOrders({ ...deps, requestId: 'services-sweep' }),
+    },
+  ],
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['services'];

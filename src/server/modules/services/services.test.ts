@@ -12,6 +12,8 @@ import { balancesOf } from '../ledger/ledger.core';
 import { verifyLedger } from '../ledger/ledger.verify';
 import { partyMembers, socialOrgs } from '../people/people.table';
 import { volunteerHours, volunteers } from '../volunteers/volunteers.table';
+import { moduleJobs } from '../../app';
+import { startJobs } from '../../platform/jobs';
 import { sweepServiceOrders } from './services.orders';
 import { svcOrderEvents, svcOrders } from './services.table';
 
@@ -501,6 +503,28 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     // The route: staff only.
     expect((await resident.post('/api/services/sweep')).statusCode).toBe(403);
     expect((await worker.post('/api/services/sweep')).statusCode).toBe(200);
+  });
+
+  it('R-SV-1: the scheduler fires the accept-timeout sweep on its own and the unaccepted order returns to the queue', async () => {
+    const o = await order();
+    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.neighbour });
+    t.clock.advance(30 * 3_600_000);
+    await login();
+    // The jobs main.ts starts: every module's declared jobs through pg-boss on the test database.
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const jobs = await startJobs(t.database, moduleJobs({ ...t.deps, log }), { pollingIntervalSeconds: 0.5 });
+    try {
+      await jobs.send('services.accept-timeout-sweep');
+      const deadline = Date.now() + 20_000;
+      let row: typeof svcOrders.$inferSelect | undefined;
+      do {
+        await new Promise((r) => setTimeout(r, 200));
+        [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
+      } while (row?.alert !== 'timeout' && Date.now() < deadline);
+      expect(row).toMatchObject({ status: 'ordered', alert: 'timeout', assigneeUserId: null });
+    } finally {
+      await jobs.stop();
+    }
   });
 
   it('R-SV-1: a project at capacity refuses a further order (409)', async () => {

@@ -104,6 +104,14 @@ async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | n
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
+  jobs: [
+    {
+      // Escalation, overdue marking and reminders (R-WO-3); every step is claimed in its own table.
+      name: 'work-orders.sla-sweep',
+      cron: '* * * * *',
+      run: (deps) => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
+    },
+  ],
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-orders'];
