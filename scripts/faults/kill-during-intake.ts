@@ -144,16 +144,16 @@ runScript(`kill -9 during ${TOTAL} intakes from ${CLIENTS} clients (${kind})`, a
     retryFailed.slice(0, 3).join(', '),
   );
   const hungUp = retry.filter(HANGS_UP);
-  check(
-    hungUp.every((i) => replayed.has(i)),
-    `the ${hungUp.length} clients that hung up get their committed order's stored answer, not a new order`,
-    hungUp
-      .filter((i) => !replayed.has(i))
-      .map(keyOf)
-      .join(', '),
+  // A client that hangs up right after sending may find its request committed (the retry replays the
+  // stored answer) or not yet run at all when the server died (the retry files it once): which one depends
+  // on timing. Either is right; what must never happen, a second order for one request, is checked below
+  // ("no request was filed twice"), and the replay itself is covered by src/server/platform/idempotency.test.ts.
+  const hungUpReplayed = hungUp.filter((i) => replayed.has(i)).length;
+  log(
+    `${hungUpReplayed} of the ${hungUp.length} clients that hung up had their order committed and got its stored answer; the other ${hungUp.length - hungUpReplayed} were filed by the retry`,
   );
   log(
-    `${replayed.size - hungUp.length} more had committed before the kill without an answer, and were replayed too`,
+    `${replayed.size - hungUpReplayed} requests that kept waiting had committed before the kill without an answer, and were replayed too`,
   );
   check((await server.stop()) === 0, 'the restarted app stops cleanly on SIGTERM');
 
