@@ -32,7 +32,7 @@ export async function startServer(requestedPort?: number): Promise<Server> {
   const port = requestedPort ?? (await freePort());
   execSync('node scripts/ensure-web.mjs', { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -167,9 +167,9 @@ export interface Server {
   stop(): Promise<number | null>;
 }
 
-/** Starts `src/server/main.ts` (no web app, no demo data) on `port`; killed at exit if still running. */
+/** Starts `src/cli/start.ts` (no web app, no demo data) on `port`; killed at exit if still running. */
 export function startServer(env: Env, port: number, vars: Record<string, string> = {}): Server {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

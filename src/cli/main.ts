@@ -1,4 +1,4 @@
-import { main as serve } from '../server/main';
+import { start as serve } from './start';
 import { auditCheckpointFileOf, sealAndVerifyAudit } from '../server/platform/audit';
 import { systemClock, uuidv7 } from '../server/platform/clock';
 import { loadConfig } from '../server/platform/config';

@@ -8,10 +8,21 @@ import { createPii } from './platform/crypto';
 import { openDatabase } from './platform/db';
 import { startJobs } from './platform/jobs';
 import { sealAudit, sealDepsOf, startAuditSealer } from './platform/audit';
-import { DEMO_PASSWORD, seedDemoOnce } from '../cli/demo/seed';
+import type { AppDeps } from './platform/context';
+import type { Database } from './platform/db';
+
+/**
+ * Loads demo data into an empty database and returns the demo logins (null when it loaded nothing). The
+ * server never imports the demo seed: the start entry (src/cli/start.ts) passes one in, loaded by a
+ * dynamic import, so demo data stays out of the server's import graph.
+ */
+export type DemoSeeder = (
+  database: Database,
+  deps: AppDeps,
+) => Promise<{ logins: string[]; password: string } | null>;
 
 /** config → db → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
-export async function main() {
+export async function main(opts: { seedDemo?: DemoSeeder } = {}) {
   const config = loadConfig();
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -33,14 +44,7 @@ export async function main() {
     config,
     dbKind: database.kind,
   };
-  let demoLogins: string[] = [];
-  if (config.seedDemo) {
-    const seeded = await seedDemoOnce(database, deps, {
-      onStart: () => console.log('Empty database: loading demo data (about a minute)…'),
-      log: (m) => console.log(`  ${m}`),
-    });
-    demoLogins = seeded?.logins ?? [];
-  }
+  const demo = config.seedDemo && opts.seedDemo ? await opts.seedDemo(database, deps) : null;
   const app = await buildApp(deps, { logger: true });
   // Recurring jobs through pg-boss (schedule and queue in the database, so they survive restarts and
   // run once per tick for all processes): every job the modules declare in defineModule({ jobs }), and the
@@ -57,9 +61,9 @@ export async function main() {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   console.log(`\nLinli is running at ${url}  (API docs: ${url}/api/docs, database: ${database.kind})`);
-  if (demoLogins.length)
+  if (demo?.logins.length)
     console.log(
-      `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${demoLogins.map((l) => `  ${l}`).join('\n')}`,
+      `Demo accounts (password for all: ${demo.password}):\n${demo.logins.map((l) => `  ${l}`).join('\n')}`,
     );
 
   let closing = false;
@@ -77,11 +81,4 @@ export async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
 }

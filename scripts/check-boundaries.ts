@@ -1,0 +1,120 @@
+/**
+ * Module boundaries, checked by `npm run lint` (DESIGN: boundaries):
+ *  1. `src/server/**` never imports `src/cli/**` (the demo seed and commands stay out of the server).
+ *  2. A server module imports another module only through its `<module>.api.ts` (never its tables,
+ *     repositories, use cases or routes); the same for web modules (`src/web/modules/<m>/api.ts`).
+ *  3. No import cycles between server modules.
+ * Rules 2 and 3 hold for every new import; the imports that broke them when the check was introduced are
+ * listed in `scripts/boundaries-baseline.txt` and may only be removed from it (a listed import that is
+ * gone fails too, so the list only shrinks).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BASELINE = join(ROOT, 'scripts/boundaries-baseline.txt');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return walk(p);
+    return /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = resolve(dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  return null;
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** `server:<m>` / `web:<m>` for a file inside a module folder, else null. */
+function moduleOf(file: string): string | null {
+  const rel = relative(ROOT, file);
+  const m = /^src\/(server|web)\/modules\/([^/]+)\//.exec(rel);
+  return m ? `${m[1]}:${m[2]}` : null;
+}
+
+function isApiFile(file: string, mod: string): boolean {
+  const [side, name] = mod.split(':') as [string, string];
+  const base = file.split('/').at(-1) ?? '';
+  return side === 'server' ? base === `${name}.api.ts` : base === 'api.ts';
+}
+
+const errors: string[] = [];
+const found = new Set<string>();
+const graph = new Map<string, Set<string>>();
+const files = [...walk(join(ROOT, 'src/server')), ...walk(join(ROOT, 'src/web'))].filter(
+  (f) => !f.endsWith('.test.ts'),
+);
+for (const file of files) {
+  const text = readFileSync(file, 'utf8');
+  const rel = relative(ROOT, file);
+  const from = moduleOf(file);
+  for (const match of text.matchAll(IMPORT)) {
+    const target = resolveImport(file, match[1] ?? match[2] ?? '');
+    if (!target) continue;
+    const relTarget = relative(ROOT, target);
+    if (rel.startsWith('src/server/') && relTarget.startsWith('src/cli/'))
+      errors.push(`${rel} imports ${relTarget}: the server never imports the CLI`);
+    const to = moduleOf(target);
+    if (!from || !to || from === to) continue;
+    if (from.startsWith('server:') && to.startsWith('server:')) {
+      const edges = graph.get(from) ?? new Set<string>();
+      edges.add(to);
+      graph.set(from, edges);
+    }
+    if (!isApiFile(target, to)) found.add(`${rel} -> ${relTarget}`);
+  }
+}
+
+// Cycles between server modules (each reported once, by its sorted member list).
+const cycles = new Set<string>();
+function visit(node: string, stack: string[]) {
+  const at = stack.indexOf(node);
+  if (at >= 0) {
+    cycles.add(`cycle: ${[...stack.slice(at)].sort().join(' ~ ')}`);
+    return;
+  }
+  if (stack.length > 20) return;
+  for (const next of graph.get(node) ?? []) visit(next, [...stack, node]);
+}
+for (const node of graph.keys()) visit(node, []);
+for (const c of cycles) found.add(c);
+
+const baseline = new Set(
+  existsSync(BASELINE)
+    ? readFileSync(BASELINE, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))
+    : [],
+);
+if (process.argv.includes('--write-baseline')) {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    BASELINE,
+    `# Imports that crossed module boundaries when the check was introduced (scripts/check-boundaries.ts).\n# Remove a line when you remove its import; never add one.\n${[...found].sort().join('\n')}\n`,
+  );
+  console.log(`baseline written: ${found.size} entries`);
+  process.exit(0);
+}
+for (const f of found)
+  if (!baseline.has(f))
+    errors.push(
+      f.startsWith('cycle:')
+        ? `${f}: modules may not depend on each other in a circle`
+        : `${f}: import another module only through its api file (<module>.api.ts)`,
+    );
+for (const b of baseline)
+  if (!found.has(b)) errors.push(`${b}: no longer imported — remove it from scripts/boundaries-baseline.txt`);
+
+if (errors.length) {
+  console.error(`Module boundaries: ${errors.length} problem(s)\n${errors.map((e) => `  ${e}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`Module boundaries: ok (${baseline.size} older crossings left in the baseline)`);
