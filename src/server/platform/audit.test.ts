@@ -382,8 +382,10 @@ describe('writes take no shared lock; sealing orders by commit', () => {
         await new Promise((r) => setTimeout(r, 3));
       }
     })();
-    await Promise.all(
-      Array.from({ length: 50 }, async (_, i) => {
+    // Two waves of 25 concurrent writers: within a wave they overlap, and every transaction of the first
+    // wave commits before any of the second begins, so commit order is checked even on a loaded machine.
+    const write = async (i: number) => {
+      {
         await new Promise((r) => setTimeout(r, (i * 7) % 25));
         const begin = ++tick;
         await db.transaction(async (tx) => {
@@ -392,8 +394,10 @@ describe('writes take no shared lock; sealing orders by commit', () => {
           await writeAudit(tx, ctx, { action: 'test.write2', entityType: 'test', entityId: `w${i}` });
         });
         spans[i] = { begin, end: ++tick };
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: 25 }, (_, i) => write(i)));
+    await Promise.all(Array.from({ length: 25 }, (_, i) => write(i + 25)));
     writing = false;
     await sealer;
     await sealAudit(t.deps, { wait: true });
