@@ -1,64 +1,51 @@
 /**
- * The one list of permissions and the built-in role → permissions table (DESIGN convention 4).
- * A role is assigned to a user at an org unit; the permissions apply within that unit's subtree.
+ * The one list of permissions and the built-in role → permissions table (DESIGN convention 4), put
+ * together from each module's own contribution in `shared/permissions/<module>.ts`: adding a module's
+ * permissions is one line in `MODULE_ACCESS`. A role is assigned to a user at an org unit; the
+ * permissions apply within that unit's subtree.
  */
-export const PERMISSIONS = [
-  'org.read',
-  'org.write',
-  'residents.read',
-  'residents.write',
-  'residents.reveal',
-  'residents.import',
-  'residents.export',
-  'people.read',
-  'people.write',
-  'users.read',
-  'users.write',
-  'audit.read',
-  'reports.read',
-  'calendar.write',
-  'work_orders.read',
-  'work_orders.intake',
-  'work_orders.dispatch',
-  'work_orders.handle',
-  'work_orders.follow_up',
-  'work_orders.supervise',
-  'work_orders.report',
-  'open311.manage',
-  /** The platform-wide list of work-order categories (also the Open311 services). */
-  'work_orders.categories',
-  // Volunteers, activities and hours (issue 4)
-  'volunteers.read',
-  'volunteers.write',
-  // Three lists and service orders: staff read/maintain/dispatch; residents order; volunteers serve
-  'services.read',
-  'services.write',
-  'services.dispatch',
-  'services.order',
-  'services.serve',
-  // Ledger: staff statements and adjustments; one's own accounts; merchants and their counters
-  'ledger.read',
-  'ledger.write',
-  'ledger.own',
-  'merchants.manage',
-  'redemptions.counter',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+import type { ModuleAccess } from './permissions/define';
+import { accountsAccess } from './permissions/accounts';
+import { auditAccess } from './permissions/audit';
+import { calendarAccess } from './permissions/calendar';
+import { ledgerAccess } from './permissions/ledger';
+import { merchantsAccess } from './permissions/merchants';
+import { open311Access } from './permissions/open311';
+import { orgAccess } from './permissions/org';
+import { peopleAccess } from './permissions/people';
+import { reportsAccess } from './permissions/reports';
+import { residentsAccess } from './permissions/residents';
+import { type Role, ROLES } from './permissions/roles';
+import { servicesAccess } from './permissions/services';
+import { volunteersAccess } from './permissions/volunteers';
+import { workOrdersAccess } from './permissions/work-orders';
 
-export const ROLES = [
-  'platform_admin',
-  'civil_affairs',
-  'subdistrict_admin',
-  'dispatcher',
-  'community_secretary',
-  'community_worker',
-  'grid_worker',
-  'evaluator',
-  'resident',
-  'volunteer',
-  'merchant',
+export { ROLES, type Role };
+
+/** Every module's permissions: one line per module. */
+const MODULE_ACCESS = [
+  orgAccess,
+  residentsAccess,
+  peopleAccess,
+  accountsAccess,
+  auditAccess,
+  reportsAccess,
+  calendarAccess,
+  workOrdersAccess,
+  open311Access,
+  volunteersAccess,
+  servicesAccess,
+  ledgerAccess,
+  merchantsAccess,
 ] as const;
-export type Role = (typeof ROLES)[number];
+
+type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;
+export type Permission = PermissionOf<(typeof MODULE_ACCESS)[number]>;
+
+export const PERMISSIONS = MODULE_ACCESS.flatMap((m) => m.permissions) as readonly Permission[] as readonly [
+  Permission,
+  ...Permission[],
+];
 
 /**
  * Roles whose accounts log in with a second factor (TOTP): GB/T 22239-2019 level 3, 身份鉴别, asks
@@ -71,111 +58,15 @@ export function twoFactorRequiredFor(roles: readonly Role[], isDemo: boolean): b
   return !isDemo && roles.some((r) => TWO_FACTOR_ROLES.includes(r));
 }
 
-const ALL: readonly Permission[] = PERMISSIONS;
-
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: ALL,
-  civil_affairs: [
-    'org.read',
-    'org.write',
-    'residents.read',
-    'people.read',
-    'users.read',
-    'audit.read',
-    'reports.read',
-    'calendar.write',
-    'work_orders.read',
-    'work_orders.supervise',
-    'open311.manage',
-    'work_orders.categories',
-    'volunteers.read',
-    'services.read',
-    'ledger.read',
-  ],
-  // The statutory calendar and the category list are platform-wide: a subdistrict may not change them.
-  subdistrict_admin: ALL.filter((p) => p !== 'calendar.write' && p !== 'work_orders.categories'),
-  dispatcher: [
-    'org.read',
-    'residents.read',
-    'residents.reveal',
-    'people.read',
-    'reports.read',
-    'work_orders.read',
-    'work_orders.intake',
-    'work_orders.dispatch',
-    'work_orders.follow_up',
-    'work_orders.supervise',
-  ],
-  community_secretary: [
-    'org.read',
-    'org.write',
-    'residents.read',
-    'residents.write',
-    'residents.reveal',
-    'residents.import',
-    'residents.export',
-    'people.read',
-    'people.write',
-    'users.read',
-    'users.write',
-    'audit.read',
-    'reports.read',
-    'work_orders.read',
-    'work_orders.intake',
-    'work_orders.handle',
-    'volunteers.read',
-    'volunteers.write',
-    'services.read',
-    'services.write',
-    'services.dispatch',
-    'ledger.read',
-    'ledger.write',
-    'merchants.manage',
-    'redemptions.counter',
-  ],
-  community_worker: [
-    'org.read',
-    'residents.read',
-    'residents.write',
-    'residents.reveal',
-    'residents.import',
-    'residents.export',
-    'people.read',
-    'people.write',
-    'reports.read',
-    'work_orders.read',
-    'work_orders.intake',
-    'work_orders.handle',
-    'volunteers.read',
-    'volunteers.write',
-    'services.read',
-    'services.write',
-    'services.dispatch',
-    'ledger.read',
-    'ledger.write',
-    'merchants.manage',
-    'redemptions.counter',
-  ],
-  grid_worker: [
-    'org.read',
-    'residents.read',
-    'residents.write',
-    'residents.reveal',
-    'people.read',
-    'work_orders.read',
-    'work_orders.intake',
-    'work_orders.handle',
-    'volunteers.read',
-    'services.read',
-    'services.write',
-  ],
-  evaluator: ['org.read', 'reports.read'],
-  resident: ['work_orders.report', 'services.order', 'ledger.own'],
-  /** A registered volunteer or a reporting party member (在职党员): orders open to them, their hours and points. */
-  volunteer: ['work_orders.report', 'services.order', 'services.serve', 'ledger.own'],
-  /** Staff of a redemption point (merchant or love supermarket) at the counter. */
-  merchant: ['redemptions.counter'],
-};
+/** Role → permissions, from the modules' grants; `platform_admin` holds them all. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    role === 'platform_admin'
+      ? PERMISSIONS
+      : MODULE_ACCESS.flatMap((m) => (m.grants as Partial<Record<Role, readonly Permission[]>>)[role] ?? []),
+  ]),
+) as unknown as Record<Role, readonly Permission[]>;
 
 /** Which org-unit kinds a role may be assigned at. platform_admin is assigned with no unit: the whole platform. */
 export const ROLE_UNIT_KINDS: Record<Role, readonly string[]> = {

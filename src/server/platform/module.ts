@@ -1,4 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Locale } from '../../shared/i18n/errors';
+import type { ModuleAccess } from '../../shared/permissions/define';
 import type { AppDeps } from './context';
 
 /** What a module's recurring job gets: the app's dependencies and the process's logger. */
@@ -18,10 +20,23 @@ export interface ModuleJob {
   run(deps: JobDeps): Promise<unknown>;
 }
 
-/** A module registers its routes and recurring jobs through one entry (DESIGN layout). */
+/**
+ * A module's one registry entry (DESIGN layout): everything the platform needs to know about it. The
+ * central lists (`MODULES` in app.ts, `platform/schema.ts` for drizzle-kit, `MODULE_ACCESS` in
+ * shared/permissions.ts, `ERROR_MESSAGES` in shared/i18n/errors.ts) take one line per module, and
+ * `src/server/modules.test.ts` checks that they agree with these entries.
+ */
 export interface ModuleDef {
+  /** The folder name under src/server/modules. */
   name: string;
+  /** The module's Drizzle tables (`import * as tables from './<m>.table'`); each table has one owner. */
+  tables?: Record<string, unknown>;
+  /** Its permissions and the built-in roles' grants (`shared/permissions/<m>.ts`). */
+  access?: ModuleAccess;
+  /** Its error messages by code, in both UI languages (`shared/i18n/errors.<m>.ts`). */
+  errors?: Record<string, Record<Locale, string>>;
   routes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
+  /** Recurring jobs; the platform schedules them (`moduleJobs` in app.ts). */
   jobs?: ModuleJob[];
 }
 

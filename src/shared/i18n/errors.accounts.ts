@@ -46,4 +46,24 @@ export const ACCOUNTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '演示账号由多人共用，不能开启两步验证；请新建一个账号体验',
     en: 'Demo accounts are shared and cannot turn on two-step verification; create an account to try it',
   },
+  'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': {
+    'zh-CN': '连续登录失败次数过多,账号已锁定,请于 {minutes} 分钟后再试',
+    en: 'Too many failed logins; the account is locked for {minutes} more minutes',
+  },
+  'auth.disabled': { 'zh-CN': '账号已停用', en: 'This account is disabled' },
+  'auth.weak_password': {
+    'zh-CN': '密码至少 10 位,且不能与用户名相同',
+    en: 'The password needs at least 10 characters and must differ from the username',
+  },
+  'auth.wrong_password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  'users.username_taken': { 'zh-CN': '用户名“{username}”已被使用', en: 'Username "{username}" is taken' },
+  'users.role_unit_kind': {
+    'zh-CN': '角色“{role}”不能分配在该层级的组织上',
+    en: 'Role "{role}" cannot be assigned at this level of the org tree',
+  },
+  'users.not_in_scope': {
+    'zh-CN': '只能在您管辖范围内分配角色',
+    en: 'You can only assign roles within your scope',
+  },
 };

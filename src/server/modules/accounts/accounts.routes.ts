@@ -39,9 +39,15 @@ import {
   setupTwoFactor,
   twoFactorStatus,
 } from './accounts.twoFactor';
+import * as accountsTables from './accounts.table';
+import { accountsAccess } from '../../../shared/permissions/accounts';
+import { ACCOUNTS_ERRORS } from '../../../shared/i18n/errors.accounts';
 
 export const accountsModule = defineModule({
   name: 'accounts',
+  tables: accountsTables,
+  access: accountsAccess,
+  errors: ACCOUNTS_ERRORS,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['accounts'];

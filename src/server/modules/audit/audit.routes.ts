@@ -10,9 +10,13 @@ import { defineModule } from '../../platform/module';
 import { offsetOf, pageOf } from '../../platform/pagination';
 import { escapeLike, requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
 import { rowsOf } from '../../platform/db';
+import * as auditTables from '../../platform/audit.table';
+import { auditAccess } from '../../../shared/permissions/audit';
 
 export const auditModule = defineModule({
   name: 'audit',
+  tables: auditTables,
+  access: auditAccess,
   jobs: [
     {
       // Chains committed audit rows and writes a signed checkpoint (see platform/audit.ts).

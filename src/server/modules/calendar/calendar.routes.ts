@@ -10,10 +10,16 @@ import { actorCtxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
 import { getCalendarYear, replaceCalendarYear } from './calendar.usecases';
 import { remindMissingSchedules } from './calendar.usecases';
+import * as calendarTables from '../../platform/calendar.table';
+import { calendarAccess } from '../../../shared/permissions/calendar';
+import { CALENDAR_ERRORS } from '../../../shared/i18n/errors.calendar';
 
 /** The statutory working calendar: any logged-in user reads it; `calendar.write` loads a year. */
 export const calendarModule = defineModule({
   name: 'calendar',
+  tables: calendarTables,
+  access: calendarAccess,
+  errors: CALENDAR_ERRORS,
   jobs: [
     {
       // R-LAW-CAL-1: a year within the next 12 months without a holiday schedule is reported daily.

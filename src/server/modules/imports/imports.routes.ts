@@ -23,11 +23,15 @@ import {
   residentTemplate,
   startResidentImport,
 } from './imports.usecases';
+import * as importsTables from './imports.table';
+import { IMPORTS_ERRORS } from '../../../shared/i18n/errors.imports';
 
 const idParams = z.object({ id: z.string() });
 
 export const importsModule = defineModule({
   name: 'imports',
+  tables: importsTables,
+  errors: IMPORTS_ERRORS,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['imports'];

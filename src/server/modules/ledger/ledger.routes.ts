@@ -45,6 +45,9 @@ import {
   withdrawFromPool,
 } from './ledger.usecases';
 import { verifyLedger } from './ledger.verify';
+import * as ledgerTables from './ledger.table';
+import { ledgerAccess } from '../../../shared/permissions/ledger';
+import { LEDGER_ERRORS } from '../../../shared/i18n/errors.ledger';
 
 const KIND_ZH: Record<string, string> = {
   service_credit: '服务记时/积分',
@@ -61,6 +64,9 @@ const KIND_ZH: Record<string, string> = {
 
 export const ledgerModule = defineModule({
   name: 'ledger',
+  tables: ledgerTables,
+  access: ledgerAccess,
+  errors: LEDGER_ERRORS,
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['ledger'];

@@ -52,6 +52,9 @@ import {
   updateItem,
   updatePoint,
 } from './merchants.usecases';
+import * as merchantsTables from './merchants.table';
+import { merchantsAccess } from '../../../shared/permissions/merchants';
+import { MERCHANTS_ERRORS } from '../../../shared/i18n/errors.merchants';
 
 const idempotencyHeader = (req: FastifyRequest) => {
   const h = req.headers['idempotency-key'];
@@ -64,6 +67,9 @@ const local = (d: Date | null) =>
 
 export const merchantsModule = defineModule({
   name: 'merchants',
+  tables: merchantsTables,
+  access: merchantsAccess,
+  errors: MERCHANTS_ERRORS,
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['merchants'];

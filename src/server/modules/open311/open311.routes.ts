@@ -35,6 +35,9 @@ import {
   requestOfToken,
   serviceDefinition,
 } from './open311.usecases';
+import * as open311Tables from './open311.table';
+import { open311Access } from '../../../shared/permissions/open311';
+import { OPEN311_ERRORS } from '../../../shared/i18n/errors.open311';
 
 const FORM_LIMIT = 256 * 1024;
 
@@ -99,6 +102,9 @@ function parseForm(body: string): Record<string, string | string[]> {
  */
 export const open311Module = defineModule({
   name: 'open311',
+  tables: open311Tables,
+  access: open311Access,
+  errors: OPEN311_ERRORS,
   async routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['open311'];

@@ -26,11 +26,17 @@ import {
   splitUnit,
   updateUnit,
 } from './org.usecases';
+import * as orgTables from './org.table';
+import { orgAccess } from '../../../shared/permissions/org';
+import { ORG_ERRORS } from '../../../shared/i18n/errors.org';
 
 const idParams = z.object({ id: z.string() });
 
 export const orgModule = defineModule({
   name: 'org',
+  tables: orgTables,
+  access: orgAccess,
+  errors: ORG_ERRORS,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const actorCtx = (req: FastifyRequest) => actorCtxOf(deps, req);

@@ -74,6 +74,9 @@ import {
   unassignGrid,
   updateWorker,
 } from './workers.usecases';
+import * as peopleTables from './people.table';
+import { peopleAccess } from '../../../shared/permissions/people';
+import { PEOPLE_ERRORS } from '../../../shared/i18n/errors.people';
 
 const idParams = z.object({ id: z.string() });
 const unitParams = z.object({ orgUnitId: z.string() });
@@ -85,6 +88,9 @@ const gridParams = z.object({ id: z.string(), gridId: z.string() });
  */
 export const peopleModule = defineModule({
   name: 'people',
+  tables: peopleTables,
+  access: peopleAccess,
+  errors: PEOPLE_ERRORS,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['people'];

@@ -11,9 +11,11 @@ import {
   staffingReport,
   urbanVillageReport,
 } from './reports.usecases';
+import { reportsAccess } from '../../../shared/permissions/reports';
 
 export const reportsModule = defineModule({
   name: 'reports',
+  access: reportsAccess,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['reports'];

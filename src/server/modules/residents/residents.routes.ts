@@ -25,11 +25,17 @@ import {
   revealField,
   updateResident,
 } from './residents.usecases';
+import * as residentsTables from './residents.table';
+import { residentsAccess } from '../../../shared/permissions/residents';
+import { RESIDENTS_ERRORS } from '../../../shared/i18n/errors.residents';
 
 const idParams = z.object({ id: z.string() });
 
 export const residentsModule = defineModule({
   name: 'residents',
+  tables: residentsTables,
+  access: residentsAccess,
+  errors: RESIDENTS_ERRORS,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['residents'];

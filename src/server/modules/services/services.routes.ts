@@ -82,6 +82,9 @@ import {
   sweepServiceOrders,
 } from './services.orders';
 import { myVolunteerId, serversReport, servicesReport, yearRecord } from './services.reports';
+import * as servicesTables from './services.table';
+import { servicesAccess } from '../../../shared/permissions/services';
+import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
 
 export { sweepServiceOrders } from './services.orders';
 
@@ -122,6 +125,9 @@ async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
 
 export const servicesModule = defineModule({
   name: 'services',
+  tables: servicesTables,
+  access: servicesAccess,
+  errors: SERVICES_ERRORS,
   jobs: [
     {
       // Service orders nobody accepted in time go back to the community's queue (claimed per step).

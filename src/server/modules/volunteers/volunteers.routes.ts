@@ -72,6 +72,9 @@ import {
   updateTeam,
   updateVolunteer,
 } from './volunteers.usecases';
+import * as volunteersTables from './volunteers.table';
+import { volunteersAccess } from '../../../shared/permissions/volunteers';
+import { VOLUNTEERS_ERRORS } from '../../../shared/i18n/errors.volunteers';
 
 const idParams = z.object({ id: z.string() });
 const memberParams = z.object({ id: z.string(), volunteerId: z.string() });
@@ -90,6 +93,9 @@ function pdfReply(reply: import('fastify').FastifyReply, number: string, pdf: Bu
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
+  tables: volunteersTables,
+  access: volunteersAccess,
+  errors: VOLUNTEERS_ERRORS,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['volunteers'];

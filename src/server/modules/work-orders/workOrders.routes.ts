@@ -46,6 +46,10 @@ import {
   intakeBody,
 } from '../../../shared/contracts/workOrders';
 import { createCategory, listAllCategories, updateCategory } from './workOrders.categories';
+import * as workOrdersTables from './workOrders.table';
+import * as workOrdersRollupsTables from './workOrders.rollups.table';
+import { workOrdersAccess } from '../../../shared/permissions/work-orders';
+import { WORK_ORDERS_ERRORS } from '../../../shared/i18n/errors.work-orders';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -104,6 +108,9 @@ async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | n
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
+  tables: { ...workOrdersTables, ...workOrdersRollupsTables },
+  access: workOrdersAccess,
+  errors: WORK_ORDERS_ERRORS,
   jobs: [
     {
       // Escalation, overdue marking and reminders (R-WO-3); every step is claimed in its own table.
