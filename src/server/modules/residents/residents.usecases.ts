@@ -1,30 +1,33 @@
-import { and, asc, eq, ilike, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type {
   CreateResidentBody,
   ResidentListQuery,
   RevealResult,
   UpdateResidentBody,
 } from '../../../shared/contracts/residents';
-import {
-  birthDateFromIdNumber,
-  genderFromIdNumber,
-  idNumberProblem,
-  isValidMobile,
-} from '../../../shared/validation/codes';
+import { birthDateFromIdNumber, genderFromIdNumber } from '../../../shared/validation/codes';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskAddress, maskIdNumber, maskPhone, type Pii } from '../../platform/crypto';
 import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
-import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
-import { offsetOf } from '../../platform/pagination';
 import { underTreeLock } from '../org/org.repository';
 import { orgUnits } from '../org/org.table';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
 import type { SpecialGroupTag } from '../../../shared/orgKinds';
-import { residents } from './residents.table';
+import { residentsPolicy } from './residents.policy';
+import {
+  type ResidentRow,
+  findResident as findResidentRow,
+  insertResident,
+  listResidentRows,
+  replaceLegacyTags,
+  residentIdByIdNumberHash,
+  residentRowsByIds,
+  residentsWithLegacyTags,
+  updateResidentRow,
+} from './residents.repository';
 
-type ResidentRow = typeof residents.$inferSelect;
 const RESIDENT_UNIT_KINDS = ['community', 'grid', 'compound', 'building', 'household'];
 
 /** The masked view used in every list and by default in detail (R-LAW-PI-1). */
@@ -103,25 +106,14 @@ export function openSpecialGroups(pii: Pii, r: Pick<ResidentRow, 'specialGroupsE
 export async function migrateSpecialGroups(db: Db, pii: Pii): Promise<number> {
   let converted = 0;
   for (;;) {
-    const batch = await db
-      .select({
-        id: residents.id,
-        legacyTags: residents.legacyTags,
-        specialGroupsEnc: residents.specialGroupsEnc,
-      })
-      .from(residents)
-      .where(sql`${residents.legacyTags} is not null`)
-      .limit(500);
+    const batch = await residentsWithLegacyTags(db, 500);
     if (batch.length === 0) return converted;
     await db.transaction(async (tx) => {
       for (const r of batch) {
         // A row whose tags this release already wrote keeps them (they are newer).
         const tags = r.specialGroupsEnc ? openSpecialGroups(pii, r) : (r.legacyTags ?? []);
         // Only while still unconverted: an edit in between (which clears the legacy column) wins.
-        await tx
-          .update(residents)
-          .set({ ...sealSpecialGroups(pii, tags), legacyTags: null })
-          .where(and(eq(residents.id, r.id), sql`${residents.legacyTags} is not null`));
+        await replaceLegacyTags(tx, r.id, sealSpecialGroups(pii, tags));
       }
     });
     converted += batch.length;
@@ -199,11 +191,8 @@ function derived(input: { idNumber?: string | null; birthDate?: string | null; g
 
 async function checkIdUnique(db: Db, hash: string | null | undefined, selfId?: string) {
   if (!hash) return;
-  const [dup] = await db
-    .select({ id: residents.id })
-    .from(residents)
-    .where(and(eq(residents.idNumberHash, hash), isNull(residents.deletedAt)));
-  if (dup && dup.id !== selfId) throw idTaken();
+  const dup = await residentIdByIdNumberHash(db, hash);
+  if (dup && dup !== selfId) throw idTaken();
 }
 
 const idTaken = () =>
@@ -214,44 +203,11 @@ const idTaken = () =>
     { fields: [{ path: 'idNumber', code: 'residents.id_number_taken' }] },
   );
 
-function searchCondition(pii: Pii, q: string): SQL {
-  const compact = q.replace(/[\s-]/g, '');
-  if (isValidMobile(compact)) return eq(residents.phoneHash, pii.blindIndex('phone', compact));
-  if (/^\d{17}[\dXx]$/.test(compact) && !idNumberProblem(compact))
-    return eq(residents.idNumberHash, pii.blindIndex('id', compact));
-  return ilike(residents.name, `%${escapeLike(q)}%`);
-}
-
 export async function listResidents(ctx: ActorCtx, q: ResidentListQuery) {
-  requirePermission(ctx.actor, 'residents.read');
-  let unitPath: string | undefined;
-  if (q.orgUnitId) unitPath = (await findUnitInScope(ctx, q.orgUnitId, 'residents.read')).path;
-  const where = and(
-    scopeWhere(ctx.actor, 'residents.read', residents.orgPath),
-    isNull(residents.deletedAt),
-    unitPath ? like(residents.orgPath, `${escapeLike(unitPath)}%`) : undefined,
-    q.q ? searchCondition(ctx.pii, q.q) : undefined,
-    q.status ? eq(residents.registrationStatus, q.status) : undefined,
-    // By blind index (GIN), never by clear text (R-LAW-PI-1).
-    q.tags?.length
-      ? sql`${residents.specialGroupHashes} && ${sql`ARRAY[${sql.join(
-          q.tags.map((t) => sql`${specialGroupHash(ctx.pii, t)}`),
-          sql`,`,
-        )}]::text[]`}`
-      : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(residents)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(residents)
-    .where(where)
-    .orderBy(asc(residents.name), asc(residents.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await withNames(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+  residentsPolicy.require(ctx.actor, 'read');
+  const unitPath = q.orgUnitId ? (await findUnitInScope(ctx, q.orgUnitId, 'residents.read')).path : undefined;
+  const page = await listResidentRows(ctx.db, ctx.pii, ctx.actor, 'read', q, unitPath);
+  return { ...page, items: await withNames(ctx.db, page.items) };
 }
 
 async function withNames(db: Db, rows: ResidentRow[]) {
@@ -266,29 +222,16 @@ async function withNames(db: Db, rows: ResidentRow[]) {
   return rows.map((r) => toDto(r, { community: name.get(r.communityId), unit: name.get(r.orgUnitId) }));
 }
 
-async function findResident(
-  ctx: ActorCtx,
-  id: string,
-  permission: 'residents.read' | 'residents.write' | 'residents.reveal',
-) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
-  const [r] = await ctx.db
-    .select()
-    .from(residents)
-    .where(
-      and(
-        eq(residents.id, id),
-        isNull(residents.deletedAt),
-        scopeWhere(ctx.actor, permission, residents.orgPath),
-      ),
-    );
+/** A live resident in reach for `action`, else 404 (also when it does not exist). */
+async function findResident(ctx: ActorCtx, id: string, action: 'read' | 'write' | 'reveal') {
+  const r = await findResidentRow(ctx.db, ctx.actor, action, id);
   if (!r) throw notFound();
   return r;
 }
 
 export async function getResident(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'residents.read');
-  const r = await findResident(ctx, id, 'residents.read');
+  residentsPolicy.require(ctx.actor, 'read');
+  const r = await findResident(ctx, id, 'read');
   const [dto] = await withNames(ctx.db, [r]);
   const ancestorIds = r.orgPath.split('/').filter(Boolean);
   const ancestors = await ctx.db
@@ -296,15 +239,10 @@ export async function getResident(ctx: ActorCtx, id: string) {
     .from(orgUnits)
     .where(inArray(orgUnits.id, ancestorIds));
   ancestors.sort((a, b) => ancestorIds.indexOf(a.id) - ancestorIds.indexOf(b.id));
-  const writable = can(ctx.actor, 'residents.write') && inScope(ctx.actor, 'residents.write', r.orgPath);
   return {
     ...dto!,
     ancestors,
-    abilities: {
-      edit: writable,
-      remove: writable,
-      reveal: can(ctx.actor, 'residents.reveal') && inScope(ctx.actor, 'residents.reveal', r.orgPath),
-    },
+    abilities: residentsPolicy.abilities(ctx.actor, r, { edit: 'write', remove: 'write', reveal: 'reveal' }),
   };
 }
 
@@ -317,8 +255,8 @@ export async function revealField(
   id: string,
   field: 'idNumber' | 'phone' | 'address' | 'tags',
 ): Promise<RevealResult> {
-  requirePermission(ctx.actor, 'residents.reveal');
-  const r = await findResident(ctx, id, 'residents.reveal');
+  residentsPolicy.require(ctx.actor, 'reveal');
+  const r = await findResident(ctx, id, 'reveal');
   let value: string | SpecialGroupTag[] | null;
   if (field === 'tags') value = openSpecialGroups(ctx.pii, r);
   else {
@@ -343,7 +281,7 @@ export async function createResident(ctx: ActorCtx, input: CreateResidentBody) {
 }
 
 async function createResidentLocked(ctx: ActorCtx, input: CreateResidentBody) {
-  requirePermission(ctx.actor, 'residents.write');
+  residentsPolicy.require(ctx.actor, 'write');
   const unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.write');
   if (!RESIDENT_UNIT_KINDS.includes(unit.kind)) throw fieldError('orgUnitId', 'residents.unit_kind');
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
@@ -358,33 +296,30 @@ async function createResidentLocked(ctx: ActorCtx, input: CreateResidentBody) {
   const { row, place } = await ctx.db
     .transaction(async (tx) => {
       const place = await placeOf(ctx, tx, unit, input.room);
-      const [created] = await tx
-        .insert(residents)
-        .values({
-          id,
-          orgUnitId: place.id,
-          orgPath: place.path,
-          communityId: community.id,
-          name: input.name,
-          gender,
-          birthDate,
-          ...sealed,
-          room: input.room ?? null,
-          registrationStatus: input.registrationStatus,
-          ...sealSpecialGroups(ctx.pii, input.tags),
-          notes: input.notes ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const created = await insertResident(tx, {
+        id,
+        orgUnitId: place.id,
+        orgPath: place.path,
+        communityId: community.id,
+        name: input.name,
+        gender,
+        birthDate,
+        ...sealed,
+        room: input.room ?? null,
+        registrationStatus: input.registrationStatus,
+        ...sealSpecialGroups(ctx.pii, input.tags),
+        notes: input.notes ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
       await writeAudit(tx, ctx, {
         action: 'residents.create',
         entityType: 'resident',
         entityId: id,
         orgPath: place.path,
-        after: toDto(created!),
+        after: toDto(created),
       });
-      return { row: created!, place };
+      return { row: created, place };
     })
     .catch((err) => {
       if (isUniqueViolation(err, 'residents_id_number_uq')) throw idTaken();
@@ -399,8 +334,8 @@ export async function updateResident(ctx: ActorCtx, id: string, input: UpdateRes
 }
 
 async function updateResidentLocked(ctx: ActorCtx, id: string, input: UpdateResidentBody) {
-  requirePermission(ctx.actor, 'residents.write');
-  const before = await findResident(ctx, id, 'residents.write');
+  residentsPolicy.require(ctx.actor, 'write');
+  const before = await findResident(ctx, id, 'write');
   let unit: OrgUnit | undefined;
   if (input.orgUnitId && input.orgUnitId !== before.orgUnitId) {
     unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.write');
@@ -444,23 +379,19 @@ async function updateResidentLocked(ctx: ActorCtx, id: string, input: UpdateResi
         if (!community) throw fieldError('orgUnitId', 'residents.unit_kind');
         placeFields = { orgUnitId: place.id, orgPath: place.path, communityId: community.id };
       }
-      const [after] = await tx
-        .update(residents)
-        .set({
-          ...(input.name !== undefined && { name: input.name }),
-          gender: gender ?? before.gender,
-          birthDate,
-          ...sealed,
-          ...placeFields,
-          ...(room !== undefined && { room }),
-          ...(input.registrationStatus !== undefined && { registrationStatus: input.registrationStatus }),
-          ...(input.tags !== undefined && { ...sealSpecialGroups(ctx.pii, input.tags), legacyTags: null }),
-          ...(input.notes !== undefined && { notes: input.notes }),
-          version: before.version + 1,
-          updatedAt: ctx.clock.now(),
-        })
-        .where(and(eq(residents.id, id), eq(residents.version, input.version)))
-        .returning();
+      const after = await updateResidentRow(tx, id, input.version, {
+        ...(input.name !== undefined && { name: input.name }),
+        gender: gender ?? before.gender,
+        birthDate,
+        ...sealed,
+        ...placeFields,
+        ...(room !== undefined && { room }),
+        ...(input.registrationStatus !== undefined && { registrationStatus: input.registrationStatus }),
+        ...(input.tags !== undefined && { ...sealSpecialGroups(ctx.pii, input.tags), legacyTags: null }),
+        ...(input.notes !== undefined && { notes: input.notes }),
+        version: before.version + 1,
+        updatedAt: ctx.clock.now(),
+      });
       if (!after) throw new AppError('common.conflict', 409);
       await writeAudit(tx, ctx, {
         action: 'residents.update',
@@ -481,17 +412,15 @@ async function updateResidentLocked(ctx: ActorCtx, id: string, input: UpdateResi
 
 /** Residents who move away or pass away are marked removed, never deleted. */
 export async function removeResident(ctx: ActorCtx, id: string, reason: string) {
-  requirePermission(ctx.actor, 'residents.write');
-  const before = await findResident(ctx, id, 'residents.write');
+  residentsPolicy.require(ctx.actor, 'write');
+  const before = await findResident(ctx, id, 'write');
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(residents)
-      .set({
-        deletedAt: ctx.clock.now(),
-        version: before.version + 1,
-        notes: [before.notes, reason].filter(Boolean).join('\n'),
-      })
-      .where(eq(residents.id, id));
+    const after = await updateResidentRow(tx, id, before.version, {
+      deletedAt: ctx.clock.now(),
+      version: before.version + 1,
+      notes: [before.notes, reason].filter(Boolean).join('\n'),
+    });
+    if (!after) throw new AppError('common.conflict', 409);
     await writeAudit(tx, ctx, {
       action: 'residents.remove',
       entityType: 'resident',
@@ -508,8 +437,8 @@ export async function removeResident(ctx: ActorCtx, id: string, reason: string) 
  * residents.reveal (audited as residents.export_full).
  */
 export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full: boolean) {
-  requirePermission(ctx.actor, 'residents.export');
-  if (full) requirePermission(ctx.actor, 'residents.reveal');
+  residentsPolicy.require(ctx.actor, 'export');
+  if (full) residentsPolicy.require(ctx.actor, 'reveal');
   const all: (ReturnType<typeof toDto> & { specialGroups: SpecialGroupTag[] | null })[] = [];
   const fullRows: ResidentRow[] = [];
   for (let page = 1; ; page++) {
@@ -520,14 +449,7 @@ export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full:
   if (full && all.length) {
     for (let i = 0; i < all.length; i += 1000) {
       const ids = all.slice(i, i + 1000).map((r) => r.id);
-      fullRows.push(
-        ...(await ctx.db
-          .select()
-          .from(residents)
-          .where(
-            and(inArray(residents.id, ids), scopeWhere(ctx.actor, 'residents.reveal', residents.orgPath)),
-          )),
-      );
+      fullRows.push(...(await residentRowsByIds(ctx.db, ctx.actor, 'reveal', ids)));
     }
     const byId = new Map(fullRows.map((r) => [r.id, r]));
     for (const dto of all) {

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path or body id can be a record id at all; a use case answers 404 when not (never 400 or 500). */
+export function isUuid(id: string | null | undefined): id is string {
+  return !!id && UUID_RE.test(id);
+}
+
+/**
+ * The `:id` path parameter of every record route. Any string is accepted so that a malformed id is
+ * answered like a missing record (404), never with a validation error that tells them apart.
+ */
+export const idParams = z.object({ id: z.string().max(64) });
