@@ -16,8 +16,11 @@ export interface Policy<A extends string, R> {
   require(actor: Actor | undefined, action: A): asserts actor is Actor;
   /** Whether the actor may take `action` — on `record` when given (its path in their scope). */
   can(actor: Actor | undefined, action: A, record?: R): boolean;
-  /** The `where` fragment that keeps rows in reach for `action` (`false` when none are). */
-  scope(actor: Actor, action: A): SQL;
+  /**
+   * The `where` fragment that keeps rows in reach for `action` (`false` when none are); on the policy's
+   * path column, or on `pathColumn` (e.g. a joined org unit's path).
+   */
+  scope(actor: Actor, action: A, pathColumn?: AnyPgColumn | SQL): SQL;
   /** What the actor may do to `record`, for the UI's buttons (DESIGN convention 6). */
   abilities<K extends string>(actor: Actor, record: R, map: Record<K, A>): Record<K, boolean>;
 }
@@ -43,7 +46,8 @@ export function definePolicy<A extends string, R>(def: {
       requirePermission(actor, def.permissions[action]);
     },
     can,
-    scope: (actor, action) => scopeWhere(actor, def.permissions[action], def.pathColumn),
+    scope: (actor, action, pathColumn) =>
+      scopeWhere(actor, def.permissions[action], pathColumn ?? def.pathColumn),
     abilities(actor, record, map) {
       const out = {} as Record<keyof typeof map, boolean>;
       for (const key of Object.keys(map) as (keyof typeof map)[]) out[key] = can(actor, map[key], record);

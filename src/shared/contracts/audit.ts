@@ -53,3 +53,4 @@ export const auditQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+export type AuditQuery = z.infer<typeof auditQuery>;
