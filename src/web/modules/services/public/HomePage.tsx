@@ -14,7 +14,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { PublicShell } from '../../work-orders/public/PublicShell';
+import { PublicShell } from '../../../app/components/PublicShell';
 import { RequireLogin } from './mobile';
 
 interface Tile {
