@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from './i18n/zh-CN';
-import { WEB_MODULES } from './modules';
+import { WEB_MODULES, webModules } from './modules';
 import { NAV, SETTINGS_PAGES } from './nav';
 
 const MODULES_DIR = join(import.meta.dirname, '../modules');
@@ -16,7 +16,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
 
   it('no message key is defined twice (app-wide strings and each module keep their own keys)', () => {
     const owner = new Map<string, string>(Object.keys(zhCN).map((k) => [k, 'app']));
-    for (const m of WEB_MODULES)
+    for (const m of webModules)
       for (const k of Object.keys(m.i18n['zh-CN'])) {
         expect(owner.get(k), `${k} in ${m.name}`).toBeUndefined();
         owner.set(k, m.name);
@@ -50,7 +50,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
   });
 
   it('phone tiles are each a page some module routes', () => {
-    const tiles = WEB_MODULES.flatMap((m) => ('mobileTiles' in m ? (m.mobileTiles ?? []) : []));
+    const tiles = webModules.flatMap((m) => m.mobileTiles ?? []);
     expect(tiles.map((t) => t.to).sort()).toEqual(
       [
         '/m/services',
