@@ -3,7 +3,11 @@
  *  1. `src/server/**` never imports `src/cli/**` (the demo seed and commands stay out of the server).
  *  2. A server module imports another module only through its `<module>.api.ts` (never its tables,
  *     repositories, use cases or routes); the same for web modules (`src/web/modules/<m>/api.ts`).
- *  3. No import cycles between server modules.
+ *  3. No import cycles between server modules, nor between web modules.
+ *  4. Web modules and web/app: `src/web/app/**` imports web modules only through the one list
+ *     `src/web/app/modules.ts`, and nothing a web module loads at run time (its own files, the web/app
+ *     files they import, and so on) reaches that list: no cycle between the modules and the app shell.
+ *     (`import type` is erased at build time and does not count for this rule.)
  * Rules 2 and 3 hold for every new import; the imports that broke them when the check was introduced are
  * listed in `scripts/boundaries-baseline.txt` and may only be removed from it (a listed import that is
  * gone fails too, so the list only shrinks).
@@ -45,9 +49,12 @@ function isApiFile(file: string, mod: string): boolean {
   return side === 'server' ? base === `${name}.api.ts` : base === 'api.ts';
 }
 
+const MODULES_LIST = join(ROOT, 'src/web/app/modules.ts');
 const errors: string[] = [];
 const found = new Set<string>();
 const graph = new Map<string, Set<string>>();
+/** Run-time imports between files of src/web (type-only imports left out), for rule 4. */
+const webRuntime = new Map<string, Set<string>>();
 const files = [...walk(join(ROOT, 'src/server')), ...walk(join(ROOT, 'src/web'))].filter(
   (f) => !f.endsWith('.test.ts'),
 );
@@ -61,9 +68,17 @@ for (const file of files) {
     const relTarget = relative(ROOT, target);
     if (rel.startsWith('src/server/') && relTarget.startsWith('src/cli/'))
       errors.push(`${rel} imports ${relTarget}: the server never imports the CLI`);
+    const typeOnly = /^(?:import|export)\s+type\s/.test(match[0]);
+    if (rel.startsWith('src/web/') && relTarget.startsWith('src/web/') && !typeOnly) {
+      const edges = webRuntime.get(file) ?? new Set<string>();
+      edges.add(target);
+      webRuntime.set(file, edges);
+    }
+    if (rel.startsWith('src/web/app/') && relTarget.startsWith('src/web/modules/') && file !== MODULES_LIST)
+      found.add(`${rel} -> ${relTarget}: web/app imports web modules only through src/web/app/modules.ts`);
     const to = moduleOf(target);
     if (!from || !to || from === to) continue;
-    if (from.startsWith('server:') && to.startsWith('server:')) {
+    if (from.split(':')[0] === to.split(':')[0]) {
       const edges = graph.get(from) ?? new Set<string>();
       edges.add(to);
       graph.set(from, edges);
@@ -72,7 +87,7 @@ for (const file of files) {
   }
 }
 
-// Cycles between server modules (each reported once, by its sorted member list).
+// Cycles between server modules and between web modules (each reported once, by its sorted member list).
 const cycles = new Set<string>();
 function visit(node: string, stack: string[]) {
   const at = stack.indexOf(node);
@@ -85,6 +100,26 @@ function visit(node: string, stack: string[]) {
 }
 for (const node of graph.keys()) visit(node, []);
 for (const c of cycles) found.add(c);
+
+// Rule 4: what a web module loads at run time never reaches the module list (web/app -> modules -> web/app).
+for (const start of files.filter((f) => moduleOf(f)?.startsWith('web:'))) {
+  const seen = new Set<string>([start]);
+  const queue: string[][] = [[start]];
+  while (queue.length) {
+    const path = queue.shift() ?? [];
+    const last = path.at(-1) ?? '';
+    if (last === MODULES_LIST) {
+      const via = path.map((f) => relative(ROOT, f)).join(' -> ');
+      found.add(`cycle: ${moduleOf(start)} ~ web/app (${via})`);
+      break;
+    }
+    for (const next of webRuntime.get(last) ?? [])
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push([...path, next]);
+      }
+  }
+}
 
 const baseline = new Set(
   existsSync(BASELINE)
@@ -108,7 +143,9 @@ for (const f of found)
     errors.push(
       f.startsWith('cycle:')
         ? `${f}: modules may not depend on each other in a circle`
-        : `${f}: import another module only through its api file (<module>.api.ts)`,
+        : f.includes('web/app imports web modules')
+          ? f
+          : `${f}: import another module only through its api file (<module>.api.ts, web: api.ts)`,
     );
 for (const b of baseline)
   if (!found.has(b)) errors.push(`${b}: no longer imported — remove it from scripts/boundaries-baseline.txt`);

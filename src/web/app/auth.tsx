@@ -25,6 +25,9 @@ interface AuthValue {
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
+/** Where a user whose role requires two-step verification is sent until it is set up (auth module's page). */
+export const ENROL_PATH = '/account/security';
+
 export const ME_KEY = ['auth', 'me'] as const;
 
 async function fetchMe(): Promise<MeDto | null> {

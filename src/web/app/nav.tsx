@@ -1,108 +1,38 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CloudUploadOutlined,
-  FileAddOutlined,
-  PieChartOutlined,
-  SettingOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  UserOutlined,
-  UsergroupAddOutlined,
-} from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { SettingOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
-import { ledgerNav } from '../modules/ledger/nav';
-import { merchantsNav } from '../modules/merchants/nav';
-import { servicesNav } from '../modules/services/nav';
-import { volunteersNav } from '../modules/volunteers/nav';
 import type { MessageKey } from './i18n';
+import { webModules } from './modules';
+import type { NavEntry, NavItem as ModuleNavItem } from './webModule';
 
-export interface NavItem {
-  path: string;
-  label: MessageKey;
-  icon?: ReactNode;
-  permission?: Permission;
-  children?: NavItem[];
+export type NavItem = ModuleNavItem<MessageKey>;
+
+/** Menu groups the app owns; modules put entries in them with `group` (系统设置 holds the settings pages). */
+const APP_GROUPS: NavEntry<MessageKey>[] = [
+  { path: '/settings', label: 'menu.settings', icon: <SettingOutlined />, order: 130 },
+];
+
+/**
+ * The side menu, built from every module's `nav` (src/web/app/modules.ts): top-level entries by
+ * `order`, entries with a `group` appended (by `order`) to that group's children. Each entry shows
+ * only with its permission.
+ */
+export function buildNav(entries: readonly NavEntry<MessageKey>[]): NavItem[] {
+  const byOrder = (a: NavEntry<MessageKey>, b: NavEntry<MessageKey>) => a.order - b.order;
+  const top = entries.filter((e) => !e.group);
+  const grouped = entries.filter((e) => e.group).sort(byOrder);
+  return top.sort(byOrder).map(({ order: _order, group: _group, ...item }) => {
+    const extra = grouped
+      .filter((g) => g.group === item.path)
+      .map(({ order: _o, group: _g, ...child }) => child);
+    return extra.length ? { ...item, children: [...(item.children ?? []), ...extra] } : item;
+  });
 }
 
-/** The side menu; each entry shows only with its permission. People sections: /people/<section>. */
-export const PEOPLE_SECTIONS = [
-  { section: 'party', label: 'menu.people.party' },
-  { section: 'workers', label: 'menu.people.workers' },
-  { section: 'deputies', label: 'menu.people.deputies' },
-  { section: 'units', label: 'menu.people.units' },
-  { section: 'social-orgs', label: 'menu.people.socialOrgs' },
-] as const satisfies readonly { section: string; label: MessageKey }[];
+export const NAV: NavItem[] = buildNav([...APP_GROUPS, ...webModules.flatMap((m) => m.nav ?? [])]);
 
 /** The pages of the 系统设置 group, in menu order; /settings opens the first one the user may see. */
-export const SETTINGS_PAGES = [
-  { path: '/settings/open311', label: 'menu.settings.open311', permission: 'open311.manage' },
-  { path: '/settings/categories', label: 'menu.settings.categories', permission: 'work_orders.categories' },
-  // Anyone who works with deadlines may look up the calendar; only calendar.write may load a year.
-  { path: '/settings/calendar', label: 'menu.settings.calendar', permission: 'work_orders.read' },
-  { path: '/settings/work-orders', label: 'menu.settings.workOrders', permission: 'work_orders.supervise' },
-] as const satisfies readonly { path: string; label: MessageKey; permission: Permission }[];
-
-export const NAV: NavItem[] = [
-  { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
-  {
-    path: '/work-orders',
-    label: 'menu.workOrders',
-    icon: <SolutionOutlined />,
-    permission: 'work_orders.read',
-  },
-  {
-    path: '/work-orders/new',
-    label: 'menu.workOrderNew',
-    icon: <FileAddOutlined />,
-    permission: 'work_orders.intake',
-  },
-  {
-    path: '/work-orders/stats',
-    label: 'menu.workOrderStats',
-    icon: <PieChartOutlined />,
-    permission: 'work_orders.read',
-  },
-  { path: '/residents', label: 'menu.residents', icon: <UserOutlined />, permission: 'residents.read' },
-  {
-    path: '/residents/import',
-    label: 'menu.import',
-    icon: <CloudUploadOutlined />,
-    permission: 'residents.import',
-  },
-  {
-    path: '/people',
-    label: 'menu.people',
-    icon: <TeamOutlined />,
-    permission: 'people.read',
-    children: PEOPLE_SECTIONS.map((s) => ({
-      path: `/people/${s.section}`,
-      label: s.label,
-      permission: 'people.read',
-    })),
-  },
-  ...servicesNav,
-  ...volunteersNav,
-  ...ledgerNav,
-  ...merchantsNav,
-  { path: '/users', label: 'menu.users', icon: <UsergroupAddOutlined />, permission: 'users.read' },
-  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  {
-    path: '/reports',
-    label: 'menu.reports',
-    icon: <BarChartOutlined />,
-    permission: 'reports.read',
-    children: [{ path: '/reports/staffing', label: 'menu.staffing', permission: 'reports.read' }],
-  },
-  {
-    path: '/settings',
-    label: 'menu.settings',
-    icon: <SettingOutlined />,
-    children: SETTINGS_PAGES.map(({ path, label, permission }) => ({ path, label, permission })),
-  },
-];
+export const SETTINGS_PAGES: { path: string; label: MessageKey; permission?: Permission }[] =
+  NAV.find((n) => n.path === '/settings')?.children ?? [];
 
 /** The menu entry a location belongs to: the longest matching path. */
 export function selectedNavKey(pathname: string): string {

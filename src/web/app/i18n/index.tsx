@@ -5,14 +5,29 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import type { Locale } from '../../../shared/i18n/errors';
 import { label as sharedLabel } from '../../../shared/i18n/labels';
 import { apiSession } from '../api';
+import type { WEB_MODULES } from '../modules';
+import type { WebModuleI18n } from '../webModule';
 import { en } from './en';
-import { type MessageKey, zhCN } from './zh-CN';
+import { zhCN } from './zh-CN';
 
-export type { MessageKey };
+/** The message keys of one module's dictionaries. */
+type KeysOf<M> = M extends { i18n: WebModuleI18n<infer K> } ? K : never;
+/** Every console message key: the app-wide ones (./zh-CN.ts) and each web module's (its i18n.ts). */
+export type MessageKey = keyof typeof zhCN | KeysOf<(typeof WEB_MODULES)[number]>;
 export type TFunction = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'linli.locale';
-const DICTS: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+type Dicts = Record<Locale, Record<string, string>>;
+
+/** The app-wide dictionaries with every module's merged in (modules come from src/web/app/modules.ts). */
+export function mergeDictionaries(modules: readonly { i18n: WebModuleI18n<string> }[]): Dicts {
+  const dicts: Dicts = { 'zh-CN': { ...zhCN }, en: { ...en } };
+  for (const m of modules) {
+    Object.assign(dicts['zh-CN'], m.i18n['zh-CN']);
+    Object.assign(dicts.en, m.i18n.en);
+  }
+  return dicts;
+}
 
 /** The saved UI language, or null when the user never chose one (then Chinese). */
 function savedLocale(): Locale | null {
@@ -30,8 +45,13 @@ function applyLocale(locale: Locale) {
   document.documentElement.lang = locale;
 }
 
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = DICTS[locale][key] ?? key;
+function translate(
+  dicts: Dicts,
+  locale: Locale,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string {
+  const template = dicts[locale][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
@@ -46,7 +66,15 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+/** `modules`: the web modules whose dictionaries join the app-wide ones (read once, at the first render). */
+export function I18nProvider({
+  modules,
+  children,
+}: {
+  modules: readonly { i18n: WebModuleI18n<string> }[];
+  children: ReactNode;
+}) {
+  const [dicts] = useState(() => mergeDictionaries(modules));
   const [locale, setLocaleState] = useState<Locale>(() => {
     const initial = savedLocale() ?? 'zh-CN';
     applyLocale(initial);
@@ -65,10 +93,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, params) => translate(locale, key, params),
+      t: (key, params) => translate(dicts, locale, key, params),
       label: (key) => sharedLabel(key, locale),
     }),
-    [locale, setLocale],
+    [dicts, locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

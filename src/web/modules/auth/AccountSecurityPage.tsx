@@ -36,7 +36,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
-import { copyText } from '../settings/copyText';
+import { copyText } from '../../app/copyText';
 
 const STATUS_KEY = ['auth', 'two-factor'] as const;
 

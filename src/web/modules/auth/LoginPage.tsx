@@ -3,11 +3,10 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { ENROL_PATH, useAuth } from '../../app/auth';
 import { PageLoading } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { ENROL_PATH } from './routes';
 
 interface LoginForm {
   username: string;

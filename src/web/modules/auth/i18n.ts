@@ -58,6 +58,14 @@ export const authZh = {
   'users.resetTwoFactor': '重置两步验证',
   'users.resetTwoFactorConfirm': '重置“{name}”的两步验证？该用户需重新扫码设置，当前登录会话将被注销。',
   'users.twoFactorReset': '已重置“{name}”的两步验证',
+  'login.title': '登录',
+  'login.subtitle': '社区治理工作台 · 工作人员登录',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.usernameRequired': '请输入用户名',
+  'login.passwordRequired': '请输入密码',
+  'login.footer': '个人信息受《个人信息保护法》保护,所有查看与修改操作均留痕审计。',
 };
 
 export const authEn: Record<keyof typeof authZh, string> = {
@@ -125,4 +133,12 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'users.resetTwoFactorConfirm':
     'Reset two-step verification of "{name}"? They set it up again; their sessions end.',
   'users.twoFactorReset': 'Two-step verification of "{name}" reset',
+  'login.title': 'Log in',
+  'login.subtitle': 'Community governance console · staff login',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.usernameRequired': 'Enter your username',
+  'login.passwordRequired': 'Enter your password',
+  'login.footer': 'Personal information is protected by law; every view and change is audited.',
 };

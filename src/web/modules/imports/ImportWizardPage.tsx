@@ -39,7 +39,7 @@ import { EmptyHint, ErrorResult, QueryBoundary } from '../../app/components/Stat
 import { useShowError } from '../../app/errors';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 
 const TARGET_KINDS: readonly OrgKind[] = ['community', 'grid', 'compound', 'building'];
 const RUNNING: readonly ImportStatus[] = ['parsing', 'committing'];

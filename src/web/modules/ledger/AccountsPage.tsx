@@ -21,7 +21,7 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
 
 export const ownerKey = (k: string) => `ledger.owner.${k}` as MessageKey;

@@ -21,7 +21,7 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { ledgerApi, ledgerKeys, type Rule } from './api';
 
 const activityKey = (a: string) => `ledger.activity.${a}` as MessageKey;

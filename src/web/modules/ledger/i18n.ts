@@ -144,6 +144,8 @@ export const ledgerZh = {
   'ledger.m.toPoints': '我的爱心积分 ›',
   'ledger.m.capUsed': '已用上限 {pct}%(上限 {h} 小时)',
   'ledger.m.noCash': '储存的时长只能换服务,不能兑换现金。',
+  'ledger.tile.points': '爱心积分',
+  'ledger.tile.timebank': '时间银行',
 } as const;
 
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
@@ -298,4 +300,6 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'ledger.m.toPoints': 'My love points ›',
   'ledger.m.capUsed': '{pct}% of the cap used (cap {h} hours)',
   'ledger.m.noCash': 'Banked time buys services only, never cash.',
+  'ledger.tile.points': 'Love points',
+  'ledger.tile.timebank': 'Time bank',
 };

@@ -11,7 +11,7 @@ const MyPointsPage = lazy(() => import('./public/MyPointsPage'));
 const MyTimeBankPage = lazy(() => import('./public/MyTimeBankPage'));
 
 /**
- * The ledger module's routes, mounted by App.tsx. Console routes render inside the staff layout
+ * The ledger module's routes, contributed by its module.tsx. Console routes render inside the staff layout
  * (paths relative, wrap each page in <Guard permission=...>); public routes are phone pages
  * outside it (absolute paths, wrap lazy pages in <Suspense fallback={<PageLoading />}>).
  */

@@ -8,7 +8,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { PublicSection, PublicShell } from '../work-orders/public/PublicShell';
+import { PublicSection, PublicShell } from '../../app/components/PublicShell';
 import { type Code, merchantsApi, merchantsKeys, type MyRedeem } from './api';
 import { KindTag } from './parts';
 

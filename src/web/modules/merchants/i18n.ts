@@ -147,6 +147,7 @@ export const merchantsZh = {
   'merchants.redeem.noRecent': '还没有兑换记录',
   'merchants.redeem.login': '登录后查看积分和兑换',
   'merchants.redeem.pointsUnit': '积分',
+  'merchants.tile.redeem': '积分兑换',
 } as const;
 
 export const merchantsEn: Record<keyof typeof merchantsZh, string> = {
@@ -303,4 +304,5 @@ export const merchantsEn: Record<keyof typeof merchantsZh, string> = {
   'merchants.redeem.noRecent': 'No redemptions yet',
   'merchants.redeem.login': 'Log in to see your points and redeem',
   'merchants.redeem.pointsUnit': 'points',
+  'merchants.tile.redeem': 'Redeem',
 };

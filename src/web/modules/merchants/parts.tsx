@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contracts/merchants';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type Item, merchantsApi, merchantsKeys, type PointDetail } from './api';
 
 export const kindKey = (k: PointKind) => `merchants.kind.${k}` as MessageKey;

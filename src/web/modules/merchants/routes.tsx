@@ -11,7 +11,7 @@ const ReportPage = lazy(() => import('./ReportPage'));
 const RedeemPage = lazy(() => import('./RedeemPage'));
 
 /**
- * The merchants module's routes, mounted by App.tsx. Console routes render inside the staff layout
+ * The merchants module's routes, contributed by its module.tsx. Console routes render inside the staff layout
  * (paths relative, wrap each page in <Guard permission=...>); public routes are phone pages
  * outside it (absolute paths, wrap lazy pages in <Suspense fallback={<PageLoading />}>).
  */

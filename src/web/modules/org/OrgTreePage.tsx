@@ -34,7 +34,7 @@ import { EmptyHint, ErrorResult, QueryBoundary } from '../../app/components/Stat
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { fetchChildren, orgApi, orgKeys } from './api';
+import { fetchChildren, orgApi, orgKeys } from './client';
 import { kindColor } from './kinds';
 import { MergeModal, MoveModal, SplitModal, UnitFormModal } from './OrgDialogs';
 

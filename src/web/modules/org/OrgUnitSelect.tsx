@@ -4,7 +4,7 @@ import { type CSSProperties, useEffect, useState } from 'react';
 import type { OrgUnitDto } from '../../../shared/contracts/org';
 import type { OrgKind } from '../../../shared/orgKinds';
 import { useI18n } from '../../app/i18n';
-import { fetchChildren, orgApi, orgKeys } from './api';
+import { fetchChildren, orgApi, orgKeys } from './client';
 
 interface Props {
   id?: string;

@@ -27,7 +27,7 @@ import { useAuth } from '../../app/auth';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type TFunction, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 
 export interface FieldDef {
   name: string;

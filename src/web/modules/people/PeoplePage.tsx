@@ -23,8 +23,8 @@ import { NotFoundResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
-import { PEOPLE_SECTIONS } from '../../app/nav';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { PEOPLE_SECTIONS } from './sections';
+import { OrgUnitSelect } from '../org/api';
 import { type EntityConfig, EntityPage, RemoteSelect } from './EntityPage';
 
 const yesNo = (t: TFunction, v: boolean) =>

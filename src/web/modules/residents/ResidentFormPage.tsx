@@ -22,7 +22,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type ResidentDetailDto, residentKeys, residentsApi } from './api';
 
 const RESIDENT_UNIT_KINDS: readonly OrgKind[] = ['community', 'grid', 'compound', 'building', 'household'];

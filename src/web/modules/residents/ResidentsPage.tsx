@@ -29,7 +29,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { filterQuery, type ResidentFilters, residentKeys, residentsApi } from './api';
 
 export const STATUS_COLORS: Record<RegistrationStatus, string> = {

@@ -29,7 +29,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { applyFormErrors, useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type DutySlot, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
 

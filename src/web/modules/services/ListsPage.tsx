@@ -31,7 +31,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { applyFormErrors, useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type Need, type Project, type Resource, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
 import { NewOrderModal } from './parts';

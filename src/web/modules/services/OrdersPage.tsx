@@ -23,7 +23,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type Order, type OrderView, svcApi, svcKeys } from './api';
 import { StatusTag, labelOf, minutesText } from './meta';
 import { CandidatesDrawer, NewOrderModal } from './parts';

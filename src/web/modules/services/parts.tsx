@@ -23,7 +23,7 @@ import { useEffect, useState } from 'react';
 import { SERVICE_CATEGORIES } from '../../../shared/contracts/services';
 import { applyFormErrors, useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type Candidate, type Order, type OrderDetail, type SoAction, svcApi, svcKeys } from './api';
 import { actionLabel, labelOf, newRequestKey, useOwnCommunity } from './meta';
 

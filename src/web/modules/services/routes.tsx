@@ -9,7 +9,6 @@ const ListsPage = lazy(() => import('./ListsPage'));
 const DutyPage = lazy(() => import('./DutyPage'));
 const ReportsPage = lazy(() => import('./ReportsPage'));
 const RecordPage = lazy(() => import('./RecordPage'));
-const MobileHomePage = lazy(() => import('./public/HomePage'));
 const MobileServicesPage = lazy(() => import('./public/ServicesPage'));
 const MobileOrdersPage = lazy(() => import('./public/OrdersPage'));
 const MobileOrderDetailPage = lazy(() =>
@@ -25,7 +24,7 @@ const guarded = (element: React.ReactNode) => (
 const phone = (element: React.ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
 /**
- * The services module's routes, mounted by App.tsx. Console routes render inside the staff layout
+ * The services module's routes, contributed by its module.tsx. Console routes render inside the staff layout
  * (paths relative, wrap each page in <Guard permission=...>); public routes are phone pages
  * outside it (absolute paths, wrap lazy pages in <Suspense fallback={<PageLoading />}>).
  */
@@ -43,7 +42,6 @@ export const servicesConsoleRoutes = (
 
 export const servicesPublicRoutes = (
   <>
-    <Route path="/m" element={phone(<MobileHomePage />)} />
     <Route path="/m/services" element={phone(<MobileServicesPage />)} />
     <Route path="/m/orders" element={phone(<MobileOrdersPage />)} />
     <Route path="/m/orders/:id" element={phone(<MobileOrderDetailPage />)} />

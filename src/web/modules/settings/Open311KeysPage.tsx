@@ -35,8 +35,8 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
-import { copyText } from './copyText';
+import { OrgUnitSelect } from '../org/api';
+import { copyText } from '../../app/copyText';
 
 type KeyView = Wire<Open311KeyDto>;
 type CreatedKeyView = Wire<CreatedOpen311KeyDto>;

@@ -28,8 +28,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { orgApi, orgKeys } from '../org/api';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect, orgApi, orgKeys } from '../org/api';
 
 type SettingsView = z.infer<typeof woSettingsView>;
 type AcceptLimits = Required<NonNullable<WoSettingsBody['acceptLimits']>>;

@@ -35,7 +35,7 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 
 type CreateUserBody = z.input<typeof createUserBody>;
 type UpdateUserBody = z.input<typeof updateUserBody>;

@@ -24,7 +24,7 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type CreateTeamInput, type Team, volApi, volKeys } from './api';
 import { KindTag, VolunteerPicker } from './parts';
 

@@ -26,7 +26,7 @@ import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { hoursOf, type VolunteerDetail, volApi, volKeys } from './api';
 import { KindTag, Stars, TypeTag } from './parts';
 import { AvailabilityFields } from './VolunteersPage';

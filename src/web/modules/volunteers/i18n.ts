@@ -193,6 +193,9 @@ export const volunteersZh = {
   'volunteers.m.nav.hours': '时长',
   'volunteers.m.nav.certificate': '证明',
   'volunteers.m.starRule': '星级标准:累计 100/300/600/1000/1500 小时为一至五星',
+  'volunteers.tile.activities': '志愿活动',
+  'volunteers.tile.hours': '我的时长',
+  'volunteers.tile.certificate': '服务证书',
 } as const;
 
 export const volunteersEn: Record<keyof typeof volunteersZh, string> = {
@@ -392,4 +395,7 @@ export const volunteersEn: Record<keyof typeof volunteersZh, string> = {
   'volunteers.m.nav.hours': 'Hours',
   'volunteers.m.nav.certificate': 'Certificate',
   'volunteers.m.starRule': 'Stars: 100/300/600/1000/1500 hours for one to five stars',
+  'volunteers.tile.activities': 'Activities',
+  'volunteers.tile.hours': 'My hours',
+  'volunteers.tile.certificate': 'Certificate',
 };

@@ -17,7 +17,7 @@ const read = (page: ReactNode) => <Guard permission="volunteers.read">{page}</Gu
 const phone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /**
- * The volunteers module's routes, mounted by App.tsx. Console routes render inside the staff layout
+ * The volunteers module's routes, contributed by its module.tsx. Console routes render inside the staff layout
  * (paths relative, wrap each page in <Guard permission=...>); public routes are phone pages
  * outside it (absolute paths, wrap lazy pages in <Suspense fallback={<PageLoading />}>).
  */

@@ -17,8 +17,7 @@ import { DIVERT_CHANNELS, SATISFACTION, WO_KINDS, WO_PRIORITIES } from '../../..
 import { ApiError } from '../../app/api';
 import { applyFormErrors } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import { orgApi, orgKeys } from '../org/api';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect, orgApi, orgKeys } from '../org/api';
 import {
   type ActionInput,
   type WoAction,

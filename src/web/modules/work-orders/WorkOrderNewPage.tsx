@@ -21,7 +21,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 import { type IntakeInput, type WoKind, type WoPriority, woApi, woKeys } from './api';
 import { PhotoPicker } from './parts';
 import type { LatLng } from './PointMap';

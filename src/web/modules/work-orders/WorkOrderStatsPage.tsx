@@ -34,7 +34,7 @@ import { BlockSkeleton, EmptyHint, QueryBoundary } from '../../app/components/St
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/OrgUnitSelect';
+import { OrgUnitSelect } from '../org/api';
 
 type Rates = Wire<RatesReportDto>;
 type StatsRow = Wire<StatsRowDto>;

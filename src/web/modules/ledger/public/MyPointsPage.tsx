@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorResult, PageLoading } from '../../../app/components/Status';
 import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { PublicSection, PublicShell } from '../../work-orders/public/PublicShell';
+import { PublicSection, PublicShell } from '../../../app/components/PublicShell';
 import { hours, ledgerApi, ledgerKeys } from '../api';
 import { RequireLogin, StatementList } from './parts';
 

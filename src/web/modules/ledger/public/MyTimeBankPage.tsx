@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ErrorResult, PageLoading } from '../../../app/components/Status';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { PublicSection, PublicShell } from '../../work-orders/public/PublicShell';
+import { PublicSection, PublicShell } from '../../../app/components/PublicShell';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
 import { RequireLogin, StatementList } from './parts';
 

@@ -6,7 +6,7 @@ import { ApiError } from '../../../app/api';
 import { NotFoundResult } from '../../../app/components/Status';
 import { formatDateTime } from '../../../app/format';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { PublicSection, PublicShell } from '../../work-orders/public/PublicShell';
+import { PublicSection, PublicShell } from '../../../app/components/PublicShell';
 import { type SoStatus, svcApi, svcKeys } from '../api';
 import { actionLabel, labelOf, minutesText } from '../meta';
 import { OrderActions } from '../parts';

@@ -20,7 +20,7 @@ import { useNavigate } from 'react-router';
 import { SERVICE_CATEGORIES } from '../../../../shared/contracts/services';
 import { applyFormErrors, useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { PublicSection, PublicShell } from '../../work-orders/public/PublicShell';
+import { PublicSection, PublicShell } from '../../../app/components/PublicShell';
 import { type PublicProject, svcApi, svcKeys } from '../api';
 import { labelOf, newRequestKey } from '../meta';
 import { BackLink, RequireLogin } from './mobile';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { ForbiddenResult } from '../../../app/components/Status';
 import { useI18n } from '../../../app/i18n';
-import { PublicShell } from '../../work-orders/public/PublicShell';
+import { PublicShell } from '../../../app/components/PublicShell';
 import { svcApi, svcKeys } from '../api';
 import { OrderActions } from '../parts';
 import { BackLink, OrderCard, RequireLogin } from './mobile';

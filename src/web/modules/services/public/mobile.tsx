@@ -1,25 +1,13 @@
 import { LeftOutlined } from '@ant-design/icons';
 import { Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
-import { useAuth } from '../../../app/auth';
-import { PageLoading } from '../../../app/components/Status';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../app/format';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import type { Order } from '../api';
 import { STATUS_COLORS, labelOf } from '../meta';
 
-/** Phone pages need a login: an unlogged visitor goes to /login and comes back here. */
-export function RequireLogin({ children }: { children: ReactNode }) {
-  const { me, loading } = useAuth();
-  const location = useLocation();
-  if (loading) return <PageLoading />;
-  if (!me)
-    return (
-      <Navigate to={`/login?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />
-    );
-  return children;
-}
+export { RequireLogin } from '../../../app/components/RequireLogin';
 
 export function BackLink({ to }: { to: string }) {
   const { t } = useI18n();

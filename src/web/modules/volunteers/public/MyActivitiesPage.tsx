@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ErrorResult, PageLoading } from '../../../app/components/Status';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { PublicSection } from '../../work-orders/public/PublicShell';
+import { PublicSection } from '../../../app/components/PublicShell';
 import { timeRange } from '../ActivitiesPage';
 import { hoursOf, type MyActivity, volApi, volKeys } from '../api';
 import { TypeTag } from '../parts';

@@ -3,7 +3,7 @@ import { App, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { PublicSection } from '../../work-orders/public/PublicShell';
+import { PublicSection } from '../../../app/components/PublicShell';
 import { hoursOf, type MyVolunteer, volApi } from '../api';
 import { Stars } from '../parts';
 import { MyShell } from './MyShell';

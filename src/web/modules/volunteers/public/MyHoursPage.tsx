@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { STAR_THRESHOLD_HOURS } from '../../../../shared/contracts/volunteers';
 import { useI18n } from '../../../app/i18n';
-import { PublicSection } from '../../work-orders/public/PublicShell';
+import { PublicSection } from '../../../app/components/PublicShell';
 import { hoursOf, type MyVolunteer } from '../api';
 import { Stars } from '../parts';
 import { MyShell } from './MyShell';

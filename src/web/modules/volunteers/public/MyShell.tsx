@@ -6,7 +6,7 @@ import { Navigate, NavLink, useLocation } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { ErrorResult, PageLoading } from '../../../app/components/Status';
 import { useI18n } from '../../../app/i18n';
-import { PublicShell } from '../../work-orders/public/PublicShell';
+import { PublicShell } from '../../../app/components/PublicShell';
 import { type MyVolunteer, volApi, volKeys } from '../api';
 
 const TABS = [

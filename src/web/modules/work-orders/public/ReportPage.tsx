@@ -10,7 +10,8 @@ import { useI18n } from '../../../app/i18n';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
 import { PhotoPicker } from '../parts';
 import type { LatLng } from '../PointMap';
-import { PublicSection, PublicShell, saveReport, savedReports } from './PublicShell';
+import { PublicSection, PublicShell } from '../../../app/components/PublicShell';
+import { saveReport, savedReports } from './savedReports';
 
 const PointMap = lazy(() => import('../PointMap'));
 

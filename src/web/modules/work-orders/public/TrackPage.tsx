@@ -21,7 +21,7 @@ import { formatDateTime } from '../../../app/format';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { type PublicWorkOrder, publicApi, type RatingInput, type WoStatus, woKeys } from '../api';
 import { STATUS_COLORS } from '../meta';
-import { PublicSection, PublicShell } from './PublicShell';
+import { PublicSection, PublicShell } from '../../../app/components/PublicShell';
 
 const STEPS = ['submitted', 'dispatched', 'in_progress', 'replied', 'closed'] as const;
 const STEP_OF: Record<WoStatus, number> = {

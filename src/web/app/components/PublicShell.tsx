@@ -1,8 +1,8 @@
 import { Flex, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '../../../app/i18n';
-import { LanguageSwitch } from '../../../app/LanguageSwitch';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from '../LanguageSwitch';
 
 /**
  * The frame of the residents' phone pages: no staff menu, no login, a language switch, one narrow
@@ -76,31 +76,4 @@ export function PublicSection({
       {children}
     </section>
   );
-}
-
-const STORAGE_KEY = 'linli.myReports';
-export interface SavedReport {
-  number: string;
-  token: string;
-  at: string;
-  category: string;
-}
-
-/** The resident's own reports on this device (number + tracking token), newest first. */
-export function savedReports(): SavedReport[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]') as SavedReport[];
-    return Array.isArray(v) ? v.filter((r) => r && typeof r.number === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-export function saveReport(r: SavedReport) {
-  try {
-    const list = [r, ...savedReports().filter((x) => x.number !== r.number)].slice(0, 20);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
-  } catch {
-    // private mode: the resident keeps the link themselves
-  }
 }

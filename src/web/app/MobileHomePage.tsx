@@ -1,72 +1,17 @@
-import {
-  CalendarOutlined,
-  ClockCircleOutlined,
-  FileDoneOutlined,
-  GiftOutlined,
-  HeartOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  ShopOutlined,
-  ToolOutlined,
-} from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useAuth } from '../../../app/auth';
-import { type MessageKey, useI18n } from '../../../app/i18n';
-import { PublicShell } from '../../work-orders/public/PublicShell';
-import { RequireLogin } from './mobile';
+import { useAuth } from './auth';
+import { PublicShell } from './components/PublicShell';
+import { RequireLogin } from './components/RequireLogin';
+import { type MessageKey, useI18n } from './i18n';
+import { webModules } from './modules';
+import type { MobileTile } from './webModule';
 
-interface Tile {
-  to: string;
-  label: MessageKey;
-  text?: MessageKey;
-  icon: ReactNode;
-  color: string;
-  /** Shown only with this permission (volunteers' pages). */
-  permission?: 'services.serve';
-}
+const tiles = webModules.flatMap((m) => m.mobileTiles ?? []).sort((a, b) => a.order - b.order);
+const MAIN: MobileTile<MessageKey>[] = tiles.filter((tile) => tile.size === 'main');
+const MORE: MobileTile<MessageKey>[] = tiles.filter((tile) => tile.size === 'more');
 
-const MAIN: Tile[] = [
-  {
-    to: '/m/services',
-    label: 'services.m.services',
-    text: 'services.m.servicesText',
-    icon: <HeartOutlined />,
-    color: '#c0392b',
-  },
-  {
-    to: '/m/orders',
-    label: 'services.m.orders',
-    text: 'services.m.ordersText',
-    icon: <ProfileOutlined />,
-    color: '#1d5fbf',
-  },
-  {
-    to: '/m/tasks',
-    label: 'services.m.tasks',
-    text: 'services.m.tasksText',
-    icon: <ToolOutlined />,
-    color: '#d46b08',
-    permission: 'services.serve',
-  },
-];
-
-const MORE: Tile[] = [
-  { to: '/m/activities', label: 'services.m.activities', icon: <CalendarOutlined />, color: '#389e0d' },
-  { to: '/m/hours', label: 'services.m.hours', icon: <ClockCircleOutlined />, color: '#08979c' },
-  {
-    to: '/m/certificate',
-    label: 'services.m.certificate',
-    icon: <SafetyCertificateOutlined />,
-    color: '#7a4fd1',
-  },
-  { to: '/m/points', label: 'services.m.points', icon: <GiftOutlined />, color: '#c0392b' },
-  { to: '/m/timebank', label: 'services.m.timebank', icon: <FileDoneOutlined />, color: '#1d5fbf' },
-  { to: '/m/redeem', label: 'services.m.redeem', icon: <ShopOutlined />, color: '#d46b08' },
-];
-
-/** /m: the residents' and volunteers' phone home, tiles to every phone page. */
+/** /m: the residents' and volunteers' phone home, tiles to every phone page (each module's `mobileTiles`). */
 export default function MobileHomePage() {
   return (
     <RequireLogin>
@@ -80,9 +25,9 @@ function Home() {
   const { me, can, logout } = useAuth();
   const navigate = useNavigate();
   return (
-    <PublicShell title={t('services.m.home')}>
+    <PublicShell title={t('phone.home')}>
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-        {t('services.m.hello', { name: me?.displayName ?? '' })}
+        {t('phone.hello', { name: me?.displayName ?? '' })}
       </Typography.Paragraph>
       {MAIN.filter((tile) => !tile.permission || can(tile.permission)).map((tile) => (
         <Link
@@ -120,7 +65,7 @@ function Home() {
       ))}
       <div className="linli-public-card">
         <Flex wrap gap={0}>
-          {MORE.map((tile) => (
+          {MORE.filter((tile) => !tile.permission || can(tile.permission)).map((tile) => (
             <Link
               key={tile.to}
               to={tile.to}
@@ -142,7 +87,7 @@ function Home() {
             navigate('/login?next=%2Fm');
           }}
         >
-          {t('services.m.logout')}
+          {t('phone.logout')}
         </Button>
       </Flex>
     </PublicShell>

@@ -1,8 +1,9 @@
 import { Navigate } from 'react-router';
-import { useAuth } from '../../app/auth';
-import { EmptyHint } from '../../app/components/Status';
-import { useI18n } from '../../app/i18n';
-import { NAV } from '../../app/nav';
+import { useAuth } from './auth';
+import { EmptyHint } from './components/Status';
+import { useI18n } from './i18n';
+import { NAV } from './nav';
+import { Workbench } from './Workbench';
 
 /** "/" sends the user to the first page their roles allow. */
 export default function HomePage() {
@@ -17,5 +18,10 @@ export default function HomePage() {
     (n) => n.path !== '/' && (!n.permission || can(n.permission)),
   );
   if (first) return <Navigate to={first.path} replace />;
-  return <EmptyHint text={`${t('home.welcome', { name: me?.displayName ?? '' })} ${t('home.hint')}`} />;
+  return (
+    <>
+      <EmptyHint text={`${t('home.welcome', { name: me?.displayName ?? '' })} ${t('home.hint')}`} />
+      <Workbench embedded />
+    </>
+  );
 }

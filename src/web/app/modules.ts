@@ -1,0 +1,43 @@
+import { auditWebModule } from '../modules/audit/module';
+import { authWebModule } from '../modules/auth/module';
+import { importsWebModule } from '../modules/imports/module';
+import { ledgerWebModule } from '../modules/ledger/module';
+import { merchantsWebModule } from '../modules/merchants/module';
+import { orgWebModule } from '../modules/org/module';
+import { peopleWebModule } from '../modules/people/module';
+import { reportsWebModule } from '../modules/reports/module';
+import { residentsWebModule } from '../modules/residents/module';
+import { servicesWebModule } from '../modules/services/module';
+import { settingsWebModule } from '../modules/settings/module';
+import { usersWebModule } from '../modules/users/module';
+import { volunteersWebModule } from '../modules/volunteers/module';
+import { workOrdersWebModule } from '../modules/work-orders/module';
+import type { MessageKey } from './i18n';
+import type { WebModule, WebModuleI18n } from './webModule';
+
+/**
+ * Every web module: the one list the routes (App.tsx), the side menu (nav.tsx), the dictionaries
+ * (i18n), the phone home tiles and the staff workbench read. Adding a web module = its folder with a
+ * module.tsx + one line here. web/app imports web modules through this file only (scripts/check-boundaries.ts).
+ */
+export const WEB_MODULES = [
+  orgWebModule,
+  workOrdersWebModule,
+  residentsWebModule,
+  importsWebModule,
+  peopleWebModule,
+  servicesWebModule,
+  volunteersWebModule,
+  ledgerWebModule,
+  merchantsWebModule,
+  usersWebModule,
+  auditWebModule,
+  reportsWebModule,
+  settingsWebModule,
+  authWebModule,
+] as const;
+
+/** A module as the app reads it: its labels are keys of the merged dictionaries. */
+export type AppWebModule = Omit<WebModule<MessageKey>, 'i18n'> & { i18n: WebModuleI18n<string> };
+
+export const webModules: readonly AppWebModule[] = WEB_MODULES;

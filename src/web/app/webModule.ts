@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '../../shared/permissions';
+
+/**
+ * What a web module contributes to the console and the phone pages, declared once in its
+ * `src/web/modules/<m>/module.tsx` as `defineWebModule({ ... })` and listed in `src/web/app/modules.ts`.
+ * `K` is the module's own message keys (its `i18n` dictionaries); labels a module contributes are its own keys.
+ */
+export interface NavItem<K extends string = string> {
+  path: string;
+  label: K;
+  icon?: ReactNode;
+  /** The entry shows only with this permission; a group shows when one of its children does. */
+  permission?: Permission;
+  children?: NavItem<K>[];
+}
+
+/** A side-menu entry: `order` places it among every module's entries (lower first). */
+export interface NavEntry<K extends string = string> extends NavItem<K> {
+  order: number;
+  /** Put this entry inside the menu group with this path (e.g. '/settings') instead of the top level. */
+  group?: string;
+}
+
+/** A tile on the residents' and volunteers' phone home (/m). */
+export interface MobileTile<K extends string = string> {
+  to: string;
+  label: K;
+  /** A second line under the label; only big tiles show it. */
+  text?: K;
+  icon: ReactNode;
+  color: string;
+  /** 'main': a big card at the top; 'more': a small icon in the grid below. */
+  size: 'main' | 'more';
+  order: number;
+  permission?: Permission;
+}
+
+/** One line of the staff workbench: how many things wait for the current user and where they are. */
+export interface TodoItem<K extends string = string> {
+  key: string;
+  label: K;
+  count: number;
+  to: string;
+}
+
+export interface WebModuleI18n<K extends string = string> {
+  'zh-CN': Record<K, string>;
+  en: Record<K, string>;
+}
+
+export interface WebModule<K extends string = string> {
+  /** The module's folder name under src/web/modules. */
+  name: string;
+  /** Console pages, rendered inside the staff layout: <Route>s with relative paths, each behind <Guard>. */
+  routes?: ReactNode;
+  /** Pages outside the staff layout (phone pages, public report pages): <Route>s with absolute paths. */
+  publicRoutes?: ReactNode;
+  nav?: NavEntry<K>[];
+  mobileTiles?: MobileTile<K>[];
+  /** The module's UI strings; every key must have both languages. Merged into the app's dictionaries. */
+  i18n: WebModuleI18n<K>;
+  /**
+   * A React hook, called on the staff workbench: the module's pending items for the current user
+   * (counts from existing list endpoints), [] when nothing waits or the user lacks the permission.
+   */
+  todo?: () => TodoItem<K>[];
+}
+
+/** Declares a web module; the type checks every contributed label against the module's own i18n keys. */
+export function defineWebModule<K extends string>(
+  module: { i18n: WebModuleI18n<K> } & Omit<WebModule<NoInfer<K>>, 'i18n'>,
+): WebModule<K> {
+  return module;
+}

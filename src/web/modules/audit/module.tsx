@@ -1,0 +1,27 @@
+import { AuditOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import { Guard } from '../../app/Guard';
+import { defineWebModule } from '../../app/webModule';
+import { auditEn, auditZh } from './i18n';
+
+const AuditPage = lazy(() => import('./AuditPage'));
+
+/** 审计日志: the audit log and its integrity check. */
+export const auditWebModule = defineWebModule({
+  name: 'audit',
+  i18n: { 'zh-CN': auditZh, en: auditEn },
+  routes: (
+    <Route
+      path="audit"
+      element={
+        <Guard permission="audit.read">
+          <AuditPage />
+        </Guard>
+      }
+    />
+  ),
+  nav: [
+    { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read', order: 100 },
+  ],
+});

@@ -1,0 +1,37 @@
+import { BarChartOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { Navigate, Route } from 'react-router';
+import { Guard } from '../../app/Guard';
+import { defineWebModule } from '../../app/webModule';
+import { reportsEn, reportsZh } from './i18n';
+
+const StaffingReportPage = lazy(() => import('./StaffingReportPage'));
+
+/** 统计报表: the staffing report. */
+export const reportsWebModule = defineWebModule({
+  name: 'reports',
+  i18n: { 'zh-CN': reportsZh, en: reportsEn },
+  routes: (
+    <>
+      <Route path="reports" element={<Navigate to="/reports/staffing" replace />} />
+      <Route
+        path="reports/staffing"
+        element={
+          <Guard permission="reports.read">
+            <StaffingReportPage />
+          </Guard>
+        }
+      />
+    </>
+  ),
+  nav: [
+    {
+      path: '/reports',
+      label: 'menu.reports',
+      icon: <BarChartOutlined />,
+      permission: 'reports.read',
+      order: 110,
+      children: [{ path: '/reports/staffing', label: 'menu.staffing', permission: 'reports.read' }],
+    },
+  ],
+});

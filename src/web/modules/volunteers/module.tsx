@@ -1,0 +1,62 @@
+import {
+  CalendarOutlined,
+  ClockCircleOutlined,
+  HeartOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
+import { defineWebModule } from '../../app/webModule';
+import { volunteersEn, volunteersZh } from './i18n';
+import { volunteersConsoleRoutes, volunteersPublicRoutes } from './routes';
+
+/** 志愿服务: volunteers, teams, activities, hours; volunteers see their activities, hours and certificate on the phone. */
+export const volunteersWebModule = defineWebModule({
+  name: 'volunteers',
+  i18n: { 'zh-CN': volunteersZh, en: volunteersEn },
+  routes: volunteersConsoleRoutes,
+  publicRoutes: volunteersPublicRoutes,
+  nav: [
+    {
+      path: '/volunteering',
+      label: 'volunteers.menu',
+      icon: <HeartOutlined />,
+      permission: 'volunteers.read',
+      order: 60,
+      children: [
+        { path: '/volunteers', label: 'volunteers.menu.list', permission: 'volunteers.read' },
+        { path: '/volunteers/teams', label: 'volunteers.menu.teams', permission: 'volunteers.read' },
+        {
+          path: '/volunteers/activities',
+          label: 'volunteers.menu.activities',
+          permission: 'volunteers.read',
+        },
+        { path: '/volunteers/reports', label: 'volunteers.menu.reports', permission: 'volunteers.read' },
+      ],
+    },
+  ],
+  mobileTiles: [
+    {
+      to: '/m/activities',
+      label: 'volunteers.tile.activities',
+      icon: <CalendarOutlined />,
+      color: '#389e0d',
+      size: 'more',
+      order: 10,
+    },
+    {
+      to: '/m/hours',
+      label: 'volunteers.tile.hours',
+      icon: <ClockCircleOutlined />,
+      color: '#08979c',
+      size: 'more',
+      order: 20,
+    },
+    {
+      to: '/m/certificate',
+      label: 'volunteers.tile.certificate',
+      icon: <SafetyCertificateOutlined />,
+      color: '#7a4fd1',
+      size: 'more',
+      order: 30,
+    },
+  ],
+});
