@@ -1,8 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { is } from 'drizzle-orm';
 import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import { WO_ACTIONS } from '../shared/contracts/workOrderMachine';
+import { SO_ACTIONS } from '../shared/contracts/serviceOrderMachine';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../shared/i18n/audit';
 import { ERROR_MESSAGES } from '../shared/i18n/errors';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../shared/permissions';
 import { MODULES } from './app';
@@ -70,5 +73,31 @@ describe('module registry', () => {
     for (const m of MODULES)
       for (const [code, messages] of Object.entries(m.errors ?? {}))
         expect(ERROR_MESSAGES[code]).toBe(messages);
+  });
+
+  it('every audited action and entity type the server writes has a name on the audit page, declared by one module', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n);
+        return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+      });
+    const actions = new Set<string>();
+    const types = new Set<string>();
+    for (const file of walk(import.meta.dirname))
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (/^\s*action: /.test(line))
+          for (const m of line.matchAll(/'([a-z0-9_]+\.[a-z0-9_.]+)'/g)) actions.add(m[1]!);
+        if (/^\s*entityType: '/.test(line))
+          for (const m of line.matchAll(/'([a-z0-9_]+)'/g)) types.add(m[1]!);
+      }
+    // Transitions are audited as `<module>.<action>` from their machines' tables.
+    for (const a of WO_ACTIONS) actions.add(`work_orders.${a}`);
+    for (const a of SO_ACTIONS) actions.add(`services.${a}`);
+    expect(actions.size).toBeGreaterThan(100);
+    expect([...actions].filter((a) => !AUDIT_ACTIONS[a])).toEqual([]);
+    expect([...types].filter((t) => !AUDIT_ENTITY_TYPES[t])).toEqual([]);
+    const declared = MODULES.flatMap((m) => Object.keys(m.audit?.actions ?? {}));
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...declared].sort()).toEqual(Object.keys(AUDIT_ACTIONS).sort());
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { AuditLabels } from '../../shared/i18n/audit';
 import type { Locale } from '../../shared/i18n/errors';
 import type { ModuleAccess } from '../../shared/permissions/define';
 import type { AppDeps } from './context';
@@ -35,6 +36,8 @@ export interface ModuleDef {
   access?: ModuleAccess;
   /** Its error messages by code, in both UI languages (`shared/i18n/errors.<m>.ts`). */
   errors?: Record<string, Record<Locale, string>>;
+  /** The names of the actions and entity types it audits (`shared/i18n/audit.<m>.ts`), for the audit page. */
+  audit?: AuditLabels;
   routes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
   /** Recurring jobs; the platform schedules them (`moduleJobs` in app.ts). */
   jobs?: ModuleJob[];

@@ -42,9 +42,11 @@ import {
 import * as accountsTables from './accounts.table';
 import { accountsAccess } from '../../../shared/permissions/accounts';
 import { ACCOUNTS_ERRORS } from '../../../shared/i18n/errors.accounts';
+import { ACCOUNTS_AUDIT } from '../../../shared/i18n/audit.accounts';
 
 export const accountsModule = defineModule({
   name: 'accounts',
+  audit: ACCOUNTS_AUDIT,
   tables: accountsTables,
   access: accountsAccess,
   errors: ACCOUNTS_ERRORS,

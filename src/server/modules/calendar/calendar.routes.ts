@@ -13,10 +13,12 @@ import { remindMissingSchedules } from './calendar.usecases';
 import * as calendarTables from '../../platform/calendar.table';
 import { calendarAccess } from '../../../shared/permissions/calendar';
 import { CALENDAR_ERRORS } from '../../../shared/i18n/errors.calendar';
+import { CALENDAR_AUDIT } from '../../../shared/i18n/audit.calendar';
 
 /** The statutory working calendar: any logged-in user reads it; `calendar.write` loads a year. */
 export const calendarModule = defineModule({
   name: 'calendar',
+  audit: CALENDAR_AUDIT,
   tables: calendarTables,
   access: calendarAccess,
   errors: CALENDAR_ERRORS,

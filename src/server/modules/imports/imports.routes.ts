@@ -25,11 +25,13 @@ import {
 } from './imports.usecases';
 import * as importsTables from './imports.table';
 import { IMPORTS_ERRORS } from '../../../shared/i18n/errors.imports';
+import { IMPORTS_AUDIT } from '../../../shared/i18n/audit.imports';
 
 const idParams = z.object({ id: z.string() });
 
 export const importsModule = defineModule({
   name: 'imports',
+  audit: IMPORTS_AUDIT,
   tables: importsTables,
   errors: IMPORTS_ERRORS,
   routes(base: FastifyInstance, deps) {

@@ -48,6 +48,7 @@ import { verifyLedger } from './ledger.verify';
 import * as ledgerTables from './ledger.table';
 import { ledgerAccess } from '../../../shared/permissions/ledger';
 import { LEDGER_ERRORS } from '../../../shared/i18n/errors.ledger';
+import { LEDGER_AUDIT } from '../../../shared/i18n/audit.ledger';
 
 const KIND_ZH: Record<string, string> = {
   service_credit: '服务记时/积分',
@@ -64,6 +65,7 @@ const KIND_ZH: Record<string, string> = {
 
 export const ledgerModule = defineModule({
   name: 'ledger',
+  audit: LEDGER_AUDIT,
   tables: ledgerTables,
   access: ledgerAccess,
   errors: LEDGER_ERRORS,

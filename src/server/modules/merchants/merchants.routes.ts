@@ -55,6 +55,7 @@ import {
 import * as merchantsTables from './merchants.table';
 import { merchantsAccess } from '../../../shared/permissions/merchants';
 import { MERCHANTS_ERRORS } from '../../../shared/i18n/errors.merchants';
+import { MERCHANTS_AUDIT } from '../../../shared/i18n/audit.merchants';
 
 const idempotencyHeader = (req: FastifyRequest) => {
   const h = req.headers['idempotency-key'];
@@ -67,6 +68,7 @@ const local = (d: Date | null) =>
 
 export const merchantsModule = defineModule({
   name: 'merchants',
+  audit: MERCHANTS_AUDIT,
   tables: merchantsTables,
   access: merchantsAccess,
   errors: MERCHANTS_ERRORS,

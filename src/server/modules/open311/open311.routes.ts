@@ -38,6 +38,7 @@ import {
 import * as open311Tables from './open311.table';
 import { open311Access } from '../../../shared/permissions/open311';
 import { OPEN311_ERRORS } from '../../../shared/i18n/errors.open311';
+import { OPEN311_AUDIT } from '../../../shared/i18n/audit.open311';
 
 const FORM_LIMIT = 256 * 1024;
 
@@ -102,6 +103,7 @@ function parseForm(body: string): Record<string, string | string[]> {
  */
 export const open311Module = defineModule({
   name: 'open311',
+  audit: OPEN311_AUDIT,
   tables: open311Tables,
   access: open311Access,
   errors: OPEN311_ERRORS,

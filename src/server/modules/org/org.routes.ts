@@ -29,11 +29,13 @@ import {
 import * as orgTables from './org.table';
 import { orgAccess } from '../../../shared/permissions/org';
 import { ORG_ERRORS } from '../../../shared/i18n/errors.org';
+import { ORG_AUDIT } from '../../../shared/i18n/audit.org';
 
 const idParams = z.object({ id: z.string() });
 
 export const orgModule = defineModule({
   name: 'org',
+  audit: ORG_AUDIT,
   tables: orgTables,
   access: orgAccess,
   errors: ORG_ERRORS,

@@ -77,6 +77,7 @@ import {
 import * as peopleTables from './people.table';
 import { peopleAccess } from '../../../shared/permissions/people';
 import { PEOPLE_ERRORS } from '../../../shared/i18n/errors.people';
+import { PEOPLE_AUDIT } from '../../../shared/i18n/audit.people';
 
 const idParams = z.object({ id: z.string() });
 const unitParams = z.object({ orgUnitId: z.string() });
@@ -88,6 +89,7 @@ const gridParams = z.object({ id: z.string(), gridId: z.string() });
  */
 export const peopleModule = defineModule({
   name: 'people',
+  audit: PEOPLE_AUDIT,
   tables: peopleTables,
   access: peopleAccess,
   errors: PEOPLE_ERRORS,

@@ -28,11 +28,13 @@ import {
 import * as residentsTables from './residents.table';
 import { residentsAccess } from '../../../shared/permissions/residents';
 import { RESIDENTS_ERRORS } from '../../../shared/i18n/errors.residents';
+import { RESIDENTS_AUDIT } from '../../../shared/i18n/audit.residents';
 
 const idParams = z.object({ id: z.string() });
 
 export const residentsModule = defineModule({
   name: 'residents',
+  audit: RESIDENTS_AUDIT,
   tables: residentsTables,
   access: residentsAccess,
   errors: RESIDENTS_ERRORS,

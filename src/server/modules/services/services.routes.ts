@@ -85,6 +85,7 @@ import { myVolunteerId, serversReport, servicesReport, yearRecord } from './serv
 import * as servicesTables from './services.table';
 import { servicesAccess } from '../../../shared/permissions/services';
 import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
+import { SERVICES_AUDIT } from '../../../shared/i18n/audit.services';
 
 export { sweepServiceOrders } from './services.orders';
 
@@ -125,6 +126,7 @@ async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
 
 export const servicesModule = defineModule({
   name: 'services',
+  audit: SERVICES_AUDIT,
   tables: servicesTables,
   access: servicesAccess,
   errors: SERVICES_ERRORS,

@@ -75,6 +75,7 @@ import {
 import * as volunteersTables from './volunteers.table';
 import { volunteersAccess } from '../../../shared/permissions/volunteers';
 import { VOLUNTEERS_ERRORS } from '../../../shared/i18n/errors.volunteers';
+import { VOLUNTEERS_AUDIT } from '../../../shared/i18n/audit.volunteers';
 
 const idParams = z.object({ id: z.string() });
 const memberParams = z.object({ id: z.string(), volunteerId: z.string() });
@@ -93,6 +94,7 @@ function pdfReply(reply: import('fastify').FastifyReply, number: string, pdf: Bu
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
+  audit: VOLUNTEERS_AUDIT,
   tables: volunteersTables,
   access: volunteersAccess,
   errors: VOLUNTEERS_ERRORS,

@@ -50,6 +50,7 @@ import * as workOrdersTables from './workOrders.table';
 import * as workOrdersRollupsTables from './workOrders.rollups.table';
 import { workOrdersAccess } from '../../../shared/permissions/work-orders';
 import { WORK_ORDERS_ERRORS } from '../../../shared/i18n/errors.work-orders';
+import { WORK_ORDERS_AUDIT } from '../../../shared/i18n/audit.work-orders';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -108,6 +109,7 @@ async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | n
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
+  audit: WORK_ORDERS_AUDIT,
   tables: { ...workOrdersTables, ...workOrdersRollupsTables },
   access: workOrdersAccess,
   errors: WORK_ORDERS_ERRORS,

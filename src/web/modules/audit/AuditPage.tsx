@@ -25,7 +25,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../app/i18n/auditActions';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../shared/i18n/audit';
 import type { AuditEntryDto, AuditVerifyDto } from '../../../shared/contracts/audit';
 import type { Wire } from '../../../shared/contracts/wire';
 

@@ -1,0 +1,40 @@
+import type { AuditLabels } from './audit';
+
+/** Names of the services module's audited actions and entity types, for the audit log page. */
+export const SERVICES_AUDIT: AuditLabels = {
+  actions: {
+    'services.reveal': { 'zh-CN': '查看服务对象完整信息', en: 'Reveal personal data of a service order' },
+    'services.order': { 'zh-CN': '服务点单', en: 'Order a service' },
+    'services.order_on_behalf': { 'zh-CN': '代居民点单', en: 'Order on a resident’s behalf' },
+    'services.dispatch': { 'zh-CN': '服务派单', en: 'Dispatch service order' },
+    'services.reassign': { 'zh-CN': '改派服务单', en: 'Reassign service order' },
+    'services.accept': { 'zh-CN': '接单', en: 'Accept service order' },
+    'services.decline': { 'zh-CN': '拒单', en: 'Decline service order' },
+    'services.check_in': { 'zh-CN': '服务签到', en: 'Check in to service' },
+    'services.check_out': { 'zh-CN': '服务签退', en: 'Check out of service' },
+    'services.confirm': { 'zh-CN': '确认服务并评价', en: 'Confirm and rate service' },
+    'services.close': { 'zh-CN': '关闭服务单', en: 'Close service order' },
+    'services.cancel': { 'zh-CN': '取消服务单', en: 'Cancel service order' },
+    'services.timeout': { 'zh-CN': '超时退回社区', en: 'Returned to community (timeout)' },
+    'services.need_create': { 'zh-CN': '新增需求', en: 'Add need' },
+    'services.need_update': { 'zh-CN': '修改需求', en: 'Update need' },
+    'services.resource_create': { 'zh-CN': '新增资源', en: 'Add resource' },
+    'services.resource_update': { 'zh-CN': '修改资源', en: 'Update resource' },
+    'services.project_create': { 'zh-CN': '新增服务项目', en: 'Add service project' },
+    'services.project_update': { 'zh-CN': '修改服务项目', en: 'Update service project' },
+    'services.settings': { 'zh-CN': '修改服务设置', en: 'Update service settings' },
+    'services.station_create': { 'zh-CN': '新增邻里服务站', en: 'Add neighbour station' },
+    'services.duty_slot_create': { 'zh-CN': '排班', en: 'Schedule duty' },
+    'services.duty_slot_delete': { 'zh-CN': '取消排班', en: 'Remove duty slot' },
+    'services.duty_log': { 'zh-CN': '值班记录', en: 'Duty log' },
+  },
+  entityTypes: {
+    svc_duty_slot: { 'zh-CN': '值班排班', en: 'Duty slot' },
+    svc_need: { 'zh-CN': '需求清单', en: 'Need' },
+    svc_order: { 'zh-CN': '服务单', en: 'Service order' },
+    svc_project: { 'zh-CN': '服务项目', en: 'Service project' },
+    svc_resource: { 'zh-CN': '资源清单', en: 'Resource' },
+    svc_settings: { 'zh-CN': '服务设置', en: 'Service settings' },
+    svc_station: { 'zh-CN': '邻里服务站', en: 'Neighbour station' },
+  },
+};

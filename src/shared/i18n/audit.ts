@@ -1,0 +1,47 @@
+/**
+ * Names of audited actions and entity types (the audit log page; unknown codes show as they are), put
+ * together from each module's own `audit.<module>.ts`, which its server registry entry also declares
+ * (`defineModule({ audit })`): one line per module.
+ */
+import type { Locale } from './errors';
+import { ACCOUNTS_AUDIT } from './audit.accounts';
+import { ORG_AUDIT } from './audit.org';
+import { RESIDENTS_AUDIT } from './audit.residents';
+import { CALENDAR_AUDIT } from './audit.calendar';
+import { IMPORTS_AUDIT } from './audit.imports';
+import { PEOPLE_AUDIT } from './audit.people';
+import { WORK_ORDERS_AUDIT } from './audit.work-orders';
+import { LEDGER_AUDIT } from './audit.ledger';
+import { MERCHANTS_AUDIT } from './audit.merchants';
+import { OPEN311_AUDIT } from './audit.open311';
+import { SERVICES_AUDIT } from './audit.services';
+import { VOLUNTEERS_AUDIT } from './audit.volunteers';
+
+export interface AuditLabels {
+  actions: Record<string, Record<Locale, string>>;
+  entityTypes: Record<string, Record<Locale, string>>;
+}
+
+const MODULE_AUDIT: AuditLabels[] = [
+  ACCOUNTS_AUDIT,
+  ORG_AUDIT,
+  RESIDENTS_AUDIT,
+  CALENDAR_AUDIT,
+  IMPORTS_AUDIT,
+  PEOPLE_AUDIT,
+  WORK_ORDERS_AUDIT,
+  OPEN311_AUDIT,
+  LEDGER_AUDIT,
+  MERCHANTS_AUDIT,
+  SERVICES_AUDIT,
+  VOLUNTEERS_AUDIT,
+];
+
+export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(
+  {},
+  ...MODULE_AUDIT.map((m) => m.actions),
+);
+export const AUDIT_ENTITY_TYPES: Record<string, Record<Locale, string>> = Object.assign(
+  {},
+  ...MODULE_AUDIT.map((m) => m.entityTypes),
+);
