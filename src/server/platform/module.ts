@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppDeps } from './context';
+import type { Workflow } from './workflow';
 
 /** What a module's recurring job gets: the app's dependencies and the process's logger. */
 export interface JobDeps extends AppDeps {
@@ -23,6 +24,8 @@ export interface ModuleDef {
   name: string;
   routes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
   jobs?: ModuleJob[];
+  /** Procedures run by platform/workflow; their deadlines are swept by the one `platform.workflow-sweep` job. */
+  workflows?: Workflow<any, any, any, any>[];
 }
 
 export function defineModule(def: ModuleDef): ModuleDef {

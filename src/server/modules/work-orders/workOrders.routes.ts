@@ -28,6 +28,7 @@ import { createLocalStorage, imageMime } from '../../platform/storage';
 import { registerReportRoutes } from './workOrders.reports.routes';
 import { runSlaSweep } from './workOrders.sla';
 import { woAttachments, woCategories } from './workOrders.table';
+import { workOrderWorkflow } from './workOrders.workflow';
 import {
   attachmentForStaff,
   publicPhotoIds,
@@ -104,14 +105,9 @@ async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | n
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
-  jobs: [
-    {
-      // Escalation, overdue marking and reminders (R-WO-3); every step is claimed in its own table.
-      name: 'work-orders.sla-sweep',
-      cron: '* * * * *',
-      run: (deps) => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
-    },
-  ],
+  // Escalation, overdue marking and reminders (R-WO-3) are the workflow's deadlines, fired by the
+  // platform's one sweep job (platform.workflow-sweep).
+  workflows: [workOrderWorkflow],
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-orders'];

@@ -1,0 +1,224 @@
+import { eq, isNull, sql } from 'drizzle-orm';
+import type { ActionBody } from '../../../shared/contracts/workOrders';
+import {
+  TRANSITIONS,
+  WO_ACTIONS,
+  WO_STATUSES,
+  type WoAction,
+  type WoStatus,
+} from '../../../shared/contracts/workOrderMachine';
+import { writeAudit } from '../../platform/audit';
+import type { UseCaseCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
+import { orgUnits } from '../org/org.table';
+import { recordRollup } from './workOrders.rollups';
+import { settingsFor } from './workOrders.settings';
+import { woEscalations, woEvents, workOrders } from './workOrders.table';
+import {
+  type OrderRow,
+  allowedActions,
+  deadlineOf,
+  invalidTransition,
+  mayAct,
+  prepareAction,
+} from './workOrders.usecases';
+
+const DAY = 24 * 3_600_000;
+
+/** An action's input: the request body, and who rates a follow-up (never taken from the body). */
+export interface WoActionInput {
+  body: ActionBody;
+  source?: 'requester' | 'dispatcher' | 'system' | undefined;
+}
+
+/** States in which the completion deadline runs (the SLA clock, R-WO-3, R-LAW-WO-4). */
+const RUNNING: WoStatus[] = [
+  'submitted',
+  'dispatched',
+  'in_progress',
+  'return_requested',
+  'extension_pending',
+];
+
+/**
+ * The work-order procedure on the platform workflow engine: the transition table is the shared
+ * `workOrderMachine.ts` (which also drives the UI's buttons); scope per side is `mayAct`; the SLA steps
+ * (R-WO-3: escalation of orders not accepted in time, overdue marking, the reminder the day after expiry)
+ * are its deadlines, claimed in `wo_escalations`.
+ */
+export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, WoActionInput>({
+  name: 'work-orders.order',
+  states: WO_STATUSES,
+  transitions: Object.fromEntries(
+    WO_ACTIONS.map((a) => [
+      a,
+      { from: TRANSITIONS[a].from, to: TRANSITIONS[a].to, permission: TRANSITIONS[a].permission },
+    ]),
+  ) as Record<WoAction, TransitionRule<WoStatus, OrderRow, WoActionInput>>,
+  authorize: (actor, order, action) => mayAct(actor, order, action),
+  prepare: (order, _action, input, ctx) => prepareAction(order, input, ctx),
+  afterTransition: (tx, _ctx, e) =>
+    recordRollup(tx, { before: e.record, after: e.updated, action: e.input.body }),
+  adapter: {
+    table: workOrders,
+    id: workOrders.id,
+    state: workOrders.status,
+    version: workOrders.version,
+    updatedAt: workOrders.updatedAt,
+    writeEvent: (tx, ctx, e) =>
+      tx.insert(woEvents).values({
+        id: ctx.ids(),
+        orderId: e.record.id,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? '系统',
+        action: e.action,
+        fromStatus: e.from,
+        toStatus: e.to,
+        note: (e.event.note as string | null | undefined) ?? null,
+        publicNote: (e.event.publicNote as string | null | undefined) ?? null,
+        attachments: (e.event.attachments as string[] | undefined) ?? [],
+        data: e.data,
+      }),
+    audit: (e) => ({
+      action: `work_orders.${e.action}`,
+      entityType: 'work_order',
+      entityId: e.record.id,
+      orgPath: e.updated.orgPath,
+      before: { status: e.from, orgUnitId: e.record.orgUnitId },
+      after: { status: e.to, orgUnitId: e.updated.orgUnitId, ...e.data },
+    }),
+    steps: {
+      table: woEscalations,
+      recordId: woEscalations.orderId,
+      step: woEscalations.step,
+      at: woEscalations.at,
+    },
+  },
+  errors: {
+    invalidTransition: (order, ctx) => invalidTransition(order, ctx.actor),
+    forbidden: (order, ctx) =>
+      new AppError('common.forbidden', 403, {}, { allowed: allowedActions(ctx.actor, order) }),
+    conflict: () => new AppError('common.conflict', 409),
+  },
+  deadlines: [
+    {
+      // Not accepted in time: one level up (grid → community), then back to the dispatcher's queue.
+      name: 'escalated',
+      states: ['dispatched'],
+      due: workOrders.acceptDueAt,
+      step: (o) => `accept:${o.acceptDueAt!.toISOString()}`,
+      fire: escalate,
+    },
+    {
+      name: 'overdue',
+      states: RUNNING,
+      due: workOrders.dueAt,
+      where: isNull(workOrders.overdueAt),
+      step: () => 'overdue',
+      fire: markOverdue,
+    },
+    {
+      // The reminder (催办) the day after expiry; a deadline moved by an extension gets its own.
+      name: 'reminded',
+      states: RUNNING,
+      due: workOrders.dueAt,
+      afterMs: DAY,
+      step: (o) => `remind:${o.dueAt!.toISOString()}`,
+      fire: remind,
+    },
+  ],
+});
+
+async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
+  const now = ctx.clock.now();
+  const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, o.orgUnitId));
+  const parentId = unit?.kind === 'grid' || unit?.kind === 'community' ? unit.parentId : null;
+  const [parent] = parentId ? await tx.select().from(orgUnits).where(eq(orgUnits.id, parentId)) : [];
+  const settings = await settingsFor(tx, o.dispatchPath);
+  const toDispatcher =
+    !parent || parent.kind === 'subdistrict' || o.escalationLevel + 1 >= settings.maxEscalationLevel;
+  const target = toDispatcher ? null : parent;
+  const patch = target
+    ? {
+        orgUnitId: target.id,
+        orgPath: target.path,
+        ...(await deadlineOf(
+          tx,
+          now,
+          settings.acceptLimits[o.priority as 'regular'] ?? settings.acceptLimits.regular,
+        ).then((d) => ({ acceptDueAt: d.at, acceptDueEstimated: d.estimated }))),
+      }
+    : {
+        // Back to the governance centre's queue, flagged for supervision.
+        status: 'submitted',
+        orgUnitId: o.dispatchPath.split('/').filter(Boolean).at(-1)!,
+        orgPath: o.dispatchPath,
+        acceptDueAt: null,
+        acceptDueEstimated: false,
+        supervised: true,
+      };
+  await tx
+    .update(workOrders)
+    .set({ ...patch, escalationLevel: o.escalationLevel + 1, version: o.version + 1, updatedAt: now })
+    .where(eq(workOrders.id, o.id));
+  await recordRollup(tx, { sweep: 'escalate', orderId: o.id, before: o });
+  await tx.insert(woEvents).values({
+    id: ctx.ids(),
+    orderId: o.id,
+    at: now,
+    actorName: '系统',
+    action: 'escalate',
+    fromStatus: o.status,
+    toStatus: target ? o.status : 'submitted',
+    note: target ? `超时未签收,升级至${target.name}` : '超时未签收,退回街道综治中心督办',
+    data: { level: o.escalationLevel + 1, to: target?.id ?? null },
+  });
+  await writeAudit(tx, ctx, {
+    action: 'work_orders.escalate',
+    entityType: 'work_order',
+    entityId: o.id,
+    orgPath: target?.path ?? o.dispatchPath,
+    before: { orgUnitId: o.orgUnitId, status: o.status },
+    after: { orgUnitId: patch.orgUnitId, level: o.escalationLevel + 1 },
+  });
+}
+
+async function markOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
+  const now = ctx.clock.now();
+  await tx.update(workOrders).set({ overdueAt: now, updatedAt: now }).where(eq(workOrders.id, o.id));
+  await recordRollup(tx, { sweep: 'overdue', orderId: o.id });
+  await tx.insert(woEvents).values({
+    id: ctx.ids(),
+    orderId: o.id,
+    at: now,
+    actorName: '系统',
+    action: 'overdue',
+    note: '已超过办理时限',
+  });
+}
+
+async function remind(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
+  const now = ctx.clock.now();
+  await tx
+    .update(workOrders)
+    .set({ reminders: sql`${workOrders.reminders} + 1`, updatedAt: now })
+    .where(eq(workOrders.id, o.id));
+  await tx.insert(woEvents).values({
+    id: ctx.ids(),
+    orderId: o.id,
+    at: now,
+    actorName: '系统',
+    action: 'remind',
+    note: '超期次日自动催办',
+  });
+  await writeAudit(tx, ctx, {
+    action: 'work_orders.remind',
+    entityType: 'work_order',
+    entityId: o.id,
+    orgPath: o.orgPath,
+    after: { automatic: true },
+  });
+}
