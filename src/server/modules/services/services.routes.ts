@@ -82,6 +82,7 @@ import {
   sweepServiceOrders,
 } from './services.orders';
 import { myVolunteerId, serversReport, servicesReport, yearRecord } from './services.reports';
+import { serviceOrderWorkflow } from './services.workflow';
 
 export { sweepServiceOrders } from './services.orders';
 
@@ -122,14 +123,9 @@ async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
 
 export const servicesModule = defineModule({
   name: 'services',
-  jobs: [
-    {
-      // Service orders nobody accepted in time go back to the community's queue (claimed per step).
-      name: 'services.accept-timeout-sweep',
-      cron: '* * * * *',
-      run: (deps) => sweepServiceOrders({ ...deps, requestId: 'services-sweep' }),
-    },
-  ],
+  // Service orders nobody accepted in time go back to the community's queue: the workflow's deadline,
+  // fired by the platform's one sweep job (platform.workflow-sweep).
+  workflows: [serviceOrderWorkflow],
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['services'];
