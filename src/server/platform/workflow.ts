@@ -344,7 +344,7 @@ export async function sweepWorkflow<S extends string, R extends Row, A extends s
  * failing workflow does not stop the others; the first failure is raised at the end (the job retries).
  */
 export async function sweepWorkflows(
-  workflows: readonly Workflow<string, Row, string, unknown>[],
+  workflows: readonly Workflow<any, any, any, any>[],
   ctx: UseCaseCtx,
   log?: { error(obj: object, msg: string): void },
 ): Promise<Record<string, Record<string, number>>> {
