@@ -1,5 +1,13 @@
+import { eq, sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { sweepWorkflow } from '../../platform/workflow';
+import { orgUnits } from '../org/org.table';
+import { recordRollup } from './workOrders.rollups';
+import { settingsFor } from './workOrders.settings';
+import { woEvents, workOrders } from './workOrders.table';
+import { type OrderRow, deadlineOf } from './workOrders.usecases';
 import { workOrderWorkflow } from './workOrders.workflow';
 
 /**
@@ -15,4 +23,100 @@ export async function runSlaSweep(
 ): Promise<{ escalated: number; overdue: number; reminded: number }> {
   const n = await sweepWorkflow(workOrderWorkflow, ctx);
   return { escalated: n.escalated ?? 0, overdue: n.overdue ?? 0, reminded: n.reminded ?? 0 };
+}
+
+// ---------------------------------------------------------------- the deadlines' steps (on the locked row)
+
+/** Not accepted in time: one level up (grid → community), or back to the dispatcher's queue (R-WO-3). */
+export async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
+  const now = ctx.clock.now();
+  const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, o.orgUnitId));
+  const parentId = unit?.kind === 'grid' || unit?.kind === 'community' ? unit.parentId : null;
+  const [parent] = parentId ? await tx.select().from(orgUnits).where(eq(orgUnits.id, parentId)) : [];
+  const settings = await settingsFor(tx, o.dispatchPath);
+  const toDispatcher =
+    !parent || parent.kind === 'subdistrict' || o.escalationLevel + 1 >= settings.maxEscalationLevel;
+  const target = toDispatcher ? null : parent;
+  const patch = target
+    ? {
+        orgUnitId: target.id,
+        orgPath: target.path,
+        ...(await deadlineOf(
+          tx,
+          now,
+          settings.acceptLimits[o.priority as 'regular'] ?? settings.acceptLimits.regular,
+        ).then((d) => ({ acceptDueAt: d.at, acceptDueEstimated: d.estimated }))),
+      }
+    : {
+        // Back to the governance centre's queue, flagged for supervision.
+        status: 'submitted',
+        orgUnitId: o.dispatchPath.split('/').filter(Boolean).at(-1)!,
+        orgPath: o.dispatchPath,
+        acceptDueAt: null,
+        acceptDueEstimated: false,
+        supervised: true,
+      };
+  await tx
+    .update(workOrders)
+    .set({ ...patch, escalationLevel: o.escalationLevel + 1, version: o.version + 1, updatedAt: now })
+    .where(eq(workOrders.id, o.id));
+  await recordRollup(tx, { sweep: 'escalate', orderId: o.id, before: o });
+  await tx.insert(woEvents).values({
+    id: ctx.ids(),
+    orderId: o.id,
+    at: now,
+    actorName: '系统',
+    action: 'escalate',
+    fromStatus: o.status,
+    toStatus: target ? o.status : 'submitted',
+    note: target ? `超时未签收,升级至${target.name}` : '超时未签收,退回街道综治中心督办',
+    data: { level: o.escalationLevel + 1, to: target?.id ?? null },
+  });
+  await writeAudit(tx, ctx, {
+    action: 'work_orders.escalate',
+    entityType: 'work_order',
+    entityId: o.id,
+    orgPath: target?.path ?? o.dispatchPath,
+    before: { orgUnitId: o.orgUnitId, status: o.status },
+    after: { orgUnitId: patch.orgUnitId, level: o.escalationLevel + 1 },
+  });
+}
+
+/** Past the completion deadline (R-LAW-WO-4): marked once. */
+export async function markOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
+  const now = ctx.clock.now();
+  await tx.update(workOrders).set({ overdueAt: now, updatedAt: now }).where(eq(workOrders.id, o.id));
+  await recordRollup(tx, { sweep: 'overdue', orderId: o.id });
+  await tx.insert(woEvents).values({
+    id: ctx.ids(),
+    orderId: o.id,
+    at: now,
+    actorName: '系统',
+    action: 'overdue',
+    note: '已超过办理时限',
+  });
+}
+
+/** The automatic reminder (催办) the day after expiry. */
+export async function remind(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
+  const now = ctx.clock.now();
+  await tx
+    .update(workOrders)
+    .set({ reminders: sql`${workOrders.reminders} + 1`, updatedAt: now })
+    .where(eq(workOrders.id, o.id));
+  await tx.insert(woEvents).values({
+    id: ctx.ids(),
+    orderId: o.id,
+    at: now,
+    actorName: '系统',
+    action: 'remind',
+    note: '超期次日自动催办',
+  });
+  await writeAudit(tx, ctx, {
+    action: 'work_orders.remind',
+    entityType: 'work_order',
+    entityId: o.id,
+    orgPath: o.orgPath,
+    after: { automatic: true },
+  });
 }

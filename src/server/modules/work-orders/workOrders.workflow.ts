@@ -1,4 +1,4 @@
-import { eq, isNull, sql } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { ActionBody } from '../../../shared/contracts/workOrders';
 import {
   TRANSITIONS,
@@ -7,19 +7,14 @@ import {
   type WoAction,
   type WoStatus,
 } from '../../../shared/contracts/workOrderMachine';
-import { writeAudit } from '../../platform/audit';
-import type { UseCaseCtx } from '../../platform/context';
-import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
-import { orgUnits } from '../org/org.table';
 import { recordRollup } from './workOrders.rollups';
-import { settingsFor } from './workOrders.settings';
+import { escalate, markOverdue, remind } from './workOrders.sla';
 import { woEscalations, woEvents, workOrders } from './workOrders.table';
 import {
   type OrderRow,
   allowedActions,
-  deadlineOf,
   invalidTransition,
   mayAct,
   prepareAction,
@@ -110,7 +105,7 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
       states: ['dispatched'],
       due: workOrders.acceptDueAt,
       step: (o) => `accept:${o.acceptDueAt!.toISOString()}`,
-      fire: escalate,
+      fire: (tx, ctx, o) => escalate(tx, ctx, o),
     },
     {
       name: 'overdue',
@@ -118,7 +113,7 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
       due: workOrders.dueAt,
       where: isNull(workOrders.overdueAt),
       step: () => 'overdue',
-      fire: markOverdue,
+      fire: (tx, ctx, o) => markOverdue(tx, ctx, o),
     },
     {
       // The reminder (催办) the day after expiry; a deadline moved by an extension gets its own.
@@ -127,98 +122,7 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
       due: workOrders.dueAt,
       afterMs: DAY,
       step: (o) => `remind:${o.dueAt!.toISOString()}`,
-      fire: remind,
+      fire: (tx, ctx, o) => remind(tx, ctx, o),
     },
   ],
 });
-
-async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
-  const now = ctx.clock.now();
-  const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, o.orgUnitId));
-  const parentId = unit?.kind === 'grid' || unit?.kind === 'community' ? unit.parentId : null;
-  const [parent] = parentId ? await tx.select().from(orgUnits).where(eq(orgUnits.id, parentId)) : [];
-  const settings = await settingsFor(tx, o.dispatchPath);
-  const toDispatcher =
-    !parent || parent.kind === 'subdistrict' || o.escalationLevel + 1 >= settings.maxEscalationLevel;
-  const target = toDispatcher ? null : parent;
-  const patch = target
-    ? {
-        orgUnitId: target.id,
-        orgPath: target.path,
-        ...(await deadlineOf(
-          tx,
-          now,
-          settings.acceptLimits[o.priority as 'regular'] ?? settings.acceptLimits.regular,
-        ).then((d) => ({ acceptDueAt: d.at, acceptDueEstimated: d.estimated }))),
-      }
-    : {
-        // Back to the governance centre's queue, flagged for supervision.
-        status: 'submitted',
-        orgUnitId: o.dispatchPath.split('/').filter(Boolean).at(-1)!,
-        orgPath: o.dispatchPath,
-        acceptDueAt: null,
-        acceptDueEstimated: false,
-        supervised: true,
-      };
-  await tx
-    .update(workOrders)
-    .set({ ...patch, escalationLevel: o.escalationLevel + 1, version: o.version + 1, updatedAt: now })
-    .where(eq(workOrders.id, o.id));
-  await recordRollup(tx, { sweep: 'escalate', orderId: o.id, before: o });
-  await tx.insert(woEvents).values({
-    id: ctx.ids(),
-    orderId: o.id,
-    at: now,
-    actorName: '系统',
-    action: 'escalate',
-    fromStatus: o.status,
-    toStatus: target ? o.status : 'submitted',
-    note: target ? `超时未签收,升级至${target.name}` : '超时未签收,退回街道综治中心督办',
-    data: { level: o.escalationLevel + 1, to: target?.id ?? null },
-  });
-  await writeAudit(tx, ctx, {
-    action: 'work_orders.escalate',
-    entityType: 'work_order',
-    entityId: o.id,
-    orgPath: target?.path ?? o.dispatchPath,
-    before: { orgUnitId: o.orgUnitId, status: o.status },
-    after: { orgUnitId: patch.orgUnitId, level: o.escalationLevel + 1 },
-  });
-}
-
-async function markOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
-  const now = ctx.clock.now();
-  await tx.update(workOrders).set({ overdueAt: now, updatedAt: now }).where(eq(workOrders.id, o.id));
-  await recordRollup(tx, { sweep: 'overdue', orderId: o.id });
-  await tx.insert(woEvents).values({
-    id: ctx.ids(),
-    orderId: o.id,
-    at: now,
-    actorName: '系统',
-    action: 'overdue',
-    note: '已超过办理时限',
-  });
-}
-
-async function remind(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
-  const now = ctx.clock.now();
-  await tx
-    .update(workOrders)
-    .set({ reminders: sql`${workOrders.reminders} + 1`, updatedAt: now })
-    .where(eq(workOrders.id, o.id));
-  await tx.insert(woEvents).values({
-    id: ctx.ids(),
-    orderId: o.id,
-    at: now,
-    actorName: '系统',
-    action: 'remind',
-    note: '超期次日自动催办',
-  });
-  await writeAudit(tx, ctx, {
-    action: 'work_orders.remind',
-    entityType: 'work_order',
-    entityId: o.id,
-    orgPath: o.orgPath,
-    after: { automatic: true },
-  });
-}
