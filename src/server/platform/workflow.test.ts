@@ -8,7 +8,14 @@ import { uuidv7 } from './clock';
 import type { UseCaseCtx } from './context';
 import { AppError } from './errors';
 import type { Actor } from './permissions';
-import { availableActions, defineWorkflow, sweepWorkflow, sweepWorkflows, transition } from './workflow';
+import {
+  availableActions,
+  defineWorkflow,
+  stepKey,
+  sweepWorkflow,
+  sweepWorkflows,
+  transition,
+} from './workflow';
 
 // A throw-away procedure on its own tables: an item is drafted, opened, closed, or expires when its
 // deadline passes; a reminder is sent when its reminder time passes (no state change).
@@ -89,7 +96,8 @@ const wf = defineWorkflow<'draft' | 'open' | 'closed' | 'expired', Item, 'open' 
       name: 'reminded',
       states: ['open'],
       due: items.remindAt,
-      step: (i) => `remind:${i.remindAt!.toISOString()}`,
+      // In SQL, so rows already reminded (and still due) stay out of the sweep's batch.
+      step: stepKey('remind:', items.remindAt),
       fire: async (tx, ctx, i) => {
         await tx
           .update(items)
@@ -294,5 +302,31 @@ describe('workflow engine', () => {
       .where(eq(items.id, item.id));
     expect((await sweepWorkflow(wf, sweep)).reminded).toBe(1);
     expect((await read(item.id)).reminders).toBe(2);
+    // The key written from SQL is the one JavaScript would write (claims made before stay valid).
+    const keys = await t.database.db.select().from(steps).where(eq(steps.itemId, item.id));
+    expect(keys.map((k) => k.step).sort()).toEqual(
+      [
+        `remind:${new Date(now.getTime() - HOUR).toISOString()}`,
+        `remind:${new Date(now.getTime() - 1000).toISOString()}`,
+      ].sort(),
+    );
+  });
+
+  it('rows already reminded and still due do not fill the batch: a small batch still reaches every row', async () => {
+    const now = t.clock.now();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const item = await transition(wf, ctx, await newItem(), 'open', {});
+      await t.database.db
+        .update(items)
+        .set({ remindAt: new Date(now.getTime() - (10 - i) * HOUR) })
+        .where(eq(items.id, item.id));
+      ids.push(item.id);
+    }
+    const sweep = { ...ctx, actor: undefined };
+    expect((await sweepWorkflow(wf, sweep, { batch: 2 })).reminded).toBe(2);
+    expect((await sweepWorkflow(wf, sweep, { batch: 2 })).reminded).toBe(1);
+    expect((await sweepWorkflow(wf, sweep, { batch: 2 })).reminded).toBe(0);
+    for (const id of ids) expect((await read(id)).reminders).toBe(1);
   });
 });

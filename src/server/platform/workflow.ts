@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, getTableColumns, inArray, lt } from 'drizzle-orm';
+import { type SQL, and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../shared/permissions';
 import { type AuditEntry, writeAudit } from './audit';
@@ -89,8 +89,12 @@ export interface DeadlineRule<S extends string, R extends Row> {
   afterMs?: number;
   /** Extra condition on the row (e.g. not yet marked overdue). */
   where?: SQL;
-  /** The claim's key: once per record and key (a deadline that moved gets a new key). */
-  step(record: R): string;
+  /**
+   * The claim's key: once per record and key (a deadline that moved gets a new key). As SQL over the row's
+   * columns (see `stepKey`), rows already claimed are left out of the sweep's batch: use it when a row stays
+   * due after its step fired (a reminder), or old claimed rows would fill every batch.
+   */
+  step: ((record: R) => string) | SQL;
   /** Either a transition of the table, run as the system (no actor)… */
   action?: string;
   input?(record: R): unknown;
@@ -272,6 +276,11 @@ export async function transition<S extends string, R extends Row, A extends stri
 
 const SWEEP_BATCH = 500;
 
+/** A claim key in SQL: `prefix` + the column's time as JavaScript's `toISOString()` writes it. */
+export function stepKey(prefix: string, column: AnyPgColumn): SQL {
+  return sql`(${prefix}::text || to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+}
+
 /**
  * Fires the workflow's due deadlines, rule by rule in their declared order. A person's sweep passes
  * `where` (their scope); the scheduled job sweeps everything. Returns how many fired, by rule name.
@@ -279,7 +288,7 @@ const SWEEP_BATCH = 500;
 export async function sweepWorkflow<S extends string, R extends Row, A extends string, I>(
   wf: Workflow<S, R, A, I>,
   ctx: UseCaseCtx,
-  opts: { where?: SQL | undefined } = {},
+  opts: { where?: SQL | undefined; batch?: number } = {},
 ): Promise<Record<string, number>> {
   const { adapter } = wf;
   const steps = adapter.steps;
@@ -295,27 +304,35 @@ export async function sweepWorkflow<S extends string, R extends Row, A extends s
       rule.where,
       opts.where,
     );
+    const keySql = typeof rule.step === 'function' ? undefined : rule.step;
     const candidates = await ctx.db
       .select({ id: adapter.id })
       .from(adapter.table as never)
-      .where(due)
+      .where(
+        and(
+          due,
+          keySql &&
+            sql`not exists (select 1 from ${steps.table} where ${steps.recordId} = ${adapter.id} and ${steps.step} = ${keySql})`,
+        ),
+      )
       .orderBy(asc(rule.due))
-      .limit(SWEEP_BATCH);
+      .limit(opts.batch ?? SWEEP_BATCH);
     for (const { id } of candidates as { id: unknown }[]) {
       try {
         const fired = await ctx.db.transaction(async (tx) => {
           // Another sweeper holding the row skips it; one that already acted made it not due, or claimed it.
-          const [row] = (await tx
-            .select()
+          const [locked] = (await tx
+            .select({ row: adapter.table as never, key: keySql ?? sql<null>`null` })
             .from(adapter.table as never)
             .where(and(eq(adapter.id, id), due))
-            .for('update', { skipLocked: true })) as R[];
-          if (!row) return false;
+            .for('update', { skipLocked: true })) as { row: R; key: string | null }[];
+          if (!locked) return false;
+          const row = locked.row;
           const claimed = await tx
             .insert(steps.table)
             .values({
               [keyOf(steps.table, steps.recordId)]: id,
-              [keyOf(steps.table, steps.step)]: rule.step(row),
+              [keyOf(steps.table, steps.step)]: typeof rule.step === 'function' ? rule.step(row) : locked.key,
               [keyOf(steps.table, steps.at)]: now,
             } as never)
             .onConflictDoNothing()

@@ -8,7 +8,7 @@ import {
   type WoStatus,
 } from '../../../shared/contracts/workOrderMachine';
 import { AppError } from '../../platform/errors';
-import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
+import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
 import { recordRollup } from './workOrders.rollups';
 import { escalate, markOverdue, remind } from './workOrders.sla';
 import { woEscalations, woEvents, workOrders } from './workOrders.table';
@@ -121,7 +121,8 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
       states: RUNNING,
       due: workOrders.dueAt,
       afterMs: DAY,
-      step: (o) => `remind:${o.dueAt!.toISOString()}`,
+      // In SQL: orders reminded and still overdue stay out of the sweep's batch of 500.
+      step: stepKey('remind:', workOrders.dueAt),
       fire: (tx, ctx, o) => remind(tx, ctx, o),
     },
   ],
