@@ -138,10 +138,10 @@ runScript('two app processes on one empty PostgreSQL database', async () => {
       await sleep(1000);
     }
     const runs = jobRuns({ a, b });
-    const sweeps = runs.filter((r) => r.job === 'work-orders.sla-sweep');
+    const sweeps = runs.filter((r) => r.job === 'platform.workflow-sweep');
     check(
       sweeps.length > 0,
-      'the SLA sweep ran',
+      'the workflow sweep ran',
       `${sweeps.length} run(s): ${sweeps.map((r) => r.process).join(', ')}`,
     );
     const byTick = new Map<string, JobRun[]>();
@@ -163,7 +163,7 @@ runScript('two app processes on one empty PostgreSQL database', async () => {
     check(new Set(ids).size === ids.length, 'no job was handed to both processes');
     const queued = rowsOf<{ minute: string; n: number }>(
       await database.db.execute(sql`select to_char(created_on, 'YYYY-MM-DD HH24:MI') as minute, count(*)::int as n
-        from pgboss.job where name = 'work-orders.sla-sweep' group by 1 having count(*) > 1`),
+        from pgboss.job where name = 'platform.workflow-sweep' group by 1 having count(*) > 1`),
     );
     check(
       queued.length === 0,

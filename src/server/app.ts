@@ -40,6 +40,7 @@ import { hasNul, registerJsonParser } from './platform/inputLimits';
 import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import type { RecurringJob } from './platform/jobs';
 import type { JobDeps, ModuleDef, ModuleJob } from './platform/module';
+import { sweepWorkflows } from './platform/workflow';
 import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
@@ -72,6 +73,18 @@ const PLATFORM_JOBS: ModuleJob[] = [
       await deleteOldRateLimitWindows(deps.db, now);
       await deleteOldIdempotencyKeys(deps.db, now);
     },
+  },
+  {
+    // Every workflow's due deadlines and reminders (platform/workflow): rows locked SKIP LOCKED and each
+    // deadline claimed once in its module's steps table, so processes sweeping together never fire one twice.
+    name: 'platform.workflow-sweep',
+    cron: '* * * * *',
+    run: (deps) =>
+      sweepWorkflows(
+        MODULES.flatMap((m) => m.workflows ?? []),
+        { ...deps, requestId: 'workflow-sweep' },
+        deps.log,
+      ),
   },
 ];
 

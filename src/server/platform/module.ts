@@ -3,6 +3,7 @@ import type { AuditLabels } from '../../shared/i18n/audit';
 import type { Locale } from '../../shared/i18n/errors';
 import type { ModuleAccess } from '../../shared/permissions/define';
 import type { AppDeps } from './context';
+import type { Workflow } from './workflow';
 
 /** What a module's recurring job gets: the app's dependencies and the process's logger. */
 export interface JobDeps extends AppDeps {
@@ -41,6 +42,8 @@ export interface ModuleDef {
   routes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
   /** Recurring jobs; the platform schedules them (`moduleJobs` in app.ts). */
   jobs?: ModuleJob[];
+  /** Procedures run by platform/workflow; their deadlines are swept by the one `platform.workflow-sweep` job. */
+  workflows?: Workflow<any, any, any, any>[];
 }
 
 export function defineModule(def: ModuleDef): ModuleDef {

@@ -52,6 +52,18 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   'common.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You do not have permission to do this' },
   'common.unauthenticated': { 'zh-CN': '请先登录', en: 'Please log in first' },
   'common.csrf': { 'zh-CN': '页面已过期,请刷新后重试', en: 'The page has expired; reload and try again' },
+  'workflow.invalid_transition': {
+    'zh-CN': '该记录当前的状态下不能执行此操作',
+    en: 'This action is not possible in the current state',
+  },
+  'workflow.conflict': {
+    'zh-CN': '该记录刚刚已被他人处理,请刷新后查看最新状态',
+    en: 'Someone else has just acted on this record; reload to see where it stands',
+  },
+  'workflow.guard_failed': {
+    'zh-CN': '不满足执行此操作的条件',
+    en: 'The conditions for this action are not met',
+  },
   'common.conflict': {
     'zh-CN': '记录已被他人修改,请刷新后重试',
     en: 'The record was changed by someone else; reload and try again',

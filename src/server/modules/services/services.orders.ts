@@ -20,6 +20,7 @@ import { maskAddress, maskPhone } from '../../platform/crypto';
 import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
+import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
 import {
   type Actor,
   can,
@@ -42,8 +43,8 @@ import {
   svcOrders,
   svcProjects,
   svcSettings,
-  svcSweepSteps,
 } from './services.table';
+import { serviceOrderWorkflow } from './services.workflow';
 
 /**
  * Service orders (R-SV-1 群众点单 → 社区派单 → 党员接单): a resident (or a worker on someone's behalf)
@@ -69,7 +70,7 @@ export async function acceptTimeoutHours(db: Db, communityId: string): Promise<n
 // ---------------------------------------------------------------- who may do what
 
 /** The side's check on top of the state machine (DESIGN convention 5 and 10). */
-function mayAct(actor: Actor, o: SvcOrderRow, action: SoAction): boolean {
+export function mayAct(actor: Actor, o: SvcOrderRow, action: SoAction): boolean {
   const t = SO_TRANSITIONS[action];
   const staff = inScope(actor, 'services.dispatch', o.orgPath) && can(actor, 'services.dispatch');
   switch (t.side) {
@@ -497,7 +498,7 @@ const STATUS_ZH: Record<SoStatus, string> = {
   cancelled: '已取消',
 };
 
-function invalidTransition(o: SvcOrderRow, actor: Actor | undefined, action?: SoAction) {
+export function invalidTransition(o: SvcOrderRow, actor: Actor | undefined, action?: SoAction) {
   const status = o.status as SoStatus;
   // The two mistakes people make most get their own message.
   const code =
@@ -561,19 +562,46 @@ export async function act(ctx: ActorCtx, id: string, body: OrderActionBody) {
  * this user → 403. The order, its timeline, the need, the ledger credit and the audit entry commit together.
  */
 export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActionBody) {
-  const t = SO_TRANSITIONS[body.action];
-  if (!t.from.includes(o.status as SoStatus)) throw invalidTransition(o, ctx.actor, body.action);
-  if (body.action === 'confirm' && o.assigneeUserId === ctx.actor.userId)
-    throw new AppError('services.confirm_own_service', 403, {}, { allowed: allowedActions(ctx.actor, o) });
-  if (!mayAct(ctx.actor, o, body.action))
-    throw new AppError('services.not_yours', 403, {}, { allowed: allowedActions(ctx.actor, o) });
+  return transition(serviceOrderWorkflow, ctx, o, body.action, body);
+}
+
+/** The timeout step's input: the system returns the order (R-SV-1 accept time), no request body. */
+export const TIMEOUT_INPUT = { action: 'timeout' } as const;
+export type SoActionInput = OrderActionBody | typeof TIMEOUT_INPUT;
+
+/**
+ * The patch, timeline entry and side effects of an allowed step (the workflow engine has checked the
+ * state and who may take it; it writes them with the order's update in one transaction).
+ */
+export async function prepareAction(
+  o: SvcOrderRow,
+  body: SoActionInput,
+  ctx: UseCaseCtx,
+): Promise<Prepared<SoStatus, SvcOrderRow>> {
   const now = ctx.clock.now();
   const patch: Partial<SvcOrderRow> = {};
   const data: Record<string, unknown> = {};
   let note: string | null = 'note' in body ? (body.note ?? null) : null;
-  const sideEffects: ((tx: Db) => Promise<unknown>)[] = [];
+  const sideEffects: ((tx: Db, updated: SvcOrderRow) => Promise<unknown>)[] = [];
 
   switch (body.action) {
+    case 'timeout':
+      // Nobody accepted within the community's time: back to its queue with an alert.
+      Object.assign(patch, {
+        assigneeType: null,
+        assigneeId: null,
+        assigneeName: null,
+        assigneeUserId: null,
+        acceptDueAt: null,
+        alert: 'timeout',
+        timeouts: o.timeouts + 1,
+      });
+      return {
+        patch,
+        event: { note: `${o.assigneeName ?? ''} 超时未接单,退回社区派单队列` },
+        data: { assigneeId: o.assigneeId, assigneeName: o.assigneeName },
+        audit: { after: { status: 'ordered', alert: 'timeout' } },
+      };
     case 'dispatch':
     case 'reassign': {
       const a = await resolveAssignee(ctx.db, o, body.assigneeType, body.assigneeId);
@@ -708,101 +736,34 @@ export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActi
       break;
   }
 
-  return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(svcOrders)
-      .set({ ...patch, status: t.to, version: o.version + 1, updatedAt: now })
-      .where(and(eq(svcOrders.id, o.id), eq(svcOrders.version, o.version)))
-      .returning();
-    // Someone else moved it first (a second accept racing the first): re-read and answer 409.
-    if (!updated) {
-      const [fresh] = await tx.select().from(svcOrders).where(eq(svcOrders.id, o.id));
-      throw invalidTransition(fresh ?? o, ctx.actor, body.action);
-    }
-    for (const effect of sideEffects) await effect(tx);
+  // The minutes the time bank paid (an effect above) show in the answer.
+  sideEffects.push(async (_tx, updated) => {
     if (typeof data.timePaidMinutes === 'number') updated.timePaidMinutes = data.timePaidMinutes;
-    await addEvent(tx, ctx, o.id, { action: body.action, from: o.status, to: t.to, note, data });
-    await writeAudit(tx, ctx, {
-      action: `services.${body.action}`,
-      entityType: 'svc_order',
-      entityId: o.id,
-      orgPath: o.orgPath,
-      before: { status: o.status, assigneeId: o.assigneeId },
-      after: { status: t.to, ...data },
-    });
-    return updated;
   });
+  return { patch, data, event: { note }, effects: sideEffects };
 }
 
 // ---------------------------------------------------------------- timeout sweep
 
 /**
  * Orders nobody accepted within the community's time (default 24 h) go back to the community's queue
- * with an alert. Each step is claimed in svc_sweep_steps first, so it happens once even when several
- * processes sweep at once or a job is retried; a concurrent accept wins by the version check.
+ * with an alert: the `timeout` deadline of `serviceOrderWorkflow`, fired by the platform's one workflow
+ * sweep job. This runs it by hand (`POST /api/services/sweep`), for the communities in `paths` only. Each
+ * order is locked (SKIP LOCKED) and the step claimed in svc_sweep_steps first, so it happens once even
+ * when several processes sweep at once or a job is retried; a concurrent accept wins by the state check.
  */
 export async function sweepServiceOrders(
   ctx: UseCaseCtx,
   opts: { paths?: string[] } = {},
 ): Promise<{ returned: number }> {
-  const now = ctx.clock.now();
-  const system = { ...ctx, actor: undefined };
-  let returned = 0;
   // The system job sweeps everything; a person sweeps only the communities in their scope.
   const within = opts.paths
     ? opts.paths.length === 0
       ? sql`false`
       : or(...opts.paths.map((p) => sql`${svcOrders.orgPath} like ${`${escapeLike(p)}%`}`))
     : undefined;
-  const late = await ctx.db
-    .select()
-    .from(svcOrders)
-    .where(and(eq(svcOrders.status, 'dispatched'), lt(svcOrders.acceptDueAt, now), within))
-    .limit(500);
-  for (const o of late) {
-    await ctx.db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(svcSweepSteps)
-        .values({ orderId: o.id, step: `timeout:${o.acceptDueAt!.toISOString()}`, at: now })
-        .onConflictDoNothing()
-        .returning();
-      if (claimed.length === 0) return;
-      const changed = await tx
-        .update(svcOrders)
-        .set({
-          status: 'ordered',
-          assigneeType: null,
-          assigneeId: null,
-          assigneeName: null,
-          assigneeUserId: null,
-          acceptDueAt: null,
-          alert: 'timeout',
-          timeouts: o.timeouts + 1,
-          version: o.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(svcOrders.id, o.id), eq(svcOrders.version, o.version)))
-        .returning({ id: svcOrders.id });
-      if (changed.length === 0) return;
-      await addEvent(tx, system, o.id, {
-        action: 'timeout',
-        from: 'dispatched',
-        to: 'ordered',
-        note: `${o.assigneeName ?? ''} 超时未接单,退回社区派单队列`,
-        data: { assigneeId: o.assigneeId, assigneeName: o.assigneeName },
-      });
-      await writeAudit(tx, system, {
-        action: 'services.timeout',
-        entityType: 'svc_order',
-        entityId: o.id,
-        orgPath: o.orgPath,
-        before: { status: 'dispatched', assigneeId: o.assigneeId },
-        after: { status: 'ordered', alert: 'timeout' },
-      });
-      returned++;
-    });
-  }
-  return { returned };
+  const n = await sweepWorkflow(serviceOrderWorkflow, ctx, { where: within });
+  return { returned: n.returned ?? 0 };
 }
 
 // ---------------------------------------------------------------- lists

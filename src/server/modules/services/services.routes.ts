@@ -86,6 +86,7 @@ import * as servicesTables from './services.table';
 import { servicesAccess } from '../../../shared/permissions/services';
 import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
 import { SERVICES_AUDIT } from '../../../shared/i18n/audit.services';
+import { serviceOrderWorkflow } from './services.workflow';
 
 export { sweepServiceOrders } from './services.orders';
 
@@ -130,14 +131,9 @@ export const servicesModule = defineModule({
   tables: servicesTables,
   access: servicesAccess,
   errors: SERVICES_ERRORS,
-  jobs: [
-    {
-      // Service orders nobody accepted in time go back to the community's queue (claimed per step).
-      name: 'services.accept-timeout-sweep',
-      cron: '* * * * *',
-      run: (deps) => sweepServiceOrders({ ...deps, requestId: 'services-sweep' }),
-    },
-  ],
+  // Service orders nobody accepted in time go back to the community's queue: the workflow's deadline,
+  // fired by the platform's one sweep job (platform.workflow-sweep).
+  workflows: [serviceOrderWorkflow],
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['services'];

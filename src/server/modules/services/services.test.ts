@@ -505,7 +505,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     expect((await worker.post('/api/services/sweep')).statusCode).toBe(200);
   });
 
-  it('R-SV-1: the scheduler fires the accept-timeout sweep on its own and the unaccepted order returns to the queue', async () => {
+  it('R-SV-1: the scheduler fires the workflow sweep on its own and the unaccepted order returns to the queue', async () => {
     const o = await order();
     await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.neighbour });
     t.clock.advance(30 * 3_600_000);
@@ -514,7 +514,8 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const jobs = await startJobs(t.database, moduleJobs({ ...t.deps, log }), { pollingIntervalSeconds: 0.5 });
     try {
-      await jobs.send('services.accept-timeout-sweep');
+      // The platform's one workflow sweep fires every workflow's deadlines, this accept time among them.
+      await jobs.send('platform.workflow-sweep');
       const deadline = Date.now() + 20_000;
       let row: typeof svcOrders.$inferSelect | undefined;
       do {

@@ -28,6 +28,7 @@ import { createLocalStorage, imageMime } from '../../platform/storage';
 import { registerReportRoutes } from './workOrders.reports.routes';
 import { runSlaSweep } from './workOrders.sla';
 import { woAttachments, woCategories } from './workOrders.table';
+import { workOrderWorkflow } from './workOrders.workflow';
 import {
   attachmentForStaff,
   publicPhotoIds,
@@ -113,14 +114,9 @@ export const workOrdersModule = defineModule({
   tables: { ...workOrdersTables, ...workOrdersRollupsTables },
   access: workOrdersAccess,
   errors: WORK_ORDERS_ERRORS,
-  jobs: [
-    {
-      // Escalation, overdue marking and reminders (R-WO-3); every step is claimed in its own table.
-      name: 'work-orders.sla-sweep',
-      cron: '* * * * *',
-      run: (deps) => runSlaSweep({ ...deps, requestId: 'sla-sweep' }),
-    },
-  ],
+  // Escalation, overdue marking and reminders (R-WO-3) are the workflow's deadlines, fired by the
+  // platform's one sweep job (platform.workflow-sweep).
+  workflows: [workOrderWorkflow],
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-orders'];

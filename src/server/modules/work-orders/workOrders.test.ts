@@ -8,6 +8,7 @@ import {
   WO_STATUSES,
   actionsFrom,
 } from '../../../shared/contracts/workOrderMachine';
+import { rowsOf } from '../../platform/db';
 import { orgUnits } from '../org/org.table';
 import { runSlaSweep } from './workOrders.sla';
 
@@ -527,6 +528,29 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
     expect(o).toMatchObject({ status: 'submitted', escalationLevel: 2, supervised: true });
     expect(o.timeline.filter((e: { action: string }) => e.action === 'escalate')).toHaveLength(2);
     t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
+  });
+
+  it('R-WO-3: an order past its time limit is marked overdue once and reminded (催办) the day after expiry, once per deadline', async () => {
+    const { number } = await report();
+    const id = await orderIdOf(number);
+    const d = await t.as('dispatcher');
+    await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
+    await (await t.as('tongdu_worker')).post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const due = new Date(t.clock.now().getTime() - 2 * 24 * 3_600_000);
+    await t.database.db.execute(sql`update work_orders set due_at = ${due} where id = ${id}`);
+    const sweepCtx = { ...t.deps, requestId: 'test' };
+    await Promise.all([runSlaSweep(sweepCtx), runSlaSweep(sweepCtx)]);
+    await runSlaSweep(sweepCtx);
+    const o = (await (await t.as('dispatcher')).get(`/api/work-orders/${id}`)).json();
+    expect(o).toMatchObject({ status: 'in_progress', reminders: 1, overdue: true });
+    const actions = o.timeline.map((e: { action: string }) => e.action);
+    expect(actions.filter((a: string) => a === 'overdue')).toHaveLength(1);
+    expect(actions.filter((a: string) => a === 'remind')).toHaveLength(1);
+    // The claim keys the sweep has always written (so claims made before the workflow engine still hold).
+    const steps = rowsOf<{ step: string }>(
+      await t.database.db.execute(sql`select step from wo_escalations where order_id = ${id} order by step`),
+    ).map((r) => r.step);
+    expect(steps).toEqual(['overdue', `remind:${due.toISOString()}`]);
   });
 });
 

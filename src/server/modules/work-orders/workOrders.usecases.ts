@@ -15,6 +15,7 @@ import { maskPhone } from '../../platform/crypto';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
+import { type Prepared, transition } from '../../platform/workflow';
 import {
   type Actor,
   can,
@@ -44,6 +45,7 @@ import {
   woParticipants,
   workOrders,
 } from './workOrders.table';
+import { type WoActionInput, workOrderWorkflow } from './workOrders.workflow';
 
 export type OrderRow = typeof workOrders.$inferSelect;
 type Unit = typeof orgUnits.$inferSelect;
@@ -102,7 +104,7 @@ function chinaDate(d: Date): string {
 }
 
 /** The side's scope check (DESIGN convention 5 on top of the state machine). */
-function mayAct(actor: Actor, order: OrderRow, action: WoAction): boolean {
+export function mayAct(actor: Actor, order: OrderRow, action: WoAction): boolean {
   const t = TRANSITIONS[action];
   if (!can(actor, t.permission)) return false;
   if (t.side === 'handler') return inScope(actor, t.permission, order.orgPath);
@@ -163,10 +165,6 @@ function eventRow(ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput): 
     attachments: e.attachments ?? [],
     data: e.data ?? {},
   };
-}
-
-async function addEvent(tx: Db, ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput) {
-  await tx.insert(woEvents).values(eventRow(ctx, order, e));
 }
 
 /** Attachments must exist and not belong to another order (an id cannot pull a foreign photo in). */
@@ -530,7 +528,7 @@ function rankNearby(order: OrderRow, s: WoSettings, near: Nearby[]) {
 
 // ---------------------------------------------------------------- transitions
 
-function invalidTransition(order: OrderRow, actor: Actor | undefined) {
+export function invalidTransition(order: OrderRow, actor: Actor | undefined) {
   return new AppError(
     'work_orders.invalid_transition',
     409,
@@ -559,18 +557,35 @@ export async function applyAction(
   body: ActionBody,
   opts: { source?: 'requester' | 'dispatcher' | 'system' } = {},
 ) {
-  const t = TRANSITIONS[body.action];
-  if (!t.from.includes(order.status as WoStatus)) throw invalidTransition(order, ctx.actor);
-  if (opts.source !== 'requester') {
-    if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
-    if (!mayAct(ctx.actor, order, body.action))
-      throw new AppError('common.forbidden', 403, {}, { allowed: allowedActions(ctx.actor, order) });
-  }
+  // The requester rates with their tracking token (no actor): the route vouches for them.
+  return transition(
+    workOrderWorkflow,
+    ctx,
+    order,
+    body.action,
+    { body, source: opts.source },
+    {
+      trusted: opts.source === 'requester',
+    },
+  );
+}
+
+/**
+ * The patch, timeline entry and side effects of an allowed action (the workflow engine has checked the
+ * state, the permission and the scope; it writes them with the order's update in one transaction).
+ */
+export async function prepareAction(
+  order: OrderRow,
+  input: WoActionInput,
+  ctx: UseCaseCtx,
+): Promise<Prepared<WoStatus, OrderRow>> {
+  const { body, source } = input;
+  const opts = { source };
   const now = ctx.clock.now();
   const settings = await settingsFor(ctx.db, order.dispatchPath);
   const category = await categoryOf(ctx.db, order.categoryCode);
   const patch: Partial<OrderRow> = {};
-  let to: WoStatus = (t.to ?? order.status) as WoStatus;
+  let to: WoStatus | undefined;
   let publicNote: string | null = null;
   const data: Record<string, unknown> = {};
   // Writes besides the order row run inside the same transaction as the order, its timeline and the audit.
@@ -826,35 +841,17 @@ export async function applyAction(
       break;
   }
 
-  const after = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(workOrders)
-      .set({ ...patch, status: to, version: order.version + 1, updatedAt: now })
-      .where(and(eq(workOrders.id, order.id), eq(workOrders.version, order.version)))
-      .returning();
-    if (!updated) throw new AppError('common.conflict', 409);
-    for (const effect of sideEffects) await effect(tx);
-    await addEvent(tx, ctx, order, {
-      action: body.action,
-      from: order.status,
-      to,
+  return {
+    patch,
+    to,
+    data,
+    effects: sideEffects,
+    event: {
       note: 'note' in body ? (body.note ?? null) : null,
       publicNote,
       attachments: 'attachmentIds' in body ? body.attachmentIds : [],
-      data,
-    });
-    await recordRollup(tx, { before: order, after: updated, action: body });
-    await writeAudit(tx, ctx, {
-      action: `work_orders.${body.action}`,
-      entityType: 'work_order',
-      entityId: order.id,
-      orgPath: updated.orgPath,
-      before: { status: order.status, orgUnitId: order.orgUnitId },
-      after: { status: to, orgUnitId: updated.orgUnitId, ...data },
-    });
-    return updated;
-  });
-  return after;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- reads

@@ -1,0 +1,112 @@
+import type { Permission } from '../../../shared/permissions';
+import {
+  SO_ACTIONS,
+  SO_STATUSES,
+  SO_TRANSITIONS,
+  type SoAction,
+  type SoStatus,
+} from '../../../shared/contracts/serviceOrderMachine';
+import { AppError } from '../../platform/errors';
+import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
+import {
+  type SoActionInput,
+  type SvcOrderRow,
+  TIMEOUT_INPUT,
+  allowedActions,
+  invalidTransition,
+  mayAct,
+  prepareAction,
+} from './services.orders';
+import { svcOrderEvents, svcOrders, svcSweepSteps } from './services.table';
+
+/**
+ * Who may take a step at all, by side (the shared table's `permission`, plus staff acting for a team or
+ * organisation without a login, and for an order they placed on someone's behalf); `mayAct` then decides
+ * for this order.
+ */
+function permissionOf(action: SoAction): Permission | Permission[] | null {
+  const t = SO_TRANSITIONS[action];
+  if (t.side === 'server' || t.side === 'resident') return [t.permission!, 'services.dispatch'];
+  return t.permission;
+}
+
+/**
+ * Service orders (R-SV-1 点单 → 派单 → 接单) on the platform workflow engine: the transition table is the
+ * shared `serviceOrderMachine.ts`; the accept time (default 24 h per community) is its deadline, after
+ * which the order returns to the community's queue by the system-only `timeout` step, claimed in
+ * `svc_sweep_steps`.
+ */
+export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoAction, SoActionInput>({
+  name: 'services.order',
+  states: SO_STATUSES,
+  transitions: Object.fromEntries(
+    SO_ACTIONS.map((a) => [
+      a,
+      { from: SO_TRANSITIONS[a].from, to: SO_TRANSITIONS[a].to, permission: permissionOf(a) },
+    ]),
+  ) as Record<SoAction, TransitionRule<SoStatus, SvcOrderRow, SoActionInput>>,
+  authorize: (actor, o, action) => mayAct(actor, o, action),
+  prepare: (o, _action, input, ctx) => prepareAction(o, input, ctx),
+  adapter: {
+    table: svcOrders,
+    id: svcOrders.id,
+    state: svcOrders.status,
+    version: svcOrders.version,
+    updatedAt: svcOrders.updatedAt,
+    writeEvent: (tx, ctx, e) =>
+      tx.insert(svcOrderEvents).values({
+        id: ctx.ids(),
+        orderId: e.record.id,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? '系统',
+        action: e.action,
+        fromStatus: e.from,
+        toStatus: e.to,
+        note: (e.event.note as string | null | undefined) ?? null,
+        data: e.data,
+      }),
+    audit: (e) => ({
+      action: `services.${e.action}`,
+      entityType: 'svc_order',
+      entityId: e.record.id,
+      orgPath: e.record.orgPath,
+      before: { status: e.from, assigneeId: e.record.assigneeId },
+      after: { status: e.to, ...e.data },
+    }),
+    steps: {
+      table: svcSweepSteps,
+      recordId: svcSweepSteps.orderId,
+      step: svcSweepSteps.step,
+      at: svcSweepSteps.at,
+    },
+  },
+  errors: {
+    invalidTransition: (o, ctx, action) => invalidTransition(o, ctx.actor, action as SoAction),
+    forbidden: (o, ctx, action) =>
+      new AppError(
+        // Nobody confirms (and so credits) the service they gave themselves.
+        action === 'confirm' && o.assigneeUserId === ctx.actor?.userId
+          ? 'services.confirm_own_service'
+          : 'services.not_yours',
+        403,
+        {},
+        { allowed: allowedActions(ctx.actor, o) },
+      ),
+    // Someone else moved it first (a second accept racing the first): answer from the order as it is now.
+    conflict: (fresh, ctx, action) =>
+      fresh
+        ? invalidTransition(fresh, ctx.actor, action as SoAction)
+        : new AppError('workflow.conflict', 409),
+  },
+  deadlines: [
+    {
+      name: 'returned',
+      states: ['dispatched'],
+      due: svcOrders.acceptDueAt,
+      step: (o) => `timeout:${o.acceptDueAt!.toISOString()}`,
+      action: 'timeout',
+      input: () => TIMEOUT_INPUT,
+    },
+  ],
+});

@@ -1,0 +1,129 @@
+import { isNull } from 'drizzle-orm';
+import type { ActionBody } from '../../../shared/contracts/workOrders';
+import {
+  TRANSITIONS,
+  WO_ACTIONS,
+  WO_STATUSES,
+  type WoAction,
+  type WoStatus,
+} from '../../../shared/contracts/workOrderMachine';
+import { AppError } from '../../platform/errors';
+import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
+import { recordRollup } from './workOrders.rollups';
+import { escalate, markOverdue, remind } from './workOrders.sla';
+import { woEscalations, woEvents, workOrders } from './workOrders.table';
+import {
+  type OrderRow,
+  allowedActions,
+  invalidTransition,
+  mayAct,
+  prepareAction,
+} from './workOrders.usecases';
+
+const DAY = 24 * 3_600_000;
+
+/** An action's input: the request body, and who rates a follow-up (never taken from the body). */
+export interface WoActionInput {
+  body: ActionBody;
+  source?: 'requester' | 'dispatcher' | 'system' | undefined;
+}
+
+/** States in which the completion deadline runs (the SLA clock, R-WO-3, R-LAW-WO-4). */
+const RUNNING: WoStatus[] = [
+  'submitted',
+  'dispatched',
+  'in_progress',
+  'return_requested',
+  'extension_pending',
+];
+
+/**
+ * The work-order procedure on the platform workflow engine: the transition table is the shared
+ * `workOrderMachine.ts` (which also drives the UI's buttons); scope per side is `mayAct`; the SLA steps
+ * (R-WO-3: escalation of orders not accepted in time, overdue marking, the reminder the day after expiry)
+ * are its deadlines, claimed in `wo_escalations`.
+ */
+export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, WoActionInput>({
+  name: 'work-orders.order',
+  states: WO_STATUSES,
+  transitions: Object.fromEntries(
+    WO_ACTIONS.map((a) => [
+      a,
+      { from: TRANSITIONS[a].from, to: TRANSITIONS[a].to, permission: TRANSITIONS[a].permission },
+    ]),
+  ) as Record<WoAction, TransitionRule<WoStatus, OrderRow, WoActionInput>>,
+  authorize: (actor, order, action) => mayAct(actor, order, action),
+  prepare: (order, _action, input, ctx) => prepareAction(order, input, ctx),
+  afterTransition: (tx, _ctx, e) =>
+    recordRollup(tx, { before: e.record, after: e.updated, action: e.input.body }),
+  adapter: {
+    table: workOrders,
+    id: workOrders.id,
+    state: workOrders.status,
+    version: workOrders.version,
+    updatedAt: workOrders.updatedAt,
+    writeEvent: (tx, ctx, e) =>
+      tx.insert(woEvents).values({
+        id: ctx.ids(),
+        orderId: e.record.id,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? '系统',
+        action: e.action,
+        fromStatus: e.from,
+        toStatus: e.to,
+        note: (e.event.note as string | null | undefined) ?? null,
+        publicNote: (e.event.publicNote as string | null | undefined) ?? null,
+        attachments: (e.event.attachments as string[] | undefined) ?? [],
+        data: e.data,
+      }),
+    audit: (e) => ({
+      action: `work_orders.${e.action}`,
+      entityType: 'work_order',
+      entityId: e.record.id,
+      orgPath: e.updated.orgPath,
+      before: { status: e.from, orgUnitId: e.record.orgUnitId },
+      after: { status: e.to, orgUnitId: e.updated.orgUnitId, ...e.data },
+    }),
+    steps: {
+      table: woEscalations,
+      recordId: woEscalations.orderId,
+      step: woEscalations.step,
+      at: woEscalations.at,
+    },
+  },
+  errors: {
+    invalidTransition: (order, ctx) => invalidTransition(order, ctx.actor),
+    forbidden: (order, ctx) =>
+      new AppError('common.forbidden', 403, {}, { allowed: allowedActions(ctx.actor, order) }),
+    conflict: () => new AppError('common.conflict', 409),
+  },
+  deadlines: [
+    {
+      // Not accepted in time: one level up (grid → community), then back to the dispatcher's queue.
+      name: 'escalated',
+      states: ['dispatched'],
+      due: workOrders.acceptDueAt,
+      step: (o) => `accept:${o.acceptDueAt!.toISOString()}`,
+      fire: (tx, ctx, o) => escalate(tx, ctx, o),
+    },
+    {
+      name: 'overdue',
+      states: RUNNING,
+      due: workOrders.dueAt,
+      where: isNull(workOrders.overdueAt),
+      step: () => 'overdue',
+      fire: (tx, ctx, o) => markOverdue(tx, ctx, o),
+    },
+    {
+      // The reminder (催办) the day after expiry; a deadline moved by an extension gets its own.
+      name: 'reminded',
+      states: RUNNING,
+      due: workOrders.dueAt,
+      afterMs: DAY,
+      // In SQL: orders reminded and still overdue stay out of the sweep's batch of 500.
+      step: stepKey('remind:', workOrders.dueAt),
+      fire: (tx, ctx, o) => remind(tx, ctx, o),
+    },
+  ],
+});
