@@ -43,3 +43,31 @@ export const PATH_ONLY_TABLES = ['ledger_transactions', 'volunteer_attendance', 
  * archived unit, since the target's own settings apply from then on.
  */
 export const UNIT_SETTINGS_TABLES = ['ledger_earning_rules', 'volunteer_community_flags'] as const;
+
+/**
+ * Tables whose rows also keep the id of the community their path lies in (`community_id`): after a move
+ * or merge the org module points it at the community the row's new path lies in. A module with such a
+ * table adds it here (the org module never imports it).
+ */
+export const COMMUNITY_ID_TABLES = ['residents'] as const;
+
+/**
+ * People living under a unit: a unit's detail shows how many live (`deleted_at is null`) rows lie under
+ * its path, and a unit with any cannot be archived.
+ */
+export const UNIT_POPULATION_TABLE = 'residents';
+
+/**
+ * Assignments of people to one unit (`unitColumn`), without a path of their own: on a merge the source's
+ * assignments move to the target (skipping people already assigned there), and a unit's detail lists the
+ * assigned people (`personTable`.id, .name) when it is of `unitKind`.
+ */
+export const UNIT_ASSIGNMENT_TABLES = [
+  {
+    table: 'grid_assignments',
+    unitColumn: 'grid_id',
+    personColumn: 'worker_id',
+    personTable: 'workers',
+    unitKind: 'grid',
+  },
+] as const;
