@@ -71,3 +71,18 @@ export const UNIT_ASSIGNMENT_TABLES = [
     unitKind: 'grid',
   },
 ] as const;
+
+/**
+ * Ledger account holders other than logins (DESIGN boundaries: the ledger never imports their module):
+ * accounts with `ownerKind` belong to rows of `table`, and the login in `userColumn` acts as the row (its
+ * phone pages show the holder's `nameColumn` and the community in `communityColumn`).
+ */
+export const ACCOUNT_HOLDER_TABLES = [
+  {
+    ownerKind: 'volunteer',
+    table: 'volunteers',
+    userColumn: 'user_id',
+    nameColumn: 'name',
+    communityColumn: 'community_id',
+  },
+] as const;
