@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db';
 import { type Database, rowsOf } from './db';
-import { PATH_ONLY_TABLES, SCOPED_TABLES, UNIT_SETTINGS_TABLES } from './scopedTables';
+import {
+  ACCOUNT_HOLDER_TABLES,
+  COMMUNITY_ID_TABLES,
+  PATH_ONLY_TABLES,
+  SCOPED_TABLES,
+  UNIT_ASSIGNMENT_TABLES,
+  UNIT_POPULATION_TABLE,
+  UNIT_SETTINGS_TABLES,
+} from './scopedTables';
 
 describe('scoped tables (DESIGN convention 5)', () => {
   let database: Database;
@@ -30,5 +38,32 @@ describe('scoped tables (DESIGN convention 5)', () => {
     // Scoped tables carry both columns (a merge moves their rows to the target unit).
     expect(SCOPED_TABLES.filter((t) => !withPath.has(t) || !withUnit.has(t))).toEqual([]);
     expect(PATH_ONLY_TABLES.filter((t) => !withPath.has(t))).toEqual([]);
+  });
+
+  it('the tables other modules declare for org and the ledger have the columns those modules read and write by name', async () => {
+    const columns = new Set(
+      rowsOf<{ table_name: string; column_name: string }>(
+        await database.db.execute(sql`
+          select table_name, column_name from information_schema.columns where table_schema = 'public'`),
+      ).map((c) => `${c.table_name}.${c.column_name}`),
+    );
+    const wanted = [
+      ...COMMUNITY_ID_TABLES.flatMap((t) => [`${t}.community_id`, `${t}.org_path`]),
+      `${UNIT_POPULATION_TABLE}.org_path`,
+      `${UNIT_POPULATION_TABLE}.deleted_at`,
+      ...UNIT_ASSIGNMENT_TABLES.flatMap((a) => [
+        `${a.table}.${a.unitColumn}`,
+        `${a.table}.${a.personColumn}`,
+        `${a.personTable}.id`,
+        `${a.personTable}.name`,
+      ]),
+      ...ACCOUNT_HOLDER_TABLES.flatMap((h) => [
+        `${h.table}.id`,
+        `${h.table}.${h.userColumn}`,
+        `${h.table}.${h.nameColumn}`,
+        `${h.table}.${h.communityColumn}`,
+      ]),
+    ];
+    expect(wanted.filter((c) => !columns.has(c))).toEqual([]);
   });
 });

@@ -43,3 +43,46 @@ export const PATH_ONLY_TABLES = ['ledger_transactions', 'volunteer_attendance', 
  * archived unit, since the target's own settings apply from then on.
  */
 export const UNIT_SETTINGS_TABLES = ['ledger_earning_rules', 'volunteer_community_flags'] as const;
+
+/**
+ * Tables whose rows also keep the id of the community their path lies in (`community_id`): after a move
+ * or merge the org module points it at the community the row's new path lies in. A module with such a
+ * table adds it here (the org module never imports it).
+ */
+export const COMMUNITY_ID_TABLES = ['residents'] as const;
+
+/**
+ * People living under a unit: a unit's detail shows how many live (`deleted_at is null`) rows lie under
+ * its path, and a unit with any cannot be archived.
+ */
+export const UNIT_POPULATION_TABLE = 'residents';
+
+/**
+ * Assignments of people to one unit (`unitColumn`), without a path of their own: on a merge the source's
+ * assignments move to the target (skipping people already assigned there), and a unit's detail lists the
+ * assigned people (`personTable`.id, .name) when it is of `unitKind`.
+ */
+export const UNIT_ASSIGNMENT_TABLES = [
+  {
+    table: 'grid_assignments',
+    unitColumn: 'grid_id',
+    personColumn: 'worker_id',
+    personTable: 'workers',
+    unitKind: 'grid',
+  },
+] as const;
+
+/**
+ * Ledger account holders other than logins (DESIGN boundaries: the ledger never imports their module):
+ * accounts with `ownerKind` belong to rows of `table`, and the login in `userColumn` acts as the row (its
+ * phone pages show the holder's `nameColumn` and the community in `communityColumn`).
+ */
+export const ACCOUNT_HOLDER_TABLES = [
+  {
+    ownerKind: 'volunteer',
+    table: 'volunteers',
+    userColumn: 'user_id',
+    nameColumn: 'name',
+    communityColumn: 'community_id',
+  },
+] as const;

@@ -24,7 +24,7 @@ import {
   type Actor,
 } from '../../platform/permissions';
 import { offsetOf } from '../../platform/pagination';
-import { orgUnits } from '../org/org.table';
+import { unitPathSql, unitNameSql, unitsByIds, unitById } from '../org/org.api';
 import { userRoles, userTwoFactor, users } from './accounts.table';
 import {
   completeLogin,
@@ -137,7 +137,7 @@ type RoleInput = { role: Role; orgUnitId: string | null };
 /** The actor may hand out a role only inside their own users.write scope and at the level the role belongs to. */
 async function checkRoles(ctx: ActorCtx, roles: RoleInput[]) {
   const ids = roles.map((r) => r.orgUnitId).filter((x): x is string => !!x);
-  const units = ids.length ? await ctx.db.select().from(orgUnits).where(inArray(orgUnits.id, ids)) : [];
+  const units = ids.length ? await unitsByIds(ctx.db, ids) : [];
   for (const r of roles) {
     if (r.orgUnitId === null) {
       if (r.role !== 'platform_admin' || !scopePaths(ctx.actor, 'users.write').includes('/')) {
@@ -159,10 +159,9 @@ async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
       userId: userRoles.userId,
       role: userRoles.role,
       orgUnitId: userRoles.orgUnitId,
-      name: orgUnits.name,
+      name: unitNameSql(userRoles.orgUnitId),
     })
     .from(userRoles)
-    .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
     .where(
       inArray(
         userRoles.userId,
@@ -303,8 +302,7 @@ const usernameTaken = (username: string) =>
 async function firstRolePath(ctx: ActorCtx, roles: { orgUnitId: string | null }[]): Promise<string | null> {
   const unitId = roles.find((r) => r.orgUnitId)?.orgUnitId;
   if (!unitId) return null;
-  const [u] = await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, unitId));
-  return u?.path ?? null;
+  return (await unitById(ctx.db, unitId))?.path ?? null;
 }
 
 /**
@@ -314,9 +312,8 @@ async function firstRolePath(ctx: ActorCtx, roles: { orgUnitId: string | null }[
 async function findWritableUser(ctx: ActorCtx, id: string) {
   const user = await findUser(ctx, id);
   const roles = await ctx.db
-    .select({ orgUnitId: userRoles.orgUnitId, path: orgUnits.path })
+    .select({ orgUnitId: userRoles.orgUnitId, path: unitPathSql(userRoles.orgUnitId) })
     .from(userRoles)
-    .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
     .where(eq(userRoles.userId, id));
   const outside = roles.some(
     (r) => !inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '/')),
@@ -358,9 +355,8 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
     if (input.roles) {
       // Roles outside the actor's scope are kept; the ones inside are replaced.
       const existing = await tx
-        .select({ id: userRoles.id, path: orgUnits.path, orgUnitId: userRoles.orgUnitId })
+        .select({ id: userRoles.id, path: unitPathSql(userRoles.orgUnitId), orgUnitId: userRoles.orgUnitId })
         .from(userRoles)
-        .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
         .where(eq(userRoles.userId, id));
       const mine = existing.filter((r) =>
         inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '')),

@@ -18,13 +18,21 @@ import type { Pii } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
-import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
+import { can, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { offsetOf } from '../../platform/pagination';
-import { users } from '../accounts/accounts.table';
-import { orgUnits } from '../org/org.table';
-import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
-import { residents } from '../residents/residents.table';
-import { communityOfPath, sealPii, sealSpecialGroups } from '../residents/residents.usecases';
+import { userDisplayNames } from '../accounts/accounts.api';
+import {
+  activeChildrenOf,
+  activeUnitsUnder,
+  communityOfPath,
+  findUnitInScope,
+  insertHouseholds,
+  type OrgUnit,
+  unitById,
+  unitNames,
+  unitsByIds,
+} from '../org/org.api';
+import { registeredIdNumberHashes, sealPii, sealSpecialGroups } from '../residents/residents.api';
 import {
   type CellValue,
   countCsvRows,
@@ -171,16 +179,8 @@ async function withNames(ctx: ActorCtx, jobs: JobRow[], locale: Locale): Promise
   if (jobs.length === 0) return [];
   const unitIds = [...new Set(jobs.map((j) => j.orgUnitId))];
   const userIds = [...new Set(jobs.map((j) => j.createdBy))];
-  const units = await ctx.db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, unitIds));
-  const people = await ctx.db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, userIds));
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const userName = new Map(people.map((u) => [u.id, u.name]));
+  const unitName = await unitNames(ctx.db, unitIds);
+  const userName = await userDisplayNames(ctx.db, userIds);
   return jobs.map((j) =>
     toJobDto(ctx, j, { unit: unitName.get(j.orgUnitId), user: userName.get(j.createdBy) }, locale),
   );
@@ -316,23 +316,9 @@ interface BuildingRef {
 
 /** Buildings under the target unit by comparison key; a key shared by two buildings is ambiguous. */
 async function loadBuildings(db: Db, unit: OrgUnit): Promise<Map<string, BuildingRef | 'ambiguous'>> {
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId })
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.kind, 'building'),
-        eq(orgUnits.status, 'active'),
-        sql`${orgUnits.path} like ${`${escapeLike(unit.path)}%`}`,
-      ),
-    );
+  const rows = await activeUnitsUnder(db, 'building', unit.path);
   const parentIds = [...new Set(rows.map((r) => r.parentId).filter((p): p is string => !!p))];
-  const compounds = parentIds.length
-    ? await db
-        .select({ id: orgUnits.id, name: orgUnits.name })
-        .from(orgUnits)
-        .where(and(inArray(orgUnits.id, parentIds), eq(orgUnits.kind, 'compound')))
-    : [];
+  const compounds = (await unitsByIds(db, parentIds)).filter((u) => u.kind === 'compound');
   const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
   const map = new Map<string, BuildingRef | 'ambiguous'>();
   const add = (key: string, ref: BuildingRef) => {
@@ -514,18 +500,7 @@ async function validateBatch(
       hashes.set(r.rowNo, ctx.pii.blindIndex('id', result.value.idNumber));
     if ((i + 1) % CHUNK_ROWS === 0) await yieldNow();
   }
-  const registered = new Set<string>();
-  const lookup = [...new Set(hashes.values())];
-  if (lookup.length) {
-    // Blind indexes are base64url: a comma-joined list is one parameter however long the batch.
-    const found = rowsOf<{ hash: string }>(
-      await ctx.db.execute(sql`
-        select ${residents.idNumberHash} as hash from ${residents}
-        where ${residents.idNumberHash} = any(string_to_array(${lookup.join(',')}, ','))
-          and ${residents.deletedAt} is null`),
-    );
-    for (const f of found) registered.add(f.hash);
-  }
+  const registered = await registeredIdNumberHashes(ctx.db, [...new Set(hashes.values())]);
   const stage = ({ rowNo, result }: (typeof parsed)[number]): StagedRow => {
     if (!result.ok) return { rowNo, errors: result.errors };
     const v = result.value;
@@ -816,7 +791,7 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
   // Shared org-tree lock (see org.repository underTreeLock): paths read below cannot move until commit.
   await tx.execute(sql`select pg_advisory_xact_lock_shared(7411002)`);
   const now = ctx.clock.now();
-  const [target] = await tx.select().from(orgUnits).where(eq(orgUnits.id, job.orgUnitId));
+  const target = await unitById(tx, job.orgUnitId);
   if (target?.status !== 'active') throw new AppError('org.inactive', 409);
   const community = await communityOfPath(tx, target.path);
   if (!community) throw new AppError('imports.unit_kind', 422);
@@ -840,12 +815,7 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
   const buildingIds = [...new Set(combos.map((c) => c.building_id))];
   const buildingRows: OrgUnit[] = [];
   for (let i = 0; i < buildingIds.length; i += 1000) {
-    buildingRows.push(
-      ...(await tx
-        .select()
-        .from(orgUnits)
-        .where(inArray(orgUnits.id, buildingIds.slice(i, i + 1000)))),
-    );
+    buildingRows.push(...(await unitsByIds(tx, buildingIds.slice(i, i + 1000))));
   }
   const buildingById = new Map(buildingRows.map((b) => [b.id, b]));
   for (const bid of buildingIds) {
@@ -857,37 +827,13 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
   // A building + room is a household unit (as when registering one resident); create the missing ones.
   const existing = new Set<string>();
   for (let i = 0; i < buildingIds.length; i += 1000) {
-    const rows = await tx
-      .select({ parentId: orgUnits.parentId, name: orgUnits.name })
-      .from(orgUnits)
-      .where(
-        and(
-          inArray(orgUnits.parentId, buildingIds.slice(i, i + 1000)),
-          eq(orgUnits.kind, 'household'),
-          eq(orgUnits.status, 'active'),
-        ),
-      );
+    const rows = await activeChildrenOf(tx, buildingIds.slice(i, i + 1000), 'household');
     for (const r of rows) existing.add(`${r.parentId}|${r.name}`);
   }
   const households = combos
     .filter((c) => c.room && !existing.has(`${c.building_id}|${c.room}`))
-    .map((c) => {
-      const b = buildingById.get(c.building_id)!;
-      const hid = ctx.ids();
-      return {
-        id: hid,
-        parentId: b.id,
-        path: `${b.path}${hid}/`,
-        depth: b.depth + 1,
-        kind: 'household',
-        name: c.room!,
-        attrs: {},
-        createdAt: now,
-        updatedAt: now,
-      };
-    });
-  for (let i = 0; i < households.length; i += 500)
-    await tx.insert(orgUnits).values(households.slice(i, i + 500));
+    .map((c) => ({ building: buildingById.get(c.building_id)!, room: c.room! }));
+  await insertHouseholds(tx, households, ctx.ids, now);
 
   const at = now.toISOString();
   const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(

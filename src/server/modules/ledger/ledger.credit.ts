@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { orgUnits } from '../org/org.table';
+import { unitById } from '../org/org.api';
 import {
   ensureAccount,
   type LedgerUnit,
@@ -88,12 +88,9 @@ export async function communityOf(
   db: Db,
   unitId: string,
 ): Promise<{ id: string; path: string; name: string; kind: string }> {
-  const rows = await db
-    .select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name, kind: orgUnits.kind })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, unitId));
-  if (!rows[0]) throw new AppError('ledger.unit_not_found', 404, { unitId });
-  return rows[0];
+  const u = await unitById(db, unitId);
+  if (!u) throw new AppError('ledger.unit_not_found', 404, { unitId });
+  return { id: u.id, path: u.path, name: u.name, kind: u.kind };
 }
 
 /** The volunteer's and the community's points and minutes accounts (opened when missing). */

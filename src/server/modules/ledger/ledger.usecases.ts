@@ -14,13 +14,13 @@ import type {
 } from '../../../shared/contracts/ledger';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
-import { residents } from '../residents/residents.table';
-import { volunteers } from '../volunteers/volunteers.table';
+import { ACCOUNT_HOLDER_TABLES } from '../../platform/scopedTables';
+import { unitInScope, unitNames } from '../org/org.api';
+import { liveResidentPath } from '../residents/residents.api';
 import {
   ensureAccount,
   findAccount,
@@ -47,10 +47,25 @@ const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
 
 // ─── Ownership and scope ──────────────────────────────────────────────────────────────────────────
 
+/** The volunteer holder table (ACCOUNT_HOLDER_TABLES): the ledger reads it by name, never imports it. */
+const VOLUNTEER_HOLDER = ACCOUNT_HOLDER_TABLES.find((h) => h.ownerKind === 'volunteer')!;
+
+/** The volunteer records the logged-in user acts as, with their name and community. */
+async function myVolunteers(
+  db: Db,
+  userId: string,
+): Promise<{ id: string; name: string; communityId: string }[]> {
+  const h = VOLUNTEER_HOLDER;
+  return rowsOf<{ id: string; name: string; communityId: string }>(
+    await db.execute(sql`
+      select id, ${sql.identifier(h.nameColumn)} as "name", ${sql.identifier(h.communityColumn)} as "communityId"
+      from ${sql.identifier(h.table)} where ${sql.identifier(h.userColumn)} = ${userId}`),
+  );
+}
+
 /** The volunteer records the logged-in user acts as (volunteers.user_id). */
 export async function myVolunteerIds(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.userId, userId));
-  return rows.map((r) => r.id);
+  return (await myVolunteers(db, userId)).map((r) => r.id);
 }
 
 /** Does the actor hold this account (their volunteer's or their own user account)? */
@@ -76,16 +91,6 @@ export async function findVisibleAccount(ctx: ActorCtx, id: string): Promise<Loc
 
 const canWriteAt = (ctx: ActorCtx, path: string) =>
   can(ctx.actor, 'ledger.write') && inScope(ctx.actor, 'ledger.write', path);
-
-async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  if (uniq.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, uniq));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 function viewOf(a: LockedAccount, names: Map<string, string>): AccountView {
   return {
@@ -114,10 +119,7 @@ export async function listAccounts(ctx: ActorCtx, q: AccountListQuery) {
   if (q.q) conds.push(ilike(ledgerAccounts.name, `%${escapeLike(q.q)}%`));
   if (q.orgUnitId) {
     // A unit outside the scope answers 404 like an unknown one, never an empty page (DESIGN convention 5).
-    const [u] = await ctx.db
-      .select({ path: orgUnits.path })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, q.orgUnitId), scopeWhere(ctx.actor, 'ledger.read', orgUnits.path)));
+    const u = await unitInScope(ctx.db, ctx.actor, 'ledger.read', q.orgUnitId);
     if (!u) throw notFound();
     conds.push(sql`${ledgerAccounts.orgPath} like ${`${escapeLike(u.path)}%`}`);
   }
@@ -338,10 +340,7 @@ export async function listRules(ctx: ActorCtx, orgUnitId?: string) {
   const conds: SQL[] = [];
   if (orgUnitId) {
     if (!isUuid(orgUnitId)) throw notFound();
-    const [u] = await ctx.db
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, orgUnitId), scopeWhere(ctx.actor, 'ledger.read', orgUnits.path)));
+    const u = await unitInScope(ctx.db, ctx.actor, 'ledger.read', orgUnitId);
     if (!u) throw notFound();
     // The unit's own rules, those of the units above it (inherited) and below it.
     const ancestors = u.path.split('/').filter(Boolean);
@@ -388,10 +387,7 @@ export async function listRules(ctx: ActorCtx, orgUnitId?: string) {
 export async function putRule(ctx: ActorCtx, body: EarningRuleBody) {
   requirePermission(ctx.actor, 'ledger.write');
   return ctx.db.transaction(async (tx) => {
-    const [u] = await tx
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, body.orgUnitId), scopeWhere(ctx.actor, 'ledger.write', orgUnits.path)));
+    const u = await unitInScope(tx, ctx.actor, 'ledger.write', body.orgUnitId);
     if (!u) throw notFound();
     if (!RULE_UNIT_KINDS.includes(u.kind)) throw new AppError('ledger.not_a_community', 422);
     const now = ctx.clock.now();
@@ -488,10 +484,7 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
   if (body.residentId) {
     // The family member is a resident of the holder's community or of the staff member's area; anyone
     // else answers exactly like an unknown id (no probing of the registry across communities).
-    const [r] = await ctx.db
-      .select({ id: residents.id, orgPath: residents.orgPath })
-      .from(residents)
-      .where(and(eq(residents.id, body.residentId), isNull(residents.deletedAt)));
+    const r = await liveResidentPath(ctx.db, body.residentId);
     const reachable = r && (r.orgPath.startsWith(acc.orgPath) || canWriteAt(ctx, r.orgPath));
     if (!reachable) throw invalidField('residentId', 'not_found');
   }
@@ -651,10 +644,7 @@ export async function donateToPool(ctx: ActorCtx, accountId: string, body: Donat
 export async function withdrawFromPool(ctx: ActorCtx, body: PoolWithdrawBody) {
   requirePermission(ctx.actor, 'ledger.write');
   return ctx.db.transaction(async (tx) => {
-    const [u] = await tx
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, body.communityId), scopeWhere(ctx.actor, 'ledger.write', orgUnits.path)));
+    const u = await unitInScope(tx, ctx.actor, 'ledger.write', body.communityId);
     if (!u) throw notFound();
     const pool = await poolAccount(tx, ctx, u);
     const issuer = await ensureAccount(tx, ctx, {
@@ -681,10 +671,7 @@ export async function withdrawFromPool(ctx: ActorCtx, body: PoolWithdrawBody) {
 
 export async function myLedger(ctx: ActorCtx): Promise<MyLedgerView> {
   requirePermission(ctx.actor, 'ledger.own');
-  const [v] = await ctx.db
-    .select({ id: volunteers.id, name: volunteers.name, communityId: volunteers.communityId })
-    .from(volunteers)
-    .where(eq(volunteers.userId, ctx.actor.userId));
+  const [v] = await myVolunteers(ctx.db, ctx.actor.userId);
   const ownerKind = v ? 'volunteer' : 'user';
   const ownerId = v ? v.id : ctx.actor.userId;
   const rows = await ctx.db

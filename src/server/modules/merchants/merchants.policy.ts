@@ -12,7 +12,7 @@ import {
   requirePermission,
   scopeWhere,
 } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
+import { unitInScope, unitNames as orgUnitNames } from '../org/org.api';
 import {
   type merchantSettlements,
   type redemptionItems,
@@ -111,17 +111,12 @@ export async function unitSubtree(
 ): Promise<SQL | undefined> {
   if (!orgUnitId) return undefined;
   checkId(orgUnitId);
-  const scope =
-    access === 'manage'
-      ? scopeWhere(ctx.actor, 'merchants.manage', orgUnits.path)
-      : or(
-          scopeWhere(ctx.actor, 'merchants.manage', orgUnits.path),
-          scopeWhere(ctx.actor, 'redemptions.counter', orgUnits.path),
-        );
-  const [u] = await ctx.db
-    .select({ path: orgUnits.path })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, orgUnitId), scope));
+  const u = await unitInScope(
+    ctx.db,
+    ctx.actor,
+    access === 'manage' ? 'merchants.manage' : ['merchants.manage', 'redemptions.counter'],
+    orgUnitId,
+  );
   if (!u) throw notFound();
   return sql`${column} like ${`${escapeLike(u.path)}%`}`;
 }
@@ -168,13 +163,10 @@ export function pointAbilities(ctx: ActorCtx, p: PointRow, linked: string[]) {
 }
 
 export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return orgUnitNames(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
 }
 
 export async function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> {

@@ -13,10 +13,10 @@ import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
-import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
-import { balancesOf, ensureAccount, postTransaction } from '../ledger/ledger.core';
-import { orgUnits } from '../org/org.table';
-import { volunteers } from '../volunteers/volunteers.table';
+import { can, escapeLike, inScope, requirePermission } from '../../platform/permissions';
+import { balancesOf, ensureAccount, postTransaction } from '../ledger/ledger.api';
+import { unitById, unitsByIds } from '../org/org.api';
+import { activeVolunteerById, activeVolunteerOfUser, volunteerById } from '../volunteers/volunteers.api';
 import {
   redemptionCodes,
   redemptionItems,
@@ -49,12 +49,8 @@ import {
 // The holder's phone: nearby points, a short-lived code, recent redemptions
 // ---------------------------------------------------------------------------------------------
 
-async function volunteerOfUser(db: Db, userId: string) {
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(and(eq(volunteers.userId, userId), eq(volunteers.status, 'active')));
-  return v;
+function volunteerOfUser(db: Db, userId: string) {
+  return activeVolunteerOfUser(db, userId);
 }
 
 async function pointsBalance(db: Db, volunteerId: string): Promise<number> {
@@ -153,10 +149,7 @@ export async function issueCode(ctx: ActorCtx, input: IssueCodeBody) {
 async function nearbyRoot(db: Db, path: string): Promise<string> {
   const ids = path.split('/').filter(Boolean);
   if (ids.length === 0) return path;
-  const rows = await db
-    .select({ path: orgUnits.path, kind: orgUnits.kind })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, ids));
+  const rows = await unitsByIds(db, ids);
   return (
     rows.find((r) => r.kind === 'subdistrict')?.path ?? rows.find((r) => r.kind === 'community')?.path ?? path
   );
@@ -167,9 +160,7 @@ export async function myRedeem(ctx: ActorCtx) {
   const v = await volunteerOfUser(ctx.db, ctx.actor.userId);
   const basePath = v?.orgPath ?? ctx.actor.assignments.find((a) => a.orgPath !== '/')?.orgPath ?? null;
   const root = basePath ? await nearbyRoot(ctx.db, basePath) : '/';
-  const [community] = v
-    ? await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, v.communityId))
-    : [];
+  const community = v ? await unitById(ctx.db, v.communityId) : undefined;
   const pts = await ctx.db
     .select()
     .from(redemptionPoints)
@@ -360,7 +351,7 @@ export async function lookupCode(ctx: ActorCtx, pointId: string, code: string) {
     await recordCodeFailure(ctx, pointId, err);
     throw err;
   }
-  const [v] = await ctx.db.select().from(volunteers).where(eq(volunteers.id, row.volunteerId));
+  const v = await volunteerById(ctx.db, row.volunteerId);
   if (!v) throw new AppError('merchants.code_unknown', 404);
   return {
     volunteerName: v.name,
@@ -457,16 +448,11 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
       } else {
         volunteerId = input.volunteerId!;
       }
-      const [v] = await tx
-        .select()
-        .from(volunteers)
-        .where(
-          and(
-            eq(volunteers.id, volunteerId),
-            eq(volunteers.status, 'active'),
-            code ? undefined : scopeWhere(ctx.actor, 'volunteers.read', volunteers.orgPath),
-          ),
-        );
+      const v = await activeVolunteerById(
+        tx,
+        volunteerId,
+        code ? undefined : { actor: ctx.actor, permission: 'volunteers.read' },
+      );
       if (!v) throw invalidField('volunteerId', 'merchants.volunteer_unknown', 404);
 
       const wanted = [...input.items].sort((a, b) =>
@@ -507,7 +493,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
           .set({ stock: sql`${redemptionItems.stock} - ${l.quantity}`, updatedAt: ctx.clock.now() })
           .where(eq(redemptionItems.id, l.item.id));
 
-      const [community] = await tx.select().from(orgUnits).where(eq(orgUnits.id, v.communityId));
+      const community = await unitById(tx, v.communityId);
       const volAccount = await ensureAccount(tx, ctx, {
         ownerKind: 'volunteer',
         ownerId: v.id,

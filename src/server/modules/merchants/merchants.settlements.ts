@@ -6,9 +6,9 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { requirePermission, scopeWhere } from '../../platform/permissions';
-import { users } from '../accounts/accounts.table';
-import { ensureAccount, postTransaction } from '../ledger/ledger.core';
-import { orgUnits } from '../org/org.table';
+import { userDisplayNames } from '../accounts/accounts.api';
+import { ensureAccount, postTransaction } from '../ledger/ledger.api';
+import { unitById } from '../org/org.api';
 import { merchantSettlements, redemptions } from './merchants.table';
 import {
   chinaDate,
@@ -42,12 +42,7 @@ async function settlementDtos(db: Db, rows: SettlementRow[]) {
     ),
     (async () => {
       const ids = [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => !!x))];
-      if (ids.length === 0) return new Map<string, string>();
-      const us = await db
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .where(inArray(users.id, ids));
-      return new Map(us.map((u) => [u.id, u.name]));
+      return userDisplayNames(db, ids);
     })(),
   ]);
   return rows.map((r) => ({
@@ -111,7 +106,7 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
       .for('update');
     if (due.length === 0) throw new AppError('merchants.nothing_to_settle', 409, { upTo: input.upTo });
     const total = due.reduce((s, r) => s + r.totalPoints, 0);
-    const [community] = await tx.select().from(orgUnits).where(eq(orgUnits.id, point.orgUnitId));
+    const community = await unitById(tx, point.orgUnitId);
     const pointAccount = await ensureAccount(tx, ctx, {
       ownerKind: 'merchant',
       ownerId: point.id,

@@ -15,9 +15,9 @@ import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
-import { escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
-import { userRoles, users } from '../accounts/accounts.table';
-import { orgUnits } from '../org/org.table';
+import { escapeLike, inScope, requirePermission } from '../../platform/permissions';
+import { roleUnitPaths, userByUsername, userFieldSql } from '../accounts/accounts.api';
+import { unitInScope } from '../org/org.api';
 import { redemptionItems, redemptionPoints, redemptionPointUsers, redemptions } from './merchants.table';
 import {
   checkId,
@@ -155,15 +155,19 @@ export async function getPoint(ctx: ActorCtx, id: string) {
   const operators = inScope(ctx.actor, 'merchants.manage', p.orgPath)
     ? await ctx.db
         .select({
-          userId: users.id,
-          username: users.username,
-          displayName: users.displayName,
+          userId: redemptionPointUsers.userId,
+          username: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'username')}`,
+          displayName: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'displayName')}`,
           linkedAt: redemptionPointUsers.createdAt,
         })
         .from(redemptionPointUsers)
-        .innerJoin(users, eq(users.id, redemptionPointUsers.userId))
-        .where(eq(redemptionPointUsers.pointId, id))
-        .orderBy(asc(users.username))
+        .where(
+          and(
+            eq(redemptionPointUsers.pointId, id),
+            sql`${userFieldSql(redemptionPointUsers.userId, 'username')} is not null`,
+          ),
+        )
+        .orderBy(asc(userFieldSql(redemptionPointUsers.userId, 'username')))
     : [];
   return { ...dto!, items: await itemsOf(ctx.db, id), operators };
 }
@@ -171,10 +175,7 @@ export async function getPoint(ctx: ActorCtx, id: string) {
 /** The community a point registers with: in the actor's merchants.manage scope (else 404), active, a community. */
 async function communityForWrite(ctx: ActorCtx, orgUnitId: string) {
   checkId(orgUnitId);
-  const [unit] = await ctx.db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, orgUnitId), scopeWhere(ctx.actor, 'merchants.manage', orgUnits.path)));
+  const unit = await unitInScope(ctx.db, ctx.actor, 'merchants.manage', orgUnitId);
   if (!unit) throw notFound();
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   if (unit.kind !== 'community') throw invalidField('orgUnitId', 'merchants.unit_kind');
@@ -323,15 +324,9 @@ export async function updateItem(ctx: ActorCtx, itemId: string, input: UpdateIte
 export async function linkOperator(ctx: ActorCtx, pointId: string, username: string) {
   requirePermission(ctx.actor, 'merchants.manage');
   const point = await findPoint(ctx, pointId, 'manage');
-  const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
-  const roles = user
-    ? await ctx.db
-        .select({ path: orgUnits.path })
-        .from(userRoles)
-        .innerJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
-        .where(and(eq(userRoles.userId, user.id), eq(userRoles.role, 'merchant')))
-    : [];
-  if (!user?.active || !roles.some((r) => point.orgPath.startsWith(r.path)))
+  const user = await userByUsername(ctx.db, username);
+  const roles = user ? await roleUnitPaths(ctx.db, user.id, ['merchant']) : [];
+  if (!user?.active || !roles.some((path) => point.orgPath.startsWith(path)))
     throw invalidField('username', 'merchants.user_not_merchant');
   const [existing] = await ctx.db
     .select()

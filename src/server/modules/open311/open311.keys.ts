@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { requirePermission, scopeWhere } from '../../platform/permissions';
-import { users } from '../accounts/accounts.table';
-import { orgUnits } from '../org/org.table';
+import { userDisplayNames } from '../accounts/accounts.api';
+import { unitInScope, unitNames } from '../org/org.api';
 import { open311Keys } from './open311.table';
 
 export type KeyRow = typeof open311Keys.$inferSelect;
@@ -24,23 +24,18 @@ async function toDtos(db: Db, rows: KeyRow[]) {
   if (rows.length === 0) return [];
   const unitIds = [...new Set(rows.map((r) => r.orgUnitId))];
   const userIds = [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => !!x))];
-  const units = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, unitIds));
-  const people = userIds.length
-    ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
-    : [];
+  const units = await unitNames(db, unitIds);
+  const people = await userDisplayNames(db, userIds);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     keyPrefix: r.keyPrefix,
     channel: r.channel as (typeof KEY_CHANNELS)[number],
     orgUnitId: r.orgUnitId,
-    orgUnitName: units.find((u) => u.id === r.orgUnitId)?.name ?? null,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
     active: r.active,
     createdBy: r.createdBy,
-    createdByName: people.find((p) => p.id === r.createdBy)?.name ?? null,
+    createdByName: r.createdBy ? (people.get(r.createdBy) ?? null) : null,
     createdAt: r.createdAt,
     lastUsedAt: r.lastUsedAt,
     revokedAt: r.revokedAt,
@@ -68,12 +63,9 @@ export async function createKey(
   body: { name: string; orgUnitId: string; channel: (typeof KEY_CHANNELS)[number] },
 ) {
   requirePermission(ctx.actor, 'open311.manage');
-  const [unit] = UUID_RE.test(body.orgUnitId)
-    ? await ctx.db
-        .select()
-        .from(orgUnits)
-        .where(and(eq(orgUnits.id, body.orgUnitId), scopeWhere(ctx.actor, 'open311.manage', orgUnits.path)))
-    : [];
+  const unit = UUID_RE.test(body.orgUnitId)
+    ? await unitInScope(ctx.db, ctx.actor, 'open311.manage', body.orgUnitId)
+    : undefined;
   if (!unit) throw invalidField('orgUnitId', 'open311.unit_unknown');
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   if (!(KEY_UNIT_KINDS as readonly string[]).includes(unit.kind))

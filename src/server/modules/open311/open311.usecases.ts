@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { intakeBody } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, TERMINAL_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import type { Locale } from '../../../shared/i18n/errors';
@@ -8,10 +7,15 @@ import type { UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { type Actor, escapeLike } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
+import {
+  activeUnitByDivisionCode,
+  type OrgUnit,
+  unitById,
+  unitIdsUnderSql,
+  unitNameSql,
+} from '../org/org.api';
 import { woCategories, woEvents, workOrders } from '../work-orders/workOrders.table';
-import { routeTerritory } from '../work-orders/workOrders.routing';
-import { intake } from '../work-orders/workOrders.usecases';
+import { intake, routeTerritory } from '../work-orders/work-orders.api';
 import {
   badParam,
   isoChina,
@@ -126,7 +130,7 @@ function number(p: Params, name: string, min: number, max: number): number | und
 
 // ---------------------------------------------------------------- jurisdiction
 
-type Unit = typeof orgUnits.$inferSelect;
+type Unit = OrgUnit;
 
 /**
  * `jurisdiction_id`: an org unit's division code or id, inside `within` (the key's jurisdiction) when
@@ -136,15 +140,12 @@ type Unit = typeof orgUnits.$inferSelect;
 async function jurisdictionOf(db: Db, p: Params, within?: string): Promise<Unit | undefined> {
   const id = one(p, 'jurisdiction_id', 60);
   if (id === undefined) return undefined;
-  const [unit] = await db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        UUID_RE.test(id) ? eq(orgUnits.id, id) : eq(orgUnits.divisionCode, id),
-        eq(orgUnits.status, 'active'),
-      ),
-    );
+  const byId = UUID_RE.test(id) ? await unitById(db, id) : undefined;
+  const unit = UUID_RE.test(id)
+    ? byId?.status === 'active'
+      ? byId
+      : undefined
+    : await activeUnitByDivisionCode(db, id);
   if (!unit || (within && !unit.path.startsWith(within)))
     throw new Open311Error(404, { code: 'open311.jurisdiction_unknown', params: { id } });
   return unit;
@@ -152,14 +153,17 @@ async function jurisdictionOf(db: Db, p: Params, within?: string): Promise<Unit 
 
 /**
  * Orders of a jurisdiction: handled or dispatched there, or located there (its grid or community).
- * The outer query joins org_units only under the alias "agency", so the subquery's org_units is its own.
+ * The unit subquery (org.api unitIdsUnderSql) reads org_units under its own alias.
  */
 function inJurisdiction(path: string): SQL {
   const p = `${escapeLike(path)}%`;
   return or(
     sql`${workOrders.orgPath} like ${p}`,
     sql`${workOrders.dispatchPath} like ${p}`,
-    sql`coalesce(${workOrders.gridId}, ${workOrders.communityId}, ${workOrders.subdistrictId}) in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.path} like ${p})`,
+    unitIdsUnderSql(
+      sql`coalesce(${workOrders.gridId}, ${workOrders.communityId}, ${workOrders.subdistrictId})`,
+      p,
+    ),
   )!;
 }
 
@@ -295,7 +299,7 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
   if (!category) throw new Open311Error(404, { code: 'open311.service_unknown', params: { code } });
   const def = SERVICE_DEFS[code];
 
-  const [keyUnit] = await ctx.db.select().from(orgUnits).where(eq(orgUnits.id, key.orgUnitId));
+  const keyUnit = await unitById(ctx.db, key.orgUnitId);
   if (keyUnit?.status !== 'active') throw new Open311Error(403, { code: 'open311.api_key' });
   const unit = (await jurisdictionOf(ctx.db, p, key.orgPath)) ?? keyUnit;
 
@@ -307,14 +311,8 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
   if (lat === undefined && !address && !addressId)
     throw new Open311Error(400, { code: 'open311.location_required' });
   if (addressId) {
-    const [building] = UUID_RE.test(addressId)
-      ? await ctx.db
-          .select()
-          .from(orgUnits)
-          .where(
-            and(eq(orgUnits.id, addressId), eq(orgUnits.kind, 'building'), eq(orgUnits.status, 'active')),
-          )
-      : [];
+    const found = UUID_RE.test(addressId) ? await unitById(ctx.db, addressId) : undefined;
+    const building = found?.kind === 'building' && found.status === 'active' ? found : undefined;
     if (!building) problems.push({ code: 'open311.param_invalid', params: { name: 'address_id' } });
   }
 
@@ -363,10 +361,7 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
   const territory = await routeTerritory(ctx.db, parsed.data);
   const placeId = territory.gridId ?? territory.communityId ?? territory.subdistrictId;
   if (placeId) {
-    const [place] = await ctx.db
-      .select({ path: orgUnits.path })
-      .from(orgUnits)
-      .where(eq(orgUnits.id, placeId));
+    const place = await unitById(ctx.db, placeId);
     if (!place?.path.startsWith(unit.path))
       throw new Open311Error(400, { code: 'open311.outside_jurisdiction' });
   }
@@ -400,7 +395,6 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
 
 // ---------------------------------------------------------------- GET requests
 
-const agency = alias(orgUnits, 'agency');
 const statusNotes = sql<string | null>`(select ${woEvents.publicNote} from ${woEvents}
   where ${woEvents.orderId} = ${workOrders.id} and ${woEvents.publicNote} is not null
   order by ${woEvents.at} desc, ${woEvents.id} desc limit 1)`;
@@ -411,14 +405,13 @@ async function selectRequests(db: Db, where: SQL | undefined, limit: number) {
       o: workOrders,
       nameZh: woCategories.nameZh,
       nameEn: woCategories.nameEn,
-      agency: agency.name,
+      agency: unitNameSql(workOrders.orgUnitId),
       ownDescription: open311Requests.description,
       mediaUrl: open311Requests.mediaUrl,
       statusNotes,
     })
     .from(workOrders)
     .leftJoin(woCategories, eq(woCategories.code, workOrders.categoryCode))
-    .leftJoin(agency, eq(agency.id, workOrders.orgUnitId))
     .leftJoin(open311Requests, eq(open311Requests.orderId, workOrders.id))
     .where(where)
     .orderBy(desc(workOrders.createdAt), desc(workOrders.id))

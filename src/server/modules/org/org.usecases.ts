@@ -14,9 +14,14 @@ import {
   scopePaths,
   scopeWhere,
 } from '../../platform/permissions';
-import { PATH_ONLY_TABLES, SCOPED_TABLES, UNIT_SETTINGS_TABLES } from '../../platform/scopedTables';
-import { gridAssignments, workers } from '../people/people.table';
-import { residents } from '../residents/residents.table';
+import {
+  COMMUNITY_ID_TABLES,
+  PATH_ONLY_TABLES,
+  SCOPED_TABLES,
+  UNIT_ASSIGNMENT_TABLES,
+  UNIT_POPULATION_TABLE,
+  UNIT_SETTINGS_TABLES,
+} from '../../platform/scopedTables';
 import { underTreeLock } from './org.repository';
 import { orgUnits } from './org.table';
 
@@ -118,18 +123,20 @@ export async function getUnitDetail(ctx: ActorCtx, id: string) {
         .where(inArray(orgUnits.id, ancestorIds))
     : [];
   ancestors.sort((a, b) => ancestorIds.indexOf(a.id) - ancestorIds.indexOf(b.id));
-  const [{ n: residentCount } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(residents)
-    .where(and(like(residents.orgPath, `${escapeLike(unit.path)}%`), sql`${residents.deletedAt} is null`));
-  const gridWorkers =
-    unit.kind === 'grid'
-      ? await ctx.db
-          .select({ id: workers.id, name: workers.name })
-          .from(gridAssignments)
-          .innerJoin(workers, eq(workers.id, gridAssignments.workerId))
-          .where(eq(gridAssignments.gridId, unit.id))
-      : [];
+  const residentCount = await populationUnder(ctx.db, unit.path);
+  // The people assigned to this unit (a grid's workers), declared by their module in UNIT_ASSIGNMENT_TABLES.
+  const gridWorkers: { id: string; name: string }[] = [];
+  for (const a of UNIT_ASSIGNMENT_TABLES) {
+    if (a.unitKind !== unit.kind) continue;
+    gridWorkers.push(
+      ...rowsOf<{ id: string; name: string }>(
+        await ctx.db.execute(sql`
+          select p.id, p.name from ${sql.identifier(a.table)} a
+          join ${sql.identifier(a.personTable)} p on p.id = a.${sql.identifier(a.personColumn)}
+          where a.${sql.identifier(a.unitColumn)} = ${unit.id}`),
+      ),
+    );
+  }
   const [withCount] = await withChildCounts(ctx.db, [unit]);
   const writable =
     can(ctx.actor, 'org.write') && inScope(ctx.actor, 'org.write', unit.path) && unit.status === 'active';
@@ -275,12 +282,29 @@ async function repath(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: 
       update ${sql.identifier(table)} set org_path = ${newPrefix} || substr(org_path, ${oldPrefix.length + 1})
       where org_path like ${pattern}`);
   }
-  // Residents keep the community they now belong to.
-  await tx.execute(sql`
-    update residents r set community_id = c.id
-    from org_units c
-    where c.kind = 'community' and r.org_path like ${`${escapeLike(newPrefix)}%`} and r.org_path like c.path || '%'
-      and r.community_id <> c.id`);
+  // Rows that keep their community (residents) keep the community they now belong to.
+  await recomputeCommunities(tx, newPrefix);
+}
+
+/** Points `community_id` of the rows under `prefix` (COMMUNITY_ID_TABLES) at the community their path lies in. */
+async function recomputeCommunities(tx: Db, prefix: string) {
+  for (const table of COMMUNITY_ID_TABLES) {
+    await tx.execute(sql`
+      update ${sql.identifier(table)} r set community_id = c.id
+      from org_units c
+      where c.kind = 'community' and r.org_path like ${`${escapeLike(prefix)}%`} and r.org_path like c.path || '%'
+        and r.community_id <> c.id`);
+  }
+}
+
+/** How many live people (UNIT_POPULATION_TABLE) lie under this path. */
+async function populationUnder(db: Db, path: string): Promise<number> {
+  const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from ${sql.identifier(UNIT_POPULATION_TABLE)} where org_path like ${`${escapeLike(path)}%`} and deleted_at is null`,
+    ),
+  );
+  return n;
 }
 
 export async function moveUnit(ctx: ActorCtx, id: string, newParentId: string) {
@@ -352,14 +376,17 @@ async function mergeUnitLocked(ctx: ActorCtx, sourceId: string, targetId: string
       await tx.execute(sql`
         update ${sql.identifier(table)} set org_path = ${target.path} where org_path = ${source.path}`);
     }
-    await tx.execute(sql`
-      update residents set community_id = c.id from org_units c
-      where c.kind = 'community' and residents.org_path like ${`${escapeLike(target.path)}%`}
-        and residents.org_path like c.path || '%' and residents.community_id <> c.id`);
-    await tx.execute(sql`
-      update grid_assignments g set grid_id = ${target.id} where grid_id = ${source.id}
-        and not exists (select 1 from grid_assignments x where x.grid_id = ${target.id} and x.worker_id = g.worker_id)`);
-    await tx.execute(sql`delete from grid_assignments where grid_id = ${source.id}`);
+    await recomputeCommunities(tx, target.path);
+    // Assignments to the source (a grid's workers) move to the target, unless the person is already there.
+    for (const a of UNIT_ASSIGNMENT_TABLES) {
+      const t = sql.identifier(a.table);
+      const unit = sql.identifier(a.unitColumn);
+      const person = sql.identifier(a.personColumn);
+      await tx.execute(sql`
+        update ${t} g set ${unit} = ${target.id} where ${unit} = ${source.id}
+          and not exists (select 1 from ${t} x where x.${unit} = ${target.id} and x.${person} = g.${person})`);
+      await tx.execute(sql`delete from ${t} where ${unit} = ${source.id}`);
+    }
     const [after] = await tx
       .update(orgUnits)
       .set({ status: 'merged', mergedIntoId: target.id, updatedAt: now })
@@ -440,11 +467,7 @@ async function archiveUnitLocked(ctx: ActorCtx, id: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(orgUnits)
     .where(and(eq(orgUnits.parentId, id), eq(orgUnits.status, 'active')));
-  const [{ n: people } = { n: 0 }] = rowsOf<{ n: number }>(
-    await ctx.db.execute(
-      sql`select count(*)::int as n from residents where org_path like ${`${escapeLike(unit.path)}%`} and deleted_at is null`,
-    ),
-  );
+  const people = await populationUnder(ctx.db, unit.path);
   if (kids > 0 || people > 0) throw new AppError('org.has_children', 409);
   return ctx.db.transaction(async (tx) => {
     const [after] = await tx

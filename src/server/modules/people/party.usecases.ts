@@ -12,8 +12,14 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
-import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import {
+  findUnitInScope,
+  type OrgUnit,
+  unitById,
+  unitFieldSql,
+  unitNameSql,
+  unitPathSql,
+} from '../org/org.api';
 import {
   checkId,
   findScoped,
@@ -89,16 +95,26 @@ export async function listPartySchemes(ctx: ActorCtx, q: PageParams) {
   requirePermission(ctx.actor, 'people.read');
   const aboveIds = scopePaths(ctx.actor, 'people.read').flatMap(pathIds);
   const rows = await ctx.db
-    .select({ level: partyOrgLevels, unitName: orgUnits.name, unitKind: orgUnits.kind })
+    .select({
+      level: partyOrgLevels,
+      unitName: unitNameSql(partyOrgLevels.orgUnitId),
+      unitKind: unitFieldSql<string>(partyOrgLevels.orgUnitId, 'kind'),
+    })
     .from(partyOrgLevels)
-    .innerJoin(orgUnits, eq(orgUnits.id, partyOrgLevels.orgUnitId))
     .where(
-      or(
-        scopeWhere(ctx.actor, 'people.read', orgUnits.path),
-        aboveIds.length ? inArray(partyOrgLevels.orgUnitId, aboveIds) : undefined,
+      and(
+        sql`${unitPathSql(partyOrgLevels.orgUnitId)} is not null`,
+        or(
+          scopeWhere(ctx.actor, 'people.read', unitPathSql(partyOrgLevels.orgUnitId)),
+          aboveIds.length ? inArray(partyOrgLevels.orgUnitId, aboveIds) : undefined,
+        ),
       ),
     )
-    .orderBy(asc(orgUnits.depth), asc(orgUnits.path), asc(partyOrgLevels.rank));
+    .orderBy(
+      asc(unitFieldSql(partyOrgLevels.orgUnitId, 'depth')),
+      asc(unitPathSql(partyOrgLevels.orgUnitId)),
+      asc(partyOrgLevels.rank),
+    );
   const schemes = new Map<
     string,
     {
@@ -202,13 +218,17 @@ export async function replacePartyScheme(ctx: ActorCtx, orgUnitId: string, input
 export async function renamePartyLevel(ctx: ActorCtx, id: string, name: string) {
   requirePermission(ctx.actor, 'people.write');
   checkId(id);
-  const [found] = await ctx.db
-    .select({ level: partyOrgLevels, unit: orgUnits })
+  const [level] = await ctx.db
+    .select()
     .from(partyOrgLevels)
-    .innerJoin(orgUnits, eq(orgUnits.id, partyOrgLevels.orgUnitId))
-    .where(and(eq(partyOrgLevels.id, id), scopeWhere(ctx.actor, 'people.write', orgUnits.path)));
-  if (!found) throw notFound();
-  const { level, unit } = found;
+    .where(
+      and(
+        eq(partyOrgLevels.id, id),
+        scopeWhere(ctx.actor, 'people.write', unitPathSql(partyOrgLevels.orgUnitId)),
+      ),
+    );
+  const unit = level && (await unitById(ctx.db, level.orgUnitId));
+  if (!level || !unit) throw notFound();
   const [clash] = await ctx.db
     .select({ id: partyOrgLevels.id })
     .from(partyOrgLevels)

@@ -1,12 +1,11 @@
-import { and, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm';
+import { and, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { can, escapeLike, inScope, scopeWhere } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
-import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
-import { residents } from '../residents/residents.table';
+import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
+import { liveResidentInScope } from '../residents/residents.api';
 
 /** Helpers shared by the people registry's use cases. */
 
@@ -76,13 +75,10 @@ export function nameLike(column: AnyPgColumn, q: string | undefined): SQL | unde
 
 /** Unit names by id, for the *Name fields of DTOs. */
 export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return orgUnitNames(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
 }
 
 /** The ids on a materialized path, root first. */
@@ -95,25 +91,11 @@ export function pathIds(path: string): string[] {
  * error, so the answer does not reveal whether an out-of-scope resident exists.
  */
 export async function linkedResident(ctx: ActorCtx, residentId: string) {
-  const [r] = UUID_RE.test(residentId)
-    ? await ctx.db
-        .select({
-          id: residents.id,
-          name: residents.name,
-          orgUnitId: residents.orgUnitId,
-          orgPath: residents.orgPath,
-        })
-        .from(residents)
-        .where(
-          and(
-            eq(residents.id, residentId),
-            isNull(residents.deletedAt),
-            scopeWhere(ctx.actor, 'people.write', residents.orgPath),
-          ),
-        )
-    : [];
+  const r = UUID_RE.test(residentId)
+    ? await liveResidentInScope(ctx.db, ctx.actor, 'people.write', residentId)
+    : undefined;
   if (!r) throw invalidField('residentId', 'people.resident_not_found');
-  return r;
+  return { id: r.id, name: r.name, orgUnitId: r.orgUnitId, orgPath: r.orgPath };
 }
 
 /** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */

@@ -20,7 +20,7 @@ import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { requirePermission, scopeWhere } from '../../platform/permissions';
-import type { OrgUnit } from '../org/org.usecases';
+import type { OrgUnit } from '../org/org.api';
 import {
   findScoped,
   isUniqueViolation,

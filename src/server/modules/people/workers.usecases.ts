@@ -12,10 +12,8 @@ import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { requirePermission, scopeWhere } from '../../platform/permissions';
-import { users } from '../accounts/accounts.table';
-import { orgUnits } from '../org/org.table';
-import { findUnitInScope } from '../org/org.usecases';
-import { communityOfPath } from '../residents/residents.usecases';
+import { userHasRoleInScope } from '../accounts/accounts.api';
+import { communityOfPath, findUnitInScope, unitFieldSql, unitNameSql } from '../org/org.api';
 import {
   checkId,
   findScoped,
@@ -37,19 +35,25 @@ const WORKER_UNIT_KINDS = ['subdistrict', 'community', 'grid'];
 async function workerDtos(ctx: ActorCtx, rows: WorkerRow[]) {
   if (rows.length === 0) return [];
   const assigned = await ctx.db
-    .select({ workerId: gridAssignments.workerId, id: orgUnits.id, name: orgUnits.name })
+    .select({
+      workerId: gridAssignments.workerId,
+      id: gridAssignments.gridId,
+      name: unitNameSql(gridAssignments.gridId),
+    })
     .from(gridAssignments)
-    .innerJoin(orgUnits, eq(orgUnits.id, gridAssignments.gridId))
     .where(
-      inArray(
-        gridAssignments.workerId,
-        rows.map((r) => r.id),
+      and(
+        inArray(
+          gridAssignments.workerId,
+          rows.map((r) => r.id),
+        ),
+        sql`${unitNameSql(gridAssignments.gridId)} is not null`,
       ),
     )
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+    .orderBy(asc(unitFieldSql(gridAssignments.gridId, 'sort')), asc(unitNameSql(gridAssignments.gridId)));
   const grids = new Map<string, { id: string; name: string }[]>();
   for (const a of assigned)
-    grids.set(a.workerId, [...(grids.get(a.workerId) ?? []), { id: a.id, name: a.name }]);
+    grids.set(a.workerId, [...(grids.get(a.workerId) ?? []), { id: a.id, name: a.name ?? '' }]);
   const units = await unitNames(
     ctx.db,
     rows.map((r) => r.orgUnitId),
@@ -132,17 +136,8 @@ function checkPost(kind: string, postType: string | null | undefined) {
 async function checkUser(ctx: ActorCtx, userId: string | null | undefined) {
   if (!userId) return;
   // Only accounts that hold a role inside the actor's people.write scope can be linked (no probing of others).
-  const [u] = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, userId),
-        sql`${users.id} in (select ur.user_id from user_roles ur join org_units o on o.id = ur.org_unit_id
-          where ${scopeWhere(ctx.actor, 'people.write', sql`o.path`)})`,
-      ),
-    );
-  if (!u) throw invalidField('userId', 'people.user_not_found');
+  if (!(await userHasRoleInScope(ctx.db, ctx.actor, 'people.write', userId)))
+    throw invalidField('userId', 'people.user_not_found');
 }
 
 function sealPhone(ctx: ActorCtx, phone: string | null | undefined) {

@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type {
   CreateResidentBody,
   ResidentListQuery,
@@ -11,9 +10,16 @@ import type { ActorCtx } from '../../platform/context';
 import { maskAddress, maskIdNumber, maskPhone, type Pii } from '../../platform/crypto';
 import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
-import { underTreeLock } from '../org/org.repository';
-import { orgUnits } from '../org/org.table';
-import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import {
+  communityOfPath,
+  findUnitInScope,
+  householdOf,
+  type OrgUnit,
+  underTreeLock,
+  unitById,
+  unitNames,
+  unitsByIds,
+} from '../org/org.api';
 import type { SpecialGroupTag } from '../../../shared/orgKinds';
 import { residentsPolicy } from './residents.policy';
 import {
@@ -120,61 +126,9 @@ export async function migrateSpecialGroups(db: Db, pii: Pii): Promise<number> {
   }
 }
 
-/** The community a path lies in, or null above community level. */
-export async function communityOfPath(db: Db, path: string): Promise<OrgUnit | null> {
-  const ids = path.split('/').filter(Boolean);
-  if (ids.length === 0) return null;
-  const [c] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
-  return c ?? null;
-}
-
-/** A building + room resolves to the household unit (created on first use). */
-async function placeOf(
-  ctx: ActorCtx,
-  tx: Db,
-  unit: OrgUnit,
-  room: string | null | undefined,
-): Promise<OrgUnit> {
-  if (unit.kind !== 'building' || !room) return unit;
-  const [existing] = await tx
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.parentId, unit.id),
-        eq(orgUnits.kind, 'household'),
-        eq(orgUnits.name, room),
-        eq(orgUnits.status, 'active'),
-      ),
-    );
-  if (existing) return existing;
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const [created] = await tx
-    .insert(orgUnits)
-    .values({
-      id,
-      parentId: unit.id,
-      path: `${unit.path}${id}/`,
-      depth: unit.depth + 1,
-      kind: 'household',
-      name: room,
-      attrs: {},
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  await writeAudit(tx, ctx, {
-    action: 'org.create',
-    entityType: 'org_unit',
-    entityId: id,
-    orgPath: created!.path,
-    after: created,
-  });
-  return created!;
+/** A building + room resolves to the household unit (created on first use, by the org module). */
+function placeOf(ctx: ActorCtx, tx: Db, unit: OrgUnit, room: string | null | undefined): Promise<OrgUnit> {
+  return householdOf({ ...ctx, db: tx }, unit, room);
 }
 
 function fieldError(path: string, code: string, status = 422) {
@@ -211,14 +165,10 @@ export async function listResidents(ctx: ActorCtx, q: ResidentListQuery) {
 }
 
 async function withNames(db: Db, rows: ResidentRow[]) {
-  const ids = [...new Set(rows.flatMap((r) => [r.communityId, r.orgUnitId]))];
-  const units = ids.length
-    ? await db
-        .select({ id: orgUnits.id, name: orgUnits.name })
-        .from(orgUnits)
-        .where(inArray(orgUnits.id, ids))
-    : [];
-  const name = new Map(units.map((u) => [u.id, u.name]));
+  const name = await unitNames(
+    db,
+    rows.flatMap((r) => [r.communityId, r.orgUnitId]),
+  );
   return rows.map((r) => toDto(r, { community: name.get(r.communityId), unit: name.get(r.orgUnitId) }));
 }
 
@@ -234,10 +184,11 @@ export async function getResident(ctx: ActorCtx, id: string) {
   const r = await findResident(ctx, id, 'read');
   const [dto] = await withNames(ctx.db, [r]);
   const ancestorIds = r.orgPath.split('/').filter(Boolean);
-  const ancestors = await ctx.db
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, ancestorIds));
+  const ancestors = (await unitsByIds(ctx.db, ancestorIds)).map((u) => ({
+    id: u.id,
+    name: u.name,
+    kind: u.kind,
+  }));
   ancestors.sort((a, b) => ancestorIds.indexOf(a.id) - ancestorIds.indexOf(b.id));
   return {
     ...dto!,
@@ -368,11 +319,8 @@ async function updateResidentLocked(ctx: ActorCtx, id: string, input: UpdateResi
         } else if (unit) {
           place = await placeOf(ctx, tx, unit, input.room);
         } else {
-          const current = (await tx.select().from(orgUnits).where(eq(orgUnits.id, before.orgUnitId)))[0]!;
-          const building =
-            current.kind === 'household'
-              ? (await tx.select().from(orgUnits).where(eq(orgUnits.id, current.parentId!)))[0]!
-              : current;
+          const current = (await unitById(tx, before.orgUnitId))!;
+          const building = current.kind === 'household' ? (await unitById(tx, current.parentId!))! : current;
           place = await placeOf(ctx, tx, building, input.room);
         }
         const community = await communityOfPath(tx, place.path);

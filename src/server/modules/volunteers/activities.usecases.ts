@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
-import { creditService } from '../ledger/ledger.credit';
+import { creditService } from '../ledger/ledger.api';
 import {
   checkId,
   haversineM,

@@ -5,7 +5,7 @@ import { starsOf } from '../../../shared/contracts/volunteers';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { orgUnits } from '../org/org.table';
+import { unitById } from '../org/org.api';
 import { chinaDate } from './volunteers.common';
 import {
   volunteerActivities,
@@ -121,7 +121,7 @@ export async function issueCertificate(
     .where(and(eq(volunteerHours.volunteerId, v.id), eq(volunteerHours.kind, 'activity')))
     .orderBy(sql`${volunteerActivities.startsAt} desc`)
     .limit(8);
-  const [community] = await ctx.db.select().from(orgUnits).where(eq(orgUnits.id, v.communityId));
+  const community = await unitById(ctx.db, v.communityId);
   const stars = starsOf(minutes);
   const now = ctx.clock.now();
   const day = chinaDate(now);

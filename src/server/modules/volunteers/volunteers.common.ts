@@ -1,11 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { can, inScope, scopeWhere } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
-import type { OrgUnit } from '../org/org.usecases';
+import { can, inScope } from '../../platform/permissions';
+import {
+  ancestorOfKind,
+  type OrgUnit,
+  unitInScope as orgUnitInScope,
+  unitNames as orgUnitNames,
+} from '../org/org.api';
 
 export type VolPermission = 'volunteers.read' | 'volunteers.write';
 
@@ -23,10 +27,7 @@ export function isUuid(id: string): boolean {
 /** A unit the actor may see for `permission`, else 404 (DESIGN convention 5). */
 export async function unitInScope(ctx: ActorCtx, id: string, permission: VolPermission): Promise<OrgUnit> {
   checkId(id);
-  const [unit] = await ctx.db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, id), scopeWhere(ctx.actor, permission, orgUnits.path)));
+  const unit = await orgUnitInScope(ctx.db, ctx.actor, permission, id);
   if (!unit) throw notFound();
   return unit;
 }
@@ -39,10 +40,7 @@ export async function placeForWrite(
   kinds: readonly string[] = ['community', 'grid'],
 ): Promise<{ unit: OrgUnit; communityId: string; gridId: string | null }> {
   checkId(orgUnitId);
-  const [unit] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, orgUnitId), scopeWhere(ctx.actor, 'volunteers.write', orgUnits.path)));
+  const unit = await orgUnitInScope(db, ctx.actor, 'volunteers.write', orgUnitId);
   if (!unit) throw notFound();
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   if (!kinds.includes(unit.kind)) throw invalidField('orgUnitId', 'volunteers.unit_kind');
@@ -54,35 +52,20 @@ export async function placeForWrite(
 
 /** The community on a path, or null above community level. */
 export async function communityOf(db: Db, path: string): Promise<OrgUnit | null> {
-  const ids = path.split('/').filter(Boolean);
-  if (ids.length === 0) return null;
-  const [c] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
-  return c ?? null;
+  return ancestorOfKind(db, path, 'community');
 }
 
 /** The grid on a path, if any. */
 export async function gridOf(db: Db, path: string): Promise<OrgUnit | null> {
-  const ids = path.split('/').filter(Boolean);
-  if (ids.length === 0) return null;
-  const [g] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'grid')));
-  return g ?? null;
+  return ancestorOfKind(db, path, 'grid');
 }
 
 /** Unit names by id, for the *Name fields of DTOs. */
 export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return orgUnitNames(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
 }
 
 export function writable(ctx: ActorCtx, path: string): boolean {

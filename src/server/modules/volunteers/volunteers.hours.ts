@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { orgUnits } from '../org/org.table';
+import { unitById } from '../org/org.api';
 import { volunteerHours, volunteers } from './volunteers.table';
 
 export interface ServiceHoursInput {
@@ -43,10 +43,7 @@ export async function recordServiceHours(
     .from(volunteers)
     .where(eq(volunteers.id, input.volunteerId));
   if (!v) throw new AppError('volunteers.volunteer_not_found', 404);
-  const [c] = await tx
-    .select({ id: orgUnits.id, path: orgUnits.path })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, input.communityUnitId));
+  const c = await unitById(tx, input.communityUnitId);
   if (!c) throw new AppError('common.not_found', 404);
   const now = ctx.clock.now();
   const rows = await tx

@@ -1,27 +1,17 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { HoursReportQuery, HoursReportRow, SummaryReport } from '../../../shared/contracts/volunteers';
 import { STAR_THRESHOLD_HOURS } from '../../../shared/contracts/volunteers';
 import type { ActorCtx } from '../../platform/context';
 import { invalidField } from '../../platform/errors';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
-import { orgUnits } from '../org/org.table';
-import { chinaDayStart, under, unitInScope } from './volunteers.common';
+import { requirePermission } from '../../platform/permissions';
+import { activeUnitsOfKind } from '../org/org.api';
+import { chinaDayStart, unitInScope } from './volunteers.common';
 import { volunteerHours, volunteers } from './volunteers.table';
 
 async function communitiesInScope(ctx: ActorCtx, orgUnitId?: string) {
   const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
-  return ctx.db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.kind, 'community'),
-        eq(orgUnits.status, 'active'),
-        scopeWhere(ctx.actor, 'volunteers.read', orgUnits.path),
-        unit ? under(orgUnits.path, unit.path) : undefined,
-      ),
-    )
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const units = await activeUnitsOfKind(ctx.db, ctx.actor, 'volunteers.read', 'community', unit?.path);
+  return units.map((u) => ({ id: u.id, name: u.name, path: u.path }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type CreateTeamBody,
   type CreateVolunteerBody,
@@ -17,11 +17,11 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
-import { userRoles, users } from '../accounts/accounts.table';
-import { ledgerAccounts } from '../ledger/ledger.table';
-import { orgUnits } from '../org/org.table';
-import { partyMembers } from '../people/people.table';
-import { residents } from '../residents/residents.table';
+import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
+import { moveHolderAccounts } from '../ledger/ledger.api';
+import { activeUnitsOfKind, unitById } from '../org/org.api';
+import { partyMemberInScope } from '../people/people.api';
+import { liveResidentInScope } from '../residents/residents.api';
 import {
   checkId,
   communityOf,
@@ -222,15 +222,7 @@ export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody)
     let homePath: string | null = null;
     let phoneFields: Partial<VolunteerRow> = sealPhone(ctx, input.phone);
     if (partyMemberId) {
-      const [pm] = await tx
-        .select()
-        .from(partyMembers)
-        .where(
-          and(
-            eq(partyMembers.id, partyMemberId),
-            scopeWhere(ctx.actor, 'volunteers.write', partyMembers.orgPath),
-          ),
-        );
+      const pm = await partyMemberInScope(tx, ctx.actor, 'volunteers.write', partyMemberId);
       if (!pm) throw invalidField('partyMemberId', 'volunteers.party_member_not_found');
       name = pm.name;
       residentId = residentId ?? pm.residentId;
@@ -238,16 +230,7 @@ export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody)
       homePath = pm.orgPath;
     }
     if (residentId) {
-      const [r] = await tx
-        .select()
-        .from(residents)
-        .where(
-          and(
-            eq(residents.id, residentId),
-            isNull(residents.deletedAt),
-            scopeWhere(ctx.actor, 'volunteers.write', residents.orgPath),
-          ),
-        );
+      const r = await liveResidentInScope(tx, ctx.actor, 'volunteers.write', residentId);
       if (!r) throw invalidField('residentId', 'volunteers.resident_not_found');
       name = partyMemberId ? name : r.name;
       homePath = homePath ?? r.orgPath;
@@ -314,30 +297,17 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
       if (kind === 'university' && !university)
         throw invalidField('university', 'volunteers.university_required');
       const communityId = place?.communityId ?? before.communityId;
-      const [community] = await tx
-        .select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name })
-        .from(orgUnits)
-        .where(eq(orgUnits.id, communityId));
+      const community = await unitById(tx, communityId);
       let userId: string | null | undefined;
       if (input.username === null) userId = null;
       else if (input.username) {
-        const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+        const u = await userByUsername(tx, input.username);
         if (!u) throw invalidField('username', 'volunteers.user_not_found');
         // Only a resident's or volunteer's login of the volunteer's own community can act as them
         // (their ledger accounts, check-ins): not a staff login, not someone from elsewhere.
-        const [role] = await tx
-          .select({ id: userRoles.id })
-          .from(userRoles)
-          .innerJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
-          .where(
-            and(
-              eq(userRoles.userId, u.id),
-              inArray(userRoles.role, ['volunteer', 'resident']),
-              sql`${orgUnits.path} like ${`${escapeLike(community!.path)}%`}`,
-            ),
-          )
-          .limit(1);
-        if (!role) throw invalidField('username', 'volunteers.user_not_in_community');
+        const paths = await roleUnitPaths(tx, u.id, ['volunteer', 'resident']);
+        if (!paths.some((p) => p.startsWith(community!.path)))
+          throw invalidField('username', 'volunteers.user_not_in_community');
         userId = u.id;
       }
       const [row] = await tx
@@ -364,17 +334,7 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
         .returning();
       if (!row) throw new AppError('common.conflict', 409);
       // The volunteer's ledger accounts follow them to their new community (scope, reports, pool).
-      if (place)
-        await tx
-          .update(ledgerAccounts)
-          .set({ orgUnitId: community!.id, orgPath: community!.path, updatedAt: ctx.clock.now() })
-          .where(
-            and(
-              eq(ledgerAccounts.ownerKind, 'volunteer'),
-              eq(ledgerAccounts.ownerId, id),
-              sql`${ledgerAccounts.orgPath} <> ${community!.path}`,
-            ),
-          );
+      if (place) await moveHolderAccounts(tx, 'volunteer', id, community!, ctx.clock.now());
       await writeAudit(tx, ctx, {
         action: 'volunteers.update',
         entityType: 'volunteer',
@@ -694,18 +654,9 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
 export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
   requirePermission(ctx.actor, 'volunteers.read');
   const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
-  const communities = await ctx.db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, attrs: orgUnits.attrs })
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.kind, 'community'),
-        eq(orgUnits.status, 'active'),
-        scopeWhere(ctx.actor, 'volunteers.read', orgUnits.path),
-        unit ? under(orgUnits.path, unit.path) : undefined,
-      ),
-    )
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const communities = (
+    await activeUnitsOfKind(ctx.db, ctx.actor, 'volunteers.read', 'community', unit?.path)
+  ).map((u) => ({ id: u.id, name: u.name, path: u.path, attrs: u.attrs }));
   if (communities.length === 0) return [];
   const ids = communities.map((c) => c.id);
   const flags = await ctx.db

@@ -1,0 +1,61 @@
+/**
+ * What other modules may use of the resident registry (DESIGN boundaries): functions and types, never
+ * the table.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Permission } from '../../../shared/permissions';
+import { type Db, rowsOf } from '../../platform/db';
+import { type Actor, scopeWhere } from '../../platform/permissions';
+import { residents } from './residents.table';
+
+export { sealPii, sealSpecialGroups } from './residents.usecases';
+
+export type ResidentRow = typeof residents.$inferSelect;
+
+/**
+ * A live (not deleted) resident inside the actor's scope for `permission`, else undefined: callers answer
+ * the same for unknown and out-of-scope ids, so nobody probes the registry outside their area.
+ */
+export async function liveResidentInScope(
+  db: Db,
+  actor: Actor,
+  permission: Permission,
+  id: string,
+): Promise<ResidentRow | undefined> {
+  const [r] = await db
+    .select()
+    .from(residents)
+    .where(
+      and(
+        eq(residents.id, id),
+        isNull(residents.deletedAt),
+        scopeWhere(actor, permission, residents.orgPath),
+      ),
+    );
+  return r;
+}
+
+/** A live resident by id, anywhere (for checks the caller scopes itself), with its org path. */
+export async function liveResidentPath(
+  db: Db,
+  id: string,
+): Promise<{ id: string; orgPath: string } | undefined> {
+  const [r] = await db
+    .select({ id: residents.id, orgPath: residents.orgPath })
+    .from(residents)
+    .where(and(eq(residents.id, id), isNull(residents.deletedAt)));
+  return r;
+}
+
+/** Which of these ID-number blind indexes belong to a live resident already. */
+export async function registeredIdNumberHashes(db: Db, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  // Blind indexes are base64url: a comma-joined list is one parameter however long the batch.
+  const found = rowsOf<{ hash: string }>(
+    await db.execute(sql`
+      select ${residents.idNumberHash} as hash from ${residents}
+      where ${residents.idNumberHash} = any(string_to_array(${hashes.join(',')}, ','))
+        and ${residents.deletedAt} is null`),
+  );
+  return new Set(found.map((f) => f.hash));
+}
