@@ -8,7 +8,10 @@
  *     `src/web/app/modules.ts`, and nothing a web module loads at run time (its own files, the web/app
  *     files they import, and so on) reaches that list: no cycle between the modules and the app shell.
  *     (`import type` is erased at build time and does not count for this rule.)
- * Rules 2 and 3 hold for every new import; the imports that broke them when the check was introduced are
+ *  5. Inside a server module only its repositories (`*.repository.ts`) query its tables: other files import
+ *     the module's `*.table.ts` only when they name tables without querying them (policy, workflow
+ *     adapter, the registry entry in routes, api files' SQL builders).
+ * Rules 2, 3 and 5 hold for every new import; the imports that broke them when the check was introduced are
  * listed in `scripts/boundaries-baseline.txt` and may only be removed from it (a listed import that is
  * gone fails too, so the list only shrinks).
  */
@@ -50,6 +53,9 @@ function isApiFile(file: string, mod: string): boolean {
 }
 
 const MODULES_LIST = join(ROOT, 'src/web/app/modules.ts');
+/** Files of a server module that may import its own tables (rule 5). */
+const TABLE_READERS = /\.(repository|table|policy|routes|workflow|api)\.ts$/;
+
 const errors: string[] = [];
 const found = new Set<string>();
 const graph = new Map<string, Set<string>>();
@@ -77,6 +83,10 @@ for (const file of files) {
     if (rel.startsWith('src/web/app/') && relTarget.startsWith('src/web/modules/') && file !== MODULES_LIST)
       found.add(`${rel} -> ${relTarget}: web/app imports web modules only through src/web/app/modules.ts`);
     const to = moduleOf(target);
+    // Rule 5: inside a server module, only its repositories query its tables (policies, workflows and the
+    // registry entry in routes name them; api files may hand out named SQL builders).
+    if (from && from === to && from.startsWith('server:') && relTarget.endsWith('.table.ts') && !TABLE_READERS.test(rel))
+      found.add(`${rel} -> ${relTarget}: only the module's repository queries its tables`);
     if (!from || !to || from === to) continue;
     if (from.split(':')[0] === to.split(':')[0]) {
       const edges = graph.get(from) ?? new Set<string>();
