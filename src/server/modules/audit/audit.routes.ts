@@ -5,6 +5,7 @@ import { auditEntrySchema, auditQuery, auditVerifySchema } from '../../../shared
 import { auditCheckpointFileOf, sealAndVerifyAudit, sealAudit, sealDepsOf } from '../../platform/audit';
 import { auditLog } from '../../platform/audit.table';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
 import { offsetOf, pageOf } from '../../platform/pagination';
@@ -27,6 +28,7 @@ export const auditModule = defineModule({
     app.get(
       '/api/audit',
       {
+        config: { access: access.permission('audit.read') },
         schema: {
           tags,
           querystring: auditQuery,
@@ -76,17 +78,24 @@ export const auditModule = defineModule({
       },
     );
     // Seals what has committed, then walks the chain and compares it with the newest signed checkpoints.
-    app.get('/api/audit/verify', { schema: { tags, response: { 200: auditVerifySchema } } }, async (req) => {
-      const ctx = actorCtxOf(deps, req);
-      requirePermission(ctx.actor, 'audit.read');
-      if (!scopePaths(ctx.actor, 'audit.read').includes('/')) throw new AppError('common.forbidden', 403);
-      return sealAndVerifyAudit({
-        db: ctx.db,
-        clock: ctx.clock,
-        pii: ctx.pii,
-        checkpointFile: auditCheckpointFileOf(deps.config),
-        log: req.log,
-      });
-    });
+    app.get(
+      '/api/audit/verify',
+      {
+        config: { access: access.platform('audit.read') },
+        schema: { tags, response: { 200: auditVerifySchema } },
+      },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'audit.read');
+        if (!scopePaths(ctx.actor, 'audit.read').includes('/')) throw new AppError('common.forbidden', 403);
+        return sealAndVerifyAudit({
+          db: ctx.db,
+          clock: ctx.clock,
+          pii: ctx.pii,
+          checkpointFile: auditCheckpointFileOf(deps.config),
+          log: req.log,
+        });
+      },
+    );
   },
 });
