@@ -68,7 +68,15 @@ function sampleParam(name: string): { value: string; record: boolean } | undefin
 const UNIT_FILTERS = ['orgUnitId', 'communityId', 'unitId', 'parentId'];
 /** Other query parameters naming a record (…Id): one that does not exist answers 404 too. */
 const recordFilters = (route: RouteOptions) =>
-  queryKeys(route).filter((q) => q.endsWith('Id') && !UNIT_FILTERS.includes(q));
+  queryKeys(route).filter(
+    (q) => q.endsWith('Id') && !UNIT_FILTERS.includes(q) && !SEARCH_KEYS[route.url]?.includes(q),
+  );
+/**
+ * …Id query parameters that search rather than name a record the user must be able to see: the audit
+ * trail outlives what it records (a deleted resident, a departed user), and its rows are scoped by
+ * their own unit, so an id with no entries is an empty page.
+ */
+const SEARCH_KEYS: Record<string, string[]> = { '/api/audit': ['entityId', 'actorId'] };
 
 /** Values for query parameters a route requires (a unit filter gets the role's own unit). */
 const QUERY_SAMPLES: Record<string, string> = { year: '2026', from: '2026-01-01', to: '2026-01-31' };
