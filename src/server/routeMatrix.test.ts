@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { RouteOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type Client, createTestApp, createUser } from '../../test/app';
 import { ROLES, type Role } from '../shared/permissions';
 import { buildApp } from './app';
@@ -91,6 +92,64 @@ const requiredQueryKeys = (route: RouteOptions) =>
     .filter(([, schema]) => !schema.safeParse(undefined).success)
     .map(([key]) => key);
 
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  format?: string;
+  minLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  items?: JsonSchema;
+  minItems?: number;
+};
+
+/** A small value the schema accepts, where that is easy to tell (else something it may refuse: a 400). */
+function sampleOf(schema: JsonSchema): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const option = schema.anyOf?.[0] ?? schema.oneOf?.[0];
+  if (option) return sampleOf(option);
+  const type = [schema.type].flat()[0];
+  if (type === 'object') {
+    const body: Record<string, unknown> = {};
+    for (const key of schema.required ?? []) body[key] = sampleOf(schema.properties?.[key] ?? {});
+    return body;
+  }
+  if (type === 'array')
+    return Array.from({ length: schema.minItems ?? 0 }, () => sampleOf(schema.items ?? {}));
+  if (type === 'integer' || type === 'number')
+    return Math.max(1, Math.ceil(schema.minimum ?? (schema.exclusiveMinimum ?? 0) + 1));
+  if (type === 'boolean') return false;
+  if (type === 'null') return null;
+  if (schema.format === 'uuid') return uuidv7();
+  if (schema.format === 'date') return '2026-01-01';
+  if (schema.format === 'date-time') return '2026-01-01T00:00:00.000Z';
+  return '矩阵'.padEnd(Math.max(2, schema.minLength ?? 0), '测');
+}
+
+/**
+ * The body the matrix sends: for a route on a record, a minimal body its schema accepts where the
+ * generator can make one, so the request reaches the record lookup (404); elsewhere `{}` (read-mostly:
+ * nothing gets created).
+ */
+function bodyOf(c: Case, recordParams: boolean): unknown {
+  const schema = c.route.schema?.body;
+  if (!schema) return {};
+  if (!recordParams) return {};
+  try {
+    return sampleOf(
+      z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
+    );
+  } catch {
+    return {};
+  }
+}
+
 interface Case {
   method: string;
   url: string;
@@ -118,7 +177,7 @@ function queryOf(c: Case, unit: string, override: Record<string, string> = {}): 
   return text ? `?${text}` : '';
 }
 
-async function run(c: Case, client: Client, who: string, query = '') {
+async function run(c: Case, client: Client, who: string, query = '', body: unknown = {}) {
   const params = [...c.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   let url = c.url;
   for (const p of params) url = url.replace(`:${p}`, encodeURIComponent(sampleParam(p)?.value ?? 'x'));
@@ -126,7 +185,9 @@ async function run(c: Case, client: Client, who: string, query = '') {
   const res = await client.request({
     method: c.method as 'GET',
     url: url + query,
-    ...(hasBody && { payload: {} }),
+    ...(hasBody && { payload: body as object }),
+    // Writes that require an Idempotency-Key refuse without one before looking the record up.
+    ...(c.method !== 'GET' && { headers: { 'idempotency-key': uuidv7() } }),
   });
   let code: string | undefined;
   try {
@@ -157,7 +218,7 @@ async function checkRole(c: Case, k: { access: Access; recordParams: boolean }, 
   // Logging out ends the session: not the one the rest of the matrix uses.
   const client = c.url === '/api/auth/logout' ? await t.as(`matrix_${role}`) : session.client;
   const own = PLACES[role].unit ?? fx.tongdu.id;
-  const res = await run(c, client, role, queryOf(c, own));
+  const res = await run(c, client, role, queryOf(c, own), bodyOf(c, k.recordParams));
   const got = `${res.status} ${res.code ?? ''}`.trim();
   if (!accessAllows(k.access, actor)) {
     if (res.status !== 403) failures.push(`${name} as ${role} (no permission): ${got}, expected 403`);
