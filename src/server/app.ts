@@ -142,7 +142,7 @@ export async function buildApp(
   });
 
   registerAuth(app, deps);
-  // After the session is loaded, before parsing and validation: every /api route declares its access.
+  // Every /api route declares its access; checked after the session is loaded, before schema validation.
   registerAccessGate(app, [
     // The API description (routes of @fastify/swagger-ui): staff only unless API_DOCS_PUBLIC=true.
     { prefix: '/api/docs', access: deps.config.apiDocsPublic ? access.public : access.staff },

@@ -66,9 +66,8 @@ const needsDeclaration = (url: string) => url === '/api' || url.startsWith('/api
 
 /**
  * Call before any route is registered: every route under /api must declare its access (buildApp
- * throws otherwise), and every request is checked against the declaration right after the session
- * is loaded (onRequest, before body parsing and validation): 401 without a session, 403 when the
- * actor holds the permission at no unit.
+ * throws otherwise), and every request is checked against the declaration before its body and query
+ * are validated: 401 without a session, 403 when the actor holds the permission at no unit.
  * `defaults` gives access to routes registered by plugins (the API docs), by path prefix.
  */
 export function registerAccessGate(
@@ -88,7 +87,10 @@ export function registerAccessGate(
       );
     }
   });
-  app.addHook('onRequest', async (request) => {
+  // preValidation: after the session (onRequest) and body parsing — a body that cannot be parsed at all is
+  // a 400 for anyone, revealing nothing — and before schema validation, so a caller without access learns
+  // nothing from field errors either.
+  app.addHook('preValidation', async (request) => {
     const a = accessOfRoute(request.routeOptions);
     if (!a || a.kind === 'public') return;
     if (!request.actor) throw new AppError('common.unauthenticated', 401);
