@@ -17,10 +17,12 @@ import type { Actor } from './platform/permissions';
  * - no session → 401, unless the route is declared public;
  * - a role without the route's permission → 403 (the central gate, platform/access.ts);
  * - a role with it, asking for a record that does not exist → 404 (or 400 when the minimal body the
- *   matrix sends is refused first), and a unit filter outside the role's scope → 404, never an empty 200;
+ *   matrix sends is refused first), and a unit filter outside the role's scope or a …Id filter naming no
+ *   record → 404, never an empty 200;
+ * - a public route on a record that does not exist → 404;
  * - never a 500.
- * A route the matrix cannot classify (no access declaration, a path parameter it has no sample for)
- * fails the test.
+ * A route the matrix cannot classify (no access declaration, a path parameter or a required query
+ * parameter it has no sample for) fails the test. MATRIX_DUMP=<file> writes every answer it got.
  */
 
 const routes: RouteOptions[] = [];
@@ -55,7 +57,7 @@ for (const role of ROLES) {
   sessions.set(role, { client: await t.as(`matrix_${role}`), actor: (await loadActor(t.database.db, id))! });
 }
 
-/** A value for a path parameter naming a record that does not exist; null = not a record id. */
+/** A value for a path parameter: a record that does not exist (`record`), or a plain value (a year). */
 function sampleParam(name: string): { value: string; record: boolean } | undefined {
   if (name === 'id' || name.endsWith('Id')) return { value: uuidv7(), record: true };
   if (name === 'number') return { value: 'GD20990101-9999', record: true };
@@ -65,7 +67,7 @@ function sampleParam(name: string): { value: string; record: boolean } | undefin
   return undefined;
 }
 
-/** Unit filters a list route may take in its query string. */
+/** Unit filters a list route may take in its query string (parentId: of units, or of party organizations). */
 const UNIT_FILTERS = ['orgUnitId', 'communityId', 'unitId', 'parentId'];
 /** Other query parameters naming a record (…Id): one that does not exist answers 404 too. */
 const recordFilters = (route: RouteOptions) =>
@@ -281,7 +283,13 @@ describe('the route matrix: every route × no session and every built-in role', 
         if (k.access.kind !== 'public' && anon.status !== 401)
           failures.push(`${c.method} ${c.url} without a session: ${got}, expected 401`);
         if (anon.status >= 500) failures.push(`${c.method} ${c.url} without a session: ${got}`);
-        if (k.access.kind === 'public') continue;
+        if (k.access.kind === 'public') {
+          if (k.recordParams && anon.status !== 404 && !(c.route.schema?.body && anon.status === 400))
+            failures.push(
+              `${c.method} ${c.url} (public), a record that does not exist: ${got}, expected 404`,
+            );
+          continue;
+        }
         // The roles one after another would be slow: their requests go to the database together.
         const perRole = await Promise.all(ROLES.map((role) => checkRole(c, k, role)));
         failures.push(...perRole.flat());
