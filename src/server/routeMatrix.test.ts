@@ -179,10 +179,25 @@ function queryOf(c: Case, unit: string, override: Record<string, string> = {}): 
   return text ? `?${text}` : '';
 }
 
-async function run(c: Case, client: Client, who: string, query = '', body: unknown = {}) {
+/** The path parameter that names an org unit, if any. */
+function unitParamOf(url: string): string | undefined {
+  if (url.startsWith('/api/org/units/:id')) return 'id';
+  if (url === '/api/volunteers/communities/:id/flag') return 'id';
+  return [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!).find((p) => UNIT_FILTERS.includes(p));
+}
+
+async function run(
+  c: Case,
+  client: Client,
+  who: string,
+  query = '',
+  body: unknown = {},
+  paramValues: Record<string, string> = {},
+) {
   const params = [...c.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   let url = c.url;
-  for (const p of params) url = url.replace(`:${p}`, encodeURIComponent(sampleParam(p)?.value ?? 'x'));
+  for (const p of params)
+    url = url.replace(`:${p}`, encodeURIComponent(paramValues[p] ?? sampleParam(p)?.value ?? 'x'));
   const hasBody = c.method !== 'GET' && c.method !== 'DELETE';
   const res = await client.request({
     method: c.method as 'GET',
@@ -237,7 +252,17 @@ async function checkRole(c: Case, k: { access: Access; recordParams: boolean }, 
   const hasBody = !!c.route.schema?.body;
   if (k.recordParams && res.status !== 404 && !(hasBody && res.status === 400) && !refusalAboutUser)
     failures.push(`${name} as ${role}, a record that does not exist: ${got}, expected 404`);
-  if (k.recordParams || c.method !== 'GET' || refusalAboutUser) return failures;
+  if (c.method !== 'GET' || refusalAboutUser) return failures;
+  // A unit that exists but lies outside the role's scope, as the path's unit: 404 like an unknown one.
+  const unitParam = unitParamOf(c.url);
+  if (unitParam && PLACES[role].outside) {
+    const r = await run(c, client, role, queryOf(c, own), {}, { [unitParam]: PLACES[role].outside! });
+    if (r.status !== 404)
+      failures.push(
+        `${name} with :${unitParam} = <outside> as ${role}: ${r.status} ${r.code ?? ''}, expected 404`.trim(),
+      );
+  }
+  if (k.recordParams) return failures;
   for (const filter of recordFilters(c.route)) {
     const r = await run(c, client, role, queryOf(c, own, { [filter]: uuidv7() }));
     if (r.status !== 404)
