@@ -30,6 +30,7 @@ import { reportsModule } from './modules/reports/reports.routes';
 import { residentsModule } from './modules/residents/residents.routes';
 import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { workOrderSettingsModule } from './modules/work-orders/workOrders.settings.routes';
+import { access, registerAccessGate } from './platform/access';
 import { isStaff, registerAuth } from './platform/auth';
 import { OffsetClock } from './platform/clock';
 import { createRateLimiter, deleteOldRateLimitWindows } from './platform/rateLimit';
@@ -154,6 +155,11 @@ export async function buildApp(
   });
 
   registerAuth(app, deps);
+  // Every /api route declares its access; checked after the session is loaded, before schema validation.
+  registerAccessGate(app, [
+    // The API description (routes of @fastify/swagger-ui): staff only unless API_DOCS_PUBLIC=true.
+    { prefix: '/api/docs', access: deps.config.apiDocsPublic ? access.public : access.staff },
+  ]);
   registerSecurityHeaders(app, deps.config);
 
   const limit = deps.config.rateLimitPerMinute;
@@ -268,7 +274,7 @@ export async function buildApp(
       .send({ error: { code: 'common.internal', message: formatMessage('common.internal', locale) } });
   });
 
-  app.get('/api/health', { schema: { hide: true } }, async () => {
+  app.get('/api/health', { schema: { hide: true }, config: { access: access.public } }, async () => {
     await deps.db.execute(sql`select 1`);
     return { status: 'ok', database: deps.dbKind ?? 'pglite' };
   });
@@ -276,17 +282,21 @@ export async function buildApp(
   if (deps.clock instanceof OffsetClock) {
     const clock = deps.clock;
     // Development/e2e only (LINLI_DEV_CLOCK=true): move the server's time forward.
-    app.post('/api/dev/clock', { schema: { hide: true } }, async (request) => {
-      const body = (request.body ?? {}) as { advanceMs?: unknown };
-      const ms = Number(body.advanceMs);
-      if (!request.actor || !Number.isFinite(ms) || ms < 0) throw new AppError('common.validation', 400);
-      clock.advance(ms);
-      return { now: clock.now().toISOString() };
-    });
+    app.post(
+      '/api/dev/clock',
+      { schema: { hide: true }, config: { access: access.session } },
+      async (request) => {
+        const body = (request.body ?? {}) as { advanceMs?: unknown };
+        const ms = Number(body.advanceMs);
+        if (!request.actor || !Number.isFinite(ms) || ms < 0) throw new AppError('common.validation', 400);
+        clock.advance(ms);
+        return { now: clock.now().toISOString() };
+      },
+    );
   }
 
   // Public settings the web app needs before login.
-  app.get('/api/config', { schema: { hide: true } }, async () => ({
+  app.get('/api/config', { schema: { hide: true }, config: { access: access.public } }, async () => ({
     tilesUrl: deps.config.tilesUrl || null,
   }));
 

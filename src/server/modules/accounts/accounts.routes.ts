@@ -19,6 +19,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../platform/auth';
 import { actorCtxOf, ctxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
 import { pageOf, pageQuery } from '../../platform/pagination';
 import {
@@ -57,7 +58,10 @@ export const accountsModule = defineModule({
     // Password right and a second factor set up: `{ twoFactorRequired, pendingToken }` and no session yet.
     app.post(
       '/api/auth/login',
-      { schema: { tags, body: loginBody, response: { 200: loginResponseSchema } } },
+      {
+        config: { access: access.public },
+        schema: { tags, body: loginBody, response: { 200: loginResponseSchema } },
+      },
       async (req, reply) => {
         const ctx = ctxOf(deps, req);
         const result = await login(ctx, req.body.username, req.body.password, {
@@ -70,7 +74,10 @@ export const accountsModule = defineModule({
     );
     app.post(
       '/api/auth/login/totp',
-      { schema: { tags, body: loginTotpBody, response: { 200: meSchema } } },
+      {
+        config: { access: access.public },
+        schema: { tags, body: loginTotpBody, response: { 200: meSchema } },
+      },
       async (req, reply) => {
         const result = await loginSecondFactor(ctxOf(deps, req), req.body, {
           userAgent: req.headers['user-agent'],
@@ -80,62 +87,85 @@ export const accountsModule = defineModule({
       },
     );
 
-    app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
-      if (req.session && req.actor) {
-        const ctx = actorCtxOf(deps, req);
-        await destroySession(deps.db, req.session.id);
-        await deps.db.transaction((tx) =>
-          writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId }),
-        );
-      }
-      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, deps.config));
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/logout',
+      { config: { access: access.public }, schema: { tags } },
+      async (req, reply) => {
+        if (req.session && req.actor) {
+          const ctx = actorCtxOf(deps, req);
+          await destroySession(deps.db, req.session.id);
+          await deps.db.transaction((tx) =>
+            writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId }),
+          );
+        }
+        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, deps.config));
+        return reply.status(204).send();
+      },
+    );
 
-    app.get('/api/auth/me', { schema: { tags, response: { 200: meSchema } } }, (req) => {
-      const ctx = actorCtxOf(deps, req);
-      return meOf(ctx.actor, req.session!);
-    });
+    app.get(
+      '/api/auth/me',
+      { config: { access: access.session }, schema: { tags, response: { 200: meSchema } } },
+      (req) => {
+        const ctx = actorCtxOf(deps, req);
+        return meOf(ctx.actor, req.session!);
+      },
+    );
     app.patch(
       '/api/auth/me',
-      { schema: { tags, body: updateMeBody, response: { 200: meSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, body: updateMeBody, response: { 200: meSchema } },
+      },
       async (req) => {
         const actor = await updateMe(actorCtxOf(deps, req), req.body);
         return meOf(actor, req.session!);
       },
     );
-    app.post('/api/auth/password', { schema: { tags, body: changePasswordBody } }, async (req, reply) => {
-      await changePassword(
-        actorCtxOf(deps, req),
-        req.session!.id,
-        req.body.currentPassword,
-        req.body.newPassword,
-      );
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/password',
+      { config: { access: access.session }, schema: { tags, body: changePasswordBody } },
+      async (req, reply) => {
+        await changePassword(
+          actorCtxOf(deps, req),
+          req.session!.id,
+          req.body.currentPassword,
+          req.body.newPassword,
+        );
+        return reply.status(204).send();
+      },
+    );
 
     // Two-step verification of one's own account (账号安全); open to a session that must still enrol.
-    app.get('/api/auth/two-factor', { schema: { tags, response: { 200: twoFactorStatusSchema } } }, (req) =>
-      twoFactorStatus(actorCtxOf(deps, req)),
+    app.get(
+      '/api/auth/two-factor',
+      { config: { access: access.session }, schema: { tags, response: { 200: twoFactorStatusSchema } } },
+      (req) => twoFactorStatus(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/auth/two-factor/setup',
-      { schema: { tags, response: { 200: twoFactorSetupSchema } } },
+      { config: { access: access.session }, schema: { tags, response: { 200: twoFactorSetupSchema } } },
       (req) => setupTwoFactor(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/auth/two-factor/enable',
-      { schema: { tags, body: twoFactorCodeBody, response: { 200: recoveryCodesSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, body: twoFactorCodeBody, response: { 200: recoveryCodesSchema } },
+      },
       (req) => enableTwoFactor(actorCtxOf(deps, req), req.body.code),
     );
     app.post(
       '/api/auth/two-factor/recovery-codes',
-      { schema: { tags, body: twoFactorCodeBody, response: { 200: recoveryCodesSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, body: twoFactorCodeBody, response: { 200: recoveryCodesSchema } },
+      },
       (req) => regenerateRecoveryCodes(actorCtxOf(deps, req), req.body.code),
     );
     app.post(
       '/api/auth/two-factor/disable',
-      { schema: { tags, body: twoFactorCodeBody } },
+      { config: { access: access.session }, schema: { tags, body: twoFactorCodeBody } },
       async (req, reply) => {
         await disableTwoFactor(actorCtxOf(deps, req), req.body.code);
         return reply.status(204).send();
@@ -145,6 +175,7 @@ export const accountsModule = defineModule({
     app.get(
       '/api/users',
       {
+        config: { access: access.permission('users.read') },
         schema: {
           tags,
           querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
@@ -155,17 +186,24 @@ export const accountsModule = defineModule({
     );
     app.get(
       '/api/users/:id',
-      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: userSchema } } },
+      {
+        config: { access: access.permission('users.read') },
+        schema: { tags, params: z.object({ id: z.string() }), response: { 200: userSchema } },
+      },
       (req) => getUser(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/users',
-      { schema: { tags, body: createUserBody, response: { 201: userSchema } } },
+      {
+        config: { access: access.permission('users.write') },
+        schema: { tags, body: createUserBody, response: { 201: userSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createUser(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/users/:id',
       {
+        config: { access: access.permission('users.write') },
         schema: {
           tags,
           params: z.object({ id: z.string() }),

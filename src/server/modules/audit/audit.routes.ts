@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditQuery, auditVerifySchema } from '../../../shared/contracts/audit';
 import { auditCheckpointFileOf, sealAudit, sealDepsOf } from '../../platform/audit';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { listAudit, verifyAudit } from './audit.usecases';
@@ -27,6 +28,7 @@ export const auditModule = defineModule({
     app.get(
       '/api/audit',
       {
+        config: { access: access.permission('audit.read') },
         schema: {
           tags,
           querystring: auditQuery,
@@ -36,11 +38,17 @@ export const auditModule = defineModule({
       (req) => listAudit(actorCtxOf(deps, req), req.query),
     );
     // Seals what has committed, then walks the chain and compares it with the newest signed checkpoints.
-    app.get('/api/audit/verify', { schema: { tags, response: { 200: auditVerifySchema } } }, (req) =>
-      verifyAudit(actorCtxOf(deps, req), {
-        checkpointFile: auditCheckpointFileOf(deps.config),
-        log: req.log,
-      }),
+    app.get(
+      '/api/audit/verify',
+      {
+        config: { access: access.platform('audit.read') },
+        schema: { tags, response: { 200: auditVerifySchema } },
+      },
+      (req) =>
+        verifyAudit(actorCtxOf(deps, req), {
+          checkpointFile: auditCheckpointFileOf(deps.config),
+          log: req.log,
+        }),
     );
   },
 });

@@ -7,6 +7,7 @@ import {
   replaceCalendarYearBody,
 } from '../../../shared/contracts/calendar';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
 import { getCalendarYear, replaceCalendarYear } from './calendar.usecases';
 import { remindMissingSchedules } from './calendar.usecases';
@@ -37,12 +38,16 @@ export const calendarModule = defineModule({
 
     app.get(
       '/api/calendar',
-      { schema: { tags, querystring: calendarYearQuery, response: { 200: calendarYearSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, querystring: calendarYearQuery, response: { 200: calendarYearSchema } },
+      },
       (req) => getCalendarYear(actorCtxOf(deps, req), req.query.year),
     );
     app.put(
       '/api/calendar/:year',
       {
+        config: { access: access.permission('calendar.write') },
         schema: {
           tags,
           params: calendarYearParams,

@@ -8,6 +8,7 @@ import {
   residentImportFields,
 } from '../../../shared/contracts/imports';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -41,21 +42,28 @@ export const importsModule = defineModule({
     // A graceful shutdown stops background parses (they end 'failed', imports.interrupted) before the database closes.
     app.addHook('onClose', () => runner.stopAll());
 
-    app.get('/api/imports/residents/template.xlsx', { schema: { tags } }, async (req, reply) => {
-      const buf = await residentTemplate(actorCtxOf(deps, req), req.locale);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          attachmentHeader(req.locale === 'en' ? 'resident-import-template.xlsx' : '居民导入模板.xlsx'),
-        )
-        .send(buf);
-    });
+    app.get(
+      '/api/imports/residents/template.xlsx',
+      { config: { access: access.permission('residents.import') }, schema: { tags } },
+      async (req, reply) => {
+        const buf = await residentTemplate(actorCtxOf(deps, req), req.locale);
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            attachmentHeader(req.locale === 'en' ? 'resident-import-template.xlsx' : '居民导入模板.xlsx'),
+          )
+          .send(buf);
+      },
+    );
 
     /** multipart/form-data: `orgUnitId` (community, grid, compound or building) and `file` (.xlsx or UTF-8 .csv). */
     app.post(
       '/api/imports/residents',
-      { schema: { tags, consumes: ['multipart/form-data'], response: { 202: importJobSchema } } },
+      {
+        config: { access: access.permission('residents.import') },
+        schema: { tags, consumes: ['multipart/form-data'], response: { 202: importJobSchema } },
+      },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         requirePermission(ctx.actor, 'residents.import');
@@ -97,45 +105,64 @@ export const importsModule = defineModule({
 
     app.get(
       '/api/imports',
-      { schema: { tags, querystring: importListQuery, response: { 200: pageOf(importJobSchema) } } },
+      {
+        config: { access: access.permission('residents.import') },
+        schema: { tags, querystring: importListQuery, response: { 200: pageOf(importJobSchema) } },
+      },
       (req) => listImportJobs(actorCtxOf(deps, req), req.query, req.locale),
     );
 
     app.get(
       '/api/imports/:id',
-      { schema: { tags, params: idParams, response: { 200: importJobDetailSchema } } },
+      {
+        config: { access: access.permission('residents.import') },
+        schema: { tags, params: idParams, response: { 200: importJobDetailSchema } },
+      },
       (req) => getImportJob(actorCtxOf(deps, req), runner, req.params.id, req.locale),
     );
 
-    app.get('/api/imports/:id/errors.xlsx', { schema: { tags, params: idParams } }, async (req, reply) => {
-      const l = req.locale;
-      const { job, errors } = await importErrorReport(actorCtxOf(deps, req), req.params.id, l);
-      const en = l === 'en';
-      const buf = await toXlsx(
-        en ? 'Errors' : '错误',
-        [
-          { header: en ? 'Row' : '行号', value: (e) => (e.row > 0 ? e.row : ''), width: 8 },
-          { header: en ? 'Column' : '列', value: (e) => e.column, width: 14 },
-          { header: en ? 'Reason' : '原因', value: (e) => e.reason, width: 60 },
-        ],
-        errors,
-      );
-      const base = job.fileName.replace(/\.[^.]+$/, '');
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? `${base}-errors.xlsx` : `${base}-错误报告.xlsx`))
-        .send(buf);
-    });
+    app.get(
+      '/api/imports/:id/errors.xlsx',
+      { config: { access: access.permission('residents.import') }, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const l = req.locale;
+        const { job, errors } = await importErrorReport(actorCtxOf(deps, req), req.params.id, l);
+        const en = l === 'en';
+        const buf = await toXlsx(
+          en ? 'Errors' : '错误',
+          [
+            { header: en ? 'Row' : '行号', value: (e) => (e.row > 0 ? e.row : ''), width: 8 },
+            { header: en ? 'Column' : '列', value: (e) => e.column, width: 14 },
+            { header: en ? 'Reason' : '原因', value: (e) => e.reason, width: 60 },
+          ],
+          errors,
+        );
+        const base = job.fileName.replace(/\.[^.]+$/, '');
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            attachmentHeader(en ? `${base}-errors.xlsx` : `${base}-错误报告.xlsx`),
+          )
+          .send(buf);
+      },
+    );
 
     app.post(
       '/api/imports/:id/commit',
-      { schema: { tags, params: idParams, response: { 200: importJobSchema } } },
+      {
+        config: { access: access.permission('residents.import') },
+        schema: { tags, params: idParams, response: { 200: importJobSchema } },
+      },
       (req) => commitImport(actorCtxOf(deps, req), req.params.id, req.locale),
     );
 
     app.post(
       '/api/imports/:id/cancel',
-      { schema: { tags, params: idParams, response: { 200: importJobSchema } } },
+      {
+        config: { access: access.permission('residents.import') },
+        schema: { tags, params: idParams, response: { 200: importJobSchema } },
+      },
       (req) => cancelImport(actorCtxOf(deps, req), runner, req.params.id, req.locale),
     );
   },

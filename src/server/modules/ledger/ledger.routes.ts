@@ -22,6 +22,7 @@ import {
 } from '../../../shared/contracts/ledger';
 import type { AppDeps } from '../../platform/context';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -76,22 +77,32 @@ export const ledgerModule = defineModule({
 
     app.get(
       '/api/ledger/accounts',
-      { schema: { tags, querystring: accountListQuery, response: { 200: pageOf(accountView) } } },
+      {
+        config: { access: access.permission('ledger.read') },
+        schema: { tags, querystring: accountListQuery, response: { 200: pageOf(accountView) } },
+      },
       (req) => listAccounts(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/ledger/accounts/:id',
-      { schema: { tags, params: idParams, response: { 200: accountView } } },
+      {
+        config: { access: access.anyOf('ledger.read', 'ledger.own') },
+        schema: { tags, params: idParams, response: { 200: accountView } },
+      },
       (req) => getAccount(actorCtxOf(deps, req), req.params.id),
     );
     app.get(
       '/api/ledger/accounts/:id/statement',
-      { schema: { tags, params: idParams, querystring: statementQuery, response: { 200: statementView } } },
+      {
+        config: { access: access.anyOf('ledger.read', 'ledger.own') },
+        schema: { tags, params: idParams, querystring: statementQuery, response: { 200: statementView } },
+      },
       (req) => statement(actorCtxOf(deps, req), req.params.id, req.query),
     );
     app.get(
       '/api/ledger/accounts/:id/statement.xlsx',
       {
+        config: { access: access.anyOf('ledger.read', 'ledger.own') },
         schema: {
           tags,
           params: idParams,
@@ -138,7 +149,10 @@ export const ledgerModule = defineModule({
     );
     app.post(
       '/api/ledger/transactions/:id/reverse',
-      { schema: { tags, params: idParams, body: reverseBody, response: { 200: postingResult } } },
+      {
+        config: { access: access.permission('ledger.write') },
+        schema: { tags, params: idParams, body: reverseBody, response: { 200: postingResult } },
+      },
       (req) => reverseTransaction(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
@@ -146,6 +160,7 @@ export const ledgerModule = defineModule({
     app.get(
       '/api/ledger/rules',
       {
+        config: { access: access.permission('ledger.read') },
         schema: {
           tags,
           querystring: z.object({ orgUnitId: z.string().optional() }),
@@ -154,29 +169,43 @@ export const ledgerModule = defineModule({
       },
       (req) => listRules(actorCtxOf(deps, req), req.query.orgUnitId),
     );
-    app.put('/api/ledger/rules', { schema: { tags, body: earningRuleBody } }, async (req) => {
-      const r = await putRule(actorCtxOf(deps, req), req.body);
-      return { id: r.id };
-    });
-    app.delete('/api/ledger/rules/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
-      await deleteRule(actorCtxOf(deps, req), req.params.id);
-      return reply.code(204).send();
-    });
+    app.put(
+      '/api/ledger/rules',
+      { config: { access: access.permission('ledger.write') }, schema: { tags, body: earningRuleBody } },
+      async (req) => {
+        const r = await putRule(actorCtxOf(deps, req), req.body);
+        return { id: r.id };
+      },
+    );
+    app.delete(
+      '/api/ledger/rules/:id',
+      { config: { access: access.permission('ledger.write') }, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        await deleteRule(actorCtxOf(deps, req), req.params.id);
+        return reply.code(204).send();
+      },
+    );
 
     // Time bank
     app.get(
       '/api/ledger/accounts/:id/designees',
-      { schema: { tags, params: idParams, response: { 200: z.array(designeeView) } } },
+      {
+        config: { access: access.anyOf('ledger.read', 'ledger.own') },
+        schema: { tags, params: idParams, response: { 200: z.array(designeeView) } },
+      },
       (req) => listDesignees(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/ledger/accounts/:id/designees',
-      { schema: { tags, params: idParams, body: designeeBody, response: { 200: designeeView } } },
+      {
+        config: { access: access.anyOf('ledger.write', 'ledger.own') },
+        schema: { tags, params: idParams, body: designeeBody, response: { 200: designeeView } },
+      },
       (req) => addDesignee(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/ledger/designees/:id/revoke',
-      { schema: { tags, params: idParams } },
+      { config: { access: access.anyOf('ledger.write', 'ledger.own') }, schema: { tags, params: idParams } },
       async (req, reply) => {
         await revokeDesignee(actorCtxOf(deps, req), req.params.id);
         return reply.code(204).send();
@@ -184,40 +213,64 @@ export const ledgerModule = defineModule({
     );
     app.post(
       '/api/ledger/accounts/:id/withdraw',
-      { schema: { tags, params: idParams, body: withdrawBody, response: { 200: postingResult } } },
+      {
+        config: { access: access.permission('ledger.write') },
+        schema: { tags, params: idParams, body: withdrawBody, response: { 200: postingResult } },
+      },
       (req) => recordWithdrawal(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/ledger/accounts/:id/donate',
-      { schema: { tags, params: idParams, body: donateBody, response: { 200: postingResult } } },
+      {
+        config: { access: access.anyOf('ledger.write', 'ledger.own') },
+        schema: { tags, params: idParams, body: donateBody, response: { 200: postingResult } },
+      },
       (req) => donateToPool(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/ledger/pool/withdraw',
-      { schema: { tags, body: poolWithdrawBody, response: { 200: postingResult } } },
+      {
+        config: { access: access.permission('ledger.write') },
+        schema: { tags, body: poolWithdrawBody, response: { 200: postingResult } },
+      },
       (req) => withdrawFromPool(actorCtxOf(deps, req), req.body),
     );
     // There is deliberately no cash-out endpoint: stored time buys services only (R-LAW-VL-2).
 
-    app.get('/api/ledger/me', { schema: { tags, response: { 200: myLedgerView } } }, (req) =>
-      myLedger(actorCtxOf(deps, req)),
+    app.get(
+      '/api/ledger/me',
+      {
+        config: { access: access.permission('ledger.own') },
+        schema: { tags, response: { 200: myLedgerView } },
+      },
+      (req) => myLedger(actorCtxOf(deps, req)),
     );
 
     // Verify and reports
-    app.post('/api/ledger/verify', { schema: { tags, response: { 200: verifyView } } }, (req) => {
-      const ctx = actorCtxOf(deps, req);
-      requirePermission(ctx.actor, 'ledger.write');
-      // Platform-wide checks; details only for the caller's own area (the rest is counted).
-      return verifyLedger(ctx.db, ctx.clock, 200, scopePaths(ctx.actor, 'ledger.write'));
-    });
+    app.post(
+      '/api/ledger/verify',
+      {
+        config: { access: access.permission('ledger.write') },
+        schema: { tags, response: { 200: verifyView } },
+      },
+      (req) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'ledger.write');
+        // Platform-wide checks; details only for the caller's own area (the rest is counted).
+        return verifyLedger(ctx.db, ctx.clock, 200, scopePaths(ctx.actor, 'ledger.write'));
+      },
+    );
     app.get(
       '/api/ledger/reports/points',
-      { schema: { tags, querystring: reportQuery, response: { 200: reportView } } },
+      {
+        config: { access: access.permission('ledger.read') },
+        schema: { tags, querystring: reportQuery, response: { 200: reportView } },
+      },
       (req) => pointsReport(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/ledger/reports/points.xlsx',
-      { schema: { tags, querystring: reportQuery } },
+      { config: { access: access.permission('ledger.read') }, schema: { tags, querystring: reportQuery } },
       async (req, reply) => {
         const r = await pointsReport(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';

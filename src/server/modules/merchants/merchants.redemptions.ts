@@ -593,6 +593,8 @@ export async function listRedemptions(ctx: ActorCtx, q: RedemptionListQuery) {
   requireRead(ctx);
   const linked = await linkedPointIds(ctx);
   const subtree = await unitSubtree(ctx, q.orgUnitId, 'read', redemptions.orgPath);
+  // A point that does not exist or is not visible answers 404, never an empty page (DESIGN convention 5).
+  if (q.pointId) await findPoint(ctx, q.pointId, 'read');
   const where = and(
     accessWhere(ctx, linked, redemptions.pointId, redemptions.orgPath, 'read'),
     subtree,

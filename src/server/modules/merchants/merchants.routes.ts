@@ -29,6 +29,7 @@ import {
   updatePointBody,
 } from '../../../shared/contracts/merchants';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -80,43 +81,65 @@ export const merchantsModule = defineModule({
     // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
     app.get(
       '/api/merchants/points',
-      { schema: { tags, querystring: pointListQuery, response: { 200: pageOf(pointSchema) } } },
+      {
+        config: { access: access.anyOf('merchants.manage', 'redemptions.counter') },
+        schema: { tags, querystring: pointListQuery, response: { 200: pageOf(pointSchema) } },
+      },
       (req) => listPoints(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/merchants/points',
-      { schema: { tags, body: createPointBody, response: { 201: pointDetailSchema } } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, body: createPointBody, response: { 201: pointDetailSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createPoint(actorCtxOf(deps, req), req.body)),
     );
     app.get(
       '/api/merchants/points/:id',
-      { schema: { tags, params: idParams, response: { 200: pointDetailSchema } } },
+      {
+        config: { access: access.anyOf('merchants.manage', 'redemptions.counter') },
+        schema: { tags, params: idParams, response: { 200: pointDetailSchema } },
+      },
       (req) => getPoint(actorCtxOf(deps, req), req.params.id),
     );
     app.patch(
       '/api/merchants/points/:id',
-      { schema: { tags, params: idParams, body: updatePointBody, response: { 200: pointDetailSchema } } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, params: idParams, body: updatePointBody, response: { 200: pointDetailSchema } },
+      },
       (req) => updatePoint(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/merchants/points/:id/items',
-      { schema: { tags, params: idParams, body: createItemBody, response: { 201: itemSchema } } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, params: idParams, body: createItemBody, response: { 201: itemSchema } },
+      },
       async (req, reply) =>
         reply.status(201).send(await createItem(actorCtxOf(deps, req), req.params.id, req.body)),
     );
     app.patch(
       '/api/merchants/items/:id',
-      { schema: { tags, params: idParams, body: updateItemBody, response: { 200: itemSchema } } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, params: idParams, body: updateItemBody, response: { 200: itemSchema } },
+      },
       (req) => updateItem(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/merchants/points/:id/operators',
-      { schema: { tags, params: idParams, body: linkOperatorBody, response: { 200: pointDetailSchema } } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, params: idParams, body: linkOperatorBody, response: { 200: pointDetailSchema } },
+      },
       (req) => linkOperator(actorCtxOf(deps, req), req.params.id, req.body.username),
     );
     app.delete(
       '/api/merchants/points/:id/operators/:userId',
       {
+        config: { access: access.permission('merchants.manage') },
         schema: {
           tags,
           params: z.object({ id: z.string(), userId: z.string() }),
@@ -129,17 +152,26 @@ export const merchantsModule = defineModule({
     // ---- the counter (redemptions.counter: community staff for their points, a merchant for its own)
     app.get(
       '/api/merchants/counter/points',
-      { schema: { tags, response: { 200: z.array(counterPointSchema) } } },
+      {
+        config: { access: access.permission('redemptions.counter') },
+        schema: { tags, response: { 200: z.array(counterPointSchema) } },
+      },
       (req) => counterPoints(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/merchants/counter/lookup',
-      { schema: { tags, body: lookupCodeBody, response: { 200: codeLookupSchema } } },
+      {
+        config: { access: access.permission('redemptions.counter') },
+        schema: { tags, body: lookupCodeBody, response: { 200: codeLookupSchema } },
+      },
       (req) => lookupCode(actorCtxOf(deps, req), req.body.pointId, req.body.code),
     );
     app.post(
       '/api/merchants/redemptions',
-      { schema: { tags, body: redeemBody, response: { 200: redeemResultSchema, 201: redeemResultSchema } } },
+      {
+        config: { access: access.permission('redemptions.counter') },
+        schema: { tags, body: redeemBody, response: { 200: redeemResultSchema, 201: redeemResultSchema } },
+      },
       async (req, reply) => {
         const result = await redeem(actorCtxOf(deps, req), req.body, idempotencyHeader(req));
         return reply.status(result.replayed ? 200 : 201).send(result);
@@ -147,7 +179,10 @@ export const merchantsModule = defineModule({
     );
     app.get(
       '/api/merchants/redemptions',
-      { schema: { tags, querystring: redemptionListQuery, response: { 200: pageOf(redemptionSchema) } } },
+      {
+        config: { access: access.anyOf('merchants.manage', 'redemptions.counter') },
+        schema: { tags, querystring: redemptionListQuery, response: { 200: pageOf(redemptionSchema) } },
+      },
       (req) => listRedemptions(actorCtxOf(deps, req), req.query),
     );
 
@@ -155,6 +190,7 @@ export const merchantsModule = defineModule({
     app.post(
       '/api/merchants/points/:id/settlements',
       {
+        config: { access: access.permission('merchants.manage') },
         schema: {
           tags,
           params: idParams,
@@ -169,12 +205,18 @@ export const merchantsModule = defineModule({
     );
     app.get(
       '/api/merchants/settlements',
-      { schema: { tags, querystring: settlementListQuery, response: { 200: pageOf(settlementSchema) } } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, querystring: settlementListQuery, response: { 200: pageOf(settlementSchema) } },
+      },
       (req) => listSettlements(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/merchants/settlements/export.xlsx',
-      { schema: { tags, querystring: settlementListQuery } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, querystring: settlementListQuery },
+      },
       async (req, reply) => {
         const en = req.locale === 'en';
         const { items } = await listSettlements(actorCtxOf(deps, req), req.query, { all: true });
@@ -208,17 +250,25 @@ export const merchantsModule = defineModule({
     // ---- report (R-VP-1)
     app.get(
       '/api/merchants/report',
-      { schema: { tags, querystring: reportQuery, response: { 200: reportSchema } } },
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, querystring: reportQuery, response: { 200: reportSchema } },
+      },
       (req) => report(actorCtxOf(deps, req), req.query),
     );
 
     // ---- the holder's phone (/m/redeem)
-    app.get('/api/merchants/me', { schema: { tags, response: { 200: myRedeemSchema } } }, (req) =>
-      myRedeem(actorCtxOf(deps, req)),
+    app.get(
+      '/api/merchants/me',
+      { config: { access: access.session }, schema: { tags, response: { 200: myRedeemSchema } } },
+      (req) => myRedeem(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/merchants/me/codes',
-      { schema: { tags, body: issueCodeBody, response: { 201: codeSchema } } },
+      {
+        config: { access: access.permission('ledger.own') },
+        schema: { tags, body: issueCodeBody, response: { 201: codeSchema } },
+      },
       async (req, reply) => reply.status(201).send(await issueCode(actorCtxOf(deps, req), req.body)),
     );
   },

@@ -194,6 +194,8 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
 export async function listSettlements(ctx: ActorCtx, q: SettlementListQuery, opts: { all?: boolean } = {}) {
   requirePermission(ctx.actor, 'merchants.manage');
   const subtree = await unitSubtree(ctx, q.orgUnitId, 'manage', merchantSettlements.orgPath);
+  // A point that does not exist or is not managed here answers 404, never an empty page.
+  if (q.pointId) await findPoint(ctx, q.pointId, 'manage');
   const where = and(
     scopeWhere(ctx.actor, 'merchants.manage', merchantSettlements.orgPath),
     subtree,

@@ -677,6 +677,22 @@ describe('list filters by unit (DESIGN convention 5: out of scope is 404)', () =
     }
   });
 
+  it('a 西花苑 worker filtering redemptions or settlements by the 铜都 point gets the same 404 as for a point that does not exist', async () => {
+    const xhy = await t.as('xhy_worker');
+    const worker = await t.as('tongdu_worker');
+    for (const url of [
+      '/api/merchants/redemptions',
+      '/api/merchants/settlements',
+      '/api/merchants/settlements/export.xlsx',
+    ]) {
+      const outside = await xhy.get(`${url}?pointId=${pointId}`);
+      const unknown = await xhy.get(`${url}?pointId=${t.deps.ids()}`);
+      expect(outside.statusCode, url).toBe(404);
+      expect(outside.json(), url).toEqual(unknown.json());
+      expect((await worker.get(`${url}?pointId=${pointId}`)).statusCode, url).toBe(200);
+    }
+  });
+
   it('a merchant login filters by its own community, and gets 404 for another', async () => {
     for (const url of ['/api/merchants/points', '/api/merchants/redemptions']) {
       expect((await shop.get(`${url}?orgUnitId=${t.fx.tongdu.id}`)).statusCode, url).toBe(200);

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/contracts/open311';
 import { formatMessage } from '../../../shared/i18n/errors';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { fingerprintOf, idempotencyKeyOf, idempotent, sendStored } from '../../platform/idempotency';
 import { defineModule } from '../../platform/module';
@@ -112,19 +113,28 @@ export const open311Module = defineModule({
     const tags = ['open311'];
 
     // ---- console: API keys
-    app.get('/api/open311/keys', { schema: { tags, response: { 200: z.array(open311KeySchema) } } }, (req) =>
-      listKeys(actorCtxOf(deps, req)),
+    app.get(
+      '/api/open311/keys',
+      {
+        config: { access: access.permission('open311.manage') },
+        schema: { tags, response: { 200: z.array(open311KeySchema) } },
+      },
+      (req) => listKeys(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/open311/keys',
       {
+        config: { access: access.permission('open311.manage') },
         schema: { tags, body: createOpen311KeyBody, response: { 201: createdOpen311KeySchema } },
       },
       async (req, reply) => reply.status(201).send(await createKey(actorCtxOf(deps, req), req.body)),
     );
     app.post(
       '/api/open311/keys/:id/revoke',
-      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: open311KeySchema } } },
+      {
+        config: { access: access.permission('open311.manage') },
+        schema: { tags, params: z.object({ id: z.string() }), response: { 200: open311KeySchema } },
+      },
       (req) => revokeKey(actorCtxOf(deps, req), req.params.id),
     );
 
@@ -188,45 +198,56 @@ async function geoReport(api: FastifyInstance, deps: AppDeps) {
   const query = (req: FastifyRequest) => readParams(req.query);
 
   for (const format of FORMATS) {
-    api.get(`/discovery.${format}`, { schema: { tags } }, (req, reply) =>
+    api.get(`/discovery.${format}`, { config: { access: access.public }, schema: { tags } }, (req, reply) =>
       send(reply, format, 200, 'discovery', discovery(`${req.protocol}://${req.host}/open311/v2/`)),
     );
-    api.get(`/services.${format}`, { schema: { tags } }, async (req, reply) =>
-      send(reply, format, 200, 'services', await listServices(deps.db, req.locale, query(req))),
+    api.get(
+      `/services.${format}`,
+      { config: { access: access.public }, schema: { tags } },
+      async (req, reply) =>
+        send(reply, format, 200, 'services', await listServices(deps.db, req.locale, query(req))),
     );
-    api.get(`/requests.${format}`, { schema: { tags } }, async (req, reply) => {
-      const p = query(req);
-      const key = await keyOf(p, false);
-      return send(reply, format, 200, 'service_requests', await listRequests(ctxOf(req), key, p));
-    });
-    api.post(`/requests.${format}`, { schema: { tags } }, async (req, reply) => {
-      const p = readParams(req.body);
-      if (p.values.api_key === undefined) {
-        const q = query(req).values.api_key;
-        if (q !== undefined) p.values.api_key = q;
-      }
-      const key = await keyOf(p, true);
-      // A platform retrying after a lost answer sends the same Idempotency-Key: one order, the same answer.
-      const res = await idempotent(
-        deps,
-        {
-          scope: `POST /open311/v2/requests.${format}|open311:${key!.id}`,
-          key: idempotencyKeyOf(req),
-          fingerprint: fingerprintOf({ body: req.body, query: req.query }),
-        },
-        async (db) => ({
-          status: 201,
-          ...render(format, 'service_requests', await createRequest({ ...ctxOf(req), db }, key!, p)),
-        }),
-      ).catch((err) => {
-        if (err instanceof AppError && err.code === 'common.idempotency_key_reused')
-          throw new Open311Error(422, { code: err.code });
-        throw err;
-      });
-      return sendStored(reply, res);
-    });
+    api.get(
+      `/requests.${format}`,
+      { config: { access: access.public }, schema: { tags } },
+      async (req, reply) => {
+        const p = query(req);
+        const key = await keyOf(p, false);
+        return send(reply, format, 200, 'service_requests', await listRequests(ctxOf(req), key, p));
+      },
+    );
+    api.post(
+      `/requests.${format}`,
+      { config: { access: access.public }, schema: { tags } },
+      async (req, reply) => {
+        const p = readParams(req.body);
+        if (p.values.api_key === undefined) {
+          const q = query(req).values.api_key;
+          if (q !== undefined) p.values.api_key = q;
+        }
+        const key = await keyOf(p, true);
+        // A platform retrying after a lost answer sends the same Idempotency-Key: one order, the same answer.
+        const res = await idempotent(
+          deps,
+          {
+            scope: `POST /open311/v2/requests.${format}|open311:${key!.id}`,
+            key: idempotencyKeyOf(req),
+            fingerprint: fingerprintOf({ body: req.body, query: req.query }),
+          },
+          async (db) => ({
+            status: 201,
+            ...render(format, 'service_requests', await createRequest({ ...ctxOf(req), db }, key!, p)),
+          }),
+        ).catch((err) => {
+          if (err instanceof AppError && err.code === 'common.idempotency_key_reused')
+            throw new Open311Error(422, { code: err.code });
+          throw err;
+        });
+        return sendStored(reply, res);
+      },
+    );
   }
-  api.get('/services/:file', { schema: { tags } }, async (req, reply) => {
+  api.get('/services/:file', { config: { access: access.public }, schema: { tags } }, async (req, reply) => {
     const { name, format } = fileOf(req);
     return send(
       reply,
@@ -236,13 +257,13 @@ async function geoReport(api: FastifyInstance, deps: AppDeps) {
       await serviceDefinition(deps.db, name, req.locale, query(req)),
     );
   });
-  api.get('/requests/:file', { schema: { tags } }, async (req, reply) => {
+  api.get('/requests/:file', { config: { access: access.public }, schema: { tags } }, async (req, reply) => {
     const { name, format } = fileOf(req);
     const p = query(req);
     const key = await keyOf(p, false);
     return send(reply, format, 200, 'service_requests', await getRequest(ctxOf(req), key, name, p));
   });
-  api.get('/tokens/:file', { schema: { tags } }, async (req, reply) => {
+  api.get('/tokens/:file', { config: { access: access.public }, schema: { tags } }, async (req, reply) => {
     const { name, format } = fileOf(req);
     return send(reply, format, 200, 'service_requests', await requestOfToken(deps.db, name));
   });

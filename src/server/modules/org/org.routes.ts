@@ -13,6 +13,7 @@ import {
 import { queryBool } from '../../../shared/contracts/common';
 import { ORG_KINDS } from '../../../shared/orgKinds';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
 import {
   archiveUnit,
@@ -46,12 +47,16 @@ export const orgModule = defineModule({
 
     app.get(
       '/api/org/roots',
-      { schema: { tags, response: { 200: z.array(orgUnitSchema) } } },
+      {
+        config: { access: access.permission('org.read') },
+        schema: { tags, response: { 200: z.array(orgUnitSchema) } },
+      },
       (req) => listScopeRoots(actorCtx(req)) as never,
     );
     app.get(
       '/api/org/units',
       {
+        config: { access: access.permission('org.read') },
         schema: {
           tags,
           querystring: z.object({
@@ -72,27 +77,40 @@ export const orgModule = defineModule({
     );
     app.get(
       '/api/org/units/:id',
-      { schema: { tags, params: idParams, response: { 200: orgUnitDetailSchema } } },
+      {
+        config: { access: access.permission('org.read') },
+        schema: { tags, params: idParams, response: { 200: orgUnitDetailSchema } },
+      },
       (req) => getUnitDetail(actorCtx(req), req.params.id) as never,
     );
     app.post(
       '/api/org/units',
-      { schema: { tags, body: createOrgUnitBody, response: { 201: orgUnitSchema } } },
+      {
+        config: { access: access.permission('org.write') },
+        schema: { tags, body: createOrgUnitBody, response: { 201: orgUnitSchema } },
+      },
       async (req, reply) => reply.status(201).send((await createUnit(actorCtx(req), req.body)) as never),
     );
     app.patch(
       '/api/org/units/:id',
-      { schema: { tags, params: idParams, body: updateOrgUnitBody, response: { 200: orgUnitSchema } } },
+      {
+        config: { access: access.permission('org.write') },
+        schema: { tags, params: idParams, body: updateOrgUnitBody, response: { 200: orgUnitSchema } },
+      },
       (req) => updateUnit(actorCtx(req), req.params.id, req.body) as never,
     );
     app.post(
       '/api/org/units/:id/move',
-      { schema: { tags, params: idParams, body: moveOrgUnitBody, response: { 200: orgUnitSchema } } },
+      {
+        config: { access: access.permission('org.write') },
+        schema: { tags, params: idParams, body: moveOrgUnitBody, response: { 200: orgUnitSchema } },
+      },
       (req) => moveUnit(actorCtx(req), req.params.id, req.body.newParentId) as never,
     );
     app.post(
       '/api/org/units/:id/merge',
       {
+        config: { access: access.permission('org.write') },
         schema: {
           tags,
           params: idParams,
@@ -106,7 +124,10 @@ export const orgModule = defineModule({
     );
     app.post(
       '/api/org/units/:id/split',
-      { schema: { tags, params: idParams, body: splitOrgUnitBody, response: { 201: orgUnitSchema } } },
+      {
+        config: { access: access.permission('org.write') },
+        schema: { tags, params: idParams, body: splitOrgUnitBody, response: { 201: orgUnitSchema } },
+      },
       async (req, reply) =>
         reply
           .status(201)
@@ -116,7 +137,10 @@ export const orgModule = defineModule({
     );
     app.post(
       '/api/org/units/:id/archive',
-      { schema: { tags, params: idParams, response: { 200: orgUnitSchema } } },
+      {
+        config: { access: access.permission('org.write') },
+        schema: { tags, params: idParams, response: { 200: orgUnitSchema } },
+      },
       (req) => archiveUnit(actorCtx(req), req.params.id) as never,
     );
   },

@@ -74,7 +74,10 @@ export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
     scopeWhere(ctx.actor, 'people.read', partyMembers.orgPath),
     await subtreeWhere(ctx, q.orgUnitId, partyMembers.orgPath),
     nameLike(partyMembers.name, q.q),
-    q.partyOrgId ? eq(partyMembers.partyOrgId, q.partyOrgId) : undefined,
+    // A party organization that does not exist or is out of scope answers 404, never an empty page.
+    q.partyOrgId
+      ? eq(partyMembers.partyOrgId, (await findScoped(ctx, partyOrgs, q.partyOrgId, 'people.read')).id)
+      : undefined,
     q.reporting !== undefined ? eq(partyMembers.reporting, q.reporting) : undefined,
     q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
     q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,

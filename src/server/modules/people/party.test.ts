@@ -241,6 +241,14 @@ describe('party organizations', () => {
       .items.map((o: { name: string }) => o.name);
     expect(names).toEqual(['铜都社区大党委', '铜都第一网格党支部']);
     expect((await worker.get(`/api/people/party-orgs/${topId}`)).statusCode).toBe(404);
+    // Nor through a filter: naming it as a parent or as the members' organization is a 404, not an empty page.
+    expect((await worker.get(`/api/people/party-orgs?parentId=${xhy.id}`)).statusCode).toBe(404);
+    expect((await worker.get(`/api/people/party-members?partyOrgId=${xhy.id}`)).statusCode).toBe(404);
+    expect((await worker.get(`/api/people/party-orgs?levelId=${t.deps.ids()}`)).statusCode).toBe(404);
+    // A level of the scheme it inherits from the subdistrict still filters.
+    const inherited = (await worker.get(`/api/people/party-levels?orgUnitId=${t.fx.tongdu.id}`)).json();
+    const byLevel = await worker.get(`/api/people/party-orgs?levelId=${inherited.levels[0].id}`);
+    expect(byLevel.statusCode).toBe(200);
   });
 
   it('R-ORG-2: reordering a scheme keeps organizations on their level; removing a level in use is refused (409)', async () => {

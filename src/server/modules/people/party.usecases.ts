@@ -214,6 +214,22 @@ export async function replacePartyScheme(ctx: ActorCtx, orgUnitId: string, input
   return schemeDto(ctx, unit, await schemeFor(ctx.db, unit.path));
 }
 
+/**
+ * A level filter: the level exists and belongs to a scheme that applies in the actor's scope (defined
+ * inside it or inherited from above it, as listPartySchemes shows them); anything else answers 404.
+ */
+async function visibleLevelId(ctx: ActorCtx, id: string): Promise<string> {
+  checkId(id);
+  const [found] = await ctx.db
+    .select({ id: partyOrgLevels.id, path: unitPathSql(partyOrgLevels.orgUnitId) })
+    .from(partyOrgLevels)
+    .where(and(eq(partyOrgLevels.id, id), sql`${unitPathSql(partyOrgLevels.orgUnitId)} is not null`));
+  const roots = scopePaths(ctx.actor, 'people.read');
+  const path = found?.path;
+  if (!found || !path || !roots.some((root) => path.startsWith(root) || root.startsWith(path))) throw notFound();
+  return found.id;
+}
+
 /** Renames one level in place: every organization at that level follows. */
 export async function renamePartyLevel(ctx: ActorCtx, id: string, name: string) {
   requirePermission(ctx.actor, 'people.write');
@@ -300,8 +316,9 @@ export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
     scopeWhere(ctx.actor, 'people.read', partyOrgs.orgPath),
     await subtreeWhere(ctx, q.orgUnitId, partyOrgs.orgPath),
     nameLike(partyOrgs.name, q.q),
-    q.parentId ? eq(partyOrgs.parentId, q.parentId) : undefined,
-    q.levelId ? eq(partyOrgs.levelId, q.levelId) : undefined,
+    // A parent or level that does not exist or is out of scope answers 404, never an empty page.
+    q.parentId ? eq(partyOrgs.parentId, (await findPartyOrg(ctx, q.parentId, 'people.read')).id) : undefined,
+    q.levelId ? eq(partyOrgs.levelId, await visibleLevelId(ctx, q.levelId)) : undefined,
   );
   const [{ n } = { n: 0 }] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })

@@ -37,6 +37,7 @@ import {
   workerSchema,
 } from '../../../shared/contracts/people';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import {
@@ -100,17 +101,24 @@ export const peopleModule = defineModule({
     // ---- party organization levels (R-ORG-2) ----
     app.get(
       '/api/people/party-levels',
-      { schema: { tags, querystring: partySchemeQuery, response: { 200: partySchemeSchema } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: partySchemeQuery, response: { 200: partySchemeSchema } },
+      },
       (req) => getPartyScheme(actorCtxOf(deps, req), req.query.orgUnitId),
     );
     app.get(
       '/api/people/party-levels/schemes',
-      { schema: { tags, querystring: pageParams, response: { 200: pageOf(partySchemeListItem) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: pageParams, response: { 200: pageOf(partySchemeListItem) } },
+      },
       (req) => listPartySchemes(actorCtxOf(deps, req), req.query),
     );
     app.put(
       '/api/people/party-levels/schemes/:orgUnitId',
       {
+        config: { access: access.permission('people.write') },
         schema: {
           tags,
           params: unitParams,
@@ -123,6 +131,7 @@ export const peopleModule = defineModule({
     app.patch(
       '/api/people/party-levels/:id',
       {
+        config: { access: access.permission('people.write') },
         schema: { tags, params: idParams, body: renamePartyLevelBody, response: { 200: partySchemeSchema } },
       },
       (req) => renamePartyLevel(actorCtxOf(deps, req), req.params.id, req.body.name),
@@ -131,44 +140,66 @@ export const peopleModule = defineModule({
     // ---- party organizations ----
     app.get(
       '/api/people/party-orgs',
-      { schema: { tags, querystring: partyOrgListQuery, response: { 200: pageOf(partyOrgSchema) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: partyOrgListQuery, response: { 200: pageOf(partyOrgSchema) } },
+      },
       (req) => listPartyOrgs(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/people/party-orgs/:id',
-      { schema: { tags, params: idParams, response: { 200: partyOrgDetailSchema } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: partyOrgDetailSchema } },
+      },
       (req) => getPartyOrg(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/people/party-orgs',
-      { schema: { tags, body: createPartyOrgBody, response: { 201: partyOrgSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createPartyOrgBody, response: { 201: partyOrgSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createPartyOrg(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/people/party-orgs/:id',
-      { schema: { tags, params: idParams, body: updatePartyOrgBody, response: { 200: partyOrgSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updatePartyOrgBody, response: { 200: partyOrgSchema } },
+      },
       (req) => updatePartyOrg(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- party members ----
     app.get(
       '/api/people/party-members',
-      { schema: { tags, querystring: partyMemberListQuery, response: { 200: pageOf(partyMemberSchema) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: partyMemberListQuery, response: { 200: pageOf(partyMemberSchema) } },
+      },
       (req) => listPartyMembers(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/people/party-members/:id',
-      { schema: { tags, params: idParams, response: { 200: partyMemberSchema } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: partyMemberSchema } },
+      },
       (req) => getPartyMember(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/people/party-members',
-      { schema: { tags, body: createPartyMemberBody, response: { 201: partyMemberSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createPartyMemberBody, response: { 201: partyMemberSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createPartyMember(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/people/party-members/:id',
       {
+        config: { access: access.permission('people.write') },
         schema: { tags, params: idParams, body: updatePartyMemberBody, response: { 200: partyMemberSchema } },
       },
       (req) => updatePartyMember(actorCtxOf(deps, req), req.params.id, req.body),
@@ -177,47 +208,71 @@ export const peopleModule = defineModule({
     // ---- community, grid and social workers ----
     app.get(
       '/api/people/workers',
-      { schema: { tags, querystring: workerListQuery, response: { 200: pageOf(workerSchema) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: workerListQuery, response: { 200: pageOf(workerSchema) } },
+      },
       (req) => listWorkers(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/people/workers/:id',
-      { schema: { tags, params: idParams, response: { 200: workerSchema } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: workerSchema } },
+      },
       (req) => getWorker(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/people/workers',
-      { schema: { tags, body: createWorkerBody, response: { 201: workerSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createWorkerBody, response: { 201: workerSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createWorker(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/people/workers/:id',
-      { schema: { tags, params: idParams, body: updateWorkerBody, response: { 200: workerSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updateWorkerBody, response: { 200: workerSchema } },
+      },
       (req) => updateWorker(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/people/workers/:id/deactivate',
-      { schema: { tags, params: idParams, response: { 200: workerSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, response: { 200: workerSchema } },
+      },
       (req) => setWorkerActive(actorCtxOf(deps, req), req.params.id, false),
     );
     app.post(
       '/api/people/workers/:id/activate',
-      { schema: { tags, params: idParams, response: { 200: workerSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, response: { 200: workerSchema } },
+      },
       (req) => setWorkerActive(actorCtxOf(deps, req), req.params.id, true),
     );
     app.get(
       '/api/people/workers/:id/grids',
-      { schema: { tags, params: idParams, response: { 200: z.array(gridRefSchema) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: z.array(gridRefSchema) } },
+      },
       (req) => listWorkerGrids(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/people/workers/:id/grids',
-      { schema: { tags, params: idParams, body: assignGridBody, response: { 200: workerSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: assignGridBody, response: { 200: workerSchema } },
+      },
       (req) => assignGrid(actorCtxOf(deps, req), req.params.id, req.body.gridId),
     );
     app.delete(
       '/api/people/workers/:id/grids/:gridId',
-      { schema: { tags, params: gridParams } },
+      { config: { access: access.permission('people.write') }, schema: { tags, params: gridParams } },
       async (req, reply) => {
         await unassignGrid(actorCtxOf(deps, req), req.params.id, req.params.gridId);
         return reply.status(204).send();
@@ -227,44 +282,66 @@ export const peopleModule = defineModule({
     // ---- deputies (两代表一委员) ----
     app.get(
       '/api/people/deputies',
-      { schema: { tags, querystring: deputyListQuery, response: { 200: pageOf(deputySchema) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: deputyListQuery, response: { 200: pageOf(deputySchema) } },
+      },
       (req) => listDeputies(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/people/deputies/:id',
-      { schema: { tags, params: idParams, response: { 200: deputySchema } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: deputySchema } },
+      },
       (req) => getDeputy(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/people/deputies',
-      { schema: { tags, body: createDeputyBody, response: { 201: deputySchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createDeputyBody, response: { 201: deputySchema } },
+      },
       async (req, reply) => reply.status(201).send(await createDeputy(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/people/deputies/:id',
-      { schema: { tags, params: idParams, body: updateDeputyBody, response: { 200: deputySchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updateDeputyBody, response: { 200: deputySchema } },
+      },
       (req) => updateDeputy(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- resident units (驻区单位) ----
     app.get(
       '/api/people/resident-units',
-      { schema: { tags, querystring: residentUnitListQuery, response: { 200: pageOf(residentUnitSchema) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: residentUnitListQuery, response: { 200: pageOf(residentUnitSchema) } },
+      },
       (req) => listResidentUnits(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/people/resident-units/:id',
-      { schema: { tags, params: idParams, response: { 200: residentUnitSchema } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: residentUnitSchema } },
+      },
       (req) => getResidentUnit(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/people/resident-units',
-      { schema: { tags, body: createResidentUnitBody, response: { 201: residentUnitSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createResidentUnitBody, response: { 201: residentUnitSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createResidentUnit(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/people/resident-units/:id',
       {
+        config: { access: access.permission('people.write') },
         schema: {
           tags,
           params: idParams,
@@ -278,22 +355,34 @@ export const peopleModule = defineModule({
     // ---- social organizations (社区社会组织) ----
     app.get(
       '/api/people/social-orgs',
-      { schema: { tags, querystring: socialOrgListQuery, response: { 200: pageOf(socialOrgSchema) } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: socialOrgListQuery, response: { 200: pageOf(socialOrgSchema) } },
+      },
       (req) => listSocialOrgs(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/people/social-orgs/:id',
-      { schema: { tags, params: idParams, response: { 200: socialOrgSchema } } },
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: socialOrgSchema } },
+      },
       (req) => getSocialOrg(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/people/social-orgs',
-      { schema: { tags, body: createSocialOrgBody, response: { 201: socialOrgSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createSocialOrgBody, response: { 201: socialOrgSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createSocialOrg(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/people/social-orgs/:id',
-      { schema: { tags, params: idParams, body: updateSocialOrgBody, response: { 200: socialOrgSchema } } },
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updateSocialOrgBody, response: { 200: socialOrgSchema } },
+      },
       (req) => updateSocialOrg(actorCtxOf(deps, req), req.params.id, req.body),
     );
   },

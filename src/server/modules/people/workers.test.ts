@@ -224,6 +224,9 @@ describe('community and grid workers', () => {
       ).statusCode,
     ).toBe(404);
     expect((await worker.get(`/api/people/workers/not-a-uuid`)).statusCode).toBe(404);
+    // Filtering by a grid of another community is a 404 too, never an empty page (issue 9, route matrix).
+    expect((await worker.get(`/api/people/workers?gridId=${t.fx.xihuayuanGrid.id}`)).statusCode).toBe(404);
+    expect((await worker.get(`/api/people/workers?gridId=${t.fx.tongduGrid.id}`)).statusCode).toBe(200);
   });
 
   it('a grid worker may read the registry but not write it (403); an evaluator may not read it (403)', async () => {

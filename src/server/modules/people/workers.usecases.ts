@@ -97,6 +97,8 @@ const findWorker = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
 
 export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
   requirePermission(ctx.actor, 'people.read');
+  // A grid that does not exist or is out of scope answers 404, never an empty page (DESIGN convention 5).
+  if (q.gridId) await findUnitInScope(ctx, q.gridId, 'people.read');
   const where = and(
     scopeWhere(ctx.actor, 'people.read', workers.orgPath),
     await subtreeWhere(ctx, q.orgUnitId, workers.orgPath),

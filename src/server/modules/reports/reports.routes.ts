@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { staffingReportSchema, urbanVillageReportSchema } from '../../../shared/contracts/reports';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import {
@@ -22,6 +23,7 @@ export const reportsModule = defineModule({
     app.get(
       '/api/reports/staffing',
       {
+        config: { access: access.permission('reports.read') },
         schema: {
           tags,
           response: { 200: staffingReportSchema },
@@ -35,6 +37,7 @@ export const reportsModule = defineModule({
     app.get(
       '/api/reports/urban-villages',
       {
+        config: { access: access.permission('reports.read') },
         schema: {
           tags,
           response: {
@@ -48,27 +51,31 @@ export const reportsModule = defineModule({
         rows: await urbanVillageReport(actorCtxOf(deps, req)),
       }),
     );
-    app.get('/api/reports/staffing.xlsx', { schema: { tags } }, async (req, reply) => {
-      const rows = await staffingReport(actorCtxOf(deps, req));
-      const en = req.locale === 'en';
-      const buf = await toXlsx(
-        en ? 'Staffing' : '社区工作者配备',
-        [
-          { header: en ? 'Subdistrict' : '街道', value: (r) => r.subdistrictName },
-          { header: en ? 'Community' : '社区', value: (r) => r.communityName },
-          { header: en ? 'Permanent residents' : '常住人口', value: (r) => r.permanentResidents },
-          { header: en ? 'Community workers' : '社区工作者', value: (r) => r.communityWorkers },
-          { header: en ? 'Per 10,000' : '每万人配备', value: (r) => r.workersPer10k },
-          { header: en ? 'Required (18/10k)' : '应配(每万人18名)', value: (r) => r.required },
-          { header: en ? 'Shortfall' : '缺口', value: (r) => r.shortfall },
-          { header: en ? 'Grids without worker' : '无网格员网格', value: (r) => r.gridsWithoutWorker },
-        ],
-        rows,
-      );
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? 'staffing.xlsx' : '社区工作者配备.xlsx'))
-        .send(buf);
-    });
+    app.get(
+      '/api/reports/staffing.xlsx',
+      { config: { access: access.permission('reports.read') }, schema: { tags } },
+      async (req, reply) => {
+        const rows = await staffingReport(actorCtxOf(deps, req));
+        const en = req.locale === 'en';
+        const buf = await toXlsx(
+          en ? 'Staffing' : '社区工作者配备',
+          [
+            { header: en ? 'Subdistrict' : '街道', value: (r) => r.subdistrictName },
+            { header: en ? 'Community' : '社区', value: (r) => r.communityName },
+            { header: en ? 'Permanent residents' : '常住人口', value: (r) => r.permanentResidents },
+            { header: en ? 'Community workers' : '社区工作者', value: (r) => r.communityWorkers },
+            { header: en ? 'Per 10,000' : '每万人配备', value: (r) => r.workersPer10k },
+            { header: en ? 'Required (18/10k)' : '应配(每万人18名)', value: (r) => r.required },
+            { header: en ? 'Shortfall' : '缺口', value: (r) => r.shortfall },
+            { header: en ? 'Grids without worker' : '无网格员网格', value: (r) => r.gridsWithoutWorker },
+          ],
+          rows,
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(en ? 'staffing.xlsx' : '社区工作者配备.xlsx'))
+          .send(buf);
+      },
+    );
   },
 });

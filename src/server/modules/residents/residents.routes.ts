@@ -13,6 +13,7 @@ import {
 import { queryBool } from '../../../shared/contracts/common';
 import { label, specialGroupsMasked } from '../../../shared/i18n/labels';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -44,12 +45,16 @@ export const residentsModule = defineModule({
 
     app.get(
       '/api/residents',
-      { schema: { tags, querystring: residentListQuery, response: { 200: pageOf(residentSchema) } } },
+      {
+        config: { access: access.permission('residents.read') },
+        schema: { tags, querystring: residentListQuery, response: { 200: pageOf(residentSchema) } },
+      },
       (req) => listResidents(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/residents/export.xlsx',
       {
+        config: { access: access.permission('residents.export') },
         schema: { tags, querystring: residentListQuery.extend({ full: queryBool }) },
       },
       async (req, reply) => {
@@ -89,12 +94,16 @@ export const residentsModule = defineModule({
     );
     app.get(
       '/api/residents/:id',
-      { schema: { tags, params: idParams, response: { 200: residentDetailSchema } } },
+      {
+        config: { access: access.permission('residents.read') },
+        schema: { tags, params: idParams, response: { 200: residentDetailSchema } },
+      },
       (req) => getResident(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/residents/:id/reveal',
       {
+        config: { access: access.permission('residents.reveal') },
         schema: {
           tags,
           params: idParams,
@@ -106,17 +115,24 @@ export const residentsModule = defineModule({
     );
     app.post(
       '/api/residents',
-      { schema: { tags, body: createResidentBody, response: { 201: residentSchema } } },
+      {
+        config: { access: access.permission('residents.write') },
+        schema: { tags, body: createResidentBody, response: { 201: residentSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createResident(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/residents/:id',
-      { schema: { tags, params: idParams, body: updateResidentBody, response: { 200: residentSchema } } },
+      {
+        config: { access: access.permission('residents.write') },
+        schema: { tags, params: idParams, body: updateResidentBody, response: { 200: residentSchema } },
+      },
       (req) => updateResident(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/residents/:id/remove',
       {
+        config: { access: access.permission('residents.write') },
         schema: {
           tags,
           params: idParams,

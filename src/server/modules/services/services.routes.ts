@@ -41,6 +41,7 @@ import {
   type YearRecordDto,
 } from '../../../shared/contracts/services';
 import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -142,53 +143,81 @@ export const servicesModule = defineModule({
     // ---- three lists (R-SV-1)
     app.get(
       '/api/services/needs',
-      { schema: { tags, querystring: needListQuery, response: { 200: pageOf(needSchema) } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: needListQuery, response: { 200: pageOf(needSchema) } },
+      },
       (req) => listNeeds(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/services/needs',
-      { schema: { tags, body: needBody, response: { 201: needSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, body: needBody, response: { 201: needSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createNeed(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/services/needs/:id',
-      { schema: { tags, params: idParams, body: needPatch, response: { 200: needSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, params: idParams, body: needPatch, response: { 200: needSchema } },
+      },
       (req) => updateNeed(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.get(
       '/api/services/resources',
-      { schema: { tags, querystring: resourceListQuery, response: { 200: pageOf(resourceSchema) } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: resourceListQuery, response: { 200: pageOf(resourceSchema) } },
+      },
       (req) => listResources(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/services/resources',
-      { schema: { tags, body: resourceBody, response: { 201: resourceSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, body: resourceBody, response: { 201: resourceSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createResource(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/services/resources/:id',
-      { schema: { tags, params: idParams, body: resourcePatch, response: { 200: resourceSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, params: idParams, body: resourcePatch, response: { 200: resourceSchema } },
+      },
       (req) => updateResource(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.get(
       '/api/services/projects',
-      { schema: { tags, querystring: projectListQuery, response: { 200: pageOf(projectSchema) } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: projectListQuery, response: { 200: pageOf(projectSchema) } },
+      },
       (req) => listProjects(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/services/projects',
-      { schema: { tags, body: projectBody, response: { 201: projectSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, body: projectBody, response: { 201: projectSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createProject(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/services/projects/:id',
-      { schema: { tags, params: idParams, body: projectPatch, response: { 200: projectSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, params: idParams, body: projectPatch, response: { 200: projectSchema } },
+      },
       (req) => updateProject(actorCtxOf(deps, req), req.params.id, req.body),
     );
     // Residents browse the published services of a community (anonymous with ?communityId, else their own).
     app.get(
       '/api/public/services/projects',
       {
+        config: { access: access.public },
         schema: {
           tags,
           querystring: z.object({ communityId: z.string().uuid().optional() }),
@@ -211,12 +240,18 @@ export const servicesModule = defineModule({
     // ---- service orders
     app.get(
       '/api/services/orders',
-      { schema: { tags, querystring: orderListQuery, response: { 200: pageOf(orderSchema) } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: orderListQuery, response: { 200: pageOf(orderSchema) } },
+      },
       (req) => listOrders(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/services/orders',
-      { schema: { tags, body: orderBody, response: { 200: orderDetailSchema, 201: orderDetailSchema } } },
+      {
+        config: { access: access.anyOf('services.order', 'services.dispatch') },
+        schema: { tags, body: orderBody, response: { 200: orderDetailSchema, 201: orderDetailSchema } },
+      },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         const order = await createOrder(ctx, req.body);
@@ -225,12 +260,18 @@ export const servicesModule = defineModule({
     );
     app.get(
       '/api/services/orders/:id',
-      { schema: { tags, params: idParams, response: { 200: orderDetailSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, params: idParams, response: { 200: orderDetailSchema } },
+      },
       (req) => getOrder(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/services/orders/:id/actions',
-      { schema: { tags, params: idParams, body: orderActionBody, response: { 200: orderDetailSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, params: idParams, body: orderActionBody, response: { 200: orderDetailSchema } },
+      },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         return orderDetail(ctx, await act(ctx, req.params.id, req.body));
@@ -238,12 +279,18 @@ export const servicesModule = defineModule({
     );
     app.get(
       '/api/services/orders/:id/candidates',
-      { schema: { tags, params: idParams, response: { 200: z.array(candidateSchema) } } },
+      {
+        config: { access: access.permission('services.dispatch') },
+        schema: { tags, params: idParams, response: { 200: z.array(candidateSchema) } },
+      },
       (req) => candidates(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/services/sweep',
-      { schema: { tags, response: { 200: z.object({ returned: z.number() }) } } },
+      {
+        config: { access: access.permission('services.dispatch') },
+        schema: { tags, response: { 200: z.object({ returned: z.number() }) } },
+      },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         requirePermission(ctx.actor, 'services.dispatch');
@@ -254,34 +301,49 @@ export const servicesModule = defineModule({
     const communityParams = z.object({ communityId: z.string().max(64) });
     app.get(
       '/api/services/settings/:communityId',
-      { schema: { tags, params: communityParams, response: { 200: settingsSchema } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, params: communityParams, response: { 200: settingsSchema } },
+      },
       (req) => getSettings(actorCtxOf(deps, req), req.params.communityId),
     );
     app.put(
       '/api/services/settings/:communityId',
-      { schema: { tags, params: communityParams, body: settingsBody, response: { 200: settingsSchema } } },
+      {
+        config: { access: access.permission('services.dispatch') },
+        schema: { tags, params: communityParams, body: settingsBody, response: { 200: settingsSchema } },
+      },
       (req) => putSettings(actorCtxOf(deps, req), req.params.communityId, req.body),
     );
 
     // ---- residents' and volunteers' own views (phone pages)
     app.get(
       '/api/services/my/orders',
-      { schema: { tags, querystring: myOrdersQuery, response: { 200: pageOf(orderSchema) } } },
+      {
+        config: { access: access.session },
+        schema: { tags, querystring: myOrdersQuery, response: { 200: pageOf(orderSchema) } },
+      },
       (req) => myOrders(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/services/my/tasks',
-      { schema: { tags, querystring: myTasksQuery, response: { 200: pageOf(orderSchema) } } },
+      {
+        config: { access: access.permission('services.serve') },
+        schema: { tags, querystring: myTasksQuery, response: { 200: pageOf(orderSchema) } },
+      },
       (req) => myTasks(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/services/my/summary',
-      { schema: { tags, response: { 200: myServiceSummarySchema } } },
+      { config: { access: access.session }, schema: { tags, response: { 200: myServiceSummarySchema } } },
       (req) => myServiceSummary(actorCtxOf(deps, req)),
     );
     app.get(
       '/api/services/my/record',
-      { schema: { tags, querystring: yearRecordQuery, response: { 200: yearRecordSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, querystring: yearRecordQuery, response: { 200: yearRecordSchema } },
+      },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         return yearRecord(ctx, await myVolunteerId(ctx), req.query.year);
@@ -292,13 +354,17 @@ export const servicesModule = defineModule({
     app.get(
       '/api/services/volunteers/:id/record',
       {
+        config: { access: access.session },
         schema: { tags, params: idParams, querystring: yearRecordQuery, response: { 200: yearRecordSchema } },
       },
       (req) => yearRecord(actorCtxOf(deps, req), req.params.id, req.query.year),
     );
     app.get(
       '/api/services/volunteers/:id/record.xlsx',
-      { schema: { tags, params: idParams, querystring: yearRecordQuery } },
+      {
+        config: { access: access.session },
+        schema: { tags, params: idParams, querystring: yearRecordQuery },
+      },
       async (req, reply) => {
         const r = await yearRecord(actorCtxOf(deps, req), req.params.id, req.query.year);
         const en = req.locale === 'en';
@@ -316,6 +382,7 @@ export const servicesModule = defineModule({
     app.get(
       '/api/services/stations',
       {
+        config: { access: access.permission('services.read') },
         schema: {
           tags,
           querystring: z.object({ communityId: z.string().uuid().optional() }),
@@ -326,31 +393,50 @@ export const servicesModule = defineModule({
     );
     app.post(
       '/api/services/stations',
-      { schema: { tags, body: stationBody, response: { 201: stationSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, body: stationBody, response: { 201: stationSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createStation(actorCtxOf(deps, req), req.body)),
     );
     app.get(
       '/api/services/duty',
-      { schema: { tags, querystring: dutyQuery, response: { 200: z.array(dutySlotSchema) } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: dutyQuery, response: { 200: z.array(dutySlotSchema) } },
+      },
       (req) => listSlots(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/services/duty',
-      { schema: { tags, body: dutySlotBody, response: { 201: dutySlotSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, body: dutySlotBody, response: { 201: dutySlotSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createSlot(actorCtxOf(deps, req), req.body)),
     );
-    app.delete('/api/services/duty/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
-      await deleteSlot(actorCtxOf(deps, req), req.params.id);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/api/services/duty/:id',
+      { config: { access: access.permission('services.write') }, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        await deleteSlot(actorCtxOf(deps, req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
     app.get(
       '/api/services/duty/:id/logs',
-      { schema: { tags, params: idParams, response: { 200: z.array(dutyLogSchema) } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, params: idParams, response: { 200: z.array(dutyLogSchema) } },
+      },
       (req) => listDutyLogs(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/services/duty/:id/logs',
-      { schema: { tags, params: idParams, body: dutyLogBody, response: { 201: dutyLogSchema } } },
+      {
+        config: { access: access.permission('services.write') },
+        schema: { tags, params: idParams, body: dutyLogBody, response: { 201: dutyLogSchema } },
+      },
       async (req, reply) =>
         reply.status(201).send(await addDutyLog(actorCtxOf(deps, req), req.params.id, req.body)),
     );
@@ -358,17 +444,23 @@ export const servicesModule = defineModule({
     // ---- reports
     app.get(
       '/api/services/reports',
-      { schema: { tags, querystring: reportQuery, response: { 200: reportSchema } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: reportQuery, response: { 200: reportSchema } },
+      },
       (req) => servicesReport(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/services/reports/servers',
-      { schema: { tags, querystring: reportQuery, response: { 200: z.array(serverRowSchema) } } },
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: reportQuery, response: { 200: z.array(serverRowSchema) } },
+      },
       (req) => serversReport(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/services/reports.xlsx',
-      { schema: { tags, querystring: reportQuery } },
+      { config: { access: access.permission('services.read') }, schema: { tags, querystring: reportQuery } },
       async (req, reply) => {
         const r = await servicesReport(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';

@@ -31,6 +31,7 @@ import {
   volunteerSchema,
 } from '../../../shared/contracts/volunteers';
 import { actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -105,27 +106,39 @@ export const volunteersModule = defineModule({
     // Profiles
     app.get(
       '/api/volunteers',
-      { schema: { tags, querystring: volunteerListQuery, response: { 200: pageOf(volunteerSchema) } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, querystring: volunteerListQuery, response: { 200: pageOf(volunteerSchema) } },
+      },
       (req) => listVolunteers(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/volunteers',
-      { schema: { tags, body: createVolunteerBody, response: { 201: volunteerSchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, body: createVolunteerBody, response: { 201: volunteerSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createVolunteer(actorCtxOf(deps, req), req.body)),
     );
     app.get(
       '/api/volunteers/:id',
-      { schema: { tags, params: idParams, response: { 200: volunteerDetailSchema } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, params: idParams, response: { 200: volunteerDetailSchema } },
+      },
       (req) => getVolunteer(actorCtxOf(deps, req), req.params.id),
     );
     app.patch(
       '/api/volunteers/:id',
-      { schema: { tags, params: idParams, body: updateVolunteerBody, response: { 200: volunteerSchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: idParams, body: updateVolunteerBody, response: { 200: volunteerSchema } },
+      },
       (req) => updateVolunteer(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.get(
       '/api/volunteers/:id/certificate.pdf',
-      { schema: { tags, params: idParams } },
+      { config: { access: access.permission('volunteers.read') }, schema: { tags, params: idParams } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         const v = await findVolunteer(ctx, req.params.id, 'volunteers.read');
@@ -136,6 +149,7 @@ export const volunteersModule = defineModule({
     app.post(
       '/api/volunteer-hours/:id/correct',
       {
+        config: { access: access.permission('volunteers.write') },
         schema: {
           tags,
           params: idParams,
@@ -150,27 +164,42 @@ export const volunteersModule = defineModule({
     // Teams
     app.get(
       '/api/volunteer-teams',
-      { schema: { tags, querystring: teamListQuery, response: { 200: pageOf(teamSchema) } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, querystring: teamListQuery, response: { 200: pageOf(teamSchema) } },
+      },
       (req) => listTeams(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/volunteer-teams',
-      { schema: { tags, body: createTeamBody, response: { 201: teamSchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, body: createTeamBody, response: { 201: teamSchema } },
+      },
       async (req, reply) => reply.status(201).send(await createTeam(actorCtxOf(deps, req), req.body)),
     );
     app.get(
       '/api/volunteer-teams/:id',
-      { schema: { tags, params: idParams, response: { 200: teamDetailSchema } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, params: idParams, response: { 200: teamDetailSchema } },
+      },
       (req) => getTeam(actorCtxOf(deps, req), req.params.id),
     );
     app.patch(
       '/api/volunteer-teams/:id',
-      { schema: { tags, params: idParams, body: updateTeamBody, response: { 200: teamSchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: idParams, body: updateTeamBody, response: { 200: teamSchema } },
+      },
       (req) => updateTeam(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/volunteer-teams/:id/members',
-      { schema: { tags, params: idParams, body: teamMemberBody } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: idParams, body: teamMemberBody },
+      },
       async (req, reply) => {
         await addTeamMember(actorCtxOf(deps, req), req.params.id, req.body);
         return reply.status(204).send();
@@ -178,7 +207,7 @@ export const volunteersModule = defineModule({
     );
     app.post(
       '/api/volunteer-teams/:id/members/:volunteerId/remove',
-      { schema: { tags, params: memberParams } },
+      { config: { access: access.permission('volunteers.write') }, schema: { tags, params: memberParams } },
       async (req, reply) => {
         await removeTeamMember(actorCtxOf(deps, req), req.params.id, req.params.volunteerId);
         return reply.status(204).send();
@@ -188,12 +217,18 @@ export const volunteersModule = defineModule({
     // Demonstration communities (R-ORG-4)
     app.get(
       '/api/volunteers/reports/university',
-      { schema: { tags, querystring: unitQuery, response: { 200: z.array(universityRowSchema) } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, querystring: unitQuery, response: { 200: z.array(universityRowSchema) } },
+      },
       (req) => universityReport(actorCtxOf(deps, req), req.query.orgUnitId),
     );
     app.put(
       '/api/volunteers/communities/:id/flag',
-      { schema: { tags, params: idParams, body: communityFlagBody } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: idParams, body: communityFlagBody },
+      },
       async (req, reply) => {
         await setCommunityFlag(actorCtxOf(deps, req), req.params.id, req.body);
         return reply.status(204).send();
@@ -203,12 +238,18 @@ export const volunteersModule = defineModule({
     // Reports
     app.get(
       '/api/volunteers/reports/hours',
-      { schema: { tags, querystring: hoursReportQuery, response: { 200: z.array(hoursReportRowSchema) } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, querystring: hoursReportQuery, response: { 200: z.array(hoursReportRowSchema) } },
+      },
       (req) => hoursReport(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/volunteers/reports/hours.xlsx',
-      { schema: { tags, querystring: hoursReportQuery } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, querystring: hoursReportQuery },
+      },
       async (req, reply) => {
         const rows = await hoursReport(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';
@@ -231,34 +272,50 @@ export const volunteersModule = defineModule({
     );
     app.get(
       '/api/volunteers/reports/summary',
-      { schema: { tags, querystring: unitQuery, response: { 200: summaryReportSchema } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, querystring: unitQuery, response: { 200: summaryReportSchema } },
+      },
       (req) => summaryReport(actorCtxOf(deps, req), req.query.orgUnitId),
     );
 
     // Activities
     app.get(
       '/api/volunteer-activities',
-      { schema: { tags, querystring: activityListQuery, response: { 200: pageOf(activitySchema) } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, querystring: activityListQuery, response: { 200: pageOf(activitySchema) } },
+      },
       (req) => listActivities(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/volunteer-activities',
-      { schema: { tags, body: createActivityBody, response: { 201: activitySchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, body: createActivityBody, response: { 201: activitySchema } },
+      },
       async (req, reply) => reply.status(201).send(await createActivity(actorCtxOf(deps, req), req.body)),
     );
     app.get(
       '/api/volunteer-activities/:id',
-      { schema: { tags, params: idParams, response: { 200: activityDetailSchema } } },
+      {
+        config: { access: access.permission('volunteers.read') },
+        schema: { tags, params: idParams, response: { 200: activityDetailSchema } },
+      },
       (req) => getActivity(actorCtxOf(deps, req), req.params.id),
     );
     app.patch(
       '/api/volunteer-activities/:id',
-      { schema: { tags, params: idParams, body: updateActivityBody, response: { 200: activitySchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: idParams, body: updateActivityBody, response: { 200: activitySchema } },
+      },
       (req) => updateActivity(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/volunteer-activities/:id/cancel',
       {
+        config: { access: access.permission('volunteers.write') },
         schema: {
           tags,
           params: idParams,
@@ -270,13 +327,16 @@ export const volunteersModule = defineModule({
     );
     app.post(
       '/api/volunteer-activities/:id/signups',
-      { schema: { tags, params: idParams, body: volunteerRefBody, response: { 201: signupResult } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: idParams, body: volunteerRefBody, response: { 201: signupResult } },
+      },
       async (req, reply) =>
         reply.status(201).send(await staffSignUp(actorCtxOf(deps, req), req.params.id, req.body.volunteerId)),
     );
     app.post(
       '/api/volunteer-activities/:id/signups/:volunteerId/cancel',
-      { schema: { tags, params: memberParams } },
+      { config: { access: access.permission('volunteers.write') }, schema: { tags, params: memberParams } },
       async (req, reply) => {
         await staffCancelSignup(actorCtxOf(deps, req), req.params.id, req.params.volunteerId);
         return reply.status(204).send();
@@ -284,37 +344,51 @@ export const volunteersModule = defineModule({
     );
     app.post(
       '/api/volunteer-activities/:id/attendance/:volunteerId/check-in',
-      { schema: { tags, params: memberParams, response: { 200: attendanceSchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
+      },
       (req) => staffCheckIn(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
     );
     app.post(
       '/api/volunteer-activities/:id/attendance/:volunteerId/check-out',
-      { schema: { tags, params: memberParams, response: { 200: attendanceSchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
+      },
       (req) => staffCheckOut(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
     );
     app.post(
       '/api/volunteer-activities/:id/attendance/:volunteerId/confirm',
-      { schema: { tags, params: memberParams, response: { 200: attendanceSchema } } },
+      {
+        config: { access: access.permission('volunteers.write') },
+        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
+      },
       (req) => confirmAttendance(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
     );
 
     // The volunteer's own pages (/m/activities, /m/hours, /m/certificate)
-    app.get('/api/me/volunteer', { schema: { tags, response: { 200: myVolunteerSchema } } }, (req) =>
-      getMyVolunteer(actorCtxOf(deps, req)),
+    app.get(
+      '/api/me/volunteer',
+      { config: { access: access.session }, schema: { tags, response: { 200: myVolunteerSchema } } },
+      (req) => getMyVolunteer(actorCtxOf(deps, req)),
     );
     app.get(
       '/api/me/volunteer/activities',
-      { schema: { tags, response: { 200: z.array(myActivitySchema) } } },
+      { config: { access: access.session }, schema: { tags, response: { 200: z.array(myActivitySchema) } } },
       (req) => listMyActivities(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/me/volunteer/activities/:id/signup',
-      { schema: { tags, params: idParams, response: { 201: signupResult } } },
+      {
+        config: { access: access.session },
+        schema: { tags, params: idParams, response: { 201: signupResult } },
+      },
       async (req, reply) => reply.status(201).send(await mySignUp(actorCtxOf(deps, req), req.params.id)),
     );
     app.post(
       '/api/me/volunteer/activities/:id/cancel',
-      { schema: { tags, params: idParams } },
+      { config: { access: access.session }, schema: { tags, params: idParams } },
       async (req, reply) => {
         await myCancelSignup(actorCtxOf(deps, req), req.params.id);
         return reply.status(204).send();
@@ -322,20 +396,30 @@ export const volunteersModule = defineModule({
     );
     app.post(
       '/api/me/volunteer/activities/:id/check-in',
-      { schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } },
+      },
       (req) => myCheckIn(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/me/volunteer/activities/:id/check-out',
-      { schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } } },
+      {
+        config: { access: access.session },
+        schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } },
+      },
       (req) => myCheckOut(actorCtxOf(deps, req), req.params.id, req.body),
     );
-    app.get('/api/me/volunteer/certificate.pdf', async (req, reply) => {
-      const ctx = actorCtxOf(deps, req);
-      const v = await myVolunteerRow(ctx);
-      if (!v) throw new AppError('volunteers.not_a_volunteer', 403);
-      const { number, pdf } = await issueCertificate(ctx, v);
-      return pdfReply(reply, number, pdf);
-    });
+    app.get(
+      '/api/me/volunteer/certificate.pdf',
+      { config: { access: access.session } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        const v = await myVolunteerRow(ctx);
+        if (!v) throw new AppError('volunteers.not_a_volunteer', 403);
+        const { number, pdf } = await issueCertificate(ctx, v);
+        return pdfReply(reply, number, pdf);
+      },
+    );
   },
 });

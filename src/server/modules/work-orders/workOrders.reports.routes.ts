@@ -14,6 +14,7 @@ import {
 } from '../../../shared/contracts/workOrderStats';
 import { workOrderListQuery } from '../../../shared/contracts/workOrders';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import {
   exportOrders,
@@ -38,33 +39,51 @@ export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/work-orders/stats/rates',
-    { schema: { tags, querystring: statsGroupedQuery, response: { 200: ratesReportSchema } } },
+    {
+      config: { access: access.anyOf('work_orders.read', 'reports.read') },
+      schema: { tags, querystring: statsGroupedQuery, response: { 200: ratesReportSchema } },
+    },
     (req) => ratesReport(actorCtxOf(deps, req), req.query),
   );
   app.get(
     '/api/work-orders/stats/levels',
-    { schema: { tags, querystring: statsGroupedQuery, response: { 200: levelsReportSchema } } },
+    {
+      config: { access: access.anyOf('work_orders.read', 'reports.read') },
+      schema: { tags, querystring: statsGroupedQuery, response: { 200: levelsReportSchema } },
+    },
     (req) => levelsReport(actorCtxOf(deps, req), req.query),
   );
   app.get(
     '/api/work-orders/stats/top-categories',
-    { schema: { tags, querystring: topCategoriesQuery, response: { 200: topCategoriesSchema } } },
+    {
+      config: { access: access.anyOf('work_orders.read', 'reports.read') },
+      schema: { tags, querystring: topCategoriesQuery, response: { 200: topCategoriesSchema } },
+    },
     (req) => topCategories(actorCtxOf(deps, req), req.query, req.locale),
   );
   app.get(
     '/api/work-orders/stats/hotspots',
-    { schema: { tags, querystring: hotspotsQuery, response: { 200: hotspotsSchema } } },
+    {
+      config: { access: access.anyOf('work_orders.read', 'reports.read') },
+      schema: { tags, querystring: hotspotsQuery, response: { 200: hotspotsSchema } },
+    },
     (req) => hotspots(actorCtxOf(deps, req), req.query, req.locale),
   );
   app.get(
     '/api/work-orders/stats/heatmap',
-    { schema: { tags, querystring: heatmapQuery, response: { 200: heatmapSchema } } },
+    {
+      config: { access: access.anyOf('work_orders.read', 'reports.read') },
+      schema: { tags, querystring: heatmapQuery, response: { 200: heatmapSchema } },
+    },
     (req) => heatmap(actorCtxOf(deps, req), req.query),
   );
 
   app.get(
     '/api/work-orders/stats/rates.xlsx',
-    { schema: { tags, querystring: statsGroupedQuery } },
+    {
+      config: { access: access.anyOf('work_orders.read', 'reports.read') },
+      schema: { tags, querystring: statsGroupedQuery },
+    },
     async (req, reply) => {
       const r = await ratesReport(actorCtxOf(deps, req), req.query);
       const l = req.locale;
@@ -118,7 +137,10 @@ export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/work-orders/export.xlsx',
-    { schema: { tags, querystring: workOrderListQuery.omit({ page: true, pageSize: true }) } },
+    {
+      config: { access: access.permission('work_orders.read') },
+      schema: { tags, querystring: workOrderListQuery.omit({ page: true, pageSize: true }) },
+    },
     async (req, reply) => {
       const rows = await exportOrders(actorCtxOf(deps, req), req.query);
       const l = req.locale;

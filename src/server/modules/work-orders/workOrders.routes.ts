@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contracts/workOrders';
 import { writeAudit } from '../../platform/audit';
 import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import {
   callerOf,
@@ -140,28 +141,35 @@ export const workOrdersModule = defineModule({
         .orderBy(asc(woCategories.sort));
     app.get(
       '/api/work-orders/categories',
-      { schema: { tags, response: { 200: z.array(categorySchema) } } },
+      { config: { access: access.public }, schema: { tags, response: { 200: z.array(categorySchema) } } },
       categories,
     );
     app.get(
       '/api/public/work-orders/categories',
-      { schema: { tags, response: { 200: z.array(categorySchema) } } },
+      { config: { access: access.public }, schema: { tags, response: { 200: z.array(categorySchema) } } },
       categories,
     );
 
     app.get(
       '/api/work-orders/categories/all',
-      { schema: { tags, response: { 200: z.array(categorySchema) } } },
+      {
+        config: { access: access.permission('work_orders.categories') },
+        schema: { tags, response: { 200: z.array(categorySchema) } },
+      },
       (req) => listAllCategories(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/work-orders/categories',
-      { schema: { tags, body: categoryCreateBody, response: { 201: categorySchema } } },
+      {
+        config: { access: access.permission('work_orders.categories') },
+        schema: { tags, body: categoryCreateBody, response: { 201: categorySchema } },
+      },
       async (req, reply) => reply.status(201).send(await createCategory(actorCtxOf(deps, req), req.body)),
     );
     app.patch(
       '/api/work-orders/categories/:code',
       {
+        config: { access: access.permission('work_orders.categories') },
         schema: {
           tags,
           params: z.object({ code: z.string().max(40) }),
@@ -173,17 +181,26 @@ export const workOrdersModule = defineModule({
     );
     app.get(
       '/api/work-orders',
-      { schema: { tags, querystring: workOrderListQuery, response: { 200: pageOf(workOrderSchema) } } },
+      {
+        config: { access: access.permission('work_orders.read') },
+        schema: { tags, querystring: workOrderListQuery, response: { 200: pageOf(workOrderSchema) } },
+      },
       (req) => listOrders(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/work-orders/:id',
-      { schema: { tags, params: idParams, response: { 200: workOrderDetailSchema } } },
+      {
+        config: { access: access.permission('work_orders.read') },
+        schema: { tags, params: idParams, response: { 200: workOrderDetailSchema } },
+      },
       (req) => getOrder(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/work-orders',
-      { schema: { tags, body: intakeBody, response: { 201: workOrderDetailSchema } } },
+      {
+        config: { access: access.anyOf('work_orders.report', 'work_orders.intake') },
+        schema: { tags, body: intakeBody, response: { 201: workOrderDetailSchema } },
+      },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         // A retry with the same Idempotency-Key gets the first answer and files nothing twice.
@@ -211,40 +228,54 @@ export const workOrdersModule = defineModule({
     );
     app.post(
       '/api/work-orders/:id/actions',
-      { schema: { tags, params: idParams, body: actionBody, response: { 200: workOrderDetailSchema } } },
+      {
+        config: { access: access.permission('work_orders.read') },
+        schema: { tags, params: idParams, body: actionBody, response: { 200: workOrderDetailSchema } },
+      },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         await act(ctx, req.params.id, req.body);
         return getOrder(ctx, req.params.id);
       },
     );
-    app.post('/api/work-orders/attachments', { schema: { tags } }, async (req, reply) => {
-      const ctx = actorCtxOf(deps, req);
-      requirePermission(ctx.actor, 'work_orders.read');
-      return reply.status(201).send(await storePhoto(deps, req, ctx.actor.userId));
-    });
+    app.post(
+      '/api/work-orders/attachments',
+      { config: { access: access.permission('work_orders.read') }, schema: { tags } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'work_orders.read');
+        return reply.status(201).send(await storePhoto(deps, req, ctx.actor.userId));
+      },
+    );
     app.get(
       '/api/work-orders/attachments/:id',
-      { schema: { tags, params: idParams } },
+      { config: { access: access.permission('work_orders.read') }, schema: { tags, params: idParams } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         requirePermission(ctx.actor, 'work_orders.read');
         return sendAttachment(reply, await attachmentForStaff(ctx, req.params.id));
       },
     );
-    app.post('/api/work-orders/sla/sweep', { schema: { tags } }, async (req) => {
-      const ctx = actorCtxOf(deps, req);
-      requirePermission(ctx.actor, 'work_orders.supervise');
-      return runSlaSweep(ctx);
-    });
+    app.post(
+      '/api/work-orders/sla/sweep',
+      { config: { access: access.permission('work_orders.supervise') }, schema: { tags } },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        requirePermission(ctx.actor, 'work_orders.supervise');
+        return runSlaSweep(ctx);
+      },
+    );
 
     // ---- residents on their phones (anonymous with a phone number, or logged in as a resident)
-    app.post('/api/public/attachments', { schema: { tags } }, async (req, reply) =>
-      reply.status(201).send(await storePhoto(deps, req, req.actor?.userId ?? null)),
+    app.post(
+      '/api/public/attachments',
+      { config: { access: access.public }, schema: { tags } },
+      async (req, reply) => reply.status(201).send(await storePhoto(deps, req, req.actor?.userId ?? null)),
     );
     app.post(
       '/api/public/work-orders',
       {
+        config: { access: access.public },
         schema: {
           tags,
           body: publicReportBody,
@@ -282,6 +313,7 @@ export const workOrdersModule = defineModule({
     app.get(
       '/api/public/work-orders/:number',
       {
+        config: { access: access.public },
         schema: {
           tags,
           params: z.object({ number: z.string().max(40) }),
@@ -298,6 +330,7 @@ export const workOrdersModule = defineModule({
     app.get(
       '/api/public/work-orders/:number/attachments/:id',
       {
+        config: { access: access.public },
         schema: {
           tags,
           params: z.object({ number: z.string().max(40), id: z.string().max(40) }),
@@ -321,6 +354,7 @@ export const workOrdersModule = defineModule({
     app.post(
       '/api/public/work-orders/:number/rating',
       {
+        config: { access: access.public },
         schema: {
           tags,
           params: z.object({ number: z.string().max(40) }),

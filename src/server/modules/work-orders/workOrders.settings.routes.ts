@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { woSettingsBody, woSettingsView } from '../../../shared/contracts/workOrderSettings';
 import { writeAudit } from '../../platform/audit';
 import { type ActorCtx, actorCtxOf } from '../../platform/context';
+import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
 import { can, inScope, requirePermission } from '../../platform/permissions';
@@ -42,7 +43,10 @@ export const workOrderSettingsModule = defineModule({
 
     app.get(
       '/api/work-orders/settings/:orgUnitId',
-      { schema: { tags, params, response: { 200: woSettingsView } } },
+      {
+        config: { access: access.permission('work_orders.read') },
+        schema: { tags, params, response: { 200: woSettingsView } },
+      },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         requirePermission(ctx.actor, 'work_orders.read');
@@ -52,7 +56,10 @@ export const workOrderSettingsModule = defineModule({
 
     app.put(
       '/api/work-orders/settings/:orgUnitId',
-      { schema: { tags, params, body: woSettingsBody, response: { 200: woSettingsView } } },
+      {
+        config: { access: access.permission('work_orders.supervise') },
+        schema: { tags, params, body: woSettingsBody, response: { 200: woSettingsView } },
+      },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         requirePermission(ctx.actor, 'work_orders.supervise');
