@@ -226,7 +226,8 @@ async function visibleLevelId(ctx: ActorCtx, id: string): Promise<string> {
     .where(and(eq(partyOrgLevels.id, id), sql`${unitPathSql(partyOrgLevels.orgUnitId)} is not null`));
   const roots = scopePaths(ctx.actor, 'people.read');
   const path = found?.path;
-  if (!found || !path || !roots.some((root) => path.startsWith(root) || root.startsWith(path))) throw notFound();
+  if (!found || !path || !roots.some((root) => path.startsWith(root) || root.startsWith(path)))
+    throw notFound();
   return found.id;
 }
 
