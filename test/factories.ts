@@ -1,4 +1,10 @@
-import type { AppDeps } from '../src/server/platform/context';
+import { eq } from 'drizzle-orm';
+import type { IntakeBody } from '../src/shared/contracts/workOrders';
+import { ALLOWED_CHILDREN, type OrgKind } from '../src/shared/orgKinds';
+import { users } from '../src/server/modules/accounts/accounts.table';
+import { intake } from '../src/server/modules/work-orders/work-orders.api';
+import { loadActor } from '../src/server/platform/auth';
+import type { ActorCtx, AppDeps } from '../src/server/platform/context';
 import { insertUnit, type OrgUnitRow } from '../src/server/modules/org/org.repository';
 import { orgUnits } from '../src/server/modules/org/org.table';
 import { residents } from '../src/server/modules/residents/residents.table';
@@ -129,4 +135,76 @@ export async function buildResident(
     })
     .returning();
   return row!;
+}
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>;
+
+let unitSeq = 0;
+/**
+ * A new unit of `kind` somewhere under `parent`, creating the levels in between (a building under a
+ * community gets a new grid first), each named after its kind and a counter.
+ */
+export async function buildUnit(
+  deps: Deps,
+  parent: OrgUnitRow,
+  kind: OrgKind,
+  name?: string,
+): Promise<OrgUnitRow> {
+  const chain = shortestChain(parent.kind as OrgKind, kind);
+  if (!chain) throw new Error(`no ${kind} can sit under a ${parent.kind}`);
+  let unit = parent;
+  for (const [i, k] of chain.entries())
+    unit = await insertUnit(deps, unit, {
+      kind: k,
+      name: (i === chain.length - 1 && name) || `${k}-${++unitSeq}`,
+    });
+  return unit;
+}
+
+/** The kinds from just below `from` down to `to`, by the fewest levels (e.g. grid → building, not via compound). */
+function shortestChain(from: OrgKind, to: OrgKind): OrgKind[] | null {
+  const queue: OrgKind[][] = ALLOWED_CHILDREN[from].map((k) => [k]);
+  for (let chain = queue.shift(); chain; chain = queue.shift()) {
+    const last = chain.at(-1)!;
+    if (last === to) return chain;
+    for (const k of ALLOWED_CHILDREN[last]) queue.push([...chain, k]);
+  }
+  return null;
+}
+
+/** The use-case context of a test user (the fixture's usernames: admin, sd_admin, tongdu_worker…). */
+export async function actorCtxFor(deps: Deps, username: string): Promise<ActorCtx> {
+  const [user] = await deps.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  const actor = user && (await loadActor(deps.db, user.id));
+  if (!actor) throw new Error(`test user ${username} missing`);
+  return { ...deps, actor, requestId: `test-${username}` };
+}
+
+/**
+ * A work order taken in by a staff member (`by`, default the subdistrict admin) through the intake use case,
+ * so it is routed, timed and audited as in the app. Without a building it gets a new one (and a new grid) in
+ * `community` (default 铜都社区), so each order can have a territory of its own.
+ */
+export async function buildWorkOrder(
+  deps: Deps,
+  fx: Fixture,
+  o: Partial<IntakeBody> & { community?: OrgUnitRow; building?: OrgUnitRow; by?: string } = {},
+) {
+  const { community, building, by, ...body } = o;
+  const place = building ?? (await buildUnit(deps, community ?? fx.tongdu, 'building'));
+  const ctx = await actorCtxFor(deps, by ?? 'sd_admin');
+  return intake(
+    ctx,
+    {
+      kind: 'report',
+      categoryCode: 'street_lamp',
+      description: '路灯不亮，晚上出行不便',
+      buildingId: place.id,
+      requesterName: '王秀英',
+      requesterPhone: '13800138000',
+      attachmentIds: [],
+      ...body,
+    },
+    { channel: body.channel ?? 'hotline' },
+  );
 }
