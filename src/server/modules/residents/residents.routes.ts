@@ -15,6 +15,7 @@ import { label, specialGroupsMasked } from '../../../shared/i18n/labels';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import {
@@ -30,8 +31,6 @@ import * as residentsTables from './residents.table';
 import { residentsAccess } from '../../../shared/permissions/residents';
 import { RESIDENTS_ERRORS } from '../../../shared/i18n/errors.residents';
 import { RESIDENTS_AUDIT } from '../../../shared/i18n/audit.residents';
-
-const idParams = z.object({ id: z.string() });
 
 export const residentsModule = defineModule({
   name: 'residents',
