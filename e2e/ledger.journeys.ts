@@ -30,7 +30,7 @@ export const ledgerJourneys: Journey[] = [
       await phone.getByTestId('m-designee').filter({ hasText: '王秀兰' }).waitFor();
 
       // Donate 30 minutes to the community pool.
-      await phone.getByLabel('时长(分钟)').fill('30');
+      await phone.getByLabel('时长（分钟）').fill('30');
       await phone.getByTestId('m-donate').click();
       await phone.getByText('已记账').first().waitFor();
       const after = await call<Me>(phone, 'GET', '/api/ledger/me');

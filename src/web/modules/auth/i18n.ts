@@ -65,7 +65,7 @@ export const authZh = {
   'login.submit': '登录',
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
-  'login.footer': '个人信息受《个人信息保护法》保护,所有查看与修改操作均留痕审计。',
+  'login.footer': '个人信息受《个人信息保护法》保护，所有查看与修改操作均留痕审计。',
 };
 
 export const authEn: Record<keyof typeof authZh, string> = {

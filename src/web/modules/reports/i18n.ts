@@ -17,7 +17,7 @@ export const reportsZh = {
   'staffing.gridsWithout': '无网格员网格',
   'staffing.chartTitle': '每万名常住人口社区工作者数',
   'staffing.floor': '标准线 {floor}',
-  'staffing.summary': '{n} 个社区,{ok} 个达标,{bad} 个未达标,合计缺口 {short} 人',
+  'staffing.summary': '{n} 个社区，{ok} 个达标，{bad} 个未达标，合计缺口 {short} 人',
   'staffing.empty': '暂无统计数据',
 } as const;
 

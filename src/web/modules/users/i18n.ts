@@ -12,7 +12,7 @@ export const usersZh = {
   'users.unit': '组织',
   'users.addRole': '添加角色',
   'users.password': '初始密码',
-  'users.passwordHint': '至少 10 位,不能与用户名相同',
+  'users.passwordHint': '至少 10 位，不能与用户名相同',
   'users.active': '启用',
   'users.inactive': '已停用',
   'users.locked': '已锁定',
@@ -23,14 +23,14 @@ export const usersZh = {
   'users.unlock': '解锁',
   'users.resetPassword': '重置密码',
   'users.newPassword': '新密码',
-  'users.deactivateConfirm': '确定停用“{name}”?停用后该账号无法登录。',
+  'users.deactivateConfirm': '确定停用“{name}”？停用后该账号无法登录。',
   'users.created': '已创建用户“{name}”',
   'users.updated': '已更新“{name}”',
   'users.unlocked': '已解锁“{name}”',
   'users.passwordReset': '已重置“{name}”的密码',
   'users.editTitle': '编辑用户',
   'users.empty': '没有找到用户',
-  'users.platformUnit': '全平台(无需选择组织)',
+  'users.platformUnit': '全平台（无需选择组织）',
 } as const;
 
 export const usersEn: Record<keyof typeof usersZh, string> = {

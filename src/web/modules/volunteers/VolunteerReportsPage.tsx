@@ -235,7 +235,7 @@ export default function VolunteerReportsPage() {
                 ),
               },
               {
-                title: 'R-ORG-4',
+                title: t('volunteers.university.standard'),
                 render: (_: unknown, r) =>
                   !r.demonstration ? (
                     <Typography.Text type="secondary">{t('volunteers.university.notDemo')}</Typography.Text>

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { mergeDictionaries } from './i18n';
+import { webModules } from './modules';
+
+const dicts = mergeDictionaries(webModules) as unknown as Record<'zh-CN' | 'en', Record<string, string>>;
+/** Format samples the user types in as they are (ASCII separators). */
+const FORMAT_SAMPLES = new Set(['cal.pasteHint', 'cal.pastePlaceholder']);
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('UI copy', () => {
+  it('Chinese strings use full-width punctuation next to Chinese text (，：；？！ and （）)', () => {
+    const bad = Object.entries(dicts['zh-CN']).filter(([key, text]) => {
+      if (FORMAT_SAMPLES.has(key) || !CJK.test(text)) return false;
+      const t = text.replace(/\{\w+\}/g, '中');
+      return /[\u4e00-\u9fff][,:;?!]|[,:;?!][\u4e00-\u9fff]|[()]/.test(t);
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('no rule id (R-…) and no technical word like "token" reaches the user, in either language', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const bad = Object.entries(dicts[locale]).filter(
+        ([, text]) => /\bR-[A-Z]+(-[A-Z]+)*-\d/.test(text) || (locale === 'zh-CN' && /token/i.test(text)),
+      );
+      expect({ locale, bad }).toEqual({ locale, bad: [] });
+    }
+  });
+});
