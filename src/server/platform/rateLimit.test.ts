@@ -46,7 +46,7 @@ describe('rate limiting of anonymous endpoints and logins, shared by every app p
       codes.push((await t.anonymous.post('/api/public/work-orders', report)).statusCode);
     expect(codes).toEqual([201, 201, 201, 429]);
     const res = await t.anonymous.post('/api/public/work-orders', report);
-    expect(res.json().error.message).toBe('请求过于频繁,请稍后再试');
+    expect(res.json().error.message).toBe('请求过于频繁，请稍后再试');
   });
 
   it('two processes allow the limit once, not twice: the fourth public report across both is refused', async () => {

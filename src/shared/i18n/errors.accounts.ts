@@ -48,12 +48,12 @@ export const ACCOUNTS_ERRORS: Record<string, Record<Locale, string>> = {
   },
   'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   'auth.locked': {
-    'zh-CN': '连续登录失败次数过多,账号已锁定,请于 {minutes} 分钟后再试',
+    'zh-CN': '连续登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试',
     en: 'Too many failed logins; the account is locked for {minutes} more minutes',
   },
   'auth.disabled': { 'zh-CN': '账号已停用', en: 'This account is disabled' },
   'auth.weak_password': {
-    'zh-CN': '密码至少 10 位,且不能与用户名相同',
+    'zh-CN': '密码至少 10 位，且不能与用户名相同',
     en: 'The password needs at least 10 characters and must differ from the username',
   },
   'auth.wrong_password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },

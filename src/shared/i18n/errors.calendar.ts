@@ -3,7 +3,7 @@ import type { Locale } from './errors';
 /** Error messages of the calendar module, merged into ERROR_MESSAGES. */
 export const CALENDAR_ERRORS: Record<string, Record<Locale, string>> = {
   'calendar.bad_date': {
-    'zh-CN': '日期无效,应为 YYYY-MM-DD 格式的真实日期',
+    'zh-CN': '日期无效，应为 YYYY-MM-DD 格式的真实日期',
     en: 'Not a real date in the form YYYY-MM-DD',
   },
   'calendar.duplicate_date': { 'zh-CN': '同一日期只能出现一次', en: 'Each date may appear only once' },

@@ -3,17 +3,17 @@ import type { Locale } from './errors';
 /** Error messages of the imports module, merged into ERROR_MESSAGES. */
 export const IMPORTS_ERRORS: Record<string, Record<Locale, string>> = {
   'imports.bad_file': {
-    'zh-CN': '无法读取文件,请上传 .xlsx 或 .csv 文件',
+    'zh-CN': '无法读取文件，请上传 .xlsx 或 .csv 文件',
     en: 'The file cannot be read; upload an .xlsx or .csv file',
   },
   'imports.no_rows': { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
   'imports.missing_columns': {
-    'zh-CN': '缺少必需的列:{columns}',
+    'zh-CN': '缺少必需的列：{columns}',
     en: 'Required columns are missing: {columns}',
   },
   'imports.too_many_rows': { 'zh-CN': '一次最多导入 {max} 行', en: 'At most {max} rows per import' },
   'imports.has_errors': {
-    'zh-CN': '文件中有错误行,请修正后重新上传',
+    'zh-CN': '文件中有错误行，请修正后重新上传',
     en: 'Fix the rows with errors and upload again',
   },
   'imports.state': {
@@ -25,19 +25,20 @@ export const IMPORTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Choose an .xlsx or .csv file to upload',
   },
   'imports.legacy_xls': {
-    'zh-CN': '不支持旧版 .xls 格式,请在 Excel 中另存为 .xlsx 后再上传',
+    'zh-CN': '不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再上传',
     en: 'Old .xls files are not supported; save the file as .xlsx in Excel and upload it again',
   },
   'imports.encoding': {
-    'zh-CN': 'CSV 文件不是 UTF-8 编码(暂不支持 GBK 等编码),请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再上传',
+    'zh-CN':
+      'CSV 文件不是 UTF-8 编码（暂不支持 GBK 等编码），请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再上传',
     en: 'The CSV file is not UTF-8 (GBK and other encodings are not supported); save it as "CSV UTF-8" or .xlsx and upload again',
   },
   'imports.bad_csv': {
-    'zh-CN': 'CSV 文件第 {row} 行的引号没有闭合,文件可能不完整',
+    'zh-CN': 'CSV 文件第 {row} 行的引号没有闭合，文件可能不完整',
     en: 'Row {row} of the CSV file has an unclosed quote; the file may be incomplete',
   },
   'imports.corrupt': {
-    'zh-CN': '文件已损坏或不完整,无法读取,请在 Excel 中重新保存后上传',
+    'zh-CN': '文件已损坏或不完整，无法读取，请在 Excel 中重新保存后上传',
     en: 'The file is damaged or incomplete and cannot be read; save it again in Excel and upload it',
   },
   'imports.unit_kind': {
@@ -45,22 +46,22 @@ export const IMPORTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Import into a community, grid, compound or building',
   },
   'imports.interrupted': {
-    'zh-CN': '导入因服务重启而中断,未导入任何数据,请重新上传',
+    'zh-CN': '导入因服务重启而中断，未导入任何数据，请重新上传',
     en: 'The import was interrupted by a server restart; nothing was imported, please upload again',
   },
   'imports.expired': {
-    'zh-CN': '该导入预览超过 7 天未确认,已作废,请重新上传',
+    'zh-CN': '该导入预览超过 7 天未确认，已作废，请重新上传',
     en: 'This import was not committed within 7 days and has expired; upload it again',
   },
   'imports.stale_units': {
-    'zh-CN': '校验后楼栋或目标组织发生了变化,请重新上传',
+    'zh-CN': '校验后楼栋或目标组织发生了变化，请重新上传',
     en: 'Buildings or the target unit changed after validation; upload the file again',
   },
   'imports.required': { 'zh-CN': '必填', en: 'Required' },
   'imports.too_long': { 'zh-CN': '不能超过 {max} 个字符', en: 'At most {max} characters' },
   'imports.bad_value': { 'zh-CN': '无法识别的取值“{value}”', en: 'Unrecognised value "{value}"' },
   'imports.bad_date': {
-    'zh-CN': '无法识别的日期“{value}”,请写成 1956-03-14 的格式',
+    'zh-CN': '无法识别的日期“{value}”，请写成 1956-03-14 的格式',
     en: 'Unrecognised date "{value}"; write it as 1956-03-14',
   },
   'imports.gender_mismatch': {
@@ -76,7 +77,7 @@ export const IMPORTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Same ID number as row {row} of the file',
   },
   'imports.id_number_as_number': {
-    'zh-CN': '身份证号码被 Excel 存成了数字,末几位已丢失;请把该列设为“文本”格式后重新填写',
+    'zh-CN': '身份证号码被 Excel 存成了数字，末几位已丢失；请把该列设为“文本”格式后重新填写',
     en: 'Excel stored the ID number as a number and lost its last digits; format the column as Text and enter it again',
   },
   'imports.building_unknown': {
@@ -84,7 +85,7 @@ export const IMPORTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'There is no building "{value}" under the chosen unit',
   },
   'imports.building_ambiguous': {
-    'zh-CN': '有多个楼栋名为“{value}”,请写成“小区名+楼栋名”',
+    'zh-CN': '有多个楼栋名为“{value}”，请写成“小区名+楼栋名”',
     en: 'Several buildings are named "{value}"; prefix the compound name',
   },
   'imports.tag_unknown': { 'zh-CN': '无法识别的特殊群体“{value}”', en: 'Unknown special group "{value}"' },

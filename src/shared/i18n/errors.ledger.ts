@@ -3,7 +3,7 @@ import type { Locale } from './errors';
 /** Error messages of the ledger module (codes `ledger.*`), merged into ERROR_MESSAGES. */
 export const LEDGER_ERRORS: Record<string, Record<Locale, string>> = {
   'ledger.insufficient_balance': {
-    'zh-CN': '{name} 的余额不足(当前 {balance})',
+    'zh-CN': '{name} 的余额不足（当前 {balance}）',
     en: 'Insufficient balance on {name} (now {balance})',
   },
   'ledger.cap_exceeded': {
@@ -38,11 +38,11 @@ export const LEDGER_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Earning rules are set on a community or subdistrict',
   },
   'ledger.already_reversed': {
-    'zh-CN': '该笔交易已被冲正过,不能重复冲正',
+    'zh-CN': '该笔交易已被冲正过，不能重复冲正',
     en: 'This transaction has already been reversed',
   },
   'ledger.key_reused': {
-    'zh-CN': '该幂等键已用于冲正另一笔交易,请使用新的幂等键',
+    'zh-CN': '该幂等键已用于冲正另一笔交易，请使用新的幂等键',
     en: 'This idempotency key was already used to reverse another transaction; use a new key',
   },
   'ledger.not_reversible': {

@@ -12,7 +12,7 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'A redemption point registers with a community',
   },
   'merchants.user_not_merchant': {
-    'zh-CN': '该账号不存在、已停用,或没有本社区的商户角色',
+    'zh-CN': '该账号不存在、已停用，或没有本社区的商户角色',
     en: 'No active account with the merchant role at this community has this username',
   },
   'merchants.user_linked': {
@@ -20,7 +20,7 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'This merchant login already works at another redemption point',
   },
   'merchants.not_a_volunteer': {
-    'zh-CN': '你还没有登记为志愿者,暂时没有爱心积分可兑换',
+    'zh-CN': '你还没有登记为志愿者，暂时没有爱心积分可兑换',
     en: 'You are not registered as a volunteer, so you have no love points to redeem',
   },
   'merchants.point_required': {
@@ -32,7 +32,7 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The redemption point does not exist or is not open',
   },
   'merchants.point_inactive': {
-    'zh-CN': '该兑换点已暂停或关闭,不能兑换',
+    'zh-CN': '该兑换点已暂停或关闭，不能兑换',
     en: 'This redemption point is suspended or closed',
   },
   'merchants.item_unknown': {
@@ -46,7 +46,7 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
   'merchants.no_items': { 'zh-CN': '请至少选择一件商品', en: 'Pick at least one item' },
   'merchants.code_format': { 'zh-CN': '兑换码是6到8位数字', en: 'A redemption code is 6 to 8 digits' },
   'merchants.code_or_volunteer': {
-    'zh-CN': '请输入兑换码(或由社区工作人员选择志愿者),二者选一',
+    'zh-CN': '请输入兑换码（或由社区工作人员选择志愿者），二者选一',
     en: 'Enter a redemption code or (community staff) pick a volunteer, not both',
   },
   'merchants.code_required': {
@@ -54,15 +54,15 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'At a merchant counter the volunteer shows a redemption code',
   },
   'merchants.code_unknown': {
-    'zh-CN': '兑换码不存在,请核对后重新输入',
+    'zh-CN': '兑换码不存在，请核对后重新输入',
     en: 'Unknown redemption code; please check it',
   },
   'merchants.code_used': {
-    'zh-CN': '该兑换码已使用过,请让对方刷新兑换码',
+    'zh-CN': '该兑换码已使用过，请让对方刷新兑换码',
     en: 'This code has already been used; ask for a new one',
   },
   'merchants.code_expired': {
-    'zh-CN': '兑换码已过期(有效期10分钟),请让对方刷新兑换码',
+    'zh-CN': '兑换码已过期（有效期10分钟），请让对方刷新兑换码',
     en: 'This code has expired (valid 10 minutes); ask for a new one',
   },
   'merchants.code_other_point': {
@@ -70,19 +70,19 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'This code was made for another redemption point',
   },
   'merchants.too_many_attempts': {
-    'zh-CN': '输错兑换码次数过多,请{minutes}分钟后再试',
+    'zh-CN': '输错兑换码次数过多，请{minutes}分钟后再试',
     en: 'Too many wrong codes; try again in {minutes} minutes',
   },
   'merchants.volunteer_unknown': {
-    'zh-CN': '找不到该志愿者,或其不在你的管辖范围内',
+    'zh-CN': '找不到该志愿者，或其不在你的管辖范围内',
     en: 'Volunteer not found in your area',
   },
   'merchants.out_of_stock': {
-    'zh-CN': '“{name}”库存不足(剩余 {stock})',
+    'zh-CN': '“{name}”库存不足（剩余 {stock}）',
     en: 'Not enough “{name}” in stock ({stock} left)',
   },
   'merchants.idempotency_key': {
-    'zh-CN': '请求缺少幂等键(Idempotency-Key,8–100个字符)',
+    'zh-CN': '请求缺少幂等键（Idempotency-Key,8–100个字符）',
     en: 'The request needs an idempotency key (Idempotency-Key, 8–100 characters)',
   },
   'merchants.idempotency_conflict': {
@@ -98,7 +98,7 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The settlement date cannot be in the future',
   },
   'merchants.settlement_conflict': {
-    'zh-CN': '部分兑换记录已被其他结算处理,请刷新后重试',
+    'zh-CN': '部分兑换记录已被其他结算处理，请刷新后重试',
     en: 'Some redemptions were settled meanwhile; refresh and retry',
   },
 };

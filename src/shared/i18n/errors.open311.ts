@@ -10,11 +10,11 @@ export const OPEN311_ERRORS: Record<string, Record<Locale, string>> = {
   'open311.param_invalid': { 'zh-CN': '参数 {name} 无效', en: 'Invalid parameter {name}' },
   'open311.field': { 'zh-CN': '{name}:{reason}', en: '{name}: {reason}' },
   'open311.body': {
-    'zh-CN': '请求体无法解析,请使用表单编码或 JSON',
+    'zh-CN': '请求体无法解析，请使用表单编码或 JSON',
     en: 'The request body cannot be read; send it form-encoded or as JSON',
   },
   'open311.location_required': {
-    'zh-CN': '请提供位置:lat 和 long,或 address_string,或 address_id',
+    'zh-CN': '请提供位置：lat 和 long，或 address_string，或 address_id',
     en: 'A location is required: lat and long, address_string or address_id',
   },
   'open311.outside_jurisdiction': {

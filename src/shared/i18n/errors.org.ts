@@ -25,7 +25,7 @@ export const ORG_ERRORS: Record<string, Record<Locale, string>> = {
   'org.merge_self': { 'zh-CN': '不能与自身合并', en: 'A unit cannot be merged into itself' },
   'org.inactive': { 'zh-CN': '该组织已被合并或撤销', en: 'This unit has been merged or archived' },
   'org.has_children': {
-    'zh-CN': '该组织下仍有下级或人员,不能撤销',
+    'zh-CN': '该组织下仍有下级或人员，不能撤销',
     en: 'The unit still has children or people',
   },
   'org.split_empty': { 'zh-CN': '拆分时至少要移出一个下级', en: 'A split must move at least one child' },

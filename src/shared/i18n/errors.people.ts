@@ -17,7 +17,7 @@ export const PEOPLE_ERRORS: Record<string, Record<Locale, string>> = {
   },
   'people.level_duplicate': { 'zh-CN': '层级名称不能重复', en: 'Level names must be unique' },
   'people.level_in_use': {
-    'zh-CN': '层级“{name}”下还有党组织,不能删除',
+    'zh-CN': '层级“{name}”下还有党组织，不能删除',
     en: 'Level "{name}" still has party organizations and cannot be removed',
   },
   'people.level_scheme': {
@@ -29,11 +29,11 @@ export const PEOPLE_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'A party organization must sit at a lower level than its parent',
   },
   'people.parent_org': {
-    'zh-CN': '上级党组织无效:须位于本单位或其上级,且不能是自身或其下级',
+    'zh-CN': '上级党组织无效：须位于本单位或其上级，且不能是自身或其下级',
     en: 'Invalid parent: it must sit at this unit or above, and not be the organization or one below it',
   },
   'people.party_org_has_children': {
-    'zh-CN': '该党组织下还有下级组织,不能调整所属单位',
+    'zh-CN': '该党组织下还有下级组织，不能调整所属单位',
     en: 'The party organization has child organizations; its unit cannot change',
   },
   'people.party_org': {
@@ -41,7 +41,7 @@ export const PEOPLE_ERRORS: Record<string, Record<Locale, string>> = {
     en: "The party organization is not at the member's unit or above it",
   },
   'people.resident_not_found': {
-    'zh-CN': '未找到该居民,或不在您的管辖范围内',
+    'zh-CN': '未找到该居民，或不在您的管辖范围内',
     en: 'Resident not found, or outside your scope',
   },
   'people.member_exists': {
@@ -49,7 +49,7 @@ export const PEOPLE_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'This resident is already registered as a party member',
   },
   'people.reporting_unit': {
-    'zh-CN': '在职党员应向居住地社区报到,请选择社区或其下级',
+    'zh-CN': '在职党员应向居住地社区报到，请选择社区或其下级',
     en: 'In-service members report to the community where they live; choose it or a unit below it',
   },
   'people.employer_required': {
@@ -57,7 +57,7 @@ export const PEOPLE_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'A reporting in-service member needs an employer',
   },
   'people.post_type': {
-    'zh-CN': '社区工作者须选择岗位类别(四岗),其他人员不填',
+    'zh-CN': '社区工作者须选择岗位类别（四岗），其他人员不填',
     en: 'Community workers need a post type; other workers have none',
   },
   'people.user_not_found': { 'zh-CN': '关联的账号不存在', en: 'The linked user account does not exist' },

@@ -4,7 +4,7 @@ import type { Locale } from './errors';
 export const RESIDENTS_ERRORS: Record<string, Record<Locale, string>> = {
   'residents.id_number': { 'zh-CN': '身份证号码无效', en: 'Invalid ID number' },
   'residents.id_number.format': {
-    'zh-CN': '身份证号码应为 18 位,最后一位可为 X',
+    'zh-CN': '身份证号码应为 18 位，最后一位可为 X',
     en: 'An ID number has 18 characters; the last may be X',
   },
   'residents.id_number.birthDate': {

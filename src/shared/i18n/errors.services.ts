@@ -3,7 +3,7 @@ import type { Locale } from './errors';
 /** Error messages of the services module (codes `services.*`), merged into ERROR_MESSAGES. */
 export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
   'services.project_or_need': {
-    'zh-CN': '请选择一项服务,或填写所在社区、需求标题和类别',
+    'zh-CN': '请选择一项服务，或填写所在社区、需求标题和类别',
     en: 'Choose a service, or give the community, a title and a category for the need',
   },
   'services.beneficiary_required': {
@@ -11,7 +11,7 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Give the name of the person to be served',
   },
   'services.no_time_balance': {
-    'zh-CN': '您的时间银行没有可用的时长,不能用时间银行支付',
+    'zh-CN': '您的时间银行没有可用的时长，不能用时间银行支付',
     en: 'Your time bank has no minutes to pay with',
   },
   'services.pay_with_time_self_only': {
@@ -27,11 +27,11 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The grid does not belong to this community',
   },
   'services.project_unpublished': {
-    'zh-CN': '该服务项目尚未发布,暂不能下单',
+    'zh-CN': '该服务项目尚未发布，暂不能下单',
     en: 'This service is not published yet',
   },
   'services.project_full': {
-    'zh-CN': '该服务项目名额已满({capacity} 单),请稍后再试',
+    'zh-CN': '该服务项目名额已满（{capacity} 单），请稍后再试',
     en: 'This service is fully booked ({capacity} open orders); try again later',
   },
   'services.need_unknown': { 'zh-CN': '需求清单中没有这条需求', en: 'Unknown need' },
@@ -48,31 +48,31 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The provider does not exist in this community',
   },
   'services.invalid_transition': {
-    'zh-CN': '订单当前状态为「{statusZh}」,不能执行此操作',
+    'zh-CN': '订单当前状态为「{statusZh}」，不能执行此操作',
     en: 'The order is {statusEn}; this action is not possible now',
   },
   'services.already_accepted': {
-    'zh-CN': '该订单已被接单,不能重复接单',
+    'zh-CN': '该订单已被接单，不能重复接单',
     en: 'This order has already been accepted',
   },
   'services.not_checked_in': {
-    'zh-CN': '尚未签到,不能签退',
+    'zh-CN': '尚未签到，不能签退',
     en: 'Check in before checking out',
   },
   'services.already_checked_in': {
-    'zh-CN': '已经签到,不能重复签到',
+    'zh-CN': '已经签到，不能重复签到',
     en: 'Already checked in',
   },
   'services.assignee_is_orderer': {
-    'zh-CN': '不能把订单派给下单人本人,请另选服务人员',
+    'zh-CN': '不能把订单派给下单人本人，请另选服务人员',
     en: 'The order cannot go to the person who placed it; choose someone else',
   },
   'services.confirm_own_service': {
-    'zh-CN': '不能确认自己提供的服务,请由服务对象或社区确认',
+    'zh-CN': '不能确认自己提供的服务，请由服务对象或社区确认',
     en: 'You cannot confirm a service you gave yourself',
   },
   'services.already_confirmed': {
-    'zh-CN': '该订单已确认评价,不能重复确认',
+    'zh-CN': '该订单已确认评价，不能重复确认',
     en: 'This order has already been confirmed',
   },
   'services.not_yours': {
@@ -94,7 +94,7 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
   'services.station_unknown': { 'zh-CN': '服务站不存在', en: 'Unknown station' },
   'services.station_inactive': { 'zh-CN': '服务站已停用', en: 'The station is inactive' },
   'services.duty_conflict': {
-    'zh-CN': '{name} 在 {start} 至 {end} 已有值班安排({station}),不能重复排班',
+    'zh-CN': '{name} 在 {start} 至 {end} 已有值班安排（{station}），不能重复排班',
     en: '{name} is already on duty from {start} to {end} ({station})',
   },
   'services.slot_end_before_start': {
@@ -110,12 +110,12 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The period may span at most 62 days',
   },
   'services.slot_has_logs': {
-    'zh-CN': '该值班时段已有值班记录,不能删除',
+    'zh-CN': '该值班时段已有值班记录，不能删除',
     en: 'This duty slot has logs and cannot be deleted',
   },
   'services.slot_unknown': { 'zh-CN': '值班时段不存在', en: 'Unknown duty slot' },
   'services.credit_unavailable': {
-    'zh-CN': '积分账本暂不可用,请稍后再确认',
+    'zh-CN': '积分账本暂不可用，请稍后再确认',
     en: 'The ledger is not available; confirm again later',
   },
 };

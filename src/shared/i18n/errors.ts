@@ -35,7 +35,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...SERVICES_ERRORS,
   // Messages of the platform itself
   'common.validation': {
-    'zh-CN': '提交的内容有误,请检查标出的字段',
+    'zh-CN': '提交的内容有误，请检查标出的字段',
     en: 'Some fields are invalid; please check them',
   },
   'common.nul_character': {
@@ -47,17 +47,17 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '请求内容嵌套过深或字段过多',
     en: 'The request body is nested too deeply or has too many fields',
   },
-  'common.not_found': { 'zh-CN': '未找到该记录,或您无权查看', en: 'Not found, or outside your scope' },
+  'common.not_found': { 'zh-CN': '未找到该记录，或您无权查看', en: 'Not found, or outside your scope' },
   'common.route_not_found': { 'zh-CN': '接口不存在', en: 'No such endpoint' },
   'common.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You do not have permission to do this' },
   'common.unauthenticated': { 'zh-CN': '请先登录', en: 'Please log in first' },
-  'common.csrf': { 'zh-CN': '页面已过期,请刷新后重试', en: 'The page has expired; reload and try again' },
+  'common.csrf': { 'zh-CN': '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
   'workflow.invalid_transition': {
     'zh-CN': '该记录当前的状态下不能执行此操作',
     en: 'This action is not possible in the current state',
   },
   'workflow.conflict': {
-    'zh-CN': '该记录刚刚已被他人处理,请刷新后查看最新状态',
+    'zh-CN': '该记录刚刚已被他人处理，请刷新后查看最新状态',
     en: 'Someone else has just acted on this record; reload to see where it stands',
   },
   'workflow.guard_failed': {
@@ -65,16 +65,16 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The conditions for this action are not met',
   },
   'common.conflict': {
-    'zh-CN': '记录已被他人修改,请刷新后重试',
+    'zh-CN': '记录已被他人修改，请刷新后重试',
     en: 'The record was changed by someone else; reload and try again',
   },
   'common.payload_too_large': { 'zh-CN': '上传的文件过大', en: 'The upload is too large' },
   'common.internal': {
-    'zh-CN': '服务器内部错误,请稍后重试',
+    'zh-CN': '服务器内部错误，请稍后重试',
     en: 'Internal server error; please try again later',
   },
   'common.too_many_requests': {
-    'zh-CN': '请求过于频繁,请稍后再试',
+    'zh-CN': '请求过于频繁，请稍后再试',
     en: 'Too many requests; try again later',
   },
   'common.idempotency_key_invalid': {
@@ -82,7 +82,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Idempotency-Key must be 1–200 printable characters',
   },
   'common.idempotency_key_reused': {
-    'zh-CN': '该 Idempotency-Key 已用于另一份内容不同的请求,请为新的请求换一个键',
+    'zh-CN': '该 Idempotency-Key 已用于另一份内容不同的请求，请为新的请求换一个键',
     en: 'This Idempotency-Key was already used for a different request; use a new key for a new request',
   },
 };

@@ -16,15 +16,15 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Choose a community or a grid',
   },
   'volunteers.resident_not_found': {
-    'zh-CN': '未找到该居民,或不在您的管辖范围内',
+    'zh-CN': '未找到该居民，或不在您的管辖范围内',
     en: 'Resident not found, or outside your scope',
   },
   'volunteers.party_member_not_found': {
-    'zh-CN': '未找到该党员,或不在您的管辖范围内',
+    'zh-CN': '未找到该党员，或不在您的管辖范围内',
     en: 'Party member not found, or outside your scope',
   },
   'volunteers.volunteer_not_found': {
-    'zh-CN': '未找到该志愿者,或不在您的管辖范围内',
+    'zh-CN': '未找到该志愿者，或不在您的管辖范围内',
     en: 'Volunteer not found, or outside your scope',
   },
   'volunteers.already_registered': {
@@ -42,7 +42,7 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The end must be after the start',
   },
   'volunteers.too_long': {
-    'zh-CN': '单次活动不能超过 24 小时,请分场次发布',
+    'zh-CN': '单次活动不能超过 24 小时，请分场次发布',
     en: 'An activity lasts at most 24 hours; split it into sessions',
   },
   'volunteers.lat_lng_pair': {
@@ -54,13 +54,13 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The limit cannot be below the number already signed up',
   },
   'volunteers.activity_closed': { 'zh-CN': '活动已取消', en: 'The activity is cancelled' },
-  'volunteers.activity_over': { 'zh-CN': '活动已结束,不能报名', en: 'The activity is over' },
+  'volunteers.activity_over': { 'zh-CN': '活动已结束，不能报名', en: 'The activity is over' },
   'volunteers.activity_has_attendance': {
-    'zh-CN': '已有志愿者签到,不能取消活动',
+    'zh-CN': '已有志愿者签到，不能取消活动',
     en: 'Volunteers have checked in; the activity cannot be cancelled',
   },
   'volunteers.activity_full': {
-    'zh-CN': '报名人数已满(名额 {limit} 人)',
+    'zh-CN': '报名人数已满（名额 {limit} 人）',
     en: 'The activity is full ({limit} places)',
   },
   'volunteers.already_signed_up': { 'zh-CN': '已经报名过该活动', en: 'Already signed up' },
@@ -71,25 +71,25 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
   },
   'volunteers.already_checked_in': { 'zh-CN': '已经签到过了', en: 'Already checked in' },
   'volunteers.not_checked_in': {
-    'zh-CN': '尚未签到,不能签退',
+    'zh-CN': '尚未签到，不能签退',
     en: 'Not checked in yet; check in first',
   },
   'volunteers.already_checked_out': { 'zh-CN': '已经签退过了', en: 'Already checked out' },
   'volunteers.not_checked_out': {
-    'zh-CN': '尚未签退,不能确认时长',
+    'zh-CN': '尚未签退，不能确认时长',
     en: 'Not checked out yet; hours cannot be confirmed',
   },
   'volunteers.already_confirmed': { 'zh-CN': '时长已确认', en: 'Hours already confirmed' },
   'volunteers.outside_window': {
-    'zh-CN': '不在签到时间内(可签到时间 {from} 至 {to})',
+    'zh-CN': '不在签到时间内（可签到时间 {from} 至 {to}）',
     en: 'Outside the check-in window ({from} to {to})',
   },
   'volunteers.outside_geofence': {
-    'zh-CN': '您距离活动地点 {distance} 米,超出签到范围({radius} 米)',
+    'zh-CN': '您距离活动地点 {distance} 米，超出签到范围（{radius} 米）',
     en: 'You are {distance} m from the place, outside the {radius} m check-in area',
   },
   'volunteers.no_geofence': {
-    'zh-CN': '该活动未设置签到位置,请由工作人员签到',
+    'zh-CN': '该活动未设置签到位置，请由工作人员签到',
     en: 'This activity has no check-in location; staff check you in',
   },
   'volunteers.position_required': {
@@ -102,7 +102,7 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Correct the original entry, not a correction',
   },
   'volunteers.correction_below_zero': {
-    'zh-CN': '更正后时长不能为负(当前 {current} 分钟)',
+    'zh-CN': '更正后时长不能为负（当前 {current} 分钟）',
     en: 'The corrected total cannot be negative (now {current} minutes)',
   },
   'volunteers.not_a_volunteer': {
@@ -110,7 +110,7 @@ export const VOLUNTEERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Your login has no volunteer profile',
   },
   'volunteers.font_missing': {
-    'zh-CN': '服务器缺少中文字体,暂时无法生成证明(请安装 fonts-wqy-microhei 或设置 LINLI_CJK_FONT)',
+    'zh-CN': '服务器缺少中文字体，暂时无法生成证明（请安装 fonts-wqy-microhei 或设置 LINLI_CJK_FONT）',
     en: 'No CJK font on the server; install fonts-wqy-microhei or set LINLI_CJK_FONT',
   },
   'volunteers.user_not_found': { 'zh-CN': '没有这个登录账号', en: 'No such login' },

@@ -20,7 +20,7 @@ export const WORK_ORDERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'A location needs both latitude and longitude',
   },
   'work_orders.attachment_unknown': {
-    'zh-CN': '附件不存在,请重新上传',
+    'zh-CN': '附件不存在，请重新上传',
     en: 'An attachment does not exist; upload it again',
   },
   'work_orders.no_territory': { 'zh-CN': '无法确定受理单位', en: 'No unit can take this request' },
@@ -29,11 +29,11 @@ export const WORK_ORDERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Only events in your own grid can be resolved on the spot',
   },
   'work_orders.invalid_transition': {
-    'zh-CN': '当前状态({status})下不能执行该操作',
+    'zh-CN': '当前状态（{status}）下不能执行该操作',
     en: 'This action is not possible while the order is {status}',
   },
   'work_orders.unit_required': {
-    'zh-CN': '请选择有效的承办单位(社区、网格或街道)',
+    'zh-CN': '请选择有效的承办单位（社区、网格或街道）',
     en: 'Choose a valid handling unit (community, grid or subdistrict)',
   },
   'work_orders.unit_out_of_scope': {
@@ -52,7 +52,7 @@ export const WORK_ORDERS_ERRORS: Record<string, Record<Locale, string>> = {
   'work_orders.participant_unknown': { 'zh-CN': '协办部门不存在', en: 'No such participating department' },
   'work_orders.already_reported': { 'zh-CN': '该部门已反馈', en: 'This department has already reported' },
   'work_orders.already_rated': {
-    'zh-CN': '本次办理结果已评价,不能重复评价',
+    'zh-CN': '本次办理结果已评价，不能重复评价',
     en: 'This result has already been rated',
   },
   'work_orders.photo_required': { 'zh-CN': '请上传一张图片', en: 'Upload one image' },
@@ -62,8 +62,8 @@ export const WORK_ORDERS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Only JPG, PNG or WebP images are accepted',
   },
   'work_orders.stats_period': {
-    'zh-CN': '统计期间无效:开始日期不能晚于结束日期,且不超过三年',
+    'zh-CN': '统计期间无效：开始日期不能晚于结束日期，且不超过三年',
     en: 'Invalid period: it must start before it ends and span at most three years',
   },
-  'work_orders.stats_week': { 'zh-CN': '周次无效,格式如 2026-W48', en: 'Invalid week; use e.g. 2026-W48' },
+  'work_orders.stats_week': { 'zh-CN': '周次无效，格式如 2026-W48', en: 'Invalid week; use e.g. 2026-W48' },
 };

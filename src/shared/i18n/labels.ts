@@ -29,7 +29,7 @@ export const LABELS: Record<string, Record<Locale, string>> = {
   // org unit attributes
   serviceCentre: { 'zh-CN': '党群服务中心', en: 'Service centre' },
   urbanVillage: { 'zh-CN': '城中村', en: 'Urban village' },
-  distanceToCentreM: { 'zh-CN': '距服务中心(米)', en: 'Distance to centre (m)' },
+  distanceToCentreM: { 'zh-CN': '距服务中心（米）', en: 'Distance to centre (m)' },
   hasSubStation: { 'zh-CN': '设有服务分站', en: 'Has a sub-station' },
   subStationStaff: { 'zh-CN': '分站工作人员', en: 'Sub-station staff' },
   elderlyCareFacilities: { 'zh-CN': '养老服务设施', en: 'Elderly-care facilities' },
@@ -41,7 +41,7 @@ export const LABELS: Record<string, Record<Locale, string>> = {
   migrantWelfareOrgs: { 'zh-CN': '含务工人员的公益组织', en: 'Welfare orgs with migrant members' },
   'uv.title': { 'zh-CN': '城中村标准达标情况', en: 'Urban villages against the standards' },
   'uv.rules': {
-    'zh-CN': '距服务中心超1000米设分站(1–2人);至少1处养老设施;2个以上含务工人员的公益社会组织',
+    'zh-CN': '距服务中心超1000米设分站（1–2人）；至少1处养老设施；2个以上含务工人员的公益社会组织',
     en: 'Sub-station (1–2 staff) beyond 1,000 m; ≥1 elderly-care facility; ≥2 welfare orgs with migrant members',
   },
   'uv.flags': { 'zh-CN': '问题', en: 'Issues' },

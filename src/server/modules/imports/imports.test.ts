@@ -317,7 +317,7 @@ describe('resident import', () => {
     expect(commit.statusCode).toBe(409);
     expect(commit.json().error).toMatchObject({
       code: 'imports.has_errors',
-      message: '文件中有错误行,请修正后重新上传',
+      message: '文件中有错误行，请修正后重新上传',
     });
     expect(await residentCount()).toBe(before);
 
@@ -376,7 +376,7 @@ describe('resident import', () => {
     expect(r1.statusCode).toBe(400);
     expect(r1.json().error).toEqual({
       code: 'imports.bad_file',
-      message: '无法读取文件,请上传 .xlsx 或 .csv 文件',
+      message: '无法读取文件，请上传 .xlsx 或 .csv 文件',
     });
 
     const good = await xlsx([['张三', freshId(), null, null, null, null, null, null, '户籍', null, null]]);
@@ -450,7 +450,7 @@ describe('resident import', () => {
     expect(job.status).toBe('failed');
     expect(job.failure).toEqual({
       code: 'imports.corrupt',
-      message: '文件已损坏或不完整,无法读取,请在 Excel 中重新保存后上传',
+      message: '文件已损坏或不完整，无法读取，请在 Excel 中重新保存后上传',
     });
     expect(job.abilities).toEqual({ commit: false, cancel: false });
     expect(await stagingCount(job.id)).toBe(0);
@@ -467,7 +467,7 @@ describe('resident import', () => {
     const csv = Buffer.from('身份证号,手机号\n110101199003077777,13800000000\n');
     const job = await settled(worker, (await upload(worker, t.fx.tongdu.id, 'cols.csv', csv)).json().id);
     expect(job.status).toBe('failed');
-    expect(job.failure).toEqual({ code: 'imports.missing_columns', message: '缺少必需的列:姓名、户籍状态' });
+    expect(job.failure).toEqual({ code: 'imports.missing_columns', message: '缺少必需的列：姓名、户籍状态' });
     const en = await settled(worker, job.id, { 'accept-language': 'en' });
     expect(en.failure.message).toBe('Required columns are missing: Name, Registration');
   });
@@ -570,7 +570,7 @@ describe('resident import', () => {
     for (const id of [job.id, committing.id]) {
       const after = await settled(worker, id);
       expect(after.status).toBe('failed');
-      expect(after.failure.message).toBe('导入因服务重启而中断,未导入任何数据,请重新上传');
+      expect(after.failure.message).toBe('导入因服务重启而中断，未导入任何数据，请重新上传');
       expect(await stagingCount(id)).toBe(0);
     }
     expect(await residentCount()).toBe(before);

@@ -245,7 +245,7 @@ describe('POST requests (R-O311-1)', () => {
     });
     expect(noPlace.statusCode).toBe(400);
     expect(noPlace.json()).toEqual([
-      { code: 400, description: '请提供位置:lat 和 long,或 address_string,或 address_id' },
+      { code: 400, description: '请提供位置：lat 和 long，或 address_string，或 address_id' },
     ]);
     const noCode = await postForm({ api_key: subdistrictKey, ...IN_TONGDU });
     expect(noCode.json()).toEqual([{ code: 400, description: '缺少参数 service_code' }]);

@@ -274,7 +274,7 @@ describe('party organizations', () => {
     expect(drop.statusCode).toBe(409);
     expect(drop.json().error).toMatchObject({
       code: 'people.level_in_use',
-      message: '层级“街道大工委”下还有党组织,不能删除',
+      message: '层级“街道大工委”下还有党组织，不能删除',
     });
     const back = await sd.request({
       method: 'PUT',

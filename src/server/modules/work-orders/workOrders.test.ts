@@ -174,7 +174,7 @@ describe('closed loop (R-WO-2, R-LAW-WO-5)', () => {
       unitId: t.fx.tongdu.id,
     });
     expect(closed.statusCode).toBe(409);
-    expect(closed.json().error.message).toBe('当前状态(已撤销)下不能执行该操作');
+    expect(closed.json().error.message).toBe('当前状态（已撤销）下不能执行该操作');
   });
 
   it('another community’s worker cannot see the order (404)', async () => {
