@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../shared/i18n/audit';
+import { ERROR_MESSAGES } from '../../shared/i18n/errors';
 import { mergeDictionaries } from './i18n';
 import { webModules } from './modules';
 
@@ -8,8 +10,13 @@ const FORMAT_SAMPLES = new Set(['cal.pasteHint', 'cal.pastePlaceholder']);
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('UI copy', () => {
-  it('Chinese strings use full-width punctuation next to Chinese text (，：；？！ and （）)', () => {
-    const bad = Object.entries(dicts['zh-CN']).filter(([key, text]) => {
+  it('Chinese strings use full-width punctuation next to Chinese text (，：；？！ and （）): UI, server messages, audit names', () => {
+    const server = Object.fromEntries(
+      [ERROR_MESSAGES, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES].flatMap((m) =>
+        Object.entries(m).map(([k, v]) => [`server:${k}`, v['zh-CN']]),
+      ),
+    );
+    const bad = Object.entries({ ...dicts['zh-CN'], ...server }).filter(([key, text]) => {
       if (FORMAT_SAMPLES.has(key) || !CJK.test(text)) return false;
       const t = text.replace(/\{\w+\}/g, '中');
       return /[\u4e00-\u9fff][,:;?!]|[,:;?!][\u4e00-\u9fff]|[()]/.test(t);
