@@ -14,7 +14,13 @@ const dumps = new Map<string, Blob>();
  * and the factories' units and users (see createTestApp).
  */
 export async function freshDatabase(template: 'bare' | 'fixture' = 'bare'): Promise<Database> {
-  const templates = inject('dbTemplates');
+  let templates: ReturnType<typeof inject<'dbTemplates'>>;
+  try {
+    templates = inject('dbTemplates');
+  } catch {
+    // Outside vitest (`npm run bench`): no templates, so migrate a new database here.
+    return migratedDatabase(template);
+  }
   const source = templates[template];
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (templates.kind === 'pglite' || !serverUrl) {
@@ -51,6 +57,44 @@ export async function freshDatabase(template: 'bare' | 'fixture' = 'bare'): Prom
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
+    },
+  };
+}
+
+/** A new, migrated database (with the fixture when asked), built without templates: for `npm run bench`. */
+async function migratedDatabase(template: 'bare' | 'fixture'): Promise<Database> {
+  const { addFixture, openMigrated } = await import('./templates');
+  const { createUser } = await import('./app');
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let db: Database;
+  let drop: (() => Promise<void>) | undefined;
+  if (serverUrl) {
+    const name = `linli_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    db = await openMigrated(url.toString());
+    drop = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else db = await openMigrated();
+  if (template === 'fixture')
+    await addFixture(db, (database, clock, username, roles) =>
+      createUser({ database, clock }, username, roles),
+    );
+  if (!drop) return db;
+  const close = db.close.bind(db);
+  return {
+    ...db,
+    async close() {
+      await close();
+      await drop?.();
     },
   };
 }
