@@ -17,5 +17,5 @@ const srcTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newe
 if (!existsSync('src/web') || !existsSync('index.html')) process.exit(0);
 if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
   console.log('Building the web app…');
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  execSync('npx vite build --logLevel warn && node scripts/compress-web.mjs', { stdio: 'inherit' });
 }

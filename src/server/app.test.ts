@@ -110,3 +110,39 @@ describe('bad input and spoofing (review findings)', () => {
     expect((await admin.get('/api/audit?action=residents.export_full')).json().total).toBe(0);
   });
 });
+
+describe('the web app as static files', () => {
+  it('hashed assets go out precompressed and cached for a year; the HTML is revalidated on every load', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { brotliCompressSync } = await import('node:zlib');
+    const dir = mkdtempSync(join(tmpdir(), 'linli-web-'));
+    mkdirSync(join(dir, 'assets'));
+    const js = `console.log(${JSON.stringify('邻里'.repeat(400))});`;
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>邻里</title>');
+    writeFileSync(join(dir, 'assets', 'index-AbCd1234.js'), js);
+    writeFileSync(join(dir, 'assets', 'index-AbCd1234.js.br'), brotliCompressSync(js));
+    const web = await createTestApp({ config: { webDir: dir } });
+    try {
+      const asset = await web.anonymous.request({
+        method: 'GET',
+        url: '/assets/index-AbCd1234.js',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      for (const url of ['/', '/index.html', '/residents/some-page']) {
+        const page = await web.anonymous.get(url);
+        expect({ url, status: page.statusCode, cache: page.headers['cache-control'] }).toEqual({
+          url,
+          status: 200,
+          cache: 'no-cache',
+        });
+      }
+    } finally {
+      await web.close();
+    }
+  });
+});

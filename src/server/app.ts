@@ -102,6 +102,16 @@ export function moduleJobs(deps: JobDeps): RecurringJob[] {
   }));
 }
 
+/**
+ * Hashed build assets (`/assets/name-<hash>.js`) never change under their name: a year, immutable. The
+ * HTML and anything unhashed is revalidated on every load, so a new release shows at once.
+ */
+export function webCacheControl(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[\w-]{8,}(\.\w+)+$/.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
 export async function buildApp(
@@ -321,7 +331,13 @@ export async function buildApp(
 
   const webDir = deps.config.webDir;
   if (webDir && existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      // The build writes .br and .gz beside each asset (scripts/compress-web.mjs): sent as they are.
+      preCompressed: true,
+      setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(path)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
@@ -331,7 +347,7 @@ export async function buildApp(
       webDir &&
       existsSync(`${webDir}/index.html`)
     ) {
-      return reply.sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({
       error: {
