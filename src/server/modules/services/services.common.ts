@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import type { Permission } from '../../../shared/permissions';
 import { type Actor, inScope, scopePaths } from '../../platform/permissions';
@@ -7,11 +8,8 @@ import { orgUnits } from '../org/org.table';
 
 export type Unit = typeof orgUnits.$inferSelect;
 
-export const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 export async function unitById(db: Db, id: string | null | undefined): Promise<Unit | null> {
-  if (!id || !isUuid(id)) return null;
+  if (!isUuid(id)) return null;
   const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
   return u ?? null;
 }
