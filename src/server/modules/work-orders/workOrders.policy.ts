@@ -7,7 +7,11 @@ import {
 } from '../../../shared/contracts/workOrderMachine';
 import type { Permission } from '../../../shared/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { type Actor, inScope } from '../../platform/permissions';
+import type { SQL } from 'drizzle-orm';
+import { or } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { AppError } from '../../platform/errors';
+import { type Actor, can, inScope, scopePaths } from '../../platform/permissions';
 import { workOrders } from './workOrders.table';
 
 /**
@@ -28,7 +32,8 @@ export type WorkOrderAction =
   | 'dispatch'
   | 'follow_up'
   | 'supervise'
-  | 'categories';
+  | 'categories'
+  | 'stats';
 type OrderRecord = { orgPath: string; dispatchPath: string; status?: string; supervised?: boolean };
 
 const transitionPermissions = Object.fromEntries(
@@ -51,6 +56,8 @@ export const workOrdersPolicy: Policy<WorkOrderAction, OrderRecord> = definePoli
     follow_up: 'work_orders.follow_up',
     supervise: 'work_orders.supervise',
     categories: 'work_orders.categories',
+    /** Reading measures with the reports module's permission (see `statsScope`). */
+    stats: 'reports.read',
   },
   pathColumns: [workOrders.orgPath, workOrders.dispatchPath],
   pathsOf: (o: OrderRecord) => [o.orgPath, o.dispatchPath],
@@ -77,4 +84,33 @@ export function allowedActions(
   return actionsFrom(order.status as WoStatus).filter(
     (a) => workOrdersPolicy.can(actor, a, order) && !(a === 'supervise' && order.supervised),
   );
+}
+
+// ---------------------------------------------------------------- measures
+
+/**
+ * Measures of work orders (R-WO-5 resolution level, R-WO-6 frequent problems) are read with
+ * work_orders.read or reports.read, each in the subtree where the actor holds it.
+ */
+export function requireStats(actor: Actor | undefined): asserts actor is Actor {
+  if (!actor) throw new AppError('common.unauthenticated', 401);
+  if (!can(actor, 'work_orders.read') && !can(actor, 'reports.read'))
+    throw new AppError('common.forbidden', 403, {}, { permission: 'reports.read' });
+}
+
+/** The `where` fragment keeping the rows (or units) whose path `path` is in reach for measures. */
+export function statsScope(actor: Actor, path: AnyPgColumn | SQL): SQL {
+  return or(workOrdersPolicy.scope(actor, 'read', path), workOrdersPolicy.scope(actor, 'stats', path))!;
+}
+
+/** The tops of the subtrees in reach for measures, sorted (the first is the default report root). */
+export function statsRoots(actor: Actor): string[] {
+  return [
+    ...new Set([...scopePaths(actor, 'work_orders.read'), ...scopePaths(actor, 'reports.read')]),
+  ].sort();
+}
+
+/** The unit where the actor takes intakes (the first unit they hold work_orders.intake at), if any. */
+export function intakeUnitId(actor: Actor): string | undefined {
+  return scopePaths(actor, 'work_orders.intake')[0]?.split('/').filter(Boolean).at(-1);
 }

@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit';
 import { type ActorCtx, actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
-import { can, inScope, requirePermission } from '../../platform/permissions';
+import { workOrdersPolicy } from './workOrders.policy';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
 import { invalidateSettingsCache } from './workOrders.cache';
 import { settingsFor } from './workOrders.settings';
@@ -34,8 +34,7 @@ export const workOrderSettingsModule = defineModule({
         abilities: {
           edit:
             CONFIGURABLE_KINDS.includes(unit.kind) &&
-            can(ctx.actor, 'work_orders.supervise') &&
-            inScope(ctx.actor, 'work_orders.supervise', unit.path),
+            workOrdersPolicy.can(ctx.actor, 'supervise', { orgPath: unit.path, dispatchPath: unit.path }),
         },
       };
     };
@@ -45,7 +44,7 @@ export const workOrderSettingsModule = defineModule({
       { schema: { tags, params, response: { 200: woSettingsView } } },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'work_orders.read');
+        workOrdersPolicy.require(ctx.actor, 'read');
         return view(ctx, await findUnitInScope(ctx, req.params.orgUnitId));
       },
     );
@@ -55,9 +54,9 @@ export const workOrderSettingsModule = defineModule({
       { schema: { tags, params, body: woSettingsBody, response: { 200: woSettingsView } } },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'work_orders.supervise');
+        workOrdersPolicy.require(ctx.actor, 'supervise');
         const unit = await findUnitInScope(ctx, req.params.orgUnitId);
-        if (!inScope(ctx.actor, 'work_orders.supervise', unit.path))
+        if (!workOrdersPolicy.can(ctx.actor, 'supervise', { orgPath: unit.path, dispatchPath: unit.path }))
           throw new AppError('common.forbidden', 403);
         if (!CONFIGURABLE_KINDS.includes(unit.kind)) throw new AppError('work_orders.settings_level', 422);
         const now = ctx.clock.now();

@@ -9,7 +9,7 @@ import { maskPhone } from '../../platform/crypto';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Prepared, transition } from '../../platform/workflow';
-import { type Actor, scopePaths } from '../../platform/permissions';
+import type { Actor } from '../../platform/permissions';
 import { orgTreeVersion, orgUnits } from '../org/org.table';
 import {
   cachedCategories,
@@ -31,7 +31,7 @@ import {
   workOrders,
 } from './workOrders.table';
 import { type WoActionInput, workOrderWorkflow } from './workOrders.workflow';
-import { allowedActions, mayAct, workOrdersPolicy } from './workOrders.policy';
+import { allowedActions, intakeUnitId, mayAct, workOrdersPolicy } from './workOrders.policy';
 import {
   type OrderRow,
   findAttachment,
@@ -251,9 +251,7 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
   // The dispatching unit: the territory's subdistrict, else the intake worker's own unit, else the tree's top.
   let dispatchUnit = await org.unit(ctx.db, territory.subdistrictId);
   if (!dispatchUnit && ctx.actor) {
-    const own = scopePaths(ctx.actor, 'work_orders.intake')[0];
-    const ownId = own?.split('/').filter(Boolean).at(-1);
-    dispatchUnit = await org.unit(ctx.db, ownId);
+    dispatchUnit = await org.unit(ctx.db, intakeUnitId(ctx.actor));
   }
   if (!dispatchUnit) dispatchUnit = await org.top(ctx.db);
   if (!dispatchUnit) throw new AppError('work_orders.no_territory', 422);
@@ -274,10 +272,7 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
     }
   }
   if (input.answeredOnSpot && ctx.actor) {
-    resolvingUnit = await org.unit(
-      ctx.db,
-      scopePaths(ctx.actor, 'work_orders.intake')[0]?.split('/').filter(Boolean).at(-1),
-    );
+    resolvingUnit = await org.unit(ctx.db, intakeUnitId(ctx.actor));
   }
 
   const settings = await cachedSettings(ctx.db, dispatchUnit.path);
