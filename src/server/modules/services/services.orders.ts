@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import {
   SO_LOAD_STATUSES,
   type SoAction,
@@ -704,16 +704,16 @@ export async function prepareAction(
  */
 export async function sweepServiceOrders(
   ctx: UseCaseCtx,
-  opts: { paths?: string[] } = {},
+  opts: { where?: SQL | undefined } = {},
 ): Promise<{ returned: number }> {
-  // The system job sweeps everything; a person sweeps only the communities in their scope.
-  const within = opts.paths
-    ? opts.paths.length === 0
-      ? sql`false`
-      : or(...opts.paths.map((p) => sql`${svcOrders.orgPath} like ${`${escapeLike(p)}%`}`))
-    : undefined;
-  const n = await sweepWorkflow(serviceOrderWorkflow, ctx, { where: within });
+  const n = await sweepWorkflow(serviceOrderWorkflow, ctx, { where: opts.where });
   return { returned: n.returned ?? 0 };
+}
+
+/** The manual sweep of a person: only the communities they dispatch for (the system job sweeps them all). */
+export async function sweepOwnServiceOrders(ctx: ActorCtx): Promise<{ returned: number }> {
+  serviceOrdersPolicy.require(ctx.actor, 'dispatch');
+  return sweepServiceOrders(ctx, { where: serviceOrdersPolicy.scope(ctx.actor, 'dispatch') });
 }
 
 // ---------------------------------------------------------------- lists

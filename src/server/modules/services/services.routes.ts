@@ -44,7 +44,6 @@ import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
-import { requirePermission, scopePaths } from '../../platform/permissions';
 import { homeCommunity } from './services.common';
 import {
   addDutyLog,
@@ -79,7 +78,7 @@ import {
   myTasks,
   orderDetail,
   putSettings,
-  sweepServiceOrders,
+  sweepOwnServiceOrders,
 } from './services.orders';
 import { myVolunteerId, serversReport, servicesReport, yearRecord } from './services.reports';
 import * as servicesTables from './services.table';
@@ -244,12 +243,8 @@ export const servicesModule = defineModule({
     app.post(
       '/api/services/sweep',
       { schema: { tags, response: { 200: z.object({ returned: z.number() }) } } },
-      async (req) => {
-        const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'services.dispatch');
-        // Only the communities this person dispatches for; the scheduled job sweeps them all.
-        return sweepServiceOrders(ctx, { paths: scopePaths(ctx.actor, 'services.dispatch') });
-      },
+      // Only the communities this person dispatches for; the scheduled job sweeps them all.
+      (req) => sweepOwnServiceOrders(actorCtxOf(deps, req)),
     );
     const communityParams = z.object({ communityId: z.string().max(64) });
     app.get(
