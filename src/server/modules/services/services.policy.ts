@@ -7,7 +7,7 @@ import {
   soActionsFrom,
 } from '../../../shared/contracts/serviceOrderMachine';
 import { type Policy, definePolicy } from '../../platform/policy';
-import type { Actor } from '../../platform/permissions';
+import { type Actor, scopePaths } from '../../platform/permissions';
 import { svcDutySlots, svcNeeds, svcOrders, svcProjects, svcResources, svcStations } from './services.table';
 
 /**
@@ -135,4 +135,24 @@ export function mayAct(actor: Actor, o: OrderRecord, action: SoAction): boolean 
 export function allowedActions(actor: Actor | undefined, o: OrderRecord & { status: string }): SoAction[] {
   if (!actor) return [];
   return soActionsFrom(o.status as SoStatus).filter((a) => mayAct(actor, o, a));
+}
+
+// ---------------------------------------------------------------- org units used by services
+
+/**
+ * A unit (community, grid) is in reach for `action` when it lies in the actor's subtree for it. Used
+ * on unit records (`can`); `scope` defaults to an unqualified `path` column (an `org_units` row).
+ */
+export const servicesUnitPolicy: Policy<'read' | 'write' | 'dispatch', Scoped> = definePolicy({
+  permissions: { read: 'services.read', write: 'services.write', dispatch: 'services.dispatch' },
+  pathColumn: sql`path`,
+  pathOf: (u: Scoped) => u.orgPath,
+});
+
+/**
+ * Whether a resident or volunteer may order in the unit at `path` (services.order): their role may be
+ * assigned at the unit or above it, or at a grid, compound, building or household inside it.
+ */
+export function mayOrderIn(actor: Actor, path: string): boolean {
+  return scopePaths(actor, 'services.order').some((root) => path.startsWith(root) || root.startsWith(path));
 }
