@@ -38,14 +38,36 @@ export async function findAttachment(db: Db, id: string) {
   return a;
 }
 
+/** The order of each of the given attachments that exist (null: uploaded, not attached yet). */
+export function attachmentOwners(db: Db, ids: string[]) {
+  return db
+    .select({ id: woAttachments.id, orderId: woAttachments.orderId })
+    .from(woAttachments)
+    .where(inArray(woAttachments.id, ids));
+}
+
+/** An order's timeline, oldest first (for an order found in scope, or its requester's public view). */
+export function orderEventRows(db: Db, orderId: string) {
+  return db
+    .select()
+    .from(woEvents)
+    .where(eq(woEvents.orderId, orderId))
+    .orderBy(asc(woEvents.at), asc(woEvents.id));
+}
+
+/**
+ * An order by its number, in any scope: for the requester's pages only, whose caller then checks the
+ * tracking token or the requester's login (and answers 404 when neither matches).
+ */
+export async function orderByNumberForRequester(db: Db, number: string): Promise<OrderRow | undefined> {
+  const [o] = await db.select().from(workOrders).where(eq(workOrders.number, number.toUpperCase()));
+  return o;
+}
+
 /** The timeline, called departments and follow-ups of an order found in scope. */
 export async function orderDetailRows(db: Db, orderId: string) {
   const [timeline, participants, followups] = await Promise.all([
-    db
-      .select()
-      .from(woEvents)
-      .where(eq(woEvents.orderId, orderId))
-      .orderBy(asc(woEvents.at), asc(woEvents.id)),
+    orderEventRows(db, orderId),
     db
       .select()
       .from(woParticipants)

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import { writeAudit } from '../../platform/audit';
@@ -34,7 +34,10 @@ import { type WoActionInput, workOrderWorkflow } from './workOrders.workflow';
 import { allowedActions, intakeUnitId, mayAct, workOrdersPolicy } from './workOrders.policy';
 import {
   type OrderRow,
+  attachmentOwners,
   findAttachment,
+  orderByNumberForRequester,
+  orderEventRows,
   findOrderRow,
   listOrderRows,
   orderDetailRows,
@@ -136,10 +139,7 @@ function eventRow(ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput): 
 /** Attachments must exist and not belong to another order (an id cannot pull a foreign photo in). */
 async function checkAttachments(db: Db, ids: string[], orderId?: string) {
   if (ids.length === 0) return;
-  const found = await db
-    .select({ id: woAttachments.id, orderId: woAttachments.orderId })
-    .from(woAttachments)
-    .where(inArray(woAttachments.id, ids));
+  const found = await attachmentOwners(db, ids);
   if (found.length !== new Set(ids).size || found.some((a) => a.orderId !== null && a.orderId !== orderId))
     throw invalidField('attachmentIds', 'work_orders.attachment_unknown');
 }
@@ -149,10 +149,7 @@ const PUBLIC_PHOTO_ACTIONS = new Set(['intake', 'reply']);
 
 /** The photos of an order that its requester may view. */
 export async function publicPhotoIds(db: Db, orderId: string): Promise<Set<string>> {
-  const events = await db
-    .select({ action: woEvents.action, attachments: woEvents.attachments })
-    .from(woEvents)
-    .where(eq(woEvents.orderId, orderId));
+  const events = await orderEventRows(db, orderId);
   return new Set(events.filter((e) => PUBLIC_PHOTO_ACTIONS.has(e.action)).flatMap((e) => e.attachments));
 }
 
@@ -975,7 +972,7 @@ export async function findByNumberForRequester(
   token: string | undefined,
   userId: string | undefined,
 ) {
-  const [o] = await db.select().from(workOrders).where(eq(workOrders.number, number.toUpperCase()));
+  const o = await orderByNumberForRequester(db, number);
   if (!o) throw notFound();
   const ok = (token && o.trackingTokenHash === tokenHash(token)) || (userId && o.requesterUserId === userId);
   if (!ok) throw notFound();
@@ -985,11 +982,7 @@ export async function findByNumberForRequester(
 /** The requester's privacy-safe view: statuses and public notes only, no staff names or internal notes. */
 export async function publicView(db: Db, o: OrderRow) {
   const cat = await categoryOf(db, o.categoryCode);
-  const events = await db
-    .select()
-    .from(woEvents)
-    .where(eq(woEvents.orderId, o.id))
-    .orderBy(asc(woEvents.at), asc(woEvents.id));
+  const events = await orderEventRows(db, o.id);
   return {
     number: o.number,
     kind: o.kind as 'help',
