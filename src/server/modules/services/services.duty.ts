@@ -6,7 +6,13 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { communityFor, unitNames } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
-import { findDutySlotRow, findStationRow, listDutySlotRows, listStationRows } from './services.repository';
+import {
+  findDutySlotRow,
+  findStationRow,
+  listDutySlotRows,
+  listStationRows,
+  stationById,
+} from './services.repository';
 import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
 import { sql } from 'drizzle-orm';
 
@@ -84,7 +90,7 @@ const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().sli
 export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
   dutySlotsPolicy.require(ctx.actor, 'write');
   if (!isUuid(body.stationId)) throw invalidField('stationId', 'services.station_unknown');
-  const [station] = await ctx.db.select().from(svcStations).where(eq(svcStations.id, body.stationId));
+  const station = await stationById(ctx.db, body.stationId);
   if (!station) throw invalidField('stationId', 'services.station_unknown');
   // A station outside the actor's scope answers 404 like any foreign record.
   await findStation(ctx, station.id, 'write');

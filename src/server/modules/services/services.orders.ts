@@ -31,18 +31,13 @@ import {
   type SvcOrderRow,
   findServiceOrderRow,
   findServiceOrderToDispatch,
+  needOfCommunity,
+  projectToOrder,
   listAssignedServiceOrderRows,
   listOwnServiceOrderRows,
   listServiceOrderRows,
 } from './services.repository';
-import {
-  svcNeeds,
-  svcOrderEvents,
-  svcOrderNumberSeq,
-  svcOrders,
-  svcProjects,
-  svcSettings,
-} from './services.table';
+import { svcNeeds, svcOrderEvents, svcOrderNumberSeq, svcOrders, svcSettings } from './services.table';
 import { serviceOrderWorkflow } from './services.workflow';
 
 /**
@@ -273,9 +268,8 @@ export async function createOrder(
 }
 
 async function placeOrder(ctx: ActorCtx, body: OrderBody) {
-  const project = body.projectId
-    ? (await ctx.db.select().from(svcProjects).where(eq(svcProjects.id, body.projectId)))[0]
-    : undefined;
+  // Any community's project: who may order it is decided below (staff over it, or mayOrderIn).
+  const project = body.projectId ? await projectToOrder(ctx.db, body.projectId) : undefined;
   if (body.projectId && !project) throw notFound();
   const communityId = project?.communityId ?? body.communityId!;
   const unit = await unitById(ctx.db, communityId);
@@ -298,10 +292,7 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
   let need: typeof svcNeeds.$inferSelect | undefined;
   if (body.needId) {
     if (!staff) throw invalidField('needId', 'services.need_unknown');
-    [need] = await ctx.db
-      .select()
-      .from(svcNeeds)
-      .where(and(eq(svcNeeds.id, body.needId), eq(svcNeeds.communityId, community.id)));
+    need = await needOfCommunity(ctx.db, community.id, body.needId);
     if (!need) throw invalidField('needId', 'services.need_unknown');
     if (need.status !== 'open' || need.orderId) throw new AppError('services.need_taken', 409);
   }

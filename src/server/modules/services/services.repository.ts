@@ -128,7 +128,37 @@ export function listProjectRows(
   });
 }
 
+/**
+ * A project by id in any community, for placing an order: the caller decides who may order it (staff
+ * over its community, or a resident who may order there) and answers 404 otherwise.
+ */
+export async function projectToOrder(db: Db, id: string): Promise<ProjectRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(svcProjects).where(eq(svcProjects.id, id));
+  return row;
+}
+
+/** A need of a community the caller dispatches for (found in scope), for the order that answers it. */
+export async function needOfCommunity(db: Db, communityId: string, id: string): Promise<NeedRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(svcNeeds)
+    .where(and(eq(svcNeeds.id, id), eq(svcNeeds.communityId, communityId)));
+  return row;
+}
+
 // ---------------------------------------------------------------- duty rota
+
+/**
+ * A station by id in any scope, to tell an unknown station (422) from one out of reach (the caller then
+ * looks it up in scope: 404).
+ */
+export async function stationById(db: Db, id: string): Promise<StationRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(svcStations).where(eq(svcStations.id, id));
+  return row;
+}
 
 export async function findStationRow(db: Db, actor: Actor, action: ListAction, id: string) {
   if (!isUuid(id)) return undefined;
