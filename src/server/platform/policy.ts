@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, or } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../shared/permissions';
 import { type Actor, can as holds, inScope, requirePermission, scopeWhere } from './permissions';
@@ -18,27 +18,49 @@ export interface Policy<A extends string, R> {
   can(actor: Actor | undefined, action: A, record?: R): boolean;
   /**
    * The `where` fragment that keeps rows in reach for `action` (`false` when none are); on the policy's
-   * path column, or on `pathColumn` (e.g. a joined org unit's path).
+   * path column(s) (OR-ed when several), or on `pathColumn` alone (e.g. a joined org unit's path).
    */
   scope(actor: Actor, action: A, pathColumn?: AnyPgColumn | SQL): SQL;
   /** What the actor may do to `record`, for the UI's buttons (DESIGN convention 6). */
   abilities<K extends string>(actor: Actor, record: R, map: Record<K, A>): Record<K, boolean>;
 }
 
-export function definePolicy<A extends string, R>(def: {
-  permissions: Record<A, Permission>;
-  /** The column holding a row's org path (`org_path`). */
-  pathColumn: AnyPgColumn | SQL;
-  /** A record's org path. */
-  pathOf(record: R): string;
-  /** Further per-record rules (e.g. a removed record cannot be edited); default: none. */
-  allows?(actor: Actor, action: A, record: R): boolean;
-}): Policy<A, R> {
+/** Where a record's org path is: one column (most modules), or several, any of which brings it in reach. */
+type PathsDef<R> =
+  | {
+      /** The column holding a row's org path (`org_path`). */
+      pathColumn: AnyPgColumn | SQL;
+      /** A record's org path. */
+      pathOf(record: R): string;
+    }
+  | {
+      /**
+       * Several paths, OR-ed: a row is in reach when any of them lies in the actor's scope (e.g. a work
+       * order's handling unit `org_path` or its dispatching subdistrict `dispatch_path`).
+       */
+      pathColumns: readonly (AnyPgColumn | SQL)[];
+      /** A record's paths, in the order of `pathColumns`. */
+      pathsOf(record: R): readonly string[];
+    };
+
+export function definePolicy<A extends string, R>(
+  def: {
+    permissions: Record<A, Permission>;
+    /** Further per-record rules (e.g. a removed record cannot be edited); default: none. */
+    allows?(actor: Actor, action: A, record: R): boolean;
+  } & PathsDef<R>,
+): Policy<A, R> {
+  const columns = 'pathColumns' in def ? def.pathColumns : [def.pathColumn];
+  const pathsOf = (record: R): readonly string[] =>
+    'pathsOf' in def ? def.pathsOf(record) : [def.pathOf(record)];
   const can = (actor: Actor | undefined, action: A, record?: R): boolean => {
     const permission = def.permissions[action];
     if (!actor || !holds(actor, permission)) return false;
     if (record === undefined) return true;
-    return inScope(actor, permission, def.pathOf(record)) && (def.allows?.(actor, action, record) ?? true);
+    return (
+      pathsOf(record).some((path) => inScope(actor, permission, path)) &&
+      (def.allows?.(actor, action, record) ?? true)
+    );
   };
   return {
     permissions: def.permissions,
@@ -46,8 +68,12 @@ export function definePolicy<A extends string, R>(def: {
       requirePermission(actor, def.permissions[action]);
     },
     can,
-    scope: (actor, action, pathColumn) =>
-      scopeWhere(actor, def.permissions[action], pathColumn ?? def.pathColumn),
+    scope: (actor, action, pathColumn) => {
+      const permission = def.permissions[action];
+      if (pathColumn) return scopeWhere(actor, permission, pathColumn);
+      const each = columns.map((column) => scopeWhere(actor, permission, column));
+      return each.length === 1 ? each[0]! : or(...each)!;
+    },
     abilities(actor, record, map) {
       const out = {} as Record<keyof typeof map, boolean>;
       for (const key of Object.keys(map) as (keyof typeof map)[]) out[key] = can(actor, map[key], record);

@@ -1,17 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import type { Permission } from '../../../shared/permissions';
-import { type Actor, inScope, scopePaths } from '../../platform/permissions';
+import { type Actor, scopePaths } from '../../platform/permissions';
+import { mayOrderIn, servicesUnitPolicy } from './services.policy';
 import { orgUnits } from '../org/org.table';
 
 export type Unit = typeof orgUnits.$inferSelect;
 
-export const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 export async function unitById(db: Db, id: string | null | undefined): Promise<Unit | null> {
-  if (!id || !isUuid(id)) return null;
+  if (!isUuid(id)) return null;
   const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
   return u ?? null;
 }
@@ -20,9 +19,16 @@ export async function unitById(db: Db, id: string | null | undefined): Promise<U
  * The community `id` as the actor may use it with `permission`: 404 when it is outside their scope
  * (DESIGN convention 5), 422 when the unit is not a community.
  */
-export async function communityFor(db: Db, actor: Actor, permission: Permission, id: string): Promise<Unit> {
+export async function communityFor(
+  db: Db,
+  actor: Actor,
+  permission: 'services.read' | 'services.write' | 'services.dispatch',
+  id: string,
+): Promise<Unit> {
   const unit = await unitById(db, id);
-  if (!unit || !inScope(actor, permission, unit.path)) throw notFound();
+  const action =
+    permission === 'services.read' ? 'read' : permission === 'services.write' ? 'write' : 'dispatch';
+  if (!unit || !servicesUnitPolicy.can(actor, action, { orgPath: unit.path })) throw notFound();
   if (unit.kind !== 'community') throw invalidField('communityId', 'services.not_community');
   return unit;
 }
@@ -34,9 +40,7 @@ export async function communityFor(db: Db, actor: Actor, permission: Permission,
  */
 export async function orderingCommunity(db: Db, actor: Actor, id: string): Promise<Unit> {
   const unit = await unitById(db, id);
-  const roots = scopePaths(actor, 'services.order');
-  if (!unit || !roots.some((root) => unit.path.startsWith(root) || root.startsWith(unit.path)))
-    throw notFound();
+  if (!unit || !mayOrderIn(actor, unit.path)) throw notFound();
   if (unit.kind !== 'community') throw invalidField('communityId', 'services.not_community');
   return unit;
 }

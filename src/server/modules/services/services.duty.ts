@@ -3,8 +3,16 @@ import type { DutySlotBody, StationBody } from '../../../shared/contracts/servic
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
-import { communityFor, isUuid, unitNames } from './services.common';
+import { isUuid } from '../../platform/ids';
+import { communityFor, unitNames } from './services.common';
+import { dutySlotsPolicy, stationsPolicy } from './services.policy';
+import {
+  findDutySlotRow,
+  findStationRow,
+  listDutySlotRows,
+  listStationRows,
+  stationById,
+} from './services.repository';
 import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
 import { sql } from 'drizzle-orm';
 
@@ -32,26 +40,16 @@ async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
 }
 
 export async function listStations(ctx: ActorCtx, communityId: string | undefined) {
-  requirePermission(ctx.actor, 'services.read');
+  stationsPolicy.require(ctx.actor, 'read');
   const cid = communityId
     ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id
     : undefined;
-  const rows = await ctx.db
-    .select()
-    .from(svcStations)
-    .where(
-      and(
-        scopeWhere(ctx.actor, 'services.read', svcStations.orgPath),
-        cid ? eq(svcStations.communityId, cid) : undefined,
-      ),
-    )
-    .orderBy(asc(svcStations.name))
-    .limit(500);
+  const rows = await listStationRows(ctx.db, ctx.actor, cid);
   return stationDtos(ctx, rows);
 }
 
 export async function createStation(ctx: ActorCtx, body: StationBody) {
-  requirePermission(ctx.actor, 'services.write');
+  stationsPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -81,12 +79,8 @@ export async function createStation(ctx: ActorCtx, body: StationBody) {
   return (await stationDtos(ctx, [row]))[0]!;
 }
 
-async function findStation(ctx: ActorCtx, id: string, permission: 'services.read' | 'services.write') {
-  if (!isUuid(id)) throw notFound();
-  const [s] = await ctx.db
-    .select()
-    .from(svcStations)
-    .where(and(eq(svcStations.id, id), scopeWhere(ctx.actor, permission, svcStations.orgPath)));
+async function findStation(ctx: ActorCtx, id: string, action: 'read' | 'write') {
+  const s = await findStationRow(ctx.db, ctx.actor, action, id);
   if (!s) throw notFound();
   return s;
 }
@@ -94,12 +88,12 @@ async function findStation(ctx: ActorCtx, id: string, permission: 'services.read
 const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
-  requirePermission(ctx.actor, 'services.write');
+  dutySlotsPolicy.require(ctx.actor, 'write');
   if (!isUuid(body.stationId)) throw invalidField('stationId', 'services.station_unknown');
-  const [station] = await ctx.db.select().from(svcStations).where(eq(svcStations.id, body.stationId));
+  const station = await stationById(ctx.db, body.stationId);
   if (!station) throw invalidField('stationId', 'services.station_unknown');
   // A station outside the actor's scope answers 404 like any foreign record.
-  await findStation(ctx, station.id, 'services.write');
+  await findStation(ctx, station.id, 'write');
   if (!station.active) throw new AppError('services.station_inactive', 409);
   const personKey = body.personId ?? `name:${station.communityId}:${body.personName.replace(/\s+/g, '')}`;
   const now = ctx.clock.now();
@@ -179,12 +173,8 @@ function slotDto(r: typeof svcDutySlots.$inferSelect, stationName: string | null
 }
 
 export async function deleteSlot(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'services.write');
-  if (!isUuid(id)) throw notFound();
-  const [slot] = await ctx.db
-    .select()
-    .from(svcDutySlots)
-    .where(and(eq(svcDutySlots.id, id), scopeWhere(ctx.actor, 'services.write', svcDutySlots.orgPath)));
+  dutySlotsPolicy.require(ctx.actor, 'write');
+  const slot = await findDutySlotRow(ctx.db, ctx.actor, 'write', id);
   if (!slot) throw notFound();
   const [{ n } = { n: 0 }] = await ctx.db
     .select({ n: count() })
@@ -208,29 +198,20 @@ export async function listSlots(
   ctx: ActorCtx,
   q: { communityId?: string | undefined; stationId?: string | undefined; from: Date; to: Date },
 ) {
-  requirePermission(ctx.actor, 'services.read');
+  dutySlotsPolicy.require(ctx.actor, 'read');
   if (q.to <= q.from) throw invalidField('to', 'services.slot_end_before_start');
   if (q.to.getTime() - q.from.getTime() > 62 * 86_400_000)
     throw invalidField('to', 'services.period_too_long');
   const cid = q.communityId
     ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
     : undefined;
-  const station = q.stationId ? await findStation(ctx, q.stationId, 'services.read') : undefined;
-  const rows = await ctx.db
-    .select({ slot: svcDutySlots, stationName: svcStations.name, communityId: svcStations.communityId })
-    .from(svcDutySlots)
-    .innerJoin(svcStations, eq(svcStations.id, svcDutySlots.stationId))
-    .where(
-      and(
-        scopeWhere(ctx.actor, 'services.read', svcDutySlots.orgPath),
-        cid ? eq(svcStations.communityId, cid) : undefined,
-        station ? eq(svcDutySlots.stationId, station.id) : undefined,
-        lt(svcDutySlots.startsAt, q.to),
-        gt(svcDutySlots.endsAt, q.from),
-      ),
-    )
-    .orderBy(asc(svcDutySlots.startsAt))
-    .limit(2000);
+  const station = q.stationId ? await findStation(ctx, q.stationId, 'read') : undefined;
+  const rows = await listDutySlotRows(ctx.db, ctx.actor, {
+    communityId: cid,
+    stationId: station?.id,
+    from: q.from,
+    to: q.to,
+  });
   const ids = rows.map((r) => r.slot.id);
   const logCounts = ids.length
     ? await ctx.db
@@ -244,12 +225,8 @@ export async function listSlots(
 }
 
 export async function addDutyLog(ctx: ActorCtx, slotId: string, body: { content: string; visitors: number }) {
-  requirePermission(ctx.actor, 'services.write');
-  if (!isUuid(slotId)) throw notFound();
-  const [slot] = await ctx.db
-    .select()
-    .from(svcDutySlots)
-    .where(and(eq(svcDutySlots.id, slotId), scopeWhere(ctx.actor, 'services.write', svcDutySlots.orgPath)));
+  dutySlotsPolicy.require(ctx.actor, 'write');
+  const slot = await findDutySlotRow(ctx.db, ctx.actor, 'write', slotId);
   if (!slot) throw notFound();
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -287,12 +264,8 @@ export async function addDutyLog(ctx: ActorCtx, slotId: string, body: { content:
 }
 
 export async function listDutyLogs(ctx: ActorCtx, slotId: string) {
-  requirePermission(ctx.actor, 'services.read');
-  if (!isUuid(slotId)) throw notFound();
-  const [slot] = await ctx.db
-    .select()
-    .from(svcDutySlots)
-    .where(and(eq(svcDutySlots.id, slotId), scopeWhere(ctx.actor, 'services.read', svcDutySlots.orgPath)));
+  dutySlotsPolicy.require(ctx.actor, 'read');
+  const slot = await findDutySlotRow(ctx.db, ctx.actor, 'read', slotId);
   if (!slot) throw notFound();
   const rows = await ctx.db
     .select()

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type {
   NeedBody,
   NeedListQuery,
@@ -15,11 +15,18 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
-import { communityFor, communityOfPath, gridIn, isUuid, unitById, unitNames } from './services.common';
+import { communityFor, communityOfPath, gridIn, unitById, unitNames } from './services.common';
+import { needsPolicy, projectsPolicy, resourcesPolicy } from './services.policy';
+import {
+  findNeedRow,
+  findProjectRow,
+  findResourceRow,
+  listNeedRows,
+  listProjectRows,
+  listResourceRows,
+} from './services.repository';
 import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
 
 /**
@@ -60,42 +67,21 @@ async function needDtos(db: Db, rows: NeedRow[]) {
 }
 
 export async function listNeeds(ctx: ActorCtx, q: NeedListQuery) {
-  requirePermission(ctx.actor, 'services.read');
+  needsPolicy.require(ctx.actor, 'read');
   const communityId = await communityFilter(ctx, q.communityId);
-  const where = and(
-    scopeWhere(ctx.actor, 'services.read', svcNeeds.orgPath),
-    communityId ? eq(svcNeeds.communityId, communityId) : undefined,
-    q.status ? eq(svcNeeds.status, q.status) : undefined,
-    q.source ? eq(svcNeeds.source, q.source) : undefined,
-    q.q ? ilike(svcNeeds.title, `%${escapeLike(q.q)}%`) : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(svcNeeds)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(svcNeeds)
-    .where(where)
-    .orderBy(desc(svcNeeds.createdAt), desc(svcNeeds.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await needDtos(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listNeedRows(ctx.db, ctx.actor, q, communityId);
+  return { ...page, items: await needDtos(ctx.db, page.items) };
 }
 
-async function findNeed(ctx: ActorCtx, id: string, permission: 'services.read' | 'services.write') {
-  requirePermission(ctx.actor, permission);
-  if (!isUuid(id)) throw notFound();
-  const [row] = await ctx.db
-    .select()
-    .from(svcNeeds)
-    .where(and(eq(svcNeeds.id, id), scopeWhere(ctx.actor, permission, svcNeeds.orgPath)));
+async function findNeed(ctx: ActorCtx, id: string, action: 'read' | 'write') {
+  needsPolicy.require(ctx.actor, action);
+  const row = await findNeedRow(ctx.db, ctx.actor, action, id);
   if (!row) throw notFound();
   return row;
 }
 
 export async function createNeed(ctx: ActorCtx, body: NeedBody) {
-  requirePermission(ctx.actor, 'services.write');
+  needsPolicy.require(ctx.actor, 'write');
   // A grid worker records what a grid visit found: the grid must be theirs, the community need not be.
   const givenGrid = body.communityId ? null : await unitById(ctx.db, body.gridId);
   const community = givenGrid
@@ -103,12 +89,12 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
     : await unitById(ctx.db, body.communityId);
   if (!community) throw notFound();
   if (community.kind !== 'community') {
-    if (!inScope(ctx.actor, 'services.write', community.path)) throw notFound();
+    if (!needsPolicy.can(ctx.actor, 'write', { orgPath: community.path })) throw notFound();
     throw invalidField('communityId', 'services.not_community');
   }
   const grid = await gridIn(ctx.db, community, body.gridId);
   const unit = grid ?? community;
-  if (!inScope(ctx.actor, 'services.write', unit.path)) throw notFound();
+  if (!needsPolicy.can(ctx.actor, 'write', { orgPath: unit.path })) throw notFound();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
@@ -142,7 +128,7 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
 }
 
 export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
-  const before = await findNeed(ctx, id, 'services.write');
+  const before = await findNeed(ctx, id, 'write');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
@@ -230,30 +216,14 @@ async function resourceDtos(db: Db, rows: ResourceRow[]) {
 }
 
 export async function listResources(ctx: ActorCtx, q: ResourceListQuery) {
-  requirePermission(ctx.actor, 'services.read');
+  resourcesPolicy.require(ctx.actor, 'read');
   const communityId = await communityFilter(ctx, q.communityId);
-  const where = and(
-    scopeWhere(ctx.actor, 'services.read', svcResources.orgPath),
-    communityId ? eq(svcResources.communityId, communityId) : undefined,
-    q.kind ? eq(svcResources.kind, q.kind) : undefined,
-    q.q ? ilike(svcResources.name, `%${escapeLike(q.q)}%`) : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(svcResources)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(svcResources)
-    .where(where)
-    .orderBy(desc(svcResources.createdAt), desc(svcResources.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await resourceDtos(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listResourceRows(ctx.db, ctx.actor, q, communityId);
+  return { ...page, items: await resourceDtos(ctx.db, page.items) };
 }
 
 export async function createResource(ctx: ActorCtx, body: ResourceBody) {
-  requirePermission(ctx.actor, 'services.write');
+  resourcesPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   await checkOwner(ctx.db, community.path, body.ownerType, body.ownerId);
   const now = ctx.clock.now();
@@ -290,12 +260,8 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
 }
 
 export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePatch) {
-  requirePermission(ctx.actor, 'services.write');
-  if (!isUuid(id)) throw notFound();
-  const [before] = await ctx.db
-    .select()
-    .from(svcResources)
-    .where(and(eq(svcResources.id, id), scopeWhere(ctx.actor, 'services.write', svcResources.orgPath)));
+  resourcesPolicy.require(ctx.actor, 'write');
+  const before = await findResourceRow(ctx.db, ctx.actor, 'write', id);
   if (!before) throw notFound();
   await checkOwner(
     ctx.db,
@@ -366,32 +332,10 @@ export async function projectDtos(db: Db, rows: ProjectRow[]) {
 }
 
 export async function listProjects(ctx: ActorCtx, q: ProjectListQuery) {
-  requirePermission(ctx.actor, 'services.read');
+  projectsPolicy.require(ctx.actor, 'read');
   const communityId = await communityFilter(ctx, q.communityId);
-  const where = and(
-    scopeWhere(ctx.actor, 'services.read', svcProjects.orgPath),
-    communityId ? eq(svcProjects.communityId, communityId) : undefined,
-    q.published === undefined ? undefined : eq(svcProjects.published, q.published),
-    q.category ? eq(svcProjects.category, q.category) : undefined,
-    q.q
-      ? or(
-          ilike(svcProjects.title, `%${escapeLike(q.q)}%`),
-          ilike(svcProjects.providerName, `%${escapeLike(q.q)}%`),
-        )
-      : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(svcProjects)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(svcProjects)
-    .where(where)
-    .orderBy(desc(svcProjects.createdAt), desc(svcProjects.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await projectDtos(ctx.db, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listProjectRows(ctx.db, ctx.actor, q, communityId);
+  return { ...page, items: await projectDtos(ctx.db, page.items) };
 }
 
 /** The provider must exist in the community (volunteer, team, social org, resident unit). */
@@ -417,7 +361,7 @@ async function providerCheck(db: Db, communityPath: string, type: string, id: st
 }
 
 export async function createProject(ctx: ActorCtx, body: ProjectBody) {
-  requirePermission(ctx.actor, 'services.write');
+  projectsPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   const linkedName = await providerCheck(ctx.db, community.path, body.providerType, body.providerId);
   const now = ctx.clock.now();
@@ -459,12 +403,8 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
 }
 
 export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatch) {
-  requirePermission(ctx.actor, 'services.write');
-  if (!isUuid(id)) throw notFound();
-  const [before] = await ctx.db
-    .select()
-    .from(svcProjects)
-    .where(and(eq(svcProjects.id, id), scopeWhere(ctx.actor, 'services.write', svcProjects.orgPath)));
+  projectsPolicy.require(ctx.actor, 'write');
+  const before = await findProjectRow(ctx.db, ctx.actor, 'write', id);
   if (!before) throw notFound();
   const type = body.providerType ?? before.providerType;
   const pid = body.providerId === undefined ? before.providerId : body.providerId;

@@ -1,10 +1,8 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import {
   SO_LOAD_STATUSES,
-  SO_TRANSITIONS,
   type SoAction,
   type SoStatus,
-  soActionsFrom,
 } from '../../../shared/contracts/serviceOrderMachine';
 import type {
   CandidateDto,
@@ -19,31 +17,27 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskPhone } from '../../platform/crypto';
 import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
 import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
-import {
-  type Actor,
-  can,
-  escapeLike,
-  inScope,
-  requirePermission,
-  scopeWhere,
-} from '../../platform/permissions';
+import { type Actor, escapeLike } from '../../platform/permissions';
 import { findAccount, lockAccounts } from '../ledger/ledger.core';
 import { creditService } from '../ledger/ledger.credit';
 import { withdrawTime } from '../ledger/ledger.usecases';
 import { recordServiceHours } from '../volunteers/volunteers.hours';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
-import { communityFor, gridIn, isUuid, orderingCommunity, unitById, unitNames } from './services.common';
+import { communityFor, gridIn, orderingCommunity, unitById, unitNames } from './services.common';
+import { allowedActions, mayAct, serviceOrdersPolicy, staffScope } from './services.policy';
 import {
-  svcNeeds,
-  svcOrderEvents,
-  svcOrderNumberSeq,
-  svcOrders,
-  svcProjects,
-  svcSettings,
-} from './services.table';
+  type SvcOrderRow,
+  findServiceOrderRow,
+  findServiceOrderToDispatch,
+  needOfCommunity,
+  projectToOrder,
+  listAssignedServiceOrderRows,
+  listOwnServiceOrderRows,
+  listServiceOrderRows,
+} from './services.repository';
+import { svcNeeds, svcOrderEvents, svcOrderNumberSeq, svcOrders, svcSettings } from './services.table';
 import { serviceOrderWorkflow } from './services.workflow';
 
 /**
@@ -53,7 +47,8 @@ import { serviceOrderWorkflow } from './services.workflow';
  * to the volunteer's time bank and love points (R-VP-1, R-VP-2) once, by idempotency key.
  */
 
-export type SvcOrderRow = typeof svcOrders.$inferSelect;
+export type { SvcOrderRow };
+export { allowedActions, mayAct, staffScope };
 
 export const DEFAULT_ACCEPT_TIMEOUT_HOURS = 24;
 const HOUR = 3_600_000;
@@ -69,64 +64,9 @@ export async function acceptTimeoutHours(db: Db, communityId: string): Promise<n
 
 // ---------------------------------------------------------------- who may do what
 
-/** The side's check on top of the state machine (DESIGN convention 5 and 10). */
-export function mayAct(actor: Actor, o: SvcOrderRow, action: SoAction): boolean {
-  const t = SO_TRANSITIONS[action];
-  const staff = inScope(actor, 'services.dispatch', o.orgPath) && can(actor, 'services.dispatch');
-  switch (t.side) {
-    case 'dispatcher':
-      return !!t.permission && can(actor, t.permission) && inScope(actor, t.permission, o.orgPath);
-    case 'server':
-      // The assigned login; staff act for a team or organisation without one.
-      if (o.assigneeUserId) return o.assigneeUserId === actor.userId && can(actor, 'services.serve');
-      return staff;
-    case 'resident':
-      // Nobody confirms (and so credits) the service they gave themselves.
-      if (action === 'confirm' && o.assigneeUserId === actor.userId) return false;
-      if (o.orderedBy === actor.userId && (can(actor, 'services.order') || o.onBehalf)) return true;
-      // Staff confirm for the person they ordered for, and may cancel any order of their community.
-      if (action === 'cancel') return staff;
-      return o.onBehalf && staff;
-    case 'system':
-      return false;
-  }
-}
-
-export function allowedActions(actor: Actor | undefined, o: SvcOrderRow): SoAction[] {
-  if (!actor) return [];
-  return soActionsFrom(o.status as SoStatus).filter((a) => mayAct(actor, o, a));
-}
-
-/**
- * Staff over the order's community, or over the grid where it is served (a grid worker sees the orders
- * of their grid; dispatching stays with the community).
- */
-export function staffScope(actor: Actor) {
-  return or(
-    scopeWhere(actor, 'services.read', svcOrders.orgPath),
-    scopeWhere(
-      actor,
-      'services.read',
-      sql`(select u.path from org_units u where u.id = ${svcOrders.gridId})`,
-    ),
-  )!;
-}
-
-/** Staff in scope, the person who ordered, or the assigned server see an order; others get 404. */
-function visibility(actor: Actor) {
-  return or(
-    staffScope(actor),
-    eq(svcOrders.orderedBy, actor.userId),
-    eq(svcOrders.assigneeUserId, actor.userId),
-  )!;
-}
-
+/** An order the actor may see (404 otherwise, also for an id that is not a UUID). */
 export async function findOrder(ctx: ActorCtx, id: string): Promise<SvcOrderRow> {
-  if (!isUuid(id)) throw notFound();
-  const [o] = await ctx.db
-    .select()
-    .from(svcOrders)
-    .where(and(eq(svcOrders.id, id), visibility(ctx.actor)));
+  const o = await findServiceOrderRow(ctx.db, ctx.actor, id);
   if (!o) throw notFound();
   return o;
 }
@@ -328,15 +268,19 @@ export async function createOrder(
 }
 
 async function placeOrder(ctx: ActorCtx, body: OrderBody) {
-  const project = body.projectId
-    ? (await ctx.db.select().from(svcProjects).where(eq(svcProjects.id, body.projectId)))[0]
-    : undefined;
+  // Any community's project: who may order it is decided below (staff over it, or mayOrderIn).
+  const project = body.projectId ? await projectToOrder(ctx.db, body.projectId) : undefined;
   if (body.projectId && !project) throw notFound();
   const communityId = project?.communityId ?? body.communityId!;
   const unit = await unitById(ctx.db, communityId);
   if (!unit) throw notFound();
-  const staff = can(ctx.actor, 'services.dispatch') && inScope(ctx.actor, 'services.dispatch', unit.path);
-  if (!staff) requirePermission(ctx.actor, 'services.order');
+  const staff = serviceOrdersPolicy.can(ctx.actor, 'dispatch', {
+    orgPath: unit.path,
+    orderedBy: null,
+    onBehalf: false,
+    assigneeUserId: null,
+  });
+  if (!staff) serviceOrdersPolicy.require(ctx.actor, 'order');
   const community = staff
     ? await communityFor(ctx.db, ctx.actor, 'services.dispatch', unit.id)
     : await orderingCommunity(ctx.db, ctx.actor, unit.id);
@@ -348,10 +292,7 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
   let need: typeof svcNeeds.$inferSelect | undefined;
   if (body.needId) {
     if (!staff) throw invalidField('needId', 'services.need_unknown');
-    [need] = await ctx.db
-      .select()
-      .from(svcNeeds)
-      .where(and(eq(svcNeeds.id, body.needId), eq(svcNeeds.communityId, community.id)));
+    need = await needOfCommunity(ctx.db, community.id, body.needId);
     if (!need) throw invalidField('needId', 'services.need_unknown');
     if (need.status !== 'open' || need.orderId) throw new AppError('services.need_taken', 409);
   }
@@ -754,82 +695,33 @@ export async function prepareAction(
  */
 export async function sweepServiceOrders(
   ctx: UseCaseCtx,
-  opts: { paths?: string[] } = {},
+  opts: { where?: SQL | undefined } = {},
 ): Promise<{ returned: number }> {
-  // The system job sweeps everything; a person sweeps only the communities in their scope.
-  const within = opts.paths
-    ? opts.paths.length === 0
-      ? sql`false`
-      : or(...opts.paths.map((p) => sql`${svcOrders.orgPath} like ${`${escapeLike(p)}%`}`))
-    : undefined;
-  const n = await sweepWorkflow(serviceOrderWorkflow, ctx, { where: within });
+  const n = await sweepWorkflow(serviceOrderWorkflow, ctx, { where: opts.where });
   return { returned: n.returned ?? 0 };
+}
+
+/** The manual sweep of a person: only the communities they dispatch for (the system job sweeps them all). */
+export async function sweepOwnServiceOrders(ctx: ActorCtx): Promise<{ returned: number }> {
+  serviceOrdersPolicy.require(ctx.actor, 'dispatch');
+  return sweepServiceOrders(ctx, { where: serviceOrdersPolicy.scope(ctx.actor, 'dispatch') });
 }
 
 // ---------------------------------------------------------------- lists
 
 export async function listOrders(ctx: ActorCtx, q: OrderListQuery) {
-  requirePermission(ctx.actor, 'services.read');
+  serviceOrdersPolicy.require(ctx.actor, 'read');
   const communityId = q.communityId
     ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
     : undefined;
-  const view = {
-    all: undefined,
-    queue: eq(svcOrders.status, 'ordered'),
-    dispatched: eq(svcOrders.status, 'dispatched'),
-    open: inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
-    alerts: and(eq(svcOrders.status, 'ordered'), isNotNull(svcOrders.alert)),
-  }[q.view];
-  const where = and(
-    staffScope(ctx.actor),
-    view,
-    communityId ? eq(svcOrders.communityId, communityId) : undefined,
-    q.status?.length ? inArray(svcOrders.status, q.status) : undefined,
-    q.from ? gte(svcOrders.createdAt, q.from) : undefined,
-    q.to ? lt(svcOrders.createdAt, q.to) : undefined,
-    q.q
-      ? or(
-          eq(svcOrders.number, q.q.toUpperCase()),
-          ilike(svcOrders.title, `%${escapeLike(q.q)}%`),
-          ilike(svcOrders.beneficiaryName, `%${escapeLike(q.q)}%`),
-          ilike(svcOrders.assigneeName, `%${escapeLike(q.q)}%`),
-        )
-      : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(svcOrders)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(svcOrders)
-    .where(where)
-    .orderBy(q.view === 'queue' || q.view === 'alerts' ? asc(svcOrders.createdAt) : desc(svcOrders.createdAt))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await orderDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listServiceOrderRows(ctx.db, ctx.actor, q, communityId);
+  return { ...page, items: await orderDtos(ctx, page.items) };
 }
 
 /** The orders a resident placed (any login). */
 export async function myOrders(ctx: ActorCtx, q: { page: number; pageSize: number }) {
-  const where = eq(svcOrders.orderedBy, ctx.actor.userId);
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(svcOrders)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(svcOrders)
-    .where(where)
-    .orderBy(desc(svcOrders.createdAt))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return {
-    items: await orderDtos(ctx, rows),
-    total: n,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  const page = await listOwnServiceOrderRows(ctx.db, ctx.actor, q);
+  return { ...page, items: await orderDtos(ctx, page.items) };
 }
 
 /** A volunteer's / reporting party member's orders: open ones (to accept or serve) or their history. */
@@ -837,30 +729,9 @@ export async function myTasks(
   ctx: ActorCtx,
   q: { page: number; pageSize: number; view: 'open' | 'history' },
 ) {
-  requirePermission(ctx.actor, 'services.serve');
-  const where = and(
-    eq(svcOrders.assigneeUserId, ctx.actor.userId),
-    q.view === 'open'
-      ? inArray(svcOrders.status, ['dispatched', 'accepted', 'in_service'])
-      : inArray(svcOrders.status, ['served', 'confirmed', 'closed']),
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(svcOrders)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(svcOrders)
-    .where(where)
-    .orderBy(q.view === 'open' ? asc(svcOrders.dispatchedAt) : desc(svcOrders.checkOutAt))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return {
-    items: await orderDtos(ctx, rows),
-    total: n,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  serviceOrdersPolicy.require(ctx.actor, 'serve');
+  const page = await listAssignedServiceOrderRows(ctx.db, ctx.actor, q);
+  return { ...page, items: await orderDtos(ctx, page.items) };
 }
 
 /** Open orders, orders served, hours and average rating of the logged-in volunteer. */
@@ -919,12 +790,8 @@ function skillMatcher(wanted: string[]) {
  * and volunteers with a login (who can accept on their phone) come first on a tie.
  */
 export async function candidates(ctx: ActorCtx, orderId: string): Promise<CandidateDto[]> {
-  requirePermission(ctx.actor, 'services.dispatch');
-  if (!isUuid(orderId)) throw notFound();
-  const [o] = await ctx.db
-    .select()
-    .from(svcOrders)
-    .where(and(eq(svcOrders.id, orderId), scopeWhere(ctx.actor, 'services.dispatch', svcOrders.orgPath)));
+  serviceOrdersPolicy.require(ctx.actor, 'dispatch');
+  const o = await findServiceOrderToDispatch(ctx.db, ctx.actor, orderId);
   if (!o) throw notFound();
   const matches = skillMatcher([...o.skills, o.category]);
   const grid = await unitById(ctx.db, o.gridId);
@@ -1040,13 +907,13 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
 // ---------------------------------------------------------------- settings
 
 export async function getSettings(ctx: ActorCtx, communityId: string) {
-  requirePermission(ctx.actor, 'services.read');
+  serviceOrdersPolicy.require(ctx.actor, 'read');
   const community = await communityFor(ctx.db, ctx.actor, 'services.read', communityId);
   return { communityId: community.id, acceptTimeoutHours: await acceptTimeoutHours(ctx.db, community.id) };
 }
 
 export async function putSettings(ctx: ActorCtx, communityId: string, body: { acceptTimeoutHours: number }) {
-  requirePermission(ctx.actor, 'services.dispatch');
+  serviceOrdersPolicy.require(ctx.actor, 'dispatch');
   const community = await communityFor(ctx.db, ctx.actor, 'services.dispatch', communityId);
   const before = await acceptTimeoutHours(ctx.db, community.id);
   const now = ctx.clock.now();

@@ -2,10 +2,12 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { ReportDto, ReportQuery, YearRecordDto } from '../../../shared/contracts/services';
 import type { ActorCtx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { type Actor, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
+import type { Actor } from '../../platform/permissions';
+import { isUuid } from '../../platform/ids';
 import { partyMembers } from '../people/people.table';
 import { volunteers } from '../volunteers/volunteers.table';
-import { communityFor, isUuid, unitNames } from './services.common';
+import { communityFor, unitNames } from './services.common';
+import { serviceOrdersPolicy, volunteerRecordVisible } from './services.policy';
 import { svcOrders } from './services.table';
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -13,12 +15,12 @@ const avg = (v: unknown) => (v === null || v === undefined ? null : Math.round(N
 
 /** Orders by status, by community, top services and the average rating, in the actor's scope. */
 export async function servicesReport(ctx: ActorCtx, q: ReportQuery): Promise<ReportDto> {
-  requirePermission(ctx.actor, 'services.read');
+  serviceOrdersPolicy.require(ctx.actor, 'read');
   const cid = q.communityId
     ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
     : undefined;
   const where = and(
-    scopeWhere(ctx.actor, 'services.read', svcOrders.orgPath),
+    serviceOrdersPolicy.scope(ctx.actor, 'read'),
     cid ? eq(svcOrders.communityId, cid) : undefined,
     q.from ? gte(svcOrders.createdAt, q.from) : undefined,
     q.to ? lt(svcOrders.createdAt, q.to) : undefined,
@@ -84,7 +86,7 @@ export async function servicesReport(ctx: ActorCtx, q: ReportQuery): Promise<Rep
 
 /** Staff with services.read over the volunteer, or the volunteer themself. */
 function maySeeVolunteer(actor: Actor, v: typeof volunteers.$inferSelect) {
-  return v.userId === actor.userId || inScope(actor, 'services.read', v.orgPath);
+  return volunteerRecordVisible(actor, v);
 }
 
 /**
@@ -146,7 +148,7 @@ export async function myVolunteerId(ctx: ActorCtx): Promise<string> {
 
 /** Volunteers (reporting party members first) by orders served in the period, for the yearly records. */
 export async function serversReport(ctx: ActorCtx, q: ReportQuery) {
-  requirePermission(ctx.actor, 'services.read');
+  serviceOrdersPolicy.require(ctx.actor, 'read');
   const cid = q.communityId
     ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
     : undefined;
@@ -164,7 +166,7 @@ export async function serversReport(ctx: ActorCtx, q: ReportQuery) {
     .innerJoin(volunteers, eq(volunteers.id, svcOrders.assigneeId))
     .where(
       and(
-        scopeWhere(ctx.actor, 'services.read', svcOrders.orgPath),
+        serviceOrdersPolicy.scope(ctx.actor, 'read'),
         eq(svcOrders.assigneeType, 'volunteer'),
         inArray(svcOrders.status, ['served', 'confirmed', 'closed']),
         cid ? eq(svcOrders.communityId, cid) : undefined,

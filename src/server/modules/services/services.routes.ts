@@ -45,7 +45,6 @@ import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
-import { requirePermission, scopePaths } from '../../platform/permissions';
 import { homeCommunity } from './services.common';
 import {
   addDutyLog,
@@ -80,7 +79,7 @@ import {
   myTasks,
   orderDetail,
   putSettings,
-  sweepServiceOrders,
+  sweepOwnServiceOrders,
 } from './services.orders';
 import { myVolunteerId, serversReport, servicesReport, yearRecord } from './services.reports';
 import * as servicesTables from './services.table';
@@ -291,12 +290,8 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.dispatch') },
         schema: { tags, response: { 200: z.object({ returned: z.number() }) } },
       },
-      async (req) => {
-        const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'services.dispatch');
-        // Only the communities this person dispatches for; the scheduled job sweeps them all.
-        return sweepServiceOrders(ctx, { paths: scopePaths(ctx.actor, 'services.dispatch') });
-      },
+      // Only the communities this person dispatches for; the scheduled job sweeps them all.
+      (req) => sweepOwnServiceOrders(actorCtxOf(deps, req)),
     );
     const communityParams = z.object({ communityId: z.string().max(64) });
     app.get(

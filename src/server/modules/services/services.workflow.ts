@@ -8,15 +8,9 @@ import {
 } from '../../../shared/contracts/serviceOrderMachine';
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
-import {
-  type SoActionInput,
-  type SvcOrderRow,
-  TIMEOUT_INPUT,
-  allowedActions,
-  invalidTransition,
-  mayAct,
-  prepareAction,
-} from './services.orders';
+import { type SoActionInput, TIMEOUT_INPUT, invalidTransition, prepareAction } from './services.orders';
+import { allowedActions, mayAct } from './services.policy';
+import type { SvcOrderRow } from './services.repository';
 import { svcOrderEvents, svcOrders, svcSweepSteps } from './services.table';
 
 /**

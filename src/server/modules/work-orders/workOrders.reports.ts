@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type {
   HeatmapDto,
   HotspotsDto,
@@ -15,8 +15,9 @@ import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { rowsOf } from '../../platform/db';
-import { AppError, invalidField, notFound } from '../../platform/errors';
-import { type Actor, can, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
+import { invalidField, notFound } from '../../platform/errors';
+import { escapeLike } from '../../platform/permissions';
+import { requireStats, statsRoots, statsScope } from './workOrders.policy';
 import { orgUnits } from '../org/org.table';
 import { chinaDay } from './workOrders.rollups';
 import { ROLLUP_COUNTERS } from './workOrders.rollups.table';
@@ -56,17 +57,6 @@ const KIND_RANK: Record<string, number> = {
 
 // ---------------------------------------------------------------- scope and period
 
-/** Who may read measures: work_orders.read or reports.read, each in its own scope. */
-function statsScope(actor: Actor, path: Parameters<typeof scopeWhere>[2]) {
-  return or(scopeWhere(actor, 'work_orders.read', path), scopeWhere(actor, 'reports.read', path))!;
-}
-
-function requireStats(actor: Actor | undefined): asserts actor is Actor {
-  if (!actor) throw new AppError('common.unauthenticated', 401);
-  if (!can(actor, 'work_orders.read') && !can(actor, 'reports.read'))
-    throw new AppError('common.forbidden', 403, {}, { permission: 'reports.read' });
-}
-
 /** The unit asked for (404 outside the user's scope), else the top of the user's scope. */
 export async function statsRoot(ctx: ActorCtx, orgUnitId?: string): Promise<Unit> {
   requireStats(ctx.actor);
@@ -78,9 +68,7 @@ export async function statsRoot(ctx: ActorCtx, orgUnitId?: string): Promise<Unit
     if (!u) throw notFound();
     return u;
   }
-  const roots = [
-    ...new Set([...scopePaths(ctx.actor, 'work_orders.read'), ...scopePaths(ctx.actor, 'reports.read')]),
-  ].sort();
+  const roots = statsRoots(ctx.actor);
   const first = roots[0]!;
   const [u] =
     first === '/'

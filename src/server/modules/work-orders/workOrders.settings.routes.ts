@@ -8,7 +8,7 @@ import { type ActorCtx, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
-import { can, inScope, requirePermission } from '../../platform/permissions';
+import { workOrdersPolicy } from './workOrders.policy';
 import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
 import { invalidateSettingsCache } from './workOrders.cache';
 import { settingsFor } from './workOrders.settings';
@@ -35,8 +35,7 @@ export const workOrderSettingsModule = defineModule({
         abilities: {
           edit:
             CONFIGURABLE_KINDS.includes(unit.kind) &&
-            can(ctx.actor, 'work_orders.supervise') &&
-            inScope(ctx.actor, 'work_orders.supervise', unit.path),
+            workOrdersPolicy.can(ctx.actor, 'supervise', { orgPath: unit.path, dispatchPath: unit.path }),
         },
       };
     };
@@ -49,7 +48,7 @@ export const workOrderSettingsModule = defineModule({
       },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'work_orders.read');
+        workOrdersPolicy.require(ctx.actor, 'read');
         return view(ctx, await findUnitInScope(ctx, req.params.orgUnitId));
       },
     );
@@ -62,9 +61,9 @@ export const workOrderSettingsModule = defineModule({
       },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'work_orders.supervise');
+        workOrdersPolicy.require(ctx.actor, 'supervise');
         const unit = await findUnitInScope(ctx, req.params.orgUnitId);
-        if (!inScope(ctx.actor, 'work_orders.supervise', unit.path))
+        if (!workOrdersPolicy.can(ctx.actor, 'supervise', { orgPath: unit.path, dispatchPath: unit.path }))
           throw new AppError('common.forbidden', 403);
         if (!CONFIGURABLE_KINDS.includes(unit.kind)) throw new AppError('work_orders.settings_level', 422);
         const now = ctx.clock.now();

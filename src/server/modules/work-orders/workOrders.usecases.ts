@@ -1,30 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
-import {
-  OPEN_STATUSES,
-  TRANSITIONS,
-  type WoAction,
-  type WoStatus,
-  actionsFrom,
-} from '../../../shared/contracts/workOrderMachine';
+import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import { writeAudit } from '../../platform/audit';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
 import { type Prepared, transition } from '../../platform/workflow';
-import {
-  type Actor,
-  can,
-  escapeLike,
-  inScope,
-  requirePermission,
-  scopePaths,
-  scopeWhere,
-} from '../../platform/permissions';
+import type { Actor } from '../../platform/permissions';
 import { orgTreeVersion, orgUnits } from '../org/org.table';
 import {
   cachedCategories,
@@ -46,8 +31,20 @@ import {
   workOrders,
 } from './workOrders.table';
 import { type WoActionInput, workOrderWorkflow } from './workOrders.workflow';
+import { allowedActions, intakeUnitId, mayAct, workOrdersPolicy } from './workOrders.policy';
+import {
+  type OrderRow,
+  attachmentOwners,
+  findAttachment,
+  orderByNumberForRequester,
+  orderEventRows,
+  findOrderRow,
+  listOrderRows,
+  orderDetailRows,
+} from './workOrders.repository';
 
-export type OrderRow = typeof workOrders.$inferSelect;
+export type { OrderRow };
+export { allowedActions, mayAct };
 type Unit = typeof orgUnits.$inferSelect;
 
 // ---------------------------------------------------------------- helpers
@@ -103,38 +100,10 @@ function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-/** The side's scope check (DESIGN convention 5 on top of the state machine). */
-export function mayAct(actor: Actor, order: OrderRow, action: WoAction): boolean {
-  const t = TRANSITIONS[action];
-  if (!can(actor, t.permission)) return false;
-  if (t.side === 'handler') return inScope(actor, t.permission, order.orgPath);
-  return inScope(actor, t.permission, order.dispatchPath) || inScope(actor, t.permission, order.orgPath);
-}
-
-/** What this actor may do to the order now: the state machine ∩ permissions ∩ scope. */
-export function allowedActions(actor: Actor | undefined, order: OrderRow): WoAction[] {
-  if (!actor) return [];
-  return actionsFrom(order.status as WoStatus).filter((a) => {
-    if (!mayAct(actor, order, a)) return false;
-    if (a === 'supervise' && order.supervised) return false;
-    return true;
-  });
-}
-
-function readScope(actor: Actor) {
-  return or(
-    scopeWhere(actor, 'work_orders.read', workOrders.orgPath),
-    scopeWhere(actor, 'work_orders.read', workOrders.dispatchPath),
-  )!;
-}
-
+/** An order the actor may read (404 when it does not exist or is out of their reach). */
 export async function findOrder(ctx: ActorCtx, id: string): Promise<OrderRow> {
-  requirePermission(ctx.actor, 'work_orders.read');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
-  const [o] = await ctx.db
-    .select()
-    .from(workOrders)
-    .where(and(eq(workOrders.id, id), readScope(ctx.actor)));
+  workOrdersPolicy.require(ctx.actor, 'read');
+  const o = await findOrderRow(ctx.db, ctx.actor, 'read', id);
   if (!o) throw notFound();
   return o;
 }
@@ -170,10 +139,7 @@ function eventRow(ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput): 
 /** Attachments must exist and not belong to another order (an id cannot pull a foreign photo in). */
 async function checkAttachments(db: Db, ids: string[], orderId?: string) {
   if (ids.length === 0) return;
-  const found = await db
-    .select({ id: woAttachments.id, orderId: woAttachments.orderId })
-    .from(woAttachments)
-    .where(inArray(woAttachments.id, ids));
+  const found = await attachmentOwners(db, ids);
   if (found.length !== new Set(ids).size || found.some((a) => a.orderId !== null && a.orderId !== orderId))
     throw invalidField('attachmentIds', 'work_orders.attachment_unknown');
 }
@@ -183,10 +149,7 @@ const PUBLIC_PHOTO_ACTIONS = new Set(['intake', 'reply']);
 
 /** The photos of an order that its requester may view. */
 export async function publicPhotoIds(db: Db, orderId: string): Promise<Set<string>> {
-  const events = await db
-    .select({ action: woEvents.action, attachments: woEvents.attachments })
-    .from(woEvents)
-    .where(eq(woEvents.orderId, orderId));
+  const events = await orderEventRows(db, orderId);
   return new Set(events.filter((e) => PUBLIC_PHOTO_ACTIONS.has(e.action)).flatMap((e) => e.attachments));
 }
 
@@ -195,9 +158,7 @@ export async function publicPhotoIds(db: Db, orderId: string): Promise<Set<strin
  * uploaded themselves that is not attached to an order yet.
  */
 export async function attachmentForStaff(ctx: ActorCtx, id: string) {
-  const [a] = /^[0-9a-f-]{36}$/i.test(id)
-    ? await ctx.db.select().from(woAttachments).where(eq(woAttachments.id, id))
-    : [];
+  const a = await findAttachment(ctx.db, id);
   if (!a) throw notFound();
   if (a.orderId) await findOrder(ctx, a.orderId);
   else if (a.createdBy !== ctx.actor.userId) throw notFound();
@@ -273,8 +234,7 @@ function isNotNullViolation(err: unknown): boolean {
 }
 
 async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource): Promise<CreatedOrder> {
-  if (!source.anonymous)
-    requirePermission(ctx.actor, source.public ? 'work_orders.report' : 'work_orders.intake');
+  if (!source.anonymous) workOrdersPolicy.require(ctx.actor, source.public ? 'report' : 'intake');
   const category = (await cachedCategories(ctx.db)).get(input.categoryCode);
   if (!category?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
   if (input.answeredOnSpot && input.kind !== 'consult')
@@ -288,9 +248,7 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
   // The dispatching unit: the territory's subdistrict, else the intake worker's own unit, else the tree's top.
   let dispatchUnit = await org.unit(ctx.db, territory.subdistrictId);
   if (!dispatchUnit && ctx.actor) {
-    const own = scopePaths(ctx.actor, 'work_orders.intake')[0];
-    const ownId = own?.split('/').filter(Boolean).at(-1);
-    dispatchUnit = await org.unit(ctx.db, ownId);
+    dispatchUnit = await org.unit(ctx.db, intakeUnitId(ctx.actor));
   }
   if (!dispatchUnit) dispatchUnit = await org.top(ctx.db);
   if (!dispatchUnit) throw new AppError('work_orders.no_territory', 422);
@@ -299,15 +257,19 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
   if (input.resolvedOnSpot) {
     resolvingUnit = await org.unit(ctx.db, territory.gridId ?? territory.communityId);
     const actor = ctx.actor;
-    if (!actor || !resolvingUnit || !inScope(actor, 'work_orders.handle', resolvingUnit.path)) {
+    if (
+      !actor ||
+      !resolvingUnit ||
+      !workOrdersPolicy.can(actor, 'handle', {
+        orgPath: resolvingUnit.path,
+        dispatchPath: resolvingUnit.path,
+      })
+    ) {
       throw invalidField('resolvedOnSpot', 'work_orders.not_your_grid');
     }
   }
   if (input.answeredOnSpot && ctx.actor) {
-    resolvingUnit = await org.unit(
-      ctx.db,
-      scopePaths(ctx.actor, 'work_orders.intake')[0]?.split('/').filter(Boolean).at(-1),
-    );
+    resolvingUnit = await org.unit(ctx.db, intakeUnitId(ctx.actor));
   }
 
   const settings = await cachedSettings(ctx.db, dispatchUnit.path);
@@ -598,7 +560,10 @@ export async function prepareAction(
     if (target?.status !== 'active' || !['grid', 'community', 'subdistrict'].includes(target.kind)) {
       throw invalidField('unitId', 'work_orders.unit_required');
     }
-    if (!ctx.actor || !inScope(ctx.actor, 'work_orders.dispatch', target.path))
+    if (
+      !ctx.actor ||
+      !workOrdersPolicy.can(ctx.actor, 'dispatch', { orgPath: target.path, dispatchPath: target.path })
+    )
       throw invalidField('unitId', 'work_orders.unit_out_of_scope');
     return target;
   };
@@ -672,10 +637,7 @@ export async function prepareAction(
       data.to = body.to;
       break;
     case 'link_duplicate': {
-      const [original] = await ctx.db
-        .select()
-        .from(workOrders)
-        .where(and(eq(workOrders.id, body.duplicateOfId), readScope(ctx.actor!)));
+      const original = await findOrderRow(ctx.db, ctx.actor!, 'read', body.duplicateOfId);
       if (!original || original.id === order.id)
         throw invalidField('duplicateOfId', 'work_orders.duplicate_unknown');
       Object.assign(patch, { duplicateOfId: original.id, closedAt: now });
@@ -940,34 +902,16 @@ export async function getOrder(ctx: ActorCtx, id: string, created?: CreatedOrder
   let participants: (typeof woParticipants.$inferSelect)[] = [];
   let followups: (typeof woFollowups.$inferSelect)[] = [];
   if (created && created.order.id === id) {
-    requirePermission(ctx.actor, 'work_orders.read');
+    workOrdersPolicy.require(ctx.actor, 'read');
     order = created.order;
-    if (
-      !inScope(ctx.actor, 'work_orders.read', order.orgPath) &&
-      !inScope(ctx.actor, 'work_orders.read', order.dispatchPath)
-    )
-      throw notFound();
+    if (!workOrdersPolicy.can(ctx.actor, 'read', order)) throw notFound();
     const category = (await cachedCategories(ctx.db)).get(order.categoryCode);
     dto = dtoOf(ctx.actor, order, ctx.clock.now(), category?.nameZh ?? null, created.unitName);
     timeline = created.events;
   } else {
     order = await findOrder(ctx, id);
     [dto] = (await toDto(ctx.db, ctx.actor, [order], ctx.clock.now())) as [ReturnType<typeof dtoOf>];
-    timeline = await ctx.db
-      .select()
-      .from(woEvents)
-      .where(eq(woEvents.orderId, id))
-      .orderBy(asc(woEvents.at), asc(woEvents.id));
-    participants = await ctx.db
-      .select()
-      .from(woParticipants)
-      .where(eq(woParticipants.orderId, id))
-      .orderBy(asc(woParticipants.calledAt));
-    followups = await ctx.db
-      .select()
-      .from(woFollowups)
-      .where(eq(woFollowups.orderId, id))
-      .orderBy(asc(woFollowups.cycle));
+    ({ timeline, participants, followups } = await orderDetailRows(ctx.db, order.id));
   }
   return {
     ...dto,
@@ -1005,82 +949,19 @@ export async function getOrder(ctx: ActorCtx, id: string, created?: CreatedOrder
 }
 
 export async function listOrders(ctx: ActorCtx, q: WorkOrderListQuery) {
-  requirePermission(ctx.actor, 'work_orders.read');
+  workOrdersPolicy.require(ctx.actor, 'read');
   const now = ctx.clock.now();
   let unitPath: string | undefined;
   if (q.orgUnitId) {
     const [u] = await ctx.db
       .select()
       .from(orgUnits)
-      .where(and(eq(orgUnits.id, q.orgUnitId), scopeWhere(ctx.actor, 'work_orders.read', orgUnits.path)));
+      .where(and(eq(orgUnits.id, q.orgUnitId), workOrdersPolicy.scope(ctx.actor, 'read', orgUnits.path)));
     if (!u) throw notFound();
     unitPath = u.path;
   }
-  const open = inArray(workOrders.status, [...OPEN_STATUSES]);
-  const view = {
-    all: undefined,
-    intake: inArray(workOrders.status, ['submitted', 'return_requested', 'extension_pending']),
-    mine: and(
-      inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
-      scopeWhere(ctx.actor, 'work_orders.handle', workOrders.orgPath),
-    ),
-    overdue: and(
-      inArray(workOrders.status, [
-        'submitted',
-        'dispatched',
-        'in_progress',
-        'return_requested',
-        'extension_pending',
-      ]),
-      lt(workOrders.dueAt, now),
-    ),
-    due_soon: and(
-      inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
-      gte(workOrders.dueAt, now),
-      lt(workOrders.dueAt, new Date(now.getTime() + 24 * 3_600_000)),
-    ),
-    supervised: and(open, eq(workOrders.supervised, true)),
-  }[q.view];
-  const where = and(
-    readScope(ctx.actor),
-    view,
-    q.status?.length ? inArray(workOrders.status, q.status) : undefined,
-    q.categoryCode ? eq(workOrders.categoryCode, q.categoryCode) : undefined,
-    q.priority ? eq(workOrders.priority, q.priority) : undefined,
-    unitPath
-      ? or(
-          sql`${workOrders.orgPath} like ${`${escapeLike(unitPath)}%`}`,
-          sql`${workOrders.dispatchPath} like ${`${escapeLike(unitPath)}%`}`,
-        )
-      : undefined,
-    q.from ? gte(workOrders.createdAt, q.from) : undefined,
-    q.to ? lt(workOrders.createdAt, q.to) : undefined,
-    q.q
-      ? or(eq(workOrders.number, q.q.toUpperCase()), ilike(workOrders.description, `%${escapeLike(q.q)}%`))
-      : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(workOrders)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(workOrders)
-    .where(where)
-    .orderBy(
-      ...(q.view === 'overdue' || q.view === 'due_soon'
-        ? [asc(workOrders.dueAt)]
-        : q.view === 'intake' || q.view === 'mine'
-          ? // Work queues: emergencies first, then key matters (R-WO-3), newest first within each.
-            [
-              sql`case ${workOrders.priority} when 'emergency' then 0 when 'key' then 1 else 2 end`,
-              desc(workOrders.createdAt),
-            ]
-          : [desc(workOrders.createdAt)]),
-    )
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await toDto(ctx.db, ctx.actor, rows, now), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listOrderRows(ctx.db, ctx.actor, q, now, unitPath);
+  return { ...page, items: await toDto(ctx.db, ctx.actor, page.items, now) };
 }
 
 // ---------------------------------------------------------------- requester side
@@ -1091,7 +972,7 @@ export async function findByNumberForRequester(
   token: string | undefined,
   userId: string | undefined,
 ) {
-  const [o] = await db.select().from(workOrders).where(eq(workOrders.number, number.toUpperCase()));
+  const o = await orderByNumberForRequester(db, number);
   if (!o) throw notFound();
   const ok = (token && o.trackingTokenHash === tokenHash(token)) || (userId && o.requesterUserId === userId);
   if (!ok) throw notFound();
@@ -1101,11 +982,7 @@ export async function findByNumberForRequester(
 /** The requester's privacy-safe view: statuses and public notes only, no staff names or internal notes. */
 export async function publicView(db: Db, o: OrderRow) {
   const cat = await categoryOf(db, o.categoryCode);
-  const events = await db
-    .select()
-    .from(woEvents)
-    .where(eq(woEvents.orderId, o.id))
-    .orderBy(asc(woEvents.at), asc(woEvents.id));
+  const events = await orderEventRows(db, o.id);
   return {
     number: o.number,
     kind: o.kind as 'help',

@@ -12,13 +12,9 @@ import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/wor
 import { recordRollup } from './workOrders.rollups';
 import { escalate, markOverdue, remind } from './workOrders.sla';
 import { woEscalations, woEvents, workOrders } from './workOrders.table';
-import {
-  type OrderRow,
-  allowedActions,
-  invalidTransition,
-  mayAct,
-  prepareAction,
-} from './workOrders.usecases';
+import { allowedActions, mayAct } from './workOrders.policy';
+import type { OrderRow } from './workOrders.repository';
+import { invalidTransition, prepareAction } from './workOrders.usecases';
 
 const DAY = 24 * 3_600_000;
 

@@ -1,0 +1,311 @@
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import type {
+  NeedListQuery,
+  OrderListQuery,
+  ProjectListQuery,
+  ResourceListQuery,
+} from '../../../shared/contracts/services';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, type PageQuery, listPage } from '../../platform/listing';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import {
+  type ListAction,
+  dutySlotsPolicy,
+  needsPolicy,
+  orderVisibility,
+  projectsPolicy,
+  resourcesPolicy,
+  serviceOrdersPolicy,
+  staffScope,
+  stationsPolicy,
+} from './services.policy';
+import { svcDutySlots, svcNeeds, svcOrders, svcProjects, svcResources, svcStations } from './services.table';
+
+/**
+ * Reads of the services tables for people. Every read takes the actor and the action it is for and
+ * ANDs the policy's scope into its `where`: a record out of reach is not found, the same as one that
+ * does not exist (404, never 403). Lists go through `listPage`.
+ */
+export type NeedRow = typeof svcNeeds.$inferSelect;
+export type ResourceRow = typeof svcResources.$inferSelect;
+export type ProjectRow = typeof svcProjects.$inferSelect;
+export type StationRow = typeof svcStations.$inferSelect;
+export type DutySlotRow = typeof svcDutySlots.$inferSelect;
+export type SvcOrderRow = typeof svcOrders.$inferSelect;
+
+// ---------------------------------------------------------------- the three lists
+
+export async function findNeedRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(svcNeeds)
+    .where(and(eq(svcNeeds.id, id), needsPolicy.scope(actor, action)));
+  return row;
+}
+
+/** Needs in reach for reading that match the filters; `communityId` is a community found in scope. */
+export function listNeedRows(
+  db: Db,
+  actor: Actor,
+  q: NeedListQuery,
+  communityId: string | undefined,
+): Promise<Page<NeedRow>> {
+  return listPage(db, {
+    table: svcNeeds,
+    where: and(
+      needsPolicy.scope(actor, 'read'),
+      communityId ? eq(svcNeeds.communityId, communityId) : undefined,
+      q.status ? eq(svcNeeds.status, q.status) : undefined,
+      q.source ? eq(svcNeeds.source, q.source) : undefined,
+      q.q ? ilike(svcNeeds.title, `%${escapeLike(q.q)}%`) : undefined,
+    ),
+    orderBy: [desc(svcNeeds.createdAt), desc(svcNeeds.id)],
+    page: q,
+  });
+}
+
+export async function findResourceRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(svcResources)
+    .where(and(eq(svcResources.id, id), resourcesPolicy.scope(actor, action)));
+  return row;
+}
+
+export function listResourceRows(
+  db: Db,
+  actor: Actor,
+  q: ResourceListQuery,
+  communityId: string | undefined,
+): Promise<Page<ResourceRow>> {
+  return listPage(db, {
+    table: svcResources,
+    where: and(
+      resourcesPolicy.scope(actor, 'read'),
+      communityId ? eq(svcResources.communityId, communityId) : undefined,
+      q.kind ? eq(svcResources.kind, q.kind) : undefined,
+      q.q ? ilike(svcResources.name, `%${escapeLike(q.q)}%`) : undefined,
+    ),
+    orderBy: [desc(svcResources.createdAt), desc(svcResources.id)],
+    page: q,
+  });
+}
+
+export async function findProjectRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(svcProjects)
+    .where(and(eq(svcProjects.id, id), projectsPolicy.scope(actor, action)));
+  return row;
+}
+
+export function listProjectRows(
+  db: Db,
+  actor: Actor,
+  q: ProjectListQuery,
+  communityId: string | undefined,
+): Promise<Page<ProjectRow>> {
+  return listPage(db, {
+    table: svcProjects,
+    where: and(
+      projectsPolicy.scope(actor, 'read'),
+      communityId ? eq(svcProjects.communityId, communityId) : undefined,
+      q.published === undefined ? undefined : eq(svcProjects.published, q.published),
+      q.category ? eq(svcProjects.category, q.category) : undefined,
+      q.q
+        ? or(
+            ilike(svcProjects.title, `%${escapeLike(q.q)}%`),
+            ilike(svcProjects.providerName, `%${escapeLike(q.q)}%`),
+          )
+        : undefined,
+    ),
+    orderBy: [desc(svcProjects.createdAt), desc(svcProjects.id)],
+    page: q,
+  });
+}
+
+/**
+ * A project by id in any community, for placing an order: the caller decides who may order it (staff
+ * over its community, or a resident who may order there) and answers 404 otherwise.
+ */
+export async function projectToOrder(db: Db, id: string): Promise<ProjectRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(svcProjects).where(eq(svcProjects.id, id));
+  return row;
+}
+
+/** A need of a community the caller dispatches for (found in scope), for the order that answers it. */
+export async function needOfCommunity(db: Db, communityId: string, id: string): Promise<NeedRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(svcNeeds)
+    .where(and(eq(svcNeeds.id, id), eq(svcNeeds.communityId, communityId)));
+  return row;
+}
+
+// ---------------------------------------------------------------- duty rota
+
+/**
+ * A station by id in any scope, to tell an unknown station (422) from one out of reach (the caller then
+ * looks it up in scope: 404).
+ */
+export async function stationById(db: Db, id: string): Promise<StationRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(svcStations).where(eq(svcStations.id, id));
+  return row;
+}
+
+export async function findStationRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(svcStations)
+    .where(and(eq(svcStations.id, id), stationsPolicy.scope(actor, action)));
+  return row;
+}
+
+/** The stations in reach for reading (of `communityId`, a community found in scope), by name. */
+export function listStationRows(db: Db, actor: Actor, communityId: string | undefined) {
+  return db
+    .select()
+    .from(svcStations)
+    .where(
+      and(
+        stationsPolicy.scope(actor, 'read'),
+        communityId ? eq(svcStations.communityId, communityId) : undefined,
+      ),
+    )
+    .orderBy(asc(svcStations.name))
+    .limit(500);
+}
+
+export async function findDutySlotRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(svcDutySlots)
+    .where(and(eq(svcDutySlots.id, id), dutySlotsPolicy.scope(actor, action)));
+  return row;
+}
+
+/** Slots in reach for reading that overlap [from, to), with their station's name and community. */
+export function listDutySlotRows(
+  db: Db,
+  actor: Actor,
+  q: { communityId?: string | undefined; stationId?: string | undefined; from: Date; to: Date },
+) {
+  return db
+    .select({ slot: svcDutySlots, stationName: svcStations.name, communityId: svcStations.communityId })
+    .from(svcDutySlots)
+    .innerJoin(svcStations, eq(svcStations.id, svcDutySlots.stationId))
+    .where(
+      and(
+        dutySlotsPolicy.scope(actor, 'read'),
+        q.communityId ? eq(svcStations.communityId, q.communityId) : undefined,
+        q.stationId ? eq(svcDutySlots.stationId, q.stationId) : undefined,
+        lt(svcDutySlots.startsAt, q.to),
+        gt(svcDutySlots.endsAt, q.from),
+      ),
+    )
+    .orderBy(asc(svcDutySlots.startsAt))
+    .limit(2000);
+}
+
+// ---------------------------------------------------------------- service orders
+
+/** An order the actor may see (staff in scope, who ordered it, the assigned server), or undefined. */
+export async function findServiceOrderRow(db: Db, actor: Actor, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [o] = await db
+    .select()
+    .from(svcOrders)
+    .where(and(eq(svcOrders.id, id), orderVisibility(actor)));
+  return o;
+}
+
+/** An order in the community scope of the actor's `services.dispatch` (e.g. for candidates), or undefined. */
+export async function findServiceOrderToDispatch(db: Db, actor: Actor, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [o] = await db
+    .select()
+    .from(svcOrders)
+    .where(and(eq(svcOrders.id, id), serviceOrdersPolicy.scope(actor, 'dispatch')));
+  return o;
+}
+
+/** The staff list: orders over the actor's communities or grids that match the view and filters. */
+export function listServiceOrderRows(
+  db: Db,
+  actor: Actor,
+  q: OrderListQuery,
+  communityId: string | undefined,
+): Promise<Page<SvcOrderRow>> {
+  const view = {
+    all: undefined,
+    queue: eq(svcOrders.status, 'ordered'),
+    dispatched: eq(svcOrders.status, 'dispatched'),
+    open: inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
+    alerts: and(eq(svcOrders.status, 'ordered'), isNotNull(svcOrders.alert)),
+  }[q.view];
+  return listPage(db, {
+    table: svcOrders,
+    where: and(
+      staffScope(actor),
+      view,
+      communityId ? eq(svcOrders.communityId, communityId) : undefined,
+      q.status?.length ? inArray(svcOrders.status, q.status) : undefined,
+      q.from ? gte(svcOrders.createdAt, q.from) : undefined,
+      q.to ? lt(svcOrders.createdAt, q.to) : undefined,
+      q.q
+        ? or(
+            eq(svcOrders.number, q.q.toUpperCase()),
+            ilike(svcOrders.title, `%${escapeLike(q.q)}%`),
+            ilike(svcOrders.beneficiaryName, `%${escapeLike(q.q)}%`),
+            ilike(svcOrders.assigneeName, `%${escapeLike(q.q)}%`),
+          )
+        : undefined,
+    ),
+    orderBy:
+      q.view === 'queue' || q.view === 'alerts'
+        ? [asc(svcOrders.createdAt), asc(svcOrders.id)]
+        : [desc(svcOrders.createdAt), desc(svcOrders.id)],
+    page: q,
+  });
+}
+
+/** The orders the actor placed themself (any login). */
+export function listOwnServiceOrderRows(db: Db, actor: Actor, q: PageQuery): Promise<Page<SvcOrderRow>> {
+  return listPage(db, {
+    table: svcOrders,
+    where: eq(svcOrders.orderedBy, actor.userId),
+    orderBy: [desc(svcOrders.createdAt), desc(svcOrders.id)],
+    page: q,
+  });
+}
+
+/** The orders assigned to the actor's login: open ones (to accept or serve) or their history. */
+export function listAssignedServiceOrderRows(
+  db: Db,
+  actor: Actor,
+  q: PageQuery & { view: 'open' | 'history' },
+): Promise<Page<SvcOrderRow>> {
+  return listPage(db, {
+    table: svcOrders,
+    where: and(
+      eq(svcOrders.assigneeUserId, actor.userId),
+      q.view === 'open'
+        ? inArray(svcOrders.status, ['dispatched', 'accepted', 'in_service'])
+        : inArray(svcOrders.status, ['served', 'confirmed', 'closed']),
+    ),
+    orderBy:
+      q.view === 'open'
+        ? [asc(svcOrders.dispatchedAt), asc(svcOrders.id)]
+        : [desc(svcOrders.checkOutAt), desc(svcOrders.id)],
+    page: q,
+  });
+}

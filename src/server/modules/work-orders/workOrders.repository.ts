@@ -1,0 +1,152 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
+import { OPEN_STATUSES } from '../../../shared/contracts/workOrderMachine';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import { type WorkOrderAction, workOrdersPolicy } from './workOrders.policy';
+import { woAttachments, woEvents, woFollowups, woParticipants, workOrders } from './workOrders.table';
+
+/**
+ * Reads of work orders for staff. Every read takes the actor and the action it is for and ANDs the
+ * policy's scope (handling unit OR dispatching subdistrict) into its `where`: an order out of reach is
+ * not found, the same as one that does not exist (404, never 403). The rows of an order's timeline,
+ * participants and follow-ups are read only for an order already found this way.
+ */
+export type OrderRow = typeof workOrders.$inferSelect;
+
+/** One order in reach for `action`, or undefined (also for an id that is not a UUID). */
+export async function findOrderRow(
+  db: Db,
+  actor: Actor,
+  action: WorkOrderAction,
+  id: string,
+): Promise<OrderRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [o] = await db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.id, id), workOrdersPolicy.scope(actor, action)));
+  return o;
+}
+
+/** An attachment by id (undefined for an id that is not a UUID); its order decides who may open it. */
+export async function findAttachment(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [a] = await db.select().from(woAttachments).where(eq(woAttachments.id, id));
+  return a;
+}
+
+/** The order of each of the given attachments that exist (null: uploaded, not attached yet). */
+export function attachmentOwners(db: Db, ids: string[]) {
+  return db
+    .select({ id: woAttachments.id, orderId: woAttachments.orderId })
+    .from(woAttachments)
+    .where(inArray(woAttachments.id, ids));
+}
+
+/** An order's timeline, oldest first (for an order found in scope, or its requester's public view). */
+export function orderEventRows(db: Db, orderId: string) {
+  return db
+    .select()
+    .from(woEvents)
+    .where(eq(woEvents.orderId, orderId))
+    .orderBy(asc(woEvents.at), asc(woEvents.id));
+}
+
+/**
+ * An order by its number, in any scope: for the requester's pages only, whose caller then checks the
+ * tracking token or the requester's login (and answers 404 when neither matches).
+ */
+export async function orderByNumberForRequester(db: Db, number: string): Promise<OrderRow | undefined> {
+  const [o] = await db.select().from(workOrders).where(eq(workOrders.number, number.toUpperCase()));
+  return o;
+}
+
+/** The timeline, called departments and follow-ups of an order found in scope. */
+export async function orderDetailRows(db: Db, orderId: string) {
+  const [timeline, participants, followups] = await Promise.all([
+    orderEventRows(db, orderId),
+    db
+      .select()
+      .from(woParticipants)
+      .where(eq(woParticipants.orderId, orderId))
+      .orderBy(asc(woParticipants.calledAt)),
+    db.select().from(woFollowups).where(eq(woFollowups.orderId, orderId)).orderBy(asc(woFollowups.cycle)),
+  ]);
+  return { timeline, participants, followups };
+}
+
+/**
+ * One page of the orders in reach for reading that match the list's view and filters; `unitPath` is a
+ * unit the caller found in scope (orders handled or dispatched under it).
+ */
+export function listOrderRows(
+  db: Db,
+  actor: Actor,
+  q: WorkOrderListQuery,
+  now: Date,
+  unitPath?: string,
+): Promise<Page<OrderRow>> {
+  const open = inArray(workOrders.status, [...OPEN_STATUSES]);
+  const view = {
+    all: undefined,
+    intake: inArray(workOrders.status, ['submitted', 'return_requested', 'extension_pending']),
+    // The orders the actor's own unit handles.
+    mine: and(
+      inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
+      workOrdersPolicy.scope(actor, 'handle', workOrders.orgPath),
+    ),
+    overdue: and(
+      inArray(workOrders.status, [
+        'submitted',
+        'dispatched',
+        'in_progress',
+        'return_requested',
+        'extension_pending',
+      ]),
+      lt(workOrders.dueAt, now),
+    ),
+    due_soon: and(
+      inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
+      gte(workOrders.dueAt, now),
+      lt(workOrders.dueAt, new Date(now.getTime() + 24 * 3_600_000)),
+    ),
+    supervised: and(open, eq(workOrders.supervised, true)),
+  }[q.view];
+  const where = and(
+    workOrdersPolicy.scope(actor, 'read'),
+    view,
+    q.status?.length ? inArray(workOrders.status, q.status) : undefined,
+    q.categoryCode ? eq(workOrders.categoryCode, q.categoryCode) : undefined,
+    q.priority ? eq(workOrders.priority, q.priority) : undefined,
+    unitPath
+      ? or(
+          sql`${workOrders.orgPath} like ${`${escapeLike(unitPath)}%`}`,
+          sql`${workOrders.dispatchPath} like ${`${escapeLike(unitPath)}%`}`,
+        )
+      : undefined,
+    q.from ? gte(workOrders.createdAt, q.from) : undefined,
+    q.to ? lt(workOrders.createdAt, q.to) : undefined,
+    q.q
+      ? or(eq(workOrders.number, q.q.toUpperCase()), ilike(workOrders.description, `%${escapeLike(q.q)}%`))
+      : undefined,
+  );
+  return listPage(db, {
+    table: workOrders,
+    where,
+    orderBy:
+      q.view === 'overdue' || q.view === 'due_soon'
+        ? [asc(workOrders.dueAt), asc(workOrders.id)]
+        : q.view === 'intake' || q.view === 'mine'
+          ? // Work queues: emergencies first, then key matters (R-WO-3), newest first within each.
+            [
+              sql`case ${workOrders.priority} when 'emergency' then 0 when 'key' then 1 else 2 end`,
+              desc(workOrders.createdAt),
+              desc(workOrders.id),
+            ]
+          : [desc(workOrders.createdAt), desc(workOrders.id)],
+    page: q,
+  });
+}
