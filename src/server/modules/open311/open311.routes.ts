@@ -10,6 +10,7 @@ import { formatMessage } from '../../../shared/i18n/errors';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { fingerprintOf, idempotencyKeyOf, idempotent, sendStored } from '../../platform/idempotency';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import {
   FORMATS,
@@ -124,7 +125,7 @@ export const open311Module = defineModule({
     );
     app.post(
       '/api/open311/keys/:id/revoke',
-      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: open311KeySchema } } },
+      { schema: { tags, params: idParams, response: { 200: open311KeySchema } } },
       (req) => revokeKey(actorCtxOf(deps, req), req.params.id),
     );
 
