@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type {
   ActivityDto,
   ActivityListQuery,
@@ -10,15 +10,12 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
 import { creditService } from '../ledger/ledger.api';
 import {
   checkId,
   haversineM,
   isUniqueViolation,
   placeForWrite,
-  under,
   unitInScope,
   unitNames,
   writable,
@@ -32,6 +29,9 @@ import {
   volunteers,
 } from './volunteers.table';
 import { myVolunteerRow } from './volunteers.usecases';
+import { findActivityRow, findHourRow, listActivityRows } from './activities.repository';
+import { volunteersPolicy } from './volunteers.policy';
+import { findVolunteerRow } from './volunteers.repository';
 
 type ActivityRow = typeof volunteerActivities.$inferSelect;
 type AttendanceRow = typeof volunteerAttendance.$inferSelect;
@@ -93,41 +93,18 @@ async function findActivity(
   permission: 'volunteers.read' | 'volunteers.write',
   forUpdate = false,
 ) {
-  requirePermission(ctx.actor, permission);
-  checkId(id);
-  const q = db
-    .select()
-    .from(volunteerActivities)
-    .where(
-      and(eq(volunteerActivities.id, id), scopeWhere(ctx.actor, permission, volunteerActivities.orgPath)),
-    );
-  const [row] = forUpdate ? await q.for('update') : await q;
+  const action = permission === 'volunteers.write' ? 'write' : 'read';
+  volunteersPolicy.require(ctx.actor, action);
+  const row = await findActivityRow(db, ctx.actor, action, id, forUpdate);
   if (!row) throw notFound();
   return row;
 }
 
 export async function listActivities(ctx: ActorCtx, q: ActivityListQuery) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const where = and(
-    scopeWhere(ctx.actor, 'volunteers.read', volunteerActivities.orgPath),
-    unit ? under(volunteerActivities.orgPath, unit.path) : undefined,
-    q.type ? eq(volunteerActivities.type, q.type) : undefined,
-    q.status ? eq(volunteerActivities.status, q.status) : undefined,
-    q.q ? sql`${volunteerActivities.title} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(volunteerActivities)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(volunteerActivities)
-    .where(where)
-    .orderBy(desc(volunteerActivities.startsAt), asc(volunteerActivities.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await activityDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  const page = await listActivityRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  return { ...page, items: await activityDtos(ctx.db, page.items) };
 }
 
 export async function getActivity(ctx: ActorCtx, id: string) {
@@ -160,7 +137,7 @@ export async function getActivity(ctx: ActorCtx, id: string) {
 }
 
 export async function createActivity(ctx: ActorCtx, input: CreateActivityBody) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_ACTIVITY_MS)
     throw invalidField('endsAt', 'volunteers.too_long');
   return ctx.db.transaction(async (tx) => {
@@ -374,12 +351,7 @@ async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volu
 async function volunteerForActivity(ctx: ActorCtx, db: Db, volunteerId: string) {
   // A path id that cannot exist answers 404 before PostgreSQL rejects it (22P02 → 500).
   checkId(volunteerId);
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(
-      and(eq(volunteers.id, volunteerId), scopeWhere(ctx.actor, 'volunteers.write', volunteers.orgPath)),
-    );
+  const v = await findVolunteerRow(db, ctx.actor, 'write', volunteerId);
   if (!v) throw invalidField('volunteerId', 'volunteers.volunteer_not_found');
   return v;
 }
@@ -660,18 +632,10 @@ export async function correctHours(
   entryId: string,
   input: { minutes: number; reason: string },
 ) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   checkId(entryId);
   return ctx.db.transaction(async (tx) => {
-    const [entry] = await tx
-      .select()
-      .from(volunteerHours)
-      .where(
-        and(
-          eq(volunteerHours.id, entryId),
-          scopeWhere(ctx.actor, 'volunteers.write', volunteerHours.orgPath),
-        ),
-      );
+    const entry = await findHourRow(tx, ctx.actor, 'write', entryId);
     if (!entry) throw notFound();
     if (entry.kind === 'correction') throw new AppError('volunteers.correct_original', 409);
     // Lock the volunteer's entries for this source so two corrections cannot both pass the check.

@@ -3,9 +3,9 @@ import type { HoursReportQuery, HoursReportRow, SummaryReport } from '../../../s
 import { STAR_THRESHOLD_HOURS } from '../../../shared/contracts/volunteers';
 import type { ActorCtx } from '../../platform/context';
 import { invalidField } from '../../platform/errors';
-import { requirePermission } from '../../platform/permissions';
 import { activeUnitsOfKind } from '../org/org.api';
 import { chinaDayStart, unitInScope } from './volunteers.common';
+import { volunteersPolicy } from './volunteers.policy';
 import { volunteerHours, volunteers } from './volunteers.table';
 
 async function communitiesInScope(ctx: ActorCtx, orgUnitId?: string) {
@@ -19,7 +19,7 @@ async function communitiesInScope(ctx: ActorCtx, orgUnitId?: string) {
  * count on the day they were made): distinct volunteers, distinct activities, minutes.
  */
 export async function hoursReport(ctx: ActorCtx, q: HoursReportQuery): Promise<HoursReportRow[]> {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   if (q.to < q.from) throw invalidField('to', 'volunteers.period');
   const communities = await communitiesInScope(ctx, q.orgUnitId);
   if (communities.length === 0) return [];
@@ -59,7 +59,7 @@ export async function hoursReport(ctx: ActorCtx, q: HoursReportQuery): Promise<H
 
 /** Active volunteers per community by kind, and the star distribution (R-LAW-VL-2) in scope. */
 export async function summaryReport(ctx: ActorCtx, orgUnitId?: string): Promise<SummaryReport> {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const communities = await communitiesInScope(ctx, orgUnitId);
   if (communities.length === 0)
     return { communities: [], stars: [0, 1, 2, 3, 4, 5].map((s) => ({ stars: s, count: 0 })) };

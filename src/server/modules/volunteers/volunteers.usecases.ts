@@ -15,8 +15,6 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
 import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
 import { moveHolderAccounts } from '../ledger/ledger.api';
 import { activeUnitsOfKind, unitById } from '../org/org.api';
@@ -28,11 +26,12 @@ import {
   gridOf,
   isUniqueViolation,
   placeForWrite,
-  under,
   unitInScope,
   unitNames,
   writable,
 } from './volunteers.common';
+import { volunteersPolicy } from './volunteers.policy';
+import { findTeamRow, findVolunteerRow, listTeamRows, listVolunteerRows } from './volunteers.repository';
 import {
   volunteerActivities,
   volunteerCommunityFlags,
@@ -116,39 +115,18 @@ export async function findVolunteer(
   id: string,
   permission: 'volunteers.read' | 'volunteers.write',
 ) {
-  requirePermission(ctx.actor, permission);
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(volunteers)
-    .where(and(eq(volunteers.id, id), scopeWhere(ctx.actor, permission, volunteers.orgPath)));
+  const action = permission === 'volunteers.write' ? 'write' : 'read';
+  volunteersPolicy.require(ctx.actor, action);
+  const row = await findVolunteerRow(ctx.db, ctx.actor, action, id);
   if (!row) throw notFound();
   return row;
 }
 
 export async function listVolunteers(ctx: ActorCtx, q: VolunteerListQuery) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const where = and(
-    scopeWhere(ctx.actor, 'volunteers.read', volunteers.orgPath),
-    unit ? under(volunteers.orgPath, unit.path) : undefined,
-    q.q ? sql`${volunteers.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-    q.kind ? eq(volunteers.kind, q.kind) : undefined,
-    q.status ? eq(volunteers.status, q.status) : undefined,
-    q.skill ? sql`${q.skill} = any(${volunteers.skills})` : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(volunteers)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(volunteers)
-    .where(where)
-    .orderBy(asc(volunteers.name), asc(volunteers.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await toDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  const page = await listVolunteerRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  return { ...page, items: await toDtos(ctx.db, page.items) };
 }
 
 export async function hourEntries(db: Db, volunteerId: string) {
@@ -212,7 +190,7 @@ export async function getVolunteer(ctx: ActorCtx, id: string) {
 }
 
 export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     let name = input.name ?? null;
@@ -415,25 +393,10 @@ export async function listTeams(
   ctx: ActorCtx,
   q: { orgUnitId?: string | undefined; kind?: string | undefined; page: number; pageSize: number },
 ) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const where = and(
-    scopeWhere(ctx.actor, 'volunteers.read', volunteerTeams.orgPath),
-    unit ? under(volunteerTeams.orgPath, unit.path) : undefined,
-    q.kind ? eq(volunteerTeams.kind, q.kind) : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(volunteerTeams)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(volunteerTeams)
-    .where(where)
-    .orderBy(asc(volunteerTeams.orgPath), asc(volunteerTeams.name))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await teamDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  const page = await listTeamRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  return { ...page, items: await teamDtos(ctx.db, page.items) };
 }
 
 async function findTeam(
@@ -442,12 +405,9 @@ async function findTeam(
   id: string,
   permission: 'volunteers.read' | 'volunteers.write',
 ) {
-  requirePermission(ctx.actor, permission);
-  checkId(id);
-  const [row] = await db
-    .select()
-    .from(volunteerTeams)
-    .where(and(eq(volunteerTeams.id, id), scopeWhere(ctx.actor, permission, volunteerTeams.orgPath)));
+  const action = permission === 'volunteers.write' ? 'write' : 'read';
+  volunteersPolicy.require(ctx.actor, action);
+  const row = await findTeamRow(db, ctx.actor, action, id);
   if (!row) throw notFound();
   return row;
 }
@@ -477,19 +437,14 @@ export async function getTeam(ctx: ActorCtx, id: string) {
 
 /** A volunteer that may join a team at `teamPath`: in write scope and serving in the team's community. */
 async function memberCandidate(ctx: ActorCtx, db: Db, volunteerId: string, communityId: string) {
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(
-      and(eq(volunteers.id, volunteerId), scopeWhere(ctx.actor, 'volunteers.write', volunteers.orgPath)),
-    );
+  const v = await findVolunteerRow(db, ctx.actor, 'write', volunteerId);
   if (!v) throw invalidField('volunteerId', 'volunteers.volunteer_not_found');
   if (v.communityId !== communityId) throw invalidField('volunteerId', 'volunteers.other_community');
   return v;
 }
 
 export async function createTeam(ctx: ActorCtx, input: CreateTeamBody) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
     const place = await placeForWrite(ctx, tx, input.orgUnitId);
     const now = ctx.clock.now();
@@ -652,7 +607,7 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
  * community has fewer than 20 (R-ORG-4).
  */
 export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
   const communities = (
     await activeUnitsOfKind(ctx.db, ctx.actor, 'volunteers.read', 'community', unit?.path)
@@ -698,7 +653,7 @@ export async function setCommunityFlag(
   communityId: string,
   input: { demonstration: boolean; partnerUniversities: string[] },
 ) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
     const place = await placeForWrite(ctx, tx, communityId, ['community']);
     const [before] = await tx

@@ -1,0 +1,71 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
+import { volunteerActivities, volunteerHours } from './volunteers.table';
+
+/**
+ * Reads of volunteer activities and hour entries for an actor: each takes the action it is for and ANDs
+ * the policy's scope in (out of reach = not found = 404).
+ */
+export type ActivityRow = typeof volunteerActivities.$inferSelect;
+export type HourRow = typeof volunteerHours.$inferSelect;
+
+/** An activity in reach for `action` (locked `for update` when asked), or undefined. */
+export async function findActivityRow(
+  db: Db,
+  actor: Actor,
+  action: VolunteerAction,
+  id: string,
+  forUpdate = false,
+): Promise<ActivityRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const q = db
+    .select()
+    .from(volunteerActivities)
+    .where(
+      and(eq(volunteerActivities.id, id), volunteersPolicy.scope(actor, action, volunteerActivities.orgPath)),
+    );
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** One page of the activities in reach for `action` matching the filters, newest first. */
+export function listActivityRows(
+  db: Db,
+  actor: Actor,
+  action: VolunteerAction,
+  q: ActivityListQuery,
+  unitPath?: string,
+): Promise<Page<ActivityRow>> {
+  return listPage(db, {
+    table: volunteerActivities,
+    where: and(
+      volunteersPolicy.scope(actor, action, volunteerActivities.orgPath),
+      unitPath ? sql`${volunteerActivities.orgPath} like ${`${escapeLike(unitPath)}%`}` : undefined,
+      q.type ? eq(volunteerActivities.type, q.type) : undefined,
+      q.status ? eq(volunteerActivities.status, q.status) : undefined,
+      q.q ? sql`${volunteerActivities.title} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
+    ),
+    orderBy: [desc(volunteerActivities.startsAt), asc(volunteerActivities.id)],
+    page: q,
+  });
+}
+
+/** An hour entry in reach for `action`, or undefined. */
+export async function findHourRow(
+  db: Db,
+  actor: Actor,
+  action: VolunteerAction,
+  id: string,
+): Promise<HourRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(volunteerHours)
+    .where(and(eq(volunteerHours.id, id), volunteersPolicy.scope(actor, action, volunteerHours.orgPath)));
+  return row;
+}

@@ -1,0 +1,128 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
+import { volunteerTeams, volunteers } from './volunteers.table';
+
+/**
+ * Reads of the volunteer registry and its teams for an actor: every one takes the action it is for and
+ * ANDs the policy's scope in, so a volunteer or team out of reach is not found (404), the same as one
+ * that does not exist. (Activities and hours: activities.repository.ts.)
+ */
+export type VolunteerRow = typeof volunteers.$inferSelect;
+export type TeamRow = typeof volunteerTeams.$inferSelect;
+
+const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
+
+/** A volunteer in reach for `action`, or undefined (also for an id that is not a UUID). */
+export async function findVolunteerRow(
+  db: Db,
+  actor: Actor,
+  action: VolunteerAction,
+  id: string,
+): Promise<VolunteerRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(volunteers)
+    .where(and(eq(volunteers.id, id), volunteersPolicy.scope(actor, action)));
+  return row;
+}
+
+/** One page of the volunteers in reach for `action` matching the filters, by name. */
+export function listVolunteerRows(
+  db: Db,
+  actor: Actor,
+  action: VolunteerAction,
+  q: VolunteerListQuery,
+  unitPath?: string,
+): Promise<Page<VolunteerRow>> {
+  return listPage(db, {
+    table: volunteers,
+    where: and(
+      volunteersPolicy.scope(actor, action),
+      unitPath ? under(volunteers.orgPath, unitPath) : undefined,
+      q.q ? sql`${volunteers.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
+      q.kind ? eq(volunteers.kind, q.kind) : undefined,
+      q.status ? eq(volunteers.status, q.status) : undefined,
+      q.skill ? sql`${q.skill} = any(${volunteers.skills})` : undefined,
+    ),
+    orderBy: [asc(volunteers.name), asc(volunteers.id)],
+    page: q,
+  });
+}
+
+/** A volunteer by id in any scope and status (for other modules, through volunteers.api.ts). */
+export async function volunteerRowById(db: Db, id: string): Promise<VolunteerRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [v] = await db.select().from(volunteers).where(eq(volunteers.id, id));
+  return v;
+}
+
+/** An active volunteer by id; with `scope`, only one in reach for that action. */
+export async function activeVolunteerRow(
+  db: Db,
+  id: string,
+  scope?: { actor: Actor; action: VolunteerAction | undefined },
+): Promise<VolunteerRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [v] = await db
+    .select()
+    .from(volunteers)
+    .where(
+      and(
+        eq(volunteers.id, id),
+        eq(volunteers.status, 'active'),
+        scope ? (scope.action ? volunteersPolicy.scope(scope.actor, scope.action) : sql`false`) : undefined,
+      ),
+    );
+  return v;
+}
+
+/** The active volunteer record a login acts as (volunteers.user_id), if any. */
+export async function activeVolunteerRowOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
+  const [v] = await db
+    .select()
+    .from(volunteers)
+    .where(and(eq(volunteers.userId, userId), eq(volunteers.status, 'active')));
+  return v;
+}
+
+/** A team in reach for `action`, or undefined. */
+export async function findTeamRow(
+  db: Db,
+  actor: Actor,
+  action: VolunteerAction,
+  id: string,
+): Promise<TeamRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(volunteerTeams)
+    .where(and(eq(volunteerTeams.id, id), volunteersPolicy.scope(actor, action, volunteerTeams.orgPath)));
+  return row;
+}
+
+/** One page of the teams in reach for `action`, by place and name. */
+export function listTeamRows(
+  db: Db,
+  actor: Actor,
+  action: VolunteerAction,
+  q: { kind?: string | undefined; page: number; pageSize: number },
+  unitPath?: string,
+): Promise<Page<TeamRow>> {
+  return listPage(db, {
+    table: volunteerTeams,
+    where: and(
+      volunteersPolicy.scope(actor, action, volunteerTeams.orgPath),
+      unitPath ? under(volunteerTeams.orgPath, unitPath) : undefined,
+      q.kind ? eq(volunteerTeams.kind, q.kind) : undefined,
+    ),
+    orderBy: [asc(volunteerTeams.orgPath), asc(volunteerTeams.name), asc(volunteerTeams.id)],
+    page: q,
+  });
+}
