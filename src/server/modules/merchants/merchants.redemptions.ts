@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import {
   CODE_TTL_MINUTES,
   type IssueCodeBody,
@@ -12,8 +12,7 @@ import { auditFailure, writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { can, escapeLike, inScope, requirePermission } from '../../platform/permissions';
+import { escapeLike } from '../../platform/permissions';
 import { balancesOf, ensureAccount, postTransaction } from '../ledger/ledger.api';
 import { unitById, unitsByIds } from '../org/org.api';
 import { activeVolunteerById, activeVolunteerOfUser, volunteerById } from '../volunteers/volunteers.api';
@@ -26,22 +25,17 @@ import {
 } from './merchants.table';
 import {
   chinaDate,
-  endOfChinaDay,
-  countOf,
-  short,
-  linkedPointIds,
-  accessWhere,
-  requireRead,
   findPoint,
-  unitNames,
-  pointNames,
-  itemDto,
   isUniqueViolation,
-  requireKey,
-  DAY,
+  itemDto,
   type RedemptionRow,
-  unitSubtree,
-} from './merchants.policy';
+  requireKey,
+  short,
+  unitNames,
+  unitPathFor,
+} from './merchants.common';
+import { mayEnterVolunteer, merchantsPolicy, requireRead } from './merchants.policy';
+import { counterPointRows, linkedPointIds, listRedemptionRows, pointNames } from './merchants.repository';
 
 // Redemption codes on the holder's phone, the counter, and the redemption list (R-VP-1).
 
@@ -83,7 +77,7 @@ async function checkLines(db: Db, pointId: string, lines: { itemId: string; quan
  * keyed hash is stored. A new code retires the holder's earlier unused ones.
  */
 export async function issueCode(ctx: ActorCtx, input: IssueCodeBody) {
-  requirePermission(ctx.actor, 'ledger.own');
+  merchantsPolicy.require(ctx.actor, 'holder');
   const v = await volunteerOfUser(ctx.db, ctx.actor.userId);
   if (!v) throw new AppError('merchants.not_a_volunteer', 409);
   if (input.items?.length && !input.pointId) throw invalidField('pointId', 'merchants.point_required');
@@ -247,45 +241,20 @@ export async function myRedeem(ctx: ActorCtx) {
 
 /** The points this user works the counter of, with their catalogues. */
 export async function counterPoints(ctx: ActorCtx) {
-  requirePermission(ctx.actor, 'redemptions.counter');
-  const linked = await linkedPointIds(ctx);
-  const pts = await ctx.db
-    .select()
-    .from(redemptionPoints)
-    .where(
-      and(
-        eq(redemptionPoints.status, 'active'),
-        accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, 'counter'),
-      ),
-    )
-    .orderBy(asc(redemptionPoints.kind), asc(redemptionPoints.name))
-    .limit(200);
+  merchantsPolicy.require(ctx.actor, 'counter');
+  const linked = await linkedPointIds(ctx.db, ctx.actor);
+  const { points: pts, items } = await counterPointRows(ctx.db, ctx.actor, linked);
   const units = await unitNames(
     ctx.db,
     pts.map((p) => p.orgUnitId),
   );
-  const items = pts.length
-    ? await ctx.db
-        .select()
-        .from(redemptionItems)
-        .where(
-          and(
-            inArray(
-              redemptionItems.pointId,
-              pts.map((p) => p.id),
-            ),
-            eq(redemptionItems.active, true),
-          ),
-        )
-        .orderBy(asc(redemptionItems.category), asc(redemptionItems.name))
-    : [];
   return pts.map((p) => ({
     id: p.id,
     name: p.name,
     kind: p.kind as PointKind,
     orgUnitName: units.get(p.orgUnitId) ?? null,
     items: items.filter((i) => i.pointId === p.id).map(itemDto),
-    mayEnterVolunteer: inScope(ctx.actor, 'merchants.manage', p.orgPath) && can(ctx.actor, 'volunteers.read'),
+    mayEnterVolunteer: mayEnterVolunteer(ctx.actor, p),
   }));
 }
 
@@ -341,7 +310,7 @@ async function recordCodeFailure(ctx: ActorCtx, pointId: string, err: unknown) {
 
 /** The counter looks a code up before confirming: whose it is and what they picked (nothing changes). */
 export async function lookupCode(ctx: ActorCtx, pointId: string, code: string) {
-  requirePermission(ctx.actor, 'redemptions.counter');
+  merchantsPolicy.require(ctx.actor, 'counter');
   await findPoint(ctx, pointId, 'counter');
   await guardCodeAttempts(ctx);
   let row: CodeRow;
@@ -421,16 +390,13 @@ async function replayOf(ctx: ActorCtx, key: string, pointId: string, db: Db = ct
  * leaves nothing changed. The idempotency key (header or body) makes a retry return the first result.
  */
 export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: string) {
-  requirePermission(ctx.actor, 'redemptions.counter');
+  merchantsPolicy.require(ctx.actor, 'counter');
   const key = requireKey(headerKey, input.idempotencyKey);
   const point = await findPoint(ctx, input.pointId, 'counter');
   const early = await replayOf(ctx, key, point.id);
   if (early) return early;
   if (point.status !== 'active') throw new AppError('merchants.point_inactive', 409);
-  if (
-    input.volunteerId &&
-    !(inScope(ctx.actor, 'merchants.manage', point.orgPath) && can(ctx.actor, 'volunteers.read'))
-  )
+  if (input.volunteerId && !mayEnterVolunteer(ctx.actor, point))
     throw new AppError('merchants.code_required', 403);
   if (input.code) await guardCodeAttempts(ctx);
   try {
@@ -590,30 +556,9 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
 }
 
 export async function listRedemptions(ctx: ActorCtx, q: RedemptionListQuery) {
-  requireRead(ctx);
-  const linked = await linkedPointIds(ctx);
-  const subtree = await unitSubtree(ctx, q.orgUnitId, 'read', redemptions.orgPath);
-  const where = and(
-    accessWhere(ctx, linked, redemptions.pointId, redemptions.orgPath, 'read'),
-    subtree,
-    q.pointId ? eq(redemptions.pointId, q.pointId) : undefined,
-    q.settled === true
-      ? isNotNull(redemptions.settlementId)
-      : q.settled === false
-        ? isNull(redemptions.settlementId)
-        : undefined,
-    q.from ? gte(redemptions.redeemedAt, new Date(endOfChinaDay(q.from).getTime() - DAY)) : undefined,
-    q.to ? lt(redemptions.redeemedAt, endOfChinaDay(q.to)) : undefined,
-  );
-  const total = countOf(
-    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(redemptions).where(where),
-  );
-  const rows = await ctx.db
-    .select()
-    .from(redemptions)
-    .where(where)
-    .orderBy(desc(redemptions.redeemedAt), desc(redemptions.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await redemptionDtos(ctx.db, rows), total, page: q.page, pageSize: q.pageSize };
+  requireRead(ctx.actor);
+  const linked = await linkedPointIds(ctx.db, ctx.actor);
+  const unitPath = await unitPathFor(ctx, q.orgUnitId, 'read');
+  const page = await listRedemptionRows(ctx.db, ctx.actor, linked, q, unitPath);
+  return { ...page, items: await redemptionDtos(ctx.db, page.items) };
 }

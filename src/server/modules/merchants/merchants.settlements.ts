@@ -1,11 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { SettleBody, SettlementListQuery } from '../../../shared/contracts/merchants';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
 import { userDisplayNames } from '../accounts/accounts.api';
 import { ensureAccount, postTransaction } from '../ledger/ledger.api';
 import { unitById } from '../org/org.api';
@@ -13,15 +11,15 @@ import { merchantSettlements, redemptions } from './merchants.table';
 import {
   chinaDate,
   endOfChinaDay,
-  countOf,
-  short,
   findPoint,
-  unitNames,
-  pointNames,
   requireKey,
   type SettlementRow,
-  unitSubtree,
-} from './merchants.policy';
+  short,
+  unitNames,
+  unitPathFor,
+} from './merchants.common';
+import { merchantsPolicy } from './merchants.policy';
+import { listSettlementRows, pointNames } from './merchants.repository';
 
 // Settlements between a community and its redemption points (R-VP-1).
 
@@ -81,7 +79,7 @@ async function settlementReplay(db: Db, key: string, pointId: string, userId: st
  * settlements of one point are serialised by a lock, so no redemption is settled twice.
  */
 export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, headerKey?: string) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const key = requireKey(headerKey, input.idempotencyKey);
   const point = await findPoint(ctx, pointId, 'manage');
   const early = await settlementReplay(ctx.db, key, point.id, ctx.actor.userId);
@@ -192,23 +190,8 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
 }
 
 export async function listSettlements(ctx: ActorCtx, q: SettlementListQuery, opts: { all?: boolean } = {}) {
-  requirePermission(ctx.actor, 'merchants.manage');
-  const subtree = await unitSubtree(ctx, q.orgUnitId, 'manage', merchantSettlements.orgPath);
-  const where = and(
-    scopeWhere(ctx.actor, 'merchants.manage', merchantSettlements.orgPath),
-    subtree,
-    q.pointId ? eq(merchantSettlements.pointId, q.pointId) : undefined,
-    q.from ? sql`${merchantSettlements.upTo} >= ${q.from}` : undefined,
-    q.to ? sql`${merchantSettlements.upTo} <= ${q.to}` : undefined,
-  );
-  const total = countOf(
-    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(merchantSettlements).where(where),
-  );
-  const base = ctx.db
-    .select()
-    .from(merchantSettlements)
-    .where(where)
-    .orderBy(desc(merchantSettlements.createdAt), desc(merchantSettlements.id));
-  const rows = opts.all ? await base.limit(50_000) : await base.limit(q.pageSize).offset(offsetOf(q));
-  return { items: await settlementDtos(ctx.db, rows), total, page: q.page, pageSize: q.pageSize };
+  merchantsPolicy.require(ctx.actor, 'manage');
+  const unitPath = await unitPathFor(ctx, q.orgUnitId, 'manage');
+  const { items, total } = await listSettlementRows(ctx.db, ctx.actor, q, unitPath, !!opts.all);
+  return { items: await settlementDtos(ctx.db, items), total, page: q.page, pageSize: q.pageSize };
 }

@@ -14,26 +14,21 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { escapeLike, inScope, requirePermission } from '../../platform/permissions';
 import { roleUnitPaths, userByUsername, userFieldSql } from '../accounts/accounts.api';
 import { unitInScope } from '../org/org.api';
 import { redemptionItems, redemptionPoints, redemptionPointUsers, redemptions } from './merchants.table';
 import {
   checkId,
   chinaDate,
-  countOf,
-  linkedPointIds,
-  accessWhere,
-  requireRead,
   findPoint,
-  pointAbilities,
-  unitNames,
-  itemDto,
   isUniqueViolation,
+  itemDto,
   type PointRow,
-  unitSubtree,
-} from './merchants.policy';
+  unitNames,
+  unitPathFor,
+} from './merchants.common';
+import { merchantsPolicy, pointAbilities, requireRead } from './merchants.policy';
+import { linkedPointIds, listPointRows } from './merchants.repository';
 
 // Redemption points, their catalogues and counter logins (R-VP-1).
 
@@ -44,7 +39,7 @@ async function pointDtos(ctx: ActorCtx, rows: PointRow[]) {
       ctx.db,
       rows.map((r) => r.orgUnitId),
     ),
-    linkedPointIds(ctx),
+    linkedPointIds(ctx.db, ctx.actor),
     ids.length
       ? ctx.db
           .select({ pointId: redemptionItems.pointId, n: sql<number>`count(*)::int` })
@@ -79,7 +74,7 @@ async function pointDtos(ctx: ActorCtx, rows: PointRow[]) {
     unsettledPoints: unsettledBy.get(r.id) ?? 0,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-    abilities: pointAbilities(ctx, r, linked),
+    abilities: pointAbilities(ctx.actor, r, linked),
   }));
 }
 
@@ -113,30 +108,11 @@ async function checkUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?
 // ---------------------------------------------------------------------------------------------
 
 export async function listPoints(ctx: ActorCtx, q: PointListQuery) {
-  requireRead(ctx);
-  const linked = await linkedPointIds(ctx);
-  const subtree = await unitSubtree(ctx, q.orgUnitId, 'read', redemptionPoints.orgPath);
-  const where = and(
-    accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, 'read'),
-    subtree,
-    q.q ? sql`${redemptionPoints.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-    q.kind ? eq(redemptionPoints.kind, q.kind) : undefined,
-    q.status ? eq(redemptionPoints.status, q.status) : undefined,
-    q.year
-      ? sql`${redemptionPoints.registeredOn} >= ${`${q.year}-01-01`} and ${redemptionPoints.registeredOn} <= ${`${q.year}-12-31`}`
-      : undefined,
-  );
-  const total = countOf(
-    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(redemptionPoints).where(where),
-  );
-  const rows = await ctx.db
-    .select()
-    .from(redemptionPoints)
-    .where(where)
-    .orderBy(desc(redemptionPoints.registeredOn), asc(redemptionPoints.name), asc(redemptionPoints.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await pointDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+  requireRead(ctx.actor);
+  const linked = await linkedPointIds(ctx.db, ctx.actor);
+  const unitPath = await unitPathFor(ctx, q.orgUnitId, 'read');
+  const page = await listPointRows(ctx.db, ctx.actor, linked, q, unitPath);
+  return { ...page, items: await pointDtos(ctx, page.items) };
 }
 
 async function itemsOf(db: Db, pointId: string) {
@@ -149,10 +125,10 @@ async function itemsOf(db: Db, pointId: string) {
 }
 
 export async function getPoint(ctx: ActorCtx, id: string) {
-  requireRead(ctx);
+  requireRead(ctx.actor);
   const p = await findPoint(ctx, id, 'read');
   const [dto] = await pointDtos(ctx, [p]);
-  const operators = inScope(ctx.actor, 'merchants.manage', p.orgPath)
+  const operators = merchantsPolicy.can(ctx.actor, 'manage', p)
     ? await ctx.db
         .select({
           userId: redemptionPointUsers.userId,
@@ -175,7 +151,7 @@ export async function getPoint(ctx: ActorCtx, id: string) {
 /** The community a point registers with: in the actor's merchants.manage scope (else 404), active, a community. */
 async function communityForWrite(ctx: ActorCtx, orgUnitId: string) {
   checkId(orgUnitId);
-  const unit = await unitInScope(ctx.db, ctx.actor, 'merchants.manage', orgUnitId);
+  const unit = await unitInScope(ctx.db, ctx.actor, merchantsPolicy.permissions.manage, orgUnitId);
   if (!unit) throw notFound();
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   if (unit.kind !== 'community') throw invalidField('orgUnitId', 'merchants.unit_kind');
@@ -183,7 +159,7 @@ async function communityForWrite(ctx: ActorCtx, orgUnitId: string) {
 }
 
 export async function createPoint(ctx: ActorCtx, input: CreatePointBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   if (input.uscc && !isValidUscc(input.uscc)) throw invalidField('uscc', 'merchants.uscc');
   const unit = await communityForWrite(ctx, input.orgUnitId);
   await checkUscc(ctx, input.uscc);
@@ -229,7 +205,7 @@ export async function createPoint(ctx: ActorCtx, input: CreatePointBody) {
 }
 
 export async function updatePoint(ctx: ActorCtx, id: string, input: UpdatePointBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   if (input.uscc && !isValidUscc(input.uscc)) throw invalidField('uscc', 'merchants.uscc');
   const before = await findPoint(ctx, id, 'manage');
   if (input.uscc !== undefined) await checkUscc(ctx, input.uscc, id);
@@ -268,7 +244,7 @@ export async function updatePoint(ctx: ActorCtx, id: string, input: UpdatePointB
 }
 
 export async function createItem(ctx: ActorCtx, pointId: string, input: CreateItemBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const point = await findPoint(ctx, pointId, 'manage');
   const id = ctx.ids();
   const now = ctx.clock.now();
@@ -290,7 +266,7 @@ export async function createItem(ctx: ActorCtx, pointId: string, input: CreateIt
 }
 
 export async function updateItem(ctx: ActorCtx, itemId: string, input: UpdateItemBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   checkId(itemId);
   const [item] = await ctx.db.select().from(redemptionItems).where(eq(redemptionItems.id, itemId));
   if (!item) throw notFound();
@@ -322,7 +298,7 @@ export async function updateItem(ctx: ActorCtx, itemId: string, input: UpdateIte
 
 /** Links a merchant login (holding role `merchant` at the point's community) to the point's counter. */
 export async function linkOperator(ctx: ActorCtx, pointId: string, username: string) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const point = await findPoint(ctx, pointId, 'manage');
   const user = await userByUsername(ctx.db, username);
   const roles = user ? await roleUnitPaths(ctx.db, user.id, ['merchant']) : [];
@@ -363,7 +339,7 @@ export async function linkOperator(ctx: ActorCtx, pointId: string, username: str
 }
 
 export async function unlinkOperator(ctx: ActorCtx, pointId: string, userId: string) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const point = await findPoint(ctx, pointId, 'manage');
   checkId(userId);
   await ctx.db.transaction(async (tx) => {

@@ -1,0 +1,233 @@
+import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type {
+  PointListQuery,
+  RedemptionListQuery,
+  SettlementListQuery,
+} from '../../../shared/contracts/merchants';
+import { type Db, rowsOf } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import {
+  DAY,
+  endOfChinaDay,
+  type PointRow,
+  type RedemptionRow,
+  type SettlementRow,
+} from './merchants.common';
+import { type Access, isMerchantLogin, merchantsPolicy, pointScope } from './merchants.policy';
+import {
+  merchantSettlements,
+  redemptionItems,
+  redemptionPointUsers,
+  redemptionPoints,
+  redemptions,
+} from './merchants.table';
+
+/**
+ * Reads of redemption points, redemptions and settlements for an actor: each takes what it is for and
+ * ANDs the policy's scope in (`pointScope`: staff over their subtree, a merchant login at its linked
+ * points), so a record out of reach is not found (404), the same as one that does not exist.
+ */
+const under = (column: SQL | typeof redemptionPoints.orgPath, path?: string) =>
+  path ? sql`${column} like ${`${escapeLike(path)}%`}` : undefined;
+
+/** The points a merchant login is linked to (none for staff). */
+export async function linkedPointIds(db: Db, actor: Actor): Promise<string[]> {
+  if (!isMerchantLogin(actor)) return [];
+  const rows = await db
+    .select({ pointId: redemptionPointUsers.pointId })
+    .from(redemptionPointUsers)
+    .where(eq(redemptionPointUsers.userId, actor.userId));
+  return rows.map((r) => r.pointId);
+}
+
+/** A point in reach for `access`, or undefined (also for an id that is not a UUID). */
+export async function findPointRow(
+  db: Db,
+  actor: Actor,
+  linked: string[],
+  access: Access,
+  id: string,
+): Promise<PointRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(redemptionPoints)
+    .where(and(eq(redemptionPoints.id, id), pointScope(actor, linked, access)));
+  return row;
+}
+
+/** One page of the points in reach (`read`) matching the filters; `unitPath`: a unit found in scope. */
+export function listPointRows(
+  db: Db,
+  actor: Actor,
+  linked: string[],
+  q: PointListQuery,
+  unitPath?: string,
+): Promise<Page<PointRow>> {
+  return listPage(db, {
+    table: redemptionPoints,
+    where: and(
+      pointScope(actor, linked, 'read'),
+      under(redemptionPoints.orgPath, unitPath),
+      q.q ? sql`${redemptionPoints.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
+      q.kind ? eq(redemptionPoints.kind, q.kind) : undefined,
+      q.status ? eq(redemptionPoints.status, q.status) : undefined,
+      q.year
+        ? sql`${redemptionPoints.registeredOn} >= ${`${q.year}-01-01`} and ${redemptionPoints.registeredOn} <= ${`${q.year}-12-31`}`
+        : undefined,
+    ),
+    orderBy: [desc(redemptionPoints.registeredOn), asc(redemptionPoints.name), asc(redemptionPoints.id)],
+    page: q,
+  });
+}
+
+/** The active points whose counter the actor works, with their active catalogue items. */
+export async function counterPointRows(db: Db, actor: Actor, linked: string[]) {
+  const points = await db
+    .select()
+    .from(redemptionPoints)
+    .where(and(eq(redemptionPoints.status, 'active'), pointScope(actor, linked, 'counter')))
+    .orderBy(asc(redemptionPoints.kind), asc(redemptionPoints.name))
+    .limit(200);
+  const items = points.length
+    ? await db
+        .select()
+        .from(redemptionItems)
+        .where(
+          and(
+            inArray(
+              redemptionItems.pointId,
+              points.map((p) => p.id),
+            ),
+            eq(redemptionItems.active, true),
+          ),
+        )
+        .orderBy(asc(redemptionItems.category), asc(redemptionItems.name))
+    : [];
+  return { points, items };
+}
+
+/** One page of the redemptions at points in reach (`read`) matching the filters, newest first. */
+export function listRedemptionRows(
+  db: Db,
+  actor: Actor,
+  linked: string[],
+  q: RedemptionListQuery,
+  unitPath?: string,
+): Promise<Page<RedemptionRow>> {
+  return listPage(db, {
+    table: redemptions,
+    where: and(
+      pointScope(actor, linked, 'read', { pointId: redemptions.pointId, path: redemptions.orgPath }),
+      unitPath ? sql`${redemptions.orgPath} like ${`${escapeLike(unitPath)}%`}` : undefined,
+      q.pointId ? eq(redemptions.pointId, q.pointId) : undefined,
+      q.settled === true
+        ? isNotNull(redemptions.settlementId)
+        : q.settled === false
+          ? isNull(redemptions.settlementId)
+          : undefined,
+      q.from ? gte(redemptions.redeemedAt, new Date(endOfChinaDay(q.from).getTime() - DAY)) : undefined,
+      q.to ? lt(redemptions.redeemedAt, endOfChinaDay(q.to)) : undefined,
+    ),
+    orderBy: [desc(redemptions.redeemedAt), desc(redemptions.id)],
+    page: q,
+  });
+}
+
+/** One page (or with `all`, up to 50,000) of the settlements in reach (`manage`), newest first. */
+export function listSettlementRows(
+  db: Db,
+  actor: Actor,
+  q: SettlementListQuery,
+  unitPath: string | undefined,
+  all: boolean,
+): Promise<Page<SettlementRow>> {
+  return listPage(db, {
+    table: merchantSettlements,
+    where: and(
+      merchantsPolicy.scope(actor, 'manage', merchantSettlements.orgPath),
+      unitPath ? sql`${merchantSettlements.orgPath} like ${`${escapeLike(unitPath)}%`}` : undefined,
+      q.pointId ? eq(merchantSettlements.pointId, q.pointId) : undefined,
+      q.from ? sql`${merchantSettlements.upTo} >= ${q.from}` : undefined,
+      q.to ? sql`${merchantSettlements.upTo} <= ${q.to}` : undefined,
+    ),
+    orderBy: [desc(merchantSettlements.createdAt), desc(merchantSettlements.id)],
+    page: all ? { page: 1, pageSize: 50_000 } : q,
+  });
+}
+
+/**
+ * The R-VP-1 report's figures over the points the actor manages (under `unitPath` when given): new
+ * points per subdistrict and year (the five years up to `year`), and over [from, to) points redeemed
+ * per point and month, the ten most redeemed items, totals, and the active points.
+ */
+export async function reportFigures(
+  db: Db,
+  actor: Actor,
+  q: { year: number; from: Date; to: Date },
+  unitPath?: string,
+) {
+  const subtree = unitPath ? sql`p.org_path like ${`${escapeLike(unitPath)}%`}` : sql`true`;
+  const scope = merchantsPolicy.scope(actor, 'manage', sql`p.org_path`);
+  const { year, from, to } = q;
+  const perYear = rowsOf<{ sid: string; sname: string; spath: string; y: number; n: number }>(
+    await db.execute(sql`
+      select s.id as sid, s.name as sname, s.path as spath, extract(year from p.registered_on)::int as y, count(*)::int as n
+      from redemption_points p
+      join org_units s on s.kind = 'subdistrict' and p.org_path like s.path || '%'
+      where ${scope} and ${subtree}
+        and extract(year from p.registered_on) between ${year - 4} and ${year}
+      group by s.id, s.name, s.path, y
+      order by s.name, y`),
+  );
+  const byPointMonth = rowsOf<{ pid: string; pname: string; m: string; pts: number; n: number }>(
+    await db.execute(sql`
+      select p.id as pid, p.name as pname,
+        to_char(r.redeemed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m,
+        sum(r.total_points)::int as pts, count(*)::int as n
+      from redemptions r join redemption_points p on p.id = r.point_id
+      where ${scope} and ${subtree}
+        and r.redeemed_at >= ${from.toISOString()} and r.redeemed_at < ${to.toISOString()}
+      group by p.id, p.name, m
+      order by m, p.name`),
+  );
+  const topItems = rowsOf<{ name: string; q: number; pts: number }>(
+    await db.execute(sql`
+      select l.item_name as name, sum(l.quantity)::int as q, sum(l.points)::int as pts
+      from redemption_lines l
+      join redemptions r on r.id = l.redemption_id
+      join redemption_points p on p.id = r.point_id
+      where ${scope} and ${subtree}
+        and r.redeemed_at >= ${from.toISOString()} and r.redeemed_at < ${to.toISOString()}
+      group by l.item_name
+      order by q desc, pts desc, name
+      limit 10`),
+  );
+  const [tot] = rowsOf<{ pts: number; n: number; settled: number }>(
+    await db.execute(sql`
+      select coalesce(sum(r.total_points), 0)::int as pts, count(*)::int as n,
+        coalesce(sum(r.total_points) filter (where r.settlement_id is not null), 0)::int as settled
+      from redemptions r join redemption_points p on p.id = r.point_id
+      where ${scope} and ${subtree}
+        and r.redeemed_at >= ${from.toISOString()} and r.redeemed_at < ${to.toISOString()}`),
+  );
+  const [active] = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from redemption_points p where ${scope} and ${subtree} and p.status = 'active'`,
+    ),
+  );
+  return { perYear, byPointMonth, topItems, tot, active };
+}
+
+/** Point names by id (any scope: the caller has already found the rows that name them). */
+export async function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: redemptionPoints.id, name: redemptionPoints.name })
+    .from(redemptionPoints)
+    .where(inArray(redemptionPoints.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
