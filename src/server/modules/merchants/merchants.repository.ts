@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type {
   PointListQuery,
   RedemptionListQuery,
@@ -8,9 +8,11 @@ import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { userFieldSql } from '../accounts/accounts.api';
 import {
   DAY,
   endOfChinaDay,
+  type ItemRow,
   type PointRow,
   type RedemptionRow,
   type SettlementRow,
@@ -230,4 +232,119 @@ export async function pointNames(db: Db, ids: string[]): Promise<Map<string, str
     .from(redemptionPoints)
     .where(inArray(redemptionPoints.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// ─── Points, catalogues and counter logins (writes take rows the caller found in scope) ──────────
+
+/** Per point: how many catalogue items, and how many redeemed points are not yet settled. */
+export async function pointFigures(db: Db, ids: string[]) {
+  if (ids.length === 0) return { items: new Map<string, number>(), unsettled: new Map<string, number>() };
+  const [counts, unsettled] = await Promise.all([
+    db
+      .select({ pointId: redemptionItems.pointId, n: sql<number>`count(*)::int` })
+      .from(redemptionItems)
+      .where(inArray(redemptionItems.pointId, ids))
+      .groupBy(redemptionItems.pointId),
+    db
+      .select({ pointId: redemptions.pointId, n: sql<number>`coalesce(sum(total_points), 0)::int` })
+      .from(redemptions)
+      .where(and(inArray(redemptions.pointId, ids), isNull(redemptions.settlementId)))
+      .groupBy(redemptions.pointId),
+  ]);
+  return {
+    items: new Map(counts.map((c) => [c.pointId, c.n])),
+    unsettled: new Map(unsettled.map((c) => [c.pointId, c.n])),
+  };
+}
+
+/** Whether another point already carries this unified social credit code (codes are global). */
+export async function usccTakenBy(db: Db, uscc: string, exceptId?: string): Promise<boolean> {
+  const [dup] = await db
+    .select({ id: redemptionPoints.id })
+    .from(redemptionPoints)
+    .where(and(eq(redemptionPoints.uscc, uscc), exceptId ? ne(redemptionPoints.id, exceptId) : undefined));
+  return !!dup;
+}
+
+export async function insertPoint(db: Db, values: typeof redemptionPoints.$inferInsert): Promise<PointRow> {
+  const [created] = await db.insert(redemptionPoints).values(values).returning();
+  return created!;
+}
+
+export async function updatePointRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof redemptionPoints.$inferInsert>,
+): Promise<PointRow> {
+  const [after] = await db.update(redemptionPoints).set(set).where(eq(redemptionPoints.id, id)).returning();
+  return after!;
+}
+
+/** A point's catalogue: active items first, by category and name. */
+export function itemRowsOf(db: Db, pointId: string): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(redemptionItems)
+    .where(eq(redemptionItems.pointId, pointId))
+    .orderBy(desc(redemptionItems.active), asc(redemptionItems.category), asc(redemptionItems.name));
+}
+
+/** An item by id (the caller then finds its point in scope), locked `for update` when asked. */
+export async function itemById(db: Db, id: string, forUpdate = false): Promise<ItemRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const q = db.select().from(redemptionItems).where(eq(redemptionItems.id, id));
+  const [item] = forUpdate ? await q.for('update') : await q;
+  return item;
+}
+
+export async function insertItem(db: Db, values: typeof redemptionItems.$inferInsert): Promise<ItemRow> {
+  const [created] = await db.insert(redemptionItems).values(values).returning();
+  return created!;
+}
+
+export async function updateItemRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof redemptionItems.$inferInsert>,
+): Promise<ItemRow> {
+  const [after] = await db.update(redemptionItems).set(set).where(eq(redemptionItems.id, id)).returning();
+  return after!;
+}
+
+/** The logins linked to a point's counter, by username (users that no longer exist left out). */
+export function operatorsOf(db: Db, pointId: string) {
+  return db
+    .select({
+      userId: redemptionPointUsers.userId,
+      username: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'username')}`,
+      displayName: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'displayName')}`,
+      linkedAt: redemptionPointUsers.createdAt,
+    })
+    .from(redemptionPointUsers)
+    .where(
+      and(
+        eq(redemptionPointUsers.pointId, pointId),
+        sql`${userFieldSql(redemptionPointUsers.userId, 'username')} is not null`,
+      ),
+    )
+    .orderBy(asc(userFieldSql(redemptionPointUsers.userId, 'username')));
+}
+
+/** The point a login is linked to, if any (a login works one counter). */
+export async function linkOfUser(db: Db, userId: string) {
+  const [link] = await db.select().from(redemptionPointUsers).where(eq(redemptionPointUsers.userId, userId));
+  return link;
+}
+
+export async function insertLink(db: Db, values: typeof redemptionPointUsers.$inferInsert): Promise<void> {
+  await db.insert(redemptionPointUsers).values(values);
+}
+
+/** Unlinks a login from a point; false when it was not linked. */
+export async function deleteLink(db: Db, pointId: string, userId: string): Promise<boolean> {
+  const gone = await db
+    .delete(redemptionPointUsers)
+    .where(and(eq(redemptionPointUsers.pointId, pointId), eq(redemptionPointUsers.userId, userId)))
+    .returning();
+  return gone.length > 0;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type {
   CreateItemBody,
   CreatePointBody,
@@ -14,9 +14,8 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { roleUnitPaths, userByUsername, userFieldSql } from '../accounts/accounts.api';
+import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
 import { unitInScope } from '../org/org.api';
-import { redemptionItems, redemptionPoints, redemptionPointUsers, redemptions } from './merchants.table';
 import {
   checkId,
   chinaDate,
@@ -28,35 +27,37 @@ import {
   unitPathFor,
 } from './merchants.common';
 import { merchantsPolicy, pointAbilities, requireRead } from './merchants.policy';
-import { linkedPointIds, listPointRows } from './merchants.repository';
+import {
+  deleteLink,
+  insertItem,
+  insertLink,
+  insertPoint,
+  itemById,
+  itemRowsOf,
+  linkOfUser,
+  linkedPointIds,
+  listPointRows,
+  operatorsOf,
+  pointFigures,
+  updateItemRow,
+  updatePointRow,
+  usccTakenBy,
+} from './merchants.repository';
 
 // Redemption points, their catalogues and counter logins (R-VP-1).
 
 async function pointDtos(ctx: ActorCtx, rows: PointRow[]) {
   const ids = rows.map((r) => r.id);
-  const [units, linked, counts, unsettled] = await Promise.all([
+  const [units, linked, figures] = await Promise.all([
     unitNames(
       ctx.db,
       rows.map((r) => r.orgUnitId),
     ),
     linkedPointIds(ctx.db, ctx.actor),
-    ids.length
-      ? ctx.db
-          .select({ pointId: redemptionItems.pointId, n: sql<number>`count(*)::int` })
-          .from(redemptionItems)
-          .where(inArray(redemptionItems.pointId, ids))
-          .groupBy(redemptionItems.pointId)
-      : Promise.resolve([]),
-    ids.length
-      ? ctx.db
-          .select({ pointId: redemptions.pointId, n: sql<number>`coalesce(sum(total_points), 0)::int` })
-          .from(redemptions)
-          .where(and(inArray(redemptions.pointId, ids), isNull(redemptions.settlementId)))
-          .groupBy(redemptions.pointId)
-      : Promise.resolve([]),
+    pointFigures(ctx.db, ids),
   ]);
-  const countBy = new Map(counts.map((c) => [c.pointId, c.n]));
-  const unsettledBy = new Map(unsettled.map((c) => [c.pointId, c.n]));
+  const countBy = figures.items;
+  const unsettledBy = figures.unsettled;
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as PointKind,
@@ -96,11 +97,7 @@ const usccTaken = () =>
 async function checkUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
   if (!uscc) return;
   if (!isValidUscc(uscc)) throw invalidField('uscc', 'merchants.uscc');
-  const [dup] = await ctx.db
-    .select({ id: redemptionPoints.id })
-    .from(redemptionPoints)
-    .where(and(eq(redemptionPoints.uscc, uscc), selfId ? ne(redemptionPoints.id, selfId) : undefined));
-  if (dup) throw usccTaken();
+  if (await usccTakenBy(ctx.db, uscc, selfId)) throw usccTaken();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,35 +113,14 @@ export async function listPoints(ctx: ActorCtx, q: PointListQuery) {
 }
 
 async function itemsOf(db: Db, pointId: string) {
-  const rows = await db
-    .select()
-    .from(redemptionItems)
-    .where(eq(redemptionItems.pointId, pointId))
-    .orderBy(desc(redemptionItems.active), asc(redemptionItems.category), asc(redemptionItems.name));
-  return rows.map(itemDto);
+  return (await itemRowsOf(db, pointId)).map(itemDto);
 }
 
 export async function getPoint(ctx: ActorCtx, id: string) {
   requireRead(ctx.actor);
   const p = await findPoint(ctx, id, 'read');
   const [dto] = await pointDtos(ctx, [p]);
-  const operators = merchantsPolicy.can(ctx.actor, 'manage', p)
-    ? await ctx.db
-        .select({
-          userId: redemptionPointUsers.userId,
-          username: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'username')}`,
-          displayName: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'displayName')}`,
-          linkedAt: redemptionPointUsers.createdAt,
-        })
-        .from(redemptionPointUsers)
-        .where(
-          and(
-            eq(redemptionPointUsers.pointId, id),
-            sql`${userFieldSql(redemptionPointUsers.userId, 'username')} is not null`,
-          ),
-        )
-        .orderBy(asc(userFieldSql(redemptionPointUsers.userId, 'username')))
-    : [];
+  const operators = merchantsPolicy.can(ctx.actor, 'manage', p) ? await operatorsOf(ctx.db, id) : [];
   return { ...dto!, items: await itemsOf(ctx.db, id), operators };
 }
 
@@ -169,25 +145,22 @@ export async function createPoint(ctx: ActorCtx, input: CreatePointBody) {
     const row = await ctx.db.transaction(async (tx) => {
       // Copies the unit's path into the row: hold the org-tree lock shared (ARCHITECTURE.md).
       await tx.execute(sql`select pg_advisory_xact_lock_shared(7411002)`);
-      const [created] = await tx
-        .insert(redemptionPoints)
-        .values({
-          id,
-          kind: input.kind,
-          name: input.name,
-          address: input.address ?? null,
-          contactName: input.contactName ?? null,
-          ...sealContactPhone(ctx, input.contactPhone),
-          uscc: input.uscc ?? null,
-          status: 'active',
-          registeredOn: input.registeredOn ?? chinaDate(now),
-          fenPerPoint: input.fenPerPoint ?? null,
-          orgUnitId: unit.id,
-          orgPath: unit.path,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const created = await insertPoint(tx, {
+        id,
+        kind: input.kind,
+        name: input.name,
+        address: input.address ?? null,
+        contactName: input.contactName ?? null,
+        ...sealContactPhone(ctx, input.contactPhone),
+        uscc: input.uscc ?? null,
+        status: 'active',
+        registeredOn: input.registeredOn ?? chinaDate(now),
+        fenPerPoint: input.fenPerPoint ?? null,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        createdAt: now,
+        updatedAt: now,
+      });
       await writeAudit(tx, ctx, {
         action: 'merchants.point.create',
         entityType: 'redemption_point',
@@ -211,22 +184,18 @@ export async function updatePoint(ctx: ActorCtx, id: string, input: UpdatePointB
   if (input.uscc !== undefined) await checkUscc(ctx, input.uscc, id);
   try {
     await ctx.db.transaction(async (tx) => {
-      const [after] = await tx
-        .update(redemptionPoints)
-        .set({
-          ...(input.kind !== undefined && { kind: input.kind }),
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.address !== undefined && { address: input.address }),
-          ...(input.contactName !== undefined && { contactName: input.contactName }),
-          ...sealContactPhone(ctx, input.contactPhone),
-          ...(input.uscc !== undefined && { uscc: input.uscc }),
-          ...(input.status !== undefined && { status: input.status }),
-          ...(input.registeredOn !== undefined && { registeredOn: input.registeredOn }),
-          ...(input.fenPerPoint !== undefined && { fenPerPoint: input.fenPerPoint }),
-          updatedAt: ctx.clock.now(),
-        })
-        .where(eq(redemptionPoints.id, id))
-        .returning();
+      const after = await updatePointRow(tx, id, {
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.address !== undefined && { address: input.address }),
+        ...(input.contactName !== undefined && { contactName: input.contactName }),
+        ...sealContactPhone(ctx, input.contactPhone),
+        ...(input.uscc !== undefined && { uscc: input.uscc }),
+        ...(input.status !== undefined && { status: input.status }),
+        ...(input.registeredOn !== undefined && { registeredOn: input.registeredOn }),
+        ...(input.fenPerPoint !== undefined && { fenPerPoint: input.fenPerPoint }),
+        updatedAt: ctx.clock.now(),
+      });
       await writeAudit(tx, ctx, {
         action: 'merchants.point.update',
         entityType: 'redemption_point',
@@ -249,10 +218,7 @@ export async function createItem(ctx: ActorCtx, pointId: string, input: CreateIt
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(redemptionItems)
-      .values({ id, pointId, ...input, createdAt: now, updatedAt: now })
-      .returning();
+    const created = await insertItem(tx, { id, pointId, ...input, createdAt: now, updatedAt: now });
     await writeAudit(tx, ctx, {
       action: 'merchants.item.create',
       entityType: 'redemption_item',
@@ -267,22 +233,13 @@ export async function createItem(ctx: ActorCtx, pointId: string, input: CreateIt
 
 export async function updateItem(ctx: ActorCtx, itemId: string, input: UpdateItemBody) {
   merchantsPolicy.require(ctx.actor, 'manage');
-  checkId(itemId);
-  const [item] = await ctx.db.select().from(redemptionItems).where(eq(redemptionItems.id, itemId));
+  const item = await itemById(ctx.db, itemId);
   if (!item) throw notFound();
   const point = await findPoint(ctx, item.pointId, 'manage');
   const row = await ctx.db.transaction(async (tx) => {
     // The row lock orders this edit with counter redemptions decrementing the same stock.
-    const [before] = await tx
-      .select()
-      .from(redemptionItems)
-      .where(eq(redemptionItems.id, itemId))
-      .for('update');
-    const [after] = await tx
-      .update(redemptionItems)
-      .set({ ...input, updatedAt: ctx.clock.now() })
-      .where(eq(redemptionItems.id, itemId))
-      .returning();
+    const before = await itemById(tx, itemId, true);
+    const after = await updateItemRow(tx, itemId, { ...input, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
       action: 'merchants.item.update',
       entityType: 'redemption_item',
@@ -304,10 +261,7 @@ export async function linkOperator(ctx: ActorCtx, pointId: string, username: str
   const roles = user ? await roleUnitPaths(ctx.db, user.id, ['merchant']) : [];
   if (!user?.active || !roles.some((path) => point.orgPath.startsWith(path)))
     throw invalidField('username', 'merchants.user_not_merchant');
-  const [existing] = await ctx.db
-    .select()
-    .from(redemptionPointUsers)
-    .where(eq(redemptionPointUsers.userId, user.id));
+  const existing = await linkOfUser(ctx.db, user.id);
   if (existing) {
     if (existing.pointId === pointId) return getPoint(ctx, pointId);
     throw new AppError(
@@ -320,9 +274,7 @@ export async function linkOperator(ctx: ActorCtx, pointId: string, username: str
   try {
     await ctx.db.transaction(async (tx) => {
       const id = ctx.ids();
-      await tx
-        .insert(redemptionPointUsers)
-        .values({ id, pointId, userId: user.id, createdAt: ctx.clock.now() });
+      await insertLink(tx, { id, pointId, userId: user.id, createdAt: ctx.clock.now() });
       await writeAudit(tx, ctx, {
         action: 'merchants.operator.link',
         entityType: 'redemption_point',
@@ -343,11 +295,7 @@ export async function unlinkOperator(ctx: ActorCtx, pointId: string, userId: str
   const point = await findPoint(ctx, pointId, 'manage');
   checkId(userId);
   await ctx.db.transaction(async (tx) => {
-    const gone = await tx
-      .delete(redemptionPointUsers)
-      .where(and(eq(redemptionPointUsers.pointId, pointId), eq(redemptionPointUsers.userId, userId)))
-      .returning();
-    if (gone.length === 0) throw notFound();
+    if (!(await deleteLink(tx, pointId, userId))) throw notFound();
     await writeAudit(tx, ctx, {
       action: 'merchants.operator.unlink',
       entityType: 'redemption_point',
