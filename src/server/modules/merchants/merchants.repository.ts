@@ -348,3 +348,53 @@ export async function deleteLink(db: Db, pointId: string, userId: string): Promi
     .returning();
   return gone.length > 0;
 }
+
+// ─── Settlements ─────────────────────────────────────────────────────────────────────────────────
+
+/** The settlement made under an idempotency key, if any (the caller checks it is the same request). */
+export async function settlementByKey(db: Db, key: string): Promise<SettlementRow | undefined> {
+  const [first] = await db
+    .select()
+    .from(merchantSettlements)
+    .where(eq(merchantSettlements.idempotencyKey, key));
+  return first;
+}
+
+/** Holds the point's settlement lock for the rest of the transaction (settlements of a point in turn). */
+export async function lockPointSettlements(tx: Db, pointId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.settle:${pointId}`}))`);
+}
+
+/** A point's unsettled redemptions before `before`, locked `for update`. */
+export function dueRedemptions(tx: Db, pointId: string, before: Date): Promise<RedemptionRow[]> {
+  return tx
+    .select()
+    .from(redemptions)
+    .where(
+      and(
+        eq(redemptions.pointId, pointId),
+        isNull(redemptions.settlementId),
+        lt(redemptions.redeemedAt, before),
+      ),
+    )
+    .orderBy(asc(redemptions.id))
+    .for('update');
+}
+
+export async function insertSettlement(
+  tx: Db,
+  values: typeof merchantSettlements.$inferInsert,
+): Promise<SettlementRow> {
+  const [row] = await tx.insert(merchantSettlements).values(values).returning();
+  return row!;
+}
+
+/** Marks still-unsettled redemptions as settled by `settlementId`; returns how many were marked. */
+export async function markSettled(tx: Db, ids: string[], settlementId: string): Promise<number> {
+  const marked = await tx
+    .update(redemptions)
+    .set({ settlementId })
+    .where(and(inArray(redemptions.id, ids), isNull(redemptions.settlementId)))
+    .returning({ id: redemptions.id });
+  return marked.length;
+}

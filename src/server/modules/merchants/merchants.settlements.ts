@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { SettleBody, SettlementListQuery } from '../../../shared/contracts/merchants';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
@@ -7,7 +6,6 @@ import { AppError, invalidField } from '../../platform/errors';
 import { userDisplayNames } from '../accounts/accounts.api';
 import { ensureAccount, postTransaction } from '../ledger/ledger.api';
 import { unitById } from '../org/org.api';
-import { merchantSettlements, redemptions } from './merchants.table';
 import {
   chinaDate,
   endOfChinaDay,
@@ -19,7 +17,15 @@ import {
   unitPathFor,
 } from './merchants.common';
 import { merchantsPolicy } from './merchants.policy';
-import { listSettlementRows, pointNames } from './merchants.repository';
+import {
+  dueRedemptions,
+  insertSettlement,
+  listSettlementRows,
+  lockPointSettlements,
+  markSettled,
+  pointNames,
+  settlementByKey,
+} from './merchants.repository';
 
 // Settlements between a community and its redemption points (R-VP-1).
 
@@ -62,10 +68,7 @@ async function settlementDtos(db: Db, rows: SettlementRow[]) {
 }
 
 async function settlementReplay(db: Db, key: string, pointId: string, userId: string) {
-  const [first] = await db
-    .select()
-    .from(merchantSettlements)
-    .where(eq(merchantSettlements.idempotencyKey, key));
+  const first = await settlementByKey(db, key);
   if (!first) return null;
   if (first.pointId !== pointId || first.createdBy !== userId)
     throw new AppError('merchants.idempotency_conflict', 409);
@@ -87,21 +90,10 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
   const now = ctx.clock.now();
   if (input.upTo > chinaDate(now)) throw invalidField('upTo', 'merchants.future_date');
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.settle:${point.id}`}))`);
+    await lockPointSettlements(tx, point.id);
     const again = await settlementReplay(tx, key, point.id, ctx.actor.userId);
     if (again) return again;
-    const due = await tx
-      .select()
-      .from(redemptions)
-      .where(
-        and(
-          eq(redemptions.pointId, point.id),
-          isNull(redemptions.settlementId),
-          lt(redemptions.redeemedAt, endOfChinaDay(input.upTo)),
-        ),
-      )
-      .orderBy(asc(redemptions.id))
-      .for('update');
+    const due = await dueRedemptions(tx, point.id, endOfChinaDay(input.upTo));
     if (due.length === 0) throw new AppError('merchants.nothing_to_settle', 409, { upTo: input.upTo });
     const total = due.reduce((s, r) => s + r.totalPoints, 0);
     const community = await unitById(tx, point.orgUnitId);
@@ -135,40 +127,29 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
       ],
     });
     if (posted.duplicate) throw new AppError('merchants.idempotency_conflict', 409);
-    const [row] = await tx
-      .insert(merchantSettlements)
-      .values({
-        id,
-        number,
-        pointId: point.id,
-        orgUnitId: point.orgUnitId,
-        orgPath: point.orgPath,
-        upTo: input.upTo,
-        redemptionCount: due.length,
-        pointsTotal: total,
-        fenPerPoint: point.fenPerPoint,
-        cashFen: point.fenPerPoint ? total * point.fenPerPoint : 0,
-        idempotencyKey: key,
-        transactionId: posted.transactionId,
-        note: input.note ?? null,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    const marked = await tx
-      .update(redemptions)
-      .set({ settlementId: id })
-      .where(
-        and(
-          inArray(
-            redemptions.id,
-            due.map((r) => r.id),
-          ),
-          isNull(redemptions.settlementId),
-        ),
-      )
-      .returning({ id: redemptions.id });
-    if (marked.length !== due.length) throw new AppError('merchants.settlement_conflict', 409);
+    const row = await insertSettlement(tx, {
+      id,
+      number,
+      pointId: point.id,
+      orgUnitId: point.orgUnitId,
+      orgPath: point.orgPath,
+      upTo: input.upTo,
+      redemptionCount: due.length,
+      pointsTotal: total,
+      fenPerPoint: point.fenPerPoint,
+      cashFen: point.fenPerPoint ? total * point.fenPerPoint : 0,
+      idempotencyKey: key,
+      transactionId: posted.transactionId,
+      note: input.note ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+    });
+    const marked = await markSettled(
+      tx,
+      due.map((r) => r.id),
+      id,
+    );
+    if (marked !== due.length) throw new AppError('merchants.settlement_conflict', 409);
     await writeAudit(tx, ctx, {
       action: 'merchants.settle',
       entityType: 'merchant_settlement',
@@ -180,11 +161,11 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
         upTo: input.upTo,
         redemptionCount: due.length,
         pointsTotal: total,
-        cashFen: row!.cashFen,
+        cashFen: row.cashFen,
         transactionId: posted.transactionId,
       },
     });
-    const [dto] = await settlementDtos(tx, [row!]);
+    const [dto] = await settlementDtos(tx, [row]);
     return { ...dto!, replayed: false };
   });
 }
