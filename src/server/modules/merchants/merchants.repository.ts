@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type {
   PointListQuery,
   RedemptionListQuery,
@@ -20,7 +20,9 @@ import {
 import { type Access, isMerchantLogin, merchantsPolicy, pointScope } from './merchants.policy';
 import {
   merchantSettlements,
+  redemptionCodes,
   redemptionItems,
+  redemptionLines,
   redemptionPointUsers,
   redemptionPoints,
   redemptions,
@@ -397,4 +399,169 @@ export async function markSettled(tx: Db, ids: string[], settlementId: string): 
     .where(and(inArray(redemptions.id, ids), isNull(redemptions.settlementId)))
     .returning({ id: redemptions.id });
   return marked.length;
+}
+
+// ─── Codes and redemptions (the holder's phone and the counter) ──────────────────────────────────
+
+/** How many of these items are active in the point's catalogue. */
+export async function activeItemCount(db: Db, pointId: string, itemIds: string[]): Promise<number> {
+  const rows = await db
+    .select({ id: redemptionItems.id })
+    .from(redemptionItems)
+    .where(
+      and(
+        inArray(redemptionItems.id, itemIds),
+        eq(redemptionItems.pointId, pointId),
+        eq(redemptionItems.active, true),
+      ),
+    );
+  return rows.length;
+}
+
+/** An active point by id, in any scope (a holder may redeem anywhere), or undefined. */
+export async function activePointById(db: Db, id: string): Promise<PointRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [p] = await db
+    .select()
+    .from(redemptionPoints)
+    .where(and(eq(redemptionPoints.id, id), eq(redemptionPoints.status, 'active')));
+  return p;
+}
+
+/** Whether a live (unused, unexpired) code has this hash. */
+export async function liveCodeExists(db: Db, hash: string, now: Date): Promise<boolean> {
+  const [clash] = await db
+    .select({ id: redemptionCodes.id })
+    .from(redemptionCodes)
+    .where(
+      and(
+        eq(redemptionCodes.codeHash, hash),
+        isNull(redemptionCodes.usedAt),
+        gt(redemptionCodes.expiresAt, now),
+      ),
+    );
+  return !!clash;
+}
+
+/** Retires a login's live codes and stores a new one. */
+export async function replaceCodes(tx: Db, values: NewCode, now: Date): Promise<void> {
+  await tx
+    .update(redemptionCodes)
+    .set({ expiresAt: now })
+    .where(
+      and(
+        eq(redemptionCodes.userId, values.userId),
+        isNull(redemptionCodes.usedAt),
+        gt(redemptionCodes.expiresAt, now),
+      ),
+    );
+  await tx.insert(redemptionCodes).values(values);
+}
+
+export type NewCode = typeof redemptionCodes.$inferInsert;
+export type CodeRow = typeof redemptionCodes.$inferSelect;
+
+/** The newest code with this hash (locked `for update` when asked), or undefined. */
+export async function newestCodeByHash(db: Db, hash: string, lock: boolean) {
+  const q = db
+    .select()
+    .from(redemptionCodes)
+    .where(eq(redemptionCodes.codeHash, hash))
+    .orderBy(desc(redemptionCodes.createdAt))
+    .limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function markCodeUsed(tx: Db, id: string, redemptionId: string, at: Date): Promise<void> {
+  await tx.update(redemptionCodes).set({ usedAt: at, redemptionId }).where(eq(redemptionCodes.id, id));
+}
+
+/** The active points under `rootPath` (the holder's neighbourhood) with their active items, by price. */
+export async function nearbyPointRows(db: Db, rootPath: string) {
+  const points = await db
+    .select()
+    .from(redemptionPoints)
+    .where(
+      and(
+        eq(redemptionPoints.status, 'active'),
+        sql`${redemptionPoints.orgPath} like ${`${escapeLike(rootPath)}%`}`,
+      ),
+    )
+    .orderBy(asc(redemptionPoints.name))
+    .limit(100);
+  const items = points.length
+    ? await db
+        .select()
+        .from(redemptionItems)
+        .where(
+          and(
+            inArray(
+              redemptionItems.pointId,
+              points.map((p) => p.id),
+            ),
+            eq(redemptionItems.active, true),
+          ),
+        )
+        .orderBy(asc(redemptionItems.pricePoints), asc(redemptionItems.name))
+    : [];
+  return { points, items };
+}
+
+/** A volunteer's latest redemptions (theirs: the holder's own phone page). */
+export function recentRedemptionsOf(db: Db, volunteerId: string, limit: number): Promise<RedemptionRow[]> {
+  return db
+    .select()
+    .from(redemptions)
+    .where(eq(redemptions.volunteerId, volunteerId))
+    .orderBy(desc(redemptions.redeemedAt))
+    .limit(limit);
+}
+
+/** The lines of these redemptions, by item name. */
+export function linesOf(db: Db, redemptionIds: string[]) {
+  return db
+    .select()
+    .from(redemptionLines)
+    .where(inArray(redemptionLines.redemptionId, redemptionIds))
+    .orderBy(asc(redemptionLines.itemName));
+}
+
+/** The redemption made under an idempotency key, if any (the caller checks it is the same request). */
+export async function redemptionByKey(db: Db, key: string): Promise<RedemptionRow | undefined> {
+  const [first] = await db.select().from(redemptions).where(eq(redemptions.idempotencyKey, key));
+  return first;
+}
+
+/** Queues requests with the same idempotency key for the rest of the transaction. */
+export async function lockRedemptionKey(tx: Db, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.redeem:${key}`}))`);
+}
+
+/** The point's items with these ids, locked `for update` in id order (stock is decremented next). */
+export function lockItems(tx: Db, pointId: string, itemIds: string[]): Promise<ItemRow[]> {
+  return tx
+    .select()
+    .from(redemptionItems)
+    .where(and(inArray(redemptionItems.id, itemIds), eq(redemptionItems.pointId, pointId)))
+    .orderBy(asc(redemptionItems.id))
+    .for('update');
+}
+
+export async function takeStock(tx: Db, itemId: string, quantity: number, at: Date): Promise<void> {
+  await tx
+    .update(redemptionItems)
+    .set({ stock: sql`${redemptionItems.stock} - ${quantity}`, updatedAt: at })
+    .where(eq(redemptionItems.id, itemId));
+}
+
+/** Stores a redemption and its lines. */
+export async function insertRedemption(
+  tx: Db,
+  values: typeof redemptions.$inferInsert,
+  lines: (typeof redemptionLines.$inferInsert)[],
+): Promise<RedemptionRow> {
+  const [row] = await tx.insert(redemptions).values(values).returning();
+  await tx.insert(redemptionLines).values(lines);
+  return row!;
 }
