@@ -69,3 +69,13 @@ export async function findHourRow(
     .where(and(eq(volunteerHours.id, id), volunteersPolicy.scope(actor, action, volunteerHours.orgPath)));
   return row;
 }
+
+/** Stores an hour entry unless its source was already recorded; false then. */
+export async function insertHourOnce(db: Db, values: typeof volunteerHours.$inferInsert): Promise<boolean> {
+  const rows = await db
+    .insert(volunteerHours)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: volunteerHours.id });
+  return rows.length > 0;
+}

@@ -1,12 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
-import type { Db } from '../../platform/db';
+import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
-import { volunteerTeams, volunteers } from './volunteers.table';
+import { volunteerHours, volunteerTeams, volunteers } from './volunteers.table';
 
 /**
  * Reads of the volunteer registry and its teams for an actor: every one takes the action it is for and
@@ -125,4 +125,56 @@ export function listTeamRows(
     orderBy: [asc(volunteerTeams.orgPath), asc(volunteerTeams.name), asc(volunteerTeams.id)],
     page: q,
   });
+}
+
+// ─── Reports (over communities the caller found in scope) ────────────────────────────────────────
+
+/** Confirmed hours per certifying community in [from, to): distinct volunteers, activities, minutes. */
+export function hoursByCommunity(db: Db, communityIds: string[], from: Date, to: Date) {
+  return db
+    .select({
+      id: volunteerHours.communityId,
+      volunteers: sql<number>`count(distinct ${volunteerHours.volunteerId})::int`,
+      activities: sql<number>`count(distinct ${volunteerHours.activityId})::int`,
+      minutes: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
+    })
+    .from(volunteerHours)
+    .where(
+      and(
+        inArray(volunteerHours.communityId, communityIds),
+        gte(volunteerHours.occurredAt, from),
+        lt(volunteerHours.occurredAt, to),
+      ),
+    )
+    .groupBy(volunteerHours.communityId);
+}
+
+/** Active volunteers per community and kind. */
+export function activeByCommunityAndKind(db: Db, communityIds: string[]) {
+  return db
+    .select({ id: volunteers.communityId, kind: volunteers.kind, n: sql<number>`count(*)::int` })
+    .from(volunteers)
+    .where(and(inArray(volunteers.communityId, communityIds), eq(volunteers.status, 'active')))
+    .groupBy(volunteers.communityId, volunteers.kind);
+}
+
+/** How many active volunteers of these communities hold each star level (thresholds in minutes). */
+export async function starDistribution(
+  db: Db,
+  communityIds: string[],
+  [t1, t2, t3, t4, t5]: number[],
+): Promise<Map<number, number>> {
+  const stars = await db.execute(sql`
+    select case when m >= ${t5} then 5 when m >= ${t4} then 4 when m >= ${t3} then 3
+                when m >= ${t2} then 2 when m >= ${t1} then 1 else 0 end as stars, count(*)::int as n
+    from (
+      select v.id, coalesce((select sum(h.minutes) from volunteer_hours h where h.volunteer_id = v.id), 0) as m
+      from volunteers v
+      where v.status = 'active' and v.community_id in (${sql.join(
+        communityIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+    ) x group by 1`);
+  const rows = rowsOf<{ stars: number | string; n: number | string }>(stars);
+  return new Map(rows.map((r) => [Number(r.stars), Number(r.n)]));
 }
