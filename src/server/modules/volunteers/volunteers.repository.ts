@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
@@ -6,7 +6,14 @@ import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
-import { volunteerHours, volunteerTeams, volunteers } from './volunteers.table';
+import {
+  volunteerActivities,
+  volunteerCommunityFlags,
+  volunteerHours,
+  volunteerTeamMembers,
+  volunteerTeams,
+  volunteers,
+} from './volunteers.table';
 
 /**
  * Reads of the volunteer registry and its teams for an actor: every one takes the action it is for and
@@ -177,4 +184,130 @@ export async function starDistribution(
     ) x group by 1`);
   const rows = rowsOf<{ stars: number | string; n: number | string }>(stars);
   return new Map(rows.map((r) => [Number(r.stars), Number(r.n)]));
+}
+
+// ─── Registry details (of volunteers and teams the caller found in scope) ────────────────────────
+
+/** Confirmed minutes per volunteer (sum of the append-only entries, corrections included). */
+export async function minutesByVolunteer(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: volunteerHours.volunteerId,
+      m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
+    })
+    .from(volunteerHours)
+    .where(inArray(volunteerHours.volunteerId, ids))
+    .groupBy(volunteerHours.volunteerId);
+  return new Map(rows.map((r) => [r.id, Number(r.m)]));
+}
+
+/** A volunteer's hour entries, newest first (at most 500), with the activity's title. */
+export function hourRowsOf(db: Db, volunteerId: string) {
+  return db
+    .select({ h: volunteerHours, title: volunteerActivities.title })
+    .from(volunteerHours)
+    .leftJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
+    .where(eq(volunteerHours.volunteerId, volunteerId))
+    .orderBy(desc(volunteerHours.occurredAt), desc(volunteerHours.createdAt))
+    .limit(500);
+}
+
+/** The teams a volunteer belongs to, with their role, by name. */
+export function teamRowsOfVolunteer(db: Db, volunteerId: string) {
+  return db
+    .select({
+      id: volunteerTeams.id,
+      name: volunteerTeams.name,
+      kind: volunteerTeams.kind,
+      role: volunteerTeamMembers.role,
+    })
+    .from(volunteerTeamMembers)
+    .innerJoin(volunteerTeams, eq(volunteerTeams.id, volunteerTeamMembers.teamId))
+    .where(eq(volunteerTeamMembers.volunteerId, volunteerId))
+    .orderBy(asc(volunteerTeams.name));
+}
+
+/** Members per team. */
+export async function memberCounts(db: Db, teamIds: string[]): Promise<Map<string, number>> {
+  if (teamIds.length === 0) return new Map();
+  const counts = await db
+    .select({ id: volunteerTeamMembers.teamId, n: sql<number>`count(*)::int` })
+    .from(volunteerTeamMembers)
+    .where(inArray(volunteerTeamMembers.teamId, teamIds))
+    .groupBy(volunteerTeamMembers.teamId);
+  return new Map(counts.map((c) => [c.id, Number(c.n)]));
+}
+
+/** Volunteer names by id. */
+export async function volunteerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: volunteers.id, name: volunteers.name })
+    .from(volunteers)
+    .where(inArray(volunteers.id, ids));
+  return new Map(rows.map((l) => [l.id, l.name]));
+}
+
+/** A team's members, the leader first, then by name. */
+export function teamMemberRows(db: Db, teamId: string) {
+  return db
+    .select({
+      volunteerId: volunteers.id,
+      name: volunteers.name,
+      kind: volunteers.kind,
+      skills: volunteers.skills,
+      role: volunteerTeamMembers.role,
+      joinedAt: volunteerTeamMembers.joinedAt,
+    })
+    .from(volunteerTeamMembers)
+    .innerJoin(volunteers, eq(volunteers.id, volunteerTeamMembers.volunteerId))
+    .where(eq(volunteerTeamMembers.teamId, teamId))
+    .orderBy(desc(sql`${volunteerTeamMembers.role} = 'leader'`), asc(volunteers.name));
+}
+
+/** The volunteer record linked to a login (any status), if any. */
+export async function volunteerRowOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
+  const [row] = await db.select().from(volunteers).where(eq(volunteers.userId, userId));
+  return row;
+}
+
+/** The staff-set flags of these communities (R-ORG-4). */
+export function communityFlagRows(db: Db, communityIds: string[]) {
+  return db
+    .select()
+    .from(volunteerCommunityFlags)
+    .where(inArray(volunteerCommunityFlags.orgUnitId, communityIds));
+}
+
+/** Active university volunteers per community (R-ORG-4). */
+export async function universityVolunteerCounts(
+  db: Db,
+  communityIds: string[],
+): Promise<Map<string, number>> {
+  const counts = await db
+    .select({ id: volunteers.communityId, n: sql<number>`count(*)::int` })
+    .from(volunteers)
+    .where(
+      and(
+        inArray(volunteers.communityId, communityIds),
+        eq(volunteers.kind, 'university'),
+        eq(volunteers.status, 'active'),
+      ),
+    )
+    .groupBy(volunteers.communityId);
+  return new Map(counts.map((c) => [c.id, Number(c.n)]));
+}
+
+/** Sets a community's flags; returns the flags before. */
+export async function putCommunityFlag(db: Db, values: typeof volunteerCommunityFlags.$inferInsert) {
+  const [before] = await db
+    .select()
+    .from(volunteerCommunityFlags)
+    .where(eq(volunteerCommunityFlags.orgUnitId, values.orgUnitId));
+  await db
+    .insert(volunteerCommunityFlags)
+    .values(values)
+    .onConflictDoUpdate({ target: volunteerCommunityFlags.orgUnitId, set: values });
+  return before;
 }

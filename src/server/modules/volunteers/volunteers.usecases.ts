@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   type CreateTeamBody,
   type CreateVolunteerBody,
@@ -31,30 +31,29 @@ import {
   writable,
 } from './volunteers.common';
 import { volunteersPolicy } from './volunteers.policy';
-import { findTeamRow, findVolunteerRow, listTeamRows, listVolunteerRows } from './volunteers.repository';
 import {
-  volunteerActivities,
-  volunteerCommunityFlags,
-  volunteerHours,
-  volunteerTeamMembers,
-  volunteerTeams,
-  volunteers,
-} from './volunteers.table';
+  communityFlagRows,
+  findTeamRow,
+  findVolunteerRow,
+  hourRowsOf,
+  listTeamRows,
+  listVolunteerRows,
+  memberCounts,
+  minutesByVolunteer,
+  putCommunityFlag,
+  teamMemberRows,
+  teamRowsOfVolunteer,
+  universityVolunteerCounts,
+  volunteerNames,
+  volunteerRowOfUser,
+} from './volunteers.repository';
+import { volunteerTeamMembers, volunteerTeams, volunteers } from './volunteers.table';
 
 type VolunteerRow = typeof volunteers.$inferSelect;
 
 /** Confirmed minutes per volunteer (sum of the append-only entries, corrections included). */
-export async function minutesOf(db: Db, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: volunteerHours.volunteerId,
-      m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
-    })
-    .from(volunteerHours)
-    .where(inArray(volunteerHours.volunteerId, ids))
-    .groupBy(volunteerHours.volunteerId);
-  return new Map(rows.map((r) => [r.id, Number(r.m)]));
+export function minutesOf(db: Db, ids: string[]): Promise<Map<string, number>> {
+  return minutesByVolunteer(db, ids);
 }
 
 export async function toDtos(db: Db, rows: VolunteerRow[]): Promise<VolunteerDto[]> {
@@ -130,16 +129,7 @@ export async function listVolunteers(ctx: ActorCtx, q: VolunteerListQuery) {
 }
 
 export async function hourEntries(db: Db, volunteerId: string) {
-  const rows = await db
-    .select({
-      h: volunteerHours,
-      title: volunteerActivities.title,
-    })
-    .from(volunteerHours)
-    .leftJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
-    .where(eq(volunteerHours.volunteerId, volunteerId))
-    .orderBy(desc(volunteerHours.occurredAt), desc(volunteerHours.createdAt))
-    .limit(500);
+  const rows = await hourRowsOf(db, volunteerId);
   const names = await unitNames(
     db,
     rows.map((r) => r.h.communityId),
@@ -163,17 +153,7 @@ export async function hourEntries(db: Db, volunteerId: string) {
 }
 
 export async function teamsOf(db: Db, volunteerId: string) {
-  const rows = await db
-    .select({
-      id: volunteerTeams.id,
-      name: volunteerTeams.name,
-      kind: volunteerTeams.kind,
-      role: volunteerTeamMembers.role,
-    })
-    .from(volunteerTeamMembers)
-    .innerJoin(volunteerTeams, eq(volunteerTeams.id, volunteerTeamMembers.teamId))
-    .where(eq(volunteerTeamMembers.volunteerId, volunteerId))
-    .orderBy(asc(volunteerTeams.name));
+  const rows = await teamRowsOfVolunteer(db, volunteerId);
   return rows.map((r) => ({ ...r, kind: r.kind as 'general' }));
 }
 
@@ -333,8 +313,7 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
 
 /** The profile linked to the logged-in user (phone pages), or null. */
 export async function myVolunteerRow(ctx: ActorCtx): Promise<VolunteerRow | null> {
-  const [row] = await ctx.db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
-  return row ?? null;
+  return (await volunteerRowOfUser(ctx.db, ctx.actor.userId)) ?? null;
 }
 
 export async function getMyVolunteer(ctx: ActorCtx) {
@@ -358,22 +337,11 @@ async function teamDtos(db: Db, rows: TeamRow[]) {
     rows.map((r) => r.communityId),
   );
   const ids = rows.map((r) => r.id);
-  const counts = ids.length
-    ? await db
-        .select({ id: volunteerTeamMembers.teamId, n: sql<number>`count(*)::int` })
-        .from(volunteerTeamMembers)
-        .where(inArray(volunteerTeamMembers.teamId, ids))
-        .groupBy(volunteerTeamMembers.teamId)
-    : [];
-  const leaderIds = rows.map((r) => r.leaderVolunteerId).filter((x): x is string => !!x);
-  const leaders = leaderIds.length
-    ? await db
-        .select({ id: volunteers.id, name: volunteers.name })
-        .from(volunteers)
-        .where(inArray(volunteers.id, leaderIds))
-    : [];
-  const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  const leaderOf = new Map(leaders.map((l) => [l.id, l.name]));
+  const countOf = await memberCounts(db, ids);
+  const leaderOf = await volunteerNames(
+    db,
+    rows.map((r) => r.leaderVolunteerId).filter((x): x is string => !!x),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -415,19 +383,7 @@ async function findTeam(
 export async function getTeam(ctx: ActorCtx, id: string) {
   const team = await findTeam(ctx, ctx.db, id, 'volunteers.read');
   const [dto] = await teamDtos(ctx.db, [team]);
-  const members = await ctx.db
-    .select({
-      volunteerId: volunteers.id,
-      name: volunteers.name,
-      kind: volunteers.kind,
-      skills: volunteers.skills,
-      role: volunteerTeamMembers.role,
-      joinedAt: volunteerTeamMembers.joinedAt,
-    })
-    .from(volunteerTeamMembers)
-    .innerJoin(volunteers, eq(volunteers.id, volunteerTeamMembers.volunteerId))
-    .where(eq(volunteerTeamMembers.teamId, id))
-    .orderBy(desc(sql`${volunteerTeamMembers.role} = 'leader'`), asc(volunteers.name));
+  const members = await teamMemberRows(ctx.db, id);
   return {
     ...dto!,
     members: members.map((m) => ({ ...m, kind: m.kind as 'resident' })),
@@ -614,23 +570,9 @@ export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
   ).map((u) => ({ id: u.id, name: u.name, path: u.path, attrs: u.attrs }));
   if (communities.length === 0) return [];
   const ids = communities.map((c) => c.id);
-  const flags = await ctx.db
-    .select()
-    .from(volunteerCommunityFlags)
-    .where(inArray(volunteerCommunityFlags.orgUnitId, ids));
-  const counts = await ctx.db
-    .select({ id: volunteers.communityId, n: sql<number>`count(*)::int` })
-    .from(volunteers)
-    .where(
-      and(
-        inArray(volunteers.communityId, ids),
-        eq(volunteers.kind, 'university'),
-        eq(volunteers.status, 'active'),
-      ),
-    )
-    .groupBy(volunteers.communityId);
+  const flags = await communityFlagRows(ctx.db, ids);
   const flagOf = new Map(flags.map((f) => [f.orgUnitId, f]));
-  const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  const countOf = await universityVolunteerCounts(ctx.db, ids);
   return communities.map((c) => {
     const f = flagOf.get(c.id);
     const n = countOf.get(c.id) ?? 0;
@@ -656,10 +598,6 @@ export async function setCommunityFlag(
   volunteersPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
     const place = await placeForWrite(ctx, tx, communityId, ['community']);
-    const [before] = await tx
-      .select()
-      .from(volunteerCommunityFlags)
-      .where(eq(volunteerCommunityFlags.orgUnitId, communityId));
     const values = {
       orgUnitId: communityId,
       orgPath: place.unit.path,
@@ -668,10 +606,7 @@ export async function setCommunityFlag(
       updatedBy: ctx.actor.userId,
       updatedAt: ctx.clock.now(),
     };
-    await tx
-      .insert(volunteerCommunityFlags)
-      .values(values)
-      .onConflictDoUpdate({ target: volunteerCommunityFlags.orgUnitId, set: values });
+    const before = await putCommunityFlag(tx, values);
     await writeAudit(tx, ctx, {
       action: 'volunteers.community_flag',
       entityType: 'org_unit',
