@@ -311,3 +311,76 @@ export async function putCommunityFlag(db: Db, values: typeof volunteerCommunity
     .onConflictDoUpdate({ target: volunteerCommunityFlags.orgUnitId, set: values });
   return before;
 }
+
+// ─── Registry writes (of volunteers and teams the caller found in scope) ─────────────────────────
+
+type NewVolunteer = typeof volunteers.$inferInsert;
+type NewTeam = typeof volunteerTeams.$inferInsert;
+
+export async function insertVolunteer(db: Db, values: NewVolunteer): Promise<VolunteerRow> {
+  const [row] = await db.insert(volunteers).values(values).returning();
+  return row!;
+}
+
+/** Updates a volunteer if still at `version` (optimistic lock), bumping it; undefined when not. */
+export async function updateVolunteerRow(
+  db: Db,
+  id: string,
+  version: number,
+  set: Partial<NewVolunteer>,
+): Promise<VolunteerRow | undefined> {
+  const [row] = await db
+    .update(volunteers)
+    .set({ ...set, version: sql`${volunteers.version} + 1` })
+    .where(and(eq(volunteers.id, id), eq(volunteers.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertTeam(db: Db, values: NewTeam): Promise<TeamRow> {
+  const [row] = await db.insert(volunteerTeams).values(values).returning();
+  return row!;
+}
+
+export async function updateTeamRow(db: Db, id: string, set: Partial<NewTeam>): Promise<TeamRow> {
+  const [row] = await db.update(volunteerTeams).set(set).where(eq(volunteerTeams.id, id)).returning();
+  return row!;
+}
+
+/** Adds a member (`upsert`: an existing member takes the role instead of failing). */
+export async function insertMember(
+  db: Db,
+  values: typeof volunteerTeamMembers.$inferInsert,
+  upsert = false,
+): Promise<void> {
+  const q = db.insert(volunteerTeamMembers).values(values);
+  if (upsert)
+    await q.onConflictDoUpdate({
+      target: [volunteerTeamMembers.teamId, volunteerTeamMembers.volunteerId],
+      set: { role: values.role },
+    });
+  else await q;
+}
+
+/** Makes every other leader of the team a plain member. */
+export async function demoteOtherLeaders(db: Db, teamId: string, leaderId: string): Promise<void> {
+  await db
+    .update(volunteerTeamMembers)
+    .set({ role: 'member' })
+    .where(
+      and(
+        eq(volunteerTeamMembers.teamId, teamId),
+        eq(volunteerTeamMembers.role, 'leader'),
+        sql`${volunteerTeamMembers.volunteerId} <> ${leaderId}`,
+      ),
+    );
+}
+
+/** Removes a member; the removed membership, or undefined when there was none. */
+export async function deleteMember(db: Db, teamId: string, volunteerId: string) {
+  const [gone] = await db
+    .delete(volunteerTeamMembers)
+    .where(and(eq(volunteerTeamMembers.teamId, teamId), eq(volunteerTeamMembers.volunteerId, volunteerId)))
+    .returning();
+  return gone;
+}

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import {
   type CreateTeamBody,
   type CreateVolunteerBody,
@@ -33,7 +32,14 @@ import {
 import { volunteersPolicy } from './volunteers.policy';
 import {
   communityFlagRows,
+  deleteMember,
+  demoteOtherLeaders,
   findTeamRow,
+  insertMember,
+  insertTeam,
+  insertVolunteer,
+  updateTeamRow,
+  updateVolunteerRow,
   findVolunteerRow,
   hourRowsOf,
   listTeamRows,
@@ -47,7 +53,7 @@ import {
   volunteerNames,
   volunteerRowOfUser,
 } from './volunteers.repository';
-import { volunteerTeamMembers, volunteerTeams, volunteers } from './volunteers.table';
+import type { volunteerTeams, volunteers } from './volunteers.table';
 
 type VolunteerRow = typeof volunteers.$inferSelect;
 
@@ -228,7 +234,7 @@ export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody)
     };
     let row: VolunteerRow;
     try {
-      [row] = (await tx.insert(volunteers).values(values).returning()) as [VolunteerRow];
+      row = await insertVolunteer(tx, values);
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('volunteers.already_registered', 409);
       throw err;
@@ -268,28 +274,23 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
           throw invalidField('username', 'volunteers.user_not_in_community');
         userId = u.id;
       }
-      const [row] = await tx
-        .update(volunteers)
-        .set({
-          ...(place && {
-            orgUnitId: place.unit.id,
-            orgPath: place.unit.path,
-            communityId: place.communityId,
-            gridId: place.gridId,
-          }),
-          ...sealPhone(ctx, input.phone),
-          kind,
-          university,
-          ...(input.skills && { skills: [...new Set(input.skills)] }),
-          ...(input.availability && { availability: input.availability }),
-          ...(input.status && { status: input.status }),
-          ...(input.notes !== undefined && { notes: input.notes }),
-          ...(userId !== undefined && { userId }),
-          version: sql`${volunteers.version} + 1`,
-          updatedAt: ctx.clock.now(),
-        })
-        .where(and(eq(volunteers.id, id), eq(volunteers.version, input.version)))
-        .returning();
+      const row = await updateVolunteerRow(tx, id, input.version, {
+        ...(place && {
+          orgUnitId: place.unit.id,
+          orgPath: place.unit.path,
+          communityId: place.communityId,
+          gridId: place.gridId,
+        }),
+        ...sealPhone(ctx, input.phone),
+        kind,
+        university,
+        ...(input.skills && { skills: [...new Set(input.skills)] }),
+        ...(input.availability && { availability: input.availability }),
+        ...(input.status && { status: input.status }),
+        ...(input.notes !== undefined && { notes: input.notes }),
+        ...(userId !== undefined && { userId }),
+        updatedAt: ctx.clock.now(),
+      });
       if (!row) throw new AppError('common.conflict', 409);
       // The volunteer's ledger accounts follow them to their new community (scope, reports, pool).
       if (place) await moveHolderAccounts(tx, 'volunteer', id, community!, ctx.clock.now());
@@ -408,34 +409,35 @@ export async function createTeam(ctx: ActorCtx, input: CreateTeamBody) {
     const leader = input.leaderVolunteerId
       ? await memberCandidate(ctx, tx, input.leaderVolunteerId, place.communityId)
       : null;
-    const [row] = await tx
-      .insert(volunteerTeams)
-      .values({
-        id,
-        name: input.name,
-        kind: input.kind,
-        orgUnitId: place.unit.id,
-        orgPath: place.unit.path,
-        communityId: place.communityId,
-        leaderVolunteerId: leader?.id ?? null,
-        description: input.description ?? null,
-        active: true,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertTeam(tx, {
+      id,
+      name: input.name,
+      kind: input.kind,
+      orgUnitId: place.unit.id,
+      orgPath: place.unit.path,
+      communityId: place.communityId,
+      leaderVolunteerId: leader?.id ?? null,
+      description: input.description ?? null,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (leader)
-      await tx
-        .insert(volunteerTeamMembers)
-        .values({ id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now });
+      await insertMember(tx, {
+        id: ctx.ids(),
+        teamId: id,
+        volunteerId: leader.id,
+        role: 'leader',
+        joinedAt: now,
+      });
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_create',
       entityType: 'volunteer_team',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       after: row,
     });
-    return (await teamDtos(tx, [row!]))[0]!;
+    return (await teamDtos(tx, [row]))[0]!;
   });
 }
 
@@ -445,45 +447,30 @@ export async function updateTeam(ctx: ActorCtx, id: string, input: UpdateTeamBod
     const now = ctx.clock.now();
     if (input.leaderVolunteerId) {
       const leader = await memberCandidate(ctx, tx, input.leaderVolunteerId, before.communityId);
-      await tx
-        .insert(volunteerTeamMembers)
-        .values({ id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now })
-        .onConflictDoUpdate({
-          target: [volunteerTeamMembers.teamId, volunteerTeamMembers.volunteerId],
-          set: { role: 'leader' },
-        });
-      await tx
-        .update(volunteerTeamMembers)
-        .set({ role: 'member' })
-        .where(
-          and(
-            eq(volunteerTeamMembers.teamId, id),
-            eq(volunteerTeamMembers.role, 'leader'),
-            sql`${volunteerTeamMembers.volunteerId} <> ${leader.id}`,
-          ),
-        );
+      await insertMember(
+        tx,
+        { id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now },
+        true,
+      );
+      await demoteOtherLeaders(tx, id, leader.id);
     }
-    const [row] = await tx
-      .update(volunteerTeams)
-      .set({
-        ...(input.name && { name: input.name }),
-        ...(input.kind && { kind: input.kind }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.leaderVolunteerId !== undefined && { leaderVolunteerId: input.leaderVolunteerId }),
-        ...(input.active !== undefined && { active: input.active }),
-        updatedAt: now,
-      })
-      .where(eq(volunteerTeams.id, id))
-      .returning();
+    const row = await updateTeamRow(tx, id, {
+      ...(input.name && { name: input.name }),
+      ...(input.kind && { kind: input.kind }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.leaderVolunteerId !== undefined && { leaderVolunteerId: input.leaderVolunteerId }),
+      ...(input.active !== undefined && { active: input.active }),
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_update',
       entityType: 'volunteer_team',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       before,
       after: row,
     });
-    return (await teamDtos(tx, [row!]))[0]!;
+    return (await teamDtos(tx, [row]))[0]!;
   });
 }
 
@@ -497,28 +484,14 @@ export async function addTeamMember(
     const v = await memberCandidate(ctx, tx, input.volunteerId, team.communityId);
     const now = ctx.clock.now();
     try {
-      await tx
-        .insert(volunteerTeamMembers)
-        .values({ id: ctx.ids(), teamId, volunteerId: v.id, role: input.role, joinedAt: now });
+      await insertMember(tx, { id: ctx.ids(), teamId, volunteerId: v.id, role: input.role, joinedAt: now });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('volunteers.already_member', 409);
       throw err;
     }
     if (input.role === 'leader') {
-      await tx
-        .update(volunteerTeamMembers)
-        .set({ role: 'member' })
-        .where(
-          and(
-            eq(volunteerTeamMembers.teamId, teamId),
-            eq(volunteerTeamMembers.role, 'leader'),
-            sql`${volunteerTeamMembers.volunteerId} <> ${v.id}`,
-          ),
-        );
-      await tx
-        .update(volunteerTeams)
-        .set({ leaderVolunteerId: v.id, updatedAt: now })
-        .where(eq(volunteerTeams.id, teamId));
+      await demoteOtherLeaders(tx, teamId, v.id);
+      await updateTeamRow(tx, teamId, { leaderVolunteerId: v.id, updatedAt: now });
     }
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_join',
@@ -534,22 +507,16 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
   checkId(volunteerId);
   return ctx.db.transaction(async (tx) => {
     const team = await findTeam(ctx, tx, teamId, 'volunteers.write');
-    const gone = await tx
-      .delete(volunteerTeamMembers)
-      .where(and(eq(volunteerTeamMembers.teamId, teamId), eq(volunteerTeamMembers.volunteerId, volunteerId)))
-      .returning();
-    if (gone.length === 0) throw notFound();
+    const gone = await deleteMember(tx, teamId, volunteerId);
+    if (!gone) throw notFound();
     if (team.leaderVolunteerId === volunteerId)
-      await tx
-        .update(volunteerTeams)
-        .set({ leaderVolunteerId: null, updatedAt: ctx.clock.now() })
-        .where(eq(volunteerTeams.id, teamId));
+      await updateTeamRow(tx, teamId, { leaderVolunteerId: null, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_leave',
       entityType: 'volunteer_team',
       entityId: teamId,
       orgPath: team.orgPath,
-      before: { volunteerId, role: gone[0]!.role },
+      before: { volunteerId, role: gone.role },
     });
   });
 }
