@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
-import type { Db } from '../../platform/db';
+import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
-import { volunteerActivities, volunteerHours } from './volunteers.table';
+import { volunteerActivities, volunteerCertificates, volunteerHours } from './volunteers.table';
 
 /**
  * Reads of volunteer activities and hour entries for an actor: each takes the action it is for and ANDs
@@ -78,4 +78,48 @@ export async function insertHourOnce(db: Db, values: typeof volunteerHours.$infe
     .onConflictDoNothing()
     .returning({ id: volunteerHours.id });
   return rows.length > 0;
+}
+
+// ─── Certificates (R-LAW-VL-1) ───────────────────────────────────────────────────────────────────
+
+/** A volunteer's confirmed minutes and activities per activity type. */
+export function hoursByActivityType(db: Db, volunteerId: string) {
+  return db
+    .select({
+      type: volunteerHours.activityType,
+      minutes: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
+      activities: sql<number>`count(distinct ${volunteerHours.activityId})::int`,
+    })
+    .from(volunteerHours)
+    .where(eq(volunteerHours.volunteerId, volunteerId))
+    .groupBy(volunteerHours.activityType);
+}
+
+/** A volunteer's latest activity hours with the activity's title and start. */
+export function recentActivityHours(db: Db, volunteerId: string, limit: number) {
+  return db
+    .select({
+      title: volunteerActivities.title,
+      at: volunteerActivities.startsAt,
+      minutes: volunteerHours.minutes,
+    })
+    .from(volunteerHours)
+    .innerJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
+    .where(and(eq(volunteerHours.volunteerId, volunteerId), eq(volunteerHours.kind, 'activity')))
+    .orderBy(sql`${volunteerActivities.startsAt} desc`)
+    .limit(limit);
+}
+
+/** Registers a certificate under the next number of the day (`ZYFW-YYYYMMDD-nnnnnn`); returns it. */
+export async function insertCertificate(
+  tx: Db,
+  day: string,
+  values: Omit<typeof volunteerCertificates.$inferInsert, 'number'>,
+): Promise<string> {
+  const [seq] = rowsOf<{ n: string | number }>(
+    await tx.execute(sql`select nextval('volunteer_cert_seq')::bigint as n`),
+  );
+  const number = `ZYFW-${day.replaceAll('-', '')}-${String(seq!.n).padStart(6, '0')}`;
+  await tx.insert(volunteerCertificates).values({ ...values, number });
+  return number;
 }
