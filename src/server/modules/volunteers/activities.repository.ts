@@ -5,7 +5,15 @@ import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
-import { volunteerActivities, volunteerCertificates, volunteerHours } from './volunteers.table';
+import {
+  volunteerActivities,
+  volunteerAttendance,
+  volunteerCertificates,
+  volunteerHours,
+  volunteerSignups,
+  volunteerTeams,
+  volunteers,
+} from './volunteers.table';
 
 /**
  * Reads of volunteer activities and hour entries for an actor: each takes the action it is for and ANDs
@@ -122,4 +130,94 @@ export async function insertCertificate(
   const number = `ZYFW-${day.replaceAll('-', '')}-${String(seq!.n).padStart(6, '0')}`;
   await tx.insert(volunteerCertificates).values({ ...values, number });
   return number;
+}
+
+// ─── Activities, sign-ups (of activities the caller found in scope) ──────────────────────────────
+
+type NewActivity = typeof volunteerActivities.$inferInsert;
+
+/** An activity's sign-ups, oldest first, with the volunteer's name and kind. */
+export function signupRowsOf(db: Db, activityId: string) {
+  return db
+    .select({ s: volunteerSignups, name: volunteers.name, kind: volunteers.kind })
+    .from(volunteerSignups)
+    .innerJoin(volunteers, eq(volunteers.id, volunteerSignups.volunteerId))
+    .where(eq(volunteerSignups.activityId, activityId))
+    .orderBy(asc(volunteerSignups.createdAt));
+}
+
+/** An activity's attendance records. */
+export function attendanceRowsOf(db: Db, activityId: string) {
+  return db.select().from(volunteerAttendance).where(eq(volunteerAttendance.activityId, activityId));
+}
+
+/** How many attendance records an activity has. */
+export async function attendanceCount(db: Db, activityId: string): Promise<number> {
+  const [att] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(volunteerAttendance)
+    .where(eq(volunteerAttendance.activityId, activityId));
+  return Number(att?.n ?? 0);
+}
+
+/** Whether a team exists in this community. */
+export async function teamInCommunity(db: Db, teamId: string, communityId: string): Promise<boolean> {
+  if (!isUuid(teamId)) return false;
+  const [team] = await db
+    .select({ id: volunteerTeams.id })
+    .from(volunteerTeams)
+    .where(and(eq(volunteerTeams.id, teamId), eq(volunteerTeams.communityId, communityId)));
+  return !!team;
+}
+
+export async function insertActivity(db: Db, values: NewActivity): Promise<ActivityRow> {
+  const [row] = await db.insert(volunteerActivities).values(values).returning();
+  return row!;
+}
+
+export async function updateActivityRow(db: Db, id: string, set: Partial<NewActivity>): Promise<ActivityRow> {
+  const [row] = await db
+    .update(volunteerActivities)
+    .set(set)
+    .where(eq(volunteerActivities.id, id))
+    .returning();
+  return row!;
+}
+
+/** A volunteer's sign-up to an activity, locked `for update`, if any. */
+export async function lockSignup(db: Db, activityId: string, volunteerId: string) {
+  const [existing] = await db
+    .select()
+    .from(volunteerSignups)
+    .where(and(eq(volunteerSignups.activityId, activityId), eq(volunteerSignups.volunteerId, volunteerId)))
+    .for('update');
+  return existing;
+}
+
+/** Takes a seat if the activity is open and not full (one conditional update); the new count, or undefined. */
+export async function takeSeat(db: Db, activityId: string): Promise<number | undefined> {
+  const seat = await db
+    .update(volunteerActivities)
+    .set({ signupCount: sql`${volunteerActivities.signupCount} + 1` })
+    .where(
+      and(
+        eq(volunteerActivities.id, activityId),
+        eq(volunteerActivities.status, 'open'),
+        sql`${volunteerActivities.signupCount} < ${volunteerActivities.signupLimit}`,
+      ),
+    )
+    .returning({ n: volunteerActivities.signupCount });
+  return seat[0]?.n;
+}
+
+export async function updateSignupRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof volunteerSignups.$inferInsert>,
+): Promise<void> {
+  await db.update(volunteerSignups).set(set).where(eq(volunteerSignups.id, id));
+}
+
+export async function insertSignup(db: Db, values: typeof volunteerSignups.$inferInsert): Promise<void> {
+  await db.insert(volunteerSignups).values(values);
 }

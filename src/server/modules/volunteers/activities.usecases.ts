@@ -25,11 +25,24 @@ import {
   volunteerAttendance,
   volunteerHours,
   volunteerSignups,
-  volunteerTeams,
   volunteers,
 } from './volunteers.table';
 import { myVolunteerRow } from './volunteers.usecases';
-import { findActivityRow, findHourRow, listActivityRows } from './activities.repository';
+import {
+  attendanceCount,
+  attendanceRowsOf,
+  findActivityRow,
+  findHourRow,
+  insertActivity,
+  insertSignup,
+  listActivityRows,
+  lockSignup,
+  signupRowsOf,
+  takeSeat,
+  teamInCommunity,
+  updateActivityRow,
+  updateSignupRow,
+} from './activities.repository';
 import { volunteersPolicy } from './volunteers.policy';
 import { findVolunteerRow } from './volunteers.repository';
 
@@ -110,13 +123,8 @@ export async function listActivities(ctx: ActorCtx, q: ActivityListQuery) {
 export async function getActivity(ctx: ActorCtx, id: string) {
   const row = await findActivity(ctx, ctx.db, id, 'volunteers.read');
   const [dto] = await activityDtos(ctx.db, [row]);
-  const signups = await ctx.db
-    .select({ s: volunteerSignups, name: volunteers.name, kind: volunteers.kind })
-    .from(volunteerSignups)
-    .innerJoin(volunteers, eq(volunteers.id, volunteerSignups.volunteerId))
-    .where(eq(volunteerSignups.activityId, id))
-    .orderBy(asc(volunteerSignups.createdAt));
-  const att = await ctx.db.select().from(volunteerAttendance).where(eq(volunteerAttendance.activityId, id));
+  const signups = await signupRowsOf(ctx.db, id);
+  const att = await attendanceRowsOf(ctx.db, id);
   const attOf = new Map(att.map((a) => [a.volunteerId, a]));
   return {
     ...dto!,
@@ -143,48 +151,42 @@ export async function createActivity(ctx: ActorCtx, input: CreateActivityBody) {
   return ctx.db.transaction(async (tx) => {
     const place = await placeForWrite(ctx, tx, input.orgUnitId);
     if (input.teamId) {
-      const [team] = await tx
-        .select()
-        .from(volunteerTeams)
-        .where(and(eq(volunteerTeams.id, input.teamId), eq(volunteerTeams.communityId, place.communityId)));
-      if (!team) throw invalidField('teamId', 'volunteers.team_not_found');
+      if (!(await teamInCommunity(tx, input.teamId, place.communityId)))
+        throw invalidField('teamId', 'volunteers.team_not_found');
     }
     const now = ctx.clock.now();
     const id = ctx.ids();
-    const [row] = await tx
-      .insert(volunteerActivities)
-      .values({
-        id,
-        title: input.title,
-        type: input.type,
-        description: input.description ?? null,
-        orgUnitId: place.unit.id,
-        orgPath: place.unit.path,
-        communityId: place.communityId,
-        teamId: input.teamId ?? null,
-        place: input.place,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        radiusM: input.radiusM ?? 300,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        signupLimit: input.signupLimit,
-        signupCount: 0,
-        status: 'open',
-        organiserId: ctx.actor.userId,
-        organiserName: ctx.actor.displayName,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertActivity(tx, {
+      id,
+      title: input.title,
+      type: input.type,
+      description: input.description ?? null,
+      orgUnitId: place.unit.id,
+      orgPath: place.unit.path,
+      communityId: place.communityId,
+      teamId: input.teamId ?? null,
+      place: input.place,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      radiusM: input.radiusM ?? 300,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      signupLimit: input.signupLimit,
+      signupCount: 0,
+      status: 'open',
+      organiserId: ctx.actor.userId,
+      organiserName: ctx.actor.displayName,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.activity_create',
       entityType: 'volunteer_activity',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       after: row,
     });
-    return (await activityDtos(tx, [row!]))[0]!;
+    return (await activityDtos(tx, [row]))[0]!;
   });
 }
 
@@ -203,33 +205,29 @@ export async function updateActivity(ctx: ActorCtx, id: string, input: UpdateAct
     const lat = input.lat !== undefined ? input.lat : before.lat;
     const lng = input.lng !== undefined ? input.lng : before.lng;
     if ((lat == null) !== (lng == null)) throw invalidField('lat', 'volunteers.lat_lng_pair');
-    const [row] = await tx
-      .update(volunteerActivities)
-      .set({
-        ...(input.title && { title: input.title }),
-        ...(input.type && { type: input.type }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.place && { place: input.place }),
-        lat: lat ?? null,
-        lng: lng ?? null,
-        ...(input.radiusM && { radiusM: input.radiusM }),
-        startsAt,
-        endsAt,
-        signupLimit: limit,
-        version: before.version + 1,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(volunteerActivities.id, id))
-      .returning();
+    const row = await updateActivityRow(tx, id, {
+      ...(input.title && { title: input.title }),
+      ...(input.type && { type: input.type }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.place && { place: input.place }),
+      lat: lat ?? null,
+      lng: lng ?? null,
+      ...(input.radiusM && { radiusM: input.radiusM }),
+      startsAt,
+      endsAt,
+      signupLimit: limit,
+      version: before.version + 1,
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.activity_update',
       entityType: 'volunteer_activity',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       before,
       after: row,
     });
-    return (await activityDtos(tx, [row!]))[0]!;
+    return (await activityDtos(tx, [row]))[0]!;
   });
 }
 
@@ -237,25 +235,21 @@ export async function cancelActivity(ctx: ActorCtx, id: string, reason: string) 
   return ctx.db.transaction(async (tx) => {
     const before = await findActivity(ctx, tx, id, 'volunteers.write', true);
     if (before.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
-    const [att] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(volunteerAttendance)
-      .where(eq(volunteerAttendance.activityId, id));
-    if (Number(att?.n ?? 0) > 0) throw new AppError('volunteers.activity_has_attendance', 409);
-    const [row] = await tx
-      .update(volunteerActivities)
-      .set({ status: 'cancelled', version: before.version + 1, updatedAt: ctx.clock.now() })
-      .where(eq(volunteerActivities.id, id))
-      .returning();
+    if ((await attendanceCount(tx, id)) > 0) throw new AppError('volunteers.activity_has_attendance', 409);
+    const row = await updateActivityRow(tx, id, {
+      status: 'cancelled',
+      version: before.version + 1,
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.activity_cancel',
       entityType: 'volunteer_activity',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       before: { status: before.status },
       after: { status: 'cancelled', reason },
     });
-    return (await activityDtos(tx, [row!]))[0]!;
+    return (await activityDtos(tx, [row]))[0]!;
   });
 }
 
@@ -272,34 +266,18 @@ async function signUpTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteer:
   if (now.getTime() >= activity.endsAt.getTime()) throw new AppError('volunteers.activity_over', 409);
   if (volunteer.status !== 'active') throw new AppError('volunteers.volunteer_inactive', 409);
   if (volunteer.communityId !== activity.communityId) throw new AppError('volunteers.other_community', 409);
-  const [existing] = await tx
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteer.id)))
-    .for('update');
+  const existing = await lockSignup(tx, activity.id, volunteer.id);
   if (existing?.status === 'signed') throw new AppError('volunteers.already_signed_up', 409);
-  const seat = await tx
-    .update(volunteerActivities)
-    .set({ signupCount: sql`${volunteerActivities.signupCount} + 1` })
-    .where(
-      and(
-        eq(volunteerActivities.id, activity.id),
-        eq(volunteerActivities.status, 'open'),
-        sql`${volunteerActivities.signupCount} < ${volunteerActivities.signupLimit}`,
-      ),
-    )
-    .returning({ n: volunteerActivities.signupCount });
-  if (seat.length === 0) throw new AppError('volunteers.activity_full', 409, { limit: activity.signupLimit });
+  const seat = await takeSeat(tx, activity.id);
+  if (seat === undefined)
+    throw new AppError('volunteers.activity_full', 409, { limit: activity.signupLimit });
   let signupId: string;
   if (existing) {
     signupId = existing.id;
-    await tx
-      .update(volunteerSignups)
-      .set({ status: 'signed', createdAt: now, cancelledAt: null })
-      .where(eq(volunteerSignups.id, existing.id));
+    await updateSignupRow(tx, existing.id, { status: 'signed', createdAt: now, cancelledAt: null });
   } else {
     signupId = ctx.ids();
-    await tx.insert(volunteerSignups).values({
+    await insertSignup(tx, {
       id: signupId,
       activityId: activity.id,
       volunteerId: volunteer.id,
@@ -314,15 +292,11 @@ async function signUpTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteer:
     orgPath: activity.orgPath,
     after: { volunteerId: volunteer.id, signupId },
   });
-  return { signupId, signupCount: seat[0]!.n };
+  return { signupId, signupCount: seat };
 }
 
 async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteerId: string) {
-  const [existing] = await tx
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteerId)))
-    .for('update');
+  const existing = await lockSignup(tx, activity.id, volunteerId);
   if (existing?.status !== 'signed') throw new AppError('volunteers.not_signed_up', 409);
   const [att] = await tx
     .select({ id: volunteerAttendance.id })
