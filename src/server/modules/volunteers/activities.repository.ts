@@ -221,3 +221,67 @@ export async function updateSignupRow(
 export async function insertSignup(db: Db, values: typeof volunteerSignups.$inferInsert): Promise<void> {
   await db.insert(volunteerSignups).values(values);
 }
+
+// ─── Attendance and hours ────────────────────────────────────────────────────────────────────────
+
+type NewAttendance = typeof volunteerAttendance.$inferInsert;
+
+/** A volunteer's attendance of an activity (locked `for update` when asked), if any. */
+export async function attendanceOf(db: Db, activityId: string, volunteerId: string, forUpdate = false) {
+  const q = db
+    .select()
+    .from(volunteerAttendance)
+    .where(
+      and(eq(volunteerAttendance.activityId, activityId), eq(volunteerAttendance.volunteerId, volunteerId)),
+    );
+  const [att] = forUpdate ? await q.for('update') : await q;
+  return att;
+}
+
+/** A volunteer's sign-up to an activity (unlocked), if any. */
+export async function signupOf(db: Db, activityId: string, volunteerId: string) {
+  const [signup] = await db
+    .select()
+    .from(volunteerSignups)
+    .where(and(eq(volunteerSignups.activityId, activityId), eq(volunteerSignups.volunteerId, volunteerId)));
+  return signup;
+}
+
+/** Gives a seat back. */
+export async function releaseSeat(db: Db, activityId: string): Promise<void> {
+  await db
+    .update(volunteerActivities)
+    .set({ signupCount: sql`${volunteerActivities.signupCount} - 1` })
+    .where(eq(volunteerActivities.id, activityId));
+}
+
+/** Stores an attendance and returns it as stored. */
+export async function insertAttendance(db: Db, values: NewAttendance) {
+  await db.insert(volunteerAttendance).values(values);
+  const [row] = await db.select().from(volunteerAttendance).where(eq(volunteerAttendance.id, values.id));
+  return row!;
+}
+
+/** Updates an attendance (only while in `fromStatus` when given); undefined when it no longer was. */
+export async function updateAttendanceRow(
+  db: Db,
+  id: string,
+  set: Partial<NewAttendance>,
+  fromStatus?: string,
+) {
+  const [row] = await db
+    .update(volunteerAttendance)
+    .set(set)
+    .where(
+      and(
+        eq(volunteerAttendance.id, id),
+        fromStatus ? eq(volunteerAttendance.status, fromStatus) : undefined,
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function insertHour(db: Db, values: typeof volunteerHours.$inferInsert): Promise<void> {
+  await db.insert(volunteerHours).values(values);
+}

@@ -30,6 +30,12 @@ import {
 import { myVolunteerRow } from './volunteers.usecases';
 import {
   attendanceCount,
+  attendanceOf,
+  insertAttendance,
+  insertHour,
+  releaseSeat,
+  signupOf,
+  updateAttendanceRow,
   attendanceRowsOf,
   findActivityRow,
   findHourRow,
@@ -44,7 +50,7 @@ import {
   updateSignupRow,
 } from './activities.repository';
 import { volunteersPolicy } from './volunteers.policy';
-import { findVolunteerRow } from './volunteers.repository';
+import { findVolunteerRow, volunteerRowById } from './volunteers.repository';
 
 type ActivityRow = typeof volunteerActivities.$inferSelect;
 type AttendanceRow = typeof volunteerAttendance.$inferSelect;
@@ -298,21 +304,10 @@ async function signUpTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteer:
 async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteerId: string) {
   const existing = await lockSignup(tx, activity.id, volunteerId);
   if (existing?.status !== 'signed') throw new AppError('volunteers.not_signed_up', 409);
-  const [att] = await tx
-    .select({ id: volunteerAttendance.id })
-    .from(volunteerAttendance)
-    .where(
-      and(eq(volunteerAttendance.activityId, activity.id), eq(volunteerAttendance.volunteerId, volunteerId)),
-    );
-  if (att) throw new AppError('volunteers.already_checked_in', 409);
-  await tx
-    .update(volunteerSignups)
-    .set({ status: 'cancelled', cancelledAt: ctx.clock.now() })
-    .where(eq(volunteerSignups.id, existing.id));
-  await tx
-    .update(volunteerActivities)
-    .set({ signupCount: sql`${volunteerActivities.signupCount} - 1` })
-    .where(eq(volunteerActivities.id, activity.id));
+  if (await attendanceOf(tx, activity.id, volunteerId))
+    throw new AppError('volunteers.already_checked_in', 409);
+  await updateSignupRow(tx, existing.id, { status: 'cancelled', cancelledAt: ctx.clock.now() });
+  await releaseSeat(tx, activity.id);
   await writeAudit(tx, ctx, {
     action: 'volunteers.signup_cancel',
     entityType: 'volunteer_activity',
@@ -399,14 +394,12 @@ async function checkInTx(
   const now = ctx.clock.now();
   if (activity.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
   if (method === 'self') checkSelfPosition(activity, pos, now, 'in');
-  const [signup] = await tx
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteerId)));
+  const signup = await signupOf(tx, activity.id, volunteerId);
   if (signup?.status !== 'signed') throw new AppError('volunteers.not_signed_up', 409);
   const id = ctx.ids();
+  let row: AttendanceRow;
   try {
-    await tx.insert(volunteerAttendance).values({
+    row = await insertAttendance(tx, {
       id,
       activityId: activity.id,
       volunteerId,
@@ -431,8 +424,7 @@ async function checkInTx(
     orgPath: activity.orgPath,
     after: { activityId: activity.id, volunteerId, method, at: now },
   });
-  const [row] = await tx.select().from(volunteerAttendance).where(eq(volunteerAttendance.id, id));
-  return attendanceDto(row!);
+  return attendanceDto(row);
 }
 
 async function checkOutTx(
@@ -444,20 +436,15 @@ async function checkOutTx(
   pos?: Position,
 ) {
   const now = ctx.clock.now();
-  const [att] = await tx
-    .select()
-    .from(volunteerAttendance)
-    .where(
-      and(eq(volunteerAttendance.activityId, activity.id), eq(volunteerAttendance.volunteerId, volunteerId)),
-    )
-    .for('update');
+  const att = await attendanceOf(tx, activity.id, volunteerId, true);
   if (!att) throw new AppError('volunteers.not_checked_in', 409);
   if (att.status !== 'checked_in') throw new AppError('volunteers.already_checked_out', 409);
   if (method === 'self') checkSelfPosition(activity, pos, now, 'out');
   const minutes = servedMinutes(activity, att.checkInAt, now);
-  const [row] = await tx
-    .update(volunteerAttendance)
-    .set({
+  const row = await updateAttendanceRow(
+    tx,
+    att.id,
+    {
       status: 'checked_out',
       checkOutAt: now,
       checkOutMethod: method,
@@ -467,9 +454,9 @@ async function checkOutTx(
       minutes,
       version: att.version + 1,
       updatedAt: now,
-    })
-    .where(and(eq(volunteerAttendance.id, att.id), eq(volunteerAttendance.status, 'checked_in')))
-    .returning();
+    },
+    'checked_in',
+  );
   if (!row) throw new AppError('volunteers.already_checked_out', 409);
   await writeAudit(tx, ctx, {
     action: 'volunteers.check_out',
@@ -507,37 +494,24 @@ export async function confirmAttendance(ctx: ActorCtx, activityId: string, volun
   checkId(volunteerId);
   return ctx.db.transaction(async (tx) => {
     const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
-    const [att] = await tx
-      .select()
-      .from(volunteerAttendance)
-      .where(
-        and(
-          eq(volunteerAttendance.activityId, activity.id),
-          eq(volunteerAttendance.volunteerId, volunteerId),
-        ),
-      )
-      .for('update');
+    const att = await attendanceOf(tx, activity.id, volunteerId, true);
     if (!att) throw new AppError('volunteers.not_checked_in', 409);
     if (att.status === 'confirmed') throw new AppError('volunteers.already_confirmed', 409);
     if (att.status !== 'checked_out') throw new AppError('volunteers.not_checked_out', 409);
-    const [v] = await tx.select().from(volunteers).where(eq(volunteers.id, volunteerId));
+    const v = await volunteerRowById(tx, volunteerId);
     const now = ctx.clock.now();
-    const [row] = await tx
-      .update(volunteerAttendance)
-      .set({
-        status: 'confirmed',
-        confirmedAt: now,
-        confirmedBy: ctx.actor.userId,
-        confirmedByName: ctx.actor.displayName,
-        version: att.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(volunteerAttendance.id, att.id))
-      .returning();
+    const row = await updateAttendanceRow(tx, att.id, {
+      status: 'confirmed',
+      confirmedAt: now,
+      confirmedBy: ctx.actor.userId,
+      confirmedByName: ctx.actor.displayName,
+      version: att.version + 1,
+      updatedAt: now,
+    });
     const minutes = att.minutes ?? 0;
     let credit = null;
     if (minutes > 0) {
-      await tx.insert(volunteerHours).values({
+      await insertHour(tx, {
         id: ctx.ids(),
         volunteerId,
         kind: 'activity',
