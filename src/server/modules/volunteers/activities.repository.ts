@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
@@ -284,4 +284,68 @@ export async function updateAttendanceRow(
 
 export async function insertHour(db: Db, values: typeof volunteerHours.$inferInsert): Promise<void> {
   await db.insert(volunteerHours).values(values);
+}
+
+/** Holds the lock of an hour entry's corrections for the rest of the transaction. */
+export async function lockHourCorrections(tx: Db, entryId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`vol-hours:${entryId}`}))`);
+}
+
+/** The minutes of an hour entry with its corrections. */
+export async function correctedMinutes(db: Db, entryId: string): Promise<number> {
+  const [sum] = await db
+    .select({ m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int` })
+    .from(volunteerHours)
+    .where(sql`${volunteerHours.id} = ${entryId} or ${volunteerHours.correctsId} = ${entryId}`);
+  return Number(sum?.m ?? 0);
+}
+
+// ─── The volunteer's own phone pages (their own community's activities) ──────────────────────────
+
+/** An activity of the volunteer's community (locked `for update` when asked), or undefined. */
+export async function activityOfCommunity(db: Db, communityId: string, id: string, forUpdate = false) {
+  if (!isUuid(id)) return undefined;
+  const q = db
+    .select()
+    .from(volunteerActivities)
+    .where(and(eq(volunteerActivities.id, id), eq(volunteerActivities.communityId, communityId)));
+  const [a] = forUpdate ? await q.for('update') : await q;
+  return a;
+}
+
+/** Open activities of a community that ended at most `since` ago or later, by start (at most 100). */
+export function openActivitiesOfCommunity(db: Db, communityId: string, endedAfter: Date) {
+  return db
+    .select()
+    .from(volunteerActivities)
+    .where(
+      and(
+        eq(volunteerActivities.communityId, communityId),
+        eq(volunteerActivities.status, 'open'),
+        gte(volunteerActivities.endsAt, endedAfter),
+      ),
+    )
+    .orderBy(asc(volunteerActivities.startsAt))
+    .limit(100);
+}
+
+/** A volunteer's sign-ups and attendance of these activities. */
+export async function myParticipation(db: Db, volunteerId: string, activityIds: string[]) {
+  if (activityIds.length === 0) return { signups: [], attendance: [] };
+  const signups = await db
+    .select()
+    .from(volunteerSignups)
+    .where(
+      and(inArray(volunteerSignups.activityId, activityIds), eq(volunteerSignups.volunteerId, volunteerId)),
+    );
+  const attendance = await db
+    .select()
+    .from(volunteerAttendance)
+    .where(
+      and(
+        inArray(volunteerAttendance.activityId, activityIds),
+        eq(volunteerAttendance.volunteerId, volunteerId),
+      ),
+    );
+  return { signups, attendance };
 }

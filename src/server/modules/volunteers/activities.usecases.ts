@@ -1,4 +1,3 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type {
   ActivityDto,
   ActivityListQuery,
@@ -20,15 +19,14 @@ import {
   unitNames,
   writable,
 } from './volunteers.common';
-import {
-  volunteerActivities,
-  volunteerAttendance,
-  volunteerHours,
-  volunteerSignups,
-  volunteers,
-} from './volunteers.table';
+import type { volunteerActivities, volunteerAttendance, volunteers } from './volunteers.table';
 import { myVolunteerRow } from './volunteers.usecases';
 import {
+  activityOfCommunity,
+  correctedMinutes,
+  lockHourCorrections,
+  myParticipation,
+  openActivitiesOfCommunity,
   attendanceCount,
   attendanceOf,
   insertAttendance,
@@ -50,7 +48,7 @@ import {
   updateSignupRow,
 } from './activities.repository';
 import { volunteersPolicy } from './volunteers.policy';
-import { findVolunteerRow, volunteerRowById } from './volunteers.repository';
+import { findVolunteerRow, volunteerRowById, volunteerRowOfUser } from './volunteers.repository';
 
 type ActivityRow = typeof volunteerActivities.$inferSelect;
 type AttendanceRow = typeof volunteerAttendance.$inferSelect;
@@ -587,18 +585,14 @@ export async function correctHours(
     if (!entry) throw notFound();
     if (entry.kind === 'correction') throw new AppError('volunteers.correct_original', 409);
     // Lock the volunteer's entries for this source so two corrections cannot both pass the check.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`vol-hours:${entry.id}`}))`);
-    const [sum] = await tx
-      .select({ m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int` })
-      .from(volunteerHours)
-      .where(sql`${volunteerHours.id} = ${entry.id} or ${volunteerHours.correctsId} = ${entry.id}`);
-    const current = Number(sum?.m ?? 0);
+    await lockHourCorrections(tx, entry.id);
+    const current = await correctedMinutes(tx, entry.id);
     if (current + input.minutes < 0)
       throw new AppError('volunteers.correction_below_zero', 409, { current, minutes: input.minutes });
-    const [v] = await tx.select().from(volunteers).where(eq(volunteers.id, entry.volunteerId));
+    const v = await volunteerRowById(tx, entry.volunteerId);
     const now = ctx.clock.now();
     const id = ctx.ids();
-    await tx.insert(volunteerHours).values({
+    await insertHour(tx, {
       id,
       volunteerId: entry.volunteerId,
       kind: 'correction',
@@ -642,18 +636,13 @@ export async function correctHours(
 // The volunteer's own phone pages
 
 async function requireMe(ctx: ActorCtx, db: Db) {
-  const [me] = await db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
+  const me = await volunteerRowOfUser(db, ctx.actor.userId);
   if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
   return me;
 }
 
 async function myActivity(db: Db, me: VolunteerRow, activityId: string, forUpdate = false) {
-  checkId(activityId);
-  const q = db
-    .select()
-    .from(volunteerActivities)
-    .where(and(eq(volunteerActivities.id, activityId), eq(volunteerActivities.communityId, me.communityId)));
-  const [a] = forUpdate ? await q.for('update') : await q;
+  const a = await activityOfCommunity(db, me.communityId, activityId, forUpdate);
   if (!a) throw notFound();
   return a;
 }
@@ -664,32 +653,13 @@ export async function listMyActivities(ctx: ActorCtx) {
   if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
   const now = ctx.clock.now();
   const dayAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const rows = await ctx.db
-    .select()
-    .from(volunteerActivities)
-    .where(
-      and(
-        eq(volunteerActivities.communityId, me.communityId),
-        eq(volunteerActivities.status, 'open'),
-        gte(volunteerActivities.endsAt, dayAgo),
-      ),
-    )
-    .orderBy(asc(volunteerActivities.startsAt))
-    .limit(100);
+  const rows = await openActivitiesOfCommunity(ctx.db, me.communityId, dayAgo);
   const dtos = await activityDtos(ctx.db, rows);
-  const ids = rows.map((r) => r.id);
-  const signups = ids.length
-    ? await ctx.db
-        .select()
-        .from(volunteerSignups)
-        .where(and(inArray(volunteerSignups.activityId, ids), eq(volunteerSignups.volunteerId, me.id)))
-    : [];
-  const atts = ids.length
-    ? await ctx.db
-        .select()
-        .from(volunteerAttendance)
-        .where(and(inArray(volunteerAttendance.activityId, ids), eq(volunteerAttendance.volunteerId, me.id)))
-    : [];
+  const { signups, attendance: atts } = await myParticipation(
+    ctx.db,
+    me.id,
+    rows.map((r) => r.id),
+  );
   const signed = new Set(signups.filter((s) => s.status === 'signed').map((s) => s.activityId));
   const attOf = new Map(atts.map((a) => [a.activityId, a]));
   return dtos.map((d) => {
