@@ -399,3 +399,36 @@ export async function reportFigures(
   );
   return { flows, balances };
 }
+
+// ─── Service credits (ledger.credit.ts) ──────────────────────────────────────────────────────────
+
+/** The earning rules set on these paths for these activity types (the rule lookup up the tree). */
+export function rulesOnPaths(db: Db, paths: string[], activityTypes: string[]): Promise<RuleRow[]> {
+  return db
+    .select()
+    .from(ledgerEarningRules)
+    .where(
+      and(
+        inArray(ledgerEarningRules.orgPath, paths),
+        inArray(ledgerEarningRules.activityType, activityTypes),
+      ),
+    );
+}
+
+/** A transaction's entries on these accounts (unit and amount). */
+export function entriesOnAccounts(db: Db, transactionId: string, accountIds: string[]) {
+  return db
+    .select({ unit: ledgerEntries.unit, amount: ledgerEntries.amount })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.transactionId, transactionId), inArray(ledgerEntries.accountId, accountIds)));
+}
+
+/** Sum of an account's entries in transactions matching `where` (on `t`, e.g. points earned today). */
+export async function sumFor(tx: Db, accountId: string, where: SQL): Promise<number> {
+  const rows = rowsOf<{ s: string | number | null }>(
+    await tx.execute(sql`select coalesce(sum(e.amount), 0) as s from ledger_entries e
+      join ledger_transactions t on t.id = e.transaction_id
+      where e.account_id = ${accountId} and ${where}`),
+  );
+  return Number(rows[0]?.s ?? 0);
+}
