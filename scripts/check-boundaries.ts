@@ -85,7 +85,14 @@ for (const file of files) {
     const to = moduleOf(target);
     // Rule 5: inside a server module, only its repositories query its tables (policies, workflows and the
     // registry entry in routes name them; api files may hand out named SQL builders).
-    if (from && from === to && from.startsWith('server:') && relTarget.endsWith('.table.ts') && !TABLE_READERS.test(rel))
+    if (
+      from &&
+      from === to &&
+      from.startsWith('server:') &&
+      relTarget.endsWith('.table.ts') &&
+      !typeOnly &&
+      !TABLE_READERS.test(rel)
+    )
       found.add(`${rel} -> ${relTarget}: only the module's repository queries its tables`);
     if (!from || !to || from === to) continue;
     if (from.split(':')[0] === to.split(':')[0]) {

@@ -1,13 +1,19 @@
-import { type SQL, or } from 'drizzle-orm';
+import { type SQL, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../shared/permissions';
-import { type Actor, can as holds, inScope, requirePermission, scopeWhere } from './permissions';
+import { type Actor, can as holds, inScope, requirePermission, scopePaths, scopeWhere } from './permissions';
 
 /**
  * A module's access rules in one place (DESIGN convention 4): each action names the permission it needs,
  * and a record is in reach when its org path lies in the subtree where the actor holds that permission.
  * Use cases ask the policy (`require`, `can`, `abilities`); repositories AND `scope` into every `where`,
  * so a record out of reach is simply not found (404), never a 403 that confirms it exists.
+ *
+ * Unscoped actions (`unscoped`, optional): some permissions are not bounded by the org tree but by who
+ * the record belongs to — a resident's own ledger account (`ledger.own`), a merchant's own redemption
+ * point. For such an action `can` checks that the permission is held somewhere and then `allows` alone
+ * (which must check ownership); `scope` is `true` when the permission is held anywhere (`false` when
+ * not), and the repository ANDs the ownership condition (e.g. `owner_id = actor`) in itself.
  */
 export interface Policy<A extends string, R> {
   /** The permission behind each action. */
@@ -21,6 +27,8 @@ export interface Policy<A extends string, R> {
    * path column(s) (OR-ed when several), or on `pathColumn` alone (e.g. a joined org unit's path).
    */
   scope(actor: Actor, action: A, pathColumn?: AnyPgColumn | SQL): SQL;
+  /** The subtree roots where the actor may take `action` (`['/']` platform-wide; none when never). */
+  roots(actor: Actor, action: A): string[];
   /** What the actor may do to `record`, for the UI's buttons (DESIGN convention 6). */
   abilities<K extends string>(actor: Actor, record: R, map: Record<K, A>): Record<K, boolean>;
 }
@@ -48,15 +56,19 @@ export function definePolicy<A extends string, R>(
     permissions: Record<A, Permission>;
     /** Further per-record rules (e.g. a removed record cannot be edited); default: none. */
     allows?(actor: Actor, action: A, record: R): boolean;
+    /** Actions reached by ownership rather than by the org tree (see above); default: none. */
+    unscoped?: readonly NoInfer<A>[];
   } & PathsDef<R>,
 ): Policy<A, R> {
   const columns = 'pathColumns' in def ? def.pathColumns : [def.pathColumn];
   const pathsOf = (record: R): readonly string[] =>
     'pathsOf' in def ? def.pathsOf(record) : [def.pathOf(record)];
+  const unscoped = (action: A) => def.unscoped?.includes(action) ?? false;
   const can = (actor: Actor | undefined, action: A, record?: R): boolean => {
     const permission = def.permissions[action];
     if (!actor || !holds(actor, permission)) return false;
     if (record === undefined) return true;
+    if (unscoped(action)) return def.allows?.(actor, action, record) ?? false;
     return (
       pathsOf(record).some((path) => inScope(actor, permission, path)) &&
       (def.allows?.(actor, action, record) ?? true)
@@ -70,10 +82,12 @@ export function definePolicy<A extends string, R>(
     can,
     scope: (actor, action, pathColumn) => {
       const permission = def.permissions[action];
+      if (unscoped(action)) return holds(actor, permission) ? sql`true` : sql`false`;
       if (pathColumn) return scopeWhere(actor, permission, pathColumn);
       const each = columns.map((column) => scopeWhere(actor, permission, column));
       return each.length === 1 ? each[0]! : or(...each)!;
     },
+    roots: (actor, action) => scopePaths(actor, def.permissions[action]),
     abilities(actor, record, map) {
       const out = {} as Record<keyof typeof map, boolean>;
       for (const key of Object.keys(map) as (keyof typeof map)[]) out[key] = can(actor, map[key], record);

@@ -2,9 +2,8 @@
  * What other modules may use of the ledger (DESIGN boundaries): posting, balances and service credits,
  * as functions and types, never the tables.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { ledgerAccounts } from './ledger.table';
+import { moveHolderAccountRows } from './ledger.repository';
 
 export {
   type AccountInput,
@@ -32,14 +31,5 @@ export async function moveHolderAccounts(
   unit: { id: string; path: string },
   now: Date,
 ): Promise<void> {
-  await tx
-    .update(ledgerAccounts)
-    .set({ orgUnitId: unit.id, orgPath: unit.path, updatedAt: now })
-    .where(
-      and(
-        eq(ledgerAccounts.ownerKind, ownerKind),
-        eq(ledgerAccounts.ownerId, ownerId),
-        sql`${ledgerAccounts.orgPath} <> ${unit.path}`,
-      ),
-    );
+  await moveHolderAccountRows(tx, ownerKind, ownerId, unit, now);
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
-import { type Db, rowsOf } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { unitById } from '../org/org.api';
 import {
@@ -10,7 +10,7 @@ import {
   type PostingEntry,
   postTransaction,
 } from './ledger.core';
-import { ledgerEarningRules, ledgerEntries, ledgerTransactions } from './ledger.table';
+import { entriesOnAccounts, rulesOnPaths, sumFor, transactionByKey } from './ledger.repository';
 
 export { balancesOf } from './ledger.core';
 
@@ -34,15 +34,7 @@ export async function earningRuleFor(db: Db, orgPath: string, activityType: stri
     .filter(Boolean)
     .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
   if (ancestors.length === 0) return { ...DEFAULT_EARNING_RULE, source: 'default' };
-  const rules = await db
-    .select()
-    .from(ledgerEarningRules)
-    .where(
-      and(
-        inArray(ledgerEarningRules.orgPath, ancestors),
-        inArray(ledgerEarningRules.activityType, [activityType, '*']),
-      ),
-    );
+  const rules = await rulesOnPaths(db, ancestors, [activityType, '*']);
   const best = (type: string) =>
     rules.filter((r) => r.activityType === type).sort((a, b) => b.orgPath.length - a.orgPath.length)[0];
   const r = best(activityType) ?? best('*');
@@ -117,28 +109,13 @@ export async function serviceAccounts(
 }
 
 async function resultOf(tx: Db, transactionId: string, volAccounts: string[]): Promise<CreditResult> {
-  const rows = await tx
-    .select({ unit: ledgerEntries.unit, amount: ledgerEntries.amount })
-    .from(ledgerEntries)
-    .where(
-      and(eq(ledgerEntries.transactionId, transactionId), inArray(ledgerEntries.accountId, volAccounts)),
-    );
+  const rows = await entriesOnAccounts(tx, transactionId, volAccounts);
   const out: CreditResult = { duplicate: true, minutes: 0, points: 0, excessMinutes: 0 };
   for (const r of rows) {
     if (r.unit === 'minutes') out.minutes += r.amount;
     else out.points += r.amount;
   }
   return out;
-}
-
-/** Sum of an account's entries in transactions matching `where` (points earned today, credited for a source…). */
-async function sumFor(tx: Db, accountId: string, where: ReturnType<typeof sql>): Promise<number> {
-  const rows = rowsOf<{ s: string | number | null }>(
-    await tx.execute(sql`select coalesce(sum(e.amount), 0) as s from ledger_entries e
-      join ledger_transactions t on t.id = e.transaction_id
-      where e.account_id = ${accountId} and ${where}`),
-  );
-  return Number(rows[0]?.s ?? 0);
 }
 
 /**
@@ -169,11 +146,8 @@ export async function creditService(tx: Db, ctx: UseCaseCtx, c: CreditInput): Pr
     volunteerName: c.volunteerName,
     community,
   });
-  const dup = await tx
-    .select({ id: ledgerTransactions.id })
-    .from(ledgerTransactions)
-    .where(eq(ledgerTransactions.idempotencyKey, c.idempotencyKey));
-  if (dup[0]) return resultOf(tx, dup[0].id, [a.volPoints, a.volMinutes]);
+  const dup = await transactionByKey(tx, c.idempotencyKey);
+  if (dup) return resultOf(tx, dup.id, [a.volPoints, a.volMinutes]);
 
   // Lock all four accounts once, in id order, before reading balances and today's points.
   const locked = await lockAccounts(tx, [a.volPoints, a.volMinutes, a.comPoints, a.comMinutes]);

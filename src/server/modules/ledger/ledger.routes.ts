@@ -26,7 +26,8 @@ import { access } from '../../platform/access';
 import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
-import { requirePermission, scopePaths } from '../../platform/permissions';
+import { idParams } from '../../platform/ids';
+import { ledgerPolicy } from './ledger.policy';
 import { pointsReport } from './ledger.reports';
 import {
   addDesignee,
@@ -73,7 +74,6 @@ export const ledgerModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['ledger'];
-    const idParams = z.object({ id: z.string() });
 
     app.get(
       '/api/ledger/accounts',
@@ -255,9 +255,9 @@ export const ledgerModule = defineModule({
       },
       (req) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'ledger.write');
+        ledgerPolicy.require(ctx.actor, 'write');
         // Platform-wide checks; details only for the caller's own area (the rest is counted).
-        return verifyLedger(ctx.db, ctx.clock, 200, scopePaths(ctx.actor, 'ledger.write'));
+        return verifyLedger(ctx.db, ctx.clock, 200, ledgerPolicy.roots(ctx.actor, 'write'));
       },
     );
     app.get(

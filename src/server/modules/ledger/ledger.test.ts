@@ -308,13 +308,13 @@ describe('ledger API', () => {
     const c = await t.as('sd_admin');
     const r = (await c.get('/api/ledger/reports/points?from=2026-11-01&to=2026-11-30')).json();
     const byName = Object.fromEntries(r.rows.map((x: { communityName: string }) => [x.communityName, x]));
-    expect(byName['铜都社区']).toMatchObject({
+    expect(byName.铜都社区).toMatchObject({
       pointsIssued: 20,
       minutesDeposited: 120,
       pointsBalance: 20,
       volunteers: 1,
     });
-    expect(byName['西花苑社区']).toMatchObject({ pointsIssued: 10, minutesDeposited: 60 });
+    expect(byName.西花苑社区).toMatchObject({ pointsIssued: 10, minutesDeposited: 60 });
     expect(r.total.pointsIssued).toBe(30);
     const tongdu = (
       await (await t.as('tongdu_worker')).get('/api/ledger/reports/points?from=2026-11-01&to=2026-11-30')

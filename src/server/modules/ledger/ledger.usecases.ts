@@ -1,4 +1,3 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type {
   AccountListQuery,
   AccountView,
@@ -14,11 +13,9 @@ import type {
 } from '../../../shared/contracts/ledger';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
-import { type Db, rowsOf } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { can, escapeLike, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
-import { ACCOUNT_HOLDER_TABLES } from '../../platform/scopedTables';
+import { isUuid } from '../../platform/ids';
 import { unitInScope, unitNames } from '../org/org.api';
 import { liveResidentPath } from '../residents/residents.api';
 import {
@@ -31,66 +28,55 @@ import {
 } from './ledger.core';
 import { communityOf, DEFAULT_EARNING_RULE } from './ledger.credit';
 import {
-  ledgerAccounts,
-  ledgerDesignees,
-  ledgerEarningRules,
-  ledgerEntries,
-  ledgerTransactions,
-} from './ledger.table';
-
-/** Strict 8-4-4-4-12 hex: anything PostgreSQL's uuid type would reject (22P02) answers 404 instead of 500. */
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string) => UUID_RE.test(id);
-const CHINA = '+08:00';
-const dayStart = (d: string) => new Date(`${d}T00:00:00${CHINA}`);
-const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+  type AccountRecord,
+  accountAbilities,
+  canSeeAccount,
+  isTimeBank,
+  ledgerPolicy,
+} from './ledger.policy';
+import {
+  accountsOfOwner,
+  deleteRuleRow,
+  designeeById,
+  entriesOf,
+  findTransaction,
+  findVisibleAccount as findVisibleAccountRow,
+  holdsAccount,
+  insertDesignee,
+  listAccountRows,
+  listRuleRows,
+  liveDesigneeOf,
+  liveDesignees,
+  myVolunteers,
+  reversalOf,
+  reversesIdOf,
+  revokeDesigneeRow,
+  ruleAt,
+  statementPage,
+  transactionByKey,
+  upsertRule,
+} from './ledger.repository';
 
 // ─── Ownership and scope ──────────────────────────────────────────────────────────────────────────
-
-/** The volunteer holder table (ACCOUNT_HOLDER_TABLES): the ledger reads it by name, never imports it. */
-const VOLUNTEER_HOLDER = ACCOUNT_HOLDER_TABLES.find((h) => h.ownerKind === 'volunteer')!;
-
-/** The volunteer records the logged-in user acts as, with their name and community. */
-async function myVolunteers(
-  db: Db,
-  userId: string,
-): Promise<{ id: string; name: string; communityId: string }[]> {
-  const h = VOLUNTEER_HOLDER;
-  return rowsOf<{ id: string; name: string; communityId: string }>(
-    await db.execute(sql`
-      select id, ${sql.identifier(h.nameColumn)} as "name", ${sql.identifier(h.communityColumn)} as "communityId"
-      from ${sql.identifier(h.table)} where ${sql.identifier(h.userColumn)} = ${userId}`),
-  );
-}
 
 /** The volunteer records the logged-in user acts as (volunteers.user_id). */
 export async function myVolunteerIds(db: Db, userId: string): Promise<string[]> {
   return (await myVolunteers(db, userId)).map((r) => r.id);
 }
 
-/** Does the actor hold this account (their volunteer's or their own user account)? */
-async function ownsAccount(
-  ctx: ActorCtx,
-  acc: Pick<LockedAccount, 'ownerKind' | 'ownerId'>,
-): Promise<boolean> {
-  if (!can(ctx.actor, 'ledger.own')) return false;
-  if (acc.ownerKind === 'user') return acc.ownerId === ctx.actor.userId;
-  if (acc.ownerKind !== 'volunteer') return false;
-  return (await myVolunteerIds(ctx.db, ctx.actor.userId)).includes(acc.ownerId);
+/** The account as the policy sees it: with whether the actor holds it (for `own`). */
+async function recordOf(ctx: ActorCtx, acc: LockedAccount): Promise<AccountRecord> {
+  const heldByActor =
+    ledgerPolicy.can(ctx.actor, 'own') && (await holdsAccount(ctx.db, ctx.actor.userId, acc));
+  return { ...acc, heldByActor };
 }
 
 /** Staff in scope (ledger.read) or the holder (ledger.own); anything else answers 404. */
 export async function findVisibleAccount(ctx: ActorCtx, id: string): Promise<LockedAccount> {
-  if (!isUuid(id)) throw notFound();
-  const [acc] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id));
-  if (!acc) throw notFound();
-  const staff = can(ctx.actor, 'ledger.read') && inScope(ctx.actor, 'ledger.read', acc.orgPath);
-  if (!staff && !(await ownsAccount(ctx, acc))) throw notFound();
+  const acc = await findVisibleAccountRow(ctx.db, ctx.actor, id);
+  if (!acc || !canSeeAccount(ctx.actor, await recordOf(ctx, acc))) throw notFound();
   return acc;
 }
-
-const canWriteAt = (ctx: ActorCtx, path: string) =>
-  can(ctx.actor, 'ledger.write') && inScope(ctx.actor, 'ledger.write', path);
 
 function viewOf(a: LockedAccount, names: Map<string, string>): AccountView {
   return {
@@ -112,36 +98,20 @@ function viewOf(a: LockedAccount, names: Map<string, string>): AccountView {
 // ─── Accounts and statements ──────────────────────────────────────────────────────────────────────
 
 export async function listAccounts(ctx: ActorCtx, q: AccountListQuery) {
-  requirePermission(ctx.actor, 'ledger.read');
-  const conds: SQL[] = [scopeWhere(ctx.actor, 'ledger.read', ledgerAccounts.orgPath)];
-  if (q.ownerKind) conds.push(eq(ledgerAccounts.ownerKind, q.ownerKind));
-  if (q.unit) conds.push(eq(ledgerAccounts.unit, q.unit));
-  if (q.q) conds.push(ilike(ledgerAccounts.name, `%${escapeLike(q.q)}%`));
+  ledgerPolicy.require(ctx.actor, 'read');
+  let unitPath: string | undefined;
   if (q.orgUnitId) {
     // A unit outside the scope answers 404 like an unknown one, never an empty page (DESIGN convention 5).
-    const u = await unitInScope(ctx.db, ctx.actor, 'ledger.read', q.orgUnitId);
+    const u = await unitInScope(ctx.db, ctx.actor, ledgerPolicy.permissions.read, q.orgUnitId);
     if (!u) throw notFound();
-    conds.push(sql`${ledgerAccounts.orgPath} like ${`${escapeLike(u.path)}%`}`);
+    unitPath = u.path;
   }
-  const where = and(...conds);
-  const [{ n }] = (await ctx.db.select({ n: count() }).from(ledgerAccounts).where(where)) as [{ n: number }];
-  const rows = await ctx.db
-    .select()
-    .from(ledgerAccounts)
-    .where(where)
-    .orderBy(
-      asc(ledgerAccounts.orgPath),
-      asc(ledgerAccounts.ownerKind),
-      asc(ledgerAccounts.name),
-      asc(ledgerAccounts.id),
-    )
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
+  const page = await listAccountRows(ctx.db, ctx.actor, 'read', q, unitPath);
   const names = await unitNames(
     ctx.db,
-    rows.map((r) => r.orgUnitId),
+    page.items.map((r) => r.orgUnitId),
   );
-  return { items: rows.map((r) => viewOf(r, names)), total: Number(n), page: q.page, pageSize: q.pageSize };
+  return { ...page, items: page.items.map((r) => viewOf(r, names)) };
 }
 
 export async function getAccount(ctx: ActorCtx, id: string): Promise<AccountView> {
@@ -155,48 +125,7 @@ export async function getAccount(ctx: ActorCtx, id: string): Promise<AccountView
  */
 export async function statement(ctx: ActorCtx, id: string, q: StatementQuery): Promise<StatementView> {
   const acc = await findVisibleAccount(ctx, id);
-  const conds: SQL[] = [eq(ledgerEntries.accountId, acc.id)];
-  if (q.from) conds.push(gte(ledgerEntries.createdAt, dayStart(q.from)));
-  if (q.to) conds.push(lt(ledgerEntries.createdAt, dayAfter(q.to)));
-  const where = and(...conds);
-  const [{ n }] = (await ctx.db.select({ n: count() }).from(ledgerEntries).where(where)) as [{ n: number }];
-  const rows = await ctx.db
-    .select({ e: ledgerEntries, t: ledgerTransactions })
-    .from(ledgerEntries)
-    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-    .where(where)
-    .orderBy(desc(ledgerEntries.seq))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  const txIds = rows.map((r) => r.t.id);
-  const others = txIds.length
-    ? await ctx.db
-        .select({
-          txId: ledgerEntries.transactionId,
-          accountId: ledgerEntries.accountId,
-          unit: ledgerEntries.unit,
-          name: ledgerAccounts.name,
-        })
-        .from(ledgerEntries)
-        .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-        .where(inArray(ledgerEntries.transactionId, txIds))
-    : [];
-  const reversals = txIds.length
-    ? await ctx.db
-        .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
-        .from(ledgerTransactions)
-        .where(inArray(ledgerTransactions.reversesId, txIds))
-    : [];
-  let openingBalance = 0;
-  if (q.from) {
-    const [first] = await ctx.db
-      .select({ b: ledgerEntries.balanceAfter, a: ledgerEntries.amount })
-      .from(ledgerEntries)
-      .where(where)
-      .orderBy(asc(ledgerEntries.seq))
-      .limit(1);
-    openingBalance = first ? first.b - first.a : acc.balance;
-  }
+  const { rows, total, others, reversals, openingBalance } = await statementPage(ctx.db, acc, q);
   const items = rows.map(({ e, t }) => ({
     seq: e.seq,
     transactionId: t.id,
@@ -220,20 +149,14 @@ export async function statement(ctx: ActorCtx, id: string, q: StatementQuery): P
       ),
     ],
   }));
-  const isTimeBank = acc.unit === 'minutes' && acc.ownerKind === 'volunteer';
-  const owner = await ownsAccount(ctx, acc);
   return {
     account: viewOf(acc, await unitNames(ctx.db, [acc.orgUnitId])),
     items,
-    total: Number(n),
+    total,
     page: q.page,
     pageSize: q.pageSize,
     openingBalance,
-    abilities: {
-      reverse: canWriteAt(ctx, acc.orgPath),
-      withdraw: (isTimeBank || acc.ownerKind === 'pool') && canWriteAt(ctx, acc.orgPath),
-      donate: isTimeBank && (owner || canWriteAt(ctx, acc.orgPath)),
-    },
+    abilities: accountAbilities(ctx.actor, await recordOf(ctx, acc)),
   };
 }
 
@@ -257,26 +180,14 @@ export const OWNED_ELSEWHERE = ['redemption', 'settlement'];
  * updated or deleted). At most one reversal per transaction; a reversal is not itself reversible.
  */
 export async function reverseTransaction(ctx: ActorCtx, txId: string, body: ReverseBody) {
-  requirePermission(ctx.actor, 'ledger.write');
-  if (!isUuid(txId)) throw notFound();
+  ledgerPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
-    const [orig] = await tx
-      .select()
-      .from(ledgerTransactions)
-      .where(
-        and(
-          eq(ledgerTransactions.id, txId),
-          scopeWhere(ctx.actor, 'ledger.write', ledgerTransactions.orgPath),
-        ),
-      );
+    const orig = await findTransaction(tx, ctx.actor, 'write', txId);
     if (!orig) throw notFound();
     // The client's key lives in the reversal namespace, so it can never match another kind of posting;
     // a key already used to reverse a different transaction is refused rather than reported as done.
     const key = `ledger.reverse:${body.idempotencyKey}`;
-    const [dup] = await tx
-      .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
-      .from(ledgerTransactions)
-      .where(eq(ledgerTransactions.idempotencyKey, key));
+    const dup = await transactionByKey(tx, key);
     if (dup) {
       if (dup.reversesId === orig.id) return { transactionId: dup.id, duplicate: true };
       throw new AppError('ledger.key_reused', 409, {}, { transactionId: dup.id });
@@ -285,16 +196,9 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
     // Redemptions and settlements carry merchant state (stock, settled flags): undone in that module.
     if (OWNED_ELSEWHERE.includes(orig.kind))
       throw new AppError('ledger.reverse_elsewhere', 409, {}, { kind: orig.kind });
-    const [already] = await tx
-      .select({ id: ledgerTransactions.id })
-      .from(ledgerTransactions)
-      .where(eq(ledgerTransactions.reversesId, orig.id));
+    const already = await reversalOf(tx, orig.id);
     if (already) throw new AppError('ledger.already_reversed', 409, {}, { reversalId: already.id });
-    const entries = await tx
-      .select()
-      .from(ledgerEntries)
-      .where(eq(ledgerEntries.transactionId, orig.id))
-      .orderBy(asc(ledgerEntries.seq));
+    const entries = await entriesOf(tx, orig.id);
     const r = await postTransaction(tx, ctx, {
       idempotencyKey: key,
       kind: 'reversal',
@@ -312,11 +216,7 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
     });
     if (r.duplicate) {
       // A concurrent request with the same key committed first: fine if it reversed this transaction.
-      const [first] = await tx
-        .select({ reversesId: ledgerTransactions.reversesId })
-        .from(ledgerTransactions)
-        .where(eq(ledgerTransactions.id, r.transactionId));
-      if (first?.reversesId !== orig.id)
+      if ((await reversesIdOf(tx, r.transactionId)) !== orig.id)
         throw new AppError('ledger.key_reused', 409, {}, { transactionId: r.transactionId });
       return r;
     }
@@ -336,34 +236,14 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
 const RULE_UNIT_KINDS = ['community', 'subdistrict'];
 
 export async function listRules(ctx: ActorCtx, orgUnitId?: string) {
-  requirePermission(ctx.actor, 'ledger.read');
-  const conds: SQL[] = [];
+  ledgerPolicy.require(ctx.actor, 'read');
+  let unit: { path: string } | undefined;
   if (orgUnitId) {
     if (!isUuid(orgUnitId)) throw notFound();
-    const u = await unitInScope(ctx.db, ctx.actor, 'ledger.read', orgUnitId);
-    if (!u) throw notFound();
-    // The unit's own rules, those of the units above it (inherited) and below it.
-    const ancestors = u.path.split('/').filter(Boolean);
-    conds.push(
-      or(
-        inArray(ledgerEarningRules.orgUnitId, ancestors),
-        sql`${ledgerEarningRules.orgPath} like ${`${escapeLike(u.path)}%`}`,
-      )!,
-    );
-  } else {
-    // Own subtree plus rules inherited from above the actor's roots.
-    conds.push(
-      or(
-        scopeWhere(ctx.actor, 'ledger.read', ledgerEarningRules.orgPath),
-        sql`exists (select 1 from org_units u where ${scopeWhere(ctx.actor, 'ledger.read', sql`u.path`)} and u.path like ${ledgerEarningRules.orgPath} || '%')`,
-      )!,
-    );
+    unit = await unitInScope(ctx.db, ctx.actor, ledgerPolicy.permissions.read, orgUnitId);
+    if (!unit) throw notFound();
   }
-  const rows = await ctx.db
-    .select()
-    .from(ledgerEarningRules)
-    .where(and(...conds))
-    .orderBy(asc(ledgerEarningRules.orgPath), asc(ledgerEarningRules.activityType));
+  const rows = await listRuleRows(ctx.db, ctx.actor, 'read', unit);
   const names = await unitNames(
     ctx.db,
     rows.map((r) => r.orgUnitId),
@@ -379,60 +259,46 @@ export async function listRules(ctx: ActorCtx, orgUnitId?: string) {
       updatedAt: r.updatedAt,
     })),
     defaultRule: { ...DEFAULT_EARNING_RULE },
-    canEdit: can(ctx.actor, 'ledger.write'),
+    canEdit: ledgerPolicy.can(ctx.actor, 'write'),
   };
 }
 
 /** Sets (creates or replaces) the rule of an activity type at a community or subdistrict. */
 export async function putRule(ctx: ActorCtx, body: EarningRuleBody) {
-  requirePermission(ctx.actor, 'ledger.write');
+  ledgerPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
-    const u = await unitInScope(tx, ctx.actor, 'ledger.write', body.orgUnitId);
+    const u = await unitInScope(tx, ctx.actor, ledgerPolicy.permissions.write, body.orgUnitId);
     if (!u) throw notFound();
     if (!RULE_UNIT_KINDS.includes(u.kind)) throw new AppError('ledger.not_a_community', 422);
     const now = ctx.clock.now();
-    const [before] = await tx
-      .select()
-      .from(ledgerEarningRules)
-      .where(
-        and(eq(ledgerEarningRules.orgUnitId, u.id), eq(ledgerEarningRules.activityType, body.activityType)),
-      );
+    const before = await ruleAt(tx, u.id, body.activityType);
     const values = {
       pointsPerHour: body.pointsPerHour,
       dailyCap: body.dailyCap,
       updatedAt: now,
       updatedBy: ctx.actor.userId,
     };
-    const [row] = await tx
-      .insert(ledgerEarningRules)
-      .values({ id: ctx.ids(), orgUnitId: u.id, orgPath: u.path, activityType: body.activityType, ...values })
-      .onConflictDoUpdate({
-        target: [ledgerEarningRules.orgUnitId, ledgerEarningRules.activityType],
-        set: values,
-      })
-      .returning();
+    const row = await upsertRule(
+      tx,
+      { id: ctx.ids(), orgUnitId: u.id, orgPath: u.path, activityType: body.activityType, ...values },
+      values,
+    );
     await writeAudit(tx, ctx, {
       action: 'ledger.rule.put',
       entityType: 'ledger_earning_rule',
-      entityId: row!.id,
+      entityId: row.id,
       orgPath: u.path,
       before: before ? { pointsPerHour: before.pointsPerHour, dailyCap: before.dailyCap } : null,
       after: { activityType: body.activityType, pointsPerHour: body.pointsPerHour, dailyCap: body.dailyCap },
     });
-    return row!;
+    return row;
   });
 }
 
 export async function deleteRule(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'ledger.write');
-  if (!isUuid(id)) throw notFound();
+  ledgerPolicy.require(ctx.actor, 'write');
   await ctx.db.transaction(async (tx) => {
-    const [r] = await tx
-      .delete(ledgerEarningRules)
-      .where(
-        and(eq(ledgerEarningRules.id, id), scopeWhere(ctx.actor, 'ledger.write', ledgerEarningRules.orgPath)),
-      )
-      .returning();
+    const r = await deleteRuleRow(tx, ctx.actor, 'write', id);
     if (!r) throw notFound();
     await writeAudit(tx, ctx, {
       action: 'ledger.rule.delete',
@@ -448,12 +314,11 @@ export async function deleteRule(ctx: ActorCtx, id: string) {
 
 async function timeBankAccount(ctx: ActorCtx, id: string, mode: 'holder_or_staff' | 'staff') {
   const acc = await findVisibleAccount(ctx, id);
-  if (!(acc.unit === 'minutes' && acc.ownerKind === 'volunteer'))
-    throw new AppError('ledger.not_time_bank', 422);
-  const staff = canWriteAt(ctx, acc.orgPath);
+  if (!isTimeBank(acc)) throw new AppError('ledger.not_time_bank', 422);
+  const staff = ledgerPolicy.can(ctx.actor, 'write', acc);
   if (mode === 'staff' && !staff)
-    throw new AppError('common.forbidden', 403, {}, { permission: 'ledger.write' });
-  if (mode === 'holder_or_staff' && !staff && !(await ownsAccount(ctx, acc)))
+    throw new AppError('common.forbidden', 403, {}, { permission: ledgerPolicy.permissions.write });
+  if (mode === 'holder_or_staff' && !staff && !ledgerPolicy.can(ctx.actor, 'own', await recordOf(ctx, acc)))
     throw new AppError('common.forbidden', 403);
   return acc;
 }
@@ -464,11 +329,7 @@ export async function listDesignees(ctx: ActorCtx, accountId: string) {
 }
 
 async function designeesOf(db: Db, accountId: string) {
-  const rows = await db
-    .select()
-    .from(ledgerDesignees)
-    .where(and(eq(ledgerDesignees.accountId, accountId), isNull(ledgerDesignees.revokedAt)))
-    .orderBy(asc(ledgerDesignees.createdAt));
+  const rows = await liveDesignees(db, accountId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -485,7 +346,7 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
     // The family member is a resident of the holder's community or of the staff member's area; anyone
     // else answers exactly like an unknown id (no probing of the registry across communities).
     const r = await liveResidentPath(ctx.db, body.residentId);
-    const reachable = r && (r.orgPath.startsWith(acc.orgPath) || canWriteAt(ctx, r.orgPath));
+    const reachable = r && (r.orgPath.startsWith(acc.orgPath) || ledgerPolicy.can(ctx.actor, 'write', r));
     if (!reachable) throw invalidField('residentId', 'not_found');
   }
   return ctx.db.transaction(async (tx) => {
@@ -500,7 +361,7 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
       createdAt: now,
       createdBy: ctx.actor.userId,
     };
-    await tx.insert(ledgerDesignees).values(row);
+    await insertDesignee(tx, row);
     await writeAudit(tx, ctx, {
       action: 'ledger.designee.add',
       entityType: 'ledger_designee',
@@ -513,13 +374,12 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
 }
 
 export async function revokeDesignee(ctx: ActorCtx, designeeId: string) {
-  if (!isUuid(designeeId)) throw notFound();
-  const [d] = await ctx.db.select().from(ledgerDesignees).where(eq(ledgerDesignees.id, designeeId));
+  const d = await designeeById(ctx.db, designeeId);
   if (!d) throw notFound();
   const acc = await timeBankAccount(ctx, d.accountId, 'holder_or_staff');
   if (d.revokedAt) return;
   await ctx.db.transaction(async (tx) => {
-    await tx.update(ledgerDesignees).set({ revokedAt: ctx.clock.now() }).where(eq(ledgerDesignees.id, d.id));
+    await revokeDesigneeRow(tx, d.id, ctx.clock.now());
     await writeAudit(tx, ctx, {
       action: 'ledger.designee.revoke',
       entityType: 'ledger_designee',
@@ -558,18 +418,7 @@ export async function withdrawTime(tx: Db, ctx: UseCaseCtx, w: WithdrawTimeInput
     });
   let beneficiaryName = acc.name;
   if (w.beneficiary !== 'holder') {
-    const [d] = isUuid(w.beneficiary)
-      ? await tx
-          .select()
-          .from(ledgerDesignees)
-          .where(
-            and(
-              eq(ledgerDesignees.id, w.beneficiary),
-              eq(ledgerDesignees.accountId, acc.id),
-              isNull(ledgerDesignees.revokedAt),
-            ),
-          )
-      : [];
+    const d = await liveDesigneeOf(tx, w.beneficiary, acc.id);
     if (!d) throw new AppError('ledger.not_designee', 422);
     beneficiaryName = `${d.name}(${d.relation})`;
   }
@@ -642,9 +491,9 @@ export async function donateToPool(ctx: ActorCtx, accountId: string, body: Donat
 
 /** Staff spend pool minutes on a service for an elderly person living alone. */
 export async function withdrawFromPool(ctx: ActorCtx, body: PoolWithdrawBody) {
-  requirePermission(ctx.actor, 'ledger.write');
+  ledgerPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
-    const u = await unitInScope(tx, ctx.actor, 'ledger.write', body.communityId);
+    const u = await unitInScope(tx, ctx.actor, ledgerPolicy.permissions.write, body.communityId);
     if (!u) throw notFound();
     const pool = await poolAccount(tx, ctx, u);
     const issuer = await ensureAccount(tx, ctx, {
@@ -670,14 +519,11 @@ export async function withdrawFromPool(ctx: ActorCtx, body: PoolWithdrawBody) {
 // ─── My ledger (phone pages) ─────────────────────────────────────────────────────────────────────
 
 export async function myLedger(ctx: ActorCtx): Promise<MyLedgerView> {
-  requirePermission(ctx.actor, 'ledger.own');
+  ledgerPolicy.require(ctx.actor, 'own');
   const [v] = await myVolunteers(ctx.db, ctx.actor.userId);
   const ownerKind = v ? 'volunteer' : 'user';
   const ownerId = v ? v.id : ctx.actor.userId;
-  const rows = await ctx.db
-    .select()
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.ownerKind, ownerKind), eq(ledgerAccounts.ownerId, ownerId)));
+  const rows = await accountsOfOwner(ctx.db, ownerKind, ownerId);
   const names = await unitNames(ctx.db, [...rows.map((r) => r.orgUnitId), ...(v ? [v.communityId] : [])]);
   const points = rows.find((r) => r.unit === 'points');
   const minutes = rows.find((r) => r.unit === 'minutes');

@@ -1,160 +1,73 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type SQL, and, inArray, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { ItemCategory } from '../../../shared/contracts/merchants';
-import type { ActorCtx } from '../../platform/context';
-import type { Db } from '../../platform/db';
-import { AppError, notFound } from '../../platform/errors';
-import {
-  type Actor,
-  can,
-  escapeLike,
-  inScope,
-  requirePermission,
-  scopeWhere,
-} from '../../platform/permissions';
-import { unitInScope, unitNames as orgUnitNames } from '../org/org.api';
-import {
-  type merchantSettlements,
-  type redemptionItems,
-  redemptionPoints,
-  redemptionPointUsers,
-  type redemptions,
-} from './merchants.table';
+import { type Actor, can as holds } from '../../platform/permissions';
+import { type Policy, definePolicy } from '../../platform/policy';
+import { redemptionPoints } from './merchants.table';
 
-// Who may see and work a redemption point, and helpers shared by the merchants use cases (DESIGN: .policy.ts).
+/**
+ * Who may see and work a redemption point (DESIGN convention 4, R-VP-1). Community staff manage points
+ * (`merchants.manage`) and work their counters (`redemptions.counter`) over their subtree. A merchant
+ * login (role `merchant`) works only the points it is linked to (redemption_point_users), and only while
+ * it still holds the role at that point's community: the repository finds the linked points
+ * (`linkedPointIds`), the functions below combine them with the policy's scope. A volunteer (the
+ * holder, `ledger.own`) asks for redemption codes wherever they are: an unscoped action.
+ */
+export type MerchantAction = 'manage' | 'counter' | 'holder';
+export type PointRecord = { id: string; orgPath: string; status?: string };
 
-export type PointRow = typeof redemptionPoints.$inferSelect;
-export type ItemRow = typeof redemptionItems.$inferSelect;
-export type RedemptionRow = typeof redemptions.$inferSelect;
-export type SettlementRow = typeof merchantSettlements.$inferSelect;
+export const merchantsPolicy: Policy<MerchantAction, PointRecord> = definePolicy({
+  permissions: { manage: 'merchants.manage', counter: 'redemptions.counter', holder: 'ledger.own' },
+  pathColumn: redemptionPoints.orgPath,
+  pathOf: (r: PointRecord) => r.orgPath,
+  unscoped: ['holder'],
+  allows: (_actor, action) => action !== 'holder',
+});
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const DAY = 86_400_000;
-export const CHINA = 8 * 3_600_000;
-
-export function checkId(id: string): void {
-  if (!UUID_RE.test(id)) throw notFound();
-}
-
-/** The calendar date in China (UTC+8) of an instant, YYYY-MM-DD. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA).toISOString().slice(0, 10);
-}
-
-/** The first instant of the China day after `date` (YYYY-MM-DD). */
-export function endOfChinaDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA + DAY);
-}
-
-export const countOf = (rows: { n: number }[]) => rows[0]?.n ?? 0;
-export const short = (id: string) => id.replace(/-/g, '').slice(-8).toUpperCase();
-
-// ---------------------------------------------------------------------------------------------
-// Who may see and work a point. Community staff: merchants.manage / redemptions.counter over their
-// subtree. A merchant login (role `merchant`): only the one point it is linked to, and only while it
-// still holds the role at that point's community.
-// ---------------------------------------------------------------------------------------------
-
-export function withRoles(actor: Actor, pick: (role: string) => boolean): Actor {
-  return { ...actor, assignments: actor.assignments.filter((a) => pick(a.role)) };
-}
-
-export async function linkedPointIds(ctx: ActorCtx): Promise<string[]> {
-  if (!ctx.actor.assignments.some((a) => a.role === 'merchant')) return [];
-  const rows = await ctx.db
-    .select({ pointId: redemptionPointUsers.pointId })
-    .from(redemptionPointUsers)
-    .where(eq(redemptionPointUsers.userId, ctx.actor.userId));
-  return rows.map((r) => r.pointId);
-}
-
+/** What a list or lookup needs: `read` = manage or counter. */
 export type Access = 'manage' | 'counter' | 'read';
 
-export function accessWhere(
-  ctx: ActorCtx,
+function withRoles(actor: Actor, pick: (role: string) => boolean): Actor {
+  return { ...actor, assignments: actor.assignments.filter((a) => pick(a.role)) };
+}
+const staffOf = (actor: Actor) => withRoles(actor, (r) => r !== 'merchant');
+const merchantOf = (actor: Actor) => withRoles(actor, (r) => r === 'merchant');
+/** Whether the actor logs in as a merchant somewhere (then the repository finds its linked points). */
+export const isMerchantLogin = (actor: Actor) => actor.assignments.some((a) => a.role === 'merchant');
+
+/**
+ * The `where` fragment that keeps rows of points in reach for `access` (`pointId`, `path`: the row's
+ * point and org path columns): staff over their subtree, a merchant login at its linked points only.
+ */
+export function pointScope(
+  actor: Actor,
   linked: string[],
-  pointId: AnyPgColumn,
-  path: AnyPgColumn,
   access: Access,
+  cols: { pointId: AnyPgColumn; path: AnyPgColumn | SQL } = {
+    pointId: redemptionPoints.id,
+    path: redemptionPoints.orgPath,
+  },
 ): SQL {
-  const manage = scopeWhere(ctx.actor, 'merchants.manage', path);
-  const staff = scopeWhere(
-    withRoles(ctx.actor, (r) => r !== 'merchant'),
-    'redemptions.counter',
-    path,
-  );
+  const manage = merchantsPolicy.scope(actor, 'manage', cols.path);
+  if (access === 'manage') return manage;
+  const staff = merchantsPolicy.scope(staffOf(actor), 'counter', cols.path);
   const merchant =
     linked.length > 0
-      ? and(
-          inArray(pointId, linked),
-          scopeWhere(
-            withRoles(ctx.actor, (r) => r === 'merchant'),
-            'redemptions.counter',
-            path,
-          ),
-        )!
+      ? and(inArray(cols.pointId, linked), merchantsPolicy.scope(merchantOf(actor), 'counter', cols.path))!
       : sql`false`;
-  if (access === 'manage') return manage;
   if (access === 'counter') return or(staff, merchant)!;
   return or(manage, staff, merchant)!;
 }
 
-/**
- * The subtree filter of a list's `?orgUnitId=`. A unit outside the actor's scope answers 404 exactly like
- * an unknown id (DESIGN convention 5): an empty 200 would tell that the unit exists.
- */
-export async function unitSubtree(
-  ctx: ActorCtx,
-  orgUnitId: string | undefined,
-  access: 'read' | 'manage',
-  column: AnyPgColumn | SQL,
-): Promise<SQL | undefined> {
-  if (!orgUnitId) return undefined;
-  checkId(orgUnitId);
-  const u = await unitInScope(
-    ctx.db,
-    ctx.actor,
-    access === 'manage' ? 'merchants.manage' : ['merchants.manage', 'redemptions.counter'],
-    orgUnitId,
-  );
-  if (!u) throw notFound();
-  return sql`${column} like ${`${escapeLike(u.path)}%`}`;
+/** 401 without a session, 403 unless the actor manages points or works a counter somewhere. */
+export function requireRead(actor: Actor | undefined): asserts actor is Actor {
+  if (!merchantsPolicy.can(actor, 'manage')) merchantsPolicy.require(actor, 'counter');
 }
 
-export function requireRead(ctx: ActorCtx) {
-  if (!can(ctx.actor, 'merchants.manage')) requirePermission(ctx.actor, 'redemptions.counter');
-}
-
-export async function findPoint(ctx: ActorCtx, id: string, access: Access): Promise<PointRow> {
-  checkId(id);
-  const linked = await linkedPointIds(ctx);
-  const [row] = await ctx.db
-    .select()
-    .from(redemptionPoints)
-    .where(
-      and(
-        eq(redemptionPoints.id, id),
-        accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, access),
-      ),
-    );
-  if (!row) throw notFound();
-  return row;
-}
-
-export function pointAbilities(ctx: ActorCtx, p: PointRow, linked: string[]) {
-  const manage = inScope(ctx.actor, 'merchants.manage', p.orgPath);
-  const staffCounter = inScope(
-    withRoles(ctx.actor, (r) => r !== 'merchant'),
-    'redemptions.counter',
-    p.orgPath,
-  );
-  const merchantCounter =
-    linked.includes(p.id) &&
-    inScope(
-      withRoles(ctx.actor, (r) => r === 'merchant'),
-      'redemptions.counter',
-      p.orgPath,
-    );
+/** What the actor may do at a point (the UI's buttons; DESIGN convention 6). */
+export function pointAbilities(actor: Actor, p: PointRecord, linked: string[]) {
+  const manage = merchantsPolicy.can(actor, 'manage', p);
+  const staffCounter = merchantsPolicy.can(staffOf(actor), 'counter', p);
+  const merchantCounter = linked.includes(p.id) && merchantsPolicy.can(merchantOf(actor), 'counter', p);
   return {
     edit: manage,
     counter: p.status === 'active' && (staffCounter || merchantCounter),
@@ -162,54 +75,10 @@ export function pointAbilities(ctx: ActorCtx, p: PointRow, linked: string[]) {
   };
 }
 
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return orgUnitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
-
-export async function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: redemptionPoints.id, name: redemptionPoints.name })
-    .from(redemptionPoints)
-    .where(inArray(redemptionPoints.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export const itemDto = (r: ItemRow) => ({
-  id: r.id,
-  pointId: r.pointId,
-  name: r.name,
-  category: r.category as ItemCategory,
-  pricePoints: r.pricePoints,
-  stock: r.stock,
-  active: r.active,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-});
-
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    const x = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
-    if (x.code === '23505')
-      return !constraint || x.constraint === constraint || String(x.message).includes(constraint);
-    e = x.cause;
-  }
-  return false;
-}
-
-export function requireKey(headerKey: string | undefined, bodyKey: string | undefined): string {
-  const key = (headerKey ?? bodyKey ?? '').trim();
-  if (key.length < 8 || key.length > 100)
-    throw new AppError(
-      'merchants.idempotency_key',
-      422,
-      {},
-      { fields: [{ path: 'idempotencyKey', code: 'merchants.idempotency_key' }] },
-    );
-  return key;
+/**
+ * Whether the counter may redeem for a volunteer picked by id instead of a code: community staff who
+ * manage the point and may read volunteers; never a merchant login.
+ */
+export function mayEnterVolunteer(actor: Actor, p: PointRecord): boolean {
+  return merchantsPolicy.can(actor, 'manage', p) && holds(actor, 'volunteers.read');
 }

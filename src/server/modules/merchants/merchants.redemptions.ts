@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   CODE_TTL_MINUTES,
   type IssueCodeBody,
@@ -12,36 +12,42 @@ import { auditFailure, writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { can, escapeLike, inScope, requirePermission } from '../../platform/permissions';
 import { balancesOf, ensureAccount, postTransaction } from '../ledger/ledger.api';
 import { unitById, unitsByIds } from '../org/org.api';
 import { activeVolunteerById, activeVolunteerOfUser, volunteerById } from '../volunteers/volunteers.api';
 import {
-  redemptionCodes,
-  redemptionItems,
-  redemptionLines,
-  redemptionPoints,
-  redemptions,
-} from './merchants.table';
-import {
   chinaDate,
-  endOfChinaDay,
-  countOf,
-  short,
-  linkedPointIds,
-  accessWhere,
-  requireRead,
   findPoint,
-  unitNames,
-  pointNames,
-  itemDto,
   isUniqueViolation,
-  requireKey,
-  DAY,
+  itemDto,
   type RedemptionRow,
-  unitSubtree,
-} from './merchants.policy';
+  requireKey,
+  short,
+  unitNames,
+  unitPathFor,
+} from './merchants.common';
+import { mayEnterVolunteer, merchantsPolicy, requireRead } from './merchants.policy';
+import {
+  activeItemCount,
+  type CodeRow,
+  activePointById,
+  counterPointRows,
+  insertRedemption,
+  linesOf,
+  linkedPointIds,
+  listRedemptionRows,
+  liveCodeExists,
+  lockItems,
+  lockRedemptionKey,
+  markCodeUsed,
+  nearbyPointRows,
+  newestCodeByHash,
+  pointNames,
+  recentRedemptionsOf,
+  redemptionByKey,
+  replaceCodes,
+  takeStock,
+} from './merchants.repository';
 
 // Redemption codes on the holder's phone, the counter, and the redemption list (R-VP-1).
 
@@ -62,20 +68,12 @@ const codeHash = (ctx: Pick<ActorCtx, 'pii'>, code: string) => ctx.pii.mac('linl
 /** Checks phone-picked lines against a point's active catalogue. */
 async function checkLines(db: Db, pointId: string, lines: { itemId: string; quantity: number }[]) {
   if (lines.length === 0) return;
-  const rows = await db
-    .select({ id: redemptionItems.id })
-    .from(redemptionItems)
-    .where(
-      and(
-        inArray(
-          redemptionItems.id,
-          lines.map((l) => l.itemId),
-        ),
-        eq(redemptionItems.pointId, pointId),
-        eq(redemptionItems.active, true),
-      ),
-    );
-  if (rows.length !== lines.length) throw invalidField('items', 'merchants.item_unknown');
+  const found = await activeItemCount(
+    db,
+    pointId,
+    lines.map((l) => l.itemId),
+  );
+  if (found !== lines.length) throw invalidField('items', 'merchants.item_unknown');
 }
 
 /**
@@ -83,15 +81,12 @@ async function checkLines(db: Db, pointId: string, lines: { itemId: string; quan
  * keyed hash is stored. A new code retires the holder's earlier unused ones.
  */
 export async function issueCode(ctx: ActorCtx, input: IssueCodeBody) {
-  requirePermission(ctx.actor, 'ledger.own');
+  merchantsPolicy.require(ctx.actor, 'holder');
   const v = await volunteerOfUser(ctx.db, ctx.actor.userId);
   if (!v) throw new AppError('merchants.not_a_volunteer', 409);
   if (input.items?.length && !input.pointId) throw invalidField('pointId', 'merchants.point_required');
   if (input.pointId) {
-    const [p] = await ctx.db
-      .select()
-      .from(redemptionPoints)
-      .where(and(eq(redemptionPoints.id, input.pointId), eq(redemptionPoints.status, 'active')));
+    const p = await activePointById(ctx.db, input.pointId);
     if (!p) throw invalidField('pointId', 'merchants.point_unknown');
     await checkLines(ctx.db, p.id, input.items ?? []);
   }
@@ -100,40 +95,24 @@ export async function issueCode(ctx: ActorCtx, input: IssueCodeBody) {
   let code = '';
   for (let attempt = 0; attempt < 10; attempt++) {
     code = String(randomInt(0, 100_000_000)).padStart(8, '0');
-    const [clash] = await ctx.db
-      .select({ id: redemptionCodes.id })
-      .from(redemptionCodes)
-      .where(
-        and(
-          eq(redemptionCodes.codeHash, codeHash(ctx, code)),
-          isNull(redemptionCodes.usedAt),
-          gt(redemptionCodes.expiresAt, now),
-        ),
-      );
-    if (!clash) break;
+    if (!(await liveCodeExists(ctx.db, codeHash(ctx, code), now))) break;
   }
   const id = ctx.ids();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(redemptionCodes)
-      .set({ expiresAt: now })
-      .where(
-        and(
-          eq(redemptionCodes.userId, ctx.actor.userId),
-          isNull(redemptionCodes.usedAt),
-          gt(redemptionCodes.expiresAt, now),
-        ),
-      );
-    await tx.insert(redemptionCodes).values({
-      id,
-      codeHash: codeHash(ctx, code),
-      volunteerId: v.id,
-      userId: ctx.actor.userId,
-      pointId: input.pointId ?? null,
-      items: input.items?.length ? input.items : null,
-      expiresAt,
-      createdAt: now,
-    });
+    await replaceCodes(
+      tx,
+      {
+        id,
+        codeHash: codeHash(ctx, code),
+        volunteerId: v.id,
+        userId: ctx.actor.userId,
+        pointId: input.pointId ?? null,
+        items: input.items?.length ? input.items : null,
+        expiresAt,
+        createdAt: now,
+      },
+      now,
+    );
     await writeAudit(tx, ctx, {
       action: 'merchants.code.issue',
       entityType: 'redemption_code',
@@ -161,32 +140,7 @@ export async function myRedeem(ctx: ActorCtx) {
   const basePath = v?.orgPath ?? ctx.actor.assignments.find((a) => a.orgPath !== '/')?.orgPath ?? null;
   const root = basePath ? await nearbyRoot(ctx.db, basePath) : '/';
   const community = v ? await unitById(ctx.db, v.communityId) : undefined;
-  const pts = await ctx.db
-    .select()
-    .from(redemptionPoints)
-    .where(
-      and(
-        eq(redemptionPoints.status, 'active'),
-        sql`${redemptionPoints.orgPath} like ${`${escapeLike(root)}%`}`,
-      ),
-    )
-    .orderBy(asc(redemptionPoints.name))
-    .limit(100);
-  const items = pts.length
-    ? await ctx.db
-        .select()
-        .from(redemptionItems)
-        .where(
-          and(
-            inArray(
-              redemptionItems.pointId,
-              pts.map((p) => p.id),
-            ),
-            eq(redemptionItems.active, true),
-          ),
-        )
-        .orderBy(asc(redemptionItems.pricePoints), asc(redemptionItems.name))
-    : [];
+  const { points: pts, items } = await nearbyPointRows(ctx.db, root);
   const units = await unitNames(
     ctx.db,
     pts.map((p) => p.orgUnitId),
@@ -215,17 +169,7 @@ export async function myRedeem(ctx: ActorCtx) {
         Number(b.kind === 'love_supermarket') - Number(a.kind === 'love_supermarket') ||
         a.name.localeCompare(b.name, 'zh-CN'),
     );
-  const recent = v
-    ? await redemptionDtos(
-        ctx.db,
-        await ctx.db
-          .select()
-          .from(redemptions)
-          .where(eq(redemptions.volunteerId, v.id))
-          .orderBy(desc(redemptions.redeemedAt))
-          .limit(10),
-      )
-    : [];
+  const recent = v ? await redemptionDtos(ctx.db, await recentRedemptionsOf(ctx.db, v.id, 10)) : [];
   return {
     volunteerName: v?.name ?? null,
     balance: v ? await pointsBalance(ctx.db, v.id) : null,
@@ -247,49 +191,22 @@ export async function myRedeem(ctx: ActorCtx) {
 
 /** The points this user works the counter of, with their catalogues. */
 export async function counterPoints(ctx: ActorCtx) {
-  requirePermission(ctx.actor, 'redemptions.counter');
-  const linked = await linkedPointIds(ctx);
-  const pts = await ctx.db
-    .select()
-    .from(redemptionPoints)
-    .where(
-      and(
-        eq(redemptionPoints.status, 'active'),
-        accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, 'counter'),
-      ),
-    )
-    .orderBy(asc(redemptionPoints.kind), asc(redemptionPoints.name))
-    .limit(200);
+  merchantsPolicy.require(ctx.actor, 'counter');
+  const linked = await linkedPointIds(ctx.db, ctx.actor);
+  const { points: pts, items } = await counterPointRows(ctx.db, ctx.actor, linked);
   const units = await unitNames(
     ctx.db,
     pts.map((p) => p.orgUnitId),
   );
-  const items = pts.length
-    ? await ctx.db
-        .select()
-        .from(redemptionItems)
-        .where(
-          and(
-            inArray(
-              redemptionItems.pointId,
-              pts.map((p) => p.id),
-            ),
-            eq(redemptionItems.active, true),
-          ),
-        )
-        .orderBy(asc(redemptionItems.category), asc(redemptionItems.name))
-    : [];
   return pts.map((p) => ({
     id: p.id,
     name: p.name,
     kind: p.kind as PointKind,
     orgUnitName: units.get(p.orgUnitId) ?? null,
     items: items.filter((i) => i.pointId === p.id).map(itemDto),
-    mayEnterVolunteer: inScope(ctx.actor, 'merchants.manage', p.orgPath) && can(ctx.actor, 'volunteers.read'),
+    mayEnterVolunteer: mayEnterVolunteer(ctx.actor, p),
   }));
 }
-
-type CodeRow = typeof redemptionCodes.$inferSelect;
 
 /** The newest code with this hash; unknown → 404, used → 409, expired → 410, picked for another point → 409. */
 async function validCode(
@@ -299,13 +216,7 @@ async function validCode(
   pointId: string,
   lock: boolean,
 ): Promise<CodeRow> {
-  const q = tx
-    .select()
-    .from(redemptionCodes)
-    .where(eq(redemptionCodes.codeHash, codeHash(ctx, code)))
-    .orderBy(desc(redemptionCodes.createdAt))
-    .limit(1);
-  const [row] = lock ? await q.for('update') : await q;
+  const row = await newestCodeByHash(tx, codeHash(ctx, code), lock);
   if (!row) throw new AppError('merchants.code_unknown', 404);
   if (row.usedAt) throw new AppError('merchants.code_used', 409);
   if (row.expiresAt.getTime() <= ctx.clock.now().getTime()) throw new AppError('merchants.code_expired', 410);
@@ -341,7 +252,7 @@ async function recordCodeFailure(ctx: ActorCtx, pointId: string, err: unknown) {
 
 /** The counter looks a code up before confirming: whose it is and what they picked (nothing changes). */
 export async function lookupCode(ctx: ActorCtx, pointId: string, code: string) {
-  requirePermission(ctx.actor, 'redemptions.counter');
+  merchantsPolicy.require(ctx.actor, 'counter');
   await findPoint(ctx, pointId, 'counter');
   await guardCodeAttempts(ctx);
   let row: CodeRow;
@@ -365,11 +276,7 @@ async function redemptionDtos(db: Db, rows: RedemptionRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, points, units] = await Promise.all([
-    db
-      .select()
-      .from(redemptionLines)
-      .where(inArray(redemptionLines.redemptionId, ids))
-      .orderBy(asc(redemptionLines.itemName)),
+    linesOf(db, ids),
     pointNames(
       db,
       rows.map((r) => r.pointId),
@@ -404,7 +311,7 @@ async function redemptionDtos(db: Db, rows: RedemptionRow[]) {
 }
 
 async function replayOf(ctx: ActorCtx, key: string, pointId: string, db: Db = ctx.db) {
-  const [first] = await db.select().from(redemptions).where(eq(redemptions.idempotencyKey, key));
+  const first = await redemptionByKey(db, key);
   if (!first) return null;
   // A key belongs to one request of one login: someone else's key never answers with their redemption.
   if (first.pointId !== pointId || first.counterUserId !== ctx.actor.userId)
@@ -421,22 +328,19 @@ async function replayOf(ctx: ActorCtx, key: string, pointId: string, db: Db = ct
  * leaves nothing changed. The idempotency key (header or body) makes a retry return the first result.
  */
 export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: string) {
-  requirePermission(ctx.actor, 'redemptions.counter');
+  merchantsPolicy.require(ctx.actor, 'counter');
   const key = requireKey(headerKey, input.idempotencyKey);
   const point = await findPoint(ctx, input.pointId, 'counter');
   const early = await replayOf(ctx, key, point.id);
   if (early) return early;
   if (point.status !== 'active') throw new AppError('merchants.point_inactive', 409);
-  if (
-    input.volunteerId &&
-    !(inScope(ctx.actor, 'merchants.manage', point.orgPath) && can(ctx.actor, 'volunteers.read'))
-  )
+  if (input.volunteerId && !mayEnterVolunteer(ctx.actor, point))
     throw new AppError('merchants.code_required', 403);
   if (input.code) await guardCodeAttempts(ctx);
   try {
     const out = await ctx.db.transaction(async (tx) => {
       // Two retries of one request queue here; the second then finds the first's redemption.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.redeem:${key}`}))`);
+      await lockRedemptionKey(tx, key);
       const again = await replayOf(ctx, key, point.id, tx);
       if (again) return again;
 
@@ -458,20 +362,11 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
       const wanted = [...input.items].sort((a, b) =>
         a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0,
       );
-      const locked = await tx
-        .select()
-        .from(redemptionItems)
-        .where(
-          and(
-            inArray(
-              redemptionItems.id,
-              wanted.map((l) => l.itemId),
-            ),
-            eq(redemptionItems.pointId, point.id),
-          ),
-        )
-        .orderBy(asc(redemptionItems.id))
-        .for('update');
+      const locked = await lockItems(
+        tx,
+        point.id,
+        wanted.map((l) => l.itemId),
+      );
       const byId = new Map(locked.map((i) => [i.id, i]));
       let total = 0;
       const lines = wanted.map((l) => {
@@ -487,11 +382,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
         total += item.pricePoints * l.quantity;
         return { item, quantity: l.quantity, points: item.pricePoints * l.quantity };
       });
-      for (const l of lines)
-        await tx
-          .update(redemptionItems)
-          .set({ stock: sql`${redemptionItems.stock} - ${l.quantity}`, updatedAt: ctx.clock.now() })
-          .where(eq(redemptionItems.id, l.item.id));
+      for (const l of lines) await takeStock(tx, l.item.id, l.quantity, ctx.clock.now());
 
       const community = await unitById(tx, v.communityId);
       const volAccount = await ensureAccount(tx, ctx, {
@@ -525,9 +416,9 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
         ],
       });
       if (posted.duplicate) throw new AppError('merchants.idempotency_conflict', 409);
-      const [row] = await tx
-        .insert(redemptions)
-        .values({
+      const row = await insertRedemption(
+        tx,
+        {
           id,
           number,
           pointId: point.id,
@@ -541,9 +432,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
           codeId: code?.id ?? null,
           counterUserId: ctx.actor.userId,
           redeemedAt: now,
-        })
-        .returning();
-      await tx.insert(redemptionLines).values(
+        },
         lines.map((l) => ({
           id: ctx.ids(),
           redemptionId: id,
@@ -554,11 +443,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
           points: l.points,
         })),
       );
-      if (code)
-        await tx
-          .update(redemptionCodes)
-          .set({ usedAt: now, redemptionId: id })
-          .where(eq(redemptionCodes.id, code.id));
+      if (code) await markCodeUsed(tx, code.id, id, now);
       await writeAudit(tx, ctx, {
         action: 'merchants.redeem',
         entityType: 'redemption',
@@ -574,7 +459,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
           lines: lines.map((l) => ({ itemId: l.item.id, quantity: l.quantity, points: l.points })),
         },
       });
-      const [dto] = await redemptionDtos(tx, [row!]);
+      const [dto] = await redemptionDtos(tx, [row]);
       return { ...dto!, replayed: false, balanceAfter: await pointsBalance(tx, v.id) };
     });
     return out;
@@ -590,32 +475,11 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
 }
 
 export async function listRedemptions(ctx: ActorCtx, q: RedemptionListQuery) {
-  requireRead(ctx);
-  const linked = await linkedPointIds(ctx);
-  const subtree = await unitSubtree(ctx, q.orgUnitId, 'read', redemptions.orgPath);
+  requireRead(ctx.actor);
+  const linked = await linkedPointIds(ctx.db, ctx.actor);
+  const unitPath = await unitPathFor(ctx, q.orgUnitId, 'read');
   // A point that does not exist or is not visible answers 404, never an empty page (DESIGN convention 5).
   if (q.pointId) await findPoint(ctx, q.pointId, 'read');
-  const where = and(
-    accessWhere(ctx, linked, redemptions.pointId, redemptions.orgPath, 'read'),
-    subtree,
-    q.pointId ? eq(redemptions.pointId, q.pointId) : undefined,
-    q.settled === true
-      ? isNotNull(redemptions.settlementId)
-      : q.settled === false
-        ? isNull(redemptions.settlementId)
-        : undefined,
-    q.from ? gte(redemptions.redeemedAt, new Date(endOfChinaDay(q.from).getTime() - DAY)) : undefined,
-    q.to ? lt(redemptions.redeemedAt, endOfChinaDay(q.to)) : undefined,
-  );
-  const total = countOf(
-    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(redemptions).where(where),
-  );
-  const rows = await ctx.db
-    .select()
-    .from(redemptions)
-    .where(where)
-    .orderBy(desc(redemptions.redeemedAt), desc(redemptions.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await redemptionDtos(ctx.db, rows), total, page: q.page, pageSize: q.pageSize };
+  const page = await listRedemptionRows(ctx.db, ctx.actor, linked, q, unitPath);
+  return { ...page, items: await redemptionDtos(ctx.db, page.items) };
 }

@@ -31,6 +31,7 @@ import {
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import {
@@ -76,7 +77,6 @@ export const merchantsModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['merchants'];
-    const idParams = z.object({ id: z.string() });
 
     // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
     app.get(
@@ -142,7 +142,7 @@ export const merchantsModule = defineModule({
         config: { access: access.permission('merchants.manage') },
         schema: {
           tags,
-          params: z.object({ id: z.string(), userId: z.string() }),
+          params: idParams.extend({ userId: z.string().max(64) }),
           response: { 200: pointDetailSchema },
         },
       },

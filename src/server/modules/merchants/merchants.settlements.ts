@@ -1,27 +1,31 @@
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { SettleBody, SettlementListQuery } from '../../../shared/contracts/merchants';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
 import { userDisplayNames } from '../accounts/accounts.api';
 import { ensureAccount, postTransaction } from '../ledger/ledger.api';
 import { unitById } from '../org/org.api';
-import { merchantSettlements, redemptions } from './merchants.table';
 import {
   chinaDate,
   endOfChinaDay,
-  countOf,
-  short,
   findPoint,
-  unitNames,
-  pointNames,
   requireKey,
   type SettlementRow,
-  unitSubtree,
-} from './merchants.policy';
+  short,
+  unitNames,
+  unitPathFor,
+} from './merchants.common';
+import { merchantsPolicy } from './merchants.policy';
+import {
+  dueRedemptions,
+  insertSettlement,
+  listSettlementRows,
+  lockPointSettlements,
+  markSettled,
+  pointNames,
+  settlementByKey,
+} from './merchants.repository';
 
 // Settlements between a community and its redemption points (R-VP-1).
 
@@ -64,10 +68,7 @@ async function settlementDtos(db: Db, rows: SettlementRow[]) {
 }
 
 async function settlementReplay(db: Db, key: string, pointId: string, userId: string) {
-  const [first] = await db
-    .select()
-    .from(merchantSettlements)
-    .where(eq(merchantSettlements.idempotencyKey, key));
+  const first = await settlementByKey(db, key);
   if (!first) return null;
   if (first.pointId !== pointId || first.createdBy !== userId)
     throw new AppError('merchants.idempotency_conflict', 409);
@@ -81,7 +82,7 @@ async function settlementReplay(db: Db, key: string, pointId: string, userId: st
  * settlements of one point are serialised by a lock, so no redemption is settled twice.
  */
 export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, headerKey?: string) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const key = requireKey(headerKey, input.idempotencyKey);
   const point = await findPoint(ctx, pointId, 'manage');
   const early = await settlementReplay(ctx.db, key, point.id, ctx.actor.userId);
@@ -89,21 +90,10 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
   const now = ctx.clock.now();
   if (input.upTo > chinaDate(now)) throw invalidField('upTo', 'merchants.future_date');
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.settle:${point.id}`}))`);
+    await lockPointSettlements(tx, point.id);
     const again = await settlementReplay(tx, key, point.id, ctx.actor.userId);
     if (again) return again;
-    const due = await tx
-      .select()
-      .from(redemptions)
-      .where(
-        and(
-          eq(redemptions.pointId, point.id),
-          isNull(redemptions.settlementId),
-          lt(redemptions.redeemedAt, endOfChinaDay(input.upTo)),
-        ),
-      )
-      .orderBy(asc(redemptions.id))
-      .for('update');
+    const due = await dueRedemptions(tx, point.id, endOfChinaDay(input.upTo));
     if (due.length === 0) throw new AppError('merchants.nothing_to_settle', 409, { upTo: input.upTo });
     const total = due.reduce((s, r) => s + r.totalPoints, 0);
     const community = await unitById(tx, point.orgUnitId);
@@ -137,40 +127,29 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
       ],
     });
     if (posted.duplicate) throw new AppError('merchants.idempotency_conflict', 409);
-    const [row] = await tx
-      .insert(merchantSettlements)
-      .values({
-        id,
-        number,
-        pointId: point.id,
-        orgUnitId: point.orgUnitId,
-        orgPath: point.orgPath,
-        upTo: input.upTo,
-        redemptionCount: due.length,
-        pointsTotal: total,
-        fenPerPoint: point.fenPerPoint,
-        cashFen: point.fenPerPoint ? total * point.fenPerPoint : 0,
-        idempotencyKey: key,
-        transactionId: posted.transactionId,
-        note: input.note ?? null,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    const marked = await tx
-      .update(redemptions)
-      .set({ settlementId: id })
-      .where(
-        and(
-          inArray(
-            redemptions.id,
-            due.map((r) => r.id),
-          ),
-          isNull(redemptions.settlementId),
-        ),
-      )
-      .returning({ id: redemptions.id });
-    if (marked.length !== due.length) throw new AppError('merchants.settlement_conflict', 409);
+    const row = await insertSettlement(tx, {
+      id,
+      number,
+      pointId: point.id,
+      orgUnitId: point.orgUnitId,
+      orgPath: point.orgPath,
+      upTo: input.upTo,
+      redemptionCount: due.length,
+      pointsTotal: total,
+      fenPerPoint: point.fenPerPoint,
+      cashFen: point.fenPerPoint ? total * point.fenPerPoint : 0,
+      idempotencyKey: key,
+      transactionId: posted.transactionId,
+      note: input.note ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+    });
+    const marked = await markSettled(
+      tx,
+      due.map((r) => r.id),
+      id,
+    );
+    if (marked !== due.length) throw new AppError('merchants.settlement_conflict', 409);
     await writeAudit(tx, ctx, {
       action: 'merchants.settle',
       entityType: 'merchant_settlement',
@@ -182,35 +161,20 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
         upTo: input.upTo,
         redemptionCount: due.length,
         pointsTotal: total,
-        cashFen: row!.cashFen,
+        cashFen: row.cashFen,
         transactionId: posted.transactionId,
       },
     });
-    const [dto] = await settlementDtos(tx, [row!]);
+    const [dto] = await settlementDtos(tx, [row]);
     return { ...dto!, replayed: false };
   });
 }
 
 export async function listSettlements(ctx: ActorCtx, q: SettlementListQuery, opts: { all?: boolean } = {}) {
-  requirePermission(ctx.actor, 'merchants.manage');
-  const subtree = await unitSubtree(ctx, q.orgUnitId, 'manage', merchantSettlements.orgPath);
+  merchantsPolicy.require(ctx.actor, 'manage');
+  const unitPath = await unitPathFor(ctx, q.orgUnitId, 'manage');
   // A point that does not exist or is not managed here answers 404, never an empty page.
   if (q.pointId) await findPoint(ctx, q.pointId, 'manage');
-  const where = and(
-    scopeWhere(ctx.actor, 'merchants.manage', merchantSettlements.orgPath),
-    subtree,
-    q.pointId ? eq(merchantSettlements.pointId, q.pointId) : undefined,
-    q.from ? sql`${merchantSettlements.upTo} >= ${q.from}` : undefined,
-    q.to ? sql`${merchantSettlements.upTo} <= ${q.to}` : undefined,
-  );
-  const total = countOf(
-    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(merchantSettlements).where(where),
-  );
-  const base = ctx.db
-    .select()
-    .from(merchantSettlements)
-    .where(where)
-    .orderBy(desc(merchantSettlements.createdAt), desc(merchantSettlements.id));
-  const rows = opts.all ? await base.limit(50_000) : await base.limit(q.pageSize).offset(offsetOf(q));
-  return { items: await settlementDtos(ctx.db, rows), total, page: q.page, pageSize: q.pageSize };
+  const { items, total } = await listSettlementRows(ctx.db, ctx.actor, q, unitPath, !!opts.all);
+  return { items: await settlementDtos(ctx.db, items), total, page: q.page, pageSize: q.pageSize };
 }

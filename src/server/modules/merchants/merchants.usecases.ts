@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type {
   CreateItemBody,
   CreatePointBody,
@@ -14,54 +14,50 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { escapeLike, inScope, requirePermission } from '../../platform/permissions';
-import { roleUnitPaths, userByUsername, userFieldSql } from '../accounts/accounts.api';
+import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
 import { unitInScope } from '../org/org.api';
-import { redemptionItems, redemptionPoints, redemptionPointUsers, redemptions } from './merchants.table';
 import {
   checkId,
   chinaDate,
-  countOf,
-  linkedPointIds,
-  accessWhere,
-  requireRead,
   findPoint,
-  pointAbilities,
-  unitNames,
-  itemDto,
   isUniqueViolation,
+  itemDto,
   type PointRow,
-  unitSubtree,
-} from './merchants.policy';
+  unitNames,
+  unitPathFor,
+} from './merchants.common';
+import { merchantsPolicy, pointAbilities, requireRead } from './merchants.policy';
+import {
+  deleteLink,
+  insertItem,
+  insertLink,
+  insertPoint,
+  itemById,
+  itemRowsOf,
+  linkOfUser,
+  linkedPointIds,
+  listPointRows,
+  operatorsOf,
+  pointFigures,
+  updateItemRow,
+  updatePointRow,
+  usccTakenBy,
+} from './merchants.repository';
 
 // Redemption points, their catalogues and counter logins (R-VP-1).
 
 async function pointDtos(ctx: ActorCtx, rows: PointRow[]) {
   const ids = rows.map((r) => r.id);
-  const [units, linked, counts, unsettled] = await Promise.all([
+  const [units, linked, figures] = await Promise.all([
     unitNames(
       ctx.db,
       rows.map((r) => r.orgUnitId),
     ),
-    linkedPointIds(ctx),
-    ids.length
-      ? ctx.db
-          .select({ pointId: redemptionItems.pointId, n: sql<number>`count(*)::int` })
-          .from(redemptionItems)
-          .where(inArray(redemptionItems.pointId, ids))
-          .groupBy(redemptionItems.pointId)
-      : Promise.resolve([]),
-    ids.length
-      ? ctx.db
-          .select({ pointId: redemptions.pointId, n: sql<number>`coalesce(sum(total_points), 0)::int` })
-          .from(redemptions)
-          .where(and(inArray(redemptions.pointId, ids), isNull(redemptions.settlementId)))
-          .groupBy(redemptions.pointId)
-      : Promise.resolve([]),
+    linkedPointIds(ctx.db, ctx.actor),
+    pointFigures(ctx.db, ids),
   ]);
-  const countBy = new Map(counts.map((c) => [c.pointId, c.n]));
-  const unsettledBy = new Map(unsettled.map((c) => [c.pointId, c.n]));
+  const countBy = figures.items;
+  const unsettledBy = figures.unsettled;
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as PointKind,
@@ -79,7 +75,7 @@ async function pointDtos(ctx: ActorCtx, rows: PointRow[]) {
     unsettledPoints: unsettledBy.get(r.id) ?? 0,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-    abilities: pointAbilities(ctx, r, linked),
+    abilities: pointAbilities(ctx.actor, r, linked),
   }));
 }
 
@@ -101,11 +97,7 @@ const usccTaken = () =>
 async function checkUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
   if (!uscc) return;
   if (!isValidUscc(uscc)) throw invalidField('uscc', 'merchants.uscc');
-  const [dup] = await ctx.db
-    .select({ id: redemptionPoints.id })
-    .from(redemptionPoints)
-    .where(and(eq(redemptionPoints.uscc, uscc), selfId ? ne(redemptionPoints.id, selfId) : undefined));
-  if (dup) throw usccTaken();
+  if (await usccTakenBy(ctx.db, uscc, selfId)) throw usccTaken();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,69 +105,29 @@ async function checkUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?
 // ---------------------------------------------------------------------------------------------
 
 export async function listPoints(ctx: ActorCtx, q: PointListQuery) {
-  requireRead(ctx);
-  const linked = await linkedPointIds(ctx);
-  const subtree = await unitSubtree(ctx, q.orgUnitId, 'read', redemptionPoints.orgPath);
-  const where = and(
-    accessWhere(ctx, linked, redemptionPoints.id, redemptionPoints.orgPath, 'read'),
-    subtree,
-    q.q ? sql`${redemptionPoints.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-    q.kind ? eq(redemptionPoints.kind, q.kind) : undefined,
-    q.status ? eq(redemptionPoints.status, q.status) : undefined,
-    q.year
-      ? sql`${redemptionPoints.registeredOn} >= ${`${q.year}-01-01`} and ${redemptionPoints.registeredOn} <= ${`${q.year}-12-31`}`
-      : undefined,
-  );
-  const total = countOf(
-    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(redemptionPoints).where(where),
-  );
-  const rows = await ctx.db
-    .select()
-    .from(redemptionPoints)
-    .where(where)
-    .orderBy(desc(redemptionPoints.registeredOn), asc(redemptionPoints.name), asc(redemptionPoints.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await pointDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+  requireRead(ctx.actor);
+  const linked = await linkedPointIds(ctx.db, ctx.actor);
+  const unitPath = await unitPathFor(ctx, q.orgUnitId, 'read');
+  const page = await listPointRows(ctx.db, ctx.actor, linked, q, unitPath);
+  return { ...page, items: await pointDtos(ctx, page.items) };
 }
 
 async function itemsOf(db: Db, pointId: string) {
-  const rows = await db
-    .select()
-    .from(redemptionItems)
-    .where(eq(redemptionItems.pointId, pointId))
-    .orderBy(desc(redemptionItems.active), asc(redemptionItems.category), asc(redemptionItems.name));
-  return rows.map(itemDto);
+  return (await itemRowsOf(db, pointId)).map(itemDto);
 }
 
 export async function getPoint(ctx: ActorCtx, id: string) {
-  requireRead(ctx);
+  requireRead(ctx.actor);
   const p = await findPoint(ctx, id, 'read');
   const [dto] = await pointDtos(ctx, [p]);
-  const operators = inScope(ctx.actor, 'merchants.manage', p.orgPath)
-    ? await ctx.db
-        .select({
-          userId: redemptionPointUsers.userId,
-          username: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'username')}`,
-          displayName: sql<string>`${userFieldSql(redemptionPointUsers.userId, 'displayName')}`,
-          linkedAt: redemptionPointUsers.createdAt,
-        })
-        .from(redemptionPointUsers)
-        .where(
-          and(
-            eq(redemptionPointUsers.pointId, id),
-            sql`${userFieldSql(redemptionPointUsers.userId, 'username')} is not null`,
-          ),
-        )
-        .orderBy(asc(userFieldSql(redemptionPointUsers.userId, 'username')))
-    : [];
+  const operators = merchantsPolicy.can(ctx.actor, 'manage', p) ? await operatorsOf(ctx.db, id) : [];
   return { ...dto!, items: await itemsOf(ctx.db, id), operators };
 }
 
 /** The community a point registers with: in the actor's merchants.manage scope (else 404), active, a community. */
 async function communityForWrite(ctx: ActorCtx, orgUnitId: string) {
   checkId(orgUnitId);
-  const unit = await unitInScope(ctx.db, ctx.actor, 'merchants.manage', orgUnitId);
+  const unit = await unitInScope(ctx.db, ctx.actor, merchantsPolicy.permissions.manage, orgUnitId);
   if (!unit) throw notFound();
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   if (unit.kind !== 'community') throw invalidField('orgUnitId', 'merchants.unit_kind');
@@ -183,7 +135,7 @@ async function communityForWrite(ctx: ActorCtx, orgUnitId: string) {
 }
 
 export async function createPoint(ctx: ActorCtx, input: CreatePointBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   if (input.uscc && !isValidUscc(input.uscc)) throw invalidField('uscc', 'merchants.uscc');
   const unit = await communityForWrite(ctx, input.orgUnitId);
   await checkUscc(ctx, input.uscc);
@@ -193,25 +145,22 @@ export async function createPoint(ctx: ActorCtx, input: CreatePointBody) {
     const row = await ctx.db.transaction(async (tx) => {
       // Copies the unit's path into the row: hold the org-tree lock shared (ARCHITECTURE.md).
       await tx.execute(sql`select pg_advisory_xact_lock_shared(7411002)`);
-      const [created] = await tx
-        .insert(redemptionPoints)
-        .values({
-          id,
-          kind: input.kind,
-          name: input.name,
-          address: input.address ?? null,
-          contactName: input.contactName ?? null,
-          ...sealContactPhone(ctx, input.contactPhone),
-          uscc: input.uscc ?? null,
-          status: 'active',
-          registeredOn: input.registeredOn ?? chinaDate(now),
-          fenPerPoint: input.fenPerPoint ?? null,
-          orgUnitId: unit.id,
-          orgPath: unit.path,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const created = await insertPoint(tx, {
+        id,
+        kind: input.kind,
+        name: input.name,
+        address: input.address ?? null,
+        contactName: input.contactName ?? null,
+        ...sealContactPhone(ctx, input.contactPhone),
+        uscc: input.uscc ?? null,
+        status: 'active',
+        registeredOn: input.registeredOn ?? chinaDate(now),
+        fenPerPoint: input.fenPerPoint ?? null,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        createdAt: now,
+        updatedAt: now,
+      });
       await writeAudit(tx, ctx, {
         action: 'merchants.point.create',
         entityType: 'redemption_point',
@@ -229,28 +178,24 @@ export async function createPoint(ctx: ActorCtx, input: CreatePointBody) {
 }
 
 export async function updatePoint(ctx: ActorCtx, id: string, input: UpdatePointBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   if (input.uscc && !isValidUscc(input.uscc)) throw invalidField('uscc', 'merchants.uscc');
   const before = await findPoint(ctx, id, 'manage');
   if (input.uscc !== undefined) await checkUscc(ctx, input.uscc, id);
   try {
     await ctx.db.transaction(async (tx) => {
-      const [after] = await tx
-        .update(redemptionPoints)
-        .set({
-          ...(input.kind !== undefined && { kind: input.kind }),
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.address !== undefined && { address: input.address }),
-          ...(input.contactName !== undefined && { contactName: input.contactName }),
-          ...sealContactPhone(ctx, input.contactPhone),
-          ...(input.uscc !== undefined && { uscc: input.uscc }),
-          ...(input.status !== undefined && { status: input.status }),
-          ...(input.registeredOn !== undefined && { registeredOn: input.registeredOn }),
-          ...(input.fenPerPoint !== undefined && { fenPerPoint: input.fenPerPoint }),
-          updatedAt: ctx.clock.now(),
-        })
-        .where(eq(redemptionPoints.id, id))
-        .returning();
+      const after = await updatePointRow(tx, id, {
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.address !== undefined && { address: input.address }),
+        ...(input.contactName !== undefined && { contactName: input.contactName }),
+        ...sealContactPhone(ctx, input.contactPhone),
+        ...(input.uscc !== undefined && { uscc: input.uscc }),
+        ...(input.status !== undefined && { status: input.status }),
+        ...(input.registeredOn !== undefined && { registeredOn: input.registeredOn }),
+        ...(input.fenPerPoint !== undefined && { fenPerPoint: input.fenPerPoint }),
+        updatedAt: ctx.clock.now(),
+      });
       await writeAudit(tx, ctx, {
         action: 'merchants.point.update',
         entityType: 'redemption_point',
@@ -268,15 +213,12 @@ export async function updatePoint(ctx: ActorCtx, id: string, input: UpdatePointB
 }
 
 export async function createItem(ctx: ActorCtx, pointId: string, input: CreateItemBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const point = await findPoint(ctx, pointId, 'manage');
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(redemptionItems)
-      .values({ id, pointId, ...input, createdAt: now, updatedAt: now })
-      .returning();
+    const created = await insertItem(tx, { id, pointId, ...input, createdAt: now, updatedAt: now });
     await writeAudit(tx, ctx, {
       action: 'merchants.item.create',
       entityType: 'redemption_item',
@@ -290,23 +232,14 @@ export async function createItem(ctx: ActorCtx, pointId: string, input: CreateIt
 }
 
 export async function updateItem(ctx: ActorCtx, itemId: string, input: UpdateItemBody) {
-  requirePermission(ctx.actor, 'merchants.manage');
-  checkId(itemId);
-  const [item] = await ctx.db.select().from(redemptionItems).where(eq(redemptionItems.id, itemId));
+  merchantsPolicy.require(ctx.actor, 'manage');
+  const item = await itemById(ctx.db, itemId);
   if (!item) throw notFound();
   const point = await findPoint(ctx, item.pointId, 'manage');
   const row = await ctx.db.transaction(async (tx) => {
     // The row lock orders this edit with counter redemptions decrementing the same stock.
-    const [before] = await tx
-      .select()
-      .from(redemptionItems)
-      .where(eq(redemptionItems.id, itemId))
-      .for('update');
-    const [after] = await tx
-      .update(redemptionItems)
-      .set({ ...input, updatedAt: ctx.clock.now() })
-      .where(eq(redemptionItems.id, itemId))
-      .returning();
+    const before = await itemById(tx, itemId, true);
+    const after = await updateItemRow(tx, itemId, { ...input, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
       action: 'merchants.item.update',
       entityType: 'redemption_item',
@@ -322,16 +255,13 @@ export async function updateItem(ctx: ActorCtx, itemId: string, input: UpdateIte
 
 /** Links a merchant login (holding role `merchant` at the point's community) to the point's counter. */
 export async function linkOperator(ctx: ActorCtx, pointId: string, username: string) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const point = await findPoint(ctx, pointId, 'manage');
   const user = await userByUsername(ctx.db, username);
   const roles = user ? await roleUnitPaths(ctx.db, user.id, ['merchant']) : [];
   if (!user?.active || !roles.some((path) => point.orgPath.startsWith(path)))
     throw invalidField('username', 'merchants.user_not_merchant');
-  const [existing] = await ctx.db
-    .select()
-    .from(redemptionPointUsers)
-    .where(eq(redemptionPointUsers.userId, user.id));
+  const existing = await linkOfUser(ctx.db, user.id);
   if (existing) {
     if (existing.pointId === pointId) return getPoint(ctx, pointId);
     throw new AppError(
@@ -344,9 +274,7 @@ export async function linkOperator(ctx: ActorCtx, pointId: string, username: str
   try {
     await ctx.db.transaction(async (tx) => {
       const id = ctx.ids();
-      await tx
-        .insert(redemptionPointUsers)
-        .values({ id, pointId, userId: user.id, createdAt: ctx.clock.now() });
+      await insertLink(tx, { id, pointId, userId: user.id, createdAt: ctx.clock.now() });
       await writeAudit(tx, ctx, {
         action: 'merchants.operator.link',
         entityType: 'redemption_point',
@@ -363,15 +291,11 @@ export async function linkOperator(ctx: ActorCtx, pointId: string, username: str
 }
 
 export async function unlinkOperator(ctx: ActorCtx, pointId: string, userId: string) {
-  requirePermission(ctx.actor, 'merchants.manage');
+  merchantsPolicy.require(ctx.actor, 'manage');
   const point = await findPoint(ctx, pointId, 'manage');
   checkId(userId);
   await ctx.db.transaction(async (tx) => {
-    const gone = await tx
-      .delete(redemptionPointUsers)
-      .where(and(eq(redemptionPointUsers.pointId, pointId), eq(redemptionPointUsers.userId, userId)))
-      .returning();
-    if (gone.length === 0) throw notFound();
+    if (!(await deleteLink(tx, pointId, userId))) throw notFound();
     await writeAudit(tx, ctx, {
       action: 'merchants.operator.unlink',
       entityType: 'redemption_point',

@@ -1,22 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { isUuid } from '../../platform/ids';
 import { userDisplayNames } from '../accounts/accounts.api';
 import { unitInScope, unitNames } from '../org/org.api';
-import { open311Keys } from './open311.table';
+import { open311Policy } from './open311.policy';
+import {
+  type KeyRow,
+  activeKeyByHash,
+  findKey,
+  insertKey,
+  listKeyRows,
+  revokeKeyRow,
+  touchKey,
+} from './open311.repository';
 
-export type KeyRow = typeof open311Keys.$inferSelect;
+export type { KeyRow };
 
 /** A key's jurisdiction is an administrative unit: a city, district, subdistrict or community. */
 export const KEY_UNIT_KINDS = ['city', 'district', 'subdistrict', 'community'] as const;
 export const KEY_CHANNELS = ['open311', 'transfer_12345'] as const;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -44,13 +50,8 @@ async function toDtos(db: Db, rows: KeyRow[]) {
 
 /** The keys of units in the actor's scope, newest first. */
 export async function listKeys(ctx: ActorCtx) {
-  requirePermission(ctx.actor, 'open311.manage');
-  const rows = await ctx.db
-    .select()
-    .from(open311Keys)
-    .where(scopeWhere(ctx.actor, 'open311.manage', open311Keys.orgPath))
-    .orderBy(desc(open311Keys.createdAt))
-    .limit(500);
+  open311Policy.require(ctx.actor, 'manage');
+  const rows = await listKeyRows(ctx.db, ctx.actor, 'manage');
   return toDtos(ctx.db, rows);
 }
 
@@ -62,9 +63,9 @@ export async function createKey(
   ctx: ActorCtx,
   body: { name: string; orgUnitId: string; channel: (typeof KEY_CHANNELS)[number] },
 ) {
-  requirePermission(ctx.actor, 'open311.manage');
-  const unit = UUID_RE.test(body.orgUnitId)
-    ? await unitInScope(ctx.db, ctx.actor, 'open311.manage', body.orgUnitId)
+  open311Policy.require(ctx.actor, 'manage');
+  const unit = isUuid(body.orgUnitId)
+    ? await unitInScope(ctx.db, ctx.actor, open311Policy.permissions.manage, body.orgUnitId)
     : undefined;
   if (!unit) throw invalidField('orgUnitId', 'open311.unit_unknown');
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
@@ -87,7 +88,7 @@ export async function createKey(
     revokedBy: null,
   };
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(open311Keys).values(row);
+    await insertKey(tx, row);
     await writeAudit(tx, ctx, {
       action: 'open311.key_create',
       entityType: 'open311_key',
@@ -102,21 +103,13 @@ export async function createKey(
 
 /** Revokes a key of a unit in scope (404 outside it); a revoked key answers 403 at once. */
 export async function revokeKey(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'open311.manage');
-  if (!UUID_RE.test(id)) throw notFound();
-  const [key] = await ctx.db
-    .select()
-    .from(open311Keys)
-    .where(and(eq(open311Keys.id, id), scopeWhere(ctx.actor, 'open311.manage', open311Keys.orgPath)));
+  open311Policy.require(ctx.actor, 'manage');
+  const key = await findKey(ctx.db, ctx.actor, 'manage', id);
   if (!key) throw notFound();
   if (!key.active) throw new AppError('open311.key_revoked', 409);
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(open311Keys)
-      .set({ active: false, revokedAt: now, revokedBy: ctx.actor.userId })
-      .where(and(eq(open311Keys.id, id), eq(open311Keys.active, true)))
-      .returning();
+    const after = await revokeKeyRow(tx, id, { revokedAt: now, revokedBy: ctx.actor.userId });
     if (!after) throw new AppError('open311.key_revoked', 409);
     await writeAudit(tx, ctx, {
       action: 'open311.key_revoke',
@@ -135,14 +128,11 @@ export async function revokeKey(ctx: ActorCtx, id: string) {
 /** The active key matching `apiKey`, or null. Notes its use at most once a minute. */
 export async function authenticateKey(db: Db, clock: Clock, apiKey: string): Promise<KeyRow | null> {
   if (!apiKey || apiKey.length > 200) return null;
-  const [key] = await db
-    .select()
-    .from(open311Keys)
-    .where(and(eq(open311Keys.keyHash, keyHash(apiKey)), eq(open311Keys.active, true)));
+  const key = await activeKeyByHash(db, keyHash(apiKey));
   if (!key) return null;
   const now = clock.now();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
-    await db.update(open311Keys).set({ lastUsedAt: now }).where(eq(open311Keys.id, key.id));
+    await touchKey(db, key.id, now);
   }
   return key;
 }

@@ -11,6 +11,7 @@ import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { fingerprintOf, idempotencyKeyOf, idempotent, sendStored } from '../../platform/idempotency';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import {
   FORMATS,
@@ -133,7 +134,7 @@ export const open311Module = defineModule({
       '/api/open311/keys/:id/revoke',
       {
         config: { access: access.permission('open311.manage') },
-        schema: { tags, params: z.object({ id: z.string() }), response: { 200: open311KeySchema } },
+        schema: { tags, params: idParams, response: { 200: open311KeySchema } },
       },
       (req) => revokeKey(actorCtxOf(deps, req), req.params.id),
     );

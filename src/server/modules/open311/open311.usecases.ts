@@ -6,6 +6,7 @@ import type { Locale } from '../../../shared/i18n/errors';
 import type { UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import {
   activeUnitByDivisionCode,
@@ -33,13 +34,12 @@ import {
   parseDateTime,
   SERVICE_DEFS,
 } from './open311.services';
-import { open311Requests } from './open311.table';
+import { insertRequest, orderIdOfTokenHash, requestExtras } from './open311.repository';
 
 /** What the Open311 use cases receive: no logged-in user; the api_key (if any) is passed separately. */
 export type Open311Ctx = Omit<UseCaseCtx, 'actor'> & { locale: Locale };
 
 const lang = (locale: Locale) => (locale === 'en' ? 'en' : 'zh');
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = 86_400_000;
 /** GeoReport v2: the default window and the longest span of a search, and the most results returned. */
 export const WINDOW_DAYS = 90;
@@ -140,8 +140,8 @@ type Unit = OrgUnit;
 async function jurisdictionOf(db: Db, p: Params, within?: string): Promise<Unit | undefined> {
   const id = one(p, 'jurisdiction_id', 60);
   if (id === undefined) return undefined;
-  const byId = UUID_RE.test(id) ? await unitById(db, id) : undefined;
-  const unit = UUID_RE.test(id)
+  const byId = isUuid(id) ? await unitById(db, id) : undefined;
+  const unit = isUuid(id)
     ? byId?.status === 'active'
       ? byId
       : undefined
@@ -311,7 +311,7 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
   if (lat === undefined && !address && !addressId)
     throw new Open311Error(400, { code: 'open311.location_required' });
   if (addressId) {
-    const found = UUID_RE.test(addressId) ? await unitById(ctx.db, addressId) : undefined;
+    const found = isUuid(addressId) ? await unitById(ctx.db, addressId) : undefined;
     const building = found?.kind === 'building' && found.status === 'active' ? found : undefined;
     if (!building) problems.push({ code: 'open311.param_invalid', params: { name: 'address_id' } });
   }
@@ -369,7 +369,7 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
   const actor = keyActor(key, unit);
   const { order, token } = await ctx.db.transaction(async (tx) => {
     const created = await intake({ ...ctx, db: tx, actor }, parsed.data, { channel: key.channel });
-    await tx.insert(open311Requests).values({
+    await insertRequest(tx, {
       orderId: created.order.id,
       keyId: key.id,
       tokenHash: tokenHash(created.token),
@@ -400,22 +400,28 @@ const statusNotes = sql<string | null>`(select ${woEvents.publicNote} from ${woE
   order by ${woEvents.at} desc, ${woEvents.id} desc limit 1)`;
 
 async function selectRequests(db: Db, where: SQL | undefined, limit: number) {
-  return db
+  const rows = await db
     .select({
       o: workOrders,
       nameZh: woCategories.nameZh,
       nameEn: woCategories.nameEn,
       agency: unitNameSql(workOrders.orgUnitId),
-      ownDescription: open311Requests.description,
-      mediaUrl: open311Requests.mediaUrl,
       statusNotes,
     })
     .from(workOrders)
     .leftJoin(woCategories, eq(woCategories.code, workOrders.categoryCode))
-    .leftJoin(open311Requests, eq(open311Requests.orderId, workOrders.id))
     .where(where)
     .orderBy(desc(workOrders.createdAt), desc(workOrders.id))
     .limit(limit);
+  // What the client sent beyond the order itself (open311's own table, read through its repository).
+  const extras = await requestExtras(
+    db,
+    rows.map((r) => r.o.id),
+  );
+  return rows.map((r) => {
+    const x = extras.get(r.o.id);
+    return { ...r, ownDescription: x?.description ?? null, mediaUrl: x?.mediaUrl ?? null };
+  });
 }
 
 type RequestRow = Awaited<ReturnType<typeof selectRequests>>[number];
@@ -532,14 +538,10 @@ export async function getRequest(ctx: Open311Ctx, key: KeyRow | null, id: string
 
 /** GET tokens/{token}: the request created with that token. */
 export async function requestOfToken(db: Db, token: string) {
-  const [row] =
-    token.length <= 100
-      ? await db
-          .select({ number: workOrders.number })
-          .from(open311Requests)
-          .innerJoin(workOrders, eq(workOrders.id, open311Requests.orderId))
-          .where(eq(open311Requests.tokenHash, tokenHash(token)))
-      : [];
+  const orderId = token.length <= 100 ? await orderIdOfTokenHash(db, tokenHash(token)) : undefined;
+  const [row] = orderId
+    ? await db.select({ number: workOrders.number }).from(workOrders).where(eq(workOrders.id, orderId))
+    : [];
   if (!row) throw new Open311Error(404, { code: 'open311.token_unknown' });
   return [{ service_request_id: row.number, token }];
 }

@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type {
   ActivityDto,
   ActivityListQuery,
@@ -10,28 +9,46 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
 import { creditService } from '../ledger/ledger.api';
 import {
   checkId,
   haversineM,
   isUniqueViolation,
   placeForWrite,
-  under,
   unitInScope,
   unitNames,
   writable,
 } from './volunteers.common';
-import {
-  volunteerActivities,
-  volunteerAttendance,
-  volunteerHours,
-  volunteerSignups,
-  volunteerTeams,
-  volunteers,
-} from './volunteers.table';
+import type { volunteerActivities, volunteerAttendance, volunteers } from './volunteers.table';
 import { myVolunteerRow } from './volunteers.usecases';
+import {
+  activityOfCommunity,
+  correctedMinutes,
+  lockHourCorrections,
+  myParticipation,
+  openActivitiesOfCommunity,
+  attendanceCount,
+  attendanceOf,
+  insertAttendance,
+  insertHour,
+  releaseSeat,
+  signupOf,
+  updateAttendanceRow,
+  attendanceRowsOf,
+  findActivityRow,
+  findHourRow,
+  insertActivity,
+  insertSignup,
+  listActivityRows,
+  lockSignup,
+  signupRowsOf,
+  takeSeat,
+  teamInCommunity,
+  updateActivityRow,
+  updateSignupRow,
+} from './activities.repository';
+import { volunteersPolicy } from './volunteers.policy';
+import { findVolunteerRow, volunteerRowById, volunteerRowOfUser } from './volunteers.repository';
 
 type ActivityRow = typeof volunteerActivities.$inferSelect;
 type AttendanceRow = typeof volunteerAttendance.$inferSelect;
@@ -93,53 +110,25 @@ async function findActivity(
   permission: 'volunteers.read' | 'volunteers.write',
   forUpdate = false,
 ) {
-  requirePermission(ctx.actor, permission);
-  checkId(id);
-  const q = db
-    .select()
-    .from(volunteerActivities)
-    .where(
-      and(eq(volunteerActivities.id, id), scopeWhere(ctx.actor, permission, volunteerActivities.orgPath)),
-    );
-  const [row] = forUpdate ? await q.for('update') : await q;
+  const action = permission === 'volunteers.write' ? 'write' : 'read';
+  volunteersPolicy.require(ctx.actor, action);
+  const row = await findActivityRow(db, ctx.actor, action, id, forUpdate);
   if (!row) throw notFound();
   return row;
 }
 
 export async function listActivities(ctx: ActorCtx, q: ActivityListQuery) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const where = and(
-    scopeWhere(ctx.actor, 'volunteers.read', volunteerActivities.orgPath),
-    unit ? under(volunteerActivities.orgPath, unit.path) : undefined,
-    q.type ? eq(volunteerActivities.type, q.type) : undefined,
-    q.status ? eq(volunteerActivities.status, q.status) : undefined,
-    q.q ? sql`${volunteerActivities.title} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(volunteerActivities)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(volunteerActivities)
-    .where(where)
-    .orderBy(desc(volunteerActivities.startsAt), asc(volunteerActivities.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await activityDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  const page = await listActivityRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  return { ...page, items: await activityDtos(ctx.db, page.items) };
 }
 
 export async function getActivity(ctx: ActorCtx, id: string) {
   const row = await findActivity(ctx, ctx.db, id, 'volunteers.read');
   const [dto] = await activityDtos(ctx.db, [row]);
-  const signups = await ctx.db
-    .select({ s: volunteerSignups, name: volunteers.name, kind: volunteers.kind })
-    .from(volunteerSignups)
-    .innerJoin(volunteers, eq(volunteers.id, volunteerSignups.volunteerId))
-    .where(eq(volunteerSignups.activityId, id))
-    .orderBy(asc(volunteerSignups.createdAt));
-  const att = await ctx.db.select().from(volunteerAttendance).where(eq(volunteerAttendance.activityId, id));
+  const signups = await signupRowsOf(ctx.db, id);
+  const att = await attendanceRowsOf(ctx.db, id);
   const attOf = new Map(att.map((a) => [a.volunteerId, a]));
   return {
     ...dto!,
@@ -160,54 +149,48 @@ export async function getActivity(ctx: ActorCtx, id: string) {
 }
 
 export async function createActivity(ctx: ActorCtx, input: CreateActivityBody) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_ACTIVITY_MS)
     throw invalidField('endsAt', 'volunteers.too_long');
   return ctx.db.transaction(async (tx) => {
     const place = await placeForWrite(ctx, tx, input.orgUnitId);
     if (input.teamId) {
-      const [team] = await tx
-        .select()
-        .from(volunteerTeams)
-        .where(and(eq(volunteerTeams.id, input.teamId), eq(volunteerTeams.communityId, place.communityId)));
-      if (!team) throw invalidField('teamId', 'volunteers.team_not_found');
+      if (!(await teamInCommunity(tx, input.teamId, place.communityId)))
+        throw invalidField('teamId', 'volunteers.team_not_found');
     }
     const now = ctx.clock.now();
     const id = ctx.ids();
-    const [row] = await tx
-      .insert(volunteerActivities)
-      .values({
-        id,
-        title: input.title,
-        type: input.type,
-        description: input.description ?? null,
-        orgUnitId: place.unit.id,
-        orgPath: place.unit.path,
-        communityId: place.communityId,
-        teamId: input.teamId ?? null,
-        place: input.place,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        radiusM: input.radiusM ?? 300,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        signupLimit: input.signupLimit,
-        signupCount: 0,
-        status: 'open',
-        organiserId: ctx.actor.userId,
-        organiserName: ctx.actor.displayName,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertActivity(tx, {
+      id,
+      title: input.title,
+      type: input.type,
+      description: input.description ?? null,
+      orgUnitId: place.unit.id,
+      orgPath: place.unit.path,
+      communityId: place.communityId,
+      teamId: input.teamId ?? null,
+      place: input.place,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      radiusM: input.radiusM ?? 300,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      signupLimit: input.signupLimit,
+      signupCount: 0,
+      status: 'open',
+      organiserId: ctx.actor.userId,
+      organiserName: ctx.actor.displayName,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.activity_create',
       entityType: 'volunteer_activity',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       after: row,
     });
-    return (await activityDtos(tx, [row!]))[0]!;
+    return (await activityDtos(tx, [row]))[0]!;
   });
 }
 
@@ -226,33 +209,29 @@ export async function updateActivity(ctx: ActorCtx, id: string, input: UpdateAct
     const lat = input.lat !== undefined ? input.lat : before.lat;
     const lng = input.lng !== undefined ? input.lng : before.lng;
     if ((lat == null) !== (lng == null)) throw invalidField('lat', 'volunteers.lat_lng_pair');
-    const [row] = await tx
-      .update(volunteerActivities)
-      .set({
-        ...(input.title && { title: input.title }),
-        ...(input.type && { type: input.type }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.place && { place: input.place }),
-        lat: lat ?? null,
-        lng: lng ?? null,
-        ...(input.radiusM && { radiusM: input.radiusM }),
-        startsAt,
-        endsAt,
-        signupLimit: limit,
-        version: before.version + 1,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(volunteerActivities.id, id))
-      .returning();
+    const row = await updateActivityRow(tx, id, {
+      ...(input.title && { title: input.title }),
+      ...(input.type && { type: input.type }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.place && { place: input.place }),
+      lat: lat ?? null,
+      lng: lng ?? null,
+      ...(input.radiusM && { radiusM: input.radiusM }),
+      startsAt,
+      endsAt,
+      signupLimit: limit,
+      version: before.version + 1,
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.activity_update',
       entityType: 'volunteer_activity',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       before,
       after: row,
     });
-    return (await activityDtos(tx, [row!]))[0]!;
+    return (await activityDtos(tx, [row]))[0]!;
   });
 }
 
@@ -260,25 +239,21 @@ export async function cancelActivity(ctx: ActorCtx, id: string, reason: string) 
   return ctx.db.transaction(async (tx) => {
     const before = await findActivity(ctx, tx, id, 'volunteers.write', true);
     if (before.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
-    const [att] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(volunteerAttendance)
-      .where(eq(volunteerAttendance.activityId, id));
-    if (Number(att?.n ?? 0) > 0) throw new AppError('volunteers.activity_has_attendance', 409);
-    const [row] = await tx
-      .update(volunteerActivities)
-      .set({ status: 'cancelled', version: before.version + 1, updatedAt: ctx.clock.now() })
-      .where(eq(volunteerActivities.id, id))
-      .returning();
+    if ((await attendanceCount(tx, id)) > 0) throw new AppError('volunteers.activity_has_attendance', 409);
+    const row = await updateActivityRow(tx, id, {
+      status: 'cancelled',
+      version: before.version + 1,
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.activity_cancel',
       entityType: 'volunteer_activity',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       before: { status: before.status },
       after: { status: 'cancelled', reason },
     });
-    return (await activityDtos(tx, [row!]))[0]!;
+    return (await activityDtos(tx, [row]))[0]!;
   });
 }
 
@@ -295,34 +270,18 @@ async function signUpTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteer:
   if (now.getTime() >= activity.endsAt.getTime()) throw new AppError('volunteers.activity_over', 409);
   if (volunteer.status !== 'active') throw new AppError('volunteers.volunteer_inactive', 409);
   if (volunteer.communityId !== activity.communityId) throw new AppError('volunteers.other_community', 409);
-  const [existing] = await tx
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteer.id)))
-    .for('update');
+  const existing = await lockSignup(tx, activity.id, volunteer.id);
   if (existing?.status === 'signed') throw new AppError('volunteers.already_signed_up', 409);
-  const seat = await tx
-    .update(volunteerActivities)
-    .set({ signupCount: sql`${volunteerActivities.signupCount} + 1` })
-    .where(
-      and(
-        eq(volunteerActivities.id, activity.id),
-        eq(volunteerActivities.status, 'open'),
-        sql`${volunteerActivities.signupCount} < ${volunteerActivities.signupLimit}`,
-      ),
-    )
-    .returning({ n: volunteerActivities.signupCount });
-  if (seat.length === 0) throw new AppError('volunteers.activity_full', 409, { limit: activity.signupLimit });
+  const seat = await takeSeat(tx, activity.id);
+  if (seat === undefined)
+    throw new AppError('volunteers.activity_full', 409, { limit: activity.signupLimit });
   let signupId: string;
   if (existing) {
     signupId = existing.id;
-    await tx
-      .update(volunteerSignups)
-      .set({ status: 'signed', createdAt: now, cancelledAt: null })
-      .where(eq(volunteerSignups.id, existing.id));
+    await updateSignupRow(tx, existing.id, { status: 'signed', createdAt: now, cancelledAt: null });
   } else {
     signupId = ctx.ids();
-    await tx.insert(volunteerSignups).values({
+    await insertSignup(tx, {
       id: signupId,
       activityId: activity.id,
       volunteerId: volunteer.id,
@@ -337,31 +296,16 @@ async function signUpTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteer:
     orgPath: activity.orgPath,
     after: { volunteerId: volunteer.id, signupId },
   });
-  return { signupId, signupCount: seat[0]!.n };
+  return { signupId, signupCount: seat };
 }
 
 async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteerId: string) {
-  const [existing] = await tx
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteerId)))
-    .for('update');
+  const existing = await lockSignup(tx, activity.id, volunteerId);
   if (existing?.status !== 'signed') throw new AppError('volunteers.not_signed_up', 409);
-  const [att] = await tx
-    .select({ id: volunteerAttendance.id })
-    .from(volunteerAttendance)
-    .where(
-      and(eq(volunteerAttendance.activityId, activity.id), eq(volunteerAttendance.volunteerId, volunteerId)),
-    );
-  if (att) throw new AppError('volunteers.already_checked_in', 409);
-  await tx
-    .update(volunteerSignups)
-    .set({ status: 'cancelled', cancelledAt: ctx.clock.now() })
-    .where(eq(volunteerSignups.id, existing.id));
-  await tx
-    .update(volunteerActivities)
-    .set({ signupCount: sql`${volunteerActivities.signupCount} - 1` })
-    .where(eq(volunteerActivities.id, activity.id));
+  if (await attendanceOf(tx, activity.id, volunteerId))
+    throw new AppError('volunteers.already_checked_in', 409);
+  await updateSignupRow(tx, existing.id, { status: 'cancelled', cancelledAt: ctx.clock.now() });
+  await releaseSeat(tx, activity.id);
   await writeAudit(tx, ctx, {
     action: 'volunteers.signup_cancel',
     entityType: 'volunteer_activity',
@@ -374,12 +318,7 @@ async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volu
 async function volunteerForActivity(ctx: ActorCtx, db: Db, volunteerId: string) {
   // A path id that cannot exist answers 404 before PostgreSQL rejects it (22P02 → 500).
   checkId(volunteerId);
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(
-      and(eq(volunteers.id, volunteerId), scopeWhere(ctx.actor, 'volunteers.write', volunteers.orgPath)),
-    );
+  const v = await findVolunteerRow(db, ctx.actor, 'write', volunteerId);
   if (!v) throw invalidField('volunteerId', 'volunteers.volunteer_not_found');
   return v;
 }
@@ -453,14 +392,12 @@ async function checkInTx(
   const now = ctx.clock.now();
   if (activity.status !== 'open') throw new AppError('volunteers.activity_closed', 409);
   if (method === 'self') checkSelfPosition(activity, pos, now, 'in');
-  const [signup] = await tx
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activity.id), eq(volunteerSignups.volunteerId, volunteerId)));
+  const signup = await signupOf(tx, activity.id, volunteerId);
   if (signup?.status !== 'signed') throw new AppError('volunteers.not_signed_up', 409);
   const id = ctx.ids();
+  let row: AttendanceRow;
   try {
-    await tx.insert(volunteerAttendance).values({
+    row = await insertAttendance(tx, {
       id,
       activityId: activity.id,
       volunteerId,
@@ -485,8 +422,7 @@ async function checkInTx(
     orgPath: activity.orgPath,
     after: { activityId: activity.id, volunteerId, method, at: now },
   });
-  const [row] = await tx.select().from(volunteerAttendance).where(eq(volunteerAttendance.id, id));
-  return attendanceDto(row!);
+  return attendanceDto(row);
 }
 
 async function checkOutTx(
@@ -498,20 +434,15 @@ async function checkOutTx(
   pos?: Position,
 ) {
   const now = ctx.clock.now();
-  const [att] = await tx
-    .select()
-    .from(volunteerAttendance)
-    .where(
-      and(eq(volunteerAttendance.activityId, activity.id), eq(volunteerAttendance.volunteerId, volunteerId)),
-    )
-    .for('update');
+  const att = await attendanceOf(tx, activity.id, volunteerId, true);
   if (!att) throw new AppError('volunteers.not_checked_in', 409);
   if (att.status !== 'checked_in') throw new AppError('volunteers.already_checked_out', 409);
   if (method === 'self') checkSelfPosition(activity, pos, now, 'out');
   const minutes = servedMinutes(activity, att.checkInAt, now);
-  const [row] = await tx
-    .update(volunteerAttendance)
-    .set({
+  const row = await updateAttendanceRow(
+    tx,
+    att.id,
+    {
       status: 'checked_out',
       checkOutAt: now,
       checkOutMethod: method,
@@ -521,9 +452,9 @@ async function checkOutTx(
       minutes,
       version: att.version + 1,
       updatedAt: now,
-    })
-    .where(and(eq(volunteerAttendance.id, att.id), eq(volunteerAttendance.status, 'checked_in')))
-    .returning();
+    },
+    'checked_in',
+  );
   if (!row) throw new AppError('volunteers.already_checked_out', 409);
   await writeAudit(tx, ctx, {
     action: 'volunteers.check_out',
@@ -561,37 +492,24 @@ export async function confirmAttendance(ctx: ActorCtx, activityId: string, volun
   checkId(volunteerId);
   return ctx.db.transaction(async (tx) => {
     const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
-    const [att] = await tx
-      .select()
-      .from(volunteerAttendance)
-      .where(
-        and(
-          eq(volunteerAttendance.activityId, activity.id),
-          eq(volunteerAttendance.volunteerId, volunteerId),
-        ),
-      )
-      .for('update');
+    const att = await attendanceOf(tx, activity.id, volunteerId, true);
     if (!att) throw new AppError('volunteers.not_checked_in', 409);
     if (att.status === 'confirmed') throw new AppError('volunteers.already_confirmed', 409);
     if (att.status !== 'checked_out') throw new AppError('volunteers.not_checked_out', 409);
-    const [v] = await tx.select().from(volunteers).where(eq(volunteers.id, volunteerId));
+    const v = await volunteerRowById(tx, volunteerId);
     const now = ctx.clock.now();
-    const [row] = await tx
-      .update(volunteerAttendance)
-      .set({
-        status: 'confirmed',
-        confirmedAt: now,
-        confirmedBy: ctx.actor.userId,
-        confirmedByName: ctx.actor.displayName,
-        version: att.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(volunteerAttendance.id, att.id))
-      .returning();
+    const row = await updateAttendanceRow(tx, att.id, {
+      status: 'confirmed',
+      confirmedAt: now,
+      confirmedBy: ctx.actor.userId,
+      confirmedByName: ctx.actor.displayName,
+      version: att.version + 1,
+      updatedAt: now,
+    });
     const minutes = att.minutes ?? 0;
     let credit = null;
     if (minutes > 0) {
-      await tx.insert(volunteerHours).values({
+      await insertHour(tx, {
         id: ctx.ids(),
         volunteerId,
         kind: 'activity',
@@ -660,33 +578,21 @@ export async function correctHours(
   entryId: string,
   input: { minutes: number; reason: string },
 ) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   checkId(entryId);
   return ctx.db.transaction(async (tx) => {
-    const [entry] = await tx
-      .select()
-      .from(volunteerHours)
-      .where(
-        and(
-          eq(volunteerHours.id, entryId),
-          scopeWhere(ctx.actor, 'volunteers.write', volunteerHours.orgPath),
-        ),
-      );
+    const entry = await findHourRow(tx, ctx.actor, 'write', entryId);
     if (!entry) throw notFound();
     if (entry.kind === 'correction') throw new AppError('volunteers.correct_original', 409);
     // Lock the volunteer's entries for this source so two corrections cannot both pass the check.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`vol-hours:${entry.id}`}))`);
-    const [sum] = await tx
-      .select({ m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int` })
-      .from(volunteerHours)
-      .where(sql`${volunteerHours.id} = ${entry.id} or ${volunteerHours.correctsId} = ${entry.id}`);
-    const current = Number(sum?.m ?? 0);
+    await lockHourCorrections(tx, entry.id);
+    const current = await correctedMinutes(tx, entry.id);
     if (current + input.minutes < 0)
       throw new AppError('volunteers.correction_below_zero', 409, { current, minutes: input.minutes });
-    const [v] = await tx.select().from(volunteers).where(eq(volunteers.id, entry.volunteerId));
+    const v = await volunteerRowById(tx, entry.volunteerId);
     const now = ctx.clock.now();
     const id = ctx.ids();
-    await tx.insert(volunteerHours).values({
+    await insertHour(tx, {
       id,
       volunteerId: entry.volunteerId,
       kind: 'correction',
@@ -730,18 +636,13 @@ export async function correctHours(
 // The volunteer's own phone pages
 
 async function requireMe(ctx: ActorCtx, db: Db) {
-  const [me] = await db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
+  const me = await volunteerRowOfUser(db, ctx.actor.userId);
   if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
   return me;
 }
 
 async function myActivity(db: Db, me: VolunteerRow, activityId: string, forUpdate = false) {
-  checkId(activityId);
-  const q = db
-    .select()
-    .from(volunteerActivities)
-    .where(and(eq(volunteerActivities.id, activityId), eq(volunteerActivities.communityId, me.communityId)));
-  const [a] = forUpdate ? await q.for('update') : await q;
+  const a = await activityOfCommunity(db, me.communityId, activityId, forUpdate);
   if (!a) throw notFound();
   return a;
 }
@@ -752,32 +653,13 @@ export async function listMyActivities(ctx: ActorCtx) {
   if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
   const now = ctx.clock.now();
   const dayAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const rows = await ctx.db
-    .select()
-    .from(volunteerActivities)
-    .where(
-      and(
-        eq(volunteerActivities.communityId, me.communityId),
-        eq(volunteerActivities.status, 'open'),
-        gte(volunteerActivities.endsAt, dayAgo),
-      ),
-    )
-    .orderBy(asc(volunteerActivities.startsAt))
-    .limit(100);
+  const rows = await openActivitiesOfCommunity(ctx.db, me.communityId, dayAgo);
   const dtos = await activityDtos(ctx.db, rows);
-  const ids = rows.map((r) => r.id);
-  const signups = ids.length
-    ? await ctx.db
-        .select()
-        .from(volunteerSignups)
-        .where(and(inArray(volunteerSignups.activityId, ids), eq(volunteerSignups.volunteerId, me.id)))
-    : [];
-  const atts = ids.length
-    ? await ctx.db
-        .select()
-        .from(volunteerAttendance)
-        .where(and(inArray(volunteerAttendance.activityId, ids), eq(volunteerAttendance.volunteerId, me.id)))
-    : [];
+  const { signups, attendance: atts } = await myParticipation(
+    ctx.db,
+    me.id,
+    rows.map((r) => r.id),
+  );
   const signed = new Set(signups.filter((s) => s.status === 'signed').map((s) => s.activityId));
   const attOf = new Map(atts.map((a) => [a.activityId, a]));
   return dtos.map((d) => {

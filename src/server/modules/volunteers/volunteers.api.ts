@@ -2,47 +2,41 @@
  * What other modules may use of the volunteer registry (DESIGN boundaries): functions and types, never
  * the tables.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
-import { type Actor, scopeWhere } from '../../platform/permissions';
-import { volunteers } from './volunteers.table';
+import type { Actor } from '../../platform/permissions';
+import { volunteerActionOf } from './volunteers.policy';
+import {
+  type VolunteerRow,
+  activeVolunteerRow,
+  activeVolunteerRowOfUser,
+  volunteerRowById,
+} from './volunteers.repository';
 
-export type VolunteerRow = typeof volunteers.$inferSelect;
+export type { VolunteerRow };
 
 /** A volunteer by id (any status), or undefined. */
-export async function volunteerById(db: Db, id: string): Promise<VolunteerRow | undefined> {
-  const [v] = await db.select().from(volunteers).where(eq(volunteers.id, id));
-  return v;
+export function volunteerById(db: Db, id: string): Promise<VolunteerRow | undefined> {
+  return volunteerRowById(db, id);
 }
 
 /**
  * An active volunteer by id, or undefined; with `scope`, only inside the actor's scope for that
  * permission (callers answer alike for unknown and out-of-scope ids).
  */
-export async function activeVolunteerById(
+export function activeVolunteerById(
   db: Db,
   id: string,
   scope?: { actor: Actor; permission: Permission },
 ): Promise<VolunteerRow | undefined> {
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(
-      and(
-        eq(volunteers.id, id),
-        eq(volunteers.status, 'active'),
-        scope ? scopeWhere(scope.actor, scope.permission, volunteers.orgPath) : undefined,
-      ),
-    );
-  return v;
+  return activeVolunteerRow(
+    db,
+    id,
+    scope && { actor: scope.actor, action: volunteerActionOf(scope.permission) },
+  );
 }
 
 /** The active volunteer record the login acts as (volunteers.user_id), if any. */
-export async function activeVolunteerOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(and(eq(volunteers.userId, userId), eq(volunteers.status, 'active')));
-  return v;
+export function activeVolunteerOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
+  return activeVolunteerRowOfUser(db, userId);
 }

@@ -1,20 +1,13 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { and, eq, sql } from 'drizzle-orm';
 import { starsOf } from '../../../shared/contracts/volunteers';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { unitById } from '../org/org.api';
 import { chinaDate } from './volunteers.common';
-import {
-  volunteerActivities,
-  volunteerCertificates,
-  volunteerHours,
-  type volunteers,
-} from './volunteers.table';
-
-type VolunteerRow = typeof volunteers.$inferSelect;
+import { hoursByActivityType, insertCertificate, recentActivityHours } from './activities.repository';
+import type { VolunteerRow } from './volunteers.repository';
 
 /**
  * CJK fonts for the certificate, first found wins: LINLI_CJK_FONT (a .ttf/.otf, or .ttc with
@@ -97,43 +90,20 @@ export async function issueCertificate(
 ): Promise<{ number: string; pdf: Buffer }> {
   const font = cjkFont();
   if (!font) throw new AppError('volunteers.font_missing', 503);
-  const byType = await ctx.db
-    .select({
-      type: volunteerHours.activityType,
-      minutes: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
-      activities: sql<number>`count(distinct ${volunteerHours.activityId})::int`,
-    })
-    .from(volunteerHours)
-    .where(eq(volunteerHours.volunteerId, v.id))
-    .groupBy(volunteerHours.activityType);
+  const byType = await hoursByActivityType(ctx.db, v.id);
   const minutes = Math.max(
     0,
     byType.reduce((s, r) => s + Number(r.minutes), 0),
   );
-  const recent = await ctx.db
-    .select({
-      title: volunteerActivities.title,
-      at: volunteerActivities.startsAt,
-      minutes: volunteerHours.minutes,
-    })
-    .from(volunteerHours)
-    .innerJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
-    .where(and(eq(volunteerHours.volunteerId, v.id), eq(volunteerHours.kind, 'activity')))
-    .orderBy(sql`${volunteerActivities.startsAt} desc`)
-    .limit(8);
+  const recent = await recentActivityHours(ctx.db, v.id, 8);
   const community = await unitById(ctx.db, v.communityId);
   const stars = starsOf(minutes);
   const now = ctx.clock.now();
   const day = chinaDate(now);
   const result = await ctx.db.transaction(async (tx) => {
-    const seq = (await tx.execute(sql`select nextval('volunteer_cert_seq')::bigint as n`)) as unknown as {
-      rows: { n: string | number }[];
-    };
-    const number = `ZYFW-${day.replaceAll('-', '')}-${String(seq.rows[0]!.n).padStart(6, '0')}`;
     const id = ctx.ids();
-    await tx.insert(volunteerCertificates).values({
+    const number = await insertCertificate(tx, day, {
       id,
-      number,
       volunteerId: v.id,
       minutes,
       stars,

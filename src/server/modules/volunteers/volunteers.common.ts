@@ -1,27 +1,20 @@
-import { sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { can, inScope } from '../../platform/permissions';
+import { isUuid } from '../../platform/ids';
 import {
   ancestorOfKind,
   type OrgUnit,
   unitInScope as orgUnitInScope,
   unitNames as orgUnitNames,
 } from '../org/org.api';
+import { volunteersPolicy } from './volunteers.policy';
 
 export type VolPermission = 'volunteers.read' | 'volunteers.write';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An id that cannot exist answers 404 before touching the database. */
 export function checkId(id: string): void {
-  if (!UUID_RE.test(id)) throw notFound();
-}
-
-export function isUuid(id: string): boolean {
-  return UUID_RE.test(id);
+  if (!isUuid(id)) throw notFound();
 }
 
 /** A unit the actor may see for `permission`, else 404 (DESIGN convention 5). */
@@ -68,8 +61,9 @@ export async function unitNames(db: Db, ids: (string | null | undefined)[]): Pro
   );
 }
 
+/** Whether the actor may edit a record at `path` (the UI's edit buttons). */
 export function writable(ctx: ActorCtx, path: string): boolean {
-  return can(ctx.actor, 'volunteers.write') && inScope(ctx.actor, 'volunteers.write', path);
+  return volunteersPolicy.can(ctx.actor, 'write', { orgPath: path });
 }
 
 /** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */
@@ -100,9 +94,4 @@ export function chinaDate(at: Date): string {
 /** Start of a China calendar day as an instant. */
 export function chinaDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);
-}
-
-/** `column like 'path%'` for a subtree filter. */
-export function under(column: AnyPgColumn, path: string) {
-  return sql`${column} like ${`${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
 }

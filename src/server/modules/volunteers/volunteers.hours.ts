@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { unitById } from '../org/org.api';
-import { volunteerHours, volunteers } from './volunteers.table';
+import { insertHourOnce } from './activities.repository';
+import { volunteerRowById } from './volunteers.repository';
 
 export interface ServiceHoursInput {
   volunteerId: string;
@@ -38,33 +38,25 @@ export async function recordServiceHours(
       {},
       { fields: [{ path: 'minutes', code: 'volunteers.minutes' }] },
     );
-  const [v] = await tx
-    .select({ id: volunteers.id })
-    .from(volunteers)
-    .where(eq(volunteers.id, input.volunteerId));
+  const v = await volunteerRowById(tx, input.volunteerId);
   if (!v) throw new AppError('volunteers.volunteer_not_found', 404);
   const c = await unitById(tx, input.communityUnitId);
   if (!c) throw new AppError('common.not_found', 404);
   const now = ctx.clock.now();
-  const rows = await tx
-    .insert(volunteerHours)
-    .values({
-      id: ctx.ids(),
-      volunteerId: input.volunteerId,
-      kind: 'service',
-      minutes: input.minutes,
-      activityType: input.activityType,
-      reason: input.reason ?? null,
-      communityId: c.id,
-      orgPath: c.path,
-      occurredAt: input.occurredAt,
-      createdBy: ctx.actor?.userId ?? null,
-      createdByName: ctx.actor?.displayName ?? null,
-      createdAt: now,
-      sourceType: input.sourceType,
-      sourceId: input.sourceId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: volunteerHours.id });
-  return rows.length > 0;
+  return insertHourOnce(tx, {
+    id: ctx.ids(),
+    volunteerId: input.volunteerId,
+    kind: 'service',
+    minutes: input.minutes,
+    activityType: input.activityType,
+    reason: input.reason ?? null,
+    communityId: c.id,
+    orgPath: c.path,
+    occurredAt: input.occurredAt,
+    createdBy: ctx.actor?.userId ?? null,
+    createdByName: ctx.actor?.displayName ?? null,
+    createdAt: now,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+  });
 }

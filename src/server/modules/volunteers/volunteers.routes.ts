@@ -34,6 +34,7 @@ import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import {
@@ -78,8 +79,7 @@ import { volunteersAccess } from '../../../shared/permissions/volunteers';
 import { VOLUNTEERS_ERRORS } from '../../../shared/i18n/errors.volunteers';
 import { VOLUNTEERS_AUDIT } from '../../../shared/i18n/audit.volunteers';
 
-const idParams = z.object({ id: z.string() });
-const memberParams = z.object({ id: z.string(), volunteerId: z.string() });
+const memberParams = idParams.extend({ volunteerId: z.string().max(64) });
 const unitQuery = z.object({ orgUnitId: z.string().uuid().optional() });
 const signupResult = z.object({ signupId: z.string(), signupCount: z.number() });
 

@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type CreateTeamBody,
   type CreateVolunteerBody,
@@ -15,8 +14,6 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { escapeLike, requirePermission, scopeWhere } from '../../platform/permissions';
 import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
 import { moveHolderAccounts } from '../ledger/ledger.api';
 import { activeUnitsOfKind, unitById } from '../org/org.api';
@@ -28,34 +25,41 @@ import {
   gridOf,
   isUniqueViolation,
   placeForWrite,
-  under,
   unitInScope,
   unitNames,
   writable,
 } from './volunteers.common';
+import { volunteersPolicy } from './volunteers.policy';
 import {
-  volunteerActivities,
-  volunteerCommunityFlags,
-  volunteerHours,
-  volunteerTeamMembers,
-  volunteerTeams,
-  volunteers,
-} from './volunteers.table';
+  communityFlagRows,
+  deleteMember,
+  demoteOtherLeaders,
+  findTeamRow,
+  insertMember,
+  insertTeam,
+  insertVolunteer,
+  updateTeamRow,
+  updateVolunteerRow,
+  findVolunteerRow,
+  hourRowsOf,
+  listTeamRows,
+  listVolunteerRows,
+  memberCounts,
+  minutesByVolunteer,
+  putCommunityFlag,
+  teamMemberRows,
+  teamRowsOfVolunteer,
+  universityVolunteerCounts,
+  volunteerNames,
+  volunteerRowOfUser,
+} from './volunteers.repository';
+import type { volunteerTeams, volunteers } from './volunteers.table';
 
 type VolunteerRow = typeof volunteers.$inferSelect;
 
 /** Confirmed minutes per volunteer (sum of the append-only entries, corrections included). */
-export async function minutesOf(db: Db, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: volunteerHours.volunteerId,
-      m: sql<number>`coalesce(sum(${volunteerHours.minutes}),0)::int`,
-    })
-    .from(volunteerHours)
-    .where(inArray(volunteerHours.volunteerId, ids))
-    .groupBy(volunteerHours.volunteerId);
-  return new Map(rows.map((r) => [r.id, Number(r.m)]));
+export function minutesOf(db: Db, ids: string[]): Promise<Map<string, number>> {
+  return minutesByVolunteer(db, ids);
 }
 
 export async function toDtos(db: Db, rows: VolunteerRow[]): Promise<VolunteerDto[]> {
@@ -116,52 +120,22 @@ export async function findVolunteer(
   id: string,
   permission: 'volunteers.read' | 'volunteers.write',
 ) {
-  requirePermission(ctx.actor, permission);
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(volunteers)
-    .where(and(eq(volunteers.id, id), scopeWhere(ctx.actor, permission, volunteers.orgPath)));
+  const action = permission === 'volunteers.write' ? 'write' : 'read';
+  volunteersPolicy.require(ctx.actor, action);
+  const row = await findVolunteerRow(ctx.db, ctx.actor, action, id);
   if (!row) throw notFound();
   return row;
 }
 
 export async function listVolunteers(ctx: ActorCtx, q: VolunteerListQuery) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const where = and(
-    scopeWhere(ctx.actor, 'volunteers.read', volunteers.orgPath),
-    unit ? under(volunteers.orgPath, unit.path) : undefined,
-    q.q ? sql`${volunteers.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-    q.kind ? eq(volunteers.kind, q.kind) : undefined,
-    q.status ? eq(volunteers.status, q.status) : undefined,
-    q.skill ? sql`${q.skill} = any(${volunteers.skills})` : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(volunteers)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(volunteers)
-    .where(where)
-    .orderBy(asc(volunteers.name), asc(volunteers.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await toDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  const page = await listVolunteerRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  return { ...page, items: await toDtos(ctx.db, page.items) };
 }
 
 export async function hourEntries(db: Db, volunteerId: string) {
-  const rows = await db
-    .select({
-      h: volunteerHours,
-      title: volunteerActivities.title,
-    })
-    .from(volunteerHours)
-    .leftJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
-    .where(eq(volunteerHours.volunteerId, volunteerId))
-    .orderBy(desc(volunteerHours.occurredAt), desc(volunteerHours.createdAt))
-    .limit(500);
+  const rows = await hourRowsOf(db, volunteerId);
   const names = await unitNames(
     db,
     rows.map((r) => r.h.communityId),
@@ -185,17 +159,7 @@ export async function hourEntries(db: Db, volunteerId: string) {
 }
 
 export async function teamsOf(db: Db, volunteerId: string) {
-  const rows = await db
-    .select({
-      id: volunteerTeams.id,
-      name: volunteerTeams.name,
-      kind: volunteerTeams.kind,
-      role: volunteerTeamMembers.role,
-    })
-    .from(volunteerTeamMembers)
-    .innerJoin(volunteerTeams, eq(volunteerTeams.id, volunteerTeamMembers.teamId))
-    .where(eq(volunteerTeamMembers.volunteerId, volunteerId))
-    .orderBy(asc(volunteerTeams.name));
+  const rows = await teamRowsOfVolunteer(db, volunteerId);
   return rows.map((r) => ({ ...r, kind: r.kind as 'general' }));
 }
 
@@ -212,7 +176,7 @@ export async function getVolunteer(ctx: ActorCtx, id: string) {
 }
 
 export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     let name = input.name ?? null;
@@ -270,7 +234,7 @@ export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody)
     };
     let row: VolunteerRow;
     try {
-      [row] = (await tx.insert(volunteers).values(values).returning()) as [VolunteerRow];
+      row = await insertVolunteer(tx, values);
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('volunteers.already_registered', 409);
       throw err;
@@ -310,28 +274,23 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
           throw invalidField('username', 'volunteers.user_not_in_community');
         userId = u.id;
       }
-      const [row] = await tx
-        .update(volunteers)
-        .set({
-          ...(place && {
-            orgUnitId: place.unit.id,
-            orgPath: place.unit.path,
-            communityId: place.communityId,
-            gridId: place.gridId,
-          }),
-          ...sealPhone(ctx, input.phone),
-          kind,
-          university,
-          ...(input.skills && { skills: [...new Set(input.skills)] }),
-          ...(input.availability && { availability: input.availability }),
-          ...(input.status && { status: input.status }),
-          ...(input.notes !== undefined && { notes: input.notes }),
-          ...(userId !== undefined && { userId }),
-          version: sql`${volunteers.version} + 1`,
-          updatedAt: ctx.clock.now(),
-        })
-        .where(and(eq(volunteers.id, id), eq(volunteers.version, input.version)))
-        .returning();
+      const row = await updateVolunteerRow(tx, id, input.version, {
+        ...(place && {
+          orgUnitId: place.unit.id,
+          orgPath: place.unit.path,
+          communityId: place.communityId,
+          gridId: place.gridId,
+        }),
+        ...sealPhone(ctx, input.phone),
+        kind,
+        university,
+        ...(input.skills && { skills: [...new Set(input.skills)] }),
+        ...(input.availability && { availability: input.availability }),
+        ...(input.status && { status: input.status }),
+        ...(input.notes !== undefined && { notes: input.notes }),
+        ...(userId !== undefined && { userId }),
+        updatedAt: ctx.clock.now(),
+      });
       if (!row) throw new AppError('common.conflict', 409);
       // The volunteer's ledger accounts follow them to their new community (scope, reports, pool).
       if (place) await moveHolderAccounts(tx, 'volunteer', id, community!, ctx.clock.now());
@@ -355,8 +314,7 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
 
 /** The profile linked to the logged-in user (phone pages), or null. */
 export async function myVolunteerRow(ctx: ActorCtx): Promise<VolunteerRow | null> {
-  const [row] = await ctx.db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
-  return row ?? null;
+  return (await volunteerRowOfUser(ctx.db, ctx.actor.userId)) ?? null;
 }
 
 export async function getMyVolunteer(ctx: ActorCtx) {
@@ -380,22 +338,11 @@ async function teamDtos(db: Db, rows: TeamRow[]) {
     rows.map((r) => r.communityId),
   );
   const ids = rows.map((r) => r.id);
-  const counts = ids.length
-    ? await db
-        .select({ id: volunteerTeamMembers.teamId, n: sql<number>`count(*)::int` })
-        .from(volunteerTeamMembers)
-        .where(inArray(volunteerTeamMembers.teamId, ids))
-        .groupBy(volunteerTeamMembers.teamId)
-    : [];
-  const leaderIds = rows.map((r) => r.leaderVolunteerId).filter((x): x is string => !!x);
-  const leaders = leaderIds.length
-    ? await db
-        .select({ id: volunteers.id, name: volunteers.name })
-        .from(volunteers)
-        .where(inArray(volunteers.id, leaderIds))
-    : [];
-  const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  const leaderOf = new Map(leaders.map((l) => [l.id, l.name]));
+  const countOf = await memberCounts(db, ids);
+  const leaderOf = await volunteerNames(
+    db,
+    rows.map((r) => r.leaderVolunteerId).filter((x): x is string => !!x),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -415,25 +362,10 @@ export async function listTeams(
   ctx: ActorCtx,
   q: { orgUnitId?: string | undefined; kind?: string | undefined; page: number; pageSize: number },
 ) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const where = and(
-    scopeWhere(ctx.actor, 'volunteers.read', volunteerTeams.orgPath),
-    unit ? under(volunteerTeams.orgPath, unit.path) : undefined,
-    q.kind ? eq(volunteerTeams.kind, q.kind) : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(volunteerTeams)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(volunteerTeams)
-    .where(where)
-    .orderBy(asc(volunteerTeams.orgPath), asc(volunteerTeams.name))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await teamDtos(ctx.db, rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  const page = await listTeamRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  return { ...page, items: await teamDtos(ctx.db, page.items) };
 }
 
 async function findTeam(
@@ -442,12 +374,9 @@ async function findTeam(
   id: string,
   permission: 'volunteers.read' | 'volunteers.write',
 ) {
-  requirePermission(ctx.actor, permission);
-  checkId(id);
-  const [row] = await db
-    .select()
-    .from(volunteerTeams)
-    .where(and(eq(volunteerTeams.id, id), scopeWhere(ctx.actor, permission, volunteerTeams.orgPath)));
+  const action = permission === 'volunteers.write' ? 'write' : 'read';
+  volunteersPolicy.require(ctx.actor, action);
+  const row = await findTeamRow(db, ctx.actor, action, id);
   if (!row) throw notFound();
   return row;
 }
@@ -455,19 +384,7 @@ async function findTeam(
 export async function getTeam(ctx: ActorCtx, id: string) {
   const team = await findTeam(ctx, ctx.db, id, 'volunteers.read');
   const [dto] = await teamDtos(ctx.db, [team]);
-  const members = await ctx.db
-    .select({
-      volunteerId: volunteers.id,
-      name: volunteers.name,
-      kind: volunteers.kind,
-      skills: volunteers.skills,
-      role: volunteerTeamMembers.role,
-      joinedAt: volunteerTeamMembers.joinedAt,
-    })
-    .from(volunteerTeamMembers)
-    .innerJoin(volunteers, eq(volunteers.id, volunteerTeamMembers.volunteerId))
-    .where(eq(volunteerTeamMembers.teamId, id))
-    .orderBy(desc(sql`${volunteerTeamMembers.role} = 'leader'`), asc(volunteers.name));
+  const members = await teamMemberRows(ctx.db, id);
   return {
     ...dto!,
     members: members.map((m) => ({ ...m, kind: m.kind as 'resident' })),
@@ -477,19 +394,14 @@ export async function getTeam(ctx: ActorCtx, id: string) {
 
 /** A volunteer that may join a team at `teamPath`: in write scope and serving in the team's community. */
 async function memberCandidate(ctx: ActorCtx, db: Db, volunteerId: string, communityId: string) {
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(
-      and(eq(volunteers.id, volunteerId), scopeWhere(ctx.actor, 'volunteers.write', volunteers.orgPath)),
-    );
+  const v = await findVolunteerRow(db, ctx.actor, 'write', volunteerId);
   if (!v) throw invalidField('volunteerId', 'volunteers.volunteer_not_found');
   if (v.communityId !== communityId) throw invalidField('volunteerId', 'volunteers.other_community');
   return v;
 }
 
 export async function createTeam(ctx: ActorCtx, input: CreateTeamBody) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
     const place = await placeForWrite(ctx, tx, input.orgUnitId);
     const now = ctx.clock.now();
@@ -497,34 +409,35 @@ export async function createTeam(ctx: ActorCtx, input: CreateTeamBody) {
     const leader = input.leaderVolunteerId
       ? await memberCandidate(ctx, tx, input.leaderVolunteerId, place.communityId)
       : null;
-    const [row] = await tx
-      .insert(volunteerTeams)
-      .values({
-        id,
-        name: input.name,
-        kind: input.kind,
-        orgUnitId: place.unit.id,
-        orgPath: place.unit.path,
-        communityId: place.communityId,
-        leaderVolunteerId: leader?.id ?? null,
-        description: input.description ?? null,
-        active: true,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertTeam(tx, {
+      id,
+      name: input.name,
+      kind: input.kind,
+      orgUnitId: place.unit.id,
+      orgPath: place.unit.path,
+      communityId: place.communityId,
+      leaderVolunteerId: leader?.id ?? null,
+      description: input.description ?? null,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (leader)
-      await tx
-        .insert(volunteerTeamMembers)
-        .values({ id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now });
+      await insertMember(tx, {
+        id: ctx.ids(),
+        teamId: id,
+        volunteerId: leader.id,
+        role: 'leader',
+        joinedAt: now,
+      });
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_create',
       entityType: 'volunteer_team',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       after: row,
     });
-    return (await teamDtos(tx, [row!]))[0]!;
+    return (await teamDtos(tx, [row]))[0]!;
   });
 }
 
@@ -534,45 +447,30 @@ export async function updateTeam(ctx: ActorCtx, id: string, input: UpdateTeamBod
     const now = ctx.clock.now();
     if (input.leaderVolunteerId) {
       const leader = await memberCandidate(ctx, tx, input.leaderVolunteerId, before.communityId);
-      await tx
-        .insert(volunteerTeamMembers)
-        .values({ id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now })
-        .onConflictDoUpdate({
-          target: [volunteerTeamMembers.teamId, volunteerTeamMembers.volunteerId],
-          set: { role: 'leader' },
-        });
-      await tx
-        .update(volunteerTeamMembers)
-        .set({ role: 'member' })
-        .where(
-          and(
-            eq(volunteerTeamMembers.teamId, id),
-            eq(volunteerTeamMembers.role, 'leader'),
-            sql`${volunteerTeamMembers.volunteerId} <> ${leader.id}`,
-          ),
-        );
+      await insertMember(
+        tx,
+        { id: ctx.ids(), teamId: id, volunteerId: leader.id, role: 'leader', joinedAt: now },
+        true,
+      );
+      await demoteOtherLeaders(tx, id, leader.id);
     }
-    const [row] = await tx
-      .update(volunteerTeams)
-      .set({
-        ...(input.name && { name: input.name }),
-        ...(input.kind && { kind: input.kind }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.leaderVolunteerId !== undefined && { leaderVolunteerId: input.leaderVolunteerId }),
-        ...(input.active !== undefined && { active: input.active }),
-        updatedAt: now,
-      })
-      .where(eq(volunteerTeams.id, id))
-      .returning();
+    const row = await updateTeamRow(tx, id, {
+      ...(input.name && { name: input.name }),
+      ...(input.kind && { kind: input.kind }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.leaderVolunteerId !== undefined && { leaderVolunteerId: input.leaderVolunteerId }),
+      ...(input.active !== undefined && { active: input.active }),
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_update',
       entityType: 'volunteer_team',
       entityId: id,
-      orgPath: row!.orgPath,
+      orgPath: row.orgPath,
       before,
       after: row,
     });
-    return (await teamDtos(tx, [row!]))[0]!;
+    return (await teamDtos(tx, [row]))[0]!;
   });
 }
 
@@ -586,28 +484,14 @@ export async function addTeamMember(
     const v = await memberCandidate(ctx, tx, input.volunteerId, team.communityId);
     const now = ctx.clock.now();
     try {
-      await tx
-        .insert(volunteerTeamMembers)
-        .values({ id: ctx.ids(), teamId, volunteerId: v.id, role: input.role, joinedAt: now });
+      await insertMember(tx, { id: ctx.ids(), teamId, volunteerId: v.id, role: input.role, joinedAt: now });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('volunteers.already_member', 409);
       throw err;
     }
     if (input.role === 'leader') {
-      await tx
-        .update(volunteerTeamMembers)
-        .set({ role: 'member' })
-        .where(
-          and(
-            eq(volunteerTeamMembers.teamId, teamId),
-            eq(volunteerTeamMembers.role, 'leader'),
-            sql`${volunteerTeamMembers.volunteerId} <> ${v.id}`,
-          ),
-        );
-      await tx
-        .update(volunteerTeams)
-        .set({ leaderVolunteerId: v.id, updatedAt: now })
-        .where(eq(volunteerTeams.id, teamId));
+      await demoteOtherLeaders(tx, teamId, v.id);
+      await updateTeamRow(tx, teamId, { leaderVolunteerId: v.id, updatedAt: now });
     }
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_join',
@@ -623,22 +507,16 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
   checkId(volunteerId);
   return ctx.db.transaction(async (tx) => {
     const team = await findTeam(ctx, tx, teamId, 'volunteers.write');
-    const gone = await tx
-      .delete(volunteerTeamMembers)
-      .where(and(eq(volunteerTeamMembers.teamId, teamId), eq(volunteerTeamMembers.volunteerId, volunteerId)))
-      .returning();
-    if (gone.length === 0) throw notFound();
+    const gone = await deleteMember(tx, teamId, volunteerId);
+    if (!gone) throw notFound();
     if (team.leaderVolunteerId === volunteerId)
-      await tx
-        .update(volunteerTeams)
-        .set({ leaderVolunteerId: null, updatedAt: ctx.clock.now() })
-        .where(eq(volunteerTeams.id, teamId));
+      await updateTeamRow(tx, teamId, { leaderVolunteerId: null, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
       action: 'volunteers.team_leave',
       entityType: 'volunteer_team',
       entityId: teamId,
       orgPath: team.orgPath,
-      before: { volunteerId, role: gone[0]!.role },
+      before: { volunteerId, role: gone.role },
     });
   });
 }
@@ -652,30 +530,16 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
  * community has fewer than 20 (R-ORG-4).
  */
 export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
-  requirePermission(ctx.actor, 'volunteers.read');
+  volunteersPolicy.require(ctx.actor, 'read');
   const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
   const communities = (
     await activeUnitsOfKind(ctx.db, ctx.actor, 'volunteers.read', 'community', unit?.path)
   ).map((u) => ({ id: u.id, name: u.name, path: u.path, attrs: u.attrs }));
   if (communities.length === 0) return [];
   const ids = communities.map((c) => c.id);
-  const flags = await ctx.db
-    .select()
-    .from(volunteerCommunityFlags)
-    .where(inArray(volunteerCommunityFlags.orgUnitId, ids));
-  const counts = await ctx.db
-    .select({ id: volunteers.communityId, n: sql<number>`count(*)::int` })
-    .from(volunteers)
-    .where(
-      and(
-        inArray(volunteers.communityId, ids),
-        eq(volunteers.kind, 'university'),
-        eq(volunteers.status, 'active'),
-      ),
-    )
-    .groupBy(volunteers.communityId);
+  const flags = await communityFlagRows(ctx.db, ids);
   const flagOf = new Map(flags.map((f) => [f.orgUnitId, f]));
-  const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  const countOf = await universityVolunteerCounts(ctx.db, ids);
   return communities.map((c) => {
     const f = flagOf.get(c.id);
     const n = countOf.get(c.id) ?? 0;
@@ -698,13 +562,9 @@ export async function setCommunityFlag(
   communityId: string,
   input: { demonstration: boolean; partnerUniversities: string[] },
 ) {
-  requirePermission(ctx.actor, 'volunteers.write');
+  volunteersPolicy.require(ctx.actor, 'write');
   return ctx.db.transaction(async (tx) => {
     const place = await placeForWrite(ctx, tx, communityId, ['community']);
-    const [before] = await tx
-      .select()
-      .from(volunteerCommunityFlags)
-      .where(eq(volunteerCommunityFlags.orgUnitId, communityId));
     const values = {
       orgUnitId: communityId,
       orgPath: place.unit.path,
@@ -713,10 +573,7 @@ export async function setCommunityFlag(
       updatedBy: ctx.actor.userId,
       updatedAt: ctx.clock.now(),
     };
-    await tx
-      .insert(volunteerCommunityFlags)
-      .values(values)
-      .onConflictDoUpdate({ target: volunteerCommunityFlags.orgUnitId, set: values });
+    const before = await putCommunityFlag(tx, values);
     await writeAudit(tx, ctx, {
       action: 'volunteers.community_flag',
       entityType: 'org_unit',

@@ -1,0 +1,434 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { AccountListQuery } from '../../../shared/contracts/ledger';
+import { type Db, rowsOf } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { offsetOf } from '../../platform/pagination';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import { ACCOUNT_HOLDER_TABLES } from '../../platform/scopedTables';
+import type { LockedAccount } from './ledger.core';
+import { type LedgerAction, ledgerPolicy } from './ledger.policy';
+import {
+  ledgerAccounts,
+  ledgerDesignees,
+  ledgerEarningRules,
+  ledgerEntries,
+  ledgerTransactions,
+} from './ledger.table';
+
+/**
+ * The ledger's queries outside the posting engine (`ledger.core.ts` posts, locks and balances;
+ * `ledger.credit.ts` credits services; `ledger.verify.ts` checks the books). Every read for an actor
+ * takes the action it is for and ANDs the policy's scope in: an account, transaction or rule out of
+ * reach is not found (404), the same as one that does not exist.
+ */
+export type AccountRow = LockedAccount;
+export type RuleRow = typeof ledgerEarningRules.$inferSelect;
+export type DesigneeRow = typeof ledgerDesignees.$inferSelect;
+
+const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
+const dayAfter = (d: string) => new Date(day(d).getTime() + 86_400_000);
+
+// ─── Holders ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The volunteer holder table (ACCOUNT_HOLDER_TABLES): the ledger reads it by name, never imports it. */
+const VOLUNTEER_HOLDER = ACCOUNT_HOLDER_TABLES.find((h) => h.ownerKind === 'volunteer')!;
+
+/** The volunteer records the logged-in user acts as, with their name and community. */
+export async function myVolunteers(
+  db: Db,
+  userId: string,
+): Promise<{ id: string; name: string; communityId: string }[]> {
+  const h = VOLUNTEER_HOLDER;
+  return rowsOf<{ id: string; name: string; communityId: string }>(
+    await db.execute(sql`
+      select id, ${sql.identifier(h.nameColumn)} as "name", ${sql.identifier(h.communityColumn)} as "communityId"
+      from ${sql.identifier(h.table)} where ${sql.identifier(h.userColumn)} = ${userId}`),
+  );
+}
+
+/** Whether the user holds the account: their own user account, or one of a volunteer they act as. */
+export async function holdsAccount(
+  db: Db,
+  userId: string,
+  acc: Pick<AccountRow, 'ownerKind' | 'ownerId'>,
+): Promise<boolean> {
+  if (acc.ownerKind === 'user') return acc.ownerId === userId;
+  if (acc.ownerKind !== 'volunteer') return false;
+  return (await myVolunteers(db, userId)).some((v) => v.id === acc.ownerId);
+}
+
+/** The accounts the user holds, as SQL (the `own` action's ownership condition). */
+function heldBy(userId: string): SQL {
+  const h = VOLUNTEER_HOLDER;
+  return sql`((${ledgerAccounts.ownerKind} = 'user' and ${ledgerAccounts.ownerId} = ${userId})
+    or (${ledgerAccounts.ownerKind} = 'volunteer' and ${ledgerAccounts.ownerId} in (
+      select id::text from ${sql.identifier(h.table)} where ${sql.identifier(h.userColumn)} = ${userId})))`;
+}
+
+// ─── Accounts and statements ──────────────────────────────────────────────────────────────────────
+
+/** An account staff may read in scope or the actor holds (`own`); undefined otherwise. */
+export async function findVisibleAccount(db: Db, actor: Actor, id: string): Promise<AccountRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [acc] = await db
+    .select()
+    .from(ledgerAccounts)
+    .where(
+      and(
+        eq(ledgerAccounts.id, id),
+        or(ledgerPolicy.scope(actor, 'read'), and(ledgerPolicy.scope(actor, 'own'), heldBy(actor.userId))),
+      ),
+    );
+  return acc;
+}
+
+/** One page of the accounts in reach for `action`; `unitPath` is a unit the caller found in scope. */
+export function listAccountRows(
+  db: Db,
+  actor: Actor,
+  action: LedgerAction,
+  q: AccountListQuery,
+  unitPath?: string,
+): Promise<Page<AccountRow>> {
+  return listPage(db, {
+    table: ledgerAccounts,
+    where: and(
+      ledgerPolicy.scope(actor, action),
+      q.ownerKind ? eq(ledgerAccounts.ownerKind, q.ownerKind) : undefined,
+      q.unit ? eq(ledgerAccounts.unit, q.unit) : undefined,
+      q.q ? ilike(ledgerAccounts.name, `%${escapeLike(q.q)}%`) : undefined,
+      unitPath ? sql`${ledgerAccounts.orgPath} like ${`${escapeLike(unitPath)}%`}` : undefined,
+    ),
+    orderBy: [
+      asc(ledgerAccounts.orgPath),
+      asc(ledgerAccounts.ownerKind),
+      asc(ledgerAccounts.name),
+      asc(ledgerAccounts.id),
+    ],
+    page: q,
+  });
+}
+
+/** The accounts of one holder (the phone's "my ledger"). */
+export function accountsOfOwner(db: Db, ownerKind: string, ownerId: string): Promise<AccountRow[]> {
+  return db
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.ownerKind, ownerKind), eq(ledgerAccounts.ownerId, ownerId)));
+}
+
+/**
+ * One page of an account's statement lines (found visible by the caller), newest first, with the other
+ * accounts of each transaction, the reversals of its transactions and the balance before `from`.
+ */
+export async function statementPage(
+  db: Db,
+  acc: AccountRow,
+  q: { from?: string; to?: string; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(ledgerEntries.accountId, acc.id),
+    q.from ? gte(ledgerEntries.createdAt, day(q.from)) : undefined,
+    q.to ? lt(ledgerEntries.createdAt, dayAfter(q.to)) : undefined,
+  );
+  const [{ n }] = (await db.select({ n: count() }).from(ledgerEntries).where(where)) as [{ n: number }];
+  const rows = await db
+    .select({ e: ledgerEntries, t: ledgerTransactions })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(where)
+    .orderBy(desc(ledgerEntries.seq))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  const txIds = rows.map((r) => r.t.id);
+  const others = txIds.length
+    ? await db
+        .select({
+          txId: ledgerEntries.transactionId,
+          accountId: ledgerEntries.accountId,
+          unit: ledgerEntries.unit,
+          name: ledgerAccounts.name,
+        })
+        .from(ledgerEntries)
+        .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+        .where(inArray(ledgerEntries.transactionId, txIds))
+    : [];
+  const reversals = txIds.length
+    ? await db
+        .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
+        .from(ledgerTransactions)
+        .where(inArray(ledgerTransactions.reversesId, txIds))
+    : [];
+  let openingBalance = 0;
+  if (q.from) {
+    const [first] = await db
+      .select({ b: ledgerEntries.balanceAfter, a: ledgerEntries.amount })
+      .from(ledgerEntries)
+      .where(where)
+      .orderBy(asc(ledgerEntries.seq))
+      .limit(1);
+    openingBalance = first ? first.b - first.a : acc.balance;
+  }
+  return { rows, total: Number(n), others, reversals, openingBalance };
+}
+
+// ─── Transactions ─────────────────────────────────────────────────────────────────────────────────
+
+/** A transaction in reach for `action`, or undefined. */
+export async function findTransaction(db: Db, actor: Actor, action: LedgerAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [t] = await db
+    .select()
+    .from(ledgerTransactions)
+    .where(and(eq(ledgerTransactions.id, id), ledgerPolicy.scope(actor, action, ledgerTransactions.orgPath)));
+  return t;
+}
+
+/** The transaction posted under an idempotency key (any scope: keys are global). */
+export async function transactionByKey(db: Db, key: string) {
+  const [t] = await db
+    .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.idempotencyKey, key));
+  return t;
+}
+
+/** What a transaction reverses (null when it reverses nothing), by id. */
+export async function reversesIdOf(db: Db, id: string): Promise<string | null | undefined> {
+  const [t] = await db
+    .select({ reversesId: ledgerTransactions.reversesId })
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.id, id));
+  return t?.reversesId;
+}
+
+/** The reversal of a transaction, if any. */
+export async function reversalOf(db: Db, id: string) {
+  const [t] = await db
+    .select({ id: ledgerTransactions.id })
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.reversesId, id));
+  return t;
+}
+
+/** A transaction's entries in posting order. */
+export function entriesOf(db: Db, transactionId: string) {
+  return db
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.transactionId, transactionId))
+    .orderBy(asc(ledgerEntries.seq));
+}
+
+// ─── Earning rules ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The rules in reach for `action`: with a unit (found in scope by the caller), its own rules, those of
+ * the units above it (inherited) and below it; without, the actor's subtree plus the rules inherited
+ * from above their roots.
+ */
+export function listRuleRows(
+  db: Db,
+  actor: Actor,
+  action: LedgerAction,
+  unit?: { path: string },
+): Promise<RuleRow[]> {
+  const where = unit
+    ? or(
+        inArray(ledgerEarningRules.orgUnitId, unit.path.split('/').filter(Boolean)),
+        sql`${ledgerEarningRules.orgPath} like ${`${escapeLike(unit.path)}%`}`,
+      )
+    : or(
+        ledgerPolicy.scope(actor, action, ledgerEarningRules.orgPath),
+        sql`exists (select 1 from org_units u where ${ledgerPolicy.scope(actor, action, sql`u.path`)} and u.path like ${ledgerEarningRules.orgPath} || '%')`,
+      );
+  return db
+    .select()
+    .from(ledgerEarningRules)
+    .where(where)
+    .orderBy(asc(ledgerEarningRules.orgPath), asc(ledgerEarningRules.activityType));
+}
+
+/** The rule of an activity type set at a unit, if any. */
+export async function ruleAt(db: Db, orgUnitId: string, activityType: string) {
+  const [r] = await db
+    .select()
+    .from(ledgerEarningRules)
+    .where(
+      and(eq(ledgerEarningRules.orgUnitId, orgUnitId), eq(ledgerEarningRules.activityType, activityType)),
+    );
+  return r;
+}
+
+/** Creates or replaces the rule of an activity type at a unit. */
+export async function upsertRule(
+  db: Db,
+  row: typeof ledgerEarningRules.$inferInsert,
+  set: Partial<typeof ledgerEarningRules.$inferInsert>,
+): Promise<RuleRow> {
+  const [r] = await db
+    .insert(ledgerEarningRules)
+    .values(row)
+    .onConflictDoUpdate({ target: [ledgerEarningRules.orgUnitId, ledgerEarningRules.activityType], set })
+    .returning();
+  return r!;
+}
+
+/** Deletes a rule in reach for `action`; undefined when there is none. */
+export async function deleteRuleRow(db: Db, actor: Actor, action: LedgerAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [r] = await db
+    .delete(ledgerEarningRules)
+    .where(and(eq(ledgerEarningRules.id, id), ledgerPolicy.scope(actor, action, ledgerEarningRules.orgPath)))
+    .returning();
+  return r;
+}
+
+// ─── Designees (R-VP-2) ───────────────────────────────────────────────────────────────────────────
+
+/** The live designees of an account, oldest first. */
+export function liveDesignees(db: Db, accountId: string): Promise<DesigneeRow[]> {
+  return db
+    .select()
+    .from(ledgerDesignees)
+    .where(and(eq(ledgerDesignees.accountId, accountId), isNull(ledgerDesignees.revokedAt)))
+    .orderBy(asc(ledgerDesignees.createdAt));
+}
+
+/** A designee by id (the caller then checks its account), or undefined. */
+export async function designeeById(db: Db, id: string): Promise<DesigneeRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [d] = await db.select().from(ledgerDesignees).where(eq(ledgerDesignees.id, id));
+  return d;
+}
+
+/** A live designee of this account, or undefined. */
+export async function liveDesigneeOf(db: Db, id: string, accountId: string) {
+  if (!isUuid(id)) return undefined;
+  const [d] = await db
+    .select()
+    .from(ledgerDesignees)
+    .where(
+      and(
+        eq(ledgerDesignees.id, id),
+        eq(ledgerDesignees.accountId, accountId),
+        isNull(ledgerDesignees.revokedAt),
+      ),
+    );
+  return d;
+}
+
+export async function insertDesignee(db: Db, row: typeof ledgerDesignees.$inferInsert): Promise<void> {
+  await db.insert(ledgerDesignees).values(row);
+}
+
+export async function revokeDesigneeRow(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(ledgerDesignees).set({ revokedAt: at }).where(eq(ledgerDesignees.id, id));
+}
+
+// ─── Holder accounts moved by their module ───────────────────────────────────────────────────────
+
+/** Moves one holder's accounts to `unit` (accounts already at its path are left alone). */
+export async function moveHolderAccountRows(
+  tx: Db,
+  ownerKind: string,
+  ownerId: string,
+  unit: { id: string; path: string },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(ledgerAccounts)
+    .set({ orgUnitId: unit.id, orgPath: unit.path, updatedAt: now })
+    .where(
+      and(
+        eq(ledgerAccounts.ownerKind, ownerKind),
+        eq(ledgerAccounts.ownerId, ownerId),
+        sql`${ledgerAccounts.orgPath} <> ${unit.path}`,
+      ),
+    );
+}
+
+// ─── Report ──────────────────────────────────────────────────────────────────────────────────────
+
+type Num = Record<string, string | number | null>;
+
+/**
+ * The report's flows per unit over [from, to) and current balances per unit, of the accounts in reach
+ * for `action` (and under `subtreePath` when given, a unit the caller found in scope).
+ */
+export async function reportFigures(
+  db: Db,
+  actor: Actor,
+  action: LedgerAction,
+  period: { from: Date; to: Date },
+  subtreePath?: string,
+): Promise<{ flows: Num[]; balances: Num[] }> {
+  const subtree = subtreePath ? sql`a.org_path like ${`${escapeLike(subtreePath)}%`}` : sql`true`;
+  const scope = ledgerPolicy.scope(actor, action, sql`a.org_path`);
+  const flows = rowsOf<Num>(
+    await db.execute(sql`
+      with f as (
+        select a.org_unit_id, a.owner_kind, a.owner_id, a.unit, e.amount, coalesce(o.kind, t.kind) as k
+        from ledger_entries e
+        join ledger_transactions t on t.id = e.transaction_id
+        left join ledger_transactions o on o.id = t.reverses_id
+        join ledger_accounts a on a.id = e.account_id
+        where t.occurred_at >= ${period.from.toISOString()} and t.occurred_at < ${period.to.toISOString()} and ${scope} and ${subtree}
+      )
+      select org_unit_id,
+        coalesce(sum(amount) filter (where owner_kind in ('volunteer','user') and unit = 'points'
+          and k in ('service_credit','service_correction','adjust')), 0)::bigint as points_issued,
+        coalesce(sum(amount) filter (where owner_kind = 'merchant' and unit = 'points' and k = 'redemption'), 0)::bigint as points_redeemed,
+        coalesce(sum(amount) filter (where owner_kind in ('volunteer','user') and unit = 'minutes'
+          and k in ('service_credit','service_correction')), 0)::bigint as minutes_deposited,
+        coalesce(-sum(amount) filter (where owner_kind in ('volunteer','user') and unit = 'minutes' and k = 'time_withdrawal'), 0)::bigint
+          + coalesce(-sum(amount) filter (where owner_kind = 'pool' and k = 'pool_withdrawal'), 0)::bigint as minutes_withdrawn,
+        coalesce(sum(amount) filter (where owner_kind = 'pool' and k = 'pool_donation'), 0)::bigint as minutes_donated,
+        count(distinct owner_id) filter (where owner_kind = 'volunteer' and k = 'service_credit')::int as volunteers
+      from f group by org_unit_id`),
+  );
+  const balances = rowsOf<Num>(
+    await db.execute(sql`
+      select a.org_unit_id,
+        coalesce(sum(a.balance) filter (where a.owner_kind in ('volunteer','user') and a.unit = 'points'), 0)::bigint as points_balance,
+        coalesce(sum(a.balance) filter (where a.owner_kind in ('volunteer','user') and a.unit = 'minutes'), 0)::bigint as minutes_balance,
+        coalesce(sum(a.balance) filter (where a.owner_kind = 'pool'), 0)::bigint as pool_balance
+      from ledger_accounts a where ${scope} and ${subtree} and a.owner_kind <> 'community'
+      group by a.org_unit_id`),
+  );
+  return { flows, balances };
+}
+
+// ─── Service credits (ledger.credit.ts) ──────────────────────────────────────────────────────────
+
+/** The earning rules set on these paths for these activity types (the rule lookup up the tree). */
+export function rulesOnPaths(db: Db, paths: string[], activityTypes: string[]): Promise<RuleRow[]> {
+  return db
+    .select()
+    .from(ledgerEarningRules)
+    .where(
+      and(
+        inArray(ledgerEarningRules.orgPath, paths),
+        inArray(ledgerEarningRules.activityType, activityTypes),
+      ),
+    );
+}
+
+/** A transaction's entries on these accounts (unit and amount). */
+export function entriesOnAccounts(db: Db, transactionId: string, accountIds: string[]) {
+  return db
+    .select({ unit: ledgerEntries.unit, amount: ledgerEntries.amount })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.transactionId, transactionId), inArray(ledgerEntries.accountId, accountIds)));
+}
+
+/** Sum of an account's entries in transactions matching `where` (on `t`, e.g. points earned today). */
+export async function sumFor(tx: Db, accountId: string, where: SQL): Promise<number> {
+  const rows = rowsOf<{ s: string | number | null }>(
+    await tx.execute(sql`select coalesce(sum(e.amount), 0) as s from ledger_entries e
+      join ledger_transactions t on t.id = e.transaction_id
+      where e.account_id = ${accountId} and ${where}`),
+  );
+  return Number(rows[0]?.s ?? 0);
+}

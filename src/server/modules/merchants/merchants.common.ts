@@ -1,0 +1,104 @@
+import type { ItemCategory } from '../../../shared/contracts/merchants';
+import { AppError, notFound } from '../../platform/errors';
+import { isUuid } from '../../platform/ids';
+import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { unitInScope, unitNames as orgUnitNames } from '../org/org.api';
+import { type Access, merchantsPolicy } from './merchants.policy';
+import { findPointRow, linkedPointIds } from './merchants.repository';
+import type { merchantSettlements, redemptionItems, redemptionPoints, redemptions } from './merchants.table';
+
+// Row types, China dates and small helpers shared by the merchants use cases.
+
+export type PointRow = typeof redemptionPoints.$inferSelect;
+export type ItemRow = typeof redemptionItems.$inferSelect;
+export type RedemptionRow = typeof redemptions.$inferSelect;
+export type SettlementRow = typeof merchantSettlements.$inferSelect;
+
+export const DAY = 86_400_000;
+export const CHINA = 8 * 3_600_000;
+
+/** An id that cannot exist answers 404 before touching the database. */
+export function checkId(id: string): void {
+  if (!isUuid(id)) throw notFound();
+}
+
+/** The calendar date in China (UTC+8) of an instant, YYYY-MM-DD. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + CHINA).toISOString().slice(0, 10);
+}
+
+/** The first instant of the China day after `date` (YYYY-MM-DD). */
+export function endOfChinaDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA + DAY);
+}
+
+export const short = (id: string) => id.replace(/-/g, '').slice(-8).toUpperCase();
+
+export const itemDto = (r: ItemRow) => ({
+  id: r.id,
+  pointId: r.pointId,
+  name: r.name,
+  category: r.category as ItemCategory,
+  pricePoints: r.pricePoints,
+  stock: r.stock,
+  active: r.active,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
+    const x = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
+    if (x.code === '23505')
+      return !constraint || x.constraint === constraint || String(x.message).includes(constraint);
+    e = x.cause;
+  }
+  return false;
+}
+
+export function requireKey(headerKey: string | undefined, bodyKey: string | undefined): string {
+  const key = (headerKey ?? bodyKey ?? '').trim();
+  if (key.length < 8 || key.length > 100)
+    throw new AppError(
+      'merchants.idempotency_key',
+      422,
+      {},
+      { fields: [{ path: 'idempotencyKey', code: 'merchants.idempotency_key' }] },
+    );
+  return key;
+}
+
+/** Unit names by id, for the *Name fields of DTOs. */
+export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  return orgUnitNames(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
+}
+
+/**
+ * The path of a list's `?orgUnitId=` unit. A unit outside the actor's scope answers 404 exactly like an
+ * unknown id (DESIGN convention 5): an empty 200 would tell that the unit exists.
+ */
+export async function unitPathFor(
+  ctx: ActorCtx,
+  orgUnitId: string | undefined,
+  access: 'read' | 'manage',
+): Promise<string | undefined> {
+  if (!orgUnitId) return undefined;
+  checkId(orgUnitId);
+  const { manage, counter } = merchantsPolicy.permissions;
+  const u = await unitInScope(ctx.db, ctx.actor, access === 'manage' ? manage : [manage, counter], orgUnitId);
+  if (!u) throw notFound();
+  return u.path;
+}
+
+/** A point in reach for `access`, else 404. */
+export async function findPoint(ctx: ActorCtx, id: string, access: Access): Promise<PointRow> {
+  const linked = await linkedPointIds(ctx.db, ctx.actor);
+  const row = await findPointRow(ctx.db, ctx.actor, linked, access, id);
+  if (!row) throw notFound();
+  return row;
+}
