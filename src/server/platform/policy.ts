@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../shared/permissions';
 import { type Actor, can as holds, inScope, requirePermission, scopeWhere } from './permissions';
@@ -8,6 +8,11 @@ import { type Actor, can as holds, inScope, requirePermission, scopeWhere } from
  * and a record is in reach when its org path lies in the subtree where the actor holds that permission.
  * Use cases ask the policy (`require`, `can`, `abilities`); repositories AND `scope` into every `where`,
  * so a record out of reach is simply not found (404), never a 403 that confirms it exists.
+ *
+ * Platform-wide data (e.g. the statutory calendar) has no org path: a policy defined without
+ * `pathColumn`/`pathOf` treats every record as lying at the root, in reach wherever the actor holds the
+ * action's permission at all (`scope` is `true` or `false`, `can` needs no record path). Policies with a
+ * path column (residents, audit…) behave as before.
  */
 export interface Policy<A extends string, R> {
   /** The permission behind each action. */
@@ -27,10 +32,10 @@ export interface Policy<A extends string, R> {
 
 export function definePolicy<A extends string, R>(def: {
   permissions: Record<A, Permission>;
-  /** The column holding a row's org path (`org_path`). */
-  pathColumn: AnyPgColumn | SQL;
-  /** A record's org path. */
-  pathOf(record: R): string;
+  /** The column holding a row's org path (`org_path`); omitted for platform-wide data (see above). */
+  pathColumn?: AnyPgColumn | SQL;
+  /** A record's org path; omitted for platform-wide data (see above). */
+  pathOf?(record: R): string;
   /** Further per-record rules (e.g. a removed record cannot be edited); default: none. */
   allows?(actor: Actor, action: A, record: R): boolean;
 }): Policy<A, R> {
@@ -38,7 +43,8 @@ export function definePolicy<A extends string, R>(def: {
     const permission = def.permissions[action];
     if (!actor || !holds(actor, permission)) return false;
     if (record === undefined) return true;
-    return inScope(actor, permission, def.pathOf(record)) && (def.allows?.(actor, action, record) ?? true);
+    const inReach = def.pathOf ? inScope(actor, permission, def.pathOf(record)) : true;
+    return inReach && (def.allows?.(actor, action, record) ?? true);
   };
   return {
     permissions: def.permissions,
@@ -46,8 +52,11 @@ export function definePolicy<A extends string, R>(def: {
       requirePermission(actor, def.permissions[action]);
     },
     can,
-    scope: (actor, action, pathColumn) =>
-      scopeWhere(actor, def.permissions[action], pathColumn ?? def.pathColumn),
+    scope: (actor, action, pathColumn) => {
+      const column = pathColumn ?? def.pathColumn;
+      if (column) return scopeWhere(actor, def.permissions[action], column);
+      return holds(actor, def.permissions[action]) ? sql`true` : sql`false`;
+    },
     abilities(actor, record, map) {
       const out = {} as Record<keyof typeof map, boolean>;
       for (const key of Object.keys(map) as (keyof typeof map)[]) out[key] = can(actor, map[key], record);
