@@ -18,6 +18,7 @@ import {
 } from '../../../shared/contracts/accounts';
 import { writeAudit } from '../../platform/audit';
 import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../platform/auth';
+import { idParams } from '../../platform/ids';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
 import { pageOf, pageQuery } from '../../platform/pagination';
@@ -153,10 +154,8 @@ export const accountsModule = defineModule({
       },
       (req) => listUsers(actorCtxOf(deps, req), req.query),
     );
-    app.get(
-      '/api/users/:id',
-      { schema: { tags, params: z.object({ id: z.string() }), response: { 200: userSchema } } },
-      (req) => getUser(actorCtxOf(deps, req), req.params.id),
+    app.get('/api/users/:id', { schema: { tags, params: idParams, response: { 200: userSchema } } }, (req) =>
+      getUser(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/users',
@@ -168,7 +167,7 @@ export const accountsModule = defineModule({
       {
         schema: {
           tags,
-          params: z.object({ id: z.string() }),
+          params: idParams,
           body: updateUserBody,
           response: { 200: userSchema },
         },
