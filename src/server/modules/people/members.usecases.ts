@@ -7,8 +7,8 @@ import type {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { peoplePolicy } from './people.policy';
+import { listScopedRows } from './people.repository';
 import {
   chinaDate,
   findScoped,
@@ -69,9 +69,8 @@ const findPartyMember = (ctx: ActorCtx, id: string, permission: PeoplePermission
   findScoped(ctx, partyMembers, id, permission);
 
 export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
-  requirePermission(ctx.actor, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', partyMembers.orgPath),
+  peoplePolicy.require(ctx.actor, 'read');
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, partyMembers.orgPath),
     nameLike(partyMembers.name, q.q),
     q.partyOrgId ? eq(partyMembers.partyOrgId, q.partyOrgId) : undefined,
@@ -79,22 +78,17 @@ export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
     q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
     q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
   );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(partyMembers)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(partyMembers)
-    .where(where)
-    .orderBy(asc(partyMembers.name), asc(partyMembers.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await partyMemberDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: partyMembers,
+    filter,
+    orderBy: [asc(partyMembers.name), asc(partyMembers.id)],
+    page: q,
+  });
+  return { ...page, items: await partyMemberDtos(ctx, page.items) };
 }
 
 export async function getPartyMember(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   return (await partyMemberDtos(ctx, [await findPartyMember(ctx, id, 'people.read')]))[0]!;
 }
 
@@ -146,7 +140,7 @@ async function checkMember(ctx: ActorCtx, s: MemberState, selfId?: string) {
 }
 
 export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const reporting = input.reporting ?? false;
   const { unit, name, reportedOn } = await checkMember(ctx, {
     residentId: input.residentId ?? null,
@@ -192,7 +186,7 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
 }
 
 export async function updatePartyMember(ctx: ActorCtx, id: string, input: UpdatePartyMemberBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findPartyMember(ctx, id, 'people.write');
   const pick = <T>(v: T | undefined, old: T) => (v !== undefined ? v : old);
   const residentId = pick(input.residentId, before.residentId);

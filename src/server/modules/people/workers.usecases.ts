@@ -10,8 +10,8 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { peoplePolicy } from './people.policy';
+import { listScopedRows } from './people.repository';
 import { userHasRoleInScope } from '../accounts/accounts.api';
 import { communityOfPath, findUnitInScope, unitFieldSql, unitNameSql } from '../org/org.api';
 import {
@@ -96,9 +96,8 @@ const findWorker = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
   findScoped(ctx, workers, id, permission);
 
 export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
-  requirePermission(ctx.actor, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', workers.orgPath),
+  peoplePolicy.require(ctx.actor, 'read');
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, workers.orgPath),
     nameLike(workers.name, q.q),
     q.kind ? eq(workers.kind, q.kind) : undefined,
@@ -108,22 +107,17 @@ export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
       ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
       : undefined,
   );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(workers)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(workers)
-    .where(where)
-    .orderBy(asc(workers.kind), asc(workers.name), asc(workers.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await workerDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: workers,
+    filter,
+    orderBy: [asc(workers.kind), asc(workers.name), asc(workers.id)],
+    page: q,
+  });
+  return { ...page, items: await workerDtos(ctx, page.items) };
 }
 
 export async function getWorker(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   return (await workerDtos(ctx, [await findWorker(ctx, id, 'people.read')]))[0]!;
 }
 
@@ -147,7 +141,7 @@ function sealPhone(ctx: ActorCtx, phone: string | null | undefined) {
 }
 
 export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS);
   checkPost(input.kind, input.postType);
   await checkUser(ctx, input.userId);
@@ -185,7 +179,7 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
 }
 
 export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorkerBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findWorker(ctx, id, 'people.write');
   const unit =
     input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId
@@ -240,7 +234,7 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
  * count, so the staffing report shows the grid as vacant (R-ORG-3 缺一补一).
  */
 export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findWorker(ctx, id, 'people.write');
   if (before.active === active)
     throw new AppError(active ? 'people.worker_active' : 'people.worker_inactive', 409);
@@ -264,7 +258,7 @@ export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean
 }
 
 export async function listWorkerGrids(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   const worker = await findWorker(ctx, id, 'people.read');
   return (await workerDtos(ctx, [worker]))[0]!.grids;
 }
@@ -274,7 +268,7 @@ export async function listWorkerGrids(ctx: ActorCtx, id: string) {
  * scope (else 404, R-ORG-1) and lies in the worker's community.
  */
 export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const worker = await findWorker(ctx, id, 'people.write');
   const grid = await findUnitInScope(ctx, gridId, 'people.write');
   if (worker.kind !== 'grid_worker') throw new AppError('people.not_grid_worker', 422);
@@ -305,7 +299,7 @@ export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
 }
 
 export async function unassignGrid(ctx: ActorCtx, id: string, gridId: string) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const worker = await findWorker(ctx, id, 'people.write');
   checkId(gridId);
   await ctx.db.transaction(async (tx) => {
