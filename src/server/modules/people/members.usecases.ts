@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type {
   CreatePartyMemberBody,
   PartyMemberListQuery,
@@ -7,6 +7,13 @@ import type {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField } from '../../platform/errors';
+import {
+  insertPartyMember,
+  memberIdOfResident,
+  partyOrgNames,
+  partyOrgPath,
+  updatePartyMemberRow,
+} from './members.repository';
 import { peoplePolicy } from './people.policy';
 import { listScopedRows } from './people.repository';
 import {
@@ -20,7 +27,7 @@ import {
   unitNames,
   writable,
 } from './people.common';
-import { partyMembers, partyOrgs } from './people.table';
+import { partyMembers } from './people.table';
 
 type PartyMemberRow = typeof partyMembers.$inferSelect;
 
@@ -34,13 +41,7 @@ const REPORTING_UNIT_KINDS = ['community', 'grid', 'compound', 'building', 'hous
 async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.partyOrgId).filter((x): x is string => !!x))];
-  const orgs = orgIds.length
-    ? await ctx.db
-        .select({ id: partyOrgs.id, name: partyOrgs.name })
-        .from(partyOrgs)
-        .where(inArray(partyOrgs.id, orgIds))
-    : [];
-  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const orgName = await partyOrgNames(ctx.db, orgIds);
   const units = await unitNames(
     ctx.db,
     rows.map((r) => r.orgUnitId),
@@ -106,10 +107,7 @@ interface MemberState {
 async function checkMember(ctx: ActorCtx, s: MemberState, selfId?: string) {
   const resident = s.residentId ? await linkedResident(ctx, s.residentId) : null;
   if (resident) {
-    const [dup] = await ctx.db
-      .select({ id: partyMembers.id })
-      .from(partyMembers)
-      .where(and(eq(partyMembers.residentId, resident.id), selfId ? ne(partyMembers.id, selfId) : undefined));
+    const dup = await memberIdOfResident(ctx.db, resident.id, selfId);
     if (dup)
       throw new AppError(
         'people.member_exists',
@@ -128,12 +126,9 @@ async function checkMember(ctx: ActorCtx, s: MemberState, selfId?: string) {
     if (!s.employer) throw invalidField('employer', 'people.employer_required');
   }
   if (s.partyOrgId) {
-    const [org] = await ctx.db
-      .select({ orgPath: partyOrgs.orgPath })
-      .from(partyOrgs)
-      .where(eq(partyOrgs.id, s.partyOrgId));
+    const orgPath = await partyOrgPath(ctx.db, s.partyOrgId);
     // The member's organization sits at or above the member's unit.
-    if (!org || !unit.path.startsWith(org.orgPath)) throw invalidField('partyOrgId', 'people.party_org');
+    if (!orgPath || !unit.path.startsWith(orgPath)) throw invalidField('partyOrgId', 'people.party_org');
   }
   const reportedOn = s.reporting ? (s.reportedOn ?? chinaDate(ctx.clock.now())) : s.reportedOn;
   return { unit, name, reportedOn };
@@ -154,25 +149,22 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(partyMembers)
-      .values({
-        id,
-        residentId: input.residentId ?? null,
-        name,
-        partyOrgId: input.partyOrgId ?? null,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        joinedOn: input.joinedOn ?? null,
-        reporting,
-        employer: input.employer ?? null,
-        reportedOn,
-        skills: input.skills ?? [],
-        isCentralHousehold: input.isCentralHousehold ?? false,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertPartyMember(tx, {
+      id,
+      residentId: input.residentId ?? null,
+      name,
+      partyOrgId: input.partyOrgId ?? null,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      joinedOn: input.joinedOn ?? null,
+      reporting,
+      employer: input.employer ?? null,
+      reportedOn,
+      skills: input.skills ?? [],
+      isCentralHousehold: input.isCentralHousehold ?? false,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'people.party_member.create',
       entityType: 'party_member',
@@ -180,7 +172,7 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
       orgPath: unit.path,
       after: created,
     });
-    return created!;
+    return created;
   });
   return (await partyMemberDtos(ctx, [row]))[0]!;
 }
@@ -209,24 +201,20 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
     id,
   );
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(partyMembers)
-      .set({
-        residentId,
-        name,
-        partyOrgId,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        joinedOn: pick(input.joinedOn, before.joinedOn),
-        reporting,
-        employer,
-        reportedOn,
-        skills: input.skills ?? before.skills,
-        isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(partyMembers.id, id))
-      .returning();
+    const after = await updatePartyMemberRow(tx, id, {
+      residentId,
+      name,
+      partyOrgId,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      joinedOn: pick(input.joinedOn, before.joinedOn),
+      reporting,
+      employer,
+      reportedOn,
+      skills: input.skills ?? before.skills,
+      isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'people.party_member.update',
       entityType: 'party_member',
@@ -235,7 +223,7 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
       before,
       after,
     });
-    return after!;
+    return after;
   });
   return (await partyMemberDtos(ctx, [row]))[0]!;
 }
