@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import type {
   CreateDeputyBody,
   CreateResidentUnitBody,
@@ -19,6 +19,7 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
+import { insertRow, updateRow, usccTakenIn } from './units.repository';
 import { listScopedRows } from './people.repository';
 import type { OrgUnit } from '../org/org.api';
 import {
@@ -92,20 +93,17 @@ export async function createDeputy(ctx: ActorCtx, input: CreateDeputyBody) {
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(deputies)
-      .values({
-        id,
-        name: input.name,
-        kind: input.kind,
-        level: input.level,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        residentId: input.residentId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertRow(tx, deputies, {
+      id,
+      name: input.name,
+      kind: input.kind,
+      level: input.level,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      residentId: input.residentId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'people.deputy.create',
       entityType: 'deputy',
@@ -124,18 +122,14 @@ export async function updateDeputy(ctx: ActorCtx, id: string, input: UpdateDeput
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.residentId && input.residentId !== before.residentId) await linkedResident(ctx, input.residentId);
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(deputies)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.level !== undefined && { level: input.level }),
-        ...(input.residentId !== undefined && { residentId: input.residentId }),
-        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(deputies.id, id))
-      .returning();
+    const after = await updateRow(tx, deputies, id, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.kind !== undefined && { kind: input.kind }),
+      ...(input.level !== undefined && { level: input.level }),
+      ...(input.residentId !== undefined && { residentId: input.residentId }),
+      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'people.deputy.update',
       entityType: 'deputy',
@@ -207,11 +201,7 @@ const findResidentUnit = (ctx: ActorCtx, id: string, permission: PeoplePermissio
 async function checkResidentUnitUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
   checkUsccFormat(uscc);
   if (!uscc) return;
-  const [dup] = await ctx.db
-    .select({ id: residentUnits.id })
-    .from(residentUnits)
-    .where(and(eq(residentUnits.uscc, uscc), selfId ? ne(residentUnits.id, selfId) : undefined));
-  if (dup) throw usccTaken();
+  if (await usccTakenIn(ctx.db, residentUnits, uscc, selfId)) throw usccTaken();
 }
 
 function sealContactPhone(ctx: ActorCtx, phone: string | null | undefined) {
@@ -250,22 +240,19 @@ export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUni
   const now = ctx.clock.now();
   try {
     const row = await ctx.db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(residentUnits)
-        .values({
-          id,
-          name: input.name,
-          uscc: input.uscc ?? null,
-          kind: input.kind,
-          address: input.address ?? null,
-          contactName: input.contactName ?? null,
-          ...sealContactPhone(ctx, input.contactPhone),
-          orgUnitId: unit.id,
-          orgPath: unit.path,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const created = await insertRow(tx, residentUnits, {
+        id,
+        name: input.name,
+        uscc: input.uscc ?? null,
+        kind: input.kind,
+        address: input.address ?? null,
+        contactName: input.contactName ?? null,
+        ...sealContactPhone(ctx, input.contactPhone),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        createdAt: now,
+        updatedAt: now,
+      });
       await writeAudit(tx, ctx, {
         action: 'people.resident_unit.create',
         entityType: 'resident_unit',
@@ -291,20 +278,16 @@ export async function updateResidentUnit(ctx: ActorCtx, id: string, input: Updat
   if (input.uscc !== undefined) await checkResidentUnitUscc(ctx, input.uscc, id);
   try {
     const row = await ctx.db.transaction(async (tx) => {
-      const [after] = await tx
-        .update(residentUnits)
-        .set({
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.uscc !== undefined && { uscc: input.uscc }),
-          ...(input.kind !== undefined && { kind: input.kind }),
-          ...(input.address !== undefined && { address: input.address }),
-          ...(input.contactName !== undefined && { contactName: input.contactName }),
-          ...sealContactPhone(ctx, input.contactPhone),
-          ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
-          updatedAt: ctx.clock.now(),
-        })
-        .where(eq(residentUnits.id, id))
-        .returning();
+      const after = await updateRow(tx, residentUnits, id, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.uscc !== undefined && { uscc: input.uscc }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.address !== undefined && { address: input.address }),
+        ...(input.contactName !== undefined && { contactName: input.contactName }),
+        ...sealContactPhone(ctx, input.contactPhone),
+        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+        updatedAt: ctx.clock.now(),
+      });
       await writeAudit(tx, ctx, {
         action: 'people.resident_unit.update',
         entityType: 'resident_unit',
@@ -355,11 +338,7 @@ const findSocialOrg = (ctx: ActorCtx, id: string, permission: PeoplePermission) 
 async function checkSocialOrgUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
   checkUsccFormat(uscc);
   if (!uscc) return;
-  const [dup] = await ctx.db
-    .select({ id: socialOrgs.id })
-    .from(socialOrgs)
-    .where(and(eq(socialOrgs.uscc, uscc), selfId ? ne(socialOrgs.id, selfId) : undefined));
-  if (dup) throw usccTaken();
+  if (await usccTakenIn(ctx.db, socialOrgs, uscc, selfId)) throw usccTaken();
 }
 
 export async function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
@@ -393,23 +372,20 @@ export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody)
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(socialOrgs)
-      .values({
-        id,
-        name: input.name,
-        uscc: input.uscc ?? null,
-        registration: input.registration,
-        field: input.field,
-        publicWelfare: input.publicWelfare,
-        migrantMembers: input.migrantMembers,
-        memberCount: input.memberCount,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertRow(tx, socialOrgs, {
+      id,
+      name: input.name,
+      uscc: input.uscc ?? null,
+      registration: input.registration,
+      field: input.field,
+      publicWelfare: input.publicWelfare,
+      migrantMembers: input.migrantMembers,
+      memberCount: input.memberCount,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'people.social_org.create',
       entityType: 'social_org',
@@ -429,21 +405,17 @@ export async function updateSocialOrg(ctx: ActorCtx, id: string, input: UpdateSo
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.uscc !== undefined) await checkSocialOrgUscc(ctx, input.uscc, id);
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(socialOrgs)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.uscc !== undefined && { uscc: input.uscc }),
-        ...(input.registration !== undefined && { registration: input.registration }),
-        ...(input.field !== undefined && { field: input.field }),
-        ...(input.publicWelfare !== undefined && { publicWelfare: input.publicWelfare }),
-        ...(input.migrantMembers !== undefined && { migrantMembers: input.migrantMembers }),
-        ...(input.memberCount !== undefined && { memberCount: input.memberCount }),
-        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(socialOrgs.id, id))
-      .returning();
+    const after = await updateRow(tx, socialOrgs, id, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.uscc !== undefined && { uscc: input.uscc }),
+      ...(input.registration !== undefined && { registration: input.registration }),
+      ...(input.field !== undefined && { field: input.field }),
+      ...(input.publicWelfare !== undefined && { publicWelfare: input.publicWelfare }),
+      ...(input.migrantMembers !== undefined && { migrantMembers: input.migrantMembers }),
+      ...(input.memberCount !== undefined && { memberCount: input.memberCount }),
+      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'people.social_org.update',
       entityType: 'social_org',
