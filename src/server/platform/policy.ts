@@ -14,6 +14,11 @@ import { type Actor, can as holds, inScope, requirePermission, scopePaths, scope
  * point. For such an action `can` checks that the permission is held somewhere and then `allows` alone
  * (which must check ownership); `scope` is `true` when the permission is held anywhere (`false` when
  * not), and the repository ANDs the ownership condition (e.g. `owner_id = actor`) in itself.
+ *
+ * Platform-wide data (e.g. the statutory calendar) has no org path: a policy defined without
+ * `pathColumn`/`pathOf` treats every record as lying at the root, in reach wherever the actor holds the
+ * action's permission at all (`scope` is `true` or `false`, `can` needs no record path). Policies with a
+ * path column (residents, audit…) behave as before.
  */
 export interface Policy<A extends string, R> {
   /** The permission behind each action. */
@@ -33,7 +38,10 @@ export interface Policy<A extends string, R> {
   abilities<K extends string>(actor: Actor, record: R, map: Record<K, A>): Record<K, boolean>;
 }
 
-/** Where a record's org path is: one column (most modules), or several, any of which brings it in reach. */
+/**
+ * Where a record's org path is: one column (most modules), several (any of which brings it in reach), or
+ * none at all for platform-wide data (see above).
+ */
 type PathsDef<R> =
   | {
       /** The column holding a row's org path (`org_path`). */
@@ -49,7 +57,8 @@ type PathsDef<R> =
       pathColumns: readonly (AnyPgColumn | SQL)[];
       /** A record's paths, in the order of `pathColumns`. */
       pathsOf(record: R): readonly string[];
-    };
+    }
+  | { pathColumn?: undefined; pathOf?: undefined };
 
 export function definePolicy<A extends string, R>(
   def: {
@@ -60,19 +69,20 @@ export function definePolicy<A extends string, R>(
     unscoped?: readonly NoInfer<A>[];
   } & PathsDef<R>,
 ): Policy<A, R> {
-  const columns = 'pathColumns' in def ? def.pathColumns : [def.pathColumn];
-  const pathsOf = (record: R): readonly string[] =>
-    'pathsOf' in def ? def.pathsOf(record) : [def.pathOf(record)];
+  const columns: readonly (AnyPgColumn | SQL)[] =
+    'pathColumns' in def ? def.pathColumns : def.pathColumn ? [def.pathColumn] : [];
+  /** A record's paths; null for platform-wide data (every record at the root). */
+  const pathsOf = (record: R): readonly string[] | null =>
+    'pathsOf' in def ? def.pathsOf(record) : def.pathOf ? [def.pathOf(record)] : null;
   const unscoped = (action: A) => def.unscoped?.includes(action) ?? false;
   const can = (actor: Actor | undefined, action: A, record?: R): boolean => {
     const permission = def.permissions[action];
     if (!actor || !holds(actor, permission)) return false;
     if (record === undefined) return true;
     if (unscoped(action)) return def.allows?.(actor, action, record) ?? false;
-    return (
-      pathsOf(record).some((path) => inScope(actor, permission, path)) &&
-      (def.allows?.(actor, action, record) ?? true)
-    );
+    const paths = pathsOf(record);
+    const inReach = paths === null || paths.some((path) => inScope(actor, permission, path));
+    return inReach && (def.allows?.(actor, action, record) ?? true);
   };
   return {
     permissions: def.permissions,
@@ -82,8 +92,10 @@ export function definePolicy<A extends string, R>(
     can,
     scope: (actor, action, pathColumn) => {
       const permission = def.permissions[action];
-      if (unscoped(action)) return holds(actor, permission) ? sql`true` : sql`false`;
+      const anywhere = () => (holds(actor, permission) ? sql`true` : sql`false`);
+      if (unscoped(action)) return anywhere();
       if (pathColumn) return scopeWhere(actor, permission, pathColumn);
+      if (columns.length === 0) return anywhere();
       const each = columns.map((column) => scopeWhere(actor, permission, column));
       return each.length === 1 ? each[0]! : or(...each)!;
     },

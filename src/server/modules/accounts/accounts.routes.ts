@@ -18,6 +18,7 @@ import {
 } from '../../../shared/contracts/accounts';
 import { writeAudit } from '../../platform/audit';
 import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../platform/auth';
+import { idParams } from '../../platform/ids';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
@@ -188,7 +189,7 @@ export const accountsModule = defineModule({
       '/api/users/:id',
       {
         config: { access: access.permission('users.read') },
-        schema: { tags, params: z.object({ id: z.string() }), response: { 200: userSchema } },
+        schema: { tags, params: idParams, response: { 200: userSchema } },
       },
       (req) => getUser(actorCtxOf(deps, req), req.params.id),
     );
@@ -206,7 +207,7 @@ export const accountsModule = defineModule({
         config: { access: access.permission('users.write') },
         schema: {
           tags,
-          params: z.object({ id: z.string() }),
+          params: idParams,
           body: updateUserBody,
           response: { 200: userSchema },
         },

@@ -1,5 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { createUserBody, updateUserBody } from '../../../shared/contracts/accounts';
 import { PERMISSIONS, ROLE_UNIT_KINDS, type Role, roleHas } from '../../../shared/permissions';
 import { auditFailure, writeAudit } from '../../platform/audit';
@@ -15,17 +14,23 @@ import {
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
+import type { Actor } from '../../platform/permissions';
+import { unitById, unitsByIds } from '../org/org.api';
+import { accountsPolicy, mayManageAccount } from './accounts.policy';
 import {
-  escapeLike,
-  inScope,
-  requirePermission,
-  scopePaths,
-  scopeWhere,
-  type Actor,
-} from '../../platform/permissions';
-import { offsetOf } from '../../platform/pagination';
-import { unitPathSql, unitNameSql, unitsByIds, unitById } from '../org/org.api';
-import { userRoles, userTwoFactor, users } from './accounts.table';
+  type UserRow,
+  deleteRoles,
+  findUserRow,
+  insertRoles,
+  insertUser,
+  listUserRows,
+  ownUserRow,
+  rolesOfUsers,
+  updateUserRow,
+  userRowByUsername,
+  usernameExists,
+  usersWithTwoFactor,
+} from './accounts.repository';
 import {
   completeLogin,
   countFailedAttempt,
@@ -42,7 +47,7 @@ export async function login(
   password: string,
   meta: { userAgent?: string },
 ) {
-  const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
+  const user = await userRowByUsername(ctx.db, username);
   const now = ctx.clock.now();
   const fail = async (code: string, params: Record<string, unknown> = {}, status = 401) => {
     await auditFailure(ctx.db, ctx, {
@@ -98,10 +103,7 @@ export function meOf(actor: Actor, session: { csrfToken: string; twoFactor: TwoF
 
 export async function updateMe(ctx: ActorCtx, input: { locale?: 'zh-CN' | 'en'; displayName?: string }) {
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ ...input, updatedAt: ctx.clock.now() })
-      .where(eq(users.id, ctx.actor.userId));
+    await updateUserRow(tx, ctx.actor.userId, { ...input, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
       action: 'users.update_self',
       entityType: 'user',
@@ -113,7 +115,7 @@ export async function updateMe(ctx: ActorCtx, input: { locale?: 'zh-CN' | 'en'; 
 }
 
 export async function changePassword(ctx: ActorCtx, sessionId: string, current: string, next: string) {
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  const user = await ownUserRow(ctx.db, ctx.actor);
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
     throw new AppError(
       'auth.wrong_password',
@@ -126,7 +128,7 @@ export async function changePassword(ctx: ActorCtx, sessionId: string, current: 
   if (problem) throw new AppError(problem, 422, {}, { fields: [{ path: 'newPassword', code: problem }] });
   const passwordHash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: ctx.clock.now() }).where(eq(users.id, user.id));
+    await updateUserRow(tx, user.id, { passwordHash, updatedAt: ctx.clock.now() });
     await destroyUserSessions(tx, user.id, sessionId);
     await writeAudit(tx, ctx, { action: 'users.change_password', entityType: 'user', entityId: user.id });
   });
@@ -140,47 +142,24 @@ async function checkRoles(ctx: ActorCtx, roles: RoleInput[]) {
   const units = ids.length ? await unitsByIds(ctx.db, ids) : [];
   for (const r of roles) {
     if (r.orgUnitId === null) {
-      if (r.role !== 'platform_admin' || !scopePaths(ctx.actor, 'users.write').includes('/')) {
+      if (r.role !== 'platform_admin' || !accountsPolicy.can(ctx.actor, 'write', { path: '/' })) {
         throw new AppError('users.role_unit_kind', 422, { role: r.role });
       }
       continue;
     }
     const unit = units.find((u) => u.id === r.orgUnitId);
-    if (!unit || !inScope(ctx.actor, 'users.write', unit.path)) throw new AppError('users.not_in_scope', 403);
+    if (!unit || !accountsPolicy.can(ctx.actor, 'write', { path: unit.path }))
+      throw new AppError('users.not_in_scope', 403);
     if (!ROLE_UNIT_KINDS[r.role].includes(unit.kind))
       throw new AppError('users.role_unit_kind', 422, { role: r.role });
   }
 }
 
-async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
+async function userDtos(ctx: ActorCtx, rows: UserRow[]) {
   if (rows.length === 0) return [];
-  const roles = await ctx.db
-    .select({
-      userId: userRoles.userId,
-      role: userRoles.role,
-      orgUnitId: userRoles.orgUnitId,
-      name: unitNameSql(userRoles.orgUnitId),
-    })
-    .from(userRoles)
-    .where(
-      inArray(
-        userRoles.userId,
-        rows.map((r) => r.id),
-      ),
-    );
-  const factors = await ctx.db
-    .select({ userId: userTwoFactor.userId })
-    .from(userTwoFactor)
-    .where(
-      and(
-        inArray(
-          userTwoFactor.userId,
-          rows.map((r) => r.id),
-        ),
-        isNotNull(userTwoFactor.enabledAt),
-      ),
-    );
-  const enrolled = new Set(factors.map((f) => f.userId));
+  const ids = rows.map((r) => r.id);
+  const roles = await rolesOfUsers(ctx.db, ids);
+  const enrolled = await usersWithTwoFactor(ctx.db, ids);
   const now = ctx.clock.now();
   return rows.map((u) => ({
     id: u.id,
@@ -198,66 +177,36 @@ async function userDtos(ctx: ActorCtx, rows: (typeof users.$inferSelect)[]) {
   }));
 }
 
-/** Users who hold at least one role inside the actor's scope. */
-function usersInScope(actor: Actor) {
-  return sql`${users.id} in (select ur.user_id from user_roles ur left join org_units o on o.id = ur.org_unit_id
-    where ${scopeWhere(actor, 'users.read', sql`coalesce(o.path, '/')`)})`;
-}
-
 export async function listUsers(ctx: ActorCtx, q: { q?: string; page: number; pageSize: number }) {
-  requirePermission(ctx.actor, 'users.read');
-  const where = and(
-    usersInScope(ctx.actor),
-    q.q
-      ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`))
-      : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
-  const rows = await ctx.db
-    .select()
-    .from(users)
-    .where(where)
-    .orderBy(asc(users.username))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await userDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+  accountsPolicy.require(ctx.actor, 'read');
+  const page = await listUserRows(ctx.db, ctx.actor, 'read', q);
+  return { ...page, items: await userDtos(ctx, page.items) };
 }
 
 async function findUser(ctx: ActorCtx, id: string) {
-  if (!z.uuid().safeParse(id).success) throw notFound();
-  const [user] = await ctx.db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), usersInScope(ctx.actor)));
+  const user = await findUserRow(ctx.db, ctx.actor, 'read', id);
   if (!user) throw notFound();
   return user;
 }
 
 export async function getUser(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'users.read');
+  accountsPolicy.require(ctx.actor, 'read');
   return (await userDtos(ctx, [await findUser(ctx, id)]))[0]!;
 }
 
 export async function createUser(ctx: ActorCtx, input: z.infer<typeof createUserBody>) {
-  requirePermission(ctx.actor, 'users.write');
+  accountsPolicy.require(ctx.actor, 'write');
   await checkRoles(ctx, input.roles);
   const problem = passwordProblem(input.username, input.password);
   if (problem) throw new AppError(problem, 422, {}, { fields: [{ path: 'password', code: problem }] });
-  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (taken)
-    throw new AppError(
-      'users.username_taken',
-      409,
-      { username: input.username },
-      { fields: [{ path: 'username', code: 'users.username_taken' }] },
-    );
+  if (await usernameExists(ctx.db, input.username)) throw usernameTaken(input.username);
   const passwordHash = await hashPassword(input.password);
   const id = ctx.ids();
   const now = ctx.clock.now();
   const orgPath = await firstRolePath(ctx, input.roles);
   await ctx.db
     .transaction(async (tx) => {
-      await tx.insert(users).values({
+      await insertUser(tx, {
         id,
         username: input.username,
         displayName: input.displayName,
@@ -266,7 +215,8 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof createUser
         createdAt: now,
         updatedAt: now,
       });
-      await tx.insert(userRoles).values(
+      await insertRoles(
+        tx,
         input.roles.map((r) => ({
           id: ctx.ids(),
           userId: id,
@@ -305,25 +255,23 @@ async function firstRolePath(ctx: ActorCtx, roles: { orgUnitId: string | null }[
   return (await unitById(ctx.db, unitId))?.path ?? null;
 }
 
+/** A role's unit path for the policy: '/' for a role without a unit (or whose unit is gone). */
+const rolePath = (r: { orgUnitId: string | null; path: string | null }) =>
+  r.orgUnitId === null ? '/' : (r.path ?? '/');
+
 /**
  * Changing an account (password, activation, roles…) needs every role the target holds to lie inside the
  * actor's users.write scope, so nobody takes over an account whose reach exceeds their own.
  */
 async function findWritableUser(ctx: ActorCtx, id: string) {
   const user = await findUser(ctx, id);
-  const roles = await ctx.db
-    .select({ orgUnitId: userRoles.orgUnitId, path: unitPathSql(userRoles.orgUnitId) })
-    .from(userRoles)
-    .where(eq(userRoles.userId, id));
-  const outside = roles.some(
-    (r) => !inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '/')),
-  );
-  if (outside) throw new AppError('users.not_in_scope', 403);
+  const roles = await rolesOfUsers(ctx.db, [id]);
+  if (!mayManageAccount(ctx.actor, roles.map(rolePath))) throw new AppError('users.not_in_scope', 403);
   return user;
 }
 
 export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeof updateUserBody>) {
-  requirePermission(ctx.actor, 'users.write');
+  accountsPolicy.require(ctx.actor, 'write');
   const user = await findWritableUser(ctx, id);
   if (input.roles) await checkRoles(ctx, input.roles);
   if (input.password !== undefined) {
@@ -332,43 +280,28 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
   }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   const now = ctx.clock.now();
-  const orgPath = await firstRolePath(
-    ctx,
-    input.roles ??
-      (await ctx.db
-        .select({ orgUnitId: userRoles.orgUnitId })
-        .from(userRoles)
-        .where(eq(userRoles.userId, id))),
-  );
+  const orgPath = await firstRolePath(ctx, input.roles ?? (await rolesOfUsers(ctx.db, [id])));
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        ...(input.displayName !== undefined && { displayName: input.displayName }),
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.active !== undefined && { active: input.active }),
-        ...(passwordHash && { passwordHash }),
-        ...(input.unlock && { lockedUntil: null, failedLogins: 0 }),
-        updatedAt: now,
-      })
-      .where(eq(users.id, id));
+    await updateUserRow(tx, id, {
+      ...(input.displayName !== undefined && { displayName: input.displayName }),
+      ...(input.title !== undefined && { title: input.title }),
+      ...(input.active !== undefined && { active: input.active }),
+      ...(passwordHash && { passwordHash }),
+      ...(input.unlock && { lockedUntil: null, failedLogins: 0 }),
+      updatedAt: now,
+    });
     if (input.roles) {
       // Roles outside the actor's scope are kept; the ones inside are replaced.
-      const existing = await tx
-        .select({ id: userRoles.id, path: unitPathSql(userRoles.orgUnitId), orgUnitId: userRoles.orgUnitId })
-        .from(userRoles)
-        .where(eq(userRoles.userId, id));
+      const existing = await rolesOfUsers(tx, [id]);
       const mine = existing.filter((r) =>
-        inScope(ctx.actor, 'users.write', r.orgUnitId === null ? '/' : (r.path ?? '')),
+        accountsPolicy.can(ctx.actor, 'write', { path: r.orgUnitId === null ? '/' : (r.path ?? '') }),
       );
-      if (mine.length)
-        await tx.delete(userRoles).where(
-          inArray(
-            userRoles.id,
-            mine.map((r) => r.id),
-          ),
-        );
-      await tx.insert(userRoles).values(
+      await deleteRoles(
+        tx,
+        mine.map((r) => r.id),
+      );
+      await insertRoles(
+        tx,
         input.roles.map((r) => ({
           id: ctx.ids(),
           userId: id,

@@ -1,4 +1,3 @@
-import { and, gte, lte, sql } from 'drizzle-orm';
 import type { CalendarYearDto, ReplaceCalendarYearBody } from '../../../shared/contracts/calendar';
 import { writeAudit } from '../../platform/audit';
 import {
@@ -9,13 +8,10 @@ import {
   loadOverrides,
   localDateOf,
 } from '../../platform/calendar';
-import { calendarDays } from '../../platform/calendar.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { AppError, type FieldIssue } from '../../platform/errors';
-import { can, requirePermission } from '../../platform/permissions';
-
-/** Serialises loads of the same year (two-key advisory lock: this namespace, the year). */
-const CALENDAR_LOCK = 7411002;
+import { calendarPolicy } from './calendar.policy';
+import { lockCalendarYear, replaceYearDays } from './calendar.repository';
 
 /** How far ahead a missing schedule is reported. */
 const LOOKAHEAD_MS = 365 * 86_400_000;
@@ -39,7 +35,7 @@ export async function getCalendarYear(ctx: ActorCtx, year?: number): Promise<Cal
     year: y,
     source: rules.sourceOfYear(y),
     days: rules.specialDays(y),
-    abilities: { replace: can(ctx.actor, 'calendar.write') },
+    abilities: { replace: calendarPolicy.can(ctx.actor, 'write') },
     unscheduledSoon: unscheduledSoon(rules, now),
   };
 }
@@ -80,7 +76,7 @@ export async function replaceCalendarYear(
   year: number,
   input: ReplaceCalendarYearBody,
 ): Promise<CalendarYearDto> {
-  requirePermission(ctx.actor, 'calendar.write');
+  calendarPolicy.require(ctx.actor, 'write');
   const fields: FieldIssue[] = [];
   const seen = new Set<string>();
   input.days.forEach((d, i) => {
@@ -93,25 +89,11 @@ export async function replaceCalendarYear(
   });
   if (fields.length) throw new AppError('common.validation', 422, {}, { fields });
 
-  const inYear = and(gte(calendarDays.date, `${year}-01-01`), lte(calendarDays.date, `${year}-12-31`));
   const days = [...input.days].sort((a, b) => (a.date < b.date ? -1 : 1));
   await ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CALENDAR_LOCK}, ${year}::int)`);
+    await lockCalendarYear(tx, year);
     const before = await loadOverrides(tx, year);
-    await tx.delete(calendarDays).where(inYear);
-    if (days.length) {
-      const now = ctx.clock.now();
-      await tx.insert(calendarDays).values(
-        days.map((d) => ({
-          date: d.date,
-          kind: d.kind,
-          name: d.name,
-          source: 'admin',
-          createdAt: now,
-          createdBy: ctx.actor.userId,
-        })),
-      );
-    }
+    await replaceYearDays(tx, ctx.actor, 'write', year, days, ctx.clock.now());
     await writeAudit(tx, ctx, {
       action: 'calendar.replace_year',
       entityType: 'calendar_year',

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   importJobDetailSchema,
   importJobSchema,
@@ -13,7 +12,8 @@ import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
-import { requirePermission } from '../../platform/permissions';
+import { idParams } from '../../platform/ids';
+import { importsPolicy } from './imports.policy';
 import {
   cancelImport,
   commitImport,
@@ -27,8 +27,6 @@ import {
 import * as importsTables from './imports.table';
 import { IMPORTS_ERRORS } from '../../../shared/i18n/errors.imports';
 import { IMPORTS_AUDIT } from '../../../shared/i18n/audit.imports';
-
-const idParams = z.object({ id: z.string() });
 
 export const importsModule = defineModule({
   name: 'imports',
@@ -66,7 +64,7 @@ export const importsModule = defineModule({
       },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'residents.import');
+        importsPolicy.require(ctx.actor, 'import');
         if (!req.isMultipart()) throw new AppError('imports.no_file', 400);
         let file: { name: string; data: Buffer } | undefined;
         const fields: Record<string, string> = {};

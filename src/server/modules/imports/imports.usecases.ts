@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import {
   IMPORT_LIMITS,
@@ -18,8 +18,17 @@ import type { Pii } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
-import { can, inScope, requirePermission, scopeWhere } from '../../platform/permissions';
-import { offsetOf } from '../../platform/pagination';
+import { importsPolicy } from './imports.policy';
+import {
+  claimForCommit,
+  deleteStagingRows,
+  errorRowsAfter,
+  findJobRow,
+  listJobRows,
+  previewRowsOf,
+  reloadJob,
+  setJobStatus,
+} from './imports.repository';
 import { userDisplayNames } from '../accounts/accounts.api';
 import {
   activeChildrenOf,
@@ -49,6 +58,7 @@ import { buildingKey, isBlankRow, mapHeader, parseResidentRow } from './imports.
 import { type ImportRowError, importJobs, importRows } from './imports.table';
 
 type JobRow = typeof importJobs.$inferSelect;
+type ImportAction = Parameters<typeof importsPolicy.require>[1];
 
 /**
  * Rows validated, encrypted and written to staging per statement. The statement of one batch runs while
@@ -140,7 +150,7 @@ function toJobDto(
   names: { unit?: string | null; user?: string | null },
   locale: Locale,
 ): ImportJobDto {
-  const mayImport = can(ctx.actor, 'residents.import') && inScope(ctx.actor, 'residents.import', job.orgPath);
+  const abilities = importsPolicy.abilities(ctx.actor, job, { commit: 'commit', cancel: 'cancel' });
   const validRows = job.processedRows - job.errorRows;
   return {
     id: job.id,
@@ -168,10 +178,7 @@ function toJobDto(
     createdByName: names.user ?? null,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
-    abilities: {
-      commit: mayImport && job.status === 'validated' && job.errorRows === 0 && validRows > 0,
-      cancel: mayImport && (job.status === 'parsing' || job.status === 'validated'),
-    },
+    abilities,
   };
 }
 
@@ -200,7 +207,7 @@ export async function startResidentImport(
   input: { orgUnitId: string; fileName: string; file: Buffer },
   locale: Locale,
 ): Promise<ImportJobDto> {
-  requirePermission(ctx.actor, 'residents.import');
+  importsPolicy.require(ctx.actor, 'import');
   const unit = await findUnitInScope(ctx, input.orgUnitId, 'residents.import');
   if (!TARGET_KINDS.includes(unit.kind))
     throw new AppError(
@@ -619,12 +626,8 @@ async function stageBatch(
 // ---------------------------------------------------------------------------------------------
 // Reading jobs
 
-async function findJob(ctx: ActorCtx, id: string): Promise<JobRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
-  const [job] = await ctx.db
-    .select()
-    .from(importJobs)
-    .where(and(eq(importJobs.id, id), scopeWhere(ctx.actor, 'residents.import', importJobs.orgPath)));
+async function findJob(ctx: ActorCtx, id: string, action: ImportAction): Promise<JobRow> {
+  const job = await findJobRow(ctx.db, ctx.actor, action, id);
   if (!job) throw notFound();
   return job;
 }
@@ -634,7 +637,7 @@ async function settleStale(ctx: ActorCtx, runner: ImportRunner, job: JobRow): Pr
   if (job.status !== 'parsing' || runner.isRunning(job.id)) return job;
   if (ctx.clock.now().getTime() - job.updatedAt.getTime() < STALE_PARSE_MS) return job;
   await failJobs(ctx.db, ctx.clock, [job.id], 'imports.interrupted', ['parsing']);
-  return (await ctx.db.select().from(importJobs).where(eq(importJobs.id, job.id)))[0]!;
+  return reloadJob(ctx.db, job.id);
 }
 
 export async function getImportJob(
@@ -643,15 +646,10 @@ export async function getImportJob(
   id: string,
   locale: Locale,
 ): Promise<ImportJobDetailDto> {
-  requirePermission(ctx.actor, 'residents.import');
-  const job = await settleStale(ctx, runner, await findJob(ctx, id));
+  importsPolicy.require(ctx.actor, 'read');
+  const job = await settleStale(ctx, runner, await findJob(ctx, id, 'read'));
   const [dto] = await withNames(ctx, [job], locale);
-  const previewRows = await ctx.db
-    .select({ rowNo: importRows.rowNo, data: importRows.data })
-    .from(importRows)
-    .where(and(eq(importRows.jobId, job.id), isNull(importRows.errors)))
-    .orderBy(asc(importRows.rowNo))
-    .limit(IMPORT_LIMITS.previewRows);
+  const previewRows = await previewRowsOf(ctx.db, job.id, IMPORT_LIMITS.previewRows);
   return {
     ...dto!,
     errors: job.errors.map((e) => renderError(e, locale)),
@@ -678,29 +676,15 @@ function toPreview(rowNo: number, d: Record<string, unknown>): ImportPreviewRow 
 }
 
 export async function listImportJobs(ctx: ActorCtx, q: ImportListQuery, locale: Locale) {
-  requirePermission(ctx.actor, 'residents.import');
-  const where = and(
-    scopeWhere(ctx.actor, 'residents.import', importJobs.orgPath),
-    q.status ? eq(importJobs.status, q.status) : undefined,
-  );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(importJobs)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(importJobs)
-    .where(where)
-    .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await withNames(ctx, rows, locale), total: n, page: q.page, pageSize: q.pageSize };
+  importsPolicy.require(ctx.actor, 'read');
+  const page = await listJobRows(ctx.db, ctx.actor, 'read', q);
+  return { ...page, items: await withNames(ctx, page.items, locale) };
 }
 
 /** Every error of a job, row by row (the job keeps only the first ones), for the downloadable report. */
 export async function importErrorReport(ctx: ActorCtx, id: string, locale: Locale) {
-  requirePermission(ctx.actor, 'residents.import');
-  const job = await findJob(ctx, id);
+  importsPolicy.require(ctx.actor, 'read');
+  const job = await findJob(ctx, id, 'read');
   const out: ReturnType<typeof renderError>[] = [];
   if (job.failureCode) {
     out.push({
@@ -714,14 +698,7 @@ export async function importErrorReport(ctx: ActorCtx, id: string, locale: Local
   let after = -1;
   let fromStaging = 0;
   for (;;) {
-    const page = await ctx.db
-      .select({ rowNo: importRows.rowNo, errors: importRows.errors })
-      .from(importRows)
-      .where(
-        and(eq(importRows.jobId, job.id), sql`${importRows.errors} is not null`, gt(importRows.rowNo, after)),
-      )
-      .orderBy(asc(importRows.rowNo))
-      .limit(5000);
+    const page = await errorRowsAfter(ctx.db, job.id, after, 5000);
     for (const r of page) for (const e of r.errors ?? []) out.push(renderError(e, locale));
     fromStaging += page.length;
     if (page.length < 5000) break;
@@ -758,24 +735,17 @@ function isUniqueViolation(e: unknown): boolean {
  * any point leaves every row or none; the job is then 'committing' and boot recovery marks it failed.
  */
 export async function commitImport(ctx: ActorCtx, id: string, locale: Locale): Promise<ImportJobDto> {
-  requirePermission(ctx.actor, 'residents.import');
-  const job = await findJob(ctx, id);
+  importsPolicy.require(ctx.actor, 'commit');
+  const job = await findJob(ctx, id, 'commit');
   if (job.status !== 'validated') throw new AppError('imports.state', 409);
   if (job.errorRows > 0) throw new AppError('imports.has_errors', 409, {}, { errorRows: job.errorRows });
-  const [claimed] = await ctx.db
-    .update(importJobs)
-    .set({ status: 'committing', updatedAt: ctx.clock.now() })
-    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'validated'), eq(importJobs.errorRows, 0)))
-    .returning();
+  const claimed = await claimForCommit(ctx.db, id, ctx.clock.now());
   if (!claimed) throw new AppError('imports.state', 409);
   try {
     await ctx.db.transaction((tx) => commitInTransaction(ctx, tx, claimed));
   } catch (e) {
     await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(importJobs)
-        .set({ status: 'validated', updatedAt: ctx.clock.now() })
-        .where(and(eq(importJobs.id, id), eq(importJobs.status, 'committing')));
+      await setJobStatus(tx, id, ['committing'], 'validated', ctx.clock.now());
       if (e instanceof DuplicateAtCommit) await markTakenAtCommit(tx, id, e.rows);
     });
     if (e instanceof DuplicateAtCommit)
@@ -783,8 +753,8 @@ export async function commitImport(ctx: ActorCtx, id: string, locale: Locale): P
     if (isUniqueViolation(e)) throw new AppError('residents.id_number_taken', 409);
     throw e;
   }
-  const [after] = await ctx.db.select().from(importJobs).where(eq(importJobs.id, id));
-  return (await withNames(ctx, [after!], locale))[0]!;
+  const after = await reloadJob(ctx.db, id);
+  return (await withNames(ctx, [after], locale))[0]!;
 }
 
 async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
@@ -923,16 +893,12 @@ export async function cancelImport(
   id: string,
   locale: Locale,
 ): Promise<ImportJobDto> {
-  requirePermission(ctx.actor, 'residents.import');
-  const job = await findJob(ctx, id);
+  importsPolicy.require(ctx.actor, 'cancel');
+  const job = await findJob(ctx, id, 'cancel');
   const after = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(importJobs)
-      .set({ status: 'cancelled', updatedAt: ctx.clock.now() })
-      .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['parsing', 'validated'])))
-      .returning();
+    const updated = await setJobStatus(tx, id, ['parsing', 'validated'], 'cancelled', ctx.clock.now());
     if (!updated) throw new AppError('imports.state', 409);
-    await tx.delete(importRows).where(eq(importRows.jobId, id));
+    await deleteStagingRows(tx, id);
     await writeAudit(tx, ctx, {
       action: 'imports.cancel',
       entityType: 'import_job',
@@ -1094,7 +1060,7 @@ const TEMPLATE_NOTES: Record<Locale, [string, string][]> = {
 
 /** The resident import template: headers on the first sheet (ID and phone columns as text), instructions on the second. */
 export async function residentTemplate(ctx: ActorCtx, locale: Locale): Promise<Buffer> {
-  requirePermission(ctx.actor, 'residents.import');
+  importsPolicy.require(ctx.actor, 'import');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Linli';
   const ws = wb.addWorksheet(locale === 'en' ? 'Residents' : '居民');

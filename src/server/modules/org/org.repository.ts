@@ -1,9 +1,31 @@
-import { sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import type { Permission } from '../../../shared/permissions';
 import type { Clock, IdGenerator } from '../../platform/clock';
-import type { Db } from '../../platform/db';
+import { type Db, rowsOf } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
+import {
+  COMMUNITY_ID_TABLES,
+  PATH_ONLY_TABLES,
+  SCOPED_TABLES,
+  UNIT_ASSIGNMENT_TABLES,
+  UNIT_POPULATION_TABLE,
+  UNIT_SETTINGS_TABLES,
+} from '../../platform/scopedTables';
+import { type OrgAction, orgPolicy } from './org.policy';
 import { orgUnits } from './org.table';
 
+/**
+ * The only code that queries the `org_units` table (org.api.ts re-exports what other modules may use).
+ * Reads for the module's own use cases take the actor and the action and AND `orgPolicy.scope` into
+ * their `where`: a unit out of reach is not found (404). Reads for other modules take their permission
+ * (`unitInScope`) or are unscoped lookups whose callers scoped the request already. Re-pathing after a
+ * move or merge also rewrites the `org_path` of every scoped table (platform/scopedTables.ts), the
+ * documented exception: only the tree knows when paths change.
+ */
+
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
+type OrgUnit = OrgUnitRow;
 
 /** Inserts a unit under `parent` (or as a root) with its path computed; for seeding and tests. */
 export async function insertUnit(
@@ -47,4 +69,399 @@ export async function underTreeLock<C extends { db: Db }, T>(
     );
     return fn({ ...ctx, db: tx });
   });
+}
+
+type Column = AnyColumn | SQL;
+
+/** One unit by id (any status), or undefined. */
+export async function unitById(db: Db, id: string): Promise<OrgUnit | undefined> {
+  const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return unit;
+}
+
+/** The active unit with this division code (R-LAW-CD-1), or undefined. */
+export async function activeUnitByDivisionCode(db: Db, code: string): Promise<OrgUnit | undefined> {
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.divisionCode, code), eq(orgUnits.status, 'active')));
+  return unit;
+}
+
+/** The units with these ids (any status, any order); unknown ids are left out. */
+export async function unitsByIds(db: Db, ids: readonly string[]): Promise<OrgUnit[]> {
+  const uniq = [...new Set(ids)];
+  if (uniq.length === 0) return [];
+  return db.select().from(orgUnits).where(inArray(orgUnits.id, uniq));
+}
+
+/** Unit id → name for these ids (unknown ids are left out). */
+export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const units = await unitsByIds(db, ids);
+  return new Map(units.map((u) => [u.id, u.name]));
+}
+
+/**
+ * The unit with this id if it lies inside the actor's scope for `permission` (its path in the `where`
+ * clause, DESIGN convention 5), else undefined: callers answer 404 for both unknown and out-of-scope ids.
+ */
+export async function unitInScope(
+  db: Db,
+  actor: Actor,
+  permission: Permission | readonly Permission[],
+  id: string,
+): Promise<OrgUnit | undefined> {
+  if (!isUuid(id)) return undefined;
+  const permissions: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  const scopes = permissions.map((p) => scopeWhere(actor, p, orgUnits.path));
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, id), scopes.length === 1 ? scopes[0] : or(...scopes)));
+  return unit;
+}
+
+/** The active child of `parentId` of this kind and name, if any (e.g. a building's household by room). */
+export async function activeChildNamed(
+  db: Db,
+  parentId: string,
+  kind: string,
+  name: string,
+): Promise<OrgUnit | undefined> {
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.parentId, parentId),
+        eq(orgUnits.kind, kind),
+        eq(orgUnits.name, name),
+        eq(orgUnits.status, 'active'),
+      ),
+    );
+  return unit;
+}
+
+/**
+ * The active units of one kind inside the actor's scope for `permission`, optionally under `underPath`,
+ * ordered by `sort` then name (e.g. the communities a report has one row for).
+ */
+export async function activeUnitsOfKind(
+  db: Db,
+  actor: Actor,
+  permission: Permission,
+  kind: string,
+  underPath?: string,
+): Promise<OrgUnit[]> {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.kind, kind),
+        eq(orgUnits.status, 'active'),
+        scopeWhere(actor, permission, orgUnits.path),
+        underPath ? sql`${orgUnits.path} like ${`${escapeLike(underPath)}%`}` : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+}
+
+/** The unit of this kind a path lies in (one of its ancestors or itself), or null (e.g. its grid). */
+export async function ancestorOfKind(db: Db, path: string, kind: string): Promise<OrgUnit | null> {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length === 0) return null;
+  const [u] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, kind)));
+  return u ?? null;
+}
+
+/** The community unit a path lies in (one of its ancestors or itself), or null above community level. */
+export function communityOfPath(db: Db, path: string): Promise<OrgUnit | null> {
+  return ancestorOfKind(db, path, 'community');
+}
+
+/** The active units of this kind whose path starts with `underPath` (any scope: the caller scoped it). */
+export async function activeUnitsUnder(db: Db, kind: string, underPath: string): Promise<OrgUnit[]> {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.kind, kind),
+        eq(orgUnits.status, 'active'),
+        sql`${orgUnits.path} like ${`${escapeLike(underPath)}%`}`,
+      ),
+    );
+}
+
+/** The active children of these parents that are of this kind. */
+export async function activeChildrenOf(
+  db: Db,
+  parentIds: readonly string[],
+  kind: string,
+): Promise<OrgUnit[]> {
+  if (parentIds.length === 0) return [];
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(inArray(orgUnits.parentId, [...parentIds]), eq(orgUnits.kind, kind), eq(orgUnits.status, 'active')),
+    );
+}
+
+/**
+ * Creates household units (one per building + room) in bulk, without an audit entry per unit (a bulk
+ * import audits itself). Ids come from `ids`, in the order given. Run it under the org-tree lock.
+ */
+export async function insertHouseholds(
+  db: Db,
+  rooms: readonly { building: OrgUnit; room: string }[],
+  ids: () => string,
+  now: Date,
+): Promise<void> {
+  const rows = rooms.map(({ building, room }) => {
+    const id = ids();
+    return {
+      id,
+      parentId: building.id,
+      path: `${building.path}${id}/`,
+      depth: building.depth + 1,
+      kind: 'household',
+      name: room,
+      attrs: {},
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) await db.insert(orgUnits).values(rows.slice(i, i + 500));
+}
+
+/** The unit fields a foreign query may read through `unitFieldSql`. */
+export type UnitField = 'name' | 'path' | 'kind' | 'depth' | 'sort' | 'status';
+
+/**
+ * Query builder: one field of the unit whose id is in `unitIdColumn` (null when there is none), for a
+ * foreign module's select list, where clause or order by — the same value as that column over a left
+ * join on the id. Put `unitPathSql(col)` in an `is not null` test where an inner join was meant.
+ */
+export function unitFieldSql<T = unknown>(unitIdColumn: Column, field: UnitField): SQL<T | null> {
+  return sql<T | null>`(select ou.${sql.identifier(field)} from org_units ou where ou.id = ${unitIdColumn})`;
+}
+
+/**
+ * Query builder: the name of the unit whose id is in `unitIdColumn` (null when there is none), for a
+ * foreign module's select list — the same value as `orgUnits.name` over a left join on that id.
+ */
+export function unitNameSql(unitIdColumn: Column): SQL<string | null> {
+  return sql<string | null>`(select ou.name from org_units ou where ou.id = ${unitIdColumn})`;
+}
+
+/**
+ * Query builder: the path of the unit whose id is in `unitIdColumn` (null when there is none), for a
+ * foreign module's select list or where clause — the same value as `orgUnits.path` over a left join.
+ */
+export function unitPathSql(unitIdColumn: Column): SQL<string | null> {
+  return sql<string | null>`(select ou.path from org_units ou where ou.id = ${unitIdColumn})`;
+}
+
+/**
+ * Query builder: `<unitIdExpr> in (ids of the units whose path starts with pathPattern)`, for filtering a
+ * foreign table by the subtree its unit ids lie in. `pathPattern` is a LIKE pattern (escape it).
+ */
+export function unitIdsUnderSql(unitIdExpr: Column, pathPattern: string): SQL {
+  return sql`${unitIdExpr} in (select ou.id from org_units ou where ou.path like ${pathPattern})`;
+}
+
+/** One unit in reach for `action`, or undefined (also for an id that is not a UUID). */
+export async function findUnit(
+  db: Db,
+  actor: Actor,
+  action: OrgAction,
+  id: string,
+): Promise<OrgUnit | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, id), orgPolicy.scope(actor, action)));
+  return unit;
+}
+
+/** The top units of the actor's scope for `action` (or the tree's roots for a platform-wide role). */
+export async function scopeRootUnits(db: Db, actor: Actor, action: OrgAction): Promise<OrgUnit[]> {
+  const roots = scopePaths(actor, orgPolicy.permissions[action]);
+  if (roots.length === 0) return [];
+  const where = roots.includes('/')
+    ? sql`${orgUnits.parentId} is null`
+    : inArray(
+        orgUnits.id,
+        roots.map((p) => p.split('/').filter(Boolean).at(-1)!),
+      );
+  return db.select().from(orgUnits).where(where).orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+}
+
+/** The children of a unit the caller found in scope, by sort then name. */
+export function childUnits(db: Db, parentId: string, includeInactive: boolean): Promise<OrgUnit[]> {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, parentId), includeInactive ? undefined : eq(orgUnits.status, 'active')))
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+}
+
+/** The children of a unit found in scope that have these ids (any status). */
+export function childUnitsIn(db: Db, parentId: string, ids: string[]): Promise<OrgUnit[]> {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, parentId), inArray(orgUnits.id, ids)));
+}
+
+/** Parent id → number of active children, for these units. */
+export async function activeChildCounts(db: Db, parentIds: string[]): Promise<Map<string | null, number>> {
+  if (parentIds.length === 0) return new Map();
+  const counts = await db
+    .select({ parentId: orgUnits.parentId, n: sql<number>`count(*)::int` })
+    .from(orgUnits)
+    .where(and(inArray(orgUnits.parentId, parentIds), eq(orgUnits.status, 'active')))
+    .groupBy(orgUnits.parentId);
+  return new Map(counts.map((c) => [c.parentId, c.n]));
+}
+
+/** Active units in reach for `action` whose name contains `q`, optionally of one kind; at most 50. */
+export function searchUnitRows(db: Db, actor: Actor, action: OrgAction, q: string, kind?: string) {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        orgPolicy.scope(actor, action),
+        eq(orgUnits.status, 'active'),
+        q ? like(orgUnits.name, `%${escapeLike(q)}%`) : undefined,
+        kind ? eq(orgUnits.kind, kind) : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.depth), asc(orgUnits.name))
+    .limit(50);
+}
+
+/** Id, name and kind of these units (the ancestors of one found in scope), in any order. */
+export function unitHeads(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, ids));
+}
+
+/** The people assigned to a unit (a grid's workers), declared by their module in UNIT_ASSIGNMENT_TABLES. */
+export async function unitAssignees(db: Db, unit: OrgUnit): Promise<{ id: string; name: string }[]> {
+  const out: { id: string; name: string }[] = [];
+  for (const a of UNIT_ASSIGNMENT_TABLES) {
+    if (a.unitKind !== unit.kind) continue;
+    out.push(
+      ...rowsOf<{ id: string; name: string }>(
+        await db.execute(sql`
+          select p.id, p.name from ${sql.identifier(a.table)} a
+          join ${sql.identifier(a.personTable)} p on p.id = a.${sql.identifier(a.personColumn)}
+          where a.${sql.identifier(a.unitColumn)} = ${unit.id}`),
+      ),
+    );
+  }
+  return out;
+}
+
+/** How many live people (UNIT_POPULATION_TABLE) lie under this path. */
+export async function populationUnder(db: Db, path: string): Promise<number> {
+  const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from ${sql.identifier(UNIT_POPULATION_TABLE)} where org_path like ${`${escapeLike(path)}%`} and deleted_at is null`,
+    ),
+  );
+  return n;
+}
+
+/** The id of the unit holding this division code, if any (codes are unique platform-wide). */
+export async function unitIdByDivisionCode(db: Db, code: string): Promise<string | undefined> {
+  const [taken] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.divisionCode, code));
+  return taken?.id;
+}
+
+/** Inserts a child of `parent` (found in scope) with id `id`; its path and depth follow the parent's. */
+export async function insertChildUnit(
+  db: Db,
+  parent: OrgUnit,
+  id: string,
+  values: Omit<typeof orgUnits.$inferInsert, 'id' | 'parentId' | 'path' | 'depth'>,
+): Promise<OrgUnit> {
+  const [unit] = await db
+    .insert(orgUnits)
+    .values({ ...values, id, parentId: parent.id, path: `${parent.path}${id}/`, depth: parent.depth + 1 })
+    .returning();
+  return unit!;
+}
+
+/** Updates a unit found in scope; returns it as stored. */
+export async function updateUnitRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof orgUnits.$inferInsert>,
+): Promise<OrgUnit | undefined> {
+  const [after] = await db.update(orgUnits).set(set).where(eq(orgUnits.id, id)).returning();
+  return after;
+}
+
+/** Rewrites the paths of a subtree and of every scoped row in it, after a move or merge. */
+export async function repath(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: number) {
+  const pattern = `${escapeLike(oldPrefix)}%`;
+  await tx.execute(sql`
+    update org_units set path = ${newPrefix} || substr(path, ${oldPrefix.length + 1}), depth = depth + ${depthDelta}
+    where path like ${pattern}`);
+  for (const table of [...SCOPED_TABLES, ...PATH_ONLY_TABLES, ...UNIT_SETTINGS_TABLES]) {
+    await tx.execute(sql`
+      update ${sql.identifier(table)} set org_path = ${newPrefix} || substr(org_path, ${oldPrefix.length + 1})
+      where org_path like ${pattern}`);
+  }
+  // Rows that keep their community (residents) keep the community they now belong to.
+  await recomputeCommunities(tx, newPrefix);
+}
+
+/** Points `community_id` of the rows under `prefix` (COMMUNITY_ID_TABLES) at the community their path lies in. */
+export async function recomputeCommunities(tx: Db, prefix: string) {
+  for (const table of COMMUNITY_ID_TABLES) {
+    await tx.execute(sql`
+      update ${sql.identifier(table)} r set community_id = c.id
+      from org_units c
+      where c.kind = 'community' and r.org_path like ${`${escapeLike(prefix)}%`} and r.org_path like c.path || '%'
+        and r.community_id <> c.id`);
+  }
+}
+
+/**
+ * After a merge: rows attached to the source itself (its own path exactly) and assignments to it (a
+ * grid's workers, unless the person is already at the target) move to the target.
+ */
+export async function moveAttachedRows(tx: Db, source: OrgUnit, target: OrgUnit) {
+  for (const table of SCOPED_TABLES) {
+    await tx.execute(sql`
+      update ${sql.identifier(table)} set org_unit_id = ${target.id}, org_path = ${target.path}
+      where org_path = ${source.path}`);
+  }
+  for (const table of PATH_ONLY_TABLES) {
+    await tx.execute(sql`
+      update ${sql.identifier(table)} set org_path = ${target.path} where org_path = ${source.path}`);
+  }
+  await recomputeCommunities(tx, target.path);
+  for (const a of UNIT_ASSIGNMENT_TABLES) {
+    const t = sql.identifier(a.table);
+    const unit = sql.identifier(a.unitColumn);
+    const person = sql.identifier(a.personColumn);
+    await tx.execute(sql`
+      update ${t} g set ${unit} = ${target.id} where ${unit} = ${source.id}
+        and not exists (select 1 from ${t} x where x.${unit} = ${target.id} and x.${person} = g.${person})`);
+    await tx.execute(sql`delete from ${t} where ${unit} = ${source.id}`);
+  }
 }

@@ -14,6 +14,7 @@ import { queryBool } from '../../../shared/contracts/common';
 import { ORG_KINDS } from '../../../shared/orgKinds';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import {
   archiveUnit,
@@ -31,8 +32,6 @@ import * as orgTables from './org.table';
 import { orgAccess } from '../../../shared/permissions/org';
 import { ORG_ERRORS } from '../../../shared/i18n/errors.org';
 import { ORG_AUDIT } from '../../../shared/i18n/audit.org';
-
-const idParams = z.object({ id: z.string() });
 
 export const orgModule = defineModule({
   name: 'org',

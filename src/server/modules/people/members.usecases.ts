@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type {
   CreatePartyMemberBody,
   PartyMemberListQuery,
@@ -7,8 +7,15 @@ import type {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
+import {
+  insertPartyMember,
+  memberIdOfResident,
+  partyOrgNames,
+  partyOrgPath,
+  updatePartyMemberRow,
+} from './members.repository';
+import { peoplePolicy } from './people.policy';
+import { listScopedRows } from './people.repository';
 import {
   chinaDate,
   findScoped,
@@ -34,13 +41,7 @@ const REPORTING_UNIT_KINDS = ['community', 'grid', 'compound', 'building', 'hous
 async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.partyOrgId).filter((x): x is string => !!x))];
-  const orgs = orgIds.length
-    ? await ctx.db
-        .select({ id: partyOrgs.id, name: partyOrgs.name })
-        .from(partyOrgs)
-        .where(inArray(partyOrgs.id, orgIds))
-    : [];
-  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const orgName = await partyOrgNames(ctx.db, orgIds);
   const units = await unitNames(
     ctx.db,
     rows.map((r) => r.orgUnitId),
@@ -69,9 +70,8 @@ const findPartyMember = (ctx: ActorCtx, id: string, permission: PeoplePermission
   findScoped(ctx, partyMembers, id, permission);
 
 export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
-  requirePermission(ctx.actor, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', partyMembers.orgPath),
+  peoplePolicy.require(ctx.actor, 'read');
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, partyMembers.orgPath),
     nameLike(partyMembers.name, q.q),
     // A party organization that does not exist or is out of scope answers 404, never an empty page.
@@ -82,22 +82,17 @@ export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
     q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
     q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
   );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(partyMembers)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(partyMembers)
-    .where(where)
-    .orderBy(asc(partyMembers.name), asc(partyMembers.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await partyMemberDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: partyMembers,
+    filter,
+    orderBy: [asc(partyMembers.name), asc(partyMembers.id)],
+    page: q,
+  });
+  return { ...page, items: await partyMemberDtos(ctx, page.items) };
 }
 
 export async function getPartyMember(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   return (await partyMemberDtos(ctx, [await findPartyMember(ctx, id, 'people.read')]))[0]!;
 }
 
@@ -115,10 +110,7 @@ interface MemberState {
 async function checkMember(ctx: ActorCtx, s: MemberState, selfId?: string) {
   const resident = s.residentId ? await linkedResident(ctx, s.residentId) : null;
   if (resident) {
-    const [dup] = await ctx.db
-      .select({ id: partyMembers.id })
-      .from(partyMembers)
-      .where(and(eq(partyMembers.residentId, resident.id), selfId ? ne(partyMembers.id, selfId) : undefined));
+    const dup = await memberIdOfResident(ctx.db, resident.id, selfId);
     if (dup)
       throw new AppError(
         'people.member_exists',
@@ -137,19 +129,16 @@ async function checkMember(ctx: ActorCtx, s: MemberState, selfId?: string) {
     if (!s.employer) throw invalidField('employer', 'people.employer_required');
   }
   if (s.partyOrgId) {
-    const [org] = await ctx.db
-      .select({ orgPath: partyOrgs.orgPath })
-      .from(partyOrgs)
-      .where(eq(partyOrgs.id, s.partyOrgId));
+    const orgPath = await partyOrgPath(ctx.db, s.partyOrgId);
     // The member's organization sits at or above the member's unit.
-    if (!org || !unit.path.startsWith(org.orgPath)) throw invalidField('partyOrgId', 'people.party_org');
+    if (!orgPath || !unit.path.startsWith(orgPath)) throw invalidField('partyOrgId', 'people.party_org');
   }
   const reportedOn = s.reporting ? (s.reportedOn ?? chinaDate(ctx.clock.now())) : s.reportedOn;
   return { unit, name, reportedOn };
 }
 
 export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const reporting = input.reporting ?? false;
   const { unit, name, reportedOn } = await checkMember(ctx, {
     residentId: input.residentId ?? null,
@@ -163,25 +152,22 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(partyMembers)
-      .values({
-        id,
-        residentId: input.residentId ?? null,
-        name,
-        partyOrgId: input.partyOrgId ?? null,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        joinedOn: input.joinedOn ?? null,
-        reporting,
-        employer: input.employer ?? null,
-        reportedOn,
-        skills: input.skills ?? [],
-        isCentralHousehold: input.isCentralHousehold ?? false,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertPartyMember(tx, {
+      id,
+      residentId: input.residentId ?? null,
+      name,
+      partyOrgId: input.partyOrgId ?? null,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      joinedOn: input.joinedOn ?? null,
+      reporting,
+      employer: input.employer ?? null,
+      reportedOn,
+      skills: input.skills ?? [],
+      isCentralHousehold: input.isCentralHousehold ?? false,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'people.party_member.create',
       entityType: 'party_member',
@@ -189,13 +175,13 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
       orgPath: unit.path,
       after: created,
     });
-    return created!;
+    return created;
   });
   return (await partyMemberDtos(ctx, [row]))[0]!;
 }
 
 export async function updatePartyMember(ctx: ActorCtx, id: string, input: UpdatePartyMemberBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findPartyMember(ctx, id, 'people.write');
   const pick = <T>(v: T | undefined, old: T) => (v !== undefined ? v : old);
   const residentId = pick(input.residentId, before.residentId);
@@ -218,24 +204,20 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
     id,
   );
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(partyMembers)
-      .set({
-        residentId,
-        name,
-        partyOrgId,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        joinedOn: pick(input.joinedOn, before.joinedOn),
-        reporting,
-        employer,
-        reportedOn,
-        skills: input.skills ?? before.skills,
-        isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(partyMembers.id, id))
-      .returning();
+    const after = await updatePartyMemberRow(tx, id, {
+      residentId,
+      name,
+      partyOrgId,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      joinedOn: pick(input.joinedOn, before.joinedOn),
+      reporting,
+      employer,
+      reportedOn,
+      skills: input.skills ?? before.skills,
+      isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'people.party_member.update',
       entityType: 'party_member',
@@ -244,7 +226,7 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
       before,
       after,
     });
-    return after!;
+    return after;
   });
   return (await partyMemberDtos(ctx, [row]))[0]!;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type {
   CreatePartyOrgBody,
   PageParams,
@@ -10,18 +10,10 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopePaths, scopeWhere } from '../../platform/permissions';
+import { peoplePolicy } from './people.policy';
+import { findLevelRow, listScopedRows, schemeLevelRows, visibleLevelRow } from './people.repository';
+import { findUnitInScope, type OrgUnit, unitById } from '../org/org.api';
 import {
-  findUnitInScope,
-  type OrgUnit,
-  unitById,
-  unitFieldSql,
-  unitNameSql,
-  unitPathSql,
-} from '../org/org.api';
-import {
-  checkId,
   findScoped,
   nameLike,
   type PeoplePermission,
@@ -82,7 +74,7 @@ async function schemeDto(ctx: ActorCtx, unit: OrgUnit, scheme: Scheme) {
 
 /** The levels a unit in scope uses, and where they are defined. */
 export async function getPartyScheme(ctx: ActorCtx, orgUnitId: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   const unit = await findUnitInScope(ctx, orgUnitId, 'people.read');
   return schemeDto(ctx, unit, await schemeFor(ctx.db, unit.path));
 }
@@ -92,29 +84,8 @@ export async function getPartyScheme(ctx: ActorCtx, orgUnitId: string) {
  * inherited from above it (a community worker sees the subdistrict's scheme).
  */
 export async function listPartySchemes(ctx: ActorCtx, q: PageParams) {
-  requirePermission(ctx.actor, 'people.read');
-  const aboveIds = scopePaths(ctx.actor, 'people.read').flatMap(pathIds);
-  const rows = await ctx.db
-    .select({
-      level: partyOrgLevels,
-      unitName: unitNameSql(partyOrgLevels.orgUnitId),
-      unitKind: unitFieldSql<string>(partyOrgLevels.orgUnitId, 'kind'),
-    })
-    .from(partyOrgLevels)
-    .where(
-      and(
-        sql`${unitPathSql(partyOrgLevels.orgUnitId)} is not null`,
-        or(
-          scopeWhere(ctx.actor, 'people.read', unitPathSql(partyOrgLevels.orgUnitId)),
-          aboveIds.length ? inArray(partyOrgLevels.orgUnitId, aboveIds) : undefined,
-        ),
-      ),
-    )
-    .orderBy(
-      asc(unitFieldSql(partyOrgLevels.orgUnitId, 'depth')),
-      asc(unitPathSql(partyOrgLevels.orgUnitId)),
-      asc(partyOrgLevels.rank),
-    );
+  peoplePolicy.require(ctx.actor, 'read');
+  const rows = await schemeLevelRows(ctx.db, ctx.actor, 'read');
   const schemes = new Map<
     string,
     {
@@ -136,7 +107,7 @@ export async function listPartySchemes(ctx: ActorCtx, q: PageParams) {
   }
   const all = [...schemes.values()];
   return {
-    items: all.slice(offsetOf(q), offsetOf(q) + q.pageSize),
+    items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
     total: all.length,
     page: q.page,
     pageSize: q.pageSize,
@@ -149,7 +120,7 @@ export async function listPartySchemes(ctx: ActorCtx, q: PageParams) {
  * unused. An empty list drops the unit's own scheme, and the unit inherits again.
  */
 export async function replacePartyScheme(ctx: ActorCtx, orgUnitId: string, input: ReplacePartySchemeBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, orgUnitId);
   if (!SCHEME_UNIT_KINDS.includes(unit.kind)) throw new AppError('people.scheme_unit_kind', 422);
   await ctx.db.transaction(async (tx) => {
@@ -219,31 +190,15 @@ export async function replacePartyScheme(ctx: ActorCtx, orgUnitId: string, input
  * inside it or inherited from above it, as listPartySchemes shows them); anything else answers 404.
  */
 async function visibleLevelId(ctx: ActorCtx, id: string): Promise<string> {
-  checkId(id);
-  const [found] = await ctx.db
-    .select({ id: partyOrgLevels.id, path: unitPathSql(partyOrgLevels.orgUnitId) })
-    .from(partyOrgLevels)
-    .where(and(eq(partyOrgLevels.id, id), sql`${unitPathSql(partyOrgLevels.orgUnitId)} is not null`));
-  const roots = scopePaths(ctx.actor, 'people.read');
-  const path = found?.path;
-  if (!found || !path || !roots.some((root) => path.startsWith(root) || root.startsWith(path)))
-    throw notFound();
-  return found.id;
+  const level = await visibleLevelRow(ctx.db, ctx.actor, 'read', id);
+  if (!level) throw notFound();
+  return level.id;
 }
 
 /** Renames one level in place: every organization at that level follows. */
 export async function renamePartyLevel(ctx: ActorCtx, id: string, name: string) {
-  requirePermission(ctx.actor, 'people.write');
-  checkId(id);
-  const [level] = await ctx.db
-    .select()
-    .from(partyOrgLevels)
-    .where(
-      and(
-        eq(partyOrgLevels.id, id),
-        scopeWhere(ctx.actor, 'people.write', unitPathSql(partyOrgLevels.orgUnitId)),
-      ),
-    );
+  peoplePolicy.require(ctx.actor, 'write');
+  const level = await findLevelRow(ctx.db, ctx.actor, 'write', id);
   const unit = level && (await unitById(ctx.db, level.orgUnitId));
   if (!level || !unit) throw notFound();
   const [clash] = await ctx.db
@@ -312,40 +267,31 @@ const findPartyOrg = (ctx: ActorCtx, id: string, permission: PeoplePermission) =
   findScoped(ctx, partyOrgs, id, permission);
 
 export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
-  requirePermission(ctx.actor, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', partyOrgs.orgPath),
+  peoplePolicy.require(ctx.actor, 'read');
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, partyOrgs.orgPath),
     nameLike(partyOrgs.name, q.q),
     // A parent or level that does not exist or is out of scope answers 404, never an empty page.
     q.parentId ? eq(partyOrgs.parentId, (await findPartyOrg(ctx, q.parentId, 'people.read')).id) : undefined,
     q.levelId ? eq(partyOrgs.levelId, await visibleLevelId(ctx, q.levelId)) : undefined,
   );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(partyOrgs)
-    .where(where);
-  const rows = await ctx.db
-    .select({ org: partyOrgs })
-    .from(partyOrgs)
-    .leftJoin(partyOrgLevels, eq(partyOrgLevels.id, partyOrgs.levelId))
-    .where(where)
-    .orderBy(asc(partyOrgLevels.rank), asc(partyOrgs.orgPath), asc(partyOrgs.name), asc(partyOrgs.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return {
-    items: await partyOrgDtos(
-      ctx,
-      rows.map((r) => r.org),
-    ),
-    total: n,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: partyOrgs,
+    filter,
+    // By level (an organization without one last), then where it sits, then name.
+    orderBy: [
+      asc(sql`(select l.rank from ${partyOrgLevels} l where l.id = ${partyOrgs.levelId})`),
+      asc(partyOrgs.orgPath),
+      asc(partyOrgs.name),
+      asc(partyOrgs.id),
+    ],
+    page: q,
+  });
+  return { ...page, items: await partyOrgDtos(ctx, page.items) };
 }
 
 export async function getPartyOrg(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   const row = await findPartyOrg(ctx, id, 'people.read');
   const [dto] = await partyOrgDtos(ctx, [row]);
   const [{ n: childCount } = { n: 0 }] = await ctx.db
@@ -407,7 +353,7 @@ async function checkPlacement(
 }
 
 export async function createPartyOrg(ctx: ActorCtx, input: CreatePartyOrgBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId);
   await checkPlacement(ctx, unit, input.levelId, input.parentId ?? null);
   const id = ctx.ids();
@@ -440,7 +386,7 @@ export async function createPartyOrg(ctx: ActorCtx, input: CreatePartyOrgBody) {
 }
 
 export async function updatePartyOrg(ctx: ActorCtx, id: string, input: UpdatePartyOrgBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findPartyOrg(ctx, id, 'people.write');
   const moving = input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId;
   const unit = moving

@@ -1,25 +1,27 @@
-import { and, eq, like, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { like, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { can, escapeLike, inScope, scopeWhere } from '../../platform/permissions';
+import { isUuid } from '../../platform/ids';
+import { escapeLike } from '../../platform/permissions';
 import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
+import { type PeopleAction, peoplePolicy } from './people.policy';
+import { type ScopedTable, findScopedRow } from './people.repository';
 
 /** Helpers shared by the people registry's use cases. */
 
 export type PeoplePermission = 'people.read' | 'people.write';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The policy action behind a people permission. */
+export const actionOf = (permission: PeoplePermission): PeopleAction =>
+  permission === 'people.write' ? 'write' : 'read';
 
 /** An id that cannot exist answers 404 before touching the database. */
 export function checkId(id: string): void {
-  if (!UUID_RE.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
 }
-
-/** A people-registry table: rows have an id and the org path that scopes them. */
-type ScopedTable = PgTable & { id: AnyPgColumn; orgPath: AnyPgColumn };
 
 /** One row by id inside the actor's scope for `permission`; out of scope or unknown answers 404. */
 export async function findScoped<T extends ScopedTable>(
@@ -28,18 +30,14 @@ export async function findScoped<T extends ScopedTable>(
   id: string,
   permission: PeoplePermission,
 ): Promise<T['$inferSelect']> {
-  checkId(id);
-  const [row] = await ctx.db
-    .select()
-    .from(table as PgTable)
-    .where(and(eq(table.id, id), scopeWhere(ctx.actor, permission, table.orgPath)));
+  const row = await findScopedRow(ctx.db, ctx.actor, actionOf(permission), table, id);
   if (!row) throw notFound();
-  return row as T['$inferSelect'];
+  return row;
 }
 
 /** Whether the actor may change a row at `path` (DESIGN convention 6: abilities). */
 export function writable(ctx: ActorCtx, path: string): boolean {
-  return can(ctx.actor, 'people.write') && inScope(ctx.actor, 'people.write', path);
+  return peoplePolicy.can(ctx.actor, 'write', { orgPath: path });
 }
 
 /**
@@ -91,7 +89,7 @@ export function pathIds(path: string): string[] {
  * error, so the answer does not reveal whether an out-of-scope resident exists.
  */
 export async function linkedResident(ctx: ActorCtx, residentId: string) {
-  const r = UUID_RE.test(residentId)
+  const r = isUuid(residentId)
     ? await liveResidentInScope(ctx.db, ctx.actor, 'people.write', residentId)
     : undefined;
   if (!r) throw invalidField('residentId', 'people.resident_not_found');

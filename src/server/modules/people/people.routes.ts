@@ -38,6 +38,7 @@ import {
 } from '../../../shared/contracts/people';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import {
@@ -80,9 +81,8 @@ import { peopleAccess } from '../../../shared/permissions/people';
 import { PEOPLE_ERRORS } from '../../../shared/i18n/errors.people';
 import { PEOPLE_AUDIT } from '../../../shared/i18n/audit.people';
 
-const idParams = z.object({ id: z.string() });
 const unitParams = z.object({ orgUnitId: z.string() });
-const gridParams = z.object({ id: z.string(), gridId: z.string() });
+const gridParams = idParams.extend({ gridId: idParams.shape.id });
 
 /**
  * The people registry (issue 2 part 6). Reads need people.read, writes people.write; every record is

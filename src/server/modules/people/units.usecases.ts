@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import type {
   CreateDeputyBody,
   CreateResidentUnitBody,
@@ -18,8 +18,9 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { peoplePolicy } from './people.policy';
+import { insertRow, updateRow, usccTakenIn } from './units.repository';
+import { listScopedRows } from './people.repository';
 import type { OrgUnit } from '../org/org.api';
 import {
   findScoped,
@@ -37,8 +38,6 @@ import { deputies, residentUnits, socialOrgs } from './people.table';
 type DeputyRow = typeof deputies.$inferSelect;
 type ResidentUnitRow = typeof residentUnits.$inferSelect;
 type SocialOrgRow = typeof socialOrgs.$inferSelect;
-
-const countOf = (rows: { n: number }[]) => rows[0]?.n ?? 0;
 
 // ---------------------------------------------------------------------------------------------
 // Deputies (两代表一委员): party congress delegates, people's congress deputies, CPPCC members.
@@ -67,50 +66,44 @@ const findDeputy = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
   findScoped(ctx, deputies, id, permission);
 
 export async function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
-  requirePermission(ctx.actor, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', deputies.orgPath),
+  peoplePolicy.require(ctx.actor, 'read');
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, deputies.orgPath),
     nameLike(deputies.name, q.q),
     q.kind ? eq(deputies.kind, q.kind) : undefined,
   );
-  const total = countOf(await ctx.db.select({ n: sql<number>`count(*)::int` }).from(deputies).where(where));
-  const rows = await ctx.db
-    .select()
-    .from(deputies)
-    .where(where)
-    .orderBy(asc(deputies.kind), asc(deputies.name), asc(deputies.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await deputyDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: deputies,
+    filter,
+    orderBy: [asc(deputies.kind), asc(deputies.name), asc(deputies.id)],
+    page: q,
+  });
+  return { ...page, items: await deputyDtos(ctx, page.items) };
 }
 
 export async function getDeputy(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   return (await deputyDtos(ctx, [await findDeputy(ctx, id, 'people.read')]))[0]!;
 }
 
 export async function createDeputy(ctx: ActorCtx, input: CreateDeputyBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId);
   if (input.residentId) await linkedResident(ctx, input.residentId);
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(deputies)
-      .values({
-        id,
-        name: input.name,
-        kind: input.kind,
-        level: input.level,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        residentId: input.residentId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertRow(tx, deputies, {
+      id,
+      name: input.name,
+      kind: input.kind,
+      level: input.level,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      residentId: input.residentId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'people.deputy.create',
       entityType: 'deputy',
@@ -124,23 +117,19 @@ export async function createDeputy(ctx: ActorCtx, input: CreateDeputyBody) {
 }
 
 export async function updateDeputy(ctx: ActorCtx, id: string, input: UpdateDeputyBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findDeputy(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.residentId && input.residentId !== before.residentId) await linkedResident(ctx, input.residentId);
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(deputies)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.level !== undefined && { level: input.level }),
-        ...(input.residentId !== undefined && { residentId: input.residentId }),
-        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(deputies.id, id))
-      .returning();
+    const after = await updateRow(tx, deputies, id, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.kind !== undefined && { kind: input.kind }),
+      ...(input.level !== undefined && { level: input.level }),
+      ...(input.residentId !== undefined && { residentId: input.residentId }),
+      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'people.deputy.update',
       entityType: 'deputy',
@@ -212,11 +201,7 @@ const findResidentUnit = (ctx: ActorCtx, id: string, permission: PeoplePermissio
 async function checkResidentUnitUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
   checkUsccFormat(uscc);
   if (!uscc) return;
-  const [dup] = await ctx.db
-    .select({ id: residentUnits.id })
-    .from(residentUnits)
-    .where(and(eq(residentUnits.uscc, uscc), selfId ? ne(residentUnits.id, selfId) : undefined));
-  if (dup) throw usccTaken();
+  if (await usccTakenIn(ctx.db, residentUnits, uscc, selfId)) throw usccTaken();
 }
 
 function sealContactPhone(ctx: ActorCtx, phone: string | null | undefined) {
@@ -226,33 +211,28 @@ function sealContactPhone(ctx: ActorCtx, phone: string | null | undefined) {
 }
 
 export async function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery) {
-  requirePermission(ctx.actor, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', residentUnits.orgPath),
+  peoplePolicy.require(ctx.actor, 'read');
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, residentUnits.orgPath),
     q.q ? or(nameLike(residentUnits.name, q.q), eq(residentUnits.uscc, q.q.toUpperCase())) : undefined,
     q.kind ? eq(residentUnits.kind, q.kind) : undefined,
   );
-  const total = countOf(
-    await ctx.db.select({ n: sql<number>`count(*)::int` }).from(residentUnits).where(where),
-  );
-  const rows = await ctx.db
-    .select()
-    .from(residentUnits)
-    .where(where)
-    .orderBy(asc(residentUnits.name), asc(residentUnits.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await residentUnitDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: residentUnits,
+    filter,
+    orderBy: [asc(residentUnits.name), asc(residentUnits.id)],
+    page: q,
+  });
+  return { ...page, items: await residentUnitDtos(ctx, page.items) };
 }
 
 export async function getResidentUnit(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   return (await residentUnitDtos(ctx, [await findResidentUnit(ctx, id, 'people.read')]))[0]!;
 }
 
 export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUnitBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const unit = await unitForWrite(ctx, input.orgUnitId);
   await checkResidentUnitUscc(ctx, input.uscc);
@@ -260,22 +240,19 @@ export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUni
   const now = ctx.clock.now();
   try {
     const row = await ctx.db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(residentUnits)
-        .values({
-          id,
-          name: input.name,
-          uscc: input.uscc ?? null,
-          kind: input.kind,
-          address: input.address ?? null,
-          contactName: input.contactName ?? null,
-          ...sealContactPhone(ctx, input.contactPhone),
-          orgUnitId: unit.id,
-          orgPath: unit.path,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const created = await insertRow(tx, residentUnits, {
+        id,
+        name: input.name,
+        uscc: input.uscc ?? null,
+        kind: input.kind,
+        address: input.address ?? null,
+        contactName: input.contactName ?? null,
+        ...sealContactPhone(ctx, input.contactPhone),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        createdAt: now,
+        updatedAt: now,
+      });
       await writeAudit(tx, ctx, {
         action: 'people.resident_unit.create',
         entityType: 'resident_unit',
@@ -294,27 +271,23 @@ export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUni
 }
 
 export async function updateResidentUnit(ctx: ActorCtx, id: string, input: UpdateResidentUnitBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const before = await findResidentUnit(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.uscc !== undefined) await checkResidentUnitUscc(ctx, input.uscc, id);
   try {
     const row = await ctx.db.transaction(async (tx) => {
-      const [after] = await tx
-        .update(residentUnits)
-        .set({
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.uscc !== undefined && { uscc: input.uscc }),
-          ...(input.kind !== undefined && { kind: input.kind }),
-          ...(input.address !== undefined && { address: input.address }),
-          ...(input.contactName !== undefined && { contactName: input.contactName }),
-          ...sealContactPhone(ctx, input.contactPhone),
-          ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
-          updatedAt: ctx.clock.now(),
-        })
-        .where(eq(residentUnits.id, id))
-        .returning();
+      const after = await updateRow(tx, residentUnits, id, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.uscc !== undefined && { uscc: input.uscc }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.address !== undefined && { address: input.address }),
+        ...(input.contactName !== undefined && { contactName: input.contactName }),
+        ...sealContactPhone(ctx, input.contactPhone),
+        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+        updatedAt: ctx.clock.now(),
+      });
       await writeAudit(tx, ctx, {
         action: 'people.resident_unit.update',
         entityType: 'resident_unit',
@@ -365,64 +338,54 @@ const findSocialOrg = (ctx: ActorCtx, id: string, permission: PeoplePermission) 
 async function checkSocialOrgUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
   checkUsccFormat(uscc);
   if (!uscc) return;
-  const [dup] = await ctx.db
-    .select({ id: socialOrgs.id })
-    .from(socialOrgs)
-    .where(and(eq(socialOrgs.uscc, uscc), selfId ? ne(socialOrgs.id, selfId) : undefined));
-  if (dup) throw usccTaken();
+  if (await usccTakenIn(ctx.db, socialOrgs, uscc, selfId)) throw usccTaken();
 }
 
 export async function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
-  requirePermission(ctx.actor, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', socialOrgs.orgPath),
+  peoplePolicy.require(ctx.actor, 'read');
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, socialOrgs.orgPath),
     q.q ? or(nameLike(socialOrgs.name, q.q), nameLike(socialOrgs.field, q.q)) : undefined,
     q.registration ? eq(socialOrgs.registration, q.registration) : undefined,
     q.publicWelfare !== undefined ? eq(socialOrgs.publicWelfare, q.publicWelfare) : undefined,
     q.migrantMembers !== undefined ? eq(socialOrgs.migrantMembers, q.migrantMembers) : undefined,
   );
-  const total = countOf(await ctx.db.select({ n: sql<number>`count(*)::int` }).from(socialOrgs).where(where));
-  const rows = await ctx.db
-    .select()
-    .from(socialOrgs)
-    .where(where)
-    .orderBy(asc(socialOrgs.name), asc(socialOrgs.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await socialOrgDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: socialOrgs,
+    filter,
+    orderBy: [asc(socialOrgs.name), asc(socialOrgs.id)],
+    page: q,
+  });
+  return { ...page, items: await socialOrgDtos(ctx, page.items) };
 }
 
 export async function getSocialOrg(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   return (await socialOrgDtos(ctx, [await findSocialOrg(ctx, id, 'people.read')]))[0]!;
 }
 
 export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const unit = await unitForWrite(ctx, input.orgUnitId);
   await checkSocialOrgUscc(ctx, input.uscc);
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(socialOrgs)
-      .values({
-        id,
-        name: input.name,
-        uscc: input.uscc ?? null,
-        registration: input.registration,
-        field: input.field,
-        publicWelfare: input.publicWelfare,
-        migrantMembers: input.migrantMembers,
-        memberCount: input.memberCount,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertRow(tx, socialOrgs, {
+      id,
+      name: input.name,
+      uscc: input.uscc ?? null,
+      registration: input.registration,
+      field: input.field,
+      publicWelfare: input.publicWelfare,
+      migrantMembers: input.migrantMembers,
+      memberCount: input.memberCount,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'people.social_org.create',
       entityType: 'social_org',
@@ -436,27 +399,23 @@ export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody)
 }
 
 export async function updateSocialOrg(ctx: ActorCtx, id: string, input: UpdateSocialOrgBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const before = await findSocialOrg(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.uscc !== undefined) await checkSocialOrgUscc(ctx, input.uscc, id);
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(socialOrgs)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.uscc !== undefined && { uscc: input.uscc }),
-        ...(input.registration !== undefined && { registration: input.registration }),
-        ...(input.field !== undefined && { field: input.field }),
-        ...(input.publicWelfare !== undefined && { publicWelfare: input.publicWelfare }),
-        ...(input.migrantMembers !== undefined && { migrantMembers: input.migrantMembers }),
-        ...(input.memberCount !== undefined && { memberCount: input.memberCount }),
-        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(socialOrgs.id, id))
-      .returning();
+    const after = await updateRow(tx, socialOrgs, id, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.uscc !== undefined && { uscc: input.uscc }),
+      ...(input.registration !== undefined && { registration: input.registration }),
+      ...(input.field !== undefined && { field: input.field }),
+      ...(input.publicWelfare !== undefined && { publicWelfare: input.publicWelfare }),
+      ...(input.migrantMembers !== undefined && { migrantMembers: input.migrantMembers }),
+      ...(input.memberCount !== undefined && { memberCount: input.memberCount }),
+      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'people.social_org.update',
       entityType: 'social_org',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type {
   CreateWorkerBody,
   PostType,
@@ -10,10 +10,19 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { offsetOf } from '../../platform/pagination';
-import { requirePermission, scopeWhere } from '../../platform/permissions';
+import { peoplePolicy } from './people.policy';
+import {
+  endAssignment,
+  endAssignments,
+  gridsOfWorkers,
+  insertAssignment,
+  insertWorker,
+  isAssigned,
+  updateWorkerRow,
+} from './workers.repository';
+import { listScopedRows } from './people.repository';
 import { userHasRoleInScope } from '../accounts/accounts.api';
-import { communityOfPath, findUnitInScope, unitFieldSql, unitNameSql } from '../org/org.api';
+import { communityOfPath, findUnitInScope } from '../org/org.api';
 import {
   checkId,
   findScoped,
@@ -34,23 +43,10 @@ const WORKER_UNIT_KINDS = ['subdistrict', 'community', 'grid'];
 /** The masked view: the phone is never returned in full (R-LAW-PI-1). */
 async function workerDtos(ctx: ActorCtx, rows: WorkerRow[]) {
   if (rows.length === 0) return [];
-  const assigned = await ctx.db
-    .select({
-      workerId: gridAssignments.workerId,
-      id: gridAssignments.gridId,
-      name: unitNameSql(gridAssignments.gridId),
-    })
-    .from(gridAssignments)
-    .where(
-      and(
-        inArray(
-          gridAssignments.workerId,
-          rows.map((r) => r.id),
-        ),
-        sql`${unitNameSql(gridAssignments.gridId)} is not null`,
-      ),
-    )
-    .orderBy(asc(unitFieldSql(gridAssignments.gridId, 'sort')), asc(unitNameSql(gridAssignments.gridId)));
+  const assigned = await gridsOfWorkers(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const grids = new Map<string, { id: string; name: string }[]>();
   for (const a of assigned)
     grids.set(a.workerId, [...(grids.get(a.workerId) ?? []), { id: a.id, name: a.name ?? '' }]);
@@ -96,11 +92,10 @@ const findWorker = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
   findScoped(ctx, workers, id, permission);
 
 export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   // A grid that does not exist or is out of scope answers 404, never an empty page (DESIGN convention 5).
   if (q.gridId) await findUnitInScope(ctx, q.gridId, 'people.read');
-  const where = and(
-    scopeWhere(ctx.actor, 'people.read', workers.orgPath),
+  const filter = and(
     await subtreeWhere(ctx, q.orgUnitId, workers.orgPath),
     nameLike(workers.name, q.q),
     q.kind ? eq(workers.kind, q.kind) : undefined,
@@ -110,22 +105,17 @@ export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
       ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
       : undefined,
   );
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(workers)
-    .where(where);
-  const rows = await ctx.db
-    .select()
-    .from(workers)
-    .where(where)
-    .orderBy(asc(workers.kind), asc(workers.name), asc(workers.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { items: await workerDtos(ctx, rows), total: n, page: q.page, pageSize: q.pageSize };
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+    table: workers,
+    filter,
+    orderBy: [asc(workers.kind), asc(workers.name), asc(workers.id)],
+    page: q,
+  });
+  return { ...page, items: await workerDtos(ctx, page.items) };
 }
 
 export async function getWorker(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   return (await workerDtos(ctx, [await findWorker(ctx, id, 'people.read')]))[0]!;
 }
 
@@ -149,45 +139,42 @@ function sealPhone(ctx: ActorCtx, phone: string | null | undefined) {
 }
 
 export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS);
   checkPost(input.kind, input.postType);
   await checkUser(ctx, input.userId);
   const id = ctx.ids();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(workers)
-      .values({
-        id,
-        name: input.name,
-        gender: input.gender ?? null,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        kind: input.kind,
-        postType: input.postType ?? null,
-        grade: input.grade ?? null,
-        qualifications: input.qualifications,
-        ...sealPhone(ctx, input.phone),
-        userId: input.userId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertWorker(tx, {
+      id,
+      name: input.name,
+      gender: input.gender ?? null,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      kind: input.kind,
+      postType: input.postType ?? null,
+      grade: input.grade ?? null,
+      qualifications: input.qualifications,
+      ...sealPhone(ctx, input.phone),
+      userId: input.userId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'people.worker.create',
       entityType: 'worker',
       entityId: id,
       orgPath: unit.path,
-      after: auditView(created!),
+      after: auditView(created),
     });
-    return created!;
+    return created;
   });
   return (await workerDtos(ctx, [row]))[0]!;
 }
 
 export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorkerBody) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findWorker(ctx, id, 'people.write');
   const unit =
     input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId
@@ -199,27 +186,20 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
   checkPost(kind, postType);
   if (input.userId !== undefined) await checkUser(ctx, input.userId);
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(workers)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.gender !== undefined && { gender: input.gender }),
-        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
-        kind,
-        postType,
-        ...(input.grade !== undefined && { grade: input.grade }),
-        ...(input.qualifications !== undefined && { qualifications: input.qualifications }),
-        ...sealPhone(ctx, input.phone),
-        ...(input.userId !== undefined && { userId: input.userId }),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(workers.id, id))
-      .returning();
+    const after = await updateWorkerRow(tx, id, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.gender !== undefined && { gender: input.gender }),
+      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+      kind,
+      postType,
+      ...(input.grade !== undefined && { grade: input.grade }),
+      ...(input.qualifications !== undefined && { qualifications: input.qualifications }),
+      ...sealPhone(ctx, input.phone),
+      ...(input.userId !== undefined && { userId: input.userId }),
+      updatedAt: ctx.clock.now(),
+    });
     // Only grid workers hold grids: a change of kind ends the assignments, and the audit entry lists them.
-    const ended =
-      kind === 'grid_worker'
-        ? []
-        : await tx.delete(gridAssignments).where(eq(gridAssignments.workerId, id)).returning();
+    const ended = kind === 'grid_worker' ? [] : await endAssignments(tx, id);
     await writeAudit(tx, ctx, {
       action: 'people.worker.update',
       entityType: 'worker',
@@ -242,16 +222,12 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
  * count, so the staffing report shows the grid as vacant (R-ORG-3 缺一补一).
  */
 export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const before = await findWorker(ctx, id, 'people.write');
   if (before.active === active)
     throw new AppError(active ? 'people.worker_active' : 'people.worker_inactive', 409);
   const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(workers)
-      .set({ active, updatedAt: ctx.clock.now() })
-      .where(eq(workers.id, id))
-      .returning();
+    const after = await updateWorkerRow(tx, id, { active, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
       action: active ? 'people.worker.activate' : 'people.worker.deactivate',
       entityType: 'worker',
@@ -266,7 +242,7 @@ export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean
 }
 
 export async function listWorkerGrids(ctx: ActorCtx, id: string) {
-  requirePermission(ctx.actor, 'people.read');
+  peoplePolicy.require(ctx.actor, 'read');
   const worker = await findWorker(ctx, id, 'people.read');
   return (await workerDtos(ctx, [worker]))[0]!.grids;
 }
@@ -276,7 +252,7 @@ export async function listWorkerGrids(ctx: ActorCtx, id: string) {
  * scope (else 404, R-ORG-1) and lies in the worker's community.
  */
 export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const worker = await findWorker(ctx, id, 'people.write');
   const grid = await findUnitInScope(ctx, gridId, 'people.write');
   if (worker.kind !== 'grid_worker') throw new AppError('people.not_grid_worker', 422);
@@ -285,16 +261,15 @@ export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
   if (grid.status !== 'active') throw new AppError('org.inactive', 409);
   const home = (await communityOfPath(ctx.db, worker.orgPath))?.path ?? worker.orgPath;
   if (!grid.path.startsWith(home)) throw invalidField('gridId', 'people.grid_outside');
-  const [existing] = await ctx.db
-    .select({ id: gridAssignments.id })
-    .from(gridAssignments)
-    .where(and(eq(gridAssignments.workerId, id), eq(gridAssignments.gridId, grid.id)));
-  if (existing) throw new AppError('people.already_assigned', 409);
+  if (await isAssigned(ctx.db, id, grid.id)) throw new AppError('people.already_assigned', 409);
   await ctx.db.transaction(async (tx) => {
     const assignmentId = ctx.ids();
-    await tx
-      .insert(gridAssignments)
-      .values({ id: assignmentId, gridId: grid.id, workerId: id, createdAt: ctx.clock.now() });
+    await insertAssignment(tx, {
+      id: assignmentId,
+      gridId: grid.id,
+      workerId: id,
+      createdAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'people.worker.assign_grid',
       entityType: 'worker',
@@ -307,14 +282,11 @@ export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
 }
 
 export async function unassignGrid(ctx: ActorCtx, id: string, gridId: string) {
-  requirePermission(ctx.actor, 'people.write');
+  peoplePolicy.require(ctx.actor, 'write');
   const worker = await findWorker(ctx, id, 'people.write');
   checkId(gridId);
   await ctx.db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(gridAssignments)
-      .where(and(eq(gridAssignments.workerId, id), eq(gridAssignments.gridId, gridId)))
-      .returning();
+    const removed = await endAssignment(tx, id, gridId);
     if (removed.length === 0) throw notFound();
     await writeAudit(tx, ctx, {
       action: 'people.worker.unassign_grid',

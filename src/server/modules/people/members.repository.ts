@@ -1,0 +1,58 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { partyMembers, partyOrgs } from './people.table';
+
+/**
+ * Party members' queries beyond the scoped lookups and lists of people.repository.ts: checks and writes
+ * on members and organizations the use case has already found in reach.
+ */
+export type PartyMemberRow = typeof partyMembers.$inferSelect;
+
+/** Party organization id → name, for these ids. */
+export async function partyOrgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const orgs = await db
+    .select({ id: partyOrgs.id, name: partyOrgs.name })
+    .from(partyOrgs)
+    .where(inArray(partyOrgs.id, ids));
+  return new Map(orgs.map((o) => [o.id, o.name]));
+}
+
+/** The member linked to this resident, other than `exceptId` (one member record per resident). */
+export async function memberIdOfResident(
+  db: Db,
+  residentId: string,
+  exceptId?: string,
+): Promise<string | undefined> {
+  const [dup] = await db
+    .select({ id: partyMembers.id })
+    .from(partyMembers)
+    .where(
+      and(eq(partyMembers.residentId, residentId), exceptId ? ne(partyMembers.id, exceptId) : undefined),
+    );
+  return dup?.id;
+}
+
+/** A party organization's org path, or undefined. */
+export async function partyOrgPath(db: Db, id: string): Promise<string | undefined> {
+  const [org] = await db.select({ orgPath: partyOrgs.orgPath }).from(partyOrgs).where(eq(partyOrgs.id, id));
+  return org?.orgPath;
+}
+
+export async function insertPartyMember(
+  db: Db,
+  values: typeof partyMembers.$inferInsert,
+): Promise<PartyMemberRow> {
+  const [created] = await db.insert(partyMembers).values(values).returning();
+  return created!;
+}
+
+/** Updates a member found in scope. */
+export async function updatePartyMemberRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof partyMembers.$inferInsert>,
+): Promise<PartyMemberRow> {
+  const [after] = await db.update(partyMembers).set(set).where(eq(partyMembers.id, id)).returning();
+  return after!;
+}

@@ -1,0 +1,124 @@
+import { type SQL, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Permission } from '../../../shared/permissions';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, type PageQuery, listPage } from '../../platform/listing';
+import { type Actor, scopePaths, scopeWhere } from '../../platform/permissions';
+import { unitFieldSql, unitNameSql, unitPathSql } from '../org/org.api';
+import { type PeopleAction, peoplePolicy } from './people.policy';
+import { partyMembers, partyOrgLevels } from './people.table';
+
+/**
+ * The reads of the people registry's tables that decide what is in reach: each takes the actor and the
+ * action and ANDs `peoplePolicy.scope` on the table's `org_path` into its `where`, so a row out of reach
+ * is not found (404) and lists hold only rows in reach. The sub-areas' use cases (party, members,
+ * workers, units) go through these for every lookup by id and every list.
+ */
+
+/** A people-registry table: rows have an id and the org path that scopes them. */
+export type ScopedTable = PgTable & { id: AnyPgColumn; orgPath: AnyPgColumn };
+
+/** One row by id in reach for `action`, or undefined (also for an id that is not a UUID). */
+export async function findScopedRow<T extends ScopedTable>(
+  db: Db,
+  actor: Actor,
+  action: PeopleAction,
+  table: T,
+  id: string,
+): Promise<T['$inferSelect'] | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), peoplePolicy.scope(actor, action, table.orgPath)));
+  return row as T['$inferSelect'] | undefined;
+}
+
+/** One page of `table`'s rows in reach for `action` that match `filter`, in `orderBy` order. */
+export function listScopedRows<T extends ScopedTable>(
+  db: Db,
+  actor: Actor,
+  action: PeopleAction,
+  opts: { table: T; filter: SQL | undefined; orderBy: (PgColumn | SQL)[]; page: PageQuery },
+): Promise<Page<T['$inferSelect']>> {
+  return listPage(db, {
+    table: opts.table,
+    where: and(peoplePolicy.scope(actor, action, opts.table.orgPath), opts.filter),
+    orderBy: opts.orderBy,
+    page: opts.page,
+  });
+}
+
+/**
+ * The party-level schemes in reach for `action` (R-ORG-2): those of units in the actor's subtree, and
+ * those inherited from the units above it (a community worker sees the subdistrict's scheme).
+ */
+export function schemeLevelRows(db: Db, actor: Actor, action: PeopleAction) {
+  const aboveIds = scopePaths(actor, peoplePolicy.permissions[action]).flatMap((p) =>
+    p.split('/').filter(Boolean),
+  );
+  const unitPath = unitPathSql(partyOrgLevels.orgUnitId);
+  return db
+    .select({
+      level: partyOrgLevels,
+      unitName: unitNameSql(partyOrgLevels.orgUnitId),
+      unitKind: unitFieldSql<string>(partyOrgLevels.orgUnitId, 'kind'),
+    })
+    .from(partyOrgLevels)
+    .where(
+      and(
+        sql`${unitPath} is not null`,
+        or(
+          peoplePolicy.scope(actor, action, unitPath),
+          aboveIds.length ? inArray(partyOrgLevels.orgUnitId, aboveIds) : undefined,
+        ),
+      ),
+    )
+    .orderBy(asc(unitFieldSql(partyOrgLevels.orgUnitId, 'depth')), asc(unitPath), asc(partyOrgLevels.rank));
+}
+
+/**
+ * One party level the actor may filter by: its scheme is defined in their scope or inherited from above it
+ * (as `schemeLevelRows` lists them); undefined otherwise.
+ */
+export async function visibleLevelRow(db: Db, actor: Actor, action: PeopleAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const rows = await schemeLevelRows(db, actor, action);
+  return rows.find((r) => r.level.id === id)?.level;
+}
+
+/** One party level whose unit is in reach for `action`, or undefined. */
+export async function findLevelRow(db: Db, actor: Actor, action: PeopleAction, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [level] = await db
+    .select()
+    .from(partyOrgLevels)
+    .where(
+      and(
+        eq(partyOrgLevels.id, id),
+        peoplePolicy.scope(actor, action, unitPathSql(partyOrgLevels.orgUnitId)),
+      ),
+    );
+  return level;
+}
+
+export type PartyMemberRow = typeof partyMembers.$inferSelect;
+
+/**
+ * A party member inside the actor's scope for `permission` (another module's, e.g. volunteers), else
+ * undefined (callers answer alike).
+ */
+export async function partyMemberInScope(
+  db: Db,
+  actor: Actor,
+  permission: Permission,
+  id: string,
+): Promise<PartyMemberRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [pm] = await db
+    .select()
+    .from(partyMembers)
+    .where(and(eq(partyMembers.id, id), scopeWhere(actor, permission, partyMembers.orgPath)));
+  return pm;
+}

@@ -1,0 +1,69 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { unitFieldSql, unitNameSql } from '../org/org.api';
+import { gridAssignments, workers } from './people.table';
+
+/**
+ * Workers' and grid assignments' queries beyond the scoped lookups and lists of people.repository.ts:
+ * writes and reads on workers (and grids) the use case has already found in reach.
+ */
+export type WorkerRow = typeof workers.$inferSelect;
+
+/** The grids these workers hold (live grids only), by the grid's sort then name. */
+export function gridsOfWorkers(db: Db, workerIds: string[]) {
+  return db
+    .select({
+      workerId: gridAssignments.workerId,
+      id: gridAssignments.gridId,
+      name: unitNameSql(gridAssignments.gridId),
+    })
+    .from(gridAssignments)
+    .where(
+      and(
+        inArray(gridAssignments.workerId, workerIds),
+        sql`${unitNameSql(gridAssignments.gridId)} is not null`,
+      ),
+    )
+    .orderBy(asc(unitFieldSql(gridAssignments.gridId, 'sort')), asc(unitNameSql(gridAssignments.gridId)));
+}
+
+export async function insertWorker(db: Db, values: typeof workers.$inferInsert): Promise<WorkerRow> {
+  const [created] = await db.insert(workers).values(values).returning();
+  return created!;
+}
+
+/** Updates a worker found in scope. */
+export async function updateWorkerRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof workers.$inferInsert>,
+): Promise<WorkerRow> {
+  const [after] = await db.update(workers).set(set).where(eq(workers.id, id)).returning();
+  return after!;
+}
+
+/** Ends every grid assignment of a worker; returns the ended ones. */
+export function endAssignments(db: Db, workerId: string) {
+  return db.delete(gridAssignments).where(eq(gridAssignments.workerId, workerId)).returning();
+}
+
+/** Whether the worker already holds the grid. */
+export async function isAssigned(db: Db, workerId: string, gridId: string): Promise<boolean> {
+  const [existing] = await db
+    .select({ id: gridAssignments.id })
+    .from(gridAssignments)
+    .where(and(eq(gridAssignments.workerId, workerId), eq(gridAssignments.gridId, gridId)));
+  return !!existing;
+}
+
+export async function insertAssignment(db: Db, values: typeof gridAssignments.$inferInsert): Promise<void> {
+  await db.insert(gridAssignments).values(values);
+}
+
+/** Ends one assignment; returns it (empty when there was none). */
+export function endAssignment(db: Db, workerId: string, gridId: string) {
+  return db
+    .delete(gridAssignments)
+    .where(and(eq(gridAssignments.workerId, workerId), eq(gridAssignments.gridId, gridId)))
+    .returning();
+}

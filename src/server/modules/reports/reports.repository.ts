@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../platform/db';
+import type { Actor } from '../../platform/permissions';
+import { type ReportAction, reportsPolicy } from './reports.policy';
+
+/**
+ * The reports' read models: raw SQL over other modules' tables (org_units, residents, workers,
+ * grid_assignments, social_orgs). The module owns no tables; these queries only read, one row per
+ * community in reach for `action` (the policy's scope ANDed into each `where`). Documented exception to
+ * "only a module queries its tables": a read model across modules, kept in this one file.
+ */
+
+export interface StaffingQueryRow {
+  community_id: string;
+  community_name: string;
+  subdistrict_name: string | null;
+  residents: number;
+  workers: number;
+  grids: number;
+  empty_grids: number;
+}
+
+/** Per active community in reach: permanent residents, community workers, active grids, grids without a worker. */
+export async function staffingRows(db: Db, actor: Actor, action: ReportAction): Promise<StaffingQueryRow[]> {
+  return rowsOf<StaffingQueryRow>(
+    await db.execute(sql`
+      select c.id as community_id, c.name as community_name, s.name as subdistrict_name,
+        (select count(*)::int from residents r where r.community_id = c.id and r.deleted_at is null
+           and r.registration_status in ('registered', 'permanent')) as residents,
+        (select count(*)::int from workers w where w.org_path like c.path || '%' and w.active
+           and w.kind = 'community_worker') as workers,
+        (select count(*)::int from org_units g where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active') as grids,
+        (select count(*)::int from org_units g where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active'
+           and not exists (select 1 from grid_assignments ga join workers w on w.id = ga.worker_id
+                           where ga.grid_id = g.id and w.active)) as empty_grids
+      from org_units c
+      left join org_units s on s.id = c.parent_id
+      where c.kind = 'community' and c.status = 'active' and ${reportsPolicy.scope(actor, action)}
+      order by s.name, c.sort, c.name`),
+  );
+}
+
+export interface UrbanVillageQueryRow {
+  id: string;
+  name: string;
+  sd: string | null;
+  attrs: Record<string, unknown>;
+  orgs: number;
+}
+
+/** Active urban-village communities in reach, with their public-welfare social orgs with migrant members. */
+export async function urbanVillageRows(
+  db: Db,
+  actor: Actor,
+  action: ReportAction,
+): Promise<UrbanVillageQueryRow[]> {
+  return rowsOf<UrbanVillageQueryRow>(
+    await db.execute(sql`
+      select c.id, c.name, s.name as sd, c.attrs,
+        (select count(*)::int from social_orgs o where o.org_path like c.path || '%'
+           and o.public_welfare and o.migrant_members) as orgs
+      from org_units c left join org_units s on s.id = c.parent_id
+      where c.kind = 'community' and c.status = 'active' and (c.attrs ->> 'urbanVillage')::boolean is true
+        and ${reportsPolicy.scope(actor, action)}
+      order by s.name, c.name`),
+  );
+}
