@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamps, ts } from '../../platform/columns';
 
 /** One problem found in one row of an import file; the message is rendered in the reader's language. */
 export interface ImportRowError {
@@ -37,10 +38,9 @@ export const importJobs = pgTable('import_jobs', {
   failureCode: text('failure_code'),
   failureParams: jsonb('failure_params').$type<Record<string, string | number>>(),
   committedRows: integer('committed_rows'),
-  committedAt: timestamp('committed_at', { withTimezone: true, mode: 'date' }),
+  committedAt: ts('committed_at'),
   createdBy: uuid('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  ...timestamps(),
 });
 
 export const importRows = pgTable(

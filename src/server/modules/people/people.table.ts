@@ -1,20 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
-};
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps, ts } from '../../platform/columns';
 
 /** R-ORG-2: party organization levels are data. One scheme per subdistrict (or inherited from above). */
 export const partyOrgLevels = pgTable('party_org_levels', {
@@ -23,7 +9,7 @@ export const partyOrgLevels = pgTable('party_org_levels', {
   orgUnitId: uuid('org_unit_id').notNull(),
   rank: integer('rank').notNull(),
   name: text('name').notNull(),
-  ...timestamps,
+  ...timestamps(),
 });
 
 export const partyOrgs = pgTable(
@@ -36,7 +22,7 @@ export const partyOrgs = pgTable(
     orgUnitId: uuid('org_unit_id').notNull(),
     orgPath: text('org_path').notNull(),
     secretary: text('secretary'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('party_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -57,7 +43,7 @@ export const partyMembers = pgTable(
     reportedOn: date('reported_on', { mode: 'string' }),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     isCentralHousehold: boolean('is_central_household').notNull().default(false),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('party_members_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -82,7 +68,7 @@ export const workers = pgTable(
     phoneMask: text('phone_mask'),
     userId: uuid('user_id'),
     active: boolean('active').notNull().default(true),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('workers_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -94,7 +80,7 @@ export const gridAssignments = pgTable(
     id: uuid('id').primaryKey(),
     gridId: uuid('grid_id').notNull(),
     workerId: uuid('worker_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('grid_assignments_uq').on(t.gridId, t.workerId)],
 );
@@ -111,7 +97,7 @@ export const deputies = pgTable(
     orgUnitId: uuid('org_unit_id').notNull(),
     orgPath: text('org_path').notNull(),
     residentId: uuid('resident_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('deputies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -130,7 +116,7 @@ export const residentUnits = pgTable(
     contactPhoneMask: text('contact_phone_mask'),
     orgUnitId: uuid('org_unit_id').notNull(),
     orgPath: text('org_path').notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('resident_units_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
@@ -153,7 +139,7 @@ export const socialOrgs = pgTable(
     memberCount: integer('member_count').notNull().default(0),
     orgUnitId: uuid('org_unit_id').notNull(),
     orgPath: text('org_path').notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('social_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );

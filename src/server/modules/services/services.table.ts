@@ -8,16 +8,10 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const timestamps = {
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
-};
+import { timestamps, ts } from '../../platform/columns';
 
 /** Feeds service order numbers (FW…). */
 export const svcOrderNumberSeq = pgSequence('svc_order_number_seq', { startWith: 1 });
@@ -45,7 +39,7 @@ export const svcNeeds = pgTable(
     /** The service order that answers it, once matched. */
     orderId: uuid('order_id'),
     createdBy: uuid('created_by'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_needs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -72,7 +66,7 @@ export const svcResources = pgTable(
     quantity: integer('quantity'),
     available: boolean('available').notNull().default(true),
     createdBy: uuid('created_by'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_resources_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -104,7 +98,7 @@ export const svcProjects = pgTable(
     durationMinutes: integer('duration_minutes').notNull().default(60),
     published: boolean('published').notNull().default(false),
     createdBy: uuid('created_by'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_projects_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -170,7 +164,7 @@ export const svcOrders = pgTable(
     /** R-VP-2: the minutes withdrawn from the payer's time bank on confirmation. */
     timePaidMinutes: integer('time_paid_minutes'),
     version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('svc_orders_number_uq').on(t.number),
@@ -233,7 +227,7 @@ export const svcStations = pgTable(
     name: text('name').notNull(),
     address: text('address'),
     active: boolean('active').notNull().default(true),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_stations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );

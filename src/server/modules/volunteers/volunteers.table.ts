@@ -8,14 +8,12 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from '../../platform/columns';
 
 /** Tables of the volunteers module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** When a volunteer is usually free: weekdays 1 (Mon) … 7 (Sun) and time slots ('morning' | 'afternoon' | 'evening'). */
 export type VolunteerAvailability = { weekdays: number[]; slots: string[]; note?: string };

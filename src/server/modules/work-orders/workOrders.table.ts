@@ -8,15 +8,13 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from '../../platform/columns';
 
 /** Feeds tracking numbers. */
 export const woNumberSeq = pgSequence('wo_number_seq', { startWith: 1 });
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Service categories (Open311 "services"): what a request is about, and who usually handles it. */
 export const woCategories = pgTable('wo_categories', {
