@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { timestamps, ts } from '../../platform/columns';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** One problem found in one row of an import file; the message is rendered in the reader's language. */
 export interface ImportRowError {
@@ -19,8 +19,7 @@ export interface ImportRowError {
 export const importJobs = pgTable('import_jobs', {
   id: uuid('id').primaryKey(),
   kind: text('kind').notNull(),
-  orgUnitId: uuid('org_unit_id').notNull(),
-  orgPath: text('org_path').notNull(),
+  ...scopedColumns(),
   fileName: text('file_name').notNull(),
   /** 'xlsx' | 'csv' */
   format: text('format').notNull().default('xlsx'),

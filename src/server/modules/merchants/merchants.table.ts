@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from '../../platform/columns';
+import { scopedColumns, ts } from '../../platform/columns';
 
 /** Tables of the merchants module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -27,8 +27,7 @@ export const redemptionPoints = pgTable(
     /** Cash paid per love point at settlement, in integer fen; null = no cash (points only). */
     fenPerPoint: integer('fen_per_point'),
     /** The community the point registered with. */
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -101,8 +100,7 @@ export const redemptions = pgTable(
     id: uuid('id').primaryKey(),
     number: text('number').notNull(),
     pointId: uuid('point_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     volunteerId: uuid('volunteer_id').notNull(),
     volunteerName: text('volunteer_name').notNull(),
     totalPoints: integer('total_points').notNull(),
@@ -150,8 +148,7 @@ export const merchantSettlements = pgTable(
     id: uuid('id').primaryKey(),
     number: text('number').notNull(),
     pointId: uuid('point_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** Redemptions up to and including this China date. */
     upTo: date('up_to', { mode: 'string' }).notNull(),
     redemptionCount: integer('redemption_count').notNull(),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { timestamps, ts } from '../../platform/columns';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** R-ORG-2: party organization levels are data. One scheme per subdistrict (or inherited from above). */
 export const partyOrgLevels = pgTable('party_org_levels', {
@@ -19,8 +19,7 @@ export const partyOrgs = pgTable(
     parentId: uuid('parent_id'),
     levelId: uuid('level_id').notNull(),
     name: text('name').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     secretary: text('secretary'),
     ...timestamps(),
   },
@@ -34,8 +33,7 @@ export const partyMembers = pgTable(
     residentId: uuid('resident_id'),
     name: text('name').notNull(),
     partyOrgId: uuid('party_org_id'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     joinedOn: date('joined_on', { mode: 'string' }),
     /** 在职党员到社区报到: employed elsewhere, reporting to the community where they live. */
     reporting: boolean('reporting').notNull().default(false),
@@ -55,8 +53,7 @@ export const workers = pgTable(
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
     gender: text('gender'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** community_worker | grid_worker | social_worker */
     kind: text('kind').notNull(),
     /** 四岗: secretary_director | deputy | committee_member | general */
@@ -94,8 +91,7 @@ export const deputies = pgTable(
     /** party_congress | peoples_congress | cppcc */
     kind: text('kind').notNull(),
     level: text('level').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     residentId: uuid('resident_id'),
     ...timestamps(),
   },
@@ -114,8 +110,7 @@ export const residentUnits = pgTable(
     contactName: text('contact_name'),
     contactPhoneEnc: text('contact_phone_enc'),
     contactPhoneMask: text('contact_phone_mask'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     ...timestamps(),
   },
   (t) => [
@@ -137,8 +132,7 @@ export const socialOrgs = pgTable(
     publicWelfare: boolean('public_welfare').notNull().default(false),
     migrantMembers: boolean('migrant_members').notNull().default(false),
     memberCount: integer('member_count').notNull().default(0),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     ...timestamps(),
   },
   (t) => [index('social_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { timestamps, ts } from '../../platform/columns';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /**
  * The people registry. ID number, phone, address and special-group tags are encrypted (`*Enc`),
@@ -11,8 +11,7 @@ export const residents = pgTable(
   {
     id: uuid('id').primaryKey(),
     /** Most specific unit known: household, building, compound, grid or community. */
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** The community (village) the resident belongs to, kept for reports. */
     communityId: uuid('community_id').notNull(),
     name: text('name').notNull(),

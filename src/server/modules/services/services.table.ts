@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps, ts } from '../../platform/columns';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** Feeds service order numbers (FW…). */
 export const svcOrderNumberSeq = pgSequence('svc_order_number_seq', { startWith: 1 });
@@ -25,8 +25,7 @@ export const svcNeeds = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     title: text('title').notNull(),
     description: text('description'),
     /** resident | grid_visit | deliberation | special_group_visit */
@@ -53,8 +52,7 @@ export const svcResources = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** venue | party_member_skill | resident_unit_offer | social_org | merchant | fund */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -77,8 +75,7 @@ export const svcProjects = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     title: text('title').notNull(),
     description: text('description'),
     category: text('category').notNull(),
@@ -113,8 +110,7 @@ export const svcOrders = pgTable(
     id: uuid('id').primaryKey(),
     number: text('number').notNull(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** The beneficiary's grid, when known (distance ranking). */
     gridId: uuid('grid_id'),
     projectId: uuid('project_id'),
@@ -222,8 +218,7 @@ export const svcStations = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     name: text('name').notNull(),
     address: text('address'),
     active: boolean('active').notNull().default(true),
