@@ -8,10 +8,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns';
 
 /**
  * Append-only, hash-chained audit trail (R-LAW-PI-1). A write only inserts its rows (no shared lock);
@@ -22,7 +22,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: ts('at').notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
     action: text('action').notNull(),
@@ -60,7 +60,7 @@ export const auditSeal = pgTable('audit_seal', {
   /** `seq` of the last sealed row. */
   seq: bigint('seq', { mode: 'number' }),
   hash: text('hash').notNull(),
-  sealedAt: timestamp('sealed_at', { withTimezone: true, mode: 'date' }),
+  sealedAt: ts('sealed_at'),
 });
 
 /**
@@ -74,7 +74,7 @@ export const auditCheckpoint = pgTable(
     pos: bigint('pos', { mode: 'number' }).notNull(),
     seq: bigint('seq', { mode: 'number' }),
     hash: text('hash').notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: ts('at').notNull(),
     sig: text('sig').notNull(),
   },
   (t) => [index('audit_checkpoint_pos_idx').on(t.pos)],

@@ -1,4 +1,5 @@
-import { check, date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './columns';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -17,7 +18,7 @@ export const calendarDays = pgTable(
     name: text('name').notNull(),
     /** Who supplied the row; only 'admin' for now. */
     source: text('source').notNull().default('admin'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: ts('created_at').notNull(),
     createdBy: uuid('created_by'),
   },
   (t) => [check('calendar_days_kind_check', sql`${t.kind} in ('holiday', 'workday')`)],

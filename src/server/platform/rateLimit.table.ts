@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { ts } from './columns';
 
 /**
  * Request counters of the rate limiter, one row per key (bucket and client address) and minute window,
@@ -8,7 +9,7 @@ export const rateLimitWindows = pgTable(
   'rate_limit_windows',
   {
     key: text('key').notNull(),
-    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    windowStart: ts('window_start').notNull(),
     count: integer('count').notNull(),
   },
   (t) => [

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps, ts } from '../../platform/columns';
 
 export const users = pgTable(
   'users',
@@ -12,12 +13,11 @@ export const users = pgTable(
     title: text('title'),
     active: boolean('active').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+    lockedUntil: ts('locked_until'),
+    lastLoginAt: ts('last_login_at'),
     /** An account of the demo seed: shared, password-only, exempt from the two-factor requirement. */
     isDemo: boolean('is_demo').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username)],
 );
@@ -31,7 +31,7 @@ export const userRoles = pgTable(
     role: text('role').notNull(),
     /** null only for platform_admin: the whole platform. */
     orgUnitId: uuid('org_unit_id'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [index('user_roles_user_idx').on(t.userId)],
 );
@@ -43,9 +43,9 @@ export const sessions = pgTable(
     id: text('id').primaryKey(),
     userId: uuid('user_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
@@ -58,13 +58,12 @@ export const userTwoFactor = pgTable('user_two_factor', {
   /** The base32 secret, AES-256-GCM under the PII key (platform/crypto); never stored in clear. */
   secretEnc: text('secret_enc').notNull(),
   /** null while enrolment waits for the first correct code. */
-  enabledAt: timestamp('enabled_at', { withTimezone: true, mode: 'date' }),
+  enabledAt: ts('enabled_at'),
   /** The newest time step whose code was accepted: a code works once (RFC 6238 §5.2). */
   lastStep: integer('last_step'),
   /** Per-user salt of the recovery-code hashes. */
   recoverySalt: text('recovery_salt').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  ...timestamps(),
 });
 
 /** One-time recovery codes: sha256(salt, code); a used code keeps its row with `used_at`. */
@@ -74,8 +73,8 @@ export const recoveryCodes = pgTable(
     id: uuid('id').primaryKey(),
     userId: uuid('user_id').notNull(),
     codeHash: text('code_hash').notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [index('user_recovery_codes_user_idx').on(t.userId)],
 );
@@ -87,8 +86,8 @@ export const loginChallenges = pgTable(
     /** sha256 of the pending-login token; the token itself is never stored. */
     id: text('id').primaryKey(),
     userId: uuid('user_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
     ip: text('ip'),
   },
   (t) => [index('login_challenges_expires_idx').on(t.expiresAt)],

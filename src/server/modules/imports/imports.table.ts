@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** One problem found in one row of an import file; the message is rendered in the reader's language. */
 export interface ImportRowError {
@@ -18,8 +19,7 @@ export interface ImportRowError {
 export const importJobs = pgTable('import_jobs', {
   id: uuid('id').primaryKey(),
   kind: text('kind').notNull(),
-  orgUnitId: uuid('org_unit_id').notNull(),
-  orgPath: text('org_path').notNull(),
+  ...scopedColumns(),
   fileName: text('file_name').notNull(),
   /** 'xlsx' | 'csv' */
   format: text('format').notNull().default('xlsx'),
@@ -37,10 +37,9 @@ export const importJobs = pgTable('import_jobs', {
   failureCode: text('failure_code'),
   failureParams: jsonb('failure_params').$type<Record<string, string | number>>(),
   committedRows: integer('committed_rows'),
-  committedAt: timestamp('committed_at', { withTimezone: true, mode: 'date' }),
+  committedAt: ts('committed_at'),
   createdBy: uuid('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  ...timestamps(),
 });
 
 export const importRows = pgTable(

@@ -1,17 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, ts } from '../../platform/columns';
 
 /**
  * A ledger account (R-VP-1, R-VP-2): one per owner × unit. `credit` accounts are issuers (a community
@@ -33,8 +22,7 @@ export const ledgerAccounts = pgTable(
     /** Upper bound of the balance (time bank: 90,000 minutes = 1,500 hours), null = none. */
     cap: integer('cap'),
     name: text('name').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     balance: integer('balance').notNull().default(0),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -103,8 +91,7 @@ export const ledgerEarningRules = pgTable(
   'ledger_earning_rules',
   {
     id: uuid('id').primaryKey(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     activityType: text('activity_type').notNull(),
     pointsPerHour: integer('points_per_hour').notNull(),
     /** Most points one volunteer may earn per China day under this activity type. */

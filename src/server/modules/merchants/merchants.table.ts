@@ -1,20 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, ts } from '../../platform/columns';
 
 /** Tables of the merchants module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * A redemption point (R-VP-1): a merchant or a community love supermarket (爱心超市) where volunteers
@@ -39,8 +27,7 @@ export const redemptionPoints = pgTable(
     /** Cash paid per love point at settlement, in integer fen; null = no cash (points only). */
     fenPerPoint: integer('fen_per_point'),
     /** The community the point registered with. */
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -113,8 +100,7 @@ export const redemptions = pgTable(
     id: uuid('id').primaryKey(),
     number: text('number').notNull(),
     pointId: uuid('point_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     volunteerId: uuid('volunteer_id').notNull(),
     volunteerName: text('volunteer_name').notNull(),
     totalPoints: integer('total_points').notNull(),
@@ -162,8 +148,7 @@ export const merchantSettlements = pgTable(
     id: uuid('id').primaryKey(),
     number: text('number').notNull(),
     pointId: uuid('point_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** Redemptions up to and including this China date. */
     upTo: date('up_to', { mode: 'string' }).notNull(),
     redemptionCount: integer('redemption_count').notNull(),

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, ts } from '../../platform/columns';
 
 /**
  * API keys of Open311 clients (a 12345 platform, a city app …), R-O311-1. Only the SHA-256 of the key is
@@ -19,8 +18,7 @@ export const open311Keys = pgTable(
     keyPrefix: text('key_prefix').notNull(),
     /** R-WO-1 channel of the orders filed with this key: open311 | transfer_12345. */
     channel: text('channel').notNull().default('open311'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),

@@ -7,10 +7,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from '../../platform/columns';
 
 /**
  * The org tree (R-ORG-1). `path` is the materialised path of ids, '/root/child/self/', so a subtree
@@ -36,8 +36,7 @@ export const orgUnits = pgTable(
     sort: integer('sort').notNull().default(0),
     status: text('status').notNull().default('active'),
     mergedIntoId: uuid('merged_into_id'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ...timestamps(),
   },
   (t) => [
     index('org_units_parent_idx').on(t.parentId),

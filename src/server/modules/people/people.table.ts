@@ -1,20 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
-};
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** R-ORG-2: party organization levels are data. One scheme per subdistrict (or inherited from above). */
 export const partyOrgLevels = pgTable('party_org_levels', {
@@ -23,7 +9,7 @@ export const partyOrgLevels = pgTable('party_org_levels', {
   orgUnitId: uuid('org_unit_id').notNull(),
   rank: integer('rank').notNull(),
   name: text('name').notNull(),
-  ...timestamps,
+  ...timestamps(),
 });
 
 export const partyOrgs = pgTable(
@@ -33,10 +19,9 @@ export const partyOrgs = pgTable(
     parentId: uuid('parent_id'),
     levelId: uuid('level_id').notNull(),
     name: text('name').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     secretary: text('secretary'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('party_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -48,8 +33,7 @@ export const partyMembers = pgTable(
     residentId: uuid('resident_id'),
     name: text('name').notNull(),
     partyOrgId: uuid('party_org_id'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     joinedOn: date('joined_on', { mode: 'string' }),
     /** 在职党员到社区报到: employed elsewhere, reporting to the community where they live. */
     reporting: boolean('reporting').notNull().default(false),
@@ -57,7 +41,7 @@ export const partyMembers = pgTable(
     reportedOn: date('reported_on', { mode: 'string' }),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     isCentralHousehold: boolean('is_central_household').notNull().default(false),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('party_members_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -69,8 +53,7 @@ export const workers = pgTable(
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
     gender: text('gender'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** community_worker | grid_worker | social_worker */
     kind: text('kind').notNull(),
     /** 四岗: secretary_director | deputy | committee_member | general */
@@ -82,7 +65,7 @@ export const workers = pgTable(
     phoneMask: text('phone_mask'),
     userId: uuid('user_id'),
     active: boolean('active').notNull().default(true),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('workers_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -94,7 +77,7 @@ export const gridAssignments = pgTable(
     id: uuid('id').primaryKey(),
     gridId: uuid('grid_id').notNull(),
     workerId: uuid('worker_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('grid_assignments_uq').on(t.gridId, t.workerId)],
 );
@@ -108,10 +91,9 @@ export const deputies = pgTable(
     /** party_congress | peoples_congress | cppcc */
     kind: text('kind').notNull(),
     level: text('level').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     residentId: uuid('resident_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('deputies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -128,9 +110,8 @@ export const residentUnits = pgTable(
     contactName: text('contact_name'),
     contactPhoneEnc: text('contact_phone_enc'),
     contactPhoneMask: text('contact_phone_mask'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    ...timestamps,
+    ...scopedColumns(),
+    ...timestamps(),
   },
   (t) => [
     index('resident_units_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
@@ -151,9 +132,8 @@ export const socialOrgs = pgTable(
     publicWelfare: boolean('public_welfare').notNull().default(false),
     migrantMembers: boolean('migrant_members').notNull().default(false),
     memberCount: integer('member_count').notNull().default(0),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    ...timestamps,
+    ...scopedColumns(),
+    ...timestamps(),
   },
   (t) => [index('social_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );

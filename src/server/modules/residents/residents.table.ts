@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /**
  * The people registry. ID number, phone, address and special-group tags are encrypted (`*Enc`),
@@ -10,8 +11,7 @@ export const residents = pgTable(
   {
     id: uuid('id').primaryKey(),
     /** Most specific unit known: household, building, compound, grid or community. */
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** The community (village) the resident belongs to, kept for reports. */
     communityId: uuid('community_id').notNull(),
     name: text('name').notNull(),
@@ -42,9 +42,8 @@ export const residents = pgTable(
     notes: text('notes'),
     importJobId: uuid('import_job_id'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
   },
   (t) => [
     index('residents_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),

@@ -8,16 +8,10 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const timestamps = {
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
-};
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** Feeds service order numbers (FW…). */
 export const svcOrderNumberSeq = pgSequence('svc_order_number_seq', { startWith: 1 });
@@ -31,8 +25,7 @@ export const svcNeeds = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     title: text('title').notNull(),
     description: text('description'),
     /** resident | grid_visit | deliberation | special_group_visit */
@@ -45,7 +38,7 @@ export const svcNeeds = pgTable(
     /** The service order that answers it, once matched. */
     orderId: uuid('order_id'),
     createdBy: uuid('created_by'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_needs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -59,8 +52,7 @@ export const svcResources = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** venue | party_member_skill | resident_unit_offer | social_org | merchant | fund */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -72,7 +64,7 @@ export const svcResources = pgTable(
     quantity: integer('quantity'),
     available: boolean('available').notNull().default(true),
     createdBy: uuid('created_by'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_resources_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -83,8 +75,7 @@ export const svcProjects = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     title: text('title').notNull(),
     description: text('description'),
     category: text('category').notNull(),
@@ -104,7 +95,7 @@ export const svcProjects = pgTable(
     durationMinutes: integer('duration_minutes').notNull().default(60),
     published: boolean('published').notNull().default(false),
     createdBy: uuid('created_by'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_projects_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
@@ -119,8 +110,7 @@ export const svcOrders = pgTable(
     id: uuid('id').primaryKey(),
     number: text('number').notNull(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** The beneficiary's grid, when known (distance ranking). */
     gridId: uuid('grid_id'),
     projectId: uuid('project_id'),
@@ -170,7 +160,7 @@ export const svcOrders = pgTable(
     /** R-VP-2: the minutes withdrawn from the payer's time bank on confirmation. */
     timePaidMinutes: integer('time_paid_minutes'),
     version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('svc_orders_number_uq').on(t.number),
@@ -228,12 +218,11 @@ export const svcStations = pgTable(
   {
     id: uuid('id').primaryKey(),
     communityId: uuid('community_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     name: text('name').notNull(),
     address: text('address'),
     active: boolean('active').notNull().default(true),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('svc_stations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );

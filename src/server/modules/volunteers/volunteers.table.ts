@@ -8,14 +8,12 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { scopedColumns, ts } from '../../platform/columns';
 
 /** Tables of the volunteers module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** When a volunteer is usually free: weekdays 1 (Mon) … 7 (Sun) and time slots ('morning' | 'afternoon' | 'evening'). */
 export type VolunteerAvailability = { weekdays: number[]; slots: string[]; note?: string };
@@ -48,8 +46,7 @@ export const volunteers = pgTable(
     /** Partner university, for kind = 'university' (R-ORG-4). */
     university: text('university'),
     /** The community or grid served in. */
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     communityId: uuid('community_id').notNull(),
     gridId: uuid('grid_id'),
     /** active | inactive */
@@ -78,8 +75,7 @@ export const volunteerTeams = pgTable(
     name: text('name').notNull(),
     /** general | emergency | party_member | university | specialty */
     kind: text('kind').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     communityId: uuid('community_id').notNull(),
     /** The leading volunteer (a member of the team). */
     leaderVolunteerId: uuid('leader_volunteer_id'),
@@ -130,8 +126,7 @@ export const volunteerActivities = pgTable(
     /** Matches the ledger's earning-rule activity types: elderly_care | environment | neighbour_help | emergency | culture | other */
     type: text('type').notNull(),
     description: text('description'),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     communityId: uuid('community_id').notNull(),
     teamId: uuid('team_id'),
     place: text('place').notNull(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { scopedColumns } from '../../platform/columns';
 
 /**
  * The counters of the work-order rollups (R-LAW-WO-6 three rates, R-WO-5 resolution levels, R-WO-6
@@ -67,8 +68,7 @@ const counterColumns = () => ({
 export const woRollups = pgTable(
   'wo_rollups',
   {
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     day: date('day', { mode: 'string' }).notNull(),
     categoryCode: text('category_code').notNull(),
     /** 0 … ROLLUP_STRIPES - 1, see ROLLUP_STRIPES. */
@@ -88,8 +88,7 @@ export const woRollups = pgTable(
 export const woRollupsMonthly = pgTable(
   'wo_rollups_monthly',
   {
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** The first day of the month (China dates). */
     month: date('month', { mode: 'string' }).notNull(),
     stripe: smallint('stripe').notNull().default(0),

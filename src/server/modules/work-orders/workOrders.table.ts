@@ -8,15 +8,13 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { scopedColumns, ts } from '../../platform/columns';
 
 /** Feeds tracking numbers. */
 export const woNumberSeq = pgSequence('wo_number_seq', { startWith: 1 });
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Service categories (Open311 "services"): what a request is about, and who usually handles it. */
 export const woCategories = pgTable('wo_categories', {
@@ -61,8 +59,7 @@ export const workOrders = pgTable(
     /** The subdistrict whose governance centre dispatches it. */
     subdistrictId: uuid('subdistrict_id'),
     /** Responsible unit now (dispatcher's subdistrict before dispatch). */
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedColumns(),
     /** Path of the dispatching subdistrict (or higher unit when the territory is unknown). */
     dispatchPath: text('dispatch_path').notNull(),
     requesterName: text('requester_name'),
