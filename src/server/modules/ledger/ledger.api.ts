@@ -43,3 +43,4 @@ export async function moveHolderAccounts(
       ),
     );
 }
+export { type WithdrawTimeInput, withdrawTime } from './ledger.usecases';

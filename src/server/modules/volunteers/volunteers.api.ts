@@ -46,3 +46,5 @@ export async function activeVolunteerOfUser(db: Db, userId: string): Promise<Vol
     .where(and(eq(volunteers.userId, userId), eq(volunteers.status, 'active')));
   return v;
 }
+
+export { type ServiceHoursInput, recordServiceHours } from './volunteers.hours';
