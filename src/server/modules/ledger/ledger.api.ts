@@ -33,3 +33,4 @@ export async function moveHolderAccounts(
 ): Promise<void> {
   await moveHolderAccountRows(tx, ownerKind, ownerId, unit, now);
 }
+export { type WithdrawTimeInput, withdrawTime } from './ledger.usecases';

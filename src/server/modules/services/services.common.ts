@@ -1,18 +1,16 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import type { Permission } from '../../../shared/permissions';
 import { type Actor, scopePaths } from '../../platform/permissions';
 import { mayOrderIn, servicesUnitPolicy } from './services.policy';
-import { orgUnits } from '../org/org.table';
+import * as org from '../org/org.api';
 
-export type Unit = typeof orgUnits.$inferSelect;
+export type Unit = org.OrgUnit;
 
 export async function unitById(db: Db, id: string | null | undefined): Promise<Unit | null> {
   if (!isUuid(id)) return null;
-  const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
-  return u ?? null;
+  return (await org.unitById(db, id)) ?? null;
 }
 
 /**
@@ -63,7 +61,7 @@ export async function homeCommunity(db: Db, actor: Actor, permission: Permission
   for (const path of scopePaths(actor, permission)) {
     const ids = path.split('/').filter(Boolean);
     if (ids.length === 0) continue;
-    const units = await db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
+    const units = await org.unitsByIds(db, ids);
     const community = units.find((u) => u.kind === 'community');
     if (community) return community;
   }
@@ -71,24 +69,15 @@ export async function homeCommunity(db: Db, actor: Actor, permission: Permission
 }
 
 /** The community above (or at) a path. */
-export async function communityOfPath(db: Db, path: string): Promise<Unit | null> {
-  const ids = path.split('/').filter(Boolean);
-  if (ids.length === 0) return null;
-  const [c] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(inArray(orgUnits.id, ids), eq(orgUnits.kind, 'community')));
-  return c ?? null;
+export function communityOfPath(db: Db, path: string): Promise<Unit | null> {
+  return org.communityOfPath(db, path);
 }
 
 export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return org.unitNames(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
 }
 
 export const conflict = (

@@ -40,3 +40,5 @@ export function activeVolunteerById(
 export function activeVolunteerOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
   return activeVolunteerRowOfUser(db, userId);
 }
+
+export { type ServiceHoursInput, recordServiceHours } from './volunteers.hours';

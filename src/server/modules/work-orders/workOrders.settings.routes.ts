@@ -9,7 +9,7 @@ import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { defineModule } from '../../platform/module';
 import { workOrdersPolicy } from './workOrders.policy';
-import { findUnitInScope, type OrgUnit } from '../org/org.usecases';
+import { findUnitInScope, type OrgUnit } from '../org/org.api';
 import { invalidateSettingsCache } from './workOrders.cache';
 import { settingsFor } from './workOrders.settings';
 import { woSettings } from './workOrders.table';

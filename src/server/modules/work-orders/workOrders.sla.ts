@@ -3,7 +3,7 @@ import { writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { sweepWorkflow } from '../../platform/workflow';
-import { orgUnits } from '../org/org.table';
+import { unitById } from '../org/org.api';
 import { recordRollup } from './workOrders.rollups';
 import { settingsFor } from './workOrders.settings';
 import { woEvents, workOrders } from './workOrders.table';
@@ -30,9 +30,9 @@ export async function runSlaSweep(
 /** Not accepted in time: one level up (grid → community), or back to the dispatcher's queue (R-WO-3). */
 export async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
   const now = ctx.clock.now();
-  const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, o.orgUnitId));
+  const unit = await unitById(tx, o.orgUnitId);
   const parentId = unit?.kind === 'grid' || unit?.kind === 'community' ? unit.parentId : null;
-  const [parent] = parentId ? await tx.select().from(orgUnits).where(eq(orgUnits.id, parentId)) : [];
+  const parent = parentId ? await unitById(tx, parentId) : undefined;
   const settings = await settingsFor(tx, o.dispatchPath);
   const toDispatcher =
     !parent || parent.kind === 'subdistrict' || o.escalationLevel + 1 >= settings.maxEscalationLevel;
