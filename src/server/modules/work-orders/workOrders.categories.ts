@@ -6,7 +6,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { isUniqueViolation } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { requirePermission } from '../../platform/permissions';
+import { workOrdersPolicy } from './workOrders.policy';
 import { invalidateCategoryCache } from './workOrders.cache';
 import { woCategories } from './workOrders.table';
 
@@ -122,13 +122,13 @@ export async function ensureDefaultCategories(db: Db): Promise<void> {
 
 /** All categories, retired ones included, for the administration page. */
 export async function listAllCategories(ctx: ActorCtx) {
-  requirePermission(ctx.actor, 'work_orders.categories');
+  workOrdersPolicy.require(ctx.actor, 'categories');
   return ctx.db.select().from(woCategories).orderBy(asc(woCategories.sort), asc(woCategories.code));
 }
 
 /** A new category; its code is permanent (it is the Open311 service_code). */
 export async function createCategory(ctx: ActorCtx, input: z.infer<typeof categoryCreateBody>) {
-  requirePermission(ctx.actor, 'work_orders.categories');
+  workOrdersPolicy.require(ctx.actor, 'categories');
   const row = {
     code: input.code,
     nameZh: input.nameZh,
@@ -161,7 +161,7 @@ export async function createCategory(ctx: ActorCtx, input: z.infer<typeof catego
 
 /** Renames, regroups, re-sorts, retires or reactivates a category. */
 export async function updateCategory(ctx: ActorCtx, code: string, patch: z.infer<typeof categoryUpdateBody>) {
-  requirePermission(ctx.actor, 'work_orders.categories');
+  workOrdersPolicy.require(ctx.actor, 'categories');
   const updated = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(woCategories).where(eq(woCategories.code, code)).for('update');
     if (!before) throw new AppError('common.not_found', 404);

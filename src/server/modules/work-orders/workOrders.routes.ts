@@ -23,8 +23,8 @@ import {
   sendStored,
 } from '../../platform/idempotency';
 import { defineModule } from '../../platform/module';
+import { workOrdersPolicy } from './workOrders.policy';
 import { pageOf } from '../../platform/pagination';
-import { requirePermission } from '../../platform/permissions';
 import { createLocalStorage, imageMime } from '../../platform/storage';
 import { registerReportRoutes } from './workOrders.reports.routes';
 import { runSlaSweep } from './workOrders.sla';
@@ -243,7 +243,7 @@ export const workOrdersModule = defineModule({
       { config: { access: access.permission('work_orders.read') }, schema: { tags } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'work_orders.read');
+        workOrdersPolicy.require(ctx.actor, 'read');
         return reply.status(201).send(await storePhoto(deps, req, ctx.actor.userId));
       },
     );
@@ -252,7 +252,7 @@ export const workOrdersModule = defineModule({
       { config: { access: access.permission('work_orders.read') }, schema: { tags, params: idParams } },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'work_orders.read');
+        workOrdersPolicy.require(ctx.actor, 'read');
         return sendAttachment(reply, await attachmentForStaff(ctx, req.params.id));
       },
     );
@@ -261,7 +261,7 @@ export const workOrdersModule = defineModule({
       { config: { access: access.permission('work_orders.supervise') }, schema: { tags } },
       async (req) => {
         const ctx = actorCtxOf(deps, req);
-        requirePermission(ctx.actor, 'work_orders.supervise');
+        workOrdersPolicy.require(ctx.actor, 'supervise');
         return runSlaSweep(ctx);
       },
     );
