@@ -61,9 +61,15 @@ const found = new Set<string>();
 const graph = new Map<string, Set<string>>();
 /** Run-time imports between files of src/web (type-only imports left out), for rule 4. */
 const webRuntime = new Map<string, Set<string>>();
-const files = [...walk(join(ROOT, 'src/server')), ...walk(join(ROOT, 'src/web'))].filter(
-  (f) => !f.endsWith('.test.ts'),
-);
+const allFiles = [...walk(join(ROOT, 'src/server')), ...walk(join(ROOT, 'src/web'))];
+// Tests may reach across modules (they build fixtures), but a server test never imports the CLI either.
+const files = allFiles.filter((f) => !f.endsWith('.test.ts'));
+for (const file of allFiles.filter((f) => f.endsWith('.test.ts') && relative(ROOT, f).startsWith('src/server/')))
+  for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+    const target = resolveImport(file, match[1] ?? match[2] ?? '');
+    if (target && relative(ROOT, target).startsWith('src/cli/'))
+      errors.push(`${relative(ROOT, file)} imports ${relative(ROOT, target)}: the server never imports the CLI`);
+  }
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const rel = relative(ROOT, file);

@@ -98,3 +98,38 @@ async function migratedDatabase(template: 'bare' | 'fixture'): Promise<Database>
     },
   };
 }
+
+/**
+ * Two handles on one new, empty (unmigrated) database, as two app processes would open it: two
+ * connections to a new PostgreSQL database (TEST_DATABASE_URL), or one in-memory PGlite twice.
+ */
+export async function twoHandlesOnNewDatabase(): Promise<{
+  handles: [Database, Database];
+  close: () => Promise<void>;
+}> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const one = await openDatabase({});
+    return { handles: [one, one], close: () => one.close() };
+  }
+  const name = `linli_test_lock_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const a = await openDatabase({ url: url.toString(), poolSize: 3 });
+  const b = await openDatabase({ url: url.toString(), poolSize: 3 });
+  return {
+    handles: [a, b],
+    async close() {
+      await a.close();
+      await b.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
