@@ -4,6 +4,7 @@ import { ALLOWED_CHILDREN, type OrgKind } from '../src/shared/orgKinds';
 import { users } from '../src/server/modules/accounts/accounts.table';
 import { intake } from '../src/server/modules/work-orders/work-orders.api';
 import { loadActor } from '../src/server/platform/auth';
+import type { Actor } from '../src/server/platform/permissions';
 import type { ActorCtx, AppDeps } from '../src/server/platform/context';
 import { insertUnit, type OrgUnitRow } from '../src/server/modules/org/org.repository';
 import { orgUnits } from '../src/server/modules/org/org.table';
@@ -207,4 +208,15 @@ export async function buildWorkOrder(
     },
     { channel: body.channel ?? 'hotline' },
   );
+}
+
+/** An actor holding one role at the unit with `orgPath`, for policy tests that need no database. */
+export function actorAt(role: Role, orgPath: string, userId = 'u'): Actor {
+  return {
+    userId,
+    username: userId,
+    displayName: userId,
+    locale: 'zh-CN',
+    assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
+  };
 }

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { accountsPolicy, mayManageAccount } from './accounts.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('accounts policy', () => {
-  const admin = actor('subdistrict_admin', '/city/district/sub/');
+  const admin = actorAt('subdistrict_admin', '/city/district/sub/');
   const c1 = '/city/district/sub/c1/';
   const c2 = '/city/district/sub2/c2/';
 
@@ -25,11 +17,11 @@ describe('accounts policy', () => {
     expect(mayManageAccount(admin, [c1, c2])).toBe(false);
     // A platform-wide role (no unit) lies at '/': only a platform-wide users.write reaches it.
     expect(mayManageAccount(admin, ['/'])).toBe(false);
-    expect(mayManageAccount(actor('platform_admin', '/'), ['/', c2])).toBe(true);
+    expect(mayManageAccount(actorAt('platform_admin', '/'), ['/', c2])).toBe(true);
   });
 
   it('without users.read: 403, and 401 without a session', () => {
-    expect(() => accountsPolicy.require(actor('evaluator', '/city/'), 'write')).toThrow(
+    expect(() => accountsPolicy.require(actorAt('evaluator', '/city/'), 'write')).toThrow(
       expect.objectContaining({ status: 403 }),
     );
     expect(() => accountsPolicy.require(undefined, 'read')).toThrow(expect.objectContaining({ status: 401 }));

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { importsPolicy } from './imports.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('imports policy', () => {
-  const worker = actor('community_worker', '/city/district/sub/c1/');
+  const worker = actorAt('community_worker', '/city/district/sub/c1/');
   const job = { orgPath: '/city/district/sub/c1/', status: 'validated', errorRows: 0, processedRows: 10 };
   const map = { commit: 'commit', cancel: 'cancel' } as const;
 
@@ -33,7 +25,7 @@ describe('imports policy', () => {
   });
 
   it('without residents.import: 403, and 401 without a session', () => {
-    expect(() => importsPolicy.require(actor('evaluator', '/city/'), 'import')).toThrow(
+    expect(() => importsPolicy.require(actorAt('evaluator', '/city/'), 'import')).toThrow(
       expect.objectContaining({ status: 403 }),
     );
     expect(() => importsPolicy.require(undefined, 'read')).toThrow(expect.objectContaining({ status: 401 }));

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { accountAbilities, canSeeAccount, ledgerPolicy } from './ledger.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('ledger policy', () => {
-  const worker = actor('community_worker', '/city/district/sub/c1/');
-  const volunteer = actor('volunteer', '/city/district/sub/c1/');
+  const worker = actorAt('community_worker', '/city/district/sub/c1/');
+  const volunteer = actorAt('volunteer', '/city/district/sub/c1/');
   const timeBank = { orgPath: '/city/district/sub/c1/', ownerKind: 'volunteer', unit: 'minutes' };
   const elsewhere = { ...timeBank, orgPath: '/city/district/sub/c2/' };
 
@@ -29,7 +22,7 @@ describe('ledger policy', () => {
 
   it('own is not bounded by the org tree: its scope is all or nothing, the repository adds ownership', () => {
     expect(ledgerPolicy.scope(volunteer, 'own')).toBeTruthy();
-    expect(ledgerPolicy.can(actor('civil_affairs', '/city/'), 'own')).toBe(false);
+    expect(ledgerPolicy.can(actorAt('civil_affairs', '/city/'), 'own')).toBe(false);
   });
 
   it('R-VP-2: the holder may donate time-bank minutes but not reverse or withdraw; staff in scope may all', () => {
@@ -47,7 +40,7 @@ describe('ledger policy', () => {
   });
 
   it('a civil-affairs reader reads but never writes; without a session require answers 401', () => {
-    const reader = actor('civil_affairs', '/city/');
+    const reader = actorAt('civil_affairs', '/city/');
     expect(canSeeAccount(reader, timeBank)).toBe(true);
     expect(() => ledgerPolicy.require(reader, 'write')).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => ledgerPolicy.require(undefined, 'read')).toThrow(expect.objectContaining({ status: 401 }));

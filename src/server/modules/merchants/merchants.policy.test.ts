@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { mayEnterVolunteer, merchantsPolicy, pointAbilities, requireRead } from './merchants.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('merchants policy', () => {
-  const worker = actor('community_worker', '/city/district/sub/c1/');
-  const merchant = actor('merchant', '/city/district/sub/c1/');
+  const worker = actorAt('community_worker', '/city/district/sub/c1/');
+  const merchant = actorAt('merchant', '/city/district/sub/c1/');
   const point = { id: 'p1', orgPath: '/city/district/sub/c1/', status: 'active' };
   const otherPoint = { id: 'p2', orgPath: '/city/district/sub/c1/', status: 'active' };
   const elsewhere = { id: 'p3', orgPath: '/city/district/sub/c2/', status: 'active' };
@@ -38,8 +30,10 @@ describe('merchants policy', () => {
 
   it('reading points needs manage or counter somewhere (401 without a session); a volunteer asks for codes anywhere', () => {
     expect(() => requireRead(merchant)).not.toThrow();
-    expect(() => requireRead(actor('volunteer', '/city/'))).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => requireRead(actorAt('volunteer', '/city/'))).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
     expect(() => requireRead(undefined)).toThrow(expect.objectContaining({ status: 401 }));
-    expect(merchantsPolicy.can(actor('volunteer', '/city/district/sub/c9/'), 'holder')).toBe(true);
+    expect(merchantsPolicy.can(actorAt('volunteer', '/city/district/sub/c9/'), 'holder')).toBe(true);
   });
 });

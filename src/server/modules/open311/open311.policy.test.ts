@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { open311Policy } from './open311.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('open311 policy', () => {
-  const admin = actor('subdistrict_admin', '/city/district/sub1/');
+  const admin = actorAt('subdistrict_admin', '/city/district/sub1/');
   const ownKey = { orgPath: '/city/district/sub1/c1/' };
   const otherKey = { orgPath: '/city/district/sub2/' };
 
@@ -21,7 +13,7 @@ describe('open311 policy', () => {
   });
 
   it('a community worker manages no keys: require answers 403 (401 without a session)', () => {
-    const worker = actor('community_worker', '/city/district/sub1/c1/');
+    const worker = actorAt('community_worker', '/city/district/sub1/c1/');
     expect(() => open311Policy.require(worker, 'manage')).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => open311Policy.require(undefined, 'manage')).toThrow(
       expect.objectContaining({ status: 401 }),

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { orgPolicy } from './org.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('org policy', () => {
-  const admin = actor('subdistrict_admin', '/city/district/sub/');
+  const admin = actorAt('subdistrict_admin', '/city/district/sub/');
   const own = { path: '/city/district/sub/', parentId: 'district', status: 'active' };
   const community = { path: '/city/district/sub/c1/', parentId: 'sub', status: 'active' };
   const elsewhere = { path: '/city/district/sub2/c2/', parentId: 'sub2', status: 'active' };
@@ -28,7 +20,7 @@ describe('org policy', () => {
     });
     expect(orgPolicy.can(admin, 'restructure', community)).toBe(true);
     const root = { path: '/city/', parentId: null, status: 'active' };
-    expect(orgPolicy.can(actor('platform_admin', '/'), 'restructure', root)).toBe(false);
+    expect(orgPolicy.can(actorAt('platform_admin', '/'), 'restructure', root)).toBe(false);
   });
 
   it('a merged or archived unit is history: read, never edited', () => {

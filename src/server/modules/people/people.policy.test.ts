@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { peoplePolicy } from './people.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('people policy', () => {
-  const secretary = actor('community_secretary', '/city/district/sub/c1/');
+  const secretary = actorAt('community_secretary', '/city/district/sub/c1/');
   const member = { orgPath: '/city/district/sub/c1/grid/' };
   const elsewhere = { orgPath: '/city/district/sub/c2/' };
 

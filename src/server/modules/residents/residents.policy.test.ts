@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { residentsPolicy } from './residents.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('residents policy', () => {
-  const worker = actor('community_worker', '/city/district/sub/c1/');
+  const worker = actorAt('community_worker', '/city/district/sub/c1/');
   const inReach = { orgPath: '/city/district/sub/c1/grid/b/', deletedAt: null };
   const elsewhere = { orgPath: '/city/district/sub/c2/grid/b/', deletedAt: null };
 
@@ -30,7 +22,7 @@ describe('residents policy', () => {
   });
 
   it('an evaluator holds no resident permission: require answers 403 (401 without a session) and no record is in reach', () => {
-    const evaluator = actor('evaluator', '/city/');
+    const evaluator = actorAt('evaluator', '/city/');
     expect(() => residentsPolicy.require(evaluator, 'read')).toThrow(
       expect.objectContaining({ status: 403 }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import {
   allowedActions,
   dutySlotsPolicy,
@@ -9,20 +9,12 @@ import {
   volunteerRecordVisible,
 } from './services.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string, userId = 'u'): Actor => ({
-  userId,
-  username: userId,
-  displayName: userId,
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('services policy', () => {
   const community = '/city/district/sub/c1/';
-  const worker = actor('community_worker', community, 'worker');
-  const gridWorker = actor('grid_worker', `${community}g1/`, 'grid');
-  const resident = actor('resident', `${community}g1/h1/`, 'resident');
-  const volunteer = actor('volunteer', community, 'volunteer');
+  const worker = actorAt('community_worker', community, 'worker');
+  const gridWorker = actorAt('grid_worker', `${community}g1/`, 'grid');
+  const resident = actorAt('resident', `${community}g1/h1/`, 'resident');
+  const volunteer = actorAt('volunteer', community, 'volunteer');
   const order = {
     orgPath: community,
     orderedBy: 'resident',
@@ -43,7 +35,7 @@ describe('services policy', () => {
     expect(mayAct(gridWorker, { ...order, status: 'ordered', assigneeUserId: null }, 'dispatch')).toBe(false);
     expect(allowedActions(volunteer, order)).toEqual(expect.arrayContaining(['accept', 'decline']));
     // Another volunteer, or staff, never accept for an assigned login.
-    expect(mayAct(actor('volunteer', community, 'other'), order, 'accept')).toBe(false);
+    expect(mayAct(actorAt('volunteer', community, 'other'), order, 'accept')).toBe(false);
     expect(mayAct(worker, order, 'accept')).toBe(false);
     expect(mayAct(resident, { ...order, status: 'served' }, 'confirm')).toBe(true);
   });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { volunteerActionOf, volunteersPolicy } from './volunteers.policy';
 
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
-
 describe('volunteers policy', () => {
-  const worker = actor('community_worker', '/city/district/sub/c1/');
+  const worker = actorAt('community_worker', '/city/district/sub/c1/');
   const inReach = { orgPath: '/city/district/sub/c1/grid1/' };
   const elsewhere = { orgPath: '/city/district/sub/c2/' };
 
@@ -22,10 +14,10 @@ describe('volunteers policy', () => {
   });
 
   it('a grid worker and civil affairs read but never write', () => {
-    const grid = actor('grid_worker', '/city/district/sub/c1/grid1/');
+    const grid = actorAt('grid_worker', '/city/district/sub/c1/grid1/');
     expect(volunteersPolicy.can(grid, 'read', inReach)).toBe(true);
     expect(volunteersPolicy.can(grid, 'write', inReach)).toBe(false);
-    expect(() => volunteersPolicy.require(actor('civil_affairs', '/city/'), 'write')).toThrow(
+    expect(() => volunteersPolicy.require(actorAt('civil_affairs', '/city/'), 'write')).toThrow(
       expect.objectContaining({ status: 403 }),
     );
     expect(() => volunteersPolicy.require(undefined, 'read')).toThrow(

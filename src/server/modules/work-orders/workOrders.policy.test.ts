@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
+import { actorAt } from '../../../../test/factories';
 import { allowedActions, mayAct, workOrdersPolicy } from './workOrders.policy';
-
-const actor = (role: Actor['assignments'][number]['role'], orgPath: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: 'u',
-  locale: 'zh-CN',
-  assignments: [{ role, orgUnitId: 'x', orgPath, orgUnitName: null }],
-});
 
 describe('work-orders policy', () => {
   const sub = '/city/district/sub1/';
   const community = `${sub}c1/`;
   // Dispatched by subdistrict 1's governance centre to community c1.
   const order = { orgPath: community, dispatchPath: sub, status: 'dispatched', supervised: false };
-  const dispatcher = actor('dispatcher', sub);
-  const worker = actor('community_worker', community);
-  const otherWorker = actor('community_worker', `${sub}c2/`);
+  const dispatcher = actorAt('dispatcher', sub);
+  const worker = actorAt('community_worker', community);
+  const otherWorker = actorAt('community_worker', `${sub}c2/`);
 
   it('staff reach an order through either of its paths: the handling unit or the dispatching subdistrict', () => {
     expect(workOrdersPolicy.can(worker, 'read', order)).toBe(true);
@@ -33,7 +25,7 @@ describe('work-orders policy', () => {
     expect(mayAct(otherWorker, order, 'accept')).toBe(false);
     // The subdistrict's dispatcher holds no work_orders.handle.
     expect(mayAct(dispatcher, order, 'accept')).toBe(false);
-    const subAdmin = actor('subdistrict_admin', sub);
+    const subAdmin = actorAt('subdistrict_admin', sub);
     // Handler side is checked on org_path: an admin over the subdistrict also reaches the community below it…
     expect(mayAct(subAdmin, order, 'accept')).toBe(true);
     // …but not an order dispatched by their subdistrict and now handled by a unit outside it.
@@ -44,14 +36,14 @@ describe('work-orders policy', () => {
   it('the UI gets the actions of the state machine the actor may take; a supervised order is not supervised again', () => {
     expect(allowedActions(worker, order)).toEqual(['accept', 'return']);
     expect(allowedActions(worker, { ...order, orgPath: '/city/district/sub2/c1/' })).toEqual([]);
-    const supervisor = actor('civil_affairs', '/city/');
+    const supervisor = actorAt('civil_affairs', '/city/');
     expect(allowedActions(supervisor, order)).toContain('supervise');
     expect(allowedActions(supervisor, { ...order, supervised: true })).not.toContain('supervise');
     expect(allowedActions(undefined, order)).toEqual([]);
   });
 
   it('a resident may report but not read the staff list: require answers 403 (401 without a session)', () => {
-    const resident = actor('resident', community);
+    const resident = actorAt('resident', community);
     expect(() => workOrdersPolicy.require(resident, 'report')).not.toThrow();
     expect(() => workOrdersPolicy.require(resident, 'read')).toThrow(
       expect.objectContaining({ status: 403 }),
