@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/permissions';
 import { actorAt } from '../../../../test/factories';
 import { accountAbilities, canSeeAccount, ledgerPolicy } from './ledger.policy';
 

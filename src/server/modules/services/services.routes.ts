@@ -88,8 +88,6 @@ import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
 import { SERVICES_AUDIT } from '../../../shared/i18n/audit.services';
 import { serviceOrderWorkflow } from './services.workflow';
 
-export { sweepServiceOrders } from './services.orders';
-
 const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
