@@ -61,25 +61,6 @@ export interface TransitionEvent<S extends string, R extends Row> {
   event: Record<string, unknown>;
 }
 
-/**
- * The columns every module's event (timeline) row shares, from a transition: who (the system when no
- * actor), when, the action, the states before and after, the note and the data. A module's `writeEvent`
- * adds its record's id column and its own extras.
- */
-export function eventColumns<S extends string, R extends Row>(ctx: UseCaseCtx, e: TransitionEvent<S, R>) {
-  return {
-    id: ctx.ids(),
-    at: ctx.clock.now(),
-    actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor?.displayName ?? '系统',
-    action: e.action,
-    fromStatus: e.from,
-    toStatus: e.to,
-    note: (e.event.note as string | null | undefined) ?? null,
-    data: e.data,
-  };
-}
-
 /** Where a workflow's records, events and deadline claims live: each module keeps its own tables. */
 export interface WorkflowAdapter<S extends string, R extends Row> {
   table: PgTable;

@@ -7,7 +7,7 @@ import {
   type SoStatus,
 } from '../../../shared/contracts/serviceOrderMachine';
 import { AppError } from '../../platform/errors';
-import { type TransitionRule, defineWorkflow, eventColumns } from '../../platform/workflow';
+import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
 import { type SoActionInput, TIMEOUT_INPUT, invalidTransition, prepareAction } from './services.orders';
 import { allowedActions, mayAct } from './services.policy';
 import type { SvcOrderRow } from './services.repository';
@@ -49,8 +49,16 @@ export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoActi
     updatedAt: svcOrders.updatedAt,
     writeEvent: (tx, ctx, e) =>
       tx.insert(svcOrderEvents).values({
-        ...eventColumns(ctx, e),
+        id: ctx.ids(),
         orderId: e.record.id,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? '系统',
+        action: e.action,
+        fromStatus: e.from,
+        toStatus: e.to,
+        note: (e.event.note as string | null | undefined) ?? null,
+        data: e.data,
       }),
     audit: (e) => ({
       action: `services.${e.action}`,
