@@ -87,24 +87,6 @@ export function listPointRows(
   });
 }
 
-/** The active catalogue items of the given points, in `order`. */
-function activeItemsOf(db: Db, points: { id: string }[], order: SQL[]) {
-  if (points.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(redemptionItems)
-    .where(
-      and(
-        inArray(
-          redemptionItems.pointId,
-          points.map((p) => p.id),
-        ),
-        eq(redemptionItems.active, true),
-      ),
-    )
-    .orderBy(...order);
-}
-
 /** The active points whose counter the actor works, with their active catalogue items. */
 export async function counterPointRows(db: Db, actor: Actor, linked: string[]) {
   const points = await db
@@ -113,7 +95,21 @@ export async function counterPointRows(db: Db, actor: Actor, linked: string[]) {
     .where(and(eq(redemptionPoints.status, 'active'), pointScope(actor, linked, 'counter')))
     .orderBy(asc(redemptionPoints.kind), asc(redemptionPoints.name))
     .limit(200);
-  const items = await activeItemsOf(db, points, [asc(redemptionItems.category), asc(redemptionItems.name)]);
+  const items = points.length
+    ? await db
+        .select()
+        .from(redemptionItems)
+        .where(
+          and(
+            inArray(
+              redemptionItems.pointId,
+              points.map((p) => p.id),
+            ),
+            eq(redemptionItems.active, true),
+          ),
+        )
+        .orderBy(asc(redemptionItems.category), asc(redemptionItems.name))
+    : [];
   return { points, items };
 }
 
@@ -494,10 +490,21 @@ export async function nearbyPointRows(db: Db, rootPath: string) {
     )
     .orderBy(asc(redemptionPoints.name))
     .limit(100);
-  const items = await activeItemsOf(db, points, [
-    asc(redemptionItems.pricePoints),
-    asc(redemptionItems.name),
-  ]);
+  const items = points.length
+    ? await db
+        .select()
+        .from(redemptionItems)
+        .where(
+          and(
+            inArray(
+              redemptionItems.pointId,
+              points.map((p) => p.id),
+            ),
+            eq(redemptionItems.active, true),
+          ),
+        )
+        .orderBy(asc(redemptionItems.pricePoints), asc(redemptionItems.name))
+    : [];
   return { points, items };
 }
 
