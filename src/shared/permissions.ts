@@ -10,6 +10,7 @@ import { auditAccess } from './permissions/audit';
 import { calendarAccess } from './permissions/calendar';
 import { ledgerAccess } from './permissions/ledger';
 import { merchantsAccess } from './permissions/merchants';
+import { notificationsAccess } from './permissions/notifications';
 import { open311Access } from './permissions/open311';
 import { orgAccess } from './permissions/org';
 import { peopleAccess } from './permissions/people';
@@ -37,6 +38,7 @@ const MODULE_ACCESS = [
   servicesAccess,
   ledgerAccess,
   merchantsAccess,
+  notificationsAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

@@ -15,3 +15,4 @@ export * from '../modules/ledger/ledger.table';
 export * from '../modules/merchants/merchants.table';
 export * from '../modules/volunteers/volunteers.table';
 export * from '../modules/services/services.table';
+export * from '../modules/notifications/notifications.table';

@@ -8,6 +8,7 @@ import { ACCOUNTS_AUDIT } from './audit.accounts';
 import { ORG_AUDIT } from './audit.org';
 import { RESIDENTS_AUDIT } from './audit.residents';
 import { CALENDAR_AUDIT } from './audit.calendar';
+import { NOTIFICATIONS_AUDIT } from './audit.notifications';
 import { IMPORTS_AUDIT } from './audit.imports';
 import { PEOPLE_AUDIT } from './audit.people';
 import { WORK_ORDERS_AUDIT } from './audit.work-orders';
@@ -27,6 +28,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   ORG_AUDIT,
   RESIDENTS_AUDIT,
   CALENDAR_AUDIT,
+  NOTIFICATIONS_AUDIT,
   IMPORTS_AUDIT,
   PEOPLE_AUDIT,
   WORK_ORDERS_AUDIT,

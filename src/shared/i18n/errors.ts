@@ -5,6 +5,7 @@
 import { label } from './labels';
 import { ACCOUNTS_ERRORS } from './errors.accounts';
 import { CALENDAR_ERRORS } from './errors.calendar';
+import { NOTIFICATIONS_ERRORS } from './errors.notifications';
 import { IMPORTS_ERRORS } from './errors.imports';
 import { LEDGER_ERRORS } from './errors.ledger';
 import { MERCHANTS_ERRORS } from './errors.merchants';
@@ -27,6 +28,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...IMPORTS_ERRORS,
   ...PEOPLE_ERRORS,
   ...CALENDAR_ERRORS,
+  ...NOTIFICATIONS_ERRORS,
   ...WORK_ORDERS_ERRORS,
   ...OPEN311_ERRORS,
   ...LEDGER_ERRORS,
