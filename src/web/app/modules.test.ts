@@ -46,6 +46,8 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/settings/categories',
       '/settings/calendar',
       '/settings/work-orders',
+      '/settings/robots',
+      '/settings/notification-log',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { authWebModule } from '../modules/auth/module';
 import { importsWebModule } from '../modules/imports/module';
 import { ledgerWebModule } from '../modules/ledger/module';
 import { merchantsWebModule } from '../modules/merchants/module';
+import { notificationsWebModule } from '../modules/notifications/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
 import { reportsWebModule } from '../modules/reports/module';
@@ -35,6 +36,7 @@ export const WEB_MODULES = [
   reportsWebModule,
   settingsWebModule,
   authWebModule,
+  notificationsWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

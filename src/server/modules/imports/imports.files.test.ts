@@ -69,7 +69,7 @@ describe('import row mapping', () => {
     '性别',
     '出生日期',
     '手机',
-    '户籍状态(户籍/常住/流动)',
+    '户籍状态（户籍/常住/流动）',
     '特殊人群',
     '房号',
   ])!;
@@ -87,6 +87,9 @@ describe('import row mapping', () => {
     ]);
     expect(mapHeader(['2026 年铜都社区居民花名册'])).toBeNull();
     expect(mapHeader(['NAME', 'ID Number', 'Registration'])?.get('registrationStatus')).toBe(2);
+    // Notes in brackets are ignored, full-width (as Chinese Excel users type them) or half-width.
+    expect(mapHeader(['姓名', '户籍状态（户籍/常住/流动）'])?.get('registrationStatus')).toBe(1);
+    expect(mapHeader(['姓名', '户籍状态(户籍/常住/流动)'])?.get('registrationStatus')).toBe(1);
   });
 
   it('reads dates written in the usual ways, and rejects impossible ones', () => {

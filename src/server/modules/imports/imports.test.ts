@@ -69,7 +69,7 @@ const HEADER = [
   '楼栋',
   '房号',
   '住址',
-  '户籍状态(户籍/常住/流动)',
+  '户籍状态（户籍/常住/流动）',
   '特殊群体',
   '备注',
 ];
@@ -144,7 +144,7 @@ describe('resident import', () => {
     await wb.xlsx.load(res.rawPayload as never);
     const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     expect(headers.slice(0, 4)).toEqual(['姓名', '身份证号', '手机号', '性别']);
-    expect(headers).toContain('户籍状态(户籍/常住/流动)');
+    expect(headers).toContain('户籍状态（户籍/常住/流动）');
     expect(wb.worksheets[1]!.name).toBe('填写说明');
 
     const en = await worker.request({

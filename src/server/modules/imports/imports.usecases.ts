@@ -997,8 +997,8 @@ const TEMPLATE_HEADERS: Record<Locale, Record<ResidentImportColumn, string>> = {
     building: '楼栋',
     room: '房号',
     address: '住址',
-    registrationStatus: '户籍状态(户籍/常住/流动)',
-    tags: '特殊群体(独居、空巢、留守、失能、重残、困难,多个用、或,分隔)',
+    registrationStatus: '户籍状态（户籍/常住/流动）',
+    tags: '特殊群体（独居、空巢、留守、失能、重残、困难，多个用“、”或“，”分隔）',
     notes: '备注',
   },
   en: {

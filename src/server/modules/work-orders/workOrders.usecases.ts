@@ -633,7 +633,7 @@ export async function prepareAction(
       Object.assign(patch, { closedAt: now });
       publicNote = body.to.match(/^\d+$/)
         ? `紧急情况已转${body.to}处置`
-        : '该事项属于法定途径办理,已告知办理渠道';
+        : '该事项属于法定途径办理，已告知办理渠道';
       data.to = body.to;
       break;
     case 'link_duplicate': {
@@ -641,7 +641,7 @@ export async function prepareAction(
       if (!original || original.id === order.id)
         throw invalidField('duplicateOfId', 'work_orders.duplicate_unknown');
       Object.assign(patch, { duplicateOfId: original.id, closedAt: now });
-      publicNote = `与已受理的诉求 ${original.number} 重复,将一并办理`;
+      publicNote = `与已受理的诉求 ${original.number} 重复，将一并办理`;
       break;
     }
     case 'cancel':
@@ -649,7 +649,7 @@ export async function prepareAction(
       break;
     case 'accept':
       Object.assign(patch, { acceptedAt: now });
-      publicNote = '责任单位已签收,正在办理';
+      publicNote = '责任单位已签收，正在办理';
       break;
     case 'return':
       data.reason = body.note;
@@ -778,10 +778,10 @@ export async function prepareAction(
           ...dueFields(await deadlineOf(ctx.db, now, limit)),
           acceptedAt: now,
         });
-        publicNote = '根据您的评价,责任单位将重新办理';
+        publicNote = '根据您的评价，责任单位将重新办理';
       } else {
         Object.assign(patch, { closedAt: now });
-        publicNote = '已回访,诉求办结';
+        publicNote = '已回访，诉求办结';
       }
       Object.assign(data, {
         resolved: body.resolved,
