@@ -84,7 +84,11 @@ describe('Aliyun SMS adapter against a local HTTP server (no network)', () => {
     });
 
   it('sends SendSms with the sign name, template code and parameters, correctly signed', async () => {
-    await aliyunSms(config()).send({ phone: '13800001234', template: 'login_code', params: { code: '042917' } });
+    await aliyunSms(config()).send({
+      phone: '13800001234',
+      template: 'login_code',
+      params: { code: '042917' },
+    });
     const url = seen.at(-1)!;
     expect(url.pathname).toBe('/');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
@@ -115,9 +119,9 @@ describe('Aliyun SMS adapter against a local HTTP server (no network)', () => {
   });
 
   it('refuses to start without keys, and refuses a template it has no code for', async () => {
-    expect(() => createSmsSender(smsConfigFromEnv({ SMS_PROVIDER: 'aliyun' }), { info() {}, error() {} })).toThrow(
-      /SMS_ALIYUN_ACCESS_KEY_ID/,
-    );
+    expect(() =>
+      createSmsSender(smsConfigFromEnv({ SMS_PROVIDER: 'aliyun' }), { info() {}, error() {} }),
+    ).toThrow(/SMS_ALIYUN_ACCESS_KEY_ID/);
     await expect(
       aliyunSms(config()).send({ phone: '13800001234', template: 'order_assigned', params: {} }),
     ).rejects.toThrow(/SMS_TEMPLATE_ORDER_ASSIGNED/);
