@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { smsCodes, userRoles, users } from './accounts.table';
 
@@ -140,7 +140,7 @@ export async function setUserPhoneAndResident(
     .where(eq(users.id, userId));
 }
 
-/** Gives the user the resident role at these communities where they do not hold it yet. */
+/** Gives the user the resident role at a community where they do not hold it yet; true when added. */
 export async function addResidentRole(tx: Db, row: typeof userRoles.$inferInsert): Promise<boolean> {
   const existing = await tx
     .select({ id: userRoles.id })
@@ -149,7 +149,7 @@ export async function addResidentRole(tx: Db, row: typeof userRoles.$inferInsert
       and(
         eq(userRoles.userId, row.userId),
         eq(userRoles.role, 'resident'),
-        inArray(userRoles.orgUnitId, [row.orgUnitId!]),
+        eq(userRoles.orgUnitId, row.orgUnitId!),
       ),
     );
   if (existing.length) return false;
