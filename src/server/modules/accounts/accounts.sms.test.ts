@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('SMS login: sending codes', () => {
-  it('sends a 6-digit code and answers the same for any phone, stored only as a hash and audited without it', async () => {
+  it('sends a 6-digit code and answers the same for any phone, stored only as a hash and audited without it (R-LAW-PI-1)', async () => {
     const res = await post('/api/auth/sms/send', { phone: '+86 139-0000-0001' }, newIp());
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ sent: true, retryAfterSeconds: 60 });
@@ -197,7 +197,7 @@ describe('SMS login: codes', () => {
 });
 
 describe('SMS login: the resident account and the registry (blind index)', () => {
-  it('links to the one registry record with the same phone and gets the resident role at its community', async () => {
+  it('links to the one registry record with the same phone (blind index, R-LAW-PI-1) and gets the resident role at its community', async () => {
     const phone = '13900000020';
     const record = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '李桂兰', phone });
     const res = await sendAndLogin(phone);

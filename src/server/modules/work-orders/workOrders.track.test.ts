@@ -28,7 +28,7 @@ async function report(phone = '13800005678') {
   return res.json() as { number: string; token: string };
 }
 
-describe('tracking by order number + last four digits of the phone (issue 17)', () => {
+describe('R-WO-2 result feedback: tracking by order number + last four digits of the phone (issue 17)', () => {
   it('shows the public view for the right pair, the same as with the tracking link', async () => {
     const { number, token } = await report();
     const res = await post('/api/public/work-orders/track', { number, phoneLast4: '5678' });
