@@ -16,12 +16,16 @@ import {
   svcStations,
 } from '../../server/modules/services/services.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
+import { residents } from '../../server/modules/residents/residents.table';
+import { sealPii } from '../../server/modules/residents/residents.usecases';
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskAddress, maskPhone } from '../../server/platform/crypto';
 import { rowsOf } from '../../server/platform/db';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
+/** The demo resident's mobile (jumin, 王秀英): SMS login in the demo. */
+export const DEMO_RESIDENT_PHONE = '13800138000';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -155,8 +159,31 @@ export async function seedDemoServices(
   const tongdu = communities.find((c) => c.name === '铜都社区') ?? communities[0];
   if (!tongdu) return;
 
-  // ---- the resident login
+  // ---- the resident login, in the registry with the demo phone: SMS login with DEMO_RESIDENT_PHONE (the
+  // code is printed in the server log by the console SMS adapter) finds this login (issue 17).
   const jumin = ids();
+  const [household] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'household'), like(orgUnits.path, `${tongdu.path}%`)))
+    .orderBy(asc(orgUnits.path))
+    .limit(1);
+  const home = household ?? tongdu;
+  const juminRecord = ids();
+  await db.insert(residents).values({
+    id: juminRecord,
+    orgUnitId: home.id,
+    orgPath: home.path,
+    communityId: tongdu.id,
+    name: '王秀英',
+    gender: 'female',
+    birthDate: '1956-03-08',
+    ...sealPii(pii, { idNumber: null, phone: DEMO_RESIDENT_PHONE, address: null }),
+    room: household?.name ?? null,
+    registrationStatus: 'registered',
+    createdAt: now,
+    updatedAt: now,
+  });
   await db.insert(users).values({
     id: jumin,
     username: 'jumin',
@@ -164,13 +191,26 @@ export async function seedDemoServices(
     title: null,
     passwordHash: await hashPassword(DEMO_PASSWORD),
     isDemo: true,
+    phoneEnc: pii.encrypt(DEMO_RESIDENT_PHONE),
+    phoneHash: pii.blindIndex('phone', DEMO_RESIDENT_PHONE),
+    phoneMask: maskPhone(DEMO_RESIDENT_PHONE),
+    residentId: juminRecord,
     createdAt: now,
     updatedAt: now,
   });
   await db
     .insert(userRoles)
     .values({ id: ids(), userId: jumin, role: 'resident', orgUnitId: tongdu.id, createdAt: now });
-  opts.logins.push('jumin          resident (王秀英, 铜都社区): /m phone pages, orders help for a neighbour');
+  // Her requests: the three newest orders reported online in 铜都社区 are hers (her name, phone and login).
+  await db.execute(sql`update work_orders set requester_user_id = ${jumin}, requester_name = '王秀英',
+      requester_phone_enc = ${pii.encrypt(DEMO_RESIDENT_PHONE)},
+      requester_phone_hash = ${pii.blindIndex('phone', DEMO_RESIDENT_PHONE)},
+      requester_phone_mask = ${maskPhone(DEMO_RESIDENT_PHONE)}
+    where id in (select id from work_orders where community_id = ${tongdu.id} and channel = 'online'
+      order by created_at desc limit 3)`);
+  opts.logins.push(
+    `jumin          resident (王秀英, 铜都社区): /m phone pages, orders help for a neighbour; SMS login with ${DEMO_RESIDENT_PHONE} (code in the server log)`,
+  );
 
   let orderCount = 0;
   let credited = 0;

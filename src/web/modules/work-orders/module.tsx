@@ -66,6 +66,14 @@ export const workOrdersWebModule = defineWebModule({
         }
       />
       <Route
+        path="/track"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <TrackPage />
+          </Suspense>
+        }
+      />
+      <Route
         path="/track/:number"
         element={
           <Suspense fallback={<PageLoading />}>

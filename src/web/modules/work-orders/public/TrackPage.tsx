@@ -5,6 +5,7 @@ import {
   App,
   Button,
   Flex,
+  Form,
   Image,
   Input,
   Result,
@@ -19,7 +20,14 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api';
 import { formatDateTime } from '../../../app/format';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { type PublicWorkOrder, publicApi, type RatingInput, type WoStatus, woKeys } from '../api';
+import {
+  type PublicWorkOrder,
+  publicApi,
+  type RatingInput,
+  type TrackProof,
+  type WoStatus,
+  woKeys,
+} from '../api';
 import { STATUS_COLORS } from '../meta';
 import { PublicSection, PublicShell } from '../../../app/components/PublicShell';
 
@@ -38,32 +46,45 @@ const STEP_OF: Record<WoStatus, number> = {
 };
 const ENDED_ELSEWHERE: readonly WoStatus[] = ['cancelled', 'duplicate', 'diverted'];
 
-/** The requester follows their report with the link they kept (number + token) and rates the result. */
+/**
+ * The requester follows their report and rates the result: with the link they kept (number + its secret),
+ * or by typing the order number and the last four digits of the phone they gave (issue 17).
+ */
 export default function TrackPage() {
   const { t } = useI18n();
-  const { number = '' } = useParams();
+  const { number: pathNumber = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  const [lookup, setLookup] = useState<{ number: string; phoneLast4: string } | null>(null);
+  const number = lookup?.number ?? pathNumber;
+  const proof: TrackProof | null = lookup ? { phoneLast4: lookup.phoneLast4 } : token ? { token } : null;
   const order = useQuery({
-    queryKey: woKeys.track(number, token),
-    queryFn: () => publicApi.track(number, token),
-    enabled: !!token,
+    queryKey: woKeys.track(number, proof ?? { token: '' }),
+    queryFn: () => publicApi.track(number, proof!),
+    enabled: !!proof,
+    // A wrong pair is not worth asking again: guesses are limited per number.
+    retry: false,
     refetchInterval: 60_000,
   });
+  const notFound = order.isError && order.error instanceof ApiError && order.error.status === 404;
 
   let body: ReactNode;
-  if (!token || (order.isError && order.error instanceof ApiError && order.error.status === 404)) {
+  if (!proof || notFound || (lookup && order.isError)) {
+    const error = !order.isError
+      ? null
+      : !lookup
+        ? t('pub.track.notFoundText')
+        : notFound
+          ? t('pub.track.lookupNotFound')
+          : order.error instanceof Error
+            ? order.error.message
+            : '';
     body = (
-      <Result
-        status="404"
-        title={t('pub.track.notFound')}
-        subTitle={t('pub.track.notFoundText')}
-        extra={
-          <Link to="/report" className="linli-public-button">
-            {t('pub.track.newReport')}
-          </Link>
-        }
-        data-testid="track-not-found"
+      <LookupForm
+        initialNumber={number}
+        error={error}
+        loading={!!lookup && order.isFetching}
+        onSubmit={(n, last4) => setLookup({ number: n, phoneLast4: last4 })}
       />
     );
   } else if (order.isError) {
@@ -82,12 +103,93 @@ export default function TrackPage() {
   } else if (!order.data) {
     body = <Skeleton active paragraph={{ rows: 8 }} />;
   } else {
-    body = <TrackBody order={order.data} token={token} />;
+    body = <TrackBody order={order.data} proof={proof} />;
   }
   return <PublicShell title={t('pub.track.title')}>{body}</PublicShell>;
 }
 
-function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string }) {
+/** Order number + last four digits of the phone: the resident's way in without the link. */
+function LookupForm({
+  initialNumber,
+  error,
+  loading,
+  onSubmit,
+}: {
+  initialNumber: string;
+  error: string | null;
+  loading: boolean;
+  onSubmit: (number: string, phoneLast4: string) => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ number: string; phoneLast4: string }>();
+  return (
+    <PublicSection title={t('pub.track.lookupTitle')} testId="track-lookup">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
+        {t('pub.track.lookupIntro')}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ number: initialNumber, phoneLast4: '' }}
+        onFinish={(v) => onSubmit(v.number.trim().toUpperCase(), v.phoneLast4)}
+      >
+        <Form.Item
+          name="number"
+          label={t('pub.track.numberLabel')}
+          rules={[{ required: true, whitespace: true, message: t('pub.track.numberRequired') }]}
+        >
+          <Input
+            size="large"
+            autoComplete="off"
+            placeholder={t('pub.track.numberPlaceholder')}
+            style={{ fontSize: 16 }}
+            data-testid="track-number-input"
+          />
+        </Form.Item>
+        <Form.Item
+          name="phoneLast4"
+          label={t('pub.track.last4Label')}
+          rules={[{ required: true, pattern: /^\d{4}$/, message: t('pub.track.last4Required') }]}
+        >
+          <Input
+            size="large"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            style={{ fontSize: 16 }}
+            data-testid="track-last4-input"
+          />
+        </Form.Item>
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 12 }}
+            data-testid="track-not-found"
+          />
+        ) : null}
+        <Button
+          type="primary"
+          size="large"
+          block
+          htmlType="submit"
+          loading={loading}
+          className="linli-public-submit"
+          data-testid="track-lookup-submit"
+        >
+          {t('pub.track.lookupSubmit')}
+        </Button>
+      </Form>
+      <Flex justify="center" style={{ marginTop: 16 }}>
+        <Link to="/report">{t('pub.track.newReport')}</Link>
+      </Flex>
+    </PublicSection>
+  );
+}
+
+function TrackBody({ order: o, proof }: { order: PublicWorkOrder; proof: TrackProof }) {
   const { t } = useI18n();
   const step = STEP_OF[o.status];
   const elsewhere = ENDED_ELSEWHERE.includes(o.status);
@@ -139,7 +241,7 @@ function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string 
           }))}
         />
       </section>
-      {o.canRate ? <RatingForm order={o} token={token} /> : null}
+      {o.canRate ? <RatingForm order={o} proof={proof} /> : null}
       <PublicSection title={t('pub.track.progress')}>
         <Timeline
           data-testid="track-timeline"
@@ -164,7 +266,7 @@ function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string 
                           width={72}
                           height={72}
                           style={{ objectFit: 'cover', borderRadius: 6 }}
-                          src={publicApi.photoUrl(o.number, id, token)}
+                          src={publicApi.photoUrl(o.number, id, proof)}
                           alt={t('pub.track.photo')}
                         />
                       ))}
@@ -192,7 +294,7 @@ const FACES: Record<Satisfaction, ReactNode> = {
 };
 const SATISFACTION = Object.keys(FACES) as Satisfaction[];
 
-function RatingForm({ order, token }: { order: PublicWorkOrder; token: string }) {
+function RatingForm({ order, proof }: { order: PublicWorkOrder; proof: TrackProof }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -213,16 +315,16 @@ function RatingForm({ order, token }: { order: PublicWorkOrder; token: string })
     setError(null);
     try {
       const updated = await publicApi.rate(order.number, {
-        token,
+        ...proof,
         resolved,
         satisfaction,
         comment: comment.trim() || undefined,
       });
-      qc.setQueryData(woKeys.track(order.number, token), updated);
+      qc.setQueryData(woKeys.track(order.number, proof), updated);
       message.success(updated.status === 'closed' ? t('pub.rate.thanksClosed') : t('pub.rate.thanksRedo'));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      await qc.invalidateQueries({ queryKey: woKeys.track(order.number, token) });
+      await qc.invalidateQueries({ queryKey: woKeys.track(order.number, proof) });
     } finally {
       setSaving(false);
     }
