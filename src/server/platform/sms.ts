@@ -54,7 +54,7 @@ export function consoleSms(log: Log, signName = '邻里'): SmsSender {
   return {
     provider: 'console',
     async send(m) {
-      const text = CONSOLE_TEXT[m.template]?.(m.params) ?? JSON.stringify(m.params);
+      const text = CONSOLE_TEXT[m.template]?.(m.params) ?? m.params.text ?? JSON.stringify(m.params);
       log.info(
         { sms: { to: maskPhone(m.phone), template: m.template } },
         `SMS (console, not sent) to ${maskPhone(m.phone)}: 【${signName}】${text}`,

@@ -5,11 +5,11 @@ import { AppError } from '../../platform/errors';
 /**
  * How a message leaves the platform: a user's SMS or email, or an org unit's group robot (WeCom, DingTalk).
  * Robots are plain HTTPS calls documented by the vendors; email goes through any SMTP server (SMTP_URL);
- * SMS goes through the platform's SMS provider once one is configured. Each sender throws on failure
+ * SMS goes through the platform's SMS provider (platform/sms.ts): one approved template per event,
+ * `SMS_TEMPLATE_NOTIFY_<EVENT>` (e.g. SMS_TEMPLATE_NOTIFY_WORK_ORDER_ASSIGNED), with the event's params. Each sender throws on failure
  * (the delivery job retries), with a reason short enough for the delivery log.
  */
 export interface Senders {
-  sms?: ((phone: string, text: string) => Promise<void>) | undefined;
   email?: ((to: string, subject: string, text: string) => Promise<void>) | undefined;
   /** POST a JSON body to a robot URL; the robot's JSON answer. */
   postJson(url: string, body: unknown): Promise<{ status: number; json: unknown }>;
@@ -47,7 +47,6 @@ export function sendersFromEnv(env: NodeJS.ProcessEnv = process.env): Senders {
           await transport.sendMail({ from, to, subject, text });
         }
       : undefined,
-    sms: undefined,
   };
 }
 

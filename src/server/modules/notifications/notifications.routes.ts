@@ -23,6 +23,7 @@ import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { createSmsSender } from '../../platform/sms';
 import * as tables from './notifications.table';
 import {
   createWebhook,
@@ -56,7 +57,11 @@ export const notificationsModule = defineModule({
     {
       name: 'notifications.deliver',
       cron: '* * * * *',
-      run: (deps) => deliverDue({ ...deps, requestId: 'notifications-deliver' }),
+      run: (deps) =>
+        deliverDue(
+          { ...deps, requestId: 'notifications-deliver' },
+          deps.sms ?? createSmsSender(deps.config.sms, deps.log),
+        ),
     },
   ],
   routes(base: FastifyInstance, deps) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildWorkOrder } from '../../../../test/factories';
 import { useSenders, sendersFromEnv, signDingTalk } from './notifications.channels';
+import type { SmsSender } from '../../platform/sms';
 import { MAX_ATTEMPTS, deliverDue } from './notifications.usecases';
 
 /** Notifications: the inbox, own channels, group robots and the delivery job, against the real database. */
@@ -13,7 +14,7 @@ describe('notifications', () => {
   let robot: Server;
   let robotUrl: string;
   const posted: { url: string; body: { msgtype: string; text: { content: string } } }[] = [];
-  const sms: { phone: string; text: string }[] = [];
+  const sms: { phone: string; template: string; text: string }[] = [];
   let smsFails = false;
 
   beforeAll(async () => {
@@ -40,13 +41,7 @@ describe('notifications', () => {
     const origin = `http://127.0.0.1:${(robot.address() as AddressInfo).port}`;
     process.env.NOTIFY_WEBHOOK_ORIGINS = origin;
     robotUrl = `${origin}/cgi-bin/webhook/send?key=0123456789abcdef`;
-    useSenders({
-      ...sendersFromEnv({}),
-      sms: async (phone, text) => {
-        if (smsFails) throw new Error('provider down');
-        sms.push({ phone, text });
-      },
-    });
+    useSenders(sendersFromEnv({}));
   });
   afterAll(async () => {
     useSenders(undefined);
@@ -55,7 +50,15 @@ describe('notifications', () => {
     await t.close();
   });
 
-  const deliver = () => deliverDue({ ...t.deps, requestId: 'test' });
+  // The SMS provider as the platform sees it (platform/sms.ts), capturing instead of sending.
+  const provider: SmsSender = {
+    provider: 'test',
+    async send(m) {
+      if (smsFails) throw new Error('provider down');
+      sms.push({ phone: m.phone, template: m.template, text: m.params.text ?? '' });
+    },
+  };
+  const deliver = () => deliverDue({ ...t.deps, requestId: 'test' }, provider);
 
   async function dispatchedToTongdu() {
     const { order } = await buildWorkOrder(t.deps, t.fx, { community: t.fx.tongdu });
@@ -137,7 +140,7 @@ describe('notifications', () => {
     await dispatchedToTongdu();
     const r = await deliver();
     expect(r.sent).toBeGreaterThanOrEqual(1);
-    expect(sms.at(-1)).toMatchObject({ phone: '13800138000' });
+    expect(sms.at(-1)).toMatchObject({ phone: '13800138000', template: 'notify_work_order_assigned' });
     expect(sms.at(-1)!.text).toMatch(/^【邻里】新工单待处理：工单 /);
 
     // The provider is down: retried 1, 2, 4, 8 minutes apart, then failed (and audited).

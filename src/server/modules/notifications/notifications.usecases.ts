@@ -20,6 +20,7 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
+import type { SmsSender } from '../../platform/sms';
 import { type Recipient, activeRecipients, usersHoldingAt } from '../accounts/accounts.api';
 import { unitInScope, unitNames } from '../org/org.api';
 import { type RobotKind, checkRobotUrl, maskRobotUrl, sendToRobot, senders } from './notifications.channels';
@@ -49,6 +50,9 @@ import {
   webhookPage,
   webhooksFor,
 } from './notifications.repository';
+
+/** The SMS template name of an event: 'work_order.assigned' → 'notify_work_order_assigned' (SMS_TEMPLATE_NOTIFY_…). */
+export const smsTemplateOf = (event: string) => `notify_${event.replace(/\./g, '_')}`;
 
 /** A delivery is tried this many times (1, 2, 4, 8 minutes apart), then logged as failed. */
 export const MAX_ATTEMPTS = 5;
@@ -143,6 +147,7 @@ const oneLine = (event: string, params: Record<string, string | number>, locale:
  */
 export async function deliverDue(
   ctx: UseCaseCtx,
+  sms: SmsSender,
   limit = 200,
 ): Promise<{ sent: number; failed: number; retried: number }> {
   const result = { sent: 0, failed: 0, retried: 0 };
@@ -175,8 +180,15 @@ export async function deliverDue(
           if (!target?.enabled) throw new Error('channel removed or off');
           const address = ctx.pii.decrypt(target.targetEnc);
           if (d.channel === 'sms') {
-            if (!s.sms) throw new Error('no SMS provider configured');
-            await s.sms(address, text);
+            // A carrier delivers approved templates only: one per event (smsTemplateOf), the event's params.
+            await sms.send({
+              phone: address,
+              template: smsTemplateOf(m.event),
+              params: {
+                ...Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, String(v)])),
+                text,
+              },
+            });
           } else if (d.channel === 'email') {
             if (!s.email) throw new Error('no SMTP server configured');
             const link = m.link ? `\n\n${m.link}` : '';
@@ -257,7 +269,8 @@ export async function readAll(ctx: ActorCtx) {
 // ---------------------------------------------------------------------------------------------
 // Own outside channels
 
-const available = () => ({ sms: !!senders().sms, email: !!senders().email });
+// SMS always has a provider (the console adapter in development); email needs SMTP_URL.
+const available = () => ({ sms: true, email: !!senders().email });
 
 export async function getChannels(ctx: ActorCtx) {
   const rows = await channelsOf(ctx.db, ctx.actor.userId);
