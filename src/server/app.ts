@@ -20,6 +20,7 @@ import { auditModule } from './modules/audit/audit.routes';
 import { calendarModule } from './modules/calendar/calendar.routes';
 import { ledgerModule } from './modules/ledger/ledger.routes';
 import { merchantsModule } from './modules/merchants/merchants.routes';
+import { projectsModule } from './modules/projects/projects.routes';
 import { servicesModule } from './modules/services/services.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
@@ -61,6 +62,7 @@ export const MODULES: ModuleDef[] = [
   merchantsModule,
   volunteersModule,
   servicesModule,
+  projectsModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

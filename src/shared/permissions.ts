@@ -13,6 +13,7 @@ import { merchantsAccess } from './permissions/merchants';
 import { open311Access } from './permissions/open311';
 import { orgAccess } from './permissions/org';
 import { peopleAccess } from './permissions/people';
+import { projectsAccess } from './permissions/projects';
 import { reportsAccess } from './permissions/reports';
 import { residentsAccess } from './permissions/residents';
 import { type Role, ROLES } from './permissions/roles';
@@ -37,6 +38,7 @@ const MODULE_ACCESS = [
   servicesAccess,
   ledgerAccess,
   merchantsAccess,
+  projectsAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;
