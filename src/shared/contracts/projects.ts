@@ -186,6 +186,8 @@ export const applicationActionBody = z.strictObject({
   comment: z.string().trim().max(1000).nullish(),
   /** The seal log number (e.g. 2026-017), when the step seals. */
   sealNo: z.string().trim().min(1).max(40).nullish(),
+  /** On approve: seal at once (with `sealNo`, or a number by date). */
+  seal: z.boolean().nullish(),
   /** On select: a city-level pilot or recommended to the prefecture (泉州) level. */
   level: z.enum(SELECTION_LEVELS).nullish(),
 });

@@ -5,6 +5,7 @@ import { ledgerWebModule } from '../modules/ledger/module';
 import { merchantsWebModule } from '../modules/merchants/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
+import { projectsWebModule } from '../modules/projects/module';
 import { reportsWebModule } from '../modules/reports/module';
 import { residentsWebModule } from '../modules/residents/module';
 import { servicesWebModule } from '../modules/services/module';
@@ -27,6 +28,7 @@ export const WEB_MODULES = [
   importsWebModule,
   peopleWebModule,
   servicesWebModule,
+  projectsWebModule,
   volunteersWebModule,
   ledgerWebModule,
   merchantsWebModule,

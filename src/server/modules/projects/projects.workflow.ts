@@ -139,12 +139,14 @@ export const applicationWorkflow = defineWorkflow<
     switch (action) {
       case 'return':
         return { patch: { reviewComment: comment }, event: { comment } };
-      case 'approve':
+      case 'approve': {
+        const s = input.sealNo || input.seal ? seal() : null;
         return {
-          patch: { reviewComment: comment, ...(input.sealNo ? seal() : {}) },
+          patch: { reviewComment: comment, ...s },
           event: { comment },
-          data: input.sealNo ? { sealNo: input.sealNo } : {},
+          data: s ? { sealNo: s.sealNo } : {},
         };
+      }
       case 'seal': {
         const s = seal();
         return { patch: s, event: { comment }, data: { sealNo: s.sealNo } };
