@@ -3,7 +3,7 @@ import type { ApplicationListQuery, CallListQuery } from '../../../shared/contra
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import { type Actor, can, escapeLike } from '../../platform/permissions';
 import { type ApplicationAction, applicationsPolicy, callReadScope, callsPolicy } from './projects.policy';
 import { pjApplicationEvents, pjApplications, pjCalls, pjScores } from './projects.table';
 
@@ -131,6 +131,16 @@ export async function closeUndecided(db: Db, callId: string, now: Date): Promise
 
 // ---------------------------------------------------------------- applications
 
+/**
+ * A reviewer who takes no part in the procedure itself (an evaluator: no apply, review or manage
+ * permission) sees applications only once they are submitted: what they are there to score.
+ */
+export function reviewerLimit(actor: Actor): SQL | undefined {
+  if ((['projects.apply', 'projects.review', 'projects.manage'] as const).some((p) => can(actor, p)))
+    return undefined;
+  return inArray(pjApplications.state, ['submitted', 'selected', 'not_selected']);
+}
+
 /** An application in reach for `action`, or undefined. */
 export async function findApplication(
   db: Db,
@@ -142,7 +152,7 @@ export async function findApplication(
   const [row] = await db
     .select()
     .from(pjApplications)
-    .where(and(eq(pjApplications.id, id), applicationsPolicy.scope(actor, action)));
+    .where(and(eq(pjApplications.id, id), applicationsPolicy.scope(actor, action), reviewerLimit(actor)));
   return row;
 }
 
@@ -188,6 +198,7 @@ export function listApplicationRows(
     table: pjApplications,
     where: and(
       applicationsPolicy.scope(actor, 'read'),
+      reviewerLimit(actor),
       q.callId ? eq(pjApplications.callId, q.callId) : undefined,
       q.state ? eq(pjApplications.state, q.state) : undefined,
       q.q

@@ -293,8 +293,15 @@ describe('applications (申报)', () => {
 });
 
 describe('selection (评审立项)', () => {
-  it('R-PJ-2: reviewers score separately against the call’s criteria with a conflict declaration; the bureau sees the average', async () => {
+  it('R-PJ-2: reviewers see only submitted applications and score them separately against the call’s criteria with a conflict declaration; the bureau sees the average', async () => {
     const call = await openCall();
+    const draft = await xhy.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.xihuayuan.id,
+      ...content,
+    });
+    // A reviewer sees what is submitted for scoring, not the communities' drafts.
+    expect((await evaluator.get(`/api/projects/applications/${draft.json().id}`)).statusCode).toBe(404);
     const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
     const scores = { facilities: 20, party_building: 22, service_capacity: 18, participation: 20 };
     const bad = await evaluator.post(`/api/projects/applications/${id}/scores`, {

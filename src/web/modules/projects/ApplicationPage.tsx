@@ -23,6 +23,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApplicationAction } from '../../../shared/contracts/projects';
+import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -40,7 +41,8 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const conflict = Form.useWatch('conflict', form);
-  const mine = a.scores[0];
+  const { me } = useAuth();
+  const mine = a.scores.find((s) => s.reviewerId === me?.id);
   const [saving, setSaving] = useState(false);
   return (
     <Card

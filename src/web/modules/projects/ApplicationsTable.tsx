@@ -10,6 +10,7 @@ import {
   Table,
   Tag,
   type TableColumnsType,
+  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -89,17 +90,28 @@ export function ApplicationsTable({
             title: t('projects.app.call'),
             dataIndex: 'callTitle',
             ellipsis: true,
-            responsive: ['xl' as const],
+            responsive: ['xxl' as const],
           },
         ]
       : []),
-    { title: t('projects.app.unit'), dataIndex: 'orgUnitName', width: 120 },
-    { title: t('projects.app.subdistrict'), dataIndex: 'subdistrictName', width: 110, responsive: ['lg'] },
-    { title: t('projects.app.type'), dataIndex: 'typeName', width: 110, responsive: ['md'] },
+    {
+      title: t('projects.app.unit'),
+      dataIndex: 'orgUnitName',
+      width: 130,
+      render: (v: string | null, r) => (
+        <>
+          <div>{v}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.subdistrictName}
+          </Typography.Text>
+        </>
+      ),
+    },
+    { title: t('projects.app.type'), dataIndex: 'typeName', width: 110, responsive: ['xxl'] },
     {
       title: t('projects.app.budget'),
       dataIndex: 'budgetTotalFen',
-      width: 120,
+      width: 110,
       align: 'right',
       render: (v: number) => yuan(v),
     },
@@ -119,7 +131,7 @@ export function ApplicationsTable({
           {
             title: t('projects.app.average'),
             key: 'avg',
-            width: 100,
+            width: 90,
             align: 'right' as const,
             render: (_: unknown, r: Application) =>
               r.averageScore === null ? '—' : `${r.averageScore}（${r.scoreCount}）`,
@@ -130,14 +142,14 @@ export function ApplicationsTable({
       title: t('projects.app.due'),
       dataIndex: 'submitDueAt',
       width: 110,
-      responsive: ['lg'],
+      responsive: ['xxl'],
       render: (v: string) => formatDate(v),
     },
     ...(bureau
       ? [
           {
             key: 'ops',
-            width: 210,
+            width: 200,
             render: (_: unknown, r: Application) =>
               r.actions.includes('select') ? (
                 <Space size={4}>
