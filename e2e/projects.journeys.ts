@@ -5,9 +5,16 @@ import { call } from './lib';
 const day = (offset: number) =>
   new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
+/** An antd InputNumber by test id (the id lands on the input itself or on its wrapper). */
+async function fillNumber(page: Page, testId: string, value: string) {
+  const el = page.getByTestId(testId);
+  const input = (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input');
+  await input.fill(value);
+}
+
 async function confirmModal(page: Page) {
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
-  await page.locator('.ant-modal-content').waitFor({ state: 'hidden' });
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
 }
 
 export const projectsJourneys: Journey[] = [
@@ -94,8 +101,8 @@ export const projectsJourneys: Journey[] = [
       await reviewer.goto(appUrl);
       await reviewer.getByTestId('score-card').waitFor();
       await reviewer.getByTestId('no-conflict').click();
-      await reviewer.getByTestId('score-facilities').locator('input').fill('40');
-      await reviewer.getByTestId('score-participation').locator('input').fill('45');
+      await fillNumber(reviewer, 'score-facilities', '40');
+      await fillNumber(reviewer, 'score-participation', '45');
       await reviewer.getByTestId('score-submit').click();
       await reviewer.getByText('评分已提交').waitFor();
       await shot(reviewer, 'scored');
@@ -104,7 +111,7 @@ export const projectsJourneys: Journey[] = [
       await bureau.goto(appUrl);
       await bureau.getByText('平均分：85').waitFor();
       await bureau.getByTestId('act-select').click();
-      await bureau.locator('.ant-modal-content').getByText('推荐泉州市级').click();
+      await bureau.getByRole('dialog').getByText('推荐泉州市级').click();
       await confirmModal(bureau);
       await bureau.getByText('已入选').first().waitFor();
       await shot(bureau, 'selected');

@@ -230,7 +230,7 @@ export default function ApplicationPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('projects.app.consultation')} span={2}>
                 {a.consultationKind
-                  ? `${t(`projects.consultation.${a.consultationKind}`)}（${formatDate(a.consultationDate)}）：${a.consultationNote ?? ''}`
+                  ? `${t(`projects.consultation.${a.consultationKind}`)}${a.consultationDate ? `（${formatDate(a.consultationDate)}）` : ''}：${a.consultationNote ?? ''}`
                   : '—'}
               </Descriptions.Item>
               {a.reviewComment && a.state !== 'returned' ? (
