@@ -73,6 +73,26 @@ CREATE TABLE "pj_calls" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "pj_reports" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"application_id" uuid NOT NULL,
+	"call_id" uuid NOT NULL,
+	"org_path" text NOT NULL,
+	"month" text NOT NULL,
+	"state" text NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"overdue_at" timestamp with time zone,
+	"progress" text,
+	"issues" text,
+	"next_steps" text,
+	"filed_at" timestamp with time zone,
+	"filed_by" uuid,
+	"filed_by_name" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "pj_scores" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"application_id" uuid NOT NULL,
@@ -103,6 +123,9 @@ CREATE INDEX "pj_applications_call_idx" ON "pj_applications" USING btree ("call_
 CREATE INDEX "pj_applications_due_idx" ON "pj_applications" USING btree ("submit_due_at");--> statement-breakpoint
 CREATE INDEX "pj_calls_path_idx" ON "pj_calls" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "pj_calls_year_idx" ON "pj_calls" USING btree ("year");--> statement-breakpoint
+CREATE UNIQUE INDEX "pj_reports_app_month_uq" ON "pj_reports" USING btree ("application_id","month");--> statement-breakpoint
+CREATE INDEX "pj_reports_path_idx" ON "pj_reports" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "pj_reports_due_idx" ON "pj_reports" USING btree ("due_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "pj_scores_app_reviewer_uq" ON "pj_scores" USING btree ("application_id","reviewer_id");--> statement-breakpoint
 CREATE INDEX "pj_scores_call_idx" ON "pj_scores" USING btree ("call_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pj_steps_uq" ON "pj_steps" USING btree ("record_id","step");

@@ -43,6 +43,7 @@ export const PATH_ONLY_TABLES = [
   'volunteer_attendance',
   'volunteer_hours',
   'pj_scores',
+  'pj_reports',
 ] as const;
 
 /**

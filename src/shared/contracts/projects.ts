@@ -256,6 +256,44 @@ export const applicationEventSchema = z.object({
   comment: z.string().nullable(),
 });
 
+export const REPORT_STATES = ['due', 'filed'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** A selected project's monthly progress report (R-PJ-4): filed by the subdistrict before the report day. */
+export const reportSchema = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  applicationTitle: z.string(),
+  orgUnitName: z.string().nullable(),
+  month: z.string(),
+  state: z.enum(REPORT_STATES),
+  dueAt: z.date(),
+  overdue: z.boolean(),
+  progress: z.string().nullable(),
+  issues: z.string().nullable(),
+  nextSteps: z.string().nullable(),
+  filedAt: z.date().nullable(),
+  filedByName: z.string().nullable(),
+  canFile: z.boolean(),
+});
+export type ReportDto = z.infer<typeof reportSchema>;
+
+export const reportListQuery = z.object({
+  callId: z.uuid().optional(),
+  /** open: not filed yet and due within the month, or overdue; overdue: past the report day, not filed. */
+  view: z.enum(['open', 'overdue', 'filed']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+export const fileReportBody = z.strictObject({
+  progress: z.string().trim().min(1).max(4000),
+  issues: z.string().trim().max(2000).nullish(),
+  nextSteps: z.string().trim().max(2000).nullish(),
+});
+export type FileReportBody = z.infer<typeof fileReportBody>;
+
 export const applicationDetailSchema = applicationSchema.extend({
   summary: z.string().nullable(),
   targets: z.array(z.string()),
@@ -273,6 +311,8 @@ export const applicationDetailSchema = applicationSchema.extend({
   /** The bureau sees every score; a reviewer only their own (each scores separately). */
   scores: z.array(scoreSchema),
   events: z.array(applicationEventSchema),
+  /** Monthly progress reports, once selected. */
+  reports: z.array(reportSchema),
   abilities: z.object({ edit: z.boolean(), score: z.boolean() }),
   createdAt: z.date(),
 });

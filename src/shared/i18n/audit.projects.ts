@@ -17,11 +17,14 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.application.select': { 'zh-CN': '确定为试点项目', en: 'Select as pilot' },
     'projects.application.reject': { 'zh-CN': '未入选', en: 'Not selected' },
     'projects.application.overdue': { 'zh-CN': '申报逾期', en: 'Application overdue' },
+    'projects.report.file': { 'zh-CN': '报送月度进展', en: 'File monthly progress report' },
+    'projects.report.overdue': { 'zh-CN': '月度进展逾期', en: 'Monthly report overdue' },
     'projects.score': { 'zh-CN': '评审打分', en: 'Score application' },
   },
   entityTypes: {
     pj_call: { 'zh-CN': '申报通知', en: 'Project call' },
     pj_application: { 'zh-CN': '项目申报', en: 'Project application' },
+    pj_report: { 'zh-CN': '月度进展', en: 'Monthly progress report' },
     pj_score: { 'zh-CN': '评审评分', en: 'Review score' },
   },
 };

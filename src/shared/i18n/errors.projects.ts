@@ -82,6 +82,10 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '还没有确定任何试点项目，不能公布结果',
     en: 'No pilot has been selected yet',
   },
+  'projects.report_filed': {
+    'zh-CN': '{month} 的月度进展已报送',
+    en: 'The progress report for {month} is already filed',
+  },
   'projects.before_deadline': {
     'zh-CN': '申报截止（{due}）后才能公布评审结果',
     en: 'Results are published after the application deadline ({due})',

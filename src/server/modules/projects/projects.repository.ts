@@ -1,11 +1,15 @@
 import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import type { ApplicationListQuery, CallListQuery } from '../../../shared/contracts/projects';
+import type {
+  ApplicationListQuery,
+  CallListQuery,
+  ReportListQuery,
+} from '../../../shared/contracts/projects';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, can, escapeLike } from '../../platform/permissions';
 import { type ApplicationAction, applicationsPolicy, callReadScope, callsPolicy } from './projects.policy';
-import { pjApplicationEvents, pjApplications, pjCalls, pjScores } from './projects.table';
+import { pjApplicationEvents, pjApplications, pjCalls, pjReports, pjScores } from './projects.table';
 
 /**
  * Every query of the projects module's tables. Reads take the actor and AND the policy's scope in, so a
@@ -15,6 +19,7 @@ export type CallRow = typeof pjCalls.$inferSelect;
 export type ApplicationRow = typeof pjApplications.$inferSelect;
 export type ScoreRow = typeof pjScores.$inferSelect;
 export type EventRow = typeof pjApplicationEvents.$inferSelect;
+export type ReportRow = typeof pjReports.$inferSelect;
 
 // ---------------------------------------------------------------- calls
 
@@ -356,4 +361,72 @@ export async function upsertScore(
   }
   const [created] = await db.insert(pjScores).values(row).returning();
   return { row: created!, before: undefined };
+}
+
+// ---------------------------------------------------------------- monthly reports
+
+export async function insertReports(db: Db, rows: (typeof pjReports.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(pjReports).values(rows).onConflictDoNothing();
+}
+
+export function reportsOf(db: Db, applicationId: string): Promise<ReportRow[]> {
+  return db
+    .select()
+    .from(pjReports)
+    .where(eq(pjReports.applicationId, applicationId))
+    .orderBy(asc(pjReports.month));
+}
+
+/** A report whose project is in reach for `action`, or undefined. */
+export async function findReport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: ApplicationAction = 'read',
+): Promise<ReportRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(pjReports)
+    .where(and(eq(pjReports.id, id), applicationsPolicy.scope(actor, action, pjReports.orgPath)));
+  return row;
+}
+
+export function listReportRows(
+  db: Db,
+  actor: Actor,
+  q: ReportListQuery,
+  now: Date,
+): Promise<Page<ReportRow>> {
+  const soon = new Date(now.getTime() + 31 * 86_400_000);
+  return listPage(db, {
+    table: pjReports,
+    where: and(
+      applicationsPolicy.scope(actor, 'read', pjReports.orgPath),
+      q.callId ? eq(pjReports.callId, q.callId) : undefined,
+      q.view === 'overdue' ? and(eq(pjReports.state, 'due'), sql`${pjReports.dueAt} < ${now}`) : undefined,
+      q.view === 'open' ? and(eq(pjReports.state, 'due'), sql`${pjReports.dueAt} < ${soon}`) : undefined,
+      q.view === 'filed' ? eq(pjReports.state, 'filed') : undefined,
+    ),
+    orderBy: [asc(pjReports.dueAt), asc(pjReports.id)],
+    page: q,
+  });
+}
+
+/** Application id → title and unit id, for report lists. */
+export async function applicationHeads(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { title: string; orgUnitId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: pjApplications.id, title: pjApplications.title, orgUnitId: pjApplications.orgUnitId })
+    .from(pjApplications)
+    .where(inArray(pjApplications.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { title: r.title, orgUnitId: r.orgUnitId }]));
+}
+
+/** The deadline sweep's flag on a monthly report not filed by the report day. */
+export async function markReportOverdue(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(pjReports).set({ overdueAt: now }).where(eq(pjReports.id, id));
 }

@@ -9,6 +9,9 @@ import {
   callSchema,
   createApplicationBody,
   createCallBody,
+  fileReportBody,
+  reportListQuery,
+  reportSchema,
   scoreBody,
   updateApplicationBody,
   updateCallBody,
@@ -28,6 +31,8 @@ import {
   createApplication,
   createCall,
   exportApplications,
+  fileReport,
+  listReports,
   getApplication,
   getCall,
   listApplications,
@@ -38,7 +43,7 @@ import {
   updateApplication,
   updateCall,
 } from './projects.usecases';
-import { applicationWorkflow } from './projects.workflow';
+import { applicationWorkflow, reportWorkflow } from './projects.workflow';
 
 const STATE_ZH: Record<string, string> = {
   draft: '草稿',
@@ -66,7 +71,7 @@ export const projectsModule = defineModule({
   access: projectsAccess,
   errors: PROJECTS_ERRORS,
   audit: PROJECTS_AUDIT,
-  workflows: [applicationWorkflow],
+  workflows: [applicationWorkflow, reportWorkflow],
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['projects'];
@@ -212,6 +217,23 @@ export const projectsModule = defineModule({
         schema: { tags, params: idParams, body: scoreBody, response: { 200: applicationDetailSchema } },
       },
       (req) => scoreApplication(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    app.get(
+      '/api/projects/reports',
+      {
+        config: read,
+        schema: { tags, querystring: reportListQuery, response: { 200: pageOf(reportSchema) } },
+      },
+      (req) => listReports(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/projects/reports/:id/file',
+      {
+        config: { access: access.permission('projects.review') },
+        schema: { tags, params: idParams, body: fileReportBody, response: { 200: reportSchema } },
+      },
+      (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
     );
   },
 });

@@ -160,3 +160,38 @@ export const pjScores = pgTable(
     index('pj_scores_call_idx').on(t.callId),
   ],
 );
+
+/**
+ * A selected project's monthly progress report (R-PJ-4, R-RP-1): the subdistrict (town) files it with the
+ * bureau before the call's report day of each month, from the month after selection to the completion
+ * month. `due_at` = the start of the report day (China time): "每月20日前" is before the 20th. The
+ * workflow's deadline sweep flags reports still not filed then. `org_path` = the community's path.
+ */
+export const pjReports = pgTable(
+  'pj_reports',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    callId: uuid('call_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    /** due | filed */
+    state: text('state').notNull(),
+    dueAt: ts('due_at').notNull(),
+    overdueAt: ts('overdue_at'),
+    progress: text('progress'),
+    issues: text('issues'),
+    nextSteps: text('next_steps'),
+    filedAt: ts('filed_at'),
+    filedBy: uuid('filed_by'),
+    filedByName: text('filed_by_name'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('pj_reports_app_month_uq').on(t.applicationId, t.month),
+    index('pj_reports_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pj_reports_due_idx').on(t.dueAt),
+  ],
+);

@@ -4,8 +4,8 @@ import { type Client, type TestApp, createTestApp, createUser } from '../../../.
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
-import { pjApplications } from './projects.table';
-import { applicationWorkflow } from './projects.workflow';
+import { pjApplications, pjReports } from './projects.table';
+import { applicationWorkflow, reportWorkflow } from './projects.workflow';
 
 let t: TestApp;
 let civil: Client;
@@ -368,5 +368,64 @@ describe('selection (评审立项)', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await sd.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(200);
     expect((await tongdu.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(403);
+  });
+});
+
+describe('implementation: monthly progress reports', () => {
+  it('R-PJ-4: a selected project owes a report each month before the call’s report day; the subdistrict files it, the sweep flags a late one once', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    await act(civil, id, { action: 'select' });
+    const detail = (await tongdu.get(`/api/projects/applications/${id}`)).json();
+    // From the month after selection (clock: 2026-11-23) to the completion month (2027-11).
+    expect(detail.reports.map((r: { month: string }) => r.month)).toEqual([
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+      '2027-11',
+    ]);
+    const [dec, jan] = detail.reports;
+    expect(dec.dueAt).toBe('2026-12-19T16:00:00.000Z');
+    expect(dec.canFile).toBe(false);
+    // The community does not file; the subdistrict does.
+    expect(
+      (await tongdu.post(`/api/projects/reports/${dec.id}/file`, { progress: '已完成' })).statusCode,
+    ).toBe(403);
+    const filed = await sd.post(`/api/projects/reports/${dec.id}/file`, { progress: '驿站改造完成 60%' });
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json()).toMatchObject({ state: 'filed', overdue: false, filedByName: 'sd_admin' });
+    expect(
+      (await sd.post(`/api/projects/reports/${dec.id}/file`, { progress: '再报' })).json().error.code,
+    ).toBe('projects.report_filed');
+    const saved = t.clock.now();
+    try {
+      t.clock.set(new Date('2027-01-20T08:00:00+08:00'));
+      const ctx = { ...t.deps, requestId: 'test' };
+      const where = eq(pjReports.applicationId, id);
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(1);
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(0);
+      const sdLater = await t.as('sd_admin');
+      const overdue = (await sdLater.get(`/api/projects/reports?view=overdue&callId=${call.id}`)).json();
+      expect(overdue.items.map((r: { id: string }) => r.id)).toEqual([jan.id]);
+      const late = await sdLater.post(`/api/projects/reports/${jan.id}/file`, { progress: '补报' });
+      expect(late.json().state).toBe('filed');
+      expect((await auditOf(jan.id)).map((a) => a.action)).toEqual([
+        'projects.report.overdue',
+        'projects.report.file',
+      ]);
+      const xhyLater = await t.as('xhy_worker');
+      expect((await xhyLater.get(`/api/projects/reports?callId=${call.id}`)).json().items).toHaveLength(0);
+    } finally {
+      t.clock.set(saved);
+      await relogin();
+    }
   });
 });

@@ -8,6 +8,9 @@ import type {
   CallListQuery,
   CallStatus,
   ConsultationKind,
+  FileReportBody,
+  ReportDto,
+  ReportListQuery,
   CreateApplicationBody,
   CreateCallBody,
   FundingSource,
@@ -43,6 +46,11 @@ import {
   listCallRows,
   moveSubmitDue,
   nextApplicationNumber,
+  type ReportRow,
+  applicationHeads,
+  findReport,
+  listReportRows,
+  reportsOf,
   scoreSummaries,
   scoredBy,
   scoresOf,
@@ -52,7 +60,7 @@ import {
   updateCallRow,
   upsertScore,
 } from './projects.repository';
-import { applicationWorkflow, chinaDate, endOfChinaDay } from './projects.workflow';
+import { applicationWorkflow, chinaDate, endOfChinaDay, reportWorkflow } from './projects.workflow';
 
 // ---------------------------------------------------------------- calls
 
@@ -365,9 +373,10 @@ async function detailOf(ctx: ActorCtx, row: ApplicationRow): Promise<Application
   const [dto] = await applicationDtos(ctx, [row]);
   const call = await callById(ctx.db, row.callId);
   const bureau = applicationsPolicy.can(ctx.actor, 'manage', row);
-  const [scores, events] = await Promise.all([
+  const [scores, events, reports] = await Promise.all([
     scoresOf(ctx.db, row.id, bureau ? undefined : ctx.actor.userId),
     eventsOf(ctx.db, row.id),
+    reportsOf(ctx.db, row.id),
   ]);
   return {
     ...dto!,
@@ -394,6 +403,7 @@ async function detailOf(ctx: ActorCtx, row: ApplicationRow): Promise<Application
       toState: e.toState,
       comment: e.comment,
     })),
+    reports: await reportDtos(ctx, reports),
     abilities: {
       edit: ['draft', 'returned'].includes(row.state) && applicationsPolicy.can(ctx.actor, 'apply', row),
       score:
@@ -607,4 +617,50 @@ export async function exportApplications(ctx: ActorCtx, callId: string) {
   if (!call) throw notFound();
   const rows = await applicationsOfCall(ctx.db, ctx.actor, callId, 'export');
   return { call, rows: await applicationDtos(ctx, rows), chinaDate };
+}
+
+// ---------------------------------------------------------------- monthly reports (R-PJ-4)
+
+async function reportDtos(ctx: ActorCtx, rows: ReportRow[]): Promise<ReportDto[]> {
+  const heads = await applicationHeads(
+    ctx.db,
+    rows.map((r) => r.applicationId),
+  );
+  const names = await unitNames(ctx.db, [...new Set([...heads.values()].map((h) => h.orgUnitId))]);
+  const now = ctx.clock.now();
+  return rows.map((r) => {
+    const head = heads.get(r.applicationId);
+    return {
+      id: r.id,
+      applicationId: r.applicationId,
+      applicationTitle: head?.title ?? '',
+      orgUnitName: head ? (names.get(head.orgUnitId) ?? null) : null,
+      month: r.month,
+      state: r.state as ReportDto['state'],
+      dueAt: r.dueAt,
+      overdue: r.state === 'due' && (!!r.overdueAt || now.getTime() > r.dueAt.getTime()),
+      progress: r.progress,
+      issues: r.issues,
+      nextSteps: r.nextSteps,
+      filedAt: r.filedAt,
+      filedByName: r.filedByName,
+      canFile: availableActions(reportWorkflow, ctx.actor, r).includes('file'),
+    };
+  });
+}
+
+export async function listReports(ctx: ActorCtx, q: ReportListQuery): Promise<Page<ReportDto>> {
+  applicationsPolicy.require(ctx.actor, 'read');
+  if (q.callId && !(await findCall(ctx.db, ctx.actor, q.callId))) throw notFound();
+  const page = await listReportRows(ctx.db, ctx.actor, q, ctx.clock.now());
+  return { ...page, items: await reportDtos(ctx, page.items) };
+}
+
+/** The subdistrict files a monthly progress report (late ones too: the overdue flag stays on record). */
+export async function fileReport(ctx: ActorCtx, id: string, body: FileReportBody): Promise<ReportDto> {
+  applicationsPolicy.require(ctx.actor, 'review');
+  const row = await findReport(ctx.db, ctx.actor, id, 'review');
+  if (!row) throw notFound();
+  const updated = await transition(reportWorkflow, ctx, row, 'file', body);
+  return (await reportDtos(ctx, [updated]))[0]!;
 }

@@ -1,4 +1,7 @@
 import {
+  type FileReportBody,
+  REPORT_STATES,
+  type ReportState,
   APPLICATION_STATES,
   type ApplicationAction,
   type ApplicationActionBody,
@@ -13,10 +16,13 @@ import {
   type CallRow,
   callById,
   insertEvent,
+  insertReports,
   markOverdue,
+  markReportOverdue,
+  type ReportRow,
   selectedCount,
 } from './projects.repository';
-import { pjApplications, pjSteps } from './projects.table';
+import { pjApplications, pjReports, pjSteps } from './projects.table';
 
 /** What a transition is given: the request's fields and the application's call (read by the use case). */
 export type ApplicationInput = ApplicationActionBody & { call: CallRow };
@@ -58,6 +64,25 @@ export function checkComplete(a: ApplicationRow) {
       budget: (budget / 100).toFixed(2),
       funding: (funding / 100).toFixed(2),
     });
+}
+
+/**
+ * The months a selected project reports on (R-PJ-4): from the month after selection to the completion
+ * month, each due at the start of the call's report day (China time: "每月20日前" is before the 20th).
+ */
+export function reportMonths(call: CallRow, selectedAt: Date): { month: string; dueAt: Date }[] {
+  const out: { month: string; dueAt: Date }[] = [];
+  const [y0, m0] = chinaDate(selectedAt).split('-').map(Number) as [number, number];
+  const end = call.completionDue.slice(0, 7);
+  for (let i = 1; i <= 24; i++) {
+    const y = y0 + Math.floor((m0 - 1 + i) / 12);
+    const m = ((m0 - 1 + i) % 12) + 1;
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > end) break;
+    const day = String(call.reportDay).padStart(2, '0');
+    out.push({ month, dueAt: new Date(`${month}-${day}T00:00:00+08:00`) });
+  }
+  return out;
 }
 
 const sealNoOf = (a: ApplicationRow, now: Date) =>
@@ -167,6 +192,22 @@ export const applicationWorkflow = defineWorkflow<
               if (n > input.call.quota)
                 throw new AppError('projects.quota_full', 409, { quota: input.call.quota });
             },
+            // R-PJ-4: the monthly progress reports it owes, due dates from the call's report day.
+            (tx, updated) =>
+              insertReports(
+                tx,
+                reportMonths(input.call, now).map((m) => ({
+                  id: ctx.ids(),
+                  applicationId: updated.id,
+                  callId: updated.callId,
+                  orgPath: updated.orgPath,
+                  month: m.month,
+                  state: 'due',
+                  dueAt: m.dueAt,
+                  createdAt: now,
+                  updatedAt: now,
+                })),
+              ),
           ],
         };
       }
@@ -236,6 +277,88 @@ export const applicationWorkflow = defineWorkflow<
           entityId: a.id,
           orgPath: a.orgPath,
           after: { state: a.state, due: a.submitDueAt.toISOString() },
+        });
+      },
+    },
+  ],
+});
+
+/**
+ * Monthly progress reports (R-PJ-4, R-RP-1): the subdistrict (town) files each one with the bureau before
+ * the call's report day; the deadline sweep flags those still not filed then (the bureau's overdue list).
+ */
+export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', FileReportBody>({
+  name: 'projects.report',
+  states: REPORT_STATES,
+  transitions: { file: { from: ['due'], to: 'filed', permission: 'projects.review' } },
+  authorize: (actor, r) => applicationsPolicy.can(actor, 'review', r),
+  prepare: (_r, _action, input, ctx) => ({
+    patch: {
+      progress: input.progress,
+      issues: input.issues ?? null,
+      nextSteps: input.nextSteps ?? null,
+      filedAt: ctx.clock.now(),
+      filedBy: ctx.actor?.userId ?? null,
+      filedByName: ctx.actor?.displayName ?? null,
+    },
+  }),
+  adapter: {
+    table: pjReports,
+    id: pjReports.id,
+    state: pjReports.state,
+    version: pjReports.version,
+    updatedAt: pjReports.updatedAt,
+    writeEvent: (tx, ctx, e) =>
+      insertEvent(tx, {
+        id: ctx.ids(),
+        applicationId: e.record.applicationId,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? null,
+        action: 'report',
+        fromState: null,
+        toState: null,
+        comment: e.record.month,
+        data: { reportId: e.record.id, late: e.record.dueAt.getTime() < ctx.clock.now().getTime() },
+      }),
+    audit: (e) => ({
+      action: 'projects.report.file',
+      entityType: 'pj_report',
+      entityId: e.record.id,
+      orgPath: e.record.orgPath,
+      before: { state: e.from },
+      after: { state: e.to, month: e.record.month },
+    }),
+    steps: { table: pjSteps, recordId: pjSteps.recordId, step: pjSteps.step, at: pjSteps.at },
+  },
+  errors: { invalidTransition: (r) => new AppError('projects.report_filed', 409, { month: r.month }) },
+  deadlines: [
+    {
+      name: 'overdue',
+      states: ['due'],
+      due: pjReports.dueAt,
+      step: (r) => `overdue:${r.dueAt.toISOString()}`,
+      fire: async (tx, ctx, r) => {
+        const now = ctx.clock.now();
+        await markReportOverdue(tx, r.id, now);
+        await insertEvent(tx, {
+          id: ctx.ids(),
+          applicationId: r.applicationId,
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: 'report_overdue',
+          fromState: null,
+          toState: null,
+          comment: r.month,
+          data: { reportId: r.id },
+        });
+        await writeAudit(tx, ctx, {
+          action: 'projects.report.overdue',
+          entityType: 'pj_report',
+          entityId: r.id,
+          orgPath: r.orgPath,
+          after: { month: r.month, due: r.dueAt.toISOString() },
         });
       },
     },
