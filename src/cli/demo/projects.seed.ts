@@ -5,8 +5,10 @@ import {
   pjApplicationEvents,
   pjApplications,
   pjCalls,
+  pjReports,
   pjScores,
 } from '../../server/modules/projects/projects.table';
+import { reportMonths } from '../../server/modules/projects/projects.workflow';
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps } from '../../server/platform/context';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../shared/contracts/projects';
@@ -261,6 +263,43 @@ export async function seedDemoProjects(
     [7, 'participation', 'not_selected', { daysAgo: 244 }],
     [10, 'service', 'not_selected', { daysAgo: 243 }],
   ];
-  for (const [ci, type, state, o] of pastPlan) await add(past, ci, type, state, o);
+  const pilots = [];
+  for (const [ci, type, state, o] of pastPlan) {
+    const a = await add(past, ci, type, state, o);
+    if (state === 'selected')
+      pilots.push({ ...a, decidedAt: new Date(now.getTime() - (o.daysAgo - 5) * DAY) });
+  }
+  // Their monthly progress reports (R-PJ-4): filed on time, except 西花苑's last two months (overdue: the
+  // sweep flags them) and one filed late.
+  for (const [pi, p] of pilots.entries()) {
+    const months = reportMonths(past, p.decidedAt).filter((m) => m.dueAt.getTime() < now.getTime());
+    await db.insert(pjReports).values(
+      months.map((m, mi) => {
+        const missing = pi === 1 && mi >= months.length - 2;
+        const late = pi === 2 && mi === 3;
+        const filedAt = new Date(m.dueAt.getTime() + (late ? 3 : -2) * DAY);
+        return {
+          id: ids(),
+          applicationId: p.id,
+          callId: past.id,
+          orgPath: p.c.path,
+          month: m.month,
+          state: missing ? 'due' : 'filed',
+          dueAt: m.dueAt,
+          overdueAt: late ? new Date(m.dueAt.getTime() + 60_000) : null,
+          progress: missing
+            ? null
+            : `${m.month.slice(5)}月：按方案推进，累计开展活动 ${2 * (mi + 1)} 场，服务居民 ${120 * (mi + 1)} 人次。`,
+          issues: missing || mi % 3 ? null : '部分活动场地需协调物业提供。',
+          nextSteps: missing ? null : '继续开展主题活动，整理项目档案。',
+          filedAt: missing ? null : filedAt,
+          filedBy: missing ? null : (sdAdmin?.id ?? null),
+          filedByName: missing ? null : (sdAdmin?.name ?? '新下陆街道'),
+          createdAt: p.decidedAt,
+          updatedAt: missing ? p.decidedAt : filedAt,
+        };
+      }),
+    );
+  }
   opts.log(`projects: calls ${pastYear} (published) and ${nextYear} (open, ${plan.length} applications)`);
 }

@@ -70,7 +70,10 @@ export function checkComplete(a: ApplicationRow) {
  * The months a selected project reports on (R-PJ-4): from the month after selection to the completion
  * month, each due at the start of the call's report day (China time: "每月20日前" is before the 20th).
  */
-export function reportMonths(call: CallRow, selectedAt: Date): { month: string; dueAt: Date }[] {
+export function reportMonths(
+  call: Pick<CallRow, 'completionDue' | 'reportDay'>,
+  selectedAt: Date,
+): { month: string; dueAt: Date }[] {
   const out: { month: string; dueAt: Date }[] = [];
   const [y0, m0] = chinaDate(selectedAt).split('-').map(Number) as [number, number];
   const end = call.completionDue.slice(0, 7);

@@ -31,6 +31,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
 import { StateTag, yuan } from './parts';
+import { ReportsTable } from './ReportsTable';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
 const NEEDS_FORM: ApplicationAction[] = ['return', 'approve', 'seal', 'select'];
@@ -286,6 +287,11 @@ export default function ApplicationPage() {
               {a.budgetTotalFen === a.fundingTotalFen ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
           </Card>
+          {a.reports.length ? (
+            <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>
+              <ReportsTable reports={a.reports} />
+            </Card>
+          ) : null}
           {a.abilities.score ? <ScoreCard a={a} onDone={refresh} /> : null}
           {a.scores.length ? (
             <Card size="small" title={t('projects.app.scores')} style={{ marginBottom: 16 }}>
@@ -325,19 +331,27 @@ export default function ApplicationPage() {
           <Card size="small" title={t('projects.app.timeline')}>
             <Timeline
               items={a.events.map((e) => ({
-                color: e.action === 'overdue' ? 'red' : e.action === 'return' ? 'orange' : 'blue',
+                color:
+                  e.action === 'overdue' || e.action === 'report_overdue'
+                    ? 'red'
+                    : e.action === 'return'
+                      ? 'orange'
+                      : 'blue',
                 children: (
                   <>
                     <div>
                       <Typography.Text strong>
-                        {t(`projects.action.${e.action as ApplicationAction | 'create' | 'overdue'}`)}
+                        {t(
+                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue'}`,
+                        )}
+                        {e.action.startsWith('report') && e.comment ? `（${e.comment}）` : ''}
                       </Typography.Text>{' '}
                       <Typography.Text type="secondary">
                         {e.actorName ?? t('projects.app.system')}
                       </Typography.Text>
                     </div>
                     <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
-                    {e.comment ? <div>{e.comment}</div> : null}
+                    {e.comment && !e.action.startsWith('report') ? <div>{e.comment}</div> : null}
                   </>
                 ),
               }))}

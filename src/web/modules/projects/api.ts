@@ -3,6 +3,8 @@ import type {
   ApplicationDetailDto,
   ApplicationDto,
   CallDto,
+  ReportDto,
+  fileReportBody,
   applicationActionBody,
   createApplicationBody,
   createCallBody,
@@ -15,6 +17,8 @@ import { api, type Page, type Query } from '../../app/api';
 
 export type Call = Wire<CallDto>;
 export type Application = Wire<ApplicationDto>;
+export type Report = Wire<ReportDto>;
+export type FileReportInput = z.input<typeof fileReportBody>;
 export type ApplicationDetail = Wire<ApplicationDetailDto>;
 export type CreateCallInput = z.input<typeof createCallBody>;
 export type UpdateCallInput = z.input<typeof updateCallBody>;
@@ -29,6 +33,7 @@ export const projectsKeys = {
   call: (id: string) => ['projects', 'call', id] as const,
   applications: (q: Query) => ['projects', 'applications', q] as const,
   application: (id: string) => ['projects', 'application', id] as const,
+  reports: (q: Query) => ['projects', 'reports', q] as const,
 };
 
 const enc = encodeURIComponent;
@@ -49,6 +54,9 @@ export const projectsApi = {
     api.patch<ApplicationDetail>(`/api/projects/applications/${enc(id)}`, body),
   act: (id: string, body: ActionInput) =>
     api.post<ApplicationDetail>(`/api/projects/applications/${enc(id)}/actions`, body),
+  reports: (q: Query) => api.get<Page<Report>>('/api/projects/reports', q),
+  fileReport: (id: string, body: FileReportInput) =>
+    api.post<Report>(`/api/projects/reports/${enc(id)}/file`, body),
   score: (id: string, body: ScoreInput) =>
     api.post<ApplicationDetail>(`/api/projects/applications/${enc(id)}/scores`, body),
 };

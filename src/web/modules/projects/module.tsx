@@ -19,6 +19,7 @@ export const projectsWebModule = defineWebModule({
       children: [
         { path: '/projects/calls', label: 'projects.menu.calls', permission: 'projects.read' },
         { path: '/projects/applications', label: 'projects.menu.applications', permission: 'projects.read' },
+        { path: '/projects/reports', label: 'projects.menu.reports', permission: 'projects.read' },
       ],
     },
   ],

@@ -7,6 +7,7 @@ const CallDetailPage = lazy(() => import('./CallDetailPage'));
 const ApplicationsPage = lazy(() => import('./ApplicationsPage'));
 const ApplicationPage = lazy(() => import('./ApplicationPage'));
 const ApplicationFormPage = lazy(() => import('./ApplicationFormPage'));
+const ReportsPage = lazy(() => import('./ReportsPage'));
 
 /** The projects module's console routes (relative paths inside the staff layout). */
 export const projectsConsoleRoutes = (
@@ -33,6 +34,14 @@ export const projectsConsoleRoutes = (
       element={
         <Guard permission="projects.read">
           <ApplicationsPage />
+        </Guard>
+      }
+    />
+    <Route
+      path="projects/reports"
+      element={
+        <Guard permission="projects.read">
+          <ReportsPage />
         </Guard>
       }
     />

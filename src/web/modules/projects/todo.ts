@@ -6,7 +6,7 @@ import type { projectsZh } from './i18n';
 
 type Key = keyof typeof projectsZh;
 
-/** Workbench: applications at the user's step (draft/returned, review, selection) and those to score. */
+/** Workbench: applications at the user's step, those to score, and monthly reports to file (subdistricts). */
 export function useProjectsTodo(): TodoItem<Key>[] {
   const { can } = useAuth();
   const acts = can('projects.apply') || can('projects.review') || can('projects.manage');
@@ -23,7 +23,21 @@ export function useProjectsTodo(): TodoItem<Key>[] {
     enabled: scores,
     staleTime: 30_000,
   });
+  const review = can('projects.review');
+  const reports = useQuery({
+    queryKey: projectsKeys.reports({ view: 'open', pageSize: 1 }),
+    queryFn: () => projectsApi.reports({ view: 'open', pageSize: 1 }),
+    enabled: review,
+    staleTime: 30_000,
+  });
   const items: TodoItem<Key>[] = [];
+  if (review && reports.data?.total)
+    items.push({
+      key: 'pj-reports',
+      label: 'projects.todo.reports',
+      count: reports.data.total,
+      to: '/projects/reports?view=open',
+    });
   if (acts && waiting.data?.total)
     items.push({
       key: 'pj-waiting',
