@@ -206,7 +206,7 @@ export default function ApplicationPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('projects.app.subdistrict')}>{a.subdistrictName}</Descriptions.Item>
               <Descriptions.Item label={t('projects.app.due')}>
-                {formatDateTime(a.submitDueAt)}
+                {t('projects.app.dueValue', { date: formatDate(a.submitDueAt) })}
               </Descriptions.Item>
               <Descriptions.Item label={t('projects.app.seal')}>
                 {a.sealNo

@@ -62,7 +62,7 @@ export function ReportsTable({
       title: t('projects.report.filedAt'),
       dataIndex: 'filedAt',
       width: 160,
-      responsive: ['xl'],
+      responsive: showProject ? ['xl'] : ['xxl'],
       render: (v: string | null, r) => (v ? `${formatDateTime(v)} ${r.filedByName ?? ''}` : '—'),
     },
     {
