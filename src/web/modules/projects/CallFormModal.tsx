@@ -142,12 +142,9 @@ export function CallFormModal({
               >
                 <Input placeholder={t('projects.call.name')} disabled={fixed && name === 'types'} />
               </Form.Item>
-              <Form.Item
-                name={[f.name, 'key']}
-                rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}
-                style={{ width: 150, marginBottom: 8 }}
-              >
-                <Input placeholder={t('projects.call.key')} disabled={fixed && name === 'types'} />
+              {/* The key is the record's stable identity (applications and scores refer to it): never shown. */}
+              <Form.Item name={[f.name, 'key']} hidden>
+                <Input />
               </Form.Item>
               {withMax ? (
                 <Form.Item
@@ -162,7 +159,14 @@ export function CallFormModal({
             </Flex>
           ))}
           {fixed && name === 'types' ? null : (
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => ops.add(withMax ? { max: 10 } : {})}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                const key = `k${Date.now().toString(36)}`;
+                ops.add(withMax ? { key, max: 10 } : { key });
+              }}
+            >
               {t(add as 'projects.call.addType')}
             </Button>
           )}
