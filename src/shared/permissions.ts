@@ -14,6 +14,7 @@ import { notificationsAccess } from './permissions/notifications';
 import { open311Access } from './permissions/open311';
 import { orgAccess } from './permissions/org';
 import { peopleAccess } from './permissions/people';
+import { projectsAccess } from './permissions/projects';
 import { reportsAccess } from './permissions/reports';
 import { residentsAccess } from './permissions/residents';
 import { type Role, ROLES } from './permissions/roles';
@@ -39,6 +40,7 @@ const MODULE_ACCESS = [
   ledgerAccess,
   merchantsAccess,
   notificationsAccess,
+  projectsAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

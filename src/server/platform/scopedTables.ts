@@ -32,6 +32,8 @@ export const SCOPED_TABLES = [
   'svc_duty_logs',
   'notification_messages',
   'notification_webhooks',
+  'pj_calls',
+  'pj_applications',
 ] as const;
 
 /**
@@ -43,6 +45,8 @@ export const PATH_ONLY_TABLES = [
   'volunteer_attendance',
   'volunteer_hours',
   'notification_deliveries',
+  'pj_scores',
+  'pj_reports',
 ] as const;
 
 /**

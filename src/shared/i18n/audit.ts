@@ -14,6 +14,7 @@ import { PEOPLE_AUDIT } from './audit.people';
 import { WORK_ORDERS_AUDIT } from './audit.work-orders';
 import { LEDGER_AUDIT } from './audit.ledger';
 import { MERCHANTS_AUDIT } from './audit.merchants';
+import { PROJECTS_AUDIT } from './audit.projects';
 import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
@@ -35,6 +36,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   OPEN311_AUDIT,
   LEDGER_AUDIT,
   MERCHANTS_AUDIT,
+  PROJECTS_AUDIT,
   SERVICES_AUDIT,
   VOLUNTEERS_AUDIT,
 ];

@@ -9,6 +9,7 @@ import { NOTIFICATIONS_ERRORS } from './errors.notifications';
 import { IMPORTS_ERRORS } from './errors.imports';
 import { LEDGER_ERRORS } from './errors.ledger';
 import { MERCHANTS_ERRORS } from './errors.merchants';
+import { PROJECTS_ERRORS } from './errors.projects';
 import { OPEN311_ERRORS } from './errors.open311';
 import { ORG_ERRORS } from './errors.org';
 import { PEOPLE_ERRORS } from './errors.people';
@@ -33,6 +34,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...OPEN311_ERRORS,
   ...LEDGER_ERRORS,
   ...MERCHANTS_ERRORS,
+  ...PROJECTS_ERRORS,
   ...VOLUNTEERS_ERRORS,
   ...SERVICES_ERRORS,
   // Messages of the platform itself

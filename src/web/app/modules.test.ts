@@ -33,6 +33,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/residents/import',
       '/people',
       '/services',
+      '/projects',
       '/volunteering',
       '/ledger',
       '/merchants',

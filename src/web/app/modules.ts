@@ -6,6 +6,7 @@ import { merchantsWebModule } from '../modules/merchants/module';
 import { notificationsWebModule } from '../modules/notifications/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
+import { projectsWebModule } from '../modules/projects/module';
 import { reportsWebModule } from '../modules/reports/module';
 import { residentsWebModule } from '../modules/residents/module';
 import { servicesWebModule } from '../modules/services/module';
@@ -28,6 +29,7 @@ export const WEB_MODULES = [
   importsWebModule,
   peopleWebModule,
   servicesWebModule,
+  projectsWebModule,
   volunteersWebModule,
   ledgerWebModule,
   merchantsWebModule,
