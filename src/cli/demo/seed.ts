@@ -149,6 +149,7 @@ export interface SeedOptions {
 /** `linli seed --demo`: the jurisdictions of seeds 003 and 004 with synthetic people. */
 export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>, opts: SeedOptions = {}) {
   const log = opts.log ?? (() => undefined);
+  let lap = performance.now();
   const r = rng(20231101);
   const now = deps.clock.now();
   const db = deps.db;
@@ -685,12 +686,19 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   ]);
   logins.push('zhoushan       city civil-affairs staff (舟山市)');
 
-  await seedDemoWorkOrders(deps, { log });
+  const timed = async (name: string, step: () => Promise<unknown>) => {
+    await step();
+    const t = performance.now();
+    log(`(${name}: ${((t - lap) / 1000).toFixed(1)} s)`);
+    lap = t;
+  };
+  await timed('people', async () => undefined);
+  await timed('work orders', () => seedDemoWorkOrders(deps, { log }));
   // Issue 4, in dependency order: volunteer profiles → ledger (merchants, rules) → lists and service orders.
-  await seedDemoVolunteers(deps, { log, logins });
-  await seedDemoLedger(deps, { log, logins });
-  await seedDemoMerchants(deps, { log, logins });
-  await seedDemoServices(deps, { log, logins });
+  await timed('volunteers', () => seedDemoVolunteers(deps, { log, logins }));
+  await timed('ledger', () => seedDemoLedger(deps, { log, logins }));
+  await timed('merchants', () => seedDemoMerchants(deps, { log, logins }));
+  await timed('services', () => seedDemoServices(deps, { log, logins }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

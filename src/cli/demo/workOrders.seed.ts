@@ -810,6 +810,8 @@ export async function seedDemoWorkOrders(
   await bulkInsert(db, woEscalations, claims);
   // Numbers from intake continue after the demo's.
   await db.execute(sql`select setval(${sql.raw(`'${woNumberSeq.seqName}'`)}, ${seq + 1})`);
+  const t = performance.now();
   const rollups = await recomputeRollups(db);
+  log(`(rollups ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   return { orders: orders.length, events: events.length, followups: followups.length, rollups };
 }
