@@ -49,7 +49,7 @@ export async function startServer(requestedPort?: number): Promise<Server> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     // (the health check below only counts once our own child is up and listening, and the demo data, which
