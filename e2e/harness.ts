@@ -60,7 +60,10 @@ export async function startServer(requestedPort?: number): Promise<Server> {
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error('server did not start in time');
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL'); // not left behind on the port
+      throw new Error('server did not start in time');
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   return {

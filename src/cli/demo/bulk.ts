@@ -5,7 +5,8 @@ import type { Db } from '../../server/platform/db';
 /**
  * Inserts many rows in few statements: the rows travel as one JSON parameter per chunk and
  * `json_populate_recordset` turns them into the table's row type (far faster than building a
- * multi-row VALUES list). A column the rows leave out gets its plain (non-SQL) default, else null.
+ * multi-row VALUES list). A column the rows leave out gets its plain (non-SQL) default, else null. Chunks of
+ * 1,000 rows, with a pause for waiting requests between them.
  */
 export async function bulkInsert<T extends PgTable>(
   db: Db,
@@ -34,5 +35,12 @@ export async function bulkInsert<T extends PgTable>(
     await db.execute(
       sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${json}::json)`,
     );
+    await yieldToRequests();
   }
 }
+
+/**
+ * Lets waiting requests run: the demo loads in the background of a server that already answers, and the
+ * embedded database runs on the same thread, so a long stretch of seeding must not hold the event loop.
+ */
+export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -25,7 +25,7 @@ import {
   genderFromIdNumber,
   usccCheckChar,
 } from '../../shared/validation/codes';
-import { bulkInsert } from './bulk';
+import { bulkInsert, yieldToRequests } from './bulk';
 import { COMPOUND_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 import { seedDemoLedger } from './ledger.seed';
 import { seedDemoMerchants } from './merchants.seed';
@@ -368,7 +368,10 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       });
     }
   };
-  while (residentRows.length < total) addHousehold(r.pick(xinxialuBuildings), '420204');
+  for (let h = 0; residentRows.length < total; h++) {
+    addHousehold(r.pick(xinxialuBuildings), '420204');
+    if (h % 500 === 499) await yieldToRequests(); // encryption is CPU work: let requests in
+  }
   for (const b of zsBuildings)
     for (let h = 0; h < 25; h++) addHousehold(b, b.community.name === '嘉和社区' ? '330921' : '330902');
 

@@ -17,6 +17,7 @@ import {
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
+import { yieldToRequests } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
@@ -474,6 +475,7 @@ export async function seedDemoVolunteers(
         }
       });
       activities++;
+      await yieldToRequests();
     }
   }
   // A correction as a new entry (never an edit): one volunteer left an hour early.

@@ -20,7 +20,6 @@ import {
 } from '../../server/modules/work-orders/workOrders.table';
 import { deadline, levelOf } from '../../server/modules/work-orders/workOrders.usecases';
 import type { AppDeps } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
 import { maskPhone } from '../../server/platform/crypto';
 import { bulkInsert } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
