@@ -21,6 +21,18 @@ export const TEMPLATE = join(OUT, 'pglite-template');
 
 const version = (pkg) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
+/** Renames a finished build into place; false when another process (a second `npm start`) got there first. */
+function swapIn(tmp, dest) {
+  try {
+    renameSync(tmp, dest);
+    return true;
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (existsSync(dest)) return false;
+    throw err;
+  }
+}
+
 export async function ensureServerBundle({ quiet = false } = {}) {
   const stamp = checkStamp(
     ROOT,
@@ -56,7 +68,7 @@ export async function ensureServerBundle({ quiet = false } = {}) {
   if (existsSync(TEMPLATE)) renameSync(TEMPLATE, join(tmp, 'pglite-template'));
   if (existsSync(`${TEMPLATE}.stamp`)) renameSync(`${TEMPLATE}.stamp`, join(tmp, 'pglite-template.stamp'));
   rmSync(OUT, { recursive: true, force: true });
-  renameSync(tmp, OUT);
+  if (!swapIn(tmp, OUT)) return false;
   stamp.save();
   if (!quiet) console.log(`Server built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return true;
@@ -100,7 +112,7 @@ export async function ensurePgliteTemplate({ always = false } = {}) {
     await pg.close();
   }
   rmSync(TEMPLATE, { recursive: true, force: true });
-  renameSync(tmp, TEMPLATE);
+  if (!swapIn(tmp, TEMPLATE)) return false;
   stamp.save();
   console.log(`Database template ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return true;
