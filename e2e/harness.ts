@@ -30,9 +30,13 @@ async function freePort(): Promise<number> {
 
 export async function startServer(requestedPort?: number): Promise<Server> {
   const port = requestedPort ?? (await freePort());
-  execSync('node scripts/ensure-web.mjs', { stdio: 'inherit' });
+  // The production path, as `npm start` runs it: the built web app and server (each rebuilt only when its
+  // sources changed) and the migrated database template.
+  execSync('node scripts/ensure-web.mjs && node scripts/ensure-server.mjs --template --template-always', {
+    stdio: 'inherit',
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/serve.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -45,17 +49,21 @@ export async function startServer(requestedPort?: number): Promise<Server> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    // (the health check below only counts once our own child is up and listening)
+    // (the health check below only counts once our own child is up and listening, and the demo data, which
+    // loads in the background, is all there)
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      if (res.ok && ((await res.json()) as { demo?: string }).demo !== 'loading') break;
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error('server did not start in time');
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL'); // not left behind on the port
+      throw new Error('server did not start in time');
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   return {

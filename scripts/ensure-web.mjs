@@ -1,21 +1,26 @@
-// Builds the web app when dist/web is missing or older than its sources (used by `npm start`).
+// Builds the web app into dist/web when its sources changed (used by `npm start` and the browser journeys):
+// a fresh clone has no dist/, so the first start builds it once. "Changed" means the contents (a stamp of
+// their hash, scripts/build-lib.mjs), not modification times, which a git checkout resets.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkStamp } from './build-lib.mjs';
 
-const newest = (dir) => {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-};
-const out = 'dist/web/index.html';
-const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts'].filter(existsSync);
-const srcTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)));
-if (!existsSync('src/web') || !existsSync('index.html')) process.exit(0);
-if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function ensureWeb() {
+  if (!existsSync(join(ROOT, 'src/web')) || !existsSync(join(ROOT, 'index.html'))) return false;
+  const pages = readdirSync(ROOT).filter((f) => f.endsWith('.html')); // every Vite entry page at the root
+  const sources = ['src/web', 'src/shared', 'public', ...pages, 'vite.config.ts', 'package.json'];
+  const stamp = checkStamp(ROOT, join(ROOT, 'dist/web/.stamp'), [...sources, 'scripts/compress-web.mjs'], {
+    outputs: [join(ROOT, 'dist/web/index.html')],
+  });
+  if (stamp.fresh) return false;
   console.log('Building the web app…');
-  execSync('npx vite build --logLevel warn && node scripts/compress-web.mjs', { stdio: 'inherit' });
+  execSync('npx vite build --logLevel warn && node scripts/compress-web.mjs', { stdio: 'inherit', cwd: ROOT });
+  stamp.save();
+  return true;
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureWeb();

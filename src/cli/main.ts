@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { start as serve } from './start';
 import { auditCheckpointFileOf, sealAndVerifyAudit } from '../server/platform/audit';
 import { systemClock, uuidv7 } from '../server/platform/clock';
@@ -42,7 +43,8 @@ async function run(argv: string[]): Promise<number> {
   const [cmd, sub] = argv;
   switch (cmd) {
     case 'serve':
-      await serve();
+      // The built CLI (dist/server/cli.mjs) has the database template beside it (scripts/ensure-server.mjs).
+      await serve({ pgliteTemplate: fileURLToPath(new URL('./pglite-template', import.meta.url)) });
       return -1;
     case 'migrate':
       return withDb(async (d, config) => {

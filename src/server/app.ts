@@ -123,6 +123,8 @@ export async function buildApp(
   opts: {
     logger?: boolean /** Tests: sees every route as it is added. */;
     onRoute?: (route: RouteOptions) => void;
+    /** True while demo data loads in the background (npm start on an empty embedded database). */
+    demoLoading?: () => boolean;
   } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
@@ -290,7 +292,11 @@ export async function buildApp(
 
   app.get('/api/health', { schema: { hide: true }, config: { access: access.public } }, async () => {
     await deps.db.execute(sql`select 1`);
-    return { status: 'ok', database: deps.dbKind ?? 'pglite' };
+    return {
+      status: 'ok',
+      database: deps.dbKind ?? 'pglite',
+      ...(opts.demoLoading?.() ? { demo: 'loading' } : {}),
+    };
   });
 
   if (deps.clock instanceof OffsetClock) {
@@ -312,6 +318,7 @@ export async function buildApp(
   // Public settings the web app needs before login.
   app.get('/api/config', { schema: { hide: true }, config: { access: access.public } }, async () => ({
     tilesUrl: deps.config.tilesUrl || null,
+    demoLoading: opts.demoLoading?.() ?? false,
   }));
 
   // The API description: staff only unless API_DOCS_PUBLIC=true (registered after the error handler

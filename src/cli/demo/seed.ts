@@ -25,6 +25,7 @@ import {
   genderFromIdNumber,
   usccCheckChar,
 } from '../../shared/validation/codes';
+import { bulkInsert, yieldToRequests } from './bulk';
 import { COMPOUND_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 import { seedDemoLedger } from './ledger.seed';
 import { seedDemoMerchants } from './merchants.seed';
@@ -151,6 +152,8 @@ export interface SeedOptions {
 /** `linli seed --demo`: the jurisdictions of seeds 003 and 004 with synthetic people. */
 export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>, opts: SeedOptions = {}) {
   const log = opts.log ?? (() => undefined);
+  let lap = performance.now();
+  let lapCpu = process.cpuUsage();
   const r = rng(20231101);
   const now = deps.clock.now();
   const db = deps.db;
@@ -367,15 +370,17 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       });
     }
   };
-  while (residentRows.length < total) addHousehold(r.pick(xinxialuBuildings), '420204');
+  for (let h = 0; residentRows.length < total; h++) {
+    addHousehold(r.pick(xinxialuBuildings), '420204');
+    if (h % 500 === 499) await yieldToRequests(); // encryption is CPU work: let requests in
+  }
   for (const b of zsBuildings)
     for (let h = 0; h < 25; h++) addHousehold(b, b.community.name === '嘉和社区' ? '330921' : '330902');
 
   log(`org tree: ${units.length} units`);
-  for (let i = 0; i < units.length; i += 500) await db.insert(orgUnits).values(units.slice(i, i + 500));
+  await bulkInsert(db, orgUnits, units);
   log(`residents: ${residentRows.length}`);
-  for (let i = 0; i < residentRows.length; i += 1000)
-    await db.insert(residents).values(residentRows.slice(i, i + 1000));
+  await bulkInsert(db, residents, residentRows);
 
   // ---- workers, grid workers, party, deputies, units, social organisations ----
   const workerRows: (typeof workers.$inferInsert)[] = [];
@@ -520,8 +525,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       updatedAt: now,
     });
   }
-  for (let i = 0; i < memberRows.length; i += 1000)
-    await db.insert(partyMembers).values(memberRows.slice(i, i + 1000));
+  await bulkInsert(db, partyMembers, memberRows);
 
   await db.insert(deputies).values([
     {
@@ -687,14 +691,24 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   ]);
   logins.push('zhoushan       city civil-affairs staff (舟山市)');
 
-  await seedDemoWorkOrders(deps, { log });
+  // Each part's time, wall and this process's CPU (on a busy machine the wall time says little).
+  const timed = async (name: string, step: () => Promise<unknown>) => {
+    await step();
+    const t = performance.now();
+    const cpu = process.cpuUsage(lapCpu);
+    log(`(${name}: ${((t - lap) / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
+    lap = t;
+    lapCpu = process.cpuUsage();
+  };
+  await timed('people', async () => undefined);
+  await timed('work orders', () => seedDemoWorkOrders(deps, { log }));
   // Issue 4, in dependency order: volunteer profiles → ledger (merchants, rules) → lists and service orders.
-  await seedDemoVolunteers(deps, { log, logins });
-  await seedDemoLedger(deps, { log, logins });
-  await seedDemoMerchants(deps, { log, logins });
-  await seedDemoServices(deps, { log, logins });
-  await seedDemoProjects(deps, { log, logins });
-  await seedDemoNotifications(deps, { log });
+  await timed('volunteers', () => seedDemoVolunteers(deps, { log, logins }));
+  await timed('ledger', () => seedDemoLedger(deps, { log, logins }));
+  await timed('merchants', () => seedDemoMerchants(deps, { log, logins }));
+  await timed('services', () => seedDemoServices(deps, { log, logins }));
+  await timed('projects', () => seedDemoProjects(deps, { log, logins }));
+  await timed('notifications', () => seedDemoNotifications(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

@@ -17,6 +17,7 @@ import {
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
+import { yieldToRequests } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
@@ -400,26 +401,38 @@ export async function seedDemoVolunteers(
           createdAt: new Date(startsAt.getTime() - 7 * DAY),
           updatedAt: endsAt,
         });
-        for (const v of attendees) {
-          const attId = ids();
+        // The rows of all attendees in three statements, then one ledger credit each (creditService reads
+        // only the ledger tables, so the order is the same as row by row).
+        const rows = attendees.map((v) => {
           const inAt = new Date(startsAt.getTime() + r.int(0, 10) * 60_000);
           const outAt = new Date(endsAt.getTime() - r.int(0, 15) * 60_000);
-          const minutes = Math.floor((outAt.getTime() - inAt.getTime()) / 60_000);
-          await tx.insert(volunteerSignups).values({
+          return {
+            v,
+            attId: ids(),
+            inAt,
+            outAt,
+            minutes: Math.floor((outAt.getTime() - inAt.getTime()) / 60_000),
+            selfCheckIn: r.chance(0.6),
+          };
+        });
+        await tx.insert(volunteerSignups).values(
+          rows.map(({ v }) => ({
             id: ids(),
             activityId,
-            volunteerId: v.id,
+            volunteerId: v.id!,
             status: 'signed',
             createdAt: new Date(startsAt.getTime() - 3 * DAY),
-          });
-          await tx.insert(volunteerAttendance).values({
+          })),
+        );
+        await tx.insert(volunteerAttendance).values(
+          rows.map(({ v, attId, inAt, outAt, minutes, selfCheckIn }) => ({
             id: attId,
             activityId,
-            volunteerId: v.id,
+            volunteerId: v.id!,
             orgPath: c.path,
             status: 'confirmed',
             checkInAt: inAt,
-            checkInMethod: r.chance(0.6) ? 'self' : 'staff',
+            checkInMethod: selfCheckIn ? 'self' : 'staff',
             checkOutAt: outAt,
             checkOutMethod: 'staff',
             minutes,
@@ -427,10 +440,12 @@ export async function seedDemoVolunteers(
             confirmedByName: `${c.name}工作人员`,
             createdAt: inAt,
             updatedAt: endsAt,
-          });
-          await tx.insert(volunteerHours).values({
+          })),
+        );
+        await tx.insert(volunteerHours).values(
+          rows.map(({ v, attId, outAt, minutes }) => ({
             id: ids(),
-            volunteerId: v.id,
+            volunteerId: v.id!,
             kind: 'activity',
             minutes,
             activityId,
@@ -441,7 +456,9 @@ export async function seedDemoVolunteers(
             occurredAt: outAt,
             createdByName: `${c.name}工作人员`,
             createdAt: new Date(endsAt.getTime() + 3_600_000),
-          });
+          })),
+        );
+        for (const { v, attId, outAt, minutes } of rows) {
           await creditService(tx, ctx, {
             idempotencyKey: `activity:${attId}`,
             volunteerId: v.id!,
@@ -458,6 +475,7 @@ export async function seedDemoVolunteers(
         }
       });
       activities++;
+      await yieldToRequests();
     }
   }
   // A correction as a new entry (never an edit): one volunteer left an hour early.

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { workers } from '../../server/modules/people/people.table';
 import { ensureDefaultCategories } from '../../server/modules/work-orders/workOrders.categories';
@@ -21,8 +20,8 @@ import {
 } from '../../server/modules/work-orders/workOrders.table';
 import { deadline, levelOf } from '../../server/modules/work-orders/workOrders.usecases';
 import type { AppDeps } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
 import { maskPhone } from '../../server/platform/crypto';
+import { bulkInsert } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 
 /**
@@ -179,36 +178,6 @@ function bboxOf(boundary: unknown): [number, number, number, number] | null {
   const lngs = ring.map((p) => p[0]);
   const lats = ring.map((p) => p[1]);
   return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
-}
-
-/**
- * Inserts many rows in few statements: the rows travel as one JSON parameter per chunk and
- * `json_populate_recordset` turns them into the table's row type (far faster than building a
- * multi-row VALUES list). A column the rows leave out gets its plain (non-SQL) default, else null.
- */
-async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: T['$inferInsert'][], chunk = 5000) {
-  if (rows.length === 0) return;
-  // A key the seed does not set takes the column's plain default (e.g. a flag added later), else null.
-  const cols = Object.entries(getTableColumns(table)).map(([key, c]) => {
-    const d = c.default;
-    const fallback = ['boolean', 'number', 'string'].includes(typeof d) ? d : null;
-    return [key, c.name, fallback] as const;
-  });
-  const name = sql.identifier(getTableName(table));
-  for (let i = 0; i < rows.length; i += chunk) {
-    const json = JSON.stringify(
-      rows
-        .slice(i, i + chunk)
-        .map((row) =>
-          Object.fromEntries(
-            cols.map(([key, col, fallback]) => [col, (row as Record<string, unknown>)[key] ?? fallback]),
-          ),
-        ),
-    );
-    await db.execute(
-      sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${json}::json)`,
-    );
-  }
 }
 
 export interface WorkOrderSeedOptions {
@@ -810,6 +779,8 @@ export async function seedDemoWorkOrders(
   await bulkInsert(db, woEscalations, claims);
   // Numbers from intake continue after the demo's.
   await db.execute(sql`select setval(${sql.raw(`'${woNumberSeq.seqName}'`)}, ${seq + 1})`);
+  const t = performance.now();
   const rollups = await recomputeRollups(db);
+  log(`(rollups ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   return { orders: orders.length, events: events.length, followups: followups.length, rollups };
 }

@@ -48,3 +48,28 @@ describe('boot on an empty database by several processes at once', () => {
     expect(trace).toHaveLength(6);
   });
 });
+
+describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded database template (npm start)', () => {
+  it('an empty data directory starts as a copy of the template; a directory with a database ignores it', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openDatabase } = await import('./db');
+    const dir = mkdtempSync(join(tmpdir(), 'linli-template-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const template = join(dir, 'template');
+    const tpl = await openDatabase({ dataDir: template });
+    await tpl.db.execute(sql`create table from_template (n int)`);
+    await tpl.close();
+
+    const dataDir = join(dir, 'data', 'pglite');
+    const first = await openDatabase({ dataDir, template });
+    await first.db.execute(sql`insert into from_template values (1)`);
+    await first.close();
+    // Started again: the database is there, so the template is not copied over it.
+    const again = await openDatabase({ dataDir, template });
+    const rows = rowsOf<{ n: number }>(await again.db.execute(sql`select n from from_template`));
+    await again.close();
+    expect(rows).toEqual([{ n: 1 }]);
+  }, 180_000);
+});

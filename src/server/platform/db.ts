@@ -4,8 +4,17 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema';
@@ -31,7 +40,18 @@ export interface Database {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+/**
+ * The migrations folder: the nearest `migrations/` above this module, from the source
+ * (src/server/platform) as from the built server (dist/server, dist/server/chunks).
+ */
+export const MIGRATIONS_DIR = findMigrations(dirname(fileURLToPath(import.meta.url)));
+
+function findMigrations(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'migrations', 'meta', '_journal.json'))) return join(dir, 'migrations');
+    if (dirname(dir) === dir) return fileURLToPath(new URL('../../../migrations', import.meta.url));
+  }
+}
 /** Advisory lock names (hashed with `hashtext`) for work done once per cluster at boot. */
 export const MIGRATION_LOCK = 'linli.migrate';
 export const SEED_LOCK = 'linli.seed-demo';
@@ -78,6 +98,12 @@ export async function openDatabase(opts: {
   poolSize?: number;
   /** In-memory PGlite started from a dumped data directory (a migrated template, in tests). */
   loadDataDir?: Blob;
+  /**
+   * With `dataDir`: a migrated PGlite data directory (scripts/ensure-server.mjs builds one) copied into
+   * `dataDir` when that holds no database yet, instead of creating one (initdb) and running every
+   * migration. Ignored when missing; migrate() still applies whatever the template lacks.
+   */
+  template?: string;
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
@@ -116,6 +142,19 @@ export async function openDatabase(opts: {
   const release = opts.dataDir ? claimDataDir(opts.dataDir) : () => undefined;
   let client: PGlite;
   try {
+    if (
+      opts.dataDir &&
+      opts.template &&
+      existsSync(join(opts.template, 'PG_VERSION')) &&
+      !existsSync(join(opts.dataDir, 'PG_VERSION'))
+    ) {
+      // Copied aside, then renamed: a start killed mid-copy leaves no half database behind.
+      const tmp = `${opts.dataDir.replace(/\/+$/, '')}.template-copy`;
+      rmSync(tmp, { recursive: true, force: true });
+      cpSync(opts.template, tmp, { recursive: true });
+      rmSync(opts.dataDir, { recursive: true, force: true });
+      renameSync(tmp, opts.dataDir);
+    }
     client = opts.dataDir
       ? await PGlite.create(opts.dataDir)
       : await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});

@@ -7,6 +7,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiError } from './api';
 import { AuthProvider, ENROL_PATH, useAuth } from './auth';
 import { ForbiddenResult, NotFoundResult, PageLoading } from './components/Status';
+import { DemoLoadingBanner } from './DemoLoadingBanner';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './Layout';
 import { SETTINGS_PAGES } from './nav';
@@ -112,6 +113,7 @@ export function Root() {
     <I18nProvider modules={webModules}>
       <QueryClientProvider client={queryClient}>
         <Themed>
+          <DemoLoadingBanner />
           <BrowserRouter>
             <AuthProvider>
               <AppRoutes />

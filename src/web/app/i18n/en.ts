@@ -5,6 +5,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'app.name': 'Linli',
   'app.title': 'Community Governance Console',
   'app.loading': 'Loading…',
+  'app.demoLoading':
+    'Loading the demo data… (about a minute). The demo accounts can sign in shortly; pages refresh by themselves.',
   'lang.zh': '中文',
   'lang.en': 'English',
   'lang.switch': 'Language',

@@ -3,6 +3,7 @@ export const zhCN = {
   'app.name': '邻里',
   'app.title': '社区治理工作台',
   'app.loading': '加载中…',
+  'app.demoLoading': '演示数据加载中…（约一分钟），演示账号稍后即可登录，页面会自动刷新。',
   'lang.zh': '中文',
   'lang.en': 'English',
   'lang.switch': '切换语言',
