@@ -22,6 +22,7 @@ import { ledgerModule } from './modules/ledger/ledger.routes';
 import { merchantsModule } from './modules/merchants/merchants.routes';
 import { notificationsModule } from './modules/notifications/notifications.routes';
 import { servicesModule } from './modules/services/services.routes';
+import { disputesModule } from './modules/disputes/disputes.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -63,6 +64,7 @@ export const MODULES: ModuleDef[] = [
   notificationsModule,
   volunteersModule,
   servicesModule,
+  disputesModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

@@ -18,6 +18,7 @@ import { reportsAccess } from './permissions/reports';
 import { residentsAccess } from './permissions/residents';
 import { type Role, ROLES } from './permissions/roles';
 import { servicesAccess } from './permissions/services';
+import { disputesAccess } from './permissions/disputes';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 
@@ -39,6 +40,7 @@ const MODULE_ACCESS = [
   ledgerAccess,
   merchantsAccess,
   notificationsAccess,
+  disputesAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

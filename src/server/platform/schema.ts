@@ -16,3 +16,4 @@ export * from '../modules/merchants/merchants.table';
 export * from '../modules/volunteers/volunteers.table';
 export * from '../modules/services/services.table';
 export * from '../modules/notifications/notifications.table';
+export * from '../modules/disputes/disputes.table';

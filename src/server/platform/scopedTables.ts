@@ -32,6 +32,8 @@ export const SCOPED_TABLES = [
   'svc_duty_logs',
   'notification_messages',
   'notification_webhooks',
+  'ds_disputes',
+  'ds_bodies',
 ] as const;
 
 /**

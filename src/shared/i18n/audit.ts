@@ -16,6 +16,7 @@ import { LEDGER_AUDIT } from './audit.ledger';
 import { MERCHANTS_AUDIT } from './audit.merchants';
 import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
+import { DISPUTES_AUDIT } from './audit.disputes';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 
 export interface AuditLabels {
@@ -36,6 +37,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   LEDGER_AUDIT,
   MERCHANTS_AUDIT,
   SERVICES_AUDIT,
+  DISPUTES_AUDIT,
   VOLUNTEERS_AUDIT,
 ];
 
