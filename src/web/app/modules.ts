@@ -9,6 +9,7 @@ import { peopleWebModule } from '../modules/people/module';
 import { reportsWebModule } from '../modules/reports/module';
 import { residentsWebModule } from '../modules/residents/module';
 import { servicesWebModule } from '../modules/services/module';
+import { disputesWebModule } from '../modules/disputes/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -28,6 +29,7 @@ export const WEB_MODULES = [
   importsWebModule,
   peopleWebModule,
   servicesWebModule,
+  disputesWebModule,
   volunteersWebModule,
   ledgerWebModule,
   merchantsWebModule,
