@@ -4,6 +4,7 @@ import { journeys } from './journeys';
 import { ledgerJourneys } from './ledger.journeys';
 import { merchantsJourneys } from './merchants.journeys';
 import { servicesJourneys } from './services.journeys';
+import { disputesJourneys } from './disputes.journeys';
 import { volunteersJourneys } from './volunteers.journeys';
 import { workOrderJourneys } from './workOrders.journeys';
 
@@ -14,6 +15,7 @@ const ALL = [
   ...ledgerJourneys,
   ...merchantsJourneys,
   ...servicesJourneys,
+  ...disputesJourneys,
 ];
 
 /**

@@ -30,6 +30,7 @@ import { seedDemoLedger } from './ledger.seed';
 import { seedDemoMerchants } from './merchants.seed';
 import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoServices } from './services.seed';
+import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 
@@ -693,6 +694,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await seedDemoMerchants(deps, { log, logins });
   await seedDemoServices(deps, { log, logins });
   await seedDemoNotifications(deps, { log });
+  await seedDemoDisputes(deps, { log });
   await db.transaction((tx) =>
     writeAudit(
       tx,

@@ -1,7 +1,7 @@
-import { type SQL, or } from 'drizzle-orm';
+import { type SQL, inArray, or, sql } from 'drizzle-orm';
 import { DS_TRANSITIONS, type DsAction } from '../../../shared/contracts/disputes';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { type Actor, inScope } from '../../platform/permissions';
+import { type Actor, inScope, scopePaths } from '../../platform/permissions';
 import { dsBodies, dsDisputes } from './disputes.table';
 
 /**
@@ -31,9 +31,19 @@ export function disputeScope(actor: Actor, action: DisputeAction): SQL {
   return disputesPolicy.scope(actor, action);
 }
 
-/** Disputes the actor handles (org_path in their disputes.handle scope). */
+/**
+ * Disputes waiting for the actor's own unit (R-WO-3 社区接单): the handling unit is one where they hold
+ * disputes.handle themselves, not a unit below it (the centre does not accept for its communities).
+ */
 export function handlerScope(actor: Actor): SQL {
-  return disputesPolicy.scope(actor, 'handle', dsDisputes.orgPath);
+  const roots = scopePaths(actor, 'disputes.handle');
+  if (roots.includes('/')) return sql`true`;
+  return roots.length ? inArray(dsDisputes.orgPath, roots) : sql`false`;
+}
+
+function isOwnUnit(actor: Actor, path: string): boolean {
+  const roots = scopePaths(actor, 'disputes.handle');
+  return roots.includes('/') || roots.includes(path);
 }
 
 /** Disputes whose centre the actor is (dispatch_path in their disputes.dispatch scope). */
@@ -45,7 +55,7 @@ export function centreScope(actor: Actor): SQL {
 export function mayAct(actor: Actor, d: DisputeRecord, action: DsAction): boolean {
   const t = DS_TRANSITIONS[action];
   if (t.side === 'centre') return inScope(actor, 'disputes.dispatch', d.dispatchPath);
-  return inScope(actor, 'disputes.handle', d.orgPath);
+  return isOwnUnit(actor, d.orgPath);
 }
 
 /** Whether the actor may reveal the parties' personal data of this dispute (audited). */

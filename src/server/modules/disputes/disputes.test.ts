@@ -200,6 +200,9 @@ describe('diversion at the governance centre (R-DS-1, R-WO-4)', () => {
     await divert(d.id, { communityId: t.fx.xihuayuan.id });
     expect((await xhy.get(`/api/disputes/${d.id}`)).json().actions).toEqual(['return', 'accept']);
     expect((await act(tongdu, d.id, { action: 'accept' })).statusCode).toBe(403);
+    // R-WO-3 社区接单: the centre diverts and supervises, the community accepts.
+    expect((await centre.get(`/api/disputes/${d.id}`)).json().actions).toEqual(['supervise']);
+    expect((await centre.get('/api/disputes?view=to_accept&pageSize=200')).json().total).toBe(0);
     expect((await act(xhy, d.id, { action: 'return' })).json().error.code).toBe('disputes.note_required');
     const back = (await act(xhy, d.id, { action: 'return', note: '当事人均不在本社区' })).json();
     expect(back.status).toBe('registered');
