@@ -84,6 +84,7 @@ export const disputesJourneys: Journey[] = [
       // 4. People's mediation by the community's committee, with a work record.
       await step(community, 'start_mediation');
       await community.getByTestId('mediation-body').click();
+      await community.keyboard.type('铜都');
       await option(community, '铜都社区人民调解委员会').click();
       await community.getByTestId('mediation-mediators').click();
       await option(community, /委员/).click();

@@ -1,8 +1,10 @@
 import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { createBody } from '../../server/modules/disputes/disputes.bodies';
+import { createMeeting, setContact } from '../../server/modules/disputes/disputes.meetings';
 import { act, registerDispute } from '../../server/modules/disputes/disputes.usecases';
 import { disputeWorkflow } from '../../server/modules/disputes/disputes.workflow';
+import { dsDisputes } from '../../server/modules/disputes/disputes.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { residents } from '../../server/modules/residents/residents.table';
 import { loadActor } from '../../server/platform/auth';
@@ -345,6 +347,65 @@ export async function seedDemoDisputes(
     at = new Date(at.getTime() + DAY);
     await act(centre, d.id, { action: 'close', rating: 5, resolutionLevel: 'community' });
   }
+  // ---- R-DS-3: each community's leader and contact (one not named yet), and the monthly joint meetings
+  for (const [ci, c] of communities.entries()) {
+    if (ci === communities.length - 1) continue;
+    at = new Date(real.getTime() - 88 * DAY);
+    const secretary = SECRETARIES[c.name];
+    const [u] = secretary ? await db.select().from(users).where(eq(users.username, secretary)) : [];
+    await setContact(centre, c.id, {
+      leaderName: u?.displayName ?? `${c.name.slice(0, 2)}分管负责人`,
+      leaderTitle: '社区党委书记',
+      contactName: `${c.name.slice(0, 2)}综治专干`,
+      contactInfo: '社区矛盾纠纷工作群',
+    });
+  }
+  const recent = (
+    await db
+      .select({ id: dsDisputes.id, createdAt: dsDisputes.createdAt })
+      .from(dsDisputes)
+      .orderBy(asc(dsDisputes.createdAt))
+  ).map((d) => d);
+  for (let back = 3; back >= 1; back--) {
+    at = new Date(real.getTime() - back * 30 * DAY);
+    const cases = recent
+      .filter((d) => d.createdAt < at)
+      .slice(-3)
+      .map((d) => d.id);
+    await createMeeting(centre, {
+      orgUnitId: sd.id,
+      kind: 'monthly',
+      heldAt: at,
+      place: '街道综治中心会议室',
+      host: '饶诗华',
+      attendees: [
+        '饶诗华',
+        '向良',
+        '新下陆司法所所长',
+        '派出所副所长',
+        ...communities.slice(0, 4).map((c) => `${c.name}联系人`),
+      ],
+      disputeIds: cases,
+      decisions: '逐案明确责任社区和化解时限；超时工单由综治中心督办；重点单每周报告进展',
+      minutes: null,
+    });
+  }
+  at = new Date(real.getTime() - 40 * DAY);
+  await createMeeting(centre, {
+    orgUnitId: sd.id,
+    kind: 'extra',
+    heldAt: at,
+    place: '街道综治中心会议室',
+    host: '饶诗华',
+    attendees: ['饶诗华', '向良', '街道总工会', '新下陆司法所所长'],
+    disputeIds: recent
+      .filter((d) => d.createdAt < at)
+      .slice(-1)
+      .map((d) => d.id),
+    decisions: '欠薪纠纷涉及多名工人，由工会、司法所联合调处，一周内结清',
+    minutes: null,
+  });
+
   // Deadlines that passed meanwhile: overdue tickets escalate, confirmation reminders fire.
   at = real;
   await sweepWorkflow(disputeWorkflow, { db, ids, pii, clock, requestId: 'demo-seed' });

@@ -529,3 +529,105 @@ export const bodySchema = z.object({
   canEdit: z.boolean(),
 });
 export type BodyDto = z.infer<typeof bodySchema>;
+
+// ---------------------------------------------------------------- joint meetings and contacts (R-DS-3)
+
+export const DS_MEETING_KINDS = ['monthly', 'extra'] as const;
+export const meetingBody = z.strictObject({
+  /** The subdistrict holding the meeting. */
+  orgUnitId: uuid,
+  kind: z.enum(DS_MEETING_KINDS),
+  heldAt: z.coerce.date(),
+  place: optText(200),
+  host: optText(50),
+  attendees: z.array(z.string().trim().min(1).max(50)).min(1).max(100),
+  disputeIds: z.array(uuid).max(100).default([]),
+  decisions: text(4000),
+  minutes: optText(8000),
+});
+export const meetingSchema = z.object({
+  id: z.string(),
+  orgUnitId: z.string(),
+  unitName: z.string().nullable(),
+  kind: z.enum(DS_MEETING_KINDS),
+  heldAt: z.date(),
+  place: z.string().nullable(),
+  host: z.string().nullable(),
+  attendees: z.array(z.string()),
+  cases: z.array(z.object({ id: z.string(), number: z.string(), title: z.string() })),
+  decisions: z.string(),
+  minutes: z.string().nullable(),
+});
+export type MeetingDto = z.infer<typeof meetingSchema>;
+export const meetingsSchema = z.object({
+  items: z.array(meetingSchema),
+  /** The last six months per subdistrict in scope: whether the monthly meeting was held (R-DS-3). */
+  months: z.array(
+    z.object({
+      orgUnitId: z.string(),
+      unitName: z.string(),
+      month: z.string(),
+      monthly: z.boolean(),
+      extra: z.number(),
+    }),
+  ),
+});
+
+export const contactBody = z.strictObject({
+  leaderName: text(50),
+  leaderTitle: optText(100),
+  contactName: text(50),
+  contactInfo: optText(100),
+});
+export const contactSchema = z.object({
+  communityId: z.string(),
+  communityName: z.string(),
+  leaderName: z.string().nullable(),
+  leaderTitle: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactInfo: z.string().nullable(),
+  canEdit: z.boolean(),
+});
+export type ContactDto = z.infer<typeof contactSchema>;
+
+// ---------------------------------------------------------------- statistics
+
+export const statsQuery = z.object({
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+const countRow = z.object({ key: z.string(), count: z.number() });
+export const statsSchema = z.object({
+  total: z.number(),
+  finished: z.number(),
+  /** Agreements and resolved cases among the finished ones. */
+  successRate: z.number().nullable(),
+  averageDays: z.number().nullable(),
+  diverted: z.number(),
+  escalated: z.number(),
+  bySource: z.array(countRow),
+  byNature: z.array(countRow),
+  byOutcome: z.array(countRow),
+  byLevel: z.array(countRow),
+  byTicket: z.array(countRow),
+  byCommunity: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      count: z.number(),
+      finished: z.number(),
+      success: z.number(),
+      overdue: z.number(),
+    }),
+  ),
+  byMonth: z.array(
+    z.object({ key: z.string(), registered: z.number(), finished: z.number(), escalated: z.number() }),
+  ),
+});
+export type StatsDto = z.infer<typeof statsSchema>;

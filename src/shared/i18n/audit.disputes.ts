@@ -28,11 +28,15 @@ export const DISPUTES_AUDIT: AuditLabels = {
     'disputes.limits': { 'zh-CN': '修改纠纷工单时限', en: 'Update dispute ticket limits' },
     'disputes.body_create': { 'zh-CN': '新增调处力量', en: 'Add handling body' },
     'disputes.body_update': { 'zh-CN': '修改调处力量', en: 'Update handling body' },
+    'disputes.meeting': { 'zh-CN': '记录矛盾纠纷联席会议', en: 'Record joint meeting on disputes' },
+    'disputes.contact': { 'zh-CN': '确定社区分管负责人和联系人', en: 'Name community leader and contact' },
   },
   entityTypes: {
     ds_dispute: { 'zh-CN': '矛盾纠纷', en: 'Dispute' },
     ds_list: { 'zh-CN': '纠纷分类清单', en: 'Classification list' },
     ds_settings: { 'zh-CN': '纠纷工单时限', en: 'Dispute ticket limits' },
     ds_body: { 'zh-CN': '调处力量', en: 'Handling body' },
+    ds_meeting: { 'zh-CN': '联席会议', en: 'Joint meeting' },
+    ds_contact: { 'zh-CN': '社区纠纷联系人', en: 'Community dispute contact' },
   },
 };

@@ -82,4 +82,8 @@ export const DISPUTES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '请填写评价和化解层级',
     en: 'Give the rating and the level at which it was resolved',
   },
+  'disputes.meeting_cases': {
+    'zh-CN': '会议研究的案件须为本街道的矛盾纠纷',
+    en: 'The cases discussed must be disputes of this subdistrict',
+  },
 };

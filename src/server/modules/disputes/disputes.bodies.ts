@@ -70,12 +70,12 @@ export async function listBodies(ctx: ActorCtx) {
   return toDtos(ctx, await listBodyRows(ctx.db, ctx.actor));
 }
 
-/** The bodies that may take this dispute: of its unit and above, up to the centre's stationed ones. */
+/** The bodies that may take this dispute: of its unit and of the units above (the centre's stationed ones). */
 export async function bodiesForDispute(ctx: ActorCtx, disputeId: string) {
   bodiesPolicy.require(ctx.actor, 'read');
   const d = await findDispute(ctx.db, ctx.actor, 'read', disputeId);
   if (!d) throw notFound();
-  return toDtos(ctx, await bodiesAround(ctx.db, d.orgPath, d.dispatchPath));
+  return toDtos(ctx, await bodiesAround(ctx.db, d.orgPath));
 }
 
 const memberRows = (ctx: ActorCtx, bodyId: string, members: readonly MemberInput[]) =>

@@ -2,7 +2,7 @@ import { type SQL, inArray, or, sql } from 'drizzle-orm';
 import { DS_TRANSITIONS, type DsAction } from '../../../shared/contracts/disputes';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { type Actor, inScope, scopePaths } from '../../platform/permissions';
-import { dsBodies, dsDisputes } from './disputes.table';
+import { dsBodies, dsContacts, dsDisputes, dsMeetings } from './disputes.table';
 
 /**
  * Who may do what with disputes (DESIGN conventions 4 and 5). A dispute is seen by staff over the unit
@@ -70,9 +70,9 @@ export const bodiesPolicy: Policy<BodyAction, { orgPath: string }> = definePolic
   pathOf: (b: { orgPath: string }) => b.orgPath,
 });
 
-/** A body serves disputes of its unit's subtree and of the units above it (the centre's stationed bodies). */
-export function bodyServes(body: { orgPath: string }, d: { orgPath: string; dispatchPath: string }): boolean {
-  return d.orgPath.startsWith(body.orgPath) || body.orgPath.startsWith(d.dispatchPath);
+/** A body serves the disputes handled in its unit's subtree (the centre's stationed bodies serve them all). */
+export function bodyServes(body: { orgPath: string }, d: { orgPath: string }): boolean {
+  return d.orgPath.startsWith(body.orgPath);
 }
 
 /** Platform-wide configuration: the classification lists and the ticket limits. */
@@ -81,3 +81,17 @@ export const configPolicy: Policy<'read' | 'configure', unknown> = definePolicy(
 });
 
 export const anyScope = (...parts: SQL[]) => or(...parts)!;
+
+/** Joint meetings (R-DS-3): read in scope; the centre (disputes.dispatch) records them. */
+export const meetingsPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
+  permissions: { read: 'disputes.read', write: 'disputes.dispatch' },
+  pathColumn: dsMeetings.orgPath,
+  pathOf: (m: { orgPath: string }) => m.orgPath,
+});
+
+/** Each community's leader and contact (R-DS-3): named by whoever keeps the roster there. */
+export const contactsPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
+  permissions: { read: 'disputes.read', write: 'disputes.bodies' },
+  pathColumn: dsContacts.orgPath,
+  pathOf: (c: { orgPath: string }) => c.orgPath,
+});

@@ -4,13 +4,22 @@ import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { type DisputeAction, bodiesPolicy, centreScope, disputeScope, handlerScope } from './disputes.policy';
+import {
+  type DisputeAction,
+  bodiesPolicy,
+  centreScope,
+  disputeScope,
+  handlerScope,
+  meetingsPolicy,
+} from './disputes.policy';
 import {
   dsBodies,
   dsBodyMembers,
+  dsContacts,
   dsDisputes,
   dsEvents,
   dsListEntries,
+  dsMeetings,
   dsNumberSeq,
   dsParties,
   dsSessions,
@@ -232,17 +241,12 @@ export function listBodyRows(db: Db, actor: Actor, extra?: SQL): Promise<BodyRow
     .orderBy(asc(dsBodies.orgPath), asc(dsBodies.kind), asc(dsBodies.name));
 }
 
-/** Bodies whose unit lies above or below `path` (those that may serve a dispute handled there). */
-export function bodiesAround(db: Db, path: string, dispatchPath: string): Promise<BodyRow[]> {
+/** Bodies that may serve a dispute handled at `path`: those of its unit and of the units above it. */
+export function bodiesAround(db: Db, path: string): Promise<BodyRow[]> {
   return db
     .select()
     .from(dsBodies)
-    .where(
-      and(
-        eq(dsBodies.active, true),
-        or(sql`${path} like ${dsBodies.orgPath} || '%'`, sql`${dsBodies.orgPath} like ${`${dispatchPath}%`}`),
-      ),
-    )
+    .where(and(eq(dsBodies.active, true), sql`${path} like ${dsBodies.orgPath} || '%'`))
     .orderBy(asc(dsBodies.kind), asc(dsBodies.name));
 }
 
@@ -317,4 +321,80 @@ export async function bodyLoads(db: Db, bodyIds: readonly string[]): Promise<Map
     )
     .groupBy(dsDisputes.bodyId);
   return new Map(rows.map((r) => [r.id!, r.n]));
+}
+
+// ---------------------------------------------------------------- joint meetings and contacts (R-DS-3)
+
+export type MeetingRow = typeof dsMeetings.$inferSelect;
+export type ContactRow = typeof dsContacts.$inferSelect;
+
+export function listMeetingRows(db: Db, actor: Actor): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(dsMeetings)
+    .where(meetingsPolicy.scope(actor, 'read'))
+    .orderBy(desc(dsMeetings.heldAt))
+    .limit(200);
+}
+
+export async function insertMeeting(tx: Db, row: typeof dsMeetings.$inferInsert): Promise<MeetingRow> {
+  const [m] = await tx.insert(dsMeetings).values(row).returning();
+  return m!;
+}
+
+/** Disputes of this subdistrict among `ids` (the cases a meeting discussed). */
+export function disputesUnder(db: Db, dispatchPath: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: dsDisputes.id, number: dsDisputes.number, title: dsDisputes.title })
+    .from(dsDisputes)
+    .where(and(inArray(dsDisputes.id, [...ids]), eq(dsDisputes.dispatchPath, dispatchPath)));
+}
+
+export function disputeTitles(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: dsDisputes.id, number: dsDisputes.number, title: dsDisputes.title })
+    .from(dsDisputes)
+    .where(inArray(dsDisputes.id, [...ids]));
+}
+
+export function contactRows(db: Db, unitIds: readonly string[]): Promise<ContactRow[]> {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(dsContacts)
+    .where(inArray(dsContacts.orgUnitId, [...unitIds]));
+}
+
+export async function upsertContact(tx: Db, row: typeof dsContacts.$inferInsert): Promise<void> {
+  await tx
+    .insert(dsContacts)
+    .values(row)
+    .onConflictDoUpdate({
+      target: dsContacts.orgUnitId,
+      set: {
+        leaderName: row.leaderName,
+        leaderTitle: row.leaderTitle,
+        contactName: row.contactName,
+        contactInfo: row.contactInfo,
+        orgPath: row.orgPath,
+        updatedAt: row.updatedAt,
+      },
+    });
+}
+
+/** Every dispute in the actor's read scope registered in [from, to) (statistics). */
+export function disputesInRange(db: Db, actor: Actor, from: Date, to: Date): Promise<DisputeRow[]> {
+  return db
+    .select()
+    .from(dsDisputes)
+    .where(
+      and(
+        disputeScope(actor, 'read'),
+        sql`${dsDisputes.createdAt} >= ${from}`,
+        sql`${dsDisputes.createdAt} < ${to}`,
+      ),
+    )
+    .limit(100_000);
 }

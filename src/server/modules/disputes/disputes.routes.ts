@@ -7,6 +7,13 @@ import {
   bodyBody,
   bodyPatch,
   bodySchema,
+  contactBody,
+  contactSchema,
+  meetingBody,
+  meetingSchema,
+  meetingsSchema,
+  statsQuery,
+  statsSchema,
   disputeDetailSchema,
   disputeSchema,
   intakeBody,
@@ -27,6 +34,8 @@ import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
 import { getLimits, getLists, importList, setLimits } from './disputes.config';
+import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';
+import { disputeStats } from './disputes.stats';
 import * as tables from './disputes.table';
 import {
   act,
@@ -202,6 +211,55 @@ export const disputesModule = defineModule({
         schema: { tags, params: idParams, body: bodyPatch, response: { 200: bodySchema } },
       },
       (req) => updateBody(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    // ---- the monthly joint meeting and each community's leader and contact (R-DS-3)
+    app.get(
+      '/api/disputes/meetings',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, response: { 200: meetingsSchema } },
+      },
+      (req) => listMeetings(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/disputes/meetings',
+      {
+        config: { access: access.permission('disputes.dispatch') },
+        schema: { tags, body: meetingBody, response: { 200: meetingSchema } },
+      },
+      (req) => createMeeting(actorCtxOf(deps, req), req.body),
+    );
+    app.get(
+      '/api/disputes/contacts',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, response: { 200: z.object({ items: z.array(contactSchema) }) } },
+      },
+      async (req) => ({ items: await listContacts(actorCtxOf(deps, req)) }),
+    );
+    app.put(
+      '/api/disputes/contacts/:communityId',
+      {
+        config: { access: access.permission('disputes.bodies') },
+        schema: {
+          tags,
+          params: z.object({ communityId: z.string().max(64) }),
+          body: contactBody,
+          response: { 200: contactSchema },
+        },
+      },
+      (req) => setContact(actorCtxOf(deps, req), req.params.communityId, req.body),
+    );
+
+    // ---- statistics (R-WO-5 and issue 14 §7)
+    app.get(
+      '/api/disputes/stats',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, querystring: statsQuery, response: { 200: statsSchema } },
+      },
+      (req) => disputeStats(actorCtxOf(deps, req), req.query),
     );
 
     // ---- one dispute

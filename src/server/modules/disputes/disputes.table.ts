@@ -241,3 +241,46 @@ export const dsBodyMembers = pgTable(
   },
   (t) => [index('ds_body_members_body_idx').on(t.bodyId)],
 );
+
+/**
+ * The subdistrict's joint meeting on disputes (联席会议, R-DS-3): monthly, plus extra meetings on major
+ * matters, with attendance, the cases discussed and the decisions.
+ */
+export const dsMeetings = pgTable(
+  'ds_meetings',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    /** monthly | extra */
+    kind: text('kind').notNull(),
+    heldAt: ts('held_at').notNull(),
+    place: text('place'),
+    host: text('host'),
+    attendees: text('attendees').array().notNull().default(sql`'{}'::text[]`),
+    disputeIds: uuid('dispute_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    decisions: text('decisions').notNull(),
+    minutes: text('minutes'),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [index('ds_meetings_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** Each community's one responsible leader and one contact for disputes (R-DS-3). */
+export const dsContacts = pgTable(
+  'ds_contacts',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    leaderName: text('leader_name').notNull(),
+    leaderTitle: text('leader_title'),
+    contactName: text('contact_name').notNull(),
+    /** The office line or work group, not a personal number. */
+    contactInfo: text('contact_info'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId),
+    index('ds_contacts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);

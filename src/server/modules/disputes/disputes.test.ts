@@ -463,3 +463,74 @@ describe('the ticket list', () => {
     expect(toAccept.items.some((x: { id: string }) => x.id === d.id)).toBe(true);
   });
 });
+
+describe('the monthly joint meeting and the community contacts (R-DS-3)', () => {
+  it('R-DS-3: the centre records the monthly joint meeting with attendance, cases and decisions; a month without one shows as missing', async () => {
+    const d = await register();
+    const before = (await centre.get('/api/disputes/meetings')).json();
+    const thisMonth = before.months.find((m: { orgUnitId: string }) => m.orgUnitId === t.fx.subdistrict.id);
+    expect(thisMonth).toMatchObject({ monthly: false, extra: 0 });
+    const res = await centre.post('/api/disputes/meetings', {
+      orgUnitId: t.fx.subdistrict.id,
+      kind: 'monthly',
+      heldAt: t.clock.now().toISOString(),
+      attendees: ['向良', '陆合香'],
+      disputeIds: [d.id],
+      decisions: '由铜都社区牵头调解，月底前办结',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().cases).toEqual([{ id: d.id, number: d.number, title: d.title }]);
+    await centre.post('/api/disputes/meetings', {
+      orgUnitId: t.fx.subdistrict.id,
+      kind: 'extra',
+      heldAt: t.clock.now().toISOString(),
+      attendees: ['向良'],
+      decisions: '重大事项临时会议',
+    });
+    const after = (await centre.get('/api/disputes/meetings')).json();
+    expect(after.months[0]).toMatchObject({ orgUnitId: t.fx.subdistrict.id, monthly: true, extra: 1 });
+    // A community cannot record the subdistrict's meeting; a case of another subdistrict is refused.
+    expect((await tongdu.post('/api/disputes/meetings', {})).statusCode).toBe(403);
+    const bad = await centre.post('/api/disputes/meetings', {
+      orgUnitId: t.fx.subdistrict.id,
+      kind: 'monthly',
+      heldAt: t.clock.now().toISOString(),
+      attendees: ['向良'],
+      disputeIds: [t.fx.tongdu.id],
+      decisions: 'x',
+    });
+    expect(bad.json().error.code).toBe('disputes.meeting_cases');
+  });
+
+  it('R-DS-3: each community names one responsible leader and one contact; naming again replaces them', async () => {
+    const put = (c: Client, id: string, body: unknown) =>
+      c.request({ method: 'PUT', url: `/api/disputes/contacts/${id}`, payload: body as object });
+    const first = await put(centre, t.fx.tongdu.id, {
+      leaderName: '陆合香',
+      contactName: '王敏',
+      contactInfo: '工作群',
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await put(centre, t.fx.tongdu.id, { leaderName: '陆合香', contactName: '李娜' });
+    expect(again.json()).toMatchObject({ leaderName: '陆合香', contactName: '李娜' });
+    const list = (await centre.get('/api/disputes/contacts')).json().items;
+    expect(list.filter((c: { communityId: string }) => c.communityId === t.fx.tongdu.id)).toHaveLength(1);
+    expect(
+      list.find((c: { communityId: string }) => c.communityId === t.fx.xihuayuan.id).leaderName,
+    ).toBeNull();
+    // Outside one's scope: not found.
+    expect((await put(civil, t.fx.tongdu.id, { leaderName: 'x', contactName: 'y' })).statusCode).toBe(403);
+  });
+
+  it('R-WO-5: statistics count cases by source, outcome and the level at which they were resolved', async () => {
+    const stats = (await centre.get('/api/disputes/stats')).json();
+    expect(stats.total).toBeGreaterThan(5);
+    expect(stats.bySource.find((r: { key: string }) => r.key === 'police').count).toBeGreaterThan(0);
+    expect(stats.byLevel).toEqual(expect.arrayContaining([{ key: 'community', count: expect.any(Number) }]));
+    expect(stats.successRate).toBeGreaterThan(0);
+    expect(stats.byCommunity[0]).toMatchObject({ name: expect.any(String) });
+    // A community worker sees only what concerns their community.
+    const own = (await xhy.get('/api/disputes/stats')).json();
+    expect(own.total).toBeLessThan(stats.total);
+  });
+});

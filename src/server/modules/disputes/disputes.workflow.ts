@@ -70,8 +70,7 @@ async function prepare(
       let bodyId: string | null = null;
       if (input.bodyId) {
         const b = await bodyById(ctx.db, input.bodyId);
-        if (!b?.active || !bodyServes(b, { orgPath, dispatchPath: d.dispatchPath }))
-          throw new AppError('disputes.body_unavailable', 422);
+        if (!b?.active || !bodyServes(b, { orgPath })) throw new AppError('disputes.body_unavailable', 422);
         bodyId = b.id;
       }
       const limits = await limitsOf(ctx.db);

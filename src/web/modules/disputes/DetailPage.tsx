@@ -534,6 +534,8 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
             <Alert type="info" showIcon message={t('disputes.detail.free')} style={{ marginBottom: 12 }} />
             <Form.Item name="bodyId" label={t('disputes.field.body')} rules={req}>
               <Select
+                showSearch
+                optionFilterProp="label"
                 options={committees.map((b) => ({ value: b.id, label: b.name }))}
                 onChange={() => form.setFieldValue('mediatorIds', [])}
                 data-testid="mediation-body"

@@ -1,17 +1,23 @@
 import type { z } from 'zod';
 import type {
   BodyDto,
+  ContactDto,
   DisputeDetailDto,
   DisputeDto,
   ListEntryDto,
+  MeetingDto,
+  StatsDto,
   actionBody,
   bodyBody,
   bodyPatch,
+  contactBody,
   intakeBody,
   limitsSchema,
   listImportBody,
   listQuery,
   listsSchema,
+  meetingBody,
+  meetingsSchema,
   revealSchema,
 } from '../../../shared/contracts/disputes';
 import type { Wire } from '../../../shared/contracts/wire';
@@ -33,6 +39,12 @@ export type ListQuery = Partial<Omit<z.infer<typeof listQuery>, 'page' | 'pageSi
   pageSize?: number;
 };
 export type Reveal = z.infer<typeof revealSchema>;
+export type Meeting = Wire<MeetingDto>;
+export type Meetings = Wire<z.infer<typeof meetingsSchema>>;
+export type MeetingInput = z.input<typeof meetingBody>;
+export type Contact = ContactDto;
+export type ContactInput = z.input<typeof contactBody>;
+export type Stats = StatsDto;
 
 const enc = encodeURIComponent;
 
@@ -44,6 +56,9 @@ export const dsKeys = {
   bodiesFor: (id: string) => ['disputes', 'bodies', id] as const,
   lists: ['disputes', 'lists'] as const,
   limits: ['disputes', 'limits'] as const,
+  meetings: ['disputes', 'meetings'] as const,
+  contacts: ['disputes', 'contacts'] as const,
+  stats: (from?: string, to?: string) => ['disputes', 'stats', from, to] as const,
 };
 
 export const dsApi = {
@@ -63,4 +78,10 @@ export const dsApi = {
   importList: (body: z.input<typeof listImportBody>) => api.post<Lists>('/api/disputes/lists/import', body),
   limits: () => api.get<Limits>('/api/disputes/limits'),
   putLimits: (body: Limits) => api.put<Limits>('/api/disputes/limits', body),
+  meetings: () => api.get<Meetings>('/api/disputes/meetings'),
+  createMeeting: (body: MeetingInput) => api.post<Meeting>('/api/disputes/meetings', body),
+  contacts: () => api.get<{ items: Contact[] }>('/api/disputes/contacts'),
+  setContact: (communityId: string, body: ContactInput) =>
+    api.put<Contact>(`/api/disputes/contacts/${enc(communityId)}`, body),
+  stats: (from?: string, to?: string) => api.get<Stats>('/api/disputes/stats', { from, to }),
 };
