@@ -166,7 +166,7 @@ export async function seedDemoDisputes(
   if (!centre) return;
 
   // ---- the one-window roster (R-DS-2)
-  const committee = await createBody(centre, {
+  await createBody(centre, {
     orgUnitId: sd.id,
     kind: 'mediation_committee',
     name: '新下陆街道人民调解委员会',
