@@ -86,4 +86,12 @@ export const DISPUTES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '会议研究的案件须为本街道的矛盾纠纷',
     en: 'The cases discussed must be disputes of this subdistrict',
   },
+  'disputes.list_file': {
+    'zh-CN': '无法读取清单文件，请上传含“编码、名称、类别”列的表格文件',
+    en: 'The list file could not be read: upload a spreadsheet with the columns code, name and category',
+  },
+  'disputes.list_row': {
+    'zh-CN': '第{row}行缺少编码、名称或有效的类别',
+    en: 'Row {row} lacks a code, a name or a valid category',
+  },
 };

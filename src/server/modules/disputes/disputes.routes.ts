@@ -46,6 +46,9 @@ import {
   revealParty,
 } from './disputes.usecases';
 import { disputeWorkflow } from './disputes.workflow';
+import { listEntriesFromXlsx } from './disputes.xlsx';
+import { AppError } from '../../platform/errors';
+import { DS_LISTS } from '../../../shared/contracts/disputes';
 
 const ZH = {
   source: {
@@ -169,6 +172,35 @@ export const disputesModule = defineModule({
         schema: { tags, body: listImportBody, response: { 200: listsSchema } },
       },
       (req) => importList(actorCtxOf(deps, req), req.body),
+    );
+    /** multipart/form-data: `list` (dispute_service | transfer) and `file` (.xlsx): a new version of that list. */
+    app.post(
+      '/api/disputes/lists/import.xlsx',
+      {
+        config: { access: access.permission('disputes.configure') },
+        schema: { tags, consumes: ['multipart/form-data'], response: { 200: listsSchema } },
+      },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        if (!req.isMultipart()) throw new AppError('disputes.list_file', 400);
+        let file: Buffer | undefined;
+        let list = '';
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              const data = await part.toBuffer();
+              if (part.fieldname === 'file') file = data;
+            } else if (part.fieldname === 'list') list = String(part.value);
+          }
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode === 413) throw err;
+          throw new AppError('disputes.list_file', 400);
+        }
+        const which = DS_LISTS.find((l) => l === list);
+        if (!file || !which) throw new AppError('disputes.list_file', 400);
+        const entries = await listEntriesFromXlsx(file);
+        return importList(ctx, listImportBody.parse({ list: which, entries }));
+      },
     );
     app.get(
       '/api/disputes/limits',

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import ExcelJS from 'exceljs';
 import { buildResident } from '../../../../test/factories';
+import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
 import { dsParties } from './disputes.table';
@@ -207,6 +209,38 @@ describe('diversion at the governance centre (R-DS-1, R-WO-4)', () => {
     const back = (await act(xhy, d.id, { action: 'return', note: '当事人均不在本社区' })).json();
     expect(back.status).toBe('registered');
     expect((await xhy.get(`/api/disputes/${d.id}`)).statusCode).toBe(404);
+  });
+
+  it('R-DS-1: a classification list is imported from a spreadsheet with the console’s Chinese column names', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('清单');
+    ws.addRow(['编码', '名称', '类别', '建议调处力量', '建议工单类型']);
+    // (ZF-01 stays: the tickets below divert against it.)
+    ws.addRow(['ZF-01', '110转办：非警务类邻里纠纷', '110转办', '人民调解委员会', '常规单']);
+    ws.addRow(['ZF-10', '110转办：邻里噪音纠纷', '110转办', '人民调解委员会', '常规单']);
+    ws.addRow(['ZF-11', '12345转办：欠薪求助', '12345转办', '工会', '重点单']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const body = multipart({ list: 'transfer' }, { name: '清单.xlsx', data });
+    const res = await civil.request({ method: 'POST', url: '/api/disputes/lists/import.xlsx', ...body });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().lists[1]).toMatchObject({
+      list: 'transfer',
+      version: 1,
+      entries: [
+        { code: 'ZF-01' },
+        {
+          code: 'ZF-10',
+          category: 'police_110',
+          suggestedBody: 'mediation_committee',
+          suggestedTicket: 'regular',
+        },
+        { code: 'ZF-11', category: 'hotline_12345', suggestedBody: 'trade_union', suggestedTicket: 'key' },
+      ],
+    });
+    const bad = multipart({ list: 'transfer' }, { name: 'x.xlsx', data: Buffer.from('not a spreadsheet') });
+    const refused = await civil.request({ method: 'POST', url: '/api/disputes/lists/import.xlsx', ...bad });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('disputes.list_file');
   });
 
   it('R-DS-1: a new version of a classification list is imported by civil affairs and used from then on', async () => {

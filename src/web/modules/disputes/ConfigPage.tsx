@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, InputNumber, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DsTicketKind } from '../../../shared/contracts/disputes';
 import { useAuth } from '../../app/auth';
@@ -13,7 +14,21 @@ import { TicketTag, labelOf } from './meta';
 /** The two classification lists (R-DS-1) and the ticket time limits (R-WO-3). */
 export default function ConfigPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
   const lists = useQuery({ queryKey: dsKeys.lists, queryFn: dsApi.lists });
+  const upload = useMutation({
+    mutationFn: ({ list, file }: { list: string; file: File }) => dsApi.importXlsx(list, file),
+    onSuccess: (r, v) => {
+      message.success(
+        t('disputes.config.imported', { n: r.lists.find((l) => l.list === v.list)?.entries.length ?? 0 }),
+      );
+      qc.invalidateQueries({ queryKey: dsKeys.lists });
+    },
+    onError: (e) => showError(e),
+  });
   return (
     <>
       <PageHeader title={t('disputes.config.title')} subtitle={t('disputes.config.subtitle')} />
@@ -33,6 +48,24 @@ export default function ConfigPage() {
                   : t('disputes.config.version', { v: l.version })}
               </Tag>
             </Space>
+          }
+          extra={
+            can('disputes.configure') ? (
+              <Tooltip title={t('disputes.config.importHint')}>
+                <Upload
+                  accept=".xlsx"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    upload.mutate({ list: l.list, file });
+                    return false;
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
+                    {t('disputes.config.import')}
+                  </Button>
+                </Upload>
+              </Tooltip>
+            ) : null
           }
         >
           <Table

@@ -409,7 +409,7 @@ function IntakeModal({
             <>
               {fields.map((f, i) => (
                 <Card size="small" key={f.key} style={{ marginBottom: 8 }} data-testid={`party-${i}`}>
-                  <Flex gap={12} align="start">
+                  <Flex gap={12} align="start" wrap>
                     <Form.Item
                       name={[f.name, 'role']}
                       label={t('disputes.field.role')}
@@ -440,7 +440,7 @@ function IntakeModal({
                             <ResidentPicker />
                           </Form.Item>
                         ) : (
-                          <Flex gap={8} style={{ flex: 1 }} wrap>
+                          <Flex gap={8} style={{ width: '100%' }}>
                             <Form.Item
                               name={[f.name, 'name']}
                               label={t('disputes.field.name')}
@@ -452,7 +452,7 @@ function IntakeModal({
                             <Form.Item
                               name={[f.name, 'gender']}
                               label={t('disputes.field.gender')}
-                              style={{ width: 80 }}
+                              style={{ width: 76 }}
                             >
                               <Select
                                 options={[
@@ -464,14 +464,21 @@ function IntakeModal({
                             <Form.Item
                               name={[f.name, 'phone']}
                               label={t('disputes.field.phone')}
-                              style={{ width: 140 }}
+                              style={{ width: 130 }}
                             >
                               <Input maxLength={20} data-testid={`party-phone-${i}`} />
                             </Form.Item>
                             <Form.Item
+                              name={[f.name, 'idNumber']}
+                              label={t('disputes.field.idNumber')}
+                              style={{ width: 180 }}
+                            >
+                              <Input maxLength={18} data-testid={`party-id-${i}`} />
+                            </Form.Item>
+                            <Form.Item
                               name={[f.name, 'residenceUnitId']}
                               label={t('disputes.field.residenceUnit')}
-                              style={{ width: 180 }}
+                              style={{ flex: 1, minWidth: 0 }}
                             >
                               <OrgUnitSelect
                                 selectableKinds={['community', 'grid', 'building']}

@@ -76,6 +76,12 @@ export const dsApi = {
   updateBody: (id: string, body: BodyPatchInput) => api.patch<Body>(`/api/disputes/bodies/${enc(id)}`, body),
   lists: () => api.get<Lists>('/api/disputes/lists'),
   importList: (body: z.input<typeof listImportBody>) => api.post<Lists>('/api/disputes/lists/import', body),
+  importXlsx: (list: string, file: File) => {
+    const form = new FormData();
+    form.append('list', list);
+    form.append('file', file);
+    return api.upload<Lists>('/api/disputes/lists/import.xlsx', form);
+  },
   limits: () => api.get<Limits>('/api/disputes/limits'),
   putLimits: (body: Limits) => api.put<Limits>('/api/disputes/limits', body),
   meetings: () => api.get<Meetings>('/api/disputes/meetings'),

@@ -228,7 +228,6 @@ export const disputesZh = {
   'disputes.config.import': '导入新版本',
   'disputes.config.importHint': '选择含“编码、名称、类别、建议调处力量、建议工单类型”列的表格文件',
   'disputes.config.imported': '已导入 {n} 项',
-  'disputes.config.badFile': '无法读取该文件，请检查列名',
 
   'disputes.todo.toDivert': '待分流的矛盾纠纷',
   'disputes.todo.toAccept': '待受理的纠纷工单',
@@ -511,7 +510,6 @@ export const disputesEn: Record<Keys, string> = {
   'disputes.config.importHint':
     'A spreadsheet with the columns code, name, category, suggested body, suggested ticket',
   'disputes.config.imported': '{n} items imported',
-  'disputes.config.badFile': 'The file could not be read; check the column names',
 
   'disputes.todo.toDivert': 'Disputes to divert',
   'disputes.todo.toAccept': 'Dispute tickets to accept',
