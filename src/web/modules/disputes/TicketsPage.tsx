@@ -180,7 +180,11 @@ export default function TicketsPage() {
       <Tabs
         activeKey={view}
         onChange={(v) => set({ view: v })}
-        items={DS_VIEWS.map((v) => ({ key: v, label: t(`disputes.view.${v}` as MessageKey) }))}
+        items={DS_VIEWS.filter(
+          (v) =>
+            (v !== 'to_divert' || can('disputes.dispatch')) &&
+            ((v !== 'to_accept' && v !== 'in_hand') || can('disputes.handle')),
+        ).map((v) => ({ key: v, label: t(`disputes.view.${v}` as MessageKey) }))}
       />
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => list.refetch()} />
