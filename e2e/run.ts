@@ -5,6 +5,7 @@ import { ledgerJourneys } from './ledger.journeys';
 import { merchantsJourneys } from './merchants.journeys';
 import { projectsJourneys } from './projects.journeys';
 import { servicesJourneys } from './services.journeys';
+import { disputesJourneys } from './disputes.journeys';
 import { volunteersJourneys } from './volunteers.journeys';
 import { workOrderJourneys } from './workOrders.journeys';
 
@@ -16,6 +17,7 @@ const ALL = [
   ...merchantsJourneys,
   ...servicesJourneys,
   ...projectsJourneys,
+  ...disputesJourneys,
 ];
 
 /**

@@ -23,6 +23,7 @@ import { merchantsModule } from './modules/merchants/merchants.routes';
 import { notificationsModule } from './modules/notifications/notifications.routes';
 import { projectsModule } from './modules/projects/projects.routes';
 import { servicesModule } from './modules/services/services.routes';
+import { disputesModule } from './modules/disputes/disputes.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -65,6 +66,7 @@ export const MODULES: ModuleDef[] = [
   volunteersModule,
   servicesModule,
   projectsModule,
+  disputesModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

@@ -19,6 +19,7 @@ import { reportsAccess } from './permissions/reports';
 import { residentsAccess } from './permissions/residents';
 import { type Role, ROLES } from './permissions/roles';
 import { servicesAccess } from './permissions/services';
+import { disputesAccess } from './permissions/disputes';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 
@@ -41,6 +42,7 @@ const MODULE_ACCESS = [
   merchantsAccess,
   notificationsAccess,
   projectsAccess,
+  disputesAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

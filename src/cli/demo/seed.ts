@@ -32,6 +32,7 @@ import { seedDemoMerchants } from './merchants.seed';
 import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoProjects } from './projects.seed';
 import { seedDemoServices } from './services.seed';
+import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 
@@ -708,6 +709,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('merchants', () => seedDemoMerchants(deps, { log, logins }));
   await timed('services', () => seedDemoServices(deps, { log, logins }));
   await timed('projects', () => seedDemoProjects(deps, { log, logins }));
+  await timed('disputes', () => seedDemoDisputes(deps, { log }));
   await timed('notifications', () => seedDemoNotifications(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(

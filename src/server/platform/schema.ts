@@ -17,3 +17,4 @@ export * from '../modules/projects/projects.table';
 export * from '../modules/volunteers/volunteers.table';
 export * from '../modules/services/services.table';
 export * from '../modules/notifications/notifications.table';
+export * from '../modules/disputes/disputes.table';

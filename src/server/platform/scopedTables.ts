@@ -34,6 +34,9 @@ export const SCOPED_TABLES = [
   'notification_webhooks',
   'pj_calls',
   'pj_applications',
+  'ds_disputes',
+  'ds_bodies',
+  'ds_meetings',
 ] as const;
 
 /**
@@ -53,7 +56,11 @@ export const PATH_ONLY_TABLES = [
  * Settings kept per unit (unique by unit): their paths follow a move, but a merge leaves them with the
  * archived unit, since the target's own settings apply from then on.
  */
-export const UNIT_SETTINGS_TABLES = ['ledger_earning_rules', 'volunteer_community_flags'] as const;
+export const UNIT_SETTINGS_TABLES = [
+  'ledger_earning_rules',
+  'volunteer_community_flags',
+  'ds_contacts',
+] as const;
 
 /**
  * Tables whose rows also keep the id of the community their path lies in (`community_id`): after a move

@@ -17,6 +17,7 @@ import { MERCHANTS_AUDIT } from './audit.merchants';
 import { PROJECTS_AUDIT } from './audit.projects';
 import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
+import { DISPUTES_AUDIT } from './audit.disputes';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 
 export interface AuditLabels {
@@ -38,6 +39,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   MERCHANTS_AUDIT,
   PROJECTS_AUDIT,
   SERVICES_AUDIT,
+  DISPUTES_AUDIT,
   VOLUNTEERS_AUDIT,
 ];
 

@@ -15,6 +15,7 @@ import { ORG_ERRORS } from './errors.org';
 import { PEOPLE_ERRORS } from './errors.people';
 import { RESIDENTS_ERRORS } from './errors.residents';
 import { SERVICES_ERRORS } from './errors.services';
+import { DISPUTES_ERRORS } from './errors.disputes';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -37,6 +38,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...PROJECTS_ERRORS,
   ...VOLUNTEERS_ERRORS,
   ...SERVICES_ERRORS,
+  ...DISPUTES_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

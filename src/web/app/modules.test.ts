@@ -29,6 +29,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/work-orders',
       '/work-orders/new',
       '/work-orders/stats',
+      '/disputes-menu',
       '/residents',
       '/residents/import',
       '/people',

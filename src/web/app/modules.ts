@@ -10,6 +10,7 @@ import { projectsWebModule } from '../modules/projects/module';
 import { reportsWebModule } from '../modules/reports/module';
 import { residentsWebModule } from '../modules/residents/module';
 import { servicesWebModule } from '../modules/services/module';
+import { disputesWebModule } from '../modules/disputes/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -30,6 +31,7 @@ export const WEB_MODULES = [
   peopleWebModule,
   servicesWebModule,
   projectsWebModule,
+  disputesWebModule,
   volunteersWebModule,
   ledgerWebModule,
   merchantsWebModule,

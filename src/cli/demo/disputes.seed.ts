@@ -1,0 +1,413 @@
+import { and, asc, eq, isNull, like } from 'drizzle-orm';
+import { users } from '../../server/modules/accounts/accounts.table';
+import { createBody } from '../../server/modules/disputes/disputes.bodies';
+import { createMeeting, setContact } from '../../server/modules/disputes/disputes.meetings';
+import { act, registerDispute } from '../../server/modules/disputes/disputes.usecases';
+import { disputeWorkflow } from '../../server/modules/disputes/disputes.workflow';
+import { dsDisputes } from '../../server/modules/disputes/disputes.table';
+import { orgUnits } from '../../server/modules/org/org.table';
+import { residents } from '../../server/modules/residents/residents.table';
+import { loadActor } from '../../server/platform/auth';
+import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import { sweepWorkflow } from '../../server/platform/workflow';
+import type { ActionBody, DsSource, IntakeBody } from '../../shared/contracts/disputes';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Community secretaries of the demo (seed 003 attachment 1), by community. */
+const SECRETARIES: Record<string, string> = {
+  铜都社区: 'luhx',
+  西花苑社区: 'zhanxs',
+  孔雀苑社区: 'wangtt',
+  铜花社区: 'maxq',
+  新星社区: 'yaowp',
+  陆家铺社区: 'guis',
+  神牛社区: 'jiangl',
+  胜利社区: 'weiwj',
+  康宁社区: 'xiangq',
+  大塘社区: 'wuxg',
+  团结社区: 'tanjx',
+  友谊社区: 'jianghy',
+};
+
+/** Cases: title, nature, cause, place, each party's claims, list entry. */
+const CASES: [
+  string,
+  IntakeBody['nature'],
+  string,
+  string,
+  [string, string],
+  [ActionBody['list'], string],
+][] = [
+  [
+    '楼上漏水致楼下天花板受损',
+    'neighbour',
+    '楼上卫生间防水层老化漏水，楼下天花板发霉脱落，双方多次协商未果，发生口角',
+    '单元楼内',
+    ['要求楼上赔偿维修费用并修复防水', '同意修复防水，但认为维修报价过高'],
+    ['transfer', 'ZF-01'],
+  ],
+  [
+    '广场舞音响噪音扰民',
+    'neighbour',
+    '傍晚广场舞音响音量过大，临近住户多次投诉，双方在现场发生争执',
+    '小区广场',
+    ['要求晚八点后停止使用音响', '希望保留活动时间，可以调低音量'],
+    ['transfer', 'ZF-05'],
+  ],
+  [
+    '物业停车收费争议',
+    'property',
+    '小区调整停车收费标准，部分业主拒缴并与物业人员发生冲突',
+    '小区南门',
+    ['要求恢复原收费标准并公示依据', '要求按新标准缴费'],
+    ['transfer', 'ZF-03'],
+  ],
+  [
+    '装修工人工资拖欠',
+    'labour',
+    '装修工程完工后，包工头以房主未结清款项为由拖欠三名工人工资',
+    '在建装修房屋',
+    ['要求一周内结清工资', '房主尾款到账后再支付'],
+    ['dispute_service', 'MD-05'],
+  ],
+  [
+    '夫妻因赡养老人发生矛盾',
+    'family',
+    '夫妻双方因父母赡养费用分担问题长期争吵，一方离家',
+    '住户家中',
+    ['要求对方按月分担赡养费用', '认为应由兄弟姐妹共同承担'],
+    ['dispute_service', 'MD-02'],
+  ],
+  [
+    '租客提前退租押金纠纷',
+    'tenancy',
+    '租客因工作调动提前退租，房东拒绝退还押金',
+    '出租屋',
+    ['要求全额退还押金', '按合同约定押金不予退还'],
+    ['transfer', 'ZF-06'],
+  ],
+  [
+    '楼道堆放杂物引发争执',
+    'neighbour',
+    '住户在楼道长期堆放杂物，邻居认为存在消防隐患，双方发生推搡',
+    '楼道',
+    ['要求立即清理楼道杂物', '同意清理，要求对方道歉'],
+    ['dispute_service', 'MD-01'],
+  ],
+  [
+    '电梯加装费用分摊争议',
+    'neighbour',
+    '加装电梯按楼层分摊费用，低层住户不同意出资',
+    '单元楼前',
+    ['要求按方案分摊费用', '低层不使用电梯，不应出资'],
+    ['dispute_service', 'MD-01'],
+  ],
+];
+
+/** What happens to each case (cycled over the communities): the last step it reaches. */
+type Fate =
+  | 'registered'
+  | 'diverted'
+  | 'overdue'
+  | 'accepted'
+  | 'agreed'
+  | 'window'
+  | 'resolved'
+  | 'refused'
+  | 'failed';
+const FATES: Fate[] = [
+  'agreed',
+  'resolved',
+  'window',
+  'diverted',
+  'refused',
+  'agreed',
+  'registered',
+  'failed',
+  'overdue',
+  'accepted',
+  'resolved',
+  'agreed',
+];
+const SOURCES: DsSource[] = ['police', 'grid', 'community', 'centre', 'transfer_12345', 'transfer_110'];
+
+/**
+ * Demo disputes (issue 14): the one-window roster (the subdistrict's mediation committee and stationed
+ * bodies, one committee per community), and three months of cases across the 12 Xinxialu communities from
+ * every door and ticket kind, run through the use cases: agreements, one in the judicial-confirmation
+ * window, a refusal, a failed mediation, overdue tickets, and cases still waiting.
+ */
+export async function seedDemoDisputes(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  opts: { log: (line: string) => void },
+): Promise<void> {
+  const { db, ids, pii } = deps;
+  const real = deps.clock.now();
+  let at = new Date(real.getTime() - 90 * DAY);
+  const clock = { now: () => new Date(at) };
+  const [sd] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  if (!sd) return;
+  const communities = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
+    const [u] = await db.select().from(users).where(eq(users.username, username));
+    const actor = u ? await loadActor(db, u.id) : null;
+    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
+  };
+  const centre = await ctxOf('xiangl');
+  if (!centre) return;
+
+  // ---- the one-window roster (R-DS-2)
+  await createBody(centre, {
+    orgUnitId: sd.id,
+    kind: 'mediation_committee',
+    name: '新下陆街道人民调解委员会',
+    contact: '0714-6400123',
+    skills: ['邻里纠纷', '物业纠纷'],
+    members: [
+      { name: '饶诗华', gender: 'male', position: 'chair', skills: ['综合调解'] },
+      { name: '陈慧敏', gender: 'female', position: 'vice_chair', skills: ['婚姻家庭'] },
+      { name: '刘建国', gender: 'male', position: 'member', skills: ['物业纠纷'] },
+      { name: '张秀兰', gender: 'female', position: 'member', skills: ['邻里纠纷'] },
+      { name: '王德明', gender: 'male', position: 'member', skills: ['劳动争议'] },
+    ],
+  });
+  const stationed: [string, string, string[]][] = [
+    ['judicial', '新下陆司法所', ['法律咨询', '人民调解指导']],
+    ['petition', '街道信访办（综治中心进驻）', ['信访调处']],
+    ['womens_federation', '街道妇联', ['婚姻家庭', '妇女权益']],
+    ['trade_union', '街道总工会', ['劳动争议', '欠薪']],
+    ['lawyer', '驻综治中心律师工作室', ['法律援助', '合同纠纷']],
+    ['counsellor', '心理咨询服务站', ['心理疏导']],
+    ['deputies', '两代表一委员联络站', ['民意收集']],
+    ['safety_volunteers', '平安志愿者服务队', ['巡查走访']],
+    ['five_elders', '五老调解工作室', ['老党员', '老政法干警']],
+  ];
+  for (const [kind, name, skills] of stationed)
+    await createBody(centre, {
+      orgUnitId: sd.id,
+      kind: kind as 'judicial',
+      name,
+      contact: null,
+      skills,
+      members: [{ name: `${name.slice(0, 2)}联络人`, gender: 'female', position: 'chair', skills: [] }],
+    });
+  const committees = new Map<string, { id: string; members: { id: string }[] }>();
+  for (const c of communities) {
+    const b = await createBody(centre, {
+      orgUnitId: c.id,
+      kind: 'mediation_committee',
+      name: `${c.name}人民调解委员会`,
+      contact: null,
+      skills: ['邻里纠纷'],
+      members: [
+        { name: `${c.name.slice(0, 2)}调委会主任`, gender: 'male', position: 'chair', skills: [] },
+        { name: `${c.name.slice(0, 2)}调解员甲`, gender: 'female', position: 'member', skills: [] },
+        { name: `${c.name.slice(0, 2)}调解员乙`, gender: 'male', position: 'member', skills: [] },
+      ],
+    });
+    committees.set(c.id, b);
+  }
+
+  // ---- cases across the communities, oldest first
+  let n = 0;
+  const plan: { c: (typeof communities)[number]; k: number; fate: Fate }[] = [];
+  for (const [ci, c] of communities.entries())
+    for (let k = 0; k < 3; k++) plan.push({ c, k: ci * 3 + k, fate: FATES[(ci + k * 5) % FATES.length]! });
+  // The open cases go last (recent), the finished ones spread over three months.
+  const order = (f: Fate) =>
+    ['registered', 'diverted', 'overdue', 'accepted', 'window'].includes(f) ? 1 : 0;
+  plan.sort((a, b) => order(a.fate) - order(b.fate) || a.k - b.k);
+  const step = (80 * DAY) / plan.length;
+  for (const [i, { c, k, fate }] of plan.entries()) {
+    at = new Date(real.getTime() - 88 * DAY + i * step);
+    if (fate === 'window') at = new Date(real.getTime() - 12 * DAY);
+    if (order(fate) === 1 && fate !== 'window') at = new Date(real.getTime() - (plan.length - i) * 5 * HOUR);
+    const handler = await ctxOf(SECRETARIES[c.name] ?? '');
+    if (!handler) continue;
+    const [title, nature, cause, placeText, claims, [list, entryCode]] = CASES[k % CASES.length]!;
+    const source = SOURCES[k % SOURCES.length]!;
+    const people = await db
+      .select({ id: residents.id, orgUnitId: residents.orgUnitId })
+      .from(residents)
+      .where(and(eq(residents.communityId, c.id), isNull(residents.deletedAt)))
+      .orderBy(asc(residents.id))
+      .limit(2)
+      .offset((k * 2) % 20);
+    const building = await db
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.kind, 'building'), like(orgUnits.path, `${c.path}%`)))
+      .orderBy(asc(orgUnits.sort), asc(orgUnits.name))
+      .limit(1);
+    const place = building[0] ?? c;
+    const d = await registerDispute(centre, {
+      source,
+      sourceRef:
+        source === 'police'
+          ? '新下陆派出所出警民警'
+          : source.startsWith('transfer')
+            ? `ZB${2026000 + k}`
+            : null,
+      title,
+      cause,
+      nature,
+      place: `${c.name}${place.kind === 'building' ? place.name : ''}${placeText}`,
+      placeUnitId: place.id,
+      occurredAt: new Date(at.getTime() - 2 * HOUR),
+      parties: [
+        people[0]
+          ? { role: 'applicant', residentId: people[0].id, claims: claims[0] }
+          : { role: 'applicant', name: '申请人', claims: claims[0] },
+        people[1]
+          ? { role: 'respondent', residentId: people[1].id, claims: claims[1] }
+          : { role: 'respondent', name: '被申请人', claims: claims[1] },
+      ],
+    });
+    n++;
+    if (fate === 'registered') continue;
+    at = new Date(at.getTime() + 2 * HOUR);
+    const ticketKind = nature === 'labour' ? 'key' : fate === 'overdue' ? 'emergency' : 'regular';
+    await act(centre, d.id, {
+      action: 'divert',
+      list,
+      entryCode,
+      ticketKind,
+      communityId: c.id,
+      bodyId: committees.get(c.id)!.id,
+      specialAssignment: k % 4 === 0,
+      note: '请按时限受理',
+    });
+    if (fate === 'diverted' || fate === 'overdue') continue;
+    at = new Date(at.getTime() + 3 * HOUR);
+    await act(handler, d.id, { action: 'accept' });
+    if (fate === 'accepted') continue;
+    if (fate === 'resolved') {
+      at = new Date(at.getTime() + DAY);
+      await act(handler, d.id, { action: 'finish', note: '网格员上门沟通，双方当面和解' });
+      at = new Date(at.getTime() + DAY);
+      await act(centre, d.id, { action: 'close', rating: 5, resolutionLevel: 'grid' });
+      continue;
+    }
+    const body = committees.get(c.id)!;
+    at = new Date(at.getTime() + DAY);
+    if (fate === 'refused') {
+      await act(handler, d.id, {
+        action: 'refuse',
+        partyId: d.parties[1]!.id,
+        note: '被申请人明确表示不接受调解，已告知可通过诉讼途径解决',
+      });
+      at = new Date(at.getTime() + DAY);
+      await act(centre, d.id, { action: 'close', rating: 3, resolutionLevel: 'community' });
+      continue;
+    }
+    await act(handler, d.id, {
+      action: 'start_mediation',
+      bodyId: body.id,
+      mediatorIds: [body.members[0]!.id, body.members[1]!.id],
+    });
+    at = new Date(at.getTime() + 2 * DAY);
+    await act(handler, d.id, {
+      action: 'session',
+      record: '分别听取双方陈述，查看现场，释法明理，双方初步同意协商解决',
+      place: `${c.name}人民调解室`,
+      heldAt: at,
+    });
+    at = new Date(at.getTime() + 3 * DAY);
+    if (fate === 'failed') {
+      await act(handler, d.id, {
+        action: 'fail',
+        legalOptions: '已告知双方可依法通过仲裁、行政、司法等途径维护自己的权利',
+        note: '双方分歧较大，调解不成',
+      });
+      continue;
+    }
+    await act(handler, d.id, {
+      action: 'agree',
+      agreement: {
+        facts: cause,
+        matters: `${claims[0]}；${claims[1]}。经调解，双方各自承担相应责任`,
+        content: '双方自愿达成一致，由被申请人在履行期限内完成约定事项，申请人不再追究',
+        performanceManner: '当面履行，社区见证',
+        performanceDeadline: new Date(at.getTime() + 15 * DAY).toISOString().slice(0, 10),
+        partiesSigned: true,
+        mediatorSigned: true,
+        committeeSealed: true,
+      },
+    });
+    if (fate === 'window') continue;
+    at = new Date(at.getTime() + DAY);
+    await act(centre, d.id, { action: 'close', rating: 5, resolutionLevel: 'community' });
+  }
+  // ---- R-DS-3: each community's leader and contact (one not named yet), and the monthly joint meetings
+  for (const [ci, c] of communities.entries()) {
+    if (ci === communities.length - 1) continue;
+    at = new Date(real.getTime() - 88 * DAY);
+    const secretary = SECRETARIES[c.name];
+    const [u] = secretary ? await db.select().from(users).where(eq(users.username, secretary)) : [];
+    await setContact(centre, c.id, {
+      leaderName: u?.displayName ?? `${c.name.slice(0, 2)}分管负责人`,
+      leaderTitle: '社区党委书记',
+      contactName: `${c.name.slice(0, 2)}综治专干`,
+      contactInfo: '社区矛盾纠纷工作群',
+    });
+  }
+  const recent = (
+    await db
+      .select({ id: dsDisputes.id, createdAt: dsDisputes.createdAt })
+      .from(dsDisputes)
+      .orderBy(asc(dsDisputes.createdAt))
+  ).map((d) => d);
+  for (let back = 3; back >= 1; back--) {
+    at = new Date(real.getTime() - back * 30 * DAY);
+    const cases = recent
+      .filter((d) => d.createdAt < at)
+      .slice(-3)
+      .map((d) => d.id);
+    await createMeeting(centre, {
+      orgUnitId: sd.id,
+      kind: 'monthly',
+      heldAt: at,
+      place: '街道综治中心会议室',
+      host: '饶诗华',
+      attendees: [
+        '饶诗华',
+        '向良',
+        '新下陆司法所所长',
+        '派出所副所长',
+        ...communities.slice(0, 4).map((c) => `${c.name}联系人`),
+      ],
+      disputeIds: cases,
+      decisions: '逐案明确责任社区和化解时限；超时工单由综治中心督办；重点单每周报告进展',
+      minutes: null,
+    });
+  }
+  at = new Date(real.getTime() - 40 * DAY);
+  await createMeeting(centre, {
+    orgUnitId: sd.id,
+    kind: 'extra',
+    heldAt: at,
+    place: '街道综治中心会议室',
+    host: '饶诗华',
+    attendees: ['饶诗华', '向良', '街道总工会', '新下陆司法所所长'],
+    disputeIds: recent
+      .filter((d) => d.createdAt < at)
+      .slice(-1)
+      .map((d) => d.id),
+    decisions: '欠薪纠纷涉及多名工人，由工会、司法所联合调处，一周内结清',
+    minutes: null,
+  });
+
+  // Deadlines that passed meanwhile: overdue tickets escalate, confirmation reminders fire.
+  at = real;
+  await sweepWorkflow(disputeWorkflow, { db, ids, pii, clock, requestId: 'demo-seed' });
+  opts.log(`disputes: ${n} cases, ${committees.size + 1 + stationed.length} handling bodies`);
+}

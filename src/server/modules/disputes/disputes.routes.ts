@@ -1,0 +1,335 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  type DisputeDto,
+  actionBody,
+  bodyBody,
+  bodyPatch,
+  bodySchema,
+  contactBody,
+  contactSchema,
+  meetingBody,
+  meetingSchema,
+  meetingsSchema,
+  statsQuery,
+  statsSchema,
+  disputeDetailSchema,
+  disputeSchema,
+  intakeBody,
+  limitsBody,
+  limitsSchema,
+  listImportBody,
+  listQuery,
+  listsSchema,
+  revealSchema,
+} from '../../../shared/contracts/disputes';
+import { DISPUTES_AUDIT } from '../../../shared/i18n/audit.disputes';
+import { DISPUTES_ERRORS } from '../../../shared/i18n/errors.disputes';
+import { disputesAccess } from '../../../shared/permissions/disputes';
+import { access } from '../../platform/access';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
+import { getLimits, getLists, importList, setLimits } from './disputes.config';
+import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';
+import { disputeStats } from './disputes.stats';
+import * as tables from './disputes.table';
+import {
+  act,
+  exportDisputes,
+  getDispute,
+  listDisputes,
+  registerDispute,
+  revealParty,
+} from './disputes.usecases';
+import { disputeWorkflow } from './disputes.workflow';
+import { listEntriesFromXlsx } from './disputes.xlsx';
+import { AppError } from '../../platform/errors';
+import { DS_LISTS } from '../../../shared/contracts/disputes';
+
+const ZH = {
+  source: {
+    police: '民警现场登记',
+    grid: '网格员上报',
+    community: '社区登记',
+    centre: '综治中心窗口',
+    transfer_12345: '12345转办',
+    transfer_110: '110转办',
+    work_order: '工单转纠纷',
+  },
+  status: {
+    registered: '待分流',
+    diverted: '待受理',
+    accepted: '办理中',
+    mediating: '调解中',
+    agreed: '已达成协议',
+    resolved: '已化解',
+    terminated: '已终止',
+    closed: '已办结',
+  },
+  ticket: { emergency: '应急单', key: '重点单', regular: '常规单' },
+} as const;
+
+function fmt(d: Date | null): string {
+  if (!d) return '';
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function ticketsXlsx(rows: DisputeDto[], en: boolean) {
+  return toXlsx<DisputeDto>(
+    en ? 'Dispute tickets' : '纠纷工单',
+    [
+      { header: en ? 'Number' : '编号', width: 18, value: (r) => r.number },
+      { header: en ? 'Title' : '事项', width: 30, value: (r) => r.title },
+      { header: en ? 'Source' : '来源', width: 14, value: (r) => (en ? r.source : ZH.source[r.source]) },
+      {
+        header: en ? 'Ticket' : '工单类型',
+        value: (r) => (r.ticketKind ? (en ? r.ticketKind : ZH.ticket[r.ticketKind]) : ''),
+      },
+      { header: en ? 'Status' : '状态', value: (r) => (en ? r.status : ZH.status[r.status]) },
+      { header: en ? 'Parties' : '当事人', width: 20, value: (r) => r.partyNames.join(en ? ', ' : '、') },
+      { header: en ? 'Place' : '发生地', width: 24, value: (r) => r.place },
+      { header: en ? 'Community' : '责任社区', value: (r) => r.communityName },
+      { header: en ? 'Handling body' : '调处力量', width: 20, value: (r) => r.bodyName },
+      { header: en ? 'Accept by' : '受理时限', width: 18, value: (r) => fmt(r.acceptDueAt) },
+      { header: en ? 'Finish by' : '办结时限', width: 18, value: (r) => fmt(r.finishDueAt) },
+      { header: en ? 'Overdue' : '是否超时', value: (r) => (r.overdue ? (en ? 'yes' : '是') : '') },
+      {
+        header: en ? 'Special assignment' : '专门交办',
+        value: (r) => (r.specialAssignment ? (en ? 'yes' : '是') : ''),
+      },
+      { header: en ? 'Registered' : '登记时间', width: 18, value: (r) => fmt(r.createdAt) },
+    ],
+    rows,
+  );
+}
+
+/**
+ * Disputes (issue 14, seed 003 §三(三)): intake, diversion, tickets with time limits, the one-window roster
+ * and people's mediation. Deadlines (overdue escalation, mediation month, the judicial-confirmation
+ * reminder) are the workflow's, fired by the platform's one sweep job.
+ */
+export const disputesModule = defineModule({
+  name: 'disputes',
+  tables,
+  access: disputesAccess,
+  errors: DISPUTES_ERRORS,
+  audit: DISPUTES_AUDIT,
+  workflows: [disputeWorkflow],
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['disputes'];
+    const idParams = z.object({ id: z.string().max(64) });
+
+    app.get(
+      '/api/disputes',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, querystring: listQuery, response: { 200: pageOf(disputeSchema) } },
+      },
+      (req) => listDisputes(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/disputes/export.xlsx',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, querystring: listQuery.omit({ page: true, pageSize: true }) },
+      },
+      async (req, reply) => {
+        const rows = await exportDisputes(actorCtxOf(deps, req), req.query);
+        const en = req.locale === 'en';
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(en ? 'dispute-tickets.xlsx' : '纠纷工单.xlsx'))
+          .send(await ticketsXlsx(rows, en));
+      },
+    );
+    app.post(
+      '/api/disputes',
+      {
+        config: { access: access.permission('disputes.register') },
+        schema: { tags, body: intakeBody, response: { 200: disputeDetailSchema } },
+      },
+      (req) => registerDispute(actorCtxOf(deps, req), req.body),
+    );
+
+    // ---- configuration: the classification lists (R-DS-1) and the ticket limits (R-WO-3)
+    app.get(
+      '/api/disputes/lists',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, response: { 200: listsSchema } },
+      },
+      (req) => getLists(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/disputes/lists/import',
+      {
+        config: { access: access.permission('disputes.configure') },
+        schema: { tags, body: listImportBody, response: { 200: listsSchema } },
+      },
+      (req) => importList(actorCtxOf(deps, req), req.body),
+    );
+    /** multipart/form-data: `list` (dispute_service | transfer) and `file` (.xlsx): a new version of that list. */
+    app.post(
+      '/api/disputes/lists/import.xlsx',
+      {
+        config: { access: access.permission('disputes.configure') },
+        schema: { tags, consumes: ['multipart/form-data'], response: { 200: listsSchema } },
+      },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        if (!req.isMultipart()) throw new AppError('disputes.list_file', 400);
+        let file: Buffer | undefined;
+        let list = '';
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              const data = await part.toBuffer();
+              if (part.fieldname === 'file') file = data;
+            } else if (part.fieldname === 'list') list = String(part.value);
+          }
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode === 413) throw err;
+          throw new AppError('disputes.list_file', 400);
+        }
+        const which = DS_LISTS.find((l) => l === list);
+        if (!file || !which) throw new AppError('disputes.list_file', 400);
+        const entries = await listEntriesFromXlsx(file);
+        return importList(ctx, listImportBody.parse({ list: which, entries }));
+      },
+    );
+    app.get(
+      '/api/disputes/limits',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, response: { 200: limitsSchema } },
+      },
+      (req) => getLimits(actorCtxOf(deps, req)),
+    );
+    app.put(
+      '/api/disputes/limits',
+      {
+        config: { access: access.permission('disputes.configure') },
+        schema: { tags, body: limitsBody, response: { 200: limitsSchema } },
+      },
+      (req) => setLimits(actorCtxOf(deps, req), req.body),
+    );
+
+    // ---- the one-window roster of handling bodies (R-DS-2)
+    app.get(
+      '/api/disputes/bodies',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, response: { 200: z.object({ items: z.array(bodySchema) }) } },
+      },
+      async (req) => ({ items: await listBodies(actorCtxOf(deps, req)) }),
+    );
+    app.post(
+      '/api/disputes/bodies',
+      {
+        config: { access: access.permission('disputes.bodies') },
+        schema: { tags, body: bodyBody, response: { 200: bodySchema } },
+      },
+      (req) => createBody(actorCtxOf(deps, req), req.body),
+    );
+    app.patch(
+      '/api/disputes/bodies/:id',
+      {
+        config: { access: access.permission('disputes.bodies') },
+        schema: { tags, params: idParams, body: bodyPatch, response: { 200: bodySchema } },
+      },
+      (req) => updateBody(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    // ---- the monthly joint meeting and each community's leader and contact (R-DS-3)
+    app.get(
+      '/api/disputes/meetings',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, response: { 200: meetingsSchema } },
+      },
+      (req) => listMeetings(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/disputes/meetings',
+      {
+        config: { access: access.permission('disputes.dispatch') },
+        schema: { tags, body: meetingBody, response: { 200: meetingSchema } },
+      },
+      (req) => createMeeting(actorCtxOf(deps, req), req.body),
+    );
+    app.get(
+      '/api/disputes/contacts',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, response: { 200: z.object({ items: z.array(contactSchema) }) } },
+      },
+      async (req) => ({ items: await listContacts(actorCtxOf(deps, req)) }),
+    );
+    app.put(
+      '/api/disputes/contacts/:communityId',
+      {
+        config: { access: access.permission('disputes.bodies') },
+        schema: {
+          tags,
+          params: z.object({ communityId: z.string().max(64) }),
+          body: contactBody,
+          response: { 200: contactSchema },
+        },
+      },
+      (req) => setContact(actorCtxOf(deps, req), req.params.communityId, req.body),
+    );
+
+    // ---- statistics (R-WO-5 and issue 14 §7)
+    app.get(
+      '/api/disputes/stats',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, querystring: statsQuery, response: { 200: statsSchema } },
+      },
+      (req) => disputeStats(actorCtxOf(deps, req), req.query),
+    );
+
+    // ---- one dispute
+    app.get(
+      '/api/disputes/:id',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, params: idParams, response: { 200: disputeDetailSchema } },
+      },
+      (req) => getDispute(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/disputes/:id/bodies',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(bodySchema) }) } },
+      },
+      async (req) => ({ items: await bodiesForDispute(actorCtxOf(deps, req), req.params.id) }),
+    );
+    app.post(
+      '/api/disputes/:id/actions',
+      {
+        config: { access: access.anyOf('disputes.dispatch', 'disputes.handle') },
+        schema: { tags, params: idParams, body: actionBody, response: { 200: disputeDetailSchema } },
+      },
+      (req) => act(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/disputes/:id/parties/:partyId/reveal',
+      {
+        config: { access: access.permission('disputes.reveal') },
+        schema: {
+          tags,
+          params: z.object({ id: z.string().max(64), partyId: z.string().max(64) }),
+          response: { 200: revealSchema },
+        },
+      },
+      (req) => revealParty(actorCtxOf(deps, req), req.params.id, req.params.partyId),
+    );
+  },
+});

@@ -1,0 +1,360 @@
+import {
+  type ActionBody,
+  DS_TRANSITIONS,
+  type DisputeDetailDto,
+  type DisputeDto,
+  type DisputeListQuery,
+  type DsAction,
+  type DsStage,
+  type IntakeBody,
+  type PartyInput,
+} from '../../../shared/contracts/disputes';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { maskIdNumber, maskPhone } from '../../platform/crypto';
+import { AppError, notFound } from '../../platform/errors';
+import { availableActions, transition } from '../../platform/workflow';
+import { ancestorOfKind, communityOfPath, unitById, unitInScope, unitNames } from '../org/org.api';
+import { liveResidentInScope } from '../residents/residents.api';
+import { disputesPolicy, mayReveal } from './disputes.policy';
+import {
+  type DisputeRow,
+  type PartyRow,
+  allDisputeRows,
+  bodyNames,
+  eventsOf,
+  findDispute,
+  insertDispute,
+  insertEvent,
+  insertParties,
+  listDisputeRows,
+  membersByIds,
+  nextDisputeSeq,
+  partiesOf,
+  partyOf,
+  sessionsOf,
+} from './disputes.repository';
+import { disputeWorkflow } from './disputes.workflow';
+
+/** 张** : the family name and a star per other character (lists never show a party's full name). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
+
+function chinaDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** A party's personal data sealed for storage (R-LAW-PI-1): ciphertext, blind index, mask. */
+function sealParty(ctx: ActorCtx, p: { name: string; phone: string | null; idNumber: string | null }) {
+  const phone = p.phone ? p.phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  const id = p.idNumber ? p.idNumber.toUpperCase() : null;
+  return {
+    nameEnc: ctx.pii.encrypt(p.name),
+    nameMask: maskName(p.name),
+    phoneEnc: phone ? ctx.pii.encrypt(phone) : null,
+    phoneHash: phone ? ctx.pii.blindIndex('phone', phone) : null,
+    phoneMask: phone ? maskPhone(phone) : null,
+    idNumberEnc: id ? ctx.pii.encrypt(id) : null,
+    idNumberHash: id ? ctx.pii.blindIndex('id', id) : null,
+    idNumberMask: id ? maskIdNumber(id) : null,
+  };
+}
+
+/** A party from the registry (its data copied and sealed again) or given by hand. */
+async function partyRow(ctx: ActorCtx, disputeId: string, seq: number, p: PartyInput) {
+  let name = p.name ?? null;
+  let phone = p.phone || null;
+  let idNumber = p.idNumber || null;
+  let gender = p.gender ?? null;
+  let residenceUnitId = p.residenceUnitId ?? null;
+  if (p.residentId) {
+    const r = await liveResidentInScope(ctx.db, ctx.actor, 'residents.read', p.residentId);
+    if (!r) throw notFound();
+    name = r.name;
+    gender = r.gender === 'female' || r.gender === 'male' ? r.gender : gender;
+    phone = phone ?? (r.phoneEnc ? ctx.pii.decrypt(r.phoneEnc) : null);
+    idNumber = idNumber ?? (r.idNumberEnc ? ctx.pii.decrypt(r.idNumberEnc) : null);
+    residenceUnitId = residenceUnitId ?? r.orgUnitId;
+  }
+  if (!name) throw new AppError('disputes.party_name_required', 422);
+  const residenceUnit = residenceUnitId ? await unitById(ctx.db, residenceUnitId) : undefined;
+  if (residenceUnitId && !residenceUnit) throw notFound();
+  return {
+    id: ctx.ids(),
+    disputeId,
+    seq,
+    role: p.role,
+    residentId: p.residentId ?? null,
+    ...sealParty(ctx, { name, phone, idNumber }),
+    gender,
+    residenceUnitId: residenceUnit?.id ?? null,
+    residencePath: residenceUnit?.path ?? null,
+    residence: p.residence ?? null,
+    claims: p.claims,
+  };
+}
+
+/** R-DS-1 intake from every door: parties (registry or new, with roles), cause, nature, claims, place. */
+export async function registerDispute(ctx: ActorCtx, input: IntakeBody): Promise<DisputeDetailDto> {
+  disputesPolicy.require(ctx.actor, 'register');
+  const place = await unitInScope(ctx.db, ctx.actor, 'disputes.register', input.placeUnitId);
+  if (place?.status !== 'active') throw notFound();
+  const subdistrict =
+    place.kind === 'subdistrict' ? place : await ancestorOfKind(ctx.db, place.path, 'subdistrict');
+  if (!subdistrict) throw new AppError('disputes.place_outside_subdistrict', 422);
+  const id = ctx.ids();
+  const parties: Awaited<ReturnType<typeof partyRow>>[] = [];
+  for (const [i, p] of input.parties.entries()) parties.push(await partyRow(ctx, id, i + 1, p));
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const seq = await nextDisputeSeq(tx);
+    const d = await insertDispute(tx, {
+      id,
+      number: `JF${chinaDate(now)}${String(seq % 100000).padStart(5, '0')}`,
+      orgUnitId: place.id,
+      orgPath: place.path,
+      dispatchPath: subdistrict.path,
+      placePath: place.path,
+      placeUnitId: place.id,
+      source: input.source,
+      sourceRef: input.sourceRef ?? null,
+      title: input.title,
+      cause: input.cause,
+      nature: input.nature,
+      place: input.place,
+      occurredAt: input.occurredAt ?? null,
+      status: 'registered',
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertParties(tx, parties);
+    await insertEvent(tx, {
+      id: ctx.ids(),
+      disputeId: id,
+      at: now,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      action: 'register',
+      fromStatus: null,
+      toStatus: 'registered',
+      note: null,
+      data: { source: input.source, parties: parties.length },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'disputes.register',
+      entityType: 'ds_dispute',
+      entityId: id,
+      orgPath: d.orgPath,
+      after: { number: d.number, source: d.source, nature: d.nature, parties: parties.length },
+    });
+  });
+  return getDispute(ctx, id);
+}
+
+function overdue(d: DisputeRow, now: Date): boolean {
+  if (d.overdueAt && ['diverted', 'accepted', 'mediating'].includes(d.status)) return true;
+  if (d.status === 'diverted' && d.acceptDueAt && d.acceptDueAt < now) return true;
+  return ['accepted', 'mediating'].includes(d.status) && !!d.finishDueAt && d.finishDueAt < now;
+}
+
+async function toDtos(ctx: ActorCtx, rows: DisputeRow[]): Promise<DisputeDto[]> {
+  const units = await unitNames(
+    ctx.db,
+    rows.flatMap((r) => [r.placeUnitId, ...(r.communityId ? [r.communityId] : [])]),
+  );
+  const bodies = await bodyNames(
+    ctx.db,
+    rows.flatMap((r) => (r.bodyId ? [r.bodyId] : [])),
+  );
+  const parties = await partiesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const now = ctx.clock.now();
+  return rows.map((d) => ({
+    id: d.id,
+    number: d.number,
+    source: d.source as DisputeDto['source'],
+    sourceRef: d.sourceRef,
+    title: d.title,
+    nature: d.nature,
+    place: d.place,
+    placeUnitName: units.get(d.placeUnitId) ?? null,
+    status: d.status as DisputeDto['status'],
+    ticketKind: d.ticketKind as DisputeDto['ticketKind'],
+    communityId: d.communityId,
+    communityName: d.communityId ? (units.get(d.communityId) ?? null) : null,
+    bodyId: d.bodyId,
+    bodyName: d.bodyId ? (bodies.get(d.bodyId) ?? null) : null,
+    specialAssignment: d.specialAssignment,
+    acceptDueAt: d.acceptDueAt,
+    finishDueAt: d.finishDueAt,
+    overdue: overdue(d, now),
+    confirmDueAt: d.confirmDueAt,
+    partyNames: parties.filter((p) => p.disputeId === d.id).map((p) => p.nameMask),
+    createdAt: d.createdAt,
+    createdByName: d.createdByName,
+  }));
+}
+
+export async function listDisputes(ctx: ActorCtx, q: DisputeListQuery) {
+  disputesPolicy.require(ctx.actor, 'read');
+  const page = await listDisputeRows(ctx.db, ctx.actor, q, ctx.clock.now());
+  return { ...page, items: await toDtos(ctx, page.items) };
+}
+
+async function findOrThrow(ctx: ActorCtx, id: string): Promise<DisputeRow> {
+  disputesPolicy.require(ctx.actor, 'read');
+  const d = await findDispute(ctx.db, ctx.actor, 'read', id);
+  if (!d) throw notFound();
+  return d;
+}
+
+function stageOfEvent(action: string): DsStage {
+  if (action === 'register') return 'study';
+  if (action === 'escalate' || action === 'mediation_due' || action === 'confirm_reminder')
+    return 'supervise';
+  return DS_TRANSITIONS[action as DsAction]?.stage ?? 'handle';
+}
+
+/** R-WO-4: the communities the place of occurrence (属地) and the parties' residence (主体) lie in. */
+async function territoryOf(ctx: ActorCtx, d: DisputeRow, parties: PartyRow[]) {
+  const out = new Map<string, { id: string; name: string; reasons: ('place' | 'residence')[] }>();
+  const add = async (path: string | null, reason: 'place' | 'residence') => {
+    if (!path?.startsWith(d.dispatchPath)) return;
+    const c = await communityOfPath(ctx.db, path);
+    if (!c) return;
+    const entry = out.get(c.id) ?? { id: c.id, name: c.name, reasons: [] };
+    if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+    out.set(c.id, entry);
+  };
+  await add(d.placePath, 'place');
+  for (const p of parties) await add(p.residencePath, 'residence');
+  return [...out.values()];
+}
+
+export async function getDispute(ctx: ActorCtx, id: string): Promise<DisputeDetailDto> {
+  return detailOf(ctx, await findOrThrow(ctx, id));
+}
+
+async function detailOf(ctx: ActorCtx, d: DisputeRow): Promise<DisputeDetailDto> {
+  const [dto] = await toDtos(ctx, [d]);
+  const parties = await partiesOf(ctx.db, [d.id]);
+  const residenceNames = await unitNames(
+    ctx.db,
+    parties.flatMap((p) => (p.residenceUnitId ? [p.residenceUnitId] : [])),
+  );
+  const mediators = await membersByIds(ctx.db, d.mediatorIds);
+  return {
+    ...dto!,
+    cause: d.cause,
+    occurredAt: d.occurredAt,
+    placeUnitId: d.placeUnitId,
+    listEntry: d.listEntry as DisputeDetailDto['listEntry'],
+    divertNote: d.divertNote,
+    divertedAt: d.divertedAt,
+    acceptedAt: d.acceptedAt,
+    overdueAt: d.overdueAt,
+    escalations: d.escalations,
+    supervisions: d.supervisions,
+    mediationStartedAt: d.mediationStartedAt,
+    mediationDueAt: d.mediationDueAt,
+    mediators: mediators.map((m) => ({ id: m.id, name: m.name, position: m.position })),
+    agreement: d.agreement ?? null,
+    agreementEffectiveAt: d.agreementEffectiveAt,
+    confirmRemindAt: d.confirmRemindAt,
+    outcome: d.outcome as DisputeDetailDto['outcome'],
+    outcomeNote: d.outcomeNote,
+    finishedAt: d.finishedAt,
+    closedAt: d.closedAt,
+    resolutionLevel: d.resolutionLevel as DisputeDetailDto['resolutionLevel'],
+    rating: d.rating,
+    version: d.version,
+    // Masked by default (R-LAW-PI-1): the full values only through the audited reveal.
+    parties: parties.map((p) => ({
+      id: p.id,
+      role: p.role as 'applicant',
+      residentId: p.residentId,
+      name: p.nameMask,
+      phone: p.phoneMask,
+      idNumber: p.idNumberMask,
+      gender: p.gender,
+      residenceUnitId: p.residenceUnitId,
+      residenceUnitName: p.residenceUnitId ? (residenceNames.get(p.residenceUnitId) ?? null) : null,
+      residence: p.residence,
+      claims: p.claims,
+      refusedAt: p.refusedAt,
+      refusalNote: p.refusalNote,
+    })),
+    events: (await eventsOf(ctx.db, d.id)).map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.actorName,
+      action: e.action,
+      stage: stageOfEvent(e.action),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+    })),
+    sessions: (await sessionsOf(ctx.db, d.id)).map((s) => ({
+      id: s.id,
+      heldAt: s.heldAt,
+      place: s.place,
+      record: s.record,
+      recordedBy: s.recordedBy,
+    })),
+    territory: await territoryOf(ctx, d, parties),
+    actions: availableActions(disputeWorkflow, ctx.actor, d),
+    canReveal: mayReveal(ctx.actor, d),
+  };
+}
+
+/** The full name, phone and ID number of one party: audited (R-LAW-PI-1). */
+export async function revealParty(ctx: ActorCtx, id: string, partyId: string) {
+  disputesPolicy.require(ctx.actor, 'reveal');
+  const d = await findDispute(ctx.db, ctx.actor, 'reveal', id);
+  if (!d) throw notFound();
+  const p = await partyOf(ctx.db, d.id, partyId);
+  if (!p) throw notFound();
+  await writeAudit(ctx.db, ctx, {
+    action: 'disputes.reveal',
+    entityType: 'ds_dispute',
+    entityId: d.id,
+    orgPath: d.orgPath,
+    after: { partyId: p.id },
+  });
+  return {
+    name: ctx.pii.decrypt(p.nameEnc),
+    phone: p.phoneEnc ? ctx.pii.decrypt(p.phoneEnc) : null,
+    idNumber: p.idNumberEnc ? ctx.pii.decrypt(p.idNumberEnc) : null,
+  };
+}
+
+/** One step of the ticket (DS_TRANSITIONS), through the workflow engine. */
+export async function act(ctx: ActorCtx, id: string, input: ActionBody): Promise<DisputeDetailDto> {
+  const d = await findOrThrow(ctx, id);
+  if (input.version !== undefined && input.version !== d.version)
+    throw new AppError('workflow.conflict', 409);
+  const updated = await transition(disputeWorkflow, ctx, d, input.action, input);
+  // The answer describes the step just taken, even when it moved the dispute out of the actor's reach (a return).
+  return detailOf(ctx, updated);
+}
+
+/** The ticket list as rows for Excel (names masked), audited. */
+export async function exportDisputes(ctx: ActorCtx, q: Omit<DisputeListQuery, 'page' | 'pageSize'>) {
+  disputesPolicy.require(ctx.actor, 'read');
+  const rows = await allDisputeRows(ctx.db, ctx.actor, q, ctx.clock.now(), 10_000);
+  await writeAudit(ctx.db, ctx, {
+    action: 'disputes.export',
+    entityType: 'ds_dispute',
+    entityId: null,
+    orgPath: ctx.actor.assignments[0]?.orgPath ?? '/',
+    after: { rows: rows.length, view: q.view },
+  });
+  return toDtos(ctx, rows);
+}

@@ -1,0 +1,259 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { DS_BODY_KINDS } from '../../../shared/contracts/disputes';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Body, type BodyInput, dsApi, dsKeys } from './api';
+import { labelOf } from './meta';
+
+/** The one-window roster (R-DS-2): handling bodies with members, skills and load. */
+export default function BodiesPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [editing, setEditing] = useState<Body | 'new' | null>(null);
+  const q = useQuery({ queryKey: dsKeys.bodies, queryFn: dsApi.bodies });
+  return (
+    <>
+      <PageHeader
+        title={t('disputes.bodies.title')}
+        subtitle={t('disputes.bodies.subtitle')}
+        extra={
+          can('disputes.bodies') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="new-body"
+            >
+              {t('disputes.bodies.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {q.isError ? (
+        <ErrorResult error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={q.isPending}
+          dataSource={q.data?.items}
+          locale={{ emptyText: t('disputes.bodies.empty') }}
+          pagination={false}
+          columns={[
+            {
+              title: t('disputes.field.kind'),
+              dataIndex: 'kind',
+              width: 150,
+              render: (v: string) => (
+                <Tag color={v === 'mediation_committee' ? 'blue' : undefined}>
+                  {labelOf(t, 'disputes.body', v)}
+                </Tag>
+              ),
+            },
+            {
+              title: t('disputes.bodies.title'),
+              dataIndex: 'name',
+              render: (v: string, b) => (
+                <Space direction="vertical" size={0}>
+                  <span>
+                    <Typography.Text strong>{v}</Typography.Text>{' '}
+                    {b.active ? null : <Tag>{t('disputes.bodies.inactive')}</Tag>}
+                  </span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[b.unitName, b.contact, b.skills.join('、')].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t('disputes.field.members'),
+              dataIndex: 'members',
+              render: (_: unknown, b) =>
+                b.members
+                  .map(
+                    (m) =>
+                      `${m.name}（${labelOf(t, 'disputes.position', m.position)}，${labelOf(t, 'disputes.gender', m.gender)}）`,
+                  )
+                  .join('、') || '—',
+            },
+            { title: t('disputes.field.load'), dataIndex: 'load', width: 80 },
+            {
+              title: '',
+              key: 'edit',
+              width: 80,
+              render: (_: unknown, b) =>
+                b.canEdit ? (
+                  <Button size="small" onClick={() => setEditing(b)}>
+                    {t('common.edit')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+          data-testid="bodies-table"
+        />
+      )}
+      {editing ? (
+        <BodyModal body={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
+    </>
+  );
+}
+
+function BodyModal({ body, onClose }: { body: Body | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: BodyInput & { active?: boolean }) =>
+      body
+        ? dsApi.updateBody(body.id, {
+            name: v.name,
+            contact: v.contact ?? null,
+            active: v.active,
+            members: v.members,
+          })
+        : dsApi.createBody(v),
+    onSuccess: () => {
+      message.success(t('disputes.bodies.saved'));
+      qc.invalidateQueries({ queryKey: dsKeys.all });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open
+      title={body ? body.name : t('disputes.bodies.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={680}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={
+          body
+            ? { ...body, members: body.members }
+            : { kind: 'mediation_committee', members: [{ position: 'chair', gender: 'male' }] }
+        }
+      >
+        {body ? null : (
+          <Flex gap={12}>
+            <Form.Item
+              name="orgUnitId"
+              label={t('disputes.field.unit')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
+            </Form.Item>
+            <Form.Item
+              name="kind"
+              label={t('disputes.field.kind')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <Select
+                options={DS_BODY_KINDS.map((k) => ({ value: k, label: labelOf(t, 'disputes.body', k) }))}
+              />
+            </Form.Item>
+          </Flex>
+        )}
+        <Flex gap={12}>
+          <Form.Item
+            name="name"
+            label={t('disputes.bodies.title')}
+            rules={[{ required: true }]}
+            style={{ flex: 2 }}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="contact" label={t('disputes.field.contact')} style={{ flex: 1 }}>
+            <Input maxLength={100} />
+          </Form.Item>
+          {body ? (
+            <Form.Item
+              name="active"
+              label={t('disputes.bodies.inactive')}
+              valuePropName="checked"
+              getValueProps={(v) => ({ checked: !v })}
+              getValueFromEvent={(c: boolean) => !c}
+            >
+              <Switch />
+            </Form.Item>
+          ) : null}
+        </Flex>
+        <Alert
+          type="info"
+          showIcon
+          message={t('disputes.bodies.committeeRule')}
+          style={{ marginBottom: 12 }}
+        />
+        <Form.List name="members">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Flex gap={8} key={f.key} align="start">
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]} style={{ flex: 1 }}>
+                    <Input placeholder={t('disputes.field.name')} maxLength={50} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'gender']} rules={[{ required: true }]} style={{ width: 90 }}>
+                    <Select
+                      options={['male', 'female'].map((g) => ({
+                        value: g,
+                        label: labelOf(t, 'disputes.gender', g),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'position']} rules={[{ required: true }]} style={{ width: 110 }}>
+                    <Select
+                      options={['chair', 'vice_chair', 'member'].map((p) => ({
+                        value: p,
+                        label: labelOf(t, 'disputes.position', p),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(f.name)}
+                    aria-label={t('disputes.intake.removeParty')}
+                  />
+                </Flex>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ position: 'member', gender: 'female' })}>
+                {t('disputes.bodies.addMember')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,310 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { type Contact, type Meetings, dsApi, dsKeys } from './api';
+
+/** R-DS-3: the monthly joint meeting (extra meetings on major matters) and each community's leader and contact. */
+export default function MeetingsPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Contact | null>(null);
+  const meetings = useQuery({ queryKey: dsKeys.meetings, queryFn: dsApi.meetings });
+  const contacts = useQuery({ queryKey: dsKeys.contacts, queryFn: dsApi.contacts });
+  const subdistricts = [
+    ...new Map((meetings.data?.months ?? []).map((m) => [m.orgUnitId, m.unitName])).entries(),
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('disputes.meetings.title')}
+        subtitle={t('disputes.meetings.subtitle')}
+        extra={
+          can('disputes.dispatch') && subdistricts.length ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('disputes.meetings.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {meetings.isError ? <ErrorResult error={meetings.error} onRetry={() => meetings.refetch()} /> : null}
+      {subdistricts.map(([id, name]) => (
+        <Card key={id} size="small" title={name} style={{ marginBottom: 12 }}>
+          <Space wrap>
+            {(meetings.data?.months ?? [])
+              .filter((m) => m.orgUnitId === id)
+              .map((m) => (
+                <Tag key={m.month} color={m.monthly ? 'green' : 'red'}>
+                  {m.month}
+                  {'　'}
+                  {m.monthly ? t('disputes.meetings.held') : t('disputes.meetings.missing')}
+                  {m.extra ? `　${t('disputes.meetings.extraCount', { n: m.extra })}` : ''}
+                </Tag>
+              ))}
+          </Space>
+        </Card>
+      ))}
+      <Card size="small" title={t('disputes.meetings.list')} style={{ marginBottom: 12 }}>
+        <Table
+          rowKey="id"
+          size="small"
+          loading={meetings.isPending}
+          dataSource={meetings.data?.items}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          locale={{ emptyText: t('disputes.meetings.empty') }}
+          columns={[
+            {
+              title: t('disputes.meetings.heldAt'),
+              dataIndex: 'heldAt',
+              width: 150,
+              render: (v: string) => formatDateTime(v),
+            },
+            {
+              title: t('disputes.field.kind'),
+              dataIndex: 'kind',
+              width: 90,
+              render: (v: string) => (
+                <Tag color={v === 'extra' ? 'orange' : 'blue'}>
+                  {t(`disputes.meetings.kind.${v}` as MessageKey)}
+                </Tag>
+              ),
+            },
+            {
+              title: t('disputes.meetings.attendees'),
+              dataIndex: 'attendees',
+              render: (v: string[]) => v.join('、'),
+            },
+            {
+              title: t('disputes.meetings.cases'),
+              dataIndex: 'cases',
+              render: (v: Meetings['items'][number]['cases']) => v.map((c) => c.title).join('、') || '—',
+            },
+            { title: t('disputes.meetings.decisions'), dataIndex: 'decisions' },
+          ]}
+        />
+      </Card>
+      <Card
+        size="small"
+        title={t('disputes.contacts.title')}
+        extra={<Typography.Text type="secondary">{t('disputes.contacts.hint')}</Typography.Text>}
+      >
+        <Table
+          rowKey="communityId"
+          size="small"
+          loading={contacts.isPending}
+          dataSource={contacts.data?.items}
+          pagination={false}
+          columns={[
+            { title: t('disputes.field.community'), dataIndex: 'communityName', width: 160 },
+            {
+              title: t('disputes.contacts.leader'),
+              dataIndex: 'leaderName',
+              render: (v: string | null, c) =>
+                v ? (
+                  `${v}${c.leaderTitle ? `（${c.leaderTitle}）` : ''}`
+                ) : (
+                  <Tag color="red">{t('disputes.contacts.missing')}</Tag>
+                ),
+            },
+            {
+              title: t('disputes.contacts.contact'),
+              dataIndex: 'contactName',
+              render: (v: string | null, c) =>
+                v ? `${v}${c.contactInfo ? `（${c.contactInfo}）` : ''}` : '—',
+            },
+            {
+              title: '',
+              key: 'edit',
+              width: 80,
+              render: (_: unknown, c) =>
+                c.canEdit ? (
+                  <Button size="small" onClick={() => setEditing(c)}>
+                    {t('common.edit')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+      {creating ? <MeetingModal subdistricts={subdistricts} onClose={() => setCreating(false)} /> : null}
+      {editing ? <ContactModal contact={editing} onClose={() => setEditing(null)} /> : null}
+    </>
+  );
+}
+
+function MeetingModal({ subdistricts, onClose }: { subdistricts: [string, string][]; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const open = useQuery({
+    queryKey: dsKeys.list({ view: 'all', pageSize: 200 }),
+    queryFn: () => dsApi.list({ view: 'all', pageSize: 200 }),
+  });
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) =>
+      dsApi.createMeeting({
+        orgUnitId: v.orgUnitId as string,
+        kind: v.kind as 'monthly',
+        heldAt: (v.heldAt as { toISOString(): string }).toISOString(),
+        place: (v.place as string) || null,
+        host: (v.host as string) || null,
+        attendees: String(v.attendees ?? '')
+          .split(/[、，,\s]+/)
+          .filter(Boolean),
+        disputeIds: (v.disputeIds as string[]) ?? [],
+        decisions: v.decisions as string,
+        minutes: (v.minutes as string) || null,
+      }),
+    onSuccess: () => {
+      message.success(t('disputes.bodies.saved'));
+      qc.invalidateQueries({ queryKey: dsKeys.meetings });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const req = [{ required: true }];
+  return (
+    <Modal
+      open
+      title={t('disputes.meetings.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={640}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={{ orgUnitId: subdistricts[0]?.[0], kind: 'monthly' }}
+      >
+        <Space wrap>
+          <Form.Item name="orgUnitId" label={t('disputes.field.unit')} rules={req}>
+            <Select
+              style={{ width: 180 }}
+              options={subdistricts.map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item name="kind" label={t('disputes.field.kind')} rules={req}>
+            <Select
+              style={{ width: 160 }}
+              options={['monthly', 'extra'].map((k) => ({
+                value: k,
+                label: t(`disputes.meetings.kind.${k}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="heldAt" label={t('disputes.meetings.heldAt')} rules={req}>
+            <DatePicker showTime />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="host" label={t('disputes.meetings.host')}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="place" label={t('disputes.field.place')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="attendees"
+          label={t('disputes.meetings.attendees')}
+          rules={req}
+          extra={t('disputes.meetings.attendeesHint')}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="disputeIds" label={t('disputes.meetings.cases')}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(open.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number} ${d.title}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="decisions" label={t('disputes.meetings.decisions')} rules={req}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('disputes.meetings.minutes')}>
+          <Input.TextArea rows={3} maxLength={8000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ContactModal({ contact, onClose }: { contact: Contact; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: {
+      leaderName: string;
+      leaderTitle?: string;
+      contactName: string;
+      contactInfo?: string;
+    }) =>
+      dsApi.setContact(contact.communityId, {
+        leaderName: v.leaderName,
+        leaderTitle: v.leaderTitle || null,
+        contactName: v.contactName,
+        contactInfo: v.contactInfo || null,
+      }),
+    onSuccess: () => {
+      message.success(t('disputes.bodies.saved'));
+      qc.invalidateQueries({ queryKey: dsKeys.contacts });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const req = [{ required: true }];
+  return (
+    <Modal
+      open
+      title={contact.communityName}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={contact}>
+        <Form.Item name="leaderName" label={t('disputes.contacts.leader')} rules={req}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="leaderTitle" label={t('disputes.contacts.leaderTitle')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="contactName" label={t('disputes.contacts.contact')} rules={req}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="contactInfo" label={t('disputes.contacts.contactInfo')}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

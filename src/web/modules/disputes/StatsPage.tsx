@@ -1,0 +1,107 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, DatePicker, Empty, Row, Statistic, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { formatNumber } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { dsApi, dsKeys } from './api';
+import { labelOf } from './meta';
+
+/** Dispute statistics: by source, nature, outcome, level of resolution, ticket, community and month. */
+export default function StatsPage() {
+  const { t } = useI18n();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const from = range?.[0]?.format('YYYY-MM-DD');
+  const to = range?.[1]?.format('YYYY-MM-DD');
+  const q = useQuery({ queryKey: dsKeys.stats(from, to), queryFn: () => dsApi.stats(from, to) });
+  const s = q.data;
+  const pct = (v: number | null | undefined) => (v == null ? '—' : `${formatNumber(v * 100, 1)}%`);
+  const small = (title: string, rows: { key: string; count: number }[] | undefined, prefix: string) => (
+    <Card size="small" title={title} style={{ marginBottom: 12 }}>
+      {rows?.length ? (
+        <Table
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: title, dataIndex: 'key', render: (v: string) => labelOf(t, prefix, v) },
+            { title: t('disputes.stats.count'), dataIndex: 'count', width: 90 },
+          ]}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
+    </Card>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('disputes.stats.title')}
+        subtitle={t('disputes.stats.subtitle')}
+        extra={<DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />}
+      />
+      {q.isError ? <ErrorResult error={q.error} onRetry={() => q.refetch()} /> : null}
+      <Row gutter={12} style={{ marginBottom: 12 }}>
+        {[
+          [t('disputes.stats.total'), s?.total],
+          [t('disputes.stats.finished'), s?.finished],
+          [t('disputes.stats.successRate'), pct(s?.successRate)],
+          [t('disputes.stats.averageDays'), s?.averageDays == null ? '—' : formatNumber(s.averageDays, 1)],
+          [t('disputes.stats.diverted'), s?.diverted],
+          [t('disputes.stats.escalated'), s?.escalated],
+        ].map(([title, value]) => (
+          <Col key={String(title)} xs={12} md={4}>
+            <Card size="small" loading={q.isPending}>
+              <Statistic title={title} value={value ?? 0} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} lg={8}>
+          {small(t('disputes.field.source'), s?.bySource, 'disputes.source')}
+          {small(t('disputes.field.ticket'), s?.byTicket, 'disputes.ticket')}
+        </Col>
+        <Col xs={24} lg={8}>
+          {small(t('disputes.field.nature'), s?.byNature, 'disputes.nature')}
+          {small(t('disputes.field.level'), s?.byLevel, 'disputes.level')}
+        </Col>
+        <Col xs={24} lg={8}>
+          {small(t('disputes.field.outcome'), s?.byOutcome, 'disputes.outcome')}
+          <Card size="small" title={t('disputes.stats.byMonth')} style={{ marginBottom: 12 }}>
+            <Table
+              rowKey="key"
+              size="small"
+              pagination={false}
+              dataSource={s?.byMonth}
+              columns={[
+                { title: t('disputes.stats.month'), dataIndex: 'key' },
+                { title: t('disputes.stats.registered'), dataIndex: 'registered' },
+                { title: t('disputes.stats.finished'), dataIndex: 'finished' },
+                { title: t('disputes.stats.escalated'), dataIndex: 'escalated' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t('disputes.stats.byCommunity')}>
+        <Table
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={s?.byCommunity}
+          columns={[
+            { title: t('disputes.field.community'), dataIndex: 'name' },
+            { title: t('disputes.stats.count'), dataIndex: 'count' },
+            { title: t('disputes.stats.finished'), dataIndex: 'finished' },
+            { title: t('disputes.stats.success'), dataIndex: 'success' },
+            { title: t('disputes.stats.escalated'), dataIndex: 'overdue' },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

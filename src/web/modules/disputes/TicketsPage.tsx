@@ -1,0 +1,526 @@
+import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import {
+  DS_NATURES,
+  DS_PARTY_ROLES,
+  DS_SOURCES,
+  DS_VIEWS,
+  type DsStatus,
+} from '../../../shared/contracts/disputes';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { residentsApi } from '../residents/api';
+import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
+import { StatusTag, TicketTag, labelOf } from './meta';
+
+type View = (typeof DS_VIEWS)[number];
+
+/** The ticket list: views for the centre (to divert) and the communities (to accept, in hand), export. */
+export default function TicketsPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  const [params, setParams] = useSearchParams();
+  const view = (DS_VIEWS.includes(params.get('view') as View) ? params.get('view') : 'all') as View;
+  const q = params.get('q') ?? undefined;
+  const page = Number(params.get('page') ?? 1) || 1;
+  const [text, setText] = useState(q ?? '');
+  const [creating, setCreating] = useState(false);
+  useEffect(() => setText(q ?? ''), [q]);
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+  const query: ListQuery = { view, q, page, pageSize: 20 };
+  const list = useQuery({
+    queryKey: dsKeys.list(query),
+    queryFn: () => dsApi.list(query),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+  const exporting = useMutation({
+    mutationFn: () => dsApi.exportXlsx({ view, q }),
+    onError: (e) => showError(e),
+  });
+
+  const columns: TableColumnsType<Dispute> = [
+    {
+      title: t('disputes.field.number'),
+      dataIndex: 'number',
+      width: 170,
+      render: (n: string, d) => <Link to={`/disputes/${d.id}`}>{n}</Link>,
+    },
+    {
+      title: t('disputes.field.title'),
+      dataIndex: 'title',
+      render: (v: string, d) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text strong>{v}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {labelOf(t, 'disputes.nature', d.nature)} · {d.partyNames.join('、')}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('disputes.field.source'),
+      dataIndex: 'source',
+      width: 130,
+      render: (v: string) => labelOf(t, 'disputes.source', v),
+    },
+    {
+      title: t('disputes.field.status'),
+      dataIndex: 'status',
+      width: 190,
+      render: (_: unknown, d) => (
+        <Space size={4} wrap>
+          <StatusTag status={d.status as DsStatus} t={t} />
+          <TicketTag kind={d.ticketKind} t={t} />
+          {d.overdue ? <Tag color="red">{t('disputes.detail.overdue')}</Tag> : null}
+          {d.specialAssignment ? <Tag color="purple">{t('disputes.field.special')}</Tag> : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('disputes.field.community'),
+      dataIndex: 'communityName',
+      render: (v: string | null, d) => (
+        <Space direction="vertical" size={0}>
+          <span>{v ?? (d.status === 'registered' ? '—' : t('disputes.detail.byCentre'))}</span>
+          {d.status === 'diverted' && d.acceptDueAt ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('disputes.field.acceptDueAt')} {formatDateTime(d.acceptDueAt)}
+            </Typography.Text>
+          ) : (d.status === 'accepted' || d.status === 'mediating') && d.finishDueAt ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('disputes.field.finishDueAt')} {formatDateTime(d.finishDueAt)}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('disputes.field.createdAt'),
+      dataIndex: 'createdAt',
+      width: 150,
+      responsive: ['lg'],
+      render: (v: string) => formatDateTime(v),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('disputes.tickets.title')}
+        subtitle={t('disputes.tickets.subtitle')}
+        extra={
+          <>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => exporting.mutate()}
+              loading={exporting.isPending}
+            >
+              {t('disputes.tickets.export')}
+            </Button>
+            {can('disputes.register') ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="new-dispute"
+              >
+                {t('disputes.tickets.new')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => set({ q: v || undefined })}
+          placeholder={t('disputes.tickets.search')}
+          style={{ maxWidth: 320 }}
+        />
+      </Card>
+      <Tabs
+        activeKey={view}
+        onChange={(v) => set({ view: v })}
+        items={DS_VIEWS.filter(
+          (v) =>
+            (v !== 'to_divert' || can('disputes.dispatch')) &&
+            ((v !== 'to_accept' && v !== 'in_hand') || can('disputes.handle')),
+        ).map((v) => ({ key: v, label: t(`disputes.view.${v}` as MessageKey) }))}
+      />
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching && !list.data}
+          locale={{ emptyText: t('disputes.tickets.empty') }}
+          onRow={(d) => ({ onClick: () => navigate(`/disputes/${d.id}`), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (p) => set({ page: String(p) }),
+          }}
+          data-testid="disputes-table"
+        />
+      )}
+      <IntakeModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => navigate(`/disputes/${id}`)}
+      />
+    </>
+  );
+}
+
+interface PartyForm {
+  role: (typeof DS_PARTY_ROLES)[number];
+  from: 'registry' | 'new';
+  residentId?: string;
+  name?: string;
+  phone?: string;
+  idNumber?: string;
+  gender?: 'male' | 'female';
+  residenceUnitId?: string;
+  claims: string;
+}
+
+function ResidentPicker({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const found = useQuery({
+    queryKey: ['disputes', 'resident-search', search],
+    queryFn: () => residentsApi.list({ q: search }, 1, 20),
+    enabled: search.trim().length > 0,
+  });
+  return (
+    <Select
+      showSearch
+      allowClear
+      value={value}
+      onChange={onChange}
+      filterOption={false}
+      onSearch={setSearch}
+      placeholder={t('disputes.field.resident')}
+      options={(found.data?.items ?? []).map((r) => ({
+        value: r.id,
+        label: `${r.name}（${r.communityName ?? ''}${r.unitName ? ` ${r.unitName}` : ''}）`,
+      }))}
+      data-testid="party-resident"
+    />
+  );
+}
+
+function IntakeModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (body: IntakeInput) => dsApi.register(body),
+    onSuccess: (d) => {
+      message.success(t('disputes.intake.created', { number: d.number }));
+      qc.invalidateQueries({ queryKey: dsKeys.all });
+      form.resetFields();
+      onClose();
+      onCreated(d.id);
+    },
+    onError: (e) => showError(e, form),
+  });
+  const submit = (v: {
+    source: IntakeInput['source'];
+    sourceRef?: string;
+    title: string;
+    nature: IntakeInput['nature'];
+    cause: string;
+    place: string;
+    placeUnitId: string;
+    occurredAt?: { toISOString(): string };
+    parties: PartyForm[];
+  }) =>
+    save.mutate({
+      source: v.source,
+      sourceRef: v.sourceRef || null,
+      title: v.title,
+      nature: v.nature,
+      cause: v.cause,
+      place: v.place,
+      placeUnitId: v.placeUnitId,
+      occurredAt: v.occurredAt ? v.occurredAt.toISOString() : null,
+      parties: v.parties.map((p) =>
+        p.from === 'registry'
+          ? { role: p.role, residentId: p.residentId, claims: p.claims }
+          : {
+              role: p.role,
+              name: p.name,
+              phone: p.phone || null,
+              idNumber: p.idNumber || null,
+              gender: p.gender ?? null,
+              residenceUnitId: p.residenceUnitId ?? null,
+              claims: p.claims,
+            },
+      ),
+    } as IntakeInput);
+  return (
+    <Modal
+      open={open}
+      title={t('disputes.intake.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('disputes.intake.submit')}
+      confirmLoading={save.isPending}
+      width={760}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          source: 'police',
+          nature: 'neighbour',
+          parties: [
+            { role: 'applicant', from: 'new' },
+            { role: 'respondent', from: 'new' },
+          ],
+        }}
+        data-testid="intake-form"
+      >
+        <Flex gap={12}>
+          <Form.Item
+            name="source"
+            label={t('disputes.field.source')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Select
+              options={DS_SOURCES.filter((s) => s !== 'work_order').map((s) => ({
+                value: s,
+                label: labelOf(t, 'disputes.source', s),
+              }))}
+              data-testid="intake-source"
+            />
+          </Form.Item>
+          <Form.Item name="sourceRef" label={t('disputes.field.sourceRef')} style={{ flex: 1 }}>
+            <Input placeholder={t('disputes.field.sourceRefHint')} maxLength={100} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
+          <Form.Item
+            name="title"
+            label={t('disputes.field.title')}
+            rules={[{ required: true }]}
+            style={{ flex: 2 }}
+          >
+            <Input maxLength={100} data-testid="intake-title" />
+          </Form.Item>
+          <Form.Item
+            name="nature"
+            label={t('disputes.field.nature')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Select
+              options={DS_NATURES.map((n) => ({ value: n, label: labelOf(t, 'disputes.nature', n) }))}
+            />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="cause" label={t('disputes.field.cause')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="intake-cause" />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="place"
+            label={t('disputes.field.place')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Input maxLength={200} data-testid="intake-place" />
+          </Form.Item>
+          <Form.Item
+            name="placeUnitId"
+            label={t('disputes.field.placeUnit')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <OrgUnitSelect
+              selectableKinds={['community', 'grid', 'building']}
+              searchKind="community"
+              data-testid="intake-unit"
+            />
+          </Form.Item>
+          <Form.Item name="occurredAt" label={t('disputes.field.occurredAt')} style={{ width: 200 }}>
+            <DatePicker showTime style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Divider titlePlacement="start" plain>
+          {t('disputes.field.parties')}
+        </Divider>
+        <Form.List name="parties">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Card size="small" key={f.key} style={{ marginBottom: 8 }} data-testid={`party-${i}`}>
+                  <Flex gap={12} align="start" wrap>
+                    <Form.Item
+                      name={[f.name, 'role']}
+                      label={t('disputes.field.role')}
+                      style={{ width: 120 }}
+                    >
+                      <Select
+                        options={DS_PARTY_ROLES.map((r) => ({
+                          value: r,
+                          label: labelOf(t, 'disputes.role', r),
+                        }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'from']} label=" " style={{ width: 160 }}>
+                      <Radio.Group optionType="button" size="small">
+                        <Radio.Button value="new">{t('disputes.intake.newPerson')}</Radio.Button>
+                        <Radio.Button value="registry">{t('disputes.intake.fromRegistry')}</Radio.Button>
+                      </Radio.Group>
+                    </Form.Item>
+                    <Form.Item noStyle shouldUpdate>
+                      {() =>
+                        form.getFieldValue(['parties', f.name, 'from']) === 'registry' ? (
+                          <Form.Item
+                            name={[f.name, 'residentId']}
+                            label={t('disputes.field.resident')}
+                            rules={[{ required: true }]}
+                            style={{ flex: 1 }}
+                          >
+                            <ResidentPicker />
+                          </Form.Item>
+                        ) : (
+                          <Flex gap={8} style={{ width: '100%' }}>
+                            <Form.Item
+                              name={[f.name, 'name']}
+                              label={t('disputes.field.name')}
+                              rules={[{ required: true }]}
+                              style={{ width: 110 }}
+                            >
+                              <Input maxLength={50} data-testid={`party-name-${i}`} />
+                            </Form.Item>
+                            <Form.Item
+                              name={[f.name, 'gender']}
+                              label={t('disputes.field.gender')}
+                              style={{ width: 76 }}
+                            >
+                              <Select
+                                options={[
+                                  { value: 'male', label: t('disputes.gender.male') },
+                                  { value: 'female', label: t('disputes.gender.female') },
+                                ]}
+                              />
+                            </Form.Item>
+                            <Form.Item
+                              name={[f.name, 'phone']}
+                              label={t('disputes.field.phone')}
+                              style={{ width: 130 }}
+                            >
+                              <Input maxLength={20} data-testid={`party-phone-${i}`} />
+                            </Form.Item>
+                            <Form.Item
+                              name={[f.name, 'idNumber']}
+                              label={t('disputes.field.idNumber')}
+                              style={{ width: 180 }}
+                            >
+                              <Input maxLength={18} data-testid={`party-id-${i}`} />
+                            </Form.Item>
+                            <Form.Item
+                              name={[f.name, 'residenceUnitId']}
+                              label={t('disputes.field.residenceUnit')}
+                              style={{ flex: 1, minWidth: 0 }}
+                            >
+                              <OrgUnitSelect
+                                selectableKinds={['community', 'grid', 'building']}
+                                searchKind="community"
+                                allowClear
+                              />
+                            </Form.Item>
+                          </Flex>
+                        )
+                      }
+                    </Form.Item>
+                    {fields.length > 1 ? (
+                      <Button
+                        type="text"
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={t('disputes.intake.removeParty')}
+                        style={{ marginTop: 30 }}
+                      />
+                    ) : null}
+                  </Flex>
+                  <Form.Item
+                    name={[f.name, 'claims']}
+                    label={t('disputes.field.claims')}
+                    rules={[{ required: true }]}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <Input.TextArea rows={1} maxLength={2000} data-testid={`party-claims-${i}`} />
+                  </Form.Item>
+                </Card>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ role: 'third', from: 'new' })}>
+                {t('disputes.intake.addParty')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

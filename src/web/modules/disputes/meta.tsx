@@ -1,0 +1,41 @@
+import { Tag } from 'antd';
+import type { DsStatus, DsTicketKind } from '../../../shared/contracts/disputes';
+import type { MessageKey, TFunction } from '../../app/i18n';
+
+export const STATUS_COLORS: Record<DsStatus, string> = {
+  registered: 'gold',
+  diverted: 'orange',
+  accepted: 'blue',
+  mediating: 'processing',
+  agreed: 'green',
+  resolved: 'green',
+  terminated: 'default',
+  closed: 'default',
+};
+
+export const TICKET_COLORS: Record<DsTicketKind, string> = {
+  emergency: 'red',
+  key: 'volcano',
+  regular: 'blue',
+};
+
+/** A label from a known list (`prefix.value`); an unknown value shows as it is. */
+export function labelOf(t: TFunction, prefix: string, value: string | null | undefined): string {
+  if (!value) return '';
+  const key = `${prefix}.${value}` as MessageKey;
+  const text = t(key);
+  return text === key ? value : text;
+}
+
+export function StatusTag({ status, t }: { status: DsStatus; t: TFunction }) {
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="dispute-status">
+      {labelOf(t, 'disputes.status', status)}
+    </Tag>
+  );
+}
+
+export function TicketTag({ kind, t }: { kind: DsTicketKind | null; t: TFunction }) {
+  if (!kind) return null;
+  return <Tag color={TICKET_COLORS[kind]}>{labelOf(t, 'disputes.ticket', kind)}</Tag>;
+}
