@@ -1,4 +1,5 @@
-// Builds the web app when dist/web is missing or older than its sources (used by `npm start`).
+// Builds the web app (the console, index.html, and the phone app, phone.html) when dist/web is missing or
+// older than its sources (used by `npm start`, the journeys and `npm run size`).
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +12,11 @@ const newest = (dir) => {
   }
   return t;
 };
-const out = 'dist/web/index.html';
-const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts'].filter(existsSync);
+const outs = ['dist/web/index.html', 'dist/web/phone.html'];
+const sources = ['src/web', 'src/shared', 'index.html', 'phone.html', 'vite.config.ts'].filter(existsSync);
 const srcTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)));
 if (!existsSync('src/web') || !existsSync('index.html')) process.exit(0);
-if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
+if (outs.some((out) => !existsSync(out) || statSync(out).mtimeMs < srcTime)) {
   console.log('Building the web app…');
   execSync('npx vite build --logLevel warn && node scripts/compress-web.mjs', { stdio: 'inherit' });
 }
