@@ -3,6 +3,7 @@ import { startServer, runJourneys } from './harness';
 import { journeys } from './journeys';
 import { ledgerJourneys } from './ledger.journeys';
 import { merchantsJourneys } from './merchants.journeys';
+import { phoneJourneys } from './phone.journeys';
 import { servicesJourneys } from './services.journeys';
 import { volunteersJourneys } from './volunteers.journeys';
 import { workOrderJourneys } from './workOrders.journeys';
@@ -14,6 +15,7 @@ const ALL = [
   ...ledgerJourneys,
   ...merchantsJourneys,
   ...servicesJourneys,
+  ...phoneJourneys,
 ];
 
 /**

@@ -48,21 +48,4 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/settings/work-orders',
     ]);
   });
-
-  it('phone tiles are each a page some module routes', () => {
-    const tiles = webModules.flatMap((m) => m.mobileTiles ?? []);
-    expect(tiles.map((t) => t.to).sort()).toEqual(
-      [
-        '/m/services',
-        '/m/orders',
-        '/m/tasks',
-        '/m/activities',
-        '/m/hours',
-        '/m/certificate',
-        '/m/points',
-        '/m/timebank',
-        '/m/redeem',
-      ].sort(),
-    );
-  });
 });

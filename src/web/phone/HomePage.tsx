@@ -34,7 +34,7 @@ function Gate({ tile, children }: { tile: PhoneTile<MessageKey>; children: React
 
 function Home() {
   const { t } = useI18n();
-  const { me, logout } = useAuth();
+  const { me, can, logout } = useAuth();
   const navigate = useNavigate();
   return (
     <>
@@ -66,6 +66,11 @@ function Home() {
           </Gate>
         ))}
       </nav>
+      {can('org.read') || can('redemptions.counter') ? (
+        <a href="/" className="btn btn-block" style={{ marginBottom: 12 }} data-testid="to-console">
+          {t('phone.console')}
+        </a>
+      ) : null}
       <div className="center">
         <button
           type="button"

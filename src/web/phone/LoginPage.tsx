@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { SmsLogin } from './SmsLogin';
@@ -8,6 +8,13 @@ import { Field, Notice, Shell, useAfterLogin } from './ui';
 export default function LoginPage() {
   const { t } = useI18n();
   const [mode, setMode] = useState<'password' | 'sms'>('password');
+  const { me, loading } = useAuth();
+  const done = useAfterLogin();
+  // Already logged in (a second tab, the back button): straight on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the session is known
+  useEffect(() => {
+    if (!loading && me) done();
+  }, [loading, me]);
   return (
     <Shell title={t('phone.login.title')}>
       <div className="seg" role="group" aria-label={t('phone.login.title')} style={{ marginBottom: 12 }}>

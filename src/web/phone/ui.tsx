@@ -28,7 +28,7 @@ export function Shell({ title, children }: { title: string; children: ReactNode 
   return (
     <div className="ph">
       <header className="ph-header">
-        <Link to="/m" className="ph-brand" aria-label={t('phone.home')}>
+        <Link to="/m" className="ph-brand">
           <span aria-hidden className="ph-logo">
             邻
           </span>
@@ -48,11 +48,17 @@ export function Shell({ title, children }: { title: string; children: ReactNode 
             type="button"
             className="ph-header-btn"
             lang={locale === 'en' ? 'zh-CN' : 'en'}
-            aria-label={t('lang.switch')}
             onClick={() => changeLocale(locale === 'en' ? 'zh-CN' : 'en')}
             data-testid={locale === 'en' ? 'lang-zh' : 'lang-en'}
           >
-            {locale === 'en' ? '中文' : 'EN'}
+            {locale === 'en' ? (
+              '中文'
+            ) : (
+              <>
+                <span aria-hidden>EN</span>
+                <span className="sr-only">English</span>
+              </>
+            )}
           </button>
         </div>
       </header>

@@ -81,6 +81,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'phone.picker.tomorrow': 'Tomorrow',
   'phone.picker.none': 'Not specified',
   'phone.picker.choose': 'Choose a time',
+  'phone.console': 'Open the console',
   'phone.choose': 'Choose',
   'phone.minutes': '{n} min',
   'phone.points': '{n} points',

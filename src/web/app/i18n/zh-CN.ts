@@ -79,6 +79,7 @@ export const zhCN = {
   'phone.picker.tomorrow': '明天',
   'phone.picker.none': '不指定',
   'phone.picker.choose': '请选择时间',
+  'phone.console': '进入工作台',
   'phone.choose': '请选择',
   'phone.minutes': '{n} 分钟',
   'phone.points': '{n} 积分',

@@ -21,7 +21,7 @@ export const workOrdersPhoneModule = definePhoneModule({
     {
       to: '/report',
       label: 'pub.report.title',
-      text: 'pub.kindHint.help',
+      text: 'pub.report.tileText',
       glyph: '报',
       color: '#b42318',
       size: 'main',

@@ -192,21 +192,20 @@ function Redeem() {
                   padding: 12,
                 }}
               >
-                <div className="row" style={{ alignItems: 'flex-start', marginBottom: 6 }}>
-                  <div>
-                    <strong>{p.name}</strong>
-                    <div className="wrap" style={{ margin: '4px 0' }}>
-                      <Tag kind="plain">{t(`merchants.kind.${p.kind}` as MessageKey)}</Tag>
-                      {p.ownCommunity ? <Tag kind="warn">{t('merchants.redeem.ownCommunity')}</Tag> : null}
-                    </div>
-                    <div className="muted">
-                      {p.orgUnitName} {p.address ?? ''}
-                    </div>
+                <div style={{ marginBottom: 6 }}>
+                  <strong>{p.name}</strong>
+                  <div className="wrap" style={{ margin: '4px 0' }}>
+                    <Tag kind="plain">{t(`merchants.kind.${p.kind}` as MessageKey)}</Tag>
+                    {p.ownCommunity ? <Tag kind="warn">{t('merchants.redeem.ownCommunity')}</Tag> : null}
+                  </div>
+                  <div className="muted">
+                    {p.orgUnitName} {p.address ?? ''}
                   </div>
                   {d.volunteerName && p.id !== pointId ? (
                     <button
                       type="button"
-                      className="btn"
+                      className="btn btn-block"
+                      style={{ marginTop: 8 }}
                       onClick={() => {
                         setPointId(p.id);
                         setQty({});

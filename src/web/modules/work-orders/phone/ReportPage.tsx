@@ -6,7 +6,7 @@ import { useI18n } from '../../../app/i18n';
 import { copyText } from '../../../app/copyText';
 import { fieldErrors, Field, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
-import { saveReport, savedReports } from '../public/savedReports';
+import { saveReport, savedReports } from './savedReports';
 import { PhotoPicker } from './PhotoPicker';
 
 const KINDS: readonly PublicKind[] = ['help', 'complaint', 'report', 'consult', 'suggestion'];

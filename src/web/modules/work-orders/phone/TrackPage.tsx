@@ -15,7 +15,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { type PublicWorkOrder, publicApi, type RatingInput, trackPath, type WoStatus, woKeys } from '../api';
-import { savedReports } from '../public/savedReports';
+import { savedReports } from './savedReports';
 
 const STEPS = ['submitted', 'dispatched', 'in_progress', 'replied', 'closed'] as const;
 const STEP_OF: Record<WoStatus, number> = {
