@@ -304,6 +304,30 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /**
+ * The time slots ("HH:mm", every `step` minutes from `from` to `to` o'clock) of one day ("YYYY-MM-DD", local
+ * time) that lie at least 5 minutes after `now`: never a past time, never seconds.
+ */
+export function futureSlots(now: Date, day: string, from = 8, to = 20, step = 30): string[] {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const out: string[] = [];
+  for (let m = from * 60; m <= to * 60; m += step) {
+    const at = new Date(y, mo - 1, d, Math.floor(m / 60), m % 60);
+    if (at.getTime() > now.getTime() + 5 * 60_000) out.push(`${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
+  }
+  return out;
+}
+
+/** Today and the next `days` days ("YYYY-MM-DD") that still have a future slot. */
+export function futureDays(now: Date, days = 14, from = 8, to = 20, step = 30): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= days; i++) {
+    const key = dayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() + i));
+    if (futureSlots(now, key, from, to, step).length) out.push(key);
+  }
+  return out;
+}
+
+/**
  * A day (today and the next `days` days) and a time of day in `step`-minute slots, never in the past:
  * on today only the slots from the next one on. The value is an ISO instant or null (not given).
  */
@@ -333,28 +357,23 @@ export function FutureSlotPicker({
   const now = new Date();
   const current = value ? new Date(value) : null;
   const [day, setDay] = useState<string>(current ? dayKey(current) : '');
-  const slotsOf = (key: string) => {
-    const out: string[] = [];
-    for (let m = from * 60; m <= to * 60; m += step) {
-      const [y, mo, d] = key.split('-').map(Number) as [number, number, number];
-      const at = new Date(y, mo - 1, d, Math.floor(m / 60), m % 60);
-      if (at.getTime() > now.getTime() + 5 * 60_000) out.push(`${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
-    }
-    return out;
-  };
-  const dayOptions: { key: string; text: string }[] = [];
-  for (let i = 0; i <= days; i++) {
-    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + i);
-    const key = dayKey(d);
-    if (slotsOf(key).length === 0) continue;
-    const date = d.toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+  const slotsOf = (key: string) => futureSlots(now, key, from, to, step);
+  const dayOptions = futureDays(now, days, from, to, step).map((key) => {
+    const [y, mo, d] = key.split('-').map(Number) as [number, number, number];
+    const date = new Date(y, mo - 1, d).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', {
       month: 'long',
       day: 'numeric',
       weekday: 'short',
     });
-    const name = i === 0 ? t('phone.picker.today') : i === 1 ? t('phone.picker.tomorrow') : '';
-    dayOptions.push({ key, text: name ? `${name} ${date}` : date });
-  }
+    const first = dayKey(now);
+    const offset = Math.round(
+      (new Date(y, mo - 1, d).getTime() -
+        new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()) /
+        86_400_000,
+    );
+    const name = key === first ? t('phone.picker.today') : offset === 1 ? t('phone.picker.tomorrow') : '';
+    return { key, text: name ? `${name} ${date}` : date };
+  });
   const time = current ? `${pad(current.getHours())}:${pad(current.getMinutes())}` : '';
   const emit = (k: string, hm: string) => {
     if (!k || !hm) return onChange(null);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import {
@@ -33,12 +33,30 @@ export default function ServicesPage() {
 function Services() {
   const { t } = useI18n();
   const [chosen, setChosen] = useState<PublicProject | 'need' | null>(null);
-  const formRef = useRef<HTMLDivElement>(null);
   const list = useQuery({ queryKey: svcKeys.published(), queryFn: () => svcApi.published() });
   const choose = (p: PublicProject | 'need') => {
     setChosen(p);
-    setTimeout(() => formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
+    window.scrollTo({ top: 0 });
   };
+  // One task per screen: the list, or the order form for the chosen service.
+  if (chosen)
+    return (
+      <>
+        <button
+          type="button"
+          className="back link-btn"
+          onClick={() => setChosen(null)}
+          data-testid="back-to-list"
+        >
+          ‹ {t('services.m.back')}
+        </button>
+        <OrderForm
+          key={chosen === 'need' ? 'need' : chosen.id}
+          chosen={chosen}
+          communityId={list.data?.community?.id}
+        />
+      </>
+    );
   return (
     <>
       <BackLink to="/m" />
@@ -60,7 +78,7 @@ function Services() {
                 </p>
               ) : null}
               <div className="muted">{[p.providerName, p.schedule].filter(Boolean).join(' · ')}</div>
-              <div className="row" style={{ marginTop: 10 }}>
+              <div className="row" style={{ marginTop: 10, flexWrap: 'wrap' }}>
                 <span className={full ? 'amount-minus' : 'muted'}>
                   {p.capacity !== null
                     ? full
@@ -95,15 +113,6 @@ function Services() {
       >
         {t('services.m.postNeed')}
       </button>
-      {chosen ? (
-        <div ref={formRef}>
-          <OrderForm
-            key={chosen === 'need' ? 'need' : chosen.id}
-            chosen={chosen}
-            communityId={list.data?.community?.id}
-          />
-        </div>
-      ) : null}
     </>
   );
 }

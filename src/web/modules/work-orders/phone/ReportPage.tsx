@@ -149,7 +149,7 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
         {categories.isPending ? (
           <Loading rows={2} />
         ) : (
-          <div className="choices">
+          <div className="choices choices-compact">
             {(categories.data ?? []).map((c) => (
               <button
                 key={c.code}
