@@ -4,9 +4,27 @@ import { defineConfig } from 'vite';
 // Two entries: the staff console (index.html) and the residents' light phone app (phone.html: /report,
 // /track, /m/**; no antd, echarts or leaflet). `npm start` builds both into dist/web (scripts/ensure-web.mjs)
 // and the API server serves them; `npm run size` checks each entry's first-load JavaScript.
+/** `npm run dev:web`: the phone pages get phone.html, as the server does (src/server/app.ts isPhonePath). */
+const phonePages = {
+  name: 'linli-phone-pages',
+  configureServer(server: {
+    middlewares: { use(fn: (req: { url?: string }, res: unknown, next: () => void) => void): void };
+  }) {
+    server.middlewares.use((req, _res, next) => {
+      if (
+        req.url &&
+        /^\/(report|track|m)(\/|$|\?)/.test(req.url) &&
+        !/\.\w+(\?|$)/.test(req.url.split('?')[0] ?? '')
+      )
+        req.url = '/phone.html';
+      next();
+    });
+  },
+};
+
 export default defineConfig({
   root: '.',
-  plugins: [react()],
+  plugins: [react(), phonePages],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

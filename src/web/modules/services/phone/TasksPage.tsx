@@ -44,7 +44,7 @@ function Tasks() {
       </>
     );
   const s = summary.data;
-  const stat = (label: string, value: number, testId?: string) => (
+  const stat = (label: string, value: number | string, testId?: string) => (
     <div className="center" style={{ flex: 1 }}>
       <div className="big-number" style={{ fontSize: '1.7rem' }} data-testid={testId}>
         {value}
@@ -59,7 +59,11 @@ function Tasks() {
         <div className="row">
           {stat(t('services.m.open'), s?.open ?? 0)}
           {stat(t('services.record.orders'), s?.served ?? 0)}
-          {stat(t('services.record.hours'), Math.round(((s?.minutes ?? 0) / 60) * 10) / 10, 'task-hours')}
+          {stat(
+            t('services.record.hours'),
+            t('phone.hours', { n: Math.round(((s?.minutes ?? 0) / 60) * 10) / 10 }),
+            'task-hours',
+          )}
         </div>
         {s && !s.volunteerId ? <p className="ph-p">{t('services.m.notVolunteer')}</p> : null}
         {record.data ? (
