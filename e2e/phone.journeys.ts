@@ -81,7 +81,10 @@ async function sizes(page: Page, path: string, min: number): Promise<Finding[]> 
   return found.map((what) => ({ path, what }));
 }
 
+/** A fresh login: leave the page first (a request still under way could renew the old session's cookie). */
 async function phoneLoginAs(page: Page, username: string) {
+  await page.goto('about:blank');
+  await page.context().clearCookies();
   await page.goto('/m/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -127,7 +130,6 @@ export const phoneJourneys: Journey[] = [
             ['jumin', RESIDENT_PAGES],
             ['zhiyuan', VOLUNTEER_PAGES],
           ] as const) {
-            await page.context().clearCookies();
             await phoneLoginAs(page, user);
             for (const path of paths) {
               await page.goto(path);
@@ -139,8 +141,8 @@ export const phoneJourneys: Journey[] = [
             }
           }
           // A plain resident sees no tile they cannot use (no volunteer profile: no points, hours, redeem).
-          await page.context().clearCookies();
           await phoneLoginAs(page, 'jumin');
+          await page.getByText('王秀英').first().waitFor();
           await page.getByTestId('tile-/m/services').waitFor();
           await page.waitForLoadState('networkidle');
           for (const dead of ['/m/tasks', '/m/points', '/m/activities', '/m/redeem'])
