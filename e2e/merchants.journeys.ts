@@ -97,10 +97,10 @@ export const merchantsJourneys: Journey[] = [
 
       // Settle: 20 points, 2.00 yuan at 10 fen a point.
       await staff.goto(`/merchants/points/${point.id}`);
-      await staff.getByTestId('unsettled-points').getByText('20').waitFor();
+      await staff.getByTestId('unsettled-points').getByText('20', { exact: true }).waitFor();
       await staff.getByTestId('settle').click();
       await staff.locator('.ant-modal-footer .ant-btn-primary').click();
-      await staff.getByTestId('unsettled-points').getByText('0').waitFor();
+      await staff.getByTestId('unsettled-points').getByText('0', { exact: true }).waitFor();
       await staff.goto('/merchants/settlements');
       const row = staff.getByTestId('settlements-table').locator('tr', { hasText: shopName });
       await row.getByText('2.00').waitFor();

@@ -4,6 +4,7 @@ import { journeys } from './journeys';
 import { ledgerJourneys } from './ledger.journeys';
 import { merchantsJourneys } from './merchants.journeys';
 import { phoneJourneys } from './phone.journeys';
+import { projectsJourneys } from './projects.journeys';
 import { servicesJourneys } from './services.journeys';
 import { volunteersJourneys } from './volunteers.journeys';
 import { workOrderJourneys } from './workOrders.journeys';
@@ -16,6 +17,7 @@ const ALL = [
   ...merchantsJourneys,
   ...servicesJourneys,
   ...phoneJourneys,
+  ...projectsJourneys,
 ];
 
 /**

@@ -3,6 +3,54 @@ import { call } from './lib';
 
 export const workOrderJourneys: Journey[] = [
   {
+    name: 'an order dispatched to a community rings the bell of its staff; opening the notification leads to the order',
+    async run({ newPage, login, shot }) {
+      const page = await newPage();
+      await page.goto('/login');
+      const created = await page.evaluate(async () => {
+        const res = await fetch('/api/public/work-orders', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'report',
+            categoryCode: 'safety_hazard',
+            description: '铜都社区5栋单元门门禁坏了，外人随意进出',
+            address: '铜都社区5栋',
+            requesterPhone: '13900003333',
+          }),
+        });
+        return res.json();
+      });
+      await login(page, 'xiangl');
+      const list = await call<{ items: { id: string; communityId: string | null }[] }>(
+        page,
+        'GET',
+        `/api/work-orders?q=${created.number}`,
+      );
+      const order = list.items[0]!;
+      await call(page, 'POST', `/api/work-orders/${order.id}/actions`, {
+        action: 'dispatch',
+        unitId: order.communityId,
+      });
+
+      const staff = await newPage();
+      await login(staff, 'tongdu');
+      const { unread } = await call<{ unread: number }>(staff, 'GET', '/api/notifications/unread');
+      if (unread < 1) throw new Error('no unread notification for the community worker');
+      await staff.goto('/workbench');
+      await staff.getByTestId('notification-bell').click();
+      const item = staff.getByTestId('notifications-list').getByText(created.number).first();
+      await item.waitFor();
+      await shot(staff, 'inbox');
+      await item.click();
+      await staff.waitForURL(`**/work-orders/${order.id}`);
+      await staff.getByTestId('wo-detail').waitFor();
+      const after = await call<{ unread: number }>(staff, 'GET', '/api/notifications/unread');
+      if (after.unread !== unread - 1)
+        throw new Error(`unread ${unread} → ${after.unread}, expected one fewer`);
+    },
+  },
+  {
     name: 'an order left unaccepted escalates when the clock is advanced',
     async run({ newPage, login, shot }) {
       const page = await newPage();

@@ -20,6 +20,8 @@ import { auditModule } from './modules/audit/audit.routes';
 import { calendarModule } from './modules/calendar/calendar.routes';
 import { ledgerModule } from './modules/ledger/ledger.routes';
 import { merchantsModule } from './modules/merchants/merchants.routes';
+import { notificationsModule } from './modules/notifications/notifications.routes';
+import { projectsModule } from './modules/projects/projects.routes';
 import { servicesModule } from './modules/services/services.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
@@ -59,8 +61,10 @@ export const MODULES: ModuleDef[] = [
   open311Module,
   ledgerModule,
   merchantsModule,
+  notificationsModule,
   volunteersModule,
   servicesModule,
+  projectsModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

@@ -63,6 +63,7 @@ function sampleParam(name: string): { value: string; record: boolean } | undefin
   if (name === 'number') return { value: 'GD20990101-9999', record: true };
   if (name === 'code') return { value: 'matrix_no_such_code', record: true };
   if (name === 'year') return { value: '2099', record: false };
+  if (name === 'channel') return { value: 'sms', record: false };
   if (name === 'file') return { value: 'no-such-file.json', record: true };
   return undefined;
 }

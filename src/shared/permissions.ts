@@ -10,9 +10,11 @@ import { auditAccess } from './permissions/audit';
 import { calendarAccess } from './permissions/calendar';
 import { ledgerAccess } from './permissions/ledger';
 import { merchantsAccess } from './permissions/merchants';
+import { notificationsAccess } from './permissions/notifications';
 import { open311Access } from './permissions/open311';
 import { orgAccess } from './permissions/org';
 import { peopleAccess } from './permissions/people';
+import { projectsAccess } from './permissions/projects';
 import { reportsAccess } from './permissions/reports';
 import { residentsAccess } from './permissions/residents';
 import { type Role, ROLES } from './permissions/roles';
@@ -37,6 +39,8 @@ const MODULE_ACCESS = [
   servicesAccess,
   ledgerAccess,
   merchantsAccess,
+  notificationsAccess,
+  projectsAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

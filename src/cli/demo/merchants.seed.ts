@@ -339,7 +339,7 @@ export async function seedDemoMerchants(
         cashFen: pt?.fenPerPoint ? total * pt.fenPerPoint : 0,
         idempotencyKey: `demo-${id}`,
         transactionId: posted.transactionId,
-        note: '演示数据:月度结算',
+        note: '演示数据：月度结算',
         createdAt: now,
       });
       for (const r of due)

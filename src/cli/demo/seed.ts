@@ -28,6 +28,8 @@ import {
 import { COMPOUND_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 import { seedDemoLedger } from './ledger.seed';
 import { seedDemoMerchants } from './merchants.seed';
+import { seedDemoNotifications } from './notifications.seed';
+import { seedDemoProjects } from './projects.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
@@ -691,6 +693,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await seedDemoLedger(deps, { log, logins });
   await seedDemoMerchants(deps, { log, logins });
   await seedDemoServices(deps, { log, logins });
+  await seedDemoProjects(deps, { log, logins });
+  await seedDemoNotifications(deps, { log });
   await db.transaction((tx) =>
     writeAudit(
       tx,

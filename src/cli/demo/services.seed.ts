@@ -16,12 +16,16 @@ import {
   svcStations,
 } from '../../server/modules/services/services.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
+import { residents } from '../../server/modules/residents/residents.table';
+import { sealPii } from '../../server/modules/residents/residents.usecases';
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskAddress, maskPhone } from '../../server/platform/crypto';
 import { rowsOf } from '../../server/platform/db';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
+/** The demo resident's mobile (jumin, 王秀英): SMS login in the demo. */
+export const DEMO_RESIDENT_PHONE = '13800138000';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -65,7 +69,7 @@ const PROJECTS: [string, string, string[], string, string, number | null, number
     '每日 9:00–18:00',
     null,
     40,
-    '代买药品、生活用品,代缴水电费',
+    '代买药品、生活用品，代缴水电费',
   ],
   [
     '法律咨询',
@@ -91,14 +95,14 @@ const PROJECTS: [string, string, string[], string, string, number | null, number
 
 const NEEDS: [string, string, string, string][] = [
   ['独居老人希望每周有人上门陪聊', 'special_group_visit', 'companionship', '网格员走访'],
-  ['楼道扶手松动,老人上下楼不便', 'grid_visit', 'repair', '3栋居民'],
+  ['楼道扶手松动，老人上下楼不便', 'grid_visit', 'repair', '3栋居民'],
   ['希望开设老年人智能手机培训', 'deliberation', 'education', '居民议事会'],
   ['残疾人家庭需要定期代购生活用品', 'special_group_visit', 'errand', '残联专干'],
   ['双职工家庭孩子放学后无人照看', 'resident', 'education', '居民留言'],
 ];
 
 const NEIGHBOURS = ['张奶奶', '刘爷爷', '陈婆婆', '王大爷', '李奶奶', '赵爷爷', '周婆婆', '吴大爷'];
-const COMMENTS = ['很耐心,谢谢!', '服务很周到', '准时上门,态度好', '解决了大问题', null, '非常满意'];
+const COMMENTS = ['很耐心，谢谢！', '服务很周到', '准时上门，态度好', '解决了大问题', null, '非常满意'];
 
 function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '');
@@ -155,8 +159,31 @@ export async function seedDemoServices(
   const tongdu = communities.find((c) => c.name === '铜都社区') ?? communities[0];
   if (!tongdu) return;
 
-  // ---- the resident login
+  // ---- the resident login, in the registry with the demo phone: SMS login with DEMO_RESIDENT_PHONE (the
+  // code is printed in the server log by the console SMS adapter) finds this login (issue 17).
   const jumin = ids();
+  const [household] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'household'), like(orgUnits.path, `${tongdu.path}%`)))
+    .orderBy(asc(orgUnits.path))
+    .limit(1);
+  const home = household ?? tongdu;
+  const juminRecord = ids();
+  await db.insert(residents).values({
+    id: juminRecord,
+    orgUnitId: home.id,
+    orgPath: home.path,
+    communityId: tongdu.id,
+    name: '王秀英',
+    gender: 'female',
+    birthDate: '1956-03-08',
+    ...sealPii(pii, { idNumber: null, phone: DEMO_RESIDENT_PHONE, address: null }),
+    room: household?.name ?? null,
+    registrationStatus: 'registered',
+    createdAt: now,
+    updatedAt: now,
+  });
   await db.insert(users).values({
     id: jumin,
     username: 'jumin',
@@ -164,13 +191,26 @@ export async function seedDemoServices(
     title: null,
     passwordHash: await hashPassword(DEMO_PASSWORD),
     isDemo: true,
+    phoneEnc: pii.encrypt(DEMO_RESIDENT_PHONE),
+    phoneHash: pii.blindIndex('phone', DEMO_RESIDENT_PHONE),
+    phoneMask: maskPhone(DEMO_RESIDENT_PHONE),
+    residentId: juminRecord,
     createdAt: now,
     updatedAt: now,
   });
   await db
     .insert(userRoles)
     .values({ id: ids(), userId: jumin, role: 'resident', orgUnitId: tongdu.id, createdAt: now });
-  opts.logins.push('jumin          resident (王秀英, 铜都社区): /m phone pages, orders help for a neighbour');
+  // Her requests: the three newest orders reported online in 铜都社区 are hers (her name, phone and login).
+  await db.execute(sql`update work_orders set requester_user_id = ${jumin}, requester_name = '王秀英',
+      requester_phone_enc = ${pii.encrypt(DEMO_RESIDENT_PHONE)},
+      requester_phone_hash = ${pii.blindIndex('phone', DEMO_RESIDENT_PHONE)},
+      requester_phone_mask = ${maskPhone(DEMO_RESIDENT_PHONE)}
+    where id in (select id from work_orders where community_id = ${tongdu.id} and channel = 'online'
+      order by created_at desc limit 3)`);
+  opts.logins.push(
+    `jumin          resident (王秀英, 铜都社区): /m phone pages, orders help for a neighbour; SMS login with ${DEMO_RESIDENT_PHONE} (code in the server log)`,
+  );
 
   let orderCount = 0;
   let credited = 0;
@@ -224,7 +264,7 @@ export async function seedDemoServices(
         kind: 'venue',
         name: `${short}社区党群服务中心多功能室`,
         quantity: 60,
-        description: '可容纳 60 人,预约使用',
+        description: '可容纳 60 人，预约使用',
       },
       { kind: 'venue', name: `${short}邻里服务站`, quantity: 20, description: '日间照料、议事协商' },
       pm
@@ -233,7 +273,7 @@ export async function seedDemoServices(
             name: `${pm.name}:${pm.skills[0] ?? '志愿服务'}`,
             ownerType: 'party_member',
             ownerId: pm.id,
-            description: pm.employer ? `在职党员,工作单位:${pm.employer}` : '在职党员',
+            description: pm.employer ? `在职党员，工作单位：${pm.employer}` : '在职党员',
           }
         : null,
       org
@@ -254,7 +294,7 @@ export async function seedDemoServices(
           }
         : null,
       { kind: 'merchant', name: `${c.name}爱心超市`, description: '积分兑换点' },
-      { kind: 'fund', name: '社区惠民资金(为民服务专项)', quantity: 200000, description: '单位:元' },
+      { kind: 'fund', name: '社区惠民资金(为民服务专项)', quantity: 200000, description: '单位：元' },
     ].filter((x): x is NonNullable<typeof x> => !!x);
     await db.insert(svcResources).values(
       resources.map((x) => ({
@@ -347,10 +387,10 @@ export async function seedDemoServices(
             orgUnitId: c.id,
             at: new Date(startsAt.getTime() + 2.5 * HOUR),
             content: r.pick([
-              '接待居民咨询养老服务政策,登记上门理发需求 2 条',
-              '协助老人使用智能手机缴费,调解邻里噪音纠纷 1 起',
-              '收集楼道照明问题,已转网格员处理',
-              '为独居老人代购药品,回访 3 户',
+              '接待居民咨询养老服务政策，登记上门理发需求 2 条',
+              '协助老人使用智能手机缴费，调解邻里噪音纠纷 1 起',
+              '收集楼道照明问题，已转网格员处理',
+              '为独居老人代购药品，回访 3 户',
             ]),
             visitors: r.int(2, 12),
             createdByName: name,
@@ -504,7 +544,7 @@ export async function seedDemoServices(
                 at: new Date(created.getTime() + (hours + 1) * HOUR),
                 from: 'dispatched',
                 to: 'ordered',
-                note: '超时未接单,退回社区派单队列',
+                note: '超时未接单，退回社区派单队列',
                 actor: '系统',
               },
             ]

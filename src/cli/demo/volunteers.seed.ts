@@ -150,7 +150,7 @@ export async function seedDemoVolunteers(
         orgPath: grid?.path ?? c.path,
         communityId: c.id,
         gridId: grid?.id ?? null,
-        notes: m.employer ? `报到单位:${m.employer}` : null,
+        notes: m.employer ? `报到单位：${m.employer}` : null,
         ...base,
       });
     }
@@ -245,7 +245,7 @@ export async function seedDemoVolunteers(
       orgPath: tongdu.path,
       communityId: tongdu.id,
       gridId: null,
-      notes: '报到单位:下陆区教育局',
+      notes: '报到单位：下陆区教育局',
       ...base,
     };
     add(zhiyuanProfile);
@@ -346,14 +346,14 @@ export async function seedDemoVolunteers(
     '铜都社区在职党员志愿服务队',
     'party_member',
     tdVols.filter((v) => v.kind === 'party_member'),
-    '在职党员到社区报到,认领服务项目',
+    '在职党员到社区报到，认领服务项目',
   );
   team(
     tongdu,
     '湖北师范大学青年志愿者服务队',
     'university',
     tdVols.filter((v) => v.kind === 'university'),
-    '校地共建,周末课业辅导与助老服务',
+    '校地共建，周末课业辅导与助老服务',
   );
   await db.insert(volunteerTeams).values(teamRows);
   for (let i = 0; i < memberRows.length; i += 500)
@@ -479,7 +479,7 @@ export async function seedDemoVolunteers(
         attendanceId: first.attendanceId,
         activityType: first.activityType,
         correctsId: first.id,
-        reason: '提前半小时离场,签退时间补录有误',
+        reason: '提前半小时离场，签退时间补录有误',
         communityId: first.communityId,
         orgPath: first.orgPath,
         occurredAt: new Date(first.occurredAt.getTime() + DAY),
@@ -509,7 +509,7 @@ export async function seedDemoVolunteers(
         id: ids(),
         title: '社区助老餐厅志愿服务',
         type: 'elderly_care',
-        description: '协助助老餐厅分餐、送餐上门,陪独居老人聊天。',
+        description: '协助助老餐厅分餐、送餐上门，陪独居老人聊天。',
         orgUnitId: c.id,
         orgPath: c.path,
         communityId: c.id,
@@ -529,7 +529,7 @@ export async function seedDemoVolunteers(
         id: ids(),
         title: '周末小区环境整治',
         type: 'environment',
-        description: '清理楼道堆积物、绿化带垃圾,宣传垃圾分类。',
+        description: '清理楼道堆积物、绿化带垃圾，宣传垃圾分类。',
         orgUnitId: c.id,
         orgPath: c.path,
         communityId: c.id,
@@ -549,7 +549,7 @@ export async function seedDemoVolunteers(
         id: ids(),
         title: '冬季防火应急演练',
         type: 'emergency',
-        description: '应急志愿服务队参加消防演练,学习灭火器使用与人员疏散。',
+        description: '应急志愿服务队参加消防演练，学习灭火器使用与人员疏散。',
         orgUnitId: c.id,
         orgPath: c.path,
         communityId: c.id,

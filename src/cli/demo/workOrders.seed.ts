@@ -139,18 +139,18 @@ const PROFILES: Record<string, Partial<Profile>> = {
 };
 
 const TEXTS: Record<string, string[]> = {
-  street_lamp: ['小区门口路灯不亮,晚上出行不便', '楼下路灯一直闪烁', '巷子里的路灯坏了好几天'],
-  road_damage: ['路面有个大坑,雨天积水', '人行道地砖松动,老人容易摔倒', '井盖破损,存在安全隐患'],
-  garbage: ['垃圾桶满了没人清运,气味很大', '楼道堆放杂物和垃圾', '路边有建筑垃圾无人清理'],
+  street_lamp: ['小区门口路灯不亮，晚上出行不便', '楼下路灯一直闪烁', '巷子里的路灯坏了好几天'],
+  road_damage: ['路面有个大坑，雨天积水', '人行道地砖松动，老人容易摔倒', '井盖破损，存在安全隐患'],
+  garbage: ['垃圾桶满了没人清运，气味很大', '楼道堆放杂物和垃圾', '路边有建筑垃圾无人清理'],
   noise: ['夜间施工噪音扰民', '楼上住户深夜噪音大', '广场舞音响声音太大'],
-  water_supply: ['家里停水,没有通知', '自来水发黄有异味', '水压太低,高层用不上水'],
-  power_supply: ['单元楼停电,电梯停运', '楼道电线老化裸露', '电表箱损坏'],
-  gas_supply: ['闻到燃气味,担心泄漏', '燃气表故障'],
-  heating: ['冬天家里太冷,咨询取暖补贴'],
-  property: ['物业不作为,电梯经常故障', '物业费收取不透明', '小区门禁坏了没人修'],
-  neighbour_dispute: ['邻居装修占用公共楼道', '楼上漏水到我家,协商不成', '邻居饲养犬只扰民'],
-  safety_hazard: ['电动车在楼道充电,有火灾隐患', '老旧房屋外墙脱落', '消防通道被占用'],
-  greening: ['绿化带树木遮挡采光,需要修剪', '小区草坪被毁', '大树倾斜有倒伏危险'],
+  water_supply: ['家里停水，没有通知', '自来水发黄有异味', '水压太低，高层用不上水'],
+  power_supply: ['单元楼停电，电梯停运', '楼道电线老化裸露', '电表箱损坏'],
+  gas_supply: ['闻到燃气味，担心泄漏', '燃气表故障'],
+  heating: ['冬天家里太冷，咨询取暖补贴'],
+  property: ['物业不作为，电梯经常故障', '物业费收取不透明', '小区门禁坏了没人修'],
+  neighbour_dispute: ['邻居装修占用公共楼道', '楼上漏水到我家，协商不成', '邻居饲养犬只扰民'],
+  safety_hazard: ['电动车在楼道充电，有火灾隐患', '老旧房屋外墙脱落', '消防通道被占用'],
+  greening: ['绿化带树木遮挡采光，需要修剪', '小区草坪被毁', '大树倾斜有倒伏危险'],
   parking: ['车辆乱停堵塞消防通道', '小区停车位不足', '僵尸车长期占用车位'],
   elderly_help: ['独居老人生活困难需要帮扶', '老人行动不便需要上门服务', '咨询高龄津贴申请'],
   policy_consult: ['咨询老年卡办理流程', '咨询医保缴费政策', '咨询居住证办理'],
@@ -158,7 +158,7 @@ const TEXTS: Record<string, string[]> = {
 };
 
 const REPLIES = [
-  '已安排人员现场处理,问题已解决',
+  '已安排人员现场处理，问题已解决',
   '已协调相关部门处置完毕',
   '已上门核实并处理',
   '已督促责任单位整改到位',
@@ -457,7 +457,7 @@ export async function seedDemoWorkOrders(
         event(createdAt, 'answer', 'submitted', 'closed', {
           actorName: handlerName(unit),
           note: '已当场答复',
-          publicNote: '已当场答复,诉求办结',
+          publicNote: '已当场答复，诉求办结',
         });
       });
       return finish();
@@ -473,7 +473,7 @@ export async function seedDemoWorkOrders(
         move('duplicate', endAt);
         event(endAt, 'link_duplicate', 'submitted', 'duplicate', {
           actorName: dispatcherName,
-          publicNote: `与已受理的诉求 ${earlier.number} 重复,将一并办理`,
+          publicNote: `与已受理的诉求 ${earlier.number} 重复，将一并办理`,
         });
       });
       return finish();
@@ -487,7 +487,7 @@ export async function seedDemoWorkOrders(
         event(endAt, 'divert', 'submitted', 'diverted', {
           actorName: dispatcherName,
           note: '按规定转办',
-          publicNote: /^\d+$/.test(to) ? `紧急情况已转${to}处置` : '该事项属于法定途径办理,已告知办理渠道',
+          publicNote: /^\d+$/.test(to) ? `紧急情况已转${to}处置` : '该事项属于法定途径办理，已告知办理渠道',
           data: { to },
         });
       });
@@ -556,7 +556,7 @@ export async function seedDemoWorkOrders(
             });
             move('dispatched', escAt);
             event(escAt, 'escalate', 'dispatched', 'dispatched', {
-              note: `超时未签收,升级至${up.name}`,
+              note: `超时未签收，升级至${up.name}`,
               data: { level, to: up.id },
             });
           });
@@ -574,7 +574,7 @@ export async function seedDemoWorkOrders(
           });
           move('submitted', escAt);
           event(escAt, 'escalate', 'dispatched', 'submitted', {
-            note: '超时未签收,退回街道综治中心督办',
+            note: '超时未签收，退回街道综治中心督办',
             data: { level, to: null },
           });
         });
@@ -587,7 +587,7 @@ export async function seedDemoWorkOrders(
           move('dispatched', again);
           event(again, 'dispatch', 'submitted', 'dispatched', {
             actorName: dispatcherName,
-            note: '督办:请立即签收办理',
+            note: '督办：请立即签收办理',
             publicNote: '已派发至责任单位办理',
             data: { unit: target.name },
           });
@@ -606,7 +606,7 @@ export async function seedDemoWorkOrders(
         move('in_progress', acceptAt);
         event(acceptAt, 'accept', 'dispatched', 'in_progress', {
           actorName: handlerName(acceptor),
-          publicNote: '责任单位已签收,正在办理',
+          publicNote: '责任单位已签收，正在办理',
         });
       });
     }
@@ -622,7 +622,7 @@ export async function seedDemoWorkOrders(
             move('extension_pending', askAt);
             event(askAt, 'request_extension', 'in_progress', 'extension_pending', {
               actorName: handlerName(handler),
-              note: '需协调多个部门,申请延期',
+              note: '需协调多个部门，申请延期',
               data: { workingDays: 5 },
             });
           });
@@ -737,7 +737,7 @@ export async function seedDemoWorkOrders(
         });
         event(followAt, 'follow_up', 'replied', unitFault ? 'in_progress' : 'closed', {
           actorName: fromRequester ? null : dispatcherName,
-          publicNote: unitFault ? '根据您的评价,责任单位将重新办理' : '已回访,诉求办结',
+          publicNote: unitFault ? '根据您的评价，责任单位将重新办理' : '已回访，诉求办结',
           data: { resolved, satisfaction, unitFault, redo: unitFault },
         });
         if (unitFault) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type SmsConfig, smsConfigFromEnv } from './sms';
 
 /** Every setting Linli reads from the environment. Documented in README.md ("Configuration"). */
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   publicUrl: string;
   /** Serve /api/docs to anyone; by default it needs a staff login. */
   apiDocsPublic: boolean;
+  /** Text messages (resident login codes): SMS_PROVIDER=console|aliyun and its keys (platform/sms.ts). */
+  sms: SmsConfig;
 }
 
 function parseKey(text: string): Buffer {
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSealIntervalSeconds: Number(env.AUDIT_SEAL_INTERVAL_SECONDS ?? 10),
     publicUrl: env.PUBLIC_URL ?? '',
     apiDocsPublic: env.API_DOCS_PUBLIC === 'true',
+    sms: smsConfigFromEnv(env),
   };
 }

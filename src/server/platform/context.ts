@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Pii } from './crypto';
 import type { Db } from './db';
 import type { Actor } from './permissions';
+import type { SmsConfig, SmsSender } from './sms';
 import { AppError } from './errors';
 
 /** What buildApp is given; tests pass their own clock, ids and database. */
@@ -25,7 +26,11 @@ export interface AppDeps {
     publicUrl?: string;
     /** /api/docs without a staff login. */
     apiDocsPublic?: boolean;
+    /** The SMS provider's settings (platform/sms.ts); unset = the console adapter. */
+    sms?: SmsConfig;
   };
+  /** The SMS sender; unset = made from `config.sms` with the app's logger. Tests put a capturing one here. */
+  sms?: SmsSender;
   dbKind?: 'pglite' | 'postgres';
 }
 

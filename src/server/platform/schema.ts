@@ -13,5 +13,7 @@ export * from '../modules/work-orders/workOrders.rollups.table';
 export * from '../modules/open311/open311.table';
 export * from '../modules/ledger/ledger.table';
 export * from '../modules/merchants/merchants.table';
+export * from '../modules/projects/projects.table';
 export * from '../modules/volunteers/volunteers.table';
 export * from '../modules/services/services.table';
+export * from '../modules/notifications/notifications.table';

@@ -30,13 +30,24 @@ export const SCOPED_TABLES = [
   'svc_stations',
   'svc_duty_slots',
   'svc_duty_logs',
+  'notification_messages',
+  'notification_webhooks',
+  'pj_calls',
+  'pj_applications',
 ] as const;
 
 /**
  * History rows that carry only `org_path` (a copy of their owner's path, for scoped reads): rewritten
  * on a move, and moved to the target on a merge, like the scoped tables.
  */
-export const PATH_ONLY_TABLES = ['ledger_transactions', 'volunteer_attendance', 'volunteer_hours'] as const;
+export const PATH_ONLY_TABLES = [
+  'ledger_transactions',
+  'volunteer_attendance',
+  'volunteer_hours',
+  'notification_deliveries',
+  'pj_scores',
+  'pj_reports',
+] as const;
 
 /**
  * Settings kept per unit (unique by unit): their paths follow a move, but a merge leaves them with the

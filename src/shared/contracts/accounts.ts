@@ -131,3 +131,76 @@ export const updateUserBody = z.strictObject({
   /** Removes the user's second factor (a lost phone); a required role then enrols again at next login. */
   resetTwoFactor: z.boolean().optional(),
 });
+
+// ---------------------------------------------------------------- resident SMS login (docs/API-resident.md)
+
+/** A mainland mobile; normalised and checked by the server (400 `auth.sms_bad_phone`). */
+const phoneField = z.string().trim().min(1).max(20);
+
+export const smsSendBody = z.strictObject({ phone: phoneField });
+export const smsSendResponseSchema = z.object({
+  sent: z.literal(true),
+  /** Seconds before the same phone may ask for another code. */
+  retryAfterSeconds: z.number().int(),
+});
+
+export const smsLoginBody = z.strictObject({
+  phone: phoneField,
+  code: z
+    .string()
+    .max(20)
+    .transform((v) => v.replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'accounts.two_factor_code_format')),
+});
+
+// ---------------------------------------------------------------- GET /api/me/overview
+
+const overviewRequest = z.object({
+  number: z.string(),
+  kind: z.string(),
+  categoryName: z.string().nullable(),
+  status: z.string(),
+  description: z.string(),
+  createdAt: z.date(),
+  closedAt: z.date().nullable(),
+});
+const overviewServiceOrder = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.string(),
+  createdAt: z.date(),
+});
+
+/** Phone tiles (`/m/<key>`, `/report`, `/track`) the user can use; the phone home hides the others. */
+export const ME_LINKS = [
+  'report',
+  'track',
+  'services',
+  'orders',
+  'points',
+  'timebank',
+  'activities',
+  'hours',
+  'certificate',
+  'tasks',
+  'redeem',
+] as const;
+
+export const meOverviewSchema = z.object({
+  user: z.object({ id: z.string(), displayName: z.string(), phoneMask: z.string().nullable() }),
+  resident: z.object({ linked: z.boolean(), communityName: z.string().nullable() }),
+  requests: z.object({ total: z.number().int(), items: z.array(overviewRequest) }),
+  serviceOrders: z.object({ total: z.number().int(), items: z.array(overviewServiceOrder) }),
+  /** Love-point balance (积分); null without a points account. */
+  points: z.number().int().nullable(),
+  /** Time-bank balance in minutes (分钟); null without a time-bank account. */
+  timeBankMinutes: z.number().int().nullable(),
+  links: z.object(
+    Object.fromEntries(ME_LINKS.map((k) => [k, z.boolean()])) as Record<
+      (typeof ME_LINKS)[number],
+      z.ZodBoolean
+    >,
+  ),
+});
+export type MeOverviewDto = z.infer<typeof meOverviewSchema>;

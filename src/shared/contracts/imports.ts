@@ -71,6 +71,8 @@ export const importJobSchema = z.object({
   orgUnitName: z.string().nullable(),
   fileName: z.string(),
   format: z.enum(['xlsx', 'csv']),
+  /** A CSV's detected encoding (GB18030 covers GBK); null for xlsx. */
+  encoding: z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']).nullable(),
   fileSize: z.number(),
   status: z.enum(IMPORT_STATUSES),
   /** 0–100 while parsing; 100 once validated. */

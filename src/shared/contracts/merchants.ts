@@ -96,6 +96,8 @@ export type OperatorDto = z.infer<typeof operatorSchema>;
 export const pointDetailSchema = pointSchema.extend({
   items: z.array(itemSchema),
   operators: z.array(operatorSchema),
+  /** The server's China date: the settle dialog's default and latest "up to" day. */
+  today: z.string(),
 });
 export type PointDetailDto = z.infer<typeof pointDetailSchema>;
 

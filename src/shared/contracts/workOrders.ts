@@ -111,8 +111,19 @@ export const actionBody = z.discriminatedUnion('action', [
 ]);
 export type ActionBody = z.infer<typeof actionBody>;
 
+/** The last four digits of the requester's phone: with the order number, a resident's way to track (issue 17). */
+export const phoneLast4Field = z.string().regex(/^\d{4}$/, 'work_orders.phone_last4_format');
+
+/** POST /api/public/work-orders/track: order number + last four digits of the phone given at intake. */
+export const trackBody = z.strictObject({
+  number: z.string().trim().min(1).max(40),
+  phoneLast4: phoneLast4Field,
+});
+
 export const ratingBody = z.strictObject({
   token: z.string().min(10).max(100).optional(),
+  /** Instead of `token`: the last four digits of the requester's phone. */
+  phoneLast4: phoneLast4Field.optional(),
   resolved: z.boolean(),
   satisfaction: z.enum(SATISFACTION),
   comment: z.string().trim().max(500).optional(),

@@ -8,11 +8,13 @@ import { ACCOUNTS_AUDIT } from './audit.accounts';
 import { ORG_AUDIT } from './audit.org';
 import { RESIDENTS_AUDIT } from './audit.residents';
 import { CALENDAR_AUDIT } from './audit.calendar';
+import { NOTIFICATIONS_AUDIT } from './audit.notifications';
 import { IMPORTS_AUDIT } from './audit.imports';
 import { PEOPLE_AUDIT } from './audit.people';
 import { WORK_ORDERS_AUDIT } from './audit.work-orders';
 import { LEDGER_AUDIT } from './audit.ledger';
 import { MERCHANTS_AUDIT } from './audit.merchants';
+import { PROJECTS_AUDIT } from './audit.projects';
 import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
@@ -27,12 +29,14 @@ const MODULE_AUDIT: AuditLabels[] = [
   ORG_AUDIT,
   RESIDENTS_AUDIT,
   CALENDAR_AUDIT,
+  NOTIFICATIONS_AUDIT,
   IMPORTS_AUDIT,
   PEOPLE_AUDIT,
   WORK_ORDERS_AUDIT,
   OPEN311_AUDIT,
   LEDGER_AUDIT,
   MERCHANTS_AUDIT,
+  PROJECTS_AUDIT,
   SERVICES_AUDIT,
   VOLUNTEERS_AUDIT,
 ];

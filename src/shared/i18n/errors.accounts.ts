@@ -52,6 +52,38 @@ export const ACCOUNTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Too many failed logins; the account is locked for {minutes} more minutes',
   },
   'auth.disabled': { 'zh-CN': '账号已停用', en: 'This account is disabled' },
+  'auth.sms_bad_phone': {
+    'zh-CN': '请输入正确的 11 位手机号码',
+    en: 'Enter a valid 11-digit mobile number',
+  },
+  'auth.sms_too_soon': {
+    'zh-CN': '发送过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many requests; try again in {seconds} seconds',
+  },
+  'auth.sms_daily_limit': {
+    'zh-CN': '该手机号今日获取验证码次数已达上限，请明天再试',
+    en: 'This number has received the most codes allowed today; try again tomorrow',
+  },
+  'auth.sms_unavailable': {
+    'zh-CN': '短信暂时无法发送，请稍后再试',
+    en: 'Text messages cannot be sent right now; try again later',
+  },
+  'auth.sms_code_wrong': {
+    'zh-CN': '验证码不正确，还可尝试 {left} 次',
+    en: 'Wrong code; {left} tries left',
+  },
+  'auth.sms_code_expired': {
+    'zh-CN': '验证码已失效，请重新获取',
+    en: 'The code has expired; request a new one',
+  },
+  'auth.sms_code_dead': {
+    'zh-CN': '验证码错误次数过多，已失效，请重新获取',
+    en: 'Too many wrong tries; the code no longer works, request a new one',
+  },
+  'auth.sms_staff_account': {
+    'zh-CN': '该手机号绑定的是工作人员账号，请使用用户名和密码登录',
+    en: 'This number belongs to a staff account; log in with your username and password',
+  },
   'auth.weak_password': {
     'zh-CN': '密码至少 10 位，且不能与用户名相同',
     en: 'The password needs at least 10 characters and must differ from the username',

@@ -29,9 +29,8 @@ export const IMPORTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Old .xls files are not supported; save the file as .xlsx in Excel and upload it again',
   },
   'imports.encoding': {
-    'zh-CN':
-      'CSV 文件不是 UTF-8 编码（暂不支持 GBK 等编码），请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再上传',
-    en: 'The CSV file is not UTF-8 (GBK and other encodings are not supported); save it as "CSV UTF-8" or .xlsx and upload again',
+    'zh-CN': '无法识别 CSV 文件的编码（支持 UTF-8、GBK 和 Unicode 文本），请在 Excel 中另存为 .xlsx 后再上传',
+    en: "The CSV file's encoding is not recognised (UTF-8, GBK and Unicode text are); save it as .xlsx and upload again",
   },
   'imports.bad_csv': {
     'zh-CN': 'CSV 文件第 {row} 行的引号没有闭合，文件可能不完整',

@@ -5,9 +5,11 @@
 import { label } from './labels';
 import { ACCOUNTS_ERRORS } from './errors.accounts';
 import { CALENDAR_ERRORS } from './errors.calendar';
+import { NOTIFICATIONS_ERRORS } from './errors.notifications';
 import { IMPORTS_ERRORS } from './errors.imports';
 import { LEDGER_ERRORS } from './errors.ledger';
 import { MERCHANTS_ERRORS } from './errors.merchants';
+import { PROJECTS_ERRORS } from './errors.projects';
 import { OPEN311_ERRORS } from './errors.open311';
 import { ORG_ERRORS } from './errors.org';
 import { PEOPLE_ERRORS } from './errors.people';
@@ -27,10 +29,12 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...IMPORTS_ERRORS,
   ...PEOPLE_ERRORS,
   ...CALENDAR_ERRORS,
+  ...NOTIFICATIONS_ERRORS,
   ...WORK_ORDERS_ERRORS,
   ...OPEN311_ERRORS,
   ...LEDGER_ERRORS,
   ...MERCHANTS_ERRORS,
+  ...PROJECTS_ERRORS,
   ...VOLUNTEERS_ERRORS,
   ...SERVICES_ERRORS,
   // Messages of the platform itself

@@ -6,6 +6,10 @@ export const WORK_ORDERS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '办理时限只能在市、区或街道一级设置',
     en: 'Time limits are set at city, district or subdistrict level',
   },
+  'work_orders.phone_last4_format': {
+    'zh-CN': '请输入手机号码后 4 位数字',
+    en: 'Enter the last 4 digits of the phone number',
+  },
   'work_orders.unknown_category': { 'zh-CN': '未知的诉求类别', en: 'Unknown category' },
   'work_orders.category_exists': {
     'zh-CN': '类别代码 {code} 已存在',

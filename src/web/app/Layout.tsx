@@ -24,7 +24,7 @@ import { useAuth } from './auth';
 import { PageLoading } from './components/Status';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV, type NavItem, selectedNavKey, testIdOf } from './nav';
+import { HEADER_WIDGETS, NAV, type NavItem, selectedNavKey, testIdOf } from './nav';
 
 const SIDER_WIDTH = 216;
 
@@ -197,6 +197,9 @@ export function AppLayout() {
           ) : null}
           <div style={{ flex: 1 }} />
           <Flex align="center" gap={mobile ? 4 : 12} style={{ minWidth: 0 }}>
+            {HEADER_WIDGETS.map(({ name, Widget }) => (
+              <Widget key={name} />
+            ))}
             <Dropdown
               trigger={['click']}
               menu={{

@@ -33,6 +33,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/residents/import',
       '/people',
       '/services',
+      '/projects',
       '/volunteering',
       '/ledger',
       '/merchants',
@@ -46,6 +47,8 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/settings/categories',
       '/settings/calendar',
       '/settings/work-orders',
+      '/settings/robots',
+      '/settings/notification-log',
     ]);
   });
 });

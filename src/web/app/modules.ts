@@ -3,8 +3,10 @@ import { authWebModule } from '../modules/auth/module';
 import { importsWebModule } from '../modules/imports/module';
 import { ledgerWebModule } from '../modules/ledger/module';
 import { merchantsWebModule } from '../modules/merchants/module';
+import { notificationsWebModule } from '../modules/notifications/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
+import { projectsWebModule } from '../modules/projects/module';
 import { reportsWebModule } from '../modules/reports/module';
 import { residentsWebModule } from '../modules/residents/module';
 import { servicesWebModule } from '../modules/services/module';
@@ -27,6 +29,7 @@ export const WEB_MODULES = [
   importsWebModule,
   peopleWebModule,
   servicesWebModule,
+  projectsWebModule,
   volunteersWebModule,
   ledgerWebModule,
   merchantsWebModule,
@@ -35,6 +38,7 @@ export const WEB_MODULES = [
   reportsWebModule,
   settingsWebModule,
   authWebModule,
+  notificationsWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

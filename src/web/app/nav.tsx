@@ -45,3 +45,8 @@ export function selectedNavKey(pathname: string): string {
 }
 
 export const testIdOf = (path: string) => `menu-${path === '/' ? 'home' : path.slice(1).replace(/\//g, '-')}`;
+
+/** The header widgets modules contribute (`header`), in module order: shown left of the user menu. */
+export const HEADER_WIDGETS = webModules.flatMap((m) =>
+  m.header ? [{ name: m.name, Widget: m.header }] : [],
+);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions';
 
 /**
@@ -53,6 +53,8 @@ export interface WebModule<K extends string = string> {
    * (counts from existing list endpoints), [] when nothing waits or the user lacks the permission.
    */
   todo?: () => TodoItem<K>[];
+  /** A small widget in the console's header, left of the user menu (e.g. the notification bell). */
+  header?: ComponentType;
 }
 
 /** Declares a web module; the type checks every contributed label against the module's own i18n keys. */

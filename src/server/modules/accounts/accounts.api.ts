@@ -9,6 +9,7 @@ export {
   userFieldSql,
   userHasRoleInScope,
 } from './accounts.repository';
+export { type Recipient, activeRecipients, usersHoldingAt } from './recipients.repository';
 
 /** A login as other modules see it (never its password hash or security state). */
 export interface UserRef {

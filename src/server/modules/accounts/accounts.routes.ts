@@ -7,8 +7,12 @@ import {
   loginBody,
   loginResponseSchema,
   loginTotpBody,
+  meOverviewSchema,
   meSchema,
   recoveryCodesSchema,
+  smsLoginBody,
+  smsSendBody,
+  smsSendResponseSchema,
   twoFactorCodeBody,
   twoFactorSetupSchema,
   twoFactorStatusSchema,
@@ -41,6 +45,9 @@ import {
   setupTwoFactor,
   twoFactorStatus,
 } from './accounts.twoFactor';
+import { loginWithSmsCode, sendLoginCode } from './accounts.sms';
+import { meOverview } from './accounts.overview';
+import { createSmsSender } from '../../platform/sms';
 import * as accountsTables from './accounts.table';
 import { accountsAccess } from '../../../shared/permissions/accounts';
 import { ACCOUNTS_ERRORS } from '../../../shared/i18n/errors.accounts';
@@ -86,6 +93,45 @@ export const accountsModule = defineModule({
         reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(req, deps.config));
         return meOf(result.actor, result);
       },
+    );
+
+    // Residents: phone + one-time SMS code (docs/API-resident.md). The sender is made once at start-up, so
+    // a misconfigured provider stops the app; tests may put their own into deps.sms.
+    const configuredSms = createSmsSender(deps.config.sms, base.log);
+    app.post(
+      '/api/auth/sms/send',
+      {
+        config: { access: access.public },
+        schema: { tags, body: smsSendBody, response: { 200: smsSendResponseSchema } },
+      },
+      async (req, reply) => {
+        try {
+          return await sendLoginCode(ctxOf(deps, req), deps.sms ?? configuredSms, req.body.phone, req.log);
+        } catch (err) {
+          const seconds = (err as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
+          if (seconds) reply.header('retry-after', String(seconds));
+          throw err;
+        }
+      },
+    );
+    app.post(
+      '/api/auth/sms/login',
+      {
+        config: { access: access.public },
+        schema: { tags, body: smsLoginBody, response: { 200: meSchema } },
+      },
+      async (req, reply) => {
+        const result = await loginWithSmsCode(ctxOf(deps, req), req.body.phone, req.body.code, {
+          userAgent: req.headers['user-agent'],
+        });
+        reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(req, deps.config));
+        return meOf(result.actor, result);
+      },
+    );
+    app.get(
+      '/api/me/overview',
+      { config: { access: access.session }, schema: { tags, response: { 200: meOverviewSchema } } },
+      (req) => meOverview(actorCtxOf(deps, req)),
     );
 
     app.post(

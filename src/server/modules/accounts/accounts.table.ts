@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, ts } from '../../platform/columns';
 
@@ -17,9 +18,22 @@ export const users = pgTable(
     lastLoginAt: ts('last_login_at'),
     /** An account of the demo seed: shared, password-only, exempt from the two-factor requirement. */
     isDemo: boolean('is_demo').notNull().default(false),
+    /**
+     * A resident login's mobile (SMS login, issue 17): AES-256-GCM ciphertext, HMAC blind index (one login
+     * per phone) and mask, like the registry's (R-LAW-PI-1). Null for staff accounts.
+     */
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    phoneMask: text('phone_mask'),
+    /** The resident registry record this login is (matched by the phone's blind index), when linked. */
+    residentId: uuid('resident_id'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    uniqueIndex('users_phone_hash_uq').on(t.phoneHash).where(sql`${t.phoneHash} is not null`),
+    index('users_resident_idx').on(t.residentId),
+  ],
 );
 
 /** A role held at an org unit; the user's scope for that role is the unit's subtree. */
@@ -91,4 +105,30 @@ export const loginChallenges = pgTable(
     ip: text('ip'),
   },
   (t) => [index('login_challenges_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * One-time SMS login codes (issue 17): 6 digits, valid 5 minutes, 5 tries. The code is kept only as an HMAC
+ * under the platform key (`code_hash`), the phone only as its blind index. The rows also count the sends
+ * per phone and per client address for the rate limits (60 s and 10 a day per phone; 30 a day per address);
+ * rows older than two days are deleted by the next send.
+ */
+export const smsCodes = pgTable(
+  'sms_codes',
+  {
+    id: uuid('id').primaryKey(),
+    phoneHash: text('phone_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    ip: text('ip'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    /** Set when the code logged in, or when a newer code replaced it. */
+    usedAt: ts('used_at'),
+  },
+  (t) => [
+    index('sms_codes_phone_idx').on(t.phoneHash, t.createdAt),
+    index('sms_codes_ip_idx').on(t.ip, t.createdAt),
+    index('sms_codes_created_idx').on(t.createdAt),
+  ],
 );

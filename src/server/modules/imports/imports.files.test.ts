@@ -40,10 +40,15 @@ describe('import files', () => {
     expect(codeOf(() => countCsvRows('a,b\n1,"open\n2,3', ','))).toBe('imports.bad_csv');
   });
 
-  it('CSV must be UTF-8: the BOM is dropped, GBK and UTF-16 are refused with a hint', () => {
-    expect(decodeCsv(Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('姓名')]))).toBe('姓名');
-    expect(codeOf(() => decodeCsv(Buffer.from([0xd5, 0xc5, 0xc8, 0xfd])))).toBe('imports.encoding');
-    expect(codeOf(() => decodeCsv(Buffer.from([0xff, 0xfe, 0x59, 0x00])))).toBe('imports.encoding');
+  it('CSV in UTF-8 (BOM dropped), GBK/GB18030 (Excel on Chinese Windows) or UTF-16 with BOM; anything else is refused', () => {
+    expect(decodeCsv(Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('姓名')]))).toEqual({
+      text: '姓名',
+      encoding: 'utf-8',
+    });
+    expect(decodeCsv(Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]))).toEqual({ text: '张三', encoding: 'gb18030' });
+    expect(decodeCsv(Buffer.from([0xff, 0xfe, 0x59, 0x00]))).toEqual({ text: 'Y', encoding: 'utf-16le' });
+    expect(decodeCsv(Buffer.from([0xfe, 0xff, 0x00, 0x59]))).toEqual({ text: 'Y', encoding: 'utf-16be' });
+    expect(codeOf(() => decodeCsv(Buffer.from([0x41, 0x80, 0xff])))).toBe('imports.encoding');
   });
 
   it('the format comes from the name and the first bytes', () => {
@@ -64,7 +69,7 @@ describe('import row mapping', () => {
     '性别',
     '出生日期',
     '手机',
-    '户籍状态(户籍/常住/流动)',
+    '户籍状态（户籍/常住/流动）',
     '特殊人群',
     '房号',
   ])!;
@@ -82,6 +87,9 @@ describe('import row mapping', () => {
     ]);
     expect(mapHeader(['2026 年铜都社区居民花名册'])).toBeNull();
     expect(mapHeader(['NAME', 'ID Number', 'Registration'])?.get('registrationStatus')).toBe(2);
+    // Notes in brackets are ignored, full-width (as Chinese Excel users type them) or half-width.
+    expect(mapHeader(['姓名', '户籍状态（户籍/常住/流动）'])?.get('registrationStatus')).toBe(1);
+    expect(mapHeader(['姓名', '户籍状态(户籍/常住/流动)'])?.get('registrationStatus')).toBe(1);
   });
 
   it('reads dates written in the usual ways, and rejects impossible ones', () => {

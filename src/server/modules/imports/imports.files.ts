@@ -48,16 +48,34 @@ function looksBinary(buf: Buffer): boolean {
   return head.includes(0);
 }
 
-/** UTF-8 (with or without BOM) only: GBK and UTF-16 files are refused with a message saying how to re-save. */
-export function decodeCsv(buf: Buffer): string {
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)))
-    throw badFile('imports.encoding');
-  try {
-    // TextDecoder drops a leading BOM by default.
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw badFile('imports.encoding');
+/** The text encodings a CSV may come in: UTF-8 (any tool), GB18030 (a superset of GBK: Excel on Chinese Windows), UTF-16 (Excel's "Unicode text"). */
+export const CSV_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/**
+ * Decodes a CSV and says in which encoding: a BOM decides (UTF-8, UTF-16 LE/BE); without one, strict UTF-8
+ * is tried first (GBK text is almost never valid UTF-8), then strict GB18030, which covers GBK and GB2312 —
+ * what Excel writes on Chinese Windows. Bytes valid in neither are refused with imports.encoding.
+ */
+export function decodeCsv(buf: Buffer): { text: string; encoding: CsvEncoding } {
+  const bom16 =
+    buf.length >= 2
+      ? buf[0] === 0xff && buf[1] === 0xfe
+        ? 'utf-16le'
+        : buf[0] === 0xfe && buf[1] === 0xff
+          ? 'utf-16be'
+          : null
+      : null;
+  const order: CsvEncoding[] = bom16 ? [bom16] : ['utf-8', 'gb18030'];
+  for (const encoding of order) {
+    try {
+      // TextDecoder drops a leading BOM by default.
+      return { text: new TextDecoder(encoding, { fatal: true }).decode(buf), encoding };
+    } catch {
+      // next candidate
+    }
   }
+  throw badFile('imports.encoding');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,10 +15,10 @@ import type { ImportRowError } from './imports.table';
  * value mapping (男/女, 户籍/常住/流动, special-group labels) and per-cell validation.
  */
 
-/** Headers are compared without spaces, case, '*' marks and anything in brackets: "户籍状态(户籍/常住/流动)" → "户籍状态". */
+/** Headers are compared without spaces, case, '*' marks and anything in brackets: "户籍状态（户籍/常住/流动）" or "户籍状态(…)" → "户籍状态". */
 export function normalizeHeader(h: string): string {
   return h
-    .replace(/[((][^))]*[))]/g, '')
+    .replace(/[(（][^)）]*[)）]/g, '')
     .replace(/[\s*_\-:：]/g, '')
     .toLowerCase();
 }

@@ -23,6 +23,8 @@ export const importJobs = pgTable('import_jobs', {
   fileName: text('file_name').notNull(),
   /** 'xlsx' | 'csv' */
   format: text('format').notNull().default('xlsx'),
+  /** A CSV's detected text encoding ('utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'); null for xlsx. */
+  encoding: text('encoding'),
   fileSize: integer('file_size').notNull().default(0),
   /** parsing → validated | failed → committing → committed | cancelled */
   status: text('status').notNull(),

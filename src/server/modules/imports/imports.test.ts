@@ -69,7 +69,7 @@ const HEADER = [
   '楼栋',
   '房号',
   '住址',
-  '户籍状态(户籍/常住/流动)',
+  '户籍状态（户籍/常住/流动）',
   '特殊群体',
   '备注',
 ];
@@ -144,7 +144,7 @@ describe('resident import', () => {
     await wb.xlsx.load(res.rawPayload as never);
     const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     expect(headers.slice(0, 4)).toEqual(['姓名', '身份证号', '手机号', '性别']);
-    expect(headers).toContain('户籍状态(户籍/常住/流动)');
+    expect(headers).toContain('户籍状态（户籍/常住/流动）');
     expect(wb.worksheets[1]!.name).toBe('填写说明');
 
     const en = await worker.request({
@@ -398,16 +398,16 @@ describe('resident import', () => {
     const r4 = await upload(worker, t.fx.tongdu.id, 'old.xls', xls);
     expect(r4.json().error.code).toBe('imports.legacy_xls');
 
-    // "张三" in GBK: the user is told to save as UTF-8.
-    const gbk = Buffer.concat([
+    // Bytes that are text in no encoding we read (0x80, 0xff are invalid in UTF-8 and GB18030 alike).
+    const garbled = Buffer.concat([
       Buffer.from('姓名,户籍状态\r\n'),
-      Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+      Buffer.from([0x80, 0xff, 0x80]),
       Buffer.from(',户籍\r\n'),
     ]);
-    const r5 = await upload(worker, t.fx.tongdu.id, 'gbk.csv', gbk);
+    const r5 = await upload(worker, t.fx.tongdu.id, 'garbled.csv', garbled);
     expect(r5.statusCode).toBe(400);
     expect(r5.json().error.code).toBe('imports.encoding');
-    expect(r5.json().error.message).toContain('GBK');
+    expect(r5.json().error.message).toContain('.xlsx');
 
     const r6 = await worker.request({
       method: 'POST',
@@ -516,6 +516,24 @@ describe('resident import', () => {
     });
     const byPhone = (await worker.get('/api/residents?q=13800138000')).json();
     expect(byPhone.total).toBe(1);
+  });
+
+  it('a CSV saved by Excel on Chinese Windows (GBK) is read as it is, and the job says which encoding it found', async () => {
+    const worker = await t.as('tongdu_worker');
+    const id = freshId();
+    // "姓名,身份证号,户籍状态\r\n张三,<id>,户籍\r\n" in GBK (Python's gbk codec), no BOM.
+    const gbk = Buffer.concat([
+      Buffer.from('d0d5c3fb2cc9edb7ddd6a4bac52cbba7bcaed7b4ccac0d0ad5c5c8fd2c', 'hex'),
+      Buffer.from(id),
+      Buffer.from('2cbba7bcae0d0a', 'hex'),
+    ]);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
+    const res = await upload(worker, t.fx.tongdu.id, '居民名单.csv', gbk);
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ format: 'csv', encoding: 'gb18030', totalRows: 1 });
+    const job = await settled(worker, res.json().id);
+    expect(job).toMatchObject({ status: 'validated', validRows: 1, errorRows: 0, encoding: 'gb18030' });
+    expect(job.preview[0]).toMatchObject({ name: '张三', registrationStatus: 'registered' });
   });
 
   it("R-ORG-1: a unit outside the worker's scope answers 404, and so do other communities' import jobs", async () => {

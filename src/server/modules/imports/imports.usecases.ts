@@ -46,6 +46,7 @@ import {
   type CellValue,
   countCsvRows,
   csvRecords,
+  type CsvEncoding,
   decodeCsv,
   detectDelimiter,
   type FileFormat,
@@ -159,6 +160,7 @@ function toJobDto(
     orgUnitName: names.unit ?? null,
     fileName: job.fileName,
     format: job.format as FileFormat,
+    encoding: (job.encoding as CsvEncoding | null) ?? null,
     fileSize: job.fileSize,
     status: job.status as ImportStatus,
     progress: job.progress,
@@ -222,9 +224,12 @@ export async function startResidentImport(
 
   const format = sniffFormat(input.fileName, input.file);
   let csv: { text: string; delimiter: string } | undefined;
+  let encoding: CsvEncoding | null = null;
   let totalRows = 0;
   if (format === 'csv') {
-    const text = decodeCsv(input.file);
+    const decoded = decodeCsv(input.file);
+    const text = decoded.text;
+    encoding = decoded.encoding;
     const delimiter = detectDelimiter(text);
     totalRows = countCsvRows(text, delimiter);
     if (totalRows === 0) throw new AppError('imports.no_rows', 400);
@@ -246,6 +251,7 @@ export async function startResidentImport(
         orgPath: unit.path,
         fileName: input.fileName.slice(0, 200),
         format,
+        encoding,
         fileSize: input.file.length,
         status: 'parsing',
         totalRows,
@@ -263,6 +269,7 @@ export async function startResidentImport(
         kind: 'residents',
         fileName: created!.fileName,
         format,
+        encoding,
         fileSize: input.file.length,
         orgUnitId: unit.id,
       },
@@ -990,8 +997,8 @@ const TEMPLATE_HEADERS: Record<Locale, Record<ResidentImportColumn, string>> = {
     building: '楼栋',
     room: '房号',
     address: '住址',
-    registrationStatus: '户籍状态(户籍/常住/流动)',
-    tags: '特殊群体(独居、空巢、留守、失能、重残、困难,多个用、或,分隔)',
+    registrationStatus: '户籍状态（户籍/常住/流动）',
+    tags: '特殊群体（独居、空巢、留守、失能、重残、困难，多个用“、”或“，”分隔）',
     notes: '备注',
   },
   en: {
@@ -1011,23 +1018,23 @@ const TEMPLATE_HEADERS: Record<Locale, Record<ResidentImportColumn, string>> = {
 
 const TEMPLATE_NOTES: Record<Locale, [string, string][]> = {
   'zh-CN': [
-    ['姓名', '必填,最多 50 个字'],
+    ['姓名', '必填，最多 50 个字'],
     [
       '身份证号',
-      '18 位,最后一位可为 X;填写后出生日期和性别按身份证号自动得出。请保持本列为“文本”格式,否则 Excel 会丢失末几位',
+      '18 位，最后一位可为 X；填写后出生日期和性别按身份证号自动得出。请保持本列为“文本”格式，否则 Excel 会丢失末几位',
     ],
-    ['手机号', '选填,11 位大陆手机号'],
-    ['性别', '男 / 女;没有身份证号时必填'],
-    ['出生日期', '选填,如 1956-03-14'],
-    ['楼栋', '选填,须是所选社区/网格/小区下已有的楼栋名称,如“1栋”;重名时写“小区名+楼栋名”'],
-    ['房号', '选填,如 201;与楼栋一起填写时自动建立住户'],
-    ['住址', '选填,最多 200 个字'],
-    ['户籍状态', '必填:户籍 / 常住 / 流动'],
-    ['特殊群体', '选填:独居、空巢、留守、失能、重残、困难,多个用“、”或“,”分隔'],
-    ['备注', '选填,最多 1000 个字'],
+    ['手机号', '选填，11 位大陆手机号'],
+    ['性别', '男 / 女；没有身份证号时必填'],
+    ['出生日期', '选填，如 1956-03-14'],
+    ['楼栋', '选填，须是所选社区/网格/小区下已有的楼栋名称，如“1栋”；重名时写“小区名+楼栋名”'],
+    ['房号', '选填，如 201；与楼栋一起填写时自动建立住户'],
+    ['住址', '选填，最多 200 个字'],
+    ['户籍状态', '必填：户籍 / 常住 / 流动'],
+    ['特殊群体', '选填：独居、空巢、留守、失能、重残、困难，多个用“、”或“，”分隔'],
+    ['备注', '选填，最多 1000 个字'],
     [
       '',
-      '一次最多 200,000 行;支持 .xlsx 和 UTF-8 编码的 .csv(暂不支持 GBK 编码)。有错误的行全部修正后才能导入。',
+      '一次最多 200,000 行；支持 .xlsx 和 .csv（UTF-8 或 GBK 编码均可，Excel 另存的 CSV 可直接导入）。有错误的行全部修正后才能导入。',
     ],
   ],
   en: [
@@ -1053,7 +1060,7 @@ const TEMPLATE_NOTES: Record<Locale, [string, string][]> = {
     ['Notes', 'Optional, at most 1000 characters'],
     [
       '',
-      'At most 200,000 rows; .xlsx or UTF-8 .csv (GBK is not supported). Every row must be valid before the import can be committed.',
+      'At most 200,000 rows; .xlsx or .csv (UTF-8 or GBK: a CSV saved by Excel on Chinese Windows is read as it is). Every row must be valid before the import can be committed.',
     ],
   ],
 };

@@ -121,7 +121,7 @@ export async function getPoint(ctx: ActorCtx, id: string) {
   const p = await findPoint(ctx, id, 'read');
   const [dto] = await pointDtos(ctx, [p]);
   const operators = merchantsPolicy.can(ctx.actor, 'manage', p) ? await operatorsOf(ctx.db, id) : [];
-  return { ...dto!, items: await itemsOf(ctx.db, id), operators };
+  return { ...dto!, items: await itemsOf(ctx.db, id), operators, today: chinaDate(ctx.clock.now()) };
 }
 
 /** The community a point registers with: in the actor's merchants.manage scope (else 404), active, a community. */

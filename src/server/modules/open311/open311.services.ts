@@ -62,7 +62,10 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         datatype: 'string',
         required: false,
         description: b('路灯编号', 'Lamp number'),
-        datatypeDescription: b('灯杆上喷涂的编号,如 XL-0123', 'The number painted on the pole, e.g. XL-0123'),
+        datatypeDescription: b(
+          '灯杆上喷涂的编号，如 XL-0123',
+          'The number painted on the pole, e.g. XL-0123',
+        ),
       },
       {
         code: 'lamp_state',
@@ -480,7 +483,7 @@ export function checkAttributes(def: ServiceDef | undefined, values: AttributeVa
   return problems;
 }
 
-/** The attributes as a line staff read in the order's description, e.g. "路灯编号:XL-1;路灯状态:不亮". */
+/** The attributes as a line staff read in the order's description, e.g. "路灯编号:XL-1;路灯状态：不亮". */
 export function describeAttributes(def: ServiceDef | undefined, values: AttributeValues): string {
   const parts: string[] = [];
   for (const a of def?.attributes ?? []) {

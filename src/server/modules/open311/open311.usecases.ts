@@ -258,7 +258,7 @@ function serviceNotice(locale: Locale, dueAt: Date | null): string {
     return due
       ? `Handled within the statutory time limit, due by ${due}`
       : 'Handled within the statutory time limit';
-  return due ? `按规定时限办理,办结时限 ${due}` : '按规定时限办理';
+  return due ? `按规定时限办理，办结时限 ${due}` : '按规定时限办理';
 }
 
 // ---------------------------------------------------------------- POST requests

@@ -59,3 +59,20 @@ export async function registeredIdNumberHashes(db: Db, hashes: readonly string[]
   );
   return new Set(found.map((f) => f.hash));
 }
+
+/**
+ * Live residents whose phone has this blind index (at most `limit`), for linking a resident's own login
+ * (SMS login, accounts module): the caller proved the phone, never sees the others' data and links only
+ * when exactly one record matches.
+ */
+export async function liveResidentsByPhoneHash(
+  db: Db,
+  phoneHash: string,
+  limit = 2,
+): Promise<{ id: string; name: string; communityId: string }[]> {
+  return db
+    .select({ id: residents.id, name: residents.name, communityId: residents.communityId })
+    .from(residents)
+    .where(and(eq(residents.phoneHash, phoneHash), isNull(residents.deletedAt)))
+    .limit(limit);
+}

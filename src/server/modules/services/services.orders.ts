@@ -537,7 +537,7 @@ export async function prepareAction(
       });
       return {
         patch,
-        event: { note: `${o.assigneeName ?? ''} 超时未接单,退回社区派单队列` },
+        event: { note: `${o.assigneeName ?? ''} 超时未接单，退回社区派单队列` },
         data: { assigneeId: o.assigneeId, assigneeName: o.assigneeName },
         audit: { after: { status: 'ordered', alert: 'timeout' } },
       };

@@ -1,4 +1,5 @@
 import type { Permission } from '../../../shared/permissions';
+import { notify } from '../notifications/notifications.api';
 import {
   SO_ACTIONS,
   SO_STATUSES,
@@ -41,6 +42,17 @@ export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoActi
   ) as Record<SoAction, TransitionRule<SoStatus, SvcOrderRow, SoActionInput>>,
   authorize: (actor, o, action) => mayAct(actor, o, action),
   prepare: (o, _action, input, ctx) => prepareAction(o, input, ctx),
+  // The one who ordered hears when someone takes the order on and when the service is done (notifications).
+  afterTransition: async (tx, ctx, e) => {
+    const o = e.updated;
+    if (!o.orderedBy || (e.action !== 'accept' && e.action !== 'check_out')) return;
+    await notify(tx, ctx, {
+      event: e.action === 'accept' ? 'service_order.accepted' : 'service_order.completed',
+      params: { number: o.number, service: o.title, volunteer: o.assigneeName ?? '' },
+      link: `/m/orders/${o.id}`,
+      users: [o.orderedBy],
+    });
+  },
   adapter: {
     table: svcOrders,
     id: svcOrders.id,

@@ -129,12 +129,12 @@ export async function issueCertificate(
     content: [
       { text: '志愿服务证明', fontSize: 26, alignment: 'center', margin: [0, 10, 0, 4] },
       { text: 'Certificate of Volunteer Service', fontSize: 11, alignment: 'center', color: '#666' },
-      { text: `证书编号:${result}`, alignment: 'right', fontSize: 10, margin: [0, 18, 0, 12] },
+      { text: `证书编号：${result}`, alignment: 'right', fontSize: 10, margin: [0, 18, 0, 12] },
       {
         text: [
           '兹证明 ',
           { text: v.name, fontSize: 16 },
-          ` 同志自参加志愿服务以来,经${community?.name ?? '本社区'}记录并确认的志愿服务时长累计 `,
+          ` 同志自参加志愿服务以来，经${community?.name ?? '本社区'}记录并确认的志愿服务时长累计 `,
           { text: hoursText(minutes), fontSize: 16 },
           ' 小时,',
           stars > 0
@@ -175,7 +175,7 @@ export async function issueCertificate(
         color: '#666',
         margin: [0, 6, 0, 30],
       },
-      { text: `出具单位:${community?.name ?? ''}(盖章)`, alignment: 'right', margin: [0, 20, 0, 4] },
+      { text: `出具单位：${community?.name ?? ''}(盖章)`, alignment: 'right', margin: [0, 20, 0, 4] },
       { text: `${y}年${Number(m)}月${Number(d)}日`, alignment: 'right' },
     ],
   };

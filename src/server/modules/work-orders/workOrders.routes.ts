@@ -7,6 +7,7 @@ import {
   publicReportBody,
   publicWorkOrderSchema,
   ratingBody,
+  trackBody,
   workOrderDetailSchema,
   workOrderListQuery,
   workOrderSchema,
@@ -35,6 +36,7 @@ import {
   publicPhotoIds,
   act,
   applyAction,
+  findByNumberAndPhoneLast4,
   findByNumberForRequester,
   getOrder,
   intake,
@@ -131,6 +133,15 @@ export const workOrdersModule = defineModule({
         .send(data);
     };
     const idParams = z.object({ id: z.string() });
+    /** The requester's order: by the last four digits of their phone, their tracking token, or their login. */
+    const requesterOrder = (
+      req: FastifyRequest,
+      number: string,
+      proof: { token?: string | undefined; phoneLast4?: string | undefined },
+    ) =>
+      proof.phoneLast4
+        ? findByNumberAndPhoneLast4(ctxOf(deps, req), number, proof.phoneLast4)
+        : findByNumberForRequester(deps.db, number, proof.token, req.actor?.userId);
     registerReportRoutes(base, deps);
 
     const categories = async () =>
@@ -310,6 +321,15 @@ export const workOrdersModule = defineModule({
         return sendStored(reply, res);
       },
     );
+    // Residents track by order number + the last four digits of their phone (no link needed).
+    app.post(
+      '/api/public/work-orders/track',
+      {
+        config: { access: access.public },
+        schema: { tags, body: trackBody, response: { 200: publicWorkOrderSchema } },
+      },
+      async (req) => publicView(deps.db, await requesterOrder(req, req.body.number, req.body)),
+    );
     app.get(
       '/api/public/work-orders/:number',
       {
@@ -334,16 +354,14 @@ export const workOrdersModule = defineModule({
         schema: {
           tags,
           params: z.object({ number: z.string().max(40), id: z.string().max(40) }),
-          querystring: z.object({ token: z.string().max(100).optional() }),
+          querystring: z.object({
+            token: z.string().max(100).optional(),
+            phoneLast4: z.string().max(4).optional(),
+          }),
         },
       },
       async (req, reply) => {
-        const order = await findByNumberForRequester(
-          deps.db,
-          req.params.number,
-          req.query.token,
-          req.actor?.userId,
-        );
+        const order = await requesterOrder(req, req.params.number, req.query);
         if (!(await publicPhotoIds(deps.db, order.id)).has(req.params.id))
           throw new AppError('common.not_found', 404);
         const [a] = await deps.db.select().from(woAttachments).where(eq(woAttachments.id, req.params.id));
@@ -363,12 +381,7 @@ export const workOrdersModule = defineModule({
         },
       },
       async (req) => {
-        const order = await findByNumberForRequester(
-          deps.db,
-          req.params.number,
-          req.body.token,
-          req.actor?.userId,
-        );
+        const order = await requesterOrder(req, req.params.number, req.body);
         // The requester's "unresolved and dissatisfied" counts as the unit's fault: a redo (R-LAW-WO-5).
         await applyAction(
           ctxOf(deps, req),
@@ -382,10 +395,7 @@ export const workOrdersModule = defineModule({
           },
           { source: 'requester' },
         );
-        return publicView(
-          deps.db,
-          await findByNumberForRequester(deps.db, req.params.number, req.body.token, req.actor?.userId),
-        );
+        return publicView(deps.db, await requesterOrder(req, req.params.number, req.body));
       },
     );
   },

@@ -4,6 +4,7 @@ import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { sweepWorkflow } from '../../platform/workflow';
 import { unitById } from '../org/org.api';
+import { notifyAssigned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
 import { settingsFor } from './workOrders.settings';
 import { woEvents, workOrders } from './workOrders.table';
@@ -69,9 +70,10 @@ export async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
     action: 'escalate',
     fromStatus: o.status,
     toStatus: target ? o.status : 'submitted',
-    note: target ? `超时未签收,升级至${target.name}` : '超时未签收,退回街道综治中心督办',
+    note: target ? `超时未签收，升级至${target.name}` : '超时未签收，退回街道综治中心督办',
     data: { level: o.escalationLevel + 1, to: target?.id ?? null },
   });
+  if (target) await notifyAssigned(tx, ctx, { ...o, ...patch } as OrderRow);
   await writeAudit(tx, ctx, {
     action: 'work_orders.escalate',
     entityType: 'work_order',

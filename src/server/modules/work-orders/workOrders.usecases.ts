@@ -8,6 +8,7 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { createRateLimiter } from '../../platform/rateLimit';
 import { type Prepared, transition } from '../../platform/workflow';
 import type { Actor } from '../../platform/permissions';
 import { orgTreeVersion, orgUnits } from '../org/org.table';
@@ -633,7 +634,7 @@ export async function prepareAction(
       Object.assign(patch, { closedAt: now });
       publicNote = body.to.match(/^\d+$/)
         ? `紧急情况已转${body.to}处置`
-        : '该事项属于法定途径办理,已告知办理渠道';
+        : '该事项属于法定途径办理，已告知办理渠道';
       data.to = body.to;
       break;
     case 'link_duplicate': {
@@ -641,7 +642,7 @@ export async function prepareAction(
       if (!original || original.id === order.id)
         throw invalidField('duplicateOfId', 'work_orders.duplicate_unknown');
       Object.assign(patch, { duplicateOfId: original.id, closedAt: now });
-      publicNote = `与已受理的诉求 ${original.number} 重复,将一并办理`;
+      publicNote = `与已受理的诉求 ${original.number} 重复，将一并办理`;
       break;
     }
     case 'cancel':
@@ -649,7 +650,7 @@ export async function prepareAction(
       break;
     case 'accept':
       Object.assign(patch, { acceptedAt: now });
-      publicNote = '责任单位已签收,正在办理';
+      publicNote = '责任单位已签收，正在办理';
       break;
     case 'return':
       data.reason = body.note;
@@ -778,10 +779,10 @@ export async function prepareAction(
           ...dueFields(await deadlineOf(ctx.db, now, limit)),
           acceptedAt: now,
         });
-        publicNote = '根据您的评价,责任单位将重新办理';
+        publicNote = '根据您的评价，责任单位将重新办理';
       } else {
         Object.assign(patch, { closedAt: now });
-        publicNote = '已回访,诉求办结';
+        publicNote = '已回访，诉求办结';
       }
       Object.assign(data, {
         resolved: body.resolved,
@@ -965,6 +966,28 @@ export async function listOrders(ctx: ActorCtx, q: WorkOrderListQuery) {
 }
 
 // ---------------------------------------------------------------- requester side
+
+/** Tracking by number + last four digits: lookups a minute per client address and per order number. */
+export const TRACK_PER_ADDRESS_PER_MINUTE = 20;
+export const TRACK_PER_NUMBER_PER_MINUTE = 10;
+
+/**
+ * The requester's order by its number and the last four digits of the phone given at intake (issue 17:
+ * residents track without a link). Any mismatch — unknown number, an order without a phone, other digits —
+ * is the same 404. Four digits can be guessed, so lookups are limited per client address and per order
+ * number (counted in the database, platform/rateLimit): one order takes days of guessing, not minutes.
+ */
+export async function findByNumberAndPhoneLast4(ctx: UseCaseCtx, number: string, phoneLast4: string) {
+  const perAddress = createRateLimiter(ctx.db, TRACK_PER_ADDRESS_PER_MINUTE, ctx.clock);
+  const perNumber = createRateLimiter(ctx.db, TRACK_PER_NUMBER_PER_MINUTE, ctx.clock);
+  const okAddress = await perAddress.take(`track:${ctx.ip ?? 'unknown'}`);
+  const okNumber = await perNumber.take(`track-number:${number.trim().toUpperCase()}`);
+  if (!okAddress || !okNumber) throw new AppError('common.too_many_requests', 429);
+  const o = await orderByNumberForRequester(ctx.db, number.trim());
+  if (!o?.requesterPhoneMask || !/^\d{4}$/.test(phoneLast4) || o.requesterPhoneMask.slice(-4) !== phoneLast4)
+    throw notFound();
+  return o;
+}
 
 export async function findByNumberForRequester(
   db: Db,

@@ -1,4 +1,4 @@
-import { isNull } from 'drizzle-orm';
+import { and, isNull, sql } from 'drizzle-orm';
 import type { ActionBody } from '../../../shared/contracts/workOrders';
 import {
   TRANSITIONS,
@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/workOrderMachine';
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
+import { notifyAssigned, notifyDueSoon, notifyOverdue, notifyReturned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
 import { escalate, markOverdue, remind } from './workOrders.sla';
 import { woEscalations, woEvents, workOrders } from './workOrders.table';
@@ -17,6 +18,8 @@ import type { OrderRow } from './workOrders.repository';
 import { invalidTransition, prepareAction } from './workOrders.usecases';
 
 const DAY = 24 * 3_600_000;
+/** "Due soon" (notifications): a day before the completion deadline. */
+const DUE_SOON_MS = DAY;
 
 /** An action's input: the request body, and who rates a follow-up (never taken from the body). */
 export interface WoActionInput {
@@ -50,8 +53,19 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
   ) as Record<WoAction, TransitionRule<WoStatus, OrderRow, WoActionInput>>,
   authorize: (actor, order, action) => mayAct(actor, order, action),
   prepare: (order, _action, input, ctx) => prepareAction(order, input, ctx),
-  afterTransition: (tx, _ctx, e) =>
-    recordRollup(tx, { before: e.record, after: e.updated, action: e.input.body }),
+  afterTransition: async (tx, ctx, e) => {
+    await recordRollup(tx, { before: e.record, after: e.updated, action: e.input.body });
+    // Who is told (notifications): the unit an order lands on, the centre a handler returns it to.
+    if (
+      e.to === 'dispatched' &&
+      (e.action === 'dispatch' || e.action === 'reassign' || e.action === 'reject_return')
+    )
+      await notifyAssigned(tx, ctx, e.updated);
+    else if (e.action === 'return') {
+      const body = e.input.body as { note?: string };
+      await notifyReturned(tx, ctx, e.updated, body.note ?? '');
+    }
+  },
   adapter: {
     table: workOrders,
     id: workOrders.id,
@@ -104,12 +118,29 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
       fire: (tx, ctx, o) => escalate(tx, ctx, o),
     },
     {
+      // Due within DUE_SOON_MS: the handling unit is told once per deadline (an extension gets its own).
+      name: 'due_soon',
+      states: ['dispatched', 'in_progress', 'extension_pending'],
+      due: workOrders.dueAt,
+      afterMs: -DUE_SOON_MS,
+      // Only orders given more than two days: a short time limit is urgent from the start.
+      where: and(
+        isNull(workOrders.overdueAt),
+        sql`${workOrders.dueAt} - ${workOrders.createdAt} > interval '2 days'`,
+      ),
+      step: stepKey('due_soon:', workOrders.dueAt),
+      fire: (tx, ctx, o) => notifyDueSoon(tx, ctx, o),
+    },
+    {
       name: 'overdue',
       states: RUNNING,
       due: workOrders.dueAt,
       where: isNull(workOrders.overdueAt),
       step: () => 'overdue',
-      fire: (tx, ctx, o) => markOverdue(tx, ctx, o),
+      fire: async (tx, ctx, o) => {
+        await markOverdue(tx, ctx, o);
+        await notifyOverdue(tx, ctx, o);
+      },
     },
     {
       // The reminder (催办) the day after expiry; a deadline moved by an extension gets its own.

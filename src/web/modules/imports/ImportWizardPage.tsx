@@ -290,6 +290,11 @@ function JobBody({ job, onRestart }: { job: ImportJobDetailDto; onRestart: () =>
         <Tag color={STATUS_COLORS[job.status]} data-testid="import-status">
           {t(`import.st.${job.status}`)}
         </Tag>
+        {job.encoding ? (
+          <Typography.Text type="secondary" data-testid="import-encoding">
+            {t('import.encoding', { name: t(`import.enc.${job.encoding}`) })}
+          </Typography.Text>
+        ) : null}
       </Space>
       <Typography.Text type="secondary">
         {job.createdByName} · {formatDateTime(job.createdAt)}

@@ -325,9 +325,9 @@ function SettleModal({ open, point, onClose }: { open: boolean; point: PointDeta
   useEffect(() => {
     if (open) {
       setKey(newIdempotencyKey());
-      form.setFieldsValue({ upTo: dayjs(), note: undefined });
+      form.setFieldsValue({ upTo: dayjs(point.today), note: undefined });
     }
-  }, [open, form]);
+  }, [open, form, point.today]);
   const settle = useMutation({
     mutationFn: (v: { upTo: dayjs.Dayjs; note?: string }) =>
       merchantsApi.settle(point.id, {
@@ -368,7 +368,7 @@ function SettleModal({ open, point, onClose }: { open: boolean; point: PointDeta
       </Flex>
       <Form form={form} layout="vertical" onFinish={(v) => settle.mutate(v)}>
         <Form.Item name="upTo" label={t('merchants.settle.upTo')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(point.today), 'day')} />
         </Form.Item>
         <Form.Item name="note" label={t('merchants.settle.note')} rules={[{ max: 200 }]}>
           <Input />

@@ -54,8 +54,14 @@ export const woKeys = {
   detail: (id: string) => ['work-orders', 'detail', id] as const,
   categories: ['work-orders', 'categories'] as const,
   publicCategories: ['public', 'work-orders', 'categories'] as const,
-  track: (number: string, token: string) => ['public', 'work-orders', number, token] as const,
+  track: (number: string, proof: TrackProof) => ['public', 'work-orders', number, proof] as const,
 };
+
+/**
+ * How a requester shows an order is theirs: the token of the tracking link they kept, or the last four
+ * digits of the phone they gave (typed in on /track with the order number).
+ */
+export type TrackProof = { token: string } | { phoneLast4: string };
 
 const filterQuery = (f: WoFilters): Query => ({
   view: f.view,
@@ -124,11 +130,22 @@ export const publicApi = {
       ? api.postAnonymous<ReportResult>('/api/public/work-orders', body, h)
       : api.post<ReportResult>('/api/public/work-orders', body, h);
   },
-  track: (number: string, token: string) =>
-    api.get<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}`, { token }),
-  /** A photo the requester may view (their report's or the reply's), opened with the tracking token. */
-  photoUrl: (number: string, id: string, token: string) =>
-    `/api/public/work-orders/${encodeURIComponent(number)}/attachments/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
+  track: (number: string, proof: TrackProof) =>
+    'phoneLast4' in proof
+      ? api.postAnonymous<PublicWorkOrder>('/api/public/work-orders/track', {
+          number,
+          phoneLast4: proof.phoneLast4,
+        })
+      : api.get<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}`, {
+          token: proof.token,
+        }),
+  /** A photo the requester may view (their report's or the reply's), opened with the same proof. */
+  photoUrl: (number: string, id: string, proof: TrackProof) =>
+    `/api/public/work-orders/${encodeURIComponent(number)}/attachments/${encodeURIComponent(id)}?${
+      'phoneLast4' in proof
+        ? `phoneLast4=${encodeURIComponent(proof.phoneLast4)}`
+        : `token=${encodeURIComponent(proof.token)}`
+    }`,
   rate: (number: string, body: RatingInput) =>
     api.post<PublicWorkOrder>(`/api/public/work-orders/${encodeURIComponent(number)}/rating`, body),
 };

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
   ErrorBox,
+  Field,
   formatAt,
   Loading,
   Notice,
@@ -14,7 +15,15 @@ import {
   type TagKind,
   useToast,
 } from '../../../phone/ui';
-import { type PublicWorkOrder, publicApi, type RatingInput, trackPath, type WoStatus, woKeys } from '../api';
+import {
+  type PublicWorkOrder,
+  publicApi,
+  type RatingInput,
+  type TrackProof,
+  trackPath,
+  type WoStatus,
+  woKeys,
+} from '../api';
 import { savedReports } from './savedReports';
 
 const STEPS = ['submitted', 'dispatched', 'in_progress', 'replied', 'closed'] as const;
@@ -44,43 +53,129 @@ const STATUS_TAG: Record<WoStatus, TagKind> = {
   diverted: 'plain',
 };
 
-/** /track/:number?token=…: the requester follows their report with the link they kept and rates the result. */
+/**
+ * /track and /track/:number: the requester follows their report and rates the result, with the link they kept
+ * (number + its secret), or by typing the order number and the last four digits of the phone they gave.
+ */
 export default function TrackPage() {
   const { t } = useI18n();
-  const { number = '' } = useParams();
+  const { number: pathNumber = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  const [lookup, setLookup] = useState<{ number: string; phoneLast4: string } | null>(null);
+  const number = lookup?.number ?? pathNumber;
+  const proof: TrackProof | null = lookup ? { phoneLast4: lookup.phoneLast4 } : token ? { token } : null;
   const order = useQuery({
-    queryKey: woKeys.track(number, token),
-    queryFn: () => publicApi.track(number, token),
-    enabled: !!number && !!token,
+    queryKey: woKeys.track(number, proof ?? { token: '' }),
+    queryFn: () => publicApi.track(number, proof!),
+    enabled: !!proof && !!number,
+    // A wrong pair is not worth asking again: guesses are limited per number.
+    retry: false,
     refetchInterval: 60_000,
   });
+  const notFound = order.isError && order.error instanceof ApiError && order.error.status === 404;
 
   let body: ReactNode;
-  if (!number || !token || (order.isError && order.error instanceof ApiError && order.error.status === 404)) {
-    body = <NotFound known={!!number} />;
+  if (!proof || notFound || (lookup && order.isError)) {
+    const error = !order.isError
+      ? null
+      : !lookup
+        ? t('pub.track.notFoundText')
+        : notFound
+          ? t('pub.track.lookupNotFound')
+          : order.error instanceof Error
+            ? order.error.message
+            : '';
+    body = (
+      <LookupForm
+        initialNumber={number}
+        error={error}
+        loading={!!lookup && order.isFetching}
+        onSubmit={(n, last4) => setLookup({ number: n, phoneLast4: last4 })}
+      />
+    );
   } else if (order.isError) {
     body = <ErrorBox error={order.error} onRetry={() => order.refetch()} />;
   } else if (!order.data) {
     body = <Loading rows={6} />;
   } else {
-    body = <TrackBody order={order.data} token={token} />;
+    body = <TrackBody order={order.data} proof={proof} />;
   }
   return <Shell title={t('pub.track.title')}>{body}</Shell>;
 }
 
-/** No (valid) link: the reports made on this phone, and a new report. */
-function NotFound({ known }: { known: boolean }) {
+/** Order number + last four digits of the phone: the way in without the link; and this phone's own reports. */
+function LookupForm({
+  initialNumber,
+  error,
+  loading,
+  onSubmit,
+}: {
+  initialNumber: string;
+  error: string | null;
+  loading: boolean;
+  onSubmit: (number: string, phoneLast4: string) => void;
+}) {
   const { t } = useI18n();
+  const [number, setNumber] = useState(initialNumber);
+  const [last4, setLast4] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const mine = savedReports();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!number.trim()) local.number = t('pub.track.numberRequired');
+    if (!/^\d{4}$/.test(last4)) local.last4 = t('pub.track.last4Required');
+    setErrors(local);
+    if (Object.keys(local).length === 0) onSubmit(number.trim().toUpperCase(), last4);
+  };
   return (
     <>
-      {known || mine.length === 0 ? (
-        <Section title={t('pub.track.notFound')} testId="track-not-found">
-          <p className="ph-p">{t('pub.track.notFoundText')}</p>
-        </Section>
-      ) : null}
+      <Section title={t('pub.track.lookupTitle')} testId="track-lookup">
+        <p className="ph-p">{t('pub.track.lookupIntro')}</p>
+        <form onSubmit={submit} noValidate>
+          <Field label={t('pub.track.numberLabel')} error={errors.number}>
+            {(p) => (
+              <input
+                {...p}
+                className="input mono"
+                autoComplete="off"
+                placeholder={t('pub.track.numberPlaceholder')}
+                value={number}
+                onChange={(e) => setNumber(e.target.value)}
+                data-testid="track-number-input"
+              />
+            )}
+          </Field>
+          <Field label={t('pub.track.last4Label')} error={errors.last4}>
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={4}
+                value={last4}
+                onChange={(e) => setLast4(e.target.value.replace(/\D/g, ''))}
+                data-testid="track-last4-input"
+              />
+            )}
+          </Field>
+          {error ? (
+            <Notice kind="error" testId="track-not-found">
+              {error}
+            </Notice>
+          ) : null}
+          <button
+            type="submit"
+            className="btn btn-primary btn-block btn-big"
+            disabled={loading}
+            data-testid="track-lookup-submit"
+          >
+            {t('pub.track.lookupSubmit')}
+          </button>
+        </form>
+      </Section>
       {mine.length ? (
         <Section title={t('pub.report.mine')} testId="report-mine">
           <ul className="list">
@@ -95,14 +190,14 @@ function NotFound({ known }: { known: boolean }) {
           </ul>
         </Section>
       ) : null}
-      <Link to="/report" className="btn btn-primary btn-block btn-big">
+      <Link to="/report" className="btn btn-block">
         {t('pub.track.newReport')}
       </Link>
     </>
   );
 }
 
-function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string }) {
+function TrackBody({ order: o, proof }: { order: PublicWorkOrder; proof: TrackProof }) {
   const { t } = useI18n();
   const [more, setMore] = useState(false);
   const step = STEP_OF[o.status];
@@ -156,7 +251,7 @@ function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string 
           ))}
         </ol>
       </section>
-      {o.canRate ? <RatingForm order={o} token={token} /> : null}
+      {o.canRate ? <RatingForm order={o} proof={proof} /> : null}
       <Section title={t('pub.track.progress')}>
         <ol className="steps timeline" data-testid="track-timeline">
           {[...o.timeline].reverse().map((e, i) => (
@@ -171,13 +266,13 @@ function TrackBody({ order: o, token }: { order: PublicWorkOrder; token: string 
                   {e.photos.map((id, n) => (
                     <a
                       key={id}
-                      href={publicApi.photoUrl(o.number, id, token)}
+                      href={publicApi.photoUrl(o.number, id, proof)}
                       target="_blank"
                       rel="noreferrer"
                       className="thumb"
                     >
                       <img
-                        src={publicApi.photoUrl(o.number, id, token)}
+                        src={publicApi.photoUrl(o.number, id, proof)}
                         alt={`${t('pub.track.photo')} ${n + 1}`}
                       />
                     </a>
@@ -204,7 +299,7 @@ const SATISFACTION_ORDER: Record<Satisfaction, number> = {
 };
 const SATISFACTION = Object.keys(SATISFACTION_ORDER) as Satisfaction[];
 
-function RatingForm({ order, token }: { order: PublicWorkOrder; token: string }) {
+function RatingForm({ order, proof }: { order: PublicWorkOrder; proof: TrackProof }) {
   const { t } = useI18n();
   const toast = useToast();
   const qc = useQueryClient();
@@ -224,16 +319,16 @@ function RatingForm({ order, token }: { order: PublicWorkOrder; token: string })
     setError(null);
     try {
       const updated = await publicApi.rate(order.number, {
-        token,
+        ...proof,
         resolved,
         satisfaction,
         comment: comment.trim() || undefined,
       });
-      qc.setQueryData(woKeys.track(order.number, token), updated);
+      qc.setQueryData(woKeys.track(order.number, proof), updated);
       toast(updated.status === 'closed' ? t('pub.rate.thanksClosed') : t('pub.rate.thanksRedo'));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      await qc.invalidateQueries({ queryKey: woKeys.track(order.number, token) });
+      await qc.invalidateQueries({ queryKey: woKeys.track(order.number, proof) });
     } finally {
       setSaving(false);
     }

@@ -1,0 +1,90 @@
+import { desc, eq, inArray } from 'drizzle-orm';
+import { notify } from '../../server/modules/notifications/notifications.api';
+import { notificationWebhooks, notifications } from '../../server/modules/notifications/notifications.table';
+import { orgUnits } from '../../server/modules/org/org.table';
+import { chinaMinute } from '../../server/modules/work-orders/workOrders.notify';
+import { workOrders } from '../../server/modules/work-orders/workOrders.table';
+import type { AppDeps } from '../../server/platform/context';
+
+/**
+ * Demo notifications: the handling units' staff hear of the orders they hold (assigned; overdue when past
+ * due), as the running system would have told them, the older ones already read; 铜都社区 has a WeCom group
+ * robot, switched off (its key is a placeholder: staff paste their group's real one and switch it on).
+ */
+export async function seedDemoNotifications(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  opts: { log?: (line: string) => void } = {},
+) {
+  const db = deps.db;
+  const now = deps.clock.now();
+  const held = await db
+    .select()
+    .from(workOrders)
+    .where(inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']))
+    .orderBy(desc(workOrders.updatedAt))
+    .limit(60);
+  const units = new Map(
+    (
+      await db
+        .select()
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, [...new Set(held.map((o) => o.orgUnitId))]))
+    ).map((u) => [u.id, u]),
+  );
+  let messages = 0;
+  await db.transaction(async (tx) => {
+    for (const o of held) {
+      const ctx = { clock: deps.clock, ids: deps.ids, actor: undefined };
+      const brief = o.description.length > 20 ? `${o.description.slice(0, 20)}…` : o.description;
+      const r = await notify(tx, ctx, {
+        event: 'work_order.assigned',
+        params: {
+          number: o.number,
+          title: brief,
+          unit: units.get(o.orgUnitId)?.name ?? '',
+          due: chinaMinute(o.acceptDueAt ?? o.dueAt),
+        },
+        link: `/work-orders/${o.id}`,
+        holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
+      });
+      if (r.messageId) {
+        messages++;
+        // Dated when the order was handed over; what is older than two days has been read.
+        const old = now.getTime() - o.updatedAt.getTime() > 2 * 86_400_000;
+        await tx
+          .update(notifications)
+          .set({ createdAt: o.updatedAt, readAt: old ? now : null })
+          .where(eq(notifications.messageId, r.messageId));
+      }
+      if (o.dueAt && o.dueAt < now) {
+        const late = await notify(tx, ctx, {
+          event: 'work_order.overdue',
+          params: { number: o.number, title: brief, due: chinaMinute(o.dueAt) },
+          link: `/work-orders/${o.id}`,
+          holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
+        });
+        if (late.messageId) messages++;
+      }
+    }
+  });
+  const [tongdu] = await db.select().from(orgUnits).where(eq(orgUnits.name, '铜都社区'));
+  if (tongdu) {
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-demo-0000-0000-000000000000';
+    await db.insert(notificationWebhooks).values({
+      id: deps.ids(),
+      orgUnitId: tongdu.id,
+      orgPath: tongdu.path,
+      kind: 'wecom',
+      name: '铜都社区工作群',
+      urlEnc: deps.pii.encrypt(url),
+      urlMasked: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0000****',
+      subtree: true,
+      enabled: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  opts.log?.(
+    `  notifications: ${messages} messages to the staff holding orders; a WeCom robot for 铜都社区 (off)`,
+  );
+}

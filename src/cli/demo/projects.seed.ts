@@ -1,0 +1,305 @@
+import { and, asc, eq, like } from 'drizzle-orm';
+import { userRoles, users } from '../../server/modules/accounts/accounts.table';
+import { orgUnits } from '../../server/modules/org/org.table';
+import {
+  pjApplicationEvents,
+  pjApplications,
+  pjCalls,
+  pjReports,
+  pjScores,
+} from '../../server/modules/projects/projects.table';
+import { reportMonths } from '../../server/modules/projects/projects.workflow';
+import { hashPassword } from '../../server/platform/auth';
+import type { AppDeps } from '../../server/platform/context';
+import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../shared/contracts/projects';
+
+const DEMO_PASSWORD = 'Linli-demo-2026';
+const DAY = 86_400_000;
+const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
+
+/** Synthetic projects per type (the seed names none). */
+const TITLES: Record<string, string[]> = {
+  party_building: ['“红色楼栋”党员联系户全覆盖', '近邻党建“楼栋会客厅”'],
+  mutual_aid: ['邻里驿站“六小”服务', '“邻里守望”应急志愿服务队'],
+  consultation: ['小区微协商议事厅规范化建设', '居民公约修订与践诺行动'],
+  service: ['“一老一小”近邻服务提升', '社区长者食堂与助餐点'],
+  participation: ['五社联动社区基金试点', '驻区单位“共建清单”'],
+};
+
+type State = 'draft' | 'pending_review' | 'returned' | 'approved' | 'submitted' | 'selected' | 'not_selected';
+
+/**
+ * Demo data of the projects module (seed 000): 下陆区民政局 (login `civil`) ran a 2026 call for 新下陆街道's
+ * communities — results published, four pilots selected (one recommended to the prefecture level), two
+ * not — and has opened next year's call, whose deadline lies three weeks ahead, with applications in every
+ * state of the procedure: drafts, awaiting the subdistrict's review, returned with comments, approved
+ * (sealed or not), submitted and scored by the reviewer login `pjreview` and the bureau. Dates are computed
+ * from the clock, so the demo reads the same whenever it is loaded.
+ */
+export async function seedDemoProjects(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'ids'>,
+  opts: { log: (line: string) => void; logins: string[] },
+): Promise<void> {
+  const { db, clock, ids } = deps;
+  const [district] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'district'), eq(orgUnits.name, '下陆区')));
+  const [sd] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  if (!district || !sd) return;
+  const communities = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  if (communities.length < 10) return;
+  const userIdOf = async (username: string) =>
+    (
+      await db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(eq(users.username, username))
+    )[0];
+  const civil = await userIdOf('civil');
+  const sdAdmin = await userIdOf('liukt');
+  const now = clock.now();
+
+  // The reviewer login: an evaluator at 下陆区 (R-PJ-2 scoring).
+  const reviewerId = ids();
+  await db.insert(users).values({
+    id: reviewerId,
+    username: 'pjreview',
+    displayName: '项目评审专家',
+    title: '下陆区社区治理项目评审组',
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    isDemo: true,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db
+    .insert(userRoles)
+    .values({ id: ids(), userId: reviewerId, role: 'evaluator', orgUnitId: district.id, createdAt: now });
+  opts.logins.push('pjreview       project reviewer (下陆区, scores applications)');
+
+  const callRow = (year: number, dates: [string, string, string], status: string, quota: number) => ({
+    id: ids(),
+    orgUnitId: district.id,
+    orgPath: district.path,
+    year,
+    title: `${year}年下陆区“共建共享”社区治理项目申报`,
+    status,
+    types: SEED_000_TYPES.map((x) => ({ ...x })),
+    quota,
+    applicationDue: dates[0],
+    completionDue: dates[1],
+    summaryDue: dates[2],
+    reportDay: 20,
+    subsidyCityFen: 10_000_000,
+    subsidyPrefectureFen: 5_000_000,
+    documents: SEED_000_DOCUMENTS.map((x) => ({ ...x })),
+    criteria: SEED_000_CRITERIA.map((x) => ({ ...x })),
+    scopeUnitIds: [sd.id],
+    notes: '各社区在充分征求居民意见的基础上填写申报表和项目方案书，经街道审核盖章后报送区民政局。',
+    createdBy: civil?.id ?? null,
+    createdAt: new Date(now.getTime() - 30 * DAY),
+    updatedAt: now,
+  });
+
+  // Next year's call: open, deadline three weeks ahead.
+  const due = chinaDate(new Date(now.getTime() + 21 * DAY));
+  const nextYear = Number(due.slice(0, 4)) + (Number(due.slice(5, 7)) >= 10 ? 1 : 0);
+  const open = callRow(nextYear, [due, `${nextYear}-11-30`, `${nextYear}-12-20`], 'open', 4);
+  // This year's: results published, projects under way.
+  const pastYear = nextYear - 1;
+  const pastDue = chinaDate(new Date(now.getTime() - 240 * DAY));
+  const past = callRow(pastYear, [pastDue, `${pastYear}-11-30`, `${pastYear}-12-20`], 'published', 4);
+  past.quota = 4;
+  await db.insert(pjCalls).values([
+    { ...open, openedAt: new Date(now.getTime() - 14 * DAY) },
+    {
+      ...past,
+      openedAt: new Date(now.getTime() - 280 * DAY),
+      publishedAt: new Date(now.getTime() - 220 * DAY),
+    },
+  ]);
+
+  let seq = 0;
+  const add = async (
+    call: typeof open,
+    ci: number,
+    type: string,
+    state: State,
+    o: { seal?: boolean; comment?: string; level?: 'city' | 'prefecture'; daysAgo: number },
+  ) => {
+    const c = communities[ci]!;
+    const id = ids();
+    const at = (d: number) => new Date(now.getTime() - d * DAY);
+    const budget = [
+      { item: '场地改造与设施设备', amountFen: 4_000_000 + ci * 200_000 },
+      { item: '活动组织与宣传', amountFen: 2_000_000 },
+      { item: '志愿者培训与保险', amountFen: 1_000_000 },
+    ];
+    const total = budget.reduce((n, l) => n + l.amountFen, 0);
+    const funding = [
+      { source: 'city', amountFen: total - 3_000_000 },
+      { source: 'subdistrict', amountFen: 2_000_000 },
+      { source: 'donation', amountFen: 1_000_000 },
+    ];
+    const sealed = o.seal || ['submitted', 'selected', 'not_selected'].includes(state);
+    const submitted = ['submitted', 'selected', 'not_selected'].includes(state);
+    await db.insert(pjApplications).values({
+      id,
+      number: `SB${call.year}-${String(++seq).padStart(4, '0')}`,
+      callId: call.id,
+      orgUnitId: c.id,
+      orgPath: c.path,
+      subdistrictId: sd.id,
+      type,
+      title: `${c.name.replace('社区', '')}${TITLES[type]![ci % 2]}`,
+      summary: `围绕${c.name}居民需求，${TITLES[type]![ci % 2]}，形成可复制的社区工作法。`,
+      targets: ['建成服务阵地 1 处并常态化开放', '每月开展活动不少于 2 次', '居民参与人次全年不少于 600'],
+      consultationKind: 'meeting',
+      consultationDate: chinaDate(at(o.daysAgo + 10)),
+      consultationNote: `召开居民代表会议，到会代表 ${28 + ci} 人，一致同意申报。`,
+      budgetLines: budget,
+      funding,
+      budgetTotalFen: total,
+      fundingTotalFen: total,
+      state,
+      reviewComment: o.comment ?? null,
+      sealNo: sealed ? `新下陆〔${call.year}〕${10 + ci}号` : null,
+      sealedAt: sealed ? at(o.daysAgo) : null,
+      sealedBy: sealed ? (sdAdmin?.id ?? null) : null,
+      sealedByName: sealed ? (sdAdmin?.name ?? '新下陆街道') : null,
+      submitDueAt: endOfChinaDay(call.applicationDue),
+      submittedAt: submitted ? at(o.daysAgo) : null,
+      level: o.level ?? null,
+      decidedAt: state === 'selected' || state === 'not_selected' ? at(o.daysAgo - 5) : null,
+      createdBy: null,
+      createdAt: at(o.daysAgo + 7),
+      updatedAt: at(o.daysAgo),
+    });
+    const steps: [string, string | null, string, number, string | null][] = [
+      ['create', null, 'draft', 7, null],
+    ];
+    if (state !== 'draft') steps.push(['send', 'draft', 'pending_review', 5, null]);
+    if (state === 'returned') steps.push(['return', 'pending_review', 'returned', 0, o.comment ?? null]);
+    if (['approved', 'submitted', 'selected', 'not_selected'].includes(state))
+      steps.push(['approve', 'pending_review', 'approved', 2, null]);
+    if (submitted) steps.push(['submit', 'approved', 'submitted', 0, null]);
+    if (state === 'selected') steps.push(['select', 'submitted', 'selected', -5, null]);
+    if (state === 'not_selected') steps.push(['reject', 'submitted', 'not_selected', -5, null]);
+    await db.insert(pjApplicationEvents).values(
+      steps.map(([action, from, to, d, comment]) => ({
+        id: ids(),
+        applicationId: id,
+        at: at(o.daysAgo + d),
+        actorId: null,
+        actorName:
+          action === 'create' || action === 'send'
+            ? `${c.name}`
+            : action.match(/select|reject/)
+              ? '下陆区民政局'
+              : '新下陆街道',
+        action,
+        fromState: from,
+        toState: to,
+        comment,
+        data: action === 'select' ? { level: o.level ?? 'city' } : {},
+      })),
+    );
+    return { id, c };
+  };
+
+  // Next year's call: every state of the procedure.
+  const plan: [number, string, State, Parameters<typeof add>[4]][] = [
+    [0, 'mutual_aid', 'draft', { daysAgo: 2 }],
+    [1, 'consultation', 'pending_review', { daysAgo: 1 }],
+    [2, 'service', 'returned', { daysAgo: 3, comment: '具体目标不够明确，请细化服务人次和频次后再报。' }],
+    [3, 'party_building', 'approved', { daysAgo: 2, seal: true }],
+    [4, 'participation', 'approved', { daysAgo: 1 }],
+    [5, 'service', 'submitted', { daysAgo: 4 }],
+    [6, 'mutual_aid', 'submitted', { daysAgo: 5 }],
+    [7, 'party_building', 'submitted', { daysAgo: 2 }],
+    [8, 'consultation', 'pending_review', { daysAgo: 0 }],
+    [9, 'participation', 'draft', { daysAgo: 1 }],
+  ];
+  const made = [];
+  for (const [ci, type, state, o] of plan) made.push(await add(open, ci, type, state, o));
+  const score = async (appId: string, orgPath: string, who: { id: string; name: string }, s: number[]) => {
+    const keys = SEED_000_CRITERIA.map((c) => c.key);
+    await db.insert(pjScores).values({
+      id: ids(),
+      applicationId: appId,
+      callId: open.id,
+      orgPath,
+      reviewerId: who.id,
+      reviewerName: who.name,
+      conflict: false,
+      conflictNote: null,
+      scores: Object.fromEntries(keys.map((k, i) => [k, s[i]!])),
+      total: s.reduce((n, x) => n + x, 0),
+      comment: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  };
+  const reviewer = { id: reviewerId, name: '项目评审专家' };
+  await score(made[5]!.id, made[5]!.c.path, reviewer, [21, 22, 20, 23]);
+  await score(made[6]!.id, made[6]!.c.path, reviewer, [18, 20, 19, 21]);
+  if (civil) await score(made[6]!.id, made[6]!.c.path, { id: civil.id, name: civil.name }, [20, 19, 20, 22]);
+
+  // This year's call, published: four pilots (one recommended to the prefecture), two not selected.
+  seq = 0;
+  const pastPlan: [number, string, State, Parameters<typeof add>[4]][] = [
+    [0, 'party_building', 'selected', { daysAgo: 245, level: 'prefecture' }],
+    [1, 'mutual_aid', 'selected', { daysAgo: 246, level: 'city' }],
+    [3, 'consultation', 'selected', { daysAgo: 247, level: 'city' }],
+    [5, 'service', 'selected', { daysAgo: 246, level: 'city' }],
+    [7, 'participation', 'not_selected', { daysAgo: 244 }],
+    [10, 'service', 'not_selected', { daysAgo: 243 }],
+  ];
+  const pilots = [];
+  for (const [ci, type, state, o] of pastPlan) {
+    const a = await add(past, ci, type, state, o);
+    if (state === 'selected')
+      pilots.push({ ...a, decidedAt: new Date(now.getTime() - (o.daysAgo - 5) * DAY) });
+  }
+  // Their monthly progress reports (R-PJ-4): filed on time, except 西花苑's last two months (overdue: the
+  // sweep flags them) and one filed late.
+  for (const [pi, p] of pilots.entries()) {
+    const months = reportMonths(past, p.decidedAt).filter((m) => m.dueAt.getTime() < now.getTime());
+    await db.insert(pjReports).values(
+      months.map((m, mi) => {
+        const missing = pi === 1 && mi >= months.length - 2;
+        const late = pi === 2 && mi === 3;
+        const filedAt = new Date(m.dueAt.getTime() + (late ? 3 : -2) * DAY);
+        return {
+          id: ids(),
+          applicationId: p.id,
+          callId: past.id,
+          orgPath: p.c.path,
+          month: m.month,
+          state: missing ? 'due' : 'filed',
+          dueAt: m.dueAt,
+          overdueAt: late ? new Date(m.dueAt.getTime() + 60_000) : null,
+          progress: missing
+            ? null
+            : `${m.month.slice(5)}月：按方案推进，累计开展活动 ${2 * (mi + 1)} 场，服务居民 ${120 * (mi + 1)} 人次。`,
+          issues: missing || mi % 3 ? null : '部分活动场地需协调物业提供。',
+          nextSteps: missing ? null : '继续开展主题活动，整理项目档案。',
+          filedAt: missing ? null : filedAt,
+          filedBy: missing ? null : (sdAdmin?.id ?? null),
+          filedByName: missing ? null : (sdAdmin?.name ?? '新下陆街道'),
+          createdAt: p.decidedAt,
+          updatedAt: missing ? p.decidedAt : filedAt,
+        };
+      }),
+    );
+  }
+  opts.log(`projects: calls ${pastYear} (published) and ${nextYear} (open, ${plan.length} applications)`);
+}

@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  channelParams,
+  channelsSchema,
+  createWebhookBody,
+  deliveryQuery,
+  deliverySchema,
+  inboxItemSchema,
+  inboxQuery,
+  setChannelBody,
+  unreadSchema,
+  updateWebhookBody,
+  webhookListQuery,
+  webhookSchema,
+} from '../../../shared/contracts/notifications';
+import { NOTIFICATIONS_AUDIT } from '../../../shared/i18n/audit.notifications';
+import { NOTIFICATIONS_ERRORS } from '../../../shared/i18n/errors.notifications';
+import { notificationsAccess } from '../../../shared/permissions/notifications';
+import { access } from '../../platform/access';
+import { actorCtxOf } from '../../platform/context';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import { createSmsSender } from '../../platform/sms';
+import * as tables from './notifications.table';
+import {
+  createWebhook,
+  deleteWebhook,
+  deliverDue,
+  getChannels,
+  listDeliveries,
+  listInbox,
+  listWebhooks,
+  readAll,
+  readOne,
+  removeChannel,
+  setChannel,
+  testWebhook,
+  unread,
+  updateWebhook,
+} from './notifications.usecases';
+
+/**
+ * Notifications: every user's inbox (`/api/notifications`), their own SMS/email channels, the group robots
+ * of org units and the delivery log. Other modules call `notify` (notifications.api.ts) in their transaction;
+ * the `notifications.deliver` job sends what is due, with retries.
+ */
+export const notificationsModule = defineModule({
+  name: 'notifications',
+  tables,
+  access: notificationsAccess,
+  errors: NOTIFICATIONS_ERRORS,
+  audit: NOTIFICATIONS_AUDIT,
+  jobs: [
+    {
+      name: 'notifications.deliver',
+      cron: '* * * * *',
+      run: (deps) =>
+        deliverDue(
+          { ...deps, requestId: 'notifications-deliver' },
+          deps.sms ?? createSmsSender(deps.config.sms, deps.log),
+        ),
+    },
+  ],
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['notifications'];
+    const session = { access: access.session };
+    const manage = { access: access.permission('notifications.manage') };
+
+    app.get(
+      '/api/notifications',
+      {
+        config: session,
+        schema: { tags, querystring: inboxQuery, response: { 200: pageOf(inboxItemSchema) } },
+      },
+      (req) => listInbox(actorCtxOf(deps, req), req.query, req.locale),
+    );
+    app.get(
+      '/api/notifications/unread',
+      { config: session, schema: { tags, response: { 200: unreadSchema } } },
+      (req) => unread(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/notifications/read-all',
+      { config: session, schema: { tags, response: { 200: unreadSchema } } },
+      (req) => readAll(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/notifications/:id/read',
+      { config: session, schema: { tags, params: idParams, response: { 200: unreadSchema } } },
+      (req) => readOne(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/notifications/channels',
+      { config: session, schema: { tags, response: { 200: channelsSchema } } },
+      (req) => getChannels(actorCtxOf(deps, req)),
+    );
+    app.put(
+      '/api/notifications/channels/:channel',
+      {
+        config: session,
+        schema: { tags, params: channelParams, body: setChannelBody, response: { 200: channelsSchema } },
+      },
+      (req) => setChannel(actorCtxOf(deps, req), req.params.channel, req.body),
+    );
+    app.delete(
+      '/api/notifications/channels/:channel',
+      { config: session, schema: { tags, params: channelParams, response: { 200: channelsSchema } } },
+      (req) => removeChannel(actorCtxOf(deps, req), req.params.channel),
+    );
+    app.get(
+      '/api/notifications/webhooks',
+      {
+        config: manage,
+        schema: { tags, querystring: webhookListQuery, response: { 200: pageOf(webhookSchema) } },
+      },
+      (req) => listWebhooks(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/notifications/webhooks',
+      { config: manage, schema: { tags, body: createWebhookBody, response: { 201: webhookSchema } } },
+      async (req, reply) => reply.status(201).send(await createWebhook(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/notifications/webhooks/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: updateWebhookBody, response: { 200: webhookSchema } },
+      },
+      (req) => updateWebhook(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.delete(
+      '/api/notifications/webhooks/:id',
+      { config: manage, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        await deleteWebhook(actorCtxOf(deps, req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/api/notifications/webhooks/:id/test',
+      {
+        config: manage,
+        schema: { tags, params: idParams, response: { 200: z.object({ delivered: z.literal(true) }) } },
+      },
+      (req) => testWebhook(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/notifications/deliveries',
+      {
+        config: manage,
+        schema: { tags, querystring: deliveryQuery, response: { 200: pageOf(deliverySchema) } },
+      },
+      (req) => listDeliveries(actorCtxOf(deps, req), req.query, req.locale),
+    );
+  },
+});

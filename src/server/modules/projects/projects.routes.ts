@@ -1,0 +1,239 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  applicationActionBody,
+  applicationDetailSchema,
+  applicationListQuery,
+  applicationSchema,
+  callListQuery,
+  callSchema,
+  createApplicationBody,
+  createCallBody,
+  fileReportBody,
+  reportListQuery,
+  reportSchema,
+  scoreBody,
+  updateApplicationBody,
+  updateCallBody,
+} from '../../../shared/contracts/projects';
+import { PROJECTS_AUDIT } from '../../../shared/i18n/audit.projects';
+import { PROJECTS_ERRORS } from '../../../shared/i18n/errors.projects';
+import { projectsAccess } from '../../../shared/permissions/projects';
+import { access } from '../../platform/access';
+import { actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as projectsTables from './projects.table';
+import {
+  actOnApplication,
+  createApplication,
+  createCall,
+  exportApplications,
+  fileReport,
+  listReports,
+  getApplication,
+  getCall,
+  listApplications,
+  listCalls,
+  openCall,
+  publishCall,
+  scoreApplication,
+  updateApplication,
+  updateCall,
+} from './projects.usecases';
+import { applicationWorkflow, reportWorkflow } from './projects.workflow';
+
+const STATE_ZH: Record<string, string> = {
+  draft: '草稿',
+  pending_review: '待街道审核',
+  returned: '已退回',
+  approved: '街道已审核',
+  submitted: '已报送',
+  selected: '已入选',
+  not_selected: '未入选',
+};
+const STATE_EN: Record<string, string> = {
+  draft: 'Draft',
+  pending_review: 'Awaiting review',
+  returned: 'Returned',
+  approved: 'Approved',
+  submitted: 'Submitted',
+  selected: 'Selected',
+  not_selected: 'Not selected',
+};
+
+/** 共建共享社区治理项目 (seed 000): calls, applications, review and seal, scoring, selection. */
+export const projectsModule = defineModule({
+  name: 'projects',
+  tables: projectsTables,
+  access: projectsAccess,
+  errors: PROJECTS_ERRORS,
+  audit: PROJECTS_AUDIT,
+  workflows: [applicationWorkflow, reportWorkflow],
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['projects'];
+    const read = { access: access.permission('projects.read') };
+    const manage = { access: access.permission('projects.manage') };
+
+    app.get(
+      '/api/projects/calls',
+      { config: read, schema: { tags, querystring: callListQuery, response: { 200: pageOf(callSchema) } } },
+      (req) => listCalls(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/projects/calls',
+      { config: manage, schema: { tags, body: createCallBody, response: { 201: callSchema } } },
+      async (req, reply) => reply.status(201).send(await createCall(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/projects/calls/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: callSchema } } },
+      (req) => getCall(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/projects/calls/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: updateCallBody, response: { 200: callSchema } },
+      },
+      (req) => updateCall(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/projects/calls/:id/open',
+      { config: manage, schema: { tags, params: idParams, response: { 200: callSchema } } },
+      (req) => openCall(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/projects/calls/:id/publish',
+      { config: manage, schema: { tags, params: idParams, response: { 200: callSchema } } },
+      (req) => publishCall(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/projects/calls/:id/applications.xlsx',
+      { config: { access: access.permission('projects.export') }, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const { call, rows, chinaDate } = await exportApplications(actorCtxOf(deps, req), req.params.id);
+        const en = req.locale === 'en';
+        const states = en ? STATE_EN : STATE_ZH;
+        const yuan = (fen: number) => (fen / 100).toFixed(2);
+        const buf = await toXlsx(
+          en ? 'Applications' : '申报项目',
+          [
+            { header: en ? 'Number' : '申报编号', value: (r) => r.number, width: 14 },
+            { header: en ? 'Subdistrict/town' : '街道（镇）', value: (r) => r.subdistrictName },
+            { header: en ? 'Community/village' : '社区（村）', value: (r) => r.orgUnitName },
+            { header: en ? 'Type' : '项目类型', value: (r) => r.typeName, width: 12 },
+            { header: en ? 'Project' : '项目名称', value: (r) => r.title, width: 32 },
+            { header: en ? 'Budget (yuan)' : '预算（元）', value: (r) => yuan(r.budgetTotalFen), width: 12 },
+            { header: en ? 'State' : '状态', value: (r) => states[r.state], width: 12 },
+            { header: en ? 'Sealed' : '已盖章', value: (r) => (r.sealed ? (en ? 'yes' : '是') : '') },
+            {
+              header: en ? 'Submitted on' : '报送日期',
+              value: (r) => (r.submittedAt ? chinaDate(r.submittedAt) : ''),
+            },
+            { header: en ? 'Average score' : '平均得分', value: (r) => r.averageScore ?? '', width: 10 },
+            { header: en ? 'Reviewers' : '评分人数', value: (r) => r.scoreCount ?? '', width: 10 },
+            {
+              header: en ? 'Level' : '试点级别',
+              value: (r) =>
+                r.level === 'prefecture'
+                  ? en
+                    ? 'Recommended to prefecture'
+                    : '推荐泉州市级'
+                  : r.level === 'city'
+                    ? en
+                      ? 'City level'
+                      : '本级试点'
+                    : '',
+              width: 14,
+            },
+          ],
+          rows,
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            attachmentHeader(en ? `applications-${call.year}.xlsx` : `${call.year}年项目申报汇总.xlsx`),
+          )
+          .send(buf);
+      },
+    );
+
+    app.get(
+      '/api/projects/applications',
+      {
+        config: read,
+        schema: { tags, querystring: applicationListQuery, response: { 200: pageOf(applicationSchema) } },
+      },
+      (req) => listApplications(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/projects/applications',
+      {
+        config: { access: access.permission('projects.apply') },
+        schema: { tags, body: createApplicationBody, response: { 201: applicationDetailSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createApplication(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/projects/applications/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: applicationDetailSchema } } },
+      (req) => getApplication(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/projects/applications/:id',
+      {
+        config: { access: access.permission('projects.apply') },
+        schema: {
+          tags,
+          params: idParams,
+          body: updateApplicationBody,
+          response: { 200: applicationDetailSchema },
+        },
+      },
+      (req) => updateApplication(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/projects/applications/:id/actions',
+      {
+        config: { access: access.anyOf('projects.apply', 'projects.review', 'projects.manage') },
+        schema: {
+          tags,
+          params: idParams,
+          body: applicationActionBody,
+          response: { 200: applicationDetailSchema },
+        },
+      },
+      (req) => actOnApplication(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/projects/applications/:id/scores',
+      {
+        config: { access: access.permission('projects.score') },
+        schema: { tags, params: idParams, body: scoreBody, response: { 200: applicationDetailSchema } },
+      },
+      (req) => scoreApplication(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    app.get(
+      '/api/projects/reports',
+      {
+        config: read,
+        schema: { tags, querystring: reportListQuery, response: { 200: pageOf(reportSchema) } },
+      },
+      (req) => listReports(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/projects/reports/:id/file',
+      {
+        config: { access: access.permission('projects.review') },
+        schema: { tags, params: idParams, body: fileReportBody, response: { 200: reportSchema } },
+      },
+      (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+  },
+});

@@ -1,0 +1,197 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
+
+/**
+ * A call for co-building projects (申报通知, seed 000): issued by a city or district civil-affairs bureau
+ * (`org_unit_id`/`org_path` = the issuing unit) for the communities and villages under the subdistricts
+ * and towns in `scope_unit_ids`. The project types, documents and selection criteria are the call's own
+ * data (R-PJ-1, R-PJ-2); every deadline of its projects is computed from its dates.
+ */
+export const pjCalls = pgTable(
+  'pj_calls',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** draft | open | published */
+    status: text('status').notNull(),
+    types: jsonb('types').$type<{ key: string; name: string }[]>().notNull(),
+    quota: integer('quota').notNull(),
+    applicationDue: date('application_due', { mode: 'string' }).notNull(),
+    completionDue: date('completion_due', { mode: 'string' }).notNull(),
+    summaryDue: date('summary_due', { mode: 'string' }).notNull(),
+    reportDay: integer('report_day').notNull(),
+    subsidyCityFen: bigint('subsidy_city_fen', { mode: 'number' }).notNull(),
+    subsidyPrefectureFen: bigint('subsidy_prefecture_fen', { mode: 'number' }).notNull(),
+    documents: jsonb('documents').$type<{ key: string; name: string }[]>().notNull(),
+    criteria: jsonb('criteria').$type<{ key: string; name: string; max: number }[]>().notNull(),
+    scopeUnitIds: uuid('scope_unit_ids').array().notNull(),
+    notes: text('notes'),
+    openedAt: ts('opened_at'),
+    publishedAt: ts('published_at'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pj_calls_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pj_calls_year_idx').on(t.year),
+  ],
+);
+
+/**
+ * A community's (village's) application to a call (R-PJ-2): `org_unit_id`/`org_path` = the applying
+ * community, `subdistrict_id` = the subdistrict/town that reviews, seals and submits it. State machine in
+ * projects.workflow.ts; `submit_due_at` is the end of the call's application day (China time), copied so
+ * the workflow engine's deadline sweep can flag it, and moved when the call's date moves.
+ */
+export const pjApplications = pgTable(
+  'pj_applications',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull(),
+    callId: uuid('call_id').notNull(),
+    ...scopedColumns(),
+    subdistrictId: uuid('subdistrict_id').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    targets: jsonb('targets').$type<string[]>().notNull().default([]),
+    consultationKind: text('consultation_kind'),
+    consultationDate: date('consultation_date', { mode: 'string' }),
+    consultationNote: text('consultation_note'),
+    budgetLines: jsonb('budget_lines')
+      .$type<{ item: string; amountFen: number; note?: string | null }[]>()
+      .notNull()
+      .default([]),
+    funding: jsonb('funding').$type<{ source: string; amountFen: number }[]>().notNull().default([]),
+    budgetTotalFen: bigint('budget_total_fen', { mode: 'number' }).notNull().default(0),
+    fundingTotalFen: bigint('funding_total_fen', { mode: 'number' }).notNull().default(0),
+    state: text('state').notNull(),
+    reviewComment: text('review_comment'),
+    sealNo: text('seal_no'),
+    sealedAt: ts('sealed_at'),
+    sealedBy: uuid('sealed_by'),
+    sealedByName: text('sealed_by_name'),
+    submitDueAt: ts('submit_due_at').notNull(),
+    overdueAt: ts('overdue_at'),
+    submittedAt: ts('submitted_at'),
+    /** city | prefecture, once selected. */
+    level: text('level'),
+    decidedAt: ts('decided_at'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('pj_applications_number_uq').on(t.number),
+    uniqueIndex('pj_applications_call_unit_uq').on(t.callId, t.orgUnitId),
+    index('pj_applications_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pj_applications_call_idx').on(t.callId, t.state),
+    index('pj_applications_due_idx').on(t.submitDueAt),
+  ],
+);
+
+/** An application's timeline: every transition and system step. */
+export const pjApplicationEvents = pgTable(
+  'pj_application_events',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('pj_application_events_app_idx').on(t.applicationId, t.at)],
+);
+
+/** Deadline steps the workflow sweep took (unique per application and step: each fires once). */
+export const pjSteps = pgTable(
+  'pj_steps',
+  {
+    recordId: uuid('record_id').notNull(),
+    step: text('step').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [uniqueIndex('pj_steps_uq').on(t.recordId, t.step)],
+);
+
+/**
+ * One reviewer's score of one application (R-PJ-2: criteria are the call's configuration), with the
+ * conflict-of-interest declaration: a reviewer who declares one recuses, and their row counts no score.
+ * `org_path` = the application's path (scoped reads).
+ */
+export const pjScores = pgTable(
+  'pj_scores',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    callId: uuid('call_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    reviewerId: uuid('reviewer_id').notNull(),
+    reviewerName: text('reviewer_name').notNull(),
+    conflict: boolean('conflict').notNull(),
+    conflictNote: text('conflict_note'),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
+    total: integer('total'),
+    comment: text('comment'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('pj_scores_app_reviewer_uq').on(t.applicationId, t.reviewerId),
+    index('pj_scores_call_idx').on(t.callId),
+  ],
+);
+
+/**
+ * A selected project's monthly progress report (R-PJ-4, R-RP-1): the subdistrict (town) files it with the
+ * bureau before the call's report day of each month, from the month after selection to the completion
+ * month. `due_at` = the start of the report day (China time): "每月20日前" is before the 20th. The
+ * workflow's deadline sweep flags reports still not filed then. `org_path` = the community's path.
+ */
+export const pjReports = pgTable(
+  'pj_reports',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    callId: uuid('call_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    /** due | filed */
+    state: text('state').notNull(),
+    dueAt: ts('due_at').notNull(),
+    overdueAt: ts('overdue_at'),
+    progress: text('progress'),
+    issues: text('issues'),
+    nextSteps: text('next_steps'),
+    filedAt: ts('filed_at'),
+    filedBy: uuid('filed_by'),
+    filedByName: text('filed_by_name'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('pj_reports_app_month_uq').on(t.applicationId, t.month),
+    index('pj_reports_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pj_reports_due_idx').on(t.dueAt),
+  ],
+);

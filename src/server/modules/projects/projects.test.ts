@@ -1,0 +1,431 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
+import { auditLog } from '../../platform/audit.table';
+import { sweepWorkflow } from '../../platform/workflow';
+import { pjApplications, pjReports } from './projects.table';
+import { applicationWorkflow, reportWorkflow } from './projects.workflow';
+
+let t: TestApp;
+let civil: Client;
+let sd: Client;
+let tongdu: Client;
+let xhy: Client;
+let evaluator: Client;
+let reviewer2: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await createUser(t, 'pj_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
+  await createUser(t, 'pj_reviewer2', [{ role: 'evaluator', orgUnitId: t.fx.district.id }]);
+  civil = await t.as('pj_civil');
+  sd = await t.as('sd_admin');
+  tongdu = await t.as('tongdu_worker');
+  xhy = await t.as('xhy_worker');
+  evaluator = await t.as('evaluator');
+  reviewer2 = await t.as('pj_reviewer2');
+});
+afterAll(() => t?.close());
+
+/** After a test moved the clock, the shared sessions may have expired: log in again. */
+async function relogin() {
+  civil = await t.as('pj_civil');
+  sd = await t.as('sd_admin');
+  tongdu = await t.as('tongdu_worker');
+  xhy = await t.as('xhy_worker');
+}
+
+const callBody = (over: Record<string, unknown> = {}) => ({
+  orgUnitId: t.fx.district.id,
+  year: 2027,
+  title: '2027年“共建共享”社区治理项目申报',
+  types: SEED_000_TYPES,
+  quota: 12,
+  applicationDue: '2026-12-10',
+  completionDue: '2027-11-30',
+  summaryDue: '2027-12-20',
+  reportDay: 20,
+  subsidyCityFen: 10_000_000,
+  subsidyPrefectureFen: 5_000_000,
+  documents: SEED_000_DOCUMENTS,
+  criteria: SEED_000_CRITERIA,
+  scopeUnitIds: [t.fx.subdistrict.id],
+  ...over,
+});
+
+const content = {
+  type: 'mutual_aid',
+  title: '邻里驿站建设',
+  summary: '依托党群服务中心建设邻里驿站',
+  targets: ['建成邻里驿站 1 个', '组建志愿服务队 2 支'],
+  consultationKind: 'meeting',
+  consultationDate: '2026-11-20',
+  consultationNote: '居民代表会议 32 人参加，同意申报',
+  budgetLines: [
+    { item: '驿站改造', amountFen: 8_000_000 },
+    { item: '活动经费', amountFen: 2_000_000 },
+  ],
+  funding: [
+    { source: 'city', amountFen: 7_000_000 },
+    { source: 'subdistrict', amountFen: 3_000_000 },
+  ],
+};
+
+async function openCall(over: Record<string, unknown> = {}) {
+  const res = await civil.post('/api/projects/calls', callBody(over));
+  expect(res.statusCode, res.body).toBe(201);
+  const opened = await civil.post(`/api/projects/calls/${res.json().id}/open`, {});
+  expect(opened.statusCode, opened.body).toBe(200);
+  return opened.json() as { id: string };
+}
+
+const act = (c: Client, id: string, body: Record<string, unknown>) =>
+  c.post(`/api/projects/applications/${id}/actions`, body);
+
+async function submitted(callId: string, unitId: string, who: Client) {
+  const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
+  expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
+  expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
+  return id;
+}
+
+const auditOf = (id: string) => t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+
+describe('calls (申报通知)', () => {
+  it('R-PJ-1/R-PJ-2: the bureau drafts a call with the five types, quota, deadlines and scope, then opens it; communities see it only once open', async () => {
+    const res = await civil.post('/api/projects/calls', callBody());
+    expect(res.statusCode, res.body).toBe(201);
+    const call = res.json();
+    expect(call.types.map((x: { name: string }) => x.name)).toEqual([
+      '党建引领型',
+      '邻里互助型',
+      '协商自治型',
+      '服务促进型',
+      '社会参与型',
+    ]);
+    expect(call).toMatchObject({ status: 'draft', quota: 12, reportDay: 20, subsidyCityFen: 10_000_000 });
+    expect(call.scopeUnits).toEqual([{ id: t.fx.subdistrict.id, name: '新下陆街道' }]);
+    expect((await tongdu.get(`/api/projects/calls/${call.id}`)).statusCode).toBe(404);
+    const opened = await civil.post(`/api/projects/calls/${call.id}/open`, {});
+    expect(opened.json().status).toBe('open');
+    const seen = await tongdu.get(`/api/projects/calls/${call.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().abilities).toMatchObject({ apply: true, edit: false });
+    expect((await auditOf(call.id)).map((a) => a.action).sort()).toEqual([
+      'projects.call.create',
+      'projects.call.open',
+    ]);
+  });
+
+  it('refuses a call whose deadlines are out of order, whose scope is not a subdistrict under the issuer, or issued by a subdistrict', async () => {
+    expect(
+      (await civil.post('/api/projects/calls', callBody({ completionDue: '2026-12-01' }))).json().error.code,
+    ).toBe('projects.dates_order');
+    expect(
+      (await civil.post('/api/projects/calls', callBody({ scopeUnitIds: [t.fx.tongdu.id] }))).json().error
+        .code,
+    ).toBe('projects.scope_units');
+    const admin = await t.as('admin');
+    const res = await admin.post('/api/projects/calls', callBody({ orgUnitId: t.fx.subdistrict.id }));
+    expect(res.json().error.code).toBe('projects.issuer_kind');
+    expect((await sd.post('/api/projects/calls', callBody())).statusCode).toBe(403);
+  });
+});
+
+describe('applications (申报)', () => {
+  it('R-PJ-2: community drafts, subdistrict returns with comments, approves, seals and submits; each step audited', async () => {
+    const call = await openCall();
+    const res = await tongdu.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.tongdu.id,
+      ...content,
+      targets: [],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const app = res.json();
+    expect(app).toMatchObject({ state: 'draft', budgetTotalFen: 10_000_000, actions: ['send'] });
+    // Targets must be specific (seed 000 三): an empty list is not sendable.
+    expect((await act(tongdu, app.id, { action: 'send' })).json().error.code).toBe('projects.incomplete');
+    expect(
+      (await tongdu.patch(`/api/projects/applications/${app.id}`, { targets: content.targets })).statusCode,
+    ).toBe(200);
+    expect((await act(tongdu, app.id, { action: 'send' })).json().state).toBe('pending_review');
+    // Only the subdistrict reviews; the community cannot approve its own.
+    expect((await act(tongdu, app.id, { action: 'approve' })).statusCode).toBe(403);
+    expect((await act(sd, app.id, { action: 'return' })).json().error.code).toBe('projects.comment_required');
+    const returned = await act(sd, app.id, { action: 'return', comment: '请细化预算' });
+    expect(returned.json()).toMatchObject({ state: 'returned', reviewComment: '请细化预算' });
+    expect((await act(tongdu, app.id, { action: 'send' })).json().state).toBe('pending_review');
+    expect((await act(sd, app.id, { action: 'approve' })).json()).toMatchObject({
+      state: 'approved',
+      sealed: false,
+    });
+    // R-PJ-2: an unsealed application is refused with the reason.
+    const unsealed = await act(sd, app.id, { action: 'submit' });
+    expect(unsealed.statusCode).toBe(409);
+    expect(unsealed.json().error).toMatchObject({ code: 'projects.not_sealed' });
+    expect(unsealed.json().error.message).toContain('公章');
+    const sealed = await act(sd, app.id, { action: 'seal', sealNo: '新下陆〔2026〕12号' });
+    expect(sealed.json()).toMatchObject({ sealed: true, sealNo: '新下陆〔2026〕12号' });
+    const done = await act(sd, app.id, { action: 'submit' });
+    expect(done.json()).toMatchObject({ state: 'submitted' });
+    const detail = (await tongdu.get(`/api/projects/applications/${app.id}`)).json();
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
+      'create',
+      'send',
+      'return',
+      'send',
+      'approve',
+      'seal',
+      'submit',
+    ]);
+    expect((await auditOf(app.id)).map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'projects.application.create',
+        'projects.application.update',
+        'projects.application.send',
+        'projects.application.return',
+        'projects.application.approve',
+        'projects.application.seal',
+        'projects.application.submit',
+      ]),
+    );
+  });
+
+  it('R-PJ-5: budget and funding are integer fen and must balance before sending', async () => {
+    const call = await openCall();
+    const res = await xhy.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.xihuayuan.id,
+      ...content,
+      funding: [{ source: 'city', amountFen: 9_000_000 }],
+    });
+    const sent = await act(xhy, res.json().id, { action: 'send' });
+    expect(sent.statusCode).toBe(422);
+    expect(sent.json().error.message).toBe(
+      '资金来源合计须等于预算合计（预算 100000.00 元，来源 90000.00 元）',
+    );
+    const fractional = await xhy.patch(`/api/projects/applications/${res.json().id}`, {
+      budgetLines: [{ item: '活动', amountFen: 10.5 }],
+    });
+    expect(fractional.statusCode).toBe(400);
+  });
+
+  it('404 outside scope: another community neither reads nor edits the application, nor applies for a unit not its own', async () => {
+    const call = await openCall();
+    const res = await tongdu.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.tongdu.id,
+      ...content,
+    });
+    const id = res.json().id;
+    expect((await xhy.get(`/api/projects/applications/${id}`)).statusCode).toBe(404);
+    expect((await xhy.patch(`/api/projects/applications/${id}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await act(xhy, id, { action: 'send' })).statusCode).toBe(404);
+    expect(
+      (
+        await xhy.post('/api/projects/applications', {
+          callId: call.id,
+          orgUnitId: t.fx.tongdu.id,
+          ...content,
+        })
+      ).statusCode,
+    ).toBe(404);
+    const list = (await xhy.get(`/api/projects/applications?callId=${call.id}`)).json();
+    expect(list.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    // One application per community and call.
+    const again = await tongdu.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.tongdu.id,
+      ...content,
+    });
+    expect(again.json().error.code).toBe('projects.already_applied');
+  });
+
+  it('R-PJ-2: deadlines come from the call; a late submission is refused with the date, and the sweep flags the overdue application once', async () => {
+    const call = await openCall({ applicationDue: '2026-11-30' });
+    const res = await tongdu.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.tongdu.id,
+      ...content,
+    });
+    const id = res.json().id;
+    await act(tongdu, id, { action: 'send' });
+    await act(sd, id, { action: 'approve', sealNo: 'YZ-1' });
+    expect(res.json().submitDueAt).toBe('2026-11-30T15:59:59.999Z');
+    // The bureau moves the deadline: the application's moves with it.
+    await civil.patch(`/api/projects/calls/${call.id}`, { applicationDue: '2026-11-25' });
+    const [row] = await t.database.db.select().from(pjApplications).where(eq(pjApplications.id, id));
+    expect(row!.submitDueAt.toISOString()).toBe('2026-11-25T15:59:59.999Z');
+    const saved = t.clock.now();
+    try {
+      t.clock.set(new Date('2026-11-26T08:00:00+08:00'));
+      // A session idle for days has expired: log in at the new time.
+      const sdLater = await t.as('sd_admin');
+      const late = await act(sdLater, id, { action: 'submit' });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error).toMatchObject({ code: 'projects.past_deadline' });
+      expect(late.json().error.message).toContain('2026-11-25');
+      const ctx = { ...t.deps, requestId: 'test' };
+      const first = await sweepWorkflow(applicationWorkflow, ctx, {
+        where: eq(pjApplications.callId, call.id),
+      });
+      expect(first.overdue).toBe(1);
+      const second = await sweepWorkflow(applicationWorkflow, ctx, {
+        where: eq(pjApplications.callId, call.id),
+      });
+      expect(second.overdue).toBe(0);
+      const detail = (await sdLater.get(`/api/projects/applications/${id}`)).json();
+      expect(detail.overdue).toBe(true);
+      expect(detail.events.at(-1).action).toBe('overdue');
+      expect((await auditOf(id)).map((a) => a.action)).toContain('projects.application.overdue');
+      const overdue = (await sdLater.get(`/api/projects/applications?view=overdue&callId=${call.id}`)).json();
+      expect(overdue.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    } finally {
+      t.clock.set(saved);
+      await relogin();
+    }
+  });
+});
+
+describe('selection (评审立项)', () => {
+  it('R-PJ-2: reviewers see only submitted applications and score them separately against the call’s criteria with a conflict declaration; the bureau sees the average', async () => {
+    const call = await openCall();
+    const draft = await xhy.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.xihuayuan.id,
+      ...content,
+    });
+    // A reviewer sees what is submitted for scoring, not the communities' drafts.
+    expect((await evaluator.get(`/api/projects/applications/${draft.json().id}`)).statusCode).toBe(404);
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    const scores = { facilities: 20, party_building: 22, service_capacity: 18, participation: 20 };
+    const bad = await evaluator.post(`/api/projects/applications/${id}/scores`, {
+      conflict: false,
+      scores: { ...scores, facilities: 30 },
+    });
+    expect(bad.json().error.code).toBe('projects.score_range');
+    const mine = await evaluator.post(`/api/projects/applications/${id}/scores`, { conflict: false, scores });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().scores).toHaveLength(1);
+    expect(mine.json().scores[0].total).toBe(80);
+    // The second reviewer declares a conflict of interest: recorded, not counted.
+    const recused = await reviewer2.post(`/api/projects/applications/${id}/scores`, {
+      conflict: true,
+      conflictNote: '本人曾在该社区任职',
+    });
+    expect(recused.statusCode).toBe(200);
+    // Each reviewer sees only their own score; the bureau sees all and the average.
+    expect((await evaluator.get(`/api/projects/applications/${id}`)).json().scores).toHaveLength(1);
+    expect((await evaluator.get(`/api/projects/applications/${id}`)).json().averageScore).toBeNull();
+    const bureau = (await civil.get(`/api/projects/applications/${id}`)).json();
+    expect(bureau.scores).toHaveLength(2);
+    expect(bureau).toMatchObject({ averageScore: 80, scoreCount: 1 });
+    const toScore = (await evaluator.get(`/api/projects/applications?view=toScore&callId=${call.id}`)).json();
+    expect(toScore.items).toHaveLength(0);
+    expect((await auditOf(mine.json().scores[0].id)).map((a) => a.action)).toEqual(['projects.score']);
+  });
+
+  it('R-PJ-2: the bureau selects up to the quota, one recommended to the prefecture; beyond the quota refused; results published after the deadline', async () => {
+    const call = await openCall({ quota: 1, applicationDue: '2026-12-01' });
+    const a = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    const b = await submitted(call.id, t.fx.xihuayuan.id, xhy);
+    expect((await act(sd, a, { action: 'select' })).statusCode).toBe(403);
+    const sel = await act(civil, a, { action: 'select', level: 'prefecture' });
+    expect(sel.json()).toMatchObject({ state: 'selected', level: 'prefecture' });
+    const over = await act(civil, b, { action: 'select' });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.message).toBe('已确定 1 个试点项目，达到本次名额上限');
+    expect((await civil.post(`/api/projects/calls/${call.id}/publish`, {})).json().error.code).toBe(
+      'projects.before_deadline',
+    );
+    const saved = t.clock.now();
+    try {
+      t.clock.set(new Date('2026-12-02T09:00:00+08:00'));
+      const civilLater = await t.as('pj_civil');
+      const pub = await civilLater.post(`/api/projects/calls/${call.id}/publish`, {});
+      expect(pub.json()).toMatchObject({ status: 'published', selectedCount: 1 });
+      const b2 = (await civilLater.get(`/api/projects/applications/${b}`)).json();
+      expect(b2.state).toBe('not_selected');
+      expect(b2.events.at(-1)).toMatchObject({ action: 'reject', toState: 'not_selected' });
+      expect((await act(civilLater, b, { action: 'select' })).statusCode).toBe(409);
+    } finally {
+      t.clock.set(saved);
+      await relogin();
+    }
+  });
+
+  it('exports the selection list as xlsx for the bureau; a subdistrict exports its own', async () => {
+    const call = await openCall();
+    await submitted(call.id, t.fx.tongdu.id, tongdu);
+    const res = await civil.get(`/api/projects/calls/${call.id}/applications.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await sd.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(200);
+    expect((await tongdu.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(403);
+  });
+});
+
+describe('implementation: monthly progress reports', () => {
+  it('R-PJ-4: a selected project owes a report each month before the call’s report day; the subdistrict files it, the sweep flags a late one once', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    await act(civil, id, { action: 'select' });
+    const detail = (await tongdu.get(`/api/projects/applications/${id}`)).json();
+    // From the month after selection (clock: 2026-11-23) to the completion month (2027-11).
+    expect(detail.reports.map((r: { month: string }) => r.month)).toEqual([
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+      '2027-11',
+    ]);
+    const [dec, jan] = detail.reports;
+    expect(dec.dueAt).toBe('2026-12-19T16:00:00.000Z');
+    expect(dec.canFile).toBe(false);
+    // The community does not file; the subdistrict does.
+    expect(
+      (await tongdu.post(`/api/projects/reports/${dec.id}/file`, { progress: '已完成' })).statusCode,
+    ).toBe(403);
+    const filed = await sd.post(`/api/projects/reports/${dec.id}/file`, { progress: '驿站改造完成 60%' });
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json()).toMatchObject({ state: 'filed', overdue: false, filedByName: 'sd_admin' });
+    expect(
+      (await sd.post(`/api/projects/reports/${dec.id}/file`, { progress: '再报' })).json().error.code,
+    ).toBe('projects.report_filed');
+    const saved = t.clock.now();
+    try {
+      t.clock.set(new Date('2027-01-20T08:00:00+08:00'));
+      const ctx = { ...t.deps, requestId: 'test' };
+      const where = eq(pjReports.applicationId, id);
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(1);
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(0);
+      const sdLater = await t.as('sd_admin');
+      const overdue = (await sdLater.get(`/api/projects/reports?view=overdue&callId=${call.id}`)).json();
+      expect(overdue.items.map((r: { id: string }) => r.id)).toEqual([jan.id]);
+      const late = await sdLater.post(`/api/projects/reports/${jan.id}/file`, { progress: '补报' });
+      expect(late.json().state).toBe('filed');
+      expect((await auditOf(jan.id)).map((a) => a.action)).toEqual([
+        'projects.report.overdue',
+        'projects.report.file',
+      ]);
+      const xhyLater = await t.as('xhy_worker');
+      expect((await xhyLater.get(`/api/projects/reports?callId=${call.id}`)).json().items).toHaveLength(0);
+    } finally {
+      t.clock.set(saved);
+      await relogin();
+    }
+  });
+});

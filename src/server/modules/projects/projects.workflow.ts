@@ -1,0 +1,369 @@
+import {
+  type FileReportBody,
+  REPORT_STATES,
+  type ReportState,
+  APPLICATION_STATES,
+  type ApplicationAction,
+  type ApplicationActionBody,
+  type ApplicationState,
+} from '../../../shared/contracts/projects';
+import { writeAudit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { defineWorkflow } from '../../platform/workflow';
+import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
+import {
+  type ApplicationRow,
+  type CallRow,
+  callById,
+  insertEvent,
+  insertReports,
+  markOverdue,
+  markReportOverdue,
+  type ReportRow,
+  selectedCount,
+} from './projects.repository';
+import { pjApplications, pjReports, pjSteps } from './projects.table';
+
+/** What a transition is given: the request's fields and the application's call (read by the use case). */
+export type ApplicationInput = ApplicationActionBody & { call: CallRow };
+
+/** The policy action behind each step: the community applies, the subdistrict reviews, the bureau selects. */
+export const STEP_ACTION: Record<ApplicationAction, PolicyAction> = {
+  send: 'apply',
+  return: 'review',
+  approve: 'review',
+  seal: 'review',
+  submit: 'review',
+  select: 'manage',
+  reject: 'manage',
+};
+
+/** The end of a China calendar day: a deadline "by 17 March" holds through that whole day. */
+export function endOfChinaDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+08:00`);
+}
+
+export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+const sum = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
+
+/** R-PJ-2: before the call's application deadline (computed from the call, never a fixed date). */
+function beforeDeadline(a: ApplicationRow, now: Date) {
+  if (now.getTime() > a.submitDueAt.getTime())
+    throw new AppError('projects.past_deadline', 409, { due: chinaDate(a.submitDueAt) });
+}
+
+/** A sendable application: specific targets, the consultation it rests on, budget lines, balanced money. */
+export function checkComplete(a: ApplicationRow) {
+  if (a.targets.length === 0 || !a.consultationKind || !a.consultationNote || a.budgetLines.length === 0)
+    throw new AppError('projects.incomplete', 422);
+  const budget = sum(a.budgetLines);
+  const funding = sum(a.funding);
+  if (budget !== funding)
+    throw new AppError('projects.budget_unbalanced', 422, {
+      budget: (budget / 100).toFixed(2),
+      funding: (funding / 100).toFixed(2),
+    });
+}
+
+/**
+ * The months a selected project reports on (R-PJ-4): from the month after selection to the completion
+ * month, each due at the start of the call's report day (China time: "每月20日前" is before the 20th).
+ */
+export function reportMonths(
+  call: Pick<CallRow, 'completionDue' | 'reportDay'>,
+  selectedAt: Date,
+): { month: string; dueAt: Date }[] {
+  const out: { month: string; dueAt: Date }[] = [];
+  const [y0, m0] = chinaDate(selectedAt).split('-').map(Number) as [number, number];
+  const end = call.completionDue.slice(0, 7);
+  for (let i = 1; i <= 24; i++) {
+    const y = y0 + Math.floor((m0 - 1 + i) / 12);
+    const m = ((m0 - 1 + i) % 12) + 1;
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > end) break;
+    const day = String(call.reportDay).padStart(2, '0');
+    out.push({ month, dueAt: new Date(`${month}-${day}T00:00:00+08:00`) });
+  }
+  return out;
+}
+
+const sealNoOf = (a: ApplicationRow, now: Date) =>
+  `YZ${chinaDate(now).replaceAll('-', '')}-${a.number.slice(-4)}`;
+
+/**
+ * Applications (R-PJ-2) on the platform workflow engine: the community sends its draft to the
+ * subdistrict (town), which returns it with comments or approves and seals it, then submits it to the
+ * bureau before the call's deadline (late or unsealed submissions are refused with the reason); the
+ * bureau selects up to the call's quota. The deadline sweep flags applications still not submitted when
+ * the call's application day has ended.
+ */
+export const applicationWorkflow = defineWorkflow<
+  ApplicationState,
+  ApplicationRow,
+  ApplicationAction,
+  ApplicationInput
+>({
+  name: 'projects.application',
+  states: APPLICATION_STATES,
+  transitions: {
+    send: {
+      from: ['draft', 'returned'],
+      to: 'pending_review',
+      permission: 'projects.apply',
+      guard: (a, input, ctx) => {
+        if (input.call.status !== 'open') throw new AppError('projects.call_not_open', 409);
+        beforeDeadline(a, ctx.clock.now());
+        checkComplete(a);
+      },
+    },
+    return: {
+      from: ['pending_review', 'approved'],
+      to: 'returned',
+      permission: 'projects.review',
+      guard: (_a, input) => {
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
+    approve: { from: ['pending_review'], to: 'approved', permission: 'projects.review' },
+    seal: { from: ['approved'], to: null, permission: 'projects.review' },
+    submit: {
+      from: ['approved'],
+      to: 'submitted',
+      permission: 'projects.review',
+      guard: (a, input, ctx) => {
+        if (input.call.status !== 'open') throw new AppError('projects.call_not_open', 409);
+        beforeDeadline(a, ctx.clock.now());
+        if (!a.sealedAt) throw new AppError('projects.not_sealed', 409);
+      },
+    },
+    select: {
+      from: ['submitted'],
+      to: 'selected',
+      permission: 'projects.manage',
+      guard: (_a, input) => {
+        if (input.call.status === 'published') throw new AppError('projects.call_published', 409);
+      },
+    },
+    reject: {
+      from: ['submitted'],
+      to: 'not_selected',
+      permission: 'projects.manage',
+      guard: (_a, input) => {
+        if (input.call.status === 'published') throw new AppError('projects.call_published', 409);
+      },
+    },
+  },
+  authorize: (actor, a, action) => applicationsPolicy.can(actor, STEP_ACTION[action], a),
+  prepare: (a, action, input, ctx) => {
+    const now = ctx.clock.now();
+    const comment = input.comment ?? null;
+    const seal = () => ({
+      sealNo: input.sealNo ?? sealNoOf(a, now),
+      sealedAt: now,
+      sealedBy: ctx.actor?.userId ?? null,
+      sealedByName: ctx.actor?.displayName ?? null,
+    });
+    switch (action) {
+      case 'return':
+        return { patch: { reviewComment: comment }, event: { comment } };
+      case 'approve': {
+        const s = input.sealNo || input.seal ? seal() : null;
+        return {
+          patch: { reviewComment: comment, ...s },
+          event: { comment },
+          data: s ? { sealNo: s.sealNo } : {},
+        };
+      }
+      case 'seal': {
+        const s = seal();
+        return { patch: s, event: { comment }, data: { sealNo: s.sealNo } };
+      }
+      case 'submit':
+        return { patch: { submittedAt: now }, event: { comment } };
+      case 'select': {
+        const level = input.level ?? 'city';
+        return {
+          patch: { level, decidedAt: now },
+          event: { comment },
+          data: { level },
+          effects: [
+            // R-PJ-2 quota: the call row is locked, so two selections at once are counted one after the other.
+            async (tx, updated) => {
+              await callById(tx, updated.callId, true);
+              const n = await selectedCount(tx, updated.callId);
+              if (n > input.call.quota)
+                throw new AppError('projects.quota_full', 409, { quota: input.call.quota });
+            },
+            // R-PJ-4: the monthly progress reports it owes, due dates from the call's report day.
+            (tx, updated) =>
+              insertReports(
+                tx,
+                reportMonths(input.call, now).map((m) => ({
+                  id: ctx.ids(),
+                  applicationId: updated.id,
+                  callId: updated.callId,
+                  orgPath: updated.orgPath,
+                  month: m.month,
+                  state: 'due',
+                  dueAt: m.dueAt,
+                  createdAt: now,
+                  updatedAt: now,
+                })),
+              ),
+          ],
+        };
+      }
+      case 'reject':
+        return { patch: { decidedAt: now }, event: { comment } };
+      default:
+        return { event: { comment } };
+    }
+  },
+  adapter: {
+    table: pjApplications,
+    id: pjApplications.id,
+    state: pjApplications.state,
+    version: pjApplications.version,
+    updatedAt: pjApplications.updatedAt,
+    writeEvent: (tx, ctx, e) =>
+      insertEvent(tx, {
+        id: ctx.ids(),
+        applicationId: e.record.id,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? null,
+        action: e.action,
+        fromState: e.from,
+        toState: e.to,
+        comment: (e.event.comment as string | null | undefined) ?? null,
+        data: e.data,
+      }),
+    audit: (e) => ({
+      action: `projects.application.${e.action}`,
+      entityType: 'pj_application',
+      entityId: e.record.id,
+      orgPath: e.record.orgPath,
+      before: { state: e.from },
+      after: { state: e.to, ...e.data },
+    }),
+    steps: { table: pjSteps, recordId: pjSteps.recordId, step: pjSteps.step, at: pjSteps.at },
+  },
+  errors: {
+    invalidTransition: (a) => new AppError('projects.invalid_action', 409, { state: a.state }),
+  },
+  deadlines: [
+    {
+      // R-PJ-2: the application day of the call has ended and the subdistrict has not submitted it.
+      name: 'overdue',
+      states: ['draft', 'pending_review', 'returned', 'approved'],
+      due: pjApplications.submitDueAt,
+      step: (a) => `overdue:${a.submitDueAt.toISOString()}`,
+      fire: async (tx, ctx, a) => {
+        const now = ctx.clock.now();
+        await markOverdue(tx, a.id, now);
+        await insertEvent(tx, {
+          id: ctx.ids(),
+          applicationId: a.id,
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: 'overdue',
+          fromState: a.state,
+          toState: a.state,
+          comment: null,
+          data: { due: a.submitDueAt.toISOString() },
+        });
+        await writeAudit(tx, ctx, {
+          action: 'projects.application.overdue',
+          entityType: 'pj_application',
+          entityId: a.id,
+          orgPath: a.orgPath,
+          after: { state: a.state, due: a.submitDueAt.toISOString() },
+        });
+      },
+    },
+  ],
+});
+
+/**
+ * Monthly progress reports (R-PJ-4, R-RP-1): the subdistrict (town) files each one with the bureau before
+ * the call's report day; the deadline sweep flags those still not filed then (the bureau's overdue list).
+ */
+export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', FileReportBody>({
+  name: 'projects.report',
+  states: REPORT_STATES,
+  transitions: { file: { from: ['due'], to: 'filed', permission: 'projects.review' } },
+  authorize: (actor, r) => applicationsPolicy.can(actor, 'review', r),
+  prepare: (_r, _action, input, ctx) => ({
+    patch: {
+      progress: input.progress,
+      issues: input.issues ?? null,
+      nextSteps: input.nextSteps ?? null,
+      filedAt: ctx.clock.now(),
+      filedBy: ctx.actor?.userId ?? null,
+      filedByName: ctx.actor?.displayName ?? null,
+    },
+  }),
+  adapter: {
+    table: pjReports,
+    id: pjReports.id,
+    state: pjReports.state,
+    version: pjReports.version,
+    updatedAt: pjReports.updatedAt,
+    writeEvent: (tx, ctx, e) =>
+      insertEvent(tx, {
+        id: ctx.ids(),
+        applicationId: e.record.applicationId,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? null,
+        action: 'report',
+        fromState: null,
+        toState: null,
+        comment: e.record.month,
+        data: { reportId: e.record.id, late: e.record.dueAt.getTime() < ctx.clock.now().getTime() },
+      }),
+    audit: (e) => ({
+      action: 'projects.report.file',
+      entityType: 'pj_report',
+      entityId: e.record.id,
+      orgPath: e.record.orgPath,
+      before: { state: e.from },
+      after: { state: e.to, month: e.record.month },
+    }),
+    steps: { table: pjSteps, recordId: pjSteps.recordId, step: pjSteps.step, at: pjSteps.at },
+  },
+  errors: { invalidTransition: (r) => new AppError('projects.report_filed', 409, { month: r.month }) },
+  deadlines: [
+    {
+      name: 'overdue',
+      states: ['due'],
+      due: pjReports.dueAt,
+      step: (r) => `overdue:${r.dueAt.toISOString()}`,
+      fire: async (tx, ctx, r) => {
+        const now = ctx.clock.now();
+        await markReportOverdue(tx, r.id, now);
+        await insertEvent(tx, {
+          id: ctx.ids(),
+          applicationId: r.applicationId,
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: 'report_overdue',
+          fromState: null,
+          toState: null,
+          comment: r.month,
+          data: { reportId: r.id },
+        });
+        await writeAudit(tx, ctx, {
+          action: 'projects.report.overdue',
+          entityType: 'pj_report',
+          entityId: r.id,
+          orgPath: r.orgPath,
+          after: { month: r.month, due: r.dueAt.toISOString() },
+        });
+      },
+    },
+  ],
+});

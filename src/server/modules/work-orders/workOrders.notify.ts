@@ -1,0 +1,81 @@
+import type { UseCaseCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { notify } from '../notifications/notifications.api';
+import { unitById } from '../org/org.api';
+import type { OrderRow } from './workOrders.usecases';
+
+/**
+ * Who hears what about a work order (notifications, issue "notifications on every channel"): the handling
+ * unit's staff when an order is assigned to them or is due soon or overdue, the dispatching centre when a
+ * handler returns one. Called inside the transaction that made the change.
+ */
+
+/** China time, minutes: "2026-12-05 14:30". */
+export function chinaMinute(at: Date | null | undefined): string {
+  if (!at) return '';
+  const p = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const v = (t: string) => p.find((x) => x.type === t)?.value ?? '';
+  return `${v('year')}-${v('month')}-${v('day')} ${v('hour')}:${v('minute')}`;
+}
+
+const brief = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+const link = (o: OrderRow) => `/work-orders/${o.id}`;
+const handlingUnit = (o: OrderRow) => ({ id: o.orgUnitId, path: o.orgPath });
+
+/** Dispatched, reassigned, escalated or sent back to its unit: the unit's handlers are told. */
+export async function notifyAssigned(tx: Db, ctx: UseCaseCtx, o: OrderRow): Promise<void> {
+  const unit = await unitById(tx, o.orgUnitId);
+  await notify(tx, ctx, {
+    event: 'work_order.assigned',
+    params: {
+      number: o.number,
+      title: brief(o.description),
+      unit: unit?.name ?? '',
+      due: chinaMinute(o.acceptDueAt ?? o.dueAt),
+    },
+    link: link(o),
+    holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
+    unit: handlingUnit(o),
+  });
+}
+
+/** A handler returned the order (退单): the dispatching centre is told, with the reason. */
+export async function notifyReturned(tx: Db, ctx: UseCaseCtx, o: OrderRow, reason: string): Promise<void> {
+  const centre = o.dispatchPath.split('/').filter(Boolean).at(-1);
+  if (!centre) return;
+  await notify(tx, ctx, {
+    event: 'work_order.returned',
+    params: { number: o.number, title: brief(o.description), reason },
+    link: link(o),
+    holders: { permission: 'work_orders.dispatch', orgUnitId: centre },
+    unit: { id: centre, path: o.dispatchPath },
+  });
+}
+
+export async function notifyDueSoon(tx: Db, ctx: UseCaseCtx, o: OrderRow): Promise<void> {
+  await notify(tx, ctx, {
+    event: 'work_order.due_soon',
+    params: { number: o.number, title: brief(o.description), due: chinaMinute(o.dueAt) },
+    link: link(o),
+    holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
+    unit: handlingUnit(o),
+  });
+}
+
+export async function notifyOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow): Promise<void> {
+  await notify(tx, ctx, {
+    event: 'work_order.overdue',
+    params: { number: o.number, title: brief(o.description), due: chinaMinute(o.dueAt) },
+    link: link(o),
+    holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
+    unit: handlingUnit(o),
+  });
+}

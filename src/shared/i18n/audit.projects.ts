@@ -1,0 +1,30 @@
+import type { AuditLabels } from './audit';
+
+/** Names of the projects module's audited actions and entity types, for the audit log page. */
+export const PROJECTS_AUDIT: AuditLabels = {
+  actions: {
+    'projects.call.create': { 'zh-CN': '起草申报通知', en: 'Draft project call' },
+    'projects.call.update': { 'zh-CN': '修改申报通知', en: 'Update project call' },
+    'projects.call.open': { 'zh-CN': '发布申报通知', en: 'Open project call' },
+    'projects.call.publish': { 'zh-CN': '公布评审结果', en: 'Publish selection results' },
+    'projects.application.create': { 'zh-CN': '填写项目申报', en: 'Draft project application' },
+    'projects.application.update': { 'zh-CN': '修改项目申报', en: 'Edit project application' },
+    'projects.application.send': { 'zh-CN': '提交街道审核', en: 'Send for subdistrict review' },
+    'projects.application.return': { 'zh-CN': '退回修改', en: 'Return for changes' },
+    'projects.application.approve': { 'zh-CN': '街道审核通过', en: 'Approve application' },
+    'projects.application.seal': { 'zh-CN': '加盖公章', en: 'Seal application' },
+    'projects.application.submit': { 'zh-CN': '报送民政局', en: 'Submit to the bureau' },
+    'projects.application.select': { 'zh-CN': '确定为试点项目', en: 'Select as pilot' },
+    'projects.application.reject': { 'zh-CN': '未入选', en: 'Not selected' },
+    'projects.application.overdue': { 'zh-CN': '申报逾期', en: 'Application overdue' },
+    'projects.report.file': { 'zh-CN': '报送月度进展', en: 'File monthly progress report' },
+    'projects.report.overdue': { 'zh-CN': '月度进展逾期', en: 'Monthly report overdue' },
+    'projects.score': { 'zh-CN': '评审打分', en: 'Score application' },
+  },
+  entityTypes: {
+    pj_call: { 'zh-CN': '申报通知', en: 'Project call' },
+    pj_application: { 'zh-CN': '项目申报', en: 'Project application' },
+    pj_report: { 'zh-CN': '月度进展', en: 'Monthly progress report' },
+    pj_score: { 'zh-CN': '评审评分', en: 'Review score' },
+  },
+};

@@ -1,0 +1,93 @@
+import type { Locale } from './errors';
+
+/** Error messages of the projects module (codes `projects.*`), merged into ERROR_MESSAGES. */
+export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
+  'projects.issuer_kind': {
+    'zh-CN': '申报通知只能由市、区（县）民政部门发布',
+    en: 'A call is issued by a city or district civil-affairs bureau',
+  },
+  'projects.scope_units': {
+    'zh-CN': '申报范围只能是发布单位下辖的街道（镇）',
+    en: 'The call covers subdistricts or towns under the issuing unit',
+  },
+  'projects.dates_order': {
+    'zh-CN': '截止日期须依次为：申报截止，完成截止，总结报送截止',
+    en: 'Deadlines must follow each other: application, completion, closing summary',
+  },
+  'projects.duplicate_keys': {
+    'zh-CN': '项目类型、材料或评审标准的编号不能重复',
+    en: 'Project types, documents and criteria need distinct keys',
+  },
+  'projects.call_not_draft': {
+    'zh-CN': '申报通知已发布，不能再修改申报范围和项目类型',
+    en: 'The call is already open: its scope and types can no longer change',
+  },
+  'projects.call_published': {
+    'zh-CN': '评审结果已公布，不能再修改',
+    en: 'The results are published and can no longer change',
+  },
+  'projects.call_not_open': {
+    'zh-CN': '该申报通知未在受理申报',
+    en: 'This call is not taking applications',
+  },
+  'projects.not_eligible': {
+    'zh-CN': '只有申报范围内街道（镇）下辖的社区（村）可以申报',
+    en: 'Only communities and villages under the subdistricts in the call may apply',
+  },
+  'projects.already_applied': {
+    'zh-CN': '本社区已就该通知提交过申报',
+    en: 'This community has already applied to this call',
+  },
+  'projects.unknown_type': {
+    'zh-CN': '项目类型不在本次申报通知的范围内',
+    en: 'The project type is not one of the call’s types',
+  },
+  'projects.budget_unbalanced': {
+    'zh-CN': '资金来源合计须等于预算合计（预算 {budget} 元，来源 {funding} 元）',
+    en: 'Funding sources must add up to the budget ({budget} yuan budgeted, {funding} yuan funded)',
+  },
+  'projects.incomplete': {
+    'zh-CN': '申报内容不完整：请填写具体目标、征求居民意见情况和预算明细',
+    en: 'The application is incomplete: give specific targets, the residents’ consultation and budget lines',
+  },
+  'projects.past_deadline': {
+    'zh-CN': '已过申报截止时间（{due}），不能再报送',
+    en: 'The application deadline ({due}) has passed',
+  },
+  'projects.not_sealed': {
+    'zh-CN': '申报表尚未加盖街道（镇）公章，不能报送',
+    en: 'The application has not been sealed by the subdistrict or town',
+  },
+  'projects.comment_required': {
+    'zh-CN': '退回时请填写修改意见',
+    en: 'Give comments when returning an application',
+  },
+  'projects.quota_full': {
+    'zh-CN': '已确定 {quota} 个试点项目，达到本次名额上限',
+    en: 'All {quota} pilot places of this call are taken',
+  },
+  'projects.invalid_action': {
+    'zh-CN': '当前状态下不能进行此操作',
+    en: 'This step is not possible in the application’s current state',
+  },
+  'projects.not_scorable': {
+    'zh-CN': '只能对已报送且未公布结果的申报评分',
+    en: 'Only submitted applications are scored, before the results are published',
+  },
+  'projects.score_range': {
+    'zh-CN': '请按评审标准逐项打分，每项不超过该项满分',
+    en: 'Score every criterion, each at most its full mark',
+  },
+  'projects.nothing_selected': {
+    'zh-CN': '还没有确定任何试点项目，不能公布结果',
+    en: 'No pilot has been selected yet',
+  },
+  'projects.report_filed': {
+    'zh-CN': '{month} 的月度进展已报送',
+    en: 'The progress report for {month} is already filed',
+  },
+  'projects.before_deadline': {
+    'zh-CN': '申报截止（{due}）后才能公布评审结果',
+    en: 'Results are published after the application deadline ({due})',
+  },
+};

@@ -1,0 +1,66 @@
+import type { Locale } from './errors';
+
+/**
+ * What each notification event says, in both UI languages: a title and a one-line body with `{param}`
+ * placeholders filled from the message's params. The inbox renders them in the reader's language; SMS, email
+ * and group robots in the recipient's (robots: Chinese).
+ */
+export const NOTIFICATION_TEMPLATES = {
+  'work_order.assigned': {
+    'zh-CN': { title: '新工单待处理', body: '工单 {number}（{title}）已派到{unit}，请在 {due} 前接单。' },
+    en: {
+      title: 'New work order for you',
+      body: 'Work order {number} ({title}) was assigned to {unit}; accept it by {due}.',
+    },
+  },
+  'work_order.returned': {
+    'zh-CN': { title: '工单被退回', body: '工单 {number}（{title}）被退回：{reason}' },
+    en: { title: 'Work order returned', body: 'Work order {number} ({title}) was returned: {reason}' },
+  },
+  'work_order.due_soon': {
+    'zh-CN': { title: '工单即将到期', body: '工单 {number}（{title}）将于 {due} 到期，请尽快办结。' },
+    en: { title: 'Work order due soon', body: 'Work order {number} ({title}) is due at {due}.' },
+  },
+  'work_order.overdue': {
+    'zh-CN': { title: '工单已超期', body: '工单 {number}（{title}）已超过办结时限（{due}）。' },
+    en: { title: 'Work order overdue', body: 'Work order {number} ({title}) passed its time limit ({due}).' },
+  },
+  'service_order.accepted': {
+    'zh-CN': { title: '服务订单已接单', body: '您的服务订单 {number}（{service}）已由{volunteer}接单。' },
+    en: {
+      title: 'Service order accepted',
+      body: 'Your service order {number} ({service}) was accepted by {volunteer}.',
+    },
+  },
+  'service_order.completed': {
+    'zh-CN': { title: '服务已完成', body: '您的服务订单 {number}（{service}）已完成服务，请确认并评价。' },
+    en: {
+      title: 'Service completed',
+      body: 'Your service order {number} ({service}) is done; please confirm and rate it.',
+    },
+  },
+  'notifications.test': {
+    'zh-CN': { title: '测试消息', body: '这是邻里平台发给{unit}的测试消息，收到即表示机器人配置正确。' },
+    en: {
+      title: 'Test message',
+      body: 'A test message from Linli for {unit}: the robot is set up correctly.',
+    },
+  },
+} as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
+
+export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;
+export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_TEMPLATES) as NotificationEvent[];
+
+/** The event's title and body in `locale`, placeholders filled (a missing param stays empty). */
+export function renderNotification(
+  event: string,
+  params: Record<string, string | number>,
+  locale: Locale,
+): { title: string; body: string } {
+  const t = (NOTIFICATION_TEMPLATES as Record<string, Record<Locale, { title: string; body: string }>>)[
+    event
+  ]?.[locale];
+  if (!t) return { title: event, body: '' };
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return { title: fill(t.title), body: fill(t.body) };
+}

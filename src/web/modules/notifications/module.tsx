@@ -1,0 +1,59 @@
+import { ApiOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import { Guard } from '../../app/Guard';
+import { defineWebModule } from '../../app/webModule';
+import { NotificationBell, useNotificationsTodo } from './Bell';
+import { notificationsEn, notificationsZh } from './i18n';
+
+const InboxPage = lazy(() => import('./InboxPage'));
+const ChannelsPage = lazy(() => import('./ChannelsPage'));
+const RobotsPage = lazy(() => import('./RobotsPage'));
+const DeliveriesPage = lazy(() => import('./DeliveriesPage'));
+
+/** 通知: everyone's inbox (the bell in the header) and channels; managers' group robots and delivery log. */
+export const notificationsWebModule = defineWebModule({
+  name: 'notifications',
+  i18n: { 'zh-CN': notificationsZh, en: notificationsEn },
+  header: NotificationBell,
+  todo: useNotificationsTodo,
+  routes: (
+    <>
+      <Route path="notifications" element={<InboxPage />} />
+      <Route path="notifications/settings" element={<ChannelsPage />} />
+      <Route
+        path="settings/robots"
+        element={
+          <Guard permission="notifications.manage">
+            <RobotsPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="settings/notification-log"
+        element={
+          <Guard permission="notifications.manage">
+            <DeliveriesPage />
+          </Guard>
+        }
+      />
+    </>
+  ),
+  nav: [
+    {
+      path: '/settings/robots',
+      label: 'notif.menu.robots',
+      icon: <ApiOutlined />,
+      permission: 'notifications.manage',
+      group: '/settings',
+      order: 50,
+    },
+    {
+      path: '/settings/notification-log',
+      label: 'notif.menu.deliveries',
+      permission: 'notifications.manage',
+      group: '/settings',
+      order: 51,
+    },
+  ],
+});

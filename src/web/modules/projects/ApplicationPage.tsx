@@ -1,0 +1,412 @@
+import { EditOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { ApplicationAction } from '../../../shared/contracts/projects';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDate, formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
+import { StateTag, yuan } from './parts';
+import { ReportsTable } from './ReportsTable';
+
+/** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
+const NEEDS_FORM: ApplicationAction[] = ['return', 'approve', 'seal', 'select'];
+
+function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const conflict = Form.useWatch('conflict', form);
+  const { me } = useAuth();
+  const mine = a.scores.find((s) => s.reviewerId === me?.id);
+  const [saving, setSaving] = useState(false);
+  return (
+    <Card
+      size="small"
+      title={t('projects.app.scoreNow')}
+      style={{ marginBottom: 16 }}
+      data-testid="score-card"
+    >
+      <Typography.Paragraph type="secondary">{t('projects.app.scoreHint')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          conflict: mine?.conflict ?? false,
+          conflictNote: mine?.conflictNote ?? '',
+          comment: mine?.comment ?? '',
+          ...Object.fromEntries(a.criteria.map((c) => [`s_${c.key}`, mine?.scores[c.key]])),
+        }}
+        onFinish={async (v) => {
+          setSaving(true);
+          try {
+            await projectsApi.score(a.id, {
+              conflict: v.conflict,
+              conflictNote: v.conflictNote || null,
+              comment: v.comment || null,
+              scores: v.conflict ? {} : Object.fromEntries(a.criteria.map((c) => [c.key, v[`s_${c.key}`]])),
+            });
+            message.success(t('projects.app.scoreSaved'));
+            onDone();
+          } catch (e) {
+            showError(e);
+          } finally {
+            setSaving(false);
+          }
+        }}
+      >
+        <Form.Item name="conflict" label={t('projects.app.conflict')}>
+          <Radio.Group>
+            <Radio value={false} data-testid="no-conflict">
+              {t('projects.app.noConflict')}
+            </Radio>
+            <Radio value={true}>{t('projects.app.hasConflict')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {conflict ? (
+          <Form.Item name="conflictNote" label={t('projects.app.conflictNote')} rules={[{ required: true }]}>
+            <Input maxLength={500} />
+          </Form.Item>
+        ) : (
+          <Row gutter={12}>
+            {a.criteria.map((c) => (
+              <Col key={c.key} xs={12} md={6}>
+                <Form.Item
+                  name={`s_${c.key}`}
+                  label={`${c.name}（${t('projects.call.criterionMax', { max: c.max })}）`}
+                  rules={[{ required: true }]}
+                >
+                  <InputNumber min={0} max={c.max} precision={0} data-testid={`score-${c.key}`} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        )}
+        <Form.Item name="comment" label={t('projects.app.comment')}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="score-submit">
+          {t('projects.app.scoreNow')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** One application: its content, money, seal, scores, timeline and the steps the user may take now. */
+export default function ApplicationPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = AntApp.useApp();
+  const [pending, setPending] = useState<ApplicationAction>();
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const q = useQuery({ queryKey: projectsKeys.application(id), queryFn: () => projectsApi.application(id) });
+  if (q.isError) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <BlockSkeleton />;
+  const a = q.data;
+  const refresh = () => qc.invalidateQueries({ queryKey: projectsKeys.all });
+
+  const act = async (action: ApplicationAction, extra: Record<string, unknown> = {}) => {
+    setBusy(true);
+    try {
+      await projectsApi.act(a.id, { action, ...extra });
+      message.success(t('projects.app.done'));
+      setPending(undefined);
+      await refresh();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space wrap>
+            {a.title}
+            <StateTag state={a.state} />
+            {a.level ? <Tag color="gold">{t(`projects.level.${a.level}`)}</Tag> : null}
+            {a.overdue ? <Tag color="error">{t('projects.app.overdue')}</Tag> : null}
+          </Space>
+        }
+        subtitle={`${a.number} · ${a.orgUnitName ?? ''} · ${a.typeName}`}
+        extra={
+          <>
+            {a.abilities.edit ? (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/projects/applications/${a.id}/edit`)}>
+                {t('projects.app.edit')}
+              </Button>
+            ) : null}
+            {a.actions.map((action) => (
+              <Button
+                key={action}
+                type={['send', 'submit', 'approve', 'select'].includes(action) ? 'primary' : 'default'}
+                danger={action === 'return' || action === 'reject'}
+                loading={busy}
+                onClick={() => {
+                  if (NEEDS_FORM.includes(action)) {
+                    form.resetFields();
+                    setPending(action);
+                  } else void act(action);
+                }}
+                data-testid={`act-${action}`}
+              >
+                {t(`projects.action.${action}`)}
+              </Button>
+            ))}
+          </>
+        }
+      />
+      {a.state === 'returned' && a.reviewComment ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('projects.app.review')}
+          description={a.reviewComment}
+        />
+      ) : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label={t('projects.app.call')}>
+                <Link to={`/projects/calls/${a.callId}`}>{a.callTitle}</Link>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('projects.app.subdistrict')}>{a.subdistrictName}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.app.due')}>
+                {t('projects.app.dueValue', { date: formatDate(a.submitDueAt) })}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('projects.app.seal')}>
+                {a.sealNo
+                  ? t('projects.app.sealValue', {
+                      no: a.sealNo,
+                      name: a.sealedByName ?? '',
+                      at: formatDateTime(a.sealedAt),
+                    })
+                  : t('projects.app.notSealed')}
+              </Descriptions.Item>
+              {a.summary ? (
+                <Descriptions.Item label={t('projects.app.summary')} span={2}>
+                  {a.summary}
+                </Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('projects.app.targets')} span={2}>
+                <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {a.targets.map((x) => (
+                    <li key={x}>{x}</li>
+                  ))}
+                </ol>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('projects.app.consultation')} span={2}>
+                {a.consultationKind
+                  ? `${t(`projects.consultation.${a.consultationKind}`)}${a.consultationDate ? `（${formatDate(a.consultationDate)}）` : ''}：${a.consultationNote ?? ''}`
+                  : '—'}
+              </Descriptions.Item>
+              {a.reviewComment && a.state !== 'returned' ? (
+                <Descriptions.Item label={t('projects.app.review')} span={2}>
+                  {a.reviewComment}
+                </Descriptions.Item>
+              ) : null}
+            </Descriptions>
+          </Card>
+          <Card size="small" title={t('projects.app.budgetLines')} style={{ marginBottom: 16 }}>
+            <Table
+              rowKey={(_, i) => String(i)}
+              size="small"
+              pagination={false}
+              dataSource={a.budgetLines}
+              columns={[
+                { title: t('projects.app.item'), dataIndex: 'item' },
+                { title: t('projects.app.note'), dataIndex: 'note', responsive: ['md'] },
+                {
+                  title: t('projects.app.amount'),
+                  dataIndex: 'amountFen',
+                  align: 'right',
+                  width: 140,
+                  render: (v: number) => yuan(v),
+                },
+              ]}
+            />
+            <Typography.Title level={5} style={{ marginTop: 12 }}>
+              {t('projects.app.funding')}
+            </Typography.Title>
+            <Table
+              rowKey={(_, i) => String(i)}
+              size="small"
+              pagination={false}
+              dataSource={a.funding}
+              columns={[
+                {
+                  title: t('projects.app.source'),
+                  dataIndex: 'source',
+                  render: (v: ApplicationDetail['funding'][number]['source']) => t(`projects.funding.${v}`),
+                },
+                {
+                  title: t('projects.app.amount'),
+                  dataIndex: 'amountFen',
+                  align: 'right',
+                  width: 140,
+                  render: (v: number) => yuan(v),
+                },
+              ]}
+            />
+            <Typography.Text type={a.budgetTotalFen === a.fundingTotalFen ? 'secondary' : 'danger'}>
+              {t('projects.app.totals', { budget: yuan(a.budgetTotalFen), funding: yuan(a.fundingTotalFen) })}
+              {a.budgetTotalFen === a.fundingTotalFen ? '' : `，${t('projects.app.unbalanced')}`}
+            </Typography.Text>
+          </Card>
+          {a.reports.length ? (
+            <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>
+              <ReportsTable reports={a.reports} />
+            </Card>
+          ) : null}
+          {a.abilities.score ? <ScoreCard a={a} onDone={refresh} /> : null}
+          {a.scores.length ? (
+            <Card size="small" title={t('projects.app.scores')} style={{ marginBottom: 16 }}>
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={a.scores}
+                columns={[
+                  { title: t('projects.app.reviewer'), dataIndex: 'reviewerName', width: 140 },
+                  ...a.criteria.map((c) => ({
+                    title: c.name,
+                    key: c.key,
+                    align: 'right' as const,
+                    render: (_: unknown, s: ApplicationDetail['scores'][number]) => s.scores[c.key] ?? '—',
+                  })),
+                  {
+                    title: t('projects.app.total'),
+                    dataIndex: 'total',
+                    align: 'right',
+                    render: (v: number | null, s) =>
+                      s.conflict ? <Tag>{t('projects.app.recused')}</Tag> : v,
+                  },
+                  { title: t('projects.app.comment'), dataIndex: 'comment', responsive: ['lg'] },
+                ]}
+              />
+              {a.averageScore !== null ? (
+                <Typography.Text strong>
+                  {t('projects.app.average')}：{a.averageScore}（
+                  {t('projects.app.scoreCount', { n: a.scoreCount ?? 0 })}）
+                </Typography.Text>
+              ) : null}
+            </Card>
+          ) : null}
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('projects.app.timeline')}>
+            <Timeline
+              items={a.events.map((e) => ({
+                color:
+                  e.action === 'overdue' || e.action === 'report_overdue'
+                    ? 'red'
+                    : e.action === 'return'
+                      ? 'orange'
+                      : 'blue',
+                children: (
+                  <>
+                    <div>
+                      <Typography.Text strong>
+                        {t(
+                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue'}`,
+                        )}
+                        {e.action.startsWith('report') && e.comment ? `（${e.comment}）` : ''}
+                      </Typography.Text>{' '}
+                      <Typography.Text type="secondary">
+                        {e.actorName ?? t('projects.app.system')}
+                      </Typography.Text>
+                    </div>
+                    <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+                    {e.comment && !e.action.startsWith('report') ? <div>{e.comment}</div> : null}
+                  </>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Modal
+        open={!!pending}
+        title={pending ? t(`projects.action.${pending}`) : ''}
+        onCancel={() => setPending(undefined)}
+        confirmLoading={busy}
+        onOk={async () => {
+          const v = await form.validateFields();
+          await act(pending!, {
+            comment: v.comment || null,
+            sealNo: v.sealNo || null,
+            seal: pending === 'approve' ? !!v.seal : undefined,
+            level: v.level,
+          });
+        }}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ level: 'city', seal: true }}>
+          {pending === 'select' ? (
+            <Form.Item name="level" label={t('projects.app.levelPick')}>
+              <Radio.Group>
+                <Radio value="city">{t('projects.level.city')}</Radio>
+                <Radio value="prefecture">{t('projects.level.prefecture')}</Radio>
+              </Radio.Group>
+            </Form.Item>
+          ) : null}
+          {pending === 'approve' ? (
+            <Form.Item name="seal" valuePropName="checked">
+              <Checkbox data-testid="approve-seal">{t('projects.app.sealAtOnce')}</Checkbox>
+            </Form.Item>
+          ) : null}
+          {pending === 'approve' || pending === 'seal' ? (
+            <Form.Item name="sealNo" label={t('projects.app.sealNo')} extra={t('projects.app.sealNoHelp')}>
+              <Input maxLength={40} data-testid="seal-no" />
+            </Form.Item>
+          ) : null}
+          {pending === 'seal' ? null : (
+            <Form.Item
+              name="comment"
+              label={t('projects.app.comment')}
+              rules={
+                pending === 'return' ? [{ required: true, message: t('projects.app.commentRequired') }] : []
+              }
+            >
+              <Input.TextArea rows={3} maxLength={1000} data-testid="act-comment" />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App as AntApp,
+  Button,
+  Flex,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { APPLICATION_STATES, type ApplicationState } from '../../../shared/contracts/projects';
+import { useAuth } from '../../app/auth';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { type Application, projectsApi, projectsKeys } from './api';
+import { StateTag, yuan } from './parts';
+
+export type View = 'all' | 'waiting' | 'toScore' | 'overdue';
+
+/** The applications list, of one call (its board) or of every call in reach, with the bureau's selection. */
+export function ApplicationsTable({
+  callId,
+  initialView = 'all',
+  showCall = false,
+}: {
+  callId?: string;
+  initialView?: View;
+  showCall?: boolean;
+}) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = AntApp.useApp();
+  const [view, setView] = useState<View>(initialView);
+  const [state, setState] = useState<ApplicationState>();
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const [busy, setBusy] = useState<string>();
+  const q = {
+    callId,
+    state,
+    q: search || undefined,
+    view: view === 'all' ? undefined : view,
+    page,
+    pageSize: 20,
+  };
+  const list = useQuery({
+    queryKey: projectsKeys.applications(q),
+    queryFn: () => projectsApi.applications(q),
+  });
+  const bureau = can('projects.manage');
+
+  const decide = async (a: Application, action: 'select' | 'reject', level?: 'city' | 'prefecture') => {
+    setBusy(a.id);
+    try {
+      await projectsApi.act(a.id, { action, level });
+      message.success(t('projects.app.done'));
+      await qc.invalidateQueries({ queryKey: projectsKeys.all });
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const columns: TableColumnsType<Application> = [
+    { title: t('projects.app.number'), dataIndex: 'number', width: 120 },
+    {
+      title: t('projects.app.title'),
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <Space size={4} wrap>
+          <Link to={`/projects/applications/${r.id}`}>{v}</Link>
+          {r.overdue ? <Tag color="error">{t('projects.app.overdue')}</Tag> : null}
+        </Space>
+      ),
+    },
+    ...(showCall
+      ? [
+          {
+            title: t('projects.app.call'),
+            dataIndex: 'callTitle',
+            ellipsis: true,
+            responsive: ['xxl' as const],
+          },
+        ]
+      : []),
+    {
+      title: t('projects.app.unit'),
+      dataIndex: 'orgUnitName',
+      width: 130,
+      render: (v: string | null, r) => (
+        <>
+          <div>{v}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.subdistrictName}
+          </Typography.Text>
+        </>
+      ),
+    },
+    { title: t('projects.app.type'), dataIndex: 'typeName', width: 110, responsive: ['xxl'] },
+    {
+      title: t('projects.app.budget'),
+      dataIndex: 'budgetTotalFen',
+      width: 110,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+    {
+      title: t('projects.app.state'),
+      dataIndex: 'state',
+      width: 150,
+      render: (v: ApplicationState, r) => (
+        <Space size={4} wrap>
+          <StateTag state={v} />
+          {r.level ? <Tag color="gold">{t(`projects.level.${r.level}`)}</Tag> : null}
+        </Space>
+      ),
+    },
+    ...(bureau
+      ? [
+          {
+            title: t('projects.app.average'),
+            key: 'avg',
+            width: 90,
+            align: 'right' as const,
+            render: (_: unknown, r: Application) =>
+              r.averageScore === null ? '—' : `${r.averageScore}（${r.scoreCount}）`,
+          },
+        ]
+      : []),
+    {
+      title: t('projects.app.due'),
+      dataIndex: 'submitDueAt',
+      width: 110,
+      responsive: ['xxl'],
+      render: (v: string) => formatDate(v),
+    },
+    ...(bureau
+      ? [
+          {
+            key: 'ops',
+            width: 200,
+            render: (_: unknown, r: Application) =>
+              r.actions.includes('select') ? (
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={busy === r.id}
+                    onClick={() => decide(r, 'select', 'city')}
+                  >
+                    {t('projects.action.select')}
+                  </Button>
+                  <Button
+                    size="small"
+                    loading={busy === r.id}
+                    onClick={() => decide(r, 'select', 'prefecture')}
+                  >
+                    {t('projects.level.prefecture')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+
+  const views: View[] = [
+    'all',
+    'waiting',
+    ...(can('projects.score') ? (['toScore'] as const) : []),
+    'overdue',
+  ];
+  return (
+    <>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Segmented<View>
+          value={view}
+          onChange={(v) => {
+            setView(v);
+            setPage(1);
+          }}
+          options={views.map((v) => ({ value: v, label: t(`projects.apps.view.${v}`) }))}
+          data-testid="apps-view"
+        />
+        <Select
+          allowClear
+          placeholder={t('projects.app.state')}
+          style={{ width: 150 }}
+          value={state}
+          onChange={(v) => {
+            setState(v);
+            setPage(1);
+          }}
+          options={APPLICATION_STATES.map((s) => ({ value: s, label: t(`projects.state.${s}`) }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('projects.apps.search')}
+          style={{ width: 220 }}
+          onSearch={(v) => {
+            setSearch(v);
+            setPage(1);
+          }}
+        />
+      </Flex>
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
+      ) : (
+        <Table<Application>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('projects.apps.empty')} /> }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
+          data-testid="apps-table"
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { ProjectOutlined } from '@ant-design/icons';
+import { defineWebModule } from '../../app/webModule';
+import { projectsEn, projectsZh } from './i18n';
+import { projectsConsoleRoutes } from './routes';
+import { useProjectsTodo } from './todo';
+
+/** 共建项目: calls for co-building projects, applications, review and seal, scoring and selection. */
+export const projectsWebModule = defineWebModule({
+  name: 'projects',
+  i18n: { 'zh-CN': projectsZh, en: projectsEn },
+  routes: projectsConsoleRoutes,
+  nav: [
+    {
+      path: '/projects',
+      label: 'projects.menu',
+      icon: <ProjectOutlined />,
+      permission: 'projects.read',
+      order: 55,
+      children: [
+        { path: '/projects/calls', label: 'projects.menu.calls', permission: 'projects.read' },
+        { path: '/projects/applications', label: 'projects.menu.applications', permission: 'projects.read' },
+        { path: '/projects/reports', label: 'projects.menu.reports', permission: 'projects.read' },
+      ],
+    },
+  ],
+  todo: useProjectsTodo,
+});

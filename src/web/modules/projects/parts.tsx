@@ -1,0 +1,28 @@
+import { Tag } from 'antd';
+import type { ApplicationState, CallStatus } from '../../../shared/contracts/projects';
+import { useI18n } from '../../app/i18n';
+
+/** Integer fen as yuan with two decimals and thousands separators. */
+export const yuan = (fen: number) =>
+  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const STATE_COLORS: Record<ApplicationState, string> = {
+  draft: 'default',
+  pending_review: 'processing',
+  returned: 'warning',
+  approved: 'cyan',
+  submitted: 'blue',
+  selected: 'success',
+  not_selected: 'default',
+};
+
+export function StateTag({ state }: { state: ApplicationState }) {
+  const { t } = useI18n();
+  return <Tag color={STATE_COLORS[state]}>{t(`projects.state.${state}`)}</Tag>;
+}
+
+export function CallStatusTag({ status }: { status: CallStatus }) {
+  const { t } = useI18n();
+  const color = status === 'open' ? 'processing' : status === 'published' ? 'success' : 'default';
+  return <Tag color={color}>{t(`projects.status.${status}`)}</Tag>;
+}
