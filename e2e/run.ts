@@ -3,6 +3,7 @@ import { startServer, runJourneys } from './harness';
 import { journeys } from './journeys';
 import { ledgerJourneys } from './ledger.journeys';
 import { merchantsJourneys } from './merchants.journeys';
+import { phoneJourneys } from './phone.journeys';
 import { projectsJourneys } from './projects.journeys';
 import { servicesJourneys } from './services.journeys';
 import { disputesJourneys } from './disputes.journeys';
@@ -16,6 +17,7 @@ const ALL = [
   ...ledgerJourneys,
   ...merchantsJourneys,
   ...servicesJourneys,
+  ...phoneJourneys,
   ...projectsJourneys,
   ...disputesJourneys,
 ];

@@ -11,6 +11,11 @@
  *  5. Inside a server module only its repositories (`*.repository.ts`) query its tables: other files import
  *     the module's `*.table.ts` only when they name tables without querying them (policy, workflow
  *     adapter, the registry entry in routes, api files' SQL builders).
+ *  6. The phone app (`src/web/phone/**`, the light entry phone.html) the same way: it imports web modules only
+ *     through its one list `src/web/phone/modules.ts` (each module's `phone.tsx`), nothing a web module loads
+ *     at run time reaches that list, and nothing the phone entry (`src/web/phone/main.tsx`) loads at run time
+ *     imports antd, @ant-design/*, echarts, leaflet, zod, a module's console `module.tsx` or the console's
+ *     list `src/web/app/modules.ts` (the phone's first load stays light; `npm run size` measures it).
  * Rules 2, 3 and 5 hold for every new import; the imports that broke them when the check was introduced are
  * listed in `scripts/boundaries-baseline.txt` and may only be removed from it (a listed import that is
  * gone fails too, so the list only shrinks).
@@ -53,6 +58,10 @@ function isApiFile(file: string, mod: string): boolean {
 }
 
 const MODULES_LIST = join(ROOT, 'src/web/app/modules.ts');
+const PHONE_LIST = join(ROOT, 'src/web/phone/modules.ts');
+const PHONE_MAIN = join(ROOT, 'src/web/phone/main.tsx');
+/** Packages the phone app never loads (rule 6). */
+const HEAVY = /^(antd|@ant-design\/|echarts|zrender|leaflet|react-leaflet|zod)(\/|$)/;
 /** Files of a server module that may import its own tables (rule 5). */
 const TABLE_READERS = /\.(repository|table|policy|routes|workflow|api)\.ts$/;
 
@@ -61,6 +70,8 @@ const found = new Set<string>();
 const graph = new Map<string, Set<string>>();
 /** Run-time imports between files of src/web (type-only imports left out), for rule 4. */
 const webRuntime = new Map<string, Set<string>>();
+/** Run-time imports of packages from files of src/web, for rule 6. */
+const webPackages = new Map<string, Set<string>>();
 const allFiles = [...walk(join(ROOT, 'src/server')), ...walk(join(ROOT, 'src/web'))];
 // Tests may reach across modules (they build fixtures), but a server test never imports the CLI either.
 const files = allFiles.filter((f) => !f.endsWith('.test.ts'));
@@ -75,8 +86,16 @@ for (const file of files) {
   const rel = relative(ROOT, file);
   const from = moduleOf(file);
   for (const match of text.matchAll(IMPORT)) {
-    const target = resolveImport(file, match[1] ?? match[2] ?? '');
-    if (!target) continue;
+    const spec = match[1] ?? match[2] ?? '';
+    const target = resolveImport(file, spec);
+    if (!target) {
+      if (rel.startsWith('src/web/') && !spec.startsWith('.') && !/^(?:import|export)\s+type\s/.test(match[0])) {
+        const pkgs = webPackages.get(file) ?? new Set<string>();
+        pkgs.add(spec);
+        webPackages.set(file, pkgs);
+      }
+      continue;
+    }
     const relTarget = relative(ROOT, target);
     if (rel.startsWith('src/server/') && relTarget.startsWith('src/cli/'))
       errors.push(`${rel} imports ${relTarget}: the server never imports the CLI`);
@@ -88,6 +107,8 @@ for (const file of files) {
     }
     if (rel.startsWith('src/web/app/') && relTarget.startsWith('src/web/modules/') && file !== MODULES_LIST)
       found.add(`${rel} -> ${relTarget}: web/app imports web modules only through src/web/app/modules.ts`);
+    if (rel.startsWith('src/web/phone/') && relTarget.startsWith('src/web/modules/') && file !== PHONE_LIST)
+      found.add(`${rel} -> ${relTarget}: web/phone imports web modules only through src/web/phone/modules.ts`);
     const to = moduleOf(target);
     // Rule 5: inside a server module, only its repositories query its tables (policies, workflows and the
     // registry entry in routes name them; api files may hand out named SQL builders).
@@ -131,15 +152,38 @@ for (const start of files.filter((f) => moduleOf(f)?.startsWith('web:'))) {
   while (queue.length) {
     const path = queue.shift() ?? [];
     const last = path.at(-1) ?? '';
-    if (last === MODULES_LIST) {
+    if (last === MODULES_LIST || last === PHONE_LIST) {
       const via = path.map((f) => relative(ROOT, f)).join(' -> ');
-      found.add(`cycle: ${moduleOf(start)} ~ web/app (${via})`);
+      found.add(`cycle: ${moduleOf(start)} ~ ${last === MODULES_LIST ? 'web/app' : 'web/phone'} (${via})`);
       break;
     }
     for (const next of webRuntime.get(last) ?? [])
       if (!seen.has(next)) {
         seen.add(next);
         queue.push([...path, next]);
+      }
+  }
+}
+
+// Rule 6: the phone entry loads nothing heavy and nothing of the console.
+if (existsSync(PHONE_MAIN)) {
+  const via = new Map<string, string | null>([[PHONE_MAIN, null]]);
+  const queue = [PHONE_MAIN];
+  const chain = (f: string) => {
+    const out: string[] = [];
+    for (let at: string | null | undefined = f; at; at = via.get(at)) out.unshift(relative(ROOT, at));
+    return out.join(' -> ');
+  };
+  while (queue.length) {
+    const file = queue.shift() ?? '';
+    for (const pkg of webPackages.get(file) ?? [])
+      if (HEAVY.test(pkg)) errors.push(`phone app loads ${pkg} (${chain(file)}): the phone entry stays light`);
+    if (file === MODULES_LIST || /src\/web\/modules\/[^/]+\/module\.tsx$/.test(file))
+      errors.push(`phone app loads the console (${chain(file)}): a module's phone pages come from its phone.tsx`);
+    for (const next of webRuntime.get(file) ?? [])
+      if (!via.has(next)) {
+        via.set(next, file);
+        queue.push(next);
       }
   }
 }
@@ -166,7 +210,7 @@ for (const f of found)
     errors.push(
       f.startsWith('cycle:')
         ? `${f}: modules may not depend on each other in a circle`
-        : f.includes('web/app imports web modules')
+        : /web\/(app|phone) imports web modules/.test(f)
           ? f
           : `${f}: import another module only through its api file (<module>.api.ts, web: api.ts)`,
     );

@@ -1,5 +1,6 @@
-// Builds the web app into dist/web when its sources changed (used by `npm start` and the browser journeys):
-// a fresh clone has no dist/, so the first start builds it once. "Changed" means the contents (a stamp of
+// Builds the web app (the console, index.html, and the phone app, phone.html) into dist/web when its sources
+// changed (used by `npm start`, the browser journeys and `npm run size`): a fresh clone has no dist/, so the
+// first start builds it once. "Changed" means the contents (a stamp of
 // their hash, scripts/build-lib.mjs), not modification times, which a git checkout resets.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -14,7 +15,7 @@ export function ensureWeb() {
   const pages = readdirSync(ROOT).filter((f) => f.endsWith('.html')); // every Vite entry page at the root
   const sources = ['src/web', 'src/shared', 'public', ...pages, 'vite.config.ts', 'package.json'];
   const stamp = checkStamp(ROOT, join(ROOT, 'dist/web/.stamp'), [...sources, 'scripts/compress-web.mjs'], {
-    outputs: [join(ROOT, 'dist/web/index.html')],
+    outputs: [join(ROOT, 'dist/web/index.html'), join(ROOT, 'dist/web/phone.html')],
   });
   if (stamp.fresh) return false;
   console.log('Building the web app…');

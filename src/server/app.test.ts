@@ -121,6 +121,7 @@ describe('the web app as static files', () => {
     mkdirSync(join(dir, 'assets'));
     const js = `console.log(${JSON.stringify('邻里'.repeat(400))});`;
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>邻里</title>');
+    writeFileSync(join(dir, 'phone.html'), '<!doctype html><title>邻里 · 居民服务</title>');
     writeFileSync(join(dir, 'assets', 'index-AbCd1234.js'), js);
     writeFileSync(join(dir, 'assets', 'index-AbCd1234.js.br'), brotliCompressSync(js));
     const web = await createTestApp({ config: { webDir: dir } });
@@ -139,6 +140,24 @@ describe('the web app as static files', () => {
           url,
           status: 200,
           cache: 'no-cache',
+        });
+      }
+      // The residents' pages get the light phone entry; the console login and the rest get the console.
+      for (const [url, title] of [
+        ['/report', '居民服务'],
+        ['/track/WO20261204000001?token=x', '居民服务'],
+        ['/m', '居民服务'],
+        ['/m/orders/abc', '居民服务'],
+        ['/m/login?next=%2Fm', '居民服务'],
+        ['/login', '<title>邻里</title>'],
+        ['/mobile', '<title>邻里</title>'],
+        ['/reports/x', '<title>邻里</title>'],
+      ] as const) {
+        const page = await web.anonymous.get(url);
+        expect({ url, status: page.statusCode, body: page.body.includes(title) }).toEqual({
+          url,
+          status: 200,
+          body: true,
         });
       }
     } finally {

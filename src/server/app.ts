@@ -118,6 +118,11 @@ export function webCacheControl(path: string): string {
     : 'no-cache';
 }
 
+/** Paths of the residents' phone app (phone.html): /report, /track/…, /m and /m/…; the rest is the console. */
+export function isPhonePath(path: string): boolean {
+  return /^\/(report|track|m)(\/|$)/.test(path);
+}
+
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
 export async function buildApp(
@@ -354,13 +359,10 @@ export async function buildApp(
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (
-      request.method === 'GET' &&
-      !path.startsWith('/api/') &&
-      webDir &&
-      existsSync(`${webDir}/index.html`)
-    ) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (request.method === 'GET' && !path.startsWith('/api/') && webDir) {
+      // The residents' phone app is its own light entry (phone.html: no antd); everything else is the console.
+      const page = isPhonePath(path) && existsSync(`${webDir}/phone.html`) ? 'phone.html' : 'index.html';
+      if (existsSync(`${webDir}/${page}`)) return reply.header('cache-control', 'no-cache').sendFile(page);
     }
     return reply.status(404).send({
       error: {

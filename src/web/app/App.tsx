@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Fragment, lazy, type ReactNode, Suspense } from 'react';
+import { Fragment, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api';
 import { AuthProvider, ENROL_PATH, useAuth } from './auth';
@@ -15,7 +15,6 @@ import { webModules } from './modules';
 import { Workbench } from './Workbench';
 
 const HomePage = lazy(() => import('./HomePage'));
-const MobileHomePage = lazy(() => import('./MobileHomePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,20 +50,14 @@ function SettingsIndex() {
   return first ? <Navigate to={first.path} replace /> : <ForbiddenResult />;
 }
 
-/** The routes: every module's public pages and console pages (src/web/app/modules.ts) plus the app's own. */
+/**
+ * The routes: every module's public pages (the console login) and console pages (src/web/app/modules.ts) plus
+ * the app's own. The residents' phone pages (/report, /track, /m/**) are the other entry, phone.html.
+ */
 function AppRoutes() {
   return (
     <Routes>
       {webModules.map((m) => (m.publicRoutes ? <Fragment key={m.name}>{m.publicRoutes}</Fragment> : null))}
-      {/* The residents' and volunteers' phone home: tiles from every module. */}
-      <Route
-        path="/m"
-        element={
-          <Suspense fallback={<PageLoading />}>
-            <MobileHomePage />
-          </Suspense>
-        }
-      />
       <Route
         element={
           <RequireAuth>

@@ -1,6 +1,7 @@
 import { Navigate } from 'react-router';
 import { useAuth } from './auth';
 import { EmptyHint } from './components/Status';
+import { Redirect } from './phonePaths';
 import { useI18n } from './i18n';
 import { NAV } from './nav';
 import { Workbench } from './Workbench';
@@ -12,7 +13,7 @@ export default function HomePage() {
   // Residents and volunteers work on their phones; a merchant's staff at the counter.
   if (!can('org.read')) {
     if (can('redemptions.counter')) return <Navigate to="/counter" replace />;
-    if (can('services.order') || can('services.serve')) return <Navigate to="/m" replace />;
+    if (can('services.order') || can('services.serve')) return <Redirect to="/m" />;
   }
   const first = NAV.flatMap((n) => (n.children?.length ? n.children : [n])).find(
     (n) => n.path !== '/' && (!n.permission || can(n.permission)),

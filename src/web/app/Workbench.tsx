@@ -5,6 +5,7 @@ import { PageHeader } from './components/PageHeader';
 import { type MessageKey, useI18n } from './i18n';
 import { webModules } from './modules';
 import type { TodoItem } from './webModule';
+import { isPhonePath } from './phonePaths';
 
 const contributors = webModules.flatMap((m) => (m.todo ? [{ name: m.name, useTodo: m.todo }] : []));
 
@@ -30,6 +31,7 @@ function ModuleTodos({
         <List.Item key={item.key} data-testid={`todo-${item.key}`}>
           <Link
             to={item.to}
+            reloadDocument={isPhonePath(item.to)}
             style={{ color: 'inherit', display: 'flex', width: '100%', justifyContent: 'space-between' }}
           >
             <Typography.Text>{t(item.label)}</Typography.Text>

@@ -52,21 +52,4 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/settings/notification-log',
     ]);
   });
-
-  it('phone tiles are each a page some module routes', () => {
-    const tiles = webModules.flatMap((m) => m.mobileTiles ?? []);
-    expect(tiles.map((t) => t.to).sort()).toEqual(
-      [
-        '/m/services',
-        '/m/orders',
-        '/m/tasks',
-        '/m/activities',
-        '/m/hours',
-        '/m/certificate',
-        '/m/points',
-        '/m/timebank',
-        '/m/redeem',
-      ].sort(),
-    );
-  });
 });

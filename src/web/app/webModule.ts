@@ -2,7 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions';
 
 /**
- * What a web module contributes to the console and the phone pages, declared once in its
+ * What a web module contributes to the staff console, declared once in its
  * `src/web/modules/<m>/module.tsx` as `defineWebModule({ ... })` and listed in `src/web/app/modules.ts`.
  * `K` is the module's own message keys (its `i18n` dictionaries); labels a module contributes are its own keys.
  */
@@ -20,20 +20,6 @@ export interface NavEntry<K extends string = string> extends NavItem<K> {
   order: number;
   /** Put this entry inside the menu group with this path (e.g. '/settings') instead of the top level. */
   group?: string;
-}
-
-/** A tile on the residents' and volunteers' phone home (/m). */
-export interface MobileTile<K extends string = string> {
-  to: string;
-  label: K;
-  /** A second line under the label; only big tiles show it. */
-  text?: K;
-  icon: ReactNode;
-  color: string;
-  /** 'main': a big card at the top; 'more': a small icon in the grid below. */
-  size: 'main' | 'more';
-  order: number;
-  permission?: Permission;
 }
 
 /** One line of the staff workbench: how many things wait for the current user and where they are. */
@@ -54,10 +40,12 @@ export interface WebModule<K extends string = string> {
   name: string;
   /** Console pages, rendered inside the staff layout: <Route>s with relative paths, each behind <Guard>. */
   routes?: ReactNode;
-  /** Pages outside the staff layout (phone pages, public report pages): <Route>s with absolute paths. */
+  /**
+   * Pages outside the staff layout (the console login): <Route>s with absolute paths. The residents' phone
+   * pages are not here: a module contributes them through its phone.tsx to the phone app (src/web/phone).
+   */
   publicRoutes?: ReactNode;
   nav?: NavEntry<K>[];
-  mobileTiles?: MobileTile<K>[];
   /** The module's UI strings; every key must have both languages. Merged into the app's dictionaries. */
   i18n: WebModuleI18n<K>;
   /**

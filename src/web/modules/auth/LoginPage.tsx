@@ -1,12 +1,13 @@
 import { KeyOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { ENROL_PATH, useAuth } from '../../app/auth';
 import { PageLoading } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { Redirect, useGo } from '../../app/phonePaths';
 
 interface LoginForm {
   username: string;
@@ -33,7 +34,7 @@ export default function LoginPage() {
   const { t } = useI18n();
   const { me, loading, login, loginSecondFactor } = useAuth();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const go = useGo();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -42,10 +43,7 @@ export default function LoginPage() {
   const [secondForm] = Form.useForm<SecondForm>();
 
   if (loading) return <PageLoading />;
-  if (me)
-    return (
-      <Navigate to={me.twoFactor.enrolmentRequired ? ENROL_PATH : safeNext(params.get('next'))} replace />
-    );
+  if (me) return <Redirect to={me.twoFactor.enrolmentRequired ? ENROL_PATH : safeNext(params.get('next'))} />;
 
   const messageOf = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
@@ -59,9 +57,7 @@ export default function LoginPage() {
         setUseRecovery(false);
         return;
       }
-      navigate(result.twoFactor.enrolmentRequired ? ENROL_PATH : safeNext(params.get('next')), {
-        replace: true,
-      });
+      go(result.twoFactor.enrolmentRequired ? ENROL_PATH : safeNext(params.get('next')));
     } catch (e) {
       setError(messageOf(e));
       form.setFieldValue('password', '');
@@ -79,7 +75,7 @@ export default function LoginPage() {
         pending.pendingToken,
         useRecovery ? { recoveryCode: values.recoveryCode ?? '' } : { code: values.code ?? '' },
       );
-      navigate(safeNext(params.get('next')), { replace: true });
+      go(safeNext(params.get('next')));
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';
       if (code === 'accounts.two_factor_challenge_expired' || code === 'auth.locked') {

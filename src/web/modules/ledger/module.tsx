@@ -1,14 +1,13 @@
-import { FileDoneOutlined, GiftOutlined, HeartOutlined } from '@ant-design/icons';
+import { HeartOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { ledgerEn, ledgerZh } from './i18n';
-import { ledgerConsoleRoutes, ledgerPublicRoutes } from './routes';
+import { ledgerConsoleRoutes } from './routes';
 
 /** 积分与时间银行: accounts, rules, reports; residents see their points and time bank on the phone. */
 export const ledgerWebModule = defineWebModule({
   name: 'ledger',
   i18n: { 'zh-CN': ledgerZh, en: ledgerEn },
   routes: ledgerConsoleRoutes,
-  publicRoutes: ledgerPublicRoutes,
   nav: [
     {
       path: '/ledger',
@@ -21,24 +20,6 @@ export const ledgerWebModule = defineWebModule({
         { path: '/ledger/rules', label: 'ledger.menu.rules', permission: 'ledger.read' },
         { path: '/ledger/report', label: 'ledger.menu.report', permission: 'ledger.read' },
       ],
-    },
-  ],
-  mobileTiles: [
-    {
-      to: '/m/points',
-      label: 'ledger.tile.points',
-      icon: <GiftOutlined />,
-      color: '#c0392b',
-      size: 'more',
-      order: 40,
-    },
-    {
-      to: '/m/timebank',
-      label: 'ledger.tile.timebank',
-      icon: <FileDoneOutlined />,
-      color: '#1d5fbf',
-      size: 'more',
-      order: 50,
     },
   ],
 });

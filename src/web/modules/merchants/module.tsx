@@ -1,14 +1,13 @@
 import { ShopOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { merchantsEn, merchantsZh } from './i18n';
-import { merchantsConsoleRoutes, merchantsPublicRoutes } from './routes';
+import { merchantsConsoleRoutes } from './routes';
 
 /** 积分商户: redemption points, the counter, settlements; residents redeem on the phone. */
 export const merchantsWebModule = defineWebModule({
   name: 'merchants',
   i18n: { 'zh-CN': merchantsZh, en: merchantsEn },
   routes: merchantsConsoleRoutes,
-  publicRoutes: merchantsPublicRoutes,
   nav: [
     {
       path: '/merchants',
@@ -25,16 +24,6 @@ export const merchantsWebModule = defineWebModule({
         },
         { path: '/merchants/report', label: 'merchants.menu.report', permission: 'merchants.manage' },
       ],
-    },
-  ],
-  mobileTiles: [
-    {
-      to: '/m/redeem',
-      label: 'merchants.tile.redeem',
-      icon: <ShopOutlined />,
-      color: '#d46b08',
-      size: 'more',
-      order: 60,
     },
   ],
 });

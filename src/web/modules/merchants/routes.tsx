@@ -1,6 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
-import { PageLoading } from '../../app/components/Status';
 import { Guard } from '../../app/Guard';
 
 const PointsPage = lazy(() => import('./PointsPage'));
@@ -8,12 +7,10 @@ const PointDetailPage = lazy(() => import('./PointDetailPage'));
 const CounterPage = lazy(() => import('./CounterPage'));
 const SettlementsPage = lazy(() => import('./SettlementsPage'));
 const ReportPage = lazy(() => import('./ReportPage'));
-const RedeemPage = lazy(() => import('./RedeemPage'));
 
 /**
  * The merchants module's routes, contributed by its module.tsx. Console routes render inside the staff layout
- * (paths relative, wrap each page in <Guard permission=...>); public routes are phone pages
- * outside it (absolute paths, wrap lazy pages in <Suspense fallback={<PageLoading />}>).
+ * (paths relative, wrap each page in <Guard permission=...>); the module's phone pages are in phone.tsx.
  */
 export const merchantsConsoleRoutes = (
   <>
@@ -59,15 +56,4 @@ export const merchantsConsoleRoutes = (
       }
     />
   </>
-);
-
-export const merchantsPublicRoutes = (
-  <Route
-    path="/m/redeem"
-    element={
-      <Suspense fallback={<PageLoading />}>
-        <RedeemPage />
-      </Suspense>
-    }
-  />
 );

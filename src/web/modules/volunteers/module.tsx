@@ -1,19 +1,13 @@
-import {
-  CalendarOutlined,
-  ClockCircleOutlined,
-  HeartOutlined,
-  SafetyCertificateOutlined,
-} from '@ant-design/icons';
+import { HeartOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { volunteersEn, volunteersZh } from './i18n';
-import { volunteersConsoleRoutes, volunteersPublicRoutes } from './routes';
+import { volunteersConsoleRoutes } from './routes';
 
 /** 志愿服务: volunteers, teams, activities, hours; volunteers see their activities, hours and certificate on the phone. */
 export const volunteersWebModule = defineWebModule({
   name: 'volunteers',
   i18n: { 'zh-CN': volunteersZh, en: volunteersEn },
   routes: volunteersConsoleRoutes,
-  publicRoutes: volunteersPublicRoutes,
   nav: [
     {
       path: '/volunteering',
@@ -31,32 +25,6 @@ export const volunteersWebModule = defineWebModule({
         },
         { path: '/volunteers/reports', label: 'volunteers.menu.reports', permission: 'volunteers.read' },
       ],
-    },
-  ],
-  mobileTiles: [
-    {
-      to: '/m/activities',
-      label: 'volunteers.tile.activities',
-      icon: <CalendarOutlined />,
-      color: '#389e0d',
-      size: 'more',
-      order: 10,
-    },
-    {
-      to: '/m/hours',
-      label: 'volunteers.tile.hours',
-      icon: <ClockCircleOutlined />,
-      color: '#08979c',
-      size: 'more',
-      order: 20,
-    },
-    {
-      to: '/m/certificate',
-      label: 'volunteers.tile.certificate',
-      icon: <SafetyCertificateOutlined />,
-      color: '#7a4fd1',
-      size: 'more',
-      order: 30,
     },
   ],
 });

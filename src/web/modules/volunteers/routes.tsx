@@ -9,17 +9,13 @@ const TeamsPage = lazy(() => import('./TeamsPage'));
 const ActivitiesPage = lazy(() => import('./ActivitiesPage'));
 const ActivityDetailPage = lazy(() => import('./ActivityDetailPage'));
 const VolunteerReportsPage = lazy(() => import('./VolunteerReportsPage'));
-const MyActivitiesPage = lazy(() => import('./public/MyActivitiesPage'));
-const MyHoursPage = lazy(() => import('./public/MyHoursPage'));
-const MyCertificatePage = lazy(() => import('./public/MyCertificatePage'));
 
 const read = (page: ReactNode) => <Guard permission="volunteers.read">{page}</Guard>;
-const phone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
+const _phone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /**
  * The volunteers module's routes, contributed by its module.tsx. Console routes render inside the staff layout
- * (paths relative, wrap each page in <Guard permission=...>); public routes are phone pages
- * outside it (absolute paths, wrap lazy pages in <Suspense fallback={<PageLoading />}>).
+ * (paths relative, wrap each page in <Guard permission=...>); the module's phone pages are in phone.tsx.
  */
 export const volunteersConsoleRoutes = (
   <>
@@ -33,10 +29,3 @@ export const volunteersConsoleRoutes = (
 );
 
 /** The volunteer's phone pages; each sends an unlogged user to /login?next=<path>. */
-export const volunteersPublicRoutes = (
-  <>
-    <Route path="/m/activities" element={phone(<MyActivitiesPage />)} />
-    <Route path="/m/hours" element={phone(<MyHoursPage />)} />
-    <Route path="/m/certificate" element={phone(<MyCertificatePage />)} />
-  </>
-);

@@ -1,7 +1,6 @@
 import { FileAddOutlined, PieChartOutlined, SolutionOutlined } from '@ant-design/icons';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router';
-import { PageLoading } from '../../app/components/Status';
 import { Guard } from '../../app/Guard';
 import { defineWebModule } from '../../app/webModule';
 import { workOrdersEn, workOrdersZh } from './i18n';
@@ -11,10 +10,8 @@ const WorkOrdersPage = lazy(() => import('./WorkOrdersPage'));
 const WorkOrderNewPage = lazy(() => import('./WorkOrderNewPage'));
 const WorkOrderStatsPage = lazy(() => import('./WorkOrderStatsPage'));
 const WorkOrderDetailPage = lazy(() => import('./WorkOrderDetailPage'));
-const ReportPage = lazy(() => import('./public/ReportPage'));
-const TrackPage = lazy(() => import('./public/TrackPage'));
 
-/** 诉求工单: intake, dispatch, handling, statistics; residents report and track on their phones without a login. */
+/** 诉求工单: intake, dispatch, handling, statistics (residents report and track in the phone app: phone.tsx). */
 export const workOrdersWebModule = defineWebModule({
   name: 'work-orders',
   i18n: { 'zh-CN': workOrdersZh, en: workOrdersEn },
@@ -50,35 +47,6 @@ export const workOrdersWebModule = defineWebModule({
           <Guard permission="work_orders.read">
             <WorkOrderDetailPage />
           </Guard>
-        }
-      />
-    </>
-  ),
-  // Residents' phone pages: no login, no staff layout.
-  publicRoutes: (
-    <>
-      <Route
-        path="/report"
-        element={
-          <Suspense fallback={<PageLoading />}>
-            <ReportPage />
-          </Suspense>
-        }
-      />
-      <Route
-        path="/track"
-        element={
-          <Suspense fallback={<PageLoading />}>
-            <TrackPage />
-          </Suspense>
-        }
-      />
-      <Route
-        path="/track/:number"
-        element={
-          <Suspense fallback={<PageLoading />}>
-            <TrackPage />
-          </Suspense>
         }
       />
     </>

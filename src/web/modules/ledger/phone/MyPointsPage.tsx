@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useI18n } from '../../../app/i18n';
+import { BackLink, ErrorBox, Loading, Notice, RequireLogin, Section, Shell } from '../../../phone/ui';
+import { ledgerApi, ledgerKeys } from '../api';
+import { StatementList, useAmount } from './parts';
+
+function Content() {
+  const { t } = useI18n();
+  const amount = useAmount();
+  const q = useQuery({ queryKey: ledgerKeys.me, queryFn: ledgerApi.me });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  const me = q.data;
+  return (
+    <>
+      {!me.volunteer ? <Notice>{t('ledger.m.notVolunteer')}</Notice> : null}
+      <section className="ph-card center">
+        <div className="muted">{t('ledger.m.balance')}</div>
+        <div className="big-number" data-testid="m-points-balance">
+          {(me.points?.balance ?? 0).toLocaleString('zh-CN')}
+        </div>
+        <div>{t('ledger.unit.points')}</div>
+        {me.volunteer ? (
+          <div className="muted">
+            {me.volunteer.name}
+            {me.volunteer.communityName ? ` · ${me.volunteer.communityName}` : ''}
+          </div>
+        ) : null}
+        <p className="ph-p" style={{ marginTop: 8 }}>
+          {t('ledger.m.minutes')}：{amount.hours(me.minutes?.balance ?? 0)}
+        </p>
+      </section>
+      <Link
+        to="/m/timebank"
+        className="ph-card list-link"
+        style={{ display: 'flex', color: 'var(--primary)' }}
+      >
+        {t('ledger.m.toTimebank')}
+      </Link>
+      <Section title={t('ledger.m.statement')}>
+        {me.points ? (
+          <StatementList accountId={me.points.id} unit="points" />
+        ) : (
+          <p className="ph-p">{t('ledger.m.noAccount')}</p>
+        )}
+      </Section>
+    </>
+  );
+}
+
+/** /m/points: my love-points balance and statement (R-VP-1). */
+export default function MyPointsPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('ledger.m.points')}>
+      <RequireLogin>
+        <BackLink to="/m" />
+        <Content />
+      </RequireLogin>
+    </Shell>
+  );
+}

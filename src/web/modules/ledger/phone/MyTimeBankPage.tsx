@@ -1,0 +1,239 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useI18n } from '../../../app/i18n';
+import {
+  BackLink,
+  Empty,
+  ErrorBox,
+  Field,
+  fieldErrors,
+  Loading,
+  Notice,
+  RequireLogin,
+  Section,
+  Shell,
+  useToast,
+} from '../../../phone/ui';
+import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
+import { StatementList, useAmount } from './parts';
+
+function Content() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const toast = useToast();
+  const amount = useAmount();
+  const q = useQuery({ queryKey: ledgerKeys.me, queryFn: ledgerApi.me });
+  const [name, setName] = useState('');
+  const [relation, setRelation] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [dErrors, setDErrors] = useState<Record<string, string>>({});
+  const [gErrors, setGErrors] = useState<Record<string, string>>({});
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const gKey = useRef(newKey());
+  const refresh = () => qc.invalidateQueries({ queryKey: ledgerKeys.all });
+  const accountId = q.data?.minutes?.id ?? '';
+  const add = useMutation({
+    mutationFn: () => ledgerApi.addDesignee(accountId, { name: name.trim(), relation: relation.trim() }),
+    onSuccess: () => {
+      setName('');
+      setRelation('');
+      setDErrors({});
+      refresh();
+    },
+    onError: (e) => {
+      setDErrors(fieldErrors(e));
+      toast.error(e);
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: ledgerApi.revokeDesignee,
+    onSuccess: () => {
+      setRevoking(null);
+      refresh();
+    },
+    onError: (e) => toast.error(e),
+  });
+  const donate = useMutation({
+    mutationFn: () => ledgerApi.donate(accountId, { minutes: Number(minutes), idempotencyKey: gKey.current }),
+    onSuccess: (r) => {
+      gKey.current = newKey();
+      setMinutes('');
+      setGErrors({});
+      toast(r.duplicate ? t('ledger.timebank.duplicate') : t('ledger.timebank.done'));
+      refresh();
+    },
+    onError: (e) => {
+      setGErrors(fieldErrors(e));
+      toast.error(e);
+    },
+  });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  const me = q.data;
+  if (!me.minutes)
+    return (
+      <>
+        <Notice>{me.volunteer ? t('ledger.m.noAccount') : t('ledger.m.notVolunteer')}</Notice>
+        <Link
+          to="/m/points"
+          className="ph-card list-link"
+          style={{ display: 'flex', color: 'var(--primary)' }}
+        >
+          {t('ledger.m.toPoints')}
+        </Link>
+      </>
+    );
+  const balance = me.minutes.balance;
+  const pct = Math.min(100, Math.round((balance / me.capMinutes) * 1000) / 10);
+  const submitDesignee = (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!name.trim()) local.name = t('common.required');
+    if (!relation.trim()) local.relation = t('common.required');
+    setDErrors(local);
+    if (Object.keys(local).length === 0) add.mutate();
+  };
+  const submitDonation = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(minutes);
+    if (!Number.isInteger(n) || n < 1 || n > balance) {
+      setGErrors({ minutes: t('ledger.timebank.minutes') });
+      return;
+    }
+    donate.mutate();
+  };
+  return (
+    <>
+      <section className="ph-card center">
+        <div className="muted">{t('ledger.m.minutes')}</div>
+        <div className="big-number" data-testid="m-timebank-balance">
+          {amount.hours(balance)}
+        </div>
+        <div>{amount.minutes(balance)}</div>
+        <div
+          className="bar"
+          role="progressbar"
+          aria-valuenow={pct}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-label={t('ledger.m.capUsed', { pct, h: hours(me.capMinutes) })}
+        >
+          <span style={{ width: `${pct}%` }} />
+        </div>
+        <div className="muted">{t('ledger.m.capUsed', { pct, h: hours(me.capMinutes) })}</div>
+        <div className="muted">{t('ledger.m.noCash')}</div>
+      </section>
+      <Section n={1} title={t('ledger.timebank.designees')}>
+        <p className="ph-p muted">{t('ledger.timebank.designeesHint')}</p>
+        {me.designees.length === 0 ? (
+          <Empty>{t('ledger.timebank.noDesignees')}</Empty>
+        ) : (
+          <ul className="list">
+            {me.designees.map((d) => (
+              <li key={d.id} data-testid="m-designee" className="row">
+                <span>
+                  {d.name}（{d.relation}）
+                </span>
+                {revoking === d.id ? (
+                  <span className="wrap">
+                    <button
+                      type="button"
+                      className="btn btn-danger"
+                      onClick={() => revoke.mutate(d.id)}
+                      disabled={revoke.isPending}
+                    >
+                      {t('common.confirm')}
+                    </button>
+                    <button type="button" className="btn btn-text" onClick={() => setRevoking(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="btn btn-text" onClick={() => setRevoking(d.id)}>
+                    {t('ledger.timebank.revoke')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={submitDesignee} noValidate style={{ marginTop: 12 }}>
+          <Field label={t('ledger.timebank.designeeName')} error={dErrors.name}>
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                maxLength={50}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('ledger.timebank.relation')} error={dErrors.relation}>
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                maxLength={20}
+                placeholder="母亲 / 父亲 / 配偶"
+                value={relation}
+                onChange={(e) => setRelation(e.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="btn btn-block" disabled={add.isPending}>
+            {t('ledger.timebank.addDesignee')}
+          </button>
+        </form>
+      </Section>
+      <Section n={2} title={t('ledger.timebank.donate')}>
+        <p className="ph-p muted">{t('ledger.timebank.donateHint')}</p>
+        <form onSubmit={submitDonation} noValidate>
+          <Field label={t('ledger.timebank.minutes')} error={gErrors.minutes}>
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={Math.max(1, balance)}
+                step={1}
+                value={minutes}
+                onChange={(e) => setMinutes(e.target.value)}
+              />
+            )}
+          </Field>
+          <button
+            type="submit"
+            className="btn btn-primary btn-block btn-big"
+            disabled={donate.isPending || balance <= 0}
+            data-testid="m-donate"
+          >
+            {t('ledger.timebank.donate')}
+          </button>
+        </form>
+      </Section>
+      <Section n={3} title={t('ledger.m.statement')}>
+        <StatementList accountId={me.minutes.id} unit="minutes" />
+      </Section>
+      <Link to="/m/points" className="ph-card list-link" style={{ display: 'flex', color: 'var(--primary)' }}>
+        {t('ledger.m.toPoints')}
+      </Link>
+    </>
+  );
+}
+
+/** /m/timebank: my banked minutes, designated family members, donation to the community pool (R-VP-2). */
+export default function MyTimeBankPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('ledger.m.timebank')}>
+      <RequireLogin>
+        <BackLink to="/m" />
+        <Content />
+      </RequireLogin>
+    </Shell>
+  );
+}

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useI18n } from '../../../app/i18n';
+import { BackLink, Empty, ErrorBox, Loading, RequireLogin, Shell } from '../../../phone/ui';
+import { svcApi, svcKeys } from '../api';
+import { OrderCard } from './parts';
+
+/** /m/orders: the orders I placed. */
+export default function OrdersPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('services.m.orders')}>
+      <RequireLogin>
+        <MyOrders />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function MyOrders() {
+  const { t } = useI18n();
+  const list = useQuery({ queryKey: svcKeys.myOrders, queryFn: svcApi.myOrders, refetchInterval: 30_000 });
+  return (
+    <>
+      <BackLink to="/m" />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length ? (
+        list.data.items.map((o) => <OrderCard key={o.id} o={o} to={`/m/orders/${o.id}`} />)
+      ) : (
+        <div className="ph-card">
+          <Empty>
+            <p className="ph-p">{t('services.m.noOrders')}</p>
+            <Link to="/m/services" className="btn btn-primary">
+              {t('services.m.services')}
+            </Link>
+          </Empty>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,300 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../app/i18n';
+import {
+  BackLink,
+  Empty,
+  Field,
+  fieldErrors,
+  FutureSlotPicker,
+  Loading,
+  RequireLogin,
+  Section,
+  Shell,
+  Tag,
+  useToast,
+} from '../../../phone/ui';
+import { type PublicProject, svcApi, svcKeys } from '../api';
+import { CATEGORIES, labelOf, newRequestKey } from './parts';
+
+/** /m/services: a resident browses the community's published services and orders one, for themselves or a neighbour. */
+export default function ServicesPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('services.m.services')}>
+      <RequireLogin>
+        <Services />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Services() {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState<PublicProject | 'need' | null>(null);
+  const list = useQuery({ queryKey: svcKeys.published(), queryFn: () => svcApi.published() });
+  const choose = (p: PublicProject | 'need') => {
+    setChosen(p);
+    window.scrollTo({ top: 0 });
+  };
+  // One task per screen: the list, or the order form for the chosen service.
+  if (chosen)
+    return (
+      <>
+        <button
+          type="button"
+          className="back link-btn"
+          onClick={() => setChosen(null)}
+          data-testid="back-to-list"
+        >
+          ‹ {t('services.m.back')}
+        </button>
+        <OrderForm
+          key={chosen === 'need' ? 'need' : chosen.id}
+          chosen={chosen}
+          communityId={list.data?.community?.id}
+        />
+      </>
+    );
+  return (
+    <>
+      <BackLink to="/m" />
+      {list.data?.community ? <p className="ph-p muted">{list.data.community.name}</p> : null}
+      {list.isPending ? (
+        <Loading />
+      ) : list.data?.items.length ? (
+        list.data.items.map((p) => {
+          const full = p.capacity !== null && p.openOrders >= p.capacity;
+          return (
+            <div key={p.id} className="ph-card" data-testid="service-card">
+              <div className="row" style={{ alignItems: 'flex-start' }}>
+                <h2 className="ph-card-title">{p.title}</h2>
+                <Tag>{labelOf(t, 'services.category', p.category)}</Tag>
+              </div>
+              {p.description ? (
+                <p className="ph-p" style={{ marginTop: 6 }}>
+                  {p.description}
+                </p>
+              ) : null}
+              <div className="muted">{[p.providerName, p.schedule].filter(Boolean).join(' · ')}</div>
+              <div className="row" style={{ marginTop: 10, flexWrap: 'wrap' }}>
+                <span className={full ? 'amount-minus' : 'muted'}>
+                  {p.capacity !== null
+                    ? full
+                      ? t('services.m.full')
+                      : t('services.m.slots', { n: p.capacity - p.openOrders })
+                    : ''}
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={full}
+                  onClick={() => choose(p)}
+                  data-testid={`order-${p.title}`}
+                >
+                  {t('services.m.orderThis')}
+                </button>
+              </div>
+            </div>
+          );
+        })
+      ) : (
+        <div className="ph-card">
+          <Empty>{t('services.m.noServices')}</Empty>
+        </div>
+      )}
+      <button
+        type="button"
+        className="btn btn-block"
+        onClick={() => choose('need')}
+        style={{ marginBottom: 12 }}
+        data-testid="post-need"
+      >
+        {t('services.m.postNeed')}
+      </button>
+    </>
+  );
+}
+
+function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; communityId?: string }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [requestKey] = useState(newRequestKey);
+  const [forWhom, setForWhom] = useState<'self' | 'other'>('self');
+  const [payWithTime, setPayWithTime] = useState(false);
+  const [title, setTitle] = useState('');
+  const [category, setCategory] = useState('');
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [address, setAddress] = useState('');
+  const [preferredAt, setPreferredAt] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useMutation({
+    mutationFn: () =>
+      svcApi.createOrder({
+        ...(chosen === 'need'
+          ? { communityId, title, category: category as 'other' }
+          : { projectId: chosen.id }),
+        forSelf: forWhom === 'self',
+        // R-VP-2: pay with my own time bank (ordering for myself only).
+        payWithTime: forWhom === 'self' && payWithTime,
+        ...(forWhom === 'other'
+          ? {
+              beneficiaryName: name,
+              beneficiaryPhone: phone || null,
+              beneficiaryAddress: address || null,
+            }
+          : {}),
+        preferredAt,
+        description: description || null,
+        requestKey,
+      }),
+    onSuccess: (o) => {
+      toast(t('services.m.submitted'));
+      navigate(`/m/orders/${o.id}`);
+    },
+    onError: (e) => {
+      const f = fieldErrors(e);
+      setErrors(f);
+      toast.error(e);
+    },
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (chosen === 'need' && !title.trim()) local.title = t('common.required');
+    if (chosen === 'need' && !category) local.category = t('common.required');
+    if (forWhom === 'other' && !name.trim()) local.beneficiaryName = t('common.required');
+    setErrors(local);
+    if (Object.keys(local).length === 0) submit.mutate();
+  };
+  return (
+    <Section title={chosen === 'need' ? t('services.m.postNeed') : chosen.title} testId="order-form">
+      <form onSubmit={onSubmit} noValidate>
+        {chosen === 'need' ? (
+          <>
+            <Field label={t('services.m.needTitle')} error={errors.title}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  maxLength={100}
+                  value={title}
+                  onChange={(e) => setTitle(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('services.field.category')} error={errors.category}>
+              {(p) => (
+                <select
+                  {...p}
+                  className="select"
+                  value={category}
+                  onChange={(e) => setCategory(e.target.value)}
+                >
+                  <option value="">{t('phone.choose')}</option>
+                  {CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {labelOf(t, 'services.category', c)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        ) : null}
+        <fieldset className="field" style={{ border: 0, padding: 0 }}>
+          <legend className="field-label">{t('services.m.forWhom')}</legend>
+          <div className="seg" data-testid="for-whom">
+            {(['self', 'other'] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={forWhom === v} onClick={() => setForWhom(v)}>
+                {v === 'self' ? t('services.m.forSelf') : t('services.m.forOther')}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        {forWhom === 'self' ? (
+          <label className="check field">
+            <input
+              type="checkbox"
+              checked={payWithTime}
+              onChange={(e) => setPayWithTime(e.target.checked)}
+              data-testid="pay-with-time"
+            />
+            <span>{t('services.m.payWithTime')}</span>
+          </label>
+        ) : (
+          <>
+            <Field label={t('services.m.beneficiaryName')} error={errors.beneficiaryName}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  maxLength={50}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  data-testid="beneficiary-name"
+                />
+              )}
+            </Field>
+            <Field label={t('services.m.beneficiaryPhone')} error={errors.beneficiaryPhone}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  maxLength={20}
+                  inputMode="tel"
+                  value={phone}
+                  onChange={(e) => setPhone(e.target.value)}
+                  data-testid="beneficiary-phone"
+                />
+              )}
+            </Field>
+            <Field label={t('services.m.beneficiaryAddress')} error={errors.beneficiaryAddress}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  maxLength={200}
+                  value={address}
+                  onChange={(e) => setAddress(e.target.value)}
+                  data-testid="beneficiary-address"
+                />
+              )}
+            </Field>
+          </>
+        )}
+        <FutureSlotPicker
+          label={t('services.m.preferredAt')}
+          value={preferredAt}
+          onChange={setPreferredAt}
+          testId="preferred-at"
+        />
+        <Field label={t('services.m.description')} error={errors.description}>
+          {(p) => (
+            <textarea
+              {...p}
+              className="textarea"
+              rows={3}
+              maxLength={2000}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              data-testid="order-description"
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          className="btn btn-primary btn-block btn-big"
+          disabled={submit.isPending}
+          data-testid="submit-order"
+        >
+          {t('services.m.submit')}
+        </button>
+      </form>
+    </Section>
+  );
+}

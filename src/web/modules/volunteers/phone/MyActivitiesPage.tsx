@@ -1,0 +1,159 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type MessageKey, useI18n } from '../../../app/i18n';
+import { Empty, ErrorBox, formatAt, Loading, Section, Tag, useToast } from '../../../phone/ui';
+import { type MyActivity, hoursOf, volApi, volKeys } from '../api';
+import { MyShell } from './MyShell';
+
+/** The browser's position, or an error the page can show. */
+function currentPosition(): Promise<{ lat: number; lng: number }> {
+  return new Promise((resolve, reject) => {
+    if (!navigator.geolocation) return reject(new Error('no geolocation'));
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      (e) => reject(e),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 0 },
+    );
+  });
+}
+
+function timeRange(a: { startsAt: string; endsAt: string }) {
+  const s = formatAt(a.startsAt);
+  const e = formatAt(a.endsAt);
+  return `${s}–${e.slice(0, 10) === s.slice(0, 10) ? e.slice(11) : e.slice(5)}`;
+}
+
+function ActivityCard({ a }: { a: MyActivity }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const [locating, setLocating] = useState(false);
+  const refresh = () => qc.invalidateQueries({ queryKey: volKeys.me });
+  const signUp = useMutation({
+    mutationFn: () => volApi.mySignUp(a.id),
+    onSuccess: () => {
+      toast(t('volunteers.m.signedUp'));
+      refresh();
+    },
+    onError: (e) => {
+      toast.error(e);
+      refresh();
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: () => volApi.myCancel(a.id),
+    onSuccess: refresh,
+    onError: (e) => toast.error(e),
+  });
+  const check = useMutation({
+    mutationFn: async (what: 'check-in' | 'check-out') => {
+      setLocating(true);
+      let pos: { lat: number; lng: number };
+      try {
+        pos = await currentPosition();
+      } catch {
+        throw new Error(t('volunteers.m.noGeo'));
+      } finally {
+        setLocating(false);
+      }
+      return volApi.myCheck(a.id, what, pos);
+    },
+    onSuccess: () => {
+      toast(t('volunteers.done'));
+      refresh();
+    },
+    onError: (e) => toast.error(e),
+  });
+  const att = a.attendance;
+  const ended = new Date(a.endsAt).getTime() < Date.now();
+  const full = a.signupCount >= a.signupLimit;
+  return (
+    <Section
+      title={a.title}
+      extra={<Tag kind="plain">{t(`volunteers.type.${a.type}` as MessageKey)}</Tag>}
+      testId="m-activity"
+    >
+      <p className="ph-p">{timeRange(a)}</p>
+      <p className="ph-p">{a.place}</p>
+      <p className="ph-p muted">{t('volunteers.m.places', { count: a.signupCount, limit: a.signupLimit })}</p>
+      {a.description ? <p className="ph-p pre">{a.description}</p> : null}
+      <div style={{ marginTop: 12 }}>
+        {att?.status === 'confirmed' ? (
+          <Tag kind="ok">{t('volunteers.m.confirmed', { hours: hoursOf(att.minutes ?? 0) })}</Tag>
+        ) : att?.status === 'checked_out' ? (
+          <Tag kind="warn">{t('volunteers.m.checkedOut', { hours: hoursOf(att.minutes ?? 0) })}</Tag>
+        ) : att?.status === 'checked_in' ? (
+          <div className="stack">
+            <Tag>{t('volunteers.m.checkedIn', { time: formatAt(att.checkInAt).slice(11) })}</Tag>
+            <button
+              type="button"
+              className="btn btn-block btn-big"
+              disabled={check.isPending}
+              onClick={() => check.mutate('check-out')}
+              data-testid="m-check-out"
+            >
+              {locating ? t('volunteers.m.locating') : t('volunteers.m.checkOut')}
+            </button>
+          </div>
+        ) : a.signedUp ? (
+          <div className="stack">
+            <button
+              type="button"
+              className="btn btn-primary btn-block btn-big"
+              disabled={ended || check.isPending}
+              onClick={() => check.mutate('check-in')}
+              data-testid="m-check-in"
+            >
+              {locating ? t('volunteers.m.locating') : t('volunteers.m.checkIn')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-text btn-block"
+              onClick={() => cancel.mutate()}
+              disabled={cancel.isPending}
+              data-testid="m-cancel"
+            >
+              {t('volunteers.m.cancel')}
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary btn-block btn-big"
+            disabled={full || ended || signUp.isPending}
+            onClick={() => signUp.mutate()}
+            data-testid="m-sign-up"
+          >
+            {full ? t('volunteers.m.full') : t('volunteers.m.signUp')}
+          </button>
+        )}
+      </div>
+    </Section>
+  );
+}
+
+function ActivityList() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: volKeys.myActivities, queryFn: () => volApi.myActivities() });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (q.data.length === 0)
+    return (
+      <section className="ph-card">
+        <Empty>{t('volunteers.m.none')}</Empty>
+      </section>
+    );
+  return (
+    <>
+      {q.data.map((a) => (
+        <ActivityCard key={a.id} a={a} />
+      ))}
+    </>
+  );
+}
+
+/** /m/activities: this community's activities; sign up, check in and out at the place (geofence). */
+export default function MyActivitiesPage() {
+  const { t } = useI18n();
+  return <MyShell title={t('volunteers.m.activities')}>{() => <ActivityList />}</MyShell>;
+}

@@ -1,0 +1,110 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useAuth } from '../app/auth';
+import { useI18n } from '../app/i18n';
+import { SmsLogin } from './SmsLogin';
+import { Field, Notice, Shell, useAfterLogin } from './ui';
+
+/** /m/login: residents and volunteers log in on the phone (password today; SMS code below). */
+export default function LoginPage() {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'password' | 'sms'>('password');
+  const { me, loading } = useAuth();
+  const done = useAfterLogin();
+  // Already logged in (a second tab, the back button): straight on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the session is known
+  useEffect(() => {
+    if (!loading && me) done();
+  }, [loading, me]);
+  return (
+    <Shell title={t('phone.login.title')}>
+      <div className="seg" role="group" aria-label={t('phone.login.title')} style={{ marginBottom: 12 }}>
+        <button type="button" aria-pressed={mode === 'password'} onClick={() => setMode('password')}>
+          {t('phone.login.byPassword')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={mode === 'sms'}
+          onClick={() => setMode('sms')}
+          data-testid="login-mode-sms"
+        >
+          {t('phone.login.bySms')}
+        </button>
+      </div>
+      {mode === 'password' ? <PasswordLogin /> : <SmsLogin />}
+      <p className="center muted">
+        <a href="/login">{t('phone.login.staff')}</a>
+      </p>
+    </Shell>
+  );
+}
+
+function PasswordLogin() {
+  const { t } = useI18n();
+  const { login } = useAuth();
+  const done = useAfterLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!username.trim() || !password) {
+      setError(t('phone.login.missing'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await login(username.trim(), password);
+      if ('twoFactorRequired' in result) setError(t('phone.login.twoFactor'));
+      else done();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="ph-card" onSubmit={submit} data-testid="login-form" noValidate>
+      <Field label={t('phone.login.username')}>
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            autoComplete="username"
+            autoCapitalize="none"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            data-testid="login-username"
+          />
+        )}
+      </Field>
+      <Field label={t('phone.login.password')}>
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+          />
+        )}
+      </Field>
+      {error ? (
+        <Notice kind="error" testId="login-error">
+          {error}
+        </Notice>
+      ) : null}
+      <button
+        type="submit"
+        className="btn btn-primary btn-block btn-big"
+        disabled={busy}
+        data-testid="login-submit"
+      >
+        {busy ? t('app.loading') : t('phone.login.submit')}
+      </button>
+    </form>
+  );
+}

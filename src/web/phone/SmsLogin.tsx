@@ -1,0 +1,119 @@
+/**
+ * Login by SMS code: POST /api/auth/sms/send {phone}, then POST /api/auth/sms/login {phone, code}.
+ * The server side (accounts module) is built separately; until it answers, the server's own error
+ * message (404 or any 4xx) is shown as it is.
+ */
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../app/api';
+import { useAuth } from '../app/auth';
+import { useI18n } from '../app/i18n';
+import { Field, Notice, useAfterLogin } from './ui';
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+export function SmsLogin() {
+  const { t } = useI18n();
+  const { refreshMe } = useAuth();
+  const done = useAfterLogin();
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [wait, setWait] = useState(0);
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (wait <= 0) return;
+    const h = setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => clearTimeout(h);
+  }, [wait]);
+
+  const send = async () => {
+    if (!MOBILE.test(phone.trim())) {
+      setError(t('pub.report.phoneInvalid'));
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      await api.post('/api/auth/sms/send', { phone: phone.trim() });
+      setSent(true);
+      setWait(60);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!MOBILE.test(phone.trim())) return setError(t('pub.report.phoneInvalid'));
+    if (!/^\d{6}$/.test(code.trim())) return setError(t('phone.login.codeInvalid'));
+    setError(null);
+    setBusy(true);
+    try {
+      await api.post('/api/auth/sms/login', { phone: phone.trim(), code: code.trim() });
+      await refreshMe();
+      done();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="ph-card" onSubmit={submit} data-testid="sms-form" noValidate>
+      <Field label={t('phone.login.phone')}>
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            inputMode="tel"
+            autoComplete="tel"
+            maxLength={11}
+            value={phone}
+            onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))}
+            data-testid="sms-phone"
+          />
+        )}
+      </Field>
+      <button
+        type="button"
+        className="btn btn-block"
+        onClick={send}
+        disabled={busy || wait > 0}
+        style={{ marginBottom: 14 }}
+        data-testid="sms-send"
+      >
+        {wait > 0 ? t('phone.login.resend', { n: wait }) : t('phone.login.send')}
+      </button>
+      {sent ? <Notice kind="ok">{t('phone.login.sent')}</Notice> : null}
+      <Field label={t('phone.login.code')}>
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            data-testid="sms-code"
+          />
+        )}
+      </Field>
+      {error ? (
+        <Notice kind="error" testId="sms-error">
+          {error}
+        </Notice>
+      ) : null}
+      <button
+        type="submit"
+        className="btn btn-primary btn-block btn-big"
+        disabled={busy}
+        data-testid="sms-submit"
+      >
+        {t('phone.login.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { ledgerPhoneModule } from '../modules/ledger/phone';
+import { merchantsPhoneModule } from '../modules/merchants/phone';
+import { servicesPhoneModule } from '../modules/services/phone';
+import { volunteersPhoneModule } from '../modules/volunteers/phone';
+import { workOrdersPhoneModule } from '../modules/work-orders/phone';
+import type { PhoneModule } from './phoneModule';
+
+/**
+ * Every web module's phone pages: the one list the phone app (phone.html) reads for its routes, home tiles
+ * and dictionaries. A module contributes through its own `src/web/modules/<m>/phone.tsx`; web/phone imports
+ * web modules through this file only, and never a module.tsx (that one pulls antd; scripts/check-boundaries.ts).
+ */
+export const PHONE_MODULES = [
+  workOrdersPhoneModule,
+  servicesPhoneModule,
+  volunteersPhoneModule,
+  ledgerPhoneModule,
+  merchantsPhoneModule,
+] as const;
+
+export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;
