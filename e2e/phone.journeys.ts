@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
 /** The resident's pages (jumin, no volunteer profile) and the volunteer's (zhiyuan). */
-const RESIDENT_PAGES = ['/m', '/report', '/track', '/m/services', '/m/orders', '/m/tasks'];
+const RESIDENT_PAGES = ['/m', '/report', '/track', '/m/services', '/m/orders', '/m/tasks', '/m/messages'];
 const VOLUNTEER_PAGES = [
   '/m',
   '/m/points',

@@ -38,6 +38,7 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         '/m/activities',
         '/m/hours',
         '/m/certificate',
+        '/m/messages',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

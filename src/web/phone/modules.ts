@@ -1,5 +1,6 @@
 import { ledgerPhoneModule } from '../modules/ledger/phone';
 import { merchantsPhoneModule } from '../modules/merchants/phone';
+import { notificationsPhoneModule } from '../modules/notifications/phone';
 import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
@@ -16,6 +17,7 @@ export const PHONE_MODULES = [
   volunteersPhoneModule,
   ledgerPhoneModule,
   merchantsPhoneModule,
+  notificationsPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;

@@ -63,6 +63,8 @@ export const notificationsZh = {
   'notif.del.st.failed': '失败',
   'notif.del.allStatus': '全部状态',
   'notif.del.allChannels': '全部渠道',
+  'notif.m.tile': '我的消息',
+  'notif.m.title': '我的消息',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -132,4 +134,6 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notif.del.st.failed': 'Failed',
   'notif.del.allStatus': 'All statuses',
   'notif.del.allChannels': 'All channels',
+  'notif.m.tile': 'My messages',
+  'notif.m.title': 'My messages',
 };

@@ -1,0 +1,83 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../app/i18n';
+import { BackLink, Empty, ErrorBox, Loading, RequireLogin, Shell, Tag, formatAt } from '../../../phone/ui';
+import { type InboxItem, notificationsApi, notificationsKeys } from '../api';
+
+/** /m/messages: my notifications, newest first; opening one marks it read and, for a phone page, goes there. */
+export default function MyMessagesPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('notif.m.title')}>
+      <RequireLogin>
+        <Messages />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Messages() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const q = { page: 1, pageSize: 50 };
+  const list = useQuery({ queryKey: notificationsKeys.inbox(q), queryFn: () => notificationsApi.inbox(q) });
+  const refresh = () => qc.invalidateQueries({ queryKey: notificationsKeys.all });
+  const open = async (m: InboxItem) => {
+    if (!m.read) await notificationsApi.read(m.id).catch(() => undefined);
+    await refresh();
+    if (m.link?.startsWith('/m/')) navigate(m.link);
+  };
+  const unread = list.data?.items.some((m) => !m.read);
+  return (
+    <>
+      <BackLink to="/m" />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length ? (
+        <>
+          {unread ? (
+            <button
+              type="button"
+              className="btn btn-block"
+              style={{ marginBottom: 12 }}
+              onClick={async () => {
+                await notificationsApi.readAll();
+                await refresh();
+              }}
+            >
+              {t('notif.readAll')}
+            </button>
+          ) : null}
+          {list.data.items.map((m) => (
+            <button
+              type="button"
+              key={m.id}
+              className="ph-card"
+              style={{ display: 'block', width: '100%', textAlign: 'left', cursor: 'pointer' }}
+              onClick={() => open(m)}
+              data-testid="message"
+            >
+              <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
+                <strong>{m.title}</strong>
+                {m.read ? null : <Tag kind="warn">{t('notif.unread')}</Tag>}
+              </div>
+              <span className="ph-p" style={{ display: 'block' }}>
+                {m.body}
+              </span>
+              <span className="muted">{formatAt(m.createdAt)}</span>
+            </button>
+          ))}
+        </>
+      ) : (
+        <div className="ph-card">
+          <Empty>
+            <p className="ph-p">{t('notif.empty')}</p>
+          </Empty>
+        </div>
+      )}
+    </>
+  );
+}
