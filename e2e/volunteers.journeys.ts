@@ -75,6 +75,9 @@ export const volunteersJourneys: Journey[] = [
       await call(phone, 'POST', '/api/dev/clock', { advanceMs: 90 * 60_000 });
       await phone.reload();
       await card.getByTestId('m-check-out').click();
+      // Asked once more, with the time so far.
+      await card.getByText(/确认现在签退吗/).waitFor();
+      await card.getByTestId('m-check-out-confirm').click();
       await card.getByText(/已签退/).waitFor();
       await shot(phone, 'checked-out');
 

@@ -175,6 +175,8 @@ export const volunteersZh = {
   'volunteers.m.full': '名额已满',
   'volunteers.m.checkIn': '到场签到',
   'volunteers.m.checkOut': '签退',
+  'volunteers.m.checkOutAsk': '确认现在签退吗？本次已服务约 {hours} 小时，签退后由社区确认时长。',
+  'volunteers.m.checkOutYes': '确认签退',
   'volunteers.m.locating': '正在获取位置…',
   'volunteers.m.noGeo': '无法获取您的位置，请允许定位或请工作人员代为签到',
   'volunteers.m.checkedIn': '已签到 {time}',
@@ -377,6 +379,9 @@ export const volunteersEn: Record<keyof typeof volunteersZh, string> = {
   'volunteers.m.full': 'Full',
   'volunteers.m.checkIn': 'Check in here',
   'volunteers.m.checkOut': 'Check out',
+  'volunteers.m.checkOutAsk':
+    'Check out now? About {hours} hours so far; the community confirms the time after check-out.',
+  'volunteers.m.checkOutYes': 'Check out',
   'volunteers.m.locating': 'Getting your location…',
   'volunteers.m.noGeo': 'Cannot get your location; allow it or ask staff to check you in',
   'volunteers.m.checkedIn': 'Checked in {time}',

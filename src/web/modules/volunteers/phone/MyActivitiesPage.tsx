@@ -28,6 +28,8 @@ function ActivityCard({ a }: { a: MyActivity }) {
   const toast = useToast();
   const qc = useQueryClient();
   const [locating, setLocating] = useState(false);
+  // Check-out ends the service and starts the community's confirmation: asked once more, with the time so far.
+  const [confirmOut, setConfirmOut] = useState(false);
   const refresh = () => qc.invalidateQueries({ queryKey: volKeys.me });
   const signUp = useMutation({
     mutationFn: () => volApi.mySignUp(a.id),
@@ -85,15 +87,53 @@ function ActivityCard({ a }: { a: MyActivity }) {
         ) : att?.status === 'checked_in' ? (
           <div className="stack">
             <Tag>{t('volunteers.m.checkedIn', { time: formatAt(att.checkInAt).slice(11) })}</Tag>
-            <button
-              type="button"
-              className="btn btn-block btn-big"
-              disabled={check.isPending}
-              onClick={() => check.mutate('check-out')}
-              data-testid="m-check-out"
-            >
-              {locating ? t('volunteers.m.locating') : t('volunteers.m.checkOut')}
-            </button>
+            {confirmOut ? (
+              <div className="notice notice-warn" role="alertdialog" aria-labelledby={`co-${a.id}`}>
+                <p className="ph-p" id={`co-${a.id}`}>
+                  {t('volunteers.m.checkOutAsk', {
+                    hours: hoursOf(
+                      Math.max(
+                        0,
+                        Math.round((Date.now() - new Date(att.checkInAt ?? Date.now()).getTime()) / 60_000),
+                      ),
+                    ),
+                  })}
+                </p>
+                <div className="row" style={{ gap: 8 }}>
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-big"
+                    style={{ flex: 1 }}
+                    disabled={check.isPending}
+                    onClick={() => {
+                      setConfirmOut(false);
+                      check.mutate('check-out');
+                    }}
+                    data-testid="m-check-out-confirm"
+                  >
+                    {t('volunteers.m.checkOutYes')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-big"
+                    style={{ flex: 1 }}
+                    onClick={() => setConfirmOut(false)}
+                  >
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button
+                type="button"
+                className="btn btn-block btn-big"
+                disabled={check.isPending}
+                onClick={() => setConfirmOut(true)}
+                data-testid="m-check-out"
+              >
+                {locating ? t('volunteers.m.locating') : t('volunteers.m.checkOut')}
+              </button>
+            )}
           </div>
         ) : a.signedUp ? (
           <div className="stack">
