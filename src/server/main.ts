@@ -110,7 +110,20 @@ export async function main(opts: { seedDemo?: DemoSeeder; pgliteTemplate?: strin
   // once everything it runs has started. Besides its per-minute job, the audit sealer also runs every
   // AUDIT_SEAL_INTERVAL_SECONDS in this process (a shorter window for unsealed rows).
   const sealDeps = sealDepsOf({ ...deps, log: app.log });
-  const jobs = await startJobs(database, moduleJobs({ ...deps, log: app.log }), {
+  // While the demo loads in the background the modules' jobs wait: a sweep would otherwise fire deadlines
+  // on orders the seed is still writing (and claim the steps the seed is about to insert). A skipped tick
+  // loses nothing: every job catches up on its next run.
+  const moduleJobList = moduleJobs({ ...deps, log: app.log }).map((job) => ({
+    ...job,
+    run: async () => {
+      if (demoLoading) {
+        app.log.info({ job: job.name }, 'job skipped while the demo data loads');
+        return undefined;
+      }
+      return job.run();
+    },
+  }));
+  const jobs = await startJobs(database, moduleJobList, {
     onError: (err) => app.log.error({ err }, 'job failed'),
     onRun: (job, jobId) => app.log.info({ job, jobId }, 'job started'),
   });
