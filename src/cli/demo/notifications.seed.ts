@@ -2,6 +2,7 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import { notify } from '../../server/modules/notifications/notifications.api';
 import { notificationWebhooks, notifications } from '../../server/modules/notifications/notifications.table';
 import { orgUnits } from '../../server/modules/org/org.table';
+import { svcOrders } from '../../server/modules/services/services.table';
 import { chinaMinute } from '../../server/modules/work-orders/workOrders.notify';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import type { AppDeps } from '../../server/platform/context';
@@ -67,6 +68,39 @@ export async function seedDemoNotifications(
       }
     }
   });
+  // Whoever ordered a service heard when it was accepted and when it was done (the latest 40 orders).
+  const served = await db
+    .select()
+    .from(svcOrders)
+    .where(inArray(svcOrders.status, ['accepted', 'in_service', 'served', 'confirmed', 'closed']))
+    .orderBy(desc(svcOrders.updatedAt))
+    .limit(40);
+  await db.transaction(async (tx) => {
+    const ctx = { clock: deps.clock, ids: deps.ids, actor: undefined };
+    for (const o of served) {
+      if (!o.orderedBy) continue;
+      const steps = [
+        ['service_order.accepted', o.acceptedAt],
+        ['service_order.completed', o.checkOutAt],
+      ] as const;
+      for (const [event, at] of steps) {
+        if (!at) continue;
+        const r = await notify(tx, ctx, {
+          event,
+          params: { number: o.number, service: o.title, volunteer: o.assigneeName ?? '' },
+          link: `/m/orders/${o.id}`,
+          users: [o.orderedBy],
+        });
+        if (!r.messageId) continue;
+        messages++;
+        const old = now.getTime() - at.getTime() > 2 * 86_400_000;
+        await tx
+          .update(notifications)
+          .set({ createdAt: at, readAt: old ? now : null })
+          .where(eq(notifications.messageId, r.messageId));
+      }
+    }
+  });
   const [tongdu] = await db.select().from(orgUnits).where(eq(orgUnits.name, '铜都社区'));
   if (tongdu) {
     const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-demo-0000-0000-000000000000';
@@ -85,6 +119,6 @@ export async function seedDemoNotifications(
     });
   }
   opts.log?.(
-    `  notifications: ${messages} messages to the staff holding orders; a WeCom robot for 铜都社区 (off)`,
+    `notifications: ${messages} messages (staff holding orders, residents whose service orders were taken and done); a WeCom robot for 铜都社区 (off)`,
   );
 }
