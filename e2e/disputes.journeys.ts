@@ -3,11 +3,15 @@ import type { Journey } from './harness';
 
 /** The open dropdown's option with this text (antd renders every dropdown in the body). */
 function option(page: Page, text: string | RegExp) {
-  return page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: text,
-    })
-    .first();
+  return (
+    page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: text,
+      })
+      // A dropdown that is closing keeps its options in the DOM for a moment: only the visible ones count.
+      .filter({ visible: true })
+      .first()
+  );
 }
 
 async function status(page: Page, pattern: RegExp) {
@@ -87,7 +91,7 @@ export const disputesJourneys: Journey[] = [
       await community.keyboard.type('铜都');
       await option(community, '铜都社区人民调解委员会').click();
       await community.getByTestId('mediation-mediators').click();
-      await option(community, /委员/).click();
+      await option(community, /（委员）/).click();
       await community.keyboard.press('Escape');
       await ok(community);
       await status(community, /调解中/);

@@ -56,7 +56,14 @@ function Messages() {
               type="button"
               key={m.id}
               className="ph-card"
-              style={{ display: 'block', width: '100%', textAlign: 'left', cursor: 'pointer' }}
+              style={{
+                display: 'block',
+                width: '100%',
+                textAlign: 'left',
+                cursor: 'pointer',
+                font: 'inherit',
+                color: 'inherit',
+              }}
               onClick={() => open(m)}
               data-testid="message"
             >
