@@ -49,9 +49,20 @@ export const disputesJourneys: Journey[] = [
       await centre.getByTestId('intake-title').fill('楼上漏水引发邻里纠纷');
       await centre.getByTestId('intake-cause').fill('楼上卫生间漏水致楼下天花板受损，民警到场后双方仍未谈妥');
       await centre.getByTestId('intake-place').fill('铜都社区1栋');
-      await centre.getByTestId('intake-unit').click();
-      await centre.keyboard.type('铜都社区');
-      await centre.locator('.ant-select-tree-node-content-wrapper', { hasText: '铜都社区' }).first().click();
+      // The unit picker searches as one types and redraws its tree: pick the node once the search has
+      // settled, and check the picker took it (a click on a node being redrawn is lost).
+      for (let attempt = 0; ; attempt++) {
+        await centre.getByTestId('intake-unit').click();
+        await centre.keyboard.type('铜都社区');
+        await centre.waitForTimeout(500);
+        await centre
+          .locator('.ant-select-tree-node-content-wrapper', { hasText: '铜都社区' })
+          .filter({ visible: true })
+          .first()
+          .click();
+        const picked = await form.getByText('铜都社区', { exact: true }).count();
+        if (picked > 0 || attempt >= 2) break;
+      }
       await centre.getByTestId('party-name-0').fill('赵建华');
       await centre.getByTestId('party-phone-0').fill('13972008888');
       await centre.getByTestId('party-claims-0').fill('要求赔偿维修费用');
