@@ -3,7 +3,7 @@ import { notify } from '../../server/modules/notifications/notifications.api';
 import { notificationWebhooks, notifications } from '../../server/modules/notifications/notifications.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { svcOrders } from '../../server/modules/services/services.table';
-import { chinaMinute } from '../../server/modules/work-orders/workOrders.notify';
+import { notifyAssigned, notifyOverdue } from '../../server/modules/work-orders/workOrders.notify';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import type { AppDeps } from '../../server/platform/context';
 
@@ -24,48 +24,22 @@ export async function seedDemoNotifications(
     .where(inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']))
     .orderBy(desc(workOrders.updatedAt))
     .limit(60);
-  const units = new Map(
-    (
-      await db
-        .select()
-        .from(orgUnits)
-        .where(inArray(orgUnits.id, [...new Set(held.map((o) => o.orgUnitId))]))
-    ).map((u) => [u.id, u]),
-  );
   let messages = 0;
   await db.transaction(async (tx) => {
+    const ctx = { clock: deps.clock, ids: deps.ids, actor: undefined };
     for (const o of held) {
-      const ctx = { clock: deps.clock, ids: deps.ids, actor: undefined };
-      const brief = o.description.length > 20 ? `${o.description.slice(0, 20)}…` : o.description;
-      const r = await notify(tx, ctx, {
-        event: 'work_order.assigned',
-        params: {
-          number: o.number,
-          title: brief,
-          unit: units.get(o.orgUnitId)?.name ?? '',
-          due: chinaMinute(o.acceptDueAt ?? o.dueAt),
-        },
-        link: `/work-orders/${o.id}`,
-        holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
-      });
+      // As the running system would have told them (workOrders.notify.ts), dated when the order was handed
+      // over; what is older than two days has been read.
+      const r = await notifyAssigned(tx, ctx, o);
       if (r.messageId) {
         messages++;
-        // Dated when the order was handed over; what is older than two days has been read.
         const old = now.getTime() - o.updatedAt.getTime() > 2 * 86_400_000;
         await tx
           .update(notifications)
           .set({ createdAt: o.updatedAt, readAt: old ? now : null })
           .where(eq(notifications.messageId, r.messageId));
       }
-      if (o.dueAt && o.dueAt < now) {
-        const late = await notify(tx, ctx, {
-          event: 'work_order.overdue',
-          params: { number: o.number, title: brief, due: chinaMinute(o.dueAt) },
-          link: `/work-orders/${o.id}`,
-          holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
-        });
-        if (late.messageId) messages++;
-      }
+      if (o.dueAt && o.dueAt < now && (await notifyOverdue(tx, ctx, o)).messageId) messages++;
     }
   });
   // Whoever ordered a service heard when it was accepted and when it was done (the latest 40 orders).

@@ -367,7 +367,7 @@ export async function listWebhooks(
   notificationsPolicy.require(ctx.actor, 'manage');
   let orgPath: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'notifications.manage', q.orgUnitId);
+    const unit = await unitInScope(ctx.db, ctx.actor, notificationsPolicy.permissions.manage, q.orgUnitId);
     if (!unit) throw notFound();
     orgPath = unit.path;
   }
@@ -396,7 +396,7 @@ const auditView = (
 
 export async function createWebhook(ctx: ActorCtx, body: CreateWebhookBody): Promise<WebhookDto> {
   notificationsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'notifications.manage', body.orgUnitId);
+  const unit = await unitInScope(ctx.db, ctx.actor, notificationsPolicy.permissions.manage, body.orgUnitId);
   if (!unit) throw notFound();
   checkRobotUrl(body.kind, body.url);
   if (body.secret && body.kind !== 'dingtalk') throw new AppError('notifications.secret_dingtalk_only', 422);

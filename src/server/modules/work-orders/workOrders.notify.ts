@@ -26,14 +26,17 @@ export function chinaMinute(at: Date | null | undefined): string {
   return `${v('year')}-${v('month')}-${v('day')} ${v('hour')}:${v('minute')}`;
 }
 
+/** What notify needs of the caller's context (a use case's, or the demo seed's). */
+type NotifyCtx = Pick<UseCaseCtx, 'clock' | 'ids' | 'actor'>;
+
 const brief = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
 const link = (o: OrderRow) => `/work-orders/${o.id}`;
 const handlingUnit = (o: OrderRow) => ({ id: o.orgUnitId, path: o.orgPath });
 
 /** Dispatched, reassigned, escalated or sent back to its unit: the unit's handlers are told. */
-export async function notifyAssigned(tx: Db, ctx: UseCaseCtx, o: OrderRow): Promise<void> {
+export async function notifyAssigned(tx: Db, ctx: NotifyCtx, o: OrderRow) {
   const unit = await unitById(tx, o.orgUnitId);
-  await notify(tx, ctx, {
+  return notify(tx, ctx, {
     event: 'work_order.assigned',
     params: {
       number: o.number,
@@ -60,8 +63,8 @@ export async function notifyReturned(tx: Db, ctx: UseCaseCtx, o: OrderRow, reaso
   });
 }
 
-export async function notifyDueSoon(tx: Db, ctx: UseCaseCtx, o: OrderRow): Promise<void> {
-  await notify(tx, ctx, {
+export async function notifyDueSoon(tx: Db, ctx: NotifyCtx, o: OrderRow) {
+  return notify(tx, ctx, {
     event: 'work_order.due_soon',
     params: { number: o.number, title: brief(o.description), due: chinaMinute(o.dueAt) },
     link: link(o),
@@ -70,8 +73,8 @@ export async function notifyDueSoon(tx: Db, ctx: UseCaseCtx, o: OrderRow): Promi
   });
 }
 
-export async function notifyOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow): Promise<void> {
-  await notify(tx, ctx, {
+export async function notifyOverdue(tx: Db, ctx: NotifyCtx, o: OrderRow) {
+  return notify(tx, ctx, {
     event: 'work_order.overdue',
     params: { number: o.number, title: brief(o.description), due: chinaMinute(o.dueAt) },
     link: link(o),
