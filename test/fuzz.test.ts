@@ -198,7 +198,8 @@ function inputsFor(route: Route, i: number): Input[] {
   if (hasParams)
     for (const p of rotate(BAD_PARAMS, i, withBody ? 2 : 4))
       out.push({ label: `param ${p.slice(0, 20)}`, path: fill(route.url, p) });
-  for (const q of rotate(QUERIES, i, withBody ? 2 : 5)) out.push({ label: `query ${q.slice(0, 30)}`, query: q });
+  for (const q of rotate(QUERIES, i, withBody ? 2 : 5))
+    out.push({ label: `query ${q.slice(0, 30)}`, query: q });
   if (withBody) out.push(...rotate(heavyBodies, i, 2));
   out.push(...rotate(lightBodies, i, PER_ROUTE - out.length));
   return out;
