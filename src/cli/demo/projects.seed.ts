@@ -1,3 +1,4 @@
+import { chinaDate } from '../../shared/chinaTime';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
@@ -15,7 +16,6 @@ import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../sha
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
 const DAY = 86_400_000;
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
 
 /** Synthetic projects per type (the seed names none). */

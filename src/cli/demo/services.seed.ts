@@ -1,3 +1,4 @@
+import { chinaDateCompact as chinaDate } from '../../shared/chinaTime';
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { creditService } from '../../server/modules/ledger/ledger.credit';
@@ -103,10 +104,6 @@ const NEEDS: [string, string, string, string][] = [
 
 const NEIGHBOURS = ['张奶奶', '刘爷爷', '陈婆婆', '王大爷', '李奶奶', '赵爷爷', '周婆婆', '吴大爷'];
 const COMMENTS = ['很耐心，谢谢！', '服务很周到', '准时上门，态度好', '解决了大问题', null, '非常满意'];
-
-function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '');
-}
 
 /** Deterministic pseudo-random numbers so every demo database looks the same. */
 function rng(seed: number) {

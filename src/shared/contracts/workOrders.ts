@@ -211,7 +211,9 @@ export const workOrderListQuery = z.object({
     .union([z.array(z.enum(WO_STATUSES)), z.enum(WO_STATUSES)])
     .optional()
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
-  view: z.enum(['all', 'intake', 'mine', 'overdue', 'due_soon', 'supervised']).default('all'),
+  view: z
+    .enum(['all', 'intake', 'mine', 'overdue', 'due_soon', 'due_today', 'due_week', 'supervised'])
+    .default('all'),
   q: z.string().trim().max(50).optional(),
   categoryCode: z.string().max(40).optional(),
   priority: z.enum(WO_PRIORITIES).optional(),

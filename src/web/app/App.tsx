@@ -12,7 +12,6 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './Layout';
 import { SETTINGS_PAGES } from './nav';
 import { webModules } from './modules';
-import { Workbench } from './Workbench';
 
 const HomePage = lazy(() => import('./HomePage'));
 
@@ -66,7 +65,7 @@ function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
-        <Route path="workbench" element={<Workbench />} />
+        <Route path="workbench" element={<Navigate to="/" replace />} />
         <Route path="settings" element={<SettingsIndex />} />
         {webModules.map((m) => (m.routes ? <Fragment key={m.name}>{m.routes}</Fragment> : null))}
         <Route path="*" element={<NotFoundPage />} />

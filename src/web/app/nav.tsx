@@ -1,4 +1,4 @@
-import { SettingOutlined } from '@ant-design/icons';
+import { DesktopOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from './i18n';
 import { webModules } from './modules';
@@ -6,8 +6,12 @@ import type { NavEntry, NavItem as ModuleNavItem } from './webModule';
 
 export type NavItem = ModuleNavItem<MessageKey>;
 
-/** Menu groups the app owns; modules put entries in them with `group` (系统设置 holds the settings pages). */
+/**
+ * The entries the app owns: the workbench (工作台, "/", first for everyone) and the menu groups modules put
+ * entries in with `group` (系统设置 holds the settings pages).
+ */
 const APP_GROUPS: NavEntry<MessageKey>[] = [
+  { path: '/', label: 'menu.home', icon: <DesktopOutlined />, order: 0 },
   { path: '/settings', label: 'menu.settings', icon: <SettingOutlined />, order: 130 },
 ];
 

@@ -28,7 +28,15 @@ export interface TodoItem<K extends string = string> {
   label: K;
   count: number;
   to: string;
+  /**
+   * For items with a time limit: the bucket they fall in (already overdue, due before the end of today, due
+   * before the end of this week, China time). The workbench sums each bucket into a tile above the list.
+   */
+  due?: TodoDue;
 }
+
+export const TODO_DUE = ['overdue', 'today', 'week'] as const;
+export type TodoDue = (typeof TODO_DUE)[number];
 
 export interface WebModuleI18n<K extends string = string> {
   'zh-CN': Record<K, string>;
@@ -53,6 +61,8 @@ export interface WebModule<K extends string = string> {
    * (counts from existing list endpoints), [] when nothing waits or the user lacks the permission.
    */
   todo?: () => TodoItem<K>[];
+  /** A panel beside the workbench's to-do list (e.g. today's duty rota); renders nothing when not relevant. */
+  workbenchPanel?: ComponentType;
   /** A small widget in the console's header, left of the user menu (e.g. the notification bell). */
   header?: ComponentType;
 }

@@ -1,3 +1,4 @@
+import { chinaMonth } from '../../../shared/chinaTime';
 import type { z } from 'zod';
 import type { ContactDto, MeetingDto, contactBody, meetingBody } from '../../../shared/contracts/disputes';
 import { writeAudit } from '../../platform/audit';
@@ -14,8 +15,6 @@ import {
   listMeetingRows,
   upsertContact,
 } from './disputes.repository';
-
-const chinaMonth = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 
 async function toDtos(ctx: ActorCtx, rows: MeetingRow[]): Promise<MeetingDto[]> {
   const names = await unitNames(

@@ -1,3 +1,4 @@
+import { chinaDayStart as chinaDay, chinaMonth } from '../../../shared/chinaTime';
 import type { StatsDto } from '../../../shared/contracts/disputes';
 import type { ActorCtx } from '../../platform/context';
 import { unitNames } from '../org/org.api';
@@ -5,8 +6,6 @@ import { disputesPolicy } from './disputes.policy';
 import { disputesInRange } from './disputes.repository';
 
 const DAY = 86_400_000;
-const chinaMonth = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-const chinaDay = (s: string) => new Date(`${s}T00:00:00+08:00`);
 
 function countBy<T>(rows: T[], key: (r: T) => string | null): { key: string; count: number }[] {
   const m = new Map<string, number>();

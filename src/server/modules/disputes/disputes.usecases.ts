@@ -1,3 +1,4 @@
+import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
 import {
   type ActionBody,
   DS_TRANSITIONS,
@@ -41,10 +42,6 @@ export function maskName(name: string): string {
   const chars = [...name.trim()];
   if (chars.length <= 1) return '*';
   return chars[0] + '*'.repeat(chars.length - 1);
-}
-
-function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
 /** A party's personal data sealed for storage (R-LAW-PI-1): ciphertext, blind index, mask. */

@@ -1,3 +1,4 @@
+import { chinaDayStart } from '../../../shared/chinaTime';
 import { sql } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -47,11 +48,7 @@ export async function earningRuleFor(db: Db, orgPath: string, activityType: stri
 }
 
 const DAY = 86_400_000;
-const CHINA = 8 * 3_600_000;
-/** Start of the China (UTC+8) calendar day containing `at`. */
-export function chinaDayStart(at: Date): Date {
-  return new Date(Math.floor((at.getTime() + CHINA) / DAY) * DAY - CHINA);
-}
+export { chinaDayStart };
 
 export interface CreditInput {
   idempotencyKey: string;

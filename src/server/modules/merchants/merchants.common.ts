@@ -23,15 +23,7 @@ export function checkId(id: string): void {
   if (!isUuid(id)) throw notFound();
 }
 
-/** The calendar date in China (UTC+8) of an instant, YYYY-MM-DD. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA).toISOString().slice(0, 10);
-}
-
-/** The first instant of the China day after `date` (YYYY-MM-DD). */
-export function endOfChinaDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA + DAY);
-}
+export { chinaDate, chinaDayEnd as endOfChinaDay } from '../../../shared/chinaTime';
 
 export const short = (id: string) => id.replace(/-/g, '').slice(-8).toUpperCase();
 

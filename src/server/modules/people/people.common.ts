@@ -106,7 +106,4 @@ export function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-/** The calendar date in China (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaDate } from '../../../shared/chinaTime';

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../shared/chinaTime';
 import {
   type FileReportBody,
   REPORT_STATES,
@@ -43,7 +44,7 @@ export function endOfChinaDay(date: string): Date {
   return new Date(`${date}T23:59:59.999+08:00`);
 }
 
-export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { chinaDate };
 
 const sum = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
 

@@ -1,3 +1,4 @@
+import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
 import { type SQL, and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import {
   SO_LOAD_STATUSES,
@@ -50,10 +51,6 @@ export { allowedActions, mayAct, staffScope };
 
 export const DEFAULT_ACCEPT_TIMEOUT_HOURS = 24;
 const HOUR = 3_600_000;
-
-function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '');
-}
 
 export async function acceptTimeoutHours(db: Db, communityId: string): Promise<number> {
   const [s] = await db.select().from(svcSettings).where(eq(svcSettings.orgUnitId, communityId));

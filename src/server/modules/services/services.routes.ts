@@ -1,3 +1,4 @@
+import { chinaDate as chinaDay } from '../../../shared/chinaTime';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -87,8 +88,6 @@ import { servicesAccess } from '../../../shared/permissions/services';
 import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
 import { SERVICES_AUDIT } from '../../../shared/i18n/audit.services';
 import { serviceOrderWorkflow } from './services.workflow';
-
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
   const head = [

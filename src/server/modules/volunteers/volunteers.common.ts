@@ -86,12 +86,4 @@ export function haversineM(lat1: number, lng1: number, lat2: number, lng2: numbe
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** The calendar date in China (UTC+8) of an instant, as YYYY-MM-DD. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Start of a China calendar day as an instant. */
-export function chinaDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
+export { chinaDate, chinaDayStart } from '../../../shared/chinaTime';

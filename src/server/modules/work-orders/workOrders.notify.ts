@@ -1,3 +1,4 @@
+import { chinaMinute } from '../../../shared/chinaTime';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { notify } from '../notifications/notifications.api';
@@ -10,21 +11,7 @@ import type { OrderRow } from './workOrders.usecases';
  * handler returns one. Called inside the transaction that made the change.
  */
 
-/** China time, minutes: "2026-12-05 14:30". */
-export function chinaMinute(at: Date | null | undefined): string {
-  if (!at) return '';
-  const p = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const v = (t: string) => p.find((x) => x.type === t)?.value ?? '';
-  return `${v('year')}-${v('month')}-${v('day')} ${v('hour')}:${v('minute')}`;
-}
+export { chinaMinute };
 
 /** What notify needs of the caller's context (a use case's, or the demo seed's). */
 type NotifyCtx = Pick<UseCaseCtx, 'clock' | 'ids' | 'actor'>;

@@ -1,6 +1,7 @@
+import { chinaDayEnd, chinaWeekEnd } from '../../../shared/chinaTime';
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
-import { OPEN_STATUSES } from '../../../shared/contracts/workOrderMachine';
+import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
@@ -90,6 +91,14 @@ export function listOrderRows(
   unitPath?: string,
 ): Promise<Page<OrderRow>> {
   const open = inArray(workOrders.status, [...OPEN_STATUSES]);
+  // The states in which an order's time limit runs.
+  const DUE_STATUSES: WoStatus[] = [
+    'submitted',
+    'dispatched',
+    'in_progress',
+    'return_requested',
+    'extension_pending',
+  ];
   const view = {
     all: undefined,
     intake: inArray(workOrders.status, ['submitted', 'return_requested', 'extension_pending']),
@@ -98,20 +107,22 @@ export function listOrderRows(
       inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
       workOrdersPolicy.scope(actor, 'handle', workOrders.orgPath),
     ),
-    overdue: and(
-      inArray(workOrders.status, [
-        'submitted',
-        'dispatched',
-        'in_progress',
-        'return_requested',
-        'extension_pending',
-      ]),
-      lt(workOrders.dueAt, now),
-    ),
+    overdue: and(inArray(workOrders.status, DUE_STATUSES), lt(workOrders.dueAt, now)),
     due_soon: and(
       inArray(workOrders.status, ['dispatched', 'in_progress', 'extension_pending']),
       gte(workOrders.dueAt, now),
       lt(workOrders.dueAt, new Date(now.getTime() + 24 * 3_600_000)),
+    ),
+    // Still in time but due before the end of today / of this week (Monday to Sunday), China time.
+    due_today: and(
+      inArray(workOrders.status, DUE_STATUSES),
+      gte(workOrders.dueAt, now),
+      lt(workOrders.dueAt, chinaDayEnd(now)),
+    ),
+    due_week: and(
+      inArray(workOrders.status, DUE_STATUSES),
+      gte(workOrders.dueAt, now),
+      lt(workOrders.dueAt, chinaWeekEnd(now)),
     ),
     supervised: and(open, eq(workOrders.supervised, true)),
   }[q.view];
@@ -137,7 +148,7 @@ export function listOrderRows(
     table: workOrders,
     where,
     orderBy:
-      q.view === 'overdue' || q.view === 'due_soon'
+      q.view === 'overdue' || q.view === 'due_soon' || q.view === 'due_today' || q.view === 'due_week'
         ? [asc(workOrders.dueAt), asc(workOrders.id)]
         : q.view === 'intake' || q.view === 'mine'
           ? // Work queues: emergencies first, then key matters (R-WO-3), newest first within each.

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../shared/chinaTime';
 import { type SQL, eq, sql } from 'drizzle-orm';
 import type { ActionBody } from '../../../shared/contracts/workOrders';
 import { type Db, rowsOf } from '../../platform/db';
@@ -51,7 +52,6 @@ export type RollupEvent =
   /** SLA sweep steps: the row is read again inside the transaction. */
   | { sweep: 'overdue' | 'escalate'; orderId: string; before?: OrderRow };
 
-const HOUR = 3_600_000;
 const WITHDRAWN_STATUSES = ['cancelled', 'diverted', 'duplicate'];
 const LEVEL_COUNTER: Record<string, RollupCounter> = {
   grid: 'resolved_at_grid',
@@ -60,10 +60,8 @@ const LEVEL_COUNTER: Record<string, RollupCounter> = {
   above: 'resolved_above',
 };
 
-/** The China date (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
-export function chinaDay(d: Date): string {
-  return new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-}
+/** The China date of an instant, as YYYY-MM-DD. */
+export const chinaDay = chinaDate;
 
 /** The same in SQL, for a timestamptz expression. */
 const dayOf = (expr: string) => `(((${expr}) at time zone 'UTC') + interval '8 hours')::date`;

@@ -554,6 +554,49 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
   });
 });
 
+describe('deadline views for the workbench (overdue, due today, due this week, China time)', () => {
+  it('an order is in due_today until midnight China time and in due_week until the end of Sunday; a missed one is only overdue', async () => {
+    const saved = t.clock.now();
+    // Friday 2026-12-04, 10:00 in China.
+    t.clock.set(new Date('2026-12-04T10:00:00+08:00'));
+    const cases = {
+      overdue: '2026-12-04T09:00:00+08:00',
+      tonight: '2026-12-04T23:30:00+08:00',
+      sunday: '2026-12-06T23:59:00+08:00',
+      monday: '2026-12-07T00:00:00+08:00',
+    };
+    const numbers: Record<string, string> = {};
+    for (const [name, dueAt] of Object.entries(cases)) {
+      const { number } = await report();
+      numbers[name] = number;
+      await t.database.db.execute(
+        sql`update work_orders set due_at = ${new Date(dueAt)} where number = ${number}`,
+      );
+    }
+    const inView = async (view: string) => {
+      // A fresh login each time: moving the clock a day ends an idle session.
+      const d = await t.as('dispatcher');
+      const found: string[] = [];
+      for (const [name, number] of Object.entries(numbers)) {
+        const res = await d.get(`/api/work-orders?view=${view}&q=${number}`);
+        expect(res.statusCode).toBe(200);
+        if (res.json().total === 1) found.push(name);
+      }
+      return found;
+    };
+    expect(await inView('overdue')).toEqual(['overdue']);
+    expect(await inView('due_today')).toEqual(['tonight']);
+    expect(await inView('due_week')).toEqual(['tonight', 'sunday']);
+    // After midnight the order due tonight is overdue; on Sunday the Sunday one is due today.
+    t.clock.set(new Date('2026-12-05T00:00:00+08:00'));
+    expect(await inView('overdue')).toEqual(['overdue', 'tonight']);
+    expect(await inView('due_today')).toEqual([]);
+    t.clock.set(new Date('2026-12-06T08:00:00+08:00'));
+    expect(await inView('due_today')).toEqual(['sunday']);
+    t.clock.set(saved);
+  });
+});
+
 describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => {
   it('a subdistrict admin shortens the regular acceptance limit to 2 hours; new dispatches follow it', async () => {
     const sd = await t.as('sd_admin');

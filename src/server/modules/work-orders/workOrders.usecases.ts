@@ -1,3 +1,4 @@
+import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
@@ -96,10 +97,6 @@ export function levelOf(kind: string | undefined): 'grid' | 'community' | 'subdi
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
-}
 
 /** An order the actor may read (404 when it does not exist or is out of their reach). */
 export async function findOrder(ctx: ActorCtx, id: string): Promise<OrderRow> {

@@ -52,8 +52,6 @@ export const zhCN = {
   'layout.platform': '全平台',
   'layout.menu': '菜单',
   'menu.home': '工作台',
-  'home.welcome': '您好，{name}',
-  'home.hint': '请从左侧菜单选择要办理的工作。',
   'role.platform_admin': '平台管理员',
   'role.civil_affairs': '民政部门',
   'role.subdistrict_admin': '街道管理员',
@@ -103,4 +101,9 @@ export const zhCN = {
   'workbench.title': '工作台',
   'workbench.subtitle': '等待您处理的事项',
   'workbench.empty': '暂无待办事项',
+  'workbench.todo': '我的待办',
+  'workbench.emptyDue': '这一类暂无事项',
+  'workbench.due.overdue': '已逾期',
+  'workbench.due.today': '今日到期',
+  'workbench.due.week': '本周到期',
 } as const;

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../shared/chinaTime';
 import type { z } from 'zod';
 import type {
   CodeDto,
@@ -90,4 +91,4 @@ export const merchantsApi = {
 };
 
 /** Today's date in China (UTC+8), YYYY-MM-DD. */
-export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const chinaToday = () => chinaDate(new Date());

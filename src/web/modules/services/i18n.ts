@@ -164,6 +164,10 @@ export const servicesZh = {
   'services.lists.viewOrder': '查看订单',
   'services.lists.saved': '已保存',
 
+  'services.duty.today': '今日值班',
+  'services.duty.all': '全部排班',
+  'services.duty.noneToday': '今天没有排班',
+  'services.duty.more': '还有 {n} 人，查看全部',
   'services.duty.title': '邻里服务站值班',
   'services.duty.subtitle': '谁在哪个服务站值班、值班记录了什么',
   'services.duty.addStation': '新建服务站',
@@ -412,6 +416,10 @@ export const servicesEn: Record<keyof typeof servicesZh, string> = {
   'services.lists.viewOrder': 'View order',
   'services.lists.saved': 'Saved',
 
+  'services.duty.today': 'On duty today',
+  'services.duty.all': 'Full rota',
+  'services.duty.noneToday': 'Nobody is on duty today',
+  'services.duty.more': '{n} more: see the rota',
   'services.duty.title': 'Neighbour-station duty',
   'services.duty.subtitle': 'Who is on duty where and when, and what they logged',
   'services.duty.addStation': 'New station',

@@ -2,6 +2,7 @@ import { HeartOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { servicesEn, servicesZh } from './i18n';
 import { servicesConsoleRoutes } from './routes';
+import { DutyPanel } from './DutyPanel';
 import { useServicesTodo } from './todo';
 
 /** 为民服务: service orders, the three lists, duty rosters; residents order and volunteers serve on their phones. */
@@ -25,4 +26,5 @@ export const servicesWebModule = defineWebModule({
     },
   ],
   todo: useServicesTodo,
+  workbenchPanel: DutyPanel,
 });

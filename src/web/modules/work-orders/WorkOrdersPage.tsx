@@ -36,7 +36,7 @@ import {
   woApi,
   woKeys,
 } from './api';
-import { categoryLabel, PriorityTag, StatusTag, VIEWS } from './meta';
+import { ALL_VIEWS, categoryLabel, PriorityTag, StatusTag, VIEWS } from './meta';
 import { Deadline } from './parts';
 
 function readFilters(params: URLSearchParams, fallbackView: WoView): WoFilters {
@@ -46,7 +46,7 @@ function readFilters(params: URLSearchParams, fallbackView: WoView): WoFilters {
     .filter((s): s is WoStatus => (WO_STATUSES as readonly string[]).includes(s));
   const priority = params.get('priority');
   return {
-    view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as WoView) : fallbackView,
+    view: (ALL_VIEWS as readonly string[]).includes(view ?? '') ? (view as WoView) : fallbackView,
     q: params.get('q') || undefined,
     status: status.length ? status : undefined,
     categoryCode: params.get('categoryCode') || undefined,
@@ -253,6 +253,18 @@ export default function WorkOrdersPage() {
           }))}
         />
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          {VIEWS.includes(filters.view) ? null : (
+            // A view reached from the workbench (due today / this week) has no tab of its own.
+            <Tag
+              color="orange"
+              closable
+              onClose={() => update({ view: 'all' })}
+              style={{ alignSelf: 'center', fontSize: 14, padding: '4px 8px' }}
+              data-testid="wo-view-filter"
+            >
+              {t('wo.viewFilter', { view: t(`wo.view.${filters.view}`) })}
+            </Tag>
+          )}
           <Input.Search
             allowClear
             value={text}

@@ -4,6 +4,8 @@ import { useI18n } from '../../app/i18n';
 import type { WoAction, WoCategory, WoPriority, WoStatus, WoView } from './api';
 
 export const VIEWS: readonly WoView[] = ['intake', 'mine', 'due_soon', 'overdue', 'supervised', 'all'];
+/** Every view the list accepts in its URL: the tabs and those the workbench links to. */
+export const ALL_VIEWS: readonly WoView[] = [...VIEWS, 'due_today', 'due_week'];
 
 export const STATUS_COLORS: Record<WoStatus, string> = {
   submitted: 'blue',
