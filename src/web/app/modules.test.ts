@@ -25,6 +25,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
 
   it('the side menu keeps its order: module entries by order, settings pages inside 系统设置', () => {
     expect(NAV.map((n) => n.path)).toEqual([
+      '/',
       '/org',
       '/work-orders',
       '/work-orders/new',

@@ -254,7 +254,7 @@ describe('rollups (R-LAW-WO-6, R-WO-5, R-WO-6)', () => {
     // Monthly rows are the daily rows summed.
     for (const c of ROLLUP_COUNTERS) expect(sums(recomputed.monthly, c)).toBe(sums(recomputed.daily, c));
     t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
-  });
+  }, 180_000);
 
   it('merging a community folds its rollups into the target, still equal to a recompute', async () => {
     const admin = await t.as('admin');
