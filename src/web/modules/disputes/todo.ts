@@ -42,6 +42,7 @@ export function useDisputesTodo(): TodoItem<Key>[] {
     items.push({
       key: 'ds-overdue',
       label: 'disputes.todo.overdue',
+      due: 'overdue',
       count: overdue.data.total,
       to: '/disputes?view=overdue',
     });
