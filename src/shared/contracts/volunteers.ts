@@ -328,6 +328,9 @@ export const attendanceSchema = z.object({
   checkInMethod: z.string(),
   checkOutAt: z.date().nullable(),
   checkOutMethod: z.string().nullable(),
+  checkOutNote: z.string().nullable(),
+  /** A check-out photo exists (staff read it at …/attendance/:volunteerId/photo). */
+  hasPhoto: z.boolean(),
   minutes: z.number().nullable(),
   confirmedAt: z.date().nullable(),
   confirmedByName: z.string().nullable(),
@@ -365,6 +368,9 @@ export const positionBody = z.strictObject({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
 });
+
+/** Self check-out: where, and optionally a note on the work done (the photo is uploaded before). */
+export const checkOutBody = positionBody.extend({ note: text(200).optional() });
 
 export const correctionBody = z.strictObject({
   minutes: z

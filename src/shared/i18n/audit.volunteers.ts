@@ -17,6 +17,7 @@ export const VOLUNTEERS_AUDIT: AuditLabels = {
     'volunteers.signup_cancel': { 'zh-CN': '取消报名', en: 'Cancel sign-up' },
     'volunteers.check_in': { 'zh-CN': '活动签到', en: 'Check in' },
     'volunteers.check_out': { 'zh-CN': '活动签退', en: 'Check out' },
+    'volunteers.check_out_photo': { 'zh-CN': '上传签退照片', en: 'Check-out photo' },
     'volunteers.confirm': { 'zh-CN': '确认服务时长', en: 'Confirm hours' },
     'volunteers.hours_correct': { 'zh-CN': '更正服务时长', en: 'Correct hours' },
     'volunteers.certificate': { 'zh-CN': '开具服务证明', en: 'Issue certificate' },

@@ -75,6 +75,12 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The record was changed by someone else; reload and try again',
   },
   'common.payload_too_large': { 'zh-CN': '上传的文件过大', en: 'The upload is too large' },
+  'common.photo_required': { 'zh-CN': '请选择一张照片', en: 'Choose a photo' },
+  'common.photo_too_large': { 'zh-CN': '照片不能超过 {mb} MB', en: 'The photo must be at most {mb} MB' },
+  'common.photo_not_image': {
+    'zh-CN': '只能上传 JPG、PNG 或 WebP 格式的照片',
+    en: 'Only JPG, PNG or WebP photos can be uploaded',
+  },
   'common.internal': {
     'zh-CN': '服务器内部错误，请稍后重试',
     en: 'Internal server error; please try again later',

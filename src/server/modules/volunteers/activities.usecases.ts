@@ -1,3 +1,4 @@
+import { type Storage, imageMime } from '../../platform/storage';
 import type {
   ActivityDto,
   ActivityListQuery,
@@ -97,6 +98,8 @@ function attendanceDto(a: AttendanceRow): AttendanceDto {
     checkInMethod: a.checkInMethod,
     checkOutAt: a.checkOutAt,
     checkOutMethod: a.checkOutMethod,
+    checkOutNote: a.checkOutNote,
+    hasPhoto: !!a.checkOutPhotoId,
     minutes: a.minutes,
     confirmedAt: a.confirmedAt,
     confirmedByName: a.confirmedByName,
@@ -432,6 +435,7 @@ async function checkOutTx(
   volunteerId: string,
   method: 'staff' | 'self',
   pos?: Position,
+  note?: string,
 ) {
   const now = ctx.clock.now();
   const att = await attendanceOf(tx, activity.id, volunteerId, true);
@@ -449,6 +453,7 @@ async function checkOutTx(
       checkOutBy: ctx.actor.userId,
       checkOutLat: pos?.lat ?? null,
       checkOutLng: pos?.lng ?? null,
+      checkOutNote: note ?? null,
       minutes,
       version: att.version + 1,
       updatedAt: now,
@@ -462,7 +467,14 @@ async function checkOutTx(
     entityId: att.id,
     orgPath: activity.orgPath,
     before: { status: att.status },
-    after: { status: 'checked_out', method, minutes, at: now },
+    after: {
+      status: 'checked_out',
+      method,
+      minutes,
+      at: now,
+      note: note ?? null,
+      photo: !!att.checkOutPhotoId,
+    },
   });
   return attendanceDto(row);
 }
@@ -694,10 +706,60 @@ export async function myCheckIn(ctx: ActorCtx, activityId: string, pos: Position
   });
 }
 
-export async function myCheckOut(ctx: ActorCtx, activityId: string, pos: Position) {
+export async function myCheckOut(ctx: ActorCtx, activityId: string, body: Position & { note?: string }) {
   return ctx.db.transaction(async (tx) => {
     const me = await requireMe(ctx, tx);
     const activity = await myActivity(tx, me, activityId);
-    return checkOutTx(ctx, tx, activity, me.id, 'self', pos);
+    return checkOutTx(ctx, tx, activity, me.id, 'self', { lat: body.lat, lng: body.lng }, body.note);
   });
+}
+
+/**
+ * A photo of the work done, added by the volunteer while checked in (before checking out): stored, and
+ * its id kept on the attendance; a second photo replaces the first. 409 when not checked in.
+ */
+export async function attachMyCheckOutPhoto(
+  ctx: ActorCtx,
+  storage: Storage,
+  activityId: string,
+  photo: { data: Buffer; mime: string },
+) {
+  const id = ctx.ids();
+  return ctx.db.transaction(async (tx) => {
+    const me = await requireMe(ctx, tx);
+    const activity = await myActivity(tx, me, activityId);
+    const att = await attendanceOf(tx, activity.id, me.id, true);
+    if (att?.status !== 'checked_in') throw new AppError('volunteers.not_checked_in', 409);
+    await storage.put(id, photo.data);
+    const row = await updateAttendanceRow(
+      tx,
+      att.id,
+      { checkOutPhotoId: id, version: att.version + 1, updatedAt: ctx.clock.now() },
+      'checked_in',
+    );
+    if (!row) throw new AppError('volunteers.not_checked_in', 409);
+    await writeAudit(tx, ctx, {
+      action: 'volunteers.check_out_photo',
+      entityType: 'volunteer_attendance',
+      entityId: att.id,
+      orgPath: activity.orgPath,
+      after: { photoId: id, mime: photo.mime, size: photo.data.length },
+    });
+    return attendanceDto(row);
+  });
+}
+
+/** The check-out photo of a volunteer's attendance, for staff who may read the activity (404 otherwise). */
+export async function checkOutPhoto(
+  ctx: ActorCtx,
+  storage: Storage,
+  activityId: string,
+  volunteerId: string,
+) {
+  const activity = await findActivity(ctx, ctx.db, activityId, 'volunteers.read');
+  const att = await attendanceOf(ctx.db, activity.id, volunteerId);
+  const data = att?.checkOutPhotoId ? await storage.get(att.checkOutPhotoId) : null;
+  const mime = data ? imageMime(data) : null;
+  if (!data || !mime) throw notFound();
+  return { data, mime };
 }

@@ -1,3 +1,5 @@
+import { createLocalStorage } from '../../platform/storage';
+import { readPhoto } from '../../platform/uploads';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,6 +17,7 @@ import {
   hoursReportRowSchema,
   myActivitySchema,
   myVolunteerSchema,
+  checkOutBody,
   positionBody,
   summaryReportSchema,
   teamDetailSchema,
@@ -47,6 +50,8 @@ import {
   listMyActivities,
   myCancelSignup,
   myCheckIn,
+  attachMyCheckOutPhoto,
+  checkOutPhoto,
   myCheckOut,
   mySignUp,
   staffCancelSignup,
@@ -358,6 +363,19 @@ export const volunteersModule = defineModule({
       },
       (req) => staffCheckOut(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
     );
+    app.get(
+      '/api/volunteer-activities/:id/attendance/:volunteerId/photo',
+      { config: { access: access.permission('volunteers.read') }, schema: { tags, params: memberParams } },
+      async (req, reply) => {
+        const photo = await checkOutPhoto(
+          actorCtxOf(deps, req),
+          createLocalStorage(deps.config.dataDir),
+          req.params.id,
+          req.params.volunteerId,
+        );
+        return reply.type(photo.mime).header('cache-control', 'private, max-age=3600').send(photo.data);
+      },
+    );
     app.post(
       '/api/volunteer-activities/:id/attendance/:volunteerId/confirm',
       {
@@ -406,9 +424,29 @@ export const volunteersModule = defineModule({
       '/api/me/volunteer/activities/:id/check-out',
       {
         config: { access: access.session },
-        schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } },
+        schema: { tags, params: idParams, body: checkOutBody, response: { 200: attendanceSchema } },
       },
       (req) => myCheckOut(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    /** multipart/form-data with one image: a photo of the work done, added while checked in. */
+    app.post(
+      '/api/me/volunteer/activities/:id/photo',
+      {
+        config: { access: access.session },
+        schema: {
+          tags,
+          params: idParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: attendanceSchema },
+        },
+      },
+      async (req) =>
+        attachMyCheckOutPhoto(
+          actorCtxOf(deps, req),
+          createLocalStorage(deps.config.dataDir),
+          req.params.id,
+          await readPhoto(req),
+        ),
     );
     app.get(
       '/api/me/volunteer/certificate.pdf',

@@ -190,6 +190,10 @@ export const volunteerAttendance = pgTable(
     checkOutBy: uuid('check_out_by'),
     checkOutLat: doublePrecision('check_out_lat'),
     checkOutLng: doublePrecision('check_out_lng'),
+    /** What the volunteer noted at check-out (optional). */
+    checkOutNote: text('check_out_note'),
+    /** A photo of the work done (optional; the file in storage under this id), added while checked in. */
+    checkOutPhotoId: uuid('check_out_photo_id'),
     /** Minutes computed from the record at check-out. */
     minutes: integer('minutes'),
     confirmedAt: ts('confirmed_at'),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
+import { multipart } from '../../../../test/multipart';
 import { starsOf } from '../../../shared/contracts/volunteers';
 import { rowsOf } from '../../platform/db';
 import { balancesOf } from '../ledger/ledger.credit';
@@ -430,7 +431,7 @@ describe('activities, sign-up and attendance', () => {
     ).toBe(404);
   });
 
-  it('self check-in needs the geofence and the time window (haversine); outside is a 409 naming the distance', async () => {
+  it('self check-in needs the geofence and the time window (haversine); outside is a 409 naming the distance; check-out takes a note and a photo staff can open', async () => {
     const me = await volunteerWithLogin('self_vol');
     const a = await newActivity();
     const c = me.client;
@@ -455,9 +456,48 @@ describe('activities, sign-up and attendance', () => {
     expect(near.json().checkInMethod).toBe('self');
     expect((await c.post(`/api/me/volunteer/activities/${a.id}/check-in`, PLACE)).statusCode).toBe(409);
     t.clock.advance(HOUR);
-    const out = await c.post(`/api/me/volunteer/activities/${a.id}/check-out`, PLACE);
+    // A photo of the work done before checking out: an image only; staff of the community can open it.
+    const photoUrl = `/api/me/volunteer/activities/${a.id}/photo`;
+    const notImage = await c.request({
+      method: 'POST',
+      url: photoUrl,
+      ...multipart({}, { name: 'x.jpg', data: Buffer.from('not an image') }),
+    });
+    expect(notImage.statusCode).toBe(415);
+    expect(notImage.json().error.message).toContain('JPG');
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
+    const photo = await c.request({
+      method: 'POST',
+      url: photoUrl,
+      ...multipart({}, { name: 'done.png', data: png }),
+    });
+    expect(photo.statusCode, photo.body).toBe(200);
+    expect(photo.json().hasPhoto).toBe(true);
+    const out = await c.post(`/api/me/volunteer/activities/${a.id}/check-out`, {
+      ...PLACE,
+      note: '  清理了楼道杂物  ',
+    });
     expect(out.statusCode, out.body).toBe(200);
-    expect(out.json().minutes).toBe(60);
+    expect(out.json()).toMatchObject({ minutes: 60, checkOutNote: '清理了楼道杂物', hasPhoto: true });
+    // After check-out the photo can no longer be changed.
+    const late = await c.request({
+      method: 'POST',
+      url: photoUrl,
+      ...multipart({}, { name: 'b.png', data: png }),
+    });
+    expect(late.statusCode).toBe(409);
+    const staffPhoto = await (await t.as('tongdu_worker')).get(
+      `/api/volunteer-activities/${a.id}/attendance/${me.id}/photo`,
+    );
+    expect(staffPhoto.statusCode).toBe(200);
+    expect(staffPhoto.headers['content-type']).toBe('image/png');
+    const foreign = await (await t.as('xhy_worker')).get(
+      `/api/volunteer-activities/${a.id}/attendance/${me.id}/photo`,
+    );
+    expect(foreign.statusCode).toBe(404);
     t.clock.advance(-2 * HOUR);
     // A volunteer cannot confirm their own hours (staff API).
     expect((await c.post(`/api/volunteer-activities/${a.id}/attendance/${me.id}/confirm`)).statusCode).toBe(

@@ -1,3 +1,4 @@
+import { MAX_PHOTO_BYTES, readPhoto } from '../../platform/uploads';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,7 +27,7 @@ import {
 import { defineModule } from '../../platform/module';
 import { workOrdersPolicy } from './workOrders.policy';
 import { pageOf } from '../../platform/pagination';
-import { createLocalStorage, imageMime } from '../../platform/storage';
+import { createLocalStorage } from '../../platform/storage';
 import { registerReportRoutes } from './workOrders.reports.routes';
 import { runSlaSweep } from './workOrders.sla';
 import { woAttachments, woCategories } from './workOrders.table';
@@ -56,7 +57,7 @@ import { workOrdersAccess } from '../../../shared/permissions/work-orders';
 import { WORK_ORDERS_ERRORS } from '../../../shared/i18n/errors.work-orders';
 import { WORK_ORDERS_AUDIT } from '../../../shared/i18n/audit.work-orders';
 
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export { MAX_PHOTO_BYTES };
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** A work-order detail as its route's response schema sends it (the text an idempotent retry gets back). */
 const renderDetail = serializerCompiler({
@@ -65,30 +66,14 @@ const renderDetail = serializerCompiler({
   url: '/api/work-orders',
 } as never) as (data: unknown) => string;
 
-/** Reads one image from a multipart request; refuses non-images and oversized files with a clear 4xx. */
-async function readPhoto(req: FastifyRequest): Promise<{ data: Buffer; name: string; mime: string }> {
-  if (!req.isMultipart()) throw new AppError('work_orders.photo_required', 400);
-  let file: { data: Buffer; name: string } | undefined;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        file ??= { data, name: part.filename || 'photo' };
-      }
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('work_orders.photo_too_large', 413, { mb: 5 });
-    throw new AppError('work_orders.photo_required', 400);
-  }
-  if (!file) throw new AppError('work_orders.photo_required', 400);
-  const mime = imageMime(file.data);
-  if (!mime) throw new AppError('work_orders.photo_not_image', 415);
-  return { ...file, mime };
-}
+const PHOTO_ERRORS = {
+  required: 'work_orders.photo_required',
+  tooLarge: 'work_orders.photo_too_large',
+  notImage: 'work_orders.photo_not_image',
+};
 
 async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | null) {
-  const photo = await readPhoto(req);
+  const photo = await readPhoto(req, PHOTO_ERRORS);
   const id = deps.ids();
   await createLocalStorage(deps.config.dataDir).put(id, photo.data);
   const ctx = ctxOf(deps, req);

@@ -6,8 +6,10 @@ import {
   Card,
   Descriptions,
   Flex,
+  Image,
   Input,
   Modal,
+  Popconfirm,
   Space,
   Table,
   Tag,
@@ -117,9 +119,11 @@ export default function ActivityDetailPage() {
           </>
         ) : null}
         {st === 'checked_in' ? (
-          <Button size="small" onClick={() => run('check-out')} loading={busy} data-testid="att-check-out">
-            {t('volunteers.checkOut')}
-          </Button>
+          <Popconfirm title={t('volunteers.checkOutConfirm')} onConfirm={() => run('check-out')}>
+            <Button size="small" loading={busy} data-testid="att-check-out">
+              {t('volunteers.checkOut')}
+            </Button>
+          </Popconfirm>
         ) : null}
         {st === 'checked_out' ? (
           <Button
@@ -227,7 +231,34 @@ export default function ActivityDetailPage() {
             {
               title: t('volunteers.checkOut'),
               render: (_: unknown, r) =>
-                r.attendance?.checkOutAt ? formatDateTime(r.attendance.checkOutAt) : '',
+                r.attendance?.checkOutAt ? (
+                  <Flex vertical gap={2}>
+                    <span>{formatDateTime(r.attendance.checkOutAt)}</span>
+                    {r.attendance.checkOutNote ? (
+                      <Typography.Text type="secondary" data-testid="att-note">
+                        {r.attendance.checkOutNote}
+                      </Typography.Text>
+                    ) : null}
+                  </Flex>
+                ) : (
+                  ''
+                ),
+            },
+            {
+              title: t('volunteers.photo'),
+              render: (_: unknown, r) =>
+                r.attendance?.hasPhoto ? (
+                  <Image
+                    width={48}
+                    height={48}
+                    style={{ objectFit: 'cover' }}
+                    src={`/api/volunteer-activities/${a.id}/attendance/${r.volunteerId}/photo`}
+                    alt={t('volunteers.photo')}
+                    data-testid="att-photo"
+                  />
+                ) : (
+                  ''
+                ),
             },
             {
               title: t('volunteers.hoursH'),

@@ -113,8 +113,14 @@ export const volApi = {
   myActivities: () => api.get<MyActivity[]>('/api/me/volunteer/activities'),
   mySignUp: (id: string) => api.post(`/api/me/volunteer/activities/${enc(id)}/signup`),
   myCancel: (id: string) => api.post(`/api/me/volunteer/activities/${enc(id)}/cancel`),
-  myCheck: (id: string, what: 'check-in' | 'check-out', pos: { lat: number; lng: number }) =>
+  myCheck: (id: string, what: 'check-in' | 'check-out', pos: { lat: number; lng: number; note?: string }) =>
     api.post<Attendance>(`/api/me/volunteer/activities/${enc(id)}/${what}`, pos),
+  /** A photo of the work done, while checked in (before check-out). */
+  myCheckOutPhoto: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<Attendance>(`/api/me/volunteer/activities/${enc(id)}/photo`, form);
+  },
   myCertificate: () => api.download('/api/me/volunteer/certificate.pdf', undefined, 'certificate.pdf'),
 };
 

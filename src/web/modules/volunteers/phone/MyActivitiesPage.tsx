@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { Empty, ErrorBox, formatAt, Loading, Section, Tag, useToast } from '../../../phone/ui';
 import { type MyActivity, hoursOf, volApi, volKeys } from '../api';
+import { PhotoPicker } from '../../../phone/PhotoPicker';
 import { MyShell } from './MyShell';
 
 /** The browser's position, or an error the page can show. */
@@ -30,6 +31,8 @@ function ActivityCard({ a }: { a: MyActivity }) {
   const [locating, setLocating] = useState(false);
   // Check-out ends the service and starts the community's confirmation: asked once more, with the time so far.
   const [confirmOut, setConfirmOut] = useState(false);
+  // What the volunteer notes at check-out (optional); the photo is uploaded as soon as it is picked.
+  const [note, setNote] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: volKeys.me });
   const signUp = useMutation({
     mutationFn: () => volApi.mySignUp(a.id),
@@ -49,6 +52,7 @@ function ActivityCard({ a }: { a: MyActivity }) {
   });
   const check = useMutation({
     mutationFn: async (what: 'check-in' | 'check-out') => {
+      const extra = what === 'check-out' && note.trim() ? { note: note.trim() } : {};
       setLocating(true);
       let pos: { lat: number; lng: number };
       try {
@@ -58,7 +62,7 @@ function ActivityCard({ a }: { a: MyActivity }) {
       } finally {
         setLocating(false);
       }
-      return volApi.myCheck(a.id, what, pos);
+      return volApi.myCheck(a.id, what, { ...pos, ...extra });
     },
     onSuccess: () => {
       toast(t('volunteers.done'));
@@ -99,6 +103,29 @@ function ActivityCard({ a }: { a: MyActivity }) {
                     ),
                   })}
                 </p>
+                <label className="field" style={{ margin: 0 }}>
+                  <span className="field-label">{t('volunteers.m.checkOutNote')}</span>
+                  <textarea
+                    className="textarea"
+                    rows={3}
+                    maxLength={200}
+                    value={note}
+                    onChange={(e) => setNote(e.target.value)}
+                    placeholder={t('volunteers.m.checkOutNoteHint')}
+                    data-testid="m-check-out-note"
+                  />
+                </label>
+                <p className="ph-p muted">{t('volunteers.m.checkOutPhoto')}</p>
+                <PhotoPicker
+                  max={1}
+                  testId="m-check-out-photo"
+                  upload={async (file) => {
+                    await volApi.myCheckOutPhoto(a.id, file);
+                    return { id: file.name };
+                  }}
+                  onChange={() => undefined}
+                  onError={(e) => toast.error(e)}
+                />
                 <div className="row" style={{ gap: 8 }}>
                   <button
                     type="button"

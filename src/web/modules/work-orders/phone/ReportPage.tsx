@@ -7,7 +7,7 @@ import { copyText } from '../../../app/copyText';
 import { fieldErrors, Field, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
 import { saveReport, savedReports } from './savedReports';
-import { PhotoPicker } from './PhotoPicker';
+import { PhotoPicker } from '../../../phone/PhotoPicker';
 
 const KINDS: readonly PublicKind[] = ['help', 'complaint', 'report', 'consult', 'suggestion'];
 const MOBILE = /^1[3-9]\d{9}$/;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../../app/i18n';
+import { useI18n } from '../app/i18n';
 
 interface Picked {
   key: string;
@@ -7,7 +7,7 @@ interface Picked {
   id?: string;
 }
 
-/** Photos taken or chosen on the phone, uploaded one by one; `onChange` gets the uploaded ids. */
+/** Photos taken or chosen on the phone (any module's page), uploaded one by one; `onChange` gets the uploaded ids. */
 export function PhotoPicker({
   upload,
   onChange,
@@ -34,11 +34,11 @@ export function PhotoPicker({
     if (!files) return;
     for (const file of [...files].slice(0, Math.max(0, max - items.length))) {
       if (!file.type.startsWith('image/')) {
-        onError(new Error(t('wo.photo.notImage')));
+        onError(new Error(t('phone.photo.notImage')));
         continue;
       }
       if (file.size > 5 * 1024 * 1024) {
-        onError(new Error(t('wo.photo.tooLarge')));
+        onError(new Error(t('phone.photo.tooLarge')));
         continue;
       }
       const key = `${file.name}-${file.size}-${Math.random()}`;
@@ -59,12 +59,12 @@ export function PhotoPicker({
     <div className="thumbs" data-testid={`${testId}-list`}>
       {items.map((i, n) => (
         <div key={i.key} className="thumb" data-testid={`${testId}-item`} data-uploaded={!!i.id}>
-          <img src={i.preview} alt={`${t('pub.track.photo')} ${n + 1}`} />
+          <img src={i.preview} alt={`${t('phone.photo')} ${n + 1}`} />
           {i.id ? null : <span className="thumb-busy">{t('app.loading')}</span>}
           <button
             type="button"
             className="thumb-remove"
-            aria-label={`${t('common.delete')} ${t('pub.track.photo')} ${n + 1}`}
+            aria-label={`${t('common.delete')} ${t('phone.photo')} ${n + 1}`}
             onClick={() => {
               URL.revokeObjectURL(i.preview);
               setItems((prev) => prev.filter((x) => x.key !== i.key));
@@ -79,7 +79,7 @@ export function PhotoPicker({
           <span aria-hidden style={{ display: 'block', fontSize: '1.6rem', lineHeight: 1 }}>
             +
           </span>
-          {t('wo.photo.add')}
+          {t('phone.photo.add')}
         </button>
       ) : null}
       <input
@@ -88,7 +88,7 @@ export function PhotoPicker({
         accept="image/*"
         multiple
         hidden
-        aria-label={t('wo.photo.add')}
+        aria-label={t('phone.photo.add')}
         data-testid={testId}
         onChange={(e) => add(e.target.files)}
       />
