@@ -77,6 +77,18 @@ export const volunteersJourneys: Journey[] = [
       await card.getByTestId('m-check-out').click();
       // Asked once more, with the time so far.
       await card.getByText(/确认现在签退吗/).waitFor();
+      // With a note and a photo of the work done.
+      await card.getByTestId('m-check-out-note').fill('陪王奶奶聊天，打扫了楼道');
+      await card.getByTestId('m-check-out-photo').setInputFiles({
+        name: 'service.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+          'base64',
+        ),
+      });
+      await card.locator('[data-testid="m-check-out-photo-item"][data-uploaded="true"]').waitFor();
+      await shot(phone, 'check-out-note-photo');
       await card.getByTestId('m-check-out-confirm').click();
       await card.getByText(/已签退/).waitFor();
       await shot(phone, 'checked-out');
@@ -84,6 +96,8 @@ export const volunteersJourneys: Journey[] = [
       // The organising community confirms (R-LAW-VL-1).
       await staff.goto(`/volunteers/activities/${today.id}`);
       const row = staff.getByTestId('activity-signups').locator('tr', { hasText: '已签退' });
+      await row.getByTestId('att-note').getByText('陪王奶奶聊天，打扫了楼道').waitFor();
+      await row.getByTestId('att-photo').waitFor();
       await row.getByTestId('att-confirm').click();
       await staff.getByTestId('activity-signups').getByText('已确认').first().waitFor();
       await shot(staff, 'confirmed');

@@ -722,15 +722,22 @@ export async function attachMyCheckOutPhoto(
   ctx: ActorCtx,
   storage: Storage,
   activityId: string,
-  photo: { data: Buffer; mime: string },
+  readPhoto: () => Promise<{ data: Buffer; mime: string }>,
 ) {
-  const id = ctx.ids();
-  return ctx.db.transaction(async (tx) => {
-    const me = await requireMe(ctx, tx);
-    const activity = await myActivity(tx, me, activityId);
-    const att = await attendanceOf(tx, activity.id, me.id, true);
+  const checkedIn = async (db: Db, forUpdate: boolean) => {
+    const me = await requireMe(ctx, db);
+    const activity = await myActivity(db, me, activityId);
+    const att = await attendanceOf(db, activity.id, me.id, forUpdate);
     if (att?.status !== 'checked_in') throw new AppError('volunteers.not_checked_in', 409);
-    await storage.put(id, photo.data);
+    return { activity, att };
+  };
+  // Who and what first (404 for an activity out of reach), then the upload, then the write.
+  await checkedIn(ctx.db, false);
+  const photo = await readPhoto();
+  const id = ctx.ids();
+  await storage.put(id, photo.data);
+  return ctx.db.transaction(async (tx) => {
+    const { activity, att } = await checkedIn(tx, true);
     const row = await updateAttendanceRow(
       tx,
       att.id,

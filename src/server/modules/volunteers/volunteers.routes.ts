@@ -445,7 +445,7 @@ export const volunteersModule = defineModule({
           actorCtxOf(deps, req),
           createLocalStorage(deps.config.dataDir),
           req.params.id,
-          await readPhoto(req),
+          () => readPhoto(req),
         ),
     );
     app.get(
