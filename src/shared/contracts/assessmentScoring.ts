@@ -189,7 +189,7 @@ export function edgeRuleText(
   const parts = bands.map((b, i) => {
     const upper = i === 0 ? null : bands[i - 1]!.min;
     if (locale === 'en') {
-      if (b.min === 0) return `${b.name} below ${upper}${inc ? '' : ' or exactly ' + upper}`;
+      if (b.min === 0) return `${b.name} below ${upper}${inc ? '' : ` or exactly ${upper}`}`;
       const lo = `${inc ? '≥' : '>'} ${b.min}`;
       return upper == null ? `${b.name} ${lo}` : `${b.name} ${lo} and ${inc ? '<' : '≤'} ${upper}`;
     }
@@ -238,7 +238,8 @@ export function validateFramework(config: FrameworkConfig, nodes: readonly Scori
     if (codes.has(n.code)) throw new ScoringError('assessments.node_code_duplicate', { code: n.code });
     codes.add(n.code);
     if (!partKeys.has(n.partKey)) throw new ScoringError('assessments.node_part', { code: n.code });
-    if (n.parentId && !byId.has(n.parentId)) throw new ScoringError('assessments.node_parent', { code: n.code });
+    if (n.parentId && !byId.has(n.parentId))
+      throw new ScoringError('assessments.node_parent', { code: n.code });
     if (n.weight != null && (!Number.isInteger(n.weight) || n.weight <= 0))
       throw new ScoringError('assessments.node_weight', { code: n.code });
   }
@@ -292,7 +293,11 @@ export function aspectsPoints(part: Part, projects: readonly AspectRating[]): nu
 }
 
 /** Scores a sheet: totals from item states (and third-party ratings) alone. */
-export function score(config: FrameworkConfig, nodes: readonly ScoringNode[], input: ScoreInput): ScoreResult {
+export function score(
+  config: FrameworkConfig,
+  nodes: readonly ScoringNode[],
+  input: ScoreInput,
+): ScoreResult {
   const scale = new Map(config.scale.map((s) => [s.key, s]));
   const scored = scoredNodes(nodes);
   const nodePts: Record<string, number> = {};

@@ -47,7 +47,10 @@ export function roundReadScope(actor: Actor): SQL {
   if (roots.length === 0) return sql`false`;
   if (roots.includes('/')) return sql`true`;
   const above = roots.map((root) => sql`${root} like (${asRounds.orgPath} || '%')`);
-  return or(scopeWhere(actor, 'assessments.read', asRounds.orgPath), and(ne(asRounds.state, 'draft'), or(...above)))!;
+  return or(
+    scopeWhere(actor, 'assessments.read', asRounds.orgPath),
+    and(ne(asRounds.state, 'draft'), or(...above)),
+  )!;
 }
 
 export function canReadRound(actor: Actor, round: RoundRecord): boolean {

@@ -202,7 +202,9 @@ export async function updateSheetRow(db: Db, id: string, patch: Partial<typeof a
 }
 
 export const itemsOf = (db: Db, sheetIds: string[]): Promise<ItemRow[]> =>
-  sheetIds.length ? db.select().from(asItemScores).where(inArray(asItemScores.sheetId, sheetIds)) : Promise.resolve([]);
+  sheetIds.length
+    ? db.select().from(asItemScores).where(inArray(asItemScores.sheetId, sheetIds))
+    : Promise.resolve([]);
 
 export async function upsertItem(db: Db, row: typeof asItemScores.$inferInsert) {
   await db
@@ -227,20 +229,34 @@ export async function insertChanges(db: Db, rows: (typeof asScoreChanges.$inferI
 }
 
 export const changesOf = (db: Db, sheetId: string) =>
-  db.select().from(asScoreChanges).where(eq(asScoreChanges.sheetId, sheetId)).orderBy(desc(asScoreChanges.at));
+  db
+    .select()
+    .from(asScoreChanges)
+    .where(eq(asScoreChanges.sheetId, sheetId))
+    .orderBy(desc(asScoreChanges.at), desc(asScoreChanges.id));
 
 export async function insertEvent(db: Db, row: typeof asSheetEvents.$inferInsert) {
   await db.insert(asSheetEvents).values(row);
 }
 
 export const eventsOf = (db: Db, sheetId: string) =>
-  db.select().from(asSheetEvents).where(eq(asSheetEvents.sheetId, sheetId)).orderBy(asc(asSheetEvents.at));
+  db
+    .select()
+    .from(asSheetEvents)
+    .where(eq(asSheetEvents.sheetId, sheetId))
+    .orderBy(asc(asSheetEvents.at), asc(asSheetEvents.id));
 
 /**
  * Signed sheets of these units in published rounds of the same framework before `year`, latest first
  * (year-over-year comparison). Read within the actor's scope.
  */
-export async function earlierResults(db: Db, actor: Actor, frameworkId: string, year: number, unitIds: string[]) {
+export async function earlierResults(
+  db: Db,
+  actor: Actor,
+  frameworkId: string,
+  year: number,
+  unitIds: string[],
+) {
   if (unitIds.length === 0) return [];
   return db
     .select({ orgUnitId: asSheets.orgUnitId, total: asSheets.total, year: asRounds.year })

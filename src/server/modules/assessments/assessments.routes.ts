@@ -100,7 +100,8 @@ export const assessmentsModule = defineModule({
       },
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
-        if (!req.isMultipart()) throw new AppError('assessments.import_invalid', 400, { row: 1, reason: 'file' });
+        if (!req.isMultipart())
+          throw new AppError('assessments.import_invalid', 400, { row: 1, reason: 'file' });
         let file: Buffer | undefined;
         try {
           for await (const part of req.parts({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
@@ -194,7 +195,9 @@ export const assessmentsModule = defineModule({
           .header('content-type', XLSX_MIME)
           .header(
             'content-disposition',
-            attachmentHeader(en ? `assessment-${res.round.year}.xlsx` : `${res.round.year}年${res.round.title}测评结果.xlsx`),
+            attachmentHeader(
+              en ? `assessment-${res.round.year}.xlsx` : `${res.round.year}年${res.round.title}测评结果.xlsx`,
+            ),
           )
           .send(buf);
       },

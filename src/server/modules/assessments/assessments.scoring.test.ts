@@ -181,7 +181,16 @@ describe('qualification and grades (R-AS-3)', () => {
       states: Object.fromEntries(indicators.map((n) => [n.id, 'A'])),
       aspects: {
         projects: [
-          { ratings: { completion: 90, satisfaction: 85, finance: 90, capacity: 85, operation: 90, efficacy: 85 } },
+          {
+            ratings: {
+              completion: 90,
+              satisfaction: 85,
+              finance: 90,
+              capacity: 85,
+              operation: 90,
+              efficacy: 85,
+            },
+          },
         ],
       },
     });

@@ -213,7 +213,6 @@ function nodeDtos(nodes: NodeRow[]): NodeDto[] {
 }
 
 async function versionDetail(
-  ctx: UseCaseCtx,
   version: VersionRow,
   framework: FrameworkRow,
   nodes: NodeRow[],
@@ -260,7 +259,7 @@ export async function getVersion(ctx: ActorCtx, id: string, locale: Locale): Pro
   await ensureBuiltIns(ctx);
   const v = await loadVersion(ctx, id);
   if (!v) throw notFound();
-  return versionDetail(ctx, v.version, v.framework, v.nodes, locale);
+  return versionDetail(v.version, v.framework, v.nodes, locale);
 }
 
 /** A framework definition from an uploaded one (import), stored as a new framework or version. */
@@ -279,7 +278,12 @@ export async function importFramework(ctx: ActorCtx, def: FrameworkDef): Promise
     });
     return stored;
   });
-  return versionDetail(ctx, version, framework, await nodesOf(ctx.db, version.id), ctx.actor.locale === 'en' ? 'en' : 'zh-CN');
+  return versionDetail(
+    version,
+    framework,
+    await nodesOf(ctx.db, version.id),
+    ctx.actor.locale === 'en' ? 'en' : 'zh-CN',
+  );
 }
 
 /** The definition of a stored version, for the xlsx export. */
@@ -378,7 +382,8 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
   await ensureBuiltIns(ctx);
   const issuer = await unitInScope(ctx.db, ctx.actor, 'assessments.manage', input.orgUnitId);
   if (!issuer) throw notFound();
-  if (issuer.kind !== 'city' && issuer.kind !== 'district') throw new AppError('assessments.issuer_kind', 422);
+  if (issuer.kind !== 'city' && issuer.kind !== 'district')
+    throw new AppError('assessments.issuer_kind', 422);
   if (!(input.selfDue <= input.reviewDue && input.reviewDue <= input.evaluationDue))
     throw new AppError('assessments.dates_order', 422);
   const version = await versionById(ctx.db, input.versionId);
@@ -483,7 +488,8 @@ const resultDto = (r: ScoreResult): ResultDto => ({
 });
 
 /** The layer whose numbers a sheet shows: the community's until it reaches the evaluator. */
-const layerOf = (state: string): Layer => (state === 'self_assessment' || state === 'review' ? 'self' : 'eval');
+const layerOf = (state: string): Layer =>
+  state === 'self_assessment' || state === 'review' ? 'self' : 'eval';
 
 async function sheetContext(ctx: UseCaseCtx, sheet: SheetRow) {
   const round = (await roundById(ctx.db, sheet.roundId))!;
@@ -499,7 +505,12 @@ function sheetResult(sheet: SheetRow, version: VersionRow, nodes: NodeRow[], ite
   return scoreSheet(version, nodes, sheet, items, layerOf(sheet.state));
 }
 
-async function sheetDtos(ctx: ActorCtx, sheets: SheetRow[], version: VersionRow, nodes: NodeRow[]): Promise<SheetDto[]> {
+async function sheetDtos(
+  ctx: ActorCtx,
+  sheets: SheetRow[],
+  version: VersionRow,
+  nodes: NodeRow[],
+): Promise<SheetDto[]> {
   const items = await itemsOf(
     ctx.db,
     sheets.map((s) => s.id),
@@ -542,7 +553,7 @@ export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promi
   return {
     ...dto!,
     round: (await roundDtos(ctx, [round]))[0]!,
-    version: await versionDetail(ctx, version, framework, nodes, locale),
+    version: await versionDetail(version, framework, nodes, locale),
     items: nodes.map((n) => {
       const i = byNode.get(n.id);
       const pts = layerOf(sheet.state) === 'self' ? selfPts[n.id] : result.nodes[n.id];
@@ -628,7 +639,8 @@ export async function saveScores(ctx: ActorCtx, id: string, body: SaveScoresBody
       if (!node) throw new AppError('assessments.node_unknown', 422);
       if (e.state != null && !scored.has(node.id))
         throw new AppError('assessments.node_not_scored', 422, { code: node.code });
-      if (e.state != null && !scale.has(e.state)) throw new AppError('assessments.state_invalid', 422, { state: e.state });
+      if (e.state != null && !scale.has(e.state))
+        throw new AppError('assessments.state_invalid', 422, { state: e.state });
       const cur = items.get(node.id);
       const next = {
         selfState: cur?.selfState ?? null,
@@ -716,11 +728,15 @@ export async function saveScores(ctx: ActorCtx, id: string, body: SaveScoresBody
       entityType: 'as_sheet',
       entityId: sheet.id,
       orgPath: sheet.orgPath,
-      before: Object.fromEntries(changes.map((c) => [c.nodeId ? nodeById.get(c.nodeId)!.code : 'projects', c.before])),
+      before: Object.fromEntries(
+        changes.map((c) => [c.nodeId ? nodeById.get(c.nodeId)!.code : 'projects', c.before]),
+      ),
       after: {
         layer,
         reason,
-        ...Object.fromEntries(changes.map((c) => [c.nodeId ? nodeById.get(c.nodeId)!.code : 'projects', c.after])),
+        ...Object.fromEntries(
+          changes.map((c) => [c.nodeId ? nodeById.get(c.nodeId)!.code : 'projects', c.after]),
+        ),
       },
     });
   });

@@ -9,7 +9,14 @@ import { type ScoreResult, score, scoredNodes } from '../../../shared/contracts/
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { isAssignedEvaluator, sheetsPolicy } from './assessments.policy';
-import { type ItemRow, type NodeRow, type RoundRow, type SheetRow, type VersionRow, insertEvent } from './assessments.repository';
+import {
+  type ItemRow,
+  type NodeRow,
+  type RoundRow,
+  type SheetRow,
+  type VersionRow,
+  insertEvent,
+} from './assessments.repository';
 import { asSheets } from './assessments.table';
 
 /** What a sheet transition is given: the request and the sheet's round, framework version, nodes and items. */
@@ -33,7 +40,8 @@ export function scoreSheet(
 ): ScoreResult {
   const states: Record<string, string | null> = {};
   for (const i of items) states[i.nodeId] = layer === 'self' ? i.selfState : i.evalState;
-  const rated = layer === 'eval' ? sheet.projects.filter((p) => p.ratings).map((p) => ({ ratings: p.ratings! })) : [];
+  const rated =
+    layer === 'eval' ? sheet.projects.filter((p) => p.ratings).map((p) => ({ ratings: p.ratings! })) : [];
   const aspects: Record<string, { ratings: Record<string, number> }[]> = {};
   for (const p of version.config.parts) if (p.method === 'aspects') aspects[p.key] = rated;
   return score(version.config, nodes, { states, aspects });
@@ -43,7 +51,12 @@ export function scoreSheet(
  * The signature of a signed sheet: sha256 over the framework version and every scored node's code and
  * evaluator state plus the project ratings, in tree order — the states the total was computed from.
  */
-export function signatureOf(version: VersionRow, nodes: NodeRow[], sheet: SheetRow, items: ItemRow[]): string {
+export function signatureOf(
+  version: VersionRow,
+  nodes: NodeRow[],
+  sheet: SheetRow,
+  items: ItemRow[],
+): string {
   const byNode = new Map(items.map((i) => [i.nodeId, i.evalState]));
   const canonical = JSON.stringify({
     version: version.id,

@@ -10,9 +10,23 @@ import type { FrameworkDef, NodeDef } from './assessments.zhoushan';
  * part, weight in points; order = tree order), sheet 「设置」 the framework's key, name, source, note and its
  * configuration (scale, parts, bands as JSON, edge rule, scoring unit). Import reads the same layout.
  */
-const SETTINGS = ['key', 'name', 'source', 'note', 'scale', 'parts', 'bands', 'edgeRule', 'scoringUnit'] as const;
+const SETTINGS = [
+  'key',
+  'name',
+  'source',
+  'note',
+  'scale',
+  'parts',
+  'bands',
+  'edgeRule',
+  'scoringUnit',
+] as const;
 
-export async function frameworkToXlsx(framework: FrameworkRow, version: VersionRow, nodes: NodeRow[]): Promise<Buffer> {
+export async function frameworkToXlsx(
+  framework: FrameworkRow,
+  version: VersionRow,
+  nodes: NodeRow[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Linli';
   const ws = wb.addWorksheet('指标');
