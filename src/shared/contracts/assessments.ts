@@ -145,6 +145,12 @@ export const roundSchema = z.object({
 });
 export type RoundDto = z.infer<typeof roundSchema>;
 
+export const roundOptionsSchema = z.object({
+  evaluators: z.array(z.object({ id: z.string(), name: z.string() })),
+  communities: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
+});
+export type RoundOptionsDto = z.infer<typeof roundOptionsSchema>;
+
 // ---------------------------------------------------------------- sheets and results
 
 const partResult = z.object({
@@ -284,6 +290,8 @@ export const resultsSchema = z.object({
   round: roundSchema,
   edgeRuleText: z.string(),
   roundingText: z.string(),
+  /** The framework's grade bands (lower bounds), for charts. */
+  bands: z.array(z.object({ key: z.string(), name: z.string(), min: z.number() })),
   rows: z.array(resultRowSchema),
 });
 export type ResultsDto = z.infer<typeof resultsSchema>;

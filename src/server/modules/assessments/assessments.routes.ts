@@ -6,6 +6,7 @@ import {
   frameworkSchema,
   resultsSchema,
   roundListQuery,
+  roundOptionsSchema,
   roundSchema,
   saveScoresBody,
   sheetActionBody,
@@ -27,7 +28,6 @@ import * as assessmentsTables from './assessments.table';
 import {
   actOnSheet,
   createRound,
-  evaluatorsAt,
   getResults,
   getRound,
   getSheet,
@@ -36,6 +36,7 @@ import {
   listFrameworks,
   listRounds,
   publishRound,
+  roundOptions,
   saveScores,
   versionForExport,
 } from './assessments.usecases';
@@ -125,16 +126,16 @@ export const assessmentsModule = defineModule({
       async (req, reply) => reply.status(201).send(await createRound(actorCtxOf(deps, req), req.body)),
     );
     app.get(
-      '/api/assessments/evaluators',
+      '/api/assessments/round-options',
       {
         config: manage,
         schema: {
           tags,
           querystring: z.object({ orgUnitId: z.string() }),
-          response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+          response: { 200: roundOptionsSchema },
         },
       },
-      (req) => evaluatorsAt(actorCtxOf(deps, req), req.query.orgUnitId),
+      (req) => roundOptions(actorCtxOf(deps, req), req.query.orgUnitId),
     );
     app.get(
       '/api/assessments/rounds/:id',

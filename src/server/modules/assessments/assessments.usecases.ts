@@ -31,7 +31,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { roleUnitPaths, userDisplayNames, usersHoldingAt } from '../accounts/accounts.api';
-import { ancestorOfKind, unitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { activeUnitsUnder, ancestorOfKind, unitInScope, unitNames, unitsByIds } from '../org/org.api';
 import {
   canManageFrameworks,
   canReadFrameworks,
@@ -359,8 +359,8 @@ export async function getRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
   return (await roundDtos(ctx, [row]))[0]!;
 }
 
-/** Evaluator logins assigned at the unit (the round's issuer), for the round form. */
-export async function evaluatorsAt(ctx: ActorCtx, orgUnitId: string) {
+/** What the round form offers for an issuing unit: its communities and the evaluator logins assigned there. */
+export async function roundOptions(ctx: ActorCtx, orgUnitId: string) {
   roundsPolicy.require(ctx.actor, 'manage');
   const unit = await unitInScope(ctx.db, ctx.actor, 'assessments.manage', orgUnitId);
   if (!unit) throw notFound();
@@ -369,7 +369,21 @@ export async function evaluatorsAt(ctx: ActorCtx, orgUnitId: string) {
     ctx.db,
     holders.map((h) => h.userId),
   );
-  return holders.map((h) => ({ id: h.userId, name: names.get(h.userId) ?? '' }));
+  const communities = await activeUnitsUnder(ctx.db, 'community', unit.path);
+  const parents = await unitNames(
+    ctx.db,
+    communities.map((c) => c.path.split('/').filter(Boolean).at(-2) ?? ''),
+  );
+  return {
+    evaluators: holders.map((h) => ({ id: h.userId, name: names.get(h.userId) ?? '' })),
+    communities: communities
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        parentName: parents.get(c.path.split('/').filter(Boolean).at(-2) ?? '') ?? null,
+      }))
+      .sort((a, b) => (a.parentName ?? '').localeCompare(b.parentName ?? '') || a.name.localeCompare(b.name)),
+  };
 }
 
 /**
@@ -781,6 +795,7 @@ export async function getResults(ctx: ActorCtx, roundId: string, locale: Locale)
     round: (await roundDtos(ctx, [round]))[0]!,
     edgeRuleText: edgeRuleText(version.config, locale),
     roundingText: roundingText(locale),
+    bands: version.config.bands.map((b) => ({ key: b.key, name: b.name, min: b.min })),
     rows: dtos.map((d) => {
       const prev = earlier.find((e) => e.orgUnitId === d.orgUnitId && e.total != null);
       return {
