@@ -210,6 +210,18 @@ export const sheetDetailSchema = sheetSchema.extend({
   version: versionDetailSchema,
   items: z.array(itemSchema),
   projects: z.array(projectSchema),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      nodeId: z.string(),
+      layer: z.string(),
+      fileName: z.string(),
+      mime: z.string(),
+      url: z.string(),
+      createdByName: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
   selfNote: z.string().nullable(),
   reviewComment: z.string().nullable(),
   fieldNotes: z.string().nullable(),

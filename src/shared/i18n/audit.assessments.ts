@@ -14,6 +14,7 @@ export const ASSESSMENTS_AUDIT: AuditLabels = {
     'assessments.sheet.return': { 'zh-CN': '退回自评', en: 'Return self-assessment' },
     'assessments.sheet.approve': { 'zh-CN': '街道审核通过', en: 'Approve after review' },
     'assessments.sheet.sign': { 'zh-CN': '锁定并签署评分', en: 'Lock and sign scores' },
+    'assessments.sheet.attach': { 'zh-CN': '上传佐证材料', en: 'Attach evidence' },
   },
   entityTypes: {
     as_framework: { 'zh-CN': '测评标准', en: 'Assessment framework' },

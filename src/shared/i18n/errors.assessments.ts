@@ -146,6 +146,14 @@ export const ASSESSMENTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '项目类别不在标准规定的类别中',
     en: 'Unknown project class',
   },
+  'assessments.file_required': {
+    'zh-CN': '请选择要上传的图片或PDF文件（不超过10MB）',
+    en: 'Choose an image or PDF file (10 MB at most)',
+  },
+  'assessments.file_type': {
+    'zh-CN': '只能上传JPG、PNG、WebP图片或PDF文件',
+    en: 'Only JPG, PNG, WebP images or PDF files',
+  },
   'assessments.comment_required': {
     'zh-CN': '退回时请填写意见',
     en: 'Returning needs a comment',

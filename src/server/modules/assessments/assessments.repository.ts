@@ -6,6 +6,7 @@ import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { roundReadScope, roundsPolicy, sheetsPolicy } from './assessments.policy';
 import {
+  asAttachments,
   asFrameworkVersions,
   asFrameworks,
   asItemScores,
@@ -274,4 +275,25 @@ export async function earlierResults(
       ),
     )
     .orderBy(desc(asRounds.year));
+}
+
+// ---------------------------------------------------------------- attachments
+
+export type AttachmentRow = typeof asAttachments.$inferSelect;
+
+export async function insertAttachment(db: Db, row: typeof asAttachments.$inferInsert) {
+  await db.insert(asAttachments).values(row);
+}
+
+export const attachmentsOf = (db: Db, sheetId: string): Promise<AttachmentRow[]> =>
+  db
+    .select()
+    .from(asAttachments)
+    .where(eq(asAttachments.sheetId, sheetId))
+    .orderBy(asc(asAttachments.createdAt), asc(asAttachments.id));
+
+export async function attachmentById(db: Db, id: string): Promise<AttachmentRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(asAttachments).where(eq(asAttachments.id, id));
+  return row;
 }

@@ -23,10 +23,13 @@ import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { createLocalStorage, imageMime } from '../../platform/storage';
 import { pageOf } from '../../platform/pagination';
 import * as assessmentsTables from './assessments.table';
 import {
   actOnSheet,
+  attachEvidence,
+  attachmentFor,
   createRound,
   getResults,
   getRound,
@@ -36,12 +39,17 @@ import {
   listFrameworks,
   listRounds,
   publishRound,
+  requireSheet,
   roundOptions,
   saveScores,
   versionForExport,
 } from './assessments.usecases';
 import { sheetWorkflow } from './assessments.workflow';
 import { frameworkFromXlsx, frameworkToXlsx } from './assessments.xlsx';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const fileMime = (data: Buffer) =>
+  imageMime(data) ?? (data.subarray(0, 5).toString('latin1') === '%PDF-' ? 'application/pdf' : null);
 
 const STATE_ZH: Record<string, string> = {
   self_assessment: '社区自评',
@@ -224,6 +232,57 @@ export const assessmentsModule = defineModule({
         schema: { tags, params: idParams, body: sheetActionBody, response: { 200: sheetDetailSchema } },
       },
       (req) => actOnSheet(actorCtxOf(deps, req), req.params.id, req.body, loc(req.locale)),
+    );
+
+    app.post(
+      '/api/assessments/sheets/:id/attachments',
+      {
+        config: { access: access.anyOf('assessments.self', 'assessments.evaluate') },
+        schema: { tags, params: idParams, consumes: ['multipart/form-data'] },
+      },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        await requireSheet(ctx, req.params.id);
+        if (!req.isMultipart()) throw new AppError('assessments.file_required', 400);
+        let file: { data: Buffer; name: string } | undefined;
+        let nodeId = '';
+        try {
+          for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
+            if (part.type === 'file') file ??= { data: await part.toBuffer(), name: part.filename || 'file' };
+            else if (part.fieldname === 'nodeId') nodeId = String(part.value);
+          }
+        } catch {
+          throw new AppError('assessments.file_required', 400);
+        }
+        if (!file) throw new AppError('assessments.file_required', 400);
+        const mime = fileMime(file.data);
+        if (!mime) throw new AppError('assessments.file_type', 415);
+        const id = deps.ids();
+        await createLocalStorage(deps.config.dataDir).put(id, file.data);
+        const out = await attachEvidence(ctx, req.params.id, {
+          id,
+          nodeId,
+          mime,
+          size: file.data.length,
+          name: file.name,
+        });
+        return reply.status(201).send(out);
+      },
+    );
+    app.get(
+      '/api/assessments/attachments/:id',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const a = await attachmentFor(actorCtxOf(deps, req), req.params.id);
+        const data = await createLocalStorage(deps.config.dataDir).get(a.id);
+        if (!data) throw new AppError('common.not_found', 404);
+        return reply
+          .header('content-type', a.mime)
+          .header('cache-control', 'private, max-age=3600')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+          .send(data);
+      },
     );
   },
 });

@@ -193,3 +193,26 @@ export const asSheetEvents = pgTable(
   },
   (t) => [index('as_sheet_events_sheet_idx').on(t.sheetId, t.at)],
 );
+
+/**
+ * A photo or document attached as evidence to one node of a sheet: by the community while it self-assesses
+ * (网络报送), by the assigned evaluator during the evaluation (field-visit photos). The file is in storage
+ * under `id`; `layer` says whose it is.
+ */
+export const asAttachments = pgTable(
+  'as_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    sheetId: uuid('sheet_id').notNull(),
+    nodeId: uuid('node_id').notNull(),
+    /** self | eval */
+    layer: text('layer').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    fileName: text('file_name').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('as_attachments_sheet_idx').on(t.sheetId, t.nodeId)],
+);

@@ -194,6 +194,34 @@ describe('a round from opening to publication', () => {
     expect(changes[0]!.actorName).toBe('tongdu_worker');
   });
 
+  it('the community attaches evidence files to an item; others in scope read them, outsiders get 404', async () => {
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+        '1f15c4890000000d49444154789c6360000000000005000157a3e1c40000000049454e44ae426082',
+      'hex',
+    );
+    const form = (data: Buffer, nodeId = code('Ⅱ-1')) => {
+      const m = multipart({ nodeId }, { name: '网格名册.png', data, type: 'image/png' });
+      return { method: 'POST' as const, url: `/api/assessments/sheets/${tongduSheet}/attachments`, ...m };
+    };
+    const res = await tongdu.request(form(png));
+    expect(res.statusCode).toBe(201);
+    expect((await tongdu.request(form(Buffer.from('not an image')))).statusCode).toBe(415);
+    expect((await evaluator.request(form(png))).statusCode).toBe(409);
+    expect((await xhy.request(form(png))).statusCode).toBe(404);
+    const sheet: SheetDetailDto = (await sd.get(`/api/assessments/sheets/${tongduSheet}`)).json();
+    expect(sheet.attachments).toHaveLength(1);
+    expect(sheet.attachments[0]).toMatchObject({
+      fileName: '网格名册.png',
+      layer: 'self',
+      nodeId: code('Ⅱ-1'),
+    });
+    const file = await sd.get(sheet.attachments[0]!.url);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect((await xhy.get(sheet.attachments[0]!.url)).statusCode).toBe(404);
+  });
+
   it('the subdistrict reviews: returning needs a comment; approving hands the sheet to the evaluator', async () => {
     expect(
       (await tongdu.post(`/api/assessments/sheets/${tongduSheet}/actions`, { action: 'submit' })).statusCode,

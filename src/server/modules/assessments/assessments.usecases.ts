@@ -48,6 +48,9 @@ import {
   type SheetRow,
   type VersionRow,
   allSheetsOfRound,
+  attachmentById,
+  attachmentsOf,
+  insertAttachment,
   changesOf,
   earlierResults,
   eventsOf,
@@ -558,7 +561,11 @@ export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promi
   if (!sheet) throw notFound();
   const { round, version, framework, nodes, items } = await sheetContext(ctx, sheet);
   const [dto] = await sheetDtos(ctx, [sheet], version, nodes);
-  const [events, changes] = await Promise.all([eventsOf(ctx.db, sheet.id), changesOf(ctx.db, sheet.id)]);
+  const [events, changes, files] = await Promise.all([
+    eventsOf(ctx.db, sheet.id),
+    changesOf(ctx.db, sheet.id),
+    attachmentsOf(ctx.db, sheet.id),
+  ]);
   const codes = new Map(nodes.map((n) => [n.id, n.code]));
   const result = sheetResult(sheet, version, nodes, items);
   const selfPts = scoreSheet(version, nodes, sheet, items, 'self').nodes;
@@ -582,6 +589,16 @@ export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promi
       };
     }),
     projects: sheet.projects,
+    attachments: files.map((f) => ({
+      id: f.id,
+      nodeId: f.nodeId,
+      layer: f.layer,
+      fileName: f.fileName,
+      mime: f.mime,
+      url: `/api/assessments/attachments/${f.id}`,
+      createdByName: f.createdByName,
+      createdAt: f.createdAt,
+    })),
     selfNote: sheet.selfNote,
     reviewComment: sheet.reviewComment,
     fieldNotes: sheet.fieldNotes,
@@ -811,4 +828,66 @@ export async function getResults(ctx: ActorCtx, roundId: string, locale: Locale)
       };
     }),
   };
+}
+
+// ---------------------------------------------------------------- attachments
+
+/**
+ * Files a photo or document as evidence on one node of a sheet: whoever may enter scores now (the community
+ * while self-assessing, the assigned evaluator during the evaluation), in an open round. The caller has stored
+ * the bytes under `id`.
+ */
+export async function attachEvidence(
+  ctx: ActorCtx,
+  sheetId: string,
+  file: { id: string; nodeId: string; mime: string; size: number; name: string },
+) {
+  sheetsPolicy.require(ctx.actor, 'read');
+  const sheet = await findSheet(ctx.db, ctx.actor, sheetId);
+  if (!sheet) throw notFound();
+  const round = (await roundById(ctx.db, sheet.roundId))!;
+  let layer: Layer;
+  if (sheet.state === 'self_assessment' && sheetsPolicy.can(ctx.actor, 'self', sheet)) layer = 'self';
+  else if (sheet.state === 'evaluation' && isAssignedEvaluator(ctx.actor, sheet)) layer = 'eval';
+  else throw new AppError('assessments.not_editable', 409);
+  if (round.state !== 'open') throw new AppError('assessments.round_not_open', 409);
+  const nodes = await nodesOf(ctx.db, round.versionId);
+  const node = nodes.find((n) => n.id === file.nodeId);
+  if (!node) throw new AppError('assessments.node_unknown', 422);
+  await ctx.db.transaction(async (tx) => {
+    await insertAttachment(tx, {
+      id: file.id,
+      sheetId: sheet.id,
+      nodeId: node.id,
+      layer,
+      mime: file.mime,
+      size: file.size,
+      fileName: file.name.slice(0, 200),
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+      createdAt: ctx.clock.now(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'assessments.sheet.attach',
+      entityType: 'as_sheet',
+      entityId: sheet.id,
+      orgPath: sheet.orgPath,
+      after: { node: node.code, layer, file: file.id, mime: file.mime, size: file.size },
+    });
+  });
+  return { id: file.id, url: `/api/assessments/attachments/${file.id}` };
+}
+
+/** 404 unless the sheet is in the actor's reach (checked before an upload is read). */
+export async function requireSheet(ctx: ActorCtx, id: string): Promise<void> {
+  sheetsPolicy.require(ctx.actor, 'read');
+  if (!(await findSheet(ctx.db, ctx.actor, id))) throw notFound();
+}
+
+/** An attachment the actor may read: through its sheet's scope. */
+export async function attachmentFor(ctx: ActorCtx, id: string) {
+  sheetsPolicy.require(ctx.actor, 'read');
+  const a = await attachmentById(ctx.db, id);
+  if (!a || !(await findSheet(ctx.db, ctx.actor, a.sheetId))) throw notFound();
+  return a;
 }

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
@@ -18,6 +18,7 @@ import {
   Tag,
   Timeline,
   Typography,
+  Upload,
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -36,9 +37,10 @@ type Edit = { state?: string | null; evidence?: string | null; methods?: DataMet
 type Project = SheetDetail['projects'][number];
 type Action = SheetDetail['actions'][number];
 
-function ResultLine({ label, r }: { label: string; r: SheetDetail['result'] }) {
+/** One result as a Descriptions item (called as a function: Descriptions reads its items' own props). */
+function resultItem(label: string, r: SheetDetail['result']) {
   return (
-    <Descriptions.Item label={label}>
+    <Descriptions.Item key={label} label={label}>
       <Space wrap>
         {r.parts.map((p) => (
           <span key={p.key} style={{ color: p.reached ? undefined : '#cf1322' }}>
@@ -218,6 +220,37 @@ export default function SheetPage() {
             ) : null}
           </div>
         ) : null}
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+          {s.attachments
+            .filter((f) => f.nodeId === n.id)
+            .map((f) => (
+              <a key={f.id} href={f.url} target="_blank" rel="noreferrer" title={f.createdByName ?? ''}>
+                <Tag color={f.layer === 'eval' ? 'purple' : 'default'}>📎 {f.fileName}</Tag>
+              </a>
+            ))}
+          {editing ? (
+            <Upload
+              accept="image/jpeg,image/png,image/webp,application/pdf"
+              showUploadList={false}
+              customRequest={async ({ file }) => {
+                const form = new FormData();
+                form.append('nodeId', n.id);
+                form.append('file', file as Blob);
+                try {
+                  await assessmentsApi.attach(s.id, form);
+                  message.success(t('assessments.sheet.uploaded'));
+                  await qc.invalidateQueries({ queryKey: assessmentsKeys.sheet(s.id) });
+                } catch (e) {
+                  showError(e);
+                }
+              }}
+            >
+              <Button size="small" icon={<PaperClipOutlined />}>
+                {editEval ? t('assessments.sheet.attachPhoto') : t('assessments.sheet.attach')}
+              </Button>
+            </Upload>
+          ) : null}
+        </Flex>
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           {kids.map((k) => {
             const ev = val(k, 'selfEvidence', 'evidence') as string | null;
@@ -273,10 +306,10 @@ export default function SheetPage() {
           <Alert type="info" showIcon message={t('assessments.sheet.readOnly')} />
         ) : null}
         <Descriptions size="small" bordered column={1}>
-          <ResultLine label={t('assessments.sheet.self')} r={s.selfResult} />
-          {s.state === 'evaluation' || s.state === 'signed' ? (
-            <ResultLine label={t('assessments.sheet.eval')} r={s.result} />
-          ) : null}
+          {resultItem(t('assessments.sheet.self'), s.selfResult)}
+          {s.state === 'evaluation' || s.state === 'signed'
+            ? resultItem(t('assessments.sheet.eval'), s.result)
+            : null}
           <Descriptions.Item label={t('assessments.results.edgeRule')}>
             {s.version.edgeRuleText}
           </Descriptions.Item>

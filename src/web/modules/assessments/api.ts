@@ -51,6 +51,8 @@ export const assessmentsApi = {
   sheet: (id: string) => api.get<SheetDetail>(`/api/assessments/sheets/${enc(id)}`),
   save: (id: string, body: SaveScoresInput) =>
     api.patch<SheetDetail>(`/api/assessments/sheets/${enc(id)}/scores`, body),
+  attach: (id: string, form: FormData) =>
+    api.upload<{ id: string; url: string }>(`/api/assessments/sheets/${enc(id)}/attachments`, form),
   act: (id: string, body: SheetActionInput) =>
     api.post<SheetDetail>(`/api/assessments/sheets/${enc(id)}/actions`, body),
 };
