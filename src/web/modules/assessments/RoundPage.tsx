@@ -191,7 +191,7 @@ export default function RoundPage() {
             rowKey="sheetId"
             size="small"
             columns={columns}
-            dataSource={rows}
+            dataSource={[...rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))}
             pagination={false}
             scroll={{ x: 1000 }}
             data-testid="results-table"

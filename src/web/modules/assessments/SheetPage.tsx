@@ -38,7 +38,8 @@ type Project = SheetDetail['projects'][number];
 type Action = SheetDetail['actions'][number];
 
 /** One result as a Descriptions item (called as a function: Descriptions reads its items' own props). */
-function resultItem(label: string, r: SheetDetail['result']) {
+function resultItem(label: string, r: SheetDetail['result'], qualifiedLabel: string | null) {
+  const graded = qualifiedLabel !== null;
   return (
     <Descriptions.Item key={label} label={label}>
       <Space wrap>
@@ -48,8 +49,8 @@ function resultItem(label: string, r: SheetDetail['result']) {
           </span>
         ))}
         <strong>{fmt(r.total)}</strong>
-        <GradeTag grade={r.grade} />
-        {r.qualified ? <Tag color="green">幸福社区</Tag> : null}
+        {graded ? <GradeTag grade={r.grade} /> : null}
+        {graded && r.qualified ? <Tag color="green">{qualifiedLabel}</Tag> : null}
       </Space>
     </Descriptions.Item>
   );
@@ -306,9 +307,9 @@ export default function SheetPage() {
           <Alert type="info" showIcon message={t('assessments.sheet.readOnly')} />
         ) : null}
         <Descriptions size="small" bordered column={1}>
-          {resultItem(t('assessments.sheet.self'), s.selfResult)}
+          {resultItem(t('assessments.sheet.self'), s.selfResult, null)}
           {s.state === 'evaluation' || s.state === 'signed'
-            ? resultItem(t('assessments.sheet.eval'), s.result)
+            ? resultItem(t('assessments.sheet.eval'), s.result, t('assessments.results.qualified'))
             : null}
           <Descriptions.Item label={t('assessments.results.edgeRule')}>
             {s.version.edgeRuleText}
