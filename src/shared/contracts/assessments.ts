@@ -99,6 +99,19 @@ export const versionDetailSchema = z.object({
 });
 export type VersionDetailDto = z.infer<typeof versionDetailSchema>;
 
+/**
+ * A trial score on a framework version from states alone (no round): states by node code (e.g. `Ⅱ-1`) or id,
+ * and for each third-party part the rated projects. Answers the engine's result and the rules in words.
+ */
+export const trialScoreBody = z.strictObject({
+  states: z.record(z.string().max(60), z.string().max(10).nullable()),
+  projects: z
+    .array(z.strictObject({ ratings: z.record(z.string().max(40), z.number().int().min(0).max(100)) }))
+    .max(50)
+    .default([]),
+});
+export type TrialScoreBody = z.infer<typeof trialScoreBody>;
+
 // ---------------------------------------------------------------- rounds
 
 export const createRoundBody = z.strictObject({
@@ -171,6 +184,13 @@ export const resultSchema = z.object({
   complete: z.boolean(),
 });
 export type ResultDto = z.infer<typeof resultSchema>;
+
+export const trialScoreSchema = resultSchema.extend({
+  /** Points per scored node code. */
+  nodes: z.record(z.string(), z.number()),
+  edgeRuleText: z.string(),
+  roundingText: z.string(),
+});
 
 export const sheetSchema = z.object({
   id: z.string(),

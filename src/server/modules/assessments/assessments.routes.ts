@@ -11,6 +11,8 @@ import {
   saveScoresBody,
   sheetActionBody,
   sheetDetailSchema,
+  trialScoreBody,
+  trialScoreSchema,
   versionDetailSchema,
 } from '../../../shared/contracts/assessments';
 import { formatPoints } from '../../../shared/contracts/assessmentScoring';
@@ -42,6 +44,7 @@ import {
   requireSheet,
   roundOptions,
   saveScores,
+  trialScore,
   versionForExport,
 } from './assessments.usecases';
 import { sheetWorkflow } from './assessments.workflow';
@@ -100,6 +103,14 @@ export const assessmentsModule = defineModule({
           .header('content-disposition', attachmentHeader(`${v.framework.name}-v${v.version.version}.xlsx`))
           .send(buf);
       },
+    );
+    app.post(
+      '/api/assessments/versions/:id/score',
+      {
+        config: read,
+        schema: { tags, params: idParams, body: trialScoreBody, response: { 200: trialScoreSchema } },
+      },
+      (req) => trialScore(actorCtxOf(deps, req), req.params.id, req.body, loc(req.locale)),
     );
     app.post(
       '/api/assessments/frameworks/import',

@@ -71,6 +71,48 @@ describe('frameworks', () => {
     expect(version.roundingText).toContain('四舍五入');
   });
 
+  it('R-AS-2 R-AS-3 R-AS-4 scores states alone through the API: edges, the part-one gate, part-two conversion', async () => {
+    const url = `/api/assessments/versions/${version.id}/score`;
+    const allA = Object.fromEntries(scored().map((n) => [n.code, 'A']));
+    const mixed = (r: number[]) => ({
+      ratings: Object.fromEntries(
+        ['completion', 'satisfaction', 'finance', 'capacity', 'operation', 'efficacy'].map((k, i) => [
+          k,
+          r[i]!,
+        ]),
+      ),
+    });
+    const edge = (
+      await evaluator.post(url, { states: allA, projects: [mixed([90, 85, 90, 85, 90, 85])] })
+    ).json();
+    expect([edge.total, edge.grade.name, edge.qualified]).toEqual([95, '优秀', true]);
+    expect(edge.edgeRuleText).toContain('计入较高等次');
+    // 60 + 40 × 62.5% = 85.00 → 良好; 60 + 20 = 80.00 → 合格; 60 + 19.99… → 不合格.
+    const at85 = (
+      await civil.post(url, { states: allA, projects: [mixed([60, 65, 60, 65, 60, 65])] })
+    ).json();
+    expect([at85.total, at85.grade.name]).toEqual([85, '良好']);
+    const at80 = (await civil.post(url, { states: allA, projects: [{ ratings: ratings(50) }] })).json();
+    expect([at80.total, at80.grade.name]).toEqual([80, '合格']);
+    const below = (
+      await civil.post(url, { states: allA, projects: [{ ratings: ratings(50) }, { ratings: ratings(49) }] })
+    ).json();
+    expect(below.parts[1].score).toBe(19.8);
+    expect(below.grade.name).toBe('不合格');
+    // Ⅱ-10 at C: 51 + 2.97 = 53.97 eligible; all B = 39.60 is not, whatever part two brings.
+    const c10 = (await civil.post(url, { states: { ...allA, 'Ⅱ-10': 'C' }, projects: [] })).json();
+    expect(c10.nodes['Ⅱ-10']).toBe(2.97);
+    expect(c10.parts[0]).toMatchObject({ score: 53.97, reached: true });
+    const allB = Object.fromEntries(scored().map((n) => [n.code, 'B']));
+    const gate = (await civil.post(url, { states: allB, projects: [{ ratings: ratings(100) }] })).json();
+    expect([gate.total, gate.eligible, gate.qualified]).toEqual([79.6, false, false]);
+    expect((await civil.post(url, { states: { 'Ⅱ-1.1': 'A' } })).statusCode).toBe(422);
+    expect((await civil.post(url, { states: { 'Ⅱ-1': 'D' } })).statusCode).toBe(422);
+    expect(
+      (await civil.post(url, { states: {}, projects: [{ ratings: { completion: 1 } }] })).statusCode,
+    ).toBe(422);
+  });
+
   it('exports a framework as xlsx and imports it back as a new framework (the built-in key is refused)', async () => {
     const x = await civil.get(`/api/assessments/versions/${version.id}/framework.xlsx`);
     expect(x.statusCode).toBe(200);

@@ -10,6 +10,7 @@ import type {
   SaveScoresBody,
   SheetActionBody,
   SheetDetailDto,
+  TrialScoreBody,
   SheetDto,
   SheetState,
   VersionDetailDto,
@@ -20,6 +21,7 @@ import {
   edgeRuleText,
   rankOf,
   roundingText,
+  score,
   scoredNodes,
   validateFramework,
 } from '../../../shared/contracts/assessmentScoring';
@@ -263,6 +265,40 @@ export async function getVersion(ctx: ActorCtx, id: string, locale: Locale): Pro
   const v = await loadVersion(ctx, id);
   if (!v) throw notFound();
   return versionDetail(v.version, v.framework, v.nodes, locale);
+}
+
+/**
+ * Scores states on a version without any round (R-AS-2…4: totals from item states alone): states by node
+ * code or id, rated projects for each third-party part. Nothing is stored.
+ */
+export async function trialScore(ctx: ActorCtx, id: string, body: TrialScoreBody, locale: Locale) {
+  if (!canReadFrameworks(ctx.actor)) throw forbidden();
+  await ensureBuiltIns(ctx);
+  const v = await loadVersion(ctx, id);
+  if (!v) throw notFound();
+  const byKey = new Map<string, NodeRow>();
+  for (const n of v.nodes) {
+    byKey.set(n.code, n);
+    byKey.set(n.id, n);
+  }
+  const scored = new Set(scoredNodes(v.nodes).map((n) => n.id));
+  const states: Record<string, string | null> = {};
+  for (const [key, state] of Object.entries(body.states)) {
+    const node = byKey.get(key);
+    if (!node) throw new AppError('assessments.node_unknown', 422);
+    if (!scored.has(node.id)) throw new AppError('assessments.node_not_scored', 422, { code: node.code });
+    states[node.id] = state;
+  }
+  const aspects: Record<string, { ratings: Record<string, number> }[]> = {};
+  for (const p of v.version.config.parts) if (p.method === 'aspects') aspects[p.key] = body.projects;
+  const r = engine(() => score(v.version.config, v.nodes, { states, aspects }));
+  const codes = new Map(v.nodes.map((n) => [n.id, n.code]));
+  return {
+    ...resultDto(r),
+    nodes: Object.fromEntries(Object.entries(r.nodes).map(([nid, pts]) => [codes.get(nid)!, points(pts)])),
+    edgeRuleText: edgeRuleText(v.version.config, locale),
+    roundingText: roundingText(locale),
+  };
 }
 
 /** A framework definition from an uploaded one (import), stored as a new framework or version. */
