@@ -37,6 +37,8 @@ export const SCOPED_TABLES = [
   'ds_disputes',
   'ds_bodies',
   'ds_meetings',
+  'as_rounds',
+  'as_sheets',
 ] as const;
 
 /**

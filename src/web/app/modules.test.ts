@@ -36,6 +36,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/people',
       '/services',
       '/projects',
+      '/assessments',
       '/volunteering',
       '/ledger',
       '/merchants',

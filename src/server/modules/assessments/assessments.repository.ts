@@ -1,0 +1,299 @@
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { RoundListQuery } from '../../../shared/contracts/assessments';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { roundReadScope, roundsPolicy, sheetsPolicy } from './assessments.policy';
+import {
+  asAttachments,
+  asFrameworkVersions,
+  asFrameworks,
+  asItemScores,
+  asNodes,
+  asRounds,
+  asScoreChanges,
+  asSheetEvents,
+  asSheets,
+} from './assessments.table';
+
+/**
+ * Every query of the assessments module's tables. Rounds and sheets are read with the policy's scope ANDed
+ * in (out of reach = not found); frameworks are platform-wide data.
+ */
+export type FrameworkRow = typeof asFrameworks.$inferSelect;
+export type VersionRow = typeof asFrameworkVersions.$inferSelect;
+export type NodeRow = typeof asNodes.$inferSelect;
+export type RoundRow = typeof asRounds.$inferSelect;
+export type SheetRow = typeof asSheets.$inferSelect;
+export type ItemRow = typeof asItemScores.$inferSelect;
+
+// ---------------------------------------------------------------- frameworks
+
+export const listFrameworkRows = (db: Db) =>
+  db.select().from(asFrameworks).orderBy(desc(asFrameworks.builtIn), asc(asFrameworks.name));
+
+export async function frameworkByKey(db: Db, key: string): Promise<FrameworkRow | undefined> {
+  const [row] = await db.select().from(asFrameworks).where(eq(asFrameworks.key, key));
+  return row;
+}
+
+export async function frameworkById(db: Db, id: string): Promise<FrameworkRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(asFrameworks).where(eq(asFrameworks.id, id));
+  return row;
+}
+
+export function versionsOf(db: Db, frameworkIds: string[]): Promise<VersionRow[]> {
+  if (frameworkIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(asFrameworkVersions)
+    .where(inArray(asFrameworkVersions.frameworkId, frameworkIds))
+    .orderBy(asc(asFrameworkVersions.version));
+}
+
+export async function versionById(db: Db, id: string, lock = false): Promise<VersionRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const q = db.select().from(asFrameworkVersions).where(eq(asFrameworkVersions.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export const nodesOf = (db: Db, versionId: string): Promise<NodeRow[]> =>
+  db.select().from(asNodes).where(eq(asNodes.versionId, versionId)).orderBy(asc(asNodes.sort));
+
+/** Inserts a framework unless its key exists (built-ins installed concurrently); the row that holds the key. */
+export async function insertFramework(db: Db, row: typeof asFrameworks.$inferInsert) {
+  const [created] = await db.insert(asFrameworks).values(row).onConflictDoNothing().returning();
+  return created;
+}
+
+export async function insertVersion(db: Db, row: typeof asFrameworkVersions.$inferInsert) {
+  const [created] = await db.insert(asFrameworkVersions).values(row).returning();
+  return created!;
+}
+
+export async function insertNodes(db: Db, rows: (typeof asNodes.$inferInsert)[]) {
+  if (rows.length) await db.insert(asNodes).values(rows);
+}
+
+export async function lockVersion(db: Db, id: string, at: Date) {
+  await db
+    .update(asFrameworkVersions)
+    .set({ lockedAt: at })
+    .where(and(eq(asFrameworkVersions.id, id), sql`${asFrameworkVersions.lockedAt} is null`));
+}
+
+export async function setNodeEvidence(db: Db, versionId: string, nodeId: string, evidence: string[]) {
+  await db
+    .update(asNodes)
+    .set({ evidence })
+    .where(and(eq(asNodes.versionId, versionId), eq(asNodes.id, nodeId)));
+}
+
+// ---------------------------------------------------------------- rounds
+
+export async function findRound(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: 'read' | 'manage' = 'read',
+): Promise<RoundRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const scope = action === 'read' ? roundReadScope(actor) : roundsPolicy.scope(actor, 'manage');
+  const [row] = await db
+    .select()
+    .from(asRounds)
+    .where(and(eq(asRounds.id, id), scope));
+  return row;
+}
+
+export async function roundById(db: Db, id: string, lock = false): Promise<RoundRow | undefined> {
+  const q = db.select().from(asRounds).where(eq(asRounds.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export function listRoundRows(db: Db, actor: Actor, q: RoundListQuery): Promise<Page<RoundRow>> {
+  return listPage(db, {
+    table: asRounds,
+    where: and(
+      roundReadScope(actor),
+      q.year ? eq(asRounds.year, q.year) : undefined,
+      q.view === 'assigned'
+        ? sql`exists (select 1 from ${asSheets} where ${asSheets.roundId} = ${asRounds.id} and ${asSheets.evaluatorId} = ${actor.userId})`
+        : undefined,
+    ),
+    orderBy: [desc(asRounds.year), desc(asRounds.createdAt), desc(asRounds.id)],
+    page: q,
+  });
+}
+
+export async function insertRound(db: Db, row: typeof asRounds.$inferInsert): Promise<RoundRow> {
+  const [created] = await db.insert(asRounds).values(row).returning();
+  return created!;
+}
+
+export async function updateRoundRow(db: Db, id: string, patch: Partial<typeof asRounds.$inferInsert>) {
+  const [row] = await db
+    .update(asRounds)
+    .set({ ...patch, version: sql`${asRounds.version} + 1` })
+    .where(eq(asRounds.id, id))
+    .returning();
+  return row!;
+}
+
+/** Sheets per round and state among those the actor may read. */
+export async function sheetStateCounts(db: Db, actor: Actor, roundIds: string[]) {
+  const out = new Map<string, Record<string, number>>();
+  if (roundIds.length === 0) return out;
+  const rows = await db
+    .select({ roundId: asSheets.roundId, state: asSheets.state, n: sql<number>`count(*)::int` })
+    .from(asSheets)
+    .where(and(inArray(asSheets.roundId, roundIds), sheetsPolicy.scope(actor, 'read')))
+    .groupBy(asSheets.roundId, asSheets.state);
+  for (const r of rows) {
+    const m = out.get(r.roundId) ?? {};
+    m[r.state] = r.n;
+    out.set(r.roundId, m);
+  }
+  return out;
+}
+
+/** All sheets of a round, without scope (publishing checks every one). */
+export const allSheetsOfRound = (db: Db, roundId: string) =>
+  db.select().from(asSheets).where(eq(asSheets.roundId, roundId));
+
+// ---------------------------------------------------------------- sheets
+
+export async function findSheet(
+  db: Db,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<SheetRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const q = db
+    .select()
+    .from(asSheets)
+    .where(and(eq(asSheets.id, id), sheetsPolicy.scope(actor, 'read')));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export const sheetsOfRound = (db: Db, actor: Actor, roundId: string) =>
+  db
+    .select()
+    .from(asSheets)
+    .where(and(eq(asSheets.roundId, roundId), sheetsPolicy.scope(actor, 'read')))
+    .orderBy(asc(asSheets.createdAt), asc(asSheets.id));
+
+export async function insertSheets(db: Db, rows: (typeof asSheets.$inferInsert)[]) {
+  if (rows.length) await db.insert(asSheets).values(rows);
+}
+
+export async function updateSheetRow(db: Db, id: string, patch: Partial<typeof asSheets.$inferInsert>) {
+  const [row] = await db
+    .update(asSheets)
+    .set({ ...patch, version: sql`${asSheets.version} + 1` })
+    .where(eq(asSheets.id, id))
+    .returning();
+  return row!;
+}
+
+export const itemsOf = (db: Db, sheetIds: string[]): Promise<ItemRow[]> =>
+  sheetIds.length
+    ? db.select().from(asItemScores).where(inArray(asItemScores.sheetId, sheetIds))
+    : Promise.resolve([]);
+
+export async function upsertItem(db: Db, row: typeof asItemScores.$inferInsert) {
+  await db
+    .insert(asItemScores)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [asItemScores.sheetId, asItemScores.nodeId],
+      set: {
+        selfState: row.selfState,
+        selfEvidence: row.selfEvidence,
+        evalState: row.evalState,
+        evalMethods: row.evalMethods,
+        evalNote: row.evalNote,
+        updatedBy: row.updatedBy,
+        updatedAt: row.updatedAt,
+      },
+    });
+}
+
+export async function insertChanges(db: Db, rows: (typeof asScoreChanges.$inferInsert)[]) {
+  if (rows.length) await db.insert(asScoreChanges).values(rows);
+}
+
+export const changesOf = (db: Db, sheetId: string) =>
+  db
+    .select()
+    .from(asScoreChanges)
+    .where(eq(asScoreChanges.sheetId, sheetId))
+    .orderBy(desc(asScoreChanges.at), desc(asScoreChanges.id));
+
+export async function insertEvent(db: Db, row: typeof asSheetEvents.$inferInsert) {
+  await db.insert(asSheetEvents).values(row);
+}
+
+export const eventsOf = (db: Db, sheetId: string) =>
+  db
+    .select()
+    .from(asSheetEvents)
+    .where(eq(asSheetEvents.sheetId, sheetId))
+    .orderBy(asc(asSheetEvents.at), asc(asSheetEvents.id));
+
+/**
+ * Signed sheets of these units in published rounds of the same framework before `year`, latest first
+ * (year-over-year comparison). Read within the actor's scope.
+ */
+export async function earlierResults(
+  db: Db,
+  actor: Actor,
+  frameworkId: string,
+  year: number,
+  unitIds: string[],
+) {
+  if (unitIds.length === 0) return [];
+  return db
+    .select({ orgUnitId: asSheets.orgUnitId, total: asSheets.total, year: asRounds.year })
+    .from(asSheets)
+    .innerJoin(asRounds, eq(asRounds.id, asSheets.roundId))
+    .innerJoin(asFrameworkVersions, eq(asFrameworkVersions.id, asRounds.versionId))
+    .where(
+      and(
+        inArray(asSheets.orgUnitId, unitIds),
+        eq(asFrameworkVersions.frameworkId, frameworkId),
+        lt(asRounds.year, year),
+        eq(asRounds.state, 'published'),
+        eq(asSheets.state, 'signed'),
+        sheetsPolicy.scope(actor, 'read'),
+      ),
+    )
+    .orderBy(desc(asRounds.year));
+}
+
+// ---------------------------------------------------------------- attachments
+
+export type AttachmentRow = typeof asAttachments.$inferSelect;
+
+export async function insertAttachment(db: Db, row: typeof asAttachments.$inferInsert) {
+  await db.insert(asAttachments).values(row);
+}
+
+export const attachmentsOf = (db: Db, sheetId: string): Promise<AttachmentRow[]> =>
+  db
+    .select()
+    .from(asAttachments)
+    .where(eq(asAttachments.sheetId, sheetId))
+    .orderBy(asc(asAttachments.createdAt), asc(asAttachments.id));
+
+export async function attachmentById(db: Db, id: string): Promise<AttachmentRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(asAttachments).where(eq(asAttachments.id, id));
+  return row;
+}
