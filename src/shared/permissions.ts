@@ -22,6 +22,7 @@ import { servicesAccess } from './permissions/services';
 import { disputesAccess } from './permissions/disputes';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
+import { participationAccess } from './permissions/participation';
 
 export { ROLES, type Role };
 
@@ -43,6 +44,7 @@ const MODULE_ACCESS = [
   notificationsAccess,
   projectsAccess,
   disputesAccess,
+  participationAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;
