@@ -169,7 +169,12 @@ export async function seedDemoParticipation(
   const tongdu = byName('铜都社区');
   if (tongdu && luhx) {
     const sdCtx = luhx;
-    at = new Date(real.getTime() - 14 * DAY);
+    // The registry's demo rows are written at seeding time, so the register date is today and the meeting
+    // is held just now (never before today's China midnight).
+    const dayStart = new Date(
+      `${new Date(real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`,
+    );
+    at = new Date(Math.max(real.getTime() - 40 * 60_000, dayStart.getTime()));
     const frozenOn = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const cutoff = `${Number(frozenOn.slice(0, 4)) - 18}${frozenOn.slice(4)}`;
     const adults = await db
@@ -191,7 +196,7 @@ export async function seedDemoParticipation(
         basis: 'adults',
         title: '铜都社区居民会议：老旧小区加装电梯议事',
         agenda: '审议老旧小区加装电梯资金分摊办法',
-        heldAt: heldIn(6, 19),
+        heldAt: new Date(Math.max(real.getTime() - 30 * 60_000, dayStart.getTime())),
         place: '铜都社区文化广场',
         host: '陆合香',
         frozenOn,
@@ -221,7 +226,7 @@ export async function seedDemoParticipation(
         { yes, no, abstain: present.length - yes - no },
         loc,
       );
-      at = new Date(at.getTime() + 2 * 3_600_000);
+      at = real;
       await closeMeeting(
         sdCtx,
         m.id,

@@ -38,6 +38,8 @@ export const SCOPED_TABLES = [
   'ds_bodies',
   'ds_meetings',
   'pt_meetings',
+  'pt_procedures',
+  'pt_disclosures',
 ] as const;
 
 /**
@@ -61,6 +63,7 @@ export const UNIT_SETTINGS_TABLES = [
   'ledger_earning_rules',
   'volunteer_community_flags',
   'ds_contacts',
+  'pt_disclosure_schedules',
 ] as const;
 
 /**

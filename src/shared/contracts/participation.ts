@@ -325,3 +325,243 @@ export const MEETING_BASIS_NAMES: Record<MeetingBasis, { 'zh-CN': string; en: st
   households: { 'zh-CN': '户代表', en: 'Households' },
   members: { 'zh-CN': '名单成员', en: 'Roster members' },
 };
+
+// ---------------------------------------------------------------- procedures for major matters (R-DL-4, R-LAW-MT-4)
+
+/** A step records a note, a closed meeting that passed the matter, or a posted disclosure. */
+export type StepKind = 'record' | 'meeting' | 'disclosure';
+export interface ProcedureStep {
+  key: string;
+  kind: StepKind;
+  name: { 'zh-CN': string; en: string };
+  /** Meeting kinds that can carry this step (meeting steps). */
+  meetingKinds?: readonly MeetingKind[];
+}
+export interface ProcedureTemplate {
+  key: string;
+  name: { 'zh-CN': string; en: string };
+  steps: readonly ProcedureStep[];
+}
+
+const DECIDING: readonly MeetingKind[] = ['villagers', 'villager_reps', 'residents', 'resident_reps'];
+const STEP = {
+  propose: {
+    key: 'propose',
+    kind: 'record',
+    name: { 'zh-CN': '党组织提议', en: 'Party organisation proposes' },
+  },
+  discuss: {
+    key: 'discuss',
+    kind: 'meeting',
+    meetingKinds: ['two_committees'],
+    name: { 'zh-CN': '“两委”会议商议', en: 'Two committees discuss' },
+  },
+  review: {
+    key: 'review',
+    kind: 'meeting',
+    meetingKinds: ['party_members'],
+    name: { 'zh-CN': '党员大会审议', en: 'Party members’ meeting reviews' },
+  },
+  hear: {
+    key: 'hear',
+    kind: 'meeting',
+    meetingKinds: ['hearing'],
+    name: { 'zh-CN': '民主听证', en: 'Democratic hearing' },
+  },
+  decide: {
+    key: 'decide',
+    kind: 'meeting',
+    meetingKinds: DECIDING,
+    name: {
+      'zh-CN': '村（居）民会议或代表会议决议',
+      en: 'Villagers’/residents’ (representatives’) meeting decides',
+    },
+  },
+  resolution: {
+    key: 'resolution_disclosed',
+    kind: 'disclosure',
+    name: { 'zh-CN': '决议公开', en: 'Resolution disclosed' },
+  },
+  result: {
+    key: 'result_disclosed',
+    kind: 'disclosure',
+    name: { 'zh-CN': '实施结果公开', en: 'Result disclosed' },
+  },
+} satisfies Record<string, ProcedureStep>;
+
+/**
+ * The procedure templates (R-DL-4, data, not code): seed 002's 四议两公开 (R-LAW-MT-4), and seed 004 Ⅱ-2's
+ * 五议两公开, which the seed names beside 民主听证 without listing its steps: the fifth 议 here is that
+ * democratic hearing, before the decision. Both apply to villages and residents' committees alike.
+ */
+export const PROCEDURE_TEMPLATES: readonly ProcedureTemplate[] = [
+  {
+    key: 'four_two',
+    name: { 'zh-CN': '四议两公开', en: 'Four deliberations, two disclosures' },
+    steps: [STEP.propose, STEP.discuss, STEP.review, STEP.decide, STEP.resolution, STEP.result],
+  },
+  {
+    key: 'five_two',
+    name: { 'zh-CN': '五议两公开', en: 'Five deliberations, two disclosures' },
+    steps: [STEP.propose, STEP.discuss, STEP.review, STEP.hear, STEP.decide, STEP.resolution, STEP.result],
+  },
+];
+export const templateOf = (key: string) => PROCEDURE_TEMPLATES.find((t) => t.key === key);
+
+export const createProcedureBody = z.strictObject({
+  orgUnitId: uuid,
+  template: z.enum(['four_two', 'five_two']),
+  title: text(120),
+  matter: text(4000),
+});
+export const stepBody = z.strictObject({
+  /** The step being completed: must be the next one (a step cannot be skipped). */
+  step: z.string().trim().min(1).max(40),
+  note: optText(4000),
+  meetingId: uuid.optional(),
+  motionId: uuid.optional(),
+  disclosureId: uuid.optional(),
+});
+export const procedureListQuery = z.object({
+  orgUnitId: uuid.optional(),
+  status: z.enum(['running', 'done']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const procedureSchema = z.object({
+  id: z.string(),
+  orgUnitId: z.string(),
+  unitName: z.string().nullable(),
+  template: z.string(),
+  templateName: z.string(),
+  title: z.string(),
+  matter: z.string(),
+  status: z.enum(['running', 'done']),
+  nextStep: z.string().nullable(),
+  createdAt: z.date(),
+  steps: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['record', 'meeting', 'disclosure']),
+      name: z.string(),
+      meetingKinds: z.array(z.string()),
+      done: z.boolean(),
+      note: z.string().nullable(),
+      meetingId: z.string().nullable(),
+      meetingTitle: z.string().nullable(),
+      motionTitle: z.string().nullable(),
+      motionWords: z.string().nullable(),
+      disclosureId: z.string().nullable(),
+      disclosureTitle: z.string().nullable(),
+      completedAt: z.date().nullable(),
+    }),
+  ),
+  canAct: z.boolean(),
+});
+export type ProcedureDto = z.infer<typeof procedureSchema>;
+
+// ---------------------------------------------------------------- disclosure (R-DC-1, R-LAW-DC-1)
+
+export const DISCLOSURE_KINDS = ['finance', 'project_funds', 'decision', 'governance', 'other'] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+export const DISCLOSURE_KIND_NAMES: Record<DisclosureKind, { 'zh-CN': string; en: string }> = {
+  finance: { 'zh-CN': '财务收支', en: 'Finances' },
+  project_funds: { 'zh-CN': '项目资金', en: 'Project funds' },
+  decision: { 'zh-CN': '重大事项决策', en: 'Decisions' },
+  governance: { 'zh-CN': '治理情况', en: 'Governance status' },
+  other: { 'zh-CN': '其他事项', en: 'Other' },
+};
+export const FREQUENCIES = ['monthly', 'quarterly'] as const;
+/** R-LAW-DC-1: a posting stays up at least 5 days; objections within 5 days; answers within 5 days. */
+export const POSTING_MIN_DAYS = 5;
+export const OBJECTION_DAYS = 5;
+export const ANSWER_DAYS = 5;
+/** A scheduled period's posting is due this many days after the period ends (product default). */
+export const DISCLOSURE_GRACE_DAYS = 10;
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/);
+export const createDisclosureBody = z.strictObject({
+  orgUnitId: uuid,
+  kind: z.enum(DISCLOSURE_KINDS),
+  title: text(120),
+  body: text(20000),
+  /** The month (YYYY-MM) or quarter (YYYY-Qn) a scheduled item covers. */
+  period: period.optional(),
+  /** When it goes up; default now. */
+  postedAt: z.coerce.date().optional(),
+});
+export const disclosureListQuery = z.object({
+  orgUnitId: uuid.optional(),
+  kind: z.enum(DISCLOSURE_KINDS).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const scheduleBody = z.strictObject({
+  orgUnitId: uuid,
+  kind: z.enum(DISCLOSURE_KINDS),
+  frequency: z.enum(FREQUENCIES),
+});
+export const objectionBody = z.strictObject({ text: text(2000) });
+export const answerBody = z.strictObject({ answer: text(4000) });
+export const objectionParams = z.object({ id: z.string(), objectionId: z.string() });
+
+export const objectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  text: z.string(),
+  raisedAt: z.date(),
+  answerDueAt: z.date(),
+  answer: z.string().nullable(),
+  answeredAt: z.date().nullable(),
+  overdue: z.boolean(),
+  mine: z.boolean(),
+});
+export const disclosureSchema = z.object({
+  id: z.string(),
+  orgUnitId: z.string(),
+  unitName: z.string().nullable(),
+  kind: z.enum(DISCLOSURE_KINDS),
+  title: z.string(),
+  body: z.string(),
+  period: z.string().nullable(),
+  postedAt: z.date(),
+  /** Earliest time it may come down (R-LAW-DC-1: at least 5 days). */
+  minUntil: z.date(),
+  objectionUntil: z.date(),
+  takenDownAt: z.date().nullable(),
+  objections: z.array(objectionSchema),
+  canObject: z.boolean(),
+  canManage: z.boolean(),
+});
+export type DisclosureDto = z.infer<typeof disclosureSchema>;
+export const scheduleSchema = z.object({
+  id: z.string(),
+  orgUnitId: z.string(),
+  unitName: z.string().nullable(),
+  kind: z.enum(DISCLOSURE_KINDS),
+  frequency: z.enum(FREQUENCIES),
+});
+export const overdueSchema = z.object({
+  /** Scheduled periods past due without a posting. */
+  missing: z.array(
+    z.object({
+      orgUnitId: z.string(),
+      unitName: z.string().nullable(),
+      kind: z.enum(DISCLOSURE_KINDS),
+      period: z.string(),
+      dueOn: z.string(),
+    }),
+  ),
+  /** Objections not answered within 5 days. */
+  unanswered: z.array(
+    z.object({
+      disclosureId: z.string(),
+      title: z.string(),
+      unitName: z.string().nullable(),
+      raisedAt: z.date(),
+      answerDueAt: z.date(),
+    }),
+  ),
+});
+/** A resident's board: postings of the units above their home (no unit filter). */
+export const boardQuery = disclosureListQuery.omit({ orgUnitId: true });

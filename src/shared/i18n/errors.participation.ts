@@ -54,4 +54,48 @@ export const PARTICIPATION_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '服务器缺少中文字体，暂时无法生成会议纪要',
     en: 'The server has no CJK font; minutes cannot be printed now',
   },
+  'participation.procedure_done': {
+    'zh-CN': '该事项的程序已全部完成',
+    en: 'This matter’s procedure is complete',
+  },
+  'participation.step_order': {
+    'zh-CN': '程序步骤须依次进行，不能跳过：下一步是“{step}”',
+    en: 'Steps go in order and none may be skipped: the next one is “{step}”',
+  },
+  'participation.step_note': {
+    'zh-CN': '请填写本步骤的记录',
+    en: 'Record what was done at this step',
+  },
+  'participation.step_meeting': {
+    'zh-CN': '须选择本单位已闭会且达到法定人数的会议',
+    en: 'Choose a closed, quorate meeting of this unit',
+  },
+  'participation.step_meeting_kind': {
+    'zh-CN': '该步骤须由规定类型的会议完成',
+    en: 'This step needs a meeting of the prescribed kind',
+  },
+  'participation.step_motion': {
+    'zh-CN': '须选择该会议上表决通过的事项',
+    en: 'Choose a motion the meeting passed',
+  },
+  'participation.step_disclosure': {
+    'zh-CN': '须选择本单位已张贴、尚未用于其他步骤的决策类公开事项',
+    en: 'Choose a posted decision item of this unit not used by another step',
+  },
+  'participation.posting_min': {
+    'zh-CN': '公开事项张贴不少于 {days} 日，期满前不能撤下',
+    en: 'A posting stays up at least {days} days',
+  },
+  'participation.posting_down': {
+    'zh-CN': '该公开事项已撤下',
+    en: 'This posting is already down',
+  },
+  'participation.objection_window': {
+    'zh-CN': '异议须在公开之日起 {days} 日内提出，已超过期限',
+    en: 'Objections are raised within {days} days of posting; that time has passed',
+  },
+  'participation.objection_answered': {
+    'zh-CN': '该异议已答复',
+    en: 'This objection has been answered',
+  },
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   attendanceBody,
+  boardQuery,
   closeMeetingBody,
   correctionBody,
   createMeetingBody,
@@ -13,7 +14,22 @@ import {
   motionBody,
   motionParams,
   voteBody,
+  PROCEDURE_TEMPLATES,
+  answerBody,
+  createDisclosureBody,
+  createProcedureBody,
+  disclosureListQuery,
+  disclosureSchema,
+  objectionBody,
+  objectionParams,
+  overdueSchema,
+  procedureListQuery,
+  procedureSchema,
+  scheduleBody,
+  scheduleSchema,
+  stepBody,
 } from '../../../shared/contracts/participation';
+import { z } from 'zod';
 import { PARTICIPATION_AUDIT } from '../../../shared/i18n/audit.participation';
 import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation';
 import { participationAccess } from '../../../shared/permissions/participation';
@@ -36,8 +52,23 @@ import {
 } from './meetings.usecases';
 import * as participationTables from './participation.table';
 import { minutesPdf } from './participation.pdf';
+import {
+  answer,
+  createDisclosure,
+  getDisclosure,
+  listDisclosures,
+  listSchedules,
+  overdue,
+  raiseObjection,
+  setSchedule,
+  takeDownDisclosure,
+} from './disclosures.usecases';
+import { completeProcedureStep, createProcedure, getProcedure, listProcedures } from './procedures.usecases';
 
-/** 议事协商 / 民主决策: meetings with legal quorums (R-LAW-MT-1…4). */
+/**
+ * 议事协商 / 民主决策: meetings with legal quorums (R-LAW-MT-1…4), procedures for major matters (R-DL-4) and
+ * disclosure with objections (R-DC-1, R-LAW-DC-1).
+ */
 export const participationModule = defineModule({
   name: 'participation',
   tables: participationTables,
@@ -127,6 +158,100 @@ export const participationModule = defineModule({
           )
           .send(pdf);
       },
+    );
+    // ---- procedures for major matters (四议两公开 / 五议两公开)
+    const pdetail = { 200: procedureSchema };
+    app.get('/api/deliberations/procedure-templates', { config: read, schema: { tags } }, () => ({
+      items: PROCEDURE_TEMPLATES,
+    }));
+    app.get(
+      '/api/deliberations/procedures',
+      {
+        config: read,
+        schema: { tags, querystring: procedureListQuery, response: { 200: pageOf(procedureSchema) } },
+      },
+      (req) => listProcedures(actorCtxOf(deps, req), req.query, req.locale),
+    );
+    app.post(
+      '/api/deliberations/procedures',
+      { config: manage, schema: { tags, body: createProcedureBody, response: { 201: procedureSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await createProcedure(actorCtxOf(deps, req), req.body, req.locale)),
+    );
+    app.get(
+      '/api/deliberations/procedures/:id',
+      { config: read, schema: { tags, params: idParams, response: pdetail } },
+      (req) => getProcedure(actorCtxOf(deps, req), req.params.id, req.locale),
+    );
+    app.post(
+      '/api/deliberations/procedures/:id/steps',
+      { config: manage, schema: { tags, params: idParams, body: stepBody, response: pdetail } },
+      (req) => completeProcedureStep(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    );
+
+    // ---- disclosure (居务公开)
+    const ddetail = { 200: disclosureSchema };
+    const board = { access: access.permission('participation.board') };
+    app.get(
+      '/api/disclosures',
+      {
+        config: read,
+        schema: { tags, querystring: disclosureListQuery, response: { 200: pageOf(disclosureSchema) } },
+      },
+      (req) => listDisclosures(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/disclosures',
+      { config: manage, schema: { tags, body: createDisclosureBody, response: { 201: disclosureSchema } } },
+      async (req, reply) => reply.status(201).send(await createDisclosure(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/disclosures/schedules',
+      { config: read, schema: { tags, response: { 200: z.object({ items: z.array(scheduleSchema) }) } } },
+      (req) => listSchedules(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/disclosures/schedules',
+      { config: manage, schema: { tags, body: scheduleBody, response: { 200: scheduleSchema } } },
+      (req) => setSchedule(actorCtxOf(deps, req), req.body),
+    );
+    app.get(
+      '/api/disclosures/overdue',
+      { config: read, schema: { tags, response: { 200: overdueSchema } } },
+      (req) => overdue(actorCtxOf(deps, req)),
+    );
+    app.get(
+      '/api/disclosures/board',
+      {
+        config: board,
+        schema: { tags, querystring: boardQuery, response: { 200: pageOf(disclosureSchema) } },
+      },
+      (req) => listDisclosures(actorCtxOf(deps, req), req.query, true),
+    );
+    app.get(
+      '/api/disclosures/board/:id',
+      { config: board, schema: { tags, params: idParams, response: ddetail } },
+      (req) => getDisclosure(actorCtxOf(deps, req), req.params.id, true),
+    );
+    app.post(
+      '/api/disclosures/board/:id/objections',
+      { config: board, schema: { tags, params: idParams, body: objectionBody, response: ddetail } },
+      (req) => raiseObjection(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/disclosures/:id',
+      { config: read, schema: { tags, params: idParams, response: ddetail } },
+      (req) => getDisclosure(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/disclosures/:id/take-down',
+      { config: manage, schema: { tags, params: idParams, response: ddetail } },
+      (req) => takeDownDisclosure(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/disclosures/:id/objections/:objectionId/answer',
+      { config: manage, schema: { tags, params: objectionParams, body: answerBody, response: ddetail } },
+      (req) => answer(actorCtxOf(deps, req), req.params.id, req.params.objectionId, req.body),
     );
   },
 });

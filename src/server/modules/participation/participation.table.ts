@@ -99,3 +99,94 @@ export const ptCorrections = pgTable(
   },
   (t) => [index('pt_corrections_meeting_idx').on(t.meetingId)],
 );
+
+/** A major matter run through a procedure template (R-DL-4): `step` is the index of the next step. */
+export const ptProcedures = pgTable(
+  'pt_procedures',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    template: text('template').notNull(),
+    title: text('title').notNull(),
+    matter: text('matter').notNull(),
+    step: integer('step').notNull().default(0),
+    status: text('status').notNull(),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [index('pt_procedures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** The completed steps of a procedure, in order, each with its meeting (and motion) or disclosure. */
+export const ptProcedureSteps = pgTable(
+  'pt_procedure_steps',
+  {
+    id: uuid('id').primaryKey(),
+    procedureId: uuid('procedure_id').notNull(),
+    idx: integer('idx').notNull(),
+    key: text('key').notNull(),
+    note: text('note'),
+    meetingId: uuid('meeting_id'),
+    motionId: uuid('motion_id'),
+    disclosureId: uuid('disclosure_id'),
+    completedBy: uuid('completed_by'),
+    completedAt: ts('completed_at').notNull(),
+  },
+  (t) => [uniqueIndex('pt_procedure_steps_uq').on(t.procedureId, t.idx)],
+);
+
+/** A posting on the disclosure board (居务公开, R-DC-1): up from `posted_at` for at least 5 days. */
+export const ptDisclosures = pgTable(
+  'pt_disclosures',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    period: text('period'),
+    postedAt: ts('posted_at').notNull(),
+    takenDownAt: ts('taken_down_at'),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pt_disclosures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pt_disclosures_period_idx').on(t.orgUnitId, t.kind, t.period),
+  ],
+);
+
+/** A resident's objection to a posting (R-LAW-DC-1: raised within 5 days, answered within 5 days). */
+export const ptObjections = pgTable(
+  'pt_objections',
+  {
+    id: uuid('id').primaryKey(),
+    disclosureId: uuid('disclosure_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** The objector's name as shown beside the posting, masked (张**). */
+    name: text('name').notNull(),
+    text: text('text').notNull(),
+    raisedAt: ts('raised_at').notNull(),
+    answerDueAt: ts('answer_due_at').notNull(),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by'),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [index('pt_objections_disclosure_idx').on(t.disclosureId)],
+);
+
+/** How often a unit must post a kind of item (R-LAW-DC-1): monthly or quarterly. */
+export const ptDisclosureSchedules = pgTable(
+  'pt_disclosure_schedules',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    kind: text('kind').notNull(),
+    frequency: text('frequency').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('pt_disclosure_schedules_uq').on(t.orgUnitId, t.kind),
+    index('pt_disclosure_schedules_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
