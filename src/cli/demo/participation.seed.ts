@@ -5,6 +5,7 @@ import {
   addMotion,
   closeMeeting,
   createMeeting,
+  getMeeting,
   openMeeting,
   recordVote,
   signIn,
@@ -13,6 +14,17 @@ import { residents } from '../../server/modules/residents/residents.table';
 import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import type { CreateMeetingBody } from '../../shared/contracts/participation';
+import {
+  answer,
+  createDisclosure,
+  duePeriods,
+  raiseObjection,
+  setSchedule,
+} from '../../server/modules/participation/disclosures.usecases';
+import {
+  completeProcedureStep,
+  createProcedure,
+} from '../../server/modules/participation/procedures.usecases';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 
 const DAY = 24 * 3_600_000;
@@ -91,6 +103,88 @@ export async function seedDemoParticipation(
   if (ljp && guis) {
     const sdCtx = guis;
     const reps = roster(27, 10, 3);
+    // 四议两公开 (R-DL-4, R-LAW-MT-4): the party branch proposes, the two committees discuss, the party
+    // members' meeting reviews, the representatives' meeting below decides, resolution and result disclosed.
+    const proc = await createProcedure(
+      sdCtx,
+      {
+        orgUnitId: ljp.id,
+        template: 'four_two',
+        title: '城中村改造安置补偿方案',
+        matter: '陆家铺城中村改造涉及 86 户，安置补偿按“拆一还一、就近安置”原则，补偿标准报街道审核',
+      },
+      loc,
+    );
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'propose',
+        note: '社区党委会议研究，提出城中村改造安置补偿方案（草案）',
+        meetingId: undefined,
+        motionId: undefined,
+        disclosureId: undefined,
+      },
+      loc,
+    );
+    const held = async (
+      kind: CreateMeetingBody['kind'],
+      title: string,
+      members: CreateMeetingBody['members'],
+      present: number,
+      yes: number,
+      days: number,
+    ) => {
+      const m = await call(sdCtx, {
+        orgUnitId: ljp.id,
+        kind,
+        basis: 'members',
+        title,
+        heldAt: heldIn(days, 15),
+        place: '陆家铺社区党群服务中心',
+        host: '桂森',
+        members,
+      });
+      at = m.heldAt;
+      await openMeeting(sdCtx, m.id, loc);
+      await signIn(
+        sdCtx,
+        m.id,
+        { residentIds: [], memberNames: members.slice(0, present).map((r) => r.name) },
+        loc,
+      );
+      const d = await addMotion(
+        sdCtx,
+        m.id,
+        { title: '城中村改造安置补偿方案', ballot: 'open', text: undefined },
+        loc,
+      );
+      const motionId = d.motions.at(-1)!.id;
+      await recordVote(sdCtx, m.id, motionId, { yes, no: present - yes, abstain: 0 }, loc);
+      at = new Date(at.getTime() + 3_600_000);
+      await closeMeeting(
+        sdCtx,
+        m.id,
+        { minutes: `${title}：到会 ${present} 人，赞成 ${yes} 人，方案通过。` },
+        loc,
+      );
+      return { meetingId: m.id, motionId };
+    };
+    const discuss = await held('two_committees', '社区“两委”联席会议', roster(7, 3, 5), 7, 6, 1);
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      { step: 'discuss', note: undefined, disclosureId: undefined, ...discuss },
+      loc,
+    );
+    const review = await held('party_members', '社区党员大会', roster(32, 12, 9), 26, 24, 2);
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      { step: 'review', note: undefined, disclosureId: undefined, ...review },
+      loc,
+    );
+    at = new Date(real.getTime() - 70 * DAY);
     const m1 = await call(sdCtx, {
       orgUnitId: ljp.id,
       kind: 'villager_reps',
@@ -130,6 +224,61 @@ export async function seedDemoParticipation(
       loc,
     );
     count++;
+    const m1Now = await getMeeting(sdCtx, m1.id, loc);
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'decide',
+        note: undefined,
+        disclosureId: undefined,
+        meetingId: m1Now.id,
+        motionId: m1Now.motions[0]!.id,
+      },
+      loc,
+    );
+    at = new Date(at.getTime() + DAY);
+    const resolution = await createDisclosure(sdCtx, {
+      orgUnitId: ljp.id,
+      kind: 'decision',
+      title: '关于城中村改造安置补偿方案的决议公开',
+      body: '经社区党委提议、“两委”联席会议商议、党员大会审议，2026年第三季度村民代表会议以无记名投票（赞成17票、反对2票、弃权2票）通过城中村改造安置补偿方案。公示期内如有异议，请向社区居务监督委员会反映。',
+      period: undefined,
+      postedAt: undefined,
+    });
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'resolution_disclosed',
+        note: undefined,
+        meetingId: undefined,
+        motionId: undefined,
+        disclosureId: resolution.id,
+      },
+      loc,
+    );
+    at = new Date(real.getTime() - 20 * DAY);
+    const result = await createDisclosure(sdCtx, {
+      orgUnitId: ljp.id,
+      kind: 'decision',
+      title: '城中村改造安置补偿实施结果公开',
+      body: '86 户中已签订安置补偿协议 84 户，发放补偿款 2,316.5 万元，2 户正在协商。明细张贴于社区公开栏。',
+      period: undefined,
+      postedAt: undefined,
+    });
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'result_disclosed',
+        note: undefined,
+        meetingId: undefined,
+        motionId: undefined,
+        disclosureId: result.id,
+      },
+      loc,
+    );
 
     // ---- 陆家铺社区: the next one fails its quorum and decides nothing
     at = new Date(real.getTime() - 25 * DAY);
@@ -273,6 +422,74 @@ export async function seedDemoParticipation(
       members: roster(36, 14, 17),
     });
     count++;
+  }
+  // ---- 铜都社区: a month of disclosures on a schedule, one period overdue, one objection answered
+  const jumin = await ctxOf('jumin');
+  if (tongdu && luhx) {
+    at = new Date(real.getTime() - 35 * DAY);
+    for (const [kind, frequency] of [
+      ['finance', 'monthly'],
+      ['project_funds', 'quarterly'],
+      ['governance', 'quarterly'],
+    ] as const)
+      await setSchedule(luhx, { orgUnitId: tongdu.id, kind, frequency });
+    const today = new Date(real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const months = duePeriods('monthly', today);
+    // The latest and the oldest month are posted; the one between is missing: overdue.
+    for (const [i, p] of months.entries()) {
+      if (i === 1) continue;
+      at = new Date(`${p.dueOn}T09:00:00+08:00`);
+      at = new Date(Math.min(at.getTime() - 3 * DAY, real.getTime() - DAY));
+      await createDisclosure(luhx, {
+        orgUnitId: tongdu.id,
+        kind: 'finance',
+        title: `铜都社区${p.period.replace('-', '年')}月财务收支公开`,
+        body: '本月收入：上级拨付办公经费 2.4 万元，共建项目资金 5 万元；支出：办公费 1.1 万元，老旧小区加装电梯前期费用 1.8 万元。明细见公开栏附表。',
+        period: p.period,
+        postedAt: undefined,
+      });
+    }
+    const quarter = duePeriods('quarterly', today)[0];
+    if (quarter) {
+      at = new Date(real.getTime() - 28 * DAY);
+      await createDisclosure(luhx, {
+        orgUnitId: tongdu.id,
+        kind: 'project_funds',
+        title: `共建共享项目资金使用明细（${quarter.period}）`,
+        body: '“邻里互助幸福食堂”项目：到账 10 万元，已支出 6.2 万元（设备 3.5 万元、食材补贴 2.7 万元），结余 3.8 万元。',
+        period: quarter.period,
+        postedAt: undefined,
+      });
+      await createDisclosure(luhx, {
+        orgUnitId: tongdu.id,
+        kind: 'governance',
+        title: `社区治理情况公开（${quarter.period}）`,
+        body: '本季度受理居民诉求 412 件，办结 405 件；召开居民议事会 6 次；化解矛盾纠纷 23 起。',
+        period: quarter.period,
+        postedAt: undefined,
+      });
+    }
+    // A posting this week, a resident's objection, the community's answer within 5 days.
+    at = new Date(real.getTime() - 4 * DAY);
+    const posting = await createDisclosure(luhx, {
+      orgUnitId: tongdu.id,
+      kind: 'finance',
+      title: '铜都社区小区公共收益（停车费、广告费）收支公开',
+      body: '2026年停车费收入 18.6 万元，电梯广告收入 3.2 万元；支出：公共设施维修 9.4 万元，绿化养护 4.1 万元；结余 8.3 万元。',
+      period: undefined,
+      postedAt: undefined,
+    });
+    if (jumin) {
+      at = new Date(real.getTime() - 3 * DAY);
+      const withObjection = await raiseObjection(jumin, posting.id, {
+        text: '停车费收入比去年少了不少，请说明原因。',
+      });
+      at = new Date(real.getTime() - 2 * DAY);
+      await answer(luhx, posting.id, withObjection.objections[0]!.id, {
+        answer:
+          '今年3月起新能源车位改造，约40个车位停用两个月，停车费收入相应减少。改造明细已在公开栏补充张贴。',
+      });
+    }
   }
   opts.log(`participation: ${count} meetings`);
 }
