@@ -76,7 +76,7 @@ export default function MeetingPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('participation.field.place')}>{m.place ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('participation.field.host')}>{m.host ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('participation.field.kind')} span={2}>
+          <Descriptions.Item label={t('participation.field.rule')} span={2}>
             {t(`participation.rule.${m.rule.source}` as MessageKey)}
             {m.rule.noticeDays ? `；${t('participation.rule.notice', { days: m.rule.noticeDays })}` : ''}
           </Descriptions.Item>

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import type {
+  DisclosureDto,
+  ProcedureDto,
+  overdueSchema,
+  scheduleSchema,
   MeetingDetailDto,
   MeetingDto,
   attendanceBody,
@@ -16,6 +20,10 @@ import { type Page, api } from '../../app/api';
 export type Meeting = Wire<MeetingDto>;
 export type MeetingDetail = Wire<MeetingDetailDto>;
 export type Elector = z.infer<typeof electorSchema>;
+export type Procedure = Wire<ProcedureDto>;
+export type Disclosure = Wire<DisclosureDto>;
+export type Overdue = Wire<z.infer<typeof overdueSchema>>;
+export type Schedule = z.infer<typeof scheduleSchema>;
 export type MeetingQuery = Partial<z.infer<typeof meetingListQuery>>;
 
 const enc = encodeURIComponent;
@@ -46,4 +54,27 @@ export const ptApi = {
   correct: (id: string, text: string) =>
     api.post<MeetingDetail>(`/api/meetings/${enc(id)}/corrections`, { text }),
   minutesPdf: (id: string) => api.download(`/api/meetings/${enc(id)}/minutes.pdf`, undefined, 'minutes.pdf'),
+  procedures: (q: { page?: number; status?: string }) =>
+    api.get<Page<Procedure>>('/api/deliberations/procedures', { ...q, pageSize: 20 }),
+  createProcedure: (body: {
+    orgUnitId: string;
+    template: 'four_two' | 'five_two';
+    title: string;
+    matter: string;
+  }) => api.post<Procedure>('/api/deliberations/procedures', body),
+  step: (
+    id: string,
+    body: { step: string; note?: string; meetingId?: string; motionId?: string; disclosureId?: string },
+  ) => api.post<Procedure>(`/api/deliberations/procedures/${enc(id)}/steps`, body),
+  disclosures: (q: { page?: number; kind?: string; pageSize?: number }) =>
+    api.get<Page<Disclosure>>('/api/disclosures', { pageSize: 20, ...q }),
+  post: (body: { orgUnitId: string; kind: string; title: string; body: string; period?: string }) =>
+    api.post<Disclosure>('/api/disclosures', body),
+  takeDown: (id: string) => api.post<Disclosure>(`/api/disclosures/${enc(id)}/take-down`),
+  answer: (id: string, objectionId: string, answer: string) =>
+    api.post<Disclosure>(`/api/disclosures/${enc(id)}/objections/${enc(objectionId)}/answer`, { answer }),
+  schedules: () => api.get<{ items: Schedule[] }>('/api/disclosures/schedules'),
+  setSchedule: (body: { orgUnitId: string; kind: string; frequency: string }) =>
+    api.post<Schedule>('/api/disclosures/schedules', body),
+  overdue: () => api.get<Overdue>('/api/disclosures/overdue'),
 };

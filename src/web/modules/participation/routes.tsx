@@ -5,6 +5,8 @@ import { PageLoading } from '../../app/components/Status';
 
 const MeetingsPage = lazy(() => import('./MeetingsPage'));
 const MeetingPage = lazy(() => import('./MeetingPage'));
+const ProceduresPage = lazy(() => import('./ProceduresPage'));
+const DisclosuresPage = lazy(() => import('./DisclosuresPage'));
 
 const guarded = (element: React.ReactNode) => (
   <Guard permission="participation.read">
@@ -17,5 +19,7 @@ export const participationConsoleRoutes = (
   <>
     <Route path="meetings" element={guarded(<MeetingsPage />)} />
     <Route path="meetings/:id" element={guarded(<MeetingPage />)} />
+    <Route path="procedures" element={guarded(<ProceduresPage />)} />
+    <Route path="disclosures" element={guarded(<DisclosuresPage />)} />
   </>
 );

@@ -6,7 +6,7 @@ import type { participationZh } from './i18n';
 
 type Key = keyof typeof participationZh;
 
-/** Workbench: meetings whose sign-in is open and that still wait to be closed. */
+/** Workbench: meetings whose sign-in is open, and late disclosures or unanswered objections (R-LAW-DC-1). */
 export function useParticipationTodo(): TodoItem<Key>[] {
   const { can } = useAuth();
   const manage = can('participation.manage');
@@ -16,7 +16,21 @@ export function useParticipationTodo(): TodoItem<Key>[] {
     enabled: manage,
     staleTime: 30_000,
   });
+  const late = useQuery({
+    queryKey: ['participation', 'overdue'],
+    queryFn: ptApi.overdue,
+    enabled: can('participation.read'),
+    staleTime: 60_000,
+  });
   const items: TodoItem<Key>[] = [];
+  const lateCount = (late.data?.missing.length ?? 0) + (late.data?.unanswered.length ?? 0);
+  if (lateCount)
+    items.push({
+      key: 'pt-overdue',
+      label: 'participation.todo.overdue',
+      count: lateCount,
+      to: '/disclosures',
+    });
   if (manage && open.data?.total)
     items.push({
       key: 'pt-open',
