@@ -113,7 +113,7 @@ function ProcedureCard({ p }: { p: Procedure }) {
 }
 
 function StepModal({ p, onClose }: { p: Procedure; onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();

@@ -77,4 +77,8 @@ export const ptApi = {
   setSchedule: (body: { orgUnitId: string; kind: string; frequency: string }) =>
     api.post<Schedule>('/api/disclosures/schedules', body),
   overdue: () => api.get<Overdue>('/api/disclosures/overdue'),
+  board: (page: number) => api.get<Page<Disclosure>>('/api/disclosures/board', { page, pageSize: 20 }),
+  boardItem: (id: string) => api.get<Disclosure>(`/api/disclosures/board/${enc(id)}`),
+  object: (id: string, text: string) =>
+    api.post<Disclosure>(`/api/disclosures/board/${enc(id)}/objections`, { text }),
 };

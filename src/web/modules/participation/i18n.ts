@@ -123,6 +123,11 @@ export const participationZh = {
   'participation.phone.waiting': '等待社区答复',
   'participation.phone.empty': '暂无公开事项',
   'participation.phone.send': '提交',
+  'participation.kind.finance': '财务收支',
+  'participation.kind.project_funds': '项目资金',
+  'participation.kind.decision': '重大事项决策',
+  'participation.kind.governance': '治理情况',
+  'participation.kind.other': '其他事项',
   'participation.todo.open': '签到中的会议',
   'participation.todo.overdue': '逾期未公开或未答复',
 };
@@ -257,6 +262,11 @@ export const participationEn: Record<Keys, string> = {
   'participation.phone.waiting': 'Awaiting the community’s answer',
   'participation.phone.empty': 'No postings',
   'participation.phone.send': 'Send',
+  'participation.kind.finance': 'Finances',
+  'participation.kind.project_funds': 'Project funds',
+  'participation.kind.decision': 'Decisions',
+  'participation.kind.governance': 'Governance status',
+  'participation.kind.other': 'Other',
   'participation.todo.open': 'Meetings signing in',
   'participation.todo.overdue': 'Late postings or answers',
 };
