@@ -426,7 +426,7 @@ export async function seedDemoParticipation(
   // ---- 铜都社区: a month of disclosures on a schedule, one period overdue, one objection answered
   const jumin = await ctxOf('jumin');
   if (tongdu && luhx) {
-    at = new Date(real.getTime() - 35 * DAY);
+    at = new Date(real.getTime() - 100 * DAY);
     for (const [kind, frequency] of [
       ['finance', 'monthly'],
       ['project_funds', 'quarterly'],

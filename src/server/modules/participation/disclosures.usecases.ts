@@ -319,8 +319,11 @@ export async function overdue(ctx: ActorCtx) {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const schedules = await schedulesInScope(ctx.db, ctx.actor);
+  // Only periods that ended after the schedule was set count (a new schedule does not make history late).
   const wanted = schedules.flatMap((s) =>
-    duePeriods(s.frequency, today).map((p) => ({ unitId: s.orgUnitId, kind: s.kind, ...p })),
+    duePeriods(s.frequency, today)
+      .filter((p) => `${p.dueOn.slice(0, 8)}01` > chinaDate(s.createdAt))
+      .map((p) => ({ unitId: s.orgUnitId, kind: s.kind, ...p })),
   );
   const posted = await postedPeriods(ctx.db, wanted);
   const missing = wanted.filter((w) => !posted.has(`${w.unitId}|${w.kind}|${w.period}`));

@@ -262,6 +262,11 @@ describe('disclosure (居务公开)', () => {
       frequency: 'quarterly',
     });
     expect(res.statusCode).toBe(200);
+    // A new schedule does not make past periods late: nothing yet.
+    res = await tongdu.get('/api/disclosures/overdue');
+    expect(res.json().missing).toEqual([]);
+    t.clock.advance(130 * DAY);
+    tongdu = await t.as('tongdu_worker');
     res = await tongdu.get('/api/disclosures/overdue');
     const missing = res.json().missing.filter((m: { kind: string }) => m.kind === 'finance');
     expect(missing.length).toBeGreaterThan(0);

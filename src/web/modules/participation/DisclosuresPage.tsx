@@ -145,7 +145,7 @@ export default function DisclosuresPage() {
               width: 110,
               render: (v: string) => kindName(v, locale),
             },
-            { title: t('participation.field.title'), dataIndex: 'title' },
+            { title: t('participation.disc.titleField'), dataIndex: 'title' },
             {
               title: t('participation.disc.period'),
               dataIndex: 'period',
@@ -304,7 +304,7 @@ function PostModal({ onClose }: { onClose: () => void }) {
             <Input style={{ width: 160 }} maxLength={7} />
           </Form.Item>
         </Space>
-        <Form.Item name="title" label={t('participation.field.title')} rules={req}>
+        <Form.Item name="title" label={t('participation.disc.titleField')} rules={req}>
           <Input maxLength={120} />
         </Form.Item>
         <Form.Item name="body" label={t('participation.disc.body')} rules={req}>

@@ -91,6 +91,7 @@ export const participationZh = {
     '财务、项目资金、重大决策、治理情况定期公开；张贴不少于5日，居民5日内可提异议，社区5日内答复',
   'participation.disc.new': '张贴公开事项',
   'participation.disc.kind': '公开类别',
+  'participation.disc.titleField': '标题',
   'participation.disc.period': '所属期间',
   'participation.disc.periodHint': '按月填“2026-11”，按季度填“2026-Q4”，不定期事项可不填',
   'participation.disc.body': '公开内容',
@@ -228,6 +229,7 @@ export const participationEn: Record<Keys, string> = {
     'Finances, project funds, decisions and governance status posted on schedule; up at least 5 days; objections within 5 days, answered within 5 days',
   'participation.disc.new': 'Post an item',
   'participation.disc.kind': 'Kind',
+  'participation.disc.titleField': 'Title',
   'participation.disc.period': 'Period',
   'participation.disc.periodHint':
     'A month as “2026-11”, a quarter as “2026-Q4”; leave empty for one-off items',
