@@ -23,6 +23,7 @@ import { disputesAccess } from './permissions/disputes';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
+import { participationAccess } from './permissions/participation';
 
 export { ROLES, type Role };
 
@@ -45,6 +46,7 @@ const MODULE_ACCESS = [
   projectsAccess,
   disputesAccess,
   assessmentsAccess,
+  participationAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

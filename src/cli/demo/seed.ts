@@ -34,6 +34,7 @@ import { seedDemoProjects } from './projects.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessments } from './assessments.seed';
+import { seedDemoParticipation } from './participation.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 
@@ -713,6 +714,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('disputes', () => seedDemoDisputes(deps, { log }));
   await timed('notifications', () => seedDemoNotifications(deps, { log }));
   await timed('assessments', () => seedDemoAssessments(deps, { log, logins }));
+  await timed('participation', () => seedDemoParticipation(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

@@ -39,6 +39,9 @@ export const SCOPED_TABLES = [
   'ds_meetings',
   'as_rounds',
   'as_sheets',
+  'pt_meetings',
+  'pt_procedures',
+  'pt_disclosures',
 ] as const;
 
 /**
@@ -62,6 +65,7 @@ export const UNIT_SETTINGS_TABLES = [
   'ledger_earning_rules',
   'volunteer_community_flags',
   'ds_contacts',
+  'pt_disclosure_schedules',
 ] as const;
 
 /**

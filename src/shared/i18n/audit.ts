@@ -19,6 +19,7 @@ import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
 import { DISPUTES_AUDIT } from './audit.disputes';
 import { ASSESSMENTS_AUDIT } from './audit.assessments';
+import { PARTICIPATION_AUDIT } from './audit.participation';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 
 export interface AuditLabels {
@@ -43,6 +44,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   DISPUTES_AUDIT,
   VOLUNTEERS_AUDIT,
   ASSESSMENTS_AUDIT,
+  PARTICIPATION_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -31,6 +31,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/work-orders/new',
       '/work-orders/stats',
       '/disputes-menu',
+      '/participation-menu',
       '/residents',
       '/residents/import',
       '/people',

@@ -4,6 +4,7 @@ import { importsWebModule } from '../modules/imports/module';
 import { ledgerWebModule } from '../modules/ledger/module';
 import { merchantsWebModule } from '../modules/merchants/module';
 import { notificationsWebModule } from '../modules/notifications/module';
+import { participationWebModule } from '../modules/participation/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
 import { projectsWebModule } from '../modules/projects/module';
@@ -43,6 +44,7 @@ export const WEB_MODULES = [
   authWebModule,
   notificationsWebModule,
   assessmentsWebModule,
+  participationWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

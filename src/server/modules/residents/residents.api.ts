@@ -2,10 +2,11 @@
  * What other modules may use of the resident registry (DESIGN boundaries): functions and types, never
  * the table.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { type SQL, and, eq, ilike, inArray, isNull, like, lt, lte, sql } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
 import { type Db, rowsOf } from '../../platform/db';
 import { type Actor, scopeWhere } from '../../platform/permissions';
+import { unitFieldSql, unitNameSql } from '../org/org.api';
 import { residents } from './residents.table';
 
 export { sealPii, sealSpecialGroups } from './residents.usecases';
@@ -75,4 +76,96 @@ export async function liveResidentsByPhoneHash(
     .from(residents)
     .where(and(eq(residents.phoneHash, phoneHash), isNull(residents.deletedAt)))
     .limit(limit);
+}
+
+/**
+ * The electorate of a unit at a frozen date (meetings, R-LAW-MT-1/3): live residents registered in the
+ * unit's subtree (户籍 or 常住, not 流动) and on the register by that date; adults are 18 or older on it,
+ * households the household units with at least one such resident.
+ */
+function electorWhere(orgPath: string, frozenOn: string, adultsOnly: boolean): SQL {
+  const dayAfter = new Date(`${frozenOn}T00:00:00+08:00`);
+  dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+  const cutoff = `${Number(frozenOn.slice(0, 4)) - 18}${frozenOn.slice(4)}`;
+  return and(
+    like(residents.orgPath, `${orgPath}%`),
+    isNull(residents.deletedAt),
+    inArray(residents.registrationStatus, ['registered', 'permanent']),
+    lt(residents.createdAt, dayAfter),
+    adultsOnly ? lte(residents.birthDate, cutoff) : undefined,
+  )!;
+}
+
+export async function electorateOf(
+  db: Db,
+  orgPath: string,
+  frozenOn: string,
+): Promise<{ adults: number; households: number }> {
+  const [adults] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(residents)
+    .where(electorWhere(orgPath, frozenOn, true));
+  const [households] = await db
+    .select({ n: sql<number>`count(distinct ${residents.orgUnitId})::int` })
+    .from(residents)
+    .where(
+      and(
+        electorWhere(orgPath, frozenOn, false),
+        sql`${unitFieldSql(residents.orgUnitId, 'kind')} = 'household'`,
+      ),
+    );
+  return { adults: adults?.n ?? 0, households: households?.n ?? 0 };
+}
+
+export interface Elector {
+  id: string;
+  name: string;
+  householdId: string | null;
+  household: string | null;
+}
+
+const electorFields = {
+  id: residents.id,
+  name: residents.name,
+  householdId: sql<
+    string | null
+  >`case when ${unitFieldSql(residents.orgUnitId, 'kind')} = 'household' then ${residents.orgUnitId} end`,
+  household: sql<
+    string | null
+  >`case when ${unitFieldSql(residents.orgUnitId, 'kind')} = 'household' then ${unitNameSql(residents.orgUnitId)} end`,
+};
+
+/** Which of these residents are electors of the unit at the frozen date (adults only unless `anyAge`). */
+export async function electorsAmong(
+  db: Db,
+  orgPath: string,
+  frozenOn: string,
+  ids: readonly string[],
+  anyAge = false,
+): Promise<Elector[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(electorFields)
+    .from(residents)
+    .where(and(electorWhere(orgPath, frozenOn, !anyAge), inArray(residents.id, [...ids])));
+}
+
+/** One page of the electors (adults), by name, for a sign-in desk. */
+export async function electorsPage(
+  db: Db,
+  orgPath: string,
+  frozenOn: string,
+  q: string | undefined,
+  page: { page: number; pageSize: number },
+): Promise<{ items: Elector[]; total: number }> {
+  const where = and(electorWhere(orgPath, frozenOn, true), q ? ilike(residents.name, `%${q}%`) : undefined);
+  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(residents).where(where);
+  const items = await db
+    .select(electorFields)
+    .from(residents)
+    .where(where)
+    .orderBy(residents.name, residents.id)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { items, total: n?.n ?? 0 };
 }

@@ -1,0 +1,495 @@
+import { and, asc, eq, inArray, isNull, like, lte } from 'drizzle-orm';
+import { users } from '../../server/modules/accounts/accounts.table';
+import { orgUnits } from '../../server/modules/org/org.table';
+import {
+  addMotion,
+  closeMeeting,
+  createMeeting,
+  getMeeting,
+  openMeeting,
+  recordVote,
+  signIn,
+} from '../../server/modules/participation/meetings.usecases';
+import { residents } from '../../server/modules/residents/residents.table';
+import { loadActor } from '../../server/platform/auth';
+import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { CreateMeetingBody } from '../../shared/contracts/participation';
+import {
+  answer,
+  createDisclosure,
+  duePeriods,
+  raiseObjection,
+  setSchedule,
+} from '../../server/modules/participation/disclosures.usecases';
+import {
+  completeProcedureStep,
+  createProcedure,
+} from '../../server/modules/participation/procedures.usecases';
+import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+
+const DAY = 24 * 3_600_000;
+
+/** A roster of representatives: `n` names, the first `women` of them women (R-LAW-MT-2: at least a third). */
+function roster(n: number, women: number, salt: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const female = i < women;
+    const given = female ? GIVEN_FEMALE : GIVEN_MALE;
+    return {
+      name: `${SURNAMES[(i * 7 + salt) % SURNAMES.length]}${given[(i * 5 + salt) % given.length]}${given[(i * 3 + salt + 1) % given.length]}`,
+      gender: female ? ('female' as const) : ('male' as const),
+    };
+  }).filter((x, i, all) => all.findIndex((y) => y.name === x.name) === i);
+}
+
+/**
+ * Demo meetings of the 12 Xinxialu communities (R-LAW-MT-1…4): in 陆家铺社区 (an urban village) one
+ * villagers' representatives' meeting that reaches its quorum and decides, and one that fails it; in 铜都社区
+ * a residents' meeting counted from the registry's adults with real sign-ins; an open meeting signing in
+ * in 孔雀苑社区 and notified meetings elsewhere. Everything goes through the use cases, at past times.
+ */
+export async function seedDemoParticipation(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  opts: { log: (line: string) => void },
+): Promise<void> {
+  const { db, ids, pii } = deps;
+  const real = deps.clock.now();
+  let at = new Date(real.getTime() - 70 * DAY);
+  const clock = { now: () => new Date(at) };
+  const [sd] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  if (!sd) return;
+  const communities = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const byName = (name: string) => communities.find((c) => c.name === name);
+  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
+    const [u] = await db.select().from(users).where(eq(users.username, username));
+    const actor = u ? await loadActor(db, u.id) : null;
+    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
+  };
+  const [guis, luhx, wangtt, zhanxs] = await Promise.all(['guis', 'luhx', 'wangtt', 'zhanxs'].map(ctxOf));
+  const loc = 'zh-CN' as const;
+  const heldIn = (days: number, hour = 9) => {
+    const d = new Date(at.getTime() + days * DAY);
+    d.setUTCHours(hour - 8, 0, 0, 0);
+    return d;
+  };
+  type Optional = 'members' | 'agenda' | 'place' | 'host' | 'noticeAt' | 'frozenOn';
+  const call = (
+    ctx: ActorCtx,
+    body: Omit<CreateMeetingBody, Optional> & Partial<Pick<CreateMeetingBody, Optional>>,
+  ) =>
+    createMeeting(
+      ctx,
+      {
+        members: [],
+        agenda: undefined,
+        place: undefined,
+        host: undefined,
+        noticeAt: undefined,
+        frozenOn: undefined,
+        ...body,
+      },
+      loc,
+    );
+  let count = 0;
+
+  // ---- 陆家铺社区: the quarter's villagers' representatives' meeting, quorate, two decisions
+  const ljp = byName('陆家铺社区');
+  if (ljp && guis) {
+    const sdCtx = guis;
+    const reps = roster(27, 10, 3);
+    // 四议两公开 (R-DL-4, R-LAW-MT-4): the party branch proposes, the two committees discuss, the party
+    // members' meeting reviews, the representatives' meeting below decides, resolution and result disclosed.
+    const proc = await createProcedure(
+      sdCtx,
+      {
+        orgUnitId: ljp.id,
+        template: 'four_two',
+        title: '城中村改造安置补偿方案',
+        matter: '陆家铺城中村改造涉及 86 户，安置补偿按“拆一还一、就近安置”原则，补偿标准报街道审核',
+      },
+      loc,
+    );
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'propose',
+        note: '社区党委会议研究，提出城中村改造安置补偿方案（草案）',
+        meetingId: undefined,
+        motionId: undefined,
+        disclosureId: undefined,
+      },
+      loc,
+    );
+    const held = async (
+      kind: CreateMeetingBody['kind'],
+      title: string,
+      members: CreateMeetingBody['members'],
+      present: number,
+      yes: number,
+      days: number,
+    ) => {
+      const m = await call(sdCtx, {
+        orgUnitId: ljp.id,
+        kind,
+        basis: 'members',
+        title,
+        heldAt: heldIn(days, 15),
+        place: '陆家铺社区党群服务中心',
+        host: '桂森',
+        members,
+      });
+      at = m.heldAt;
+      await openMeeting(sdCtx, m.id, loc);
+      await signIn(
+        sdCtx,
+        m.id,
+        { residentIds: [], memberNames: members.slice(0, present).map((r) => r.name) },
+        loc,
+      );
+      const d = await addMotion(
+        sdCtx,
+        m.id,
+        { title: '城中村改造安置补偿方案', ballot: 'open', text: undefined },
+        loc,
+      );
+      const motionId = d.motions.at(-1)!.id;
+      await recordVote(sdCtx, m.id, motionId, { yes, no: present - yes, abstain: 0 }, loc);
+      at = new Date(at.getTime() + 3_600_000);
+      await closeMeeting(
+        sdCtx,
+        m.id,
+        { minutes: `${title}：到会 ${present} 人，赞成 ${yes} 人，方案通过。` },
+        loc,
+      );
+      return { meetingId: m.id, motionId };
+    };
+    const discuss = await held('two_committees', '社区“两委”联席会议', roster(7, 3, 5), 7, 6, 1);
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      { step: 'discuss', note: undefined, disclosureId: undefined, ...discuss },
+      loc,
+    );
+    const review = await held('party_members', '社区党员大会', roster(32, 12, 9), 26, 24, 2);
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      { step: 'review', note: undefined, disclosureId: undefined, ...review },
+      loc,
+    );
+    at = new Date(real.getTime() - 70 * DAY);
+    const m1 = await call(sdCtx, {
+      orgUnitId: ljp.id,
+      kind: 'villager_reps',
+      basis: 'members',
+      title: '2026年第三季度村民代表会议',
+      agenda: '一、审议城中村改造安置补偿方案；二、审议集体资产门面租赁合同续签事项',
+      heldAt: heldIn(5, 15),
+      place: '陆家铺社区党群服务中心二楼会议室',
+      host: '桂森',
+      members: reps,
+    });
+    at = m1.heldAt;
+    await openMeeting(sdCtx, m1.id, loc);
+    await signIn(sdCtx, m1.id, { residentIds: [], memberNames: reps.slice(0, 21).map((r) => r.name) }, loc);
+    let d = await addMotion(
+      sdCtx,
+      m1.id,
+      { title: '城中村改造安置补偿方案', ballot: 'secret', text: undefined },
+      loc,
+    );
+    await recordVote(sdCtx, m1.id, d.motions.at(-1)!.id, { yes: 17, no: 2, abstain: 2 }, loc);
+    d = await addMotion(
+      sdCtx,
+      m1.id,
+      { title: '集体资产门面租赁合同续签（三年）', ballot: 'open', text: undefined },
+      loc,
+    );
+    await recordVote(sdCtx, m1.id, d.motions.at(-1)!.id, { yes: 19, no: 1, abstain: 1 }, loc);
+    at = new Date(at.getTime() + 2 * 3_600_000);
+    await closeMeeting(
+      sdCtx,
+      m1.id,
+      {
+        minutes:
+          '会议应到代表27人，实到21人，超过三分之二，会议有效。会议以无记名投票方式审议通过城中村改造安置补偿方案，以举手表决方式通过集体资产门面租赁合同续签事项。两项决议将按“四议两公开”要求予以公开。',
+      },
+      loc,
+    );
+    count++;
+    const m1Now = await getMeeting(sdCtx, m1.id, loc);
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'decide',
+        note: undefined,
+        disclosureId: undefined,
+        meetingId: m1Now.id,
+        motionId: m1Now.motions[0]!.id,
+      },
+      loc,
+    );
+    at = new Date(at.getTime() + DAY);
+    const resolution = await createDisclosure(sdCtx, {
+      orgUnitId: ljp.id,
+      kind: 'decision',
+      title: '关于城中村改造安置补偿方案的决议公开',
+      body: '经社区党委提议、“两委”联席会议商议、党员大会审议，2026年第三季度村民代表会议以无记名投票（赞成17票、反对2票、弃权2票）通过城中村改造安置补偿方案。公示期内如有异议，请向社区居务监督委员会反映。',
+      period: undefined,
+      postedAt: undefined,
+    });
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'resolution_disclosed',
+        note: undefined,
+        meetingId: undefined,
+        motionId: undefined,
+        disclosureId: resolution.id,
+      },
+      loc,
+    );
+    at = new Date(real.getTime() - 20 * DAY);
+    const result = await createDisclosure(sdCtx, {
+      orgUnitId: ljp.id,
+      kind: 'decision',
+      title: '城中村改造安置补偿实施结果公开',
+      body: '86 户中已签订安置补偿协议 84 户，发放补偿款 2,316.5 万元，2 户正在协商。明细张贴于社区公开栏。',
+      period: undefined,
+      postedAt: undefined,
+    });
+    await completeProcedureStep(
+      sdCtx,
+      proc.id,
+      {
+        step: 'result_disclosed',
+        note: undefined,
+        meetingId: undefined,
+        motionId: undefined,
+        disclosureId: result.id,
+      },
+      loc,
+    );
+
+    // ---- 陆家铺社区: the next one fails its quorum and decides nothing
+    at = new Date(real.getTime() - 25 * DAY);
+    const m2 = await call(sdCtx, {
+      orgUnitId: ljp.id,
+      kind: 'villager_reps',
+      basis: 'members',
+      title: '2026年第四季度村民代表会议',
+      agenda: '审议社区道路硬化工程实施方案',
+      heldAt: heldIn(3, 19),
+      place: '陆家铺社区党群服务中心二楼会议室',
+      host: '桂森',
+      members: reps,
+    });
+    at = m2.heldAt;
+    await openMeeting(sdCtx, m2.id, loc);
+    await signIn(sdCtx, m2.id, { residentIds: [], memberNames: reps.slice(0, 15).map((r) => r.name) }, loc);
+    await addMotion(
+      sdCtx,
+      m2.id,
+      { title: '社区道路硬化工程实施方案', ballot: 'open', text: undefined },
+      loc,
+    );
+    at = new Date(at.getTime() + 3_600_000);
+    await closeMeeting(
+      sdCtx,
+      m2.id,
+      {
+        minutes: '到会代表15人，不足应到代表27人的三分之二，会议不能作出决定。议题顺延至下次会议，另行通知。',
+      },
+      loc,
+    );
+    count++;
+  }
+
+  // ---- 铜都社区: a residents' meeting counted from the registry's adults, with its sign-ins
+  const tongdu = byName('铜都社区');
+  if (tongdu && luhx) {
+    const sdCtx = luhx;
+    // The registry's demo rows are written at seeding time, so the register date is today and the meeting
+    // is held just now (never before today's China midnight).
+    const dayStart = new Date(
+      `${new Date(real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`,
+    );
+    at = new Date(Math.max(real.getTime() - 40 * 60_000, dayStart.getTime()));
+    const frozenOn = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const cutoff = `${Number(frozenOn.slice(0, 4)) - 18}${frozenOn.slice(4)}`;
+    const adults = await db
+      .select({ id: residents.id })
+      .from(residents)
+      .where(
+        and(
+          like(residents.orgPath, `${tongdu.path}%`),
+          isNull(residents.deletedAt),
+          inArray(residents.registrationStatus, ['registered', 'permanent']),
+          lte(residents.birthDate, cutoff),
+        ),
+      )
+      .orderBy(asc(residents.id));
+    if (adults.length > 0) {
+      const m = await call(sdCtx, {
+        orgUnitId: tongdu.id,
+        kind: 'residents',
+        basis: 'adults',
+        title: '铜都社区居民会议：老旧小区加装电梯议事',
+        agenda: '审议老旧小区加装电梯资金分摊办法',
+        heldAt: new Date(Math.max(real.getTime() - 30 * 60_000, dayStart.getTime())),
+        place: '铜都社区文化广场',
+        host: '陆合香',
+        frozenOn,
+      });
+      at = m.heldAt;
+      await openMeeting(sdCtx, m.id, loc);
+      const present = adults.slice(0, Math.floor(adults.length * 0.54));
+      for (let i = 0; i < present.length; i += 500)
+        await signIn(
+          sdCtx,
+          m.id,
+          { residentIds: present.slice(i, i + 500).map((r) => r.id), memberNames: [] },
+          loc,
+        );
+      const d = await addMotion(
+        sdCtx,
+        m.id,
+        { title: '加装电梯资金按楼层系数分摊', ballot: 'secret', text: undefined },
+        loc,
+      );
+      const yes = Math.floor(present.length * 0.7);
+      const no = Math.floor(present.length * 0.2);
+      await recordVote(
+        sdCtx,
+        m.id,
+        d.motions.at(-1)!.id,
+        { yes, no, abstain: present.length - yes - no },
+        loc,
+      );
+      at = real;
+      await closeMeeting(
+        sdCtx,
+        m.id,
+        { minutes: '会议过半数居民到会，以无记名投票通过加装电梯资金分摊办法。' },
+        loc,
+      );
+      count++;
+    }
+  }
+
+  // ---- 孔雀苑社区: a meeting signing in now (workbench); 西花苑社区: notified for next week
+  const kqy = byName('孔雀苑社区');
+  if (kqy && wangtt) {
+    const sdCtx = wangtt;
+    at = new Date(real.getTime() - 2 * 3_600_000);
+    const members = roster(21, 8, 11);
+    const m = await call(sdCtx, {
+      orgUnitId: kqy.id,
+      kind: 'resident_reps',
+      basis: 'members',
+      title: '孔雀苑社区居民代表会议：小区停车秩序整治',
+      heldAt: new Date(real.getTime() - 3_600_000),
+      place: '孔雀苑社区议事厅',
+      host: '社区党委书记',
+      members,
+    });
+    at = real;
+    await openMeeting(sdCtx, m.id, loc);
+    await signIn(sdCtx, m.id, { residentIds: [], memberNames: members.slice(0, 9).map((r) => r.name) }, loc);
+    count++;
+  }
+  const xhy = byName('西花苑社区');
+  if (xhy && zhanxs) {
+    const sdCtx = zhanxs;
+    at = real;
+    await call(sdCtx, {
+      orgUnitId: xhy.id,
+      kind: 'party_members',
+      basis: 'members',
+      title: '西花苑社区党员大会：审议小区微改造项目',
+      heldAt: new Date(real.getTime() + 7 * DAY),
+      place: '西花苑社区党群服务中心',
+      host: '社区党委书记',
+      members: roster(36, 14, 17),
+    });
+    count++;
+  }
+  // ---- 铜都社区: a month of disclosures on a schedule, one period overdue, one objection answered
+  const jumin = await ctxOf('jumin');
+  if (tongdu && luhx) {
+    at = new Date(real.getTime() - 100 * DAY);
+    for (const [kind, frequency] of [
+      ['finance', 'monthly'],
+      ['project_funds', 'quarterly'],
+      ['governance', 'quarterly'],
+    ] as const)
+      await setSchedule(luhx, { orgUnitId: tongdu.id, kind, frequency });
+    const today = new Date(real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const months = duePeriods('monthly', today);
+    // The latest and the oldest month are posted; the one between is missing: overdue.
+    for (const [i, p] of months.entries()) {
+      if (i === 1) continue;
+      at = new Date(`${p.dueOn}T09:00:00+08:00`);
+      at = new Date(Math.min(at.getTime() - 3 * DAY, real.getTime() - DAY));
+      await createDisclosure(luhx, {
+        orgUnitId: tongdu.id,
+        kind: 'finance',
+        title: `铜都社区${p.period.replace('-', '年')}月财务收支公开`,
+        body: '本月收入：上级拨付办公经费 2.4 万元，共建项目资金 5 万元；支出：办公费 1.1 万元，老旧小区加装电梯前期费用 1.8 万元。明细见公开栏附表。',
+        period: p.period,
+        postedAt: undefined,
+      });
+    }
+    const quarter = duePeriods('quarterly', today)[0];
+    if (quarter) {
+      at = new Date(real.getTime() - 28 * DAY);
+      await createDisclosure(luhx, {
+        orgUnitId: tongdu.id,
+        kind: 'project_funds',
+        title: `共建共享项目资金使用明细（${quarter.period}）`,
+        body: '“邻里互助幸福食堂”项目：到账 10 万元，已支出 6.2 万元（设备 3.5 万元、食材补贴 2.7 万元），结余 3.8 万元。',
+        period: quarter.period,
+        postedAt: undefined,
+      });
+      await createDisclosure(luhx, {
+        orgUnitId: tongdu.id,
+        kind: 'governance',
+        title: `社区治理情况公开（${quarter.period}）`,
+        body: '本季度受理居民诉求 412 件，办结 405 件；召开居民议事会 6 次；化解矛盾纠纷 23 起。',
+        period: quarter.period,
+        postedAt: undefined,
+      });
+    }
+    // A posting this week, a resident's objection, the community's answer within 5 days.
+    at = new Date(real.getTime() - 4 * DAY);
+    const posting = await createDisclosure(luhx, {
+      orgUnitId: tongdu.id,
+      kind: 'finance',
+      title: '铜都社区小区公共收益（停车费、广告费）收支公开',
+      body: '2026年停车费收入 18.6 万元，电梯广告收入 3.2 万元；支出：公共设施维修 9.4 万元，绿化养护 4.1 万元；结余 8.3 万元。',
+      period: undefined,
+      postedAt: undefined,
+    });
+    if (jumin) {
+      at = new Date(real.getTime() - 3 * DAY);
+      const withObjection = await raiseObjection(jumin, posting.id, {
+        text: '停车费收入比去年少了不少，请说明原因。',
+      });
+      at = new Date(real.getTime() - 2 * DAY);
+      await answer(luhx, posting.id, withObjection.objections[0]!.id, {
+        answer:
+          '今年3月起新能源车位改造，约40个车位停用两个月，停车费收入相应减少。改造明细已在公开栏补充张贴。',
+      });
+    }
+  }
+  opts.log(`participation: ${count} meetings`);
+}

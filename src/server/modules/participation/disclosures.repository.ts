@@ -1,0 +1,180 @@
+import { type SQL, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { type Page, listPage } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { type MeetingAction, boardScope, disclosuresPolicy, schedulesPolicy } from './participation.policy';
+import { ptDisclosureSchedules, ptDisclosures, ptObjections } from './participation.table';
+
+/** Queries of disclosures, objections and schedules (CONTRIBUTING: boundaries). */
+export type DisclosureRow = typeof ptDisclosures.$inferSelect;
+export type ObjectionRow = typeof ptObjections.$inferSelect;
+export type ScheduleRow = typeof ptDisclosureSchedules.$inferSelect;
+
+export async function insertDisclosure(
+  tx: Db,
+  row: typeof ptDisclosures.$inferInsert,
+): Promise<DisclosureRow> {
+  const [d] = await tx.insert(ptDisclosures).values(row).returning();
+  return d!;
+}
+
+/** A disclosure for staff (`read`/`manage` scope) or for a resident's board (`board`). */
+export async function findDisclosure(
+  db: Db,
+  actor: Actor,
+  action: MeetingAction | 'board',
+  id: string,
+  lock = false,
+): Promise<DisclosureRow | undefined> {
+  const scope = action === 'board' ? boardScope(actor) : disclosuresPolicy.scope(actor, action);
+  const q = db
+    .select()
+    .from(ptDisclosures)
+    .where(and(eq(ptDisclosures.id, id), scope));
+  const [d] = lock ? await q.for('update') : await q;
+  return d;
+}
+
+export async function listDisclosureRows(
+  db: Db,
+  actor: Actor,
+  filters: { path?: string; kind?: string; board?: boolean; now: Date },
+  page: { page: number; pageSize: number },
+): Promise<Page<DisclosureRow>> {
+  const conds: (SQL | undefined)[] = [
+    filters.board
+      ? and(
+          boardScope(actor),
+          sql`${ptDisclosures.postedAt} <= ${filters.now}`,
+          isNull(ptDisclosures.takenDownAt),
+        )
+      : disclosuresPolicy.scope(actor, 'read'),
+    filters.path ? sql`${ptDisclosures.orgPath} like ${`${filters.path}%`}` : undefined,
+    filters.kind ? eq(ptDisclosures.kind, filters.kind) : undefined,
+  ];
+  return listPage(db, {
+    table: ptDisclosures,
+    where: and(...conds),
+    orderBy: [desc(ptDisclosures.postedAt), desc(ptDisclosures.id)],
+    page,
+  });
+}
+
+export async function takeDown(tx: Db, id: string, now: Date): Promise<DisclosureRow | undefined> {
+  const [d] = await tx
+    .update(ptDisclosures)
+    .set({ takenDownAt: now, updatedAt: now })
+    .where(and(eq(ptDisclosures.id, id), isNull(ptDisclosures.takenDownAt)))
+    .returning();
+  return d;
+}
+
+export async function objectionsOf(db: Db, disclosureIds: string[]): Promise<ObjectionRow[]> {
+  if (disclosureIds.length === 0) return [];
+  return db
+    .select()
+    .from(ptObjections)
+    .where(inArray(ptObjections.disclosureId, disclosureIds))
+    .orderBy(asc(ptObjections.raisedAt), asc(ptObjections.id));
+}
+
+export async function insertObjection(tx: Db, row: typeof ptObjections.$inferInsert): Promise<ObjectionRow> {
+  const [o] = await tx.insert(ptObjections).values(row).returning();
+  return o!;
+}
+
+export async function answerObjection(
+  tx: Db,
+  disclosureId: string,
+  id: string,
+  patch: { answer: string; answeredBy: string; answeredAt: Date },
+): Promise<ObjectionRow | undefined> {
+  const [o] = await tx
+    .update(ptObjections)
+    .set(patch)
+    .where(
+      and(
+        eq(ptObjections.id, id),
+        eq(ptObjections.disclosureId, disclosureId),
+        isNull(ptObjections.answeredAt),
+      ),
+    )
+    .returning();
+  return o;
+}
+
+export async function findObjection(
+  db: Db,
+  disclosureId: string,
+  id: string,
+): Promise<ObjectionRow | undefined> {
+  const [o] = await db
+    .select()
+    .from(ptObjections)
+    .where(and(eq(ptObjections.id, id), eq(ptObjections.disclosureId, disclosureId)));
+  return o;
+}
+
+/** Objections in the actor's scope unanswered past their 5 days. */
+export async function unansweredObjections(db: Db, actor: Actor, now: Date) {
+  return db
+    .select({ o: ptObjections, d: ptDisclosures })
+    .from(ptObjections)
+    .innerJoin(ptDisclosures, eq(ptDisclosures.id, ptObjections.disclosureId))
+    .where(
+      and(
+        disclosuresPolicy.scope(actor, 'read'),
+        isNull(ptObjections.answeredAt),
+        lt(ptObjections.answerDueAt, now),
+      ),
+    )
+    .orderBy(asc(ptObjections.answerDueAt))
+    .limit(500);
+}
+
+export async function upsertSchedule(
+  tx: Db,
+  row: typeof ptDisclosureSchedules.$inferInsert,
+): Promise<ScheduleRow> {
+  const [s] = await tx
+    .insert(ptDisclosureSchedules)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [ptDisclosureSchedules.orgUnitId, ptDisclosureSchedules.kind],
+      set: { frequency: row.frequency, updatedAt: row.updatedAt },
+    })
+    .returning();
+  return s!;
+}
+
+export async function schedulesInScope(db: Db, actor: Actor): Promise<ScheduleRow[]> {
+  return db
+    .select()
+    .from(ptDisclosureSchedules)
+    .where(schedulesPolicy.scope(actor, 'read'))
+    .orderBy(asc(ptDisclosureSchedules.orgPath), asc(ptDisclosureSchedules.kind))
+    .limit(2000);
+}
+
+/** Which (unit, kind, period) postings exist among these. */
+export async function postedPeriods(
+  db: Db,
+  keys: { unitId: string; kind: string; period: string }[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .select({ u: ptDisclosures.orgUnitId, k: ptDisclosures.kind, p: ptDisclosures.period })
+    .from(ptDisclosures)
+    .where(
+      or(
+        ...keys.map((k) =>
+          and(
+            eq(ptDisclosures.orgUnitId, k.unitId),
+            eq(ptDisclosures.kind, k.kind),
+            eq(ptDisclosures.period, k.period),
+          ),
+        ),
+      ),
+    );
+  return new Set(rows.map((r) => `${r.u}|${r.k}|${r.p}`));
+}

@@ -1,0 +1,499 @@
+import type { z } from 'zod';
+import {
+  type CreateMeetingBody,
+  MEETING_RULES,
+  type MeetingBasis,
+  type MeetingDetailDto,
+  type MeetingDto,
+  type MeetingKind,
+  type MotionDto,
+  type attendanceBody,
+  type closeMeetingBody,
+  type correctionBody,
+  type electorsQuery,
+  type meetingListQuery,
+  type motionBody,
+  passWords,
+  quorumWords,
+  reaches,
+  type voteBody,
+} from '../../../shared/contracts/participation';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { isUuid } from '../../platform/ids';
+import type { Page } from '../../platform/listing';
+import { unitInScope, unitNames } from '../org/org.api';
+import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
+import { meetingsPolicy } from './participation.policy';
+import {
+  type MeetingRow,
+  type MotionRow,
+  attendanceOf,
+  correctionsOf,
+  findMeeting,
+  findMotion,
+  insertAttendance,
+  insertCorrection,
+  insertMeeting,
+  insertMotion,
+  listMeetingRows,
+  motionsOf,
+  presentCount,
+  presentCounts,
+  presentResidentIds,
+  recordTally,
+  updateMeeting,
+} from './participation.repository';
+
+export type Locale = 'zh-CN' | 'en';
+const DAY = 24 * 3_600_000;
+
+/** The calendar date in China (UTC+8) of an instant, as YYYY-MM-DD. */
+export const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+const ruleOf = (m: Pick<MeetingRow, 'kind'>) => MEETING_RULES[m.kind as MeetingKind];
+const quorumRatio = (m: Pick<MeetingRow, 'kind' | 'basis'>) =>
+  ruleOf(m).quorum[m.basis as MeetingBasis] ?? null;
+
+/** The quorum from recorded attendance only (R-LAW-MT-1…3): live while open, as written at close after. */
+function quorumOf(m: MeetingRow, present: number, loc: Locale) {
+  const r = quorumRatio(m);
+  // The fewest people that reach the ratio: more than due*num/den, or at least it.
+  const required = r
+    ? r.op === 'gt'
+      ? Math.floor((m.due * r.num) / r.den) + 1
+      : Math.ceil((m.due * r.num) / r.den)
+    : null;
+  return {
+    present,
+    due: m.due,
+    required,
+    met: r ? reaches(present, m.due, r) : true,
+    words: quorumWords(present, m.due, r, loc),
+  };
+}
+
+async function toDtos(ctx: ActorCtx, rows: MeetingRow[], loc: Locale): Promise<MeetingDto[]> {
+  const names = await unitNames(
+    ctx.db,
+    rows.map((m) => m.orgUnitId),
+  );
+  const present = await presentCounts(ctx.db, rows);
+  return rows.map((m) => ({
+    id: m.id,
+    orgUnitId: m.orgUnitId,
+    unitName: names.get(m.orgUnitId) ?? null,
+    kind: m.kind as MeetingKind,
+    basis: m.basis as MeetingBasis,
+    title: m.title,
+    agenda: m.agenda,
+    heldAt: m.heldAt,
+    noticeAt: m.noticeAt,
+    place: m.place,
+    host: m.host,
+    frozenOn: m.frozenOn,
+    status: m.status as MeetingDto['status'],
+    quorum: quorumOf(m, present.get(m.id) ?? 0, loc),
+    closedAt: m.closedAt,
+  }));
+}
+
+function motionDto(m: MotionRow, meeting: MeetingRow, loc: Locale): MotionDto {
+  const decided = m.decidedAt !== null && m.yes !== null;
+  return {
+    id: m.id,
+    title: m.title,
+    text: m.text,
+    ballot: m.ballot as MotionDto['ballot'],
+    yes: m.yes,
+    no: m.no,
+    abstain: m.abstain,
+    passed: decided ? m.passed : null,
+    words: decided ? passWords(m.yes!, m.presentAtVote ?? 0, meeting.due, ruleOf(meeting).pass, loc) : null,
+    decidedAt: m.decidedAt,
+  };
+}
+
+/**
+ * R-LAW-MT-2's roster checks for a representatives' meeting: one representative per 5–15 households
+ * and women at least a third. Advisory: the meeting is valid either way, the page shows the warning.
+ */
+function rosterWarnings(m: MeetingRow): string[] {
+  if (m.kind !== 'villager_reps' && m.kind !== 'resident_reps') return [];
+  const out: string[] = [];
+  const n = m.members.length;
+  if (m.households > 0 && (n * 5 > m.households || n * 15 < m.households)) out.push('reps_ratio');
+  const women = m.members.filter((x) => x.gender === 'female').length;
+  if (women * 3 < n) out.push('women_share');
+  return out;
+}
+
+function actionsOf(ctx: ActorCtx, m: MeetingRow, quorate: boolean): MeetingDetailDto['actions'] {
+  if (!meetingsPolicy.can(ctx.actor, 'manage', m)) return [];
+  if (m.status === 'scheduled') return ['open', 'close'];
+  if (m.status === 'open')
+    return quorate ? ['sign_in', 'motion', 'vote', 'close'] : ['sign_in', 'motion', 'close'];
+  return ['correct'];
+}
+
+export async function listMeetings(
+  ctx: ActorCtx,
+  q: z.infer<typeof meetingListQuery>,
+  loc: Locale,
+): Promise<Page<MeetingDto>> {
+  meetingsPolicy.require(ctx.actor, 'read');
+  let path: string | undefined;
+  if (q.orgUnitId) {
+    const unit = await unitInScope(ctx.db, ctx.actor, 'participation.read', q.orgUnitId);
+    if (!unit) throw notFound();
+    path = unit.path;
+  }
+  const page = await listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q);
+  return { ...page, items: await toDtos(ctx, page.items, loc) };
+}
+
+async function loadDetail(ctx: ActorCtx, m: MeetingRow, loc: Locale): Promise<MeetingDetailDto> {
+  const [base] = await toDtos(ctx, [m], loc);
+  const attendance = await attendanceOf(ctx.db, m.id);
+  const present = new Set(attendance.map((a) => a.name));
+  const motions = await motionsOf(ctx.db, m.id);
+  const corrections = await correctionsOf(ctx.db, m.id);
+  const rule = ruleOf(m);
+  return {
+    ...base!,
+    members: m.members.map((x) => ({ name: x.name, gender: x.gender ?? null, present: present.has(x.name) })),
+    attendance: attendance.map((a) => ({
+      name: a.name,
+      household: null,
+      method: a.method,
+      signedAt: a.signedAt,
+    })),
+    motions: motions.map((x) => motionDto(x, m, loc)),
+    minutes: m.minutes,
+    corrections: corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt, by: null })),
+    warnings: rosterWarnings(m),
+    rule: { source: rule.source, noticeDays: rule.noticeDays },
+    actions: actionsOf(ctx, m, base!.quorum.met),
+  };
+}
+
+export async function getMeeting(ctx: ActorCtx, id: string, loc: Locale): Promise<MeetingDetailDto> {
+  meetingsPolicy.require(ctx.actor, 'read');
+  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'read', id) : undefined;
+  if (!m) throw notFound();
+  return loadDetail(ctx, m, loc);
+}
+
+/**
+ * Calls a meeting (R-LAW-MT-1…4): the kind's rule must know the basis, the legal notice period must be
+ * kept, and those due are counted from the registry at the frozen date, once.
+ */
+export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc: Locale) {
+  meetingsPolicy.require(ctx.actor, 'manage');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
+  if (unit?.status !== 'active') throw notFound();
+  const rule = MEETING_RULES[input.kind];
+  if (!(input.basis in rule.quorum)) throw invalidField('basis', 'participation.basis');
+  const now = ctx.clock.now();
+  const noticeAt = input.noticeAt ?? now;
+  if (rule.noticeDays !== null && input.heldAt.getTime() - noticeAt.getTime() < rule.noticeDays * DAY)
+    throw new AppError('participation.notice_period', 422, { days: rule.noticeDays });
+  const frozenOn = input.frozenOn ?? chinaDate(now);
+  if (frozenOn > chinaDate(input.heldAt))
+    throw invalidField('frozenOn', 'participation.frozen_after_meeting');
+  const members = input.basis === 'members' ? input.members : [];
+  if (input.basis === 'members' && members.length === 0)
+    throw invalidField('members', 'participation.members_required');
+  if (new Set(members.map((x) => x.name)).size !== members.length)
+    throw invalidField('members', 'participation.members_duplicate');
+  const electorate = await electorateOf(ctx.db, unit.path, frozenOn);
+  const due =
+    input.basis === 'adults'
+      ? electorate.adults
+      : input.basis === 'households'
+        ? electorate.households
+        : members.length;
+  if (due === 0) throw new AppError('participation.no_electorate', 422);
+  const row = await ctx.db.transaction(async (tx) => {
+    const m = await insertMeeting(tx, {
+      id: ctx.ids(),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      kind: input.kind,
+      basis: input.basis,
+      title: input.title,
+      agenda: input.agenda ?? null,
+      heldAt: input.heldAt,
+      noticeAt,
+      place: input.place ?? null,
+      host: input.host ?? null,
+      frozenOn,
+      due,
+      households: electorate.households,
+      members,
+      status: 'scheduled',
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'participation.meeting.create',
+      entityType: 'pt_meeting',
+      entityId: m.id,
+      orgPath: m.orgPath,
+      after: { kind: m.kind, basis: m.basis, title: m.title, heldAt: m.heldAt, frozenOn, due },
+    });
+    return m;
+  });
+  return loadDetail(ctx, row, loc);
+}
+
+/** A meeting to change: in manage scope (else 404), locked, not closed (R: a closed record is immutable). */
+async function openForChange(ctx: ActorCtx, id: string, states: string[]): Promise<MeetingRow> {
+  meetingsPolicy.require(ctx.actor, 'manage');
+  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'manage', id, true) : undefined;
+  if (!m) throw notFound();
+  if (m.status === 'closed' && !states.includes('closed'))
+    throw new AppError('participation.meeting_closed', 409);
+  if (!states.includes(m.status)) throw new AppError('participation.meeting_state', 409);
+  return m;
+}
+
+export async function openMeeting(ctx: ActorCtx, id: string, loc: Locale) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const c = { ...ctx, db: tx };
+    const m = await openForChange(c, id, ['scheduled']);
+    const now = ctx.clock.now();
+    const next = await updateMeeting(tx, m.id, 'scheduled', { status: 'open', updatedAt: now });
+    if (!next) throw new AppError('participation.meeting_state', 409);
+    await writeAudit(tx, ctx, {
+      action: 'participation.meeting.open',
+      entityType: 'pt_meeting',
+      entityId: m.id,
+      orgPath: m.orgPath,
+      before: { status: 'scheduled' },
+      after: { status: 'open' },
+    });
+    return next;
+  });
+  return loadDetail(ctx, row, loc);
+}
+
+/**
+ * Staff sign people in (R-LAW-MT-1…3: only recorded attendance counts): registered adults of the unit at
+ * the frozen date for the adults and households bases, roster names for the members basis.
+ */
+export async function signIn(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof attendanceBody>,
+  loc: Locale,
+  method: 'staff' | 'qr' = 'staff',
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const c = { ...ctx, db: tx };
+    const m = await openForChange(c, id, ['open']);
+    const now = ctx.clock.now();
+    let rows: Parameters<typeof insertAttendance>[1];
+    if (m.basis === 'members') {
+      const roster = new Set(m.members.map((x) => x.name));
+      if (input.residentIds.length || input.memberNames.some((n) => !roster.has(n)))
+        throw new AppError('participation.not_elector', 422);
+      rows = [...new Set(input.memberNames)].map((name) => ({
+        id: ctx.ids(),
+        meetingId: m.id,
+        residentId: null,
+        householdId: null,
+        name,
+        method,
+        signedBy: ctx.actor.userId,
+        signedAt: now,
+      }));
+    } else {
+      const ids = [...new Set(input.residentIds)];
+      const electors = input.memberNames.length ? [] : await electorsAmong(tx, m.orgPath, m.frozenOn, ids);
+      if (input.memberNames.length || electors.length !== ids.length)
+        throw new AppError('participation.not_elector', 422);
+      rows = electors.map((e) => ({
+        id: ctx.ids(),
+        meetingId: m.id,
+        residentId: e.id,
+        householdId: e.householdId,
+        name: e.name,
+        method,
+        signedBy: ctx.actor.userId,
+        signedAt: now,
+      }));
+    }
+    const added = await insertAttendance(tx, rows);
+    await writeAudit(tx, ctx, {
+      action: 'participation.meeting.sign_in',
+      entityType: 'pt_meeting',
+      entityId: m.id,
+      orgPath: m.orgPath,
+      after: { method, added, present: await presentCount(tx, m.id, m.basis) },
+    });
+    return m;
+  });
+  return loadDetail(ctx, row, loc);
+}
+
+/** The sign-in desk's list: electors of the unit at the frozen date, with whether each is present. */
+export async function listElectors(ctx: ActorCtx, id: string, q: z.infer<typeof electorsQuery>) {
+  meetingsPolicy.require(ctx.actor, 'manage');
+  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'manage', id) : undefined;
+  if (!m) throw notFound();
+  if (m.basis === 'members') return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const page = await electorsPage(ctx.db, m.orgPath, m.frozenOn, q.q, q);
+  const present = await presentResidentIds(
+    ctx.db,
+    m.id,
+    page.items.map((e) => e.id),
+  );
+  return {
+    items: page.items.map((e) => ({
+      residentId: e.id,
+      name: e.name,
+      household: e.household,
+      present: present.has(e.id),
+    })),
+    total: page.total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function addMotion(ctx: ActorCtx, id: string, input: z.infer<typeof motionBody>, loc: Locale) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const m = await openForChange({ ...ctx, db: tx }, id, ['open']);
+    const motion = await insertMotion(tx, {
+      id: ctx.ids(),
+      meetingId: m.id,
+      title: input.title,
+      text: input.text ?? null,
+      ballot: input.ballot,
+      createdAt: ctx.clock.now(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'participation.meeting.motion',
+      entityType: 'pt_meeting',
+      entityId: m.id,
+      orgPath: m.orgPath,
+      after: { motionId: motion.id, title: motion.title, ballot: motion.ballot },
+    });
+    return m;
+  });
+  return loadDetail(ctx, row, loc);
+}
+
+/**
+ * Records a motion's tally (R-LAW-MT-1…4): only while the meeting is quorate by its recorded attendance;
+ * the votes cannot exceed those present; the pass rule of the kind decides, on those present or due.
+ */
+export async function recordVote(
+  ctx: ActorCtx,
+  id: string,
+  motionId: string,
+  input: z.infer<typeof voteBody>,
+  loc: Locale,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const m = await openForChange({ ...ctx, db: tx }, id, ['open']);
+    const motion = isUuid(motionId) ? await findMotion(tx, m.id, motionId) : undefined;
+    if (!motion) throw notFound();
+    if (motion.decidedAt) throw new AppError('participation.motion_decided', 409);
+    const present = await presentCount(tx, m.id, m.basis);
+    const q = quorumRatio(m);
+    if (q && !reaches(present, m.due, q)) throw new AppError('participation.quorum_not_met', 409);
+    // Households basis: one vote per household represented.
+    if (input.yes + input.no + input.abstain > present)
+      throw invalidField('yes', 'participation.votes_exceed');
+    const rule = ruleOf(m).pass;
+    const passed = reaches(input.yes, rule.of === 'due' ? m.due : present, rule);
+    const done = await recordTally(tx, motion.id, {
+      ...input,
+      presentAtVote: present,
+      passed,
+      decidedAt: ctx.clock.now(),
+    });
+    if (!done) throw new AppError('participation.motion_decided', 409);
+    await writeAudit(tx, ctx, {
+      action: 'participation.meeting.vote',
+      entityType: 'pt_meeting',
+      entityId: m.id,
+      orgPath: m.orgPath,
+      after: { motionId: motion.id, ...input, present, due: m.due, passed },
+    });
+    return m;
+  });
+  return loadDetail(ctx, row, loc);
+}
+
+/** Closes the meeting: the attendance and quorum are written once; from now on the record is immutable. */
+export async function closeMeeting(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof closeMeetingBody>,
+  loc: Locale,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const m = await openForChange({ ...ctx, db: tx }, id, ['scheduled', 'open']);
+    const present = await presentCount(tx, m.id, m.basis);
+    const q = quorumRatio(m);
+    const quorumMet = q ? reaches(present, m.due, q) : true;
+    const now = ctx.clock.now();
+    const next = await updateMeeting(tx, m.id, m.status, {
+      status: 'closed',
+      present,
+      quorumMet,
+      minutes: input.minutes ?? null,
+      closedAt: now,
+      updatedAt: now,
+    });
+    if (!next) throw new AppError('participation.meeting_state', 409);
+    await writeAudit(tx, ctx, {
+      action: 'participation.meeting.close',
+      entityType: 'pt_meeting',
+      entityId: m.id,
+      orgPath: m.orgPath,
+      before: { status: m.status },
+      after: { status: 'closed', present, due: m.due, quorumMet },
+    });
+    return next;
+  });
+  return loadDetail(ctx, row, loc);
+}
+
+/** A correction of a closed meeting: a new record linked to it; the original stays as it was. */
+export async function addCorrection(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof correctionBody>,
+  loc: Locale,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const m = await openForChange({ ...ctx, db: tx }, id, ['closed']);
+    const c = await insertCorrection(tx, {
+      id: ctx.ids(),
+      meetingId: m.id,
+      text: input.text,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.clock.now(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'participation.meeting.correct',
+      entityType: 'pt_meeting',
+      entityId: m.id,
+      orgPath: m.orgPath,
+      after: { correctionId: c.id, text: c.text },
+    });
+    return m;
+  });
+  return loadDetail(ctx, row, loc);
+}
+
+/** What the minutes PDF needs (read scope). */
+export async function meetingForMinutes(ctx: ActorCtx, id: string, loc: Locale) {
+  return getMeeting(ctx, id, loc);
+}

@@ -1,0 +1,179 @@
+import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { type Page, listPage } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { type MeetingAction, meetingsPolicy } from './participation.policy';
+import { ptAttendance, ptCorrections, ptMeetings, ptMotions } from './participation.table';
+
+/** The only code that queries the participation module's tables (CONTRIBUTING: boundaries). */
+export type MeetingRow = typeof ptMeetings.$inferSelect;
+export type AttendanceRow = typeof ptAttendance.$inferSelect;
+export type MotionRow = typeof ptMotions.$inferSelect;
+export type CorrectionRow = typeof ptCorrections.$inferSelect;
+
+export async function insertMeeting(tx: Db, row: typeof ptMeetings.$inferInsert): Promise<MeetingRow> {
+  const [m] = await tx.insert(ptMeetings).values(row).returning();
+  return m!;
+}
+
+/** A meeting in reach for `action`, else undefined (404); `lock` reads it FOR UPDATE. */
+export async function findMeeting(
+  db: Db,
+  actor: Actor,
+  action: MeetingAction,
+  id: string,
+  lock = false,
+): Promise<MeetingRow | undefined> {
+  const q = db
+    .select()
+    .from(ptMeetings)
+    .where(and(eq(ptMeetings.id, id), meetingsPolicy.scope(actor, action)));
+  const [m] = lock ? await q.for('update') : await q;
+  return m;
+}
+
+export async function listMeetingRows(
+  db: Db,
+  actor: Actor,
+  filters: { path?: string; kind?: string; status?: string },
+  page: { page: number; pageSize: number },
+): Promise<Page<MeetingRow>> {
+  const conds: (SQL | undefined)[] = [
+    meetingsPolicy.scope(actor, 'read'),
+    filters.path ? sql`${ptMeetings.orgPath} like ${`${filters.path}%`}` : undefined,
+    filters.kind ? eq(ptMeetings.kind, filters.kind) : undefined,
+    filters.status ? eq(ptMeetings.status, filters.status) : undefined,
+  ];
+  return listPage(db, {
+    table: ptMeetings,
+    where: and(...conds),
+    orderBy: [desc(ptMeetings.heldAt), desc(ptMeetings.id)],
+    page,
+  });
+}
+
+/** Moves a meeting on from `from` (optimistic: 0 rows when someone else moved it first). */
+export async function updateMeeting(
+  tx: Db,
+  id: string,
+  from: string,
+  patch: Partial<typeof ptMeetings.$inferInsert>,
+): Promise<MeetingRow | undefined> {
+  const [m] = await tx
+    .update(ptMeetings)
+    .set({ ...patch, version: sql`${ptMeetings.version} + 1` })
+    .where(and(eq(ptMeetings.id, id), eq(ptMeetings.status, from)))
+    .returning();
+  return m;
+}
+
+/** Inserts sign-ins, skipping people already signed in; answers how many were new. */
+export async function insertAttendance(tx: Db, rows: (typeof ptAttendance.$inferInsert)[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const done = await tx
+    .insert(ptAttendance)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: ptAttendance.id });
+  return done.length;
+}
+
+export async function attendanceOf(db: Db, meetingId: string): Promise<AttendanceRow[]> {
+  return db
+    .select()
+    .from(ptAttendance)
+    .where(eq(ptAttendance.meetingId, meetingId))
+    .orderBy(asc(ptAttendance.signedAt), asc(ptAttendance.id));
+}
+
+/** Those present by the meeting's basis: people, or distinct households represented. */
+export async function presentCount(db: Db, meetingId: string, basis: string): Promise<number> {
+  const [r] = await db
+    .select({
+      n:
+        basis === 'households'
+          ? sql<number>`count(distinct ${ptAttendance.householdId})::int`
+          : sql<number>`count(*)::int`,
+    })
+    .from(ptAttendance)
+    .where(eq(ptAttendance.meetingId, meetingId));
+  return r?.n ?? 0;
+}
+
+export async function presentResidentIds(db: Db, meetingId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: ptAttendance.residentId })
+    .from(ptAttendance)
+    .where(and(eq(ptAttendance.meetingId, meetingId), inArray(ptAttendance.residentId, ids)));
+  return new Set(rows.map((r) => r.id!));
+}
+
+export async function motionsOf(db: Db, meetingId: string): Promise<MotionRow[]> {
+  return db.select().from(ptMotions).where(eq(ptMotions.meetingId, meetingId)).orderBy(asc(ptMotions.seq));
+}
+
+export async function insertMotion(
+  tx: Db,
+  row: Omit<typeof ptMotions.$inferInsert, 'seq'>,
+): Promise<MotionRow> {
+  const [m] = await tx
+    .insert(ptMotions)
+    .values({
+      ...row,
+      seq: sql`(select coalesce(max(${ptMotions.seq}), 0) + 1 from ${ptMotions} where ${ptMotions.meetingId} = ${row.meetingId})`,
+    })
+    .returning();
+  return m!;
+}
+
+export async function findMotion(db: Db, meetingId: string, id: string): Promise<MotionRow | undefined> {
+  const [m] = await db
+    .select()
+    .from(ptMotions)
+    .where(and(eq(ptMotions.meetingId, meetingId), eq(ptMotions.id, id)));
+  return m;
+}
+
+/** Records a tally once: 0 rows when the motion already has one. */
+export async function recordTally(
+  tx: Db,
+  id: string,
+  patch: Pick<
+    typeof ptMotions.$inferInsert,
+    'yes' | 'no' | 'abstain' | 'presentAtVote' | 'passed' | 'decidedAt'
+  >,
+): Promise<MotionRow | undefined> {
+  const [m] = await tx
+    .update(ptMotions)
+    .set(patch)
+    .where(and(eq(ptMotions.id, id), sql`${ptMotions.decidedAt} is null`))
+    .returning();
+  return m;
+}
+
+export async function insertCorrection(
+  tx: Db,
+  row: typeof ptCorrections.$inferInsert,
+): Promise<CorrectionRow> {
+  const [c] = await tx.insert(ptCorrections).values(row).returning();
+  return c!;
+}
+
+export async function correctionsOf(db: Db, meetingId: string): Promise<CorrectionRow[]> {
+  return db
+    .select()
+    .from(ptCorrections)
+    .where(eq(ptCorrections.meetingId, meetingId))
+    .orderBy(asc(ptCorrections.createdAt), asc(ptCorrections.id));
+}
+
+/** Present counts of several meetings at once (for lists of open meetings). */
+export async function presentCounts(db: Db, meetings: MeetingRow[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const m of meetings) {
+    if (m.status === 'closed') out.set(m.id, m.present ?? 0);
+    else out.set(m.id, await presentCount(db, m.id, m.basis));
+  }
+  return out;
+}

@@ -1,0 +1,257 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  attendanceBody,
+  boardQuery,
+  closeMeetingBody,
+  correctionBody,
+  createMeetingBody,
+  electorSchema,
+  electorsQuery,
+  meetingDetailSchema,
+  meetingListQuery,
+  meetingSchema,
+  motionBody,
+  motionParams,
+  voteBody,
+  PROCEDURE_TEMPLATES,
+  answerBody,
+  createDisclosureBody,
+  createProcedureBody,
+  disclosureListQuery,
+  disclosureSchema,
+  objectionBody,
+  objectionParams,
+  overdueSchema,
+  procedureListQuery,
+  procedureSchema,
+  scheduleBody,
+  scheduleSchema,
+  stepBody,
+} from '../../../shared/contracts/participation';
+import { z } from 'zod';
+import { PARTICIPATION_AUDIT } from '../../../shared/i18n/audit.participation';
+import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation';
+import { participationAccess } from '../../../shared/permissions/participation';
+import { access } from '../../platform/access';
+import { actorCtxOf } from '../../platform/context';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import {
+  addCorrection,
+  addMotion,
+  closeMeeting,
+  createMeeting,
+  getMeeting,
+  listElectors,
+  listMeetings,
+  openMeeting,
+  recordVote,
+  signIn,
+} from './meetings.usecases';
+import * as participationTables from './participation.table';
+import { minutesPdf } from './participation.pdf';
+import {
+  answer,
+  createDisclosure,
+  getDisclosure,
+  listDisclosures,
+  listSchedules,
+  overdue,
+  raiseObjection,
+  setSchedule,
+  takeDownDisclosure,
+} from './disclosures.usecases';
+import { completeProcedureStep, createProcedure, getProcedure, listProcedures } from './procedures.usecases';
+
+/**
+ * 议事协商 / 民主决策: meetings with legal quorums (R-LAW-MT-1…4), procedures for major matters (R-DL-4) and
+ * disclosure with objections (R-DC-1, R-LAW-DC-1).
+ */
+export const participationModule = defineModule({
+  name: 'participation',
+  tables: participationTables,
+  access: participationAccess,
+  errors: PARTICIPATION_ERRORS,
+  audit: PARTICIPATION_AUDIT,
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['participation'];
+    const read = { access: access.permission('participation.read') };
+    const manage = { access: access.permission('participation.manage') };
+    const detail = { 200: meetingDetailSchema };
+
+    app.get(
+      '/api/meetings',
+      {
+        config: read,
+        schema: { tags, querystring: meetingListQuery, response: { 200: pageOf(meetingSchema) } },
+      },
+      (req) => listMeetings(actorCtxOf(deps, req), req.query, req.locale),
+    );
+    app.post(
+      '/api/meetings',
+      { config: manage, schema: { tags, body: createMeetingBody, response: { 201: meetingDetailSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await createMeeting(actorCtxOf(deps, req), req.body, req.locale)),
+    );
+    app.get(
+      '/api/meetings/:id',
+      { config: read, schema: { tags, params: idParams, response: detail } },
+      (req) => getMeeting(actorCtxOf(deps, req), req.params.id, req.locale),
+    );
+    app.get(
+      '/api/meetings/:id/electors',
+      {
+        config: manage,
+        schema: {
+          tags,
+          params: idParams,
+          querystring: electorsQuery,
+          response: { 200: pageOf(electorSchema) },
+        },
+      },
+      (req) => listElectors(actorCtxOf(deps, req), req.params.id, req.query),
+    );
+    app.post(
+      '/api/meetings/:id/open',
+      { config: manage, schema: { tags, params: idParams, response: detail } },
+      (req) => openMeeting(actorCtxOf(deps, req), req.params.id, req.locale),
+    );
+    app.post(
+      '/api/meetings/:id/attendance',
+      { config: manage, schema: { tags, params: idParams, body: attendanceBody, response: detail } },
+      (req) => signIn(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    );
+    app.post(
+      '/api/meetings/:id/motions',
+      { config: manage, schema: { tags, params: idParams, body: motionBody, response: detail } },
+      (req) => addMotion(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    );
+    app.post(
+      '/api/meetings/:id/motions/:motionId/vote',
+      { config: manage, schema: { tags, params: motionParams, body: voteBody, response: detail } },
+      (req) => recordVote(actorCtxOf(deps, req), req.params.id, req.params.motionId, req.body, req.locale),
+    );
+    app.post(
+      '/api/meetings/:id/close',
+      { config: manage, schema: { tags, params: idParams, body: closeMeetingBody, response: detail } },
+      (req) => closeMeeting(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    );
+    app.post(
+      '/api/meetings/:id/corrections',
+      { config: manage, schema: { tags, params: idParams, body: correctionBody, response: detail } },
+      (req) => addCorrection(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    );
+    app.get(
+      '/api/meetings/:id/minutes.pdf',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const m = await getMeeting(actorCtxOf(deps, req), req.params.id, 'zh-CN');
+        const pdf = await minutesPdf(m);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="minutes.pdf"; filename*=UTF-8''${encodeURIComponent(`会议纪要-${m.title}.pdf`)}`,
+          )
+          .send(pdf);
+      },
+    );
+    // ---- procedures for major matters (四议两公开 / 五议两公开)
+    const pdetail = { 200: procedureSchema };
+    app.get('/api/deliberations/procedure-templates', { config: read, schema: { tags } }, () => ({
+      items: PROCEDURE_TEMPLATES,
+    }));
+    app.get(
+      '/api/deliberations/procedures',
+      {
+        config: read,
+        schema: { tags, querystring: procedureListQuery, response: { 200: pageOf(procedureSchema) } },
+      },
+      (req) => listProcedures(actorCtxOf(deps, req), req.query, req.locale),
+    );
+    app.post(
+      '/api/deliberations/procedures',
+      { config: manage, schema: { tags, body: createProcedureBody, response: { 201: procedureSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await createProcedure(actorCtxOf(deps, req), req.body, req.locale)),
+    );
+    app.get(
+      '/api/deliberations/procedures/:id',
+      { config: read, schema: { tags, params: idParams, response: pdetail } },
+      (req) => getProcedure(actorCtxOf(deps, req), req.params.id, req.locale),
+    );
+    app.post(
+      '/api/deliberations/procedures/:id/steps',
+      { config: manage, schema: { tags, params: idParams, body: stepBody, response: pdetail } },
+      (req) => completeProcedureStep(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    );
+
+    // ---- disclosure (居务公开)
+    const ddetail = { 200: disclosureSchema };
+    const board = { access: access.permission('participation.board') };
+    app.get(
+      '/api/disclosures',
+      {
+        config: read,
+        schema: { tags, querystring: disclosureListQuery, response: { 200: pageOf(disclosureSchema) } },
+      },
+      (req) => listDisclosures(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/disclosures',
+      { config: manage, schema: { tags, body: createDisclosureBody, response: { 201: disclosureSchema } } },
+      async (req, reply) => reply.status(201).send(await createDisclosure(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/disclosures/schedules',
+      { config: read, schema: { tags, response: { 200: z.object({ items: z.array(scheduleSchema) }) } } },
+      (req) => listSchedules(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/disclosures/schedules',
+      { config: manage, schema: { tags, body: scheduleBody, response: { 200: scheduleSchema } } },
+      (req) => setSchedule(actorCtxOf(deps, req), req.body),
+    );
+    app.get(
+      '/api/disclosures/overdue',
+      { config: read, schema: { tags, response: { 200: overdueSchema } } },
+      (req) => overdue(actorCtxOf(deps, req)),
+    );
+    app.get(
+      '/api/disclosures/board',
+      {
+        config: board,
+        schema: { tags, querystring: boardQuery, response: { 200: pageOf(disclosureSchema) } },
+      },
+      (req) => listDisclosures(actorCtxOf(deps, req), req.query, true),
+    );
+    app.get(
+      '/api/disclosures/board/:id',
+      { config: board, schema: { tags, params: idParams, response: ddetail } },
+      (req) => getDisclosure(actorCtxOf(deps, req), req.params.id, true),
+    );
+    app.post(
+      '/api/disclosures/board/:id/objections',
+      { config: board, schema: { tags, params: idParams, body: objectionBody, response: ddetail } },
+      (req) => raiseObjection(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/disclosures/:id',
+      { config: read, schema: { tags, params: idParams, response: ddetail } },
+      (req) => getDisclosure(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/disclosures/:id/take-down',
+      { config: manage, schema: { tags, params: idParams, response: ddetail } },
+      (req) => takeDownDisclosure(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/disclosures/:id/objections/:objectionId/answer',
+      { config: manage, schema: { tags, params: objectionParams, body: answerBody, response: ddetail } },
+      (req) => answer(actorCtxOf(deps, req), req.params.id, req.params.objectionId, req.body),
+    );
+  },
+});

@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
+
+/**
+ * Meetings (R-LAW-MT-1…4): the kind decides the quorum and pass rules (MEETING_RULES, data), the basis who
+ * is due; `due` is computed from the registry at `frozen_on` when the meeting is called and never again.
+ * `present`/`quorum_met` are written once, when the meeting closes; a closed meeting never changes.
+ */
+export const ptMeetings = pgTable(
+  'pt_meetings',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    kind: text('kind').notNull(),
+    basis: text('basis').notNull(),
+    title: text('title').notNull(),
+    agenda: text('agenda'),
+    heldAt: ts('held_at').notNull(),
+    noticeAt: ts('notice_at').notNull(),
+    place: text('place'),
+    host: text('host'),
+    frozenOn: date('frozen_on', { mode: 'string' }).notNull(),
+    /** Adults, households or roster members due, frozen. */
+    due: integer('due').notNull(),
+    /** Households in the unit at the frozen date (for the representatives' ratio check). */
+    households: integer('households').notNull().default(0),
+    /** The roster for the members basis: [{ name, gender }]. */
+    members: jsonb('members').$type<{ name: string; gender?: string }[]>().notNull().default([]),
+    status: text('status').notNull(),
+    minutes: text('minutes'),
+    present: integer('present'),
+    quorumMet: boolean('quorum_met'),
+    closedAt: ts('closed_at'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pt_meetings_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pt_meetings_held_idx').on(t.heldAt),
+  ],
+);
+
+/** One row per person signed in: a registered resident (adults/households) or a roster member by name. */
+export const ptAttendance = pgTable(
+  'pt_attendance',
+  {
+    id: uuid('id').primaryKey(),
+    meetingId: uuid('meeting_id').notNull(),
+    residentId: uuid('resident_id'),
+    /** The resident's household unit, when the resident is registered at one (households basis). */
+    householdId: uuid('household_id'),
+    name: text('name').notNull(),
+    /** staff | qr */
+    method: text('method').notNull(),
+    signedBy: uuid('signed_by'),
+    signedAt: ts('signed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('pt_attendance_resident_uq')
+      .on(t.meetingId, t.residentId)
+      .where(sql`${t.residentId} is not null`),
+    uniqueIndex('pt_attendance_member_uq').on(t.meetingId, t.name).where(sql`${t.residentId} is null`),
+  ],
+);
+
+/** Motions with their recorded tally; the tally is written once and only while the meeting is quorate. */
+export const ptMotions = pgTable(
+  'pt_motions',
+  {
+    id: uuid('id').primaryKey(),
+    meetingId: uuid('meeting_id').notNull(),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    text: text('text'),
+    ballot: text('ballot').notNull(),
+    yes: integer('yes'),
+    no: integer('no'),
+    abstain: integer('abstain'),
+    /** Present and due when the tally was recorded (the base of the pass rule). */
+    presentAtVote: integer('present_at_vote'),
+    passed: boolean('passed'),
+    decidedAt: ts('decided_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('pt_motions_seq_uq').on(t.meetingId, t.seq)],
+);
+
+/** A correction of a closed meeting's record: a new record linked to it, never an edit. */
+export const ptCorrections = pgTable(
+  'pt_corrections',
+  {
+    id: uuid('id').primaryKey(),
+    meetingId: uuid('meeting_id').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('pt_corrections_meeting_idx').on(t.meetingId)],
+);
+
+/** A major matter run through a procedure template (R-DL-4): `step` is the index of the next step. */
+export const ptProcedures = pgTable(
+  'pt_procedures',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    template: text('template').notNull(),
+    title: text('title').notNull(),
+    matter: text('matter').notNull(),
+    step: integer('step').notNull().default(0),
+    status: text('status').notNull(),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [index('pt_procedures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** The completed steps of a procedure, in order, each with its meeting (and motion) or disclosure. */
+export const ptProcedureSteps = pgTable(
+  'pt_procedure_steps',
+  {
+    id: uuid('id').primaryKey(),
+    procedureId: uuid('procedure_id').notNull(),
+    idx: integer('idx').notNull(),
+    key: text('key').notNull(),
+    note: text('note'),
+    meetingId: uuid('meeting_id'),
+    motionId: uuid('motion_id'),
+    disclosureId: uuid('disclosure_id'),
+    completedBy: uuid('completed_by'),
+    completedAt: ts('completed_at').notNull(),
+  },
+  (t) => [uniqueIndex('pt_procedure_steps_uq').on(t.procedureId, t.idx)],
+);
+
+/** A posting on the disclosure board (居务公开, R-DC-1): up from `posted_at` for at least 5 days. */
+export const ptDisclosures = pgTable(
+  'pt_disclosures',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    period: text('period'),
+    postedAt: ts('posted_at').notNull(),
+    takenDownAt: ts('taken_down_at'),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pt_disclosures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pt_disclosures_period_idx').on(t.orgUnitId, t.kind, t.period),
+  ],
+);
+
+/** A resident's objection to a posting (R-LAW-DC-1: raised within 5 days, answered within 5 days). */
+export const ptObjections = pgTable(
+  'pt_objections',
+  {
+    id: uuid('id').primaryKey(),
+    disclosureId: uuid('disclosure_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** The objector's name as shown beside the posting, masked (张**). */
+    name: text('name').notNull(),
+    text: text('text').notNull(),
+    raisedAt: ts('raised_at').notNull(),
+    answerDueAt: ts('answer_due_at').notNull(),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by'),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [index('pt_objections_disclosure_idx').on(t.disclosureId)],
+);
+
+/** How often a unit must post a kind of item (R-LAW-DC-1): monthly or quarterly. */
+export const ptDisclosureSchedules = pgTable(
+  'pt_disclosure_schedules',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    kind: text('kind').notNull(),
+    frequency: text('frequency').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('pt_disclosure_schedules_uq').on(t.orgUnitId, t.kind),
+    index('pt_disclosure_schedules_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);

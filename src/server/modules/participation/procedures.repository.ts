@@ -1,0 +1,109 @@
+import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { type Page, listPage } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { type MeetingAction, proceduresPolicy } from './participation.policy';
+import { ptDisclosures, ptMeetings, ptMotions, ptProcedureSteps, ptProcedures } from './participation.table';
+
+/** Queries of procedures and their steps (CONTRIBUTING: boundaries). */
+export type ProcedureRow = typeof ptProcedures.$inferSelect;
+export type StepRow = typeof ptProcedureSteps.$inferSelect;
+
+export async function insertProcedure(tx: Db, row: typeof ptProcedures.$inferInsert): Promise<ProcedureRow> {
+  const [p] = await tx.insert(ptProcedures).values(row).returning();
+  return p!;
+}
+
+export async function findProcedure(
+  db: Db,
+  actor: Actor,
+  action: MeetingAction,
+  id: string,
+  lock = false,
+): Promise<ProcedureRow | undefined> {
+  const q = db
+    .select()
+    .from(ptProcedures)
+    .where(and(eq(ptProcedures.id, id), proceduresPolicy.scope(actor, action)));
+  const [p] = lock ? await q.for('update') : await q;
+  return p;
+}
+
+export async function listProcedureRows(
+  db: Db,
+  actor: Actor,
+  filters: { path?: string; status?: string },
+  page: { page: number; pageSize: number },
+): Promise<Page<ProcedureRow>> {
+  const conds: (SQL | undefined)[] = [
+    proceduresPolicy.scope(actor, 'read'),
+    filters.path ? sql`${ptProcedures.orgPath} like ${`${filters.path}%`}` : undefined,
+    filters.status ? eq(ptProcedures.status, filters.status) : undefined,
+  ];
+  return listPage(db, {
+    table: ptProcedures,
+    where: and(...conds),
+    orderBy: [desc(ptProcedures.createdAt), desc(ptProcedures.id)],
+    page,
+  });
+}
+
+export async function stepsOf(db: Db, procedureIds: string[]): Promise<StepRow[]> {
+  if (procedureIds.length === 0) return [];
+  return db
+    .select()
+    .from(ptProcedureSteps)
+    .where(inArray(ptProcedureSteps.procedureId, procedureIds))
+    .orderBy(asc(ptProcedureSteps.idx));
+}
+
+/** Completes step `idx` if it is still the procedure's next step (0 rows when another request won). */
+export async function completeStep(
+  tx: Db,
+  p: ProcedureRow,
+  row: typeof ptProcedureSteps.$inferInsert,
+  last: boolean,
+  now: Date,
+): Promise<boolean> {
+  const moved = await tx
+    .update(ptProcedures)
+    .set({ step: p.step + 1, status: last ? 'done' : 'running', updatedAt: now })
+    .where(and(eq(ptProcedures.id, p.id), eq(ptProcedures.step, p.step)))
+    .returning({ id: ptProcedures.id });
+  if (moved.length === 0) return false;
+  await tx.insert(ptProcedureSteps).values(row);
+  return true;
+}
+
+/** Titles of linked records for the steps' display (no scope: the procedure's reader sees its links). */
+export async function linkedTitles(db: Db, steps: StepRow[]) {
+  const meetingIds = steps.flatMap((s) => (s.meetingId ? [s.meetingId] : []));
+  const motionIds = steps.flatMap((s) => (s.motionId ? [s.motionId] : []));
+  const disclosureIds = steps.flatMap((s) => (s.disclosureId ? [s.disclosureId] : []));
+  const meetings = meetingIds.length
+    ? await db
+        .select({ id: ptMeetings.id, title: ptMeetings.title, due: ptMeetings.due, kind: ptMeetings.kind })
+        .from(ptMeetings)
+        .where(inArray(ptMeetings.id, meetingIds))
+    : [];
+  const motions = motionIds.length
+    ? await db.select().from(ptMotions).where(inArray(ptMotions.id, motionIds))
+    : [];
+  const disclosures = disclosureIds.length
+    ? await db
+        .select({ id: ptDisclosures.id, title: ptDisclosures.title })
+        .from(ptDisclosures)
+        .where(inArray(ptDisclosures.id, disclosureIds))
+    : [];
+  return { meetings, motions, disclosures };
+}
+
+/** Whether a disclosure already serves a step of some procedure. */
+export async function disclosureUsed(db: Db, disclosureId: string): Promise<boolean> {
+  const [r] = await db
+    .select({ id: ptProcedureSteps.id })
+    .from(ptProcedureSteps)
+    .where(eq(ptProcedureSteps.disclosureId, disclosureId))
+    .limit(1);
+  return !!r;
+}

@@ -1,0 +1,249 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Steps, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PROCEDURE_TEMPLATES } from '../../../shared/contracts/participation';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Procedure, ptApi } from './api';
+
+/** 四议两公开 / 五议两公开 (R-DL-4): matters with their steps in order, each linked to a meeting or a disclosure. */
+export default function ProceduresPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['participation', 'procedures', page],
+    queryFn: () => ptApi.procedures({ page }),
+  });
+  return (
+    <>
+      <PageHeader
+        title={t('participation.proc.title')}
+        subtitle={t('participation.proc.subtitle')}
+        extra={
+          can('participation.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('participation.proc.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
+      {list.data && list.data.items.length === 0 ? (
+        <Empty description={t('participation.proc.empty')} />
+      ) : null}
+      {list.data?.items.map((p) => (
+        <ProcedureCard key={p.id} p={p} />
+      ))}
+      {list.data && list.data.total > 20 ? (
+        <Space>
+          <Button disabled={page === 1} onClick={() => setPage(page - 1)}>
+            ‹
+          </Button>
+          <Button disabled={page * 20 >= list.data.total} onClick={() => setPage(page + 1)}>
+            ›
+          </Button>
+        </Space>
+      ) : null}
+      {creating ? <CreateModal onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}
+
+function ProcedureCard({ p }: { p: Procedure }) {
+  const { t } = useI18n();
+  const [acting, setActing] = useState(false);
+  const current = p.steps.findIndex((s) => !s.done);
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      title={
+        <Space>
+          <Tag color="red">{p.templateName}</Tag>
+          {p.title}
+          <Typography.Text type="secondary">{p.unitName}</Typography.Text>
+        </Space>
+      }
+      extra={
+        p.canAct ? (
+          <Button size="small" type="primary" onClick={() => setActing(true)}>
+            {t('participation.proc.complete')}
+          </Button>
+        ) : (
+          <Tag color={p.status === 'done' ? 'green' : 'blue'}>
+            {t(p.status === 'done' ? 'participation.proc.done' : 'participation.proc.running')}
+          </Tag>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{p.matter}</Typography.Paragraph>
+      <Steps
+        size="small"
+        current={current === -1 ? p.steps.length : current}
+        items={p.steps.map((s) => ({
+          title: s.name,
+          status: s.done ? 'finish' : undefined,
+          description: s.done ? (
+            <div style={{ fontSize: 12 }}>
+              {s.completedAt ? formatDate(s.completedAt) : ''}
+              {s.note ? <div>{s.note}</div> : null}
+              {s.meetingId ? (
+                <div>
+                  <Link to={`/meetings/${s.meetingId}`}>{s.meetingTitle}</Link>
+                  {s.motionWords ? <div>{s.motionWords}</div> : null}
+                </div>
+              ) : null}
+              {s.disclosureTitle ? <div>{s.disclosureTitle}</div> : null}
+            </div>
+          ) : null,
+        }))}
+      />
+      {acting ? <StepModal p={p} onClose={() => setActing(false)} /> : null}
+    </Card>
+  );
+}
+
+function StepModal({ p, onClose }: { p: Procedure; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const step = p.steps.find((s) => s.key === p.nextStep)!;
+  const meetings = useQuery({
+    queryKey: ['participation', 'meetings', { status: 'closed', pageSize: 200 }],
+    queryFn: () => ptApi.meetings({ status: 'closed', pageSize: 200 }),
+    enabled: step.kind === 'meeting',
+  });
+  const meetingId = Form.useWatch('meetingId', form) as string | undefined;
+  const detail = useQuery({
+    queryKey: ['participation', 'meeting', meetingId ?? ''],
+    queryFn: () => ptApi.meeting(meetingId!),
+    enabled: !!meetingId,
+  });
+  const disclosures = useQuery({
+    queryKey: ['participation', 'disclosures', 'decision'],
+    queryFn: () => ptApi.disclosures({ kind: 'decision', pageSize: 200 }),
+    enabled: step.kind === 'disclosure',
+  });
+  const save = useMutation({
+    mutationFn: (v: { note?: string; meetingId?: string; motionId?: string; disclosureId?: string }) =>
+      ptApi.step(p.id, { step: step.key, ...v }),
+    onSuccess: () => {
+      message.success(t('participation.detail.saved'));
+      qc.invalidateQueries({ queryKey: ['participation', 'procedures'] });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const req = [{ required: true }];
+  return (
+    <Modal
+      open
+      title={`${t('participation.proc.next')}：${step.name}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        {step.kind === 'meeting' ? (
+          <>
+            <Form.Item name="meetingId" label={t('participation.proc.meeting')} rules={req}>
+              <Select
+                options={(meetings.data?.items ?? [])
+                  .filter((m) => step.meetingKinds.includes(m.kind) && m.quorum.met)
+                  .map((m) => ({ value: m.id, label: `${m.title}（${formatDate(m.heldAt)}）` }))}
+              />
+            </Form.Item>
+            <Form.Item name="motionId" label={t('participation.proc.motion')} rules={req}>
+              <Select
+                options={(detail.data?.motions ?? [])
+                  .filter((x) => x.passed)
+                  .map((x) => ({ value: x.id, label: `${x.title}：${x.words}` }))}
+              />
+            </Form.Item>
+          </>
+        ) : null}
+        {step.kind === 'disclosure' ? (
+          <Form.Item name="disclosureId" label={t('participation.proc.disclosure')} rules={req}>
+            <Select
+              options={(disclosures.data?.items ?? []).map((d) => ({
+                value: d.id,
+                label: `${d.title}（${formatDate(d.postedAt)}）`,
+              }))}
+            />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="note" label={t('participation.proc.note')} rules={step.kind === 'record' ? req : []}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function CreateModal({ onClose }: { onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: {
+      orgUnitId: string;
+      template: 'four_two' | 'five_two';
+      title: string;
+      matter: string;
+    }) => ptApi.createProcedure(v),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['participation', 'procedures'] });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const req = [{ required: true }];
+  return (
+    <Modal
+      open
+      title={t('participation.proc.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={{ template: 'four_two' }}
+      >
+        <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
+          <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
+        </Form.Item>
+        <Form.Item name="template" label={t('participation.proc.template')} rules={req}>
+          <Select
+            options={PROCEDURE_TEMPLATES.map((tpl) => ({
+              value: tpl.key,
+              label: `${tpl.name[locale]}：${tpl.steps.map((s) => s.name[locale]).join(' → ')}`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="title" label={t('participation.field.title')} rules={req}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="matter" label={t('participation.proc.matter')} rules={req}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,25 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { defineWebModule } from '../../app/webModule';
+import { participationEn, participationZh } from './i18n';
+import { participationConsoleRoutes } from './routes';
+import { useParticipationTodo } from './todo';
+
+/** 议事协商: meetings and votes with legal quorums. */
+export const participationWebModule = defineWebModule({
+  name: 'participation',
+  i18n: { 'zh-CN': participationZh, en: participationEn },
+  routes: participationConsoleRoutes,
+  nav: [
+    {
+      path: '/participation-menu',
+      label: 'participation.menu.group',
+      icon: <TeamOutlined />,
+      permission: 'participation.read',
+      order: 26,
+      children: [
+        { path: '/meetings', label: 'participation.menu.meetings', permission: 'participation.read' },
+      ],
+    },
+  ],
+  todo: useParticipationTodo,
+});

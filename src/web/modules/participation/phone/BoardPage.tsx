@@ -1,0 +1,160 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { type MessageKey, useI18n } from '../../../app/i18n';
+import {
+  BackLink,
+  Empty,
+  ErrorBox,
+  Field,
+  Loading,
+  Notice,
+  RequireLogin,
+  Section,
+  Shell,
+  Tag,
+  fieldErrors,
+  formatAt,
+  formatDay,
+  useToast,
+} from '../../../phone/ui';
+import { ptApi } from '../api';
+
+/** /m/disclosures: the disclosure board of my community (居务公开, R-DC-1), newest first. */
+export function BoardPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('participation.phone.board')}>
+      <RequireLogin>
+        <Board />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Board() {
+  const { t } = useI18n();
+  const list = useQuery({ queryKey: ['participation', 'board'], queryFn: () => ptApi.board(1) });
+  return (
+    <>
+      <BackLink to="/m" />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length ? (
+        list.data.items.map((d) => (
+          <Link
+            key={d.id}
+            to={`/m/disclosures/${d.id}`}
+            className="ph-card"
+            style={{ display: 'block', color: 'inherit' }}
+            data-testid="posting"
+          >
+            <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
+              <strong>{d.title}</strong>
+              <Tag>{t(`participation.kind.${d.kind}` as MessageKey)}</Tag>
+            </div>
+            <span className="muted">
+              {d.unitName} · {formatDay(d.postedAt)}
+              {d.objections.length ? ` · ${t('participation.disc.objections')} ${d.objections.length}` : ''}
+            </span>
+          </Link>
+        ))
+      ) : (
+        <Empty>{t('participation.phone.empty')}</Empty>
+      )}
+    </>
+  );
+}
+
+/** /m/disclosures/:id: one posting, its objections and answers; an objection within 5 days (R-LAW-DC-1). */
+export function PostingPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('participation.phone.board')}>
+      <RequireLogin>
+        <Posting />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Posting() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const q = useQuery({ queryKey: ['participation', 'board', id], queryFn: () => ptApi.boardItem(id) });
+  const send = useMutation({
+    mutationFn: () => ptApi.object(id, text),
+    onSuccess: (d) => {
+      qc.setQueryData(['participation', 'board', id], d);
+      qc.invalidateQueries({ queryKey: ['participation', 'board'] });
+      setText('');
+      toast(t('participation.phone.objectSent'));
+    },
+  });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  const d = q.data;
+  const errors = send.isError ? fieldErrors(send.error) : {};
+  return (
+    <>
+      <BackLink to="/m/disclosures" />
+      <Section title={d.title} extra={<Tag>{t(`participation.kind.${d.kind}` as MessageKey)}</Tag>}>
+        <p className="muted">
+          {d.unitName} · {formatAt(d.postedAt)}
+        </p>
+        <p className="ph-p" style={{ whiteSpace: 'pre-wrap' }}>
+          {d.body}
+        </p>
+      </Section>
+      {d.objections.map((o) => (
+        <Section key={o.id} title={`${o.name}：${o.text}`}>
+          <p className="muted">{formatAt(o.raisedAt)}</p>
+          {o.answer ? (
+            <p className="ph-p">
+              <strong>{t('participation.phone.answer')}：</strong>
+              {o.answer}
+            </p>
+          ) : (
+            <Tag kind="warn">{t('participation.phone.waiting')}</Tag>
+          )}
+        </Section>
+      ))}
+      {d.canObject ? (
+        <Section title={t('participation.phone.object')}>
+          <Field
+            label={t('participation.phone.object')}
+            hint={t('participation.phone.objectHint')}
+            error={errors.text ?? null}
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                className="input"
+                rows={4}
+                maxLength={2000}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+            )}
+          </Field>
+          {send.isError && !errors.text ? <ErrorBox error={send.error} /> : null}
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            disabled={!text.trim() || send.isPending}
+            onClick={() => send.mutate()}
+          >
+            {t('participation.phone.send')}
+          </button>
+        </Section>
+      ) : (
+        <Notice>{t('participation.phone.closedForObjection')}</Notice>
+      )}
+    </>
+  );
+}
