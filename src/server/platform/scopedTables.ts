@@ -37,6 +37,8 @@ export const SCOPED_TABLES = [
   'ds_disputes',
   'ds_bodies',
   'ds_meetings',
+  'kt_groups',
+  'kt_lists',
 ] as const;
 
 /**
@@ -50,6 +52,9 @@ export const PATH_ONLY_TABLES = [
   'notification_deliveries',
   'pj_scores',
   'pj_reports',
+  'kt_group_members',
+  'kt_meetings',
+  'kt_tasks',
 ] as const;
 
 /**

@@ -18,6 +18,7 @@ import { PROJECTS_AUDIT } from './audit.projects';
 import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
 import { DISPUTES_AUDIT } from './audit.disputes';
+import { KEY_TASKS_AUDIT } from './audit.key-tasks';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 
 export interface AuditLabels {
@@ -41,6 +42,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   SERVICES_AUDIT,
   DISPUTES_AUDIT,
   VOLUNTEERS_AUDIT,
+  KEY_TASKS_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(
