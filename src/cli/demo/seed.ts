@@ -33,6 +33,7 @@ import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoProjects } from './projects.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
+import { seedDemoKeyTasks } from './keyTasks.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 
@@ -711,6 +712,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('projects', () => seedDemoProjects(deps, { log, logins }));
   await timed('disputes', () => seedDemoDisputes(deps, { log }));
   await timed('notifications', () => seedDemoNotifications(deps, { log }));
+  await timed('key tasks', () => seedDemoKeyTasks(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
