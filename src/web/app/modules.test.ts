@@ -35,6 +35,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/people',
       '/services',
       '/projects',
+      '/key-tasks-menu',
       '/volunteering',
       '/ledger',
       '/merchants',

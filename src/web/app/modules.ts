@@ -4,6 +4,7 @@ import { importsWebModule } from '../modules/imports/module';
 import { ledgerWebModule } from '../modules/ledger/module';
 import { merchantsWebModule } from '../modules/merchants/module';
 import { notificationsWebModule } from '../modules/notifications/module';
+import { keyTasksWebModule } from '../modules/key-tasks/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
 import { projectsWebModule } from '../modules/projects/module';
@@ -41,6 +42,7 @@ export const WEB_MODULES = [
   settingsWebModule,
   authWebModule,
   notificationsWebModule,
+  keyTasksWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */
