@@ -19,3 +19,4 @@ export * from '../modules/services/services.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/disputes/disputes.table';
 export * from '../modules/key-tasks/keyTasks.table';
+export * from '../modules/work-item-access/workItemAccess.table';

@@ -39,6 +39,9 @@ export const SCOPED_TABLES = [
   'ds_meetings',
   'kt_groups',
   'kt_lists',
+  'wia_applications',
+  'wia_items',
+  'wia_refusals',
 ] as const;
 
 /**

@@ -19,6 +19,7 @@ import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
 import { DISPUTES_AUDIT } from './audit.disputes';
 import { KEY_TASKS_AUDIT } from './audit.key-tasks';
+import { WORK_ITEM_ACCESS_AUDIT } from './audit.work-item-access';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 
 export interface AuditLabels {
@@ -43,6 +44,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   DISPUTES_AUDIT,
   VOLUNTEERS_AUDIT,
   KEY_TASKS_AUDIT,
+  WORK_ITEM_ACCESS_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(
