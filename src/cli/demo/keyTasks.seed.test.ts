@@ -59,5 +59,6 @@ it('R-TK-1 the demo seed loads the group and both lists with a spread of done, l
   expect(groups.items[0].memberCount).toBe(27);
   const g = (await admin.get(`/api/leading-groups/${groups.items[0].id}`)).json();
   expect(g.meetings).toHaveLength(2);
+  expect(g).toMatchObject({ officeUnit: '社会事务办', officeHead: '胡婷婷', officeDeputy: '吴兰兰' });
   expect(g.escalated).toBe(9);
 });

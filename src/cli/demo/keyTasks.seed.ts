@@ -110,9 +110,10 @@ export async function seedDemoKeyTasks(
   const act = (ctx: ActorCtx, id: string, body: TaskActionBody) => actOnTask(ctx, id, body);
 
   // ---- seed 003: the group, the list and the 30 tasks
-  const office = /办公室设在(.+?),.*?(\S{2,4})同志任办公室主任,(\S{2,4})同志任办公室副主任/.exec(
-    SEED_003_APPENDIX_1,
-  );
+  const office =
+    /办公室设在([^,，]+)[,，].*?([^,，\s]{2,4})同志任办公室主任[,，]([^,，\s]{2,4})同志任办公室副主任/.exec(
+      SEED_003_APPENDIX_1,
+    );
   const group = await createGroup(liukt, {
     orgUnitId: sd.id,
     name: '新下陆街道创建全省基层治理创新实验区领导小组',

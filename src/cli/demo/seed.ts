@@ -34,6 +34,7 @@ import { seedDemoProjects } from './projects.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoKeyTasks } from './keyTasks.seed';
+import { seedDemoWorkItemAccess } from './workItemAccess.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 
@@ -713,6 +714,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('disputes', () => seedDemoDisputes(deps, { log }));
   await timed('notifications', () => seedDemoNotifications(deps, { log }));
   await timed('key tasks', () => seedDemoKeyTasks(deps, { log }));
+  await timed('work-item access', () => seedDemoWorkItemAccess(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
