@@ -36,6 +36,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/services',
       '/projects',
       '/key-tasks-menu',
+      '/work-item-access',
       '/volunteering',
       '/ledger',
       '/merchants',

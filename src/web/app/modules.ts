@@ -5,6 +5,7 @@ import { ledgerWebModule } from '../modules/ledger/module';
 import { merchantsWebModule } from '../modules/merchants/module';
 import { notificationsWebModule } from '../modules/notifications/module';
 import { keyTasksWebModule } from '../modules/key-tasks/module';
+import { workItemAccessWebModule } from '../modules/work-item-access/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
 import { projectsWebModule } from '../modules/projects/module';
@@ -43,6 +44,7 @@ export const WEB_MODULES = [
   authWebModule,
   notificationsWebModule,
   keyTasksWebModule,
+  workItemAccessWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */
