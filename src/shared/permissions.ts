@@ -22,6 +22,7 @@ import { servicesAccess } from './permissions/services';
 import { disputesAccess } from './permissions/disputes';
 import { keyTasksAccess } from './permissions/key-tasks';
 import { workItemAccessAccess } from './permissions/work-item-access';
+import { certificatesAccess } from './permissions/certificates';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 
@@ -47,6 +48,7 @@ const MODULE_ACCESS = [
   disputesAccess,
   keyTasksAccess,
   workItemAccessAccess,
+  certificatesAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

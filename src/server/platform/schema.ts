@@ -20,3 +20,4 @@ export * from '../modules/notifications/notifications.table';
 export * from '../modules/disputes/disputes.table';
 export * from '../modules/key-tasks/keyTasks.table';
 export * from '../modules/work-item-access/workItemAccess.table';
+export * from '../modules/certificates/certificates.table';

@@ -42,6 +42,9 @@ export const SCOPED_TABLES = [
   'wia_applications',
   'wia_items',
   'wia_refusals',
+  'cert_catalogue',
+  'cert_register',
+  'seal_uses',
 ] as const;
 
 /**

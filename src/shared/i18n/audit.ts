@@ -20,6 +20,7 @@ import { SERVICES_AUDIT } from './audit.services';
 import { DISPUTES_AUDIT } from './audit.disputes';
 import { KEY_TASKS_AUDIT } from './audit.key-tasks';
 import { WORK_ITEM_ACCESS_AUDIT } from './audit.work-item-access';
+import { CERTIFICATES_AUDIT } from './audit.certificates';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 
 export interface AuditLabels {
@@ -45,6 +46,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   VOLUNTEERS_AUDIT,
   KEY_TASKS_AUDIT,
   WORK_ITEM_ACCESS_AUDIT,
+  CERTIFICATES_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(
