@@ -3,7 +3,7 @@ import { users } from '../../server/modules/accounts/accounts.table';
 import {
   createCatalogueItem,
   requestCertificate,
-  useSeal,
+  recordSealUse,
 } from '../../server/modules/certificates/certificates.usecases';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { loadActor } from '../../server/platform/auth';
@@ -138,10 +138,10 @@ export async function seedDemoCertificates(
     purpose: '办理继承手续',
     content: '证明其与赵国栋系父女关系。',
   });
-  const seal = async (daysAgo: number, body: Parameters<typeof useSeal>[1]) => {
+  const seal = async (daysAgo: number, body: Parameters<typeof recordSealUse>[1]) => {
     now = new Date(real.getTime() - daysAgo * DAY);
     try {
-      await useSeal(luhx, body);
+      await recordSealUse(luhx, body);
     } catch (e) {
       // refused uses are logged, then answered 422
       if (!(e instanceof AppError && e.status === 422)) throw e;

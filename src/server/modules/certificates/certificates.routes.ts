@@ -28,7 +28,7 @@ import {
   listRegister,
   listSeals,
   requestCertificate,
-  useSeal,
+  recordSealUse,
 } from './certificates.usecases';
 
 /** 证明事项 and 用印登记 (R-AC-2, seed 001): catalogue with clauses, decided requests, register, seal log. */
@@ -106,7 +106,7 @@ export const certificatesModule = defineModule({
         config: { access: access.permission('certificates.seal') },
         schema: { tags, body: sealUseBody, response: { 201: sealUseSchema } },
       },
-      async (req, reply) => reply.status(201).send(await useSeal(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await recordSealUse(actorCtxOf(deps, req), req.body)),
     );
   },
 });

@@ -284,7 +284,7 @@ const sealDto = (s: SealRow, names: Map<string, string>): SealUseDto => ({
  * liability is refused — and the refusal logged — unless a law or regulation assigns it to the committee
  * (`dutyClause` citing the article).
  */
-export async function useSeal(ctx: ActorCtx, body: SealUseBody): Promise<SealUseDto> {
+export async function recordSealUse(ctx: ActorCtx, body: SealUseBody): Promise<SealUseDto> {
   certPolicy.require(ctx.actor, 'seal');
   const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.seal', body.communityId);
   if (!unit) throw notFound();
