@@ -37,6 +37,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/projects',
       '/key-tasks-menu',
       '/work-item-access',
+      '/certificates',
       '/volunteering',
       '/ledger',
       '/merchants',
