@@ -66,6 +66,25 @@ describe('R-AC-1 the decision is due within 15 working days on the platform cale
     expect(new Date(a.dueAt).toISOString()).toBe('2026-11-23T10:00:00.000Z');
   });
 
+  it('R-AC-1 a year an admin loads counts at once: its holidays and adjusted working weekends move the deadline', async () => {
+    const admin = await t.as('admin');
+    // 2031: say 6–10 Jan are declared holidays and Saturday 11 Jan an adjusted working day.
+    const days = [
+      ...['06', '07', '08', '09', '10'].map((d) => ({
+        date: `2031-01-${d}`,
+        kind: 'holiday',
+        name: '测试假期',
+      })),
+      { date: '2031-01-11', kind: 'workday', name: '测试假期' },
+    ];
+    const put = await admin.request({ method: 'PUT', url: '/api/calendar/2031', payload: { days } });
+    expect(put.statusCode, put.body).toBe(200);
+    // Filed Thu 2 Jan 2031: 3 Jan (1), 11 Jan Sat (2), 13–17 (3–7), 20–24 (8–12), 27–29 (13–15) → 29 Jan.
+    const a = await applyAt('2031-01-02T10:00:00+08:00', { item: '管理员日历测试' });
+    expect(new Date(a.dueAt).toISOString()).toBe('2031-01-29T10:00:00.000Z');
+    expect(a.dueEstimated).toBe(false);
+  });
+
   it('R-AC-1 an undecided application is marked overdue once when its day has passed', async () => {
     const a = await applyAt('2026-11-02T09:00:00+08:00', { item: '逾期测试事项' });
     const ctx = { ...t.deps, requestId: 'test' };

@@ -14,7 +14,7 @@ import type {
   WiaState,
 } from '../../../shared/contracts/workItemAccess';
 import { writeAudit } from '../../platform/audit';
-import { calendarFor } from '../../platform/calendar';
+import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -120,7 +120,10 @@ export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDt
   const exempt = body.basisKind !== 'none';
   if (exempt && !body.basis) throw new AppError('work_item_access.basis_required', 422);
   const now = ctx.clock.now();
-  const due = exempt ? null : await calendarFor(ctx.db).workingDeadline(now, DECISION_WORKING_DAYS);
+  // Read the calendar fresh: a year an admin has just loaded counts at once (not after the cache expires).
+  const due = exempt
+    ? null
+    : createCalendarRules(await loadOverrides(ctx.db)).workingDeadline(now, DECISION_WORKING_DAYS);
   const row = await ctx.db.transaction(async (tx) => {
     const a = await insertApplication(tx, {
       id: ctx.ids(),
