@@ -81,6 +81,8 @@ export async function countNumbered(
   prefix: string,
 ): Promise<number> {
   const t = table === 'cert' ? certRegister : sealUses;
+  // Numbers run per community and year: issues in one community take turns until their commit.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${table}:${orgUnitId}`}))`);
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(t)

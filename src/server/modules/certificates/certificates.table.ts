@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /**
@@ -56,7 +56,7 @@ export const certRegister = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
-    uniqueIndex('cert_register_number_uq').on(t.number),
+    index('cert_register_unit_number_idx').on(t.orgUnitId, t.number),
     index('cert_register_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
   ],
 );
@@ -87,7 +87,7 @@ export const sealUses = pgTable(
     usedAt: ts('used_at').notNull(),
   },
   (t) => [
-    uniqueIndex('seal_uses_number_uq').on(t.number),
+    index('seal_uses_unit_number_idx').on(t.orgUnitId, t.number),
     index('seal_uses_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
   ],
 );

@@ -121,7 +121,7 @@ async function nextNumber(
 ): Promise<string> {
   const prefix = `${kind}${chinaDate(now).slice(0, 4)}-`;
   const n = await countNumbered(ctx.db, table, orgUnitId, prefix);
-  return `${prefix}${String(n + 1).padStart(4, '0')}-${orgUnitId.slice(-4)}`;
+  return `${prefix}${String(n + 1).padStart(4, '0')}`;
 }
 
 /**
