@@ -26,6 +26,9 @@ import { servicesModule } from './modules/services/services.routes';
 import { disputesModule } from './modules/disputes/disputes.routes';
 import { assessmentsModule } from './modules/assessments/assessments.routes';
 import { participationModule } from './modules/participation/participation.routes';
+import { keyTasksModule } from './modules/key-tasks/keyTasks.routes';
+import { workItemAccessModule } from './modules/work-item-access/workItemAccess.routes';
+import { certificatesModule } from './modules/certificates/certificates.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -71,6 +74,9 @@ export const MODULES: ModuleDef[] = [
   disputesModule,
   assessmentsModule,
   participationModule,
+  keyTasksModule,
+  workItemAccessModule,
+  certificatesModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

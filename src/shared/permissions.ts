@@ -20,6 +20,9 @@ import { residentsAccess } from './permissions/residents';
 import { type Role, ROLES } from './permissions/roles';
 import { servicesAccess } from './permissions/services';
 import { disputesAccess } from './permissions/disputes';
+import { keyTasksAccess } from './permissions/key-tasks';
+import { workItemAccessAccess } from './permissions/work-item-access';
+import { certificatesAccess } from './permissions/certificates';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
@@ -47,6 +50,9 @@ const MODULE_ACCESS = [
   disputesAccess,
   assessmentsAccess,
   participationAccess,
+  keyTasksAccess,
+  workItemAccessAccess,
+  certificatesAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

@@ -35,6 +35,9 @@ import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessments } from './assessments.seed';
 import { seedDemoParticipation } from './participation.seed';
+import { seedDemoKeyTasks } from './keyTasks.seed';
+import { seedDemoWorkItemAccess } from './workItemAccess.seed';
+import { seedDemoCertificates } from './certificates.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 
@@ -715,6 +718,9 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('notifications', () => seedDemoNotifications(deps, { log }));
   await timed('assessments', () => seedDemoAssessments(deps, { log, logins }));
   await timed('participation', () => seedDemoParticipation(deps, { log }));
+  await timed('key tasks', () => seedDemoKeyTasks(deps, { log }));
+  await timed('work-item access', () => seedDemoWorkItemAccess(deps, { log }));
+  await timed('certificates', () => seedDemoCertificates(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

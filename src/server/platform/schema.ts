@@ -20,3 +20,6 @@ export * from '../modules/notifications/notifications.table';
 export * from '../modules/disputes/disputes.table';
 export * from '../modules/assessments/assessments.table';
 export * from '../modules/participation/participation.table';
+export * from '../modules/key-tasks/keyTasks.table';
+export * from '../modules/work-item-access/workItemAccess.table';
+export * from '../modules/certificates/certificates.table';

@@ -42,6 +42,14 @@ export const SCOPED_TABLES = [
   'pt_meetings',
   'pt_procedures',
   'pt_disclosures',
+  'kt_groups',
+  'kt_lists',
+  'wia_applications',
+  'wia_items',
+  'wia_refusals',
+  'cert_catalogue',
+  'cert_register',
+  'seal_uses',
 ] as const;
 
 /**
@@ -55,6 +63,9 @@ export const PATH_ONLY_TABLES = [
   'notification_deliveries',
   'pj_scores',
   'pj_reports',
+  'kt_group_members',
+  'kt_meetings',
+  'kt_tasks',
 ] as const;
 
 /**

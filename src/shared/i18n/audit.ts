@@ -20,6 +20,9 @@ import { SERVICES_AUDIT } from './audit.services';
 import { DISPUTES_AUDIT } from './audit.disputes';
 import { ASSESSMENTS_AUDIT } from './audit.assessments';
 import { PARTICIPATION_AUDIT } from './audit.participation';
+import { KEY_TASKS_AUDIT } from './audit.key-tasks';
+import { WORK_ITEM_ACCESS_AUDIT } from './audit.work-item-access';
+import { CERTIFICATES_AUDIT } from './audit.certificates';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 
 export interface AuditLabels {
@@ -45,6 +48,9 @@ const MODULE_AUDIT: AuditLabels[] = [
   VOLUNTEERS_AUDIT,
   ASSESSMENTS_AUDIT,
   PARTICIPATION_AUDIT,
+  KEY_TASKS_AUDIT,
+  WORK_ITEM_ACCESS_AUDIT,
+  CERTIFICATES_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -18,6 +18,9 @@ import { SERVICES_ERRORS } from './errors.services';
 import { DISPUTES_ERRORS } from './errors.disputes';
 import { ASSESSMENTS_ERRORS } from './errors.assessments';
 import { PARTICIPATION_ERRORS } from './errors.participation';
+import { KEY_TASKS_ERRORS } from './errors.key-tasks';
+import { WORK_ITEM_ACCESS_ERRORS } from './errors.work-item-access';
+import { CERTIFICATES_ERRORS } from './errors.certificates';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -43,6 +46,9 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...DISPUTES_ERRORS,
   ...ASSESSMENTS_ERRORS,
   ...PARTICIPATION_ERRORS,
+  ...KEY_TASKS_ERRORS,
+  ...WORK_ITEM_ACCESS_ERRORS,
+  ...CERTIFICATES_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

@@ -5,6 +5,9 @@ import { ledgerWebModule } from '../modules/ledger/module';
 import { merchantsWebModule } from '../modules/merchants/module';
 import { notificationsWebModule } from '../modules/notifications/module';
 import { participationWebModule } from '../modules/participation/module';
+import { keyTasksWebModule } from '../modules/key-tasks/module';
+import { workItemAccessWebModule } from '../modules/work-item-access/module';
+import { certificatesWebModule } from '../modules/certificates/module';
 import { orgWebModule } from '../modules/org/module';
 import { peopleWebModule } from '../modules/people/module';
 import { projectsWebModule } from '../modules/projects/module';
@@ -45,6 +48,9 @@ export const WEB_MODULES = [
   notificationsWebModule,
   assessmentsWebModule,
   participationWebModule,
+  keyTasksWebModule,
+  workItemAccessWebModule,
+  certificatesWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

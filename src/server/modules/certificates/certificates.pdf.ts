@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** CJK fonts, first found wins (as the volunteers' certificate: LINLI_CJK_FONT, then Debian's fonts). */
+const FONT_CANDIDATES: { path: string; name?: string }[] = [
+  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', name: 'WenQuanYiMicroHei' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', name: 'WenQuanYiZenHei' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' },
+];
+
+export function cjkFont(): { path: string; name?: string } | null {
+  const env = process.env.LINLI_CJK_FONT;
+  if (env) {
+    if (!existsSync(env)) return null;
+    const name = process.env.LINLI_CJK_FONT_NAME;
+    return name ? { path: env, name } : { path: env };
+  }
+  return FONT_CANDIDATES.find((c) => existsSync(c.path)) ?? null;
+}
+
+interface PdfPrinterLike {
+  createPdfKitDocument(doc: unknown): Promise<{ on(e: string, f: (x?: Buffer) => void): void; end(): void }>;
+}
+const require = createRequire(import.meta.url);
+
+/** Renders a pdfmake document with the CJK font; nothing is fetched, only the font file is read. */
+export async function renderPdf(doc: unknown, font: { path: string; name?: string }): Promise<Buffer> {
+  const Printer = (
+    require('pdfmake/js/Printer') as {
+      default: new (
+        fonts: unknown,
+        vfs: unknown,
+        urlResolver: unknown,
+        localAccessPolicy: (path: string) => boolean,
+      ) => PdfPrinterLike;
+    }
+  ).default;
+  const def = () => (font.name ? [font.path, font.name] : font.path);
+  const noUrls = { resolve: () => Promise.resolve(), resolved: () => Promise.resolve([]) };
+  const printer = new Printer(
+    { CJK: { normal: def(), bold: def(), italics: def(), bolditalics: def() } },
+    null,
+    noUrls,
+    (path) => path === font.path,
+  );
+  const pdf = await printer.createPdfKitDocument(doc);
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c) => chunks.push(c!));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', (e) => reject(e));
+    pdf.end();
+  });
+}
+
+/** The certificate page: title, number, text, the clause it rests on, the community and a red seal mark. */
+export function certificateDoc(c: {
+  number: string;
+  community: string;
+  subjectName: string;
+  content: string;
+  purpose: string;
+  clause: string;
+  date: string;
+}) {
+  const [y, m, d] = c.date.split('-');
+  return {
+    pageSize: 'A4',
+    pageMargins: [72, 72, 72, 72],
+    defaultStyle: { font: 'CJK', fontSize: 13, lineHeight: 1.5 },
+    content: [
+      { text: '证　明', fontSize: 26, alignment: 'center', margin: [0, 0, 0, 8] },
+      { text: `编号：${c.number}`, alignment: 'right', fontSize: 11, margin: [0, 0, 0, 24] },
+      { text: `兹证明：${c.subjectName}，${c.content}`, margin: [0, 0, 0, 12] },
+      { text: `特此证明。本证明用于：${c.purpose}。`, margin: [0, 0, 0, 12] },
+      { text: `出具依据：${c.clause}`, fontSize: 11, color: '#555555', margin: [0, 0, 0, 48] },
+      {
+        columns: [
+          { width: '*', text: '' },
+          {
+            width: 200,
+            stack: [
+              {
+                canvas: [
+                  { type: 'ellipse', x: 100, y: 45, r1: 45, r2: 45, lineColor: '#d4282d', lineWidth: 2.5 },
+                ],
+              },
+              {
+                text: `${c.community}居民委员会`,
+                color: '#d4282d',
+                fontSize: 9,
+                alignment: 'center',
+                relativePosition: { x: 0, y: -58 },
+              },
+              {
+                text: '★',
+                color: '#d4282d',
+                fontSize: 18,
+                alignment: 'center',
+                relativePosition: { x: 0, y: -50 },
+              },
+              { text: `${c.community}居民委员会`, alignment: 'center', margin: [0, 8, 0, 0] },
+              { text: `${y}年${Number(m)}月${Number(d)}日`, alignment: 'center' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
+import type { CatalogueQuery, RegisterQuery, SealQuery } from '../../../shared/contracts/certificates';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import { catalogueReach, certPolicy } from './certificates.policy';
+import { certCatalogue, certRegister, sealUses } from './certificates.table';
+
+/** Every query of the certificates tables; reads AND the actor's reach in (out of reach → 404). */
+export type CatalogueRow = typeof certCatalogue.$inferSelect;
+export type CertRow = typeof certRegister.$inferSelect;
+export type SealRow = typeof sealUses.$inferSelect;
+
+export function listCatalogueRows(db: Db, actor: Actor, q: CatalogueQuery): Promise<Page<CatalogueRow>> {
+  return listPage(db, {
+    table: certCatalogue,
+    where: and(
+      catalogueReach(actor, certCatalogue.orgPath),
+      eq(certCatalogue.active, true),
+      q.q ? ilike(certCatalogue.name, `%${escapeLike(q.q)}%`) : undefined,
+    ),
+    orderBy: [asc(certCatalogue.sort), asc(certCatalogue.name), asc(certCatalogue.id)],
+    page: q,
+  });
+}
+
+/** An active catalogue item that applies to the community at `communityPath` (kept at or above it). */
+export async function catalogueItemFor(
+  db: Db,
+  id: string,
+  communityPath: string,
+): Promise<CatalogueRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(certCatalogue)
+    .where(
+      and(
+        eq(certCatalogue.id, id),
+        eq(certCatalogue.active, true),
+        sql`${communityPath} like (${certCatalogue.orgPath} || '%')`,
+      ),
+    );
+  return row;
+}
+
+export async function insertCatalogue(db: Db, row: typeof certCatalogue.$inferInsert): Promise<CatalogueRow> {
+  const [created] = await db.insert(certCatalogue).values(row).returning();
+  return created!;
+}
+
+export async function insertCert(db: Db, row: typeof certRegister.$inferInsert): Promise<CertRow> {
+  const [created] = await db.insert(certRegister).values(row).returning();
+  return created!;
+}
+
+export async function findCert(db: Db, actor: Actor, id: string): Promise<CertRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(certRegister)
+    .where(and(eq(certRegister.id, id), certPolicy.scope(actor, 'read')));
+  return row;
+}
+
+export function listCertRows(db: Db, actor: Actor, q: RegisterQuery): Promise<Page<CertRow>> {
+  return listPage(db, {
+    table: certRegister,
+    where: and(certPolicy.scope(actor, 'read'), q.status ? eq(certRegister.status, q.status) : undefined),
+    orderBy: [desc(certRegister.createdAt), desc(certRegister.id)],
+    page: q,
+  });
+}
+
+/** How many register (or seal-log) entries the community numbered this year: the next number's sequence. */
+export async function countNumbered(
+  db: Db,
+  table: 'cert' | 'seal',
+  orgUnitId: string,
+  prefix: string,
+): Promise<number> {
+  const t = table === 'cert' ? certRegister : sealUses;
+  // Numbers run per community and year: issues in one community take turns until their commit.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${table}:${orgUnitId}`}))`);
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t)
+    .where(and(eq(t.orgUnitId, orgUnitId), sql`${t.number} like ${`${prefix}%`}`));
+  return r?.n ?? 0;
+}
+
+export async function insertSeal(db: Db, row: typeof sealUses.$inferInsert): Promise<SealRow> {
+  const [created] = await db.insert(sealUses).values(row).returning();
+  return created!;
+}
+
+export function listSealRows(db: Db, actor: Actor, q: SealQuery): Promise<Page<SealRow>> {
+  return listPage(db, {
+    table: sealUses,
+    where: and(
+      certPolicy.scope(actor, 'read', sealUses.orgPath),
+      q.status ? eq(sealUses.status, q.status) : undefined,
+    ),
+    orderBy: [desc(sealUses.usedAt), desc(sealUses.id)],
+    page: q,
+  });
+}

@@ -1,0 +1,329 @@
+import type {
+  CatalogueBody,
+  CatalogueItemDto,
+  CatalogueQuery,
+  CertificateDto,
+  CertificateRequestBody,
+  RefusalCode,
+  RegisterQuery,
+  SealQuery,
+  SealUseBody,
+  SealUseDto,
+} from '../../../shared/contracts/certificates';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import type { Page } from '../../platform/listing';
+import { unitInScope, unitNames } from '../org/org.api';
+import { certificateDoc, cjkFont, renderPdf } from './certificates.pdf';
+import { certPolicy } from './certificates.policy';
+import {
+  type CatalogueRow,
+  type CertRow,
+  type SealRow,
+  catalogueItemFor,
+  countNumbered,
+  findCert,
+  insertCatalogue,
+  insertCert,
+  insertSeal,
+  listCatalogueRows,
+  listCertRows,
+  listSealRows,
+} from './certificates.repository';
+
+const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const CATALOGUE_LEVELS = new Set(['city', 'district', 'subdistrict']);
+/** A specific clause names an article (第…条) — "according to law" is not one. */
+const SPECIFIC_CLAUSE = /第[一二三四五六七八九十百千零〇\d]+条/;
+
+const catalogueDto = (r: CatalogueRow, names: Map<string, string>): CatalogueItemDto => ({
+  id: r.id,
+  orgUnitId: r.orgUnitId,
+  orgUnitName: names.get(r.orgUnitId) ?? null,
+  name: r.name,
+  description: r.description,
+  lawName: r.lawName,
+  clause: r.clause,
+  active: r.active,
+});
+
+export async function listCatalogue(ctx: ActorCtx, q: CatalogueQuery): Promise<Page<CatalogueItemDto>> {
+  certPolicy.require(ctx.actor, 'read');
+  const page = await listCatalogueRows(ctx.db, ctx.actor, q);
+  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  return { ...page, items: page.items.map((r) => catalogueDto(r, names)) };
+}
+
+/** A catalogue item always cites its law and clause (R-AC-2). */
+export async function createCatalogueItem(ctx: ActorCtx, body: CatalogueBody): Promise<CatalogueItemDto> {
+  certPolicy.require(ctx.actor, 'catalogue');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.catalogue', body.orgUnitId);
+  if (!unit) throw notFound();
+  if (!CATALOGUE_LEVELS.has(unit.kind)) throw new AppError('certificates.catalogue_level', 422);
+  if (!SPECIFIC_CLAUSE.test(body.clause)) throw new AppError('certificates.clause_not_specific', 422);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const r = await insertCatalogue(tx, {
+      id: ctx.ids(),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      name: body.name,
+      description: body.description ?? null,
+      lawName: body.lawName,
+      clause: body.clause,
+      sort: body.sort,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'certificates.catalogue.create',
+      entityType: 'cert_catalogue',
+      entityId: r.id,
+      orgPath: r.orgPath,
+      after: { name: r.name, lawName: r.lawName, clause: r.clause },
+    });
+    return r;
+  });
+  return catalogueDto(row, new Map([[unit.id, unit.name]]));
+}
+
+function certDto(r: CertRow, names: Map<string, string>): CertificateDto {
+  return {
+    id: r.id,
+    number: r.number,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: names.get(r.orgUnitId) ?? null,
+    catalogueId: r.catalogueId,
+    itemName: r.itemName,
+    requesterKind: r.requesterKind as 'resident' | 'unit',
+    requesterName: r.requesterName,
+    requestingBody: r.requestingBody,
+    subjectName: r.subjectName,
+    purpose: r.purpose,
+    clause: r.clause,
+    clauseSource: r.clauseSource as 'catalogue' | 'requesting_body' | null,
+    content: r.content,
+    status: r.status as 'issued' | 'refused',
+    refusalCode: r.refusalCode as RefusalCode | null,
+    sealUseId: r.sealUseId,
+    decidedByName: r.decidedByName,
+    createdAt: r.createdAt,
+  };
+}
+
+async function nextNumber(
+  ctx: ActorCtx,
+  table: 'cert' | 'seal',
+  orgUnitId: string,
+  kind: string,
+  now: Date,
+): Promise<string> {
+  const prefix = `${kind}${chinaDate(now).slice(0, 4)}-`;
+  const n = await countNumbered(ctx.db, table, orgUnitId, prefix);
+  return `${prefix}${String(n + 1).padStart(4, '0')}`;
+}
+
+/**
+ * R-AC-2: a community certifies only matters a law, regulation or rule assigns to it — a catalogue item
+ * with its clause, or the specific clause the asking body supplies. A matter within the asking body's own
+ * duties, or a certificate carrying economic joint liability, is refused; so is one with no basis. Every
+ * decision enters the immutable register; an issued certificate gets its number and a seal-log entry.
+ */
+export async function requestCertificate(
+  ctx: ActorCtx,
+  body: CertificateRequestBody,
+): Promise<CertificateDto> {
+  certPolicy.require(ctx.actor, 'issue');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.issue', body.communityId);
+  if (!unit) throw notFound();
+  if (unit.kind !== 'community') throw new AppError('certificates.not_community', 422);
+  const item = body.catalogueId ? await catalogueItemFor(ctx.db, body.catalogueId, unit.path) : undefined;
+  if (body.catalogueId && !item) throw notFound();
+  const supplied = body.citedClause && body.requestingBody ? body.citedClause : null;
+  let refusal: RefusalCode | null = null;
+  if (body.withinRequesterDuty) refusal = 'own_duty';
+  else if (body.jointLiability) refusal = 'joint_liability';
+  else if (!item && !(supplied && SPECIFIC_CLAUSE.test(supplied))) refusal = 'no_basis';
+  const clause = item ? `《${item.lawName.replace(/^《|》$/g, '')}》${item.clause}` : supplied;
+  const now = ctx.clock.now();
+  const certId = ctx.ids();
+  const row = await ctx.db.transaction(async (tx) => {
+    const tctx = { ...ctx, db: tx };
+    let sealUseId: string | null = null;
+    const number = await nextNumber(tctx, 'cert', unit.id, refusal ? 'BY' : 'ZM', now);
+    if (!refusal) {
+      sealUseId = ctx.ids();
+      const seal = await insertSeal(tx, {
+        id: sealUseId,
+        number: await nextNumber(tctx, 'seal', unit.id, 'YY', now),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        document: `证明 ${number}（${item?.name ?? body.itemName ?? body.purpose}）`,
+        purpose: body.purpose,
+        legalBasis: clause,
+        requester: body.requestingBody ?? body.requesterName,
+        jointLiability: false,
+        status: 'used',
+        certificateId: certId,
+        approverId: ctx.actor.userId,
+        approverName: ctx.actor.displayName,
+        usedAt: now,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'certificates.seal.use',
+        entityType: 'seal_use',
+        entityId: seal.id,
+        orgPath: seal.orgPath,
+        after: { number: seal.number, document: seal.document, certificateId: certId },
+      });
+    }
+    const r = await insertCert(tx, {
+      id: certId,
+      number,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      catalogueId: item?.id ?? null,
+      itemName: item?.name ?? body.itemName ?? body.purpose,
+      requesterKind: body.requesterKind,
+      requesterName: body.requesterName,
+      requestingBody: body.requestingBody ?? null,
+      subjectName: body.subjectName,
+      purpose: body.purpose,
+      clause,
+      clauseSource: item ? 'catalogue' : supplied ? 'requesting_body' : null,
+      content: body.content,
+      status: refusal ? 'refused' : 'issued',
+      refusalCode: refusal,
+      sealUseId,
+      decidedBy: ctx.actor.userId,
+      decidedByName: ctx.actor.displayName,
+      createdAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: refusal ? 'certificates.refuse' : 'certificates.issue',
+      entityType: 'cert_register',
+      entityId: r.id,
+      orgPath: r.orgPath,
+      after: { number, itemName: r.itemName, clause, refusal },
+    });
+    return r;
+  });
+  if (refusal) throw new AppError(`certificates.refused_${refusal}`, 422, { number: row.number });
+  return certDto(row, new Map([[unit.id, unit.name]]));
+}
+
+export async function listRegister(ctx: ActorCtx, q: RegisterQuery): Promise<Page<CertificateDto>> {
+  certPolicy.require(ctx.actor, 'read');
+  const page = await listCertRows(ctx.db, ctx.actor, q);
+  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  return { ...page, items: page.items.map((r) => certDto(r, names)) };
+}
+
+export async function getCertificate(ctx: ActorCtx, id: string): Promise<CertificateDto> {
+  certPolicy.require(ctx.actor, 'read');
+  const r = await findCert(ctx.db, ctx.actor, id);
+  if (!r) throw notFound();
+  return certDto(r, await unitNames(ctx.db, [r.orgUnitId]));
+}
+
+/** The issued certificate as a PDF with its text, clause and seal mark; each print is audited. */
+export async function certificatePdf(ctx: ActorCtx, id: string): Promise<{ number: string; pdf: Buffer }> {
+  certPolicy.require(ctx.actor, 'read');
+  const r = await findCert(ctx.db, ctx.actor, id);
+  if (!r) throw notFound();
+  if (r.status !== 'issued' || !r.number) throw new AppError('certificates.not_issued', 409);
+  const font = cjkFont();
+  if (!font) throw new AppError('certificates.font_missing', 503);
+  const names = await unitNames(ctx.db, [r.orgUnitId]);
+  const pdf = await renderPdf(
+    certificateDoc({
+      number: r.number,
+      community: names.get(r.orgUnitId) ?? '',
+      subjectName: r.subjectName,
+      content: r.content,
+      purpose: r.purpose,
+      clause: r.clause ?? '',
+      date: chinaDate(r.createdAt),
+    }),
+    font,
+  );
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'certificates.pdf',
+      entityType: 'cert_register',
+      entityId: r.id,
+      orgPath: r.orgPath,
+      after: { number: r.number },
+    }),
+  );
+  return { number: r.number, pdf };
+}
+
+// ---------------------------------------------------------------- seal log
+
+const sealDto = (s: SealRow, names: Map<string, string>): SealUseDto => ({
+  id: s.id,
+  number: s.number,
+  orgUnitId: s.orgUnitId,
+  orgUnitName: names.get(s.orgUnitId) ?? null,
+  document: s.document,
+  purpose: s.purpose,
+  legalBasis: s.legalBasis,
+  requester: s.requester,
+  jointLiability: s.jointLiability,
+  status: s.status as 'used' | 'refused',
+  refusalCode: s.refusalCode,
+  certificateId: s.certificateId,
+  approverName: s.approverName,
+  usedAt: s.usedAt,
+});
+
+/**
+ * A seal use (R-AC-2), approved by the actor and logged: one on a document carrying economic joint
+ * liability is refused — and the refusal logged — unless a law or regulation assigns it to the committee
+ * (`dutyClause` citing the article).
+ */
+export async function recordSealUse(ctx: ActorCtx, body: SealUseBody): Promise<SealUseDto> {
+  certPolicy.require(ctx.actor, 'seal');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.seal', body.communityId);
+  if (!unit) throw notFound();
+  if (unit.kind !== 'community') throw new AppError('certificates.not_community', 422);
+  const refused = body.jointLiability && !(body.dutyClause && SPECIFIC_CLAUSE.test(body.dutyClause));
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const s = await insertSeal(tx, {
+      id: ctx.ids(),
+      number: await nextNumber({ ...ctx, db: tx }, 'seal', unit.id, refused ? 'BYY' : 'YY', now),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      document: body.document,
+      purpose: body.purpose,
+      legalBasis: body.dutyClause ?? body.legalBasis ?? null,
+      requester: body.requester,
+      jointLiability: body.jointLiability,
+      status: refused ? 'refused' : 'used',
+      refusalCode: refused ? 'joint_liability' : null,
+      approverId: ctx.actor.userId,
+      approverName: ctx.actor.displayName,
+      usedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: refused ? 'certificates.seal.refuse' : 'certificates.seal.use',
+      entityType: 'seal_use',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      after: { number: s.number, document: s.document, jointLiability: s.jointLiability },
+    });
+    return s;
+  });
+  if (refused) throw new AppError('certificates.seal_refused', 422, { number: row.number });
+  return sealDto(row, new Map([[unit.id, unit.name]]));
+}
+
+export async function listSeals(ctx: ActorCtx, q: SealQuery): Promise<Page<SealUseDto>> {
+  certPolicy.require(ctx.actor, 'read');
+  const page = await listSealRows(ctx.db, ctx.actor, q);
+  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  return { ...page, items: page.items.map((r) => sealDto(r, names)) };
+}

@@ -1,0 +1,45 @@
+import { type SQL, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Permission } from '../../../shared/permissions';
+import { type Policy, definePolicy } from '../../platform/policy';
+import { type Actor, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
+import { ktTasks } from './keyTasks.table';
+
+/**
+ * Who may do what with leading groups and key tasks (R-TK-1).
+ *
+ * Groups, lists and tasks live at the unit that set them up (a subdistrict, a bureau). They concern the
+ * units below it too: a community is a responsible unit of most of seed 003's tasks. So a record is in
+ * reach for reading — and for a progress report — when it lies in the actor's subtree for the permission
+ * or the actor's unit lies under it. Managing and supervising (督办, 约谈) need the record in the subtree.
+ */
+export type TaskAction = 'read' | 'manage' | 'report' | 'supervise' | 'export';
+type Rec = { orgPath: string };
+
+export const keyTasksPolicy: Policy<TaskAction, Rec> = definePolicy({
+  permissions: {
+    read: 'key_tasks.read',
+    manage: 'key_tasks.manage',
+    report: 'key_tasks.report',
+    supervise: 'key_tasks.supervise',
+    export: 'key_tasks.export',
+  },
+  pathColumn: ktTasks.orgPath,
+  pathOf: (r: Rec) => r.orgPath,
+});
+
+/** Rows whose path lies in the actor's subtree for `permission`, or above a unit where they hold it. */
+export function reachScope(actor: Actor, permission: Permission, column: AnyPgColumn): SQL {
+  const roots = scopePaths(actor, permission);
+  if (roots.length === 0) return sql`false`;
+  if (roots.includes('/')) return sql`true`;
+  const above = roots.map((root) => sql`${root} like (${column} || '%')`);
+  return or(scopeWhere(actor, permission, column), ...above)!;
+}
+
+/** `reachScope` on a loaded record. */
+export function reaches(actor: Actor | undefined, permission: Permission, path: string): boolean {
+  if (!actor) return false;
+  if (inScope(actor, permission, path)) return true;
+  return scopePaths(actor, permission).some((root) => root.startsWith(path));
+}

@@ -1,0 +1,265 @@
+import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { GroupListQuery, ListListQuery, TaskQuery } from '../../../shared/contracts/keyTasks';
+import type { Permission } from '../../../shared/permissions';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
+import { reachScope } from './keyTasks.policy';
+import { ktGroupMembers, ktGroups, ktLists, ktMeetings, ktTaskEvents, ktTasks } from './keyTasks.table';
+
+/**
+ * Every query of the key-tasks tables. Reads AND the actor's reach in (keyTasks.policy.ts), so a group,
+ * list or task out of reach is not found (404).
+ */
+export type GroupRow = typeof ktGroups.$inferSelect;
+export type MemberRow = typeof ktGroupMembers.$inferSelect;
+export type MeetingRow = typeof ktMeetings.$inferSelect;
+export type ListRow = typeof ktLists.$inferSelect;
+export type TaskRow = typeof ktTasks.$inferSelect;
+export type TaskEventRow = typeof ktTaskEvents.$inferSelect;
+
+/** Reading reaches up and down the tree; managing only down (the record in the actor's subtree). */
+const scopeOf = (actor: Actor, permission: Permission, column: Parameters<typeof reachScope>[2]) =>
+  permission === 'key_tasks.read' || permission === 'key_tasks.report'
+    ? reachScope(actor, permission, column)
+    : scopeWhere(actor, permission, column);
+
+// ---------------------------------------------------------------- groups
+
+export async function findGroup(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: Permission = 'key_tasks.read',
+): Promise<GroupRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(ktGroups)
+    .where(and(eq(ktGroups.id, id), scopeOf(actor, permission, ktGroups.orgPath)));
+  return row;
+}
+
+export const groupById = async (db: Db, id: string) =>
+  (await db.select().from(ktGroups).where(eq(ktGroups.id, id)))[0];
+
+export function listGroupRows(db: Db, actor: Actor, q: GroupListQuery): Promise<Page<GroupRow>> {
+  return listPage(db, {
+    table: ktGroups,
+    where: reachScope(actor, 'key_tasks.read', ktGroups.orgPath),
+    orderBy: [desc(ktGroups.createdAt), desc(ktGroups.id)],
+    page: q,
+  });
+}
+
+export async function insertGroup(db: Db, row: typeof ktGroups.$inferInsert): Promise<GroupRow> {
+  const [created] = await db.insert(ktGroups).values(row).returning();
+  return created!;
+}
+
+export async function updateGroupRow(
+  db: Db,
+  id: string,
+  patch: Partial<typeof ktGroups.$inferInsert>,
+): Promise<GroupRow> {
+  const [row] = await db
+    .update(ktGroups)
+    .set({ ...patch, version: sql`${ktGroups.version} + 1` })
+    .where(eq(ktGroups.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertMembers(db: Db, rows: (typeof ktGroupMembers.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(ktGroupMembers).values(rows);
+}
+
+export function membersOf(db: Db, groupId: string): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(ktGroupMembers)
+    .where(eq(ktGroupMembers.groupId, groupId))
+    .orderBy(asc(ktGroupMembers.sort), asc(ktGroupMembers.joinedOn), asc(ktGroupMembers.id));
+}
+
+export async function memberCounts(db: Db, groupIds: string[]): Promise<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await db
+    .select({ groupId: ktGroupMembers.groupId, n: count() })
+    .from(ktGroupMembers)
+    .where(and(inArray(ktGroupMembers.groupId, groupIds), isNull(ktGroupMembers.leftOn)))
+    .groupBy(ktGroupMembers.groupId);
+  return new Map(rows.map((r) => [r.groupId, r.n]));
+}
+
+export async function maxMemberSort(db: Db, groupId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`coalesce(max(${ktGroupMembers.sort}), 0)::int` })
+    .from(ktGroupMembers)
+    .where(eq(ktGroupMembers.groupId, groupId));
+  return r?.n ?? 0;
+}
+
+export async function endMember(db: Db, id: string, on: string, note: string | null): Promise<void> {
+  await db
+    .update(ktGroupMembers)
+    .set({ leftOn: on, ...(note ? { note } : {}) })
+    .where(eq(ktGroupMembers.id, id));
+}
+
+export function meetingsOf(db: Db, groupId: string): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(ktMeetings)
+    .where(eq(ktMeetings.groupId, groupId))
+    .orderBy(desc(ktMeetings.heldOn), desc(ktMeetings.id));
+}
+
+export async function insertMeeting(db: Db, row: typeof ktMeetings.$inferInsert): Promise<MeetingRow> {
+  const [created] = await db.insert(ktMeetings).values(row).returning();
+  return created!;
+}
+
+/** Overdue, not-done tasks of the lists a group follows (escalated to it). */
+export async function escalatedCount(db: Db, groupId: string, now: Date): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(ktTasks)
+    .innerJoin(ktLists, eq(ktLists.id, ktTasks.listId))
+    .where(and(eq(ktLists.groupId, groupId), ne(ktTasks.state, 'done'), lt(ktTasks.dueAt, now)));
+  return r?.n ?? 0;
+}
+
+// ---------------------------------------------------------------- lists
+
+export async function findList(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: Permission = 'key_tasks.read',
+): Promise<ListRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(ktLists)
+    .where(and(eq(ktLists.id, id), scopeOf(actor, permission, ktLists.orgPath)));
+  return row;
+}
+
+export const listById = async (db: Db, id: string) =>
+  (await db.select().from(ktLists).where(eq(ktLists.id, id)))[0];
+
+export function listListRows(db: Db, actor: Actor, q: ListListQuery): Promise<Page<ListRow>> {
+  return listPage(db, {
+    table: ktLists,
+    where: reachScope(actor, 'key_tasks.read', ktLists.orgPath),
+    orderBy: [desc(ktLists.createdAt), desc(ktLists.id)],
+    page: q,
+  });
+}
+
+export async function insertList(db: Db, row: typeof ktLists.$inferInsert): Promise<ListRow> {
+  const [created] = await db.insert(ktLists).values(row).returning();
+  return created!;
+}
+
+export function listsOfGroup(db: Db, groupId: string): Promise<ListRow[]> {
+  return db.select().from(ktLists).where(eq(ktLists.groupId, groupId));
+}
+
+// ---------------------------------------------------------------- tasks
+
+export async function findTask(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: Permission = 'key_tasks.read',
+): Promise<TaskRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(ktTasks)
+    .where(and(eq(ktTasks.id, id), scopeOf(actor, permission, ktTasks.orgPath)));
+  return row;
+}
+
+const overdueSql = (now: Date): SQL => and(ne(ktTasks.state, 'done'), lt(ktTasks.dueAt, now))!;
+
+function taskWhere(actor: Actor, q: Omit<TaskQuery, 'page' | 'pageSize'>, now: Date): SQL | undefined {
+  return and(
+    reachScope(actor, 'key_tasks.read', ktTasks.orgPath),
+    q.listId ? eq(ktTasks.listId, q.listId) : undefined,
+    q.state ? eq(ktTasks.state, q.state) : undefined,
+    q.overdue === true ? overdueSql(now) : undefined,
+    q.overdue === false ? sql`not (${overdueSql(now)})` : undefined,
+    q.unit ? sql`${q.unit} = any(${ktTasks.units})` : undefined,
+    q.q ? ilike(ktTasks.content, `%${escapeLike(q.q)}%`) : undefined,
+  );
+}
+
+export function listTaskRows(db: Db, actor: Actor, q: TaskQuery, now: Date): Promise<Page<TaskRow>> {
+  return listPage(db, {
+    table: ktTasks,
+    where: taskWhere(actor, q, now),
+    orderBy: [asc(ktTasks.listId), asc(ktTasks.number), asc(ktTasks.id)],
+    page: q,
+  });
+}
+
+/** Every task of a query (board, export: a list holds tens of tasks, capped at 5,000). */
+export function allTaskRows(
+  db: Db,
+  actor: Actor,
+  q: Omit<TaskQuery, 'page' | 'pageSize'>,
+  now: Date,
+): Promise<TaskRow[]> {
+  return db
+    .select()
+    .from(ktTasks)
+    .where(taskWhere(actor, q, now))
+    .orderBy(asc(ktTasks.number), asc(ktTasks.id))
+    .limit(5000);
+}
+
+export async function tasksOfLists(db: Db, listIds: string[]): Promise<TaskRow[]> {
+  if (listIds.length === 0) return [];
+  return db.select().from(ktTasks).where(inArray(ktTasks.listId, listIds));
+}
+
+export async function nextTaskNumber(db: Db, listId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`coalesce(max(${ktTasks.number}), 0)::int` })
+    .from(ktTasks)
+    .where(eq(ktTasks.listId, listId));
+  return (r?.n ?? 0) + 1;
+}
+
+export async function taskNumberTaken(db: Db, listId: string, number: number): Promise<boolean> {
+  const [r] = await db
+    .select({ id: ktTasks.id })
+    .from(ktTasks)
+    .where(and(eq(ktTasks.listId, listId), eq(ktTasks.number, number)));
+  return !!r;
+}
+
+export async function insertTask(db: Db, row: typeof ktTasks.$inferInsert): Promise<TaskRow> {
+  const [created] = await db.insert(ktTasks).values(row).returning();
+  return created!;
+}
+
+export async function markEscalated(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(ktTasks).set({ escalatedAt: now }).where(eq(ktTasks.id, id));
+}
+
+export async function insertTaskEvent(db: Db, row: typeof ktTaskEvents.$inferInsert): Promise<void> {
+  await db.insert(ktTaskEvents).values(row);
+}
+
+export function eventsOfTask(db: Db, taskId: string): Promise<TaskEventRow[]> {
+  return db
+    .select()
+    .from(ktTaskEvents)
+    .where(eq(ktTaskEvents.taskId, taskId))
+    .orderBy(asc(ktTaskEvents.at), asc(ktTaskEvents.id));
+}

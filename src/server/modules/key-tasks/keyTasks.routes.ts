@@ -1,0 +1,220 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addMemberBody,
+  boardSchema,
+  createGroupBody,
+  createListBody,
+  createMeetingBody,
+  createTaskBody,
+  endMemberBody,
+  groupDetailSchema,
+  groupListQuery,
+  groupSchema,
+  listListQuery,
+  meetingSchema,
+  taskActionBody,
+  taskDetailSchema,
+  taskListSchema,
+  taskQuery,
+  taskSchema,
+  updateGroupBody,
+} from '../../../shared/contracts/keyTasks';
+import { KEY_TASKS_AUDIT } from '../../../shared/i18n/audit.key-tasks';
+import { KEY_TASKS_ERRORS } from '../../../shared/i18n/errors.key-tasks';
+import { keyTasksAccess } from '../../../shared/permissions/key-tasks';
+import { access } from '../../platform/access';
+import { actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as keyTasksTables from './keyTasks.table';
+import {
+  actOnTask,
+  addMember,
+  board,
+  createGroup,
+  createList,
+  createMeeting,
+  createTask,
+  endMembership,
+  exportTasks,
+  getGroup,
+  getList,
+  getTask,
+  listGroups,
+  listLists,
+  listTasks,
+  updateGroup,
+} from './keyTasks.usecases';
+import { taskWorkflow } from './keyTasks.workflow';
+
+const STATE_LABEL = {
+  'zh-CN': { open: '未启动', in_progress: '推进中', done: '已完成' },
+  en: { open: 'Not started', in_progress: 'In progress', done: 'Done' },
+} as const;
+
+/**
+ * Leading groups (领导小组) and joint meetings (联席会议), key-task lists (重点任务清单) with
+ * supervision (督办), interviews (约谈) and escalation of overdue tasks (R-TK-1; seeds 002, 003).
+ */
+export const keyTasksModule = defineModule({
+  name: 'key-tasks',
+  tables: keyTasksTables,
+  access: keyTasksAccess,
+  errors: KEY_TASKS_ERRORS,
+  audit: KEY_TASKS_AUDIT,
+  workflows: [taskWorkflow],
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['key-tasks'];
+    const read = { access: access.permission('key_tasks.read') };
+    const manage = { access: access.permission('key_tasks.manage') };
+
+    // ---- leading groups and joint meetings
+    app.get(
+      '/api/leading-groups',
+      { config: read, schema: { tags, querystring: groupListQuery, response: { 200: pageOf(groupSchema) } } },
+      (req) => listGroups(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/leading-groups',
+      { config: manage, schema: { tags, body: createGroupBody, response: { 201: groupDetailSchema } } },
+      async (req, reply) => reply.status(201).send(await createGroup(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/leading-groups/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: groupDetailSchema } } },
+      (req) => getGroup(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/leading-groups/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: updateGroupBody, response: { 200: groupDetailSchema } },
+      },
+      (req) => updateGroup(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/leading-groups/:id/members',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: addMemberBody, response: { 200: groupDetailSchema } },
+      },
+      (req) => addMember(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/leading-groups/:id/members/:memberId/end',
+      {
+        config: manage,
+        schema: {
+          tags,
+          params: z.object({ id: z.string(), memberId: z.string() }),
+          body: endMemberBody,
+          response: { 200: groupDetailSchema },
+        },
+      },
+      (req) => endMembership(actorCtxOf(deps, req), req.params.id, req.params.memberId, req.body),
+    );
+    app.post(
+      '/api/leading-groups/:id/meetings',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: createMeetingBody, response: { 201: meetingSchema } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await createMeeting(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+
+    // ---- lists
+    app.get(
+      '/api/key-tasks/lists',
+      {
+        config: read,
+        schema: { tags, querystring: listListQuery, response: { 200: pageOf(taskListSchema) } },
+      },
+      (req) => listLists(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/key-tasks/lists',
+      { config: manage, schema: { tags, body: createListBody, response: { 201: taskListSchema } } },
+      async (req, reply) => reply.status(201).send(await createList(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/key-tasks/lists/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: taskListSchema } } },
+      (req) => getList(actorCtxOf(deps, req), req.params.id),
+    );
+
+    // ---- tasks
+    app.get(
+      '/api/key-tasks/lists/:id/board',
+      { config: read, schema: { tags, params: idParams, response: { 200: boardSchema } } },
+      (req) => board(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/key-tasks/export.xlsx',
+      {
+        config: { access: access.permission('key_tasks.export') },
+        schema: { tags, querystring: taskQuery.omit({ page: true, pageSize: true }) },
+      },
+      async (req, reply) => {
+        const { list, rows } = await exportTasks(actorCtxOf(deps, req), req.query);
+        const en = req.locale === 'en';
+        const states = STATE_LABEL[en ? 'en' : 'zh-CN'];
+        const buf = await toXlsx(
+          en ? 'Key tasks' : '重点任务清单',
+          [
+            { header: en ? 'No.' : '序号', value: (r) => r.number, width: 6 },
+            { header: en ? 'Task' : '任务内容', value: (r) => r.content, width: 60 },
+            { header: en ? 'Responsible units' : '责任单位', value: (r) => r.units.join('、'), width: 36 },
+            { header: en ? 'Lead' : '牵头单位', value: (r) => r.lead ?? '', width: 16 },
+            { header: en ? 'Deadline' : '完成时间', value: (r) => r.deadlineText ?? r.dueOn, width: 14 },
+            { header: en ? 'Due on' : '截止日期', value: (r) => r.dueOn, width: 12 },
+            { header: en ? 'State' : '状态', value: (r) => states[r.state], width: 10 },
+            { header: en ? 'Progress %' : '进度（%）', value: (r) => r.progress, width: 10 },
+            {
+              header: en ? 'Overdue' : '逾期',
+              value: (r) => (r.overdue ? (en ? 'yes' : '是') : ''),
+              width: 8,
+            },
+            { header: en ? 'Supervised' : '督办次数', value: (r) => r.supervisions, width: 10 },
+            { header: en ? 'Interviews' : '约谈次数', value: (r) => r.interviews, width: 10 },
+            { header: en ? 'Latest report' : '最近进展', value: (r) => r.lastComment, width: 40 },
+          ],
+          rows,
+        );
+        const title = list?.title ?? (en ? 'key-tasks' : '重点任务清单');
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(`${title}.xlsx`))
+          .send(buf);
+      },
+    );
+    app.get(
+      '/api/key-tasks',
+      { config: read, schema: { tags, querystring: taskQuery, response: { 200: pageOf(taskSchema) } } },
+      (req) => listTasks(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/key-tasks',
+      { config: manage, schema: { tags, body: createTaskBody, response: { 201: taskDetailSchema } } },
+      async (req, reply) => reply.status(201).send(await createTask(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/key-tasks/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: taskDetailSchema } } },
+      (req) => getTask(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/key-tasks/:id/actions',
+      {
+        config: { access: access.anyOf('key_tasks.report', 'key_tasks.supervise') },
+        schema: { tags, params: idParams, body: taskActionBody, response: { 200: taskDetailSchema } },
+      },
+      (req) => actOnTask(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+  },
+});

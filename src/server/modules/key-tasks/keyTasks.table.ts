@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
+
+/**
+ * A leading group (领导小组, R-TK-1; seed 003 appendix 1): set up by a unit (`org_unit_id`/`org_path`),
+ * with an office (办公室) in one of its departments, a head and a deputy. Members are rows of
+ * `kt_group_members`; a change closes a row and opens another, so the history stays.
+ */
+export const ktGroups = pgTable(
+  'kt_groups',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    name: text('name').notNull(),
+    officeUnit: text('office_unit'),
+    officeHead: text('office_head'),
+    officeDeputy: text('office_deputy'),
+    duties: text('duties'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [index('kt_groups_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** A member of a leading group: role 组长/副组长/成员, post and unit as the document gives them; `left_on` ends it. */
+export const ktGroupMembers = pgTable(
+  'kt_group_members',
+  {
+    id: uuid('id').primaryKey(),
+    groupId: uuid('group_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** leader | deputy | member */
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    post: text('post').notNull(),
+    sort: integer('sort').notNull().default(0),
+    joinedOn: date('joined_on', { mode: 'string' }).notNull(),
+    leftOn: date('left_on', { mode: 'string' }),
+    note: text('note'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('kt_group_members_group_idx').on(t.groupId, t.sort)],
+);
+
+/**
+ * A joint meeting (联席会议) of a leading group: when, agenda, who attended, decisions (a decision may
+ * become a key task: `taskId`), minutes. `org_path` = the group's path.
+ */
+export const ktMeetings = pgTable(
+  'kt_meetings',
+  {
+    id: uuid('id').primaryKey(),
+    groupId: uuid('group_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** regular | ad_hoc */
+    kind: text('kind').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    agenda: text('agenda'),
+    attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
+    decisions: jsonb('decisions').$type<{ text: string; taskId?: string | null }[]>().notNull().default([]),
+    minutes: text('minutes'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('kt_meetings_group_idx').on(t.groupId, t.heldOn)],
+);
+
+/**
+ * A key-task list (重点任务清单) of one programme: seed 003's 30 tasks, seed 002's 16. Owned by a unit,
+ * followed by a leading group (`group_id`), with the programme's phases (seed 003 四: four phases).
+ */
+export const ktLists = pgTable(
+  'kt_lists',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    groupId: uuid('group_id'),
+    title: text('title').notNull(),
+    source: text('source'),
+    phases: jsonb('phases')
+      .$type<{ key: string; name: string; from: string; to: string }[]>()
+      .notNull()
+      .default([]),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [index('kt_lists_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/**
+ * A key task (R-TK-1): responsible units (责任单位, one or more, the first leads), a deadline (`due_on`,
+ * the last day; `deadline_text` as the document words it, e.g. 2024年8月前), an optional phase, progress
+ * and a state (open → in_progress → done). `due_at` is the end of `due_on` China time: the workflow sweep
+ * escalates a task not done by then to the leading group (`escalated_at`). `org_path` = the list's path.
+ */
+export const ktTasks = pgTable(
+  'kt_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    listId: uuid('list_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    number: integer('number').notNull(),
+    content: text('content').notNull(),
+    units: text('units').array().notNull(),
+    lead: text('lead'),
+    deadlineText: text('deadline_text'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    dueAt: ts('due_at').notNull(),
+    phase: text('phase'),
+    /** open | in_progress | done */
+    state: text('state').notNull(),
+    progress: integer('progress').notNull().default(0),
+    lastReportAt: ts('last_report_at'),
+    doneAt: ts('done_at'),
+    escalatedAt: ts('escalated_at'),
+    supervisions: integer('supervisions').notNull().default(0),
+    interviews: integer('interviews').notNull().default(0),
+    meetingId: uuid('meeting_id'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('kt_tasks_list_number_uq').on(t.listId, t.number),
+    index('kt_tasks_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('kt_tasks_due_idx').on(t.dueAt),
+  ],
+);
+
+/** A task's timeline: progress reports with evidence, completion, 督办, 约谈, escalation. */
+export const ktTaskEvents = pgTable(
+  'kt_task_events',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id').notNull(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    comment: text('comment'),
+    progress: integer('progress'),
+    evidence: jsonb('evidence').$type<string[]>().notNull().default([]),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('kt_task_events_task_idx').on(t.taskId, t.at)],
+);
+
+/** Deadline steps the workflow sweep took (each fires once per task and key). */
+export const ktSteps = pgTable(
+  'kt_steps',
+  {
+    recordId: uuid('record_id').notNull(),
+    step: text('step').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [uniqueIndex('kt_steps_uq').on(t.recordId, t.step)],
+);

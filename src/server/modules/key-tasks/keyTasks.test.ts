@@ -1,0 +1,285 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { SEED_003_PHASES } from '../../../shared/contracts/keyTasks';
+import { auditLog } from '../../platform/audit.table';
+import { sweepWorkflow } from '../../platform/workflow';
+import { ktTasks } from './keyTasks.table';
+import { taskWorkflow } from './keyTasks.workflow';
+
+let t: TestApp;
+let sd: Client;
+let tongdu: Client;
+let xhy: Client;
+let grid: Client;
+let groupId: string;
+let listId: string;
+
+const members = [
+  { role: 'leader', name: '刘克涛', post: '新下陆街道党工委书记' },
+  { role: 'deputy', name: '郭莎莎', post: '新下陆街道党工委副书记、办事处主任' },
+  { role: 'member', name: '陆合香', post: '铜都社区党委书记、居委会主任' },
+  { role: 'member', name: '吴兰兰', post: '新下陆街道社会事务办负责人' },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sd = await t.as('sd_admin');
+  tongdu = await t.as('tongdu_worker');
+  xhy = await t.as('xhy_worker');
+  grid = await t.as('grid_worker');
+  const g = await sd.post('/api/leading-groups', {
+    orgUnitId: t.fx.subdistrict.id,
+    name: '新下陆街道创建全省基层治理创新实验区领导小组',
+    officeUnit: '社会事务办',
+    officeHead: '胡婷婷',
+    officeDeputy: '吴兰兰',
+    since: '2023-09-01',
+    members,
+  });
+  expect(g.statusCode, g.body).toBe(201);
+  groupId = g.json().id;
+  const l = await sd.post('/api/key-tasks/lists', {
+    orgUnitId: t.fx.subdistrict.id,
+    groupId,
+    title: '新下陆街道办事处创建全省基层治理创新实验区重点任务清单',
+    phases: SEED_003_PHASES,
+  });
+  expect(l.statusCode, l.body).toBe(201);
+  listId = l.json().id;
+});
+afterAll(() => t?.close());
+
+const newTask = async (over: Record<string, unknown> = {}) => {
+  const res = await sd.post('/api/key-tasks', {
+    listId,
+    content: '健全“六民工作法”。',
+    units: ['社会事务办', '各社区'],
+    dueOn: '2026-12-31',
+    deadlineText: '2026年底前',
+    phase: 'implement',
+    ...over,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; number: number; actions: string[] };
+};
+const act = (c: Client, id: string, body: Record<string, unknown>) =>
+  c.post(`/api/key-tasks/${id}/actions`, body);
+
+describe('leading groups', () => {
+  it('R-TK-1 a leading group has one leader, an office, and member changes kept as history', async () => {
+    const detail = (await sd.get(`/api/leading-groups/${groupId}`)).json();
+    expect(detail.members.map((m: { name: string }) => m.name)).toEqual(members.map((m) => m.name));
+    expect(detail).toMatchObject({ officeUnit: '社会事务办', officeHead: '胡婷婷', officeDeputy: '吴兰兰' });
+
+    const two = await sd.post('/api/leading-groups', {
+      orgUnitId: t.fx.subdistrict.id,
+      name: '双组长',
+      since: '2023-09-01',
+      members: [members[0], { ...members[0], name: '另一人' }],
+    });
+    expect(two.statusCode).toBe(422);
+    expect(two.json().error.code).toBe('key_tasks.one_leader');
+
+    // 成员单位自行调整: 吴兰兰 is replaced, and stays in the history.
+    const wu = detail.members.find((m: { name: string }) => m.name === '吴兰兰');
+    const swapped = await sd.post(`/api/leading-groups/${groupId}/members`, {
+      role: 'member',
+      name: '张新',
+      post: '新下陆街道社会事务办负责人',
+      since: '2024-03-01',
+      replacesId: wu.id,
+    });
+    expect(swapped.statusCode, swapped.body).toBe(200);
+    const after = swapped.json();
+    expect(after.members.map((m: { name: string }) => m.name)).toContain('张新');
+    expect(after.members.map((m: { name: string }) => m.name)).not.toContain('吴兰兰');
+    expect(after.former).toMatchObject([{ name: '吴兰兰', leftOn: '2024-03-01' }]);
+
+    const again = await sd.post(`/api/leading-groups/${groupId}/members/${wu.id}/end`, { on: '2024-04-01' });
+    expect(again.json().error.code).toBe('key_tasks.member_left');
+  });
+
+  it('R-TK-1 a community may read the group but not set one up; groups live at a subdistrict or above', async () => {
+    expect((await tongdu.get(`/api/leading-groups/${groupId}`)).statusCode).toBe(200);
+    const res = await tongdu.post('/api/leading-groups', {
+      orgUnitId: t.fx.tongdu.id,
+      name: 'x',
+      since: '2023-09-01',
+      members: [members[0]],
+    });
+    expect(res.statusCode).toBe(403);
+    const atCommunity = await sd.post('/api/leading-groups', {
+      orgUnitId: t.fx.tongdu.id,
+      name: 'x',
+      since: '2023-09-01',
+      members: [members[0]],
+    });
+    expect(atCommunity.json().error.code).toBe('key_tasks.group_unit');
+  });
+
+  it('R-TK-1 a joint meeting records attendance and minutes, and its decision becomes a key task', async () => {
+    const res = await sd.post(`/api/leading-groups/${groupId}/meetings`, {
+      kind: 'regular',
+      heldOn: '2026-11-20',
+      title: '11月联席会议',
+      agenda: '研究重点任务推进',
+      attendees: ['刘克涛', '郭莎莎'],
+      minutes: '会议听取了各责任单位汇报。',
+      decisions: [
+        { text: '会议议定事项：不派生任务' },
+        {
+          text: '完善网格员巡查制度。',
+          task: { listId, units: ['社区网格管理综合服务中心'], dueOn: '2027-01-31' },
+        },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json();
+    expect(m.decisions[0].taskId).toBeNull();
+    const task = (await sd.get(`/api/key-tasks/${m.decisions[1].taskId}`)).json();
+    expect(task).toMatchObject({
+      content: '完善网格员巡查制度。',
+      units: ['社区网格管理综合服务中心'],
+      dueOn: '2027-01-31',
+    });
+    const detail = (await sd.get(`/api/leading-groups/${groupId}`)).json();
+    expect(detail.meetings[0]).toMatchObject({ title: '11月联席会议', attendees: ['刘克涛', '郭莎莎'] });
+  });
+});
+
+describe('key tasks', () => {
+  it('R-TK-1 a key task needs responsible units and a deadline', async () => {
+    const noUnits = await sd.post('/api/key-tasks', { listId, content: 'x', units: [], dueOn: '2026-12-31' });
+    expect(noUnits.statusCode).toBe(400);
+    const noDue = await sd.post('/api/key-tasks', { listId, content: 'x', units: ['各社区'] });
+    expect(noDue.statusCode).toBe(400);
+    const badPhase = await sd.post('/api/key-tasks', {
+      listId,
+      content: 'x',
+      units: ['各社区'],
+      dueOn: '2026-12-31',
+      phase: 'nope',
+    });
+    expect(badPhase.json().error.code).toBe('key_tasks.unknown_phase');
+    const byCommunity = await tongdu.post('/api/key-tasks', {
+      listId,
+      content: 'x',
+      units: ['各社区'],
+      dueOn: '2026-12-31',
+    });
+    expect(byCommunity.statusCode).toBe(403);
+  });
+
+  it('R-TK-1 responsible units report progress with evidence; completing needs evidence', async () => {
+    const task = await newTask();
+    expect(task.actions).toContain('supervise');
+    const view = (await tongdu.get(`/api/key-tasks/${task.id}`)).json();
+    expect(view.actions).toEqual(expect.arrayContaining(['report', 'complete']));
+    expect(view.actions).not.toContain('supervise');
+
+    const noProgress = await act(tongdu, task.id, { action: 'report', comment: '已召开动员会' });
+    expect(noProgress.json().error.code).toBe('key_tasks.progress_required');
+    const report = await act(tongdu, task.id, {
+      action: 'report',
+      comment: '已召开动员会，制定实施方案',
+      progress: 40,
+      evidence: ['铜都社区六民工作法实施方案.pdf'],
+    });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.json()).toMatchObject({ state: 'in_progress', progress: 40 });
+
+    const noEvidence = await act(xhy, task.id, { action: 'complete', comment: '已完成' });
+    expect(noEvidence.json().error.code).toBe('key_tasks.evidence_required');
+    const done = await act(xhy, task.id, {
+      action: 'complete',
+      comment: '各社区均已推行',
+      evidence: ['总结报告.docx', '现场照片 12 张'],
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const d = done.json();
+    expect(d).toMatchObject({ state: 'done', progress: 100 });
+    expect(d.events.map((e: { action: string }) => e.action)).toEqual(['create', 'report', 'complete']);
+    expect(d.events[1].evidence).toEqual(['铜都社区六民工作法实施方案.pdf']);
+
+    // A grid worker holds no report permission.
+    expect((await act(grid, task.id, { action: 'report', comment: 'x', progress: 1 })).statusCode).toBe(403);
+    const reopened = await act(sd, task.id, { action: 'reopen', comment: '佐证不足，请补充' });
+    expect(reopened.json().state).toBe('in_progress');
+  });
+
+  it('R-TK-1 supervision (督办) and interview (约谈) are recorded actions of the supervising unit', async () => {
+    const task = await newTask();
+    expect((await act(tongdu, task.id, { action: 'supervise', comment: '请加快' })).statusCode).toBe(403);
+    const sup = await act(sd, task.id, { action: 'supervise', comment: '请于本周内报送进展' });
+    expect(sup.statusCode, sup.body).toBe(200);
+    expect(sup.json().supervisions).toBe(1);
+    const wrongUnit = await act(sd, task.id, { action: 'interview', comment: '约谈', unit: '财务室' });
+    expect(wrongUnit.json().error.code).toBe('key_tasks.unit_required');
+    const iv = await act(sd, task.id, {
+      action: 'interview',
+      comment: '履职不力，约谈负责人',
+      unit: '社会事务办',
+    });
+    expect(iv.json()).toMatchObject({ interviews: 1, state: 'open' });
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, task.id));
+    expect(audits.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['key_tasks.task.supervise', 'key_tasks.task.interview']),
+    );
+  });
+
+  it('R-TK-1 a task not done by the end of its deadline day is escalated to the leading group once', async () => {
+    const task = await newTask({ dueOn: '2026-11-25', content: '逾期测试任务' });
+    const doneTask = await newTask({ dueOn: '2026-11-25', content: '按期完成任务' });
+    await act(tongdu, doneTask.id, { action: 'complete', comment: '完成', evidence: ['验收单'] });
+    const ctx = { ...t.deps, requestId: 'test' };
+    const where = eq(ktTasks.listId, listId);
+    // On the deadline day itself nothing is due yet.
+    const saved = t.clock.now();
+    try {
+      t.clock.set(new Date('2026-11-25T23:00:00+08:00'));
+      expect((await sweepWorkflow(taskWorkflow, ctx, { where })).escalate ?? 0).toBe(0);
+      t.clock.set(new Date('2026-11-26T08:00:00+08:00'));
+      expect((await sweepWorkflow(taskWorkflow, ctx, { where })).escalate).toBe(1);
+      expect((await sweepWorkflow(taskWorkflow, ctx, { where })).escalate ?? 0).toBe(0);
+      const later = await t.as('sd_admin');
+      const d = (await later.get(`/api/key-tasks/${task.id}`)).json();
+      expect(d.overdue).toBe(true);
+      expect(d.escalatedAt).not.toBeNull();
+      expect(d.events.at(-1)).toMatchObject({
+        action: 'escalate',
+        data: { groupName: '新下陆街道创建全省基层治理创新实验区领导小组' },
+      });
+      const g = (await later.get(`/api/leading-groups/${groupId}`)).json();
+      expect(g.escalated).toBeGreaterThanOrEqual(1);
+      const overdue = (await later.get(`/api/key-tasks?listId=${listId}&overdue=true`)).json();
+      expect(overdue.items.map((x: { id: string }) => x.id)).toContain(task.id);
+      expect(overdue.items.map((x: { id: string }) => x.id)).not.toContain(doneTask.id);
+    } finally {
+      t.clock.set(saved);
+      sd = await t.as('sd_admin');
+      tongdu = await t.as('tongdu_worker');
+      xhy = await t.as('xhy_worker');
+    }
+  });
+
+  it('R-TK-1 the board counts by responsible unit, deadline month and phase; the list exports to xlsx', async () => {
+    const b = await sd.get(`/api/key-tasks/lists/${listId}/board`);
+    expect(b.statusCode, b.body).toBe(200);
+    const board = b.json();
+    expect(board.counts.total).toBeGreaterThan(3);
+    const social = board.byUnit.find((u: { unit: string }) => u.unit === '社会事务办');
+    expect(social.total).toBeGreaterThan(0);
+    expect(board.byDeadline.map((m: { month: string }) => m.month)).toContain('2026-12');
+    const x = await sd.get(`/api/key-tasks/export.xlsx?listId=${listId}`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    expect((await tongdu.get(`/api/key-tasks/export.xlsx?listId=${listId}`)).statusCode).toBe(403);
+    const unknown = await sd.get('/api/key-tasks?listId=0192f5c0-0000-7000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    const byUnit = (
+      await sd.get(`/api/key-tasks?listId=${listId}&unit=${encodeURIComponent('社区网格管理综合服务中心')}`)
+    ).json();
+    expect(byUnit.items.length).toBe(1);
+  });
+});

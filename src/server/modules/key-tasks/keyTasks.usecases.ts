@@ -1,0 +1,621 @@
+import type {
+  AddMemberBody,
+  BoardDto,
+  CountsDto,
+  CreateGroupBody,
+  CreateListBody,
+  CreateMeetingBody,
+  CreateTaskBody,
+  EndMemberBody,
+  GroupDetailDto,
+  GroupDto,
+  GroupListQuery,
+  ListListQuery,
+  MeetingDto,
+  MemberDto,
+  MemberRole,
+  TaskActionBody,
+  TaskDetailDto,
+  TaskDto,
+  TaskListDto,
+  TaskQuery,
+  TaskState,
+} from '../../../shared/contracts/keyTasks';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import type { Page } from '../../platform/listing';
+import { availableActions, transition } from '../../platform/workflow';
+import { unitInScope, unitNames } from '../org/org.api';
+import { keyTasksPolicy } from './keyTasks.policy';
+import {
+  type GroupRow,
+  type ListRow,
+  type MeetingRow,
+  type MemberRow,
+  type TaskRow,
+  allTaskRows,
+  endMember,
+  escalatedCount,
+  eventsOfTask,
+  findGroup,
+  findList,
+  findTask,
+  groupById,
+  insertGroup,
+  insertList,
+  insertMeeting,
+  insertMembers,
+  insertTask,
+  insertTaskEvent,
+  listById,
+  listGroupRows,
+  listListRows,
+  listTaskRows,
+  listsOfGroup,
+  maxMemberSort,
+  meetingsOf,
+  memberCounts,
+  membersOf,
+  nextTaskNumber,
+  taskNumberTaken,
+  tasksOfLists,
+  updateGroupRow,
+} from './keyTasks.repository';
+import { endOfChinaDay, taskWorkflow } from './keyTasks.workflow';
+
+const GROUP_KINDS = new Set(['city', 'district', 'subdistrict']);
+
+// ---------------------------------------------------------------- leading groups
+
+const memberDto = (m: MemberRow): MemberDto => ({
+  id: m.id,
+  role: m.role as MemberRole,
+  name: m.name,
+  post: m.post,
+  joinedOn: m.joinedOn,
+  leftOn: m.leftOn,
+  note: m.note,
+});
+
+const meetingDto = (m: MeetingRow): MeetingDto => ({
+  id: m.id,
+  groupId: m.groupId,
+  kind: m.kind as MeetingDto['kind'],
+  heldOn: m.heldOn,
+  title: m.title,
+  agenda: m.agenda,
+  attendees: m.attendees,
+  decisions: m.decisions,
+  minutes: m.minutes,
+  createdAt: m.createdAt,
+});
+
+function groupDto(ctx: ActorCtx, g: GroupRow, names: Map<string, string>, members: number): GroupDto {
+  return {
+    id: g.id,
+    orgUnitId: g.orgUnitId,
+    orgUnitName: names.get(g.orgUnitId) ?? null,
+    name: g.name,
+    officeUnit: g.officeUnit,
+    officeHead: g.officeHead,
+    officeDeputy: g.officeDeputy,
+    duties: g.duties,
+    memberCount: members,
+    abilities: { manage: keyTasksPolicy.can(ctx.actor, 'manage', g) },
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+  };
+}
+
+async function groupDetail(ctx: ActorCtx, g: GroupRow): Promise<GroupDetailDto> {
+  const [names, members, meetings, escalated] = await Promise.all([
+    unitNames(ctx.db, [g.orgUnitId]),
+    membersOf(ctx.db, g.id),
+    meetingsOf(ctx.db, g.id),
+    escalatedCount(ctx.db, g.id, ctx.clock.now()),
+  ]);
+  const current = members.filter((m) => m.leftOn === null);
+  return {
+    ...groupDto(ctx, g, names, current.length),
+    members: current.map(memberDto),
+    former: members.filter((m) => m.leftOn !== null).map(memberDto),
+    meetings: meetings.map(meetingDto),
+    escalated,
+  };
+}
+
+export async function listGroups(ctx: ActorCtx, q: GroupListQuery): Promise<Page<GroupDto>> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  const page = await listGroupRows(ctx.db, ctx.actor, q);
+  const ids = page.items.map((g) => g.id);
+  const [names, counts] = await Promise.all([
+    unitNames(ctx.db, [...new Set(page.items.map((g) => g.orgUnitId))]),
+    memberCounts(ctx.db, ids),
+  ]);
+  return { ...page, items: page.items.map((g) => groupDto(ctx, g, names, counts.get(g.id) ?? 0)) };
+}
+
+export async function getGroup(ctx: ActorCtx, id: string): Promise<GroupDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  const g = await findGroup(ctx.db, ctx.actor, id);
+  if (!g) throw notFound();
+  return groupDetail(ctx, g);
+}
+
+/** R-TK-1: a leading group with exactly one leader, deputies and members, set up by a subdistrict or above. */
+export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise<GroupDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'key_tasks.manage', body.orgUnitId);
+  if (!unit) throw notFound();
+  if (!GROUP_KINDS.has(unit.kind)) throw new AppError('key_tasks.group_unit', 422);
+  if (body.members.filter((m) => m.role === 'leader').length !== 1)
+    throw new AppError('key_tasks.one_leader', 422);
+  const now = ctx.clock.now();
+  const g = await ctx.db.transaction(async (tx) => {
+    const g = await insertGroup(tx, {
+      id: ctx.ids(),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      name: body.name,
+      officeUnit: body.officeUnit ?? null,
+      officeHead: body.officeHead ?? null,
+      officeDeputy: body.officeDeputy ?? null,
+      duties: body.duties ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertMembers(
+      tx,
+      body.members.map((m, i) => ({
+        id: ctx.ids(),
+        groupId: g.id,
+        orgPath: g.orgPath,
+        role: m.role,
+        name: m.name,
+        post: m.post,
+        sort: i + 1,
+        joinedOn: body.since,
+        createdAt: now,
+      })),
+    );
+    await writeAudit(tx, ctx, {
+      action: 'key_tasks.group.create',
+      entityType: 'kt_group',
+      entityId: g.id,
+      orgPath: g.orgPath,
+      after: { name: g.name, members: body.members.length, officeUnit: g.officeUnit },
+    });
+    return g;
+  });
+  return groupDetail(ctx, g);
+}
+
+export async function updateGroup(
+  ctx: ActorCtx,
+  id: string,
+  body: Partial<Pick<GroupRow, 'name' | 'officeUnit' | 'officeHead' | 'officeDeputy' | 'duties'>>,
+): Promise<GroupDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
+  if (!g) throw notFound();
+  const updated = await ctx.db.transaction(async (tx) => {
+    const row = await updateGroupRow(tx, g.id, { ...body, updatedAt: ctx.clock.now() });
+    await writeAudit(tx, ctx, {
+      action: 'key_tasks.group.update',
+      entityType: 'kt_group',
+      entityId: g.id,
+      orgPath: g.orgPath,
+      before: Object.fromEntries(Object.keys(body).map((k) => [k, g[k as keyof GroupRow]])),
+      after: body,
+    });
+    return row;
+  });
+  return groupDetail(ctx, updated);
+}
+
+/** A member joins; one replaced leaves the same day. Former members stay in the history (seed 003). */
+export async function addMember(ctx: ActorCtx, id: string, body: AddMemberBody): Promise<GroupDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
+  if (!g) throw notFound();
+  const members = await membersOf(ctx.db, g.id);
+  const replaced = body.replacesId ? members.find((m) => m.id === body.replacesId) : undefined;
+  if (body.replacesId && !replaced) throw notFound();
+  if (replaced && replaced.leftOn !== null) throw new AppError('key_tasks.member_left', 409);
+  if (replaced && body.since < replaced.joinedOn) throw new AppError('key_tasks.member_date', 422);
+  const leaders = members.filter((m) => m.leftOn === null && m.role === 'leader' && m.id !== replaced?.id);
+  if (body.role === 'leader' && leaders.length > 0) throw new AppError('key_tasks.one_leader', 422);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    if (replaced) await endMember(tx, replaced.id, body.since, body.note ?? null);
+    const memberId = ctx.ids();
+    await insertMembers(tx, [
+      {
+        id: memberId,
+        groupId: g.id,
+        orgPath: g.orgPath,
+        role: body.role,
+        name: body.name,
+        post: body.post,
+        sort: replaced ? replaced.sort : (await maxMemberSort(tx, g.id)) + 1,
+        joinedOn: body.since,
+        note: body.note ?? null,
+        createdAt: now,
+      },
+    ]);
+    await writeAudit(tx, ctx, {
+      action: 'key_tasks.group.member_add',
+      entityType: 'kt_group',
+      entityId: g.id,
+      orgPath: g.orgPath,
+      before: replaced ? { member: replaced.name, role: replaced.role } : undefined,
+      after: { memberId, member: body.name, role: body.role, post: body.post, since: body.since },
+    });
+  });
+  return groupDetail(ctx, g);
+}
+
+export async function endMembership(
+  ctx: ActorCtx,
+  id: string,
+  memberId: string,
+  body: EndMemberBody,
+): Promise<GroupDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
+  if (!g) throw notFound();
+  const m = (await membersOf(ctx.db, g.id)).find((x) => x.id === memberId);
+  if (!m) throw notFound();
+  if (m.leftOn !== null) throw new AppError('key_tasks.member_left', 409);
+  if (body.on < m.joinedOn) throw new AppError('key_tasks.member_date', 422);
+  await ctx.db.transaction(async (tx) => {
+    await endMember(tx, m.id, body.on, body.note ?? null);
+    await writeAudit(tx, ctx, {
+      action: 'key_tasks.group.member_end',
+      entityType: 'kt_group',
+      entityId: g.id,
+      orgPath: g.orgPath,
+      after: { memberId: m.id, member: m.name, role: m.role, on: body.on },
+    });
+  });
+  return groupDetail(ctx, g);
+}
+
+/**
+ * A joint meeting (联席会议, R-TK-1: the leading group and joint meetings follow the tasks); a decision
+ * with `task` becomes a key task of a list this group follows, linked both ways.
+ */
+export async function createMeeting(ctx: ActorCtx, id: string, body: CreateMeetingBody): Promise<MeetingDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
+  if (!g) throw notFound();
+  const lists = new Map((await listsOfGroup(ctx.db, g.id)).map((l) => [l.id, l]));
+  for (const d of body.decisions)
+    if (d.task && !lists.has(d.task.listId)) throw new AppError('key_tasks.not_group_list', 422);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const meetingId = ctx.ids();
+    const decisions: { text: string; taskId: string | null }[] = [];
+    for (const d of body.decisions) {
+      if (!d.task) {
+        decisions.push({ text: d.text, taskId: null });
+        continue;
+      }
+      const list = lists.get(d.task.listId)!;
+      const t = await addTask(
+        { ...ctx, db: tx },
+        list,
+        { listId: list.id, content: d.text, units: d.task.units, dueOn: d.task.dueOn },
+        meetingId,
+      );
+      decisions.push({ text: d.text, taskId: t.id });
+    }
+    const m = await insertMeeting(tx, {
+      id: meetingId,
+      groupId: g.id,
+      orgPath: g.orgPath,
+      kind: body.kind,
+      heldOn: body.heldOn,
+      title: body.title,
+      agenda: body.agenda ?? null,
+      attendees: body.attendees,
+      decisions,
+      minutes: body.minutes ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'key_tasks.meeting.create',
+      entityType: 'kt_meeting',
+      entityId: m.id,
+      orgPath: g.orgPath,
+      after: {
+        groupId: g.id,
+        heldOn: m.heldOn,
+        title: m.title,
+        tasks: decisions.filter((d) => d.taskId).length,
+      },
+    });
+    return meetingDto(m);
+  });
+}
+
+// ---------------------------------------------------------------- lists
+
+function countsOf(tasks: TaskRow[], now: Date): CountsDto {
+  const c = { total: 0, open: 0, inProgress: 0, done: 0, overdue: 0 };
+  for (const t of tasks) {
+    c.total++;
+    if (t.state === 'done') c.done++;
+    else if (t.state === 'in_progress') c.inProgress++;
+    else c.open++;
+    if (isOverdue(t, now)) c.overdue++;
+  }
+  return c;
+}
+
+const isOverdue = (t: TaskRow, now: Date) => t.state !== 'done' && t.dueAt.getTime() < now.getTime();
+
+async function listDtos(ctx: ActorCtx, rows: ListRow[]): Promise<TaskListDto[]> {
+  const [names, tasks] = await Promise.all([
+    unitNames(ctx.db, [...new Set(rows.map((l) => l.orgUnitId))]),
+    tasksOfLists(
+      ctx.db,
+      rows.map((l) => l.id),
+    ),
+  ]);
+  const groups = new Map<string, string>();
+  for (const l of rows)
+    if (l.groupId && !groups.has(l.groupId)) {
+      const g = await groupById(ctx.db, l.groupId);
+      if (g) groups.set(g.id, g.name);
+    }
+  const now = ctx.clock.now();
+  return rows.map((l) => ({
+    id: l.id,
+    orgUnitId: l.orgUnitId,
+    orgUnitName: names.get(l.orgUnitId) ?? null,
+    groupId: l.groupId,
+    groupName: l.groupId ? (groups.get(l.groupId) ?? null) : null,
+    title: l.title,
+    source: l.source,
+    phases: l.phases,
+    counts: countsOf(
+      tasks.filter((t) => t.listId === l.id),
+      now,
+    ),
+    abilities: {
+      manage: keyTasksPolicy.can(ctx.actor, 'manage', l),
+      export: keyTasksPolicy.can(ctx.actor, 'export', l) || keyTasksPolicy.can(ctx.actor, 'read', l),
+    },
+    createdAt: l.createdAt,
+  }));
+}
+
+export async function listLists(ctx: ActorCtx, q: ListListQuery): Promise<Page<TaskListDto>> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  const page = await listListRows(ctx.db, ctx.actor, q);
+  return { ...page, items: await listDtos(ctx, page.items) };
+}
+
+export async function getList(ctx: ActorCtx, id: string): Promise<TaskListDto> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  const l = await findList(ctx.db, ctx.actor, id);
+  if (!l) throw notFound();
+  return (await listDtos(ctx, [l]))[0]!;
+}
+
+export async function createList(ctx: ActorCtx, body: CreateListBody): Promise<TaskListDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'key_tasks.manage', body.orgUnitId);
+  if (!unit) throw notFound();
+  if (!GROUP_KINDS.has(unit.kind)) throw new AppError('key_tasks.group_unit', 422);
+  if (body.groupId && !(await findGroup(ctx.db, ctx.actor, body.groupId, 'key_tasks.manage')))
+    throw new AppError('key_tasks.group_not_found', 404);
+  if (body.phases.some((p) => p.from > p.to)) throw new AppError('key_tasks.phase_order', 422);
+  const now = ctx.clock.now();
+  const l = await ctx.db.transaction(async (tx) => {
+    const l = await insertList(tx, {
+      id: ctx.ids(),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      groupId: body.groupId ?? null,
+      title: body.title,
+      source: body.source ?? null,
+      phases: body.phases,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'key_tasks.list.create',
+      entityType: 'kt_list',
+      entityId: l.id,
+      orgPath: l.orgPath,
+      after: { title: l.title, groupId: l.groupId, phases: l.phases.length },
+    });
+    return l;
+  });
+  return (await listDtos(ctx, [l]))[0]!;
+}
+
+// ---------------------------------------------------------------- tasks
+
+function taskDto(ctx: ActorCtx, t: TaskRow): TaskDto {
+  return {
+    id: t.id,
+    listId: t.listId,
+    number: t.number,
+    content: t.content,
+    units: t.units,
+    lead: t.lead,
+    deadlineText: t.deadlineText,
+    dueOn: t.dueOn,
+    phase: t.phase,
+    state: t.state as TaskState,
+    progress: t.progress,
+    overdue: isOverdue(t, ctx.clock.now()),
+    escalatedAt: t.escalatedAt,
+    doneAt: t.doneAt,
+    lastReportAt: t.lastReportAt,
+    supervisions: t.supervisions,
+    interviews: t.interviews,
+    actions: availableActions(taskWorkflow, ctx.actor, t),
+  };
+}
+
+async function taskDetail(ctx: ActorCtx, t: TaskRow): Promise<TaskDetailDto> {
+  const list = await listById(ctx.db, t.listId);
+  const group = list?.groupId ? await groupById(ctx.db, list.groupId) : undefined;
+  const events = await eventsOfTask(ctx.db, t.id);
+  return {
+    ...taskDto(ctx, t),
+    listTitle: list?.title ?? '',
+    groupName: group?.name ?? null,
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.actorName,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      comment: e.comment,
+      progress: e.progress,
+      evidence: e.evidence,
+      data: e.data,
+    })),
+  };
+}
+
+/** A `listId` filter naming no list in reach is a 404, never an empty page. */
+async function checkListFilter(ctx: ActorCtx, listId: string | undefined) {
+  if (listId && !(await findList(ctx.db, ctx.actor, listId))) throw notFound();
+}
+
+export async function listTasks(ctx: ActorCtx, q: TaskQuery): Promise<Page<TaskDto>> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  await checkListFilter(ctx, q.listId);
+  const page = await listTaskRows(ctx.db, ctx.actor, q, ctx.clock.now());
+  return { ...page, items: page.items.map((t) => taskDto(ctx, t)) };
+}
+
+export async function getTask(ctx: ActorCtx, id: string): Promise<TaskDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  const t = await findTask(ctx.db, ctx.actor, id);
+  if (!t) throw notFound();
+  return taskDetail(ctx, t);
+}
+
+/** Inserts one task of `list` in the caller's transaction (R-TK-1: responsible units and a deadline). */
+async function addTask(
+  ctx: ActorCtx,
+  list: ListRow,
+  body: CreateTaskBody,
+  meetingId: string | null = null,
+): Promise<TaskRow> {
+  if (body.phase && !list.phases.some((p) => p.key === body.phase))
+    throw new AppError('key_tasks.unknown_phase', 422);
+  const units = [...new Set(body.units)];
+  const number = body.number ?? (await nextTaskNumber(ctx.db, list.id));
+  if (await taskNumberTaken(ctx.db, list.id, number))
+    throw new AppError('key_tasks.number_taken', 409, { number });
+  const now = ctx.clock.now();
+  const t = await insertTask(ctx.db, {
+    id: ctx.ids(),
+    listId: list.id,
+    orgPath: list.orgPath,
+    number,
+    content: body.content,
+    units,
+    lead: body.lead ?? units[0] ?? null,
+    deadlineText: body.deadlineText ?? null,
+    dueOn: body.dueOn,
+    dueAt: endOfChinaDay(body.dueOn),
+    phase: body.phase ?? null,
+    state: 'open',
+    meetingId,
+    createdBy: ctx.actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await insertTaskEvent(ctx.db, {
+    id: ctx.ids(),
+    taskId: t.id,
+    at: now,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'create',
+    fromState: null,
+    toState: 'open',
+    comment: null,
+    progress: 0,
+    evidence: [],
+    data: { dueOn: t.dueOn, units, ...(meetingId ? { meetingId } : {}) },
+  });
+  await writeAudit(ctx.db, ctx, {
+    action: 'key_tasks.task.create',
+    entityType: 'kt_task',
+    entityId: t.id,
+    orgPath: t.orgPath,
+    after: { listId: list.id, number, units, dueOn: t.dueOn, meetingId },
+  });
+  return t;
+}
+
+export async function createTask(ctx: ActorCtx, body: CreateTaskBody): Promise<TaskDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const list = await findList(ctx.db, ctx.actor, body.listId, 'key_tasks.manage');
+  if (!list) throw new AppError('key_tasks.list_not_found', 404);
+  const t = await ctx.db.transaction((tx) => addTask({ ...ctx, db: tx }, list, body));
+  return taskDetail(ctx, t);
+}
+
+export async function actOnTask(ctx: ActorCtx, id: string, body: TaskActionBody): Promise<TaskDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  const t = await findTask(ctx.db, ctx.actor, id);
+  if (!t) throw notFound();
+  const updated = await transition(taskWorkflow, ctx, t, body.action, body);
+  return taskDetail(ctx, updated);
+}
+
+/** The board of one list (R-TK-1): counts by responsible unit, by deadline month and by phase. */
+export async function board(ctx: ActorCtx, listId: string): Promise<BoardDto> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  await checkListFilter(ctx, listId);
+  const now = ctx.clock.now();
+  const tasks = await allTaskRows(ctx.db, ctx.actor, { listId }, now);
+  const group = <K extends string>(keyOf: (t: TaskRow) => string[], name: K) => {
+    const m = new Map<string, TaskRow[]>();
+    for (const t of tasks) for (const k of keyOf(t)) m.set(k, [...(m.get(k) ?? []), t]);
+    return [...m.entries()].map(
+      ([k, ts]) => ({ [name]: k, ...countsOf(ts, now) }) as CountsDto & Record<K, string>,
+    );
+  };
+  return {
+    listId,
+    counts: countsOf(tasks, now),
+    byUnit: group((t) => t.units, 'unit').sort((a, b) => b.total - a.total || a.unit.localeCompare(b.unit)),
+    byDeadline: group((t) => [t.dueOn.slice(0, 7)], 'month').sort((a, b) => a.month.localeCompare(b.month)),
+    byPhase: group((t) => [t.phase ?? ''], 'phase'),
+  };
+}
+
+/** The rows of the xlsx export of one list (everything the actor may read in it). */
+export async function exportTasks(
+  ctx: ActorCtx,
+  q: Omit<TaskQuery, 'page' | 'pageSize'>,
+): Promise<{ list: ListRow | undefined; rows: (TaskDto & { lastComment: string })[] }> {
+  keyTasksPolicy.require(ctx.actor, 'export');
+  const list = q.listId ? await findList(ctx.db, ctx.actor, q.listId) : undefined;
+  if (q.listId && !list) throw notFound();
+  const rows = await allTaskRows(ctx.db, ctx.actor, q, ctx.clock.now());
+  const out = [];
+  for (const t of rows) {
+    const events = await eventsOfTask(ctx.db, t.id);
+    const last = [...events].reverse().find((e) => e.action === 'report' || e.action === 'complete');
+    out.push({ ...taskDto(ctx, t), lastComment: last?.comment ?? '' });
+  }
+  return { list, rows: out };
+}

@@ -1,0 +1,180 @@
+import { type SQL, and, desc, eq, ilike, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { ApplicationQuery, ItemQuery, RefusalQuery } from '../../../shared/contracts/workItemAccess';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
+import { reachScope, wiaPolicy } from './workItemAccess.policy';
+import { wiaApplications, wiaEvents, wiaItems, wiaOpinions, wiaRefusals } from './workItemAccess.table';
+
+/** Every query of the work-item access tables, with the actor's reach ANDed in (out of reach → 404). */
+export type ApplicationRow = typeof wiaApplications.$inferSelect;
+export type ItemRow = typeof wiaItems.$inferSelect;
+export type RefusalRow = typeof wiaRefusals.$inferSelect;
+
+export async function findApplication(db: Db, actor: Actor, id: string): Promise<ApplicationRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(wiaApplications)
+    .where(and(eq(wiaApplications.id, id), wiaPolicy.scope(actor, 'read')));
+  return row;
+}
+
+const OPEN = ['submitted', 'consulting'];
+
+export function listApplicationRows(
+  db: Db,
+  actor: Actor,
+  q: ApplicationQuery,
+  now: Date,
+): Promise<Page<ApplicationRow>> {
+  const overdue: SQL = and(
+    inArray(wiaApplications.state, OPEN),
+    isNotNull(wiaApplications.dueAt),
+    lt(wiaApplications.dueAt, now),
+  )!;
+  return listPage(db, {
+    table: wiaApplications,
+    where: and(
+      wiaPolicy.scope(actor, 'read'),
+      q.state ? eq(wiaApplications.state, q.state) : undefined,
+      q.overdue === true ? overdue : undefined,
+      q.overdue === false ? sql`not (${overdue})` : undefined,
+    ),
+    orderBy: [desc(wiaApplications.submittedAt), desc(wiaApplications.id)],
+    page: q,
+  });
+}
+
+export async function insertApplication(
+  db: Db,
+  row: typeof wiaApplications.$inferInsert,
+): Promise<ApplicationRow> {
+  const [created] = await db.insert(wiaApplications).values(row).returning();
+  return created!;
+}
+
+export async function nextNumber(db: Db, year: string): Promise<string> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(wiaApplications)
+    .where(sql`${wiaApplications.number} like ${`ZR${year}-%`}`);
+  return `ZR${year}-${String((r?.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export async function markOverdue(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(wiaApplications).set({ overdueAt: now }).where(eq(wiaApplications.id, id));
+}
+
+export async function insertEvent(db: Db, row: typeof wiaEvents.$inferInsert): Promise<void> {
+  await db.insert(wiaEvents).values(row);
+}
+
+export function eventsOf(db: Db, id: string) {
+  return db
+    .select()
+    .from(wiaEvents)
+    .where(eq(wiaEvents.applicationId, id))
+    .orderBy(wiaEvents.at, wiaEvents.id);
+}
+
+export async function insertOpinion(db: Db, row: typeof wiaOpinions.$inferInsert): Promise<void> {
+  await db.insert(wiaOpinions).values(row);
+}
+
+export function opinionsOf(db: Db, id: string) {
+  return db
+    .select()
+    .from(wiaOpinions)
+    .where(eq(wiaOpinions.applicationId, id))
+    .orderBy(wiaOpinions.at, wiaOpinions.id);
+}
+
+// ---------------------------------------------------------------- published lists
+
+export async function insertItem(db: Db, row: typeof wiaItems.$inferInsert): Promise<ItemRow> {
+  const [created] = await db.insert(wiaItems).values(row).returning();
+  return created!;
+}
+
+export function listItemRows(db: Db, actor: Actor, q: ItemQuery): Promise<Page<ItemRow>> {
+  return listPage(db, {
+    table: wiaItems,
+    where: and(
+      reachScope(actor, 'work_item_access.read', wiaItems.orgPath),
+      eq(wiaItems.list, q.list),
+      q.status ? eq(wiaItems.status, q.status) : undefined,
+      q.q ? ilike(wiaItems.item, `%${escapeLike(q.q)}%`) : undefined,
+    ),
+    orderBy: [desc(wiaItems.publishedOn), desc(wiaItems.id)],
+    page: q,
+  });
+}
+
+export async function findItemForDecider(db: Db, actor: Actor, id: string): Promise<ItemRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(wiaItems)
+    .where(and(eq(wiaItems.id, id), scopeWhere(actor, 'work_item_access.decide', wiaItems.orgPath)));
+  return row;
+}
+
+export async function findItemInReach(db: Db, actor: Actor, id: string): Promise<ItemRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(wiaItems)
+    .where(and(eq(wiaItems.id, id), reachScope(actor, 'work_item_access.read', wiaItems.orgPath)));
+  return row;
+}
+
+export async function updateItemRow(
+  db: Db,
+  id: string,
+  patch: Partial<typeof wiaItems.$inferInsert>,
+): Promise<ItemRow> {
+  const [row] = await db
+    .update(wiaItems)
+    .set({ ...patch, version: sql`${wiaItems.version} + 1` })
+    .where(eq(wiaItems.id, id))
+    .returning();
+  return row!;
+}
+
+/** Active admitted items at the levels above a community (its published list), matching `item` exactly. */
+export async function listedItemNamed(
+  db: Db,
+  communityPath: string,
+  item: string,
+): Promise<ItemRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(wiaItems)
+    .where(
+      and(
+        eq(wiaItems.list, 'admitted'),
+        eq(wiaItems.status, 'active'),
+        sql`${communityPath} like (${wiaItems.orgPath} || '%')`,
+        eq(wiaItems.item, item),
+      ),
+    );
+  return row;
+}
+
+// ---------------------------------------------------------------- refusals
+
+export async function insertRefusal(db: Db, row: typeof wiaRefusals.$inferInsert): Promise<RefusalRow> {
+  const [created] = await db.insert(wiaRefusals).values(row).returning();
+  return created!;
+}
+
+export function listRefusalRows(db: Db, actor: Actor, q: RefusalQuery): Promise<Page<RefusalRow>> {
+  return listPage(db, {
+    table: wiaRefusals,
+    where: scopeWhere(actor, 'work_item_access.read', wiaRefusals.orgPath),
+    orderBy: [desc(wiaRefusals.createdAt), desc(wiaRefusals.id)],
+    page: q,
+  });
+}

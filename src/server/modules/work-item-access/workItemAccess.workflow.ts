@@ -1,0 +1,189 @@
+import {
+  WIA_STATES,
+  type WiaAction,
+  type WiaActionBody,
+  type WiaState,
+} from '../../../shared/contracts/workItemAccess';
+import { writeAudit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { defineWorkflow } from '../../platform/workflow';
+import { wiaPolicy } from './workItemAccess.policy';
+import {
+  type ApplicationRow,
+  insertEvent,
+  insertItem,
+  insertOpinion,
+  markOverdue,
+} from './workItemAccess.repository';
+import { wiaApplications, wiaSteps } from './workItemAccess.table';
+
+export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+const needComment = (input: WiaActionBody) => {
+  if (!input.comment) throw new AppError('work_item_access.comment_required', 422);
+};
+
+/**
+ * R-AC-1: the organisation and civil-affairs departments consult the departments concerned and record
+ * their opinions; the leading group decides — admitted (only with trainers named and funds that follow the
+ * item: 权随责走、费随事转、事费配套), refused, or routed to the purchase-of-services list. The decision is due
+ * within 15 working days of the application (`due_at`); the sweep marks a late one overdue, once.
+ */
+export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaAction, WiaActionBody>({
+  name: 'work_item_access.application',
+  states: WIA_STATES,
+  transitions: {
+    consult: { from: ['submitted'], to: 'consulting', permission: 'work_item_access.decide' },
+    opinion: {
+      from: ['consulting'],
+      to: null,
+      permission: 'work_item_access.decide',
+      guard: (_a, input) => {
+        if (!input.department || !input.stance || !input.comment)
+          throw new AppError('work_item_access.opinion_fields', 422);
+      },
+    },
+    approve: {
+      from: ['submitted', 'consulting'],
+      to: 'approved',
+      permission: 'work_item_access.decide',
+      guard: (a) => {
+        if (a.trainingStaff.length === 0) throw new AppError('work_item_access.training_required', 422);
+        if (a.fundsFen <= 0) throw new AppError('work_item_access.funds_required', 422);
+      },
+    },
+    refuse: {
+      from: ['submitted', 'consulting'],
+      to: 'refused',
+      permission: 'work_item_access.decide',
+      guard: (_a, input) => needComment(input),
+    },
+    route_purchase: {
+      from: ['submitted', 'consulting'],
+      to: 'purchase',
+      permission: 'work_item_access.decide',
+      guard: (_a, input) => needComment(input),
+    },
+  },
+  authorize: (actor, a) => wiaPolicy.can(actor, 'decide', a),
+  prepare: (a, action, input, ctx) => {
+    const now = ctx.clock.now();
+    const comment = input.comment ?? null;
+    const decided = {
+      decidedAt: now,
+      decisionNote: comment,
+      meetingRef: input.meetingRef ?? null,
+    };
+    const listed = (list: 'admitted' | 'purchase') => async (tx: Parameters<typeof insertItem>[0]) => {
+      await insertItem(tx, {
+        id: ctx.ids(),
+        orgUnitId: a.orgUnitId,
+        orgPath: a.orgPath,
+        applicationId: a.id,
+        list,
+        kind: list === 'admitted' ? 'approved' : 'purchase',
+        department: a.department,
+        item: a.item,
+        content: a.content,
+        basis: a.basis,
+        fundsFen: a.fundsFen,
+        trainingStaff: a.trainingStaff,
+        publishedOn: chinaDate(now),
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      });
+    };
+    const late = a.dueAt !== null && a.dueAt.getTime() < now.getTime();
+    switch (action) {
+      case 'opinion':
+        return {
+          event: { comment: `${input.department}：${comment}` },
+          data: { department: input.department, stance: input.stance },
+          effects: [
+            (tx) =>
+              insertOpinion(tx, {
+                id: ctx.ids(),
+                applicationId: a.id,
+                department: input.department!,
+                stance: input.stance!,
+                text: comment!,
+                at: now,
+                actorId: ctx.actor?.userId ?? null,
+                actorName: ctx.actor?.displayName ?? null,
+              }),
+          ],
+        };
+      case 'approve':
+        return { patch: decided, event: { comment }, data: { late }, effects: [listed('admitted')] };
+      case 'route_purchase':
+        return { patch: decided, event: { comment }, data: { late }, effects: [listed('purchase')] };
+      case 'refuse':
+        return { patch: decided, event: { comment }, data: { late } };
+      default:
+        return { event: { comment } };
+    }
+  },
+  adapter: {
+    table: wiaApplications,
+    id: wiaApplications.id,
+    state: wiaApplications.state,
+    version: wiaApplications.version,
+    updatedAt: wiaApplications.updatedAt,
+    writeEvent: (tx, ctx, e) =>
+      insertEvent(tx, {
+        id: ctx.ids(),
+        applicationId: e.record.id,
+        at: ctx.clock.now(),
+        actorId: ctx.actor?.userId ?? null,
+        actorName: ctx.actor?.displayName ?? null,
+        action: e.action,
+        fromState: e.from,
+        toState: e.to,
+        comment: (e.event.comment as string | null | undefined) ?? null,
+        data: e.data,
+      }),
+    audit: (e) => ({
+      action: `work_item_access.${e.action}`,
+      entityType: 'wia_application',
+      entityId: e.record.id,
+      orgPath: e.record.orgPath,
+      before: { state: e.from },
+      after: { state: e.to, ...e.data },
+    }),
+    steps: { table: wiaSteps, recordId: wiaSteps.recordId, step: wiaSteps.step, at: wiaSteps.at },
+  },
+  errors: { invalidTransition: () => new AppError('work_item_access.invalid_action', 409) },
+  deadlines: [
+    {
+      // R-AC-1: no decision within 15 working days of the application.
+      name: 'overdue',
+      states: ['submitted', 'consulting'],
+      due: wiaApplications.dueAt,
+      step: (a) => `overdue:${a.dueAt?.toISOString()}`,
+      fire: async (tx, ctx, a) => {
+        const now = ctx.clock.now();
+        await markOverdue(tx, a.id, now);
+        await insertEvent(tx, {
+          id: ctx.ids(),
+          applicationId: a.id,
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: 'overdue',
+          fromState: a.state,
+          toState: a.state,
+          comment: null,
+          data: { due: a.dueAt?.toISOString() },
+        });
+        await writeAudit(tx, ctx, {
+          action: 'work_item_access.overdue',
+          entityType: 'wia_application',
+          entityId: a.id,
+          orgPath: a.orgPath,
+          after: { state: a.state, due: a.dueAt?.toISOString() },
+        });
+      },
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import { defineAccess } from './define';
+
+/**
+ * The key-tasks module's permissions (R-TK-1) and which built-in roles hold them (platform_admin holds
+ * all): subdistricts and civil-affairs bureaus run leading groups and lists and supervise (督办, 约谈);
+ * responsible units (community staff, subdistrict offices) report progress with evidence.
+ */
+export const keyTasksAccess = defineAccess({
+  permissions: [
+    'key_tasks.read',
+    'key_tasks.manage',
+    'key_tasks.report',
+    'key_tasks.supervise',
+    'key_tasks.export',
+  ],
+  grants: {
+    civil_affairs: ['key_tasks.read', 'key_tasks.manage', 'key_tasks.supervise', 'key_tasks.export'],
+    subdistrict_admin: [
+      'key_tasks.read',
+      'key_tasks.manage',
+      'key_tasks.report',
+      'key_tasks.supervise',
+      'key_tasks.export',
+    ],
+    community_secretary: ['key_tasks.read', 'key_tasks.report'],
+    community_worker: ['key_tasks.read', 'key_tasks.report'],
+  },
+});

@@ -1,0 +1,440 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Certificate, type SealUse, certApi, certKeys } from './api';
+
+/** 证明事项与用印登记 (R-AC-2). */
+export default function CertificatesPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [modal, setModal] = useState<'item' | 'request' | 'seal' | null>(null);
+  return (
+    <>
+      <PageHeader
+        title={t('cert.title')}
+        subtitle={t('cert.subtitle')}
+        extra={
+          <Space wrap>
+            {can('certificates.catalogue') ? (
+              <Button icon={<PlusOutlined />} onClick={() => setModal('item')}>
+                {t('cert.newItem')}
+              </Button>
+            ) : null}
+            {can('certificates.issue') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('request')}>
+                {t('cert.newRequest')}
+              </Button>
+            ) : null}
+            {can('certificates.seal') ? (
+              <Button icon={<PlusOutlined />} onClick={() => setModal('seal')}>
+                {t('cert.newSeal')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Tabs
+        items={[
+          { key: 'register', label: t('cert.tab.register'), children: <Register /> },
+          { key: 'catalogue', label: t('cert.tab.catalogue'), children: <Catalogue /> },
+          { key: 'seals', label: t('cert.tab.seals'), children: <Seals /> },
+        ]}
+      />
+      <ItemModal open={modal === 'item'} onClose={() => setModal(null)} />
+      <RequestModal open={modal === 'request'} onClose={() => setModal(null)} />
+      <SealModal open={modal === 'seal'} onClose={() => setModal(null)} />
+    </>
+  );
+}
+
+function Catalogue() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: certKeys.catalogue, queryFn: certApi.catalogue });
+  return (
+    <Card size="small">
+      {q.isError ? <ErrorResult error={q.error} onRetry={() => q.refetch()} /> : null}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={q.isPending}
+        dataSource={q.data?.items}
+        locale={{ emptyText: t('cert.empty') }}
+        pagination={false}
+        columns={[
+          { title: t('cert.field.name'), dataIndex: 'name' },
+          { title: t('cert.field.law'), dataIndex: 'lawName', render: (v: string) => `《${v}》` },
+          { title: t('cert.field.clause'), dataIndex: 'clause', width: 200 },
+          { title: t('cert.field.keptBy'), dataIndex: 'orgUnitName', width: 140 },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Register() {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [page, setPage] = useState(1);
+  const q = useQuery({ queryKey: certKeys.register(page), queryFn: () => certApi.register(page) });
+  return (
+    <Card size="small">
+      {q.isError ? <ErrorResult error={q.error} onRetry={() => q.refetch()} /> : null}
+      <Table<Certificate>
+        rowKey="id"
+        size="small"
+        loading={q.isPending}
+        dataSource={q.data?.items}
+        locale={{ emptyText: t('cert.empty') }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: q.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        expandable={{ expandedRowRender: (r) => r.content }}
+        columns={[
+          { title: t('cert.field.number'), dataIndex: 'number', width: 190 },
+          { title: t('cert.field.itemName'), dataIndex: 'itemName' },
+          { title: t('cert.field.subjectName'), dataIndex: 'subjectName', width: 90 },
+          {
+            title: t('cert.field.requesterName'),
+            width: 200,
+            render: (_: unknown, r) => r.requestingBody ?? r.requesterName,
+          },
+          {
+            title: t('cert.field.basis'),
+            dataIndex: 'clause',
+            render: (v: string | null, r) =>
+              v ? (
+                <span>
+                  {v}
+                  {r.clauseSource ? (
+                    <Tag style={{ marginLeft: 4 }}>{t(`cert.source.${r.clauseSource}` as MessageKey)}</Tag>
+                  ) : null}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('cert.field.status'),
+            width: 200,
+            render: (_: unknown, r) =>
+              r.status === 'issued' ? (
+                <Space size={4}>
+                  <Tag color="green">{t('cert.status.issued')}</Tag>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => certApi.pdf(r.id).catch((e) => showError(e))}
+                  >
+                    {t('cert.pdf')}
+                  </Button>
+                </Space>
+              ) : (
+                <Space size={4} wrap>
+                  <Tag color="red">{t('cert.status.refused')}</Tag>
+                  {r.refusalCode ? <span>{t(`cert.reason.${r.refusalCode}` as MessageKey)}</span> : null}
+                </Space>
+              ),
+          },
+          {
+            title: t('cert.field.date'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Seals() {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const q = useQuery({ queryKey: certKeys.seals(page), queryFn: () => certApi.seals(page) });
+  return (
+    <Card size="small">
+      {q.isError ? <ErrorResult error={q.error} onRetry={() => q.refetch()} /> : null}
+      <Table<SealUse>
+        rowKey="id"
+        size="small"
+        loading={q.isPending}
+        dataSource={q.data?.items}
+        locale={{ emptyText: t('cert.empty') }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: q.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          { title: t('cert.field.number'), dataIndex: 'number', width: 190 },
+          { title: t('cert.field.document'), dataIndex: 'document' },
+          { title: t('cert.field.purpose'), dataIndex: 'purpose', width: 180 },
+          {
+            title: t('cert.field.legalBasis'),
+            dataIndex: 'legalBasis',
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('cert.field.requester'), dataIndex: 'requester', width: 150 },
+          { title: t('cert.field.approver'), dataIndex: 'approverName', width: 100 },
+          {
+            title: t('cert.field.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (s: string) =>
+              s === 'used' ? (
+                <Tag color="green">{t('cert.status.used')}</Tag>
+              ) : (
+                <Tag color="red">{t('cert.seal.refused')}</Tag>
+              ),
+          },
+          {
+            title: t('cert.field.date'),
+            dataIndex: 'usedAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function useSave(onClose: () => void, form: ReturnType<typeof Form.useForm>[0]) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  return {
+    onSuccess: () => {
+      message.success(t('cert.saved'));
+      qc.invalidateQueries({ queryKey: certKeys.all });
+      form.resetFields();
+      onClose();
+    },
+    onError: (e: unknown) => {
+      // A refusal is registered: show the reason and refresh the register.
+      qc.invalidateQueries({ queryKey: certKeys.all });
+      showError(e, form);
+    },
+  };
+}
+
+function ItemModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const mut = useMutation({
+    mutationFn: (v: { orgUnitId: string; name: string; lawName: string; clause: string }) =>
+      certApi.addItem(v),
+    ...useSave(onClose, form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('cert.newItem')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mut.isPending}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
+        <Form.Item name="orgUnitId" label={t('cert.field.level')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
+        </Form.Item>
+        <Form.Item name="name" label={t('cert.field.name')} rules={[{ required: true }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="lawName" label={t('cert.field.law')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="clause" label={t('cert.field.clause')} rules={[{ required: true }]}>
+          <Input maxLength={500} placeholder="第×条" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function RequestModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const catalogue = useQuery({ queryKey: certKeys.catalogue, queryFn: certApi.catalogue, enabled: open });
+  const kind = Form.useWatch('requesterKind', form);
+  const mut = useMutation({
+    mutationFn: (v: {
+      communityId: string;
+      catalogueId?: string;
+      itemName?: string;
+      requesterKind: 'resident' | 'unit';
+      requesterName: string;
+      requestingBody?: string;
+      citedClause?: string;
+      subjectName: string;
+      purpose: string;
+      content: string;
+      withinRequesterDuty?: boolean;
+      jointLiability?: boolean;
+    }) =>
+      certApi.request({
+        ...v,
+        catalogueId: v.catalogueId || null,
+        itemName: v.itemName || null,
+        requestingBody: v.requestingBody || null,
+        citedClause: v.citedClause || null,
+        withinRequesterDuty: !!v.withinRequesterDuty,
+        jointLiability: !!v.jointLiability,
+      }),
+    ...useSave(onClose, form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('cert.newRequest')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mut.isPending}
+      width={640}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ requesterKind: 'resident' }}
+        onFinish={(v) => mut.mutate(v)}
+      >
+        <Form.Item name="communityId" label={t('cert.field.community')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+        </Form.Item>
+        <Form.Item name="catalogueId" label={t('cert.field.catalogue')} extra={t('cert.field.catalogueHint')}>
+          <Select
+            allowClear
+            options={(catalogue.data?.items ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.name}（《${c.lawName}》${c.clause}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="itemName" label={t('cert.field.itemName')}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="requesterKind" label={t('cert.field.requesterKind')}>
+          <Radio.Group
+            options={['resident', 'unit'].map((k) => ({
+              value: k,
+              label: t(`cert.kind.${k}` as MessageKey),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="requesterName" label={t('cert.field.requesterName')} rules={[{ required: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        {kind === 'unit' ? (
+          <>
+            <Form.Item name="requestingBody" label={t('cert.field.requestingBody')}>
+              <Input maxLength={120} />
+            </Form.Item>
+            <Form.Item name="citedClause" label={t('cert.field.citedClause')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </>
+        ) : null}
+        <Form.Item name="subjectName" label={t('cert.field.subjectName')} rules={[{ required: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('cert.field.purpose')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="content" label={t('cert.field.content')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="withinRequesterDuty" valuePropName="checked">
+          <Checkbox>{t('cert.field.withinDuty')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="jointLiability" valuePropName="checked">
+          <Checkbox>{t('cert.field.jointLiability')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function SealModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const mut = useMutation({
+    mutationFn: (v: {
+      communityId: string;
+      document: string;
+      purpose: string;
+      legalBasis?: string;
+      requester: string;
+      jointLiability?: boolean;
+      dutyClause?: string;
+    }) =>
+      certApi.seal({
+        ...v,
+        legalBasis: v.legalBasis || null,
+        dutyClause: v.dutyClause || null,
+        jointLiability: !!v.jointLiability,
+      }),
+    ...useSave(onClose, form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('cert.newSeal')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mut.isPending}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
+        <Form.Item name="communityId" label={t('cert.field.community')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+        </Form.Item>
+        <Form.Item name="document" label={t('cert.field.document')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('cert.field.purpose')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="legalBasis" label={t('cert.field.legalBasis')}>
+          <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="requester" label={t('cert.field.requester')} rules={[{ required: true }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="jointLiability" valuePropName="checked">
+          <Checkbox>{t('cert.field.jointLiability')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="dutyClause" label={t('cert.field.dutyClause')}>
+          <Input maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,324 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { type GroupDetail, ktApi, ktKeys } from './api';
+
+type Member = GroupDetail['members'][number];
+
+/** 领导小组 (R-TK-1): members with their posts, the office, member changes, joint meetings. */
+export default function GroupsPage() {
+  const { t } = useI18n();
+  const groups = useQuery({ queryKey: ktKeys.groups, queryFn: ktApi.groups });
+  const [picked, setPicked] = useState<string | undefined>();
+  const id = picked ?? groups.data?.items[0]?.id;
+  const detail = useQuery({
+    queryKey: ktKeys.group(id ?? ''),
+    queryFn: () => ktApi.group(id!),
+    enabled: !!id,
+  });
+  const [replacing, setReplacing] = useState<Member | null>(null);
+  const [meeting, setMeeting] = useState(false);
+  const g = detail.data;
+  const roleTag = (r: string) => (
+    <Tag color={r === 'leader' ? 'red' : r === 'deputy' ? 'orange' : 'default'}>
+      {t(`keyTasks.role.${r}` as MessageKey)}
+    </Tag>
+  );
+  const memberColumns = (former: boolean) => [
+    { title: t('keyTasks.groups.role'), dataIndex: 'role', width: 90, render: roleTag },
+    { title: t('keyTasks.groups.name'), dataIndex: 'name', width: 100 },
+    { title: t('keyTasks.groups.post'), dataIndex: 'post' },
+    { title: t('keyTasks.groups.joinedOn'), dataIndex: 'joinedOn', width: 110 },
+    ...(former
+      ? [{ title: t('keyTasks.groups.leftOn'), dataIndex: 'leftOn', width: 110 }]
+      : g?.abilities.manage
+        ? [
+            {
+              title: '',
+              width: 80,
+              render: (_: unknown, m: Member) => (
+                <Button size="small" type="link" onClick={() => setReplacing(m)}>
+                  {t('keyTasks.groups.replace')}
+                </Button>
+              ),
+            },
+          ]
+        : []),
+  ];
+  if (groups.isError) return <ErrorResult error={groups.error} onRetry={() => groups.refetch()} />;
+  return (
+    <>
+      <PageHeader
+        title={t('keyTasks.groups.title')}
+        subtitle={t('keyTasks.groups.subtitle')}
+        extra={
+          g?.abilities.manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setMeeting(true)}>
+              {t('keyTasks.meetings.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {groups.data && groups.data.items.length === 0 ? <EmptyHint text={t('keyTasks.groups.empty')} /> : null}
+      {groups.data && groups.data.items.length > 1 ? (
+        <Select
+          style={{ width: '100%', maxWidth: 640, marginBottom: 12 }}
+          value={id}
+          onChange={setPicked}
+          options={groups.data.items.map((x) => ({ value: x.id, label: x.name }))}
+        />
+      ) : null}
+      {detail.isError ? <ErrorResult error={detail.error} onRetry={() => detail.refetch()} /> : null}
+      {g ? (
+        <>
+          <Card size="small" title={g.name} style={{ marginBottom: 12 }}>
+            <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+              <Descriptions.Item label={t('keyTasks.groups.office')}>{g.officeUnit ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('keyTasks.groups.officeHead')}>
+                {g.officeHead ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('keyTasks.groups.officeDeputy')}>
+                {g.officeDeputy ?? '—'}
+              </Descriptions.Item>
+            </Descriptions>
+            {g.duties ? <Typography.Paragraph type="secondary">{g.duties}</Typography.Paragraph> : null}
+            {g.escalated ? <Tag color="red">{t('keyTasks.groups.escalated', { n: g.escalated })}</Tag> : null}
+          </Card>
+          <Card
+            size="small"
+            title={t('keyTasks.groups.members', { n: g.members.length })}
+            style={{ marginBottom: 12 }}
+          >
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={g.members}
+              columns={memberColumns(false)}
+            />
+          </Card>
+          {g.former.length ? (
+            <Card size="small" title={t('keyTasks.groups.former')} style={{ marginBottom: 12 }}>
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={g.former}
+                columns={memberColumns(true)}
+              />
+            </Card>
+          ) : null}
+          <Card size="small" title={t('keyTasks.meetings.title')}>
+            <List
+              dataSource={g.meetings}
+              locale={{ emptyText: t('keyTasks.meetings.empty') }}
+              renderItem={(m) => (
+                <List.Item>
+                  <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                    <Space wrap>
+                      <Typography.Text strong>{m.title}</Typography.Text>
+                      <Tag>{t(`keyTasks.meetings.kind.${m.kind}` as MessageKey)}</Tag>
+                      <Typography.Text type="secondary">{m.heldOn}</Typography.Text>
+                    </Space>
+                    {m.agenda ? (
+                      <Typography.Text>
+                        {t('keyTasks.meetings.agenda')}：{m.agenda}
+                      </Typography.Text>
+                    ) : null}
+                    <Typography.Text type="secondary">
+                      {t('keyTasks.meetings.attendees')}：{m.attendees.join('、')}
+                    </Typography.Text>
+                    {m.minutes ? <Typography.Text>{m.minutes}</Typography.Text> : null}
+                    {m.decisions.map((d) => (
+                      <Typography.Text key={d.text}>
+                        · {d.text}
+                        {d.taskId ? (
+                          <Tag style={{ marginLeft: 8 }}>{t('keyTasks.meetings.becameTask')}</Tag>
+                        ) : null}
+                      </Typography.Text>
+                    ))}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Card>
+          <ReplaceModal groupId={g.id} member={replacing} onClose={() => setReplacing(null)} />
+          <MeetingModal groupId={g.id} open={meeting} onClose={() => setMeeting(false)} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ReplaceModal({
+  groupId,
+  member,
+  onClose,
+}: {
+  groupId: string;
+  member: Member | null;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const mut = useMutation({
+    mutationFn: (v: { name: string; post: string; since: Dayjs }) =>
+      ktApi.addMember(groupId, {
+        role: member!.role,
+        name: v.name,
+        post: v.post,
+        since: v.since.format('YYYY-MM-DD'),
+        replacesId: member!.id,
+      }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ktKeys.all });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={!!member}
+      title={member ? t('keyTasks.groups.replaceTitle', { name: member.name }) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mut.isPending}
+      destroyOnClose
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ post: member?.post, since: dayjs() }}
+        onFinish={(v) => mut.mutate(v)}
+      >
+        <Form.Item name="name" label={t('keyTasks.groups.newName')} rules={[{ required: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="post" label={t('keyTasks.groups.post')} rules={[{ required: true }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="since" label={t('keyTasks.groups.since')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const lines = (s?: string) =>
+    (s ?? '')
+      .split('\n')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const mut = useMutation({
+    mutationFn: (v: {
+      kind: 'regular' | 'ad_hoc';
+      heldOn: Dayjs;
+      title: string;
+      agenda?: string;
+      attendees?: string;
+      minutes?: string;
+      decisions?: string;
+    }) =>
+      ktApi.createMeeting(groupId, {
+        kind: v.kind,
+        heldOn: v.heldOn.format('YYYY-MM-DD'),
+        title: v.title,
+        agenda: v.agenda || null,
+        attendees: (v.attendees ?? '')
+          .split(/[、,，\s]+/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+        minutes: v.minutes || null,
+        decisions: lines(v.decisions).map((text) => ({ text })),
+      }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ktKeys.all });
+      form.resetFields();
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('keyTasks.meetings.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mut.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'regular', heldOn: dayjs() }}
+        onFinish={(v) => mut.mutate(v)}
+      >
+        <Form.Item name="title" label={t('keyTasks.meetings.name')} rules={[{ required: true }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Space>
+          <Form.Item name="kind" label={t('keyTasks.meetings.kind')}>
+            <Select
+              style={{ width: 140 }}
+              options={['regular', 'ad_hoc'].map((k) => ({
+                value: k,
+                label: t(`keyTasks.meetings.kind.${k}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="heldOn" label={t('keyTasks.meetings.heldOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="agenda" label={t('keyTasks.meetings.agenda')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item
+          name="attendees"
+          label={t('keyTasks.meetings.attendees')}
+          extra={t('keyTasks.meetings.attendeesHint')}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('keyTasks.meetings.minutes')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item
+          name="decisions"
+          label={t('keyTasks.meetings.decisions')}
+          extra={t('keyTasks.meetings.decisionsHint')}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,517 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
+
+const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
+type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
+
+/** 重点任务清单 (R-TK-1): the board of a list, its tasks, and each task's reports, 督办 and 约谈. */
+export default function TasksPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const lists = useQuery({ queryKey: ktKeys.lists, queryFn: ktApi.lists });
+  const listId = params.get('list') ?? lists.data?.items[0]?.id;
+  const list = lists.data?.items.find((l) => l.id === listId);
+  const [page, setPage] = useState(1);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const q: TaskQuery = {
+    listId,
+    state: params.get('state') ?? undefined,
+    overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    unit: params.get('unit') ?? undefined,
+    q: params.get('q') ?? undefined,
+    page,
+    pageSize: 20,
+  };
+  const tasks = useQuery({ queryKey: ktKeys.tasks(q), queryFn: () => ktApi.tasks(q), enabled: !!listId });
+  const board = useQuery({
+    queryKey: ktKeys.board(listId ?? ''),
+    queryFn: () => ktApi.board(listId!),
+    enabled: !!listId,
+  });
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key === 'list') for (const k of ['state', 'overdue', 'unit', 'q']) next.delete(k);
+    setParams(next, { replace: true });
+    setPage(1);
+  };
+
+  if (lists.isError) return <ErrorResult error={lists.error} onRetry={() => lists.refetch()} />;
+  if (lists.data && lists.data.items.length === 0)
+    return (
+      <>
+        <PageHeader title={t('keyTasks.tasks.title')} subtitle={t('keyTasks.tasks.subtitle')} />
+        <EmptyHint text={t('keyTasks.tasks.noList')} />
+      </>
+    );
+  const c = list?.counts;
+  return (
+    <>
+      <PageHeader
+        title={t('keyTasks.tasks.title')}
+        subtitle={t('keyTasks.tasks.subtitle')}
+        extra={
+          <Space>
+            {list?.abilities.manage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('keyTasks.tasks.new')}
+              </Button>
+            ) : null}
+            {listId ? (
+              <Button icon={<DownloadOutlined />} onClick={() => ktApi.exportXlsx({ ...q })}>
+                {t('keyTasks.tasks.export')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Select
+            style={{ width: '100%', maxWidth: 720 }}
+            value={listId}
+            loading={lists.isPending}
+            aria-label={t('keyTasks.tasks.list')}
+            options={(lists.data?.items ?? []).map((l: TaskList) => ({
+              value: l.id,
+              label: `${l.title}（${l.orgUnitName ?? ''}）`,
+            }))}
+            onChange={(v) => set('list', v)}
+          />
+          {list ? (
+            <Typography.Text type="secondary">
+              {list.groupName ? t('keyTasks.tasks.group', { name: list.groupName }) : null}
+              {list.source ? `　${t('keyTasks.tasks.source', { source: list.source })}` : null}
+            </Typography.Text>
+          ) : null}
+          {list?.phases.length ? (
+            <Space wrap>
+              <Typography.Text>{t('keyTasks.tasks.phases')}：</Typography.Text>
+              {list.phases.map((p) => (
+                <Tag key={p.key}>
+                  {p.name}（{p.from.slice(0, 7)}—{p.to.slice(0, 7)}）
+                </Tag>
+              ))}
+            </Space>
+          ) : null}
+        </Space>
+      </Card>
+      {c ? (
+        <Row gutter={12} style={{ marginBottom: 12 }}>
+          {(
+            [
+              ['total', c.total],
+              ['done', c.done],
+              ['inProgress', c.inProgress],
+              ['open', c.open],
+              ['overdue', c.overdue],
+            ] as const
+          ).map(([k, v]) => (
+            <Col key={k} xs={12} sm={8} md={4}>
+              <Card size="small">
+                <Statistic
+                  title={t(`keyTasks.count.${k}` as MessageKey)}
+                  value={v}
+                  valueStyle={k === 'overdue' && v > 0 ? { color: '#cf1322' } : undefined}
+                />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      ) : null}
+      {board.data ? (
+        <Row gutter={12} style={{ marginBottom: 12 }}>
+          <Col xs={24} lg={14}>
+            <Card size="small" title={t('keyTasks.board.byUnit')}>
+              <Table
+                rowKey="unit"
+                size="small"
+                pagination={false}
+                scroll={{ y: 260 }}
+                dataSource={board.data.byUnit}
+                onRow={(r) => ({ onClick: () => set('unit', r.unit), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('keyTasks.board.unit'), dataIndex: 'unit' },
+                  { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
+                  { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
+                  {
+                    title: t('keyTasks.count.overdue'),
+                    dataIndex: 'overdue',
+                    width: 100,
+                    render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0),
+                  },
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Card size="small" title={t('keyTasks.board.byDeadline')}>
+              <Table
+                rowKey="month"
+                size="small"
+                pagination={false}
+                dataSource={board.data.byDeadline}
+                columns={[
+                  { title: t('keyTasks.board.month'), dataIndex: 'month' },
+                  { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
+                  { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
+                  { title: t('keyTasks.count.overdue'), dataIndex: 'overdue', width: 100 },
+                ]}
+              />
+            </Card>
+          </Col>
+        </Row>
+      ) : null}
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('keyTasks.tasks.search')}
+            defaultValue={q.q}
+            onSearch={(v) => set('q', v || undefined)}
+            style={{ width: 220 }}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('keyTasks.field.state')}
+            value={q.state}
+            onChange={(v) => set('state', v)}
+            options={['open', 'in_progress', 'done'].map((s) => ({
+              value: s,
+              label: t(`keyTasks.state.${s}` as MessageKey),
+            }))}
+          />
+          <Select
+            allowClear
+            style={{ width: 220 }}
+            placeholder={t('keyTasks.tasks.unitFilter')}
+            value={q.unit}
+            onChange={(v) => set('unit', v)}
+            options={(board.data?.byUnit ?? []).map((u) => ({ value: u.unit, label: u.unit }))}
+          />
+          <Checkbox
+            checked={q.overdue === 'true'}
+            onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)}
+          >
+            {t('keyTasks.tasks.overdueOnly')}
+          </Checkbox>
+        </Space>
+        {tasks.isError ? <ErrorResult error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
+        <Table<Task>
+          rowKey="id"
+          size="small"
+          loading={tasks.isPending && !!listId}
+          dataSource={tasks.data?.items}
+          locale={{ emptyText: t('keyTasks.tasks.empty') }}
+          onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: tasks.data?.total,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
+          columns={[
+            { title: t('keyTasks.field.number'), dataIndex: 'number', width: 60 },
+            { title: t('keyTasks.field.content'), dataIndex: 'content' },
+            {
+              title: t('keyTasks.field.units'),
+              dataIndex: 'units',
+              width: 240,
+              render: (u: string[]) => u.join('、'),
+            },
+            {
+              title: t('keyTasks.field.deadline'),
+              dataIndex: 'dueOn',
+              width: 120,
+              render: (v: string, r) => r.deadlineText ?? v,
+            },
+            {
+              title: t('keyTasks.field.state'),
+              dataIndex: 'state',
+              width: 150,
+              render: (s: string, r) => (
+                <Space size={4} wrap>
+                  <Tag color={STATE_COLOR[s]}>{t(`keyTasks.state.${s}` as MessageKey)}</Tag>
+                  {r.overdue ? <Tag color="red">{t('keyTasks.overdue')}</Tag> : null}
+                </Space>
+              ),
+            },
+            {
+              title: t('keyTasks.field.progress'),
+              dataIndex: 'progress',
+              width: 120,
+              render: (p: number) => <Progress percent={p} size="small" />,
+            },
+            {
+              title: `${t('keyTasks.field.supervisions')}／${t('keyTasks.field.interviews')}`,
+              width: 100,
+              render: (_: unknown, r) => `${r.supervisions}／${r.interviews}`,
+            },
+          ]}
+        />
+      </Card>
+      <TaskDrawer id={openId} onClose={() => setOpenId(null)} />
+      {list ? <NewTaskModal list={list} open={creating} onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}
+
+function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const detail = useQuery({ queryKey: ktKeys.task(id ?? ''), queryFn: () => ktApi.task(id!), enabled: !!id });
+  const [action, setAction] = useState<Action | null>(null);
+  const d = detail.data;
+  return (
+    <Drawer
+      width={640}
+      open={!!id}
+      onClose={onClose}
+      title={d ? t('keyTasks.detail.title', { n: d.number }) : ''}
+      destroyOnClose
+    >
+      {detail.isError ? <ErrorResult error={detail.error} onRetry={() => detail.refetch()} /> : null}
+      {d ? (
+        <>
+          <Typography.Paragraph>{d.content}</Typography.Paragraph>
+          <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('keyTasks.field.units')}>{d.units.join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('keyTasks.field.deadline')}>
+              {d.deadlineText ? `${d.deadlineText}（${d.dueOn}）` : d.dueOn}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('keyTasks.field.state')}>
+              <Space size={4} wrap>
+                <Tag color={STATE_COLOR[d.state]}>{t(`keyTasks.state.${d.state}` as MessageKey)}</Tag>
+                {d.overdue ? <Tag color="red">{t('keyTasks.overdue')}</Tag> : null}
+                {d.escalatedAt ? <Tag color="volcano">{t('keyTasks.escalated')}</Tag> : null}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('keyTasks.field.progress')}>
+              <Progress percent={d.progress} size="small" style={{ maxWidth: 240 }} />
+            </Descriptions.Item>
+          </Descriptions>
+          <Space wrap style={{ marginBottom: 16 }}>
+            {d.actions.map((a) => (
+              <Button
+                key={a}
+                type={a === 'report' || a === 'supervise' ? 'primary' : 'default'}
+                danger={a === 'interview'}
+                onClick={() => setAction(a)}
+              >
+                {t(`keyTasks.action.${a}` as MessageKey)}
+              </Button>
+            ))}
+          </Space>
+          <Typography.Title level={5}>{t('keyTasks.detail.timeline')}</Typography.Title>
+          <Timeline
+            items={d.events.map((e) => ({
+              color:
+                e.action === 'escalate' || e.action === 'interview'
+                  ? 'red'
+                  : e.action === 'complete'
+                    ? 'green'
+                    : 'blue',
+              children: (
+                <div>
+                  <Typography.Text strong>{t(`keyTasks.event.${e.action}` as MessageKey)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {'　'}
+                    {formatDateTime(e.at)}
+                    {'　'}
+                    {e.actorName ?? t('keyTasks.event.system')}
+                  </Typography.Text>
+                  {e.progress !== null && e.action === 'report' ? <div>{`${e.progress}%`}</div> : null}
+                  {typeof e.data.unit === 'string' ? <div>{e.data.unit}</div> : null}
+                  {typeof e.data.groupName === 'string' ? <div>{e.data.groupName}</div> : null}
+                  {e.comment ? <div>{e.comment}</div> : null}
+                  {e.evidence.length ? (
+                    <div>
+                      {t('keyTasks.field.evidence')}：{e.evidence.join('；')}
+                    </div>
+                  ) : null}
+                </div>
+              ),
+            }))}
+          />
+          <ActionModal task={d} action={action} onClose={() => setAction(null)} />
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
+
+function ActionModal({
+  task,
+  action,
+  onClose,
+}: {
+  task: TaskDetail;
+  action: Action | null;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  useEffect(() => {
+    if (action)
+      form.setFieldsValue({ progress: task.progress, comment: '', evidence: '', unit: task.units[0] });
+  }, [action, form, task]);
+  const mut = useMutation({
+    mutationFn: (v: { comment?: string; progress?: number; evidence?: string; unit?: string }) =>
+      ktApi.act(task.id, {
+        action: action!,
+        comment: v.comment || null,
+        progress: action === 'report' ? (v.progress ?? null) : null,
+        evidence: v.evidence
+          ? v.evidence
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : null,
+        unit: action === 'interview' ? (v.unit ?? null) : null,
+      }),
+    onSuccess: () => {
+      message.success(t('keyTasks.action.done'));
+      qc.invalidateQueries({ queryKey: ktKeys.all });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={!!action}
+      title={action ? t(`keyTasks.action.${action}` as MessageKey) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mut.isPending}
+      destroyOnClose
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
+        {action === 'report' ? (
+          <Form.Item name="progress" label={t('keyTasks.field.progress')} rules={[{ required: true }]}>
+            <InputNumber min={0} max={100} addonAfter="%" />
+          </Form.Item>
+        ) : null}
+        {action === 'interview' ? (
+          <Form.Item name="unit" label={t('keyTasks.field.unit')} rules={[{ required: true }]}>
+            <Select options={task.units.map((u) => ({ value: u, label: u }))} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="comment" label={t('keyTasks.field.comment')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        {action === 'report' || action === 'complete' ? (
+          <Form.Item
+            name="evidence"
+            label={t('keyTasks.field.evidence')}
+            extra={t('keyTasks.field.evidenceHint')}
+            rules={action === 'complete' ? [{ required: true }] : []}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const mut = useMutation({
+    mutationFn: (v: {
+      content: string;
+      units: string[];
+      dueOn: Dayjs;
+      deadlineText?: string;
+      phase?: string;
+    }) =>
+      ktApi.createTask({
+        listId: list.id,
+        content: v.content,
+        units: v.units,
+        dueOn: v.dueOn.format('YYYY-MM-DD'),
+        deadlineText: v.deadlineText || null,
+        phase: v.phase || null,
+      }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ktKeys.all });
+      form.resetFields();
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('keyTasks.tasks.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mut.isPending}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
+        <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item
+          name="units"
+          label={t('keyTasks.field.units')}
+          extra={t('keyTasks.field.unitsHint')}
+          rules={[{ required: true }]}
+        >
+          <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+        </Form.Item>
+        <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
+          <Input maxLength={40} />
+        </Form.Item>
+        {list.phases.length ? (
+          <Form.Item name="phase" label={t('keyTasks.field.phase')}>
+            <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
