@@ -24,6 +24,7 @@ import { notificationsModule } from './modules/notifications/notifications.route
 import { projectsModule } from './modules/projects/projects.routes';
 import { servicesModule } from './modules/services/services.routes';
 import { disputesModule } from './modules/disputes/disputes.routes';
+import { facilitiesModule } from './modules/facilities/facilities.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -67,6 +68,7 @@ export const MODULES: ModuleDef[] = [
   servicesModule,
   projectsModule,
   disputesModule,
+  facilitiesModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

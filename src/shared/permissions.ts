@@ -20,6 +20,7 @@ import { residentsAccess } from './permissions/residents';
 import { type Role, ROLES } from './permissions/roles';
 import { servicesAccess } from './permissions/services';
 import { disputesAccess } from './permissions/disputes';
+import { facilitiesAccess } from './permissions/facilities';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 
@@ -43,6 +44,7 @@ const MODULE_ACCESS = [
   notificationsAccess,
   projectsAccess,
   disputesAccess,
+  facilitiesAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

@@ -18,3 +18,4 @@ export * from '../modules/volunteers/volunteers.table';
 export * from '../modules/services/services.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/disputes/disputes.table';
+export * from '../modules/facilities/facilities.table';

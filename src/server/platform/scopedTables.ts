@@ -37,6 +37,7 @@ export const SCOPED_TABLES = [
   'ds_disputes',
   'ds_bodies',
   'ds_meetings',
+  'fc_facilities',
 ] as const;
 
 /**

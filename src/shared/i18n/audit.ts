@@ -19,6 +19,7 @@ import { OPEN311_AUDIT } from './audit.open311';
 import { SERVICES_AUDIT } from './audit.services';
 import { DISPUTES_AUDIT } from './audit.disputes';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
+import { FACILITIES_AUDIT } from './audit.facilities';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -41,6 +42,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   SERVICES_AUDIT,
   DISPUTES_AUDIT,
   VOLUNTEERS_AUDIT,
+  FACILITIES_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -16,6 +16,7 @@ import { PEOPLE_ERRORS } from './errors.people';
 import { RESIDENTS_ERRORS } from './errors.residents';
 import { SERVICES_ERRORS } from './errors.services';
 import { DISPUTES_ERRORS } from './errors.disputes';
+import { FACILITIES_ERRORS } from './errors.facilities';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -39,6 +40,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...VOLUNTEERS_ERRORS,
   ...SERVICES_ERRORS,
   ...DISPUTES_ERRORS,
+  ...FACILITIES_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

@@ -76,3 +76,24 @@ export async function liveResidentsByPhoneHash(
     .where(and(eq(residents.phoneHash, phoneHash), isNull(residents.deletedAt)))
     .limit(limit);
 }
+
+/**
+ * Permanent residents (常住人口: registered + permanent status, live) under each of these unit paths, for
+ * standards sized by population (R-ORG-6 elderly care). The caller has scoped the units itself.
+ */
+export async function permanentResidentsUnder(
+  db: Db,
+  paths: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (paths.length === 0) return out;
+  const rows = rowsOf<{ path: string; n: number }>(
+    await db.execute(sql`
+      select p.path, (select count(*)::int from ${residents} r
+        where r.org_path like p.path || '%' and r.deleted_at is null
+          and r.registration_status in ('registered', 'permanent')) as n
+      from unnest(string_to_array(${paths.join(',')}, ',')) as p(path)`),
+  );
+  for (const r of rows) out.set(r.path, r.n);
+  return out;
+}
