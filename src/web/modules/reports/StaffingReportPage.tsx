@@ -110,9 +110,7 @@ function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number 
       dataIndex: 'communityWorkers',
       align: 'right',
       sorter: (a, b) => a.communityWorkers - b.communityWorkers,
-      render: (n: number, r) => (
-        <span title={t('staffing.gridWorkersNote', { n: r.gridWorkers })}>{n}</span>
-      ),
+      render: (n: number, r) => <span title={t('staffing.gridWorkersNote', { n: r.gridWorkers })}>{n}</span>,
     },
     {
       title: t('staffing.per10k'),

@@ -3,7 +3,8 @@ export const reportsZh = {
   'menu.reports': '统计报表',
   'menu.staffing': '社区工作者配备',
   'staffing.title': '社区工作者配备情况',
-  'staffing.subtitle': '按每万名常住人口不少于 {floor} 名、每千名不高于 {ceiling} 名社区工作者的标准测算（网格员统一纳入社区工作者队伍）',
+  'staffing.subtitle':
+    '按每万名常住人口不少于 {floor} 名、每千名不高于 {ceiling} 名社区工作者的标准测算（网格员统一纳入社区工作者队伍）',
   'staffing.ceiling': '上限人数',
   'staffing.excess': '超出上限',
   'staffing.above': '超上限',
