@@ -35,6 +35,7 @@ import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
+import { seedDemoFacilities } from './facilities.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -711,6 +712,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('projects', () => seedDemoProjects(deps, { log, logins }));
   await timed('disputes', () => seedDemoDisputes(deps, { log }));
   await timed('notifications', () => seedDemoNotifications(deps, { log }));
+  await timed('facilities', () => seedDemoFacilities(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

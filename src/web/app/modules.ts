@@ -11,6 +11,7 @@ import { reportsWebModule } from '../modules/reports/module';
 import { residentsWebModule } from '../modules/residents/module';
 import { servicesWebModule } from '../modules/services/module';
 import { disputesWebModule } from '../modules/disputes/module';
+import { facilitiesWebModule } from '../modules/facilities/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -41,6 +42,7 @@ export const WEB_MODULES = [
   settingsWebModule,
   authWebModule,
   notificationsWebModule,
+  facilitiesWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */
