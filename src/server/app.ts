@@ -25,6 +25,7 @@ import { projectsModule } from './modules/projects/projects.routes';
 import { servicesModule } from './modules/services/services.routes';
 import { disputesModule } from './modules/disputes/disputes.routes';
 import { facilitiesModule } from './modules/facilities/facilities.routes';
+import { careModule } from './modules/care/care.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -69,6 +70,7 @@ export const MODULES: ModuleDef[] = [
   projectsModule,
   disputesModule,
   facilitiesModule,
+  careModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

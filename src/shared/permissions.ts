@@ -21,6 +21,7 @@ import { type Role, ROLES } from './permissions/roles';
 import { servicesAccess } from './permissions/services';
 import { disputesAccess } from './permissions/disputes';
 import { facilitiesAccess } from './permissions/facilities';
+import { careAccess } from './permissions/care';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 
@@ -45,6 +46,7 @@ const MODULE_ACCESS = [
   projectsAccess,
   disputesAccess,
   facilitiesAccess,
+  careAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

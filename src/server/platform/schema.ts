@@ -19,3 +19,4 @@ export * from '../modules/services/services.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/disputes/disputes.table';
 export * from '../modules/facilities/facilities.table';
+export * from '../modules/care/care.table';

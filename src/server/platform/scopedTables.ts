@@ -38,6 +38,8 @@ export const SCOPED_TABLES = [
   'ds_bodies',
   'ds_meetings',
   'fc_facilities',
+  'care_plans',
+  'care_relief',
 ] as const;
 
 /**
@@ -51,6 +53,8 @@ export const PATH_ONLY_TABLES = [
   'notification_deliveries',
   'pj_scores',
   'pj_reports',
+  'care_visits',
+  'care_misses',
 ] as const;
 
 /**

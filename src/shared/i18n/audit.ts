@@ -20,6 +20,7 @@ import { SERVICES_AUDIT } from './audit.services';
 import { DISPUTES_AUDIT } from './audit.disputes';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 import { FACILITIES_AUDIT } from './audit.facilities';
+import { CARE_AUDIT } from './audit.care';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -43,6 +44,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   DISPUTES_AUDIT,
   VOLUNTEERS_AUDIT,
   FACILITIES_AUDIT,
+  CARE_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

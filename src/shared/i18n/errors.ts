@@ -17,6 +17,7 @@ import { RESIDENTS_ERRORS } from './errors.residents';
 import { SERVICES_ERRORS } from './errors.services';
 import { DISPUTES_ERRORS } from './errors.disputes';
 import { FACILITIES_ERRORS } from './errors.facilities';
+import { CARE_ERRORS } from './errors.care';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -41,6 +42,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...SERVICES_ERRORS,
   ...DISPUTES_ERRORS,
   ...FACILITIES_ERRORS,
+  ...CARE_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

@@ -97,3 +97,24 @@ export async function permanentResidentsUnder(
   for (const r of rows) out.set(r.path, r.n);
   return out;
 }
+
+/**
+ * A live resident's name and decrypted contact data, for another module's audited reveal (care: the
+ * visitor of a plan). The caller has decided the actor may see it and writes the audit entry.
+ */
+export async function residentIdentity(
+  db: Db,
+  pii: { decrypt(cipher: string): string },
+  id: string,
+): Promise<{ name: string; phone: string | null; address: string | null } | undefined> {
+  const [r] = await db
+    .select({ name: residents.name, phoneEnc: residents.phoneEnc, addressEnc: residents.addressEnc })
+    .from(residents)
+    .where(and(eq(residents.id, id), isNull(residents.deletedAt)));
+  if (!r) return undefined;
+  return {
+    name: r.name,
+    phone: r.phoneEnc ? pii.decrypt(r.phoneEnc) : null,
+    address: r.addressEnc ? pii.decrypt(r.addressEnc) : null,
+  };
+}
