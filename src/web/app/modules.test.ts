@@ -30,6 +30,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/work-orders/new',
       '/work-orders/stats',
       '/disputes-menu',
+      '/care',
       '/residents',
       '/residents/import',
       '/people',
@@ -40,6 +41,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/merchants',
       '/users',
       '/audit',
+      '/facilities',
       '/reports',
       '/settings',
     ]);

@@ -39,6 +39,8 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         '/m/hours',
         '/m/certificate',
         '/m/messages',
+        '/m/care',
+        '/m/care/:id',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

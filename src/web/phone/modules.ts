@@ -1,6 +1,7 @@
 import { ledgerPhoneModule } from '../modules/ledger/phone';
 import { merchantsPhoneModule } from '../modules/merchants/phone';
 import { notificationsPhoneModule } from '../modules/notifications/phone';
+import { carePhoneModule } from '../modules/care/phone';
 import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
@@ -18,6 +19,7 @@ export const PHONE_MODULES = [
   ledgerPhoneModule,
   merchantsPhoneModule,
   notificationsPhoneModule,
+  carePhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;
