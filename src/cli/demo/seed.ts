@@ -36,6 +36,7 @@ import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 import { seedDemoFacilities } from './facilities.seed';
+import { seedDemoCare } from './care.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -713,6 +714,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('disputes', () => seedDemoDisputes(deps, { log }));
   await timed('notifications', () => seedDemoNotifications(deps, { log }));
   await timed('facilities', () => seedDemoFacilities(deps, { log }));
+  await timed('care', () => seedDemoCare(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
