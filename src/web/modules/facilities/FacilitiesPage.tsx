@@ -18,6 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useLocation } from 'react-router';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -33,7 +34,7 @@ const STATUS_COLOR = { planned: 'default', building: 'orange', in_use: 'green', 
 /** 社区设施: the registry (kinds as data) and the coverage computed from coordinates (R-ORG-5, R-ORG-6, life circle). */
 export default function FacilitiesPage() {
   const { t } = useI18n();
-  const [tab, setTab] = useState('list');
+  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'list');
   return (
     <>
       <PageHeader title={t('fc.title')} subtitle={t('fc.subtitle')} />
