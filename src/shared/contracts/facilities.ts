@@ -51,6 +51,10 @@ export const ELDERLY_CARE_RESIDENTS_PER_FACILITY = 5000;
  */
 export const LIFE_CIRCLE_RADIUS_M = 1000;
 
+/** Seed 003 (附件2): at least 10 grid party-organisation activity venues built a year, per subdistrict. */
+export const GRID_PARTY_VENUES_PER_YEAR = 10;
+export const GRID_PARTY_VENUE_KIND = 'grid_party_venue';
+
 export const COVERAGE_FLAGS = [
   'no_location',
   'no_centre',
@@ -229,5 +233,15 @@ export const coverageSchema = z.object({
   elderlyCareResidentsPerFacility: z.number(),
   lifeCircleRadiusM: z.number(),
   rows: z.array(coverageRowSchema),
+  /** Per subdistrict in reach: grid party venues built this year against the yearly target (R-FC-1). */
+  venues: z.array(
+    z.object({
+      subdistrictId: z.string(),
+      subdistrictName: z.string(),
+      year: z.number(),
+      built: z.number(),
+      target: z.number(),
+    }),
+  ),
 });
 export type CoverageDto = z.infer<typeof coverageSchema>;

@@ -159,3 +159,19 @@ export function facilitiesInBox(
       ),
     );
 }
+
+/** Facilities of `kind` under `path` built (built_on) in `year`. */
+export async function countBuiltInYear(db: Db, path: string, kind: string, year: number): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(fcFacilities)
+    .where(
+      and(
+        eq(fcFacilities.kind, kind),
+        sql`${fcFacilities.orgPath} like ${`${path}%`}`,
+        gte(fcFacilities.builtOn, `${year}-01-01`),
+        lte(fcFacilities.builtOn, `${year}-12-31`),
+      ),
+    );
+  return r?.n ?? 0;
+}

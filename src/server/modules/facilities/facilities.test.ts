@@ -274,6 +274,21 @@ describe('coverage computed from coordinates (R-ORG-5, R-ORG-6)', () => {
     expect(row.flags).toContain('life_circle_gaps');
   });
 
+  it('R-FC-1 counts grid party activity venues built this year per subdistrict against 10', async () => {
+    const year = new Date(t.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear();
+    for (const [i, builtOn] of [`${year}-03-01`, `${year}-06-30`, `${year - 1}-12-31`].entries())
+      await sd.post('/api/facilities', {
+        orgUnitId: t.fx.tongdu.id,
+        kind: 'grid_party_venue',
+        name: `铜都网格党支部活动阵地${i + 1}`,
+        builtOn,
+      });
+    const res = (await sd.get(`/api/facilities/coverage?orgUnitId=${t.fx.subdistrict.id}`)).json();
+    expect(res.venues).toEqual([
+      expect.objectContaining({ subdistrictName: t.fx.subdistrict.name, year, built: 2, target: 10 }),
+    ]);
+  });
+
   it('coverage lists only communities in the actor’s scope', async () => {
     const rows = (await tongdu.get('/api/facilities/coverage')).json().rows;
     expect(rows.map((r: { communityName: string }) => r.communityName)).toEqual(['铜都社区']);

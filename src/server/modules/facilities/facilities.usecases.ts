@@ -2,6 +2,8 @@ import {
   type CoverageDto,
   type CoverageRowDto,
   ELDERLY_CARE_RESIDENTS_PER_FACILITY,
+  GRID_PARTY_VENUES_PER_YEAR,
+  GRID_PARTY_VENUE_KIND,
   type FacilityBody,
   type FacilityCategory,
   type FacilityDto,
@@ -28,6 +30,7 @@ import {
   type KindRow,
   allFacilityRows,
   allKinds,
+  countBuiltInYear,
   facilitiesInBox,
   findFacility,
   inUseFacilitiesUnder,
@@ -374,7 +377,24 @@ export async function coverage(ctx: ActorCtx, q: { orgUnitId?: string }): Promis
       (a.subdistrictName ?? '').localeCompare(b.subdistrictName ?? '', 'zh') ||
       a.communityName.localeCompare(b.communityName, 'zh'),
   );
+  const year = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear();
+  const subdistricts =
+    unit?.kind === 'subdistrict'
+      ? [unit]
+      : unit
+        ? []
+        : await activeUnitsOfKind(ctx.db, ctx.actor, 'facilities.read', 'subdistrict');
+  const venues = [];
+  for (const s of subdistricts)
+    venues.push({
+      subdistrictId: s.id,
+      subdistrictName: s.name,
+      year,
+      built: await countBuiltInYear(ctx.db, s.path, GRID_PARTY_VENUE_KIND, year),
+      target: GRID_PARTY_VENUES_PER_YEAR,
+    });
   return {
+    venues,
     subStationDistanceM: SUB_STATION_DISTANCE_M,
     subStationStaffMin: SUB_STATION_STAFF_MIN,
     subStationStaffMax: SUB_STATION_STAFF_MAX,

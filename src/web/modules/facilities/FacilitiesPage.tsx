@@ -391,6 +391,15 @@ function CoverageTable() {
         ) : null
       }
     >
+      {d?.venues.map((v) => (
+        <Tag
+          key={v.subdistrictId}
+          color={v.built >= v.target ? 'green' : 'orange'}
+          style={{ marginBottom: 12 }}
+        >
+          {t('fc.cov.venues', { name: v.subdistrictName, year: v.year, built: v.built, target: v.target })}
+        </Tag>
+      ))}
       <Table<Row>
         rowKey="communityId"
         size="small"

@@ -77,6 +77,7 @@ export const facilitiesZh = {
   'fc.flag.no_elderly_care': '养老设施不足',
   'fc.flag.life_circle_gaps': '生活圈有缺项',
   'fc.todo.flags': '设施覆盖待补齐的社区',
+  'fc.cov.venues': '{name} {year} 年新建网格党组织活动阵地 {built} 个（目标每年不少于 {target} 个）',
 } as const;
 
 export const facilitiesEn: Record<keyof typeof facilitiesZh, string> = {
@@ -158,4 +159,5 @@ export const facilitiesEn: Record<keyof typeof facilitiesZh, string> = {
   'fc.flag.no_elderly_care': 'Too little elderly care',
   'fc.flag.life_circle_gaps': 'Life-circle gaps',
   'fc.todo.flags': 'Communities with facility gaps',
+  'fc.cov.venues': '{name}: {built} grid party venues built in {year} (target: at least {target} a year)',
 };
