@@ -1,5 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useAuth } from '../../app/auth';
+import { OrgUnitSelect } from '../org/api';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -109,6 +128,8 @@ export function ReliefPage() {
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
+  const { can } = useAuth();
+  const [applying, setApplying] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useQuery({ queryKey: careKeys.relief(page), queryFn: () => careApi.relief(page) });
   const act = useMutation({
@@ -123,7 +144,23 @@ export function ReliefPage() {
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
     <>
-      <PageHeader title={t('care.relief.title')} subtitle={t('care.relief.subtitle')} />
+      <PageHeader
+        title={t('care.relief.title')}
+        subtitle={t('care.relief.subtitle')}
+        extra={
+          can('care.relief') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setApplying(true)}
+              data-testid="relief-new"
+            >
+              {t('care.relief.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {applying ? <ReliefModal onClose={() => setApplying(false)} /> : null}
       <Card size="small">
         <Table<Relief>
           rowKey="id"
@@ -212,5 +249,134 @@ export function ReliefPage() {
         />
       </Card>
     </>
+  );
+}
+
+const fen = (yuanValue: unknown) => (typeof yuanValue === 'number' ? Math.round(yuanValue * 100) : null);
+
+/** A relief application at the place of emergency: money, goods and services in one case (R-SV-3). */
+function ReliefModal({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => {
+      const items: Record<string, unknown>[] = [];
+      if (v.money)
+        items.push({ kind: 'money', description: t('care.relief.kind.money'), amountFen: fen(v.money) });
+      if (v.goods)
+        items.push({
+          kind: 'goods',
+          description: v.goods,
+          amountFen: fen(v.goodsValue),
+          provider: v.goodsProvider || null,
+        });
+      if (v.service)
+        items.push({ kind: 'service', description: v.service, provider: v.serviceProvider || null });
+      return careApi.applyRelief({
+        placeUnitId: v.placeUnitId,
+        emergencyPlace: v.emergencyPlace,
+        applicantName: v.applicantName,
+        idNumber: v.idNumber || null,
+        phone: v.phone || null,
+        hukouPlace: v.hukouPlace,
+        localHukou: !!v.localHukou,
+        reason: v.reason,
+        items,
+      });
+    },
+    onSuccess: () => {
+      message.success(t('care.relief.saved'));
+      qc.invalidateQueries({ queryKey: careKeys.all });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const req = [{ required: true }];
+  return (
+    <Modal
+      open
+      title={t('care.relief.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="placeUnitId" label={t('care.relief.placeUnit')} rules={req}>
+              <OrgUnitSelect
+                selectableKinds={['community', 'grid', 'compound', 'building']}
+                searchKind="community"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="emergencyPlace" label={t('care.relief.place')} rules={req}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="applicantName" label={t('care.relief.applicant')} rules={req}>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="idNumber" label={t('care.relief.idNumber')}>
+              <Input maxLength={18} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="phone" label={t('care.relief.phone')}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="hukouPlace" label={t('care.relief.hukou')} rules={req}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="localHukou" label=" " valuePropName="checked">
+              <Checkbox>{t('care.relief.localHukou')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="reason" label={t('care.relief.reason')} rules={req}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="money" label={t('care.relief.money')}>
+              <InputNumber min={0} step={100} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="goods" label={t('care.relief.goods')}>
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="goodsValue" label={t('care.relief.goodsValue')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="service" label={t('care.relief.service')}>
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="serviceProvider" label={t('care.relief.provider')}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
   );
 }

@@ -20,6 +20,7 @@ export const careApi = {
   reveal: (id: string) =>
     api.post<{ name: string; phone: string | null; address: string | null }>(`/api/care/plans/${id}/reveal`),
   relief: (q: Query) => api.get<Page<Relief>>('/api/care/relief', q),
+  applyRelief: (body: Record<string, unknown>) => api.post<Relief>('/api/care/relief', body),
   actOnRelief: (
     id: string,
     body: { action: 'approve' | 'reject' | 'grant'; note?: string | null; version: number },
