@@ -9,6 +9,7 @@ import { servicesJourneys } from './services.journeys';
 import { disputesJourneys } from './disputes.journeys';
 import { volunteersJourneys } from './volunteers.journeys';
 import { workOrderJourneys } from './workOrders.journeys';
+import { careJourneys } from './care.journeys';
 
 const ALL = [
   ...journeys,
@@ -20,6 +21,7 @@ const ALL = [
   ...phoneJourneys,
   ...projectsJourneys,
   ...disputesJourneys,
+  ...careJourneys,
 ];
 
 /**

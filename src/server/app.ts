@@ -29,6 +29,8 @@ import { participationModule } from './modules/participation/participation.route
 import { keyTasksModule } from './modules/key-tasks/keyTasks.routes';
 import { workItemAccessModule } from './modules/work-item-access/workItemAccess.routes';
 import { certificatesModule } from './modules/certificates/certificates.routes';
+import { facilitiesModule } from './modules/facilities/facilities.routes';
+import { careModule } from './modules/care/care.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -77,6 +79,8 @@ export const MODULES: ModuleDef[] = [
   keyTasksModule,
   workItemAccessModule,
   certificatesModule,
+  facilitiesModule,
+  careModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

@@ -23,6 +23,8 @@ import { disputesAccess } from './permissions/disputes';
 import { keyTasksAccess } from './permissions/key-tasks';
 import { workItemAccessAccess } from './permissions/work-item-access';
 import { certificatesAccess } from './permissions/certificates';
+import { facilitiesAccess } from './permissions/facilities';
+import { careAccess } from './permissions/care';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
@@ -53,6 +55,8 @@ const MODULE_ACCESS = [
   keyTasksAccess,
   workItemAccessAccess,
   certificatesAccess,
+  facilitiesAccess,
+  careAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

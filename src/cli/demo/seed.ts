@@ -40,6 +40,8 @@ import { seedDemoWorkItemAccess } from './workItemAccess.seed';
 import { seedDemoCertificates } from './certificates.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
+import { seedDemoFacilities } from './facilities.seed';
+import { seedDemoCare } from './care.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -721,6 +723,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('key tasks', () => seedDemoKeyTasks(deps, { log }));
   await timed('work-item access', () => seedDemoWorkItemAccess(deps, { log }));
   await timed('certificates', () => seedDemoCertificates(deps, { log }));
+  await timed('facilities', () => seedDemoFacilities(deps, { log }));
+  await timed('care', () => seedDemoCare(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

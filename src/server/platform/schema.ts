@@ -23,3 +23,5 @@ export * from '../modules/participation/participation.table';
 export * from '../modules/key-tasks/keyTasks.table';
 export * from '../modules/work-item-access/workItemAccess.table';
 export * from '../modules/certificates/certificates.table';
+export * from '../modules/facilities/facilities.table';
+export * from '../modules/care/care.table';

@@ -50,6 +50,9 @@ export const SCOPED_TABLES = [
   'cert_catalogue',
   'cert_register',
   'seal_uses',
+  'fc_facilities',
+  'care_plans',
+  'care_relief',
 ] as const;
 
 /**
@@ -66,6 +69,8 @@ export const PATH_ONLY_TABLES = [
   'kt_group_members',
   'kt_meetings',
   'kt_tasks',
+  'care_visits',
+  'care_misses',
 ] as const;
 
 /**

@@ -5,20 +5,35 @@ export const staffingRowSchema = z.object({
   communityName: z.string(),
   subdistrictName: z.string().nullable(),
   permanentResidents: z.number(),
+  /** R-ORG-3: community workers with the grid workers counted in. */
   communityWorkers: z.number(),
+  gridWorkers: z.number(),
   workersPer10k: z.number(),
+  /** The floor: ceil(18 × residents / 10,000). */
   required: z.number(),
+  /** The ceiling: floor(3 × residents / 1,000). */
+  maxAllowed: z.number(),
   shortfall: z.number(),
+  excess: z.number(),
+  meetsFloor: z.boolean(),
+  withinCeiling: z.boolean(),
   meetsStandard: z.boolean(),
   grids: z.number(),
   gridsWithoutWorker: z.number(),
+  /** Grids without a grid worker: the open positions to fill one-for-one (缺一补一). */
+  openGrids: z.array(z.string()),
 });
 export type StaffingRowDto = z.infer<typeof staffingRowSchema>;
 
-export const staffingReportSchema = z.object({ floorPer10k: z.number(), rows: z.array(staffingRowSchema) });
+export const staffingReportSchema = z.object({
+  floorPer10k: z.number(),
+  ceilingPer1k: z.number(),
+  rows: z.array(staffingRowSchema),
+});
 export type StaffingReportDto = z.infer<typeof staffingReportSchema>;
 
 export const URBAN_VILLAGE_FLAGS = [
+  'no_centre',
   'sub_station_missing',
   'sub_station_staffing',
   'no_elderly_care',
@@ -33,6 +48,7 @@ export const urbanVillageRowSchema = z.object({
   hasSubStation: z.boolean(),
   subStationStaff: z.number(),
   elderlyCareFacilities: z.number(),
+  elderlyCareRequired: z.number(),
   migrantWelfareOrgs: z.number(),
   flags: z.array(z.enum(URBAN_VILLAGE_FLAGS)),
 });

@@ -24,6 +24,8 @@ import { KEY_TASKS_AUDIT } from './audit.key-tasks';
 import { WORK_ITEM_ACCESS_AUDIT } from './audit.work-item-access';
 import { CERTIFICATES_AUDIT } from './audit.certificates';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
+import { FACILITIES_AUDIT } from './audit.facilities';
+import { CARE_AUDIT } from './audit.care';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -51,6 +53,8 @@ const MODULE_AUDIT: AuditLabels[] = [
   KEY_TASKS_AUDIT,
   WORK_ITEM_ACCESS_AUDIT,
   CERTIFICATES_AUDIT,
+  FACILITIES_AUDIT,
+  CARE_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -21,6 +21,8 @@ import { PARTICIPATION_ERRORS } from './errors.participation';
 import { KEY_TASKS_ERRORS } from './errors.key-tasks';
 import { WORK_ITEM_ACCESS_ERRORS } from './errors.work-item-access';
 import { CERTIFICATES_ERRORS } from './errors.certificates';
+import { FACILITIES_ERRORS } from './errors.facilities';
+import { CARE_ERRORS } from './errors.care';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -49,6 +51,8 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...KEY_TASKS_ERRORS,
   ...WORK_ITEM_ACCESS_ERRORS,
   ...CERTIFICATES_ERRORS,
+  ...FACILITIES_ERRORS,
+  ...CARE_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

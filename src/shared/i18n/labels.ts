@@ -41,8 +41,9 @@ export const LABELS: Record<string, Record<Locale, string>> = {
   migrantWelfareOrgs: { 'zh-CN': '含务工人员的公益组织', en: 'Welfare orgs with migrant members' },
   'uv.title': { 'zh-CN': '城中村标准达标情况', en: 'Urban villages against the standards' },
   'uv.rules': {
-    'zh-CN': '距服务中心超1000米设分站（1–2人）；至少1处养老设施；2个以上含务工人员的公益社会组织',
-    en: 'Sub-station (1–2 staff) beyond 1,000 m; ≥1 elderly-care facility; ≥2 welfare orgs with migrant members',
+    'zh-CN':
+      '距党群服务中心1000米以上（含1000米，按设施坐标计算）设服务分站（1–2人）；按常住人口每5000人1处、至少1处养老服务设施；2个以上含务工人员的公益社会组织',
+    en: 'Sub-station (1–2 staff) at 1,000 m or more from the centre (computed from facility coordinates); elderly care by population (one per 5,000, at least one); ≥2 welfare orgs with migrant members',
   },
   'uv.flags': { 'zh-CN': '问题', en: 'Issues' },
   'uv.ok': { 'zh-CN': '达标', en: 'Meets all' },
@@ -50,6 +51,7 @@ export const LABELS: Record<string, Record<Locale, string>> = {
     'zh-CN': '辖区内没有标注为城中村的社区',
     en: 'No community in your scope is marked as an urban village',
   },
+  'uv.no_centre': { 'zh-CN': '未登记党群服务中心', en: 'No service centre registered' },
   'uv.sub_station_missing': { 'zh-CN': '缺服务分站', en: 'No sub-station' },
   'uv.sub_station_staffing': { 'zh-CN': '分站人员不符', en: 'Sub-station staffing' },
   'uv.no_elderly_care': { 'zh-CN': '缺养老设施', en: 'No elderly care' },

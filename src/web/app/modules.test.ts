@@ -32,6 +32,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/work-orders/stats',
       '/disputes-menu',
       '/participation-menu',
+      '/care',
       '/residents',
       '/residents/import',
       '/people',
@@ -46,6 +47,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/merchants',
       '/users',
       '/audit',
+      '/facilities',
       '/reports',
       '/settings',
     ]);

@@ -16,6 +16,8 @@ import { residentsWebModule } from '../modules/residents/module';
 import { servicesWebModule } from '../modules/services/module';
 import { disputesWebModule } from '../modules/disputes/module';
 import { assessmentsWebModule } from '../modules/assessments/module';
+import { facilitiesWebModule } from '../modules/facilities/module';
+import { careWebModule } from '../modules/care/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -51,6 +53,8 @@ export const WEB_MODULES = [
   keyTasksWebModule,
   workItemAccessWebModule,
   certificatesWebModule,
+  facilitiesWebModule,
+  careWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

@@ -41,6 +41,8 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         '/m/messages',
         '/m/disclosures',
         '/m/disclosures/:id',
+        '/m/care',
+        '/m/care/:id',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

@@ -2,6 +2,7 @@ import { ledgerPhoneModule } from '../modules/ledger/phone';
 import { merchantsPhoneModule } from '../modules/merchants/phone';
 import { notificationsPhoneModule } from '../modules/notifications/phone';
 import { participationPhoneModule } from '../modules/participation/phone';
+import { carePhoneModule } from '../modules/care/phone';
 import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
@@ -20,6 +21,7 @@ export const PHONE_MODULES = [
   merchantsPhoneModule,
   notificationsPhoneModule,
   participationPhoneModule,
+  carePhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;

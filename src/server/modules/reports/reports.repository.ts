@@ -16,11 +16,16 @@ export interface StaffingQueryRow {
   subdistrict_name: string | null;
   residents: number;
   workers: number;
+  grid_workers: number;
   grids: number;
   empty_grids: number;
+  open_grids: string[] | null;
 }
 
-/** Per active community in reach: permanent residents, community workers, active grids, grids without a worker. */
+/**
+ * Per active community in reach: permanent residents, community workers with the grid workers counted in
+ * (R-ORG-3: "统一纳入社区工作者队伍"), active grids, and the grids without a worker (缺一补一 open positions).
+ */
 export async function staffingRows(db: Db, actor: Actor, action: ReportAction): Promise<StaffingQueryRow[]> {
   return rowsOf<StaffingQueryRow>(
     await db.execute(sql`
@@ -28,11 +33,17 @@ export async function staffingRows(db: Db, actor: Actor, action: ReportAction): 
         (select count(*)::int from residents r where r.community_id = c.id and r.deleted_at is null
            and r.registration_status in ('registered', 'permanent')) as residents,
         (select count(*)::int from workers w where w.org_path like c.path || '%' and w.active
-           and w.kind = 'community_worker') as workers,
+           and w.kind in ('community_worker', 'grid_worker')) as workers,
+        (select count(*)::int from workers w where w.org_path like c.path || '%' and w.active
+           and w.kind = 'grid_worker') as grid_workers,
         (select count(*)::int from org_units g where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active') as grids,
         (select count(*)::int from org_units g where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active'
            and not exists (select 1 from grid_assignments ga join workers w on w.id = ga.worker_id
-                           where ga.grid_id = g.id and w.active)) as empty_grids
+                           where ga.grid_id = g.id and w.active)) as empty_grids,
+        (select array_agg(g.name order by g.sort, g.name) from org_units g
+           where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active'
+           and not exists (select 1 from grid_assignments ga join workers w on w.id = ga.worker_id
+                           where ga.grid_id = g.id and w.active)) as open_grids
       from org_units c
       left join org_units s on s.id = c.parent_id
       where c.kind = 'community' and c.status = 'active' and ${reportsPolicy.scope(actor, action)}
@@ -44,7 +55,6 @@ export interface UrbanVillageQueryRow {
   id: string;
   name: string;
   sd: string | null;
-  attrs: Record<string, unknown>;
   orgs: number;
 }
 
@@ -56,7 +66,7 @@ export async function urbanVillageRows(
 ): Promise<UrbanVillageQueryRow[]> {
   return rowsOf<UrbanVillageQueryRow>(
     await db.execute(sql`
-      select c.id, c.name, s.name as sd, c.attrs,
+      select c.id, c.name, s.name as sd,
         (select count(*)::int from social_orgs o where o.org_path like c.path || '%'
            and o.public_welfare and o.migrant_members) as orgs
       from org_units c left join org_units s on s.id = c.parent_id

@@ -9,6 +9,7 @@ import {
   MIGRANT_WELFARE_ORGS_TARGET,
   SUB_STATION_DISTANCE_M,
   WORKERS_PER_10K_FLOOR,
+  WORKERS_PER_1K_CEILING,
   staffingReport,
   urbanVillageReport,
 } from './reports.usecases';
@@ -31,6 +32,7 @@ export const reportsModule = defineModule({
       },
       async (req) => ({
         floorPer10k: WORKERS_PER_10K_FLOOR,
+        ceilingPer1k: WORKERS_PER_1K_CEILING,
         rows: await staffingReport(actorCtxOf(deps, req)),
       }),
     );
@@ -63,11 +65,22 @@ export const reportsModule = defineModule({
             { header: en ? 'Subdistrict' : '街道', value: (r) => r.subdistrictName },
             { header: en ? 'Community' : '社区', value: (r) => r.communityName },
             { header: en ? 'Permanent residents' : '常住人口', value: (r) => r.permanentResidents },
-            { header: en ? 'Community workers' : '社区工作者', value: (r) => r.communityWorkers },
+            {
+              header: en ? 'Community workers (grid workers incl.)' : '社区工作者（含网格员）',
+              value: (r) => r.communityWorkers,
+            },
+            { header: en ? 'of whom grid workers' : '其中网格员', value: (r) => r.gridWorkers },
             { header: en ? 'Per 10,000' : '每万人配备', value: (r) => r.workersPer10k },
             { header: en ? 'Required (18/10k)' : '应配(每万人18名)', value: (r) => r.required },
             { header: en ? 'Shortfall' : '缺口', value: (r) => r.shortfall },
+            { header: en ? 'Ceiling (3/1,000)' : '上限(每千人3名)', value: (r) => r.maxAllowed },
+            { header: en ? 'Over ceiling' : '超出上限', value: (r) => r.excess },
             { header: en ? 'Grids without worker' : '无网格员网格', value: (r) => r.gridsWithoutWorker },
+            {
+              header: en ? 'Open positions (grids)' : '待补网格员岗位',
+              width: 30,
+              value: (r) => r.openGrids.join(en ? ', ' : '、'),
+            },
           ],
           rows,
         );

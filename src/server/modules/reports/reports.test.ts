@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
@@ -26,7 +27,7 @@ async function worker(unitPath: string, unitId: string, kind = 'community_worker
 }
 
 describe('staffing standard (R-ORG-3)', () => {
-  it('reports each community against 18 workers per 10,000 permanent residents and grids without a grid worker', async () => {
+  it('R-ORG-3 counts grid workers as community workers and checks both bounds: ≥18 per 10,000 and ≤3 per 1,000', async () => {
     // 铜都: 1,200 permanent residents → 3 workers required (ceil(1200 × 18 / 10000) = 3); has 2.
     const rows = Array.from({ length: 1200 }, () => null);
     for (const [i] of rows.entries()) {
@@ -51,17 +52,47 @@ describe('staffing standard (R-ORG-3)', () => {
     const sd = await t.as('sd_admin');
     const report = (await sd.get('/api/reports/staffing')).json();
     expect(report.floorPer10k).toBe(18);
-    const tongdu = report.rows.find((r: { communityName: string }) => r.communityName === '铜都社区');
-    expect(tongdu).toMatchObject({
+    expect(report.ceilingPer1k).toBe(3);
+    const row = async () =>
+      (await sd.get('/api/reports/staffing'))
+        .json()
+        .rows.find((r: { communityName: string }) => r.communityName === '铜都社区');
+    // 2 community workers + 1 grid worker (统一纳入社区工作者队伍) = 3; floor ceil(1200 × 18 / 10000) = 3,
+    // ceiling floor(1200 × 3 / 1000) = 3.
+    expect(await row()).toMatchObject({
       permanentResidents: 1200,
-      communityWorkers: 2,
+      communityWorkers: 3,
+      gridWorkers: 1,
       required: 3,
-      shortfall: 1,
-      meetsStandard: false,
+      maxAllowed: 3,
+      shortfall: 0,
+      excess: 0,
+      meetsFloor: true,
+      withinCeiling: true,
+      meetsStandard: true,
       grids: 2,
       gridsWithoutWorker: 1,
+      openGrids: ['铜都空缺网格'],
     });
-    expect(tongdu.workersPer10k).toBeCloseTo(16.7, 1);
+    expect((await row()).workersPer10k).toBeCloseTo(25, 1);
+    // A fourth worker breaks the ceiling of 3 per 1,000: flagged although the floor is met.
+    const extra = await worker(t.fx.tongdu.path, t.fx.tongdu.id);
+    expect(await row()).toMatchObject({
+      communityWorkers: 4,
+      excess: 1,
+      meetsFloor: true,
+      withinCeiling: false,
+      meetsStandard: false,
+    });
+    await t.database.db.update(workers).set({ active: false }).where(eq(workers.id, extra));
+    // Below the floor when the grid worker leaves: the grid's post opens.
+    await t.database.db.update(workers).set({ active: false }).where(eq(workers.id, gw));
+    expect(await row()).toMatchObject({
+      communityWorkers: 2,
+      shortfall: 1,
+      meetsFloor: false,
+      gridsWithoutWorker: 2,
+    });
   });
 
   it('a community worker sees only their own community in the report', async () => {
@@ -80,21 +111,34 @@ describe('staffing standard (R-ORG-3)', () => {
 });
 
 describe('urban villages (R-ORG-5, R-ORG-6)', () => {
-  it('flags a far village without a sub-station, without elderly care and with fewer than 2 migrant welfare organisations', async () => {
+  it('R-ORG-5 R-ORG-6 flags from facility coordinates: a far village without a sub-station, elderly care or 2 migrant welfare organisations', async () => {
     const sd = await t.as('sd_admin');
-    const far = await sd.post('/api/org/units', {
-      parentId: t.fx.subdistrict.id,
-      kind: 'community',
-      name: '岭下村',
-      attrs: { urbanVillage: true, distanceToCentreM: 1500, hasSubStation: false, elderlyCareFacilities: 0 },
-    });
-    const near = await sd.post('/api/org/units', {
-      parentId: t.fx.subdistrict.id,
-      kind: 'community',
-      name: '湖畔村',
-      attrs: { urbanVillage: true, distanceToCentreM: 600, elderlyCareFacilities: 1 },
-    });
-    const nearId = near.json().id;
+    const degPerM = 1 / ((6_371_008.8 * Math.PI) / 180);
+    const place = async (name: string) =>
+      (
+        await sd.post('/api/org/units', {
+          parentId: t.fx.subdistrict.id,
+          kind: 'community',
+          name,
+          lat: 30.2,
+          lng: 114.9,
+          attrs: { urbanVillage: true },
+        })
+      ).json();
+    const far = await place('岭下村');
+    const near = await place('湖畔村');
+    const facility = (unitId: string, kind: string, name: string, metres: number, staffCount = 0) =>
+      sd.post('/api/facilities', {
+        orgUnitId: unitId,
+        kind,
+        name,
+        lat: 30.2 + metres * degPerM,
+        lng: 114.9,
+        staffCount,
+      });
+    await facility(far.id, 'party_mass_centre', '岭下村党群服务中心', 1000);
+    await facility(near.id, 'party_mass_centre', '湖畔村党群服务中心', 600);
+    await facility(near.id, 'elderly_day_care', '湖畔村日间照料中心', 100);
     const now = t.clock.now();
     for (const name of ['湖畔互助会', '湖畔志愿队']) {
       await t.database.db.insert(socialOrgs).values({
@@ -104,8 +148,8 @@ describe('urban villages (R-ORG-5, R-ORG-6)', () => {
         field: '互助',
         publicWelfare: true,
         migrantMembers: true,
-        orgUnitId: nearId,
-        orgPath: near.json().path,
+        orgUnitId: near.id,
+        orgPath: near.path,
         createdAt: now,
         updatedAt: now,
       });
@@ -114,6 +158,7 @@ describe('urban villages (R-ORG-5, R-ORG-6)', () => {
     const byName = Object.fromEntries(
       report.rows.map((r: { communityName: string }) => [r.communityName, r]),
     );
+    expect(byName.岭下村.distanceToCentreM).toBe(1000);
     expect(byName.岭下村.flags).toEqual([
       'sub_station_missing',
       'no_elderly_care',
@@ -122,7 +167,7 @@ describe('urban villages (R-ORG-5, R-ORG-6)', () => {
     expect(byName.湖畔村.flags).toEqual([]);
     expect(byName.铜都社区).toBeUndefined();
 
-    await sd.patch(`/api/org/units/${far.json().id}`, { attrs: { hasSubStation: true, subStationStaff: 3 } });
+    await facility(far.id, 'service_sub_station', '岭下村综合服务分站', 0, 3);
     const after = (await sd.get('/api/reports/urban-villages')).json();
     expect(after.rows.find((r: { communityName: string }) => r.communityName === '岭下村').flags[0]).toBe(
       'sub_station_staffing',

@@ -169,3 +169,45 @@ export async function electorsPage(
     .offset((page.page - 1) * page.pageSize);
   return { items, total: n?.n ?? 0 };
 }
+
+/**
+ * Permanent residents (常住人口: registered + permanent status, live) under each of these unit paths, for
+ * standards sized by population (R-ORG-6 elderly care). The caller has scoped the units itself.
+ */
+export async function permanentResidentsUnder(
+  db: Db,
+  paths: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (paths.length === 0) return out;
+  const rows = rowsOf<{ path: string; n: number }>(
+    await db.execute(sql`
+      select p.path, (select count(*)::int from ${residents} r
+        where r.org_path like p.path || '%' and r.deleted_at is null
+          and r.registration_status in ('registered', 'permanent')) as n
+      from unnest(string_to_array(${paths.join(',')}, ',')) as p(path)`),
+  );
+  for (const r of rows) out.set(r.path, r.n);
+  return out;
+}
+
+/**
+ * A live resident's name and decrypted contact data, for another module's audited reveal (care: the
+ * visitor of a plan). The caller has decided the actor may see it and writes the audit entry.
+ */
+export async function residentIdentity(
+  db: Db,
+  pii: { decrypt(cipher: string): string },
+  id: string,
+): Promise<{ name: string; phone: string | null; address: string | null } | undefined> {
+  const [r] = await db
+    .select({ name: residents.name, phoneEnc: residents.phoneEnc, addressEnc: residents.addressEnc })
+    .from(residents)
+    .where(and(eq(residents.id, id), isNull(residents.deletedAt)));
+  if (!r) return undefined;
+  return {
+    name: r.name,
+    phone: r.phoneEnc ? pii.decrypt(r.phoneEnc) : null,
+    address: r.addressEnc ? pii.decrypt(r.addressEnc) : null,
+  };
+}

@@ -44,7 +44,7 @@ export default function StaffingReportPage() {
     <div>
       <PageHeader
         title={t('staffing.title')}
-        subtitle={t('staffing.subtitle', { floor })}
+        subtitle={t('staffing.subtitle', { floor, ceiling: report.data?.ceilingPer1k ?? 3 })}
         extra={
           <Button
             icon={<DownloadOutlined />}
@@ -110,6 +110,7 @@ function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number 
       dataIndex: 'communityWorkers',
       align: 'right',
       sorter: (a, b) => a.communityWorkers - b.communityWorkers,
+      render: (n: number, r) => <span title={t('staffing.gridWorkersNote', { n: r.gridWorkers })}>{n}</span>,
     },
     {
       title: t('staffing.per10k'),
@@ -122,7 +123,12 @@ function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number 
           style={{ marginInlineEnd: 0 }}
           data-testid="staffing-per10k"
         >
-          {formatNumber(n, 1)} · {r.meetsStandard ? t('staffing.meets') : t('staffing.below')}
+          {formatNumber(n, 1)} ·{' '}
+          {r.meetsStandard
+            ? t('staffing.meets')
+            : r.withinCeiling
+              ? t('staffing.below')
+              : t('staffing.above')}
         </Tag>
       ),
     },
@@ -134,12 +140,25 @@ function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number 
       sorter: (a, b) => a.shortfall - b.shortfall,
       render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
     },
+    { title: t('staffing.ceiling'), dataIndex: 'maxAllowed', align: 'right' },
+    {
+      title: t('staffing.excess'),
+      dataIndex: 'excess',
+      align: 'right',
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
     { title: t('staffing.grids'), dataIndex: 'grids', align: 'right' },
     {
       title: t('staffing.gridsWithout'),
       dataIndex: 'gridsWithoutWorker',
       align: 'right',
       render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n),
+    },
+    {
+      title: t('staffing.openGrids'),
+      dataIndex: 'openGrids',
+      width: 220,
+      render: (names: string[]) => names.join('、') || '—',
     },
   ];
 

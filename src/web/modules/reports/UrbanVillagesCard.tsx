@@ -27,7 +27,11 @@ export default function UrbanVillagesCard() {
       title: label('hasSubStation'),
       render: (_, r) => (r.hasSubStation ? `${label('yes')}(${r.subStationStaff})` : label('no')),
     },
-    { title: label('elderlyCareFacilities'), dataIndex: 'elderlyCareFacilities', align: 'right' },
+    {
+      title: label('elderlyCareFacilities'),
+      align: 'right',
+      render: (_, r) => `${r.elderlyCareFacilities} / ${r.elderlyCareRequired}`,
+    },
     { title: label('migrantWelfareOrgs'), dataIndex: 'migrantWelfareOrgs', align: 'right' },
     {
       title: label('uv.flags'),

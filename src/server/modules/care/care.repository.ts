@@ -1,0 +1,198 @@
+import { type SQL, and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, type PageQuery, listPage } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { type PlanAction, type ReliefAction, plansPolicy, reliefPolicy } from './care.policy';
+import { careMisses, carePlans, careRelief, careVisits } from './care.table';
+
+/** The only code that queries the care module's tables (CONTRIBUTING: boundaries). */
+export type PlanRow = typeof carePlans.$inferSelect;
+export type VisitRow = typeof careVisits.$inferSelect;
+export type MissRow = typeof careMisses.$inferSelect;
+export type ReliefRow = typeof careRelief.$inferSelect;
+
+/** Plans in reach: over the tree for `read`, or assigned to the actor (visit_own). */
+export function planReach(actor: Actor): SQL {
+  return or(
+    plansPolicy.scope(actor, 'read'),
+    and(plansPolicy.scope(actor, 'visit_own'), eq(carePlans.assigneeUserId, actor.userId)),
+  )!;
+}
+
+export async function findPlan(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action?: PlanAction,
+): Promise<PlanRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const reach = action ? plansPolicy.scope(actor, action) : planReach(actor);
+  const [p] = await db
+    .select()
+    .from(carePlans)
+    .where(and(eq(carePlans.id, id), reach));
+  return p;
+}
+
+export async function planByResidentTag(
+  db: Db,
+  residentId: string,
+  tagHash: string,
+): Promise<PlanRow | undefined> {
+  const [p] = await db
+    .select()
+    .from(carePlans)
+    .where(and(eq(carePlans.residentId, residentId), eq(carePlans.tagHash, tagHash)));
+  return p;
+}
+
+export async function insertPlan(tx: Db, row: typeof carePlans.$inferInsert): Promise<PlanRow> {
+  const [p] = await tx.insert(carePlans).values(row).returning();
+  return p!;
+}
+
+export async function updatePlan(
+  tx: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof carePlans.$inferInsert>,
+): Promise<PlanRow | undefined> {
+  const [p] = await tx
+    .update(carePlans)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(carePlans.id, id), eq(carePlans.version, version)))
+    .returning();
+  return p;
+}
+
+export function listPlanRows(
+  db: Db,
+  actor: Actor,
+  q: { view: string; tagHash?: string; underPath?: string; now: Date } & PageQuery,
+): Promise<Page<PlanRow>> {
+  const conds: (SQL | undefined)[] = [planReach(actor)];
+  if (q.underPath) conds.push(sql`${carePlans.orgPath} like ${`${q.underPath}%`}`);
+  if (q.tagHash) conds.push(eq(carePlans.tagHash, q.tagHash));
+  if (q.view === 'mine') conds.push(eq(carePlans.assigneeUserId, actor.userId), eq(carePlans.active, true));
+  if (q.view === 'overdue') conds.push(eq(carePlans.active, true), lt(carePlans.nextDueAt, q.now));
+  if (q.view === 'missed')
+    conds.push(sql`exists (select 1 from ${careMisses} m where m.plan_id = ${carePlans.id})`);
+  return listPage(db, {
+    table: carePlans,
+    where: and(...conds),
+    orderBy: [desc(carePlans.active), asc(carePlans.nextDueAt), asc(carePlans.id)],
+    page: q,
+  });
+}
+
+export async function missCounts(db: Db, planIds: readonly string[]): Promise<Map<string, number>> {
+  if (planIds.length === 0) return new Map();
+  const rows = await db
+    .select({ planId: careMisses.planId, n: sql<number>`count(*)::int` })
+    .from(careMisses)
+    .where(inArray(careMisses.planId, [...planIds]))
+    .groupBy(careMisses.planId);
+  return new Map(rows.map((r) => [r.planId, r.n]));
+}
+
+export function visitsOf(db: Db, planId: string, limit = 50): Promise<VisitRow[]> {
+  return db
+    .select()
+    .from(careVisits)
+    .where(eq(careVisits.planId, planId))
+    .orderBy(desc(careVisits.visitedAt))
+    .limit(limit);
+}
+
+export function missesOf(db: Db, planId: string, limit = 50): Promise<MissRow[]> {
+  return db
+    .select()
+    .from(careMisses)
+    .where(eq(careMisses.planId, planId))
+    .orderBy(desc(careMisses.dueAt))
+    .limit(limit);
+}
+
+export async function insertVisit(tx: Db, row: typeof careVisits.$inferInsert): Promise<VisitRow> {
+  const [v] = await tx.insert(careVisits).values(row).returning();
+  return v!;
+}
+
+/** Active plans whose visit was due before `now` (the missed-visit job), at most `limit`. */
+export function duePlans(db: Db, now: Date, limit: number): Promise<PlanRow[]> {
+  return db
+    .select()
+    .from(carePlans)
+    .where(and(eq(carePlans.active, true), lt(carePlans.nextDueAt, now)))
+    .orderBy(asc(carePlans.nextDueAt))
+    .limit(limit);
+}
+
+/** Re-reads a plan for the job, locked; skipped when another process has it. */
+export async function lockPlan(tx: Db, id: string): Promise<PlanRow | undefined> {
+  const [p] = await tx
+    .select()
+    .from(carePlans)
+    .where(eq(carePlans.id, id))
+    .for('update', { skipLocked: true });
+  return p;
+}
+
+/** Claims a missed visit (once per plan and due time); false when it was flagged already. */
+export async function insertMiss(tx: Db, row: typeof careMisses.$inferInsert): Promise<boolean> {
+  const r = await tx.insert(careMisses).values(row).onConflictDoNothing().returning({ id: careMisses.id });
+  return r.length > 0;
+}
+
+// ---- temporary relief
+
+export async function insertRelief(tx: Db, row: typeof careRelief.$inferInsert): Promise<ReliefRow> {
+  const [r] = await tx.insert(careRelief).values(row).returning();
+  return r!;
+}
+
+export async function updateRelief(
+  tx: Db,
+  id: string,
+  version: number,
+  fromState: string,
+  patch: Partial<typeof careRelief.$inferInsert>,
+): Promise<ReliefRow | undefined> {
+  const [r] = await tx
+    .update(careRelief)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(careRelief.id, id), eq(careRelief.version, version), eq(careRelief.state, fromState)))
+    .returning();
+  return r;
+}
+
+export async function findRelief(
+  db: Db,
+  actor: Actor,
+  action: ReliefAction,
+  id: string,
+): Promise<ReliefRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [r] = await db
+    .select()
+    .from(careRelief)
+    .where(and(eq(careRelief.id, id), reliefPolicy.scope(actor, action)));
+  return r;
+}
+
+export function listReliefRows(
+  db: Db,
+  actor: Actor,
+  q: { state?: string; underPath?: string } & PageQuery,
+): Promise<Page<ReliefRow>> {
+  const conds: (SQL | undefined)[] = [reliefPolicy.scope(actor, 'read')];
+  if (q.underPath) conds.push(sql`${careRelief.orgPath} like ${`${q.underPath}%`}`);
+  if (q.state) conds.push(eq(careRelief.state, q.state));
+  return listPage(db, {
+    table: careRelief,
+    where: and(...conds),
+    orderBy: [desc(careRelief.createdAt), desc(careRelief.id)],
+    page: q,
+  });
+}

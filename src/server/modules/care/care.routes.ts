@@ -1,0 +1,169 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  planBody,
+  planDetailSchema,
+  planListQuery,
+  planPatch,
+  planSchema,
+  reliefActionBody,
+  reliefBody,
+  reliefListQuery,
+  reliefSchema,
+  revealSchema,
+  visitBody,
+} from '../../../shared/contracts/care';
+import { CARE_AUDIT } from '../../../shared/i18n/audit.care';
+import { CARE_ERRORS } from '../../../shared/i18n/errors.care';
+import { careAccess } from '../../../shared/permissions/care';
+import { access } from '../../platform/access';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as tables from './care.table';
+import {
+  actOnRelief,
+  applyRelief,
+  createPlan,
+  flagMissedVisits,
+  getPlan,
+  getRelief,
+  listPlans,
+  listRelief,
+  logVisit,
+  revealPlan,
+  revealRelief,
+  updatePlan,
+} from './care.usecases';
+
+/**
+ * Special-group care (issue 16 §4, R-SV-3): visit plans, visits logged on the phone, missed visits flagged
+ * by a job every ten minutes, temporary relief at the place of emergency.
+ */
+export const careModule = defineModule({
+  name: 'care',
+  tables,
+  access: careAccess,
+  errors: CARE_ERRORS,
+  audit: CARE_AUDIT,
+  jobs: [
+    {
+      name: 'care.missed-visits',
+      cron: '*/10 * * * *',
+      run: (deps) => flagMissedVisits({ ...deps, requestId: 'care-missed-visits' }),
+    },
+  ],
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['care'];
+    const idParams = z.object({ id: z.string().max(64) });
+    const readers = access.anyOf('care.read', 'care.visit_own');
+
+    app.get(
+      '/api/care/plans',
+      {
+        config: { access: readers },
+        schema: { tags, querystring: planListQuery, response: { 200: pageOf(planSchema) } },
+      },
+      (req) => listPlans(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/care/plans',
+      {
+        config: { access: access.permission('care.plan') },
+        schema: { tags, body: planBody, response: { 200: planSchema } },
+      },
+      (req) => createPlan(actorCtxOf(deps, req), req.body),
+    );
+    app.get(
+      '/api/care/plans/:id',
+      {
+        config: { access: readers },
+        schema: { tags, params: idParams, response: { 200: planDetailSchema } },
+      },
+      (req) => getPlan(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/care/plans/:id',
+      {
+        config: { access: access.permission('care.plan') },
+        schema: { tags, params: idParams, body: planPatch, response: { 200: planSchema } },
+      },
+      (req) => updatePlan(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/care/plans/:id/visits',
+      {
+        config: { access: access.anyOf('care.visit', 'care.visit_own') },
+        schema: { tags, params: idParams, body: visitBody, response: { 200: planDetailSchema } },
+      },
+      (req) => logVisit(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/care/plans/:id/reveal',
+      { config: { access: readers }, schema: { tags, params: idParams, response: { 200: revealSchema } } },
+      (req) => revealPlan(actorCtxOf(deps, req), req.params.id),
+    );
+    /** Flags missed visits now (the job does it every ten minutes); platform admins only. */
+    app.post(
+      '/api/care/sweep',
+      {
+        config: { access: access.platform('care.plan') },
+        schema: { tags, response: { 200: z.object({ flagged: z.number() }) } },
+      },
+      async (req) => ({ flagged: await flagMissedVisits(actorCtxOf(deps, req)) }),
+    );
+
+    app.get(
+      '/api/care/relief',
+      {
+        config: { access: access.permission('care.read') },
+        schema: { tags, querystring: reliefListQuery, response: { 200: pageOf(reliefSchema) } },
+      },
+      (req) => listRelief(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/care/relief',
+      {
+        config: { access: access.permission('care.relief') },
+        schema: { tags, body: reliefBody, response: { 200: reliefSchema } },
+      },
+      (req) => applyRelief(actorCtxOf(deps, req), req.body),
+    );
+    app.get(
+      '/api/care/relief/:id',
+      {
+        config: { access: access.permission('care.read') },
+        schema: { tags, params: idParams, response: { 200: reliefSchema } },
+      },
+      (req) => getRelief(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/care/relief/:id/actions',
+      {
+        config: { access: access.anyOf('care.approve', 'care.relief') },
+        schema: { tags, params: idParams, body: reliefActionBody, response: { 200: reliefSchema } },
+      },
+      (req) => actOnRelief(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/care/relief/:id/reveal',
+      {
+        config: { access: access.permission('care.reveal') },
+        schema: {
+          tags,
+          params: idParams,
+          response: {
+            200: z.object({
+              name: z.string(),
+              phone: z.string().nullable(),
+              idNumber: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      (req) => revealRelief(actorCtxOf(deps, req), req.params.id),
+    );
+  },
+});

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
+
+/**
+ * A visit plan (走访关爱计划, R-SV-3): one special-group tag of one resident, visited every
+ * `frequency_days` by the assigned grid worker or volunteer. Scoped at the resident's unit. The tag is
+ * sensitive (health, disability, hardship): stored encrypted, with a blind index for filters and
+ * uniqueness; the resident's name only as a mask (the full identity through the audited reveal).
+ */
+export const carePlans = pgTable(
+  'care_plans',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    residentId: uuid('resident_id').notNull(),
+    residentNameMask: text('resident_name_mask').notNull(),
+    tagEnc: text('tag_enc').notNull(),
+    tagHash: text('tag_hash').notNull(),
+    frequencyDays: integer('frequency_days').notNull(),
+    /** grid_worker | volunteer */
+    assigneeKind: text('assignee_kind').notNull(),
+    assigneeUserId: uuid('assignee_user_id').notNull(),
+    nextDueAt: ts('next_due_at').notNull(),
+    lastVisitAt: ts('last_visit_at'),
+    active: boolean('active').notNull().default(true),
+    noteEnc: text('note_enc'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    index('care_plans_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    uniqueIndex('care_plans_resident_tag_uq').on(t.residentId, t.tagHash),
+    index('care_plans_assignee_idx').on(t.assigneeUserId),
+    index('care_plans_due_idx').on(t.nextDueAt),
+  ],
+);
+
+/** A visit logged against a plan: when, where (text + optional point), how the person was, a note (encrypted). */
+export const careVisits = pgTable(
+  'care_visits',
+  {
+    id: uuid('id').primaryKey(),
+    planId: uuid('plan_id').notNull(),
+    /** The plan's path (scoped reads). */
+    orgPath: text('org_path').notNull(),
+    visitedAt: ts('visited_at').notNull(),
+    placeEnc: text('place_enc').notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    /** well | needs_help | not_home */
+    outcome: text('outcome').notNull(),
+    noteEnc: text('note_enc'),
+    visitorUserId: uuid('visitor_user_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('care_visits_plan_idx').on(t.planId, t.visitedAt),
+    index('care_visits_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** A visit that was due and not made (flagged by the `care.missed-visits` job), once per plan and due time. */
+export const careMisses = pgTable(
+  'care_misses',
+  {
+    id: uuid('id').primaryKey(),
+    planId: uuid('plan_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    dueAt: ts('due_at').notNull(),
+    flaggedAt: ts('flagged_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('care_misses_uq').on(t.planId, t.dueAt),
+    index('care_misses_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/**
+ * Temporary relief (临时救助, R-SV-3, seed 002 三(四)16): handled by the unit where the emergency happened,
+ * whatever the applicant's household registration; items of money, goods and services (amounts in fen).
+ * The applicant's identity is sealed like a resident's (ciphertext, blind index, mask).
+ */
+export const careRelief = pgTable(
+  'care_relief',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull(),
+    ...scopedColumns(),
+    emergencyPlace: text('emergency_place').notNull(),
+    applicantNameEnc: text('applicant_name_enc').notNull(),
+    applicantNameMask: text('applicant_name_mask').notNull(),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    idNumberMask: text('id_number_mask'),
+    phoneEnc: text('phone_enc'),
+    phoneMask: text('phone_mask'),
+    hukouPlace: text('hukou_place').notNull(),
+    localHukou: boolean('local_hukou').notNull(),
+    reason: text('reason').notNull(),
+    items: jsonb('items')
+      .$type<{ kind: string; description: string; amountFen: number | null; provider: string | null }[]>()
+      .notNull(),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+    moneyFen: bigint('money_fen', { mode: 'number' }).notNull(),
+    /** applied | approved | rejected | granted */
+    state: text('state').notNull(),
+    decisionNote: text('decision_note'),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: ts('decided_at'),
+    grantedAt: ts('granted_at'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('care_relief_number_uq').on(t.number),
+    index('care_relief_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);

@@ -1,0 +1,177 @@
+import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
+import type { FacilityListQuery } from '../../../shared/contracts/facilities';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { type FacilityAction, facilitiesPolicy } from './facilities.policy';
+import { fcFacilities, fcKinds } from './facilities.table';
+
+/** The only code that queries the facilities module's tables (CONTRIBUTING: boundaries). */
+export type FacilityRow = typeof fcFacilities.$inferSelect;
+export type KindRow = typeof fcKinds.$inferSelect;
+
+export function allKinds(db: Db): Promise<KindRow[]> {
+  return db.select().from(fcKinds).orderBy(asc(fcKinds.sort), asc(fcKinds.key));
+}
+
+export async function kindByKey(db: Db, key: string): Promise<KindRow | undefined> {
+  const [k] = await db.select().from(fcKinds).where(eq(fcKinds.key, key));
+  return k;
+}
+
+export async function insertKind(tx: Db, row: typeof fcKinds.$inferInsert): Promise<KindRow> {
+  const [k] = await tx.insert(fcKinds).values(row).returning();
+  return k!;
+}
+
+export async function updateKind(
+  tx: Db,
+  key: string,
+  patch: Partial<typeof fcKinds.$inferInsert>,
+): Promise<KindRow> {
+  const [k] = await tx.update(fcKinds).set(patch).where(eq(fcKinds.key, key)).returning();
+  return k!;
+}
+
+export async function insertFacility(tx: Db, row: typeof fcFacilities.$inferInsert): Promise<FacilityRow> {
+  const [f] = await tx.insert(fcFacilities).values(row).returning();
+  return f!;
+}
+
+/** Updates a facility at the version the caller read; undefined when someone else changed it first. */
+export async function updateFacility(
+  tx: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof fcFacilities.$inferInsert>,
+): Promise<FacilityRow | undefined> {
+  const [f] = await tx
+    .update(fcFacilities)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(fcFacilities.id, id), eq(fcFacilities.version, version)))
+    .returning();
+  return f;
+}
+
+/** A facility in reach for `action`, else undefined (404). */
+export async function findFacility(
+  db: Db,
+  actor: Actor,
+  action: FacilityAction,
+  id: string,
+): Promise<FacilityRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [f] = await db
+    .select()
+    .from(fcFacilities)
+    .where(and(eq(fcFacilities.id, id), facilitiesPolicy.scope(actor, action)));
+  return f;
+}
+
+function listWhere(
+  actor: Actor,
+  q: Omit<FacilityListQuery, 'page' | 'pageSize'>,
+  underPath: string | undefined,
+  kindsOfCategory: string[] | undefined,
+): SQL | undefined {
+  const conds: (SQL | undefined)[] = [facilitiesPolicy.scope(actor, 'read')];
+  if (underPath) conds.push(sql`${fcFacilities.orgPath} like ${`${underPath}%`}`);
+  if (q.kind) conds.push(eq(fcFacilities.kind, q.kind));
+  if (kindsOfCategory)
+    conds.push(kindsOfCategory.length ? inArray(fcFacilities.kind, kindsOfCategory) : sql`false`);
+  if (q.status) conds.push(eq(fcFacilities.status, q.status));
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(fcFacilities.name, like), ilike(fcFacilities.address, like)));
+  }
+  return and(...conds);
+}
+
+export function listFacilityRows(
+  db: Db,
+  actor: Actor,
+  q: FacilityListQuery,
+  underPath: string | undefined,
+  kindsOfCategory: string[] | undefined,
+): Promise<Page<FacilityRow>> {
+  return listPage(db, {
+    table: fcFacilities,
+    where: listWhere(actor, q, underPath, kindsOfCategory),
+    orderBy: [
+      asc(fcFacilities.orgPath),
+      asc(fcFacilities.kind),
+      desc(fcFacilities.createdAt),
+      asc(fcFacilities.id),
+    ],
+    page: q,
+  });
+}
+
+export function allFacilityRows(
+  db: Db,
+  actor: Actor,
+  q: Omit<FacilityListQuery, 'page' | 'pageSize'>,
+  underPath: string | undefined,
+  kindsOfCategory: string[] | undefined,
+  limit: number,
+): Promise<FacilityRow[]> {
+  return db
+    .select()
+    .from(fcFacilities)
+    .where(listWhere(actor, q, underPath, kindsOfCategory))
+    .orderBy(asc(fcFacilities.orgPath), asc(fcFacilities.kind), asc(fcFacilities.id))
+    .limit(limit);
+}
+
+/** Facilities in use under any of these unit paths (coverage reads; the caller scoped the units). */
+export function inUseFacilitiesUnder(db: Db, paths: readonly string[]): Promise<FacilityRow[]> {
+  if (paths.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(fcFacilities)
+    .where(
+      and(
+        eq(fcFacilities.status, 'in_use'),
+        or(...paths.map((p) => sql`${fcFacilities.orgPath} like ${`${p}%`}`)),
+      ),
+    );
+}
+
+/**
+ * Facilities in use with a point inside the box (degrees) — anyone's, for the 15-minute life circle:
+ * residents walk to the shop across the community's boundary. Only counts leave the module's use cases.
+ */
+export function facilitiesInBox(
+  db: Db,
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
+): Promise<FacilityRow[]> {
+  return db
+    .select()
+    .from(fcFacilities)
+    .where(
+      and(
+        eq(fcFacilities.status, 'in_use'),
+        gte(fcFacilities.lat, box.minLat),
+        lte(fcFacilities.lat, box.maxLat),
+        gte(fcFacilities.lng, box.minLng),
+        lte(fcFacilities.lng, box.maxLng),
+      ),
+    );
+}
+
+/** Facilities of `kind` under `path` built (built_on) in `year`. */
+export async function countBuiltInYear(db: Db, path: string, kind: string, year: number): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(fcFacilities)
+    .where(
+      and(
+        eq(fcFacilities.kind, kind),
+        sql`${fcFacilities.orgPath} like ${`${path}%`}`,
+        gte(fcFacilities.builtOn, `${year}-01-01`),
+        lte(fcFacilities.builtOn, `${year}-12-31`),
+      ),
+    );
+  return r?.n ?? 0;
+}

@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  type FacilityDto,
+  coverageQuery,
+  coverageSchema,
+  facilityBody,
+  facilityKindSchema,
+  facilityListQuery,
+  facilityPatch,
+  facilitySchema,
+  kindBody,
+} from '../../../shared/contracts/facilities';
+import { FACILITIES_AUDIT } from '../../../shared/i18n/audit.facilities';
+import { FACILITIES_ERRORS } from '../../../shared/i18n/errors.facilities';
+import { facilitiesAccess } from '../../../shared/permissions/facilities';
+import { access } from '../../platform/access';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as tables from './facilities.table';
+import {
+  coverage,
+  createFacility,
+  exportFacilities,
+  getFacility,
+  listFacilities,
+  listKinds,
+  saveKind,
+  updateFacility,
+} from './facilities.usecases';
+
+const STATUS_ZH = { planned: '规划中', building: '建设中', in_use: '在用', closed: '停用' } as const;
+
+function facilitiesXlsx(rows: FacilityDto[], en: boolean) {
+  return toXlsx<FacilityDto>(
+    en ? 'Facilities' : '社区设施',
+    [
+      { header: en ? 'Community' : '社区（村）', width: 14, value: (r) => r.communityName },
+      { header: en ? 'Unit' : '所属单元', width: 14, value: (r) => r.unitName },
+      { header: en ? 'Kind' : '类型', width: 20, value: (r) => (en ? r.kindNameEn : r.kindNameZh) },
+      { header: en ? 'Name' : '名称', width: 26, value: (r) => r.name },
+      { header: en ? 'Address' : '地址', width: 26, value: (r) => r.address },
+      { header: en ? 'Longitude' : '经度', value: (r) => r.lng },
+      { header: en ? 'Latitude' : '纬度', value: (r) => r.lat },
+      { header: en ? 'Area (m²)' : '面积（㎡）', value: (r) => r.areaM2 },
+      { header: en ? 'Hours' : '开放时间', width: 18, value: (r) => r.hours },
+      { header: en ? 'Operator' : '运营方', width: 18, value: (r) => r.operator },
+      { header: en ? 'Staff' : '工作人员', value: (r) => r.staffCount },
+      { header: en ? 'Status' : '状态', value: (r) => (en ? r.status : STATUS_ZH[r.status]) },
+    ],
+    rows,
+  );
+}
+
+/**
+ * Facilities (issue 16 §1): the registry with kinds as data and the coverage rules computed from
+ * coordinates (R-ORG-5, R-ORG-6, the 15-minute life circle).
+ */
+export const facilitiesModule = defineModule({
+  name: 'facilities',
+  tables,
+  access: facilitiesAccess,
+  errors: FACILITIES_ERRORS,
+  audit: FACILITIES_AUDIT,
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['facilities'];
+    const idParams = z.object({ id: z.string().max(64) });
+
+    app.get(
+      '/api/facilities/kinds',
+      {
+        config: { access: access.permission('facilities.read') },
+        schema: { tags, response: { 200: z.object({ items: z.array(facilityKindSchema) }) } },
+      },
+      async (req) => ({ items: await listKinds(actorCtxOf(deps, req)) }),
+    );
+    app.post(
+      '/api/facilities/kinds',
+      {
+        config: { access: access.permission('facilities.configure') },
+        schema: { tags, body: kindBody, response: { 200: facilityKindSchema } },
+      },
+      (req) => saveKind(actorCtxOf(deps, req), req.body, true),
+    );
+    app.put(
+      '/api/facilities/kinds',
+      {
+        config: { access: access.permission('facilities.configure') },
+        schema: { tags, body: kindBody, response: { 200: facilityKindSchema } },
+      },
+      (req) => saveKind(actorCtxOf(deps, req), req.body, false),
+    );
+    app.get(
+      '/api/facilities/coverage',
+      {
+        config: { access: access.permission('facilities.read') },
+        schema: { tags, querystring: coverageQuery, response: { 200: coverageSchema } },
+      },
+      (req) => coverage(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/facilities',
+      {
+        config: { access: access.permission('facilities.read') },
+        schema: { tags, querystring: facilityListQuery, response: { 200: pageOf(facilitySchema) } },
+      },
+      (req) => listFacilities(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/facilities/export.xlsx',
+      {
+        config: { access: access.permission('facilities.read') },
+        schema: { tags, querystring: facilityListQuery.omit({ page: true, pageSize: true }) },
+      },
+      async (req, reply) => {
+        const rows = await exportFacilities(actorCtxOf(deps, req), req.query);
+        const en = req.locale === 'en';
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(en ? 'facilities.xlsx' : '社区设施.xlsx'))
+          .send(await facilitiesXlsx(rows, en));
+      },
+    );
+    app.post(
+      '/api/facilities',
+      {
+        config: { access: access.permission('facilities.manage') },
+        schema: { tags, body: facilityBody, response: { 200: facilitySchema } },
+      },
+      (req) => createFacility(actorCtxOf(deps, req), req.body),
+    );
+    app.get(
+      '/api/facilities/:id',
+      {
+        config: { access: access.permission('facilities.read') },
+        schema: { tags, params: idParams, response: { 200: facilitySchema } },
+      },
+      (req) => getFacility(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/facilities/:id',
+      {
+        config: { access: access.permission('facilities.manage') },
+        schema: { tags, params: idParams, body: facilityPatch, response: { 200: facilitySchema } },
+      },
+      (req) => updateFacility(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+  },
+});

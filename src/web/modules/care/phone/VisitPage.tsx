@@ -1,0 +1,259 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useParams } from 'react-router';
+import { type MessageKey, useI18n } from '../../../app/i18n';
+import {
+  BackLink,
+  ErrorBox,
+  Field,
+  Loading,
+  Notice,
+  RequireLogin,
+  Section,
+  Shell,
+  Tag,
+  fieldErrors,
+  formatAt,
+  useToast,
+} from '../../../phone/ui';
+import { type PlanDetail, careApi, careKeys } from '../api';
+
+const OUTCOMES = ['well', 'needs_help', 'not_home'] as const;
+
+/** /m/care/:id: one person's plan, the audited reveal of their contact, and the visit form (time + place). */
+export default function VisitPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('care.m.title')}>
+      <RequireLogin>
+        <Plan />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Plan() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const plan = useQuery({ queryKey: careKeys.plan(id), queryFn: () => careApi.plan(id) });
+  return (
+    <>
+      <BackLink to="/m/care" label={t('care.m.back')} />
+      {plan.isPending ? (
+        <Loading />
+      ) : plan.isError ? (
+        <ErrorBox error={plan.error} onRetry={() => plan.refetch()} />
+      ) : (
+        <>
+          <Person plan={plan.data} />
+          {plan.data.canVisit ? <VisitForm plan={plan.data} /> : null}
+          <History plan={plan.data} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Person({ plan }: { plan: PlanDetail }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const reveal = useMutation({ mutationFn: () => careApi.reveal(plan.id), onError: (e) => toast.error(e) });
+  return (
+    <Section
+      title={reveal.data?.name ?? plan.residentNameMask}
+      extra={<Tag kind="plain">{t(`care.tag.${plan.tag}` as MessageKey)}</Tag>}
+      testId="care-person"
+    >
+      <p className="ph-p">
+        {plan.communityName ?? ''} {plan.unitName ?? ''}
+      </p>
+      <p className="ph-p">
+        {t('care.m.due', { at: formatAt(plan.nextDueAt) })}
+        {plan.overdue ? (
+          <>
+            {' '}
+            <Tag kind="danger">{t('care.overdue')}</Tag>
+          </>
+        ) : null}
+      </p>
+      {reveal.data ? (
+        <p className="ph-p" data-testid="care-contact">
+          {t('care.m.phone')}：{reveal.data.phone ?? '—'}
+          <br />
+          {t('care.m.address')}：{reveal.data.address ?? '—'}
+        </p>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="btn btn-block"
+            onClick={() => reveal.mutate()}
+            disabled={reveal.isPending}
+            data-testid="care-reveal"
+          >
+            {t('care.m.showContact')}
+          </button>
+          <span className="muted">{t('care.m.contactHint')}</span>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function VisitForm({ plan }: { plan: PlanDetail }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('well');
+  const [place, setPlace] = useState(t('care.m.placeDefault'));
+  const [note, setNote] = useState('');
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useMutation({
+    mutationFn: () =>
+      careApi.visit(plan.id, {
+        place,
+        outcome,
+        note: note || null,
+        lat: point?.lat ?? null,
+        lng: point?.lng ?? null,
+      }),
+    onSuccess: (d) => {
+      qc.setQueryData(careKeys.plan(plan.id), d);
+      qc.invalidateQueries({ queryKey: careKeys.all });
+      setNote('');
+      toast(t('care.m.saved'));
+    },
+    onError: (e) => {
+      setErrors(fieldErrors(e));
+      toast.error(e);
+    },
+  });
+  const locate = () => {
+    if (!navigator.geolocation) {
+      toast.error(new Error(t('care.m.locationFailed')));
+      return;
+    }
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setPoint({ lat: pos.coords.latitude, lng: pos.coords.longitude });
+        setLocating(false);
+      },
+      () => {
+        setLocating(false);
+        toast.error(new Error(t('care.m.locationFailed')));
+      },
+      { timeout: 8000 },
+    );
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!place.trim()) {
+      setErrors({ place: t('common.required') });
+      return;
+    }
+    setErrors({});
+    submit.mutate();
+  };
+  return (
+    <Section title={t('care.m.log')} testId="care-visit-form">
+      <form onSubmit={onSubmit} noValidate>
+        <fieldset className="field" style={{ border: 0, padding: 0 }}>
+          <legend className="field-label">{t('care.m.outcome')}</legend>
+          <div className="seg" data-testid="care-outcome">
+            {OUTCOMES.map((o) => (
+              <button key={o} type="button" aria-pressed={outcome === o} onClick={() => setOutcome(o)}>
+                {t(`care.outcome.${o}` as MessageKey)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <Field label={t('care.m.place')} error={errors.place}>
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              maxLength={120}
+              value={place}
+              onChange={(e) => setPlace(e.target.value)}
+              data-testid="care-place"
+            />
+          )}
+        </Field>
+        {point ? (
+          <Notice kind="ok">{t('care.m.located')}</Notice>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-block"
+            onClick={locate}
+            disabled={locating}
+            style={{ marginBottom: 12 }}
+          >
+            {t('care.m.useLocation')}
+          </button>
+        )}
+        <Field label={t('care.m.note')} error={errors.note}>
+          {(p) => (
+            <textarea
+              {...p}
+              className="textarea"
+              rows={3}
+              maxLength={1000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-testid="care-note"
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          className="btn btn-primary btn-block btn-big"
+          disabled={submit.isPending}
+          data-testid="care-submit"
+        >
+          {t('care.m.submit')}
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+function History({ plan }: { plan: PlanDetail }) {
+  const { t } = useI18n();
+  const rows = [
+    ...plan.visits.map((v) => ({ at: v.visitedAt, key: v.id, visit: v })),
+    ...plan.misses.map((m) => ({ at: m.dueAt, key: `miss-${String(m.dueAt)}`, visit: null })),
+  ].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
+  return (
+    <Section title={t('care.m.history')} testId="care-history">
+      {rows.length === 0 ? <p className="ph-p">{t('care.m.noVisits')}</p> : null}
+      {rows.slice(0, 20).map((r) =>
+        r.visit ? (
+          <div key={r.key} style={{ padding: '8px 0', borderTop: '1px solid #e5e5e5' }}>
+            <div className="row" style={{ justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+              <strong>{formatAt(r.visit.visitedAt)}</strong>
+              <Tag kind={r.visit.outcome === 'well' ? 'ok' : 'warn'}>
+                {t(`care.outcome.${r.visit.outcome}` as MessageKey)}
+              </Tag>
+            </div>
+            <span className="ph-p" style={{ display: 'block' }}>
+              {r.visit.place}
+              {r.visit.visitorName ? `　${r.visit.visitorName}` : ''}
+            </span>
+            {r.visit.note ? <span className="muted">{r.visit.note}</span> : null}
+          </div>
+        ) : (
+          <div key={r.key} style={{ padding: '8px 0', borderTop: '1px solid #e5e5e5' }}>
+            <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
+              <strong>{formatAt(r.at)}</strong>
+              <Tag kind="danger">{t('care.m.missed', { n: 1 })}</Tag>
+            </div>
+          </div>
+        ),
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,506 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useLocation } from 'react-router';
+import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatNumber } from '../../app/format';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Coverage, type Facility, type FacilityKind, fcApi, fcKeys } from './api';
+
+const STATUS_COLOR = { planned: 'default', building: 'orange', in_use: 'green', closed: 'red' } as const;
+
+/** 社区设施: the registry (kinds as data) and the coverage computed from coordinates (R-ORG-5, R-ORG-6, life circle). */
+export default function FacilitiesPage() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'list');
+  return (
+    <>
+      <PageHeader title={t('fc.title')} subtitle={t('fc.subtitle')} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'list', label: t('fc.tab.list'), children: <Registry /> },
+          { key: 'coverage', label: t('fc.tab.coverage'), children: <CoverageTable /> },
+        ]}
+      />
+    </>
+  );
+}
+
+function useKinds() {
+  return useQuery({ queryKey: fcKeys.kinds, queryFn: fcApi.kinds, staleTime: 300_000 });
+}
+
+function kindName(k: FacilityKind | undefined, locale: string) {
+  return k ? (locale === 'en' ? k.nameEn : k.nameZh) : '';
+}
+
+function Registry() {
+  const { t, locale } = useI18n();
+  const { can } = useAuth();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [q, setQ] = useState<{
+    q?: string;
+    kind?: string;
+    category?: string;
+    page: number;
+    pageSize: number;
+  }>({
+    page: 1,
+    pageSize: 20,
+  });
+  const [editing, setEditing] = useState<Facility | 'new' | null>(null);
+  const kinds = useKinds();
+  const list = useQuery({
+    queryKey: fcKeys.list(q),
+    queryFn: () => fcApi.list(q),
+    placeholderData: keepPreviousData,
+  });
+  const exportXlsx = async () => {
+    try {
+      const { page: _p, pageSize: _s, ...rest } = q;
+      const name = await fcApi.export(rest);
+      message.success(t('common.exported', { name }));
+    } catch (e) {
+      showError(e);
+    }
+  };
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('fc.search')}
+          style={{ width: 220 }}
+          onSearch={(v) => setQ({ ...q, q: v || undefined, page: 1 })}
+        />
+        <Select
+          allowClear
+          placeholder={t('fc.allCategories')}
+          style={{ width: 160 }}
+          value={q.category}
+          onChange={(v) => setQ({ ...q, category: v, page: 1 })}
+          options={FACILITY_CATEGORIES.map((c) => ({ value: c, label: t(`fc.cat.${c}` as MessageKey) }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('fc.allKinds')}
+          style={{ width: 240 }}
+          value={q.kind}
+          onChange={(v) => setQ({ ...q, kind: v, page: 1 })}
+          options={(kinds.data?.items ?? []).map((k) => ({ value: k.key, label: kindName(k, locale) }))}
+        />
+        <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
+          {t('common.export')}
+        </Button>
+        {can('facilities.manage') ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="fc-new"
+          >
+            {t('fc.new')}
+          </Button>
+        ) : null}
+      </Space>
+      <Table<Facility>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('fc.empty') }}
+        scroll={{ x: 1100 }}
+        pagination={{
+          current: q.page,
+          pageSize: q.pageSize,
+          total: list.data?.total,
+          showSizeChanger: true,
+          onChange: (page, pageSize) => setQ({ ...q, page, pageSize }),
+        }}
+        columns={[
+          {
+            title: t('fc.field.community'),
+            dataIndex: 'communityName',
+            width: 120,
+            render: (v, r) => v ?? r.unitName,
+          },
+          { title: t('fc.field.name'), dataIndex: 'name', width: 220 },
+          {
+            title: t('fc.field.kind'),
+            dataIndex: 'kind',
+            width: 180,
+            render: (_: string, r) => (locale === 'en' ? r.kindNameEn : r.kindNameZh),
+          },
+          {
+            title: t('fc.field.area'),
+            dataIndex: 'areaM2',
+            width: 100,
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : formatNumber(v)),
+          },
+          {
+            title: t('fc.field.hours'),
+            dataIndex: 'hours',
+            width: 180,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('fc.field.operator'),
+            dataIndex: 'operator',
+            width: 160,
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('fc.field.staff'), dataIndex: 'staffCount', width: 80, align: 'right' },
+          {
+            title: t('fc.field.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (v: Facility['status']) => (
+              <Tag color={STATUS_COLOR[v]}>{t(`fc.status.${v}` as MessageKey)}</Tag>
+            ),
+          },
+          {
+            title: '',
+            key: 'edit',
+            width: 80,
+            render: (_: unknown, r) =>
+              r.canEdit ? (
+                <Button size="small" onClick={() => setEditing(r)}>
+                  {t('common.edit')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {editing ? (
+        <FacilityModal
+          facility={editing === 'new' ? null : editing}
+          kinds={kinds.data?.items ?? []}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+function FacilityModal({
+  facility,
+  kinds,
+  onClose,
+}: {
+  facility: Facility | null;
+  kinds: FacilityKind[];
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => {
+      const body: Record<string, unknown> = {};
+      for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
+      if (facility) {
+        const { orgUnitId: _u, ...patch } = body;
+        return fcApi.update(facility.id, { ...patch, version: facility.version });
+      }
+      return fcApi.create(body);
+    },
+    onSuccess: () => {
+      message.success(t('fc.saved'));
+      qc.invalidateQueries({ queryKey: ['facilities'] });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const req = [{ required: true }];
+  return (
+    <Modal
+      open
+      title={facility ? t('fc.edit') : t('fc.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={facility ?? { status: 'in_use', staffCount: 0 }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Row gutter={12}>
+          {facility ? null : (
+            <Col span={12}>
+              <Form.Item name="orgUnitId" label={t('fc.field.unit')} rules={req}>
+                <OrgUnitSelect
+                  selectableKinds={['subdistrict', 'community', 'grid', 'compound']}
+                  searchKind="community"
+                />
+              </Form.Item>
+            </Col>
+          )}
+          <Col span={12}>
+            <Form.Item name="kind" label={t('fc.field.kind')} rules={req}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={kinds
+                  .filter((k) => k.active)
+                  .map((k) => ({ value: k.key, label: kindName(k, locale) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="name" label={t('fc.field.name')} rules={req}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="address" label={t('fc.field.address')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="lng" label={t('fc.field.lng')}>
+              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="lat" label={t('fc.field.lat')}>
+              <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="areaM2" label={t('fc.field.area')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="officeAreaM2" label={t('fc.field.officeArea')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="hours" label={t('fc.field.hours')}>
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="operator" label={t('fc.field.operator')}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="operatorKind" label={t('fc.field.operatorKind')}>
+              <Select
+                allowClear
+                options={OPERATOR_KINDS.map((o) => ({ value: o, label: t(`fc.op.${o}` as MessageKey) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="staffCount" label={t('fc.field.staff')}>
+              <InputNumber min={0} max={9999} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="beds" label={t('fc.field.beds')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="status" label={t('fc.field.status')}>
+              <Select
+                options={FACILITY_STATUSES.map((s) => ({
+                  value: s,
+                  label: t(`fc.status.${s}` as MessageKey),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Text type="secondary">{t('fc.fourSync')}</Typography.Text>
+        <Row gutter={12} style={{ marginTop: 8 }}>
+          {(['plannedOn', 'builtOn', 'acceptedOn', 'handedOverOn'] as const).map((f) => (
+            <Col span={6} key={f}>
+              <Form.Item name={f} label={t(`fc.field.${f}` as MessageKey)}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Form.Item name="note" label={t('fc.field.note')}>
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function CoverageTable() {
+  const { t } = useI18n();
+  const cov = useQuery({ queryKey: fcKeys.coverage, queryFn: fcApi.coverage });
+  if (cov.isError) return <ErrorResult error={cov.error} onRetry={() => cov.refetch()} />;
+  const d = cov.data;
+  type Row = Coverage['rows'][number];
+  return (
+    <Card
+      size="small"
+      title={
+        d ? (
+          <Typography.Text type="secondary" style={{ whiteSpace: 'normal', fontWeight: 'normal' }}>
+            {t('fc.cov.rules', {
+              d: d.subStationDistanceM,
+              min: d.subStationStaffMin,
+              max: d.subStationStaffMax,
+              per: d.elderlyCareResidentsPerFacility,
+              r: d.lifeCircleRadiusM,
+            })}
+          </Typography.Text>
+        ) : null
+      }
+    >
+      {d?.venues.map((v) => (
+        <Tag
+          key={v.subdistrictId}
+          color={v.built >= v.target ? 'green' : 'orange'}
+          style={{ marginBottom: 12 }}
+        >
+          {t('fc.cov.venues', { name: v.subdistrictName, year: v.year, built: v.built, target: v.target })}
+        </Tag>
+      ))}
+      <Table<Row>
+        rowKey="communityId"
+        size="small"
+        loading={cov.isPending}
+        dataSource={d?.rows}
+        pagination={d && d.rows.length > 50 ? { pageSize: 50 } : false}
+        locale={{ emptyText: t('fc.cov.empty') }}
+        scroll={{ x: 1100 }}
+        data-testid="fc-coverage"
+        columns={[
+          { title: t('fc.field.community'), dataIndex: 'communityName', width: 120, fixed: 'left' },
+          {
+            title: t('fc.cov.urbanVillage'),
+            dataIndex: 'urbanVillage',
+            width: 80,
+            render: (v: boolean) => (v ? <Tag color="purple">{t('fc.cov.urbanVillage')}</Tag> : ''),
+          },
+          {
+            title: t('fc.cov.permanent'),
+            dataIndex: 'permanentResidents',
+            width: 90,
+            align: 'right',
+            render: (n: number) => formatNumber(n),
+          },
+          {
+            title: t('fc.cov.centre'),
+            dataIndex: 'centre',
+            width: 180,
+            render: (c: Row['centre']) => c?.name ?? '—',
+          },
+          {
+            title: t('fc.cov.distance'),
+            dataIndex: 'distanceToCentreM',
+            width: 100,
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : formatNumber(v)),
+          },
+          {
+            title: t('fc.cov.subStation'),
+            key: 'sub',
+            width: 180,
+            render: (_: unknown, r) =>
+              r.subStations.length
+                ? r.subStations.map((s) => `${s.name}（${s.staffCount}）`).join('、')
+                : r.needsSubStation
+                  ? t('fc.cov.subStationNone')
+                  : t('fc.cov.notNeeded'),
+          },
+          {
+            title: t('fc.cov.elderly'),
+            key: 'elderly',
+            width: 110,
+            align: 'right',
+            render: (_: unknown, r) =>
+              r.urbanVillage
+                ? `${r.elderlyCareFacilities} / ${r.elderlyCareRequired}`
+                : r.elderlyCareFacilities,
+          },
+          {
+            title: t('fc.cov.lifeCircle'),
+            key: 'life',
+            width: 220,
+            render: (_: unknown, r) => (
+              <span
+                title={
+                  r.lifeCircleMissing.length
+                    ? t('fc.cov.missing', {
+                        list: r.lifeCircleMissing.map((c) => t(`fc.cat.${c}` as MessageKey)).join('、'),
+                      })
+                    : undefined
+                }
+              >
+                {t('fc.cov.lifeCircleOf', { n: 11 - r.lifeCircleMissing.length })}
+                {r.lifeCircleMissing.length ? (
+                  <Typography.Text type="secondary">
+                    {'　'}
+                    {t('fc.cov.missing', {
+                      list: r.lifeCircleMissing.map((c) => t(`fc.cat.${c}` as MessageKey)).join('、'),
+                    })}
+                  </Typography.Text>
+                ) : null}
+              </span>
+            ),
+          },
+          {
+            title: t('fc.cov.flags'),
+            dataIndex: 'flags',
+            width: 220,
+            render: (flags: Row['flags']) =>
+              flags.length === 0 ? (
+                <Tag color="green">{t('fc.cov.ok')}</Tag>
+              ) : (
+                flags.map((f) => (
+                  <Tag key={f} color={f === 'life_circle_gaps' ? 'orange' : 'red'}>
+                    {t(`fc.flag.${f}` as MessageKey)}
+                  </Tag>
+                ))
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
