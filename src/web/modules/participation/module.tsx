@@ -4,7 +4,7 @@ import { participationEn, participationZh } from './i18n';
 import { participationConsoleRoutes } from './routes';
 import { useParticipationTodo } from './todo';
 
-/** 议事协商: meetings and votes with legal quorums. */
+/** 议事协商: meetings and votes with legal quorums, procedures for major matters, 居务公开. */
 export const participationWebModule = defineWebModule({
   name: 'participation',
   i18n: { 'zh-CN': participationZh, en: participationEn },
@@ -18,6 +18,8 @@ export const participationWebModule = defineWebModule({
       order: 26,
       children: [
         { path: '/meetings', label: 'participation.menu.meetings', permission: 'participation.read' },
+        { path: '/procedures', label: 'participation.menu.procedures', permission: 'participation.read' },
+        { path: '/disclosures', label: 'participation.menu.disclosures', permission: 'participation.read' },
       ],
     },
   ],
