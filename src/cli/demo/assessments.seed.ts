@@ -1,3 +1,4 @@
+import { chinaDate } from '../../shared/chinaTime';
 import { and, eq, inArray } from 'drizzle-orm';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import {
@@ -19,7 +20,6 @@ import type { Role } from '../../shared/permissions';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
 const DAY = 86_400_000;
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 type S = 'A' | 'B' | 'C';
 /** Evaluator states of Ⅱ-1…Ⅱ-10, the six aspect ratings of each project, the projects. */

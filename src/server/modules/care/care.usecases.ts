@@ -1,3 +1,4 @@
+import { chinaDateCompact } from '../../../shared/chinaTime';
 import type {
   PlanBody,
   PlanDetailDto,
@@ -413,8 +414,7 @@ async function reliefDtos(ctx: ActorCtx, rows: ReliefRow[]): Promise<ReliefDto[]
   }));
 }
 
-const chinaDate = (d: Date) =>
-  new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+const chinaDate = chinaDateCompact;
 
 /**
  * R-SV-3: temporary relief applied for at the place where the emergency happened — the unit handling it is

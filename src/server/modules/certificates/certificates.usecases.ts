@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../shared/chinaTime';
 import type {
   CatalogueBody,
   CatalogueItemDto,
@@ -32,7 +33,6 @@ import {
   listSealRows,
 } from './certificates.repository';
 
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const CATALOGUE_LEVELS = new Set(['city', 'district', 'subdistrict']);
 /** A specific clause names an article (第…条) — "according to law" is not one. */
 const SPECIFIC_CLAUSE = /第[一二三四五六七八九十百千零〇\d]+条/;

@@ -1,3 +1,4 @@
+import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -73,10 +74,7 @@ const ZH = {
   ticket: { emergency: '应急单', key: '重点单', regular: '常规单' },
 } as const;
 
-function fmt(d: Date | null): string {
-  if (!d) return '';
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+const fmt = chinaMinute;
 
 function ticketsXlsx(rows: DisputeDto[], en: boolean) {
   return toXlsx<DisputeDto>(

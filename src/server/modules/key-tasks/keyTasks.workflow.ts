@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../shared/chinaTime';
 import {
   TASK_STATES,
   type TaskAction,
@@ -13,7 +14,7 @@ import { ktSteps, ktTasks } from './keyTasks.table';
 
 /** The end of a China calendar day: a deadline "by 31 August" holds through that whole day. */
 export const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
-export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { chinaDate };
 
 const needComment = (input: TaskActionBody) => {
   if (!input.comment) throw new AppError('key_tasks.comment_required', 422);

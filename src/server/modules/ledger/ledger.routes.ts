@@ -1,3 +1,4 @@
+import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -113,8 +114,7 @@ export const ledgerModule = defineModule({
         const { account, lines } = await statementAll(actorCtxOf(deps, req), req.params.id, req.query);
         const en = req.locale === 'en';
         const unit = account.unit === 'points' ? (en ? 'points' : '积分') : en ? 'minutes' : '分钟';
-        const fmt = (d: Date) =>
-          new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+        const fmt = chinaMinute;
         const buf = await toXlsx(
           en ? 'Statement' : '明细',
           [

@@ -1,3 +1,4 @@
+import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -65,8 +66,7 @@ const idempotencyHeader = (req: FastifyRequest) => {
 };
 
 /** China local time, e.g. 2026-11-23 09:00. */
-const local = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+const local = (d: Date | null) => chinaMinute(d);
 
 export const merchantsModule = defineModule({
   name: 'merchants',

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../shared/chinaTime';
 import type { z } from 'zod';
 import {
   type CreateMeetingBody,
@@ -50,7 +51,7 @@ export type Locale = 'zh-CN' | 'en';
 const DAY = 24 * 3_600_000;
 
 /** The calendar date in China (UTC+8) of an instant, as YYYY-MM-DD. */
-export const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { chinaDate };
 
 const ruleOf = (m: Pick<MeetingRow, 'kind'>) => MEETING_RULES[m.kind as MeetingKind];
 const quorumRatio = (m: Pick<MeetingRow, 'kind' | 'basis'>) =>

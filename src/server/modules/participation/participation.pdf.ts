@@ -1,69 +1,17 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import {
   MEETING_BASIS_NAMES,
   MEETING_KIND_NAMES,
   type MeetingDetailDto,
 } from '../../../shared/contracts/participation';
 import { AppError } from '../../platform/errors';
+import { cjkFont, renderPdf } from '../../platform/pdf';
 import { chinaDate } from './meetings.usecases';
 
 /**
- * Minutes of a meeting as a PDF (pdfmake + a CJK system font, like the volunteers' certificate; restated
- * here because modules share code only through their api files): the meeting, the quorum in words from
+ * Minutes of a meeting as a PDF (platform/pdf.ts: pdfmake with a CJK system font): the meeting, the quorum in words from
  * recorded attendance, the attendance list, each motion with its tally and the rule applied, the
  * minutes, corrections added after closing, and signature lines.
  */
-const FONT_CANDIDATES: { path: string; name?: string }[] = [
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', name: 'WenQuanYiMicroHei' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', name: 'WenQuanYiZenHei' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' },
-];
-
-function cjkFont(): { path: string; name?: string } | null {
-  const env = process.env.LINLI_CJK_FONT;
-  if (env) {
-    if (!existsSync(env)) return null;
-    const name = process.env.LINLI_CJK_FONT_NAME;
-    return name ? { path: env, name } : { path: env };
-  }
-  return FONT_CANDIDATES.find((c) => existsSync(c.path)) ?? null;
-}
-
-interface PdfPrinterLike {
-  createPdfKitDocument(doc: unknown): Promise<{ on(e: string, f: (x?: Buffer) => void): void; end(): void }>;
-}
-const require = createRequire(import.meta.url);
-
-async function render(doc: unknown, font: { path: string; name?: string }): Promise<Buffer> {
-  const Printer = (
-    require('pdfmake/js/Printer') as {
-      default: new (
-        fonts: unknown,
-        vfs: unknown,
-        urlResolver: unknown,
-        localAccessPolicy: (path: string) => boolean,
-      ) => PdfPrinterLike;
-    }
-  ).default;
-  const def = () => (font.name ? [font.path, font.name] : font.path);
-  const noUrls = { resolve: () => Promise.resolve(), resolved: () => Promise.resolve([]) };
-  const printer = new Printer(
-    { CJK: { normal: def(), bold: def(), italics: def(), bolditalics: def() } },
-    null,
-    noUrls,
-    (path) => path === font.path,
-  );
-  const pdf = await printer.createPdfKitDocument(doc);
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c) => chunks.push(c!));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', (e) => reject(e));
-    pdf.end();
-  });
-}
-
 const timeText = (d: Date) => {
   const s = new Date(d.getTime() + 8 * 3_600_000).toISOString();
   return `${s.slice(0, 4)}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
@@ -143,5 +91,5 @@ export async function minutesPdf(m: MeetingDetailDto): Promise<Buffer> {
       signLine('监督人'),
     ],
   };
-  return render(doc, font);
+  return renderPdf(doc, font);
 }

@@ -1,3 +1,4 @@
+import { chinaMinute } from '../../../shared/chinaTime';
 import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { DutySlotBody, StationBody } from '../../../shared/contracts/services';
 import { writeAudit } from '../../platform/audit';
@@ -85,7 +86,7 @@ async function findStation(ctx: ActorCtx, id: string, action: 'read' | 'write') 
   return s;
 }
 
-const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const fmt = chinaMinute;
 
 export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
   dutySlotsPolicy.require(ctx.actor, 'write');

@@ -1,36 +1,14 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { starsOf } from '../../../shared/contracts/volunteers';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { cjkFont, renderPdf } from '../../platform/pdf';
 import { unitById } from '../org/org.api';
 import { chinaDate } from './volunteers.common';
 import { hoursByActivityType, insertCertificate, recentActivityHours } from './activities.repository';
 import type { VolunteerRow } from './volunteers.repository';
 
-/**
- * CJK fonts for the certificate, first found wins: LINLI_CJK_FONT (a .ttf/.otf, or .ttc with
- * LINLI_CJK_FONT_NAME = its PostScript name), then WenQuanYi Micro Hei (Debian fonts-wqy-microhei,
- * installed by CI), then Noto Sans CJK (fonts-noto-cjk). None found (or LINLI_CJK_FONT set to a
- * missing file) → 503 volunteers.font_missing.
- */
-const FONT_CANDIDATES: { path: string; name?: string }[] = [
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', name: 'WenQuanYiMicroHei' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', name: 'WenQuanYiZenHei' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' },
-];
-
-export function cjkFont(): { path: string; name?: string } | null {
-  const env = process.env.LINLI_CJK_FONT;
-  // A configured font that is not there is an error to report (503), not a reason to guess.
-  if (env) {
-    if (!existsSync(env)) return null;
-    const name = process.env.LINLI_CJK_FONT_NAME;
-    return name ? { path: env, name } : { path: env };
-  }
-  return FONT_CANDIDATES.find((c) => existsSync(c.path)) ?? null;
-}
+export { cjkFont };
 
 const TYPE_ZH: Record<string, string> = {
   elderly_care: '助老服务',
@@ -40,42 +18,6 @@ const TYPE_ZH: Record<string, string> = {
   culture: '文化活动',
   other: '其他服务',
 };
-
-interface PdfPrinterLike {
-  createPdfKitDocument(doc: unknown): Promise<{ on(e: string, f: (x?: Buffer) => void): void; end(): void }>;
-}
-
-const require = createRequire(import.meta.url);
-
-async function render(doc: unknown, font: { path: string; name?: string }): Promise<Buffer> {
-  const Printer = (
-    require('pdfmake/js/Printer') as {
-      default: new (
-        fonts: unknown,
-        vfs: unknown,
-        urlResolver: unknown,
-        localAccessPolicy: (path: string) => boolean,
-      ) => PdfPrinterLike;
-    }
-  ).default;
-  const def = () => (font.name ? [font.path, font.name] : font.path);
-  // No remote resources: the resolver fetches nothing; only the font file may be read from disk.
-  const noUrls = { resolve: () => Promise.resolve(), resolved: () => Promise.resolve([]) };
-  const printer = new Printer(
-    { CJK: { normal: def(), bold: def(), italics: def(), bolditalics: def() } },
-    null,
-    noUrls,
-    (path) => path === font.path,
-  );
-  const pdf = await printer.createPdfKitDocument(doc);
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c) => chunks.push(c!));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', (e) => reject(e));
-    pdf.end();
-  });
-}
 
 const hoursText = (minutes: number) => (minutes / 60).toFixed(1).replace(/\.0$/, '');
 
@@ -179,5 +121,5 @@ export async function issueCertificate(
       { text: `${y}年${Number(m)}月${Number(d)}日`, alignment: 'right' },
     ],
   };
-  return { number: result, pdf: await render(doc, font) };
+  return { number: result, pdf: await renderPdf(doc, font) };
 }

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../shared/chinaTime';
 import {
   WIA_STATES,
   type WiaAction,
@@ -17,7 +18,7 @@ import {
 } from './workItemAccess.repository';
 import { wiaApplications, wiaSteps } from './workItemAccess.table';
 
-export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { chinaDate };
 
 const needComment = (input: WiaActionBody) => {
   if (!input.comment) throw new AppError('work_item_access.comment_required', 422);

@@ -1,3 +1,4 @@
+import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -29,8 +30,7 @@ type Locale = 'zh-CN' | 'en';
 const lbl = (key: string | null | undefined, l: Locale) => (key ? (WO_STATS_LABELS[key]?.[l] ?? key) : '');
 const pct = (v: number | null) => (v === null ? '' : Math.round(v * 1000) / 10);
 /** China local time, e.g. 2026-11-23 09:00. */
-const local = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+const local = (d: Date | null) => chinaMinute(d);
 
 /** Work-order measures and exports (issue 3 "Measures and reports"); called from the module's routes. */
 export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
