@@ -160,7 +160,7 @@ export const servicesJourneys: Journey[] = [
       );
       const second = await call<{ id: string }>(page, 'POST', '/api/services/stations', {
         communityId: station!.communityId,
-        name: '铜都社区二号邻里服务站',
+        name: '铜都社区二号邻里驿站',
       });
       // Later today, so it shows in this week's rota.
       const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);

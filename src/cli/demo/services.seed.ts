@@ -263,7 +263,7 @@ export async function seedDemoServices(
         quantity: 60,
         description: '可容纳 60 人，预约使用',
       },
-      { kind: 'venue', name: `${short}邻里服务站`, quantity: 20, description: '日间照料、议事协商' },
+      { kind: 'venue', name: `${short}邻里驿站`, quantity: 20, description: '日间照料、议事协商' },
       pm
         ? {
             kind: 'party_member_skill',
@@ -342,7 +342,7 @@ export async function seedDemoServices(
       communityId: c.id,
       orgUnitId: c.id,
       orgPath: c.path,
-      name: `${short}邻里服务站`,
+      name: `${short}邻里驿站`,
       address: `${short}社区党群服务中心旁`,
       active: true,
       ...stamp(now),

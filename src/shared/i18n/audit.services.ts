@@ -23,7 +23,7 @@ export const SERVICES_AUDIT: AuditLabels = {
     'services.project_create': { 'zh-CN': '新增服务项目', en: 'Add service project' },
     'services.project_update': { 'zh-CN': '修改服务项目', en: 'Update service project' },
     'services.settings': { 'zh-CN': '修改服务设置', en: 'Update service settings' },
-    'services.station_create': { 'zh-CN': '新增邻里服务站', en: 'Add neighbour station' },
+    'services.station_create': { 'zh-CN': '新增邻里驿站', en: 'Add neighbour station' },
     'services.duty_slot_create': { 'zh-CN': '排班', en: 'Schedule duty' },
     'services.duty_slot_delete': { 'zh-CN': '取消排班', en: 'Remove duty slot' },
     'services.duty_log': { 'zh-CN': '值班记录', en: 'Duty log' },
@@ -35,6 +35,6 @@ export const SERVICES_AUDIT: AuditLabels = {
     svc_project: { 'zh-CN': '服务项目', en: 'Service project' },
     svc_resource: { 'zh-CN': '资源清单', en: 'Resource' },
     svc_settings: { 'zh-CN': '服务设置', en: 'Service settings' },
-    svc_station: { 'zh-CN': '邻里服务站', en: 'Neighbour station' },
+    svc_station: { 'zh-CN': '邻里驿站', en: 'Neighbour station' },
   },
 };

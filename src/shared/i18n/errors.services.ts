@@ -91,8 +91,8 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '当前账号未关联志愿者档案',
     en: 'This login has no volunteer profile',
   },
-  'services.station_unknown': { 'zh-CN': '服务站不存在', en: 'Unknown station' },
-  'services.station_inactive': { 'zh-CN': '服务站已停用', en: 'The station is inactive' },
+  'services.station_unknown': { 'zh-CN': '驿站不存在', en: 'Unknown station' },
+  'services.station_inactive': { 'zh-CN': '驿站已停用', en: 'The station is inactive' },
   'services.duty_conflict': {
     'zh-CN': '{name} 在 {start} 至 {end} 已有值班安排（{station}），不能重复排班',
     en: '{name} is already on duty from {start} to {end} ({station})',

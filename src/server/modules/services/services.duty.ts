@@ -18,7 +18,7 @@ import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
 import { sql } from 'drizzle-orm';
 
 /**
- * Neighbour-station duty rota (R-SV-2): stations (邻里服务站) per community, duty slots (who, where,
+ * Neighbour-station duty rota (R-SV-2): stations (邻里驿站) per community, duty slots (who, where,
  * when: resident representatives, grid workers, party street/building leaders…) and duty logs. One person
  * cannot be on duty in two places at once: an overlapping slot answers 409.
  */

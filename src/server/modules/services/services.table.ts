@@ -212,7 +212,7 @@ export const svcSettings = pgTable('svc_settings', {
   updatedAt: ts('updated_at').notNull(),
 });
 
-/** 邻里服务站 (R-SV-2). */
+/** 邻里驿站 (R-SV-2). */
 export const svcStations = pgTable(
   'svc_stations',
   {

@@ -737,7 +737,7 @@ describe('R-SV-2: neighbour-station duty rota', () => {
   it('R-SV-2: staff set up a station and put people on duty; the same person double-booked is 409', async () => {
     const s = await worker.post('/api/services/stations', {
       communityId: t.fx.tongdu.id,
-      name: '铜都邻里服务站',
+      name: '铜都邻里驿站',
     });
     expect(s.statusCode, s.body).toBe(201);
     stationId = s.json().id;
@@ -763,7 +763,7 @@ describe('R-SV-2: neighbour-station duty rota', () => {
     });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.code).toBe('services.duty_conflict');
-    expect(clash.json().error.message).toContain('铜都邻里服务站');
+    expect(clash.json().error.message).toContain('铜都邻里驿站');
     // Back to back is fine; so is someone else at the same time.
     const next = await worker.post('/api/services/duty', {
       stationId: s2.id,
@@ -808,7 +808,7 @@ describe('R-SV-2: neighbour-station duty rota', () => {
       await worker.get(`/api/services/duty?communityId=${t.fx.tongdu.id}&from=${at(0)}&to=${at(23)}`)
     ).json();
     expect(rota).toHaveLength(3);
-    expect(rota[0]).toMatchObject({ personName: '李志远', stationName: '铜都邻里服务站', logs: 1 });
+    expect(rota[0]).toMatchObject({ personName: '李志远', stationName: '铜都邻里驿站', logs: 1 });
     expect(
       (await worker.request({ method: 'DELETE', url: `/api/services/duty/${slot.json().id}` })).statusCode,
     ).toBe(409);
