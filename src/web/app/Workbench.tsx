@@ -118,11 +118,8 @@ export function Workbench({ embedded }: { embedded?: boolean }) {
   const { t } = useI18n();
   const [summaries, setSummaries] = useState<Record<string, Summary>>({});
   const [only, setOnly] = useState<TodoDue | null>(null);
-  const onSummary = useCallback(
-    (name: string, s: Summary) =>
-      setSummaries((c) => (JSON.stringify(c[name]) === JSON.stringify(s) ? c : { ...c, [name]: s })),
-    [],
-  );
+  // A module reports only when its summary's content changed (its effect depends on that content).
+  const onSummary = useCallback((name: string, s: Summary) => setSummaries((c) => ({ ...c, [name]: s })), []);
   const empty = Object.values(summaries).every((s) => s.n === 0);
   const totals = Object.fromEntries(
     TODO_DUE.map((d) => [d, Object.values(summaries).reduce((sum, s) => sum + (s.due[d] ?? 0), 0)]),
