@@ -52,6 +52,7 @@ import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import type { RecurringJob } from './platform/jobs';
 import type { JobDeps, ModuleDef, ModuleJob } from './platform/module';
 import { sweepWorkflows } from './platform/workflow';
+import { registerEvidenceSources } from './platform/evidence';
 import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
@@ -82,6 +83,8 @@ export const MODULES: ModuleDef[] = [
   facilitiesModule,
   careModule,
 ];
+
+registerEvidenceSources(MODULES.flatMap((m) => m.evidence ?? []));
 
 /** Jobs of the platform itself (not of one module). */
 const PLATFORM_JOBS: ModuleJob[] = [

@@ -83,7 +83,12 @@ const recordFilters = (route: RouteOptions) =>
 const SEARCH_KEYS: Record<string, string[]> = { '/api/audit': ['entityId', 'actorId'] };
 
 /** Values for query parameters a route requires (a unit filter gets the role's own unit). */
-const QUERY_SAMPLES: Record<string, string> = { year: '2026', from: '2026-01-01', to: '2026-01-31' };
+const QUERY_SAMPLES: Record<string, string> = {
+  year: '2026',
+  from: '2026-01-01',
+  to: '2026-01-31',
+  nodeId: '01900000-0000-7000-8000-000000000000',
+};
 
 type Shape = Record<string, { safeParse(v: unknown): { success: boolean } }>;
 function queryShape(route: RouteOptions): Shape {

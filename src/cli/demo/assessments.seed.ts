@@ -5,12 +5,15 @@ import {
   actOnSheet,
   createRound,
   getResults,
+  getSheet,
   getVersion,
   listFrameworks,
   publishRound,
   saveScores,
 } from '../../server/modules/assessments/assessments.usecases';
+import { asRounds, asSheets } from '../../server/modules/assessments/assessments.table';
 import { ZHOUSHAN_2017 } from '../../server/modules/assessments/assessments.zhoushan';
+import { evidenceCandidates, linkEvidence } from '../../server/modules/assessments/evidence.usecases';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { hashPassword, loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
@@ -360,4 +363,36 @@ export async function seedDemoAssessments(
     staff('subdistrict_admin', d.sd, `${d.sd.name}社会事务办`),
   );
   opts.log(`assessments: 2017 round published (${PLANS.length} communities), ${year} round open`);
+}
+
+/**
+ * Records Linli holds, attached as evidence (issue 12): 北园 links its registered facilities to Ⅱ-5 社区设施 on
+ * this year's sheet. Runs after the facilities demo (the records must exist first).
+ */
+export async function seedDemoAssessmentEvidence(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  opts: { log: (s: string) => void },
+) {
+  const { db } = deps;
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'beiyuan'));
+  const actor = user ? await loadActor(db, user.id) : null;
+  if (!actor) return;
+  const ctx: ActorCtx = { ...deps, actor, requestId: 'demo-assessments-evidence' };
+  const year = Number(chinaDate(deps.clock.now()).slice(0, 4));
+  const [sheet] = await db
+    .select({ id: asSheets.id })
+    .from(asSheets)
+    .innerJoin(asRounds, eq(asRounds.id, asSheets.roundId))
+    .where(and(eq(asRounds.year, year), eq(asSheets.orgUnitId, actor.assignments[0]!.orgUnitId!)));
+  if (!sheet) return;
+  const detail = await getSheet(ctx, sheet.id, 'zh-CN');
+  const node = detail.version.nodes.find((n) => n.code === 'Ⅱ-5')!;
+  const found = await evidenceCandidates(ctx, sheet.id, node.id, 'zh-CN');
+  let n = 0;
+  for (const src of found.sources)
+    for (const r of src.records.slice(0, 2)) {
+      await linkEvidence(ctx, sheet.id, { nodeId: node.id, source: src.key, ref: r.ref });
+      n++;
+    }
+  opts.log(`assessments: ${n} facility records linked as evidence on 北园's ${year} sheet`);
 }

@@ -33,7 +33,7 @@ import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoProjects } from './projects.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
-import { seedDemoAssessments } from './assessments.seed';
+import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
 import { seedDemoParticipation } from './participation.seed';
 import { seedDemoKeyTasks } from './keyTasks.seed';
 import { seedDemoWorkItemAccess } from './workItemAccess.seed';
@@ -725,6 +725,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('certificates', () => seedDemoCertificates(deps, { log }));
   await timed('facilities', () => seedDemoFacilities(deps, { log }));
   await timed('care', () => seedDemoCare(deps, { log }));
+  await timed('assessment evidence', () => seedDemoAssessmentEvidence(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

@@ -3,6 +3,7 @@ import type { AuditLabels } from '../../shared/i18n/audit';
 import type { Locale } from '../../shared/i18n/errors';
 import type { ModuleAccess } from '../../shared/permissions/define';
 import type { AppDeps } from './context';
+import type { EvidenceSource } from './evidence';
 import type { Workflow } from './workflow';
 
 /** What a module's recurring job gets: the app's dependencies and the process's logger. */
@@ -44,6 +45,8 @@ export interface ModuleDef {
   jobs?: ModuleJob[];
   /** Procedures run by platform/workflow; their deadlines are swept by the one `platform.workflow-sweep` job. */
   workflows?: Workflow<any, any, any, any>[];
+  /** Records it holds that can back an assessment item (platform/evidence.ts); framework items name them by key. */
+  evidence?: EvidenceSource[];
 }
 
 export function defineModule(def: ModuleDef): ModuleDef {

@@ -96,6 +96,8 @@ export const versionDetailSchema = z.object({
   claimedCounts: z.array(z.object({ level: z.number(), count: z.number() })).nullable(),
   edgeRuleText: z.string(),
   roundingText: z.string(),
+  /** The names of the evidence sources the nodes name (`nodes[].evidence` keys), in the user's language. */
+  evidenceLabels: z.record(z.string(), z.string()),
 });
 export type VersionDetailDto = z.infer<typeof versionDetailSchema>;
 
@@ -242,6 +244,19 @@ export const sheetDetailSchema = sheetSchema.extend({
       createdAt: z.date(),
     }),
   ),
+  evidenceLinks: z.array(
+    z.object({
+      id: z.string(),
+      nodeId: z.string(),
+      layer: z.string(),
+      source: z.string(),
+      title: z.string(),
+      detail: z.string().nullable(),
+      recordDate: z.date().nullable(),
+      createdByName: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
   selfNote: z.string().nullable(),
   reviewComment: z.string().nullable(),
   fieldNotes: z.string().nullable(),
@@ -327,3 +342,35 @@ export const resultsSchema = z.object({
   rows: z.array(resultRowSchema),
 });
 export type ResultsDto = z.infer<typeof resultsSchema>;
+
+/** The records Linli holds that bear on one node of a sheet, by source (issue 12: evidence from other modules). */
+export const evidenceCandidatesSchema = z.object({
+  nodeId: z.string(),
+  /** The round's year, China time. */
+  period: z.object({ from: z.string(), to: z.string() }),
+  sources: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      records: z.array(
+        z.object({
+          ref: z.string(),
+          title: z.string(),
+          detail: z.string().nullable(),
+          date: z.date().nullable(),
+          linked: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+export type EvidenceCandidatesDto = z.infer<typeof evidenceCandidatesSchema>;
+
+export const evidenceCandidatesQuery = z.strictObject({ nodeId: z.uuid() });
+
+export const linkEvidenceBody = z.strictObject({
+  nodeId: z.uuid(),
+  source: z.string().min(1).max(80),
+  ref: z.string().min(1).max(200),
+});
+export type LinkEvidenceBody = z.infer<typeof linkEvidenceBody>;

@@ -15,6 +15,8 @@ export const ASSESSMENTS_AUDIT: AuditLabels = {
     'assessments.sheet.approve': { 'zh-CN': '街道审核通过', en: 'Approve after review' },
     'assessments.sheet.sign': { 'zh-CN': '锁定并签署评分', en: 'Lock and sign scores' },
     'assessments.sheet.attach': { 'zh-CN': '上传佐证材料', en: 'Attach evidence' },
+    'assessments.sheet.link_evidence': { 'zh-CN': '关联平台记录作为佐证', en: 'Link a record as evidence' },
+    'assessments.sheet.unlink_evidence': { 'zh-CN': '取消关联佐证记录', en: 'Unlink an evidence record' },
   },
   entityTypes: {
     as_framework: { 'zh-CN': '测评标准', en: 'Assessment framework' },

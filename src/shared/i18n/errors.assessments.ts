@@ -158,4 +158,12 @@ export const ASSESSMENTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '退回时请填写意见',
     en: 'Returning needs a comment',
   },
+  'assessments.evidence_source': {
+    'zh-CN': '该指标未配置这一类关联证据',
+    en: 'This indicator does not take evidence from that source',
+  },
+  'assessments.evidence_unknown': {
+    'zh-CN': '未找到这条记录：它不属于本社区或不在测评年度内',
+    en: 'No such record for this community in the round’s year',
+  },
 };

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/permissions';
 import { roundReadScope, roundsPolicy, sheetsPolicy } from './assessments.policy';
 import {
   asAttachments,
+  asEvidenceLinks,
   asFrameworkVersions,
   asFrameworks,
   asItemScores,
@@ -296,4 +297,40 @@ export async function attachmentById(db: Db, id: string): Promise<AttachmentRow 
   if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(asAttachments).where(eq(asAttachments.id, id));
   return row;
+}
+
+export type EvidenceLinkRow = typeof asEvidenceLinks.$inferSelect;
+
+/** Attaches a record; false when the same record is already attached to the node. */
+export async function insertEvidenceLink(db: Db, row: typeof asEvidenceLinks.$inferInsert): Promise<boolean> {
+  const out = await db
+    .insert(asEvidenceLinks)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: asEvidenceLinks.id });
+  return out.length > 0;
+}
+
+export const evidenceLinksOf = (db: Db, sheetId: string): Promise<EvidenceLinkRow[]> =>
+  db
+    .select()
+    .from(asEvidenceLinks)
+    .where(eq(asEvidenceLinks.sheetId, sheetId))
+    .orderBy(asc(asEvidenceLinks.createdAt), asc(asEvidenceLinks.id));
+
+export async function evidenceLinkById(
+  db: Db,
+  sheetId: string,
+  id: string,
+): Promise<EvidenceLinkRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(asEvidenceLinks)
+    .where(and(eq(asEvidenceLinks.id, id), eq(asEvidenceLinks.sheetId, sheetId)));
+  return row;
+}
+
+export async function deleteEvidenceLink(db: Db, id: string): Promise<void> {
+  await db.delete(asEvidenceLinks).where(eq(asEvidenceLinks.id, id));
 }

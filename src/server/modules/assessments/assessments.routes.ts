@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   createRoundBody,
+  evidenceCandidatesQuery,
+  evidenceCandidatesSchema,
   frameworkSchema,
+  linkEvidenceBody,
   resultsSchema,
   roundListQuery,
   roundOptionsSchema,
@@ -25,6 +28,7 @@ import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { evidenceCandidates, linkEvidence, unlinkEvidence } from './evidence.usecases';
 import { createLocalStorage, imageMime } from '../../platform/storage';
 import { pageOf } from '../../platform/pagination';
 import * as assessmentsTables from './assessments.table';
@@ -245,6 +249,47 @@ export const assessmentsModule = defineModule({
       (req) => actOnSheet(actorCtxOf(deps, req), req.params.id, req.body, loc(req.locale)),
     );
 
+    app.get(
+      '/api/assessments/sheets/:id/evidence',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: idParams,
+          querystring: evidenceCandidatesQuery,
+          response: { 200: evidenceCandidatesSchema },
+        },
+      },
+      (req) => evidenceCandidates(actorCtxOf(deps, req), req.params.id, req.query.nodeId, loc(req.locale)),
+    );
+    app.post(
+      '/api/assessments/sheets/:id/evidence-links',
+      {
+        config: { access: access.anyOf('assessments.self', 'assessments.evaluate') },
+        schema: { tags, params: idParams, body: linkEvidenceBody, response: { 200: sheetDetailSchema } },
+      },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        await linkEvidence(ctx, req.params.id, req.body);
+        return getSheet(ctx, req.params.id, loc(req.locale));
+      },
+    );
+    app.delete(
+      '/api/assessments/sheets/:id/evidence-links/:linkId',
+      {
+        config: { access: access.anyOf('assessments.self', 'assessments.evaluate') },
+        schema: {
+          tags,
+          params: z.object({ id: z.string().max(64), linkId: z.string().max(64) }),
+          response: { 200: sheetDetailSchema },
+        },
+      },
+      async (req) => {
+        const ctx = actorCtxOf(deps, req);
+        await unlinkEvidence(ctx, req.params.id, req.params.linkId);
+        return getSheet(ctx, req.params.id, loc(req.locale));
+      },
+    );
     app.post(
       '/api/assessments/sheets/:id/attachments',
       {

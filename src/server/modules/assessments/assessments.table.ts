@@ -216,3 +216,28 @@ export const asAttachments = pgTable(
   },
   (t) => [index('as_attachments_sheet_idx').on(t.sheetId, t.nodeId)],
 );
+
+/**
+ * A record of another module attached to one node of a sheet as evidence (issue 12 "evidence from the rest of
+ * Linli"): the source key and the record's `ref` in it, with the title and detail as they read when attached
+ * (the record may change later; the sheet keeps what the assessor saw). `layer` says who attached it.
+ */
+export const asEvidenceLinks = pgTable(
+  'as_evidence_links',
+  {
+    id: uuid('id').primaryKey(),
+    sheetId: uuid('sheet_id').notNull(),
+    nodeId: uuid('node_id').notNull(),
+    /** self | eval */
+    layer: text('layer').notNull(),
+    sourceKey: text('source_key').notNull(),
+    ref: text('ref').notNull(),
+    title: text('title').notNull(),
+    detail: text('detail'),
+    recordDate: ts('record_date'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('as_evidence_links_uq').on(t.sheetId, t.nodeId, t.sourceKey, t.ref)],
+);

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetDetailDto, VersionDetailDto } from '../../../shared/contracts/assessments';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
@@ -262,6 +264,77 @@ describe('a round from opening to publication', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');
     expect((await xhy.get(sheet.attachments[0]!.url)).statusCode).toBe(404);
+  });
+
+  it('evidence from the rest of Linli: an item offers the community’s records by configuration; attach, read, unlink', async () => {
+    // Configuration on the framework item, not code: Ⅱ-5 names the facilities registry, its items inherit it.
+    expect(version.nodes.find((n) => n.code === 'Ⅱ-5')!.evidence).toContain('facilities.registry');
+    expect(version.evidenceLabels['facilities.registry']).toBe('社区设施');
+    const f = await tongdu.post('/api/facilities', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'neighbour_station',
+      name: '铜都测评驿站',
+      lat: 30.166,
+      lng: 114.931,
+      areaM2: 150,
+    });
+    expect(f.statusCode, f.body).toBe(200);
+    const other = await xhy.post('/api/facilities', {
+      orgUnitId: t.fx.xihuayuan.id,
+      kind: 'neighbour_station',
+      name: '西花苑驿站',
+      lat: 30.17,
+      lng: 114.93,
+    });
+    expect(other.statusCode, other.body).toBe(200);
+    const url = `/api/assessments/sheets/${tongduSheet}`;
+    const c = await tongdu.get(`${url}/evidence?nodeId=${code('Ⅱ-5.1')}`);
+    expect(c.statusCode, c.body).toBe(200);
+    const fac = c.json().sources.find((s: { key: string }) => s.key === 'facilities.registry');
+    expect(fac.label).toBe('社区设施');
+    expect(fac.records.map((r: { title: string }) => r.title)).toEqual(['铜都测评驿站']);
+    expect(fac.records[0].detail).toContain('150平方米');
+    // Attach: the record is read again from its module, never taken from the request.
+    const body = { nodeId: code('Ⅱ-5.1'), source: 'facilities.registry', ref: f.json().id };
+    const linked = await tongdu.post(`${url}/evidence-links`, body);
+    expect(linked.statusCode, linked.body).toBe(200);
+    const links = (linked.json() as SheetDetailDto).evidenceLinks;
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ title: '铜都测评驿站', source: '社区设施', layer: 'self' });
+    expect((await tongdu.post(`${url}/evidence-links`, body)).json().evidenceLinks).toHaveLength(1);
+    // Another community's record, a source the item does not offer, outsiders, the evaluator too early.
+    const foreign = await tongdu.post(`${url}/evidence-links`, { ...body, ref: other.json().id });
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json().error.message).toContain('不属于本社区');
+    const wrongSource = await tongdu.post(`${url}/evidence-links`, {
+      ...body,
+      source: 'projects.applications',
+    });
+    expect(wrongSource.json().error.code).toBe('assessments.evidence_source');
+    expect((await xhy.post(`${url}/evidence-links`, body)).statusCode).toBe(404);
+    expect((await xhy.get(`${url}/evidence?nodeId=${code('Ⅱ-5.1')}`)).statusCode).toBe(404);
+    expect((await evaluator.post(`${url}/evidence-links`, body)).statusCode).toBe(409);
+    const again = await tongdu.get(`${url}/evidence?nodeId=${code('Ⅱ-5.1')}`);
+    expect(
+      again.json().sources.find((s: { key: string }) => s.key === 'facilities.registry').records[0].linked,
+    ).toBe(true);
+    // Others in scope read the link; removing it is audited like attaching.
+    expect((await sd.get(url)).json().evidenceLinks).toHaveLength(1);
+    const removed = await tongdu.request({ method: 'DELETE', url: `${url}/evidence-links/${links[0]!.id}` });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().evidenceLinks).toHaveLength(0);
+    expect(
+      (await tongdu.request({ method: 'DELETE', url: `${url}/evidence-links/${links[0]!.id}` })).statusCode,
+    ).toBe(404);
+    const audit = rowsOf<{ action: string }>(
+      await t.deps.db.execute(
+        sql`select action from audit_log where action like 'assessments.sheet.%link_evidence' order by seq`,
+      ),
+    );
+    expect(audit.map((r) => r.action)).toEqual([
+      'assessments.sheet.link_evidence',
+      'assessments.sheet.unlink_evidence',
+    ]);
   });
 
   it('the subdistrict reviews: returning needs a comment; approving hands the sheet to the evaluator', async () => {

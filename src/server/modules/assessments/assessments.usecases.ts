@@ -30,6 +30,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
+import { evidenceSource } from '../../platform/evidence';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { roleUnitPaths, userDisplayNames, usersHoldingAt } from '../accounts/accounts.api';
@@ -43,6 +44,7 @@ import {
   sheetsPolicy,
 } from './assessments.policy';
 import {
+  evidenceLinksOf,
   type FrameworkRow,
   type ItemRow,
   type NodeRow,
@@ -152,7 +154,7 @@ export async function storeFramework(
       sort: n.sort,
       partKey: n.partKey,
       weight: n.weight,
-      evidence: [],
+      evidence: n.evidence,
     })),
   );
   return { framework, version };
@@ -248,6 +250,9 @@ async function versionDetail(
     claimedCounts: claimed,
     edgeRuleText: edgeRuleText(version.config, locale),
     roundingText: roundingText(locale),
+    evidenceLabels: Object.fromEntries(
+      [...new Set(nodes.flatMap((n) => n.evidence))].map((k) => [k, evidenceSource(k)?.label[locale] ?? k]),
+    ),
   };
 }
 
@@ -597,10 +602,11 @@ export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promi
   if (!sheet) throw notFound();
   const { round, version, framework, nodes, items } = await sheetContext(ctx, sheet);
   const [dto] = await sheetDtos(ctx, [sheet], version, nodes);
-  const [events, changes, files] = await Promise.all([
+  const [events, changes, files, links] = await Promise.all([
     eventsOf(ctx.db, sheet.id),
     changesOf(ctx.db, sheet.id),
     attachmentsOf(ctx.db, sheet.id),
+    evidenceLinksOf(ctx.db, sheet.id),
   ]);
   const codes = new Map(nodes.map((n) => [n.id, n.code]));
   const result = sheetResult(sheet, version, nodes, items);
@@ -634,6 +640,17 @@ export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promi
       url: `/api/assessments/attachments/${f.id}`,
       createdByName: f.createdByName,
       createdAt: f.createdAt,
+    })),
+    evidenceLinks: links.map((l) => ({
+      id: l.id,
+      nodeId: l.nodeId,
+      layer: l.layer,
+      source: evidenceSource(l.sourceKey)?.label[locale] ?? l.sourceKey,
+      title: l.title,
+      detail: l.detail,
+      recordDate: l.recordDate,
+      createdByName: l.createdByName,
+      createdAt: l.createdAt,
     })),
     selfNote: sheet.selfNote,
     reviewComment: sheet.reviewComment,
@@ -882,11 +899,7 @@ export async function attachEvidence(
   const sheet = await findSheet(ctx.db, ctx.actor, sheetId);
   if (!sheet) throw notFound();
   const round = (await roundById(ctx.db, sheet.roundId))!;
-  let layer: Layer;
-  if (sheet.state === 'self_assessment' && sheetsPolicy.can(ctx.actor, 'self', sheet)) layer = 'self';
-  else if (sheet.state === 'evaluation' && isAssignedEvaluator(ctx.actor, sheet)) layer = 'eval';
-  else throw new AppError('assessments.not_editable', 409);
-  if (round.state !== 'open') throw new AppError('assessments.round_not_open', 409);
+  const layer = editableLayer(ctx, sheet, round);
   const nodes = await nodesOf(ctx.db, round.versionId);
   const node = nodes.find((n) => n.id === file.nodeId);
   if (!node) throw new AppError('assessments.node_unknown', 422);
@@ -912,6 +925,19 @@ export async function attachEvidence(
     });
   });
   return { id: file.id, url: `/api/assessments/attachments/${file.id}` };
+}
+
+/**
+ * Whose evidence the actor may add to a sheet now: the community's while it self-assesses, the assigned
+ * evaluator's during the evaluation, in an open round; 409 otherwise.
+ */
+export function editableLayer(ctx: ActorCtx, sheet: SheetRow, round: RoundRow): Layer {
+  let layer: Layer;
+  if (sheet.state === 'self_assessment' && sheetsPolicy.can(ctx.actor, 'self', sheet)) layer = 'self';
+  else if (sheet.state === 'evaluation' && isAssignedEvaluator(ctx.actor, sheet)) layer = 'eval';
+  else throw new AppError('assessments.not_editable', 409);
+  if (round.state !== 'open') throw new AppError('assessments.round_not_open', 409);
+  return layer;
 }
 
 /** 404 unless the sheet is in the actor's reach (checked before an upload is read). */

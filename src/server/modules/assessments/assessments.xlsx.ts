@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import { frameworkConfigSchema } from '../../../shared/contracts/assessments';
 import type { FrameworkConfig } from '../../../shared/contracts/assessmentScoring';
 import { AppError } from '../../platform/errors';
+import { evidenceSource, evidenceSources } from '../../platform/evidence';
 import type { FrameworkRow, NodeRow, VersionRow } from './assessments.repository';
 import type { FrameworkDef, NodeDef } from './assessments.zhoushan';
 
 /**
  * A framework version as an .xlsx workbook and back: sheet 「指标」 holds the tree (code, parent code, name,
- * part, weight in points; order = tree order), sheet 「设置」 the framework's key, name, source, note and its
+ * part, weight in points, evidence sources by name; order = tree order), sheet 「设置」 the framework's key, name, source, note and its
  * configuration (scale, parts, bands as JSON, edge rule, scoring unit). Import reads the same layout.
  */
 const SETTINGS = [
@@ -37,6 +38,7 @@ export async function frameworkToXlsx(
     { header: '层级', width: 6 },
     { header: '组成部分', width: 10 },
     { header: '权重', width: 8 },
+    { header: '关联证据', width: 40 },
   ];
   ws.getRow(1).font = { bold: true };
   const codes = new Map(nodes.map((n) => [n.id, n.code]));
@@ -48,6 +50,7 @@ export async function frameworkToXlsx(
       n.level,
       n.partKey,
       n.weight == null ? '' : n.weight / 100,
+      n.evidence.map((k) => evidenceSource(k)?.label['zh-CN'] ?? k).join('、'),
     ]);
   const s = wb.addWorksheet('设置');
   s.columns = [
@@ -79,6 +82,28 @@ const cellText = (v: ExcelJS.CellValue): string => {
 };
 
 const bad = (row: number, reason: string) => new AppError('assessments.import_invalid', 422, { row, reason });
+
+/** The 「关联证据」 cell: source names (or keys) separated by 、 , ; or new lines, each a registered source. */
+function evidenceKeys(row: number, text: string): string[] {
+  if (!text) return [];
+  const byName = new Map(
+    evidenceSources().flatMap((s) => [
+      [s.label['zh-CN'], s.key],
+      [s.label.en, s.key],
+      [s.key, s.key],
+    ]),
+  );
+  const keys = text
+    .split(/[、,，;；\n]+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => {
+      const key = byName.get(t);
+      if (!key) throw bad(row, `关联证据「${t}」不存在`);
+      return key;
+    });
+  return [...new Set(keys)];
+}
 
 /** Reads a workbook in the export's layout into a definition (validated later by the engine). */
 export async function frameworkFromXlsx(data: Buffer): Promise<FrameworkDef> {
@@ -123,12 +148,19 @@ export async function frameworkFromXlsx(data: Buffer): Promise<FrameworkDef> {
     const name = cellText(row.getCell(3).value);
     const part = cellText(row.getCell(5).value);
     const w = cellText(row.getCell(6).value);
+    const evidence = evidenceKeys(i, cellText(row.getCell(7).value));
     if (!code && !name) return;
     if (!code || !name || name.length > 500 || code.length > 30) throw bad(i, '编号和名称必填');
     if (byCode.has(code)) throw bad(i, `编号「${code}」重复`);
     const weight = w === '' ? undefined : Number(w);
     if (weight !== undefined && !(weight > 0)) throw bad(i, '权重');
-    const node: NodeDef = { code, name, ...(weight !== undefined && { weight }), children: [] };
+    const node: NodeDef = {
+      code,
+      name,
+      ...(weight !== undefined && { weight }),
+      ...(evidence.length > 0 && { evidence }),
+      children: [],
+    };
     if (parent) {
       const p = byCode.get(parent);
       if (!p) throw bad(i, `上级编号「${parent}」须在本行之前`);

@@ -8,6 +8,8 @@ export interface NodeDef {
   weight?: number;
   /** Only on top-level nodes; children inherit it. */
   part?: string;
+  /** Evidence sources (platform/evidence.ts keys) whose records bear on this node: configuration, not code. */
+  evidence?: string[];
   children?: NodeDef[];
 }
 
@@ -83,6 +85,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
       children: [
         {
           code: 'Ⅱ-1',
+          evidence: ['people.staffing', 'people.social-orgs'],
           name: '组织健全',
           weight: 3,
           children: items('Ⅱ-1', [
@@ -93,6 +96,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-2',
+          evidence: ['participation.meetings', 'participation.procedures', 'participation.disclosures'],
           name: '管理民主',
           weight: 3,
           children: items('Ⅱ-2', [
@@ -103,6 +107,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-3',
+          evidence: ['participation.meetings'],
           name: '制度规范',
           weight: 4,
           children: items('Ⅱ-3', [
@@ -114,6 +119,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-4',
+          evidence: ['volunteers.activities', 'work-orders.rates'],
           name: '文明和谐',
           weight: 8,
           children: items('Ⅱ-4', [
@@ -132,6 +138,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
       children: [
         {
           code: 'Ⅱ-5',
+          evidence: ['facilities.registry'],
           name: '社区设施',
           weight: 7,
           children: items('Ⅱ-5', [
@@ -145,6 +152,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-6',
+          evidence: ['work-orders.rates'],
           name: '社区环境',
           weight: 6,
           children: items('Ⅱ-6', [
@@ -155,6 +163,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-7',
+          evidence: ['facilities.registry', 'work-orders.rates'],
           name: '一刻钟生活圈',
           weight: 6,
           children: items('Ⅱ-7', [
@@ -175,6 +184,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
       children: [
         {
           code: 'Ⅱ-8',
+          evidence: ['people.staffing', 'people.social-orgs'],
           name: '社区社工机构建设',
           weight: 8,
           children: items('Ⅱ-8', [
@@ -186,6 +196,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-9',
+          evidence: ['people.social-orgs', 'volunteers.service'],
           name: '社区社会组织培育',
           weight: 6,
           children: items('Ⅱ-9', [
@@ -203,6 +214,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
       children: [
         {
           code: 'Ⅱ-10',
+          evidence: ['participation.disclosures'],
           name: '共性任务',
           weight: 9,
           children: items('Ⅱ-10', [
@@ -220,6 +232,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
       children: [
         {
           code: 'Ⅱ-11',
+          evidence: ['projects.applications'],
           name: '项目分类',
           children: items('Ⅱ-11', [
             '加分项目主要分为9大类别,包括:养老服务类、民生底线类、平安综治类、协商自治类、文化体育类、社区教育类、公共卫生类、志愿服务类和社会事务类。',
@@ -228,6 +241,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-12',
+          evidence: ['projects.applications'],
           name: '基本要求',
           children: items('Ⅱ-12', [
             '按照需求调研、需求分析、项目设计、项目实施等标准环节开展服务。',
@@ -278,6 +292,7 @@ export interface FlatNode {
   sort: number;
   partKey: string;
   weight: number | null;
+  evidence: string[];
 }
 
 export function flattenDef(def: Pick<FrameworkDef, 'nodes'>): FlatNode[] {
@@ -293,6 +308,7 @@ export function flattenDef(def: Pick<FrameworkDef, 'nodes'>): FlatNode[] {
         sort: out.length,
         partKey: n.part ?? parent?.partKey ?? '',
         weight: n.weight == null ? null : Math.round(n.weight * 100),
+        evidence: n.evidence ?? [],
       };
       out.push(flat);
       walk(n.children ?? [], flat, level + 1);

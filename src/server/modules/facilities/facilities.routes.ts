@@ -19,6 +19,7 @@ import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
+import { facilitiesEvidence } from './facilities.evidence.repository';
 import { pageOf } from '../../platform/pagination';
 import * as tables from './facilities.table';
 import {
@@ -61,6 +62,7 @@ function facilitiesXlsx(rows: FacilityDto[], en: boolean) {
  */
 export const facilitiesModule = defineModule({
   name: 'facilities',
+  evidence: facilitiesEvidence,
   tables,
   access: facilitiesAccess,
   errors: FACILITIES_ERRORS,

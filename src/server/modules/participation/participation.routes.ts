@@ -37,6 +37,7 @@ import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { participationEvidence } from './participation.evidence.repository';
 import { pageOf } from '../../platform/pagination';
 import {
   addCorrection,
@@ -71,6 +72,7 @@ import { completeProcedureStep, createProcedure, getProcedure, listProcedures } 
  */
 export const participationModule = defineModule({
   name: 'participation',
+  evidence: participationEvidence,
   tables: participationTables,
   access: participationAccess,
   errors: PARTICIPATION_ERRORS,

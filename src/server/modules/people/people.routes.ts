@@ -40,6 +40,7 @@ import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { peopleEvidence } from './people.evidence.repository';
 import { pageOf } from '../../platform/pagination';
 import {
   createPartyOrg,
@@ -90,6 +91,7 @@ const gridParams = idParams.extend({ gridId: idParams.shape.id });
  */
 export const peopleModule = defineModule({
   name: 'people',
+  evidence: peopleEvidence,
   audit: PEOPLE_AUDIT,
   tables: peopleTables,
   access: peopleAccess,

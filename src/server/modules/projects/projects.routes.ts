@@ -24,6 +24,7 @@ import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { projectsEvidence } from './projects.evidence.repository';
 import { pageOf } from '../../platform/pagination';
 import * as projectsTables from './projects.table';
 import {
@@ -67,6 +68,7 @@ const STATE_EN: Record<string, string> = {
 /** 共建共享社区治理项目 (seed 000): calls, applications, review and seal, scoring, selection. */
 export const projectsModule = defineModule({
   name: 'projects',
+  evidence: projectsEvidence,
   tables: projectsTables,
   access: projectsAccess,
   errors: PROJECTS_ERRORS,

@@ -39,6 +39,7 @@ import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { volunteersEvidence } from './volunteers.evidence.repository';
 import { pageOf } from '../../platform/pagination';
 import {
   cancelActivity,
@@ -100,6 +101,7 @@ function pdfReply(reply: import('fastify').FastifyReply, number: string, pdf: Bu
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
+  evidence: volunteersEvidence,
   audit: VOLUNTEERS_AUDIT,
   tables: volunteersTables,
   access: volunteersAccess,

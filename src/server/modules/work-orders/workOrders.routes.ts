@@ -25,6 +25,7 @@ import {
   sendStored,
 } from '../../platform/idempotency';
 import { defineModule } from '../../platform/module';
+import { workOrdersEvidence } from './workOrders.evidence.repository';
 import { workOrdersPolicy } from './workOrders.policy';
 import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
@@ -98,6 +99,7 @@ async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | n
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
+  evidence: workOrdersEvidence,
   audit: WORK_ORDERS_AUDIT,
   tables: { ...workOrdersTables, ...workOrdersRollupsTables },
   access: workOrdersAccess,

@@ -29,6 +29,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type SheetDetail, assessmentsApi, assessmentsKeys } from './api';
+import { EvidenceLinks } from './EvidenceLinks';
 import { GradeTag, SheetStateTag, fmt } from './parts';
 
 type Node = SheetDetail['version']['nodes'][number];
@@ -252,6 +253,7 @@ export default function SheetPage() {
             </Upload>
           ) : null}
         </Flex>
+        {n.evidence.length > 0 ? <EvidenceLinks sheet={s} nodeId={n.id} canEdit={editing} /> : null}
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           {kids.map((k) => {
             const ev = val(k, 'selfEvidence', 'evidence') as string | null;

@@ -4,9 +4,11 @@ import type {
   ResultsDto,
   RoundDto,
   RoundOptionsDto,
+  EvidenceCandidatesDto,
   SheetDetailDto,
   VersionDetailDto,
   createRoundBody,
+  linkEvidenceBody,
   saveScoresBody,
   sheetActionBody,
 } from '../../../shared/contracts/assessments';
@@ -53,6 +55,12 @@ export const assessmentsApi = {
     api.patch<SheetDetail>(`/api/assessments/sheets/${enc(id)}/scores`, body),
   attach: (id: string, form: FormData) =>
     api.upload<{ id: string; url: string }>(`/api/assessments/sheets/${enc(id)}/attachments`, form),
+  evidence: (id: string, nodeId: string) =>
+    api.get<Wire<EvidenceCandidatesDto>>(`/api/assessments/sheets/${enc(id)}/evidence`, { nodeId }),
+  linkEvidence: (id: string, body: z.input<typeof linkEvidenceBody>) =>
+    api.post<SheetDetail>(`/api/assessments/sheets/${enc(id)}/evidence-links`, body),
+  unlinkEvidence: (id: string, linkId: string) =>
+    api.del<SheetDetail>(`/api/assessments/sheets/${enc(id)}/evidence-links/${enc(linkId)}`),
   act: (id: string, body: SheetActionInput) =>
     api.post<SheetDetail>(`/api/assessments/sheets/${enc(id)}/actions`, body),
 };

@@ -1,0 +1,104 @@
+import { and, desc, gte, lt } from 'drizzle-orm';
+import {
+  DISCLOSURE_KIND_NAMES,
+  type DisclosureKind,
+  MEETING_KIND_NAMES,
+  type MeetingKind,
+  templateOf,
+} from '../../../shared/contracts/participation';
+import { type EvidenceSource, underPath } from '../../platform/evidence';
+import { ptDisclosures as d, ptMeetings as m, ptProcedures as p } from './participation.table';
+
+/** Assessment evidence: meetings held, 四议两公开 / 五议两公开 procedures run, and disclosures posted in the period. */
+export const participationEvidence: EvidenceSource[] = [
+  {
+    key: 'participation.meetings',
+    label: { 'zh-CN': '会议记录', en: 'Meetings' },
+    async find(db, q, limit) {
+      const rows = await db
+        .select({
+          id: m.id,
+          title: m.title,
+          kind: m.kind,
+          heldAt: m.heldAt,
+          present: m.present,
+          due: m.due,
+          quorumMet: m.quorumMet,
+        })
+        .from(m)
+        .where(and(underPath(m.orgPath, q.orgPath), gte(m.heldAt, q.from), lt(m.heldAt, q.to)))
+        .orderBy(desc(m.heldAt))
+        .limit(limit);
+      const en = q.locale === 'en';
+      return rows.map((r) => {
+        const kind = MEETING_KIND_NAMES[r.kind as MeetingKind]?.[q.locale] ?? '';
+        const att =
+          r.present == null
+            ? ''
+            : en
+              ? `, ${r.present} of ${r.due} present`
+              : `，到会${r.present}／应到${r.due}`;
+        const valid =
+          r.quorumMet == null
+            ? ''
+            : r.quorumMet
+              ? en
+                ? ', valid'
+                : '，会议有效'
+              : en
+                ? ', quorum not met'
+                : '，未达法定人数';
+        return { ref: r.id, title: r.title, date: r.heldAt, detail: `${kind}${att}${valid}` };
+      });
+    },
+  },
+  {
+    key: 'participation.procedures',
+    label: { 'zh-CN': '重大事项决策程序', en: 'Major-matter procedures' },
+    async find(db, q, limit) {
+      const rows = await db
+        .select({
+          id: p.id,
+          title: p.title,
+          template: p.template,
+          step: p.step,
+          status: p.status,
+          createdAt: p.createdAt,
+        })
+        .from(p)
+        .where(and(underPath(p.orgPath, q.orgPath), gte(p.createdAt, q.from), lt(p.createdAt, q.to)))
+        .orderBy(desc(p.createdAt))
+        .limit(limit);
+      const en = q.locale === 'en';
+      return rows.map((r) => {
+        const t = templateOf(r.template);
+        const steps = t?.steps.length ?? 0;
+        const done = r.status === 'done';
+        return {
+          ref: r.id,
+          title: r.title,
+          date: r.createdAt,
+          detail: `${t?.name[q.locale] ?? ''}${en ? (done ? ', completed' : `, step ${r.step + 1} of ${steps}`) : done ? '，已完成' : `，进行到第${r.step + 1}步（共${steps}步）`}`,
+        };
+      });
+    },
+  },
+  {
+    key: 'participation.disclosures',
+    label: { 'zh-CN': '居（村）务公开', en: 'Public disclosures' },
+    async find(db, q, limit) {
+      const rows = await db
+        .select({ id: d.id, title: d.title, kind: d.kind, postedAt: d.postedAt })
+        .from(d)
+        .where(and(underPath(d.orgPath, q.orgPath), gte(d.postedAt, q.from), lt(d.postedAt, q.to)))
+        .orderBy(desc(d.postedAt))
+        .limit(limit);
+      return rows.map((r) => ({
+        ref: r.id,
+        title: r.title,
+        date: r.postedAt,
+        detail: DISCLOSURE_KIND_NAMES[r.kind as DisclosureKind]?.[q.locale] ?? '',
+      }));
+    },
+  },
+];

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../../../test/app';
+import { BUILT_IN_FRAMEWORKS, flattenDef } from '../modules/assessments/assessments.zhoushan';
+import { evidenceSource, evidenceSources } from './evidence';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('evidence sources (issue 12: evidence from the rest of Linli)', () => {
+  it('every source a built-in framework names is registered by a module, with names in both languages', () => {
+    const named = BUILT_IN_FRAMEWORKS.flatMap((def) => flattenDef(def).flatMap((n) => n.evidence));
+    expect(named.length).toBeGreaterThan(0);
+    for (const key of named) expect(evidenceSource(key), key).toBeDefined();
+    for (const s of evidenceSources()) {
+      expect(s.key).toMatch(/^[a-z-]+\.[a-z-]+$/);
+      expect(s.label['zh-CN']).toMatch(/\p{Script=Han}/u);
+      expect(s.label.en).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it('every source answers a community’s period from its own tables, in both languages', async () => {
+    const q = {
+      orgPath: t.fx.tongdu.path,
+      from: new Date('2026-01-01T00:00:00+08:00'),
+      to: new Date('2027-01-01T00:00:00+08:00'),
+    };
+    for (const s of evidenceSources())
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const records = await s.find(t.deps.db, { ...q, locale }, 5);
+        expect(Array.isArray(records), s.key).toBe(true);
+        expect(records.length).toBeLessThanOrEqual(5);
+        for (const r of records) expect(typeof r.ref === 'string' && r.title.length > 0, s.key).toBe(true);
+      }
+  });
+});
