@@ -1,3 +1,6 @@
+// The app's module list registers every module's evidence sources (platform/evidence.ts), which the
+// assessments demo reads; `linli seed --demo` does not otherwise load it.
+import '../../server/app';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps } from '../../server/platform/context';

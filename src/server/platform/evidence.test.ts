@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../test/app';
-import { BUILT_IN_FRAMEWORKS, flattenDef } from '../modules/assessments/assessments.zhoushan';
+import { builtInFrameworks } from '../modules/assessments/assessments.builtins';
+import { flattenDef } from '../modules/assessments/assessments.zhoushan';
 import { evidenceSource, evidenceSources } from './evidence';
 
 let t: TestApp;
@@ -10,8 +11,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('evidence sources (issue 12: evidence from the rest of Linli)', () => {
-  it('every source a built-in framework names is registered by a module, with names in both languages', () => {
-    const named = BUILT_IN_FRAMEWORKS.flatMap((def) => flattenDef(def).flatMap((n) => n.evidence));
+  it('every source a built-in framework names is registered by a module, with names in both languages', async () => {
+    const named = (await builtInFrameworks()).flatMap((def) => flattenDef(def).flatMap((n) => n.evidence));
     expect(named.length).toBeGreaterThan(0);
     for (const key of named) expect(evidenceSource(key), key).toBeDefined();
     for (const s of evidenceSources()) {

@@ -115,6 +115,39 @@ describe('frameworks', () => {
     ).toBe(422);
   });
 
+  it('a second built-in framework is loaded from an xlsx in the repo and scores by content item: nothing Zhoushan-specific in code', async () => {
+    const list = (await civil.get('/api/assessments/frameworks')).json();
+    const cc = list.items.find((f: { key: string }) => f.key === 'complete-community-2021');
+    expect(cc.builtIn).toBe(true);
+    const v: VersionDetailDto = (await civil.get(`/api/assessments/versions/${cc.versions[0].id}`)).json();
+    expect(v.counts).toEqual([
+      { level: 1, count: 6 },
+      { level: 2, count: 20 },
+    ]);
+    expect(v.config.scoringUnit).toBe('item');
+    expect(v.config.scale.map((x) => [x.label, x.percent])).toEqual([
+      ['达到', 100],
+      ['基本达到', 60],
+      ['未达到', 0],
+    ]);
+    expect(v.evidenceLabels['facilities.registry']).toBe('社区设施');
+    const items = v.nodes.filter((n) => n.scored).map((n) => n.code);
+    expect(items).toHaveLength(20);
+    const score = async (states: Record<string, string>) =>
+      (await civil.post(`/api/assessments/versions/${v.id}/score`, { states })).json();
+    // 16 items reached and 4 not: exactly 80, on the band edge, counted in the higher band (lower_inclusive).
+    const edge = await score(Object.fromEntries(items.map((c, i) => [c, i < 16 ? 'A' : 'C'])));
+    expect(edge.total).toBe(80);
+    expect(edge.grade.name).toBe('完整社区');
+    expect(edge.qualified).toBe(true);
+    const partly = await score(Object.fromEntries(items.map((c, i) => [c, i < 10 ? 'A' : 'B'])));
+    expect(partly.total).toBe(80);
+    const low = await score(Object.fromEntries(items.map((c, i) => [c, i < 11 ? 'A' : 'C'])));
+    expect(low.total).toBe(55);
+    expect(low.grade.name).toBe('不完整');
+    expect(low.qualified).toBe(false);
+  });
+
   it('exports a framework as xlsx and imports it back as a new framework (the built-in key is refused)', async () => {
     const x = await civil.get(`/api/assessments/versions/${version.id}/framework.xlsx`);
     expect(x.statusCode).toBe(200);

@@ -31,6 +31,7 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { evidenceSource } from '../../platform/evidence';
+import { builtInFrameworks } from './assessments.builtins';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { roleUnitPaths, userDisplayNames, usersHoldingAt } from '../accounts/accounts.api';
@@ -85,7 +86,6 @@ import {
 import type { SheetProject } from './assessments.table';
 import { type Layer, scoreSheet, sheetWorkflow } from './assessments.workflow';
 import {
-  BUILT_IN_FRAMEWORKS,
   type FrameworkDef,
   ZHOUSHAN_2017,
   ZHOUSHAN_CLAIMED_COUNTS,
@@ -162,10 +162,10 @@ export async function storeFramework(
 
 const installed = new WeakSet<object>();
 
-/** The built-in frameworks (seed 004's Zhoushan standard), stored once per database on first use. */
+/** The built-in frameworks (Zhoushan, and the xlsx ones of assessments.builtins.ts), stored once per database on first use. */
 export async function ensureBuiltIns(ctx: UseCaseCtx): Promise<void> {
   if (installed.has(ctx.db)) return;
-  for (const def of BUILT_IN_FRAMEWORKS) {
+  for (const def of await builtInFrameworks()) {
     if (await frameworkByKey(ctx.db, def.key)) continue;
     await ctx.db.transaction(async (tx) => {
       // Two first requests at once: the key's unique index lets one insert; the other finds it.
