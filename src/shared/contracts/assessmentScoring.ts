@@ -358,3 +358,46 @@ export function rankOf<T>(rows: readonly T[], totalOf: (r: T) => number): Map<T,
   });
   return out;
 }
+
+/**
+ * Each top-level area's share of its full score, for the radar chart and the report: the points of the scored
+ * nodes under it over their weights; an area of a third-party part (no weights) takes its part's score over the
+ * part's total. Pure arithmetic on a sheet's figures, in points.
+ */
+export function areaScores(
+  nodes: readonly {
+    id: string;
+    parentId: string | null;
+    name: string;
+    code: string;
+    partKey: string;
+    weight: number | null;
+    scored: boolean;
+  }[],
+  pointsOf: (nodeId: string) => number | null,
+  parts: readonly { key: string; score: number; total: number }[],
+): { code: string; name: string; score: number; full: number; ratio: number }[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const topOf = (id: string): string => {
+    let n = byId.get(id)!;
+    while (n.parentId) n = byId.get(n.parentId)!;
+    return n.id;
+  };
+  const sums = new Map<string, { score: number; full: number }>();
+  for (const n of nodes)
+    if (n.scored && n.weight != null) {
+      const s = sums.get(topOf(n.id)) ?? { score: 0, full: 0 };
+      s.score += pointsOf(n.id) ?? 0;
+      s.full += n.weight;
+      sums.set(topOf(n.id), s);
+    }
+  return nodes
+    .filter((n) => !n.parentId)
+    .map((n) => {
+      const s = sums.get(n.id);
+      const part = parts.find((p) => p.key === n.partKey);
+      const score = s ? Math.round(s.score * 100) / 100 : (part?.score ?? 0);
+      const full = s ? Math.round(s.full * 100) / 100 : (part?.total ?? 0);
+      return { code: n.code, name: n.name, score, full, ratio: full > 0 ? score / full : 0 };
+    });
+}

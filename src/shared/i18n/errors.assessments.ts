@@ -166,4 +166,8 @@ export const ASSESSMENTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '未找到这条记录：它不属于本社区或不在测评年度内',
     en: 'No such record for this community in the round’s year',
   },
+  'assessments.font_missing': {
+    'zh-CN': '服务器未安装中文字体，暂时无法生成PDF报告',
+    en: 'No Chinese font is installed on the server; the PDF report cannot be made',
+  },
 };

@@ -29,6 +29,7 @@ import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { evidenceCandidates, linkEvidence, unlinkEvidence } from './evidence.usecases';
+import { sheetReportPdf } from './assessments.pdf';
 import { createLocalStorage, imageMime } from '../../platform/storage';
 import { pageOf } from '../../platform/pagination';
 import * as assessmentsTables from './assessments.table';
@@ -249,6 +250,29 @@ export const assessmentsModule = defineModule({
       (req) => actOnSheet(actorCtxOf(deps, req), req.params.id, req.body, loc(req.locale)),
     );
 
+    app.get(
+      '/api/assessments/sheets/:id/report.pdf',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const ctx = actorCtxOf(deps, req);
+        const sheet = await getSheet(ctx, req.params.id, 'zh-CN');
+        // Rank and the previous total come from the round's results when the reader may see them.
+        const results = await getResults(ctx, sheet.roundId, 'zh-CN').catch((e: unknown) => {
+          if (e instanceof AppError) return null;
+          throw e;
+        });
+        const row = results?.rows.find((r) => r.sheetId === sheet.id);
+        const signedCount = results?.rows.filter((r) => r.state === 'signed').length ?? 0;
+        const pdf = await sheetReportPdf(sheet, row, signedCount);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            attachmentHeader(`${sheet.round.year}年${sheet.orgUnitName ?? ''}测评报告.pdf`),
+          )
+          .send(pdf);
+      },
+    );
     app.get(
       '/api/assessments/sheets/:id/evidence',
       {

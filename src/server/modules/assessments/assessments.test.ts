@@ -460,6 +460,15 @@ describe('a round from opening to publication', () => {
     expect(after.statusCode).toBe(409);
   });
 
+  it('a PDF report per community: result, areas, indicators, rules; outsiders get 404', async () => {
+    const res = await sd.get(`/api/assessments/sheets/${tongduSheet}/report.pdf`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('铜都社区测评报告.pdf');
+    expect((await xhy.get(`/api/assessments/sheets/${tongduSheet}/report.pdf`)).statusCode).toBe(404);
+  });
+
   it('R-AS-3 a community below 50 in part one is not a happy community even with a passing total; publish waits for all', async () => {
     const pub = await civil.post(`/api/assessments/rounds/${roundId}/publish`);
     expect(pub.statusCode).toBe(409);

@@ -1,4 +1,4 @@
-import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
@@ -30,7 +30,8 @@ import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type SheetDetail, assessmentsApi, assessmentsKeys } from './api';
 import { EvidenceLinks } from './EvidenceLinks';
-import { GradeTag, SheetStateTag, fmt } from './parts';
+import { AreaRadar, GradeTag, SheetStateTag, fmt } from './parts';
+import { areaScores } from '../../../shared/contracts/assessmentScoring';
 
 type Node = SheetDetail['version']['nodes'][number];
 type Item = SheetDetail['items'][number];
@@ -281,6 +282,8 @@ export default function SheetPage() {
   };
 
   const areas = s.version.nodes.filter((n) => n.parentId === null);
+  const shown = s.state === 'evaluation' || s.state === 'signed' ? s.result : s.selfResult;
+  const areaRatios = areaScores(s.version.nodes, (id) => items.get(id)?.points ?? null, shown.parts);
   return (
     <>
       <PageHeader
@@ -291,18 +294,28 @@ export default function SheetPage() {
           </Space>
         }
         subtitle={`${s.round.title} · ${s.subdistrictName ?? ''}`}
-        extra={s.actions.map((a) => (
+        extra={[
           <Button
-            key={a}
-            type={a === 'return' ? 'default' : 'primary'}
-            danger={a === 'return'}
-            disabled={busy || dirty}
-            onClick={() => setPending(a)}
-            data-testid={`sheet-action-${a}`}
+            key="pdf"
+            icon={<FilePdfOutlined />}
+            onClick={() => void assessmentsApi.reportPdf(s.id).catch(showError)}
+            data-testid="sheet-report-pdf"
           >
-            {t(`assessments.action.${a}`)}
-          </Button>
-        ))}
+            {t('assessments.sheet.reportPdf')}
+          </Button>,
+          ...s.actions.map((a) => (
+            <Button
+              key={a}
+              type={a === 'return' ? 'default' : 'primary'}
+              danger={a === 'return'}
+              disabled={busy || dirty}
+              onClick={() => setPending(a)}
+              data-testid={`sheet-action-${a}`}
+            >
+              {t(`assessments.action.${a}`)}
+            </Button>
+          )),
+        ]}
       />
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         {!editing && s.state !== 'signed' ? (
@@ -336,6 +349,19 @@ export default function SheetPage() {
             </Descriptions.Item>
           ) : null}
         </Descriptions>
+
+        <Card size="small" title={t('assessments.sheet.areas')}>
+          <Flex gap={24} wrap align="center">
+            <AreaRadar areas={areaRatios} />
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {areaRatios.map((a) => (
+                <li key={a.code}>
+                  {a.code} {a.name}：{fmt(a.score)}／{fmt(a.full)}
+                </li>
+              ))}
+            </ul>
+          </Flex>
+        </Card>
 
         {areas.map((a) => (
           <Card key={a.id} title={`${a.code} ${a.name}`} size="small" styles={{ body: { padding: 12 } }}>

@@ -55,6 +55,7 @@ export const assessmentsApi = {
     api.patch<SheetDetail>(`/api/assessments/sheets/${enc(id)}/scores`, body),
   attach: (id: string, form: FormData) =>
     api.upload<{ id: string; url: string }>(`/api/assessments/sheets/${enc(id)}/attachments`, form),
+  reportPdf: (id: string) => api.download(`/api/assessments/sheets/${enc(id)}/report.pdf`),
   evidence: (id: string, nodeId: string) =>
     api.get<Wire<EvidenceCandidatesDto>>(`/api/assessments/sheets/${enc(id)}/evidence`, { nodeId }),
   linkEvidence: (id: string, body: z.input<typeof linkEvidenceBody>) =>

@@ -85,3 +85,77 @@ export const GRADE_BAR: Record<string, string> = {
   pass: '#d48806',
   fail: '#cf1322',
 };
+
+/**
+ * Each area's share of its full score as a radar (SVG, no chart library): one spoke per top-level area, rings at
+ * 25% steps; under three areas the radar degenerates, so it draws bars instead.
+ */
+export function AreaRadar({
+  areas,
+}: {
+  areas: { code: string; name: string; ratio: number; score: number; full: number }[];
+}) {
+  if (areas.length < 3)
+    return (
+      <Bars
+        rows={areas.map((a) => ({
+          label: a.name,
+          value: a.ratio * 100,
+          color: '#1677ff',
+          note: `${a.score}／${a.full}`,
+        }))}
+        max={100}
+      />
+    );
+  const size = 320;
+  const c = size / 2;
+  const r = c - 70;
+  const at = (i: number, k: number) => {
+    const ang = -Math.PI / 2 + (2 * Math.PI * i) / areas.length;
+    return [c + Math.cos(ang) * r * k, c + Math.sin(ang) * r * k] as const;
+  };
+  const ring = (k: number) => areas.map((_, i) => at(i, k).join(',')).join(' ');
+  return (
+    <svg
+      viewBox={`0 0 ${size} ${size}`}
+      width="100%"
+      style={{ maxWidth: size }}
+      role="img"
+      aria-label={areas.map((a) => `${a.name} ${Math.round(a.ratio * 100)}%`).join('，')}
+      data-testid="assessment-radar"
+    >
+      {[0.25, 0.5, 0.75, 1].map((k) => (
+        <polygon key={k} points={ring(k)} fill="none" stroke="#d9d9d9" />
+      ))}
+      {areas.map((a, i) => {
+        const [x, y] = at(i, 1);
+        return <line key={a.code} x1={c} y1={c} x2={x} y2={y} stroke="#d9d9d9" />;
+      })}
+      <polygon
+        points={areas.map((a, i) => at(i, Math.max(0, Math.min(1, a.ratio))).join(',')).join(' ')}
+        fill="rgba(22,119,255,0.25)"
+        stroke="#1677ff"
+        strokeWidth={2}
+      />
+      {areas.map((a, i) => {
+        const [x, y] = at(i, 1.18);
+        return (
+          <text
+            key={a.code}
+            x={x}
+            y={y}
+            fontSize={12}
+            textAnchor="middle"
+            dominantBaseline="middle"
+            fill="#262626"
+          >
+            <tspan x={x}>{a.code}</tspan>
+            <tspan x={x} dy={14}>
+              {Math.round(a.ratio * 100)}%
+            </tspan>
+          </text>
+        );
+      })}
+    </svg>
+  );
+}
