@@ -17,7 +17,14 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const MEASURES = ['awareness', 'satisfaction'] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export const SURVEY_PURPOSES = ['satisfaction', 'awareness', 'convention', 'needs', 'evaluation', 'other'] as const;
+export const SURVEY_PURPOSES = [
+  'satisfaction',
+  'awareness',
+  'convention',
+  'needs',
+  'evaluation',
+  'other',
+] as const;
 export type SurveyPurpose = (typeof SURVEY_PURPOSES)[number];
 
 export const RESPONSE_CHANNELS = ['online', 'paper'] as const;
@@ -95,9 +102,7 @@ export const updateSurveyBody = createSurveyBody.omit({ orgUnitId: true }).parti
 
 export const quotasBody = z.strictObject({
   target: z.number().int().min(1).max(1_000_000).nullable().optional(),
-  quotas: z
-    .array(z.strictObject({ orgUnitId: uuid, target: z.number().int().min(1).max(100_000) }))
-    .max(200),
+  quotas: z.array(z.strictObject({ orgUnitId: uuid, target: z.number().int().min(1).max(100_000) })).max(200),
 });
 
 export const surveyListQuery = z.object({
@@ -200,7 +205,12 @@ export const questionResultSchema = z.object({
   scale: z.array(z.object({ value: z.number(), count: z.number() })),
   mean: z.number().nullable(),
   rows: z.array(
-    z.object({ label: z.string(), answered: z.number(), mean: z.number().nullable(), counts: z.array(z.number()) }),
+    z.object({
+      label: z.string(),
+      answered: z.number(),
+      mean: z.number().nullable(),
+      counts: z.array(z.number()),
+    }),
   ),
   /** text: the newest answers (at most 50). */
   texts: z.array(z.string()),

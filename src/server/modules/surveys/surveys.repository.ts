@@ -134,7 +134,11 @@ export async function existingResponse(
   if (who.phoneHash) conds.push(eq(svResponses.phoneHash, who.phoneHash));
   if (conds.length === 0) return null;
   const [r] = await db
-    .select({ userId: svResponses.userId, residentId: svResponses.residentId, phoneHash: svResponses.phoneHash })
+    .select({
+      userId: svResponses.userId,
+      residentId: svResponses.residentId,
+      phoneHash: svResponses.phoneHash,
+    })
     .from(svResponses)
     .where(and(eq(svResponses.surveyId, surveyId), or(...conds)))
     .limit(1);
@@ -232,7 +236,9 @@ export async function answersUnder(
   return db
     .select({ surveyId: svResponses.surveyId, answers: svResponses.answers })
     .from(svResponses)
-    .where(and(inArray(svResponses.surveyId, [...surveyIds]), sql`${svResponses.orgPath} like ${`${orgPath}%`}`));
+    .where(
+      and(inArray(svResponses.surveyId, [...surveyIds]), sql`${svResponses.orgPath} like ${`${orgPath}%`}`),
+    );
 }
 
 /** Published surveys in the actor's scope closing between the two instants (workbench). */

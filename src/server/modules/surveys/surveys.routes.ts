@@ -66,7 +66,10 @@ export const surveysModule = defineModule({
     // ---- residents (phone): surveys distributed to their home
     app.get(
       '/api/surveys/mine',
-      { config: answer, schema: { tags, querystring: mySurveysQuery, response: { 200: pageOf(mySurveySchema) } } },
+      {
+        config: answer,
+        schema: { tags, querystring: mySurveysQuery, response: { 200: pageOf(mySurveySchema) } },
+      },
       (req) => mySurveys(actorCtxOf(deps, req), req.query),
     );
     app.get(
@@ -76,14 +79,20 @@ export const surveysModule = defineModule({
     );
     app.post(
       '/api/surveys/mine/:id/answer',
-      { config: answer, schema: { tags, params: idParams, body: answerBody, response: { 200: mySurveySchema } } },
+      {
+        config: answer,
+        schema: { tags, params: idParams, body: answerBody, response: { 200: mySurveySchema } },
+      },
       (req) => answerSurvey(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- staff
     app.get(
       '/api/surveys',
-      { config: read, schema: { tags, querystring: surveyListQuery, response: { 200: pageOf(surveySchema) } } },
+      {
+        config: read,
+        schema: { tags, querystring: surveyListQuery, response: { 200: pageOf(surveySchema) } },
+      },
       (req) => listSurveys(actorCtxOf(deps, req), req.query),
     );
     app.post(
@@ -91,8 +100,10 @@ export const surveysModule = defineModule({
       { config: manage, schema: { tags, body: createSurveyBody, response: { 201: surveySchema } } },
       async (req, reply) => reply.status(201).send(await createSurvey(actorCtxOf(deps, req), req.body)),
     );
-    app.get('/api/surveys/:id', { config: read, schema: { tags, params: idParams, response: detail } }, (req) =>
-      getSurvey(actorCtxOf(deps, req), req.params.id),
+    app.get(
+      '/api/surveys/:id',
+      { config: read, schema: { tags, params: idParams, response: detail } },
+      (req) => getSurvey(actorCtxOf(deps, req), req.params.id),
     );
     app.patch(
       '/api/surveys/:id',
@@ -104,35 +115,52 @@ export const surveysModule = defineModule({
       { config: manage, schema: { tags, params: idParams, response: detail } },
       (req) => publishSurvey(actorCtxOf(deps, req), req.params.id),
     );
-    app.post('/api/surveys/:id/close', { config: manage, schema: { tags, params: idParams, response: detail } }, (req) =>
-      closeSurvey(actorCtxOf(deps, req), req.params.id),
+    app.post(
+      '/api/surveys/:id/close',
+      { config: manage, schema: { tags, params: idParams, response: detail } },
+      (req) => closeSurvey(actorCtxOf(deps, req), req.params.id),
     );
     app.post(
       '/api/surveys/:id/quotas',
       { config: manage, schema: { tags, params: idParams, body: quotasBody, response: detail } },
       (req) => setQuotas(actorCtxOf(deps, req), req.params.id, req.body),
     );
-    app.get('/api/surveys/:id/qr.svg', { config: read, schema: { tags, params: idParams } }, async (req, reply) => {
-      const s = await getSurvey(actorCtxOf(deps, req), req.params.id);
-      const origin = deps.config.publicUrl || `${req.protocol}://${req.host}`;
-      const svg = await QRCode.toString(`${origin.replace(/\/$/, '')}${s.link}`, {
-        type: 'svg',
-        errorCorrectionLevel: 'M',
-        margin: 1,
-      });
-      return reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, max-age=300').send(svg);
-    });
+    app.get(
+      '/api/surveys/:id/qr.svg',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const s = await getSurvey(actorCtxOf(deps, req), req.params.id);
+        const origin = deps.config.publicUrl || `${req.protocol}://${req.host}`;
+        const svg = await QRCode.toString(`${origin.replace(/\/$/, '')}${s.link}`, {
+          type: 'svg',
+          errorCorrectionLevel: 'M',
+          margin: 1,
+        });
+        return reply
+          .header('content-type', 'image/svg+xml')
+          .header('cache-control', 'private, max-age=300')
+          .send(svg);
+      },
+    );
     app.get(
       '/api/surveys/:id/responses',
       {
         config: read,
-        schema: { tags, params: idParams, querystring: responseListQuery, response: { 200: pageOf(responseSchema) } },
+        schema: {
+          tags,
+          params: idParams,
+          querystring: responseListQuery,
+          response: { 200: pageOf(responseSchema) },
+        },
       },
       (req) => listResponses(actorCtxOf(deps, req), req.params.id, req.query),
     );
     app.post(
       '/api/surveys/:id/responses',
-      { config: enter, schema: { tags, params: idParams, body: paperBody, response: { 201: responseSchema } } },
+      {
+        config: enter,
+        schema: { tags, params: idParams, body: paperBody, response: { 201: responseSchema } },
+      },
       async (req, reply) =>
         reply.status(201).send(await enterPaperResponse(actorCtxOf(deps, req), req.params.id, req.body)),
     );
@@ -141,13 +169,17 @@ export const surveysModule = defineModule({
       { config: read, schema: { tags, params: idParams, response: { 200: resultsSchema } } },
       (req) => surveyResults(actorCtxOf(deps, req), req.params.id),
     );
-    app.get('/api/surveys/:id/export.xlsx', { config: read, schema: { tags, params: idParams } }, async (req, reply) => {
-      const { survey, responses, results } = await exportRows(actorCtxOf(deps, req), req.params.id);
-      const buf = await surveyXlsx(survey, results, responses);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(`问卷结果-${survey.title}.xlsx`))
-        .send(buf);
-    });
+    app.get(
+      '/api/surveys/:id/export.xlsx',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const { survey, responses, results } = await exportRows(actorCtxOf(deps, req), req.params.id);
+        const buf = await surveyXlsx(survey, results, responses);
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(`问卷结果-${survey.title}.xlsx`))
+          .send(buf);
+      },
+    );
   },
 });

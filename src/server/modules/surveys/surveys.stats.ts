@@ -29,7 +29,8 @@ import { AppError } from '../../platform/errors';
 export function marginOfError(p: number, n: number, population: number | null): number | null {
   if (n <= 0) return null;
   const base = Z95 * Math.sqrt((p * (1 - p)) / n);
-  const fpc = population && population > n ? Math.sqrt((population - n) / (population - 1)) : population ? 0 : 1;
+  const fpc =
+    population && population > n ? Math.sqrt((population - n) / (population - 1)) : population ? 0 : 1;
   return round4(base * fpc);
 }
 
@@ -48,7 +49,8 @@ export function validateQuestions(questions: Question[]): void {
     keys.add(q.key);
     if ((q.kind === 'single' || q.kind === 'multiple') && (q.options.length < 2 || q.options.length > 30))
       fail('q_options', n);
-    if ((q.kind === 'rating' || q.kind === 'matrix') && (!q.scale || q.scale.max <= q.scale.min)) fail('q_scale', n);
+    if ((q.kind === 'rating' || q.kind === 'matrix') && (!q.scale || q.scale.max <= q.scale.min))
+      fail('q_scale', n);
     if (q.kind === 'matrix' && q.rows.length < 1) fail('q_rows', n);
     if (q.measure) {
       if (q.kind === 'text') fail('q_measure', n);
@@ -98,7 +100,8 @@ export function validateAnswers(questions: Question[], answers: Answers): Answer
       case 'matrix': {
         const arr = v as (number | null)[];
         if (!Array.isArray(arr) || arr.length !== q.rows.length) bad();
-        if (arr.some((x) => x !== null && (typeof x !== 'number' || x < q.scale!.min || x > q.scale!.max))) bad();
+        if (arr.some((x) => x !== null && (typeof x !== 'number' || x < q.scale!.min || x > q.scale!.max)))
+          bad();
         if (q.required && arr.some((x) => x === null)) throw new AppError('surveys.required', 400, { n });
         break;
       }
@@ -112,7 +115,10 @@ export function validateAnswers(questions: Question[], answers: Answers): Answer
 }
 
 /** The positive and total answers one response gives to one measured question. */
-export function scoreAnswer(q: Question, v: AnswerValue | null | undefined): { positive: number; total: number } {
+export function scoreAnswer(
+  q: Question,
+  v: AnswerValue | null | undefined,
+): { positive: number; total: number } {
   if (!q.measure || v === null || v === undefined) return { positive: 0, total: 0 };
   const pos = q.positive ?? {};
   switch (q.kind) {
@@ -161,7 +167,12 @@ export function rateOf(
 }
 
 /** A rate from its counts: positive ÷ total, the 95% margin of error over `respondents`, pass at 85%. */
-export function rateFromCounts(positive: number, total: number, respondents: number, population: number | null): RateDto {
+export function rateFromCounts(
+  positive: number,
+  total: number,
+  respondents: number,
+  population: number | null,
+): RateDto {
   const rate = total ? round4(positive / total) : null;
   return {
     positive,

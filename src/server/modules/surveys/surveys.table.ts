@@ -64,14 +64,10 @@ export const svResponses = pgTable(
   (t) => [
     index('sv_responses_survey_idx').on(t.surveyId, t.answeredAt),
     index('sv_responses_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    uniqueIndex('sv_responses_user_uq')
-      .on(t.surveyId, t.userId)
-      .where(sql`${t.userId} is not null`),
+    uniqueIndex('sv_responses_user_uq').on(t.surveyId, t.userId).where(sql`${t.userId} is not null`),
     uniqueIndex('sv_responses_resident_uq')
       .on(t.surveyId, t.residentId)
       .where(sql`${t.residentId} is not null`),
-    uniqueIndex('sv_responses_phone_uq')
-      .on(t.surveyId, t.phoneHash)
-      .where(sql`${t.phoneHash} is not null`),
+    uniqueIndex('sv_responses_phone_uq').on(t.surveyId, t.phoneHash).where(sql`${t.phoneHash} is not null`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildResident, buildUnit } from '../../../../test/factories';
@@ -40,7 +41,13 @@ const QUESTIONS = [
     positive: { minRating: 4 },
     required: false,
   },
-  { key: 'needs', kind: 'multiple', title: '您最需要的服务', options: ['助餐', '助浴', '文体活动'], required: false },
+  {
+    key: 'needs',
+    kind: 'multiple',
+    title: '您最需要的服务',
+    options: ['助餐', '助浴', '文体活动'],
+    required: false,
+  },
   { key: 'say', kind: 'text', title: '意见和建议', required: false },
 ];
 
@@ -75,13 +82,16 @@ beforeAll(async () => {
   grid = await t.as('grid_worker');
   resident = await t.as('res_tongdu');
   outsider = await t.as('res_xhy');
-  for (let i = 0; i < 20; i++) await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: `居民${i}` });
+  for (let i = 0; i < 20; i++)
+    await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: `居民${i}` });
 });
 afterAll(() => t.close());
 
 describe('builder', () => {
   it('refuses a choice question with one option, a rating without scale, a measured text question (400, Chinese)', async () => {
-    const one = await draft(tongdu, { questions: [{ key: 'a', kind: 'single', title: '题目', options: ['是'] }] });
+    const one = await draft(tongdu, {
+      questions: [{ key: 'a', kind: 'single', title: '题目', options: ['是'] }],
+    });
     expect(one.statusCode).toBe(400);
     expect(one.json().error.message).toContain('第 1 题');
     const scale = await draft(tongdu, { questions: [{ key: 'a', kind: 'rating', title: '打分' }] });
@@ -95,7 +105,9 @@ describe('builder', () => {
 
   it('R-AS-5: a measured question must say which answers count as aware or satisfied', async () => {
     const res = await draft(tongdu, {
-      questions: [{ key: 'a', kind: 'rating', title: '满意度', scale: { min: 1, max: 5 }, measure: 'satisfaction' }],
+      questions: [
+        { key: 'a', kind: 'rating', title: '满意度', scale: { min: 1, max: 5 }, measure: 'satisfaction' },
+      ],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('满意');
@@ -125,9 +137,9 @@ describe('scope', () => {
     expect((await outsider.get(`/api/surveys/mine/${s.id}`)).statusCode).toBe(404);
     const answer = await outsider.post(`/api/surveys/mine/${s.id}/answer`, { answers: { aware: 0, sat: 5 } });
     expect(answer.statusCode).toBe(404);
-    expect((await xhy.post(`/api/surveys/${s.id}/responses`, { answers: { aware: 0, sat: 5 } })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await xhy.post(`/api/surveys/${s.id}/responses`, { answers: { aware: 0, sat: 5 } })).statusCode,
+    ).toBe(404);
     const mine = (await outsider.get('/api/surveys/mine')).json();
     expect(mine.items.map((x: { id: string }) => x.id)).not.toContain(s.id);
   });
@@ -181,10 +193,16 @@ describe('paper entry', () => {
     expect(r.channel).toBe('paper');
     expect(r.phoneMask).toMatch(/^139\*+1111$/);
     expect(r.enteredByName).toBe('grid_worker');
-    const again = await tongdu.post(`/api/surveys/${s.id}/responses`, { phone: '13900001111', answers: { aware: 0, sat: 5 } });
+    const again = await tongdu.post(`/api/surveys/${s.id}/responses`, {
+      phone: '13900001111',
+      answers: { aware: 0, sat: 5 },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toContain('手机号');
-    const bad = await tongdu.post(`/api/surveys/${s.id}/responses`, { phone: '12345', answers: { aware: 0, sat: 5 } });
+    const bad = await tongdu.post(`/api/surveys/${s.id}/responses`, {
+      phone: '12345',
+      answers: { aware: 0, sat: 5 },
+    });
     expect(bad.statusCode).toBe(400);
     const outside = await tongdu.post(`/api/surveys/${s.id}/responses`, {
       orgUnitId: t.fx.xihuayuanGrid.id,
@@ -194,8 +212,7 @@ describe('paper entry', () => {
     const list = (await tongdu.get(`/api/surveys/${s.id}/responses`)).json();
     expect(list.total).toBe(1);
     const stored = await t.deps.db.execute(
-      // biome-ignore lint: raw check that no clear phone is stored
-      (await import('drizzle-orm')).sql`select phone_enc, phone_hash from sv_responses where survey_id = ${s.id}`,
+      sql`select phone_enc, phone_hash from sv_responses where survey_id = ${s.id}`,
     );
     const row = (stored as unknown as { rows: { phone_enc: string; phone_hash: string }[] }).rows[0]!;
     expect(row.phone_enc).not.toContain('13900001111');
@@ -206,7 +223,7 @@ describe('paper entry', () => {
     const s = await published();
     await tongdu.post(`/api/surveys/${s.id}/responses`, { answers: { aware: 0, sat: 5 } });
     const audit = await t.deps.db.execute(
-      (await import('drizzle-orm')).sql`select count(*)::int as n from audit_log where entity_id = ${s.id}`,
+      sql`select count(*)::int as n from audit_log where entity_id = ${s.id}`,
     );
     expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThanOrEqual(3);
   });
@@ -249,7 +266,9 @@ describe('results', () => {
     expect(detail.quotas[0]).toMatchObject({ target: 10, responses: 10 });
 
     // Below the bar: fail in the rates, and the api other modules call sees closed surveys only.
-    expect((await surveyRates(t.deps.db, { orgPath: t.fx.tongdu.path, year: 2026 })).surveys.map((x) => x.id)).not.toContain(s.id);
+    expect(
+      (await surveyRates(t.deps.db, { orgPath: t.fx.tongdu.path, year: 2026 })).surveys.map((x) => x.id),
+    ).not.toContain(s.id);
     await tongdu.post(`/api/surveys/${s.id}/close`);
     const rates = await surveyRates(t.deps.db, { orgUnitId: t.fx.tongdu.id, year: 2026 });
     expect(rates.surveys.map((x) => x.id)).toContain(s.id);
@@ -264,7 +283,10 @@ describe('results', () => {
 
   it('R-AS-5: a rate below 85% fails; margin of error without a population has no correction', () => {
     expect(marginOfError(0.5, 100, null)).toBeCloseTo(0.098, 3);
-    expect(marginOfError(0.8, 400, 2000)).toBeCloseTo(1.96 * Math.sqrt(0.16 / 400) * Math.sqrt(1600 / 1999), 4);
+    expect(marginOfError(0.8, 400, 2000)).toBeCloseTo(
+      1.96 * Math.sqrt(0.16 / 400) * Math.sqrt(1600 / 1999),
+      4,
+    );
     expect(marginOfError(0.5, 50, 50)).toBe(0);
   });
 });

@@ -25,7 +25,11 @@ import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
 import { residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
 import { unitById, unitInScope, unitsByIds } from '../org/org.api';
-import { liveResidentPath, liveResidentsByPhoneHash, permanentResidentsUnder } from '../residents/residents.api';
+import {
+  liveResidentPath,
+  liveResidentsByPhoneHash,
+  permanentResidentsUnder,
+} from '../residents/residents.api';
 import { reaches, surveysPolicy } from './surveys.policy';
 import {
   type ResponseRow,
@@ -44,7 +48,14 @@ import {
   responseCounts,
   updateSurveyRow,
 } from './surveys.repository';
-import { marginOfError, questionResults, rateOf, round4, validateAnswers, validateQuestions } from './surveys.stats';
+import {
+  marginOfError,
+  questionResults,
+  rateOf,
+  round4,
+  validateAnswers,
+  validateQuestions,
+} from './surveys.stats';
 
 /** Units a survey may be distributed to. */
 const SURVEY_UNIT_KINDS = new Set(['city', 'district', 'subdistrict', 'community', 'grid']);
@@ -102,7 +113,8 @@ async function toDtos(ctx: ActorCtx, rows: SurveyRow[]): Promise<SurveyDto[]> {
 }
 
 /** The survey's target: the one set, else the sum of its quotas. */
-const targetOf = (s: SurveyRow) => s.target ?? (s.quotas.length ? s.quotas.reduce((a, q) => a + q.target, 0) : null);
+const targetOf = (s: SurveyRow) =>
+  s.target ?? (s.quotas.length ? s.quotas.reduce((a, q) => a + q.target, 0) : null);
 
 async function dto(ctx: ActorCtx, row: SurveyRow) {
   return (await toDtos(ctx, [row]))[0]!;
@@ -113,7 +125,10 @@ function checkDates(opensAt: Date, closesAt: Date) {
 }
 
 /** A staff member builds a draft questionnaire for a unit in their scope. */
-export async function createSurvey(ctx: ActorCtx, input: z.infer<typeof createSurveyBody>): Promise<SurveyDto> {
+export async function createSurvey(
+  ctx: ActorCtx,
+  input: z.infer<typeof createSurveyBody>,
+): Promise<SurveyDto> {
   surveysPolicy.require(ctx.actor, 'manage');
   const unit = await unitInScope(ctx.db, ctx.actor, 'surveys.manage', input.orgUnitId);
   if (unit?.status !== 'active') throw notFound();
@@ -183,7 +198,12 @@ export async function updateSurvey(
       entityId: s.id,
       orgPath: s.orgPath,
       before: { title: s.title, questions: s.questions.length, opensAt: s.opensAt, closesAt: s.closesAt },
-      after: { title: updated.title, questions: updated.questions.length, opensAt: updated.opensAt, closesAt: updated.closesAt },
+      after: {
+        title: updated.title,
+        questions: updated.questions.length,
+        opensAt: updated.opensAt,
+        closesAt: updated.closesAt,
+      },
     });
     return updated;
   });
@@ -229,7 +249,11 @@ export async function closeSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto>
     if (!s) throw notFound();
     if (s.status !== 'published') throw new AppError('surveys.state', 409);
     const now = ctx.clock.now();
-    const updated = await updateSurveyRow(tx, s.id, 'published', { status: 'closed', closedAt: now, updatedAt: now });
+    const updated = await updateSurveyRow(tx, s.id, 'published', {
+      status: 'closed',
+      closedAt: now,
+      updatedAt: now,
+    });
     if (!updated) throw new AppError('surveys.state', 409);
     await writeAudit(tx, ctx, {
       action: 'surveys.close',
@@ -245,7 +269,11 @@ export async function closeSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto>
 }
 
 /** Sampling: a target in all and per unit under the survey's unit (grids of a community…). */
-export async function setQuotas(ctx: ActorCtx, id: string, input: z.infer<typeof quotasBody>): Promise<SurveyDto> {
+export async function setQuotas(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof quotasBody>,
+): Promise<SurveyDto> {
   surveysPolicy.require(ctx.actor, 'manage');
   const row = await ctx.db.transaction(async (tx) => {
     const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
@@ -256,7 +284,8 @@ export async function setQuotas(ctx: ActorCtx, id: string, input: z.infer<typeof
     const units = await unitsByIds(tx, ids);
     for (const q of input.quotas) {
       const u = units.find((x) => x.id === q.orgUnitId);
-      if (!u || u.path === s.orgPath || !u.path.startsWith(s.orgPath)) throw new AppError('surveys.quota_unit', 400);
+      if (!u || u.path === s.orgPath || !u.path.startsWith(s.orgPath))
+        throw new AppError('surveys.quota_unit', 400);
     }
     const updated = await updateSurveyRow(tx, s.id, s.status, {
       quotas: input.quotas,
@@ -277,7 +306,10 @@ export async function setQuotas(ctx: ActorCtx, id: string, input: z.infer<typeof
   return dto(ctx, row);
 }
 
-export async function listSurveys(ctx: ActorCtx, q: z.infer<typeof surveyListQuery>): Promise<Page<SurveyDto>> {
+export async function listSurveys(
+  ctx: ActorCtx,
+  q: z.infer<typeof surveyListQuery>,
+): Promise<Page<SurveyDto>> {
   surveysPolicy.require(ctx.actor, 'read');
   let path: string | undefined;
   if (q.orgUnitId) {
@@ -332,12 +364,16 @@ export async function enterPaperResponse(
     const whole = roots.some((r) => s.orgPath.startsWith(r));
     let unit = { id: s.orgUnitId, path: s.orgPath };
     if (!whole) {
-      const rootId = roots.find((r) => r.startsWith(s.orgPath))!.split('/').filter(Boolean).at(-1)!;
+      const rootId = roots
+        .find((r) => r.startsWith(s.orgPath))!
+        .split('/')
+        .filter(Boolean)
+        .at(-1)!;
       unit = { id: rootId, path: roots.find((r) => r.startsWith(s.orgPath))! };
     }
     if (input.orgUnitId) {
       const u = await unitById(tx, input.orgUnitId);
-      if (!u || !u.path.startsWith(s.orgPath) || (!whole && !roots.some((r) => u.path.startsWith(r))))
+      if (!u?.path.startsWith(s.orgPath) || (!whole && !roots.some((r) => u.path.startsWith(r))))
         throw new AppError('surveys.respondent_unit', 400);
       unit = u;
     }
@@ -351,22 +387,26 @@ export async function enterPaperResponse(
     }
     const prior = await existingResponse(tx, s.id, { residentId, phoneHash: phone?.hash });
     if (prior) throw duplicate('phone', false);
-    const row = await insertOnce(tx, {
-      id: ctx.ids(),
-      surveyId: s.id,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      channel: 'paper',
-      userId: null,
-      residentId,
-      phoneEnc: phone?.enc ?? null,
-      phoneHash: phone?.hash ?? null,
-      phoneMask: phone?.mask ?? null,
-      answers,
-      enteredBy: ctx.actor.userId,
-      answeredAt: input.answeredAt ?? now,
-      createdAt: now,
-    }, false);
+    const row = await insertOnce(
+      tx,
+      {
+        id: ctx.ids(),
+        surveyId: s.id,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        channel: 'paper',
+        userId: null,
+        residentId,
+        phoneEnc: phone?.enc ?? null,
+        phoneHash: phone?.hash ?? null,
+        phoneMask: phone?.mask ?? null,
+        answers,
+        enteredBy: ctx.actor.userId,
+        answeredAt: input.answeredAt ?? now,
+        createdAt: now,
+      },
+      false,
+    );
     await writeAudit(tx, ctx, {
       action: 'surveys.paper',
       entityType: 'sv_survey',
@@ -391,7 +431,11 @@ async function insertOnce(tx: ActorCtx['db'], row: Parameters<typeof insertRespo
   }
 }
 
-function responseDto(row: ResponseRow, unitNames: Map<string, string | null>, users: Map<string, string>): ResponseDto {
+function responseDto(
+  row: ResponseRow,
+  unitNames: Map<string, string | null>,
+  users: Map<string, string>,
+): ResponseDto {
   return {
     id: row.id,
     channel: row.channel as ResponseDto['channel'],
@@ -428,7 +472,11 @@ export async function surveyResults(ctx: ActorCtx, id: string): Promise<ResultsD
   return resultsOf(ctx, s, await allResponses(ctx.db, s.id));
 }
 
-export async function resultsOf(ctx: Pick<ActorCtx, 'db'>, s: SurveyRow, rows: ResponseRow[]): Promise<ResultsDto> {
+export async function resultsOf(
+  ctx: Pick<ActorCtx, 'db'>,
+  s: SurveyRow,
+  rows: ResponseRow[],
+): Promise<ResultsDto> {
   const answers = rows.map((r) => r.answers);
   const n = rows.length;
   const target = targetOf(s);
@@ -480,7 +528,12 @@ async function homeOf(ctx: ActorCtx) {
   const record = link?.residentId ? await liveResidentPath(ctx.db, link.residentId) : undefined;
   const rolePaths = scopePaths(ctx.actor, 'surveys.answer');
   const paths = [...(record ? [record.orgPath] : []), ...rolePaths];
-  return { paths, residentId: record?.id ?? null, phoneHash: link?.phoneHash ?? null, home: record?.orgPath ?? rolePaths[0] };
+  return {
+    paths,
+    residentId: record?.id ?? null,
+    phoneHash: link?.phoneHash ?? null,
+    home: record?.orgPath ?? rolePaths[0],
+  };
 }
 
 function isOpen(s: SurveyRow, now: Date) {
@@ -507,7 +560,10 @@ async function myDtos(ctx: ActorCtx, rows: SurveyRow[], answered: Set<string>): 
   }));
 }
 
-export async function mySurveys(ctx: ActorCtx, q: z.infer<typeof mySurveysQuery>): Promise<Page<MySurveyDto>> {
+export async function mySurveys(
+  ctx: ActorCtx,
+  q: z.infer<typeof mySurveysQuery>,
+): Promise<Page<MySurveyDto>> {
   const home = await homeOf(ctx);
   const page = await listResidentSurveys(ctx.db, home.paths, q);
   const answered = await answeredAmong(
@@ -531,7 +587,11 @@ export async function mySurvey(ctx: ActorCtx, id: string): Promise<MySurveyDto> 
 }
 
 /** A resident answers on the phone: once (by login, registry record and phone), while the survey is open. */
-export async function answerSurvey(ctx: ActorCtx, id: string, input: z.infer<typeof answerBody>): Promise<MySurveyDto> {
+export async function answerSurvey(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof answerBody>,
+): Promise<MySurveyDto> {
   const home = await homeOf(ctx);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -542,24 +602,28 @@ export async function answerSurvey(ctx: ActorCtx, id: string, input: z.infer<typ
     if (await existingResponse(tx, s.id, who)) throw duplicate('user', true);
     const answers: Answers = validateAnswers(s.questions, input.answers);
     // The response sits at the resident's home (household) when it lies under the survey's unit.
-    const at = home.home && home.home.startsWith(s.orgPath) ? home.home : s.orgPath;
+    const at = home.home?.startsWith(s.orgPath) ? home.home : s.orgPath;
     const unitId = at.split('/').filter(Boolean).at(-1)!;
-    const row = await insertOnce(tx, {
-      id: ctx.ids(),
-      surveyId: s.id,
-      orgUnitId: unitId,
-      orgPath: at,
-      channel: 'online',
-      userId: ctx.actor.userId,
-      residentId: home.residentId,
-      phoneEnc: null,
-      phoneHash: home.phoneHash,
-      phoneMask: null,
-      answers,
-      enteredBy: null,
-      answeredAt: now,
-      createdAt: now,
-    }, true);
+    const row = await insertOnce(
+      tx,
+      {
+        id: ctx.ids(),
+        surveyId: s.id,
+        orgUnitId: unitId,
+        orgPath: at,
+        channel: 'online',
+        userId: ctx.actor.userId,
+        residentId: home.residentId,
+        phoneEnc: null,
+        phoneHash: home.phoneHash,
+        phoneMask: null,
+        answers,
+        enteredBy: null,
+        answeredAt: now,
+        createdAt: now,
+      },
+      true,
+    );
     await writeAudit(tx, ctx, {
       action: 'surveys.answer',
       entityType: 'sv_survey',

@@ -3,7 +3,8 @@ import type { Question, RateDto, ResponseDto, ResultsDto } from '../../../shared
 import { chinaDate } from '../../../shared/chinaTime';
 import type { SurveyRow } from './surveys.repository';
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${(x * 100).toFixed(1)}%`);
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '' : `${(x * 100).toFixed(1)}%`;
 const rateText = (r: RateDto | null) =>
   !r || r.rate === null
     ? '无数据'
@@ -27,7 +28,11 @@ function answerText(q: Question, v: unknown): string {
 }
 
 /** Two sheets: 结果 (rates, response rate, margin of error, distributions) and 答卷 (one row per response). */
-export async function surveyXlsx(s: SurveyRow, results: ResultsDto, responses: ResponseDto[]): Promise<Buffer> {
+export async function surveyXlsx(
+  s: SurveyRow,
+  results: ResultsDto,
+  responses: ResponseDto[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Linli';
   const res = wb.addWorksheet('结果');
@@ -62,13 +67,18 @@ export async function surveyXlsx(s: SurveyRow, results: ResultsDto, responses: R
   }
   for (const [i, q] of results.questions.entries()) {
     res.addRow([]);
-    res.addRow([`${i + 1}. ${q.title}`, `作答 ${q.answered}`, q.positiveRate === null ? '' : `肯定回答 ${pct(q.positiveRate)}`]).font = {
+    res.addRow([
+      `${i + 1}. ${q.title}`,
+      `作答 ${q.answered}`,
+      q.positiveRate === null ? '' : `肯定回答 ${pct(q.positiveRate)}`,
+    ]).font = {
       bold: true,
     };
     for (const o of q.options) res.addRow([o.label, o.count, pct(o.share)]);
     for (const sc of q.scale) res.addRow([`${sc.value} 分`, sc.count]);
     if (q.mean !== null) res.addRow(['平均分', q.mean]);
-    for (const r of q.rows) res.addRow([r.label, r.mean === null ? '' : `平均 ${r.mean}`, `作答 ${r.answered}`]);
+    for (const r of q.rows)
+      res.addRow([r.label, r.mean === null ? '' : `平均 ${r.mean}`, `作答 ${r.answered}`]);
     for (const t of q.texts.slice(0, 20)) res.addRow(['', t]);
   }
   const sheet = wb.addWorksheet('答卷');

@@ -37,7 +37,8 @@ import { STATUS_COLOR } from './SurveysPage';
 
 type Q = Survey['questions'][number];
 const KINDS = ['single', 'multiple', 'rating', 'matrix', 'text'] as const;
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
 
 /** One survey: the builder (draft) or its frozen questions, distribution and quotas, paper entry, results. */
 export default function SurveyPage() {
@@ -77,7 +78,12 @@ export default function SurveyPage() {
               <Button
                 type="primary"
                 loading={act.isPending}
-                onClick={() => modal.confirm({ title: t('surveys.publishConfirm'), onOk: () => act.mutateAsync('publish') })}
+                onClick={() =>
+                  modal.confirm({
+                    title: t('surveys.publishConfirm'),
+                    onOk: () => act.mutateAsync('publish'),
+                  })
+                }
               >
                 {t('surveys.publish')}
               </Button>
@@ -86,7 +92,9 @@ export default function SurveyPage() {
               <Button
                 danger
                 loading={act.isPending}
-                onClick={() => modal.confirm({ title: t('surveys.closeConfirm'), onOk: () => act.mutateAsync('close') })}
+                onClick={() =>
+                  modal.confirm({ title: t('surveys.closeConfirm'), onOk: () => act.mutateAsync('close') })
+                }
               >
                 {t('surveys.close')}
               </Button>
@@ -166,7 +174,12 @@ function fromForm(f: QForm, i: number): Q {
     options: choice ? lines(f.options) : [],
     rows: f.kind === 'matrix' ? lines(f.rows) : [],
     scale: scaled
-      ? { min: f.min ?? 1, max: f.max ?? 5, minLabel: f.minLabel || undefined, maxLabel: f.maxLabel || undefined }
+      ? {
+          min: f.min ?? 1,
+          max: f.max ?? 5,
+          minLabel: f.minLabel || undefined,
+          maxLabel: f.maxLabel || undefined,
+        }
       : null,
     measure,
     positive: measure ? (scaled ? { minRating: f.minRating } : { options: f.positiveOptions ?? [] }) : null,
@@ -178,7 +191,12 @@ function Builder({ s }: { s: Survey }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const showError = useShowError();
-  const [form] = Form.useForm<{ questions: QForm[]; title: string; period: [Dayjs, Dayjs]; target?: number }>();
+  const [form] = Form.useForm<{
+    questions: QForm[];
+    title: string;
+    period: [Dayjs, Dayjs];
+    target?: number;
+  }>();
   const save = useMutation({
     mutationFn: (v: { questions: QForm[]; title: string; period: [Dayjs, Dayjs]; target?: number }) =>
       svApi.update(s.id, {
@@ -245,12 +263,20 @@ function Builder({ s }: { s: Survey }) {
                     </Form.Item>
                   </Col>
                   <Col span={15}>
-                    <Form.Item name={[field.name, 'title']} label={t('surveys.q.title')} rules={[{ required: true }]}>
+                    <Form.Item
+                      name={[field.name, 'title']}
+                      label={t('surveys.q.title')}
+                      rules={[{ required: true }]}
+                    >
                       <Input maxLength={300} />
                     </Form.Item>
                   </Col>
                   <Col span={4}>
-                    <Form.Item name={[field.name, 'required']} label={t('surveys.q.required')} valuePropName="checked">
+                    <Form.Item
+                      name={[field.name, 'required']}
+                      label={t('surveys.q.required')}
+                      valuePropName="checked"
+                    >
                       <Switch />
                     </Form.Item>
                   </Col>
@@ -314,7 +340,10 @@ function Builder({ s }: { s: Survey }) {
                                 </Form.Item>
                               ) : null}
                               {measure && measure !== 'none' && choice ? (
-                                <Form.Item name={[field.name, 'positiveOptions']} label={t('surveys.q.positiveOptions')}>
+                                <Form.Item
+                                  name={[field.name, 'positiveOptions']}
+                                  label={t('surveys.q.positiveOptions')}
+                                >
                                   <Select
                                     mode="multiple"
                                     style={{ minWidth: 240 }}
@@ -335,7 +364,15 @@ function Builder({ s }: { s: Survey }) {
               <Button
                 icon={<PlusOutlined />}
                 onClick={() =>
-                  add({ key: newKey(), kind: 'rating', title: '', required: true, min: 1, max: 5, measure: 'none' })
+                  add({
+                    key: newKey(),
+                    kind: 'rating',
+                    title: '',
+                    required: true,
+                    min: 1,
+                    max: 5,
+                    measure: 'none',
+                  })
                 }
               >
                 {t('surveys.q.add')}
@@ -365,7 +402,9 @@ function Frozen({ s }: { s: Survey }) {
           {q.measure ? <Tag color="blue">{t(`surveys.measure.${q.measure}`)}</Tag> : null}
           <div style={{ color: '#555', marginTop: 4 }}>
             {q.options.length ? q.options.map((o, oi) => `${oi + 1}）${o}`).join('　') : null}
-            {q.scale ? `${q.scale.min}${q.scale.minLabel ? `（${q.scale.minLabel}）` : ''} – ${q.scale.max}${q.scale.maxLabel ? `（${q.scale.maxLabel}）` : ''}` : null}
+            {q.scale
+              ? `${q.scale.min}${q.scale.minLabel ? `（${q.scale.minLabel}）` : ''} – ${q.scale.max}${q.scale.maxLabel ? `（${q.scale.maxLabel}）` : ''}`
+              : null}
             {q.rows.length ? `　${q.rows.join('、')}` : null}
           </div>
         </Card>
@@ -381,9 +420,16 @@ function Distribute({ s }: { s: Survey }) {
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
-  const [quotas, setQuotas] = useState(s.quotas.map((q) => ({ orgUnitId: q.orgUnitId, target: q.target })));
+  const [quotas, setQuotas] = useState(
+    s.quotas.map((q, i) => ({ uid: i, orgUnitId: q.orgUnitId, target: q.target })),
+  );
   const save = useMutation({
-    mutationFn: () => svApi.quotas(s.id, { quotas: quotas.filter((q) => q.orgUnitId && q.target > 0) }),
+    mutationFn: () =>
+      svApi.quotas(s.id, {
+        quotas: quotas
+          .filter((q) => q.orgUnitId && q.target > 0)
+          .map((q) => ({ orgUnitId: q.orgUnitId, target: q.target })),
+      }),
     onSuccess: (next) => {
       qc.setQueryData(['surveys', 'one', s.id], next);
       message.success(t('surveys.saved'));
@@ -396,7 +442,11 @@ function Distribute({ s }: { s: Survey }) {
       <Col span={9}>
         <Card size="small" title={t('surveys.qr')}>
           {s.status === 'draft' ? null : (
-            <img src={svApi.qrUrl(s.id)} alt={t('surveys.qr')} style={{ width: 200, height: 200, display: 'block' }} />
+            <img
+              src={svApi.qrUrl(s.id)}
+              alt={t('surveys.qr')}
+              style={{ width: 200, height: 200, display: 'block' }}
+            />
           )}
           <Typography.Paragraph copyable={{ text: link }} style={{ marginTop: 8 }}>
             {t('surveys.link')}：{link}
@@ -430,19 +480,23 @@ function Distribute({ s }: { s: Survey }) {
           {s.abilities.edit || s.abilities.close ? (
             <div style={{ marginTop: 12 }}>
               {quotas.map((q, i) => (
-                <Space key={`${q.orgUnitId}-${i}`} style={{ marginBottom: 8 }}>
+                <Space key={q.uid} style={{ marginBottom: 8 }}>
                   <div style={{ width: 260 }}>
                     <OrgUnitSelect
                       value={q.orgUnitId || undefined}
                       selectableKinds={['community', 'grid']}
-                      onChange={(v) => setQuotas((xs) => xs.map((x, j) => (j === i ? { ...x, orgUnitId: v ?? '' } : x)))}
+                      onChange={(v) =>
+                        setQuotas((xs) => xs.map((x, j) => (j === i ? { ...x, orgUnitId: v ?? '' } : x)))
+                      }
                     />
                   </div>
                   <InputNumber
                     min={1}
                     value={q.target}
                     aria-label={t('surveys.quotaTarget')}
-                    onChange={(v) => setQuotas((xs) => xs.map((x, j) => (j === i ? { ...x, target: Number(v ?? 0) } : x)))}
+                    onChange={(v) =>
+                      setQuotas((xs) => xs.map((x, j) => (j === i ? { ...x, target: Number(v ?? 0) } : x)))
+                    }
                   />
                   <Button
                     icon={<DeleteOutlined />}
@@ -452,7 +506,10 @@ function Distribute({ s }: { s: Survey }) {
                 </Space>
               ))}
               <Space>
-                <Button icon={<PlusOutlined />} onClick={() => setQuotas((xs) => [...xs, { orgUnitId: '', target: 30 }])}>
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => setQuotas((xs) => [...xs, { uid: Date.now(), orgUnitId: '', target: 30 }])}
+                >
                   {t('surveys.quotaAdd')}
                 </Button>
                 <Button type="primary" loading={save.isPending} onClick={() => save.mutate()}>
@@ -484,7 +541,8 @@ function Paper({ s }: { s: Survey }) {
         answers: Object.fromEntries(
           s.questions.map((q) => {
             const raw = v.answers?.[q.key];
-            if (q.kind === 'matrix') return [q.key, q.rows.map((_, ri) => (raw as Record<number, number>)?.[ri] ?? null)];
+            if (q.kind === 'matrix')
+              return [q.key, q.rows.map((_, ri) => (raw as Record<number, number>)?.[ri] ?? null)];
             return [q.key, raw === undefined || raw === '' ? null : raw];
           }),
         ) as never,
@@ -523,9 +581,16 @@ function Paper({ s }: { s: Survey }) {
             {q.kind === 'single' ? (
               <Radio.Group options={q.options.map((o, oi) => ({ value: oi, label: o }))} />
             ) : q.kind === 'multiple' ? (
-              <Select mode="multiple" style={{ maxWidth: 480 }} options={q.options.map((o, oi) => ({ value: oi, label: o }))} />
+              <Select
+                mode="multiple"
+                style={{ maxWidth: 480 }}
+                options={q.options.map((o, oi) => ({ value: oi, label: o }))}
+              />
             ) : q.kind === 'rating' ? (
-              <Radio.Group optionType="button" options={range(q.scale!.min, q.scale!.max).map((v) => ({ value: v, label: String(v) }))} />
+              <Radio.Group
+                optionType="button"
+                options={range(q.scale!.min, q.scale!.max).map((v) => ({ value: v, label: String(v) }))}
+              />
             ) : q.kind === 'matrix' ? (
               <div>
                 {q.rows.map((row, ri) => (
@@ -535,7 +600,10 @@ function Paper({ s }: { s: Survey }) {
                       <Radio.Group
                         optionType="button"
                         size="small"
-                        options={range(q.scale!.min, q.scale!.max).map((v) => ({ value: v, label: String(v) }))}
+                        options={range(q.scale!.min, q.scale!.max).map((v) => ({
+                          value: v,
+                          label: String(v),
+                        }))}
                       />
                     </Form.Item>
                   </Space>
@@ -560,11 +628,29 @@ const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i)
 
 function RateCard({ title, r }: { title: string; r: Results['awareness'] }) {
   const { t } = useI18n();
-  if (!r) return <Card size="small" title={title}>{t('surveys.res.none')}</Card>;
-  if (r.rate === null) return <Card size="small" title={title}>{t('surveys.res.noData')}</Card>;
+  if (!r)
+    return (
+      <Card size="small" title={title}>
+        {t('surveys.res.none')}
+      </Card>
+    );
+  if (r.rate === null)
+    return (
+      <Card size="small" title={title}>
+        {t('surveys.res.noData')}
+      </Card>
+    );
   return (
-    <Card size="small" title={title} extra={<Typography.Text type="secondary">{t('surveys.res.bar')}</Typography.Text>}>
-      <Statistic value={(r.rate * 100).toFixed(1)} suffix="%" valueStyle={{ color: r.pass ? '#237804' : '#a8071a' }} />
+    <Card
+      size="small"
+      title={title}
+      extra={<Typography.Text type="secondary">{t('surveys.res.bar')}</Typography.Text>}
+    >
+      <Statistic
+        value={(r.rate * 100).toFixed(1)}
+        suffix="%"
+        valueStyle={{ color: r.pass ? '#237804' : '#a8071a' }}
+      />
       <Tag color={r.pass ? 'success' : 'error'} style={{ marginTop: 4 }}>
         {r.pass ? t('surveys.res.pass') : t('surveys.res.fail')}
       </Tag>
@@ -576,11 +662,16 @@ function RateCard({ title, r }: { title: string; r: Results['awareness'] }) {
 }
 
 const rateText = (r: Results['awareness'], t: (k: MessageKey) => string) =>
-  !r || r.rate === null ? '—' : `${pct(r.rate)} ${r.pass ? '✓' : '✗'} ${r.pass ? t('surveys.res.pass') : t('surveys.res.fail')}`;
+  !r || r.rate === null
+    ? '—'
+    : `${pct(r.rate)} ${r.pass ? '✓' : '✗'} ${r.pass ? t('surveys.res.pass') : t('surveys.res.fail')}`;
 
 function ResultsTab({ s }: { s: Survey }) {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['surveys', 'results', s.id, s.responses], queryFn: () => svApi.results(s.id) });
+  const q = useQuery({
+    queryKey: ['surveys', 'results', s.id, s.responses],
+    queryFn: () => svApi.results(s.id),
+  });
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const r = q.data;
@@ -590,7 +681,9 @@ function ResultsTab({ s }: { s: Survey }) {
         <Col span={6}>
           <Card size="small" title={t('surveys.res.responses')}>
             <Statistic value={r.responses} suffix={r.target ? `/ ${r.target}` : undefined} />
-            <div style={{ color: '#555' }}>{t('surveys.res.channels', { online: r.online, paper: r.paper })}</div>
+            <div style={{ color: '#555' }}>
+              {t('surveys.res.channels', { online: r.online, paper: r.paper })}
+            </div>
             <Descriptions size="small" column={1} style={{ marginTop: 6 }}>
               <Descriptions.Item label={t('surveys.res.rate')}>{pct(r.responseRate)}</Descriptions.Item>
               <Descriptions.Item label={t('surveys.res.coverage')}>
@@ -654,7 +747,9 @@ function ResultsTab({ s }: { s: Survey }) {
             <Space>
               <span>{t('surveys.res.answered', { n: qr.answered })}</span>
               {qr.mean !== null ? <span>{t('surveys.res.mean', { mean: qr.mean })}</span> : null}
-              {qr.positiveRate !== null ? <Tag color="blue">{t('surveys.res.positive', { rate: pct(qr.positiveRate) })}</Tag> : null}
+              {qr.positiveRate !== null ? (
+                <Tag color="blue">{t('surveys.res.positive', { rate: pct(qr.positiveRate) })}</Tag>
+              ) : null}
             </Space>
           }
         >
@@ -662,7 +757,11 @@ function ResultsTab({ s }: { s: Survey }) {
             <Row key={o.label} gutter={8} align="middle">
               <Col span={6}>{o.label}</Col>
               <Col span={14}>
-                <Progress percent={Math.round(o.share * 1000) / 10} size="small" format={() => `${o.count}（${pct(o.share)}）`} />
+                <Progress
+                  percent={Math.round(o.share * 1000) / 10}
+                  size="small"
+                  format={() => `${o.count}（${pct(o.share)}）`}
+                />
               </Col>
             </Row>
           ))}
@@ -699,8 +798,8 @@ function ResultsTab({ s }: { s: Survey }) {
           ) : null}
           {qr.texts.length ? (
             <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {qr.texts.slice(0, 10).map((x, xi) => (
-                <li key={`${xi}-${x}`}>{x}</li>
+              {[...new Set(qr.texts)].slice(0, 10).map((x) => (
+                <li key={x}>{x}</li>
               ))}
             </ul>
           ) : null}
@@ -713,16 +812,30 @@ function ResultsTab({ s }: { s: Survey }) {
 function Responses({ s }: { s: Survey }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const q = useQuery({ queryKey: ['surveys', 'responses', s.id, page], queryFn: () => svApi.responses(s.id, page) });
+  const q = useQuery({
+    queryKey: ['surveys', 'responses', s.id, page],
+    queryFn: () => svApi.responses(s.id, page),
+  });
   return (
     <Table<SurveyResponse>
       rowKey="id"
       size="small"
       loading={q.isPending}
       dataSource={q.data?.items}
-      pagination={{ current: page, pageSize: 20, total: q.data?.total, showSizeChanger: false, onChange: setPage }}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: q.data?.total,
+        showSizeChanger: false,
+        onChange: setPage,
+      }}
       columns={[
-        { title: t('surveys.resp.at'), dataIndex: 'answeredAt', width: 150, render: (v: string) => formatDateTime(v) },
+        {
+          title: t('surveys.resp.at'),
+          dataIndex: 'answeredAt',
+          width: 150,
+          render: (v: string) => formatDateTime(v),
+        },
         {
           title: t('surveys.resp.channel'),
           dataIndex: 'channel',

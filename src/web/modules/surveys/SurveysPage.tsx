@@ -1,6 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,7 +27,11 @@ import { OrgUnitSelect } from '../org/api';
 import { type Survey, svApi } from './api';
 
 export const PURPOSES = ['satisfaction', 'awareness', 'convention', 'needs', 'evaluation', 'other'] as const;
-export const STATUS_COLOR: Record<string, string> = { draft: 'default', published: 'processing', closed: 'success' };
+export const STATUS_COLOR: Record<string, string> = {
+  draft: 'default',
+  published: 'processing',
+  closed: 'success',
+};
 
 /** 民意调查: the surveys in my scope, newest first; a new draft opens the builder. */
 export default function SurveysPage() {
@@ -63,7 +80,13 @@ export default function SurveysPage() {
           loading={list.isPending}
           dataSource={list.data?.items}
           locale={{ emptyText: t('surveys.empty') }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total, showSizeChanger: false, onChange: setPage }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total,
+            showSizeChanger: false,
+            onChange: setPage,
+          }}
           columns={[
             {
               title: t('surveys.field.title'),
@@ -82,7 +105,9 @@ export default function SurveysPage() {
               title: t('surveys.field.status'),
               dataIndex: 'status',
               width: 90,
-              render: (v: string) => <Tag color={STATUS_COLOR[v]}>{t(`surveys.status.${v}` as MessageKey)}</Tag>,
+              render: (v: string) => (
+                <Tag color={STATUS_COLOR[v]}>{t(`surveys.status.${v}` as MessageKey)}</Tag>
+              ),
             },
             {
               title: t('surveys.field.responses'),

@@ -25,10 +25,12 @@ export const svApi = {
     api.get<Page<Survey>>('/api/surveys', { pageSize: 20, ...q }),
   get: (id: string) => api.get<Survey>(`/api/surveys/${enc(id)}`),
   create: (body: z.input<typeof createSurveyBody>) => api.post<Survey>('/api/surveys', body),
-  update: (id: string, body: z.input<typeof updateSurveyBody>) => api.patch<Survey>(`/api/surveys/${enc(id)}`, body),
+  update: (id: string, body: z.input<typeof updateSurveyBody>) =>
+    api.patch<Survey>(`/api/surveys/${enc(id)}`, body),
   publish: (id: string) => api.post<Survey>(`/api/surveys/${enc(id)}/publish`),
   close: (id: string) => api.post<Survey>(`/api/surveys/${enc(id)}/close`),
-  quotas: (id: string, body: z.input<typeof quotasBody>) => api.post<Survey>(`/api/surveys/${enc(id)}/quotas`, body),
+  quotas: (id: string, body: z.input<typeof quotasBody>) =>
+    api.post<Survey>(`/api/surveys/${enc(id)}/quotas`, body),
   results: (id: string) => api.get<Results>(`/api/surveys/${enc(id)}/results`),
   responses: (id: string, page: number) =>
     api.get<Page<SurveyResponse>>(`/api/surveys/${enc(id)}/responses`, { page, pageSize: 20 }),

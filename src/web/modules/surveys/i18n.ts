@@ -62,7 +62,8 @@ export const surveysZh = {
   'surveys.tab.responses': '答卷',
   'surveys.link': '居民填写链接',
   'surveys.qr': '扫码填写',
-  'surveys.qrHint': '打印二维码张贴在小区公告栏、楼道，居民用手机扫码后以手机号验证码登录填写，每人限填一次。',
+  'surveys.qrHint':
+    '打印二维码张贴在小区公告栏、楼道，居民用手机扫码后以手机号验证码登录填写，每人限填一次。',
   'surveys.quotas': '分网格样本配额',
   'surveys.quotaUnit': '网格 / 社区',
   'surveys.quotaTarget': '目标份数',

@@ -9,6 +9,14 @@ export const surveysWebModule = defineWebModule({
   name: 'surveys',
   i18n: { 'zh-CN': surveysZh, en: surveysEn },
   routes: surveysConsoleRoutes,
-  nav: [{ path: '/surveys', label: 'surveys.menu', icon: <FormOutlined />, permission: 'surveys.read', order: 27 }],
+  nav: [
+    {
+      path: '/surveys',
+      label: 'surveys.menu',
+      icon: <FormOutlined />,
+      permission: 'surveys.read',
+      order: 27,
+    },
+  ],
   todo: useSurveysTodo,
 });

@@ -51,7 +51,10 @@ function List() {
             style={{ display: 'block', color: 'inherit' }}
             data-testid="survey"
           >
-            <div className="row" style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
+            <div
+              className="row"
+              style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}
+            >
               <strong>{s.title}</strong>
               {s.answered ? (
                 <Tag kind="ok">{t('surveys.phone.answered')}</Tag>
@@ -175,7 +178,8 @@ function QuestionCard({
         <div className="choices" role="group" aria-label={q.title}>
           {q.kind === 'multiple' ? <span className="muted">{t('surveys.phone.choose')}</span> : null}
           {q.options.map((o, i) => {
-            const chosen = q.kind === 'single' ? value === i : Array.isArray(value) && (value as number[]).includes(i);
+            const chosen =
+              q.kind === 'single' ? value === i : Array.isArray(value) && (value as number[]).includes(i);
             return (
               <button
                 key={o}
@@ -196,7 +200,13 @@ function QuestionCard({
           })}
         </div>
       ) : q.kind === 'rating' ? (
-        <Scale q={q} values={scale} value={typeof value === 'number' ? value : null} onChange={onChange} label={q.title} />
+        <Scale
+          q={q}
+          values={scale}
+          value={typeof value === 'number' ? value : null}
+          onChange={onChange}
+          label={q.title}
+        />
       ) : q.kind === 'matrix' ? (
         q.rows.map((row, ri) => {
           const cur = Array.isArray(value) ? (value as (number | null)[]) : q.rows.map(() => null);
@@ -274,4 +284,3 @@ function Scale({
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
-
