@@ -15,7 +15,7 @@ export const surveysWebModule = defineWebModule({
       label: 'surveys.menu',
       icon: <FormOutlined />,
       permission: 'surveys.read',
-      order: 27,
+      order: 140,
     },
   ],
   todo: useSurveysTodo,
