@@ -198,7 +198,7 @@ export async function seedDemoSurveys(
         .limit(400);
       for (let i = 0; i < level.n; i++) {
         const day = new Date(opensAt.getTime() + Math.floor(next() * 40) * DAY + 10 * 3_600_000);
-        const entry = (await ctxOf('zhoushan', day))!;
+        const entry = { ...zs, clock: { now: () => day } as AppDeps['clock'] };
         await enterPaperResponse(entry, s.id, {
           orgUnitId: households.length ? households[Math.floor(next() * households.length)]!.id : c.id,
           phone: next() < 0.8 ? phone() : undefined,
@@ -234,7 +234,11 @@ export async function seedDemoSurveys(
       opensAt: new Date(now.getTime() - 16 * DAY),
       closesAt: new Date(now.getTime() + 5 * DAY),
       questions: QUESTIONS.map((q) =>
-        q.key === 'aware' ? { ...q, title: '您是否知道社区本年度的重点民生项目（小区微改造、助餐点）？' } : q,
+        q.key === 'aware'
+          ? { ...q, title: '您是否知道社区本年度的重点民生项目（小区微改造、助餐点）？' }
+          : q.key === 'overall'
+            ? { ...q, title: '您对社区“两委”本年度工作的总体满意程度' }
+            : q,
       ),
       target: null,
     });

@@ -175,30 +175,36 @@ function QuestionCard({
   return (
     <Section n={n} title={title} testId={`q-${q.key}`}>
       {q.kind === 'single' || q.kind === 'multiple' ? (
-        <div className="choices" role="group" aria-label={q.title}>
-          {q.kind === 'multiple' ? <span className="muted">{t('surveys.phone.choose')}</span> : null}
-          {q.options.map((o, i) => {
-            const chosen =
-              q.kind === 'single' ? value === i : Array.isArray(value) && (value as number[]).includes(i);
-            return (
-              <button
-                key={o}
-                type="button"
-                className="choice"
-                aria-pressed={chosen}
-                onClick={() => {
-                  if (q.kind === 'single') onChange(i);
-                  else {
-                    const cur = Array.isArray(value) ? (value as number[]) : [];
-                    onChange(chosen ? cur.filter((x) => x !== i) : [...cur, i].sort((a, b) => a - b));
-                  }
-                }}
-              >
-                <span className="choice-title">{o}</span>
-              </button>
-            );
-          })}
-        </div>
+        <>
+          {q.kind === 'multiple' ? (
+            <p className="muted" style={{ marginTop: 0 }}>
+              {t('surveys.phone.choose')}
+            </p>
+          ) : null}
+          <div className="choices" role="group" aria-label={q.title}>
+            {q.options.map((o, i) => {
+              const chosen =
+                q.kind === 'single' ? value === i : Array.isArray(value) && (value as number[]).includes(i);
+              return (
+                <button
+                  key={o}
+                  type="button"
+                  className="choice"
+                  aria-pressed={chosen}
+                  onClick={() => {
+                    if (q.kind === 'single') onChange(i);
+                    else {
+                      const cur = Array.isArray(value) ? (value as number[]) : [];
+                      onChange(chosen ? cur.filter((x) => x !== i) : [...cur, i].sort((a, b) => a - b));
+                    }
+                  }}
+                >
+                  <span className="choice-title">{o}</span>
+                </button>
+              );
+            })}
+          </div>
+        </>
       ) : q.kind === 'rating' ? (
         <Scale
           q={q}
