@@ -289,4 +289,53 @@ describe('results', () => {
     );
     expect(marginOfError(0.5, 50, 50)).toBe(0);
   });
+
+  it('R-AS-5: surveyRates gives a community its own rates from a subdistrict-wide survey (evidence for Ⅱ-10)', async () => {
+    const sd = await t.as('sd_admin');
+    const res = await draft(sd, {
+      orgUnitId: t.fx.subdistrict.id,
+      title: '街道幸福社区满意度调查',
+      year: 2025,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const s = res.json();
+    expect(
+      (
+        await sd.post(`/api/surveys/${s.id}/quotas`, {
+          quotas: [
+            { orgUnitId: t.fx.tongdu.id, target: 5 },
+            { orgUnitId: t.fx.xihuayuan.id, target: 5 },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await sd.post(`/api/surveys/${s.id}/publish`)).statusCode).toBe(200);
+    // 西花苑: 4 of 5 satisfied on the rating (matrix left out) → 80%, below the bar; 铜都 all satisfied.
+    for (const [unit, sat] of [
+      [t.fx.xihuayuanGrid.id, 5],
+      [t.fx.xihuayuanGrid.id, 4],
+      [t.fx.xihuayuanGrid.id, 4],
+      [t.fx.xihuayuanGrid.id, 5],
+      [t.fx.xihuayuanGrid.id, 2],
+      [t.fx.tongduGrid.id, 5],
+    ] as const)
+      expect(
+        (await sd.post(`/api/surveys/${s.id}/responses`, { orgUnitId: unit, answers: { aware: 0, sat } }))
+          .statusCode,
+      ).toBe(201);
+    // A grid worker of 铜都 may not place a form in 西花苑.
+    const stray = await grid.post(`/api/surveys/${s.id}/responses`, {
+      orgUnitId: t.fx.xihuayuanGrid.id,
+      answers: { aware: 0, sat: 5 },
+    });
+    expect(stray.statusCode).toBe(400);
+    await sd.post(`/api/surveys/${s.id}/close`);
+    const x = await surveyRates(t.deps.db, { orgUnitId: t.fx.xihuayuan.id, year: 2025 });
+    expect(x.satisfaction).toMatchObject({ positive: 4, total: 5, rate: 0.8, pass: false });
+    expect(x.surveys).toHaveLength(1);
+    expect(x.surveys[0]!.responses).toBe(5);
+    const r = (await sd.get(`/api/surveys/${s.id}/results`)).json();
+    const xhyRow = r.units.find((u: { orgUnitId: string }) => u.orgUnitId === t.fx.xihuayuan.id);
+    expect(xhyRow.satisfaction.pass).toBe(false);
+  });
 });

@@ -415,7 +415,8 @@ export async function enterPaperResponse(
       after: { responseId: row.id, channel: 'paper', phone: row.phoneMask, unit: unit.id },
     });
     const names = await userDisplayNames(tx, [ctx.actor.userId]);
-    return responseDto(row, new Map([[unit.id, null]]), names);
+    const [placed] = await unitsByIds(tx, [unit.id]);
+    return responseDto(row, new Map([[unit.id, placed?.name ?? null]]), names);
   });
 }
 
