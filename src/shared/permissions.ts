@@ -29,6 +29,7 @@ import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
 import { participationAccess } from './permissions/participation';
+import { surveysAccess } from './permissions/surveys';
 
 export { ROLES, type Role };
 
@@ -57,6 +58,7 @@ const MODULE_ACCESS = [
   certificatesAccess,
   facilitiesAccess,
   careAccess,
+  surveysAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

@@ -45,6 +45,7 @@ import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 import { seedDemoFacilities } from './facilities.seed';
 import { seedDemoCare } from './care.seed';
+import { seedDemoSurveys } from './surveys.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -728,6 +729,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('certificates', () => seedDemoCertificates(deps, { log }));
   await timed('facilities', () => seedDemoFacilities(deps, { log }));
   await timed('care', () => seedDemoCare(deps, { log }));
+  await timed('surveys', () => seedDemoSurveys(deps, { log }));
   await timed('assessment evidence', () => seedDemoAssessmentEvidence(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(

@@ -53,6 +53,8 @@ export const SCOPED_TABLES = [
   'fc_facilities',
   'care_plans',
   'care_relief',
+  'sv_surveys',
+  'sv_responses',
 ] as const;
 
 /**

@@ -40,6 +40,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/projects',
       '/assessments',
       '/key-tasks-menu',
+      '/surveys',
       '/work-item-access',
       '/certificates',
       '/volunteering',

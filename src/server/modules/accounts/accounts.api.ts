@@ -8,6 +8,7 @@ export {
   userDisplayNames,
   userFieldSql,
   userHasRoleInScope,
+  residentLinkOf,
 } from './accounts.repository';
 export { type Recipient, activeRecipients, usersHoldingAt } from './recipients.repository';
 

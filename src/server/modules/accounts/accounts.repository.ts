@@ -179,3 +179,18 @@ export function userFieldSql(
   const column = field === 'username' ? sql`u.username` : sql`u.display_name`;
   return sql<string | null>`(select ${column} from users u where u.id = ${userIdColumn})`;
 }
+
+/**
+ * Who a resident login is, for another module's one-per-resident rule (surveys): its linked registry
+ * record and its phone's blind index (never the phone itself).
+ */
+export async function residentLinkOf(
+  db: Db,
+  userId: string,
+): Promise<{ residentId: string | null; phoneHash: string | null } | undefined> {
+  const [user] = await db
+    .select({ residentId: users.residentId, phoneHash: users.phoneHash })
+    .from(users)
+    .where(eq(users.id, userId));
+  return user;
+}

@@ -214,7 +214,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
       children: [
         {
           code: 'Ⅱ-10',
-          evidence: ['participation.disclosures'],
+          evidence: ['surveys.rates', 'participation.disclosures'],
           name: '共性任务',
           weight: 9,
           children: items('Ⅱ-10', [

@@ -1,0 +1,187 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import QRCode from 'qrcode';
+import {
+  answerBody,
+  createSurveyBody,
+  mySurveySchema,
+  mySurveysQuery,
+  paperBody,
+  quotasBody,
+  responseListQuery,
+  responseSchema,
+  resultsSchema,
+  surveyListQuery,
+  surveySchema,
+  updateSurveyBody,
+} from '../../../shared/contracts/surveys';
+import { SURVEYS_AUDIT } from '../../../shared/i18n/audit.surveys';
+import { SURVEYS_ERRORS } from '../../../shared/i18n/errors.surveys';
+import { surveysAccess } from '../../../shared/permissions/surveys';
+import { access } from '../../platform/access';
+import { actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { surveysEvidence } from './surveys.evidence';
+import { pageOf } from '../../platform/pagination';
+import * as surveysTables from './surveys.table';
+import {
+  answerSurvey,
+  closeSurvey,
+  createSurvey,
+  enterPaperResponse,
+  exportRows,
+  getSurvey,
+  listResponses,
+  listSurveys,
+  mySurvey,
+  mySurveys,
+  publishSurvey,
+  setQuotas,
+  surveyResults,
+  updateSurvey,
+} from './surveys.usecases';
+import { surveyXlsx } from './surveys.xlsx';
+
+/**
+ * Resident surveys (民意调查, 共议共评): the questionnaire builder, distribution by link / QR code / paper,
+ * one response per resident, quotas, results with margins of error and the awareness and satisfaction rates
+ * against seed 004's 85% (R-AS-5).
+ */
+export const surveysModule = defineModule({
+  name: 'surveys',
+  evidence: surveysEvidence,
+  tables: surveysTables,
+  access: surveysAccess,
+  errors: SURVEYS_ERRORS,
+  audit: SURVEYS_AUDIT,
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['surveys'];
+    const read = { access: access.permission('surveys.read') };
+    const manage = { access: access.permission('surveys.manage') };
+    const enter = { access: access.permission('surveys.enter') };
+    const answer = { access: access.permission('surveys.answer') };
+    const detail = { 200: surveySchema };
+
+    // ---- residents (phone): surveys distributed to their home
+    app.get(
+      '/api/surveys/mine',
+      {
+        config: answer,
+        schema: { tags, querystring: mySurveysQuery, response: { 200: pageOf(mySurveySchema) } },
+      },
+      (req) => mySurveys(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/surveys/mine/:id',
+      { config: answer, schema: { tags, params: idParams, response: { 200: mySurveySchema } } },
+      (req) => mySurvey(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/surveys/mine/:id/answer',
+      {
+        config: answer,
+        schema: { tags, params: idParams, body: answerBody, response: { 200: mySurveySchema } },
+      },
+      (req) => answerSurvey(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    // ---- staff
+    app.get(
+      '/api/surveys',
+      {
+        config: read,
+        schema: { tags, querystring: surveyListQuery, response: { 200: pageOf(surveySchema) } },
+      },
+      (req) => listSurveys(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/surveys',
+      { config: manage, schema: { tags, body: createSurveyBody, response: { 201: surveySchema } } },
+      async (req, reply) => reply.status(201).send(await createSurvey(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/surveys/:id',
+      { config: read, schema: { tags, params: idParams, response: detail } },
+      (req) => getSurvey(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/surveys/:id',
+      { config: manage, schema: { tags, params: idParams, body: updateSurveyBody, response: detail } },
+      (req) => updateSurvey(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/surveys/:id/publish',
+      { config: manage, schema: { tags, params: idParams, response: detail } },
+      (req) => publishSurvey(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/surveys/:id/close',
+      { config: manage, schema: { tags, params: idParams, response: detail } },
+      (req) => closeSurvey(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/surveys/:id/quotas',
+      { config: manage, schema: { tags, params: idParams, body: quotasBody, response: detail } },
+      (req) => setQuotas(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/surveys/:id/qr.svg',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const s = await getSurvey(actorCtxOf(deps, req), req.params.id);
+        const origin = deps.config.publicUrl || `${req.protocol}://${req.host}`;
+        const svg = await QRCode.toString(`${origin.replace(/\/$/, '')}${s.link}`, {
+          type: 'svg',
+          errorCorrectionLevel: 'M',
+          margin: 1,
+        });
+        return reply
+          .header('content-type', 'image/svg+xml')
+          .header('cache-control', 'private, max-age=300')
+          .send(svg);
+      },
+    );
+    app.get(
+      '/api/surveys/:id/responses',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: idParams,
+          querystring: responseListQuery,
+          response: { 200: pageOf(responseSchema) },
+        },
+      },
+      (req) => listResponses(actorCtxOf(deps, req), req.params.id, req.query),
+    );
+    app.post(
+      '/api/surveys/:id/responses',
+      {
+        config: enter,
+        schema: { tags, params: idParams, body: paperBody, response: { 201: responseSchema } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await enterPaperResponse(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+    app.get(
+      '/api/surveys/:id/results',
+      { config: read, schema: { tags, params: idParams, response: { 200: resultsSchema } } },
+      (req) => surveyResults(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/surveys/:id/export.xlsx',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const { survey, responses, results } = await exportRows(actorCtxOf(deps, req), req.params.id);
+        const buf = await surveyXlsx(survey, results, responses);
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(`问卷结果-${survey.title}.xlsx`))
+          .send(buf);
+      },
+    );
+  },
+});

@@ -1,0 +1,663 @@
+import type { z } from 'zod';
+import type {
+  Answers,
+  MySurveyDto,
+  ResponseDto,
+  ResultsDto,
+  SurveyDto,
+  SurveyPurpose,
+  answerBody,
+  createSurveyBody,
+  mySurveysQuery,
+  paperBody,
+  quotasBody,
+  responseListQuery,
+  surveyListQuery,
+  updateSurveyBody,
+} from '../../../shared/contracts/surveys';
+import { writeAudit } from '../../platform/audit';
+import { maskPhone } from '../../platform/crypto';
+import type { ActorCtx } from '../../platform/context';
+import { isUniqueViolation } from '../../platform/db';
+import { AppError, notFound } from '../../platform/errors';
+import { isUuid } from '../../platform/ids';
+import type { Page } from '../../platform/listing';
+import { scopePaths } from '../../platform/permissions';
+import { residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
+import { unitById, unitInScope, unitsByIds } from '../org/org.api';
+import {
+  liveResidentPath,
+  liveResidentsByPhoneHash,
+  permanentResidentsUnder,
+} from '../residents/residents.api';
+import { reaches, surveysPolicy } from './surveys.policy';
+import {
+  type ResponseRow,
+  type SurveyRow,
+  allResponses,
+  answeredAmong,
+  countsUnder,
+  existingResponse,
+  findResidentSurvey,
+  findSurvey,
+  insertResponse,
+  insertSurvey,
+  listResidentSurveys,
+  listResponseRows,
+  listSurveyRows,
+  responseCounts,
+  updateSurveyRow,
+} from './surveys.repository';
+import {
+  marginOfError,
+  questionResults,
+  rateOf,
+  round4,
+  validateAnswers,
+  validateQuestions,
+} from './surveys.stats';
+
+/** Units a survey may be distributed to. */
+const SURVEY_UNIT_KINDS = new Set(['city', 'district', 'subdistrict', 'community', 'grid']);
+
+async function toDtos(ctx: ActorCtx, rows: SurveyRow[]): Promise<SurveyDto[]> {
+  const units = await unitsByIds(ctx.db, [
+    ...rows.map((s) => s.orgUnitId),
+    ...rows.flatMap((s) => s.quotas.map((q) => q.orgUnitId)),
+  ]);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const counts = await responseCounts(
+    ctx.db,
+    rows.map((s) => s.id),
+  );
+  const out: SurveyDto[] = [];
+  for (const s of rows) {
+    const quotaPaths = s.quotas.map((q) => byId.get(q.orgUnitId)?.path ?? '/none/');
+    const progress = await countsUnder(ctx.db, s.id, quotaPaths);
+    const manage = surveysPolicy.can(ctx.actor, 'manage', s);
+    out.push({
+      id: s.id,
+      orgUnitId: s.orgUnitId,
+      unitName: byId.get(s.orgUnitId)?.name ?? null,
+      unitKind: byId.get(s.orgUnitId)?.kind ?? null,
+      title: s.title,
+      purpose: s.purpose as SurveyPurpose,
+      intro: s.intro,
+      year: s.year,
+      status: s.status as SurveyDto['status'],
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      questions: s.questions,
+      target: targetOf(s),
+      population: s.population,
+      quotas: s.quotas.map((q, i) => ({
+        orgUnitId: q.orgUnitId,
+        unitName: byId.get(q.orgUnitId)?.name ?? null,
+        target: q.target,
+        responses: progress[i] ?? 0,
+      })),
+      responses: counts.get(s.id) ?? 0,
+      link: `/m/surveys/${s.id}`,
+      publishedAt: s.publishedAt,
+      closedAt: s.closedAt,
+      createdAt: s.createdAt,
+      abilities: {
+        edit: manage && s.status === 'draft',
+        publish: manage && s.status === 'draft',
+        close: manage && s.status === 'published',
+        enter: reaches(ctx.actor, 'enter', s) && s.status === 'published',
+      },
+    });
+  }
+  return out;
+}
+
+/** The survey's target: the one set, else the sum of its quotas. */
+const targetOf = (s: SurveyRow) =>
+  s.target ?? (s.quotas.length ? s.quotas.reduce((a, q) => a + q.target, 0) : null);
+
+async function dto(ctx: ActorCtx, row: SurveyRow) {
+  return (await toDtos(ctx, [row]))[0]!;
+}
+
+function checkDates(opensAt: Date, closesAt: Date) {
+  if (closesAt <= opensAt) throw new AppError('surveys.dates', 400);
+}
+
+/** A staff member builds a draft questionnaire for a unit in their scope. */
+export async function createSurvey(
+  ctx: ActorCtx,
+  input: z.infer<typeof createSurveyBody>,
+): Promise<SurveyDto> {
+  surveysPolicy.require(ctx.actor, 'manage');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'surveys.manage', input.orgUnitId);
+  if (unit?.status !== 'active') throw notFound();
+  if (!SURVEY_UNIT_KINDS.has(unit.kind)) throw new AppError('surveys.unit_kind', 400);
+  checkDates(input.opensAt, input.closesAt);
+  validateQuestions(input.questions);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const s = await insertSurvey(tx, {
+      id: ctx.ids(),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      title: input.title,
+      purpose: input.purpose,
+      intro: input.intro || null,
+      year: input.year,
+      status: 'draft',
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      questions: input.questions,
+      target: input.target ?? null,
+      quotas: [],
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'surveys.create',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      after: { title: s.title, purpose: s.purpose, year: s.year, questions: s.questions.length },
+    });
+    return s;
+  });
+  return dto(ctx, row);
+}
+
+/** Edits a draft; a published survey's questions are frozen (409). */
+export async function updateSurvey(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof updateSurveyBody>,
+): Promise<SurveyDto> {
+  surveysPolicy.require(ctx.actor, 'manage');
+  const row = await ctx.db.transaction(async (tx) => {
+    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
+    if (!s) throw notFound();
+    if (s.status !== 'draft') throw new AppError('surveys.not_draft', 409);
+    const next = {
+      title: input.title ?? s.title,
+      purpose: input.purpose ?? s.purpose,
+      intro: input.intro !== undefined ? input.intro || null : s.intro,
+      year: input.year ?? s.year,
+      opensAt: input.opensAt ?? s.opensAt,
+      closesAt: input.closesAt ?? s.closesAt,
+      questions: input.questions ?? s.questions,
+      target: input.target !== undefined ? input.target : s.target,
+    };
+    checkDates(next.opensAt, next.closesAt);
+    validateQuestions(next.questions);
+    const updated = await updateSurveyRow(tx, s.id, 'draft', { ...next, updatedAt: ctx.clock.now() });
+    if (!updated) throw new AppError('surveys.not_draft', 409);
+    await writeAudit(tx, ctx, {
+      action: 'surveys.update',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      before: { title: s.title, questions: s.questions.length, opensAt: s.opensAt, closesAt: s.closesAt },
+      after: {
+        title: updated.title,
+        questions: updated.questions.length,
+        opensAt: updated.opensAt,
+        closesAt: updated.closesAt,
+      },
+    });
+    return updated;
+  });
+  return dto(ctx, row);
+}
+
+/** Draft → published: the questions freeze and the population under the unit is counted once. */
+export async function publishSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
+  surveysPolicy.require(ctx.actor, 'manage');
+  const row = await ctx.db.transaction(async (tx) => {
+    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
+    if (!s) throw notFound();
+    if (s.status !== 'draft') throw new AppError('surveys.state', 409);
+    if (s.questions.length === 0) throw new AppError('surveys.no_questions', 400);
+    validateQuestions(s.questions);
+    const population = (await permanentResidentsUnder(tx, [s.orgPath])).get(s.orgPath) ?? 0;
+    const now = ctx.clock.now();
+    const updated = await updateSurveyRow(tx, s.id, 'draft', {
+      status: 'published',
+      publishedAt: now,
+      population: population || null,
+      updatedAt: now,
+    });
+    if (!updated) throw new AppError('surveys.state', 409);
+    await writeAudit(tx, ctx, {
+      action: 'surveys.publish',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      before: { status: 'draft' },
+      after: { status: 'published', population: updated.population },
+    });
+    return updated;
+  });
+  return dto(ctx, row);
+}
+
+/** Published → closed: no more answers; the results count as evidence from now on. */
+export async function closeSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
+  surveysPolicy.require(ctx.actor, 'manage');
+  const row = await ctx.db.transaction(async (tx) => {
+    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
+    if (!s) throw notFound();
+    if (s.status !== 'published') throw new AppError('surveys.state', 409);
+    const now = ctx.clock.now();
+    const updated = await updateSurveyRow(tx, s.id, 'published', {
+      status: 'closed',
+      closedAt: now,
+      updatedAt: now,
+    });
+    if (!updated) throw new AppError('surveys.state', 409);
+    await writeAudit(tx, ctx, {
+      action: 'surveys.close',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      before: { status: 'published' },
+      after: { status: 'closed' },
+    });
+    return updated;
+  });
+  return dto(ctx, row);
+}
+
+/** Sampling: a target in all and per unit under the survey's unit (grids of a community…). */
+export async function setQuotas(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof quotasBody>,
+): Promise<SurveyDto> {
+  surveysPolicy.require(ctx.actor, 'manage');
+  const row = await ctx.db.transaction(async (tx) => {
+    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
+    if (!s) throw notFound();
+    if (s.status === 'closed') throw new AppError('surveys.state', 409);
+    const ids = input.quotas.map((q) => q.orgUnitId);
+    if (new Set(ids).size !== ids.length) throw new AppError('surveys.quota_unit', 400);
+    const units = await unitsByIds(tx, ids);
+    for (const q of input.quotas) {
+      const u = units.find((x) => x.id === q.orgUnitId);
+      if (!u || u.path === s.orgPath || !u.path.startsWith(s.orgPath))
+        throw new AppError('surveys.quota_unit', 400);
+    }
+    const updated = await updateSurveyRow(tx, s.id, s.status, {
+      quotas: input.quotas,
+      target: input.target !== undefined ? input.target : s.target,
+      updatedAt: ctx.clock.now(),
+    });
+    if (!updated) throw new AppError('surveys.state', 409);
+    await writeAudit(tx, ctx, {
+      action: 'surveys.quotas',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      before: { target: s.target, quotas: s.quotas },
+      after: { target: updated.target, quotas: updated.quotas },
+    });
+    return updated;
+  });
+  return dto(ctx, row);
+}
+
+export async function listSurveys(
+  ctx: ActorCtx,
+  q: z.infer<typeof surveyListQuery>,
+): Promise<Page<SurveyDto>> {
+  surveysPolicy.require(ctx.actor, 'read');
+  let path: string | undefined;
+  if (q.orgUnitId) {
+    const unit = await unitInScope(ctx.db, ctx.actor, 'surveys.read', q.orgUnitId);
+    if (!unit) throw notFound();
+    path = unit.path;
+  }
+  const page = await listSurveyRows(ctx.db, ctx.actor, { path, status: q.status, year: q.year }, q);
+  return { ...page, items: await toDtos(ctx, page.items) };
+}
+
+async function readable(ctx: ActorCtx, id: string, action: 'read' | 'enter' = 'read'): Promise<SurveyRow> {
+  surveysPolicy.require(ctx.actor, action);
+  const s = isUuid(id) ? await findSurvey(ctx.db, ctx.actor, action, id) : undefined;
+  if (!s) throw notFound();
+  return s;
+}
+
+export async function getSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
+  return dto(ctx, await readable(ctx, id));
+}
+
+/** 11 digits of a mainland mobile, or a 400. */
+function normalisePhone(raw: string): string {
+  const p = raw.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  if (!/^1[3-9]\d{9}$/.test(p)) throw new AppError('auth.sms_bad_phone', 400);
+  return p;
+}
+
+const duplicate = (kind: 'user' | 'resident' | 'phone' | null, resident: boolean) =>
+  new AppError(kind === 'phone' && !resident ? 'surveys.phone_answered' : 'surveys.already_answered', 409);
+
+/**
+ * Staff type in a paper form (channel=paper, the entering staff recorded). A phone, when given, is stored
+ * as ciphertext + blind index + mask and holds the one-response rule (also against the resident's online
+ * answer when the phone matches exactly one registry record).
+ */
+export async function enterPaperResponse(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof paperBody>,
+): Promise<ResponseDto> {
+  surveysPolicy.require(ctx.actor, 'enter');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'enter', id, true) : undefined;
+    if (!s) throw notFound();
+    if (s.status !== 'published') throw new AppError('surveys.state', 409);
+    const answers = validateAnswers(s.questions, input.answers);
+    // Staff whose scope lies under the survey's unit (a grid worker) enter forms of their own part only.
+    const roots = surveysPolicy.roots(ctx.actor, 'enter');
+    const whole = roots.some((r) => s.orgPath.startsWith(r));
+    let unit = { id: s.orgUnitId, path: s.orgPath };
+    if (!whole) {
+      const rootId = roots
+        .find((r) => r.startsWith(s.orgPath))!
+        .split('/')
+        .filter(Boolean)
+        .at(-1)!;
+      unit = { id: rootId, path: roots.find((r) => r.startsWith(s.orgPath))! };
+    }
+    if (input.orgUnitId) {
+      const u = await unitById(tx, input.orgUnitId);
+      if (!u?.path.startsWith(s.orgPath) || (!whole && !roots.some((r) => u.path.startsWith(r))))
+        throw new AppError('surveys.respondent_unit', 400);
+      unit = u;
+    }
+    let phone: { enc: string; hash: string; mask: string } | null = null;
+    let residentId: string | null = null;
+    if (input.phone) {
+      const p = normalisePhone(input.phone);
+      phone = { enc: ctx.pii.encrypt(p), hash: ctx.pii.blindIndex('phone', p), mask: maskPhone(p) };
+      const matches = await liveResidentsByPhoneHash(tx, phone.hash);
+      if (matches.length === 1) residentId = matches[0]!.id;
+    }
+    const prior = await existingResponse(tx, s.id, { residentId, phoneHash: phone?.hash });
+    if (prior) throw duplicate('phone', false);
+    const row = await insertOnce(
+      tx,
+      {
+        id: ctx.ids(),
+        surveyId: s.id,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        channel: 'paper',
+        userId: null,
+        residentId,
+        phoneEnc: phone?.enc ?? null,
+        phoneHash: phone?.hash ?? null,
+        phoneMask: phone?.mask ?? null,
+        answers,
+        enteredBy: ctx.actor.userId,
+        answeredAt: input.answeredAt ?? now,
+        createdAt: now,
+      },
+      false,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'surveys.paper',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      after: { responseId: row.id, channel: 'paper', phone: row.phoneMask, unit: unit.id },
+    });
+    const names = await userDisplayNames(tx, [ctx.actor.userId]);
+    const [placed] = await unitsByIds(tx, [unit.id]);
+    return responseDto(row, new Map([[unit.id, placed?.name ?? null]]), names);
+  });
+}
+
+/** An insert that turns the one-response unique indexes into the 409 the user reads. */
+async function insertOnce(tx: ActorCtx['db'], row: Parameters<typeof insertResponse>[1], resident: boolean) {
+  try {
+    return await insertResponse(tx, row);
+  } catch (err) {
+    if (isUniqueViolation(err, 'sv_responses_user_uq') || isUniqueViolation(err, 'sv_responses_resident_uq'))
+      throw duplicate('user', resident);
+    if (isUniqueViolation(err, 'sv_responses_phone_uq')) throw duplicate('phone', resident);
+    throw err;
+  }
+}
+
+function responseDto(
+  row: ResponseRow,
+  unitNames: Map<string, string | null>,
+  users: Map<string, string>,
+): ResponseDto {
+  return {
+    id: row.id,
+    channel: row.channel as ResponseDto['channel'],
+    unitName: unitNames.get(row.orgUnitId) ?? null,
+    phoneMask: row.phoneMask,
+    enteredByName: row.enteredBy ? (users.get(row.enteredBy) ?? null) : null,
+    answeredAt: row.answeredAt,
+    answers: row.answers,
+  };
+}
+
+export async function listResponses(
+  ctx: ActorCtx,
+  id: string,
+  q: z.infer<typeof responseListQuery>,
+): Promise<Page<ResponseDto>> {
+  const s = await readable(ctx, id);
+  const page = await listResponseRows(ctx.db, s.id, { channel: q.channel }, q);
+  const units = await unitsByIds(
+    ctx.db,
+    page.items.map((r) => r.orgUnitId),
+  );
+  const users = await userDisplayNames(
+    ctx.db,
+    page.items.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])),
+  );
+  const names = new Map(units.map((u) => [u.id, u.name] as [string, string | null]));
+  return { ...page, items: page.items.map((r) => responseDto(r, names, users)) };
+}
+
+/** Results: distributions, response rate, margin of error and the awareness/satisfaction rates (R-AS-5). */
+export async function surveyResults(ctx: ActorCtx, id: string): Promise<ResultsDto> {
+  const s = await readable(ctx, id);
+  return resultsOf(ctx, s, await allResponses(ctx.db, s.id));
+}
+
+export async function resultsOf(
+  ctx: Pick<ActorCtx, 'db'>,
+  s: SurveyRow,
+  rows: ResponseRow[],
+): Promise<ResultsDto> {
+  const answers = rows.map((r) => r.answers);
+  const n = rows.length;
+  const target = targetOf(s);
+  const N = s.population;
+  const units = await unitsByIds(
+    ctx.db,
+    s.quotas.map((q) => q.orgUnitId),
+  );
+  const unitPop = await permanentResidentsUnder(
+    ctx.db,
+    units.map((u) => u.path),
+  );
+  return {
+    surveyId: s.id,
+    status: s.status as ResultsDto['status'],
+    responses: n,
+    online: rows.filter((r) => r.channel === 'online').length,
+    paper: rows.filter((r) => r.channel === 'paper').length,
+    target,
+    population: N,
+    responseRate: target ? round4(n / target) : null,
+    coverage: N ? round4(n / N) : null,
+    marginOfError: marginOfError(0.5, n, N),
+    finitePopulation: !!N && N > n,
+    awareness: rateOf(s.questions, answers, 'awareness', N),
+    satisfaction: rateOf(s.questions, answers, 'satisfaction', N),
+    questions: questionResults(s.questions, answers),
+    units: s.quotas.map((q) => {
+      const u = units.find((x) => x.id === q.orgUnitId);
+      const mine = u ? rows.filter((r) => r.orgPath.startsWith(u.path)).map((r) => r.answers) : [];
+      const pop = u ? unitPop.get(u.path) || null : null;
+      return {
+        orgUnitId: q.orgUnitId,
+        unitName: u?.name ?? null,
+        target: q.target,
+        responses: mine.length,
+        awareness: rateOf(s.questions, mine, 'awareness', pop),
+        satisfaction: rateOf(s.questions, mine, 'satisfaction', pop),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- residents (phone)
+
+/** Where the resident lives: their registry record's unit and the units of their resident role. */
+async function homeOf(ctx: ActorCtx) {
+  const link = await residentLinkOf(ctx.db, ctx.actor.userId);
+  const record = link?.residentId ? await liveResidentPath(ctx.db, link.residentId) : undefined;
+  const rolePaths = scopePaths(ctx.actor, 'surveys.answer');
+  const paths = [...(record ? [record.orgPath] : []), ...rolePaths];
+  return {
+    paths,
+    residentId: record?.id ?? null,
+    phoneHash: link?.phoneHash ?? null,
+    home: record?.orgPath ?? rolePaths[0],
+  };
+}
+
+function isOpen(s: SurveyRow, now: Date) {
+  return s.status === 'published' && s.opensAt <= now && now <= s.closesAt;
+}
+
+async function myDtos(ctx: ActorCtx, rows: SurveyRow[], answered: Set<string>): Promise<MySurveyDto[]> {
+  const units = await unitsByIds(
+    ctx.db,
+    rows.map((s) => s.orgUnitId),
+  );
+  const now = ctx.clock.now();
+  return rows.map((s) => ({
+    id: s.id,
+    title: s.title,
+    intro: s.intro,
+    unitName: units.find((u) => u.id === s.orgUnitId)?.name ?? null,
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    status: s.status as MySurveyDto['status'],
+    open: isOpen(s, now),
+    answered: answered.has(s.id),
+    questions: s.questions,
+  }));
+}
+
+export async function mySurveys(
+  ctx: ActorCtx,
+  q: z.infer<typeof mySurveysQuery>,
+): Promise<Page<MySurveyDto>> {
+  const home = await homeOf(ctx);
+  const page = await listResidentSurveys(ctx.db, home.paths, q);
+  const answered = await answeredAmong(
+    ctx.db,
+    page.items.map((s) => s.id),
+    { userId: ctx.actor.userId, residentId: home.residentId, phoneHash: home.phoneHash },
+  );
+  return { ...page, items: await myDtos(ctx, page.items, answered) };
+}
+
+export async function mySurvey(ctx: ActorCtx, id: string): Promise<MySurveyDto> {
+  const home = await homeOf(ctx);
+  const s = isUuid(id) ? await findResidentSurvey(ctx.db, home.paths, id) : undefined;
+  if (!s) throw notFound();
+  const answered = await answeredAmong(ctx.db, [s.id], {
+    userId: ctx.actor.userId,
+    residentId: home.residentId,
+    phoneHash: home.phoneHash,
+  });
+  return (await myDtos(ctx, [s], answered))[0]!;
+}
+
+/** A resident answers on the phone: once (by login, registry record and phone), while the survey is open. */
+export async function answerSurvey(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof answerBody>,
+): Promise<MySurveyDto> {
+  const home = await homeOf(ctx);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const s = isUuid(id) ? await findResidentSurvey(tx, home.paths, id) : undefined;
+    if (!s) throw notFound();
+    if (!isOpen(s, now)) throw new AppError('surveys.not_open', 409);
+    const who = { userId: ctx.actor.userId, residentId: home.residentId, phoneHash: home.phoneHash };
+    if (await existingResponse(tx, s.id, who)) throw duplicate('user', true);
+    const answers: Answers = validateAnswers(s.questions, input.answers);
+    // The response sits at the resident's home (household) when it lies under the survey's unit.
+    const at = home.home?.startsWith(s.orgPath) ? home.home : s.orgPath;
+    const unitId = at.split('/').filter(Boolean).at(-1)!;
+    const row = await insertOnce(
+      tx,
+      {
+        id: ctx.ids(),
+        surveyId: s.id,
+        orgUnitId: unitId,
+        orgPath: at,
+        channel: 'online',
+        userId: ctx.actor.userId,
+        residentId: home.residentId,
+        phoneEnc: null,
+        phoneHash: home.phoneHash,
+        phoneMask: null,
+        answers,
+        enteredBy: null,
+        answeredAt: now,
+        createdAt: now,
+      },
+      true,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'surveys.answer',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      after: { responseId: row.id, channel: 'online' },
+    });
+  });
+  return mySurvey(ctx, id);
+}
+
+/** For the export (and its audit entry). */
+export async function exportRows(ctx: ActorCtx, id: string) {
+  const s = await readable(ctx, id);
+  const rows = await allResponses(ctx.db, s.id);
+  const results = await resultsOf(ctx, s, rows);
+  const units = await unitsByIds(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  const users = await userDisplayNames(
+    ctx.db,
+    rows.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])),
+  );
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'surveys.export',
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      after: { responses: rows.length },
+    }),
+  );
+  const names = new Map(units.map((u) => [u.id, u.name] as [string, string | null]));
+  return { survey: s, responses: rows.map((r) => responseDto(r, names, users)), results };
+}
