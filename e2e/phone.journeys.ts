@@ -7,7 +7,16 @@ const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
 /** The resident's pages (jumin, no volunteer profile) and the volunteer's (zhiyuan). */
-const RESIDENT_PAGES = ['/m', '/report', '/track', '/m/services', '/m/orders', '/m/tasks', '/m/messages'];
+const RESIDENT_PAGES = [
+  '/m',
+  '/report',
+  '/track',
+  '/m/services',
+  '/m/orders',
+  '/m/tasks',
+  '/m/messages',
+  '/m/surveys',
+];
 const VOLUNTEER_PAGES = [
   '/m',
   '/m/points',

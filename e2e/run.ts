@@ -10,6 +10,7 @@ import { disputesJourneys } from './disputes.journeys';
 import { volunteersJourneys } from './volunteers.journeys';
 import { workOrderJourneys } from './workOrders.journeys';
 import { careJourneys } from './care.journeys';
+import { assessmentsJourneys } from './assessments.journeys';
 
 const ALL = [
   ...journeys,
@@ -22,6 +23,7 @@ const ALL = [
   ...projectsJourneys,
   ...disputesJourneys,
   ...careJourneys,
+  ...assessmentsJourneys,
 ];
 
 /**
