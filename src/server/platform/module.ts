@@ -3,6 +3,7 @@ import type { AuditLabels } from '../../shared/i18n/audit';
 import type { Locale } from '../../shared/i18n/errors';
 import type { ModuleAccess } from '../../shared/permissions/define';
 import type { AppDeps } from './context';
+import { type ReportFigure, rememberReportFigures } from './reportFigures';
 import type { Workflow } from './workflow';
 
 /** What a module's recurring job gets: the app's dependencies and the process's logger. */
@@ -44,8 +45,11 @@ export interface ModuleDef {
   jobs?: ModuleJob[];
   /** Procedures run by platform/workflow; their deadlines are swept by the one `platform.workflow-sweep` job. */
   workflows?: Workflow<any, any, any, any>[];
+  /** Figures it holds that report templates may pre-fill (platform/reportFigures.ts; 信息报告, R-RP-1). */
+  reportFigures?: ReportFigure[];
 }
 
 export function defineModule(def: ModuleDef): ModuleDef {
+  rememberReportFigures(def.name, def.reportFigures);
   return def;
 }

@@ -53,6 +53,8 @@ export const SCOPED_TABLES = [
   'fc_facilities',
   'care_plans',
   'care_relief',
+  'sr_templates',
+  'sr_submissions',
 ] as const;
 
 /**
@@ -71,6 +73,8 @@ export const PATH_ONLY_TABLES = [
   'kt_tasks',
   'care_visits',
   'care_misses',
+  'sr_cycles',
+  'sr_events',
 ] as const;
 
 /**
