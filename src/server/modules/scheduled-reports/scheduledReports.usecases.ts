@@ -19,7 +19,7 @@ import type { Locale } from '../../../shared/i18n/errors';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, forbidden, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { inScope } from '../../platform/permissions';
@@ -802,7 +802,7 @@ export async function saveSubmission(
   return ctx.db.transaction(async (tx) => {
     const tctx = { ...ctx, db: tx };
     const s = await submissionInReach(tctx, id, true);
-    if (!canSubmit(ctx.actor, s)) throw notFound();
+    if (!canSubmit(ctx.actor, s)) throw forbidden();
     if (s.state !== 'draft' && s.state !== 'returned')
       throw new AppError('scheduled_reports.not_editable', 409);
     const [t] = await templatesByIds(tx, [s.templateId]);
@@ -848,7 +848,7 @@ export async function actOnSubmission(
     let action: string;
     let comment: string | null = null;
     if (body.action === 'submit') {
-      if (!canSubmit(ctx.actor, s)) throw notFound();
+      if (!canSubmit(ctx.actor, s)) throw forbidden();
       if (s.state !== 'draft' && s.state !== 'returned')
         throw new AppError('scheduled_reports.invalid_action', 409);
       for (const f of t.fields) {
@@ -879,7 +879,7 @@ export async function actOnSubmission(
         holders: { permission: 'scheduled_reports.review', orgUnitId: t.orgUnitId },
       });
     } else {
-      if (!canReview(ctx.actor, s)) throw notFound();
+      if (!canReview(ctx.actor, s)) throw forbidden();
       if (s.state !== 'submitted' && s.state !== 'resubmitted')
         throw new AppError('scheduled_reports.invalid_action', 409);
       if (body.action === 'accept') {
