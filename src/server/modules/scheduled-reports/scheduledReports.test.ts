@@ -169,7 +169,7 @@ describe('submissions', () => {
     await buildWorkOrder(t.deps, t.fx, { community: t.fx.tongdu, by: 'tongdu_worker' });
     const s = await mine(tongdu, '2026-12');
     const detail = (await tongdu.get(`/api/scheduled-reports/submissions/${s.id}`)).json();
-    const [{ n }] = await t.database.db
+    const [count] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(workOrders)
       .where(
@@ -179,7 +179,7 @@ describe('submissions', () => {
           lt(workOrders.createdAt, t.clock.now()),
         ),
       );
-    expect(detail.figures.received).toBe(n);
+    expect(detail.figures.received).toBe(count!.n);
     const saved = await tongdu.patch(`/api/scheduled-reports/submissions/${s.id}`, {
       values: { received: 7, progress: '完成议事协商两次', funds: 150000, satisfaction: 80 },
     });

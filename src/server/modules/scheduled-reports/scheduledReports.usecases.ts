@@ -495,6 +495,7 @@ export async function listCycles(
   q: { page: number; pageSize: number; templateId?: string | undefined },
 ): Promise<Page<CycleDto>> {
   submissionsPolicy.require(ctx.actor, 'read');
+  if (q.templateId && !(await findTemplate(ctx.db, ctx.actor, q.templateId))) throw notFound();
   const page = await listCycleRows(ctx.db, ctx.actor, q);
   return { ...page, items: await cycleDtos(ctx, page.items) };
 }
