@@ -50,6 +50,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/facilities',
       '/reports',
       '/settings',
+      '/scheduled-reports-menu',
     ]);
     expect(SETTINGS_PAGES.map((p) => p.path)).toEqual([
       '/settings/open311',

@@ -20,7 +20,7 @@ import type { FieldDef } from '../../../shared/contracts/scheduledReports';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
+import { chinaMinute } from '../../../shared/chinaTime';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type SubmissionDetail, srApi, srKeys } from './api';
 import { StateTags, usePeriodText, yuan } from './shared';
@@ -156,7 +156,7 @@ export default function SubmissionPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('scheduledReports.field.due')}>{s.dueOn}</Descriptions.Item>
           <Descriptions.Item label={t('scheduledReports.field.submittedAt')}>
-            {formatDateTime(s.submittedAt) || '—'}
+            {(s.submittedAt ? chinaMinute(new Date(s.submittedAt)) : '') || '—'}
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -219,7 +219,7 @@ export default function SubmissionPage() {
             items={s.events.map((e) => ({
               children: (
                 <Typography.Text>
-                  {formatDateTime(e.at)}　{e.actorName ?? ''}　
+                  {chinaMinute(new Date(e.at))}　{e.actorName ?? ''}　
                   {t(`scheduledReports.event.${e.action}` as MessageKey)}
                   {e.comment ? `：${e.comment}` : ''}
                 </Typography.Text>

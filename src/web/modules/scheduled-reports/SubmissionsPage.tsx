@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { formatDateTime } from '../../app/format';
+import { chinaMinute } from '../../../shared/chinaTime';
 import { useI18n } from '../../app/i18n';
 import { type Submission, type SubmissionQuery, srApi, srKeys } from './api';
 import { StateTags, usePeriodText } from './shared';
@@ -71,7 +71,7 @@ export default function SubmissionsPage() {
           {
             title: t('scheduledReports.field.submittedAt'),
             width: 160,
-            render: (_, r) => formatDateTime(r.submittedAt),
+            render: (_, r) => (r.submittedAt ? chinaMinute(new Date(r.submittedAt)) : ''),
           },
           {
             title: '',
