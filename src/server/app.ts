@@ -32,6 +32,7 @@ import { certificatesModule } from './modules/certificates/certificates.routes';
 import { facilitiesModule } from './modules/facilities/facilities.routes';
 import { careModule } from './modules/care/care.routes';
 import { surveysModule } from './modules/surveys/surveys.routes';
+import { scheduledReportsModule } from './modules/scheduled-reports/scheduledReports.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -53,7 +54,6 @@ import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import type { RecurringJob } from './platform/jobs';
 import type { JobDeps, ModuleDef, ModuleJob } from './platform/module';
 import { sweepWorkflows } from './platform/workflow';
-import { registerEvidenceSources } from './platform/evidence';
 import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
@@ -84,9 +84,8 @@ export const MODULES: ModuleDef[] = [
   facilitiesModule,
   careModule,
   surveysModule,
+  scheduledReportsModule,
 ];
-
-registerEvidenceSources(MODULES.flatMap((m) => m.evidence ?? []));
 
 /** Jobs of the platform itself (not of one module). */
 const PLATFORM_JOBS: ModuleJob[] = [

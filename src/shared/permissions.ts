@@ -21,6 +21,7 @@ import { type Role, ROLES } from './permissions/roles';
 import { servicesAccess } from './permissions/services';
 import { disputesAccess } from './permissions/disputes';
 import { keyTasksAccess } from './permissions/key-tasks';
+import { scheduledReportsAccess } from './permissions/scheduled-reports';
 import { workItemAccessAccess } from './permissions/work-item-access';
 import { certificatesAccess } from './permissions/certificates';
 import { facilitiesAccess } from './permissions/facilities';
@@ -59,6 +60,7 @@ const MODULE_ACCESS = [
   facilitiesAccess,
   careAccess,
   surveysAccess,
+  scheduledReportsAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

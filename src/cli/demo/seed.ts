@@ -1,5 +1,5 @@
-// The app's module list registers every module's evidence sources (platform/evidence.ts), which the
-// assessments demo reads; `linli seed --demo` does not otherwise load it.
+// The app's module list registers what modules offer one another (evidence sources, report figures), which
+// the assessments and scheduled-reports demos read; `linli seed --demo` does not otherwise load it.
 import '../../server/app';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/platform/auth';
@@ -46,6 +46,7 @@ import { seedDemoWorkOrders } from './workOrders.seed';
 import { seedDemoFacilities } from './facilities.seed';
 import { seedDemoCare } from './care.seed';
 import { seedDemoSurveys } from './surveys.seed';
+import { seedDemoScheduledReports } from './scheduledReports.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -731,6 +732,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('care', () => seedDemoCare(deps, { log }));
   await timed('surveys', () => seedDemoSurveys(deps, { log }));
   await timed('assessment evidence', () => seedDemoAssessmentEvidence(deps, { log }));
+  await timed('scheduled reports', () => seedDemoScheduledReports(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

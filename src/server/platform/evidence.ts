@@ -40,7 +40,7 @@ export interface EvidenceSource {
 
 const registry = new Map<string, EvidenceSource>();
 
-/** Called once by buildApp with every module's sources (the list is static: the same for every app). */
+/** Called by defineModule with the module's sources (the registry is complete once app.ts has loaded MODULES). */
 export function registerEvidenceSources(sources: EvidenceSource[]): void {
   for (const s of sources) {
     const known = registry.get(s.key);

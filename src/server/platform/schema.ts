@@ -26,3 +26,4 @@ export * from '../modules/certificates/certificates.table';
 export * from '../modules/facilities/facilities.table';
 export * from '../modules/care/care.table';
 export * from '../modules/surveys/surveys.table';
+export * from '../modules/scheduled-reports/scheduledReports.table';

@@ -55,6 +55,8 @@ export const SCOPED_TABLES = [
   'care_relief',
   'sv_surveys',
   'sv_responses',
+  'sr_templates',
+  'sr_submissions',
 ] as const;
 
 /**
@@ -73,6 +75,8 @@ export const PATH_ONLY_TABLES = [
   'kt_tasks',
   'care_visits',
   'care_misses',
+  'sr_cycles',
+  'sr_events',
 ] as const;
 
 /**

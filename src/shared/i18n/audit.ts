@@ -21,6 +21,7 @@ import { DISPUTES_AUDIT } from './audit.disputes';
 import { ASSESSMENTS_AUDIT } from './audit.assessments';
 import { PARTICIPATION_AUDIT } from './audit.participation';
 import { KEY_TASKS_AUDIT } from './audit.key-tasks';
+import { SCHEDULED_REPORTS_AUDIT } from './audit.scheduled-reports';
 import { WORK_ITEM_ACCESS_AUDIT } from './audit.work-item-access';
 import { CERTIFICATES_AUDIT } from './audit.certificates';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
@@ -57,6 +58,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   FACILITIES_AUDIT,
   CARE_AUDIT,
   SURVEYS_AUDIT,
+  SCHEDULED_REPORTS_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -19,6 +19,7 @@ import { DISPUTES_ERRORS } from './errors.disputes';
 import { ASSESSMENTS_ERRORS } from './errors.assessments';
 import { PARTICIPATION_ERRORS } from './errors.participation';
 import { KEY_TASKS_ERRORS } from './errors.key-tasks';
+import { SCHEDULED_REPORTS_ERRORS } from './errors.scheduled-reports';
 import { WORK_ITEM_ACCESS_ERRORS } from './errors.work-item-access';
 import { CERTIFICATES_ERRORS } from './errors.certificates';
 import { FACILITIES_ERRORS } from './errors.facilities';
@@ -55,6 +56,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...FACILITIES_ERRORS,
   ...CARE_ERRORS,
   ...SURVEYS_ERRORS,
+  ...SCHEDULED_REPORTS_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

@@ -46,6 +46,35 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'A test message from Linli for {unit}: the robot is set up correctly.',
     },
   },
+  'scheduled_report.opened': {
+    'zh-CN': { title: '新的报送任务', body: '{title}（{period}）已开始报送，请于 {due} 前报送{receiver}。' },
+    en: {
+      title: 'New report to submit',
+      body: '{title} ({period}) is open; submit it to {receiver} by {due}.',
+    },
+  },
+  'scheduled_report.due_soon': {
+    'zh-CN': { title: '报告即将到期', body: '{title}（{period}）须于 {due} 前报送，{unit}尚未报送。' },
+    en: {
+      title: 'Report due soon',
+      body: '{title} ({period}) is due by {due}; {unit} has not submitted it yet.',
+    },
+  },
+  'scheduled_report.overdue': {
+    'zh-CN': { title: '报告逾期未报', body: '{title}（{period}）已过报送期限（{due}），{unit}尚未报送。' },
+    en: {
+      title: 'Report overdue',
+      body: '{title} ({period}) passed its due date ({due}); {unit} has not submitted it.',
+    },
+  },
+  'scheduled_report.returned': {
+    'zh-CN': { title: '报告被退回', body: '{unit}报送的{title}（{period}）被退回：{reason}' },
+    en: { title: 'Report returned', body: '{title} ({period}) from {unit} was returned: {reason}' },
+  },
+  'scheduled_report.submitted': {
+    'zh-CN': { title: '收到报告待审核', body: '{unit}已报送{title}（{period}），请审核。' },
+    en: { title: 'Report to review', body: '{unit} submitted {title} ({period}); please review it.' },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

@@ -41,6 +41,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/assessments',
       '/key-tasks-menu',
       '/surveys',
+      '/scheduled-reports-menu',
       '/work-item-access',
       '/certificates',
       '/volunteering',

@@ -6,6 +6,7 @@ import { merchantsWebModule } from '../modules/merchants/module';
 import { notificationsWebModule } from '../modules/notifications/module';
 import { participationWebModule } from '../modules/participation/module';
 import { keyTasksWebModule } from '../modules/key-tasks/module';
+import { scheduledReportsWebModule } from '../modules/scheduled-reports/module';
 import { workItemAccessWebModule } from '../modules/work-item-access/module';
 import { certificatesWebModule } from '../modules/certificates/module';
 import { orgWebModule } from '../modules/org/module';
@@ -57,6 +58,7 @@ export const WEB_MODULES = [
   facilitiesWebModule,
   careWebModule,
   surveysWebModule,
+  scheduledReportsWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

@@ -50,6 +50,7 @@ import { disputeWorkflow } from './disputes.workflow';
 import { listEntriesFromXlsx } from './disputes.xlsx';
 import { AppError } from '../../platform/errors';
 import { DS_LISTS } from '../../../shared/contracts/disputes';
+import { disputeFigures } from './disputes.figures';
 
 const ZH = {
   source: {
@@ -117,6 +118,7 @@ export const disputesModule = defineModule({
   errors: DISPUTES_ERRORS,
   audit: DISPUTES_AUDIT,
   workflows: [disputeWorkflow],
+  reportFigures: disputeFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['disputes'];

@@ -88,6 +88,7 @@ import { servicesAccess } from '../../../shared/permissions/services';
 import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
 import { SERVICES_AUDIT } from '../../../shared/i18n/audit.services';
 import { serviceOrderWorkflow } from './services.workflow';
+import { serviceFigures } from './services.figures';
 
 async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
   const head = [
@@ -131,6 +132,7 @@ export const servicesModule = defineModule({
   // Service orders nobody accepted in time go back to the community's queue: the workflow's deadline,
   // fired by the platform's one sweep job (platform.workflow-sweep).
   workflows: [serviceOrderWorkflow],
+  reportFigures: serviceFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['services'];

@@ -84,6 +84,7 @@ import * as volunteersTables from './volunteers.table';
 import { volunteersAccess } from '../../../shared/permissions/volunteers';
 import { VOLUNTEERS_ERRORS } from '../../../shared/i18n/errors.volunteers';
 import { VOLUNTEERS_AUDIT } from '../../../shared/i18n/audit.volunteers';
+import { volunteerFigures } from './volunteers.figures';
 
 const memberParams = idParams.extend({ volunteerId: z.string().max(64) });
 const unitQuery = z.object({ orgUnitId: z.string().uuid().optional() });
@@ -106,6 +107,7 @@ export const volunteersModule = defineModule({
   tables: volunteersTables,
   access: volunteersAccess,
   errors: VOLUNTEERS_ERRORS,
+  reportFigures: volunteerFigures,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['volunteers'];

@@ -57,6 +57,7 @@ import * as workOrdersRollupsTables from './workOrders.rollups.table';
 import { workOrdersAccess } from '../../../shared/permissions/work-orders';
 import { WORK_ORDERS_ERRORS } from '../../../shared/i18n/errors.work-orders';
 import { WORK_ORDERS_AUDIT } from '../../../shared/i18n/audit.work-orders';
+import { workOrderFigures } from './workOrders.figures';
 
 export { MAX_PHOTO_BYTES };
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -107,6 +108,7 @@ export const workOrdersModule = defineModule({
   // Escalation, overdue marking and reminders (R-WO-3) are the workflow's deadlines, fired by the
   // platform's one sweep job (platform.workflow-sweep).
   workflows: [workOrderWorkflow],
+  reportFigures: workOrderFigures,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-orders'];

@@ -1,0 +1,30 @@
+import { and, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../platform/db';
+import { escapeLike } from '../../platform/permissions';
+import { dsDisputes } from './disputes.table';
+
+/** The queries behind this module's report figures (`disputes.figures.ts`): rows under a unit in a period. */
+export interface FigureQuery {
+  orgPath: string;
+  from: Date;
+  to: Date;
+}
+
+const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
+
+/** Disputes mediated to an agreement or resolved under the unit in the period. */
+export async function mediatedCount(db: Db, q: FigureQuery): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(dsDisputes)
+    .where(
+      and(
+        under(dsDisputes.orgPath, q.orgPath),
+        inArray(dsDisputes.outcome, ['agreement', 'resolved']),
+        gte(dsDisputes.finishedAt, q.from),
+        lt(dsDisputes.finishedAt, q.to),
+      ),
+    );
+  return r?.n ?? 0;
+}

@@ -1,0 +1,245 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  actionBody,
+  boardSchema,
+  cycleQuery,
+  cycleSchema,
+  figureSchema,
+  rollupQuery,
+  rollupSchema,
+  saveBody,
+  submissionDetailSchema,
+  submissionQuery,
+  submissionSchema,
+  templateBody,
+  templatePatch,
+  templateQuery,
+  templateSchema,
+} from '../../../shared/contracts/scheduledReports';
+import { chinaMinute } from '../../../shared/chinaTime';
+import { SCHEDULED_REPORTS_AUDIT } from '../../../shared/i18n/audit.scheduled-reports';
+import { SCHEDULED_REPORTS_ERRORS } from '../../../shared/i18n/errors.scheduled-reports';
+import { scheduledReportsAccess } from '../../../shared/permissions/scheduled-reports';
+import { access } from '../../platform/access';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as tables from './scheduledReports.table';
+import {
+  actOnSubmission,
+  board,
+  createTemplate,
+  exportCycle,
+  getCycle,
+  getSubmission,
+  getTemplate,
+  listCycles,
+  listFigures,
+  listSubmissions,
+  listTemplates,
+  rollup,
+  saveSubmission,
+  tickScheduledReports,
+  updateTemplate,
+} from './scheduledReports.usecases';
+
+const STATE_LABEL = {
+  'zh-CN': {
+    draft: '未报送',
+    submitted: '已报送',
+    returned: '已退回',
+    resubmitted: '已重新报送',
+    accepted: '已通过',
+  },
+  en: {
+    draft: 'Not submitted',
+    submitted: 'Submitted',
+    returned: 'Returned',
+    resubmitted: 'Resubmitted',
+    accepted: 'Accepted',
+  },
+} as const;
+
+/**
+ * Scheduled reports (信息报告, R-RP-1; seeds 000 and 002): templates, cycles opened each period by the
+ * `scheduled-reports.cycles` job with reminders before and overdue flags after, submissions reviewed by the
+ * receiving unit, rollup up the tree, xlsx export.
+ */
+export const scheduledReportsModule = defineModule({
+  name: 'scheduled-reports',
+  tables,
+  access: scheduledReportsAccess,
+  errors: SCHEDULED_REPORTS_ERRORS,
+  audit: SCHEDULED_REPORTS_AUDIT,
+  jobs: [
+    {
+      // Every ten minutes: a period's cycle opens within ten minutes of its first China day.
+      name: 'scheduled-reports.cycles',
+      cron: '*/10 * * * *',
+      run: (deps) => tickScheduledReports({ ...deps, requestId: 'scheduled-reports-cycles' }),
+    },
+  ],
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['scheduled-reports'];
+    const read = { access: access.permission('scheduled_reports.read') };
+    const manage = { access: access.permission('scheduled_reports.manage') };
+
+    app.get(
+      '/api/scheduled-reports/figures',
+      { config: read, schema: { tags, response: { 200: z.array(figureSchema) } } },
+      async (req) => listFigures(actorCtxOf(deps, req), req.locale === 'en' ? 'en' : 'zh-CN'),
+    );
+
+    // ---- templates
+    app.get(
+      '/api/scheduled-reports/templates',
+      {
+        config: read,
+        schema: { tags, querystring: templateQuery, response: { 200: pageOf(templateSchema) } },
+      },
+      (req) => listTemplates(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/scheduled-reports/templates',
+      { config: manage, schema: { tags, body: templateBody, response: { 201: templateSchema } } },
+      async (req, reply) => reply.status(201).send(await createTemplate(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/scheduled-reports/templates/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: templateSchema } } },
+      (req) => getTemplate(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/scheduled-reports/templates/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: templatePatch, response: { 200: templateSchema } },
+      },
+      (req) => updateTemplate(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/scheduled-reports/templates/:id/board',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: idParams,
+          querystring: z.strictObject({ cycles: z.coerce.number().int().min(1).max(24).default(6) }),
+          response: { 200: boardSchema },
+        },
+      },
+      (req) => board(actorCtxOf(deps, req), req.params.id, req.query.cycles),
+    );
+
+    // ---- cycles
+    app.get(
+      '/api/scheduled-reports/cycles',
+      { config: read, schema: { tags, querystring: cycleQuery, response: { 200: pageOf(cycleSchema) } } },
+      (req) => listCycles(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/scheduled-reports/cycles/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: cycleSchema } } },
+      (req) => getCycle(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/scheduled-reports/cycles/:id/rollup',
+      {
+        config: read,
+        schema: { tags, params: idParams, querystring: rollupQuery, response: { 200: rollupSchema } },
+      },
+      (req) => rollup(actorCtxOf(deps, req), req.params.id, req.query.unitId),
+    );
+    app.get(
+      '/api/scheduled-reports/cycles/:id/export.xlsx',
+      {
+        config: { access: access.permission('scheduled_reports.export') },
+        schema: { tags, params: idParams },
+      },
+      async (req, reply) => {
+        const { template, label, rows } = await exportCycle(actorCtxOf(deps, req), req.params.id);
+        const en = req.locale === 'en';
+        const states = STATE_LABEL[en ? 'en' : 'zh-CN'];
+        const yes = en ? 'yes' : '是';
+        const buf = await toXlsx(
+          en ? 'Reports' : '信息报告',
+          [
+            { header: en ? 'Unit' : '报送单位', value: (r) => r.unit, width: 20 },
+            { header: en ? 'State' : '状态', value: (r) => states[r.state], width: 12 },
+            { header: en ? 'Late' : '迟报', value: (r) => (r.late ? yes : ''), width: 8 },
+            { header: en ? 'Overdue' : '逾期未报', value: (r) => (r.overdue ? yes : ''), width: 10 },
+            { header: en ? 'Submitted at' : '报送时间', value: (r) => chinaMinute(r.submittedAt), width: 18 },
+            ...template.fields.map((f) => ({
+              header:
+                f.type === 'amount'
+                  ? `${f.label}（${en ? 'yuan' : '元'}）`
+                  : f.type === 'percent'
+                    ? `${f.label}（%）`
+                    : f.label,
+              value: (r: (typeof rows)[number]) => {
+                const v = r.values[f.key];
+                if (v === null || v === undefined) return '';
+                return f.type === 'amount' && typeof v === 'number' ? v / 100 : v;
+              },
+              width: f.type === 'text' ? 40 : 14,
+            })),
+            { header: en ? 'Return reason' : '退回理由', value: (r) => r.returnReason ?? '', width: 30 },
+          ],
+          rows,
+        );
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(`${template.title}（${label}）.xlsx`))
+          .send(buf);
+      },
+    );
+
+    // ---- submissions
+    app.get(
+      '/api/scheduled-reports/submissions',
+      {
+        config: read,
+        schema: { tags, querystring: submissionQuery, response: { 200: pageOf(submissionSchema) } },
+      },
+      (req) => listSubmissions(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/scheduled-reports/overdue',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: submissionQuery.omit({ overdue: true, state: true }),
+          response: { 200: pageOf(submissionSchema) },
+        },
+      },
+      (req) => listSubmissions(actorCtxOf(deps, req), { ...req.query, overdue: 'true' }),
+    );
+    app.get(
+      '/api/scheduled-reports/submissions/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: submissionDetailSchema } } },
+      (req) => getSubmission(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/scheduled-reports/submissions/:id',
+      {
+        config: { access: access.permission('scheduled_reports.submit') },
+        schema: { tags, params: idParams, body: saveBody, response: { 200: submissionDetailSchema } },
+      },
+      (req) => saveSubmission(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/scheduled-reports/submissions/:id/actions',
+      {
+        config: { access: access.anyOf('scheduled_reports.submit', 'scheduled_reports.review') },
+        schema: { tags, params: idParams, body: actionBody, response: { 200: submissionDetailSchema } },
+      },
+      (req) => actOnSubmission(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+  },
+});

@@ -1,0 +1,349 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Template, srApi, srKeys } from './api';
+
+/** The due rule of a template in words: 每月20日前, 每年6月、12月31日前… */
+export function useDueRule() {
+  const { t } = useI18n();
+  return (tp: Pick<Template, 'cadence' | 'dueDay' | 'dueInNextMonth'>) =>
+    tp.dueInNextMonth
+      ? t('scheduledReports.dueRule.next', { day: tp.dueDay })
+      : t(`scheduledReports.dueRule.${tp.cadence}` as MessageKey, { day: tp.dueDay });
+}
+
+/** 报告模板: the recurring reports, what they ask, when they are due, who submits and who receives. */
+export default function TemplatesPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const dueRule = useDueRule();
+  const [creating, setCreating] = useState(false);
+  const templates = useQuery({ queryKey: srKeys.templates, queryFn: srApi.templates });
+  const toggle = useMutation({
+    mutationFn: (tp: Template) => srApi.updateTemplate(tp.id, { active: !tp.active }),
+    onSuccess: () => {
+      message.success(t('scheduledReports.form.saved'));
+      qc.invalidateQueries({ queryKey: srKeys.all });
+    },
+    onError: (e) => showError(e),
+  });
+  if (templates.isError) return <ErrorResult error={templates.error} onRetry={() => templates.refetch()} />;
+  return (
+    <>
+      <PageHeader
+        title={t('scheduledReports.templates.title')}
+        subtitle={t('scheduledReports.templates.subtitle')}
+        extra={
+          can('scheduled_reports.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('scheduledReports.templates.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Table<Template>
+        rowKey="id"
+        loading={templates.isPending}
+        dataSource={templates.data?.items ?? []}
+        locale={{ emptyText: <EmptyHint text={t('scheduledReports.templates.empty')} /> }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          {
+            title: t('scheduledReports.field.title'),
+            render: (_, r) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/scheduled-reports/board?template=${r.id}`}>{r.title}</Link>
+                {r.basis ? <Typography.Text type="secondary">{r.basis}</Typography.Text> : null}
+                {!r.active ? <Tag>{t('scheduledReports.templates.inactive')}</Tag> : null}
+              </Space>
+            ),
+          },
+          {
+            title: t('scheduledReports.field.cadence'),
+            width: 200,
+            render: (_, r) => (
+              <Space direction="vertical" size={0}>
+                <span>{t(`scheduledReports.cadence.${r.cadence}` as MessageKey)}</span>
+                <Typography.Text type="secondary">{dueRule(r)}</Typography.Text>
+              </Space>
+            ),
+          },
+          { title: t('scheduledReports.field.receiver'), dataIndex: 'receiverName', width: 140 },
+          {
+            title: t('scheduledReports.field.submitters'),
+            render: (_, r) => r.submitterNames.join('、'),
+          },
+          {
+            title: t('scheduledReports.field.fields'),
+            width: 90,
+            render: (_, r) => r.fields.length,
+          },
+          {
+            title: '',
+            width: 160,
+            render: (_, r) => (
+              <Space>
+                <Link to={`/scheduled-reports/board?template=${r.id}`}>
+                  {t('scheduledReports.templates.board')}
+                </Link>
+                {r.canManage ? (
+                  <Button size="small" onClick={() => toggle.mutate(r)}>
+                    {r.active ? t('scheduledReports.templates.stop') : t('scheduledReports.templates.resume')}
+                  </Button>
+                ) : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <NewTemplate open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+interface FormValues {
+  orgUnitId: string;
+  title: string;
+  basis?: string;
+  description?: string;
+  cadence: (typeof CADENCES)[number];
+  dueDay: number;
+  dueInNextMonth?: boolean;
+  remindDays: number;
+  startsOn: Dayjs;
+  mode: 'units' | 'communities_under';
+  unitIds?: string[];
+  underId?: string;
+  fields: { label: string; type: (typeof FIELD_TYPES)[number]; required?: boolean; source?: string }[];
+  attachments?: { label: string; required?: boolean }[];
+}
+
+function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const mode = Form.useWatch('mode', form);
+  const figures = useQuery({ queryKey: srKeys.figures, queryFn: srApi.figures, enabled: open });
+  const create = useMutation({
+    mutationFn: (v: FormValues) =>
+      srApi.createTemplate({
+        orgUnitId: v.orgUnitId,
+        title: v.title,
+        basis: v.basis || null,
+        description: v.description || null,
+        cadence: v.cadence,
+        dueDay: v.dueDay,
+        dueInNextMonth: !!v.dueInNextMonth,
+        remindDays: v.remindDays,
+        startsOn: v.startsOn.format('YYYY-MM-DD'),
+        submitters:
+          v.mode === 'units'
+            ? { mode: 'units', unitIds: v.unitIds ?? [] }
+            : { mode: 'communities_under', unitId: v.underId ?? '' },
+        fields: v.fields.map((f, i) => ({
+          key: `f${i + 1}`,
+          label: f.label,
+          type: f.type,
+          required: !!f.required,
+          source: f.source || null,
+        })),
+        attachments: (v.attachments ?? []).map((a) => ({ label: a.label, required: !!a.required })),
+      }),
+    onSuccess: () => {
+      message.success(t('scheduledReports.form.saved'));
+      qc.invalidateQueries({ queryKey: srKeys.all });
+      form.resetFields();
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Drawer
+      title={t('scheduledReports.templates.new')}
+      open={open}
+      onClose={onClose}
+      width={720}
+      destroyOnClose
+      extra={
+        <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
+          {t('scheduledReports.form.save')}
+        </Button>
+      }
+    >
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => create.mutate(v)}
+        initialValues={{
+          cadence: 'monthly',
+          dueDay: 20,
+          remindDays: 3,
+          mode: 'communities_under',
+          fields: [{ label: '', type: 'text', required: true }],
+        }}
+      >
+        <Form.Item name="title" label={t('scheduledReports.field.title')} rules={[{ required: true }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="basis" label={t('scheduledReports.field.basis')}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item name="description" label={t('scheduledReports.field.description')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="orgUnitId" label={t('scheduledReports.field.receiver')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
+        </Form.Item>
+        <Space wrap align="start">
+          <Form.Item name="cadence" label={t('scheduledReports.field.cadence')}>
+            <Select
+              style={{ width: 140 }}
+              options={CADENCES.map((c) => ({
+                value: c,
+                label: t(`scheduledReports.cadence.${c}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="dueDay" label={t('scheduledReports.field.dueDay')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={31} />
+          </Form.Item>
+          <Form.Item name="remindDays" label={t('scheduledReports.field.remindDays')}>
+            <InputNumber min={0} max={30} />
+          </Form.Item>
+          <Form.Item
+            name="startsOn"
+            label={t('scheduledReports.field.startsOn')}
+            rules={[{ required: true }]}
+          >
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="dueInNextMonth" valuePropName="checked">
+          <Checkbox>{t('scheduledReports.field.dueInNextMonth')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="mode" label={t('scheduledReports.field.submitterMode')}>
+          <Radio.Group
+            options={[
+              { value: 'communities_under', label: t('scheduledReports.field.modeCommunities') },
+              { value: 'units', label: t('scheduledReports.field.modeUnits') },
+            ]}
+          />
+        </Form.Item>
+        {mode === 'units' ? (
+          <Form.List name="unitIds" initialValue={['']}>
+            {(items, { add, remove }) => (
+              <Form.Item label={t('scheduledReports.field.submitters')}>
+                {items.map((item) => (
+                  <Space key={item.key} style={{ display: 'flex', marginBottom: 8 }}>
+                    <Form.Item name={item.name} noStyle rules={[{ required: true }]}>
+                      <OrgUnitSelect style={{ width: 320 }} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(item.name)} />
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')}>
+                  {t('scheduledReports.field.submitters')}
+                </Button>
+              </Form.Item>
+            )}
+          </Form.List>
+        ) : (
+          <Form.Item
+            name="underId"
+            label={t('scheduledReports.field.submitters')}
+            rules={[{ required: true }]}
+          >
+            <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
+          </Form.Item>
+        )}
+        <Form.List name="fields">
+          {(items, { add, remove }) => (
+            <Form.Item label={t('scheduledReports.field.fields')}>
+              {items.map((item) => (
+                <Space key={item.key} align="start" style={{ display: 'flex', marginBottom: 8 }} wrap>
+                  <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
+                    <Input placeholder={t('scheduledReports.field.fieldLabel')} style={{ width: 200 }} />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'type']} noStyle>
+                    <Select
+                      style={{ width: 120 }}
+                      options={FIELD_TYPES.map((ft) => ({
+                        value: ft,
+                        label: t(`scheduledReports.type.${ft}` as MessageKey),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'source']} noStyle>
+                    <Select
+                      allowClear
+                      placeholder={t('scheduledReports.field.source')}
+                      style={{ width: 200 }}
+                      options={(figures.data ?? []).map((f) => ({ value: f.key, label: f.label }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
+                    <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(item.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ type: 'number' })}>
+                {t('scheduledReports.field.addField')}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+        <Form.List name="attachments">
+          {(items, { add, remove }) => (
+            <Form.Item label={t('scheduledReports.field.attachments')}>
+              {items.map((item) => (
+                <Space key={item.key} style={{ display: 'flex', marginBottom: 8 }}>
+                  <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
+                    <Input placeholder={t('scheduledReports.field.attachmentLabel')} style={{ width: 260 }} />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
+                    <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(item.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                {t('scheduledReports.field.addAttachment')}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}

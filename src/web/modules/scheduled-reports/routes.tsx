@@ -1,0 +1,25 @@
+import { lazy, Suspense } from 'react';
+import { Route } from 'react-router';
+import { Guard } from '../../app/Guard';
+import { PageLoading } from '../../app/components/Status';
+
+const TemplatesPage = lazy(() => import('./TemplatesPage'));
+const BoardPage = lazy(() => import('./BoardPage'));
+const SubmissionsPage = lazy(() => import('./SubmissionsPage'));
+const SubmissionPage = lazy(() => import('./SubmissionPage'));
+
+const guarded = (element: React.ReactNode) => (
+  <Guard permission="scheduled_reports.read">
+    <Suspense fallback={<PageLoading />}>{element}</Suspense>
+  </Guard>
+);
+
+/** The scheduled-reports module's console routes (inside the staff layout). */
+export const scheduledReportsConsoleRoutes = (
+  <>
+    <Route path="scheduled-reports" element={guarded(<TemplatesPage />)} />
+    <Route path="scheduled-reports/board" element={guarded(<BoardPage />)} />
+    <Route path="scheduled-reports/submissions" element={guarded(<SubmissionsPage />)} />
+    <Route path="scheduled-reports/submissions/:id" element={guarded(<SubmissionPage />)} />
+  </>
+);
