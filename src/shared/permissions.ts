@@ -25,6 +25,8 @@ import { workItemAccessAccess } from './permissions/work-item-access';
 import { certificatesAccess } from './permissions/certificates';
 import { facilitiesAccess } from './permissions/facilities';
 import { careAccess } from './permissions/care';
+import { propertyAccess } from './permissions/property';
+import { selfGovernanceAccess } from './permissions/self-governance';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
@@ -57,6 +59,8 @@ const MODULE_ACCESS = [
   certificatesAccess,
   facilitiesAccess,
   careAccess,
+  propertyAccess,
+  selfGovernanceAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

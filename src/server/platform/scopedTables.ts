@@ -53,6 +53,16 @@ export const SCOPED_TABLES = [
   'fc_facilities',
   'care_plans',
   'care_relief',
+  'pm_compounds',
+  'pm_meetings',
+  'pm_notices',
+  'pm_appraisals',
+  'pm_honours',
+  'sg_bodies',
+  'sg_positions',
+  'sg_vacancies',
+  'sg_elections',
+  'sg_reviews',
 ] as const;
 
 /**
@@ -71,6 +81,7 @@ export const PATH_ONLY_TABLES = [
   'kt_tasks',
   'care_visits',
   'care_misses',
+  'pm_issues',
 ] as const;
 
 /**

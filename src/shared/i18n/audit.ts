@@ -26,6 +26,8 @@ import { CERTIFICATES_AUDIT } from './audit.certificates';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 import { FACILITIES_AUDIT } from './audit.facilities';
 import { CARE_AUDIT } from './audit.care';
+import { PROPERTY_AUDIT } from './audit.property';
+import { SELF_GOVERNANCE_AUDIT } from './audit.self-governance';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -55,6 +57,8 @@ const MODULE_AUDIT: AuditLabels[] = [
   CERTIFICATES_AUDIT,
   FACILITIES_AUDIT,
   CARE_AUDIT,
+  PROPERTY_AUDIT,
+  SELF_GOVERNANCE_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(
