@@ -18,6 +18,8 @@ import { disputesWebModule } from '../modules/disputes/module';
 import { assessmentsWebModule } from '../modules/assessments/module';
 import { facilitiesWebModule } from '../modules/facilities/module';
 import { careWebModule } from '../modules/care/module';
+import { propertyWebModule } from '../modules/property/module';
+import { selfGovernanceWebModule } from '../modules/self-governance/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -55,6 +57,8 @@ export const WEB_MODULES = [
   certificatesWebModule,
   facilitiesWebModule,
   careWebModule,
+  propertyWebModule,
+  selfGovernanceWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */
