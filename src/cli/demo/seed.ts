@@ -42,6 +42,8 @@ import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 import { seedDemoFacilities } from './facilities.seed';
 import { seedDemoCare } from './care.seed';
+import { seedDemoProperty } from './property.seed';
+import { seedDemoSelfGovernance } from './selfGovernance.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -725,6 +727,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('certificates', () => seedDemoCertificates(deps, { log }));
   await timed('facilities', () => seedDemoFacilities(deps, { log }));
   await timed('care', () => seedDemoCare(deps, { log }));
+  await timed('property', () => seedDemoProperty(deps, { log }));
+  await timed('self-governance', () => seedDemoSelfGovernance(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
