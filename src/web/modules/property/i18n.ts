@@ -120,6 +120,9 @@ export const propertyZh = {
   'pm.hn.ok': '已达标',
   'pm.todo.uncovered': '无物业服务的小区',
   'pm.todo.openIssues': '三方联动未解决问题的会议',
+  'pm.phone.title': '我的小区物业',
+  'pm.phone.tileText': '物业公司、业委会和小区公示',
+  'pm.phone.noCompound': '没有找到您所在的小区',
 } as const;
 
 export const propertyEn: Record<keyof typeof propertyZh, string> = {
@@ -245,4 +248,7 @@ export const propertyEn: Record<keyof typeof propertyZh, string> = {
   'pm.hn.ok': 'Met',
   'pm.todo.uncovered': 'Compounds without property service',
   'pm.todo.openIssues': 'Joint meetings with open issues',
+  'pm.phone.title': 'My compound',
+  'pm.phone.tileText': 'Property company, owners’ committee and notices',
+  'pm.phone.noCompound': 'We could not find your compound',
 };
