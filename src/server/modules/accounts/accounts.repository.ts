@@ -179,3 +179,9 @@ export function userFieldSql(
   const column = field === 'username' ? sql`u.username` : sql`u.display_name`;
   return sql<string | null>`(select ${column} from users u where u.id = ${userIdColumn})`;
 }
+
+/** The registry resident a login is linked to (SMS login links it by phone), or null. */
+export async function residentIdOfUser(db: Db, userId: string): Promise<string | null> {
+  const [u] = await db.select({ residentId: users.residentId }).from(users).where(eq(users.id, userId));
+  return u?.residentId ?? null;
+}

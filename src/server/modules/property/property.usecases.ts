@@ -33,6 +33,8 @@ import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type OrgUnit, activeUnitsOfKind, ancestorOfKind, unitInScope, unitNames } from '../org/org.api';
+import { residentIdOfUser } from '../accounts/accounts.api';
+import { liveResidentPath } from '../residents/residents.api';
 import { propertyPolicy } from './property.policy';
 import {
   type AppraisalRow,
@@ -683,12 +685,21 @@ export async function honourTargets(ctx: ActorCtx, q: { year?: number }): Promis
 }
 
 /**
- * A resident's compound on the phone: the compound above their home (where they hold `property.board`),
- * who serves it, and the notices posted to it and to its community.
+ * A resident's compound on the phone: the compound above their home (where they hold `property.board`, or
+ * their linked registry record's household inside that reach), who serves it, and the notices posted to it
+ * and to its community.
  */
 export async function myCompound(ctx: ActorCtx): Promise<MyCompoundDto> {
-  const roots = ctx.actor ? propertyPolicy.roots(ctx.actor, 'board') : [];
-  for (const root of roots) {
+  propertyPolicy.require(ctx.actor, 'board');
+  const roots = propertyPolicy.roots(ctx.actor, 'board');
+  // A resident role held at the community: the home is the linked registry resident's household.
+  const residentId = await residentIdOfUser(ctx.db, ctx.actor.userId);
+  const home = residentId ? await liveResidentPath(ctx.db, residentId) : undefined;
+  const places = [
+    ...roots.filter((r) => r !== '/'),
+    ...(home && roots.some((r) => home.orgPath.startsWith(r)) ? [home.orgPath] : []),
+  ];
+  for (const root of places) {
     const compound = await ancestorOfKind(ctx.db, root, 'compound');
     if (!compound) continue;
     const community = await ancestorOfKind(ctx.db, compound.path, 'community');

@@ -233,7 +233,7 @@ function Compounds({ communityId }: { communityId?: string }) {
           {
             title: t('pm.stars'),
             dataIndex: 'starRating',
-            width: 70,
+            width: 96,
             render: (v: number | null) => (v ? '★'.repeat(v) : '—'),
           },
           {

@@ -19,7 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type Key, type ReactNode, useState } from 'react';
 import { useLocation } from 'react-router';
 import { chinaDate } from '../../../shared/chinaTime';
 import {
@@ -226,6 +226,7 @@ function Bodies({ communityId }: { communityId?: string }) {
   const [adding, setAdding] = useState<Body | null>(null);
   const [vacating, setVacating] = useState<Position | null>(null);
   const [filling, setFilling] = useState<Position | null>(null);
+  const [collapsed, setCollapsed] = useState<readonly Key[] | null>(null);
   const list = useQuery({
     queryKey: sgKeys.bodies(query),
     queryFn: () => sgApi.bodies(query),
@@ -269,7 +270,9 @@ function Bodies({ communityId }: { communityId?: string }) {
         locale={{ emptyText: t('sg.empty') }}
         pagination={{ ...pagination, total: list.data?.total }}
         expandable={{
-          defaultExpandAllRows: true,
+          // Every body shows its posts unless the user folds it.
+          expandedRowKeys: collapsed ?? (list.data?.items ?? []).map((b) => b.id),
+          onExpandedRowsChange: (keys) => setCollapsed(keys),
           expandedRowRender: (b) => (
             <Table<Position>
               rowKey="id"
