@@ -41,7 +41,7 @@ const company = {
 
 describe('property service of compounds and coverage (seed 003 三(一)3, seed 004 Ⅱ-7)', () => {
   it('records a property company with contract, fee in fen and star rating, and audits it', async () => {
-    const id = compounds['铜都花园']!.id;
+    const id = compounds.铜都花园!.id;
     const res = await tongdu.request({
       method: 'PUT',
       url: `/api/property/compounds/${id}`,
@@ -67,7 +67,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
   it('coverage counts company and self-management as covered and flags the community with its gaps', async () => {
     const self = await tongdu.request({
       method: 'PUT',
-      url: `/api/property/compounds/${compounds['铜都家园']!.id}`,
+      url: `/api/property/compounds/${compounds.铜都家园!.id}`,
       payload: { management: 'self', selfCommitteeName: '铜都家园自管委' },
     });
     expect(self.statusCode, self.body).toBe(200);
@@ -95,7 +95,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
   it('full coverage clears the flag; the coverage list downloads as xlsx', async () => {
     const res = await tongdu.request({
       method: 'PUT',
-      url: `/api/property/compounds/${compounds['矿冶老宿舍']!.id}`,
+      url: `/api/property/compounds/${compounds.矿冶老宿舍!.id}`,
       payload: { management: 'self', selfCommitteeName: '矿冶老宿舍物管委' },
     });
     expect(res.statusCode).toBe(200);
@@ -108,7 +108,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
   });
 
   it('refuses bad input with a Chinese message (422), never a 500', async () => {
-    const id = compounds['铜都花园']!.id;
+    const id = compounds.铜都花园!.id;
     const noName = await tongdu.request({
       method: 'PUT',
       url: `/api/property/compounds/${id}`,
@@ -132,7 +132,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
   });
 
   it('a compound outside the user’s community answers 404 for reads, writes and filters', async () => {
-    const id = compounds['铜都花园']!.id;
+    const id = compounds.铜都花园!.id;
     expect((await xhy.get(`/api/property/compounds/${id}`)).statusCode).toBe(404);
     expect(
       (await xhy.request({ method: 'PUT', url: `/api/property/compounds/${id}`, payload: company }))
@@ -148,7 +148,7 @@ describe('三方联动 meetings, notices, appraisals (seed 003 三(一)3)', () =
   it('a joint meeting records the three parties and its issues; an issue is resolved once', async () => {
     const res = await tongdu.post('/api/property/meetings', {
       communityId: t.fx.tongdu.id,
-      compoundId: compounds['铜都花园']!.id,
+      compoundId: compounds.铜都花园!.id,
       heldOn: '2026-03-12',
       title: '铜都花园停车难问题三方联席会议',
       residentsCommittee: '铜都社区居委会',
@@ -198,7 +198,7 @@ describe('三方联动 meetings, notices, appraisals (seed 003 三(一)3)', () =
   });
 
   it('notices and appraisals are posted to the compound; the resident sees the compound’s property company and notices', async () => {
-    const compound = compounds['铜都花园']!;
+    const compound = compounds.铜都花园!;
     expect(
       (
         await tongdu.post('/api/property/notices', {
@@ -230,7 +230,7 @@ describe('三方联动 meetings, notices, appraisals (seed 003 三(一)3)', () =
 describe('civilised compounds and 美好家园 model compounds (seed 003 三(一)2)', () => {
   it('flags a year without 1–2 city-level and 1 provincial model compounds, and the months without a selection', async () => {
     const year = Number(chinaDate(t.clock.now()).slice(0, 4));
-    const c = compounds['铜都花园']!.id;
+    const c = compounds.铜都花园!.id;
     const before = (await sd.get(`/api/property/honours/targets?year=${year}`)).json();
     expect(before.rows[0].flags).toEqual(
       expect.arrayContaining(['model_city_missing', 'model_provincial_missing']),

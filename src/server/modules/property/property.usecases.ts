@@ -264,7 +264,7 @@ export async function coverage(ctx: ActorCtx, q: CoverageQuery): Promise<Coverag
   const communities = root?.kind === 'community' ? [root] : [];
   for (const r of rows)
     if (r.community && !communities.some((c) => c.id === r.community!.id)) communities.push(r.community);
-  if (!root || root.kind !== 'community') {
+  if (root?.kind !== 'community') {
     const all = await activeUnitsOfKind(ctx.db, ctx.actor, 'property.read', 'community', root?.path);
     for (const c of all) if (!communities.some((x) => x.id === c.id)) communities.push(c);
   }

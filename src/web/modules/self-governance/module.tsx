@@ -54,7 +54,7 @@ export const selfGovernanceWebModule = defineWebModule({
       label: 'sg.menu',
       icon: <TeamOutlined />,
       permission: 'self_governance.read',
-      order: 28,
+      order: 107,
     },
   ],
   todo: useSelfGovernanceTodo,

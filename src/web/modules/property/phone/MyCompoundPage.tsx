@@ -5,7 +5,6 @@ import {
   BackLink,
   Empty,
   ErrorBox,
-  Field,
   Loading,
   RequireLogin,
   Section,
