@@ -16,6 +16,7 @@ const RESIDENT_PAGES = [
   '/m/tasks',
   '/m/messages',
   '/m/surveys',
+  '/m/property',
 ];
 const VOLUNTEER_PAGES = [
   '/m',

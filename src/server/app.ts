@@ -33,6 +33,8 @@ import { facilitiesModule } from './modules/facilities/facilities.routes';
 import { careModule } from './modules/care/care.routes';
 import { surveysModule } from './modules/surveys/surveys.routes';
 import { scheduledReportsModule } from './modules/scheduled-reports/scheduledReports.routes';
+import { propertyModule } from './modules/property/property.routes';
+import { selfGovernanceModule } from './modules/self-governance/selfGovernance.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -85,6 +87,8 @@ export const MODULES: ModuleDef[] = [
   careModule,
   surveysModule,
   scheduledReportsModule,
+  propertyModule,
+  selfGovernanceModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

@@ -26,6 +26,8 @@ import { workItemAccessAccess } from './permissions/work-item-access';
 import { certificatesAccess } from './permissions/certificates';
 import { facilitiesAccess } from './permissions/facilities';
 import { careAccess } from './permissions/care';
+import { propertyAccess } from './permissions/property';
+import { selfGovernanceAccess } from './permissions/self-governance';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
@@ -61,6 +63,8 @@ const MODULE_ACCESS = [
   careAccess,
   surveysAccess,
   scheduledReportsAccess,
+  propertyAccess,
+  selfGovernanceAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

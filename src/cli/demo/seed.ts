@@ -47,6 +47,8 @@ import { seedDemoFacilities } from './facilities.seed';
 import { seedDemoCare } from './care.seed';
 import { seedDemoSurveys } from './surveys.seed';
 import { seedDemoScheduledReports } from './scheduledReports.seed';
+import { seedDemoProperty } from './property.seed';
+import { seedDemoSelfGovernance } from './selfGovernance.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -733,6 +735,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('surveys', () => seedDemoSurveys(deps, { log }));
   await timed('assessment evidence', () => seedDemoAssessmentEvidence(deps, { log }));
   await timed('scheduled reports', () => seedDemoScheduledReports(deps, { log }));
+  await timed('property', () => seedDemoProperty(deps, { log }));
+  await timed('self-governance', () => seedDemoSelfGovernance(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

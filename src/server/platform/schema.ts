@@ -27,3 +27,5 @@ export * from '../modules/facilities/facilities.table';
 export * from '../modules/care/care.table';
 export * from '../modules/surveys/surveys.table';
 export * from '../modules/scheduled-reports/scheduledReports.table';
+export * from '../modules/property/property.table';
+export * from '../modules/self-governance/selfGovernance.table';

@@ -57,6 +57,16 @@ export const SCOPED_TABLES = [
   'sv_responses',
   'sr_templates',
   'sr_submissions',
+  'pm_compounds',
+  'pm_meetings',
+  'pm_notices',
+  'pm_appraisals',
+  'pm_honours',
+  'sg_bodies',
+  'sg_positions',
+  'sg_vacancies',
+  'sg_elections',
+  'sg_reviews',
 ] as const;
 
 /**
@@ -77,6 +87,7 @@ export const PATH_ONLY_TABLES = [
   'care_misses',
   'sr_cycles',
   'sr_events',
+  'pm_issues',
 ] as const;
 
 /**

@@ -28,6 +28,8 @@ import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 import { FACILITIES_AUDIT } from './audit.facilities';
 import { CARE_AUDIT } from './audit.care';
 import { SURVEYS_AUDIT } from './audit.surveys';
+import { PROPERTY_AUDIT } from './audit.property';
+import { SELF_GOVERNANCE_AUDIT } from './audit.self-governance';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -59,6 +61,8 @@ const MODULE_AUDIT: AuditLabels[] = [
   CARE_AUDIT,
   SURVEYS_AUDIT,
   SCHEDULED_REPORTS_AUDIT,
+  PROPERTY_AUDIT,
+  SELF_GOVERNANCE_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -25,6 +25,8 @@ import { CERTIFICATES_ERRORS } from './errors.certificates';
 import { FACILITIES_ERRORS } from './errors.facilities';
 import { CARE_ERRORS } from './errors.care';
 import { SURVEYS_ERRORS } from './errors.surveys';
+import { PROPERTY_ERRORS } from './errors.property';
+import { SELF_GOVERNANCE_ERRORS } from './errors.self-governance';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -57,6 +59,8 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...CARE_ERRORS,
   ...SURVEYS_ERRORS,
   ...SCHEDULED_REPORTS_ERRORS,
+  ...PROPERTY_ERRORS,
+  ...SELF_GOVERNANCE_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

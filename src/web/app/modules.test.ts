@@ -50,6 +50,8 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/users',
       '/audit',
       '/facilities',
+      '/property',
+      '/self-governance',
       '/reports',
       '/settings',
     ]);

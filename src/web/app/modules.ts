@@ -20,6 +20,8 @@ import { assessmentsWebModule } from '../modules/assessments/module';
 import { facilitiesWebModule } from '../modules/facilities/module';
 import { careWebModule } from '../modules/care/module';
 import { surveysWebModule } from '../modules/surveys/module';
+import { propertyWebModule } from '../modules/property/module';
+import { selfGovernanceWebModule } from '../modules/self-governance/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -59,6 +61,8 @@ export const WEB_MODULES = [
   careWebModule,
   surveysWebModule,
   scheduledReportsWebModule,
+  propertyWebModule,
+  selfGovernanceWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

@@ -45,6 +45,7 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         '/m/care/:id',
         '/m/surveys',
         '/m/surveys/:id',
+        '/m/property',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

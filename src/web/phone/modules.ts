@@ -4,6 +4,7 @@ import { notificationsPhoneModule } from '../modules/notifications/phone';
 import { participationPhoneModule } from '../modules/participation/phone';
 import { carePhoneModule } from '../modules/care/phone';
 import { surveysPhoneModule } from '../modules/surveys/phone';
+import { propertyPhoneModule } from '../modules/property/phone';
 import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
@@ -24,6 +25,7 @@ export const PHONE_MODULES = [
   participationPhoneModule,
   carePhoneModule,
   surveysPhoneModule,
+  propertyPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;

@@ -3,6 +3,7 @@
  * `userFieldSql` is a named query builder for a foreign query that lists users beside its own rows.
  */
 export {
+  residentIdOfUser,
   roleUnitPaths,
   userByUsername,
   userDisplayNames,

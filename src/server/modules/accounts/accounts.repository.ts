@@ -194,3 +194,9 @@ export async function residentLinkOf(
     .where(eq(users.id, userId));
   return user;
 }
+
+/** The registry resident a login is linked to (SMS login links it by phone), or null. */
+export async function residentIdOfUser(db: Db, userId: string): Promise<string | null> {
+  const [u] = await db.select({ residentId: users.residentId }).from(users).where(eq(users.id, userId));
+  return u?.residentId ?? null;
+}

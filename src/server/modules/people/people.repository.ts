@@ -7,7 +7,7 @@ import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, scopePaths, scopeWhere } from '../../platform/permissions';
 import { unitFieldSql, unitNameSql, unitPathSql } from '../org/org.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
-import { partyMembers, partyOrgLevels } from './people.table';
+import { partyMembers, partyOrgLevels, workers } from './people.table';
 
 /**
  * The reads of the people registry's tables that decide what is in reach: each takes the actor and the
@@ -121,4 +121,24 @@ export async function partyMemberInScope(
     .from(partyMembers)
     .where(and(eq(partyMembers.id, id), scopeWhere(actor, permission, partyMembers.orgPath)));
   return pm;
+}
+
+export type WorkerRow = typeof workers.$inferSelect;
+
+/**
+ * A worker (community or grid worker) inside the actor's scope for `permission` (another module's, e.g.
+ * self-governance naming a committee member), else undefined (callers answer alike).
+ */
+export async function workerInScope(
+  db: Db,
+  actor: Actor,
+  permission: Permission,
+  id: string,
+): Promise<WorkerRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [w] = await db
+    .select()
+    .from(workers)
+    .where(and(eq(workers.id, id), scopeWhere(actor, permission, workers.orgPath)));
+  return w;
 }

@@ -1,0 +1,218 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  type CoverageRowDto,
+  appraisalBody,
+  appraisalQuery,
+  appraisalSchema,
+  compoundBody,
+  compoundQuery,
+  compoundSchema,
+  coverageQuery,
+  coverageSchema,
+  honourBody,
+  honourQuery,
+  honourSchema,
+  issueBody,
+  issueSchema,
+  meetingBody,
+  meetingQuery,
+  meetingSchema,
+  myCompoundSchema,
+  noticeBody,
+  noticeQuery,
+  noticeSchema,
+  resolveBody,
+  targetsQuery,
+  targetsSchema,
+} from '../../../shared/contracts/property';
+import { PROPERTY_AUDIT } from '../../../shared/i18n/audit.property';
+import { PROPERTY_ERRORS } from '../../../shared/i18n/errors.property';
+import { propertyAccess } from '../../../shared/permissions/property';
+import { access } from '../../platform/access';
+import { actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as tables from './property.table';
+import {
+  addIssue,
+  coverage,
+  createAppraisal,
+  createHonour,
+  createMeeting,
+  createNotice,
+  getCompound,
+  getMeeting,
+  honourTargets,
+  listAppraisals,
+  listCompounds,
+  listHonours,
+  listMeetings,
+  listNotices,
+  myCompound,
+  resolveIssue,
+  saveCompound,
+} from './property.usecases';
+
+/** The coverage list as a workbook (staff want it in Excel), one row per community. */
+function coverageXlsx(rows: CoverageRowDto[], en: boolean) {
+  const pct = (r: CoverageRowDto) => `${Math.round(r.share * 1000) / 10}%`;
+  return toXlsx<CoverageRowDto>(
+    en ? 'Property coverage' : '物业服务覆盖',
+    [
+      { header: en ? 'Community' : '社区（村）', width: 18, value: (r) => r.communityName },
+      { header: en ? 'Compounds' : '小区数', value: (r) => r.compounds },
+      { header: en ? 'Property company' : '物业服务企业管理', value: (r) => r.withCompany },
+      { header: en ? 'Self-managed' : '自管委（物管委）自管', value: (r) => r.selfManaged },
+      { header: en ? 'Not covered' : '无物业服务', value: (r) => r.uncovered },
+      { header: en ? 'Coverage' : '覆盖率', value: pct },
+      { header: en ? 'Owners’ committees' : '已成立业委会', value: (r) => r.withOwnersCommittee },
+      {
+        header: en ? 'Full coverage' : '是否全覆盖',
+        value: (r) => (r.flags.includes('not_full') ? (en ? 'No' : '否') : en ? 'Yes' : '是'),
+      },
+      {
+        header: en ? 'Compounds not covered' : '未覆盖小区',
+        width: 40,
+        value: (r) => r.gaps.map((g) => g.name).join(en ? ', ' : '、'),
+      },
+    ],
+    rows,
+  );
+}
+
+/** 物业管理与三方联动 (issue 16 §3, seeds 003 and 004). */
+export const propertyModule = defineModule({
+  name: 'property',
+  tables,
+  access: propertyAccess,
+  errors: PROPERTY_ERRORS,
+  audit: PROPERTY_AUDIT,
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['property'];
+    const read = { access: access.permission('property.read') };
+    const manage = { access: access.permission('property.manage') };
+
+    app.get(
+      '/api/property/compounds',
+      {
+        config: read,
+        schema: { tags, querystring: compoundQuery, response: { 200: pageOf(compoundSchema) } },
+      },
+      (req) => listCompounds(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/property/compounds/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: compoundSchema } } },
+      (req) => getCompound(actorCtxOf(deps, req), req.params.id),
+    );
+    app.put(
+      '/api/property/compounds/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: compoundBody, response: { 200: compoundSchema } },
+      },
+      (req) => saveCompound(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/property/coverage',
+      { config: read, schema: { tags, querystring: coverageQuery, response: { 200: coverageSchema } } },
+      (req) => coverage(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/property/coverage.xlsx',
+      { config: read, schema: { tags, querystring: coverageQuery } },
+      async (req, reply) => {
+        const cov = await coverage(actorCtxOf(deps, req), req.query);
+        const en = req.locale === 'en';
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            attachmentHeader(en ? 'property-coverage.xlsx' : '物业服务覆盖.xlsx'),
+          )
+          .send(await coverageXlsx(cov.rows, en));
+      },
+    );
+    app.get(
+      '/api/property/meetings',
+      { config: read, schema: { tags, querystring: meetingQuery, response: { 200: pageOf(meetingSchema) } } },
+      (req) => listMeetings(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/property/meetings',
+      { config: manage, schema: { tags, body: meetingBody, response: { 201: meetingSchema } } },
+      async (req, reply) => reply.status(201).send(await createMeeting(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/property/meetings/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: meetingSchema } } },
+      (req) => getMeeting(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/property/meetings/:id/issues',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: issueBody, response: { 200: meetingSchema } },
+      },
+      (req) => addIssue(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/property/issues/:id/resolve',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: resolveBody, response: { 200: issueSchema } },
+      },
+      (req) => resolveIssue(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/property/notices',
+      { config: read, schema: { tags, querystring: noticeQuery, response: { 200: pageOf(noticeSchema) } } },
+      (req) => listNotices(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/property/notices',
+      { config: manage, schema: { tags, body: noticeBody, response: { 201: noticeSchema } } },
+      async (req, reply) => reply.status(201).send(await createNotice(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/property/appraisals',
+      {
+        config: read,
+        schema: { tags, querystring: appraisalQuery, response: { 200: pageOf(appraisalSchema) } },
+      },
+      (req) => listAppraisals(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/property/appraisals',
+      { config: manage, schema: { tags, body: appraisalBody, response: { 201: appraisalSchema } } },
+      async (req, reply) => reply.status(201).send(await createAppraisal(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/property/honours',
+      { config: read, schema: { tags, querystring: honourQuery, response: { 200: pageOf(honourSchema) } } },
+      (req) => listHonours(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/property/honours',
+      { config: manage, schema: { tags, body: honourBody, response: { 201: honourSchema } } },
+      async (req, reply) => reply.status(201).send(await createHonour(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      '/api/property/honours/targets',
+      { config: read, schema: { tags, querystring: targetsQuery, response: { 200: targetsSchema } } },
+      (req) => honourTargets(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/property/mine',
+      {
+        config: { access: access.permission('property.board') },
+        schema: { tags, response: { 200: myCompoundSchema } },
+      },
+      (req) => myCompound(actorCtxOf(deps, req)),
+    );
+  },
+});

@@ -1,0 +1,134 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  bodyBody,
+  bodyQuery,
+  bodySchema,
+  electionBody,
+  electionQuery,
+  electionSchema,
+  fillBody,
+  overviewQuery,
+  overviewSchema,
+  positionBody,
+  positionSchema,
+  reviewBody,
+  reviewQuery,
+  reviewSchema,
+  vacancyQuery,
+  vacancySchema,
+  vacateBody,
+} from '../../../shared/contracts/self-governance';
+import { SELF_GOVERNANCE_AUDIT } from '../../../shared/i18n/audit.self-governance';
+import { SELF_GOVERNANCE_ERRORS } from '../../../shared/i18n/errors.self-governance';
+import { selfGovernanceAccess } from '../../../shared/permissions/self-governance';
+import { access } from '../../platform/access';
+import { actorCtxOf } from '../../platform/context';
+import { idParams } from '../../platform/ids';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as tables from './selfGovernance.table';
+import {
+  createBody,
+  createElection,
+  createPosition,
+  createReview,
+  fillPosition,
+  getBody,
+  listBodies,
+  listElections,
+  listReviews,
+  listVacancies,
+  overview,
+  vacatePosition,
+} from './selfGovernance.usecases';
+
+/** 基层自治组织 (issue 16 §3, seeds 002 and 004): bodies, positions, vacancies, elections, trainings, reviews. */
+export const selfGovernanceModule = defineModule({
+  name: 'self-governance',
+  tables,
+  access: selfGovernanceAccess,
+  errors: SELF_GOVERNANCE_ERRORS,
+  audit: SELF_GOVERNANCE_AUDIT,
+  routes(base: FastifyInstance, deps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['self-governance'];
+    const read = { access: access.permission('self_governance.read') };
+    const manage = { access: access.permission('self_governance.manage') };
+    const P = '/api/self-governance';
+
+    app.get(
+      `${P}/overview`,
+      { config: read, schema: { tags, querystring: overviewQuery, response: { 200: overviewSchema } } },
+      (req) => overview(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      `${P}/bodies`,
+      { config: read, schema: { tags, querystring: bodyQuery, response: { 200: pageOf(bodySchema) } } },
+      (req) => listBodies(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      `${P}/bodies`,
+      { config: manage, schema: { tags, body: bodyBody, response: { 201: bodySchema } } },
+      async (req, reply) => reply.status(201).send(await createBody(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      `${P}/bodies/:id`,
+      { config: read, schema: { tags, params: idParams, response: { 200: bodySchema } } },
+      (req) => getBody(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      `${P}/bodies/:id/positions`,
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: positionBody, response: { 201: bodySchema } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await createPosition(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+    app.post(
+      `${P}/positions/:id/vacate`,
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: vacateBody, response: { 200: positionSchema } },
+      },
+      (req) => vacatePosition(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.post(
+      `${P}/positions/:id/fill`,
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: fillBody, response: { 200: positionSchema } },
+      },
+      (req) => fillPosition(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      `${P}/vacancies`,
+      { config: read, schema: { tags, querystring: vacancyQuery, response: { 200: pageOf(vacancySchema) } } },
+      (req) => listVacancies(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      `${P}/elections`,
+      {
+        config: read,
+        schema: { tags, querystring: electionQuery, response: { 200: pageOf(electionSchema) } },
+      },
+      (req) => listElections(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      `${P}/elections`,
+      { config: manage, schema: { tags, body: electionBody, response: { 201: electionSchema } } },
+      async (req, reply) => reply.status(201).send(await createElection(actorCtxOf(deps, req), req.body)),
+    );
+    app.get(
+      `${P}/reviews`,
+      { config: read, schema: { tags, querystring: reviewQuery, response: { 200: pageOf(reviewSchema) } } },
+      (req) => listReviews(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      `${P}/reviews`,
+      { config: manage, schema: { tags, body: reviewBody, response: { 201: reviewSchema } } },
+      async (req, reply) => reply.status(201).send(await createReview(actorCtxOf(deps, req), req.body)),
+    );
+  },
+});

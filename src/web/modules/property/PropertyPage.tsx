@@ -1,0 +1,999 @@
+import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useLocation } from 'react-router';
+import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
+import { chinaDate } from '../../../shared/chinaTime';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Compound, type Honour, type Meeting, pmApi, pmKeys } from './api';
+
+const MGMT_COLOR = { company: 'green', self: 'blue', none: 'red' } as const;
+const today = () => chinaDate(new Date());
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** 物业与三方联动: compounds, coverage, joint meetings, notices, appraisals, honours (issue 16 §3). */
+export default function PropertyPage() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'compounds');
+  const [communityId, setCommunityId] = useState<string | undefined>();
+  const filter = (
+    <div style={{ width: 260 }}>
+      <OrgUnitSelect
+        value={communityId}
+        onChange={(v) => setCommunityId(v)}
+        selectableKinds={['subdistrict', 'community']}
+        searchKind="community"
+        placeholder={t('pm.allCommunities')}
+      />
+    </div>
+  );
+  return (
+    <>
+      <PageHeader title={t('pm.title')} subtitle={t('pm.subtitle')} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        tabBarExtraContent={filter}
+        items={[
+          {
+            key: 'compounds',
+            label: t('pm.tab.compounds'),
+            children: <Compounds communityId={communityId} />,
+          },
+          { key: 'coverage', label: t('pm.tab.coverage'), children: <Coverage orgUnitId={communityId} /> },
+          { key: 'meetings', label: t('pm.tab.meetings'), children: <Meetings communityId={communityId} /> },
+          { key: 'notices', label: t('pm.tab.notices'), children: <Notices communityId={communityId} /> },
+          {
+            key: 'appraisals',
+            label: t('pm.tab.appraisals'),
+            children: <Appraisals communityId={communityId} />,
+          },
+          { key: 'honours', label: t('pm.tab.honours'), children: <Honours communityId={communityId} /> },
+        ]}
+      />
+    </>
+  );
+}
+
+/** A modal form that posts its values (empty strings as null) and refreshes the module's queries. */
+function FormModal({
+  title,
+  initialValues,
+  submit,
+  onClose,
+  children,
+  width = 640,
+}: {
+  title: string;
+  initialValues?: Record<string, unknown>;
+  submit: (v: Record<string, unknown>) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+  width?: number;
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => {
+      const body: Record<string, unknown> = {};
+      for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
+      return submit(body);
+    },
+    onSuccess: () => {
+      message.success(t('pm.saved'));
+      qc.invalidateQueries({ queryKey: ['property'] });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={width}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+const req = [{ required: true }];
+
+function usePaged(communityId: string | undefined) {
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const q = { ...page, communityId };
+  const pagination = {
+    current: page.page,
+    pageSize: page.pageSize,
+    showSizeChanger: true,
+    onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
+  };
+  return { q, pagination };
+}
+
+function Compounds({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [management, setManagement] = useState<string | undefined>();
+  const [search, setSearch] = useState<string | undefined>();
+  const { q, pagination } = usePaged(communityId);
+  const query = { ...q, management, q: search };
+  const [editing, setEditing] = useState<Compound | null>(null);
+  const list = useQuery({
+    queryKey: pmKeys.compounds(query),
+    queryFn: () => pmApi.compounds(query),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('pm.compound')}
+          style={{ width: 200 }}
+          onSearch={(v) => setSearch(v || undefined)}
+        />
+        <Select
+          allowClear
+          placeholder={t('pm.allManagement')}
+          style={{ width: 180 }}
+          value={management}
+          onChange={setManagement}
+          options={MANAGEMENT_KINDS.map((m) => ({ value: m, label: t(`pm.mgmt.${m}` as MessageKey) }))}
+        />
+      </Space>
+      <Table<Compound>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('pm.empty') }}
+        scroll={{ x: 1150 }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        columns={[
+          { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
+          { title: t('pm.compound'), dataIndex: 'name', width: 130 },
+          {
+            title: t('pm.management'),
+            dataIndex: 'management',
+            width: 150,
+            render: (v: Compound['management'], r) => (
+              <Space size={4} wrap>
+                <Tag color={MGMT_COLOR[v]}>{t(`pm.mgmt.${v}` as MessageKey)}</Tag>
+                {r.recorded ? null : (
+                  <Typography.Text type="secondary">{t('pm.notRecorded')}</Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('pm.company'),
+            key: 'company',
+            width: 220,
+            render: (_: unknown, r) => r.companyName ?? r.selfCommitteeName ?? '—',
+          },
+          {
+            title: t('pm.contract'),
+            key: 'contract',
+            width: 200,
+            render: (_: unknown, r) =>
+              r.contractStart || r.contractEnd ? (
+                <Space size={4} wrap>
+                  <span>
+                    {r.contractStart ?? '—'} 至 {r.contractEnd ?? '—'}
+                  </span>
+                  {r.contractExpired ? <Tag color="orange">{t('pm.contractExpired')}</Tag> : null}
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('pm.fee'),
+            dataIndex: 'feeFenPerM2',
+            width: 120,
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : yuan(v)),
+          },
+          {
+            title: t('pm.stars'),
+            dataIndex: 'starRating',
+            width: 96,
+            render: (v: number | null) => (v ? '★'.repeat(v) : '—'),
+          },
+          {
+            title: t('pm.oc'),
+            key: 'oc',
+            width: 190,
+            render: (_: unknown, r) =>
+              r.ownersCommittee ? (
+                <Space size={4} wrap>
+                  <span>{t('pm.ocHas', { n: r.ownersCommittee.members.length })}</span>
+                  {r.ownersCommittee.expired ? <Tag color="orange">{t('pm.ocExpired')}</Tag> : null}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">{t('pm.ocNone')}</Typography.Text>
+              ),
+          },
+          {
+            title: '',
+            key: 'edit',
+            width: 80,
+            fixed: 'right',
+            render: (_: unknown, r) =>
+              can('property.manage') ? (
+                <Button size="small" onClick={() => setEditing(r)}>
+                  {t('common.edit')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {editing ? <CompoundModal compound={editing} onClose={() => setEditing(null)} /> : null}
+    </Card>
+  );
+}
+
+function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () => void }) {
+  const { t } = useI18n();
+  const oc = compound.ownersCommittee;
+  const initial = {
+    management: compound.recorded ? compound.management : 'company',
+    companyName: compound.companyName,
+    companyUscc: compound.companyUscc,
+    contractStart: compound.contractStart,
+    contractEnd: compound.contractEnd,
+    feeYuan: compound.feeFenPerM2 === null ? null : compound.feeFenPerM2 / 100,
+    starRating: compound.starRating,
+    selfCommitteeName: compound.selfCommitteeName,
+    hasOc: !!oc,
+    ocTermStart: oc?.termStart,
+    ocTermEnd: oc?.termEnd,
+    ocElectedOn: oc?.electedOn,
+    ocMembers: oc?.members ?? [{ name: '', role: 'chair' }],
+  };
+  return (
+    <FormModal
+      title={`${t('pm.edit')}：${compound.name}`}
+      initialValues={initial}
+      width={760}
+      onClose={onClose}
+      submit={(v) =>
+        pmApi.saveCompound(compound.id, {
+          management: v.management,
+          companyName: v.companyName,
+          companyUscc: v.companyUscc,
+          contractStart: v.contractStart,
+          contractEnd: v.contractEnd,
+          feeFenPerM2: typeof v.feeYuan === 'number' ? Math.round(v.feeYuan * 100) : null,
+          starRating: v.starRating,
+          selfCommitteeName: v.selfCommitteeName,
+          ownersCommittee: v.hasOc
+            ? {
+                termStart: v.ocTermStart,
+                termEnd: v.ocTermEnd,
+                electedOn: v.ocElectedOn,
+                members: ((v.ocMembers as { name?: string; role: string }[]) ?? []).filter((m) => m.name),
+              }
+            : null,
+          version: compound.recorded ? compound.version : undefined,
+        })
+      }
+    >
+      <Form.Item name="management" label={t('pm.management')} rules={req}>
+        <Radio.Group
+          options={MANAGEMENT_KINDS.map((m) => ({ value: m, label: t(`pm.mgmt.${m}` as MessageKey) }))}
+        />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['management', 'hasOc']}>
+        {({ getFieldValue }) => (
+          <>
+            {getFieldValue('management') === 'company' ? (
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="companyName" label={t('pm.company')} rules={req}>
+                    <Input maxLength={120} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="companyUscc" label={t('pm.uscc')}>
+                    <Input maxLength={18} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name="contractStart" label={t('pm.contractStart')}>
+                    <Input type="date" />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name="contractEnd" label={t('pm.contractEnd')}>
+                    <Input type="date" />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name="feeYuan" label={t('pm.fee')}>
+                    <InputNumber min={0} max={1000} step={0.1} precision={2} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name="starRating" label={t('pm.stars')}>
+                    <Select
+                      allowClear
+                      options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('pm.starsValue', { n }) }))}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+            ) : null}
+            {getFieldValue('management') === 'self' ? (
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="selfCommitteeName" label={t('pm.selfCommittee')} rules={req}>
+                    <Input maxLength={120} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="feeYuan" label={t('pm.fee')}>
+                    <InputNumber min={0} max={1000} step={0.1} precision={2} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            ) : null}
+            <Form.Item name="hasOc" valuePropName="checked">
+              <Checkbox>{t('pm.ocHasCommittee')}</Checkbox>
+            </Form.Item>
+            {getFieldValue('hasOc') ? (
+              <>
+                <Row gutter={12}>
+                  <Col span={8}>
+                    <Form.Item name="ocElectedOn" label={t('pm.ocElectedOn')} rules={req}>
+                      <Input type="date" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="ocTermStart" label={t('pm.ocTermStart')} rules={req}>
+                      <Input type="date" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="ocTermEnd" label={t('pm.ocTermEnd')} rules={req}>
+                      <Input type="date" />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Typography.Text strong>{t('pm.ocMembers')}</Typography.Text>
+                <Form.List name="ocMembers">
+                  {(fields, { add, remove }) => (
+                    <>
+                      {fields.map((f) => (
+                        <Space key={f.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
+                          <Form.Item name={[f.name, 'name']} noStyle>
+                            <Input placeholder={t('pm.memberName')} maxLength={40} style={{ width: 180 }} />
+                          </Form.Item>
+                          <Form.Item name={[f.name, 'role']} noStyle>
+                            <Select
+                              style={{ width: 120 }}
+                              options={OC_ROLES.map((r) => ({
+                                value: r,
+                                label: t(`pm.ocRole.${r}` as MessageKey),
+                              }))}
+                            />
+                          </Form.Item>
+                          <MinusCircleOutlined onClick={() => remove(f.name)} />
+                        </Space>
+                      ))}
+                      <Button
+                        type="dashed"
+                        size="small"
+                        style={{ marginTop: 8 }}
+                        icon={<PlusOutlined />}
+                        onClick={() => add({ name: '', role: 'member' })}
+                      >
+                        {t('pm.addMember')}
+                      </Button>
+                    </>
+                  )}
+                </Form.List>
+              </>
+            ) : null}
+          </>
+        )}
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function Coverage({ orgUnitId }: { orgUnitId?: string }) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const q = { orgUnitId };
+  const cov = useQuery({ queryKey: pmKeys.coverage(q), queryFn: () => pmApi.coverage(q) });
+  if (cov.isError) return <ErrorResult error={cov.error} onRetry={() => cov.refetch()} />;
+  const pct = (s: number) => `${Math.round(s * 1000) / 10}%`;
+  const totals = cov.data?.totals;
+  return (
+    <Card size="small">
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('pm.cov.rule')} />
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text strong>
+          {totals
+            ? t('pm.cov.total', {
+                covered: totals.covered,
+                compounds: totals.compounds,
+                share: pct(totals.share),
+                n: totals.communitiesNotFull,
+              })
+            : ''}
+        </Typography.Text>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={async () => {
+            try {
+              const name = await pmApi.exportCoverage(q);
+              message.success(t('common.exported', { name }));
+            } catch (e) {
+              showError(e);
+            }
+          }}
+        >
+          {t('common.export')}
+        </Button>
+      </Space>
+      <Table
+        rowKey="communityId"
+        size="small"
+        loading={cov.isPending}
+        dataSource={cov.data?.rows}
+        pagination={false}
+        columns={[
+          { title: t('pm.community'), dataIndex: 'communityName', width: 120 },
+          { title: t('pm.cov.compounds'), dataIndex: 'compounds', width: 80, align: 'right' },
+          { title: t('pm.cov.company'), dataIndex: 'withCompany', width: 90, align: 'right' },
+          { title: t('pm.cov.self'), dataIndex: 'selfManaged', width: 70, align: 'right' },
+          { title: t('pm.cov.uncovered'), dataIndex: 'uncovered', width: 80, align: 'right' },
+          {
+            title: t('pm.cov.share'),
+            dataIndex: 'share',
+            width: 130,
+            render: (v: number, r) =>
+              r.flags.includes('no_compounds') ? (
+                <Tag>{t('pm.cov.noCompounds')}</Tag>
+              ) : (
+                <Tag color={r.flags.includes('not_full') ? 'red' : 'green'}>
+                  {pct(v)} {r.flags.includes('not_full') ? t('pm.cov.notFull') : t('pm.cov.full')}
+                </Tag>
+              ),
+          },
+          { title: t('pm.cov.oc'), dataIndex: 'withOwnersCommittee', width: 100, align: 'right' },
+          {
+            title: t('pm.cov.gaps'),
+            dataIndex: 'gaps',
+            render: (g: { name: string }[]) => (g.length ? g.map((x) => x.name).join('、') : '—'),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Meetings({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [onlyOpen, setOnlyOpen] = useState(false);
+  const { q, pagination } = usePaged(communityId);
+  const query = { ...q, open: onlyOpen ? 'true' : undefined };
+  const [creating, setCreating] = useState(false);
+  const [resolving, setResolving] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: pmKeys.meetings(query),
+    queryFn: () => pmApi.meetings(query),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  const manage = can('property.manage');
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
+          {t('pm.mt.onlyOpen')}
+        </Checkbox>
+        {manage ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('pm.mt.new')}
+          </Button>
+        ) : null}
+      </Space>
+      <Table<Meeting>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('pm.mt.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        expandable={{
+          expandedRowRender: (m) => (
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={m.issues}
+              columns={[
+                { title: t('pm.mt.issues'), dataIndex: 'text' },
+                {
+                  title: t('pm.mt.owner'),
+                  dataIndex: 'owner',
+                  width: 130,
+                  render: (o: string | null) =>
+                    o
+                      ? t(
+                          `pm.mt.${o === 'residents_committee' ? 'rc' : o === 'owners_committee' ? 'oc' : 'pc'}` as MessageKey,
+                        )
+                      : '—',
+                },
+                {
+                  title: '',
+                  dataIndex: 'status',
+                  width: 90,
+                  render: (s: string) => (
+                    <Tag color={s === 'open' ? 'orange' : 'green'}>
+                      {t(`pm.mt.status.${s}` as MessageKey)}
+                    </Tag>
+                  ),
+                },
+                {
+                  title: t('pm.mt.resolution'),
+                  key: 'res',
+                  render: (_: unknown, i) =>
+                    i.status === 'resolved' ? (
+                      `${i.resolvedOn}：${i.resolution}`
+                    ) : manage ? (
+                      <Button size="small" onClick={() => setResolving(i.id)}>
+                        {t('pm.mt.resolve')}
+                      </Button>
+                    ) : (
+                      '—'
+                    ),
+                },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          { title: t('pm.mt.heldOn'), dataIndex: 'heldOn', width: 110 },
+          { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
+          { title: t('pm.compound'), dataIndex: 'compoundName', width: 120, render: (v) => v ?? '—' },
+          { title: t('pm.mt.title'), dataIndex: 'title' },
+          {
+            title: t('pm.mt.parties'),
+            key: 'parties',
+            width: 110,
+            render: (_: unknown, m) =>
+              m.allThree ? (
+                <Tag color="green">{t('pm.mt.allThree')}</Tag>
+              ) : (
+                <Tag color="orange">{t('pm.mt.partial')}</Tag>
+              ),
+          },
+          {
+            title: t('pm.mt.issues'),
+            key: 'issues',
+            width: 120,
+            render: (_: unknown, m) =>
+              m.openIssues ? (
+                <Tag color="orange">{t('pm.mt.openIssues', { n: m.openIssues })}</Tag>
+              ) : m.issues.length ? (
+                <Tag color="green">{t('pm.mt.allResolved')}</Tag>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      {creating ? (
+        <FormModal
+          title={t('pm.mt.new')}
+          width={720}
+          initialValues={{ heldOn: today(), communityId }}
+          onClose={() => setCreating(false)}
+          submit={(v) => {
+            const { issuesText, ...rest } = v;
+            const issues = String(issuesText ?? '')
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .map((text) => ({ text }));
+            return pmApi.createMeeting({ ...rest, issues });
+          }}
+        >
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="communityId" label={t('pm.community')} rules={req}>
+                <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="compoundId" label={t('pm.compound')}>
+                <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name="title" label={t('pm.mt.title')} rules={req}>
+                <Input maxLength={120} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="heldOn" label={t('pm.mt.heldOn')} rules={req}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="residentsCommittee" label={t('pm.mt.rc')}>
+                <Input maxLength={120} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="ownersCommittee" label={t('pm.mt.oc')}>
+                <Input maxLength={120} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="propertyCompany" label={t('pm.mt.pc')}>
+                <Input maxLength={120} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="issuesText" label={t('pm.mt.issues')} extra={t('pm.mt.issuesHint')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="minutes" label={t('pm.mt.minutes')}>
+            <Input.TextArea rows={3} maxLength={4000} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+      {resolving ? (
+        <FormModal
+          title={t('pm.mt.resolve')}
+          initialValues={{ resolvedOn: today() }}
+          onClose={() => setResolving(null)}
+          submit={(v) => pmApi.resolveIssue(resolving, v)}
+        >
+          <Form.Item name="resolvedOn" label={t('pm.mt.resolvedOn')} rules={req}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="resolution" label={t('pm.mt.resolution')} rules={req}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+    </Card>
+  );
+}
+
+function Notices({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { q, pagination } = usePaged(communityId);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: pmKeys.notices(q),
+    queryFn: () => pmApi.notices(q),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      {can('property.manage') ? (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setCreating(true)}
+        >
+          {t('pm.nt.new')}
+        </Button>
+      ) : null}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('pm.nt.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        columns={[
+          { title: t('pm.nt.publishedOn'), dataIndex: 'publishedOn', width: 110 },
+          { title: t('pm.nt.unit'), dataIndex: 'orgUnitName', width: 130 },
+          { title: t('pm.nt.title'), dataIndex: 'title', width: 260 },
+          { title: t('pm.nt.body'), dataIndex: 'body', ellipsis: true },
+        ]}
+      />
+      {creating ? (
+        <FormModal
+          title={t('pm.nt.new')}
+          initialValues={{ publishedOn: today() }}
+          onClose={() => setCreating(false)}
+          submit={(v) => pmApi.createNotice(v)}
+        >
+          <Form.Item name="orgUnitId" label={t('pm.nt.unit')} rules={req}>
+            <OrgUnitSelect selectableKinds={['community', 'compound']} searchKind="compound" />
+          </Form.Item>
+          <Form.Item name="title" label={t('pm.nt.title')} rules={req}>
+            <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item name="body" label={t('pm.nt.body')} rules={req}>
+            <Input.TextArea rows={4} maxLength={4000} />
+          </Form.Item>
+          <Form.Item name="publishedOn" label={t('pm.nt.publishedOn')} rules={req}>
+            <Input type="date" />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+    </Card>
+  );
+}
+
+function Appraisals({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { q, pagination } = usePaged(communityId);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: pmKeys.appraisals(q),
+    queryFn: () => pmApi.appraisals(q),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      {can('property.manage') ? (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setCreating(true)}
+        >
+          {t('pm.ap.new')}
+        </Button>
+      ) : null}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('pm.ap.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        columns={[
+          { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
+          { title: t('pm.ap.period'), dataIndex: 'period', width: 150 },
+          { title: t('pm.ap.appraisedOn'), dataIndex: 'appraisedOn', width: 110 },
+          {
+            title: t('pm.ap.score'),
+            dataIndex: 'score',
+            width: 90,
+            render: (s: number) => (
+              <Tag color={s >= 90 ? 'green' : s >= 80 ? 'blue' : s >= 60 ? 'orange' : 'red'}>{s}</Tag>
+            ),
+          },
+          { title: t('pm.ap.respondents'), dataIndex: 'respondents', width: 90, render: (v) => v ?? '—' },
+          { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+        ]}
+      />
+      {creating ? (
+        <FormModal
+          title={t('pm.ap.new')}
+          initialValues={{ appraisedOn: today() }}
+          onClose={() => setCreating(false)}
+          submit={(v) => pmApi.createAppraisal(v)}
+        >
+          <Form.Item name="compoundId" label={t('pm.compound')} rules={req}>
+            <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="period" label={t('pm.ap.period')} rules={req}>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="appraisedOn" label={t('pm.ap.appraisedOn')} rules={req}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="score" label={t('pm.ap.score')} rules={req}>
+                <InputNumber min={0} max={100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="respondents" label={t('pm.ap.respondents')}>
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="remark" label={t('pm.ap.remark')}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+    </Card>
+  );
+}
+
+function Honours({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const thisYear = Number(today().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const { q, pagination } = usePaged(communityId);
+  const query = { ...q, year };
+  const [creating, setCreating] = useState(false);
+  const targets = useQuery({ queryKey: pmKeys.targets(year), queryFn: () => pmApi.targets(year) });
+  const list = useQuery({
+    queryKey: pmKeys.honours(query),
+    queryFn: () => pmApi.honours(query),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          style={{ width: 110 }}
+          value={year}
+          onChange={setYear}
+          options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}年` }))}
+        />
+        {can('property.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('pm.hn.new')}
+          </Button>
+        ) : null}
+      </Space>
+      <Typography.Paragraph strong>{t('pm.hn.targets', { year })}</Typography.Paragraph>
+      {(targets.data?.rows ?? []).map((r) => (
+        <Alert
+          key={r.subdistrictId}
+          style={{ marginBottom: 8 }}
+          type={r.flags.length ? 'warning' : 'success'}
+          message={
+            <Space wrap>
+              <strong>{r.subdistrictName}</strong>
+              <span>{t('pm.hn.city', { n: r.modelCity })}</span>
+              <span>{t('pm.hn.province', { n: r.modelProvincial })}</span>
+              {r.monthsMissing.length ? (
+                <span>
+                  {t('pm.hn.monthsMissing', { list: r.monthsMissing.map((m) => `${m}月`).join('、') })}
+                </span>
+              ) : null}
+              {r.flags.length ? (
+                r.flags.map((f) => (
+                  <Tag key={f} color="orange">
+                    {t(`pm.hn.flag.${f}` as MessageKey)}
+                  </Tag>
+                ))
+              ) : (
+                <Tag color="green">{t('pm.hn.ok')}</Tag>
+              )}
+            </Space>
+          }
+        />
+      ))}
+      <Table<Honour>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('pm.hn.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        columns={[
+          {
+            title: t('pm.hn.period'),
+            key: 'period',
+            width: 110,
+            render: (_: unknown, h) =>
+              h.month
+                ? t('pm.hn.periodMonth', { y: h.year, m: h.month })
+                : t('pm.hn.periodYear', { y: h.year }),
+          },
+          {
+            title: t('pm.hn.kind'),
+            dataIndex: 'kind',
+            width: 220,
+            render: (k: string) => (
+              <Tag color={k === 'civilised_monthly' ? 'blue' : k === 'model_city' ? 'gold' : 'red'}>
+                {t(`pm.hn.kind.${k}` as MessageKey)}
+              </Tag>
+            ),
+          },
+          { title: t('pm.community'), dataIndex: 'communityName', width: 120 },
+          { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
+          { title: t('pm.hn.awardedOn'), dataIndex: 'awardedOn', width: 110 },
+          { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+        ]}
+      />
+      {creating ? (
+        <FormModal
+          title={t('pm.hn.new')}
+          initialValues={{
+            kind: 'civilised_monthly',
+            year: thisYear,
+            month: Number(today().slice(5, 7)),
+            awardedOn: today(),
+          }}
+          onClose={() => setCreating(false)}
+          submit={(v) => pmApi.createHonour({ ...v, month: v.kind === 'civilised_monthly' ? v.month : null })}
+        >
+          <Form.Item name="compoundId" label={t('pm.compound')} rules={req}>
+            <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('pm.hn.kind')} rules={req}>
+            <Select
+              options={HONOUR_KINDS.map((k) => ({ value: k, label: t(`pm.hn.kind.${k}` as MessageKey) }))}
+            />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="year" label={t('pm.hn.year')} rules={req}>
+                <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item noStyle dependencies={['kind']}>
+                {({ getFieldValue }) =>
+                  getFieldValue('kind') === 'civilised_monthly' ? (
+                    <Form.Item name="month" label={t('pm.hn.month')} rules={req}>
+                      <InputNumber min={1} max={12} style={{ width: '100%' }} />
+                    </Form.Item>
+                  ) : null
+                }
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="awardedOn" label={t('pm.hn.awardedOn')} rules={req}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="remark" label={t('pm.ap.remark')}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,910 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { type Key, type ReactNode, useState } from 'react';
+import { useLocation } from 'react-router';
+import { chinaDate } from '../../../shared/chinaTime';
+import {
+  BODY_KINDS,
+  ELECTION_KINDS,
+  ELECTION_METHODS,
+  POSTS,
+  REVIEW_FORMS,
+  REVIEW_KINDS,
+  REVIEW_RESULTS,
+} from '../../../shared/contracts/self-governance';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { type MessageKey, useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
+
+type Position = Body['positions'][number];
+const today = () => chinaDate(new Date());
+const req = [{ required: true }];
+const TRAINING_FORMS = ['topic', 'secondment', 'mentoring', 'study_tour'];
+
+/** 基层自治组织: overview, bodies and posts, vacancies, elections, training and reviews (issue 16 §3). */
+export default function SelfGovernancePage() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'overview');
+  const [communityId, setCommunityId] = useState<string | undefined>();
+  return (
+    <>
+      <PageHeader title={t('sg.title')} subtitle={t('sg.subtitle')} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        tabBarExtraContent={
+          <div style={{ width: 260 }}>
+            <OrgUnitSelect
+              value={communityId}
+              onChange={(v) => setCommunityId(v)}
+              selectableKinds={['subdistrict', 'community']}
+              searchKind="community"
+              placeholder={t('sg.allCommunities')}
+            />
+          </div>
+        }
+        items={[
+          { key: 'overview', label: t('sg.tab.overview'), children: <OverviewTab orgUnitId={communityId} /> },
+          { key: 'bodies', label: t('sg.tab.bodies'), children: <Bodies communityId={communityId} /> },
+          {
+            key: 'vacancies',
+            label: t('sg.tab.vacancies'),
+            children: <Vacancies communityId={communityId} />,
+          },
+          {
+            key: 'elections',
+            label: t('sg.tab.elections'),
+            children: <Elections communityId={communityId} />,
+          },
+          { key: 'reviews', label: t('sg.tab.reviews'), children: <Reviews communityId={communityId} /> },
+        ]}
+      />
+    </>
+  );
+}
+
+function FormModal({
+  title,
+  initialValues,
+  submit,
+  onClose,
+  children,
+  width = 640,
+}: {
+  title: string;
+  initialValues?: Record<string, unknown>;
+  submit: (v: Record<string, unknown>) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+  width?: number;
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => {
+      const body: Record<string, unknown> = {};
+      for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
+      return submit(body);
+    },
+    onSuccess: () => {
+      message.success(t('sg.saved'));
+      qc.invalidateQueries({ queryKey: ['self-governance'] });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={width}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+function usePaged(communityId: string | undefined) {
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  return {
+    q: { ...page, communityId },
+    pagination: {
+      current: page.page,
+      pageSize: page.pageSize,
+      showSizeChanger: true,
+      onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
+    },
+  };
+}
+
+function OverviewTab({ orgUnitId }: { orgUnitId?: string }) {
+  const { t } = useI18n();
+  const q = { orgUnitId };
+  const ov = useQuery({ queryKey: sgKeys.overview(q), queryFn: () => sgApi.overview(q) });
+  if (ov.isError) return <ErrorResult error={ov.error} onRetry={() => ov.refetch()} />;
+  return (
+    <Card size="small">
+      <Table
+        rowKey="communityId"
+        size="small"
+        loading={ov.isPending}
+        dataSource={ov.data?.rows}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
+          { title: t('sg.ov.bodies'), dataIndex: 'bodies', width: 70, align: 'right' },
+          { title: t('sg.ov.positions'), dataIndex: 'positions', width: 70, align: 'right' },
+          {
+            title: t('sg.ov.vacancies'),
+            key: 'vac',
+            width: 110,
+            render: (_: unknown, r) =>
+              r.openVacancies ? (
+                <Space size={4}>
+                  <span>{r.openVacancies}</span>
+                  {r.overdueVacancies ? (
+                    <Tag color="red">{`${t('sg.ov.overdue')} ${r.overdueVacancies}`}</Tag>
+                  ) : null}
+                </Space>
+              ) : (
+                0
+              ),
+          },
+          {
+            title: t('sg.ov.oneShoulder'),
+            dataIndex: 'oneShoulder',
+            width: 130,
+            render: (v: string | null) => (v ? <Tag color="purple">{v}</Tag> : '—'),
+          },
+          { title: t('sg.ov.lastElection'), dataIndex: 'lastElection', width: 110, render: (v) => v ?? '—' },
+          { title: t('sg.ov.trainings'), dataIndex: 'trainingsThisYear', width: 80, align: 'right' },
+          { title: t('sg.ov.reviews'), dataIndex: 'reviewsThisYear', width: 80, align: 'right' },
+          {
+            title: t('sg.ov.flags'),
+            dataIndex: 'flags',
+            render: (flags: string[]) => {
+              const shown = flags.filter((f) => f !== 'one_shoulder');
+              return shown.length
+                ? shown.map((f) => (
+                    <Tag
+                      key={f}
+                      color={f === 'vacancy_overdue' || f.startsWith('no_committee') ? 'red' : 'orange'}
+                    >
+                      {t(`sg.flag.${f}` as MessageKey)}
+                    </Tag>
+                  ))
+                : t('sg.ov.ok');
+            },
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Bodies({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const manage = can('self_governance.manage');
+  const { q, pagination } = usePaged(communityId);
+  const [kind, setKind] = useState<string | undefined>();
+  const query = { ...q, kind };
+  const [creating, setCreating] = useState(false);
+  const [adding, setAdding] = useState<Body | null>(null);
+  const [vacating, setVacating] = useState<Position | null>(null);
+  const [filling, setFilling] = useState<Position | null>(null);
+  const [collapsed, setCollapsed] = useState<readonly Key[] | null>(null);
+  const list = useQuery({
+    queryKey: sgKeys.bodies(query),
+    queryFn: () => sgApi.bodies(query),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  const holder = (p: Position) =>
+    p.vacantSince ? (
+      <Tag color={(p.daysVacant ?? 0) > 30 ? 'red' : 'orange'}>
+        {t('sg.vacant')}（{t('sg.vacantDays', { n: p.daysVacant ?? 0 })}）
+      </Tag>
+    ) : (
+      <Space size={4}>
+        <span>{p.personName}</span>
+        {p.oneShoulder ? <Tag color="purple">{t('sg.oneShoulder')}</Tag> : null}
+        {p.filledVia === 'by_election' ? <Tag>{t('sg.via.by_election')}</Tag> : null}
+      </Space>
+    );
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('sg.bodyKind')}
+          value={kind}
+          onChange={setKind}
+          options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))}
+        />
+        {manage ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('sg.newBody')}
+          </Button>
+        ) : null}
+      </Space>
+      <Table<Body>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('sg.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        expandable={{
+          // Every body shows its posts unless the user folds it.
+          expandedRowKeys: collapsed ?? (list.data?.items ?? []).map((b) => b.id),
+          onExpandedRowsChange: (keys) => setCollapsed(keys),
+          expandedRowRender: (b) => (
+            <Table<Position>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={b.positions}
+              columns={[
+                {
+                  title: t('sg.post'),
+                  dataIndex: 'post',
+                  width: 140,
+                  render: (p: string) => t(`sg.post.${p}` as MessageKey),
+                },
+                { title: t('sg.person'), key: 'holder', render: (_: unknown, p) => holder(p) },
+                {
+                  title: t('sg.term'),
+                  key: 'term',
+                  width: 220,
+                  render: (_: unknown, p) =>
+                    p.termStart || p.termEnd ? `${p.termStart ?? '—'} 至 ${p.termEnd ?? '—'}` : '—',
+                },
+                {
+                  title: '',
+                  key: 'act',
+                  width: 110,
+                  render: (_: unknown, p) =>
+                    manage ? (
+                      p.vacantSince ? (
+                        <Button size="small" onClick={() => setFilling(p)}>
+                          {t('sg.fill')}
+                        </Button>
+                      ) : (
+                        <Button size="small" onClick={() => setVacating(p)}>
+                          {t('sg.vacate')}
+                        </Button>
+                      )
+                    ) : null,
+                },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
+          { title: t('sg.name'), dataIndex: 'name' },
+          {
+            title: t('sg.bodyKind'),
+            dataIndex: 'kind',
+            width: 180,
+            render: (k: string) => t(`sg.kind.${k}` as MessageKey),
+          },
+          {
+            title: t('sg.term'),
+            key: 'term',
+            width: 220,
+            render: (_: unknown, b) =>
+              b.termStart || b.termEnd ? `${b.termStart ?? '—'} 至 ${b.termEnd ?? '—'}` : '—',
+          },
+          {
+            title: '',
+            key: 'add',
+            width: 110,
+            render: (_: unknown, b) =>
+              manage ? (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(b)}>
+                  {t('sg.newPosition')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {creating ? (
+        <FormModal
+          title={t('sg.newBody')}
+          initialValues={{ communityId }}
+          onClose={() => setCreating(false)}
+          submit={(v) => sgApi.createBody(v)}
+        >
+          <Form.Item name="communityId" label={t('sg.community')} rules={req}>
+            <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('sg.bodyKind')} rules={req}>
+            <Select options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))} />
+          </Form.Item>
+          <Form.Item name="name" label={t('sg.name')} rules={req}>
+            <Input maxLength={80} />
+          </Form.Item>
+          <Form.Item noStyle dependencies={['kind', 'communityId']}>
+            {({ getFieldValue }) =>
+              getFieldValue('kind') === 'sub_committee' ? (
+                <Form.Item name="parentId" label={t('sg.parent')} rules={req}>
+                  <Select
+                    options={(list.data?.items ?? [])
+                      .filter(
+                        (b) =>
+                          (b.kind === 'residents_committee' || b.kind === 'villagers_committee') &&
+                          b.communityId === getFieldValue('communityId'),
+                      )
+                      .map((b) => ({ value: b.id, label: b.name }))}
+                  />
+                </Form.Item>
+              ) : null
+            }
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="termStart" label={t('sg.termStart')}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="termEnd" label={t('sg.termEnd')}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </FormModal>
+      ) : null}
+      {adding ? (
+        <FormModal
+          title={`${t('sg.newPosition')}：${adding.name}`}
+          onClose={() => setAdding(null)}
+          submit={(v) => {
+            const { isVacant, ...rest } = v;
+            return sgApi.createPosition(
+              adding.id,
+              isVacant ? { ...rest, personName: null } : { ...rest, vacantSince: null, vacancyReason: null },
+            );
+          }}
+        >
+          <Form.Item name="post" label={t('sg.post')} rules={req}>
+            <Select options={POSTS.map((p) => ({ value: p, label: t(`sg.post.${p}` as MessageKey) }))} />
+          </Form.Item>
+          <Form.Item name="isVacant" valuePropName="checked">
+            <Checkbox>{t('sg.createVacant')}</Checkbox>
+          </Form.Item>
+          <Form.Item noStyle dependencies={['isVacant']}>
+            {({ getFieldValue }) =>
+              getFieldValue('isVacant') ? (
+                <Row gutter={12}>
+                  <Col span={12}>
+                    <Form.Item name="vacantSince" label={t('sg.openedOn')} rules={req}>
+                      <Input type="date" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="vacancyReason" label={t('sg.reason')}>
+                      <Input maxLength={200} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              ) : (
+                <Form.Item name="personName" label={t('sg.personName')} rules={req}>
+                  <Input maxLength={40} />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
+        </FormModal>
+      ) : null}
+      {vacating ? (
+        <FormModal
+          title={t('sg.vacate')}
+          initialValues={{ openedOn: today() }}
+          onClose={() => setVacating(null)}
+          submit={(v) => sgApi.vacate(vacating.id, { ...v, version: vacating.version })}
+        >
+          <Typography.Paragraph>
+            {t(`sg.post.${vacating.post}` as MessageKey)}：{vacating.personName}
+          </Typography.Paragraph>
+          <Form.Item name="openedOn" label={t('sg.openedOn')} rules={req}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('sg.reason')} rules={req}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+      {filling ? (
+        <FormModal
+          title={t('sg.fill')}
+          initialValues={{ on: today(), via: 'by_election' }}
+          onClose={() => setFilling(null)}
+          submit={(v) => sgApi.fill(filling.id, { ...v, version: filling.version })}
+        >
+          <Form.Item name="personName" label={t('sg.personName')} rules={req}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="via" label={t('sg.fillVia')} rules={req}>
+                <Select
+                  options={(['by_election', 'appointment'] as const).map((v) => ({
+                    value: v,
+                    label: t(`sg.via.${v}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="on" label={t('sg.fillOn')} rules={req}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </FormModal>
+      ) : null}
+    </Card>
+  );
+}
+
+function Vacancies({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const [onlyOverdue, setOnlyOverdue] = useState(
+    new URLSearchParams(useLocation().search).get('tab') === 'vacancies',
+  );
+  const { q, pagination } = usePaged(communityId);
+  const query = { ...q, overdue: onlyOverdue ? 'true' : undefined };
+  const list = useQuery({
+    queryKey: sgKeys.vacancies(query),
+    queryFn: () => sgApi.vacancies(query),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      <Checkbox
+        checked={onlyOverdue}
+        onChange={(e) => setOnlyOverdue(e.target.checked)}
+        style={{ marginBottom: 12 }}
+      >
+        {t('sg.vc.onlyOverdue')}
+      </Checkbox>
+      <Table<Vacancy>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('sg.vc.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        columns={[
+          { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
+          { title: t('sg.body'), dataIndex: 'bodyName', width: 180 },
+          {
+            title: t('sg.post'),
+            dataIndex: 'post',
+            width: 100,
+            render: (p: string) => t(`sg.post.${p}` as MessageKey),
+          },
+          { title: t('sg.vc.opened'), dataIndex: 'openedOn', width: 110 },
+          { title: t('sg.reason'), dataIndex: 'reason', width: 140 },
+          { title: t('sg.vc.previous'), dataIndex: 'previousHolder', width: 100, render: (v) => v ?? '—' },
+          { title: t('sg.vc.days'), dataIndex: 'daysOpen', width: 80, align: 'right' },
+          {
+            title: t('sg.vc.state'),
+            key: 'state',
+            width: 130,
+            render: (_: unknown, v) =>
+              v.closedOn ? (
+                <Tag color="green">{t('sg.vc.closed')}</Tag>
+              ) : v.overdue ? (
+                <Tag color="red">{t('sg.vc.overdue')}</Tag>
+              ) : (
+                <Tag color="orange">{t('sg.vc.open')}</Tag>
+              ),
+          },
+          {
+            title: t('sg.vc.filled'),
+            key: 'filled',
+            render: (_: unknown, v) =>
+              v.closedOn
+                ? `${v.closedOn} ${v.filledBy}（${v.filledVia ? t(`sg.via.${v.filledVia}`) : ''}）`
+                : '—',
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Elections({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { q, pagination } = usePaged(communityId);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: sgKeys.elections(q),
+    queryFn: () => sgApi.elections(q),
+    placeholderData: keepPreviousData,
+  });
+  const bq = { communityId, page: 1, pageSize: 200 };
+  const bodies = useQuery({
+    queryKey: sgKeys.bodies(bq),
+    queryFn: () => sgApi.bodies(bq),
+    enabled: creating,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sg.el.rule')} />
+      {can('self_governance.manage') ? (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setCreating(true)}
+        >
+          {t('sg.el.new')}
+        </Button>
+      ) : null}
+      <Table<Election>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('sg.el.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        columns={[
+          { title: t('sg.el.heldOn'), dataIndex: 'heldOn', width: 110 },
+          { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
+          { title: t('sg.body'), dataIndex: 'bodyName', width: 170 },
+          {
+            title: t('sg.el.kind'),
+            dataIndex: 'kind',
+            width: 90,
+            render: (k: string) => t(`sg.el.kind.${k}` as MessageKey),
+          },
+          {
+            title: t('sg.el.method'),
+            dataIndex: 'method',
+            width: 110,
+            render: (m: string) => t(`sg.el.method.${m}` as MessageKey),
+          },
+          {
+            title: t('sg.el.turnout'),
+            key: 'turnout',
+            width: 150,
+            render: (_: unknown, e) =>
+              `${e.ballotsCast}/${e.electorate}（${Math.round(e.turnout * 1000) / 10}%）`,
+          },
+          {
+            title: t('sg.el.elected'),
+            key: 'elected',
+            render: (_: unknown, e) =>
+              e.results
+                .filter((r) => r.elected)
+                .map((r) => `${r.name}（${t(`sg.post.${r.post}` as MessageKey)}，${r.votes}票）`)
+                .join('、'),
+          },
+          {
+            title: t('sg.ov.flags'),
+            dataIndex: 'flags',
+            width: 170,
+            render: (f: string[]) =>
+              f.length
+                ? f.map((x) => (
+                    <Tag key={x} color="orange">
+                      {t(`sg.el.flag.${x}` as MessageKey)}
+                    </Tag>
+                  ))
+                : '—',
+          },
+        ]}
+      />
+      {creating ? (
+        <FormModal
+          title={t('sg.el.new')}
+          width={760}
+          initialValues={{
+            kind: 'general',
+            method: 'direct',
+            heldOn: today(),
+            results: [{ name: '', post: 'member', votes: 0, elected: true }],
+          }}
+          onClose={() => setCreating(false)}
+          submit={(v) =>
+            sgApi.createElection({
+              ...v,
+              results: ((v.results as { name?: string }[]) ?? []).filter((r) => r.name),
+            })
+          }
+        >
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="bodyId" label={t('sg.body')} rules={req}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={(bodies.data?.items ?? []).map((b) => ({
+                    value: b.id,
+                    label: `${b.communityName ?? ''} ${b.name}`,
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="kind" label={t('sg.el.kind')} rules={req}>
+                <Select
+                  options={ELECTION_KINDS.map((k) => ({
+                    value: k,
+                    label: t(`sg.el.kind.${k}` as MessageKey),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="method" label={t('sg.el.method')} rules={req}>
+                <Select
+                  options={ELECTION_METHODS.map((m) => ({
+                    value: m,
+                    label: t(`sg.el.method.${m}` as MessageKey),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Form.Item noStyle dependencies={['kind', 'bodyId']}>
+              {({ getFieldValue }) =>
+                getFieldValue('kind') === 'by_election' ? (
+                  <Col span={12}>
+                    <Form.Item name="positionId" label={t('sg.el.position')} rules={req}>
+                      <Select
+                        options={(
+                          bodies.data?.items.find((b) => b.id === getFieldValue('bodyId'))?.positions ?? []
+                        )
+                          .filter((p) => p.vacantSince)
+                          .map((p) => ({
+                            value: p.id,
+                            label: `${t(`sg.post.${p.post}` as MessageKey)}（${p.vacantSince}）`,
+                          }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                ) : null
+              }
+            </Form.Item>
+            <Col span={4}>
+              <Form.Item name="heldOn" label={t('sg.el.heldOn')} rules={req}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="electorate" label={t('sg.el.electorate')} rules={req}>
+                <InputNumber min={1} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="ballotsCast" label={t('sg.el.ballots')} rules={req}>
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Typography.Text strong>{t('sg.el.results')}</Typography.Text>
+          <Form.List name="results">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
+                    <Form.Item name={[f.name, 'name']} noStyle>
+                      <Input placeholder={t('sg.el.candidate')} maxLength={40} style={{ width: 150 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'post']} noStyle>
+                      <Select
+                        style={{ width: 140 }}
+                        options={POSTS.map((p) => ({ value: p, label: t(`sg.post.${p}` as MessageKey) }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'votes']} noStyle>
+                      <InputNumber min={0} placeholder={t('sg.el.votes')} style={{ width: 110 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'elected']} valuePropName="checked" noStyle>
+                      <Checkbox>{t('sg.el.elected')}</Checkbox>
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button
+                  type="dashed"
+                  size="small"
+                  style={{ marginTop: 8 }}
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ name: '', post: 'member', votes: 0, elected: false })}
+                >
+                  {t('sg.el.addCandidate')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </FormModal>
+      ) : null}
+    </Card>
+  );
+}
+
+function Reviews({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { q, pagination } = usePaged(communityId);
+  const [kind, setKind] = useState<string | undefined>();
+  const query = { ...q, kind };
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: sgKeys.reviews(query),
+    queryFn: () => sgApi.reviews(query),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('sg.rv.kind')}
+          value={kind}
+          onChange={setKind}
+          options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
+        />
+        {can('self_governance.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('sg.rv.new')}
+          </Button>
+        ) : null}
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: t('sg.rv.empty') }}
+        pagination={{ ...pagination, total: list.data?.total }}
+        columns={[
+          { title: t('sg.rv.heldOn'), dataIndex: 'heldOn', width: 110 },
+          { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
+          {
+            title: t('sg.rv.kind'),
+            dataIndex: 'kind',
+            width: 70,
+            render: (k: string) => t(`sg.rv.kind.${k}` as MessageKey),
+          },
+          {
+            title: t('sg.rv.form'),
+            dataIndex: 'form',
+            width: 100,
+            render: (f: string) => t(`sg.rv.form.${f}` as MessageKey),
+          },
+          { title: t('sg.rv.title'), dataIndex: 'title' },
+          { title: t('sg.rv.participants'), dataIndex: 'participants', width: 80, render: (v) => v ?? '—' },
+          { title: t('sg.rv.person'), dataIndex: 'personName', width: 90, render: (v) => v ?? '—' },
+          {
+            title: t('sg.rv.result'),
+            key: 'result',
+            width: 130,
+            render: (_: unknown, r) =>
+              r.result
+                ? `${t(`sg.rv.result.${r.result}` as MessageKey)}${r.score !== null ? `（${r.score}分）` : ''}`
+                : '—',
+          },
+        ]}
+      />
+      {creating ? (
+        <FormModal
+          title={t('sg.rv.new')}
+          initialValues={{ communityId, kind: 'training', form: 'topic', heldOn: today() }}
+          onClose={() => setCreating(false)}
+          submit={(v) => sgApi.createReview(v)}
+        >
+          <Form.Item name="communityId" label={t('sg.community')} rules={req}>
+            <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="kind" label={t('sg.rv.kind')} rules={req}>
+                <Select
+                  options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item noStyle dependencies={['kind']}>
+                {({ getFieldValue }) => (
+                  <Form.Item name="form" label={t('sg.rv.form')} rules={req}>
+                    <Select
+                      options={REVIEW_FORMS.filter(
+                        (f) => TRAINING_FORMS.includes(f) === (getFieldValue('kind') === 'training'),
+                      ).map((f) => ({
+                        value: f,
+                        label: t(`sg.rv.form.${f}` as MessageKey),
+                      }))}
+                    />
+                  </Form.Item>
+                )}
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="heldOn" label={t('sg.rv.heldOn')} rules={req}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="title" label={t('sg.rv.title')} rules={req}>
+            <Input maxLength={120} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="participants" label={t('sg.rv.participants')}>
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="personName" label={t('sg.rv.person')}>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="result" label={t('sg.rv.result')}>
+                <Select
+                  allowClear
+                  options={REVIEW_RESULTS.map((r) => ({
+                    value: r,
+                    label: t(`sg.rv.result.${r}` as MessageKey),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="score" label={t('sg.rv.score')}>
+                <InputNumber min={0} max={100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </FormModal>
+      ) : null}
+    </Card>
+  );
+}
