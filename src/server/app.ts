@@ -31,6 +31,7 @@ import { workItemAccessModule } from './modules/work-item-access/workItemAccess.
 import { certificatesModule } from './modules/certificates/certificates.routes';
 import { facilitiesModule } from './modules/facilities/facilities.routes';
 import { careModule } from './modules/care/care.routes';
+import { socialOrgsModule } from './modules/social-orgs/socialOrgs.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -81,6 +82,7 @@ export const MODULES: ModuleDef[] = [
   certificatesModule,
   facilitiesModule,
   careModule,
+  socialOrgsModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

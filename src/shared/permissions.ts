@@ -25,6 +25,7 @@ import { workItemAccessAccess } from './permissions/work-item-access';
 import { certificatesAccess } from './permissions/certificates';
 import { facilitiesAccess } from './permissions/facilities';
 import { careAccess } from './permissions/care';
+import { socialOrgsAccess } from './permissions/social-orgs';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
@@ -57,6 +58,7 @@ const MODULE_ACCESS = [
   certificatesAccess,
   facilitiesAccess,
   careAccess,
+  socialOrgsAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

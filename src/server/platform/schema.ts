@@ -25,3 +25,4 @@ export * from '../modules/work-item-access/workItemAccess.table';
 export * from '../modules/certificates/certificates.table';
 export * from '../modules/facilities/facilities.table';
 export * from '../modules/care/care.table';
+export * from '../modules/social-orgs/socialOrgs.table';

@@ -53,6 +53,13 @@ export const SCOPED_TABLES = [
   'fc_facilities',
   'care_plans',
   'care_relief',
+  'so_profiles',
+  'so_stations',
+  'so_rounds',
+  'so_proposals',
+  'so_funds',
+  'so_contracts',
+  'so_links',
 ] as const;
 
 /**
@@ -71,6 +78,13 @@ export const PATH_ONLY_TABLES = [
   'kt_tasks',
   'care_visits',
   'care_misses',
+  'so_members',
+  'so_incubations',
+  'so_station_workers',
+  'so_proposal_scores',
+  'so_proposal_events',
+  'so_fund_flows',
+  'so_contract_items',
 ] as const;
 
 /**

@@ -26,6 +26,7 @@ import { CERTIFICATES_AUDIT } from './audit.certificates';
 import { VOLUNTEERS_AUDIT } from './audit.volunteers';
 import { FACILITIES_AUDIT } from './audit.facilities';
 import { CARE_AUDIT } from './audit.care';
+import { SOCIAL_ORGS_AUDIT } from './audit.social-orgs';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -55,6 +56,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   CERTIFICATES_AUDIT,
   FACILITIES_AUDIT,
   CARE_AUDIT,
+  SOCIAL_ORGS_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -23,6 +23,7 @@ import { WORK_ITEM_ACCESS_ERRORS } from './errors.work-item-access';
 import { CERTIFICATES_ERRORS } from './errors.certificates';
 import { FACILITIES_ERRORS } from './errors.facilities';
 import { CARE_ERRORS } from './errors.care';
+import { SOCIAL_ORGS_ERRORS } from './errors.social-orgs';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -53,6 +54,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...CERTIFICATES_ERRORS,
   ...FACILITIES_ERRORS,
   ...CARE_ERRORS,
+  ...SOCIAL_ORGS_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',
