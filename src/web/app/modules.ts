@@ -18,6 +18,7 @@ import { disputesWebModule } from '../modules/disputes/module';
 import { assessmentsWebModule } from '../modules/assessments/module';
 import { facilitiesWebModule } from '../modules/facilities/module';
 import { careWebModule } from '../modules/care/module';
+import { socialOrgsWebModule } from '../modules/social-orgs/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -55,6 +56,7 @@ export const WEB_MODULES = [
   certificatesWebModule,
   facilitiesWebModule,
   careWebModule,
+  socialOrgsWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

@@ -194,7 +194,7 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
       closesOn: '2099-12-31',
     });
     expect(round.statusCode, round.body).toBe(201);
-    expect((await tongdu.post('/api/social-orgs/rounds', { ...round.json(), orgUnitId: t.fx.subdistrict.id })).statusCode).toBe(403);
+    expect((await tongdu.post('/api/social-orgs/rounds', { orgUnitId: t.fx.subdistrict.id, title: 'x', year: 2026, budgetFen: 100, opensOn: '2026-01-01', closesOn: '2026-12-31' })).statusCode).toBe(403);
     const o = await org(tongdu, t.fx.tongdu.id);
     const p = await tongdu.post('/api/social-orgs/proposals', {
       roundId: round.json().id,
