@@ -104,7 +104,10 @@ export async function seedDemoSocialOrgs(
   // (so the village is flagged), 陆家铺's keep theirs.
   const dt = unitOf('大塘社区');
   if (dt)
-    for (const o of await db.select().from(socialOrgs).where(like(socialOrgs.orgPath, `${dt.path}%`)))
+    for (const o of await db
+      .select()
+      .from(socialOrgs)
+      .where(like(socialOrgs.orgPath, `${dt.path}%`)))
       await updateSocialOrg(sdCtx, o.id, { migrantMembers: false });
 
   const year = Number(chinaDate(clock.now()).slice(0, 4));
@@ -121,7 +124,13 @@ export async function seedDemoSocialOrgs(
       uscc: registered ? first17 + usccCheckChar(first17) : null,
       registration: registered ? 'registered' : 'filed',
       category,
-      founderGroup: name.includes('房东') ? 'landlords' : name.includes('乡贤') ? 'gentry' : name.includes('邻里') ? 'neighbours' : null,
+      founderGroup: name.includes('房东')
+        ? 'landlords'
+        : name.includes('乡贤')
+          ? 'gentry'
+          : name.includes('邻里')
+            ? 'neighbours'
+            : null,
       contactName: `${SURNAMES[i % 10]}${GIVEN[(i * 3) % 10]}`,
       orgUnitId: unit.id,
     });
@@ -158,7 +167,12 @@ export async function seedDemoSocialOrgs(
   const withQual = await db
     .select({ id: workers.id, orgPath: workers.orgPath, q: workers.qualifications })
     .from(workers)
-    .where(inArray(workers.id, qualified.map((w) => w.id)));
+    .where(
+      inArray(
+        workers.id,
+        qualified.map((w) => w.id),
+      ),
+    );
   const station = await createStation(sdCtx, {
     orgUnitId: sd.id,
     name: '新下陆街道社工站',
@@ -166,12 +180,20 @@ export async function seedDemoSocialOrgs(
     operatorOrgId: agency ?? null,
     openedOn: `${year - 1}-05-18`,
   });
-  for (const w of withQual.filter((x) => x.q.length > 0).slice(0, 3)) await postWorker(sdCtx, station.id, w.id, true);
+  for (const w of withQual.filter((x) => x.q.length > 0).slice(0, 3))
+    await postWorker(sdCtx, station.id, w.id, true);
   for (const name of ['铜都社区', '陆家铺社区']) {
     const u = unitOf(name);
     if (!u) continue;
-    const room = await createStation(sdCtx, { orgUnitId: u.id, name: `${name}社工室`, address: null, operatorOrgId: agency ?? null, openedOn: `${year - 1}-09-01` });
-    for (const w of withQual.filter((x) => x.orgPath.startsWith(u.path)).slice(0, 2)) await postWorker(sdCtx, room.id, w.id, true);
+    const room = await createStation(sdCtx, {
+      orgUnitId: u.id,
+      name: `${name}社工室`,
+      address: null,
+      operatorOrgId: agency ?? null,
+      openedOn: `${year - 1}-09-01`,
+    });
+    for (const w of withQual.filter((x) => x.orgPath.startsWith(u.path)).slice(0, 2))
+      await postWorker(sdCtx, room.id, w.id, true);
   }
 
   // 公益创投: the subdistrict's round of the year; five proposals, scored; three granted, one reported.
@@ -186,8 +208,20 @@ export async function seedDemoSocialOrgs(
   });
   const civil = await ctxOf('civil');
   const proposals: [string, string, string, number, 'grant' | 'report' | 'wait' | 'reject'][] = [
-    ['陆家铺外来务工者服务站', '新市民融入“家门口”服务', '为城中村外来务工人员提供政策咨询、子女托管和技能培训。', 8_000_000, 'report'],
-    ['孔雀苑四点半课堂', '四点半课堂暖心托管', '放学后为双职工家庭子女提供课业辅导和安全看护。', 5_000_000, 'grant'],
+    [
+      '陆家铺外来务工者服务站',
+      '新市民融入“家门口”服务',
+      '为城中村外来务工人员提供政策咨询、子女托管和技能培训。',
+      8_000_000,
+      'report',
+    ],
+    [
+      '孔雀苑四点半课堂',
+      '四点半课堂暖心托管',
+      '放学后为双职工家庭子女提供课业辅导和安全看护。',
+      5_000_000,
+      'grant',
+    ],
     ['铜都银龄志愿服务队', '银龄助餐送餐', '为独居、空巢老人每周送餐三次并开展探访。', 6_000_000, 'grant'],
     ['西花苑和事佬调解室', '楼道矛盾早调解', '组织和事佬骨干开展楼栋矛盾排查和调解。', 3_000_000, 'wait'],
     ['孔雀苑广场舞队', '广场舞比赛', '举办社区广场舞比赛。', 2_000_000, 'reject'],
@@ -197,13 +231,30 @@ export async function seedDemoSocialOrgs(
     if (!orgId) continue;
     let p = await createProposal(sdCtx, { roundId: round.id, orgId, title, summary, requestedFen: fen });
     if (outcome === 'wait') continue;
-    p = await scoreProposal(sdCtx, p.id, { score: outcome === 'reject' ? 58 : 82 + (fen % 7), comment: outcome === 'reject' ? '公益性不足' : '需求明确，方案可行' });
-    if (civil) p = await scoreProposal(civil, p.id, { score: outcome === 'reject' ? 61 : 85, comment: null }).catch(() => p);
+    p = await scoreProposal(sdCtx, p.id, {
+      score: outcome === 'reject' ? 58 : 82 + (fen % 7),
+      comment: outcome === 'reject' ? '公益性不足' : '需求明确，方案可行',
+    });
+    if (civil)
+      p = await scoreProposal(civil, p.id, { score: outcome === 'reject' ? 61 : 85, comment: null }).catch(
+        () => p,
+      );
     if (outcome === 'reject') {
-      await actOnProposal(sdCtx, p.id, { action: 'reject', version: p.version, comment: '属兴趣活动，建议申请文体活动经费', reportText: null });
+      await actOnProposal(sdCtx, p.id, {
+        action: 'reject',
+        version: p.version,
+        comment: '属兴趣活动，建议申请文体活动经费',
+        reportText: null,
+      });
       continue;
     }
-    p = await actOnProposal(sdCtx, p.id, { action: 'approve', version: p.version, grantFen: Math.round((fen * 0.8) / 100) * 100, comment: null, reportText: null });
+    p = await actOnProposal(sdCtx, p.id, {
+      action: 'approve',
+      version: p.version,
+      grantFen: Math.round((fen * 0.8) / 100) * 100,
+      comment: null,
+      reportText: null,
+    });
     if (outcome === 'report')
       await actOnProposal(sdCtx, p.id, {
         action: 'report',
@@ -216,7 +267,11 @@ export async function seedDemoSocialOrgs(
   // 社区基金: 铜都社区's fund with donations and one disbursement, on the ledger.
   const tongdu = unitOf('铜都社区');
   if (tongdu) {
-    const fund = await createFund(sdCtx, { orgUnitId: tongdu.id, name: '铜都社区邻里基金', purpose: '困难家庭帮扶、独居老人关爱和社区公益项目' });
+    const fund = await createFund(sdCtx, {
+      orgUnitId: tongdu.id,
+      name: '铜都社区邻里基金',
+      purpose: '困难家庭帮扶、独居老人关爱和社区公益项目',
+    });
     const flows: [string, 'donation' | 'disbursement', number, string, boolean, string | null][] = [
       [day(1, 8), 'donation', 2_000_000, '大冶有色金属集团控股有限公司', false, '企业捐赠'],
       [day(2, 14), 'donation', 300_000, '铜都社区党员', false, '党员“微心愿”认捐'],
@@ -239,10 +294,38 @@ export async function seedDemoSocialOrgs(
       startOn: day(1, 1),
       endOn: day(12, 31),
     });
-    await addContractItem(sdCtx, c.id, { kind: 'deliverable', title: '一季度服务报告', dueOn: day(3, 31), doneOn: day(4, 2), amountFen: null, note: null });
-    await addContractItem(sdCtx, c.id, { kind: 'deliverable', title: '孵化社区社会组织不少于6家', dueOn: day(12, 31), doneOn: null, amountFen: null, note: null });
-    await addContractItem(sdCtx, c.id, { kind: 'payment', title: '首期款（40%）', dueOn: day(2, 28), doneOn: day(3, 2), amountFen: 14_400_000, note: null });
-    await addContractItem(sdCtx, c.id, { kind: 'payment', title: '中期款（30%）', dueOn: day(7, 31), doneOn: null, amountFen: 10_800_000, note: null });
+    await addContractItem(sdCtx, c.id, {
+      kind: 'deliverable',
+      title: '一季度服务报告',
+      dueOn: day(3, 31),
+      doneOn: day(4, 2),
+      amountFen: null,
+      note: null,
+    });
+    await addContractItem(sdCtx, c.id, {
+      kind: 'deliverable',
+      title: '孵化社区社会组织不少于6家',
+      dueOn: day(12, 31),
+      doneOn: null,
+      amountFen: null,
+      note: null,
+    });
+    await addContractItem(sdCtx, c.id, {
+      kind: 'payment',
+      title: '首期款（40%）',
+      dueOn: day(2, 28),
+      doneOn: day(3, 2),
+      amountFen: 14_400_000,
+      note: null,
+    });
+    await addContractItem(sdCtx, c.id, {
+      kind: 'payment',
+      title: '中期款（30%）',
+      dueOn: day(7, 31),
+      doneOn: null,
+      amountFen: 10_800_000,
+      note: null,
+    });
     await updateOrg(sdCtx, agency, { field: '社会工作服务' });
   }
 

@@ -44,7 +44,10 @@ const optText = (max: number) =>
     .nullish()
     .transform((v) => (v === '' || v == null ? null : v));
 const day = z.iso.date();
-const optDay = z.iso.date().nullish().transform((v) => v ?? null);
+const optDay = z.iso
+  .date()
+  .nullish()
+  .transform((v) => v ?? null);
 /** Amounts in fen (integer), at most 100 million yuan. */
 const fen = z.number().int().min(1).max(10_000_000_000);
 const boolParam = z
@@ -271,7 +274,12 @@ export const proposalSchema = z.object({
 export type ProposalDto = z.infer<typeof proposalSchema>;
 export const proposalDetailSchema = proposalSchema.extend({
   scores: z.array(
-    z.object({ reviewerName: z.string().nullable(), score: z.number(), comment: z.string().nullable(), createdAt: z.date() }),
+    z.object({
+      reviewerName: z.string().nullable(),
+      score: z.number(),
+      comment: z.string().nullable(),
+      createdAt: z.date(),
+    }),
   ),
   events: z.array(
     z.object({

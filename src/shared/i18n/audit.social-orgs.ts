@@ -26,7 +26,10 @@ export const SOCIAL_ORGS_AUDIT: AuditLabels = {
     'social_orgs.contract_create': { 'zh-CN': '登记购买服务合同', en: 'Register service contract' },
     'social_orgs.contract_state': { 'zh-CN': '变更合同状态', en: 'Change contract state' },
     'social_orgs.contract_item_add': { 'zh-CN': '添加交付或付款事项', en: 'Add deliverable or payment' },
-    'social_orgs.contract_item_update': { 'zh-CN': '更新交付或付款事项', en: 'Update deliverable or payment' },
+    'social_orgs.contract_item_update': {
+      'zh-CN': '更新交付或付款事项',
+      en: 'Update deliverable or payment',
+    },
     'social_orgs.link_create': { 'zh-CN': '登记五社联动', en: 'Record five-party link' },
   },
   entityTypes: {

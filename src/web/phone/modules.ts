@@ -3,6 +3,7 @@ import { merchantsPhoneModule } from '../modules/merchants/phone';
 import { notificationsPhoneModule } from '../modules/notifications/phone';
 import { participationPhoneModule } from '../modules/participation/phone';
 import { carePhoneModule } from '../modules/care/phone';
+import { socialOrgsPhoneModule } from '../modules/social-orgs/phone';
 import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
@@ -22,6 +23,7 @@ export const PHONE_MODULES = [
   notificationsPhoneModule,
   participationPhoneModule,
   carePhoneModule,
+  socialOrgsPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;

@@ -28,7 +28,13 @@ export async function socialOrgInReach(db: Db, actor: Actor, id: string): Promis
   return row;
 }
 
-export type SocialOrgField = 'name' | 'registration' | 'uscc' | 'public_welfare' | 'migrant_members' | 'member_count';
+export type SocialOrgField =
+  | 'name'
+  | 'registration'
+  | 'uscc'
+  | 'public_welfare'
+  | 'migrant_members'
+  | 'member_count';
 
 /** A correlated subquery: the field of the social organisation whose id is in `idColumn` (null when none). */
 export function socialOrgFieldSql<T = unknown>(idColumn: AnyPgColumn, field: SocialOrgField): SQL<T | null> {
@@ -54,7 +60,10 @@ export async function migrantWelfareCounts(db: Db, paths: readonly string[]): Pr
   return out;
 }
 
-export type SocialWorkerRow = Pick<typeof workers.$inferSelect, 'id' | 'name' | 'kind' | 'qualifications' | 'orgPath' | 'active'>;
+export type SocialWorkerRow = Pick<
+  typeof workers.$inferSelect,
+  'id' | 'name' | 'kind' | 'qualifications' | 'orgPath' | 'active'
+>;
 
 const workerCols = {
   id: workers.id,
@@ -77,6 +86,8 @@ export async function workerInReach(db: Db, actor: Actor, id: string): Promise<S
   const [row] = await db
     .select(workerCols)
     .from(workers)
-    .where(and(eq(workers.id, id), eq(workers.active, true), peoplePolicy.scope(actor, 'read', workers.orgPath)));
+    .where(
+      and(eq(workers.id, id), eq(workers.active, true), peoplePolicy.scope(actor, 'read', workers.orgPath)),
+    );
   return row;
 }

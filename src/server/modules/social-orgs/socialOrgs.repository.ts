@@ -50,7 +50,8 @@ export const TABLES = {
 export type TableKey = keyof typeof TABLES;
 type RowOf<K extends TableKey> = (typeof TABLES)[K]['$inferSelect'];
 
-const under = (col: AnyPgColumn, path: string | undefined) => (path ? sql`${col} like ${`${path}%`}` : undefined);
+const under = (col: AnyPgColumn, path: string | undefined) =>
+  path ? sql`${col} like ${`${path}%`}` : undefined;
 
 /** One row of `key` by id, in reach for `action` (undefined also for a malformed id). */
 export async function findRow<K extends TableKey>(
@@ -86,9 +87,16 @@ export function pageRows<K extends TableKey>(
   }) as Promise<Page<RowOf<K>>>;
 }
 
-export async function insertRow<K extends TableKey>(tx: Db, key: K, values: (typeof TABLES)[K]['$inferInsert']) {
+export async function insertRow<K extends TableKey>(
+  tx: Db,
+  key: K,
+  values: (typeof TABLES)[K]['$inferInsert'],
+) {
   const t = TABLES[key] as PgTable;
-  const [row] = await tx.insert(t).values(values as never).returning();
+  const [row] = await tx
+    .insert(t)
+    .values(values as never)
+    .returning();
   return row as RowOf<K>;
 }
 
@@ -127,7 +135,9 @@ export function profileFilters(q: {
   migrantMembers?: boolean;
 }): SQL | undefined {
   return and(
-    q.q ? sql`${socialOrgFieldSql(soProfiles.id, 'name')} like ${`%${q.q.replace(/[\\%_]/g, '\\$&')}%`}` : undefined,
+    q.q
+      ? sql`${socialOrgFieldSql(soProfiles.id, 'name')} like ${`%${q.q.replace(/[\\%_]/g, '\\$&')}%`}`
+      : undefined,
     q.category ? eq(soProfiles.category, q.category) : undefined,
     q.registration ? sql`${socialOrgFieldSql(soProfiles.id, 'registration')} = ${q.registration}` : undefined,
     q.tier ? eq(soProfiles.incubationTier, q.tier) : undefined,
@@ -197,7 +207,10 @@ export const incubationOrder = () => [desc(soIncubations.startedOn), asc(soIncub
 
 export function stationWorkers(db: Db, stationIds: readonly string[]) {
   if (!stationIds.length) return Promise.resolve([]);
-  return db.select().from(soStationWorkers).where(inArray(soStationWorkers.stationId, [...stationIds]));
+  return db
+    .select()
+    .from(soStationWorkers)
+    .where(inArray(soStationWorkers.stationId, [...stationIds]));
 }
 export async function addStationWorker(tx: Db, row: typeof soStationWorkers.$inferInsert) {
   const r = await tx.insert(soStationWorkers).values(row).onConflictDoNothing().returning();
@@ -265,9 +278,13 @@ export function listProposalRows(
   return listPage(db, {
     table: soProposals,
     where: and(
-      q.toReviewBy ? proposalsPolicy.scope(actor, 'review', soProposals.roundPath) : proposalReach(actor, 'read'),
+      q.toReviewBy
+        ? proposalsPolicy.scope(actor, 'review', soProposals.roundPath)
+        : proposalReach(actor, 'read'),
       q.roundId ? eq(soProposals.roundId, q.roundId) : undefined,
-      q.path ? sql`(${soProposals.orgPath} like ${`${q.path}%`} or ${soProposals.roundPath} like ${`${q.path}%`})` : undefined,
+      q.path
+        ? sql`(${soProposals.orgPath} like ${`${q.path}%`} or ${soProposals.roundPath} like ${`${q.path}%`})`
+        : undefined,
       q.state ? eq(soProposals.state, q.state) : undefined,
       q.toReviewBy
         ? and(
@@ -355,7 +372,12 @@ export async function insertFlow(tx: Db, row: typeof soFundFlows.$inferInsert) {
 
 /** Funds a resident may read (the units above their home). */
 export function boardFunds(db: Db, actor: Actor) {
-  return db.select().from(soFunds).where(fundBoardScope(actor)).orderBy(asc(soFunds.orgPath), asc(soFunds.id)).limit(20);
+  return db
+    .select()
+    .from(soFunds)
+    .where(fundBoardScope(actor))
+    .orderBy(asc(soFunds.orgPath), asc(soFunds.id))
+    .limit(20);
 }
 
 // ---- contracts

@@ -126,15 +126,27 @@ function orgsXlsx(rows: OrgDto[], en: boolean) {
       { header: en ? 'Credit code' : '统一社会信用代码', width: 22, value: (r) => r.uscc },
       {
         header: en ? 'Registration' : '登记方式',
-        value: (r) => (r.registration === 'registered' ? (en ? 'Registered' : '登记') : en ? 'Filed' : '备案'),
+        value: (r) =>
+          r.registration === 'registered' ? (en ? 'Registered' : '登记') : en ? 'Filed' : '备案',
       },
-      { header: en ? 'Class' : '类别', width: 14, value: (r) => (r.category ? CATEGORY[r.category][i] : null) },
+      {
+        header: en ? 'Class' : '类别',
+        width: 14,
+        value: (r) => (r.category ? CATEGORY[r.category][i] : null),
+      },
       { header: en ? 'Field' : '服务领域', width: 14, value: (r) => r.field },
       { header: en ? 'Public welfare' : '公益性', value: (r) => (r.publicWelfare ? yes : no) },
       { header: en ? 'Members' : '成员数', value: (r) => r.memberCount },
       { header: en ? 'Migrant members' : '外来务工成员', value: (r) => r.migrantCount },
-      { header: en ? 'Incubation tier' : '孵化层级', width: 20, value: (r) => (r.incubationTier ? TIER[r.incubationTier][i] : null) },
-      { header: en ? 'Stage' : '孵化阶段', value: (r) => (r.incubationStage ? STAGE[r.incubationStage][i] : null) },
+      {
+        header: en ? 'Incubation tier' : '孵化层级',
+        width: 20,
+        value: (r) => (r.incubationTier ? TIER[r.incubationTier][i] : null),
+      },
+      {
+        header: en ? 'Stage' : '孵化阶段',
+        value: (r) => (r.incubationStage ? STAGE[r.incubationStage][i] : null),
+      },
       { header: en ? 'Unit' : '所属社区', width: 16, value: (r) => r.orgUnitName },
       { header: en ? 'Contact' : '联系人', value: (r) => r.contactName },
     ],
@@ -168,8 +180,10 @@ export const socialOrgsModule = defineModule({
     });
 
     // ---- registry
-    app.get('/api/social-orgs/orgs', { config: read, schema: { tags, querystring: orgListQuery, response: { 200: pageOf(orgSchema) } } }, (req) =>
-      listOrgs(ctx(req), req.query),
+    app.get(
+      '/api/social-orgs/orgs',
+      { config: read, schema: { tags, querystring: orgListQuery, response: { 200: pageOf(orgSchema) } } },
+      (req) => listOrgs(ctx(req), req.query),
     );
     app.get(
       '/api/social-orgs/orgs/export.xlsx',
@@ -188,11 +202,15 @@ export const socialOrgsModule = defineModule({
       { config: read, schema: { tags, response: { 200: z.object({ items: z.array(urbanVillageSchema) }) } } },
       async (req) => ({ items: await urbanVillages(ctx(req)) }),
     );
-    app.post('/api/social-orgs/orgs', { config: manage, schema: { tags, body: orgBody, response: { 201: orgSchema } } }, async (req, reply) =>
-      reply.status(201).send(await createOrg(ctx(req), req.body)),
+    app.post(
+      '/api/social-orgs/orgs',
+      { config: manage, schema: { tags, body: orgBody, response: { 201: orgSchema } } },
+      async (req, reply) => reply.status(201).send(await createOrg(ctx(req), req.body)),
     );
-    app.get('/api/social-orgs/orgs/:id', { config: read, schema: { tags, params: idParams, response: { 200: orgSchema } } }, (req) =>
-      getOrg(ctx(req), req.params.id),
+    app.get(
+      '/api/social-orgs/orgs/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: orgSchema } } },
+      (req) => getOrg(ctx(req), req.params.id),
     );
     app.patch(
       '/api/social-orgs/orgs/:id',
@@ -201,17 +219,26 @@ export const socialOrgsModule = defineModule({
     );
     app.get(
       '/api/social-orgs/orgs/:id/members',
-      { config: read, schema: { tags, params: idParams, querystring: pq, response: { 200: pageOf(memberSchema) } } },
+      {
+        config: read,
+        schema: { tags, params: idParams, querystring: pq, response: { 200: pageOf(memberSchema) } },
+      },
       (req) => listMembers(ctx(req), req.params.id, req.query),
     );
     app.post(
       '/api/social-orgs/orgs/:id/members',
-      { config: manage, schema: { tags, params: idParams, body: memberBody, response: { 201: memberSchema } } },
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: memberBody, response: { 201: memberSchema } },
+      },
       async (req, reply) => reply.status(201).send(await addMember(ctx(req), req.params.id, req.body)),
     );
     app.delete(
       '/api/social-orgs/orgs/:id/members/:memberId',
-      { config: manage, schema: { tags, params: z.object({ id: z.string().max(64), memberId: z.string().max(64) }) } },
+      {
+        config: manage,
+        schema: { tags, params: z.object({ id: z.string().max(64), memberId: z.string().max(64) }) },
+      },
       async (req, reply) => {
         await removeMember(ctx(req), req.params.id, req.params.memberId);
         return reply.status(204).send();
@@ -221,7 +248,10 @@ export const socialOrgsModule = defineModule({
     // ---- incubation
     app.get(
       '/api/social-orgs/incubations',
-      { config: read, schema: { tags, querystring: incubationListQuery, response: { 200: pageOf(incubationSchema) } } },
+      {
+        config: read,
+        schema: { tags, querystring: incubationListQuery, response: { 200: pageOf(incubationSchema) } },
+      },
       (req) => listIncubations(ctx(req), req.query),
     );
     app.post(
@@ -231,14 +261,20 @@ export const socialOrgsModule = defineModule({
     );
     app.patch(
       '/api/social-orgs/incubations/:id',
-      { config: manage, schema: { tags, params: idParams, body: incubationPatch, response: { 200: incubationSchema } } },
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: incubationPatch, response: { 200: incubationSchema } },
+      },
       (req) => updateIncubation(ctx(req), req.params.id, req.body),
     );
 
     // ---- 社工站 / 社工室
     app.get(
       '/api/social-orgs/stations',
-      { config: read, schema: { tags, querystring: stationListQuery, response: { 200: pageOf(stationSchema) } } },
+      {
+        config: read,
+        schema: { tags, querystring: stationListQuery, response: { 200: pageOf(stationSchema) } },
+      },
       (req) => listStations(ctx(req), req.query),
     );
     app.post(
@@ -248,14 +284,21 @@ export const socialOrgsModule = defineModule({
     );
     app.post(
       '/api/social-orgs/stations/:id/workers',
-      { config: manage, schema: { tags, params: idParams, body: stationWorkerBody, response: { 200: stationSchema } } },
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: stationWorkerBody, response: { 200: stationSchema } },
+      },
       (req) => postWorker(ctx(req), req.params.id, req.body.workerId, true),
     );
     app.delete(
       '/api/social-orgs/stations/:id/workers/:workerId',
       {
         config: manage,
-        schema: { tags, params: z.object({ id: z.string().max(64), workerId: z.string().max(64) }), response: { 200: stationSchema } },
+        schema: {
+          tags,
+          params: z.object({ id: z.string().max(64), workerId: z.string().max(64) }),
+          response: { 200: stationSchema },
+        },
       },
       (req) => postWorker(ctx(req), req.params.id, req.params.workerId, false),
     );
@@ -266,20 +309,30 @@ export const socialOrgsModule = defineModule({
       { config: read, schema: { tags, querystring: roundListQuery, response: { 200: pageOf(roundSchema) } } },
       (req) => listRounds(ctx(req), req.query),
     );
-    app.post('/api/social-orgs/rounds', { config: review, schema: { tags, body: roundBody, response: { 201: roundSchema } } }, async (req, reply) =>
-      reply.status(201).send(await createRound(ctx(req), req.body)),
+    app.post(
+      '/api/social-orgs/rounds',
+      { config: review, schema: { tags, body: roundBody, response: { 201: roundSchema } } },
+      async (req, reply) => reply.status(201).send(await createRound(ctx(req), req.body)),
     );
-    app.get('/api/social-orgs/rounds/:id', { config: read, schema: { tags, params: idParams, response: { 200: roundSchema } } }, (req) =>
-      getRound(ctx(req), req.params.id),
+    app.get(
+      '/api/social-orgs/rounds/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: roundSchema } } },
+      (req) => getRound(ctx(req), req.params.id),
     );
     app.post(
       '/api/social-orgs/rounds/:id/state',
-      { config: review, schema: { tags, params: idParams, body: roundStateBody, response: { 200: roundSchema } } },
+      {
+        config: review,
+        schema: { tags, params: idParams, body: roundStateBody, response: { 200: roundSchema } },
+      },
       (req) => setRoundState(ctx(req), req.params.id, req.body.state),
     );
     app.get(
       '/api/social-orgs/proposals',
-      { config: read, schema: { tags, querystring: proposalListQuery, response: { 200: pageOf(proposalSchema) } } },
+      {
+        config: read,
+        schema: { tags, querystring: proposalListQuery, response: { 200: pageOf(proposalSchema) } },
+      },
       (req) => listProposals(ctx(req), req.query),
     );
     app.post(
@@ -294,7 +347,10 @@ export const socialOrgsModule = defineModule({
     );
     app.post(
       '/api/social-orgs/proposals/:id/score',
-      { config: review, schema: { tags, params: idParams, body: scoreBody, response: { 200: proposalDetailSchema } } },
+      {
+        config: review,
+        schema: { tags, params: idParams, body: scoreBody, response: { 200: proposalDetailSchema } },
+      },
       (req) => scoreProposal(ctx(req), req.params.id, req.body),
     );
     app.post(
@@ -312,12 +368,17 @@ export const socialOrgsModule = defineModule({
       { config: read, schema: { tags, querystring: fundListQuery, response: { 200: pageOf(fundSchema) } } },
       (req) => listFunds(ctx(req), req.query),
     );
-    app.post('/api/social-orgs/funds', { config: manage, schema: { tags, body: fundBody, response: { 201: fundSchema } } }, async (req, reply) =>
-      reply.status(201).send(await createFund(ctx(req), req.body)),
+    app.post(
+      '/api/social-orgs/funds',
+      { config: manage, schema: { tags, body: fundBody, response: { 201: fundSchema } } },
+      async (req, reply) => reply.status(201).send(await createFund(ctx(req), req.body)),
     );
     app.get(
       '/api/social-orgs/funds/:id/flows',
-      { config: read, schema: { tags, params: idParams, querystring: flowListQuery, response: { 200: pageOf(flowSchema) } } },
+      {
+        config: read,
+        schema: { tags, params: idParams, querystring: flowListQuery, response: { 200: pageOf(flowSchema) } },
+      },
       (req) => listFlows(ctx(req), req.params.id, req.query),
     );
     app.post(
@@ -337,7 +398,10 @@ export const socialOrgsModule = defineModule({
     // ---- 政府购买服务
     app.get(
       '/api/social-orgs/contracts',
-      { config: read, schema: { tags, querystring: contractListQuery, response: { 200: pageOf(contractSchema) } } },
+      {
+        config: read,
+        schema: { tags, querystring: contractListQuery, response: { 200: pageOf(contractSchema) } },
+      },
       (req) => listContracts(ctx(req), req.query),
     );
     app.post(
@@ -347,12 +411,18 @@ export const socialOrgsModule = defineModule({
     );
     app.post(
       '/api/social-orgs/contracts/:id/state',
-      { config: manage, schema: { tags, params: idParams, body: contractStateBody, response: { 200: contractSchema } } },
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: contractStateBody, response: { 200: contractSchema } },
+      },
       (req) => setContractState(ctx(req), req.params.id, req.body.state),
     );
     app.post(
       '/api/social-orgs/contracts/:id/items',
-      { config: manage, schema: { tags, params: idParams, body: contractItemBody, response: { 200: contractSchema } } },
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: contractItemBody, response: { 200: contractSchema } },
+      },
       (req) => addContractItem(ctx(req), req.params.id, req.body),
     );
     app.patch(
@@ -375,8 +445,10 @@ export const socialOrgsModule = defineModule({
       { config: read, schema: { tags, querystring: linkListQuery, response: { 200: pageOf(linkSchema) } } },
       (req) => listLinks(ctx(req), req.query),
     );
-    app.post('/api/social-orgs/links', { config: manage, schema: { tags, body: linkBody, response: { 201: linkSchema } } }, async (req, reply) =>
-      reply.status(201).send(await createLink(ctx(req), req.body)),
+    app.post(
+      '/api/social-orgs/links',
+      { config: manage, schema: { tags, body: linkBody, response: { 201: linkSchema } } },
+      async (req, reply) => reply.status(201).send(await createLink(ctx(req), req.body)),
     );
   },
 });

@@ -43,7 +43,11 @@ describe('social-organisation registry', () => {
       orgUnitId: t.fx.tongdu.id,
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error.details.fields[0]).toMatchObject({ path: 'uscc', code: 'people.uscc', message: '统一社会信用代码无效' });
+    expect(bad.json().error.details.fields[0]).toMatchObject({
+      path: 'uscc',
+      code: 'people.uscc',
+      message: '统一社会信用代码无效',
+    });
     const ok = await tongdu.post('/api/social-orgs/orgs', {
       name: '铜都邻里互助会',
       uscc: good.toLowerCase(),
@@ -52,7 +56,12 @@ describe('social-organisation registry', () => {
       orgUnitId: t.fx.tongdu.id,
     });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toMatchObject({ uscc: good, category: 'mutual_aid', publicWelfare: true, registration: 'registered' });
+    expect(ok.json()).toMatchObject({
+      uscc: good,
+      category: 'mutual_aid',
+      publicWelfare: true,
+      registration: 'registered',
+    });
     // The people registry's paths and shapes still answer for the same organisation.
     const legacy = await tongdu.get(`/api/people/social-orgs/${ok.json().id}`);
     expect(legacy.statusCode).toBe(200);
@@ -87,7 +96,11 @@ describe('social-organisation registry', () => {
     expect((await xhy.get(`/api/social-orgs/orgs/${o.id}`)).statusCode).toBe(404);
     expect((await xhy.patch(`/api/social-orgs/orgs/${o.id}`, { name: 'x' })).statusCode).toBe(404);
     expect((await xhy.post(`/api/social-orgs/orgs/${o.id}/members`, { name: '张三' })).statusCode).toBe(404);
-    const bad = await tongdu.post('/api/social-orgs/orgs', { name: '', registration: 'x', orgUnitId: t.fx.tongdu.id });
+    const bad = await tongdu.post('/api/social-orgs/orgs', {
+      name: '',
+      registration: 'x',
+      orgUnitId: t.fx.tongdu.id,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
@@ -110,16 +123,24 @@ describe('R-ORG-6 migrant-worker members per urban village', () => {
     expect(v.statusCode, v.body).toBe(201);
     const vid = v.json().id as string;
     const row = async () =>
-      ((await sd.get('/api/social-orgs/urban-villages')).json().items as { communityId: string; migrantWelfareOrgs: number; flagged: boolean }[]).find(
-        (r) => r.communityId === vid,
-      );
+      (
+        (await sd.get('/api/social-orgs/urban-villages')).json().items as {
+          communityId: string;
+          migrantWelfareOrgs: number;
+          flagged: boolean;
+        }[]
+      ).find((r) => r.communityId === vid);
     expect(await row()).toMatchObject({ migrantWelfareOrgs: 0, flagged: true });
     // Migrant members in an interest group do not count; in two welfare organisations they do.
     const interest = await org(sd, vid, { category: 'interest' });
     await sd.post(`/api/social-orgs/orgs/${interest.id}/members`, { name: '李四', migrant: true });
     const a = await org(sd, vid);
     const b = await org(sd, vid, { category: 'service' });
-    const m = await sd.post(`/api/social-orgs/orgs/${a.id}/members`, { name: '王五', migrant: true, role: '志愿者' });
+    const m = await sd.post(`/api/social-orgs/orgs/${a.id}/members`, {
+      name: '王五',
+      migrant: true,
+      role: '志愿者',
+    });
     expect(m.statusCode).toBe(201);
     expect(await row()).toMatchObject({ migrantWelfareOrgs: 1, flagged: true });
     await sd.post(`/api/social-orgs/orgs/${b.id}/members`, { name: '赵六', migrant: false });
@@ -166,20 +187,32 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
   });
 
   it('a 社工站 counts its qualified social workers', async () => {
-    const st = await sd.post('/api/social-orgs/stations', { orgUnitId: t.fx.subdistrict.id, name: '新下陆街道社工站' });
+    const st = await sd.post('/api/social-orgs/stations', {
+      orgUnitId: t.fx.subdistrict.id,
+      name: '新下陆街道社工站',
+    });
     expect(st.statusCode, st.body).toBe(201);
     expect(st.json().kind).toBe('station');
-    expect((await sd.post('/api/social-orgs/stations', { orgUnitId: t.fx.subdistrict.id, name: '重复' })).statusCode).toBe(409);
+    expect(
+      (await sd.post('/api/social-orgs/stations', { orgUnitId: t.fx.subdistrict.id, name: '重复' }))
+        .statusCode,
+    ).toBe(409);
     const w1 = await sd.post('/api/people/workers', {
       name: '社工甲',
       orgUnitId: t.fx.tongdu.id,
       kind: 'social_worker',
       qualifications: ['social_worker'],
     });
-    const w2 = await sd.post('/api/people/workers', { name: '社工乙', orgUnitId: t.fx.tongdu.id, kind: 'social_worker' });
+    const w2 = await sd.post('/api/people/workers', {
+      name: '社工乙',
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'social_worker',
+    });
     expect(w1.statusCode, w1.body).toBe(201);
     await sd.post(`/api/social-orgs/stations/${st.json().id}/workers`, { workerId: w1.json().id });
-    const after = await sd.post(`/api/social-orgs/stations/${st.json().id}/workers`, { workerId: w2.json().id });
+    const after = await sd.post(`/api/social-orgs/stations/${st.json().id}/workers`, {
+      workerId: w2.json().id,
+    });
     expect(after.json()).toMatchObject({ workerCount: 2, qualifiedCount: 1 });
   });
 
@@ -194,7 +227,18 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
       closesOn: '2099-12-31',
     });
     expect(round.statusCode, round.body).toBe(201);
-    expect((await tongdu.post('/api/social-orgs/rounds', { orgUnitId: t.fx.subdistrict.id, title: 'x', year: 2026, budgetFen: 100, opensOn: '2026-01-01', closesOn: '2026-12-31' })).statusCode).toBe(403);
+    expect(
+      (
+        await tongdu.post('/api/social-orgs/rounds', {
+          orgUnitId: t.fx.subdistrict.id,
+          title: 'x',
+          year: 2026,
+          budgetFen: 100,
+          opensOn: '2026-01-01',
+          closesOn: '2026-12-31',
+        })
+      ).statusCode,
+    ).toBe(403);
     const o = await org(tongdu, t.fx.tongdu.id);
     const p = await tongdu.post('/api/social-orgs/proposals', {
       roundId: round.json().id,
@@ -205,15 +249,26 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
     });
     expect(p.statusCode, p.body).toBe(201);
     const id = p.json().id as string;
-    expect((await sd.get('/api/social-orgs/proposals?toReview=true')).json().items.map((x: { id: string }) => x.id)).toContain(id);
+    expect(
+      (await sd.get('/api/social-orgs/proposals?toReview=true'))
+        .json()
+        .items.map((x: { id: string }) => x.id),
+    ).toContain(id);
     let v = 1;
-    const act = (c: Client, body: Record<string, unknown>) => c.post(`/api/social-orgs/proposals/${id}/actions`, { version: v, ...body });
+    const act = (c: Client, body: Record<string, unknown>) =>
+      c.post(`/api/social-orgs/proposals/${id}/actions`, { version: v, ...body });
     expect((await act(sd, { action: 'approve' })).json().error.code).toBe('social_orgs.score_first');
     expect((await tongdu.post(`/api/social-orgs/proposals/${id}/score`, { score: 90 })).statusCode).toBe(403);
     const s = await sd.post(`/api/social-orgs/proposals/${id}/score`, { score: 88, comment: '需求明确' });
     expect(s.json()).toMatchObject({ scoreCount: 1, averageScore: 88, myScore: 88 });
-    expect((await sd.get('/api/social-orgs/proposals?toReview=true')).json().items.map((x: { id: string }) => x.id)).not.toContain(id);
-    expect((await act(sd, { action: 'approve', grantFen: 3_000_001 })).json().error.code).toBe('social_orgs.grant_over_request');
+    expect(
+      (await sd.get('/api/social-orgs/proposals?toReview=true'))
+        .json()
+        .items.map((x: { id: string }) => x.id),
+    ).not.toContain(id);
+    expect((await act(sd, { action: 'approve', grantFen: 3_000_001 })).json().error.code).toBe(
+      'social_orgs.grant_over_request',
+    );
     expect((await act(tongdu, { action: 'approve' })).statusCode).toBe(403);
     const g = await act(sd, { action: 'approve', grantFen: 2_500_000 });
     expect(g.statusCode, g.body).toBe(200);
@@ -226,28 +281,48 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
     const c = await act(sd, { action: 'close' });
     expect(c.json().state).toBe('closed');
     expect(c.json().events.map((e: { action: string }) => e.action)).toEqual(['approve', 'report', 'close']);
-    expect((await sd.get(`/api/social-orgs/rounds/${round.json().id}`)).json()).toMatchObject({ grantedFen: 2_500_000, proposalCount: 1 });
+    expect((await sd.get(`/api/social-orgs/rounds/${round.json().id}`)).json()).toMatchObject({
+      grantedFen: 2_500_000,
+      proposalCount: 1,
+    });
     // Another community's staff never see the proposal.
     expect((await xhy.get(`/api/social-orgs/proposals/${id}`)).statusCode).toBe(404);
     expect(today).toMatch(/^\d{4}-/);
   });
 
   it('a community fund posts donations and disbursements on the ledger, never below zero, disclosed to residents', async () => {
-    const f = await tongdu.post('/api/social-orgs/funds', { orgUnitId: t.fx.tongdu.id, name: '铜都社区基金', purpose: '邻里互助' });
+    const f = await tongdu.post('/api/social-orgs/funds', {
+      orgUnitId: t.fx.tongdu.id,
+      name: '铜都社区基金',
+      purpose: '邻里互助',
+    });
     expect(f.statusCode, f.body).toBe(201);
     const fid = f.json().id as string;
     const flow = (body: Record<string, unknown>) =>
       tongdu.post(`/api/social-orgs/funds/${fid}/flows`, { occurredOn: '2026-01-05', ...body });
-    expect((await flow({ kind: 'donation', amountFen: 1_000_000, party: '黄石某公司' })).statusCode).toBe(201);
-    expect((await flow({ kind: 'donation', amountFen: 50_000, party: '张先生', anonymous: true })).statusCode).toBe(201);
-    const out = await flow({ kind: 'disbursement', amountFen: 300_000, party: '困难家庭慰问', purpose: '春节慰问' });
+    expect((await flow({ kind: 'donation', amountFen: 1_000_000, party: '黄石某公司' })).statusCode).toBe(
+      201,
+    );
+    expect(
+      (await flow({ kind: 'donation', amountFen: 50_000, party: '张先生', anonymous: true })).statusCode,
+    ).toBe(201);
+    const out = await flow({
+      kind: 'disbursement',
+      amountFen: 300_000,
+      party: '困难家庭慰问',
+      purpose: '春节慰问',
+    });
     expect(out.statusCode).toBe(201);
     expect(out.json().balanceAfterFen).toBe(750_000);
     const over = await flow({ kind: 'disbursement', amountFen: 9_000_000, party: 'x' });
     expect(over.statusCode).toBe(409);
     expect(over.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
     const funds = (await tongdu.get('/api/social-orgs/funds')).json().items;
-    expect(funds.find((x: { id: string }) => x.id === fid)).toMatchObject({ balanceFen: 750_000, donatedFen: 1_050_000, disbursedFen: 300_000 });
+    expect(funds.find((x: { id: string }) => x.id === fid)).toMatchObject({
+      balanceFen: 750_000,
+      donatedFen: 1_050_000,
+      disbursedFen: 300_000,
+    });
     expect((await xhy.get(`/api/social-orgs/funds/${fid}/flows`)).statusCode).toBe(404);
     const admin = await t.as('admin');
     const verify = await admin.post('/api/ledger/verify');
@@ -274,10 +349,27 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
     });
     expect(c.statusCode, c.body).toBe(201);
     const cid = c.json().id;
-    await sd.post(`/api/social-orgs/contracts/${cid}/items`, { kind: 'deliverable', title: '季度服务报告', dueOn: '2026-03-31' });
-    const pay = await sd.post(`/api/social-orgs/contracts/${cid}/items`, { kind: 'payment', title: '首期款', amountFen: 8_000_000, doneOn: '2026-01-15' });
+    await sd.post(`/api/social-orgs/contracts/${cid}/items`, {
+      kind: 'deliverable',
+      title: '季度服务报告',
+      dueOn: '2026-03-31',
+    });
+    const pay = await sd.post(`/api/social-orgs/contracts/${cid}/items`, {
+      kind: 'payment',
+      title: '首期款',
+      amountFen: 8_000_000,
+      doneOn: '2026-01-15',
+    });
     expect(pay.json()).toMatchObject({ paidFen: 8_000_000, deliverablesTotal: 1, deliverablesDone: 0 });
-    expect((await sd.post(`/api/social-orgs/contracts/${cid}/items`, { kind: 'payment', title: '超额', amountFen: 12_000_001 })).statusCode).toBe(422);
+    expect(
+      (
+        await sd.post(`/api/social-orgs/contracts/${cid}/items`, {
+          kind: 'payment',
+          title: '超额',
+          amountFen: 12_000_001,
+        })
+      ).statusCode,
+    ).toBe(422);
     const l = await tongdu.post('/api/social-orgs/links', {
       orgUnitId: t.fx.tongdu.id,
       subjectKind: 'case',
@@ -288,6 +380,14 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
     });
     expect(l.statusCode, l.body).toBe(201);
     expect(l.json().parties).toBe(4);
-    expect((await tongdu.post('/api/social-orgs/links', { orgUnitId: t.fx.tongdu.id, subjectKind: 'case', subject: '空' })).statusCode).toBe(422);
+    expect(
+      (
+        await tongdu.post('/api/social-orgs/links', {
+          orgUnitId: t.fx.tongdu.id,
+          subjectKind: 'case',
+          subject: '空',
+        })
+      ).statusCode,
+    ).toBe(422);
   });
 });

@@ -84,7 +84,6 @@ import {
   pageRows,
   profileFilters,
   profileListOrder,
-  profilesByIds,
   removeMember as removeMemberRow,
   removeStationWorker,
   repathOrgRows,
@@ -102,7 +101,12 @@ import {
 import { proposalWorkflow } from './socialOrgs.workflow';
 
 /** Classes that count as public-welfare organisations for R-ORG-6 unless said otherwise. */
-const WELFARE_CATEGORIES: readonly SoCategory[] = ['public_welfare', 'service', 'mutual_aid', 'social_work_agency'];
+const WELFARE_CATEGORIES: readonly SoCategory[] = [
+  'public_welfare',
+  'service',
+  'mutual_aid',
+  'social_work_agency',
+];
 const CATEGORY_ZH: Record<SoCategory, string> = {
   self_governance: '自治协商',
   mediation: '矛盾调处',
@@ -136,11 +140,17 @@ const checkDates = (from: string, to: string | null | undefined) => {
 };
 
 async function names(ctx: ActorCtx, ids: (string | null | undefined)[]) {
-  return unitNames(ctx.db, ids.filter((x): x is string => !!x));
+  return unitNames(
+    ctx.db,
+    ids.filter((x): x is string => !!x),
+  );
 }
 
 async function orgNames(ctx: ActorCtx, ids: (string | null | undefined)[]) {
-  const rows = await socialOrgsByIds(ctx.db, ids.filter((x): x is string => !!x));
+  const rows = await socialOrgsByIds(
+    ctx.db,
+    ids.filter((x): x is string => !!x),
+  );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -379,7 +389,10 @@ export async function removeMember(ctx: ActorCtx, orgId: string, memberId: strin
 export async function urbanVillages(ctx: ActorCtx): Promise<UrbanVillageDto[]> {
   soPolicy.require(ctx.actor, 'read');
   const roots = soPolicy.roots(ctx.actor, 'read');
-  const communities = new Map<string, { id: string; name: string; path: string; parentId: string | null; attrs: unknown }>();
+  const communities = new Map<
+    string,
+    { id: string; name: string; path: string; parentId: string | null; attrs: unknown }
+  >();
   for (const root of roots) {
     const above = root === '/' ? null : await communityOfPath(ctx.db, root);
     const list = above ? [above] : await activeUnitsUnder(ctx.db, 'community', root === '/' ? '/' : root);
@@ -411,7 +424,9 @@ export async function urbanVillages(ctx: ActorCtx): Promise<UrbanVillageDto[]> {
         flagged: n < MIGRANT_WELFARE_TARGET,
       };
     })
-    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.communityName.localeCompare(b.communityName, 'zh'));
+    .sort(
+      (a, b) => Number(b.flagged) - Number(a.flagged) || a.communityName.localeCompare(b.communityName, 'zh'),
+    );
 }
 
 // =============================================================================================
@@ -475,7 +490,11 @@ export async function createIncubation(ctx: ActorCtx, input: IncubationBody): Pr
       createdAt: now,
       updatedAt: now,
     });
-    await updateRow(tx, 'profile', p.id, { incubationTier: r.tier, incubationStage: r.stage, updatedAt: now });
+    await updateRow(tx, 'profile', p.id, {
+      incubationTier: r.tier,
+      incubationStage: r.stage,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'social_orgs.incubation_create',
       entityType: 'so_incubation',
@@ -488,7 +507,11 @@ export async function createIncubation(ctx: ActorCtx, input: IncubationBody): Pr
   return (await incubationDtos(ctx, [row]))[0]!;
 }
 
-export async function updateIncubation(ctx: ActorCtx, id: string, input: IncubationPatch): Promise<IncubationDto> {
+export async function updateIncubation(
+  ctx: ActorCtx,
+  id: string,
+  input: IncubationPatch,
+): Promise<IncubationDto> {
   soPolicy.require(ctx.actor, 'manage');
   const before = await findRow(ctx.db, ctx.actor, 'manage', 'incubation', id);
   if (!before) throw notFound();
@@ -503,7 +526,11 @@ export async function updateIncubation(ctx: ActorCtx, id: string, input: Incubat
       ...(input.outcome !== undefined && { outcome: input.outcome }),
       updatedAt: now,
     });
-    await updateRow(tx, 'profile', r.orgId, { incubationTier: r.tier, incubationStage: r.stage, updatedAt: now });
+    await updateRow(tx, 'profile', r.orgId, {
+      incubationTier: r.tier,
+      incubationStage: r.stage,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'social_orgs.incubation_update',
       entityType: 'so_incubation',
@@ -546,7 +573,7 @@ async function stationDtos(ctx: ActorCtx, rows: StationRow[]): Promise<StationDt
       .filter((l) => l.stationId === r.id)
       .flatMap((l) => {
         const w = byId.get(l.workerId);
-        return w && w.active ? [{ id: w.id, name: w.name, qualified: isQualifiedSocialWorker(w) }] : [];
+        return w?.active ? [{ id: w.id, name: w.name, qualified: isQualifiedSocialWorker(w) }] : [];
       });
     return {
       id: r.id,
@@ -567,10 +594,17 @@ async function stationDtos(ctx: ActorCtx, rows: StationRow[]): Promise<StationDt
   });
 }
 
-export async function listStations(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<StationDto>> {
+export async function listStations(
+  ctx: ActorCtx,
+  q: { orgUnitId?: string } & PageQuery,
+): Promise<Page<StationDto>> {
   soPolicy.require(ctx.actor, 'read');
   const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'station', { path, orderBy: stationOrder(), page: q });
+  const page = await pageRows(ctx.db, ctx.actor, 'read', 'station', {
+    path,
+    orderBy: stationOrder(),
+    page: q,
+  });
   return { ...page, items: await stationDtos(ctx, page.items) };
 }
 
@@ -674,7 +708,10 @@ async function roundDtos(ctx: ActorCtx, rows: RoundRow[]): Promise<RoundDto[]> {
  * Rounds in reach: those issued in the actor's subtree and those issued above it (a community applies to
  * its subdistrict's and district's rounds).
  */
-export async function listRounds(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<RoundDto>> {
+export async function listRounds(
+  ctx: ActorCtx,
+  q: { orgUnitId?: string } & PageQuery,
+): Promise<Page<RoundDto>> {
   soPolicy.require(ctx.actor, 'read');
   const path = await pathOf(ctx, q.orgUnitId);
   const page = await pageRows(ctx.db, ctx.actor, 'read', 'round', { path, orderBy: roundOrder(), page: q });
@@ -759,7 +796,9 @@ async function proposalDtos(ctx: ActorCtx, rows: ProposalRow[]): Promise<Proposa
   const roundTitle = new Map(rounds.filter((r): r is RoundRow => !!r).map((r) => [r.id, r.title]));
   return rows.map((r) => {
     const mine = scores.filter((s) => s.proposalId === r.id);
-    const avg = mine.length ? Math.round((mine.reduce((a, s) => a + s.score, 0) / mine.length) * 10) / 10 : null;
+    const avg = mine.length
+      ? Math.round((mine.reduce((a, s) => a + s.score, 0) / mine.length) * 10) / 10
+      : null;
     return {
       id: r.id,
       roundId: r.roundId,
@@ -777,7 +816,9 @@ async function proposalDtos(ctx: ActorCtx, rows: ProposalRow[]): Promise<Proposa
       myScore: mine.find((s) => s.reviewerId === ctx.actor.userId)?.score ?? null,
       version: r.version,
       actions: availableActions(proposalWorkflow, ctx.actor, r),
-      canScore: r.state === 'submitted' && proposalsPolicy.can(ctx.actor, 'review', { orgPath: r.roundPath, roundPath: r.roundPath }),
+      canScore:
+        r.state === 'submitted' &&
+        proposalsPolicy.can(ctx.actor, 'review', { orgPath: r.roundPath, roundPath: r.roundPath }),
       orgUnitName: units.get(r.orgUnitId) ?? null,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
@@ -814,7 +855,12 @@ export async function getProposal(ctx: ActorCtx, id: string): Promise<ProposalDe
   const [scores, events] = await Promise.all([scoresOf(ctx.db, [p.id]), eventsOf(ctx.db, p.id)]);
   return {
     ...dto!,
-    scores: scores.map((s) => ({ reviewerName: s.reviewerName, score: s.score, comment: s.comment, createdAt: s.createdAt })),
+    scores: scores.map((s) => ({
+      reviewerName: s.reviewerName,
+      score: s.score,
+      comment: s.comment,
+      createdAt: s.createdAt,
+    })),
     events: events.map((e) => ({
       at: e.at,
       actorName: e.actorName,
@@ -853,7 +899,10 @@ export async function createProposal(ctx: ActorCtx, input: ProposalBody): Promis
       createdAt: now,
       updatedAt: now,
     }).catch((err: unknown) => {
-      if ((err as { code?: string }).code === '23505' || String(err).includes('so_proposals_round_org_title_uq'))
+      if (
+        (err as { code?: string }).code === '23505' ||
+        String(err).includes('so_proposals_round_org_title_uq')
+      )
         throw new AppError('social_orgs.proposal_exists', 409);
       throw err;
     });
@@ -871,7 +920,8 @@ export async function createProposal(ctx: ActorCtx, input: ProposalBody): Promis
 export async function scoreProposal(ctx: ActorCtx, id: string, input: ScoreBody): Promise<ProposalDetailDto> {
   soPolicy.require(ctx.actor, 'review');
   const p = await proposalIn(ctx, id);
-  if (!proposalsPolicy.can(ctx.actor, 'review', { orgPath: p.roundPath, roundPath: p.roundPath })) throw notFound();
+  if (!proposalsPolicy.can(ctx.actor, 'review', { orgPath: p.roundPath, roundPath: p.roundPath }))
+    throw notFound();
   if (p.state !== 'submitted') throw new AppError('social_orgs.invalid_action', 409);
   await ctx.db.transaction(async (tx) => {
     await upsertScore(tx, {
@@ -895,7 +945,11 @@ export async function scoreProposal(ctx: ActorCtx, id: string, input: ScoreBody)
   return getProposal(ctx, id);
 }
 
-export async function actOnProposal(ctx: ActorCtx, id: string, input: ProposalActionBody): Promise<ProposalDetailDto> {
+export async function actOnProposal(
+  ctx: ActorCtx,
+  id: string,
+  input: ProposalActionBody,
+): Promise<ProposalDetailDto> {
   soPolicy.require(ctx.actor, 'read');
   const p = await proposalIn(ctx, id);
   if (p.version !== input.version) throw new AppError('social_orgs.stale', 409);
@@ -937,7 +991,10 @@ async function fundDtos(ctx: ActorCtx | { db: Db }, rows: FundRow[]): Promise<Fu
   }));
 }
 
-export async function listFunds(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<FundDto>> {
+export async function listFunds(
+  ctx: ActorCtx,
+  q: { orgUnitId?: string } & PageQuery,
+): Promise<Page<FundDto>> {
   soPolicy.require(ctx.actor, 'read');
   const path = await pathOf(ctx, q.orgUnitId);
   const page = await pageRows(ctx.db, ctx.actor, 'read', 'fund', { path, orderBy: fundOrder(), page: q });
@@ -969,7 +1026,13 @@ export async function createFund(
       orgPath: unit.path,
       name: f.name,
     });
-    await writeAudit(tx, ctx, { action: 'social_orgs.fund_create', entityType: 'so_fund', entityId: f.id, orgPath: f.orgPath, after: f });
+    await writeAudit(tx, ctx, {
+      action: 'social_orgs.fund_create',
+      entityType: 'so_fund',
+      entityId: f.id,
+      orgPath: f.orgPath,
+      after: f,
+    });
     return f;
   });
   return (await fundDtos(ctx, [row]))[0]!;
@@ -1021,7 +1084,14 @@ export async function recordFlow(ctx: ActorCtx, fundId: string, input: FlowBody)
   const flowId = ctx.ids();
   const row = await ctx.db.transaction(async (tx) => {
     const acct = (ownerKind: string, ownerId: string, name: string) =>
-      ensureAccount(tx, ctx, { ownerKind, ownerId, unit: 'fen', orgUnitId: f.orgUnitId, orgPath: f.orgPath, name });
+      ensureAccount(tx, ctx, {
+        ownerKind,
+        ownerId,
+        unit: 'fen',
+        orgUnitId: f.orgUnitId,
+        orgPath: f.orgPath,
+        name,
+      });
     const fundAcc = await acct(FUND_KIND, f.id, f.name);
     const other =
       input.kind === 'donation'
@@ -1114,7 +1184,9 @@ async function contractDtos(ctx: ActorCtx, rows: ContractRow[]): Promise<Contrac
       providerOrgId: r.providerOrgId,
       providerOrgName: orgs.get(r.providerOrgId) ?? null,
       amountFen: r.amountFen,
-      paidFen: mine.filter((i) => i.kind === 'payment' && i.doneOn).reduce((a, i) => a + (i.amountFen ?? 0), 0),
+      paidFen: mine
+        .filter((i) => i.kind === 'payment' && i.doneOn)
+        .reduce((a, i) => a + (i.amountFen ?? 0), 0),
       startOn: r.startOn,
       endOn: r.endOn,
       state: r.state as ContractDto['state'],
@@ -1137,10 +1209,17 @@ async function contractDtos(ctx: ActorCtx, rows: ContractRow[]): Promise<Contrac
   });
 }
 
-export async function listContracts(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<ContractDto>> {
+export async function listContracts(
+  ctx: ActorCtx,
+  q: { orgUnitId?: string } & PageQuery,
+): Promise<Page<ContractDto>> {
   soPolicy.require(ctx.actor, 'read');
   const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'contract', { path, orderBy: contractOrder(), page: q });
+  const page = await pageRows(ctx.db, ctx.actor, 'read', 'contract', {
+    path,
+    orderBy: contractOrder(),
+    page: q,
+  });
   return { ...page, items: await contractDtos(ctx, page.items) };
 }
 
@@ -1165,7 +1244,13 @@ export async function createContract(ctx: ActorCtx, input: ContractBody): Promis
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, { action: 'social_orgs.contract_create', entityType: 'so_contract', entityId: c.id, orgPath: c.orgPath, after: c });
+    await writeAudit(tx, ctx, {
+      action: 'social_orgs.contract_create',
+      entityType: 'so_contract',
+      entityId: c.id,
+      orgPath: c.orgPath,
+      after: c,
+    });
     return c;
   });
   return (await contractDtos(ctx, [row]))[0]!;
@@ -1177,7 +1262,11 @@ async function contractIn(ctx: ActorCtx, id: string) {
   return c;
 }
 
-export async function setContractState(ctx: ActorCtx, id: string, state: ContractDto['state']): Promise<ContractDto> {
+export async function setContractState(
+  ctx: ActorCtx,
+  id: string,
+  state: ContractDto['state'],
+): Promise<ContractDto> {
   soPolicy.require(ctx.actor, 'manage');
   const before = await contractIn(ctx, id);
   if (before.state !== 'active') throw new AppError('social_orgs.contract_closed', 409);
@@ -1196,7 +1285,11 @@ export async function setContractState(ctx: ActorCtx, id: string, state: Contrac
   return (await contractDtos(ctx, [row]))[0]!;
 }
 
-export async function addContractItem(ctx: ActorCtx, id: string, input: ContractItemBody): Promise<ContractDto> {
+export async function addContractItem(
+  ctx: ActorCtx,
+  id: string,
+  input: ContractItemBody,
+): Promise<ContractDto> {
   soPolicy.require(ctx.actor, 'manage');
   const c = await contractIn(ctx, id);
   if (input.kind === 'payment' && !input.amountFen) throw new AppError('social_orgs.payment_amount', 422);
@@ -1219,7 +1312,13 @@ export async function addContractItem(ctx: ActorCtx, id: string, input: Contract
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, { action: 'social_orgs.contract_item_add', entityType: 'so_contract', entityId: c.id, orgPath: c.orgPath, after: i });
+    await writeAudit(tx, ctx, {
+      action: 'social_orgs.contract_item_add',
+      entityType: 'so_contract',
+      entityId: c.id,
+      orgPath: c.orgPath,
+      after: i,
+    });
   });
   return (await contractDtos(ctx, [c]))[0]!;
 }
@@ -1239,7 +1338,13 @@ export async function updateContractItemDone(
       updatedAt: ctx.clock.now(),
     });
     if (!i) throw notFound();
-    await writeAudit(tx, ctx, { action: 'social_orgs.contract_item_update', entityType: 'so_contract', entityId: c.id, orgPath: c.orgPath, after: i });
+    await writeAudit(tx, ctx, {
+      action: 'social_orgs.contract_item_update',
+      entityType: 'so_contract',
+      entityId: c.id,
+      orgPath: c.orgPath,
+      after: i,
+    });
   });
   return (await contractDtos(ctx, [c]))[0]!;
 }
@@ -1283,7 +1388,10 @@ async function linkDtos(ctx: ActorCtx, rows: LinkRow[]): Promise<LinkDto[]> {
   }));
 }
 
-export async function listLinks(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<LinkDto>> {
+export async function listLinks(
+  ctx: ActorCtx,
+  q: { orgUnitId?: string } & PageQuery,
+): Promise<Page<LinkDto>> {
   soPolicy.require(ctx.actor, 'read');
   const path = await pathOf(ctx, q.orgUnitId);
   const page = await pageRows(ctx.db, ctx.actor, 'read', 'link', { path, orderBy: linkOrder(), page: q });
@@ -1294,7 +1402,8 @@ export async function createLink(ctx: ActorCtx, input: LinkBody): Promise<LinkDt
   soPolicy.require(ctx.actor, 'manage');
   const unit = await unitFor(ctx, input.orgUnitId, 'manage', ['subdistrict', 'community', 'grid']);
   if (input.socialOrgId) await profileIn(ctx, input.socialOrgId, 'read');
-  if (input.socialWorkerId && !(await workerInReach(ctx.db, ctx.actor, input.socialWorkerId))) throw notFound();
+  if (input.socialWorkerId && !(await workerInReach(ctx.db, ctx.actor, input.socialWorkerId)))
+    throw notFound();
   if (!input.socialOrgId && !input.socialWorkerId && !input.volunteer && !input.charityResource)
     throw new AppError('social_orgs.link_empty', 422);
   const now = ctx.clock.now();
@@ -1313,7 +1422,13 @@ export async function createLink(ctx: ActorCtx, input: LinkBody): Promise<LinkDt
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, { action: 'social_orgs.link_create', entityType: 'so_link', entityId: l.id, orgPath: l.orgPath, after: l });
+    await writeAudit(tx, ctx, {
+      action: 'social_orgs.link_create',
+      entityType: 'so_link',
+      entityId: l.id,
+      orgPath: l.orgPath,
+      after: l,
+    });
     return l;
   });
   return (await linkDtos(ctx, [row]))[0]!;

@@ -7,7 +7,13 @@ import {
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { proposalsPolicy, soPolicy } from './socialOrgs.policy';
-import { type ProposalRow, insertProposalEvent, roundForProposal, roundStats, scoresOf } from './socialOrgs.repository';
+import {
+  type ProposalRow,
+  insertProposalEvent,
+  roundForProposal,
+  roundStats,
+  scoresOf,
+} from './socialOrgs.repository';
 import { soProposals } from './socialOrgs.table';
 
 /**
@@ -15,7 +21,12 @@ import { soProposals } from './socialOrgs.table';
  * (scores by the issuer's reviewers), then granted with an amount in fen (at most what was asked and
  * within the round's budget) or rejected; a granted project files its report, and the issuer closes it.
  */
-export const proposalWorkflow = defineWorkflow<ProposalState, ProposalRow, ProposalAction, ProposalActionBody>({
+export const proposalWorkflow = defineWorkflow<
+  ProposalState,
+  ProposalRow,
+  ProposalAction,
+  ProposalActionBody
+>({
   name: 'social_orgs.proposal',
   states: PROPOSAL_STATES,
   transitions: {

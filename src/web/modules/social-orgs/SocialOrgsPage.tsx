@@ -68,7 +68,11 @@ export default function SocialOrgsPage() {
           { key: 'villages', label: t('so.tab.villages'), children: <Villages /> },
           { key: 'incubation', label: t('so.tab.incubation'), children: <Incubations /> },
           { key: 'stations', label: t('so.tab.stations'), children: <Stations /> },
-          { key: 'venture', label: t('so.tab.venture'), children: <Venture canReview={can('social_orgs.review')} /> },
+          {
+            key: 'venture',
+            label: t('so.tab.venture'),
+            children: <Venture canReview={can('social_orgs.review')} />,
+          },
           { key: 'funds', label: t('so.tab.funds'), children: <Funds /> },
           { key: 'contracts', label: t('so.tab.contracts'), children: <Contracts /> },
           { key: 'links', label: t('so.tab.links'), children: <Links /> },
@@ -80,10 +84,18 @@ export default function SocialOrgsPage() {
 
 // ---------------------------------------------------------------- shared bits
 
-function usePaged<R>(what: string, fetch: (q: Query) => Promise<{ items: R[]; total: number }>, extra: Query = {}) {
+function usePaged<R>(
+  what: string,
+  fetch: (q: Query) => Promise<{ items: R[]; total: number }>,
+  extra: Query = {},
+) {
   const [q, setQ] = useState<Query & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
   const query = { ...q, ...extra };
-  const list = useQuery({ queryKey: soKeys.list(what, query), queryFn: () => fetch(query), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: soKeys.list(what, query),
+    queryFn: () => fetch(query),
+    placeholderData: keepPreviousData,
+  });
   const pagination = {
     current: q.page,
     pageSize: q.pageSize,
@@ -134,7 +146,15 @@ function FormModal({
     onError: (e) => showError(e, form),
   });
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={640} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={640}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
         {children}
       </Form>
@@ -157,13 +177,20 @@ function OrgPicker(props: { value?: string; onChange?: (v: string) => void; cate
       optionFilterProp="label"
       value={props.value}
       onChange={props.onChange}
-      options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.orgUnitName ?? ''}）` }))}
+      options={(orgs.data?.items ?? []).map((o) => ({
+        value: o.id,
+        label: `${o.name}（${o.orgUnitName ?? ''}）`,
+      }))}
     />
   );
 }
 
 function WorkerPicker(props: { value?: string; onChange?: (v: string) => void }) {
-  const ws = useQuery({ queryKey: soKeys.list('social-workers'), queryFn: soApi.socialWorkers, staleTime: 30_000 });
+  const ws = useQuery({
+    queryKey: soKeys.list('social-workers'),
+    queryFn: soApi.socialWorkers,
+    staleTime: 30_000,
+  });
   return (
     <Select
       showSearch
@@ -171,12 +198,16 @@ function WorkerPicker(props: { value?: string; onChange?: (v: string) => void })
       optionFilterProp="label"
       value={props.value}
       onChange={props.onChange}
-      options={(ws.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.name}（${w.orgUnitName ?? ''}）` }))}
+      options={(ws.data?.items ?? []).map((w) => ({
+        value: w.id,
+        label: `${w.name}（${w.orgUnitName ?? ''}）`,
+      }))}
     />
   );
 }
 
-const opts = (t: T, prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(k(`${prefix}.${v}`)) }));
+const opts = (t: T, prefix: string, values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: t(k(`${prefix}.${v}`)) }));
 const dash = (v: string | null | undefined) => v || '—';
 
 // ---------------------------------------------------------------- registry
@@ -201,8 +232,18 @@ function Orgs() {
   const columns: ColumnsType<SocialOrg> = [
     { title: t('so.f.name'), dataIndex: 'name', width: 220 },
     { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
-    { title: t('so.f.category'), dataIndex: 'category', width: 110, render: (v) => (v ? t(k(`so.cat.${v}`)) : '—') },
-    { title: t('so.f.registration'), dataIndex: 'registration', width: 80, render: (v) => t(k(`so.reg.${v}`)) },
+    {
+      title: t('so.f.category'),
+      dataIndex: 'category',
+      width: 110,
+      render: (v) => (v ? t(k(`so.cat.${v}`)) : '—'),
+    },
+    {
+      title: t('so.f.registration'),
+      dataIndex: 'registration',
+      width: 80,
+      render: (v) => t(k(`so.reg.${v}`)),
+    },
     { title: t('so.f.uscc'), dataIndex: 'uscc', width: 190, render: dash },
     { title: t('so.f.members'), dataIndex: 'memberCount', width: 80, align: 'right' },
     { title: t('so.f.migrant'), dataIndex: 'migrantCount', width: 110, align: 'right' },
@@ -241,7 +282,12 @@ function Orgs() {
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('so.search')} style={{ width: 200 }} onSearch={(v) => setQ({ ...q, q: v || undefined, page: 1 })} />
+        <Input.Search
+          allowClear
+          placeholder={t('so.search')}
+          style={{ width: 200 }}
+          onSearch={(v) => setQ({ ...q, q: v || undefined, page: 1 })}
+        />
         <Select
           allowClear
           placeholder={t('so.f.category')}
@@ -256,7 +302,9 @@ function Orgs() {
           onChange={(v) => setQ({ ...q, tier: v, page: 1 })}
           options={opts(t, 'so.tier', SO_TIERS)}
         />
-        <Checkbox onChange={(e) => setQ({ ...q, migrantMembers: e.target.checked ? 'true' : undefined, page: 1 })}>
+        <Checkbox
+          onChange={(e) => setQ({ ...q, migrantMembers: e.target.checked ? 'true' : undefined, page: 1 })}
+        >
           {t('so.f.migrant')}
         </Checkbox>
         <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
@@ -268,12 +316,24 @@ function Orgs() {
           </Button>
         ) : null}
       </Space>
-      <Table<SocialOrg> rowKey="id" size="small" loading={list.isPending} dataSource={list.data?.items} columns={columns} pagination={pagination} scroll={{ x: 1200 }} />
+      <Table<SocialOrg>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        columns={columns}
+        pagination={pagination}
+        scroll={{ x: 1200 }}
+      />
       {editing ? (
         <FormModal
           title={editing === 'new' ? t('so.new') : t('so.edit')}
           onClose={() => setEditing(null)}
-          initialValues={editing === 'new' ? { registration: 'filed', category: 'public_welfare' } : { ...editing, uscc: editing.uscc ?? '' }}
+          initialValues={
+            editing === 'new'
+              ? { registration: 'filed', category: 'public_welfare' }
+              : { ...editing, uscc: editing.uscc ?? '' }
+          }
           submit={(b) => (editing === 'new' ? soApi.createOrg(b) : soApi.updateOrg(editing.id, b))}
         >
           <Form.Item name="name" label={t('so.f.name')} rules={req}>
@@ -330,7 +390,12 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
   return (
     <Drawer open width={560} title={`${org.name} · ${t('so.members')}`} onClose={onClose}>
       {org.abilities.edit ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          style={{ marginBottom: 12 }}
+        >
           {t('so.addMember')}
         </Button>
       ) : null}
@@ -343,7 +408,11 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
         columns={[
           { title: t('so.f.name'), dataIndex: 'name' },
           { title: t('so.f.role'), dataIndex: 'role', render: dash },
-          { title: t('so.f.isMigrant'), dataIndex: 'migrant', render: (v: boolean) => (v ? <Tag color="blue">{t('common.yes')}</Tag> : t('common.no')) },
+          {
+            title: t('so.f.isMigrant'),
+            dataIndex: 'migrant',
+            render: (v: boolean) => (v ? <Tag color="blue">{t('common.yes')}</Tag> : t('common.no')),
+          },
           { title: t('so.f.joinedOn'), dataIndex: 'joinedOn', render: dash },
           {
             title: '',
@@ -358,7 +427,12 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
         ]}
       />
       {adding ? (
-        <FormModal title={t('so.addMember')} onClose={() => setAdding(false)} submit={(b) => soApi.addMember(org.id, b)} initialValues={{ migrant: false }}>
+        <FormModal
+          title={t('so.addMember')}
+          onClose={() => setAdding(false)}
+          submit={(b) => soApi.addMember(org.id, b)}
+          initialValues={{ migrant: false }}
+        >
           <Form.Item name="name" label={t('so.f.name')} rules={req}>
             <Input maxLength={50} />
           </Form.Item>
@@ -398,7 +472,8 @@ function Villages() {
           {
             title: t('so.f.state'),
             dataIndex: 'flagged',
-            render: (v: boolean) => (v ? <Tag color="red">{t('so.flagged')}</Tag> : <Tag color="green">{t('so.met')}</Tag>),
+            render: (v: boolean) =>
+              v ? <Tag color="red">{t('so.flagged')}</Tag> : <Tag color="green">{t('so.met')}</Tag>,
           },
         ]}
       />
@@ -417,8 +492,20 @@ function Incubations() {
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('so.f.tier')} style={{ width: 200 }} onChange={(v) => setQ({ ...q, tier: v, page: 1 })} options={opts(t, 'so.tier', SO_TIERS)} />
-        <Select allowClear placeholder={t('so.f.stage')} style={{ width: 130 }} onChange={(v) => setQ({ ...q, stage: v, page: 1 })} options={opts(t, 'so.stage', SO_STAGES)} />
+        <Select
+          allowClear
+          placeholder={t('so.f.tier')}
+          style={{ width: 200 }}
+          onChange={(v) => setQ({ ...q, tier: v, page: 1 })}
+          options={opts(t, 'so.tier', SO_TIERS)}
+        />
+        <Select
+          allowClear
+          placeholder={t('so.f.stage')}
+          style={{ width: 130 }}
+          onChange={(v) => setQ({ ...q, stage: v, page: 1 })}
+          options={opts(t, 'so.stage', SO_STAGES)}
+        />
         {can('social_orgs.manage') ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             {t('so.newIncubation')}
@@ -436,7 +523,16 @@ function Incubations() {
           { title: t('so.f.org'), dataIndex: 'orgName', width: 200 },
           { title: t('so.f.tier'), dataIndex: 'tier', width: 170, render: (v) => t(k(`so.tier.${v}`)) },
           { title: t('so.f.baseName'), dataIndex: 'baseName', width: 200 },
-          { title: t('so.f.stage'), dataIndex: 'stage', width: 90, render: (v) => <Tag color={v === 'graduated' ? 'green' : v === 'exited' ? 'default' : 'blue'}>{t(k(`so.stage.${v}`))}</Tag> },
+          {
+            title: t('so.f.stage'),
+            dataIndex: 'stage',
+            width: 90,
+            render: (v) => (
+              <Tag color={v === 'graduated' ? 'green' : v === 'exited' ? 'default' : 'blue'}>
+                {t(k(`so.stage.${v}`))}
+              </Tag>
+            ),
+          },
           { title: t('so.f.mentor'), dataIndex: 'mentor', width: 90, render: dash },
           { title: t('so.f.startedOn'), dataIndex: 'startedOn', width: 110 },
           { title: t('so.f.endedOn'), dataIndex: 'endedOn', width: 110, render: dash },
@@ -455,7 +551,12 @@ function Incubations() {
         ]}
       />
       {editing === 'new' ? (
-        <FormModal title={t('so.newIncubation')} onClose={() => setEditing(null)} submit={soApi.createIncubation} initialValues={{ stage: 'incubating', tier: 'community_studio' }}>
+        <FormModal
+          title={t('so.newIncubation')}
+          onClose={() => setEditing(null)}
+          submit={soApi.createIncubation}
+          initialValues={{ stage: 'incubating', tier: 'community_studio' }}
+        >
           <Form.Item name="orgId" label={t('so.f.org')} rules={req}>
             <OrgPicker />
           </Form.Item>
@@ -484,7 +585,12 @@ function Incubations() {
           title={`${editing.orgName ?? ''} · ${t('so.edit')}`}
           onClose={() => setEditing(null)}
           submit={(b) => soApi.updateIncubation(editing.id, b)}
-          initialValues={{ stage: editing.stage, mentor: editing.mentor, outcome: editing.outcome, endedOn: editing.endedOn ? dayjs(editing.endedOn) : undefined }}
+          initialValues={{
+            stage: editing.stage,
+            mentor: editing.mentor,
+            outcome: editing.outcome,
+            endedOn: editing.endedOn ? dayjs(editing.endedOn) : undefined,
+          }}
         >
           <Form.Item name="stage" label={t('so.f.stage')}>
             <Select options={opts(t, 'so.stage', SO_STAGES)} />
@@ -516,7 +622,12 @@ function Stations() {
   return (
     <Card size="small">
       {can('social_orgs.manage') ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          style={{ marginBottom: 12 }}
+        >
           {t('so.newStation')}
         </Button>
       ) : null}
@@ -531,8 +642,23 @@ function Stations() {
           { title: t('so.f.kind'), dataIndex: 'kind', width: 110, render: (v) => t(k(`so.station.${v}`)) },
           { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
           { title: t('so.f.operator'), dataIndex: 'operatorOrgName', width: 180, render: dash },
-          { title: t('so.f.workers'), key: 'w', render: (_, r) => r.workers.map((w) => <Tag key={w.id} color={w.qualified ? 'green' : 'default'}>{w.name}</Tag>) },
-          { title: t('so.f.qualified'), key: 'q', width: 90, align: 'right', render: (_, r) => `${r.qualifiedCount} / ${r.workerCount}` },
+          {
+            title: t('so.f.workers'),
+            key: 'w',
+            render: (_, r) =>
+              r.workers.map((w) => (
+                <Tag key={w.id} color={w.qualified ? 'green' : 'default'}>
+                  {w.name}
+                </Tag>
+              )),
+          },
+          {
+            title: t('so.f.qualified'),
+            key: 'q',
+            width: 90,
+            align: 'right',
+            render: (_, r) => `${r.qualifiedCount} / ${r.workerCount}`,
+          },
           {
             title: '',
             key: 'p',
@@ -566,7 +692,11 @@ function Stations() {
         </FormModal>
       ) : null}
       {posting ? (
-        <FormModal title={`${posting.name} · ${t('so.addWorker')}`} onClose={() => setPosting(null)} submit={(b) => soApi.addWorker(posting.id, String(b.workerId))}>
+        <FormModal
+          title={`${posting.name} · ${t('so.addWorker')}`}
+          onClose={() => setPosting(null)}
+          submit={(b) => soApi.addWorker(posting.id, String(b.workerId))}
+        >
           <Form.Item name="workerId" label={t('so.f.socialWorker')} rules={req}>
             <WorkerPicker />
           </Form.Item>
@@ -582,17 +712,35 @@ function Venture({ canReview }: { canReview: boolean }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const rounds = usePaged('rounds', soApi.rounds);
-  const [toReview, setToReview] = useState(new URLSearchParams(useLocation().search).get('toReview') === 'true');
+  const [toReview, setToReview] = useState(
+    new URLSearchParams(useLocation().search).get('toReview') === 'true',
+  );
   const proposals = usePaged('proposals', soApi.proposals, { toReview: toReview ? 'true' : undefined });
   const [newRound, setNewRound] = useState(false);
   const [newProposal, setNewProposal] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const propState = (v: string) => (
-    <Tag color={{ submitted: 'orange', granted: 'green', rejected: 'default', reported: 'blue', closed: 'purple' }[v]}>{t(k(`so.prop.${v}`))}</Tag>
+    <Tag
+      color={
+        { submitted: 'orange', granted: 'green', rejected: 'default', reported: 'blue', closed: 'purple' }[v]
+      }
+    >
+      {t(k(`so.prop.${v}`))}
+    </Tag>
   );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title={t('so.tab.venture')} extra={canReview ? <Button icon={<PlusOutlined />} onClick={() => setNewRound(true)}>{t('so.newRound')}</Button> : null}>
+      <Card
+        size="small"
+        title={t('so.tab.venture')}
+        extra={
+          canReview ? (
+            <Button icon={<PlusOutlined />} onClick={() => setNewRound(true)}>
+              {t('so.newRound')}
+            </Button>
+          ) : null
+        }
+      >
         <Table<RoundDto>
           rowKey="id"
           size="small"
@@ -603,11 +751,21 @@ function Venture({ canReview }: { canReview: boolean }) {
             { title: t('so.f.title'), dataIndex: 'title' },
             { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
             { title: t('so.f.year'), dataIndex: 'year', width: 70 },
-            { title: t('so.f.opensOn'), key: 'd', width: 200, render: (_, r) => `${r.opensOn} ~ ${r.closesOn}` },
+            {
+              title: t('so.f.opensOn'),
+              key: 'd',
+              width: 200,
+              render: (_, r) => `${r.opensOn} ~ ${r.closesOn}`,
+            },
             { title: t('so.f.budget'), dataIndex: 'budgetFen', width: 120, align: 'right', render: yuan },
             { title: t('so.f.granted'), dataIndex: 'grantedFen', width: 120, align: 'right', render: yuan },
             { title: t('so.f.proposals'), dataIndex: 'proposalCount', width: 80, align: 'right' },
-            { title: t('so.f.state'), dataIndex: 'state', width: 90, render: (v) => <Tag>{t(k(`so.round.${v}`))}</Tag> },
+            {
+              title: t('so.f.state'),
+              dataIndex: 'state',
+              width: 90,
+              render: (v) => <Tag>{t(k(`so.round.${v}`))}</Tag>,
+            },
           ]}
         />
       </Card>
@@ -640,9 +798,21 @@ function Venture({ canReview }: { canReview: boolean }) {
             { title: t('so.f.title'), dataIndex: 'title', width: 200 },
             { title: t('so.f.org'), dataIndex: 'orgName', width: 200 },
             { title: t('so.f.community'), dataIndex: 'orgUnitName', width: 110 },
-            { title: t('so.f.requested'), dataIndex: 'requestedFen', width: 120, align: 'right', render: yuan },
+            {
+              title: t('so.f.requested'),
+              dataIndex: 'requestedFen',
+              width: 120,
+              align: 'right',
+              render: yuan,
+            },
             { title: t('so.f.grant'), dataIndex: 'grantFen', width: 120, align: 'right', render: yuan },
-            { title: t('so.f.avgScore'), dataIndex: 'averageScore', width: 80, align: 'right', render: (v) => v ?? '—' },
+            {
+              title: t('so.f.avgScore'),
+              dataIndex: 'averageScore',
+              width: 80,
+              align: 'right',
+              render: (v) => v ?? '—',
+            },
             { title: t('so.f.state'), dataIndex: 'state', width: 120, render: propState },
             {
               title: '',
@@ -658,7 +828,13 @@ function Venture({ canReview }: { canReview: boolean }) {
         />
       </Card>
       {newRound ? (
-        <FormModal title={t('so.newRound')} onClose={() => setNewRound(false)} submit={soApi.createRound} fenFields={['budgetFen']} initialValues={{ year: dayjs().year() }}>
+        <FormModal
+          title={t('so.newRound')}
+          onClose={() => setNewRound(false)}
+          submit={soApi.createRound}
+          fenFields={['budgetFen']}
+          initialValues={{ year: dayjs().year() }}
+        >
           <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
             <OrgUnitSelect selectableKinds={['district', 'subdistrict']} />
           </Form.Item>
@@ -685,9 +861,18 @@ function Venture({ canReview }: { canReview: boolean }) {
         </FormModal>
       ) : null}
       {newProposal ? (
-        <FormModal title={t('so.newProposal')} onClose={() => setNewProposal(false)} submit={soApi.createProposal} fenFields={['requestedFen']}>
+        <FormModal
+          title={t('so.newProposal')}
+          onClose={() => setNewProposal(false)}
+          submit={soApi.createProposal}
+          fenFields={['requestedFen']}
+        >
           <Form.Item name="roundId" label={t('so.f.round')} rules={req}>
-            <Select options={(rounds.list.data?.items ?? []).filter((r) => r.state === 'open').map((r) => ({ value: r.id, label: r.title }))} />
+            <Select
+              options={(rounds.list.data?.items ?? [])
+                .filter((r) => r.state === 'open')
+                .map((r) => ({ value: r.id, label: r.title }))}
+            />
           </Form.Item>
           <Form.Item name="orgId" label={t('so.f.org')} rules={req}>
             <OrgPicker />
@@ -715,23 +900,46 @@ function ProposalDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [form] = Form.useForm();
   const p = useQuery({ queryKey: soKeys.list('proposal', { id }), queryFn: () => soApi.proposal(id) });
   const done = () => qc.invalidateQueries({ queryKey: soKeys.all });
-  const score = useMutation({ mutationFn: (b: Record<string, unknown>) => soApi.score(id, b), onSuccess: done, onError: (e) => showError(e) });
-  const act = useMutation({ mutationFn: (b: Record<string, unknown>) => soApi.act(id, b), onSuccess: done, onError: (e) => showError(e) });
-  if (p.isError) return <Drawer open onClose={onClose}><ErrorResult error={p.error} onRetry={() => p.refetch()} /></Drawer>;
+  const score = useMutation({
+    mutationFn: (b: Record<string, unknown>) => soApi.score(id, b),
+    onSuccess: done,
+    onError: (e) => showError(e),
+  });
+  const act = useMutation({
+    mutationFn: (b: Record<string, unknown>) => soApi.act(id, b),
+    onSuccess: done,
+    onError: (e) => showError(e),
+  });
+  if (p.isError)
+    return (
+      <Drawer open onClose={onClose}>
+        <ErrorResult error={p.error} onRetry={() => p.refetch()} />
+      </Drawer>
+    );
   const d = p.data;
   return (
     <Drawer open width={640} title={d?.title} onClose={onClose} loading={p.isPending}>
       {d ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={t('so.f.round')} span={2}>{d.roundTitle}</Descriptions.Item>
-            <Descriptions.Item label={t('so.f.org')} span={2}>{d.orgName}</Descriptions.Item>
-            <Descriptions.Item label={t('so.f.summary')} span={2}>{d.summary}</Descriptions.Item>
+            <Descriptions.Item label={t('so.f.round')} span={2}>
+              {d.roundTitle}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('so.f.org')} span={2}>
+              {d.orgName}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('so.f.summary')} span={2}>
+              {d.summary}
+            </Descriptions.Item>
             <Descriptions.Item label={t('so.f.requested')}>{yuan(d.requestedFen)}</Descriptions.Item>
             <Descriptions.Item label={t('so.f.grant')}>{yuan(d.grantFen)}</Descriptions.Item>
             <Descriptions.Item label={t('so.f.avgScore')}>{d.averageScore ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('so.f.state')}>{t(k(`so.prop.${d.state}`))}</Descriptions.Item>
-            {d.reportText ? <Descriptions.Item label={t('so.f.report')} span={2}>{d.reportText}</Descriptions.Item> : null}
+            {d.reportText ? (
+              <Descriptions.Item label={t('so.f.report')} span={2}>
+                {d.reportText}
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           <Form form={form} layout="vertical">
             {d.canScore ? (
@@ -743,7 +951,15 @@ function ProposalDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                   <Input maxLength={500} style={{ width: 260 }} />
                 </Form.Item>
                 <Form.Item>
-                  <Button loading={score.isPending} onClick={() => score.mutate({ score: form.getFieldValue('score'), comment: form.getFieldValue('scoreComment') || null })}>
+                  <Button
+                    loading={score.isPending}
+                    onClick={() =>
+                      score.mutate({
+                        score: form.getFieldValue('score'),
+                        comment: form.getFieldValue('scoreComment') || null,
+                      })
+                    }
+                  >
                     {t('so.scoreIt')}
                   </Button>
                 </Form.Item>
@@ -777,7 +993,9 @@ function ProposalDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                           version: d.version,
                           comment: form.getFieldValue('comment') || null,
                           reportText: form.getFieldValue('reportText') || null,
-                          ...(a === 'approve' && { grantFen: Math.round(Number(form.getFieldValue('grant')) * 100) }),
+                          ...(a === 'approve' && {
+                            grantFen: Math.round(Number(form.getFieldValue('grant')) * 100),
+                          }),
                         })
                       }
                     >
@@ -789,8 +1007,8 @@ function ProposalDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             ) : null}
           </Form>
           <Card size="small" title={t('so.scores')}>
-            {d.scores.map((s, i) => (
-              <div key={i}>
+            {d.scores.map((s) => (
+              <div key={`${s.reviewerName}-${String(s.createdAt)}`}>
                 {s.reviewerName}：{s.score}
                 {s.comment ? `（${s.comment}）` : ''}
               </div>
@@ -822,7 +1040,12 @@ function Funds() {
   return (
     <Card size="small">
       {can('social_orgs.manage') ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          style={{ marginBottom: 12 }}
+        >
           {t('so.newFund')}
         </Button>
       ) : null}
@@ -919,11 +1142,24 @@ function FlowsDrawer({ fund, onClose }: { fund: FundDto; onClose: () => void }) 
         pagination={pagination}
         columns={[
           { title: t('so.f.date'), dataIndex: 'occurredOn', width: 110 },
-          { title: t('so.f.kind'), dataIndex: 'kind', width: 70, render: (v: string) => <Tag color={v === 'donation' ? 'green' : 'orange'}>{t(k(`so.flow.${v}`))}</Tag> },
+          {
+            title: t('so.f.kind'),
+            dataIndex: 'kind',
+            width: 70,
+            render: (v: string) => (
+              <Tag color={v === 'donation' ? 'green' : 'orange'}>{t(k(`so.flow.${v}`))}</Tag>
+            ),
+          },
           { title: t('so.f.party'), dataIndex: 'party' },
           { title: t('so.f.purpose'), dataIndex: 'purpose', render: dash },
           { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
-          { title: t('so.f.balance'), dataIndex: 'balanceAfterFen', width: 120, align: 'right', render: yuan },
+          {
+            title: t('so.f.balance'),
+            dataIndex: 'balanceAfterFen',
+            width: 120,
+            align: 'right',
+            render: yuan,
+          },
         ]}
       />
     </Drawer>
@@ -941,7 +1177,8 @@ function Contracts() {
   const [adding, setAdding] = useState(false);
   const [itemFor, setItemFor] = useState<ContractDto | null>(null);
   const markDone = useMutation({
-    mutationFn: (v: { id: string; itemId: string }) => soApi.updateItem(v.id, v.itemId, { doneOn: dayjs().format('YYYY-MM-DD') }),
+    mutationFn: (v: { id: string; itemId: string }) =>
+      soApi.updateItem(v.id, v.itemId, { doneOn: dayjs().format('YYYY-MM-DD') }),
     onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
     onError: (e) => showError(e),
   });
@@ -950,7 +1187,12 @@ function Contracts() {
   return (
     <Card size="small">
       {manage ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          style={{ marginBottom: 12 }}
+        >
           {t('so.newContract')}
         </Button>
       ) : null}
@@ -969,7 +1211,12 @@ function Contracts() {
               pagination={false}
               dataSource={c.items}
               columns={[
-                { title: t('so.f.kind'), dataIndex: 'kind', width: 90, render: (v: string) => t(k(`so.item.${v}`)) },
+                {
+                  title: t('so.f.kind'),
+                  dataIndex: 'kind',
+                  width: 90,
+                  render: (v: string) => t(k(`so.item.${v}`)),
+                },
                 { title: t('so.f.title'), dataIndex: 'title' },
                 { title: t('so.f.dueOn'), dataIndex: 'dueOn', width: 110, render: dash },
                 { title: t('so.f.doneOn'), dataIndex: 'doneOn', width: 110, render: dash },
@@ -995,9 +1242,20 @@ function Contracts() {
           { title: t('so.f.provider'), dataIndex: 'providerOrgName', width: 180 },
           { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
           { title: t('so.f.paid'), dataIndex: 'paidFen', width: 120, align: 'right', render: yuan },
-          { title: t('so.f.deliverables'), key: 'dl', width: 90, align: 'right', render: (_, r) => `${r.deliverablesDone} / ${r.deliverablesTotal}` },
+          {
+            title: t('so.f.deliverables'),
+            key: 'dl',
+            width: 90,
+            align: 'right',
+            render: (_, r) => `${r.deliverablesDone} / ${r.deliverablesTotal}`,
+          },
           { title: t('so.f.startOn'), key: 'p', width: 200, render: (_, r) => `${r.startOn} ~ ${r.endOn}` },
-          { title: t('so.f.state'), dataIndex: 'state', width: 80, render: (v) => <Tag>{t(k(`so.contract.${v}`))}</Tag> },
+          {
+            title: t('so.f.state'),
+            dataIndex: 'state',
+            width: 80,
+            render: (v) => <Tag>{t(k(`so.contract.${v}`))}</Tag>,
+          },
           {
             title: '',
             key: 'i',
@@ -1012,9 +1270,17 @@ function Contracts() {
         ]}
       />
       {adding ? (
-        <FormModal title={t('so.newContract')} onClose={() => setAdding(false)} submit={soApi.createContract} fenFields={['amountFen']}>
+        <FormModal
+          title={t('so.newContract')}
+          onClose={() => setAdding(false)}
+          submit={soApi.createContract}
+          fenFields={['amountFen']}
+        >
           <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect selectableKinds={['district', 'subdistrict', 'community']} searchKind="community" />
+            <OrgUnitSelect
+              selectableKinds={['district', 'subdistrict', 'community']}
+              searchKind="community"
+            />
           </Form.Item>
           <Form.Item name="title" label={t('so.f.title')} rules={req}>
             <Input maxLength={100} />
@@ -1039,7 +1305,13 @@ function Contracts() {
         </FormModal>
       ) : null}
       {itemFor ? (
-        <FormModal title={`${itemFor.title} · ${t('so.addItem')}`} onClose={() => setItemFor(null)} submit={(b) => soApi.addItem(itemFor.id, b)} fenFields={['amountFen']} initialValues={{ kind: 'deliverable' }}>
+        <FormModal
+          title={`${itemFor.title} · ${t('so.addItem')}`}
+          onClose={() => setItemFor(null)}
+          submit={(b) => soApi.addItem(itemFor.id, b)}
+          fenFields={['amountFen']}
+          initialValues={{ kind: 'deliverable' }}
+        >
           <Form.Item name="kind" label={t('so.f.kind')} rules={req}>
             <Select options={opts(t, 'so.item', ['deliverable', 'payment'])} />
           </Form.Item>
@@ -1077,7 +1349,12 @@ function Links() {
   return (
     <Card size="small">
       {can('social_orgs.manage') ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          style={{ marginBottom: 12 }}
+        >
           {t('so.newLink')}
         </Button>
       ) : null}
@@ -1089,18 +1366,34 @@ function Links() {
         pagination={pagination}
         scroll={{ x: 1100 }}
         columns={[
-          { title: t('so.f.subjectKind'), dataIndex: 'subjectKind', width: 70, render: (v) => t(k(`so.subject.${v}`)) },
+          {
+            title: t('so.f.subjectKind'),
+            dataIndex: 'subjectKind',
+            width: 70,
+            render: (v) => t(k(`so.subject.${v}`)),
+          },
           { title: t('so.f.subject'), dataIndex: 'subject', width: 200 },
           { title: t('so.f.community'), dataIndex: 'orgUnitName', width: 110 },
           { title: t('so.f.org'), dataIndex: 'socialOrgName', width: 180, render: dash },
           { title: t('so.f.socialWorker'), dataIndex: 'socialWorkerName', width: 90, render: dash },
           { title: t('so.f.volunteer'), dataIndex: 'volunteer', width: 150, render: dash },
           { title: t('so.f.charity'), dataIndex: 'charityResource', width: 160, render: dash },
-          { title: t('so.f.parties'), dataIndex: 'parties', width: 70, align: 'right', render: (v) => `${v} / 5` },
+          {
+            title: t('so.f.parties'),
+            dataIndex: 'parties',
+            width: 70,
+            align: 'right',
+            render: (v) => `${v} / 5`,
+          },
         ]}
       />
       {adding ? (
-        <FormModal title={t('so.newLink')} onClose={() => setAdding(false)} submit={soApi.createLink} initialValues={{ subjectKind: 'case' }}>
+        <FormModal
+          title={t('so.newLink')}
+          onClose={() => setAdding(false)}
+          submit={soApi.createLink}
+          initialValues={{ subjectKind: 'case' }}
+        >
           <Form.Item name="orgUnitId" label={t('so.f.community')} rules={req}>
             <OrgUnitSelect selectableKinds={['subdistrict', 'community', 'grid']} searchKind="community" />
           </Form.Item>

@@ -17,7 +17,20 @@ import { type Page, type Query, api } from '../../app/api';
 
 /** The social-orgs module's API client (what its pages use; other modules may import it). */
 export type SocialOrg = OrgDto;
-export type { ContractDto, FlowDto, FundDto, IncubationDto, LinkDto, MemberDto, ProposalDetailDto, ProposalDto, PublicFundDto, RoundDto, StationDto, UrbanVillageDto };
+export type {
+  ContractDto,
+  FlowDto,
+  FundDto,
+  IncubationDto,
+  LinkDto,
+  MemberDto,
+  ProposalDetailDto,
+  ProposalDto,
+  PublicFundDto,
+  RoundDto,
+  StationDto,
+  UrbanVillageDto,
+};
 
 type Body = Record<string, unknown>;
 const B = '/api/social-orgs';
@@ -42,7 +55,8 @@ export const soApi = {
   updateIncubation: (id: string, b: Body) => api.patch<IncubationDto>(`${B}/incubations/${id}`, b),
   stations: (q: Query) => api.get<Page<StationDto>>(`${B}/stations`, q),
   createStation: (b: Body) => api.post<StationDto>(`${B}/stations`, b),
-  addWorker: (id: string, workerId: string) => api.post<StationDto>(`${B}/stations/${id}/workers`, { workerId }),
+  addWorker: (id: string, workerId: string) =>
+    api.post<StationDto>(`${B}/stations/${id}/workers`, { workerId }),
   socialWorkers: () =>
     api.get<Page<{ id: string; name: string; orgUnitName: string | null }>>('/api/people/workers', {
       kind: 'social_worker',
@@ -63,13 +77,17 @@ export const soApi = {
   fundBoard: () => api.get<{ items: PublicFundDto[] }>(`${B}/fund-board`),
   contracts: (q: Query) => api.get<Page<ContractDto>>(`${B}/contracts`, q),
   createContract: (b: Body) => api.post<ContractDto>(`${B}/contracts`, b),
-  contractState: (id: string, state: string) => api.post<ContractDto>(`${B}/contracts/${id}/state`, { state }),
+  contractState: (id: string, state: string) =>
+    api.post<ContractDto>(`${B}/contracts/${id}/state`, { state }),
   addItem: (id: string, b: Body) => api.post<ContractDto>(`${B}/contracts/${id}/items`, b),
-  updateItem: (id: string, itemId: string, b: Body) => api.patch<ContractDto>(`${B}/contracts/${id}/items/${itemId}`, b),
+  updateItem: (id: string, itemId: string, b: Body) =>
+    api.patch<ContractDto>(`${B}/contracts/${id}/items/${itemId}`, b),
   links: (q: Query) => api.get<Page<LinkDto>>(`${B}/links`, q),
   createLink: (b: Body) => api.post<LinkDto>(`${B}/links`, b),
 };
 
 /** 12,345 fen → "123.45". */
 export const yuan = (fen: number | null | undefined) =>
-  fen == null ? '—' : (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  fen == null
+    ? '—'
+    : (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -148,7 +148,8 @@ export const socialOrgsZh = {
   'so.newLink': '登记联动',
   'so.flagged': '未达标',
   'so.met': '已达标',
-  'so.villagesNote': '城中村按组织架构中“城中村”标记识别；到2025年每个城中村至少2个吸纳外来务工人员的公益性社会组织。',
+  'so.villagesNote':
+    '城中村按组织架构中“城中村”标记识别；到2025年每个城中村至少2个吸纳外来务工人员的公益性社会组织。',
   'so.detail': '详情',
   'so.scores': '评审意见',
   'so.timeline': '办理记录',
@@ -167,7 +168,8 @@ export const socialOrgsZh = {
 export const socialOrgsEn: Record<keyof typeof socialOrgsZh, string> = {
   'so.menu': 'Social organisations',
   'so.title': 'Social organisations and five-party linkage',
-  'so.subtitle': 'Registry, incubation, social-work stations, venture philanthropy, community funds and purchased services',
+  'so.subtitle':
+    'Registry, incubation, social-work stations, venture philanthropy, community funds and purchased services',
   'so.tab.orgs': 'Registry',
   'so.tab.villages': 'Urban villages',
   'so.tab.incubation': 'Incubation',
@@ -313,7 +315,8 @@ export const socialOrgsEn: Record<keyof typeof socialOrgsZh, string> = {
   'so.newLink': 'Record linkage',
   'so.flagged': 'Below target',
   'so.met': 'Met',
-  'so.villagesNote': 'Urban villages are the communities marked as such in the org tree; by 2025 each should have at least 2 public-welfare organisations with migrant-worker members.',
+  'so.villagesNote':
+    'Urban villages are the communities marked as such in the org tree; by 2025 each should have at least 2 public-welfare organisations with migrant-worker members.',
   'so.detail': 'Detail',
   'so.scores': 'Reviews',
   'so.timeline': 'Timeline',

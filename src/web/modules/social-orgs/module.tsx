@@ -29,9 +29,20 @@ function useSocialOrgsTodo(): TodoItem<keyof typeof socialOrgsZh>[] {
   });
   const items: TodoItem<keyof typeof socialOrgsZh>[] = [];
   if (review && toReview.data?.total)
-    items.push({ key: 'so-review', label: 'so.todo.review', count: toReview.data.total, to: '/social-orgs?tab=venture&toReview=true' });
+    items.push({
+      key: 'so-review',
+      label: 'so.todo.review',
+      count: toReview.data.total,
+      to: '/social-orgs?tab=venture&toReview=true',
+    });
   const flagged = (villages.data?.items ?? []).filter((v) => v.flagged).length;
-  if (flagged) items.push({ key: 'so-villages', label: 'so.todo.villages', count: flagged, to: '/social-orgs?tab=villages' });
+  if (flagged)
+    items.push({
+      key: 'so-villages',
+      label: 'so.todo.villages',
+      count: flagged,
+      to: '/social-orgs?tab=villages',
+    });
   return items;
 }
 
@@ -49,6 +60,14 @@ export const socialOrgsWebModule = defineWebModule({
       }
     />
   ),
-  nav: [{ path: '/social-orgs', label: 'so.menu', icon: <TeamOutlined />, permission: 'social_orgs.read', order: 106 }],
+  nav: [
+    {
+      path: '/social-orgs',
+      label: 'so.menu',
+      icon: <TeamOutlined />,
+      permission: 'social_orgs.read',
+      order: 106,
+    },
+  ],
   todo: useSocialOrgsTodo,
 });
