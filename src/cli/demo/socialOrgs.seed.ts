@@ -110,6 +110,21 @@ export async function seedDemoSocialOrgs(
       .where(like(socialOrgs.orgPath, `${dt.path}%`)))
       await updateSocialOrg(sdCtx, o.id, { migrantMembers: false });
 
+  // The base demo's organisations get the class their field names (seed 004's four classes, seed 003's service
+  // and mutual aid).
+  const FIELD_CLASS: Record<string, SoCategory> = {
+    志愿服务队: 'public_welfare',
+    文体队: 'interest',
+    老年协会: 'service',
+    调解委员会: 'mediation',
+    邻里互助会: 'mutual_aid',
+    读书会: 'interest',
+  };
+  for (const o of await db.select().from(socialOrgs).where(like(socialOrgs.orgPath, `${sd.path}%`))) {
+    const category = FIELD_CLASS[o.field];
+    if (category) await updateOrg(sdCtx, o.id, { category });
+  }
+
   const year = Number(chinaDate(clock.now()).slice(0, 4));
   const day = (m: number, d: number) => `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const created = new Map<string, string>();

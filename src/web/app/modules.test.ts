@@ -48,6 +48,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/users',
       '/audit',
       '/facilities',
+      '/social-orgs',
       '/reports',
       '/settings',
     ]);

@@ -265,6 +265,7 @@ function Orgs() {
       title: '',
       key: 'ops',
       width: 130,
+      fixed: 'right',
       render: (_, r) => (
         <Space size={4}>
           <Button size="small" onClick={() => setMembers(r)}>
