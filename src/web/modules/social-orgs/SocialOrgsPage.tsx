@@ -1177,6 +1177,11 @@ function Contracts() {
   const { list, pagination } = usePaged('contracts', soApi.contracts);
   const [adding, setAdding] = useState(false);
   const [itemFor, setItemFor] = useState<ContractDto | null>(null);
+  const complete = useMutation({
+    mutationFn: (id: string) => soApi.contractState(id, 'completed'),
+    onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
+    onError: (e) => showError(e),
+  });
   const markDone = useMutation({
     mutationFn: (v: { id: string; itemId: string }) =>
       soApi.updateItem(v.id, v.itemId, { doneOn: dayjs().format('YYYY-MM-DD') }),
@@ -1250,7 +1255,7 @@ function Contracts() {
             align: 'right',
             render: (_, r) => `${r.deliverablesDone} / ${r.deliverablesTotal}`,
           },
-          { title: t('so.f.startOn'), key: 'p', width: 200, render: (_, r) => `${r.startOn} ~ ${r.endOn}` },
+          { title: t('so.f.period'), key: 'p', width: 200, render: (_, r) => `${r.startOn} ~ ${r.endOn}` },
           {
             title: t('so.f.state'),
             dataIndex: 'state',
@@ -1260,12 +1265,17 @@ function Contracts() {
           {
             title: '',
             key: 'i',
-            width: 150,
+            width: 230,
             render: (_, r) =>
               manage && r.state === 'active' ? (
-                <Button size="small" onClick={() => setItemFor(r)}>
-                  {t('so.addItem')}
-                </Button>
+                <Space size={4}>
+                  <Button size="small" onClick={() => setItemFor(r)}>
+                    {t('so.addItem')}
+                  </Button>
+                  <Button size="small" onClick={() => complete.mutate(r.id)}>
+                    {t('so.complete')}
+                  </Button>
+                </Space>
               ) : null,
           },
         ]}

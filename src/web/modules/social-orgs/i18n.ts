@@ -163,6 +163,8 @@ export const socialOrgsZh = {
   'so.phone.in': '累计收入',
   'so.phone.out': '累计支出',
   'so.yuan': '元',
+  'so.f.period': '合同期限',
+  'so.complete': '履约完成',
 } as const;
 
 export const socialOrgsEn: Record<keyof typeof socialOrgsZh, string> = {
@@ -330,4 +332,6 @@ export const socialOrgsEn: Record<keyof typeof socialOrgsZh, string> = {
   'so.phone.in': 'Received',
   'so.phone.out': 'Spent',
   'so.yuan': 'yuan',
+  'so.f.period': 'Term',
+  'so.complete': 'Mark completed',
 };
