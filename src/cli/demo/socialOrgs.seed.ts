@@ -120,7 +120,10 @@ export async function seedDemoSocialOrgs(
     邻里互助会: 'mutual_aid',
     读书会: 'interest',
   };
-  for (const o of await db.select().from(socialOrgs).where(like(socialOrgs.orgPath, `${sd.path}%`))) {
+  for (const o of await db
+    .select()
+    .from(socialOrgs)
+    .where(like(socialOrgs.orgPath, `${sd.path}%`))) {
     const category = FIELD_CLASS[o.field];
     if (category) await updateOrg(sdCtx, o.id, { category });
   }
