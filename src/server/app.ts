@@ -35,6 +35,7 @@ import { surveysModule } from './modules/surveys/surveys.routes';
 import { scheduledReportsModule } from './modules/scheduled-reports/scheduledReports.routes';
 import { propertyModule } from './modules/property/property.routes';
 import { selfGovernanceModule } from './modules/self-governance/selfGovernance.routes';
+import { socialOrgsModule } from './modules/social-orgs/socialOrgs.routes';
 import { volunteersModule } from './modules/volunteers/volunteers.routes';
 import { importsModule } from './modules/imports/imports.routes';
 import { open311Module } from './modules/open311/open311.routes';
@@ -89,6 +90,7 @@ export const MODULES: ModuleDef[] = [
   scheduledReportsModule,
   propertyModule,
   selfGovernanceModule,
+  socialOrgsModule,
 ];
 
 /** Jobs of the platform itself (not of one module). */

@@ -28,6 +28,7 @@ import { facilitiesAccess } from './permissions/facilities';
 import { careAccess } from './permissions/care';
 import { propertyAccess } from './permissions/property';
 import { selfGovernanceAccess } from './permissions/self-governance';
+import { socialOrgsAccess } from './permissions/social-orgs';
 import { volunteersAccess } from './permissions/volunteers';
 import { workOrdersAccess } from './permissions/work-orders';
 import { assessmentsAccess } from './permissions/assessments';
@@ -65,6 +66,7 @@ const MODULE_ACCESS = [
   scheduledReportsAccess,
   propertyAccess,
   selfGovernanceAccess,
+  socialOrgsAccess,
 ] as const;
 
 type PermissionOf<A> = A extends ModuleAccess<infer P> ? P : never;

@@ -49,6 +49,7 @@ import { seedDemoSurveys } from './surveys.seed';
 import { seedDemoScheduledReports } from './scheduledReports.seed';
 import { seedDemoProperty } from './property.seed';
 import { seedDemoSelfGovernance } from './selfGovernance.seed';
+import { seedDemoSocialOrgs } from './socialOrgs.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -737,6 +738,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('scheduled reports', () => seedDemoScheduledReports(deps, { log }));
   await timed('property', () => seedDemoProperty(deps, { log }));
   await timed('self-governance', () => seedDemoSelfGovernance(deps, { log }));
+  await timed('social organisations', () => seedDemoSocialOrgs(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

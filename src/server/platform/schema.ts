@@ -29,3 +29,4 @@ export * from '../modules/surveys/surveys.table';
 export * from '../modules/scheduled-reports/scheduledReports.table';
 export * from '../modules/property/property.table';
 export * from '../modules/self-governance/selfGovernance.table';
+export * from '../modules/social-orgs/socialOrgs.table';

@@ -67,6 +67,13 @@ export const SCOPED_TABLES = [
   'sg_vacancies',
   'sg_elections',
   'sg_reviews',
+  'so_profiles',
+  'so_stations',
+  'so_rounds',
+  'so_proposals',
+  'so_funds',
+  'so_contracts',
+  'so_links',
 ] as const;
 
 /**
@@ -88,6 +95,13 @@ export const PATH_ONLY_TABLES = [
   'sr_cycles',
   'sr_events',
   'pm_issues',
+  'so_members',
+  'so_incubations',
+  'so_station_workers',
+  'so_proposal_scores',
+  'so_proposal_events',
+  'so_fund_flows',
+  'so_contract_items',
 ] as const;
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Love points and the time bank on one double-entry ledger (issue 4, R-VP-1, R-VP-2, R-LAW-VL-2). */
 
-export const LEDGER_UNITS = ['points', 'minutes'] as const;
+export const LEDGER_UNITS = ['points', 'minutes', 'fen'] as const;
 export type LedgerUnitName = (typeof LEDGER_UNITS)[number];
 export const OWNER_KINDS = ['volunteer', 'community', 'merchant', 'pool', 'user'] as const;
 /** Time-bank cap per account: 1,500 hours (R-LAW-VL-2). */

@@ -30,6 +30,7 @@ import { CARE_AUDIT } from './audit.care';
 import { SURVEYS_AUDIT } from './audit.surveys';
 import { PROPERTY_AUDIT } from './audit.property';
 import { SELF_GOVERNANCE_AUDIT } from './audit.self-governance';
+import { SOCIAL_ORGS_AUDIT } from './audit.social-orgs';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -63,6 +64,7 @@ const MODULE_AUDIT: AuditLabels[] = [
   SCHEDULED_REPORTS_AUDIT,
   PROPERTY_AUDIT,
   SELF_GOVERNANCE_AUDIT,
+  SOCIAL_ORGS_AUDIT,
 ];
 
 export const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = Object.assign(

@@ -27,6 +27,7 @@ import { CARE_ERRORS } from './errors.care';
 import { SURVEYS_ERRORS } from './errors.surveys';
 import { PROPERTY_ERRORS } from './errors.property';
 import { SELF_GOVERNANCE_ERRORS } from './errors.self-governance';
+import { SOCIAL_ORGS_ERRORS } from './errors.social-orgs';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
 
@@ -61,6 +62,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
   ...SCHEDULED_REPORTS_ERRORS,
   ...PROPERTY_ERRORS,
   ...SELF_GOVERNANCE_ERRORS,
+  ...SOCIAL_ORGS_ERRORS,
   // Messages of the platform itself
   'common.validation': {
     'zh-CN': '提交的内容有误，请检查标出的字段',

@@ -52,6 +52,7 @@ describe('web modules (one list: src/web/app/modules.ts)', () => {
       '/facilities',
       '/property',
       '/self-governance',
+      '/social-orgs',
       '/reports',
       '/settings',
     ]);

@@ -22,6 +22,7 @@ import { careWebModule } from '../modules/care/module';
 import { surveysWebModule } from '../modules/surveys/module';
 import { propertyWebModule } from '../modules/property/module';
 import { selfGovernanceWebModule } from '../modules/self-governance/module';
+import { socialOrgsWebModule } from '../modules/social-orgs/module';
 import { settingsWebModule } from '../modules/settings/module';
 import { usersWebModule } from '../modules/users/module';
 import { volunteersWebModule } from '../modules/volunteers/module';
@@ -63,6 +64,7 @@ export const WEB_MODULES = [
   scheduledReportsWebModule,
   propertyWebModule,
   selfGovernanceWebModule,
+  socialOrgsWebModule,
 ] as const;
 
 /** A module as the app reads it: its labels are keys of the merged dictionaries. */

@@ -46,6 +46,7 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         '/m/surveys',
         '/m/surveys/:id',
         '/m/property',
+        '/m/community-fund',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

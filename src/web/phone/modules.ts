@@ -5,6 +5,7 @@ import { participationPhoneModule } from '../modules/participation/phone';
 import { carePhoneModule } from '../modules/care/phone';
 import { surveysPhoneModule } from '../modules/surveys/phone';
 import { propertyPhoneModule } from '../modules/property/phone';
+import { socialOrgsPhoneModule } from '../modules/social-orgs/phone';
 import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
@@ -26,6 +27,7 @@ export const PHONE_MODULES = [
   carePhoneModule,
   surveysPhoneModule,
   propertyPhoneModule,
+  socialOrgsPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;

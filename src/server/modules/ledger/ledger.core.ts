@@ -11,11 +11,12 @@ import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './ledger.tabl
  * order (no deadlocks), keeps the cached balances and refuses to overdraw a holder account.
  */
 
-export type LedgerUnit = 'points' | 'minutes';
+/** fen: community funds (社区基金, social-orgs module), money in fen. */
+export type LedgerUnit = 'points' | 'minutes' | 'fen';
 /** volunteer / merchant / pool accounts are holders (never negative); community and issuer accounts are credit accounts. */
 export type OwnerKind = 'volunteer' | 'community' | 'merchant' | 'pool' | 'issuer' | string;
 
-export const LEDGER_UNITS: readonly LedgerUnit[] = ['points', 'minutes'];
+export const LEDGER_UNITS: readonly LedgerUnit[] = ['points', 'minutes', 'fen'];
 /** Owner kinds whose accounts may go negative (they issue points/time into circulation). */
 export const CREDIT_OWNER_KINDS: readonly string[] = ['community', 'issuer'];
 /** R-LAW-VL-2 / R-VP-2: a time-bank account holds at most 1,500 hours. */

@@ -1,0 +1,454 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  type OrgDto,
+  contractBody,
+  contractItemBody,
+  contractItemPatch,
+  contractListQuery,
+  contractSchema,
+  contractStateBody,
+  flowBody,
+  flowListQuery,
+  flowSchema,
+  fundBody,
+  fundListQuery,
+  fundSchema,
+  incubationBody,
+  incubationListQuery,
+  incubationPatch,
+  incubationSchema,
+  linkBody,
+  linkListQuery,
+  linkSchema,
+  memberBody,
+  memberSchema,
+  orgBody,
+  orgListQuery,
+  orgPatch,
+  orgSchema,
+  proposalActionBody,
+  proposalBody,
+  proposalDetailSchema,
+  proposalListQuery,
+  proposalSchema,
+  publicFundSchema,
+  roundBody,
+  roundListQuery,
+  roundSchema,
+  roundStateBody,
+  scoreBody,
+  stationBody,
+  stationListQuery,
+  stationSchema,
+  stationWorkerBody,
+  urbanVillageSchema,
+} from '../../../shared/contracts/socialOrgs';
+import { SOCIAL_ORGS_AUDIT } from '../../../shared/i18n/audit.social-orgs';
+import { SOCIAL_ORGS_ERRORS } from '../../../shared/i18n/errors.social-orgs';
+import { socialOrgsAccess } from '../../../shared/permissions/social-orgs';
+import { access } from '../../platform/access';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { defineModule } from '../../platform/module';
+import { pageOf } from '../../platform/pagination';
+import * as tables from './socialOrgs.table';
+import {
+  actOnProposal,
+  addContractItem,
+  addMember,
+  createContract,
+  createFund,
+  createIncubation,
+  createLink,
+  createOrg,
+  createProposal,
+  createRound,
+  createStation,
+  exportOrgs,
+  fundBoard,
+  getOrg,
+  getProposal,
+  getRound,
+  listContracts,
+  listFlows,
+  listFunds,
+  listIncubations,
+  listLinks,
+  listMembers,
+  listOrgs,
+  listProposals,
+  listRounds,
+  listStations,
+  postWorker,
+  recordFlow,
+  removeMember,
+  scoreProposal,
+  setContractState,
+  setRoundState,
+  updateContractItemDone,
+  updateIncubation,
+  updateOrg,
+  urbanVillages,
+} from './socialOrgs.usecases';
+import { proposalWorkflow } from './socialOrgs.workflow';
+
+const CATEGORY = {
+  self_governance: ['自治协商类', 'Self-governance'],
+  mediation: ['矛盾调处类', 'Dispute mediation'],
+  public_welfare: ['公益服务类', 'Public welfare'],
+  interest: ['兴趣活动类', 'Interest group'],
+  service: ['服务性', 'Service'],
+  mutual_aid: ['互助性', 'Mutual aid'],
+  social_work_agency: ['社工机构', 'Social-work agency'],
+} as const;
+const TIER = {
+  district_base: ['区培育基地', 'District base'],
+  subdistrict_federation: ['街道社会组织联合会', 'Subdistrict federation'],
+  community_studio: ['社区社会组织工作室', 'Community studio'],
+} as const;
+const STAGE = {
+  applied: ['申请入孵', 'Applied'],
+  incubating: ['孵化中', 'Incubating'],
+  graduated: ['已出壳', 'Graduated'],
+  exited: ['已退出', 'Exited'],
+} as const;
+
+function orgsXlsx(rows: OrgDto[], en: boolean) {
+  const i = en ? 1 : 0;
+  const yes = en ? 'Yes' : '是';
+  const no = en ? 'No' : '否';
+  return toXlsx<OrgDto>(
+    en ? 'Social organisations' : '社会组织',
+    [
+      { header: en ? 'Name' : '名称', width: 28, value: (r) => r.name },
+      { header: en ? 'Credit code' : '统一社会信用代码', width: 22, value: (r) => r.uscc },
+      {
+        header: en ? 'Registration' : '登记方式',
+        value: (r) =>
+          r.registration === 'registered' ? (en ? 'Registered' : '登记') : en ? 'Filed' : '备案',
+      },
+      {
+        header: en ? 'Class' : '类别',
+        width: 14,
+        value: (r) => (r.category ? CATEGORY[r.category][i] : null),
+      },
+      { header: en ? 'Field' : '服务领域', width: 14, value: (r) => r.field },
+      { header: en ? 'Public welfare' : '公益性', value: (r) => (r.publicWelfare ? yes : no) },
+      { header: en ? 'Members' : '成员数', value: (r) => r.memberCount },
+      { header: en ? 'Migrant members' : '外来务工成员', value: (r) => r.migrantCount },
+      {
+        header: en ? 'Incubation tier' : '孵化层级',
+        width: 20,
+        value: (r) => (r.incubationTier ? TIER[r.incubationTier][i] : null),
+      },
+      {
+        header: en ? 'Stage' : '孵化阶段',
+        value: (r) => (r.incubationStage ? STAGE[r.incubationStage][i] : null),
+      },
+      { header: en ? 'Unit' : '所属社区', width: 16, value: (r) => r.orgUnitName },
+      { header: en ? 'Contact' : '联系人', value: (r) => r.contactName },
+    ],
+    rows,
+  );
+}
+
+/**
+ * Social organisations (issue 16 §2): registry on the people module's `social_orgs` (through people.api),
+ * incubation, 社工站/室, 公益创投 (workflow `social_orgs.proposal`), community funds on the ledger with their
+ * disclosure, purchased-service contracts and 五社联动 links.
+ */
+export const socialOrgsModule = defineModule({
+  name: 'social-orgs',
+  tables,
+  access: socialOrgsAccess,
+  errors: SOCIAL_ORGS_ERRORS,
+  audit: SOCIAL_ORGS_AUDIT,
+  workflows: [proposalWorkflow],
+  routes(base: FastifyInstance, deps: AppDeps) {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['social-orgs'];
+    const idParams = z.object({ id: z.string().max(64) });
+    const read = { access: access.permission('social_orgs.read') };
+    const manage = { access: access.permission('social_orgs.manage') };
+    const review = { access: access.permission('social_orgs.review') };
+    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const pq = z.object({
+      page: z.coerce.number().int().min(1).max(100000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    });
+
+    // ---- registry
+    app.get(
+      '/api/social-orgs/orgs',
+      { config: read, schema: { tags, querystring: orgListQuery, response: { 200: pageOf(orgSchema) } } },
+      (req) => listOrgs(ctx(req), req.query),
+    );
+    app.get(
+      '/api/social-orgs/orgs/export.xlsx',
+      { config: read, schema: { tags, querystring: orgListQuery.omit({ page: true, pageSize: true }) } },
+      async (req, reply) => {
+        const rows = await exportOrgs(ctx(req), req.query);
+        const en = req.locale === 'en';
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', attachmentHeader(en ? 'social-organisations.xlsx' : '社会组织.xlsx'))
+          .send(await orgsXlsx(rows, en));
+      },
+    );
+    app.get(
+      '/api/social-orgs/urban-villages',
+      { config: read, schema: { tags, response: { 200: z.object({ items: z.array(urbanVillageSchema) }) } } },
+      async (req) => ({ items: await urbanVillages(ctx(req)) }),
+    );
+    app.post(
+      '/api/social-orgs/orgs',
+      { config: manage, schema: { tags, body: orgBody, response: { 201: orgSchema } } },
+      async (req, reply) => reply.status(201).send(await createOrg(ctx(req), req.body)),
+    );
+    app.get(
+      '/api/social-orgs/orgs/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: orgSchema } } },
+      (req) => getOrg(ctx(req), req.params.id),
+    );
+    app.patch(
+      '/api/social-orgs/orgs/:id',
+      { config: manage, schema: { tags, params: idParams, body: orgPatch, response: { 200: orgSchema } } },
+      (req) => updateOrg(ctx(req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/social-orgs/orgs/:id/members',
+      {
+        config: read,
+        schema: { tags, params: idParams, querystring: pq, response: { 200: pageOf(memberSchema) } },
+      },
+      (req) => listMembers(ctx(req), req.params.id, req.query),
+    );
+    app.post(
+      '/api/social-orgs/orgs/:id/members',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: memberBody, response: { 201: memberSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await addMember(ctx(req), req.params.id, req.body)),
+    );
+    app.delete(
+      '/api/social-orgs/orgs/:id/members/:memberId',
+      {
+        config: manage,
+        schema: { tags, params: z.object({ id: z.string().max(64), memberId: z.string().max(64) }) },
+      },
+      async (req, reply) => {
+        await removeMember(ctx(req), req.params.id, req.params.memberId);
+        return reply.status(204).send();
+      },
+    );
+
+    // ---- incubation
+    app.get(
+      '/api/social-orgs/incubations',
+      {
+        config: read,
+        schema: { tags, querystring: incubationListQuery, response: { 200: pageOf(incubationSchema) } },
+      },
+      (req) => listIncubations(ctx(req), req.query),
+    );
+    app.post(
+      '/api/social-orgs/incubations',
+      { config: manage, schema: { tags, body: incubationBody, response: { 201: incubationSchema } } },
+      async (req, reply) => reply.status(201).send(await createIncubation(ctx(req), req.body)),
+    );
+    app.patch(
+      '/api/social-orgs/incubations/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: incubationPatch, response: { 200: incubationSchema } },
+      },
+      (req) => updateIncubation(ctx(req), req.params.id, req.body),
+    );
+
+    // ---- 社工站 / 社工室
+    app.get(
+      '/api/social-orgs/stations',
+      {
+        config: read,
+        schema: { tags, querystring: stationListQuery, response: { 200: pageOf(stationSchema) } },
+      },
+      (req) => listStations(ctx(req), req.query),
+    );
+    app.post(
+      '/api/social-orgs/stations',
+      { config: manage, schema: { tags, body: stationBody, response: { 201: stationSchema } } },
+      async (req, reply) => reply.status(201).send(await createStation(ctx(req), req.body)),
+    );
+    app.post(
+      '/api/social-orgs/stations/:id/workers',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: stationWorkerBody, response: { 200: stationSchema } },
+      },
+      (req) => postWorker(ctx(req), req.params.id, req.body.workerId, true),
+    );
+    app.delete(
+      '/api/social-orgs/stations/:id/workers/:workerId',
+      {
+        config: manage,
+        schema: {
+          tags,
+          params: z.object({ id: z.string().max(64), workerId: z.string().max(64) }),
+          response: { 200: stationSchema },
+        },
+      },
+      (req) => postWorker(ctx(req), req.params.id, req.params.workerId, false),
+    );
+
+    // ---- 公益创投
+    app.get(
+      '/api/social-orgs/rounds',
+      { config: read, schema: { tags, querystring: roundListQuery, response: { 200: pageOf(roundSchema) } } },
+      (req) => listRounds(ctx(req), req.query),
+    );
+    app.post(
+      '/api/social-orgs/rounds',
+      { config: review, schema: { tags, body: roundBody, response: { 201: roundSchema } } },
+      async (req, reply) => reply.status(201).send(await createRound(ctx(req), req.body)),
+    );
+    app.get(
+      '/api/social-orgs/rounds/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: roundSchema } } },
+      (req) => getRound(ctx(req), req.params.id),
+    );
+    app.post(
+      '/api/social-orgs/rounds/:id/state',
+      {
+        config: review,
+        schema: { tags, params: idParams, body: roundStateBody, response: { 200: roundSchema } },
+      },
+      (req) => setRoundState(ctx(req), req.params.id, req.body.state),
+    );
+    app.get(
+      '/api/social-orgs/proposals',
+      {
+        config: read,
+        schema: { tags, querystring: proposalListQuery, response: { 200: pageOf(proposalSchema) } },
+      },
+      (req) => listProposals(ctx(req), req.query),
+    );
+    app.post(
+      '/api/social-orgs/proposals',
+      { config: manage, schema: { tags, body: proposalBody, response: { 201: proposalDetailSchema } } },
+      async (req, reply) => reply.status(201).send(await createProposal(ctx(req), req.body)),
+    );
+    app.get(
+      '/api/social-orgs/proposals/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: proposalDetailSchema } } },
+      (req) => getProposal(ctx(req), req.params.id),
+    );
+    app.post(
+      '/api/social-orgs/proposals/:id/score',
+      {
+        config: review,
+        schema: { tags, params: idParams, body: scoreBody, response: { 200: proposalDetailSchema } },
+      },
+      (req) => scoreProposal(ctx(req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/social-orgs/proposals/:id/actions',
+      {
+        config: { access: access.anyOf('social_orgs.manage', 'social_orgs.review') },
+        schema: { tags, params: idParams, body: proposalActionBody, response: { 200: proposalDetailSchema } },
+      },
+      (req) => actOnProposal(ctx(req), req.params.id, req.body),
+    );
+
+    // ---- community funds
+    app.get(
+      '/api/social-orgs/funds',
+      { config: read, schema: { tags, querystring: fundListQuery, response: { 200: pageOf(fundSchema) } } },
+      (req) => listFunds(ctx(req), req.query),
+    );
+    app.post(
+      '/api/social-orgs/funds',
+      { config: manage, schema: { tags, body: fundBody, response: { 201: fundSchema } } },
+      async (req, reply) => reply.status(201).send(await createFund(ctx(req), req.body)),
+    );
+    app.get(
+      '/api/social-orgs/funds/:id/flows',
+      {
+        config: read,
+        schema: { tags, params: idParams, querystring: flowListQuery, response: { 200: pageOf(flowSchema) } },
+      },
+      (req) => listFlows(ctx(req), req.params.id, req.query),
+    );
+    app.post(
+      '/api/social-orgs/funds/:id/flows',
+      { config: manage, schema: { tags, params: idParams, body: flowBody, response: { 201: flowSchema } } },
+      async (req, reply) => reply.status(201).send(await recordFlow(ctx(req), req.params.id, req.body)),
+    );
+    app.get(
+      '/api/social-orgs/fund-board',
+      {
+        config: { access: access.permission('social_orgs.fund_board') },
+        schema: { tags, response: { 200: z.object({ items: z.array(publicFundSchema) }) } },
+      },
+      async (req) => ({ items: await fundBoard(ctx(req)) }),
+    );
+
+    // ---- 政府购买服务
+    app.get(
+      '/api/social-orgs/contracts',
+      {
+        config: read,
+        schema: { tags, querystring: contractListQuery, response: { 200: pageOf(contractSchema) } },
+      },
+      (req) => listContracts(ctx(req), req.query),
+    );
+    app.post(
+      '/api/social-orgs/contracts',
+      { config: manage, schema: { tags, body: contractBody, response: { 201: contractSchema } } },
+      async (req, reply) => reply.status(201).send(await createContract(ctx(req), req.body)),
+    );
+    app.post(
+      '/api/social-orgs/contracts/:id/state',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: contractStateBody, response: { 200: contractSchema } },
+      },
+      (req) => setContractState(ctx(req), req.params.id, req.body.state),
+    );
+    app.post(
+      '/api/social-orgs/contracts/:id/items',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: contractItemBody, response: { 200: contractSchema } },
+      },
+      (req) => addContractItem(ctx(req), req.params.id, req.body),
+    );
+    app.patch(
+      '/api/social-orgs/contracts/:id/items/:itemId',
+      {
+        config: manage,
+        schema: {
+          tags,
+          params: z.object({ id: z.string().max(64), itemId: z.string().max(64) }),
+          body: contractItemPatch,
+          response: { 200: contractSchema },
+        },
+      },
+      (req) => updateContractItemDone(ctx(req), req.params.id, req.params.itemId, req.body),
+    );
+
+    // ---- 五社联动
+    app.get(
+      '/api/social-orgs/links',
+      { config: read, schema: { tags, querystring: linkListQuery, response: { 200: pageOf(linkSchema) } } },
+      (req) => listLinks(ctx(req), req.query),
+    );
+    app.post(
+      '/api/social-orgs/links',
+      { config: manage, schema: { tags, body: linkBody, response: { 201: linkSchema } } },
+      async (req, reply) => reply.status(201).send(await createLink(ctx(req), req.body)),
+    );
+  },
+});

@@ -1,0 +1,291 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { scopedColumns, timestamps, ts } from '../../platform/columns';
+
+/**
+ * The social-organisation capability (issue 16 §2) on top of the people module's registry
+ * (`social_orgs`, reached only through `people.api.ts`): a profile per organisation (class, founder
+ * group, 社工机构 flag), its members (migrant workers counted for R-ORG-6), the three-level incubation,
+ * 社工站/室, 公益创投 rounds, community funds on the ledger, purchased-service contracts and 五社联动 links.
+ */
+
+/** One per social organisation (`id` = `social_orgs.id`), at the organisation's unit. */
+export const soProfiles = pgTable(
+  'so_profiles',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    /** self_governance | mediation | public_welfare | interest | service | mutual_aid | social_work_agency */
+    category: text('category').notNull(),
+    /** 乡贤 | 邻里 | 房东 | other (seed 002), optional */
+    founderGroup: text('founder_group'),
+    /** The three-level incubation tier the organisation sits at now (null: not incubated). */
+    incubationTier: text('incubation_tier'),
+    /** applied | incubating | graduated | exited */
+    incubationStage: text('incubation_stage'),
+    contactName: text('contact_name'),
+    ...timestamps(),
+  },
+  (t) => [index('so_profiles_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** Members of an organisation; migrant workers (外来务工人员) are flagged (R-ORG-6). */
+export const soMembers = pgTable(
+  'so_members',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    name: text('name').notNull(),
+    migrant: boolean('migrant').notNull().default(false),
+    role: text('role'),
+    joinedOn: text('joined_on'),
+    removedAt: ts('removed_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('so_members_org_idx').on(t.orgId),
+    index('so_members_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** Incubation records: district base → subdistrict federation → community studio (seed 003 三(二)2). */
+export const soIncubations = pgTable(
+  'so_incubations',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** district_base | subdistrict_federation | community_studio */
+    tier: text('tier').notNull(),
+    /** applied | incubating | graduated | exited */
+    stage: text('stage').notNull(),
+    baseName: text('base_name').notNull(),
+    mentor: text('mentor'),
+    startedOn: text('started_on').notNull(),
+    endedOn: text('ended_on'),
+    outcome: text('outcome'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('so_incubations_org_idx').on(t.orgId),
+    index('so_incubations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** 社工站 (subdistrict) / 社工室 (community), optionally run by a 社工机构 (a social organisation). */
+export const soStations = pgTable(
+  'so_stations',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    /** station | room */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    address: text('address'),
+    operatorOrgId: uuid('operator_org_id'),
+    openedOn: text('opened_on'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('so_stations_unit_uq').on(t.orgUnitId),
+    index('so_stations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** Social workers (people's `workers`) posted at a station. */
+export const soStationWorkers = pgTable(
+  'so_station_workers',
+  {
+    id: uuid('id').primaryKey(),
+    stationId: uuid('station_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    workerId: uuid('worker_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('so_station_workers_uq').on(t.stationId, t.workerId)],
+);
+
+/** 公益创投 funding rounds, issued by a district or subdistrict. */
+export const soRounds = pgTable(
+  'so_rounds',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    /** open | reviewing | closed */
+    state: text('state').notNull(),
+    description: text('description'),
+    ...timestamps(),
+  },
+  (t) => [index('so_rounds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** A proposal of a social organisation to a round: submitted → granted | rejected → reported → closed. */
+export const soProposals = pgTable(
+  'so_proposals',
+  {
+    id: uuid('id').primaryKey(),
+    roundId: uuid('round_id').notNull(),
+    /** The organisation's unit (scope) */
+    ...scopedColumns(),
+    /** The round's path: the issuer's reviewers reach the proposal through it. */
+    roundPath: text('round_path').notNull(),
+    orgId: uuid('org_id').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    requestedFen: bigint('requested_fen', { mode: 'number' }).notNull(),
+    grantFen: bigint('grant_fen', { mode: 'number' }),
+    /** submitted | granted | rejected | reported | closed */
+    state: text('state').notNull(),
+    reportText: text('report_text'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('so_proposals_round_org_title_uq').on(t.roundId, t.orgId, t.title),
+    index('so_proposals_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('so_proposals_round_path_idx').using('btree', sql`${t.roundPath} text_pattern_ops`),
+  ],
+);
+
+export const soProposalScores = pgTable(
+  'so_proposal_scores',
+  {
+    id: uuid('id').primaryKey(),
+    proposalId: uuid('proposal_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    reviewerId: uuid('reviewer_id').notNull(),
+    reviewerName: text('reviewer_name'),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('so_proposal_scores_uq').on(t.proposalId, t.reviewerId)],
+);
+
+export const soProposalEvents = pgTable(
+  'so_proposal_events',
+  {
+    id: uuid('id').primaryKey(),
+    proposalId: uuid('proposal_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('so_proposal_events_idx').on(t.proposalId, t.at)],
+);
+
+/** A community fund (社区基金); its money is a `fen` account on the ledger. */
+export const soFunds = pgTable(
+  'so_funds',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    name: text('name').notNull(),
+    purpose: text('purpose').notNull(),
+    ...timestamps(),
+  },
+  (t) => [index('so_funds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** A donation into or a disbursement out of a fund, with its ledger transaction (the public list). */
+export const soFundFlows = pgTable(
+  'so_fund_flows',
+  {
+    id: uuid('id').primaryKey(),
+    fundId: uuid('fund_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** donation | disbursement */
+    kind: text('kind').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** Donor or payee as disclosed (an anonymous donor is shown as such). */
+    party: text('party').notNull(),
+    anonymous: boolean('anonymous').notNull().default(false),
+    purpose: text('purpose'),
+    occurredOn: text('occurred_on').notNull(),
+    ledgerTxId: uuid('ledger_tx_id').notNull(),
+    balanceAfterFen: bigint('balance_after_fen', { mode: 'number' }).notNull(),
+    actorName: text('actor_name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('so_fund_flows_fund_idx').on(t.fundId, t.createdAt)],
+);
+
+/** 政府购买服务 contracts with a social organisation. */
+export const soContracts = pgTable(
+  'so_contracts',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    title: text('title').notNull(),
+    buyer: text('buyer').notNull(),
+    providerOrgId: uuid('provider_org_id').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    startOn: text('start_on').notNull(),
+    endOn: text('end_on').notNull(),
+    /** active | completed | terminated */
+    state: text('state').notNull(),
+    ...timestamps(),
+  },
+  (t) => [index('so_contracts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/** A deliverable or a payment of a contract. */
+export const soContractItems = pgTable(
+  'so_contract_items',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** deliverable | payment */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    dueOn: text('due_on'),
+    doneOn: text('done_on'),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    note: text('note'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('so_contract_items_idx').on(t.contractId)],
+);
+
+/** 五社联动: who works together on one case or project in a community. */
+export const soLinks = pgTable(
+  'so_links',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    /** case | project */
+    subjectKind: text('subject_kind').notNull(),
+    subject: text('subject').notNull(),
+    socialOrgId: uuid('social_org_id'),
+    socialWorkerId: uuid('social_worker_id'),
+    volunteer: text('volunteer'),
+    charityResource: text('charity_resource'),
+    note: text('note'),
+    ...timestamps(),
+  },
+  (t) => [index('so_links_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);

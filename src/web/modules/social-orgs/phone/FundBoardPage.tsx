@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { useI18n } from '../../../app/i18n';
+import { BackLink, Empty, ErrorBox, Loading, RequireLogin, Section, Shell, Tag } from '../../../phone/ui';
+import { soApi, soKeys, yuan } from '../api';
+
+/** /m/community-fund: 社区基金公示 — each fund above my home with its balance and every donation and payment. */
+export default function FundBoardPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('so.phone.title')}>
+      <RequireLogin>
+        <Board />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Board() {
+  const { t } = useI18n();
+  const board = useQuery({ queryKey: soKeys.board, queryFn: soApi.fundBoard });
+  return (
+    <>
+      <BackLink to="/m" />
+      {board.isPending ? (
+        <Loading />
+      ) : board.isError ? (
+        <ErrorBox error={board.error} onRetry={() => board.refetch()} />
+      ) : board.data.items.length === 0 ? (
+        <Empty>{t('so.phone.empty')}</Empty>
+      ) : (
+        board.data.items.map((f) => (
+          <Section key={f.id} title={f.name} testId="fund">
+            <p className="muted">
+              {f.unitName} · {f.purpose}
+            </p>
+            <div className="row" style={{ justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
+              <div>
+                <div className="muted">{t('so.phone.balance')}</div>
+                <div className="big-number">
+                  {yuan(f.balanceFen)} {t('so.yuan')}
+                </div>
+              </div>
+              <div>
+                <div className="muted">{t('so.phone.in')}</div>
+                <strong>
+                  {yuan(f.donatedFen)} {t('so.yuan')}
+                </strong>
+              </div>
+              <div>
+                <div className="muted">{t('so.phone.out')}</div>
+                <strong>
+                  {yuan(f.disbursedFen)} {t('so.yuan')}
+                </strong>
+              </div>
+            </div>
+            <ul style={{ listStyle: 'none', padding: 0, margin: '12px 0 0' }}>
+              {f.flows.map((x) => (
+                <li key={x.id} style={{ borderTop: '1px solid #ddd', padding: '10px 0' }} data-testid="flow">
+                  <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
+                    <Tag kind={x.kind === 'donation' ? 'ok' : 'warn'}>
+                      {t(x.kind === 'donation' ? 'so.flow.donation' : 'so.flow.disbursement')}
+                    </Tag>
+                    <strong>
+                      {x.kind === 'donation' ? '+' : '−'}
+                      {yuan(x.amountFen)} {t('so.yuan')}
+                    </strong>
+                  </div>
+                  <div>{x.party}</div>
+                  <div className="muted">
+                    {x.occurredOn}
+                    {x.purpose ? ` · ${x.purpose}` : ''}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ))
+      )}
+    </>
+  );
+}
