@@ -64,6 +64,8 @@ import {
   takeDownDisclosure,
 } from './disclosures.usecases';
 import { completeProcedureStep, createProcedure, getProcedure, listProcedures } from './procedures.usecases';
+import { deliberationRoutes } from './deliberation.routes';
+import { topicWorkflow } from './topics.workflow';
 
 /**
  * 议事协商 / 民主决策: meetings with legal quorums (R-LAW-MT-1…4), procedures for major matters (R-DL-4) and
@@ -75,7 +77,9 @@ export const participationModule = defineModule({
   access: participationAccess,
   errors: PARTICIPATION_ERRORS,
   audit: PARTICIPATION_AUDIT,
+  workflows: [topicWorkflow],
   routes(base: FastifyInstance, deps) {
+    deliberationRoutes(base, deps);
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['participation'];
     const read = { access: access.permission('participation.read') };
