@@ -237,6 +237,17 @@ export const participationZh = {
   'participation.phone.conventions': '居民公约',
   'participation.phone.conventionsText': '本社区现行公约',
   'participation.phone.noConventions': '暂无已公布的公约',
+  'participation.step.proposed': '提出协商议题',
+  'participation.step.participants': '确定协商主体',
+  'participation.step.announced': '公告协商信息',
+  'participation.step.consulted': '开展协商活动',
+  'participation.step.implemented': '实施协商成果',
+  'participation.step.reported': '反馈落实情况',
+  'participation.phone.stageOf': '当前：{stage}',
+  'participation.phone.done': '已办结',
+  'participation.phone.noComments': '还没有人发表意见',
+  'participation.phone.commentHint': '文明发言，说事实、提建议',
+  'participation.phone.currentVersion': '现行版本：第 {no} 版，{date} 公布',
 };
 
 type Keys = keyof typeof participationZh;
@@ -483,4 +494,15 @@ export const participationEn: Record<Keys, string> = {
   'participation.phone.conventions': 'Conventions',
   'participation.phone.conventionsText': 'Current rules of my community',
   'participation.phone.noConventions': 'No published conventions',
+  'participation.step.proposed': 'Propose the topic',
+  'participation.step.participants': 'Determine the participants',
+  'participation.step.announced': 'Announce',
+  'participation.step.consulted': 'Hold the consultation',
+  'participation.step.implemented': 'Implement the outcome',
+  'participation.step.reported': 'Report back',
+  'participation.phone.stageOf': 'Now: {stage}',
+  'participation.phone.done': 'Done',
+  'participation.phone.noComments': 'No comments yet',
+  'participation.phone.commentHint': 'Be factual and constructive',
+  'participation.phone.currentVersion': 'Current: version {no}, published {date}',
 };
