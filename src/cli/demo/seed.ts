@@ -42,6 +42,7 @@ import { seedDemoVolunteers } from './volunteers.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 import { seedDemoFacilities } from './facilities.seed';
 import { seedDemoCare } from './care.seed';
+import { seedDemoDeliberation } from './deliberation.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -725,6 +726,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('certificates', () => seedDemoCertificates(deps, { log }));
   await timed('facilities', () => seedDemoFacilities(deps, { log }));
   await timed('care', () => seedDemoCare(deps, { log }));
+  await timed('deliberation', () => seedDemoDeliberation(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

@@ -53,7 +53,9 @@ export const SCOPED_TABLES = [
   'fc_facilities',
   'care_plans',
   'care_relief',
-  'pt_topics', 'pt_rooms', 'pt_conventions',
+  'pt_topics',
+  'pt_rooms',
+  'pt_conventions',
 ] as const;
 
 /**

@@ -27,7 +27,14 @@ export const TOPIC_SOURCE_NAMES: Record<TopicSource, Names> = {
 };
 
 /** The state is the last step completed (R-DL-2): each action completes the next step, none is skipped. */
-export const TOPIC_STATES = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
+export const TOPIC_STATES = [
+  'proposed',
+  'participants',
+  'announced',
+  'consulted',
+  'implemented',
+  'reported',
+] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const TOPIC_ACTIONS = ['set_participants', 'announce', 'consult', 'implement', 'report'] as const;
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
@@ -49,14 +56,24 @@ export const TOPIC_STEPS: readonly {
   stage: ResidentStage;
   name: Names;
 }[] = [
-  { state: 'proposed', action: null, stage: 'raise', name: { 'zh-CN': '提出协商议题', en: 'Propose the topic' } },
+  {
+    state: 'proposed',
+    action: null,
+    stage: 'raise',
+    name: { 'zh-CN': '提出协商议题', en: 'Propose the topic' },
+  },
   {
     state: 'participants',
     action: 'set_participants',
     stage: 'discuss',
     name: { 'zh-CN': '确定协商主体', en: 'Determine the participants' },
   },
-  { state: 'announced', action: 'announce', stage: 'discuss', name: { 'zh-CN': '公告协商信息', en: 'Announce' } },
+  {
+    state: 'announced',
+    action: 'announce',
+    stage: 'discuss',
+    name: { 'zh-CN': '公告协商信息', en: 'Announce' },
+  },
   {
     state: 'consulted',
     action: 'consult',
@@ -69,7 +86,12 @@ export const TOPIC_STEPS: readonly {
     stage: 'do',
     name: { 'zh-CN': '实施协商成果', en: 'Implement the outcome' },
   },
-  { state: 'reported', action: 'report', stage: 'evaluate', name: { 'zh-CN': '反馈落实情况', en: 'Report back' } },
+  {
+    state: 'reported',
+    action: 'report',
+    stage: 'evaluate',
+    name: { 'zh-CN': '反馈落实情况', en: 'Report back' },
+  },
 ];
 export const stepOfState = (s: string) => TOPIC_STEPS.findIndex((x) => x.state === s);
 
@@ -169,7 +191,12 @@ export const formatSchema = z.object({
   sort: z.number(),
 });
 
-const participantSchema = z.object({ id: z.string(), kind: z.string(), refId: z.string().nullable(), name: z.string() });
+const participantSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  refId: z.string().nullable(),
+  name: z.string(),
+});
 const eventSchema = z.object({
   id: z.string(),
   action: z.string(),
@@ -227,7 +254,14 @@ export const homeUnitsSchema = z.object({
 
 // ---------------------------------------------------------------- council rooms (R-DL-5)
 
-export const ROOM_ITEMS = ['hotline', 'suggestion_box', 'duty_roster', 'flow_chart', 'record_book', 'notice_board'] as const;
+export const ROOM_ITEMS = [
+  'hotline',
+  'suggestion_box',
+  'duty_roster',
+  'flow_chart',
+  'record_book',
+  'notice_board',
+] as const;
 export type RoomItemKey = (typeof ROOM_ITEMS)[number];
 export const ROOM_ITEM_NAMES: Record<RoomItemKey, Names> = {
   hotline: { 'zh-CN': '热线电话', en: 'Hotline' },
@@ -262,7 +296,13 @@ export const roomSchema = z.object({
   name: z.string(),
   address: z.string().nullable(),
   checklist: z.array(
-    z.object({ key: z.string(), name: z.string(), ok: z.boolean(), note: z.string().nullable(), photo: z.string().nullable() }),
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      ok: z.boolean(),
+      note: z.string().nullable(),
+      photo: z.string().nullable(),
+    }),
   ),
   missing: z.array(z.string()),
   complete: z.boolean(),

@@ -93,7 +93,10 @@ export async function findConvention(
   return c;
 }
 
-export async function insertConvention(tx: Db, row: typeof ptConventions.$inferInsert): Promise<ConventionRow> {
+export async function insertConvention(
+  tx: Db,
+  row: typeof ptConventions.$inferInsert,
+): Promise<ConventionRow> {
   const [c] = await tx.insert(ptConventions).values(row).returning();
   return c!;
 }
@@ -130,7 +133,12 @@ export async function insertVersion(tx: Db, row: typeof ptConventionVersions.$in
 export async function writeRates(
   tx: Db,
   id: string,
-  rates: { awarenessPermille: number | null; compliancePermille: number | null; ratesSource: string; ratesAt: Date },
+  rates: {
+    awarenessPermille: number | null;
+    compliancePermille: number | null;
+    ratesSource: string;
+    ratesAt: Date;
+  },
 ) {
   const [c] = await tx.update(ptConventions).set(rates).where(eq(ptConventions.id, id)).returning();
   return c;

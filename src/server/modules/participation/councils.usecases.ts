@@ -144,7 +144,12 @@ export async function createRoom(ctx: ActorCtx, input: z.infer<typeof roomBody>,
   return (await roomDtos(ctx, [r], loc))[0]!;
 }
 
-export async function patchRoom(ctx: ActorCtx, id: string, input: z.infer<typeof roomPatchBody>, loc: Locale) {
+export async function patchRoom(
+  ctx: ActorCtx,
+  id: string,
+  input: z.infer<typeof roomPatchBody>,
+  loc: Locale,
+) {
   roomsPolicy.require(ctx.actor, 'manage');
   const r = await ctx.db.transaction(async (tx) => {
     const row = isUuid(id) ? await findRoom(tx, ctx.actor, 'manage', id) : undefined;
@@ -338,7 +343,11 @@ export async function publishConvention(
     if (input.no > (counts.get(row.id) ?? 0)) throw invalidField('no', 'participation.convention_version');
     if (row.publishedNo === input.no) throw new AppError('participation.convention_published', 409);
     const now = ctx.clock.now();
-    const next = await updateConvention(tx, row.id, { publishedNo: input.no, publishedAt: now, updatedAt: now });
+    const next = await updateConvention(tx, row.id, {
+      publishedNo: input.no,
+      publishedAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'participation.convention.publish',
       entityType: 'pt_convention',

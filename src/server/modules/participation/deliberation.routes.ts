@@ -67,20 +67,24 @@ import {
 } from './topics.usecases';
 
 function topicsXlsx(rows: TopicDto[], en: boolean) {
-  return toXlsx<TopicDto>(en ? 'Topics' : '协商议题', [
-    { header: en ? 'Topic' : '议题', width: 30, value: (r) => r.title },
-    { header: en ? 'Level' : '层级', width: 18, value: (r) => r.levelName },
-    { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
-    { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
-    { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
-    { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
-    { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
-    { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
-    { header: en ? 'Supports' : '支持数', value: (r) => r.supports },
-    { header: en ? 'Comments' : '评论数', value: (r) => r.comments },
-    { header: en ? 'Proposed at' : '提出时间', width: 18, value: (r) => chinaMinute(r.createdAt) },
-    { header: en ? 'Updated at' : '最近更新', width: 18, value: (r) => chinaMinute(r.updatedAt) },
-  ], rows);
+  return toXlsx<TopicDto>(
+    en ? 'Topics' : '协商议题',
+    [
+      { header: en ? 'Topic' : '议题', width: 30, value: (r) => r.title },
+      { header: en ? 'Level' : '层级', width: 18, value: (r) => r.levelName },
+      { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
+      { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
+      { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
+      { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
+      { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
+      { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
+      { header: en ? 'Supports' : '支持数', value: (r) => r.supports },
+      { header: en ? 'Comments' : '评论数', value: (r) => r.comments },
+      { header: en ? 'Proposed at' : '提出时间', width: 18, value: (r) => chinaMinute(r.createdAt) },
+      { header: en ? 'Updated at' : '最近更新', width: 18, value: (r) => chinaMinute(r.updatedAt) },
+    ],
+    rows,
+  );
 }
 
 /**
@@ -106,7 +110,11 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/deliberations/topics/export.xlsx',
     { config: read, schema: { tags, querystring: topicListQuery.omit({ page: true, pageSize: true }) } },
     async (req, reply) => {
-      const rows = await exportTopics(actorCtxOf(deps, req), { ...req.query, page: 1, pageSize: 20 }, req.locale);
+      const rows = await exportTopics(
+        actorCtxOf(deps, req),
+        { ...req.query, page: 1, pageSize: 20 },
+        req.locale,
+      );
       const en = req.locale === 'en';
       return reply
         .header('content-type', XLSX_MIME)
@@ -117,7 +125,8 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/deliberations/topics',
     { config: propose, schema: { tags, body: createTopicBody, response: { 201: topicDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await createTopic(actorCtxOf(deps, req), req.body, req.locale)),
+    async (req, reply) =>
+      reply.status(201).send(await createTopic(actorCtxOf(deps, req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/topics/:id',
@@ -179,7 +188,8 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/deliberations/board/topics',
     { config: board, schema: { tags, body: proposeTopicBody, response: { 201: topicDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await proposeTopic(actorCtxOf(deps, req), req.body, req.locale)),
+    async (req, reply) =>
+      reply.status(201).send(await proposeTopic(actorCtxOf(deps, req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/board/topics/:id',
@@ -211,7 +221,8 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/deliberations/rooms',
     { config: manage, schema: { tags, body: roomBody, response: { 201: roomSchema } } },
-    async (req, reply) => reply.status(201).send(await createRoom(actorCtxOf(deps, req), req.body, req.locale)),
+    async (req, reply) =>
+      reply.status(201).send(await createRoom(actorCtxOf(deps, req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/rooms/:id',
@@ -220,7 +231,10 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   );
   app.patch(
     '/api/deliberations/rooms/:id',
-    { config: manage, schema: { tags, params: idParams, body: roomPatchBody, response: { 200: roomSchema } } },
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: roomPatchBody, response: { 200: roomSchema } },
+    },
     (req) => patchRoom(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
   );
 
@@ -264,7 +278,10 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     '/api/conventions/:id/diff',
-    { config: read, schema: { tags, params: idParams, querystring: diffQuery, response: { 200: diffSchema } } },
+    {
+      config: read,
+      schema: { tags, params: idParams, querystring: diffQuery, response: { 200: diffSchema } },
+    },
     (req) => diffConvention(actorCtxOf(deps, req), req.params.id, req.query),
   );
   app.post(

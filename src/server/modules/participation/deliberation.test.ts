@@ -68,7 +68,11 @@ describe('deliberation topics', () => {
     expect(skip.statusCode).toBe(409);
     expect(skip.json().error.message).toMatch(/顺序/);
     // participants from the registry and named parties
-    const noOne = await step(tongdu, topic.id, { action: 'set_participants', note: '确定', participants: [] });
+    const noOne = await step(tongdu, topic.id, {
+      action: 'set_participants',
+      note: '确定',
+      participants: [],
+    });
     expect(noOne.statusCode).toBe(422);
     const cands = await tongdu.get(`/api/deliberations/topics/${topic.id}/candidates?kind=resident&q=王秀`);
     expect(cands.statusCode, cands.body).toBe(200);
@@ -146,7 +150,9 @@ describe('deliberation topics', () => {
     expect(s1.json().supports).toBe(1);
     const s2 = await jumin.post(`/api/deliberations/board/topics/${topic.id}/support`);
     expect(s2.statusCode).toBe(409);
-    const c = await jumin.post(`/api/deliberations/board/topics/${topic.id}/comments`, { text: '同意，尽快修' });
+    const c = await jumin.post(`/api/deliberations/board/topics/${topic.id}/comments`, {
+      text: '同意，尽快修',
+    });
     expect(c.json().commentList[0].text).toBe('同意，尽快修');
     const f = await jumin.post(`/api/deliberations/board/topics/${topic.id}/follow`, { on: true });
     expect(f.json().following).toBe(true);
@@ -233,7 +239,9 @@ describe('conventions', () => {
     });
     expect(c.statusCode, c.body).toBe(201);
     const id = c.json().id;
-    await tongdu.post(`/api/conventions/${id}/versions`, { text: '一、爱护环境\n二、邻里和睦\n三、文明养犬' });
+    await tongdu.post(`/api/conventions/${id}/versions`, {
+      text: '一、爱护环境\n二、邻里和睦\n三、文明养犬',
+    });
     const v2 = await tongdu.post(`/api/conventions/${id}/versions`, {
       text: '一、爱护环境\n二、邻里和睦\n三、文明养犬，出门拴绳\n四、垃圾分类',
       note: '增加垃圾分类',

@@ -61,7 +61,11 @@ export function onBoard(actor: Actor, d: Scoped): boolean {
 /** Deliberation topics (R-DL-1…3): read and run by the holding unit's staff; grid workers propose. */
 export type TopicAction = 'read' | 'manage' | 'propose';
 export const topicsPolicy: Policy<TopicAction, Scoped> = definePolicy({
-  permissions: { read: 'participation.read', manage: 'participation.manage', propose: 'participation.propose' },
+  permissions: {
+    read: 'participation.read',
+    manage: 'participation.manage',
+    propose: 'participation.propose',
+  },
   pathColumn: ptTopics.orgPath,
   pathOf: (r: Scoped) => r.orgPath,
 });

@@ -211,7 +211,11 @@ export async function insertFormat(tx: Db, row: typeof ptTopicFormats.$inferInse
   return f!;
 }
 
-export async function updateFormat(tx: Db, id: string, patch: Partial<FormatRow>): Promise<FormatRow | undefined> {
+export async function updateFormat(
+  tx: Db,
+  id: string,
+  patch: Partial<FormatRow>,
+): Promise<FormatRow | undefined> {
   const [f] = await tx.update(ptTopicFormats).set(patch).where(eq(ptTopicFormats.id, id)).returning();
   return f;
 }

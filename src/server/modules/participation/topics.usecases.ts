@@ -405,7 +405,8 @@ export async function stepTopic(
       const ids = list.filter((p) => p.kind === kind).map((p) => p.refId);
       if (ids.some((x) => !x)) throw invalidField('participants', 'participation.topic_participant');
       const found = await registryEntries(ctx.db, kind, t.orgPath, ids as string[]);
-      if (found.length !== new Set(ids).size) throw invalidField('participants', 'participation.topic_participant');
+      if (found.length !== new Set(ids).size)
+        throw invalidField('participants', 'participation.topic_participant');
       resolved.push(...found.map((f) => ({ kind, refId: f.id, name: f.name })));
     }
     const residentIds = list.filter((p) => p.kind === 'resident').map((p) => p.refId);
@@ -460,7 +461,9 @@ export const participantKindName = (k: string, loc: Locale) =>
 export async function formats(ctx: ActorCtx, all: boolean) {
   topicsPolicy.require(ctx.actor, 'read');
   const rows = await listFormats(ctx.db, !all);
-  return { items: rows.map((f) => ({ id: f.id, name: f.name, note: f.note, active: f.active, sort: f.sort })) };
+  return {
+    items: rows.map((f) => ({ id: f.id, name: f.name, note: f.note, active: f.active, sort: f.sort })),
+  };
 }
 
 export async function saveFormat(ctx: ActorCtx, id: string | null, input: z.infer<typeof formatBody>) {
@@ -473,7 +476,13 @@ export async function saveFormat(ctx: ActorCtx, id: string | null, input: z.infe
       ? isUuid(id)
         ? await updateFormat(tx, id, { ...input, note: input.note ?? null, updatedAt: now })
         : undefined
-      : await insertFormat(tx, { id: ctx.ids(), ...input, note: input.note ?? null, createdAt: now, updatedAt: now });
+      : await insertFormat(tx, {
+          id: ctx.ids(),
+          ...input,
+          note: input.note ?? null,
+          createdAt: now,
+          updatedAt: now,
+        });
     if (!row) throw notFound();
     await writeAudit(tx, ctx, {
       action: 'participation.format.save',

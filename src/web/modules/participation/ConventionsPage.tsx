@@ -68,8 +68,18 @@ export default function ConventionsPage() {
               dataSource={list.data?.items}
               locale={{ emptyText: t('participation.conv.empty') }}
               onRow={(r) => ({ onClick: () => setSelected(r.id), style: { cursor: 'pointer' } })}
-              rowSelection={{ type: 'radio', selectedRowKeys: current ? [current] : [], onChange: (k) => setSelected(String(k[0])) }}
-              pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showSizeChanger: false }}
+              rowSelection={{
+                type: 'radio',
+                selectedRowKeys: current ? [current] : [],
+                onChange: (k) => setSelected(String(k[0])),
+              }}
+              pagination={{
+                current: page,
+                pageSize: 20,
+                total: list.data?.total,
+                onChange: setPage,
+                showSizeChanger: false,
+              }}
               columns={[
                 { title: t('participation.conv.name'), dataIndex: 'title' },
                 { title: t('participation.topic.unit'), dataIndex: 'unitName', width: 110 },
@@ -90,7 +100,9 @@ export default function ConventionsPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={14}>{current ? <ConventionCard id={current} /> : <Empty />}</Col>
+        <Col xs={24} lg={14}>
+          {current ? <ConventionCard id={current} /> : <Empty />}
+        </Col>
       </Row>
       {creating ? <CreateModal onClose={() => setCreating(false)} onCreated={setSelected} /> : null}
     </>
@@ -103,7 +115,10 @@ function ConventionCard({ id }: { id: string }) {
   const qc = useQueryClient();
   const showError = useShowError();
   const [adding, setAdding] = useState(false);
-  const q = useQuery({ queryKey: ['participation', 'convention', id], queryFn: () => delibApi.convention(id) });
+  const q = useQuery({
+    queryKey: ['participation', 'convention', id],
+    queryFn: () => delibApi.convention(id),
+  });
   const publish = useMutation({
     mutationFn: (no: number) => delibApi.publish(id, no),
     onSuccess: (d) => {
@@ -135,10 +150,14 @@ function ConventionCard({ id }: { id: string }) {
     >
       <Descriptions size="small" column={2} style={{ marginBottom: 8 }}>
         <Descriptions.Item label={t('participation.conv.awareness')}>
-          {pct(c.awarenessPermille) ?? <Typography.Text type="secondary">{t('participation.conv.noRates')}</Typography.Text>}
+          {pct(c.awarenessPermille) ?? (
+            <Typography.Text type="secondary">{t('participation.conv.noRates')}</Typography.Text>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('participation.conv.compliance')}>
-          {pct(c.compliancePermille) ?? <Typography.Text type="secondary">{t('participation.conv.noRates')}</Typography.Text>}
+          {pct(c.compliancePermille) ?? (
+            <Typography.Text type="secondary">{t('participation.conv.noRates')}</Typography.Text>
+          )}
         </Descriptions.Item>
         {c.ratesSource ? (
           <Descriptions.Item label={t('participation.conv.ratesFrom')} span={2}>
@@ -166,14 +185,20 @@ function ConventionCard({ id }: { id: string }) {
                 {c.publishedNo === v.no ? <Tag color="green">{t('participation.conv.published')}</Tag> : null}
                 {v.meetingId ? (
                   <Link to={`/meetings/${v.meetingId}`}>
-                    {t('participation.conv.adopted', { date: v.adoptedOn ?? '', meeting: v.meetingTitle ?? '' })}
+                    {t('participation.conv.adopted', {
+                      date: v.adoptedOn ?? '',
+                      meeting: v.meetingTitle ?? '',
+                    })}
                   </Link>
                 ) : (
                   <Typography.Text type="secondary">{t('participation.conv.noMeeting')}</Typography.Text>
                 )}
               </Space>
               {v.note ? <Typography.Text type="secondary">{v.note}</Typography.Text> : null}
-              <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              <Typography.Paragraph
+                ellipsis={{ rows: 3, expandable: true }}
+                style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+              >
                 {v.text}
               </Typography.Paragraph>
             </Space>
@@ -193,9 +218,16 @@ function DiffView({ id, newest }: { id: string; newest: number }) {
     queryKey: ['participation', 'convention', id, 'diff', from, to],
     queryFn: () => delibApi.diff(id, from, to),
   });
-  const opts = Array.from({ length: newest }, (_, i) => ({ value: i + 1, label: t('participation.conv.version', { no: i + 1 }) }));
+  const opts = Array.from({ length: newest }, (_, i) => ({
+    value: i + 1,
+    label: t('participation.conv.version', { no: i + 1 }),
+  }));
   return (
-    <Card size="small" type="inner" title={t('participation.conv.diff')} style={{ marginBottom: 8 }}
+    <Card
+      size="small"
+      type="inner"
+      title={t('participation.conv.diff')}
+      style={{ marginBottom: 8 }}
       extra={
         <Space>
           <Select size="small" value={from} options={opts} onChange={setFrom} style={{ width: 100 }} />→
@@ -235,7 +267,11 @@ function VersionModal({ convention, onClose }: { convention: ConventionDetail; o
   });
   const save = useMutation({
     mutationFn: (v: { text: string; note?: string; meetingId?: string }) =>
-      delibApi.addVersion(convention.id, { text: v.text, note: v.note || undefined, meetingId: v.meetingId || undefined }),
+      delibApi.addVersion(convention.id, {
+        text: v.text,
+        note: v.note || undefined,
+        meetingId: v.meetingId || undefined,
+      }),
     onSuccess: (d) => {
       qc.setQueryData(['participation', 'convention', convention.id], d);
       qc.invalidateQueries({ queryKey: ['participation', 'conventions'] });
@@ -245,8 +281,21 @@ function VersionModal({ convention, onClose }: { convention: ConventionDetail; o
     onError: (e) => showError(e, form),
   });
   return (
-    <Modal open title={t('participation.conv.addVersion')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={720} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ text: convention.items[0]?.text }} onFinish={(v) => save.mutate(v)}>
+    <Modal
+      open
+      title={t('participation.conv.addVersion')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ text: convention.items[0]?.text }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="text" label={t('participation.conv.text')} rules={[{ required: true }]}>
           <Input.TextArea rows={12} maxLength={50000} />
         </Form.Item>
@@ -281,13 +330,27 @@ function CreateModal({ onClose, onCreated }: { onClose: () => void; onCreated: (
     onError: (e) => showError(e, form),
   });
   return (
-    <Modal open title={t('participation.conv.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'residents_convention' }} onFinish={(v) => save.mutate(v)}>
+    <Modal
+      open
+      title={t('participation.conv.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'residents_convention' }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
           <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
         </Form.Item>
         <Form.Item name="kind" label={t('participation.conv.kind')} rules={[{ required: true }]}>
-          <Select options={CONVENTION_KINDS.map((k) => ({ value: k, label: CONVENTION_KIND_NAMES[k][locale] }))} />
+          <Select
+            options={CONVENTION_KINDS.map((k) => ({ value: k, label: CONVENTION_KIND_NAMES[k][locale] }))}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('participation.conv.name')} rules={[{ required: true }]}>
           <Input maxLength={120} />

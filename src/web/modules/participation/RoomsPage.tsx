@@ -1,6 +1,20 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+} from 'antd';
 import { useState } from 'react';
 import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
 import { useAuth } from '../../app/auth';
@@ -83,7 +97,13 @@ export default function RoomsPage() {
                     <Tooltip key={c.key} title={[c.note, c.photo].filter(Boolean).join(' · ') || undefined}>
                       <Tag
                         color={c.ok ? 'green' : 'red'}
-                        icon={c.ok ? <CheckCircleTwoTone twoToneColor="#389e0d" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}
+                        icon={
+                          c.ok ? (
+                            <CheckCircleTwoTone twoToneColor="#389e0d" />
+                          ) : (
+                            <CloseCircleTwoTone twoToneColor="#cf1322" />
+                          )
+                        }
                       >
                         {c.name}
                       </Tag>
@@ -121,7 +141,9 @@ export default function RoomsPage() {
           ]}
         />
       </Card>
-      {editing ? <RoomModal room={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <RoomModal room={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }
@@ -140,7 +162,11 @@ function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }
         checklist[k] = { ok: !!it.ok, note: it.note || undefined, photo: it.photo || undefined };
       }
       return room
-        ? delibApi.patchRoom(room.id, { name: v.name as string, address: (v.address as string) || undefined, checklist })
+        ? delibApi.patchRoom(room.id, {
+            name: v.name as string,
+            address: (v.address as string) || undefined,
+            checklist,
+          })
         : delibApi.createRoom({
             orgUnitId: v.orgUnitId as string,
             name: v.name as string,
@@ -160,7 +186,10 @@ function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }
         name: room.name,
         address: room.address ?? undefined,
         items: Object.fromEntries(
-          room.checklist.map((c) => [c.key, { ok: c.ok, note: c.note ?? undefined, photo: c.photo ?? undefined }]),
+          room.checklist.map((c) => [
+            c.key,
+            { ok: c.ok, note: c.note ?? undefined, photo: c.photo ?? undefined },
+          ]),
         ),
       }
     : {};
@@ -181,7 +210,12 @@ function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }
           </Form.Item>
         )}
         <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="name" label={t('participation.room.name')} rules={[{ required: true }]} style={{ flex: 1 }}>
+          <Form.Item
+            name="name"
+            label={t('participation.room.name')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
             <Input maxLength={80} />
           </Form.Item>
           <Form.Item name="address" label={t('participation.room.address')} style={{ flex: 1 }}>
@@ -190,7 +224,11 @@ function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }
         </Space.Compact>
         {ROOM_ITEMS.map((k) => (
           <Space key={k} align="start" style={{ display: 'flex' }}>
-            <Form.Item name={['items', k, 'ok']} valuePropName="checked" style={{ width: 110, marginBottom: 8 }}>
+            <Form.Item
+              name={['items', k, 'ok']}
+              valuePropName="checked"
+              style={{ width: 110, marginBottom: 8 }}
+            >
               <Checkbox>{ROOM_ITEM_NAMES[k][locale]}</Checkbox>
             </Form.Item>
             <Form.Item name={['items', k, 'note']} style={{ width: 280, marginBottom: 8 }}>

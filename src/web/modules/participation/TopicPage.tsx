@@ -64,7 +64,12 @@ export default function TopicPage() {
           <Typography.Text type="secondary">{t('participation.topic.stages')}：</Typography.Text>
           <Space size={4} wrap>
             {RESIDENT_STAGES.map((s, i) => (
-              <Tag key={s} color={i < stageIdx || topic.state === 'reported' ? 'green' : i === stageIdx ? 'blue' : 'default'}>
+              <Tag
+                key={s}
+                color={
+                  i < stageIdx || topic.state === 'reported' ? 'green' : i === stageIdx ? 'blue' : 'default'
+                }
+              >
                 {RESIDENT_STAGE_NAMES[s][locale]}
               </Tag>
             ))}
@@ -75,9 +80,15 @@ export default function TopicPage() {
         <Col xs={24} lg={14}>
           <Card size="small" title={t('participation.topic.description')} style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={2}>
-              <Descriptions.Item label={t('participation.topic.proposer')}>{topic.proposerName}</Descriptions.Item>
-              <Descriptions.Item label={t('participation.topic.format')}>{topic.formatName ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('participation.topic.supports')}>{topic.supports}</Descriptions.Item>
+              <Descriptions.Item label={t('participation.topic.proposer')}>
+                {topic.proposerName}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('participation.topic.format')}>
+                {topic.formatName ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('participation.topic.supports')}>
+                {topic.supports}
+              </Descriptions.Item>
               {topic.workOrderId ? (
                 <Descriptions.Item label={t('participation.topic.orderLinked')}>
                   <Link to={`/work-orders/${topic.workOrderId}`}>{t('participation.topic.fromOrder')}</Link>
@@ -135,7 +146,8 @@ export default function TopicPage() {
               <Space wrap>
                 {topic.participants.map((p) => (
                   <Tag key={p.id} color="geekblue">
-                    {PARTICIPANT_KIND_NAMES[p.kind as keyof typeof PARTICIPANT_KIND_NAMES]?.[locale]}：{p.name}
+                    {PARTICIPANT_KIND_NAMES[p.kind as keyof typeof PARTICIPANT_KIND_NAMES]?.[locale]}：
+                    {p.name}
                   </Tag>
                 ))}
               </Space>
@@ -179,7 +191,9 @@ function StepCard({ topic }: { topic: TopicDetail }) {
         note: v.note,
         meetingId: v.meetingId || undefined,
         participants:
-          action === 'set_participants' ? people.map(({ kind: k, refId, name }) => ({ kind: k, refId, name })) : undefined,
+          action === 'set_participants'
+            ? people.map(({ kind: k, refId, name }) => ({ kind: k, refId, name }))
+            : undefined,
       }),
     onSuccess: (d) => {
       qc.setQueryData(['participation', 'topic', topic.id], d);
@@ -200,7 +214,10 @@ function StepCard({ topic }: { topic: TopicDetail }) {
     );
   const kindLabel = (k: string) => PARTICIPANT_KIND_NAMES[k as keyof typeof PARTICIPANT_KIND_NAMES][locale];
   return (
-    <Card size="small" title={`${t('participation.topic.next')}：${t(`participation.action.${action}` as MessageKey)}`}>
+    <Card
+      size="small"
+      title={`${t('participation.topic.next')}：${t(`participation.action.${action}` as MessageKey)}`}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         {action === 'set_participants' ? (
           <Form.Item label={t('participation.topic.participants')}>
@@ -271,7 +288,10 @@ function StepCard({ topic }: { topic: TopicDetail }) {
           <Form.Item name="meetingId" label={t('participation.topic.meeting')}>
             <Select
               allowClear
-              options={meetings.data?.items.map((m) => ({ value: m.id, label: `${m.title}（${m.unitName ?? ''}）` }))}
+              options={meetings.data?.items.map((m) => ({
+                value: m.id,
+                label: `${m.title}（${m.unitName ?? ''}）`,
+              }))}
             />
           </Form.Item>
         ) : null}

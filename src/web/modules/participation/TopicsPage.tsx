@@ -222,10 +222,7 @@ function CreateModal({ workOrderId, onClose }: { workOrderId?: string; onClose: 
           <Input.TextArea rows={4} maxLength={4000} />
         </Form.Item>
         <Form.Item name="formatId" label={t('participation.topic.format')}>
-          <Select
-            allowClear
-            options={formats.data?.items.map((f) => ({ value: f.id, label: f.name }))}
-          />
+          <Select allowClear options={formats.data?.items.map((f) => ({ value: f.id, label: f.name }))} />
         </Form.Item>
       </Form>
     </Modal>
@@ -236,7 +233,10 @@ function FormatsModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const showError = useShowError();
-  const list = useQuery({ queryKey: ['participation', 'formats', 'all'], queryFn: () => delibApi.formats(true) });
+  const list = useQuery({
+    queryKey: ['participation', 'formats', 'all'],
+    queryFn: () => delibApi.formats(true),
+  });
   const [rows, setRows] = useState<TopicFormat[]>([]);
   useEffect(() => {
     if (list.data) setRows(list.data.items);
@@ -271,7 +271,11 @@ function FormatsModal({ onClose }: { onClose: () => void }) {
           {
             title: t('participation.topic.formatNote'),
             render: (_: unknown, r, i) => (
-              <Input value={r.note ?? ''} maxLength={400} onChange={(e) => set(i, { note: e.target.value })} />
+              <Input
+                value={r.note ?? ''}
+                maxLength={400}
+                onChange={(e) => set(i, { note: e.target.value })}
+              />
             ),
           },
           {
@@ -284,13 +288,20 @@ function FormatsModal({ onClose }: { onClose: () => void }) {
           {
             title: t('participation.topic.formatActive'),
             width: 70,
-            render: (_: unknown, r, i) => <Switch checked={r.active} onChange={(v) => set(i, { active: v })} />,
+            render: (_: unknown, r, i) => (
+              <Switch checked={r.active} onChange={(v) => set(i, { active: v })} />
+            ),
           },
           {
             key: 'save',
             width: 80,
             render: (_: unknown, r) => (
-              <Button size="small" disabled={!r.name.trim()} loading={save.isPending} onClick={() => save.mutate(r)}>
+              <Button
+                size="small"
+                disabled={!r.name.trim()}
+                loading={save.isPending}
+                onClick={() => save.mutate(r)}
+              >
                 {t('common.save')}
               </Button>
             ),
@@ -301,7 +312,9 @@ function FormatsModal({ onClose }: { onClose: () => void }) {
         style={{ marginTop: 12 }}
         icon={<PlusOutlined />}
         disabled={rows.some((r) => !r.id)}
-        onClick={() => setRows([...rows, { id: '', name: '', note: null, active: true, sort: rows.length + 1 }])}
+        onClick={() =>
+          setRows([...rows, { id: '', name: '', note: null, active: true, sort: rows.length + 1 }])
+        }
       >
         {t('participation.topic.formatNew')}
       </Button>

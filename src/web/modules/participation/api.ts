@@ -165,7 +165,8 @@ export const delibApi = {
     api.post<ConventionDetail>('/api/conventions', body),
   addVersion: (id: string, body: { text: string; note?: string; meetingId?: string }) =>
     api.post<ConventionDetail>(`/api/conventions/${enc(id)}/versions`, body),
-  publish: (id: string, no: number) => api.post<ConventionDetail>(`/api/conventions/${enc(id)}/publish`, { no }),
+  publish: (id: string, no: number) =>
+    api.post<ConventionDetail>(`/api/conventions/${enc(id)}/publish`, { no }),
   diff: (id: string, from: number, to: number) =>
     api.get<{ from: number; to: number; lines: { op: 'same' | 'add' | 'del'; text: string }[] }>(
       `/api/conventions/${enc(id)}/diff`,

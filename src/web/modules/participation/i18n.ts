@@ -135,7 +135,8 @@ export const participationZh = {
   'participation.menu.rooms': '议事厅',
   'participation.menu.conventions': '村规民约',
   'participation.topic.title': '协商议题',
-  'participation.topic.subtitle': '社区、网格、小区（街巷、院落、塆组）、楼栋四级议事：提出议题、确定主体、公告、协商、实施、反馈，六步逐一留痕',
+  'participation.topic.subtitle':
+    '社区、网格、小区（街巷、院落、塆组）、楼栋四级议事：提出议题、确定主体、公告、协商、实施、反馈，六步逐一留痕',
   'participation.topic.new': '提出议题',
   'participation.topic.export': '导出 Excel',
   'participation.topic.empty': '暂无议题',
@@ -191,7 +192,8 @@ export const participationZh = {
   'participation.room.photo': '照片链接',
   'participation.room.empty': '暂无议事厅',
   'participation.conv.title': '村规民约与居民公约',
-  'participation.conv.subtitle': '村规民约、居民公约、自治章程：每个版本注明通过的会议，可对比修订内容，公布后居民在手机上阅读',
+  'participation.conv.subtitle':
+    '村规民约、居民公约、自治章程：每个版本注明通过的会议，可对比修订内容，公布后居民在手机上阅读',
   'participation.conv.new': '新建公约',
   'participation.conv.kind': '类别',
   'participation.conv.name': '名称',

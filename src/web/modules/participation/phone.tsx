@@ -8,7 +8,9 @@ const PostingPage = lazy(() => import('./phone/BoardPage').then((m) => ({ defaul
 const TopicsPage = lazy(() => import('./phone/TopicsPage').then((m) => ({ default: m.TopicsPage })));
 const ProposePage = lazy(() => import('./phone/TopicsPage').then((m) => ({ default: m.ProposePage })));
 const TopicPage = lazy(() => import('./phone/TopicsPage').then((m) => ({ default: m.TopicPage })));
-const ConventionsPage = lazy(() => import('./phone/TopicsPage').then((m) => ({ default: m.ConventionsPage })));
+const ConventionsPage = lazy(() =>
+  import('./phone/TopicsPage').then((m) => ({ default: m.ConventionsPage })),
+);
 const ConventionPage = lazy(() => import('./phone/TopicsPage').then((m) => ({ default: m.ConventionPage })));
 
 /** 居务公开 on the phone: residents read their community's postings and object within 5 days. */

@@ -79,7 +79,10 @@ function Topics() {
             style={{ display: 'block', color: 'inherit' }}
             data-testid="topic"
           >
-            <div className="row" style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
+            <div
+              className="row"
+              style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}
+            >
               <strong>{x.title}</strong>
               <Tag kind={x.state === 'reported' ? 'ok' : 'info'}>{x.stageName}</Tag>
             </div>
@@ -255,7 +258,8 @@ function Topic() {
             onClick={() => support.mutate()}
             data-testid="support"
           >
-            {d.supported ? t('participation.phone.supported') : t('participation.phone.support')}（{d.supports}）
+            {d.supported ? t('participation.phone.supported') : t('participation.phone.support')}（
+            {d.supports}）
           </button>
           <button
             type="button"
@@ -302,7 +306,11 @@ function Topic() {
                 {formatAt(e.at)}
               </span>
               <span className="pre">{e.note}</span>
-              {e.meetingTitle ? <span className="muted" style={{ display: 'block' }}>{e.meetingTitle}</span> : null}
+              {e.meetingTitle ? (
+                <span className="muted" style={{ display: 'block' }}>
+                  {e.meetingTitle}
+                </span>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -376,7 +384,10 @@ export function ConventionsPage() {
 
 function Conventions() {
   const { t } = useI18n();
-  const list = useQuery({ queryKey: ['participation', 'board-conventions'], queryFn: () => delibApi.boardConventions(1) });
+  const list = useQuery({
+    queryKey: ['participation', 'board-conventions'],
+    queryFn: () => delibApi.boardConventions(1),
+  });
   return (
     <>
       <BackLink to="/m" />
@@ -386,7 +397,12 @@ function Conventions() {
         <ErrorBox error={list.error} onRetry={() => list.refetch()} />
       ) : list.data.items.length ? (
         list.data.items.map((c) => (
-          <Link key={c.id} to={`/m/conventions/${c.id}`} className="ph-card" style={{ display: 'block', color: 'inherit' }}>
+          <Link
+            key={c.id}
+            to={`/m/conventions/${c.id}`}
+            className="ph-card"
+            style={{ display: 'block', color: 'inherit' }}
+          >
             <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
               <strong>{c.title}</strong>
               <Tag>{c.kindName}</Tag>
@@ -417,7 +433,10 @@ export function ConventionPage() {
 function Convention() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['participation', 'board-convention', id], queryFn: () => delibApi.boardConvention(id) });
+  const q = useQuery({
+    queryKey: ['participation', 'board-convention', id],
+    queryFn: () => delibApi.boardConvention(id),
+  });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
   const c = q.data;
@@ -428,9 +447,16 @@ function Convention() {
       <Section title={c.title} extra={<Tag>{c.kindName}</Tag>}>
         <p className="muted">
           {c.unitName} ·{' '}
-          {t('participation.phone.currentVersion', { no: c.publishedNo ?? 0, date: formatDay(c.publishedAt) })}
+          {t('participation.phone.currentVersion', {
+            no: c.publishedNo ?? 0,
+            date: formatDay(c.publishedAt),
+          })}
         </p>
-        {v?.meetingTitle ? <p className="muted">{t('participation.conv.adopted', { date: v.adoptedOn ?? '', meeting: v.meetingTitle })}</p> : null}
+        {v?.meetingTitle ? (
+          <p className="muted">
+            {t('participation.conv.adopted', { date: v.adoptedOn ?? '', meeting: v.meetingTitle })}
+          </p>
+        ) : null}
         <p className="ph-p" style={{ whiteSpace: 'pre-wrap' }}>
           {v?.text}
         </p>
