@@ -15,6 +15,7 @@ import {
   createTopic,
   followTopic,
   formats,
+  homeUnits,
   proposeTopic,
   stepTopic,
   supportTopic,
@@ -270,15 +271,9 @@ export async function seedDemoDeliberation(
       .orderBy(desc(ptMeetings.heldAt))
       .limit(1);
     if (jumin) {
-      const home = jumin.actor.assignments[0]?.orgPath ?? tongdu.path;
-      const homeIds = home.split('/').filter(Boolean);
-      const [building] = await db
-        .select()
-        .from(orgUnits)
-        .where(and(inArray(orgUnits.id, homeIds), inArray(orgUnits.kind, ['building', 'compound', 'grid'])))
-        .orderBy(desc(orgUnits.path))
-        .limit(1);
-      const unit = building ?? tongdu;
+      // her home's building (from her registry record), the deepest of the units she may raise a topic at
+      const [building] = (await homeUnits(jumin, loc)).items;
+      const unit = building ? { id: building.id, path: (await db.select().from(orgUnits).where(eq(orgUnits.id, building.id)))[0]!.path } : tongdu;
       const t = await proposeTopic(
         jumin,
         {

@@ -58,14 +58,14 @@ export async function updateRoom(tx: Db, id: string, patch: Partial<RoomRow>): P
 export function listConventionRows(
   db: Db,
   actor: Actor,
-  f: { path?: string; board?: boolean },
+  f: { path?: string; homes?: readonly string[] },
   page: { page: number; pageSize: number },
 ): Promise<Page<ConventionRow>> {
   return listPage(db, {
     table: ptConventions,
     where: and(
-      f.board
-        ? and(homeScope(actor, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
+      f.homes
+        ? and(homeScope(f.homes, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
         : conventionsPolicy.scope(actor, 'read'),
       f.path ? sql`${ptConventions.orgPath} like ${`${f.path}%`}` : undefined,
     ),
@@ -80,10 +80,11 @@ export async function findConvention(
   action: MeetingAction | 'board',
   id: string,
   lock = false,
+  homes: readonly string[] = [],
 ): Promise<ConventionRow | undefined> {
   const scope =
     action === 'board'
-      ? and(homeScope(actor, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
+      ? and(homeScope(homes, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
       : conventionsPolicy.scope(actor, action);
   const q = db
     .select()

@@ -42,6 +42,7 @@ import {
 import type { Locale } from './meetings.usecases';
 import { conventionsPolicy, roomsPolicy } from './participation.policy';
 import { findMeeting } from './participation.repository';
+import { homePaths } from './topics.usecases';
 import type { RoomItem } from './participation.table';
 
 // ---------------------------------------------------------------- council rooms (R-DL-5)
@@ -243,13 +244,17 @@ export async function listConventions(
     if (!unit) throw notFound();
     path = unit.path;
   }
-  const page = await listConventionRows(ctx.db, ctx.actor, { path, board }, q);
+  const homes = board ? await homePaths(ctx) : undefined;
+  const page = await listConventionRows(ctx.db, ctx.actor, { path, homes }, q);
   return { ...page, items: await conventionDtos(ctx, page.items, loc) };
 }
 
 export async function getConvention(ctx: ActorCtx, id: string, loc: Locale, board = false) {
   if (!board) conventionsPolicy.require(ctx.actor, 'read');
-  const c = isUuid(id) ? await findConvention(ctx.db, ctx.actor, board ? 'board' : 'read', id) : undefined;
+  const homes = board ? await homePaths(ctx) : [];
+  const c = isUuid(id)
+    ? await findConvention(ctx.db, ctx.actor, board ? 'board' : 'read', id, false, homes)
+    : undefined;
   if (!c) throw notFound();
   return conventionDetail(ctx, c, loc, board);
 }

@@ -3,6 +3,7 @@ import { type Client, type TestApp, createTestApp, createUser } from '../../../.
 import { buildResident } from '../../../../test/factories';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
+import { users } from '../accounts/accounts.table';
 
 let t: TestApp;
 let tongdu: Client; // 铜都社区 worker (manages)
@@ -167,6 +168,17 @@ describe('deliberation topics', () => {
     const x = await tongdu.get('/api/deliberations/topics/export.xlsx');
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toMatch(/spreadsheet/);
+  });
+
+  it('R-DL-1: a resident whose role is held at the community reads the topics of their own building, from the registry', async () => {
+    const id = await createUser(t, 'linked', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
+    await t.database.db.update(users).set({ residentId }).where(eq(users.id, id));
+    const linked = await t.as('linked');
+    const units = (await linked.get('/api/deliberations/board/home-units')).json().items;
+    expect(units.map((u: { level: string }) => u.level)).toEqual(['building', 'grid', 'community']);
+    const b = await staffTopic(t.fx.tongduBuilding.id);
+    const seen = (await linked.get('/api/deliberations/board/topics?pageSize=200')).json();
+    expect(seen.items.map((x: { id: string }) => x.id)).toContain(b.id);
   });
 
   it('formats are configurable labels: 16号议事日 is data, and a retired one is refused on new topics', async () => {

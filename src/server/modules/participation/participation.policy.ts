@@ -84,14 +84,17 @@ export const conventionsPolicy: Policy<MeetingAction, Scoped> = definePolicy({
 
 /**
  * What a resident reads on the phone (participation.board): records held by the units their home lies
- * in (their building, compound, grid, community and above), never a neighbouring unit's.
+ * in (their building, compound, grid, community and above), never a neighbouring unit's. `homes` are the
+ * resident's home paths (`homePaths` in topics.usecases.ts).
  */
-export function homeScope(actor: Actor, column: typeof ptTopics.orgPath | typeof ptConventions.orgPath): SQL {
-  const roots = scopePaths(actor, 'participation.board');
-  if (roots.length === 0) return sql`false`;
-  if (roots.includes('/')) return sql`true`;
-  return or(...roots.map((root) => sql`${root} like (${column} || '%')`))!;
+export function homeScope(
+  homes: readonly string[],
+  column: typeof ptTopics.orgPath | typeof ptConventions.orgPath,
+): SQL {
+  if (homes.length === 0) return sql`false`;
+  if (homes.includes('/')) return sql`true`;
+  return or(...homes.map((root) => sql`${root} like (${column} || '%')`))!;
 }
 
-/** The home paths a resident's board reaches (their household or home unit). */
+/** The paths a resident's board reaches (where their resident role is held). */
 export const homeRoots = (actor: Actor) => scopePaths(actor, 'participation.board');

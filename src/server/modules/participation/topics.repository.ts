@@ -34,8 +34,9 @@ export async function findTopic(
   actor: Actor,
   action: TopicAction | 'board',
   id: string,
+  homes: readonly string[] = [],
 ): Promise<TopicRow | undefined> {
-  const scope = action === 'board' ? homeScope(actor, ptTopics.orgPath) : topicsPolicy.scope(actor, action);
+  const scope = action === 'board' ? homeScope(homes, ptTopics.orgPath) : topicsPolicy.scope(actor, action);
   const [t] = await db
     .select()
     .from(ptTopics)
@@ -49,14 +50,15 @@ export interface TopicFilters {
   state?: string;
   source?: string;
   q?: string;
-  board?: boolean;
+  /** A resident's home paths: the board's scope instead of the staff scope. */
+  homes?: readonly string[];
   followedBy?: string;
   proposedBy?: string;
 }
 
 function topicWhere(actor: Actor, f: TopicFilters): SQL | undefined {
   return and(
-    f.board ? homeScope(actor, ptTopics.orgPath) : topicsPolicy.scope(actor, 'read'),
+    f.homes ? homeScope(f.homes, ptTopics.orgPath) : topicsPolicy.scope(actor, 'read'),
     f.path ? sql`${ptTopics.orgPath} like ${`${f.path}%`}` : undefined,
     f.level ? eq(ptTopics.level, f.level) : undefined,
     f.state ? eq(ptTopics.state, f.state) : undefined,

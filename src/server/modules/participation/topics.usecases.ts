@@ -31,7 +31,8 @@ import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
 import { unitInScope, unitNames, unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
-import { electorsAmong, electorsPage } from '../residents/residents.api';
+import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
+import { linkedResidentId } from '../accounts/accounts.api';
 import { orderForLink } from '../work-orders/work-orders.api';
 import type { Locale } from './meetings.usecases';
 import { homeRoots, topicsPolicy } from './participation.policy';
@@ -274,8 +275,20 @@ export async function createTopic(ctx: ActorCtx, input: z.infer<typeof createTop
 }
 
 /** The units of a resident's home a topic may be raised at: building, compound, grid, community. */
+/**
+ * A resident's home paths: their registry record's unit (household or building) when the login is linked
+ * to one inside the units their resident role is held at, else those units themselves.
+ */
+export async function homePaths(ctx: ActorCtx): Promise<string[]> {
+  const roots = homeRoots(ctx.actor);
+  const rid = await linkedResidentId(ctx.db, ctx.actor.userId);
+  const rec = rid ? await liveResidentPath(ctx.db, rid) : undefined;
+  if (!rec || !roots.some((r) => rec.orgPath.startsWith(r))) return roots;
+  return [rec.orgPath, ...roots.filter((r) => !rec.orgPath.startsWith(r))];
+}
+
 async function homeUnitsOf(ctx: ActorCtx) {
-  const ids = [...new Set(homeRoots(ctx.actor).flatMap((p) => p.split('/').filter(Boolean)))];
+  const ids = [...new Set((await homePaths(ctx)).flatMap((p) => p.split('/').filter(Boolean)))];
   const units = await unitsByIds(ctx.db, ids);
   return units
     .filter((u) => u.status === 'active' && levelOf(u.kind))
@@ -306,7 +319,7 @@ export async function boardTopics(ctx: ActorCtx, q: z.infer<typeof myTopicsQuery
     ctx.db,
     ctx.actor,
     {
-      board: true,
+      homes: await homePaths(ctx),
       followedBy: q.mine === 'followed' ? ctx.actor.userId : undefined,
       proposedBy: q.mine === 'proposed' ? ctx.actor.userId : undefined,
     },
@@ -316,14 +329,14 @@ export async function boardTopics(ctx: ActorCtx, q: z.infer<typeof myTopicsQuery
 }
 
 export async function boardTopic(ctx: ActorCtx, id: string, loc: Locale) {
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id) : undefined;
+  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
   if (!t) throw notFound();
   return detailOf(ctx, t, loc, true);
 }
 
 /** 民议: one support per resident. */
 export async function supportTopic(ctx: ActorCtx, id: string, loc: Locale) {
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id) : undefined;
+  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
   if (!t) throw notFound();
   await ctx.db.transaction(async (tx) => {
     if (!(await addSupport(tx, t.id, ctx.actor.userId, ctx.clock.now())))
@@ -344,7 +357,7 @@ export async function commentTopic(
   input: z.infer<typeof commentBody>,
   loc: Locale,
 ) {
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id) : undefined;
+  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
   if (!t) throw notFound();
   if (t.state === 'reported') throw new AppError('participation.topic_closed', 409);
   await ctx.db.transaction(async (tx) => {
@@ -369,7 +382,7 @@ export async function commentTopic(
 }
 
 export async function followTopic(ctx: ActorCtx, id: string, on: boolean, loc: Locale) {
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id) : undefined;
+  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
   if (!t) throw notFound();
   await ctx.db.transaction(async (tx) => {
     await setFollow(tx, t.id, ctx.actor.userId, on, ctx.clock.now());

@@ -156,7 +156,7 @@ export default function TopicsPage() {
             },
             { title: t('participation.topic.supports'), dataIndex: 'supports', width: 70 },
             {
-              title: t('participation.field.heldAt'),
+              title: t('participation.topic.updated'),
               dataIndex: 'updatedAt',
               width: 150,
               render: (v: string) => formatDateTime(v),

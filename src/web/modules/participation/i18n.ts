@@ -250,6 +250,7 @@ export const participationZh = {
   'participation.phone.noComments': '还没有人发表意见',
   'participation.phone.commentHint': '文明发言，说事实、提建议',
   'participation.phone.currentVersion': '现行版本：第 {no} 版，{date} 公布',
+  'participation.topic.updated': '最近更新',
 };
 
 type Keys = keyof typeof participationZh;
@@ -507,4 +508,5 @@ export const participationEn: Record<Keys, string> = {
   'participation.phone.noComments': 'No comments yet',
   'participation.phone.commentHint': 'Be factual and constructive',
   'participation.phone.currentVersion': 'Current: version {no}, published {date}',
+  'participation.topic.updated': 'Updated',
 };
