@@ -273,7 +273,12 @@ export async function seedDemoDeliberation(
     if (jumin) {
       // her home's building (from her registry record), the deepest of the units she may raise a topic at
       const [building] = (await homeUnits(jumin, loc)).items;
-      const unit = building ? { id: building.id, path: (await db.select().from(orgUnits).where(eq(orgUnits.id, building.id)))[0]!.path } : tongdu;
+      const unit = building
+        ? {
+            id: building.id,
+            path: (await db.select().from(orgUnits).where(eq(orgUnits.id, building.id)))[0]!.path,
+          }
+        : tongdu;
       const t = await proposeTopic(
         jumin,
         {

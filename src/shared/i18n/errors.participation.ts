@@ -166,4 +166,8 @@ export const PARTICIPATION_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该版本已经是公布中的版本',
     en: 'This version is already published',
   },
+  'participation.qr_members': {
+    'zh-CN': '该会议按参会名单签到，请到签到台由工作人员登记',
+    en: 'This meeting signs in by roster; please sign in at the desk',
+  },
 };

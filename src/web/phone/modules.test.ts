@@ -43,7 +43,14 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         '/m/disclosures/:id',
         '/m/care',
         '/m/care/:id',
-        ...['/m/topics', '/m/topics/new', '/m/topics/:id', '/m/conventions', '/m/conventions/:id'],
+        ...[
+          '/m/topics',
+          '/m/topics/new',
+          '/m/topics/:id',
+          '/m/conventions',
+          '/m/conventions/:id',
+          '/m/meetings/:id/sign-in',
+        ],
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

@@ -36,6 +36,7 @@ import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { pageOf } from '../../platform/pagination';
+import { meetingQr, qrSignIn } from './meetings.qr';
 import {
   addVersion,
   createConvention,
@@ -172,6 +173,41 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/deliberations/formats/:id',
     { config: manage, schema: { tags, params: idParams, body: formatBody, response: { 200: formatSchema } } },
     (req) => saveFormat(actorCtxOf(deps, req), req.params.id, req.body),
+  );
+
+  // ---- QR sign-in at a meeting
+  app.get(
+    '/api/meetings/:id/qr',
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: idParams,
+        response: { 200: z.object({ url: z.string(), svg: z.string(), open: z.boolean() }) },
+      },
+    },
+    (req) => meetingQr(actorCtxOf(deps, req), req.params.id, `${req.protocol}://${req.headers.host}`),
+  );
+  app.post(
+    '/api/meetings/:id/qr-sign-in',
+    {
+      config: board,
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({ k: z.string().min(1).max(200) }),
+        response: {
+          200: z.object({
+            title: z.string(),
+            name: z.string(),
+            already: z.boolean(),
+            heldAt: z.date(),
+            place: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    (req) => qrSignIn(actorCtxOf(deps, req), req.params.id, req.body.k),
   );
 
   // ---- residents (民事民提 on the phone)

@@ -294,3 +294,35 @@ describe('conventions', () => {
     expect(after.ratesSource).toBe('2026年公约知晓率调查');
   });
 });
+
+describe('QR sign-in', () => {
+  it('R-LAW-MT-1: a resident scans the meeting QR and is counted present once, only if among those due', async () => {
+    const created = await tongdu.post('/api/meetings', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'residents',
+      basis: 'adults',
+      title: '居民会议：加装电梯',
+      heldAt: new Date(t.clock.now().getTime() + 12 * 24 * 3_600_000).toISOString(),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const m = created.json();
+    const qr = (await tongdu.get(`/api/meetings/${m.id}/qr`)).json();
+    expect(qr.svg).toContain('<svg');
+    const k = new URL(qr.url).searchParams.get('k')!;
+    const id = await createUser(t, 'scanner', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
+    await t.database.db.update(users).set({ residentId }).where(eq(users.id, id));
+    const scanner = await t.as('scanner');
+    // not yet open
+    expect((await scanner.post(`/api/meetings/${m.id}/qr-sign-in`, { k })).statusCode).toBe(409);
+    await tongdu.post(`/api/meetings/${m.id}/open`);
+    expect((await scanner.post(`/api/meetings/${m.id}/qr-sign-in`, { k: 'x' })).statusCode).toBe(404);
+    const ok = await scanner.post(`/api/meetings/${m.id}/qr-sign-in`, { k });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ name: '王秀英', already: false });
+    expect((await scanner.post(`/api/meetings/${m.id}/qr-sign-in`, { k })).json().already).toBe(true);
+    const notDue = await jumin2.post(`/api/meetings/${m.id}/qr-sign-in`, { k });
+    expect(notDue.statusCode).toBe(422);
+    const detail = (await tongdu.get(`/api/meetings/${m.id}`)).json();
+    expect(detail.quorum.present).toBe(1);
+  });
+});

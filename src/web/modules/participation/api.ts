@@ -174,5 +174,12 @@ export const delibApi = {
     ),
   boardConventions: (page: number) =>
     api.get<Page<Convention>>('/api/conventions/board', { page, pageSize: 20 }),
+  meetingQr: (id: string) =>
+    api.get<{ url: string; svg: string; open: boolean }>(`/api/meetings/${enc(id)}/qr`),
+  qrSignIn: (id: string, k: string) =>
+    api.post<{ title: string; name: string; already: boolean; heldAt: string; place: string | null }>(
+      `/api/meetings/${enc(id)}/qr-sign-in`,
+      { k },
+    ),
   boardConvention: (id: string) => api.get<ConventionDetail>(`/api/conventions/board/${enc(id)}`),
 };

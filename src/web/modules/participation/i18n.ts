@@ -251,6 +251,13 @@ export const participationZh = {
   'participation.phone.commentHint': '文明发言，说事实、提建议',
   'participation.phone.currentVersion': '现行版本：第 {no} 版，{date} 公布',
   'participation.topic.updated': '最近更新',
+  'participation.qr.button': '签到二维码',
+  'participation.qr.hint': '请参会居民用手机扫码签到；只有本次会议应到名单内的居民才能签到成功。',
+  'participation.qr.title': '会议扫码签到',
+  'participation.qr.confirm': '确认签到',
+  'participation.qr.signed': '签到成功：{name}',
+  'participation.qr.already': '您已签到过：{name}',
+  'participation.qr.badLink': '二维码无效，请重新扫描会场的签到码',
 };
 
 type Keys = keyof typeof participationZh;
@@ -509,4 +516,11 @@ export const participationEn: Record<Keys, string> = {
   'participation.phone.commentHint': 'Be factual and constructive',
   'participation.phone.currentVersion': 'Current: version {no}, published {date}',
   'participation.topic.updated': 'Updated',
+  'participation.qr.button': 'Sign-in QR code',
+  'participation.qr.hint': 'Residents scan to sign in; only those due can.',
+  'participation.qr.title': 'Meeting sign-in',
+  'participation.qr.confirm': 'Sign in',
+  'participation.qr.signed': 'Signed in: {name}',
+  'participation.qr.already': 'Already signed in: {name}',
+  'participation.qr.badLink': 'This code is not valid; scan the one at the meeting again',
 };

@@ -11,6 +11,7 @@ const TopicPage = lazy(() => import('./phone/TopicsPage').then((m) => ({ default
 const ConventionsPage = lazy(() =>
   import('./phone/TopicsPage').then((m) => ({ default: m.ConventionsPage })),
 );
+const SignInPage = lazy(() => import('./phone/SignInPage').then((m) => ({ default: m.SignInPage })));
 const ConventionPage = lazy(() => import('./phone/TopicsPage').then((m) => ({ default: m.ConventionPage })));
 
 /** 居务公开 on the phone: residents read their community's postings and object within 5 days. */
@@ -26,6 +27,7 @@ export const participationPhoneModule = definePhoneModule({
       <Route path="/m/topics/:id" element={<TopicPage />} />
       <Route path="/m/conventions" element={<ConventionsPage />} />
       <Route path="/m/conventions/:id" element={<ConventionPage />} />
+      <Route path="/m/meetings/:id/sign-in" element={<SignInPage />} />
     </>
   ),
   tiles: [
