@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { registryCandidates } from '../../server/modules/people/people.api';
@@ -266,6 +266,7 @@ export async function seedDemoDeliberation(
           like(ptMeetings.orgPath, `${tongdu.path}%`),
           eq(ptMeetings.status, 'closed'),
           eq(ptMeetings.quorumMet, true),
+          lt(ptMeetings.heldAt, new Date(real.getTime() - DAY)),
         ),
       )
       .orderBy(desc(ptMeetings.heldAt))
@@ -371,6 +372,7 @@ export async function seedDemoDeliberation(
     );
     await publishConvention(luhx, conv.id, { no: 1 }, loc);
     tick(24 * 30);
+    if (meeting && meeting.heldAt > at) at = new Date(meeting.heldAt.getTime() + 2 * 3_600_000);
     await addVersion(
       luhx,
       conv.id,
@@ -395,10 +397,11 @@ export async function seedDemoDeliberation(
           eq(ptMeetings.kind, 'villager_reps'),
           eq(ptMeetings.status, 'closed'),
           eq(ptMeetings.quorumMet, true),
+          lt(ptMeetings.heldAt, new Date(real.getTime() - DAY)),
         ),
       )
       .limit(1);
-    at = new Date(real.getTime() - 30 * DAY);
+    at = new Date(Math.max(real.getTime() - 30 * DAY, (meeting?.heldAt.getTime() ?? 0) + 2 * 3_600_000));
     const conv = await createConvention(
       guis,
       { orgUnitId: ljp.id, kind: 'village_rules', title: '陆家铺社区村规民约' },

@@ -155,8 +155,8 @@ export const PARTICIPATION_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The meeting does not exist or is not of the convention’s unit',
   },
   'participation.convention_meeting_quorum': {
-    'zh-CN': '通过公约的会议须已闭会且到会人数达到法定人数',
-    en: 'The adopting meeting must be closed and quorate',
+    'zh-CN': '通过公约的会议须已经召开、闭会，且到会人数达到法定人数',
+    en: 'The adopting meeting must have been held, closed and quorate',
   },
   'participation.convention_version': {
     'zh-CN': '该公约没有这个版本',

@@ -302,7 +302,7 @@ export async function addVersion(ctx: ActorCtx, id: string, input: z.infer<typeo
       const m = await findMeeting(tx, ctx.actor, 'read', input.meetingId);
       if (!m || !(m.orgPath.startsWith(row.orgPath) || row.orgPath.startsWith(m.orgPath)))
         throw invalidField('meetingId', 'participation.convention_meeting');
-      if (m.status !== 'closed' || !m.quorumMet)
+      if (m.status !== 'closed' || !m.quorumMet || m.heldAt > ctx.clock.now())
         throw invalidField('meetingId', 'participation.convention_meeting_quorum');
       adoptedOn = chinaDate(m.heldAt);
     }
