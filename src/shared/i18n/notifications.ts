@@ -46,6 +46,10 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'A test message from Linli for {unit}: the robot is set up correctly.',
     },
   },
+  'participation.disclosure_due': {
+    'zh-CN': { title: '居务公开提醒', body: '{unit}{period}的“{kind}”应于{dueOn}前公开，{when}。' },
+    en: { title: 'Disclosure reminder', body: '{unit}: “{kind}” for {period} is due by {dueOn}; {when}.' },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

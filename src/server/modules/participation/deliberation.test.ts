@@ -326,3 +326,34 @@ describe('QR sign-in', () => {
     expect(detail.quorum.present).toBe(1);
   });
 });
+
+describe('disclosure reminders', () => {
+  it('R-LAW-DC-1: staff are reminded 3 days before a scheduled period is due, and not once it is posted', async () => {
+    const set = await tongdu.post('/api/disclosures/schedules', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'finance',
+      frequency: 'monthly',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const later = new Date(t.clock.now().getTime() + 40 * 24 * 3_600_000);
+    const month = later.toISOString().slice(0, 7);
+    const today = `${month}-07`;
+    const prev = new Date(`${month}-01T00:00:00Z`);
+    prev.setUTCMonth(prev.getUTCMonth() - 1);
+    const period = prev.toISOString().slice(0, 7);
+    const { remindDisclosures } = await import('./disclosures.reminders');
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const first = await remindDisclosures({ ...t.deps, log } as never, today);
+    expect(first.reminded).toBeGreaterThanOrEqual(1);
+    const posted = await tongdu.post('/api/disclosures', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'finance',
+      title: `${period} 财务收支`,
+      body: '收入 1.2 万元，支出 0.8 万元',
+      period,
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const again = await remindDisclosures({ ...t.deps, log } as never, today);
+    expect(again.reminded).toBe(first.reminded - 1);
+  });
+});
