@@ -50,6 +50,7 @@ import { seedDemoScheduledReports } from './scheduledReports.seed';
 import { seedDemoProperty } from './property.seed';
 import { seedDemoSelfGovernance } from './selfGovernance.seed';
 import { seedDemoSocialOrgs } from './socialOrgs.seed';
+import { seedDemoDeliberation } from './deliberation.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -739,6 +740,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('property', () => seedDemoProperty(deps, { log }));
   await timed('self-governance', () => seedDemoSelfGovernance(deps, { log }));
   await timed('social organisations', () => seedDemoSocialOrgs(deps, { log }));
+  await timed('deliberation', () => seedDemoDeliberation(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

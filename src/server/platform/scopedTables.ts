@@ -74,6 +74,9 @@ export const SCOPED_TABLES = [
   'so_funds',
   'so_contracts',
   'so_links',
+  'pt_topics',
+  'pt_rooms',
+  'pt_conventions',
 ] as const;
 
 /**

@@ -98,4 +98,76 @@ export const PARTICIPATION_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该异议已答复',
     en: 'This objection has been answered',
   },
+  'participation.topic_participants': {
+    'zh-CN': '请至少确定一位协商主体',
+    en: 'Name at least one participant',
+  },
+  'participation.topic_participant': {
+    'zh-CN': '所选协商主体不在本议题所属范围的登记名录中',
+    en: 'A chosen participant is not in the registry of the topic’s unit',
+  },
+  'participation.topic_participant_name': {
+    'zh-CN': '请填写协商主体的名称',
+    en: 'Give the participant’s name',
+  },
+  'participation.topic_step_order': {
+    'zh-CN': '议事须按“提出议题、确定主体、公告、协商、实施、反馈”的顺序逐步进行，不能跳过或重复',
+    en: 'Steps go in order (propose, participants, announce, consult, implement, report back); none is skipped or repeated',
+  },
+  'participation.topic_level': {
+    'zh-CN': '议题只能在社区、网格、小区（街巷、院落、塆组）或楼栋层级提出',
+    en: 'A topic is raised at a community, grid, compound or building',
+  },
+  'participation.topic_format': {
+    'zh-CN': '所选协商形式不存在或已停用',
+    en: 'This deliberation format does not exist or is retired',
+  },
+  'participation.topic_work_order': {
+    'zh-CN': '找不到该工单，或无权查看',
+    en: 'The work order was not found',
+  },
+  'participation.topic_meeting': {
+    'zh-CN': '只能在“开展协商活动”环节关联本议题所属单位的会议',
+    en: 'Only the consultation step may name a meeting of the topic’s unit',
+  },
+  'participation.topic_supported': {
+    'zh-CN': '您已支持过该议题，每位居民只能支持一次',
+    en: 'You already supported this topic',
+  },
+  'participation.topic_closed': {
+    'zh-CN': '该议题已反馈办结，不再接受评论',
+    en: 'This topic is reported back and closed to comments',
+  },
+  'participation.format_taken': {
+    'zh-CN': '已有同名的协商形式',
+    en: 'A format with this name exists',
+  },
+  'participation.room_evidence': {
+    'zh-CN': '勾选具备的项目须附说明或照片作为佐证',
+    en: 'A ticked item needs a note or a photo as evidence',
+  },
+  'participation.convention_unit': {
+    'zh-CN': '村规民约、居民公约须由社区（村）制定',
+    en: 'Village rules and residents’ conventions belong to a community',
+  },
+  'participation.convention_meeting': {
+    'zh-CN': '所选会议不存在，或不属于该公约所在单位',
+    en: 'The meeting does not exist or is not of the convention’s unit',
+  },
+  'participation.convention_meeting_quorum': {
+    'zh-CN': '通过公约的会议须已经召开、闭会，且到会人数达到法定人数',
+    en: 'The adopting meeting must have been held, closed and quorate',
+  },
+  'participation.convention_version': {
+    'zh-CN': '该公约没有这个版本',
+    en: 'This convention has no such version',
+  },
+  'participation.convention_published': {
+    'zh-CN': '该版本已经是公布中的版本',
+    en: 'This version is already published',
+  },
+  'participation.qr_members': {
+    'zh-CN': '该会议按参会名单签到，请到签到台由工作人员登记',
+    en: 'This meeting signs in by roster; please sign in at the desk',
+  },
 };

@@ -75,6 +75,10 @@ export const NOTIFICATION_TEMPLATES = {
     'zh-CN': { title: '收到报告待审核', body: '{unit}已报送{title}（{period}），请审核。' },
     en: { title: 'Report to review', body: '{unit} submitted {title} ({period}); please review it.' },
   },
+  'participation.disclosure_due': {
+    'zh-CN': { title: '居务公开提醒', body: '{unit}{period}的“{kind}”应于{dueOn}前公开，{when}。' },
+    en: { title: 'Disclosure reminder', body: '{unit}: “{kind}” for {period} is due by {dueOn}; {when}.' },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

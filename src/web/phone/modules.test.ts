@@ -47,6 +47,14 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         '/m/surveys/:id',
         '/m/property',
         '/m/community-fund',
+        ...[
+          '/m/topics',
+          '/m/topics/new',
+          '/m/topics/:id',
+          '/m/conventions',
+          '/m/conventions/:id',
+          '/m/meetings/:id/sign-in',
+        ],
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

@@ -2,6 +2,9 @@
  * What other modules may use of the accounts (DESIGN boundaries): functions and types, never the tables.
  * `userFieldSql` is a named query builder for a foreign query that lists users beside its own rows.
  */
+import type { Db } from '../../platform/db';
+import { userRowById } from './accounts.sms.repository';
+
 export {
   residentIdOfUser,
   roleUnitPaths,
@@ -19,4 +22,10 @@ export interface UserRef {
   username: string;
   displayName: string;
   active: boolean;
+}
+
+/** The registry record a login is linked to (a resident's own record), or null. */
+export async function linkedResidentId(db: Db, userId: string): Promise<string | null> {
+  const u = await userRowById(db, userId);
+  return u?.residentId ?? null;
 }

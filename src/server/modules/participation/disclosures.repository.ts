@@ -178,3 +178,12 @@ export async function postedPeriods(
     );
   return new Set(rows.map((r) => `${r.u}|${r.k}|${r.p}`));
 }
+
+/** Every schedule (the reminder job, run for the whole platform). */
+export function allSchedules(db: Db): Promise<ScheduleRow[]> {
+  return db
+    .select()
+    .from(ptDisclosureSchedules)
+    .orderBy(asc(ptDisclosureSchedules.orgPath), asc(ptDisclosureSchedules.kind))
+    .limit(20000);
+}

@@ -1,7 +1,15 @@
 import { type SQL, or, sql } from 'drizzle-orm';
 import { type Actor, scopePaths } from '../../platform/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { ptDisclosureSchedules, ptDisclosures, ptMeetings, ptProcedures } from './participation.table';
+import {
+  ptConventions,
+  ptDisclosureSchedules,
+  ptDisclosures,
+  ptMeetings,
+  ptProcedures,
+  ptRooms,
+  ptTopics,
+} from './participation.table';
 
 /**
  * Who may do what in the participation module (DESIGN convention 4): records are scoped by the unit
@@ -49,3 +57,44 @@ export function boardScope(actor: Actor): SQL {
 export function onBoard(actor: Actor, d: Scoped): boolean {
   return scopePaths(actor, 'participation.board').some((root) => root === '/' || root.startsWith(d.orgPath));
 }
+
+/** Deliberation topics (R-DL-1…3): read and run by the holding unit's staff; grid workers propose. */
+export type TopicAction = 'read' | 'manage' | 'propose';
+export const topicsPolicy: Policy<TopicAction, Scoped> = definePolicy({
+  permissions: {
+    read: 'participation.read',
+    manage: 'participation.manage',
+    propose: 'participation.propose',
+  },
+  pathColumn: ptTopics.orgPath,
+  pathOf: (r: Scoped) => r.orgPath,
+});
+
+export const roomsPolicy: Policy<MeetingAction, Scoped> = definePolicy({
+  permissions: { read: 'participation.read', manage: 'participation.manage' },
+  pathColumn: ptRooms.orgPath,
+  pathOf: (r: Scoped) => r.orgPath,
+});
+
+export const conventionsPolicy: Policy<MeetingAction, Scoped> = definePolicy({
+  permissions: { read: 'participation.read', manage: 'participation.manage' },
+  pathColumn: ptConventions.orgPath,
+  pathOf: (r: Scoped) => r.orgPath,
+});
+
+/**
+ * What a resident reads on the phone (participation.board): records held by the units their home lies
+ * in (their building, compound, grid, community and above), never a neighbouring unit's. `homes` are the
+ * resident's home paths (`homePaths` in topics.usecases.ts).
+ */
+export function homeScope(
+  homes: readonly string[],
+  column: typeof ptTopics.orgPath | typeof ptConventions.orgPath,
+): SQL {
+  if (homes.length === 0) return sql`false`;
+  if (homes.includes('/')) return sql`true`;
+  return or(...homes.map((root) => sql`${root} like (${column} || '%')`))!;
+}
+
+/** The paths a resident's board reaches (where their resident role is held). */
+export const homeRoots = (actor: Actor) => scopePaths(actor, 'participation.board');

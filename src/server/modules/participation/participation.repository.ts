@@ -177,3 +177,12 @@ export async function presentCounts(db: Db, meetings: MeetingRow[]): Promise<Map
   }
   return out;
 }
+
+/**
+ * A meeting by id without a staff scope, locked: for a resident's QR sign-in, which the caller allows only
+ * with the meeting's token and only for an elector of its unit.
+ */
+export async function meetingForQr(tx: Db, id: string): Promise<MeetingRow | undefined> {
+  const [m] = await tx.select().from(ptMeetings).where(eq(ptMeetings.id, id)).for('update');
+  return m;
+}

@@ -65,6 +65,9 @@ import {
   takeDownDisclosure,
 } from './disclosures.usecases';
 import { completeProcedureStep, createProcedure, getProcedure, listProcedures } from './procedures.usecases';
+import { deliberationRoutes } from './deliberation.routes';
+import { topicWorkflow } from './topics.workflow';
+import { remindDisclosures } from './disclosures.reminders';
 
 /**
  * 议事协商 / 民主决策: meetings with legal quorums (R-LAW-MT-1…4), procedures for major matters (R-DL-4) and
@@ -77,7 +80,12 @@ export const participationModule = defineModule({
   access: participationAccess,
   errors: PARTICIPATION_ERRORS,
   audit: PARTICIPATION_AUDIT,
+  workflows: [topicWorkflow],
+  jobs: [
+    { name: 'participation.disclosure-reminders', cron: '0 9 * * *', run: (deps) => remindDisclosures(deps) },
+  ],
   routes(base: FastifyInstance, deps) {
+    deliberationRoutes(base, deps);
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['participation'];
     const read = { access: access.permission('participation.read') };

@@ -190,3 +190,176 @@ export const ptDisclosureSchedules = pgTable(
     index('pt_disclosure_schedules_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
   ],
 );
+
+/**
+ * Named deliberation formats (居民说事, 民情恳谈, 社区夜话, 圆桌会, 16号议事日 …): configurable labels, platform-wide
+ * data, never code. A retired format stays on the topics that used it.
+ */
+export const ptTopicFormats = pgTable(
+  'pt_topic_formats',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    note: text('note'),
+    active: boolean('active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('pt_topic_formats_name_uq').on(t.name)],
+);
+
+/**
+ * A deliberation topic (议题, R-DL-1…3) held by a community, grid, compound or building unit; `state` is the
+ * last of seed 003's six steps completed (proposed → participants → announced → consulted → implemented →
+ * reported), moved only by the topic workflow, one step at a time.
+ */
+export const ptTopics = pgTable(
+  'pt_topics',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    /** community | grid | compound | building (the unit's kind). */
+    level: text('level').notNull(),
+    /** resident | grid | staff | work_order */
+    source: text('source').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    formatId: uuid('format_id'),
+    workOrderId: uuid('work_order_id'),
+    proposerId: uuid('proposer_id'),
+    /** Shown beside the topic: a resident's name masked (张**), staff by name. */
+    proposerName: text('proposer_name').notNull(),
+    state: text('state').notNull(),
+    meetingId: uuid('meeting_id'),
+    supports: integer('supports').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pt_topics_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pt_topics_state_idx').on(t.state),
+    index('pt_topics_work_order_idx').on(t.workOrderId),
+  ],
+);
+
+/** Who takes part (determined at step 2): a registry record (resident, deputy, unit, social org) or a named party. */
+export const ptTopicParticipants = pgTable(
+  'pt_topic_participants',
+  {
+    id: uuid('id').primaryKey(),
+    topicId: uuid('topic_id').notNull(),
+    kind: text('kind').notNull(),
+    refId: uuid('ref_id'),
+    name: text('name').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('pt_topic_participants_topic_idx').on(t.topicId)],
+);
+
+/** The record of each step (the workflow's timeline): who, when, what was decided or done. */
+export const ptTopicEvents = pgTable(
+  'pt_topic_events',
+  {
+    id: uuid('id').primaryKey(),
+    topicId: uuid('topic_id').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    note: text('note').notNull(),
+    meetingId: uuid('meeting_id'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('pt_topic_events_topic_idx').on(t.topicId, t.at)],
+);
+
+/** One support per resident and topic. */
+export const ptTopicSupports = pgTable(
+  'pt_topic_supports',
+  {
+    topicId: uuid('topic_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [uniqueIndex('pt_topic_supports_uq').on(t.topicId, t.userId)],
+);
+
+/** Residents following a topic (told of its next steps). */
+export const ptTopicFollows = pgTable(
+  'pt_topic_follows',
+  {
+    topicId: uuid('topic_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [uniqueIndex('pt_topic_follows_uq').on(t.topicId, t.userId)],
+);
+
+export const ptTopicComments = pgTable(
+  'pt_topic_comments',
+  {
+    id: uuid('id').primaryKey(),
+    topicId: uuid('topic_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    text: text('text').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('pt_topic_comments_topic_idx').on(t.topicId, t.at)],
+);
+
+export type RoomItem = { ok: boolean; note: string | null; photo: string | null };
+
+/** A council room (议事厅/室, R-DL-5) with seed 000's 六具备 checklist, each item with its evidence. */
+export const ptRooms = pgTable(
+  'pt_rooms',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    name: text('name').notNull(),
+    address: text('address'),
+    checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
+    ...timestamps(),
+  },
+  (t) => [index('pt_rooms_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+/**
+ * A convention (村规民约 / 居民公约 / 自治章程, R-DL-6): versioned; `published_no` is the version residents read.
+ * Awareness and compliance rates (per mille) are written by `setConventionRates` (participation.api.ts), the
+ * hook the surveys will call; `rates_source` names where they came from.
+ */
+export const ptConventions = pgTable(
+  'pt_conventions',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    publishedNo: integer('published_no'),
+    publishedAt: ts('published_at'),
+    awarenessPermille: integer('awareness_permille'),
+    compliancePermille: integer('compliance_permille'),
+    ratesSource: text('rates_source'),
+    ratesAt: ts('rates_at'),
+    ...timestamps(),
+  },
+  (t) => [index('pt_conventions_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+);
+
+export const ptConventionVersions = pgTable(
+  'pt_convention_versions',
+  {
+    id: uuid('id').primaryKey(),
+    conventionId: uuid('convention_id').notNull(),
+    no: integer('no').notNull(),
+    text: text('text').notNull(),
+    note: text('note'),
+    meetingId: uuid('meeting_id'),
+    adoptedOn: date('adopted_on', { mode: 'string' }),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('pt_convention_versions_uq').on(t.conventionId, t.no)],
+);

@@ -2,6 +2,10 @@
  * What other modules may use of the people registry (DESIGN boundaries): functions and types, never the
  * tables.
  */
+import { and, ilike, inArray, like } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { deputies, residentUnits, socialOrgs } from './people.table';
+
 export { type PartyMemberRow, partyMemberInScope, type WorkerRow, workerInScope } from './people.repository';
 export { createSocialOrg, updateSocialOrg } from './units.usecases';
 export {
@@ -19,3 +23,42 @@ export {
 /** A worker counts as a qualified social worker with a 社会工作者 qualification (助理社工师, 社工师, 高级社工师). */
 export const isQualifiedSocialWorker = (w: { qualifications: readonly string[] }) =>
   w.qualifications.some((q) => q.startsWith('social_worker') || q.includes('社工'));
+
+
+export type RegistryKind = 'deputy' | 'social_org' | 'resident_unit';
+const TABLES = { deputy: deputies, social_org: socialOrgs, resident_unit: residentUnits } as const;
+
+/**
+ * Registry records of a kind under a unit's path (两代表一委员, social organisations, resident units), by name,
+ * for picking a deliberation's participants. The caller has checked the unit is in the actor's scope.
+ */
+export async function registryCandidates(
+  db: Db,
+  kind: RegistryKind,
+  path: string,
+  q: string | undefined,
+  limit = 50,
+): Promise<{ id: string; name: string }[]> {
+  const t = TABLES[kind];
+  return db
+    .select({ id: t.id, name: t.name })
+    .from(t)
+    .where(and(like(t.orgPath, `${path}%`), q ? ilike(t.name, `%${q}%`) : undefined))
+    .orderBy(t.name)
+    .limit(limit);
+}
+
+/** Which of these ids are registry records of the kind under the path (with their names). */
+export async function registryEntries(
+  db: Db,
+  kind: RegistryKind,
+  path: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const t = TABLES[kind];
+  return db
+    .select({ id: t.id, name: t.name })
+    .from(t)
+    .where(and(like(t.orgPath, `${path}%`), inArray(t.id, [...ids])));
+}

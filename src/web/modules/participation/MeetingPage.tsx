@@ -24,7 +24,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { type MeetingDetail, ptApi, ptKeys } from './api';
+import { type MeetingDetail, delibApi, ptApi, ptKeys } from './api';
 import { STATUS_COLOR, basisName, kindName } from './meta';
 
 /** One meeting: the quorum in words, the sign-in desk, motions and votes, closing, corrections, minutes. */
@@ -166,10 +166,36 @@ function Actions({ m }: { m: MeetingDetail }) {
           {t('participation.detail.close')}
         </Button>
       ) : null}
+      {m.status === 'open' && m.basis !== 'members' && m.actions.includes('close') ? (
+        <QrButton id={m.id} />
+      ) : null}
       <Button icon={<FilePdfOutlined />} onClick={() => ptApi.minutesPdf(m.id)}>
         {t('participation.detail.pdf')}
       </Button>
     </Space>
+  );
+}
+
+/** The sign-in QR code residents scan at the door (recorded as present when among those due). */
+function QrButton({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [show, setShow] = useState(false);
+  const qr = useQuery({
+    queryKey: ['participation', 'meeting', id, 'qr'],
+    queryFn: () => delibApi.meetingQr(id),
+    enabled: show,
+  });
+  return (
+    <>
+      <Button onClick={() => setShow(true)}>{t('participation.qr.button')}</Button>
+      <Modal open={show} title={t('participation.qr.button')} footer={null} onCancel={() => setShow(false)}>
+        <p>{t('participation.qr.hint')}</p>
+        {qr.data ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders the QR code as SVG from our own URL
+          <div style={{ textAlign: 'center' }} dangerouslySetInnerHTML={{ __html: qr.data.svg }} />
+        ) : null}
+      </Modal>
+    </>
   );
 }
 

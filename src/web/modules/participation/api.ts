@@ -82,3 +82,104 @@ export const ptApi = {
   object: (id: string, text: string) =>
     api.post<Disclosure>(`/api/disclosures/board/${enc(id)}/objections`, { text }),
 };
+
+// ---- deliberation topics, council rooms, conventions
+import type {
+  ConventionDetailDto,
+  ConventionDto,
+  RoomDto,
+  TopicDetailDto,
+  TopicDto,
+} from '../../../shared/contracts/deliberation';
+
+export type Topic = Wire<TopicDto>;
+export type TopicDetail = Wire<TopicDetailDto>;
+export type Room = Wire<RoomDto>;
+export type Convention = Wire<ConventionDto>;
+export type ConventionDetail = Wire<ConventionDetailDto>;
+export type TopicFormat = { id: string; name: string; note: string | null; active: boolean; sort: number };
+export type TopicQuery = {
+  page?: number;
+  level?: string;
+  state?: string;
+  source?: string;
+  q?: string;
+  orgUnitId?: string;
+};
+export type Participant = { kind: string; refId?: string; name?: string };
+export type RoomChecklist = Record<string, { ok: boolean; note?: string; photo?: string }>;
+
+export const delibApi = {
+  topics: (q: TopicQuery) => api.get<Page<Topic>>('/api/deliberations/topics', { pageSize: 20, ...q }),
+  exportTopics: (q: TopicQuery) =>
+    api.download('/api/deliberations/topics/export.xlsx', { ...q, page: undefined }, '协商议题.xlsx'),
+  topic: (id: string) => api.get<TopicDetail>(`/api/deliberations/topics/${enc(id)}`),
+  createTopic: (body: {
+    orgUnitId: string;
+    title: string;
+    description: string;
+    formatId?: string;
+    workOrderId?: string;
+  }) => api.post<TopicDetail>('/api/deliberations/topics', body),
+  step: (
+    id: string,
+    body: { action: string; note: string; participants?: Participant[]; meetingId?: string },
+  ) => api.post<TopicDetail>(`/api/deliberations/topics/${enc(id)}/steps`, body),
+  candidates: (id: string, kind: string, q: string) =>
+    api.get<{ items: { id: string; name: string; detail: string | null }[] }>(
+      `/api/deliberations/topics/${enc(id)}/candidates`,
+      { kind, q: q || undefined },
+    ),
+  formats: (all = false) =>
+    api.get<{ items: TopicFormat[] }>('/api/deliberations/formats', { all: all ? 'true' : undefined }),
+  saveFormat: (id: string | null, body: { name: string; note?: string; active: boolean; sort: number }) =>
+    id
+      ? api.patch<TopicFormat>(`/api/deliberations/formats/${enc(id)}`, body)
+      : api.post<TopicFormat>('/api/deliberations/formats', body),
+  // residents
+  homeUnits: () =>
+    api.get<{ items: { id: string; name: string; level: string; levelName: string }[] }>(
+      '/api/deliberations/board/home-units',
+    ),
+  boardTopics: (mine: string | undefined, page: number) =>
+    api.get<Page<Topic>>('/api/deliberations/board/topics', { mine, page, pageSize: 20 }),
+  boardTopic: (id: string) => api.get<TopicDetail>(`/api/deliberations/board/topics/${enc(id)}`),
+  propose: (body: { orgUnitId: string; title: string; description: string }) =>
+    api.post<TopicDetail>('/api/deliberations/board/topics', body),
+  support: (id: string) => api.post<TopicDetail>(`/api/deliberations/board/topics/${enc(id)}/support`),
+  comment: (id: string, text: string) =>
+    api.post<TopicDetail>(`/api/deliberations/board/topics/${enc(id)}/comments`, { text }),
+  follow: (id: string, on: boolean) =>
+    api.post<TopicDetail>(`/api/deliberations/board/topics/${enc(id)}/follow`, { on }),
+  // rooms
+  rooms: (q: { page?: number; incomplete?: string }) =>
+    api.get<Page<Room>>('/api/deliberations/rooms', { pageSize: 20, ...q }),
+  createRoom: (body: { orgUnitId: string; name: string; address?: string; checklist: RoomChecklist }) =>
+    api.post<Room>('/api/deliberations/rooms', body),
+  patchRoom: (id: string, body: { name?: string; address?: string; checklist?: RoomChecklist }) =>
+    api.patch<Room>(`/api/deliberations/rooms/${enc(id)}`, body),
+  // conventions
+  conventions: (page: number) => api.get<Page<Convention>>('/api/conventions', { page, pageSize: 20 }),
+  convention: (id: string) => api.get<ConventionDetail>(`/api/conventions/${enc(id)}`),
+  createConvention: (body: { orgUnitId: string; kind: string; title: string }) =>
+    api.post<ConventionDetail>('/api/conventions', body),
+  addVersion: (id: string, body: { text: string; note?: string; meetingId?: string }) =>
+    api.post<ConventionDetail>(`/api/conventions/${enc(id)}/versions`, body),
+  publish: (id: string, no: number) =>
+    api.post<ConventionDetail>(`/api/conventions/${enc(id)}/publish`, { no }),
+  diff: (id: string, from: number, to: number) =>
+    api.get<{ from: number; to: number; lines: { op: 'same' | 'add' | 'del'; text: string }[] }>(
+      `/api/conventions/${enc(id)}/diff`,
+      { from, to },
+    ),
+  boardConventions: (page: number) =>
+    api.get<Page<Convention>>('/api/conventions/board', { page, pageSize: 20 }),
+  meetingQr: (id: string) =>
+    api.get<{ url: string; svg: string; open: boolean }>(`/api/meetings/${enc(id)}/qr`),
+  qrSignIn: (id: string, k: string) =>
+    api.post<{ title: string; name: string; already: boolean; heldAt: string; place: string | null }>(
+      `/api/meetings/${enc(id)}/qr-sign-in`,
+      { k },
+    ),
+  boardConvention: (id: string) => api.get<ConventionDetail>(`/api/conventions/board/${enc(id)}`),
+};

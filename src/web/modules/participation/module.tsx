@@ -17,9 +17,12 @@ export const participationWebModule = defineWebModule({
       permission: 'participation.read',
       order: 26,
       children: [
+        { path: '/topics', label: 'participation.menu.topics', permission: 'participation.read' },
         { path: '/meetings', label: 'participation.menu.meetings', permission: 'participation.read' },
         { path: '/procedures', label: 'participation.menu.procedures', permission: 'participation.read' },
         { path: '/disclosures', label: 'participation.menu.disclosures', permission: 'participation.read' },
+        { path: '/conventions', label: 'participation.menu.conventions', permission: 'participation.read' },
+        { path: '/rooms', label: 'participation.menu.rooms', permission: 'participation.read' },
       ],
     },
   ],

@@ -18,6 +18,7 @@ import {
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { WO_ACTIONS } from '../../../shared/contracts/workOrderMachine';
+import { useAuth } from '../../app/auth';
 import { QueryBoundary } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -136,6 +137,7 @@ function LocationCard({ order }: { order: WorkOrderDetail }) {
 
 function Detail({ order: o }: { order: WorkOrderDetail }) {
   const { t, locale } = useI18n();
+  const { can } = useAuth();
   const eventLabel = useEventLabel();
   const [active, setActive] = useState<WoAction | null>(null);
   const categories = useQuery({ queryKey: woKeys.categories, queryFn: woApi.categories, staleTime: 300_000 });
@@ -259,6 +261,11 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
               </Typography.Text>
             ) : null}
           </Space>
+          {can('participation.propose') ? (
+            <Link to={`/topics?workOrderId=${o.id}`} data-testid="wo-to-topic">
+              <Button>{t('wo.toTopic')}</Button>
+            </Link>
+          ) : null}
         </Flex>
         {o.pendingExtension ? (
           <Alert

@@ -367,6 +367,7 @@ export const workOrdersZh = {
   'wo.todo.dueToday': '今日到期的诉求工单',
   'wo.todo.dueWeek': '本周到期的诉求工单',
   'wo.viewFilter': '筛选：{view}',
+  'wo.toTopic': '转为协商议题',
 } as const;
 
 export const workOrdersEn: Record<keyof typeof workOrdersZh, string> = {
@@ -745,4 +746,5 @@ export const workOrdersEn: Record<keyof typeof workOrdersZh, string> = {
   'wo.todo.dueToday': 'Work orders due today',
   'wo.todo.dueWeek': 'Work orders due this week',
   'wo.viewFilter': 'Filter: {view}',
+  'wo.toTopic': 'Turn into a deliberation topic',
 };

@@ -1,0 +1,146 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { ROOM_ITEMS } from '../../../shared/contracts/deliberation';
+import type { Db } from '../../platform/db';
+import { type Page, listPage } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { type MeetingAction, conventionsPolicy, homeScope, roomsPolicy } from './participation.policy';
+import { ptConventionVersions, ptConventions, ptMeetings, ptRooms } from './participation.table';
+
+/** Queries of council rooms (R-DL-5) and conventions (R-DL-6). */
+export type RoomRow = typeof ptRooms.$inferSelect;
+export type ConventionRow = typeof ptConventions.$inferSelect;
+export type VersionRow = typeof ptConventionVersions.$inferSelect;
+
+/** SQL: the room misses at least one of the six items (R-DL-5). */
+const incompleteSql = sql`(${sql.join(
+  ROOM_ITEMS.map((k) => sql`coalesce((${ptRooms.checklist} -> ${k} ->> 'ok')::boolean, false) = false`),
+  sql` or `,
+)})`;
+
+export function listRoomRows(
+  db: Db,
+  actor: Actor,
+  f: { path?: string; incomplete?: boolean },
+  page: { page: number; pageSize: number },
+): Promise<Page<RoomRow>> {
+  return listPage(db, {
+    table: ptRooms,
+    where: and(
+      roomsPolicy.scope(actor, 'read'),
+      f.path ? sql`${ptRooms.orgPath} like ${`${f.path}%`}` : undefined,
+      f.incomplete === undefined ? undefined : f.incomplete ? incompleteSql : sql`not ${incompleteSql}`,
+    ),
+    orderBy: [asc(ptRooms.orgPath), asc(ptRooms.name), asc(ptRooms.id)],
+    page,
+  });
+}
+
+export async function findRoom(db: Db, actor: Actor, action: MeetingAction, id: string) {
+  const [r] = await db
+    .select()
+    .from(ptRooms)
+    .where(and(eq(ptRooms.id, id), roomsPolicy.scope(actor, action)));
+  return r;
+}
+
+export async function insertRoom(tx: Db, row: typeof ptRooms.$inferInsert): Promise<RoomRow> {
+  const [r] = await tx.insert(ptRooms).values(row).returning();
+  return r!;
+}
+
+export async function updateRoom(tx: Db, id: string, patch: Partial<RoomRow>): Promise<RoomRow> {
+  const [r] = await tx.update(ptRooms).set(patch).where(eq(ptRooms.id, id)).returning();
+  return r!;
+}
+
+// ---- conventions
+
+export function listConventionRows(
+  db: Db,
+  actor: Actor,
+  f: { path?: string; homes?: readonly string[] },
+  page: { page: number; pageSize: number },
+): Promise<Page<ConventionRow>> {
+  return listPage(db, {
+    table: ptConventions,
+    where: and(
+      f.homes
+        ? and(homeScope(f.homes, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
+        : conventionsPolicy.scope(actor, 'read'),
+      f.path ? sql`${ptConventions.orgPath} like ${`${f.path}%`}` : undefined,
+    ),
+    orderBy: [asc(ptConventions.orgPath), asc(ptConventions.title), asc(ptConventions.id)],
+    page,
+  });
+}
+
+export async function findConvention(
+  db: Db,
+  actor: Actor,
+  action: MeetingAction | 'board',
+  id: string,
+  lock = false,
+  homes: readonly string[] = [],
+): Promise<ConventionRow | undefined> {
+  const scope =
+    action === 'board'
+      ? and(homeScope(homes, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
+      : conventionsPolicy.scope(actor, action);
+  const q = db
+    .select()
+    .from(ptConventions)
+    .where(and(eq(ptConventions.id, id), scope));
+  const [c] = lock ? await q.for('update') : await q;
+  return c;
+}
+
+export async function insertConvention(
+  tx: Db,
+  row: typeof ptConventions.$inferInsert,
+): Promise<ConventionRow> {
+  const [c] = await tx.insert(ptConventions).values(row).returning();
+  return c!;
+}
+
+export async function updateConvention(tx: Db, id: string, patch: Partial<ConventionRow>) {
+  const [c] = await tx.update(ptConventions).set(patch).where(eq(ptConventions.id, id)).returning();
+  return c!;
+}
+
+export function versionsOf(db: Db, conventionId: string) {
+  return db
+    .select({ v: ptConventionVersions, meetingTitle: ptMeetings.title })
+    .from(ptConventionVersions)
+    .leftJoin(ptMeetings, eq(ptMeetings.id, ptConventionVersions.meetingId))
+    .where(eq(ptConventionVersions.conventionId, conventionId))
+    .orderBy(desc(ptConventionVersions.no));
+}
+
+export async function versionCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: ptConventionVersions.conventionId, n: sql<number>`max(${ptConventionVersions.no})::int` })
+    .from(ptConventionVersions)
+    .where(inArray(ptConventionVersions.conventionId, ids))
+    .groupBy(ptConventionVersions.conventionId);
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export async function insertVersion(tx: Db, row: typeof ptConventionVersions.$inferInsert) {
+  await tx.insert(ptConventionVersions).values(row);
+}
+
+/** Rates from surveys (the hook): written without an actor's scope; the caller is the surveys module. */
+export async function writeRates(
+  tx: Db,
+  id: string,
+  rates: {
+    awarenessPermille: number | null;
+    compliancePermille: number | null;
+    ratesSource: string;
+    ratesAt: Date;
+  },
+) {
+  const [c] = await tx.update(ptConventions).set(rates).where(eq(ptConventions.id, id)).returning();
+  return c;
+}

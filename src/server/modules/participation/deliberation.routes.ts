@@ -1,0 +1,333 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  type TopicDto,
+  candidateListQuery,
+  candidateSchema,
+  commentBody,
+  conventionBody,
+  conventionDetailSchema,
+  conventionListQuery,
+  conventionSchema,
+  createTopicBody,
+  diffQuery,
+  diffSchema,
+  followBody,
+  formatBody,
+  formatSchema,
+  homeUnitsSchema,
+  myTopicsQuery,
+  proposeTopicBody,
+  publishBody,
+  roomBody,
+  roomListQuery,
+  roomPatchBody,
+  roomSchema,
+  topicActionBody,
+  topicDetailSchema,
+  topicListQuery,
+  topicSchema,
+  versionBody,
+} from '../../../shared/contracts/deliberation';
+import { chinaMinute } from '../../../shared/chinaTime';
+import { access } from '../../platform/access';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { pageOf } from '../../platform/pagination';
+import { meetingQr, qrSignIn } from './meetings.qr';
+import {
+  addVersion,
+  createConvention,
+  createRoom,
+  diffConvention,
+  getConvention,
+  getRoom,
+  listConventions,
+  listRooms,
+  patchRoom,
+  publishConvention,
+} from './councils.usecases';
+import {
+  boardTopic,
+  boardTopics,
+  candidates,
+  commentTopic,
+  createTopic,
+  exportTopics,
+  followTopic,
+  formats,
+  getTopic,
+  homeUnits,
+  listTopics,
+  proposeTopic,
+  saveFormat,
+  stepTopic,
+  supportTopic,
+} from './topics.usecases';
+
+function topicsXlsx(rows: TopicDto[], en: boolean) {
+  return toXlsx<TopicDto>(
+    en ? 'Topics' : '协商议题',
+    [
+      { header: en ? 'Topic' : '议题', width: 30, value: (r) => r.title },
+      { header: en ? 'Level' : '层级', width: 18, value: (r) => r.levelName },
+      { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
+      { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
+      { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
+      { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
+      { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
+      { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
+      { header: en ? 'Supports' : '支持数', value: (r) => r.supports },
+      { header: en ? 'Comments' : '评论数', value: (r) => r.comments },
+      { header: en ? 'Proposed at' : '提出时间', width: 18, value: (r) => chinaMinute(r.createdAt) },
+      { header: en ? 'Updated at' : '最近更新', width: 18, value: (r) => chinaMinute(r.updatedAt) },
+    ],
+    rows,
+  );
+}
+
+/**
+ * 议事协商 routes: deliberation topics with their six steps (R-DL-1…3) under /api/deliberations/topics, named
+ * formats, council rooms (R-DL-5), conventions (R-DL-6) under /api/conventions, and the residents' side
+ * (board: topics and conventions of their home's units).
+ */
+export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['participation'];
+  const read = { access: access.permission('participation.read') };
+  const manage = { access: access.permission('participation.manage') };
+  const propose = { access: access.permission('participation.propose') };
+  const board = { access: access.permission('participation.board') };
+  const topic = { 200: topicDetailSchema };
+
+  app.get(
+    '/api/deliberations/topics',
+    { config: read, schema: { tags, querystring: topicListQuery, response: { 200: pageOf(topicSchema) } } },
+    (req) => listTopics(actorCtxOf(deps, req), req.query, req.locale),
+  );
+  app.get(
+    '/api/deliberations/topics/export.xlsx',
+    { config: read, schema: { tags, querystring: topicListQuery.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const rows = await exportTopics(
+        actorCtxOf(deps, req),
+        { ...req.query, page: 1, pageSize: 20 },
+        req.locale,
+      );
+      const en = req.locale === 'en';
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachmentHeader(en ? 'topics.xlsx' : '协商议题.xlsx'))
+        .send(await topicsXlsx(rows, en));
+    },
+  );
+  app.post(
+    '/api/deliberations/topics',
+    { config: propose, schema: { tags, body: createTopicBody, response: { 201: topicDetailSchema } } },
+    async (req, reply) =>
+      reply.status(201).send(await createTopic(actorCtxOf(deps, req), req.body, req.locale)),
+  );
+  app.get(
+    '/api/deliberations/topics/:id',
+    { config: read, schema: { tags, params: idParams, response: topic } },
+    (req) => getTopic(actorCtxOf(deps, req), req.params.id, req.locale),
+  );
+  app.post(
+    '/api/deliberations/topics/:id/steps',
+    { config: manage, schema: { tags, params: idParams, body: topicActionBody, response: topic } },
+    (req) => stepTopic(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+  );
+  app.get(
+    '/api/deliberations/topics/:id/candidates',
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: idParams,
+        querystring: candidateListQuery,
+        response: { 200: z.object({ items: z.array(candidateSchema) }) },
+      },
+    },
+    (req) => candidates(actorCtxOf(deps, req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/deliberations/formats',
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ items: z.array(formatSchema) }) },
+      },
+    },
+    (req) => formats(actorCtxOf(deps, req), req.query.all === 'true'),
+  );
+  app.post(
+    '/api/deliberations/formats',
+    { config: manage, schema: { tags, body: formatBody, response: { 201: formatSchema } } },
+    async (req, reply) => reply.status(201).send(await saveFormat(actorCtxOf(deps, req), null, req.body)),
+  );
+  app.patch(
+    '/api/deliberations/formats/:id',
+    { config: manage, schema: { tags, params: idParams, body: formatBody, response: { 200: formatSchema } } },
+    (req) => saveFormat(actorCtxOf(deps, req), req.params.id, req.body),
+  );
+
+  // ---- QR sign-in at a meeting
+  app.get(
+    '/api/meetings/:id/qr',
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: idParams,
+        response: { 200: z.object({ url: z.string(), svg: z.string(), open: z.boolean() }) },
+      },
+    },
+    (req) => meetingQr(actorCtxOf(deps, req), req.params.id, `${req.protocol}://${req.headers.host}`),
+  );
+  app.post(
+    '/api/meetings/:id/qr-sign-in',
+    {
+      config: board,
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({ k: z.string().min(1).max(200) }),
+        response: {
+          200: z.object({
+            title: z.string(),
+            name: z.string(),
+            already: z.boolean(),
+            heldAt: z.date(),
+            place: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    (req) => qrSignIn(actorCtxOf(deps, req), req.params.id, req.body.k),
+  );
+
+  // ---- residents (民事民提 on the phone)
+  app.get(
+    '/api/deliberations/board/home-units',
+    { config: board, schema: { tags, response: { 200: homeUnitsSchema } } },
+    (req) => homeUnits(actorCtxOf(deps, req), req.locale),
+  );
+  app.get(
+    '/api/deliberations/board/topics',
+    { config: board, schema: { tags, querystring: myTopicsQuery, response: { 200: pageOf(topicSchema) } } },
+    (req) => boardTopics(actorCtxOf(deps, req), req.query, req.locale),
+  );
+  app.post(
+    '/api/deliberations/board/topics',
+    { config: board, schema: { tags, body: proposeTopicBody, response: { 201: topicDetailSchema } } },
+    async (req, reply) =>
+      reply.status(201).send(await proposeTopic(actorCtxOf(deps, req), req.body, req.locale)),
+  );
+  app.get(
+    '/api/deliberations/board/topics/:id',
+    { config: board, schema: { tags, params: idParams, response: topic } },
+    (req) => boardTopic(actorCtxOf(deps, req), req.params.id, req.locale),
+  );
+  app.post(
+    '/api/deliberations/board/topics/:id/support',
+    { config: board, schema: { tags, params: idParams, response: topic } },
+    (req) => supportTopic(actorCtxOf(deps, req), req.params.id, req.locale),
+  );
+  app.post(
+    '/api/deliberations/board/topics/:id/comments',
+    { config: board, schema: { tags, params: idParams, body: commentBody, response: topic } },
+    (req) => commentTopic(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+  );
+  app.post(
+    '/api/deliberations/board/topics/:id/follow',
+    { config: board, schema: { tags, params: idParams, body: followBody, response: topic } },
+    (req) => followTopic(actorCtxOf(deps, req), req.params.id, req.body.on, req.locale),
+  );
+
+  // ---- council rooms (议事厅/室, 六具备)
+  app.get(
+    '/api/deliberations/rooms',
+    { config: read, schema: { tags, querystring: roomListQuery, response: { 200: pageOf(roomSchema) } } },
+    (req) => listRooms(actorCtxOf(deps, req), req.query, req.locale),
+  );
+  app.post(
+    '/api/deliberations/rooms',
+    { config: manage, schema: { tags, body: roomBody, response: { 201: roomSchema } } },
+    async (req, reply) =>
+      reply.status(201).send(await createRoom(actorCtxOf(deps, req), req.body, req.locale)),
+  );
+  app.get(
+    '/api/deliberations/rooms/:id',
+    { config: read, schema: { tags, params: idParams, response: { 200: roomSchema } } },
+    (req) => getRoom(actorCtxOf(deps, req), req.params.id, req.locale),
+  );
+  app.patch(
+    '/api/deliberations/rooms/:id',
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: roomPatchBody, response: { 200: roomSchema } },
+    },
+    (req) => patchRoom(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+  );
+
+  // ---- conventions (村规民约 / 居民公约 / 自治章程)
+  const conv = { 200: conventionDetailSchema };
+  app.get(
+    '/api/conventions',
+    {
+      config: read,
+      schema: { tags, querystring: conventionListQuery, response: { 200: pageOf(conventionSchema) } },
+    },
+    (req) => listConventions(actorCtxOf(deps, req), req.query, req.locale),
+  );
+  app.post(
+    '/api/conventions',
+    { config: manage, schema: { tags, body: conventionBody, response: { 201: conventionDetailSchema } } },
+    async (req, reply) =>
+      reply.status(201).send(await createConvention(actorCtxOf(deps, req), req.body, req.locale)),
+  );
+  app.get(
+    '/api/conventions/board',
+    {
+      config: board,
+      schema: {
+        tags,
+        querystring: conventionListQuery.omit({ orgUnitId: true }),
+        response: { 200: pageOf(conventionSchema) },
+      },
+    },
+    (req) => listConventions(actorCtxOf(deps, req), req.query, req.locale, true),
+  );
+  app.get(
+    '/api/conventions/board/:id',
+    { config: board, schema: { tags, params: idParams, response: conv } },
+    (req) => getConvention(actorCtxOf(deps, req), req.params.id, req.locale, true),
+  );
+  app.get(
+    '/api/conventions/:id',
+    { config: read, schema: { tags, params: idParams, response: conv } },
+    (req) => getConvention(actorCtxOf(deps, req), req.params.id, req.locale),
+  );
+  app.get(
+    '/api/conventions/:id/diff',
+    {
+      config: read,
+      schema: { tags, params: idParams, querystring: diffQuery, response: { 200: diffSchema } },
+    },
+    (req) => diffConvention(actorCtxOf(deps, req), req.params.id, req.query),
+  );
+  app.post(
+    '/api/conventions/:id/versions',
+    { config: manage, schema: { tags, params: idParams, body: versionBody, response: conv } },
+    (req) => addVersion(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+  );
+  app.post(
+    '/api/conventions/:id/publish',
+    { config: manage, schema: { tags, params: idParams, body: publishBody, response: conv } },
+    (req) => publishConvention(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+  );
+}

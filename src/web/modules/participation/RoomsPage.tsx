@@ -1,0 +1,245 @@
+import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+} from 'antd';
+import { useState } from 'react';
+import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Room, type RoomChecklist, delibApi } from './api';
+
+/** 居民议事厅（室） with the 六具备 checklist (R-DL-5): rooms missing any item are flagged. */
+export default function RoomsPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [page, setPage] = useState(1);
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [editing, setEditing] = useState<Room | 'new' | null>(null);
+  const q = { page, incomplete: onlyMissing ? 'true' : undefined };
+  const list = useQuery({ queryKey: ['participation', 'rooms', q], queryFn: () => delibApi.rooms(q) });
+  const flagged = list.data?.items.filter((r) => !r.complete).length ?? 0;
+  return (
+    <>
+      <PageHeader
+        title={t('participation.room.title')}
+        subtitle={t('participation.room.subtitle')}
+        extra={
+          can('participation.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('participation.room.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card size="small">
+        <Space style={{ marginBottom: 12 }}>
+          <Switch
+            checked={onlyMissing}
+            onChange={(v) => {
+              setOnlyMissing(v);
+              setPage(1);
+            }}
+          />
+          {t('participation.room.onlyMissing')}
+        </Space>
+        {flagged && !onlyMissing ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={`${t('participation.room.missing')}：${list.data?.items
+              .filter((r) => !r.complete)
+              .map((r) => `${r.unitName ?? ''}${r.name}（${r.missing.join('、')}）`)
+              .join('；')}`}
+          />
+        ) : null}
+        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
+        <Table<Room>
+          rowKey="id"
+          size="small"
+          loading={list.isPending}
+          dataSource={list.data?.items}
+          locale={{ emptyText: t('participation.room.empty') }}
+          rowClassName={(r) => (r.complete ? '' : 'ant-table-row-warning')}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total,
+            showSizeChanger: false,
+            onChange: setPage,
+          }}
+          columns={[
+            { title: t('participation.topic.unit'), dataIndex: 'unitName', width: 140 },
+            { title: t('participation.room.name'), dataIndex: 'name', width: 180 },
+            {
+              title: t('participation.room.checklist'),
+              key: 'checklist',
+              render: (_: unknown, r) => (
+                <Space size={4} wrap>
+                  {r.checklist.map((c) => (
+                    <Tooltip key={c.key} title={[c.note, c.photo].filter(Boolean).join(' · ') || undefined}>
+                      <Tag
+                        color={c.ok ? 'green' : 'red'}
+                        icon={
+                          c.ok ? (
+                            <CheckCircleTwoTone twoToneColor="#389e0d" />
+                          ) : (
+                            <CloseCircleTwoTone twoToneColor="#cf1322" />
+                          )
+                        }
+                      >
+                        {c.name}
+                      </Tag>
+                    </Tooltip>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              title: t('participation.field.status'),
+              key: 'status',
+              width: 160,
+              render: (_: unknown, r) =>
+                r.complete ? (
+                  <Tag color="green">{t('participation.room.complete')}</Tag>
+                ) : (
+                  <Tag color="red">
+                    {t('participation.room.missing')} {r.missing.length}
+                  </Tag>
+                ),
+            },
+            ...(can('participation.manage')
+              ? [
+                  {
+                    key: 'edit',
+                    width: 110,
+                    render: (_: unknown, r: Room) => (
+                      <Button size="small" onClick={() => setEditing(r)}>
+                        {t('participation.room.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {editing ? (
+        <RoomModal room={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
+    </>
+  );
+}
+
+function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => {
+      const checklist: RoomChecklist = {};
+      for (const k of ROOM_ITEMS) {
+        const it = (v.items as Record<string, { ok?: boolean; note?: string; photo?: string }>)?.[k] ?? {};
+        checklist[k] = { ok: !!it.ok, note: it.note || undefined, photo: it.photo || undefined };
+      }
+      return room
+        ? delibApi.patchRoom(room.id, {
+            name: v.name as string,
+            address: (v.address as string) || undefined,
+            checklist,
+          })
+        : delibApi.createRoom({
+            orgUnitId: v.orgUnitId as string,
+            name: v.name as string,
+            address: (v.address as string) || undefined,
+            checklist,
+          });
+    },
+    onSuccess: () => {
+      message.success(t('participation.topic.saved'));
+      qc.invalidateQueries({ queryKey: ['participation', 'rooms'] });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const initial = room
+    ? {
+        name: room.name,
+        address: room.address ?? undefined,
+        items: Object.fromEntries(
+          room.checklist.map((c) => [
+            c.key,
+            { ok: c.ok, note: c.note ?? undefined, photo: c.photo ?? undefined },
+          ]),
+        ),
+      }
+    : {};
+  return (
+    <Modal
+      open
+      title={room ? t('participation.room.edit') : t('participation.room.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
+        {room ? null : (
+          <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
+            <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
+          </Form.Item>
+        )}
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item
+            name="name"
+            label={t('participation.room.name')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Input maxLength={80} />
+          </Form.Item>
+          <Form.Item name="address" label={t('participation.room.address')} style={{ flex: 1 }}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Space.Compact>
+        {ROOM_ITEMS.map((k) => (
+          <Space key={k} align="start" style={{ display: 'flex' }}>
+            <Form.Item
+              name={['items', k, 'ok']}
+              valuePropName="checked"
+              style={{ width: 110, marginBottom: 8 }}
+            >
+              <Checkbox>{ROOM_ITEM_NAMES[k][locale]}</Checkbox>
+            </Form.Item>
+            <Form.Item name={['items', k, 'note']} style={{ width: 280, marginBottom: 8 }}>
+              <Input placeholder={t('participation.room.note')} maxLength={400} />
+            </Form.Item>
+            <Form.Item name={['items', k, 'photo']} style={{ width: 240, marginBottom: 8 }}>
+              <Input placeholder={t('participation.room.photo')} maxLength={500} />
+            </Form.Item>
+          </Space>
+        ))}
+      </Form>
+    </Modal>
+  );
+}

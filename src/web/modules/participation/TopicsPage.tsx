@@ -1,0 +1,323 @@
+import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import {
+  TOPIC_LEVELS,
+  TOPIC_LEVEL_NAMES,
+  TOPIC_SOURCES,
+  TOPIC_SOURCE_NAMES,
+  TOPIC_STEPS,
+} from '../../../shared/contracts/deliberation';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorResult } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { OrgUnitSelect } from '../org/api';
+import { type Topic, type TopicFormat, type TopicQuery, delibApi } from './api';
+
+export const STEP_COLORS = ['default', 'blue', 'cyan', 'orange', 'purple', 'green'];
+
+/** 协商议题 (R-DL-1…3): topics of the four levels in scope, with their step; staff and grid workers propose. */
+export default function TopicsPage() {
+  const { t, locale } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const workOrderId = params.get('workOrderId') ?? undefined;
+  const [creating, setCreating] = useState(!!workOrderId);
+  const [formats, setFormats] = useState(false);
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const query: TopicQuery = {
+    level: params.get('level') ?? undefined,
+    state: params.get('state') ?? undefined,
+    source: params.get('source') ?? undefined,
+    q: params.get('q') ?? undefined,
+    page: Number(params.get('page') ?? 1),
+  };
+  const list = useQuery({
+    queryKey: ['participation', 'topics', query],
+    queryFn: () => delibApi.topics(query),
+  });
+  const setFilter = (k: string, v?: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    next.delete('page');
+    next.delete('workOrderId');
+    setParams(next);
+  };
+  return (
+    <>
+      <PageHeader
+        title={t('participation.topic.title')}
+        subtitle={t('participation.topic.subtitle')}
+        extra={
+          <Space>
+            <Button icon={<DownloadOutlined />} onClick={() => delibApi.exportTopics(query)}>
+              {t('participation.topic.export')}
+            </Button>
+            {can('participation.manage') ? (
+              <Button icon={<SettingOutlined />} onClick={() => setFormats(true)}>
+                {t('participation.topic.formats')}
+              </Button>
+            ) : null}
+            {can('participation.propose') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('participation.topic.new')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            style={{ width: 220 }}
+            placeholder={t('participation.topic.search')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onSearch={(v) => setFilter('q', v.trim() || undefined)}
+          />
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('participation.topic.level')}
+            value={query.level}
+            onChange={(v) => setFilter('level', v)}
+            options={TOPIC_LEVELS.map((l) => ({ value: l, label: TOPIC_LEVEL_NAMES[l][locale] }))}
+          />
+          <Select
+            allowClear
+            style={{ width: 170 }}
+            placeholder={t('participation.topic.step')}
+            value={query.state}
+            onChange={(v) => setFilter('state', v)}
+            options={TOPIC_STEPS.map((s, i) => ({ value: s.state, label: `${i + 1}. ${s.name[locale]}` }))}
+          />
+          <Select
+            allowClear
+            style={{ width: 190 }}
+            placeholder={t('participation.topic.source')}
+            value={query.source}
+            onChange={(v) => setFilter('source', v)}
+            options={TOPIC_SOURCES.map((s) => ({ value: s, label: TOPIC_SOURCE_NAMES[s][locale] }))}
+          />
+        </Space>
+        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
+        <Table<Topic>
+          rowKey="id"
+          size="small"
+          loading={list.isPending}
+          dataSource={list.data?.items}
+          locale={{ emptyText: t('participation.topic.empty') }}
+          onRow={(r) => ({ onClick: () => navigate(`/topics/${r.id}`), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: query.page,
+            pageSize: 20,
+            total: list.data?.total,
+            showSizeChanger: false,
+            onChange: (p) => {
+              const next = new URLSearchParams(params);
+              next.set('page', String(p));
+              setParams(next);
+            },
+          }}
+          columns={[
+            {
+              title: t('participation.topic.name'),
+              dataIndex: 'title',
+              render: (v: string, r) => (
+                <Space direction="vertical" size={0}>
+                  <Link to={`/topics/${r.id}`}>{v}</Link>
+                  {r.formatName ? <Tag color="magenta">{r.formatName}</Tag> : null}
+                </Space>
+              ),
+            },
+            { title: t('participation.topic.unit'), dataIndex: 'unitName', width: 150 },
+            { title: t('participation.topic.level'), dataIndex: 'levelName', width: 130 },
+            { title: t('participation.topic.source'), dataIndex: 'sourceName', width: 150 },
+            {
+              title: t('participation.topic.step'),
+              key: 'step',
+              width: 200,
+              render: (_: unknown, r) => (
+                <Space size={4}>
+                  <Tag color={STEP_COLORS[r.step]}>
+                    {r.step + 1}/6 {r.stepName}
+                  </Tag>
+                  <Tag>{r.stageName}</Tag>
+                </Space>
+              ),
+            },
+            { title: t('participation.topic.supports'), dataIndex: 'supports', width: 70 },
+            {
+              title: t('participation.topic.updated'),
+              dataIndex: 'updatedAt',
+              width: 150,
+              render: (v: string) => formatDateTime(v),
+            },
+          ]}
+        />
+      </Card>
+      {creating ? <CreateModal workOrderId={workOrderId} onClose={() => setCreating(false)} /> : null}
+      {formats ? <FormatsModal onClose={() => setFormats(false)} /> : null}
+    </>
+  );
+}
+
+function CreateModal({ workOrderId, onClose }: { workOrderId?: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const formats = useQuery({ queryKey: ['participation', 'formats'], queryFn: () => delibApi.formats() });
+  const save = useMutation({
+    mutationFn: (v: Record<string, string | undefined>) =>
+      delibApi.createTopic({
+        orgUnitId: v.orgUnitId!,
+        title: v.title!,
+        description: v.description!,
+        formatId: v.formatId || undefined,
+        workOrderId,
+      }),
+    onSuccess: (topic) => {
+      message.success(t('participation.topic.saved'));
+      qc.invalidateQueries({ queryKey: ['participation', 'topics'] });
+      onClose();
+      navigate(`/topics/${topic.id}`);
+    },
+    onError: (e) => showError(e, form),
+  });
+  const req = [{ required: true }];
+  return (
+    <Modal
+      open
+      title={t('participation.topic.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={640}
+      destroyOnHidden
+    >
+      {workOrderId ? (
+        <p>
+          <Tag color="volcano">{t('participation.topic.fromOrder')}</Tag>
+        </p>
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={req}>
+          <OrgUnitSelect selectableKinds={['community', 'grid', 'compound', 'building']} />
+        </Form.Item>
+        <Form.Item name="title" label={t('participation.topic.name')} rules={req}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="description" label={t('participation.topic.description')} rules={req}>
+          <Input.TextArea rows={4} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="formatId" label={t('participation.topic.format')}>
+          <Select allowClear options={formats.data?.items.map((f) => ({ value: f.id, label: f.name }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function FormatsModal({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const list = useQuery({
+    queryKey: ['participation', 'formats', 'all'],
+    queryFn: () => delibApi.formats(true),
+  });
+  const [rows, setRows] = useState<TopicFormat[]>([]);
+  useEffect(() => {
+    if (list.data) setRows(list.data.items);
+  }, [list.data]);
+  const save = useMutation({
+    mutationFn: (f: TopicFormat) =>
+      delibApi.saveFormat(f.id || null, {
+        name: f.name,
+        note: f.note ?? undefined,
+        active: f.active,
+        sort: f.sort,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['participation', 'formats'] }),
+    onError: (e) => showError(e),
+  });
+  const set = (i: number, patch: Partial<TopicFormat>) =>
+    setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <Modal open title={t('participation.topic.formats')} onCancel={onClose} footer={null} width={720}>
+      <Table<TopicFormat>
+        rowKey={(r) => r.id || 'new'}
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          {
+            title: t('participation.topic.formatName'),
+            render: (_: unknown, r, i) => (
+              <Input value={r.name} maxLength={40} onChange={(e) => set(i, { name: e.target.value })} />
+            ),
+          },
+          {
+            title: t('participation.topic.formatNote'),
+            render: (_: unknown, r, i) => (
+              <Input
+                value={r.note ?? ''}
+                maxLength={400}
+                onChange={(e) => set(i, { note: e.target.value })}
+              />
+            ),
+          },
+          {
+            title: '#',
+            width: 80,
+            render: (_: unknown, r, i) => (
+              <InputNumber min={0} max={1000} value={r.sort} onChange={(v) => set(i, { sort: v ?? 0 })} />
+            ),
+          },
+          {
+            title: t('participation.topic.formatActive'),
+            width: 70,
+            render: (_: unknown, r, i) => (
+              <Switch checked={r.active} onChange={(v) => set(i, { active: v })} />
+            ),
+          },
+          {
+            key: 'save',
+            width: 80,
+            render: (_: unknown, r) => (
+              <Button
+                size="small"
+                disabled={!r.name.trim()}
+                loading={save.isPending}
+                onClick={() => save.mutate(r)}
+              >
+                {t('common.save')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Button
+        style={{ marginTop: 12 }}
+        icon={<PlusOutlined />}
+        disabled={rows.some((r) => !r.id)}
+        onClick={() =>
+          setRows([...rows, { id: '', name: '', note: null, active: true, sort: rows.length + 1 }])
+        }
+      >
+        {t('participation.topic.formatNew')}
+      </Button>
+    </Modal>
+  );
+}

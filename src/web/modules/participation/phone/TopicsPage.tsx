@@ -1,0 +1,466 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { type MessageKey, useI18n } from '../../../app/i18n';
+import {
+  BackLink,
+  Empty,
+  ErrorBox,
+  Field,
+  Loading,
+  Notice,
+  RequireLogin,
+  Section,
+  Shell,
+  Tag,
+  fieldErrors,
+  formatAt,
+  formatDay,
+  useToast,
+} from '../../../phone/ui';
+import { delibApi } from '../api';
+
+/** Seed 003's six steps (restated from shared/contracts/deliberation: the phone loads no zod). */
+const STEPS = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
+
+/** /m/topics: topics of my home's units (building, compound, grid, community); mine and followed. */
+export function TopicsPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('participation.phone.topics')}>
+      <RequireLogin>
+        <Topics />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Topics() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const mine = params.get('mine') ?? undefined;
+  const list = useQuery({
+    queryKey: ['participation', 'board-topics', mine],
+    queryFn: () => delibApi.boardTopics(mine, 1),
+  });
+  const tabs = [
+    { v: undefined, label: t('participation.phone.allTopics') },
+    { v: 'followed', label: t('participation.phone.followed') },
+    { v: 'proposed', label: t('participation.phone.mine') },
+  ];
+  return (
+    <>
+      <BackLink to="/m" />
+      <Link to="/m/topics/new" className="btn btn-primary btn-block btn-big" data-testid="propose-topic">
+        {t('participation.phone.propose')}
+      </Link>
+      <div className="seg" style={{ margin: '12px 0' }}>
+        {tabs.map((x) => (
+          <button
+            key={x.label}
+            type="button"
+            aria-pressed={mine === x.v}
+            onClick={() => setParams(x.v ? { mine: x.v } : {})}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length ? (
+        list.data.items.map((x) => (
+          <Link
+            key={x.id}
+            to={`/m/topics/${x.id}`}
+            className="ph-card"
+            style={{ display: 'block', color: 'inherit' }}
+            data-testid="topic"
+          >
+            <div
+              className="row"
+              style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}
+            >
+              <strong>{x.title}</strong>
+              <Tag kind={x.state === 'reported' ? 'ok' : 'info'}>{x.stageName}</Tag>
+            </div>
+            <span className="muted" style={{ display: 'block' }}>
+              {x.unitName} · {x.levelName}
+            </span>
+            <span className="muted" style={{ display: 'block' }}>
+              {x.step + 1}/6 {x.stepName} · {t('participation.phone.supportsN', { n: x.supports })} ·{' '}
+              {formatDay(x.updatedAt)}
+            </span>
+          </Link>
+        ))
+      ) : (
+        <Empty>{t('participation.phone.noTopics')}</Empty>
+      )}
+    </>
+  );
+}
+
+/** /m/topics/new: 民事民提 — a resident raises a topic at one of their home's units. */
+export function ProposePage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('participation.phone.propose')}>
+      <RequireLogin>
+        <Propose />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Propose() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const toast = useToast();
+  const units = useQuery({ queryKey: ['participation', 'home-units'], queryFn: () => delibApi.homeUnits() });
+  const [unit, setUnit] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const send = useMutation({
+    mutationFn: () => delibApi.propose({ orgUnitId: unit!, title, description: text }),
+    onSuccess: (d) => {
+      qc.invalidateQueries({ queryKey: ['participation', 'board-topics'] });
+      toast(t('participation.phone.proposed'));
+      navigate(`/m/topics/${d.id}`, { replace: true });
+    },
+  });
+  const errors = send.isError ? fieldErrors(send.error) : {};
+  if (units.isPending) return <Loading />;
+  if (units.isError) return <ErrorBox error={units.error} onRetry={() => units.refetch()} />;
+  const chosen = unit ?? units.data.items[0]?.id ?? null;
+  return (
+    <>
+      <BackLink to="/m/topics" />
+      <Section title={t('participation.phone.proposeAt')}>
+        <div className="choices">
+          {units.data.items.map((u) => (
+            <button
+              key={u.id}
+              type="button"
+              className="choice"
+              aria-pressed={chosen === u.id}
+              onClick={() => setUnit(u.id)}
+            >
+              <span className="choice-title">{u.name}</span>
+              <span className="choice-hint">{u.levelName}</span>
+            </button>
+          ))}
+        </div>
+      </Section>
+      <Section title={t('participation.phone.propose')}>
+        <Field label={t('participation.phone.topicTitle')} error={errors.title ?? null}>
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              maxLength={120}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('participation.phone.topicText')}
+          hint={t('participation.phone.proposeHint')}
+          error={errors.description ?? null}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              className="input"
+              rows={5}
+              maxLength={2000}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
+        </Field>
+        {send.isError && !errors.title && !errors.description ? <ErrorBox error={send.error} /> : null}
+        <button
+          type="button"
+          className="btn btn-primary btn-block"
+          disabled={!chosen || !title.trim() || !text.trim() || send.isPending}
+          onClick={() => {
+            setUnit(chosen);
+            send.mutate();
+          }}
+          data-testid="submit-topic"
+        >
+          {t('participation.phone.submit')}
+        </button>
+      </Section>
+    </>
+  );
+}
+
+/** /m/topics/:id: the topic, its six steps and records, the report-back; support, follow, comment. */
+export function TopicPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('participation.phone.topics')}>
+      <RequireLogin>
+        <Topic />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Topic() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const key = ['participation', 'board-topic', id];
+  const q = useQuery({ queryKey: key, queryFn: () => delibApi.boardTopic(id) });
+  const done = (d: Awaited<ReturnType<typeof delibApi.boardTopic>>) => {
+    qc.setQueryData(key, d);
+    qc.invalidateQueries({ queryKey: ['participation', 'board-topics'] });
+  };
+  const support = useMutation({ mutationFn: () => delibApi.support(id), onSuccess: done });
+  const follow = useMutation({ mutationFn: (on: boolean) => delibApi.follow(id, on), onSuccess: done });
+  const comment = useMutation({
+    mutationFn: () => delibApi.comment(id, text),
+    onSuccess: (d) => {
+      done(d);
+      setText('');
+      toast(t('participation.phone.commentSent'));
+    },
+  });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  const d = q.data;
+  const report = d.events.find((e) => e.action === 'report');
+  const errors = comment.isError ? fieldErrors(comment.error) : {};
+  return (
+    <>
+      <BackLink to="/m/topics" />
+      <Section title={d.title} extra={<Tag kind={d.state === 'reported' ? 'ok' : 'info'}>{d.stageName}</Tag>}>
+        <p className="muted">
+          {d.unitName} · {d.levelName} · {d.proposerName} · {formatDay(d.createdAt)}
+        </p>
+        {d.formatName ? <Tag>{d.formatName}</Tag> : null}
+        <p className="ph-p" style={{ whiteSpace: 'pre-wrap' }}>
+          {d.description}
+        </p>
+        <div className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
+          <button
+            type="button"
+            className={d.supported ? 'btn' : 'btn btn-primary'}
+            disabled={d.supported || support.isPending}
+            onClick={() => support.mutate()}
+            data-testid="support"
+          >
+            {d.supported ? t('participation.phone.supported') : t('participation.phone.support')}（
+            {d.supports}）
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={d.following}
+            disabled={follow.isPending}
+            onClick={() => follow.mutate(!d.following)}
+            data-testid="follow"
+          >
+            {d.following ? t('participation.phone.following') : t('participation.phone.follow')}
+          </button>
+        </div>
+        {support.isError ? <ErrorBox error={support.error} /> : null}
+      </Section>
+      {report ? (
+        <Section title={t('participation.phone.reportBack')}>
+          <p className="ph-p" style={{ whiteSpace: 'pre-wrap' }} data-testid="report-back">
+            {report.note}
+          </p>
+          <p className="muted">{formatAt(report.at)}</p>
+        </Section>
+      ) : null}
+      <Section title={t('participation.phone.steps')}>
+        <ol className="steps" data-testid="topic-steps">
+          {STEPS.map((s, i) => (
+            <li
+              key={s}
+              className={i < d.step || d.state === 'reported' ? 'done' : i === d.step ? 'current' : ''}
+              aria-current={i === d.step ? 'step' : undefined}
+            >
+              {t(`participation.step.${s}` as MessageKey)}
+            </li>
+          ))}
+        </ol>
+      </Section>
+      <Section title={t('participation.topic.timeline')}>
+        <ol className="steps timeline">
+          {[...d.events].reverse().map((e) => (
+            <li key={e.id}>
+              <strong>
+                {e.stepName}（{e.stageName}）
+              </strong>
+              <span className="muted" style={{ display: 'block' }}>
+                {formatAt(e.at)}
+              </span>
+              <span className="pre">{e.note}</span>
+              {e.meetingTitle ? (
+                <span className="muted" style={{ display: 'block' }}>
+                  {e.meetingTitle}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </Section>
+      {d.participants.length ? (
+        <Section title={t('participation.topic.participants')}>
+          <p className="ph-p">{d.participants.map((p) => p.name).join('、')}</p>
+        </Section>
+      ) : null}
+      <Section title={`${t('participation.topic.comments')}（${d.commentList.length}）`}>
+        {d.commentList.length ? (
+          d.commentList.map((c) => (
+            <p key={c.id} className="ph-p">
+              <strong>{c.name}：</strong>
+              {c.text}
+              <span className="muted" style={{ display: 'block' }}>
+                {formatAt(c.at)}
+              </span>
+            </p>
+          ))
+        ) : (
+          <p className="muted">{t('participation.phone.noComments')}</p>
+        )}
+        {d.state !== 'reported' ? (
+          <>
+            <Field
+              label={t('participation.phone.comment')}
+              hint={t('participation.phone.commentHint')}
+              error={errors.text ?? null}
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  className="input"
+                  rows={3}
+                  maxLength={1000}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                />
+              )}
+            </Field>
+            {comment.isError && !errors.text ? <ErrorBox error={comment.error} /> : null}
+            <button
+              type="button"
+              className="btn btn-primary btn-block"
+              disabled={!text.trim() || comment.isPending}
+              onClick={() => comment.mutate()}
+            >
+              {t('participation.phone.comment')}
+            </button>
+          </>
+        ) : (
+          <Notice>{t('participation.phone.done')}</Notice>
+        )}
+      </Section>
+    </>
+  );
+}
+
+/** /m/conventions: the published conventions of my home's units. */
+export function ConventionsPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('participation.phone.conventions')}>
+      <RequireLogin>
+        <Conventions />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Conventions() {
+  const { t } = useI18n();
+  const list = useQuery({
+    queryKey: ['participation', 'board-conventions'],
+    queryFn: () => delibApi.boardConventions(1),
+  });
+  return (
+    <>
+      <BackLink to="/m" />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length ? (
+        list.data.items.map((c) => (
+          <Link
+            key={c.id}
+            to={`/m/conventions/${c.id}`}
+            className="ph-card"
+            style={{ display: 'block', color: 'inherit' }}
+          >
+            <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
+              <strong>{c.title}</strong>
+              <Tag>{c.kindName}</Tag>
+            </div>
+            <span className="muted">
+              {c.unitName} · {formatDay(c.publishedAt)}
+            </span>
+          </Link>
+        ))
+      ) : (
+        <Empty>{t('participation.phone.noConventions')}</Empty>
+      )}
+    </>
+  );
+}
+
+export function ConventionPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('participation.phone.conventions')}>
+      <RequireLogin>
+        <Convention />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Convention() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const q = useQuery({
+    queryKey: ['participation', 'board-convention', id],
+    queryFn: () => delibApi.boardConvention(id),
+  });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  const c = q.data;
+  const v = c.items[0];
+  return (
+    <>
+      <BackLink to="/m/conventions" />
+      <Section title={c.title} extra={<Tag>{c.kindName}</Tag>}>
+        <p className="muted">
+          {c.unitName} ·{' '}
+          {t('participation.phone.currentVersion', {
+            no: c.publishedNo ?? 0,
+            date: formatDay(c.publishedAt),
+          })}
+        </p>
+        {v?.meetingTitle ? (
+          <p className="muted">
+            {t('participation.conv.adopted', { date: v.adoptedOn ?? '', meeting: v.meetingTitle })}
+          </p>
+        ) : null}
+        <p className="ph-p" style={{ whiteSpace: 'pre-wrap' }}>
+          {v?.text}
+        </p>
+      </Section>
+    </>
+  );
+}
