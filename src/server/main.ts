@@ -120,7 +120,10 @@ export async function main(opts: { seedDemo?: DemoSeeder; pgliteTemplate?: strin
         app.log.info({ job: job.name }, 'job skipped while the demo data loads');
         return undefined;
       }
-      return job.run();
+      const result = await job.run();
+      // What the tick did (counts a job returns), so an operator can see a scheduled job actually working.
+      app.log.info({ job: job.name, result }, 'job done');
+      return result;
     },
   }));
   const jobs = await startJobs(database, moduleJobList, {
