@@ -144,3 +144,14 @@ export async function writeRates(
   const [c] = await tx.update(ptConventions).set(rates).where(eq(ptConventions.id, id)).returning();
   return c;
 }
+
+/** The published conventions of one unit (the surveys hook feeds their rates). */
+export async function publishedConventionsOfUnit(
+  db: Db,
+  orgUnitId: string,
+): Promise<{ id: string; title: string }[]> {
+  return db
+    .select({ id: ptConventions.id, title: ptConventions.title })
+    .from(ptConventions)
+    .where(and(eq(ptConventions.orgUnitId, orgUnitId), sql`${ptConventions.publishedNo} is not null`));
+}

@@ -6,6 +6,8 @@ import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { writeRates } from './councils.repository';
 
+export { publishedConventionsOfUnit } from './councils.repository';
+
 /**
  * THE HOOK for surveys (R-DL-6): the surveys module calls this, inside its own transaction, when a survey
  * on a convention closes, with the awareness (知晓率) and compliance (执行率) rates it measured, in per mille

@@ -339,3 +339,45 @@ describe('results', () => {
     expect(xhyRow.satisfaction.pass).toBe(false);
   });
 });
+
+describe('conventions', () => {
+  it('R-DL-6: a survey on the convention, closing, gives the unit’s published convention its awareness rate', async () => {
+    const c = await tongdu.post('/api/conventions', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'residents_convention',
+      title: '铜都社区居民公约',
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const id = c.json().id;
+    await tongdu.post(`/api/conventions/${id}/versions`, { text: '一、爱护环境\n二、邻里和睦' });
+    expect((await tongdu.post(`/api/conventions/${id}/publish`, { no: 1 })).statusCode).toBe(200);
+    const s = await published({
+      title: '2026年居民公约知晓率调查',
+      purpose: 'convention',
+      questions: [
+        {
+          key: 'know',
+          kind: 'single',
+          title: '您是否知道本社区的居民公约？',
+          options: ['知道', '不知道'],
+          measure: 'awareness',
+          positive: { options: [0] },
+        },
+      ],
+    });
+    const hh = await buildUnit(t.deps, t.fx.tongduBuilding, 'household', '701');
+    for (const [i, know] of [0, 0, 0, 1].entries()) {
+      const res = await tongdu.post(`/api/surveys/${s.id}/responses`, {
+        orgUnitId: hh.id,
+        phone: `1390000${String(3000 + i)}`,
+        answers: { know },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect((await tongdu.get(`/api/conventions/${id}`)).json().awarenessPermille).toBeNull();
+    expect((await tongdu.post(`/api/surveys/${s.id}/close`)).statusCode).toBe(200);
+    const after = (await tongdu.get(`/api/conventions/${id}`)).json();
+    expect(after.awarenessPermille).toBe(750);
+    expect(after.compliancePermille).toBeNull();
+  });
+});

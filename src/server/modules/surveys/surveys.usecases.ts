@@ -18,13 +18,14 @@ import type {
 import { writeAudit } from '../../platform/audit';
 import { maskPhone } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
-import { isUniqueViolation } from '../../platform/db';
+import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
 import { residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
 import { unitById, unitInScope, unitsByIds } from '../org/org.api';
+import { publishedConventionsOfUnit, setConventionRates } from '../participation/participation.api';
 import {
   liveResidentPath,
   liveResidentsByPhoneHash,
@@ -36,6 +37,7 @@ import {
   type SurveyRow,
   allResponses,
   answeredAmong,
+  answersUnder,
   countsUnder,
   existingResponse,
   findResidentSurvey,
@@ -263,9 +265,34 @@ export async function closeSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto>
       before: { status: 'published' },
       after: { status: 'closed' },
     });
+    if (s.purpose === 'convention') await feedConventions(tx, ctx, updated);
     return updated;
   });
   return dto(ctx, row);
+}
+
+/**
+ * R-DL-6: a survey on the convention, as it closes, gives the published conventions of its unit their awareness
+ * rate (知晓率: the survey's awareness-tagged answers); compliance is not something a survey question measures
+ * here, so it stays unasked. Through participation's api, in the closing transaction.
+ */
+async function feedConventions(tx: Db, ctx: ActorCtx, s: SurveyRow): Promise<void> {
+  const conventions = await publishedConventionsOfUnit(tx, s.orgUnitId);
+  if (conventions.length === 0) return;
+  const rows = await answersUnder(tx, [s.id], s.orgPath);
+  const r = rateOf(
+    s.questions,
+    rows.map((x) => x.answers),
+    'awareness',
+    null,
+  );
+  if (r?.rate == null) return;
+  for (const c of conventions)
+    await setConventionRates(tx, ctx, c.id, {
+      awarenessPermille: r.rate * 1000,
+      compliancePermille: null,
+      source: s.title,
+    });
 }
 
 /** Sampling: a target in all and per unit under the survey's unit (grids of a community…). */
