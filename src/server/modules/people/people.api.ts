@@ -24,7 +24,6 @@ export {
 export const isQualifiedSocialWorker = (w: { qualifications: readonly string[] }) =>
   w.qualifications.some((q) => q.startsWith('social_worker') || q.includes('社工'));
 
-
 export type RegistryKind = 'deputy' | 'social_org' | 'resident_unit';
 const TABLES = { deputy: deputies, social_org: socialOrgs, resident_unit: residentUnits } as const;
 
