@@ -4,6 +4,7 @@ import { buildResident } from '../../../../test/factories';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
 import { users } from '../accounts/accounts.table';
+import { MEETING_KIND_NAMES } from '../../../shared/contracts/participation';
 
 let t: TestApp;
 let tongdu: Client; // 铜都社区 worker (manages)
@@ -355,5 +356,44 @@ describe('disclosure reminders', () => {
     expect(posted.statusCode, posted.body).toBe(201);
     const again = await remindDisclosures({ ...t.deps, log } as never, today);
     expect(again.reminded).toBe(first.reminded - 1);
+  });
+});
+
+describe('democratic channels', () => {
+  it('R-DL-7: seed 001’s channels are records here: dialogues, hearings, opinion surveys, democratic evaluation, disclosure', async () => {
+    // Dialogues (民情恳谈, 居民说事 …) are topic formats; hearings (听证) a meeting kind with its own rules.
+    const formats = (await tongdu.get('/api/deliberations/formats'))
+      .json()
+      .items.map((f: { name: string }) => f.name);
+    expect(formats).toEqual(expect.arrayContaining(['民情恳谈', '居民说事']));
+    expect(MEETING_KIND_NAMES.hearing['zh-CN']).toContain('听证');
+    // Opinion surveys and the democratic evaluation of workers are surveys with their purpose.
+    const now = t.clock.now().getTime();
+    for (const [purpose, title] of [
+      ['needs', '2026年居民需求意见征集'],
+      ['evaluation', '2026年社区工作者民主评议'],
+    ] as const) {
+      const res = await tongdu.post('/api/surveys', {
+        orgUnitId: t.fx.tongdu.id,
+        title,
+        purpose,
+        year: 2026,
+        opensAt: new Date(now).toISOString(),
+        closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+        questions: [
+          {
+            key: 'q',
+            kind: 'rating',
+            title: '评价',
+            scale: { min: 1, max: 5 },
+            measure: 'satisfaction',
+            positive: { minRating: 4 },
+          },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // Disclosure is the board residents read.
+    expect((await tongdu.get('/api/disclosures')).statusCode).toBe(200);
   });
 });
