@@ -13,8 +13,11 @@ export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'matrix', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-/** What a choice, rating or matrix question may measure (R-AS-5). */
-export const MEASURES = ['awareness', 'satisfaction'] as const;
+/**
+ * What a choice, rating or matrix question may measure: awareness and satisfaction (R-AS-5), and compliance with
+ * the convention (执行率, R-DL-6: a convention survey feeds the convention's rates).
+ */
+export const MEASURES = ['awareness', 'satisfaction', 'compliance'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const SURVEY_PURPOSES = [

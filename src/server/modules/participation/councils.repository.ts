@@ -146,7 +146,7 @@ export async function writeRates(
 }
 
 /** The published conventions of one unit (the surveys hook feeds their rates). */
-export async function publishedConventionsOfUnit(
+export async function publishedConventionsOf(
   db: Db,
   orgUnitId: string,
 ): Promise<{ id: string; title: string }[]> {

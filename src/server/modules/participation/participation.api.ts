@@ -6,7 +6,7 @@ import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { writeRates } from './councils.repository';
 
-export { publishedConventionsOfUnit } from './councils.repository';
+export { publishedConventionsOf } from './councils.repository';
 
 /**
  * THE HOOK for surveys (R-DL-6): the surveys module calls this, inside its own transaction, when a survey

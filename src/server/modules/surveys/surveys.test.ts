@@ -341,7 +341,7 @@ describe('results', () => {
 });
 
 describe('conventions', () => {
-  it('R-DL-6: a survey on the convention, closing, gives the unit’s published convention its awareness rate', async () => {
+  it('R-DL-6: a survey on the convention, closing, gives the unit’s published convention its awareness and compliance rates', async () => {
     const c = await tongdu.post('/api/conventions', {
       orgUnitId: t.fx.tongdu.id,
       kind: 'residents_convention',
@@ -363,6 +363,14 @@ describe('conventions', () => {
           measure: 'awareness',
           positive: { options: [0] },
         },
+        {
+          key: 'keep',
+          kind: 'rating',
+          title: '您家遵守居民公约的情况',
+          scale: { min: 1, max: 5 },
+          measure: 'compliance',
+          positive: { minRating: 4 },
+        },
       ],
     });
     const hh = await buildUnit(t.deps, t.fx.tongduBuilding, 'household', '701');
@@ -370,7 +378,7 @@ describe('conventions', () => {
       const res = await tongdu.post(`/api/surveys/${s.id}/responses`, {
         orgUnitId: hh.id,
         phone: `1390000${String(3000 + i)}`,
-        answers: { know },
+        answers: { know, keep: i < 2 ? 5 : 3 },
       });
       expect(res.statusCode, res.body).toBe(201);
     }
@@ -378,6 +386,6 @@ describe('conventions', () => {
     expect((await tongdu.post(`/api/surveys/${s.id}/close`)).statusCode).toBe(200);
     const after = (await tongdu.get(`/api/conventions/${id}`)).json();
     expect(after.awarenessPermille).toBe(750);
-    expect(after.compliancePermille).toBeNull();
+    expect(after.compliancePermille).toBe(500);
   });
 });

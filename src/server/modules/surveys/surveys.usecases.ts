@@ -25,7 +25,7 @@ import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
 import { residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
 import { unitById, unitInScope, unitsByIds } from '../org/org.api';
-import { publishedConventionsOfUnit, setConventionRates } from '../participation/participation.api';
+import { publishedConventionsOf, setConventionRates } from '../participation/participation.api';
 import {
   liveResidentPath,
   liveResidentsByPhoneHash,
@@ -273,26 +273,22 @@ export async function closeSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto>
 
 /**
  * R-DL-6: a survey on the convention, as it closes, gives the published conventions of its unit their awareness
- * rate (知晓率: the survey's awareness-tagged answers); compliance is not something a survey question measures
- * here, so it stays unasked. Through participation's api, in the closing transaction.
+ * (知晓率) and compliance (执行率) rates from the answers to the questions tagged with each; a rate no question
+ * measures stays unasked. Through participation's api, in the closing transaction.
  */
 async function feedConventions(tx: Db, ctx: ActorCtx, s: SurveyRow): Promise<void> {
-  const conventions = await publishedConventionsOfUnit(tx, s.orgUnitId);
+  const conventions = await publishedConventionsOf(tx, s.orgUnitId);
   if (conventions.length === 0) return;
-  const rows = await answersUnder(tx, [s.id], s.orgPath);
-  const r = rateOf(
-    s.questions,
-    rows.map((x) => x.answers),
-    'awareness',
-    null,
-  );
-  if (r?.rate == null) return;
+  const answers = (await answersUnder(tx, [s.id], s.orgPath)).map((x) => x.answers);
+  const permille = (measure: 'awareness' | 'compliance') => {
+    const r = rateOf(s.questions, answers, measure, null);
+    return r?.rate == null ? null : r.rate * 1000;
+  };
+  const awarenessPermille = permille('awareness');
+  const compliancePermille = permille('compliance');
+  if (awarenessPermille === null && compliancePermille === null) return;
   for (const c of conventions)
-    await setConventionRates(tx, ctx, c.id, {
-      awarenessPermille: r.rate * 1000,
-      compliancePermille: null,
-      source: s.title,
-    });
+    await setConventionRates(tx, ctx, c.id, { awarenessPermille, compliancePermille, source: s.title });
 }
 
 /** Sampling: a target in all and per unit under the survey's unit (grids of a community…). */

@@ -133,7 +133,7 @@ interface QForm {
   max?: number;
   minLabel?: string;
   maxLabel?: string;
-  measure?: 'awareness' | 'satisfaction' | 'none';
+  measure?: 'awareness' | 'satisfaction' | 'compliance' | 'none';
   minRating?: number;
   positiveOptions?: number[];
 }
@@ -328,10 +328,12 @@ function Builder({ s }: { s: Survey }) {
                               <Form.Item name={[field.name, 'measure']} label={t('surveys.q.measure')}>
                                 <Radio.Group
                                   optionType="button"
-                                  options={(['none', 'awareness', 'satisfaction'] as const).map((m) => ({
-                                    value: m,
-                                    label: t(`surveys.measure.${m}`),
-                                  }))}
+                                  options={(['none', 'awareness', 'satisfaction', 'compliance'] as const).map(
+                                    (m) => ({
+                                      value: m,
+                                      label: t(`surveys.measure.${m}`),
+                                    }),
+                                  )}
                                 />
                               </Form.Item>
                               {measure && measure !== 'none' && scaled ? (
