@@ -29,6 +29,6 @@ export function useNameSearch(query: string): {
   return {
     serverQuery: pinyin ? '' : lib && typed ? lib.simplifiedQuery(query.trim()) : query,
     pageSize: (own) => (pinyin ? PINYIN_PAGE_SIZE : own),
-    keep: (name) => !pinyin || (lib !== null && lib.matchesName(name, query)),
+    keep: (name) => !pinyin || (lib?.matchesName(name, query) ?? false),
   };
 }
