@@ -32,3 +32,19 @@ export function useNameSearch(query: string): {
     keep: (name) => !pinyin || (lib?.matchesName(name, query) ?? false),
   };
 }
+
+/**
+ * A Select's filterOption for pickers that hold all their options already (no server search): the option's
+ * label matches by characters, pinyin, initials or traditional characters once the dictionaries are loaded
+ * (on mount, in their own chunk), by plain substring until then.
+ */
+export function useNameFilter(): (input: string, option?: { label?: unknown }) => boolean {
+  const [lib, setLib] = useState<NameMatch | null>(null);
+  useEffect(() => {
+    void import('./nameMatch').then((m) => setLib(() => m));
+  }, []);
+  return (input, option) => {
+    const label = String(option?.label ?? '');
+    return lib ? lib.matchesName(label, input) : label.toLowerCase().includes(input.trim().toLowerCase());
+  };
+}
