@@ -22,3 +22,29 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export function attachmentHeader(fileName: string): string {
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** The UTF-8 byte-order mark: without it Excel on Chinese Windows reads a CSV as GBK and shows mojibake. */
+export const UTF8_BOM = '\uFEFF';
+export const CSV_MIME = 'text/csv; charset=utf-8';
+
+function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  // A text cell that starts like a formula is neutralised (CSV injection); numbers stay numbers.
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * A CSV that Excel opens right: UTF-8 with a BOM first, CRLF line ends, RFC 4180 quoting. Every CSV export
+ * goes through here (and is sent with CSV_MIME and csvAttachmentHeader).
+ */
+export function toCsv<T>(columns: SheetColumn<T>[], rows: T[]): Buffer {
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
+  return Buffer.from(`${UTF8_BOM}${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export function csvAttachmentHeader(fileName: string): string {
+  return `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

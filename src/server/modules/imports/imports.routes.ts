@@ -55,7 +55,8 @@ export const importsModule = defineModule({
       },
     );
 
-    /** multipart/form-data: `orgUnitId` (community, grid, compound or building) and `file` (.xlsx or UTF-8 .csv). */
+    /** multipart/form-data: `orgUnitId` (community, grid, compound or building) and `file` (.xlsx, or .csv in UTF-8, GBK/GB18030 or UTF-16 with BOM; the
+     *  detected encoding is returned as `encoding`). */
     app.post(
       '/api/imports/residents',
       {

@@ -11,10 +11,19 @@ import {
   updateResidentBody,
 } from '../../../shared/contracts/residents';
 import { queryBool } from '../../../shared/contracts/common';
+import type { Locale } from '../../../shared/i18n/errors';
 import { label, specialGroupsMasked } from '../../../shared/i18n/labels';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import {
+  CSV_MIME,
+  type SheetColumn,
+  XLSX_MIME,
+  attachmentHeader,
+  csvAttachmentHeader,
+  toCsv,
+  toXlsx,
+} from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -50,6 +59,28 @@ export const residentsModule = defineModule({
       },
       (req) => listResidents(actorCtxOf(deps, req), req.query),
     );
+    type ExportRow = Awaited<ReturnType<typeof exportResidents>>[number];
+    const exportColumns = (l: Locale): SheetColumn<ExportRow>[] => [
+      { header: label('name', l), value: (r) => r.name },
+      { header: label('gender', l), value: (r) => label(r.gender, l), width: 8 },
+      { header: label('birthDate', l), value: (r) => r.birthDate },
+      { header: label('idNumber', l), value: (r) => r.idNumber, width: 22 },
+      { header: label('phone', l), value: (r) => r.phone },
+      { header: label('community', l), value: (r) => r.communityName },
+      { header: label('unit', l), value: (r) => r.unitName },
+      { header: label('address', l), value: (r) => r.address, width: 30 },
+      { header: label('registrationStatus', l), value: (r) => label(r.registrationStatus, l) },
+      {
+        header: label('tags', l),
+        // Masked export: how many, never which (R-LAW-PI-1); the full export (audited) lists them.
+        value: (r) =>
+          r.specialGroups
+            ? r.specialGroups.map((t) => label(t, l)).join('、')
+            : r.specialGroupCount
+              ? specialGroupsMasked(r.specialGroupCount, l)
+              : '',
+      },
+    ];
     app.get(
       '/api/residents/export.xlsx',
       {
@@ -60,35 +91,28 @@ export const residentsModule = defineModule({
         const { full, ...q } = req.query;
         const rows = await exportResidents(actorCtxOf(deps, req), q, full === true);
         const l = req.locale;
-        const buf = await toXlsx(
-          l === 'en' ? 'Residents' : '居民',
-          [
-            { header: label('name', l), value: (r) => r.name },
-            { header: label('gender', l), value: (r) => label(r.gender, l), width: 8 },
-            { header: label('birthDate', l), value: (r) => r.birthDate },
-            { header: label('idNumber', l), value: (r) => r.idNumber, width: 22 },
-            { header: label('phone', l), value: (r) => r.phone },
-            { header: label('community', l), value: (r) => r.communityName },
-            { header: label('unit', l), value: (r) => r.unitName },
-            { header: label('address', l), value: (r) => r.address, width: 30 },
-            { header: label('registrationStatus', l), value: (r) => label(r.registrationStatus, l) },
-            {
-              header: label('tags', l),
-              // Masked export: how many, never which (R-LAW-PI-1); the full export (audited) lists them.
-              value: (r) =>
-                r.specialGroups
-                  ? r.specialGroups.map((t) => label(t, l)).join('、')
-                  : r.specialGroupCount
-                    ? specialGroupsMasked(r.specialGroupCount, l)
-                    : '',
-            },
-          ],
-          rows,
-        );
+        const buf = await toXlsx(l === 'en' ? 'Residents' : '居民', exportColumns(l), rows);
         return reply
           .header('content-type', XLSX_MIME)
           .header('content-disposition', attachmentHeader(l === 'en' ? 'residents.xlsx' : '居民名单.xlsx'))
           .send(buf);
+      },
+    );
+    /** The same list as CSV (UTF-8 with BOM, so Excel on Chinese Windows opens it right). */
+    app.get(
+      '/api/residents/export.csv',
+      {
+        config: { access: access.permission('residents.export') },
+        schema: { tags, querystring: residentListQuery.extend({ full: queryBool }) },
+      },
+      async (req, reply) => {
+        const { full, ...q } = req.query;
+        const rows = await exportResidents(actorCtxOf(deps, req), q, full === true);
+        const l = req.locale;
+        return reply
+          .header('content-type', CSV_MIME)
+          .header('content-disposition', csvAttachmentHeader(l === 'en' ? 'residents.csv' : '居民名单.csv'))
+          .send(toCsv(exportColumns(l), rows));
       },
     );
     app.get(

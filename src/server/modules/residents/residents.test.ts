@@ -353,6 +353,25 @@ describe('special-group tags are sensitive personal data (R-LAW-PI-1, R-SV-3)', 
     expect((await civil.get(`/api/residents/export.xlsx?${q}&full=true`)).statusCode).toBe(403);
   });
 
+  it('the CSV export starts with a UTF-8 BOM (Excel on Chinese Windows opens it right) and holds the same masked rows', async () => {
+    await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '导出己', tags: ['left_behind'] });
+    const sd = await t.as('sd_admin');
+    const res = await sd.get(`/api/residents/export.csv?q=${encodeURIComponent('导出己')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('居民名单.csv'));
+    const bytes = res.rawPayload;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^姓名,/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^导出己,/);
+    expect(lines[1]).toContain('特殊群体（1）');
+    expect(lines[1]).not.toMatch(/留守/);
+    const civil = await t.as('civil_reader');
+    expect((await civil.get('/api/residents/export.csv')).statusCode).toBe(403);
+  });
+
   it('clear-text tags left by an earlier release are encrypted at startup, once (idempotent), and still filter', async () => {
     const old = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '旧数据戊' });
     await t.database.db.execute(

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
+import { useNameFilter } from '../../app/useNameSearch';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -373,6 +374,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
   const showError = useShowError();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const nameFilter = useNameFilter();
   const needsBodies = action === 'divert' || action === 'start_mediation';
   const lists = useQuery({ queryKey: dsKeys.lists, queryFn: dsApi.lists, enabled: action === 'divert' });
   const bodies = useQuery({
@@ -548,6 +550,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                   <Form.Item name="mediatorIds" label={t('disputes.field.mediators')} rules={req}>
                     <Select
                       mode="multiple"
+                      showSearch={{ filterOption: nameFilter }}
                       data-testid="mediation-mediators"
                       options={(body?.members ?? []).map((m) => ({
                         value: m.id,

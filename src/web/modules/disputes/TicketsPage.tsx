@@ -38,6 +38,7 @@ import { OrgUnitSelect } from '../org/api';
 import { residentsApi } from '../residents/api';
 import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
 import { StatusTag, TicketTag, labelOf } from './meta';
+import { useNameSearch } from '../../app/useNameSearch';
 
 type View = (typeof DS_VIEWS)[number];
 
@@ -231,9 +232,10 @@ interface PartyForm {
 function ResidentPicker({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
+  const ns = useNameSearch(search);
   const found = useQuery({
-    queryKey: ['disputes', 'resident-search', search],
-    queryFn: () => residentsApi.list({ q: search }, 1, 20),
+    queryKey: ['disputes', 'resident-search', ns.serverQuery, ns.pageSize(20)],
+    queryFn: () => residentsApi.list({ q: ns.serverQuery }, 1, ns.pageSize(20)),
     enabled: search.trim().length > 0,
   });
   return (
@@ -245,10 +247,12 @@ function ResidentPicker({ value, onChange }: { value?: string; onChange?: (v: st
       filterOption={false}
       onSearch={setSearch}
       placeholder={t('disputes.field.resident')}
-      options={(found.data?.items ?? []).map((r) => ({
-        value: r.id,
-        label: `${r.name}（${r.communityName ?? ''}${r.unitName ? ` ${r.unitName}` : ''}）`,
-      }))}
+      options={(found.data?.items ?? [])
+        .filter((r) => ns.keep(r.name))
+        .map((r) => ({
+          value: r.id,
+          label: `${r.name}（${r.communityName ?? ''}${r.unitName ? ` ${r.unitName}` : ''}）`,
+        }))}
       data-testid="party-resident"
     />
   );

@@ -36,6 +36,7 @@ import {
   type RedeemResult,
 } from './api';
 import { categoryKey } from './parts';
+import { useNameSearch } from '../../app/useNameSearch';
 
 type Volunteer = Wire<z.infer<typeof volunteerSchema>>;
 
@@ -348,9 +349,15 @@ function VolunteerPicker({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
+  const ns = useNameSearch(q);
   const found = useQuery({
-    queryKey: ['merchants', 'volunteer-search', q],
-    queryFn: () => api.get<Page<Volunteer>>('/api/volunteers', { q, status: 'active', pageSize: 10 }),
+    queryKey: ['merchants', 'volunteer-search', ns.serverQuery, ns.pageSize(10)],
+    queryFn: () =>
+      api.get<Page<Volunteer>>('/api/volunteers', {
+        q: ns.serverQuery,
+        status: 'active',
+        pageSize: ns.pageSize(10),
+      }),
     enabled: q.length > 0,
   });
   return (
@@ -366,7 +373,9 @@ function VolunteerPicker({
         value={value?.id}
         onChange={(id) => onChange(found.data?.items.find((v) => v.id === id) ?? null)}
         loading={found.isFetching}
-        options={(found.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.name} ${v.phone ?? ''}` }))}
+        options={(found.data?.items ?? [])
+          .filter((v) => ns.keep(v.name))
+          .map((v) => ({ value: v.id, label: `${v.name} ${v.phone ?? ''}` }))}
         data-testid="counter-volunteer"
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -34,6 +34,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Participant, type TopicDetail, delibApi, ptApi } from './api';
+import { useNameSearch } from '../../app/useNameSearch';
 
 /** One topic: its six steps with the resident-led stages, participants, the record of each step, comments. */
 export default function TopicPage() {
@@ -174,9 +175,10 @@ function StepCard({ topic }: { topic: TopicDetail }) {
   const [named, setNamed] = useState('');
   const action = topic.actions[0];
   const registry = (REGISTRY_KINDS as readonly string[]).includes(kind);
+  const ns = useNameSearch(search);
   const cands = useQuery({
-    queryKey: ['participation', 'candidates', topic.id, kind, search],
-    queryFn: () => delibApi.candidates(topic.id, kind, search),
+    queryKey: ['participation', 'candidates', topic.id, kind, ns.serverQuery],
+    queryFn: () => delibApi.candidates(topic.id, kind, ns.serverQuery),
     enabled: action === 'set_participants' && registry,
   });
   const meetings = useQuery({
@@ -252,7 +254,7 @@ function StepCard({ topic }: { topic: TopicDetail }) {
                     value={null}
                     loading={cands.isFetching}
                     options={cands.data?.items
-                      .filter((c) => !people.some((p) => p.refId === c.id))
+                      .filter((c) => !people.some((p) => p.refId === c.id) && ns.keep(c.name))
                       .map((c) => ({ value: c.id, label: c.detail ? `${c.name}（${c.detail}）` : c.name }))}
                     onChange={(v: string) => {
                       const c = cands.data?.items.find((x) => x.id === v);

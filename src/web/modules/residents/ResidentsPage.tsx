@@ -97,11 +97,11 @@ export default function ResidentsPage() {
     setParams(next);
   };
 
-  const exportXlsx = async (full = false) => {
+  const exportXlsx = async (full = false, format: 'xlsx' | 'csv' = 'xlsx') => {
     setExporting(true);
     try {
       const query = full ? { ...filterQuery(filters), full: true } : filterQuery(filters);
-      const name = await api.download('/api/residents/export.xlsx', query, 'residents.xlsx');
+      const name = await api.download(`/api/residents/export.${format}`, query, `residents.${format}`);
       message.success(t('common.exported', { name }));
     } catch (e) {
       showError(e);
@@ -197,6 +197,16 @@ export default function ResidentsPage() {
                 data-testid="residents-export"
               >
                 {exporting ? t('common.exporting') : t('common.export')}
+              </Button>
+            ) : null}
+            {can('residents.export') ? (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                onClick={() => exportXlsx(false, 'csv')}
+                data-testid="residents-export-csv"
+              >
+                {t('residents.exportCsv')}
               </Button>
             ) : null}
             {can('residents.export') && can('residents.reveal') ? (

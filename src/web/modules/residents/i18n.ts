@@ -9,6 +9,7 @@ export const residentsZh = {
   'residents.create': '新增居民',
   'residents.import': '批量导入',
   'residents.exportFull': '导出完整信息',
+  'residents.exportCsv': '导出 CSV',
   'residents.exportFullConfirm':
     '导出文件将包含完整的身份证号、手机号和住址，此操作记入审计日志。请妥善保管文件。',
   'residents.empty': '没有符合条件的居民，可调整搜索条件或新增居民',
@@ -49,6 +50,7 @@ export const residentsEn: Record<keyof typeof residentsZh, string> = {
   'residents.create': 'New resident',
   'residents.import': 'Import',
   'residents.exportFull': 'Export in full',
+  'residents.exportCsv': 'Export CSV',
   'residents.exportFullConfirm':
     'The file will contain full ID numbers, phones and addresses; the export is recorded in the audit log. Keep the file safe.',
   'residents.empty': 'No residents match; change the search or add a resident',

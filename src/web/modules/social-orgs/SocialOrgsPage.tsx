@@ -1,4 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useNameFilter } from '../../app/useNameSearch';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -186,6 +187,7 @@ function OrgPicker(props: { value?: string; onChange?: (v: string) => void; cate
 }
 
 function WorkerPicker(props: { value?: string; onChange?: (v: string) => void }) {
+  const nameFilter = useNameFilter();
   const ws = useQuery({
     queryKey: soKeys.list('social-workers'),
     queryFn: soApi.socialWorkers,
@@ -193,9 +195,8 @@ function WorkerPicker(props: { value?: string; onChange?: (v: string) => void })
   });
   return (
     <Select
-      showSearch
+      showSearch={{ filterOption: nameFilter }}
       allowClear
-      optionFilterProp="label"
       value={props.value}
       onChange={props.onChange}
       options={(ws.data?.items ?? []).map((w) => ({

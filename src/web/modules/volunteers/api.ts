@@ -67,8 +67,8 @@ const enc = encodeURIComponent;
 export const volApi = {
   list: (f: VolunteerFilters, page: number, pageSize: number) =>
     api.get<Page<Volunteer>>('/api/volunteers', { ...f, page, pageSize }),
-  search: (q: string, orgUnitId?: string) =>
-    api.get<Page<Volunteer>>('/api/volunteers', { q, orgUnitId, status: 'active', pageSize: 20 }),
+  search: (q: string, orgUnitId?: string, pageSize = 20) =>
+    api.get<Page<Volunteer>>('/api/volunteers', { q, orgUnitId, status: 'active', pageSize }),
   detail: (id: string) => api.get<VolunteerDetail>(`/api/volunteers/${enc(id)}`),
   create: (body: CreateVolunteerInput) => api.post<Volunteer>('/api/volunteers', body),
   update: (id: string, body: UpdateVolunteerInput) =>

@@ -6,6 +6,7 @@ import type { ACTIVITY_TYPES, VOLUNTEER_KINDS } from '../../../shared/contracts/
 import { api, type Page } from '../../app/api';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { volApi } from './api';
+import { useNameSearch } from '../../app/useNameSearch';
 
 export const KIND_COLORS: Record<(typeof VOLUNTEER_KINDS)[number], string> = {
   resident: 'blue',
@@ -70,9 +71,10 @@ export function VolunteerPicker({
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const dq = useDebounced(q, 250);
+  const ns = useNameSearch(dq);
   const list = useQuery({
-    queryKey: ['volunteers', 'pick', dq, orgUnitId ?? ''],
-    queryFn: () => volApi.search(dq, orgUnitId),
+    queryKey: ['volunteers', 'pick', ns.serverQuery, ns.pageSize(20), orgUnitId ?? ''],
+    queryFn: () => volApi.search(ns.serverQuery, orgUnitId, ns.pageSize(20)),
   });
   return (
     <Select
@@ -82,10 +84,12 @@ export function VolunteerPicker({
       placeholder={t('volunteers.pickVolunteer')}
       loading={list.isFetching}
       style={style ?? { width: 260 }}
-      options={(list.data?.items ?? []).map((v) => ({
-        value: v.id,
-        label: `${v.name}(${t(`volunteers.kind.${v.kind}` as MessageKey)}${v.unitName ? ` · ${v.unitName}` : ''})`,
-      }))}
+      options={(list.data?.items ?? [])
+        .filter((v) => ns.keep(v.name))
+        .map((v) => ({
+          value: v.id,
+          label: `${v.name}(${t(`volunteers.kind.${v.kind}` as MessageKey)}${v.unitName ? ` · ${v.unitName}` : ''})`,
+        }))}
       data-testid="volunteer-picker"
     />
   );
@@ -116,9 +120,15 @@ export function RemotePicker({
 }) {
   const [q, setQ] = useState('');
   const dq = useDebounced(q, 250);
+  const ns = useNameSearch(dq);
   const list = useQuery({
-    queryKey: ['volunteers', 'remote', url, dq, extra],
-    queryFn: () => api.get<Page<Named & Record<string, unknown>>>(url, { q: dq, pageSize: 20, ...extra }),
+    queryKey: ['volunteers', 'remote', url, ns.serverQuery, ns.pageSize(20), extra],
+    queryFn: () =>
+      api.get<Page<Named & Record<string, unknown>>>(url, {
+        q: ns.serverQuery,
+        pageSize: ns.pageSize(20),
+        ...extra,
+      }),
   });
   return (
     <Select
@@ -127,7 +137,9 @@ export function RemotePicker({
       onChange={onChange}
       placeholder={placeholder}
       loading={list.isFetching}
-      options={(list.data?.items ?? []).map((r) => ({ value: r.id, label: describe ? describe(r) : r.name }))}
+      options={(list.data?.items ?? [])
+        .filter((r) => ns.keep(r.name))
+        .map((r) => ({ value: r.id, label: describe ? describe(r) : r.name }))}
       data-testid={testId}
     />
   );
