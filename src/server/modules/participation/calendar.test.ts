@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -27,6 +27,7 @@ async function meeting(client: Client, orgUnitId: string, title: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
+  await createUser(t, 'tongdu_cal_reader', [{ role: 'grid_worker', orgUnitId: t.fx.tongdu.id }]);
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
   anon = t.anonymous;
@@ -46,6 +47,15 @@ describe('meeting invitation (.ics)', () => {
     expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:关于加装电梯的听证会\\,第一次（');
     expect(ics.replace(/\r\n /g, '')).toContain('LOCATION:社区党群服务中心二楼会议室');
     expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z\r\n/);
+  });
+
+  it('calling a meeting sends an invitation to the unit’s readers, pointing at the meeting page', async () => {
+    const reader = await t.as('tongdu_cal_reader');
+    const inbox = (await reader.get('/api/notifications')).json().items as { event: string; body: string; link: string }[];
+    const inv = inbox.find((n) => n.event === 'participation.meeting_scheduled');
+    expect(inv?.link).toBe(`/meetings/${tongduMeeting}`);
+    expect(inv?.body).toContain('加入日历');
+    expect(inv?.body).toContain('社区党群服务中心二楼会议室');
   });
 
   it('is 404 for a meeting outside the user’s scope, like the meeting itself', async () => {
