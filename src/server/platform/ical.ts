@@ -17,7 +17,10 @@ export interface IcalEvent {
 
 /** 2026-12-04T22:35:49.123Z → 20261204T223549Z */
 export function icalDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT value escaping (RFC 5545 3.3.11). */
@@ -51,7 +54,12 @@ export function foldLine(line: string): string {
 }
 
 export function writeCalendar(events: readonly IcalEvent[], opts: { name?: string } = {}): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Linli//Linli Calendar//ZH', 'CALSCALE:GREGORIAN'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Linli//Linli Calendar//ZH',
+    'CALSCALE:GREGORIAN',
+  ];
   if (opts.name) lines.push(`X-WR-CALNAME:${icalText(opts.name)}`);
   lines.push('METHOD:PUBLISH');
   for (const e of events) {

@@ -51,7 +51,11 @@ describe('meeting invitation (.ics)', () => {
 
   it('calling a meeting sends an invitation to the unit’s readers, pointing at the meeting page', async () => {
     const reader = await t.as('tongdu_cal_reader');
-    const inbox = (await reader.get('/api/notifications')).json().items as { event: string; body: string; link: string }[];
+    const inbox = (await reader.get('/api/notifications')).json().items as {
+      event: string;
+      body: string;
+      link: string;
+    }[];
     const inv = inbox.find((n) => n.event === 'participation.meeting_scheduled');
     expect(inv?.link).toBe(`/meetings/${tongduMeeting}`);
     expect(inv?.body).toContain('加入日历');

@@ -84,6 +84,11 @@ export async function feedCalendar(ctx: UseCaseCtx, file: string, publicUrl = ''
   const actor = await loadActor(ctx.db, f.userId);
   if (!actor || !can(actor, 'participation.read')) throw notFound();
   const now = ctx.clock.now();
-  const rows = await meetingsBetween(ctx.db, actor, new Date(now.getTime() - 30 * DAY), new Date(now.getTime() + 180 * DAY));
+  const rows = await meetingsBetween(
+    ctx.db,
+    actor,
+    new Date(now.getTime() - 30 * DAY),
+    new Date(now.getTime() + 180 * DAY),
+  );
   return calendarOf(ctx, rows, publicUrl, '邻里·会议日程');
 }

@@ -249,7 +249,12 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
     // The invitation: the unit's readers are told; the meeting page offers the .ics ("加入日历").
     await notify(tx, ctx, {
       event: 'participation.meeting_scheduled',
-      params: { unit: unit.name, title: m.title, when: chinaMinute(m.heldAt), place: m.place ?? '会议通知所定地点' },
+      params: {
+        unit: unit.name,
+        title: m.title,
+        when: chinaMinute(m.heldAt),
+        place: m.place ?? '会议通知所定地点',
+      },
       link: `/meetings/${m.id}`,
       holders: { permission: 'participation.read', orgUnitId: unit.id },
       unit: { id: unit.id, path: unit.path },

@@ -191,7 +191,10 @@ export const participationModule = defineModule({
     );
     app.get(
       '/api/calendar/feed/:file',
-      { config: { access: access.public }, schema: { tags, params: z.object({ file: z.string().max(200) }) } },
+      {
+        config: { access: access.public },
+        schema: { tags, params: z.object({ file: z.string().max(200) }) },
+      },
       async (req, reply) => {
         const ics = await feedCalendar(ctxOf(deps, req), req.params.file, deps.config.publicUrl ?? '');
         return reply

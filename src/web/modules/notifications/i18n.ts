@@ -94,9 +94,11 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notif.ch.inapp': 'In-app',
   'notif.ch.inappText': 'Always on; the bell at the top shows how many are unread',
   'notif.cal.title': 'Calendar subscription',
-  'notif.cal.text': 'Subscribe to this address in your phone or desktop calendar to see the meetings in your scope, from 30 days ago to six months ahead.',
+  'notif.cal.text':
+    'Subscribe to this address in your phone or desktop calendar to see the meetings in your scope, from 30 days ago to six months ahead.',
   'notif.cal.none': 'No calendar subscription yet.',
-  'notif.cal.active': 'Calendar subscription is on. The address is shown only once when created; rotate it if lost or leaked.',
+  'notif.cal.active':
+    'Calendar subscription is on. The address is shown only once when created; rotate it if lost or leaked.',
   'notif.cal.create': 'Create calendar subscription',
   'notif.cal.rotate': 'Rotate address',
   'notif.cal.rotateConfirm': 'The old address stops working at once. Rotate?',
