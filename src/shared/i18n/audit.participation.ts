@@ -35,9 +35,12 @@ export const PARTICIPATION_AUDIT: AuditLabels = {
     'participation.convention.version': { 'zh-CN': '新增公约版本', en: 'Add convention version' },
     'participation.convention.publish': { 'zh-CN': '公布公约', en: 'Publish convention' },
     'participation.convention.rates': { 'zh-CN': '更新公约知晓率、执行率', en: 'Update convention rates' },
+    'participation.calendar_feed.create': { 'zh-CN': '开通日历订阅', en: 'Create calendar feed' },
+    'participation.calendar_feed.rotate': { 'zh-CN': '重置日历订阅地址', en: 'Rotate calendar feed address' },
   },
   entityTypes: {
     pt_meeting: { 'zh-CN': '会议', en: 'Meeting' },
+    pt_calendar_feed: { 'zh-CN': '日历订阅', en: 'Calendar feed' },
     pt_procedure: { 'zh-CN': '决策程序', en: 'Decision procedure' },
     pt_disclosure: { 'zh-CN': '公开事项', en: 'Disclosure' },
     pt_disclosure_schedule: { 'zh-CN': '公开周期', en: 'Disclosure schedule' },

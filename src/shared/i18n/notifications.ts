@@ -79,6 +79,16 @@ export const NOTIFICATION_TEMPLATES = {
     'zh-CN': { title: '居务公开提醒', body: '{unit}{period}的“{kind}”应于{dueOn}前公开，{when}。' },
     en: { title: 'Disclosure reminder', body: '{unit}: “{kind}” for {period} is due by {dueOn}; {when}.' },
   },
+  'participation.meeting_scheduled': {
+    'zh-CN': {
+      title: '会议邀请',
+      body: '{unit}将于{when}在{place}召开“{title}”。打开会议页面可点击“加入日历”下载日历邀请。',
+    },
+    en: {
+      title: 'Meeting invitation',
+      body: '{unit} holds “{title}” at {when}, {place}. Open the meeting page and use “Add to calendar” for the invitation.',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

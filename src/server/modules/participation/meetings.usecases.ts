@@ -1,4 +1,4 @@
-import { chinaDate } from '../../../shared/chinaTime';
+import { chinaDate, chinaMinute } from '../../../shared/chinaTime';
 import type { z } from 'zod';
 import {
   type CreateMeetingBody,
@@ -25,6 +25,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { unitInScope, unitNames } from '../org/org.api';
+import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { meetingsPolicy } from './participation.policy';
 import {
@@ -244,6 +245,19 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
       entityId: m.id,
       orgPath: m.orgPath,
       after: { kind: m.kind, basis: m.basis, title: m.title, heldAt: m.heldAt, frozenOn, due },
+    });
+    // The invitation: the unit's readers are told; the meeting page offers the .ics ("加入日历").
+    await notify(tx, ctx, {
+      event: 'participation.meeting_scheduled',
+      params: {
+        unit: unit.name,
+        title: m.title,
+        when: chinaMinute(m.heldAt),
+        place: m.place ?? '会议通知所定地点',
+      },
+      link: `/meetings/${m.id}`,
+      holders: { permission: 'participation.read', orgUnitId: unit.id },
+      unit: { id: unit.id, path: unit.path },
     });
     return m;
   });

@@ -34,7 +34,7 @@ import { PARTICIPATION_AUDIT } from '../../../shared/i18n/audit.participation';
 import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation';
 import { participationAccess } from '../../../shared/permissions/participation';
 import { access } from '../../platform/access';
-import { actorCtxOf } from '../../platform/context';
+import { actorCtxOf, ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { participationEvidence } from './participation.evidence.repository';
@@ -68,6 +68,7 @@ import { completeProcedureStep, createProcedure, getProcedure, listProcedures } 
 import { deliberationRoutes } from './deliberation.routes';
 import { topicWorkflow } from './topics.workflow';
 import { remindDisclosures } from './disclosures.reminders';
+import { feedCalendar, feedStatus, meetingInvite, rotateFeed } from './calendar.usecases';
 
 /**
  * 议事协商 / 民主决策: meetings with legal quorums (R-LAW-MT-1…4), procedures for major matters (R-DL-4) and
@@ -167,6 +168,39 @@ export const participationModule = defineModule({
             `attachment; filename="minutes.pdf"; filename*=UTF-8''${encodeURIComponent(`会议纪要-${m.title}.pdf`)}`,
           )
           .send(pdf);
+      },
+    );
+    // ---- calendar: a meeting's .ics invitation, and each user's secret iCal feed of the meetings in scope
+    const icsHeaders = (name: string) => ({
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="meeting.ics"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
+    app.get(
+      '/api/meetings/:id/invite.ics',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const inv = await meetingInvite(actorCtxOf(deps, req), req.params.id, deps.config.publicUrl ?? '');
+        return reply.headers(icsHeaders(`${inv.title}.ics`)).send(inv.ics);
+      },
+    );
+    app.get('/api/calendar/feed-token', { config: { access: access.session }, schema: { tags } }, (req) =>
+      feedStatus(actorCtxOf(deps, req)),
+    );
+    app.post('/api/calendar/feed-token', { config: { access: access.session }, schema: { tags } }, (req) =>
+      rotateFeed(actorCtxOf(deps, req)),
+    );
+    app.get(
+      '/api/calendar/feed/:file',
+      {
+        config: { access: access.public },
+        schema: { tags, params: z.object({ file: z.string().max(200) }) },
+      },
+      async (req, reply) => {
+        const ics = await feedCalendar(ctxOf(deps, req), req.params.file, deps.config.publicUrl ?? '');
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('cache-control', 'private, max-age=300')
+          .send(ics);
       },
     );
     // ---- procedures for major matters (四议两公开 / 五议两公开)

@@ -363,3 +363,17 @@ export const ptConventionVersions = pgTable(
   },
   (t) => [uniqueIndex('pt_convention_versions_uq').on(t.conventionId, t.no)],
 );
+
+/**
+ * A user's secret calendar feed (iCal subscription of the meetings in their scope): only the SHA-256 of the
+ * token is kept; rotating replaces it, so the old address stops working at once.
+ */
+export const ptCalendarFeeds = pgTable(
+  'pt_calendar_feeds',
+  {
+    userId: uuid('user_id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('pt_calendar_feeds_token_uq').on(t.tokenHash)],
+);

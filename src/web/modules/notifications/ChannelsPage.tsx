@@ -91,6 +91,54 @@ function ChannelCard({
   );
 }
 
+/** 日历订阅: a secret iCal address of the meetings in one's scope, shown once when created or rotated. */
+function CalendarFeedCard() {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const q = useQuery({ queryKey: ['calendar', 'feed'], queryFn: notificationsApi.calendarFeed });
+  const [url, setUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rotate = async () => {
+    setBusy(true);
+    try {
+      const r = await notificationsApi.rotateCalendarFeed();
+      setUrl(`${window.location.origin}${r.path}`);
+      await q.refetch();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const active = q.data?.active ?? false;
+  return (
+    <Card title={t('notif.cal.title')} data-testid="calendar-feed">
+      <Typography.Paragraph>{t('notif.cal.text')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {active ? t('notif.cal.active') : t('notif.cal.none')}
+      </Typography.Paragraph>
+      {url ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('notif.cal.once')}
+          description={<Typography.Text copyable>{url}</Typography.Text>}
+        />
+      ) : null}
+      {active ? (
+        <Popconfirm title={t('notif.cal.rotateConfirm')} onConfirm={rotate}>
+          <Button loading={busy}>{t('notif.cal.rotate')}</Button>
+        </Popconfirm>
+      ) : (
+        <Button type="primary" loading={busy} onClick={rotate}>
+          {t('notif.cal.create')}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
 /** 通知接收设置: the in-app inbox (always on), and one's own SMS and email. */
 export default function ChannelsPage() {
   const { t } = useI18n();
@@ -115,6 +163,7 @@ export default function ChannelsPage() {
                 />
               ))
             : null}
+          <CalendarFeedCard />
         </Flex>
       )}
     </>

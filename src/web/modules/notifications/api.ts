@@ -46,4 +46,6 @@ export const notificationsApi = {
   testWebhook: (id: string) =>
     api.post<{ delivered: true }>(`/api/notifications/webhooks/${encodeURIComponent(id)}/test`),
   deliveries: (q: Query) => api.get<Page<Delivery>>('/api/notifications/deliveries', q),
+  calendarFeed: () => api.get<{ active: boolean; createdAt: string | null }>('/api/calendar/feed-token'),
+  rotateCalendarFeed: () => api.post<{ path: string; createdAt: string }>('/api/calendar/feed-token'),
 };

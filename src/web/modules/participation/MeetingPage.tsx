@@ -1,4 +1,4 @@
-import { FilePdfOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -171,6 +171,9 @@ function Actions({ m }: { m: MeetingDetail }) {
       ) : null}
       <Button icon={<FilePdfOutlined />} onClick={() => ptApi.minutesPdf(m.id)}>
         {t('participation.detail.pdf')}
+      </Button>
+      <Button icon={<CalendarOutlined />} onClick={() => ptApi.inviteIcs(m.id)}>
+        {t('participation.detail.ics')}
       </Button>
     </Space>
   );

@@ -54,6 +54,7 @@ export const ptApi = {
   correct: (id: string, text: string) =>
     api.post<MeetingDetail>(`/api/meetings/${enc(id)}/corrections`, { text }),
   minutesPdf: (id: string) => api.download(`/api/meetings/${enc(id)}/minutes.pdf`, undefined, 'minutes.pdf'),
+  inviteIcs: (id: string) => api.download(`/api/meetings/${enc(id)}/invite.ics`, undefined, 'meeting.ics'),
   procedures: (q: { page?: number; status?: string }) =>
     api.get<Page<Procedure>>('/api/deliberations/procedures', { ...q, pageSize: 20 }),
   createProcedure: (body: {

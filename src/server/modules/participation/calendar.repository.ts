@@ -1,0 +1,42 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import type { Actor } from '../../platform/permissions';
+import { meetingsPolicy } from './participation.policy';
+import type { MeetingRow } from './participation.repository';
+import { ptCalendarFeeds, ptMeetings } from './participation.table';
+
+/** The meetings the actor may read held between `from` and `to` (a calendar feed: at most `limit`). */
+export async function meetingsBetween(
+  db: Db,
+  actor: Actor,
+  from: Date,
+  to: Date,
+  limit = 500,
+): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(ptMeetings)
+    .where(and(meetingsPolicy.scope(actor, 'read'), gte(ptMeetings.heldAt, from), lte(ptMeetings.heldAt, to)))
+    .orderBy(asc(ptMeetings.heldAt), asc(ptMeetings.id))
+    .limit(limit);
+}
+
+export async function feedOf(db: Db, userId: string) {
+  const [f] = await db.select().from(ptCalendarFeeds).where(eq(ptCalendarFeeds.userId, userId));
+  return f;
+}
+
+export async function feedByHash(db: Db, tokenHash: string) {
+  const [f] = await db.select().from(ptCalendarFeeds).where(eq(ptCalendarFeeds.tokenHash, tokenHash));
+  return f;
+}
+
+/** Sets (or replaces) a user's feed token hash; answers whether one existed before. */
+export async function upsertFeed(tx: Db, userId: string, tokenHash: string, now: Date): Promise<boolean> {
+  const before = await feedOf(tx, userId);
+  await tx
+    .insert(ptCalendarFeeds)
+    .values({ userId, tokenHash, createdAt: now })
+    .onConflictDoUpdate({ target: ptCalendarFeeds.userId, set: { tokenHash, createdAt: now } });
+  return before !== undefined;
+}

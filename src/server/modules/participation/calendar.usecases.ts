@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { writeAudit } from '../../platform/audit';
+import { loadActor, tokenHash } from '../../platform/auth';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { type IcalEvent, writeCalendar } from '../../platform/ical';
+import { isUuid } from '../../platform/ids';
+import { can } from '../../platform/permissions';
+import { unitNames } from '../org/org.api';
+import { feedByHash, feedOf, meetingsBetween, upsertFeed } from './calendar.repository';
+import { meetingsPolicy } from './participation.policy';
+import { type MeetingRow, findMeeting } from './participation.repository';
+
+const DAY = 24 * 3_600_000;
+
+/** A meeting as a calendar event: two hours from its start, the agenda as description, its console page as URL. */
+function eventOf(m: MeetingRow, unit: string | undefined, stamp: Date, publicUrl: string): IcalEvent {
+  return {
+    uid: `pt-meeting-${m.id}@linli`,
+    start: m.heldAt,
+    summary: unit ? `${m.title}（${unit}）` : m.title,
+    location: m.place,
+    description: [m.agenda, m.host ? `主持人：${m.host}` : null].filter(Boolean).join('\n') || null,
+    url: publicUrl ? `${publicUrl.replace(/\/$/, '')}/meetings/${m.id}` : null,
+    stamp,
+  };
+}
+
+async function calendarOf(ctx: UseCaseCtx, rows: MeetingRow[], publicUrl: string, name?: string) {
+  const names = await unitNames(
+    ctx.db,
+    rows.map((m) => m.orgUnitId),
+  );
+  const now = ctx.clock.now();
+  return writeCalendar(
+    rows.map((m) => eventOf(m, names.get(m.orgUnitId), now, publicUrl)),
+    name ? { name } : {},
+  );
+}
+
+/** The .ics invitation of a meeting the actor may read (else 404, like the meeting itself). */
+export async function meetingInvite(ctx: ActorCtx, id: string, publicUrl = '') {
+  meetingsPolicy.require(ctx.actor, 'read');
+  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'read', id) : undefined;
+  if (!m) throw notFound();
+  return { title: m.title, ics: await calendarOf(ctx, [m], publicUrl) };
+}
+
+/** Whether the user has a calendar feed, and since when (the token itself is never shown again). */
+export async function feedStatus(ctx: ActorCtx) {
+  const f = await feedOf(ctx.db, ctx.actor.userId);
+  return { active: f !== undefined, createdAt: f?.createdAt ?? null };
+}
+
+/**
+ * Creates or rotates the user's secret feed token: the new address is answered once; only its hash is
+ * stored, and the old address stops working. Audited as participation.calendar_feed.create / .rotate.
+ */
+export async function rotateFeed(ctx: ActorCtx) {
+  const token = randomBytes(24).toString('base64url');
+  const now = ctx.clock.now();
+  const existed = await ctx.db.transaction(async (tx) => {
+    const had = await upsertFeed(tx, ctx.actor.userId, tokenHash(token), now);
+    await writeAudit(tx, ctx, {
+      action: had ? 'participation.calendar_feed.rotate' : 'participation.calendar_feed.create',
+      entityType: 'pt_calendar_feed',
+      entityId: ctx.actor.userId,
+      after: { createdAt: now },
+    });
+    return had;
+  });
+  return { token, path: `/api/calendar/feed/${token}.ics`, createdAt: now, rotated: existed };
+}
+
+/**
+ * The feed behind a token (`<token>.ics`): the meetings of the units in its user's reading scope, from 30 days
+ * ago to 180 days ahead. An unknown token, or a user who cannot read meetings any more, is 404.
+ */
+export async function feedCalendar(ctx: UseCaseCtx, file: string, publicUrl = '') {
+  const m = /^([A-Za-z0-9_-]{16,128})\.ics$/.exec(file);
+  if (!m) throw notFound();
+  const f = await feedByHash(ctx.db, tokenHash(m[1]!));
+  if (!f) throw notFound();
+  const actor = await loadActor(ctx.db, f.userId);
+  if (!actor || !can(actor, 'participation.read')) throw notFound();
+  const now = ctx.clock.now();
+  const rows = await meetingsBetween(
+    ctx.db,
+    actor,
+    new Date(now.getTime() - 30 * DAY),
+    new Date(now.getTime() + 180 * DAY),
+  );
+  return calendarOf(ctx, rows, publicUrl, '邻里·会议日程');
+}

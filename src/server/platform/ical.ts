@@ -1,0 +1,82 @@
+/**
+ * A small RFC 5545 (iCalendar) writer: VCALENDAR with VEVENTs, times in UTC, text escaped (`\`, `;`, `,`,
+ * newlines), lines folded at 75 octets without splitting a UTF-8 character, CRLF line endings.
+ */
+export interface IcalEvent {
+  uid: string;
+  start: Date;
+  /** Defaults to start + 2 hours. */
+  end?: Date | null;
+  summary: string;
+  location?: string | null;
+  description?: string | null;
+  url?: string | null;
+  /** When the event was last written (DTSTAMP); defaults to now. */
+  stamp?: Date;
+}
+
+/** 2026-12-04T22:35:49.123Z → 20261204T223549Z */
+export function icalDate(d: Date): string {
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/** TEXT value escaping (RFC 5545 3.3.11). */
+export function icalText(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (RFC 5545 3.1): continuation lines start with one space. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let cur = '';
+  let octets = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (octets + n > limit) {
+      out.push(cur);
+      cur = '';
+      octets = 0;
+      limit = 74; // the leading space counts
+    }
+    cur += ch;
+    octets += n;
+  }
+  out.push(cur);
+  return out.join('\r\n ');
+}
+
+export function writeCalendar(events: readonly IcalEvent[], opts: { name?: string } = {}): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Linli//Linli Calendar//ZH',
+    'CALSCALE:GREGORIAN',
+  ];
+  if (opts.name) lines.push(`X-WR-CALNAME:${icalText(opts.name)}`);
+  lines.push('METHOD:PUBLISH');
+  for (const e of events) {
+    const end = e.end ?? new Date(e.start.getTime() + 2 * 3_600_000);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${icalDate(e.stamp ?? new Date())}`,
+      `DTSTART:${icalDate(e.start)}`,
+      `DTEND:${icalDate(end)}`,
+      `SUMMARY:${icalText(e.summary)}`,
+    );
+    if (e.location) lines.push(`LOCATION:${icalText(e.location)}`);
+    if (e.description) lines.push(`DESCRIPTION:${icalText(e.description)}`);
+    if (e.url) lines.push(`URL:${e.url}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
