@@ -190,7 +190,8 @@ export default function FrameworksPage() {
                   title: t('assessments.fw.scored'),
                   dataIndex: 'scored',
                   width: 90,
-                  render: (s: boolean) => (s ? <Tag color="blue">A/B/C</Tag> : null),
+                  render: (s: boolean) =>
+                    s ? <Tag color="blue">{v.config.scale.map((x) => x.label).join('／')}</Tag> : null,
                 },
               ]}
             />
