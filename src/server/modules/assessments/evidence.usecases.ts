@@ -1,3 +1,4 @@
+import { chinaDayStart } from '../../../shared/chinaTime';
 import type { EvidenceCandidatesDto, LinkEvidenceBody } from '../../../shared/contracts/assessments';
 import type { Locale } from '../../../shared/i18n/errors';
 import { writeAudit } from '../../platform/audit';
@@ -31,8 +32,8 @@ const MAX_RECORDS = 50;
 /** The round's year in China time: [1 Jan, 1 Jan of the next year). */
 function periodOf(round: RoundRow): { from: Date; to: Date } {
   return {
-    from: new Date(`${round.year}-01-01T00:00:00+08:00`),
-    to: new Date(`${round.year + 1}-01-01T00:00:00+08:00`),
+    from: chinaDayStart(`${round.year}-01-01`),
+    to: chinaDayStart(`${round.year + 1}-01-01`),
   };
 }
 

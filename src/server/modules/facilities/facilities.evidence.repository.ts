@@ -1,3 +1,4 @@
+import { chinaDayStart } from '../../../shared/chinaTime';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { type EvidenceSource, underPath } from '../../platform/evidence';
 import { fcFacilities as f, fcKinds as k } from './facilities.table';
@@ -27,7 +28,7 @@ export const facilitiesEvidence: EvidenceSource[] = [
       return rows.map((r) => ({
         ref: r.id,
         title: r.name,
-        date: r.builtOn ? new Date(`${r.builtOn}T00:00:00+08:00`) : null,
+        date: r.builtOn ? chinaDayStart(r.builtOn) : null,
         detail: [
           en ? r.kindEn : r.kindZh,
           r.area ? (en ? `${r.area} m²` : `${r.area}平方米`) : null,
