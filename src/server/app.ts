@@ -57,6 +57,7 @@ import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import type { RecurringJob } from './platform/jobs';
 import type { JobDeps, ModuleDef, ModuleJob } from './platform/module';
 import { sweepWorkflows } from './platform/workflow';
+import { installOfferings } from './platform/offerings';
 import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
@@ -92,6 +93,8 @@ export const MODULES: ModuleDef[] = [
   selfGovernanceModule,
   socialOrgsModule,
 ];
+// What the modules offer one another (evidence sources, report figures), by key.
+installOfferings(MODULES);
 
 /** Jobs of the platform itself (not of one module). */
 const PLATFORM_JOBS: ModuleJob[] = [

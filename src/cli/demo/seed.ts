@@ -1,6 +1,7 @@
-// The app's module list registers what modules offer one another (evidence sources, report figures), which
-// the assessments and scheduled-reports demos read; `linli seed --demo` does not otherwise load it.
-import '../../server/app';
+// The assessments and scheduled-reports demos read what modules offer one another (evidence sources, report
+// figures): the registry is built from the app's module list, installed here for `linli seed --demo` as well.
+import { MODULES } from '../../server/app';
+import { installOfferings } from '../../server/platform/offerings';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps } from '../../server/platform/context';
@@ -169,6 +170,7 @@ export interface SeedOptions {
 /** `linli seed --demo`: the jurisdictions of seeds 003 and 004 with synthetic people. */
 export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>, opts: SeedOptions = {}) {
   const log = opts.log ?? (() => undefined);
+  installOfferings(MODULES);
   let lap = performance.now();
   let lapCpu = process.cpuUsage();
   const r = rng(20231101);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../test/app';
 import { builtInFrameworks } from '../modules/assessments/assessments.builtins';
 import { flattenDef } from '../modules/assessments/assessments.zhoushan';
-import { evidenceSource, evidenceSources } from './evidence';
+import { evidenceSource, evidenceSources, installOfferings } from './offerings';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,5 +35,23 @@ describe('evidence sources (issue 12: evidence from the rest of Linli)', () => {
         expect(records.length).toBeLessThanOrEqual(5);
         for (const r of records) expect(typeof r.ref === 'string' && r.title.length > 0, s.key).toBe(true);
       }
+  });
+});
+
+describe('module offerings registry', () => {
+  it('refuses a key two modules declare (evidence and figures share one key space)', () => {
+    const fig = {
+      key: 'a.same',
+      label: { 'zh-CN': '甲', en: 'A' },
+      unit: 'count' as const,
+      compute: async () => 0,
+    };
+    const src = { key: 'a.same', label: { 'zh-CN': '甲', en: 'A' }, find: async () => [] };
+    expect(() =>
+      installOfferings([
+        { name: 'a', reportFigures: [fig] },
+        { name: 'b', evidence: [src] },
+      ]),
+    ).toThrow(/a\.same/);
   });
 });

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../../shared/i18n/errors';
 import type { Db } from './db';
 import { escapeLike } from './permissions';
+import { isUuid } from './ids';
 
 /**
  * Evidence sources: the records a module already holds that can back an assessment item (issue 12, "evidence
@@ -18,6 +19,8 @@ export interface EvidenceQuery {
   from: Date;
   to: Date;
   locale: Locale;
+  /** Only the record with this ref (attaching one record re-reads just that one); sources of one summary record ignore it. */
+  ref?: string;
 }
 
 /** One record (or one figure) a source offers as evidence. `ref` is stable: attaching stores it. */
@@ -38,23 +41,10 @@ export interface EvidenceSource {
   find(db: Db, q: EvidenceQuery, limit: number): Promise<EvidenceRecord[]>;
 }
 
-const registry = new Map<string, EvidenceSource>();
-
-/** Called by defineModule with the module's sources (the registry is complete once app.ts has loaded MODULES). */
-export function registerEvidenceSources(sources: EvidenceSource[]): void {
-  for (const s of sources) {
-    const known = registry.get(s.key);
-    if (known && known !== s) throw new Error(`evidence source ${s.key} declared twice`);
-    registry.set(s.key, s);
-  }
-}
-
-export function evidenceSource(key: string): EvidenceSource | undefined {
-  return registry.get(key);
-}
-
-export function evidenceSources(): EvidenceSource[] {
-  return [...registry.values()].sort((a, b) => a.key.localeCompare(b.key));
+/** The record-id condition for `q.ref`: nothing without one, no row for a ref that is not a record id. */
+export function onlyRef(column: AnyPgColumn, ref: string | undefined): SQL | undefined {
+  if (ref === undefined) return undefined;
+  return isUuid(ref) ? sql`${column} = ${ref}` : sql`false`;
 }
 
 /** `column like '<orgPath>%'`: the rows of a community and of the units below it. */

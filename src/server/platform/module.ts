@@ -3,8 +3,8 @@ import type { AuditLabels } from '../../shared/i18n/audit';
 import type { Locale } from '../../shared/i18n/errors';
 import type { ModuleAccess } from '../../shared/permissions/define';
 import type { AppDeps } from './context';
-import { type EvidenceSource, registerEvidenceSources } from './evidence';
-import { type ReportFigure, rememberReportFigures } from './reportFigures';
+import type { EvidenceSource } from './evidence';
+import type { ReportFigure } from './reportFigures';
 import type { Workflow } from './workflow';
 
 /** What a module's recurring job gets: the app's dependencies and the process's logger. */
@@ -46,15 +46,13 @@ export interface ModuleDef {
   jobs?: ModuleJob[];
   /** Procedures run by platform/workflow; their deadlines are swept by the one `platform.workflow-sweep` job. */
   workflows?: Workflow<any, any, any, any>[];
-  /** Records it holds that can back an assessment item (platform/evidence.ts); framework items name them by key. */
+  /** Records it holds that can back an assessment item (platform/evidence.ts, registry in platform/offerings.ts); framework items name them by key. */
   evidence?: EvidenceSource[];
   /** Figures it holds that report templates may pre-fill (platform/reportFigures.ts; 信息报告, R-RP-1). */
   reportFigures?: ReportFigure[];
 }
 
+/** Declares a module; pure (the platform reads the entries from the `MODULES` list in app.ts). */
 export function defineModule(def: ModuleDef): ModuleDef {
-  // The platform's registries of what modules offer one another (complete once app.ts has loaded MODULES).
-  rememberReportFigures(def.name, def.reportFigures);
-  registerEvidenceSources(def.evidence ?? []);
   return def;
 }

@@ -15,15 +15,3 @@ export interface ReportFigure {
   /** The value for rows under `orgPath` in [from, to) (instants); null when there is nothing to measure. */
   compute(deps: { db: Db }, q: { orgPath: string; from: Date; to: Date }): Promise<number | null>;
 }
-
-const byModule = new Map<string, readonly ReportFigure[]>();
-
-/** Called by defineModule: remembers a module's figures (the registry is complete once app.ts is loaded). */
-export function rememberReportFigures(module: string, figures: readonly ReportFigure[] | undefined) {
-  if (figures?.length) byModule.set(module, figures);
-}
-
-/** Every module's figures, with the module that holds each. */
-export function reportFigures(): { module: string; figure: ReportFigure }[] {
-  return [...byModule.entries()].flatMap(([module, list]) => list.map((figure) => ({ module, figure })));
-}

@@ -30,7 +30,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
-import { evidenceSource } from '../../platform/evidence';
+import { evidenceSource } from '../../platform/offerings';
 import { builtInFrameworks } from './assessments.builtins';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { frameworkConfigSchema } from '../../../shared/contracts/assessments';
 import type { FrameworkConfig } from '../../../shared/contracts/assessmentScoring';
 import { AppError } from '../../platform/errors';
-import { evidenceSource, evidenceSources } from '../../platform/evidence';
+import { evidenceSource, evidenceSources } from '../../platform/offerings';
 import type { FrameworkRow, NodeRow, VersionRow } from './assessments.repository';
 import type { FrameworkDef, NodeDef } from './assessments.zhoushan';
 

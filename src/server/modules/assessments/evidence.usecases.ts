@@ -4,7 +4,8 @@ import type { Locale } from '../../../shared/i18n/errors';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { type EvidenceQuery, evidenceSource } from '../../platform/evidence';
+import type { EvidenceQuery } from '../../platform/evidence';
+import { evidenceSource } from '../../platform/offerings';
 import { sheetsPolicy } from './assessments.policy';
 import {
   deleteEvidenceLink,
@@ -104,7 +105,11 @@ export async function linkEvidence(ctx: ActorCtx, sheetId: string, body: LinkEvi
   const { sheet, round, nodes, node } = await sheetAndNode(ctx, sheetId, body.nodeId);
   const layer = editableLayer(ctx, sheet, round);
   if (!sourcesOf(nodes, node).includes(body.source)) throw new AppError('assessments.evidence_source', 422);
-  const records = await evidenceSource(body.source)!.find(ctx.db, query(sheet, round, 'zh-CN'), 500);
+  const records = await evidenceSource(body.source)!.find(
+    ctx.db,
+    { ...query(sheet, round, 'zh-CN'), ref: body.ref },
+    50,
+  );
   const record = records.find((r) => r.ref === body.ref);
   if (!record) throw new AppError('assessments.evidence_unknown', 422);
   const id = ctx.ids();

@@ -1,6 +1,6 @@
 import { chinaDayStart } from '../../../shared/chinaTime';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { type EvidenceSource, underPath } from '../../platform/evidence';
+import { type EvidenceSource, onlyRef, underPath } from '../../platform/evidence';
 import { fcFacilities as f, fcKinds as k } from './facilities.table';
 
 /** Assessment evidence: the facilities registered in the community (in use or being built). */
@@ -21,7 +21,7 @@ export const facilitiesEvidence: EvidenceSource[] = [
         })
         .from(f)
         .leftJoin(k, eq(k.key, f.kind))
-        .where(and(underPath(f.orgPath, q.orgPath), ne(f.status, 'closed')))
+        .where(and(underPath(f.orgPath, q.orgPath), ne(f.status, 'closed'), onlyRef(f.id, q.ref)))
         .orderBy(asc(k.sort), asc(f.name))
         .limit(limit);
       const en = q.locale === 'en';

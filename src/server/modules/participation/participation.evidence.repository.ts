@@ -6,7 +6,7 @@ import {
   type MeetingKind,
   templateOf,
 } from '../../../shared/contracts/participation';
-import { type EvidenceSource, underPath } from '../../platform/evidence';
+import { type EvidenceSource, onlyRef, underPath } from '../../platform/evidence';
 import { ptDisclosures as d, ptMeetings as m, ptProcedures as p } from './participation.table';
 
 /** Assessment evidence: meetings held, 四议两公开 / 五议两公开 procedures run, and disclosures posted in the period. */
@@ -26,7 +26,14 @@ export const participationEvidence: EvidenceSource[] = [
           quorumMet: m.quorumMet,
         })
         .from(m)
-        .where(and(underPath(m.orgPath, q.orgPath), gte(m.heldAt, q.from), lt(m.heldAt, q.to)))
+        .where(
+          and(
+            underPath(m.orgPath, q.orgPath),
+            gte(m.heldAt, q.from),
+            lt(m.heldAt, q.to),
+            onlyRef(m.id, q.ref),
+          ),
+        )
         .orderBy(desc(m.heldAt))
         .limit(limit);
       const en = q.locale === 'en';
@@ -66,7 +73,14 @@ export const participationEvidence: EvidenceSource[] = [
           createdAt: p.createdAt,
         })
         .from(p)
-        .where(and(underPath(p.orgPath, q.orgPath), gte(p.createdAt, q.from), lt(p.createdAt, q.to)))
+        .where(
+          and(
+            underPath(p.orgPath, q.orgPath),
+            gte(p.createdAt, q.from),
+            lt(p.createdAt, q.to),
+            onlyRef(p.id, q.ref),
+          ),
+        )
         .orderBy(desc(p.createdAt))
         .limit(limit);
       const en = q.locale === 'en';
@@ -90,7 +104,14 @@ export const participationEvidence: EvidenceSource[] = [
       const rows = await db
         .select({ id: d.id, title: d.title, kind: d.kind, postedAt: d.postedAt })
         .from(d)
-        .where(and(underPath(d.orgPath, q.orgPath), gte(d.postedAt, q.from), lt(d.postedAt, q.to)))
+        .where(
+          and(
+            underPath(d.orgPath, q.orgPath),
+            gte(d.postedAt, q.from),
+            lt(d.postedAt, q.to),
+            onlyRef(d.id, q.ref),
+          ),
+        )
         .orderBy(desc(d.postedAt))
         .limit(limit);
       return rows.map((r) => ({

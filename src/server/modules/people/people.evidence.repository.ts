@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type EvidenceSource, underPath } from '../../platform/evidence';
+import { type EvidenceSource, onlyRef, underPath } from '../../platform/evidence';
 import { socialOrgs as o, workers as w } from './people.table';
 
 /** Assessment evidence: the community's workers by kind, and its registered social organisations. */
@@ -40,7 +40,7 @@ export const peopleEvidence: EvidenceSource[] = [
       const rows = await db
         .select({ id: o.id, name: o.name, registration: o.registration, members: o.memberCount })
         .from(o)
-        .where(underPath(o.orgPath, q.orgPath))
+        .where(and(underPath(o.orgPath, q.orgPath), onlyRef(o.id, q.ref)))
         .orderBy(o.name)
         .limit(limit);
       const en = q.locale === 'en';

@@ -1,5 +1,5 @@
 import { and, desc, gte, inArray, lt, sql } from 'drizzle-orm';
-import { type EvidenceSource, underPath } from '../../platform/evidence';
+import { type EvidenceSource, onlyRef, underPath } from '../../platform/evidence';
 import { pjApplications as a, pjReports as r } from './projects.table';
 
 const STATE: Record<string, { 'zh-CN': string; en: string }> = {
@@ -32,6 +32,7 @@ export const projectsEvidence: EvidenceSource[] = [
             inArray(a.state, Object.keys(STATE)),
             gte(a.createdAt, q.from),
             lt(a.createdAt, q.to),
+            onlyRef(a.id, q.ref),
           ),
         )
         .orderBy(desc(a.createdAt))

@@ -23,7 +23,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { inScope } from '../../platform/permissions';
-import { reportFigures } from '../../platform/reportFigures';
+import { reportFigures } from '../../platform/offerings';
 import { notify } from '../notifications/notifications.api';
 import { type OrgUnit, activeUnitsUnder, unitInScope, unitsByIds } from '../org/org.api';
 import { dueOnOf, periodLabel, periodOf, previousPeriod } from './scheduledReports.periods';

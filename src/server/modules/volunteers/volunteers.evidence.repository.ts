@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
-import { type EvidenceSource, underPath } from '../../platform/evidence';
+import { type EvidenceSource, onlyRef, underPath } from '../../platform/evidence';
 import { volunteerActivities as a, volunteerHours as h, volunteers as v } from './volunteers.table';
 
 const hoursText = (minutes: number) => `${Math.round(minutes / 6) / 10}`;
@@ -47,6 +47,7 @@ export const volunteersEvidence: EvidenceSource[] = [
             eq(a.status, 'open'),
             gte(a.startsAt, q.from),
             lt(a.startsAt, q.to),
+            onlyRef(a.id, q.ref),
           ),
         )
         .orderBy(desc(a.startsAt))
