@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { cjkFont, renderPdf } from '../../platform/pdf';
 import { DATA_METHODS } from './assessments.zhoushan';
 
-type Row = ResultsDto['rows'][number];
+type Row = Pick<ResultsDto['rows'][number], 'rank' | 'previousTotal' | 'previousYear'>;
 
 const pts = (n: number | null | undefined) => (n == null ? '—' : formatPoints(Math.round(n * 100)));
 const METHOD_NAMES = new Map<string, string>(DATA_METHODS.map((m) => [m.key, m.name]));

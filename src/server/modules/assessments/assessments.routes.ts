@@ -39,6 +39,7 @@ import {
   attachmentFor,
   createRound,
   getResults,
+  sheetStanding,
   getRound,
   getSheet,
   getVersion,
@@ -256,14 +257,9 @@ export const assessmentsModule = defineModule({
       async (req, reply) => {
         const ctx = actorCtxOf(deps, req);
         const sheet = await getSheet(ctx, req.params.id, 'zh-CN');
-        // Rank and the previous total come from the round's results when the reader may see them.
-        const results = await getResults(ctx, sheet.roundId, 'zh-CN').catch((e: unknown) => {
-          if (e instanceof AppError) return null;
-          throw e;
-        });
-        const row = results?.rows.find((r) => r.sheetId === sheet.id);
-        const signedCount = results?.rows.filter((r) => r.state === 'signed').length ?? 0;
-        const pdf = await sheetReportPdf(sheet, row, signedCount);
+        // Rank and the previous total when the reader may see the round's results.
+        const standing = await sheetStanding(ctx, sheet);
+        const pdf = await sheetReportPdf(sheet, standing ?? undefined, standing?.signedCount ?? 0);
         return reply
           .header('content-type', 'application/pdf')
           .header(

@@ -883,6 +883,38 @@ export async function getResults(ctx: ActorCtx, roundId: string, locale: Locale)
   };
 }
 
+/**
+ * One sheet's standing for its report: its rank among the round's signed sheets and its total in the last
+ * published round of the framework, when the reader may see the round's results (else null). Reads the signed
+ * totals only, not every sheet's detail.
+ */
+export async function sheetStanding(
+  ctx: ActorCtx,
+  sheet: Pick<SheetDetailDto, 'id' | 'roundId' | 'orgUnitId'>,
+): Promise<{
+  rank: number | null;
+  signedCount: number;
+  previousTotal: number | null;
+  previousYear: number | null;
+} | null> {
+  if (!roundsPolicy.can(ctx.actor, 'read')) return null;
+  const round = await findRound(ctx.db, ctx.actor, sheet.roundId);
+  if (!round || !canReadRound(ctx.actor, round)) return null;
+  const version = (await versionById(ctx.db, round.versionId))!;
+  const signed = (await allSheetsOfRound(ctx.db, round.id)).filter((s) => s.state === 'signed');
+  const ranks = rankOf(signed, (s) => s.total ?? 0);
+  const mine = signed.find((s) => s.id === sheet.id);
+  const [prev] = (
+    await earlierResults(ctx.db, ctx.actor, version.frameworkId, round.year, [sheet.orgUnitId])
+  ).filter((e) => e.total != null);
+  return {
+    rank: mine ? (ranks.get(mine) ?? null) : null,
+    signedCount: signed.length,
+    previousTotal: prev ? points(prev.total!) : null,
+    previousYear: prev?.year ?? null,
+  };
+}
+
 // ---------------------------------------------------------------- attachments
 
 /**
