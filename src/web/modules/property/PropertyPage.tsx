@@ -1,5 +1,5 @@
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -10,7 +10,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
@@ -20,17 +19,18 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
 import { chinaDate } from '../../../shared/chinaTime';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { type Compound, type Honour, type Meeting, pmApi, pmKeys } from './api';
+import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
 
 const MGMT_COLOR = { company: 'green', self: 'blue', none: 'red' } as const;
 const today = () => chinaDate(new Date());
@@ -80,192 +80,118 @@ export default function PropertyPage() {
   );
 }
 
-/** A modal form that posts its values (empty strings as null) and refreshes the module's queries. */
-function FormModal({
-  title,
-  initialValues,
-  submit,
-  onClose,
-  children,
-  width = 640,
-}: {
-  title: string;
-  initialValues?: Record<string, unknown>;
-  submit: (v: Record<string, unknown>) => Promise<unknown>;
-  onClose: () => void;
-  children: ReactNode;
-  width?: number;
-}) {
-  const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const body: Record<string, unknown> = {};
-      for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
-      return submit(body);
-    },
-    onSuccess: () => {
-      message.success(t('pm.saved'));
-      qc.invalidateQueries({ queryKey: ['property'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
-  return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      width={width}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
-        {children}
-      </Form>
-    </Modal>
-  );
-}
-
 const req = [{ required: true }];
-
-function usePaged(communityId: string | undefined) {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const q = { ...page, communityId };
-  const pagination = {
-    current: page.page,
-    pageSize: page.pageSize,
-    showSizeChanger: true,
-    onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
-  };
-  return { q, pagination };
-}
+const INVALIDATE = ['property'];
 
 function Compounds({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const [management, setManagement] = useState<string | undefined>();
   const [search, setSearch] = useState<string | undefined>();
-  const { q, pagination } = usePaged(communityId);
-  const query = { ...q, management, q: search };
+  const paged = usePagedQuery(pmKeys.compounds, pmApi.compounds, { communityId, management, q: search });
   const [editing, setEditing] = useState<Compound | null>(null);
-  const list = useQuery({
-    queryKey: pmKeys.compounds(query),
-    queryFn: () => pmApi.compounds(query),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('pm.compound')}
-          style={{ width: 200 }}
-          onSearch={(v) => setSearch(v || undefined)}
-        />
-        <Select
-          allowClear
-          placeholder={t('pm.allManagement')}
-          style={{ width: 180 }}
-          value={management}
-          onChange={setManagement}
-          options={MANAGEMENT_KINDS.map((m) => ({ value: m, label: t(`pm.mgmt.${m}` as MessageKey) }))}
-        />
-      </Space>
-      <Table<Compound>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('pm.empty') }}
-        scroll={{ x: 1150 }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        columns={[
-          { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
-          { title: t('pm.compound'), dataIndex: 'name', width: 130 },
-          {
-            title: t('pm.management'),
-            dataIndex: 'management',
-            width: 150,
-            render: (v: Compound['management'], r) => (
+    <RegistryCard<Compound>
+      paged={paged}
+      empty={t('pm.empty')}
+      scroll={{ x: 1150 }}
+      toolbar={
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('pm.compound')}
+            style={{ width: 200 }}
+            onSearch={(v) => setSearch(v || undefined)}
+          />
+          <Select
+            allowClear
+            placeholder={t('pm.allManagement')}
+            style={{ width: 180 }}
+            value={management}
+            onChange={setManagement}
+            options={MANAGEMENT_KINDS.map((m) => ({ value: m, label: t(`pm.mgmt.${m}` as MessageKey) }))}
+          />
+        </Space>
+      }
+      columns={[
+        { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
+        { title: t('pm.compound'), dataIndex: 'name', width: 130 },
+        {
+          title: t('pm.management'),
+          dataIndex: 'management',
+          width: 150,
+          render: (v: Compound['management'], r) => (
+            <Space size={4} wrap>
+              <Tag color={MGMT_COLOR[v]}>{t(`pm.mgmt.${v}` as MessageKey)}</Tag>
+              {r.recorded ? null : <Typography.Text type="secondary">{t('pm.notRecorded')}</Typography.Text>}
+            </Space>
+          ),
+        },
+        {
+          title: t('pm.company'),
+          key: 'company',
+          width: 220,
+          render: (_: unknown, r) => r.companyName ?? r.selfCommitteeName ?? '—',
+        },
+        {
+          title: t('pm.contract'),
+          key: 'contract',
+          width: 200,
+          render: (_: unknown, r) =>
+            r.contractStart || r.contractEnd ? (
               <Space size={4} wrap>
-                <Tag color={MGMT_COLOR[v]}>{t(`pm.mgmt.${v}` as MessageKey)}</Tag>
-                {r.recorded ? null : (
-                  <Typography.Text type="secondary">{t('pm.notRecorded')}</Typography.Text>
-                )}
+                <span>
+                  {r.contractStart ?? '—'} 至 {r.contractEnd ?? '—'}
+                </span>
+                {r.contractExpired ? <Tag color="orange">{t('pm.contractExpired')}</Tag> : null}
               </Space>
+            ) : (
+              '—'
             ),
-          },
-          {
-            title: t('pm.company'),
-            key: 'company',
-            width: 220,
-            render: (_: unknown, r) => r.companyName ?? r.selfCommitteeName ?? '—',
-          },
-          {
-            title: t('pm.contract'),
-            key: 'contract',
-            width: 200,
-            render: (_: unknown, r) =>
-              r.contractStart || r.contractEnd ? (
-                <Space size={4} wrap>
-                  <span>
-                    {r.contractStart ?? '—'} 至 {r.contractEnd ?? '—'}
-                  </span>
-                  {r.contractExpired ? <Tag color="orange">{t('pm.contractExpired')}</Tag> : null}
-                </Space>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('pm.fee'),
-            dataIndex: 'feeFenPerM2',
-            width: 120,
-            align: 'right',
-            render: (v: number | null) => (v === null ? '—' : yuan(v)),
-          },
-          {
-            title: t('pm.stars'),
-            dataIndex: 'starRating',
-            width: 96,
-            render: (v: number | null) => (v ? '★'.repeat(v) : '—'),
-          },
-          {
-            title: t('pm.oc'),
-            key: 'oc',
-            width: 190,
-            render: (_: unknown, r) =>
-              r.ownersCommittee ? (
-                <Space size={4} wrap>
-                  <span>{t('pm.ocHas', { n: r.ownersCommittee.members.length })}</span>
-                  {r.ownersCommittee.expired ? <Tag color="orange">{t('pm.ocExpired')}</Tag> : null}
-                </Space>
-              ) : (
-                <Typography.Text type="secondary">{t('pm.ocNone')}</Typography.Text>
-              ),
-          },
-          {
-            title: '',
-            key: 'edit',
-            width: 80,
-            fixed: 'right',
-            render: (_: unknown, r) =>
-              can('property.manage') ? (
-                <Button size="small" onClick={() => setEditing(r)}>
-                  {t('common.edit')}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+        },
+        {
+          title: t('pm.fee'),
+          dataIndex: 'feeFenPerM2',
+          width: 120,
+          align: 'right',
+          render: (v: number | null) => (v === null ? '—' : yuan(v)),
+        },
+        {
+          title: t('pm.stars'),
+          dataIndex: 'starRating',
+          width: 96,
+          render: (v: number | null) => (v ? '★'.repeat(v) : '—'),
+        },
+        {
+          title: t('pm.oc'),
+          key: 'oc',
+          width: 190,
+          render: (_: unknown, r) =>
+            r.ownersCommittee ? (
+              <Space size={4} wrap>
+                <span>{t('pm.ocHas', { n: r.ownersCommittee.members.length })}</span>
+                {r.ownersCommittee.expired ? <Tag color="orange">{t('pm.ocExpired')}</Tag> : null}
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t('pm.ocNone')}</Typography.Text>
+            ),
+        },
+        {
+          title: '',
+          key: 'edit',
+          width: 80,
+          fixed: 'right',
+          render: (_: unknown, r) =>
+            can('property.manage') ? (
+              <Button size="small" onClick={() => setEditing(r)}>
+                {t('common.edit')}
+              </Button>
+            ) : null,
+        },
+      ]}
+    >
       {editing ? <CompoundModal compound={editing} onClose={() => setEditing(null)} /> : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -289,6 +215,7 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
   };
   return (
     <FormModal
+      invalidate={INVALIDATE}
       title={`${t('pm.edit')}：${compound.name}`}
       initialValues={initial}
       width={760}
@@ -516,117 +443,109 @@ function Meetings({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const [onlyOpen, setOnlyOpen] = useState(false);
-  const { q, pagination } = usePaged(communityId);
-  const query = { ...q, open: onlyOpen ? 'true' : undefined };
+  const paged = usePagedQuery(pmKeys.meetings, pmApi.meetings, {
+    communityId,
+    open: onlyOpen ? 'true' : undefined,
+  });
   const [creating, setCreating] = useState(false);
   const [resolving, setResolving] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: pmKeys.meetings(query),
-    queryFn: () => pmApi.meetings(query),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   const manage = can('property.manage');
   return (
-    <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
-          {t('pm.mt.onlyOpen')}
-        </Checkbox>
-        {manage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('pm.mt.new')}
-          </Button>
-        ) : null}
-      </Space>
-      <Table<Meeting>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('pm.mt.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        expandable={{
-          expandedRowRender: (m) => (
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={m.issues}
-              columns={[
-                { title: t('pm.mt.issues'), dataIndex: 'text' },
-                {
-                  title: t('pm.mt.owner'),
-                  dataIndex: 'owner',
-                  width: 130,
-                  render: (o: string | null) =>
-                    o
-                      ? t(
-                          `pm.mt.${o === 'residents_committee' ? 'rc' : o === 'owners_committee' ? 'oc' : 'pc'}` as MessageKey,
-                        )
-                      : '—',
-                },
-                {
-                  title: '',
-                  dataIndex: 'status',
-                  width: 90,
-                  render: (s: string) => (
-                    <Tag color={s === 'open' ? 'orange' : 'green'}>
-                      {t(`pm.mt.status.${s}` as MessageKey)}
-                    </Tag>
+    <RegistryCard<Meeting>
+      paged={paged}
+      empty={t('pm.mt.empty')}
+      toolbar={
+        <Space wrap>
+          <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
+            {t('pm.mt.onlyOpen')}
+          </Checkbox>
+          {manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('pm.mt.new')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+      expandable={{
+        expandedRowRender: (m) => (
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={m.issues}
+            columns={[
+              { title: t('pm.mt.issues'), dataIndex: 'text' },
+              {
+                title: t('pm.mt.owner'),
+                dataIndex: 'owner',
+                width: 130,
+                render: (o: string | null) =>
+                  o
+                    ? t(
+                        `pm.mt.${o === 'residents_committee' ? 'rc' : o === 'owners_committee' ? 'oc' : 'pc'}` as MessageKey,
+                      )
+                    : '—',
+              },
+              {
+                title: '',
+                dataIndex: 'status',
+                width: 90,
+                render: (s: string) => (
+                  <Tag color={s === 'open' ? 'orange' : 'green'}>{t(`pm.mt.status.${s}` as MessageKey)}</Tag>
+                ),
+              },
+              {
+                title: t('pm.mt.resolution'),
+                key: 'res',
+                render: (_: unknown, i) =>
+                  i.status === 'resolved' ? (
+                    `${i.resolvedOn}：${i.resolution}`
+                  ) : manage ? (
+                    <Button size="small" onClick={() => setResolving(i.id)}>
+                      {t('pm.mt.resolve')}
+                    </Button>
+                  ) : (
+                    '—'
                   ),
-                },
-                {
-                  title: t('pm.mt.resolution'),
-                  key: 'res',
-                  render: (_: unknown, i) =>
-                    i.status === 'resolved' ? (
-                      `${i.resolvedOn}：${i.resolution}`
-                    ) : manage ? (
-                      <Button size="small" onClick={() => setResolving(i.id)}>
-                        {t('pm.mt.resolve')}
-                      </Button>
-                    ) : (
-                      '—'
-                    ),
-                },
-              ]}
-            />
-          ),
-        }}
-        columns={[
-          { title: t('pm.mt.heldOn'), dataIndex: 'heldOn', width: 110 },
-          { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
-          { title: t('pm.compound'), dataIndex: 'compoundName', width: 120, render: (v) => v ?? '—' },
-          { title: t('pm.mt.title'), dataIndex: 'title' },
-          {
-            title: t('pm.mt.parties'),
-            key: 'parties',
-            width: 110,
-            render: (_: unknown, m) =>
-              m.allThree ? (
-                <Tag color="green">{t('pm.mt.allThree')}</Tag>
-              ) : (
-                <Tag color="orange">{t('pm.mt.partial')}</Tag>
-              ),
-          },
-          {
-            title: t('pm.mt.issues'),
-            key: 'issues',
-            width: 120,
-            render: (_: unknown, m) =>
-              m.openIssues ? (
-                <Tag color="orange">{t('pm.mt.openIssues', { n: m.openIssues })}</Tag>
-              ) : m.issues.length ? (
-                <Tag color="green">{t('pm.mt.allResolved')}</Tag>
-              ) : (
-                '—'
-              ),
-          },
-        ]}
-      />
+              },
+            ]}
+          />
+        ),
+      }}
+      columns={[
+        { title: t('pm.mt.heldOn'), dataIndex: 'heldOn', width: 110 },
+        { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
+        { title: t('pm.compound'), dataIndex: 'compoundName', width: 120, render: (v) => v ?? '—' },
+        { title: t('pm.mt.title'), dataIndex: 'title' },
+        {
+          title: t('pm.mt.parties'),
+          key: 'parties',
+          width: 110,
+          render: (_: unknown, m) =>
+            m.allThree ? (
+              <Tag color="green">{t('pm.mt.allThree')}</Tag>
+            ) : (
+              <Tag color="orange">{t('pm.mt.partial')}</Tag>
+            ),
+        },
+        {
+          title: t('pm.mt.issues'),
+          key: 'issues',
+          width: 120,
+          render: (_: unknown, m) =>
+            m.openIssues ? (
+              <Tag color="orange">{t('pm.mt.openIssues', { n: m.openIssues })}</Tag>
+            ) : m.issues.length ? (
+              <Tag color="green">{t('pm.mt.allResolved')}</Tag>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    >
       {creating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('pm.mt.new')}
           width={720}
           initialValues={{ heldOn: today(), communityId }}
@@ -688,6 +607,7 @@ function Meetings({ communityId }: { communityId?: string }) {
       ) : null}
       {resolving ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('pm.mt.resolve')}
           initialValues={{ resolvedOn: today() }}
           onClose={() => setResolving(null)}
@@ -701,49 +621,36 @@ function Meetings({ communityId }: { communityId?: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
 function Notices({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { q, pagination } = usePaged(communityId);
+  const paged = usePagedQuery(pmKeys.notices, pmApi.notices, { communityId });
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: pmKeys.notices(q),
-    queryFn: () => pmApi.notices(q),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      {can('property.manage') ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          style={{ marginBottom: 12 }}
-          onClick={() => setCreating(true)}
-        >
-          {t('pm.nt.new')}
-        </Button>
-      ) : null}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('pm.nt.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        columns={[
-          { title: t('pm.nt.publishedOn'), dataIndex: 'publishedOn', width: 110 },
-          { title: t('pm.nt.unit'), dataIndex: 'orgUnitName', width: 130 },
-          { title: t('pm.nt.title'), dataIndex: 'title', width: 260 },
-          { title: t('pm.nt.body'), dataIndex: 'body', ellipsis: true },
-        ]}
-      />
+    <RegistryCard<Notice>
+      paged={paged}
+      empty={t('pm.nt.empty')}
+      toolbar={
+        can('property.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('pm.nt.new')}
+          </Button>
+        ) : null
+      }
+      columns={[
+        { title: t('pm.nt.publishedOn'), dataIndex: 'publishedOn', width: 110 },
+        { title: t('pm.nt.unit'), dataIndex: 'orgUnitName', width: 130 },
+        { title: t('pm.nt.title'), dataIndex: 'title', width: 260 },
+        { title: t('pm.nt.body'), dataIndex: 'body', ellipsis: true },
+      ]}
+    >
       {creating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('pm.nt.new')}
           initialValues={{ publishedOn: today() }}
           onClose={() => setCreating(false)}
@@ -763,58 +670,45 @@ function Notices({ communityId }: { communityId?: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
 function Appraisals({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { q, pagination } = usePaged(communityId);
+  const paged = usePagedQuery(pmKeys.appraisals, pmApi.appraisals, { communityId });
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: pmKeys.appraisals(q),
-    queryFn: () => pmApi.appraisals(q),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      {can('property.manage') ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          style={{ marginBottom: 12 }}
-          onClick={() => setCreating(true)}
-        >
-          {t('pm.ap.new')}
-        </Button>
-      ) : null}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('pm.ap.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        columns={[
-          { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
-          { title: t('pm.ap.period'), dataIndex: 'period', width: 150 },
-          { title: t('pm.ap.appraisedOn'), dataIndex: 'appraisedOn', width: 110 },
-          {
-            title: t('pm.ap.score'),
-            dataIndex: 'score',
-            width: 90,
-            render: (s: number) => (
-              <Tag color={s >= 90 ? 'green' : s >= 80 ? 'blue' : s >= 60 ? 'orange' : 'red'}>{s}</Tag>
-            ),
-          },
-          { title: t('pm.ap.respondents'), dataIndex: 'respondents', width: 90, render: (v) => v ?? '—' },
-          { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
-        ]}
-      />
+    <RegistryCard<Appraisal>
+      paged={paged}
+      empty={t('pm.ap.empty')}
+      toolbar={
+        can('property.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('pm.ap.new')}
+          </Button>
+        ) : null
+      }
+      columns={[
+        { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
+        { title: t('pm.ap.period'), dataIndex: 'period', width: 150 },
+        { title: t('pm.ap.appraisedOn'), dataIndex: 'appraisedOn', width: 110 },
+        {
+          title: t('pm.ap.score'),
+          dataIndex: 'score',
+          width: 90,
+          render: (s: number) => (
+            <Tag color={s >= 90 ? 'green' : s >= 80 ? 'blue' : s >= 60 ? 'orange' : 'red'}>{s}</Tag>
+          ),
+        },
+        { title: t('pm.ap.respondents'), dataIndex: 'respondents', width: 90, render: (v) => v ?? '—' },
+        { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+      ]}
+    >
       {creating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('pm.ap.new')}
           initialValues={{ appraisedOn: today() }}
           onClose={() => setCreating(false)}
@@ -850,7 +744,7 @@ function Appraisals({ communityId }: { communityId?: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -859,95 +753,88 @@ function Honours({ communityId }: { communityId?: string }) {
   const { can } = useAuth();
   const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const { q, pagination } = usePaged(communityId);
-  const query = { ...q, year };
+  const paged = usePagedQuery(pmKeys.honours, pmApi.honours, { communityId, year });
   const [creating, setCreating] = useState(false);
   const targets = useQuery({ queryKey: pmKeys.targets(year), queryFn: () => pmApi.targets(year) });
-  const list = useQuery({
-    queryKey: pmKeys.honours(query),
-    queryFn: () => pmApi.honours(query),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          style={{ width: 110 }}
-          value={year}
-          onChange={setYear}
-          options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}年` }))}
-        />
-        {can('property.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('pm.hn.new')}
-          </Button>
-        ) : null}
-      </Space>
-      <Typography.Paragraph strong>{t('pm.hn.targets', { year })}</Typography.Paragraph>
-      {(targets.data?.rows ?? []).map((r) => (
-        <Alert
-          key={r.subdistrictId}
-          style={{ marginBottom: 8 }}
-          type={r.flags.length ? 'warning' : 'success'}
-          message={
-            <Space wrap>
-              <strong>{r.subdistrictName}</strong>
-              <span>{t('pm.hn.city', { n: r.modelCity })}</span>
-              <span>{t('pm.hn.province', { n: r.modelProvincial })}</span>
-              {r.monthsMissing.length ? (
-                <span>
-                  {t('pm.hn.monthsMissing', { list: r.monthsMissing.map((m) => `${m}月`).join('、') })}
-                </span>
-              ) : null}
-              {r.flags.length ? (
-                r.flags.map((f) => (
-                  <Tag key={f} color="orange">
-                    {t(`pm.hn.flag.${f}` as MessageKey)}
-                  </Tag>
-                ))
-              ) : (
-                <Tag color="green">{t('pm.hn.ok')}</Tag>
-              )}
-            </Space>
-          }
-        />
-      ))}
-      <Table<Honour>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('pm.hn.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        columns={[
-          {
-            title: t('pm.hn.period'),
-            key: 'period',
-            width: 110,
-            render: (_: unknown, h) =>
-              h.month
-                ? t('pm.hn.periodMonth', { y: h.year, m: h.month })
-                : t('pm.hn.periodYear', { y: h.year }),
-          },
-          {
-            title: t('pm.hn.kind'),
-            dataIndex: 'kind',
-            width: 220,
-            render: (k: string) => (
-              <Tag color={k === 'civilised_monthly' ? 'blue' : k === 'model_city' ? 'gold' : 'red'}>
-                {t(`pm.hn.kind.${k}` as MessageKey)}
-              </Tag>
-            ),
-          },
-          { title: t('pm.community'), dataIndex: 'communityName', width: 120 },
-          { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
-          { title: t('pm.hn.awardedOn'), dataIndex: 'awardedOn', width: 110 },
-          { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
-        ]}
-      />
+    <RegistryCard<Honour>
+      paged={paged}
+      empty={t('pm.hn.empty')}
+      toolbar={
+        <>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Select
+              style={{ width: 110 }}
+              value={year}
+              onChange={setYear}
+              options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}年` }))}
+            />
+            {can('property.manage') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('pm.hn.new')}
+              </Button>
+            ) : null}
+          </Space>
+          <Typography.Paragraph strong>{t('pm.hn.targets', { year })}</Typography.Paragraph>
+          {(targets.data?.rows ?? []).map((r) => (
+            <Alert
+              key={r.subdistrictId}
+              style={{ marginBottom: 8 }}
+              type={r.flags.length ? 'warning' : 'success'}
+              message={
+                <Space wrap>
+                  <strong>{r.subdistrictName}</strong>
+                  <span>{t('pm.hn.city', { n: r.modelCity })}</span>
+                  <span>{t('pm.hn.province', { n: r.modelProvincial })}</span>
+                  {r.monthsMissing.length ? (
+                    <span>
+                      {t('pm.hn.monthsMissing', { list: r.monthsMissing.map((m) => `${m}月`).join('、') })}
+                    </span>
+                  ) : null}
+                  {r.flags.length ? (
+                    r.flags.map((f) => (
+                      <Tag key={f} color="orange">
+                        {t(`pm.hn.flag.${f}` as MessageKey)}
+                      </Tag>
+                    ))
+                  ) : (
+                    <Tag color="green">{t('pm.hn.ok')}</Tag>
+                  )}
+                </Space>
+              }
+            />
+          ))}
+        </>
+      }
+      columns={[
+        {
+          title: t('pm.hn.period'),
+          key: 'period',
+          width: 110,
+          render: (_: unknown, h) =>
+            h.month
+              ? t('pm.hn.periodMonth', { y: h.year, m: h.month })
+              : t('pm.hn.periodYear', { y: h.year }),
+        },
+        {
+          title: t('pm.hn.kind'),
+          dataIndex: 'kind',
+          width: 220,
+          render: (k: string) => (
+            <Tag color={k === 'civilised_monthly' ? 'blue' : k === 'model_city' ? 'gold' : 'red'}>
+              {t(`pm.hn.kind.${k}` as MessageKey)}
+            </Tag>
+          ),
+        },
+        { title: t('pm.community'), dataIndex: 'communityName', width: 120 },
+        { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
+        { title: t('pm.hn.awardedOn'), dataIndex: 'awardedOn', width: 110 },
+        { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+      ]}
+    >
       {creating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('pm.hn.new')}
           initialValues={{
             kind: 'civilised_monthly',
@@ -994,6 +881,6 @@ function Honours({ communityId }: { communityId?: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }

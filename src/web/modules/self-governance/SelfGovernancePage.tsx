@@ -1,8 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -10,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Space,
@@ -19,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type Key, type ReactNode, useState } from 'react';
+import { type Key, useState } from 'react';
 import { useLocation } from 'react-router';
 import { chinaDate } from '../../../shared/chinaTime';
 import {
@@ -33,8 +31,8 @@ import {
 } from '../../../shared/contracts/self-governance';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
@@ -42,6 +40,7 @@ import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
 type Position = Body['positions'][number];
 const today = () => chinaDate(new Date());
 const req = [{ required: true }];
+const INVALIDATE = ['self-governance'];
 const TRAINING_FORMS = ['topic', 'secondment', 'mentoring', 'study_tour'];
 
 /** 基层自治组织: overview, bodies and posts, vacancies, elections, training and reviews (issue 16 §3). */
@@ -84,69 +83,6 @@ export default function SelfGovernancePage() {
       />
     </>
   );
-}
-
-function FormModal({
-  title,
-  initialValues,
-  submit,
-  onClose,
-  children,
-  width = 640,
-}: {
-  title: string;
-  initialValues?: Record<string, unknown>;
-  submit: (v: Record<string, unknown>) => Promise<unknown>;
-  onClose: () => void;
-  children: ReactNode;
-  width?: number;
-}) {
-  const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const body: Record<string, unknown> = {};
-      for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
-      return submit(body);
-    },
-    onSuccess: () => {
-      message.success(t('sg.saved'));
-      qc.invalidateQueries({ queryKey: ['self-governance'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
-  return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      width={width}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
-        {children}
-      </Form>
-    </Modal>
-  );
-}
-
-function usePaged(communityId: string | undefined) {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  return {
-    q: { ...page, communityId },
-    pagination: {
-      current: page.page,
-      pageSize: page.pageSize,
-      showSizeChanger: true,
-      onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
-    },
-  };
 }
 
 function OverviewTab({ orgUnitId }: { orgUnitId?: string }) {
@@ -219,20 +155,14 @@ function Bodies({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const manage = can('self_governance.manage');
-  const { q, pagination } = usePaged(communityId);
   const [kind, setKind] = useState<string | undefined>();
-  const query = { ...q, kind };
   const [creating, setCreating] = useState(false);
   const [adding, setAdding] = useState<Body | null>(null);
   const [vacating, setVacating] = useState<Position | null>(null);
   const [filling, setFilling] = useState<Position | null>(null);
   const [collapsed, setCollapsed] = useState<readonly Key[] | null>(null);
-  const list = useQuery({
-    queryKey: sgKeys.bodies(query),
-    queryFn: () => sgApi.bodies(query),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  const paged = usePagedQuery(sgKeys.bodies, sgApi.bodies, { communityId, kind });
+  const list = paged.list;
   const holder = (p: Position) =>
     p.vacantSince ? (
       <Tag color={(p.daysVacant ?? 0) > 30 ? 'red' : 'orange'}>
@@ -246,106 +176,104 @@ function Bodies({ communityId }: { communityId?: string }) {
       </Space>
     );
   return (
-    <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          style={{ width: 200 }}
-          placeholder={t('sg.bodyKind')}
-          value={kind}
-          onChange={setKind}
-          options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))}
-        />
-        {manage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('sg.newBody')}
-          </Button>
-        ) : null}
-      </Space>
-      <Table<Body>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('sg.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        expandable={{
-          // Every body shows its posts unless the user folds it.
-          expandedRowKeys: collapsed ?? (list.data?.items ?? []).map((b) => b.id),
-          onExpandedRowsChange: (keys) => setCollapsed(keys),
-          expandedRowRender: (b) => (
-            <Table<Position>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={b.positions}
-              columns={[
-                {
-                  title: t('sg.post'),
-                  dataIndex: 'post',
-                  width: 140,
-                  render: (p: string) => t(`sg.post.${p}` as MessageKey),
-                },
-                { title: t('sg.person'), key: 'holder', render: (_: unknown, p) => holder(p) },
-                {
-                  title: t('sg.term'),
-                  key: 'term',
-                  width: 220,
-                  render: (_: unknown, p) =>
-                    p.termStart || p.termEnd ? `${p.termStart ?? '—'} 至 ${p.termEnd ?? '—'}` : '—',
-                },
-                {
-                  title: '',
-                  key: 'act',
-                  width: 110,
-                  render: (_: unknown, p) =>
-                    manage ? (
-                      p.vacantSince ? (
-                        <Button size="small" onClick={() => setFilling(p)}>
-                          {t('sg.fill')}
-                        </Button>
-                      ) : (
-                        <Button size="small" onClick={() => setVacating(p)}>
-                          {t('sg.vacate')}
-                        </Button>
-                      )
-                    ) : null,
-                },
-              ]}
-            />
-          ),
-        }}
-        columns={[
-          { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
-          { title: t('sg.name'), dataIndex: 'name' },
-          {
-            title: t('sg.bodyKind'),
-            dataIndex: 'kind',
-            width: 180,
-            render: (k: string) => t(`sg.kind.${k}` as MessageKey),
-          },
-          {
-            title: t('sg.term'),
-            key: 'term',
-            width: 220,
-            render: (_: unknown, b) =>
-              b.termStart || b.termEnd ? `${b.termStart ?? '—'} 至 ${b.termEnd ?? '—'}` : '—',
-          },
-          {
-            title: '',
-            key: 'add',
-            width: 110,
-            render: (_: unknown, b) =>
-              manage ? (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(b)}>
-                  {t('sg.newPosition')}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+    <RegistryCard<Body>
+      paged={paged}
+      empty={t('sg.empty')}
+      toolbar={
+        <Space wrap>
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('sg.bodyKind')}
+            value={kind}
+            onChange={setKind}
+            options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))}
+          />
+          {manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('sg.newBody')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+      expandable={{
+        // Every body shows its posts unless the user folds it.
+        expandedRowKeys: collapsed ?? (list.data?.items ?? []).map((b) => b.id),
+        onExpandedRowsChange: (keys) => setCollapsed(keys),
+        expandedRowRender: (b) => (
+          <Table<Position>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={b.positions}
+            columns={[
+              {
+                title: t('sg.post'),
+                dataIndex: 'post',
+                width: 140,
+                render: (p: string) => t(`sg.post.${p}` as MessageKey),
+              },
+              { title: t('sg.person'), key: 'holder', render: (_: unknown, p) => holder(p) },
+              {
+                title: t('sg.term'),
+                key: 'term',
+                width: 220,
+                render: (_: unknown, p) =>
+                  p.termStart || p.termEnd ? `${p.termStart ?? '—'} 至 ${p.termEnd ?? '—'}` : '—',
+              },
+              {
+                title: '',
+                key: 'act',
+                width: 110,
+                render: (_: unknown, p) =>
+                  manage ? (
+                    p.vacantSince ? (
+                      <Button size="small" onClick={() => setFilling(p)}>
+                        {t('sg.fill')}
+                      </Button>
+                    ) : (
+                      <Button size="small" onClick={() => setVacating(p)}>
+                        {t('sg.vacate')}
+                      </Button>
+                    )
+                  ) : null,
+              },
+            ]}
+          />
+        ),
+      }}
+      columns={[
+        { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
+        { title: t('sg.name'), dataIndex: 'name' },
+        {
+          title: t('sg.bodyKind'),
+          dataIndex: 'kind',
+          width: 180,
+          render: (k: string) => t(`sg.kind.${k}` as MessageKey),
+        },
+        {
+          title: t('sg.term'),
+          key: 'term',
+          width: 220,
+          render: (_: unknown, b) =>
+            b.termStart || b.termEnd ? `${b.termStart ?? '—'} 至 ${b.termEnd ?? '—'}` : '—',
+        },
+        {
+          title: '',
+          key: 'add',
+          width: 110,
+          render: (_: unknown, b) =>
+            manage ? (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(b)}>
+                {t('sg.newPosition')}
+              </Button>
+            ) : null,
+        },
+      ]}
+    >
       {creating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('sg.newBody')}
           initialValues={{ communityId }}
           onClose={() => setCreating(false)}
@@ -393,6 +321,7 @@ function Bodies({ communityId }: { communityId?: string }) {
       ) : null}
       {adding ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={`${t('sg.newPosition')}：${adding.name}`}
           onClose={() => setAdding(null)}
           submit={(v) => {
@@ -435,6 +364,7 @@ function Bodies({ communityId }: { communityId?: string }) {
       ) : null}
       {vacating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('sg.vacate')}
           initialValues={{ openedOn: today() }}
           onClose={() => setVacating(null)}
@@ -453,6 +383,7 @@ function Bodies({ communityId }: { communityId?: string }) {
       ) : null}
       {filling ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('sg.fill')}
           initialValues={{ on: today(), via: 'by_election' }}
           onClose={() => setFilling(null)}
@@ -480,7 +411,7 @@ function Bodies({ communityId }: { communityId?: string }) {
           </Row>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -489,156 +420,133 @@ function Vacancies({ communityId }: { communityId?: string }) {
   const [onlyOverdue, setOnlyOverdue] = useState(
     new URLSearchParams(useLocation().search).get('tab') === 'vacancies',
   );
-  const { q, pagination } = usePaged(communityId);
-  const query = { ...q, overdue: onlyOverdue ? 'true' : undefined };
-  const list = useQuery({
-    queryKey: sgKeys.vacancies(query),
-    queryFn: () => sgApi.vacancies(query),
-    placeholderData: keepPreviousData,
+  const paged = usePagedQuery(sgKeys.vacancies, sgApi.vacancies, {
+    communityId,
+    overdue: onlyOverdue ? 'true' : undefined,
   });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      <Checkbox
-        checked={onlyOverdue}
-        onChange={(e) => setOnlyOverdue(e.target.checked)}
-        style={{ marginBottom: 12 }}
-      >
-        {t('sg.vc.onlyOverdue')}
-      </Checkbox>
-      <Table<Vacancy>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('sg.vc.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        columns={[
-          { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
-          { title: t('sg.body'), dataIndex: 'bodyName', width: 180 },
-          {
-            title: t('sg.post'),
-            dataIndex: 'post',
-            width: 100,
-            render: (p: string) => t(`sg.post.${p}` as MessageKey),
-          },
-          { title: t('sg.vc.opened'), dataIndex: 'openedOn', width: 110 },
-          { title: t('sg.reason'), dataIndex: 'reason', width: 140 },
-          { title: t('sg.vc.previous'), dataIndex: 'previousHolder', width: 100, render: (v) => v ?? '—' },
-          { title: t('sg.vc.days'), dataIndex: 'daysOpen', width: 80, align: 'right' },
-          {
-            title: t('sg.vc.state'),
-            key: 'state',
-            width: 130,
-            render: (_: unknown, v) =>
-              v.closedOn ? (
-                <Tag color="green">{t('sg.vc.closed')}</Tag>
-              ) : v.overdue ? (
-                <Tag color="red">{t('sg.vc.overdue')}</Tag>
-              ) : (
-                <Tag color="orange">{t('sg.vc.open')}</Tag>
-              ),
-          },
-          {
-            title: t('sg.vc.filled'),
-            key: 'filled',
-            render: (_: unknown, v) =>
-              v.closedOn
-                ? `${v.closedOn} ${v.filledBy}（${v.filledVia ? t(`sg.via.${v.filledVia}`) : ''}）`
-                : '—',
-          },
-        ]}
-      />
-    </Card>
+    <RegistryCard<Vacancy>
+      paged={paged}
+      empty={t('sg.vc.empty')}
+      toolbar={
+        <Checkbox checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)}>
+          {t('sg.vc.onlyOverdue')}
+        </Checkbox>
+      }
+      columns={[
+        { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
+        { title: t('sg.body'), dataIndex: 'bodyName', width: 180 },
+        {
+          title: t('sg.post'),
+          dataIndex: 'post',
+          width: 100,
+          render: (p: string) => t(`sg.post.${p}` as MessageKey),
+        },
+        { title: t('sg.vc.opened'), dataIndex: 'openedOn', width: 110 },
+        { title: t('sg.reason'), dataIndex: 'reason', width: 140 },
+        { title: t('sg.vc.previous'), dataIndex: 'previousHolder', width: 100, render: (v) => v ?? '—' },
+        { title: t('sg.vc.days'), dataIndex: 'daysOpen', width: 80, align: 'right' },
+        {
+          title: t('sg.vc.state'),
+          key: 'state',
+          width: 130,
+          render: (_: unknown, v) =>
+            v.closedOn ? (
+              <Tag color="green">{t('sg.vc.closed')}</Tag>
+            ) : v.overdue ? (
+              <Tag color="red">{t('sg.vc.overdue')}</Tag>
+            ) : (
+              <Tag color="orange">{t('sg.vc.open')}</Tag>
+            ),
+        },
+        {
+          title: t('sg.vc.filled'),
+          key: 'filled',
+          render: (_: unknown, v) =>
+            v.closedOn
+              ? `${v.closedOn} ${v.filledBy}（${v.filledVia ? t(`sg.via.${v.filledVia}`) : ''}）`
+              : '—',
+        },
+      ]}
+    ></RegistryCard>
   );
 }
 
 function Elections({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { q, pagination } = usePaged(communityId);
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: sgKeys.elections(q),
-    queryFn: () => sgApi.elections(q),
-    placeholderData: keepPreviousData,
-  });
+  const paged = usePagedQuery(sgKeys.elections, sgApi.elections, { communityId });
   const bq = { communityId, page: 1, pageSize: 200 };
   const bodies = useQuery({
     queryKey: sgKeys.bodies(bq),
     queryFn: () => sgApi.bodies(bq),
     enabled: creating,
   });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sg.el.rule')} />
-      {can('self_governance.manage') ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          style={{ marginBottom: 12 }}
-          onClick={() => setCreating(true)}
-        >
-          {t('sg.el.new')}
-        </Button>
-      ) : null}
-      <Table<Election>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('sg.el.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        columns={[
-          { title: t('sg.el.heldOn'), dataIndex: 'heldOn', width: 110 },
-          { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
-          { title: t('sg.body'), dataIndex: 'bodyName', width: 170 },
-          {
-            title: t('sg.el.kind'),
-            dataIndex: 'kind',
-            width: 90,
-            render: (k: string) => t(`sg.el.kind.${k}` as MessageKey),
-          },
-          {
-            title: t('sg.el.method'),
-            dataIndex: 'method',
-            width: 110,
-            render: (m: string) => t(`sg.el.method.${m}` as MessageKey),
-          },
-          {
-            title: t('sg.el.turnout'),
-            key: 'turnout',
-            width: 150,
-            render: (_: unknown, e) =>
-              `${e.ballotsCast}/${e.electorate}（${Math.round(e.turnout * 1000) / 10}%）`,
-          },
-          {
-            title: t('sg.el.elected'),
-            key: 'elected',
-            render: (_: unknown, e) =>
-              e.results
-                .filter((r) => r.elected)
-                .map((r) => `${r.name}（${t(`sg.post.${r.post}` as MessageKey)}，${r.votes}票）`)
-                .join('、'),
-          },
-          {
-            title: t('sg.ov.flags'),
-            dataIndex: 'flags',
-            width: 170,
-            render: (f: string[]) =>
-              f.length
-                ? f.map((x) => (
-                    <Tag key={x} color="orange">
-                      {t(`sg.el.flag.${x}` as MessageKey)}
-                    </Tag>
-                  ))
-                : '—',
-          },
-        ]}
-      />
+    <RegistryCard<Election>
+      paged={paged}
+      empty={t('sg.el.empty')}
+      toolbar={
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sg.el.rule')} />
+          {can('self_governance.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('sg.el.new')}
+            </Button>
+          ) : null}
+        </>
+      }
+      columns={[
+        { title: t('sg.el.heldOn'), dataIndex: 'heldOn', width: 110 },
+        { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
+        { title: t('sg.body'), dataIndex: 'bodyName', width: 170 },
+        {
+          title: t('sg.el.kind'),
+          dataIndex: 'kind',
+          width: 90,
+          render: (k: string) => t(`sg.el.kind.${k}` as MessageKey),
+        },
+        {
+          title: t('sg.el.method'),
+          dataIndex: 'method',
+          width: 110,
+          render: (m: string) => t(`sg.el.method.${m}` as MessageKey),
+        },
+        {
+          title: t('sg.el.turnout'),
+          key: 'turnout',
+          width: 150,
+          render: (_: unknown, e) =>
+            `${e.ballotsCast}/${e.electorate}（${Math.round(e.turnout * 1000) / 10}%）`,
+        },
+        {
+          title: t('sg.el.elected'),
+          key: 'elected',
+          render: (_: unknown, e) =>
+            e.results
+              .filter((r) => r.elected)
+              .map((r) => `${r.name}（${t(`sg.post.${r.post}` as MessageKey)}，${r.votes}票）`)
+              .join('、'),
+        },
+        {
+          title: t('sg.ov.flags'),
+          dataIndex: 'flags',
+          width: 170,
+          render: (f: string[]) =>
+            f.length
+              ? f.map((x) => (
+                  <Tag key={x} color="orange">
+                    {t(`sg.el.flag.${x}` as MessageKey)}
+                  </Tag>
+                ))
+              : '—',
+        },
+      ]}
+    >
       {creating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('sg.el.new')}
           width={760}
           initialValues={{
@@ -762,78 +670,69 @@ function Elections({ communityId }: { communityId?: string }) {
           </Form.List>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
 function Reviews({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { q, pagination } = usePaged(communityId);
   const [kind, setKind] = useState<string | undefined>();
-  const query = { ...q, kind };
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: sgKeys.reviews(query),
-    queryFn: () => sgApi.reviews(query),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  const paged = usePagedQuery(sgKeys.reviews, sgApi.reviews, { communityId, kind });
   return (
-    <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t('sg.rv.kind')}
-          value={kind}
-          onChange={setKind}
-          options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
-        />
-        {can('self_governance.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('sg.rv.new')}
-          </Button>
-        ) : null}
-      </Space>
-      <Table
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={{ emptyText: t('sg.rv.empty') }}
-        pagination={{ ...pagination, total: list.data?.total }}
-        columns={[
-          { title: t('sg.rv.heldOn'), dataIndex: 'heldOn', width: 110 },
-          { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
-          {
-            title: t('sg.rv.kind'),
-            dataIndex: 'kind',
-            width: 70,
-            render: (k: string) => t(`sg.rv.kind.${k}` as MessageKey),
-          },
-          {
-            title: t('sg.rv.form'),
-            dataIndex: 'form',
-            width: 100,
-            render: (f: string) => t(`sg.rv.form.${f}` as MessageKey),
-          },
-          { title: t('sg.rv.title'), dataIndex: 'title' },
-          { title: t('sg.rv.participants'), dataIndex: 'participants', width: 80, render: (v) => v ?? '—' },
-          { title: t('sg.rv.person'), dataIndex: 'personName', width: 90, render: (v) => v ?? '—' },
-          {
-            title: t('sg.rv.result'),
-            key: 'result',
-            width: 130,
-            render: (_: unknown, r) =>
-              r.result
-                ? `${t(`sg.rv.result.${r.result}` as MessageKey)}${r.score !== null ? `（${r.score}分）` : ''}`
-                : '—',
-          },
-        ]}
-      />
+    <RegistryCard
+      paged={paged}
+      empty={t('sg.rv.empty')}
+      toolbar={
+        <Space wrap>
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('sg.rv.kind')}
+            value={kind}
+            onChange={setKind}
+            options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
+          />
+          {can('self_governance.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('sg.rv.new')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+      columns={[
+        { title: t('sg.rv.heldOn'), dataIndex: 'heldOn', width: 110 },
+        { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
+        {
+          title: t('sg.rv.kind'),
+          dataIndex: 'kind',
+          width: 70,
+          render: (k: string) => t(`sg.rv.kind.${k}` as MessageKey),
+        },
+        {
+          title: t('sg.rv.form'),
+          dataIndex: 'form',
+          width: 100,
+          render: (f: string) => t(`sg.rv.form.${f}` as MessageKey),
+        },
+        { title: t('sg.rv.title'), dataIndex: 'title' },
+        { title: t('sg.rv.participants'), dataIndex: 'participants', width: 80, render: (v) => v ?? '—' },
+        { title: t('sg.rv.person'), dataIndex: 'personName', width: 90, render: (v) => v ?? '—' },
+        {
+          title: t('sg.rv.result'),
+          key: 'result',
+          width: 130,
+          render: (_: unknown, r) =>
+            r.result
+              ? `${t(`sg.rv.result.${r.result}` as MessageKey)}${r.score !== null ? `（${r.score}分）` : ''}`
+              : '—',
+        },
+      ]}
+    >
       {creating ? (
         <FormModal
+          invalidate={INVALIDATE}
           title={t('sg.rv.new')}
           initialValues={{ communityId, kind: 'training', form: 'topic', heldOn: today() }}
           onClose={() => setCreating(false)}
@@ -905,6 +804,6 @@ function Reviews({ communityId }: { communityId?: string }) {
           </Row>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNameFilter } from '../../app/useNameSearch';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -13,7 +13,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Space,
   Switch,
@@ -24,12 +23,13 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { SO_CATEGORIES, SO_FOUNDER_GROUPS, SO_STAGES, SO_TIERS } from '../../../shared/contracts/socialOrgs';
 import type { Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -90,77 +90,9 @@ function usePaged<R>(
   fetch: (q: Query) => Promise<{ items: R[]; total: number }>,
   extra: Query = {},
 ) {
-  const [q, setQ] = useState<Query & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
-  const query = { ...q, ...extra };
-  const list = useQuery({
-    queryKey: soKeys.list(what, query),
-    queryFn: () => fetch(query),
-    placeholderData: keepPreviousData,
-  });
-  const pagination = {
-    current: q.page,
-    pageSize: q.pageSize,
-    total: list.data?.total,
-    showSizeChanger: true,
-    onChange: (page: number, pageSize: number) => setQ({ ...q, page, pageSize }),
-  };
-  return { q, setQ, list, pagination };
-}
-
-/** A form in a modal that posts `values` (dates as YYYY-MM-DD, yuan fields × 100 → fen) and refreshes the module's lists. */
-function FormModal({
-  title,
-  onClose,
-  submit,
-  children,
-  initialValues,
-  fenFields = [],
-}: {
-  title: string;
-  onClose: () => void;
-  submit: (body: Record<string, unknown>) => Promise<unknown>;
-  children: ReactNode;
-  initialValues?: Record<string, unknown>;
-  fenFields?: string[];
-}) {
-  const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const body: Record<string, unknown> = {};
-      for (const [key, val] of Object.entries(v)) {
-        if (val === '' || val === undefined) continue;
-        if (dayjs.isDayjs(val)) body[key] = val.format('YYYY-MM-DD');
-        else if (fenFields.includes(key) && typeof val === 'number') body[key] = Math.round(val * 100);
-        else body[key] = val;
-      }
-      return submit(body);
-    },
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      qc.invalidateQueries({ queryKey: soKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
-  return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      width={640}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
-        {children}
-      </Form>
-    </Modal>
-  );
+  const [q, setQ] = useState<Query>({});
+  const paged = usePagedQuery((query) => soKeys.list(what, query), fetch, { ...q, ...extra });
+  return { ...paged, q, setQ };
 }
 
 const req = [{ required: true }];
@@ -221,7 +153,6 @@ function Orgs() {
   const { q, setQ, list, pagination } = usePaged('orgs', soApi.orgs);
   const [editing, setEditing] = useState<SocialOrg | 'new' | null>(null);
   const [members, setMembers] = useState<SocialOrg | null>(null);
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   const exportXlsx = async () => {
     try {
       const { page: _p, pageSize: _s, ...rest } = q;
@@ -282,53 +213,50 @@ function Orgs() {
     },
   ];
   return (
-    <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('so.search')}
-          style={{ width: 200 }}
-          onSearch={(v) => setQ({ ...q, q: v || undefined, page: 1 })}
-        />
-        <Select
-          allowClear
-          placeholder={t('so.f.category')}
-          style={{ width: 150 }}
-          onChange={(v) => setQ({ ...q, category: v, page: 1 })}
-          options={opts(t, 'so.cat', SO_CATEGORIES)}
-        />
-        <Select
-          allowClear
-          placeholder={t('so.f.tier')}
-          style={{ width: 190 }}
-          onChange={(v) => setQ({ ...q, tier: v, page: 1 })}
-          options={opts(t, 'so.tier', SO_TIERS)}
-        />
-        <Checkbox
-          onChange={(e) => setQ({ ...q, migrantMembers: e.target.checked ? 'true' : undefined, page: 1 })}
-        >
-          {t('so.f.migrant')}
-        </Checkbox>
-        <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
-          {t('common.export')}
-        </Button>
-        {can('social_orgs.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('so.new')}
+    <RegistryCard<SocialOrg>
+      paged={{ list, pagination }}
+      toolbar={
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('so.search')}
+            style={{ width: 200 }}
+            onSearch={(v) => setQ({ ...q, q: v || undefined })}
+          />
+          <Select
+            allowClear
+            placeholder={t('so.f.category')}
+            style={{ width: 150 }}
+            onChange={(v) => setQ({ ...q, category: v })}
+            options={opts(t, 'so.cat', SO_CATEGORIES)}
+          />
+          <Select
+            allowClear
+            placeholder={t('so.f.tier')}
+            style={{ width: 190 }}
+            onChange={(v) => setQ({ ...q, tier: v })}
+            options={opts(t, 'so.tier', SO_TIERS)}
+          />
+          <Checkbox onChange={(e) => setQ({ ...q, migrantMembers: e.target.checked ? 'true' : undefined })}>
+            {t('so.f.migrant')}
+          </Checkbox>
+          <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
+            {t('common.export')}
           </Button>
-        ) : null}
-      </Space>
-      <Table<SocialOrg>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        columns={columns}
-        pagination={pagination}
-        scroll={{ x: 1200 }}
-      />
+          {can('social_orgs.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('so.new')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+      columns={columns}
+      scroll={{ x: 1200 }}
+    >
       {editing ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={editing === 'new' ? t('so.new') : t('so.edit')}
           onClose={() => setEditing(null)}
           initialValues={
@@ -374,7 +302,7 @@ function Orgs() {
         </FormModal>
       ) : null}
       {members ? <MembersDrawer org={members} onClose={() => setMembers(null)} /> : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -430,6 +358,8 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
       />
       {adding ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={t('so.addMember')}
           onClose={() => setAdding(false)}
           submit={(b) => soApi.addMember(org.id, b)}
@@ -490,70 +420,68 @@ function Incubations() {
   const { can } = useAuth();
   const { q, setQ, list, pagination } = usePaged('incubations', soApi.incubations);
   const [editing, setEditing] = useState<IncubationDto | 'new' | null>(null);
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder={t('so.f.tier')}
-          style={{ width: 200 }}
-          onChange={(v) => setQ({ ...q, tier: v, page: 1 })}
-          options={opts(t, 'so.tier', SO_TIERS)}
-        />
-        <Select
-          allowClear
-          placeholder={t('so.f.stage')}
-          style={{ width: 130 }}
-          onChange={(v) => setQ({ ...q, stage: v, page: 1 })}
-          options={opts(t, 'so.stage', SO_STAGES)}
-        />
-        {can('social_orgs.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('so.newIncubation')}
-          </Button>
-        ) : null}
-      </Space>
-      <Table<IncubationDto>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        pagination={pagination}
-        scroll={{ x: 1100 }}
-        columns={[
-          { title: t('so.f.org'), dataIndex: 'orgName', width: 200 },
-          { title: t('so.f.tier'), dataIndex: 'tier', width: 170, render: (v) => t(k(`so.tier.${v}`)) },
-          { title: t('so.f.baseName'), dataIndex: 'baseName', width: 200 },
-          {
-            title: t('so.f.stage'),
-            dataIndex: 'stage',
-            width: 90,
-            render: (v) => (
-              <Tag color={v === 'graduated' ? 'green' : v === 'exited' ? 'default' : 'blue'}>
-                {t(k(`so.stage.${v}`))}
-              </Tag>
-            ),
-          },
-          { title: t('so.f.mentor'), dataIndex: 'mentor', width: 90, render: dash },
-          { title: t('so.f.startedOn'), dataIndex: 'startedOn', width: 110 },
-          { title: t('so.f.endedOn'), dataIndex: 'endedOn', width: 110, render: dash },
-          { title: t('so.f.outcome'), dataIndex: 'outcome', render: dash },
-          {
-            title: '',
-            key: 'e',
-            width: 70,
-            render: (_, r) =>
-              can('social_orgs.manage') ? (
-                <Button size="small" onClick={() => setEditing(r)}>
-                  {t('so.edit')}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+    <RegistryCard<IncubationDto>
+      paged={{ list, pagination }}
+      toolbar={
+        <Space wrap>
+          <Select
+            allowClear
+            placeholder={t('so.f.tier')}
+            style={{ width: 200 }}
+            onChange={(v) => setQ({ ...q, tier: v })}
+            options={opts(t, 'so.tier', SO_TIERS)}
+          />
+          <Select
+            allowClear
+            placeholder={t('so.f.stage')}
+            style={{ width: 130 }}
+            onChange={(v) => setQ({ ...q, stage: v })}
+            options={opts(t, 'so.stage', SO_STAGES)}
+          />
+          {can('social_orgs.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('so.newIncubation')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+      scroll={{ x: 1100 }}
+      columns={[
+        { title: t('so.f.org'), dataIndex: 'orgName', width: 200 },
+        { title: t('so.f.tier'), dataIndex: 'tier', width: 170, render: (v) => t(k(`so.tier.${v}`)) },
+        { title: t('so.f.baseName'), dataIndex: 'baseName', width: 200 },
+        {
+          title: t('so.f.stage'),
+          dataIndex: 'stage',
+          width: 90,
+          render: (v) => (
+            <Tag color={v === 'graduated' ? 'green' : v === 'exited' ? 'default' : 'blue'}>
+              {t(k(`so.stage.${v}`))}
+            </Tag>
+          ),
+        },
+        { title: t('so.f.mentor'), dataIndex: 'mentor', width: 90, render: dash },
+        { title: t('so.f.startedOn'), dataIndex: 'startedOn', width: 110 },
+        { title: t('so.f.endedOn'), dataIndex: 'endedOn', width: 110, render: dash },
+        { title: t('so.f.outcome'), dataIndex: 'outcome', render: dash },
+        {
+          title: '',
+          key: 'e',
+          width: 70,
+          render: (_, r) =>
+            can('social_orgs.manage') ? (
+              <Button size="small" onClick={() => setEditing(r)}>
+                {t('so.edit')}
+              </Button>
+            ) : null,
+        },
+      ]}
+    >
       {editing === 'new' ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={t('so.newIncubation')}
           onClose={() => setEditing(null)}
           submit={soApi.createIncubation}
@@ -584,6 +512,8 @@ function Incubations() {
         </FormModal>
       ) : editing ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={`${editing.orgName ?? ''} · ${t('so.edit')}`}
           onClose={() => setEditing(null)}
           submit={(b) => soApi.updateIncubation(editing.id, b)}
@@ -608,7 +538,7 @@ function Incubations() {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -620,62 +550,59 @@ function Stations() {
   const { list, pagination } = usePaged('stations', soApi.stations);
   const [adding, setAdding] = useState(false);
   const [posting, setPosting] = useState<StationDto | null>(null);
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      {can('social_orgs.manage') ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          style={{ marginBottom: 12 }}
-        >
-          {t('so.newStation')}
-        </Button>
-      ) : null}
-      <Table<StationDto>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        pagination={pagination}
-        columns={[
-          { title: t('so.f.name'), dataIndex: 'name', width: 200 },
-          { title: t('so.f.kind'), dataIndex: 'kind', width: 110, render: (v) => t(k(`so.station.${v}`)) },
-          { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
-          { title: t('so.f.operator'), dataIndex: 'operatorOrgName', width: 180, render: dash },
-          {
-            title: t('so.f.workers'),
-            key: 'w',
-            render: (_, r) =>
-              r.workers.map((w) => (
-                <Tag key={w.id} color={w.qualified ? 'green' : 'default'}>
-                  {w.name}
-                </Tag>
-              )),
-          },
-          {
-            title: t('so.f.qualified'),
-            key: 'q',
-            width: 90,
-            align: 'right',
-            render: (_, r) => `${r.qualifiedCount} / ${r.workerCount}`,
-          },
-          {
-            title: '',
-            key: 'p',
-            width: 90,
-            render: (_, r) =>
-              can('social_orgs.manage') ? (
-                <Button size="small" onClick={() => setPosting(r)}>
-                  {t('so.addWorker')}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+    <RegistryCard<StationDto>
+      paged={{ list, pagination }}
+      toolbar={
+        can('social_orgs.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('so.newStation')}
+          </Button>
+        ) : null
+      }
+      columns={[
+        { title: t('so.f.name'), dataIndex: 'name', width: 200 },
+        { title: t('so.f.kind'), dataIndex: 'kind', width: 110, render: (v) => t(k(`so.station.${v}`)) },
+        { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
+        { title: t('so.f.operator'), dataIndex: 'operatorOrgName', width: 180, render: dash },
+        {
+          title: t('so.f.workers'),
+          key: 'w',
+          render: (_, r) =>
+            r.workers.map((w) => (
+              <Tag key={w.id} color={w.qualified ? 'green' : 'default'}>
+                {w.name}
+              </Tag>
+            )),
+        },
+        {
+          title: t('so.f.qualified'),
+          key: 'q',
+          width: 90,
+          align: 'right',
+          render: (_, r) => `${r.qualifiedCount} / ${r.workerCount}`,
+        },
+        {
+          title: '',
+          key: 'p',
+          width: 90,
+          render: (_, r) =>
+            can('social_orgs.manage') ? (
+              <Button size="small" onClick={() => setPosting(r)}>
+                {t('so.addWorker')}
+              </Button>
+            ) : null,
+        },
+      ]}
+    >
       {adding ? (
-        <FormModal title={t('so.newStation')} onClose={() => setAdding(false)} submit={soApi.createStation}>
+        <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
+          title={t('so.newStation')}
+          onClose={() => setAdding(false)}
+          submit={soApi.createStation}
+        >
           <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
             <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
           </Form.Item>
@@ -695,6 +622,8 @@ function Stations() {
       ) : null}
       {posting ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={`${posting.name} · ${t('so.addWorker')}`}
           onClose={() => setPosting(null)}
           submit={(b) => soApi.addWorker(posting.id, String(b.workerId))}
@@ -704,7 +633,7 @@ function Stations() {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -831,6 +760,8 @@ function Venture({ canReview }: { canReview: boolean }) {
       </Card>
       {newRound ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={t('so.newRound')}
           onClose={() => setNewRound(false)}
           submit={soApi.createRound}
@@ -864,6 +795,8 @@ function Venture({ canReview }: { canReview: boolean }) {
       ) : null}
       {newProposal ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={t('so.newProposal')}
           onClose={() => setNewProposal(false)}
           submit={soApi.createProposal}
@@ -1038,53 +971,50 @@ function Funds() {
   const [adding, setAdding] = useState(false);
   const [flowFor, setFlowFor] = useState<FundDto | null>(null);
   const [showFlows, setShowFlows] = useState<FundDto | null>(null);
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      {can('social_orgs.manage') ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          style={{ marginBottom: 12 }}
-        >
-          {t('so.newFund')}
-        </Button>
-      ) : null}
-      <Table<FundDto>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        pagination={pagination}
-        columns={[
-          { title: t('so.f.name'), dataIndex: 'name', width: 200 },
-          { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
-          { title: t('so.f.purpose'), dataIndex: 'purpose' },
-          { title: t('so.f.donated'), dataIndex: 'donatedFen', width: 130, align: 'right', render: yuan },
-          { title: t('so.f.disbursed'), dataIndex: 'disbursedFen', width: 130, align: 'right', render: yuan },
-          { title: t('so.f.balance'), dataIndex: 'balanceFen', width: 130, align: 'right', render: yuan },
-          {
-            title: '',
-            key: 'o',
-            width: 190,
-            render: (_, r) => (
-              <Space size={4}>
-                <Button size="small" onClick={() => setShowFlows(r)}>
-                  {t('so.flows')}
+    <RegistryCard<FundDto>
+      paged={{ list, pagination }}
+      toolbar={
+        can('social_orgs.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('so.newFund')}
+          </Button>
+        ) : null
+      }
+      columns={[
+        { title: t('so.f.name'), dataIndex: 'name', width: 200 },
+        { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
+        { title: t('so.f.purpose'), dataIndex: 'purpose' },
+        { title: t('so.f.donated'), dataIndex: 'donatedFen', width: 130, align: 'right', render: yuan },
+        { title: t('so.f.disbursed'), dataIndex: 'disbursedFen', width: 130, align: 'right', render: yuan },
+        { title: t('so.f.balance'), dataIndex: 'balanceFen', width: 130, align: 'right', render: yuan },
+        {
+          title: '',
+          key: 'o',
+          width: 190,
+          render: (_, r) => (
+            <Space size={4}>
+              <Button size="small" onClick={() => setShowFlows(r)}>
+                {t('so.flows')}
+              </Button>
+              {can('social_orgs.manage') ? (
+                <Button size="small" onClick={() => setFlowFor(r)}>
+                  {t('so.newFlow')}
                 </Button>
-                {can('social_orgs.manage') ? (
-                  <Button size="small" onClick={() => setFlowFor(r)}>
-                    {t('so.newFlow')}
-                  </Button>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]}
-      />
+              ) : null}
+            </Space>
+          ),
+        },
+      ]}
+    >
       {adding ? (
-        <FormModal title={t('so.newFund')} onClose={() => setAdding(false)} submit={soApi.createFund}>
+        <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
+          title={t('so.newFund')}
+          onClose={() => setAdding(false)}
+          submit={soApi.createFund}
+        >
           <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
             <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
           </Form.Item>
@@ -1098,6 +1028,8 @@ function Funds() {
       ) : null}
       {flowFor ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={`${flowFor.name} · ${t('so.newFlow')}`}
           onClose={() => setFlowFor(null)}
           submit={(b) => soApi.addFlow(flowFor.id, b)}
@@ -1127,7 +1059,7 @@ function Funds() {
         </FormModal>
       ) : null}
       {showFlows ? <FlowsDrawer fund={showFlows} onClose={() => setShowFlows(null)} /> : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -1189,100 +1121,93 @@ function Contracts() {
     onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
     onError: (e) => showError(e),
   });
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   const manage = can('social_orgs.manage');
   return (
-    <Card size="small">
-      {manage ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          style={{ marginBottom: 12 }}
-        >
-          {t('so.newContract')}
-        </Button>
-      ) : null}
-      <Table<ContractDto>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        pagination={pagination}
-        scroll={{ x: 1100 }}
-        expandable={{
-          expandedRowRender: (c) => (
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={c.items}
-              columns={[
-                {
-                  title: t('so.f.kind'),
-                  dataIndex: 'kind',
-                  width: 90,
-                  render: (v: string) => t(k(`so.item.${v}`)),
-                },
-                { title: t('so.f.title'), dataIndex: 'title' },
-                { title: t('so.f.dueOn'), dataIndex: 'dueOn', width: 110, render: dash },
-                { title: t('so.f.doneOn'), dataIndex: 'doneOn', width: 110, render: dash },
-                { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
-                {
-                  title: '',
-                  key: 'd',
-                  width: 90,
-                  render: (_: unknown, i: { id: string; doneOn: string | null }) =>
-                    manage && !i.doneOn ? (
-                      <Button size="small" onClick={() => markDone.mutate({ id: c.id, itemId: i.id })}>
-                        {t('so.markDone')}
-                      </Button>
-                    ) : null,
-                },
-              ]}
-            />
-          ),
-        }}
-        columns={[
-          { title: t('so.f.title'), dataIndex: 'title', width: 220 },
-          { title: t('so.f.buyer'), dataIndex: 'buyer', width: 150 },
-          { title: t('so.f.provider'), dataIndex: 'providerOrgName', width: 180 },
-          { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
-          { title: t('so.f.paid'), dataIndex: 'paidFen', width: 120, align: 'right', render: yuan },
-          {
-            title: t('so.f.deliverables'),
-            key: 'dl',
-            width: 90,
-            align: 'right',
-            render: (_, r) => `${r.deliverablesDone} / ${r.deliverablesTotal}`,
-          },
-          { title: t('so.f.period'), key: 'p', width: 200, render: (_, r) => `${r.startOn} ~ ${r.endOn}` },
-          {
-            title: t('so.f.state'),
-            dataIndex: 'state',
-            width: 80,
-            render: (v) => <Tag>{t(k(`so.contract.${v}`))}</Tag>,
-          },
-          {
-            title: '',
-            key: 'i',
-            width: 230,
-            render: (_, r) =>
-              manage && r.state === 'active' ? (
-                <Space size={4}>
-                  <Button size="small" onClick={() => setItemFor(r)}>
-                    {t('so.addItem')}
-                  </Button>
-                  <Button size="small" onClick={() => complete.mutate(r.id)}>
-                    {t('so.complete')}
-                  </Button>
-                </Space>
-              ) : null,
-          },
-        ]}
-      />
+    <RegistryCard<ContractDto>
+      paged={{ list, pagination }}
+      toolbar={
+        manage ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('so.newContract')}
+          </Button>
+        ) : null
+      }
+      scroll={{ x: 1100 }}
+      expandable={{
+        expandedRowRender: (c) => (
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={c.items}
+            columns={[
+              {
+                title: t('so.f.kind'),
+                dataIndex: 'kind',
+                width: 90,
+                render: (v: string) => t(k(`so.item.${v}`)),
+              },
+              { title: t('so.f.title'), dataIndex: 'title' },
+              { title: t('so.f.dueOn'), dataIndex: 'dueOn', width: 110, render: dash },
+              { title: t('so.f.doneOn'), dataIndex: 'doneOn', width: 110, render: dash },
+              { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
+              {
+                title: '',
+                key: 'd',
+                width: 90,
+                render: (_: unknown, i: { id: string; doneOn: string | null }) =>
+                  manage && !i.doneOn ? (
+                    <Button size="small" onClick={() => markDone.mutate({ id: c.id, itemId: i.id })}>
+                      {t('so.markDone')}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+        ),
+      }}
+      columns={[
+        { title: t('so.f.title'), dataIndex: 'title', width: 220 },
+        { title: t('so.f.buyer'), dataIndex: 'buyer', width: 150 },
+        { title: t('so.f.provider'), dataIndex: 'providerOrgName', width: 180 },
+        { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
+        { title: t('so.f.paid'), dataIndex: 'paidFen', width: 120, align: 'right', render: yuan },
+        {
+          title: t('so.f.deliverables'),
+          key: 'dl',
+          width: 90,
+          align: 'right',
+          render: (_, r) => `${r.deliverablesDone} / ${r.deliverablesTotal}`,
+        },
+        { title: t('so.f.period'), key: 'p', width: 200, render: (_, r) => `${r.startOn} ~ ${r.endOn}` },
+        {
+          title: t('so.f.state'),
+          dataIndex: 'state',
+          width: 80,
+          render: (v) => <Tag>{t(k(`so.contract.${v}`))}</Tag>,
+        },
+        {
+          title: '',
+          key: 'i',
+          width: 230,
+          render: (_, r) =>
+            manage && r.state === 'active' ? (
+              <Space size={4}>
+                <Button size="small" onClick={() => setItemFor(r)}>
+                  {t('so.addItem')}
+                </Button>
+                <Button size="small" onClick={() => complete.mutate(r.id)}>
+                  {t('so.complete')}
+                </Button>
+              </Space>
+            ) : null,
+        },
+      ]}
+    >
       {adding ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={t('so.newContract')}
           onClose={() => setAdding(false)}
           submit={soApi.createContract}
@@ -1318,6 +1243,8 @@ function Contracts() {
       ) : null}
       {itemFor ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={`${itemFor.title} · ${t('so.addItem')}`}
           onClose={() => setItemFor(null)}
           submit={(b) => soApi.addItem(itemFor.id, b)}
@@ -1346,7 +1273,7 @@ function Contracts() {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }
 
@@ -1357,50 +1284,43 @@ function Links() {
   const { can } = useAuth();
   const { list, pagination } = usePaged('links', soApi.links);
   const [adding, setAdding] = useState(false);
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Card size="small">
-      {can('social_orgs.manage') ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          style={{ marginBottom: 12 }}
-        >
-          {t('so.newLink')}
-        </Button>
-      ) : null}
-      <Table<LinkDto>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        pagination={pagination}
-        scroll={{ x: 1100 }}
-        columns={[
-          {
-            title: t('so.f.subjectKind'),
-            dataIndex: 'subjectKind',
-            width: 70,
-            render: (v) => t(k(`so.subject.${v}`)),
-          },
-          { title: t('so.f.subject'), dataIndex: 'subject', width: 200 },
-          { title: t('so.f.community'), dataIndex: 'orgUnitName', width: 110 },
-          { title: t('so.f.org'), dataIndex: 'socialOrgName', width: 180, render: dash },
-          { title: t('so.f.socialWorker'), dataIndex: 'socialWorkerName', width: 90, render: dash },
-          { title: t('so.f.volunteer'), dataIndex: 'volunteer', width: 150, render: dash },
-          { title: t('so.f.charity'), dataIndex: 'charityResource', width: 160, render: dash },
-          {
-            title: t('so.f.parties'),
-            dataIndex: 'parties',
-            width: 70,
-            align: 'right',
-            render: (v) => `${v} / 5`,
-          },
-        ]}
-      />
+    <RegistryCard<LinkDto>
+      paged={{ list, pagination }}
+      toolbar={
+        can('social_orgs.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('so.newLink')}
+          </Button>
+        ) : null
+      }
+      scroll={{ x: 1100 }}
+      columns={[
+        {
+          title: t('so.f.subjectKind'),
+          dataIndex: 'subjectKind',
+          width: 70,
+          render: (v) => t(k(`so.subject.${v}`)),
+        },
+        { title: t('so.f.subject'), dataIndex: 'subject', width: 200 },
+        { title: t('so.f.community'), dataIndex: 'orgUnitName', width: 110 },
+        { title: t('so.f.org'), dataIndex: 'socialOrgName', width: 180, render: dash },
+        { title: t('so.f.socialWorker'), dataIndex: 'socialWorkerName', width: 90, render: dash },
+        { title: t('so.f.volunteer'), dataIndex: 'volunteer', width: 150, render: dash },
+        { title: t('so.f.charity'), dataIndex: 'charityResource', width: 160, render: dash },
+        {
+          title: t('so.f.parties'),
+          dataIndex: 'parties',
+          width: 70,
+          align: 'right',
+          render: (v) => `${v} / 5`,
+        },
+      ]}
+    >
       {adding ? (
         <FormModal
+          invalidate={soKeys.all}
+          empty="omit"
           title={t('so.newLink')}
           onClose={() => setAdding(false)}
           submit={soApi.createLink}
@@ -1434,6 +1354,6 @@ function Links() {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </RegistryCard>
   );
 }

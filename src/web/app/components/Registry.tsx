@@ -1,0 +1,157 @@
+import {
+  type QueryKey,
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { App, Card, Form, Modal, Table } from 'antd';
+import type { TableProps } from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useState } from 'react';
+import type { Query } from '../api';
+import { useShowError } from '../errors';
+import { useI18n } from '../i18n';
+import { ErrorResult } from './Status';
+
+/**
+ * The building blocks of a registry page (a tab of records with filters, a paged table and a form in a
+ * modal), shared by the console's registry modules so each tab states only its columns, filters and fields.
+ */
+
+export interface Paged<R> {
+  items: R[];
+  total: number;
+}
+
+/**
+ * One page of a list query. `filters` are the query's other parameters: the page goes back to 1 whenever they
+ * change. Returns the query, the query parameters sent (for exports) and antd pagination props with the total.
+ */
+export function usePagedQuery<R>(
+  key: (q: Query) => QueryKey,
+  fetch: (q: Query) => Promise<Paged<R>>,
+  filters: Query = {},
+  pageSize = 20,
+) {
+  const filtersKey = JSON.stringify(filters);
+  const [paging, setPaging] = useState({ page: 1, pageSize, filtersKey });
+  const page = paging.filtersKey === filtersKey ? paging.page : 1;
+  const query: Query = { ...filters, page, pageSize: paging.pageSize };
+  const list = useQuery({
+    queryKey: key(query),
+    queryFn: () => fetch(query),
+    placeholderData: keepPreviousData,
+  });
+  const pagination = {
+    current: page,
+    pageSize: paging.pageSize,
+    total: list.data?.total,
+    showSizeChanger: true,
+    onChange: (p: number, s: number) => setPaging({ page: p, pageSize: s, filtersKey }),
+  };
+  return { list, query, filters, pagination };
+}
+
+/**
+ * A registry tab: a toolbar (filters, buttons) above a paged table, an error with a retry instead of the table
+ * when the list fails, and whatever dialogs the tab opens as children.
+ */
+export function RegistryCard<R extends object>({
+  paged,
+  toolbar,
+  empty,
+  children,
+  ...table
+}: {
+  paged: Pick<ReturnType<typeof usePagedQuery<R>>, 'list' | 'pagination'>;
+  toolbar?: ReactNode;
+  /** What the table says when there is nothing (antd's own 暂无数据 when left out). */
+  empty?: string;
+  children?: ReactNode;
+} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination' | 'children'>) {
+  const { list, pagination } = paged;
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card size="small">
+      {toolbar ? <div style={{ marginBottom: 12 }}>{toolbar}</div> : null}
+      <Table<R>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={empty ? { emptyText: empty } : undefined}
+        pagination={pagination}
+        {...table}
+      />
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * A form in a modal that posts its values and refreshes the queries under `invalidate`. Before posting, empty
+ * fields become null (`empty: 'null'`, for edits that clear a field) or are left out (`'omit'`), dates picked
+ * with a DatePicker become YYYY-MM-DD, and the `fenFields` (entered in yuan) become integer fen.
+ */
+export function FormModal({
+  title,
+  initialValues,
+  submit,
+  onClose,
+  children,
+  invalidate,
+  width = 640,
+  empty = 'null',
+  fenFields = [],
+}: {
+  title: string;
+  initialValues?: Record<string, unknown>;
+  submit: (body: Record<string, unknown>) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+  invalidate: QueryKey;
+  width?: number;
+  empty?: 'null' | 'omit';
+  fenFields?: string[];
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => {
+      const body: Record<string, unknown> = {};
+      for (const [key, val] of Object.entries(v)) {
+        if (val === '' || val === undefined) {
+          if (empty === 'null') body[key] = null;
+        } else if (dayjs.isDayjs(val)) body[key] = val.format('YYYY-MM-DD');
+        else if (fenFields.includes(key) && typeof val === 'number') body[key] = Math.round(val * 100);
+        else body[key] = val;
+      }
+      return submit(body);
+    },
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      qc.invalidateQueries({ queryKey: invalidate });
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={width}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
