@@ -10,9 +10,16 @@ import {
   saveCompound,
 } from '../../server/modules/property/property.usecases';
 import { loadActor } from '../../server/platform/auth';
+import { usccCheckChar } from '../../shared/validation/codes';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
 import { SURNAMES } from './names';
+
+/** A synthetic unified social credit code for the n-th demo company, with its GB 32100 check character. */
+const companyUscc = (n: number) => {
+  const first17 = `91420200${String(714_030_000 + n * 7919).padStart(9, '0')}`;
+  return first17 + usccCheckChar(first17);
+};
 
 const COMPANIES = [
   '黄石华新物业服务有限公司',
@@ -94,6 +101,7 @@ export async function seedDemoProperty(
       await saveCompound(admin, cp.id, {
         management: self ? 'self' : 'company',
         companyName: company,
+        companyUscc: company ? companyUscc((ci + k) % COMPANIES.length) : null,
         contractStart: company ? start : null,
         // One company's contract has run out (shown as expired).
         contractEnd: company ? (ci === 3 && k === 0 ? daysAgo(20) : `${year + 1 + (k % 2)}-12-31`) : null,

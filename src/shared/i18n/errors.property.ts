@@ -28,6 +28,10 @@ export const PROPERTY_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该小区不属于所选社区',
     en: 'The compound is not in the chosen community',
   },
+  'property.uscc': {
+    'zh-CN': '物业企业统一社会信用代码无效（校验位不符）',
+    en: 'Invalid unified social credit code of the property company (check character)',
+  },
   'property.issue_resolved': { 'zh-CN': '该问题已解决', en: 'The issue is already resolved' },
   'property.honour_exists': {
     'zh-CN': '该小区在这一期已获此荣誉',

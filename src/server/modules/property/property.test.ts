@@ -1,3 +1,4 @@
+import { usccCheckChar } from '../../../shared/validation/codes';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
@@ -62,6 +63,25 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
       .from(auditLog)
       .where(eq(auditLog.action, 'property.compound.save'));
     expect(audits.length).toBe(1);
+  });
+
+  it('R-LAW-CD-3: a property company whose credit code fails the GB 32100 check is refused, a valid one is kept', async () => {
+    const id = compounds.铜都花园!.id;
+    const bad = await tongdu.request({
+      method: 'PUT',
+      url: `/api/property/compounds/${id}`,
+      payload: { ...company, companyUscc: '91420200714030001X', version: 1 },
+    });
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(bad.json().error.details.fields[0]).toMatchObject({ path: 'companyUscc', code: 'property.uscc' });
+    const first17 = '91420200714030001';
+    const good = await tongdu.request({
+      method: 'PUT',
+      url: `/api/property/compounds/${id}`,
+      payload: { ...company, companyUscc: (first17 + usccCheckChar(first17)).toLowerCase(), version: 1 },
+    });
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json().companyUscc).toBe(first17 + usccCheckChar(first17));
   });
 
   it('coverage counts company and self-management as covered and flags the community with its gaps', async () => {

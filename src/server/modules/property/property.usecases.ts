@@ -1,3 +1,4 @@
+import { isValidUscc } from '../../../shared/validation/codes';
 import { chinaDate } from '../../../shared/chinaTime';
 import {
   type AppraisalBody,
@@ -197,6 +198,14 @@ export async function saveCompound(ctx: ActorCtx, id: string, body: CompoundBody
   if (body.management === 'self' && !body.selfCommitteeName)
     throw new AppError('property.self_committee_required', 422);
   checkDates(body.contractStart, body.contractEnd, 'contractEnd');
+  // The property company's unified social credit code carries a GB 32100 check character (R-LAW-CD-3).
+  if (body.management === 'company' && body.companyUscc && !isValidUscc(body.companyUscc.toUpperCase()))
+    throw new AppError(
+      'property.uscc',
+      422,
+      {},
+      { fields: [{ path: 'companyUscc', code: 'property.uscc' }] },
+    );
   const oc = body.ownersCommittee;
   if (oc) {
     checkDates(oc.termStart, oc.termEnd, 'ownersCommittee.termEnd');
@@ -206,7 +215,7 @@ export async function saveCompound(ctx: ActorCtx, id: string, body: CompoundBody
   const values = {
     management: body.management,
     companyName: company ? (body.companyName ?? null) : null,
-    companyUscc: company ? (body.companyUscc ?? null) : null,
+    companyUscc: company ? (body.companyUscc?.toUpperCase() ?? null) : null,
     contractStart: company ? (body.contractStart ?? null) : null,
     contractEnd: company ? (body.contractEnd ?? null) : null,
     feeFenPerM2: body.management === 'none' ? null : (body.feeFenPerM2 ?? null),
