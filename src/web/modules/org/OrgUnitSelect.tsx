@@ -53,9 +53,11 @@ export function OrgUnitSelect(props: Props) {
   const q = useDebounced(search.trim(), 250);
 
   const roots = useQuery({ queryKey: orgKeys.roots(), queryFn: orgApi.roots, staleTime: 60_000 });
+  // A picker of several kinds (community or compound) searches them all, not only `searchKind`.
+  const searchKind = (props.selectableKinds?.length ?? 0) > 1 ? undefined : props.searchKind;
   const found = useQuery({
-    queryKey: orgKeys.search(q, props.searchKind),
-    queryFn: () => orgApi.search(q, props.searchKind),
+    queryKey: orgKeys.search(q, searchKind),
+    queryFn: () => orgApi.search(q, searchKind),
     enabled: q.length > 0,
     staleTime: 30_000,
   });
@@ -93,7 +95,9 @@ export function OrgUnitSelect(props: Props) {
   const rootIds = new Set((roots.data ?? []).map((r) => r.id));
   const treeData: Node[] =
     q.length > 0
-      ? (found.data ?? []).map((u) => toNode(u, true))
+      ? (found.data ?? [])
+          .filter((u) => !props.selectableKinds || props.selectableKinds.includes(u.kind))
+          .map((u) => toNode(u, true))
       : [...units.values()].map((u) => {
           const n = toNode(u, false);
           return rootIds.has(u.id) ? { ...n, pId: undefined } : n;
