@@ -12,3 +12,7 @@ export function isUuid(id: string | null | undefined): id is string {
  * answered like a missing record (404), never with a validation error that tells them apart.
  */
 export const idParams = z.object({ id: z.string().max(64) });
+
+/** `:id` plus a second record id in the path (`/orgs/:id/members/:memberId`), accepted like `idParams`. */
+export const idParamsWith = <K extends string>(name: K) =>
+  z.object({ id: z.string().max(64) }).extend({ [name]: z.string().max(64) } as Record<K, z.ZodString>);

@@ -26,7 +26,7 @@ import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
+import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { evidenceCandidates, linkEvidence, unlinkEvidence } from './evidence.usecases';
 import { sheetReportPdf } from './assessments.pdf';
@@ -300,7 +300,7 @@ export const assessmentsModule = defineModule({
         config: { access: access.anyOf('assessments.self', 'assessments.evaluate') },
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64), linkId: z.string().max(64) }),
+          params: idParamsWith('linkId'),
           response: { 200: sheetDetailSchema },
         },
       },

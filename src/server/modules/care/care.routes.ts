@@ -18,6 +18,7 @@ import { CARE_AUDIT } from '../../../shared/i18n/audit.care';
 import { CARE_ERRORS } from '../../../shared/i18n/errors.care';
 import { careAccess } from '../../../shared/permissions/care';
 import { access } from '../../platform/access';
+import { idParams } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -57,7 +58,6 @@ export const careModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['care'];
-    const idParams = z.object({ id: z.string().max(64) });
     const readers = access.anyOf('care.read', 'care.visit_own');
 
     app.get(

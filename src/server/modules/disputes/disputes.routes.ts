@@ -29,6 +29,7 @@ import { DISPUTES_AUDIT } from '../../../shared/i18n/audit.disputes';
 import { DISPUTES_ERRORS } from '../../../shared/i18n/errors.disputes';
 import { disputesAccess } from '../../../shared/permissions/disputes';
 import { access } from '../../platform/access';
+import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -122,7 +123,6 @@ export const disputesModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['disputes'];
-    const idParams = z.object({ id: z.string().max(64) });
 
     app.get(
       '/api/disputes',
@@ -325,7 +325,7 @@ export const disputesModule = defineModule({
         config: { access: access.permission('disputes.reveal') },
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64), partyId: z.string().max(64) }),
+          params: idParamsWith('partyId'),
           response: { 200: revealSchema },
         },
       },

@@ -16,6 +16,7 @@ import { FACILITIES_AUDIT } from '../../../shared/i18n/audit.facilities';
 import { FACILITIES_ERRORS } from '../../../shared/i18n/errors.facilities';
 import { facilitiesAccess } from '../../../shared/permissions/facilities';
 import { access } from '../../platform/access';
+import { idParams } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -70,7 +71,6 @@ export const facilitiesModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['facilities'];
-    const idParams = z.object({ id: z.string().max(64) });
 
     app.get(
       '/api/facilities/kinds',

@@ -49,10 +49,11 @@ import { SOCIAL_ORGS_AUDIT } from '../../../shared/i18n/audit.social-orgs';
 import { SOCIAL_ORGS_ERRORS } from '../../../shared/i18n/errors.social-orgs';
 import { socialOrgsAccess } from '../../../shared/permissions/social-orgs';
 import { access } from '../../platform/access';
+import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
+import { pageOf, pageQuery } from '../../platform/pagination';
 import * as tables from './socialOrgs.table';
 import {
   actOnProposal,
@@ -169,15 +170,11 @@ export const socialOrgsModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['social-orgs'];
-    const idParams = z.object({ id: z.string().max(64) });
     const read = { access: access.permission('social_orgs.read') };
     const manage = { access: access.permission('social_orgs.manage') };
     const review = { access: access.permission('social_orgs.review') };
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
-    const pq = z.object({
-      page: z.coerce.number().int().min(1).max(100000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    });
+    const pq = z.object(pageQuery);
 
     // ---- registry
     app.get(
@@ -237,7 +234,7 @@ export const socialOrgsModule = defineModule({
       '/api/social-orgs/orgs/:id/members/:memberId',
       {
         config: manage,
-        schema: { tags, params: z.object({ id: z.string().max(64), memberId: z.string().max(64) }) },
+        schema: { tags, params: idParamsWith('memberId') },
       },
       async (req, reply) => {
         await removeMember(ctx(req), req.params.id, req.params.memberId);
@@ -296,7 +293,7 @@ export const socialOrgsModule = defineModule({
         config: manage,
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64), workerId: z.string().max(64) }),
+          params: idParamsWith('workerId'),
           response: { 200: stationSchema },
         },
       },
@@ -431,7 +428,7 @@ export const socialOrgsModule = defineModule({
         config: manage,
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64), itemId: z.string().max(64) }),
+          params: idParamsWith('itemId'),
           body: contractItemPatch,
           response: { 200: contractSchema },
         },
