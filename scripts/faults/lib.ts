@@ -212,7 +212,7 @@ export function startServer(env: Env, port: number, vars: Record<string, string>
     child,
     lines,
     exited,
-    async waitHealthy(timeoutMs = 90_000) {
+    async waitHealthy(timeoutMs = 240_000) {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until && !done) {
         try {
