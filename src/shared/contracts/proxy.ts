@@ -49,3 +49,10 @@ export const proxyInfoSchema = z.object({
   consent: proxyConsentSchema,
 });
 export type ProxyInfo = z.infer<typeof proxyInfoSchema>;
+
+/** The consent method's name, for timelines written on the server (the web app has its own i18n). */
+export const CONSENT_ZH: Record<ConsentMethod, string> = {
+  in_person: '本人当面同意',
+  phone: '本人电话同意',
+  written: '书面授权',
+};
