@@ -129,7 +129,10 @@ export function consentOf(stored: StoredConsent): ProxyConsent {
 }
 
 /** The `proxy` DTO of each row made on someone's behalf (null for the others), principals' names read in one query. */
-export async function proxyInfos<R extends ProxyValues>(db: Db, rows: readonly R[]): Promise<(ProxyInfo | null)[]> {
+export async function proxyInfos<R extends ProxyValues>(
+  db: Db,
+  rows: readonly R[],
+): Promise<(ProxyInfo | null)[]> {
   const ids = rows.map((r) => r.principalResidentId).filter((x): x is string => !!x);
   const names = await residentNamesByIds(db, ids);
   return rows.map((r) =>

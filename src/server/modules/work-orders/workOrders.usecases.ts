@@ -236,18 +236,13 @@ function isNotNullViolation(err: unknown): boolean {
   return false;
 }
 
-async function intakeOnce(ctx: UseCaseCtx, body: IntakeBody, source: IntakeSource): Promise<CreatedOrder> {
+async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource): Promise<CreatedOrder> {
   if (!source.anonymous) workOrdersPolicy.require(ctx.actor, source.public ? 'report' : 'intake');
-  // 帮办代办: staff file for a registry resident with their consent; the resident's home decides the
-  // territory when the form names no place (R-WO-4: the parties' residence).
+  // 帮办代办: staff file for a registry resident with their consent (the place is the form's, as for any intake).
   const proxy =
-    !source.public && body.proxy && ctx.actor
-      ? await resolveProxy({ ...ctx, actor: ctx.actor }, body.proxy, PROXY_RULES)
+    !source.public && input.proxy && ctx.actor
+      ? await resolveProxy({ ...ctx, actor: ctx.actor }, input.proxy, PROXY_RULES)
       : undefined;
-  const input: IntakeBody =
-    proxy && !body.communityId && !body.buildingId && body.lat == null
-      ? { ...body, communityId: proxy.principal.communityId }
-      : body;
   const category = (await cachedCategories(ctx.db)).get(input.categoryCode);
   if (!category?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
   if (input.answeredOnSpot && input.kind !== 'consult')
