@@ -52,7 +52,12 @@ export async function seedDemoProxy(
   }
   const [wang] = await db.select().from(residents).where(eq(residents.id, jumin.residentId));
   if (!wang) return;
-  const consent = (method: 'in_person' | 'phone' | 'written', minutesAgo: number, note?: string, ref?: string) => ({
+  const consent = (
+    method: 'in_person' | 'phone' | 'written',
+    minutesAgo: number,
+    note?: string,
+    ref?: string,
+  ) => ({
     method,
     note: note ?? null,
     attachmentRef: ref ?? null,

@@ -41,6 +41,6 @@ export const CERTIFICATES_ERRORS: Record<string, Record<Locale, string>> = {
   },
   'certificates.proxy_resident_only': {
     'zh-CN': '代办证明只能以居民本人为申请人',
-    en: 'A certificate asked for on a resident\'s behalf must name the resident as requester',
+    en: "A certificate asked for on a resident's behalf must name the resident as requester",
   },
 };

@@ -51,7 +51,12 @@ export async function myRequestRows(
 }
 
 /** Service orders I placed, and those placed for me (帮办代办: principal_resident_id is my registry record). */
-export async function myServiceOrderRows(db: Db, userId: string, limit: number, residentId: string | null = null) {
+export async function myServiceOrderRows(
+  db: Db,
+  userId: string,
+  limit: number,
+  residentId: string | null = null,
+) {
   const mine = residentId
     ? sql`(ordered_by = ${userId} or principal_resident_id = ${residentId})`
     : sql`ordered_by = ${userId}`;

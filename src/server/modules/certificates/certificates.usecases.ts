@@ -93,7 +93,11 @@ export async function createCatalogueItem(ctx: ActorCtx, body: CatalogueBody): P
 const PROXY_RULES = { permissions: ['certificates.issue'], volunteers: false } as const;
 
 /** DTOs with each row's proxy block (the principals' names read from the registry in one query). */
-async function certDtos(ctx: ActorCtx, rows: CertRow[], names: Map<string, string>): Promise<CertificateDto[]> {
+async function certDtos(
+  ctx: ActorCtx,
+  rows: CertRow[],
+  names: Map<string, string>,
+): Promise<CertificateDto[]> {
   const proxies = await proxyInfos(ctx.db, rows);
   return rows.map((r, i) => ({ ...certDto(r, names), proxy: proxies[i] ?? null }));
 }

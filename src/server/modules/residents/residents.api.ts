@@ -216,7 +216,9 @@ export async function residentIdentity(
 export async function liveResidentBrief(
   db: Db,
   id: string,
-): Promise<{ id: string; name: string; orgUnitId: string; orgPath: string; communityId: string } | undefined> {
+): Promise<
+  { id: string; name: string; orgUnitId: string; orgPath: string; communityId: string } | undefined
+> {
   const [r] = await db
     .select({
       id: residents.id,

@@ -170,7 +170,9 @@ export const svcOrders = pgTable(
     index('svc_orders_status_idx').on(t.status),
     index('svc_orders_assignee_idx').on(t.assigneeUserId),
     index('svc_orders_ordered_by_idx').on(t.orderedBy),
-    index('svc_orders_principal_idx').on(t.principalResidentId).where(sql`${t.principalResidentId} is not null`),
+    index('svc_orders_principal_idx')
+      .on(t.principalResidentId)
+      .where(sql`${t.principalResidentId} is not null`),
     index('svc_orders_accept_due_idx').on(t.acceptDueAt).where(sql`${t.status} = 'dispatched'`),
     index('svc_orders_created_idx').on(t.createdAt),
     uniqueIndex('svc_orders_request_key_uq')

@@ -706,5 +706,9 @@ export async function exportRows(ctx: ActorCtx, id: string) {
     }),
   );
   const names = new Map(units.map((u) => [u.id, u.name] as [string, string | null]));
-  return { survey: s, responses: rows.map((r) => ({ ...responseDto(r, names, users), proxy: null })), results };
+  return {
+    survey: s,
+    responses: rows.map((r) => ({ ...responseDto(r, names, users), proxy: null })),
+    results,
+  };
 }

@@ -105,7 +105,9 @@ export const workOrders = pgTable(
     index('work_orders_created_idx').on(t.createdAt),
     index('work_orders_accept_due_idx').on(t.acceptDueAt).where(sql`${t.status} = 'dispatched'`),
     index('work_orders_due_idx').on(t.dueAt).where(sql`${t.closedAt} is null`),
-    index('work_orders_principal_idx').on(t.principalResidentId).where(sql`${t.principalResidentId} is not null`),
+    index('work_orders_principal_idx')
+      .on(t.principalResidentId)
+      .where(sql`${t.principalResidentId} is not null`),
   ],
 );
 

@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, Radio, Row, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { CONSENT_METHODS, type ConsentMethod, type ProxyBody, type ProxyInfo } from '../../../shared/contracts/proxy';
+import {
+  CONSENT_METHODS,
+  type ConsentMethod,
+  type ProxyBody,
+  type ProxyInfo,
+} from '../../../shared/contracts/proxy';
 import type { ResidentDto } from '../../../shared/contracts/residents';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../api';
@@ -84,7 +89,12 @@ export function ProxyFields({ hint }: { hint?: string }) {
   const method = Form.useWatch(['proxy', 'method'], form);
   return (
     <Card title={t('proxy.title')} style={{ marginBottom: 16 }} data-testid="proxy-fields">
-      <Form.Item name={['proxy', 'enabled']} valuePropName="checked" style={{ marginBottom: enabled ? 12 : 0 }} extra={hint ?? t('proxy.hint')}>
+      <Form.Item
+        name={['proxy', 'enabled']}
+        valuePropName="checked"
+        style={{ marginBottom: enabled ? 12 : 0 }}
+        extra={hint ?? t('proxy.hint')}
+      >
         <Checkbox data-testid="proxy-enabled">{t('proxy.enable')}</Checkbox>
       </Form.Item>
       {enabled ? (
@@ -110,8 +120,16 @@ export function ProxyFields({ hint }: { hint?: string }) {
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name={['proxy', 'at']} label={t('proxy.consent.at')} extra={t('proxy.consent.atHint')}>
-                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              <Form.Item
+                name={['proxy', 'at']}
+                label={t('proxy.consent.at')}
+                extra={t('proxy.consent.atHint')}
+              >
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
             </Col>
             {method === 'written' ? (
@@ -148,10 +166,16 @@ export function ProxyInfoView({ proxy }: { proxy: Wire<ProxyInfo> | null | undef
       data-testid="proxy-info"
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label={t('proxy.principal')}>{proxy.principalName ?? t('proxy.principal.gone')}</Descriptions.Item>
+        <Descriptions.Item label={t('proxy.principal')}>
+          {proxy.principalName ?? t('proxy.principal.gone')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('proxy.proxy')}>{proxy.proxyName}</Descriptions.Item>
-        <Descriptions.Item label={t('proxy.consent')}>{t(`proxy.method.${proxy.consent.method}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('proxy.consent.at')}>{formatDateTime(proxy.consent.at)}</Descriptions.Item>
+        <Descriptions.Item label={t('proxy.consent')}>
+          {t(`proxy.method.${proxy.consent.method}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('proxy.consent.at')}>
+          {formatDateTime(proxy.consent.at)}
+        </Descriptions.Item>
         {proxy.consent.attachmentRef ? (
           <Descriptions.Item label={t('proxy.consent.ref')}>{proxy.consent.attachmentRef}</Descriptions.Item>
         ) : null}

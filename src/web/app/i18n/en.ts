@@ -115,7 +115,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'workbench.due.week': 'Due this week',
   'proxy.title': 'Acting for a resident',
   'proxy.enable': 'Act on behalf of a resident (who cannot do it themselves)',
-  'proxy.hint': 'Tick when staff or a volunteer act for a resident: pick the resident and note how they agreed.',
+  'proxy.hint':
+    'Tick when staff or a volunteer act for a resident: pick the resident and note how they agreed.',
   'proxy.principal': 'Resident acted for',
   'proxy.principal.placeholder': 'Find a resident by name, pinyin or initials',
   'proxy.principal.none': 'No resident found in your area',
@@ -124,7 +125,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'proxy.proxy': 'Acting for them',
   'proxy.consent': 'How the resident agreed',
   'proxy.consent.required': 'Note how the resident agreed',
-  'proxy.consent.hint': 'Acting for a resident needs their consent; for a written authorisation give its reference.',
+  'proxy.consent.hint':
+    'Acting for a resident needs their consent; for a written authorisation give its reference.',
   'proxy.consent.at': 'Agreed at',
   'proxy.consent.atHint': 'Empty means now',
   'proxy.consent.ref': 'Authorisation reference',

@@ -129,7 +129,8 @@ function Register() {
                 {r.proxy ? (
                   <div>
                     <Tag color="gold">{t('proxy.tag')}</Tag>
-                    {t('proxy.byLine', { name: r.proxy.proxyName })}（{t(`proxy.method.${r.proxy.consent.method}`)}）
+                    {t('proxy.byLine', { name: r.proxy.proxyName })}（
+                    {t(`proxy.method.${r.proxy.consent.method}`)}）
                   </div>
                 ) : null}
               </>

@@ -197,7 +197,8 @@ export const surveysEn: Record<keyof typeof surveysZh, string> = {
   'surveys.quotaSave': 'Save quotas',
   'surveys.progress': 'Progress',
   'surveys.paper.title': 'Enter a paper form',
-  'surveys.paper.proxyHint': "Tick when filling in for a resident at their door: the answer is the resident's own, at their home, one per resident.",
+  'surveys.paper.proxyHint':
+    "Tick when filling in for a resident at their door: the answer is the resident's own, at their home, one per resident.",
   'surveys.paper.unit': 'Respondent’s unit',
   'surveys.paper.phone': 'Respondent’s mobile (checks one response per person; optional)',
   'surveys.paper.date': 'Date on the form',

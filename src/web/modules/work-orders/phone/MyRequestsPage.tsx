@@ -1,7 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, formatAt, Loading, RequireLogin, Section, Shell, Tag } from '../../../phone/ui';
+import {
+  BackLink,
+  Empty,
+  ErrorBox,
+  formatAt,
+  Loading,
+  RequireLogin,
+  Section,
+  Shell,
+  Tag,
+} from '../../../phone/ui';
 import { publicApi } from '../api';
 
 /**
@@ -33,7 +43,11 @@ function MyRequests() {
           <ul className="list">
             {items.map((r) => (
               <li key={r.number} data-testid="my-request">
-                <Link to={`/track/${encodeURIComponent(r.number)}?mine=1`} className="list-link" style={{ display: 'block' }}>
+                <Link
+                  to={`/track/${encodeURIComponent(r.number)}?mine=1`}
+                  className="list-link"
+                  style={{ display: 'block' }}
+                >
                   <div className="row" style={{ alignItems: 'flex-start' }}>
                     <strong>{r.categoryName ?? t(`wo.kind.${r.kind}` as MessageKey)}</strong>
                     <Tag kind={r.closedAt ? 'ok' : 'info'}>{t(`pub.status.${r.status}` as MessageKey)}</Tag>
