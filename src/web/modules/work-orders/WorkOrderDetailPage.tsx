@@ -199,7 +199,7 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
       children: (
         <Space size={12} wrap>
           <span>
-            <UserOutlined /> {o.requesterName ?? t('wo.anonymous')}
+            <UserOutlined /> {o.requesterName ?? o.proxy?.principalName ?? t('wo.anonymous')}
           </span>
           {o.requesterPhone ? (
             <span style={{ fontFamily: 'monospace' }}>
