@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../test/app';
-import { buildResident } from '../../../test/factories';
+import { actorCtxFor, buildResident } from '../../../test/factories';
 import { users } from '../modules/accounts/accounts.table';
 import { auditLog } from './audit.table';
+import { AppError } from './errors';
+import { resolveProxy } from './proxy';
 
 /**
  * 帮办代办 (seed 003 task 16) in the four modules that allow it: staff (and, for services, volunteers) act
@@ -285,5 +287,30 @@ describe('帮办代办: certificate requests', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('帮办代办: who may act', () => {
+  it('a volunteer acts only where the module allows volunteers; a resident never acts for another', async () => {
+    const volCtx = await actorCtxFor(t.deps, 'vol_tongdu');
+    const body = { principalResidentId: elderId, consent: { method: 'phone' as const } };
+    await expect(
+      resolveProxy(volCtx, body, { permissions: ['services.order'], volunteers: false }),
+    ).rejects.toMatchObject({
+      code: 'common.proxy_volunteer_not_allowed',
+      status: 403,
+    });
+    expect(
+      await resolveProxy(volCtx, body, { permissions: ['services.order'], volunteers: true }),
+    ).toMatchObject({
+      values: { principalResidentId: elderId, proxyName: 'vol_tongdu' },
+    });
+    const elderCtx = await actorCtxFor(t.deps, 'elder_wang');
+    const err = await resolveProxy(elderCtx, body, {
+      permissions: ['services.order'],
+      volunteers: true,
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.status).toBe(403);
   });
 });
