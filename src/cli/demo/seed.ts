@@ -52,6 +52,7 @@ import { seedDemoProperty } from './property.seed';
 import { seedDemoSelfGovernance } from './selfGovernance.seed';
 import { seedDemoSocialOrgs } from './socialOrgs.seed';
 import { seedDemoDeliberation } from './deliberation.seed';
+import { seedDemoProxy } from './proxy.seed';
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 
@@ -743,6 +744,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('self-governance', () => seedDemoSelfGovernance(deps, { log }));
   await timed('social organisations', () => seedDemoSocialOrgs(deps, { log }));
   await timed('deliberation', () => seedDemoDeliberation(deps, { log }));
+  await timed('proxy acts', () => seedDemoProxy(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

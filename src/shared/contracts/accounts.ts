@@ -163,6 +163,8 @@ const overviewRequest = z.object({
   description: z.string(),
   createdAt: z.date(),
   closedAt: z.date().nullable(),
+  /** Filed for me by staff (帮办代办): their name; null when I filed it myself. */
+  proxyName: z.string().nullable().default(null),
 });
 const overviewServiceOrder = z.object({
   id: z.string(),
@@ -170,6 +172,8 @@ const overviewServiceOrder = z.object({
   title: z.string(),
   status: z.string(),
   createdAt: z.date(),
+  /** Ordered for me by staff or a volunteer (帮办代办): their name. */
+  proxyName: z.string().nullable().default(null),
 });
 
 /** Phone tiles (`/m/<key>`, `/report`, `/track`) the user can use; the phone home hides the others. */

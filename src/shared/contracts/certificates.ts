@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proxyBody, proxyInfoSchema } from './proxy';
 
 /**
  * Contracts of the certificates module (证明事项 and 用印登记, R-AC-2, seed 001): a catalogue of matters a
@@ -59,6 +60,8 @@ export const certificateRequestBody = z.strictObject({
   content: text(2000),
   withinRequesterDuty: z.boolean().default(false),
   jointLiability: z.boolean().default(false),
+  /** 帮办代办: staff ask for a registry resident, with the resident's consent (platform/proxy.ts). */
+  proxy: proxyBody.nullish(),
 });
 export type CertificateRequestBody = z.infer<typeof certificateRequestBody>;
 
@@ -88,6 +91,8 @@ export const certificateSchema = z.object({
   sealUseId: z.string().nullable(),
   decidedByName: z.string().nullable(),
   createdAt: z.date(),
+  /** Asked for a registry resident by staff (帮办代办): principal, proxy, consent; null otherwise. */
+  proxy: proxyInfoSchema.nullable(),
 });
 export type CertificateDto = z.infer<typeof certificateSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proxyBody, proxyInfoSchema } from './proxy';
 import { isValidMobile } from '../validation/codes';
 import { SO_STATUSES } from './serviceOrderMachine';
 
@@ -248,12 +249,14 @@ export const orderBody = z
     needId: uuid.nullish(),
     /** Set once per form by the client: a replayed submission answers the same order, not a second one. */
     requestKey: z.string().trim().min(8).max(64).optional(),
+    /** 帮办代办: staff or a volunteer order for a registry resident, with the resident's consent (platform/proxy.ts). */
+    proxy: proxyBody.nullish(),
   })
   .superRefine((v, ctx) => {
     if (!v.projectId && !(v.communityId && v.title && v.category)) {
       ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'services.project_or_need' });
     }
-    if (!v.forSelf && !v.beneficiaryName) {
+    if (!v.forSelf && !v.beneficiaryName && !v.proxy) {
       ctx.addIssue({ code: 'custom', path: ['beneficiaryName'], message: 'services.beneficiary_required' });
     }
   });
@@ -301,6 +304,8 @@ export const orderSchema = z.object({
   status: z.enum(SO_STATUSES),
   orderedByName: z.string().nullable(),
   onBehalf: z.boolean(),
+  /** Ordered for a registry resident (帮办代办): principal, proxy, consent; null otherwise. */
+  proxy: proxyInfoSchema.nullable(),
   beneficiaryName: z.string(),
   /** Masked in lists; in clear only on the detail, for the orderer and the assigned server (audited). */
   beneficiaryPhone: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proxyBody, proxyInfoSchema } from './proxy';
 
 /**
  * Resident surveys (民意调查, 共议共评; seeds 000, 001, 002, 004): a questionnaire built by staff, distributed
@@ -126,6 +127,8 @@ export const paperBody = z.strictObject({
   /** The date written on the paper form; default today. */
   answeredAt: z.coerce.date().optional(),
   answers: answersSchema,
+  /** 帮办代办: staff enter the answer of a registry resident, with the resident's consent (platform/proxy.ts). */
+  proxy: proxyBody.nullish(),
 });
 
 export const responseListQuery = z.object({
@@ -176,6 +179,8 @@ export const responseSchema = z.object({
   enteredByName: z.string().nullable(),
   answeredAt: z.date(),
   answers: answersSchema,
+  /** Answered for a registry resident by staff (帮办代办): principal, proxy, consent; null otherwise. */
+  proxy: proxyInfoSchema.nullable().default(null),
 });
 export type ResponseDto = z.infer<typeof responseSchema>;
 

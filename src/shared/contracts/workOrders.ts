@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proxyBody, proxyInfoSchema } from './proxy';
 import { isValidMobile } from '../validation/codes';
 import { WO_ACTIONS, WO_STATUSES } from './workOrderMachine';
 
@@ -45,12 +46,14 @@ export const intakeBody = z.strictObject({
   answeredOnSpot: z.string().trim().min(1).max(2000).nullish(),
   /** Grid worker's 自办自结: resolved on the spot inside the grid; still followed up. */
   resolvedOnSpot: z.string().trim().min(1).max(2000).nullish(),
+  /** 帮办代办: staff file the request for a registry resident, with the resident's consent (platform/proxy.ts). */
+  proxy: proxyBody.nullish(),
 });
 export type IntakeBody = z.infer<typeof intakeBody>;
 
 /** A resident's report from the phone page: the phone is required when not logged in. */
 export const publicReportBody = intakeBody
-  .omit({ channel: true, priority: true, answeredOnSpot: true, resolvedOnSpot: true })
+  .omit({ channel: true, priority: true, answeredOnSpot: true, resolvedOnSpot: true, proxy: true })
   .extend({ kind: z.enum(['consult', 'help', 'complaint', 'report', 'suggestion']), requesterPhone: phone });
 export type PublicReportBody = z.infer<typeof publicReportBody>;
 
@@ -186,6 +189,8 @@ export const workOrderSchema = z.object({
 export type WorkOrderDto = z.infer<typeof workOrderSchema>;
 
 export const workOrderDetailSchema = workOrderSchema.extend({
+  /** Filed for a resident by staff (帮办代办): principal, proxy, consent; null otherwise. */
+  proxy: proxyInfoSchema.nullable(),
   timeline: z.array(timelineEntrySchema),
   participants: z.array(
     z.object({ id: z.string(), department: z.string(), status: z.string(), report: z.string().nullable() }),
@@ -237,6 +242,8 @@ export const publicWorkOrderSchema = z.object({
   deadlineEstimated: z.boolean(),
   closedAt: z.date().nullable(),
   canRate: z.boolean(),
+  /** Who filed it for the resident (由某某代办), when staff did. */
+  proxyName: z.string().nullable(),
   timeline: z.array(
     z.object({
       at: z.date(),

@@ -11,6 +11,7 @@ export const SURVEYS_AUDIT: AuditLabels = {
     'surveys.answer': { 'zh-CN': '居民填写问卷', en: 'Answer survey' },
     'surveys.paper': { 'zh-CN': '录入纸质问卷', en: 'Enter paper response' },
     'surveys.export': { 'zh-CN': '导出问卷结果', en: 'Export survey results' },
+    'surveys.paper_on_behalf': { 'zh-CN': '代办填写问卷', en: "Enter a resident's answer on their behalf" },
   },
   entityTypes: {
     sv_survey: { 'zh-CN': '问卷', en: 'Survey' },

@@ -31,6 +31,10 @@ export const WORK_ORDERS_AUDIT: AuditLabels = {
     'work_orders.category_create': { 'zh-CN': '新增诉求类别', en: 'Add category' },
     'work_orders.category_update': { 'zh-CN': '修改诉求类别', en: 'Update category' },
     'work_orders.category_retire': { 'zh-CN': '停用诉求类别', en: 'Retire category' },
+    'work_orders.intake_on_behalf': {
+      'zh-CN': '代办受理诉求',
+      en: 'Receive request on behalf of a resident',
+    },
   },
   entityTypes: {
     work_order: { 'zh-CN': '工单', en: 'Work order' },

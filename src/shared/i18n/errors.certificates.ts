@@ -39,4 +39,8 @@ export const CERTIFICATES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该申请未出具证明',
     en: 'No certificate was issued for this request',
   },
+  'certificates.proxy_resident_only': {
+    'zh-CN': '代办证明只能以居民本人为申请人',
+    en: "A certificate asked for on a resident's behalf must name the resident as requester",
+  },
 };

@@ -30,6 +30,7 @@ import { SELF_GOVERNANCE_ERRORS } from './errors.self-governance';
 import { SOCIAL_ORGS_ERRORS } from './errors.social-orgs';
 import { VOLUNTEERS_ERRORS } from './errors.volunteers';
 import { WORK_ORDERS_ERRORS } from './errors.work-orders';
+import { PROXY_ERRORS } from './errors.proxy';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -121,6 +122,7 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '该 Idempotency-Key 已用于另一份内容不同的请求，请为新的请求换一个键',
     en: 'This Idempotency-Key was already used for a different request; use a new key for a new request',
   },
+  ...PROXY_ERRORS,
 };
 
 export function formatMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {

@@ -55,6 +55,7 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
           '/m/conventions/:id',
           '/m/meetings/:id/sign-in',
         ],
+        '/m/requests',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

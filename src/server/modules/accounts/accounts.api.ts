@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db';
 import { userRowById } from './accounts.sms.repository';
 
 export {
+  linkedResidentIdSql,
   residentIdOfUser,
   roleUnitPaths,
   userByUsername,

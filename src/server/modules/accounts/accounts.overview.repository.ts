@@ -10,15 +10,25 @@ import { type Db, rowsOf } from '../../platform/db';
  * names: a renamed column fails them.
  */
 
-/** The orders I filed: logged in (requester_user_id) or anonymously with my phone (its blind index). */
-function myRequests(userId: string, phoneHash: string | null): SQL {
-  return phoneHash
-    ? sql`(w.requester_user_id = ${userId} or w.requester_phone_hash = ${phoneHash})`
-    : sql`w.requester_user_id = ${userId}`;
+/**
+ * The orders I filed: logged in (requester_user_id) or anonymously with my phone (its blind index); and
+ * those staff filed for me (帮办代办: principal_resident_id is my own registry record).
+ */
+function myRequests(userId: string, phoneHash: string | null, residentId: string | null): SQL {
+  const parts = [sql`w.requester_user_id = ${userId}`];
+  if (phoneHash) parts.push(sql`w.requester_phone_hash = ${phoneHash}`);
+  if (residentId) parts.push(sql`w.principal_resident_id = ${residentId}`);
+  return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-export async function myRequestRows(db: Db, userId: string, phoneHash: string | null, limit: number) {
-  const where = myRequests(userId, phoneHash);
+export async function myRequestRows(
+  db: Db,
+  userId: string,
+  phoneHash: string | null,
+  limit: number,
+  residentId: string | null = null,
+) {
+  const where = myRequests(userId, phoneHash, residentId);
   const [total] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from work_orders w where ${where}`),
   );
@@ -30,18 +40,28 @@ export async function myRequestRows(db: Db, userId: string, phoneHash: string | 
     description: string;
     created_at: string | Date;
     closed_at: string | Date | null;
+    proxy_name: string | null;
   }>(
     await db.execute(sql`select w.number, w.kind, c.name_zh as category_name, w.status, w.description,
-        w.created_at, w.closed_at
+        w.created_at, w.closed_at, case when w.principal_resident_id is not null then w.proxy_name end as proxy_name
       from work_orders w left join wo_categories c on c.code = w.category_code
       where ${where} order by w.created_at desc, w.id desc limit ${limit}`),
   );
   return { total: Number(total?.n ?? 0), items };
 }
 
-export async function myServiceOrderRows(db: Db, userId: string, limit: number) {
+/** Service orders I placed, and those placed for me (帮办代办: principal_resident_id is my registry record). */
+export async function myServiceOrderRows(
+  db: Db,
+  userId: string,
+  limit: number,
+  residentId: string | null = null,
+) {
+  const mine = residentId
+    ? sql`(ordered_by = ${userId} or principal_resident_id = ${residentId})`
+    : sql`ordered_by = ${userId}`;
   const [total] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from svc_orders where ordered_by = ${userId}`),
+    await db.execute(sql`select count(*)::int as n from svc_orders where ${mine}`),
   );
   const items = rowsOf<{
     id: string;
@@ -49,9 +69,11 @@ export async function myServiceOrderRows(db: Db, userId: string, limit: number) 
     title: string;
     status: string;
     created_at: string | Date;
+    proxy_name: string | null;
   }>(
-    await db.execute(sql`select id, number, title, status, created_at from svc_orders
-      where ordered_by = ${userId} order by created_at desc, id desc limit ${limit}`),
+    await db.execute(sql`select id, number, title, status, created_at,
+        case when principal_resident_id is not null then proxy_name end as proxy_name from svc_orders
+      where ${mine} order by created_at desc, id desc limit ${limit}`),
   );
   return { total: Number(total?.n ?? 0), items };
 }

@@ -19,8 +19,8 @@ export async function meOverview(ctx: ActorCtx): Promise<MeOverviewDto> {
   const user = await userRowById(ctx.db, actor.userId);
   const phoneHash = user?.phoneHash ?? null;
   const [requests, serviceOrders, volunteerId, balances] = await Promise.all([
-    myRequestRows(ctx.db, actor.userId, phoneHash, LATEST),
-    myServiceOrderRows(ctx.db, actor.userId, LATEST),
+    myRequestRows(ctx.db, actor.userId, phoneHash, LATEST, user?.residentId ?? null),
+    myServiceOrderRows(ctx.db, actor.userId, LATEST, user?.residentId ?? null),
     myVolunteerId(ctx.db, actor.userId),
     myBalances(ctx.db, actor.userId),
   ]);
@@ -43,6 +43,7 @@ export async function meOverview(ctx: ActorCtx): Promise<MeOverviewDto> {
         description: r.description,
         createdAt: asDate(r.created_at),
         closedAt: r.closed_at === null ? null : asDate(r.closed_at),
+        proxyName: r.proxy_name,
       })),
     },
     serviceOrders: {
@@ -53,6 +54,7 @@ export async function meOverview(ctx: ActorCtx): Promise<MeOverviewDto> {
         title: o.title,
         status: o.status,
         createdAt: asDate(o.created_at),
+        proxyName: o.proxy_name,
       })),
     },
     points: balances.points,

@@ -181,6 +181,14 @@ export function userFieldSql(
 }
 
 /**
+ * The registry record linked to a login, as SQL (null when none): another module keeps a resident's own rows
+ * visible to them by it, e.g. records made on their behalf (帮办代办, principal_resident_id).
+ */
+export function linkedResidentIdSql(userId: string): SQL<string | null> {
+  return sql<string | null>`(select u.resident_id from users u where u.id = ${userId})`;
+}
+
+/**
  * Who a resident login is, for another module's one-per-resident rule (surveys): its linked registry
  * record and its phone's blind index (never the phone itself).
  */

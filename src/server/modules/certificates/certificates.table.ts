@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /**
  * The catalogue of matters a community may certify (证明事项目录, R-AC-2): each cites the law, regulation
@@ -53,6 +53,8 @@ export const certRegister = pgTable(
     sealUseId: uuid('seal_use_id'),
     decidedBy: uuid('decided_by'),
     decidedByName: text('decided_by_name'),
+    /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */
+    ...proxyColumns(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [

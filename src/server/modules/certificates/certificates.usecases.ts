@@ -12,6 +12,7 @@ import type {
   SealUseDto,
 } from '../../../shared/contracts/certificates';
 import { writeAudit } from '../../platform/audit';
+import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -88,7 +89,20 @@ export async function createCatalogueItem(ctx: ActorCtx, body: CatalogueBody): P
   return catalogueDto(row, new Map([[unit.id, unit.name]]));
 }
 
-function certDto(r: CertRow, names: Map<string, string>): CertificateDto {
+/** 帮办代办 for certificates: community staff who decide requests; volunteers never (a sealed document). */
+const PROXY_RULES = { permissions: ['certificates.issue'], volunteers: false } as const;
+
+/** DTOs with each row's proxy block (the principals' names read from the registry in one query). */
+async function certDtos(
+  ctx: ActorCtx,
+  rows: CertRow[],
+  names: Map<string, string>,
+): Promise<CertificateDto[]> {
+  const proxies = await proxyInfos(ctx.db, rows);
+  return rows.map((r, i) => ({ ...certDto(r, names), proxy: proxies[i] ?? null }));
+}
+
+function certDto(r: CertRow, names: Map<string, string>): Omit<CertificateDto, 'proxy'> {
   return {
     id: r.id,
     number: r.number,
@@ -138,6 +152,12 @@ export async function requestCertificate(
   const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.issue', body.communityId);
   if (!unit) throw notFound();
   if (unit.kind !== 'community') throw new AppError('certificates.not_community', 422);
+  // 帮办代办: the principal must live in this community (and in the actor's scope), their consent noted.
+  const proxy = await resolveProxy(ctx, body.proxy, PROXY_RULES);
+  if (proxy && !proxy.principal.orgPath.startsWith(unit.path))
+    throw new AppError('common.proxy_principal_not_found', 404);
+  if (proxy && body.requesterKind !== 'resident') throw new AppError('certificates.proxy_resident_only', 422);
+  const proxyValues: ProxyValues = proxy?.values ?? NO_PROXY;
   const item = body.catalogueId ? await catalogueItemFor(ctx.db, body.catalogueId, unit.path) : undefined;
   if (body.catalogueId && !item) throw notFound();
   const supplied = body.citedClause && body.requestingBody ? body.citedClause : null;
@@ -198,33 +218,40 @@ export async function requestCertificate(
       sealUseId,
       decidedBy: ctx.actor.userId,
       decidedByName: ctx.actor.displayName,
+      ...proxyValues,
       createdAt: now,
     });
     await writeAudit(tx, ctx, {
-      action: refusal ? 'certificates.refuse' : 'certificates.issue',
+      action: proxy
+        ? refusal
+          ? 'certificates.refuse_on_behalf'
+          : 'certificates.issue_on_behalf'
+        : refusal
+          ? 'certificates.refuse'
+          : 'certificates.issue',
       entityType: 'cert_register',
       entityId: r.id,
       orgPath: r.orgPath,
-      after: { number, itemName: r.itemName, clause, refusal },
+      after: { number, itemName: r.itemName, clause, refusal, ...(proxy && { proxy: proxy.audit }) },
     });
     return r;
   });
   if (refusal) throw new AppError(`certificates.refused_${refusal}`, 422, { number: row.number });
-  return certDto(row, new Map([[unit.id, unit.name]]));
+  return (await certDtos(ctx, [row], new Map([[unit.id, unit.name]])))[0]!;
 }
 
 export async function listRegister(ctx: ActorCtx, q: RegisterQuery): Promise<Page<CertificateDto>> {
   certPolicy.require(ctx.actor, 'read');
   const page = await listCertRows(ctx.db, ctx.actor, q);
   const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
-  return { ...page, items: page.items.map((r) => certDto(r, names)) };
+  return { ...page, items: await certDtos(ctx, page.items, names) };
 }
 
 export async function getCertificate(ctx: ActorCtx, id: string): Promise<CertificateDto> {
   certPolicy.require(ctx.actor, 'read');
   const r = await findCert(ctx.db, ctx.actor, id);
   if (!r) throw notFound();
-  return certDto(r, await unitNames(ctx.db, [r.orgUnitId]));
+  return (await certDtos(ctx, [r], await unitNames(ctx.db, [r.orgUnitId])))[0]!;
 }
 
 /** The issued certificate as a PDF with its text, clause and seal mark; each print is audited. */

@@ -211,3 +211,33 @@ export async function residentIdentity(
     address: r.addressEnc ? pii.decrypt(r.addressEnc) : null,
   };
 }
+
+/** A live resident's unit and name by id, anywhere (proxy acts check the actor's scope themselves). */
+export async function liveResidentBrief(
+  db: Db,
+  id: string,
+): Promise<
+  { id: string; name: string; orgUnitId: string; orgPath: string; communityId: string } | undefined
+> {
+  const [r] = await db
+    .select({
+      id: residents.id,
+      name: residents.name,
+      orgUnitId: residents.orgUnitId,
+      orgPath: residents.orgPath,
+      communityId: residents.communityId,
+    })
+    .from(residents)
+    .where(and(eq(residents.id, id), isNull(residents.deletedAt)));
+  return r;
+}
+
+/** Names of residents by id (deleted ones too), for showing the principal of a record made on their behalf. */
+export async function residentNamesByIds(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: residents.id, name: residents.name })
+    .from(residents)
+    .where(inArray(residents.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -12,7 +12,9 @@ import type {
   OrderDto,
   OrderListQuery,
 } from '../../../shared/contracts/services';
+import { CONSENT_ZH } from '../../../shared/contracts/proxy';
 import { writeAudit } from '../../platform/audit';
+import { NO_PROXY, maskName, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskPhone } from '../../platform/crypto';
@@ -77,7 +79,8 @@ export async function orderDtos(
     ctx.db,
     rows.map((r) => r.communityId),
   );
-  return rows.map((r) => {
+  const proxies = await proxyInfos(ctx.db, rows);
+  return rows.map((r, i) => {
     const clear = opts.reveal?.(r) ?? false;
     return {
       id: r.id,
@@ -93,6 +96,7 @@ export async function orderDtos(
       status: r.status as SoStatus,
       orderedByName: r.orderedByName,
       onBehalf: r.onBehalf,
+      proxy: proxies[i] ?? null,
       beneficiaryName: r.beneficiaryName,
       beneficiaryPhone:
         clear && r.beneficiaryPhoneEnc ? ctx.pii.decrypt(r.beneficiaryPhoneEnc) : r.beneficiaryPhoneMask,
@@ -262,7 +266,11 @@ export async function createOrder(
   }
 }
 
-async function placeOrder(ctx: ActorCtx, body: OrderBody) {
+/** 帮办代办 in services: staff who dispatch, and volunteers (who order in their community), may order for a resident. */
+const PROXY_RULES = { permissions: ['services.dispatch', 'services.order'], volunteers: true } as const;
+
+async function placeOrder(ctx: ActorCtx, input: OrderBody) {
+  let body = input;
   // Any community's project: who may order it is decided below (staff over it, or mayOrderIn).
   const project = body.projectId ? await projectToOrder(ctx.db, body.projectId) : undefined;
   if (body.projectId && !project) throw notFound();
@@ -276,11 +284,14 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
     assigneeUserId: null,
   });
   if (!staff) serviceOrdersPolicy.require(ctx.actor, 'order');
+  // 帮办代办: staff over the community, or a volunteer, order for a registry resident with their consent.
+  const proxy = await resolveProxy(ctx, body.proxy, PROXY_RULES);
+  if (proxy) body = { ...body, forSelf: false };
   const community = staff
     ? await communityFor(ctx.db, ctx.actor, 'services.dispatch', unit.id)
     : await orderingCommunity(ctx.db, ctx.actor, unit.id);
   if (project && !project.published && !staff) throw new AppError('services.project_unpublished', 409);
-  if (staff && body.forSelf) throw invalidField('beneficiaryName', 'services.beneficiary_required');
+  if (staff && body.forSelf && !proxy) throw invalidField('beneficiaryName', 'services.beneficiary_required');
   const grid = await gridIn(ctx.db, community, body.gridId);
   const timePayer = body.payWithTime ? await timePayerOf(ctx, body) : null;
 
@@ -298,7 +309,13 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
     ? null
     : (body.beneficiaryPhone?.replace(/[\s-]/g, '').replace(/^\+?86/, '') ?? null);
   const address = body.forSelf ? null : (body.beneficiaryAddress ?? null);
-  const beneficiaryName = body.forSelf ? ctx.actor.displayName : body.beneficiaryName!;
+  // The principal's name is read from the registry when shown; the order keeps only a masked one (R-LAW-PI-1).
+  const beneficiaryName = proxy
+    ? maskName(proxy.principal.name)
+    : body.forSelf
+      ? ctx.actor.displayName
+      : body.beneficiaryName!;
+  const onBehalf = staff || !!proxy;
   const title = project?.title ?? body.title ?? need?.title ?? '';
   const category = project?.category ?? body.category ?? need?.category ?? 'other';
 
@@ -367,7 +384,8 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
         status: 'ordered',
         orderedBy: ctx.actor.userId,
         orderedByName: ctx.actor.displayName,
-        onBehalf: staff,
+        onBehalf,
+        ...(proxy?.values ?? NO_PROXY),
         beneficiaryName,
         beneficiaryPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
         beneficiaryPhoneMask: phone ? maskPhone(phone) : null,
@@ -383,11 +401,22 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
     await addEvent(tx, ctx, id, {
       action: 'order',
       to: 'ordered',
-      note: staff ? `代${beneficiaryName}下单` : body.forSelf ? null : `为${beneficiaryName}下单`,
-      data: { onBehalf: staff, forSelf: body.forSelf, payWithTime: !!timePayer },
+      note: proxy
+        ? `${ctx.actor.displayName}代${beneficiaryName}下单（${CONSENT_ZH[proxy.values.proxyConsent.method]}）`
+        : staff
+          ? `代${beneficiaryName}下单`
+          : body.forSelf
+            ? null
+            : `为${beneficiaryName}下单`,
+      data: {
+        onBehalf,
+        forSelf: body.forSelf,
+        payWithTime: !!timePayer,
+        ...(proxy && { proxy: proxy.audit }),
+      },
     });
     await writeAudit(tx, ctx, {
-      action: staff ? 'services.order_on_behalf' : 'services.order',
+      action: onBehalf ? 'services.order_on_behalf' : 'services.order',
       entityType: 'svc_order',
       entityId: id,
       orgPath: community.path,
@@ -399,6 +428,7 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
         beneficiaryName,
         forSelf: body.forSelf,
         ...(timePayer ? { timePayerVolunteerId: timePayer } : {}),
+        ...(proxy && { proxy: proxy.audit }),
       },
     });
     return created!;

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/contracts/serviceOrderMachine';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { type Actor, scopePaths } from '../../platform/permissions';
+import { linkedResidentIdSql } from '../accounts/accounts.api';
 import { svcDutySlots, svcNeeds, svcOrders, svcProjects, svcResources, svcStations } from './services.table';
 
 /**
@@ -74,11 +75,15 @@ export function staffScope(actor: Actor): SQL {
   return or(serviceOrdersPolicy.scope(actor, 'read'), serviceOrdersPolicy.scope(actor, 'read', gridPath))!;
 }
 
-/** Staff in scope, the person who ordered, or the assigned server see an order; others get 404. */
+/**
+ * Staff in scope, the person who ordered, the resident it was ordered for (帮办代办: their login's registry
+ * record is the principal), or the assigned server see an order; others get 404.
+ */
 export function orderVisibility(actor: Actor): SQL {
   return or(
     staffScope(actor),
     eq(svcOrders.orderedBy, actor.userId),
+    eq(svcOrders.principalResidentId, linkedResidentIdSql(actor.userId)),
     eq(svcOrders.assigneeUserId, actor.userId),
   )!;
 }

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { linkedResidentIdSql } from '../accounts/accounts.api';
 import {
   type ListAction,
   dutySlotsPolicy,
@@ -278,11 +279,14 @@ export function listServiceOrderRows(
   });
 }
 
-/** The orders the actor placed themself (any login). */
+/** The orders the actor placed themself (any login), and those placed for them (帮办代办). */
 export function listOwnServiceOrderRows(db: Db, actor: Actor, q: PageQuery): Promise<Page<SvcOrderRow>> {
   return listPage(db, {
     table: svcOrders,
-    where: eq(svcOrders.orderedBy, actor.userId),
+    where: or(
+      eq(svcOrders.orderedBy, actor.userId),
+      eq(svcOrders.principalResidentId, linkedResidentIdSql(actor.userId)),
+    ),
     orderBy: [desc(svcOrders.createdAt), desc(svcOrders.id)],
     page: q,
   });

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** Feeds service order numbers (FW…). */
 export const svcOrderNumberSeq = pgSequence('svc_order_number_seq', { startWith: 1 });
@@ -125,6 +125,8 @@ export const svcOrders = pgTable(
     orderedByName: text('ordered_by_name'),
     /** A worker ordered on a resident's behalf (audited). */
     onBehalf: boolean('on_behalf').notNull().default(false),
+    /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */
+    ...proxyColumns(),
     beneficiaryName: text('beneficiary_name').notNull(),
     beneficiaryPhoneEnc: text('beneficiary_phone_enc'),
     beneficiaryPhoneMask: text('beneficiary_phone_mask'),
@@ -168,6 +170,9 @@ export const svcOrders = pgTable(
     index('svc_orders_status_idx').on(t.status),
     index('svc_orders_assignee_idx').on(t.assigneeUserId),
     index('svc_orders_ordered_by_idx').on(t.orderedBy),
+    index('svc_orders_principal_idx')
+      .on(t.principalResidentId)
+      .where(sql`${t.principalResidentId} is not null`),
     index('svc_orders_accept_due_idx').on(t.acceptDueAt).where(sql`${t.status} = 'dispatched'`),
     index('svc_orders_created_idx').on(t.createdAt),
     uniqueIndex('svc_orders_request_key_uq')

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Answers, Question } from '../../../shared/contracts/surveys';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /**
  * A survey (民意调查) distributed to the residents of its unit (`org_unit_id`: a community, a grid, or a
@@ -58,6 +58,8 @@ export const svResponses = pgTable(
     answers: jsonb('answers').$type<Answers>().notNull(),
     /** Paper responses: the staff member who typed the form in. */
     enteredBy: uuid('entered_by'),
+    /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */
+    ...proxyColumns(),
     answeredAt: ts('answered_at').notNull(),
     createdAt: ts('created_at').notNull(),
   },

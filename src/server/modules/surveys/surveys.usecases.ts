@@ -16,6 +16,7 @@ import type {
   updateSurveyBody,
 } from '../../../shared/contracts/surveys';
 import { writeAudit } from '../../platform/audit';
+import { NO_PROXY, proxyInfo, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { maskPhone } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, isUniqueViolation } from '../../platform/db';
@@ -381,6 +382,11 @@ export async function enterPaperResponse(
     const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'enter', id, true) : undefined;
     if (!s) throw notFound();
     if (s.status !== 'published') throw new AppError('surveys.state', 409);
+    // 帮办代办: the answer of a registry resident (in the actor's scope), their consent noted; it sits at
+    // the resident's home and counts as their one response.
+    const proxy = await resolveProxy({ ...ctx, db: tx }, input.proxy, PROXY_RULES);
+    if (proxy && !proxy.principal.orgPath.startsWith(s.orgPath))
+      throw new AppError('surveys.respondent_unit', 400);
     const answers = validateAnswers(s.questions, input.answers);
     // Staff whose scope lies under the survey's unit (a grid worker) enter forms of their own part only.
     const roots = surveysPolicy.roots(ctx.actor, 'enter');
@@ -394,15 +400,16 @@ export async function enterPaperResponse(
         .at(-1)!;
       unit = { id: rootId, path: roots.find((r) => r.startsWith(s.orgPath))! };
     }
-    if (input.orgUnitId) {
+    if (proxy) unit = { id: proxy.principal.orgUnitId, path: proxy.principal.orgPath };
+    else if (input.orgUnitId) {
       const u = await unitById(tx, input.orgUnitId);
       if (!u?.path.startsWith(s.orgPath) || (!whole && !roots.some((r) => u.path.startsWith(r))))
         throw new AppError('surveys.respondent_unit', 400);
       unit = u;
     }
     let phone: { enc: string; hash: string; mask: string } | null = null;
-    let residentId: string | null = null;
-    if (input.phone) {
+    let residentId: string | null = proxy?.principal.id ?? null;
+    if (input.phone && !proxy) {
       const p = normalisePhone(input.phone);
       phone = { enc: ctx.pii.encrypt(p), hash: ctx.pii.blindIndex('phone', p), mask: maskPhone(p) };
       const matches = await liveResidentsByPhoneHash(tx, phone.hash);
@@ -425,23 +432,36 @@ export async function enterPaperResponse(
         phoneMask: phone?.mask ?? null,
         answers,
         enteredBy: ctx.actor.userId,
+        ...(proxy?.values ?? NO_PROXY),
         answeredAt: input.answeredAt ?? now,
         createdAt: now,
       },
       false,
     );
     await writeAudit(tx, ctx, {
-      action: 'surveys.paper',
+      action: proxy ? 'surveys.paper_on_behalf' : 'surveys.paper',
       entityType: 'sv_survey',
       entityId: s.id,
       orgPath: s.orgPath,
-      after: { responseId: row.id, channel: 'paper', phone: row.phoneMask, unit: unit.id },
+      after: {
+        responseId: row.id,
+        channel: 'paper',
+        phone: row.phoneMask,
+        unit: unit.id,
+        ...(proxy && { proxy: proxy.audit }),
+      },
     });
     const names = await userDisplayNames(tx, [ctx.actor.userId]);
     const [placed] = await unitsByIds(tx, [unit.id]);
-    return responseDto(row, new Map([[unit.id, placed?.name ?? null]]), names);
+    return {
+      ...responseDto(row, new Map([[unit.id, placed?.name ?? null]]), names),
+      proxy: await proxyInfo(tx, row),
+    };
   });
 }
+
+/** 帮办代办 in surveys: staff who enter answers (grid workers at the door too); volunteers never. */
+const PROXY_RULES = { permissions: ['surveys.enter'], volunteers: false } as const;
 
 /** An insert that turns the one-response unique indexes into the 409 the user reads. */
 async function insertOnce(tx: ActorCtx['db'], row: Parameters<typeof insertResponse>[1], resident: boolean) {
@@ -459,7 +479,7 @@ function responseDto(
   row: ResponseRow,
   unitNames: Map<string, string | null>,
   users: Map<string, string>,
-): ResponseDto {
+): Omit<ResponseDto, 'proxy'> {
   return {
     id: row.id,
     channel: row.channel as ResponseDto['channel'],
@@ -487,7 +507,11 @@ export async function listResponses(
     page.items.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])),
   );
   const names = new Map(units.map((u) => [u.id, u.name] as [string, string | null]));
-  return { ...page, items: page.items.map((r) => responseDto(r, names, users)) };
+  const proxies = await proxyInfos(ctx.db, page.items);
+  return {
+    ...page,
+    items: page.items.map((r, i) => ({ ...responseDto(r, names, users), proxy: proxies[i] ?? null })),
+  };
 }
 
 /** Results: distributions, response rate, margin of error and the awareness/satisfaction rates (R-AS-5). */
@@ -682,5 +706,9 @@ export async function exportRows(ctx: ActorCtx, id: string) {
     }),
   );
   const names = new Map(units.map((u) => [u.id, u.name] as [string, string | null]));
-  return { survey: s, responses: rows.map((r) => responseDto(r, names, users)), results };
+  return {
+    survey: s,
+    responses: rows.map((r) => ({ ...responseDto(r, names, users), proxy: null })),
+    results,
+  };
 }

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, ts } from '../../platform/columns';
+import { proxyColumns, scopedColumns, ts } from '../../platform/columns';
 
 /** Feeds tracking numbers. */
 export const woNumberSeq = pgSequence('wo_number_seq', { startWith: 1 });
@@ -67,6 +67,8 @@ export const workOrders = pgTable(
     requesterPhoneHash: text('requester_phone_hash'),
     requesterPhoneMask: text('requester_phone_mask'),
     requesterUserId: uuid('requester_user_id'),
+    /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */
+    ...proxyColumns(),
     /** Lets an anonymous requester follow and rate their order (hash of the token). */
     trackingTokenHash: text('tracking_token_hash'),
     createdBy: uuid('created_by'),
@@ -103,6 +105,9 @@ export const workOrders = pgTable(
     index('work_orders_created_idx').on(t.createdAt),
     index('work_orders_accept_due_idx').on(t.acceptDueAt).where(sql`${t.status} = 'dispatched'`),
     index('work_orders_due_idx').on(t.dueAt).where(sql`${t.closedAt} is null`),
+    index('work_orders_principal_idx')
+      .on(t.principalResidentId)
+      .where(sql`${t.principalResidentId} is not null`),
   ],
 );
 

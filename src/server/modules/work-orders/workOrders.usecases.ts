@@ -11,6 +11,8 @@ import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { createRateLimiter } from '../../platform/rateLimit';
 import { type Prepared, transition } from '../../platform/workflow';
+import { NO_PROXY, proxyInfo, resolveProxy } from '../../platform/proxy';
+import { residentIdOfUser } from '../accounts/accounts.api';
 import type { Actor } from '../../platform/permissions';
 import { orgTreeVersion, orgUnits } from '../org/org.table';
 import {
@@ -218,6 +220,9 @@ export async function intake(
   }
 }
 
+/** 帮办代办 at intake: staff with intake rights over the resident's home; volunteers report for themselves only. */
+const PROXY_RULES = { permissions: ['work_orders.intake'], volunteers: false } as const;
+
 /** The intake's statement found the org tree or the category changed since they were cached. */
 class StaleCache extends Error {}
 
@@ -233,6 +238,11 @@ function isNotNullViolation(err: unknown): boolean {
 
 async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSource): Promise<CreatedOrder> {
   if (!source.anonymous) workOrdersPolicy.require(ctx.actor, source.public ? 'report' : 'intake');
+  // 帮办代办: staff file for a registry resident with their consent (the place is the form's, as for any intake).
+  const proxy =
+    !source.public && input.proxy && ctx.actor
+      ? await resolveProxy({ ...ctx, actor: ctx.actor }, input.proxy, PROXY_RULES)
+      : undefined;
   const category = (await cachedCategories(ctx.db)).get(input.categoryCode);
   if (!category?.active) throw invalidField('categoryCode', 'work_orders.unknown_category', 400);
   if (input.answeredOnSpot && input.kind !== 'consult')
@@ -309,6 +319,7 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
     requesterPhoneHash: phone ? ctx.pii.blindIndex('phone', phone) : null,
     requesterPhoneMask: phone ? maskPhone(phone) : null,
     requesterUserId: source.requesterUserId ?? null,
+    ...(proxy?.values ?? NO_PROXY),
     trackingTokenHash: tokenHash(token),
     createdBy: ctx.actor?.userId ?? null,
     acceptDueAt: null,
@@ -334,9 +345,9 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
     event({
       action: 'intake',
       to: 'submitted',
-      publicNote: '诉求已受理',
+      publicNote: proxy ? `诉求已受理（由${proxy.values.proxyName}代办）` : '诉求已受理',
       attachments: input.attachmentIds,
-      data: { territory: territory.by, channel: order.channel },
+      data: { territory: territory.by, channel: order.channel, ...(proxy && { proxy: proxy.audit }) },
     }),
   ];
   if (input.answeredOnSpot)
@@ -411,7 +422,7 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
       dispatchPath: written!.dispatch_path,
     };
     await writeAudit(tx, ctx, {
-      action: 'work_orders.intake',
+      action: proxy ? 'work_orders.intake_on_behalf' : 'work_orders.intake',
       entityType: 'work_order',
       entityId: id,
       orgPath: created.orgPath,
@@ -421,6 +432,7 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
         category: category.code,
         status,
         territory: territory.by,
+        ...(proxy && { proxy: proxy.audit }),
       },
     });
     // Last before the commit: the counter rows are shared by every order of the unit and day, so
@@ -913,6 +925,7 @@ export async function getOrder(ctx: ActorCtx, id: string, created?: CreatedOrder
   }
   return {
     ...dto,
+    proxy: await proxyInfo(ctx.db, order),
     timeline: timeline.map((e) => ({
       at: e.at,
       action: e.action,
@@ -994,7 +1007,12 @@ export async function findByNumberForRequester(
 ) {
   const o = await orderByNumberForRequester(db, number);
   if (!o) throw notFound();
-  const ok = (token && o.trackingTokenHash === tokenHash(token)) || (userId && o.requesterUserId === userId);
+  const ok =
+    (token && o.trackingTokenHash === tokenHash(token)) ||
+    (userId &&
+      (o.requesterUserId === userId ||
+        // The resident a request was filed for (帮办代办) follows it with their own login.
+        (o.principalResidentId !== null && o.principalResidentId === (await residentIdOfUser(db, userId)))));
   if (!ok) throw notFound();
   return o;
 }
@@ -1014,6 +1032,7 @@ export async function publicView(db: Db, o: OrderRow) {
     deadlineEstimated: o.dueEstimated,
     closedAt: o.closedAt,
     canRate: o.status === 'replied',
+    proxyName: o.principalResidentId ? o.proxyName : null,
     timeline: events
       .filter((e) => e.publicNote || e.toStatus !== e.fromStatus)
       .map((e) => ({

@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -122,7 +123,18 @@ function Register() {
           {
             title: t('cert.field.requesterName'),
             width: 200,
-            render: (_: unknown, r) => r.requestingBody ?? r.requesterName,
+            render: (_: unknown, r) => (
+              <>
+                {r.requestingBody ?? r.requesterName}
+                {r.proxy ? (
+                  <div>
+                    <Tag color="gold">{t('proxy.tag')}</Tag>
+                    {t('proxy.byLine', { name: r.proxy.proxyName })}（
+                    {t(`proxy.method.${r.proxy.consent.method}`)}）
+                  </div>
+                ) : null}
+              </>
+            ),
           },
           {
             title: t('cert.field.basis'),
@@ -300,9 +312,11 @@ function RequestModal({ open, onClose }: { open: boolean; onClose: () => void })
       content: string;
       withinRequesterDuty?: boolean;
       jointLiability?: boolean;
+      proxy?: ProxyFormValues;
     }) =>
       certApi.request({
         ...v,
+        proxy: proxyPayload(v.proxy),
         catalogueId: v.catalogueId || null,
         itemName: v.itemName || null,
         requestingBody: v.requestingBody || null,
@@ -378,6 +392,7 @@ function RequestModal({ open, onClose }: { open: boolean; onClose: () => void })
         <Form.Item name="jointLiability" valuePropName="checked">
           <Checkbox>{t('cert.field.jointLiability')}</Checkbox>
         </Form.Item>
+        {kind === 'resident' ? <ProxyFields /> : null}
       </Form>
     </Modal>
   );

@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ProxyInfoView } from '../../app/components/ProxyFields';
 import { ErrorResult, NotFoundResult, PageLoading } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -75,6 +76,7 @@ export default function OrderDetailPage() {
       ) : null}
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={15}>
+          <ProxyInfoView proxy={o.proxy} />
           <Card size="small" title={t('services.field.title')}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('services.field.category')}>
@@ -84,7 +86,7 @@ export default function OrderDetailPage() {
                 {o.orderedByName} {o.onBehalf ? <Tag>{t('services.field.onBehalf')}</Tag> : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('services.field.beneficiary')}>
-                {o.beneficiaryName}
+                {o.proxy?.principalName ?? o.beneficiaryName}
               </Descriptions.Item>
               <Descriptions.Item label={t('services.field.phone')}>
                 {o.beneficiaryPhone ?? '—'}

@@ -21,6 +21,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { SERVICE_CATEGORIES } from '../../../shared/contracts/services';
+import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { applyFormErrors, useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -138,6 +139,7 @@ interface OrderFormValues {
   gridId?: string;
   preferredAt?: Dayjs;
   description?: string;
+  proxy?: ProxyFormValues;
 }
 
 /** Staff order a service on a resident's behalf (audited; the beneficiary is recorded). */
@@ -164,6 +166,7 @@ export function NewOrderModal({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const communityId = Form.useWatch('communityId', form);
+  const proxyOn = !!Form.useWatch(['proxy', 'enabled'], form);
   const [mode, setMode] = useState<'project' | 'need'>(preset?.needId ? 'need' : 'project');
   const [requestKey, setRequestKey] = useState(newRequestKey);
   const ownCommunity = useOwnCommunity();
@@ -193,9 +196,14 @@ export function NewOrderModal({
           ? { projectId: v.projectId }
           : { communityId: v.communityId, title: v.title, category: v.category as 'other' }),
         ...(preset?.needId ? { needId: preset.needId, communityId: v.communityId } : {}),
-        beneficiaryName: v.beneficiaryName,
-        beneficiaryPhone: v.beneficiaryPhone || null,
-        beneficiaryAddress: v.beneficiaryAddress || null,
+        // 帮办代办: a registry resident with consent; no name or contact typed in (read from the registry).
+        ...(v.proxy?.enabled
+          ? { proxy: proxyPayload(v.proxy) }
+          : {
+              beneficiaryName: v.beneficiaryName,
+              beneficiaryPhone: v.beneficiaryPhone || null,
+              beneficiaryAddress: v.beneficiaryAddress || null,
+            }),
         gridId: v.gridId || null,
         preferredAt: v.preferredAt?.toISOString() ?? null,
         description: v.description || null,
@@ -270,22 +278,27 @@ export function NewOrderModal({
             </Form.Item>
           </Flex>
         )}
-        <Flex gap={12}>
-          <Form.Item
-            name="beneficiaryName"
-            label={t('services.m.beneficiaryName')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="beneficiaryPhone" label={t('services.m.beneficiaryPhone')} style={{ flex: 1 }}>
-            <Input maxLength={20} inputMode="tel" />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="beneficiaryAddress" label={t('services.m.beneficiaryAddress')}>
-          <Input maxLength={200} />
-        </Form.Item>
+        <ProxyFields />
+        {proxyOn ? null : (
+          <>
+            <Flex gap={12}>
+              <Form.Item
+                name="beneficiaryName"
+                label={t('services.m.beneficiaryName')}
+                rules={[{ required: true }]}
+                style={{ flex: 1 }}
+              >
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item name="beneficiaryPhone" label={t('services.m.beneficiaryPhone')} style={{ flex: 1 }}>
+                <Input maxLength={20} inputMode="tel" />
+              </Form.Item>
+            </Flex>
+            <Form.Item name="beneficiaryAddress" label={t('services.m.beneficiaryAddress')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
         <Flex gap={12}>
           <Form.Item name="gridId" label={t('services.field.grid')} style={{ flex: 1 }}>
             <OrgUnitSelect selectableKinds={['grid', 'compound', 'building']} allowClear />

@@ -27,6 +27,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -535,10 +536,18 @@ function Paper({ s }: { s: Survey }) {
   const showError = useShowError();
   const [form] = Form.useForm();
   const enter = useMutation({
-    mutationFn: (v: { orgUnitId?: string; phone?: string; date?: Dayjs; answers: Record<string, unknown> }) =>
+    mutationFn: (v: {
+      orgUnitId?: string;
+      phone?: string;
+      date?: Dayjs;
+      answers: Record<string, unknown>;
+      proxy?: ProxyFormValues;
+    }) =>
       svApi.paper(s.id, {
-        orgUnitId: v.orgUnitId,
-        phone: v.phone || undefined,
+        // 帮办代办: the resident's answer, at their home; no unit or phone typed in then.
+        ...(v.proxy?.enabled
+          ? { proxy: proxyPayload(v.proxy) }
+          : { orgUnitId: v.orgUnitId, phone: v.phone || undefined }),
         answeredAt: v.date ? v.date.hour(12).toDate() : undefined,
         answers: Object.fromEntries(
           s.questions.map((q) => {
@@ -551,7 +560,7 @@ function Paper({ s }: { s: Survey }) {
       }),
     onSuccess: () => {
       message.success(t('surveys.paper.done'));
-      form.resetFields(['answers', 'phone']);
+      form.resetFields(['answers', 'phone', 'proxy']);
       qc.invalidateQueries({ queryKey: ['surveys'] });
     },
     onError: (e) => showError(e),
@@ -560,6 +569,7 @@ function Paper({ s }: { s: Survey }) {
   return (
     <Card size="small" title={t('surveys.paper.title')} style={{ maxWidth: 900 }}>
       <Form form={form} layout="vertical" onFinish={(v) => enter.mutate(v)}>
+        <ProxyFields hint={t('surveys.paper.proxyHint')} />
         <Space wrap align="start">
           <Form.Item name="orgUnitId" label={t('surveys.paper.unit')}>
             <div style={{ width: 260 }}>
@@ -846,7 +856,19 @@ function Responses({ s }: { s: Survey }) {
         },
         { title: t('surveys.resp.unit'), dataIndex: 'unitName' },
         { title: t('surveys.resp.phone'), dataIndex: 'phoneMask', width: 130 },
-        { title: t('surveys.resp.enteredBy'), dataIndex: 'enteredByName', width: 140 },
+        {
+          title: t('surveys.resp.enteredBy'),
+          dataIndex: 'enteredByName',
+          width: 160,
+          render: (v: string | null, r) =>
+            r.proxy ? (
+              <>
+                {v} <Tag color="gold">{t('proxy.tag')}</Tag>
+              </>
+            ) : (
+              v
+            ),
+        },
       ]}
     />
   );

@@ -72,6 +72,7 @@ export const surveysZh = {
   'surveys.quotaSave': '保存配额',
   'surveys.progress': '回收进度',
   'surveys.paper.title': '录入一份纸质问卷',
+  'surveys.paper.proxyHint': '入户代居民填写时勾选：答卷记在居民名下、住户所在位置，每位居民只计一份。',
   'surveys.paper.unit': '受访者所在单位',
   'surveys.paper.phone': '受访者手机号（用于每人一份的核对，可不填）',
   'surveys.paper.date': '填写日期',
@@ -196,6 +197,8 @@ export const surveysEn: Record<keyof typeof surveysZh, string> = {
   'surveys.quotaSave': 'Save quotas',
   'surveys.progress': 'Progress',
   'surveys.paper.title': 'Enter a paper form',
+  'surveys.paper.proxyHint':
+    "Tick when filling in for a resident at their door: the answer is the resident's own, at their home, one per resident.",
   'surveys.paper.unit': 'Respondent’s unit',
   'surveys.paper.phone': 'Respondent’s mobile (checks one response per person; optional)',
   'surveys.paper.date': 'Date on the form',

@@ -19,6 +19,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { WO_ACTIONS } from '../../../shared/contracts/workOrderMachine';
 import { useAuth } from '../../app/auth';
+import { ProxyInfoView } from '../../app/components/ProxyFields';
 import { QueryBoundary } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -198,7 +199,7 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
       children: (
         <Space size={12} wrap>
           <span>
-            <UserOutlined /> {o.requesterName ?? t('wo.anonymous')}
+            <UserOutlined /> {o.requesterName ?? o.proxy?.principalName ?? t('wo.anonymous')}
           </span>
           {o.requesterPhone ? (
             <span style={{ fontFamily: 'monospace' }}>
@@ -287,6 +288,7 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={16}>
+          <ProxyInfoView proxy={o.proxy} />
           <Card title={t('wo.section.matter')} size="small" style={{ marginBottom: 16 }}>
             <Typography.Paragraph
               style={{ whiteSpace: 'pre-wrap', fontSize: 15, marginBottom: 12 }}

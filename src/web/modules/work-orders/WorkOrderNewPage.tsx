@@ -19,6 +19,7 @@ import { useNavigate } from 'react-router';
 import { WO_CHANNELS, WO_KINDS, WO_PRIORITIES } from '../../../shared/contracts/workOrders';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -42,6 +43,7 @@ interface FormValues {
   answeredOnSpot?: string;
   resolveNow?: boolean;
   resolvedOnSpot?: string;
+  proxy?: ProxyFormValues;
 }
 
 const blank = (v: string | undefined | null) => (v?.trim() ? v.trim() : null);
@@ -85,6 +87,7 @@ export default function WorkOrderNewPage() {
         attachmentIds: photos,
         answeredOnSpot: v.kind === 'consult' && v.answerNow ? blank(v.answeredOnSpot) : null,
         resolvedOnSpot: mayResolve && v.resolveNow ? blank(v.resolvedOnSpot) : null,
+        proxy: proxyPayload(v.proxy),
       };
       const created = await woApi.create(body);
       message.success(t('wo.created', { number: created.number }));
@@ -218,6 +221,7 @@ export default function WorkOrderNewPage() {
                 </Col>
               </Row>
             </Card>
+            <ProxyFields />
             {kind === 'consult' || mayResolve ? (
               <Card title={t('wo.section.onSpot')} style={{ marginBottom: 16 }}>
                 {kind === 'consult' ? (

@@ -11,7 +11,10 @@ import type {
   WorkOrderDto,
   WorkOrderListQuery,
 } from '../../../shared/contracts/workOrders';
+import type { MeOverviewDto } from '../../../shared/contracts/accounts';
 import { api, type Page, type Query } from '../../app/api';
+
+export type MyOverview = Wire<MeOverviewDto>;
 
 export type WorkOrder = Wire<WorkOrderDto>;
 export type WorkOrderDetail = Wire<WorkOrderDetailDto>;
@@ -114,6 +117,8 @@ export function reportKey(pageNonce: string, body: unknown): string {
 }
 
 export const publicApi = {
+  /** A logged-in resident's own requests, those staff filed for them included (GET /api/me/overview). */
+  mine: () => api.get<MyOverview>('/api/me/overview'),
   categories: () => api.get<WoCategory[]>('/api/public/work-orders/categories'),
   upload: (file: File) => {
     const form = new FormData();

@@ -368,6 +368,11 @@ export const workOrdersZh = {
   'wo.todo.dueWeek': '本周到期的诉求工单',
   'wo.viewFilter': '筛选：{view}',
   'wo.toTopic': '转为协商议题',
+  'pub.mine.title': '我的诉求',
+  'pub.mine.text': '我反映的和工作人员帮我代办的',
+  'pub.mine.count': '共 {n} 件',
+  'pub.mine.latest': '显示最近 {n} 件',
+  'pub.mine.empty': '还没有诉求记录',
 } as const;
 
 export const workOrdersEn: Record<keyof typeof workOrdersZh, string> = {
@@ -747,4 +752,9 @@ export const workOrdersEn: Record<keyof typeof workOrdersZh, string> = {
   'wo.todo.dueWeek': 'Work orders due this week',
   'wo.viewFilter': 'Filter: {view}',
   'wo.toTopic': 'Turn into a deliberation topic',
+  'pub.mine.title': 'My requests',
+  'pub.mine.text': 'Filed by me or for me by staff',
+  'pub.mine.count': '{n} in all',
+  'pub.mine.latest': 'Showing the latest {n}',
+  'pub.mine.empty': 'No requests yet',
 };

@@ -5,6 +5,7 @@ import { workOrdersEn, workOrdersZh } from './i18n';
 
 const ReportPage = lazy(() => import('./phone/ReportPage'));
 const TrackPage = lazy(() => import('./phone/TrackPage'));
+const MyRequestsPage = lazy(() => import('./phone/MyRequestsPage'));
 
 /** 诉求工单 on the residents' phone: report a problem without a login, follow it and rate the result. */
 export const workOrdersPhoneModule = definePhoneModule({
@@ -15,6 +16,7 @@ export const workOrdersPhoneModule = definePhoneModule({
       <Route path="/report" element={<ReportPage />} />
       <Route path="/track" element={<TrackPage />} />
       <Route path="/track/:number" element={<TrackPage />} />
+      <Route path="/m/requests" element={<MyRequestsPage />} />
     </>
   ),
   tiles: [
@@ -26,6 +28,16 @@ export const workOrdersPhoneModule = definePhoneModule({
       color: '#b42318',
       size: 'main',
       order: 5,
+    },
+    {
+      to: '/m/requests',
+      label: 'pub.mine.title',
+      text: 'pub.mine.text',
+      glyph: '诉',
+      color: '#8a4b08',
+      size: 'more',
+      order: 6,
+      permission: 'work_orders.report',
     },
   ],
 });

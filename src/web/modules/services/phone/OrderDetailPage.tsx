@@ -90,7 +90,8 @@ function OrderDetail() {
             ) : null}
           </Section>
           <Section title={labelOf(t, 'services.category', o.category)}>
-            {line(t('services.field.beneficiary'), o.beneficiaryName)}
+            {line(t('services.field.beneficiary'), o.proxy?.principalName ?? o.beneficiaryName)}
+            {o.proxy ? line(t('proxy.proxy'), t('proxy.byLine', { name: o.proxy.proxyName })) : null}
             {o.beneficiaryPhone
               ? line(
                   t('services.field.phone'),

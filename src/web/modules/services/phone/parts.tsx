@@ -65,12 +65,17 @@ export function OrderCard({ o, to, extra }: { o: Order; to: string; extra?: Reac
         </div>
         <div className="muted" style={{ marginTop: 4 }}>
           {labelOf(t, 'services.category', o.category)} · {t('services.field.beneficiary')}：
-          {o.beneficiaryName}
+          {o.proxy?.principalName ?? o.beneficiaryName}
         </div>
         <div className="muted">
           {o.number} · {formatAt(o.createdAt)}
         </div>
         {o.assigneeName ? <div>{t('services.m.by', { name: o.assigneeName })}</div> : null}
+        {o.proxy ? (
+          <div style={{ marginTop: 4 }} data-testid="order-proxy">
+            <Tag kind="warn">{t('proxy.tag')}</Tag> {t('proxy.byLine', { name: o.proxy.proxyName })}
+          </div>
+        ) : null}
       </Link>
       {extra ? <div style={{ marginTop: 12 }}>{extra}</div> : null}
     </div>

@@ -62,9 +62,15 @@ export default function TrackPage() {
   const { number: pathNumber = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  // From 我的诉求 (logged in): the session is the proof, no token needed.
+  const mine = params.get('mine') === '1';
   const [lookup, setLookup] = useState<{ number: string; phoneLast4: string } | null>(null);
   const number = lookup?.number ?? pathNumber;
-  const proof: TrackProof | null = lookup ? { phoneLast4: lookup.phoneLast4 } : token ? { token } : null;
+  const proof: TrackProof | null = lookup
+    ? { phoneLast4: lookup.phoneLast4 }
+    : token || mine
+      ? { token }
+      : null;
   const order = useQuery({
     queryKey: woKeys.track(number, proof ?? { token: '' }),
     queryFn: () => publicApi.track(number, proof!),
@@ -217,6 +223,11 @@ function TrackBody({ order: o, proof }: { order: PublicWorkOrder; proof: TrackPr
         <p className="muted" style={{ margin: '6px 0 0' }}>
           {t(`wo.kind.${o.kind}`)} · {o.categoryName ?? ''} · {formatAt(o.createdAt)}
         </p>
+        {o.proxyName ? (
+          <p style={{ margin: '8px 0 0' }} data-testid="track-proxy">
+            <Tag kind="warn">{t('proxy.tag')}</Tag> {t('proxy.byLine', { name: o.proxyName })}
+          </p>
+        ) : null}
         <p className="ph-p pre" style={{ marginTop: 10 }}>
           {long && !more ? `${o.description.slice(0, 120)}…` : o.description}
         </p>
