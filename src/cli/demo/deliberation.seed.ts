@@ -314,7 +314,8 @@ export async function seedDemoDeliberation(
     const [order] = await db
       .select({ id: workOrders.id, description: workOrders.description })
       .from(workOrders)
-      .where(eq(workOrders.communityId, tongdu.id))
+      // one the community's staff can read: held by the community or a unit under it (not still at the subdistrict)
+      .where(and(eq(workOrders.communityId, tongdu.id), like(workOrders.orgPath, `${tongdu.path}%`)))
       .orderBy(asc(workOrders.createdAt))
       .limit(1);
     if (order) {
