@@ -67,7 +67,7 @@ export async function importBoundaries(
   features.forEach((f, index) => {
     const raw = nameProperty ? f.properties?.[nameProperty] : undefined;
     const name = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : null;
-    const row = (unitMatch: OrgUnitRow | null, problem: string | null) =>
+    const row = (unitMatch: OrgUnitRow | null, problem: string | null): void => {
       rows.push({
         index,
         name: name || null,
@@ -77,16 +77,24 @@ export async function importBoundaries(
         problem,
         problemText: problem ? text(problem) : null,
       });
-    if (!name) return row(null, 'no_name');
+    };
+    if (!name) {
+      row(null, 'no_name');
+      return;
+    }
     const candidates = byName.get(normName(name)) ?? [];
-    if (candidates.length !== 1) return row(null, candidates.length ? 'ambiguous' : 'no_match');
-    const grid = candidates[0]!;
-    if (seen.has(grid.id)) return row(grid, 'duplicate');
-    const checked = checkBoundary(f.geometry);
-    if (!checked.ok) return row(grid, `org.boundary_${checked.problem}`);
-    seen.add(grid.id);
-    updates.push({ unit: grid, boundary: checked.geometry });
-    row(grid, null);
+    const grid = candidates.length === 1 ? candidates[0]! : null;
+    if (!grid) row(null, candidates.length ? 'ambiguous' : 'no_match');
+    else if (seen.has(grid.id)) row(grid, 'duplicate');
+    else {
+      const checked = checkBoundary(f.geometry);
+      if (!checked.ok) row(grid, `org.boundary_${checked.problem}`);
+      else {
+        seen.add(grid.id);
+        updates.push({ unit: grid, boundary: checked.geometry });
+        row(grid, null);
+      }
+    }
   });
 
   let applied = 0;
