@@ -53,7 +53,14 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
-export function writeCalendar(events: readonly IcalEvent[], opts: { name?: string } = {}): string {
+/**
+ * `PUBLISH` for feeds and downloads; `REQUEST` for an invitation sent by email (the email channel adds
+ * ORGANIZER and ATTENDEE with `withParticipants`, since only it knows both addresses).
+ */
+export function writeCalendar(
+  events: readonly IcalEvent[],
+  opts: { name?: string; method?: 'PUBLISH' | 'REQUEST' } = {},
+): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -61,7 +68,7 @@ export function writeCalendar(events: readonly IcalEvent[], opts: { name?: strin
     'CALSCALE:GREGORIAN',
   ];
   if (opts.name) lines.push(`X-WR-CALNAME:${icalText(opts.name)}`);
-  lines.push('METHOD:PUBLISH');
+  lines.push(`METHOD:${opts.method ?? 'PUBLISH'}`);
   for (const e of events) {
     const end = e.end ?? new Date(e.start.getTime() + 2 * 3_600_000);
     lines.push(
@@ -79,4 +86,32 @@ export function writeCalendar(events: readonly IcalEvent[], opts: { name?: strin
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** An address fit for a `mailto:` value (no CR/LF, `;`, `:` or `,` that would break the content line). */
+const mailto = (address: string) =>
+  /^[^\s;:,<>"]+@[^\s;:,<>"]+$/.test(address) ? `mailto:${address}` : null;
+
+/**
+ * Adds `ORGANIZER` and `ATTENDEE` lines to every VEVENT of a calendar written by `writeCalendar`
+ * (after its UID line), for an invitation emailed from `organizer` to `attendee`.
+ */
+export function withParticipants(ics: string, organizer: string, attendee: string): string {
+  const org = mailto(organizer.trim());
+  const att = mailto(attendee.trim());
+  if (!org && !att) return ics;
+  return ics.replace(/(\r\nUID:[^\r\n]*(?:\r\n [^\r\n]*)*)/g, (uid) =>
+    [
+      uid,
+      org ? foldLine(`ORGANIZER;CN=${icalParam('邻里')}:${org}`) : null,
+      att ? foldLine(`ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:${att}`) : null,
+    ]
+      .filter(Boolean)
+      .join('\r\n'),
+  );
+}
+
+/** A parameter value: quoted, with the characters a quoted value may not hold dropped (RFC 5545 3.2). */
+export function icalParam(s: string): string {
+  return `"${s.replace(/["\r\n]/g, '')}"`;
 }

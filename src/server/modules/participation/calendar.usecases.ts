@@ -26,6 +26,18 @@ function eventOf(m: MeetingRow, unit: string | undefined, stamp: Date, publicUrl
   };
 }
 
+/**
+ * The invitation an email of `participation.meeting_scheduled` carries: the meeting as a `METHOD:REQUEST`
+ * calendar (the email channel adds ORGANIZER and ATTENDEE), attached as 会议邀请.ics.
+ */
+export function invitationAttachment(m: MeetingRow, unit: string, stamp: Date) {
+  return {
+    filename: '会议邀请.ics',
+    contentType: 'text/calendar; charset=UTF-8; method=REQUEST',
+    content: writeCalendar([eventOf(m, unit, stamp, '')], { method: 'REQUEST' }),
+  };
+}
+
 async function calendarOf(ctx: UseCaseCtx, rows: MeetingRow[], publicUrl: string, name?: string) {
   const names = await unitNames(
     ctx.db,
