@@ -13,7 +13,13 @@ export interface IcalEvent {
   url?: string | null;
   /** When the event was last written (DTSTAMP); defaults to now. */
   stamp?: Date;
+  /** A day without a time (YYYY-MM-DD): DTSTART;VALUE=DATE, ending the next day; `start`/`end` are ignored. */
+  allDay?: string | null;
 }
+
+/** 2026-12-04 → 20261204; the day after → 20261205. */
+const icalDay = (day: string, plus = 0) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
 
 /** 2026-12-04T22:35:49.123Z → 20261204T223549Z */
 export function icalDate(d: Date): string {
@@ -71,12 +77,15 @@ export function writeCalendar(
   lines.push(`METHOD:${opts.method ?? 'PUBLISH'}`);
   for (const e of events) {
     const end = e.end ?? new Date(e.start.getTime() + 2 * 3_600_000);
+    const when =
+      e.allDay && /^\d{4}-\d{2}-\d{2}$/.test(e.allDay)
+        ? [`DTSTART;VALUE=DATE:${icalDay(e.allDay)}`, `DTEND;VALUE=DATE:${icalDay(e.allDay, 1)}`]
+        : [`DTSTART:${icalDate(e.start)}`, `DTEND:${icalDate(end)}`];
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${icalDate(e.stamp ?? new Date())}`,
-      `DTSTART:${icalDate(e.start)}`,
-      `DTEND:${icalDate(end)}`,
+      ...when,
       `SUMMARY:${icalText(e.summary)}`,
     );
     if (e.location) lines.push(`LOCATION:${icalText(e.location)}`);
