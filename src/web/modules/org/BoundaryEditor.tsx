@@ -17,8 +17,10 @@ type Vertex = [number, number];
 
 export interface BoundaryEditorProps {
   unit: Unit;
-  /** Drawn dashed for reference (the parent community and the neighbouring grids). */
+  /** Drawn dashed for reference, with their names (the neighbouring grids). */
   context?: Unit[];
+  /** The parent's outline, drawn dashed without a label (it would sit on the grids' names). */
+  parent?: Unit | null;
   settings?: MapSettings;
   height?: number;
   onSaved: (saved: OrgUnitDto) => void;
@@ -48,6 +50,7 @@ function initialRing(boundary: unknown, crs: MapSettings['crs']): Vertex[] {
 export default function BoundaryEditor({
   unit,
   context = NONE,
+  parent = null,
   settings = NO_BASE_MAP,
   height = 380,
   onSaved,
@@ -84,13 +87,14 @@ export default function BoundaryEditor({
     addBaseLayers(map, settings);
     L.control.scale({ imperial: false }).addTo(map);
     const bounds = L.latLngBounds([]);
-    for (const c of context) {
+    for (const c of parent ? [parent, ...context] : context) {
       if (!c.boundary) continue;
       const layer = L.geoJSON(geoToDisplay(c.boundary as GeoJSON.GeoJsonObject, settings.crs), {
         style: () => CONTEXT,
         interactive: false,
       });
-      layer.bindTooltip(c.name, { permanent: true, direction: 'center', className: 'linli-map-label' });
+      if (c !== parent)
+        layer.bindTooltip(c.name, { permanent: true, direction: 'center', className: 'linli-map-label' });
       bounds.extend(layer.getBounds());
       layer.addTo(map);
     }
@@ -116,7 +120,7 @@ export default function BoundaryEditor({
       mapRef.current = null;
       drawRef.current = null;
     };
-  }, [settings, context, unit.lat, unit.lng]);
+  }, [settings, context, parent, unit.lat, unit.lng]);
 
   // The ring being drawn and its draggable vertices.
   useEffect(() => {

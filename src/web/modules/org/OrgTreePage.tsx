@@ -291,8 +291,8 @@ function UnitDetail({
     retry: false,
   });
   const drawContext = useMemo(
-    () => [...(parent.data ? [parent.data] : []), ...(siblings.data ?? []).filter((s) => s.id !== unit.id)],
-    [parent.data, siblings.data, unit.id],
+    () => (siblings.data ?? []).filter((s) => s.id !== unit.id),
+    [siblings.data, unit.id],
   );
   const { message, modal } = App.useApp();
   const showError = useShowError();
@@ -504,6 +504,7 @@ function UnitDetail({
               key={`${unit.id}-${parent.isFetched && siblings.isFetched}`}
               unit={unit}
               context={drawContext}
+              parent={parent.data ?? null}
               settings={mapSettings}
               onCancel={() => setDrawing(false)}
               onSaved={async () => {
