@@ -186,6 +186,15 @@ describe('GeoJSON import of grid boundaries (issue 17 item 7)', () => {
     });
     expect(empty.statusCode).toBe(422);
     expect(empty.json().error.message).toMatch(/FeatureCollection/);
+    // Junk inside the collection is listed as features without a name, never a 500.
+    const junk = await sd.post(`/api/org/units/${t.fx.tongdu.id}/boundaries/import`, {
+      geojson: {
+        type: 'FeatureCollection',
+        features: [null, 3, 'x', [], { properties: 'p', geometry: null }],
+      },
+    });
+    expect(junk.statusCode).toBe(200);
+    expect(junk.json().rows.map((r: { problem: string }) => r.problem)).toEqual(Array(5).fill('no_name'));
   });
 
   it('outside the scope the unit is not found (404)', async () => {

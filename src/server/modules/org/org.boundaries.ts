@@ -25,11 +25,20 @@ const normName = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
 
 type Feature = { type?: unknown; properties?: Record<string, unknown> | null; geometry?: unknown };
 
+/** The features of a collection (or a lone feature); anything that is not an object counts as an empty feature. */
 function featuresOf(geojson: Record<string, unknown>): Feature[] {
-  if (geojson.type === 'FeatureCollection' && Array.isArray(geojson.features))
-    return geojson.features as Feature[];
-  if (geojson.type === 'Feature') return [geojson as Feature];
-  return [];
+  const list =
+    geojson.type === 'FeatureCollection' && Array.isArray(geojson.features)
+      ? (geojson.features as unknown[])
+      : geojson.type === 'Feature'
+        ? [geojson]
+        : [];
+  return list.map((f) => {
+    const o = f && typeof f === 'object' && !Array.isArray(f) ? (f as Feature) : {};
+    const props =
+      o.properties && typeof o.properties === 'object' && !Array.isArray(o.properties) ? o.properties : null;
+    return { properties: props, geometry: o.geometry };
+  });
 }
 
 /**
