@@ -57,6 +57,7 @@ import { deleteOldIdempotencyKeys } from './platform/idempotency';
 import type { RecurringJob } from './platform/jobs';
 import type { JobDeps, ModuleDef, ModuleJob } from './platform/module';
 import { sweepWorkflows } from './platform/workflow';
+import { resolveMapSettings } from './platform/map';
 import { installOfferings } from './platform/offerings';
 import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
@@ -351,7 +352,8 @@ export async function buildApp(
 
   // Public settings the web app needs before login.
   app.get('/api/config', { schema: { hide: true }, config: { access: access.public } }, async () => ({
-    tilesUrl: deps.config.tilesUrl || null,
+    tilesUrl: resolveMapSettings(deps.config).layers[0]?.url ?? null,
+    map: resolveMapSettings(deps.config),
     demoLoading: opts.demoLoading?.() ?? false,
   }));
 

@@ -217,10 +217,23 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   XINXIALU_COMMUNITIES.forEach(([name], ci) => {
     const cLat = 30.165 + (ci % 4) * 0.012;
     const cLng = 114.93 + Math.floor(ci / 4) * 0.016;
+    // The community's outline: around its grids (two columns of up to three, below), corners cut.
+    const [h, w, c] = [0.0035 + 0.0017 + 0.0007, 0.0025 + 0.0017 * 1.4 + 0.0008, 0.0012];
+    const outline = [
+      [cLng - w + c, cLat - h],
+      [cLng + w - c, cLat - h],
+      [cLng + w, cLat - h + c],
+      [cLng + w, cLat + h - c],
+      [cLng + w - c, cLat + h],
+      [cLng - w + c, cLat + h],
+      [cLng - w, cLat + h - c],
+      [cLng - w, cLat - h + c],
+    ].map(([x, y]) => [Math.round(x! * 1e6) / 1e6, Math.round(y! * 1e6) / 1e6]);
     const community = unit(xinxialu, 'community', name, {
       divisionCode: `420204003${String(ci + 1).padStart(3, '0')}`,
       lat: cLat,
       lng: cLng,
+      boundary: { type: 'Polygon', coordinates: [[...outline, outline[0]!]] },
       attrs: { serviceCentre: `${name}党群服务中心`, ...URBAN_VILLAGES[name] },
     });
     communities.push(community);

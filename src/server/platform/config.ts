@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { MapSettings } from '../../shared/geo/mapSettings';
+import { mapSettingsFromEnv } from './map';
 import { type SmsConfig, smsConfigFromEnv } from './sms';
 
 /** Every setting Linli reads from the environment. Documented in README.md ("Configuration"). */
@@ -17,8 +19,10 @@ export interface Config {
   /** Load demo data when the database is empty on start. */
   seedDemo: boolean;
   logLevel: string;
-  /** Map tiles URL template for the console; empty = no tiles (boundaries drawn on a blank map). */
+  /** Older single map tiles URL template (WGS-84); empty = none. Superseded by `map`. */
   tilesUrl: string;
+  /** The base map: MAP_PROVIDER=tianditu|amap|xyz|none and its settings (platform/map.ts). */
+  map: MapSettings;
   /** Serve the built web app from this folder when it exists. */
   webDir: string;
   /** Trust X-Forwarded-For from this many proxy hops (0 = trust nothing: the socket address is the client). */
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     tilesUrl: env.TILES_URL ?? '',
+    map: mapSettingsFromEnv(env),
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
     trustProxyHops: Number(env.TRUST_PROXY_HOPS ?? 0),
     devClock: env.LINLI_DEV_CLOCK === 'true',

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Pii } from './crypto';
 import type { Db } from './db';
 import type { Actor } from './permissions';
+import type { MapSettings } from '../../shared/geo/mapSettings';
 import type { SmsConfig, SmsSender } from './sms';
 import { AppError } from './errors';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
     apiDocsPublic?: boolean;
     /** The SMS provider's settings (platform/sms.ts); unset = the console adapter. */
     sms?: SmsConfig;
+    /** The base map (platform/map.ts); unset = `tilesUrl` as an XYZ layer in WGS-84, or none. */
+    map?: MapSettings;
   };
   /** The SMS sender; unset = made from `config.sms` with the app's logger. Tests put a capturing one here. */
   sms?: SmsSender;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestApp, createTestApp, createUser } from '../../../test/app';
-import { contentSecurityPolicy, tileSources } from './securityHeaders';
+import { AMAP_SETTINGS, mapSettingsFromEnv, tiandituSettings, xyzSettings } from './map';
+import { contentSecurityPolicy, mapSources, tileSources } from './securityHeaders';
 
 const TILES = 'https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=abc';
 
@@ -161,5 +162,65 @@ describe('the content security policy', () => {
     expect(tileSources("https://evil.example'; script-src *")).toEqual([]);
     expect(tileSources('https://{s}/{z}/{x}/{y}.png')).toEqual(['https:']);
     expect(contentSecurityPolicy('')).toContain("img-src 'self' data: blob:;");
+  });
+});
+
+describe('the base map setting and its image sources (issue 17 item 7)', () => {
+  it('MAP_PROVIDER picks Tianditu (vector + annotation, WGS-84), AMap (GCJ-02) or any XYZ template', () => {
+    const tdt = mapSettingsFromEnv({ MAP_PROVIDER: 'tianditu', TIANDITU_KEY: 'abc123' });
+    expect(tdt).toMatchObject({ provider: 'tianditu', crs: 'wgs84' });
+    expect(tdt.layers.map((l) => /T=(\w+)/.exec(l.url)?.[1])).toEqual(['vec_w', 'cva_w']);
+    expect(tdt.layers.every((l) => l.url.endsWith('tk=abc123'))).toBe(true);
+    expect(mapSettingsFromEnv({ MAP_PROVIDER: 'amap' })).toEqual(AMAP_SETTINGS);
+    expect(AMAP_SETTINGS.crs).toBe('gcj02');
+    expect(
+      mapSettingsFromEnv({ MAP_PROVIDER: 'xyz', MAP_TILES_URL: 'https://tiles.example.cn/{z}/{x}/{y}.png' }),
+    ).toMatchObject({ provider: 'xyz', crs: 'wgs84' });
+    expect(
+      mapSettingsFromEnv({
+        MAP_PROVIDER: 'xyz',
+        MAP_TILES_URL: 'https://t.example.cn/{z}/{x}/{y}',
+        MAP_TILES_CRS: 'GCJ02',
+      }).crs,
+    ).toBe('gcj02');
+    // The older single TILES_URL is an XYZ layer in WGS-84; nothing set is no base map.
+    expect(mapSettingsFromEnv({ TILES_URL: TILES })).toMatchObject({ provider: 'xyz', crs: 'wgs84' });
+    expect(mapSettingsFromEnv({})).toEqual({ provider: 'none', crs: 'wgs84', layers: [] });
+    expect(mapSettingsFromEnv({ MAP_PROVIDER: 'none', TILES_URL: TILES }).layers).toEqual([]);
+  });
+
+  it('refuses to start on a setting it cannot use', () => {
+    expect(() => mapSettingsFromEnv({ MAP_PROVIDER: 'tianditu' })).toThrow(/TIANDITU_KEY/);
+    expect(() => mapSettingsFromEnv({ MAP_PROVIDER: 'tianditu', TIANDITU_KEY: "a'; img-src *" })).toThrow();
+    expect(() => mapSettingsFromEnv({ MAP_PROVIDER: 'google' })).toThrow(/MAP_PROVIDER/);
+    expect(() => mapSettingsFromEnv({ MAP_PROVIDER: 'xyz' })).toThrow(/MAP_TILES_URL/);
+    expect(() =>
+      mapSettingsFromEnv({ MAP_PROVIDER: 'xyz', MAP_TILES_URL: 'https://a/{z}', MAP_TILES_CRS: 'bd09' }),
+    ).toThrow();
+  });
+
+  it('img-src follows the configured provider: its tile hosts only', () => {
+    expect(mapSources(tiandituSettings('k'))).toEqual(['https://*.tianditu.gov.cn']);
+    expect(mapSources(AMAP_SETTINGS)).toEqual(['https://*.is.autonavi.com']);
+    expect(mapSources(xyzSettings('https://tiles.example.cn/{z}/{x}/{y}.png', 'gcj02'))).toEqual([
+      'https://tiles.example.cn',
+    ]);
+    const amap = contentSecurityPolicy({ tilesUrl: TILES, map: AMAP_SETTINGS });
+    expect(amap).toContain("img-src 'self' data: blob: https://*.is.autonavi.com;");
+    expect(amap).not.toContain('tianditu');
+    expect(contentSecurityPolicy({ tilesUrl: '', map: mapSettingsFromEnv({}) })).toContain(
+      "img-src 'self' data: blob:;",
+    );
+  });
+
+  it('the web app reads the provider, its layers and coordinate system from GET /api/config', async () => {
+    const app = await createTestApp({ config: { map: AMAP_SETTINGS } });
+    try {
+      const res = await app.anonymous.get('/api/config');
+      expect(res.json().map).toEqual(AMAP_SETTINGS);
+      expect(String(res.headers['content-security-policy'])).toContain('https://*.is.autonavi.com');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MapSettings } from '../../shared/geo/mapSettings';
 import { formatMessage, pickLocale } from '../../shared/i18n/errors';
+import { resolveMapSettings } from './map';
 
 /**
  * The only API responses a browser or proxy may keep: public reference data, the same for every
@@ -36,7 +38,16 @@ export function tileSources(tilesUrl: string): string[] {
   return [`${scheme}${scheme ? '//' : ''}${lastTemplated >= 0 ? '*.' : ''}${rest.join('.')}${portPart}`];
 }
 
-export function contentSecurityPolicy(tilesUrl: string): string {
+/** The CSP sources of every tile layer of the configured base map (Tianditu's two layers share one host). */
+export function mapSources(map: MapSettings): string[] {
+  return [...new Set(map.layers.flatMap((l) => tileSources(l.url)))];
+}
+
+type MapConfigured = { tilesUrl?: string; map?: MapSettings };
+
+/** The policy; `img-src` follows the configured base map's tile hosts (a bare string: one XYZ template). */
+export function contentSecurityPolicy(config: MapConfigured | string): string {
+  const map = resolveMapSettings(typeof config === 'string' ? { tilesUrl: config } : config);
   return [
     "default-src 'self'",
     "base-uri 'self'",
@@ -46,7 +57,7 @@ export function contentSecurityPolicy(tilesUrl: string): string {
     "script-src 'self'",
     // antd and Leaflet set style attributes and insert <style> elements at run time.
     "style-src 'self' 'unsafe-inline'",
-    ['img-src', "'self'", 'data:', 'blob:', ...tileSources(tilesUrl)].join(' '),
+    ['img-src', "'self'", 'data:', 'blob:', ...mapSources(map)].join(' '),
     "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self' blob:",
@@ -57,9 +68,9 @@ export function contentSecurityPolicy(tilesUrl: string): string {
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path.startsWith('/open311/');
 
 /** Sets the security headers and the API caching rule on one reply. */
-function securityHeaders(config: { tilesUrl: string }) {
+function securityHeaders(config: MapConfigured) {
   const headers: Record<string, string> = {
-    'content-security-policy': contentSecurityPolicy(config.tilesUrl),
+    'content-security-policy': contentSecurityPolicy(config),
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
@@ -93,7 +104,7 @@ function securityHeaders(config: { tilesUrl: string }) {
  * A route that sets a stricter header of its own keeps it; Cache-Control under /api and /open311
  * is decided here only.
  */
-export function registerSecurityHeaders(app: FastifyInstance, config: { tilesUrl: string }) {
+export function registerSecurityHeaders(app: FastifyInstance, config: MapConfigured) {
   const apply = securityHeaders(config);
   app.addHook('onSend', async (request, reply, payload) => {
     apply(request, reply);
@@ -105,7 +116,7 @@ export function registerSecurityHeaders(app: FastifyInstance, config: { tilesUrl
  * Fastify's `frameworkErrors`: a URL that cannot be decoded or a path parameter over the length
  * limit, answered before routing (so before any hook) in the standard error shape, with the headers.
  */
-export function frameworkErrorHandler(config: { tilesUrl: string }) {
+export function frameworkErrorHandler(config: MapConfigured) {
   const apply = securityHeaders(config);
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     apply(request, reply);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../orgKinds';
 
-const geoJson = z
-  .object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) })
-  .passthrough();
+/** A GeoJSON object; its shape is checked by the use case (shared/geo/boundary.ts) for a precise message. */
+const geoJson = z.object({ type: z.string().max(40) }).passthrough();
 
 export const orgUnitSchema = z.object({
   id: z.string(),
@@ -72,3 +71,34 @@ export const splitOrgUnitBody = z.strictObject({
   newName: name,
   childIds: z.array(z.string().uuid()).min(1).max(500),
 });
+
+/** GeoJSON import of grid boundaries under a unit: features matched to grids by a name property. */
+export const importBoundariesBody = z.strictObject({
+  geojson: z.object({ type: z.string().max(40) }).passthrough(),
+  /** The feature property holding the grid name; default: the first of name, NAME, 名称, 网格, grid. */
+  nameProperty: z.string().trim().min(1).max(60).optional(),
+  /** false: only the preview of matches; true: set the matched grids' boundaries. */
+  apply: z.boolean().default(false),
+});
+export type ImportBoundariesBody = z.infer<typeof importBoundariesBody>;
+
+export const boundaryImportRowSchema = z.object({
+  index: z.number(),
+  name: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  /** The unit had a boundary that the import replaces. */
+  replaces: z.boolean(),
+  /** Why the feature is skipped: an error code (no_name, no_match, duplicate, org.boundary_*). */
+  problem: z.string().nullable(),
+  problemText: z.string().nullable(),
+});
+export const boundaryImportResultSchema = z.object({
+  rows: z.array(boundaryImportRowSchema),
+  nameProperty: z.string().nullable(),
+  matched: z.number(),
+  applied: z.number(),
+  /** Grids under the unit that no feature names. */
+  unmatchedGrids: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type BoundaryImportResult = z.infer<typeof boundaryImportResultSchema>;

@@ -9,6 +9,7 @@ export const ORG_AUDIT: AuditLabels = {
     'org.merge': { 'zh-CN': '合并组织', en: 'Merge unit' },
     'org.split': { 'zh-CN': '拆分组织', en: 'Split unit' },
     'org.archive': { 'zh-CN': '撤销组织', en: 'Archive unit' },
+    'org.boundary_import': { 'zh-CN': '导入网格边界', en: 'Import grid boundary' },
   },
   entityTypes: {
     org_unit: { 'zh-CN': '组织', en: 'Org unit' },

@@ -22,6 +22,43 @@ export const ORG_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '只能合并同一层级的组织',
     en: 'Only units of the same kind can be merged',
   },
+  'org.boundary_type': {
+    'zh-CN': '边界须为 GeoJSON 的面（Polygon）或多面（MultiPolygon）',
+    en: 'The boundary must be a GeoJSON Polygon or MultiPolygon',
+  },
+  'org.boundary_ring_open': {
+    'zh-CN': '边界未闭合：每个环的首尾坐标须相同',
+    en: 'The boundary is not closed: each ring must end where it starts',
+  },
+  'org.boundary_ring_short': {
+    'zh-CN': '边界至少需要 3 个顶点（闭合后 4 个坐标）',
+    en: 'A boundary needs at least 3 vertices (4 positions once closed)',
+  },
+  'org.boundary_range': {
+    'zh-CN': '边界坐标超出范围：经度须在 -180 至 180 之间，纬度须在 -90 至 90 之间',
+    en: 'A boundary position is out of range: longitude -180 to 180, latitude -90 to 90',
+  },
+  'org.boundary_position': {
+    'zh-CN': '边界坐标格式不正确，应为［经度，纬度］',
+    en: 'A boundary position is malformed; expected [longitude, latitude]',
+  },
+  'org.import_no_features': {
+    'zh-CN': '文件中没有要素：请上传 GeoJSON 要素集合（FeatureCollection）',
+    en: 'The file has no features: upload a GeoJSON FeatureCollection',
+  },
+  'org.import_no_name': { 'zh-CN': '要素没有名称属性', en: 'The feature has no name property' },
+  'org.import_no_match': {
+    'zh-CN': '本单位下没有同名网格',
+    en: 'No grid of this name under the unit',
+  },
+  'org.import_ambiguous': {
+    'zh-CN': '本单位下有多个同名网格，无法确定',
+    en: 'Several grids under the unit have this name',
+  },
+  'org.import_duplicate': {
+    'zh-CN': '文件中已有同名要素，此条跳过',
+    en: 'An earlier feature already names this grid; skipped',
+  },
   'org.merge_self': { 'zh-CN': '不能与自身合并', en: 'A unit cannot be merged into itself' },
   'org.inactive': { 'zh-CN': '该组织已被合并或撤销', en: 'This unit has been merged or archived' },
   'org.has_children': {

@@ -398,3 +398,19 @@ export function disputesInRange(db: Db, actor: Actor, from: Date, to: Date): Pro
     )
     .limit(100_000);
 }
+
+/** The joint meetings on disputes in the actor's reading scope held between two instants (R-DS-3). */
+export function meetingRowsBetween(db: Db, actor: Actor, from: Date, to: Date): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(dsMeetings)
+    .where(
+      and(
+        meetingsPolicy.scope(actor, 'read'),
+        sql`${dsMeetings.heldAt} >= ${from.toISOString()}`,
+        sql`${dsMeetings.heldAt} <= ${to.toISOString()}`,
+      ),
+    )
+    .orderBy(asc(dsMeetings.heldAt))
+    .limit(500);
+}

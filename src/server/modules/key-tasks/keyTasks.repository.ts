@@ -263,3 +263,23 @@ export function eventsOfTask(db: Db, taskId: string): Promise<TaskEventRow[]> {
     .where(eq(ktTaskEvents.taskId, taskId))
     .orderBy(asc(ktTaskEvents.at), asc(ktTaskEvents.id));
 }
+
+/**
+ * The joint meetings (联席会议) of the leading groups in reach of the actor (R-TK-1: as for the groups,
+ * the subtree or above the actor's unit), held between two China dates, with their group's name.
+ */
+export function meetingsBetweenInReach(db: Db, actor: Actor, fromDate: string, toDate: string) {
+  return db
+    .select({ meeting: ktMeetings, groupName: ktGroups.name })
+    .from(ktMeetings)
+    .innerJoin(ktGroups, eq(ktGroups.id, ktMeetings.groupId))
+    .where(
+      and(
+        reachScope(actor, 'key_tasks.read', ktMeetings.orgPath),
+        sql`${ktMeetings.heldOn} >= ${fromDate}`,
+        sql`${ktMeetings.heldOn} <= ${toDate}`,
+      ),
+    )
+    .orderBy(asc(ktMeetings.heldOn))
+    .limit(500);
+}

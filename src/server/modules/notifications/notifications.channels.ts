@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { AppError } from '../../platform/errors';
+import { withParticipants } from '../../platform/ical';
 
 /**
  * How a message leaves the platform: a user's SMS or email, or an org unit's group robot (WeCom, DingTalk).
@@ -10,7 +11,14 @@ import { AppError } from '../../platform/errors';
  * (the delivery job retries), with a reason short enough for the delivery log.
  */
 export interface Senders {
-  email?: ((to: string, subject: string, text: string) => Promise<void>) | undefined;
+  email?:
+    | ((
+        to: string,
+        subject: string,
+        text: string,
+        attachments?: readonly MessageAttachment[],
+      ) => Promise<void>)
+    | undefined;
   /** POST a JSON body to a robot URL; the robot's JSON answer. */
   postJson(url: string, body: unknown): Promise<{ status: number; json: unknown }>;
 }
@@ -35,19 +43,47 @@ async function postJson(url: string, body: unknown): Promise<{ status: number; j
   return { status: res.status, json };
 }
 
+/** A file an email carries (stored with the message): a meeting invitation's .ics. */
+export interface MessageAttachment {
+  filename: string;
+  /** e.g. `text/calendar; charset=UTF-8; method=REQUEST` */
+  contentType: string;
+  content: string;
+}
+
+/**
+ * Sends email through a nodemailer transport (SMTP in production; the stream/JSON transports in tests).
+ * A calendar attachment with `method=REQUEST` gets this sender as ORGANIZER and the recipient as ATTENDEE
+ * (RFC 5546 wants both on a REQUEST), so mail clients offer 接受／拒绝 and add it to the calendar.
+ */
+export function emailSender(transport: nodemailer.Transporter, from: string): NonNullable<Senders['email']> {
+  const fromAddress = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  return async (to, subject, text, attachments) => {
+    await transport.sendMail({
+      from,
+      to,
+      subject,
+      text,
+      ...(attachments?.length && {
+        attachments: attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content:
+            /^text\/calendar/i.test(a.contentType) && /method=request/i.test(a.contentType)
+              ? withParticipants(a.content, fromAddress, to)
+              : a.content,
+        })),
+      }),
+    });
+  };
+}
+
 /** The senders this process can use, from its environment: SMTP_URL (+ SMTP_FROM) turns email on. */
 export function sendersFromEnv(env: NodeJS.ProcessEnv = process.env): Senders {
   const smtpUrl = env.SMTP_URL?.trim();
   const from = env.SMTP_FROM?.trim() || 'Linli <no-reply@localhost>';
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
-  return {
-    postJson,
-    email: transport
-      ? async (to, subject, text) => {
-          await transport.sendMail({ from, to, subject, text });
-        }
-      : undefined,
-  };
+  return { postJson, email: transport ? emailSender(transport, from) : undefined };
 }
 
 let current: Senders | undefined;

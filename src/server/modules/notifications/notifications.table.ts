@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, ts } from '../../platform/columns';
+import type { MessageAttachment } from './notifications.channels';
 
 /**
  * One call of `notify(...)`: what happened (`event` + `params`), where to look (`link`), and the org unit it
@@ -12,6 +13,8 @@ export const notificationMessages = pgTable(
     event: text('event').notNull(),
     params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
     link: text('link'),
+    /** Files sent with an email of this message (a meeting invitation's .ics); never shown in the inbox. */
+    attachments: jsonb('attachments').$type<MessageAttachment[]>(),
     /** The unit the event concerns (null: none, e.g. a platform notice); robots configured there hear of it. */
     orgUnitId: uuid('org_unit_id'),
     orgPath: text('org_path'),

@@ -23,7 +23,14 @@ import type { Page } from '../../platform/listing';
 import type { SmsSender } from '../../platform/sms';
 import { type Recipient, activeRecipients, usersHoldingAt } from '../accounts/accounts.api';
 import { unitInScope, unitNames } from '../org/org.api';
-import { type RobotKind, checkRobotUrl, maskRobotUrl, sendToRobot, senders } from './notifications.channels';
+import {
+  type MessageAttachment,
+  type RobotKind,
+  checkRobotUrl,
+  maskRobotUrl,
+  sendToRobot,
+  senders,
+} from './notifications.channels';
 import { notificationsPolicy } from './notifications.policy';
 import {
   type WebhookRow,
@@ -70,6 +77,8 @@ export interface NotifyInput {
   holders?: { permission: Permission; orgUnitId: string };
   /** The unit the event concerns: its group robots (and its ancestors' with subtree) are told too. */
   unit?: { id: string; path: string } | null;
+  /** Files an email of this message carries (a meeting invitation's .ics); other channels ignore them. */
+  attachments?: readonly MessageAttachment[];
 }
 
 /**
@@ -95,6 +104,7 @@ export async function notifyIn(tx: Db, ctx: Pick<UseCaseCtx, 'clock' | 'ids' | '
     event: input.event,
     params: input.params,
     link: input.link ?? null,
+    attachments: input.attachments?.length ? [...input.attachments] : null,
     orgUnitId: input.unit?.id ?? null,
     orgPath: input.unit?.path ?? null,
     createdAt: now,
@@ -196,6 +206,7 @@ export async function deliverDue(
               address,
               `【邻里】${title}`,
               `${renderNotification(m.event, m.params, locale).body}${link}`,
+              m.attachments ?? undefined,
             );
           } else throw new Error(`unknown channel ${d.channel}`);
         }

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  boundaryImportResultSchema,
   createOrgUnitBody,
+  importBoundariesBody,
   mergeOrgUnitBody,
   moveOrgUnitBody,
   orgUnitDetailSchema,
@@ -28,6 +30,7 @@ import {
   splitUnit,
   updateUnit,
 } from './org.usecases';
+import { importBoundaries } from './org.boundaries';
 import * as orgTables from './org.table';
 import { orgAccess } from '../../../shared/permissions/org';
 import { ORG_ERRORS } from '../../../shared/i18n/errors.org';
@@ -97,6 +100,19 @@ export const orgModule = defineModule({
         schema: { tags, params: idParams, body: updateOrgUnitBody, response: { 200: orgUnitSchema } },
       },
       (req) => updateUnit(actorCtx(req), req.params.id, req.body) as never,
+    );
+    app.post(
+      '/api/org/units/:id/boundaries/import',
+      {
+        config: { access: access.permission('org.write') },
+        schema: {
+          tags,
+          params: idParams,
+          body: importBoundariesBody,
+          response: { 200: boundaryImportResultSchema },
+        },
+      },
+      (req) => importBoundaries(actorCtx(req), req.params.id, req.body, req.locale),
     );
     app.post(
       '/api/org/units/:id/move',

@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { validBoundary } from './org.boundaries';
 import { type OrgAction, isOwnRoot, orgPolicy } from './org.policy';
 import {
   type OrgUnitRow,
@@ -165,7 +166,7 @@ async function createUnitLocked(ctx: ActorCtx, input: CreateOrgUnitBody) {
       kind: input.kind,
       name: input.name,
       divisionCode: input.divisionCode ?? null,
-      boundary: input.boundary ?? null,
+      boundary: input.boundary ? validBoundary(input.boundary) : null,
       lat: input.lat ?? null,
       lng: input.lng ?? null,
       attrs: input.attrs ?? {},
@@ -195,7 +196,9 @@ export async function updateUnit(ctx: ActorCtx, id: string, input: UpdateOrgUnit
     const after = await updateUnitRow(tx, id, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.divisionCode !== undefined && { divisionCode: input.divisionCode }),
-      ...(input.boundary !== undefined && { boundary: input.boundary }),
+      ...(input.boundary !== undefined && {
+        boundary: input.boundary ? validBoundary(input.boundary) : null,
+      }),
       ...(input.lat !== undefined && { lat: input.lat }),
       ...(input.lng !== undefined && { lng: input.lng }),
       ...(input.attrs !== undefined && { attrs: { ...unit.attrs, ...input.attrs } }),

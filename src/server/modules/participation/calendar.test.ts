@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { chinaDate } from '../../../shared/chinaTime';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -101,5 +102,73 @@ describe('per-user iCal feed', () => {
   it('an unknown token is 404', async () => {
     expect((await anon.get('/api/calendar/feed/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).statusCode).toBe(404);
     expect((await anon.get('/api/calendar/feed/nope.json')).statusCode).toBe(404);
+  });
+});
+
+describe('joint meetings in the iCal feed (key tasks R-TK-1, disputes R-DS-3)', () => {
+  const unfold = (ics: string) => ics.replace(/\r\n /g, '');
+  async function feedOf(client: Client) {
+    const path = (await client.post('/api/calendar/feed-token')).json().path as string;
+    const res = await anon.get(path);
+    expect(res.statusCode, res.body).toBe(200);
+    return unfold(res.body);
+  }
+
+  it('lists the leading group’s joint meetings (all-day) and the disputes joint meetings the user may read, through those modules', async () => {
+    const sd = await t.as('sd_admin');
+    const g = await sd.post('/api/leading-groups', {
+      orgUnitId: t.fx.subdistrict.id,
+      name: '新下陆街道基层治理领导小组',
+      officeUnit: '社会事务办',
+      officeHead: '胡婷婷',
+      since: '2023-09-01',
+      members: [{ role: 'leader', name: '刘克涛', post: '街道党工委书记' }],
+    });
+    expect(g.statusCode, g.body).toBe(201);
+    const heldOn = chinaDate(new Date(t.clock.now().getTime() + 5 * DAY));
+    const kt = await sd.post(`/api/leading-groups/${g.json().id}/meetings`, {
+      kind: 'regular',
+      heldOn,
+      title: '领导小组第四次联席会议',
+      agenda: '研究重点任务推进',
+      attendees: ['刘克涛'],
+      decisions: [],
+    });
+    expect(kt.statusCode, kt.body).toBe(201);
+    await createUser(t, 'cal_centre', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
+    const centre = await t.as('cal_centre');
+    const ds = await centre.post('/api/disputes/meetings', {
+      orgUnitId: t.fx.subdistrict.id,
+      kind: 'monthly',
+      heldAt: new Date(t.clock.now().getTime() + 3 * DAY).toISOString(),
+      place: '街道综治中心',
+      attendees: ['向良'],
+      decisions: '研究本月矛盾纠纷',
+    });
+    expect(ds.statusCode, ds.body).toBe(200);
+
+    const feed = await feedOf(sd);
+    const day = heldOn.replace(/-/g, '');
+    expect(feed).toContain(`UID:kt-meeting-${kt.json().id}@linli\r\n`);
+    expect(feed).toContain(`DTSTART;VALUE=DATE:${day}\r\n`);
+    expect(feed).toContain('SUMMARY:领导小组第四次联席会议（新下陆街道基层治理领导小组联席会议）');
+    expect(feed).toContain(`UID:ds-meeting-${ds.json().id}@linli\r\n`);
+    expect(feed).toContain('SUMMARY:矛盾纠纷月度联席会议（新下陆街道）');
+    expect(feed).toContain('LOCATION:街道综治中心');
+    // The participation meetings are still there.
+    expect(feed).toContain(`UID:pt-meeting-${tongduMeeting}@linli`);
+
+    // A community worker's feed follows what each module lets them read, no more.
+    const community = await feedOf(tongdu);
+    const canDs =
+      (await tongdu.get('/api/disputes/meetings')).statusCode === 200 &&
+      (await tongdu.get('/api/disputes/meetings'))
+        .json()
+        .items.some((m: { id: string }) => m.id === ds.json().id);
+    expect(community.includes(`ds-meeting-${ds.json().id}`)).toBe(canDs);
+    const canKt = (await tongdu.get(`/api/leading-groups/${g.json().id}`)).statusCode === 200;
+    expect(community.includes(`kt-meeting-${kt.json().id}`)).toBe(canKt);
+    // Nothing of the other community’s participation meetings.
+    expect(community).not.toContain(`pt-meeting-${xhyMeeting}`);
   });
 });

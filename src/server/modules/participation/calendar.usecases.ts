@@ -6,6 +6,8 @@ import { notFound } from '../../platform/errors';
 import { type IcalEvent, writeCalendar } from '../../platform/ical';
 import { isUuid } from '../../platform/ids';
 import { can } from '../../platform/permissions';
+import { jointMeetingEvents as disputeMeetings } from '../disputes/disputes.api';
+import { jointMeetingEvents as keyTaskMeetings } from '../key-tasks/key-tasks.api';
 import { unitNames } from '../org/org.api';
 import { feedByHash, feedOf, meetingsBetween, upsertFeed } from './calendar.repository';
 import { meetingsPolicy } from './participation.policy';
@@ -23,6 +25,18 @@ function eventOf(m: MeetingRow, unit: string | undefined, stamp: Date, publicUrl
     description: [m.agenda, m.host ? `主持人：${m.host}` : null].filter(Boolean).join('\n') || null,
     url: publicUrl ? `${publicUrl.replace(/\/$/, '')}/meetings/${m.id}` : null,
     stamp,
+  };
+}
+
+/**
+ * The invitation an email of `participation.meeting_scheduled` carries: the meeting as a `METHOD:REQUEST`
+ * calendar (the email channel adds ORGANIZER and ATTENDEE), attached as 会议邀请.ics.
+ */
+export function invitationAttachment(m: MeetingRow, unit: string, stamp: Date) {
+  return {
+    filename: '会议邀请.ics',
+    contentType: 'text/calendar; charset=UTF-8; method=REQUEST',
+    content: writeCalendar([eventOf(m, unit, stamp, '')], { method: 'REQUEST' }),
   };
 }
 
@@ -73,8 +87,10 @@ export async function rotateFeed(ctx: ActorCtx) {
 }
 
 /**
- * The feed behind a token (`<token>.ics`): the meetings of the units in its user's reading scope, from 30 days
- * ago to 180 days ahead. An unknown token, or a user who cannot read meetings any more, is 404.
+ * The feed behind a token (`<token>.ics`), from 30 days ago to 180 days ahead: the meetings of the units in its
+ * user's reading scope, the leading groups' joint meetings (key tasks, R-TK-1) and the subdistricts' joint
+ * meetings on disputes (R-DS-3) they may read, each through its module's api. An unknown token, or a user who
+ * can read none of them any more, is 404.
  */
 export async function feedCalendar(ctx: UseCaseCtx, file: string, publicUrl = '') {
   const m = /^([A-Za-z0-9_-]{16,128})\.ics$/.exec(file);
@@ -82,13 +98,29 @@ export async function feedCalendar(ctx: UseCaseCtx, file: string, publicUrl = ''
   const f = await feedByHash(ctx.db, tokenHash(m[1]!));
   if (!f) throw notFound();
   const actor = await loadActor(ctx.db, f.userId);
-  if (!actor || !can(actor, 'participation.read')) throw notFound();
+  const reads = {
+    meetings: !!actor && can(actor, 'participation.read'),
+    keyTasks: !!actor && can(actor, 'key_tasks.read'),
+    disputes: !!actor && can(actor, 'disputes.read'),
+  };
+  if (!actor || !(reads.meetings || reads.keyTasks || reads.disputes)) throw notFound();
   const now = ctx.clock.now();
-  const rows = await meetingsBetween(
+  const from = new Date(now.getTime() - 30 * DAY);
+  const to = new Date(now.getTime() + 180 * DAY);
+  const rows = reads.meetings ? await meetingsBetween(ctx.db, actor, from, to) : [];
+  const names = await unitNames(
     ctx.db,
-    actor,
-    new Date(now.getTime() - 30 * DAY),
-    new Date(now.getTime() + 180 * DAY),
+    rows.map((r) => r.orgUnitId),
   );
-  return calendarOf(ctx, rows, publicUrl, '邻里·会议日程');
+  const events = [
+    ...rows.map((r) => eventOf(r, names.get(r.orgUnitId), now, publicUrl)),
+    ...(await keyTaskMeetings(ctx.db, actor, from, to, now, publicUrl)),
+    ...(await disputeMeetings(ctx.db, actor, from, to, now, publicUrl)),
+  ];
+  events.sort(
+    (a, b) =>
+      (a.allDay ? Date.parse(a.allDay) : a.start.getTime()) -
+      (b.allDay ? Date.parse(b.allDay) : b.start.getTime()),
+  );
+  return writeCalendar(events, { name: '邻里·会议日程' });
 }

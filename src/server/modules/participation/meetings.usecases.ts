@@ -27,6 +27,7 @@ import type { Page } from '../../platform/listing';
 import { unitInScope, unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
+import { invitationAttachment } from './calendar.usecases';
 import { meetingsPolicy } from './participation.policy';
 import {
   type MeetingRow,
@@ -258,6 +259,8 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
       link: `/meetings/${m.id}`,
       holders: { permission: 'participation.read', orgUnitId: unit.id },
       unit: { id: unit.id, path: unit.path },
+      // An email of the invitation carries the .ics (text/calendar; method=REQUEST).
+      attachments: [invitationAttachment(m, unit.name, now)],
     });
     return m;
   });

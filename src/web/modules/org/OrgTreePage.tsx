@@ -7,6 +7,7 @@ import {
   ScissorOutlined,
   SwapOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -36,9 +37,12 @@ import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { fetchChildren, orgApi, orgKeys } from './client';
 import { kindColor } from './kinds';
+import { useMapSettings } from '../../app/map/settings';
+import { BoundaryImportModal } from './BoundaryImport';
 import { MergeModal, MoveModal, SplitModal, UnitFormModal } from './OrgDialogs';
 
 const UnitMap = lazy(() => import('./UnitMap'));
+const BoundaryEditor = lazy(() => import('./BoundaryEditor'));
 
 const NO_UNITS: OrgUnitDto[] = [];
 
@@ -266,11 +270,30 @@ function UnitDetail({
   onChanged: (parentIds: (string | null | undefined)[]) => Promise<void>;
 }) {
   const { t, label } = useI18n();
-  const config = useQuery({
-    queryKey: ['config'],
-    queryFn: () => api.get<{ tilesUrl: string | null }>('/api/config'),
-    staleTime: Infinity,
+  const ab = unit.abilities;
+  const mapSettings = useMapSettings();
+  const canDraw = ab.edit && (unit.kind === 'grid' || unit.kind === 'compound') && unit.status === 'active';
+  const canImport =
+    ab.edit && (unit.kind === 'community' || unit.kind === 'subdistrict') && unit.status === 'active';
+  const [drawing, setDrawing] = useState(false);
+  const [importing, setImporting] = useState(false);
+  // While drawing: the parent's outline and the neighbouring units, for reference.
+  const parent = useQuery({
+    queryKey: orgKeys.detail(unit.parentId ?? ''),
+    queryFn: () => orgApi.detail(unit.parentId!),
+    enabled: drawing && !!unit.parentId,
+    retry: false,
   });
+  const siblings = useQuery({
+    queryKey: orgKeys.children(unit.parentId ?? ''),
+    queryFn: () => orgApi.children(unit.parentId!),
+    enabled: drawing && !!unit.parentId,
+    retry: false,
+  });
+  const drawContext = useMemo(
+    () => (siblings.data ?? []).filter((s) => s.id !== unit.id),
+    [siblings.data, unit.id],
+  );
   const { message, modal } = App.useApp();
   const showError = useShowError();
   const navigate = useNavigate();
@@ -281,7 +304,6 @@ function UnitDetail({
     enabled: (unit.childCount ?? 0) > 0,
   });
   const kids = children.data ?? NO_UNITS;
-  const ab = unit.abilities;
   const close = () => setDialog(null);
 
   const archive = () =>
@@ -356,6 +378,28 @@ function UnitDetail({
         data-testid="org-action-split"
       >
         {t('org.split')}
+      </Button>,
+    );
+  if (canDraw && !drawing)
+    actions.push(
+      <Button
+        key="draw"
+        icon={<EditOutlined />}
+        onClick={() => setDrawing(true)}
+        data-testid="org-action-draw"
+      >
+        {t('org.draw.start')}
+      </Button>,
+    );
+  if (canImport)
+    actions.push(
+      <Button
+        key="import"
+        icon={<UploadOutlined />}
+        onClick={() => setImporting(true)}
+        data-testid="org-action-import-boundaries"
+      >
+        {t('org.import.start')}
       </Button>,
     );
   if (ab.archive)
@@ -454,15 +498,30 @@ function UnitDetail({
         ]}
       />
       <div style={{ marginTop: 16 }}>
-        {hasGeo ? (
+        {drawing ? (
+          <Suspense fallback={<div className="linli-map" style={{ height: 380 }} />}>
+            <BoundaryEditor
+              key={`${unit.id}-${parent.isFetched && siblings.isFetched}`}
+              unit={unit}
+              context={drawContext}
+              parent={parent.data ?? null}
+              settings={mapSettings}
+              onCancel={() => setDrawing(false)}
+              onSaved={async () => {
+                setDrawing(false);
+                await onChanged([unit.parentId, unit.id]);
+              }}
+            />
+          </Suspense>
+        ) : hasGeo ? (
           <Suspense fallback={<div className="linli-map" style={{ height: 300 }} />}>
             <UnitMap
-              tilesUrl={config.data?.tilesUrl ?? undefined}
+              settings={mapSettings}
               unit={unit}
               around={unit.kind === 'community' || unit.kind === 'subdistrict' ? kids : []}
-              height={300}
+              height={unit.kind === 'community' ? 420 : 300}
             />
-            {config.data?.tilesUrl ? null : (
+            {mapSettings.layers.length ? null : (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('org.mapNoTiles')}
               </Typography.Text>
@@ -473,6 +532,17 @@ function UnitDetail({
         )}
       </div>
 
+      {canImport ? (
+        <BoundaryImportModal
+          unit={unit}
+          open={importing}
+          onClose={() => setImporting(false)}
+          onDone={async () => {
+            setImporting(false);
+            await onChanged([unit.parentId, unit.id]);
+          }}
+        />
+      ) : null}
       <UnitFormModal
         key={`create-${unit.id}`}
         mode="create"

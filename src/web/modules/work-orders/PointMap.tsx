@@ -1,6 +1,9 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
+import { type MapSettings, NO_BASE_MAP } from '../../../shared/geo/mapSettings';
+import { addBaseLayers, mapOptions } from '../../app/map/baseLayers';
+import { fromDisplay, geoToDisplay, toDisplay } from '../../app/map/coords';
 
 export interface LatLng {
   lat: number;
@@ -24,7 +27,8 @@ export interface PointMapProps {
   /** Given: a tap or click sets the point. Absent: a read-only map. */
   onChange?: (p: LatLng) => void;
   shapes?: readonly MapShape[];
-  tilesUrl?: string | null;
+  /** The base map (GET /api/config); points and shapes are stored in WGS-84 and converted for it. */
+  settings?: MapSettings;
   height?: number;
   /** Where to look when there is neither a point nor a shape (the demo subdistrict). */
   fallbackCenter?: LatLng;
@@ -44,7 +48,7 @@ export default function PointMap({
   value,
   onChange,
   shapes = NO_SHAPES,
-  tilesUrl,
+  settings = NO_BASE_MAP,
   height = 260,
   fallbackCenter = DEFAULT_CENTER,
   testId = 'point-map',
@@ -61,22 +65,15 @@ export default function PointMap({
   // The map itself: created once per tile setting.
   useEffect(() => {
     if (!el.current) return;
-    const map = L.map(el.current, {
-      attributionControl: !!tilesUrl,
-      zoomControl: true,
-      scrollWheelZoom: false,
-      zoomSnap: tilesUrl ? 1 : 0.25,
-      zoomDelta: 0.5,
-    });
-    if (tilesUrl) L.tileLayer(tilesUrl, { maxZoom: 19 }).addTo(map);
+    const map = L.map(el.current, mapOptions(settings));
+    addBaseLayers(map, settings);
     L.control.scale({ imperial: false }).addTo(map);
-    map.setView([fallbackCenter.lat, fallbackCenter.lng], 13);
+    const center = toDisplay({ lat: fallbackCenter.lat, lng: fallbackCenter.lng }, settings.crs);
+    map.setView([center.lat, center.lng], 13);
     shapesRef.current = L.layerGroup().addTo(map);
     map.on('click', (e: L.LeafletMouseEvent) => {
-      onChangeRef.current?.({
-        lat: Math.round(e.latlng.lat * 1e6) / 1e6,
-        lng: Math.round(e.latlng.lng * 1e6) / 1e6,
-      });
+      // Picked on the base map (GCJ-02 on AMap), stored in WGS-84.
+      onChangeRef.current?.(fromDisplay({ lat: e.latlng.lat, lng: e.latlng.lng }, settings.crs));
     });
     mapRef.current = map;
     firstFit.current = true;
@@ -88,7 +85,7 @@ export default function PointMap({
       markerRef.current = null;
       shapesRef.current = null;
     };
-  }, [tilesUrl, fallbackCenter.lat, fallbackCenter.lng]);
+  }, [settings, fallbackCenter.lat, fallbackCenter.lng]);
 
   // The point.
   useEffect(() => {
@@ -99,7 +96,8 @@ export default function PointMap({
       markerRef.current = null;
       return;
     }
-    const ll = L.latLng(value.lat, value.lng);
+    const shown = toDisplay(value, settings.crs);
+    const ll = L.latLng(shown.lat, shown.lng);
     if (markerRef.current) markerRef.current.setLatLng(ll);
     else {
       markerRef.current = L.circleMarker(ll, {
@@ -116,7 +114,7 @@ export default function PointMap({
       firstFit.current = false;
       map.setView(ll, Math.max(map.getZoom(), 16));
     }
-  }, [value]);
+  }, [value, settings]);
 
   // The units around (after the point, so a read-only map ends fitted to both).
   useEffect(() => {
@@ -127,7 +125,7 @@ export default function PointMap({
     const bounds = L.latLngBounds([]);
     for (const s of shapes) {
       if (s.boundary) {
-        const layer = L.geoJSON(s.boundary as GeoJSON.GeoJsonObject, {
+        const layer = L.geoJSON(geoToDisplay(s.boundary as GeoJSON.GeoJsonObject, settings.crs), {
           style: () => (s.highlight ? SHAPE_ON : SHAPE),
           interactive: s.label === false,
         });
@@ -140,7 +138,8 @@ export default function PointMap({
         bounds.extend(layer.getBounds());
         group.addLayer(layer);
       } else if (s.lat !== null && s.lng !== null) {
-        const dot = L.circleMarker([s.lat, s.lng], {
+        const p = toDisplay({ lat: s.lat, lng: s.lng }, settings.crs);
+        const dot = L.circleMarker([p.lat, p.lng], {
           radius: 4,
           color: SHAPE.color,
           weight: 1,
@@ -148,7 +147,7 @@ export default function PointMap({
           interactive: false,
         });
         dot.bindTooltip(s.name, { permanent: true, direction: 'right', className: 'linli-map-label' });
-        bounds.extend([s.lat, s.lng]);
+        bounds.extend([p.lat, p.lng]);
         group.addLayer(dot);
       }
     }
@@ -158,9 +157,10 @@ export default function PointMap({
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
     } else if (value && !editable) {
       // A read-only map shows the whole grid around the point.
-      map.fitBounds(bounds.extend([value.lat, value.lng]), { padding: [16, 16], maxZoom: 17 });
+      const v = toDisplay(value, settings.crs);
+      map.fitBounds(bounds.extend([v.lat, v.lng]), { padding: [16, 16], maxZoom: 17 });
     }
-  }, [shapes, value, editable]);
+  }, [shapes, value, editable, settings]);
 
   return (
     <div

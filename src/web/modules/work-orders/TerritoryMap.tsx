@@ -2,19 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { OrgUnitDto } from '../../../shared/contracts/org';
-import { api } from '../../app/api';
+import { useMapSettings } from '../../app/map/settings';
 import { useI18n } from '../../app/i18n';
 import { orgApi, orgKeys } from '../org/api';
 import PointMap, { containsPoint, distance2, type LatLng, type MapShape } from './PointMap';
-
-export function useTilesUrl() {
-  const config = useQuery({
-    queryKey: ['config'],
-    queryFn: () => api.get<{ tilesUrl: string | null }>('/api/config'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  return config.data?.tilesUrl ?? null;
-}
 
 const NO_UNITS: OrgUnitDto[] = [];
 
@@ -32,7 +23,7 @@ export function TerritoryMap({
   height?: number;
 }) {
   const { t } = useI18n();
-  const tilesUrl = useTilesUrl();
+  const settings = useMapSettings();
   const roots = useQuery({ queryKey: orgKeys.roots(), queryFn: orgApi.roots, staleTime: 60_000 });
   const gridRoots = (roots.data ?? NO_UNITS).filter((u) => u.kind === 'grid');
   const communities = useQuery({
@@ -81,7 +72,7 @@ export function TerritoryMap({
         value={value}
         onChange={onChange ? (p) => onChange(p) : undefined}
         shapes={shapes}
-        tilesUrl={tilesUrl}
+        settings={settings}
         height={height}
         testId="wo-map"
       />
@@ -105,7 +96,7 @@ export function TerritoryMap({
           </Button>
         ) : null}
       </Flex>
-      {tilesUrl ? null : (
+      {settings.layers.length ? null : (
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
           {t('wo.map.noTiles')}
         </Typography.Text>

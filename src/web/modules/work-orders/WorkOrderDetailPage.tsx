@@ -29,7 +29,7 @@ import { type WoAction, type WorkOrderDetail, type WoStatus, woApi, woKeys } fro
 import { categoryLabel, DANGER_ACTIONS, PRIMARY_ACTIONS, PriorityTag, StatusTag } from './meta';
 import { Deadline, EstimatedMark, Photos } from './parts';
 import PointMap, { type MapShape } from './PointMap';
-import { useTilesUrl } from './TerritoryMap';
+import { useMapSettings } from '../../app/map/settings';
 
 export default function WorkOrderDetailPage() {
   const { id = '' } = useParams();
@@ -80,7 +80,7 @@ const statusKey = (s: string) => `wo.status.${s}` as MessageKey;
 /** Where it happened: the point on a small map with the grid it falls in, and the address. */
 function LocationCard({ order }: { order: WorkOrderDetail }) {
   const { t } = useI18n();
-  const tilesUrl = useTilesUrl();
+  const mapSettings = useMapSettings();
   const grid = useQuery({
     queryKey: orgKeys.detail(order.gridId ?? ''),
     queryFn: () => orgApi.detail(order.gridId!),
@@ -122,7 +122,13 @@ function LocationCard({ order }: { order: WorkOrderDetail }) {
     >
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         {point ? (
-          <PointMap value={point} shapes={shapes} tilesUrl={tilesUrl} height={200} testId="wo-detail-map" />
+          <PointMap
+            value={point}
+            shapes={shapes}
+            settings={mapSettings}
+            height={200}
+            testId="wo-detail-map"
+          />
         ) : null}
         <Typography.Text>
           <EnvironmentOutlined />{' '}
