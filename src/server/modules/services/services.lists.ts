@@ -30,7 +30,7 @@ import {
 import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
 
 /**
- * The three lists of a community (R-SV-1, seed 003): needs (需求清单), resources (资源清单) and service
+ * The three lists of a community (R-SV-1, seed 000): needs (需求清单), resources (资源清单) and service
  * projects (项目清单). Staff with services.write maintain them; services.read lists them in scope;
  * residents browse published projects.
  */

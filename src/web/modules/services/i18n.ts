@@ -72,7 +72,7 @@ export const servicesZh = {
 
   'services.duty.resident_rep': '居民代表',
   'services.duty.grid_worker': '网格员',
-  'services.duty.party_leader': '党员街长/楼栋长',
+  'services.duty.party_leader': '党员街巷长/党员楼栋长',
   'services.duty.volunteer': '志愿者',
   'services.duty.worker': '社区工作者',
 
