@@ -98,6 +98,12 @@ export const earningRulesView = z.object({
 });
 export type EarningRulesView = z.infer<typeof earningRulesView>;
 
+/**
+ * The earning rule's activity type that sets what a volunteer team earns per confirmed member-hour of its
+ * team activities (R-VP-1; teams never use the unit's '*' rule).
+ */
+export const TEAM_RULE_TYPE = 'team_activity';
+
 export const earningRuleBody = z.strictObject({
   orgUnitId: z.string().uuid(),
   /** An activity type code, or '*' for the unit's default rule. */

@@ -216,6 +216,8 @@ export const myRedeemSchema = z.object({
       totalPoints: z.number(),
       redeemedAt: z.date(),
       lines: z.array(z.object({ itemName: z.string(), quantity: z.number(), points: z.number() })),
+      /** 冲正: the reason, when staff reversed it (the points came back). */
+      reversedReason: z.string().nullable(),
     }),
   ),
 });

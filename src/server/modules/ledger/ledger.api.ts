@@ -21,7 +21,14 @@ export {
   type PostingInput,
   postTransaction,
 } from './ledger.core';
-export { type CreditInput, type CreditResult, creditService } from './ledger.credit';
+export {
+  type CreditInput,
+  type CreditResult,
+  creditService,
+  creditTeam,
+  TEAM_RULE_TYPE,
+  type TeamCreditInput,
+} from './ledger.credit';
 
 /**
  * Moves the accounts of one holder (e.g. a volunteer who changed community) to `unit`, so their scope,

@@ -187,6 +187,7 @@ export async function myRedeem(ctx: ActorCtx) {
       totalPoints: r.totalPoints,
       redeemedAt: r.redeemedAt,
       lines: r.lines.map((l) => ({ itemName: l.itemName, quantity: l.quantity, points: l.points })),
+      reversedReason: r.reversal?.reason ?? null,
     })),
   };
 }
