@@ -445,6 +445,8 @@ export const dutySlotBody = z
     personName: text(50),
     /** The linked record (volunteer, worker, party member) when there is one. */
     personId: uuid.nullish(),
+    /** The login of the person on duty: they then write their own duty log on the phone. */
+    personUserId: uuid.nullish(),
     startsAt: z.coerce.date(),
     endsAt: z.coerce.date(),
   })
@@ -461,6 +463,8 @@ export const dutySlotSchema = z.object({
   personType: z.enum(DUTY_PERSON_TYPES),
   personName: z.string(),
   personId: z.string().nullable(),
+  /** Whether the person on duty has a linked login (and so can log their duty on the phone). */
+  selfLogging: z.boolean(),
   startsAt: z.date(),
   endsAt: z.date(),
   logs: z.number(),
@@ -483,7 +487,36 @@ export const dutyLogSchema = z.object({
   content: z.string(),
   visitors: z.number(),
   createdByName: z.string().nullable(),
+  /** Written by the person on duty on their phone. */
+  selfEntered: z.boolean(),
+  hasPhoto: z.boolean(),
 });
+export type DutyLogDto = z.infer<typeof dutyLogSchema>;
+
+/** The person on duty logs their own duty on the phone: what was handled, when (default now), visitors. */
+export const myDutyLogBody = z.strictObject({
+  content: text(2000),
+  visitors: z.number().int().min(0).max(10000).default(0),
+  /** When it was handled; within the slot's China day, not in the future. */
+  at: z.coerce.date().optional(),
+});
+export type MyDutyLogBody = z.infer<typeof myDutyLogBody>;
+
+/** My duty slots (today and the next 7 days, and the last 7 days), each with my logs. */
+export const myDutySchema = z.array(
+  z.object({
+    id: z.string(),
+    stationName: z.string().nullable(),
+    stationAddress: z.string().nullable(),
+    personType: z.enum(DUTY_PERSON_TYPES),
+    startsAt: z.date(),
+    endsAt: z.date(),
+    /** The slot is today (China time): the person may log. */
+    today: z.boolean(),
+    logs: z.array(dutyLogSchema),
+  }),
+);
+export type MyDutyDto = z.infer<typeof myDutySchema>;
 
 // ---------------------------------------------------------------- reports
 

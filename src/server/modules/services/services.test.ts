@@ -831,6 +831,81 @@ describe('R-SV-2: neighbour-station duty rota', () => {
   });
 });
 
+describe('R-SV-2: the person on duty logs their own duty on the phone', () => {
+  it('R-SV-2: a slot linked to a login: that person logs what was handled (time, visitors, photo) on the day only, for their own slot only; staff see it', async () => {
+    await login();
+    const { chinaDayStart } = await import('../../../shared/chinaTime');
+    const { users } = await import('../accounts/accounts.table');
+    const [zy] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'zhiyuan'));
+    const station = (
+      await worker.post('/api/services/stations', { communityId: t.fx.tongdu.id, name: '铜都自填驿站' })
+    ).json();
+    const day = chinaDayStart(t.clock.now()).getTime();
+    const slotAt = (offsetDays: number, h: number) => new Date(day + offsetDays * 86_400_000 + h * 3_600_000).toISOString();
+    const mk = async (offsetDays: number) => {
+      const res = await worker.post('/api/services/duty', {
+        stationId: station.id,
+        personType: 'party_leader',
+        personName: '李志远',
+        personUserId: zy!.id,
+        startsAt: slotAt(offsetDays, 1),
+        endsAt: slotAt(offsetDays, 2),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().selfLogging).toBe(true);
+      return res.json().id as string;
+    };
+    const today = await mk(0);
+    const tomorrow = await mk(1);
+    const mine = (await zhiyuan.get('/api/me/duty')).json();
+    expect(mine.map((s: { id: string; today: boolean }) => [s.id, s.today])).toEqual([
+      [today, true],
+      [tomorrow, false],
+    ]);
+    // Not on another day; not someone else's slot (404); bad input 400.
+    const early = await zhiyuan.post(`/api/me/duty/${tomorrow}/logs`, { content: '提前填写' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('services.duty_not_today');
+    expect((await other.post(`/api/me/duty/${today}/logs`, { content: '代填' })).statusCode).toBe(404);
+    expect((await resident.post(`/api/me/duty/${today}/logs`, { content: '代填' })).statusCode).toBe(404);
+    expect((await zhiyuan.post(`/api/me/duty/${today}/logs`, { visitors: 1 })).statusCode).toBe(400);
+    const log = await zhiyuan.post(`/api/me/duty/${today}/logs`, {
+      content: '调解楼道堆物纠纷 1 起，接待咨询 4 人次',
+      visitors: 4,
+    });
+    expect(log.statusCode, log.body).toBe(201);
+    expect(log.json()).toMatchObject({ selfEntered: true, visitors: 4, createdByName: 'zhiyuan', hasPhoto: false });
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const { multipart } = await import('../../../../test/multipart');
+    const photo = await zhiyuan.request({
+      method: 'POST',
+      url: `/api/me/duty/logs/${log.json().id}/photo`,
+      ...multipart({}, { name: 'duty.png', data: png }),
+    });
+    expect(photo.statusCode, photo.body).toBe(200);
+    expect(photo.json().hasPhoto).toBe(true);
+    expect(
+      (
+        await other.request({
+          method: 'POST',
+          url: `/api/me/duty/logs/${log.json().id}/photo`,
+          ...multipart({}, { name: 'duty.png', data: png }),
+        })
+      ).statusCode,
+    ).toBe(404);
+    // Staff see the self-entered log and its photo; another community does not.
+    const logs = (await worker.get(`/api/services/duty/${today}/logs`)).json();
+    expect(logs).toEqual([expect.objectContaining({ selfEntered: true, hasPhoto: true, visitors: 4 })]);
+    expect((await worker.get(`/api/services/duty/logs/${log.json().id}/photo`)).statusCode).toBe(200);
+    expect((await xhyWorker.get(`/api/services/duty/logs/${log.json().id}/photo`)).statusCode).toBe(404);
+    expect((await audits(today)).map((a) => a.action)).toEqual([
+      'services.duty_slot_create',
+      'services.duty_log_self',
+      'services.duty_log_photo',
+    ]);
+  });
+});
+
 describe('R-SV-1: editing the three lists', () => {
   it('R-SV-1: unpublishing a service and then renaming it keeps its skills, duration and published state', async () => {
     await login();
