@@ -447,6 +447,8 @@ export const dutySlotBody = z
     personId: uuid.nullish(),
     /** The login of the person on duty: they then write their own duty log on the phone. */
     personUserId: uuid.nullish(),
+    /** …or the same login by its username (the console's form). */
+    personUsername: z.string().trim().max(64).nullish(),
     startsAt: z.coerce.date(),
     endsAt: z.coerce.date(),
   })

@@ -1,6 +1,6 @@
 import { chinaDate, chinaDayStart, chinaMinute } from '../../../shared/chinaTime';
 import { type Storage, imageMime } from '../../platform/storage';
-import { userDisplayNames } from '../accounts/accounts.api';
+import { userByUsername, userDisplayNames } from '../accounts/accounts.api';
 import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/contracts/services';
 import { writeAudit } from '../../platform/audit';
@@ -100,6 +100,12 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
   if (!station.active) throw new AppError('services.station_inactive', 409);
   if (body.personUserId && !(await userDisplayNames(ctx.db, [body.personUserId])).size)
     throw invalidField('personUserId', 'services.duty_user_unknown');
+  let personUserId = body.personUserId ?? null;
+  if (!personUserId && body.personUsername) {
+    const u = await userByUsername(ctx.db, body.personUsername);
+    if (!u?.active) throw invalidField('personUsername', 'services.duty_user_unknown');
+    personUserId = u.id;
+  }
   const personKey = body.personId ?? `name:${station.communityId}:${body.personName.replace(/\s+/g, '')}`;
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -141,7 +147,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
         personName: body.personName,
         personKey,
         personId: body.personId ?? null,
-        personUserId: body.personUserId ?? null,
+        personUserId,
         startsAt: body.startsAt,
         endsAt: body.endsAt,
         createdBy: ctx.actor.userId,

@@ -3,6 +3,7 @@ import type { SoAction, SoStatus } from '../../../shared/contracts/serviceOrderM
 import type {
   CandidateDto,
   DutySlotDto,
+  MyDutyDto,
   NeedDto,
   OrderDetailDto,
   OrderDto,
@@ -36,6 +37,7 @@ export type Candidate = Wire<CandidateDto>;
 export type Station = Wire<StationDto>;
 export type DutySlot = Wire<DutySlotDto>;
 export type DutyLog = Wire<z.infer<typeof dutyLogSchema>>;
+export type MyDuty = Wire<MyDutyDto>;
 export type Report = Wire<ReportDto>;
 export type ServerRow = Wire<ServerRowDto>;
 export type YearRecord = Wire<YearRecordDto>;
@@ -75,6 +77,7 @@ export const svcKeys = {
   published: (communityId?: string) => ['services', 'published', communityId] as const,
   myOrders: ['services', 'my', 'orders'] as const,
   myTasks: (view: string) => ['services', 'my', 'tasks', view] as const,
+  myDuty: ['services', 'my', 'duty'] as const,
   mySummary: ['services', 'my', 'summary'] as const,
   myRecord: (year: number) => ['services', 'my', 'record', year] as const,
 };
@@ -134,6 +137,14 @@ export const svcApi = {
       { communityId },
     ),
   myOrders: () => api.get<Page<Order>>('/api/services/my/orders', { pageSize: 50 }),
+  myDuty: () => api.get<MyDuty>('/api/me/duty'),
+  addMyDutyLog: (slotId: string, body: { content: string; visitors: number; at?: string }) =>
+    api.post<DutyLog>(`/api/me/duty/${enc(slotId)}/logs`, body),
+  myDutyPhoto: (logId: string, file: File) => {
+    const form = new FormData();
+    form.append('photo', file);
+    return api.upload<DutyLog>(`/api/me/duty/logs/${enc(logId)}/photo`, form);
+  },
   myTasks: (view: 'open' | 'history') =>
     api.get<Page<Order>>('/api/services/my/tasks', { view, pageSize: 50 }),
   mySummary: () => api.get<Summary>('/api/services/my/summary'),
