@@ -239,6 +239,11 @@ export const orderBody = z
     forSelf: z.boolean().default(true),
     /** R-VP-2: pay with the orderer's own time bank (only when ordering for oneself, as a volunteer). */
     payWithTime: z.boolean().default(false),
+    /**
+     * R-VP-2: a family member pays with an elderly relative's time bank: the id of the designee record that
+     * names them (the relative's recorded consent is required, else 403).
+     */
+    payWithTimeOf: uuid.nullish(),
     beneficiaryName: optText(50),
     beneficiaryPhone: phone.nullish(),
     beneficiaryAddress: optText(200),

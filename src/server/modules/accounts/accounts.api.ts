@@ -7,6 +7,7 @@ import { userRowById } from './accounts.sms.repository';
 
 export {
   residentIdOfUser,
+  userIdOfResident,
   roleUnitPaths,
   userByUsername,
   userDisplayNames,

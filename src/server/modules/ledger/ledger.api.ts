@@ -43,7 +43,7 @@ export async function moveHolderAccounts(
 ): Promise<void> {
   await moveHolderAccountRows(tx, ownerKind, ownerId, unit, now);
 }
-export { type WithdrawTimeInput, withdrawTime } from './ledger.usecases';
+export { consentStands, familySpender, type WithdrawTimeInput, withdrawTime } from './ledger.usecases';
 
 /**
  * The compensating posting of a module-owned transaction (a redemption, which `reverseTransaction` refuses

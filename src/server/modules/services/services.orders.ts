@@ -20,7 +20,14 @@ import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
 import { type Actor, escapeLike } from '../../platform/permissions';
-import { creditService, findAccount, lockAccounts, withdrawTime } from '../ledger/ledger.api';
+import {
+  consentStands,
+  creditService,
+  familySpender,
+  findAccount,
+  lockAccounts,
+  withdrawTime,
+} from '../ledger/ledger.api';
 import { recordServiceHours } from '../volunteers/volunteers.api';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
@@ -282,7 +289,10 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
   if (project && !project.published && !staff) throw new AppError('services.project_unpublished', 409);
   if (staff && body.forSelf) throw invalidField('beneficiaryName', 'services.beneficiary_required');
   const grid = await gridIn(ctx.db, community, body.gridId);
-  const timePayer = body.payWithTime ? await timePayerOf(ctx, body) : null;
+  // R-VP-2: the orderer's own time bank, or (a family member) a consenting relative's.
+  const family = body.payWithTimeOf ? await familySpender(ctx.db, body.payWithTimeOf, ctx.actor.userId) : null;
+  if (family && family.balance <= 0) throw new AppError('services.no_time_balance', 409);
+  const timePayer = family ? family.volunteerId : body.payWithTime ? await timePayerOf(ctx, body) : null;
 
   let need: typeof svcNeeds.$inferSelect | undefined;
   if (body.needId) {
@@ -376,6 +386,7 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
         preferredAt: body.preferredAt ?? null,
         requestKey: body.requestKey ?? null,
         timePayerVolunteerId: timePayer,
+        timePayerDesigneeId: family?.designee.id ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -384,7 +395,12 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
       action: 'order',
       to: 'ordered',
       note: staff ? `代${beneficiaryName}下单` : body.forSelf ? null : `为${beneficiaryName}下单`,
-      data: { onBehalf: staff, forSelf: body.forSelf, payWithTime: !!timePayer },
+      data: {
+        onBehalf: staff,
+        forSelf: body.forSelf,
+        payWithTime: !!timePayer,
+        ...(family ? { timeOf: family.holderName, spentBy: family.designee.name } : {}),
+      },
     });
     await writeAudit(tx, ctx, {
       action: staff ? 'services.order_on_behalf' : 'services.order',
@@ -626,10 +642,13 @@ export async function prepareAction(
       }
       if (o.timePayerVolunteerId && (o.servedMinutes ?? 0) > 0) {
         const payer = o.timePayerVolunteerId;
-        // R-VP-2: the orderer's banked minutes pay for the service, as far as they reach (once, by key).
+        const spentBy = o.timePayerDesigneeId;
+        // R-VP-2: the orderer's banked minutes pay for the service, as far as they reach (once, by key);
+        // a family member's order spends the relative's minutes only while the consent stands.
         sideEffects.push(async (tx) => {
           const acc = await findAccount(tx, 'volunteer', payer, 'minutes');
           if (!acc) return;
+          if (spentBy && !(await consentStands(tx, spentBy, acc.id))) return;
           const balance = (await lockAccounts(tx, [acc.id])).get(acc.id)?.balance ?? 0;
           const minutes = Math.min(o.servedMinutes!, balance);
           if (minutes <= 0) return;
@@ -638,6 +657,7 @@ export async function prepareAction(
             volunteerId: payer,
             minutes,
             beneficiary: 'holder',
+            ...(spentBy ? { spentByDesigneeId: spentBy } : {}),
             sourceType: 'service_order',
             sourceId: o.id,
             memo: `${o.number} ${o.title}`,

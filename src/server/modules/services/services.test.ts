@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import {
@@ -1179,5 +1180,85 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
       .from(svcOrders)
       .where(and(eq(svcOrders.beneficiaryName, '张奶奶'), eq(svcOrders.timePayerVolunteerId, vol.neighbour)));
     expect(n).toBeUndefined();
+  });
+  it('R-VP-2: a family member spends an elderly relative\'s time bank on the phone only with the relative\'s recorded consent; the posting names both, audited', async () => {
+    const { findAccount } = await import('../ledger/ledger.core');
+    const { buildResident } = await import('../../../../test/factories');
+    const { users } = await import('../accounts/accounts.table');
+    // 王热心 banks 90 minutes.
+    const first = await served(zhiyuan, other, vol.neighbour, 90);
+    expect((await act(zhiyuan, first.id, { action: 'confirm', rating: 5 })).statusCode).toBe(200);
+    const acc = await findAccount(t.database.db, 'volunteer', vol.neighbour, 'minutes');
+    // jumin's login is linked to a registry record; staff name that record as 王热心's family member.
+    const daughter = await buildResident(t.deps, t.fx.tongdu, t.fx.tongdu, { name: '王小芳' });
+    await t.database.db.update(users).set({ residentId: daughter.id }).where(eq(users.username, 'jumin'));
+    await login();
+    const added = await worker.post(`/api/ledger/accounts/${acc!.id}/designees`, {
+      name: '王小芳',
+      relation: '女儿',
+      residentId: daughter.id,
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json()).toMatchObject({ link: 'declared', hasLogin: true, consent: null });
+    const designeeId = added.json().id as string;
+    const familyOrder = () =>
+      resident.post('/api/services/orders', {
+        projectId: timeProject,
+        forSelf: false,
+        beneficiaryName: '王热心',
+        payWithTimeOf: designeeId,
+      });
+    // No consent recorded yet: 403, and the phone lists no relative.
+    const refused = await familyOrder();
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().error.code).toBe('ledger.consent_required');
+    expect((await resident.get('/api/me/time-bank/relatives')).json()).toEqual([]);
+    // Staff record the consent, stating how it was given (a note is required from staff).
+    expect((await worker.post(`/api/ledger/designees/${designeeId}/consent`, {})).statusCode).toBe(422);
+    const consent = await worker.post(`/api/ledger/designees/${designeeId}/consent`, {
+      note: '王热心本人当面同意，社区工作者见证',
+    });
+    expect(consent.statusCode, consent.body).toBe(200);
+    expect(consent.json().consent).toMatchObject({ by: 'staff', note: '王热心本人当面同意，社区工作者见证' });
+    const relatives = (await resident.get('/api/me/time-bank/relatives')).json();
+    expect(relatives).toEqual([expect.objectContaining({ designeeId, holderName: '王热心', relation: '女儿' })]);
+    // Someone not named is refused as without consent.
+    await createUser(t, 'td_neighbour', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
+    const neighbour = await t.as('td_neighbour');
+    const stranger = await neighbour.post('/api/services/orders', {
+      projectId: timeProject,
+      forSelf: false,
+      beneficiaryName: '王热心',
+      payWithTimeOf: designeeId,
+    });
+    expect(stranger.statusCode).toBe(403);
+    expect(stranger.json().error.code).toBe('ledger.consent_required');
+
+    const o = await familyOrder();
+    expect(o.statusCode, o.body).toBe(201);
+    const oid = o.json().id as string;
+    await act(worker, oid, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    for (const action of ['accept', 'check_in']) expect((await act(zhiyuan, oid, { action })).statusCode).toBe(200);
+    t.clock.advance(30 * 60_000);
+    expect((await act(zhiyuan, oid, { action: 'check_out' })).statusCode).toBe(200);
+    const before = await balancesOf(t.database.db, 'volunteer', vol.neighbour);
+    await login();
+    const ok = await act(resident, oid, { action: 'confirm', rating: 5 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ timePaidMinutes: 30 });
+    expect((await balancesOf(t.database.db, 'volunteer', vol.neighbour)).minutes).toBe(before.minutes - 30);
+    const [tx] = rowsOf<{ id: string; memo: string }>(
+      await t.database.db.execute(
+        sql`select id, memo from ledger_transactions where idempotency_key = ${`service_order_pay:${oid}`}`,
+      ),
+    );
+    expect(tx!.memo).toContain('王小芳');
+    expect(tx!.memo).toContain('王热心');
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'ledger.family_spend'), eq(auditLog.entityId, tx!.id)));
+    expect(audit).toBeDefined();
+    expect((await verifyLedger(t.database.db, t.clock)).ok).toBe(true);
   });
 });
