@@ -23,6 +23,7 @@ import type {
   resourceBody,
   stationBody,
 } from '../../../shared/contracts/services';
+import type { MyRelativeView } from '../../../shared/contracts/ledger';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api, type Page, type Query } from '../../app/api';
 
@@ -38,6 +39,7 @@ export type Station = Wire<StationDto>;
 export type DutySlot = Wire<DutySlotDto>;
 export type DutyLog = Wire<z.infer<typeof dutyLogSchema>>;
 export type MyDuty = Wire<MyDutyDto>;
+export type MyRelative = Wire<MyRelativeView>;
 export type Report = Wire<ReportDto>;
 export type ServerRow = Wire<ServerRowDto>;
 export type YearRecord = Wire<YearRecordDto>;
@@ -78,6 +80,7 @@ export const svcKeys = {
   myOrders: ['services', 'my', 'orders'] as const,
   myTasks: (view: string) => ['services', 'my', 'tasks', view] as const,
   myDuty: ['services', 'my', 'duty'] as const,
+  myRelatives: ['services', 'my', 'relatives'] as const,
   mySummary: ['services', 'my', 'summary'] as const,
   myRecord: (year: number) => ['services', 'my', 'record', year] as const,
 };
@@ -138,6 +141,8 @@ export const svcApi = {
     ),
   myOrders: () => api.get<Page<Order>>('/api/services/my/orders', { pageSize: 50 }),
   myDuty: () => api.get<MyDuty>('/api/me/duty'),
+  /** R-VP-2: relatives whose time bank I may spend (they consented). */
+  myRelatives: () => api.get<MyRelative[]>('/api/me/time-bank/relatives'),
   addMyDutyLog: (slotId: string, body: { content: string; visitors: number; at?: string }) =>
     api.post<DutyLog>(`/api/me/duty/${enc(slotId)}/logs`, body),
   myDutyPhoto: (logId: string, file: File) => {
