@@ -42,6 +42,7 @@ import { seedDemoKeyTasks } from './keyTasks.seed';
 import { seedDemoWorkItemAccess } from './workItemAccess.seed';
 import { seedDemoCertificates } from './certificates.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
+import { seedDemoCareGaps } from './careGaps.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 import { seedDemoFacilities } from './facilities.seed';
 import { seedDemoCare } from './care.seed';
@@ -758,6 +759,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('self-governance', () => seedDemoSelfGovernance(deps, { log }));
   await timed('social organisations', () => seedDemoSocialOrgs(deps, { log }));
   await timed('deliberation', () => seedDemoDeliberation(deps, { log }));
+  await timed('care gaps', () => seedDemoCareGaps(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
