@@ -525,6 +525,35 @@ export const myDutySchema = z.array(
 );
 export type MyDutyDto = z.infer<typeof myDutySchema>;
 
+// ---------------------------------------------------------------- seed 003's three lists
+
+/**
+ * Seed 003's 问题清单、服务清单、解决清单 (三(一)1: 网格发现、社区呼叫、分级响应、协同处置 … 形成服务闭环), read from
+ * the needs and the service orders that answer them: every problem found, the service matched to it, and
+ * whether it was solved (the order confirmed by the person served). Beside seed 000's 需求/资源/项目清单.
+ */
+export const loopQuery = z.object({ communityId: uuid.optional() });
+export const loopRowSchema = z.object({
+  needId: z.string(),
+  communityName: z.string().nullable(),
+  title: z.string(),
+  source: z.enum(NEED_SOURCES),
+  raisedAt: z.date(),
+  /** The service order answering it (服务清单), when matched. */
+  orderNumber: z.string().nullable(),
+  orderStatus: z.string().nullable(),
+  servedBy: z.string().nullable(),
+  /** When the person served confirmed it (解决清单), and their rating. */
+  solvedAt: z.date().nullable(),
+  rating: z.number().nullable(),
+});
+export const loopSchema = z.object({
+  problems: z.array(loopRowSchema),
+  services: z.array(loopRowSchema),
+  solved: z.array(loopRowSchema),
+});
+export type LoopDto = z.infer<typeof loopSchema>;
+
 // ---------------------------------------------------------------- reports
 
 export const reportQuery = z.object({

@@ -8,6 +8,8 @@ import {
   dutyLogSchema,
   myDutyLogBody,
   myDutySchema,
+  loopQuery,
+  loopSchema,
   dutyQuery,
   dutySlotBody,
   dutySlotSchema,
@@ -75,6 +77,7 @@ import {
   updateNeed,
   updateProject,
   updateResource,
+  loopLists,
 } from './services.lists';
 import {
   act,
@@ -146,6 +149,15 @@ export const servicesModule = defineModule({
     const tags = ['services'];
     const idParams = z.object({ id: z.string().max(64) });
 
+    // ---- seed 003's three lists (问题/服务/解决), read from needs and orders
+    app.get(
+      '/api/services/loop',
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: loopQuery, response: { 200: loopSchema } },
+      },
+      (req) => loopLists(actorCtxOf(deps, req), req.query),
+    );
     // ---- three lists (R-SV-1)
     app.get(
       '/api/services/needs',

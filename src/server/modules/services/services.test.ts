@@ -1262,3 +1262,21 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
     expect((await verifyLedger(t.database.db, t.clock)).ok).toBe(true);
   });
 });
+
+describe("R-SV-1: seed 003's 问题清单、服务清单、解决清单 beside seed 000's three lists", () => {
+  it('R-SV-1: every need is a problem; matched to an order it is on the service list; confirmed it is solved; out of scope is 404', async () => {
+    await login();
+    const res = await worker.get(`/api/services/loop?communityId=${t.fx.tongdu.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { problems, services, solved } = res.json();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(services.length).toBeGreaterThan(0);
+    expect(problems.length).toBeGreaterThanOrEqual(services.length);
+    expect(services.every((r: { orderNumber: string | null }) => r.orderNumber)).toBe(true);
+    expect(solved.every((r: { solvedAt: string | null }) => r.solvedAt)).toBe(true);
+    const ids = new Set(problems.map((r: { needId: string }) => r.needId));
+    expect(solved.every((r: { needId: string }) => ids.has(r.needId))).toBe(true);
+    expect((await xhyWorker.get(`/api/services/loop?communityId=${t.fx.tongdu.id}`)).statusCode).toBe(404);
+    expect((await resident.get('/api/services/loop')).statusCode).toBe(403);
+  });
+});

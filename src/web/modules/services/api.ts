@@ -3,6 +3,7 @@ import type { SoAction, SoStatus } from '../../../shared/contracts/serviceOrderM
 import type {
   CandidateDto,
   DutySlotDto,
+  LoopDto,
   MyDutyDto,
   NeedDto,
   OrderDetailDto,
@@ -40,6 +41,8 @@ export type DutySlot = Wire<DutySlotDto>;
 export type DutyLog = Wire<z.infer<typeof dutyLogSchema>>;
 export type MyDuty = Wire<MyDutyDto>;
 export type MyRelative = Wire<MyRelativeView>;
+export type Loop = Wire<LoopDto>;
+export type LoopRow = Loop['problems'][number];
 export type Report = Wire<ReportDto>;
 export type ServerRow = Wire<ServerRowDto>;
 export type YearRecord = Wire<YearRecordDto>;
@@ -141,6 +144,7 @@ export const svcApi = {
     ),
   myOrders: () => api.get<Page<Order>>('/api/services/my/orders', { pageSize: 50 }),
   myDuty: () => api.get<MyDuty>('/api/me/duty'),
+  loop: (communityId?: string) => api.get<Loop>('/api/services/loop', { communityId }),
   /** R-VP-2: relatives whose time bank I may spend (they consented). */
   myRelatives: () => api.get<MyRelative[]>('/api/me/time-bank/relatives'),
   addMyDutyLog: (slotId: string, body: { content: string; visitors: number; at?: string }) =>
