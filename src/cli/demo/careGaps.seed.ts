@@ -203,7 +203,11 @@ export async function seedDemoCareGaps(
 
   // d: zhiyuan on duty at 铜都邻里驿站 today and yesterday; yesterday's log written by himself.
   let dutySlots = 0;
-  const [station] = await db.select().from(svcStations).where(eq(svcStations.communityId, tongdu.id)).limit(1);
+  const [station] = await db
+    .select()
+    .from(svcStations)
+    .where(eq(svcStations.communityId, tongdu.id))
+    .limit(1);
   if (zhiyuan && station) {
     const today = chinaDayStart(now).getTime();
     for (const [offset, from, to] of [

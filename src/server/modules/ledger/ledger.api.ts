@@ -55,12 +55,19 @@ export { consentStands, familySpender, type WithdrawTimeInput, withdrawTime } fr
 export async function postReversal(
   tx: Db,
   ctx: UseCaseCtx,
-  r: { transactionId: string; idempotencyKey: string; reason: string; sourceType?: string; sourceId?: string },
+  r: {
+    transactionId: string;
+    idempotencyKey: string;
+    reason: string;
+    sourceType?: string;
+    sourceId?: string;
+  },
 ): Promise<{ transactionId: string; duplicate: boolean }> {
   const already = await reversalOf(tx, r.transactionId);
   if (already) throw new AppError('ledger.already_reversed', 409, {}, { reversalId: already.id });
   const entries = await entriesOf(tx, r.transactionId);
-  if (entries.length === 0) throw new AppError('ledger.account_not_found', 404, { accountId: r.transactionId });
+  if (entries.length === 0)
+    throw new AppError('ledger.account_not_found', 404, { accountId: r.transactionId });
   return postTransaction(tx, ctx, {
     idempotencyKey: r.idempotencyKey,
     kind: 'reversal',

@@ -281,7 +281,10 @@ export async function creditTeam(
     sql`t.kind = 'team_credit' and t.occurred_at >= ${dayStart.toISOString()}
       and t.occurred_at < ${new Date(dayStart.getTime() + DAY).toISOString()}`,
   );
-  const points = Math.max(0, Math.min(Math.floor((c.minutes * rule.pointsPerHour) / 60), rule.dailyCap - earnedToday));
+  const points = Math.max(
+    0,
+    Math.min(Math.floor((c.minutes * rule.pointsPerHour) / 60), rule.dailyCap - earnedToday),
+  );
   if (points === 0) return { points: 0, duplicate: false };
   const posted = await postTransaction(tx, ctx, {
     idempotencyKey: c.idempotencyKey,

@@ -409,7 +409,11 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
 }
 
 /** Records the holder's consent to a family member spending: the holder on their phone, or staff (how given). */
-export async function recordConsent(ctx: ActorCtx, designeeId: string, body: { note?: string | null | undefined }) {
+export async function recordConsent(
+  ctx: ActorCtx,
+  designeeId: string,
+  body: { note?: string | null | undefined },
+) {
   const d = await designeeById(ctx.db, designeeId);
   if (!d || d.revokedAt) throw notFound();
   const acc = await timeBankAccount(ctx, d.accountId, 'holder_or_staff');
@@ -440,7 +444,11 @@ export async function recordConsent(ctx: ActorCtx, designeeId: string, body: { n
 /** R-VP-2: the relatives whose time bank the logged-in family member may spend (consented, live). */
 export async function myRelatives(ctx: ActorCtx) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
-  const rows = await consentedDesigneesOfUser(ctx.db, ctx.actor.userId, await residentIdOfUser(ctx.db, ctx.actor.userId));
+  const rows = await consentedDesigneesOfUser(
+    ctx.db,
+    ctx.actor.userId,
+    await residentIdOfUser(ctx.db, ctx.actor.userId),
+  );
   return rows.map((r) => ({
     designeeId: r.designee.id,
     holderName: r.account.name,
@@ -463,7 +471,12 @@ export async function familySpender(db: Db, designeeId: string, userId: string) 
   const rows = await consentedDesigneesOfUser(db, userId, residentId);
   const r = rows.find((x) => x.designee.id === d.id);
   if (!r) throw new AppError('ledger.consent_required', 403);
-  return { volunteerId: r.account.ownerId, holderName: r.account.name, balance: r.account.balance, designee: d };
+  return {
+    volunteerId: r.account.ownerId,
+    holderName: r.account.name,
+    balance: r.account.balance,
+    designee: d,
+  };
 }
 
 /** Whether a designee of this account is still live and consented (checked again when the minutes are spent). */

@@ -374,7 +374,11 @@ export async function lockPointSettlements(tx: Db, pointId: string): Promise<voi
 }
 
 /** A redemption in the actor's `manage` scope, locked `for update` (reversal). */
-export async function lockRedemptionToManage(tx: Db, actor: Actor, id: string): Promise<RedemptionRow | undefined> {
+export async function lockRedemptionToManage(
+  tx: Db,
+  actor: Actor,
+  id: string,
+): Promise<RedemptionRow | undefined> {
   const [row] = await tx
     .select()
     .from(redemptions)

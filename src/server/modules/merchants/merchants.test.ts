@@ -561,14 +561,24 @@ describe('reversal of a redemption (冲正, R-VP-1)', () => {
     const r = res.json();
     expect(await balance('vol_a')).toBe(before - r.totalPoints);
     // The counter login may not reverse; a foreign community gets 404; a reason is required.
-    expect((await shop.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '误操作' })).statusCode).toBe(403);
+    expect(
+      (await shop.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '误操作' })).statusCode,
+    ).toBe(403);
     const xhy = await t.as('xhy_worker');
-    expect((await xhy.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '误操作' })).statusCode).toBe(404);
+    expect(
+      (await xhy.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '误操作' })).statusCode,
+    ).toBe(404);
     expect((await worker.post(`/api/merchants/redemptions/${r.id}/reverse`, {})).statusCode).toBe(400);
 
-    const rev = await worker.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '店员扫错商品，居民未取货' });
+    const rev = await worker.post(`/api/merchants/redemptions/${r.id}/reverse`, {
+      reason: '店员扫错商品，居民未取货',
+    });
     expect(rev.statusCode, rev.body).toBe(200);
-    expect(rev.json()).toMatchObject({ id: r.id, reversal: { reason: '店员扫错商品，居民未取货' }, abilities: { reverse: false } });
+    expect(rev.json()).toMatchObject({
+      id: r.id,
+      reversal: { reason: '店员扫错商品，居民未取货' },
+      abilities: { reverse: false },
+    });
     expect(await balance('vol_a')).toBe(before);
     expect(await stockOf(rice.id)).toBe(stock);
     // Append-only: the original posting is untouched and a new one names it.
@@ -591,9 +601,13 @@ describe('reversal of a redemption (冲正, R-VP-1)', () => {
     expect(twice.json().error.code).toBe('merchants.already_reversed');
     // The generic ledger reversal still refuses a redemption (owned by the merchants module).
     const listed = (await worker.get(`/api/merchants/redemptions?pointId=${pointId}`)).json();
-    expect(listed.items.find((x: { id: string }) => x.id === r.id).reversal.reason).toBe('店员扫错商品，居民未取货');
+    expect(listed.items.find((x: { id: string }) => x.id === r.id).reversal.reason).toBe(
+      '店员扫错商品，居民未取货',
+    );
     // Not settled later: a reversed redemption is not among the redemptions to settle.
-    const toSettle = (await worker.get(`/api/merchants/redemptions?pointId=${pointId}&settled=false&pageSize=200`)).json();
+    const toSettle = (
+      await worker.get(`/api/merchants/redemptions?pointId=${pointId}&settled=false&pageSize=200`)
+    ).json();
     expect(toSettle.items.some((x: { id: string }) => x.id === r.id)).toBe(false);
   });
 });

@@ -143,7 +143,8 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
   peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS);
   checkPost(input.kind, input.postType);
-  if (input.partTime && input.kind !== 'grid_worker') throw invalidField('partTime', 'people.part_time_grid_only');
+  if (input.partTime && input.kind !== 'grid_worker')
+    throw invalidField('partTime', 'people.part_time_grid_only');
   await checkUser(ctx, input.userId);
   const id = ctx.ids();
   const now = ctx.clock.now();

@@ -407,7 +407,11 @@ export async function attachMyDutyPhoto(
   const id = ctx.ids();
   await storage.put(id, photo.data);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.update(svcDutyLogs).set({ photoId: id }).where(eq(svcDutyLogs.id, log.id)).returning();
+    const [row] = await tx
+      .update(svcDutyLogs)
+      .set({ photoId: id })
+      .where(eq(svcDutyLogs.id, log.id))
+      .returning();
     await writeAudit(tx, ctx, {
       action: 'services.duty_log_photo',
       entityType: 'svc_duty_slot',

@@ -482,8 +482,7 @@ export async function loopLists(ctx: ActorCtx, q: { communityId?: string | undef
   );
   const rows = needs.map((n) => {
     const o = orders.find((x) => x.id === n.orderId);
-    const solvedAt =
-      o?.confirmedAt ?? (n.status === 'done' ? (o?.closedAt ?? n.updatedAt) : null);
+    const solvedAt = o?.confirmedAt ?? (n.status === 'done' ? (o?.closedAt ?? n.updatedAt) : null);
     return {
       needId: n.id,
       communityName: names.get(n.communityId) ?? null,

@@ -290,7 +290,9 @@ async function placeOrder(ctx: ActorCtx, body: OrderBody) {
   if (staff && body.forSelf) throw invalidField('beneficiaryName', 'services.beneficiary_required');
   const grid = await gridIn(ctx.db, community, body.gridId);
   // R-VP-2: the orderer's own time bank, or (a family member) a consenting relative's.
-  const family = body.payWithTimeOf ? await familySpender(ctx.db, body.payWithTimeOf, ctx.actor.userId) : null;
+  const family = body.payWithTimeOf
+    ? await familySpender(ctx.db, body.payWithTimeOf, ctx.actor.userId)
+    : null;
   if (family && family.balance <= 0) throw new AppError('services.no_time_balance', 409);
   const timePayer = family ? family.volunteerId : body.payWithTime ? await timePayerOf(ctx, body) : null;
 

@@ -483,18 +483,19 @@ export const servicesModule = defineModule({
         },
       },
       (req) =>
-        attachMyDutyPhoto(
-          actorCtxOf(deps, req),
-          createLocalStorage(deps.config.dataDir),
-          req.params.id,
-          () => readPhoto(req),
+        attachMyDutyPhoto(actorCtxOf(deps, req), createLocalStorage(deps.config.dataDir), req.params.id, () =>
+          readPhoto(req),
         ),
     );
     app.get(
       '/api/services/duty/logs/:id/photo',
       { config: { access: access.session }, schema: { tags, params: idParams } },
       async (req, reply) => {
-        const photo = await dutyLogPhoto(actorCtxOf(deps, req), createLocalStorage(deps.config.dataDir), req.params.id);
+        const photo = await dutyLogPhoto(
+          actorCtxOf(deps, req),
+          createLocalStorage(deps.config.dataDir),
+          req.params.id,
+        );
         return reply.type(photo.mime).header('cache-control', 'private, max-age=3600').send(photo.data);
       },
     );

@@ -837,12 +837,16 @@ describe('R-SV-2: the person on duty logs their own duty on the phone', () => {
     await login();
     const { chinaDayStart } = await import('../../../shared/chinaTime');
     const { users } = await import('../accounts/accounts.table');
-    const [zy] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'zhiyuan'));
+    const [zy] = await t.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, 'zhiyuan'));
     const station = (
       await worker.post('/api/services/stations', { communityId: t.fx.tongdu.id, name: '铜都自填驿站' })
     ).json();
     const day = chinaDayStart(t.clock.now()).getTime();
-    const slotAt = (offsetDays: number, h: number) => new Date(day + offsetDays * 86_400_000 + h * 3_600_000).toISOString();
+    const slotAt = (offsetDays: number, h: number) =>
+      new Date(day + offsetDays * 86_400_000 + h * 3_600_000).toISOString();
     const mk = async (offsetDays: number) => {
       const res = await worker.post('/api/services/duty', {
         stationId: station.id,
@@ -875,8 +879,16 @@ describe('R-SV-2: the person on duty logs their own duty on the phone', () => {
       visitors: 4,
     });
     expect(log.statusCode, log.body).toBe(201);
-    expect(log.json()).toMatchObject({ selfEntered: true, visitors: 4, createdByName: 'zhiyuan', hasPhoto: false });
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    expect(log.json()).toMatchObject({
+      selfEntered: true,
+      visitors: 4,
+      createdByName: 'zhiyuan',
+      hasPhoto: false,
+    });
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
     const { multipart } = await import('../../../../test/multipart');
     const photo = await zhiyuan.request({
       method: 'POST',
@@ -1181,7 +1193,7 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
       .where(and(eq(svcOrders.beneficiaryName, '张奶奶'), eq(svcOrders.timePayerVolunteerId, vol.neighbour)));
     expect(n).toBeUndefined();
   });
-  it('R-VP-2: a family member spends an elderly relative\'s time bank on the phone only with the relative\'s recorded consent; the posting names both, audited', async () => {
+  it("R-VP-2: a family member spends an elderly relative's time bank on the phone only with the relative's recorded consent; the posting names both, audited", async () => {
     const { findAccount } = await import('../ledger/ledger.core');
     const { buildResident } = await import('../../../../test/factories');
     const { users } = await import('../accounts/accounts.table');
@@ -1221,7 +1233,9 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
     expect(consent.statusCode, consent.body).toBe(200);
     expect(consent.json().consent).toMatchObject({ by: 'staff', note: '王热心本人当面同意，社区工作者见证' });
     const relatives = (await resident.get('/api/me/time-bank/relatives')).json();
-    expect(relatives).toEqual([expect.objectContaining({ designeeId, holderName: '王热心', relation: '女儿' })]);
+    expect(relatives).toEqual([
+      expect.objectContaining({ designeeId, holderName: '王热心', relation: '女儿' }),
+    ]);
     // Someone not named is refused as without consent.
     await createUser(t, 'td_neighbour', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
     const neighbour = await t.as('td_neighbour');
@@ -1238,7 +1252,8 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
     expect(o.statusCode, o.body).toBe(201);
     const oid = o.json().id as string;
     await act(worker, oid, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
-    for (const action of ['accept', 'check_in']) expect((await act(zhiyuan, oid, { action })).statusCode).toBe(200);
+    for (const action of ['accept', 'check_in'])
+      expect((await act(zhiyuan, oid, { action })).statusCode).toBe(200);
     t.clock.advance(30 * 60_000);
     expect((await act(zhiyuan, oid, { action: 'check_out' })).statusCode).toBe(200);
     const before = await balancesOf(t.database.db, 'volunteer', vol.neighbour);

@@ -268,7 +268,9 @@ describe('R-VP-1: teams earn love points for team activities', () => {
   async function serve(a: { id: string }, v: { id: string }, hours: number) {
     let w = await t.as('tongdu_worker');
     const base = `/api/volunteer-activities/${a.id}/attendance/${v.id}`;
-    expect((await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id })).statusCode).toBe(201);
+    expect(
+      (await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id })).statusCode,
+    ).toBe(201);
     t.clock.advance(HOUR);
     expect((await w.post(`${base}/check-in`)).statusCode).toBe(200);
     t.clock.advance(hours * HOUR);
@@ -306,7 +308,9 @@ describe('R-VP-1: teams earn love points for team activities', () => {
     await serve(a, member, 2); // 12 more, but the day's cap leaves 3
     const detail = (await w.get(`/api/volunteer-teams/${team.id}`)).json();
     expect(detail.points).toBe(15);
-    expect((await w.get('/api/volunteer-teams')).json().items.find((x: { id: string }) => x.id === team.id).points).toBe(15);
+    expect(
+      (await w.get('/api/volunteer-teams')).json().items.find((x: { id: string }) => x.id === team.id).points,
+    ).toBe(15);
     expect((await balancesOf(t.database.db, 'team', team.id)).points).toBe(15);
     // One posting per attendance, balanced against the community issuer.
     const rows = rowsOf<{ n: number; s: number }>(

@@ -57,7 +57,11 @@ export default function RulesPage() {
     onError: (e) => showError(e),
   });
   const typeLabel = (a: string) =>
-    a === '*' ? t('ledger.rules.anyType') : a === TEAM_RULE_TYPE ? t('ledger.rules.teamType') : t(activityKey(a));
+    a === '*'
+      ? t('ledger.rules.anyType')
+      : a === TEAM_RULE_TYPE
+        ? t('ledger.rules.teamType')
+        : t(activityKey(a));
   const editable = can('ledger.write');
   const columns: TableColumnsType<Rule> = [
     { title: t('ledger.rules.unit'), dataIndex: 'orgUnitName', width: 160 },
@@ -140,7 +144,10 @@ export default function RulesPage() {
             >
               <Select
                 style={{ width: 160 }}
-                options={['*', ...ACTIVITY_TYPES, TEAM_RULE_TYPE].map((a) => ({ value: a, label: typeLabel(a) }))}
+                options={['*', ...ACTIVITY_TYPES, TEAM_RULE_TYPE].map((a) => ({
+                  value: a,
+                  label: typeLabel(a),
+                }))}
               />
             </Form.Item>
             <Form.Item

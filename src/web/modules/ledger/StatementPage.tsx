@@ -370,7 +370,11 @@ function TimeBankTools({
                   {d.link === 'household' ? <Tag>{t('ledger.family.household')}</Tag> : null}
                   {d.consent ? (
                     <Tag color="green" title={d.consent.note ?? undefined}>
-                      {t(d.consent.by === 'holder' ? 'ledger.family.consentHolder' : 'ledger.family.consentStaff')}
+                      {t(
+                        d.consent.by === 'holder'
+                          ? 'ledger.family.consentHolder'
+                          : 'ledger.family.consentStaff',
+                      )}
                     </Tag>
                   ) : (
                     <Tag color="orange">{t('ledger.family.noConsent')}</Tag>

@@ -108,7 +108,8 @@ export const ledgerZh = {
   'ledger.family.noConsent': '未登记同意',
   'ledger.family.recordConsent': '登记同意',
   'ledger.family.recordConsentTitle': '登记本人同意由{name}代用时间银行',
-  'ledger.family.recordConsentHelp': '请写明长者本人如何表示同意（如：本人当面同意，社区工作者见证）。登记后，该家属可在手机上用长者的时间银行为其下单。',
+  'ledger.family.recordConsentHelp':
+    '请写明长者本人如何表示同意（如：本人当面同意，社区工作者见证）。登记后，该家属可在手机上用长者的时间银行为其下单。',
   'ledger.rules.pointsPerHour': '每小时积分',
   'ledger.rules.dailyCap': '每日上限',
   'ledger.rules.default': '系统默认：每小时 {p} 分，每人每日最多 {c} 分',
@@ -270,7 +271,8 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'ledger.family.noConsent': 'No consent recorded',
   'ledger.family.recordConsent': 'Record consent',
   'ledger.family.recordConsentTitle': 'Record consent for {name} to use the time bank',
-  'ledger.family.recordConsentHelp': 'State how the holder gave consent (e.g. in person, witnessed by a community worker). The family member can then order services on the phone paid from this time bank.',
+  'ledger.family.recordConsentHelp':
+    'State how the holder gave consent (e.g. in person, witnessed by a community worker). The family member can then order services on the phone paid from this time bank.',
   'ledger.rules.pointsPerHour': 'Points per hour',
   'ledger.rules.dailyCap': 'Daily cap',
   'ledger.rules.default': 'Built-in default: {p} points per hour, at most {c} per volunteer per day',

@@ -288,7 +288,7 @@ function PointRedemptions({ pointId }: { pointId: string }) {
     { title: t('merchants.redemption.points'), dataIndex: 'totalPoints', width: 80, align: 'right' },
     {
       key: 'settled',
-      width: 90,
+      width: 170,
       render: (_, r) =>
         r.reversal ? (
           <Typography.Text>

@@ -72,7 +72,8 @@ export const merchantsZh = {
   'merchants.redemption.reversed': '已冲正',
   'merchants.reverse.action': '冲正',
   'merchants.reverse.title': '冲正兑换单 {number}',
-  'merchants.reverse.help': '冲正后，{points} 积分退回给{name}，商品退回库存；原记录保留，另记一笔冲正分录。已结算的兑换不能冲正。',
+  'merchants.reverse.help':
+    '冲正后，{points} 积分退回给{name}，商品退回库存；原记录保留，另记一笔冲正分录。已结算的兑换不能冲正。',
   'merchants.reverse.reason': '冲正原因',
   'merchants.reverse.reasonRequired': '请填写冲正原因（2–200字）',
   'merchants.reverse.done': '已冲正，{points} 积分已退回',
@@ -233,7 +234,8 @@ export const merchantsEn: Record<keyof typeof merchantsZh, string> = {
   'merchants.redemption.reversed': 'Reversed',
   'merchants.reverse.action': 'Reverse',
   'merchants.reverse.title': 'Reverse redemption {number}',
-  'merchants.reverse.help': 'Reversing returns {points} points to {name} and the items to stock; the original record stays and a reversal entry is added. Settled redemptions cannot be reversed.',
+  'merchants.reverse.help':
+    'Reversing returns {points} points to {name} and the items to stock; the original record stays and a reversal entry is added. Settled redemptions cannot be reversed.',
   'merchants.reverse.reason': 'Reason',
   'merchants.reverse.reasonRequired': 'Give a reason (2–200 characters)',
   'merchants.reverse.done': 'Reversed; {points} points returned',

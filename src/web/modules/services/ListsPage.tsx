@@ -626,9 +626,21 @@ function LoopTab({ communityId }: { communityId?: string }) {
       <Tabs
         size="small"
         items={[
-          { key: 'p', label: `${t('services.loop.problems')}（${d?.problems.length ?? 0}）`, children: table(d?.problems) },
-          { key: 's', label: `${t('services.loop.services')}（${d?.services.length ?? 0}）`, children: table(d?.services) },
-          { key: 'v', label: `${t('services.loop.solutions')}（${d?.solved.length ?? 0}）`, children: table(d?.solved) },
+          {
+            key: 'p',
+            label: `${t('services.loop.problems')}（${d?.problems.length ?? 0}）`,
+            children: table(d?.problems),
+          },
+          {
+            key: 's',
+            label: `${t('services.loop.services')}（${d?.services.length ?? 0}）`,
+            children: table(d?.services),
+          },
+          {
+            key: 'v',
+            label: `${t('services.loop.solutions')}（${d?.solved.length ?? 0}）`,
+            children: table(d?.solved),
+          },
         ]}
       />
     </>

@@ -9,7 +9,6 @@ import {
   ErrorBox,
   Field,
   fieldErrors,
-  formatAt,
   Loading,
   RequireLogin,
   Section,
@@ -89,7 +88,7 @@ function DutySlotCard({ s }: { s: MyDuty[number] }) {
       testId="m-duty-slot"
     >
       <p className="ph-p">
-        {formatAt(s.startsAt)} – {hhmm(new Date(s.endsAt))}
+        {chinaMinute(new Date(s.startsAt))} – {hhmm(new Date(s.endsAt))}
         {s.stationAddress ? <span className="muted"> · {s.stationAddress}</span> : null}
       </p>
       {s.logs.length ? (
@@ -100,7 +99,9 @@ function DutySlotCard({ s }: { s: MyDuty[number] }) {
               <li key={l.id}>
                 <div className="row">
                   <span>{l.content}</span>
-                  <span className="muted">{formatAt(l.at)}</span>
+                  <span className="muted" style={{ whiteSpace: 'nowrap' }}>
+                    {hhmm(new Date(l.at))}
+                  </span>
                 </div>
                 <div className="muted">
                   {t('services.m.dutyVisitors')} {l.visitors}
