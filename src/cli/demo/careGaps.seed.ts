@@ -26,8 +26,8 @@ const DAY = 24 * HOUR;
  * - a: one 铜都社区 love-supermarket redemption reversed (冲正) with its reason;
  * - b: 新下陆街道's team earning rule (5 points per member-hour, 100 a day per team) and each community's
  *   first team credited for the four latest activities of its community, run as team activities;
- * - c: 周桂兰, an elderly 铜都社区 volunteer with 10 banked hours, who named her son 李志远 (login
- *   `zhiyuan`) as family member, consent recorded by staff: he can pay a service order for her on /m;
+ * - c: 周桂兰, an elderly 铜都社区 volunteer with 10 banked hours, who named her son (login `zhiyuan`)
+ *   as family member, consent recorded by staff: he can pay a service order for her on /m;
  * - d: `zhiyuan` on duty today and yesterday at 铜都邻里驿站 (linked login), yesterday's duty logged by
  *   himself: /m/duty.
  */
@@ -142,7 +142,7 @@ export async function seedDemoCareGaps(
     });
   }
 
-  // c: 周桂兰 (an elderly volunteer with banked hours) and her son 李志远 (login zhiyuan), consent recorded.
+  // c: 周桂兰 (an elderly volunteer with banked hours) and her son (login zhiyuan), consent recorded.
   const [zhiyuan] = await db.select().from(users).where(eq(users.username, 'zhiyuan'));
   if (zhiyuan) {
     const elderId = ids();
@@ -187,7 +187,7 @@ export async function seedDemoCareGaps(
       await tx.insert(ledgerDesignees).values({
         id: ids(),
         accountId: minutes,
-        name: '李志远',
+        name: zhiyuan.displayName,
         relation: '儿子',
         userId: zhiyuan.id,
         link: 'declared',
