@@ -100,7 +100,12 @@ describe('staffing standard (R-ORG-3)', () => {
     await t.database.db
       .insert(gridAssignments)
       .values({ id: t.deps.ids(), gridId: t.fx.tongduGrid.id, workerId: pt, createdAt: t.clock.now() });
-    expect(await row()).toMatchObject({ communityWorkers: 2, gridWorkers: 0, shortfall: 1, gridsWithoutWorker: 1 });
+    expect(await row()).toMatchObject({
+      communityWorkers: 2,
+      gridWorkers: 0,
+      shortfall: 1,
+      gridsWithoutWorker: 1,
+    });
   });
 
   it('a community worker sees only their own community in the report', async () => {
