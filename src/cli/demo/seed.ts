@@ -43,6 +43,7 @@ import { seedDemoKeyTasks } from './keyTasks.seed';
 import { seedDemoWorkItemAccess } from './workItemAccess.seed';
 import { seedDemoCertificates } from './certificates.seed';
 import { seedDemoVolunteers } from './volunteers.seed';
+import { seedDemoCareGaps } from './careGaps.seed';
 import { seedDemoWorkOrders } from './workOrders.seed';
 import { seedDemoFacilities } from './facilities.seed';
 import { seedDemoCare } from './care.seed';
@@ -113,6 +114,14 @@ const XINXIALU_COMMUNITIES: [string, string, string][] = [
   ['友谊社区', '江海燕', 'jianghy'],
 ];
 
+/**
+ * Seed 003 appendix 1 gives each community's leader with their own post: most are 党委书记、居委会主任,
+ * 江海燕 is 友谊社区's 党委副书记、居委会副主任 (not its secretary).
+ */
+const DEPUTY_LEADERS = new Set(['江海燕']);
+const leaderTitle = (community: string, name: string) =>
+  DEPUTY_LEADERS.has(name) ? `${community}党委副书记、居委会副主任` : `${community}党委书记、居委会主任`;
+
 /** Demo urban villages (城中村, seed 002's standards R-ORG-5/6): one compliant, one not. */
 const URBAN_VILLAGES: Record<string, Record<string, string | number | boolean>> = {
   陆家铺社区: {
@@ -138,7 +147,8 @@ const XINXIALU_LEADERS: [string, string, string, Role][] = [
   ['邵成胜', 'shaocs', '新下陆街道党工委副书记、人大工委主任', 'subdistrict_admin'],
   ['胡婷婷', 'hutt', '新下陆街道党工委委员、办事处副主任', 'subdistrict_admin'],
   ['柯青', 'keq', '新下陆街道党工委委员、办事处副主任', 'subdistrict_admin'],
-  ['周易', 'zhouy', '新下陆街道党工委委员、纪工委书记', 'evaluator'],
+  // The discipline-inspection secretary is a member of the subdistrict's working committee, not a third party.
+  ['周易', 'zhouy', '新下陆街道党工委委员、纪工委书记', 'subdistrict_admin'],
   ['柯浩', 'keh', '新下陆街道党工委委员、办事处副主任', 'subdistrict_admin'],
   ['陆冬英', 'ludy', '新下陆街道党群服务中心负责人', 'subdistrict_admin'],
   ['向良', 'xiangl', '新下陆街道社区网格管理综合服务中心负责人', 'dispatcher'],
@@ -437,7 +447,13 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
         orgPath: c.path,
         kind: 'community_worker',
         postType:
-          w === 0 ? 'secretary_director' : w === 1 ? 'deputy' : w < 4 ? 'committee_member' : 'general',
+          w === 0 && !(leader && DEPUTY_LEADERS.has(leader[1]))
+            ? 'secretary_director'
+            : w <= 1
+              ? 'deputy'
+              : w < 4
+                ? 'committee_member'
+                : 'general',
         grade: w === 0 ? r.int(10, 18) : r.int(1, 12),
         qualifications: r.chance(0.4) ? ['social_worker_assistant'] : r.chance(0.2) ? ['social_worker'] : [],
         ...phoneFields(),
@@ -457,6 +473,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       orgPath: grid.path,
       kind: 'grid_worker',
       grade: r.int(1, 6),
+      // Seed 003: 专兼结合 — some grids are covered by part-time grid workers (not counted as staff, R-ORG-3).
+      partTime: gi % 9 === 4,
       ...phoneFields(),
       createdAt: now,
       updatedAt: now,
@@ -500,7 +518,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
       name: `${c.name}大党委`,
       orgUnitId: c.id,
       orgPath: c.path,
-      secretary: XINXIALU_COMMUNITIES[ci]![1],
+      secretary: DEPUTY_LEADERS.has(XINXIALU_COMMUNITIES[ci]![1]) ? null : XINXIALU_COMMUNITIES[ci]![1],
       createdAt: now,
       updatedAt: now,
     };
@@ -699,7 +717,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   logins.push('liukt          subdistrict admin (刘克涛, 新下陆街道)');
   logins.push('xiangl         governance-centre dispatcher (向良)');
   for (const [ci, [, name, username]] of XINXIALU_COMMUNITIES.entries()) {
-    await account(username, name, `${communities[ci]!.name}党委书记、居委会主任`, [
+    await account(username, name, leaderTitle(communities[ci]!.name, name), [
       { role: 'community_secretary', orgUnitId: communities[ci]!.id },
     ]);
   }
@@ -758,6 +776,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('social organisations', () => seedDemoSocialOrgs(deps, { log }));
   await timed('deliberation', () => seedDemoDeliberation(deps, { log }));
   await timed('proxy acts', () => seedDemoProxy(deps, { log }));
+  await timed('care gaps', () => seedDemoCareGaps(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

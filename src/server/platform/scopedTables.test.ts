@@ -62,6 +62,7 @@ describe('scoped tables (DESIGN convention 5)', () => {
         `${h.table}.${h.userColumn}`,
         `${h.table}.${h.nameColumn}`,
         `${h.table}.${h.communityColumn}`,
+        `${h.table}.${h.residentColumn}`,
       ]),
     ];
     expect(wanted.filter((c) => !columns.has(c))).toEqual([]);

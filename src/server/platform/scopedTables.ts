@@ -158,5 +158,7 @@ export const ACCOUNT_HOLDER_TABLES = [
     userColumn: 'user_id',
     nameColumn: 'name',
     communityColumn: 'community_id',
+    /** The holder's own record in the resident registry (household links of family members). */
+    residentColumn: 'resident_id',
   },
 ] as const;

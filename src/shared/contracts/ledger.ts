@@ -98,6 +98,12 @@ export const earningRulesView = z.object({
 });
 export type EarningRulesView = z.infer<typeof earningRulesView>;
 
+/**
+ * The earning rule's activity type that sets what a volunteer team earns per confirmed member-hour of its
+ * team activities (R-VP-1; teams never use the unit's '*' rule).
+ */
+export const TEAM_RULE_TYPE = 'team_activity';
+
 export const earningRuleBody = z.strictObject({
   orgUnitId: z.string().uuid(),
   /** An activity type code, or '*' for the unit's default rule. */
@@ -115,6 +121,14 @@ export const designeeView = z.object({
   name: z.string(),
   relation: z.string(),
   residentId: z.string().nullable(),
+  /** household: same household in the registry; declared: stated by the holder or staff. */
+  link: z.enum(['household', 'declared']),
+  /** The family member has a login and may spend the minutes on the phone (with consent). */
+  hasLogin: z.boolean(),
+  /** The holder's recorded consent to spending: by the holder (own phone) or heard by staff. */
+  consent: z
+    .object({ by: z.enum(['holder', 'staff']), at: z.date(), note: z.string().nullable() })
+    .nullable(),
   createdAt: z.date(),
 });
 export type DesigneeView = z.infer<typeof designeeView>;
@@ -123,8 +137,27 @@ export const designeeBody = z.strictObject({
   name: text(50),
   relation: text(20),
   residentId: z.string().uuid().nullish(),
+  /**
+   * Staff adding a family member record the holder's consent by stating how it was given (e.g. 本人当面同意，
+   * 社工见证); without it the family member cannot spend until consent is recorded. The holder adding one on
+   * their own phone consents by doing so.
+   */
+  consentNote: z.string().trim().min(2).max(200).nullish(),
 });
 export type DesigneeBody = z.infer<typeof designeeBody>;
+
+/** Recording the holder's consent later (staff: how it was given; the holder: on their own phone). */
+export const consentBody = z.strictObject({ note: z.string().trim().min(2).max(200).nullish() });
+
+/** A relative whose time bank this user may spend (they named the user as family, with consent). */
+export const myRelativeView = z.object({
+  designeeId: z.string(),
+  holderName: z.string(),
+  relation: z.string(),
+  minutes: z.number(),
+  consentAt: z.date(),
+});
+export type MyRelativeView = z.infer<typeof myRelativeView>;
 
 /** A time-bank withdrawal: minutes spent on a service delivered to the holder or a designee (never cash). */
 export const withdrawBody = z.strictObject({

@@ -216,6 +216,8 @@ export const myRedeemSchema = z.object({
       totalPoints: z.number(),
       redeemedAt: z.date(),
       lines: z.array(z.object({ itemName: z.string(), quantity: z.number(), points: z.number() })),
+      /** 冲正: the reason, when staff reversed it (the points came back). */
+      reversedReason: z.string().nullable(),
     }),
   ),
 });
@@ -282,6 +284,11 @@ export const redemptionSchema = z.object({
   settlementId: z.string().nullable(),
   redeemedAt: z.date(),
   lines: z.array(redemptionLineSchema),
+  /** 冲正: the points went back to the holder by a compensating ledger posting. */
+  reversal: z
+    .object({ at: z.date(), byName: z.string().nullable(), reason: z.string(), transactionId: z.string() })
+    .nullable(),
+  abilities: z.object({ reverse: z.boolean() }),
 });
 export type RedemptionDto = z.infer<typeof redemptionSchema>;
 
@@ -292,6 +299,10 @@ export const redeemResultSchema = redemptionSchema.extend({
   balanceAfter: z.number().nullable(),
 });
 export type RedeemResultDto = z.infer<typeof redeemResultSchema>;
+
+/** Reverse (冲正) a redemption: a reason is required; it is shown with the redemption and audited. */
+export const reverseRedemptionBody = z.strictObject({ reason: z.string().trim().min(2).max(200) });
+export type ReverseRedemptionBody = z.infer<typeof reverseRedemptionBody>;
 
 export const redemptionListQuery = z.object({
   pointId: id.optional(),

@@ -221,6 +221,8 @@ export const workerSchema = z.object({
   kind: z.enum(WORKER_KINDS),
   postType: z.enum(POST_TYPES).nullable(),
   grade: z.number().nullable(),
+  /** Grid workers: part-time (兼职) rather than full-time (专职), seed 003's 专兼结合. */
+  partTime: z.boolean(),
   qualifications: z.array(z.string()),
   /** Always masked (R-LAW-PI-1). */
   phone: z.string().nullable(),
@@ -246,6 +248,8 @@ const workerFields = {
   postType: z.enum(POST_TYPES).nullish(),
   /** 十八级 */
   grade: z.number().int().min(1).max(18).nullish(),
+  /** Grid workers only: part-time (兼职) rather than full-time (专职). */
+  partTime: z.boolean().optional(),
   qualifications: tagList(10, 50),
   phone,
   userId: id.nullish(),

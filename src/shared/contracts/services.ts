@@ -240,6 +240,11 @@ export const orderBody = z
     forSelf: z.boolean().default(true),
     /** R-VP-2: pay with the orderer's own time bank (only when ordering for oneself, as a volunteer). */
     payWithTime: z.boolean().default(false),
+    /**
+     * R-VP-2: a family member pays with an elderly relative's time bank: the id of the designee record that
+     * names them (the relative's recorded consent is required, else 403).
+     */
+    payWithTimeOf: uuid.nullish(),
     beneficiaryName: optText(50),
     beneficiaryPhone: phone.nullish(),
     beneficiaryAddress: optText(200),
@@ -450,6 +455,10 @@ export const dutySlotBody = z
     personName: text(50),
     /** The linked record (volunteer, worker, party member) when there is one. */
     personId: uuid.nullish(),
+    /** The login of the person on duty: they then write their own duty log on the phone. */
+    personUserId: uuid.nullish(),
+    /** …or the same login by its username (the console's form). */
+    personUsername: z.string().trim().max(64).nullish(),
     startsAt: z.coerce.date(),
     endsAt: z.coerce.date(),
   })
@@ -466,6 +475,8 @@ export const dutySlotSchema = z.object({
   personType: z.enum(DUTY_PERSON_TYPES),
   personName: z.string(),
   personId: z.string().nullable(),
+  /** Whether the person on duty has a linked login (and so can log their duty on the phone). */
+  selfLogging: z.boolean(),
   startsAt: z.date(),
   endsAt: z.date(),
   logs: z.number(),
@@ -488,7 +499,65 @@ export const dutyLogSchema = z.object({
   content: z.string(),
   visitors: z.number(),
   createdByName: z.string().nullable(),
+  /** Written by the person on duty on their phone. */
+  selfEntered: z.boolean(),
+  hasPhoto: z.boolean(),
 });
+export type DutyLogDto = z.infer<typeof dutyLogSchema>;
+
+/** The person on duty logs their own duty on the phone: what was handled, when (default now), visitors. */
+export const myDutyLogBody = z.strictObject({
+  content: text(2000),
+  visitors: z.number().int().min(0).max(10000).default(0),
+  /** When it was handled; within the slot's China day, not in the future. */
+  at: z.coerce.date().optional(),
+});
+export type MyDutyLogBody = z.infer<typeof myDutyLogBody>;
+
+/** My duty slots (today and the next 7 days, and the last 7 days), each with my logs. */
+export const myDutySchema = z.array(
+  z.object({
+    id: z.string(),
+    stationName: z.string().nullable(),
+    stationAddress: z.string().nullable(),
+    personType: z.enum(DUTY_PERSON_TYPES),
+    startsAt: z.date(),
+    endsAt: z.date(),
+    /** The slot is today (China time): the person may log. */
+    today: z.boolean(),
+    logs: z.array(dutyLogSchema),
+  }),
+);
+export type MyDutyDto = z.infer<typeof myDutySchema>;
+
+// ---------------------------------------------------------------- seed 003's three lists
+
+/**
+ * Seed 003's 问题清单、服务清单、解决清单 (三(一)1: 网格发现、社区呼叫、分级响应、协同处置 … 形成服务闭环), read from
+ * the needs and the service orders that answer them: every problem found, the service matched to it, and
+ * whether it was solved (the order confirmed by the person served). Beside seed 000's 需求/资源/项目清单.
+ */
+export const loopQuery = z.object({ communityId: uuid.optional() });
+export const loopRowSchema = z.object({
+  needId: z.string(),
+  communityName: z.string().nullable(),
+  title: z.string(),
+  source: z.enum(NEED_SOURCES),
+  raisedAt: z.date(),
+  /** The service order answering it (服务清单), when matched. */
+  orderNumber: z.string().nullable(),
+  orderStatus: z.string().nullable(),
+  servedBy: z.string().nullable(),
+  /** When the person served confirmed it (解决清单), and their rating. */
+  solvedAt: z.date().nullable(),
+  rating: z.number().nullable(),
+});
+export const loopSchema = z.object({
+  problems: z.array(loopRowSchema),
+  services: z.array(loopRowSchema),
+  solved: z.array(loopRowSchema),
+});
+export type LoopDto = z.infer<typeof loopSchema>;
 
 // ---------------------------------------------------------------- reports
 

@@ -211,6 +211,8 @@ export const teamSchema = z.object({
   leaderName: z.string().nullable(),
   memberCount: z.number(),
   active: z.boolean(),
+  /** R-VP-1: love points the team earned for its team activities (its own ledger account). */
+  points: z.number(),
 });
 export type TeamDto = z.infer<typeof teamSchema>;
 

@@ -10,6 +10,8 @@ export const LEDGER_AUDIT: AuditLabels = {
     'ledger.rule.delete': { 'zh-CN': '删除积分规则', en: 'Delete earning rule' },
     'ledger.designee.add': { 'zh-CN': '指定时间银行代用人', en: 'Add time-bank designee' },
     'ledger.designee.revoke': { 'zh-CN': '撤销时间银行代用人', en: 'Revoke time-bank designee' },
+    'ledger.designee.consent': { 'zh-CN': '登记家属代用同意', en: 'Record consent for a family member' },
+    'ledger.family_spend': { 'zh-CN': '家属代用时间银行', en: 'Family member spends time bank' },
   },
   entityTypes: {
     ledger_account: { 'zh-CN': '积分/时间账户', en: 'Ledger account' },

@@ -13,6 +13,7 @@ export const MERCHANTS_AUDIT: AuditLabels = {
     'merchants.code.rejected': { 'zh-CN': '兑换码被拒', en: 'Redemption code rejected' },
     'merchants.redeem': { 'zh-CN': '积分兑换', en: 'Redeem points' },
     'merchants.settle': { 'zh-CN': '兑换点结算', en: 'Settle with merchant' },
+    'merchants.reverse': { 'zh-CN': '兑换冲正', en: 'Reverse redemption' },
   },
   entityTypes: {
     merchant_settlement: { 'zh-CN': '兑换点结算', en: 'Settlement' },

@@ -27,6 +27,8 @@ export const SERVICES_AUDIT: AuditLabels = {
     'services.duty_slot_create': { 'zh-CN': '排班', en: 'Schedule duty' },
     'services.duty_slot_delete': { 'zh-CN': '取消排班', en: 'Remove duty slot' },
     'services.duty_log': { 'zh-CN': '值班记录', en: 'Duty log' },
+    'services.duty_log_self': { 'zh-CN': '值班人填写值班记录', en: 'Duty log by the person on duty' },
+    'services.duty_log_photo': { 'zh-CN': '值班记录照片', en: 'Duty log photo' },
   },
   entityTypes: {
     svc_duty_slot: { 'zh-CN': '值班排班', en: 'Duty slot' },

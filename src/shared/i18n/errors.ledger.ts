@@ -70,4 +70,13 @@ export const LEDGER_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '时间银行的时长不能兑换现金',
     en: 'Time-bank minutes cannot be cashed out',
   },
+  'ledger.consent_required': {
+    'zh-CN': '未登记长者本人同意，家属不能使用其时间银行',
+    en: "The holder's consent is not recorded: the family member cannot spend this time bank",
+  },
+  'ledger.consent_note_required': {
+    'zh-CN': '工作人员登记同意时须写明同意方式（如本人当面同意、社工见证）',
+    en: 'Staff recording consent must state how it was given',
+  },
+  'ledger.consent_recorded': { 'zh-CN': '已登记过本人同意', en: 'Consent is already recorded' },
 };

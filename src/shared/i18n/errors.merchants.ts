@@ -101,4 +101,12 @@ export const MERCHANTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '部分兑换记录已被其他结算处理，请刷新后重试',
     en: 'Some redemptions were settled meanwhile; refresh and retry',
   },
+  'merchants.already_reversed': {
+    'zh-CN': '兑换单 {number} 已冲正，不能重复冲正',
+    en: 'Redemption {number} has already been reversed',
+  },
+  'merchants.reverse_settled': {
+    'zh-CN': '兑换单 {number} 已在结算单 {settlement} 中与兑换点结算，不能冲正；请在与兑换点的结算中处理',
+    en: 'Redemption {number} was already settled with the point ({settlement}); correct it with the merchant, not by reversal',
+  },
 };

@@ -76,4 +76,8 @@ export const PEOPLE_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该网格员已分配到此网格',
     en: 'The worker is already assigned to this grid',
   },
+  'people.part_time_grid_only': {
+    'zh-CN': '只有网格员可设为兼职',
+    en: 'Only grid workers can be part-time',
+  },
 };

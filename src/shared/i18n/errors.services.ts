@@ -118,4 +118,13 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '积分账本暂不可用，请稍后再确认',
     en: 'The ledger is not available; confirm again later',
   },
+  'services.duty_not_today': {
+    'zh-CN': '只能在值班当天（{day}）填写本人的值班记录',
+    en: 'You can log your duty only on the day of the slot ({day})',
+  },
+  'services.duty_log_time': {
+    'zh-CN': '处理时间须为今天且不晚于现在',
+    en: 'The time handled must be today and not in the future',
+  },
+  'services.duty_user_unknown': { 'zh-CN': '值班人账号不存在', en: 'Unknown login for the person on duty' },
 };

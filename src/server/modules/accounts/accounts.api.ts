@@ -8,6 +8,7 @@ import { userRowById } from './accounts.sms.repository';
 export {
   linkedResidentIdSql,
   residentIdOfUser,
+  userIdOfResident,
   roleUnitPaths,
   userByUsername,
   userDisplayNames,

@@ -204,6 +204,12 @@ export async function residentLinkOf(
 }
 
 /** The registry resident a login is linked to (SMS login links it by phone), or null. */
+/** The login linked to a registry record (users.resident_id), if any. */
+export async function userIdOfResident(db: Db, residentId: string): Promise<string | null> {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.residentId, residentId)).limit(1);
+  return u?.id ?? null;
+}
+
 export async function residentIdOfUser(db: Db, userId: string): Promise<string | null> {
   const [u] = await db.select({ residentId: users.residentId }).from(users).where(eq(users.id, userId));
   return u?.residentId ?? null;

@@ -1,4 +1,5 @@
 import { chinaDayStart } from '../../../shared/chinaTime';
+import { TEAM_RULE_TYPE } from '../../../shared/contracts/ledger';
 import { sql } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -202,4 +203,101 @@ export async function creditService(tx: Db, ctx: UseCaseCtx, c: CreditInput): Pr
   });
   if (posted.duplicate) return resultOf(tx, posted.transactionId, [a.volPoints, a.volMinutes]);
   return { duplicate: false, minutes, points, excessMinutes };
+}
+
+/**
+ * The earning rule code for a team: a rule row with this activity type (on the nearest community or
+ * subdistrict up the tree) sets the love points a volunteer team earns per confirmed member-hour of its
+ * activities, and the most one team earns per China day. Teams never fall back to the unit's '*' rule.
+ */
+export { TEAM_RULE_TYPE };
+/** Used when no team rule is set anywhere up the tree. */
+export const DEFAULT_TEAM_RULE = { pointsPerHour: 2, dailyCap: 200 } as const;
+
+export async function teamRuleFor(db: Db, orgPath: string): Promise<EarningRule> {
+  const ancestors = orgPath
+    .split('/')
+    .filter(Boolean)
+    .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+  const rules = ancestors.length ? await rulesOnPaths(db, ancestors, [TEAM_RULE_TYPE]) : [];
+  const r = rules.sort((a, b) => b.orgPath.length - a.orgPath.length)[0];
+  if (!r) return { ...DEFAULT_TEAM_RULE, source: 'default' };
+  return {
+    pointsPerHour: r.pointsPerHour,
+    dailyCap: r.dailyCap,
+    source: { ruleId: r.id, orgUnitId: r.orgUnitId, activityType: r.activityType },
+  };
+}
+
+export interface TeamCreditInput {
+  /** e.g. `team_activity:<attendanceId>`: one credit per confirmed attendance. */
+  idempotencyKey: string;
+  teamId: string;
+  teamName: string;
+  communityUnitId: string;
+  /** Confirmed minutes of one member at the team's activity. */
+  minutes: number;
+  sourceId: string;
+  occurredAt: Date;
+  memo?: string;
+}
+
+/**
+ * R-VP-1 for teams: a team activity's confirmed hours earn the team love points on its own ledger account
+ * (owner kind `team`), issued by the community: ⌊minutes × team rule points-per-hour / 60⌋, limited to the
+ * rule's daily cap per team and China day. Idempotent by key; returns the points credited (0 when the cap
+ * is reached or the rule gives none).
+ */
+export async function creditTeam(
+  tx: Db,
+  ctx: UseCaseCtx,
+  c: TeamCreditInput,
+): Promise<{ points: number; duplicate: boolean }> {
+  if (!Number.isSafeInteger(c.minutes) || c.minutes <= 0 || c.minutes > 24 * 60)
+    throw new AppError('ledger.bad_minutes', 422, { minutes: c.minutes });
+  const community = await communityOf(tx, c.communityUnitId);
+  const account = (ownerKind: string, ownerId: string, name: string) =>
+    ensureAccount(tx, ctx, {
+      ownerKind,
+      ownerId,
+      unit: 'points',
+      orgUnitId: community.id,
+      orgPath: community.path,
+      name,
+    });
+  const teamAcc = await account('team', c.teamId, c.teamName);
+  const comAcc = await account('community', community.id, community.name);
+  const dup = await transactionByKey(tx, c.idempotencyKey);
+  if (dup) {
+    const rows = await entriesOnAccounts(tx, dup.id, [teamAcc]);
+    return { points: rows.reduce((s, r) => s + r.amount, 0), duplicate: true };
+  }
+  await lockAccounts(tx, [teamAcc, comAcc]);
+  const rule = await teamRuleFor(tx, community.path);
+  const dayStart = chinaDayStart(c.occurredAt);
+  const earnedToday = await sumFor(
+    tx,
+    teamAcc,
+    sql`t.kind = 'team_credit' and t.occurred_at >= ${dayStart.toISOString()}
+      and t.occurred_at < ${new Date(dayStart.getTime() + DAY).toISOString()}`,
+  );
+  const points = Math.max(
+    0,
+    Math.min(Math.floor((c.minutes * rule.pointsPerHour) / 60), rule.dailyCap - earnedToday),
+  );
+  if (points === 0) return { points: 0, duplicate: false };
+  const posted = await postTransaction(tx, ctx, {
+    idempotencyKey: c.idempotencyKey,
+    kind: 'team_credit',
+    memo: c.memo ?? `${c.teamName} ${c.minutes} 分钟`,
+    sourceType: 'activity',
+    sourceId: c.sourceId,
+    activityType: TEAM_RULE_TYPE,
+    occurredAt: c.occurredAt,
+    entries: [
+      { accountId: teamAcc, unit: 'points', amount: points },
+      { accountId: comAcc, unit: 'points', amount: -points },
+    ],
+  });
+  return { points, duplicate: posted.duplicate };
 }

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { AccountListQuery } from '../../../shared/contracts/ledger';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
@@ -45,6 +60,50 @@ export async function myVolunteers(
       select id, ${sql.identifier(h.nameColumn)} as "name", ${sql.identifier(h.communityColumn)} as "communityId"
       from ${sql.identifier(h.table)} where ${sql.identifier(h.userColumn)} = ${userId}`),
   );
+}
+
+/** The registry record of a volunteer holder, if linked. */
+export async function holderResidentId(db: Db, volunteerId: string): Promise<string | null> {
+  const h = VOLUNTEER_HOLDER;
+  const [row] = rowsOf<{ r: string | null }>(
+    await db.execute(sql`
+      select ${sql.identifier(h.residentColumn)} as "r" from ${sql.identifier(h.table)} where id = ${volunteerId}`),
+  );
+  return row?.r ?? null;
+}
+
+/**
+ * Live, consented designees naming this login (directly or through its registry record), with the holder's
+ * minutes account: the relatives whose time bank the user may spend (R-VP-2).
+ */
+export async function consentedDesigneesOfUser(db: Db, userId: string, residentId: string | null) {
+  return db
+    .select({ designee: ledgerDesignees, account: ledgerAccounts })
+    .from(ledgerDesignees)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerDesignees.accountId))
+    .where(
+      and(
+        isNull(ledgerDesignees.revokedAt),
+        isNotNull(ledgerDesignees.consentAt),
+        eq(ledgerAccounts.unit, 'minutes'),
+        eq(ledgerAccounts.ownerKind, 'volunteer'),
+        residentId
+          ? or(eq(ledgerDesignees.userId, userId), eq(ledgerDesignees.residentId, residentId))
+          : eq(ledgerDesignees.userId, userId),
+      ),
+    )
+    .orderBy(asc(ledgerDesignees.createdAt));
+}
+
+export async function setDesigneeConsent(
+  db: Db,
+  id: string,
+  v: { by: 'holder' | 'staff'; at: Date; note: string | null; recordedBy: string },
+): Promise<void> {
+  await db
+    .update(ledgerDesignees)
+    .set({ consentBy: v.by, consentAt: v.at, consentNote: v.note, consentRecordedBy: v.recordedBy })
+    .where(eq(ledgerDesignees.id, id));
 }
 
 /** Whether the user holds the account: their own user account, or one of a volunteer they act as. */

@@ -5,8 +5,10 @@ import { z } from 'zod';
 import {
   accountListQuery,
   accountView,
+  consentBody,
   designeeBody,
   designeeView,
+  myRelativeView,
   donateBody,
   earningRuleBody,
   earningRulesView,
@@ -39,7 +41,9 @@ import {
   listDesignees,
   listRules,
   myLedger,
+  myRelatives,
   putRule,
+  recordConsent,
   recordWithdrawal,
   revokeDesignee,
   reverseTransaction,
@@ -210,6 +214,19 @@ export const ledgerModule = defineModule({
         await revokeDesignee(actorCtxOf(deps, req), req.params.id);
         return reply.code(204).send();
       },
+    );
+    app.post(
+      '/api/ledger/designees/:id/consent',
+      {
+        config: { access: access.anyOf('ledger.write', 'ledger.own') },
+        schema: { tags, params: idParams, body: consentBody, response: { 200: designeeView } },
+      },
+      (req) => recordConsent(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/me/time-bank/relatives',
+      { config: { access: access.session }, schema: { tags, response: { 200: z.array(myRelativeView) } } },
+      (req) => myRelatives(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/ledger/accounts/:id/withdraw',

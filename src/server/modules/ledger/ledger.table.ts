@@ -112,6 +112,15 @@ export const ledgerDesignees = pgTable(
     relation: text('relation').notNull(),
     /** The resident record of the designee, when registered. */
     residentId: uuid('resident_id'),
+    /** The family member's login (from the resident record), who may spend the minutes on the phone. */
+    userId: uuid('user_id'),
+    /** household (same household in the registry) | declared (stated by the holder or staff) */
+    link: text('link').notNull().default('declared'),
+    /** Recorded consent of the holder to spending: holder (on their own phone) | staff (who heard it). */
+    consentBy: text('consent_by'),
+    consentAt: ts('consent_at'),
+    consentNote: text('consent_note'),
+    consentRecordedBy: uuid('consent_recorded_by'),
     createdAt: ts('created_at').notNull(),
     createdBy: uuid('created_by'),
     revokedAt: ts('revoked_at'),

@@ -17,7 +17,8 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { unitInScope, unitNames } from '../org/org.api';
-import { liveResidentPath } from '../residents/residents.api';
+import { liveResidentPath, sameHousehold } from '../residents/residents.api';
+import { residentIdOfUser, userIdOfResident } from '../accounts/accounts.api';
 import {
   ensureAccount,
   findAccount,
@@ -50,6 +51,9 @@ import {
   myVolunteers,
   reversalOf,
   reversesIdOf,
+  consentedDesigneesOfUser,
+  holderResidentId,
+  setDesigneeConsent,
   revokeDesigneeRow,
   ruleAt,
   statementPage,
@@ -328,20 +332,37 @@ export async function listDesignees(ctx: ActorCtx, accountId: string) {
   return designeesOf(ctx.db, acc.id);
 }
 
-async function designeesOf(db: Db, accountId: string) {
-  const rows = await liveDesignees(db, accountId);
-  return rows.map((r) => ({
+type DesigneeRowT = Awaited<ReturnType<typeof liveDesignees>>[number];
+function designeeDto(r: DesigneeRowT) {
+  return {
     id: r.id,
     name: r.name,
     relation: r.relation,
     residentId: r.residentId,
+    link: (r.link === 'household' ? 'household' : 'declared') as 'household' | 'declared',
+    hasLogin: r.userId !== null,
+    consent:
+      r.consentAt && r.consentBy
+        ? { by: r.consentBy as 'holder' | 'staff', at: r.consentAt, note: r.consentNote }
+        : null,
     createdAt: r.createdAt,
-  }));
+  };
 }
 
-/** R-VP-2: the holder (or staff for them) names a family member who may draw on the minutes. */
+async function designeesOf(db: Db, accountId: string) {
+  return (await liveDesignees(db, accountId)).map(designeeDto);
+}
+
+/**
+ * R-VP-2: the holder (or staff for them) names a family member who may draw on the minutes. The link is
+ * `household` when the registry has both in one household, else `declared`. Consent to the family member
+ * spending: the holder adding on their own phone consents; staff record it with how it was given
+ * (`consentNote`), or later through `recordConsent`. A family member with a login (their registry record
+ * linked to a user) may then spend the minutes on the phone for a service order.
+ */
 export async function addDesignee(ctx: ActorCtx, accountId: string, body: DesigneeBody) {
   const acc = await timeBankAccount(ctx, accountId, 'holder_or_staff');
+  const staff = ledgerPolicy.can(ctx.actor, 'write', acc);
   if (body.residentId) {
     // The family member is a resident of the holder's community or of the staff member's area; anyone
     // else answers exactly like an unknown id (no probing of the registry across communities).
@@ -349,6 +370,13 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
     const reachable = r && (r.orgPath.startsWith(acc.orgPath) || ledgerPolicy.can(ctx.actor, 'write', r));
     if (!reachable) throw invalidField('residentId', 'not_found');
   }
+  const holderResident = acc.ownerKind === 'volunteer' ? await holderResidentId(ctx.db, acc.ownerId) : null;
+  const link =
+    body.residentId && holderResident && (await sameHousehold(ctx.db, holderResident, body.residentId))
+      ? 'household'
+      : 'declared';
+  const userId = body.residentId ? await userIdOfResident(ctx.db, body.residentId) : null;
+  const consentBy: 'holder' | 'staff' | null = !staff ? 'holder' : body.consentNote ? 'staff' : null;
   return ctx.db.transaction(async (tx) => {
     const id = ctx.ids();
     const now = ctx.clock.now();
@@ -358,8 +386,15 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
       name: body.name,
       relation: body.relation,
       residentId: body.residentId ?? null,
+      userId,
+      link,
+      consentBy,
+      consentAt: consentBy ? now : null,
+      consentNote: consentBy === 'staff' ? (body.consentNote ?? null) : null,
+      consentRecordedBy: consentBy ? ctx.actor.userId : null,
       createdAt: now,
       createdBy: ctx.actor.userId,
+      revokedAt: null,
     };
     await insertDesignee(tx, row);
     await writeAudit(tx, ctx, {
@@ -367,10 +402,87 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
       entityType: 'ledger_designee',
       entityId: id,
       orgPath: acc.orgPath,
-      after: { accountId: acc.id, name: body.name, relation: body.relation },
+      after: { accountId: acc.id, name: body.name, relation: body.relation, link, consentBy },
     });
-    return { id, name: row.name, relation: row.relation, residentId: row.residentId, createdAt: now };
+    return designeeDto(row);
   });
+}
+
+/** Records the holder's consent to a family member spending: the holder on their phone, or staff (how given). */
+export async function recordConsent(
+  ctx: ActorCtx,
+  designeeId: string,
+  body: { note?: string | null | undefined },
+) {
+  const d = await designeeById(ctx.db, designeeId);
+  if (!d || d.revokedAt) throw notFound();
+  const acc = await timeBankAccount(ctx, d.accountId, 'holder_or_staff');
+  const staff = ledgerPolicy.can(ctx.actor, 'write', acc);
+  if (staff && !body.note) throw invalidField('note', 'ledger.consent_note_required');
+  if (d.consentAt) throw new AppError('ledger.consent_recorded', 409);
+  const now = ctx.clock.now();
+  const by = staff ? 'staff' : 'holder';
+  await ctx.db.transaction(async (tx) => {
+    await setDesigneeConsent(tx, d.id, {
+      by,
+      at: now,
+      note: staff ? (body.note ?? null) : null,
+      recordedBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'ledger.designee.consent',
+      entityType: 'ledger_designee',
+      entityId: d.id,
+      orgPath: acc.orgPath,
+      after: { by, note: staff ? body.note : null },
+    });
+  });
+  const row = await designeeById(ctx.db, d.id);
+  return designeeDto(row!);
+}
+
+/** R-VP-2: the relatives whose time bank the logged-in family member may spend (consented, live). */
+export async function myRelatives(ctx: ActorCtx) {
+  if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
+  const rows = await consentedDesigneesOfUser(
+    ctx.db,
+    ctx.actor.userId,
+    await residentIdOfUser(ctx.db, ctx.actor.userId),
+  );
+  return rows.map((r) => ({
+    designeeId: r.designee.id,
+    holderName: r.account.name,
+    relation: r.designee.relation,
+    minutes: r.account.balance,
+    consentAt: r.designee.consentAt!,
+  }));
+}
+
+/**
+ * R-VP-2: whether `userId` may spend the time bank behind `designeeId` now (a live designee naming this
+ * login, with recorded consent). Answers the holder's volunteer id, or throws 403 ledger.consent_required.
+ */
+export async function familySpender(db: Db, designeeId: string, userId: string) {
+  const d = await designeeById(db, designeeId);
+  const residentId = await residentIdOfUser(db, userId);
+  const names = d && !d.revokedAt && (d.userId === userId || (!!residentId && d.residentId === residentId));
+  if (!d || !names) throw new AppError('ledger.consent_required', 403);
+  if (!d.consentAt) throw new AppError('ledger.consent_required', 403);
+  const rows = await consentedDesigneesOfUser(db, userId, residentId);
+  const r = rows.find((x) => x.designee.id === d.id);
+  if (!r) throw new AppError('ledger.consent_required', 403);
+  return {
+    volunteerId: r.account.ownerId,
+    holderName: r.account.name,
+    balance: r.account.balance,
+    designee: d,
+  };
+}
+
+/** Whether a designee of this account is still live and consented (checked again when the minutes are spent). */
+export async function consentStands(db: Db, designeeId: string, accountId: string): Promise<boolean> {
+  const d = await liveDesigneeOf(db, designeeId, accountId);
+  return !!d?.consentAt;
 }
 
 export async function revokeDesignee(ctx: ActorCtx, designeeId: string) {
@@ -396,6 +508,8 @@ export interface WithdrawTimeInput {
   minutes: number;
   /** 'holder' or the id of a designee of the holder. */
   beneficiary: string;
+  /** R-VP-2: a family member (a consented designee) spends the holder's minutes; named on the posting. */
+  spentByDesigneeId?: string;
   sourceType?: string;
   sourceId?: string;
   memo: string;
@@ -422,6 +536,14 @@ export async function withdrawTime(tx: Db, ctx: UseCaseCtx, w: WithdrawTimeInput
     if (!d) throw new AppError('ledger.not_designee', 422);
     beneficiaryName = `${d.name}(${d.relation})`;
   }
+  let spentBy = '';
+  let spender: { id: string; name: string; relation: string } | undefined;
+  if (w.spentByDesigneeId) {
+    const d = await liveDesigneeOf(tx, w.spentByDesigneeId, acc.id);
+    if (!d?.consentAt) throw new AppError('ledger.consent_required', 403);
+    spender = { id: d.id, name: d.name, relation: d.relation };
+    spentBy = `(家属${d.name}(${d.relation})经${acc.name}同意代为使用)`;
+  }
   const community = await communityOf(tx, acc.orgUnitId);
   const issuer = await ensureAccount(tx, ctx, {
     ownerKind: 'community',
@@ -431,10 +553,10 @@ export async function withdrawTime(tx: Db, ctx: UseCaseCtx, w: WithdrawTimeInput
     orgPath: community.path,
     name: community.name,
   });
-  return postTransaction(tx, ctx, {
+  const posted = await postTransaction(tx, ctx, {
     idempotencyKey: w.idempotencyKey,
     kind: 'time_withdrawal',
-    memo: `${w.memo} → ${beneficiaryName}`,
+    memo: `${w.memo} → ${beneficiaryName}${spentBy}`,
     sourceType: w.sourceType,
     sourceId: w.sourceId,
     entries: [
@@ -442,6 +564,23 @@ export async function withdrawTime(tx: Db, ctx: UseCaseCtx, w: WithdrawTimeInput
       { accountId: issuer, unit: 'minutes', amount: w.minutes },
     ],
   });
+  if (spender && !posted.duplicate)
+    await writeAudit(tx, ctx, {
+      action: 'ledger.family_spend',
+      entityType: 'ledger_transaction',
+      entityId: posted.transactionId,
+      orgPath: acc.orgPath,
+      after: {
+        holderAccountId: acc.id,
+        holderName: acc.name,
+        designeeId: spender.id,
+        spentBy: `${spender.name}(${spender.relation})`,
+        minutes: w.minutes,
+        sourceType: w.sourceType ?? null,
+        sourceId: w.sourceId ?? null,
+      },
+    });
+  return posted;
 }
 
 /** Staff record a time-bank withdrawal (a service delivered to the holder or a designee). */

@@ -7,15 +7,17 @@ import {
   type PointKind,
   type RedeemBody,
   type RedemptionListQuery,
+  type ReverseRedemptionBody,
 } from '../../../shared/contracts/merchants';
 import { auditFailure, writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
-import { AppError, invalidField } from '../../platform/errors';
-import { balancesOf, ensureAccount, postTransaction } from '../ledger/ledger.api';
+import { AppError, invalidField, notFound } from '../../platform/errors';
+import { balancesOf, ensureAccount, postReversal, postTransaction } from '../ledger/ledger.api';
 import { unitById, unitsByIds } from '../org/org.api';
 import { activeVolunteerById, activeVolunteerOfUser, volunteerById } from '../volunteers/volunteers.api';
 import {
+  checkId,
   chinaDate,
   findPoint,
   isUniqueViolation,
@@ -39,7 +41,11 @@ import {
   liveCodeExists,
   lockItems,
   lockRedemptionKey,
+  lockRedemptionToManage,
   markCodeUsed,
+  markReversed,
+  returnStock,
+  settlementNumber,
   nearbyPointRows,
   newestCodeByHash,
   pointNames,
@@ -181,6 +187,7 @@ export async function myRedeem(ctx: ActorCtx) {
       totalPoints: r.totalPoints,
       redeemedAt: r.redeemedAt,
       lines: r.lines.map((l) => ({ itemName: l.itemName, quantity: l.quantity, points: l.points })),
+      reversedReason: r.reversal?.reason ?? null,
     })),
   };
 }
@@ -272,7 +279,7 @@ export async function lookupCode(ctx: ActorCtx, pointId: string, code: string) {
   };
 }
 
-async function redemptionDtos(db: Db, rows: RedemptionRow[]) {
+async function redemptionDtos(db: Db, rows: RedemptionRow[], actor?: ActorCtx['actor']) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, points, units] = await Promise.all([
@@ -298,6 +305,22 @@ async function redemptionDtos(db: Db, rows: RedemptionRow[]) {
     transactionId: r.transactionId,
     settlementId: r.settlementId,
     redeemedAt: r.redeemedAt,
+    reversal:
+      r.reversedAt && r.reversalTransactionId
+        ? {
+            at: r.reversedAt,
+            byName: r.reversedByName,
+            reason: r.reverseReason ?? '',
+            transactionId: r.reversalTransactionId,
+          }
+        : null,
+    abilities: {
+      reverse:
+        !!actor &&
+        !r.reversedAt &&
+        !r.settlementId &&
+        merchantsPolicy.can(actor, 'manage', { id: r.pointId, orgPath: r.orgPath }),
+    },
     lines: lines
       .filter((l) => l.redemptionId === r.id)
       .map((l) => ({
@@ -481,5 +504,64 @@ export async function listRedemptions(ctx: ActorCtx, q: RedemptionListQuery) {
   // A point that does not exist or is not visible answers 404, never an empty page (DESIGN convention 5).
   if (q.pointId) await findPoint(ctx, q.pointId, 'read');
   const page = await listRedemptionRows(ctx.db, ctx.actor, linked, q, unitPath);
-  return { ...page, items: await redemptionDtos(ctx.db, page.items) };
+  return { ...page, items: await redemptionDtos(ctx.db, page.items, ctx.actor) };
+}
+
+/**
+ * 冲正 (R-VP-1): staff who manage the point reverse a redemption made in error. In one transaction: the
+ * redemption is locked; a compensating ledger posting (the original entries negated, `reverses_id` set;
+ * the original is never touched) returns the points from the point's account to the holder; the items go
+ * back in stock; the redemption records when, by whom and why; the audit record is written.
+ * Refused: a second reversal (409 merchants.already_reversed) and a redemption already settled with the
+ * point (409 merchants.reverse_settled): its points have left the point's account in a settlement, so the
+ * correction belongs to the settlement with the merchant, not to the counter (docs: ledger README).
+ */
+export async function reverseRedemption(ctx: ActorCtx, id: string, body: ReverseRedemptionBody) {
+  merchantsPolicy.require(ctx.actor, 'manage');
+  checkId(id);
+  return ctx.db.transaction(async (tx) => {
+    const r = await lockRedemptionToManage(tx, ctx.actor, id);
+    if (!r) throw notFound();
+    if (r.reversedAt) throw new AppError('merchants.already_reversed', 409, { number: r.number });
+    if (r.settlementId)
+      throw new AppError(
+        'merchants.reverse_settled',
+        409,
+        { number: r.number, settlement: (await settlementNumber(tx, r.settlementId)) ?? '' },
+        { settlementId: r.settlementId },
+      );
+    const posted = await postReversal(tx, ctx, {
+      transactionId: r.transactionId,
+      idempotencyKey: `merchants.reverse:${r.id}`,
+      reason: `冲正 ${r.number}：${body.reason}`,
+      sourceType: 'redemption',
+      sourceId: r.id,
+    });
+    const now = ctx.clock.now();
+    for (const l of await linesOf(tx, [r.id])) await returnStock(tx, l.itemId, l.quantity, now);
+    const row = await markReversed(tx, r.id, {
+      at: now,
+      by: ctx.actor.userId,
+      byName: ctx.actor.displayName,
+      reason: body.reason,
+      transactionId: posted.transactionId,
+    });
+    if (!row) throw new AppError('merchants.already_reversed', 409, { number: r.number });
+    await writeAudit(tx, ctx, {
+      action: 'merchants.reverse',
+      entityType: 'redemption',
+      entityId: r.id,
+      orgPath: r.orgPath,
+      before: { reversed: false },
+      after: {
+        number: r.number,
+        volunteerId: r.volunteerId,
+        totalPoints: r.totalPoints,
+        reason: body.reason,
+        reversalTransactionId: posted.transactionId,
+      },
+    });
+    const [dto] = await redemptionDtos(tx, [row], ctx.actor);
+    return dto!;
+  });
 }

@@ -130,7 +130,7 @@ export function listRedemptionRows(
       q.settled === true
         ? isNotNull(redemptions.settlementId)
         : q.settled === false
-          ? isNull(redemptions.settlementId)
+          ? and(isNull(redemptions.settlementId), isNull(redemptions.reversedAt))
           : undefined,
       q.from ? gte(redemptions.redeemedAt, new Date(endOfChinaDay(q.from).getTime() - DAY)) : undefined,
       q.to ? lt(redemptions.redeemedAt, endOfChinaDay(q.to)) : undefined,
@@ -214,7 +214,7 @@ export async function reportFigures(
       select coalesce(sum(r.total_points), 0)::int as pts, count(*)::int as n,
         coalesce(sum(r.total_points) filter (where r.settlement_id is not null), 0)::int as settled
       from redemptions r join redemption_points p on p.id = r.point_id
-      where ${scope} and ${subtree}
+      where ${scope} and ${subtree} and r.reversed_at is null
         and r.redeemed_at >= ${from.toISOString()} and r.redeemed_at < ${to.toISOString()}`),
   );
   const [active] = rowsOf<{ n: number }>(
@@ -250,7 +250,13 @@ export async function pointFigures(db: Db, ids: string[]) {
     db
       .select({ pointId: redemptions.pointId, n: sql<number>`coalesce(sum(total_points), 0)::int` })
       .from(redemptions)
-      .where(and(inArray(redemptions.pointId, ids), isNull(redemptions.settlementId)))
+      .where(
+        and(
+          inArray(redemptions.pointId, ids),
+          isNull(redemptions.settlementId),
+          isNull(redemptions.reversedAt),
+        ),
+      )
       .groupBy(redemptions.pointId),
   ]);
   return {
@@ -367,6 +373,62 @@ export async function lockPointSettlements(tx: Db, pointId: string): Promise<voi
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`merchants.settle:${pointId}`}))`);
 }
 
+/** A redemption in the actor's `manage` scope, locked `for update` (reversal). */
+export async function lockRedemptionToManage(
+  tx: Db,
+  actor: Actor,
+  id: string,
+): Promise<RedemptionRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(redemptions)
+    .where(
+      and(
+        eq(redemptions.id, id),
+        pointScope(actor, [], 'manage', { pointId: redemptions.pointId, path: redemptions.orgPath }),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
+/** Records a redemption's reversal once (only while unsettled and not yet reversed). */
+export async function markReversed(
+  tx: Db,
+  id: string,
+  v: { at: Date; by: string; byName: string; reason: string; transactionId: string },
+): Promise<RedemptionRow | undefined> {
+  const [row] = await tx
+    .update(redemptions)
+    .set({
+      reversedAt: v.at,
+      reversedBy: v.by,
+      reversedByName: v.byName,
+      reverseReason: v.reason,
+      reversalTransactionId: v.transactionId,
+    })
+    .where(and(eq(redemptions.id, id), isNull(redemptions.reversedAt), isNull(redemptions.settlementId)))
+    .returning();
+  return row;
+}
+
+/** Puts reversed quantities back in stock. */
+export async function returnStock(tx: Db, itemId: string, quantity: number, at: Date): Promise<void> {
+  await tx
+    .update(redemptionItems)
+    .set({ stock: sql`${redemptionItems.stock} + ${quantity}`, updatedAt: at })
+    .where(eq(redemptionItems.id, itemId));
+}
+
+/** A settlement's number (for the refusal to reverse a settled redemption). */
+export async function settlementNumber(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ number: merchantSettlements.number })
+    .from(merchantSettlements)
+    .where(eq(merchantSettlements.id, id));
+  return row?.number ?? null;
+}
+
 /** A point's unsettled redemptions before `before`, locked `for update`. */
 export function dueRedemptions(tx: Db, pointId: string, before: Date): Promise<RedemptionRow[]> {
   return tx
@@ -376,6 +438,8 @@ export function dueRedemptions(tx: Db, pointId: string, before: Date): Promise<R
       and(
         eq(redemptions.pointId, pointId),
         isNull(redemptions.settlementId),
+        // A reversed redemption's points went back to the holder: nothing to settle.
+        isNull(redemptions.reversedAt),
         lt(redemptions.redeemedAt, before),
       ),
     )

@@ -21,6 +21,7 @@ import {
   redemptionListQuery,
   redemptionSchema,
   reportQuery,
+  reverseRedemptionBody,
   reportSchema,
   settleBody,
   settlementListQuery,
@@ -42,6 +43,7 @@ import {
   lookupCode,
   myRedeem,
   redeem,
+  reverseRedemption,
 } from './merchants.redemptions';
 import { report } from './merchants.reports';
 import { listSettlements, settle } from './merchants.settlements';
@@ -245,6 +247,16 @@ export const merchantsModule = defineModule({
           .header('content-disposition', attachmentHeader(en ? 'settlements.xlsx' : '兑换结算.xlsx'))
           .send(buf);
       },
+    );
+
+    // ---- reversal (冲正) of a redemption (R-VP-1)
+    app.post(
+      '/api/merchants/redemptions/:id/reverse',
+      {
+        config: { access: access.permission('merchants.manage') },
+        schema: { tags, params: idParams, body: reverseRedemptionBody, response: { 200: redemptionSchema } },
+      },
+      (req) => reverseRedemption(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- report (R-VP-1)

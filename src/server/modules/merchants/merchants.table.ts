@@ -110,6 +110,15 @@ export const redemptions = pgTable(
     counterUserId: uuid('counter_user_id'),
     settlementId: uuid('settlement_id'),
     redeemedAt: ts('redeemed_at').notNull(),
+    /**
+     * Reversal (冲正): set once, with the compensating ledger transaction that returned the points to the
+     * holder (the original posting is never changed). A settled redemption is not reversed.
+     */
+    reversedAt: ts('reversed_at'),
+    reversedBy: uuid('reversed_by'),
+    reversedByName: text('reversed_by_name'),
+    reverseReason: text('reverse_reason'),
+    reversalTransactionId: text('reversal_transaction_id'),
   },
   (t) => [
     uniqueIndex('redemptions_idem_uq').on(t.idempotencyKey),

@@ -551,6 +551,67 @@ describe('more refusals at the counter', () => {
   });
 });
 
+describe('reversal of a redemption (冲正, R-VP-1)', () => {
+  it('R-VP-1: staff reverse a redemption: a compensating ledger posting returns the points, stock comes back, the redemption shows the reason, audited; never twice', async () => {
+    const before = await balance('vol_a');
+    const stock = await stockOf(rice.id);
+    const c = await codeFor('vol_a');
+    const res = await redeemAs(shop, { code: c.code, items: [{ itemId: rice.id, quantity: 1 }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(await balance('vol_a')).toBe(before - r.totalPoints);
+    // The counter login may not reverse; a foreign community gets 404; a reason is required.
+    expect(
+      (await shop.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '误操作' })).statusCode,
+    ).toBe(403);
+    const xhy = await t.as('xhy_worker');
+    expect(
+      (await xhy.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '误操作' })).statusCode,
+    ).toBe(404);
+    expect((await worker.post(`/api/merchants/redemptions/${r.id}/reverse`, {})).statusCode).toBe(400);
+
+    const rev = await worker.post(`/api/merchants/redemptions/${r.id}/reverse`, {
+      reason: '店员扫错商品，居民未取货',
+    });
+    expect(rev.statusCode, rev.body).toBe(200);
+    expect(rev.json()).toMatchObject({
+      id: r.id,
+      reversal: { reason: '店员扫错商品，居民未取货' },
+      abilities: { reverse: false },
+    });
+    expect(await balance('vol_a')).toBe(before);
+    expect(await stockOf(rice.id)).toBe(stock);
+    // Append-only: the original posting is untouched and a new one names it.
+    const txs = rowsOf<{ id: string; kind: string; reverses_id: string | null }>(
+      await t.database.db.execute(
+        sql`select id, kind, reverses_id from ledger_transactions where id = ${r.transactionId} or reverses_id = ${r.transactionId}`,
+      ),
+    );
+    expect(txs).toHaveLength(2);
+    expect(txs.find((x) => x.reverses_id === r.transactionId)?.kind).toBe('reversal');
+    const audit = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from audit_log where action = 'merchants.reverse' and entity_id = ${r.id}`,
+      ),
+    );
+    expect(audit[0]!.n).toBe(1);
+
+    const twice = await worker.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '再次冲正' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('merchants.already_reversed');
+    // The generic ledger reversal still refuses a redemption (owned by the merchants module).
+    const listed = (await worker.get(`/api/merchants/redemptions?pointId=${pointId}`)).json();
+    expect(listed.items.find((x: { id: string }) => x.id === r.id).reversal.reason).toBe(
+      '店员扫错商品，居民未取货',
+    );
+    // Not settled later: a reversed redemption is not among the redemptions to settle.
+    const toSettle = (
+      await worker.get(`/api/merchants/redemptions?pointId=${pointId}&settled=false&pageSize=200`)
+    ).json();
+    expect(toSettle.items.some((x: { id: string }) => x.id === r.id)).toBe(false);
+  });
+});
+
 describe('settlement (R-VP-1)', () => {
   it('R-VP-1: the community settles every unsettled redemption up to a date: one record, one posting, cash at the rate; a replay returns it; nothing is settled twice', async () => {
     const unsettled = (
@@ -610,6 +671,16 @@ describe('settlement (R-VP-1)', () => {
       ),
     );
     expect(audit[0]!.n).toBe(1);
+  });
+
+  it('R-VP-1: a redemption already settled with the point cannot be reversed (409 with the settlement named)', async () => {
+    const settled = (await worker.get(`/api/merchants/redemptions?pointId=${pointId}&settled=true`)).json();
+    const r = settled.items[0];
+    expect(r.abilities.reverse).toBe(false);
+    const res = await worker.post(`/api/merchants/redemptions/${r.id}/reverse`, { reason: '居民退货' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('merchants.reverse_settled');
+    expect(res.json().error.message).toContain('结算');
   });
 
   it('settlements export as .xlsx with the totals', async () => {

@@ -60,6 +60,8 @@ export const workers = pgTable(
     postType: text('post_type'),
     /** 十八级: 1–18 */
     grade: integer('grade'),
+    /** Grid workers only: 专兼结合 (seed 003). A part-time (兼职) grid worker covers a grid but is not staff. */
+    partTime: boolean('part_time').notNull().default(false),
     qualifications: text('qualifications').array().notNull().default(sql`'{}'::text[]`),
     phoneEnc: text('phone_enc'),
     phoneMask: text('phone_mask'),

@@ -90,6 +90,29 @@ describe('community and grid workers', () => {
     expect((await sd.get('/api/people/workers?status=all')).json().total).toBe(before);
   });
 
+  it('R-ORG-3: grid workers are full- or part-time (专兼结合, seed 003); only a grid worker can be part-time', async () => {
+    const worker = await t.as('tongdu_worker');
+    const pt = await worker.post('/api/people/workers', {
+      name: '兼职网格员',
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'grid_worker',
+      partTime: true,
+    });
+    expect(pt.statusCode, pt.body).toBe(201);
+    expect(pt.json().partTime).toBe(true);
+    const full = await worker.patch(`/api/people/workers/${pt.json().id}`, { partTime: false });
+    expect(full.json().partTime).toBe(false);
+    const cw = await worker.post('/api/people/workers', {
+      name: '社区工作者',
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'community_worker',
+      postType: 'general',
+      partTime: true,
+    });
+    expect(cw.statusCode).toBe(422);
+    expect(cw.json().error.details.fields[0].path).toBe('partTime');
+  });
+
   it('a grid worker is assigned to a grid of their community and unassigned again; both are audited', async () => {
     const worker = await t.as('tongdu_worker');
     const gw = (

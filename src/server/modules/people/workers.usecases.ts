@@ -65,6 +65,7 @@ async function workerDtos(ctx: ActorCtx, rows: WorkerRow[]) {
       kind: r.kind as WorkerKind,
       postType: (r.postType as PostType | null) ?? null,
       grade: r.grade,
+      partTime: r.partTime,
       qualifications: r.qualifications,
       phone: r.phoneMask,
       userId: r.userId,
@@ -142,6 +143,8 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
   peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS);
   checkPost(input.kind, input.postType);
+  if (input.partTime && input.kind !== 'grid_worker')
+    throw invalidField('partTime', 'people.part_time_grid_only');
   await checkUser(ctx, input.userId);
   const id = ctx.ids();
   const now = ctx.clock.now();
@@ -155,6 +158,7 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
       kind: input.kind,
       postType: input.postType ?? null,
       grade: input.grade ?? null,
+      partTime: input.kind === 'grid_worker' && !!input.partTime,
       qualifications: input.qualifications,
       ...sealPhone(ctx, input.phone),
       userId: input.userId ?? null,
@@ -184,6 +188,8 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
   const postType =
     input.postType !== undefined ? input.postType : kind === 'community_worker' ? before.postType : null;
   checkPost(kind, postType);
+  const partTime = kind === 'grid_worker' && (input.partTime ?? before.partTime);
+  if (input.partTime && kind !== 'grid_worker') throw invalidField('partTime', 'people.part_time_grid_only');
   if (input.userId !== undefined) await checkUser(ctx, input.userId);
   const row = await ctx.db.transaction(async (tx) => {
     const after = await updateWorkerRow(tx, id, {
@@ -192,6 +198,7 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
       ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
       kind,
       postType,
+      partTime,
       ...(input.grade !== undefined && { grade: input.grade }),
       ...(input.qualifications !== undefined && { qualifications: input.qualifications }),
       ...sealPhone(ctx, input.phone),

@@ -33,9 +33,9 @@ export async function staffingRows(db: Db, actor: Actor, action: ReportAction): 
         (select count(*)::int from residents r where r.community_id = c.id and r.deleted_at is null
            and r.registration_status in ('registered', 'permanent')) as residents,
         (select count(*)::int from workers w where w.org_path like c.path || '%' and w.active
-           and w.kind in ('community_worker', 'grid_worker')) as workers,
+           and (w.kind = 'community_worker' or (w.kind = 'grid_worker' and not w.part_time))) as workers,
         (select count(*)::int from workers w where w.org_path like c.path || '%' and w.active
-           and w.kind = 'grid_worker') as grid_workers,
+           and w.kind = 'grid_worker' and not w.part_time) as grid_workers,
         (select count(*)::int from org_units g where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active') as grids,
         (select count(*)::int from org_units g where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active'
            and not exists (select 1 from grid_assignments ga join workers w on w.id = ga.worker_id

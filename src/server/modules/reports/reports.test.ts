@@ -93,6 +93,19 @@ describe('staffing standard (R-ORG-3)', () => {
       meetsFloor: false,
       gridsWithoutWorker: 2,
     });
+
+    // 专兼结合 (seed 003): a part-time grid worker covers the grid but is not staff, so the shortfall stays.
+    const pt = await worker(t.fx.tongduGrid.path, t.fx.tongdu.id, 'grid_worker');
+    await t.database.db.update(workers).set({ partTime: true }).where(eq(workers.id, pt));
+    await t.database.db
+      .insert(gridAssignments)
+      .values({ id: t.deps.ids(), gridId: t.fx.tongduGrid.id, workerId: pt, createdAt: t.clock.now() });
+    expect(await row()).toMatchObject({
+      communityWorkers: 2,
+      gridWorkers: 0,
+      shortfall: 1,
+      gridsWithoutWorker: 1,
+    });
   });
 
   it('a community worker sees only their own community in the report', async () => {

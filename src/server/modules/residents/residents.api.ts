@@ -48,6 +48,22 @@ export async function liveResidentPath(
   return r;
 }
 
+/**
+ * Whether two live residents are registered in the same household (a unit of kind `household`): the family
+ * link the registry itself proves (R-VP-2 family members).
+ */
+export async function sameHousehold(db: Db, a: string, b: string): Promise<boolean> {
+  const rows = rowsOf<{ ok: boolean }>(
+    await db.execute(sql`
+      select exists (
+        select 1 from residents x join residents y on y.org_unit_id = x.org_unit_id
+        join org_units u on u.id = x.org_unit_id and u.kind = 'household'
+        where x.id = ${a} and y.id = ${b} and x.deleted_at is null and y.deleted_at is null
+      ) as ok`),
+  );
+  return !!rows[0]?.ok;
+}
+
 /** Which of these ID-number blind indexes belong to a live resident already. */
 export async function registeredIdNumberHashes(db: Db, hashes: readonly string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();

@@ -1,6 +1,8 @@
-import { chinaMinute } from '../../../shared/chinaTime';
+import { chinaDate, chinaDayStart, chinaMinute } from '../../../shared/chinaTime';
+import { type Storage, imageMime } from '../../platform/storage';
+import { userByUsername, userDisplayNames } from '../accounts/accounts.api';
 import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
-import type { DutySlotBody, StationBody } from '../../../shared/contracts/services';
+import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/contracts/services';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -96,6 +98,14 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
   // A station outside the actor's scope answers 404 like any foreign record.
   await findStation(ctx, station.id, 'write');
   if (!station.active) throw new AppError('services.station_inactive', 409);
+  if (body.personUserId && !(await userDisplayNames(ctx.db, [body.personUserId])).size)
+    throw invalidField('personUserId', 'services.duty_user_unknown');
+  let personUserId = body.personUserId ?? null;
+  if (!personUserId && body.personUsername) {
+    const u = await userByUsername(ctx.db, body.personUsername);
+    if (!u?.active) throw invalidField('personUsername', 'services.duty_user_unknown');
+    personUserId = u.id;
+  }
   const personKey = body.personId ?? `name:${station.communityId}:${body.personName.replace(/\s+/g, '')}`;
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -137,6 +147,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
         personName: body.personName,
         personKey,
         personId: body.personId ?? null,
+        personUserId,
         startsAt: body.startsAt,
         endsAt: body.endsAt,
         createdBy: ctx.actor.userId,
@@ -168,8 +179,23 @@ function slotDto(r: typeof svcDutySlots.$inferSelect, stationName: string | null
     personType: r.personType as 'volunteer',
     personName: r.personName,
     personId: r.personId,
+    selfLogging: r.personUserId !== null,
     startsAt: r.startsAt,
     endsAt: r.endsAt,
+  };
+}
+
+type DutyLogRow = typeof svcDutyLogs.$inferSelect;
+function dutyLogDto(r: DutyLogRow) {
+  return {
+    id: r.id,
+    slotId: r.slotId,
+    at: r.at,
+    content: r.content,
+    visitors: r.visitors,
+    createdByName: r.createdByName,
+    selfEntered: r.selfEntered,
+    hasPhoto: r.photoId !== null,
   };
 }
 
@@ -253,14 +279,7 @@ export async function addDutyLog(ctx: ActorCtx, slotId: string, body: { content:
       orgPath: slot.orgPath,
       after: { visitors: body.visitors },
     });
-    return {
-      id: row!.id,
-      slotId: row!.slotId,
-      at: row!.at,
-      content: row!.content,
-      visitors: row!.visitors,
-      createdByName: row!.createdByName,
-    };
+    return dutyLogDto(row!);
   });
 }
 
@@ -273,12 +292,149 @@ export async function listDutyLogs(ctx: ActorCtx, slotId: string) {
     .from(svcDutyLogs)
     .where(and(eq(svcDutyLogs.slotId, slotId), ne(svcDutyLogs.content, '')))
     .orderBy(asc(svcDutyLogs.at));
+  return rows.map(dutyLogDto);
+}
+
+// ---------------------------------------------------------------- the person on duty, on the phone
+
+const DAY = 86_400_000;
+
+/**
+ * R-SV-2: the slots of the logged-in person on duty (linked by `person_user_id`), from 7 days back to 7 days
+ * ahead, with their logs. `today` = the slot starts on today's China date: the only day it can be logged.
+ */
+export async function myDuty(ctx: ActorCtx) {
+  if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
+  const today = chinaDayStart(ctx.clock.now());
+  const rows = await ctx.db
+    .select({ slot: svcDutySlots, stationName: svcStations.name, stationAddress: svcStations.address })
+    .from(svcDutySlots)
+    .innerJoin(svcStations, eq(svcStations.id, svcDutySlots.stationId))
+    .where(
+      and(
+        eq(svcDutySlots.personUserId, ctx.actor.userId),
+        gt(svcDutySlots.startsAt, new Date(today.getTime() - 7 * DAY)),
+        lt(svcDutySlots.startsAt, new Date(today.getTime() + 8 * DAY)),
+      ),
+    )
+    .orderBy(asc(svcDutySlots.startsAt));
+  const ids = rows.map((r) => r.slot.id);
+  const logs = ids.length
+    ? await ctx.db
+        .select()
+        .from(svcDutyLogs)
+        .where(inArray(svcDutyLogs.slotId, ids))
+        .orderBy(asc(svcDutyLogs.at))
+    : [];
+  const todayStr = chinaDate(ctx.clock.now());
   return rows.map((r) => ({
-    id: r.id,
-    slotId: r.slotId,
-    at: r.at,
-    content: r.content,
-    visitors: r.visitors,
-    createdByName: r.createdByName,
+    id: r.slot.id,
+    stationName: r.stationName,
+    stationAddress: r.stationAddress,
+    personType: r.slot.personType as 'volunteer',
+    startsAt: r.slot.startsAt,
+    endsAt: r.slot.endsAt,
+    today: chinaDate(r.slot.startsAt) === todayStr,
+    logs: logs.filter((l) => l.slotId === r.slot.id).map(dutyLogDto),
   }));
+}
+
+/** The actor's own slot, or 404 (someone else's slot is answered like a missing one). */
+async function mySlot(ctx: ActorCtx, slotId: string) {
+  if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
+  if (!isUuid(slotId)) throw notFound();
+  const [slot] = await ctx.db.select().from(svcDutySlots).where(eq(svcDutySlots.id, slotId));
+  if (!slot || slot.personUserId !== ctx.actor.userId) throw notFound();
+  return slot;
+}
+
+/**
+ * R-SV-2: the person on duty logs their own duty on the phone: only for their own slot (404 otherwise) and
+ * only on the slot's day (China date; 409 services.duty_not_today); the time handled lies in that day and
+ * not in the future. Staff see the log beside the slot (self-entered). Audited.
+ */
+export async function addMyDutyLog(ctx: ActorCtx, slotId: string, body: MyDutyLogBody) {
+  const slot = await mySlot(ctx, slotId);
+  const now = ctx.clock.now();
+  if (chinaDate(slot.startsAt) !== chinaDate(now))
+    throw new AppError('services.duty_not_today', 409, { day: chinaDate(slot.startsAt) });
+  const at = body.at ?? now;
+  if (at.getTime() > now.getTime() + 60_000 || chinaDate(at) !== chinaDate(now))
+    throw invalidField('at', 'services.duty_log_time');
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(svcDutyLogs)
+      .values({
+        id: ctx.ids(),
+        slotId: slot.id,
+        stationId: slot.stationId,
+        orgPath: slot.orgPath,
+        orgUnitId: slot.orgUnitId,
+        at,
+        content: body.content,
+        visitors: body.visitors,
+        selfEntered: true,
+        createdBy: ctx.actor.userId,
+        createdByName: ctx.actor.displayName,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.duty_log_self',
+      entityType: 'svc_duty_slot',
+      entityId: slot.id,
+      orgPath: slot.orgPath,
+      after: { logId: row!.id, visitors: body.visitors, at },
+    });
+    return dutyLogDto(row!);
+  });
+}
+
+/** A photo on the person's own duty log, added the same day (a second photo replaces the first). */
+export async function attachMyDutyPhoto(
+  ctx: ActorCtx,
+  storage: Storage,
+  logId: string,
+  readPhoto: () => Promise<{ data: Buffer; mime: string }>,
+) {
+  if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
+  if (!isUuid(logId)) throw notFound();
+  const [log] = await ctx.db.select().from(svcDutyLogs).where(eq(svcDutyLogs.id, logId));
+  if (!log || log.createdBy !== ctx.actor.userId || !log.selfEntered) throw notFound();
+  await mySlot(ctx, log.slotId);
+  if (chinaDate(log.at) !== chinaDate(ctx.clock.now()))
+    throw new AppError('services.duty_not_today', 409, { day: chinaDate(log.at) });
+  const photo = await readPhoto();
+  const id = ctx.ids();
+  await storage.put(id, photo.data);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(svcDutyLogs)
+      .set({ photoId: id })
+      .where(eq(svcDutyLogs.id, log.id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'services.duty_log_photo',
+      entityType: 'svc_duty_slot',
+      entityId: log.slotId,
+      orgPath: log.orgPath,
+      after: { logId: log.id, photoId: id, mime: photo.mime, size: photo.data.length },
+    });
+    return dutyLogDto(row!);
+  });
+}
+
+/** A duty log's photo, for staff who may read the slot and for the person who wrote it (404 otherwise). */
+export async function dutyLogPhoto(ctx: ActorCtx, storage: Storage, logId: string) {
+  if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
+  if (!isUuid(logId)) throw notFound();
+  const [log] = await ctx.db.select().from(svcDutyLogs).where(eq(svcDutyLogs.id, logId));
+  if (!log?.photoId) throw notFound();
+  const own = log.createdBy === ctx.actor.userId;
+  if (!own) {
+    dutySlotsPolicy.require(ctx.actor, 'read');
+    if (!(await findDutySlotRow(ctx.db, ctx.actor, 'read', log.slotId))) throw notFound();
+  }
+  const data = await storage.get(log.photoId);
+  if (!data) throw notFound();
+  return { data, mime: imageMime(data) ?? 'application/octet-stream' };
 }

@@ -30,7 +30,7 @@ import {
 import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
 
 /**
- * The three lists of a community (R-SV-1, seed 003): needs (需求清单), resources (资源清单) and service
+ * The three lists of a community (R-SV-1, seed 000): needs (需求清单), resources (资源清单) and service
  * projects (项目清单). Staff with services.write maintain them; services.read lists them in scope;
  * residents browse published projects.
  */
@@ -460,4 +460,45 @@ export async function publishedProjects(ctx: UseCaseCtx, communityId: string | u
     durationMinutes: p.durationMinutes,
   }));
   return { community: { id: community.id, name: community.name }, items };
+}
+
+/**
+ * Seed 003's 三张清单 (问题清单、服务清单、解决清单) of the communities in scope, newest 200 problems: each need
+ * is a problem; one matched to a service order is on the service list with who serves it; one whose order
+ * the person served confirmed (or that staff marked done) is on the solution list. R-SV-1, seed 003 三(一)1.
+ */
+export async function loopLists(ctx: ActorCtx, q: { communityId?: string | undefined }) {
+  needsPolicy.require(ctx.actor, 'read');
+  const communityId = await communityFilter(ctx, q.communityId);
+  const page = await listNeedRows(ctx.db, ctx.actor, { page: 1, pageSize: 200 } as never, communityId);
+  const needs = page.items;
+  const orderIds = needs.map((n) => n.orderId).filter((x): x is string => !!x);
+  const orders = orderIds.length
+    ? await ctx.db.select().from(svcOrders).where(inArray(svcOrders.id, orderIds))
+    : [];
+  const names = await unitNames(
+    ctx.db,
+    needs.map((n) => n.communityId),
+  );
+  const rows = needs.map((n) => {
+    const o = orders.find((x) => x.id === n.orderId);
+    const solvedAt = o?.confirmedAt ?? (n.status === 'done' ? (o?.closedAt ?? n.updatedAt) : null);
+    return {
+      needId: n.id,
+      communityName: names.get(n.communityId) ?? null,
+      title: n.title,
+      source: n.source as 'resident',
+      raisedAt: n.createdAt,
+      orderNumber: o?.number ?? null,
+      orderStatus: o?.status ?? null,
+      servedBy: o?.assigneeName ?? null,
+      solvedAt: n.status === 'done' || o?.confirmedAt ? solvedAt : null,
+      rating: o?.rating ?? null,
+    };
+  });
+  return {
+    problems: rows,
+    services: rows.filter((r) => r.orderNumber !== null),
+    solved: rows.filter((r) => r.solvedAt !== null),
+  };
 }

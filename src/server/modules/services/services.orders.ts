@@ -22,7 +22,14 @@ import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
 import { type Actor, escapeLike } from '../../platform/permissions';
-import { creditService, findAccount, lockAccounts, withdrawTime } from '../ledger/ledger.api';
+import {
+  consentStands,
+  creditService,
+  familySpender,
+  findAccount,
+  lockAccounts,
+  withdrawTime,
+} from '../ledger/ledger.api';
 import { recordServiceHours } from '../volunteers/volunteers.api';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
@@ -293,7 +300,12 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
   if (project && !project.published && !staff) throw new AppError('services.project_unpublished', 409);
   if (staff && body.forSelf && !proxy) throw invalidField('beneficiaryName', 'services.beneficiary_required');
   const grid = await gridIn(ctx.db, community, body.gridId);
-  const timePayer = body.payWithTime ? await timePayerOf(ctx, body) : null;
+  // R-VP-2: the orderer's own time bank, or (a family member) a consenting relative's.
+  const family = body.payWithTimeOf
+    ? await familySpender(ctx.db, body.payWithTimeOf, ctx.actor.userId)
+    : null;
+  if (family && family.balance <= 0) throw new AppError('services.no_time_balance', 409);
+  const timePayer = family ? family.volunteerId : body.payWithTime ? await timePayerOf(ctx, body) : null;
 
   let need: typeof svcNeeds.$inferSelect | undefined;
   if (body.needId) {
@@ -394,6 +406,7 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
         preferredAt: body.preferredAt ?? null,
         requestKey: body.requestKey ?? null,
         timePayerVolunteerId: timePayer,
+        timePayerDesigneeId: family?.designee.id ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -413,6 +426,7 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
         forSelf: body.forSelf,
         payWithTime: !!timePayer,
         ...(proxy && { proxy: proxy.audit }),
+        ...(family ? { timeOf: family.holderName, spentBy: family.designee.name } : {}),
       },
     });
     await writeAudit(tx, ctx, {
@@ -656,10 +670,13 @@ export async function prepareAction(
       }
       if (o.timePayerVolunteerId && (o.servedMinutes ?? 0) > 0) {
         const payer = o.timePayerVolunteerId;
-        // R-VP-2: the orderer's banked minutes pay for the service, as far as they reach (once, by key).
+        const spentBy = o.timePayerDesigneeId;
+        // R-VP-2: the orderer's banked minutes pay for the service, as far as they reach (once, by key);
+        // a family member's order spends the relative's minutes only while the consent stands.
         sideEffects.push(async (tx) => {
           const acc = await findAccount(tx, 'volunteer', payer, 'minutes');
           if (!acc) return;
+          if (spentBy && !(await consentStands(tx, spentBy, acc.id))) return;
           const balance = (await lockAccounts(tx, [acc.id])).get(acc.id)?.balance ?? 0;
           const minutes = Math.min(o.servedMinutes!, balance);
           if (minutes <= 0) return;
@@ -668,6 +685,7 @@ export async function prepareAction(
             volunteerId: payer,
             minutes,
             beneficiary: 'holder',
+            ...(spentBy ? { spentByDesigneeId: spentBy } : {}),
             sourceType: 'service_order',
             sourceId: o.id,
             memo: `${o.number} ${o.title}`,

@@ -6,6 +6,10 @@ import {
   candidateSchema,
   dutyLogBody,
   dutyLogSchema,
+  myDutyLogBody,
+  myDutySchema,
+  loopQuery,
+  loopSchema,
   dutyQuery,
   dutySlotBody,
   dutySlotSchema,
@@ -42,6 +46,8 @@ import {
   type YearRecordDto,
 } from '../../../shared/contracts/services';
 import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
+import { createLocalStorage } from '../../platform/storage';
+import { readPhoto } from '../../platform/uploads';
 import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -55,6 +61,10 @@ import {
   listDutyLogs,
   listSlots,
   listStations,
+  addMyDutyLog,
+  attachMyDutyPhoto,
+  dutyLogPhoto,
+  myDuty,
 } from './services.duty';
 import {
   createNeed,
@@ -67,6 +77,7 @@ import {
   updateNeed,
   updateProject,
   updateResource,
+  loopLists,
 } from './services.lists';
 import {
   act,
@@ -138,6 +149,15 @@ export const servicesModule = defineModule({
     const tags = ['services'];
     const idParams = z.object({ id: z.string().max(64) });
 
+    // ---- seed 003's three lists (问题/服务/解决), read from needs and orders
+    app.get(
+      '/api/services/loop',
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: loopQuery, response: { 200: loopSchema } },
+      },
+      (req) => loopLists(actorCtxOf(deps, req), req.query),
+    );
     // ---- three lists (R-SV-1)
     app.get(
       '/api/services/needs',
@@ -433,6 +453,51 @@ export const servicesModule = defineModule({
       },
       async (req, reply) =>
         reply.status(201).send(await addDutyLog(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+
+    // ---- the person on duty logs their own duty on the phone (R-SV-2)
+    app.get(
+      '/api/me/duty',
+      { config: { access: access.session }, schema: { tags, response: { 200: myDutySchema } } },
+      (req) => myDuty(actorCtxOf(deps, req)),
+    );
+    app.post(
+      '/api/me/duty/:id/logs',
+      {
+        config: { access: access.session },
+        schema: { tags, params: idParams, body: myDutyLogBody, response: { 201: dutyLogSchema } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await addMyDutyLog(actorCtxOf(deps, req), req.params.id, req.body)),
+    );
+    /** multipart/form-data with one image: a photo on the person's own duty log, the same day. */
+    app.post(
+      '/api/me/duty/logs/:id/photo',
+      {
+        config: { access: access.session },
+        schema: {
+          tags,
+          params: idParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: dutyLogSchema },
+        },
+      },
+      (req) =>
+        attachMyDutyPhoto(actorCtxOf(deps, req), createLocalStorage(deps.config.dataDir), req.params.id, () =>
+          readPhoto(req),
+        ),
+    );
+    app.get(
+      '/api/services/duty/logs/:id/photo',
+      { config: { access: access.session }, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const photo = await dutyLogPhoto(
+          actorCtxOf(deps, req),
+          createLocalStorage(deps.config.dataDir),
+          req.params.id,
+        );
+        return reply.type(photo.mime).header('cache-control', 'private, max-age=3600').send(photo.data);
+      },
     );
 
     // ---- reports

@@ -159,6 +159,8 @@ export const svcOrders = pgTable(
     creditRef: text('credit_ref'),
     /** R-VP-2: the orderer's volunteer profile whose time bank pays for the service, if chosen. */
     timePayerVolunteerId: uuid('time_payer_volunteer_id'),
+    /** R-VP-2: the family member (a consented designee of the payer) who spends the payer's minutes. */
+    timePayerDesigneeId: uuid('time_payer_designee_id'),
     /** R-VP-2: the minutes withdrawn from the payer's time bank on confirmation. */
     timePaidMinutes: integer('time_paid_minutes'),
     version: integer('version').notNull().default(1),
@@ -247,6 +249,8 @@ export const svcDutySlots = pgTable(
     /** Identity used for double-booking checks: the linked record id, or the normalised name. */
     personKey: text('person_key').notNull(),
     personId: uuid('person_id'),
+    /** The login of the person on duty, who may then write their own duty log on the phone. */
+    personUserId: uuid('person_user_id'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
     createdBy: uuid('created_by'),
@@ -270,6 +274,10 @@ export const svcDutyLogs = pgTable(
     at: ts('at').notNull(),
     content: text('content').notNull(),
     visitors: integer('visitors').notNull().default(0),
+    /** Written by the person on duty themselves (phone), not by staff. */
+    selfEntered: boolean('self_entered').notNull().default(false),
+    /** An optional photo (platform storage id). */
+    photoId: uuid('photo_id'),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name'),
   },

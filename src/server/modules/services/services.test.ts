@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import {
@@ -831,6 +832,93 @@ describe('R-SV-2: neighbour-station duty rota', () => {
   });
 });
 
+describe('R-SV-2: the person on duty logs their own duty on the phone', () => {
+  it('R-SV-2: a slot linked to a login: that person logs what was handled (time, visitors, photo) on the day only, for their own slot only; staff see it', async () => {
+    await login();
+    const { chinaDayStart } = await import('../../../shared/chinaTime');
+    const { users } = await import('../accounts/accounts.table');
+    const [zy] = await t.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, 'zhiyuan'));
+    const station = (
+      await worker.post('/api/services/stations', { communityId: t.fx.tongdu.id, name: '铜都自填驿站' })
+    ).json();
+    const day = chinaDayStart(t.clock.now()).getTime();
+    const slotAt = (offsetDays: number, h: number) =>
+      new Date(day + offsetDays * 86_400_000 + h * 3_600_000).toISOString();
+    const mk = async (offsetDays: number) => {
+      const res = await worker.post('/api/services/duty', {
+        stationId: station.id,
+        personType: 'party_leader',
+        personName: '李志远',
+        personUserId: zy!.id,
+        startsAt: slotAt(offsetDays, 1),
+        endsAt: slotAt(offsetDays, 2),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().selfLogging).toBe(true);
+      return res.json().id as string;
+    };
+    const today = await mk(0);
+    const tomorrow = await mk(1);
+    const mine = (await zhiyuan.get('/api/me/duty')).json();
+    expect(mine.map((s: { id: string; today: boolean }) => [s.id, s.today])).toEqual([
+      [today, true],
+      [tomorrow, false],
+    ]);
+    // Not on another day; not someone else's slot (404); bad input 400.
+    const early = await zhiyuan.post(`/api/me/duty/${tomorrow}/logs`, { content: '提前填写' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('services.duty_not_today');
+    expect((await other.post(`/api/me/duty/${today}/logs`, { content: '代填' })).statusCode).toBe(404);
+    expect((await resident.post(`/api/me/duty/${today}/logs`, { content: '代填' })).statusCode).toBe(404);
+    expect((await zhiyuan.post(`/api/me/duty/${today}/logs`, { visitors: 1 })).statusCode).toBe(400);
+    const log = await zhiyuan.post(`/api/me/duty/${today}/logs`, {
+      content: '调解楼道堆物纠纷 1 起，接待咨询 4 人次',
+      visitors: 4,
+    });
+    expect(log.statusCode, log.body).toBe(201);
+    expect(log.json()).toMatchObject({
+      selfEntered: true,
+      visitors: 4,
+      createdByName: 'zhiyuan',
+      hasPhoto: false,
+    });
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
+    const { multipart } = await import('../../../../test/multipart');
+    const photo = await zhiyuan.request({
+      method: 'POST',
+      url: `/api/me/duty/logs/${log.json().id}/photo`,
+      ...multipart({}, { name: 'duty.png', data: png }),
+    });
+    expect(photo.statusCode, photo.body).toBe(200);
+    expect(photo.json().hasPhoto).toBe(true);
+    expect(
+      (
+        await other.request({
+          method: 'POST',
+          url: `/api/me/duty/logs/${log.json().id}/photo`,
+          ...multipart({}, { name: 'duty.png', data: png }),
+        })
+      ).statusCode,
+    ).toBe(404);
+    // Staff see the self-entered log and its photo; another community does not.
+    const logs = (await worker.get(`/api/services/duty/${today}/logs`)).json();
+    expect(logs).toEqual([expect.objectContaining({ selfEntered: true, hasPhoto: true, visitors: 4 })]);
+    expect((await worker.get(`/api/services/duty/logs/${log.json().id}/photo`)).statusCode).toBe(200);
+    expect((await xhyWorker.get(`/api/services/duty/logs/${log.json().id}/photo`)).statusCode).toBe(404);
+    expect((await audits(today)).map((a) => a.action)).toEqual([
+      'services.duty_slot_create',
+      'services.duty_log_self',
+      'services.duty_log_photo',
+    ]);
+  });
+});
+
 describe('R-SV-1: editing the three lists', () => {
   it('R-SV-1: unpublishing a service and then renaming it keeps its skills, duration and published state', async () => {
     await login();
@@ -1104,5 +1192,106 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
       .from(svcOrders)
       .where(and(eq(svcOrders.beneficiaryName, '张奶奶'), eq(svcOrders.timePayerVolunteerId, vol.neighbour)));
     expect(n).toBeUndefined();
+  });
+  it("R-VP-2: a family member spends an elderly relative's time bank on the phone only with the relative's recorded consent; the posting names both, audited", async () => {
+    const { findAccount } = await import('../ledger/ledger.core');
+    const { buildResident } = await import('../../../../test/factories');
+    const { users } = await import('../accounts/accounts.table');
+    // 王热心 banks 90 minutes.
+    const first = await served(zhiyuan, other, vol.neighbour, 90);
+    expect((await act(zhiyuan, first.id, { action: 'confirm', rating: 5 })).statusCode).toBe(200);
+    const acc = await findAccount(t.database.db, 'volunteer', vol.neighbour, 'minutes');
+    // jumin's login is linked to a registry record; staff name that record as 王热心's family member.
+    const daughter = await buildResident(t.deps, t.fx.tongdu, t.fx.tongdu, { name: '王小芳' });
+    await t.database.db.update(users).set({ residentId: daughter.id }).where(eq(users.username, 'jumin'));
+    await login();
+    const added = await worker.post(`/api/ledger/accounts/${acc!.id}/designees`, {
+      name: '王小芳',
+      relation: '女儿',
+      residentId: daughter.id,
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json()).toMatchObject({ link: 'declared', hasLogin: true, consent: null });
+    const designeeId = added.json().id as string;
+    const familyOrder = () =>
+      resident.post('/api/services/orders', {
+        projectId: timeProject,
+        forSelf: false,
+        beneficiaryName: '王热心',
+        payWithTimeOf: designeeId,
+      });
+    // No consent recorded yet: 403, and the phone lists no relative.
+    const refused = await familyOrder();
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().error.code).toBe('ledger.consent_required');
+    expect((await resident.get('/api/me/time-bank/relatives')).json()).toEqual([]);
+    // Staff record the consent, stating how it was given (a note is required from staff).
+    expect((await worker.post(`/api/ledger/designees/${designeeId}/consent`, {})).statusCode).toBe(422);
+    const consent = await worker.post(`/api/ledger/designees/${designeeId}/consent`, {
+      note: '王热心本人当面同意，社区工作者见证',
+    });
+    expect(consent.statusCode, consent.body).toBe(200);
+    expect(consent.json().consent).toMatchObject({ by: 'staff', note: '王热心本人当面同意，社区工作者见证' });
+    const relatives = (await resident.get('/api/me/time-bank/relatives')).json();
+    expect(relatives).toEqual([
+      expect.objectContaining({ designeeId, holderName: '王热心', relation: '女儿' }),
+    ]);
+    // Someone not named is refused as without consent.
+    await createUser(t, 'td_neighbour', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
+    const neighbour = await t.as('td_neighbour');
+    const stranger = await neighbour.post('/api/services/orders', {
+      projectId: timeProject,
+      forSelf: false,
+      beneficiaryName: '王热心',
+      payWithTimeOf: designeeId,
+    });
+    expect(stranger.statusCode).toBe(403);
+    expect(stranger.json().error.code).toBe('ledger.consent_required');
+
+    const o = await familyOrder();
+    expect(o.statusCode, o.body).toBe(201);
+    const oid = o.json().id as string;
+    await act(worker, oid, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    for (const action of ['accept', 'check_in'])
+      expect((await act(zhiyuan, oid, { action })).statusCode).toBe(200);
+    t.clock.advance(30 * 60_000);
+    expect((await act(zhiyuan, oid, { action: 'check_out' })).statusCode).toBe(200);
+    const before = await balancesOf(t.database.db, 'volunteer', vol.neighbour);
+    await login();
+    const ok = await act(resident, oid, { action: 'confirm', rating: 5 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ timePaidMinutes: 30 });
+    expect((await balancesOf(t.database.db, 'volunteer', vol.neighbour)).minutes).toBe(before.minutes - 30);
+    const [tx] = rowsOf<{ id: string; memo: string }>(
+      await t.database.db.execute(
+        sql`select id, memo from ledger_transactions where idempotency_key = ${`service_order_pay:${oid}`}`,
+      ),
+    );
+    expect(tx!.memo).toContain('王小芳');
+    expect(tx!.memo).toContain('王热心');
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'ledger.family_spend'), eq(auditLog.entityId, tx!.id)));
+    expect(audit).toBeDefined();
+    expect((await verifyLedger(t.database.db, t.clock)).ok).toBe(true);
+  });
+});
+
+describe("R-SV-1: seed 003's 问题清单、服务清单、解决清单 beside seed 000's three lists", () => {
+  it('R-SV-1: every need is a problem; matched to an order it is on the service list; confirmed it is solved; out of scope is 404', async () => {
+    await login();
+    const res = await worker.get(`/api/services/loop?communityId=${t.fx.tongdu.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { problems, services, solved } = res.json();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(services.length).toBeGreaterThan(0);
+    expect(problems.length).toBeGreaterThanOrEqual(services.length);
+    expect(services.every((r: { orderNumber: string | null }) => r.orderNumber)).toBe(true);
+    expect(solved.every((r: { solvedAt: string | null }) => r.solvedAt)).toBe(true);
+    const ids = new Set(problems.map((r: { needId: string }) => r.needId));
+    expect(solved.every((r: { needId: string }) => ids.has(r.needId))).toBe(true);
+    expect((await xhyWorker.get(`/api/services/loop?communityId=${t.fx.tongdu.id}`)).statusCode).toBe(404);
+    expect((await resident.get('/api/services/loop')).statusCode).toBe(403);
   });
 });

@@ -170,6 +170,15 @@ export async function teamInCommunity(db: Db, teamId: string, communityId: strin
   return !!team;
 }
 
+/** A team's id and name (the team of an activity being confirmed). */
+export async function teamRowById(db: Db, teamId: string): Promise<{ id: string; name: string } | undefined> {
+  const [team] = await db
+    .select({ id: volunteerTeams.id, name: volunteerTeams.name })
+    .from(volunteerTeams)
+    .where(eq(volunteerTeams.id, teamId));
+  return team;
+}
+
 export async function insertActivity(db: Db, values: NewActivity): Promise<ActivityRow> {
   const [row] = await db.insert(volunteerActivities).values(values).returning();
   return row!;

@@ -10,7 +10,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { creditService } from '../ledger/ledger.api';
+import { creditService, creditTeam } from '../ledger/ledger.api';
 import {
   checkId,
   haversineM,
@@ -47,6 +47,7 @@ import {
   teamInCommunity,
   updateActivityRow,
   updateSignupRow,
+  teamRowById,
 } from './activities.repository';
 import { volunteersPolicy } from './volunteers.policy';
 import { findVolunteerRow, volunteerRowById, volunteerRowOfUser } from './volunteers.repository';
@@ -520,6 +521,7 @@ export async function confirmAttendance(ctx: ActorCtx, activityId: string, volun
     });
     const minutes = att.minutes ?? 0;
     let credit = null;
+    let teamPoints: number | null = null;
     if (minutes > 0) {
       await insertHour(tx, {
         id: ctx.ids(),
@@ -548,6 +550,23 @@ export async function confirmAttendance(ctx: ActorCtx, activityId: string, volun
         occurredAt: att.checkOutAt ?? now,
         memo: activity.title,
       });
+      // R-VP-1: a team activity's confirmed hours also earn the team love points (team earning rule).
+      if (activity.teamId) {
+        const team = await teamRowById(tx, activity.teamId);
+        if (team)
+          teamPoints = (
+            await creditTeam(tx, ctx, {
+              idempotencyKey: `team_activity:${att.id}`,
+              teamId: team.id,
+              teamName: team.name,
+              communityUnitId: activity.communityId,
+              minutes,
+              sourceId: att.id,
+              occurredAt: att.checkOutAt ?? now,
+              memo: `${activity.title}（${v!.name}）`,
+            })
+          ).points;
+      }
     }
     await writeAudit(tx, ctx, {
       action: 'volunteers.confirm',
@@ -555,7 +574,7 @@ export async function confirmAttendance(ctx: ActorCtx, activityId: string, volun
       entityId: att.id,
       orgPath: activity.orgPath,
       before: { status: att.status },
-      after: { status: 'confirmed', minutes, credit },
+      after: { status: 'confirmed', minutes, credit, teamPoints },
     });
     return attendanceDto(row!);
   });

@@ -263,6 +263,76 @@ describe('teams', () => {
   });
 });
 
+describe('R-VP-1: teams earn love points for team activities', () => {
+  /** Signs up, checks in and out after `hours`, and confirms one volunteer at activity `a`. */
+  async function serve(a: { id: string }, v: { id: string }, hours: number) {
+    let w = await t.as('tongdu_worker');
+    const base = `/api/volunteer-activities/${a.id}/attendance/${v.id}`;
+    expect(
+      (await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id })).statusCode,
+    ).toBe(201);
+    t.clock.advance(HOUR);
+    expect((await w.post(`${base}/check-in`)).statusCode).toBe(200);
+    t.clock.advance(hours * HOUR);
+    w = await t.as('tongdu_worker');
+    expect((await w.post(`${base}/check-out`)).statusCode).toBe(200);
+    const conf = await w.post(`${base}/confirm`);
+    expect(conf.statusCode, conf.body).toBe(200);
+    t.clock.advance(-(hours + 1) * HOUR);
+    return conf.json().id as string;
+  }
+
+  it('R-VP-1: confirmed hours of a team activity credit the team account by the configurable team rule, capped per day, once per attendance; the team page shows it', async () => {
+    const w = await t.as('tongdu_worker');
+    const leader = await newVolunteer({ name: '积分队长' });
+    const member = await newVolunteer({ name: '积分队员' });
+    const team = (
+      await w.post('/api/volunteer-teams', {
+        name: '铜都社区助老服务队',
+        kind: 'general',
+        orgUnitId: t.fx.tongdu.id,
+        leaderVolunteerId: leader.id,
+      })
+    ).json();
+    expect(team.points).toBe(0);
+    // The community sets the team rule: 6 points per member-hour, at most 15 a day per team.
+    const admin = await t.as('admin');
+    const rule = await admin.request({
+      method: 'PUT',
+      url: '/api/ledger/rules',
+      payload: { orgUnitId: t.fx.tongdu.id, activityType: 'team_activity', pointsPerHour: 6, dailyCap: 15 },
+    });
+    expect(rule.statusCode, rule.body).toBeLessThan(300);
+    const a = await newActivity({ teamId: team.id, title: '助老服务队集中服务' });
+    const att = await serve(a, leader, 2); // 12 points
+    await serve(a, member, 2); // 12 more, but the day's cap leaves 3
+    const detail = (await w.get(`/api/volunteer-teams/${team.id}`)).json();
+    expect(detail.points).toBe(15);
+    expect(
+      (await w.get('/api/volunteer-teams')).json().items.find((x: { id: string }) => x.id === team.id).points,
+    ).toBe(15);
+    expect((await balancesOf(t.database.db, 'team', team.id)).points).toBe(15);
+    // One posting per attendance, balanced against the community issuer.
+    const rows = rowsOf<{ n: number; s: number }>(
+      await t.database.db.execute(
+        sql`select count(distinct t.id)::int as n, coalesce(sum(e.amount), 0)::int as s from ledger_transactions t
+            join ledger_entries e on e.transaction_id = t.id where t.idempotency_key = ${`team_activity:${att}`}`,
+      ),
+    );
+    expect(rows[0]).toMatchObject({ n: 1, s: 0 });
+    // An activity without a team credits no team.
+    const plain = await newActivity();
+    const v = await newVolunteer({ name: '散客' });
+    const plainAtt = await serve(plain, v, 1);
+    const none = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from ledger_transactions where idempotency_key = ${`team_activity:${plainAtt}`}`,
+      ),
+    );
+    expect(none[0]!.n).toBe(0);
+  });
+});
+
 describe('R-ORG-4: demonstration communities need 20 partner-university volunteers', () => {
   it('R-ORG-4: a demonstration community with fewer than 20 university volunteers is flagged, and not once it has 20', async () => {
     const w = await t.as('tongdu_worker');

@@ -15,7 +15,7 @@ import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
-import { moveHolderAccounts } from '../ledger/ledger.api';
+import { balancesOf, moveHolderAccounts } from '../ledger/ledger.api';
 import { activeUnitsOfKind, unitById } from '../org/org.api';
 import { partyMemberInScope } from '../people/people.api';
 import { liveResidentInScope } from '../residents/residents.api';
@@ -339,6 +339,8 @@ async function teamDtos(db: Db, rows: TeamRow[]) {
   );
   const ids = rows.map((r) => r.id);
   const countOf = await memberCounts(db, ids);
+  const pointsOf = new Map<string, number>();
+  for (const id of ids) pointsOf.set(id, (await balancesOf(db, 'team', id)).points);
   const leaderOf = await volunteerNames(
     db,
     rows.map((r) => r.leaderVolunteerId).filter((x): x is string => !!x),
@@ -355,6 +357,7 @@ async function teamDtos(db: Db, rows: TeamRow[]) {
     leaderName: r.leaderVolunteerId ? (leaderOf.get(r.leaderVolunteerId) ?? null) : null,
     memberCount: countOf.get(r.id) ?? 0,
     active: r.active,
+    points: pointsOf.get(r.id) ?? 0,
   }));
 }
 

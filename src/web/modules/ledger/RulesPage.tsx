@@ -14,6 +14,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
+import { TEAM_RULE_TYPE } from '../../../shared/contracts/ledger';
 import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -55,7 +56,12 @@ export default function RulesPage() {
     onSuccess: refresh,
     onError: (e) => showError(e),
   });
-  const typeLabel = (a: string) => (a === '*' ? t('ledger.rules.anyType') : t(activityKey(a)));
+  const typeLabel = (a: string) =>
+    a === '*'
+      ? t('ledger.rules.anyType')
+      : a === TEAM_RULE_TYPE
+        ? t('ledger.rules.teamType')
+        : t(activityKey(a));
   const editable = can('ledger.write');
   const columns: TableColumnsType<Rule> = [
     { title: t('ledger.rules.unit'), dataIndex: 'orgUnitName', width: 160 },
@@ -138,7 +144,10 @@ export default function RulesPage() {
             >
               <Select
                 style={{ width: 160 }}
-                options={['*', ...ACTIVITY_TYPES].map((a) => ({ value: a, label: typeLabel(a) }))}
+                options={['*', ...ACTIVITY_TYPES, TEAM_RULE_TYPE].map((a) => ({
+                  value: a,
+                  label: typeLabel(a),
+                }))}
               />
             </Form.Item>
             <Form.Item

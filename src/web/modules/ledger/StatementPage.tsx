@@ -353,6 +353,7 @@ function TimeBankTools({
             renderItem={(d) => (
               <List.Item
                 actions={[
+                  d.consent ? null : <ConsentButton key="c" designee={d} onDone={refresh} />,
                   <Popconfirm
                     key="r"
                     title={t('ledger.timebank.revoke')}
@@ -364,7 +365,21 @@ function TimeBankTools({
                   </Popconfirm>,
                 ]}
               >
-                {d.name}({d.relation})
+                <Space size={4} wrap>
+                  {d.name}({d.relation})
+                  {d.link === 'household' ? <Tag>{t('ledger.family.household')}</Tag> : null}
+                  {d.consent ? (
+                    <Tag color="green" title={d.consent.note ?? undefined}>
+                      {t(
+                        d.consent.by === 'holder'
+                          ? 'ledger.family.consentHolder'
+                          : 'ledger.family.consentStaff',
+                      )}
+                    </Tag>
+                  ) : (
+                    <Tag color="orange">{t('ledger.family.noConsent')}</Tag>
+                  )}
+                </Space>
               </List.Item>
             )}
           />
@@ -511,5 +526,38 @@ function PoolTools({ account }: { account: Account }) {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** Staff record the holder's consent to a family member spending the time bank, stating how it was given. */
+function ConsentButton({ designee, onDone }: { designee: Designee; onDone: () => void }) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const m = useMutation({
+    mutationFn: () => ledgerApi.consent(designee.id, note.trim() || null),
+    onSuccess: () => {
+      setOpen(false);
+      onDone();
+    },
+    onError: (e) => showError(e),
+  });
+  return (
+    <>
+      <Button size="small" type="link" onClick={() => setOpen(true)}>
+        {t('ledger.family.recordConsent')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('ledger.family.recordConsentTitle', { name: designee.name })}
+        onCancel={() => setOpen(false)}
+        onOk={() => m.mutate()}
+        okButtonProps={{ disabled: note.trim().length < 2, loading: m.isPending }}
+      >
+        <Typography.Paragraph type="secondary">{t('ledger.family.recordConsentHelp')}</Typography.Paragraph>
+        <Input.TextArea rows={3} maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Modal>
+    </>
   );
 }

@@ -69,6 +69,8 @@ export const ledgerApi = {
   addDesignee: (id: string, body: DesigneeBody) =>
     api.post<Designee>(`/api/ledger/accounts/${enc(id)}/designees`, body),
   revokeDesignee: (id: string) => api.post<void>(`/api/ledger/designees/${enc(id)}/revoke`),
+  consent: (id: string, note: string | null) =>
+    api.post<Designee>(`/api/ledger/designees/${enc(id)}/consent`, { note }),
   withdraw: (id: string, body: WithdrawBody) =>
     api.post<Posting>(`/api/ledger/accounts/${enc(id)}/withdraw`, body),
   donate: (id: string, body: DonateBody) => api.post<Posting>(`/api/ledger/accounts/${enc(id)}/donate`, body),

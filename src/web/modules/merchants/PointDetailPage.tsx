@@ -288,15 +288,25 @@ function PointRedemptions({ pointId }: { pointId: string }) {
     { title: t('merchants.redemption.points'), dataIndex: 'totalPoints', width: 80, align: 'right' },
     {
       key: 'settled',
-      width: 90,
+      width: 170,
       render: (_, r) =>
-        r.settlementId ? (
+        r.reversal ? (
+          <Typography.Text>
+            <Tag color="red">{t('merchants.redemption.reversed')}</Tag>
+            <Typography.Text type="secondary">{r.reversal.reason}</Typography.Text>
+          </Typography.Text>
+        ) : r.settlementId ? (
           <Tag color="green">{t('merchants.redemption.settled')}</Tag>
         ) : (
           <Tag color="orange">{t('merchants.redemption.unsettled')}</Tag>
         ),
     },
     { title: t('merchants.redemption.number'), dataIndex: 'number', width: 170, responsive: ['lg'] },
+    {
+      key: 'reverse',
+      width: 80,
+      render: (_, r) => (r.abilities.reverse ? <ReverseButton r={r} /> : null),
+    },
   ];
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
@@ -312,6 +322,54 @@ function PointRedemptions({ pointId }: { pointId: string }) {
         data-testid="point-redemptions"
       />
     </Card>
+  );
+}
+
+/** 冲正: staff reverse a redemption made in error, with a reason (the points go back to the holder). */
+function ReverseButton({ r }: { r: Redemption }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const m = useMutation({
+    mutationFn: (reason: string) => merchantsApi.reverse(r.id, reason),
+    onSuccess: async () => {
+      message.success(t('merchants.reverse.done', { points: r.totalPoints }));
+      setOpen(false);
+      await qc.invalidateQueries({ queryKey: ['merchants'] });
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <>
+      <Button size="small" danger onClick={() => setOpen(true)}>
+        {t('merchants.reverse.action')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('merchants.reverse.title', { number: r.number })}
+        okText={t('merchants.reverse.action')}
+        okButtonProps={{ danger: true, loading: m.isPending }}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.validateFields().then((v) => m.mutate(v.reason))}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          {t('merchants.reverse.help', { name: r.volunteerName, points: r.totalPoints })}
+        </Typography.Paragraph>
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item
+            name="reason"
+            label={t('merchants.reverse.reason')}
+            rules={[{ required: true, min: 2, max: 200, message: t('merchants.reverse.reasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={200} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
   );
 }
 

@@ -80,6 +80,8 @@ export const merchantsApi = {
   lookup: (pointId: string, code: string) =>
     api.post<CodeLookup>('/api/merchants/counter/lookup', { pointId, code }),
   redeem: (body: RedeemInput) => api.post<RedeemResult>('/api/merchants/redemptions', body),
+  reverse: (id: string, reason: string) =>
+    api.post<Redemption>(`/api/merchants/redemptions/${encodeURIComponent(id)}/reverse`, { reason }),
   settle: (pointId: string, body: SettleInput) =>
     api.post<Settlement>(`/api/merchants/points/${encodeURIComponent(pointId)}/settlements`, body),
   settlements: (q: Query) => api.get<Page<Settlement>>('/api/merchants/settlements', q),

@@ -357,7 +357,10 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
         title: t('people.workerKind'),
         dataIndex: 'kind',
         width: 110,
-        render: (v: string) => t(`wk.${v}` as MessageKey),
+        render: (v: string, r) =>
+          v === 'grid_worker'
+            ? t(r.partTime ? 'people.gridWorkerPartTime' : 'people.gridWorkerFullTime')
+            : t(`wk.${v}` as MessageKey),
       },
       {
         title: t('people.postType'),
@@ -423,6 +426,12 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
         max: 18,
         visible: (v) => v.kind === 'community_worker',
       },
+      {
+        name: 'partTime',
+        label: t('people.partTime'),
+        kind: 'switch',
+        visible: (v) => v.kind === 'grid_worker',
+      },
       { name: 'phone', label: t('people.phone'), kind: 'phone' },
       {
         name: 'qualifications',
@@ -438,6 +447,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
       orgUnitId: r.orgUnitId,
       postType: r.postType,
       grade: r.grade,
+      partTime: r.partTime,
       phoneMasked: r.phone,
       qualifications: r.qualifications,
     }),

@@ -67,11 +67,18 @@ export default function DutyPage() {
   const [slotForm] = Form.useForm();
   const [stationForm] = Form.useForm();
   const createSlot = useMutation({
-    mutationFn: (v: { stationId: string; personType: string; personName: string; range: [Dayjs, Dayjs] }) =>
+    mutationFn: (v: {
+      stationId: string;
+      personType: string;
+      personName: string;
+      personUsername?: string;
+      range: [Dayjs, Dayjs];
+    }) =>
       svcApi.createSlot({
         stationId: v.stationId,
         personType: v.personType as 'volunteer',
         personName: v.personName,
+        personUsername: v.personUsername?.trim() || null,
         startsAt: v.range[0].toISOString(),
         endsAt: v.range[1].toISOString(),
       }),
@@ -114,6 +121,7 @@ export default function DutyPage() {
         <Space>
           {v}
           <Tag>{labelOf(t, 'services.duty', s.personType)}</Tag>
+          {s.selfLogging ? <Tag color="blue">{t('services.duty.selfLogging')}</Tag> : null}
         </Space>
       ),
     },
@@ -247,6 +255,13 @@ export default function DutyPage() {
             </Form.Item>
           </Flex>
           <Form.Item
+            name="personUsername"
+            label={t('services.duty.personUsername')}
+            extra={t('services.duty.personUsernameHelp')}
+          >
+            <Input maxLength={64} autoComplete="off" />
+          </Form.Item>
+          <Form.Item
             name="range"
             label={`${t('services.field.start')} – ${t('services.field.end')}`}
             rules={[{ required: true }]}
@@ -325,7 +340,21 @@ function DutyLogsModal({ slot, onClose }: { slot: DutySlot | null; onClose: () =
           renderItem={(l) => (
             <List.Item>
               <List.Item.Meta
-                title={l.content}
+                title={
+                  <Space wrap>
+                    {l.content}
+                    {l.selfEntered ? <Tag color="blue">{t('services.duty.selfEntered')}</Tag> : null}
+                    {l.hasPhoto ? (
+                      <Typography.Link
+                        href={`/api/services/duty/logs/${encodeURIComponent(l.id)}/photo`}
+                        target="_blank"
+                        rel="noopener"
+                      >
+                        {t('services.duty.photo')}
+                      </Typography.Link>
+                    ) : null}
+                  </Space>
+                }
                 description={`${formatDateTime(l.at)} · ${l.createdByName ?? ''} · ${t('services.field.visitors')} ${l.visitors}`}
               />
             </List.Item>

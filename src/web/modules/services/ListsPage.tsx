@@ -32,11 +32,11 @@ import { applyFormErrors, useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { type Need, type Project, type Resource, svcApi, svcKeys } from './api';
+import { type LoopRow, type Need, type Project, type Resource, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
 import { NewOrderModal } from './parts';
 
-type Tab = 'needs' | 'resources' | 'projects';
+type Tab = 'needs' | 'resources' | 'projects' | 'loop';
 const options = (t: TFunction, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: labelOf(t, prefix, v) }));
 
@@ -45,7 +45,7 @@ export default function ListsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const tab = (
-    ['needs', 'resources', 'projects'].includes(params.get('tab') ?? '') ? params.get('tab') : 'needs'
+    ['needs', 'resources', 'projects', 'loop'].includes(params.get('tab') ?? '') ? params.get('tab') : 'needs'
   ) as Tab;
   const communityId = params.get('communityId') ?? undefined;
   const set = (k: string, v: string | undefined) => {
@@ -86,6 +86,11 @@ export default function ListsPage() {
             key: 'projects',
             label: t('services.lists.projects'),
             children: <ProjectsTab communityId={communityId} />,
+          },
+          {
+            key: 'loop',
+            label: t('services.loop.tab'),
+            children: <LoopTab communityId={communityId} />,
           },
         ]}
       />
@@ -562,6 +567,82 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
           <Switch />
         </Form.Item>
       </CreateModal>
+    </>
+  );
+}
+
+/** Seed 003's 问题清单、服务清单、解决清单: the needs as problems, the orders serving them, the solved ones. */
+function LoopTab({ communityId }: { communityId?: string }) {
+  const { t } = useI18n();
+  const q = useQuery({
+    queryKey: ['services', 'loop', communityId ?? ''],
+    queryFn: () => svcApi.loop(communityId),
+  });
+  if (q.isError) return <Typography.Text type="danger">{(q.error as Error).message}</Typography.Text>;
+  const d = q.data;
+  const columns: TableColumnsType<LoopRow> = [
+    { title: t('services.loop.problem'), dataIndex: 'title' },
+    { title: t('services.field.community'), dataIndex: 'communityName', width: 110 },
+    {
+      title: t('services.field.source'),
+      dataIndex: 'source',
+      width: 110,
+      render: (v: string) => labelOf(t, 'services.source', v),
+    },
+    { title: t('services.loop.raisedAt'), dataIndex: 'raisedAt', width: 110, render: formatDate },
+    {
+      title: t('services.loop.service'),
+      key: 'service',
+      render: (_, r) => (r.orderNumber ? `${r.orderNumber}${r.servedBy ? ` · ${r.servedBy}` : ''}` : '—'),
+    },
+    {
+      title: t('services.loop.solved'),
+      key: 'solved',
+      width: 130,
+      render: (_, r) =>
+        r.solvedAt ? (
+          <Tag color="green">
+            {formatDate(r.solvedAt)}
+            {r.rating ? ` · ${r.rating}★` : ''}
+          </Tag>
+        ) : (
+          <Tag>{t('services.loop.open')}</Tag>
+        ),
+    },
+  ];
+  const table = (rows: LoopRow[] | undefined) => (
+    <Table<LoopRow>
+      rowKey="needId"
+      size="small"
+      loading={q.isFetching}
+      columns={columns}
+      dataSource={rows ?? []}
+      pagination={{ pageSize: 10 }}
+    />
+  );
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('services.loop.help')}</Typography.Paragraph>
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'p',
+            label: `${t('services.loop.problems')}（${d?.problems.length ?? 0}）`,
+            children: table(d?.problems),
+          },
+          {
+            key: 's',
+            label: `${t('services.loop.services')}（${d?.services.length ?? 0}）`,
+            children: table(d?.services),
+          },
+          {
+            key: 'v',
+            label: `${t('services.loop.solutions')}（${d?.solved.length ?? 0}）`,
+            children: table(d?.solved),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,8 @@ import type { SoAction, SoStatus } from '../../../shared/contracts/serviceOrderM
 import type {
   CandidateDto,
   DutySlotDto,
+  LoopDto,
+  MyDutyDto,
   NeedDto,
   OrderDetailDto,
   OrderDto,
@@ -22,6 +24,7 @@ import type {
   resourceBody,
   stationBody,
 } from '../../../shared/contracts/services';
+import type { MyRelativeView } from '../../../shared/contracts/ledger';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api, type Page, type Query } from '../../app/api';
 
@@ -36,6 +39,10 @@ export type Candidate = Wire<CandidateDto>;
 export type Station = Wire<StationDto>;
 export type DutySlot = Wire<DutySlotDto>;
 export type DutyLog = Wire<z.infer<typeof dutyLogSchema>>;
+export type MyDuty = Wire<MyDutyDto>;
+export type MyRelative = Wire<MyRelativeView>;
+export type Loop = Wire<LoopDto>;
+export type LoopRow = Loop['problems'][number];
 export type Report = Wire<ReportDto>;
 export type ServerRow = Wire<ServerRowDto>;
 export type YearRecord = Wire<YearRecordDto>;
@@ -75,6 +82,8 @@ export const svcKeys = {
   published: (communityId?: string) => ['services', 'published', communityId] as const,
   myOrders: ['services', 'my', 'orders'] as const,
   myTasks: (view: string) => ['services', 'my', 'tasks', view] as const,
+  myDuty: ['services', 'my', 'duty'] as const,
+  myRelatives: ['services', 'my', 'relatives'] as const,
   mySummary: ['services', 'my', 'summary'] as const,
   myRecord: (year: number) => ['services', 'my', 'record', year] as const,
 };
@@ -134,6 +143,17 @@ export const svcApi = {
       { communityId },
     ),
   myOrders: () => api.get<Page<Order>>('/api/services/my/orders', { pageSize: 50 }),
+  myDuty: () => api.get<MyDuty>('/api/me/duty'),
+  loop: (communityId?: string) => api.get<Loop>('/api/services/loop', { communityId }),
+  /** R-VP-2: relatives whose time bank I may spend (they consented). */
+  myRelatives: () => api.get<MyRelative[]>('/api/me/time-bank/relatives'),
+  addMyDutyLog: (slotId: string, body: { content: string; visitors: number; at?: string }) =>
+    api.post<DutyLog>(`/api/me/duty/${enc(slotId)}/logs`, body),
+  myDutyPhoto: (logId: string, file: File) => {
+    const form = new FormData();
+    form.append('photo', file);
+    return api.upload<DutyLog>(`/api/me/duty/logs/${enc(logId)}/photo`, form);
+  },
   myTasks: (view: 'open' | 'history') =>
     api.get<Page<Order>>('/api/services/my/tasks', { view, pageSize: 50 }),
   mySummary: () => api.get<Summary>('/api/services/my/summary'),

@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { Route } from 'react-router';
+import { useAuth } from '../../app/auth';
+import { svcApi, svcKeys } from './api';
 import { definePhoneModule } from '../../phone/phoneModule';
 import { servicesEn, servicesZh } from './i18n';
 
@@ -7,6 +10,15 @@ const ServicesPage = lazy(() => import('./phone/ServicesPage'));
 const OrdersPage = lazy(() => import('./phone/OrdersPage'));
 const OrderDetailPage = lazy(() => import('./phone/OrderDetailPage'));
 const TasksPage = lazy(() => import('./phone/TasksPage'));
+const DutyPage = lazy(() => import('./phone/DutyPage'));
+
+/** The 我的值班 tile shows for a logged-in person with a duty slot (past week to next week). */
+function useOnDuty(): boolean | undefined {
+  const { me, loading } = useAuth();
+  const q = useQuery({ queryKey: svcKeys.myDuty, queryFn: svcApi.myDuty, enabled: !!me });
+  if (loading || (me && q.isPending)) return undefined;
+  return (q.data?.length ?? 0) > 0;
+}
 
 /** 为民服务 on the phone: residents order a service, follow and rate it; volunteers serve their orders. */
 export const servicesPhoneModule = definePhoneModule({
@@ -18,6 +30,7 @@ export const servicesPhoneModule = definePhoneModule({
       <Route path="/m/orders" element={<OrdersPage />} />
       <Route path="/m/orders/:id" element={<OrderDetailPage />} />
       <Route path="/m/tasks" element={<TasksPage />} />
+      <Route path="/m/duty" element={<DutyPage />} />
     </>
   ),
   tiles: [
@@ -50,6 +63,16 @@ export const servicesPhoneModule = definePhoneModule({
       size: 'main',
       order: 30,
       permission: 'services.serve',
+    },
+    {
+      to: '/m/duty',
+      label: 'services.m.duty',
+      text: 'services.m.dutyText',
+      glyph: '值',
+      color: '#2f6b3a',
+      size: 'more',
+      order: 35,
+      useAvailable: useOnDuty,
     },
   ],
 });

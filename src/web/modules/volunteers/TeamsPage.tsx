@@ -122,7 +122,11 @@ function TeamDrawer({ id, onClose }: { id: string | null; onClose: () => void })
               {t(`volunteers.teamKind.${team.kind}` as MessageKey)}
             </Tag>
             <Tag>{team.communityName}</Tag>
+            <Tag color="gold" data-testid="team-points">
+              {t('volunteers.teamPoints', { n: team.points })}
+            </Tag>
           </Flex>
+          <Typography.Paragraph type="secondary">{t('volunteers.teamPointsHelp')}</Typography.Paragraph>
           {team.description ? <Typography.Paragraph>{team.description}</Typography.Paragraph> : null}
           {team.canWrite ? (
             <Flex gap={8} style={{ marginBottom: 12 }}>
@@ -259,6 +263,7 @@ export default function TeamsPage() {
                 render: (n: string | null) => n ?? '—',
               },
               { title: t('volunteers.memberCount'), dataIndex: 'memberCount', align: 'right' },
+              { title: t('volunteers.teamPointsCol'), dataIndex: 'points', align: 'right' },
             ]}
           />
         )}

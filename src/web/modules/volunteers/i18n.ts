@@ -89,6 +89,10 @@ export const volunteersZh = {
   'volunteers.leader': '队长',
   'volunteers.members': '队员',
   'volunteers.memberCount': '人数',
+  'volunteers.teamPoints': '团队爱心积分：{n}',
+  'volunteers.teamPointsCol': '团队积分',
+  'volunteers.teamPointsHelp':
+    '团队活动确认的服务时长按“团队积分”规则为团队记爱心积分（在 爱心积分 → 积分规则 中配置）。',
   'volunteers.description': '说明',
   'volunteers.addMember': '添加队员',
   'volunteers.removeMember': '移出',
@@ -296,6 +300,10 @@ export const volunteersEn: Record<keyof typeof volunteersZh, string> = {
   'volunteers.leader': 'Leader',
   'volunteers.members': 'Members',
   'volunteers.memberCount': 'Members',
+  'volunteers.teamPoints': 'Team love points: {n}',
+  'volunteers.teamPointsCol': 'Team points',
+  'volunteers.teamPointsHelp':
+    "Confirmed hours of the team's activities earn the team love points under the team earning rule (love points → earning rules).",
   'volunteers.description': 'Description',
   'volunteers.addMember': 'Add member',
   'volunteers.removeMember': 'Remove',

@@ -272,11 +272,20 @@ function Redeem() {
               <li key={r.id}>
                 <div className="row">
                   <span>{r.pointName}</span>
-                  <span className="amount-minus">{t('phone.points', { n: `-${r.totalPoints}` })}</span>
+                  {r.reversedReason !== null ? (
+                    <span className="muted">
+                      <s>{t('phone.points', { n: `-${r.totalPoints}` })}</s>
+                    </span>
+                  ) : (
+                    <span className="amount-minus">{t('phone.points', { n: `-${r.totalPoints}` })}</span>
+                  )}
                 </div>
                 <div className="muted">
                   {formatAt(r.redeemedAt)} · {r.lines.map((l) => `${l.itemName}×${l.quantity}`).join('、')}
                 </div>
+                {r.reversedReason !== null && (
+                  <div className="muted">{t('merchants.redeem.reversed', { reason: r.reversedReason })}</div>
+                )}
               </li>
             ))}
           </ul>

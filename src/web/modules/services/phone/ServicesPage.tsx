@@ -124,6 +124,9 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
   const [requestKey] = useState(newRequestKey);
   const [forWhom, setForWhom] = useState<'self' | 'other'>('self');
   const [payWithTime, setPayWithTime] = useState(false);
+  // R-VP-2: a family member may pay with an elderly relative's time bank (the relative consented).
+  const relatives = useQuery({ queryKey: svcKeys.myRelatives, queryFn: svcApi.myRelatives });
+  const [timeOf, setTimeOf] = useState('');
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
   const [name, setName] = useState('');
@@ -141,6 +144,7 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
         forSelf: forWhom === 'self',
         // R-VP-2: pay with my own time bank (ordering for myself only).
         payWithTime: forWhom === 'self' && payWithTime,
+        ...(forWhom === 'other' && timeOf ? { payWithTimeOf: timeOf } : {}),
         ...(forWhom === 'other'
           ? {
               beneficiaryName: name,
@@ -228,6 +232,34 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
           </label>
         ) : (
           <>
+            {relatives.data?.length ? (
+              <Field label={t('services.m.payWithTimeOf')} hint={t('services.m.payWithTimeOfHint')}>
+                {(p) => (
+                  <select
+                    {...p}
+                    className="select"
+                    value={timeOf}
+                    onChange={(e) => {
+                      setTimeOf(e.target.value);
+                      const r = relatives.data.find((x) => x.designeeId === e.target.value);
+                      if (r && !name.trim()) setName(r.holderName);
+                    }}
+                    data-testid="pay-with-time-of"
+                  >
+                    <option value="">{t('services.m.payWithTimeOfNone')}</option>
+                    {relatives.data.map((r) => (
+                      <option key={r.designeeId} value={r.designeeId}>
+                        {t('services.m.relativeOption', {
+                          name: r.holderName,
+                          relation: r.relation,
+                          hours: Math.floor(r.minutes / 6) / 10,
+                        })}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ) : null}
             <Field label={t('services.m.beneficiaryName')} error={errors.beneficiaryName}>
               {(p) => (
                 <input

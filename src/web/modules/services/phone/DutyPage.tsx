@@ -1,0 +1,191 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { chinaMinute } from '../../../../shared/chinaTime';
+import { useI18n } from '../../../app/i18n';
+import { PhotoPicker } from '../../../phone/PhotoPicker';
+import {
+  BackLink,
+  Empty,
+  ErrorBox,
+  Field,
+  fieldErrors,
+  Loading,
+  RequireLogin,
+  Section,
+  Shell,
+  Tag,
+  useToast,
+} from '../../../phone/ui';
+import { type MyDuty, svcApi, svcKeys } from '../api';
+
+/** /m/duty: the person on duty at a neighbour station (邻里驿站) logs their own duty on the day (R-SV-2). */
+export default function DutyPage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('services.m.duty')}>
+      <RequireLogin>
+        <MyDutyList />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function MyDutyList() {
+  const { t } = useI18n();
+  const list = useQuery({ queryKey: svcKeys.myDuty, queryFn: svcApi.myDuty });
+  return (
+    <>
+      <BackLink to="/m" />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.length === 0 ? (
+        <div className="ph-card">
+          <Empty>
+            <p className="ph-p">{t('services.m.dutyNone')}</p>
+          </Empty>
+        </div>
+      ) : (
+        list.data.map((s) => <DutySlotCard key={s.id} s={s} />)
+      )}
+    </>
+  );
+}
+
+const hhmm = (d: Date) => chinaMinute(d).slice(11, 16);
+
+function DutySlotCard({ s }: { s: MyDuty[number] }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const [content, setContent] = useState('');
+  const [visitors, setVisitors] = useState('0');
+  const [time, setTime] = useState(() => hhmm(new Date()));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const add = useMutation({
+    mutationFn: () => {
+      const day = chinaMinute(new Date()).slice(0, 10);
+      const at = time && day ? new Date(`${day}T${time}:00+08:00`).toISOString() : undefined;
+      return svcApi.addMyDutyLog(s.id, { content, visitors: Number(visitors) || 0, at });
+    },
+    onSuccess: async () => {
+      setContent('');
+      setVisitors('0');
+      setErrors({});
+      toast(t('services.m.dutySaved'));
+      await qc.invalidateQueries({ queryKey: svcKeys.myDuty });
+    },
+    onError: (e) => {
+      setErrors(fieldErrors(e));
+      toast.error(e);
+    },
+  });
+  return (
+    <Section
+      title={`${s.stationName ?? ''}`}
+      extra={s.today ? <Tag kind="ok">{t('services.m.dutyToday')}</Tag> : null}
+      testId="m-duty-slot"
+    >
+      <p className="ph-p">
+        {chinaMinute(new Date(s.startsAt))} – {hhmm(new Date(s.endsAt))}
+        {s.stationAddress ? <span className="muted"> · {s.stationAddress}</span> : null}
+      </p>
+      {s.logs.length ? (
+        <>
+          <p className="ph-p muted">{t('services.m.dutyLogs')}</p>
+          <ul className="list">
+            {s.logs.map((l) => (
+              <li key={l.id}>
+                <div className="row">
+                  <span>{l.content}</span>
+                  <span className="muted" style={{ whiteSpace: 'nowrap' }}>
+                    {hhmm(new Date(l.at))}
+                  </span>
+                </div>
+                <div className="muted">
+                  {t('services.m.dutyVisitors')} {l.visitors}
+                  {l.hasPhoto ? ` · ${t('services.duty.photo')}✓` : ''}
+                </div>
+                {s.today && l.selfEntered && !l.hasPhoto ? (
+                  <>
+                    <p className="ph-p muted">{t('services.m.dutyPhoto')}</p>
+                    <PhotoPicker
+                      max={1}
+                      testId="m-duty-photo"
+                      upload={async (file) => {
+                        await svcApi.myDutyPhoto(l.id, file);
+                        await qc.invalidateQueries({ queryKey: svcKeys.myDuty });
+                        return { id: file.name };
+                      }}
+                      onChange={() => undefined}
+                      onError={(e) => toast.error(e)}
+                    />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {s.today ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+        >
+          <Field label={t('services.m.dutyContent')} error={errors.content}>
+            {(p) => (
+              <textarea
+                {...p}
+                className="textarea"
+                rows={4}
+                maxLength={2000}
+                value={content}
+                onChange={(e) => setContent(e.target.value)}
+                data-testid="m-duty-content"
+              />
+            )}
+          </Field>
+          <div className="row" style={{ gap: 12 }}>
+            <Field label={t('services.m.dutyTime')} error={errors.at}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  type="time"
+                  value={time}
+                  onChange={(e) => setTime(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('services.m.dutyVisitors')} error={errors.visitors}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  value={visitors}
+                  onChange={(e) => setVisitors(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <button
+            type="submit"
+            className="btn btn-primary btn-big"
+            disabled={!content.trim() || add.isPending}
+            data-testid="m-duty-submit"
+          >
+            {t('services.m.dutySubmit')}
+          </button>
+        </form>
+      ) : (
+        <p className="ph-p muted">{t('services.m.dutyOther')}</p>
+      )}
+    </Section>
+  );
+}
