@@ -171,6 +171,36 @@ describe('deliberation topics', () => {
     expect(x.headers['content-type']).toMatch(/spreadsheet/);
   });
 
+  it('R-DL-2/R-DL-3: a follower is told when the topic moves a step; a neighbour who does not follow is not', async () => {
+    await createUser(t, 'jumin3', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
+    const jumin3 = await t.as('jumin3');
+    const topic = await staffTopic(t.fx.tongduBuilding.id);
+    const seen = await jumin3.get(`/api/deliberations/board/topics/${topic.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    const f = await jumin.post(`/api/deliberations/board/topics/${topic.id}/follow`, { on: true });
+    expect(f.statusCode, f.body).toBe(200);
+    const moved = await step(tongdu, topic.id, {
+      action: 'set_participants',
+      note: '确定参与主体',
+      participants: [{ kind: 'resident', refId: residentId }],
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const inbox = (await jumin.get('/api/notifications')).json();
+    const mine = inbox.items.filter((i: { event: string }) => i.event === 'participation.topic_step');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].title).toBe('关注的议题有新进展');
+    expect(mine[0].body).toContain('小区停车难');
+    expect(mine[0].body).toContain('确定参与主体');
+    expect(mine[0].link).toBe(`/m/topics/${topic.id}`);
+    const other = (await jumin3.get('/api/notifications')).json();
+    expect(other.items.filter((i: { event: string }) => i.event === 'participation.topic_step')).toEqual([]);
+    // unfollowing stops the messages
+    await jumin.post(`/api/deliberations/board/topics/${topic.id}/follow`, { on: false });
+    await step(tongdu, topic.id, { action: 'announce', note: '公示' });
+    const after = (await jumin.get('/api/notifications')).json();
+    expect(after.items.filter((i: { event: string }) => i.event === 'participation.topic_step')).toHaveLength(1);
+  });
+
   it('R-DL-1: a resident whose role is held at the community reads the topics of their own building, from the registry', async () => {
     const id = await createUser(t, 'linked', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
     await t.database.db.update(users).set({ residentId }).where(eq(users.id, id));
