@@ -302,6 +302,8 @@ export const roomSchema = z.object({
       ok: z.boolean(),
       note: z.string().nullable(),
       photo: z.string().nullable(),
+      /** The uploaded evidence photo (GET, image), or null. */
+      photoUrl: z.string().nullable(),
     }),
   ),
   missing: z.array(z.string()),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
+import { multipart } from '../../../../test/multipart';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
 import { users } from '../accounts/accounts.table';
@@ -270,6 +271,62 @@ describe('council rooms', () => {
     });
     expect(fixed.json().complete).toBe(true);
     expect((await xhy.get(`/api/deliberations/rooms/${b.json().id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('council room evidence photos', () => {
+  it('R-DL-5: a photo uploaded for an item is its evidence; wrong type, size and scope are refused in Chinese', async () => {
+    const a = await tongdu.post('/api/deliberations/rooms', {
+      orgUnitId: t.fx.tongdu.id,
+      name: '铜都议事室（照片）',
+      checklist: {},
+    });
+    expect(a.statusCode, a.body).toBe(201);
+    const id = a.json().id;
+    const url = `/api/deliberations/rooms/${id}/items/notice_board/photo`;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const notImage = await tongdu.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'x.jpg', data: Buffer.from('not an image') }),
+    });
+    expect(notImage.statusCode).toBe(415);
+    expect(notImage.json().error.message).toContain('JPG');
+    const tooBig = await tongdu.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'big.png', data: Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]) }),
+    });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.message).toContain('5 MB');
+    const none = await tongdu.request({ method: 'POST', url, ...multipart({ x: '1' }) });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toBe('请选择一张照片');
+    const badItem = await tongdu.request({
+      method: 'POST',
+      url: `/api/deliberations/rooms/${id}/items/sofa/photo`,
+      ...multipart({}, { name: 'a.png', data: png }),
+    });
+    expect(badItem.statusCode).toBe(404);
+    const foreign = await xhy.request({ method: 'POST', url, ...multipart({}, { name: 'a.png', data: png }) });
+    expect(foreign.statusCode).toBe(404);
+    const ok = await tongdu.request({ method: 'POST', url, ...multipart({}, { name: 'a.png', data: png }) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const item = ok.json().checklist.find((c: { key: string }) => c.key === 'notice_board');
+    expect(item.photoUrl).toBe(url);
+    // the photo alone is enough evidence to tick the item
+    const ticked = await tongdu.patch(`/api/deliberations/rooms/${id}`, {
+      checklist: { notice_board: { ok: true } },
+    });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect(ticked.json().missing).not.toContain('公开栏');
+    const img = await tongdu.get(url);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+    expect((await xhy.get(url)).statusCode).toBe(404);
+    expect((await tongdu.get(`/api/deliberations/rooms/${id}/items/hotline/photo`)).statusCode).toBe(404);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audits.map((x) => x.action)).toContain('participation.room.photo');
   });
 });
 

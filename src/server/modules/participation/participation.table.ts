@@ -309,7 +309,8 @@ export const ptTopicComments = pgTable(
   (t) => [index('pt_topic_comments_topic_idx').on(t.topicId, t.at)],
 );
 
-export type RoomItem = { ok: boolean; note: string | null; photo: string | null };
+/** `photoId`: an uploaded evidence photo in the file store (platform/storage.ts). */
+export type RoomItem = { ok: boolean; note: string | null; photo: string | null; photoId?: string | null };
 
 /** A council room (议事厅/室, R-DL-5) with seed 000's 六具备 checklist, each item with its evidence. */
 export const ptRooms = pgTable(
