@@ -26,6 +26,7 @@ import {
   roomSchema,
   topicActionBody,
   topicDetailSchema,
+  topicFromCategoryBody,
   topicListQuery,
   topicSchema,
   versionBody,
@@ -59,6 +60,7 @@ import {
   candidates,
   commentTopic,
   createTopic,
+  createTopicFromCategory,
   exportTopics,
   followTopic,
   formats,
@@ -132,6 +134,15 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: propose, schema: { tags, body: createTopicBody, response: { 201: topicDetailSchema } } },
     async (req, reply) =>
       reply.status(201).send(await createTopic(actorCtxOf(deps, req), req.body, req.locale)),
+  );
+  app.post(
+    '/api/deliberations/topics/from-category',
+    {
+      config: propose,
+      schema: { tags, body: topicFromCategoryBody, response: { 201: topicDetailSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createTopicFromCategory(actorCtxOf(deps, req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/topics/:id',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { buildResident } from '../../../../test/factories';
+import { buildResident, buildWorkOrder } from '../../../../test/factories';
+import { chinaDate } from '../../../shared/chinaTime';
 import { multipart } from '../../../../test/multipart';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
@@ -200,6 +201,54 @@ describe('deliberation topics', () => {
     await step(tongdu, topic.id, { action: 'announce', note: '公示' });
     const after = (await jumin.get('/api/notifications')).json();
     expect(after.items.filter((i: { event: string }) => i.event === 'participation.topic_step')).toHaveLength(1);
+  });
+
+  it('R-DL-1: a recurring work-order category becomes a topic in one action, with its orders as evidence', async () => {
+    for (let i = 0; i < 3; i++)
+      await buildWorkOrder(t.deps, t.fx, {
+        building: t.fx.tongduBuilding,
+        description: `1栋路灯不亮（第${i + 1}次）`,
+      });
+    await buildWorkOrder(t.deps, t.fx, { building: t.fx.xihuayuanBuilding, community: t.fx.xihuayuan });
+    const today = chinaDate(t.clock.now());
+    const body = { categoryCode: 'street_lamp', orgUnitId: t.fx.tongdu.id, from: today, to: today };
+    const sd = await t.as('sd_admin');
+    const res = await sd.post('/api/deliberations/topics/from-category', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const topic = res.json();
+    expect(topic.source).toBe('work_order');
+    expect(topic.level).toBe('community');
+    expect(topic.title).toContain('3件');
+    expect(topic.orderEvidence.total).toBe(3);
+    expect(topic.orderEvidence.orders).toHaveLength(3);
+    expect(topic.orderEvidence.communityName).toBe(t.fx.tongdu.name);
+    expect(topic.description).toContain('3件');
+    const again = (await sd.get(`/api/deliberations/topics/${topic.id}`)).json();
+    expect(again.orderEvidence.orders.map((o: { description: string }) => o.description)).toContain('1栋路灯不亮（第1次）');
+    // refusals are 4xx in Chinese, out of scope is 404
+    // a community worker reaches only the orders in their own hands: none here, so nothing to rest a topic on
+    const mine = await tongdu.post('/api/deliberations/topics/from-category', body);
+    expect(mine.statusCode).toBe(422);
+    const none = await sd.post('/api/deliberations/topics/from-category', { ...body, categoryCode: 'noise' });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error.details.fields[0].message).toBe('该社区在所选期间没有这一类别的工单');
+    const backwards = await sd.post('/api/deliberations/topics/from-category', {
+      ...body,
+      from: '2026-03-01',
+      to: '2026-02-01',
+    });
+    expect(backwards.statusCode).toBe(422);
+    const unknownCat = await sd.post('/api/deliberations/topics/from-category', { ...body, categoryCode: 'no_such' });
+    expect(unknownCat.statusCode).toBe(422);
+    expect(unknownCat.json().error.details.fields[0].message).toBe('找不到该工单类别');
+    const grid1 = await sd.post('/api/deliberations/topics/from-category', { ...body, orgUnitId: t.fx.tongduGrid.id });
+    expect(grid1.statusCode).toBe(422);
+    const foreign = await xhy.post('/api/deliberations/topics/from-category', body);
+    expect(foreign.statusCode).toBe(404);
+    expect((await jumin.post('/api/deliberations/topics/from-category', body)).statusCode).toBe(403);
+    // residents never see the order list on the phone
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, topic.id));
+    expect(audits[0]?.after).toMatchObject({ category: 'street_lamp', orders: 3 });
   });
 
   it('R-DL-1: a resident whose role is held at the community reads the topics of their own building, from the registry', async () => {
