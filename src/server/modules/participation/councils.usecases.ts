@@ -85,13 +85,15 @@ type ChecklistInput = z.infer<typeof roomBody>['checklist'];
 const checklistOf = (c: ChecklistInput | undefined, prev: Record<string, RoomItem> = {}) => {
   const out: Record<string, RoomItem> = { ...prev };
   for (const [k, v] of Object.entries(c ?? {}))
-    if (v) out[k] = { ok: v.ok, note: v.note ?? null, photo: v.photo ?? null, photoId: prev[k]?.photoId ?? null };
+    if (v)
+      out[k] = { ok: v.ok, note: v.note ?? null, photo: v.photo ?? null, photoId: prev[k]?.photoId ?? null };
   return out;
 };
 /** An item is ticked only with its evidence (a note or a photo). */
 const checkEvidence = (c: Record<string, RoomItem>) => {
   for (const [k, v] of Object.entries(c))
-    if (v.ok && !v.note && !v.photo && !v.photoId) throw invalidField(`checklist.${k}`, 'participation.room_evidence');
+    if (v.ok && !v.note && !v.photo && !v.photoId)
+      throw invalidField(`checklist.${k}`, 'participation.room_evidence');
 };
 
 export async function listRooms(

@@ -200,7 +200,9 @@ describe('deliberation topics', () => {
     await jumin.post(`/api/deliberations/board/topics/${topic.id}/follow`, { on: false });
     await step(tongdu, topic.id, { action: 'announce', note: '公示' });
     const after = (await jumin.get('/api/notifications')).json();
-    expect(after.items.filter((i: { event: string }) => i.event === 'participation.topic_step')).toHaveLength(1);
+    expect(after.items.filter((i: { event: string }) => i.event === 'participation.topic_step')).toHaveLength(
+      1,
+    );
   });
 
   it('R-DL-1: a recurring work-order category becomes a topic in one action, with its orders as evidence', async () => {
@@ -224,7 +226,9 @@ describe('deliberation topics', () => {
     expect(topic.orderEvidence.communityName).toBe(t.fx.tongdu.name);
     expect(topic.description).toContain('3件');
     const again = (await sd.get(`/api/deliberations/topics/${topic.id}`)).json();
-    expect(again.orderEvidence.orders.map((o: { description: string }) => o.description)).toContain('1栋路灯不亮（第1次）');
+    expect(again.orderEvidence.orders.map((o: { description: string }) => o.description)).toContain(
+      '1栋路灯不亮（第1次）',
+    );
     // refusals are 4xx in Chinese, out of scope is 404
     // a community worker reaches only the orders in their own hands: none here, so nothing to rest a topic on
     const mine = await tongdu.post('/api/deliberations/topics/from-category', body);
@@ -238,10 +242,16 @@ describe('deliberation topics', () => {
       to: '2026-02-01',
     });
     expect(backwards.statusCode).toBe(422);
-    const unknownCat = await sd.post('/api/deliberations/topics/from-category', { ...body, categoryCode: 'no_such' });
+    const unknownCat = await sd.post('/api/deliberations/topics/from-category', {
+      ...body,
+      categoryCode: 'no_such',
+    });
     expect(unknownCat.statusCode).toBe(422);
     expect(unknownCat.json().error.details.fields[0].message).toBe('找不到该工单类别');
-    const grid1 = await sd.post('/api/deliberations/topics/from-category', { ...body, orgUnitId: t.fx.tongduGrid.id });
+    const grid1 = await sd.post('/api/deliberations/topics/from-category', {
+      ...body,
+      orgUnitId: t.fx.tongduGrid.id,
+    });
     expect(grid1.statusCode).toBe(422);
     const foreign = await xhy.post('/api/deliberations/topics/from-category', body);
     expect(foreign.statusCode).toBe(404);
@@ -333,7 +343,10 @@ describe('council room evidence photos', () => {
     expect(a.statusCode, a.body).toBe(201);
     const id = a.json().id;
     const url = `/api/deliberations/rooms/${id}/items/notice_board/photo`;
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
     const notImage = await tongdu.request({
       method: 'POST',
       url,
@@ -357,7 +370,11 @@ describe('council room evidence photos', () => {
       ...multipart({}, { name: 'a.png', data: png }),
     });
     expect(badItem.statusCode).toBe(404);
-    const foreign = await xhy.request({ method: 'POST', url, ...multipart({}, { name: 'a.png', data: png }) });
+    const foreign = await xhy.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'a.png', data: png }),
+    });
     expect(foreign.statusCode).toBe(404);
     const ok = await tongdu.request({ method: 'POST', url, ...multipart({}, { name: 'a.png', data: png }) });
     expect(ok.statusCode, ok.body).toBe(200);

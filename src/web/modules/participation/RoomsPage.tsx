@@ -291,11 +291,7 @@ function RoomModal({ room: initialRoom, onClose }: { room: Room | null; onClose:
                     />
                   ) : null;
                 })()}
-                <Upload
-                  accept=".jpg,.jpeg,.png,.webp"
-                  showUploadList={false}
-                  beforeUpload={beforeUpload(k)}
-                >
+                <Upload accept=".jpg,.jpeg,.png,.webp" showUploadList={false} beforeUpload={beforeUpload(k)}>
                   <Button
                     size="small"
                     icon={<UploadOutlined />}
