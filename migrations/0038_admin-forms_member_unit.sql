@@ -1,0 +1,1 @@
+ALTER TABLE "kt_group_members" ADD COLUMN "unit" text;
