@@ -9,6 +9,10 @@ export const scheduledReportsZh = {
   'scheduledReports.templates.subtitle':
     '定期报送的信息报告：填报内容、报送周期、截止日期、报送单位与接收单位',
   'scheduledReports.templates.new': '新建模板',
+  'scheduledReports.templates.edit': '编辑',
+  'scheduledReports.templates.editTitle': '编辑报告模板：{title}',
+  'scheduledReports.templates.receiverFixed':
+    '接收单位在建立模板时确定，不能修改；如需改由其他单位接收，请停用本模板后新建。',
   'scheduledReports.templates.empty': '暂无报告模板',
   'scheduledReports.templates.board': '报送情况',
   'scheduledReports.templates.stop': '停用',
@@ -139,6 +143,10 @@ export const scheduledReportsEn: Record<keyof typeof scheduledReportsZh, string>
   'scheduledReports.templates.subtitle':
     'Recurring reports: their fields, cadence, due day, submitting and receiving units',
   'scheduledReports.templates.new': 'New template',
+  'scheduledReports.templates.edit': 'Edit',
+  'scheduledReports.templates.editTitle': 'Edit report template: {title}',
+  'scheduledReports.templates.receiverFixed':
+    'The receiving unit is set when the template is made; to change it, stop this template and create a new one.',
   'scheduledReports.templates.empty': 'No report templates yet',
   'scheduledReports.templates.board': 'Status',
   'scheduledReports.templates.stop': 'Stop',
