@@ -10,6 +10,7 @@ import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
 import { keyTasksPhoneModule } from '../modules/key-tasks/phone';
+import { scheduledReportsPhoneModule } from '../modules/scheduled-reports/phone';
 import type { PhoneModule } from './phoneModule';
 
 /**
@@ -30,6 +31,7 @@ export const PHONE_MODULES = [
   propertyPhoneModule,
   socialOrgsPhoneModule,
   keyTasksPhoneModule,
+  scheduledReportsPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;
