@@ -55,6 +55,8 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
           '/m/conventions/:id',
           '/m/meetings/:id/sign-in',
         ],
+        ...['/m/key-tasks', '/m/key-tasks/:id'],
+        ...['/m/reports', '/m/reports/:id'],
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);
