@@ -53,7 +53,17 @@ export default function GroupsPage() {
   const memberColumns = (former: boolean) => [
     { title: t('keyTasks.groups.role'), dataIndex: 'role', width: 90, render: roleTag },
     { title: t('keyTasks.groups.name'), dataIndex: 'name', width: 100 },
-    { title: t('keyTasks.form.unit'), dataIndex: 'unit', width: 160, render: (u: string | null) => u ?? '—' },
+    // the unit column only when some member has one apart from the post (seed 003 writes both in one line)
+    ...([...(g?.members ?? []), ...(g?.former ?? [])].some((m) => m.unit)
+      ? [
+          {
+            title: t('keyTasks.form.unit'),
+            dataIndex: 'unit',
+            width: 160,
+            render: (u: string | null) => u ?? '—',
+          },
+        ]
+      : []),
     { title: t('keyTasks.groups.post'), dataIndex: 'post' },
     { title: t('keyTasks.groups.joinedOn'), dataIndex: 'joinedOn', width: 110 },
     ...(former
