@@ -109,9 +109,9 @@ export default function TemplatesPage() {
           },
           {
             title: '',
-            width: 160,
+            width: 240,
             render: (_, r) => (
-              <Space>
+              <Space wrap={false}>
                 <Link to={`/scheduled-reports/board?template=${r.id}`}>
                   {t('scheduledReports.templates.board')}
                 </Link>
