@@ -231,7 +231,7 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
       destroyOnClose
       extra={
         <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-          {t('scheduledReports.form.save')}
+          {t('scheduledReports.templates.save')}
         </Button>
       }
     >

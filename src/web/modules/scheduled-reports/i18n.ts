@@ -25,6 +25,7 @@ export const scheduledReportsZh = {
   'scheduledReports.phone.readOnly': '本报告已报送，等待接收单位审核或已通过。',
   'scheduledReports.phone.history': '办理记录',
   'scheduledReports.templates.edit': '编辑',
+  'scheduledReports.templates.save': '保存模板',
   'scheduledReports.templates.editTitle': '编辑报告模板：{title}',
   'scheduledReports.templates.receiverFixed':
     '接收单位在建立模板时确定，不能修改；如需改由其他单位接收，请停用本模板后新建。',
@@ -174,6 +175,7 @@ export const scheduledReportsEn: Record<keyof typeof scheduledReportsZh, string>
   'scheduledReports.phone.readOnly': 'Handed in: waiting for review, or accepted.',
   'scheduledReports.phone.history': 'History',
   'scheduledReports.templates.edit': 'Edit',
+  'scheduledReports.templates.save': 'Save template',
   'scheduledReports.templates.editTitle': 'Edit report template: {title}',
   'scheduledReports.templates.receiverFixed':
     'The receiving unit is set when the template is made; to change it, stop this template and create a new one.',
