@@ -11,6 +11,7 @@ import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
 import { keyTasksPhoneModule } from '../modules/key-tasks/phone';
 import { scheduledReportsPhoneModule } from '../modules/scheduled-reports/phone';
+import { certificatesPhoneModule } from '../modules/certificates/phone';
 import type { PhoneModule } from './phoneModule';
 
 /**
@@ -32,6 +33,7 @@ export const PHONE_MODULES = [
   socialOrgsPhoneModule,
   keyTasksPhoneModule,
   scheduledReportsPhoneModule,
+  certificatesPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;
