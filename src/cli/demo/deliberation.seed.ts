@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { registryCandidates } from '../../server/modules/people/people.api';
@@ -13,6 +13,7 @@ import { ptMeetings } from '../../server/modules/participation/participation.tab
 import {
   commentTopic,
   createTopic,
+  createTopicFromCategory,
   followTopic,
   formats,
   homeUnits,
@@ -333,6 +334,39 @@ export async function seedDemoDeliberation(
       );
       topics++;
       await advance(luhx, t.id, 2, tongdu.path);
+    }
+    // one recurring category turned into a topic in one action: the community's most frequent category over
+    // the last 90 days, its orders kept as the topic's evidence (issue 13 item 1)
+    {
+      const since = new Date(real.getTime() - 90 * DAY);
+      const [top] = await db
+        .select({ code: workOrders.categoryCode, n: sql<number>`count(*)::int` })
+        .from(workOrders)
+        .where(and(eq(workOrders.communityId, tongdu.id), gte(workOrders.createdAt, since)))
+        .groupBy(workOrders.categoryCode)
+        .orderBy(desc(sql`count(*)`))
+        .limit(1);
+      if (top && Number(top.n) >= 2) {
+        at = new Date(real.getTime() - 5 * DAY);
+        try {
+          await createTopicFromCategory(
+            luhx,
+            {
+              categoryCode: top.code,
+              orgUnitId: tongdu.id,
+              from: chinaDate(since),
+              to: chinaDate(real),
+              title: undefined,
+              description: undefined,
+              formatId: fmts.find((f) => f.name === '16号议事日')?.id,
+            },
+            loc,
+          );
+          topics++;
+        } catch {
+          // the secretary reaches none of them (orders still with the subdistrict): no such topic in the demo
+        }
+      }
     }
     if (grid1) {
       const [g] = await db

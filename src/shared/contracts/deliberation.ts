@@ -139,6 +139,19 @@ export const createTopicBody = z.strictObject({
   /** The work order the topic comes from (a recurring problem turned into a topic). */
   workOrderId: uuid.optional(),
 });
+/**
+ * A recurring work-order category turned into a topic in one action: the orders of the category received in
+ * the community in [from, to] (China days, at most a year) become the topic's evidence.
+ */
+export const topicFromCategoryBody = z.strictObject({
+  categoryCode: z.string().trim().min(1).max(60),
+  orgUnitId: uuid,
+  from: z.iso.date(),
+  to: z.iso.date(),
+  title: optText(120),
+  description: optText(4000),
+  formatId: uuid.optional(),
+});
 /** A resident proposes on the phone: the unit is one of their home's (building, compound, grid, community). */
 export const proposeTopicBody = z.strictObject({
   orgUnitId: uuid,
@@ -234,8 +247,28 @@ export const topicSchema = z.object({
   updatedAt: z.date(),
 });
 export type TopicDto = z.infer<typeof topicSchema>;
+export const topicOrderEvidenceSchema = z.object({
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      description: z.string(),
+      status: z.string(),
+      receivedAt: z.string(),
+    }),
+  ),
+});
 export const topicDetailSchema = topicSchema.extend({
   meetingId: z.string().nullable(),
+  /** The work orders a topic made from a recurring category rests on (staff only; null otherwise). */
+  orderEvidence: topicOrderEvidenceSchema.nullable(),
   participants: z.array(participantSchema),
   events: z.array(eventSchema),
   commentList: z.array(z.object({ id: z.string(), name: z.string(), text: z.string(), at: z.date() })),
@@ -302,6 +335,8 @@ export const roomSchema = z.object({
       ok: z.boolean(),
       note: z.string().nullable(),
       photo: z.string().nullable(),
+      /** The uploaded evidence photo (GET, image), or null. */
+      photoUrl: z.string().nullable(),
     }),
   ),
   missing: z.array(z.string()),

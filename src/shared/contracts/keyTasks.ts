@@ -33,6 +33,8 @@ const memberInput = z.strictObject({
   role: z.enum(MEMBER_ROLES),
   name: text(40),
   post: text(120),
+  /** The member's unit (成员单位). */
+  unit: z.string().trim().max(60).nullish(),
 });
 
 // ---------------------------------------------------------------- leading groups
@@ -80,6 +82,7 @@ export const memberSchema = z.object({
   role: z.enum(MEMBER_ROLES),
   name: z.string(),
   post: z.string(),
+  unit: z.string().nullable(),
   joinedOn: z.string(),
   leftOn: z.string().nullable(),
   note: z.string().nullable(),
@@ -214,6 +217,20 @@ export const createTaskBody = z.strictObject({
   phase: z.string().trim().max(40).nullish(),
 });
 export type CreateTaskBody = z.infer<typeof createTaskBody>;
+
+/** Edit a task: content, responsible units, lead, deadline, phase (a done task is not edited). */
+export const updateTaskBody = z
+  .strictObject({
+    content: text(2000),
+    units: z.array(text(60)).min(1).max(20),
+    lead: z.string().trim().max(60).nullable(),
+    dueOn: date,
+    deadlineText: z.string().trim().max(40).nullable(),
+    phase: z.string().trim().max(40).nullable(),
+    note: z.string().trim().max(500).nullish(),
+  })
+  .partial();
+export type UpdateTaskBody = z.infer<typeof updateTaskBody>;
 
 export const taskActionBody = z.strictObject({
   action: z.enum(TASK_ACTIONS),

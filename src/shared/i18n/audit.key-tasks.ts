@@ -10,6 +10,7 @@ export const KEY_TASKS_AUDIT: AuditLabels = {
     'key_tasks.meeting.create': { 'zh-CN': '记录联席会议', en: 'Record joint meeting' },
     'key_tasks.list.create': { 'zh-CN': '建立重点任务清单', en: 'Create key-task list' },
     'key_tasks.task.create': { 'zh-CN': '新增重点任务', en: 'Add key task' },
+    'key_tasks.task.update': { 'zh-CN': '修改重点任务', en: 'Edit key task' },
     'key_tasks.task.report': { 'zh-CN': '报送任务进展', en: 'Report task progress' },
     'key_tasks.task.complete': { 'zh-CN': '任务办结', en: 'Complete task' },
     'key_tasks.task.reopen': { 'zh-CN': '任务重新办理', en: 'Reopen task' },

@@ -31,6 +31,7 @@ export const PARTICIPATION_AUDIT: AuditLabels = {
     'participation.format.save': { 'zh-CN': '保存协商形式', en: 'Save deliberation format' },
     'participation.room.create': { 'zh-CN': '登记议事厅', en: 'Register council room' },
     'participation.room.update': { 'zh-CN': '更新议事厅“六具备”', en: 'Update council room' },
+    'participation.room.photo': { 'zh-CN': '上传议事厅佐证照片', en: 'Upload council room evidence photo' },
     'participation.convention.create': { 'zh-CN': '新建公约', en: 'Create convention' },
     'participation.convention.version': { 'zh-CN': '新增公约版本', en: 'Add convention version' },
     'participation.convention.publish': { 'zh-CN': '公布公约', en: 'Publish convention' },

@@ -2,6 +2,14 @@ import type { Locale } from './errors';
 
 /** Error messages of the key-tasks module (codes `key_tasks.*`), merged into ERROR_MESSAGES. */
 export const KEY_TASKS_ERRORS: Record<string, Record<Locale, string>> = {
+  'key_tasks.task_done': {
+    'zh-CN': '任务已办结，不能再修改；如需继续办理请先退回重办',
+    en: 'The task is done; reopen it before editing',
+  },
+  'key_tasks.lead_not_unit': {
+    'zh-CN': '牵头单位须是责任单位之一',
+    en: 'The lead must be one of the responsible units',
+  },
   'key_tasks.group_unit': {
     'zh-CN': '领导小组、任务清单只能由街道（镇）及以上单位设立',
     en: 'Leading groups and task lists are set up by a subdistrict, town or higher unit',

@@ -122,6 +122,22 @@ export const PARTICIPATION_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '所选协商形式不存在或已停用',
     en: 'This deliberation format does not exist or is retired',
   },
+  'participation.topic_category': {
+    'zh-CN': '找不到该工单类别',
+    en: 'The work-order category was not found',
+  },
+  'participation.topic_period': {
+    'zh-CN': '统计期间须起止有序，且不超过一年',
+    en: 'The period must run forwards and last at most a year',
+  },
+  'participation.topic_community': {
+    'zh-CN': '按类别生成议题须选择一个社区（村）',
+    en: 'Choose a community to turn a category into a topic',
+  },
+  'participation.topic_no_orders': {
+    'zh-CN': '该社区在所选期间没有这一类别的工单',
+    en: 'The community has no orders of this category in the period',
+  },
   'participation.topic_work_order': {
     'zh-CN': '找不到该工单，或无权查看',
     en: 'The work order was not found',

@@ -89,6 +89,13 @@ export const NOTIFICATION_TEMPLATES = {
       body: '{unit} holds “{title}” at {when}, {place}. Open the meeting page and use “Add to calendar” for the invitation.',
     },
   },
+  'participation.topic_step': {
+    'zh-CN': { title: '关注的议题有新进展', body: '议题“{title}”已进入“{step}”环节，点开查看记录。' },
+    en: {
+      title: 'A topic you follow moved on',
+      body: 'Topic “{title}”: {stepEn}. Open it to see the record.',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

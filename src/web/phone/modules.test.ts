@@ -56,6 +56,9 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
           '/m/meetings/:id/sign-in',
         ],
         '/m/requests',
+        ...['/m/key-tasks', '/m/key-tasks/:id'],
+        ...['/m/reports', '/m/reports/:id'],
+        '/m/certificates',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

@@ -9,6 +9,9 @@ import { socialOrgsPhoneModule } from '../modules/social-orgs/phone';
 import { servicesPhoneModule } from '../modules/services/phone';
 import { volunteersPhoneModule } from '../modules/volunteers/phone';
 import { workOrdersPhoneModule } from '../modules/work-orders/phone';
+import { keyTasksPhoneModule } from '../modules/key-tasks/phone';
+import { scheduledReportsPhoneModule } from '../modules/scheduled-reports/phone';
+import { certificatesPhoneModule } from '../modules/certificates/phone';
 import type { PhoneModule } from './phoneModule';
 
 /**
@@ -28,6 +31,9 @@ export const PHONE_MODULES = [
   surveysPhoneModule,
   propertyPhoneModule,
   socialOrgsPhoneModule,
+  keyTasksPhoneModule,
+  scheduledReportsPhoneModule,
+  certificatesPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;

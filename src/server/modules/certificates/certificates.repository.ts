@@ -25,6 +25,25 @@ export function listCatalogueRows(db: Db, actor: Actor, q: CatalogueQuery): Prom
   });
 }
 
+/** Active catalogue items kept at or above any of `homePaths` (what a resident's community may certify). */
+export function catalogueForHomes(db: Db, homePaths: string[]): Promise<CatalogueRow[]> {
+  if (homePaths.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(certCatalogue)
+    .where(
+      and(
+        eq(certCatalogue.active, true),
+        sql`(${sql.join(
+          homePaths.map((p) => sql`${p} like (${certCatalogue.orgPath} || '%')`),
+          sql` or `,
+        )})`,
+      ),
+    )
+    .orderBy(asc(certCatalogue.sort), asc(certCatalogue.name), asc(certCatalogue.id))
+    .limit(200);
+}
+
 /** An active catalogue item that applies to the community at `communityPath` (kept at or above it). */
 export async function catalogueItemFor(
   db: Db,

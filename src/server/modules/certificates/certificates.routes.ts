@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   catalogueBody,
   catalogueItemSchema,
@@ -27,6 +28,7 @@ import {
   listCatalogue,
   listRegister,
   listSeals,
+  myCatalogue,
   requestCertificate,
   recordSealUse,
 } from './certificates.usecases';
@@ -43,6 +45,14 @@ export const certificatesModule = defineModule({
     const tags = ['certificates'];
     const read = { access: access.permission('certificates.read') };
 
+    app.get(
+      '/api/me/certificates/catalogue',
+      {
+        config: { access: access.session },
+        schema: { tags, response: { 200: z.object({ items: z.array(catalogueItemSchema) }) } },
+      },
+      (req) => myCatalogue(actorCtxOf(deps, req)),
+    );
     app.get(
       '/api/certificates/catalogue',
       {

@@ -62,6 +62,21 @@ describe('R-AC-2 certificates', () => {
     ).toBe(403);
   });
 
+  it('R-AC-2 a resident sees on the phone the catalogue their community may certify, with each law and clause', async () => {
+    await createUser(t, 'cert_resident', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
+    const r = await t.as('cert_resident');
+    const res = await r.get('/api/me/certificates/catalogue');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((i: { name: string }) => i.name)).toContain('居住情况证明');
+    expect(res.json().items[0]).toMatchObject({
+      lawName: '中华人民共和国城市居民委员会组织法',
+      clause: '第三条第（二）项',
+    });
+    // a catalogue kept by another subdistrict's tree is not theirs; staff without a resident role get none
+    expect((await tongdu.get('/api/me/certificates/catalogue')).json().items).toEqual([]);
+    expect((await t.anonymous.get('/api/me/certificates/catalogue')).statusCode).toBe(401);
+  });
+
   it('R-AC-2 a catalogue item is issued with a number, its clause and a seal-log entry; the PDF prints', async () => {
     const res = await tongdu.post('/api/certificates', request({ catalogueId }));
     expect(res.statusCode, res.body).toBe(201);

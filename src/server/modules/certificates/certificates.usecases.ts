@@ -20,6 +20,7 @@ import { unitInScope, unitNames } from '../org/org.api';
 import { certificateDoc, cjkFont, renderPdf } from './certificates.pdf';
 import { certPolicy } from './certificates.policy';
 import {
+  catalogueForHomes,
   type CatalogueRow,
   type CertRow,
   type SealRow,
@@ -54,6 +55,17 @@ export async function listCatalogue(ctx: ActorCtx, q: CatalogueQuery): Promise<P
   const page = await listCatalogueRows(ctx.db, ctx.actor, q);
   const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
   return { ...page, items: page.items.map((r) => catalogueDto(r, names)) };
+}
+
+/**
+ * The catalogue a resident's community may certify (R-AC-2), each item with its law and clause, for the
+ * phone: the items kept at or above the units where the user holds the resident role (none for staff).
+ */
+export async function myCatalogue(ctx: ActorCtx): Promise<{ items: CatalogueItemDto[] }> {
+  const homes = ctx.actor.assignments.filter((a) => a.role === 'resident').map((a) => a.orgPath);
+  const rows = await catalogueForHomes(ctx.db, homes);
+  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  return { items: rows.map((r) => catalogueDto(r, names)) };
 }
 
 /** A catalogue item always cites its law and clause (R-AC-2). */

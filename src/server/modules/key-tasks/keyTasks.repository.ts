@@ -248,6 +248,11 @@ export async function insertTask(db: Db, row: typeof ktTasks.$inferInsert): Prom
   return created!;
 }
 
+export async function updateTaskRow(db: Db, id: string, patch: Partial<TaskRow>): Promise<TaskRow> {
+  const [row] = await db.update(ktTasks).set(patch).where(eq(ktTasks.id, id)).returning();
+  return row!;
+}
+
 export async function markEscalated(db: Db, id: string, now: Date): Promise<void> {
   await db.update(ktTasks).set({ escalatedAt: now }).where(eq(ktTasks.id, id));
 }

@@ -20,6 +20,7 @@ import {
   taskQuery,
   taskSchema,
   updateGroupBody,
+  updateTaskBody,
 } from '../../../shared/contracts/keyTasks';
 import { KEY_TASKS_AUDIT } from '../../../shared/i18n/audit.key-tasks';
 import { KEY_TASKS_ERRORS } from '../../../shared/i18n/errors.key-tasks';
@@ -48,6 +49,7 @@ import {
   listLists,
   listTasks,
   updateGroup,
+  updateTask,
 } from './keyTasks.usecases';
 import { taskWorkflow } from './keyTasks.workflow';
 
@@ -207,6 +209,14 @@ export const keyTasksModule = defineModule({
       '/api/key-tasks/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: taskDetailSchema } } },
       (req) => getTask(actorCtxOf(deps, req), req.params.id),
+    );
+    app.patch(
+      '/api/key-tasks/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: updateTaskBody, response: { 200: taskDetailSchema } },
+      },
+      (req) => updateTask(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/key-tasks/:id/actions',

@@ -35,6 +35,8 @@ export const ktGroupMembers = pgTable(
     role: text('role').notNull(),
     name: text('name').notNull(),
     post: text('post').notNull(),
+    /** The member's unit (成员单位), when the document names it apart from the post. */
+    unit: text('unit'),
     sort: integer('sort').notNull().default(0),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     leftOn: date('left_on', { mode: 'string' }),

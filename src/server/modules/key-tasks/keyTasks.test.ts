@@ -263,6 +263,84 @@ describe('key tasks', () => {
     }
   });
 
+  it('R-TK-1 the list manager edits a task: units, lead, deadline, phase; a moved deadline escalates anew', async () => {
+    const task = await newTask({ dueOn: '2026-11-20', content: '修改测试任务' });
+    const ctx = { ...t.deps, requestId: 'test' };
+    const where = eq(ktTasks.id, task.id);
+    const saved = t.clock.now();
+    try {
+      t.clock.set(new Date('2026-11-21T08:00:00+08:00'));
+      expect((await sweepWorkflow(taskWorkflow, ctx, { where })).escalate).toBe(1);
+      sd = await t.as('sd_admin');
+      const res = await sd.patch(`/api/key-tasks/${task.id}`, {
+        units: ['社会事务办', '铜都社区'],
+        lead: '铜都社区',
+        dueOn: '2026-12-15',
+        phase: 'improve',
+        note: '联席会议同意延期',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const d = res.json();
+      expect(d).toMatchObject({
+        units: ['社会事务办', '铜都社区'],
+        lead: '铜都社区',
+        dueOn: '2026-12-15',
+        phase: 'improve',
+      });
+      expect(d.escalatedAt).toBeNull();
+      expect(d.overdue).toBe(false);
+      const edit = d.events.find((e: { action: string }) => e.action === 'edit');
+      expect(edit).toMatchObject({ comment: '联席会议同意延期' });
+      expect(edit.data.before.dueOn).toBe('2026-11-20');
+      // the new deadline escalates again once it has passed
+      t.clock.set(new Date('2026-12-16T08:00:00+08:00'));
+      expect((await sweepWorkflow(taskWorkflow, ctx, { where })).escalate).toBe(1);
+      sd = await t.as('sd_admin');
+      tongdu = await t.as('tongdu_worker');
+      xhy = await t.as('xhy_worker');
+      const badLead = await sd.patch(`/api/key-tasks/${task.id}`, { lead: '不相干单位' });
+      expect(badLead.statusCode).toBe(422);
+      expect(badLead.json().error.message).toContain('牵头单位');
+      expect((await sd.patch(`/api/key-tasks/${task.id}`, { phase: 'nope' })).statusCode).toBe(422);
+      expect((await sd.patch(`/api/key-tasks/${task.id}`, { units: [] })).statusCode).toBe(400);
+      expect((await tongdu.patch(`/api/key-tasks/${task.id}`, { content: 'x' })).statusCode).toBe(403);
+      expect((await xhy.patch(`/api/key-tasks/${task.id}`, { content: 'x' })).statusCode).toBe(403);
+      await act(tongdu, task.id, { action: 'complete', comment: '完成', evidence: ['验收单'] });
+      const done = await sd.patch(`/api/key-tasks/${task.id}`, { content: '改内容' });
+      expect(done.statusCode).toBe(409);
+      const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, task.id));
+      expect(audits.map((a) => a.action)).toContain('key_tasks.task.update');
+    } finally {
+      t.clock.set(saved);
+      sd = await t.as('sd_admin');
+      tongdu = await t.as('tongdu_worker');
+      xhy = await t.as('xhy_worker');
+    }
+  });
+
+  it('R-TK-1 a member is added with post and unit, and one leaving stays in the history', async () => {
+    const add = await sd.post(`/api/leading-groups/${groupId}/members`, {
+      role: 'member',
+      name: '李成才',
+      post: '副主任',
+      unit: '街道党政综合办',
+      since: '2024-01-10',
+    });
+    expect(add.statusCode, add.body).toBe(200);
+    const m = add.json().members.find((x: { name: string }) => x.name === '李成才');
+    expect(m).toMatchObject({ post: '副主任', unit: '街道党政综合办', leftOn: null });
+    const end = await sd.post(`/api/leading-groups/${groupId}/members/${m.id}/end`, {
+      on: '2024-06-30',
+      note: '工作调动',
+    });
+    expect(end.statusCode, end.body).toBe(200);
+    expect(end.json().former.find((x: { id: string }) => x.id === m.id)).toMatchObject({
+      unit: '街道党政综合办',
+      leftOn: '2024-06-30',
+      note: '工作调动',
+    });
+  });
+
   it('R-TK-1 the board counts by responsible unit, deadline month and phase; the list exports to xlsx', async () => {
     const b = await sd.get(`/api/key-tasks/lists/${listId}/board`);
     expect(b.statusCode, b.body).toBe(200);

@@ -15,6 +15,7 @@ import type {
   MemberDto,
   MemberRole,
   TaskActionBody,
+  UpdateTaskBody,
   TaskDetailDto,
   TaskDto,
   TaskListDto,
@@ -61,6 +62,7 @@ import {
   taskNumberTaken,
   tasksOfLists,
   updateGroupRow,
+  updateTaskRow,
 } from './keyTasks.repository';
 import { endOfChinaDay, taskWorkflow } from './keyTasks.workflow';
 
@@ -73,6 +75,7 @@ const memberDto = (m: MemberRow): MemberDto => ({
   role: m.role as MemberRole,
   name: m.name,
   post: m.post,
+  unit: m.unit ?? null,
   joinedOn: m.joinedOn,
   leftOn: m.leftOn,
   note: m.note,
@@ -175,6 +178,7 @@ export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise
         role: m.role,
         name: m.name,
         post: m.post,
+        unit: m.unit ?? null,
         sort: i + 1,
         joinedOn: body.since,
         createdAt: now,
@@ -239,6 +243,7 @@ export async function addMember(ctx: ActorCtx, id: string, body: AddMemberBody):
         role: body.role,
         name: body.name,
         post: body.post,
+        unit: body.unit ?? null,
         sort: replaced ? replaced.sort : (await maxMemberSort(tx, g.id)) + 1,
         joinedOn: body.since,
         note: body.note ?? null,
@@ -570,6 +575,66 @@ export async function createTask(ctx: ActorCtx, body: CreateTaskBody): Promise<T
   if (!list) throw new AppError('key_tasks.list_not_found', 404);
   const t = await ctx.db.transaction((tx) => addTask({ ...ctx, db: tx }, list, body));
   return taskDetail(ctx, t);
+}
+
+/**
+ * Edits a task (R-TK-1: responsible units and a deadline): the list's managers only; a done task answers 409.
+ * A moved deadline clears the escalation mark so the new deadline escalates again when it passes; the change
+ * is a timeline event (before → after) and an audit entry.
+ */
+export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody): Promise<TaskDetailDto> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const t = await findTask(ctx.db, ctx.actor, id);
+  if (!t) throw notFound();
+  const list = await findList(ctx.db, ctx.actor, t.listId, 'key_tasks.manage');
+  if (!list) throw notFound();
+  if (t.state === 'done') throw new AppError('key_tasks.task_done', 409);
+  if (body.phase && !list.phases.some((p) => p.key === body.phase))
+    throw new AppError('key_tasks.unknown_phase', 422);
+  const units = body.units ? [...new Set(body.units)] : t.units;
+  const lead = body.lead === undefined ? t.lead : body.lead;
+  if (lead && !units.includes(lead)) throw new AppError('key_tasks.lead_not_unit', 422);
+  const patch: Partial<TaskRow> = {
+    ...(body.content !== undefined && { content: body.content }),
+    ...(body.units !== undefined && { units }),
+    ...(body.lead !== undefined && { lead: body.lead }),
+    ...(body.deadlineText !== undefined && { deadlineText: body.deadlineText }),
+    ...(body.phase !== undefined && { phase: body.phase }),
+    ...(body.dueOn !== undefined &&
+      body.dueOn !== t.dueOn && { dueOn: body.dueOn, dueAt: endOfChinaDay(body.dueOn), escalatedAt: null }),
+  };
+  const keys = Object.keys(patch).filter((k) => k !== 'dueAt' && k !== 'escalatedAt') as (keyof TaskRow)[];
+  if (keys.length === 0) return taskDetail(ctx, t);
+  const before = Object.fromEntries(keys.map((k) => [k, t[k]]));
+  const after = Object.fromEntries(keys.map((k) => [k, patch[k]]));
+  const now = ctx.clock.now();
+  const updated = await ctx.db.transaction(async (tx) => {
+    const row = await updateTaskRow(tx, t.id, { ...patch, updatedAt: now });
+    await insertTaskEvent(tx, {
+      id: ctx.ids(),
+      taskId: t.id,
+      at: now,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      action: 'edit',
+      fromState: t.state,
+      toState: t.state,
+      comment: body.note ?? null,
+      progress: null,
+      evidence: [],
+      data: { before, after },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'key_tasks.task.update',
+      entityType: 'kt_task',
+      entityId: t.id,
+      orgPath: t.orgPath,
+      before,
+      after,
+    });
+    return row;
+  });
+  return taskDetail(ctx, updated);
 }
 
 export async function actOnTask(ctx: ActorCtx, id: string, body: TaskActionBody): Promise<TaskDetailDto> {

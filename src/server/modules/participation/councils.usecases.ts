@@ -7,6 +7,7 @@ import {
   ROOM_ITEMS,
   ROOM_ITEM_NAMES,
   type RoomDto,
+  type RoomItemKey,
   type conventionBody,
   type conventionListQuery,
   type diffQuery,
@@ -22,6 +23,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
+import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
 import { unitInScope, unitNames } from '../org/org.api';
 import {
@@ -61,6 +63,7 @@ async function roomDtos(ctx: ActorCtx, rows: RoomRow[], loc: Locale): Promise<Ro
         ok: !!it?.ok,
         note: it?.note ?? null,
         photo: it?.photo ?? null,
+        photoUrl: it?.photoId ? `/api/deliberations/rooms/${r.id}/items/${key}/photo` : null,
       };
     });
     const missing = checklist.filter((c) => !c.ok).map((c) => c.name);
@@ -82,13 +85,15 @@ type ChecklistInput = z.infer<typeof roomBody>['checklist'];
 const checklistOf = (c: ChecklistInput | undefined, prev: Record<string, RoomItem> = {}) => {
   const out: Record<string, RoomItem> = { ...prev };
   for (const [k, v] of Object.entries(c ?? {}))
-    if (v) out[k] = { ok: v.ok, note: v.note ?? null, photo: v.photo ?? null };
+    if (v)
+      out[k] = { ok: v.ok, note: v.note ?? null, photo: v.photo ?? null, photoId: prev[k]?.photoId ?? null };
   return out;
 };
 /** An item is ticked only with its evidence (a note or a photo). */
 const checkEvidence = (c: Record<string, RoomItem>) => {
   for (const [k, v] of Object.entries(c))
-    if (v.ok && !v.note && !v.photo) throw invalidField(`checklist.${k}`, 'participation.room_evidence');
+    if (v.ok && !v.note && !v.photo && !v.photoId)
+      throw invalidField(`checklist.${k}`, 'participation.room_evidence');
 };
 
 export async function listRooms(
@@ -174,6 +179,59 @@ export async function patchRoom(
     return next;
   });
   return (await roomDtos(ctx, [r], loc))[0]!;
+}
+
+const isRoomItem = (k: string): k is RoomItemKey => (ROOM_ITEMS as readonly string[]).includes(k);
+
+/**
+ * An evidence photo of one 六具备 item (R-DL-5), uploaded from the console: the room must be one the actor
+ * manages (else 404), the item one of the six (else 404), the file an image of at most 5 MB (400/413/415 from
+ * `readPhoto`). It is stored, its id kept on the item (a second photo replaces the first), and audited.
+ */
+export async function attachRoomPhoto(
+  ctx: ActorCtx,
+  storage: Storage,
+  id: string,
+  key: string,
+  readPhoto: () => Promise<{ data: Buffer; mime: string }>,
+  loc: Locale,
+) {
+  roomsPolicy.require(ctx.actor, 'manage');
+  const found = isUuid(id) ? await findRoom(ctx.db, ctx.actor, 'manage', id) : undefined;
+  if (!found || !isRoomItem(key)) throw notFound();
+  const photo = await readPhoto();
+  const photoId = ctx.ids();
+  await storage.put(photoId, photo.data);
+  const r = await ctx.db.transaction(async (tx) => {
+    const row = await findRoom(tx, ctx.actor, 'manage', found.id);
+    if (!row) throw notFound();
+    const prev = row.checklist[key];
+    const checklist = {
+      ...row.checklist,
+      [key]: { ok: prev?.ok ?? false, note: prev?.note ?? null, photo: prev?.photo ?? null, photoId },
+    };
+    const next = await updateRoom(tx, row.id, { checklist, updatedAt: ctx.clock.now() });
+    await writeAudit(tx, ctx, {
+      action: 'participation.room.photo',
+      entityType: 'pt_room',
+      entityId: row.id,
+      orgPath: row.orgPath,
+      before: { item: key, photoId: prev?.photoId ?? null },
+      after: { item: key, photoId, mime: photo.mime, size: photo.data.length },
+    });
+    return next;
+  });
+  return (await roomDtos(ctx, [r], loc))[0]!;
+}
+
+/** The evidence photo of a room's item, for those who may read the room (404 otherwise or when none). */
+export async function roomPhoto(ctx: ActorCtx, storage: Storage, id: string, key: string) {
+  roomsPolicy.require(ctx.actor, 'read');
+  const row = isUuid(id) ? await findRoom(ctx.db, ctx.actor, 'read', id) : undefined;
+  const photoId = row && isRoomItem(key) ? row.checklist[key]?.photoId : null;
+  const data = photoId ? await storage.get(photoId) : null;
+  if (!data) throw notFound();
+  return { data, mime: imageMime(data) ?? 'application/octet-stream' };
 }
 
 // ---------------------------------------------------------------- conventions (R-DL-6)

@@ -26,6 +26,7 @@ import {
   roomSchema,
   topicActionBody,
   topicDetailSchema,
+  topicFromCategoryBody,
   topicListQuery,
   topicSchema,
   versionBody,
@@ -36,9 +37,12 @@ import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { pageOf } from '../../platform/pagination';
+import { createLocalStorage } from '../../platform/storage';
+import { readPhoto } from '../../platform/uploads';
 import { meetingQr, qrSignIn } from './meetings.qr';
 import {
   addVersion,
+  attachRoomPhoto,
   createConvention,
   createRoom,
   diffConvention,
@@ -48,6 +52,7 @@ import {
   listRooms,
   patchRoom,
   publishConvention,
+  roomPhoto,
 } from './councils.usecases';
 import {
   boardTopic,
@@ -55,6 +60,7 @@ import {
   candidates,
   commentTopic,
   createTopic,
+  createTopicFromCategory,
   exportTopics,
   followTopic,
   formats,
@@ -128,6 +134,15 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: propose, schema: { tags, body: createTopicBody, response: { 201: topicDetailSchema } } },
     async (req, reply) =>
       reply.status(201).send(await createTopic(actorCtxOf(deps, req), req.body, req.locale)),
+  );
+  app.post(
+    '/api/deliberations/topics/from-category',
+    {
+      config: propose,
+      schema: { tags, body: topicFromCategoryBody, response: { 201: topicDetailSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createTopicFromCategory(actorCtxOf(deps, req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/topics/:id',
@@ -272,6 +287,42 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: { tags, params: idParams, body: roomPatchBody, response: { 200: roomSchema } },
     },
     (req) => patchRoom(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+  );
+  /** multipart/form-data with one image (JPG/PNG/WebP, ≤ 5 MB): the evidence photo of one 六具备 item. */
+  const roomItemParams = z.object({ id: z.string(), code: z.string() });
+  app.post(
+    '/api/deliberations/rooms/:id/items/:code/photo',
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: roomItemParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: roomSchema },
+      },
+    },
+    (req) =>
+      attachRoomPhoto(
+        actorCtxOf(deps, req),
+        createLocalStorage(deps.config.dataDir),
+        req.params.id,
+        req.params.code,
+        () => readPhoto(req),
+        req.locale,
+      ),
+  );
+  app.get(
+    '/api/deliberations/rooms/:id/items/:code/photo',
+    { config: read, schema: { tags, params: roomItemParams } },
+    async (req, reply) => {
+      const p = await roomPhoto(
+        actorCtxOf(deps, req),
+        createLocalStorage(deps.config.dataDir),
+        req.params.id,
+        req.params.code,
+      );
+      return reply.type(p.mime).header('cache-control', 'private, max-age=300').send(p.data);
+    },
   );
 
   // ---- conventions (村规民约 / 居民公约 / 自治章程)

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { buildResident } from '../../../../test/factories';
+import { buildResident, buildWorkOrder } from '../../../../test/factories';
+import { chinaDate } from '../../../shared/chinaTime';
+import { multipart } from '../../../../test/multipart';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
 import { users } from '../accounts/accounts.table';
@@ -171,6 +173,94 @@ describe('deliberation topics', () => {
     expect(x.headers['content-type']).toMatch(/spreadsheet/);
   });
 
+  it('R-DL-2/R-DL-3: a follower is told when the topic moves a step; a neighbour who does not follow is not', async () => {
+    await createUser(t, 'jumin3', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
+    const jumin3 = await t.as('jumin3');
+    const topic = await staffTopic(t.fx.tongduBuilding.id);
+    const seen = await jumin3.get(`/api/deliberations/board/topics/${topic.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    const f = await jumin.post(`/api/deliberations/board/topics/${topic.id}/follow`, { on: true });
+    expect(f.statusCode, f.body).toBe(200);
+    const moved = await step(tongdu, topic.id, {
+      action: 'set_participants',
+      note: '确定参与主体',
+      participants: [{ kind: 'resident', refId: residentId }],
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const inbox = (await jumin.get('/api/notifications')).json();
+    const mine = inbox.items.filter((i: { event: string }) => i.event === 'participation.topic_step');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].title).toBe('关注的议题有新进展');
+    expect(mine[0].body).toContain('小区停车难');
+    expect(mine[0].body).toContain('确定参与主体');
+    expect(mine[0].link).toBe(`/m/topics/${topic.id}`);
+    const other = (await jumin3.get('/api/notifications')).json();
+    expect(other.items.filter((i: { event: string }) => i.event === 'participation.topic_step')).toEqual([]);
+    // unfollowing stops the messages
+    await jumin.post(`/api/deliberations/board/topics/${topic.id}/follow`, { on: false });
+    await step(tongdu, topic.id, { action: 'announce', note: '公示' });
+    const after = (await jumin.get('/api/notifications')).json();
+    expect(after.items.filter((i: { event: string }) => i.event === 'participation.topic_step')).toHaveLength(
+      1,
+    );
+  });
+
+  it('R-DL-1: a recurring work-order category becomes a topic in one action, with its orders as evidence', async () => {
+    for (let i = 0; i < 3; i++)
+      await buildWorkOrder(t.deps, t.fx, {
+        building: t.fx.tongduBuilding,
+        description: `1栋路灯不亮（第${i + 1}次）`,
+      });
+    await buildWorkOrder(t.deps, t.fx, { building: t.fx.xihuayuanBuilding, community: t.fx.xihuayuan });
+    const today = chinaDate(t.clock.now());
+    const body = { categoryCode: 'street_lamp', orgUnitId: t.fx.tongdu.id, from: today, to: today };
+    const sd = await t.as('sd_admin');
+    const res = await sd.post('/api/deliberations/topics/from-category', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const topic = res.json();
+    expect(topic.source).toBe('work_order');
+    expect(topic.level).toBe('community');
+    expect(topic.title).toContain('3件');
+    expect(topic.orderEvidence.total).toBe(3);
+    expect(topic.orderEvidence.orders).toHaveLength(3);
+    expect(topic.orderEvidence.communityName).toBe(t.fx.tongdu.name);
+    expect(topic.description).toContain('3件');
+    const again = (await sd.get(`/api/deliberations/topics/${topic.id}`)).json();
+    expect(again.orderEvidence.orders.map((o: { description: string }) => o.description)).toContain(
+      '1栋路灯不亮（第1次）',
+    );
+    // refusals are 4xx in Chinese, out of scope is 404
+    // a community worker reaches only the orders in their own hands: none here, so nothing to rest a topic on
+    const mine = await tongdu.post('/api/deliberations/topics/from-category', body);
+    expect(mine.statusCode).toBe(422);
+    const none = await sd.post('/api/deliberations/topics/from-category', { ...body, categoryCode: 'noise' });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error.details.fields[0].message).toBe('该社区在所选期间没有这一类别的工单');
+    const backwards = await sd.post('/api/deliberations/topics/from-category', {
+      ...body,
+      from: '2026-03-01',
+      to: '2026-02-01',
+    });
+    expect(backwards.statusCode).toBe(422);
+    const unknownCat = await sd.post('/api/deliberations/topics/from-category', {
+      ...body,
+      categoryCode: 'no_such',
+    });
+    expect(unknownCat.statusCode).toBe(422);
+    expect(unknownCat.json().error.details.fields[0].message).toBe('找不到该工单类别');
+    const grid1 = await sd.post('/api/deliberations/topics/from-category', {
+      ...body,
+      orgUnitId: t.fx.tongduGrid.id,
+    });
+    expect(grid1.statusCode).toBe(422);
+    const foreign = await xhy.post('/api/deliberations/topics/from-category', body);
+    expect(foreign.statusCode).toBe(404);
+    expect((await jumin.post('/api/deliberations/topics/from-category', body)).statusCode).toBe(403);
+    // residents never see the order list on the phone
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, topic.id));
+    expect(audits[0]?.after).toMatchObject({ category: 'street_lamp', orders: 3 });
+  });
+
   it('R-DL-1: a resident whose role is held at the community reads the topics of their own building, from the registry', async () => {
     const id = await createUser(t, 'linked', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
     await t.database.db.update(users).set({ residentId }).where(eq(users.id, id));
@@ -240,6 +330,69 @@ describe('council rooms', () => {
     });
     expect(fixed.json().complete).toBe(true);
     expect((await xhy.get(`/api/deliberations/rooms/${b.json().id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('council room evidence photos', () => {
+  it('R-DL-5: a photo uploaded for an item is its evidence; wrong type, size and scope are refused in Chinese', async () => {
+    const a = await tongdu.post('/api/deliberations/rooms', {
+      orgUnitId: t.fx.tongdu.id,
+      name: '铜都议事室（照片）',
+      checklist: {},
+    });
+    expect(a.statusCode, a.body).toBe(201);
+    const id = a.json().id;
+    const url = `/api/deliberations/rooms/${id}/items/notice_board/photo`;
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
+    const notImage = await tongdu.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'x.jpg', data: Buffer.from('not an image') }),
+    });
+    expect(notImage.statusCode).toBe(415);
+    expect(notImage.json().error.message).toContain('JPG');
+    const tooBig = await tongdu.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'big.png', data: Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]) }),
+    });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.message).toContain('5 MB');
+    const none = await tongdu.request({ method: 'POST', url, ...multipart({ x: '1' }) });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toBe('请选择一张照片');
+    const badItem = await tongdu.request({
+      method: 'POST',
+      url: `/api/deliberations/rooms/${id}/items/sofa/photo`,
+      ...multipart({}, { name: 'a.png', data: png }),
+    });
+    expect(badItem.statusCode).toBe(404);
+    const foreign = await xhy.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'a.png', data: png }),
+    });
+    expect(foreign.statusCode).toBe(404);
+    const ok = await tongdu.request({ method: 'POST', url, ...multipart({}, { name: 'a.png', data: png }) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const item = ok.json().checklist.find((c: { key: string }) => c.key === 'notice_board');
+    expect(item.photoUrl).toBe(url);
+    // the photo alone is enough evidence to tick the item
+    const ticked = await tongdu.patch(`/api/deliberations/rooms/${id}`, {
+      checklist: { notice_board: { ok: true } },
+    });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect(ticked.json().missing).not.toContain('公开栏');
+    const img = await tongdu.get(url);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+    expect((await xhy.get(url)).statusCode).toBe(404);
+    expect((await tongdu.get(`/api/deliberations/rooms/${id}/items/hotline/photo`)).statusCode).toBe(404);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audits.map((x) => x.action)).toContain('participation.room.photo');
   });
 });
 

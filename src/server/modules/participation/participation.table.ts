@@ -226,6 +226,8 @@ export const ptTopics = pgTable(
     description: text('description').notNull(),
     formatId: uuid('format_id'),
     workOrderId: uuid('work_order_id'),
+    /** A topic made from a recurring work-order category: the category, community, period and orders then. */
+    orderEvidence: jsonb('order_evidence').$type<TopicOrderEvidence>(),
     proposerId: uuid('proposer_id'),
     /** Shown beside the topic: a resident's name masked (张**), staff by name. */
     proposerName: text('proposer_name').notNull(),
@@ -241,6 +243,17 @@ export const ptTopics = pgTable(
     index('pt_topics_work_order_idx').on(t.workOrderId),
   ],
 );
+
+export type TopicOrderEvidence = {
+  categoryCode: string;
+  categoryName: string;
+  communityId: string;
+  communityName: string;
+  from: string;
+  to: string;
+  total: number;
+  orders: { id: string; number: string; description: string; status: string; receivedAt: string }[];
+};
 
 /** Who takes part (determined at step 2): a registry record (resident, deputy, unit, social org) or a named party. */
 export const ptTopicParticipants = pgTable(
@@ -309,7 +322,8 @@ export const ptTopicComments = pgTable(
   (t) => [index('pt_topic_comments_topic_idx').on(t.topicId, t.at)],
 );
 
-export type RoomItem = { ok: boolean; note: string | null; photo: string | null };
+/** `photoId`: an uploaded evidence photo in the file store (platform/storage.ts). */
+export type RoomItem = { ok: boolean; note: string | null; photo: string | null; photoId?: string | null };
 
 /** A council room (议事厅/室, R-DL-5) with seed 000's 六具备 checklist, each item with its evidence. */
 export const ptRooms = pgTable(

@@ -14,6 +14,7 @@ import {
   type candidateListQuery,
   type commentBody,
   type createTopicBody,
+  type topicFromCategoryBody,
   type formatBody,
   type myTopicsQuery,
   type proposeTopicBody,
@@ -21,7 +22,7 @@ import {
   type topicActionBody,
   type topicListQuery,
 } from '../../../shared/contracts/deliberation';
-import { chinaDate } from '../../../shared/chinaTime';
+import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -33,7 +34,8 @@ import { unitInScope, unitNames, unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
 import { linkedResidentId } from '../accounts/accounts.api';
-import { orderForLink } from '../work-orders/work-orders.api';
+import { orderForLink, ordersOfCategory } from '../work-orders/work-orders.api';
+import type { TopicOrderEvidence } from './participation.table';
 import type { Locale } from './meetings.usecases';
 import { homeRoots, topicsPolicy } from './participation.policy';
 import { findMeeting } from './participation.repository';
@@ -147,6 +149,7 @@ async function detailOf(ctx: ActorCtx, t: TopicRow, loc: Locale, board: boolean)
     supported: mine.supported,
     following: mine.following,
     canEngage: board,
+    orderEvidence: board ? null : (t.orderEvidence ?? null),
   };
 }
 
@@ -200,7 +203,13 @@ export async function getTopic(ctx: ActorCtx, id: string, loc: Locale): Promise<
 async function newTopic(
   ctx: ActorCtx,
   unit: { id: string; path: string; kind: string },
-  input: { title: string; description: string; formatId?: string; workOrderId?: string },
+  input: {
+    title: string;
+    description: string;
+    formatId?: string;
+    workOrderId?: string;
+    orderEvidence?: TopicOrderEvidence;
+  },
   source: TopicSource,
   proposerName: string,
   loc: Locale,
@@ -224,6 +233,7 @@ async function newTopic(
       description: input.description,
       formatId: input.formatId ?? null,
       workOrderId: input.workOrderId ?? null,
+      orderEvidence: input.orderEvidence ?? null,
       proposerId: ctx.actor.userId,
       proposerName,
       state: 'proposed',
@@ -247,7 +257,18 @@ async function newTopic(
       entityType: 'pt_topic',
       entityId: row.id,
       orgPath: row.orgPath,
-      after: { title: row.title, level, source, workOrderId: row.workOrderId },
+      after: {
+        title: row.title,
+        level,
+        source,
+        workOrderId: row.workOrderId,
+        ...(input.orderEvidence && {
+          category: input.orderEvidence.categoryCode,
+          from: input.orderEvidence.from,
+          to: input.orderEvidence.to,
+          orders: input.orderEvidence.total,
+        }),
+      },
     });
     return row;
   });
@@ -272,6 +293,64 @@ export async function createTopic(ctx: ActorCtx, input: z.infer<typeof createTop
       ? 'staff'
       : 'grid';
   return newTopic(ctx, unit, input, source, ctx.actor.displayName, loc, false);
+}
+
+/**
+ * A recurring work-order category turned into a topic in one action (issue 13 item 1): the orders of the
+ * category received in the community over the period, read through `work-orders.api.ts` with the actor's
+ * scope, become the topic's evidence (count and list, kept as they were then). 422 when the period is
+ * backwards or over a year, the unit is not a community, the category unknown or no order matches.
+ */
+export async function createTopicFromCategory(
+  ctx: ActorCtx,
+  input: z.infer<typeof topicFromCategoryBody>,
+  loc: Locale,
+) {
+  topicsPolicy.require(ctx.actor, 'propose');
+  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.propose', input.orgUnitId);
+  if (unit?.status !== 'active') throw notFound();
+  if (unit.kind !== 'community') throw invalidField('orgUnitId', 'participation.topic_community');
+  const from = chinaDayStart(input.from);
+  const to = chinaDayEnd(input.to);
+  if (to <= from || to.getTime() - from.getTime() > 367 * 86_400_000)
+    throw invalidField('to', 'participation.topic_period');
+  const found = await ordersOfCategory(ctx.db, ctx.actor, {
+    categoryCode: input.categoryCode,
+    communityId: unit.id,
+    from,
+    to,
+    limit: 200,
+  });
+  if (!found) throw invalidField('categoryCode', 'participation.topic_category');
+  if (found.total === 0) throw invalidField('categoryCode', 'participation.topic_no_orders');
+  const orderEvidence: TopicOrderEvidence = {
+    categoryCode: input.categoryCode,
+    categoryName: found.categoryName,
+    communityId: unit.id,
+    communityName: unit.name,
+    from: input.from,
+    to: input.to,
+    total: found.total,
+    orders: found.orders.map((o) => ({ ...o, receivedAt: o.receivedAt.toISOString() })),
+  };
+  const period = `${input.from}至${input.to}`;
+  const title = input.title ?? `“${found.categoryName}”问题反复出现（${found.total}件）`;
+  const description =
+    input.description ??
+    `${period}，${unit.name}共收到“${found.categoryName}”类工单${found.total}件，问题反复出现，提请协商解决。` +
+      `\n近期工单：${found.orders
+        .slice(0, 5)
+        .map((o) => `${o.number} ${o.description.slice(0, 40)}`)
+        .join('；')}`;
+  return newTopic(
+    ctx,
+    unit,
+    { title, description: description.slice(0, 4000), formatId: input.formatId, orderEvidence },
+    'work_order',
+    ctx.actor.displayName,
+    loc,
+    false,
+  );
 }
 
 /** The units of a resident's home a topic may be raised at: building, compound, grid, community. */

@@ -5,9 +5,10 @@ import {
   type TopicState,
 } from '../../../shared/contracts/deliberation';
 import { AppError } from '../../platform/errors';
+import { notify } from '../notifications/notifications.api';
 import { defineWorkflow } from '../../platform/workflow';
 import { topicsPolicy } from './participation.policy';
-import { type TopicRow, insertTopicEvent, replaceParticipants } from './topics.repository';
+import { type TopicRow, followersOf, insertTopicEvent, replaceParticipants } from './topics.repository';
 import { ptTopics } from './participation.table';
 
 /** The input of a step: the body, with participants already resolved against the registry. */
@@ -16,6 +17,26 @@ export type TopicStepInput = TopicActionBody & {
 };
 
 const manage = 'participation.manage' as const;
+
+/** The step a topic has reached, as the follower's message names it. */
+const STEP_NAMES: Record<'zh-CN' | 'en', Record<TopicState, string>> = {
+  'zh-CN': {
+    proposed: '提出议题',
+    participants: '确定参与主体',
+    announced: '公示议题',
+    consulted: '组织协商',
+    implemented: '落实协商成果',
+    reported: '反馈结果',
+  },
+  en: {
+    proposed: 'topic proposed',
+    participants: 'participants determined',
+    announced: 'announced',
+    consulted: 'consultation held',
+    implemented: 'outcome implemented',
+    reported: 'results reported back',
+  },
+};
 
 /**
  * A topic's six steps (R-DL-2, seed 003): the proposal is step 1 (the topic's creation); each action here
@@ -93,6 +114,17 @@ export const topicWorkflow = defineWorkflow<TopicState, TopicRow, TopicAction, T
       before: { state: e.from },
       after: { state: e.to, ...e.data },
     }),
+  },
+  /** Residents following the topic are told of each step it moves (the actor who moved it is left out). */
+  afterTransition: async (tx, ctx, e) => {
+    const users = (await followersOf(tx, e.record.id)).map((f) => f.userId);
+    if (!users.length) return;
+    await notify(tx, ctx, {
+      event: 'participation.topic_step',
+      params: { title: e.record.title, step: STEP_NAMES['zh-CN'][e.to], stepEn: STEP_NAMES.en[e.to] },
+      link: `/m/topics/${e.record.id}`,
+      users,
+    });
   },
   errors: {
     invalidTransition: () => new AppError('participation.topic_step_order', 409),

@@ -121,6 +121,59 @@ describe('templates', () => {
   });
 });
 
+describe('template editing', () => {
+  it('R-RP-1 the receiving unit edits a template: fields, attachments, cadence, submitters; bad edits refused in Chinese', async () => {
+    const made = await sd.post('/api/scheduled-reports/templates', {
+      ...monthly(),
+      title: '城中村治理情况总结',
+      startsOn: '2030-01-01',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id;
+    const res = await sd.patch(`/api/scheduled-reports/templates/${id}`, {
+      cadence: 'half_yearly',
+      dueDay: 31,
+      remindDays: 7,
+      submitters: { mode: 'units', unitIds: [t.fx.tongdu.id, t.fx.xihuayuan.id] },
+      fields: [
+        { key: 'progress', label: '半年工作总结', type: 'text', required: true },
+        { key: 'f2', label: '整治点位（个）', type: 'number', required: true },
+      ],
+      attachments: [{ label: '总结报告（盖章扫描件）', required: true }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const tpl = res.json();
+    expect(tpl).toMatchObject({ cadence: 'half_yearly', dueDay: 31, remindDays: 7 });
+    expect(tpl.fields.map((f: { label: string }) => f.label)).toEqual(['半年工作总结', '整治点位（个）']);
+    expect(tpl.attachments).toEqual([{ label: '总结报告（盖章扫描件）', required: true }]);
+    expect(tpl.submitterNames).toEqual(expect.arrayContaining([t.fx.tongdu.name, t.fx.xihuayuan.name]));
+    const dup = await sd.patch(`/api/scheduled-reports/templates/${id}`, {
+      fields: [
+        { key: 'a', label: '户数', type: 'number' },
+        { key: 'b', label: '户数', type: 'number' },
+      ],
+    });
+    expect(dup.statusCode).toBe(422);
+    expect(dup.json().error.message).toBe('字段“户数”重复');
+    const outside = await sd.patch(`/api/scheduled-reports/templates/${id}`, {
+      submitters: { mode: 'units', unitIds: [t.fx.subdistrict.id] },
+    });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.code).toBe('scheduled_reports.submitter_outside');
+    const badDay = await sd.patch(`/api/scheduled-reports/templates/${id}`, { dueDay: 40 });
+    expect(badDay.statusCode).toBe(400);
+    const receiver = await sd.patch(`/api/scheduled-reports/templates/${id}`, {
+      orgUnitId: t.fx.district.id,
+    });
+    expect(receiver.statusCode).toBe(400);
+    expect((await tongdu.patch(`/api/scheduled-reports/templates/${id}`, { title: 'x' })).statusCode).toBe(
+      403,
+    );
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audits.map((a) => a.action)).toContain('scheduled_reports.template.update');
+  });
+});
+
 describe('cycles', () => {
   it('R-RP-1 the scheduled-reports job is registered and a tick opens the cycle when the period starts (China time)', async () => {
     const job = MODULES.flatMap((m) => m.jobs ?? []).find((j) => j.name === 'scheduled-reports.cycles');

@@ -106,10 +106,13 @@ async function checkTemplate(
   body: Pick<TemplateBody, 'fields' | 'submitters'>,
 ): Promise<void> {
   const keys = new Set<string>();
+  const labels = new Set<string>();
   const figures = new Set(reportFigures().map(({ figure }) => figure.key));
   for (const f of body.fields) {
-    if (keys.has(f.key)) throw new AppError('scheduled_reports.duplicate_field', 422, { label: f.label });
+    if (keys.has(f.key) || labels.has(f.label))
+      throw new AppError('scheduled_reports.duplicate_field', 422, { label: f.label });
     keys.add(f.key);
+    labels.add(f.label);
     if (f.source) {
       if (!figures.has(f.source))
         throw new AppError('scheduled_reports.unknown_figure', 422, { label: f.label });

@@ -4,7 +4,8 @@
  */
 import type { Db } from '../../platform/db';
 import type { Actor } from '../../platform/permissions';
-import { findOrderRow } from './workOrders.repository';
+import { cachedCategories } from './workOrders.cache';
+import { findOrderRow, ordersOfCategoryRows } from './workOrders.repository';
 
 export { routeTerritory } from './workOrders.routing';
 export { intake } from './workOrders.usecases';
@@ -33,4 +34,27 @@ export async function orderForLink(db: Db, actor: Actor, id: string): Promise<Li
     gridId: o.gridId,
     buildingId: o.buildingId,
   };
+}
+
+/** The orders of one category in one community over a period, as evidence of a recurring problem. */
+export interface CategoryOrders {
+  categoryName: string;
+  total: number;
+  /** The most recent first, at most `limit`. */
+  orders: { id: string; number: string; description: string; status: string; receivedAt: Date }[];
+}
+
+/**
+ * Orders of `categoryCode` received in `communityId` in [from, to) that the actor may read (undefined when
+ * the category does not exist). Used to turn a recurring category into a deliberation topic in one action.
+ */
+export async function ordersOfCategory(
+  db: Db,
+  actor: Actor,
+  q: { categoryCode: string; communityId: string; from: Date; to: Date; limit: number },
+): Promise<CategoryOrders | undefined> {
+  const cat = (await cachedCategories(db)).get(q.categoryCode);
+  if (!cat) return undefined;
+  const { total, rows } = await ordersOfCategoryRows(db, actor, q);
+  return { categoryName: cat.nameZh, total, orders: rows };
 }

@@ -161,3 +161,34 @@ export function listOrderRows(
     page: q,
   });
 }
+
+/** Orders of one category in one community received in [from, to), in reach for `read`: the count and the newest `limit`. */
+export async function ordersOfCategoryRows(
+  db: Db,
+  actor: Actor,
+  q: { categoryCode: string; communityId: string; from: Date; to: Date; limit: number },
+) {
+  const where = and(
+    workOrdersPolicy.scope(actor, 'read'),
+    eq(workOrders.categoryCode, q.categoryCode),
+    eq(workOrders.communityId, q.communityId),
+    gte(workOrders.createdAt, q.from),
+    lt(workOrders.createdAt, q.to),
+  );
+  const [[n], rows] = await Promise.all([
+    db.select({ n: sql<number>`count(*)::int` }).from(workOrders).where(where),
+    db
+      .select({
+        id: workOrders.id,
+        number: workOrders.number,
+        description: workOrders.description,
+        status: workOrders.status,
+        receivedAt: workOrders.createdAt,
+      })
+      .from(workOrders)
+      .where(where)
+      .orderBy(desc(workOrders.createdAt))
+      .limit(q.limit),
+  ]);
+  return { total: Number(n?.n ?? 0), rows };
+}

@@ -20,12 +20,15 @@ const enc = encodeURIComponent;
 export const certKeys = {
   all: ['certificates'] as const,
   catalogue: ['certificates', 'catalogue'] as const,
+  mine: ['certificates', 'mine', 'catalogue'] as const,
   register: (page: number) => ['certificates', 'register', page] as const,
   seals: (page: number) => ['certificates', 'seals', page] as const,
 };
 
 export const certApi = {
   catalogue: () => api.get<Page<CatalogueItem>>('/api/certificates/catalogue', { pageSize: 200 }),
+  /** What my community may certify (a resident, on the phone). */
+  myCatalogue: () => api.get<{ items: CatalogueItem[] }>('/api/me/certificates/catalogue'),
   addItem: (body: z.input<typeof catalogueBody>) =>
     api.post<CatalogueItem>('/api/certificates/catalogue', body),
   register: (page: number) => api.get<Page<Certificate>>('/api/certificates', { page, pageSize: 20 }),

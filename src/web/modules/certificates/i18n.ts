@@ -1,5 +1,12 @@
 /** UI strings of the certificates module (keys `cert.*`), merged into the console dictionaries. */
 export const certZh = {
+  'cert.phone.tile': '证明事项',
+  'cert.phone.tileText': '社区可以开具哪些证明',
+  'cert.phone.intro':
+    '社区只为以下目录内、有法律法规依据的事项出具证明。办理时请本人携带身份证件到社区服务站；目录以外的证明，请向要求出具证明的单位索取其具体依据条款。',
+  'cert.phone.basis': '依据：{law}{clause}',
+  'cert.phone.keeper': '目录制定：{unit}',
+  'cert.phone.empty': '您所在社区暂无证明事项目录',
   'cert.menu': '证明与用印',
   'cert.title': '证明事项与用印登记',
   'cert.subtitle':
@@ -60,6 +67,13 @@ export const certZh = {
 type Keys = keyof typeof certZh;
 
 export const certEn: Record<Keys, string> = {
+  'cert.phone.tile': 'Certificates',
+  'cert.phone.tileText': 'What your community can certify',
+  'cert.phone.intro':
+    'The community certifies only the matters below, each resting on a law or regulation. Bring your ID to the community service station; for anything else, ask the body requiring the certificate for the specific clause it rests on.',
+  'cert.phone.basis': 'Basis: {law} {clause}',
+  'cert.phone.keeper': 'Catalogue kept by {unit}',
+  'cert.phone.empty': 'Your community has no certificate catalogue yet',
   'cert.menu': 'Certificates and seal',
   'cert.title': 'Certificates and the seal log',
   'cert.subtitle':

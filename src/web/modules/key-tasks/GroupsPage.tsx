@@ -21,7 +21,9 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { useAuth } from '../../app/auth';
 import { type GroupDetail, ktApi, ktKeys } from './api';
+import { EndMemberModal, GroupModal, MemberModal } from './GroupForms';
 
 type Member = GroupDetail['members'][number];
 
@@ -37,7 +39,11 @@ export default function GroupsPage() {
     enabled: !!id,
   });
   const [replacing, setReplacing] = useState<Member | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<Member | null>(null);
+  const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
   const [meeting, setMeeting] = useState(false);
+  const { can } = useAuth();
   const g = detail.data;
   const roleTag = (r: string) => (
     <Tag color={r === 'leader' ? 'red' : r === 'deputy' ? 'orange' : 'default'}>
@@ -47,19 +53,38 @@ export default function GroupsPage() {
   const memberColumns = (former: boolean) => [
     { title: t('keyTasks.groups.role'), dataIndex: 'role', width: 90, render: roleTag },
     { title: t('keyTasks.groups.name'), dataIndex: 'name', width: 100 },
+    // the unit column only when some member has one apart from the post (seed 003 writes both in one line)
+    ...([...(g?.members ?? []), ...(g?.former ?? [])].some((m) => m.unit)
+      ? [
+          {
+            title: t('keyTasks.form.unit'),
+            dataIndex: 'unit',
+            width: 160,
+            render: (u: string | null) => u ?? '—',
+          },
+        ]
+      : []),
     { title: t('keyTasks.groups.post'), dataIndex: 'post' },
     { title: t('keyTasks.groups.joinedOn'), dataIndex: 'joinedOn', width: 110 },
     ...(former
-      ? [{ title: t('keyTasks.groups.leftOn'), dataIndex: 'leftOn', width: 110 }]
+      ? [
+          { title: t('keyTasks.groups.leftOn'), dataIndex: 'leftOn', width: 110 },
+          { title: t('keyTasks.form.note'), dataIndex: 'note', width: 160 },
+        ]
       : g?.abilities.manage
         ? [
             {
               title: '',
-              width: 80,
+              width: 130,
               render: (_: unknown, m: Member) => (
-                <Button size="small" type="link" onClick={() => setReplacing(m)}>
-                  {t('keyTasks.groups.replace')}
-                </Button>
+                <Space size={0}>
+                  <Button size="small" type="link" onClick={() => setReplacing(m)}>
+                    {t('keyTasks.groups.replace')}
+                  </Button>
+                  <Button size="small" type="link" danger onClick={() => setEnding(m)}>
+                    {t('keyTasks.form.end')}
+                  </Button>
+                </Space>
               ),
             },
           ]
@@ -72,11 +97,18 @@ export default function GroupsPage() {
         title={t('keyTasks.groups.title')}
         subtitle={t('keyTasks.groups.subtitle')}
         extra={
-          g?.abilities.manage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setMeeting(true)}>
-              {t('keyTasks.meetings.new')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {can('key_tasks.manage') ? (
+              <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('keyTasks.form.newGroup')}
+              </Button>
+            ) : null}
+            {g?.abilities.manage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setMeeting(true)}>
+                {t('keyTasks.meetings.new')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       {groups.data && groups.data.items.length === 0 ? <EmptyHint text={t('keyTasks.groups.empty')} /> : null}
@@ -91,7 +123,18 @@ export default function GroupsPage() {
       {detail.isError ? <ErrorResult error={detail.error} onRetry={() => detail.refetch()} /> : null}
       {g ? (
         <>
-          <Card size="small" title={g.name} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={g.name}
+            style={{ marginBottom: 12 }}
+            extra={
+              g.abilities.manage ? (
+                <Button size="small" onClick={() => setEditing('edit')}>
+                  {t('keyTasks.form.editGroup')}
+                </Button>
+              ) : null
+            }
+          >
             <Descriptions size="small" column={{ xs: 1, md: 3 }}>
               <Descriptions.Item label={t('keyTasks.groups.office')}>{g.officeUnit ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('keyTasks.groups.officeHead')}>
@@ -108,6 +151,13 @@ export default function GroupsPage() {
             size="small"
             title={t('keyTasks.groups.members', { n: g.members.length })}
             style={{ marginBottom: 12 }}
+            extra={
+              g.abilities.manage ? (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                  {t('keyTasks.form.addMember')}
+                </Button>
+              ) : null
+            }
           >
             <Table
               rowKey="id"
@@ -162,69 +212,19 @@ export default function GroupsPage() {
               )}
             />
           </Card>
-          <ReplaceModal groupId={g.id} member={replacing} onClose={() => setReplacing(null)} />
+          {replacing ? (
+            <MemberModal groupId={g.id} member={replacing} onClose={() => setReplacing(null)} />
+          ) : null}
+          {adding ? <MemberModal groupId={g.id} member={null} onClose={() => setAdding(false)} /> : null}
+          {ending ? <EndMemberModal groupId={g.id} member={ending} onClose={() => setEnding(null)} /> : null}
+          {editing === 'edit' ? <GroupModal group={g} onClose={() => setEditing(null)} /> : null}
           <MeetingModal groupId={g.id} open={meeting} onClose={() => setMeeting(false)} />
         </>
       ) : null}
+      {editing === 'new' ? (
+        <GroupModal group={null} onClose={() => setEditing(null)} onSaved={setPicked} />
+      ) : null}
     </>
-  );
-}
-
-function ReplaceModal({
-  groupId,
-  member,
-  onClose,
-}: {
-  groupId: string;
-  member: Member | null;
-  onClose: () => void;
-}) {
-  const { t } = useI18n();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const mut = useMutation({
-    mutationFn: (v: { name: string; post: string; since: Dayjs }) =>
-      ktApi.addMember(groupId, {
-        role: member!.role,
-        name: v.name,
-        post: v.post,
-        since: v.since.format('YYYY-MM-DD'),
-        replacesId: member!.id,
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
-  return (
-    <Modal
-      open={!!member}
-      title={member ? t('keyTasks.groups.replaceTitle', { name: member.name }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
-      destroyOnClose
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ post: member?.post, since: dayjs() }}
-        onFinish={(v) => mut.mutate(v)}
-      >
-        <Form.Item name="name" label={t('keyTasks.groups.newName')} rules={[{ required: true }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="post" label={t('keyTasks.groups.post')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="since" label={t('keyTasks.groups.since')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 

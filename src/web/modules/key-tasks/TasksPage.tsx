@@ -31,7 +31,9 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
+import { EditTaskModal, ListModal } from './ListForms';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
 type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
@@ -46,6 +48,20 @@ export default function TasksPage() {
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [newList, setNewList] = useState(false);
+  const { can } = useAuth();
+  const pickList = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set('list', id);
+    for (const k of ['state', 'overdue', 'unit', 'q']) next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const listButton = can('key_tasks.manage') ? (
+    <Button icon={<PlusOutlined />} onClick={() => setNewList(true)}>
+      {t('keyTasks.form.newList')}
+    </Button>
+  ) : null;
+  const listModal = newList ? <ListModal onClose={() => setNewList(false)} onSaved={pickList} /> : null;
   const q: TaskQuery = {
     listId,
     state: params.get('state') ?? undefined,
@@ -74,8 +90,13 @@ export default function TasksPage() {
   if (lists.data && lists.data.items.length === 0)
     return (
       <>
-        <PageHeader title={t('keyTasks.tasks.title')} subtitle={t('keyTasks.tasks.subtitle')} />
+        <PageHeader
+          title={t('keyTasks.tasks.title')}
+          subtitle={t('keyTasks.tasks.subtitle')}
+          extra={listButton}
+        />
         <EmptyHint text={t('keyTasks.tasks.noList')} />
+        {listModal}
       </>
     );
   const c = list?.counts;
@@ -86,6 +107,7 @@ export default function TasksPage() {
         subtitle={t('keyTasks.tasks.subtitle')}
         extra={
           <Space>
+            {listButton}
             {list?.abilities.manage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t('keyTasks.tasks.new')}
@@ -286,14 +308,16 @@ export default function TasksPage() {
           ]}
         />
       </Card>
-      <TaskDrawer id={openId} onClose={() => setOpenId(null)} />
+      <TaskDrawer id={openId} list={list} onClose={() => setOpenId(null)} />
+      {listModal}
       {list ? <NewTaskModal list={list} open={creating} onClose={() => setCreating(false)} /> : null}
     </>
   );
 }
 
-function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList; onClose: () => void }) {
   const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
   const detail = useQuery({ queryKey: ktKeys.task(id ?? ''), queryFn: () => ktApi.task(id!), enabled: !!id });
   const [action, setAction] = useState<Action | null>(null);
   const d = detail.data;
@@ -311,6 +335,12 @@ function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => void })
           <Typography.Paragraph>{d.content}</Typography.Paragraph>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('keyTasks.field.units')}>{d.units.join('、')}</Descriptions.Item>
+            {d.lead ? <Descriptions.Item label={t('keyTasks.form.lead')}>{d.lead}</Descriptions.Item> : null}
+            {d.phase && list ? (
+              <Descriptions.Item label={t('keyTasks.field.phase')}>
+                {list.phases.find((p) => p.key === d.phase)?.name ?? '—'}
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('keyTasks.field.deadline')}>
               {d.deadlineText ? `${d.deadlineText}（${d.dueOn}）` : d.dueOn}
             </Descriptions.Item>
@@ -326,6 +356,9 @@ function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             </Descriptions.Item>
           </Descriptions>
           <Space wrap style={{ marginBottom: 16 }}>
+            {list?.abilities.manage && d.state !== 'done' ? (
+              <Button onClick={() => setEditing(true)}>{t('keyTasks.form.editTaskButton')}</Button>
+            ) : null}
             {d.actions.map((a) => (
               <Button
                 key={a}
@@ -358,6 +391,7 @@ function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => void })
                   {e.progress !== null && e.action === 'report' ? <div>{`${e.progress}%`}</div> : null}
                   {typeof e.data.unit === 'string' ? <div>{e.data.unit}</div> : null}
                   {typeof e.data.groupName === 'string' ? <div>{e.data.groupName}</div> : null}
+                  {e.action === 'edit' ? <EditSummary data={e.data} /> : null}
                   {e.comment ? <div>{e.comment}</div> : null}
                   {e.evidence.length ? (
                     <div>
@@ -369,6 +403,7 @@ function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             }))}
           />
           <ActionModal task={d} action={action} onClose={() => setAction(null)} />
+          {editing ? <EditTaskModal task={d} list={list} onClose={() => setEditing(false)} /> : null}
         </>
       ) : null}
     </Drawer>
@@ -513,5 +548,30 @@ function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; 
         ) : null}
       </Form>
     </Modal>
+  );
+}
+
+/** What an edit changed, field by field (before → after). */
+function EditSummary({ data }: { data: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const before = (data.before ?? {}) as Record<string, unknown>;
+  const after = (data.after ?? {}) as Record<string, unknown>;
+  const show = (v: unknown) => (Array.isArray(v) ? v.join('、') : v == null || v === '' ? '—' : String(v));
+  const label: Record<string, MessageKey> = {
+    content: 'keyTasks.field.content',
+    units: 'keyTasks.field.units',
+    lead: 'keyTasks.form.lead',
+    dueOn: 'keyTasks.field.dueOn',
+    deadlineText: 'keyTasks.field.deadline',
+    phase: 'keyTasks.field.phase',
+  };
+  return (
+    <div>
+      {Object.keys(after).map((k) => (
+        <div key={k}>
+          {label[k] ? t(label[k]) : k}：{show(before[k])} → {show(after[k])}
+        </div>
+      ))}
+    </div>
   );
 }

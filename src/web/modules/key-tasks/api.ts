@@ -8,9 +8,14 @@ import type {
   TaskDto,
   TaskListDto,
   addMemberBody,
+  createGroupBody,
+  createListBody,
   createMeetingBody,
   createTaskBody,
+  endMemberBody,
   taskActionBody,
+  updateGroupBody,
+  updateTaskBody,
 } from '../../../shared/contracts/keyTasks';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api, type Page } from '../../app/api';
@@ -55,6 +60,14 @@ export const ktApi = {
   createTask: (body: z.input<typeof createTaskBody>) => api.post<TaskDetail>('/api/key-tasks', body),
   act: (id: string, body: z.input<typeof taskActionBody>) =>
     api.post<TaskDetail>(`/api/key-tasks/${enc(id)}/actions`, body),
+  createGroup: (body: z.input<typeof createGroupBody>) => api.post<GroupDetail>('/api/leading-groups', body),
+  updateGroup: (id: string, body: z.input<typeof updateGroupBody>) =>
+    api.patch<GroupDetail>(`/api/leading-groups/${enc(id)}`, body),
+  endMember: (id: string, memberId: string, body: z.input<typeof endMemberBody>) =>
+    api.post<GroupDetail>(`/api/leading-groups/${enc(id)}/members/${enc(memberId)}/end`, body),
+  createList: (body: z.input<typeof createListBody>) => api.post<TaskList>('/api/key-tasks/lists', body),
+  updateTask: (id: string, body: z.input<typeof updateTaskBody>) =>
+    api.patch<TaskDetail>(`/api/key-tasks/${enc(id)}`, body),
   groups: () => api.get<Page<Group>>('/api/leading-groups', { pageSize: 200 }),
   group: (id: string) => api.get<GroupDetail>(`/api/leading-groups/${enc(id)}`),
   addMember: (id: string, body: z.input<typeof addMemberBody>) =>

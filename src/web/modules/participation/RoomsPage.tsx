@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -7,6 +7,7 @@ import {
   Card,
   Checkbox,
   Form,
+  Image,
   Input,
   Modal,
   Space,
@@ -14,6 +15,7 @@ import {
   Table,
   Tag,
   Tooltip,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
@@ -94,7 +96,23 @@ export default function RoomsPage() {
               render: (_: unknown, r) => (
                 <Space size={4} wrap>
                   {r.checklist.map((c) => (
-                    <Tooltip key={c.key} title={[c.note, c.photo].filter(Boolean).join(' · ') || undefined}>
+                    <Tooltip
+                      key={c.key}
+                      title={
+                        c.note || c.photo || c.photoUrl ? (
+                          <>
+                            {[c.note, c.photo].filter(Boolean).join(' · ')}
+                            {c.photoUrl ? (
+                              <img
+                                src={c.photoUrl}
+                                alt={t('participation.room.viewPhoto')}
+                                style={{ display: 'block', maxWidth: 200, marginTop: 4 }}
+                              />
+                            ) : null}
+                          </>
+                        ) : undefined
+                      }
+                    >
                       <Tag
                         color={c.ok ? 'green' : 'red'}
                         icon={
@@ -148,12 +166,34 @@ export default function RoomsPage() {
   );
 }
 
-function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }) {
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PHOTO = 5 * 1024 * 1024;
+
+function RoomModal({ room: initialRoom, onClose }: { room: Room | null; onClose: () => void }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const [room, setRoom] = useState(initialRoom);
+  const upload = useMutation({
+    mutationFn: ({ item, file }: { item: string; file: File }) =>
+      delibApi.uploadRoomPhoto(room!.id, item, file),
+    onSuccess: (r) => {
+      setRoom(r);
+      message.success(t('participation.room.uploaded'));
+      qc.invalidateQueries({ queryKey: ['participation', 'rooms'] });
+    },
+    onError: (e) => showError(e),
+  });
+  const beforeUpload = (item: string) => (file: File) => {
+    if (!PHOTO_TYPES.includes(file.type) || file.size > MAX_PHOTO) {
+      message.error(t('participation.room.photoRule'));
+    } else {
+      upload.mutate({ item, file });
+    }
+    return Upload.LIST_IGNORE;
+  };
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
       const checklist: RoomChecklist = {};
@@ -234,11 +274,39 @@ function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }
             <Form.Item name={['items', k, 'note']} style={{ width: 280, marginBottom: 8 }}>
               <Input placeholder={t('participation.room.note')} maxLength={400} />
             </Form.Item>
-            <Form.Item name={['items', k, 'photo']} style={{ width: 240, marginBottom: 8 }}>
-              <Input placeholder={t('participation.room.photo')} maxLength={500} />
+            <Form.Item name={['items', k, 'photo']} hidden>
+              <Input />
             </Form.Item>
+            {room ? (
+              <Space style={{ marginBottom: 8 }}>
+                {(() => {
+                  const url = room.checklist.find((c) => c.key === k)?.photoUrl;
+                  return url ? (
+                    <Image
+                      src={url}
+                      width={48}
+                      height={32}
+                      style={{ objectFit: 'cover' }}
+                      alt={t('participation.room.viewPhoto')}
+                    />
+                  ) : null;
+                })()}
+                <Upload accept=".jpg,.jpeg,.png,.webp" showUploadList={false} beforeUpload={beforeUpload(k)}>
+                  <Button
+                    size="small"
+                    icon={<UploadOutlined />}
+                    loading={upload.isPending && upload.variables?.item === k}
+                  >
+                    {room.checklist.find((c) => c.key === k)?.photoUrl
+                      ? t('participation.room.replacePhoto')
+                      : t('participation.room.upload')}
+                  </Button>
+                </Upload>
+              </Space>
+            ) : null}
           </Space>
         ))}
+        {room ? null : <Alert type="info" showIcon message={t('participation.room.uploadAfterSave')} />}
       </Form>
     </Modal>
   );

@@ -14,6 +14,7 @@ import {
   Select,
   Space,
   Steps,
+  Table,
   Tag,
   Timeline,
   Typography,
@@ -100,6 +101,48 @@ export default function TopicPage() {
               {topic.description}
             </Typography.Paragraph>
           </Card>
+          {topic.orderEvidence ? (
+            <Card
+              size="small"
+              title={`${t('participation.evidence.title')}（${topic.orderEvidence.total}）`}
+              style={{ marginBottom: 12 }}
+            >
+              <Typography.Paragraph type="secondary">
+                {t('participation.evidence.summary', {
+                  community: topic.orderEvidence.communityName,
+                  from: topic.orderEvidence.from,
+                  to: topic.orderEvidence.to,
+                  category: topic.orderEvidence.categoryName,
+                  n: topic.orderEvidence.total,
+                })}
+              </Typography.Paragraph>
+              <Table
+                size="small"
+                rowKey="id"
+                dataSource={topic.orderEvidence.orders}
+                pagination={topic.orderEvidence.orders.length > 10 ? { pageSize: 10, size: 'small' } : false}
+                columns={[
+                  {
+                    title: t('participation.evidence.number'),
+                    dataIndex: 'number',
+                    width: 170,
+                    render: (n: string, o) => <Link to={`/work-orders/${o.id}`}>{n}</Link>,
+                  },
+                  {
+                    title: t('participation.evidence.received'),
+                    dataIndex: 'receivedAt',
+                    width: 150,
+                    render: (v: string) => formatDateTime(v),
+                  },
+                  {
+                    title: t('participation.evidence.description'),
+                    dataIndex: 'description',
+                    ellipsis: true,
+                  },
+                ]}
+              />
+            </Card>
+          ) : null}
           <Card size="small" title={t('participation.topic.timeline')} style={{ marginBottom: 12 }}>
             <Timeline
               items={topic.events.map((e) => ({

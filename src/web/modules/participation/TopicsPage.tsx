@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   TOPIC_LEVELS,
@@ -19,6 +19,8 @@ import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicFormat, type TopicQuery, delibApi } from './api';
 
+const CategoryTopicModal = lazy(() => import('./CategoryTopicModal'));
+
 export const STEP_COLORS = ['default', 'blue', 'cyan', 'orange', 'purple', 'green'];
 
 /** 协商议题 (R-DL-1…3): topics of the four levels in scope, with their step; staff and grid workers propose. */
@@ -29,6 +31,14 @@ export default function TopicsPage() {
   const [params, setParams] = useSearchParams();
   const workOrderId = params.get('workOrderId') ?? undefined;
   const [creating, setCreating] = useState(!!workOrderId);
+  // From the work-order statistics: a recurring category in a community, turned into a topic in one action.
+  const fromCategory = params.get('fromCategory');
+  const closeFromCategory = () => {
+    const next = new URLSearchParams(params);
+    for (const k of ['fromCategory', 'categoryName', 'communityId', 'communityName', 'from', 'to'])
+      next.delete(k);
+    setParams(next, { replace: true });
+  };
   const [formats, setFormats] = useState(false);
   const [q, setQ] = useState(params.get('q') ?? '');
   const query: TopicQuery = {
@@ -166,6 +176,19 @@ export default function TopicsPage() {
       </Card>
       {creating ? <CreateModal workOrderId={workOrderId} onClose={() => setCreating(false)} /> : null}
       {formats ? <FormatsModal onClose={() => setFormats(false)} /> : null}
+      {fromCategory && can('participation.propose') ? (
+        <Suspense fallback={null}>
+          <CategoryTopicModal
+            categoryCode={fromCategory}
+            categoryName={params.get('categoryName') ?? fromCategory}
+            communityId={params.get('communityId') ?? ''}
+            communityName={params.get('communityName') ?? ''}
+            from={params.get('from') ?? ''}
+            to={params.get('to') ?? ''}
+            onClose={closeFromCategory}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -159,6 +159,11 @@ export const delibApi = {
     api.post<Room>('/api/deliberations/rooms', body),
   patchRoom: (id: string, body: { name?: string; address?: string; checklist?: RoomChecklist }) =>
     api.patch<Room>(`/api/deliberations/rooms/${enc(id)}`, body),
+  uploadRoomPhoto: (id: string, item: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<Room>(`/api/deliberations/rooms/${enc(id)}/items/${enc(item)}/photo`, form);
+  },
   // conventions
   conventions: (page: number) => api.get<Page<Convention>>('/api/conventions', { page, pageSize: 20 }),
   convention: (id: string) => api.get<ConventionDetail>(`/api/conventions/${enc(id)}`),

@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
@@ -46,6 +46,7 @@ export default function TemplatesPage() {
   const { message } = App.useApp();
   const dueRule = useDueRule();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Template | null>(null);
   const templates = useQuery({ queryKey: srKeys.templates, queryFn: srApi.templates });
   const toggle = useMutation({
     mutationFn: (tp: Template) => srApi.updateTemplate(tp.id, { active: !tp.active }),
@@ -108,12 +109,17 @@ export default function TemplatesPage() {
           },
           {
             title: '',
-            width: 160,
+            width: 240,
             render: (_, r) => (
-              <Space>
+              <Space wrap={false}>
                 <Link to={`/scheduled-reports/board?template=${r.id}`}>
                   {t('scheduledReports.templates.board')}
                 </Link>
+                {r.canManage ? (
+                  <Button size="small" onClick={() => setEditing(r)}>
+                    {t('scheduledReports.templates.edit')}
+                  </Button>
+                ) : null}
                 {r.canManage ? (
                   <Button size="small" onClick={() => toggle.mutate(r)}>
                     {r.active ? t('scheduledReports.templates.stop') : t('scheduledReports.templates.resume')}
@@ -124,7 +130,8 @@ export default function TemplatesPage() {
           },
         ]}
       />
-      <NewTemplate open={creating} onClose={() => setCreating(false)} />
+      {creating ? <TemplateDrawer template={null} onClose={() => setCreating(false)} /> : null}
+      {editing ? <TemplateDrawer template={editing} onClose={() => setEditing(null)} /> : null}
     </>
   );
 }
@@ -142,11 +149,31 @@ interface FormValues {
   mode: 'units' | 'communities_under';
   unitIds?: string[];
   underId?: string;
-  fields: { label: string; type: (typeof FIELD_TYPES)[number]; required?: boolean; source?: string }[];
+  fields: {
+    key?: string;
+    label: string;
+    type: (typeof FIELD_TYPES)[number];
+    required?: boolean;
+    source?: string;
+  }[];
   attachments?: { label: string; required?: boolean }[];
 }
 
-function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The next unused field key (`f1`, `f2`, …): existing fields keep theirs, so handed-in figures stay attached. */
+function fieldKeys(fields: FormValues['fields']): string[] {
+  const used = new Set(fields.map((f) => f.key).filter(Boolean));
+  let n = 1;
+  return fields.map((f) => {
+    if (f.key) return f.key;
+    while (used.has(`f${n}`)) n++;
+    used.add(`f${n}`);
+    return `f${n}`;
+  });
+}
+
+/** New template, or edit one (`template`): everything but the receiving unit, which fixes who reads the reports. */
+function TemplateDrawer({ template, onClose }: { template: Template | null; onClose: () => void }) {
+  const open = true;
   const { t } = useI18n();
   const qc = useQueryClient();
   const showError = useShowError();
@@ -155,9 +182,9 @@ function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) 
   const mode = Form.useWatch('mode', form);
   const figures = useQuery({ queryKey: srKeys.figures, queryFn: srApi.figures, enabled: open });
   const create = useMutation({
-    mutationFn: (v: FormValues) =>
-      srApi.createTemplate({
-        orgUnitId: v.orgUnitId,
+    mutationFn: (v: FormValues) => {
+      const keys = fieldKeys(v.fields);
+      const body = {
         title: v.title,
         basis: v.basis || null,
         description: v.description || null,
@@ -168,17 +195,21 @@ function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) 
         startsOn: v.startsOn.format('YYYY-MM-DD'),
         submitters:
           v.mode === 'units'
-            ? { mode: 'units', unitIds: v.unitIds ?? [] }
-            : { mode: 'communities_under', unitId: v.underId ?? '' },
+            ? { mode: 'units' as const, unitIds: v.unitIds ?? [] }
+            : { mode: 'communities_under' as const, unitId: v.underId ?? '' },
         fields: v.fields.map((f, i) => ({
-          key: `f${i + 1}`,
+          key: keys[i]!,
           label: f.label,
           type: f.type,
           required: !!f.required,
           source: f.source || null,
         })),
         attachments: (v.attachments ?? []).map((a) => ({ label: a.label, required: !!a.required })),
-      }),
+      };
+      return template
+        ? srApi.updateTemplate(template.id, body)
+        : srApi.createTemplate({ ...body, orgUnitId: v.orgUnitId });
+    },
     onSuccess: () => {
       message.success(t('scheduledReports.form.saved'));
       qc.invalidateQueries({ queryKey: srKeys.all });
@@ -189,14 +220,18 @@ function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) 
   });
   return (
     <Drawer
-      title={t('scheduledReports.templates.new')}
+      title={
+        template
+          ? t('scheduledReports.templates.editTitle', { title: template.title })
+          : t('scheduledReports.templates.new')
+      }
       open={open}
       onClose={onClose}
       width={720}
       destroyOnClose
       extra={
         <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-          {t('scheduledReports.form.save')}
+          {t('scheduledReports.templates.save')}
         </Button>
       }
     >
@@ -204,13 +239,38 @@ function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) 
         form={form}
         layout="vertical"
         onFinish={(v) => create.mutate(v)}
-        initialValues={{
-          cadence: 'monthly',
-          dueDay: 20,
-          remindDays: 3,
-          mode: 'communities_under',
-          fields: [{ label: '', type: 'text', required: true }],
-        }}
+        initialValues={
+          template
+            ? {
+                title: template.title,
+                basis: template.basis ?? undefined,
+                description: template.description ?? undefined,
+                cadence: template.cadence,
+                dueDay: template.dueDay,
+                dueInNextMonth: template.dueInNextMonth,
+                remindDays: template.remindDays,
+                startsOn: dayjs(template.startsOn),
+                mode: template.submitters.mode,
+                unitIds: template.submitters.mode === 'units' ? template.submitters.unitIds : undefined,
+                underId:
+                  template.submitters.mode === 'communities_under' ? template.submitters.unitId : undefined,
+                fields: template.fields.map((f) => ({
+                  key: f.key,
+                  label: f.label,
+                  type: f.type,
+                  required: f.required,
+                  source: f.source ?? undefined,
+                })),
+                attachments: template.attachments,
+              }
+            : {
+                cadence: 'monthly',
+                dueDay: 20,
+                remindDays: 3,
+                mode: 'communities_under',
+                fields: [{ label: '', type: 'text', required: true }],
+              }
+        }
       >
         <Form.Item name="title" label={t('scheduledReports.field.title')} rules={[{ required: true }]}>
           <Input maxLength={120} />
@@ -221,9 +281,22 @@ function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) 
         <Form.Item name="description" label={t('scheduledReports.field.description')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="orgUnitId" label={t('scheduledReports.field.receiver')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
-        </Form.Item>
+        {template ? (
+          <Form.Item
+            label={t('scheduledReports.field.receiver')}
+            extra={t('scheduledReports.templates.receiverFixed')}
+          >
+            <Input value={template.receiverName ?? ''} disabled />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="orgUnitId"
+            label={t('scheduledReports.field.receiver')}
+            rules={[{ required: true }]}
+          >
+            <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
+          </Form.Item>
+        )}
         <Space wrap align="start">
           <Form.Item name="cadence" label={t('scheduledReports.field.cadence')}>
             <Select
@@ -260,7 +333,7 @@ function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) 
           />
         </Form.Item>
         {mode === 'units' ? (
-          <Form.List name="unitIds" initialValue={['']}>
+          <Form.List name="unitIds" initialValue={template?.submitters.mode === 'units' ? undefined : ['']}>
             {(items, { add, remove }) => (
               <Form.Item label={t('scheduledReports.field.submitters')}>
                 {items.map((item) => (
@@ -291,6 +364,9 @@ function NewTemplate({ open, onClose }: { open: boolean; onClose: () => void }) 
             <Form.Item label={t('scheduledReports.field.fields')}>
               {items.map((item) => (
                 <Space key={item.key} align="start" style={{ display: 'flex', marginBottom: 8 }} wrap>
+                  <Form.Item name={[item.name, 'key']} hidden>
+                    <Input />
+                  </Form.Item>
                   <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
                     <Input placeholder={t('scheduledReports.field.fieldLabel')} style={{ width: 200 }} />
                   </Form.Item>

@@ -28,6 +28,8 @@ import type {
   TopCategoriesDto,
 } from '../../../shared/contracts/workOrderStats';
 import type { Wire } from '../../../shared/contracts/wire';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../app/auth';
 import { api } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, EmptyHint, QueryBoundary } from '../../app/components/Status';
@@ -471,6 +473,22 @@ function TopBody({ data }: { data: TopCategories }) {
 
 function HotspotsBody({ data }: { data: Hotspots }) {
   const { t } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  // A recurring category in a community becomes a deliberation topic in one action (the topics page opens
+  // its form with these filled in; the orders of the period become the topic's evidence).
+  const toTopic = (r: Hotspots['rows'][number]) =>
+    navigate(
+      `/topics?${new URLSearchParams({
+        fromCategory: r.categoryCode,
+        categoryName: r.categoryName,
+        communityId: r.unitId,
+        communityName: r.unitName,
+        from: dayjs(data.to).subtract(29, 'day').format('YYYY-MM-DD'),
+        to: data.to,
+      })}`,
+    );
+  const canTopic = data.groupBy === 'community' && can('participation.propose');
   const rows = data.rows.filter((r) => r.highFrequency);
   const columns: TableColumnsType<Hotspots['rows'][number]> = [
     { title: t('wostats.unit'), dataIndex: 'unitName' },
@@ -487,6 +505,20 @@ function HotspotsBody({ data }: { data: Hotspots }) {
       key: 'rising',
       render: (_, r) => (r.rising ? <Tag color="red">{t('wostats.rising')}</Tag> : null),
     },
+    ...(canTopic
+      ? [
+          {
+            title: '',
+            key: 'topic',
+            width: 110,
+            render: (_: unknown, r: Hotspots['rows'][number]) => (
+              <Button size="small" onClick={() => toTopic(r)}>
+                {t('wostats.toTopic')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <div>

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { useI18n } from '../../../app/i18n';
+import { BackLink, Empty, ErrorBox, Loading, Notice, RequireLogin, Section, Shell } from '../../../phone/ui';
+import { certApi, certKeys } from '../api';
+
+/** /m/certificates: the matters my community may certify (R-AC-2), each with the law and clause it rests on. */
+export function CataloguePhonePage() {
+  const { t } = useI18n();
+  return (
+    <Shell title={t('cert.phone.tile')}>
+      <RequireLogin>
+        <Catalogue />
+      </RequireLogin>
+    </Shell>
+  );
+}
+
+function Catalogue() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: certKeys.mine, queryFn: certApi.myCatalogue });
+  return (
+    <>
+      <BackLink to="/m" />
+      <Notice>{t('cert.phone.intro')}</Notice>
+      {q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <ErrorBox error={q.error} onRetry={() => q.refetch()} />
+      ) : q.data.items.length ? (
+        q.data.items.map((i) => (
+          <Section key={i.id} title={i.name} testId="certificate-item">
+            {i.description ? <p className="ph-p">{i.description}</p> : null}
+            <p className="ph-p">{t('cert.phone.basis', { law: `《${i.lawName}》`, clause: i.clause })}</p>
+            {i.orgUnitName ? (
+              <p className="muted">{t('cert.phone.keeper', { unit: i.orgUnitName })}</p>
+            ) : null}
+          </Section>
+        ))
+      ) : (
+        <Empty>{t('cert.phone.empty')}</Empty>
+      )}
+    </>
+  );
+}
