@@ -59,6 +59,7 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         ...['/m/key-tasks', '/m/key-tasks/:id'],
         ...['/m/reports', '/m/reports/:id'],
         '/m/certificates',
+        '/m/duty',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);
