@@ -122,6 +122,8 @@ export async function seedDemoKeyTasks(
     officeDeputy: office?.[3] ?? '吴兰兰',
     duties:
       '全面统筹推进各项工作。定期召开联席会议，及时研究推进措施，实行项目化、清单化管理，对履职不力的加大约谈问责力度。',
+    // 定期召开联席会议: a monthly regular meeting, checked each month
+    meetingCadence: 'monthly',
     since: '2023-09-20',
     members: parseMembers(SEED_003_APPENDIX_1),
   });
@@ -143,6 +145,15 @@ export async function seedDemoKeyTasks(
       units: t.units,
       dueOn: '2024-08-31',
       deadlineText: t.deadlineText,
+      // the first tasks carry the programme's milestones (seed 003 四: 方案 → 推开 → 提升)
+      milestones:
+        t.number <= 3
+          ? [
+              { title: '制定实施方案', dueOn: '2023-10-31', doneOn: '2023-10-26' },
+              { title: '全面推开', dueOn: '2024-04-30', doneOn: t.number === 1 ? '2024-04-22' : null },
+              { title: '总结提升', dueOn: '2024-08-31' },
+            ]
+          : undefined,
     });
     created.push({ id: r.id, number: t.number, units: t.units });
   }

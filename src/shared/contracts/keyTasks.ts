@@ -20,6 +20,9 @@ export type TaskState = (typeof TASK_STATES)[number];
 export const TASK_ACTIONS = ['report', 'complete', 'reopen', 'supervise', 'interview'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 export const MEETING_KINDS = ['regular', 'ad_hoc'] as const;
+/** How often a leading group's regular joint meeting (例会) is due. */
+export const MEETING_CADENCES = ['monthly', 'quarterly'] as const;
+export type MeetingCadence = (typeof MEETING_CADENCES)[number];
 
 /** Seed 003 四、工作步骤: the programme's four phases. */
 export const SEED_003_PHASES = [
@@ -46,6 +49,7 @@ export const createGroupBody = z.strictObject({
   officeHead: z.string().trim().max(40).nullish(),
   officeDeputy: z.string().trim().max(40).nullish(),
   duties: z.string().trim().max(2000).nullish(),
+  meetingCadence: z.enum(MEETING_CADENCES).nullish(),
   /** The day the members' terms start (the document's date). */
   since: date,
   members: z.array(memberInput).max(200),
@@ -59,6 +63,7 @@ export const updateGroupBody = z
     officeHead: z.string().trim().max(40).nullable(),
     officeDeputy: z.string().trim().max(40).nullable(),
     duties: z.string().trim().max(2000).nullable(),
+    meetingCadence: z.enum(MEETING_CADENCES).nullable(),
   })
   .partial();
 export type UpdateGroupBody = z.infer<typeof updateGroupBody>;
@@ -112,6 +117,7 @@ export const groupSchema = z.object({
   officeHead: z.string().nullable(),
   officeDeputy: z.string().nullable(),
   duties: z.string().nullable(),
+  meetingCadence: z.enum(MEETING_CADENCES).nullable(),
   memberCount: z.number(),
   abilities: z.object({ manage: z.boolean() }),
   createdAt: z.date(),
@@ -125,6 +131,13 @@ export const groupDetailSchema = groupSchema.extend({
   meetings: z.array(meetingSchema),
   /** Tasks of the lists this group follows that are overdue (escalated to it). */
   escalated: z.number(),
+  /**
+   * The regular joint meeting by the cadence: the current period ('2026-12' or '2026-Q4'), its last day, whether
+   * a regular meeting was held in it, and whether the previous period (since the group was set up) had none.
+   */
+  cadence: z
+    .object({ period: z.string(), dueOn: z.string(), held: z.boolean(), previousMissed: z.boolean() })
+    .nullable(),
 });
 export type GroupDetailDto = z.infer<typeof groupDetailSchema>;
 
@@ -204,6 +217,13 @@ export const taskListSchema = z.object({
 });
 export type TaskListDto = z.infer<typeof taskListSchema>;
 
+/** A milestone (节点) of a task: no later than the task's deadline; `doneOn` once reached. */
+export const milestoneItem = z.strictObject({
+  title: text(100),
+  dueOn: date,
+  doneOn: date.nullish(),
+});
+
 export const createTaskBody = z.strictObject({
   listId: z.uuid(),
   number: z.number().int().min(1).max(9999).nullish(),
@@ -215,6 +235,7 @@ export const createTaskBody = z.strictObject({
   dueOn: date,
   deadlineText: z.string().trim().max(40).nullish(),
   phase: z.string().trim().max(40).nullish(),
+  milestones: z.array(milestoneItem).max(20).nullish(),
 });
 export type CreateTaskBody = z.infer<typeof createTaskBody>;
 
@@ -227,6 +248,7 @@ export const updateTaskBody = z
     dueOn: date,
     deadlineText: z.string().trim().max(40).nullable(),
     phase: z.string().trim().max(40).nullable(),
+    milestones: z.array(milestoneItem).max(20),
     note: z.string().trim().max(500).nullish(),
   })
   .partial();
@@ -268,6 +290,9 @@ export const taskSchema = z.object({
   deadlineText: z.string().nullable(),
   dueOn: z.string(),
   phase: z.string().nullable(),
+  milestones: z.array(
+    z.object({ title: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), overdue: z.boolean() }),
+  ),
   state: z.enum(TASK_STATES),
   progress: z.number(),
   overdue: z.boolean(),

@@ -6,6 +6,10 @@ export const KEY_TASKS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '任务已办结，不能再修改；如需继续办理请先退回重办',
     en: 'The task is done; reopen it before editing',
   },
+  'key_tasks.milestone_after_deadline': {
+    'zh-CN': '任务节点的日期不能晚于任务的完成时限',
+    en: "A milestone cannot fall after the task's deadline",
+  },
   'key_tasks.lead_not_unit': {
     'zh-CN': '牵头单位须是责任单位之一',
     en: 'The lead must be one of the responsible units',

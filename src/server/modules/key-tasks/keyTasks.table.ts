@@ -17,6 +17,8 @@ export const ktGroups = pgTable(
     officeHead: text('office_head'),
     officeDeputy: text('office_deputy'),
     duties: text('duties'),
+    /** How often its joint meeting (例会) is held: monthly | quarterly; null = as needed. */
+    meetingCadence: text('meeting_cadence'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     ...timestamps(),
@@ -113,6 +115,11 @@ export const ktTasks = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     dueAt: ts('due_at').notNull(),
     phase: text('phase'),
+    /** Milestones (节点) with their own dates, each no later than the task's deadline; `doneOn` once reached. */
+    milestones: jsonb('milestones')
+      .$type<{ title: string; dueOn: string; doneOn: string | null }[]>()
+      .notNull()
+      .default([]),
     /** open | in_progress | done */
     state: text('state').notNull(),
     progress: integer('progress').notNull().default(0),

@@ -148,6 +148,92 @@ describe('leading groups', () => {
   });
 });
 
+describe('joint-meeting cadence and task milestones', () => {
+  it('R-TK-1 a group with a monthly cadence shows whether this month’s regular meeting was held and flags a missed month', async () => {
+    const saved = t.clock.now();
+    try {
+      t.clock.set(new Date('2026-09-10T10:00:00+08:00'));
+      sd = await t.as('sd_admin');
+      const g = await sd.post('/api/leading-groups', {
+        orgUnitId: t.fx.subdistrict.id,
+        name: '矛盾纠纷化解工作领导小组',
+        meetingCadence: 'monthly',
+        since: '2026-09-01',
+        members: [{ role: 'leader', name: '刘克涛', post: '新下陆街道党工委书记' }],
+      });
+      expect(g.statusCode, g.body).toBe(201);
+      const id = g.json().id;
+      expect(g.json().cadence).toMatchObject({
+        period: '2026-09',
+        dueOn: '2026-09-30',
+        held: false,
+        previousMissed: false,
+      });
+      const m = await sd.post(`/api/leading-groups/${id}/meetings`, {
+        kind: 'regular',
+        heldOn: '2026-09-18',
+        title: '9月例会',
+        attendees: ['刘克涛'],
+        decisions: [],
+      });
+      expect(m.statusCode, m.body).toBe(201);
+      expect((await sd.get(`/api/leading-groups/${id}`)).json().cadence).toMatchObject({ held: true });
+      // October passes without a regular meeting: in November the missed month is flagged
+      t.clock.set(new Date('2026-11-03T10:00:00+08:00'));
+      sd = await t.as('sd_admin');
+      expect((await sd.get(`/api/leading-groups/${id}`)).json().cadence).toMatchObject({
+        period: '2026-11',
+        dueOn: '2026-11-30',
+        held: false,
+        previousMissed: true,
+      });
+      const q = await sd.patch(`/api/leading-groups/${id}`, { meetingCadence: 'quarterly' });
+      expect(q.statusCode, q.body).toBe(200);
+      expect(q.json().cadence).toMatchObject({
+        period: '2026-Q4',
+        dueOn: '2026-12-31',
+        previousMissed: false,
+      });
+    } finally {
+      t.clock.set(saved);
+      sd = await t.as('sd_admin');
+    }
+  });
+
+  it('R-TK-1 a task carries milestones no later than its deadline; one past its day and not reached is overdue', async () => {
+    const late = await sd.post('/api/key-tasks', {
+      listId,
+      content: '节点测试任务',
+      units: ['各社区'],
+      dueOn: '2026-12-31',
+      milestones: [{ title: '制定方案', dueOn: '2027-01-05' }],
+    });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.code).toBe('key_tasks.milestone_after_deadline');
+    const task = await newTask({
+      content: '节点测试任务',
+      milestones: [
+        { title: '制定方案', dueOn: '2020-03-01', doneOn: '2020-02-20' },
+        { title: '全面推开', dueOn: '2020-06-30' },
+        { title: '总结评估', dueOn: '2026-12-20' },
+      ],
+    });
+    const d = (await sd.get(`/api/key-tasks/${task.id}`)).json();
+    expect(d.milestones.map((m: { overdue: boolean }) => m.overdue)).toEqual([false, true, false]);
+    const res = await sd.patch(`/api/key-tasks/${task.id}`, {
+      milestones: [
+        { title: '制定方案', dueOn: '2020-03-01', doneOn: '2020-02-20' },
+        { title: '全面推开', dueOn: '2020-06-30', doneOn: '2020-07-02' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().milestones).toHaveLength(2);
+    expect(res.json().milestones[1]).toMatchObject({ doneOn: '2020-07-02', overdue: false });
+    const tooEarly = await sd.patch(`/api/key-tasks/${task.id}`, { dueOn: '2020-05-01' });
+    expect(tooEarly.json().error.code).toBe('key_tasks.milestone_after_deadline');
+  });
+});
+
 describe('key tasks', () => {
   it('R-TK-1 a key task needs responsible units and a deadline', async () => {
     const noUnits = await sd.post('/api/key-tasks', { listId, content: 'x', units: [], dueOn: '2026-12-31' });

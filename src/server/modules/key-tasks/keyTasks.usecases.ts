@@ -20,8 +20,10 @@ import type {
   TaskDto,
   TaskListDto,
   TaskQuery,
+  MeetingCadence,
   TaskState,
 } from '../../../shared/contracts/keyTasks';
+import { chinaDate } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -104,6 +106,7 @@ function groupDto(ctx: ActorCtx, g: GroupRow, names: Map<string, string>, member
     officeHead: g.officeHead,
     officeDeputy: g.officeDeputy,
     duties: g.duties,
+    meetingCadence: (g.meetingCadence as MeetingCadence | null) ?? null,
     memberCount: members,
     abilities: { manage: keyTasksPolicy.can(ctx.actor, 'manage', g) },
     createdAt: g.createdAt,
@@ -125,7 +128,67 @@ async function groupDetail(ctx: ActorCtx, g: GroupRow): Promise<GroupDetailDto> 
     former: members.filter((m) => m.leftOn !== null).map(memberDto),
     meetings: meetings.map(meetingDto),
     escalated,
+    cadence: cadenceStatus(g, meetings, ctx.clock.now()),
   };
+}
+
+/** The period of a China day ('2026-12' or '2026-Q4') and the period before it, by cadence. */
+function periodOf(cadence: MeetingCadence, day: string): string {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return cadence === 'monthly' ? day.slice(0, 7) : `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+function previousPeriod(cadence: MeetingCadence, period: string): string {
+  const y = Number(period.slice(0, 4));
+  if (cadence === 'monthly') {
+    const m = Number(period.slice(5, 7));
+    return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  }
+  const q = Number(period.slice(6));
+  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
+}
+
+/** The last day of a period. */
+function periodEnd(cadence: MeetingCadence, period: string): string {
+  const y = Number(period.slice(0, 4));
+  const lastMonth = cadence === 'monthly' ? Number(period.slice(5, 7)) : Number(period.slice(6)) * 3;
+  const last = new Date(Date.UTC(y, lastMonth, 0)).getUTCDate();
+  return `${y}-${String(lastMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+/**
+ * R-TK-1: a leading group with a cadence holds a regular joint meeting (例会) every period. Computed from the
+ * meetings recorded: held in the current period or not (due by its last day), and whether the previous period
+ * — counted only once the group existed for all of it — went without one.
+ */
+export function cadenceStatus(
+  g: Pick<GroupRow, 'meetingCadence' | 'createdAt'>,
+  meetings: Pick<MeetingRow, 'kind' | 'heldOn'>[],
+  now: Date,
+): GroupDetailDto['cadence'] {
+  const cadence = g.meetingCadence as MeetingCadence | null;
+  if (!cadence) return null;
+  const held = new Set(meetings.filter((m) => m.kind === 'regular').map((m) => periodOf(cadence, m.heldOn)));
+  const period = periodOf(cadence, chinaDate(now));
+  const previous = previousPeriod(cadence, period);
+  const createdIn = periodOf(cadence, chinaDate(g.createdAt));
+  return {
+    period,
+    dueOn: periodEnd(cadence, period),
+    held: held.has(period),
+    previousMissed: createdIn < previous && !held.has(previous),
+  };
+}
+
+/** Milestones as the task shows them: each past its day and not reached is overdue (China day). */
+function milestoneDtos(t: Pick<TaskRow, 'milestones'>, now: Date) {
+  const today = chinaDate(now);
+  return t.milestones.map((m) => ({ ...m, doneOn: m.doneOn ?? null, overdue: !m.doneOn && m.dueOn < today }));
+}
+
+/** A milestone falls on or before the task's deadline (R-TK-1). */
+function checkMilestones(milestones: { dueOn: string }[] | null | undefined, dueOn: string) {
+  if (milestones?.some((m) => m.dueOn > dueOn)) throw new AppError('key_tasks.milestone_after_deadline', 422);
 }
 
 export async function listGroups(ctx: ActorCtx, q: GroupListQuery): Promise<Page<GroupDto>> {
@@ -165,6 +228,7 @@ export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise
       officeHead: body.officeHead ?? null,
       officeDeputy: body.officeDeputy ?? null,
       duties: body.duties ?? null,
+      meetingCadence: body.meetingCadence ?? null,
       createdBy: ctx.actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -199,7 +263,9 @@ export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise
 export async function updateGroup(
   ctx: ActorCtx,
   id: string,
-  body: Partial<Pick<GroupRow, 'name' | 'officeUnit' | 'officeHead' | 'officeDeputy' | 'duties'>>,
+  body: Partial<
+    Pick<GroupRow, 'name' | 'officeUnit' | 'officeHead' | 'officeDeputy' | 'duties' | 'meetingCadence'>
+  >,
 ): Promise<GroupDetailDto> {
   keyTasksPolicy.require(ctx.actor, 'manage');
   const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
@@ -459,6 +525,7 @@ function taskDto(ctx: ActorCtx, t: TaskRow): TaskDto {
     deadlineText: t.deadlineText,
     dueOn: t.dueOn,
     phase: t.phase,
+    milestones: milestoneDtos(t, ctx.clock.now()),
     state: t.state as TaskState,
     progress: t.progress,
     overdue: isOverdue(t, ctx.clock.now()),
@@ -522,6 +589,7 @@ async function addTask(
 ): Promise<TaskRow> {
   if (body.phase && !list.phases.some((p) => p.key === body.phase))
     throw new AppError('key_tasks.unknown_phase', 422);
+  checkMilestones(body.milestones, body.dueOn);
   const units = [...new Set(body.units)];
   const number = body.number ?? (await nextTaskNumber(ctx.db, list.id));
   if (await taskNumberTaken(ctx.db, list.id, number))
@@ -539,6 +607,7 @@ async function addTask(
     dueOn: body.dueOn,
     dueAt: endOfChinaDay(body.dueOn),
     phase: body.phase ?? null,
+    milestones: (body.milestones ?? []).map((m) => ({ ...m, doneOn: m.doneOn ?? null })),
     state: 'open',
     meetingId,
     createdBy: ctx.actor.userId,
@@ -594,12 +663,16 @@ export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody
   const units = body.units ? [...new Set(body.units)] : t.units;
   const lead = body.lead === undefined ? t.lead : body.lead;
   if (lead && !units.includes(lead)) throw new AppError('key_tasks.lead_not_unit', 422);
+  checkMilestones(body.milestones ?? t.milestones, body.dueOn ?? t.dueOn);
   const patch: Partial<TaskRow> = {
     ...(body.content !== undefined && { content: body.content }),
     ...(body.units !== undefined && { units }),
     ...(body.lead !== undefined && { lead: body.lead }),
     ...(body.deadlineText !== undefined && { deadlineText: body.deadlineText }),
     ...(body.phase !== undefined && { phase: body.phase }),
+    ...(body.milestones !== undefined && {
+      milestones: body.milestones.map((m) => ({ ...m, doneOn: m.doneOn ?? null })),
+    }),
     ...(body.dueOn !== undefined &&
       body.dueOn !== t.dueOn && { dueOn: body.dueOn, dueAt: endOfChinaDay(body.dueOn), escalatedAt: null }),
   };

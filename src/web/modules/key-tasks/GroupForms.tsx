@@ -2,7 +2,12 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { MEMBER_ROLES, type MemberRole } from '../../../shared/contracts/keyTasks';
+import {
+  MEETING_CADENCES,
+  MEMBER_ROLES,
+  type MeetingCadence,
+  type MemberRole,
+} from '../../../shared/contracts/keyTasks';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -39,6 +44,7 @@ export function GroupModal({
     officeHead?: string;
     officeDeputy?: string;
     duties?: string;
+    meetingCadence?: MeetingCadence;
     since?: Dayjs;
     members?: { role: MemberRole; name: string; post: string; unit?: string }[];
   };
@@ -50,6 +56,7 @@ export function GroupModal({
         officeHead: opt(v.officeHead),
         officeDeputy: opt(v.officeDeputy),
         duties: opt(v.duties),
+        meetingCadence: v.meetingCadence ?? null,
       };
       return group
         ? ktApi.updateGroup(group.id, office)
@@ -89,6 +96,7 @@ export function GroupModal({
                 officeHead: group.officeHead ?? undefined,
                 officeDeputy: group.officeDeputy ?? undefined,
                 duties: group.duties ?? undefined,
+                meetingCadence: group.meetingCadence ?? undefined,
               }
             : { since: dayjs(), members: [{ role: 'leader' }] }
         }
@@ -115,6 +123,18 @@ export function GroupModal({
         </Space>
         <Form.Item name="duties" label={t('keyTasks.form.duties')}>
           <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item
+          name="meetingCadence"
+          label={t('keyTasks.cadence.label')}
+          extra={t('keyTasks.cadence.hint')}
+        >
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('keyTasks.cadence.none')}
+            options={MEETING_CADENCES.map((c) => ({ value: c, label: t(`keyTasks.cadence.${c}`) }))}
+          />
         </Form.Item>
         {group ? null : (
           <>

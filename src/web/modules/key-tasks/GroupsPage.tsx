@@ -28,8 +28,16 @@ import { EndMemberModal, GroupModal, MemberModal } from './GroupForms';
 type Member = GroupDetail['members'][number];
 
 /** 领导小组 (R-TK-1): members with their posts, the office, member changes, joint meetings. */
+/** '2026-12' → 2026年12月, '2026-Q4' → 2026年第四季度 (in English: Dec 2026, Q4 2026). */
+function periodText(p: string, locale: string): string {
+  const y = p.slice(0, 4);
+  if (locale === 'en') return p.includes('Q') ? `${p.slice(5)} ${y}` : dayjs(`${p}-01`).format('MMM YYYY');
+  if (p.includes('Q')) return `${y}年第${'一二三四'[Number(p.slice(6)) - 1]}季度`;
+  return `${y}年${Number(p.slice(5, 7))}月`;
+}
+
 export default function GroupsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const groups = useQuery({ queryKey: ktKeys.groups, queryFn: ktApi.groups });
   const [picked, setPicked] = useState<string | undefined>();
   const id = picked ?? groups.data?.items[0]?.id;
@@ -145,6 +153,20 @@ export default function GroupsPage() {
               </Descriptions.Item>
             </Descriptions>
             {g.duties ? <Typography.Paragraph type="secondary">{g.duties}</Typography.Paragraph> : null}
+            {g.cadence ? (
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Typography.Text>
+                  {t(`keyTasks.cadence.${g.meetingCadence ?? 'monthly'}`)}：
+                  {t('keyTasks.cadence.period', { period: periodText(g.cadence.period, locale) })}
+                </Typography.Text>
+                {g.cadence.held ? (
+                  <Tag color="green">{t('keyTasks.cadence.held')}</Tag>
+                ) : (
+                  <Tag color="orange">{t('keyTasks.cadence.due', { day: g.cadence.dueOn })}</Tag>
+                )}
+                {g.cadence.previousMissed ? <Tag color="red">{t('keyTasks.cadence.missed')}</Tag> : null}
+              </Space>
+            ) : null}
             {g.escalated ? <Tag color="red">{t('keyTasks.groups.escalated', { n: g.escalated })}</Tag> : null}
           </Card>
           <Card

@@ -133,6 +133,7 @@ export function EditTaskModal({
     dueOn: Dayjs;
     deadlineText?: string;
     phase?: string;
+    milestones?: { title: string; dueOn: Dayjs; doneOn?: Dayjs | null }[];
     note?: string;
   };
   const save = useMutation({
@@ -144,6 +145,13 @@ export function EditTaskModal({
         dueOn: v.dueOn.format('YYYY-MM-DD'),
         deadlineText: opt(v.deadlineText),
         phase: v.phase ?? null,
+        milestones: (v.milestones ?? [])
+          .filter((m) => m?.title && m.dueOn)
+          .map((m) => ({
+            title: m.title,
+            dueOn: m.dueOn.format('YYYY-MM-DD'),
+            doneOn: m.doneOn ? m.doneOn.format('YYYY-MM-DD') : null,
+          })),
         note: opt(v.note),
       }),
     onSuccess: () => {
@@ -172,6 +180,11 @@ export function EditTaskModal({
           dueOn: dayjs(task.dueOn),
           deadlineText: task.deadlineText ?? undefined,
           phase: task.phase ?? undefined,
+          milestones: task.milestones.map((m) => ({
+            title: m.title,
+            dueOn: dayjs(m.dueOn),
+            doneOn: m.doneOn ? dayjs(m.doneOn) : null,
+          })),
         }}
         onFinish={(v: V) => save.mutate(v)}
       >
@@ -197,6 +210,34 @@ export function EditTaskModal({
             <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
           </Form.Item>
         ) : null}
+        <Form.List name="milestones">
+          {(fields, { add, remove }) => (
+            <div style={{ marginBottom: 12 }}>
+              <div style={{ marginBottom: 8 }}>{t('keyTasks.milestones.title')}</div>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" wrap>
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true }]}>
+                    <Input
+                      placeholder={t('keyTasks.milestones.name')}
+                      maxLength={100}
+                      style={{ width: 180 }}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true }]}>
+                    <DatePicker placeholder={t('keyTasks.milestones.dueOn')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'doneOn']}>
+                    <DatePicker placeholder={t('keyTasks.milestones.doneOn')} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+                </Space>
+              ))}
+              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add()}>
+                {t('keyTasks.milestones.add')}
+              </Button>
+            </div>
+          )}
+        </Form.List>
         <Form.Item name="note" label={t('keyTasks.form.editNote')}>
           <Input maxLength={500} placeholder={t('keyTasks.form.editNoteHint')} />
         </Form.Item>

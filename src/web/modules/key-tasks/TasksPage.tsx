@@ -344,6 +344,24 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
             <Descriptions.Item label={t('keyTasks.field.deadline')}>
               {d.deadlineText ? `${d.deadlineText}（${d.dueOn}）` : d.dueOn}
             </Descriptions.Item>
+            {d.milestones.length ? (
+              <Descriptions.Item label={t('keyTasks.milestones.title')}>
+                <Space direction="vertical" size={2}>
+                  {d.milestones.map((m) => (
+                    <Space key={`${m.title}-${m.dueOn}`} size={4} wrap>
+                      <span>
+                        {m.title}（{m.dueOn}）
+                      </span>
+                      {m.doneOn ? (
+                        <Tag color="green">{t('keyTasks.milestones.reached', { day: m.doneOn })}</Tag>
+                      ) : m.overdue ? (
+                        <Tag color="red">{t('keyTasks.overdue')}</Tag>
+                      ) : null}
+                    </Space>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('keyTasks.field.state')}>
               <Space size={4} wrap>
                 <Tag color={STATE_COLOR[d.state]}>{t(`keyTasks.state.${d.state}` as MessageKey)}</Tag>
