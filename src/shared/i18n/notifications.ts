@@ -89,6 +89,20 @@ export const NOTIFICATION_TEMPLATES = {
       body: '{unit} holds “{title}” at {when}, {place}. Open the meeting page and use “Add to calendar” for the invitation.',
     },
   },
+  'projects.result': {
+    'zh-CN': { title: '项目评选结果', body: '{unit}申报的“{title}”在{call}中{result}。' },
+    en: { title: 'Project selection result', body: '“{title}” from {unit} in {call}: {resultEn}.' },
+  },
+  'projects.report_overdue': {
+    'zh-CN': {
+      title: '月度进展逾期未报',
+      body: '{unit}“{title}”{month}月度进展报告应于{due}前报送，已逾期。',
+    },
+    en: {
+      title: 'Monthly report overdue',
+      body: 'The {month} progress report of “{title}” ({unit}) was due before {due} and is overdue.',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

@@ -134,6 +134,23 @@ export async function closeUndecided(db: Db, callId: string, now: Date): Promise
     .returning();
 }
 
+/** One application by id, out of any actor's scope (the deadline sweep's escalation). */
+export async function findApplicationById(db: Db, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(pjApplications).where(eq(pjApplications.id, id));
+  return row;
+}
+
+/** The decided applications of a call (selected or not selected), for telling the applicants. */
+export async function decidedOfCall(db: Db, callId: string): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(pjApplications)
+    .where(
+      and(eq(pjApplications.callId, callId), inArray(pjApplications.state, ['selected', 'not_selected'])),
+    )
+    .orderBy(asc(pjApplications.number));
+}
+
 // ---------------------------------------------------------------- applications
 
 /**

@@ -353,6 +353,16 @@ describe('selection (评审立项)', () => {
       expect(b2.state).toBe('not_selected');
       expect(b2.events.at(-1)).toMatchObject({ action: 'reject', toState: 'not_selected' });
       expect((await act(civilLater, b, { action: 'select' })).statusCode).toBe(409);
+      // The applicants are told: each community and its subdistrict get the result in their inbox.
+      const inbox = async (user: string) =>
+        ((await (await t.as(user)).get('/api/notifications?pageSize=50')).json().items as { body: string }[])
+          .map((n) => n.body)
+          .filter((x) => x.includes(callBody().title));
+      expect((await inbox('tongdu_worker')).some((x) => x.includes('入选并推荐为泉州市级试点'))).toBe(true);
+      expect((await inbox('xhy_worker')).some((x) => x.includes('未入选'))).toBe(true);
+      expect(
+        (await inbox('sd_admin')).filter((x) => x.includes('邻里驿站建设')).length,
+      ).toBeGreaterThanOrEqual(2);
     } finally {
       t.clock.set(saved);
       await relogin();
@@ -421,6 +431,16 @@ describe('implementation: monthly progress reports', () => {
         'projects.report.overdue',
         'projects.report.file',
       ]);
+      // Escalation: the bureau and the subdistrict are told of the overdue report (once, with the sweep).
+      const civilLater = await t.as('pj_civil');
+      const told = (
+        (await civilLater.get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      ).filter((n) => n.title === '月度进展逾期未报' && n.body.includes('2027-01月度进展'));
+      expect(told).toHaveLength(1);
+      expect(told[0]!.body).toContain('应于2027-01-20前报送');
       const xhyLater = await t.as('xhy_worker');
       expect((await xhyLater.get(`/api/projects/reports?callId=${call.id}`)).json().items).toHaveLength(0);
     } finally {

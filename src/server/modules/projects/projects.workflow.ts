@@ -9,6 +9,8 @@ import {
   type ApplicationState,
 } from '../../../shared/contracts/projects';
 import { writeAudit } from '../../platform/audit';
+import { notify } from '../notifications/notifications.api';
+import { unitNames } from '../org/org.api';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
@@ -16,6 +18,7 @@ import {
   type ApplicationRow,
   type CallRow,
   callById,
+  findApplicationById,
   insertEvent,
   insertReports,
   markOverdue,
@@ -363,6 +366,32 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
           entityId: r.id,
           orgPath: r.orgPath,
           after: { month: r.month, due: r.dueAt.toISOString() },
+        });
+        // Escalation (issue 11 §4): the bureau that issued the call and the subdistrict that owes it are told.
+        const [call, a] = await Promise.all([
+          callById(tx, r.callId),
+          findApplicationById(tx, r.applicationId),
+        ]);
+        if (!call || !a) return;
+        const names = await unitNames(tx, [a.orgUnitId]);
+        const params = {
+          unit: names.get(a.orgUnitId) ?? '',
+          title: a.title,
+          month: r.month,
+          due: chinaDate(r.dueAt),
+        };
+        const link = `/projects/reports`;
+        await notify(tx, ctx, {
+          event: 'projects.report_overdue',
+          params,
+          link,
+          holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId },
+        });
+        await notify(tx, ctx, {
+          event: 'projects.report_overdue',
+          params,
+          link,
+          holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
         });
       },
     },
