@@ -222,6 +222,11 @@ export const applicationSchema = z.object({
   sealed: z.boolean(),
   submittedAt: z.date().nullable(),
   level: z.enum(SELECTION_LEVELS).nullable(),
+  /**
+   * The city finance subsidy of a selected pilot by its level (R-PJ-5, the call's amounts in fen): the
+   * prefecture-matching amount once recommended to the prefecture, the city-level amount otherwise; null until selected.
+   */
+  subsidyFen: z.number().nullable(),
   /** Average total of the reviewers' scores (those who did not recuse), for the bureau; null otherwise. */
   averageScore: z.number().nullable(),
   scoreCount: z.number().nullable(),

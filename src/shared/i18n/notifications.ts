@@ -103,6 +103,13 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'The {month} progress report of “{title}” ({unit}) was due before {due} and is overdue.',
     },
   },
+  'projects.report_due': {
+    'zh-CN': { title: '月度进展报告提醒', body: '{unit}“{title}”{month}月度进展报告请于{due}前报送。' },
+    en: {
+      title: 'Monthly report due',
+      body: 'The {month} progress report of “{title}” ({unit}) is due before {due}.',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

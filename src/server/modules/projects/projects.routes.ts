@@ -152,6 +152,11 @@ export const projectsModule = defineModule({
                     : '',
               width: 14,
             },
+            {
+              header: en ? 'City subsidy (yuan)' : '市级补助（元）',
+              value: (r) => (r.subsidyFen === null ? '' : yuan(r.subsidyFen)),
+              width: 14,
+            },
           ],
           rows,
         );

@@ -336,7 +336,9 @@ describe('selection (评审立项)', () => {
     const b = await submitted(call.id, t.fx.xihuayuan.id, xhy);
     expect((await act(sd, a, { action: 'select' })).statusCode).toBe(403);
     const sel = await act(civil, a, { action: 'select', level: 'prefecture' });
-    expect(sel.json()).toMatchObject({ state: 'selected', level: 'prefecture' });
+    // R-PJ-5: recommending to the prefecture changes the subsidy rule to the call's matching amount.
+    expect(sel.json()).toMatchObject({ state: 'selected', level: 'prefecture', subsidyFen: 5_000_000 });
+    expect((await civil.get(`/api/projects/applications/${b}`)).json().subsidyFen).toBeNull();
     const over = await act(civil, b, { action: 'select' });
     expect(over.statusCode).toBe(409);
     expect(over.json().error.message).toBe('已确定 1 个试点项目，达到本次名额上限');
@@ -417,9 +419,22 @@ describe('implementation: monthly progress reports', () => {
     ).toBe('projects.report_filed');
     const saved = t.clock.now();
     try {
-      t.clock.set(new Date('2027-01-20T08:00:00+08:00'));
       const ctx = { ...t.deps, requestId: 'test' };
       const where = eq(pjReports.applicationId, id);
+      // Reminder to the subdistrict three days before the report day, once; none for a filed report.
+      t.clock.set(new Date('2027-01-17T09:00:00+08:00'));
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).reminder).toBe(1);
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).reminder).toBe(0);
+      const reminded = (
+        (await (await t.as('sd_admin')).get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      ).filter((n) => n.title === '月度进展报告提醒');
+      expect(reminded.map((n) => n.body)).toEqual([
+        '铜都社区“邻里驿站建设”2027-01月度进展报告请于2027-01-20前报送。',
+      ]);
+      t.clock.set(new Date('2027-01-20T08:00:00+08:00'));
       expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(1);
       expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(0);
       const sdLater = await t.as('sd_admin');

@@ -391,6 +391,12 @@ async function applicationDtos(ctx: ActorCtx, rows: ApplicationRow[]): Promise<A
       sealed: !!r.sealedAt,
       submittedAt: r.submittedAt,
       level: (r.level as SelectionLevel | null) ?? null,
+      subsidyFen:
+        r.state !== 'selected' || !call
+          ? null
+          : r.level === 'prefecture'
+            ? call.subsidyPrefectureFen
+            : call.subsidyCityFen,
       averageScore: bureau ? (summary?.average ?? null) : null,
       scoreCount: bureau ? (summary?.count ?? 0) : null,
       scoredByMe: mine.has(r.id),

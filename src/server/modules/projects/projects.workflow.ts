@@ -12,7 +12,7 @@ import { writeAudit } from '../../platform/audit';
 import { notify } from '../notifications/notifications.api';
 import { unitNames } from '../org/org.api';
 import { AppError } from '../../platform/errors';
-import { defineWorkflow } from '../../platform/workflow';
+import { defineWorkflow, stepKey } from '../../platform/workflow';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
 import {
   type ApplicationRow,
@@ -262,7 +262,7 @@ export const applicationWorkflow = defineWorkflow<
       name: 'overdue',
       states: ['draft', 'pending_review', 'returned', 'approved'],
       due: pjApplications.submitDueAt,
-      step: (a) => `overdue:${a.submitDueAt.toISOString()}`,
+      step: stepKey('overdue:', pjApplications.submitDueAt),
       fire: async (tx, ctx, a) => {
         const now = ctx.clock.now();
         await markOverdue(tx, a.id, now);
@@ -289,6 +289,9 @@ export const applicationWorkflow = defineWorkflow<
     },
   ],
 });
+
+/** How many days before the report day the subdistrict is reminded. */
+export const REPORT_REMIND_DAYS = 3;
 
 /**
  * Monthly progress reports (R-PJ-4, R-RP-1): the subdistrict (town) files each one with the bureau before
@@ -341,10 +344,36 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
   errors: { invalidTransition: (r) => new AppError('projects.report_filed', 409, { month: r.month }) },
   deadlines: [
     {
+      // Issue 11 §4: a reminder to the subdistrict REPORT_REMIND_DAYS before the report day (not once late).
+      name: 'reminder',
+      states: ['due'],
+      due: pjReports.dueAt,
+      afterMs: -REPORT_REMIND_DAYS * 86_400_000,
+      step: stepKey('remind:', pjReports.dueAt),
+      fire: async (tx, ctx, r) => {
+        if (ctx.clock.now().getTime() >= r.dueAt.getTime()) return false;
+        const a = await findApplicationById(tx, r.applicationId);
+        if (!a) return false;
+        const names = await unitNames(tx, [a.orgUnitId]);
+        await notify(tx, ctx, {
+          event: 'projects.report_due',
+          params: {
+            unit: names.get(a.orgUnitId) ?? '',
+            title: a.title,
+            month: r.month,
+            due: chinaDate(r.dueAt),
+          },
+          link: '/projects/reports',
+          holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
+        });
+        return true;
+      },
+    },
+    {
       name: 'overdue',
       states: ['due'],
       due: pjReports.dueAt,
-      step: (r) => `overdue:${r.dueAt.toISOString()}`,
+      step: stepKey('overdue:', pjReports.dueAt),
       fire: async (tx, ctx, r) => {
         const now = ctx.clock.now();
         await markReportOverdue(tx, r.id, now);
