@@ -90,4 +90,8 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '申报截止（{due}）后才能公布评审结果',
     en: 'Results are published after the application deadline ({due})',
   },
+  'projects.font_missing': {
+    'zh-CN': '服务器未安装中文字体，暂时无法生成 PDF',
+    en: 'No CJK font is installed on the server; the PDF cannot be made',
+  },
 };

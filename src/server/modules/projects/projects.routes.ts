@@ -25,6 +25,7 @@ import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { projectsEvidence } from './projects.evidence.repository';
+import { applicationFormPdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
 import * as projectsTables from './projects.table';
 import {
@@ -190,6 +191,18 @@ export const projectsModule = defineModule({
       '/api/projects/applications/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: applicationDetailSchema } } },
       (req) => getApplication(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/projects/applications/:id/form.pdf',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const a = await getApplication(actorCtxOf(deps, req), req.params.id);
+        const pdf = await applicationFormPdf(a, a.callTitle);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachmentHeader(`${a.orgUnitName ?? ''}项目申报表.pdf`))
+          .send(pdf);
+      },
     );
     app.patch(
       '/api/projects/applications/:id',

@@ -381,6 +381,22 @@ describe('selection (评审立项)', () => {
     expect((await sd.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(200);
     expect((await tongdu.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(403);
   });
+
+  it('exports the application form as a PDF with the CJK font for those who read it; 404 out of scope', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    const res = await tongdu.get(`/api/projects/applications/${id}/form.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The CJK font is embedded (a subset of WenQuanYi or Noto CJK), so the Chinese text renders.
+    expect(res.rawPayload.toString('latin1')).toMatch(/FontFile2|FontFile3/);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+      '铜都社区项目申报表.pdf',
+    );
+    expect((await sd.get(`/api/projects/applications/${id}/form.pdf`)).statusCode).toBe(200);
+    expect((await xhy.get(`/api/projects/applications/${id}/form.pdf`)).statusCode).toBe(404);
+  });
 });
 
 describe('implementation: monthly progress reports', () => {
