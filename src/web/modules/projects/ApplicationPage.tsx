@@ -1,4 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
@@ -157,6 +157,9 @@ export default function ApplicationPage() {
             {a.title}
             <StateTag state={a.state} />
             {a.level ? <Tag color="gold">{t(`projects.level.${a.level}`)}</Tag> : null}
+            {a.subsidyFen !== null ? (
+              <Tag color="green">{t('projects.app.subsidy', { amount: yuan(a.subsidyFen) })}</Tag>
+            ) : null}
             {a.overdue ? <Tag color="error">{t('projects.app.overdue')}</Tag> : null}
           </Space>
         }
@@ -168,6 +171,13 @@ export default function ApplicationPage() {
                 {t('projects.app.edit')}
               </Button>
             ) : null}
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() => projectsApi.formPdf(a.id).catch(showError)}
+              data-testid="app-form-pdf"
+            >
+              {t('projects.app.formPdf')}
+            </Button>
             {a.actions.map((action) => (
               <Button
                 key={action}

@@ -46,6 +46,7 @@ export const projectsApi = {
   openCall: (id: string) => api.post<Call>(`/api/projects/calls/${enc(id)}/open`),
   publishCall: (id: string) => api.post<Call>(`/api/projects/calls/${enc(id)}/publish`),
   exportCall: (id: string) => api.download(`/api/projects/calls/${enc(id)}/applications.xlsx`),
+  formPdf: (id: string) => api.download(`/api/projects/applications/${enc(id)}/form.pdf`),
   applications: (q: Query) => api.get<Page<Application>>('/api/projects/applications', q),
   application: (id: string) => api.get<ApplicationDetail>(`/api/projects/applications/${enc(id)}`),
   createApplication: (body: CreateApplicationInput) =>

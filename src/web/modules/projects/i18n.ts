@@ -181,6 +181,8 @@ export const projectsZh = {
 
   'projects.todo.waiting': '待处理的项目申报',
   'projects.todo.toScore': '待评分的项目申报',
+  'projects.app.formPdf': '下载申报表（PDF）',
+  'projects.app.subsidy': '市级补助 {amount} 元',
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
@@ -368,4 +370,6 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
 
   'projects.todo.waiting': 'Project applications waiting for you',
   'projects.todo.toScore': 'Project applications to score',
+  'projects.app.formPdf': 'Application form (PDF)',
+  'projects.app.subsidy': 'City subsidy ¥{amount}',
 };
