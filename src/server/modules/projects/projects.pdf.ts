@@ -119,3 +119,76 @@ export async function applicationFormPdf(a: ApplicationDetailDto, callTitle: str
   };
   return renderPdf(doc, font);
 }
+
+/** The sections of the plan template (项目方案书): what seed 000 asks a plan to make specific. */
+const PLAN_SECTIONS = [
+  '一、项目背景与居民需求（征求居民意见情况）',
+  '二、项目目标（具体、可检查）',
+  '三、实施内容与进度安排（分月计划）',
+  '四、居民参与与社会参与方式',
+  '五、经费预算与资金来源',
+  '六、预期成效与可推广的社区工作法',
+];
+
+/**
+ * A blank template of a document the call asks for (issue 11 §1), for download from the call: the
+ * application form's fields, the plan's sections, or for any other configured document its name and
+ * the call's deadline. Dates come from the call, never fixed.
+ */
+export async function documentTemplatePdf(
+  call: { title: string; applicationDue: string },
+  document: { key: string; name: string },
+): Promise<Buffer> {
+  const font = cjkFont();
+  if (!font) throw new AppError('projects.font_missing', 503);
+  const blank = (k: string) => [{ text: k, bold: true }, ''];
+  const table = (widths: (number | string)[], body: unknown[][]) => ({
+    table: { widths, body, heights: 22 },
+    fontSize: 10,
+    margin: [0, 0, 0, 10],
+  });
+  const body =
+    document.key === 'application_form'
+      ? [
+          table(
+            [90, '*', 90, '*'],
+            [
+              [...blank('申报单位'), ...blank('所属街道（镇）')],
+              [...blank('项目类型'), ...blank('联系人及电话')],
+              [{ text: '项目名称', bold: true }, { text: '', colSpan: 3 }, '', ''],
+              [{ text: '项目简介', bold: true }, { text: '\n\n\n', colSpan: 3 }, '', ''],
+              [{ text: '目标计划', bold: true }, { text: '\n\n\n', colSpan: 3 }, '', ''],
+              [{ text: '征求居民意见情况', bold: true }, { text: '\n\n', colSpan: 3 }, '', ''],
+              [{ text: '经费预算（元）', bold: true }, { text: '\n\n', colSpan: 3 }, '', ''],
+              [{ text: '资金来源（元）', bold: true }, { text: '\n\n', colSpan: 3 }, '', ''],
+              [
+                { text: '街道（镇）审核意见', bold: true },
+                { text: '\n\n（盖章）          年    月    日', colSpan: 3, alignment: 'right' },
+                '',
+                '',
+              ],
+            ],
+          ),
+        ]
+      : document.key === 'project_plan'
+        ? PLAN_SECTIONS.map((s) => ({ text: `${s}\n\n\n\n`, fontSize: 11 }))
+        : [{ text: `请按申报通知要求编写“${document.name}”。`, margin: [0, 0, 0, 10] }];
+  const doc = {
+    pageSize: 'A4',
+    pageMargins: [48, 48, 48, 48],
+    info: { title: `${document.name}（模板）` },
+    defaultStyle: { font: 'CJK', fontSize: 10.5, lineHeight: 1.3 },
+    content: [
+      { text: call.title, fontSize: 12, alignment: 'center' },
+      { text: document.name, fontSize: 17, alignment: 'center', margin: [0, 4, 0, 4] },
+      {
+        text: `经街道（镇）审核盖章后，于${call.applicationDue}前报送。`,
+        fontSize: 9,
+        alignment: 'center',
+        margin: [0, 0, 0, 12],
+      },
+      ...body,
+    ],
+  };
+  return renderPdf(doc, font);
+}

@@ -20,12 +20,13 @@ import { PROJECTS_AUDIT } from '../../../shared/i18n/audit.projects';
 import { PROJECTS_ERRORS } from '../../../shared/i18n/errors.projects';
 import { projectsAccess } from '../../../shared/permissions/projects';
 import { access } from '../../platform/access';
+import { notFound } from '../../platform/errors';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
+import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { projectsEvidence } from './projects.evidence.repository';
-import { applicationFormPdf } from './projects.pdf';
+import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
 import * as projectsTables from './projects.table';
 import {
@@ -113,6 +114,20 @@ export const projectsModule = defineModule({
       '/api/projects/calls/:id/publish',
       { config: manage, schema: { tags, params: idParams, response: { 200: callSchema } } },
       (req) => publishCall(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/projects/calls/:id/templates/:key',
+      { config: read, schema: { tags, params: idParamsWith('key') } },
+      async (req, reply) => {
+        const call = await getCall(actorCtxOf(deps, req), req.params.id);
+        const document = call.documents.find((d) => d.key === req.params.key);
+        if (!document) throw notFound();
+        const pdf = await documentTemplatePdf(call, document);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachmentHeader(`${document.name}（模板）.pdf`))
+          .send(pdf);
+      },
     );
     app.get(
       '/api/projects/calls/:id/applications.xlsx',

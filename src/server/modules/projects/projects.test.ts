@@ -382,6 +382,19 @@ describe('selection (评审立项)', () => {
     expect((await tongdu.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(403);
   });
 
+  it('R-PJ-2: each document the call asks for has a downloadable template; an unknown one is 404', async () => {
+    const call = await openCall();
+    for (const d of SEED_000_DOCUMENTS) {
+      const res = await tongdu.get(`/api/projects/calls/${call.id}/templates/${d.key}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+        `${d.name}（模板）.pdf`,
+      );
+    }
+    expect((await tongdu.get(`/api/projects/calls/${call.id}/templates/budget_sheet`)).statusCode).toBe(404);
+  });
+
   it('exports the application form as a PDF with the CJK font for those who read it; 404 out of scope', async () => {
     const call = await openCall();
     const id = await submitted(call.id, t.fx.tongdu.id, tongdu);

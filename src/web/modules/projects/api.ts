@@ -47,6 +47,7 @@ export const projectsApi = {
   publishCall: (id: string) => api.post<Call>(`/api/projects/calls/${enc(id)}/publish`),
   exportCall: (id: string) => api.download(`/api/projects/calls/${enc(id)}/applications.xlsx`),
   formPdf: (id: string) => api.download(`/api/projects/applications/${enc(id)}/form.pdf`),
+  template: (id: string, key: string) => api.download(`/api/projects/calls/${enc(id)}/templates/${enc(key)}`),
   applications: (q: Query) => api.get<Page<Application>>('/api/projects/applications', q),
   application: (id: string) => api.get<ApplicationDetail>(`/api/projects/applications/${enc(id)}`),
   createApplication: (body: CreateApplicationInput) =>

@@ -183,6 +183,7 @@ export const projectsZh = {
   'projects.todo.toScore': '待评分的项目申报',
   'projects.app.formPdf': '下载申报表（PDF）',
   'projects.app.subsidy': '市级补助 {amount} 元',
+  'projects.call.template': '下载模板',
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
@@ -372,4 +373,5 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'projects.todo.toScore': 'Project applications to score',
   'projects.app.formPdf': 'Application form (PDF)',
   'projects.app.subsidy': 'City subsidy ¥{amount}',
+  'projects.call.template': 'Download the template',
 };
