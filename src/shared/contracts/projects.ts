@@ -59,6 +59,8 @@ export const APPLICATION_ACTIONS = [
   'submit',
   'select',
   'reject',
+  /** 通报: the bureau circulates a notice on a selected project's slow progress (R-PJ-4). */
+  'notice',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 

@@ -20,6 +20,7 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.report.file': { 'zh-CN': '报送月度进展', en: 'File monthly progress report' },
     'projects.report.overdue': { 'zh-CN': '月度进展逾期', en: 'Monthly report overdue' },
     'projects.score': { 'zh-CN': '评审打分', en: 'Score application' },
+    'projects.application.notice': { 'zh-CN': '项目进展通报', en: 'Progress notice' },
   },
   entityTypes: {
     pj_call: { 'zh-CN': '申报通知', en: 'Project call' },

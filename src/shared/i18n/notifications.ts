@@ -110,6 +110,13 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'The {month} progress report of “{title}” ({unit}) is due before {due}.',
     },
   },
+  'projects.notice': {
+    'zh-CN': { title: '项目进展通报', body: '{call}：{unit}“{title}”进展缓慢，予以通报：{comment}' },
+    en: {
+      title: 'Project progress notice',
+      body: '{call}: “{title}” ({unit}) is progressing slowly: {comment}',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

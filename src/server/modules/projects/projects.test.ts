@@ -371,6 +371,36 @@ describe('selection (评审立项)', () => {
     }
   });
 
+  it('R-PJ-4: the bureau circulates a notice (通报) on a slow selected project, with its reason; the subdistrict and community are told; audited', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    expect((await act(civil, id, { action: 'notice', comment: '进度滞后' })).statusCode).toBe(409);
+    await act(civil, id, { action: 'select' });
+    expect((await act(sd, id, { action: 'notice', comment: '进度滞后' })).statusCode).toBe(403);
+    expect((await act(civil, id, { action: 'notice' })).json().error.code).toBe('projects.comment_required');
+    const res = await act(civil, id, { action: 'notice', comment: '三个月未见实质进展，请限期整改' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'selected' });
+    expect(res.json().events.at(-1)).toMatchObject({
+      action: 'notice',
+      comment: '三个月未见实质进展，请限期整改',
+    });
+    const bodies = async (user: string) =>
+      (
+        (await (await t.as(user)).get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      )
+        .filter((n) => n.title === '项目进展通报')
+        .map((n) => n.body);
+    expect(await bodies('sd_admin')).toContain(
+      `${callBody().title}：铜都社区“邻里驿站建设”进展缓慢，予以通报：三个月未见实质进展，请限期整改`,
+    );
+    expect((await bodies('tongdu_worker')).length).toBeGreaterThanOrEqual(1);
+    expect((await auditOf(id)).map((a) => a.action)).toContain('projects.application.notice');
+  });
+
   it('exports the selection list as xlsx for the bureau; a subdistrict exports its own', async () => {
     const call = await openCall();
     await submitted(call.id, t.fx.tongdu.id, tongdu);

@@ -40,6 +40,7 @@ export const STEP_ACTION: Record<ApplicationAction, PolicyAction> = {
   submit: 'review',
   select: 'manage',
   reject: 'manage',
+  notice: 'manage',
 };
 
 /** The end of a China calendar day: a deadline "by 17 March" holds through that whole day. */
@@ -157,6 +158,14 @@ export const applicationWorkflow = defineWorkflow<
         if (input.call.status === 'published') throw new AppError('projects.call_published', 409);
       },
     },
+    notice: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.manage',
+      guard: (_a, input) => {
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
   },
   authorize: (actor, a, action) => applicationsPolicy.can(actor, STEP_ACTION[action], a),
   prepare: (a, action, input, ctx) => {
@@ -220,6 +229,36 @@ export const applicationWorkflow = defineWorkflow<
       }
       case 'reject':
         return { patch: { decidedAt: now }, event: { comment } };
+      case 'notice':
+        return {
+          event: { comment },
+          effects: [
+            // 通报 (R-PJ-4): circulated to the project's subdistrict/town and its community.
+            async (tx, updated) => {
+              const names = await unitNames(tx, [updated.orgUnitId]);
+              const params = {
+                unit: names.get(updated.orgUnitId) ?? '',
+                title: updated.title,
+                call: input.call.title,
+                comment: comment ?? '',
+              };
+              const link = `/projects/applications/${updated.id}`;
+              await notify(tx, ctx, {
+                event: 'projects.notice',
+                params,
+                link,
+                holders: { permission: 'projects.review', orgUnitId: updated.subdistrictId },
+                unit: { id: updated.orgUnitId, path: updated.orgPath },
+              });
+              await notify(tx, ctx, {
+                event: 'projects.notice',
+                params,
+                link,
+                holders: { permission: 'projects.apply', orgUnitId: updated.orgUnitId },
+              });
+            },
+          ],
+        };
       default:
         return { event: { comment } };
     }

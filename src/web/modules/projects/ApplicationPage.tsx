@@ -34,7 +34,7 @@ import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
-const NEEDS_FORM: ApplicationAction[] = ['return', 'approve', 'seal', 'select'];
+const NEEDS_FORM: ApplicationAction[] = ['return', 'approve', 'seal', 'select', 'notice'];
 
 function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) {
   const { t } = useI18n();
@@ -182,7 +182,7 @@ export default function ApplicationPage() {
               <Button
                 key={action}
                 type={['send', 'submit', 'approve', 'select'].includes(action) ? 'primary' : 'default'}
-                danger={action === 'return' || action === 'reject'}
+                danger={action === 'return' || action === 'reject' || action === 'notice'}
                 loading={busy}
                 onClick={() => {
                   if (NEEDS_FORM.includes(action)) {
@@ -409,7 +409,9 @@ export default function ApplicationPage() {
               name="comment"
               label={t('projects.app.comment')}
               rules={
-                pending === 'return' ? [{ required: true, message: t('projects.app.commentRequired') }] : []
+                pending === 'return' || pending === 'notice'
+                  ? [{ required: true, message: t('projects.app.commentRequired') }]
+                  : []
               }
             >
               <Input.TextArea rows={3} maxLength={1000} data-testid="act-comment" />

@@ -184,6 +184,7 @@ export const projectsZh = {
   'projects.app.formPdf': '下载申报表（PDF）',
   'projects.app.subsidy': '市级补助 {amount} 元',
   'projects.call.template': '下载模板',
+  'projects.action.notice': '进展通报',
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
@@ -374,4 +375,5 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'projects.app.formPdf': 'Application form (PDF)',
   'projects.app.subsidy': 'City subsidy ¥{amount}',
   'projects.call.template': 'Download the template',
+  'projects.action.notice': 'Progress notice',
 };
