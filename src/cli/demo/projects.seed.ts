@@ -179,6 +179,8 @@ export async function seedDemoProjects(
       submittedAt: submitted ? at(o.daysAgo) : null,
       level: o.level ?? null,
       decidedAt: state === 'selected' || state === 'not_selected' ? at(o.daysAgo - 5) : null,
+      completionDueAt: state === 'selected' ? endOfChinaDay(call.completionDue) : null,
+      summaryDueAt: state === 'selected' ? endOfChinaDay(call.summaryDue) : null,
       createdBy: null,
       createdAt: at(o.daysAgo + 7),
       updatedAt: at(o.daysAgo),

@@ -61,6 +61,9 @@ export const APPLICATION_ACTIONS = [
   'reject',
   /** 通报: the bureau circulates a notice on a selected project's slow progress (R-PJ-4). */
   'notice',
+  /** R-PJ-4: the subdistrict records the project's completion, then its closing summary. */
+  'complete',
+  'summarize',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -229,6 +232,13 @@ export const applicationSchema = z.object({
    * prefecture-matching amount once recommended to the prefecture, the city-level amount otherwise; null until selected.
    */
   subsidyFen: z.number().nullable(),
+  /** R-PJ-4, once selected: completion and the closing summary against the call's dates. */
+  completionDueAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  completionOverdue: z.boolean(),
+  summaryDueAt: z.date().nullable(),
+  summaryAt: z.date().nullable(),
+  summaryOverdue: z.boolean(),
   /** Average total of the reviewers' scores (those who did not recuse), for the bureau; null otherwise. */
   averageScore: z.number().nullable(),
   scoreCount: z.number().nullable(),

@@ -117,6 +117,17 @@ export const NOTIFICATION_TEMPLATES = {
       body: '{call}: “{title}” ({unit}) is progressing slowly: {comment}',
     },
   },
+  'projects.phase_due': {
+    'zh-CN': { title: '项目节点提醒', body: '{unit}“{title}”的{phase}应于{due}前完成。' },
+    en: { title: 'Project deadline ahead', body: 'The {phaseEn} of “{title}” ({unit}) is due by {due}.' },
+  },
+  'projects.phase_overdue': {
+    'zh-CN': { title: '项目节点逾期', body: '{unit}“{title}”的{phase}已超过期限（{due}）。' },
+    en: {
+      title: 'Project deadline passed',
+      body: 'The {phaseEn} of “{title}” ({unit}) passed its date ({due}).',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

@@ -442,6 +442,76 @@ describe('selection (评审立项)', () => {
   });
 });
 
+describe('implementation: completion and closing summary', () => {
+  it('R-PJ-4: completion and summary due by the call’s dates; reminders before, overdue flags after (once), moved with the call; the subdistrict records them in order', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    const sel = (await act(civil, id, { action: 'select' })).json();
+    // From the call's configuration (completionDue 2027-11-30, summaryDue 2027-12-20), end of day China time.
+    expect(sel).toMatchObject({
+      completionDueAt: '2027-11-30T15:59:59.999Z',
+      summaryDueAt: '2027-12-20T15:59:59.999Z',
+      completionOverdue: false,
+    });
+    // The bureau moves the completion date: the project's deadline moves with it.
+    expect(
+      (await civil.patch(`/api/projects/calls/${call.id}`, { completionDue: '2027-11-25' })).statusCode,
+    ).toBe(200);
+    expect((await civil.get(`/api/projects/applications/${id}`)).json().completionDueAt).toBe(
+      '2027-11-25T15:59:59.999Z',
+    );
+    expect((await act(sd, id, { action: 'summarize', comment: '总结' })).json().error.code).toBe(
+      'projects.not_completed',
+    );
+    const saved = t.clock.now();
+    const ctx = { ...t.deps, requestId: 'test' };
+    const where = eq(pjApplications.id, id);
+    try {
+      t.clock.set(new Date('2027-11-20T09:00:00+08:00'));
+      const r1 = await sweepWorkflow(applicationWorkflow, ctx, { where });
+      expect(r1).toMatchObject({ completion_reminder: 1, completion_overdue: 0, summary_reminder: 0 });
+      t.clock.set(new Date('2027-11-26T09:00:00+08:00'));
+      const r2 = await sweepWorkflow(applicationWorkflow, ctx, { where });
+      expect(r2).toMatchObject({ completion_reminder: 0, completion_overdue: 1 });
+      expect((await sweepWorkflow(applicationWorkflow, ctx, { where })).completion_overdue).toBe(0);
+      const sdLater = await t.as('sd_admin');
+      expect((await sdLater.get(`/api/projects/applications/${id}`)).json().completionOverdue).toBe(true);
+      const told = (
+        (await (await t.as('pj_civil')).get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      ).filter((n) => n.title === '项目节点逾期');
+      expect(told.map((n) => n.body)).toContain('铜都社区“邻里驿站建设”的项目完成已超过期限（2027-11-25）。');
+      expect((await act(await t.as('tongdu_worker'), id, { action: 'complete' })).statusCode).toBe(403);
+      const done = await act(sdLater, id, { action: 'complete', comment: '各项目标已完成' });
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toMatchObject({ state: 'selected', completionOverdue: false });
+      expect((await act(sdLater, id, { action: 'complete' })).json().error.code).toBe(
+        'projects.already_done',
+      );
+      expect((await act(sdLater, id, { action: 'summarize' })).json().error.code).toBe(
+        'projects.comment_required',
+      );
+      const sum = await act(sdLater, id, { action: 'summarize', comment: '形成“邻里驿站”工作法' });
+      expect(sum.json().summaryAt).not.toBeNull();
+      // Once done, the summary's deadline no longer fires.
+      t.clock.set(new Date('2027-12-21T09:00:00+08:00'));
+      expect((await sweepWorkflow(applicationWorkflow, ctx, { where })).summary_overdue).toBe(0);
+      expect((await auditOf(id)).map((a) => a.action)).toEqual(
+        expect.arrayContaining([
+          'projects.application.completion_overdue',
+          'projects.application.complete',
+          'projects.application.summarize',
+        ]),
+      );
+    } finally {
+      t.clock.set(saved);
+      await relogin();
+    }
+  });
+});
+
 describe('implementation: monthly progress reports', () => {
   it('R-PJ-4: a selected project owes a report each month before the call’s report day; the subdistrict files it, the sweep flags a late one once', async () => {
     const call = await openCall();

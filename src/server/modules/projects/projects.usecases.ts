@@ -47,6 +47,7 @@ import {
   insertEvent,
   listApplicationRows,
   listCallRows,
+  moveProjectDue,
   moveSubmitDue,
   nextApplicationNumber,
   type ReportRow,
@@ -223,6 +224,10 @@ export async function updateCall(ctx: ActorCtx, id: string, input: UpdateCallBod
     });
     if (input.applicationDue && input.applicationDue !== call.applicationDue)
       await moveSubmitDue(tx, id, endOfChinaDay(input.applicationDue));
+    if (input.completionDue && input.completionDue !== call.completionDue)
+      await moveProjectDue(tx, id, 'completion', endOfChinaDay(input.completionDue));
+    if (input.summaryDue && input.summaryDue !== call.summaryDue)
+      await moveProjectDue(tx, id, 'summary', endOfChinaDay(input.summaryDue));
     await writeAudit(tx, ctx, {
       action: 'projects.call.update',
       entityType: 'pj_call',
@@ -397,6 +402,13 @@ async function applicationDtos(ctx: ActorCtx, rows: ApplicationRow[]): Promise<A
           : r.level === 'prefecture'
             ? call.subsidyPrefectureFen
             : call.subsidyCityFen,
+      completionDueAt: r.completionDueAt,
+      completedAt: r.completedAt,
+      completionOverdue:
+        !r.completedAt && !!r.completionDueAt && (!!r.completionOverdueAt || now > r.completionDueAt),
+      summaryDueAt: r.summaryDueAt,
+      summaryAt: r.summaryAt,
+      summaryOverdue: !r.summaryAt && !!r.summaryDueAt && (!!r.summaryOverdueAt || now > r.summaryDueAt),
       averageScore: bureau ? (summary?.average ?? null) : null,
       scoreCount: bureau ? (summary?.count ?? 0) : null,
       scoredByMe: mine.has(r.id),

@@ -12,6 +12,9 @@ import { writeAudit } from '../../platform/audit';
 import { notify } from '../notifications/notifications.api';
 import { unitNames } from '../org/org.api';
 import { AppError } from '../../platform/errors';
+import { isNull } from 'drizzle-orm';
+import type { UseCaseCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { defineWorkflow, stepKey } from '../../platform/workflow';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
 import {
@@ -22,6 +25,7 @@ import {
   insertEvent,
   insertReports,
   markOverdue,
+  markProjectOverdue,
   markReportOverdue,
   type ReportRow,
   selectedCount,
@@ -41,6 +45,8 @@ export const STEP_ACTION: Record<ApplicationAction, PolicyAction> = {
   select: 'manage',
   reject: 'manage',
   notice: 'manage',
+  complete: 'review',
+  summarize: 'review',
 };
 
 /** The end of a China calendar day: a deadline "by 17 March" holds through that whole day. */
@@ -95,6 +101,97 @@ export function reportMonths(
 
 const sealNoOf = (a: ApplicationRow, now: Date) =>
   `YZ${chinaDate(now).replaceAll('-', '')}-${a.number.slice(-4)}`;
+
+/** How many days before the completion and summary dates the subdistrict is reminded. */
+export const PROJECT_REMIND_DAYS = 7;
+
+const PHASE_ZH = { completion: '项目完成', summary: '总结报送' } as const;
+
+/**
+ * R-PJ-4: a selected project's completion (by the call's completion date) and closing summary (by its
+ * summary date): a reminder to the subdistrict PROJECT_REMIND_DAYS before, then once overdue a flag, a
+ * timeline entry, an audit record and a message to the bureau and the subdistrict.
+ */
+function projectDeadlines(which: 'completion' | 'summary') {
+  const due = which === 'completion' ? pjApplications.completionDueAt : pjApplications.summaryDueAt;
+  const done = which === 'completion' ? pjApplications.completedAt : pjApplications.summaryAt;
+  const dueOf = (a: ApplicationRow) => (which === 'completion' ? a.completionDueAt : a.summaryDueAt);
+  const tell = async (
+    tx: Db,
+    ctx: UseCaseCtx,
+    a: ApplicationRow,
+    event: 'projects.phase_due' | 'projects.phase_overdue',
+  ) => {
+    const [call, names] = await Promise.all([callById(tx, a.callId), unitNames(tx, [a.orgUnitId])]);
+    const params = {
+      unit: names.get(a.orgUnitId) ?? '',
+      title: a.title,
+      phase: PHASE_ZH[which],
+      phaseEn: which === 'completion' ? 'completion' : 'closing summary',
+      due: chinaDate(dueOf(a)!),
+    };
+    const link = `/projects/applications/${a.id}`;
+    await notify(tx, ctx, {
+      event,
+      params,
+      link,
+      holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
+    });
+    if (event === 'projects.phase_overdue' && call)
+      await notify(tx, ctx, {
+        event,
+        params,
+        link,
+        holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId },
+      });
+  };
+  return [
+    {
+      name: `${which}_reminder`,
+      states: ['selected'] as ApplicationState[],
+      due,
+      afterMs: -PROJECT_REMIND_DAYS * 86_400_000,
+      where: isNull(done),
+      step: stepKey(`${which}_remind:`, due),
+      fire: async (tx: Db, ctx: UseCaseCtx, a: ApplicationRow) => {
+        if (ctx.clock.now().getTime() > dueOf(a)!.getTime()) return false;
+        await tell(tx, ctx, a, 'projects.phase_due');
+        return true;
+      },
+    },
+    {
+      name: `${which}_overdue`,
+      states: ['selected'] as ApplicationState[],
+      due,
+      where: isNull(done),
+      step: stepKey(`${which}_overdue:`, due),
+      fire: async (tx: Db, ctx: UseCaseCtx, a: ApplicationRow) => {
+        const now = ctx.clock.now();
+        await markProjectOverdue(tx, a.id, which, now);
+        await insertEvent(tx, {
+          id: ctx.ids(),
+          applicationId: a.id,
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: `${which}_overdue`,
+          fromState: a.state,
+          toState: a.state,
+          comment: null,
+          data: { due: dueOf(a)!.toISOString() },
+        });
+        await writeAudit(tx, ctx, {
+          action: `projects.application.${which}_overdue`,
+          entityType: 'pj_application',
+          entityId: a.id,
+          orgPath: a.orgPath,
+          after: { due: dueOf(a)!.toISOString() },
+        });
+        await tell(tx, ctx, a, 'projects.phase_overdue');
+      },
+    },
+  ];
+}
 
 /**
  * Applications (R-PJ-2) on the platform workflow engine: the community sends its draft to the
@@ -166,6 +263,24 @@ export const applicationWorkflow = defineWorkflow<
         if (!input.comment) throw new AppError('projects.comment_required', 422);
       },
     },
+    complete: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.review',
+      guard: (a) => {
+        if (a.completedAt) throw new AppError('projects.already_done', 409);
+      },
+    },
+    summarize: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.review',
+      guard: (a, input) => {
+        if (!a.completedAt) throw new AppError('projects.not_completed', 409);
+        if (a.summaryAt) throw new AppError('projects.already_done', 409);
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
   },
   authorize: (actor, a, action) => applicationsPolicy.can(actor, STEP_ACTION[action], a),
   prepare: (a, action, input, ctx) => {
@@ -197,7 +312,12 @@ export const applicationWorkflow = defineWorkflow<
       case 'select': {
         const level = input.level ?? 'city';
         return {
-          patch: { level, decidedAt: now },
+          patch: {
+            level,
+            decidedAt: now,
+            completionDueAt: endOfChinaDay(input.call.completionDue),
+            summaryDueAt: endOfChinaDay(input.call.summaryDue),
+          },
           event: { comment },
           data: { level },
           effects: [
@@ -229,6 +349,18 @@ export const applicationWorkflow = defineWorkflow<
       }
       case 'reject':
         return { patch: { decidedAt: now }, event: { comment } };
+      case 'complete':
+        return {
+          patch: { completedAt: now, completionNote: comment },
+          event: { comment },
+          data: { late: !!a.completionDueAt && now > a.completionDueAt },
+        };
+      case 'summarize':
+        return {
+          patch: { summaryAt: now, summaryText: comment },
+          event: { comment },
+          data: { late: !!a.summaryDueAt && now > a.summaryDueAt },
+        };
       case 'notice':
         return {
           event: { comment },
@@ -296,6 +428,8 @@ export const applicationWorkflow = defineWorkflow<
     invalidTransition: (a) => new AppError('projects.invalid_action', 409, { state: a.state }),
   },
   deadlines: [
+    ...projectDeadlines('completion'),
+    ...projectDeadlines('summary'),
     {
       // R-PJ-2: the application day of the call has ended and the subdistrict has not submitted it.
       name: 'overdue',

@@ -34,7 +34,15 @@ import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
-const NEEDS_FORM: ApplicationAction[] = ['return', 'approve', 'seal', 'select', 'notice'];
+const NEEDS_FORM: ApplicationAction[] = [
+  'return',
+  'approve',
+  'seal',
+  'select',
+  'notice',
+  'complete',
+  'summarize',
+];
 
 function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) {
   const { t } = useI18n();
@@ -227,6 +235,34 @@ export default function ApplicationPage() {
                     })
                   : t('projects.app.notSealed')}
               </Descriptions.Item>
+              {a.completionDueAt ? (
+                <Descriptions.Item label={t('projects.app.completionDue')}>
+                  <Space size={4} wrap>
+                    {formatDate(a.completionDueAt)}
+                    {a.completedAt ? (
+                      <Tag color="success">
+                        {t('projects.app.recordedOn', { date: formatDate(a.completedAt) })}
+                      </Tag>
+                    ) : a.completionOverdue ? (
+                      <Tag color="error">{t('projects.action.completion_overdue')}</Tag>
+                    ) : null}
+                  </Space>
+                </Descriptions.Item>
+              ) : null}
+              {a.summaryDueAt ? (
+                <Descriptions.Item label={t('projects.app.summaryDue')}>
+                  <Space size={4} wrap>
+                    {formatDate(a.summaryDueAt)}
+                    {a.summaryAt ? (
+                      <Tag color="success">
+                        {t('projects.app.recordedOn', { date: formatDate(a.summaryAt) })}
+                      </Tag>
+                    ) : a.summaryOverdue ? (
+                      <Tag color="error">{t('projects.action.summary_overdue')}</Tag>
+                    ) : null}
+                  </Space>
+                </Descriptions.Item>
+              ) : null}
               {a.summary ? (
                 <Descriptions.Item label={t('projects.app.summary')} span={2}>
                   {a.summary}
@@ -342,7 +378,7 @@ export default function ApplicationPage() {
             <Timeline
               items={a.events.map((e) => ({
                 color:
-                  e.action === 'overdue' || e.action === 'report_overdue'
+                  e.action.endsWith('overdue') || e.action === 'notice'
                     ? 'red'
                     : e.action === 'return'
                       ? 'orange'
@@ -352,7 +388,7 @@ export default function ApplicationPage() {
                     <div>
                       <Typography.Text strong>
                         {t(
-                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue'}`,
+                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue'}`,
                         )}
                         {e.action.startsWith('report') && e.comment ? `（${e.comment}）` : ''}
                       </Typography.Text>{' '}

@@ -185,6 +185,13 @@ export const projectsZh = {
   'projects.app.subsidy': '市级补助 {amount} 元',
   'projects.call.template': '下载模板',
   'projects.action.notice': '进展通报',
+  'projects.action.complete': '登记项目完成',
+  'projects.action.summarize': '报送项目总结',
+  'projects.action.completion_overdue': '项目完成逾期',
+  'projects.action.summary_overdue': '项目总结逾期',
+  'projects.app.completionDue': '完成期限',
+  'projects.app.summaryDue': '总结期限',
+  'projects.app.recordedOn': '已于 {date} 登记',
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
@@ -376,4 +383,11 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'projects.app.subsidy': 'City subsidy ¥{amount}',
   'projects.call.template': 'Download the template',
   'projects.action.notice': 'Progress notice',
+  'projects.action.complete': 'Record completion',
+  'projects.action.summarize': 'File closing summary',
+  'projects.action.completion_overdue': 'Completion overdue',
+  'projects.action.summary_overdue': 'Summary overdue',
+  'projects.app.completionDue': 'Completion due',
+  'projects.app.summaryDue': 'Summary due',
+  'projects.app.recordedOn': 'Recorded on {date}',
 };
