@@ -64,6 +64,9 @@ export const APPLICATION_ACTIONS = [
   /** R-PJ-4: the subdistrict records the project's completion, then its closing summary. */
   'complete',
   'summarize',
+  /** R-PJ-4: the bureau records its mid-term field visit with opinions; the subdistrict answers them. */
+  'visit',
+  'answer',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -239,6 +242,10 @@ export const applicationSchema = z.object({
   summaryDueAt: z.date().nullable(),
   summaryAt: z.date().nullable(),
   summaryOverdue: z.boolean(),
+  visitAt: z.date().nullable(),
+  visitOpinion: z.string().nullable(),
+  visitAnsweredAt: z.date().nullable(),
+  visitAnswer: z.string().nullable(),
   /** Average total of the reviewers' scores (those who did not recuse), for the bureau; null otherwise. */
   averageScore: z.number().nullable(),
   scoreCount: z.number().nullable(),

@@ -25,6 +25,8 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.application.summarize': { 'zh-CN': '报送项目总结', en: 'File closing summary' },
     'projects.application.completion_overdue': { 'zh-CN': '项目完成逾期', en: 'Completion overdue' },
     'projects.application.summary_overdue': { 'zh-CN': '项目总结逾期', en: 'Summary overdue' },
+    'projects.application.visit': { 'zh-CN': '记录中期查看意见', en: 'Record mid-term visit' },
+    'projects.application.answer': { 'zh-CN': '答复中期查看意见', en: 'Answer mid-term opinions' },
   },
   entityTypes: {
     pj_call: { 'zh-CN': '申报通知', en: 'Project call' },

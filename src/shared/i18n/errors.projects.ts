@@ -102,4 +102,8 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '项目尚未登记完成，不能报送总结',
     en: 'Record the project’s completion before its closing summary',
   },
+  'projects.no_open_visit': {
+    'zh-CN': '没有待答复的中期查看意见',
+    en: 'There are no mid-term visit opinions to answer',
+  },
 };

@@ -128,6 +128,16 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'The {phaseEn} of “{title}” ({unit}) passed its date ({due}).',
     },
   },
+  'projects.visit': {
+    'zh-CN': {
+      title: '中期实地查看意见',
+      body: '民政局对{unit}“{title}”提出中期查看意见，请答复：{comment}',
+    },
+    en: {
+      title: 'Mid-term visit opinions',
+      body: 'The bureau’s mid-term opinions on “{title}” ({unit}) await your answer: {comment}',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

@@ -101,6 +101,11 @@ export const pjApplications = pgTable(
     summaryAt: ts('summary_at'),
     summaryText: text('summary_text'),
     summaryOverdueAt: ts('summary_overdue_at'),
+    /** R-PJ-4: the bureau's latest mid-term field visit, its opinions and the project's answer. */
+    visitAt: ts('visit_at'),
+    visitOpinion: text('visit_opinion'),
+    visitAnsweredAt: ts('visit_answered_at'),
+    visitAnswer: text('visit_answer'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     ...timestamps(),

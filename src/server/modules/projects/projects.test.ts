@@ -512,6 +512,40 @@ describe('implementation: completion and closing summary', () => {
   });
 });
 
+describe('implementation: mid-term visit', () => {
+  it('R-PJ-4: the bureau records its mid-term visit with opinions; the subdistrict must answer them, once per visit; audited', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    expect((await act(civil, id, { action: 'visit', comment: '台账不全' })).statusCode).toBe(409);
+    await act(civil, id, { action: 'select' });
+    expect((await act(sd, id, { action: 'answer', comment: '已整改' })).json().error.code).toBe(
+      'projects.no_open_visit',
+    );
+    expect((await act(sd, id, { action: 'visit', comment: '台账不全' })).statusCode).toBe(403);
+    const v = await act(civil, id, { action: 'visit', comment: '资金使用台账不全，居民参与记录需补充' });
+    expect(v.json()).toMatchObject({
+      visitOpinion: '资金使用台账不全，居民参与记录需补充',
+      visitAnsweredAt: null,
+    });
+    expect(v.json().actions).not.toContain('answer');
+    const sdView = (await sd.get(`/api/projects/applications/${id}`)).json();
+    expect(sdView.actions).toContain('answer');
+    const told = (
+      (await sd.get('/api/notifications?pageSize=50')).json().items as { title: string }[]
+    ).filter((n) => n.title === '中期实地查看意见');
+    expect(told.length).toBeGreaterThanOrEqual(1);
+    expect((await act(sd, id, { action: 'answer' })).json().error.code).toBe('projects.comment_required');
+    const ans = await act(sd, id, { action: 'answer', comment: '已补齐台账，新增议事记录 3 份' });
+    expect(ans.json()).toMatchObject({ visitAnswer: '已补齐台账，新增议事记录 3 份' });
+    expect((await act(sd, id, { action: 'answer', comment: '再答' })).json().error.code).toBe(
+      'projects.no_open_visit',
+    );
+    expect((await auditOf(id)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['projects.application.visit', 'projects.application.answer']),
+    );
+  });
+});
+
 describe('implementation: monthly progress reports', () => {
   it('R-PJ-4: a selected project owes a report each month before the call’s report day; the subdistrict files it, the sweep flags a late one once', async () => {
     const call = await openCall();

@@ -47,6 +47,8 @@ export const STEP_ACTION: Record<ApplicationAction, PolicyAction> = {
   notice: 'manage',
   complete: 'review',
   summarize: 'review',
+  visit: 'manage',
+  answer: 'review',
 };
 
 /** The end of a China calendar day: a deadline "by 17 March" holds through that whole day. */
@@ -281,6 +283,23 @@ export const applicationWorkflow = defineWorkflow<
         if (!input.comment) throw new AppError('projects.comment_required', 422);
       },
     },
+    visit: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.manage',
+      guard: (_a, input) => {
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
+    answer: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.review',
+      guard: (a, input) => {
+        if (!a.visitAt || a.visitAnsweredAt) throw new AppError('projects.no_open_visit', 409);
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
   },
   authorize: (actor, a, action) => applicationsPolicy.can(actor, STEP_ACTION[action], a),
   prepare: (a, action, input, ctx) => {
@@ -361,6 +380,28 @@ export const applicationWorkflow = defineWorkflow<
           event: { comment },
           data: { late: !!a.summaryDueAt && now > a.summaryDueAt },
         };
+      case 'visit':
+        return {
+          patch: { visitAt: now, visitOpinion: comment, visitAnsweredAt: null, visitAnswer: null },
+          event: { comment },
+          effects: [
+            async (tx, updated) => {
+              const names = await unitNames(tx, [updated.orgUnitId]);
+              await notify(tx, ctx, {
+                event: 'projects.visit',
+                params: {
+                  unit: names.get(updated.orgUnitId) ?? '',
+                  title: updated.title,
+                  comment: comment ?? '',
+                },
+                link: `/projects/applications/${updated.id}`,
+                holders: { permission: 'projects.review', orgUnitId: updated.subdistrictId },
+              });
+            },
+          ],
+        };
+      case 'answer':
+        return { patch: { visitAnsweredAt: now, visitAnswer: comment }, event: { comment } };
       case 'notice':
         return {
           event: { comment },

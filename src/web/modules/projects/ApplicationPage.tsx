@@ -263,6 +263,23 @@ export default function ApplicationPage() {
                   </Space>
                 </Descriptions.Item>
               ) : null}
+              {a.visitAt ? (
+                <Descriptions.Item label={t('projects.app.visit')} span={2}>
+                  <div>
+                    {formatDate(a.visitAt)} {a.visitOpinion}
+                    {a.visitAnsweredAt ? null : (
+                      <Tag color="warning" style={{ marginLeft: 8 }}>
+                        {t('projects.app.visitOpen')}
+                      </Tag>
+                    )}
+                  </div>
+                  {a.visitAnsweredAt ? (
+                    <div>
+                      {t('projects.app.visitAnswer')}（{formatDate(a.visitAnsweredAt)}）：{a.visitAnswer}
+                    </div>
+                  ) : null}
+                </Descriptions.Item>
+              ) : null}
               {a.summary ? (
                 <Descriptions.Item label={t('projects.app.summary')} span={2}>
                   {a.summary}

@@ -192,6 +192,11 @@ export const projectsZh = {
   'projects.app.completionDue': '完成期限',
   'projects.app.summaryDue': '总结期限',
   'projects.app.recordedOn': '已于 {date} 登记',
+  'projects.action.visit': '记录中期查看意见',
+  'projects.action.answer': '答复查看意见',
+  'projects.app.visit': '中期查看意见',
+  'projects.app.visitAnswer': '答复',
+  'projects.app.visitOpen': '待答复',
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
@@ -390,4 +395,9 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'projects.app.completionDue': 'Completion due',
   'projects.app.summaryDue': 'Summary due',
   'projects.app.recordedOn': 'Recorded on {date}',
+  'projects.action.visit': 'Record mid-term visit',
+  'projects.action.answer': 'Answer the opinions',
+  'projects.app.visit': 'Mid-term visit opinions',
+  'projects.app.visitAnswer': 'Answer',
+  'projects.app.visitOpen': 'Awaiting answer',
 };
