@@ -116,11 +116,11 @@ export const projectsModule = defineModule({
       (req) => publishCall(actorCtxOf(deps, req), req.params.id),
     );
     app.get(
-      '/api/projects/calls/:id/templates/:key',
-      { config: read, schema: { tags, params: idParamsWith('key') } },
+      '/api/projects/calls/:id/templates/:code',
+      { config: read, schema: { tags, params: idParamsWith('code') } },
       async (req, reply) => {
         const call = await getCall(actorCtxOf(deps, req), req.params.id);
-        const document = call.documents.find((d) => d.key === req.params.key);
+        const document = call.documents.find((d) => d.key === req.params.code);
         if (!document) throw notFound();
         const pdf = await documentTemplatePdf(call, document);
         return reply
