@@ -512,6 +512,26 @@ describe('implementation: completion and closing summary', () => {
   });
 });
 
+describe('implementation: no swap midway', () => {
+  it('R-PJ-4: a selected project cannot be swapped — its content is not editable and the community cannot apply again to the call', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    await act(civil, id, { action: 'select' });
+    const edit = await tongdu.patch(`/api/projects/applications/${id}`, { title: '换一个项目' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.code).toBe('projects.invalid_action');
+    const again = await tongdu.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.tongdu.id,
+      ...content,
+      title: '替换项目',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('projects.already_applied');
+    expect((await tongdu.get(`/api/projects/applications/${id}`)).json().title).toBe('邻里驿站建设');
+  });
+});
+
 describe('implementation: mid-term visit', () => {
   it('R-PJ-4: the bureau records its mid-term visit with opinions; the subdistrict must answer them, once per visit; audited', async () => {
     const call = await openCall();
