@@ -179,6 +179,8 @@ export async function seedDemoProjects(
       submittedAt: submitted ? at(o.daysAgo) : null,
       level: o.level ?? null,
       decidedAt: state === 'selected' || state === 'not_selected' ? at(o.daysAgo - 5) : null,
+      completionDueAt: state === 'selected' ? endOfChinaDay(call.completionDue) : null,
+      summaryDueAt: state === 'selected' ? endOfChinaDay(call.summaryDue) : null,
       createdBy: null,
       createdAt: at(o.daysAgo + 7),
       updatedAt: at(o.daysAgo),
@@ -268,6 +270,53 @@ export async function seedDemoProjects(
     const a = await add(past, ci, type, state, o);
     if (state === 'selected')
       pilots.push({ ...a, decidedAt: new Date(now.getTime() - (o.daysAgo - 5) * DAY) });
+  }
+  // Mid-term visits (R-PJ-4): the bureau's opinions, answered by the subdistrict except for 西花苑 (the slow
+  // one, still open); once the completion date has passed, completion is recorded for all but 西花苑 (the
+  // sweep flags it overdue).
+  const completionDueAt = endOfChinaDay(past.completionDue);
+  for (const [pi, p] of pilots.entries()) {
+    const visitAt = new Date(p.decidedAt.getTime() + 120 * DAY);
+    if (visitAt.getTime() > now.getTime()) continue;
+    const answered = pi !== 1;
+    const answeredAt = new Date(visitAt.getTime() + 6 * DAY);
+    const opinion =
+      pi === 1
+        ? '项目进度滞后于方案，居民参与记录和资金使用台账不全，请限期补齐并说明原因。'
+        : '项目推进有序，建议进一步细化居民参与记录，按月公开资金使用情况。';
+    const answer = '已补充居民议事记录，资金使用明细已在社区公开栏和居务公开平台公示。';
+    const completed = pi !== 1 && completionDueAt.getTime() < now.getTime();
+    const completedAt = new Date(completionDueAt.getTime() - (3 + pi) * DAY);
+    await db
+      .update(pjApplications)
+      .set({
+        visitAt,
+        visitOpinion: opinion,
+        visitAnsweredAt: answered ? answeredAt : null,
+        visitAnswer: answered ? answer : null,
+        ...(completed && { completedAt, completionNote: '方案所列目标均已完成，进入总结阶段。' }),
+      })
+      .where(eq(pjApplications.id, p.id));
+    const ev = (at: Date, action: string, comment: string, actor: { id: string; name: string } | null) => ({
+      id: ids(),
+      applicationId: p.id,
+      at,
+      actorId: actor?.id ?? null,
+      actorName: actor?.name ?? null,
+      action,
+      fromState: 'selected',
+      toState: 'selected',
+      comment,
+      data: {},
+    });
+    const sdActor = sdAdmin ? { id: sdAdmin.id, name: sdAdmin.name } : null;
+    await db
+      .insert(pjApplicationEvents)
+      .values([
+        ev(visitAt, 'visit', opinion, civil ? { id: civil.id, name: civil.name } : null),
+        ...(answered ? [ev(answeredAt, 'answer', answer, sdActor)] : []),
+        ...(completed ? [ev(completedAt, 'complete', '方案所列目标均已完成，进入总结阶段。', sdActor)] : []),
+      ]);
   }
   // Their monthly progress reports (R-PJ-4): filed on time, except 西花苑's last two months (overdue: the
   // sweep flags them) and one filed late.

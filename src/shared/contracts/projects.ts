@@ -59,6 +59,14 @@ export const APPLICATION_ACTIONS = [
   'submit',
   'select',
   'reject',
+  /** 通报: the bureau circulates a notice on a selected project's slow progress (R-PJ-4). */
+  'notice',
+  /** R-PJ-4: the subdistrict records the project's completion, then its closing summary. */
+  'complete',
+  'summarize',
+  /** R-PJ-4: the bureau records its mid-term field visit with opinions; the subdistrict answers them. */
+  'visit',
+  'answer',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -222,6 +230,22 @@ export const applicationSchema = z.object({
   sealed: z.boolean(),
   submittedAt: z.date().nullable(),
   level: z.enum(SELECTION_LEVELS).nullable(),
+  /**
+   * The city finance subsidy of a selected pilot by its level (R-PJ-5, the call's amounts in fen): the
+   * prefecture-matching amount once recommended to the prefecture, the city-level amount otherwise; null until selected.
+   */
+  subsidyFen: z.number().nullable(),
+  /** R-PJ-4, once selected: completion and the closing summary against the call's dates. */
+  completionDueAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  completionOverdue: z.boolean(),
+  summaryDueAt: z.date().nullable(),
+  summaryAt: z.date().nullable(),
+  summaryOverdue: z.boolean(),
+  visitAt: z.date().nullable(),
+  visitOpinion: z.string().nullable(),
+  visitAnsweredAt: z.date().nullable(),
+  visitAnswer: z.string().nullable(),
   /** Average total of the reviewers' scores (those who did not recuse), for the bureau; null otherwise. */
   averageScore: z.number().nullable(),
   scoreCount: z.number().nullable(),

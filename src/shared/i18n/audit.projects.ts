@@ -20,6 +20,13 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.report.file': { 'zh-CN': '报送月度进展', en: 'File monthly progress report' },
     'projects.report.overdue': { 'zh-CN': '月度进展逾期', en: 'Monthly report overdue' },
     'projects.score': { 'zh-CN': '评审打分', en: 'Score application' },
+    'projects.application.notice': { 'zh-CN': '项目进展通报', en: 'Progress notice' },
+    'projects.application.complete': { 'zh-CN': '登记项目完成', en: 'Record completion' },
+    'projects.application.summarize': { 'zh-CN': '报送项目总结', en: 'File closing summary' },
+    'projects.application.completion_overdue': { 'zh-CN': '项目完成逾期', en: 'Completion overdue' },
+    'projects.application.summary_overdue': { 'zh-CN': '项目总结逾期', en: 'Summary overdue' },
+    'projects.application.visit': { 'zh-CN': '记录中期查看意见', en: 'Record mid-term visit' },
+    'projects.application.answer': { 'zh-CN': '答复中期查看意见', en: 'Answer mid-term opinions' },
   },
   entityTypes: {
     pj_call: { 'zh-CN': '申报通知', en: 'Project call' },

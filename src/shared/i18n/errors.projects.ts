@@ -90,4 +90,20 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '申报截止（{due}）后才能公布评审结果',
     en: 'Results are published after the application deadline ({due})',
   },
+  'projects.font_missing': {
+    'zh-CN': '服务器未安装中文字体，暂时无法生成 PDF',
+    en: 'No CJK font is installed on the server; the PDF cannot be made',
+  },
+  'projects.already_done': {
+    'zh-CN': '该事项已登记，不能重复登记',
+    en: 'This has already been recorded',
+  },
+  'projects.not_completed': {
+    'zh-CN': '项目尚未登记完成，不能报送总结',
+    en: 'Record the project’s completion before its closing summary',
+  },
+  'projects.no_open_visit': {
+    'zh-CN': '没有待答复的中期查看意见',
+    en: 'There are no mid-term visit opinions to answer',
+  },
 };

@@ -96,6 +96,55 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'Topic “{title}”: {stepEn}. Open it to see the record.',
     },
   },
+  'projects.result': {
+    'zh-CN': { title: '项目评选结果', body: '{unit}申报的“{title}”在{call}中{result}。' },
+    en: { title: 'Project selection result', body: '“{title}” from {unit} in {call}: {resultEn}.' },
+  },
+  'projects.report_overdue': {
+    'zh-CN': {
+      title: '月度进展逾期未报',
+      body: '{unit}“{title}”{month}月度进展报告应于{due}前报送，已逾期。',
+    },
+    en: {
+      title: 'Monthly report overdue',
+      body: 'The {month} progress report of “{title}” ({unit}) was due before {due} and is overdue.',
+    },
+  },
+  'projects.report_due': {
+    'zh-CN': { title: '月度进展报告提醒', body: '{unit}“{title}”{month}月度进展报告请于{due}前报送。' },
+    en: {
+      title: 'Monthly report due',
+      body: 'The {month} progress report of “{title}” ({unit}) is due before {due}.',
+    },
+  },
+  'projects.notice': {
+    'zh-CN': { title: '项目进展通报', body: '{call}：{unit}“{title}”进展缓慢，予以通报：{comment}' },
+    en: {
+      title: 'Project progress notice',
+      body: '{call}: “{title}” ({unit}) is progressing slowly: {comment}',
+    },
+  },
+  'projects.phase_due': {
+    'zh-CN': { title: '项目节点提醒', body: '{unit}“{title}”的{phase}应于{due}前完成。' },
+    en: { title: 'Project deadline ahead', body: 'The {phaseEn} of “{title}” ({unit}) is due by {due}.' },
+  },
+  'projects.phase_overdue': {
+    'zh-CN': { title: '项目节点逾期', body: '{unit}“{title}”的{phase}已超过期限（{due}）。' },
+    en: {
+      title: 'Project deadline passed',
+      body: 'The {phaseEn} of “{title}” ({unit}) passed its date ({due}).',
+    },
+  },
+  'projects.visit': {
+    'zh-CN': {
+      title: '中期实地查看意见',
+      body: '民政局对{unit}“{title}”提出中期查看意见，请答复：{comment}',
+    },
+    en: {
+      title: 'Mid-term visit opinions',
+      body: 'The bureau’s mid-term opinions on “{title}” ({unit}) await your answer: {comment}',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

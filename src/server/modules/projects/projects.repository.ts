@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type {
   ApplicationListQuery,
   CallListQuery,
@@ -132,6 +132,23 @@ export async function closeUndecided(db: Db, callId: string, now: Date): Promise
     })
     .where(and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'submitted')))
     .returning();
+}
+
+/** One application by id, out of any actor's scope (the deadline sweep's escalation). */
+export async function findApplicationById(db: Db, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(pjApplications).where(eq(pjApplications.id, id));
+  return row;
+}
+
+/** The decided applications of a call (selected or not selected), for telling the applicants. */
+export async function decidedOfCall(db: Db, callId: string): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(pjApplications)
+    .where(
+      and(eq(pjApplications.callId, callId), inArray(pjApplications.state, ['selected', 'not_selected'])),
+    )
+    .orderBy(asc(pjApplications.number));
 }
 
 // ---------------------------------------------------------------- applications
@@ -271,6 +288,27 @@ export async function nextApplicationNumber(db: Db, year: number): Promise<strin
 }
 
 /** The deadline sweep's flag: the application was not submitted by the call's application day. */
+/** A call's completion or summary date moved: the selected projects not yet done move with it (flag cleared). */
+export async function moveProjectDue(db: Db, callId: string, which: 'completion' | 'summary', dueAt: Date) {
+  const done = which === 'completion' ? pjApplications.completedAt : pjApplications.summaryAt;
+  await db
+    .update(pjApplications)
+    .set(
+      which === 'completion'
+        ? { completionDueAt: dueAt, completionOverdueAt: null }
+        : { summaryDueAt: dueAt, summaryOverdueAt: null },
+    )
+    .where(and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'selected'), isNull(done)));
+}
+
+/** Flags a selected project's completion or summary as overdue. */
+export async function markProjectOverdue(db: Db, id: string, which: 'completion' | 'summary', now: Date) {
+  await db
+    .update(pjApplications)
+    .set(which === 'completion' ? { completionOverdueAt: now } : { summaryOverdueAt: now })
+    .where(eq(pjApplications.id, id));
+}
+
 export async function markOverdue(db: Db, id: string, now: Date): Promise<void> {
   await db.update(pjApplications).set({ overdueAt: now }).where(eq(pjApplications.id, id));
 }

@@ -20,11 +20,13 @@ import { PROJECTS_AUDIT } from '../../../shared/i18n/audit.projects';
 import { PROJECTS_ERRORS } from '../../../shared/i18n/errors.projects';
 import { projectsAccess } from '../../../shared/permissions/projects';
 import { access } from '../../platform/access';
+import { notFound } from '../../platform/errors';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
+import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { projectsEvidence } from './projects.evidence.repository';
+import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
 import * as projectsTables from './projects.table';
 import {
@@ -114,6 +116,20 @@ export const projectsModule = defineModule({
       (req) => publishCall(actorCtxOf(deps, req), req.params.id),
     );
     app.get(
+      '/api/projects/calls/:id/templates/:code',
+      { config: read, schema: { tags, params: idParamsWith('code') } },
+      async (req, reply) => {
+        const call = await getCall(actorCtxOf(deps, req), req.params.id);
+        const document = call.documents.find((d) => d.key === req.params.code);
+        if (!document) throw notFound();
+        const pdf = await documentTemplatePdf(call, document);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachmentHeader(`${document.name}（模板）.pdf`))
+          .send(pdf);
+      },
+    );
+    app.get(
       '/api/projects/calls/:id/applications.xlsx',
       { config: { access: access.permission('projects.export') }, schema: { tags, params: idParams } },
       async (req, reply) => {
@@ -152,6 +168,11 @@ export const projectsModule = defineModule({
                     : '',
               width: 14,
             },
+            {
+              header: en ? 'City subsidy (yuan)' : '市级补助（元）',
+              value: (r) => (r.subsidyFen === null ? '' : yuan(r.subsidyFen)),
+              width: 14,
+            },
           ],
           rows,
         );
@@ -185,6 +206,18 @@ export const projectsModule = defineModule({
       '/api/projects/applications/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: applicationDetailSchema } } },
       (req) => getApplication(actorCtxOf(deps, req), req.params.id),
+    );
+    app.get(
+      '/api/projects/applications/:id/form.pdf',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const a = await getApplication(actorCtxOf(deps, req), req.params.id);
+        const pdf = await applicationFormPdf(a, a.callTitle);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachmentHeader(`${a.orgUnitName ?? ''}项目申报表.pdf`))
+          .send(pdf);
+      },
     );
     app.patch(
       '/api/projects/applications/:id',

@@ -92,6 +92,20 @@ export const pjApplications = pgTable(
     /** city | prefecture, once selected. */
     level: text('level'),
     decidedAt: ts('decided_at'),
+    /** R-PJ-4, once selected: completion and the closing summary, due by the call's dates (end of day, China time). */
+    completionDueAt: ts('completion_due_at'),
+    completedAt: ts('completed_at'),
+    completionNote: text('completion_note'),
+    completionOverdueAt: ts('completion_overdue_at'),
+    summaryDueAt: ts('summary_due_at'),
+    summaryAt: ts('summary_at'),
+    summaryText: text('summary_text'),
+    summaryOverdueAt: ts('summary_overdue_at'),
+    /** R-PJ-4: the bureau's latest mid-term field visit, its opinions and the project's answer. */
+    visitAt: ts('visit_at'),
+    visitOpinion: text('visit_opinion'),
+    visitAnsweredAt: ts('visit_answered_at'),
+    visitAnswer: text('visit_answer'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     ...timestamps(),

@@ -336,7 +336,9 @@ describe('selection (评审立项)', () => {
     const b = await submitted(call.id, t.fx.xihuayuan.id, xhy);
     expect((await act(sd, a, { action: 'select' })).statusCode).toBe(403);
     const sel = await act(civil, a, { action: 'select', level: 'prefecture' });
-    expect(sel.json()).toMatchObject({ state: 'selected', level: 'prefecture' });
+    // R-PJ-5: recommending to the prefecture changes the subsidy rule to the call's matching amount.
+    expect(sel.json()).toMatchObject({ state: 'selected', level: 'prefecture', subsidyFen: 5_000_000 });
+    expect((await civil.get(`/api/projects/applications/${b}`)).json().subsidyFen).toBeNull();
     const over = await act(civil, b, { action: 'select' });
     expect(over.statusCode).toBe(409);
     expect(over.json().error.message).toBe('已确定 1 个试点项目，达到本次名额上限');
@@ -353,10 +355,50 @@ describe('selection (评审立项)', () => {
       expect(b2.state).toBe('not_selected');
       expect(b2.events.at(-1)).toMatchObject({ action: 'reject', toState: 'not_selected' });
       expect((await act(civilLater, b, { action: 'select' })).statusCode).toBe(409);
+      // The applicants are told: each community and its subdistrict get the result in their inbox.
+      const inbox = async (user: string) =>
+        ((await (await t.as(user)).get('/api/notifications?pageSize=50')).json().items as { body: string }[])
+          .map((n) => n.body)
+          .filter((x) => x.includes(callBody().title));
+      expect((await inbox('tongdu_worker')).some((x) => x.includes('入选并推荐为泉州市级试点'))).toBe(true);
+      expect((await inbox('xhy_worker')).some((x) => x.includes('未入选'))).toBe(true);
+      expect(
+        (await inbox('sd_admin')).filter((x) => x.includes('邻里驿站建设')).length,
+      ).toBeGreaterThanOrEqual(2);
     } finally {
       t.clock.set(saved);
       await relogin();
     }
+  });
+
+  it('R-PJ-4: the bureau circulates a notice (通报) on a slow selected project, with its reason; the subdistrict and community are told; audited', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    expect((await act(civil, id, { action: 'notice', comment: '进度滞后' })).statusCode).toBe(409);
+    await act(civil, id, { action: 'select' });
+    expect((await act(sd, id, { action: 'notice', comment: '进度滞后' })).statusCode).toBe(403);
+    expect((await act(civil, id, { action: 'notice' })).json().error.code).toBe('projects.comment_required');
+    const res = await act(civil, id, { action: 'notice', comment: '三个月未见实质进展，请限期整改' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'selected' });
+    expect(res.json().events.at(-1)).toMatchObject({
+      action: 'notice',
+      comment: '三个月未见实质进展，请限期整改',
+    });
+    const bodies = async (user: string) =>
+      (
+        (await (await t.as(user)).get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      )
+        .filter((n) => n.title === '项目进展通报')
+        .map((n) => n.body);
+    expect(await bodies('sd_admin')).toContain(
+      `${callBody().title}：铜都社区“邻里驿站建设”进展缓慢，予以通报：三个月未见实质进展，请限期整改`,
+    );
+    expect((await bodies('tongdu_worker')).length).toBeGreaterThanOrEqual(1);
+    expect((await auditOf(id)).map((a) => a.action)).toContain('projects.application.notice');
   });
 
   it('exports the selection list as xlsx for the bureau; a subdistrict exports its own', async () => {
@@ -368,6 +410,159 @@ describe('selection (评审立项)', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await sd.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(200);
     expect((await tongdu.get(`/api/projects/calls/${call.id}/applications.xlsx`)).statusCode).toBe(403);
+  });
+
+  it('R-PJ-2: each document the call asks for has a downloadable template; an unknown one is 404', async () => {
+    const call = await openCall();
+    for (const d of SEED_000_DOCUMENTS) {
+      const res = await tongdu.get(`/api/projects/calls/${call.id}/templates/${d.key}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+        `${d.name}（模板）.pdf`,
+      );
+    }
+    expect((await tongdu.get(`/api/projects/calls/${call.id}/templates/budget_sheet`)).statusCode).toBe(404);
+  });
+
+  it('exports the application form as a PDF with the CJK font for those who read it; 404 out of scope', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    const res = await tongdu.get(`/api/projects/applications/${id}/form.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The CJK font is embedded (a subset of WenQuanYi or Noto CJK), so the Chinese text renders.
+    expect(res.rawPayload.toString('latin1')).toMatch(/FontFile2|FontFile3/);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+      '铜都社区项目申报表.pdf',
+    );
+    expect((await sd.get(`/api/projects/applications/${id}/form.pdf`)).statusCode).toBe(200);
+    expect((await xhy.get(`/api/projects/applications/${id}/form.pdf`)).statusCode).toBe(404);
+  });
+});
+
+describe('implementation: completion and closing summary', () => {
+  it('R-PJ-4: completion and summary due by the call’s dates; reminders before, overdue flags after (once), moved with the call; the subdistrict records them in order', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    const sel = (await act(civil, id, { action: 'select' })).json();
+    // From the call's configuration (completionDue 2027-11-30, summaryDue 2027-12-20), end of day China time.
+    expect(sel).toMatchObject({
+      completionDueAt: '2027-11-30T15:59:59.999Z',
+      summaryDueAt: '2027-12-20T15:59:59.999Z',
+      completionOverdue: false,
+    });
+    // The bureau moves the completion date: the project's deadline moves with it.
+    expect(
+      (await civil.patch(`/api/projects/calls/${call.id}`, { completionDue: '2027-11-25' })).statusCode,
+    ).toBe(200);
+    expect((await civil.get(`/api/projects/applications/${id}`)).json().completionDueAt).toBe(
+      '2027-11-25T15:59:59.999Z',
+    );
+    expect((await act(sd, id, { action: 'summarize', comment: '总结' })).json().error.code).toBe(
+      'projects.not_completed',
+    );
+    const saved = t.clock.now();
+    const ctx = { ...t.deps, requestId: 'test' };
+    const where = eq(pjApplications.id, id);
+    try {
+      t.clock.set(new Date('2027-11-20T09:00:00+08:00'));
+      const r1 = await sweepWorkflow(applicationWorkflow, ctx, { where });
+      expect(r1).toMatchObject({ completion_reminder: 1, completion_overdue: 0, summary_reminder: 0 });
+      t.clock.set(new Date('2027-11-26T09:00:00+08:00'));
+      const r2 = await sweepWorkflow(applicationWorkflow, ctx, { where });
+      expect(r2).toMatchObject({ completion_reminder: 0, completion_overdue: 1 });
+      expect((await sweepWorkflow(applicationWorkflow, ctx, { where })).completion_overdue).toBe(0);
+      const sdLater = await t.as('sd_admin');
+      expect((await sdLater.get(`/api/projects/applications/${id}`)).json().completionOverdue).toBe(true);
+      const told = (
+        (await (await t.as('pj_civil')).get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      ).filter((n) => n.title === '项目节点逾期');
+      expect(told.map((n) => n.body)).toContain('铜都社区“邻里驿站建设”的项目完成已超过期限（2027-11-25）。');
+      expect((await act(await t.as('tongdu_worker'), id, { action: 'complete' })).statusCode).toBe(403);
+      const done = await act(sdLater, id, { action: 'complete', comment: '各项目标已完成' });
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toMatchObject({ state: 'selected', completionOverdue: false });
+      expect((await act(sdLater, id, { action: 'complete' })).json().error.code).toBe(
+        'projects.already_done',
+      );
+      expect((await act(sdLater, id, { action: 'summarize' })).json().error.code).toBe(
+        'projects.comment_required',
+      );
+      const sum = await act(sdLater, id, { action: 'summarize', comment: '形成“邻里驿站”工作法' });
+      expect(sum.json().summaryAt).not.toBeNull();
+      // Once done, the summary's deadline no longer fires.
+      t.clock.set(new Date('2027-12-21T09:00:00+08:00'));
+      expect((await sweepWorkflow(applicationWorkflow, ctx, { where })).summary_overdue).toBe(0);
+      expect((await auditOf(id)).map((a) => a.action)).toEqual(
+        expect.arrayContaining([
+          'projects.application.completion_overdue',
+          'projects.application.complete',
+          'projects.application.summarize',
+        ]),
+      );
+    } finally {
+      t.clock.set(saved);
+      await relogin();
+    }
+  });
+});
+
+describe('implementation: no swap midway', () => {
+  it('R-PJ-4: a selected project cannot be swapped — its content is not editable and the community cannot apply again to the call', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    await act(civil, id, { action: 'select' });
+    const edit = await tongdu.patch(`/api/projects/applications/${id}`, { title: '换一个项目' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.code).toBe('projects.invalid_action');
+    const again = await tongdu.post('/api/projects/applications', {
+      callId: call.id,
+      orgUnitId: t.fx.tongdu.id,
+      ...content,
+      title: '替换项目',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('projects.already_applied');
+    expect((await tongdu.get(`/api/projects/applications/${id}`)).json().title).toBe('邻里驿站建设');
+  });
+});
+
+describe('implementation: mid-term visit', () => {
+  it('R-PJ-4: the bureau records its mid-term visit with opinions; the subdistrict must answer them, once per visit; audited', async () => {
+    const call = await openCall();
+    const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    expect((await act(civil, id, { action: 'visit', comment: '台账不全' })).statusCode).toBe(409);
+    await act(civil, id, { action: 'select' });
+    expect((await act(sd, id, { action: 'answer', comment: '已整改' })).json().error.code).toBe(
+      'projects.no_open_visit',
+    );
+    expect((await act(sd, id, { action: 'visit', comment: '台账不全' })).statusCode).toBe(403);
+    const v = await act(civil, id, { action: 'visit', comment: '资金使用台账不全，居民参与记录需补充' });
+    expect(v.json()).toMatchObject({
+      visitOpinion: '资金使用台账不全，居民参与记录需补充',
+      visitAnsweredAt: null,
+    });
+    expect(v.json().actions).not.toContain('answer');
+    const sdView = (await sd.get(`/api/projects/applications/${id}`)).json();
+    expect(sdView.actions).toContain('answer');
+    const told = (
+      (await sd.get('/api/notifications?pageSize=50')).json().items as { title: string }[]
+    ).filter((n) => n.title === '中期实地查看意见');
+    expect(told.length).toBeGreaterThanOrEqual(1);
+    expect((await act(sd, id, { action: 'answer' })).json().error.code).toBe('projects.comment_required');
+    const ans = await act(sd, id, { action: 'answer', comment: '已补齐台账，新增议事记录 3 份' });
+    expect(ans.json()).toMatchObject({ visitAnswer: '已补齐台账，新增议事记录 3 份' });
+    expect((await act(sd, id, { action: 'answer', comment: '再答' })).json().error.code).toBe(
+      'projects.no_open_visit',
+    );
+    expect((await auditOf(id)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['projects.application.visit', 'projects.application.answer']),
+    );
   });
 });
 
@@ -407,9 +602,22 @@ describe('implementation: monthly progress reports', () => {
     ).toBe('projects.report_filed');
     const saved = t.clock.now();
     try {
-      t.clock.set(new Date('2027-01-20T08:00:00+08:00'));
       const ctx = { ...t.deps, requestId: 'test' };
       const where = eq(pjReports.applicationId, id);
+      // Reminder to the subdistrict three days before the report day, once; none for a filed report.
+      t.clock.set(new Date('2027-01-17T09:00:00+08:00'));
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).reminder).toBe(1);
+      expect((await sweepWorkflow(reportWorkflow, ctx, { where })).reminder).toBe(0);
+      const reminded = (
+        (await (await t.as('sd_admin')).get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      ).filter((n) => n.title === '月度进展报告提醒');
+      expect(reminded.map((n) => n.body)).toEqual([
+        '铜都社区“邻里驿站建设”2027-01月度进展报告请于2027-01-20前报送。',
+      ]);
+      t.clock.set(new Date('2027-01-20T08:00:00+08:00'));
       expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(1);
       expect((await sweepWorkflow(reportWorkflow, ctx, { where })).overdue).toBe(0);
       const sdLater = await t.as('sd_admin');
@@ -421,6 +629,16 @@ describe('implementation: monthly progress reports', () => {
         'projects.report.overdue',
         'projects.report.file',
       ]);
+      // Escalation: the bureau and the subdistrict are told of the overdue report (once, with the sweep).
+      const civilLater = await t.as('pj_civil');
+      const told = (
+        (await civilLater.get('/api/notifications?pageSize=50')).json().items as {
+          title: string;
+          body: string;
+        }[]
+      ).filter((n) => n.title === '月度进展逾期未报' && n.body.includes('2027-01月度进展'));
+      expect(told).toHaveLength(1);
+      expect(told[0]!.body).toContain('应于2027-01-20前报送');
       const xhyLater = await t.as('xhy_worker');
       expect((await xhyLater.get(`/api/projects/reports?callId=${call.id}`)).json().items).toHaveLength(0);
     } finally {

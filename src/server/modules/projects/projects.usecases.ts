@@ -22,10 +22,12 @@ import type {
 } from '../../../shared/contracts/projects';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
+import { notify } from '../notifications/notifications.api';
 import { ancestorOfKind, unitInScope, unitNames, unitsByIds } from '../org/org.api';
 import { applicationsPolicy, callsPolicy } from './projects.policy';
 import {
@@ -36,6 +38,7 @@ import {
   applicationsOfCall,
   callById,
   closeUndecided,
+  decidedOfCall,
   eventsOf,
   findApplication,
   findCall,
@@ -44,6 +47,7 @@ import {
   insertEvent,
   listApplicationRows,
   listCallRows,
+  moveProjectDue,
   moveSubmitDue,
   nextApplicationNumber,
   type ReportRow,
@@ -220,6 +224,10 @@ export async function updateCall(ctx: ActorCtx, id: string, input: UpdateCallBod
     });
     if (input.applicationDue && input.applicationDue !== call.applicationDue)
       await moveSubmitDue(tx, id, endOfChinaDay(input.applicationDue));
+    if (input.completionDue && input.completionDue !== call.completionDue)
+      await moveProjectDue(tx, id, 'completion', endOfChinaDay(input.completionDue));
+    if (input.summaryDue && input.summaryDue !== call.summaryDue)
+      await moveProjectDue(tx, id, 'summary', endOfChinaDay(input.summaryDue));
     await writeAudit(tx, ctx, {
       action: 'projects.call.update',
       entityType: 'pj_call',
@@ -294,6 +302,7 @@ export async function publishCall(ctx: ActorCtx, id: string): Promise<CallDto> {
         after: { state: 'not_selected', published: true },
       });
     }
+    await notifyResults(tx, ctx, locked);
     const updated = await updateCallRow(tx, id, { status: 'published', publishedAt: now, updatedAt: now });
     await writeAudit(tx, ctx, {
       action: 'projects.call.publish',
@@ -306,6 +315,46 @@ export async function publishCall(ctx: ActorCtx, id: string): Promise<CallDto> {
     return updated;
   });
   return (await callDtos(ctx, [row]))[0]!;
+}
+
+const RESULT_ZH = { prefecture: '入选并推荐为泉州市级试点', city: '入选试点项目', no: '未入选' };
+const RESULT_EN = {
+  prefecture: 'selected and recommended to the prefecture',
+  city: 'selected',
+  no: 'not selected',
+};
+
+/**
+ * Published results reach the applicants (issue 11 §3): each decided application's community
+ * (`projects.apply` at its unit) and its subdistrict/town (`projects.review`) get an inbox message.
+ */
+async function notifyResults(tx: Db, ctx: ActorCtx, call: CallRow) {
+  const decided = await decidedOfCall(tx, call.id);
+  const names = await unitNames(tx, [...new Set(decided.flatMap((a) => [a.orgUnitId, a.subdistrictId]))]);
+  for (const a of decided) {
+    const k = a.state === 'selected' ? (a.level === 'prefecture' ? 'prefecture' : 'city') : 'no';
+    const params = {
+      unit: names.get(a.orgUnitId) ?? '',
+      title: a.title,
+      call: call.title,
+      result: RESULT_ZH[k],
+      resultEn: RESULT_EN[k],
+    };
+    const link = `/projects/applications/${a.id}`;
+    await notify(tx, ctx, {
+      event: 'projects.result',
+      params,
+      link,
+      holders: { permission: 'projects.apply', orgUnitId: a.orgUnitId },
+      unit: { id: a.orgUnitId, path: a.orgPath },
+    });
+    await notify(tx, ctx, {
+      event: 'projects.result',
+      params,
+      link,
+      holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
+    });
+  }
 }
 
 // ---------------------------------------------------------------- applications
@@ -347,6 +396,23 @@ async function applicationDtos(ctx: ActorCtx, rows: ApplicationRow[]): Promise<A
       sealed: !!r.sealedAt,
       submittedAt: r.submittedAt,
       level: (r.level as SelectionLevel | null) ?? null,
+      subsidyFen:
+        r.state !== 'selected' || !call
+          ? null
+          : r.level === 'prefecture'
+            ? call.subsidyPrefectureFen
+            : call.subsidyCityFen,
+      completionDueAt: r.completionDueAt,
+      completedAt: r.completedAt,
+      completionOverdue:
+        !r.completedAt && !!r.completionDueAt && (!!r.completionOverdueAt || now > r.completionDueAt),
+      summaryDueAt: r.summaryDueAt,
+      summaryAt: r.summaryAt,
+      summaryOverdue: !r.summaryAt && !!r.summaryDueAt && (!!r.summaryOverdueAt || now > r.summaryDueAt),
+      visitAt: r.visitAt,
+      visitOpinion: r.visitOpinion,
+      visitAnsweredAt: r.visitAnsweredAt,
+      visitAnswer: r.visitAnswer,
       averageScore: bureau ? (summary?.average ?? null) : null,
       scoreCount: bureau ? (summary?.count ?? 0) : null,
       scoredByMe: mine.has(r.id),

@@ -9,16 +9,23 @@ import {
   type ApplicationState,
 } from '../../../shared/contracts/projects';
 import { writeAudit } from '../../platform/audit';
+import { notify } from '../notifications/notifications.api';
+import { unitNames } from '../org/org.api';
 import { AppError } from '../../platform/errors';
-import { defineWorkflow } from '../../platform/workflow';
+import { isNull } from 'drizzle-orm';
+import type { UseCaseCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { defineWorkflow, stepKey } from '../../platform/workflow';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
 import {
   type ApplicationRow,
   type CallRow,
   callById,
+  findApplicationById,
   insertEvent,
   insertReports,
   markOverdue,
+  markProjectOverdue,
   markReportOverdue,
   type ReportRow,
   selectedCount,
@@ -37,6 +44,11 @@ export const STEP_ACTION: Record<ApplicationAction, PolicyAction> = {
   submit: 'review',
   select: 'manage',
   reject: 'manage',
+  notice: 'manage',
+  complete: 'review',
+  summarize: 'review',
+  visit: 'manage',
+  answer: 'review',
 };
 
 /** The end of a China calendar day: a deadline "by 17 March" holds through that whole day. */
@@ -91,6 +103,97 @@ export function reportMonths(
 
 const sealNoOf = (a: ApplicationRow, now: Date) =>
   `YZ${chinaDate(now).replaceAll('-', '')}-${a.number.slice(-4)}`;
+
+/** How many days before the completion and summary dates the subdistrict is reminded. */
+export const PROJECT_REMIND_DAYS = 7;
+
+const PHASE_ZH = { completion: '项目完成', summary: '总结报送' } as const;
+
+/**
+ * R-PJ-4: a selected project's completion (by the call's completion date) and closing summary (by its
+ * summary date): a reminder to the subdistrict PROJECT_REMIND_DAYS before, then once overdue a flag, a
+ * timeline entry, an audit record and a message to the bureau and the subdistrict.
+ */
+function projectDeadlines(which: 'completion' | 'summary') {
+  const due = which === 'completion' ? pjApplications.completionDueAt : pjApplications.summaryDueAt;
+  const done = which === 'completion' ? pjApplications.completedAt : pjApplications.summaryAt;
+  const dueOf = (a: ApplicationRow) => (which === 'completion' ? a.completionDueAt : a.summaryDueAt);
+  const tell = async (
+    tx: Db,
+    ctx: UseCaseCtx,
+    a: ApplicationRow,
+    event: 'projects.phase_due' | 'projects.phase_overdue',
+  ) => {
+    const [call, names] = await Promise.all([callById(tx, a.callId), unitNames(tx, [a.orgUnitId])]);
+    const params = {
+      unit: names.get(a.orgUnitId) ?? '',
+      title: a.title,
+      phase: PHASE_ZH[which],
+      phaseEn: which === 'completion' ? 'completion' : 'closing summary',
+      due: chinaDate(dueOf(a)!),
+    };
+    const link = `/projects/applications/${a.id}`;
+    await notify(tx, ctx, {
+      event,
+      params,
+      link,
+      holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
+    });
+    if (event === 'projects.phase_overdue' && call)
+      await notify(tx, ctx, {
+        event,
+        params,
+        link,
+        holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId },
+      });
+  };
+  return [
+    {
+      name: `${which}_reminder`,
+      states: ['selected'] as ApplicationState[],
+      due,
+      afterMs: -PROJECT_REMIND_DAYS * 86_400_000,
+      where: isNull(done),
+      step: stepKey(`${which}_remind:`, due),
+      fire: async (tx: Db, ctx: UseCaseCtx, a: ApplicationRow) => {
+        if (ctx.clock.now().getTime() > dueOf(a)!.getTime()) return false;
+        await tell(tx, ctx, a, 'projects.phase_due');
+        return true;
+      },
+    },
+    {
+      name: `${which}_overdue`,
+      states: ['selected'] as ApplicationState[],
+      due,
+      where: isNull(done),
+      step: stepKey(`${which}_overdue:`, due),
+      fire: async (tx: Db, ctx: UseCaseCtx, a: ApplicationRow) => {
+        const now = ctx.clock.now();
+        await markProjectOverdue(tx, a.id, which, now);
+        await insertEvent(tx, {
+          id: ctx.ids(),
+          applicationId: a.id,
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: `${which}_overdue`,
+          fromState: a.state,
+          toState: a.state,
+          comment: null,
+          data: { due: dueOf(a)!.toISOString() },
+        });
+        await writeAudit(tx, ctx, {
+          action: `projects.application.${which}_overdue`,
+          entityType: 'pj_application',
+          entityId: a.id,
+          orgPath: a.orgPath,
+          after: { due: dueOf(a)!.toISOString() },
+        });
+        await tell(tx, ctx, a, 'projects.phase_overdue');
+      },
+    },
+  ];
+}
 
 /**
  * Applications (R-PJ-2) on the platform workflow engine: the community sends its draft to the
@@ -154,6 +257,49 @@ export const applicationWorkflow = defineWorkflow<
         if (input.call.status === 'published') throw new AppError('projects.call_published', 409);
       },
     },
+    notice: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.manage',
+      guard: (_a, input) => {
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
+    complete: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.review',
+      guard: (a) => {
+        if (a.completedAt) throw new AppError('projects.already_done', 409);
+      },
+    },
+    summarize: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.review',
+      guard: (a, input) => {
+        if (!a.completedAt) throw new AppError('projects.not_completed', 409);
+        if (a.summaryAt) throw new AppError('projects.already_done', 409);
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
+    visit: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.manage',
+      guard: (_a, input) => {
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
+    answer: {
+      from: ['selected'],
+      to: null,
+      permission: 'projects.review',
+      guard: (a, input) => {
+        if (!a.visitAt || a.visitAnsweredAt) throw new AppError('projects.no_open_visit', 409);
+        if (!input.comment) throw new AppError('projects.comment_required', 422);
+      },
+    },
   },
   authorize: (actor, a, action) => applicationsPolicy.can(actor, STEP_ACTION[action], a),
   prepare: (a, action, input, ctx) => {
@@ -185,7 +331,12 @@ export const applicationWorkflow = defineWorkflow<
       case 'select': {
         const level = input.level ?? 'city';
         return {
-          patch: { level, decidedAt: now },
+          patch: {
+            level,
+            decidedAt: now,
+            completionDueAt: endOfChinaDay(input.call.completionDue),
+            summaryDueAt: endOfChinaDay(input.call.summaryDue),
+          },
           event: { comment },
           data: { level },
           effects: [
@@ -217,6 +368,70 @@ export const applicationWorkflow = defineWorkflow<
       }
       case 'reject':
         return { patch: { decidedAt: now }, event: { comment } };
+      case 'complete':
+        return {
+          patch: { completedAt: now, completionNote: comment },
+          event: { comment },
+          data: { late: !!a.completionDueAt && now > a.completionDueAt },
+        };
+      case 'summarize':
+        return {
+          patch: { summaryAt: now, summaryText: comment },
+          event: { comment },
+          data: { late: !!a.summaryDueAt && now > a.summaryDueAt },
+        };
+      case 'visit':
+        return {
+          patch: { visitAt: now, visitOpinion: comment, visitAnsweredAt: null, visitAnswer: null },
+          event: { comment },
+          effects: [
+            async (tx, updated) => {
+              const names = await unitNames(tx, [updated.orgUnitId]);
+              await notify(tx, ctx, {
+                event: 'projects.visit',
+                params: {
+                  unit: names.get(updated.orgUnitId) ?? '',
+                  title: updated.title,
+                  comment: comment ?? '',
+                },
+                link: `/projects/applications/${updated.id}`,
+                holders: { permission: 'projects.review', orgUnitId: updated.subdistrictId },
+              });
+            },
+          ],
+        };
+      case 'answer':
+        return { patch: { visitAnsweredAt: now, visitAnswer: comment }, event: { comment } };
+      case 'notice':
+        return {
+          event: { comment },
+          effects: [
+            // 通报 (R-PJ-4): circulated to the project's subdistrict/town and its community.
+            async (tx, updated) => {
+              const names = await unitNames(tx, [updated.orgUnitId]);
+              const params = {
+                unit: names.get(updated.orgUnitId) ?? '',
+                title: updated.title,
+                call: input.call.title,
+                comment: comment ?? '',
+              };
+              const link = `/projects/applications/${updated.id}`;
+              await notify(tx, ctx, {
+                event: 'projects.notice',
+                params,
+                link,
+                holders: { permission: 'projects.review', orgUnitId: updated.subdistrictId },
+                unit: { id: updated.orgUnitId, path: updated.orgPath },
+              });
+              await notify(tx, ctx, {
+                event: 'projects.notice',
+                params,
+                link,
+                holders: { permission: 'projects.apply', orgUnitId: updated.orgUnitId },
+              });
+            },
+          ],
+        };
       default:
         return { event: { comment } };
     }
@@ -254,12 +469,14 @@ export const applicationWorkflow = defineWorkflow<
     invalidTransition: (a) => new AppError('projects.invalid_action', 409, { state: a.state }),
   },
   deadlines: [
+    ...projectDeadlines('completion'),
+    ...projectDeadlines('summary'),
     {
       // R-PJ-2: the application day of the call has ended and the subdistrict has not submitted it.
       name: 'overdue',
       states: ['draft', 'pending_review', 'returned', 'approved'],
       due: pjApplications.submitDueAt,
-      step: (a) => `overdue:${a.submitDueAt.toISOString()}`,
+      step: stepKey('overdue:', pjApplications.submitDueAt),
       fire: async (tx, ctx, a) => {
         const now = ctx.clock.now();
         await markOverdue(tx, a.id, now);
@@ -286,6 +503,9 @@ export const applicationWorkflow = defineWorkflow<
     },
   ],
 });
+
+/** How many days before the report day the subdistrict is reminded. */
+export const REPORT_REMIND_DAYS = 3;
 
 /**
  * Monthly progress reports (R-PJ-4, R-RP-1): the subdistrict (town) files each one with the bureau before
@@ -338,10 +558,36 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
   errors: { invalidTransition: (r) => new AppError('projects.report_filed', 409, { month: r.month }) },
   deadlines: [
     {
+      // Issue 11 §4: a reminder to the subdistrict REPORT_REMIND_DAYS before the report day (not once late).
+      name: 'reminder',
+      states: ['due'],
+      due: pjReports.dueAt,
+      afterMs: -REPORT_REMIND_DAYS * 86_400_000,
+      step: stepKey('remind:', pjReports.dueAt),
+      fire: async (tx, ctx, r) => {
+        if (ctx.clock.now().getTime() >= r.dueAt.getTime()) return false;
+        const a = await findApplicationById(tx, r.applicationId);
+        if (!a) return false;
+        const names = await unitNames(tx, [a.orgUnitId]);
+        await notify(tx, ctx, {
+          event: 'projects.report_due',
+          params: {
+            unit: names.get(a.orgUnitId) ?? '',
+            title: a.title,
+            month: r.month,
+            due: chinaDate(r.dueAt),
+          },
+          link: '/projects/reports',
+          holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
+        });
+        return true;
+      },
+    },
+    {
       name: 'overdue',
       states: ['due'],
       due: pjReports.dueAt,
-      step: (r) => `overdue:${r.dueAt.toISOString()}`,
+      step: stepKey('overdue:', pjReports.dueAt),
       fire: async (tx, ctx, r) => {
         const now = ctx.clock.now();
         await markReportOverdue(tx, r.id, now);
@@ -363,6 +609,32 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
           entityId: r.id,
           orgPath: r.orgPath,
           after: { month: r.month, due: r.dueAt.toISOString() },
+        });
+        // Escalation (issue 11 §4): the bureau that issued the call and the subdistrict that owes it are told.
+        const [call, a] = await Promise.all([
+          callById(tx, r.callId),
+          findApplicationById(tx, r.applicationId),
+        ]);
+        if (!call || !a) return;
+        const names = await unitNames(tx, [a.orgUnitId]);
+        const params = {
+          unit: names.get(a.orgUnitId) ?? '',
+          title: a.title,
+          month: r.month,
+          due: chinaDate(r.dueAt),
+        };
+        const link = `/projects/reports`;
+        await notify(tx, ctx, {
+          event: 'projects.report_overdue',
+          params,
+          link,
+          holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId },
+        });
+        await notify(tx, ctx, {
+          event: 'projects.report_overdue',
+          params,
+          link,
+          holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
         });
       },
     },

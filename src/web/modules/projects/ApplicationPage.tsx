@@ -1,4 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
@@ -34,7 +34,15 @@ import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
-const NEEDS_FORM: ApplicationAction[] = ['return', 'approve', 'seal', 'select'];
+const NEEDS_FORM: ApplicationAction[] = [
+  'return',
+  'approve',
+  'seal',
+  'select',
+  'notice',
+  'complete',
+  'summarize',
+];
 
 function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) {
   const { t } = useI18n();
@@ -157,6 +165,9 @@ export default function ApplicationPage() {
             {a.title}
             <StateTag state={a.state} />
             {a.level ? <Tag color="gold">{t(`projects.level.${a.level}`)}</Tag> : null}
+            {a.subsidyFen !== null ? (
+              <Tag color="green">{t('projects.app.subsidy', { amount: yuan(a.subsidyFen) })}</Tag>
+            ) : null}
             {a.overdue ? <Tag color="error">{t('projects.app.overdue')}</Tag> : null}
           </Space>
         }
@@ -168,11 +179,18 @@ export default function ApplicationPage() {
                 {t('projects.app.edit')}
               </Button>
             ) : null}
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() => projectsApi.formPdf(a.id).catch(showError)}
+              data-testid="app-form-pdf"
+            >
+              {t('projects.app.formPdf')}
+            </Button>
             {a.actions.map((action) => (
               <Button
                 key={action}
                 type={['send', 'submit', 'approve', 'select'].includes(action) ? 'primary' : 'default'}
-                danger={action === 'return' || action === 'reject'}
+                danger={action === 'return' || action === 'reject' || action === 'notice'}
                 loading={busy}
                 onClick={() => {
                   if (NEEDS_FORM.includes(action)) {
@@ -217,6 +235,51 @@ export default function ApplicationPage() {
                     })
                   : t('projects.app.notSealed')}
               </Descriptions.Item>
+              {a.completionDueAt ? (
+                <Descriptions.Item label={t('projects.app.completionDue')}>
+                  <Space size={4} wrap>
+                    {formatDate(a.completionDueAt)}
+                    {a.completedAt ? (
+                      <Tag color="success">
+                        {t('projects.app.recordedOn', { date: formatDate(a.completedAt) })}
+                      </Tag>
+                    ) : a.completionOverdue ? (
+                      <Tag color="error">{t('projects.action.completion_overdue')}</Tag>
+                    ) : null}
+                  </Space>
+                </Descriptions.Item>
+              ) : null}
+              {a.summaryDueAt ? (
+                <Descriptions.Item label={t('projects.app.summaryDue')}>
+                  <Space size={4} wrap>
+                    {formatDate(a.summaryDueAt)}
+                    {a.summaryAt ? (
+                      <Tag color="success">
+                        {t('projects.app.recordedOn', { date: formatDate(a.summaryAt) })}
+                      </Tag>
+                    ) : a.summaryOverdue ? (
+                      <Tag color="error">{t('projects.action.summary_overdue')}</Tag>
+                    ) : null}
+                  </Space>
+                </Descriptions.Item>
+              ) : null}
+              {a.visitAt ? (
+                <Descriptions.Item label={t('projects.app.visit')} span={2}>
+                  <div>
+                    {formatDate(a.visitAt)} {a.visitOpinion}
+                    {a.visitAnsweredAt ? null : (
+                      <Tag color="warning" style={{ marginLeft: 8 }}>
+                        {t('projects.app.visitOpen')}
+                      </Tag>
+                    )}
+                  </div>
+                  {a.visitAnsweredAt ? (
+                    <div>
+                      {t('projects.app.visitAnswer')}（{formatDate(a.visitAnsweredAt)}）：{a.visitAnswer}
+                    </div>
+                  ) : null}
+                </Descriptions.Item>
+              ) : null}
               {a.summary ? (
                 <Descriptions.Item label={t('projects.app.summary')} span={2}>
                   {a.summary}
@@ -332,7 +395,7 @@ export default function ApplicationPage() {
             <Timeline
               items={a.events.map((e) => ({
                 color:
-                  e.action === 'overdue' || e.action === 'report_overdue'
+                  e.action.endsWith('overdue') || e.action === 'notice'
                     ? 'red'
                     : e.action === 'return'
                       ? 'orange'
@@ -342,7 +405,7 @@ export default function ApplicationPage() {
                     <div>
                       <Typography.Text strong>
                         {t(
-                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue'}`,
+                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue'}`,
                         )}
                         {e.action.startsWith('report') && e.comment ? `（${e.comment}）` : ''}
                       </Typography.Text>{' '}
@@ -399,7 +462,9 @@ export default function ApplicationPage() {
               name="comment"
               label={t('projects.app.comment')}
               rules={
-                pending === 'return' ? [{ required: true, message: t('projects.app.commentRequired') }] : []
+                pending === 'return' || pending === 'notice'
+                  ? [{ required: true, message: t('projects.app.commentRequired') }]
+                  : []
               }
             >
               <Input.TextArea rows={3} maxLength={1000} data-testid="act-comment" />

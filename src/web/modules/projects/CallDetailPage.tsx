@@ -146,7 +146,21 @@ export default function CallDetailPage() {
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('projects.call.documents')}>
-            {c.documents.map((d) => `《${d.name}》`).join('')}
+            <Space size={4} wrap>
+              {c.documents.map((d) => (
+                <Button
+                  key={d.key}
+                  type="link"
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  title={t('projects.call.template')}
+                  onClick={() => projectsApi.template(c.id, d.key).catch(showError)}
+                  data-testid={`call-template-${d.key}`}
+                >
+                  {`《${d.name}》`}
+                </Button>
+              ))}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('projects.call.scope')} span={2}>
             {c.scopeUnits.map((u) => u.name).join('、')}

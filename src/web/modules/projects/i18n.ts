@@ -181,6 +181,22 @@ export const projectsZh = {
 
   'projects.todo.waiting': '待处理的项目申报',
   'projects.todo.toScore': '待评分的项目申报',
+  'projects.app.formPdf': '下载申报表（PDF）',
+  'projects.app.subsidy': '市级补助 {amount} 元',
+  'projects.call.template': '下载模板',
+  'projects.action.notice': '进展通报',
+  'projects.action.complete': '登记项目完成',
+  'projects.action.summarize': '报送项目总结',
+  'projects.action.completion_overdue': '项目完成逾期',
+  'projects.action.summary_overdue': '项目总结逾期',
+  'projects.app.completionDue': '完成期限',
+  'projects.app.summaryDue': '总结期限',
+  'projects.app.recordedOn': '已于 {date} 登记',
+  'projects.action.visit': '记录中期查看意见',
+  'projects.action.answer': '答复查看意见',
+  'projects.app.visit': '中期查看意见',
+  'projects.app.visitAnswer': '答复',
+  'projects.app.visitOpen': '待答复',
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
@@ -368,4 +384,20 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
 
   'projects.todo.waiting': 'Project applications waiting for you',
   'projects.todo.toScore': 'Project applications to score',
+  'projects.app.formPdf': 'Application form (PDF)',
+  'projects.app.subsidy': 'City subsidy ¥{amount}',
+  'projects.call.template': 'Download the template',
+  'projects.action.notice': 'Progress notice',
+  'projects.action.complete': 'Record completion',
+  'projects.action.summarize': 'File closing summary',
+  'projects.action.completion_overdue': 'Completion overdue',
+  'projects.action.summary_overdue': 'Summary overdue',
+  'projects.app.completionDue': 'Completion due',
+  'projects.app.summaryDue': 'Summary due',
+  'projects.app.recordedOn': 'Recorded on {date}',
+  'projects.action.visit': 'Record mid-term visit',
+  'projects.action.answer': 'Answer the opinions',
+  'projects.app.visit': 'Mid-term visit opinions',
+  'projects.app.visitAnswer': 'Answer',
+  'projects.app.visitOpen': 'Awaiting answer',
 };
