@@ -611,6 +611,9 @@ export const statsSchema = z.object({
   averageDays: z.number().nullable(),
   diverted: z.number(),
   escalated: z.number(),
+  /** 专门交办: specially assigned cases, and those mediated or resolved (counted for 平安建设). */
+  special: z.number(),
+  specialResolved: z.number(),
   bySource: z.array(countRow),
   byNature: z.array(countRow),
   byOutcome: z.array(countRow),

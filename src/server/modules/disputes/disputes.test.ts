@@ -563,6 +563,9 @@ describe('the monthly joint meeting and the community contacts (R-DS-3)', () => 
     expect(stats.byLevel).toEqual(expect.arrayContaining([{ key: 'community', count: expect.any(Number) }]));
     expect(stats.successRate).toBeGreaterThan(0);
     expect(stats.byCommunity[0]).toMatchObject({ name: expect.any(String) });
+    // 专门交办: specially assigned cases are counted for the 平安建设 assessment (issue 14 §2).
+    expect(stats.special).toBeGreaterThan(0);
+    expect(stats.specialResolved).toBeLessThanOrEqual(stats.special);
     // A community worker sees only what concerns their community.
     const own = (await xhy.get('/api/disputes/stats')).json();
     expect(own.total).toBeLessThan(stats.total);
