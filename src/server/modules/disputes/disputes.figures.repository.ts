@@ -33,7 +33,10 @@ export async function mediatedCount(db: Db, q: FigureQuery): Promise<number> {
  * Special assignments (专门交办) finished under the unit in the period, and how many of them were
  * mediated or resolved: their outcome counts in the 平安建设 assessment (issue 14 §2).
  */
-export async function specialAssignmentCounts(db: Db, q: FigureQuery): Promise<{ finished: number; resolved: number }> {
+export async function specialAssignmentCounts(
+  db: Db,
+  q: FigureQuery,
+): Promise<{ finished: number; resolved: number }> {
   const [r] = await db
     .select({
       finished: sql<number>`count(*)::int`,

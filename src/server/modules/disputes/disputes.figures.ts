@@ -12,7 +12,10 @@ export const disputeFigures: ReportFigure[] = [
   {
     // 专门交办: the outcome counts in the 平安建设 assessment (issue 14 §2).
     key: 'disputes.special_resolved',
-    label: { 'zh-CN': '专门交办矛盾纠纷化解（件，计入平安建设考核）', en: 'Specially assigned disputes resolved (safety assessment)' },
+    label: {
+      'zh-CN': '专门交办矛盾纠纷化解（件，计入平安建设考核）',
+      en: 'Specially assigned disputes resolved (safety assessment)',
+    },
     unit: 'count',
     compute: async ({ db }, q) => (await specialAssignmentCounts(db, q)).resolved,
   },

@@ -426,6 +426,8 @@ describe('people’s mediation (R-DS-2, R-LAW-MD-1…3)', () => {
       mediatorSigned: true,
       committeeSealed: false,
     };
+    // No agreement yet: nothing to print.
+    expect((await tongdu.get(`/api/disputes/${d.id}/agreement.pdf`)).statusCode).toBe(409);
     const unsealed = await act(tongdu, d.id, { action: 'agree', agreement });
     expect(unsealed.json().error.code).toBe('disputes.agreement_unsigned');
     const incomplete = await act(tongdu, d.id, { action: 'agree', agreement: { ...agreement, content: '' } });
@@ -435,6 +437,21 @@ describe('people’s mediation (R-DS-2, R-LAW-MD-1…3)', () => {
     ).json();
     expect(agreed.status).toBe('agreed');
     expect(agreed.agreement).toMatchObject({ copies: 3, performanceDeadline: '2026-12-31' });
+    // R-LAW-MD-2: the agreement as a PDF with a CJK font, one copy (page) per party plus one kept;
+    // names in full, so it is audited, and out of scope it does not exist.
+    const pdf = await tongdu.get(`/api/disputes/${d.id}/agreement.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload.toString('latin1');
+    expect(bytes.startsWith('%PDF')).toBe(true);
+    expect(bytes.match(/\/Type \/Page\b/g)).toHaveLength(3);
+    expect(bytes).toMatch(/WenQuanYi|NotoSans/);
+    expect((await xhy.get(`/api/disputes/${d.id}/agreement.pdf`)).statusCode).toBe(404);
+    const printed = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'disputes.agreement_pdf'), eq(auditLog.entityId, d.id)));
+    expect(printed).toHaveLength(1);
     expect(new Date(agreed.confirmDueAt).getTime() - t.clock.now().getTime()).toBe(30 * DAY);
     const window = (await centre.get('/api/disputes?view=confirm_window&pageSize=200')).json();
     expect(window.items.some((x: { id: string }) => x.id === d.id)).toBe(true);

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useNameFilter } from '../../app/useNameSearch';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -308,6 +308,7 @@ function PartiesCard({ d }: { d: DisputeDetail }) {
 
 function MediationCard({ d }: { d: DisputeDetail }) {
   const { t } = useI18n();
+  const showError = useShowError();
   const a = d.agreement as Record<string, string | number | boolean> | null;
   return (
     <Card size="small" title={t('disputes.detail.sessions')} style={{ marginBottom: 12 }}>
@@ -361,6 +362,15 @@ function MediationCard({ d }: { d: DisputeDetail }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('disputes.field.copies')}>{String(a.copies)}</Descriptions.Item>
           </Descriptions>
+          {d.canReveal && d.agreementEffectiveAt ? (
+            <Button
+              icon={<FilePdfOutlined />}
+              style={{ marginTop: 8 }}
+              onClick={() => dsApi.agreementPdf(d.id).catch((e) => showError(e))}
+            >
+              {t('disputes.detail.agreementPdf')}
+            </Button>
+          ) : null}
         </>
       ) : null}
     </Card>
