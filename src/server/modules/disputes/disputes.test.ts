@@ -573,6 +573,33 @@ describe('the monthly joint meeting and the community contacts (R-DS-3)', () => 
     expect((await put(civil, t.fx.tongdu.id, { leaderName: 'x', contactName: 'y' })).statusCode).toBe(403);
   });
 
+  it('R-DS-3, R-WO-3: a diverted ticket is notified to the community with its leader and contact; an overdue one to the centre too', async () => {
+    const inbox = async (c: Client, event: string) =>
+      (
+        (await c.get('/api/notifications?pageSize=100')).json().items as {
+          event: string;
+          body: string;
+          link: string;
+        }[]
+      ).filter((m) => m.event === event);
+    const before = (await inbox(tongdu, 'dispute.diverted')).length;
+    const d = await register();
+    await divert(d.id, { ticketKind: 'emergency' });
+    const told = await inbox(tongdu, 'dispute.diverted');
+    expect(told).toHaveLength(before + 1);
+    expect(told[0]!.body).toContain('陆合香');
+    expect(told[0]!.body).toContain('李娜');
+    expect(told[0]!.body).toContain('应急单');
+    expect(told[0]!.link).toBe(`/disputes/${d.id}`);
+    // Nobody outside the community hears of it.
+    expect((await inbox(xhy, 'dispute.diverted')).some((m) => m.link === `/disputes/${d.id}`)).toBe(false);
+    const centreBefore = (await inbox(centre, 'dispute.overdue')).length;
+    t.clock.advance(31 * 60_000);
+    await sweepWorkflow(disputeWorkflow, { db: t.deps.db, clock: t.clock, ids: t.deps.ids, pii: t.deps.pii });
+    expect(await inbox(centre, 'dispute.overdue')).toHaveLength(centreBefore + 1);
+    expect((await inbox(tongdu, 'dispute.overdue')).some((m) => m.link === `/disputes/${d.id}`)).toBe(true);
+  });
+
   it('R-WO-5: statistics count cases by source, outcome and the level at which they were resolved', async () => {
     const stats = (await centre.get('/api/disputes/stats')).json();
     expect(stats.total).toBeGreaterThan(5);

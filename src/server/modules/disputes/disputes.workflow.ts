@@ -17,6 +17,7 @@ import { AppError } from '../../platform/errors';
 import { type Prepared, type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
 import { unitById } from '../org/org.api';
 import { findListEntry, limitsOf } from './disputes.config';
+import { notifyConfirmWindow, notifyDiverted, notifyOverdue } from './disputes.notify';
 import { bodyServes, mayAct } from './disputes.policy';
 import {
   type DisputeRow,
@@ -244,7 +245,11 @@ async function prepare(
 }
 
 /** A deadline's work on the locked row: an event on the timeline, the audit entry, and the patch. */
-function deadlineFire(action: string, patch: (d: DisputeRow, now: Date) => Partial<DisputeRow>) {
+function deadlineFire(
+  action: string,
+  patch: (d: DisputeRow, now: Date) => Partial<DisputeRow>,
+  tell?: (tx: Db, ctx: UseCaseCtx, d: DisputeRow) => Promise<unknown>,
+) {
   return async (tx: Db, ctx: UseCaseCtx, d: DisputeRow) => {
     const now = ctx.clock.now();
     await patchDispute(tx, d.id, patch(d, now));
@@ -267,13 +272,15 @@ function deadlineFire(action: string, patch: (d: DisputeRow, now: Date) => Parti
       orgPath: d.orgPath,
       after: { status: d.status },
     });
+    await tell?.(tx, ctx, d);
   };
 }
 
-const escalate = deadlineFire('escalate', (d, now) => ({
-  overdueAt: d.overdueAt ?? now,
-  escalations: d.escalations + 1,
-}));
+const escalate = deadlineFire(
+  'escalate',
+  (d, now) => ({ overdueAt: d.overdueAt ?? now, escalations: d.escalations + 1 }),
+  notifyOverdue,
+);
 
 /**
  * Disputes on the platform workflow engine: the transition table is the shared `DS_TRANSITIONS`; the
@@ -292,6 +299,10 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
   ) as Record<DsAction, TransitionRule<DsStatus, DisputeRow, ActionBody>>,
   authorize: (actor, d, action) => mayAct(actor, d, action),
   prepare,
+  // The receiving unit hears of a diverted ticket at once (R-WO-3 即接即办).
+  afterTransition: async (tx, ctx, e) => {
+    if (e.action === 'divert') await notifyDiverted(tx, ctx, e.updated);
+  },
   adapter: {
     table: dsDisputes,
     id: dsDisputes.id,
@@ -353,7 +364,7 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
       states: ['agreed', 'closed'],
       due: dsDisputes.confirmRemindAt,
       step: stepKey('confirm:', dsDisputes.confirmRemindAt),
-      fire: deadlineFire('confirm_reminder', () => ({})),
+      fire: deadlineFire('confirm_reminder', () => ({}), notifyConfirmWindow),
     },
   ],
 });
