@@ -346,6 +346,19 @@ export async function seedDemoDisputes(
     if (fate === 'window') continue;
     at = new Date(at.getTime() + DAY);
     await act(centre, d.id, { action: 'close', rating: 5, resolutionLevel: 'community' });
+    // Follow-up on performance (履行回访) once the performance deadline has passed, where it has.
+    const back = at;
+    at = new Date(at.getTime() + 16 * DAY);
+    if (at < real)
+      await act(handler, d.id, {
+        action: 'follow_up',
+        performance: k % 3 === 0 ? 'partial' : 'performed',
+        note:
+          k % 3 === 0
+            ? '电话回访：赔偿款已付，维修尚在进行，继续跟进'
+            : '上门回访：协议已按期履行，双方无异议',
+      });
+    at = back;
   }
   // ---- R-DS-3: each community's leader and contact (one not named yet), and the monthly joint meetings
   for (const [ci, c] of communities.entries()) {

@@ -51,6 +51,7 @@ export const DS_ACTIONS = [
   'fail',
   'finish',
   'close',
+  'follow_up',
 ] as const;
 export type DsAction = (typeof DS_ACTIONS)[number];
 
@@ -126,6 +127,14 @@ export const DS_TRANSITIONS: Record<DsAction, DsTransition> = {
     permission: 'disputes.dispatch',
     side: 'centre',
     stage: 'close',
+  },
+  // Follow-up on the performance of the agreement (履行回访, issue 14 §5), before or after closing.
+  follow_up: {
+    from: ['agreed', 'closed'],
+    to: null,
+    permission: 'disputes.handle',
+    side: 'handler',
+    stage: 'supervise',
   },
 };
 
@@ -289,6 +298,8 @@ export const actionBody = z.strictObject({
     .optional(),
   // fail
   legalOptions: optText(1000),
+  // follow_up: how the agreement is being performed
+  performance: z.enum(['performed', 'partial', 'not_performed']).optional(),
   // close
   rating: z.number().int().min(1).max(5).optional(),
   resolutionLevel: z.enum(DS_LEVELS).optional(),

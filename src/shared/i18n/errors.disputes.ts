@@ -102,4 +102,8 @@ export const DISPUTES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '服务器未安装中文字体，暂时无法生成调解协议书',
     en: 'No Chinese font is installed on the server, so the agreement cannot be rendered',
   },
+  'disputes.follow_up_fields': {
+    'zh-CN': '请选择协议履行情况并填写回访记录',
+    en: 'Choose how the agreement is being performed and write the follow-up record',
+  },
 };

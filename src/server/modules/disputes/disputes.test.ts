@@ -452,6 +452,25 @@ describe('people’s mediation (R-DS-2, R-LAW-MD-1…3)', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'disputes.agreement_pdf'), eq(auditLog.entityId, d.id)));
     expect(printed).toHaveLength(1);
+    // Follow-up on performance (履行回访): what was found, on the timeline; not for other communities.
+    expect((await act(tongdu, d.id, { action: 'follow_up', note: '已回访' })).json().error.code).toBe(
+      'disputes.follow_up_fields',
+    );
+    expect(
+      (await act(xhy, d.id, { action: 'follow_up', performance: 'partial', note: 'x' })).statusCode,
+    ).toBe(404);
+    const followed = await act(tongdu, d.id, {
+      action: 'follow_up',
+      performance: 'partial',
+      note: '已赔偿1500元，防水尚未修复',
+    });
+    expect(followed.statusCode, followed.body).toBe(200);
+    expect(followed.json().status).toBe('agreed');
+    expect(followed.json().events.at(-1)).toMatchObject({
+      action: 'follow_up',
+      stage: 'supervise',
+      note: '部分履行：已赔偿1500元，防水尚未修复',
+    });
     expect(new Date(agreed.confirmDueAt).getTime() - t.clock.now().getTime()).toBe(30 * DAY);
     const window = (await centre.get('/api/disputes?view=confirm_window&pageSize=200')).json();
     expect(window.items.some((x: { id: string }) => x.id === d.id)).toBe(true);

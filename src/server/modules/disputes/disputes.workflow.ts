@@ -234,6 +234,15 @@ async function prepare(
     case 'finish':
       need(note, 'disputes.note_required');
       return { patch: { outcome: 'resolved', outcomeNote: note, finishedAt: now }, event };
+    case 'follow_up':
+      // Follow-up on performance: only where an agreement exists, with what was found.
+      if (!d.agreementEffectiveAt) throw new AppError('disputes.no_agreement', 409);
+      if (!input.performance || !note) throw new AppError('disputes.follow_up_fields', 422);
+      return {
+        patch: {},
+        event: { note: `${PERFORMANCE[input.performance]}：${note}` },
+        data: { performance: input.performance },
+      };
     case 'close':
       if (!input.rating || !input.resolutionLevel) throw new AppError('disputes.close_fields', 422);
       return {
@@ -243,6 +252,8 @@ async function prepare(
       };
   }
 }
+
+const PERFORMANCE = { performed: '已履行', partial: '部分履行', not_performed: '未履行' } as const;
 
 /** A deadline's work on the locked row: an event on the timeline, the audit entry, and the patch. */
 function deadlineFire(

@@ -448,6 +448,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
         committeeSealed: !!v.committeeSealed,
       };
     if (action === 'fail') body.legalOptions = v.legalOptions;
+    if (action === 'follow_up') body.performance = v.performance;
     if (action === 'close') Object.assign(body, { rating: v.rating, resolutionLevel: v.resolutionLevel });
     run.mutate(body as ActionInput);
   };
@@ -638,6 +639,16 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
             <Input.TextArea rows={2} maxLength={1000} placeholder={t('disputes.field.legalOptionsHint')} />
           </Form.Item>
         ) : null}
+        {action === 'follow_up' ? (
+          <Form.Item name="performance" label={t('disputes.field.performance')} rules={req}>
+            <Select
+              options={(['performed', 'partial', 'not_performed'] as const).map((v) => ({
+                value: v,
+                label: t(`disputes.performance.${v}`),
+              }))}
+            />
+          </Form.Item>
+        ) : null}
         {action === 'close' ? (
           <>
             <Form.Item name="rating" label={t('disputes.field.rating')} rules={req}>
@@ -653,7 +664,11 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
         <Form.Item
           name="note"
           label={action === 'extend' ? t('disputes.field.consent') : t('disputes.field.note')}
-          rules={['return', 'supervise', 'refuse', 'extend', 'finish'].includes(action) ? req : undefined}
+          rules={
+            ['return', 'supervise', 'refuse', 'extend', 'finish', 'follow_up'].includes(action)
+              ? req
+              : undefined
+          }
         >
           <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
         </Form.Item>
