@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type TestApp, createTestApp, createUser } from '../../../test/app';
+import { seedDemoDisputes } from './disputes.seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await createUser(t, 'xiangl', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
+  await createUser(t, 'luhx', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
+});
+afterAll(() => t?.close());
+
+it('the demo disputes run through the use cases, and closed agreements are followed up on performance', async () => {
+  await seedDemoDisputes(t.deps, { log: () => undefined });
+  const centre = await t.as('xiangl');
+  const list = (await centre.get('/api/disputes?pageSize=100')).json();
+  expect(list.total).toBeGreaterThan(0);
+  const details = await Promise.all(
+    list.items.map(async (d: { id: string }) => (await centre.get(`/api/disputes/${d.id}`)).json()),
+  );
+  const agreed = details.filter((d: { outcome: string | null }) => d.outcome === 'agreement');
+  expect(agreed.length).toBeGreaterThan(0);
+  // Closed agreements whose performance deadline has passed carry a follow-up (履行回访).
+  expect(
+    details.some((d: { events: { action: string }[] }) => d.events.some((e) => e.action === 'follow_up')),
+  ).toBe(true);
+});
