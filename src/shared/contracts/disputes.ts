@@ -257,6 +257,8 @@ export const intakeBody = z.strictObject({
   placeUnitId: uuid,
   occurredAt: z.coerce.date().nullish(),
   parties: z.array(partyInput).min(1).max(20),
+  /** A work order that turns out to be a dispute: converted in one action, both linked (source work_order). */
+  workOrderId: uuid.nullish(),
 });
 export type IntakeBody = z.infer<typeof intakeBody>;
 
@@ -386,6 +388,8 @@ export const territorySchema = z.object({
 
 export const disputeDetailSchema = disputeSchema.extend({
   cause: z.string(),
+  /** The work order it was converted from. */
+  workOrderId: z.string().nullable(),
   occurredAt: z.date().nullable(),
   placeUnitId: z.string(),
   listEntry: listEntryRef.nullable(),
@@ -424,6 +428,8 @@ export const listQuery = z.object({
   ticketKind: z.enum(DS_TICKET_KINDS).optional(),
   source: z.enum(DS_SOURCES).optional(),
   q: z.string().trim().max(50).optional(),
+  /** The disputes converted from one work order (the order's link to them). */
+  workOrderId: uuid.optional(),
   ...page,
 });
 export type DisputeListQuery = z.infer<typeof listQuery>;

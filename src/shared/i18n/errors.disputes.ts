@@ -106,4 +106,8 @@ export const DISPUTES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '请选择协议履行情况并填写回访记录',
     en: 'Choose how the agreement is being performed and write the follow-up record',
   },
+  'disputes.work_order_unknown': {
+    'zh-CN': '请选择您可查看的工单，转为矛盾纠纷登记',
+    en: 'Choose a work order you can see to convert into a dispute',
+  },
 };

@@ -80,6 +80,7 @@ function listWhere(actor: Actor, q: Omit<DisputeListQuery, 'page' | 'pageSize'>,
   if (q.status) conds.push(eq(dsDisputes.status, q.status));
   if (q.ticketKind) conds.push(eq(dsDisputes.ticketKind, q.ticketKind));
   if (q.source) conds.push(eq(dsDisputes.source, q.source));
+  if (q.workOrderId) conds.push(eq(dsDisputes.workOrderId, q.workOrderId));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(dsDisputes.number, like), ilike(dsDisputes.title, like)));

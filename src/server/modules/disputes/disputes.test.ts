@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import ExcelJS from 'exceljs';
-import { buildResident } from '../../../../test/factories';
+import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -162,6 +162,31 @@ describe('intake from every door (R-DS-1)', () => {
     const list = (await xhy.get('/api/disputes?pageSize=200')).json();
     expect(list.items.some((x: { id: string }) => x.id === d.id)).toBe(false);
     expect((await tongdu.get(`/api/disputes/${d.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('a work order that turns out to be a dispute (R-DS-1)', () => {
+  it('R-DS-1: one action converts a work order into a dispute, and each links to the other', async () => {
+    const { order } = await buildWorkOrder(t.deps, t.fx, {
+      categoryCode: 'neighbour_dispute',
+      description: '楼上漏水，楼下多次沟通无果',
+      building: t.fx.tongduBuilding,
+    });
+    const res = await centre.post('/api/disputes', intake({ source: 'centre', workOrderId: order.id }));
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    // The door is the work order whatever was chosen, and its number is the reference.
+    expect(d).toMatchObject({ source: 'work_order', sourceRef: order.number, workOrderId: order.id });
+    const linked = (await centre.get(`/api/disputes?workOrderId=${order.id}`)).json();
+    expect(linked.items.map((x: { id: string }) => x.id)).toEqual([d.id]);
+    // A work order one cannot see, or none at all with the work-order door, is refused in Chinese.
+    const unknown = await centre.post(
+      '/api/disputes',
+      intake({ workOrderId: '01900000-0000-7000-8000-000000000000' }),
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('请选择您可查看的工单');
+    expect((await centre.post('/api/disputes', intake({ source: 'work_order' }))).statusCode).toBe(422);
   });
 });
 

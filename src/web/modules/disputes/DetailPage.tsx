@@ -71,7 +71,20 @@ export default function DetailPage() {
             {d.specialAssignment ? <Tag color="purple">{t('disputes.field.special')}</Tag> : null}
           </Space>
         }
-        subtitle={`${d.number} · ${labelOf(t, 'disputes.source', d.source)}${d.sourceRef ? `（${d.sourceRef}）` : ''}`}
+        subtitle={
+          <>
+            {`${d.number} · ${labelOf(t, 'disputes.source', d.source)}${d.sourceRef ? `（${d.sourceRef}）` : ''}`}
+            {d.workOrderId ? (
+              <Link
+                to={`/work-orders/${d.workOrderId}`}
+                style={{ marginLeft: 8 }}
+                data-testid="dispute-work-order"
+              >
+                {t('disputes.detail.workOrder')}
+              </Link>
+            ) : null}
+          </>
+        }
         extra={
           <>
             <Link to="/disputes">

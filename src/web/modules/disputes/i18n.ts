@@ -193,6 +193,7 @@ export const disputesZh = {
   'disputes.detail.sessions': '调解工作记录',
   'disputes.detail.agreement': '人民调解协议书',
   'disputes.detail.agreementPdf': '下载调解协议书（PDF）',
+  'disputes.detail.workOrder': '查看原工单',
   'disputes.detail.territory': '属地研判',
   'disputes.detail.territoryPlace': '发生地',
   'disputes.detail.territoryResidence': '当事人居住地',
@@ -207,6 +208,7 @@ export const disputesZh = {
   'disputes.detail.byCentre': '综治中心一窗口办理',
 
   'disputes.intake.title': '登记矛盾纠纷',
+  'disputes.intake.fromOrder': '由工单转为矛盾纠纷登记：来源记为工单，提交后工单与纠纷互相关联。',
   'disputes.intake.addParty': '添加当事人',
   'disputes.intake.removeParty': '移除',
   'disputes.intake.fromRegistry': '居民库',
@@ -478,6 +480,7 @@ export const disputesEn: Record<Keys, string> = {
   'disputes.detail.sessions': 'Mediation work records',
   'disputes.detail.agreement': 'Mediation agreement',
   'disputes.detail.agreementPdf': 'Download the agreement (PDF)',
+  'disputes.detail.workOrder': 'Open the work order',
   'disputes.detail.territory': 'Territory',
   'disputes.detail.territoryPlace': 'place',
   'disputes.detail.territoryResidence': 'residence',
@@ -493,6 +496,8 @@ export const disputesEn: Record<Keys, string> = {
   'disputes.detail.byCentre': 'Handled at the centre’s window',
 
   'disputes.intake.title': 'Register a dispute',
+  'disputes.intake.fromOrder':
+    'Converting a work order: the source is the work order, and the two are linked once registered.',
   'disputes.intake.addParty': 'Add party',
   'disputes.intake.removeParty': 'Remove',
   'disputes.intake.fromRegistry': 'Registry',
