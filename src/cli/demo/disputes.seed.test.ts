@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../test/app';
+import { buildWorkOrder } from '../../../test/factories';
 import { seedDemoDisputes } from './disputes.seed';
 
 let t: TestApp;
@@ -10,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-it('the demo disputes run through the use cases, and closed agreements are followed up on performance', async () => {
+it('the demo disputes run through the use cases: a converted work order, and closed agreements followed up on performance', async () => {
+  const { order } = await buildWorkOrder(t.deps, t.fx, {
+    categoryCode: 'neighbour_dispute',
+    description: '邻居装修噪音，多次沟通无果',
+  });
   await seedDemoDisputes(t.deps, { log: () => undefined });
   const centre = await t.as('xiangl');
   const list = (await centre.get('/api/disputes?pageSize=100')).json();
@@ -20,6 +25,11 @@ it('the demo disputes run through the use cases, and closed agreements are follo
   );
   const agreed = details.filter((d: { outcome: string | null }) => d.outcome === 'agreement');
   expect(agreed.length).toBeGreaterThan(0);
+  // A work order converted into a dispute, linked (R-DS-1).
+  expect(details.find((d: { source: string }) => d.source === 'work_order')).toMatchObject({
+    workOrderId: order.id,
+    sourceRef: order.number,
+  });
   // Closed agreements whose performance deadline has passed carry a follow-up (履行回访).
   expect(
     details.some((d: { events: { action: string }[] }) => d.events.some((e) => e.action === 'follow_up')),

@@ -7,6 +7,7 @@ import { disputeWorkflow } from '../../server/modules/disputes/disputes.workflow
 import { dsDisputes } from '../../server/modules/disputes/disputes.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { residents } from '../../server/modules/residents/residents.table';
+import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { sweepWorkflow } from '../../server/platform/workflow';
@@ -359,6 +360,31 @@ export async function seedDemoDisputes(
             : '上门回访：协议已按期履行，双方无异议',
       });
     at = back;
+  }
+  // ---- a work order that turned out to be a dispute: converted in one action, both linked (R-DS-1)
+  const [wo] = await db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.categoryCode, 'neighbour_dispute'), like(workOrders.orgPath, `${sd.path}%`)))
+    .orderBy(asc(workOrders.createdAt))
+    .limit(1);
+  const placeId = wo ? (wo.buildingId ?? wo.gridId ?? wo.communityId) : null;
+  if (wo && placeId) {
+    at = new Date(Math.max(wo.createdAt.getTime() + HOUR, real.getTime() - 3 * DAY));
+    await registerDispute(centre, {
+      source: 'work_order',
+      workOrderId: wo.id,
+      title: '工单转办：邻里矛盾',
+      cause: wo.description.slice(0, 2000),
+      nature: 'neighbour',
+      place: '工单所报地点',
+      placeUnitId: placeId,
+      parties: [
+        { role: 'applicant', name: '工单报事人', claims: '要求对方停止影响并协商解决' },
+        { role: 'respondent', name: '被反映人', claims: '愿意沟通' },
+      ],
+    });
+    n++;
   }
   // ---- R-DS-3: each community's leader and contact (one not named yet), and the monthly joint meetings
   for (const [ci, c] of communities.entries()) {
