@@ -30,6 +30,8 @@ it('the demo disputes run through the use cases: a converted work order, and clo
     workOrderId: order.id,
     sourceRef: order.number,
   });
+  // Joint mediation where the nature asks for it (R-DS-2).
+  expect(details.some((d: { jointBodies: unknown[] }) => d.jointBodies.length > 0)).toBe(true);
   // Closed agreements whose performance deadline has passed carry a follow-up (履行回访).
   expect(
     details.some((d: { events: { action: string }[] }) => d.events.some((e) => e.action === 'follow_up')),

@@ -192,8 +192,9 @@ export async function seedDemoDisputes(
     ['safety_volunteers', '平安志愿者服务队', ['巡查走访']],
     ['five_elders', '五老调解工作室', ['老党员', '老政法干警']],
   ];
-  for (const [kind, name, skills] of stationed)
-    await createBody(centre, {
+  const stationedIds = new Map<string, string>();
+  for (const [kind, name, skills] of stationed) {
+    const b = await createBody(centre, {
       orgUnitId: sd.id,
       kind: kind as 'judicial',
       name,
@@ -201,6 +202,8 @@ export async function seedDemoDisputes(
       skills,
       members: [{ name: `${name.slice(0, 2)}联络人`, gender: 'female', position: 'chair', skills: [] }],
     });
+    stationedIds.set(kind, b.id);
+  }
   const committees = new Map<string, { id: string; members: { id: string }[] }>();
   for (const c of communities) {
     const b = await createBody(centre, {
@@ -314,6 +317,16 @@ export async function seedDemoDisputes(
       action: 'start_mediation',
       bodyId: body.id,
       mediatorIds: [body.members[0]!.id, body.members[1]!.id],
+      // Joint mediation (R-DS-2): labour cases with the trade union and a lawyer, family ones with the women's
+      // federation, some neighbour cases with the 五老 veterans.
+      jointBodyIds:
+        nature === 'labour'
+          ? [stationedIds.get('trade_union')!, stationedIds.get('lawyer')!]
+          : nature === 'family'
+            ? [stationedIds.get('womens_federation')!]
+            : k % 2 === 1
+              ? [stationedIds.get('five_elders')!]
+              : [],
     });
     at = new Date(at.getTime() + 2 * DAY);
     await act(handler, d.id, {

@@ -277,6 +277,8 @@ export const actionBody = z.strictObject({
   specialAssignment: z.boolean().optional(),
   // start_mediation
   mediatorIds: z.array(uuid).max(9).optional(),
+  /** Joint mediation (R-DS-2): other handling bodies joining the committee. */
+  jointBodyIds: z.array(uuid).max(10).optional(),
   // refuse
   partyId: uuid.optional(),
   // session
@@ -402,6 +404,8 @@ export const disputeDetailSchema = disputeSchema.extend({
   mediationStartedAt: z.date().nullable(),
   mediationDueAt: z.date().nullable(),
   mediators: z.array(z.object({ id: z.string(), name: z.string(), position: z.string() })),
+  /** Joint mediation (R-DS-2): the other bodies taking part. */
+  jointBodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   agreement: z.record(z.string(), z.unknown()).nullable(),
   agreementEffectiveAt: z.date().nullable(),
   confirmRemindAt: z.date().nullable(),

@@ -419,12 +419,22 @@ describe('people’s mediation (R-DS-2, R-LAW-MD-1…3)', () => {
     const d = await register();
     await divert(d.id, { bodyId: committeeId });
     await act(tongdu, d.id, { action: 'accept' });
+    // Joint mediation (R-DS-2): a lawyer's office joins the committee, and carries the load too.
+    const lawyer = (await centre.get('/api/disputes/bodies'))
+      .json()
+      .items.find((b: { kind: string }) => b.kind === 'lawyer');
     const start = await act(tongdu, d.id, {
       action: 'start_mediation',
       bodyId: committeeId,
       mediatorIds: [members[1]!.id],
+      jointBodyIds: [lawyer.id],
     });
     expect(start.statusCode, start.body).toBe(200);
+    expect(start.json().jointBodies).toEqual([{ id: lawyer.id, name: lawyer.name, kind: 'lawyer' }]);
+    const lawyerNow = (await centre.get('/api/disputes/bodies'))
+      .json()
+      .items.find((b: { id: string }) => b.id === lawyer.id);
+    expect(lawyerNow.load).toBe(lawyer.load + 1);
     expect(start.json().mediators).toEqual([{ id: members[1]!.id, name: '吴委员', position: 'member' }]);
     expect(new Date(start.json().mediationDueAt).getTime() - t.clock.now().getTime()).toBe(30 * DAY);
     expect((await act(tongdu, d.id, { action: 'session' })).json().error.code).toBe(

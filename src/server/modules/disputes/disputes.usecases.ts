@@ -20,6 +20,7 @@ import { liveResidentInScope } from '../residents/residents.api';
 import { orderForLink } from '../work-orders/work-orders.api';
 import { disputesPolicy, mayReveal } from './disputes.policy';
 import {
+  bodyById,
   type DisputeRow,
   type PartyRow,
   allDisputeRows,
@@ -257,6 +258,7 @@ async function detailOf(ctx: ActorCtx, d: DisputeRow): Promise<DisputeDetailDto>
     parties.flatMap((p) => (p.residenceUnitId ? [p.residenceUnitId] : [])),
   );
   const mediators = await membersByIds(ctx.db, d.mediatorIds);
+  const joint = await Promise.all(d.jointBodyIds.map((id) => bodyById(ctx.db, id)));
   return {
     ...dto!,
     cause: d.cause,
@@ -273,6 +275,7 @@ async function detailOf(ctx: ActorCtx, d: DisputeRow): Promise<DisputeDetailDto>
     mediationStartedAt: d.mediationStartedAt,
     mediationDueAt: d.mediationDueAt,
     mediators: mediators.map((m) => ({ id: m.id, name: m.name, position: m.position })),
+    jointBodies: joint.flatMap((b) => (b ? [{ id: b.id, name: b.name, kind: b.kind }] : [])),
     agreement: d.agreement ?? null,
     agreementEffectiveAt: d.agreementEffectiveAt,
     confirmRemindAt: d.confirmRemindAt,

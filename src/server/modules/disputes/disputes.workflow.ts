@@ -149,15 +149,22 @@ async function prepare(
       const ids = input.mediatorIds ?? [];
       if (ids.length === 0 || !ids.every((id) => members.some((m) => m.id === id)))
         throw new AppError('disputes.mediators_required', 422);
+      // Joint mediation (R-DS-2): each joining body active and serving this dispute's unit.
+      const joint = [...new Set(input.jointBodyIds ?? [])].filter((id) => id !== body.id);
+      for (const id of joint) {
+        const b = await bodyById(ctx.db, id);
+        if (!b?.active || !bodyServes(b, d)) throw new AppError('disputes.body_unavailable', 422);
+      }
       return {
         patch: {
           bodyId: body.id,
+          jointBodyIds: joint,
           mediatorIds: [...new Set(ids)],
           mediationStartedAt: now,
           mediationDueAt: new Date(now.getTime() + MEDIATION_DAYS * DAY),
         },
         event,
-        data: { bodyId: body.id, mediators: ids.length },
+        data: { bodyId: body.id, mediators: ids.length, jointBodies: joint.length },
       };
     }
     case 'refuse': {

@@ -331,6 +331,11 @@ function MediationCard({ d }: { d: DisputeDetail }) {
         <Descriptions.Item label={t('disputes.field.mediators')}>
           {d.mediators.map((m) => m.name).join('、')}
         </Descriptions.Item>
+        {d.jointBodies.length ? (
+          <Descriptions.Item label={t('disputes.field.jointBodies')}>
+            {d.jointBodies.map((b) => b.name).join('、')}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('disputes.field.mediationDueAt')}>
           {formatDate(d.mediationDueAt)}
         </Descriptions.Item>
@@ -438,7 +443,11 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
       });
     }
     if (action === 'start_mediation')
-      Object.assign(body, { bodyId: v.bodyId, mediatorIds: v.mediatorIds ?? [] });
+      Object.assign(body, {
+        bodyId: v.bodyId,
+        mediatorIds: v.mediatorIds ?? [],
+        jointBodyIds: v.jointBodyIds ?? [],
+      });
     if (action === 'refuse') body.partyId = v.partyId;
     if (action === 'session')
       Object.assign(body, {
@@ -584,6 +593,20 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                   </Form.Item>
                 );
               }}
+            </Form.Item>
+            <Form.Item name="jointBodyIds" label={t('disputes.field.jointBodies')}>
+              <Select
+                mode="multiple"
+                showSearch
+                optionFilterProp="label"
+                data-testid="mediation-joint"
+                options={(bodies.data?.items ?? [])
+                  .filter((b) => b.kind !== 'mediation_committee')
+                  .map((b) => ({
+                    value: b.id,
+                    label: `${b.name}（${labelOf(t, 'disputes.body', b.kind)}，${t('disputes.field.load')} ${b.load}）`,
+                  }))}
+              />
             </Form.Item>
           </>
         ) : null}
