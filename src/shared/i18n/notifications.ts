@@ -143,6 +143,8 @@ export const NOTIFICATION_TEMPLATES = {
     en: {
       title: 'Mid-term visit opinions',
       body: 'The bureau’s mid-term opinions on “{title}” ({unit}) await your answer: {comment}',
+    },
+  },
   'dispute.diverted': {
     'zh-CN': {
       title: '新矛盾纠纷待受理',
