@@ -7,6 +7,7 @@ import { disputeWorkflow } from '../../server/modules/disputes/disputes.workflow
 import { dsDisputes } from '../../server/modules/disputes/disputes.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { residents } from '../../server/modules/residents/residents.table';
+import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { sweepWorkflow } from '../../server/platform/workflow';
@@ -191,8 +192,9 @@ export async function seedDemoDisputes(
     ['safety_volunteers', '平安志愿者服务队', ['巡查走访']],
     ['five_elders', '五老调解工作室', ['老党员', '老政法干警']],
   ];
-  for (const [kind, name, skills] of stationed)
-    await createBody(centre, {
+  const stationedIds = new Map<string, string>();
+  for (const [kind, name, skills] of stationed) {
+    const b = await createBody(centre, {
       orgUnitId: sd.id,
       kind: kind as 'judicial',
       name,
@@ -200,6 +202,8 @@ export async function seedDemoDisputes(
       skills,
       members: [{ name: `${name.slice(0, 2)}联络人`, gender: 'female', position: 'chair', skills: [] }],
     });
+    stationedIds.set(kind, b.id);
+  }
   const committees = new Map<string, { id: string; members: { id: string }[] }>();
   for (const c of communities) {
     const b = await createBody(centre, {
@@ -313,6 +317,16 @@ export async function seedDemoDisputes(
       action: 'start_mediation',
       bodyId: body.id,
       mediatorIds: [body.members[0]!.id, body.members[1]!.id],
+      // Joint mediation (R-DS-2): labour cases with the trade union and a lawyer, family ones with the women's
+      // federation, some neighbour cases with the 五老 veterans.
+      jointBodyIds:
+        nature === 'labour'
+          ? [stationedIds.get('trade_union')!, stationedIds.get('lawyer')!]
+          : nature === 'family'
+            ? [stationedIds.get('womens_federation')!]
+            : k % 2 === 1
+              ? [stationedIds.get('five_elders')!]
+              : [],
     });
     at = new Date(at.getTime() + 2 * DAY);
     await act(handler, d.id, {
@@ -346,6 +360,44 @@ export async function seedDemoDisputes(
     if (fate === 'window') continue;
     at = new Date(at.getTime() + DAY);
     await act(centre, d.id, { action: 'close', rating: 5, resolutionLevel: 'community' });
+    // Follow-up on performance (履行回访) once the performance deadline has passed, where it has.
+    const back = at;
+    at = new Date(at.getTime() + 16 * DAY);
+    if (at < real)
+      await act(handler, d.id, {
+        action: 'follow_up',
+        performance: k % 3 === 0 ? 'partial' : 'performed',
+        note:
+          k % 3 === 0
+            ? '电话回访：赔偿款已付，维修尚在进行，继续跟进'
+            : '上门回访：协议已按期履行，双方无异议',
+      });
+    at = back;
+  }
+  // ---- a work order that turned out to be a dispute: converted in one action, both linked (R-DS-1)
+  const [wo] = await db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.categoryCode, 'neighbour_dispute'), like(workOrders.orgPath, `${sd.path}%`)))
+    .orderBy(asc(workOrders.createdAt))
+    .limit(1);
+  const placeId = wo ? (wo.buildingId ?? wo.gridId ?? wo.communityId) : null;
+  if (wo && placeId) {
+    at = new Date(Math.max(wo.createdAt.getTime() + HOUR, real.getTime() - 3 * DAY));
+    await registerDispute(centre, {
+      source: 'work_order',
+      workOrderId: wo.id,
+      title: '工单转办：邻里矛盾',
+      cause: wo.description.slice(0, 2000),
+      nature: 'neighbour',
+      place: '工单所报地点',
+      placeUnitId: placeId,
+      parties: [
+        { role: 'applicant', name: '工单报事人', claims: '要求对方停止影响并协商解决' },
+        { role: 'respondent', name: '被反映人', claims: '愿意沟通' },
+      ],
+    });
+    n++;
   }
   // ---- R-DS-3: each community's leader and contact (one not named yet), and the monthly joint meetings
   for (const [ci, c] of communities.entries()) {

@@ -51,6 +51,7 @@ export const DS_ACTIONS = [
   'fail',
   'finish',
   'close',
+  'follow_up',
 ] as const;
 export type DsAction = (typeof DS_ACTIONS)[number];
 
@@ -126,6 +127,14 @@ export const DS_TRANSITIONS: Record<DsAction, DsTransition> = {
     permission: 'disputes.dispatch',
     side: 'centre',
     stage: 'close',
+  },
+  // Follow-up on the performance of the agreement (履行回访, issue 14 §5), before or after closing.
+  follow_up: {
+    from: ['agreed', 'closed'],
+    to: null,
+    permission: 'disputes.handle',
+    side: 'handler',
+    stage: 'supervise',
   },
 };
 
@@ -248,6 +257,8 @@ export const intakeBody = z.strictObject({
   placeUnitId: uuid,
   occurredAt: z.coerce.date().nullish(),
   parties: z.array(partyInput).min(1).max(20),
+  /** A work order that turns out to be a dispute: converted in one action, both linked (source work_order). */
+  workOrderId: uuid.nullish(),
 });
 export type IntakeBody = z.infer<typeof intakeBody>;
 
@@ -266,6 +277,8 @@ export const actionBody = z.strictObject({
   specialAssignment: z.boolean().optional(),
   // start_mediation
   mediatorIds: z.array(uuid).max(9).optional(),
+  /** Joint mediation (R-DS-2): other handling bodies joining the committee. */
+  jointBodyIds: z.array(uuid).max(10).optional(),
   // refuse
   partyId: uuid.optional(),
   // session
@@ -289,6 +302,8 @@ export const actionBody = z.strictObject({
     .optional(),
   // fail
   legalOptions: optText(1000),
+  // follow_up: how the agreement is being performed
+  performance: z.enum(['performed', 'partial', 'not_performed']).optional(),
   // close
   rating: z.number().int().min(1).max(5).optional(),
   resolutionLevel: z.enum(DS_LEVELS).optional(),
@@ -375,6 +390,8 @@ export const territorySchema = z.object({
 
 export const disputeDetailSchema = disputeSchema.extend({
   cause: z.string(),
+  /** The work order it was converted from. */
+  workOrderId: z.string().nullable(),
   occurredAt: z.date().nullable(),
   placeUnitId: z.string(),
   listEntry: listEntryRef.nullable(),
@@ -387,6 +404,8 @@ export const disputeDetailSchema = disputeSchema.extend({
   mediationStartedAt: z.date().nullable(),
   mediationDueAt: z.date().nullable(),
   mediators: z.array(z.object({ id: z.string(), name: z.string(), position: z.string() })),
+  /** Joint mediation (R-DS-2): the other bodies taking part. */
+  jointBodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   agreement: z.record(z.string(), z.unknown()).nullable(),
   agreementEffectiveAt: z.date().nullable(),
   confirmRemindAt: z.date().nullable(),
@@ -413,6 +432,8 @@ export const listQuery = z.object({
   ticketKind: z.enum(DS_TICKET_KINDS).optional(),
   source: z.enum(DS_SOURCES).optional(),
   q: z.string().trim().max(50).optional(),
+  /** The disputes converted from one work order (the order's link to them). */
+  workOrderId: uuid.optional(),
   ...page,
 });
 export type DisputeListQuery = z.infer<typeof listQuery>;
@@ -611,6 +632,9 @@ export const statsSchema = z.object({
   averageDays: z.number().nullable(),
   diverted: z.number(),
   escalated: z.number(),
+  /** 专门交办: specially assigned cases, and those mediated or resolved (counted for 平安建设). */
+  special: z.number(),
+  specialResolved: z.number(),
   bySource: z.array(countRow),
   byNature: z.array(countRow),
   byOutcome: z.array(countRow),

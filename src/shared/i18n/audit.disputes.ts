@@ -30,6 +30,8 @@ export const DISPUTES_AUDIT: AuditLabels = {
     'disputes.body_update': { 'zh-CN': '修改调处力量', en: 'Update handling body' },
     'disputes.meeting': { 'zh-CN': '记录矛盾纠纷联席会议', en: 'Record joint meeting on disputes' },
     'disputes.contact': { 'zh-CN': '确定社区分管负责人和联系人', en: 'Name community leader and contact' },
+    'disputes.agreement_pdf': { 'zh-CN': '生成人民调解协议书', en: 'Render mediation agreement PDF' },
+    'disputes.follow_up': { 'zh-CN': '回访调解协议履行情况', en: 'Follow up on agreement performance' },
   },
   entityTypes: {
     ds_dispute: { 'zh-CN': '矛盾纠纷', en: 'Dispute' },

@@ -94,4 +94,20 @@ export const DISPUTES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '第{row}行缺少编码、名称或有效的类别',
     en: 'Row {row} lacks a code, a name or a valid category',
   },
+  'disputes.no_agreement': {
+    'zh-CN': '该纠纷尚未达成生效的调解协议',
+    en: 'This dispute has no agreement in effect yet',
+  },
+  'disputes.font_missing': {
+    'zh-CN': '服务器未安装中文字体，暂时无法生成调解协议书',
+    en: 'No Chinese font is installed on the server, so the agreement cannot be rendered',
+  },
+  'disputes.follow_up_fields': {
+    'zh-CN': '请选择协议履行情况并填写回访记录',
+    en: 'Choose how the agreement is being performed and write the follow-up record',
+  },
+  'disputes.work_order_unknown': {
+    'zh-CN': '请选择您可查看的工单，转为矛盾纠纷登记',
+    en: 'Choose a work order you can see to convert into a dispute',
+  },
 };

@@ -145,6 +145,36 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'The bureau’s mid-term opinions on “{title}” ({unit}) await your answer: {comment}',
     },
   },
+  'dispute.diverted': {
+    'zh-CN': {
+      title: '新矛盾纠纷待受理',
+      body: '纠纷{kind} {number}（{title}）已分流到{unit}，请在 {due} 前受理。社区责任人：{contacts}。',
+    },
+    en: {
+      title: 'New dispute to accept',
+      body: 'Dispute ticket {number} ({title}) was diverted to {unit}; accept it by {due}. Responsible: {contacts}.',
+    },
+  },
+  'dispute.overdue': {
+    'zh-CN': {
+      title: '矛盾纠纷工单超时',
+      body: '纠纷 {number}（{title}）已超过{unit}的受理或办结时限，已升级督办。社区责任人：{contacts}。',
+    },
+    en: {
+      title: 'Dispute ticket overdue',
+      body: 'Dispute {number} ({title}) passed its time limit at {unit} and was escalated. Responsible: {contacts}.',
+    },
+  },
+  'dispute.confirm_window': {
+    'zh-CN': {
+      title: '司法确认申请期限将至',
+      body: '纠纷 {number}（{title}）的调解协议申请司法确认的期限于 {due} 届满，请提醒当事人。',
+    },
+    en: {
+      title: 'Judicial confirmation window closing',
+      body: 'The 30-day window to apply for judicial confirmation of the agreement in dispute {number} ({title}) closes at {due}; remind the parties.',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

@@ -1,4 +1,4 @@
-import { and, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
 import { escapeLike } from '../../platform/permissions';
@@ -27,4 +27,29 @@ export async function mediatedCount(db: Db, q: FigureQuery): Promise<number> {
       ),
     );
   return r?.n ?? 0;
+}
+
+/**
+ * Special assignments (专门交办) finished under the unit in the period, and how many of them were
+ * mediated or resolved: their outcome counts in the 平安建设 assessment (issue 14 §2).
+ */
+export async function specialAssignmentCounts(
+  db: Db,
+  q: FigureQuery,
+): Promise<{ finished: number; resolved: number }> {
+  const [r] = await db
+    .select({
+      finished: sql<number>`count(*)::int`,
+      resolved: sql<number>`count(*) filter (where ${dsDisputes.outcome} in ('agreement', 'resolved'))::int`,
+    })
+    .from(dsDisputes)
+    .where(
+      and(
+        under(dsDisputes.orgPath, q.orgPath),
+        eq(dsDisputes.specialAssignment, true),
+        gte(dsDisputes.finishedAt, q.from),
+        lt(dsDisputes.finishedAt, q.to),
+      ),
+    );
+  return { finished: r?.finished ?? 0, resolved: r?.resolved ?? 0 };
 }

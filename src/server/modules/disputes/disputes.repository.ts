@@ -1,4 +1,18 @@
-import { type SQL, and, asc, desc, eq, ilike, inArray, isNotNull, lt, max, or, sql } from 'drizzle-orm';
+import {
+  type SQL,
+  and,
+  arrayOverlaps,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  max,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
@@ -80,6 +94,7 @@ function listWhere(actor: Actor, q: Omit<DisputeListQuery, 'page' | 'pageSize'>,
   if (q.status) conds.push(eq(dsDisputes.status, q.status));
   if (q.ticketKind) conds.push(eq(dsDisputes.ticketKind, q.ticketKind));
   if (q.source) conds.push(eq(dsDisputes.source, q.source));
+  if (q.workOrderId) conds.push(eq(dsDisputes.workOrderId, q.workOrderId));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(dsDisputes.number, like), ilike(dsDisputes.title, like)));
@@ -310,17 +325,22 @@ export function membersByIds(db: Db, ids: readonly string[]): Promise<MemberRow[
 /** Open disputes per body (its load). */
 export async function bodyLoads(db: Db, bodyIds: readonly string[]): Promise<Map<string, number>> {
   if (bodyIds.length === 0) return new Map();
+  // A body's load counts the open disputes it leads and those it joins (R-DS-2 joint mediation).
   const rows = await db
-    .select({ id: dsDisputes.bodyId, n: sql<number>`count(*)::int` })
+    .select({ bodyId: dsDisputes.bodyId, joint: dsDisputes.jointBodyIds })
     .from(dsDisputes)
     .where(
       and(
-        inArray(dsDisputes.bodyId, [...bodyIds]),
+        or(inArray(dsDisputes.bodyId, [...bodyIds]), arrayOverlaps(dsDisputes.jointBodyIds, [...bodyIds])),
         inArray(dsDisputes.status, ['diverted', 'accepted', 'mediating']),
       ),
-    )
-    .groupBy(dsDisputes.bodyId);
-  return new Map(rows.map((r) => [r.id!, r.n]));
+    );
+  const wanted = new Set(bodyIds);
+  const loads = new Map<string, number>();
+  for (const r of rows)
+    for (const id of new Set([...(r.bodyId ? [r.bodyId] : []), ...r.joint]))
+      if (wanted.has(id)) loads.set(id, (loads.get(id) ?? 0) + 1);
+  return loads;
 }
 
 // ---------------------------------------------------------------- joint meetings and contacts (R-DS-3)

@@ -52,6 +52,7 @@ import { listEntriesFromXlsx } from './disputes.xlsx';
 import { AppError } from '../../platform/errors';
 import { DS_LISTS } from '../../../shared/contracts/disputes';
 import { disputeFigures } from './disputes.figures';
+import { agreementPdf } from './disputes.pdf';
 
 const ZH = {
   source: {
@@ -318,6 +319,21 @@ export const disputesModule = defineModule({
         schema: { tags, params: idParams, body: actionBody, response: { 200: disputeDetailSchema } },
       },
       (req) => act(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/disputes/:id/agreement.pdf',
+      { config: { access: access.permission('disputes.reveal') }, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        // R-LAW-MD-2: the agreement with one copy per party plus one kept, names in full (audited).
+        const { number, pdf } = await agreementPdf(actorCtxOf(deps, req), req.params.id);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="agreement.pdf"; filename*=UTF-8''${encodeURIComponent(`人民调解协议书-${number}.pdf`)}`,
+          )
+          .send(pdf);
+      },
     );
     app.post(
       '/api/disputes/:id/parties/:partyId/reveal',

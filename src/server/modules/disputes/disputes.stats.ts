@@ -62,6 +62,8 @@ export async function disputeStats(
       : null,
     diverted: rows.filter((r) => r.divertedAt).length,
     escalated: rows.filter(overdue).length,
+    special: rows.filter((r) => r.specialAssignment).length,
+    specialResolved: success(finished.filter((r) => r.specialAssignment)),
     bySource: countBy(rows, (r) => r.source),
     byNature: countBy(rows, (r) => r.nature),
     byOutcome: countBy(rows, (r) => r.outcome),

@@ -72,6 +72,8 @@ export const dsDisputes = pgTable(
     mediationStartedAt: ts('mediation_started_at'),
     mediationDueAt: ts('mediation_due_at'),
     mediatorIds: uuid('mediator_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** One window, one stop (R-DS-2): other bodies joining the mediation (petition, judicial office, lawyers…). */
+    jointBodyIds: uuid('joint_body_ids').array().notNull().default(sql`'{}'::uuid[]`),
     agreement: jsonb('agreement').$type<Record<string, unknown> | null>(),
     agreementEffectiveAt: ts('agreement_effective_at'),
     confirmDueAt: ts('confirm_due_at'),

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import ExcelJS from 'exceljs';
-import { buildResident } from '../../../../test/factories';
+import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -162,6 +162,31 @@ describe('intake from every door (R-DS-1)', () => {
     const list = (await xhy.get('/api/disputes?pageSize=200')).json();
     expect(list.items.some((x: { id: string }) => x.id === d.id)).toBe(false);
     expect((await tongdu.get(`/api/disputes/${d.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('a work order that turns out to be a dispute (R-DS-1)', () => {
+  it('R-DS-1: one action converts a work order into a dispute, and each links to the other', async () => {
+    const { order } = await buildWorkOrder(t.deps, t.fx, {
+      categoryCode: 'neighbour_dispute',
+      description: '楼上漏水，楼下多次沟通无果',
+      building: t.fx.tongduBuilding,
+    });
+    const res = await centre.post('/api/disputes', intake({ source: 'centre', workOrderId: order.id }));
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    // The door is the work order whatever was chosen, and its number is the reference.
+    expect(d).toMatchObject({ source: 'work_order', sourceRef: order.number, workOrderId: order.id });
+    const linked = (await centre.get(`/api/disputes?workOrderId=${order.id}`)).json();
+    expect(linked.items.map((x: { id: string }) => x.id)).toEqual([d.id]);
+    // A work order one cannot see, or none at all with the work-order door, is refused in Chinese.
+    const unknown = await centre.post(
+      '/api/disputes',
+      intake({ workOrderId: '01900000-0000-7000-8000-000000000000' }),
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('请选择您可查看的工单');
+    expect((await centre.post('/api/disputes', intake({ source: 'work_order' }))).statusCode).toBe(422);
   });
 });
 
@@ -394,12 +419,22 @@ describe('people’s mediation (R-DS-2, R-LAW-MD-1…3)', () => {
     const d = await register();
     await divert(d.id, { bodyId: committeeId });
     await act(tongdu, d.id, { action: 'accept' });
+    // Joint mediation (R-DS-2): a lawyer's office joins the committee, and carries the load too.
+    const lawyer = (await centre.get('/api/disputes/bodies'))
+      .json()
+      .items.find((b: { kind: string }) => b.kind === 'lawyer');
     const start = await act(tongdu, d.id, {
       action: 'start_mediation',
       bodyId: committeeId,
       mediatorIds: [members[1]!.id],
+      jointBodyIds: [lawyer.id],
     });
     expect(start.statusCode, start.body).toBe(200);
+    expect(start.json().jointBodies).toEqual([{ id: lawyer.id, name: lawyer.name, kind: 'lawyer' }]);
+    const lawyerNow = (await centre.get('/api/disputes/bodies'))
+      .json()
+      .items.find((b: { id: string }) => b.id === lawyer.id);
+    expect(lawyerNow.load).toBe(lawyer.load + 1);
     expect(start.json().mediators).toEqual([{ id: members[1]!.id, name: '吴委员', position: 'member' }]);
     expect(new Date(start.json().mediationDueAt).getTime() - t.clock.now().getTime()).toBe(30 * DAY);
     expect((await act(tongdu, d.id, { action: 'session' })).json().error.code).toBe(
@@ -426,6 +461,8 @@ describe('people’s mediation (R-DS-2, R-LAW-MD-1…3)', () => {
       mediatorSigned: true,
       committeeSealed: false,
     };
+    // No agreement yet: nothing to print.
+    expect((await tongdu.get(`/api/disputes/${d.id}/agreement.pdf`)).statusCode).toBe(409);
     const unsealed = await act(tongdu, d.id, { action: 'agree', agreement });
     expect(unsealed.json().error.code).toBe('disputes.agreement_unsigned');
     const incomplete = await act(tongdu, d.id, { action: 'agree', agreement: { ...agreement, content: '' } });
@@ -435,6 +472,40 @@ describe('people’s mediation (R-DS-2, R-LAW-MD-1…3)', () => {
     ).json();
     expect(agreed.status).toBe('agreed');
     expect(agreed.agreement).toMatchObject({ copies: 3, performanceDeadline: '2026-12-31' });
+    // R-LAW-MD-2: the agreement as a PDF with a CJK font, one copy (page) per party plus one kept;
+    // names in full, so it is audited, and out of scope it does not exist.
+    const pdf = await tongdu.get(`/api/disputes/${d.id}/agreement.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload.toString('latin1');
+    expect(bytes.startsWith('%PDF')).toBe(true);
+    expect(bytes.match(/\/Type \/Page\b/g)).toHaveLength(3);
+    expect(bytes).toMatch(/WenQuanYi|NotoSans/);
+    expect((await xhy.get(`/api/disputes/${d.id}/agreement.pdf`)).statusCode).toBe(404);
+    const printed = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'disputes.agreement_pdf'), eq(auditLog.entityId, d.id)));
+    expect(printed).toHaveLength(1);
+    // Follow-up on performance (履行回访): what was found, on the timeline; not for other communities.
+    expect((await act(tongdu, d.id, { action: 'follow_up', note: '已回访' })).json().error.code).toBe(
+      'disputes.follow_up_fields',
+    );
+    expect(
+      (await act(xhy, d.id, { action: 'follow_up', performance: 'partial', note: 'x' })).statusCode,
+    ).toBe(404);
+    const followed = await act(tongdu, d.id, {
+      action: 'follow_up',
+      performance: 'partial',
+      note: '已赔偿1500元，防水尚未修复',
+    });
+    expect(followed.statusCode, followed.body).toBe(200);
+    expect(followed.json().status).toBe('agreed');
+    expect(followed.json().events.at(-1)).toMatchObject({
+      action: 'follow_up',
+      stage: 'supervise',
+      note: '部分履行：已赔偿1500元，防水尚未修复',
+    });
     expect(new Date(agreed.confirmDueAt).getTime() - t.clock.now().getTime()).toBe(30 * DAY);
     const window = (await centre.get('/api/disputes?view=confirm_window&pageSize=200')).json();
     expect(window.items.some((x: { id: string }) => x.id === d.id)).toBe(true);
@@ -556,6 +627,33 @@ describe('the monthly joint meeting and the community contacts (R-DS-3)', () => 
     expect((await put(civil, t.fx.tongdu.id, { leaderName: 'x', contactName: 'y' })).statusCode).toBe(403);
   });
 
+  it('R-DS-3, R-WO-3: a diverted ticket is notified to the community with its leader and contact; an overdue one to the centre too', async () => {
+    const inbox = async (c: Client, event: string) =>
+      (
+        (await c.get('/api/notifications?pageSize=100')).json().items as {
+          event: string;
+          body: string;
+          link: string;
+        }[]
+      ).filter((m) => m.event === event);
+    const before = (await inbox(tongdu, 'dispute.diverted')).length;
+    const d = await register();
+    await divert(d.id, { ticketKind: 'emergency' });
+    const told = await inbox(tongdu, 'dispute.diverted');
+    expect(told).toHaveLength(before + 1);
+    expect(told[0]!.body).toContain('陆合香');
+    expect(told[0]!.body).toContain('李娜');
+    expect(told[0]!.body).toContain('应急单');
+    expect(told[0]!.link).toBe(`/disputes/${d.id}`);
+    // Nobody outside the community hears of it.
+    expect((await inbox(xhy, 'dispute.diverted')).some((m) => m.link === `/disputes/${d.id}`)).toBe(false);
+    const centreBefore = (await inbox(centre, 'dispute.overdue')).length;
+    t.clock.advance(31 * 60_000);
+    await sweepWorkflow(disputeWorkflow, { db: t.deps.db, clock: t.clock, ids: t.deps.ids, pii: t.deps.pii });
+    expect(await inbox(centre, 'dispute.overdue')).toHaveLength(centreBefore + 1);
+    expect((await inbox(tongdu, 'dispute.overdue')).some((m) => m.link === `/disputes/${d.id}`)).toBe(true);
+  });
+
   it('R-WO-5: statistics count cases by source, outcome and the level at which they were resolved', async () => {
     const stats = (await centre.get('/api/disputes/stats')).json();
     expect(stats.total).toBeGreaterThan(5);
@@ -563,6 +661,9 @@ describe('the monthly joint meeting and the community contacts (R-DS-3)', () => 
     expect(stats.byLevel).toEqual(expect.arrayContaining([{ key: 'community', count: expect.any(Number) }]));
     expect(stats.successRate).toBeGreaterThan(0);
     expect(stats.byCommunity[0]).toMatchObject({ name: expect.any(String) });
+    // 专门交办: specially assigned cases are counted for the 平安建设 assessment (issue 14 §2).
+    expect(stats.special).toBeGreaterThan(0);
+    expect(stats.specialResolved).toBeLessThanOrEqual(stats.special);
     // A community worker sees only what concerns their community.
     const own = (await xhy.get('/api/disputes/stats')).json();
     expect(own.total).toBeLessThan(stats.total);

@@ -13,12 +13,14 @@ import {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, invalidField, notFound } from '../../platform/errors';
 import { availableActions, transition } from '../../platform/workflow';
 import { ancestorOfKind, communityOfPath, unitById, unitInScope, unitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
+import { orderForLink } from '../work-orders/work-orders.api';
 import { disputesPolicy, mayReveal } from './disputes.policy';
 import {
+  bodyById,
   type DisputeRow,
   type PartyRow,
   allDisputeRows,
@@ -102,6 +104,12 @@ export async function registerDispute(ctx: ActorCtx, input: IntakeBody): Promise
   const subdistrict =
     place.kind === 'subdistrict' ? place : await ancestorOfKind(ctx.db, place.path, 'subdistrict');
   if (!subdistrict) throw new AppError('disputes.place_outside_subdistrict', 422);
+  // A work order that turns out to be a dispute: the order must be readable, and its number is the reference.
+  let workOrder: Awaited<ReturnType<typeof orderForLink>> | null = null;
+  if (input.workOrderId) {
+    workOrder = (await orderForLink(ctx.db, ctx.actor, input.workOrderId)) ?? null;
+    if (!workOrder) throw invalidField('workOrderId', 'disputes.work_order_unknown');
+  } else if (input.source === 'work_order') throw invalidField('workOrderId', 'disputes.work_order_unknown');
   const id = ctx.ids();
   const parties: Awaited<ReturnType<typeof partyRow>>[] = [];
   for (const [i, p] of input.parties.entries()) parties.push(await partyRow(ctx, id, i + 1, p));
@@ -116,8 +124,9 @@ export async function registerDispute(ctx: ActorCtx, input: IntakeBody): Promise
       dispatchPath: subdistrict.path,
       placePath: place.path,
       placeUnitId: place.id,
-      source: input.source,
-      sourceRef: input.sourceRef ?? null,
+      source: workOrder ? 'work_order' : input.source,
+      sourceRef: workOrder ? workOrder.number : (input.sourceRef ?? null),
+      workOrderId: workOrder?.id ?? null,
       title: input.title,
       cause: input.cause,
       nature: input.nature,
@@ -201,6 +210,8 @@ async function toDtos(ctx: ActorCtx, rows: DisputeRow[]): Promise<DisputeDto[]> 
 
 export async function listDisputes(ctx: ActorCtx, q: DisputeListQuery) {
   disputesPolicy.require(ctx.actor, 'read');
+  // The disputes made from a work order: the order must exist and be readable (404 otherwise).
+  if (q.workOrderId && !(await orderForLink(ctx.db, ctx.actor, q.workOrderId))) throw notFound();
   const page = await listDisputeRows(ctx.db, ctx.actor, q, ctx.clock.now());
   return { ...page, items: await toDtos(ctx, page.items) };
 }
@@ -247,9 +258,11 @@ async function detailOf(ctx: ActorCtx, d: DisputeRow): Promise<DisputeDetailDto>
     parties.flatMap((p) => (p.residenceUnitId ? [p.residenceUnitId] : [])),
   );
   const mediators = await membersByIds(ctx.db, d.mediatorIds);
+  const joint = await Promise.all(d.jointBodyIds.map((id) => bodyById(ctx.db, id)));
   return {
     ...dto!,
     cause: d.cause,
+    workOrderId: d.workOrderId,
     occurredAt: d.occurredAt,
     placeUnitId: d.placeUnitId,
     listEntry: d.listEntry as DisputeDetailDto['listEntry'],
@@ -262,6 +275,7 @@ async function detailOf(ctx: ActorCtx, d: DisputeRow): Promise<DisputeDetailDto>
     mediationStartedAt: d.mediationStartedAt,
     mediationDueAt: d.mediationDueAt,
     mediators: mediators.map((m) => ({ id: m.id, name: m.name, position: m.position })),
+    jointBodies: joint.flatMap((b) => (b ? [{ id: b.id, name: b.name, kind: b.kind }] : [])),
     agreement: d.agreement ?? null,
     agreementEffectiveAt: d.agreementEffectiveAt,
     confirmRemindAt: d.confirmRemindAt,
@@ -345,6 +359,7 @@ export async function act(ctx: ActorCtx, id: string, input: ActionBody): Promise
 /** The ticket list as rows for Excel (names masked), audited. */
 export async function exportDisputes(ctx: ActorCtx, q: Omit<DisputeListQuery, 'page' | 'pageSize'>) {
   disputesPolicy.require(ctx.actor, 'read');
+  if (q.workOrderId && !(await orderForLink(ctx.db, ctx.actor, q.workOrderId))) throw notFound();
   const rows = await allDisputeRows(ctx.db, ctx.actor, q, ctx.clock.now(), 10_000);
   await writeAudit(ctx.db, ctx, {
     action: 'disputes.export',

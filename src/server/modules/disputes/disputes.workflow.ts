@@ -17,6 +17,7 @@ import { AppError } from '../../platform/errors';
 import { type Prepared, type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
 import { unitById } from '../org/org.api';
 import { findListEntry, limitsOf } from './disputes.config';
+import { notifyConfirmWindow, notifyDiverted, notifyOverdue } from './disputes.notify';
 import { bodyServes, mayAct } from './disputes.policy';
 import {
   type DisputeRow,
@@ -148,15 +149,22 @@ async function prepare(
       const ids = input.mediatorIds ?? [];
       if (ids.length === 0 || !ids.every((id) => members.some((m) => m.id === id)))
         throw new AppError('disputes.mediators_required', 422);
+      // Joint mediation (R-DS-2): each joining body active and serving this dispute's unit.
+      const joint = [...new Set(input.jointBodyIds ?? [])].filter((id) => id !== body.id);
+      for (const id of joint) {
+        const b = await bodyById(ctx.db, id);
+        if (!b?.active || !bodyServes(b, d)) throw new AppError('disputes.body_unavailable', 422);
+      }
       return {
         patch: {
           bodyId: body.id,
+          jointBodyIds: joint,
           mediatorIds: [...new Set(ids)],
           mediationStartedAt: now,
           mediationDueAt: new Date(now.getTime() + MEDIATION_DAYS * DAY),
         },
         event,
-        data: { bodyId: body.id, mediators: ids.length },
+        data: { bodyId: body.id, mediators: ids.length, jointBodies: joint.length },
       };
     }
     case 'refuse': {
@@ -233,6 +241,15 @@ async function prepare(
     case 'finish':
       need(note, 'disputes.note_required');
       return { patch: { outcome: 'resolved', outcomeNote: note, finishedAt: now }, event };
+    case 'follow_up':
+      // Follow-up on performance: only where an agreement exists, with what was found.
+      if (!d.agreementEffectiveAt) throw new AppError('disputes.no_agreement', 409);
+      if (!input.performance || !note) throw new AppError('disputes.follow_up_fields', 422);
+      return {
+        patch: {},
+        event: { note: `${PERFORMANCE[input.performance]}：${note}` },
+        data: { performance: input.performance },
+      };
     case 'close':
       if (!input.rating || !input.resolutionLevel) throw new AppError('disputes.close_fields', 422);
       return {
@@ -243,8 +260,14 @@ async function prepare(
   }
 }
 
+const PERFORMANCE = { performed: '已履行', partial: '部分履行', not_performed: '未履行' } as const;
+
 /** A deadline's work on the locked row: an event on the timeline, the audit entry, and the patch. */
-function deadlineFire(action: string, patch: (d: DisputeRow, now: Date) => Partial<DisputeRow>) {
+function deadlineFire(
+  action: string,
+  patch: (d: DisputeRow, now: Date) => Partial<DisputeRow>,
+  tell?: (tx: Db, ctx: UseCaseCtx, d: DisputeRow) => Promise<unknown>,
+) {
   return async (tx: Db, ctx: UseCaseCtx, d: DisputeRow) => {
     const now = ctx.clock.now();
     await patchDispute(tx, d.id, patch(d, now));
@@ -267,13 +290,15 @@ function deadlineFire(action: string, patch: (d: DisputeRow, now: Date) => Parti
       orgPath: d.orgPath,
       after: { status: d.status },
     });
+    await tell?.(tx, ctx, d);
   };
 }
 
-const escalate = deadlineFire('escalate', (d, now) => ({
-  overdueAt: d.overdueAt ?? now,
-  escalations: d.escalations + 1,
-}));
+const escalate = deadlineFire(
+  'escalate',
+  (d, now) => ({ overdueAt: d.overdueAt ?? now, escalations: d.escalations + 1 }),
+  notifyOverdue,
+);
 
 /**
  * Disputes on the platform workflow engine: the transition table is the shared `DS_TRANSITIONS`; the
@@ -292,6 +317,10 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
   ) as Record<DsAction, TransitionRule<DsStatus, DisputeRow, ActionBody>>,
   authorize: (actor, d, action) => mayAct(actor, d, action),
   prepare,
+  // The receiving unit hears of a diverted ticket at once (R-WO-3 即接即办).
+  afterTransition: async (tx, ctx, e) => {
+    if (e.action === 'divert') await notifyDiverted(tx, ctx, e.updated);
+  },
   adapter: {
     table: dsDisputes,
     id: dsDisputes.id,
@@ -353,7 +382,7 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
       states: ['agreed', 'closed'],
       due: dsDisputes.confirmRemindAt,
       step: stepKey('confirm:', dsDisputes.confirmRemindAt),
-      fire: deadlineFire('confirm_reminder', () => ({})),
+      fire: deadlineFire('confirm_reminder', () => ({}), notifyConfirmWindow),
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useNameFilter } from '../../app/useNameSearch';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -71,7 +71,20 @@ export default function DetailPage() {
             {d.specialAssignment ? <Tag color="purple">{t('disputes.field.special')}</Tag> : null}
           </Space>
         }
-        subtitle={`${d.number} · ${labelOf(t, 'disputes.source', d.source)}${d.sourceRef ? `（${d.sourceRef}）` : ''}`}
+        subtitle={
+          <>
+            {`${d.number} · ${labelOf(t, 'disputes.source', d.source)}${d.sourceRef ? `（${d.sourceRef}）` : ''}`}
+            {d.workOrderId ? (
+              <Link
+                to={`/work-orders/${d.workOrderId}`}
+                style={{ marginLeft: 8 }}
+                data-testid="dispute-work-order"
+              >
+                {t('disputes.detail.workOrder')}
+              </Link>
+            ) : null}
+          </>
+        }
         extra={
           <>
             <Link to="/disputes">
@@ -308,6 +321,7 @@ function PartiesCard({ d }: { d: DisputeDetail }) {
 
 function MediationCard({ d }: { d: DisputeDetail }) {
   const { t } = useI18n();
+  const showError = useShowError();
   const a = d.agreement as Record<string, string | number | boolean> | null;
   return (
     <Card size="small" title={t('disputes.detail.sessions')} style={{ marginBottom: 12 }}>
@@ -317,6 +331,11 @@ function MediationCard({ d }: { d: DisputeDetail }) {
         <Descriptions.Item label={t('disputes.field.mediators')}>
           {d.mediators.map((m) => m.name).join('、')}
         </Descriptions.Item>
+        {d.jointBodies.length ? (
+          <Descriptions.Item label={t('disputes.field.jointBodies')}>
+            {d.jointBodies.map((b) => b.name).join('、')}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('disputes.field.mediationDueAt')}>
           {formatDate(d.mediationDueAt)}
         </Descriptions.Item>
@@ -361,6 +380,15 @@ function MediationCard({ d }: { d: DisputeDetail }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('disputes.field.copies')}>{String(a.copies)}</Descriptions.Item>
           </Descriptions>
+          {d.canReveal && d.agreementEffectiveAt ? (
+            <Button
+              icon={<FilePdfOutlined />}
+              style={{ marginTop: 8 }}
+              onClick={() => dsApi.agreementPdf(d.id).catch((e) => showError(e))}
+            >
+              {t('disputes.detail.agreementPdf')}
+            </Button>
+          ) : null}
         </>
       ) : null}
     </Card>
@@ -415,7 +443,11 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
       });
     }
     if (action === 'start_mediation')
-      Object.assign(body, { bodyId: v.bodyId, mediatorIds: v.mediatorIds ?? [] });
+      Object.assign(body, {
+        bodyId: v.bodyId,
+        mediatorIds: v.mediatorIds ?? [],
+        jointBodyIds: v.jointBodyIds ?? [],
+      });
     if (action === 'refuse') body.partyId = v.partyId;
     if (action === 'session')
       Object.assign(body, {
@@ -438,6 +470,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
         committeeSealed: !!v.committeeSealed,
       };
     if (action === 'fail') body.legalOptions = v.legalOptions;
+    if (action === 'follow_up') body.performance = v.performance;
     if (action === 'close') Object.assign(body, { rating: v.rating, resolutionLevel: v.resolutionLevel });
     run.mutate(body as ActionInput);
   };
@@ -561,6 +594,20 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                 );
               }}
             </Form.Item>
+            <Form.Item name="jointBodyIds" label={t('disputes.field.jointBodies')}>
+              <Select
+                mode="multiple"
+                showSearch
+                optionFilterProp="label"
+                data-testid="mediation-joint"
+                options={(bodies.data?.items ?? [])
+                  .filter((b) => b.kind !== 'mediation_committee')
+                  .map((b) => ({
+                    value: b.id,
+                    label: `${b.name}（${labelOf(t, 'disputes.body', b.kind)}，${t('disputes.field.load')} ${b.load}）`,
+                  }))}
+              />
+            </Form.Item>
           </>
         ) : null}
         {action === 'refuse' ? (
@@ -628,6 +675,16 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
             <Input.TextArea rows={2} maxLength={1000} placeholder={t('disputes.field.legalOptionsHint')} />
           </Form.Item>
         ) : null}
+        {action === 'follow_up' ? (
+          <Form.Item name="performance" label={t('disputes.field.performance')} rules={req}>
+            <Select
+              options={(['performed', 'partial', 'not_performed'] as const).map((v) => ({
+                value: v,
+                label: t(`disputes.performance.${v}`),
+              }))}
+            />
+          </Form.Item>
+        ) : null}
         {action === 'close' ? (
           <>
             <Form.Item name="rating" label={t('disputes.field.rating')} rules={req}>
@@ -643,7 +700,11 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
         <Form.Item
           name="note"
           label={action === 'extend' ? t('disputes.field.consent') : t('disputes.field.note')}
-          rules={['return', 'supervise', 'refuse', 'extend', 'finish'].includes(action) ? req : undefined}
+          rules={
+            ['return', 'supervise', 'refuse', 'extend', 'finish', 'follow_up'].includes(action)
+              ? req
+              : undefined
+          }
         >
           <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
         </Form.Item>

@@ -52,6 +52,7 @@ export default function StatsPage() {
           [t('disputes.stats.averageDays'), s?.averageDays == null ? '—' : formatNumber(s.averageDays, 1)],
           [t('disputes.stats.diverted'), s?.diverted],
           [t('disputes.stats.escalated'), s?.escalated],
+          [t('disputes.stats.special'), s ? `${s.specialResolved} / ${s.special}` : undefined],
         ].map(([title, value]) => (
           <Col key={String(title)} xs={12} md={4}>
             <Card size="small" loading={q.isPending}>

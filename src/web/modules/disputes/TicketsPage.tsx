@@ -1,6 +1,7 @@
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -53,7 +54,9 @@ export default function TicketsPage() {
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? 1) || 1;
   const [text, setText] = useState(q ?? '');
-  const [creating, setCreating] = useState(false);
+  // From a work order's "convert into a dispute" (R-DS-1): the intake opens linked to it.
+  const workOrderId = params.get('workOrderId') ?? undefined;
+  const [creating, setCreating] = useState(!!workOrderId);
   useEffect(() => setText(q ?? ''), [q]);
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -210,7 +213,11 @@ export default function TicketsPage() {
       )}
       <IntakeModal
         open={creating}
-        onClose={() => setCreating(false)}
+        workOrderId={workOrderId}
+        onClose={() => {
+          setCreating(false);
+          if (workOrderId) set({ workOrderId: undefined });
+        }}
         onCreated={(id) => navigate(`/disputes/${id}`)}
       />
     </>
@@ -260,10 +267,12 @@ function ResidentPicker({ value, onChange }: { value?: string; onChange?: (v: st
 
 function IntakeModal({
   open,
+  workOrderId,
   onClose,
   onCreated,
 }: {
   open: boolean;
+  workOrderId?: string | undefined;
   onClose: () => void;
   onCreated: (id: string) => void;
 }) {
@@ -295,8 +304,9 @@ function IntakeModal({
     parties: PartyForm[];
   }) =>
     save.mutate({
-      source: v.source,
-      sourceRef: v.sourceRef || null,
+      source: workOrderId ? 'work_order' : v.source,
+      sourceRef: workOrderId ? null : v.sourceRef || null,
+      workOrderId: workOrderId ?? null,
       title: v.title,
       nature: v.nature,
       cause: v.cause,
@@ -342,25 +352,30 @@ function IntakeModal({
         }}
         data-testid="intake-form"
       >
-        <Flex gap={12}>
-          <Form.Item
-            name="source"
-            label={t('disputes.field.source')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <Select
-              options={DS_SOURCES.filter((s) => s !== 'work_order').map((s) => ({
-                value: s,
-                label: labelOf(t, 'disputes.source', s),
-              }))}
-              data-testid="intake-source"
-            />
-          </Form.Item>
-          <Form.Item name="sourceRef" label={t('disputes.field.sourceRef')} style={{ flex: 1 }}>
-            <Input placeholder={t('disputes.field.sourceRefHint')} maxLength={100} />
-          </Form.Item>
-        </Flex>
+        {workOrderId ? (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('disputes.intake.fromOrder')} />
+        ) : null}
+        {workOrderId ? null : (
+          <Flex gap={12}>
+            <Form.Item
+              name="source"
+              label={t('disputes.field.source')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <Select
+                options={DS_SOURCES.filter((s) => s !== 'work_order').map((s) => ({
+                  value: s,
+                  label: labelOf(t, 'disputes.source', s),
+                }))}
+                data-testid="intake-source"
+              />
+            </Form.Item>
+            <Form.Item name="sourceRef" label={t('disputes.field.sourceRef')} style={{ flex: 1 }}>
+              <Input placeholder={t('disputes.field.sourceRefHint')} maxLength={100} />
+            </Form.Item>
+          </Flex>
+        )}
         <Flex gap={12}>
           <Form.Item
             name="title"

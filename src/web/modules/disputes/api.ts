@@ -66,6 +66,8 @@ export const dsApi = {
   exportXlsx: (q: ListQuery) =>
     api.download('/api/disputes/export.xlsx', { ...q, page: undefined, pageSize: undefined }),
   detail: (id: string) => api.get<DisputeDetail>(`/api/disputes/${enc(id)}`),
+  agreementPdf: (id: string) =>
+    api.download(`/api/disputes/${enc(id)}/agreement.pdf`, undefined, 'agreement.pdf'),
   register: (body: IntakeInput) => api.post<DisputeDetail>('/api/disputes', body),
   act: (id: string, body: ActionInput) => api.post<DisputeDetail>(`/api/disputes/${enc(id)}/actions`, body),
   reveal: (id: string, partyId: string) =>

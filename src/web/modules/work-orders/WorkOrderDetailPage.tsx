@@ -23,6 +23,7 @@ import { ProxyInfoView } from '../../app/components/ProxyFields';
 import { QueryBoundary } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dsApi } from '../disputes/api';
 import { orgApi, orgKeys } from '../org/api';
 import { ActionModal } from './ActionModal';
 import { type WoAction, type WorkOrderDetail, type WoStatus, woApi, woKeys } from './api';
@@ -273,6 +274,7 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
               <Button>{t('wo.toTopic')}</Button>
             </Link>
           ) : null}
+          <DisputeLinks orderId={o.id} />
         </Flex>
         {o.pendingExtension ? (
           <Alert
@@ -446,5 +448,30 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
       </Row>
       <ActionModal order={o} action={active} onClose={() => setActive(null)} />
     </div>
+  );
+}
+
+/** A work order that turns out to be a dispute: convert it (R-DS-1), and the disputes made from it. */
+function DisputeLinks({ orderId }: { orderId: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const linked = useQuery({
+    queryKey: ['disputes', 'byWorkOrder', orderId],
+    queryFn: () => dsApi.list({ workOrderId: orderId }),
+    enabled: can('disputes.read'),
+  });
+  return (
+    <>
+      {(linked.data?.items ?? []).map((d) => (
+        <Link key={d.id} to={`/disputes/${d.id}`} data-testid="wo-dispute-link">
+          <Button type="link">{t('wo.disputeLink', { number: d.number })}</Button>
+        </Link>
+      ))}
+      {can('disputes.register') && !linked.data?.items.length ? (
+        <Link to={`/disputes?workOrderId=${orderId}`} data-testid="wo-to-dispute">
+          <Button>{t('wo.toDispute')}</Button>
+        </Link>
+      ) : null}
+    </>
   );
 }

@@ -374,6 +374,8 @@ export const workOrdersZh = {
   'pub.mine.count': '共 {n} 件',
   'pub.mine.latest': '显示最近 {n} 件',
   'pub.mine.empty': '还没有诉求记录',
+  'wo.toDispute': '转为矛盾纠纷',
+  'wo.disputeLink': '已转矛盾纠纷 {number}',
 } as const;
 
 export const workOrdersEn: Record<keyof typeof workOrdersZh, string> = {
@@ -759,4 +761,6 @@ export const workOrdersEn: Record<keyof typeof workOrdersZh, string> = {
   'pub.mine.count': '{n} in all',
   'pub.mine.latest': 'Showing the latest {n}',
   'pub.mine.empty': 'No requests yet',
+  'wo.toDispute': 'Convert into a dispute',
+  'wo.disputeLink': 'Dispute {number}',
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "ds_disputes" ADD COLUMN "joint_body_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;

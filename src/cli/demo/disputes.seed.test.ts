@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type TestApp, createTestApp, createUser } from '../../../test/app';
+import { buildWorkOrder } from '../../../test/factories';
+import { seedDemoDisputes } from './disputes.seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await createUser(t, 'xiangl', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
+  await createUser(t, 'luhx', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
+});
+afterAll(() => t?.close());
+
+it('the demo disputes run through the use cases: a converted work order, and closed agreements followed up on performance', async () => {
+  const { order } = await buildWorkOrder(t.deps, t.fx, {
+    categoryCode: 'neighbour_dispute',
+    description: '邻居装修噪音，多次沟通无果',
+  });
+  await seedDemoDisputes(t.deps, { log: () => undefined });
+  const centre = await t.as('xiangl');
+  const list = (await centre.get('/api/disputes?pageSize=100')).json();
+  expect(list.total).toBeGreaterThan(0);
+  const details = await Promise.all(
+    list.items.map(async (d: { id: string }) => (await centre.get(`/api/disputes/${d.id}`)).json()),
+  );
+  const agreed = details.filter((d: { outcome: string | null }) => d.outcome === 'agreement');
+  expect(agreed.length).toBeGreaterThan(0);
+  // A work order converted into a dispute, linked (R-DS-1).
+  expect(details.find((d: { source: string }) => d.source === 'work_order')).toMatchObject({
+    workOrderId: order.id,
+    sourceRef: order.number,
+  });
+  // Joint mediation where the nature asks for it (R-DS-2).
+  expect(details.some((d: { jointBodies: unknown[] }) => d.jointBodies.length > 0)).toBe(true);
+  // Closed agreements whose performance deadline has passed carry a follow-up (履行回访).
+  expect(
+    details.some((d: { events: { action: string }[] }) => d.events.some((e) => e.action === 'follow_up')),
+  ).toBe(true);
+});
