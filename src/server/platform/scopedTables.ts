@@ -37,6 +37,7 @@ export const SCOPED_TABLES = [
   'ds_disputes',
   'ds_bodies',
   'ds_meetings',
+  'ds_risks',
   'as_rounds',
   'as_sheets',
   'pt_meetings',

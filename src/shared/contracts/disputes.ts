@@ -611,6 +611,74 @@ export const contactSchema = z.object({
 });
 export type ContactDto = z.infer<typeof contactSchema>;
 
+// ---------------------------------------------------------------- risk screening (排查, issue 14 §6)
+
+export const DS_RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const DS_RISK_STATES = ['open', 'handling', 'resolved'] as const;
+export const DS_RISK_ACTIONS = ['handle', 'resolve', 'reopen'] as const;
+export const riskBody = z.strictObject({
+  /** The grid (or community) where the hidden risk was found. */
+  orgUnitId: uuid,
+  /** The screening round, a China month 'YYYY-MM' (this month when left out). */
+  round: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+  title: text(100),
+  description: text(2000),
+  level: z.enum(DS_RISK_LEVELS),
+  /** Who is involved, in words (never ID numbers or phones: those belong in a registered dispute). */
+  involved: optText(200),
+  measures: optText(2000),
+});
+export const riskActionBody = z.strictObject({
+  action: z.enum(DS_RISK_ACTIONS),
+  note: text(2000),
+});
+export const riskQuery = z.object({
+  round: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+  state: z.enum(DS_RISK_STATES).optional(),
+  level: z.enum(DS_RISK_LEVELS).optional(),
+  orgUnitId: uuid.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const riskSchema = z.object({
+  id: z.string(),
+  orgUnitId: z.string(),
+  unitName: z.string().nullable(),
+  round: z.string(),
+  title: z.string(),
+  description: z.string(),
+  level: z.enum(DS_RISK_LEVELS),
+  involved: z.string().nullable(),
+  measures: z.string().nullable(),
+  state: z.enum(DS_RISK_STATES),
+  reportedByName: z.string().nullable(),
+  handledNote: z.string().nullable(),
+  resolvedAt: z.date().nullable(),
+  createdAt: z.date(),
+  actions: z.array(z.enum(DS_RISK_ACTIONS)),
+});
+export type RiskDto = z.infer<typeof riskSchema>;
+export const risksSchema = z.object({
+  items: z.array(riskSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** The round's register in figures: by level and state, over the filter. */
+  summary: z.object({
+    total: z.number(),
+    high: z.number(),
+    open: z.number(),
+    handling: z.number(),
+    resolved: z.number(),
+  }),
+});
+
 // ---------------------------------------------------------------- statistics
 
 export const statsQuery = z.object({

@@ -29,6 +29,10 @@ export const DISPUTES_AUDIT: AuditLabels = {
     'disputes.body_create': { 'zh-CN': '新增调处力量', en: 'Add handling body' },
     'disputes.body_update': { 'zh-CN': '修改调处力量', en: 'Update handling body' },
     'disputes.meeting': { 'zh-CN': '记录矛盾纠纷联席会议', en: 'Record joint meeting on disputes' },
+    'disputes.risk.create': { 'zh-CN': '登记排查隐患', en: 'Record a hidden risk' },
+    'disputes.risk.handle': { 'zh-CN': '记录隐患处置', en: 'Record risk handling' },
+    'disputes.risk.resolve': { 'zh-CN': '隐患化解销号', en: 'Resolve a hidden risk' },
+    'disputes.risk.reopen': { 'zh-CN': '重新打开隐患', en: 'Reopen a hidden risk' },
     'disputes.contact': { 'zh-CN': '确定社区分管负责人和联系人', en: 'Name community leader and contact' },
     'disputes.agreement_pdf': { 'zh-CN': '生成人民调解协议书', en: 'Render mediation agreement PDF' },
     'disputes.follow_up': { 'zh-CN': '回访调解协议履行情况', en: 'Follow up on agreement performance' },
@@ -39,6 +43,7 @@ export const DISPUTES_AUDIT: AuditLabels = {
     ds_settings: { 'zh-CN': '纠纷工单时限', en: 'Dispute ticket limits' },
     ds_body: { 'zh-CN': '调处力量', en: 'Handling body' },
     ds_meeting: { 'zh-CN': '联席会议', en: 'Joint meeting' },
+    ds_risk: { 'zh-CN': '排查隐患', en: 'Hidden risk' },
     ds_contact: { 'zh-CN': '社区纠纷联系人', en: 'Community dispute contact' },
   },
 };

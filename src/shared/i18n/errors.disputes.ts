@@ -82,6 +82,18 @@ export const DISPUTES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '请填写评价和化解层级',
     en: 'Give the rating and the level at which it was resolved',
   },
+  'disputes.risk_unit': {
+    'zh-CN': '隐患应登记在网格或社区（小区、楼栋）',
+    en: 'A hidden risk is recorded on a grid or community (compound, building)',
+  },
+  'disputes.risk_round': {
+    'zh-CN': '排查轮次不能晚于本月',
+    en: 'The screening round cannot be later than this month',
+  },
+  'disputes.risk_state': {
+    'zh-CN': '该隐患当前状态下不能进行此操作',
+    en: 'This step is not possible for the risk in its current state',
+  },
   'disputes.meeting_cases': {
     'zh-CN': '会议研究的案件须为本街道的矛盾纠纷',
     en: 'The cases discussed must be disputes of this subdistrict',

@@ -2,7 +2,7 @@ import { type SQL, inArray, or, sql } from 'drizzle-orm';
 import { DS_TRANSITIONS, type DsAction } from '../../../shared/contracts/disputes';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { type Actor, inScope, scopePaths } from '../../platform/permissions';
-import { dsBodies, dsContacts, dsDisputes, dsMeetings } from './disputes.table';
+import { dsBodies, dsContacts, dsDisputes, dsMeetings, dsRisks } from './disputes.table';
 
 /**
  * Who may do what with disputes (DESIGN conventions 4 and 5). A dispute is seen by staff over the unit
@@ -94,4 +94,11 @@ export const contactsPolicy: Policy<'read' | 'write', { orgPath: string }> = def
   permissions: { read: 'disputes.read', write: 'disputes.bodies' },
   pathColumn: dsContacts.orgPath,
   pathOf: (c: { orgPath: string }) => c.orgPath,
+});
+
+/** The hidden-risk register (排查): read in scope, written by whoever registers disputes there (grids upward). */
+export const risksPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
+  permissions: { read: 'disputes.read', write: 'disputes.register' },
+  pathColumn: dsRisks.orgPath,
+  pathOf: (r: { orgPath: string }) => r.orgPath,
 });

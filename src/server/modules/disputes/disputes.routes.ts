@@ -13,6 +13,11 @@ import {
   meetingBody,
   meetingSchema,
   meetingsSchema,
+  riskActionBody,
+  riskBody,
+  riskQuery,
+  riskSchema,
+  risksSchema,
   statsQuery,
   statsSchema,
   disputeDetailSchema,
@@ -37,6 +42,7 @@ import { pageOf } from '../../platform/pagination';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
 import { getLimits, getLists, importList, setLimits } from './disputes.config';
 import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';
+import { actOnRisk, createRisk, listRisks } from './disputes.risks';
 import { disputeStats } from './disputes.stats';
 import * as tables from './disputes.table';
 import {
@@ -244,6 +250,32 @@ export const disputesModule = defineModule({
         schema: { tags, params: idParams, body: bodyPatch, response: { 200: bodySchema } },
       },
       (req) => updateBody(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    // ---- the hidden-risk register of the screening rounds (排查)
+    app.get(
+      '/api/disputes/risks',
+      {
+        config: { access: access.permission('disputes.read') },
+        schema: { tags, querystring: riskQuery, response: { 200: risksSchema } },
+      },
+      (req) => listRisks(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/disputes/risks',
+      {
+        config: { access: access.permission('disputes.register') },
+        schema: { tags, body: riskBody, response: { 201: riskSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createRisk(actorCtxOf(deps, req), req.body)),
+    );
+    app.post(
+      '/api/disputes/risks/:id/actions',
+      {
+        config: { access: access.permission('disputes.register') },
+        schema: { tags, params: idParams, body: riskActionBody, response: { 200: riskSchema } },
+      },
+      (req) => actOnRisk(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- the monthly joint meeting and each community's leader and contact (R-DS-3)

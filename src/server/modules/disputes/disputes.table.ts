@@ -286,3 +286,35 @@ export const dsContacts = pgTable(
     index('ds_contacts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
   ],
 );
+
+/**
+ * The register of hidden risks found in screening rounds (排查, issue 14 §6): a grid (or community) records
+ * what it found in the month's round, with a level; it is handled and resolved with notes. No personal data:
+ * people involved are described in words; a risk that becomes a dispute is registered as one.
+ */
+export const dsRisks = pgTable(
+  'ds_risks',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    /** China month 'YYYY-MM'. */
+    round: text('round').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** low | medium | high */
+    level: text('level').notNull(),
+    involved: text('involved'),
+    measures: text('measures'),
+    /** open | handling | resolved */
+    state: text('state').notNull(),
+    handledNote: text('handled_note'),
+    resolvedAt: ts('resolved_at'),
+    reportedBy: uuid('reported_by'),
+    reportedByName: text('reported_by_name'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('ds_risks_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('ds_risks_round_idx').on(t.round),
+  ],
+);
