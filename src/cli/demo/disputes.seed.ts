@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { createBody } from '../../server/modules/disputes/disputes.bodies';
 import { createMeeting, setContact } from '../../server/modules/disputes/disputes.meetings';
+import { actOnRisk, createRisk } from '../../server/modules/disputes/disputes.risks';
 import { act, registerDispute } from '../../server/modules/disputes/disputes.usecases';
 import { disputeWorkflow } from '../../server/modules/disputes/disputes.workflow';
 import { dsDisputes } from '../../server/modules/disputes/disputes.table';
@@ -10,6 +11,7 @@ import { residents } from '../../server/modules/residents/residents.table';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import { inScope } from '../../server/platform/permissions';
 import { sweepWorkflow } from '../../server/platform/workflow';
 import type { ActionBody, DsSource, IntakeBody } from '../../shared/contracts/disputes';
 
@@ -457,6 +459,49 @@ export async function seedDemoDisputes(
     decisions: '欠薪纠纷涉及多名工人，由工会、司法所联合调处，一周内结清',
     minutes: null,
   });
+
+  // ---- the grids' monthly screening (排查): hidden risks of last month and this month, some resolved
+  const RISKS: [string, string, 'low' | 'medium' | 'high'][] = [
+    ['两户因楼下停车位长期争执', '两户居民多次为停车位争吵，曾互相堵车，有升级苗头。', 'high'],
+    ['装修噪音引发邻里不满', '新住户周末装修，楼上楼下多次投诉，情绪较大。', 'medium'],
+    ['老旧小区漏水责任不清', '顶楼漏水殃及楼下两户，维修费用分担未谈妥。', 'medium'],
+    ['建筑工地欠薪苗头', '辖区一工地部分工人反映工资拖欠两个月。', 'high'],
+    ['赡养老人家庭矛盾', '兄妹三人对母亲赡养费用分担意见不一。', 'low'],
+    ['宠物犬伤人后赔偿未了', '邻居家犬只咬伤小孩，医药费赔偿协商中。', 'medium'],
+  ];
+  const gridWorker = await ctxOf('grid1');
+  let risks = 0;
+  for (const [i, c] of communities.slice(0, 6).entries()) {
+    const [g] = await db
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.kind, 'grid'), like(orgUnits.path, `${c.path}%`)))
+      .orderBy(asc(orgUnits.sort), asc(orgUnits.name))
+      .limit(1);
+    if (!g) continue;
+    const by = gridWorker && inScope(gridWorker.actor, 'disputes.register', g.path) ? gridWorker : centre;
+    for (const back of [35, 6]) {
+      at = new Date(real.getTime() - back * DAY);
+      const [title, description, level] = RISKS[(i + back) % RISKS.length]!;
+      const r = await createRisk(by, {
+        orgUnitId: g.id,
+        title,
+        description,
+        level,
+        involved: '相关住户',
+        measures: '网格员已上门了解情况并劝解。',
+      });
+      risks++;
+      if (back === 35) {
+        at = new Date(real.getTime() - 30 * DAY);
+        await actOnRisk(centre, r.id, { action: 'resolve', note: '经社区调解，双方达成谅解，隐患销号。' });
+      } else if (i % 2 === 0) {
+        at = new Date(real.getTime() - 3 * DAY);
+        await actOnRisk(centre, r.id, { action: 'handle', note: '已转社区人民调解委员会跟进。' });
+      }
+    }
+  }
+  opts.log(`disputes: ${risks} hidden risks in the grids' screening rounds`);
 
   // Deadlines that passed meanwhile: overdue tickets escalate, confirmation reminders fire.
   at = real;

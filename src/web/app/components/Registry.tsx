@@ -1,5 +1,6 @@
 import {
   type QueryKey,
+  type UseQueryResult,
   keepPreviousData,
   useMutation,
   useQuery,
@@ -28,9 +29,9 @@ export interface Paged<R> {
  * One page of a list query. `filters` are the query's other parameters: the page goes back to 1 whenever they
  * change. Returns the query, the query parameters sent (for exports) and antd pagination props with the total.
  */
-export function usePagedQuery<R>(
+export function usePagedQuery<P extends Paged<unknown>>(
   key: (q: Query) => QueryKey,
-  fetch: (q: Query) => Promise<Paged<R>>,
+  fetch: (q: Query) => Promise<P>,
   filters: Query = {},
   pageSize = 20,
 ) {
@@ -64,7 +65,7 @@ export function RegistryCard<R extends object>({
   children,
   ...table
 }: {
-  paged: Pick<ReturnType<typeof usePagedQuery<R>>, 'list' | 'pagination'>;
+  paged: { list: UseQueryResult<Paged<R>>; pagination: object };
   toolbar?: ReactNode;
   /** What the table says when there is nothing (antd's own 暂无数据 when left out). */
   empty?: string;

@@ -19,9 +19,11 @@ import type {
   meetingBody,
   meetingsSchema,
   revealSchema,
+  RiskDto,
+  risksSchema,
 } from '../../../shared/contracts/disputes';
 import type { Wire } from '../../../shared/contracts/wire';
-import { api, type Page } from '../../app/api';
+import { api, type Page, type Query } from '../../app/api';
 
 /** The disputes module's API client (what other web modules may use of it). */
 export type Dispute = Wire<DisputeDto>;
@@ -45,6 +47,8 @@ export type MeetingInput = z.input<typeof meetingBody>;
 export type Contact = ContactDto;
 export type ContactInput = z.input<typeof contactBody>;
 export type Stats = StatsDto;
+export type Risk = Wire<RiskDto>;
+export type Risks = Wire<z.infer<typeof risksSchema>>;
 
 const enc = encodeURIComponent;
 
@@ -58,6 +62,7 @@ export const dsKeys = {
   limits: ['disputes', 'limits'] as const,
   meetings: ['disputes', 'meetings'] as const,
   contacts: ['disputes', 'contacts'] as const,
+  risks: (q: Query) => ['disputes', 'risks', q] as const,
   stats: (from?: string, to?: string) => ['disputes', 'stats', from, to] as const,
 };
 
@@ -72,6 +77,10 @@ export const dsApi = {
   act: (id: string, body: ActionInput) => api.post<DisputeDetail>(`/api/disputes/${enc(id)}/actions`, body),
   reveal: (id: string, partyId: string) =>
     api.post<Reveal>(`/api/disputes/${enc(id)}/parties/${enc(partyId)}/reveal`),
+  risks: (q: Query) => api.get<Risks>('/api/disputes/risks', q),
+  createRisk: (body: unknown) => api.post<Risk>('/api/disputes/risks', body),
+  actOnRisk: (id: string, body: { action: string; note: string }) =>
+    api.post<Risk>(`/api/disputes/risks/${enc(id)}/actions`, body),
   bodies: () => api.get<{ items: Body[] }>('/api/disputes/bodies'),
   bodiesFor: (id: string) => api.get<{ items: Body[] }>(`/api/disputes/${enc(id)}/bodies`),
   createBody: (body: BodyInput) => api.post<Body>('/api/disputes/bodies', body),

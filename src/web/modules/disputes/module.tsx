@@ -19,6 +19,7 @@ export const disputesWebModule = defineWebModule({
       children: [
         { path: '/disputes', label: 'disputes.menu.tickets', permission: 'disputes.read' },
         { path: '/disputes/bodies', label: 'disputes.menu.bodies', permission: 'disputes.read' },
+        { path: '/disputes/risks', label: 'disputes.menu.risks', permission: 'disputes.read' },
         { path: '/disputes/meetings', label: 'disputes.menu.meetings', permission: 'disputes.read' },
         { path: '/disputes/stats', label: 'disputes.menu.stats', permission: 'disputes.read' },
         { path: '/disputes/config', label: 'disputes.menu.config', permission: 'disputes.read' },

@@ -9,6 +9,7 @@ const BodiesPage = lazy(() => import('./BodiesPage'));
 const ConfigPage = lazy(() => import('./ConfigPage'));
 const MeetingsPage = lazy(() => import('./MeetingsPage'));
 const StatsPage = lazy(() => import('./StatsPage'));
+const RisksPage = lazy(() => import('./RisksPage'));
 
 const guarded = (element: React.ReactNode) => (
   <Guard permission="disputes.read">
@@ -24,6 +25,7 @@ export const disputesConsoleRoutes = (
     <Route path="disputes/config" element={guarded(<ConfigPage />)} />
     <Route path="disputes/meetings" element={guarded(<MeetingsPage />)} />
     <Route path="disputes/stats" element={guarded(<StatsPage />)} />
+    <Route path="disputes/risks" element={guarded(<RisksPage />)} />
     <Route path="disputes/:id" element={guarded(<DetailPage />)} />
   </>
 );
