@@ -9,15 +9,28 @@ export const ARCHIVE_CATEGORIES = [
   { key: 'minutes', no: '①', name: '会议记录纪要', en: 'Meeting minutes' },
   { key: 'plan', no: '②', name: '方案与实施图文', en: 'Plan and implementation images and text' },
   { key: 'guidance', no: '③', name: '区局与街道指导督导佐证', en: 'Guidance and supervision evidence' },
-  { key: 'self_governance', no: '④', name: '居民自治与社会参与佐证', en: 'Self-governance and participation evidence' },
+  {
+    key: 'self_governance',
+    no: '④',
+    name: '居民自治与社会参与佐证',
+    en: 'Self-governance and participation evidence',
+  },
   { key: 'funds', no: '⑤', name: '资金使用明细台账', en: 'Fund-use detail ledger' },
   { key: 'disclosure', no: '⑥', name: '公开与宣传报道佐证', en: 'Disclosure and media evidence' },
-  { key: 'self_assessment', no: '⑦', name: '中期、结项自评报告', en: 'Mid-term and final self-assessment reports' },
+  {
+    key: 'self_assessment',
+    no: '⑦',
+    name: '中期、结项自评报告',
+    en: 'Mid-term and final self-assessment reports',
+  },
   { key: 'method', no: '⑧', name: '提炼的社区工作法', en: 'The distilled community work method' },
 ] as const;
 
 export type ArchiveCategory = (typeof ARCHIVE_CATEGORIES)[number]['key'];
-export const ARCHIVE_CATEGORY_KEYS = ARCHIVE_CATEGORIES.map((c) => c.key) as [ArchiveCategory, ...ArchiveCategory[]];
+export const ARCHIVE_CATEGORY_KEYS = ARCHIVE_CATEGORIES.map((c) => c.key) as [
+  ArchiveCategory,
+  ...ArchiveCategory[],
+];
 
 /** What kind of file an item holds, from its first bytes. */
 export const ARCHIVE_FILE_KINDS = ['photo', 'video', 'audio', 'document'] as const;

@@ -23,7 +23,8 @@ export const PROJECTS_ARCHIVE_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The file may be at most {mb} MB',
   },
   'projects.archive_file_type': {
-    'zh-CN': '仅支持照片（JPG、PNG、WebP）、视频（MP4、MOV、WebM）、音频（MP3、M4A、WAV、AMR、OGG）和文档（PDF、Word、Excel、PPT）',
+    'zh-CN':
+      '仅支持照片（JPG、PNG、WebP）、视频（MP4、MOV、WebM）、音频（MP3、M4A、WAV、AMR、OGG）和文档（PDF、Word、Excel、PPT）',
     en: 'Only photos (JPG, PNG, WebP), video (MP4, MOV, WebM), audio (MP3, M4A, WAV, AMR, OGG) and documents (PDF, Word, Excel, PowerPoint) are accepted',
   },
 };

@@ -5,7 +5,10 @@ import { pjArchiveItems } from './projects.table';
 
 export type ArchiveItemRow = typeof pjArchiveItems.$inferSelect;
 
-export async function insertArchiveItem(db: Db, row: typeof pjArchiveItems.$inferInsert): Promise<ArchiveItemRow> {
+export async function insertArchiveItem(
+  db: Db,
+  row: typeof pjArchiveItems.$inferInsert,
+): Promise<ArchiveItemRow> {
   const [r] = await db.insert(pjArchiveItems).values(row).returning();
   return r!;
 }
@@ -22,6 +25,9 @@ export function archiveItemsOf(db: Db, applicationId: string): Promise<ArchiveIt
 /** One item by id (the caller checks its application is in reach). */
 export async function archiveItemById(db: Db, id: string): Promise<ArchiveItemRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [r] = await db.select().from(pjArchiveItems).where(and(eq(pjArchiveItems.id, id)));
+  const [r] = await db
+    .select()
+    .from(pjArchiveItems)
+    .where(and(eq(pjArchiveItems.id, id)));
   return r;
 }

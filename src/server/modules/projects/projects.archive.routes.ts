@@ -8,7 +8,13 @@ import { AppError } from '../../platform/errors';
 import { attachmentHeader } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { createLocalStorage } from '../../platform/storage';
-import { type ArchiveUpload, addArchiveItem, archiveItemFile, archiveZip, getArchive } from './projects.archive';
+import {
+  type ArchiveUpload,
+  addArchiveItem,
+  archiveItemFile,
+  archiveZip,
+  getArchive,
+} from './projects.archive';
 
 /** Reads the multipart upload of one archive item: fields `category` and `note`, one file (≤ 30 MB, 413). */
 async function readUpload(req: FastifyRequest): Promise<ArchiveUpload> {

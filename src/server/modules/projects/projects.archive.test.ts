@@ -83,7 +83,8 @@ const upload = (
   id: string,
   fields: Record<string, string>,
   file?: { name: string; data: Buffer },
-) => c.request({ method: 'POST', url: `/api/projects/applications/${id}/archive`, ...multipart(fields, file) });
+) =>
+  c.request({ method: 'POST', url: `/api/projects/applications/${id}/archive`, ...multipart(fields, file) });
 
 describe('project archive ①–⑧ (R-PJ-3)', () => {
   it('R-PJ-3: the community and its subdistrict add files per category with a note; completeness per category and n/8; audited; the bureau reads but cannot add; out of scope is 404', async () => {
@@ -102,12 +103,22 @@ describe('project archive ①–⑧ (R-PJ-3)', () => {
       'method',
     ]);
 
-    const a = await upload(tongdu, id, { category: 'minutes', note: '居民议事会会议纪要' }, { name: '纪要.pdf', data: pdf });
+    const a = await upload(
+      tongdu,
+      id,
+      { category: 'minutes', note: '居民议事会会议纪要' },
+      { name: '纪要.pdf', data: pdf },
+    );
     expect(a.statusCode, a.body).toBe(201);
     expect(a.json()).toMatchObject({ complete: 1, canAdd: true });
     const b = await upload(sd, id, { category: 'plan', note: '' }, { name: '现场.png', data: png });
     expect(b.statusCode, b.body).toBe(201);
-    const c = await upload(tongdu, id, { category: 'plan', note: '启动仪式视频' }, { name: '启动.mp4', data: mp4 });
+    const c = await upload(
+      tongdu,
+      id,
+      { category: 'plan', note: '启动仪式视频' },
+      { name: '启动.mp4', data: mp4 },
+    );
     expect(c.statusCode, c.body).toBe(201);
     const archive = c.json();
     expect(archive.complete).toBe(2);
@@ -120,13 +131,18 @@ describe('project archive ①–⑧ (R-PJ-3)', () => {
     const file = await civil.get(plan.items[0].url);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');
-    expect((await upload(civil, id, { category: 'funds' }, { name: 'x.pdf', data: pdf })).statusCode).toBe(403);
+    expect((await upload(civil, id, { category: 'funds' }, { name: 'x.pdf', data: pdf })).statusCode).toBe(
+      403,
+    );
     // Another community: not found, for reading, files and adding.
     expect((await xhy.get(`/api/projects/applications/${id}/archive`)).statusCode).toBe(404);
     expect((await xhy.get(plan.items[0].url)).statusCode).toBe(404);
     expect((await upload(xhy, id, { category: 'funds' }, { name: 'x.pdf', data: pdf })).statusCode).toBe(404);
 
-    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'projects.archive.add'));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'projects.archive.add'));
     expect(audit.filter((r) => (r.after as { applicationId?: string }).applicationId === id)).toHaveLength(3);
 
     // Only a selected project has an archive to add to.
@@ -143,10 +159,20 @@ describe('project archive ①–⑧ (R-PJ-3)', () => {
     const none = await upload(tongdu, id, { category: 'funds' });
     expect(none.statusCode).toBe(400);
     expect(none.json().error.message).toBe('请选择要上传的文件');
-    const exe = await upload(tongdu, id, { category: 'funds' }, { name: '台账.pdf', data: Buffer.from('MZ\x90\x00binary') });
+    const exe = await upload(
+      tongdu,
+      id,
+      { category: 'funds' },
+      { name: '台账.pdf', data: Buffer.from('MZ\x90\x00binary') },
+    );
     expect(exe.statusCode).toBe(415);
     expect(exe.json().error.message).toMatch(/^仅支持照片/);
-    const long = await upload(tongdu, id, { category: 'funds', note: '长'.repeat(501) }, { name: 'x.pdf', data: pdf });
+    const long = await upload(
+      tongdu,
+      id,
+      { category: 'funds', note: '长'.repeat(501) },
+      { name: 'x.pdf', data: pdf },
+    );
     expect(long.statusCode).toBe(422);
   });
 
@@ -165,7 +191,9 @@ describe('project archive ①–⑧ (R-PJ-3)', () => {
     const index = await zip.file('档案目录.txt')!.async('string');
     expect(index).toContain('档案完整度：2/8类');
     expect(index).toContain('第一次议事会');
-    expect(Buffer.from(await zip.file('①会议记录纪要/01-纪要.pdf')!.async('uint8array')).equals(pdf)).toBe(true);
+    expect(Buffer.from(await zip.file('①会议记录纪要/01-纪要.pdf')!.async('uint8array')).equals(pdf)).toBe(
+      true,
+    );
     expect((await xhy.get(`/api/projects/applications/${id}/archive.zip`)).statusCode).toBe(404);
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(audit.some((r) => r.action === 'projects.archive.export')).toBe(true);

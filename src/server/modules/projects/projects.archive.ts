@@ -14,7 +14,12 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/permissions';
 import { type Storage, imageMime } from '../../platform/storage';
-import { type ArchiveItemRow, archiveItemById, archiveItemsOf, insertArchiveItem } from './projects.archive.repository';
+import {
+  type ArchiveItemRow,
+  archiveItemById,
+  archiveItemsOf,
+  insertArchiveItem,
+} from './projects.archive.repository';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
 
@@ -56,7 +61,8 @@ export function archiveFileType(data: Buffer, name: string): { mime: string; kin
     return { mime: 'video/webm', kind: 'video' };
   if (head(0, 3) === 'ID3' || (data.length > 2 && data[0] === 0xff && (data[1]! & 0xe0) === 0xe0))
     return { mime: 'audio/mpeg', kind: 'audio' };
-  if (data.length > 12 && head(0, 4) === 'RIFF' && head(8, 12) === 'WAVE') return { mime: 'audio/wav', kind: 'audio' };
+  if (data.length > 12 && head(0, 4) === 'RIFF' && head(8, 12) === 'WAVE')
+    return { mime: 'audio/wav', kind: 'audio' };
   if (head(0, 5) === '#!AMR') return { mime: 'audio/amr', kind: 'audio' };
   if (head(0, 4) === 'OggS') return { mime: 'audio/ogg', kind: 'audio' };
   if (head(0, 4) === 'PK\x03\x04' && OOXML[ext]) return { mime: OOXML[ext], kind: 'document' };
@@ -145,8 +151,10 @@ export async function addArchiveItem(
   const upload = await read();
   if (!isCategory(upload.category)) throw new AppError('projects.archive_category', 422);
   const note = upload.note.trim();
-  if (note.length > ARCHIVE_NOTE_MAX) throw new AppError('projects.archive_note_too_long', 422, { max: ARCHIVE_NOTE_MAX });
-  if (!upload.file || upload.file.data.length === 0) throw new AppError('projects.archive_file_required', 400);
+  if (note.length > ARCHIVE_NOTE_MAX)
+    throw new AppError('projects.archive_note_too_long', 422, { max: ARCHIVE_NOTE_MAX });
+  if (!upload.file || upload.file.data.length === 0)
+    throw new AppError('projects.archive_file_required', 400);
   const type = archiveFileType(upload.file.data, upload.file.name);
   if (!type) throw new AppError('projects.archive_file_type', 415);
   const fileId = ctx.ids();
