@@ -205,8 +205,9 @@ export async function archiveItemFile(ctx: ActorCtx, storage: Storage, itemId: s
 }
 
 const safeName = (s: string) =>
-  s
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+  [...s]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
     .replace(/^\.+/, '_')
     .slice(0, 120) || 'file';
 
