@@ -151,7 +151,7 @@ describe('project archive ①–⑧ (R-PJ-3)', () => {
     expect(early.json().error.message).toBe('项目入选后才能上传档案资料');
   });
 
-  it('R-PJ-3: uploads are checked — unknown category 422, missing file 400, a type not in the list 415 (by its bytes), all with Chinese messages', async () => {
+  it('R-PJ-3: uploads are checked — unknown category 422, missing file 400, a type not in the list 415 (by its bytes), over 30 MB 413, all with Chinese messages', async () => {
     const { selected: id } = await selectedProject();
     const bad = await upload(tongdu, id, { category: 'other' }, { name: 'x.pdf', data: pdf });
     expect(bad.statusCode).toBe(422);
@@ -174,6 +174,10 @@ describe('project archive ①–⑧ (R-PJ-3)', () => {
       { name: 'x.pdf', data: pdf },
     );
     expect(long.statusCode).toBe(422);
+    const big = Buffer.concat([pdf, Buffer.alloc(31 * 1024 * 1024)]);
+    const tooBig = await upload(tongdu, id, { category: 'funds' }, { name: '台账.pdf', data: big });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.message).toBe('文件不能超过30MB');
   });
 
   it('issue 11 §8: the archive exports as a zip with a folder per category and an index; audited; out of scope 404', async () => {
