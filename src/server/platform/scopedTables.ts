@@ -106,6 +106,7 @@ export const PATH_ONLY_TABLES = [
   'so_proposal_events',
   'so_fund_flows',
   'so_contract_items',
+  'pj_archive_items',
 ] as const;
 
 /**

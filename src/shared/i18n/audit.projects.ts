@@ -1,8 +1,10 @@
 import type { AuditLabels } from './audit';
+import { PROJECTS_ARCHIVE_AUDIT } from './audit.projects.archive';
 
 /** Names of the projects module's audited actions and entity types, for the audit log page. */
 export const PROJECTS_AUDIT: AuditLabels = {
   actions: {
+    ...PROJECTS_ARCHIVE_AUDIT.actions,
     'projects.call.create': { 'zh-CN': '起草申报通知', en: 'Draft project call' },
     'projects.call.update': { 'zh-CN': '修改申报通知', en: 'Update project call' },
     'projects.call.open': { 'zh-CN': '发布申报通知', en: 'Open project call' },
@@ -29,6 +31,7 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.application.answer': { 'zh-CN': '答复中期查看意见', en: 'Answer mid-term opinions' },
   },
   entityTypes: {
+    ...PROJECTS_ARCHIVE_AUDIT.entityTypes,
     pj_call: { 'zh-CN': '申报通知', en: 'Project call' },
     pj_application: { 'zh-CN': '项目申报', en: 'Project application' },
     pj_report: { 'zh-CN': '月度进展', en: 'Monthly progress report' },

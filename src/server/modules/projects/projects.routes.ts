@@ -25,6 +25,7 @@ import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { archiveRoutes } from './projects.archive.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -81,6 +82,7 @@ export const projectsModule = defineModule({
     const tags = ['projects'];
     const read = { access: access.permission('projects.read') };
     const manage = { access: access.permission('projects.manage') };
+    archiveRoutes(base, deps);
 
     app.get(
       '/api/projects/calls',

@@ -209,3 +209,31 @@ export const pjReports = pgTable(
     index('pj_reports_due_idx').on(t.dueAt),
   ],
 );
+
+/**
+ * One item of a selected project's archive (seed 000 四.3, R-PJ-3): a file uploaded to one of the eight
+ * categories ①–⑧ with a note. The file lives in the file store (platform/storage.ts) under `file_id`.
+ * `org_path` = the application's (community's) path, for scoped reads.
+ */
+export const pjArchiveItems = pgTable(
+  'pj_archive_items',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** minutes | plan | guidance | self_governance | funds | disclosure | self_assessment | method */
+    category: text('category').notNull(),
+    note: text('note'),
+    fileId: uuid('file_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pj_archive_items_app_idx').on(t.applicationId, t.category),
+    index('pj_archive_items_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);

@@ -32,6 +32,7 @@ import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
 import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
+import { ArchiveTab } from './ArchiveTab';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
 const NEEDS_FORM: ApplicationAction[] = [
@@ -355,6 +356,7 @@ export default function ApplicationPage() {
               <ReportsTable reports={a.reports} />
             </Card>
           ) : null}
+          {a.state === 'selected' ? <ArchiveTab applicationId={a.id} /> : null}
           {a.abilities.score ? <ScoreCard a={a} onDone={refresh} /> : null}
           {a.scores.length ? (
             <Card size="small" title={t('projects.app.scores')} style={{ marginBottom: 16 }}>

@@ -1,5 +1,8 @@
+import { archiveEn, archiveZh } from './i18n.archive';
+
 /** UI strings of the projects module (keys `projects.*`), merged into the console dictionaries. */
 export const projectsZh = {
+  ...archiveZh,
   'projects.menu': '共建项目',
   'projects.menu.calls': '申报通知',
   'projects.menu.applications': '项目申报',
@@ -200,6 +203,7 @@ export const projectsZh = {
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
+  ...archiveEn,
   'projects.menu': 'Co-building projects',
   'projects.menu.calls': 'Calls',
   'projects.menu.applications': 'Applications',

@@ -1,0 +1,33 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { pjArchiveItems } from './projects.table';
+
+export type ArchiveItemRow = typeof pjArchiveItems.$inferSelect;
+
+export async function insertArchiveItem(
+  db: Db,
+  row: typeof pjArchiveItems.$inferInsert,
+): Promise<ArchiveItemRow> {
+  const [r] = await db.insert(pjArchiveItems).values(row).returning();
+  return r!;
+}
+
+/** A project's archive items, oldest first within each category. */
+export function archiveItemsOf(db: Db, applicationId: string): Promise<ArchiveItemRow[]> {
+  return db
+    .select()
+    .from(pjArchiveItems)
+    .where(eq(pjArchiveItems.applicationId, applicationId))
+    .orderBy(asc(pjArchiveItems.category), asc(pjArchiveItems.createdAt), asc(pjArchiveItems.id));
+}
+
+/** One item by id (the caller checks its application is in reach). */
+export async function archiveItemById(db: Db, id: string): Promise<ArchiveItemRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [r] = await db
+    .select()
+    .from(pjArchiveItems)
+    .where(and(eq(pjArchiveItems.id, id)));
+  return r;
+}

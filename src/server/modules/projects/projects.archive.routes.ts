@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ARCHIVE_MAX_MB, archiveSchema } from '../../../shared/contracts/projects.archive';
+import { access } from '../../platform/access';
+import type { AppDeps } from '../../platform/context';
+import { actorCtxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { attachmentHeader } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { createLocalStorage } from '../../platform/storage';
+import {
+  type ArchiveUpload,
+  addArchiveItem,
+  archiveItemFile,
+  archiveZip,
+  getArchive,
+} from './projects.archive';
+
+/** Reads the multipart upload of one archive item: fields `category` and `note`, one file (≤ 30 MB, 413). */
+async function readUpload(req: FastifyRequest): Promise<ArchiveUpload> {
+  if (!req.isMultipart()) throw new AppError('projects.archive_file_required', 400);
+  const out: ArchiveUpload = { category: '', note: '' };
+  try {
+    for await (const part of req.parts({ limits: { fileSize: ARCHIVE_MAX_MB * 1024 * 1024, files: 1 } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        out.file ??= { data, name: part.filename || 'file' };
+      } else if (part.fieldname === 'category') out.category = String(part.value);
+      else if (part.fieldname === 'note') out.note = String(part.value);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('projects.archive_file_too_large', 413, { mb: ARCHIVE_MAX_MB });
+    throw new AppError('projects.archive_file_required', 400);
+  }
+  return out;
+}
+
+/** The archive ①–⑧ of a selected project (R-PJ-3) and its zip export; registered by projects.routes.ts. */
+export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['projects'];
+  const read = { access: access.permission('projects.read') };
+  const storage = () => createLocalStorage(deps.config.dataDir);
+
+  app.get(
+    '/api/projects/applications/:id/archive',
+    { config: read, schema: { tags, params: idParams, response: { 200: archiveSchema } } },
+    (req) => getArchive(actorCtxOf(deps, req), req.params.id),
+  );
+  /** multipart/form-data: `category`, `note` and one file (photo, video, audio or document, ≤ 30 MB). */
+  app.post(
+    '/api/projects/applications/:id/archive',
+    {
+      config: { access: access.anyOf('projects.apply', 'projects.review') },
+      schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: archiveSchema } },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await addArchiveItem(actorCtxOf(deps, req), storage(), req.params.id, () => readUpload(req))),
+  );
+  app.get(
+    '/api/projects/archive-items/:id/file',
+    { config: read, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      const { item, data } = await archiveItemFile(actorCtxOf(deps, req), storage(), req.params.id);
+      return reply
+        .header('content-type', item.mime)
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(item.fileName)}`)
+        .send(data);
+    },
+  );
+  app.get(
+    '/api/projects/applications/:id/archive.zip',
+    { config: read, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      const { app: a, buf } = await archiveZip(actorCtxOf(deps, req), storage(), req.params.id, req.locale);
+      return reply
+        .header('content-type', 'application/zip')
+        .header(
+          'content-disposition',
+          attachmentHeader(req.locale === 'en' ? `archive-${a.number}.zip` : `${a.title}项目档案.zip`),
+        )
+        .send(buf);
+    },
+  );
+}

@@ -1,0 +1,266 @@
+import JSZip from 'jszip';
+import {
+  ARCHIVE_CATEGORIES,
+  ARCHIVE_NOTE_MAX,
+  type ArchiveCategory,
+  type ArchiveDto,
+  type ArchiveFileKind,
+  type ArchiveItemDto,
+} from '../../../shared/contracts/projects.archive';
+import { chinaDate } from '../../../shared/chinaTime';
+import type { Locale } from '../../../shared/i18n/errors';
+import { writeAudit } from '../../platform/audit';
+import type { ActorCtx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { can } from '../../platform/permissions';
+import { type Storage, imageMime } from '../../platform/storage';
+import {
+  type ArchiveItemRow,
+  archiveItemById,
+  archiveItemsOf,
+  insertArchiveItem,
+} from './projects.archive.repository';
+import { applicationsPolicy } from './projects.policy';
+import { type ApplicationRow, findApplication } from './projects.repository';
+
+/**
+ * The archive of a selected co-building project (seed 000 四.3, R-PJ-3): files with a note in eight
+ * categories ①–⑧. The project's community and its subdistrict (town) add items while the project is
+ * selected; everyone who may read the project reads its archive (the bureau, reviewers); out of reach = 404.
+ */
+
+const OOXML: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+const OLE: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
+
+/**
+ * The type of an archive file by its first bytes (never by its name alone): photos (JPEG/PNG/WebP), video
+ * (MP4/MOV/WebM), audio (MP3/M4A/WAV/AMR/OGG) and documents (PDF; Word/Excel/PowerPoint, where the
+ * name's extension tells which of the office formats sharing one container it is). Null when none.
+ */
+export function archiveFileType(data: Buffer, name: string): { mime: string; kind: ArchiveFileKind } | null {
+  const image = imageMime(data);
+  if (image) return { mime: image, kind: 'photo' };
+  const head = (from: number, to: number) => data.subarray(from, to).toString('latin1');
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (head(0, 5) === '%PDF-') return { mime: 'application/pdf', kind: 'document' };
+  if (data.length > 12 && head(4, 8) === 'ftyp') {
+    const brand = head(8, 12);
+    if (brand === 'M4A ' || brand === 'M4B ') return { mime: 'audio/mp4', kind: 'audio' };
+    if (brand === 'qt  ') return { mime: 'video/quicktime', kind: 'video' };
+    return { mime: 'video/mp4', kind: 'video' };
+  }
+  if (data.length > 4 && data.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])))
+    return { mime: 'video/webm', kind: 'video' };
+  if (head(0, 3) === 'ID3' || (data.length > 2 && data[0] === 0xff && (data[1]! & 0xe0) === 0xe0))
+    return { mime: 'audio/mpeg', kind: 'audio' };
+  if (data.length > 12 && head(0, 4) === 'RIFF' && head(8, 12) === 'WAVE')
+    return { mime: 'audio/wav', kind: 'audio' };
+  if (head(0, 5) === '#!AMR') return { mime: 'audio/amr', kind: 'audio' };
+  if (head(0, 4) === 'OggS') return { mime: 'audio/ogg', kind: 'audio' };
+  if (head(0, 4) === 'PK\x03\x04' && OOXML[ext]) return { mime: OOXML[ext], kind: 'document' };
+  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')) && OLE[ext])
+    return { mime: OLE[ext], kind: 'document' };
+  return null;
+}
+
+const kindOf = (mime: string): ArchiveFileKind =>
+  mime.startsWith('image/')
+    ? 'photo'
+    : mime.startsWith('video/')
+      ? 'video'
+      : mime.startsWith('audio/')
+        ? 'audio'
+        : 'document';
+
+const isCategory = (k: string): k is ArchiveCategory => ARCHIVE_CATEGORIES.some((c) => c.key === k);
+
+/** The application the actor may add archive items to: its community (apply) or subdistrict (review). */
+async function addable(ctx: ActorCtx, id: string): Promise<ApplicationRow | undefined> {
+  return (
+    (can(ctx.actor, 'projects.apply') ? await findApplication(ctx.db, ctx.actor, id, 'apply') : undefined) ??
+    (can(ctx.actor, 'projects.review') ? await findApplication(ctx.db, ctx.actor, id, 'review') : undefined)
+  );
+}
+
+function itemDto(r: ArchiveItemRow): ArchiveItemDto {
+  return {
+    id: r.id,
+    category: r.category as ArchiveCategory,
+    note: r.note,
+    fileName: r.fileName,
+    mime: r.mime,
+    kind: kindOf(r.mime),
+    size: r.size,
+    url: `/api/projects/archive-items/${r.id}/file`,
+    createdByName: r.createdByName,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+function archiveOf(app: ApplicationRow, rows: ArchiveItemRow[], canAdd: boolean): ArchiveDto {
+  const categories = ARCHIVE_CATEGORIES.map((c) => {
+    const items = rows.filter((r) => r.category === c.key).map(itemDto);
+    return { category: c.key, complete: items.length > 0, items };
+  });
+  return {
+    applicationId: app.id,
+    canAdd: canAdd && app.state === 'selected',
+    complete: categories.filter((c) => c.complete).length,
+    total: categories.length,
+    categories,
+  };
+}
+
+/** A project's archive with completeness per category and overall (R-PJ-3); 404 when out of reach. */
+export async function getArchive(ctx: ActorCtx, id: string): Promise<ArchiveDto> {
+  applicationsPolicy.require(ctx.actor, 'read');
+  const app = await findApplication(ctx.db, ctx.actor, id);
+  if (!app) throw notFound();
+  const canAdd = (await addable(ctx, id)) !== undefined;
+  return archiveOf(app, await archiveItemsOf(ctx.db, app.id), canAdd);
+}
+
+export interface ArchiveUpload {
+  file?: { data: Buffer; name: string };
+  category: string;
+  note: string;
+}
+
+/**
+ * Adds one file to a category of a selected project's archive (R-PJ-3): only the project's community or
+ * subdistrict (404 otherwise), only while selected (409), a known category (422), a note of at most 500
+ * characters (422), a file of a known type by its bytes (415); stored, then recorded and audited.
+ */
+export async function addArchiveItem(
+  ctx: ActorCtx,
+  storage: Storage,
+  id: string,
+  read: () => Promise<ArchiveUpload>,
+): Promise<ArchiveDto> {
+  const app = await addable(ctx, id);
+  if (!app) throw notFound();
+  if (app.state !== 'selected') throw new AppError('projects.archive_not_selected', 409);
+  const upload = await read();
+  if (!isCategory(upload.category)) throw new AppError('projects.archive_category', 422);
+  const note = upload.note.trim();
+  if (note.length > ARCHIVE_NOTE_MAX)
+    throw new AppError('projects.archive_note_too_long', 422, { max: ARCHIVE_NOTE_MAX });
+  if (!upload.file || upload.file.data.length === 0)
+    throw new AppError('projects.archive_file_required', 400);
+  const type = archiveFileType(upload.file.data, upload.file.name);
+  if (!type) throw new AppError('projects.archive_file_type', 415);
+  const fileId = ctx.ids();
+  await storage.put(fileId, upload.file.data);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const row = await insertArchiveItem(tx, {
+      id: ctx.ids(),
+      applicationId: app.id,
+      orgPath: app.orgPath,
+      category: upload.category,
+      note: note || null,
+      fileId,
+      fileName: upload.file!.name.slice(0, 200),
+      mime: type.mime,
+      size: upload.file!.data.length,
+      createdBy: ctx.actor.userId ?? null,
+      createdByName: ctx.actor.displayName ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'projects.archive.add',
+      entityType: 'pj_archive_item',
+      entityId: row.id,
+      orgPath: app.orgPath,
+      after: {
+        applicationId: app.id,
+        category: row.category,
+        fileName: row.fileName,
+        mime: row.mime,
+        size: row.size,
+        note: row.note,
+      },
+    });
+  });
+  return archiveOf(app, await archiveItemsOf(ctx.db, app.id), true);
+}
+
+/** The file of an archive item, for those who may read its project (404 otherwise or when missing). */
+export async function archiveItemFile(ctx: ActorCtx, storage: Storage, itemId: string) {
+  applicationsPolicy.require(ctx.actor, 'read');
+  const item = await archiveItemById(ctx.db, itemId);
+  const app = item ? await findApplication(ctx.db, ctx.actor, item.applicationId) : undefined;
+  const data = item && app ? await storage.get(item.fileId) : null;
+  if (!item || !data) throw notFound();
+  return { item, data };
+}
+
+const safeName = (s: string) =>
+  [...s]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
+    .replace(/^\.+/, '_')
+    .slice(0, 120) || 'file';
+
+/**
+ * The whole archive as a zip (issue 11 §8): a folder per category (①–⑧, empty ones too) and an index
+ * file listing the project, completeness and every item with its note, uploader and date. Audited.
+ */
+export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, locale: Locale) {
+  applicationsPolicy.require(ctx.actor, 'read');
+  const app = await findApplication(ctx.db, ctx.actor, id);
+  if (!app) throw notFound();
+  const rows = await archiveItemsOf(ctx.db, app.id);
+  const en = locale === 'en';
+  const zip = new JSZip();
+  const archive = archiveOf(app, rows, false);
+  const lines: string[] = [
+    en ? `Project archive: ${app.title} (${app.number})` : `项目档案：${app.title}（${app.number}）`,
+    en
+      ? `Complete categories: ${archive.complete}/${archive.total}`
+      : `档案完整度：${archive.complete}/${archive.total}类`,
+    en ? `Exported: ${chinaDate(ctx.clock.now())}` : `导出日期：${chinaDate(ctx.clock.now())}`,
+    '',
+  ];
+  for (const c of ARCHIVE_CATEGORIES) {
+    const folder = `${c.no}${en ? c.en : c.name}`;
+    const dir = zip.folder(safeName(folder))!;
+    const items = rows.filter((r) => r.category === c.key);
+    lines.push(`${folder}${en ? ` — ${items.length} item(s)` : `（${items.length}项）`}`);
+    if (items.length === 0) lines.push(en ? '  (none yet)' : '  （暂无）');
+    let n = 0;
+    for (const r of items) {
+      n += 1;
+      const data = await storage.get(r.fileId);
+      const file = `${String(n).padStart(2, '0')}-${safeName(r.fileName)}`;
+      if (data) dir.file(file, data);
+      const by = r.createdByName ?? '';
+      lines.push(
+        `  ${file}${data ? '' : en ? ' [file missing]' : '［文件缺失］'}  ${chinaDate(r.createdAt)}  ${by}`,
+      );
+      if (r.note) lines.push(`    ${en ? 'Note' : '说明'}：${r.note.replace(/\s+/g, ' ')}`);
+    }
+    lines.push('');
+  }
+  zip.file(en ? 'index.txt' : '档案目录.txt', `\uFEFF${lines.join('\r\n')}`);
+  const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'projects.archive.export',
+      entityType: 'pj_application',
+      entityId: app.id,
+      orgPath: app.orgPath,
+      after: { items: rows.length, complete: archive.complete },
+    }),
+  );
+  return { app, buf };
+}

@@ -1,0 +1,53 @@
+/** UI strings of the project archive ①–⑧ (keys `projects.archive.*`), merged into the projects dictionaries. */
+export const archiveZh = {
+  'projects.archive.title': '项目档案',
+  'projects.archive.progress': '档案完整度 {n}/{total} 类',
+  'projects.archive.complete': '已归档',
+  'projects.archive.missing': '待补充',
+  'projects.archive.add': '上传资料',
+  'projects.archive.export': '导出档案（ZIP）',
+  'projects.archive.category': '档案类别',
+  'projects.archive.note': '说明',
+  'projects.archive.notePlaceholder': '如：会议时间、地点、参加人员，或资料的来源',
+  'projects.archive.file': '文件',
+  'projects.archive.fileHint': '照片、视频、音频或文档（PDF、Word、Excel、PPT），不超过30MB',
+  'projects.archive.pick': '选择文件',
+  'projects.archive.fileRequired': '请选择要上传的文件',
+  'projects.archive.categoryRequired': '请选择档案类别',
+  'projects.archive.uploaded': '已上传',
+  'projects.archive.none': '暂无资料',
+  'projects.archive.by': '{name}，{date}',
+  'projects.archive.kind.photo': '照片',
+  'projects.archive.kind.video': '视频',
+  'projects.archive.kind.audio': '音频',
+  'projects.archive.kind.document': '文档',
+  'projects.archive.readOnly': '档案由项目所在社区和街道上传，此处可查看和导出。',
+};
+
+export const archiveEn: Record<keyof typeof archiveZh, string> = {
+  'projects.archive.title': 'Project archive',
+  'projects.archive.progress': 'Archive complete: {n} of {total} categories',
+  'projects.archive.complete': 'Filed',
+  'projects.archive.missing': 'Missing',
+  'projects.archive.add': 'Upload',
+  'projects.archive.export': 'Export archive (ZIP)',
+  'projects.archive.category': 'Category',
+  'projects.archive.note': 'Note',
+  'projects.archive.notePlaceholder':
+    'e.g. date, place and participants of the meeting, or where the material comes from',
+  'projects.archive.file': 'File',
+  'projects.archive.fileHint':
+    'Photo, video, audio or document (PDF, Word, Excel, PowerPoint), at most 30 MB',
+  'projects.archive.pick': 'Choose file',
+  'projects.archive.fileRequired': 'Choose a file to upload',
+  'projects.archive.categoryRequired': 'Choose a category',
+  'projects.archive.uploaded': 'Uploaded',
+  'projects.archive.none': 'Nothing yet',
+  'projects.archive.by': '{name}, {date}',
+  'projects.archive.kind.photo': 'Photo',
+  'projects.archive.kind.video': 'Video',
+  'projects.archive.kind.audio': 'Audio',
+  'projects.archive.kind.document': 'Document',
+  'projects.archive.readOnly':
+    'The project’s community and subdistrict upload the archive; here it can be read and exported.',
+};
