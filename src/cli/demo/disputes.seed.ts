@@ -480,7 +480,7 @@ export async function seedDemoDisputes(
       .limit(1);
     if (!g) continue;
     const by = gridWorker && inScope(gridWorker.actor, 'disputes.register', g.path) ? gridWorker : centre;
-    for (const back of [35, 6]) {
+    for (const back of [35, 2]) {
       at = new Date(real.getTime() - back * DAY);
       const [title, description, level] = RISKS[(i + back) % RISKS.length]!;
       const r = await createRisk(by, {
@@ -496,7 +496,7 @@ export async function seedDemoDisputes(
         at = new Date(real.getTime() - 30 * DAY);
         await actOnRisk(centre, r.id, { action: 'resolve', note: '经社区调解，双方达成谅解，隐患销号。' });
       } else if (i % 2 === 0) {
-        at = new Date(real.getTime() - 3 * DAY);
+        at = new Date(real.getTime() - 1 * DAY);
         await actOnRisk(centre, r.id, { action: 'handle', note: '已转社区人民调解委员会跟进。' });
       }
     }
