@@ -32,6 +32,7 @@ import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
 import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
+import { MoneyTab } from './MoneyTab';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
 const NEEDS_FORM: ApplicationAction[] = [
@@ -350,6 +351,7 @@ export default function ApplicationPage() {
               {a.budgetTotalFen === a.fundingTotalFen ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
           </Card>
+          {a.state === 'selected' ? <MoneyTab applicationId={a.id} /> : null}
           {a.reports.length ? (
             <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>
               <ReportsTable reports={a.reports} />
