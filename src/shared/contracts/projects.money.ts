@@ -47,7 +47,9 @@ export const moneySchema = z.object({
   applicationId: z.string(),
   title: z.string(),
   lines: z.array(fundLineSchema),
-  sources: z.array(z.object({ source: z.enum(FUNDING_SOURCES), plannedFen: z.number(), disbursedFen: z.number() })),
+  sources: z.array(
+    z.object({ source: z.enum(FUNDING_SOURCES), plannedFen: z.number(), disbursedFen: z.number() }),
+  ),
   budgetFen: z.number(),
   disbursedFen: z.number(),
   spentFen: z.number(),

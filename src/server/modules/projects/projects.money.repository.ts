@@ -47,7 +47,11 @@ export async function insertFundDisclosure(tx: Db, row: typeof pjFundDisclosures
 
 /** Locks the application row (serialises spends of one project, so two cannot both pass the check). */
 export async function lockApplication(tx: Db, id: string) {
-  await tx.select({ id: pjApplications.id }).from(pjApplications).where(eq(pjApplications.id, id)).for('update');
+  await tx
+    .select({ id: pjApplications.id })
+    .from(pjApplications)
+    .where(eq(pjApplications.id, id))
+    .for('update');
 }
 
 /** Total disbursed and spent of one project, in fen. */
@@ -76,10 +80,12 @@ export async function selectedForBoard(db: Db, roots: string[]) {
     .where(
       and(
         eq(pjApplications.state, 'selected'),
-        all ? undefined : sql`(${sql.join(
-          roots.map((r) => sql`${r} like (${pjApplications.orgPath} || '%')`),
-          sql` or `,
-        )})`,
+        all
+          ? undefined
+          : sql`(${sql.join(
+              roots.map((r) => sql`${r} like (${pjApplications.orgPath} || '%')`),
+              sql` or `,
+            )})`,
       ),
     )
     .orderBy(asc(pjApplications.number));

@@ -19,12 +19,18 @@ export function moneyRoutes(base: FastifyInstance, deps: AppDeps) {
   const record = { access: access.anyOf('projects.apply', 'projects.review') };
   app.get(
     '/api/projects/applications/:id/money',
-    { config: { access: access.permission('projects.read') }, schema: { tags, params: idParams, response: { 200: moneySchema } } },
+    {
+      config: { access: access.permission('projects.read') },
+      schema: { tags, params: idParams, response: { 200: moneySchema } },
+    },
     (req) => getMoney(actorCtxOf(deps, req), req.params.id),
   );
   app.post(
     '/api/projects/applications/:id/money/disbursements',
-    { config: record, schema: { tags, params: idParams, body: disbursementBody, response: { 200: moneySchema } } },
+    {
+      config: record,
+      schema: { tags, params: idParams, body: disbursementBody, response: { 200: moneySchema } },
+    },
     (req) => addDisbursement(actorCtxOf(deps, req), req.params.id, req.body),
   );
   app.post(
@@ -42,7 +48,10 @@ export function moneyRoutes(base: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     '/api/me/projects',
-    { config: { access: access.permission('participation.board') }, schema: { tags, response: { 200: myProjectsSchema } } },
+    {
+      config: { access: access.permission('participation.board') },
+      schema: { tags, response: { 200: myProjectsSchema } },
+    },
     (req) => myProjects(actorCtxOf(deps, req)),
   );
 }

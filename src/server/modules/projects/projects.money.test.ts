@@ -81,7 +81,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const money = (c: Client, path = '') => `/api/projects/applications/${projectId}/money${path}`;
+const money = (path = '') => `/api/projects/applications/${projectId}/money${path}`;
 
 describe('R-PJ-5: a selected project’s money', () => {
   it('R-PJ-5: money only for selected projects; out of scope is not found', async () => {
@@ -93,35 +93,60 @@ describe('R-PJ-5: a selected project’s money', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe('只有已入选的试点项目才能登记资金');
     // Another community's worker does not see this project's money at all.
-    expect((await xhy.get(money(xhy))).statusCode).toBe(404);
-    expect((await xhy.post(money(xhy, '/spends'), {
-      line: '驿站改造', spentOn: '2027-01-12', amountFen: 1, receiptRef: 'X',
-    })).statusCode).toBe(404);
+    expect((await xhy.get(money())).statusCode).toBe(404);
+    expect(
+      (
+        await xhy.post(money('/spends'), {
+          line: '驿站改造',
+          spentOn: '2027-01-12',
+          amountFen: 1,
+          receiptRef: 'X',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('R-PJ-5: tranches by source and spends against budget lines in integer fen; budget vs disbursed vs spent', async () => {
-    const d = await tongdu.post(money(tongdu, '/disbursements'), {
+    const d = await tongdu.post(money('/disbursements'), {
       source: 'city',
       receivedOn: '2027-01-10',
       amountFen: 3_500_000,
     });
     expect(d.statusCode, d.body).toBe(200);
-    expect((await sd.post(money(sd, '/disbursements'), {
-      source: 'subdistrict', receivedOn: '2027-01-15', amountFen: 1_000_000,
-    })).statusCode).toBe(200);
+    expect(
+      (
+        await sd.post(money('/disbursements'), {
+          source: 'subdistrict',
+          receivedOn: '2027-01-15',
+          amountFen: 1_000_000,
+        })
+      ).statusCode,
+    ).toBe(200);
     // Not an integer fen: refused by validation, never stored as a float.
-    expect((await tongdu.post(money(tongdu, '/disbursements'), {
-      source: 'city', receivedOn: '2027-01-10', amountFen: 10.5,
-    })).statusCode).toBe(400);
-    const unknownLine = await tongdu.post(money(tongdu, '/spends'), {
-      line: '买车', spentOn: '2027-01-20', amountFen: 100, receiptRef: 'FP-001',
+    expect(
+      (
+        await tongdu.post(money('/disbursements'), {
+          source: 'city',
+          receivedOn: '2027-01-10',
+          amountFen: 10.5,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const unknownLine = await tongdu.post(money('/spends'), {
+      line: '买车',
+      spentOn: '2027-01-20',
+      amountFen: 100,
+      receiptRef: 'FP-001',
     });
     expect(unknownLine.statusCode).toBe(422);
-    const s = await tongdu.post(money(tongdu, '/spends'), {
-      line: '驿站改造', spentOn: '2027-01-20', amountFen: 4_000_000, receiptRef: 'FP-2027-001',
+    const s = await tongdu.post(money('/spends'), {
+      line: '驿站改造',
+      spentOn: '2027-01-20',
+      amountFen: 4_000_000,
+      receiptRef: 'FP-2027-001',
     });
     expect(s.statusCode, s.body).toBe(200);
-    const m = (await civil.get(money(civil))).json();
+    const m = (await civil.get(money())).json();
     expect(m).toMatchObject({ budgetFen: 10_000_000, disbursedFen: 4_500_000, spentFen: 4_000_000 });
     expect(m.lines).toEqual([
       { item: '驿站改造', budgetFen: 8_000_000, spentFen: 4_000_000 },
@@ -135,7 +160,9 @@ describe('R-PJ-5: a selected project’s money', () => {
     const audits = await t.database.db
       .select()
       .from(auditLog)
-      .where(inArray(auditLog.entityId, [...m.disbursements.map((x: { id: string }) => x.id), m.spends[0].id]));
+      .where(
+        inArray(auditLog.entityId, [...m.disbursements.map((x: { id: string }) => x.id), m.spends[0].id]),
+      );
     expect(audits.map((a) => a.action).sort()).toEqual([
       'projects.money.disburse',
       'projects.money.disburse',
@@ -145,12 +172,12 @@ describe('R-PJ-5: a selected project’s money', () => {
 
   it('R-PJ-5: a spend taking total spent past total disbursed is refused (409) unless an overrun approval is recorded', async () => {
     const over = { line: '活动经费', spentOn: '2027-02-01', amountFen: 600_000, receiptRef: 'FP-2027-002' };
-    const refused = await tongdu.post(money(tongdu, '/spends'), over);
+    const refused = await tongdu.post(money('/spends'), over);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe(
       '支出合计（46000.00 元）将超过已到位资金（45000.00 元），须先登记超支审批（审批人及理由）',
     );
-    const ok = await tongdu.post(money(tongdu, '/spends'), {
+    const ok = await tongdu.post(money('/spends'), {
       ...over,
       overrun: { approvedBy: '新下陆街道 王主任', reason: '第二笔补助在途，活动不能延期' },
     });
@@ -160,12 +187,25 @@ describe('R-PJ-5: a selected project’s money', () => {
     const [a] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, spend.id));
     expect(a!.action).toBe('projects.money.spend_overrun');
     // Within what was received, no approval is needed.
-    expect((await tongdu.post(money(tongdu, '/disbursements'), {
-      source: 'city', receivedOn: '2027-02-10', amountFen: 3_500_000,
-    })).statusCode).toBe(200);
-    expect((await tongdu.post(money(tongdu, '/spends'), {
-      line: '活动经费', spentOn: '2027-02-12', amountFen: 100_000, receiptRef: 'FP-2027-003',
-    })).statusCode).toBe(200);
+    expect(
+      (
+        await tongdu.post(money('/disbursements'), {
+          source: 'city',
+          receivedOn: '2027-02-10',
+          amountFen: 3_500_000,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await tongdu.post(money('/spends'), {
+          line: '活动经费',
+          spentOn: '2027-02-12',
+          amountFen: 100_000,
+          receiptRef: 'FP-2027-003',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('R-PJ-5: the fund-use statement is published on the community’s 居务公开 board; residents see only what was disclosed, in their community', async () => {
@@ -174,7 +214,7 @@ describe('R-PJ-5: a selected project’s money', () => {
       expect.objectContaining({ id: projectId, title: '邻里驿站建设', typeName: '邻里互助型', funds: null }),
     ]);
     expect((await xhyResident.get('/api/me/projects')).json().items).toEqual([]);
-    const res = await tongdu.post(money(tongdu, '/disclose'), {});
+    const res = await tongdu.post(money('/disclose'), {});
     expect(res.statusCode, res.body).toBe(200);
     const m = res.json();
     expect(m.disclosures).toHaveLength(1);
@@ -182,13 +222,20 @@ describe('R-PJ-5: a selected project’s money', () => {
     const post = board.items.find((i: { title: string }) => i.title === '邻里驿站建设资金使用公开');
     expect(post).toBeTruthy();
     const after = (await jumin.get('/api/me/projects')).json().items[0];
-    expect(after.funds).toMatchObject({ budgetFen: 10_000_000, disbursedFen: 8_000_000, spentFen: 4_700_000 });
+    expect(after.funds).toMatchObject({
+      budgetFen: 10_000_000,
+      disbursedFen: 8_000_000,
+      spentFen: 4_700_000,
+    });
     // Spends after the statement stay off the resident's view until the next one.
-    await tongdu.post(money(tongdu, '/spends'), {
-      line: '活动经费', spentOn: '2027-03-01', amountFen: 100, receiptRef: 'FP-2027-004',
+    await tongdu.post(money('/spends'), {
+      line: '活动经费',
+      spentOn: '2027-03-01',
+      amountFen: 100,
+      receiptRef: 'FP-2027-004',
     });
     expect((await jumin.get('/api/me/projects')).json().items[0].funds.spentFen).toBe(4_700_000);
     // Staff endpoints stay closed to residents.
-    expect((await jumin.get(money(jumin))).statusCode).toBe(403);
+    expect((await jumin.get(money())).statusCode).toBe(403);
   });
 });

@@ -67,7 +67,11 @@ function snapshotOf(
 ): FundSnapshot {
   const spent = new Map<string, number>();
   for (const s of spends) spent.set(s.line, (spent.get(s.line) ?? 0) + s.amountFen);
-  const lines = row.budgetLines.map((l) => ({ item: l.item, budgetFen: l.amountFen, spentFen: spent.get(l.item) ?? 0 }));
+  const lines = row.budgetLines.map((l) => ({
+    item: l.item,
+    budgetFen: l.amountFen,
+    spentFen: spent.get(l.item) ?? 0,
+  }));
   return {
     lines,
     budgetFen: row.budgetTotalFen,
@@ -161,7 +165,8 @@ export async function addDisbursement(ctx: ActorCtx, id: string, body: Disbursem
  */
 export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Promise<MoneyDto> {
   const row = await projectFor(ctx, id, true);
-  if (!row.budgetLines.some((l) => l.item === body.line)) throw new AppError('projects.money_unknown_line', 422);
+  if (!row.budgetLines.some((l) => l.item === body.line))
+    throw new AppError('projects.money_unknown_line', 422);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await lockApplication(tx, row.id);
@@ -212,8 +217,15 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
  */
 export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto> {
   const row = await projectFor(ctx, id, true);
-  const [disbursements, spends] = await Promise.all([disbursementsOf(ctx.db, row.id), spendsOf(ctx.db, row.id)]);
-  const snap = snapshotOf(row, spends, disbursements.reduce((n, d) => n + d.amountFen, 0));
+  const [disbursements, spends] = await Promise.all([
+    disbursementsOf(ctx.db, row.id),
+    spendsOf(ctx.db, row.id),
+  ]);
+  const snap = snapshotOf(
+    row,
+    spends,
+    disbursements.reduce((n, d) => n + d.amountFen, 0),
+  );
   const now = ctx.clock.now();
   const bySource = new Map<string, number>();
   for (const d of disbursements) bySource.set(d.source, (bySource.get(d.source) ?? 0) + d.amountFen);
@@ -258,9 +270,13 @@ export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto
 export async function myProjects(ctx: ActorCtx): Promise<{ items: MyProjectDto[] }> {
   const roots = scopePaths(ctx.actor, 'participation.board');
   const rows = await selectedForBoard(ctx.db, roots);
-  const names = await unitNames(ctx.db, rows.map((r) => r.row.orgUnitId));
+  const names = await unitNames(
+    ctx.db,
+    rows.map((r) => r.row.orgUnitId),
+  );
   const calls = new Map<string, Awaited<ReturnType<typeof callById>>>();
-  for (const { row } of rows) if (!calls.has(row.callId)) calls.set(row.callId, await callById(ctx.db, row.callId));
+  for (const { row } of rows)
+    if (!calls.has(row.callId)) calls.set(row.callId, await callById(ctx.db, row.callId));
   return {
     items: rows.map(({ row, post }) => ({
       id: row.id,

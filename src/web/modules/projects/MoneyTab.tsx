@@ -34,7 +34,10 @@ const toFen = (v: number) => Math.round(v * 100);
 /** 资金使用: a selected project's budget vs received vs spent, its tranches and spends (R-PJ-5). */
 export function MoneyTab({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: moneyKeys.money(applicationId), queryFn: () => moneyApi.money(applicationId) });
+  const q = useQuery({
+    queryKey: moneyKeys.money(applicationId),
+    queryFn: () => moneyApi.money(applicationId),
+  });
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = AntApp.useApp();
@@ -143,7 +146,12 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
                 render: (v: FundingSource) => t(`projects.funding.${v}`),
               },
               { title: t('projects.money.planned'), dataIndex: 'plannedFen', align: 'right', render: yuan },
-              { title: t('projects.money.disbursed'), dataIndex: 'disbursedFen', align: 'right', render: yuan },
+              {
+                title: t('projects.money.disbursed'),
+                dataIndex: 'disbursedFen',
+                align: 'right',
+                render: yuan,
+              },
             ]}
           />
         </Col>
@@ -241,7 +249,12 @@ type DisburseForm = { source: FundingSource; receivedOn: dayjs.Dayjs; amount: nu
 function DisburseModal(props: {
   open: boolean;
   onClose: () => void;
-  onSave: (v: { source: FundingSource; receivedOn: string; amountFen: number; note?: string | null }) => Promise<unknown>;
+  onSave: (v: {
+    source: FundingSource;
+    receivedOn: string;
+    amountFen: number;
+    note?: string | null;
+  }) => Promise<unknown>;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<DisburseForm>();

@@ -20,7 +20,8 @@ export const moneyZh = {
   'projects.money.addDisbursement': '登记到位资金',
   'projects.money.addSpend': '登记支出',
   'projects.money.disclose': '公开资金使用情况',
-  'projects.money.discloseConfirm': '将当前资金使用情况在本社区居务公开栏公布，居民可在手机上查看。确定公开？',
+  'projects.money.discloseConfirm':
+    '将当前资金使用情况在本社区居务公开栏公布，居民可在手机上查看。确定公开？',
   'projects.money.disclosed': '已在居务公开栏公布',
   'projects.money.lastDisclosed': '最近一次公开：{at}',
   'projects.money.notDisclosed': '尚未向居民公开',
