@@ -35,6 +35,7 @@ import { seedDemoLedger } from './ledger.seed';
 import { seedDemoMerchants } from './merchants.seed';
 import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoProjects } from './projects.seed';
+import { seedDemoProjectMoney } from './projects.money.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
@@ -777,6 +778,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('deliberation', () => seedDemoDeliberation(deps, { log }));
   await timed('proxy acts', () => seedDemoProxy(deps, { log }));
   await timed('care gaps', () => seedDemoCareGaps(deps, { log }));
+  await timed('project money', () => seedDemoProjectMoney(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
