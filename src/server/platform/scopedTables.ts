@@ -105,6 +105,9 @@ export const PATH_ONLY_TABLES = [
   'so_proposal_events',
   'so_fund_flows',
   'so_contract_items',
+  'pj_disbursements',
+  'pj_spends',
+  'pj_fund_disclosures',
 ] as const;
 
 /**
