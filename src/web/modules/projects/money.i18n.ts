@@ -38,6 +38,7 @@ export const moneyZh = {
   'projects.money.phone.noFunds': '资金使用情况尚未公开',
   'projects.money.phone.asOf': '{at} 公开',
   'projects.money.phone.yuan': '{v} 元',
+  'projects.money.phone.lineHint': '已支出／预算（元）',
 };
 
 export const moneyEn: Record<keyof typeof moneyZh, string> = {
@@ -80,4 +81,5 @@ export const moneyEn: Record<keyof typeof moneyZh, string> = {
   'projects.money.phone.noFunds': 'Fund use not yet published',
   'projects.money.phone.asOf': 'Published {at}',
   'projects.money.phone.yuan': '{v} yuan',
+  'projects.money.phone.lineHint': 'Spent / budget (yuan)',
 };

@@ -76,6 +76,9 @@ function ProjectCard({ p }: { p: MyProject }) {
             </dd>
           </dl>
           <h3 style={{ fontSize: '1rem', margin: '1rem 0 0.5rem' }}>{t('projects.money.byLine')}</h3>
+          <div className="muted" style={{ marginBottom: '0.5rem' }}>
+            {t('projects.money.phone.lineHint')}
+          </div>
           {f.lines.map((l) => {
             const pct = l.budgetFen > 0 ? Math.min(100, Math.round((l.spentFen / l.budgetFen) * 100)) : 0;
             return (
