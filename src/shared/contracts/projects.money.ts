@@ -73,6 +73,7 @@ export const moneySchema = z.object({
       note: z.string().nullable(),
       overrunApprovedBy: z.string().nullable(),
       overrunReason: z.string().nullable(),
+      hasReceipt: z.boolean(),
       createdByName: z.string().nullable(),
     }),
   ),

@@ -30,6 +30,7 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.money.disburse': { 'zh-CN': '登记项目资金到位', en: 'Record project funds received' },
     'projects.money.spend': { 'zh-CN': '登记项目支出', en: 'Record project spend' },
     'projects.money.spend_overrun': { 'zh-CN': '登记超支审批支出', en: 'Record spend with overrun approval' },
+    'projects.money.receipt': { 'zh-CN': '上传支出票据照片', en: 'Upload spend receipt photo' },
     'projects.money.disclose': { 'zh-CN': '公开项目资金使用', en: 'Publish project fund use' },
   },
   entityTypes: {

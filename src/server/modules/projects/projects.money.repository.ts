@@ -101,3 +101,19 @@ export async function selectedForBoard(db: Db, roots: string[]) {
   for (const p of posts) if (!latest.has(p.applicationId)) latest.set(p.applicationId, p);
   return rows.map((r) => ({ row: r, post: latest.get(r.id) ?? null }));
 }
+
+/** One spend of one project. */
+export async function findSpend(db: Db, applicationId: string, spendId: string) {
+  const [r] = await db
+    .select()
+    .from(pjSpends)
+    .where(and(eq(pjSpends.applicationId, applicationId), eq(pjSpends.id, spendId)));
+  return r;
+}
+
+export async function setSpendReceipt(tx: Db, spendId: string, fileId: string, mime: string, now: Date) {
+  await tx
+    .update(pjSpends)
+    .set({ receiptFileId: fileId, receiptMime: mime, updatedAt: now })
+    .where(eq(pjSpends.id, spendId));
+}

@@ -8,9 +8,19 @@ import {
 } from '../../../shared/contracts/projects.money';
 import { access } from '../../platform/access';
 
-import { idParams } from '../../platform/ids';
+import { idParams, idParamsWith } from '../../platform/ids';
+import { createLocalStorage } from '../../platform/storage';
+import { readPhoto } from '../../platform/uploads';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { addDisbursement, addSpend, discloseFunds, getMoney, myProjects } from './projects.money';
+import {
+  addDisbursement,
+  addSpend,
+  attachReceipt,
+  discloseFunds,
+  getMoney,
+  myProjects,
+  receiptPhoto,
+} from './projects.money';
 
 /** Routes of a selected project's money (R-PJ-5), registered by projects.routes.ts. */
 export function moneyRoutes(base: FastifyInstance, deps: AppDeps) {
@@ -45,6 +55,43 @@ export function moneyRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: { tags, params: idParams, response: { 200: moneySchema } },
     },
     (req) => discloseFunds(actorCtxOf(deps, req), req.params.id),
+  );
+  /** multipart/form-data with one image (JPG/PNG/WebP, ≤ 5 MB): the photo of a spend's receipt. */
+  app.post(
+    '/api/projects/applications/:id/money/spends/:spendId/receipt',
+    {
+      config: record,
+      schema: {
+        tags,
+        params: idParamsWith('spendId'),
+        consumes: ['multipart/form-data'],
+        response: { 200: moneySchema },
+      },
+    },
+    (req) =>
+      attachReceipt(
+        actorCtxOf(deps, req),
+        createLocalStorage(deps.config.dataDir),
+        req.params.id,
+        req.params.spendId,
+        () => readPhoto(req),
+      ),
+  );
+  app.get(
+    '/api/projects/applications/:id/money/spends/:spendId/receipt',
+    {
+      config: { access: access.permission('projects.read') },
+      schema: { tags, params: idParamsWith('spendId') },
+    },
+    async (req, reply) => {
+      const p = await receiptPhoto(
+        actorCtxOf(deps, req),
+        createLocalStorage(deps.config.dataDir),
+        req.params.id,
+        req.params.spendId,
+      );
+      return reply.type(p.mime).header('cache-control', 'private, max-age=300').send(p.data);
+    },
   );
   app.get(
     '/api/me/projects',

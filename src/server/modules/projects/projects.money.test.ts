@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
+import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -237,5 +238,32 @@ describe('R-PJ-5: a selected project’s money', () => {
     expect((await jumin.get('/api/me/projects')).json().items[0].funds.spentFen).toBe(4_700_000);
     // Staff endpoints stay closed to residents.
     expect((await jumin.get(money())).statusCode).toBe(403);
+  });
+
+  it('R-PJ-5: a spend’s receipt photo is uploaded (image only) and read back by staff in scope; audited', async () => {
+    const m = (await tongdu.get(money())).json();
+    const spend = m.spends[0];
+    expect(spend.hasReceipt).toBe(false);
+    const url = money(`/spends/${spend.id}/receipt`);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
+    const bad = await tongdu.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'x.jpg', data: Buffer.from('not an image') }),
+    });
+    expect(bad.statusCode).toBe(415);
+    const ok = await tongdu.request({ method: 'POST', url, ...multipart({}, { name: 'r.png', data: png }) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().spends[0].hasReceipt).toBe(true);
+    const got = await sd.get(url);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect((await xhy.get(url)).statusCode).toBe(404);
+    expect((await tongdu.get(money(`/spends/${otherId}/receipt`))).statusCode).toBe(404);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, spend.id));
+    expect(audits.map((a) => a.action)).toContain('projects.money.receipt');
   });
 });

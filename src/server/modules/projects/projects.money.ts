@@ -15,6 +15,8 @@ import { chinaDate } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { isUuid } from '../../platform/ids';
+import type { Storage } from '../../platform/storage';
 import { can, scopePaths } from '../../platform/permissions';
 import { createDisclosure } from '../participation/participation.api';
 import { unitNames } from '../org/org.api';
@@ -22,12 +24,14 @@ import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, callById, findApplication } from './projects.repository';
 import {
   disbursementsOf,
+  findSpend,
   fundDisclosuresOf,
   insertDisbursement,
   insertFundDisclosure,
   insertSpend,
   lockApplication,
   selectedForBoard,
+  setSpendReceipt,
   spendsOf,
   totalsOf,
 } from './projects.money.repository';
@@ -122,6 +126,7 @@ export async function getMoney(ctx: ActorCtx, id: string): Promise<MoneyDto> {
       note: s.note,
       overrunApprovedBy: s.overrunApprovedBy,
       overrunReason: s.overrunReason,
+      hasReceipt: !!s.receiptFileId,
       createdByName: s.createdByName,
     })),
     disclosures: posts.map((p) => ({ id: p.id, postedAt: p.postedAt, snapshot: p.snapshot })),
@@ -287,4 +292,41 @@ export async function myProjects(ctx: ActorCtx): Promise<{ items: MyProjectDto[]
       funds: post?.snapshot ?? null,
     })),
   };
+}
+
+/** Attaches the receipt's photo to a spend (JPG/PNG/WebP ≤ 5 MB, checked by readPhoto); audited. */
+export async function attachReceipt(
+  ctx: ActorCtx,
+  storage: Storage,
+  id: string,
+  spendId: string,
+  readPhoto: () => Promise<{ data: Buffer; mime: string }>,
+): Promise<MoneyDto> {
+  const row = await projectFor(ctx, id, true);
+  const spend = isUuid(spendId) ? await findSpend(ctx.db, row.id, spendId) : undefined;
+  if (!spend) throw notFound();
+  const photo = await readPhoto();
+  const fileId = ctx.ids();
+  await storage.put(fileId, photo.data);
+  await ctx.db.transaction(async (tx) => {
+    await setSpendReceipt(tx, spend.id, fileId, photo.mime, ctx.clock.now());
+    await writeAudit(tx, ctx, {
+      action: 'projects.money.receipt',
+      entityType: 'pj_spend',
+      entityId: spend.id,
+      orgPath: row.orgPath,
+      after: { fileId, mime: photo.mime, size: photo.data.length, receiptRef: spend.receiptRef },
+    });
+  });
+  return getMoney(ctx, id);
+}
+
+/** The receipt photo of a spend, for those who read the project. */
+export async function receiptPhoto(ctx: ActorCtx, storage: Storage, id: string, spendId: string) {
+  const row = await projectFor(ctx, id, false);
+  const spend = isUuid(spendId) ? await findSpend(ctx.db, row.id, spendId) : undefined;
+  if (!spend?.receiptFileId || !spend.receiptMime) throw notFound();
+  const data = await storage.get(spend.receiptFileId);
+  if (!data) throw notFound();
+  return { data, mime: spend.receiptMime };
 }

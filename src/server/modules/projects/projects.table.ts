@@ -249,6 +249,9 @@ export const pjSpends = pgTable(
     note: text('note'),
     overrunApprovedBy: text('overrun_approved_by'),
     overrunReason: text('overrun_reason'),
+    /** The receipt's photo (platform storage id) and its image type, when one was uploaded. */
+    receiptFileId: uuid('receipt_file_id'),
+    receiptMime: text('receipt_mime'),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name'),
     ...timestamps(),
