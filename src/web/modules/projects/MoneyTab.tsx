@@ -17,6 +17,7 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -27,6 +28,9 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Money, moneyApi, moneyKeys } from './moneyApi';
 import { yuan } from './parts';
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PHOTO = 5 * 1024 * 1024;
 
 /** Yuan typed in the form → integer fen (never a float on the wire). */
 const toFen = (v: number) => Math.round(v * 100);
@@ -191,6 +195,42 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           { title: t('projects.money.item'), dataIndex: 'line' },
           { title: t('projects.money.amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
           { title: t('projects.money.receipt'), dataIndex: 'receiptRef' },
+          {
+            title: t('projects.money.receiptPhoto'),
+            key: 'photo',
+            render: (_, sp) => (
+              <Space size={4}>
+                {sp.hasReceipt ? (
+                  <a href={moneyApi.receiptUrl(applicationId, sp.id)} target="_blank" rel="noreferrer">
+                    {t('projects.money.viewReceipt')}
+                  </a>
+                ) : null}
+                {m.canRecord ? (
+                  <Upload
+                    accept=".jpg,.jpeg,.png,.webp"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      if (!PHOTO_TYPES.includes(file.type) || file.size > MAX_PHOTO)
+                        message.error(t('projects.money.photoRule'));
+                      else
+                        moneyApi
+                          .uploadReceipt(applicationId, sp.id, file)
+                          .then((next) => {
+                            set(next);
+                            message.success(t('projects.money.saved'));
+                          })
+                          .catch(showError);
+                      return Upload.LIST_IGNORE;
+                    }}
+                  >
+                    <Button size="small" type="link">
+                      {t('projects.money.uploadReceipt')}
+                    </Button>
+                  </Upload>
+                ) : null}
+              </Space>
+            ),
+          },
           {
             title: t('projects.money.note'),
             key: 'note',

@@ -25,6 +25,12 @@ export const moneyApi = {
   money: (id: string) => api.get<Money>(base(id)),
   disburse: (id: string, body: DisbursementInput) => api.post<Money>(`${base(id)}/disbursements`, body),
   spend: (id: string, body: SpendInput) => api.post<Money>(`${base(id)}/spends`, body),
+  uploadReceipt: (id: string, spendId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<Money>(`${base(id)}/spends/${enc(spendId)}/receipt`, form);
+  },
+  receiptUrl: (id: string, spendId: string) => `${base(id)}/spends/${enc(spendId)}/receipt`,
   disclose: (id: string) => api.post<Money>(`${base(id)}/disclose`),
   mine: () => api.get<{ items: MyProject[] }>('/api/me/projects'),
 };
