@@ -191,15 +191,24 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
         locale={{ emptyText: t('projects.money.empty') }}
         dataSource={m.spends}
         columns={[
-          { title: t('projects.money.date'), dataIndex: 'spentOn', width: 120, render: formatDate },
-          { title: t('projects.money.item'), dataIndex: 'line' },
-          { title: t('projects.money.amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-          { title: t('projects.money.receipt'), dataIndex: 'receiptRef' },
           {
-            title: t('projects.money.receiptPhoto'),
-            key: 'photo',
+            title: t('projects.money.date'),
+            dataIndex: 'spentOn',
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v)}</span>,
+          },
+          { title: t('projects.money.item'), dataIndex: 'line' },
+          {
+            title: t('projects.money.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{yuan(v)}</span>,
+          },
+          {
+            title: t('projects.money.receipt'),
+            key: 'receipt',
             render: (_, sp) => (
-              <Space size={4}>
+              <Space size={4} wrap={false} style={{ whiteSpace: 'nowrap' }}>
+                {sp.receiptRef}
                 {sp.hasReceipt ? (
                   <a href={moneyApi.receiptUrl(applicationId, sp.id)} target="_blank" rel="noreferrer">
                     {t('projects.money.viewReceipt')}
@@ -246,7 +255,7 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
               </Space>
             ),
           },
-          { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['lg'] },
+          { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['xxl'] },
         ]}
       />
       <DisburseModal
