@@ -36,6 +36,7 @@ import { seedDemoMerchants } from './merchants.seed';
 import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoProjects } from './projects.seed';
 import { seedDemoProjectArchive } from './projects.archive.seed';
+import { seedDemoProjectMoney } from './projects.money.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
@@ -779,6 +780,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('proxy acts', () => seedDemoProxy(deps, { log }));
   await timed('care gaps', () => seedDemoCareGaps(deps, { log }));
   await timed('project archive', () => seedDemoProjectArchive(deps, { log }));
+  await timed('project money', () => seedDemoProjectMoney(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

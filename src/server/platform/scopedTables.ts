@@ -107,6 +107,9 @@ export const PATH_ONLY_TABLES = [
   'so_fund_flows',
   'so_contract_items',
   'pj_archive_items',
+  'pj_disbursements',
+  'pj_spends',
+  'pj_fund_disclosures',
 ] as const;
 
 /**

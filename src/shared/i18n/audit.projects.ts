@@ -29,6 +29,11 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.application.summary_overdue': { 'zh-CN': '项目总结逾期', en: 'Summary overdue' },
     'projects.application.visit': { 'zh-CN': '记录中期查看意见', en: 'Record mid-term visit' },
     'projects.application.answer': { 'zh-CN': '答复中期查看意见', en: 'Answer mid-term opinions' },
+    'projects.money.disburse': { 'zh-CN': '登记项目资金到位', en: 'Record project funds received' },
+    'projects.money.spend': { 'zh-CN': '登记项目支出', en: 'Record project spend' },
+    'projects.money.spend_overrun': { 'zh-CN': '登记超支审批支出', en: 'Record spend with overrun approval' },
+    'projects.money.receipt': { 'zh-CN': '上传支出票据照片', en: 'Upload spend receipt photo' },
+    'projects.money.disclose': { 'zh-CN': '公开项目资金使用', en: 'Publish project fund use' },
   },
   entityTypes: {
     ...PROJECTS_ARCHIVE_AUDIT.entityTypes,
@@ -36,5 +41,8 @@ export const PROJECTS_AUDIT: AuditLabels = {
     pj_application: { 'zh-CN': '项目申报', en: 'Project application' },
     pj_report: { 'zh-CN': '月度进展', en: 'Monthly progress report' },
     pj_score: { 'zh-CN': '评审评分', en: 'Review score' },
+    pj_disbursement: { 'zh-CN': '项目资金到位', en: 'Project funds received' },
+    pj_spend: { 'zh-CN': '项目支出', en: 'Project spend' },
+    pj_fund_disclosure: { 'zh-CN': '项目资金公开', en: 'Project fund-use statement' },
   },
 };

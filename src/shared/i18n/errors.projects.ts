@@ -108,4 +108,16 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '没有待答复的中期查看意见',
     en: 'There are no mid-term visit opinions to answer',
   },
+  'projects.money_not_selected': {
+    'zh-CN': '只有已入选的试点项目才能登记资金',
+    en: 'Money is recorded for selected pilot projects only',
+  },
+  'projects.money_unknown_line': {
+    'zh-CN': '支出须登记在本项目的预算明细项下',
+    en: 'A spend is entered against one of the project’s budget lines',
+  },
+  'projects.money_overrun': {
+    'zh-CN': '支出合计（{spent} 元）将超过已到位资金（{disbursed} 元），须先登记超支审批（审批人及理由）',
+    en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): record an overrun approval (who approved and why)',
+  },
 };

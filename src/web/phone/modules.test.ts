@@ -60,6 +60,7 @@ describe('phone modules (one list: src/web/phone/modules.ts)', () => {
         ...['/m/reports', '/m/reports/:id'],
         '/m/certificates',
         '/m/duty',
+        '/m/projects',
       ].sort(),
     );
     for (const tile of phoneModules.flatMap((m) => m.tiles ?? [])) expect(routed).toContain(tile.to);

@@ -12,6 +12,7 @@ import { workOrdersPhoneModule } from '../modules/work-orders/phone';
 import { keyTasksPhoneModule } from '../modules/key-tasks/phone';
 import { scheduledReportsPhoneModule } from '../modules/scheduled-reports/phone';
 import { certificatesPhoneModule } from '../modules/certificates/phone';
+import { projectsPhoneModule } from '../modules/projects/phone';
 import type { PhoneModule } from './phoneModule';
 
 /**
@@ -34,6 +35,7 @@ export const PHONE_MODULES = [
   keyTasksPhoneModule,
   scheduledReportsPhoneModule,
   certificatesPhoneModule,
+  projectsPhoneModule,
 ] as const;
 
 export const phoneModules: readonly PhoneModule[] = PHONE_MODULES;

@@ -37,3 +37,4 @@ export async function setConventionRates(
   });
   return true;
 }
+export { createDisclosure } from './disclosures.usecases';

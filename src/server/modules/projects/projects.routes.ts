@@ -26,6 +26,7 @@ import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
+import { moneyRoutes } from './projects.money.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -272,5 +273,6 @@ export const projectsModule = defineModule({
       },
       (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
     );
+    moneyRoutes(base, deps);
   },
 });

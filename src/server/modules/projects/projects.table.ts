@@ -237,3 +237,78 @@ export const pjArchiveItems = pgTable(
     index('pj_archive_items_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
   ],
 );
+
+/**
+ * Money of a selected project (R-PJ-5, issue 11 §6): a tranche received from one funding source
+ * (disbursement), integer fen. `org_path` = the community's path (scoped reads).
+ */
+export const pjDisbursements = pgTable(
+  'pj_disbursements',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    source: text('source').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    ...timestamps(),
+  },
+  (t) => [index('pj_disbursements_app_idx').on(t.applicationId, t.receivedOn)],
+);
+
+/**
+ * A spend entered against one of the project's budget lines (`line` = the line's item) with its receipt
+ * reference. A spend taking total spent past total disbursed carries the overrun approval (who approved,
+ * why) — R-PJ-5 money rule; without one it is refused.
+ */
+export const pjSpends = pgTable(
+  'pj_spends',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    line: text('line').notNull(),
+    spentOn: date('spent_on', { mode: 'string' }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    receiptRef: text('receipt_ref').notNull(),
+    note: text('note'),
+    overrunApprovedBy: text('overrun_approved_by'),
+    overrunReason: text('overrun_reason'),
+    /** The receipt's photo (platform storage id) and its image type, when one was uploaded. */
+    receiptFileId: uuid('receipt_file_id'),
+    receiptMime: text('receipt_mime'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    ...timestamps(),
+  },
+  (t) => [index('pj_spends_app_idx').on(t.applicationId, t.spentOn)],
+);
+
+/**
+ * A fund-use statement published to residents (R-PJ-5: 村(居)务公开): the snapshot of budget / disbursed /
+ * spent per line at publishing time, and the participation module's disclosure it was posted as.
+ */
+export const pjFundDisclosures = pgTable(
+  'pj_fund_disclosures',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    disclosureId: uuid('disclosure_id'),
+    snapshot: jsonb('snapshot')
+      .$type<{
+        lines: { item: string; budgetFen: number; spentFen: number }[];
+        budgetFen: number;
+        disbursedFen: number;
+        spentFen: number;
+      }>()
+      .notNull(),
+    postedAt: ts('posted_at').notNull(),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [index('pj_fund_disclosures_app_idx').on(t.applicationId, t.postedAt)],
+);

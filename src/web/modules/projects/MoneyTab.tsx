@@ -1,0 +1,420 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/projects';
+import { ErrorResult, BlockSkeleton } from '../../app/components/Status';
+import { useShowError } from '../../app/errors';
+import { formatDate, formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { type Money, moneyApi, moneyKeys } from './moneyApi';
+import { yuan } from './parts';
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PHOTO = 5 * 1024 * 1024;
+
+/** Yuan typed in the form → integer fen (never a float on the wire). */
+const toFen = (v: number) => Math.round(v * 100);
+
+/** 资金使用: a selected project's budget vs received vs spent, its tranches and spends (R-PJ-5). */
+export function MoneyTab({ applicationId }: { applicationId: string }) {
+  const { t } = useI18n();
+  const q = useQuery({
+    queryKey: moneyKeys.money(applicationId),
+    queryFn: () => moneyApi.money(applicationId),
+  });
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = AntApp.useApp();
+  const [open, setOpen] = useState<'disburse' | 'spend' | null>(null);
+  if (q.isPending) return <BlockSkeleton />;
+  if (q.isError) return <ErrorResult error={q.error} />;
+  const m = q.data;
+  const set = (next: Money) => qc.setQueryData(moneyKeys.money(applicationId), next);
+  const last = m.disclosures[0];
+  return (
+    <Card
+      size="small"
+      title={t('projects.money.title')}
+      style={{ marginBottom: 16 }}
+      data-testid="projects-money"
+      extra={
+        m.canRecord ? (
+          <Space wrap>
+            <Button size="small" onClick={() => setOpen('disburse')}>
+              {t('projects.money.addDisbursement')}
+            </Button>
+            <Button size="small" onClick={() => setOpen('spend')}>
+              {t('projects.money.addSpend')}
+            </Button>
+            {m.canDisclose ? (
+              <Popconfirm
+                title={t('projects.money.discloseConfirm')}
+                onConfirm={() =>
+                  moneyApi
+                    .disclose(applicationId)
+                    .then((next) => {
+                      set(next);
+                      message.success(t('projects.money.disclosed'));
+                    })
+                    .catch(showError)
+                }
+              >
+                <Button size="small" type="primary">
+                  {t('projects.money.disclose')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
+        ) : null
+      }
+    >
+      <Row gutter={16} style={{ marginBottom: 12 }}>
+        <Col xs={12} md={6}>
+          <Statistic title={t('projects.money.budget')} value={yuan(m.budgetFen)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('projects.money.disbursed')} value={yuan(m.disbursedFen)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t('projects.money.spent')}
+            value={yuan(m.spentFen)}
+            valueStyle={m.spentFen > m.disbursedFen ? { color: '#cf1322' } : undefined}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('projects.money.balance')} value={yuan(m.disbursedFen - m.spentFen)} />
+        </Col>
+      </Row>
+      <Typography.Paragraph type="secondary">
+        {last
+          ? t('projects.money.lastDisclosed', { at: formatDateTime(last.postedAt) })
+          : t('projects.money.notDisclosed')}
+      </Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Typography.Title level={5}>{t('projects.money.byLine')}</Typography.Title>
+          <Table
+            rowKey="item"
+            size="small"
+            pagination={false}
+            dataSource={m.lines}
+            columns={[
+              { title: t('projects.money.item'), dataIndex: 'item' },
+              { title: t('projects.money.budget'), dataIndex: 'budgetFen', align: 'right', render: yuan },
+              { title: t('projects.money.spent'), dataIndex: 'spentFen', align: 'right', render: yuan },
+              {
+                title: t('projects.money.balance'),
+                key: 'bal',
+                align: 'right',
+                render: (_, l) => (
+                  <span style={l.spentFen > l.budgetFen ? { color: '#cf1322' } : undefined}>
+                    {yuan(l.budgetFen - l.spentFen)}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        </Col>
+        <Col xs={24} lg={10}>
+          <Typography.Title level={5}>{t('projects.money.bySource')}</Typography.Title>
+          <Table
+            rowKey="source"
+            size="small"
+            pagination={false}
+            dataSource={m.sources}
+            columns={[
+              {
+                title: t('projects.money.source'),
+                dataIndex: 'source',
+                render: (v: FundingSource) => t(`projects.funding.${v}`),
+              },
+              { title: t('projects.money.planned'), dataIndex: 'plannedFen', align: 'right', render: yuan },
+              {
+                title: t('projects.money.disbursed'),
+                dataIndex: 'disbursedFen',
+                align: 'right',
+                render: yuan,
+              },
+            ]}
+          />
+        </Col>
+      </Row>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('projects.money.disbursements')}
+      </Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        locale={{ emptyText: t('projects.money.empty') }}
+        dataSource={m.disbursements}
+        columns={[
+          { title: t('projects.money.date'), dataIndex: 'receivedOn', width: 120, render: formatDate },
+          {
+            title: t('projects.money.source'),
+            dataIndex: 'source',
+            render: (v: FundingSource) => t(`projects.funding.${v}`),
+          },
+          { title: t('projects.money.amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+          { title: t('projects.money.note'), dataIndex: 'note', responsive: ['md'] },
+          { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['lg'] },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('projects.money.spends')}
+      </Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        locale={{ emptyText: t('projects.money.empty') }}
+        dataSource={m.spends}
+        columns={[
+          {
+            title: t('projects.money.date'),
+            dataIndex: 'spentOn',
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v)}</span>,
+          },
+          { title: t('projects.money.item'), dataIndex: 'line' },
+          {
+            title: t('projects.money.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{yuan(v)}</span>,
+          },
+          {
+            title: t('projects.money.receipt'),
+            key: 'receipt',
+            render: (_, sp) => (
+              <Space size={4} wrap={false} style={{ whiteSpace: 'nowrap' }}>
+                {sp.receiptRef}
+                {sp.hasReceipt ? (
+                  <a href={moneyApi.receiptUrl(applicationId, sp.id)} target="_blank" rel="noreferrer">
+                    {t('projects.money.viewReceipt')}
+                  </a>
+                ) : null}
+                {m.canRecord ? (
+                  <Upload
+                    accept=".jpg,.jpeg,.png,.webp"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      if (!PHOTO_TYPES.includes(file.type) || file.size > MAX_PHOTO)
+                        message.error(t('projects.money.photoRule'));
+                      else
+                        moneyApi
+                          .uploadReceipt(applicationId, sp.id, file)
+                          .then((next) => {
+                            set(next);
+                            message.success(t('projects.money.saved'));
+                          })
+                          .catch(showError);
+                      return Upload.LIST_IGNORE;
+                    }}
+                  >
+                    <Button size="small" type="link">
+                      {t('projects.money.uploadReceipt')}
+                    </Button>
+                  </Upload>
+                ) : null}
+              </Space>
+            ),
+          },
+          {
+            title: t('projects.money.note'),
+            key: 'note',
+            responsive: ['md'],
+            render: (_, s) => (
+              <Space direction="vertical" size={0}>
+                {s.note}
+                {s.overrunApprovedBy ? (
+                  <Tag color="orange" title={s.overrunReason ?? undefined}>
+                    {t('projects.money.overrunTag', { who: s.overrunApprovedBy })}
+                  </Tag>
+                ) : null}
+              </Space>
+            ),
+          },
+          { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['xxl'] },
+        ]}
+      />
+      <DisburseModal
+        open={open === 'disburse'}
+        onClose={() => setOpen(null)}
+        onSave={(v) => moneyApi.disburse(applicationId, v).then(set)}
+      />
+      <SpendModal
+        open={open === 'spend'}
+        lines={m.lines.map((l) => l.item)}
+        onClose={() => setOpen(null)}
+        onSave={(v) => moneyApi.spend(applicationId, v).then(set)}
+      />
+    </Card>
+  );
+}
+
+function useSave(onSave: () => Promise<unknown>, onClose: () => void) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await onSave();
+      message.success(t('projects.money.saved'));
+      onClose();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
+
+type DisburseForm = { source: FundingSource; receivedOn: dayjs.Dayjs; amount: number; note?: string };
+
+function DisburseModal(props: {
+  open: boolean;
+  onClose: () => void;
+  onSave: (v: {
+    source: FundingSource;
+    receivedOn: string;
+    amountFen: number;
+    note?: string | null;
+  }) => Promise<unknown>;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<DisburseForm>();
+  const { busy, run } = useSave(async () => {
+    const v = await form.validateFields();
+    await props.onSave({
+      source: v.source,
+      receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+      amountFen: toFen(v.amount),
+      note: v.note || null,
+    });
+    form.resetFields();
+  }, props.onClose);
+  return (
+    <Modal
+      open={props.open}
+      title={t('projects.money.addDisbursement')}
+      onCancel={props.onClose}
+      onOk={run}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs() }}>
+        <Form.Item name="source" label={t('projects.money.source')} rules={[{ required: true }]}>
+          <Select options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="receivedOn" label={t('projects.money.date')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="note" label={t('projects.money.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+type SpendForm = {
+  line: string;
+  spentOn: dayjs.Dayjs;
+  amount: number;
+  receiptRef: string;
+  note?: string;
+  approvedBy?: string;
+  reason?: string;
+};
+
+function SpendModal(props: {
+  open: boolean;
+  lines: string[];
+  onClose: () => void;
+  onSave: (v: {
+    line: string;
+    spentOn: string;
+    amountFen: number;
+    receiptRef: string;
+    note?: string | null;
+    overrun?: { approvedBy: string; reason: string } | null;
+  }) => Promise<unknown>;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<SpendForm>();
+  const { busy, run } = useSave(async () => {
+    const v = await form.validateFields();
+    await props.onSave({
+      line: v.line,
+      spentOn: v.spentOn.format('YYYY-MM-DD'),
+      amountFen: toFen(v.amount),
+      receiptRef: v.receiptRef,
+      note: v.note || null,
+      overrun: v.approvedBy && v.reason ? { approvedBy: v.approvedBy, reason: v.reason } : null,
+    });
+    form.resetFields();
+  }, props.onClose);
+  return (
+    <Modal
+      open={props.open}
+      title={t('projects.money.addSpend')}
+      onCancel={props.onClose}
+      onOk={run}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ spentOn: dayjs() }}>
+        <Form.Item name="line" label={t('projects.money.item')} rules={[{ required: true }]}>
+          <Select options={props.lines.map((l) => ({ value: l, label: l }))} />
+        </Form.Item>
+        <Form.Item name="spentOn" label={t('projects.money.date')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="receiptRef" label={t('projects.money.receipt')} rules={[{ required: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="note" label={t('projects.money.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Typography.Text strong>{t('projects.money.overrun')}</Typography.Text>
+        <Typography.Paragraph type="secondary">{t('projects.money.overrunHint')}</Typography.Paragraph>
+        <Form.Item name="approvedBy" label={t('projects.money.approvedBy')}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('projects.money.reason')}>
+          <Input.TextArea maxLength={200} rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
