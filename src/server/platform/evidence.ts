@@ -2,7 +2,6 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../../shared/i18n/errors';
 import type { Db } from './db';
-import { escapeLike } from './permissions';
 import { isUuid } from './ids';
 
 /**
@@ -47,10 +46,8 @@ export function onlyRef(column: AnyPgColumn, ref: string | undefined): SQL | und
   return isUuid(ref) ? sql`${column} = ${ref}` : sql`false`;
 }
 
-/** `column like '<orgPath>%'`: the rows of a community and of the units below it. */
-export function underPath(column: AnyPgColumn, orgPath: string): SQL {
-  return sql`${column} like ${`${escapeLike(orgPath)}%`}`;
-}
+/** The subtree condition evidence sources use (`platform/permissions.underPath`). */
+export { underPath } from './permissions';
 
 /** A percentage with one decimal, or "—" when there is nothing to divide by. */
 export function percentText(num: number, den: number): string {

@@ -54,6 +54,11 @@ export function scopeWhere(actor: Actor, permission: Permission, pathColumn: Any
   return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/** `column like '<path>%'`: the rows of a unit and of the units below it (a materialised-path subtree). */
+export function underPath(column: AnyPgColumn, path: string): SQL {
+  return sql`${column} like ${`${escapeLike(path)}%`}`;
+}
+
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,7 +1,6 @@
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
-import { escapeLike } from '../../platform/permissions';
+import { underPath as under } from '../../platform/permissions';
 import { dsDisputes } from './disputes.table';
 
 /** The queries behind this module's report figures (`disputes.figures.ts`): rows under a unit in a period. */
@@ -10,8 +9,6 @@ export interface FigureQuery {
   from: Date;
   to: Date;
 }
-
-const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
 
 /** Disputes mediated to an agreement or resolved under the unit in the period. */
 export async function mediatedCount(db: Db, q: FigureQuery): Promise<number> {

@@ -1,7 +1,7 @@
 import { type SQL, and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { listPage } from '../../platform/listing';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import { type Actor, underPath } from '../../platform/permissions';
 import { risksPolicy } from './disputes.policy';
 import { dsRisks } from './disputes.table';
 
@@ -17,7 +17,7 @@ export function riskWhere(
     q.round ? eq(dsRisks.round, q.round) : undefined,
     q.state ? eq(dsRisks.state, q.state) : undefined,
     q.level ? eq(dsRisks.level, q.level) : undefined,
-    q.orgPath ? sql`${dsRisks.orgPath} like ${`${escapeLike(q.orgPath)}%`}` : undefined,
+    q.orgPath ? underPath(dsRisks.orgPath, q.orgPath) : undefined,
   );
 }
 

@@ -1,7 +1,6 @@
 import { and, gte, lt, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
-import { escapeLike } from '../../platform/permissions';
+import { underPath as under } from '../../platform/permissions';
 import { svcOrders } from './services.table';
 
 /** The queries behind this module's report figures (`services.figures.ts`): rows under a unit in a period. */
@@ -10,8 +9,6 @@ export interface FigureQuery {
   from: Date;
   to: Date;
 }
-
-const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
 
 /** Service orders the resident confirmed as done under the unit in the period. */
 export async function completedOrders(db: Db, q: FigureQuery): Promise<number> {

@@ -14,6 +14,9 @@ const LEVEL_COLOR = { low: 'default', medium: 'orange', high: 'red' } as const;
 const STATE_COLOR = { open: 'red', handling: 'orange', resolved: 'green' } as const;
 const req = [{ required: true }];
 
+/** '2026-12' → 2026年12月. */
+const roundLabel = (r: string) => `${r.slice(0, 4)}年${Number(r.slice(5))}月`;
+
 /** The last twelve China months, newest first: the screening rounds to filter by. */
 function recentRounds(): string[] {
   const now = new Date(Date.now() + 8 * 3_600_000);
@@ -27,7 +30,8 @@ function recentRounds(): string[] {
 export default function RisksPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [round, setRound] = useState<string | undefined>(recentRounds()[0]);
+  const [rounds] = useState(() => recentRounds().map((r) => ({ value: r, label: roundLabel(r) })));
+  const [round, setRound] = useState<string | undefined>(rounds[0]!.value);
   const [level, setLevel] = useState<string | undefined>();
   const [state, setState] = useState<string | undefined>();
   const [unitId, setUnitId] = useState<string | undefined>();
@@ -51,10 +55,7 @@ export default function RisksPage() {
                 placeholder={t('disputes.risks.allRounds')}
                 value={round}
                 onChange={setRound}
-                options={recentRounds().map((r) => ({
-                  value: r,
-                  label: `${r.slice(0, 4)}年${Number(r.slice(5))}月`,
-                }))}
+                options={rounds}
               />
               <div style={{ width: 220 }}>
                 <OrgUnitSelect
@@ -123,7 +124,7 @@ export default function RisksPage() {
             title: t('disputes.risks.round'),
             dataIndex: 'round',
             width: 100,
-            render: (v: string) => `${v.slice(0, 4)}年${Number(v.slice(5))}月`,
+            render: roundLabel,
           },
           { title: t('disputes.risks.unit'), dataIndex: 'unitName', width: 150 },
           { title: t('disputes.risks.name'), dataIndex: 'title', width: 240 },
@@ -172,7 +173,7 @@ export default function RisksPage() {
             invalidate={dsKeys.all}
             empty="omit"
             title={t('disputes.risks.new')}
-            initialValues={{ level: 'medium', round: recentRounds()[0] }}
+            initialValues={{ level: 'medium', round: rounds[0]!.value }}
             onClose={() => setCreating(false)}
             submit={(v) => dsApi.createRisk(v)}
           >
@@ -180,12 +181,7 @@ export default function RisksPage() {
               <OrgUnitSelect selectableKinds={['grid', 'community']} searchKind="grid" />
             </Form.Item>
             <Form.Item name="round" label={t('disputes.risks.round')} rules={req}>
-              <Select
-                options={recentRounds().map((r) => ({
-                  value: r,
-                  label: `${r.slice(0, 4)}年${Number(r.slice(5))}月`,
-                }))}
-              />
+              <Select options={rounds} />
             </Form.Item>
             <Form.Item name="title" label={t('disputes.risks.name')} rules={req}>
               <Input maxLength={100} />
