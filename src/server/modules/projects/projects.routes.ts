@@ -27,6 +27,7 @@ import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
 import { moneyRoutes } from './projects.money.routes';
+import { milestoneRoutes } from './projects.milestones.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -84,6 +85,7 @@ export const projectsModule = defineModule({
     const read = { access: access.permission('projects.read') };
     const manage = { access: access.permission('projects.manage') };
     archiveRoutes(base, deps);
+    milestoneRoutes(base, deps);
 
     app.get(
       '/api/projects/calls',

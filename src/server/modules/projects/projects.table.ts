@@ -312,3 +312,29 @@ export const pjFundDisclosures = pgTable(
   },
   (t) => [index('pj_fund_disclosures_app_idx').on(t.applicationId, t.postedAt)],
 );
+
+/**
+ * A milestone of a selected project's implementation plan (R-PJ-4 动态跟踪): a due date inside the project's
+ * term, done with a note. `org_path` = the community's path (scoped reads).
+ */
+export const pjMilestones = pgTable(
+  'pj_milestones',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    doneAt: ts('done_at'),
+    doneNote: text('done_note'),
+    doneBy: uuid('done_by'),
+    doneByName: text('done_by_name'),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pj_milestones_app_idx').on(t.applicationId, t.dueOn),
+    index('pj_milestones_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);

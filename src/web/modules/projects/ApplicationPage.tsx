@@ -33,6 +33,7 @@ import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
 import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { ArchiveTab } from './ArchiveTab';
+import { MilestonesCard } from './MilestonesCard';
 import { MoneyTab } from './MoneyTab';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
@@ -352,6 +353,7 @@ export default function ApplicationPage() {
               {a.budgetTotalFen === a.fundingTotalFen ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
           </Card>
+          {a.state === 'selected' ? <MilestonesCard applicationId={a.id} /> : null}
           {a.state === 'selected' ? <MoneyTab applicationId={a.id} /> : null}
           {a.reports.length ? (
             <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>

@@ -1,6 +1,7 @@
 import { ProjectOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { projectsEn, projectsZh } from './i18n';
+import { milestonesEn, milestonesZh } from './i18n.milestones';
 import { moneyEn, moneyZh } from './money.i18n';
 import { projectsConsoleRoutes } from './routes';
 import { useProjectsTodo } from './todo';
@@ -8,7 +9,10 @@ import { useProjectsTodo } from './todo';
 /** 共建项目: calls for co-building projects, applications, review and seal, scoring and selection. */
 export const projectsWebModule = defineWebModule({
   name: 'projects',
-  i18n: { 'zh-CN': { ...projectsZh, ...moneyZh }, en: { ...projectsEn, ...moneyEn } },
+  i18n: {
+    'zh-CN': { ...projectsZh, ...moneyZh, ...milestonesZh },
+    en: { ...projectsEn, ...moneyEn, ...milestonesEn },
+  },
   routes: projectsConsoleRoutes,
   nav: [
     {
