@@ -28,6 +28,7 @@ import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
 import { moneyRoutes } from './projects.money.routes';
 import { milestoneRoutes } from './projects.milestones.routes';
+import { boardRoutes } from './projects.board.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -86,6 +87,7 @@ export const projectsModule = defineModule({
     const manage = { access: access.permission('projects.manage') };
     archiveRoutes(base, deps);
     milestoneRoutes(base, deps);
+    boardRoutes(base, deps);
 
     app.get(
       '/api/projects/calls',

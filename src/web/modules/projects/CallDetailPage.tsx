@@ -11,6 +11,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsApi, projectsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
+import { CallBoard } from './CallBoard';
 import { CallFormModal } from './CallFormModal';
 import { CallStatusTag, yuan } from './parts';
 
@@ -173,6 +174,7 @@ export default function CallDetailPage() {
         </Descriptions>
         <Typography.Text type="secondary">{t('projects.call.deadlineNote')}</Typography.Text>
       </Card>
+      {c.status === 'draft' ? null : <CallBoard callId={c.id} />}
       <Typography.Title level={5}>{t('projects.call.applications')}</Typography.Title>
       {c.status === 'draft' ? null : <ApplicationsTable callId={c.id} />}
       <CallFormModal

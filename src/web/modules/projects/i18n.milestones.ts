@@ -1,4 +1,4 @@
-/** UI strings of a project's milestones (keys `projects.milestones.*`). */
+/** UI strings of a project's milestones and a call's progress board (keys `projects.milestones.*`, `projects.board.*`). */
 export const milestonesZh = {
   'projects.milestones.title': '实施节点',
   'projects.milestones.add': '安排节点',
@@ -18,6 +18,20 @@ export const milestonesZh = {
   'projects.milestones.isOverdue': '已逾期',
   'projects.milestones.pending': '进行中',
   'projects.milestones.doneAt': '{by} 于 {at} 标记完成',
+  'projects.board.title': '项目进展看板',
+  'projects.board.total': '合计',
+  'projects.board.subdistrict': '街道（镇）',
+  'projects.board.inProcedure': '申报中',
+  'projects.board.submitted': '已报送',
+  'projects.board.selected': '已入选',
+  'projects.board.notSelected': '未入选',
+  'projects.board.submitOverdue': '逾期未报送',
+  'projects.board.reportsFiled': '月报已报',
+  'projects.board.reportsOpenOverdue': '月报逾期未报',
+  'projects.board.reportsFiledLate': '月报逾期补报',
+  'projects.board.completed': '已完成',
+  'projects.board.summarized': '已报总结',
+  'projects.board.overdueN': '逾期 {n}',
 };
 export const milestonesEn: Record<keyof typeof milestonesZh, string> = {
   'projects.milestones.title': 'Milestones',
@@ -38,4 +52,18 @@ export const milestonesEn: Record<keyof typeof milestonesZh, string> = {
   'projects.milestones.isOverdue': 'Overdue',
   'projects.milestones.pending': 'In progress',
   'projects.milestones.doneAt': 'Marked done by {by} on {at}',
+  'projects.board.title': 'Progress board',
+  'projects.board.total': 'Total',
+  'projects.board.subdistrict': 'Subdistrict/town',
+  'projects.board.inProcedure': 'In application',
+  'projects.board.submitted': 'Submitted',
+  'projects.board.selected': 'Selected',
+  'projects.board.notSelected': 'Not selected',
+  'projects.board.submitOverdue': 'Not submitted in time',
+  'projects.board.reportsFiled': 'Reports filed',
+  'projects.board.reportsOpenOverdue': 'Reports overdue',
+  'projects.board.reportsFiledLate': 'Reports filed late',
+  'projects.board.completed': 'Completed',
+  'projects.board.summarized': 'Summaries',
+  'projects.board.overdueN': '{n} overdue',
 };
