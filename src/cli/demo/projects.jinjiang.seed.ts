@@ -1,5 +1,5 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
+import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { addDisbursement, addSpend } from '../../server/modules/projects/projects.money';
 import { nextApplicationNumber } from '../../server/modules/projects/projects.repository';
@@ -33,7 +33,7 @@ type Ev = typeof pjApplicationEvents.$inferInsert;
  * The 2023 call's sixteen applications (seed 000; titles and most names synthetic): one per town for the
  * twelve pilots — 青华社区 recommended to the 泉州 (prefecture) level — and four not selected.
  */
-const PLAN: {
+export const JINJIANG_PLAN: {
   town: string;
   place: string;
   type: string;
@@ -131,30 +131,27 @@ export async function seedDemoProjectsJinjiang(
   const towns = new Map(under.filter((u) => u.kind === 'subdistrict').map((u) => [u.name, u]));
   const placeOf = (town: string, name: string) =>
     under.find((u) => u.kind === 'community' && u.name === name && u.parentId === towns.get(town)?.id);
-  if (PLAN.some((p) => !placeOf(p.town, p.place))) return;
+  if (JINJIANG_PLAN.some((p) => !placeOf(p.town, p.place))) return;
+  // The bureau, the secretary of 青华社区, and each town's 社会事务办 (its subdistrict admin).
   const staff = await db
-    .select({ id: users.id, username: users.username, name: users.displayName, title: users.title })
+    .select({ id: users.id, username: users.username, name: users.displayName, unit: userRoles.orgUnitId })
     .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(
-      inArray(users.username, [
-        'jinjiang',
-        'qinghua',
-        'qingyang',
-        'meiling',
-        'xiyuan',
-        'luoshan',
-        'lingyuan',
-        'xintang',
-        'chendai',
-        'chidian',
-        'anhai',
-        'cizao',
-        'yinglin',
-        'jinjing',
-      ]),
-    );
+      or(
+        inArray(users.username, ['jinjiang', 'qinghua']),
+        and(
+          eq(userRoles.role, 'subdistrict_admin'),
+          inArray(
+            userRoles.orgUnitId,
+            [...towns.values()].map((t) => t.id),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(users.username));
   const bureau = staff.find((s) => s.username === 'jinjiang');
-  const townStaff = (town: string) => staff.find((s) => s.title === `${town}社会事务办负责人`);
+  const townStaff = (town: string) => staff.find((s) => s.unit === towns.get(town)?.id);
   if (!bureau) return;
   const bureauActor = { id: bureau.id, name: bureau.name };
 
@@ -212,7 +209,7 @@ export async function seedDemoProjectsJinjiang(
     data: {},
     ...o,
   });
-  for (const [i, p] of PLAN.entries()) {
+  for (const [i, p] of JINJIANG_PLAN.entries()) {
     const c = placeOf(p.town, p.place)!;
     const sd = towns.get(p.town)!;
     const ts = townStaff(p.town);
@@ -329,7 +326,7 @@ export async function seedDemoProjectsJinjiang(
   const patches: { id: string; set: Partial<Row> }[] = [];
   const completionDueAt = endOfChinaDay(call.completionDue);
   for (const [pi, a] of pilots.entries()) {
-    const town = PLAN[pi]!.town;
+    const town = JINJIANG_PLAN[pi]!.town;
     const ts = townStaff(town);
     const tsActor = { id: ts?.id ?? null, name: ts?.name ?? `${town}社会事务办` };
     // Monthly reports April–November, before the 20th (R-PJ-4); 湖光社区's July report four days late.
@@ -464,7 +461,7 @@ export async function seedDemoProjectsJinjiang(
   // ---- money (R-PJ-5), through the use cases, by each town's 社会事务办 ----
   let spends = 0;
   for (const [pi, a] of pilots.entries()) {
-    const ts = townStaff(PLAN[pi]!.town);
+    const ts = townStaff(JINJIANG_PLAN[pi]!.town);
     const actor = ts ? await loadActor(db, ts.id) : null;
     if (!actor) continue;
     const ctx: ActorCtx = { ...deps, actor, requestId: 'demo-seed' };
@@ -529,7 +526,7 @@ export async function seedDemoProjectsJinjiang(
   const ledger = pdf('Fund-use ledger 2023');
   const assessment = pdf('Self-assessment report 2023');
   for (const [pi, a] of pilots.entries()) {
-    const place = PLAN[pi]!.place;
+    const place = JINJIANG_PLAN[pi]!.place;
     const items: [string, string, string, Buffer, string][] = [
       [
         'minutes',
@@ -605,7 +602,7 @@ export async function seedDemoProjectsJinjiang(
         fileName,
         mime: fileName.endsWith('.png') ? 'image/png' : 'application/pdf',
         size: file.length,
-        createdByName: townStaff(PLAN[pi]!.town)?.name ?? PLAN[pi]!.town,
+        createdByName: townStaff(JINJIANG_PLAN[pi]!.town)?.name ?? JINJIANG_PLAN[pi]!.town,
         createdAt: at,
         updatedAt: at,
       });
