@@ -517,6 +517,7 @@ export async function seedDemoProjectsJinjiang(
   // the 泉州 pilot all eight ----
   const storage = createLocalStorage(deps.config?.dataDir ?? '');
   const archive: (typeof pjArchiveItems.$inferInsert)[] = [];
+  const puts: Promise<void>[] = [];
   const colours: [number, number, number][] = [
     [196, 62, 58],
     [58, 110, 196],
@@ -590,7 +591,7 @@ export async function seedDemoProjectsJinjiang(
       );
     for (const [category, fileName, note, file, on] of items) {
       const fileId = ids();
-      await storage.put(fileId, file);
+      puts.push(storage.put(fileId, file));
       const at = cn(on, '15:00');
       archive.push({
         id: ids(),
@@ -608,6 +609,7 @@ export async function seedDemoProjectsJinjiang(
       });
     }
   }
+  await Promise.all(puts);
   await db.insert(pjArchiveItems).values(archive);
   opts.log(
     `projects (晋江市 2023): ${apps.length} applications, ${pilots.length} pilots, ${reports.length} reports, ${spends} spends, ${archive.length} archive files`,
