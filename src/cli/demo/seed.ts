@@ -335,7 +335,6 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
     divisionCode: '350582',
     lat: 24.78,
     lng: 118.55,
-    attrs: { countyLevelCity: true },
   });
   for (const [town, places] of [
     ['青阳街道', ['青华社区', '阳光社区', '洪山社区']],
@@ -351,8 +350,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
     ['英林镇', ['湖尾村', '嘉排村']],
     ['金井镇', ['围头村', '塘东村']],
   ] as const) {
-    const sd = unit(jinjiang, 'subdistrict', town, { attrs: town.endsWith('镇') ? { town: true } : {} });
-    for (const p of places) unit(sd, 'community', p, { attrs: p.endsWith('村') ? { village: true } : {} });
+    const sd = unit(jinjiang, 'subdistrict', town);
+    for (const p of places) unit(sd, 'community', p);
   }
 
   // ---- households and residents ----
