@@ -18,7 +18,7 @@ const PLAN: [string, number, string][] = [
 /**
  * Milestones of the demo's pilots (R-PJ-4 动态跟踪), kept by the subdistrict's 刘克涛 (the money seed's recorder):
  * spread over each pilot's term (selection → completion date); done on time where the term has passed them,
- * except on the slow pilot (西花苑, the second), whose last two are still open and show as overdue.
+ * except on a pilot not yet complete (西花苑), whose last two are still open and show as overdue.
  */
 export async function seedDemoProjectMilestones(
   deps: Pick<AppDeps, 'db' | 'clock' | 'ids'>,
@@ -34,13 +34,13 @@ export async function seedDemoProjectMilestones(
     .orderBy(asc(pjApplications.number));
   const now = clock.now();
   const rows: (typeof pjMilestones.$inferInsert)[] = [];
-  for (const [pi, { a }] of pilots.entries()) {
+  for (const { a } of pilots) {
     if (!a.decidedAt || !a.completionDueAt) continue;
     const from = a.decidedAt.getTime();
     const span = a.completionDueAt.getTime() - from;
     for (const [mi, [title, share, doneNote]] of PLAN.entries()) {
       const due = new Date(from + span * share);
-      const slowAndLate = pi === 1 && mi >= PLAN.length - 2;
+      const slowAndLate = !a.completedAt && mi >= PLAN.length - 2;
       const doneAt = !slowAndLate && due.getTime() < now.getTime() ? new Date(due.getTime() - 2 * DAY) : null;
       rows.push({
         id: ids(),
