@@ -243,8 +243,15 @@ export default function ApplicationPage() {
                   <Space size={4} wrap>
                     {formatDate(a.completionDueAt)}
                     {a.completedAt ? (
-                      <Tag color="success">
-                        {t('projects.app.recordedOn', { date: formatDate(a.completedAt) })}
+                      <Tag
+                        color={new Date(a.completedAt) > new Date(a.completionDueAt) ? 'warning' : 'success'}
+                      >
+                        {t(
+                          new Date(a.completedAt) > new Date(a.completionDueAt)
+                            ? 'projects.app.recordedLate'
+                            : 'projects.app.recordedOn',
+                          { date: formatDate(a.completedAt) },
+                        )}
                       </Tag>
                     ) : a.completionOverdue ? (
                       <Tag color="error">{t('projects.action.completion_overdue')}</Tag>
@@ -257,8 +264,13 @@ export default function ApplicationPage() {
                   <Space size={4} wrap>
                     {formatDate(a.summaryDueAt)}
                     {a.summaryAt ? (
-                      <Tag color="success">
-                        {t('projects.app.recordedOn', { date: formatDate(a.summaryAt) })}
+                      <Tag color={new Date(a.summaryAt) > new Date(a.summaryDueAt) ? 'warning' : 'success'}>
+                        {t(
+                          new Date(a.summaryAt) > new Date(a.summaryDueAt)
+                            ? 'projects.app.recordedLate'
+                            : 'projects.app.recordedOn',
+                          { date: formatDate(a.summaryAt) },
+                        )}
                       </Tag>
                     ) : a.summaryOverdue ? (
                       <Tag color="error">{t('projects.action.summary_overdue')}</Tag>
