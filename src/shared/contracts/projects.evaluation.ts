@@ -19,7 +19,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const uuid = z.string().uuid();
 
 export const gradeBandSchema = z.object({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,30}$/),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,30}$/),
   name: text(20),
   min: z.number().int().min(0).max(100),
 });
@@ -33,7 +36,9 @@ export const evaluationRulesBody = z.strictObject({
 export type EvaluationRulesBody = z.infer<typeof evaluationRulesBody>;
 
 export const subdistrictQuotasBody = z.strictObject({
-  quotas: z.array(z.strictObject({ unitId: uuid, quota: z.number().int().min(0).max(1000).nullable() })).max(500),
+  quotas: z
+    .array(z.strictObject({ unitId: uuid, quota: z.number().int().min(0).max(1000).nullable() }))
+    .max(500),
   fromCallId: uuid.nullish(),
 });
 export type SubdistrictQuotasBody = z.infer<typeof subdistrictQuotasBody>;

@@ -176,7 +176,10 @@ export const NOTIFICATION_TEMPLATES = {
     },
   },
   'projects.evaluated': {
-    'zh-CN': { title: '项目末期评估结果', body: '{call}：{unit}“{title}”末期评估得分{score}分，等次为{grade}。' },
+    'zh-CN': {
+      title: '项目末期评估结果',
+      body: '{call}：{unit}“{title}”末期评估得分{score}分，等次为{grade}。',
+    },
     en: {
       title: 'Final evaluation result',
       body: '{call}: “{title}” ({unit}) scored {score} in the final evaluation, grade {grade}.',

@@ -161,14 +161,6 @@ export async function previousCall(db: Db, call: { id: string; orgUnitId: string
   return r;
 }
 
-export function selectedOfCall(db: Db, callId: string) {
-  return db
-    .select()
-    .from(pjApplications)
-    .where(and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'selected')))
-    .orderBy(asc(pjApplications.subdistrictId), asc(pjApplications.number));
-}
-
 /** Reports, disbursements, spends and exemptions of a set of projects (the year summary). */
 export async function summaryFacts(db: Db, ids: string[]) {
   if (ids.length === 0) return { reports: [], disbursements: [], spends: [], evaluations: [] };

@@ -48,7 +48,12 @@ export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/projects/calls/:id/evaluation/quotas',
     {
       config: manage,
-      schema: { tags, params: idParams, body: subdistrictQuotasBody, response: { 200: callEvaluationSchema } },
+      schema: {
+        tags,
+        params: idParams,
+        body: subdistrictQuotasBody,
+        response: { 200: callEvaluationSchema },
+      },
     },
     (req) => setSubdistrictQuotas(actorCtxOf(deps, req), req.params.id, req.body),
   );
@@ -61,7 +66,10 @@ export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
   /** The proposal from a named earlier call. */
   app.get(
     '/api/projects/calls/:id/evaluation/proposal/:fromId',
-    { config: manage, schema: { tags, params: idParamsWith('fromId'), response: { 200: quotaProposalSchema } } },
+    {
+      config: manage,
+      schema: { tags, params: idParamsWith('fromId'), response: { 200: quotaProposalSchema } },
+    },
     (req) => quotaProposal(actorCtxOf(deps, req), req.params.id, req.params.fromId),
   );
   app.get(

@@ -34,7 +34,8 @@ const content = {
 
 const act = (c: Client, id: string, body: Record<string, unknown>) =>
   c.post(`/api/projects/applications/${id}/actions`, body);
-const put = (c: Client, url: string, body: unknown) => c.request({ method: 'PUT', url, payload: body as object });
+const put = (c: Client, url: string, body: unknown) =>
+  c.request({ method: 'PUT', url, payload: body as object });
 
 async function relogin() {
   civil = await t.as('pje_civil');
@@ -260,16 +261,18 @@ describe('R-PJ-4: force majeure (不可抗力) exempts the completion date', () 
     ).toBe(200);
     const detail = (await civil.get(`/api/projects/applications/${bTongdu}`)).json();
     expect(detail.completionDueAt).toBe('2029-01-31T15:59:59.999Z');
-    expect(new Date(detail.summaryDueAt).getTime()).toBeGreaterThan(new Date(detail.completionDueAt).getTime());
+    expect(new Date(detail.summaryDueAt).getTime()).toBeGreaterThan(
+      new Date(detail.completionDueAt).getTime(),
+    );
     const saved = t.clock.now();
     const ctx = { ...t.deps, requestId: 'test' };
     const where = eq(pjApplications.id, bTongdu);
     try {
       t.clock.set(new Date('2028-12-02T09:00:00+08:00'));
       expect((await sweepWorkflow(applicationWorkflow, ctx, { where })).completion_overdue).toBe(0);
-      expect((await (await t.as('pje_civil')).get(`/api/projects/applications/${bTongdu}`)).json()).toMatchObject(
-        { completionOverdue: false },
-      );
+      expect(
+        (await (await t.as('pje_civil')).get(`/api/projects/applications/${bTongdu}`)).json(),
+      ).toMatchObject({ completionOverdue: false });
       t.clock.set(new Date('2029-02-02T09:00:00+08:00'));
       expect((await sweepWorkflow(applicationWorkflow, ctx, { where })).completion_overdue).toBe(1);
     } finally {

@@ -44,7 +44,6 @@ import {
   previousCall,
   saveCallEvaluation,
   selectedBySubdistrict,
-  selectedOfCall,
   summaryFacts,
   upsertEvaluation,
 } from './projects.evaluation.repository';
@@ -59,7 +58,8 @@ export function gradeOf(bands: CallEvaluationRow['bands'], score: number) {
 }
 
 function checkBands(bands: EvaluationRulesBody['bands']) {
-  if (new Set(bands.map((b) => b.key)).size !== bands.length) throw new AppError('projects.bands_invalid', 422);
+  if (new Set(bands.map((b) => b.key)).size !== bands.length)
+    throw new AppError('projects.bands_invalid', 422);
   if (new Set(bands.map((b) => b.min)).size !== bands.length || !bands.some((b) => b.min === 0))
     throw new AppError('projects.bands_invalid', 422);
 }
@@ -161,9 +161,7 @@ export async function quotaProposal(
   if (!call) throw notFound();
   const from = fromCallId
     ? await findCall(ctx.db, ctx.actor, fromCallId)
-    : await previousCall(ctx.db, call).then((c) =>
-        c ? findCall(ctx.db, ctx.actor, c.id) : undefined,
-      );
+    : await previousCall(ctx.db, call).then((c) => (c ? findCall(ctx.db, ctx.actor, c.id) : undefined));
   if (!from) throw new AppError('projects.no_previous_call', 409);
   const rows = await proposalRows(ctx, from, call.scopeUnitIds);
   return {
@@ -398,8 +396,7 @@ export async function grantExemption(
   if (row.state !== 'selected' || !row.completionDueAt || row.completedAt)
     throw new AppError('projects.exemption_not_open', 409);
   const previousDue = chinaDate(row.completionDueAt);
-  if (body.newDue <= previousDue)
-    throw new AppError('projects.exemption_date', 422, { due: previousDue });
+  if (body.newDue <= previousDue) throw new AppError('projects.exemption_date', 422, { due: previousDue });
   const call = await callById(ctx.db, row.callId);
   if (!call) throw notFound();
   const newDueAt = endOfChinaDay(body.newDue);
@@ -529,7 +526,8 @@ export async function yearSummary(ctx: ActorCtx, callId: string, en: boolean) {
       const ev = evalOf.get(p.id);
       const completionOverdue =
         !p.completedAt && !!p.completionDueAt && (!!p.completionOverdueAt || now > p.completionDueAt);
-      const summaryOverdue = !p.summaryAt && !!p.summaryDueAt && (!!p.summaryOverdueAt || now > p.summaryDueAt);
+      const summaryOverdue =
+        !p.summaryAt && !!p.summaryDueAt && (!!p.summaryOverdueAt || now > p.summaryDueAt);
       return [
         names.get(p.subdistrictId) ?? '',
         names.get(p.orgUnitId) ?? '',
@@ -538,8 +536,20 @@ export async function yearSummary(ctx: ActorCtx, callId: string, en: boolean) {
         level(p.level),
         yuan(p.level === 'prefecture' ? call.subsidyPrefectureFen : call.subsidyCityFen),
         yuan(p.budgetTotalFen),
-        yuan(sumBy(facts.disbursements, (d) => d.applicationId === p.id, (d) => d.amountFen)),
-        yuan(sumBy(facts.spends, (s) => s.applicationId === p.id, (s) => s.amountFen)),
+        yuan(
+          sumBy(
+            facts.disbursements,
+            (d) => d.applicationId === p.id,
+            (d) => d.amountFen,
+          ),
+        ),
+        yuan(
+          sumBy(
+            facts.spends,
+            (s) => s.applicationId === p.id,
+            (s) => s.amountFen,
+          ),
+        ),
         reports.filter((r) => r.state === 'filed').length,
         reports.filter((r) => !!r.overdueAt || (r.state === 'due' && now > r.dueAt)).length,
         day(p.completionDueAt),
@@ -592,7 +602,12 @@ export async function yearSummary(ctx: ActorCtx, callId: string, en: boolean) {
   sheet(
     wb,
     L('资金', 'Funds'),
-    [...heads, [L('资金来源', 'Source')], [L('计划（元）', 'Planned (yuan)')], [L('到位（元）', 'Received (yuan)')]],
+    [
+      ...heads,
+      [L('资金来源', 'Source')],
+      [L('计划（元）', 'Planned (yuan)')],
+      [L('到位（元）', 'Received (yuan)')],
+    ],
     projects.flatMap((p) => {
       const sources = new Set<string>([
         ...p.funding.map((f) => f.source),
@@ -601,7 +616,13 @@ export async function yearSummary(ctx: ActorCtx, callId: string, en: boolean) {
       return [...sources].map((src) => [
         ...projectCols(p),
         SOURCE[src as FundingSource]?.[en ? 1 : 0] ?? src,
-        yuan(sumBy(p.funding, (f) => f.source === src, (f) => f.amountFen)),
+        yuan(
+          sumBy(
+            p.funding,
+            (f) => f.source === src,
+            (f) => f.amountFen,
+          ),
+        ),
         yuan(
           sumBy(
             facts.disbursements,

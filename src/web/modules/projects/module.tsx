@@ -2,13 +2,17 @@ import { ProjectOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { projectsEn, projectsZh } from './i18n';
 import { moneyEn, moneyZh } from './money.i18n';
+import { evaluationEn, evaluationZh } from './i18n.evaluation';
 import { projectsConsoleRoutes } from './routes';
 import { useProjectsTodo } from './todo';
 
 /** 共建项目: calls for co-building projects, applications, review and seal, scoring and selection. */
 export const projectsWebModule = defineWebModule({
   name: 'projects',
-  i18n: { 'zh-CN': { ...projectsZh, ...moneyZh }, en: { ...projectsEn, ...moneyEn } },
+  i18n: {
+    'zh-CN': { ...projectsZh, ...moneyZh, ...evaluationZh },
+    en: { ...projectsEn, ...moneyEn, ...evaluationEn },
+  },
   routes: projectsConsoleRoutes,
   nav: [
     {
