@@ -139,7 +139,11 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
           {d.bands
             .slice()
             .sort((a, b) => b.min - a.min)
-            .map((b) => t('projects.eval.band', { name: b.name, min: b.min }))
+            .map((b, i, all) =>
+              b.min === 0 && i > 0
+                ? t('projects.eval.bandBelow', { name: b.name, max: all[i - 1]!.min })
+                : t('projects.eval.band', { name: b.name, min: b.min }),
+            )
             .join('，')}
         </Typography.Text>
       </div>
