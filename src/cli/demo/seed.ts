@@ -39,6 +39,7 @@ import { seedDemoProjectArchive } from './projects.archive.seed';
 import { seedDemoProjectMoney } from './projects.money.seed';
 import { seedDemoProjectMilestones } from './projects.milestones.seed';
 import { seedDemoProjectsJinjiang } from './projects.jinjiang.seed';
+import { seedDemoProjectEvaluation } from './projects.evaluation.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
@@ -843,6 +844,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('project archive', () => seedDemoProjectArchive(deps, { log }));
   await timed('project money', () => seedDemoProjectMoney(deps, { log }));
   await timed('projects 晋江', () => seedDemoProjectsJinjiang(deps, { log }));
+  await timed('project evaluation', () => seedDemoProjectEvaluation(deps, { log }));
   await timed('project milestones', () => seedDemoProjectMilestones(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(

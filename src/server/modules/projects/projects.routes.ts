@@ -26,6 +26,7 @@ import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
+import { evaluationRoutes } from './projects.evaluation.routes';
 import { moneyRoutes } from './projects.money.routes';
 import { milestoneRoutes } from './projects.milestones.routes';
 import { boardRoutes } from './projects.board.routes';
@@ -278,5 +279,6 @@ export const projectsModule = defineModule({
       (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
     );
     moneyRoutes(base, deps);
+    evaluationRoutes(base, deps);
   },
 });

@@ -35,6 +35,7 @@ import { ReportsTable } from './ReportsTable';
 import { ArchiveTab } from './ArchiveTab';
 import { MilestonesCard } from './MilestonesCard';
 import { MoneyTab } from './MoneyTab';
+import { EvaluationCard } from './EvaluationCard';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
 const NEEDS_FORM: ApplicationAction[] = [
@@ -373,6 +374,7 @@ export default function ApplicationPage() {
             </Card>
           ) : null}
           {a.state === 'selected' ? <ArchiveTab applicationId={a.id} /> : null}
+          {a.state === 'selected' ? <EvaluationCard applicationId={a.id} /> : null}
           {a.abilities.score ? <ScoreCard a={a} onDone={refresh} /> : null}
           {a.scores.length ? (
             <Card size="small" title={t('projects.app.scores')} style={{ marginBottom: 16 }}>

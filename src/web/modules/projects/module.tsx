@@ -3,6 +3,7 @@ import { defineWebModule } from '../../app/webModule';
 import { projectsEn, projectsZh } from './i18n';
 import { milestonesEn, milestonesZh } from './i18n.milestones';
 import { moneyEn, moneyZh } from './money.i18n';
+import { evaluationEn, evaluationZh } from './i18n.evaluation';
 import { projectsConsoleRoutes } from './routes';
 import { useProjectsTodo } from './todo';
 
@@ -10,8 +11,8 @@ import { useProjectsTodo } from './todo';
 export const projectsWebModule = defineWebModule({
   name: 'projects',
   i18n: {
-    'zh-CN': { ...projectsZh, ...moneyZh, ...milestonesZh },
-    en: { ...projectsEn, ...moneyEn, ...milestonesEn },
+    'zh-CN': { ...projectsZh, ...moneyZh, ...milestonesZh, ...evaluationZh },
+    en: { ...projectsEn, ...moneyEn, ...milestonesEn, ...evaluationEn },
   },
   routes: projectsConsoleRoutes,
   nav: [
