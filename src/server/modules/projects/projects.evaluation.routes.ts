@@ -18,6 +18,7 @@ import {
   getProjectEvaluation,
   grantExemption,
   quotaProposal,
+  resultsOutlook,
   recordEvaluation,
   setSubdistrictQuotas,
   updateEvaluationRules,
@@ -56,6 +57,12 @@ export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
       },
     },
     (req) => setSubdistrictQuotas(actorCtxOf(deps, req), req.params.id, req.body),
+  );
+  /** This call's results per subdistrict and the next-year quota they propose. */
+  app.get(
+    '/api/projects/calls/:id/evaluation/outlook',
+    { config: manage, schema: { tags, params: idParams, response: { 200: quotaProposalSchema } } },
+    (req) => resultsOutlook(actorCtxOf(deps, req), req.params.id),
   );
   /** The proposal from the bureau's latest earlier call with published results. */
   app.get(

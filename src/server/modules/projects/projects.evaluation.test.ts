@@ -183,8 +183,13 @@ describe('R-PJ-4: next year’s quota per subdistrict grows or shrinks with resu
         proposed: 3,
       }),
     ]);
+    // The same figures stand on the evaluated call itself, as its outlook for next year.
+    const outlook = await civil.get(`/api/projects/calls/${callA}/evaluation/outlook`);
+    expect(outlook.statusCode, outlook.body).toBe(200);
+    expect(outlook.json().rows[0]).toMatchObject({ pilots: 2, delta: 1, proposed: 3 });
     // The subdistrict reads nothing of it.
     expect((await sd.get(`/api/projects/calls/${callB}/evaluation/proposal`)).statusCode).toBe(403);
+    expect((await sd.get(`/api/projects/calls/${callA}/evaluation/outlook`)).statusCode).toBe(403);
     // The bureau edits the proposal down before opening, then applies it.
     const applied = await put(civil, `/api/projects/calls/${callB}/evaluation/quotas`, {
       quotas: [{ unitId: t.fx.subdistrict.id, quota: 1 }],

@@ -172,6 +172,23 @@ export async function quotaProposal(
   };
 }
 
+/**
+ * What a call's results mean for next year (R-PJ-4): per subdistrict/town in its scope, its pilots, their
+ * grades and the quota the rules would propose from them — the same computation a new call's proposal uses.
+ */
+export async function resultsOutlook(ctx: ActorCtx, callId: string): Promise<QuotaProposalDto> {
+  callsPolicy.require(ctx.actor, 'manage');
+  const call = await findCall(ctx.db, ctx.actor, callId, 'manage');
+  if (!call) throw notFound();
+  const rows = await proposalRows(ctx, call, call.scopeUnitIds);
+  return {
+    callId: call.id,
+    fromCall: { id: call.id, title: call.title, year: call.year },
+    rows: rows.rows,
+    bands: rows.bands,
+  };
+}
+
 async function proposalRows(ctx: ActorCtx, from: CallRow, unitIds: string[]) {
   const [settings, pilots, evaluations, names] = await Promise.all([
     callEvaluationOf(ctx.db, from.id),

@@ -12,6 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { projectsApi, projectsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
 import { CallBoard } from './CallBoard';
+import { CallOutlookCard } from './CallOutlookCard';
 import { CallFormModal } from './CallFormModal';
 import { CallQuotaCard } from './CallQuotaCard';
 import { evaluationApi } from './evaluationApi';
@@ -186,7 +187,11 @@ export default function CallDetailPage() {
         <Typography.Text type="secondary">{t('projects.call.deadlineNote')}</Typography.Text>
       </Card>
       {c.status === 'draft' ? null : <CallBoard callId={c.id} />}
-      <CallQuotaCard callId={c.id} />
+      {c.status !== 'published' ? (
+        <CallQuotaCard callId={c.id} />
+      ) : can('projects.manage') ? (
+        <CallOutlookCard callId={c.id} />
+      ) : null}
       <Typography.Title level={5}>{t('projects.call.applications')}</Typography.Title>
       {c.status === 'draft' ? null : <ApplicationsTable callId={c.id} />}
       <CallFormModal

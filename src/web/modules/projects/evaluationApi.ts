@@ -32,6 +32,7 @@ export const evaluationApi = {
   exempt: (id: string, body: ExemptionInput) =>
     api.post<ProjectEvaluation>(`/api/projects/applications/${enc(id)}/exemptions`, body),
   call: (id: string) => api.get<CallEvaluation>(`/api/projects/calls/${enc(id)}/evaluation`),
+  outlook: (id: string) => api.get<QuotaProposal>(`/api/projects/calls/${enc(id)}/evaluation/outlook`),
   proposal: (id: string) => api.get<QuotaProposal>(`/api/projects/calls/${enc(id)}/evaluation/proposal`),
   setQuotas: (id: string, body: QuotasInput) =>
     api.put<CallEvaluation>(`/api/projects/calls/${enc(id)}/evaluation/quotas`, body),
