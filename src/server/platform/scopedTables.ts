@@ -110,6 +110,9 @@ export const PATH_ONLY_TABLES = [
   'pj_disbursements',
   'pj_spends',
   'pj_fund_disclosures',
+  'pj_milestones',
+  'pj_evaluations',
+  'pj_exemptions',
 ] as const;
 
 /**
