@@ -78,6 +78,7 @@ export const SCOPED_TABLES = [
   'pt_topics',
   'pt_rooms',
   'pt_conventions',
+  'pj_doorstep_projects',
 ] as const;
 
 /**
@@ -110,6 +111,8 @@ export const PATH_ONLY_TABLES = [
   'pj_disbursements',
   'pj_spends',
   'pj_fund_disclosures',
+  'pj_doorstep_records',
+  'pj_doorstep_files',
 ] as const;
 
 /**

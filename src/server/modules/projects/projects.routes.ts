@@ -27,6 +27,7 @@ import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
 import { moneyRoutes } from './projects.money.routes';
+import { doorstepRoutes } from './projects.doorstep.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -274,5 +275,6 @@ export const projectsModule = defineModule({
       (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
     );
     moneyRoutes(base, deps);
+    doorstepRoutes(base, deps);
   },
 });
