@@ -102,6 +102,7 @@ export const updateDoorstepBody = z.strictObject({
 export type UpdateDoorstepBody = z.infer<typeof updateDoorstepBody>;
 
 export const stageBody = z.strictObject({
+  stage: z.enum(DOORSTEP_STAGE_KEYS),
   text: z.string().trim().min(1).max(DOORSTEP_TEXT_MAX),
   date: day,
   /** The needs survey only: a closed survey of the surveys module covering the community. */

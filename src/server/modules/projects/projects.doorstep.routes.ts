@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   DOORSTEP_FILE_MAX_MB,
-  DOORSTEP_STAGE_KEYS,
   createDoorstepBody,
   doorstepDetailSchema,
   doorstepListQuery,
@@ -16,7 +14,7 @@ import {
 } from '../../../shared/contracts/projects.doorstep';
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { pageOf } from '../../platform/pagination';
@@ -55,10 +53,6 @@ async function readUpload(req: FastifyRequest): Promise<DoorstepUpload> {
   }
   return out;
 }
-
-const stageParams = z.object({ id: z.string().max(64), stage: z.string().max(32) });
-const isStage = (s: string): s is (typeof DOORSTEP_STAGE_KEYS)[number] =>
-  (DOORSTEP_STAGE_KEYS as readonly string[]).includes(s);
 
 /** Seed 004's doorstep projects (R-PJ-6, issue 11 §7); registered by projects.routes.ts. */
 export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
@@ -107,12 +101,9 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
   );
   /** Records or corrects one stage: survey → analysis → design → implementation, in order. */
   app.post(
-    '/api/projects/doorstep/:id/stages/:stage',
-    { config: apply, schema: { tags, params: stageParams, body: stageBody, response: detail } },
-    (req) => {
-      if (!isStage(req.params.stage)) throw notFound();
-      return recordStage(actorCtxOf(deps, req), req.params.id, req.params.stage, req.body);
-    },
+    '/api/projects/doorstep/:id/stages',
+    { config: apply, schema: { tags, params: idParams, body: stageBody, response: detail } },
+    (req) => recordStage(actorCtxOf(deps, req), req.params.id, req.body),
   );
   app.post(
     '/api/projects/doorstep/:id/reflections',

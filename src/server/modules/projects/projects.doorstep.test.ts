@@ -37,7 +37,7 @@ async function created(over: Record<string, unknown> = {}, who = () => tongdu) {
 }
 
 const stage = (c: Client, id: string, s: string, body: Record<string, unknown>) =>
-  c.post(`/api/projects/doorstep/${id}/stages/${s}`, body);
+  c.post(`/api/projects/doorstep/${id}/stages`, { stage: s, ...body });
 const upload = (c: Client, id: string, fields: Record<string, string>, file?: { name: string; data: Buffer }) =>
   c.request({ method: 'POST', url: `/api/projects/doorstep/${id}/files`, ...multipart(fields, file) });
 
@@ -139,7 +139,7 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
     // Correcting a stage replaces its record (audited with before and after).
     const fix = await stage(tongdu, p.id, 'design', { text: '方案设计（修订）', date: '2026-04-02' });
     expect(fix.json().stages[2].record.text).toBe('方案设计（修订）');
-    expect((await stage(tongdu, p.id, 'nonsense', { text: 'x', date: '2026-04-02' })).statusCode).toBe(404);
+    expect((await stage(tongdu, p.id, 'nonsense', { text: 'x', date: '2026-04-02' })).statusCode).toBe(400);
   });
 
   it('Ⅱ-12: reflections, the four documents and stage files; completeness n/4 + n/4; every change audited', async () => {
@@ -198,6 +198,7 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
     expect((await xhy.patch(`/api/projects/doorstep/${p.id}`, { name: 'x' })).statusCode).toBe(404);
     expect((await xhy.post('/api/projects/doorstep', project({ name: 'x' }))).statusCode).toBe(404);
     expect((await otherCity.get(`/api/projects/doorstep/${p.id}`)).statusCode).toBe(404);
+    expect((await xhy.get(`/api/projects/doorstep?orgUnitId=${t.fx.tongdu.id}`)).statusCode).toBe(404);
     // The subdistrict, the bureau and an evaluator read; none of them edit.
     for (const c of [sd, civil, evaluator]) {
       const r = await c.get(`/api/projects/doorstep/${p.id}`);

@@ -138,6 +138,7 @@ async function listDtos(ctx: ActorCtx, rows: DoorstepRow[]): Promise<DoorstepDto
 /** The register in the actor's reach, filtered by year, category and unit, a page at a time. */
 export async function listDoorstep(ctx: ActorCtx, q: DoorstepListQuery): Promise<Page<DoorstepDto>> {
   doorstepPolicy.require(ctx.actor, 'read');
+  if (q.orgUnitId && !(await unitInScope(ctx.db, ctx.actor, 'projects.read', q.orgUnitId))) throw notFound();
   const page = await listDoorstepRows(ctx.db, doorstepPolicy.scope(ctx.actor, 'read'), q);
   return { ...page, items: await listDtos(ctx, page.items) };
 }
@@ -302,10 +303,10 @@ export async function updateDoorstepProject(
 export async function recordStage(
   ctx: ActorCtx,
   id: string,
-  stage: DoorstepStage,
   body: StageBody,
 ): Promise<DoorstepDetailDto> {
   const row = await editable(ctx, id);
+  const stage = body.stage;
   let survey: { id: string; title: string } | null = null;
   if (body.surveyId) {
     if (stage !== 'survey') throw new AppError('projects.doorstep_survey_stage', 422);
@@ -484,6 +485,7 @@ export async function doorstepXlsxRows(
   locale: Locale,
 ) {
   doorstepPolicy.require(ctx.actor, 'export');
+  if (q.orgUnitId && !(await unitInScope(ctx.db, ctx.actor, 'projects.export', q.orgUnitId))) throw notFound();
   const rows = await listDtos(ctx, await allDoorstepRows(ctx.db, doorstepPolicy.scope(ctx.actor, 'export'), q));
   const en = locale === 'en';
   const label = <T extends { key: string; name: string; en: string }>(list: readonly T[], k: string | null) => {
