@@ -2,13 +2,17 @@ import { ProjectOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { projectsEn, projectsZh } from './i18n';
 import { moneyEn, moneyZh } from './money.i18n';
+import { doorstepEn, doorstepZh } from './i18n.doorstep';
 import { projectsConsoleRoutes } from './routes';
 import { useProjectsTodo } from './todo';
 
 /** 共建项目: calls for co-building projects, applications, review and seal, scoring and selection. */
 export const projectsWebModule = defineWebModule({
   name: 'projects',
-  i18n: { 'zh-CN': { ...projectsZh, ...moneyZh }, en: { ...projectsEn, ...moneyEn } },
+  i18n: {
+    'zh-CN': { ...projectsZh, ...moneyZh, ...doorstepZh },
+    en: { ...projectsEn, ...moneyEn, ...doorstepEn },
+  },
   routes: projectsConsoleRoutes,
   nav: [
     {
@@ -21,6 +25,7 @@ export const projectsWebModule = defineWebModule({
         { path: '/projects/calls', label: 'projects.menu.calls', permission: 'projects.read' },
         { path: '/projects/applications', label: 'projects.menu.applications', permission: 'projects.read' },
         { path: '/projects/reports', label: 'projects.menu.reports', permission: 'projects.read' },
+        { path: '/projects/doorstep', label: 'projects.menu.doorstep', permission: 'projects.read' },
       ],
     },
   ],
