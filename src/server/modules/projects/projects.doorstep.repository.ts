@@ -110,7 +110,11 @@ export async function insertDoorstep(tx: Db, row: typeof pjDoorstepProjects.$inf
   return r!;
 }
 
-export async function updateDoorstep(tx: Db, id: string, patch: Partial<typeof pjDoorstepProjects.$inferInsert>) {
+export async function updateDoorstep(
+  tx: Db,
+  id: string,
+  patch: Partial<typeof pjDoorstepProjects.$inferInsert>,
+) {
   const [r] = await tx
     .update(pjDoorstepProjects)
     .set({ ...patch, version: sql`${pjDoorstepProjects.version} + 1` })
@@ -166,8 +170,7 @@ export async function recordedStages(db: Db, projectIds: string[]): Promise<Map<
     .select({ projectId: pjDoorstepRecords.projectId, stage: pjDoorstepRecords.stage })
     .from(pjDoorstepRecords)
     .where(and(inArray(pjDoorstepRecords.projectId, projectIds), eq(pjDoorstepRecords.kind, 'stage')));
-  for (const r of rows)
-    if (r.stage) out.set(r.projectId, (out.get(r.projectId) ?? new Set()).add(r.stage));
+  for (const r of rows) if (r.stage) out.set(r.projectId, (out.get(r.projectId) ?? new Set()).add(r.stage));
   return out;
 }
 

@@ -39,7 +39,9 @@ async function readUpload(req: FastifyRequest): Promise<DoorstepUpload> {
   if (!req.isMultipart()) throw new AppError('projects.doorstep_file_required', 400);
   const out: DoorstepUpload = { slot: '', note: '' };
   try {
-    for await (const part of req.parts({ limits: { fileSize: DOORSTEP_FILE_MAX_MB * 1024 * 1024, files: 1 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: DOORSTEP_FILE_MAX_MB * 1024 * 1024, files: 1 },
+    })) {
       if (part.type === 'file') {
         const data = await part.toBuffer();
         out.file ??= { data, name: part.filename || 'file' };
@@ -65,7 +67,10 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/projects/doorstep',
-    { config: read, schema: { tags, querystring: doorstepListQuery, response: { 200: pageOf(doorstepSchema) } } },
+    {
+      config: read,
+      schema: { tags, querystring: doorstepListQuery, response: { 200: pageOf(doorstepSchema) } },
+    },
     (req) => listDoorstep(actorCtxOf(deps, req), req.query),
   );
   app.get(
@@ -115,22 +120,31 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/projects/doorstep/:id/files',
     {
       config: apply,
-      schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: doorstepDetailSchema } },
+      schema: {
+        tags,
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: doorstepDetailSchema },
+      },
     },
     async (req, reply) =>
       reply
         .status(201)
         .send(await addDoorstepFile(actorCtxOf(deps, req), storage(), req.params.id, () => readUpload(req))),
   );
-  app.get('/api/projects/doorstep-files/:id', { config: read, schema: { tags, params: idParams } }, async (req, reply) => {
-    const { file, data } = await doorstepFile(actorCtxOf(deps, req), storage(), req.params.id);
-    return reply
-      .header('content-type', file.mime)
-      .header('cache-control', 'private, max-age=3600')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .send(data);
-  });
+  app.get(
+    '/api/projects/doorstep-files/:id',
+    { config: read, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      const { file, data } = await doorstepFile(actorCtxOf(deps, req), storage(), req.params.id);
+      return reply
+        .header('content-type', file.mime)
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(data);
+    },
+  );
   app.get(
     '/api/projects/doorstep/:id/surveys',
     { config: apply, schema: { tags, params: idParams, response: { 200: doorstepSurveysSchema } } },

@@ -38,8 +38,12 @@ async function created(over: Record<string, unknown> = {}, who = () => tongdu) {
 
 const stage = (c: Client, id: string, s: string, body: Record<string, unknown>) =>
   c.post(`/api/projects/doorstep/${id}/stages`, { stage: s, ...body });
-const upload = (c: Client, id: string, fields: Record<string, string>, file?: { name: string; data: Buffer }) =>
-  c.request({ method: 'POST', url: `/api/projects/doorstep/${id}/files`, ...multipart(fields, file) });
+const upload = (
+  c: Client,
+  id: string,
+  fields: Record<string, string>,
+  file?: { name: string; data: Buffer },
+) => c.request({ method: 'POST', url: `/api/projects/doorstep/${id}/files`, ...multipart(fields, file) });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -81,8 +85,14 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
   it('R-PJ-6: two concurrent registrations for the last place in a category — exactly one succeeds', async () => {
     await created({ name: '文体一', category: 'culture_sports', year: 2023 });
     const [a, b] = await Promise.all([
-      tongdu.post('/api/projects/doorstep', project({ name: '文体二', category: 'culture_sports', year: 2023 })),
-      tongdu.post('/api/projects/doorstep', project({ name: '文体三', category: 'culture_sports', year: 2023 })),
+      tongdu.post(
+        '/api/projects/doorstep',
+        project({ name: '文体二', category: 'culture_sports', year: 2023 }),
+      ),
+      tongdu.post(
+        '/api/projects/doorstep',
+        project({ name: '文体三', category: 'culture_sports', year: 2023 }),
+      ),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     const list = await tongdu.get('/api/projects/doorstep?year=2023&category=culture_sports');
@@ -109,7 +119,11 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
     });
     expect(sv.statusCode, sv.body).toBe(201);
     const svId = sv.json().id as string;
-    const openLink = await stage(tongdu, p.id, 'survey', { text: '问卷', date: '2026-02-01', surveyId: svId });
+    const openLink = await stage(tongdu, p.id, 'survey', {
+      text: '问卷',
+      date: '2026-02-01',
+      surveyId: svId,
+    });
     expect(openLink.statusCode).toBe(422);
     expect((await tongdu.post(`/api/surveys/${svId}/publish`)).statusCode).toBe(200);
     expect((await tongdu.post(`/api/surveys/${svId}/close`)).statusCode).toBe(200);
@@ -123,15 +137,23 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
     });
     expect(s1.statusCode, s1.body).toBe(200);
     expect(s1.json().stages[0].record.survey).toEqual({ id: svId, title: '居民议事需求问卷' });
-    const wrongLink = await stage(tongdu, p.id, 'analysis', { text: 'x', date: '2026-03-01', surveyId: svId });
+    const wrongLink = await stage(tongdu, p.id, 'analysis', {
+      text: 'x',
+      date: '2026-03-01',
+      surveyId: svId,
+    });
     expect(wrongLink.statusCode).toBe(422);
     const backdated = await stage(tongdu, p.id, 'analysis', { text: '分析', date: '2026-01-01' });
     expect(backdated.statusCode).toBe(422);
-    expect((await stage(tongdu, p.id, 'analysis', { text: '需求排序', date: '2026-03-01' })).statusCode).toBe(200);
+    expect((await stage(tongdu, p.id, 'analysis', { text: '需求排序', date: '2026-03-01' })).statusCode).toBe(
+      200,
+    );
     expect((await stage(tongdu, p.id, 'implementation', { text: 'x', date: '2026-05-01' })).statusCode).toBe(
       409,
     );
-    expect((await stage(tongdu, p.id, 'design', { text: '方案设计', date: '2026-04-01' })).statusCode).toBe(200);
+    expect((await stage(tongdu, p.id, 'design', { text: '方案设计', date: '2026-04-01' })).statusCode).toBe(
+      200,
+    );
     const s4 = await stage(tongdu, p.id, 'implementation', { text: '每月两次议事', date: '2026-05-01' });
     expect(s4.statusCode).toBe(200);
     expect(s4.json().stage).toBe('implementation');
@@ -155,9 +177,9 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
     expect(plan.statusCode, plan.body).toBe(201);
     const mid = await upload(tongdu, p.id, { slot: 'midterm', note: '' }, { name: '中期.pdf', data: PDF });
     expect(mid.json().completeness).toEqual({ stages: 1, stagesTotal: 4, documents: 2, documentsTotal: 4 });
-    expect((await upload(tongdu, p.id, { slot: 'zzz', note: '' }, { name: 'a.pdf', data: PDF })).statusCode).toBe(
-      422,
-    );
+    expect(
+      (await upload(tongdu, p.id, { slot: 'zzz', note: '' }, { name: 'a.pdf', data: PDF })).statusCode,
+    ).toBe(422);
     expect(
       (await upload(tongdu, p.id, { slot: 'plan', note: '' }, { name: 'a.exe', data: Buffer.from('MZ....') }))
         .statusCode,
@@ -204,16 +226,21 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
       const r = await c.get(`/api/projects/doorstep/${p.id}`);
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json().canEdit).toBe(false);
-      expect((await c.patch(`/api/projects/doorstep/${p.id}`, { name: 'x' })).statusCode).toBeGreaterThanOrEqual(
-        403,
-      );
+      expect(
+        (await c.patch(`/api/projects/doorstep/${p.id}`, { name: 'x' })).statusCode,
+      ).toBeGreaterThanOrEqual(403);
     }
-    const own = await tongdu.patch(`/api/projects/doorstep/${p.id}`, { peopleServed: 300, budgetFen: 500_000 });
+    const own = await tongdu.patch(`/api/projects/doorstep/${p.id}`, {
+      peopleServed: 300,
+      budgetFen: 500_000,
+    });
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json()).toMatchObject({ peopleServed: 300, budgetFen: 500_000, canEdit: true });
     // Filters: orgUnitId in scope, year, category; pagination.
     const byUnit = await sd.get(`/api/projects/doorstep?orgUnitId=${t.fx.xihuayuan.id}&pageSize=1`);
-    expect(byUnit.json().items.every((x: { orgUnitName: string }) => x.orgUnitName === '西花苑社区')).toBe(true);
+    expect(byUnit.json().items.every((x: { orgUnitName: string }) => x.orgUnitName === '西花苑社区')).toBe(
+      true,
+    );
     expect(byUnit.json().pageSize).toBe(1);
     // Staff export.
     const xlsx = await sd.get('/api/projects/doorstep.xlsx?year=2026');
@@ -230,7 +257,9 @@ describe('doorstep projects (seed 004 三(三), Ⅱ-11/Ⅱ-12)', () => {
     const item = mine.json().items.find((x: { id: string }) => x.id === p.id);
     expect(item).toMatchObject({ name: '法律服务进社区', category: 'social_affairs', peopleServed: 300 });
     expect(item.budgetFen).toBeUndefined();
-    expect(mine.json().items.some((x: { orgUnitName: string }) => x.orgUnitName === '西花苑社区')).toBe(false);
+    expect(mine.json().items.some((x: { orgUnitName: string }) => x.orgUnitName === '西花苑社区')).toBe(
+      false,
+    );
     expect((await jumin.get('/api/projects/doorstep')).statusCode).toBe(403);
   });
 });

@@ -84,7 +84,11 @@ async function editable(ctx: ActorCtx, id: string): Promise<DoorstepRow> {
 }
 
 /** R-PJ-6: at most two per category per unit per year; call inside the transaction, under the lock. */
-async function requireRoom(ctx: ActorCtx, tx: ActorCtx['db'], r: Pick<DoorstepRow, 'orgUnitId' | 'year' | 'category'>, exceptId?: string) {
+async function requireRoom(
+  tx: ActorCtx['db'],
+  r: Pick<DoorstepRow, 'orgUnitId' | 'year' | 'category'>,
+  exceptId?: string,
+) {
   await lockCategory(tx, r.orgUnitId, r.year, r.category);
   const n = await countInCategory(tx, r.orgUnitId, r.year, r.category, exceptId);
   if (n >= DOORSTEP_PER_CATEGORY)
@@ -221,7 +225,7 @@ export async function createDoorstep(ctx: ActorCtx, body: CreateDoorstepBody): P
   if (unit.kind !== 'community') throw new AppError('projects.doorstep_not_community', 422);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    await requireRoom(ctx, tx, { orgUnitId: unit.id, year: body.year, category: body.category });
+    await requireRoom(tx, { orgUnitId: unit.id, year: body.year, category: body.category });
     const r = await insertDoorstep(tx, {
       id: ctx.ids(),
       orgUnitId: unit.id,
@@ -266,7 +270,7 @@ export async function updateDoorstepProject(
     const year = body.year ?? before.year;
     const category = body.category ?? before.category;
     if (year !== before.year || category !== before.category)
-      await requireRoom(ctx, tx, { orgUnitId: before.orgUnitId, year, category }, before.id);
+      await requireRoom(tx, { orgUnitId: before.orgUnitId, year, category }, before.id);
     const patch = {
       year,
       category,
@@ -300,17 +304,15 @@ export async function updateDoorstepProject(
  * Records (or corrects) one of the four stages (Ⅱ-12, R-PJ-6): not before the previous stage is recorded
  * (409), not dated before it (422). The needs survey may link a closed survey covering the community.
  */
-export async function recordStage(
-  ctx: ActorCtx,
-  id: string,
-  body: StageBody,
-): Promise<DoorstepDetailDto> {
+export async function recordStage(ctx: ActorCtx, id: string, body: StageBody): Promise<DoorstepDetailDto> {
   const row = await editable(ctx, id);
   const stage = body.stage;
   let survey: { id: string; title: string } | null = null;
   if (body.surveyId) {
     if (stage !== 'survey') throw new AppError('projects.doorstep_survey_stage', 422);
-    const found = (await closedSurveysOf(ctx.db, { orgPath: row.orgPath })).find((s) => s.id === body.surveyId);
+    const found = (await closedSurveysOf(ctx.db, { orgPath: row.orgPath })).find(
+      (s) => s.id === body.surveyId,
+    );
     if (!found) throw new AppError('projects.doorstep_survey', 422);
     survey = { id: found.id, title: found.title };
   }
@@ -370,7 +372,11 @@ export async function recordStage(
 }
 
 /** Adds a reflection / improvement note (Ⅱ-12: 工作反思和改进措施). */
-export async function addReflection(ctx: ActorCtx, id: string, body: ReflectionBody): Promise<DoorstepDetailDto> {
+export async function addReflection(
+  ctx: ActorCtx,
+  id: string,
+  body: ReflectionBody,
+): Promise<DoorstepDetailDto> {
   const row = await editable(ctx, id);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -421,7 +427,8 @@ export async function addDoorstepFile(
   const note = upload.note.trim();
   if (note.length > DOORSTEP_NOTE_MAX)
     throw new AppError('projects.doorstep_note_too_long', 422, { max: DOORSTEP_NOTE_MAX });
-  if (!upload.file || upload.file.data.length === 0) throw new AppError('projects.doorstep_file_required', 400);
+  if (!upload.file || upload.file.data.length === 0)
+    throw new AppError('projects.doorstep_file_required', 400);
   const type = archiveFileType(upload.file.data, upload.file.name);
   if (!type) throw new AppError('projects.doorstep_file_type', 415);
   if (isStage(upload.slot) && !(await stageRecord(ctx.db, row.id, upload.slot)))
@@ -453,7 +460,14 @@ export async function addDoorstepFile(
       entityType: 'pj_doorstep_project',
       entityId: row.id,
       orgPath: row.orgPath,
-      after: { fileRecordId: f.id, slot: f.slot, fileName: f.fileName, mime: f.mime, size: f.size, note: f.note },
+      after: {
+        fileRecordId: f.id,
+        slot: f.slot,
+        fileName: f.fileName,
+        mime: f.mime,
+        size: f.size,
+        note: f.note,
+      },
     });
   });
   return getDoorstep(ctx, id);
@@ -463,7 +477,9 @@ export async function addDoorstepFile(
 export async function doorstepFile(ctx: ActorCtx, storage: Storage, fileRecordId: string) {
   doorstepPolicy.require(ctx.actor, 'read');
   const f = await fileById(ctx.db, fileRecordId);
-  const row = f ? await findDoorstep(ctx.db, f.projectId, doorstepPolicy.scope(ctx.actor, 'read')) : undefined;
+  const row = f
+    ? await findDoorstep(ctx.db, f.projectId, doorstepPolicy.scope(ctx.actor, 'read'))
+    : undefined;
   const data = f && row ? await storage.get(f.fileId) : null;
   if (!f || !data) throw notFound();
   return { file: f, data };
@@ -485,10 +501,17 @@ export async function doorstepXlsxRows(
   locale: Locale,
 ) {
   doorstepPolicy.require(ctx.actor, 'export');
-  if (q.orgUnitId && !(await unitInScope(ctx.db, ctx.actor, 'projects.export', q.orgUnitId))) throw notFound();
-  const rows = await listDtos(ctx, await allDoorstepRows(ctx.db, doorstepPolicy.scope(ctx.actor, 'export'), q));
+  if (q.orgUnitId && !(await unitInScope(ctx.db, ctx.actor, 'projects.export', q.orgUnitId)))
+    throw notFound();
+  const rows = await listDtos(
+    ctx,
+    await allDoorstepRows(ctx.db, doorstepPolicy.scope(ctx.actor, 'export'), q),
+  );
   const en = locale === 'en';
-  const label = <T extends { key: string; name: string; en: string }>(list: readonly T[], k: string | null) => {
+  const label = <T extends { key: string; name: string; en: string }>(
+    list: readonly T[],
+    k: string | null,
+  ) => {
     const x = list.find((c) => c.key === k);
     return x ? (en ? x.en : x.name) : '';
   };
@@ -504,17 +527,30 @@ export async function doorstepXlsxRows(
   const columns = [
     { header: en ? 'Community' : '社区', width: 18, value: (r: DoorstepDto) => r.orgUnitName },
     { header: en ? 'Year' : '年度', width: 8, value: (r: DoorstepDto) => r.year },
-    { header: en ? 'Category' : '项目类别', width: 14, value: (r: DoorstepDto) => label(DOORSTEP_CATEGORIES, r.category) },
+    {
+      header: en ? 'Category' : '项目类别',
+      width: 14,
+      value: (r: DoorstepDto) => label(DOORSTEP_CATEGORIES, r.category),
+    },
     { header: en ? 'Project' : '项目名称', width: 28, value: (r: DoorstepDto) => r.name },
-    { header: en ? 'Settlement type' : '居住区类型', width: 16, value: (r: DoorstepDto) => label(SETTLEMENT_TYPES, r.settlementType) },
+    {
+      header: en ? 'Settlement type' : '居住区类型',
+      width: 16,
+      value: (r: DoorstepDto) => label(SETTLEMENT_TYPES, r.settlementType),
+    },
     { header: en ? 'Budget (yuan)' : '预算（元）', width: 14, value: (r: DoorstepDto) => r.budgetFen / 100 },
     {
       header: en ? 'Frequency' : '服务频次',
       width: 14,
-      value: (r: DoorstepDto) => (en ? `${r.serviceTimes} per ${r.servicePer}` : `每${PER_ZH[r.servicePer]}${r.serviceTimes}次`),
+      value: (r: DoorstepDto) =>
+        en ? `${r.serviceTimes} per ${r.servicePer}` : `每${PER_ZH[r.servicePer]}${r.serviceTimes}次`,
     },
     { header: en ? 'People served' : '服务人数', width: 10, value: (r: DoorstepDto) => r.peopleServed },
-    { header: en ? 'Stage' : '当前环节', width: 12, value: (r: DoorstepDto) => label(DOORSTEP_STAGES, r.stage) },
+    {
+      header: en ? 'Stage' : '当前环节',
+      width: 12,
+      value: (r: DoorstepDto) => label(DOORSTEP_STAGES, r.stage),
+    },
     { header: en ? 'Stages' : '环节', width: 8, value: (r: DoorstepDto) => `${r.stagesDone}/4` },
     { header: en ? 'Documents' : '资料', width: 8, value: (r: DoorstepDto) => `${r.documentsDone}/4` },
   ];
@@ -523,7 +559,10 @@ export async function doorstepXlsxRows(
 
 /** A resident's community's doorstep projects: name, category, stage, frequency and people served only. */
 export async function myDoorstep(ctx: ActorCtx): Promise<{ items: MyDoorstepDto[] }> {
-  const rows = await listDtos(ctx, await doorstepForBoard(ctx.db, scopePaths(ctx.actor, 'participation.board')));
+  const rows = await listDtos(
+    ctx,
+    await doorstepForBoard(ctx.db, scopePaths(ctx.actor, 'participation.board')),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -367,9 +367,7 @@ export const pjDoorstepRecords = pgTable(
   },
   (t) => [
     index('pj_doorstep_records_project_idx').on(t.projectId, t.kind),
-    uniqueIndex('pj_doorstep_records_stage_uq')
-      .on(t.projectId, t.stage)
-      .where(sql`${t.kind} = 'stage'`),
+    uniqueIndex('pj_doorstep_records_stage_uq').on(t.projectId, t.stage).where(sql`${t.kind} = 'stage'`),
   ],
 );
 

@@ -114,8 +114,7 @@ export default function DoorstepDetailPage() {
     setFile(null);
     setSlot(s);
   };
-  const slotName = (s: DoorstepSlot | null) =>
-    named(DOORSTEP_STAGES, s) || named(DOORSTEP_DOCUMENTS, s);
+  const slotName = (s: DoorstepSlot | null) => named(DOORSTEP_STAGES, s) || named(DOORSTEP_DOCUMENTS, s);
   const c = d.completeness;
   const firstOpen = d.stages.findIndex((s) => !s.record);
 
@@ -149,7 +148,9 @@ export default function DoorstepDetailPage() {
                 <Descriptions.Item label={t('projects.doorstep.settlement')}>
                   {named(SETTLEMENT_TYPES, d.settlementType) || '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('projects.doorstep.budgetPlan')}>{yuan(d.budgetFen)}</Descriptions.Item>
+                <Descriptions.Item label={t('projects.doorstep.budgetPlan')}>
+                  {yuan(d.budgetFen)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('projects.doorstep.frequency')}>
                   {freq(d.serviceTimes, d.servicePer)}
                 </Descriptions.Item>
@@ -182,10 +183,16 @@ export default function DoorstepDetailPage() {
                           {r ? (
                             <Typography.Text type="secondary">{formatDate(r.date)}</Typography.Text>
                           ) : (
-                            <Tag>{i === firstOpen ? t('projects.doorstep.next') : t('projects.doorstep.waiting')}</Tag>
+                            <Tag>
+                              {i === firstOpen ? t('projects.doorstep.next') : t('projects.doorstep.waiting')}
+                            </Tag>
                           )}
                           {canRecord ? (
-                            <Button size="small" type={r ? 'link' : 'primary'} onClick={() => openStage(s.stage)}>
+                            <Button
+                              size="small"
+                              type={r ? 'link' : 'primary'}
+                              onClick={() => openStage(s.stage)}
+                            >
                               {r ? t('projects.doorstep.correct') : t('projects.doorstep.record')}
                             </Button>
                           ) : null}
@@ -206,7 +213,9 @@ export default function DoorstepDetailPage() {
                               {r.text}
                             </Typography.Paragraph>
                             {r.survey ? (
-                              <Tag color="blue">{t('projects.doorstep.surveyN', { title: r.survey.title })}</Tag>
+                              <Tag color="blue">
+                                {t('projects.doorstep.surveyN', { title: r.survey.title })}
+                              </Tag>
                             ) : null}
                             <FileLinks files={s.files} />
                           </>
@@ -296,7 +305,9 @@ export default function DoorstepDetailPage() {
                       <Space>
                         <span>{named(DOORSTEP_DOCUMENTS, doc.document)}</span>
                         <Tag color={doc.complete ? 'green' : 'default'}>
-                          {doc.complete ? t('projects.doorstep.docComplete') : t('projects.doorstep.docMissing')}
+                          {doc.complete
+                            ? t('projects.doorstep.docComplete')
+                            : t('projects.doorstep.docMissing')}
                         </Tag>
                       </Space>
                       <FileLinks files={doc.files} />
@@ -339,11 +350,18 @@ export default function DoorstepDetailPage() {
             <Input.TextArea rows={5} maxLength={DOORSTEP_TEXT_MAX} showCount />
           </Form.Item>
           {stage === 'survey' ? (
-            <Form.Item name="surveyId" label={t('projects.doorstep.survey')} extra={t('projects.doorstep.surveyHint')}>
+            <Form.Item
+              name="surveyId"
+              label={t('projects.doorstep.survey')}
+              extra={t('projects.doorstep.surveyHint')}
+            >
               <Select
                 allowClear
                 loading={surveys.isPending}
-                options={(surveys.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.title}（${s.year}）` }))}
+                options={(surveys.data?.items ?? []).map((s) => ({
+                  value: s.id,
+                  label: `${s.title}（${s.year}）`,
+                }))}
               />
             </Form.Item>
           ) : null}

@@ -76,7 +76,10 @@ export function DoorstepFormModal({ editing, onClose }: { editing?: DoorstepDeta
         >
           <Select
             style={{ width: 200 }}
-            options={DOORSTEP_CATEGORIES.map((c) => ({ value: c.key, label: named(DOORSTEP_CATEGORIES, c.key) }))}
+            options={DOORSTEP_CATEGORIES.map((c) => ({
+              value: c.key,
+              label: named(DOORSTEP_CATEGORIES, c.key),
+            }))}
           />
         </Form.Item>
       </Space>
@@ -123,7 +126,9 @@ export function StageTag({ stage }: { stage: string | null }) {
   const { t } = useI18n();
   const named = useNamed();
   if (!stage) return <Tag>{t('projects.doorstep.notStarted')}</Tag>;
-  return <Tag color={stage === 'implementation' ? 'green' : 'processing'}>{named(DOORSTEP_STAGES, stage)}</Tag>;
+  return (
+    <Tag color={stage === 'implementation' ? 'green' : 'processing'}>{named(DOORSTEP_STAGES, stage)}</Tag>
+  );
 }
 
 /** 家门口项目: the register in reach, filtered by year, category and community; staff export it. */
@@ -149,9 +154,7 @@ export default function DoorstepPage() {
             {can('projects.export') ? (
               <Button
                 icon={<DownloadOutlined />}
-                onClick={() =>
-                  doorstepApi.exportXlsx({ year, category, orgUnitId: unitId }).catch(showError)
-                }
+                onClick={() => doorstepApi.exportXlsx({ year, category, orgUnitId: unitId }).catch(showError)}
               >
                 {t('projects.doorstep.export')}
               </Button>
@@ -184,7 +187,10 @@ export default function DoorstepPage() {
               placeholder={t('projects.doorstep.allCategories')}
               value={category}
               onChange={setCategory}
-              options={DOORSTEP_CATEGORIES.map((c) => ({ value: c.key, label: named(DOORSTEP_CATEGORIES, c.key) }))}
+              options={DOORSTEP_CATEGORIES.map((c) => ({
+                value: c.key,
+                label: named(DOORSTEP_CATEGORIES, c.key),
+              }))}
             />
             <div style={{ width: 220 }}>
               <OrgUnitSelect

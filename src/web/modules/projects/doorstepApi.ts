@@ -35,7 +35,10 @@ const one = (id: string) => `/api/projects/doorstep/${enc(id)}`;
 /** Seed 004's doorstep projects (家门口项目): register, stages, reflections, documents; residents' list. */
 export const doorstepApi = {
   list: (q: Query) =>
-    api.get<{ items: Doorstep[]; total: number; page: number; pageSize: number }>('/api/projects/doorstep', q),
+    api.get<{ items: Doorstep[]; total: number; page: number; pageSize: number }>(
+      '/api/projects/doorstep',
+      q,
+    ),
   get: (id: string) => api.get<DoorstepDetail>(one(id)),
   create: (body: DoorstepInput) => api.post<DoorstepDetail>('/api/projects/doorstep', body),
   update: (id: string, body: DoorstepPatch) => api.patch<DoorstepDetail>(one(id), body),

@@ -2,7 +2,8 @@
 export const doorstepZh = {
   'projects.menu.doorstep': '家门口项目',
   'projects.doorstep.title': '家门口项目',
-  'projects.doorstep.subtitle': '社区“家门口”治理与服务项目：按需求调研、需求分析、项目设计、项目实施开展，每个类别每年最多报送2项',
+  'projects.doorstep.subtitle':
+    '社区“家门口”治理与服务项目：按需求调研、需求分析、项目设计、项目实施开展，每个类别每年最多报送2项',
   'projects.doorstep.new': '登记项目',
   'projects.doorstep.edit': '修改项目',
   'projects.doorstep.export': '导出 Excel',
@@ -137,7 +138,8 @@ export const doorstepEn: Record<keyof typeof doorstepZh, string> = {
   'projects.doorstep.readOnly': 'The applying community records this project; you can read it here.',
   'projects.doorstep.back': 'Back to doorstep projects',
   'projects.doorstep.phone.title': 'Doorstep projects',
-  'projects.doorstep.phone.hint': 'Services your community runs at your doorstep: join in, watch and rate them',
+  'projects.doorstep.phone.hint':
+    'Services your community runs at your doorstep: join in, watch and rate them',
   'projects.doorstep.phone.empty': 'Your community has no doorstep projects yet',
   'projects.doorstep.phone.stage': 'Stage: {stage}',
   'projects.doorstep.phone.served': '{n} people served',
