@@ -37,6 +37,7 @@ import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoProjects } from './projects.seed';
 import { seedDemoProjectArchive } from './projects.archive.seed';
 import { seedDemoProjectMoney } from './projects.money.seed';
+import { seedDemoDoorstepProjects } from './projects.doorstep.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
@@ -781,6 +782,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('care gaps', () => seedDemoCareGaps(deps, { log }));
   await timed('project archive', () => seedDemoProjectArchive(deps, { log }));
   await timed('project money', () => seedDemoProjectMoney(deps, { log }));
+  await timed('doorstep projects', () => seedDemoDoorstepProjects(deps, { log, logins }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
