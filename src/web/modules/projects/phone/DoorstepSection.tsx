@@ -40,15 +40,20 @@ function DoorstepRow({ p }: { p: MyDoorstep }) {
         <strong>{p.name}</strong>
         <Tag kind="ok">{name(DOORSTEP_CATEGORIES, p.category)}</Tag>
       </div>
-      <div className="muted" style={{ marginTop: '0.25rem' }}>
-        {t('projects.doorstep.phone.stage', { stage })}
-        {'　'}
-        {t('projects.doorstep.perTimes', {
-          n: p.serviceTimes,
-          per: t(`projects.doorstep.per.${p.servicePer}` as MessageKey),
-        })}
-        {'　'}
-        {t('projects.doorstep.phone.served', { n: p.peopleServed })}
+      <div
+        className="muted"
+        style={{ marginTop: '0.25rem', display: 'flex', flexWrap: 'wrap', gap: '0.15rem 1rem' }}
+      >
+        <span style={{ whiteSpace: 'nowrap' }}>{t('projects.doorstep.phone.stage', { stage })}</span>
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {t('projects.doorstep.perTimes', {
+            n: p.serviceTimes,
+            per: t(`projects.doorstep.per.${p.servicePer}` as MessageKey),
+          })}
+        </span>
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {t('projects.doorstep.phone.served', { n: p.peopleServed })}
+        </span>
       </div>
     </div>
   );
