@@ -29,6 +29,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
 }
 
 function client(app: FastifyInstance, headers: Record<string, string>): Client {
@@ -40,6 +41,7 @@ function client(app: FastifyInstance, headers: Record<string, string>): Client {
     post: (url, body) =>
       request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+    delete: (url) => request({ method: 'DELETE', url }),
   };
 }
 

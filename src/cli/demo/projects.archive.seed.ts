@@ -7,7 +7,7 @@ import { createLocalStorage } from '../../server/platform/storage';
 const DAY = 86_400_000;
 
 /** A small solid-colour PNG (the demo's stand-in for a photo). */
-function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+export function png(width: number, height: number, rgb: [number, number, number]): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -41,7 +41,7 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
 }
 
 /** A one-page PDF with one line of ASCII text (the demo's stand-in for a document). */
-function pdf(text: string): Buffer {
+export function pdf(text: string): Buffer {
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -37,6 +37,9 @@ import { seedDemoNotifications } from './notifications.seed';
 import { seedDemoProjects } from './projects.seed';
 import { seedDemoProjectArchive } from './projects.archive.seed';
 import { seedDemoProjectMoney } from './projects.money.seed';
+import { seedDemoProjectMilestones } from './projects.milestones.seed';
+import { seedDemoProjectsJinjiang } from './projects.jinjiang.seed';
+import { seedDemoProjectEvaluation } from './projects.evaluation.seed';
 import { seedDemoDoorstepProjects } from './projects.doorstep.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
@@ -325,6 +328,33 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
         compound,
       });
     }
+  }
+
+  // ---- 福建省泉州市晋江市 (seed 000): twelve of its towns/subdistricts, a few communities and villages each
+  // (real towns; the communities' names are synthetic where the seed gives none). No residents: the
+  // projects demo (projects.jinjiang.seed.ts) runs the 2023 call here. Town codes are left out (unverified).
+  const quanzhou = unit(null, 'city', '泉州市', { divisionCode: '350500', lat: 24.87, lng: 118.68 });
+  const jinjiang = unit(quanzhou, 'district', '晋江市', {
+    divisionCode: '350582',
+    lat: 24.78,
+    lng: 118.55,
+  });
+  for (const [town, places] of [
+    ['青阳街道', ['青华社区', '阳光社区', '洪山社区']],
+    ['梅岭街道', ['桂华社区', '岭山社区', '竹树下社区']],
+    ['西园街道', ['霞浯社区', '王厝社区']],
+    ['罗山街道', ['缺塘社区', '社店社区']],
+    ['灵源街道', ['灵水社区', '林口社区']],
+    ['新塘街道', ['湖光社区', '沙塘社区']],
+    ['陈埭镇', ['江头村', '涵口村', '岸兜村']],
+    ['池店镇', ['池店村', '仕春村']],
+    ['安海镇', ['星塔社区', '庄头村', '后库社区']],
+    ['磁灶镇', ['大埔村', '岭畔村']],
+    ['英林镇', ['湖尾村', '嘉排村']],
+    ['金井镇', ['围头村', '塘东村']],
+  ] as const) {
+    const sd = unit(jinjiang, 'subdistrict', town);
+    for (const p of places) unit(sd, 'community', p);
   }
 
   // ---- households and residents ----
@@ -744,6 +774,38 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
     { role: 'civil_affairs', orgUnitId: zhoushan.id },
   ]);
   logins.push('zhoushan       city civil-affairs staff (舟山市)');
+  // 晋江市 (seed 000): the bureau, each town's 社会事务办 (they file the monthly reports), one secretary.
+  await account('jinjiang', '晋江市民政局', '晋江市民政局基层政权和社区建设科', [
+    { role: 'civil_affairs', orgUnitId: jinjiang.id },
+  ]);
+  logins.push('jinjiang       county-level city civil-affairs staff (晋江市)');
+  for (const [username, name, town] of [
+    ['qingyang', '蔡明辉', '青阳街道'],
+    ['meiling', '许文彬', '梅岭街道'],
+    ['xiyuan', '施雅琴', '西园街道'],
+    ['luoshan', '洪志强', '罗山街道'],
+    ['lingyuan', '吴晓燕', '灵源街道'],
+    ['xintang', '陈国栋', '新塘街道'],
+    ['chendai', '丁建华', '陈埭镇'],
+    ['chidian', '王丽娟', '池店镇'],
+    ['anhai', '黄清泉', '安海镇'],
+    ['cizao', '张志远', '磁灶镇'],
+    ['yinglin', '洪美玲', '英林镇'],
+    ['jinjing', '李振南', '金井镇'],
+  ] as const) {
+    const sd = units.find((u) => u.parentId === jinjiang.id && u.name === town)!;
+    await account(username, name, `${town}社会事务办负责人`, [
+      { role: 'subdistrict_admin', orgUnitId: sd.id },
+    ]);
+  }
+  logins.push(
+    'qingyang       subdistrict admin (蔡明辉, 青阳街道; each 晋江 town has one: chendai, anhai, …)',
+  );
+  const qinghua = units.find((u) => u.name === '青华社区' && u.path.startsWith(jinjiang.path))!;
+  await account('qinghua', '许丽华', '青华社区党委书记、居委会主任', [
+    { role: 'community_secretary', orgUnitId: qinghua.id },
+  ]);
+  logins.push('qinghua        community secretary (许丽华, 青华社区, 青阳街道)');
 
   // Each part's time, wall and this process's CPU (on a busy machine the wall time says little).
   const timed = async (name: string, step: () => Promise<unknown>) => {
@@ -782,6 +844,9 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('care gaps', () => seedDemoCareGaps(deps, { log }));
   await timed('project archive', () => seedDemoProjectArchive(deps, { log }));
   await timed('project money', () => seedDemoProjectMoney(deps, { log }));
+  await timed('projects 晋江', () => seedDemoProjectsJinjiang(deps, { log }));
+  await timed('project evaluation', () => seedDemoProjectEvaluation(deps, { log }));
+  await timed('project milestones', () => seedDemoProjectMilestones(deps, { log }));
   await timed('doorstep projects', () => seedDemoDoorstepProjects(deps, { log, logins }));
   await db.transaction((tx) =>
     writeAudit(

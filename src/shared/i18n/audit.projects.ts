@@ -1,10 +1,14 @@
 import type { AuditLabels } from './audit';
 import { PROJECTS_ARCHIVE_AUDIT } from './audit.projects.archive';
+import { PROJECTS_MILESTONE_AUDIT } from './audit.projects.milestones';
+import { PROJECTS_EVALUATION_AUDIT } from './audit.projects.evaluation';
 
 /** Names of the projects module's audited actions and entity types, for the audit log page. */
 export const PROJECTS_AUDIT: AuditLabels = {
   actions: {
     ...PROJECTS_ARCHIVE_AUDIT.actions,
+    ...PROJECTS_MILESTONE_AUDIT.actions,
+    ...PROJECTS_EVALUATION_AUDIT.actions,
     'projects.call.create': { 'zh-CN': '起草申报通知', en: 'Draft project call' },
     'projects.call.update': { 'zh-CN': '修改申报通知', en: 'Update project call' },
     'projects.call.open': { 'zh-CN': '发布申报通知', en: 'Open project call' },
@@ -43,6 +47,7 @@ export const PROJECTS_AUDIT: AuditLabels = {
   },
   entityTypes: {
     ...PROJECTS_ARCHIVE_AUDIT.entityTypes,
+    ...PROJECTS_MILESTONE_AUDIT.entityTypes,
     pj_call: { 'zh-CN': '申报通知', en: 'Project call' },
     pj_application: { 'zh-CN': '项目申报', en: 'Project application' },
     pj_report: { 'zh-CN': '月度进展', en: 'Monthly progress report' },

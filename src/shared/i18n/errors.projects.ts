@@ -1,9 +1,13 @@
 import { PROJECTS_ARCHIVE_ERRORS } from './errors.projects.archive';
+import { PROJECTS_MILESTONE_ERRORS } from './errors.projects.milestones';
+import { PROJECTS_EVALUATION_ERRORS } from './errors.projects.evaluation';
 import type { Locale } from './errors';
 
 /** Error messages of the projects module (codes `projects.*`), merged into ERROR_MESSAGES. */
 export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
   ...PROJECTS_ARCHIVE_ERRORS,
+  ...PROJECTS_MILESTONE_ERRORS,
+  ...PROJECTS_EVALUATION_ERRORS,
   'projects.issuer_kind': {
     'zh-CN': '申报通知只能由市、区（县）民政部门发布',
     en: 'A call is issued by a city or district civil-affairs bureau',

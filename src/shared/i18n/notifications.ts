@@ -175,6 +175,16 @@ export const NOTIFICATION_TEMPLATES = {
       body: 'The 30-day window to apply for judicial confirmation of the agreement in dispute {number} ({title}) closes at {due}; remind the parties.',
     },
   },
+  'projects.evaluated': {
+    'zh-CN': {
+      title: '项目末期评估结果',
+      body: '{call}：{unit}“{title}”末期评估得分{score}分，等次为{grade}。',
+    },
+    en: {
+      title: 'Final evaluation result',
+      body: '{call}: “{title}” ({unit}) scored {score} in the final evaluation, grade {grade}.',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;

@@ -26,6 +26,7 @@ const sessionOf = (res: LightMyRequestResponse): Client => {
     get: (url) => request({ method: 'GET', url }),
     post: (url, body) => request({ method: 'POST', url, payload: (body ?? {}) as object }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+    delete: (url) => request({ method: 'DELETE', url }),
   };
 };
 /** The next 30-second step, so that a code is one the server has not accepted yet. */

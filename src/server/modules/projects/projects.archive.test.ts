@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
-import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
+import { PROJECT_CONTENT, act, openCall, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -30,50 +30,15 @@ const png = Buffer.from(
 const pdf = Buffer.from('%PDF-1.4\n%test\n');
 const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(16)]);
 
-const act = (c: Client, id: string, body: Record<string, unknown>) =>
-  c.post(`/api/projects/applications/${id}/actions`, body);
-
 async function selectedProject(): Promise<{ selected: string; draft: string }> {
-  const call = await civil.post('/api/projects/calls', {
-    orgUnitId: t.fx.district.id,
-    year: 2027,
-    title: '2027年“共建共享”社区治理项目申报',
-    types: SEED_000_TYPES,
-    quota: 12,
-    applicationDue: '2026-12-10',
-    completionDue: '2027-11-30',
-    summaryDue: '2027-12-20',
-    reportDay: 20,
-    subsidyCityFen: 10_000_000,
-    subsidyPrefectureFen: 5_000_000,
-    documents: SEED_000_DOCUMENTS,
-    criteria: SEED_000_CRITERIA,
-    scopeUnitIds: [t.fx.subdistrict.id],
-  });
-  expect(call.statusCode, call.body).toBe(201);
-  const callId = call.json().id as string;
-  expect((await civil.post(`/api/projects/calls/${callId}/open`, {})).statusCode).toBe(200);
-  const body = (unit: string) => ({
-    callId,
-    orgUnitId: unit,
-    type: 'mutual_aid',
-    title: '邻里驿站建设',
-    summary: '依托党群服务中心建设邻里驿站',
-    targets: ['建成邻里驿站 1 个'],
-    consultationKind: 'meeting',
-    consultationDate: '2026-11-20',
-    consultationNote: '居民代表会议 32 人参加，同意申报',
-    budgetLines: [{ item: '驿站改造', amountFen: 10_000_000 }],
-    funding: [{ source: 'city', amountFen: 10_000_000 }],
-  });
-  const res = await tongdu.post('/api/projects/applications', body(t.fx.tongdu.id));
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  expect((await act(tongdu, id, { action: 'send' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
+  const callId = await openCall(t, civil);
+  const id = await submittedApplication(callId, t.fx.tongdu.id, tongdu, sd);
   expect((await act(civil, id, { action: 'select' })).statusCode).toBe(200);
-  const other = await xhy.post('/api/projects/applications', body(t.fx.xihuayuan.id));
+  const other = await xhy.post('/api/projects/applications', {
+    callId,
+    orgUnitId: t.fx.xihuayuan.id,
+    ...PROJECT_CONTENT,
+  });
   expect(other.statusCode, other.body).toBe(201);
   return { selected: id, draft: other.json().id };
 }

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
+import { act, openCall, submittedApplication } from '../../../../test/projects';
 import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
 
@@ -15,37 +15,6 @@ let xhyResident: Client;
 let projectId: string;
 let otherId: string;
 
-const content = {
-  type: 'mutual_aid',
-  title: '邻里驿站建设',
-  summary: '依托党群服务中心建设邻里驿站',
-  targets: ['建成邻里驿站 1 个'],
-  consultationKind: 'meeting',
-  consultationDate: '2026-11-20',
-  consultationNote: '居民代表会议 32 人参加，同意申报',
-  budgetLines: [
-    { item: '驿站改造', amountFen: 8_000_000 },
-    { item: '活动经费', amountFen: 2_000_000 },
-  ],
-  funding: [
-    { source: 'city', amountFen: 7_000_000 },
-    { source: 'subdistrict', amountFen: 3_000_000 },
-  ],
-};
-
-const act = (c: Client, id: string, body: Record<string, unknown>) =>
-  c.post(`/api/projects/applications/${id}/actions`, body);
-
-async function submitted(callId: string, unitId: string, who: Client) {
-  const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
-  return id;
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   await createUser(t, 'pjm_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
@@ -57,27 +26,9 @@ beforeAll(async () => {
   xhy = await t.as('xhy_worker');
   jumin = await t.as('pjm_jumin');
   xhyResident = await t.as('pjm_xhy_res');
-  const call = await civil.post('/api/projects/calls', {
-    orgUnitId: t.fx.district.id,
-    year: 2027,
-    title: '2027年“共建共享”社区治理项目申报',
-    types: SEED_000_TYPES,
-    quota: 12,
-    applicationDue: '2026-12-10',
-    completionDue: '2027-11-30',
-    summaryDue: '2027-12-20',
-    reportDay: 20,
-    subsidyCityFen: 10_000_000,
-    subsidyPrefectureFen: 5_000_000,
-    documents: SEED_000_DOCUMENTS,
-    criteria: SEED_000_CRITERIA,
-    scopeUnitIds: [t.fx.subdistrict.id],
-  });
-  expect(call.statusCode, call.body).toBe(201);
-  const callId = call.json().id as string;
-  expect((await civil.post(`/api/projects/calls/${callId}/open`, {})).statusCode).toBe(200);
-  projectId = await submitted(callId, t.fx.tongdu.id, tongdu);
-  otherId = await submitted(callId, t.fx.xihuayuan.id, xhy);
+  const callId = await openCall(t, civil);
+  projectId = await submittedApplication(callId, t.fx.tongdu.id, tongdu, sd);
+  otherId = await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);
   expect((await act(civil, projectId, { action: 'select', level: 'city' })).statusCode).toBe(200);
 });
 afterAll(() => t?.close());

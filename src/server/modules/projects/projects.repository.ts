@@ -9,7 +9,14 @@ import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, can, escapeLike } from '../../platform/permissions';
 import { type ApplicationAction, applicationsPolicy, callReadScope, callsPolicy } from './projects.policy';
-import { pjApplicationEvents, pjApplications, pjCalls, pjReports, pjScores } from './projects.table';
+import {
+  pjApplicationEvents,
+  pjApplications,
+  pjCalls,
+  pjExemptions,
+  pjReports,
+  pjScores,
+} from './projects.table';
 
 /**
  * Every query of the projects module's tables. Reads take the actor and AND the policy's scope in, so a
@@ -298,7 +305,17 @@ export async function moveProjectDue(db: Db, callId: string, which: 'completion'
         ? { completionDueAt: dueAt, completionOverdueAt: null }
         : { summaryDueAt: dueAt, summaryOverdueAt: null },
     )
-    .where(and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'selected'), isNull(done)));
+    .where(
+      and(
+        eq(pjApplications.callId, callId),
+        eq(pjApplications.state, 'selected'),
+        isNull(done),
+        // A force-majeure exemption (R-PJ-4) keeps the project's own completion date.
+        which === 'completion'
+          ? sql`not exists (select 1 from ${pjExemptions} where ${pjExemptions.applicationId} = ${pjApplications.id})`
+          : undefined,
+      ),
+    );
 }
 
 /** Flags a selected project's completion or summary as overdue. */

@@ -26,7 +26,10 @@ import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
+import { evaluationRoutes } from './projects.evaluation.routes';
 import { moneyRoutes } from './projects.money.routes';
+import { milestoneRoutes } from './projects.milestones.routes';
+import { boardRoutes } from './projects.board.routes';
 import { doorstepRoutes } from './projects.doorstep.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
@@ -85,6 +88,8 @@ export const projectsModule = defineModule({
     const read = { access: access.permission('projects.read') };
     const manage = { access: access.permission('projects.manage') };
     archiveRoutes(base, deps);
+    milestoneRoutes(base, deps);
+    boardRoutes(base, deps);
 
     app.get(
       '/api/projects/calls',
@@ -275,6 +280,7 @@ export const projectsModule = defineModule({
       (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
     );
     moneyRoutes(base, deps);
+    evaluationRoutes(base, deps);
     doorstepRoutes(base, deps);
   },
 });

@@ -314,6 +314,94 @@ export const pjFundDisclosures = pgTable(
 );
 
 /**
+ * A milestone of a selected project's implementation plan (R-PJ-4 动态跟踪): a due date inside the project's
+ * term, done with a note. `org_path` = the community's path (scoped reads).
+ */
+export const pjMilestones = pgTable(
+  'pj_milestones',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    doneAt: ts('done_at'),
+    doneNote: text('done_note'),
+    doneBy: uuid('done_by'),
+    doneByName: text('done_by_name'),
+    createdBy: uuid('created_by'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pj_milestones_app_idx').on(t.applicationId, t.dueOn),
+    index('pj_milestones_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/**
+ * A call's evaluation settings (R-PJ-4, issue 11 §5): the grade bands of the final evaluation (score ≥ min,
+ * highest first), the next-year quota rules (grade → delta, floor), the evaluators the bureau names, and the
+ * optional quota per subdistrict/town (`{ unitId: quota }`; the call's total quota still applies).
+ */
+export const pjCallEvaluation = pgTable('pj_call_evaluation', {
+  callId: uuid('call_id').primaryKey(),
+  bands: jsonb('bands').$type<{ key: string; name: string; min: number }[]>().notNull(),
+  adjustments: jsonb('adjustments').$type<Record<string, number>>().notNull(),
+  floor: integer('floor').notNull().default(0),
+  evaluatorIds: uuid('evaluator_ids').array().notNull().default([]),
+  subdistrictQuotas: jsonb('subdistrict_quotas').$type<Record<string, number>>().notNull().default({}),
+  /** The previous call the quotas were proposed from, when applied from a proposal. */
+  quotasFromCallId: uuid('quotas_from_call_id'),
+  ...timestamps(),
+});
+
+/** The final evaluation (末期评估) of a selected project by the bureau's evaluation team (R-PJ-4). */
+export const pjEvaluations = pgTable(
+  'pj_evaluations',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    callId: uuid('call_id').notNull(),
+    subdistrictId: uuid('subdistrict_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    members: jsonb('members').$type<string[]>().notNull(),
+    score: integer('score').notNull(),
+    grade: text('grade').notNull(),
+    gradeName: text('grade_name').notNull(),
+    opinion: text('opinion').notNull(),
+    evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('pj_evaluations_app_uq').on(t.applicationId),
+    index('pj_evaluations_call_idx').on(t.callId, t.subdistrictId),
+  ],
+);
+
+/**
+ * A force-majeure exemption (不可抗力, R-PJ-4 "force majeure excepted") of a project's completion date: the
+ * bureau's reason and the new date; the project's completion deadline moves to it (the overdue flag clears).
+ */
+export const pjExemptions = pgTable(
+  'pj_exemptions',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    reason: text('reason').notNull(),
+    previousDueAt: ts('previous_due_at').notNull(),
+    newDue: date('new_due', { mode: 'string' }).notNull(),
+    grantedBy: uuid('granted_by'),
+    grantedByName: text('granted_by_name'),
+    ...timestamps(),
+  },
+  (t) => [index('pj_exemptions_app_idx').on(t.applicationId, t.createdAt)],
+);
+
+/**
  * Seed 004's "家门口" doorstep projects (R-PJ-6, issue 11 §7): `org_unit_id`/`org_path` = the applying
  * community; a year, one of the nine categories (at most two per category per unit per year, counted
  * under an advisory lock), the settlement type, the budget plan (integer fen), the service frequency

@@ -31,6 +31,7 @@ import {
   selectedCount,
 } from './projects.repository';
 import { pjApplications, pjReports, pjSteps } from './projects.table';
+import { checkSubdistrictQuota } from './projects.evaluation.repository';
 
 /** What a transition is given: the request's fields and the application's call (read by the use case). */
 export type ApplicationInput = ApplicationActionBody & { call: CallRow };
@@ -347,6 +348,9 @@ export const applicationWorkflow = defineWorkflow<
               if (n > input.call.quota)
                 throw new AppError('projects.quota_full', 409, { quota: input.call.quota });
             },
+            // R-PJ-4: the subdistrict's own quota on the call, when set (counted under the same lock).
+            (tx, updated) =>
+              checkSubdistrictQuota(tx, updated, async (id) => (await unitNames(tx, [id])).get(id) ?? ''),
             // R-PJ-4: the monthly progress reports it owes, due dates from the call's report day.
             (tx, updated) =>
               insertReports(

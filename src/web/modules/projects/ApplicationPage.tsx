@@ -33,7 +33,9 @@ import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
 import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { ArchiveTab } from './ArchiveTab';
+import { MilestonesCard } from './MilestonesCard';
 import { MoneyTab } from './MoneyTab';
+import { EvaluationCard } from './EvaluationCard';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
 const NEEDS_FORM: ApplicationAction[] = [
@@ -242,8 +244,15 @@ export default function ApplicationPage() {
                   <Space size={4} wrap>
                     {formatDate(a.completionDueAt)}
                     {a.completedAt ? (
-                      <Tag color="success">
-                        {t('projects.app.recordedOn', { date: formatDate(a.completedAt) })}
+                      <Tag
+                        color={new Date(a.completedAt) > new Date(a.completionDueAt) ? 'warning' : 'success'}
+                      >
+                        {t(
+                          new Date(a.completedAt) > new Date(a.completionDueAt)
+                            ? 'projects.app.recordedLate'
+                            : 'projects.app.recordedOn',
+                          { date: formatDate(a.completedAt) },
+                        )}
                       </Tag>
                     ) : a.completionOverdue ? (
                       <Tag color="error">{t('projects.action.completion_overdue')}</Tag>
@@ -256,8 +265,13 @@ export default function ApplicationPage() {
                   <Space size={4} wrap>
                     {formatDate(a.summaryDueAt)}
                     {a.summaryAt ? (
-                      <Tag color="success">
-                        {t('projects.app.recordedOn', { date: formatDate(a.summaryAt) })}
+                      <Tag color={new Date(a.summaryAt) > new Date(a.summaryDueAt) ? 'warning' : 'success'}>
+                        {t(
+                          new Date(a.summaryAt) > new Date(a.summaryDueAt)
+                            ? 'projects.app.recordedLate'
+                            : 'projects.app.recordedOn',
+                          { date: formatDate(a.summaryAt) },
+                        )}
                       </Tag>
                     ) : a.summaryOverdue ? (
                       <Tag color="error">{t('projects.action.summary_overdue')}</Tag>
@@ -352,6 +366,7 @@ export default function ApplicationPage() {
               {a.budgetTotalFen === a.fundingTotalFen ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
           </Card>
+          {a.state === 'selected' ? <MilestonesCard applicationId={a.id} /> : null}
           {a.state === 'selected' ? <MoneyTab applicationId={a.id} /> : null}
           {a.reports.length ? (
             <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>
@@ -359,6 +374,7 @@ export default function ApplicationPage() {
             </Card>
           ) : null}
           {a.state === 'selected' ? <ArchiveTab applicationId={a.id} /> : null}
+          {a.state === 'selected' ? <EvaluationCard applicationId={a.id} /> : null}
           {a.abilities.score ? <ScoreCard a={a} onDone={refresh} /> : null}
           {a.scores.length ? (
             <Card size="small" title={t('projects.app.scores')} style={{ marginBottom: 16 }}>

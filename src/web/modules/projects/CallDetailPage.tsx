@@ -11,7 +11,10 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsApi, projectsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
+import { CallBoard } from './CallBoard';
 import { CallFormModal } from './CallFormModal';
+import { CallQuotaCard } from './CallQuotaCard';
+import { evaluationApi } from './evaluationApi';
 import { CallStatusTag, yuan } from './parts';
 
 /** One call: its configuration and the board of its applications (the bureau selects here). */
@@ -101,6 +104,15 @@ export default function CallDetailPage() {
                 {t('projects.call.export')}
               </Button>
             ) : null}
+            {can('projects.export') && c.status === 'published' ? (
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => evaluationApi.summary(c.id).catch(showError)}
+                data-testid="call-summary"
+              >
+                {t('projects.quota.summary')}
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -173,6 +185,8 @@ export default function CallDetailPage() {
         </Descriptions>
         <Typography.Text type="secondary">{t('projects.call.deadlineNote')}</Typography.Text>
       </Card>
+      {c.status === 'draft' ? null : <CallBoard callId={c.id} />}
+      <CallQuotaCard callId={c.id} />
       <Typography.Title level={5}>{t('projects.call.applications')}</Typography.Title>
       {c.status === 'draft' ? null : <ApplicationsTable callId={c.id} />}
       <CallFormModal

@@ -54,6 +54,9 @@ export function ReportsTable({
         <Space size={4}>
           <Tag color={v === 'filed' ? 'success' : 'default'}>{t(`projects.report.state.${v}`)}</Tag>
           {r.overdue ? <Tag color="error">{t('projects.report.overdue')}</Tag> : null}
+          {r.filedAt && new Date(r.filedAt) > new Date(r.dueAt) ? (
+            <Tag color="warning">{t('projects.report.filedLate')}</Tag>
+          ) : null}
         </Space>
       ),
     },

@@ -1,7 +1,9 @@
 import { ProjectOutlined } from '@ant-design/icons';
 import { defineWebModule } from '../../app/webModule';
 import { projectsEn, projectsZh } from './i18n';
+import { milestonesEn, milestonesZh } from './i18n.milestones';
 import { moneyEn, moneyZh } from './money.i18n';
+import { evaluationEn, evaluationZh } from './i18n.evaluation';
 import { doorstepEn, doorstepZh } from './i18n.doorstep';
 import { projectsConsoleRoutes } from './routes';
 import { useProjectsTodo } from './todo';
@@ -10,8 +12,8 @@ import { useProjectsTodo } from './todo';
 export const projectsWebModule = defineWebModule({
   name: 'projects',
   i18n: {
-    'zh-CN': { ...projectsZh, ...moneyZh, ...doorstepZh },
-    en: { ...projectsEn, ...moneyEn, ...doorstepEn },
+    'zh-CN': { ...projectsZh, ...moneyZh, ...milestonesZh, ...evaluationZh, ...doorstepZh },
+    en: { ...projectsEn, ...moneyEn, ...milestonesEn, ...evaluationEn, ...doorstepEn },
   },
   routes: projectsConsoleRoutes,
   nav: [

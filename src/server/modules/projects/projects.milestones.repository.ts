@@ -1,0 +1,51 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { pjMilestones } from './projects.table';
+
+export type MilestoneRow = typeof pjMilestones.$inferSelect;
+
+/** A project's milestones by due date. */
+export function milestonesOf(db: Db, applicationId: string): Promise<MilestoneRow[]> {
+  return db
+    .select()
+    .from(pjMilestones)
+    .where(eq(pjMilestones.applicationId, applicationId))
+    .orderBy(asc(pjMilestones.dueOn), asc(pjMilestones.createdAt), asc(pjMilestones.id));
+}
+
+export async function milestoneCount(db: Db, applicationId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(pjMilestones)
+    .where(eq(pjMilestones.applicationId, applicationId));
+  return r?.n ?? 0;
+}
+
+/** One milestone by id (the caller checks its project is in reach). */
+export async function milestoneById(db: Db, id: string): Promise<MilestoneRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [r] = await db
+    .select()
+    .from(pjMilestones)
+    .where(and(eq(pjMilestones.id, id)));
+  return r;
+}
+
+export async function insertMilestone(db: Db, row: typeof pjMilestones.$inferInsert): Promise<MilestoneRow> {
+  const [r] = await db.insert(pjMilestones).values(row).returning();
+  return r!;
+}
+
+export async function updateMilestone(
+  db: Db,
+  id: string,
+  set: Partial<typeof pjMilestones.$inferInsert>,
+): Promise<MilestoneRow> {
+  const [r] = await db.update(pjMilestones).set(set).where(eq(pjMilestones.id, id)).returning();
+  return r!;
+}
+
+export async function deleteMilestone(db: Db, id: string): Promise<void> {
+  await db.delete(pjMilestones).where(eq(pjMilestones.id, id));
+}

@@ -1,0 +1,77 @@
+import { expect } from 'vitest';
+import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../src/shared/contracts/projects';
+import type { Client, TestApp } from './app';
+
+/**
+ * Test kit of the projects module: an open call of the district bureau over 新下陆街道 and applications
+ * taken through the procedure (send → approve with seal → submit, then optionally select), so each test file
+ * starts from the state it needs in a few lines.
+ */
+
+/** A project's content that passes every send check (targets, consultation, balanced budget). */
+export const PROJECT_CONTENT = {
+  type: 'mutual_aid',
+  title: '邻里驿站建设',
+  summary: '依托党群服务中心建设邻里驿站',
+  targets: ['建成邻里驿站 1 个'],
+  consultationKind: 'meeting',
+  consultationDate: '2026-11-20',
+  consultationNote: '居民代表会议 32 人参加，同意申报',
+  budgetLines: [
+    { item: '驿站改造', amountFen: 8_000_000 },
+    { item: '活动经费', amountFen: 2_000_000 },
+  ],
+  funding: [
+    { source: 'city', amountFen: 7_000_000 },
+    { source: 'subdistrict', amountFen: 3_000_000 },
+  ],
+};
+
+export const act = (c: Client, id: string, body: Record<string, unknown>) =>
+  c.post(`/api/projects/applications/${id}/actions`, body);
+
+/** Creates and opens a call of the district bureau (`civil`) over the fixture's subdistrict; its id. */
+export async function openCall(
+  t: TestApp,
+  civil: Client,
+  over: Record<string, unknown> = {},
+): Promise<string> {
+  const call = await civil.post('/api/projects/calls', {
+    orgUnitId: t.fx.district.id,
+    year: 2027,
+    title: '2027年“共建共享”社区治理项目申报',
+    types: SEED_000_TYPES,
+    quota: 12,
+    applicationDue: '2026-12-10',
+    completionDue: '2027-11-30',
+    summaryDue: '2027-12-20',
+    reportDay: 20,
+    subsidyCityFen: 10_000_000,
+    subsidyPrefectureFen: 5_000_000,
+    documents: SEED_000_DOCUMENTS,
+    criteria: SEED_000_CRITERIA,
+    scopeUnitIds: [t.fx.subdistrict.id],
+    ...over,
+  });
+  expect(call.statusCode, call.body).toBe(201);
+  const callId = call.json().id as string;
+  expect((await civil.post(`/api/projects/calls/${callId}/open`, {})).statusCode).toBe(200);
+  return callId;
+}
+
+/** A community's application sent, approved with a seal and submitted by the subdistrict (`sd`); its id. */
+export async function submittedApplication(
+  callId: string,
+  unitId: string,
+  who: Client,
+  sd: Client,
+  content: Record<string, unknown> = PROJECT_CONTENT,
+): Promise<string> {
+  const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
+  expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
+  expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
+  return id;
+}
