@@ -25,7 +25,8 @@ export const spendBody = z.strictObject({
   receiptRef: text(60),
   note: z.string().trim().max(200).nullish(),
   /** Needed only when this spend takes total spent past total disbursed. */
-  overrun: z.strictObject({ approvedBy: text(40), reason: text(200) }).nullish(),
+  /** An overrun approval (the subdistrict's, who enters it; `approvedBy` is kept for old clients, ignored). */
+  overrun: z.strictObject({ approvedBy: text(40).optional(), reason: text(200) }).nullish(),
 });
 export type SpendBody = z.infer<typeof spendBody>;
 

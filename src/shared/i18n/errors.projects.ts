@@ -120,9 +120,14 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '支出须登记在本项目的预算明细项下',
     en: 'A spend is entered against one of the project’s budget lines',
   },
+  'projects.money_overrun_needs_review': {
+    'zh-CN': '支出合计（{spent} 元）将超过已到位资金（{disbursed} 元），超支须由街道（镇）审批并登记本笔支出',
+    en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): an overrun is approved and entered by the subdistrict (town)',
+  },
   'projects.money_overrun': {
-    'zh-CN': '支出合计（{spent} 元）将超过已到位资金（{disbursed} 元），须先登记超支审批（审批人及理由）',
-    en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): record an overrun approval (who approved and why)',
+    'zh-CN':
+      '支出合计（{spent} 元）将超过已到位资金（{disbursed} 元），须由街道（镇）审批，登记时填写超支理由',
+    en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): the subdistrict (town) approves the overrun by entering the spend with the reason',
   },
   'projects.doorstep_category_full': {
     'zh-CN': '本社区{year}年“{category}”已有{count}个家门口项目，每个类别最多报送{limit}项',

@@ -122,20 +122,26 @@ describe('R-PJ-5: a selected project’s money', () => {
     ]);
   });
 
-  it('R-PJ-5: a spend taking total spent past total disbursed is refused (409) unless an overrun approval is recorded', async () => {
+  it('R-PJ-5: a spend taking total spent past total disbursed is refused (409) unless the subdistrict approves the overrun, recorded as who entered it', async () => {
     const over = { line: '活动经费', spentOn: '2027-02-01', amountFen: 600_000, receiptRef: 'FP-2027-002' };
     const refused = await tongdu.post(money('/spends'), over);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe(
-      '支出合计（46000.00 元）将超过已到位资金（45000.00 元），须先登记超支审批（审批人及理由）',
+      '支出合计（46000.00 元）将超过已到位资金（45000.00 元），须由街道（镇）审批，登记时填写超支理由',
     );
-    const ok = await tongdu.post(money('/spends'), {
+    // The community cannot approve its own overrun: the subdistrict does, by entering the spend.
+    const own = await tongdu.post(money('/spends'), { ...over, overrun: { reason: '活动不能延期' } });
+    expect(own.statusCode).toBe(409);
+    expect(own.json().error.code).toBe('projects.money_overrun_needs_review');
+    const ok = await sd.post(money('/spends'), {
       ...over,
-      overrun: { approvedBy: '新下陆街道 王主任', reason: '第二笔补助在途，活动不能延期' },
+      overrun: { approvedBy: '随便写的名字', reason: '第二笔补助在途，活动不能延期' },
     });
     expect(ok.statusCode, ok.body).toBe(200);
     const spend = ok.json().spends.at(-1);
-    expect(spend).toMatchObject({ overrunApprovedBy: '新下陆街道 王主任', amountFen: 600_000 });
+    const sdName = (await sd.get('/api/auth/me')).json().displayName as string;
+    expect(spend).toMatchObject({ overrunApprovedBy: sdName, amountFen: 600_000 });
+    expect(spend.overrunApprovedBy).not.toBe('随便写的名字');
     const [a] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, spend.id));
     expect(a!.action).toBe('projects.money.spend_overrun');
     // Within what was received, no approval is needed.

@@ -166,7 +166,8 @@ export async function addDisbursement(ctx: ActorCtx, id: string, body: Disbursem
 
 /**
  * Records a spend against a budget line with its receipt (R-PJ-5). Total spent may not pass total
- * disbursed unless the spend carries an overrun approval (who approved, why): refused with 409 otherwise.
+ * disbursed unless the subdistrict (town) approves the overrun: it enters the spend itself with the reason,
+ * and is recorded as the approver (audited); a community's overrun, or one without a reason, is refused (409).
  */
 export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Promise<MoneyDto> {
   const row = await projectFor(ctx, id, true);
@@ -178,11 +179,11 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
     const t = await totalsOf(tx, row.id);
     const after = t.spentFen + body.amountFen;
     const overrun = after > t.disbursedFen;
-    if (overrun && !body.overrun)
-      throw new AppError('projects.money_overrun', 409, {
-        spent: yuan(after),
-        disbursed: yuan(t.disbursedFen),
-      });
+    const amounts = { spent: yuan(after), disbursed: yuan(t.disbursedFen) };
+    if (overrun && !body.overrun) throw new AppError('projects.money_overrun', 409, amounts);
+    // The overrun approval is the subdistrict's (town's): recorded as the one who enters it, never a typed name.
+    if (overrun && !applicationsPolicy.can(ctx.actor, 'review', row))
+      throw new AppError('projects.money_overrun_needs_review', 409, amounts);
     const s = await insertSpend(tx, {
       id: ctx.ids(),
       applicationId: row.id,
@@ -192,7 +193,7 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
       amountFen: body.amountFen,
       receiptRef: body.receiptRef,
       note: body.note ?? null,
-      overrunApprovedBy: overrun ? body.overrun!.approvedBy : null,
+      overrunApprovedBy: overrun ? (ctx.actor.displayName ?? null) : null,
       overrunReason: overrun ? body.overrun!.reason : null,
       createdBy: ctx.actor.userId,
       createdByName: ctx.actor.displayName,

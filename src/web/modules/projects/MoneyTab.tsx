@@ -350,7 +350,6 @@ type SpendForm = {
   amount: number;
   receiptRef: string;
   note?: string;
-  approvedBy?: string;
   reason?: string;
 };
 
@@ -364,7 +363,7 @@ function SpendModal(props: {
     amountFen: number;
     receiptRef: string;
     note?: string | null;
-    overrun?: { approvedBy: string; reason: string } | null;
+    overrun?: { reason: string } | null;
   }) => Promise<unknown>;
 }) {
   const { t } = useI18n();
@@ -377,7 +376,7 @@ function SpendModal(props: {
       amountFen: toFen(v.amount),
       receiptRef: v.receiptRef,
       note: v.note || null,
-      overrun: v.approvedBy && v.reason ? { approvedBy: v.approvedBy, reason: v.reason } : null,
+      overrun: v.reason ? { reason: v.reason } : null,
     });
     form.resetFields();
   }, props.onClose);
@@ -408,9 +407,6 @@ function SpendModal(props: {
         </Form.Item>
         <Typography.Text strong>{t('projects.money.overrun')}</Typography.Text>
         <Typography.Paragraph type="secondary">{t('projects.money.overrunHint')}</Typography.Paragraph>
-        <Form.Item name="approvedBy" label={t('projects.money.approvedBy')}>
-          <Input maxLength={40} />
-        </Form.Item>
         <Form.Item name="reason" label={t('projects.money.reason')}>
           <Input.TextArea maxLength={200} rows={2} />
         </Form.Item>

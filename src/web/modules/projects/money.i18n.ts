@@ -26,8 +26,8 @@ export const moneyZh = {
   'projects.money.lastDisclosed': '最近一次公开：{at}',
   'projects.money.notDisclosed': '尚未向居民公开',
   'projects.money.overrun': '超支审批',
-  'projects.money.overrunHint': '本笔支出使支出合计超过已到位资金时，须填写超支审批人及理由',
-  'projects.money.approvedBy': '审批人',
+  'projects.money.overrunHint':
+    '本笔支出使支出合计超过已到位资金时，须由街道（镇）审批：街道（镇）登记本笔支出并填写超支理由，登记人即审批人',
   'projects.money.reason': '超支理由',
   'projects.money.overrunTag': '超支已审批：{who}',
   'projects.money.saved': '已登记',
@@ -73,8 +73,7 @@ export const moneyEn: Record<keyof typeof moneyZh, string> = {
   'projects.money.notDisclosed': 'Not yet published to residents',
   'projects.money.overrun': 'Overrun approval',
   'projects.money.overrunHint':
-    'When this spend takes total spending past the funds received, give who approved the overrun and why',
-  'projects.money.approvedBy': 'Approved by',
+    'When this spend takes total spent past the funds received, the subdistrict (town) approves it: it enters the spend with the reason and is recorded as the approver',
   'projects.money.reason': 'Reason',
   'projects.money.overrunTag': 'Overrun approved by {who}',
   'projects.money.saved': 'Recorded',
