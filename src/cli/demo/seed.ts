@@ -40,6 +40,7 @@ import { seedDemoProjectMoney } from './projects.money.seed';
 import { seedDemoProjectMilestones } from './projects.milestones.seed';
 import { seedDemoProjectsJinjiang } from './projects.jinjiang.seed';
 import { seedDemoProjectEvaluation } from './projects.evaluation.seed';
+import { seedDemoDoorstepProjects } from './projects.doorstep.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
@@ -846,6 +847,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('projects 晋江', () => seedDemoProjectsJinjiang(deps, { log }));
   await timed('project evaluation', () => seedDemoProjectEvaluation(deps, { log }));
   await timed('project milestones', () => seedDemoProjectMilestones(deps, { log }));
+  await timed('doorstep projects', () => seedDemoDoorstepProjects(deps, { log, logins }));
   await db.transaction((tx) =>
     writeAudit(
       tx,

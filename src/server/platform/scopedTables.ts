@@ -78,6 +78,7 @@ export const SCOPED_TABLES = [
   'pt_topics',
   'pt_rooms',
   'pt_conventions',
+  'pj_doorstep_projects',
 ] as const;
 
 /**
@@ -113,6 +114,8 @@ export const PATH_ONLY_TABLES = [
   'pj_milestones',
   'pj_evaluations',
   'pj_exemptions',
+  'pj_doorstep_records',
+  'pj_doorstep_files',
 ] as const;
 
 /**

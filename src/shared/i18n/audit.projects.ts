@@ -38,6 +38,12 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.money.spend_overrun': { 'zh-CN': '登记超支审批支出', en: 'Record spend with overrun approval' },
     'projects.money.receipt': { 'zh-CN': '上传支出票据照片', en: 'Upload spend receipt photo' },
     'projects.money.disclose': { 'zh-CN': '公开项目资金使用', en: 'Publish project fund use' },
+    'projects.doorstep.create': { 'zh-CN': '登记家门口项目', en: 'Register doorstep project' },
+    'projects.doorstep.update': { 'zh-CN': '修改家门口项目', en: 'Edit doorstep project' },
+    'projects.doorstep.stage': { 'zh-CN': '登记家门口项目环节', en: 'Record doorstep project stage' },
+    'projects.doorstep.reflection': { 'zh-CN': '登记项目反思改进', en: 'Record project reflection' },
+    'projects.doorstep.file': { 'zh-CN': '上传家门口项目资料', en: 'Upload doorstep project file' },
+    'projects.doorstep.export': { 'zh-CN': '导出家门口项目', en: 'Export doorstep projects' },
   },
   entityTypes: {
     ...PROJECTS_ARCHIVE_AUDIT.entityTypes,
@@ -49,5 +55,6 @@ export const PROJECTS_AUDIT: AuditLabels = {
     pj_disbursement: { 'zh-CN': '项目资金到位', en: 'Project funds received' },
     pj_spend: { 'zh-CN': '项目支出', en: 'Project spend' },
     pj_fund_disclosure: { 'zh-CN': '项目资金公开', en: 'Project fund-use statement' },
+    pj_doorstep_project: { 'zh-CN': '家门口项目', en: 'Doorstep project' },
   },
 };

@@ -129,4 +129,52 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
       '支出合计（{spent} 元）将超过已到位资金（{disbursed} 元），须由街道（镇）审批，登记时填写超支理由',
     en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): the subdistrict (town) approves the overrun by entering the spend with the reason',
   },
+  'projects.doorstep_category_full': {
+    'zh-CN': '本社区{year}年“{category}”已有{count}个家门口项目，每个类别最多报送{limit}项',
+    en: 'This community already has {count} doorstep projects in “{category}” for {year}; at most {limit} per category',
+  },
+  'projects.doorstep_not_community': {
+    'zh-CN': '家门口项目由社区（村）申报',
+    en: 'Doorstep projects are registered by a community (village)',
+  },
+  'projects.doorstep_stage_order': {
+    'zh-CN': '请先登记“{previous}”环节，再登记“{stage}”',
+    en: 'Record “{previous}” before “{stage}”',
+  },
+  'projects.doorstep_stage_date': {
+    'zh-CN': '“{stage}”的日期不能早于“{previous}”（{date}）',
+    en: 'The date of “{stage}” may not be before “{previous}” ({date})',
+  },
+  'projects.doorstep_stage_missing': {
+    'zh-CN': '请先登记“{stage}”环节，再上传附件',
+    en: 'Record “{stage}” before attaching files to it',
+  },
+  'projects.doorstep_survey_stage': {
+    'zh-CN': '只有需求调研环节可以关联问卷调查',
+    en: 'Only the needs survey may link a survey',
+  },
+  'projects.doorstep_survey': {
+    'zh-CN': '只能关联本社区已结束的问卷调查',
+    en: 'Link a closed survey of this community',
+  },
+  'projects.doorstep_slot': {
+    'zh-CN': '请选择环节或资料类别',
+    en: 'Choose a stage or a document',
+  },
+  'projects.doorstep_note_too_long': {
+    'zh-CN': '说明不能超过{max}字',
+    en: 'The note may have at most {max} characters',
+  },
+  'projects.doorstep_file_required': {
+    'zh-CN': '请选择要上传的文件',
+    en: 'Choose a file to upload',
+  },
+  'projects.doorstep_file_too_large': {
+    'zh-CN': '文件不能超过{mb}MB',
+    en: 'The file may be at most {mb} MB',
+  },
+  'projects.doorstep_file_type': {
+    'zh-CN': '仅支持照片、视频、音频和文档（PDF、Word、Excel、PPT）',
+    en: 'Only photos, video, audio and documents (PDF, Word, Excel, PowerPoint) are accepted',
+  },
 };

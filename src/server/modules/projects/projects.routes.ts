@@ -30,6 +30,7 @@ import { evaluationRoutes } from './projects.evaluation.routes';
 import { moneyRoutes } from './projects.money.routes';
 import { milestoneRoutes } from './projects.milestones.routes';
 import { boardRoutes } from './projects.board.routes';
+import { doorstepRoutes } from './projects.doorstep.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -280,5 +281,6 @@ export const projectsModule = defineModule({
     );
     moneyRoutes(base, deps);
     evaluationRoutes(base, deps);
+    doorstepRoutes(base, deps);
   },
 });

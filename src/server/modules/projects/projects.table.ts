@@ -400,3 +400,81 @@ export const pjExemptions = pgTable(
   },
   (t) => [index('pj_exemptions_app_idx').on(t.applicationId, t.createdAt)],
 );
+
+/**
+ * Seed 004's "家门口" doorstep projects (R-PJ-6, issue 11 §7): `org_unit_id`/`org_path` = the applying
+ * community; a year, one of the nine categories (at most two per category per unit per year, counted
+ * under an advisory lock), the settlement type, the budget plan (integer fen), the service frequency
+ * (`service_times` per `service_per`) and the people served. Stages, reflections and files below.
+ */
+export const pjDoorstepProjects = pgTable(
+  'pj_doorstep_projects',
+  {
+    id: uuid('id').primaryKey(),
+    ...scopedColumns(),
+    year: integer('year').notNull(),
+    category: text('category').notNull(),
+    name: text('name').notNull(),
+    settlementType: text('settlement_type'),
+    budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
+    serviceTimes: integer('service_times').notNull(),
+    /** week | month | quarter | year */
+    servicePer: text('service_per').notNull(),
+    peopleServed: integer('people_served').notNull(),
+    summary: text('summary'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pj_doorstep_projects_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('pj_doorstep_projects_unit_idx').on(t.orgUnitId, t.year, t.category),
+  ],
+);
+
+/**
+ * A doorstep project's records: `kind` stage (one per stage: survey | analysis | design | implementation,
+ * recorded in that order; the needs survey may link a closed survey) or reflection (any number).
+ */
+export const pjDoorstepRecords = pgTable(
+  'pj_doorstep_records',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    kind: text('kind').notNull(),
+    stage: text('stage'),
+    text: text('text').notNull(),
+    recordDate: date('record_date', { mode: 'string' }).notNull(),
+    surveyId: uuid('survey_id'),
+    surveyTitle: text('survey_title'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('pj_doorstep_records_project_idx').on(t.projectId, t.kind),
+    uniqueIndex('pj_doorstep_records_stage_uq').on(t.projectId, t.stage).where(sql`${t.kind} = 'stage'`),
+  ],
+);
+
+/** A file of a doorstep project in one slot: a stage's attachment or one of the four documents. */
+export const pjDoorstepFiles = pgTable(
+  'pj_doorstep_files',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    slot: text('slot').notNull(),
+    note: text('note'),
+    fileId: uuid('file_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    ...timestamps(),
+  },
+  (t) => [index('pj_doorstep_files_project_idx').on(t.projectId, t.slot)],
+);

@@ -32,6 +32,7 @@ import { type SheetDetail, assessmentsApi, assessmentsKeys } from './api';
 import { EvidenceLinks } from './EvidenceLinks';
 import { AreaRadar, GradeTag, SheetStateTag, fmt } from './parts';
 import { areaScores } from '../../../shared/contracts/assessmentScoring';
+import { ImportDoorstepButton } from './ImportDoorstepButton';
 
 type Node = SheetDetail['version']['nodes'][number];
 type Item = SheetDetail['items'][number];
@@ -441,15 +442,22 @@ export default function SheetPage() {
               ]}
             />
             {editSelf ? (
-              <Button
-                icon={<PlusOutlined />}
-                style={{ marginTop: 8 }}
-                onClick={() =>
-                  setProjects([...shownProjects, { name: '', category: PROJECT_CLASSES[0], ratings: null }])
-                }
-              >
-                {t('assessments.sheet.addProject')}
-              </Button>
+              <Space style={{ marginTop: 8 }} wrap>
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() =>
+                    setProjects([...shownProjects, { name: '', category: PROJECT_CLASSES[0], ratings: null }])
+                  }
+                >
+                  {t('assessments.sheet.addProject')}
+                </Button>
+                <ImportDoorstepButton
+                  orgUnitId={s.orgUnitId}
+                  year={s.round.year}
+                  current={shownProjects}
+                  onImport={setProjects}
+                />
+              </Space>
             ) : null}
           </Card>
         ) : null}

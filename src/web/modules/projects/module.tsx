@@ -4,6 +4,7 @@ import { projectsEn, projectsZh } from './i18n';
 import { milestonesEn, milestonesZh } from './i18n.milestones';
 import { moneyEn, moneyZh } from './money.i18n';
 import { evaluationEn, evaluationZh } from './i18n.evaluation';
+import { doorstepEn, doorstepZh } from './i18n.doorstep';
 import { projectsConsoleRoutes } from './routes';
 import { useProjectsTodo } from './todo';
 
@@ -11,8 +12,8 @@ import { useProjectsTodo } from './todo';
 export const projectsWebModule = defineWebModule({
   name: 'projects',
   i18n: {
-    'zh-CN': { ...projectsZh, ...moneyZh, ...milestonesZh, ...evaluationZh },
-    en: { ...projectsEn, ...moneyEn, ...milestonesEn, ...evaluationEn },
+    'zh-CN': { ...projectsZh, ...moneyZh, ...milestonesZh, ...evaluationZh, ...doorstepZh },
+    en: { ...projectsEn, ...moneyEn, ...milestonesEn, ...evaluationEn, ...doorstepEn },
   },
   routes: projectsConsoleRoutes,
   nav: [
@@ -26,6 +27,7 @@ export const projectsWebModule = defineWebModule({
         { path: '/projects/calls', label: 'projects.menu.calls', permission: 'projects.read' },
         { path: '/projects/applications', label: 'projects.menu.applications', permission: 'projects.read' },
         { path: '/projects/reports', label: 'projects.menu.reports', permission: 'projects.read' },
+        { path: '/projects/doorstep', label: 'projects.menu.doorstep', permission: 'projects.read' },
       ],
     },
   ],

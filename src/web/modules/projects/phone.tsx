@@ -3,6 +3,7 @@ import { Route } from 'react-router';
 import { definePhoneModule } from '../../phone/phoneModule';
 import { projectsEn, projectsZh } from './i18n';
 import { moneyEn, moneyZh } from './money.i18n';
+import { doorstepEn, doorstepZh } from './i18n.doorstep';
 
 const MyProjectsPage = lazy(() =>
   import('./phone/MyProjectsPage').then((m) => ({ default: m.MyProjectsPage })),
@@ -11,7 +12,10 @@ const MyProjectsPage = lazy(() =>
 /** 社区项目 on the phone: residents see their community's pilot projects and the fund use it published. */
 export const projectsPhoneModule = definePhoneModule({
   name: 'projects',
-  i18n: { 'zh-CN': { ...projectsZh, ...moneyZh }, en: { ...projectsEn, ...moneyEn } },
+  i18n: {
+    'zh-CN': { ...projectsZh, ...moneyZh, ...doorstepZh },
+    en: { ...projectsEn, ...moneyEn, ...doorstepEn },
+  },
   routes: <Route path="/m/projects" element={<MyProjectsPage />} />,
   tiles: [
     {

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Navigate, Route } from 'react-router';
+import { Navigate, Route, useParams } from 'react-router';
 import { Guard } from '../../app/Guard';
 
 const CallsPage = lazy(() => import('./CallsPage'));
@@ -8,6 +8,8 @@ const ApplicationsPage = lazy(() => import('./ApplicationsPage'));
 const ApplicationPage = lazy(() => import('./ApplicationPage'));
 const ApplicationFormPage = lazy(() => import('./ApplicationFormPage'));
 const ReportsPage = lazy(() => import('./ReportsPage'));
+const DoorstepPage = lazy(() => import('./DoorstepPage'));
+const DoorstepDetailPage = lazy(() => import('./DoorstepDetailPage'));
 
 /** The projects module's console routes (relative paths inside the staff layout). */
 export const projectsConsoleRoutes = (
@@ -69,5 +71,18 @@ export const projectsConsoleRoutes = (
         </Guard>
       }
     />
+    <Route
+      path="projects/doorstep/:id?"
+      element={
+        <Guard permission="projects.read">
+          <DoorstepRouter />
+        </Guard>
+      }
+    />
   </>
 );
+
+/** 家门口项目: the register, or one project when the path names it. */
+function DoorstepRouter() {
+  return useParams().id ? <DoorstepDetailPage /> : <DoorstepPage />;
+}

@@ -12,6 +12,7 @@ import {
   formatDay,
 } from '../../../phone/ui';
 import { type MyProject, moneyApi, moneyKeys } from '../moneyApi';
+import { DoorstepSection } from './DoorstepSection';
 
 /** Integer fen as yuan with two decimals (parts.tsx pulls antd, which the phone app does not load). */
 const yuan = (fen: number) =>
@@ -42,6 +43,7 @@ function MyProjects() {
       ) : (
         <Empty>{t('projects.money.phone.empty')}</Empty>
       )}
+      <DoorstepSection />
     </>
   );
 }

@@ -1,0 +1,227 @@
+import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DoorstepListQuery } from '../../../shared/contracts/projects.doorstep';
+import type { Db } from '../../platform/db';
+import { isUuid } from '../../platform/ids';
+import { type Page, listPage } from '../../platform/listing';
+import { type Policy, definePolicy } from '../../platform/policy';
+import { pjDoorstepFiles, pjDoorstepProjects, pjDoorstepRecords } from './projects.table';
+
+export type DoorstepRow = typeof pjDoorstepProjects.$inferSelect;
+export type DoorstepRecordRow = typeof pjDoorstepRecords.$inferSelect;
+export type DoorstepFileRow = typeof pjDoorstepFiles.$inferSelect;
+
+/** A doorstep project by id within `scope` (the policy's where fragment), or undefined (also for a bad id). */
+export async function findDoorstep(db: Db, id: string, scope: SQL): Promise<DoorstepRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [r] = await db
+    .select()
+    .from(pjDoorstepProjects)
+    .where(and(eq(pjDoorstepProjects.id, id), scope));
+  return r;
+}
+
+const listWhere = (scope: SQL, q: Omit<DoorstepListQuery, 'page' | 'pageSize'>) =>
+  and(
+    scope,
+    q.year ? eq(pjDoorstepProjects.year, q.year) : undefined,
+    q.category ? eq(pjDoorstepProjects.category, q.category) : undefined,
+    q.orgUnitId ? eq(pjDoorstepProjects.orgUnitId, q.orgUnitId) : undefined,
+  );
+
+const order = () => [
+  desc(pjDoorstepProjects.year),
+  asc(pjDoorstepProjects.orgPath),
+  asc(pjDoorstepProjects.category),
+  asc(pjDoorstepProjects.createdAt),
+  asc(pjDoorstepProjects.id),
+];
+
+export function listDoorstepRows(db: Db, scope: SQL, q: DoorstepListQuery): Promise<Page<DoorstepRow>> {
+  return listPage(db, { table: pjDoorstepProjects, where: listWhere(scope, q), orderBy: order(), page: q });
+}
+
+/** Every project matching the filters in scope (exports), at most 5000. */
+export function allDoorstepRows(
+  db: Db,
+  scope: SQL,
+  q: Omit<DoorstepListQuery, 'page' | 'pageSize'>,
+): Promise<DoorstepRow[]> {
+  return db
+    .select()
+    .from(pjDoorstepProjects)
+    .where(listWhere(scope, q))
+    .orderBy(...order())
+    .limit(5000);
+}
+
+/** Projects of the communities a resident's board covers (`root like org_path || '%'`), newest year first. */
+export function doorstepForBoard(db: Db, roots: string[]): Promise<DoorstepRow[]> {
+  if (roots.length === 0) return Promise.resolve([]);
+  const all = roots.includes('/');
+  return db
+    .select()
+    .from(pjDoorstepProjects)
+    .where(
+      all
+        ? undefined
+        : sql`(${sql.join(
+            roots.map((r) => sql`${r} like (${pjDoorstepProjects.orgPath} || '%')`),
+            sql` or `,
+          )})`,
+    )
+    .orderBy(...order())
+    .limit(200);
+}
+
+/**
+ * Serialises R-PJ-6's count for one unit, year and category until the transaction ends (an advisory lock:
+ * the row that would conflict does not exist yet, so there is nothing to lock with `for update`).
+ */
+export async function lockCategory(tx: Db, orgUnitId: string, year: number, category: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(7411601, hashtext(${`${orgUnitId}:${year}:${category}`}))`,
+  );
+}
+
+/** How many projects the unit has in the category and year (other than `exceptId`). */
+export async function countInCategory(
+  tx: Db,
+  orgUnitId: string,
+  year: number,
+  category: string,
+  exceptId?: string,
+): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(pjDoorstepProjects)
+    .where(
+      and(
+        eq(pjDoorstepProjects.orgUnitId, orgUnitId),
+        eq(pjDoorstepProjects.year, year),
+        eq(pjDoorstepProjects.category, category),
+        exceptId ? sql`${pjDoorstepProjects.id} <> ${exceptId}` : undefined,
+      ),
+    );
+  return r?.n ?? 0;
+}
+
+export async function insertDoorstep(tx: Db, row: typeof pjDoorstepProjects.$inferInsert) {
+  const [r] = await tx.insert(pjDoorstepProjects).values(row).returning();
+  return r!;
+}
+
+export async function updateDoorstep(
+  tx: Db,
+  id: string,
+  patch: Partial<typeof pjDoorstepProjects.$inferInsert>,
+) {
+  const [r] = await tx
+    .update(pjDoorstepProjects)
+    .set({ ...patch, version: sql`${pjDoorstepProjects.version} + 1` })
+    .where(eq(pjDoorstepProjects.id, id))
+    .returning();
+  return r!;
+}
+
+/** Locks one project row (stage records of one project one at a time). */
+export async function lockDoorstep(tx: Db, id: string) {
+  await tx
+    .select({ id: pjDoorstepProjects.id })
+    .from(pjDoorstepProjects)
+    .where(eq(pjDoorstepProjects.id, id))
+    .for('update');
+}
+
+export function recordsOf(db: Db, projectIds: string[]): Promise<DoorstepRecordRow[]> {
+  if (projectIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(pjDoorstepRecords)
+    .where(inArray(pjDoorstepRecords.projectId, projectIds))
+    .orderBy(asc(pjDoorstepRecords.recordDate), asc(pjDoorstepRecords.createdAt), asc(pjDoorstepRecords.id));
+}
+
+export function filesOf(db: Db, projectIds: string[]): Promise<DoorstepFileRow[]> {
+  if (projectIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(pjDoorstepFiles)
+    .where(inArray(pjDoorstepFiles.projectId, projectIds))
+    .orderBy(asc(pjDoorstepFiles.createdAt), asc(pjDoorstepFiles.id));
+}
+
+/** Which slots hold at least one file, per project (list completeness). */
+export async function filledSlots(db: Db, projectIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (projectIds.length === 0) return out;
+  const rows = await db
+    .selectDistinct({ projectId: pjDoorstepFiles.projectId, slot: pjDoorstepFiles.slot })
+    .from(pjDoorstepFiles)
+    .where(inArray(pjDoorstepFiles.projectId, projectIds));
+  for (const r of rows) out.set(r.projectId, (out.get(r.projectId) ?? new Set()).add(r.slot));
+  return out;
+}
+
+/** The stages recorded of each project. */
+export async function recordedStages(db: Db, projectIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (projectIds.length === 0) return out;
+  const rows = await db
+    .select({ projectId: pjDoorstepRecords.projectId, stage: pjDoorstepRecords.stage })
+    .from(pjDoorstepRecords)
+    .where(and(inArray(pjDoorstepRecords.projectId, projectIds), eq(pjDoorstepRecords.kind, 'stage')));
+  for (const r of rows) if (r.stage) out.set(r.projectId, (out.get(r.projectId) ?? new Set()).add(r.stage));
+  return out;
+}
+
+export async function stageRecord(tx: Db, projectId: string, stage: string) {
+  const [r] = await tx
+    .select()
+    .from(pjDoorstepRecords)
+    .where(
+      and(
+        eq(pjDoorstepRecords.projectId, projectId),
+        eq(pjDoorstepRecords.kind, 'stage'),
+        eq(pjDoorstepRecords.stage, stage),
+      ),
+    );
+  return r;
+}
+
+export async function insertRecord(tx: Db, row: typeof pjDoorstepRecords.$inferInsert) {
+  const [r] = await tx.insert(pjDoorstepRecords).values(row).returning();
+  return r!;
+}
+
+export async function updateRecord(
+  tx: Db,
+  id: string,
+  patch: Partial<typeof pjDoorstepRecords.$inferInsert>,
+) {
+  const [r] = await tx.update(pjDoorstepRecords).set(patch).where(eq(pjDoorstepRecords.id, id)).returning();
+  return r!;
+}
+
+export async function insertFile(tx: Db, row: typeof pjDoorstepFiles.$inferInsert) {
+  const [r] = await tx.insert(pjDoorstepFiles).values(row).returning();
+  return r!;
+}
+
+export async function fileById(db: Db, id: string): Promise<DoorstepFileRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [r] = await db.select().from(pjDoorstepFiles).where(eq(pjDoorstepFiles.id, id));
+  return r;
+}
+
+export type DoorstepAction = 'read' | 'apply' | 'export';
+
+/**
+ * Who may do what to doorstep projects: the project's own community records (`projects.apply`), everyone
+ * with `projects.read` in its subtree reads (subdistrict, bureau, evaluators), staff with `projects.export`
+ * export. Scoped by the applying community's path; out of reach is not found.
+ */
+export const doorstepPolicy: Policy<DoorstepAction, { orgPath: string }> = definePolicy({
+  permissions: { read: 'projects.read', apply: 'projects.apply', export: 'projects.export' },
+  pathColumn: pjDoorstepProjects.orgPath,
+  pathOf: (r: { orgPath: string }) => r.orgPath,
+});

@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  DOORSTEP_FILE_MAX_MB,
+  createDoorstepBody,
+  doorstepDetailSchema,
+  doorstepListQuery,
+  doorstepSchema,
+  doorstepSurveysSchema,
+  myDoorstepSchema,
+  reflectionBody,
+  stageBody,
+  updateDoorstepBody,
+} from '../../../shared/contracts/projects.doorstep';
+import { access } from '../../platform/access';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
+import { pageOf } from '../../platform/pagination';
+import { createLocalStorage } from '../../platform/storage';
+import {
+  type DoorstepUpload,
+  addDoorstepFile,
+  addReflection,
+  createDoorstep,
+  doorstepFile,
+  doorstepXlsxRows,
+  getDoorstep,
+  listDoorstep,
+  myDoorstep,
+  recordStage,
+  surveysForDoorstep,
+  updateDoorstepProject,
+} from './projects.doorstep';
+
+/** Reads the multipart upload of one file: fields `slot` and `note`, one file (≤ 30 MB, 413). */
+async function readUpload(req: FastifyRequest): Promise<DoorstepUpload> {
+  if (!req.isMultipart()) throw new AppError('projects.doorstep_file_required', 400);
+  const out: DoorstepUpload = { slot: '', note: '' };
+  try {
+    for await (const part of req.parts({
+      limits: { fileSize: DOORSTEP_FILE_MAX_MB * 1024 * 1024, files: 1 },
+    })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        out.file ??= { data, name: part.filename || 'file' };
+      } else if (part.fieldname === 'slot') out.slot = String(part.value);
+      else if (part.fieldname === 'note') out.note = String(part.value);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('projects.doorstep_file_too_large', 413, { mb: DOORSTEP_FILE_MAX_MB });
+    throw new AppError('projects.doorstep_file_required', 400);
+  }
+  return out;
+}
+
+/** Seed 004's doorstep projects (R-PJ-6, issue 11 §7); registered by projects.routes.ts. */
+export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['projects'];
+  const read = { access: access.permission('projects.read') };
+  const apply = { access: access.permission('projects.apply') };
+  const storage = () => createLocalStorage(deps.config.dataDir);
+  const detail = { 200: doorstepDetailSchema };
+
+  app.get(
+    '/api/projects/doorstep',
+    {
+      config: read,
+      schema: { tags, querystring: doorstepListQuery, response: { 200: pageOf(doorstepSchema) } },
+    },
+    (req) => listDoorstep(actorCtxOf(deps, req), req.query),
+  );
+  app.get(
+    '/api/projects/doorstep.xlsx',
+    {
+      config: { access: access.permission('projects.export') },
+      schema: { tags, querystring: doorstepListQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (req, reply) => {
+      const { columns, rows } = await doorstepXlsxRows(actorCtxOf(deps, req), req.query, req.locale);
+      const en = req.locale === 'en';
+      const buf = await toXlsx(en ? 'Doorstep projects' : '家门口项目', columns, rows);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachmentHeader(en ? 'doorstep-projects.xlsx' : '家门口项目.xlsx'))
+        .send(buf);
+    },
+  );
+  app.post(
+    '/api/projects/doorstep',
+    { config: apply, schema: { tags, body: createDoorstepBody, response: { 201: doorstepDetailSchema } } },
+    async (req, reply) => reply.status(201).send(await createDoorstep(actorCtxOf(deps, req), req.body)),
+  );
+  app.get(
+    '/api/projects/doorstep/:id',
+    { config: read, schema: { tags, params: idParams, response: detail } },
+    (req) => getDoorstep(actorCtxOf(deps, req), req.params.id),
+  );
+  app.patch(
+    '/api/projects/doorstep/:id',
+    { config: apply, schema: { tags, params: idParams, body: updateDoorstepBody, response: detail } },
+    (req) => updateDoorstepProject(actorCtxOf(deps, req), req.params.id, req.body),
+  );
+  /** Records or corrects one stage: survey → analysis → design → implementation, in order. */
+  app.post(
+    '/api/projects/doorstep/:id/stages',
+    { config: apply, schema: { tags, params: idParams, body: stageBody, response: detail } },
+    (req) => recordStage(actorCtxOf(deps, req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/projects/doorstep/:id/reflections',
+    { config: apply, schema: { tags, params: idParams, body: reflectionBody, response: detail } },
+    (req) => addReflection(actorCtxOf(deps, req), req.params.id, req.body),
+  );
+  /** multipart/form-data: `slot` (a stage or survey|analysis|design|implementation|plan|activity|midterm|final), `note`, one file. */
+  app.post(
+    '/api/projects/doorstep/:id/files',
+    {
+      config: apply,
+      schema: {
+        tags,
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: doorstepDetailSchema },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await addDoorstepFile(actorCtxOf(deps, req), storage(), req.params.id, () => readUpload(req))),
+  );
+  app.get(
+    '/api/projects/doorstep-files/:id',
+    { config: read, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      const { file, data } = await doorstepFile(actorCtxOf(deps, req), storage(), req.params.id);
+      return reply
+        .header('content-type', file.mime)
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(data);
+    },
+  );
+  app.get(
+    '/api/projects/doorstep/:id/surveys',
+    { config: apply, schema: { tags, params: idParams, response: { 200: doorstepSurveysSchema } } },
+    (req) => surveysForDoorstep(actorCtxOf(deps, req), req.params.id),
+  );
+  app.get(
+    '/api/me/doorstep',
+    {
+      config: { access: access.permission('participation.board') },
+      schema: { tags, response: { 200: myDoorstepSchema } },
+    },
+    (req) => myDoorstep(actorCtxOf(deps, req)),
+  );
+}
