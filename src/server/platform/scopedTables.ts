@@ -116,6 +116,7 @@ export const PATH_ONLY_TABLES = [
   'pj_exemptions',
   'pj_doorstep_records',
   'pj_doorstep_files',
+  'pj_doorstep_ratings',
 ] as const;
 
 /**

@@ -230,6 +230,11 @@ export const pjArchiveItems = pgTable(
     size: integer('size').notNull(),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name'),
+    /** Removed by the community or subdistrict with a reason (kept: leaves completeness and the zip). */
+    removedAt: ts('removed_at'),
+    removedBy: uuid('removed_by'),
+    removedByName: text('removed_by_name'),
+    removedReason: text('removed_reason'),
     ...timestamps(),
   },
   (t) => [
@@ -477,4 +482,24 @@ export const pjDoorstepFiles = pgTable(
     ...timestamps(),
   },
   (t) => [index('pj_doorstep_files_project_idx').on(t.projectId, t.slot)],
+);
+
+/**
+ * A resident's rating of a doorstep project of their community (seed 004 三(三): residents as evaluators),
+ * once it reached 项目实施: 1–5 stars and an optional comment; one per resident and project (re-rating
+ * replaces it). `rater_masked` keeps the rater's name masked (张*丰), never in clear.
+ */
+export const pjDoorstepRatings = pgTable(
+  'pj_doorstep_ratings',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    userId: uuid('user_id').notNull(),
+    raterMasked: text('rater_masked').notNull(),
+    stars: integer('stars').notNull(),
+    comment: text('comment'),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('pj_doorstep_ratings_uq').on(t.projectId, t.userId)],
 );
