@@ -47,6 +47,8 @@ export const archiveItemSchema = z.object({
   url: z.string(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
+  /** Set once removed (kept for the record; not counted, not exported). */
+  removed: z.object({ at: z.string(), byName: z.string().nullable(), reason: z.string() }).nullable(),
 });
 export type ArchiveItemDto = z.infer<typeof archiveItemSchema>;
 
@@ -54,6 +56,8 @@ export const archiveSchema = z.object({
   applicationId: z.string(),
   /** Whether the actor may add items (the project's community or subdistrict, while selected). */
   canAdd: z.boolean(),
+  /** Whether the actor may remove items (as canAdd, until the closing summary is filed). */
+  canRemove: z.boolean(),
   complete: z.number().int(),
   total: z.number().int(),
   categories: z.array(
@@ -69,3 +73,10 @@ export type ArchiveDto = z.infer<typeof archiveSchema>;
 /** The largest archive file (the platform's multipart limit). */
 export const ARCHIVE_MAX_MB = 30;
 export const ARCHIVE_NOTE_MAX = 500;
+
+export const ARCHIVE_REMOVE_REASON_MAX = 200;
+/** Removing an item: the reason is required (R-PJ-3: the record is kept, marked removed). */
+export const removeArchiveItemBody = z.strictObject({
+  reason: z.string().trim().min(1).max(ARCHIVE_REMOVE_REASON_MAX),
+});
+export type RemoveArchiveItemBody = z.infer<typeof removeArchiveItemBody>;

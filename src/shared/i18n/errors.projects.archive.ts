@@ -27,4 +27,12 @@ export const PROJECTS_ARCHIVE_ERRORS: Record<string, Record<Locale, string>> = {
       '仅支持照片（JPG、PNG、WebP）、视频（MP4、MOV、WebM）、音频（MP3、M4A、WAV、AMR、OGG）和文档（PDF、Word、Excel、PPT）',
     en: 'Only photos (JPG, PNG, WebP), video (MP4, MOV, WebM), audio (MP3, M4A, WAV, AMR, OGG) and documents (PDF, Word, Excel, PowerPoint) are accepted',
   },
+  'projects.archive_remove_closed': {
+    'zh-CN': '项目已提交结项总结，档案资料不能再删除',
+    en: 'Archive items can no longer be removed once the closing summary is filed',
+  },
+  'projects.archive_already_removed': {
+    'zh-CN': '该档案资料已删除',
+    en: 'This archive item was already removed',
+  },
 };

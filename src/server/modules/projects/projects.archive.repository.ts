@@ -31,3 +31,23 @@ export async function archiveItemById(db: Db, id: string): Promise<ArchiveItemRo
     .where(and(eq(pjArchiveItems.id, id)));
   return r;
 }
+
+/** Marks an item removed (soft delete: the row and its file stay for the record). */
+export async function markArchiveItemRemoved(
+  db: Db,
+  id: string,
+  patch: Pick<ArchiveItemRow, 'removedAt' | 'removedBy' | 'removedByName' | 'removedReason'>,
+): Promise<ArchiveItemRow> {
+  const [r] = await db
+    .update(pjArchiveItems)
+    .set({ ...patch, updatedAt: patch.removedAt! })
+    .where(eq(pjArchiveItems.id, id))
+    .returning();
+  return r!;
+}
+
+/** Locks one item row until the transaction ends (two removals of one item, one at a time). */
+export async function lockArchiveItem(db: Db, id: string): Promise<ArchiveItemRow | undefined> {
+  const [r] = await db.select().from(pjArchiveItems).where(eq(pjArchiveItems.id, id)).for('update');
+  return r;
+}

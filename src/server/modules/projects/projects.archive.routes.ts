@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ARCHIVE_MAX_MB, archiveSchema } from '../../../shared/contracts/projects.archive';
+import {
+  ARCHIVE_MAX_MB,
+  archiveSchema,
+  removeArchiveItemBody,
+} from '../../../shared/contracts/projects.archive';
 import { access } from '../../platform/access';
 import type { AppDeps } from '../../platform/context';
 import { actorCtxOf } from '../../platform/context';
@@ -14,6 +18,7 @@ import {
   archiveItemFile,
   archiveZip,
   getArchive,
+  removeArchiveItem,
 } from './projects.archive';
 
 /** Reads the multipart upload of one archive item: fields `category` and `note`, one file (≤ 30 MB, 413). */
@@ -86,5 +91,14 @@ export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
         )
         .send(buf);
     },
+  );
+  /** Removes an item with a reason (kept, marked removed); like residents' `POST …/:id/remove`. */
+  app.post(
+    '/api/projects/archive-items/:id/remove',
+    {
+      config: { access: access.anyOf('projects.apply', 'projects.review') },
+      schema: { tags, params: idParams, body: removeArchiveItemBody, response: { 200: archiveSchema } },
+    },
+    (req) => removeArchiveItem(actorCtxOf(deps, req), req.params.id, req.body.reason),
   );
 }

@@ -19,6 +19,8 @@ import {
   archiveItemById,
   archiveItemsOf,
   insertArchiveItem,
+  lockArchiveItem,
+  markArchiveItemRemoved,
 } from './projects.archive.repository';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
@@ -102,22 +104,29 @@ function itemDto(r: ArchiveItemRow): ArchiveItemDto {
     url: `/api/projects/archive-items/${r.id}/file`,
     createdByName: r.createdByName,
     createdAt: r.createdAt.toISOString(),
+    removed: r.removedAt
+      ? { at: r.removedAt.toISOString(), byName: r.removedByName, reason: r.removedReason ?? '' }
+      : null,
   };
 }
 
 function archiveOf(app: ApplicationRow, rows: ArchiveItemRow[], canAdd: boolean): ArchiveDto {
   const categories = ARCHIVE_CATEGORIES.map((c) => {
     const items = rows.filter((r) => r.category === c.key).map(itemDto);
-    return { category: c.key, complete: items.length > 0, items };
+    return { category: c.key, complete: items.some((i) => !i.removed), items };
   });
   return {
     applicationId: app.id,
     canAdd: canAdd && app.state === 'selected',
+    canRemove: canAdd && removable(app),
     complete: categories.filter((c) => c.complete).length,
     total: categories.length,
     categories,
   };
 }
+
+/** Items may be removed while the project is selected and its closing summary not yet filed (R-PJ-3). */
+const removable = (app: ApplicationRow) => app.state === 'selected' && app.summaryAt === null;
 
 /** A project's archive with completeness per category and overall (R-PJ-3); 404 when out of reach. */
 export async function getArchive(ctx: ActorCtx, id: string): Promise<ArchiveDto> {
@@ -219,10 +228,12 @@ export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, lo
   applicationsPolicy.require(ctx.actor, 'read');
   const app = await findApplication(ctx.db, ctx.actor, id);
   if (!app) throw notFound();
-  const rows = await archiveItemsOf(ctx.db, app.id);
+  const all = await archiveItemsOf(ctx.db, app.id);
+  const rows = all.filter((r) => !r.removedAt);
+  const removed = all.filter((r) => r.removedAt);
   const en = locale === 'en';
   const zip = new JSZip();
-  const archive = archiveOf(app, rows, false);
+  const archive = archiveOf(app, all, false);
   const lines: string[] = [
     en ? `Project archive: ${app.title} (${app.number})` : `项目档案：${app.title}（${app.number}）`,
     en
@@ -251,6 +262,17 @@ export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, lo
     }
     lines.push('');
   }
+  if (removed.length) {
+    lines.push(en ? `Removed items (not exported): ${removed.length}` : `已删除的资料（不导出）：${removed.length}项`);
+    for (const r of removed) {
+      const c = ARCHIVE_CATEGORIES.find((x) => x.key === r.category);
+      lines.push(
+        `  ${c ? `${c.no}${en ? c.en : c.name}` : r.category}  ${r.fileName}  ${chinaDate(r.removedAt!)}  ${r.removedByName ?? ''}`,
+      );
+      lines.push(`    ${en ? 'Reason' : '删除原因'}：${(r.removedReason ?? '').replace(/\s+/g, ' ')}`);
+    }
+    lines.push('');
+  }
   zip.file(en ? 'index.txt' : '档案目录.txt', `\uFEFF${lines.join('\r\n')}`);
   const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   await ctx.db.transaction((tx) =>
@@ -259,8 +281,40 @@ export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, lo
       entityType: 'pj_application',
       entityId: app.id,
       orgPath: app.orgPath,
-      after: { items: rows.length, complete: archive.complete },
+      after: { items: rows.length, removed: removed.length, complete: archive.complete },
     }),
   );
   return { app, buf };
+}
+
+/**
+ * Removes an archive item (R-PJ-3) with a reason: the project's community or subdistrict — whoever may add —
+ * while the project is selected and its closing summary not filed (409 after; 409 when already removed;
+ * 404 out of reach). The row stays, marked removed: it leaves completeness and the zip. Audited.
+ */
+export async function removeArchiveItem(ctx: ActorCtx, itemId: string, reason: string): Promise<ArchiveDto> {
+  const item = await archiveItemById(ctx.db, itemId);
+  const app = item ? await addable(ctx, item.applicationId) : undefined;
+  if (!item || !app) throw notFound();
+  if (!removable(app)) throw new AppError('projects.archive_remove_closed', 409);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const locked = await lockArchiveItem(tx, item.id);
+    if (!locked || locked.removedAt) throw new AppError('projects.archive_already_removed', 409);
+    const r = await markArchiveItemRemoved(tx, item.id, {
+      removedAt: now,
+      removedBy: ctx.actor.userId ?? null,
+      removedByName: ctx.actor.displayName ?? null,
+      removedReason: reason,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'projects.archive.remove',
+      entityType: 'pj_archive_item',
+      entityId: r.id,
+      orgPath: app.orgPath,
+      before: { applicationId: app.id, category: r.category, fileName: r.fileName, removed: false },
+      after: { applicationId: app.id, category: r.category, fileName: r.fileName, removed: true, reason },
+    });
+  });
+  return archiveOf(app, await archiveItemsOf(ctx.db, app.id), true);
 }
