@@ -44,6 +44,7 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.doorstep.reflection': { 'zh-CN': '登记项目反思改进', en: 'Record project reflection' },
     'projects.doorstep.file': { 'zh-CN': '上传家门口项目资料', en: 'Upload doorstep project file' },
     'projects.doorstep.export': { 'zh-CN': '导出家门口项目', en: 'Export doorstep projects' },
+    'projects.doorstep.rate': { 'zh-CN': '居民评价家门口项目', en: 'Resident rates doorstep project' },
   },
   entityTypes: {
     ...PROJECTS_ARCHIVE_AUDIT.entityTypes,

@@ -177,4 +177,8 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '仅支持照片、视频、音频和文档（PDF、Word、Excel、PPT）',
     en: 'Only photos, video, audio and documents (PDF, Word, Excel, PowerPoint) are accepted',
   },
+  'projects.doorstep_rating_stage': {
+    'zh-CN': '项目进入“项目实施”环节后才能评价',
+    en: 'The project can be rated once it reached the implementation stage',
+  },
 };

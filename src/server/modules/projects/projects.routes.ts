@@ -31,6 +31,7 @@ import { moneyRoutes } from './projects.money.routes';
 import { milestoneRoutes } from './projects.milestones.routes';
 import { boardRoutes } from './projects.board.routes';
 import { doorstepRoutes } from './projects.doorstep.routes';
+import { doorstepRatingRoutes } from './projects.doorstep.ratings.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -282,5 +283,6 @@ export const projectsModule = defineModule({
     moneyRoutes(base, deps);
     evaluationRoutes(base, deps);
     doorstepRoutes(base, deps);
+    doorstepRatingRoutes(base, deps);
   },
 });
