@@ -41,6 +41,7 @@ import { seedDemoProjectMilestones } from './projects.milestones.seed';
 import { seedDemoProjectsJinjiang } from './projects.jinjiang.seed';
 import { seedDemoProjectEvaluation } from './projects.evaluation.seed';
 import { seedDemoDoorstepProjects } from './projects.doorstep.seed';
+import { seedDemoDoorstepRatings } from './projects.doorstep.ratings.seed';
 import { seedDemoServices } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
@@ -848,6 +849,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('project evaluation', () => seedDemoProjectEvaluation(deps, { log }));
   await timed('project milestones', () => seedDemoProjectMilestones(deps, { log }));
   await timed('doorstep projects', () => seedDemoDoorstepProjects(deps, { log, logins }));
+  await timed('doorstep ratings', () => seedDemoDoorstepRatings(deps, { log }));
   await db.transaction((tx) =>
     writeAudit(
       tx,
