@@ -64,9 +64,9 @@ describe('removing a project archive item (R-PJ-3)', () => {
     expect(res.json()).toMatchObject({ complete: 1 });
     const removed = itemsOf(res.json()).find((i) => i.id === plan!.id)!;
     expect(removed.removed).toMatchObject({ reason: '上传错了文件，应为实施照片' });
-    expect(
-      res.json().categories.find((c: { category: string }) => c.category === 'plan').complete,
-    ).toBe(false);
+    expect(res.json().categories.find((c: { category: string }) => c.category === 'plan').complete).toBe(
+      false,
+    );
     // Removing again is refused; the file stays readable for the record.
     const again = await remove(sd, plan!.id, { reason: '再删' });
     expect(again.statusCode).toBe(409);

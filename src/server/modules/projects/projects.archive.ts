@@ -263,7 +263,9 @@ export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, lo
     lines.push('');
   }
   if (removed.length) {
-    lines.push(en ? `Removed items (not exported): ${removed.length}` : `已删除的资料（不导出）：${removed.length}项`);
+    lines.push(
+      en ? `Removed items (not exported): ${removed.length}` : `已删除的资料（不导出）：${removed.length}项`,
+    );
     for (const r of removed) {
       const c = ARCHIVE_CATEGORIES.find((x) => x.key === r.category);
       lines.push(

@@ -77,7 +77,10 @@ export async function ratingSummaries(
     .where(inArray(pjDoorstepRatings.projectId, projectIds))
     .groupBy(pjDoorstepRatings.projectId);
   for (const r of rows)
-    out.set(r.projectId, { average: r.avg === null ? null : Math.round(Number(r.avg) * 10) / 10, count: r.n });
+    out.set(r.projectId, {
+      average: r.avg === null ? null : Math.round(Number(r.avg) * 10) / 10,
+      count: r.n,
+    });
   return out;
 }
 

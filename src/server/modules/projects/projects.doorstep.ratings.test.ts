@@ -87,10 +87,12 @@ describe('residents rate doorstep projects (seed 004 三(三))', () => {
       const r = await c.get(`/api/projects/doorstep/${id}/ratings`);
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json()).toMatchObject({ average: 4.5, count: 2 });
-      expect(r.json().items.map((i: { raterName: string }) => i.raterName).sort()).toEqual([
-        '居民 p********2',
-        '居民 p*******n',
-      ]);
+      expect(
+        r
+          .json()
+          .items.map((i: { raterName: string }) => i.raterName)
+          .sort(),
+      ).toEqual(['居民 p********2', '居民 p*******n']);
       expect(r.body).not.toContain('pjr_jumin');
     }
     // Residents cannot read the staff view; staff cannot rate.

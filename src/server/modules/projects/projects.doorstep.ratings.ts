@@ -15,7 +15,12 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { requirePermission, scopePaths } from '../../platform/permissions';
 import { maskName } from '../../platform/proxy';
-import { doorstepForBoard, doorstepPolicy, findDoorstep, recordedStages } from './projects.doorstep.repository';
+import {
+  doorstepForBoard,
+  doorstepPolicy,
+  findDoorstep,
+  recordedStages,
+} from './projects.doorstep.repository';
 import {
   doorstepOnBoard,
   ratingSummaries,

@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
@@ -19,6 +19,7 @@ import { useState } from 'react';
 import {
   ARCHIVE_CATEGORIES,
   ARCHIVE_NOTE_MAX,
+  ARCHIVE_REMOVE_REASON_MAX,
   type ArchiveCategory,
   type ArchiveDto,
 } from '../../../shared/contracts/projects.archive';
@@ -45,6 +46,8 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ category: ArchiveCategory; note?: string }>();
+  const [removing, setRemoving] = useState<{ id: string; fileName: string } | null>(null);
+  const [removeForm] = Form.useForm<{ reason: string }>();
   const q = useQuery({
     queryKey: archiveKey(applicationId),
     queryFn: () => api.get<Archive>(`/api/projects/applications/${enc(applicationId)}/archive`),
@@ -79,6 +82,23 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
       qc.setQueryData(archiveKey(applicationId), next);
       message.success(t('projects.archive.uploaded'));
       setAdding(null);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    const v = await removeForm.validateFields();
+    setBusy(true);
+    try {
+      const next = await api.post<Archive>(`/api/projects/archive-items/${enc(removing!.id)}/remove`, {
+        reason: v.reason,
+      });
+      qc.setQueryData(archiveKey(applicationId), next);
+      message.success(t('projects.archive.removedOk'));
+      setRemoving(null);
     } catch (e) {
       showError(e);
     } finally {
@@ -147,22 +167,51 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
               </div>
             ) : (
               c.items.map((i) => (
-                <div key={i.id} style={{ padding: '2px 0 2px 16px' }}>
+                <div
+                  key={i.id}
+                  style={{ padding: '2px 0 2px 16px' }}
+                  data-testid={i.removed ? 'archive-item-removed' : 'archive-item'}
+                >
                   <Space wrap size={8}>
                     <Tag>{t(`projects.archive.kind.${i.kind}`)}</Tag>
-                    <Typography.Link href={i.url} target="_blank" rel="noopener">
+                    <Typography.Link href={i.url} target="_blank" rel="noopener" delete={!!i.removed}>
                       {i.fileName}
                     </Typography.Link>
-                    <Typography.Text type="secondary">
+                    <Typography.Text type="secondary" delete={!!i.removed}>
                       {t('projects.archive.by', {
                         name: i.createdByName ?? '',
                         date: formatDate(i.createdAt),
                       })}
                     </Typography.Text>
+                    {a.canRemove && !i.removed ? (
+                      <Button
+                        size="small"
+                        type="link"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => {
+                          removeForm.resetFields();
+                          setRemoving({ id: i.id, fileName: i.fileName });
+                        }}
+                      >
+                        {t('projects.archive.remove')}
+                      </Button>
+                    ) : null}
                   </Space>
                   {i.note ? (
                     <div>
-                      <Typography.Text>{i.note}</Typography.Text>
+                      <Typography.Text delete={!!i.removed}>{i.note}</Typography.Text>
+                    </div>
+                  ) : null}
+                  {i.removed ? (
+                    <div>
+                      <Typography.Text type="danger">
+                        {t('projects.archive.removedBy', {
+                          name: i.removed.byName ?? '',
+                          date: formatDate(i.removed.at),
+                          reason: i.removed.reason,
+                        })}
+                      </Typography.Text>
                     </div>
                   ) : null}
                 </div>
@@ -208,6 +257,28 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
               showCount
               placeholder={t('projects.archive.notePlaceholder')}
             />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={removing !== null}
+        title={t('projects.archive.removeTitle')}
+        onCancel={() => setRemoving(null)}
+        onOk={remove}
+        okText={t('projects.archive.remove')}
+        okButtonProps={{ danger: true }}
+        confirmLoading={busy}
+        forceRender
+      >
+        <Typography.Paragraph strong>{removing?.fileName}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('projects.archive.removeHint')}</Typography.Paragraph>
+        <Form form={removeForm} layout="vertical">
+          <Form.Item
+            name="reason"
+            label={t('projects.archive.reason')}
+            rules={[{ required: true, whitespace: true, message: t('projects.archive.reasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={ARCHIVE_REMOVE_REASON_MAX} showCount />
           </Form.Item>
         </Form>
       </Modal>

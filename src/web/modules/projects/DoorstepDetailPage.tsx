@@ -39,6 +39,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DoorstepFormModal, StageTag, useFrequency, useNamed } from './DoorstepPage';
+import { DoorstepRatingsCard } from './DoorstepRatingsCard';
 import { type DoorstepDetail, type DoorstepFile, doorstepApi, doorstepKeys } from './doorstepApi';
 import { yuan } from './parts';
 
@@ -316,6 +317,7 @@ export default function DoorstepDetailPage() {
                 )}
               />
             </Card>
+            <DoorstepRatingsCard id={id} />
           </Space>
         </Col>
       </Row>

@@ -22,6 +22,13 @@ export const archiveZh = {
   'projects.archive.kind.audio': '音频',
   'projects.archive.kind.document': '文档',
   'projects.archive.readOnly': '档案由项目所在社区和街道上传，此处可查看和导出。',
+  'projects.archive.remove': '删除',
+  'projects.archive.removeTitle': '删除档案资料',
+  'projects.archive.removeHint': '删除后该资料不再计入档案完整度，也不再导出；删除记录和原因会保留备查。',
+  'projects.archive.reason': '删除原因',
+  'projects.archive.reasonRequired': '请填写删除原因',
+  'projects.archive.removedOk': '已删除',
+  'projects.archive.removedBy': '已删除（{name}，{date}）：{reason}',
 };
 
 export const archiveEn: Record<keyof typeof archiveZh, string> = {
@@ -50,4 +57,12 @@ export const archiveEn: Record<keyof typeof archiveZh, string> = {
   'projects.archive.kind.document': 'Document',
   'projects.archive.readOnly':
     'The project’s community and subdistrict upload the archive; here it can be read and exported.',
+  'projects.archive.remove': 'Remove',
+  'projects.archive.removeTitle': 'Remove archive file',
+  'projects.archive.removeHint':
+    'A removed file no longer counts towards completeness and is not exported; the removal and its reason are kept.',
+  'projects.archive.reason': 'Reason',
+  'projects.archive.reasonRequired': 'Give a reason',
+  'projects.archive.removedOk': 'Removed',
+  'projects.archive.removedBy': 'Removed ({name}, {date}): {reason}',
 };

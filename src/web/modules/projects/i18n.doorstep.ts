@@ -1,3 +1,5 @@
+import { doorstepRatingsEn, doorstepRatingsZh } from './i18n.doorstep.ratings';
+
 /** UI strings of seed 004's doorstep projects (keys `projects.doorstep.*`), console, phone and the scoring sheet. */
 export const doorstepZh = {
   'projects.menu.doorstep': '家门口项目',
@@ -71,6 +73,7 @@ export const doorstepZh = {
   'projects.doorstep.import': '从家门口项目导入',
   'projects.doorstep.importDone': '已导入{n}个家门口项目，请核对后保存',
   'projects.doorstep.importNone': '本社区{year}年暂无家门口项目',
+  ...doorstepRatingsZh,
 };
 
 export const doorstepEn: Record<keyof typeof doorstepZh, string> = {
@@ -146,4 +149,5 @@ export const doorstepEn: Record<keyof typeof doorstepZh, string> = {
   'projects.doorstep.import': 'Import doorstep projects',
   'projects.doorstep.importDone': '{n} doorstep projects imported: check them, then save',
   'projects.doorstep.importNone': 'No doorstep projects of this community for {year}',
+  ...doorstepRatingsEn,
 };

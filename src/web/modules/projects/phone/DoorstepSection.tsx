@@ -3,6 +3,7 @@ import { DOORSTEP_CATEGORIES, DOORSTEP_STAGES } from '../../../../shared/contrac
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { Empty, ErrorBox, Loading, Section, Tag } from '../../../phone/ui';
 import { type MyDoorstep, doorstepApi, doorstepKeys } from '../doorstepApi';
+import { DoorstepRating } from './DoorstepRating';
 
 /**
  * /m/projects: my community's doorstep projects (seed 004 三(三)) — name, category, stage, how often and
@@ -55,6 +56,7 @@ function DoorstepRow({ p }: { p: MyDoorstep }) {
           {t('projects.doorstep.phone.served', { n: p.peopleServed })}
         </span>
       </div>
+      <DoorstepRating projectId={p.id} />
     </div>
   );
 }
