@@ -50,14 +50,16 @@ export function DoorstepRating({ projectId }: { projectId: string }) {
   };
   return (
     <div data-testid="doorstep-rating" style={{ marginTop: '0.35rem' }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem', alignItems: 'center' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 0.5rem', alignItems: 'center' }}>
         {r.count && r.average !== null ? (
-          <span>
+          <>
             <span className="stars-static" role="img" aria-label={`${r.average} / 5`}>
               {'★'.repeat(Math.round(r.average))}
-            </span>{' '}
-            {t('projects.doorstep.rating.phoneSummary', { avg: r.average.toFixed(1), n: r.count })}
-          </span>
+            </span>
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {t('projects.doorstep.rating.phoneSummary', { avg: r.average.toFixed(1), n: r.count })}
+            </span>
+          </>
         ) : (
           <span className="muted">{t('projects.doorstep.rating.phoneNone')}</span>
         )}
