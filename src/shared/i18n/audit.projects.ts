@@ -34,6 +34,12 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.money.spend_overrun': { 'zh-CN': '登记超支审批支出', en: 'Record spend with overrun approval' },
     'projects.money.receipt': { 'zh-CN': '上传支出票据照片', en: 'Upload spend receipt photo' },
     'projects.money.disclose': { 'zh-CN': '公开项目资金使用', en: 'Publish project fund use' },
+    'projects.assign': { 'zh-CN': '分配评审人员', en: 'Assign reviewer' },
+    'projects.unassign': { 'zh-CN': '取消评审分配', en: 'Remove reviewer assignment' },
+    'projects.consultation.link': { 'zh-CN': '关联征求意见依据', en: 'Link consultation record' },
+    'projects.change.request': { 'zh-CN': '申请项目内容变更', en: 'Request project content change' },
+    'projects.change.approve': { 'zh-CN': '批准项目内容变更', en: 'Approve project content change' },
+    'projects.change.reject': { 'zh-CN': '驳回项目内容变更', en: 'Reject project content change' },
   },
   entityTypes: {
     ...PROJECTS_ARCHIVE_AUDIT.entityTypes,
@@ -44,5 +50,7 @@ export const PROJECTS_AUDIT: AuditLabels = {
     pj_disbursement: { 'zh-CN': '项目资金到位', en: 'Project funds received' },
     pj_spend: { 'zh-CN': '项目支出', en: 'Project spend' },
     pj_fund_disclosure: { 'zh-CN': '项目资金公开', en: 'Project fund-use statement' },
+    pj_assignment: { 'zh-CN': '评审分配', en: 'Reviewer assignment' },
+    pj_change: { 'zh-CN': '项目内容变更', en: 'Project content change' },
   },
 };
