@@ -27,6 +27,9 @@ import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
 import { moneyRoutes } from './projects.money.routes';
+import { assignRoutes } from './projects.assign.routes';
+import { changeRoutes } from './projects.changes.routes';
+import { consultationRoutes } from './projects.consultation.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
@@ -274,5 +277,8 @@ export const projectsModule = defineModule({
       (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
     );
     moneyRoutes(base, deps);
+    assignRoutes(base, deps);
+    changeRoutes(base, deps);
+    consultationRoutes(base, deps);
   },
 });
