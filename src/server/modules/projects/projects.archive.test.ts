@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { attachMinutes } from '../../../../test/projects';
 import { multipart } from '../../../../test/multipart';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
 import { auditLog } from '../../platform/audit.table';
@@ -69,6 +70,7 @@ async function selectedProject(): Promise<{ selected: string; draft: string }> {
   const res = await tongdu.post('/api/projects/applications', body(t.fx.tongdu.id));
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
+  await attachMinutes(tongdu, id);
   expect((await act(tongdu, id, { action: 'send' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);

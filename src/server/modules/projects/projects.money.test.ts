@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { attachMinutes } from '../../../../test/projects';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
 import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
@@ -40,6 +41,7 @@ async function submitted(callId: string, unitId: string, who: Client) {
   const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
+  await attachMinutes(who, id);
   expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
