@@ -47,7 +47,7 @@ export function consultationRoutes(base: FastifyInstance, deps: AppDeps) {
   app.get('/api/projects/applications/:id/consultation', { config: read, schema }, (req) =>
     getConsultation(actorCtxOf(deps, req), req.params.id),
   );
-  app.put(
+  app.post(
     '/api/projects/applications/:id/consultation',
     { config: apply, schema: { ...schema, body: linkConsultationBody } },
     (req) => linkConsultation(actorCtxOf(deps, req), req.params.id, req.body),
