@@ -452,11 +452,13 @@ export async function seedDemoProjects(
       comment,
       data: { changeId: r.id },
     });
-    await db.insert(pjApplicationEvents).values([
-      ev(rows[0]!, 'change_request', reqAt, rows[0]!.reason, p0.c.name),
-      ev(rows[0]!, 'change_approve', decAt, rows[0]!.decisionComment!, civil?.name ?? '下陆区民政局'),
-      ev(rows[1]!, 'change_request', rows[1]!.requestedAt, rows[1]!.reason, p1.c.name),
-    ]);
+    await db
+      .insert(pjApplicationEvents)
+      .values([
+        ev(rows[0]!, 'change_request', reqAt, rows[0]!.reason, p0.c.name),
+        ev(rows[0]!, 'change_approve', decAt, rows[0]!.decisionComment!, civil?.name ?? '下陆区民政局'),
+        ev(rows[1]!, 'change_request', rows[1]!.requestedAt, rows[1]!.reason, p1.c.name),
+      ]);
   }
   // Their monthly progress reports (R-PJ-4): filed on time, except 西花苑's last two months (overdue: the
   // sweep flags them) and one filed late.

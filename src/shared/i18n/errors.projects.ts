@@ -122,7 +122,8 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): record an overrun approval (who approved and why)',
   },
   'projects.no_swap': {
-    'zh-CN': '项目实施中不得中途更换项目：项目类型、项目名称和申报单位不能变更（只可申请调整目标、方案概要和预算）',
+    'zh-CN':
+      '项目实施中不得中途更换项目：项目类型、项目名称和申报单位不能变更（只可申请调整目标、方案概要和预算）',
     en: 'No project swaps midway: the project type, title and applying unit cannot change (only targets, plan summary and budget may be changed by request)',
   },
   'projects.change_pending': {

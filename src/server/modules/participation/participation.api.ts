@@ -61,7 +61,12 @@ const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString(
 export async function consultationRecords(db: Db, underPathOf: string): Promise<ConsultationRecord[]> {
   const [meetings, topics] = await Promise.all([
     db
-      .select({ id: ptMeetings.id, title: ptMeetings.title, orgPath: ptMeetings.orgPath, at: ptMeetings.heldAt })
+      .select({
+        id: ptMeetings.id,
+        title: ptMeetings.title,
+        orgPath: ptMeetings.orgPath,
+        at: ptMeetings.heldAt,
+      })
       .from(ptMeetings)
       .where(and(underPath(ptMeetings.orgPath, underPathOf), eq(ptMeetings.status, 'closed')))
       .orderBy(desc(ptMeetings.heldAt))
@@ -74,8 +79,20 @@ export async function consultationRecords(db: Db, underPathOf: string): Promise<
       .limit(100),
   ]);
   return [
-    ...meetings.map((m) => ({ kind: 'meeting' as const, id: m.id, title: m.title, orgPath: m.orgPath, date: chinaDay(m.at) })),
-    ...topics.map((m) => ({ kind: 'topic' as const, id: m.id, title: m.title, orgPath: m.orgPath, date: chinaDay(m.at) })),
+    ...meetings.map((m) => ({
+      kind: 'meeting' as const,
+      id: m.id,
+      title: m.title,
+      orgPath: m.orgPath,
+      date: chinaDay(m.at),
+    })),
+    ...topics.map((m) => ({
+      kind: 'topic' as const,
+      id: m.id,
+      title: m.title,
+      orgPath: m.orgPath,
+      date: chinaDay(m.at),
+    })),
   ];
 }
 

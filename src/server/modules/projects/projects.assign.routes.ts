@@ -18,8 +18,10 @@ export function assignRoutes(base: FastifyInstance, deps: AppDeps) {
     getAssignments(actorCtxOf(deps, req), req.params.id),
   );
   /** Assigns every reviewer named to every application named (bulk). */
-  app.post('/api/projects/calls/:id/assignments', { config: manage, schema: { ...schema, body: assignBody } }, (req) =>
-    assignReviewers(actorCtxOf(deps, req), req.params.id, req.body),
+  app.post(
+    '/api/projects/calls/:id/assignments',
+    { config: manage, schema: { ...schema, body: assignBody } },
+    (req) => assignReviewers(actorCtxOf(deps, req), req.params.id, req.body),
   );
   app.post(
     '/api/projects/calls/:id/assignments/remove',

@@ -1,12 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
-import {
-  PROJECT_CONTENT,
-  openProjectCall,
-  submittedApplication,
-  userIdOf,
-} from '../../../../test/projects';
+import { PROJECT_CONTENT, openProjectCall, submittedApplication, userIdOf } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 import { createUser } from '../../../../test/app';
 
@@ -58,10 +53,16 @@ describe('evaluator assignment (issue 11 §2: an evaluator sees only what they a
     const toScore = (await evaluator.get(`/api/projects/applications?view=toScore`)).json().items;
     expect(toScore.map((a: { id: string }) => a.id)).toEqual([mine]);
     expect((await evaluator.get(`/api/projects/applications/${other}`)).statusCode).toBe(404);
-    const refused = await evaluator.post(`/api/projects/applications/${other}/scores`, { conflict: false, scores });
+    const refused = await evaluator.post(`/api/projects/applications/${other}/scores`, {
+      conflict: false,
+      scores,
+    });
     expect(refused.statusCode).toBe(404);
     expect((await evaluator.get(`/api/projects/applications/${other}/form.pdf`)).statusCode).toBe(404);
-    const scored = await evaluator.post(`/api/projects/applications/${mine}/scores`, { conflict: false, scores });
+    const scored = await evaluator.post(`/api/projects/applications/${mine}/scores`, {
+      conflict: false,
+      scores,
+    });
     expect(scored.statusCode, scored.body).toBe(200);
     // The call's counts are of the assigned ones only.
     const call = (await evaluator.get(`/api/projects/calls/${callId}`)).json();
@@ -69,7 +70,10 @@ describe('evaluator assignment (issue 11 §2: an evaluator sees only what they a
 
     // The bureau itself reads and scores every application without an assignment.
     expect((await civil.get(`/api/projects/applications?callId=${callId}`)).json().items).toHaveLength(2);
-    const bureau = await civil.post(`/api/projects/applications/${other}/scores`, { conflict: false, scores });
+    const bureau = await civil.post(`/api/projects/applications/${other}/scores`, {
+      conflict: false,
+      scores,
+    });
     expect(bureau.statusCode, bureau.body).toBe(200);
 
     // Bulk: both applications at once (the existing pair stays once); then one removed → 404 again.
@@ -90,7 +94,11 @@ describe('evaluator assignment (issue 11 §2: an evaluator sees only what they a
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityType, 'pj_assignment')));
-    expect(audit.map((a) => a.action).sort()).toEqual(['projects.assign', 'projects.assign', 'projects.unassign']);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'projects.assign',
+      'projects.assign',
+      'projects.unassign',
+    ]);
   });
 
   it('R-PJ-2: only submitted applications take reviewers, only holders of projects.score, only by the bureau', async () => {

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changesSchema, decideChangeBody, requestChangeBody } from '../../../shared/contracts/projects.changes';
+import {
+  changesSchema,
+  decideChangeBody,
+  requestChangeBody,
+} from '../../../shared/contracts/projects.changes';
 import { access } from '../../platform/access';
 import type { AppDeps } from '../../platform/context';
 import { actorCtxOf } from '../../platform/context';
@@ -20,12 +24,18 @@ export function changeRoutes(base: FastifyInstance, deps: AppDeps) {
   );
   app.post(
     '/api/projects/applications/:id/changes',
-    { config: { access: access.permission('projects.apply') }, schema: { ...schema, body: requestChangeBody } },
+    {
+      config: { access: access.permission('projects.apply') },
+      schema: { ...schema, body: requestChangeBody },
+    },
     (req) => requestChange(actorCtxOf(deps, req), req.params.id, req.body),
   );
   app.post(
     '/api/projects/changes/:id/decision',
-    { config: { access: access.permission('projects.manage') }, schema: { ...schema, body: decideChangeBody } },
+    {
+      config: { access: access.permission('projects.manage') },
+      schema: { ...schema, body: decideChangeBody },
+    },
     (req) => decideChange(actorCtxOf(deps, req), req.params.id, req.body),
   );
 }

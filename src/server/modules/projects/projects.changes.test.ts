@@ -45,7 +45,10 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
   it('R-PJ-4: the community requests a content change with a reason; the bureau approves it with a comment; the change is applied, who/when recorded, history kept, on the timeline and audited', async () => {
     const id = await selected();
     const url = `/api/projects/applications/${id}/changes`;
-    expect((await tongdu.get(url)).json()).toMatchObject({ items: [], abilities: { request: true, decide: false } });
+    expect((await tongdu.get(url)).json()).toMatchObject({
+      items: [],
+      abilities: { request: true, decide: false },
+    });
     const req = await tongdu.post(url, {
       reason: '居民议事会建议增加志愿者培训，社区基金会追加资助',
       targets: ['建成邻里驿站 1 个', '组建志愿服务队 2 支', '培训志愿者 30 人'],
@@ -61,9 +64,18 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
     expect(second.json().error.code).toBe('projects.change_pending');
     expect((await tongdu.get(`/api/projects/applications/${id}`)).json().budgetTotalFen).toBe(10_000_000);
     // The community cannot decide its own; the bureau sees it can.
-    expect((await tongdu.post(`/api/projects/changes/${pending.id}/decision`, { decision: 'approve', comment: '同意' })).statusCode).toBe(403);
+    expect(
+      (
+        await tongdu.post(`/api/projects/changes/${pending.id}/decision`, {
+          decision: 'approve',
+          comment: '同意',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await civil.get(url)).json().abilities).toEqual({ request: false, decide: true });
-    const noComment = await civil.post(`/api/projects/changes/${pending.id}/decision`, { decision: 'approve' });
+    const noComment = await civil.post(`/api/projects/changes/${pending.id}/decision`, {
+      decision: 'approve',
+    });
     expect(noComment.statusCode).toBe(400);
     const ok = await civil.post(`/api/projects/changes/${pending.id}/decision`, {
       decision: 'approve',
@@ -77,12 +89,19 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
       decidedAt: expect.any(String),
     });
     const app = (await tongdu.get(`/api/projects/applications/${id}`)).json();
-    expect(app).toMatchObject({ budgetTotalFen: 10_500_000, fundingTotalFen: 10_500_000, title: '邻里驿站建设' });
+    expect(app).toMatchObject({
+      budgetTotalFen: 10_500_000,
+      fundingTotalFen: 10_500_000,
+      title: '邻里驿站建设',
+    });
     expect(app.targets).toHaveLength(3);
     expect(app.events.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['change_request', 'change_approve']),
     );
-    const again = await civil.post(`/api/projects/changes/${pending.id}/decision`, { decision: 'reject', comment: '撤回' });
+    const again = await civil.post(`/api/projects/changes/${pending.id}/decision`, {
+      decision: 'reject',
+      comment: '撤回',
+    });
     expect(again.json().error.code).toBe('projects.change_decided');
 
     // A rejected request changes nothing; the history keeps both.
@@ -92,7 +111,9 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
       comment: '不符合申报方案，不予调整',
     });
     expect(rejected.json().items.map((c: { state: string }) => c.state)).toEqual(['rejected', 'approved']);
-    expect((await tongdu.get(`/api/projects/applications/${id}`)).json().summary).toBe('依托党群服务中心建设邻里驿站');
+    expect((await tongdu.get(`/api/projects/applications/${id}`)).json().summary).toBe(
+      '依托党群服务中心建设邻里驿站',
+    );
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, pending.id));
     expect(audit.map((a) => a.action)).toEqual(['projects.change.request', 'projects.change.approve']);
   });
@@ -100,7 +121,11 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
   it('R-PJ-4: changing the project type, the title to another project, or the applying unit is a swap and refused (409 projects.no_swap); unbalanced funding and direct edits are refused', async () => {
     const id = await selected();
     const url = `/api/projects/applications/${id}/changes`;
-    for (const swap of [{ type: 'party_building' }, { title: '社区食堂建设' }, { orgUnitId: t.fx.xihuayuan.id }]) {
+    for (const swap of [
+      { type: 'party_building' },
+      { title: '社区食堂建设' },
+      { orgUnitId: t.fx.xihuayuan.id },
+    ]) {
       const res = await tongdu.post(url, { reason: '换项目', ...swap });
       expect(res.statusCode, JSON.stringify(swap)).toBe(409);
       expect(res.json().error.code).toBe('projects.no_swap');
@@ -118,7 +143,10 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
     expect((await xhy.post(url, { reason: 'x', summary: 'y' })).statusCode).toBe(404);
     const callId = await openProjectCall(t, civil);
     const other = await submittedApplication(xhy, sd, callId, t.fx.xihuayuan.id);
-    const early = await xhy.post(`/api/projects/applications/${other}/changes`, { reason: 'x', summary: 'y' });
+    const early = await xhy.post(`/api/projects/applications/${other}/changes`, {
+      reason: 'x',
+      summary: 'y',
+    });
     expect(early.json().error.code).toBe('projects.change_not_selected');
   });
 });

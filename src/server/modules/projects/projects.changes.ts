@@ -58,8 +58,7 @@ async function listOf(ctx: ActorCtx, app: ApplicationRow): Promise<ChangesDto> {
   return {
     items: rows.map(dto),
     abilities: {
-      request:
-        app.state === 'selected' && !pending && applicationsPolicy.can(ctx.actor, 'apply', app),
+      request: app.state === 'selected' && !pending && applicationsPolicy.can(ctx.actor, 'apply', app),
       decide: pending && applicationsPolicy.can(ctx.actor, 'manage', app),
     },
   };
@@ -145,7 +144,11 @@ export async function requestChange(ctx: ActorCtx, id: string, body: RequestChan
 }
 
 /** The bureau approves (the change is applied) or rejects a pending change, with a comment. */
-export async function decideChange(ctx: ActorCtx, changeId: string, body: DecideChangeBody): Promise<ChangesDto> {
+export async function decideChange(
+  ctx: ActorCtx,
+  changeId: string,
+  body: DecideChangeBody,
+): Promise<ChangesDto> {
   applicationsPolicy.require(ctx.actor, 'manage');
   if (!isUuid(changeId)) throw notFound();
   const change = await changeById(ctx.db, changeId);
@@ -195,7 +198,10 @@ export async function decideChange(ctx: ActorCtx, changeId: string, body: Decide
       entityId: change.id,
       orgPath: app.orgPath,
       before: body.decision === 'approve' ? change.before : { state: 'pending' },
-      after: body.decision === 'approve' ? { ...p, comment: body.comment } : { state: 'rejected', comment: body.comment },
+      after:
+        body.decision === 'approve'
+          ? { ...p, comment: body.comment }
+          : { state: 'rejected', comment: body.comment },
     });
   });
   return listOf(ctx, (await findApplicationById(ctx.db, app.id))!);

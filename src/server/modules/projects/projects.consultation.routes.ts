@@ -23,7 +23,9 @@ async function readUpload(req: FastifyRequest): Promise<MinutesUpload> {
   if (!req.isMultipart()) throw new AppError('projects.consultation_file_required', 400);
   const out: MinutesUpload = { title: '' };
   try {
-    for await (const part of req.parts({ limits: { fileSize: CONSULTATION_MAX_MB * 1024 * 1024, files: 1 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: CONSULTATION_MAX_MB * 1024 * 1024, files: 1 },
+    })) {
       if (part.type === 'file') out.file ??= { data: await part.toBuffer(), name: part.filename || 'file' };
       else if (part.fieldname === 'title') out.title = String(part.value);
     }
@@ -67,7 +69,10 @@ export function consultationRoutes(base: FastifyInstance, deps: AppDeps) {
         .header('content-type', link.mime ?? 'application/octet-stream')
         .header('cache-control', 'private, max-age=3600')
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(link.fileName ?? 'minutes')}`)
+        .header(
+          'content-disposition',
+          `inline; filename*=UTF-8''${encodeURIComponent(link.fileName ?? 'minutes')}`,
+        )
         .send(data);
     },
   );

@@ -123,7 +123,11 @@ describe('consultation record (R-PJ-2: application after consulting residents)',
     const sent = await act(tongdu, id, { action: 'send' });
     expect(sent.statusCode, sent.body).toBe(200);
     const bySd = (await sd.get(url)).json();
-    expect(bySd).toMatchObject({ canEdit: false, options: [], link: { title: '铜都社区居民代表会议（邻里驿站）' } });
+    expect(bySd).toMatchObject({
+      canEdit: false,
+      options: [],
+      link: { title: '铜都社区居民代表会议（邻里驿站）' },
+    });
     // Once sent, the record stays as it was sent.
     expect((await tongdu.post(url, { kind: 'survey', recordId: closedSurvey })).statusCode).toBe(409);
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));

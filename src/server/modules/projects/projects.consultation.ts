@@ -11,7 +11,11 @@ import type { Storage } from '../../platform/storage';
 import { consultationRecord, consultationRecords } from '../participation/participation.api';
 import { closedSurveyUnder, closedSurveysUnder } from '../surveys/surveys.api';
 import { archiveFileType } from './projects.archive';
-import { type ConsultationLinkRow, consultationLinkOf, putConsultationLink } from './projects.links.repository';
+import {
+  type ConsultationLinkRow,
+  consultationLinkOf,
+  putConsultationLink,
+} from './projects.links.repository';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
 
@@ -67,7 +71,10 @@ export async function getConsultation(ctx: ActorCtx, id: string): Promise<Consul
 async function save(
   ctx: ActorCtx,
   app: ApplicationRow,
-  row: Omit<Parameters<typeof putConsultationLink>[1], 'applicationId' | 'orgPath' | 'createdAt' | 'updatedAt'>,
+  row: Omit<
+    Parameters<typeof putConsultationLink>[1],
+    'applicationId' | 'orgPath' | 'createdAt' | 'updatedAt'
+  >,
 ) {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -86,7 +93,12 @@ async function save(
       entityId: app.id,
       orgPath: app.orgPath,
       before: before ? { kind: before.kind, recordId: before.recordId, title: before.title } : undefined,
-      after: { kind: row.kind, recordId: row.recordId ?? null, title: row.title, fileName: row.fileName ?? null },
+      after: {
+        kind: row.kind,
+        recordId: row.recordId ?? null,
+        title: row.title,
+        fileName: row.fileName ?? null,
+      },
     });
   });
 }
@@ -105,7 +117,12 @@ export async function linkConsultation(
       ? await closedSurveyUnder(ctx.db, body.recordId, app.orgPath)
       : await consultationRecord(ctx.db, body.kind, body.recordId, app.orgPath);
   if (!record) throw new AppError('projects.consultation_record', 422);
-  await save(ctx, app, { kind: body.kind, recordId: record.id, title: record.title, recordDate: record.date });
+  await save(ctx, app, {
+    kind: body.kind,
+    recordId: record.id,
+    title: record.title,
+    recordDate: record.date,
+  });
   return dtoOf(ctx, app, true);
 }
 

@@ -6,7 +6,10 @@ import { pjConsultationLinks, pjSealLinks } from './projects.table';
 export type ConsultationLinkRow = typeof pjConsultationLinks.$inferSelect;
 export type SealLinkRow = typeof pjSealLinks.$inferSelect;
 
-export async function consultationLinkOf(db: Db, applicationId: string): Promise<ConsultationLinkRow | undefined> {
+export async function consultationLinkOf(
+  db: Db,
+  applicationId: string,
+): Promise<ConsultationLinkRow | undefined> {
   const [row] = await db
     .select()
     .from(pjConsultationLinks)

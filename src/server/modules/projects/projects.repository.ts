@@ -96,7 +96,13 @@ export async function stateCounts(
   const rows = await db
     .select({ callId: pjApplications.callId, state: pjApplications.state, n: count() })
     .from(pjApplications)
-    .where(and(inArray(pjApplications.callId, callIds), applicationsPolicy.scope(actor, 'read'), reviewerLimit(actor)))
+    .where(
+      and(
+        inArray(pjApplications.callId, callIds),
+        applicationsPolicy.scope(actor, 'read'),
+        reviewerLimit(actor),
+      ),
+    )
     .groupBy(pjApplications.callId, pjApplications.state);
   for (const r of rows) {
     const m = out.get(r.callId) ?? {};
@@ -168,7 +174,10 @@ export async function decidedOfCall(db: Db, callId: string): Promise<Application
 export function reviewerLimit(actor: Actor): SQL | undefined {
   if (!isEvaluatorOnly(actor)) return undefined;
   // Issue 11 §2: and only those assigned to them (projects.policy.ts).
-  return and(inArray(pjApplications.state, ['submitted', 'selected', 'not_selected']), assignedToActor(actor));
+  return and(
+    inArray(pjApplications.state, ['submitted', 'selected', 'not_selected']),
+    assignedToActor(actor),
+  );
 }
 
 /** An application in reach for `action`, or undefined. */
@@ -266,7 +275,9 @@ export function applicationsOfCall(
   return db
     .select()
     .from(pjApplications)
-    .where(and(eq(pjApplications.callId, callId), applicationsPolicy.scope(actor, action), reviewerLimit(actor)))
+    .where(
+      and(eq(pjApplications.callId, callId), applicationsPolicy.scope(actor, action), reviewerLimit(actor)),
+    )
     .orderBy(asc(pjApplications.subdistrictId), asc(pjApplications.number))
     .limit(5000);
 }

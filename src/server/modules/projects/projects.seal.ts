@@ -22,6 +22,11 @@ export async function sealThroughLog(tx: Db, ctx: UseCaseCtx, a: ApplicationRow)
     legalBasis: a.sealNo ?? null,
     requester: community?.name ?? a.title,
   });
-  await putSealLink(tx, { applicationId: a.id, sealUseId: use.id, sealLogNo: use.number, at: ctx.clock.now() });
+  await putSealLink(tx, {
+    applicationId: a.id,
+    sealUseId: use.id,
+    sealLogNo: use.number,
+    at: ctx.clock.now(),
+  });
   return use.number;
 }

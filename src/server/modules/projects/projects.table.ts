@@ -369,25 +369,22 @@ export const pjChanges = pgTable(
  * closed meeting or a consulted deliberation topic of the participation module, a closed survey, or uploaded
  * minutes (a file in platform storage). One per application.
  */
-export const pjConsultationLinks = pgTable(
-  'pj_consultation_links',
-  {
-    applicationId: uuid('application_id').primaryKey(),
-    orgPath: text('org_path').notNull(),
-    /** meeting | topic | survey | minutes */
-    kind: text('kind').notNull(),
-    recordId: uuid('record_id'),
-    title: text('title').notNull(),
-    recordDate: date('record_date', { mode: 'string' }),
-    fileId: uuid('file_id'),
-    fileName: text('file_name'),
-    mime: text('mime'),
-    size: integer('size'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
-    ...timestamps(),
-  },
-);
+export const pjConsultationLinks = pgTable('pj_consultation_links', {
+  applicationId: uuid('application_id').primaryKey(),
+  orgPath: text('org_path').notNull(),
+  /** meeting | topic | survey | minutes */
+  kind: text('kind').notNull(),
+  recordId: uuid('record_id'),
+  title: text('title').notNull(),
+  recordDate: date('record_date', { mode: 'string' }),
+  fileId: uuid('file_id'),
+  fileName: text('file_name'),
+  mime: text('mime'),
+  size: integer('size'),
+  createdBy: uuid('created_by'),
+  createdByName: text('created_by_name'),
+  ...timestamps(),
+});
 
 /** Seal via the seal log (R-AC-2, issue 11 §3): the application's seal-log entry in the certificates module. */
 export const pjSealLinks = pgTable('pj_seal_links', {

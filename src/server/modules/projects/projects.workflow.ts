@@ -326,7 +326,13 @@ export const applicationWorkflow = defineWorkflow<
           event: { comment },
           data,
           // Issue 11 §3: the seal goes through the subdistrict's seal log (R-AC-2).
-          effects: s ? [async (tx, updated) => void (data.sealLogNo = await sealThroughLog(tx, ctx, updated))] : [],
+          effects: s
+            ? [
+                async (tx, updated) => {
+                  data.sealLogNo = await sealThroughLog(tx, ctx, updated);
+                },
+              ]
+            : [],
         };
       }
       case 'seal': {
@@ -336,7 +342,11 @@ export const applicationWorkflow = defineWorkflow<
           patch: s,
           event: { comment },
           data,
-          effects: [async (tx, updated) => void (data.sealLogNo = await sealThroughLog(tx, ctx, updated))],
+          effects: [
+            async (tx, updated) => {
+              data.sealLogNo = await sealThroughLog(tx, ctx, updated);
+            },
+          ],
         };
       }
       case 'submit':
