@@ -34,6 +34,8 @@ import { StateTag, yuan } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { ArchiveTab } from './ArchiveTab';
 import { MoneyTab } from './MoneyTab';
+import { ChangesCard } from './ChangesCard';
+import { ConsultationLink } from './ConsultationLink';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
 const NEEDS_FORM: ApplicationAction[] = [
@@ -237,6 +239,9 @@ export default function ApplicationPage() {
                     })
                   : t('projects.app.notSealed')}
               </Descriptions.Item>
+              {a.sealLogNo ? (
+                <Descriptions.Item label={t('projects.app.sealLog')}>{a.sealLogNo}</Descriptions.Item>
+              ) : null}
               {a.completionDueAt ? (
                 <Descriptions.Item label={t('projects.app.completionDue')}>
                   <Space size={4} wrap>
@@ -299,6 +304,9 @@ export default function ApplicationPage() {
                   ? `${t(`projects.consultation.${a.consultationKind}`)}${a.consultationDate ? `（${formatDate(a.consultationDate)}）` : ''}：${a.consultationNote ?? ''}`
                   : '—'}
               </Descriptions.Item>
+              <Descriptions.Item label={t('projects.consult.title')} span={2}>
+                <ConsultationLink applicationId={a.id} />
+              </Descriptions.Item>
               {a.reviewComment && a.state !== 'returned' ? (
                 <Descriptions.Item label={t('projects.app.review')} span={2}>
                   {a.reviewComment}
@@ -352,6 +360,7 @@ export default function ApplicationPage() {
               {a.budgetTotalFen === a.fundingTotalFen ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
           </Card>
+          {a.state === 'selected' ? <ChangesCard a={a} /> : null}
           {a.state === 'selected' ? <MoneyTab applicationId={a.id} /> : null}
           {a.reports.length ? (
             <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>
@@ -409,7 +418,7 @@ export default function ApplicationPage() {
                     <div>
                       <Typography.Text strong>
                         {t(
-                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue'}`,
+                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue' | 'change_request' | 'change_approve' | 'change_reject'}`,
                         )}
                         {e.action.startsWith('report') && e.comment ? `（${e.comment}）` : ''}
                       </Typography.Text>{' '}

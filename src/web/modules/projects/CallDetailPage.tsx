@@ -11,6 +11,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsApi, projectsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
+import { AssignCard } from './AssignCard';
 import { CallFormModal } from './CallFormModal';
 import { CallStatusTag, yuan } from './parts';
 
@@ -174,6 +175,7 @@ export default function CallDetailPage() {
         <Typography.Text type="secondary">{t('projects.call.deadlineNote')}</Typography.Text>
       </Card>
       <Typography.Title level={5}>{t('projects.call.applications')}</Typography.Title>
+      {c.status === 'open' ? <AssignCard callId={c.id} /> : null}
       {c.status === 'draft' ? null : <ApplicationsTable callId={c.id} />}
       <CallFormModal
         open={editing}
