@@ -143,7 +143,7 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'This change request has already been decided',
   },
   'projects.use_change_procedure': {
-    'zh-CN': '项目已入选，内容不能直接修改，请通过“内容变更”申请并经市民政局审批',
+    'zh-CN': '项目已入选，内容不能直接修改，请通过“内容变更”申请并经民政局审批',
     en: 'The project is selected: its content changes only through a change request approved by the bureau',
   },
   'projects.consultation_record': {

@@ -35,7 +35,7 @@ export const linksZh = {
     '保存草稿后，可在此关联征求意见的依据（会议、协商议事记录、民意调查或会议纪要）。',
   'projects.change.title': '内容变更',
   'projects.change.help':
-    '项目实施中不得中途更换项目：项目类型、名称和申报单位不能变更；目标、方案概要和预算可申请调整，经市（区）民政局批准后生效。',
+    '项目实施中不得中途更换项目：项目类型、名称和申报单位不能变更；目标、方案概要和预算可申请调整，经民政局批准后生效。',
   'projects.change.request': '申请内容变更',
   'projects.change.reason': '变更理由',
   'projects.change.targets': '项目目标（每行一项）',
