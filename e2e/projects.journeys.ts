@@ -108,8 +108,7 @@ export const projectsJourneys: Journey[] = [
       // The bureau assigns the reviewer (an evaluator sees only what they are assigned).
       await bureau.goto(`/projects/calls/${created.id}`);
       await bureau.getByTestId('assign-card').getByRole('button', { name: '分配评审', exact: true }).click();
-      await bureau.getByTestId('assign-reviewers').click();
-      await bureau.locator('.ant-select-item-option').getByText('项目评审专家').click();
+      await bureau.getByTestId('assign-reviewers').getByText('项目评审专家').click();
       await confirmModal(bureau);
       await bureau.getByTestId('assign-card').getByText('项目评审专家').waitFor();
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AssignmentsDto } from '../../../shared/contracts/projects.assign';
@@ -175,12 +175,12 @@ export function AssignCard({ callId }: { callId: string }) {
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('projects.assign.help')}</Typography.Paragraph>
-        <Select
-          mode="multiple"
-          style={{ width: '100%' }}
-          placeholder={t('projects.assign.pick')}
+        <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
+          {t('projects.assign.pick')}
+        </Typography.Text>
+        <Checkbox.Group
           value={reviewers}
-          onChange={setReviewers}
+          onChange={(v) => setReviewers(v as string[])}
           options={data.reviewers.map((r) => ({ value: r.id, label: r.name }))}
           data-testid="assign-reviewers"
         />
