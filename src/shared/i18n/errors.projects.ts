@@ -121,6 +121,10 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '支出须登记在本项目的预算明细项下',
     en: 'A spend is entered against one of the project’s budget lines',
   },
+  'projects.change_spent_line': {
+    'zh-CN': '预算项目“{item}”已有支出 {spent} 元，变更时不能删除或改名',
+    en: 'Budget line “{item}” already has {spent} yuan spent against it: a change cannot remove or rename it',
+  },
   'projects.money_overrun_needs_review': {
     'zh-CN': '支出合计（{spent} 元）将超过已到位资金（{disbursed} 元），超支须由街道（镇）审批并登记本笔支出',
     en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): an overrun is approved and entered by the subdistrict (town)',

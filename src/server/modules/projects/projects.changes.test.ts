@@ -149,4 +149,34 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
     });
     expect(early.json().error.code).toBe('projects.change_not_selected');
   });
+
+  it('R-PJ-4, R-PJ-5: a change cannot drop or rename a budget line money was already spent against', async () => {
+    const id = await selected();
+    const money = `/api/projects/applications/${id}/money`;
+    expect(
+      (
+        await sd.post(`${money}/disbursements`, {
+          source: 'city',
+          receivedOn: '2026-11-23',
+          amountFen: 1_000_000,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const spend = await sd.post(`${money}/spends`, {
+      line: '活动经费',
+      spentOn: '2026-11-23',
+      amountFen: 300_000,
+      receiptRef: 'FP-1',
+    });
+    expect(spend.statusCode, spend.body).toBe(200);
+    const renamed = await tongdu.post(`/api/projects/applications/${id}/changes`, {
+      reason: '调整预算科目',
+      budgetLines: [
+        { item: '驿站改造', amountFen: 8_000_000 },
+        { item: '宣传活动', amountFen: 2_000_000 },
+      ],
+    });
+    expect(renamed.statusCode).toBe(409);
+    expect(renamed.json().error.message).toBe('预算项目“活动经费”已有支出 3000.00 元，变更时不能删除或改名');
+  });
 });

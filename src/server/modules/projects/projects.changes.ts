@@ -18,6 +18,7 @@ import {
   insertChange,
   pendingChangeOf,
 } from './projects.changes.repository';
+import { spendsOf } from './projects.money.repository';
 import { applicationsPolicy } from './projects.policy';
 import {
   type ApplicationRow,
@@ -82,6 +83,19 @@ function checkBalanced(budgetLines: { amountFen: number }[], funding: { amountFe
     });
 }
 
+/**
+ * R-PJ-5 with R-PJ-4: a budget line money was already spent against stays in the budget (spends are entered
+ * by line): a change that drops or renames it is refused, naming the line and what was spent on it.
+ */
+async function checkSpentLines(db: ActorCtx['db'], applicationId: string, budgetLines: { item: string }[]) {
+  const spent = new Map<string, number>();
+  for (const s of await spendsOf(db, applicationId))
+    spent.set(s.line, (spent.get(s.line) ?? 0) + s.amountFen);
+  for (const [item, fen] of spent)
+    if (!budgetLines.some((l) => l.item === item))
+      throw new AppError('projects.change_spent_line', 409, { item, spent: (fen / 100).toFixed(2) });
+}
+
 export async function requestChange(ctx: ActorCtx, id: string, body: RequestChangeBody): Promise<ChangesDto> {
   applicationsPolicy.require(ctx.actor, 'apply');
   if (!can(ctx.actor, 'projects.apply')) throw notFound();
@@ -104,6 +118,7 @@ export async function requestChange(ctx: ActorCtx, id: string, body: RequestChan
     }
   if (Object.keys(proposed).length === 0) throw new AppError('projects.change_empty', 422);
   checkBalanced(proposed.budgetLines ?? app.budgetLines, proposed.funding ?? app.funding);
+  if (proposed.budgetLines) await checkSpentLines(ctx.db, app.id, proposed.budgetLines);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (await pendingChangeOf(tx, app.id)) throw new AppError('projects.change_pending', 409);
@@ -172,6 +187,7 @@ export async function decideChange(
       const budgetLines = p.budgetLines ?? current.budgetLines;
       const funding = p.funding ?? current.funding;
       checkBalanced(budgetLines, funding);
+      if (p.budgetLines) await checkSpentLines(tx, app.id, budgetLines);
       await updateApplicationRow(tx, app.id, {
         ...(p.targets && { targets: p.targets }),
         ...(p.summary !== undefined && { summary: p.summary ?? null }),
