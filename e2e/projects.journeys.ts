@@ -81,6 +81,16 @@ export const projectsJourneys: Journey[] = [
       await community.getByTestId('app-save').click();
       await community.waitForURL(/\/projects\/applications\/[0-9a-f-]{36}$/);
       const appUrl = new URL(community.url()).pathname;
+      // R-PJ-2: the consultation rests on a record — here the uploaded minutes of the residents' meeting.
+      await community
+        .getByTestId('consultation-link')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: '居民代表会议纪要.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n%e2e\n'),
+        });
+      await community.getByText('已关联征求意见依据').first().waitFor();
       await community.getByTestId('act-send').click();
       await community.getByText('待街道审核').first().waitFor();
 
@@ -94,6 +104,13 @@ export const projectsJourneys: Journey[] = [
       await subdistrict.getByTestId('act-submit').click();
       await subdistrict.getByText('已报送').first().waitFor();
       await shot(subdistrict, 'submitted');
+
+      // The bureau assigns the reviewer (an evaluator sees only what they are assigned).
+      await bureau.goto(`/projects/calls/${created.id}`);
+      await bureau.getByTestId('assign-card').getByRole('button', { name: '分配评审', exact: true }).click();
+      await bureau.getByTestId('assign-reviewers').getByText('项目评审专家').click();
+      await confirmModal(bureau);
+      await bureau.getByTestId('assign-card').getByText('项目评审专家').waitFor();
 
       // A reviewer scores it with the conflict-of-interest declaration.
       const reviewer = await newPage({ width: 1280, height: 900 });

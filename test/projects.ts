@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { users } from '../src/server/modules/accounts/accounts.table';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../src/shared/contracts/projects';
 import type { Client, TestApp } from './app';
+import { multipart } from './multipart';
 
 /**
  * Test kit of the projects module: an open call of the district bureau over 新下陆街道 and applications
@@ -26,6 +29,26 @@ export const PROJECT_CONTENT = {
     { source: 'subdistrict', amountFen: 3_000_000 },
   ],
 };
+
+/**
+ * R-PJ-2: an application is sent only with the record its consultation rests on; tests that only need a
+ * sendable application attach uploaded minutes (a small PDF) as that record.
+ */
+export async function attachMinutes(c: Client, applicationId: string): Promise<void> {
+  const res = await c.request({
+    method: 'POST',
+    url: `/api/projects/applications/${applicationId}/consultation/minutes`,
+    ...multipart({ title: '居民代表会议纪要' }, { name: '纪要.pdf', data: Buffer.from('%PDF-1.4\n%test\n') }),
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+/** A login's user id (to name a reviewer in an assignment). */
+export async function userIdOf(t: TestApp, username: string): Promise<string> {
+  const [u] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (!u) throw new Error(`no user ${username}`);
+  return u.id;
+}
 
 export const act = (c: Client, id: string, body: Record<string, unknown>) =>
   c.post(`/api/projects/applications/${id}/actions`, body);
@@ -59,7 +82,7 @@ export async function openCall(
   return callId;
 }
 
-/** A community's application sent, approved with a seal and submitted by the subdistrict (`sd`); its id. */
+/** A community's application sent (with minutes), approved with a seal and submitted by the subdistrict (`sd`); its id. */
 export async function submittedApplication(
   callId: string,
   unitId: string,
@@ -70,6 +93,7 @@ export async function submittedApplication(
   const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
+  await attachMinutes(who, id);
   expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);

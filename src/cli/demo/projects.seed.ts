@@ -2,12 +2,18 @@ import { chinaDate } from '../../shared/chinaTime';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
+import { sealUses } from '../../server/modules/certificates/certificates.table';
+import { ptMeetings } from '../../server/modules/participation/participation.table';
 import {
   pjApplicationEvents,
   pjApplications,
+  pjAssignments,
   pjCalls,
+  pjChanges,
+  pjConsultationLinks,
   pjReports,
   pjScores,
+  pjSealLinks,
 } from '../../server/modules/projects/projects.table';
 import { reportMonths } from '../../server/modules/projects/projects.workflow';
 import { hashPassword } from '../../server/platform/auth';
@@ -214,8 +220,70 @@ export async function seedDemoProjects(
         data: action === 'select' ? { level: o.level ?? 'city' } : {},
       })),
     );
+    // R-PJ-2: a sent application rests on a closed residents' representatives meeting of its community.
+    if (state !== 'draft') {
+      const heldAt = at(o.daysAgo + 10);
+      const meetingId = ids();
+      const title = `${c.name}居民代表会议（项目申报征求意见）`;
+      await db.insert(ptMeetings).values({
+        id: meetingId,
+        orgUnitId: c.id,
+        orgPath: c.path,
+        kind: 'resident_reps',
+        basis: 'members',
+        title,
+        agenda: `审议${TITLES[type]![ci % 2]}项目申报方案`,
+        heldAt,
+        noticeAt: at(o.daysAgo + 13),
+        frozenOn: chinaDate(at(o.daysAgo + 13)),
+        due: 36 + ci,
+        status: 'closed',
+        minutes: `到会代表 ${28 + ci} 人，一致同意申报。`,
+        present: 28 + ci,
+        quorumMet: true,
+        closedAt: heldAt,
+        createdAt: heldAt,
+        updatedAt: heldAt,
+      });
+      await db.insert(pjConsultationLinks).values({
+        applicationId: id,
+        orgPath: c.path,
+        kind: 'meeting',
+        recordId: meetingId,
+        title,
+        recordDate: chinaDate(heldAt),
+        createdByName: c.name,
+        createdAt: at(o.daysAgo + 6),
+        updatedAt: at(o.daysAgo + 6),
+      });
+    }
+    // Issue 11 §3: each seal is a use of the subdistrict's seal in its seal log (R-AC-2).
+    if (sealed) {
+      const usedAt = at(o.daysAgo);
+      const year = chinaDate(usedAt).slice(0, 4);
+      const sealUseId = ids();
+      sealSeq[year] = (sealSeq[year] ?? 0) + 1;
+      const number = `YY${year}-${String(sealSeq[year]).padStart(4, '0')}`;
+      await db.insert(sealUses).values({
+        id: sealUseId,
+        number,
+        orgUnitId: sd.id,
+        orgPath: sd.path,
+        document: `共建共享社区治理项目申报表 SB${call.year}-${String(seq).padStart(4, '0')}`,
+        purpose: '项目申报审核盖章后报送区民政局',
+        legalBasis: `新下陆〔${call.year}〕${10 + ci}号`,
+        requester: c.name,
+        jointLiability: false,
+        status: 'used',
+        approverId: sdAdmin?.id ?? null,
+        approverName: sdAdmin?.name ?? '新下陆街道',
+        usedAt,
+      });
+      await db.insert(pjSealLinks).values({ applicationId: id, sealUseId, sealLogNo: number, at: usedAt });
+    }
     return { id, c };
   };
+  const sealSeq: Record<string, number> = {};
 
   // Next year's call: every state of the procedure.
   const plan: [number, string, State, Parameters<typeof add>[4]][] = [
@@ -251,6 +319,20 @@ export async function seedDemoProjects(
     });
   };
   const reviewer = { id: reviewerId, name: '项目评审专家' };
+  // Issue 11 §2: the bureau assigned pjreview to the submitted applications it scores.
+  await db.insert(pjAssignments).values(
+    [made[5]!, made[6]!, made[7]!].map((m) => ({
+      id: ids(),
+      applicationId: m.id,
+      callId: open.id,
+      orgPath: m.c.path,
+      reviewerId,
+      reviewerName: reviewer.name,
+      assignedBy: civil?.id ?? null,
+      assignedByName: civil?.name ?? '下陆区民政局',
+      createdAt: new Date(now.getTime() - 3 * DAY),
+    })),
+  );
   await score(made[5]!.id, made[5]!.c.path, reviewer, [21, 22, 20, 23]);
   await score(made[6]!.id, made[6]!.c.path, reviewer, [18, 20, 19, 21]);
   if (civil) await score(made[6]!.id, made[6]!.c.path, { id: civil.id, name: civil.name }, [20, 19, 20, 22]);
@@ -316,6 +398,66 @@ export async function seedDemoProjects(
         ev(visitAt, 'visit', opinion, civil ? { id: civil.id, name: civil.name } : null),
         ...(answered ? [ev(answeredAt, 'answer', answer, sdActor)] : []),
         ...(completed ? [ev(completedAt, 'complete', '方案所列目标均已完成，进入总结阶段。', sdActor)] : []),
+      ]);
+  }
+  // R-PJ-4: a content change of the first pilot, approved (targets), and a pending one of the second (budget).
+  if (pilots.length >= 2) {
+    const [p0, p1] = [pilots[0]!, pilots[1]!];
+    const [a0] = await db.select().from(pjApplications).where(eq(pjApplications.id, p0.id));
+    const [a1] = await db.select().from(pjApplications).where(eq(pjApplications.id, p1.id));
+    const reqAt = new Date(p0.decidedAt.getTime() + 60 * DAY);
+    const decAt = new Date(reqAt.getTime() + 4 * DAY);
+    const targets0 = [...a0!.targets, '培育居民骨干 20 名'];
+    await db.update(pjApplications).set({ targets: targets0 }).where(eq(pjApplications.id, p0.id));
+    const change = (a: typeof a0, at: Date) => ({
+      id: ids(),
+      applicationId: a!.id,
+      orgPath: a!.orgPath,
+      requestedBy: null,
+      requestedByName: a!.orgUnitId === p0.c.id ? p0.c.name : p1.c.name,
+      requestedAt: at,
+    });
+    const budget1 = a1!.budgetLines.map((l, i) => (i === 1 ? { ...l, amountFen: l.amountFen - 500_000 } : l));
+    budget1.push({ item: '适老化扶手加装', amountFen: 500_000 });
+    const rows: (typeof pjChanges.$inferInsert)[] = [
+      {
+        ...change(a0, reqAt),
+        state: 'approved',
+        reason: '居民议事会建议增加骨干培育目标，以便项目结束后持续运营。',
+        before: { targets: a0!.targets },
+        proposed: { targets: targets0 },
+        decidedBy: civil?.id ?? null,
+        decidedByName: civil?.name ?? '下陆区民政局',
+        decidedAt: decAt,
+        decisionComment: '同意增加目标，项目类型与名称不变。',
+      },
+      {
+        ...change(a1, new Date(now.getTime() - 2 * DAY)),
+        state: 'pending',
+        reason: '部分活动经费调整用于楼道适老化扶手加装，资金总额不变。',
+        before: { budgetLines: a1!.budgetLines },
+        proposed: { budgetLines: budget1 },
+      },
+    ];
+    await db.insert(pjChanges).values(rows);
+    const ev = (r: (typeof rows)[number], action: string, at: Date, comment: string, actor: string) => ({
+      id: ids(),
+      applicationId: r.applicationId,
+      at,
+      actorId: null,
+      actorName: actor,
+      action,
+      fromState: 'selected',
+      toState: 'selected',
+      comment,
+      data: { changeId: r.id },
+    });
+    await db
+      .insert(pjApplicationEvents)
+      .values([
+        ev(rows[0]!, 'change_request', reqAt, rows[0]!.reason, p0.c.name),
+        ev(rows[0]!, 'change_approve', decAt, rows[0]!.decisionComment!, civil?.name ?? '下陆区民政局'),
+        ev(rows[1]!, 'change_request', rows[1]!.requestedAt, rows[1]!.reason, p1.c.name),
       ]);
   }
   // Their monthly progress reports (R-PJ-4): filed on time, except 西花苑's last two months (overdue: the

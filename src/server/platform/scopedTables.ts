@@ -116,6 +116,9 @@ export const PATH_ONLY_TABLES = [
   'pj_exemptions',
   'pj_doorstep_records',
   'pj_doorstep_files',
+  'pj_assignments',
+  'pj_changes',
+  'pj_consultation_links',
   'pj_doorstep_ratings',
 ] as const;
 

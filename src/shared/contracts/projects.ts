@@ -339,6 +339,8 @@ export const applicationDetailSchema = applicationSchema.extend({
   reports: z.array(reportSchema),
   abilities: z.object({ edit: z.boolean(), score: z.boolean() }),
   createdAt: z.date(),
+  /** Issue 11 §3: the number of the seal-log entry (certificates module) the seal was recorded under. */
+  sealLogNo: z.string().nullish(),
 });
 export type ApplicationDetailDto = z.infer<typeof applicationDetailSchema>;
 

@@ -44,6 +44,12 @@ export const PROJECTS_AUDIT: AuditLabels = {
     'projects.doorstep.reflection': { 'zh-CN': '登记项目反思改进', en: 'Record project reflection' },
     'projects.doorstep.file': { 'zh-CN': '上传家门口项目资料', en: 'Upload doorstep project file' },
     'projects.doorstep.export': { 'zh-CN': '导出家门口项目', en: 'Export doorstep projects' },
+    'projects.assign': { 'zh-CN': '分配评审人员', en: 'Assign reviewer' },
+    'projects.unassign': { 'zh-CN': '取消评审分配', en: 'Remove reviewer assignment' },
+    'projects.consultation.link': { 'zh-CN': '关联征求意见依据', en: 'Link consultation record' },
+    'projects.change.request': { 'zh-CN': '申请项目内容变更', en: 'Request project content change' },
+    'projects.change.approve': { 'zh-CN': '批准项目内容变更', en: 'Approve project content change' },
+    'projects.change.reject': { 'zh-CN': '驳回项目内容变更', en: 'Reject project content change' },
     'projects.doorstep.rate': { 'zh-CN': '居民评价家门口项目', en: 'Resident rates doorstep project' },
   },
   entityTypes: {
@@ -57,5 +63,7 @@ export const PROJECTS_AUDIT: AuditLabels = {
     pj_spend: { 'zh-CN': '项目支出', en: 'Project spend' },
     pj_fund_disclosure: { 'zh-CN': '项目资金公开', en: 'Project fund-use statement' },
     pj_doorstep_project: { 'zh-CN': '家门口项目', en: 'Doorstep project' },
+    pj_assignment: { 'zh-CN': '评审分配', en: 'Reviewer assignment' },
+    pj_change: { 'zh-CN': '项目内容变更', en: 'Project content change' },
   },
 };

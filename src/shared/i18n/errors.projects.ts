@@ -53,8 +53,9 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'Funding sources must add up to the budget ({budget} yuan budgeted, {funding} yuan funded)',
   },
   'projects.incomplete': {
-    'zh-CN': '申报内容不完整：请填写具体目标、征求居民意见情况和预算明细',
-    en: 'The application is incomplete: give specific targets, the residents’ consultation and budget lines',
+    'zh-CN':
+      '申报内容不完整：请填写具体目标、征求居民意见情况和预算明细，并关联征求意见的依据（会议或协商议事记录、已结束的民意调查，或上传会议纪要）',
+    en: 'The application is incomplete: give specific targets, the residents’ consultation and budget lines, and link the record the consultation rests on (a meeting or deliberation record, a closed survey, or uploaded minutes)',
   },
   'projects.past_deadline': {
     'zh-CN': '已过申报截止时间（{due}），不能再报送',
@@ -120,6 +121,10 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '支出须登记在本项目的预算明细项下',
     en: 'A spend is entered against one of the project’s budget lines',
   },
+  'projects.change_spent_line': {
+    'zh-CN': '预算项目“{item}”已有支出 {spent} 元，变更时不能删除或改名',
+    en: 'Budget line “{item}” already has {spent} yuan spent against it: a change cannot remove or rename it',
+  },
   'projects.money_overrun_needs_review': {
     'zh-CN': '支出合计（{spent} 元）将超过已到位资金（{disbursed} 元），超支须由街道（镇）审批并登记本笔支出',
     en: 'Total spent ({spent} yuan) would exceed the funds received ({disbursed} yuan): an overrun is approved and entered by the subdistrict (town)',
@@ -176,6 +181,51 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
   'projects.doorstep_file_type': {
     'zh-CN': '仅支持照片、视频、音频和文档（PDF、Word、Excel、PPT）',
     en: 'Only photos, video, audio and documents (PDF, Word, Excel, PowerPoint) are accepted',
+  },
+  'projects.no_swap': {
+    'zh-CN':
+      '项目实施中不得中途更换项目：项目类型、项目名称和申报单位不能变更（只可申请调整目标、方案概要和预算）',
+    en: 'No project swaps midway: the project type, title and applying unit cannot change (only targets, plan summary and budget may be changed by request)',
+  },
+  'projects.change_pending': {
+    'zh-CN': '已有待审批的内容变更申请，请等待市民政局审批后再提交',
+    en: 'A content change is already awaiting the bureau’s decision',
+  },
+  'projects.change_not_selected': {
+    'zh-CN': '只有已入选的试点项目才能申请内容变更',
+    en: 'Content changes are requested for selected pilot projects only',
+  },
+  'projects.change_empty': {
+    'zh-CN': '变更申请须至少调整一项内容（目标、方案概要或预算）',
+    en: 'A change request must change at least one of targets, plan summary or budget',
+  },
+  'projects.change_decided': {
+    'zh-CN': '该变更申请已审批',
+    en: 'This change request has already been decided',
+  },
+  'projects.use_change_procedure': {
+    'zh-CN': '项目已入选，内容不能直接修改，请通过“内容变更”申请并经民政局审批',
+    en: 'The project is selected: its content changes only through a change request approved by the bureau',
+  },
+  'projects.consultation_record': {
+    'zh-CN': '所选征求意见依据不存在、未结束或不属于本社区',
+    en: 'The consultation record does not exist, is not closed or does not belong to this community',
+  },
+  'projects.consultation_file_required': {
+    'zh-CN': '请上传会议纪要文件（PDF、图片或 Office 文档）',
+    en: 'Upload the minutes (PDF, image or Office document)',
+  },
+  'projects.consultation_locked': {
+    'zh-CN': '申报已报送街道，征求意见依据不能再修改',
+    en: 'The application has been sent: its consultation record can no longer change',
+  },
+  'projects.assign_not_reviewer': {
+    'zh-CN': '所选人员不是本辖区的评审人员',
+    en: 'The person chosen is not a reviewer in this area',
+  },
+  'projects.assign_not_submitted': {
+    'zh-CN': '只能为已报送的申报分配评审人员',
+    en: 'Reviewers are assigned to submitted applications only',
   },
   'projects.doorstep_rating_stage': {
     'zh-CN': '项目进入“项目实施”环节后才能评价',

@@ -16,7 +16,12 @@ export {
   userHasRoleInScope,
   residentLinkOf,
 } from './accounts.repository';
-export { type Recipient, activeRecipients, usersHoldingAt } from './recipients.repository';
+export {
+  type Recipient,
+  activeRecipients,
+  usersHoldingAt,
+  usersWithPermissionAround,
+} from './recipients.repository';
 
 /** A login as other modules see it (never its password hash or security state). */
 export interface UserRef {

@@ -1,6 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Permission, ROLE_PERMISSIONS, type Role } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
+import { escapeLike } from '../../platform/permissions';
+import { unitPathSql } from '../org/org.api';
 import { userRoles, users } from './accounts.table';
 
 /** Someone to tell: an active login and the language they read. */
@@ -39,4 +41,33 @@ export async function activeRecipients(db: Db, userIds: readonly string[]): Prom
     .from(users)
     .where(and(inArray(users.id, [...userIds]), eq(users.active, true)));
   return rows.map((r) => ({ userId: r.userId, locale: r.locale === 'en' ? 'en' : 'zh-CN' }));
+}
+
+/**
+ * The active users holding a role that grants `permission` at a unit on the line of `path` — at it, above
+ * it (their scope covers it) or under it — with the path of that unit: candidates another module picks from
+ * (e.g. the reviewers a bureau assigns to applications, projects). Sorted by display name.
+ */
+export async function usersWithPermissionAround(
+  db: Db,
+  permission: Permission,
+  path: string,
+): Promise<{ userId: string; displayName: string; unitPath: string }[]> {
+  const roles = rolesWith(permission);
+  if (roles.length === 0) return [];
+  const unitPath = unitPathSql(userRoles.orgUnitId);
+  const rows = await db
+    .selectDistinct({ userId: users.id, displayName: users.displayName, unitPath })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        inArray(userRoles.role, roles),
+        eq(users.active, true),
+        sql`${unitPath} is not null`,
+        sql`(${path} like (${unitPath} || '%') or ${unitPath} like ${`${escapeLike(path)}%`})`,
+      ),
+    )
+    .orderBy(users.displayName);
+  return rows.map((r) => ({ userId: r.userId, displayName: r.displayName, unitPath: r.unitPath! }));
 }

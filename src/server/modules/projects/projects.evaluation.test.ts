@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { act, submittedApplication } from '../../../../test/projects';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -20,20 +21,6 @@ let aXhy: string;
 let bTongdu: string;
 let bXhy: string;
 
-const content = {
-  type: 'mutual_aid',
-  title: '邻里驿站建设',
-  summary: '依托党群服务中心建设邻里驿站',
-  targets: ['建成邻里驿站 1 个'],
-  consultationKind: 'meeting',
-  consultationDate: '2026-11-20',
-  consultationNote: '居民代表会议 32 人参加，同意申报',
-  budgetLines: [{ item: '驿站改造', amountFen: 10_000_000 }],
-  funding: [{ source: 'city', amountFen: 10_000_000 }],
-};
-
-const act = (c: Client, id: string, body: Record<string, unknown>) =>
-  c.post(`/api/projects/applications/${id}/actions`, body);
 const put = (c: Client, url: string, body: unknown) =>
   c.request({ method: 'PUT', url, payload: body as object });
 
@@ -65,15 +52,9 @@ async function newCall(year: number, completionDue: string, summaryDue: string) 
   return res.json().id as string;
 }
 
-async function submitted(callId: string, unitId: string, who: Client) {
-  const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
-  return id;
-}
+/** A community's application through to submission (the kit; the subdistrict login as it is now). */
+const submitted = (callId: string, unitId: string, who: Client) =>
+  submittedApplication(callId, unitId, who, sd);
 
 const evaluation = (score: number) => ({
   members: ['张评估', '李专家', '王委员'],
@@ -113,14 +94,14 @@ describe('R-PJ-4: final evaluation after the closing summary', () => {
     expect(early.json().error.message).toBe('项目总结报送后才能进行末期评估');
     expect((await act(sd, aTongdu, { action: 'complete', comment: '完成' })).statusCode).toBe(200);
     expect((await act(sd, aTongdu, { action: 'summarize', comment: '总结' })).statusCode).toBe(200);
-    // The subdistrict cannot evaluate; an unnamed evaluator neither.
+    // The subdistrict cannot evaluate; an evaluator neither named nor assigned does not even see the project.
     expect(
       (await sd.post(`/api/projects/applications/${aTongdu}/evaluation`, evaluation(95))).statusCode,
     ).toBe(403);
     const ev = await t.as('evaluator');
     expect(
       (await ev.post(`/api/projects/applications/${aTongdu}/evaluation`, evaluation(95))).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await civil.post(`/api/projects/applications/${aTongdu}/evaluation`, evaluation(101))).statusCode,
     ).toBe(400);

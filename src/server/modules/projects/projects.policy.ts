@@ -1,7 +1,7 @@
 import { type SQL, and, ne, or, sql } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { type Actor, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
-import { pjApplications, pjCalls } from './projects.table';
+import { type Actor, can, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
+import { pjApplications, pjAssignments, pjCallEvaluation, pjCalls } from './projects.table';
 
 /**
  * Who may do what in the projects module (DESIGN convention 4).
@@ -56,4 +56,33 @@ export function canReadCall(actor: Actor, call: CallRecord): boolean {
   if (inScope(actor, 'projects.read', call.orgPath)) return true;
   if (call.status === 'draft') return false;
   return scopePaths(actor, 'projects.read').some((root) => root.startsWith(call.orgPath));
+}
+
+/**
+ * Evaluator assignment (issue 11 §2): "an evaluator sees only what they are assigned". A reviewer who takes
+ * no part in the procedure (no apply, review or manage permission) lists, reads and exports only the
+ * applications assigned to them; anyone scoring who is not a bureau manager scores only those. Others are
+ * out of reach (404), like any record out of scope.
+ */
+export function isEvaluatorOnly(actor: Actor): boolean {
+  return !(['projects.apply', 'projects.review', 'projects.manage'] as const).some((p) => can(actor, p));
+}
+
+/**
+ * Applications assigned to the actor: as reviewer of the application, or as a member of its call's final
+ * evaluation team (the evaluators the bureau names on the call, R-PJ-4), who evaluate its selected projects.
+ */
+export function assignedToActor(actor: Actor): SQL {
+  return sql`(exists (select 1 from ${pjAssignments} where ${pjAssignments.applicationId} = ${pjApplications.id} and ${pjAssignments.reviewerId} = ${actor.userId})
+    or (${pjApplications.state} = 'selected' and exists (select 1 from ${pjCallEvaluation} where ${pjCallEvaluation.callId} = ${pjApplications.callId} and ${actor.userId}::uuid = any(${pjCallEvaluation.evaluatorIds}))))`;
+}
+
+/** Reviewer scoring stays limited to the reviewer's assignments (a named final evaluator does not score). */
+function reviewAssignedToActor(actor: Actor): SQL {
+  return sql`exists (select 1 from ${pjAssignments} where ${pjAssignments.applicationId} = ${pjApplications.id} and ${pjAssignments.reviewerId} = ${actor.userId})`;
+}
+
+/** The assignment limit on scoring: none for a bureau manager, the assigned ones for everyone else. */
+export function scoreAssignmentLimit(actor: Actor): SQL | undefined {
+  return can(actor, 'projects.manage') ? undefined : reviewAssignedToActor(actor);
 }

@@ -7,8 +7,16 @@ import type {
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
-import { type Actor, can, escapeLike } from '../../platform/permissions';
-import { type ApplicationAction, applicationsPolicy, callReadScope, callsPolicy } from './projects.policy';
+import { type Actor, escapeLike } from '../../platform/permissions';
+import {
+  type ApplicationAction,
+  applicationsPolicy,
+  assignedToActor,
+  callReadScope,
+  callsPolicy,
+  isEvaluatorOnly,
+  scoreAssignmentLimit,
+} from './projects.policy';
 import {
   pjApplicationEvents,
   pjApplications,
@@ -95,7 +103,13 @@ export async function stateCounts(
   const rows = await db
     .select({ callId: pjApplications.callId, state: pjApplications.state, n: count() })
     .from(pjApplications)
-    .where(and(inArray(pjApplications.callId, callIds), applicationsPolicy.scope(actor, 'read')))
+    .where(
+      and(
+        inArray(pjApplications.callId, callIds),
+        applicationsPolicy.scope(actor, 'read'),
+        reviewerLimit(actor),
+      ),
+    )
     .groupBy(pjApplications.callId, pjApplications.state);
   for (const r of rows) {
     const m = out.get(r.callId) ?? {};
@@ -165,9 +179,12 @@ export async function decidedOfCall(db: Db, callId: string): Promise<Application
  * permission) sees applications only once they are submitted: what they are there to score.
  */
 export function reviewerLimit(actor: Actor): SQL | undefined {
-  if ((['projects.apply', 'projects.review', 'projects.manage'] as const).some((p) => can(actor, p)))
-    return undefined;
-  return inArray(pjApplications.state, ['submitted', 'selected', 'not_selected']);
+  if (!isEvaluatorOnly(actor)) return undefined;
+  // Issue 11 §2: and only those assigned to them (projects.policy.ts).
+  return and(
+    inArray(pjApplications.state, ['submitted', 'selected', 'not_selected']),
+    assignedToActor(actor),
+  );
 }
 
 /** An application in reach for `action`, or undefined. */
@@ -181,7 +198,14 @@ export async function findApplication(
   const [row] = await db
     .select()
     .from(pjApplications)
-    .where(and(eq(pjApplications.id, id), applicationsPolicy.scope(actor, action), reviewerLimit(actor)));
+    .where(
+      and(
+        eq(pjApplications.id, id),
+        applicationsPolicy.scope(actor, action),
+        reviewerLimit(actor),
+        action === 'score' ? scoreAssignmentLimit(actor) : undefined,
+      ),
+    );
   return row;
 }
 
@@ -212,6 +236,7 @@ function toScoreWhere(actor: Actor): SQL {
   return and(
     eq(pjApplications.state, 'submitted'),
     applicationsPolicy.scope(actor, 'score'),
+    scoreAssignmentLimit(actor),
     sql`exists (select 1 from ${pjCalls} where ${pjCalls.id} = ${pjApplications.callId} and ${pjCalls.status} = 'open')`,
     sql`not exists (select 1 from ${pjScores} where ${pjScores.applicationId} = ${pjApplications.id} and ${pjScores.reviewerId} = ${actor.userId})`,
   )!;
@@ -257,7 +282,9 @@ export function applicationsOfCall(
   return db
     .select()
     .from(pjApplications)
-    .where(and(eq(pjApplications.callId, callId), applicationsPolicy.scope(actor, action)))
+    .where(
+      and(eq(pjApplications.callId, callId), applicationsPolicy.scope(actor, action), reviewerLimit(actor)),
+    )
     .orderBy(asc(pjApplications.subdistrictId), asc(pjApplications.number))
     .limit(5000);
 }

@@ -31,6 +31,9 @@ import { moneyRoutes } from './projects.money.routes';
 import { milestoneRoutes } from './projects.milestones.routes';
 import { boardRoutes } from './projects.board.routes';
 import { doorstepRoutes } from './projects.doorstep.routes';
+import { assignRoutes } from './projects.assign.routes';
+import { changeRoutes } from './projects.changes.routes';
+import { consultationRoutes } from './projects.consultation.routes';
 import { doorstepRatingRoutes } from './projects.doorstep.ratings.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
@@ -283,6 +286,9 @@ export const projectsModule = defineModule({
     moneyRoutes(base, deps);
     evaluationRoutes(base, deps);
     doorstepRoutes(base, deps);
+    assignRoutes(base, deps);
+    changeRoutes(base, deps);
+    consultationRoutes(base, deps);
     doorstepRatingRoutes(base, deps);
   },
 });

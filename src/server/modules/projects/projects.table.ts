@@ -485,6 +485,87 @@ export const pjDoorstepFiles = pgTable(
 );
 
 /**
+ * Evaluator assignment (issue 11 §2, "an evaluator sees only what they are assigned"): the bureau assigns a
+ * reviewer (`projects.score`) to a submitted application of its call. A reviewer who is not also a bureau
+ * manager lists, reads and scores only the applications assigned to them. `org_path` = the application's.
+ */
+export const pjAssignments = pgTable(
+  'pj_assignments',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    callId: uuid('call_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    reviewerId: uuid('reviewer_id').notNull(),
+    reviewerName: text('reviewer_name').notNull(),
+    assignedBy: uuid('assigned_by'),
+    assignedByName: text('assigned_by_name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('pj_assignments_app_reviewer_uq').on(t.applicationId, t.reviewerId),
+    index('pj_assignments_reviewer_idx').on(t.reviewerId, t.callId),
+  ],
+);
+
+/**
+ * R-PJ-4 "no project swaps midway" (S000-24): a selected project's content change — targets, plan summary,
+ * budget lines and funding (kept balanced) — requested by the community with a reason and decided by the
+ * bureau with a comment. `before`/`proposed` keep the history; approval applies `proposed`.
+ */
+export const pjChanges = pgTable(
+  'pj_changes',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** pending | approved | rejected */
+    state: text('state').notNull(),
+    reason: text('reason').notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    proposed: jsonb('proposed').$type<Record<string, unknown>>().notNull(),
+    requestedBy: uuid('requested_by'),
+    requestedByName: text('requested_by_name'),
+    requestedAt: ts('requested_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: ts('decided_at'),
+    decisionComment: text('decision_comment'),
+  },
+  (t) => [index('pj_changes_app_idx').on(t.applicationId, t.requestedAt)],
+);
+
+/**
+ * R-PJ-2 "after consulting residents" (S000-27): the record an application's consultation rests on — a
+ * closed meeting or a consulted deliberation topic of the participation module, a closed survey, or uploaded
+ * minutes (a file in platform storage). One per application.
+ */
+export const pjConsultationLinks = pgTable('pj_consultation_links', {
+  applicationId: uuid('application_id').primaryKey(),
+  orgPath: text('org_path').notNull(),
+  /** meeting | topic | survey | minutes */
+  kind: text('kind').notNull(),
+  recordId: uuid('record_id'),
+  title: text('title').notNull(),
+  recordDate: date('record_date', { mode: 'string' }),
+  fileId: uuid('file_id'),
+  fileName: text('file_name'),
+  mime: text('mime'),
+  size: integer('size'),
+  createdBy: uuid('created_by'),
+  createdByName: text('created_by_name'),
+  ...timestamps(),
+});
+
+/** Seal via the seal log (R-AC-2, issue 11 §3): the application's seal-log entry in the certificates module. */
+export const pjSealLinks = pgTable('pj_seal_links', {
+  applicationId: uuid('application_id').primaryKey(),
+  sealUseId: uuid('seal_use_id').notNull(),
+  sealLogNo: text('seal_log_no').notNull(),
+  at: ts('at').notNull(),
+});
+
+/**
  * A resident's rating of a doorstep project of their community (seed 004 三(三): residents as evaluators),
  * once it reached 项目实施: 1–5 stars and an optional comment; one per resident and project (re-rating
  * replaces it). `rater_masked` keeps the rater's name masked (张*丰), never in clear.

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { attachMinutes, userIdOf } from '../../../../test/projects';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -87,6 +88,7 @@ async function submitted(callId: string, unitId: string, who: Client) {
   const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
+  await attachMinutes(who, id);
   expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
   expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
@@ -148,6 +150,7 @@ describe('applications (申报)', () => {
     expect(res.statusCode, res.body).toBe(201);
     const app = res.json();
     expect(app).toMatchObject({ state: 'draft', budgetTotalFen: 10_000_000, actions: ['send'] });
+    await attachMinutes(tongdu, app.id);
     // Targets must be specific (seed 000 三): an empty list is not sendable.
     expect((await act(tongdu, app.id, { action: 'send' })).json().error.code).toBe('projects.incomplete');
     expect(
@@ -254,6 +257,7 @@ describe('applications (申报)', () => {
       ...content,
     });
     const id = res.json().id;
+    await attachMinutes(tongdu, id);
     await act(tongdu, id, { action: 'send' });
     await act(sd, id, { action: 'approve', sealNo: 'YZ-1' });
     expect(res.json().submitDueAt).toBe('2026-11-30T15:59:59.999Z');
@@ -303,6 +307,13 @@ describe('selection (评审立项)', () => {
     // A reviewer sees what is submitted for scoring, not the communities' drafts.
     expect((await evaluator.get(`/api/projects/applications/${draft.json().id}`)).statusCode).toBe(404);
     const id = await submitted(call.id, t.fx.tongdu.id, tongdu);
+    // Issue 11 §2: the bureau assigns the two reviewers (an evaluator sees only what they are assigned).
+    const [u1, u2] = await Promise.all([userIdOf(t, 'evaluator'), userIdOf(t, 'pj_reviewer2')]);
+    const assigned = await civil.post(`/api/projects/calls/${call.id}/assignments`, {
+      applicationIds: [id],
+      reviewerIds: [u1, u2],
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
     const scores = { facilities: 20, party_building: 22, service_capacity: 18, participation: 20 };
     const bad = await evaluator.post(`/api/projects/applications/${id}/scores`, {
       conflict: false,
@@ -519,7 +530,7 @@ describe('implementation: no swap midway', () => {
     await act(civil, id, { action: 'select' });
     const edit = await tongdu.patch(`/api/projects/applications/${id}`, { title: '换一个项目' });
     expect(edit.statusCode).toBe(409);
-    expect(edit.json().error.code).toBe('projects.invalid_action');
+    expect(edit.json().error.code).toBe('projects.use_change_procedure');
     const again = await tongdu.post('/api/projects/applications', {
       callId: call.id,
       orgUnitId: t.fx.tongdu.id,

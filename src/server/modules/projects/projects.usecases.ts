@@ -65,6 +65,7 @@ import {
   upsertScore,
 } from './projects.repository';
 import { applicationWorkflow, chinaDate, endOfChinaDay, reportWorkflow } from './projects.workflow';
+import { sealLinkOf } from './projects.links.repository';
 
 // ---------------------------------------------------------------- calls
 
@@ -439,10 +440,11 @@ async function detailOf(ctx: ActorCtx, row: ApplicationRow): Promise<Application
   const [dto] = await applicationDtos(ctx, [row]);
   const call = await callById(ctx.db, row.callId);
   const bureau = applicationsPolicy.can(ctx.actor, 'manage', row);
-  const [scores, events, reports] = await Promise.all([
+  const [scores, events, reports, sealLink] = await Promise.all([
     scoresOf(ctx.db, row.id, bureau ? undefined : ctx.actor.userId),
     eventsOf(ctx.db, row.id),
     reportsOf(ctx.db, row.id),
+    sealLinkOf(ctx.db, row.id),
   ]);
   return {
     ...dto!,
@@ -478,6 +480,7 @@ async function detailOf(ctx: ActorCtx, row: ApplicationRow): Promise<Application
         applicationsPolicy.can(ctx.actor, 'score', row),
     },
     createdAt: row.createdAt,
+    sealLogNo: sealLink?.sealLogNo ?? null,
   };
 }
 
@@ -585,6 +588,8 @@ export async function updateApplication(
   applicationsPolicy.require(ctx.actor, 'apply');
   const row = await findApplication(ctx.db, ctx.actor, id, 'apply');
   if (!row) throw notFound();
+  // R-PJ-4: a selected project's content changes only through a change request (projects.changes.ts).
+  if (row.state === 'selected') throw new AppError('projects.use_change_procedure', 409);
   if (!['draft', 'returned'].includes(row.state)) throw new AppError('projects.invalid_action', 409);
   const call = await callById(ctx.db, row.callId);
   if (!call) throw notFound();

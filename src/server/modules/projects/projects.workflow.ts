@@ -32,6 +32,8 @@ import {
 } from './projects.repository';
 import { pjApplications, pjReports, pjSteps } from './projects.table';
 import { checkSubdistrictQuota } from './projects.evaluation.repository';
+import { sealThroughLog } from './projects.seal';
+import { hasConsultationLink } from './projects.links.repository';
 
 /** What a transition is given: the request's fields and the application's call (read by the use case). */
 export type ApplicationInput = ApplicationActionBody & { call: CallRow };
@@ -216,10 +218,12 @@ export const applicationWorkflow = defineWorkflow<
       from: ['draft', 'returned'],
       to: 'pending_review',
       permission: 'projects.apply',
-      guard: (a, input, ctx) => {
+      guard: async (a, input, ctx) => {
         if (input.call.status !== 'open') throw new AppError('projects.call_not_open', 409);
         beforeDeadline(a, ctx.clock.now());
         checkComplete(a);
+        // R-PJ-2 "after consulting residents": the consultation rests on a linked record or uploaded minutes.
+        if (!(await hasConsultationLink(ctx.db, a.id))) throw new AppError('projects.incomplete', 422);
       },
     },
     return: {
@@ -317,15 +321,34 @@ export const applicationWorkflow = defineWorkflow<
         return { patch: { reviewComment: comment }, event: { comment } };
       case 'approve': {
         const s = input.sealNo || input.seal ? seal() : null;
+        const data: Record<string, unknown> = s ? { sealNo: s.sealNo } : {};
         return {
           patch: { reviewComment: comment, ...s },
           event: { comment },
-          data: s ? { sealNo: s.sealNo } : {},
+          data,
+          // Issue 11 §3: the seal goes through the subdistrict's seal log (R-AC-2).
+          effects: s
+            ? [
+                async (tx, updated) => {
+                  data.sealLogNo = await sealThroughLog(tx, ctx, updated);
+                },
+              ]
+            : [],
         };
       }
       case 'seal': {
         const s = seal();
-        return { patch: s, event: { comment }, data: { sealNo: s.sealNo } };
+        const data: Record<string, unknown> = { sealNo: s.sealNo };
+        return {
+          patch: s,
+          event: { comment },
+          data,
+          effects: [
+            async (tx, updated) => {
+              data.sealLogNo = await sealThroughLog(tx, ctx, updated);
+            },
+          ],
+        };
       }
       case 'submit':
         return { patch: { submittedAt: now }, event: { comment } };

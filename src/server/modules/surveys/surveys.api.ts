@@ -3,7 +3,10 @@
  * The assessments module links these as evidence of item Ⅱ-10 (共性任务: 群众知晓率、满意度 85%以上, R-AS-5).
  */
 import { RATE_BAR, type RateDto } from '../../../shared/contracts/surveys';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { underPath } from '../../platform/permissions';
+import { svSurveys } from './surveys.table';
 import { unitById } from '../org/org.api';
 import { permanentResidentsUnder } from '../residents/residents.api';
 import { answersUnder, surveysCovering } from './surveys.repository';
@@ -94,4 +97,33 @@ export async function closedSurveysOf(
   opts: ({ orgPath: string } | { orgUnitId: string }) & { year?: number },
 ): Promise<SurveyEvidence[]> {
   return (await surveyRates(db, { ...opts, includeOpen: false })).surveys;
+}
+
+/**
+ * Closed surveys held at or under `underPathOf` (an applying community, R-PJ-2 consultation), newest first:
+ * for another module's picker (`closedSurveysUnder`) and to check one (`closedSurveyUnder`).
+ */
+export type ClosedSurveyRecord = { id: string; title: string; orgPath: string; date: string | null };
+
+export async function closedSurveysUnder(db: Db, underPathOf: string): Promise<ClosedSurveyRecord[]> {
+  const rows = await db
+    .select({ id: svSurveys.id, title: svSurveys.title, orgPath: svSurveys.orgPath, at: svSurveys.closedAt })
+    .from(svSurveys)
+    .where(and(underPath(svSurveys.orgPath, underPathOf), eq(svSurveys.status, 'closed')))
+    .orderBy(desc(svSurveys.closedAt))
+    .limit(100);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    orgPath: r.orgPath,
+    date: r.at ? new Date(r.at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : null,
+  }));
+}
+
+export async function closedSurveyUnder(
+  db: Db,
+  id: string,
+  underPathOf: string,
+): Promise<ClosedSurveyRecord | undefined> {
+  return (await closedSurveysUnder(db, underPathOf)).find((s) => s.id === id);
 }

@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
+  Alert,
   Button,
   Card,
   DatePicker,
@@ -15,6 +16,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ConsultationLink } from './ConsultationLink';
 import { CONSULTATION_KINDS, FUNDING_SOURCES } from '../../../shared/contracts/projects';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
@@ -224,6 +226,13 @@ export default function ApplicationFormPage() {
             extra={t('projects.app.consultationHelp')}
           >
             <Input.TextArea rows={2} maxLength={2000} data-testid="app-consultation" />
+          </Form.Item>
+          <Form.Item label={t('projects.consult.title')}>
+            {id ? (
+              <ConsultationLink applicationId={id} />
+            ) : (
+              <Alert type="info" message={t('projects.consult.afterSave')} />
+            )}
           </Form.Item>
         </Card>
         <Card size="small" title={t('projects.app.budgetLines')} style={{ marginBottom: 16 }}>

@@ -36,6 +36,8 @@ import { ArchiveTab } from './ArchiveTab';
 import { MilestonesCard } from './MilestonesCard';
 import { MoneyTab } from './MoneyTab';
 import { EvaluationCard } from './EvaluationCard';
+import { ChangesCard } from './ChangesCard';
+import { ConsultationLink } from './ConsultationLink';
 
 /** Steps that ask for something first: a comment (return), a seal number, the level of a pilot. */
 const NEEDS_FORM: ApplicationAction[] = [
@@ -239,6 +241,9 @@ export default function ApplicationPage() {
                     })
                   : t('projects.app.notSealed')}
               </Descriptions.Item>
+              {a.sealLogNo ? (
+                <Descriptions.Item label={t('projects.app.sealLog')}>{a.sealLogNo}</Descriptions.Item>
+              ) : null}
               {a.completionDueAt ? (
                 <Descriptions.Item label={t('projects.app.completionDue')}>
                   <Space size={4} wrap>
@@ -313,6 +318,9 @@ export default function ApplicationPage() {
                   ? `${t(`projects.consultation.${a.consultationKind}`)}${a.consultationDate ? `（${formatDate(a.consultationDate)}）` : ''}：${a.consultationNote ?? ''}`
                   : '—'}
               </Descriptions.Item>
+              <Descriptions.Item label={t('projects.consult.title')} span={2}>
+                <ConsultationLink applicationId={a.id} />
+              </Descriptions.Item>
               {a.reviewComment && a.state !== 'returned' ? (
                 <Descriptions.Item label={t('projects.app.review')} span={2}>
                   {a.reviewComment}
@@ -367,6 +375,7 @@ export default function ApplicationPage() {
             </Typography.Text>
           </Card>
           {a.state === 'selected' ? <MilestonesCard applicationId={a.id} /> : null}
+          {a.state === 'selected' ? <ChangesCard a={a} /> : null}
           {a.state === 'selected' ? <MoneyTab applicationId={a.id} /> : null}
           {a.reports.length ? (
             <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>
@@ -425,7 +434,7 @@ export default function ApplicationPage() {
                     <div>
                       <Typography.Text strong>
                         {t(
-                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue'}`,
+                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue' | 'change_request' | 'change_approve' | 'change_reject'}`,
                         )}
                         {e.action.startsWith('report') && e.comment ? `（${e.comment}）` : ''}
                       </Typography.Text>{' '}

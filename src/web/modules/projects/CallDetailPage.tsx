@@ -13,6 +13,7 @@ import { projectsApi, projectsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
 import { CallBoard } from './CallBoard';
 import { CallOutlookCard } from './CallOutlookCard';
+import { AssignCard } from './AssignCard';
 import { CallFormModal } from './CallFormModal';
 import { CallQuotaCard } from './CallQuotaCard';
 import { evaluationApi } from './evaluationApi';
@@ -193,6 +194,7 @@ export default function CallDetailPage() {
         <CallOutlookCard callId={c.id} />
       ) : null}
       <Typography.Title level={5}>{t('projects.call.applications')}</Typography.Title>
+      {c.status === 'open' ? <AssignCard callId={c.id} /> : null}
       {c.status === 'draft' ? null : <ApplicationsTable callId={c.id} />}
       <CallFormModal
         open={editing}

@@ -1,4 +1,5 @@
 import { archiveEn, archiveZh } from './i18n.archive';
+import { linksEn, linksZh } from './i18n.links';
 
 /** UI strings of the projects module (keys `projects.*`), merged into the console dictionaries. */
 export const projectsZh = {
@@ -200,6 +201,7 @@ export const projectsZh = {
   'projects.app.visit': '中期查看意见',
   'projects.app.visitAnswer': '答复',
   'projects.app.visitOpen': '待答复',
+  ...linksZh,
 };
 
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
@@ -404,4 +406,5 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'projects.app.visit': 'Mid-term visit opinions',
   'projects.app.visitAnswer': 'Answer',
   'projects.app.visitOpen': 'Awaiting answer',
+  ...linksEn,
 };

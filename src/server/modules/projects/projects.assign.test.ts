@@ -1,0 +1,128 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { PROJECT_CONTENT, openCall, submittedApplication, userIdOf } from '../../../../test/projects';
+import { auditLog } from '../../platform/audit.table';
+import { createUser } from '../../../../test/app';
+
+let t: TestApp;
+let civil: Client;
+let sd: Client;
+let tongdu: Client;
+let xhy: Client;
+let evaluator: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await createUser(t, 'pjas_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
+  civil = await t.as('pjas_civil');
+  sd = await t.as('sd_admin');
+  tongdu = await t.as('tongdu_worker');
+  xhy = await t.as('xhy_worker');
+  evaluator = await t.as('evaluator');
+});
+afterAll(() => t?.close());
+
+const scores = { facilities: 20, party_building: 22, service_capacity: 18, participation: 20 };
+
+describe('evaluator assignment (issue 11 §2: an evaluator sees only what they are assigned)', () => {
+  it('R-PJ-2: the bureau assigns reviewers to submitted applications (bulk); an unassigned application is 404 for the reviewer in list, detail, scores and to-dos', async () => {
+    const callId = await openCall(t, civil);
+    const mine = await submittedApplication(callId, t.fx.tongdu.id, tongdu, sd);
+    const other = await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);
+    const evaluatorId = await userIdOf(t, 'evaluator');
+
+    // Before any assignment the reviewer sees nothing of the call.
+    expect((await evaluator.get(`/api/projects/applications/${mine}`)).statusCode).toBe(404);
+    expect((await evaluator.get(`/api/projects/applications?callId=${callId}`)).json().items).toHaveLength(0);
+
+    // The bureau sees the candidate reviewers and assigns one application.
+    const list = await civil.get(`/api/projects/calls/${callId}/assignments`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().reviewers.map((r: { id: string }) => r.id)).toContain(evaluatorId);
+    const res = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+      applicationIds: [mine],
+      reviewerIds: [evaluatorId],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toMatchObject([{ applicationId: mine, reviewerId: evaluatorId }]);
+
+    // The reviewer lists, reads and scores only the assigned one.
+    const items = (await evaluator.get(`/api/projects/applications?callId=${callId}`)).json().items;
+    expect(items.map((a: { id: string }) => a.id)).toEqual([mine]);
+    const toScore = (await evaluator.get(`/api/projects/applications?view=toScore`)).json().items;
+    expect(toScore.map((a: { id: string }) => a.id)).toEqual([mine]);
+    expect((await evaluator.get(`/api/projects/applications/${other}`)).statusCode).toBe(404);
+    const refused = await evaluator.post(`/api/projects/applications/${other}/scores`, {
+      conflict: false,
+      scores,
+    });
+    expect(refused.statusCode).toBe(404);
+    expect((await evaluator.get(`/api/projects/applications/${other}/form.pdf`)).statusCode).toBe(404);
+    const scored = await evaluator.post(`/api/projects/applications/${mine}/scores`, {
+      conflict: false,
+      scores,
+    });
+    expect(scored.statusCode, scored.body).toBe(200);
+    // The call's counts are of the assigned ones only.
+    const call = (await evaluator.get(`/api/projects/calls/${callId}`)).json();
+    expect(call.counts).toEqual({ submitted: 1 });
+
+    // The bureau itself reads and scores every application without an assignment.
+    expect((await civil.get(`/api/projects/applications?callId=${callId}`)).json().items).toHaveLength(2);
+    const bureau = await civil.post(`/api/projects/applications/${other}/scores`, {
+      conflict: false,
+      scores,
+    });
+    expect(bureau.statusCode, bureau.body).toBe(200);
+
+    // Bulk: both applications at once (the existing pair stays once); then one removed → 404 again.
+    const bulk = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+      applicationIds: [mine, other],
+      reviewerIds: [evaluatorId],
+    });
+    expect(bulk.json().items).toHaveLength(2);
+    expect((await evaluator.get(`/api/projects/applications/${other}`)).statusCode).toBe(200);
+    const removed = await civil.post(`/api/projects/calls/${callId}/assignments/remove`, {
+      applicationId: other,
+      reviewerId: evaluatorId,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((await evaluator.get(`/api/projects/applications/${other}`)).statusCode).toBe(404);
+
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'pj_assignment')));
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'projects.assign',
+      'projects.assign',
+      'projects.unassign',
+    ]);
+  });
+
+  it('R-PJ-2: only submitted applications take reviewers, only holders of projects.score, only by the bureau', async () => {
+    const callId = await openCall(t, civil);
+    const draft = await tongdu.post('/api/projects/applications', {
+      callId,
+      orgUnitId: t.fx.tongdu.id,
+      ...PROJECT_CONTENT,
+    });
+    const evaluatorId = await userIdOf(t, 'evaluator');
+    const notYet = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+      applicationIds: [draft.json().id],
+      reviewerIds: [evaluatorId],
+    });
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json().error.code).toBe('projects.assign_not_submitted');
+    const submitted = await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);
+    const notReviewer = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+      applicationIds: [submitted],
+      reviewerIds: [await userIdOf(t, 'tongdu_worker')],
+    });
+    expect(notReviewer.statusCode).toBe(422);
+    expect(notReviewer.json().error.code).toBe('projects.assign_not_reviewer');
+    expect((await sd.get(`/api/projects/calls/${callId}/assignments`)).statusCode).toBe(403);
+    expect((await evaluator.get(`/api/projects/calls/${callId}/assignments`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,73 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { pjConsultationLinks, pjSealLinks } from './projects.table';
+
+/** The consultation record (R-PJ-2) and seal-log entry (R-AC-2) of applications: queries of their tables. */
+export type ConsultationLinkRow = typeof pjConsultationLinks.$inferSelect;
+export type SealLinkRow = typeof pjSealLinks.$inferSelect;
+
+export async function consultationLinkOf(
+  db: Db,
+  applicationId: string,
+): Promise<ConsultationLinkRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(pjConsultationLinks)
+    .where(eq(pjConsultationLinks.applicationId, applicationId));
+  return row;
+}
+
+/** Sets (replaces) the application's consultation record; returns the one it replaced. */
+export async function putConsultationLink(
+  db: Db,
+  row: typeof pjConsultationLinks.$inferInsert,
+): Promise<ConsultationLinkRow | undefined> {
+  const before = await consultationLinkOf(db, row.applicationId);
+  await db
+    .insert(pjConsultationLinks)
+    .values(row)
+    .onConflictDoUpdate({
+      target: pjConsultationLinks.applicationId,
+      set: {
+        kind: row.kind,
+        recordId: row.recordId ?? null,
+        title: row.title,
+        recordDate: row.recordDate ?? null,
+        fileId: row.fileId ?? null,
+        fileName: row.fileName ?? null,
+        mime: row.mime ?? null,
+        size: row.size ?? null,
+        createdBy: row.createdBy ?? null,
+        createdByName: row.createdByName ?? null,
+        updatedAt: row.updatedAt,
+      },
+    });
+  return before;
+}
+
+export async function sealLinkOf(db: Db, applicationId: string): Promise<SealLinkRow | undefined> {
+  const [row] = await db.select().from(pjSealLinks).where(eq(pjSealLinks.applicationId, applicationId));
+  return row;
+}
+
+/** The application's latest seal-log entry (a re-seal replaces the link; the log keeps every use). */
+export async function putSealLink(db: Db, row: typeof pjSealLinks.$inferInsert): Promise<void> {
+  await db
+    .insert(pjSealLinks)
+    .values(row)
+    .onConflictDoUpdate({
+      target: pjSealLinks.applicationId,
+      set: { sealUseId: row.sealUseId, sealLogNo: row.sealLogNo, at: row.at },
+    });
+}
+
+export async function sealLinksOf(db: Db, ids: string[]): Promise<Map<string, SealLinkRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(pjSealLinks).where(inArray(pjSealLinks.applicationId, ids));
+  return new Map(rows.map((r) => [r.applicationId, r]));
+}
+
+/** Whether the application has a consultation record (the send guard, R-PJ-2). */
+export async function hasConsultationLink(db: Db, applicationId: string): Promise<boolean> {
+  return !!(await consultationLinkOf(db, applicationId));
+}

@@ -1,0 +1,310 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/projects';
+import type { ChangesDto } from '../../../shared/contracts/projects.changes';
+import type { Wire } from '../../../shared/contracts/wire';
+import { api } from '../../app/api';
+import { useShowError } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { type ApplicationDetail, projectsKeys } from './api';
+import { yuan } from './parts';
+
+type Changes = Wire<ChangesDto>;
+type Change = Changes['items'][number];
+const enc = encodeURIComponent;
+const changesKey = (id: string) => ['projects', 'changes', id] as const;
+const STATE_COLOR = { pending: 'processing', approved: 'success', rejected: 'default' } as const;
+const toFen = (v: number | null | undefined) => Math.round((v ?? 0) * 100);
+
+type FormValues = {
+  reason: string;
+  targets: string[];
+  summary?: string;
+  budgetLines: { item: string; amount: number }[];
+  funding: { source: FundingSource; amount: number }[];
+};
+
+/**
+ * 内容变更 of a selected project (R-PJ-4, no swaps midway): the community requests a change of targets,
+ * plan summary or budget (funding kept balanced) with a reason; the bureau approves or rejects it with a
+ * comment; every request stays in the history.
+ */
+export function ChangesCard({ a }: { a: ApplicationDetail }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = AntApp.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [comment, setComment] = useState('');
+  const [form] = Form.useForm<FormValues>();
+  const q = useQuery({
+    queryKey: changesKey(a.id),
+    queryFn: () => api.get<Changes>(`/api/projects/applications/${enc(a.id)}/changes`),
+  });
+  const c = q.data;
+  if (!c) return null;
+
+  const refresh = async (next: Changes) => {
+    qc.setQueryData(changesKey(a.id), next);
+    await qc.invalidateQueries({ queryKey: projectsKeys.application(a.id) });
+  };
+  const startRequest = () => {
+    form.setFieldsValue({
+      reason: '',
+      targets: a.targets,
+      summary: a.summary ?? '',
+      budgetLines: a.budgetLines.map((l) => ({ item: l.item, amount: l.amountFen / 100 })),
+      funding: a.funding.map((f) => ({ source: f.source, amount: f.amountFen / 100 })),
+    });
+    setOpen(true);
+  };
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const next = await api.post<Changes>(`/api/projects/applications/${enc(a.id)}/changes`, {
+        reason: v.reason,
+        targets: v.targets.filter((x) => x?.trim()),
+        summary: v.summary?.trim() || null,
+        budgetLines: v.budgetLines.map((l) => ({ item: l.item, amountFen: toFen(l.amount) })),
+        funding: v.funding.map((f) => ({ source: f.source, amountFen: toFen(f.amount) })),
+      });
+      await refresh(next);
+      message.success(t('projects.change.sent'));
+      setOpen(false);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const decide = async (ch: Change, decision: 'approve' | 'reject') => {
+    setBusy(true);
+    try {
+      await refresh(
+        await api.post<Changes>(`/api/projects/changes/${enc(ch.id)}/decision`, { decision, comment }),
+      );
+      setComment('');
+      message.success(t('projects.change.decided'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const show = (key: string, v: unknown) => {
+    if (key === 'targets') return (v as string[]).join('；');
+    if (key === 'summary') return (v as string | null) ?? '—';
+    if (key === 'budgetLines')
+      return (v as { item: string; amountFen: number }[])
+        .map((l) => `${l.item} ${yuan(l.amountFen)}`)
+        .join('；');
+    if (key === 'funding')
+      return (v as { source: FundingSource; amountFen: number }[])
+        .map((f) => `${t(`projects.funding.${f.source}`)} ${yuan(f.amountFen)}`)
+        .join('；');
+    return String(v);
+  };
+
+  return (
+    <Card
+      size="small"
+      title={t('projects.change.title')}
+      style={{ marginBottom: 16 }}
+      extra={
+        c.abilities.request ? (
+          <Button size="small" type="primary" onClick={startRequest} data-testid="change-request">
+            {t('projects.change.request')}
+          </Button>
+        ) : null
+      }
+      data-testid="changes-card"
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('projects.change.help')}
+      </Typography.Paragraph>
+      {c.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.change.empty')} />
+      ) : (
+        <List
+          dataSource={c.items}
+          renderItem={(ch) => (
+            <List.Item key={ch.id} style={{ display: 'block' }}>
+              <Space size={4} wrap>
+                <Tag color={STATE_COLOR[ch.state]}>{t(`projects.change.${ch.state}`)}</Tag>
+                <Typography.Text strong>{ch.reason}</Typography.Text>
+              </Space>
+              <div>
+                <Typography.Text type="secondary">
+                  {t('projects.change.requestedBy', {
+                    name: ch.requestedByName ?? '',
+                    at: formatDateTime(ch.requestedAt),
+                  })}
+                </Typography.Text>
+              </div>
+              <Descriptions size="small" column={1} style={{ marginTop: 4 }}>
+                {Object.keys(ch.proposed).map((k) => (
+                  <Descriptions.Item
+                    key={k}
+                    label={t(
+                      `projects.change.field.${k as 'targets' | 'summary' | 'budgetLines' | 'funding'}`,
+                    )}
+                  >
+                    <div>
+                      <Typography.Text type="secondary">{t('projects.change.before')}：</Typography.Text>
+                      {show(k, ch.before[k])}
+                    </div>
+                    <div>
+                      <Typography.Text type="secondary">{t('projects.change.after')}：</Typography.Text>
+                      {show(k, ch.proposed[k])}
+                    </div>
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+              {ch.decidedAt ? (
+                <Typography.Text>
+                  {t('projects.change.decidedBy', {
+                    name: ch.decidedByName ?? '',
+                    at: formatDateTime(ch.decidedAt),
+                    result: t(`projects.change.${ch.state}`),
+                    comment: ch.decisionComment ?? '',
+                  })}
+                </Typography.Text>
+              ) : c.abilities.decide ? (
+                <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+                  <Input
+                    placeholder={t('projects.change.comment')}
+                    value={comment}
+                    maxLength={1000}
+                    onChange={(e) => setComment(e.target.value)}
+                    data-testid="change-comment"
+                  />
+                  <Button
+                    type="primary"
+                    disabled={!comment.trim()}
+                    loading={busy}
+                    onClick={() => decide(ch, 'approve')}
+                  >
+                    {t('projects.change.approve')}
+                  </Button>
+                  <Button
+                    danger
+                    disabled={!comment.trim()}
+                    loading={busy}
+                    onClick={() => decide(ch, 'reject')}
+                  >
+                    {t('projects.change.reject')}
+                  </Button>
+                </Space.Compact>
+              ) : null}
+            </List.Item>
+          )}
+        />
+      )}
+      <Modal
+        open={open}
+        width={720}
+        title={t('projects.change.request')}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('projects.change.help')}</Typography.Paragraph>
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="reason"
+            label={t('projects.change.reason')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          <Form.List name="targets">
+            {(fields, { add, remove }) => (
+              <Form.Item label={t('projects.change.field.targets')}>
+                {fields.map((f) => (
+                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
+                    <Form.Item name={f.name} noStyle rules={[{ required: true, whitespace: true }]}>
+                      <Input style={{ width: 560 }} maxLength={200} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add('')} />
+              </Form.Item>
+            )}
+          </Form.List>
+          <Form.Item name="summary" label={t('projects.change.summary')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          <Form.List name="budgetLines">
+            {(fields, { add, remove }) => (
+              <Form.Item label={t('projects.change.field.budgetLines')}>
+                {fields.map((f) => (
+                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
+                    <Form.Item name={[f.name, 'item']} noStyle rules={[{ required: true, whitespace: true }]}>
+                      <Input style={{ width: 360 }} maxLength={100} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'amount']} noStyle rules={[{ required: true }]}>
+                      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ item: '', amount: 0 })} />
+              </Form.Item>
+            )}
+          </Form.List>
+          <Form.List name="funding">
+            {(fields, { add, remove }) => (
+              <Form.Item label={t('projects.change.field.funding')}>
+                {fields.map((f) => (
+                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
+                    <Form.Item name={[f.name, 'source']} noStyle rules={[{ required: true }]}>
+                      <Select
+                        style={{ width: 200 }}
+                        options={FUNDING_SOURCES.map((s) => ({
+                          value: s,
+                          label: t(`projects.funding.${s}`),
+                        }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'amount']} noStyle rules={[{ required: true }]}>
+                      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ source: 'other', amount: 0 })}
+                />
+              </Form.Item>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
