@@ -11,6 +11,7 @@ import { volunteersJourneys } from './volunteers.journeys';
 import { workOrderJourneys } from './workOrders.journeys';
 import { careJourneys } from './care.journeys';
 import { assessmentsJourneys } from './assessments.journeys';
+import { projectsYearJourneys } from './projectsYear.journeys';
 
 const ALL = [
   ...journeys,
@@ -24,6 +25,7 @@ const ALL = [
   ...disputesJourneys,
   ...careJourneys,
   ...assessmentsJourneys,
+  ...projectsYearJourneys,
 ];
 
 /**

@@ -48,6 +48,8 @@ const NEEDS_FORM: ApplicationAction[] = [
   'notice',
   'complete',
   'summarize',
+  'visit',
+  'answer',
 ];
 
 function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) {
@@ -491,7 +493,11 @@ export default function ApplicationPage() {
               name="comment"
               label={t('projects.app.comment')}
               rules={
-                pending === 'return' || pending === 'notice'
+                pending === 'return' ||
+                pending === 'notice' ||
+                pending === 'visit' ||
+                pending === 'answer' ||
+                pending === 'summarize'
                   ? [{ required: true, message: t('projects.app.commentRequired') }]
                   : []
               }

@@ -107,7 +107,13 @@ export function MilestonesCard({ applicationId }: { applicationId: string }) {
                       </Button>,
                     ]
                   : [
-                      <Button key="done" type="link" size="small" onClick={() => setFinishing(it)}>
+                      <Button
+                        key="done"
+                        type="link"
+                        size="small"
+                        onClick={() => setFinishing(it)}
+                        data-testid="milestone-done"
+                      >
                         {t('projects.milestones.done')}
                       </Button>,
                       <Button key="edit" type="link" size="small" onClick={() => setEditing(it)}>

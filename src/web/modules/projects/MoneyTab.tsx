@@ -60,10 +60,10 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
       extra={
         m.canRecord ? (
           <Space wrap>
-            <Button size="small" onClick={() => setOpen('disburse')}>
+            <Button size="small" onClick={() => setOpen('disburse')} data-testid="money-disburse">
               {t('projects.money.addDisbursement')}
             </Button>
-            <Button size="small" onClick={() => setOpen('spend')}>
+            <Button size="small" onClick={() => setOpen('spend')} data-testid="money-spend">
               {t('projects.money.addSpend')}
             </Button>
             {m.canDisclose ? (
@@ -79,7 +79,7 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
                     .catch(showError)
                 }
               >
-                <Button size="small" type="primary">
+                <Button size="small" type="primary" data-testid="money-disclose">
                   {t('projects.money.disclose')}
                 </Button>
               </Popconfirm>
@@ -328,13 +328,16 @@ function DisburseModal(props: {
     >
       <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs() }}>
         <Form.Item name="source" label={t('projects.money.source')} rules={[{ required: true }]}>
-          <Select options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))} />
+          <Select
+            options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))}
+            data-testid="disburse-source"
+          />
         </Form.Item>
         <Form.Item name="receivedOn" label={t('projects.money.date')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>
         <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
-          <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+          <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="disburse-amount" />
         </Form.Item>
         <Form.Item name="note" label={t('projects.money.note')}>
           <Input maxLength={200} />
@@ -391,16 +394,16 @@ function SpendModal(props: {
     >
       <Form form={form} layout="vertical" initialValues={{ spentOn: dayjs() }}>
         <Form.Item name="line" label={t('projects.money.item')} rules={[{ required: true }]}>
-          <Select options={props.lines.map((l) => ({ value: l, label: l }))} />
+          <Select options={props.lines.map((l) => ({ value: l, label: l }))} data-testid="spend-line" />
         </Form.Item>
         <Form.Item name="spentOn" label={t('projects.money.date')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>
         <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
-          <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+          <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="spend-amount" />
         </Form.Item>
         <Form.Item name="receiptRef" label={t('projects.money.receipt')} rules={[{ required: true }]}>
-          <Input maxLength={60} />
+          <Input maxLength={60} data-testid="spend-receipt" />
         </Form.Item>
         <Form.Item name="note" label={t('projects.money.note')}>
           <Input maxLength={200} />

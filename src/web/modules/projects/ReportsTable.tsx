@@ -125,7 +125,7 @@ export function ReportsTable({
       >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="progress" label={t('projects.report.progress')} rules={[{ required: true }]}>
-            <Input.TextArea rows={4} maxLength={4000} />
+            <Input.TextArea rows={4} maxLength={4000} data-testid="report-progress" />
           </Form.Item>
           <Form.Item name="issues" label={t('projects.report.issues')}>
             <Input.TextArea rows={2} maxLength={2000} />
