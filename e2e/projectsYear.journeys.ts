@@ -37,7 +37,7 @@ async function pickDate(page: Page, testId: string, date: string) {
 
 export const projectsYearJourneys: Journey[] = [
   {
-    name: 'R-PJ-4/R-PJ-5: projects year — a selected pilot plans and completes a milestone, the subdistrict records money, files a monthly report and discloses fund use, the bureau watches the board, visits and evaluates, a resident sees the fund use on the phone',
+    name: 'R-PJ-4/R-PJ-5: projects year — milestone, money, monthly report, fund disclosure, board, visit, final evaluation, resident phone',
     async run({ newPage, login, shot }) {
       // Set-up by API, as in the selection journey: the bureau opens a call over 新下陆街道, 铜都社区 applies,
       // the subdistrict approves with its seal and submits, the bureau selects it.
