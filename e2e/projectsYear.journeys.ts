@@ -113,6 +113,7 @@ export const projectsYearJourneys: Journey[] = [
       await milestones.locator('.ant-tag', { hasText: '进行中' }).waitFor();
       await milestones.getByTestId('milestone-done').click();
       await modal(community).locator('textarea').fill('设计方案经居民代表会议通过');
+      await shot(community, 'milestone-finish');
       await okModal(community);
       await milestones.getByText('已完成 1 / 1 个节点').waitFor();
       await milestones.locator('.ant-tag', { hasText: '已完成' }).waitFor();
@@ -150,6 +151,8 @@ export const projectsYearJourneys: Journey[] = [
       await subdistrict.getByTestId('money-disclose').click();
       await subdistrict.locator('.ant-popconfirm:visible .ant-btn-primary').click();
       await money.getByText('最近一次公开', { exact: false }).waitFor();
+      await subdistrict.locator('.ant-popconfirm:visible').waitFor({ state: 'detached' });
+      await money.scrollIntoViewIfNeeded();
       await shot(subdistrict, 'disclosed');
 
       // The bureau sees 新下陆街道's row on the call's progress board …
@@ -158,6 +161,10 @@ export const projectsYearJourneys: Journey[] = [
       await board.waitFor();
       const row = board.locator('tr', { hasText: '新下陆街道' });
       await row.waitFor();
+      // columns: 街道（镇）, 申报中, 已报送, 已入选, 未入选, 逾期未报送, 月报已报, …
+      const cell = (i: number) => row.locator('td').nth(i);
+      if ((await cell(3).innerText()).trim() !== '1' || (await cell(6).innerText()).trim() !== '1')
+        throw new Error(`board row: ${await row.innerText()}`);
       await shot(bureau, 'board');
 
       // … and records its mid-term visit opinion on the project page.
