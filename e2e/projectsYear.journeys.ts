@@ -92,6 +92,19 @@ export const projectsYearJourneys: Journey[] = [
       const appUrl = `/projects/applications/${app.id}`;
       const act = (page: Page, body: Record<string, unknown>) =>
         call(page, 'POST', `/api/projects/applications/${app.id}/actions`, body);
+      // R-PJ-2: the consultation rests on a record — the uploaded minutes of the residents' meeting.
+      await community.evaluate(async (url) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const form = new FormData();
+        form.append('title', '居民代表会议纪要');
+        form.append('file', new Blob(['%PDF-1.4\n%journey\n'], { type: 'application/pdf' }), '纪要.pdf');
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'x-csrf-token': me.csrfToken },
+          body: form,
+        });
+        if (!res.ok) throw new Error(`minutes: ${res.status} ${await res.text()}`);
+      }, `/api/projects/applications/${app.id}/consultation/minutes`);
       await act(community, { action: 'send' });
 
       const subdistrict = await newPage({ width: 1280, height: 900 });
