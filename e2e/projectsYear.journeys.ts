@@ -21,10 +21,26 @@ async function okModal(page: Page) {
   await modal(page).waitFor({ state: 'detached' });
 }
 
-/** Picks an option of an antd Select by its label. */
+/**
+ * Picks an option of an antd Select inside the open modal by its label, and checks the Select took it (a click
+ * on an option while the dropdown is still opening can be lost: then it tries again).
+ */
 async function pick(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText(label).click();
+  const chosen = modal(page).getByText(label, { exact: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await page.getByTestId(testId).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .first()
+      .click();
+    try {
+      await chosen.waitFor({ timeout: 2_000 });
+      return;
+    } catch {
+      // not taken: open it again
+    }
+  }
+  throw new Error(`${testId}: could not pick ${label}`);
 }
 
 /** Types a date into an antd DatePicker and confirms it. */
