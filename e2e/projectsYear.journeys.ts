@@ -26,18 +26,23 @@ async function okModal(page: Page) {
  * on an option while the dropdown is still opening can be lost: then it tries again).
  */
 async function pick(page: Page, testId: string, label: string) {
-  const chosen = modal(page).getByText(label, { exact: true });
+  const select = page.getByTestId(testId);
+  // Whether the Select's form item shows the label (outside any dropdown rendered in it).
+  const took = () =>
+    select.evaluate((el, label) => {
+      const item = (el.closest('.ant-form-item') ?? el).cloneNode(true) as HTMLElement;
+      for (const d of item.querySelectorAll('.ant-select-dropdown')) d.remove();
+      return (item.textContent ?? '').includes(label);
+    }, label);
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) await page.getByTestId(testId).click();
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
       .first()
       .click();
-    try {
-      await chosen.waitFor({ timeout: 2_000 });
-      return;
-    } catch {
-      // not taken: open it again
+    for (let i = 0; i < 20; i++) {
+      if (await took()) return;
+      await page.waitForTimeout(100);
     }
   }
   throw new Error(`${testId}: could not pick ${label}`);
