@@ -78,6 +78,14 @@ describe('R-PJ-4: a selected project’s milestones (动态跟踪)', () => {
       expect(done.json()).toMatchObject({ done: 1, overdue: 0 });
       expect(done.json().items[0]).toMatchObject({ doneNote: '选址经居民议事会确定', overdue: false });
       expect(done.json().items[0].doneAt).toBeTruthy();
+      // …and stands on the project's timeline (办理记录).
+      const events = (await sd.get(`/api/projects/applications/${projectId}`)).json().events as {
+        action: string;
+        comment: string;
+      }[];
+      expect(events.find((e) => e.action === 'milestone_done')?.comment).toBe(
+        '驿站选址与设计：选址经居民议事会确定',
+      );
 
       const removeDone = await tongdu.delete(`/api/projects/milestones/${first.id}`);
       expect(removeDone.statusCode).toBe(409);

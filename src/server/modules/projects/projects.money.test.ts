@@ -120,6 +120,11 @@ describe('R-PJ-5: a selected project’s money', () => {
       'projects.money.disburse',
       'projects.money.spend',
     ]);
+    // Funds received stand on the project's timeline too.
+    const events = (await civil.get(`/api/projects/applications/${projectId}`)).json().events as {
+      action: string;
+    }[];
+    expect(events.filter((e) => e.action === 'funds_received')).toHaveLength(2);
   });
 
   it('R-PJ-5: a spend taking total spent past total disbursed is refused (409) unless the subdistrict approves the overrun, recorded as who entered it', async () => {

@@ -436,7 +436,7 @@ export default function ApplicationPage() {
                     <div>
                       <Typography.Text strong>
                         {t(
-                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue' | 'change_request' | 'change_approve' | 'change_reject'}`,
+                          `projects.action.${e.action as ApplicationAction | 'create' | 'overdue' | 'report' | 'report_overdue' | 'completion_overdue' | 'summary_overdue' | 'change_request' | 'change_approve' | 'change_reject' | 'milestone_done' | 'funds_received' | 'spend_overrun' | 'funds_disclosed'}`,
                         )}
                         {e.action.startsWith('report') && e.comment ? `（${e.comment}）` : ''}
                       </Typography.Text>{' '}
