@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { users } from '../src/server/modules/accounts/accounts.table';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../src/shared/contracts/projects';
-import type { Client, TestApp } from './app';
+import { type Client, type TestApp, createTestApp, createUser } from './app';
 import { multipart } from './multipart';
 
 /**
@@ -80,6 +80,28 @@ export async function openCall(
   const callId = call.json().id as string;
   expect((await civil.post(`/api/projects/calls/${callId}/open`, {})).statusCode).toBe(200);
   return callId;
+}
+
+/** A test app with the logins most project tests act as: the district bureau, the subdistrict, two communities. */
+export interface ProjectsWorld {
+  t: TestApp;
+  civil: Client;
+  sd: Client;
+  tongdu: Client;
+  xhy: Client;
+}
+
+/** A fresh test app with a civil-affairs login `civilName` at the district, logged in with the fixture's staff. */
+export async function projectsWorld(civilName: string): Promise<ProjectsWorld> {
+  const t = await createTestApp();
+  await createUser(t, civilName, [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
+  return {
+    t,
+    civil: await t.as(civilName),
+    sd: await t.as('sd_admin'),
+    tongdu: await t.as('tongdu_worker'),
+    xhy: await t.as('xhy_worker'),
+  };
 }
 
 /** A community's application sent (with minutes), approved with a seal and submitted by the subdistrict (`sd`); its id. */

@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import type { Client, TestApp } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
-import { act, openCall, submittedApplication } from '../../../../test/projects';
+import { act, openCall, projectsWorld, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -13,12 +13,7 @@ let tongdu: Client;
 let xhy: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjr_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('pjr_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjr_civil'));
 });
 afterAll(() => t?.close());
 

@@ -1,9 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../../../test/app';
-import { PROJECT_CONTENT, openCall, submittedApplication, userIdOf } from '../../../../test/projects';
+import type { Client, TestApp } from '../../../../test/app';
+import {
+  openCall,
+  PROJECT_CONTENT,
+  projectsWorld,
+  submittedApplication,
+  userIdOf,
+} from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
-import { createUser } from '../../../../test/app';
 
 let t: TestApp;
 let civil: Client;
@@ -13,12 +18,7 @@ let xhy: Client;
 let evaluator: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjas_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('pjas_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjas_civil'));
   evaluator = await t.as('evaluator');
 });
 afterAll(() => t?.close());

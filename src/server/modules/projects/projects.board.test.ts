@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { act, openCall, submittedApplication } from '../../../../test/projects';
+import type { Client, TestApp } from '../../../../test/app';
+import { act, openCall, projectsWorld, submittedApplication } from '../../../../test/projects';
 
 let t: TestApp;
 let civil: Client;
@@ -10,12 +10,7 @@ let xhy: Client;
 let callId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjb_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('pjb_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjb_civil'));
   callId = await openCall(t, civil);
   const selected = await submittedApplication(callId, t.fx.tongdu.id, tongdu, sd);
   await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);

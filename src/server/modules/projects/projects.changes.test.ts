@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { openCall, submittedApplication } from '../../../../test/projects';
+import type { Client, TestApp } from '../../../../test/app';
+import { openCall, projectsWorld, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -11,12 +11,7 @@ let tongdu: Client;
 let xhy: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjch_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('pjch_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjch_civil'));
 });
 afterAll(() => t?.close());
 

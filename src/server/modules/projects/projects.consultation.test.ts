@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import type { Client, TestApp } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
-import { PROJECT_CONTENT, attachMinutes, openCall } from '../../../../test/projects';
+import { attachMinutes, openCall, PROJECT_CONTENT, projectsWorld } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sealUses } from '../certificates/certificates.table';
 import { ptMeetings } from '../participation/participation.table';
@@ -15,12 +15,7 @@ let tongdu: Client;
 let xhy: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjc_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('pjc_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjc_civil'));
 });
 afterAll(() => t?.close());
 

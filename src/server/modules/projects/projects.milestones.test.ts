@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { act, openCall, submittedApplication } from '../../../../test/projects';
+import type { Client, TestApp } from '../../../../test/app';
+import { act, openCall, projectsWorld, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -13,12 +13,7 @@ let projectId: string;
 let otherId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjms_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('pjms_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjms_civil'));
   const callId = await openCall(t, civil);
   projectId = await submittedApplication(callId, t.fx.tongdu.id, tongdu, sd);
   otherId = await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);
