@@ -24,7 +24,7 @@ import {
   type ApplicationRow,
   findApplication,
   findApplicationById,
-  insertEvent,
+  insertStep,
   updateApplicationRow,
 } from './projects.repository';
 
@@ -134,17 +134,9 @@ export async function requestChange(ctx: ActorCtx, id: string, body: RequestChan
       requestedByName: ctx.actor.displayName,
       requestedAt: now,
     });
-    await insertEvent(tx, {
-      id: ctx.ids(),
-      applicationId: app.id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      action: 'change_request',
-      fromState: app.state,
-      toState: app.state,
-      comment: body.reason,
-      data: { changeId: row.id, fields: Object.keys(proposed) },
+    await insertStep(tx, ctx, app, 'change_request', body.reason, {
+      changeId: row.id,
+      fields: Object.keys(proposed),
     });
     await writeAudit(tx, ctx, {
       action: 'projects.change.request',
@@ -196,18 +188,14 @@ export async function decideChange(
         updatedAt: now,
       });
     }
-    await insertEvent(tx, {
-      id: ctx.ids(),
-      applicationId: app.id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      action: body.decision === 'approve' ? 'change_approve' : 'change_reject',
-      fromState: app.state,
-      toState: app.state,
-      comment: body.comment,
-      data: { changeId: change.id, fields: Object.keys(p) },
-    });
+    await insertStep(
+      tx,
+      ctx,
+      app,
+      body.decision === 'approve' ? 'change_approve' : 'change_reject',
+      body.comment,
+      { changeId: change.id, fields: Object.keys(p) },
+    );
     await writeAudit(tx, ctx, {
       action: body.decision === 'approve' ? 'projects.change.approve' : 'projects.change.reject',
       entityType: 'pj_change',

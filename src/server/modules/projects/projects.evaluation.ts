@@ -30,7 +30,7 @@ import {
   callById,
   findApplication,
   findCall,
-  insertEvent,
+  insertStep,
 } from './projects.repository';
 import {
   type CallEvaluationRow,
@@ -349,17 +349,10 @@ export async function recordEvaluation(
       createdAt: now,
       updatedAt: now,
     });
-    await insertEvent(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      action: 'evaluate',
-      fromState: row.state,
-      toState: row.state,
-      comment: `${body.score}（${grade.name}）${body.opinion}`,
-      data: { score: body.score, grade: grade.key, members },
+    await insertStep(tx, ctx, row, 'evaluate', `${body.score}（${grade.name}）${body.opinion}`, {
+      score: body.score,
+      grade: grade.key,
+      members,
     });
     await writeAudit(tx, ctx, {
       action: 'projects.application.evaluate',
@@ -436,17 +429,9 @@ export async function grantExemption(
       createdAt: now,
       updatedAt: now,
     });
-    await insertEvent(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      action: 'exempt',
-      fromState: row.state,
-      toState: row.state,
-      comment: `${body.reason}（${previousDue} → ${body.newDue}）`,
-      data: { previousDue, newDue: body.newDue },
+    await insertStep(tx, ctx, row, 'exempt', `${body.reason}（${previousDue} → ${body.newDue}）`, {
+      previousDue,
+      newDue: body.newDue,
     });
     await writeAudit(tx, ctx, {
       action: 'projects.application.exempt',

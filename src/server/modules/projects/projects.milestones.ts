@@ -20,7 +20,7 @@ import {
   updateMilestone,
 } from './projects.milestones.repository';
 import { applicationsPolicy } from './projects.policy';
-import { type ApplicationRow, findApplication, insertEvent } from './projects.repository';
+import { type ApplicationRow, findApplication, insertStep } from './projects.repository';
 
 /**
  * The implementation plan of a selected project (R-PJ-4 动态跟踪): milestones inside the project's term —
@@ -172,17 +172,13 @@ export async function changeMilestone(
   await ctx.db.transaction(async (tx) => {
     const after = await updateMilestone(tx, m.id, set);
     if (action === 'projects.milestone.done')
-      await insertEvent(tx, {
-        id: ctx.ids(),
-        applicationId: row.id,
-        at: now,
-        actorId: ctx.actor.userId,
-        actorName: ctx.actor.displayName,
-        action: 'milestone_done',
-        fromState: row.state,
-        toState: row.state,
-        comment: after.doneNote ? `${after.title}：${after.doneNote}` : after.title,
-      });
+      await insertStep(
+        tx,
+        ctx,
+        row,
+        'milestone_done',
+        after.doneNote ? `${after.title}：${after.doneNote}` : after.title,
+      );
     await writeAudit(tx, ctx, {
       action,
       entityType: 'pj_milestone',

@@ -21,7 +21,7 @@ import { can, scopePaths } from '../../platform/permissions';
 import { createDisclosure } from '../participation/participation.api';
 import { unitNames } from '../org/org.api';
 import { applicationsPolicy } from './projects.policy';
-import { type ApplicationRow, callById, findApplication, insertEvent } from './projects.repository';
+import { type ApplicationRow, callById, findApplication, insertStep } from './projects.repository';
 import {
   disbursementsOf,
   findSpend,
@@ -47,21 +47,6 @@ const SOURCE_ZH: Record<FundingSource, string> = {
 };
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
-
-/** A money step on the project's timeline (办理记录), beside the procedure's own steps. */
-function timelineEvent(ctx: ActorCtx, row: ApplicationRow, action: string, comment: string) {
-  return {
-    id: ctx.ids(),
-    applicationId: row.id,
-    at: ctx.clock.now(),
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    action,
-    fromState: row.state,
-    toState: row.state,
-    comment,
-  };
-}
 
 /** The selected project in the actor's reach for recording money (its community applies, its subdistrict reviews). */
 async function projectFor(ctx: ActorCtx, id: string, write: boolean): Promise<ApplicationRow> {
@@ -175,14 +160,12 @@ export async function addDisbursement(ctx: ActorCtx, id: string, body: Disbursem
       orgPath: row.orgPath,
       after: { applicationId: row.id, source: d.source, receivedOn: d.receivedOn, amountFen: d.amountFen },
     });
-    await insertEvent(
+    await insertStep(
       tx,
-      timelineEvent(
-        ctx,
-        row,
-        'funds_received',
-        `${SOURCE_ZH[body.source]} ${yuan(d.amountFen)} 元（${d.receivedOn}）`,
-      ),
+      ctx,
+      row,
+      'funds_received',
+      `${SOURCE_ZH[body.source]} ${yuan(d.amountFen)} 元（${d.receivedOn}）`,
     );
   });
   return getMoney(ctx, id);
@@ -238,14 +221,12 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
       },
     });
     if (overrun)
-      await insertEvent(
+      await insertStep(
         tx,
-        timelineEvent(
-          ctx,
-          row,
-          'spend_overrun',
-          `${s.line} ${yuan(s.amountFen)} 元：${s.overrunReason ?? ''}`,
-        ),
+        ctx,
+        row,
+        'spend_overrun',
+        `${s.line} ${yuan(s.amountFen)} 元：${s.overrunReason ?? ''}`,
       );
   });
   return getMoney(ctx, id);
@@ -302,14 +283,12 @@ export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto
       orgPath: row.orgPath,
       after: { applicationId: row.id, disclosureId: d.id, ...snap },
     });
-    await insertEvent(
+    await insertStep(
       tx,
-      timelineEvent(
-        ctx,
-        row,
-        'funds_disclosed',
-        `已到位 ${yuan(snap.disbursedFen)} 元，已支出 ${yuan(snap.spentFen)} 元`,
-      ),
+      ctx,
+      row,
+      'funds_disclosed',
+      `已到位 ${yuan(snap.disbursedFen)} 元，已支出 ${yuan(snap.spentFen)} 元`,
     );
   });
   return getMoney(ctx, id);

@@ -4,6 +4,7 @@ import type {
   CallListQuery,
   ReportListQuery,
 } from '../../../shared/contracts/projects';
+import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
@@ -359,6 +360,32 @@ export async function markOverdue(db: Db, id: string, now: Date): Promise<void> 
 
 export async function insertEvent(db: Db, row: typeof pjApplicationEvents.$inferInsert): Promise<void> {
   await db.insert(pjApplicationEvents).values(row);
+}
+
+/**
+ * A step on a project's timeline (办理记录) that changes no state — implementation, money, changes,
+ * evaluation — taken by the actor now.
+ */
+export function insertStep(
+  db: Db,
+  ctx: Pick<ActorCtx, 'ids' | 'clock' | 'actor'>,
+  app: { id: string; state: string },
+  action: string,
+  comment: string | null,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  return insertEvent(db, {
+    id: ctx.ids(),
+    applicationId: app.id,
+    at: ctx.clock.now(),
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action,
+    fromState: app.state,
+    toState: app.state,
+    comment,
+    data,
+  });
 }
 
 export function eventsOf(db: Db, applicationId: string): Promise<EventRow[]> {

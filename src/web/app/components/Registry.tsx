@@ -105,6 +105,7 @@ export function FormModal({
   width = 640,
   empty = 'null',
   fenFields = [],
+  savedText,
 }: {
   title: string;
   initialValues?: Record<string, unknown>;
@@ -115,6 +116,8 @@ export function FormModal({
   width?: number;
   empty?: 'null' | 'omit';
   fenFields?: string[];
+  /** The toast after saving (default: 已保存). */
+  savedText?: string;
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -134,7 +137,7 @@ export function FormModal({
       return submit(body);
     },
     onSuccess: () => {
-      message.success(t('common.saved'));
+      message.success(savedText ?? t('common.saved'));
       qc.invalidateQueries({ queryKey: invalidate });
       onClose();
     },

@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Row,
   Select,
@@ -22,18 +21,18 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/projects';
+import { FormModal } from '../../app/components/Registry';
 import { ErrorResult, BlockSkeleton } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { type Money, moneyApi, moneyKeys } from './moneyApi';
+import { type DisbursementInput, type Money, type SpendInput, moneyApi, moneyKeys } from './moneyApi';
 import { yuan } from './parts';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTO = 5 * 1024 * 1024;
 
 /** Yuan typed in the form → integer fen (never a float on the wire). */
-const toFen = (v: number) => Math.round(v * 100);
 
 /** 资金使用: a selected project's budget vs received vs spent, its tranches and spends (R-PJ-5). */
 export function MoneyTab({ applicationId }: { applicationId: string }) {
@@ -271,162 +270,76 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['xxl'] },
         ]}
       />
-      <DisburseModal
-        open={open === 'disburse'}
-        onClose={() => setOpen(null)}
-        onSave={(v) => moneyApi.disburse(applicationId, v).then(set)}
-      />
-      <SpendModal
-        open={open === 'spend'}
-        lines={m.lines.map((l) => l.item)}
-        onClose={() => setOpen(null)}
-        onSave={(v) => moneyApi.spend(applicationId, v).then(set)}
-      />
+      {open === 'disburse' ? (
+        <FormModal
+          title={t('projects.money.addDisbursement')}
+          invalidate={moneyKeys.money(applicationId)}
+          onClose={() => setOpen(null)}
+          initialValues={{ receivedOn: dayjs() }}
+          fenFields={['amount']}
+          savedText={t('projects.money.saved')}
+          submit={({ amount, ...b }) =>
+            moneyApi.disburse(applicationId, { ...b, amountFen: amount } as DisbursementInput)
+          }
+        >
+          <Form.Item name="source" label={t('projects.money.source')} rules={[{ required: true }]}>
+            <Select
+              options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))}
+              data-testid="disburse-source"
+            />
+          </Form.Item>
+          <Form.Item name="receivedOn" label={t('projects.money.date')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
+            <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="disburse-amount" />
+          </Form.Item>
+          <Form.Item name="note" label={t('projects.money.note')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+      {open === 'spend' ? (
+        <FormModal
+          title={t('projects.money.addSpend')}
+          invalidate={moneyKeys.money(applicationId)}
+          onClose={() => setOpen(null)}
+          initialValues={{ spentOn: dayjs() }}
+          fenFields={['amount']}
+          savedText={t('projects.money.saved')}
+          submit={({ amount, reason, ...b }) =>
+            moneyApi.spend(applicationId, {
+              ...b,
+              amountFen: amount,
+              overrun: reason ? { reason } : null,
+            } as SpendInput)
+          }
+        >
+          <Form.Item name="line" label={t('projects.money.item')} rules={[{ required: true }]}>
+            <Select
+              options={m.lines.map((l) => ({ value: l.item, label: l.item }))}
+              data-testid="spend-line"
+            />
+          </Form.Item>
+          <Form.Item name="spentOn" label={t('projects.money.date')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
+            <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="spend-amount" />
+          </Form.Item>
+          <Form.Item name="receiptRef" label={t('projects.money.receipt')} rules={[{ required: true }]}>
+            <Input maxLength={60} data-testid="spend-receipt" />
+          </Form.Item>
+          <Form.Item name="note" label={t('projects.money.note')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Typography.Text strong>{t('projects.money.overrun')}</Typography.Text>
+          <Typography.Paragraph type="secondary">{t('projects.money.overrunHint')}</Typography.Paragraph>
+          <Form.Item name="reason" label={t('projects.money.reason')}>
+            <Input.TextArea maxLength={200} rows={2} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
     </Card>
-  );
-}
-
-function useSave(onSave: () => Promise<unknown>, onClose: () => void) {
-  const { t } = useI18n();
-  const showError = useShowError();
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      await onSave();
-      message.success(t('projects.money.saved'));
-      onClose();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, run };
-}
-
-type DisburseForm = { source: FundingSource; receivedOn: dayjs.Dayjs; amount: number; note?: string };
-
-function DisburseModal(props: {
-  open: boolean;
-  onClose: () => void;
-  onSave: (v: {
-    source: FundingSource;
-    receivedOn: string;
-    amountFen: number;
-    note?: string | null;
-  }) => Promise<unknown>;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<DisburseForm>();
-  const { busy, run } = useSave(async () => {
-    const v = await form.validateFields();
-    await props.onSave({
-      source: v.source,
-      receivedOn: v.receivedOn.format('YYYY-MM-DD'),
-      amountFen: toFen(v.amount),
-      note: v.note || null,
-    });
-    form.resetFields();
-  }, props.onClose);
-  return (
-    <Modal
-      open={props.open}
-      title={t('projects.money.addDisbursement')}
-      onCancel={props.onClose}
-      onOk={run}
-      confirmLoading={busy}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs() }}>
-        <Form.Item name="source" label={t('projects.money.source')} rules={[{ required: true }]}>
-          <Select
-            options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))}
-            data-testid="disburse-source"
-          />
-        </Form.Item>
-        <Form.Item name="receivedOn" label={t('projects.money.date')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
-          <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="disburse-amount" />
-        </Form.Item>
-        <Form.Item name="note" label={t('projects.money.note')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-type SpendForm = {
-  line: string;
-  spentOn: dayjs.Dayjs;
-  amount: number;
-  receiptRef: string;
-  note?: string;
-  reason?: string;
-};
-
-function SpendModal(props: {
-  open: boolean;
-  lines: string[];
-  onClose: () => void;
-  onSave: (v: {
-    line: string;
-    spentOn: string;
-    amountFen: number;
-    receiptRef: string;
-    note?: string | null;
-    overrun?: { reason: string } | null;
-  }) => Promise<unknown>;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<SpendForm>();
-  const { busy, run } = useSave(async () => {
-    const v = await form.validateFields();
-    await props.onSave({
-      line: v.line,
-      spentOn: v.spentOn.format('YYYY-MM-DD'),
-      amountFen: toFen(v.amount),
-      receiptRef: v.receiptRef,
-      note: v.note || null,
-      overrun: v.reason ? { reason: v.reason } : null,
-    });
-    form.resetFields();
-  }, props.onClose);
-  return (
-    <Modal
-      open={props.open}
-      title={t('projects.money.addSpend')}
-      onCancel={props.onClose}
-      onOk={run}
-      confirmLoading={busy}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={{ spentOn: dayjs() }}>
-        <Form.Item name="line" label={t('projects.money.item')} rules={[{ required: true }]}>
-          <Select options={props.lines.map((l) => ({ value: l, label: l }))} data-testid="spend-line" />
-        </Form.Item>
-        <Form.Item name="spentOn" label={t('projects.money.date')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
-          <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="spend-amount" />
-        </Form.Item>
-        <Form.Item name="receiptRef" label={t('projects.money.receipt')} rules={[{ required: true }]}>
-          <Input maxLength={60} data-testid="spend-receipt" />
-        </Form.Item>
-        <Form.Item name="note" label={t('projects.money.note')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Typography.Text strong>{t('projects.money.overrun')}</Typography.Text>
-        <Typography.Paragraph type="secondary">{t('projects.money.overrunHint')}</Typography.Paragraph>
-        <Form.Item name="reason" label={t('projects.money.reason')}>
-          <Input.TextArea maxLength={200} rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
