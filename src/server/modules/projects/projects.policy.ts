@@ -68,18 +68,20 @@ export function isEvaluatorOnly(actor: Actor): boolean {
   return !(['projects.apply', 'projects.review', 'projects.manage'] as const).some((p) => can(actor, p));
 }
 
+/** Applications the actor is assigned to review. */
+function reviewAssignedToActor(actor: Actor): SQL {
+  return sql`exists (select 1 from ${pjAssignments} where ${pjAssignments.applicationId} = ${pjApplications.id} and ${pjAssignments.reviewerId} = ${actor.userId})`;
+}
+
 /**
  * Applications assigned to the actor: as reviewer of the application, or as a member of its call's final
  * evaluation team (the evaluators the bureau names on the call, R-PJ-4), who evaluate its selected projects.
  */
 export function assignedToActor(actor: Actor): SQL {
-  return sql`(exists (select 1 from ${pjAssignments} where ${pjAssignments.applicationId} = ${pjApplications.id} and ${pjAssignments.reviewerId} = ${actor.userId})
-    or (${pjApplications.state} = 'selected' and exists (select 1 from ${pjCallEvaluation} where ${pjCallEvaluation.callId} = ${pjApplications.callId} and ${actor.userId}::uuid = any(${pjCallEvaluation.evaluatorIds}))))`;
-}
-
-/** Reviewer scoring stays limited to the reviewer's assignments (a named final evaluator does not score). */
-function reviewAssignedToActor(actor: Actor): SQL {
-  return sql`exists (select 1 from ${pjAssignments} where ${pjAssignments.applicationId} = ${pjApplications.id} and ${pjAssignments.reviewerId} = ${actor.userId})`;
+  return or(
+    reviewAssignedToActor(actor),
+    sql`${pjApplications.state} = 'selected' and exists (select 1 from ${pjCallEvaluation} where ${pjCallEvaluation.callId} = ${pjApplications.callId} and ${actor.userId}::uuid = any(${pjCallEvaluation.evaluatorIds}))`,
+  )!;
 }
 
 /** The assignment limit on scoring: none for a bureau manager, the assigned ones for everyone else. */
