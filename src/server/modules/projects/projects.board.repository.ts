@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import type { Actor } from '../../platform/permissions';
 import { applicationsPolicy } from './projects.policy';
@@ -42,13 +42,6 @@ export function reportCounts(db: Db, actor: Actor, callId: string, now: Date) {
     })
     .from(r)
     .innerJoin(a, eq(a.id, r.applicationId))
-    .where(
-      and(
-        eq(r.callId, callId),
-        isNotNull(a.subdistrictId),
-        applicationsPolicy.scope(actor, 'read'),
-        reviewerLimit(actor),
-      ),
-    )
+    .where(and(eq(r.callId, callId), applicationsPolicy.scope(actor, 'read'), reviewerLimit(actor)))
     .groupBy(a.subdistrictId);
 }
