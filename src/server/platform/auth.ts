@@ -7,7 +7,7 @@ import { type Role, twoFactorRequiredFor } from '../../shared/permissions';
 import { sessions, userRoles, userTwoFactor, users } from '../modules/accounts/accounts.table';
 import { orgUnits } from '../modules/org/org.table';
 import type { AppDeps } from './context';
-import type { Db } from './db';
+import { type Db, rowsOf } from './db';
 import { AppError } from './errors';
 import type { Actor } from './permissions';
 
@@ -63,6 +63,8 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   return user?.active ? actorOf(db, user) : null;
 }
 
+type RoleRow = { role: string; orgUnitId: string | null; path: string | null; name: string | null };
+
 async function actorOf(db: Db, user: typeof users.$inferSelect): Promise<Actor> {
   const roles = await db
     .select({
@@ -74,6 +76,13 @@ async function actorOf(db: Db, user: typeof users.$inferSelect): Promise<Actor> 
     .from(userRoles)
     .leftJoin(orgUnits, eq(orgUnits.id, userRoles.orgUnitId))
     .where(eq(userRoles.userId, user.id));
+  return actorFrom(user, roles);
+}
+
+function actorFrom(
+  user: { id: string; username: string; displayName: string; locale: string },
+  roles: RoleRow[],
+): Actor {
   return {
     userId: user.id,
     username: user.username,
@@ -87,6 +96,52 @@ async function actorOf(db: Db, user: typeof users.$inferSelect): Promise<Actor> 
         orgPath: r.orgUnitId === null ? '/' : r.path!,
         orgUnitName: r.name,
       })),
+  };
+}
+
+/**
+ * A session with its user, second factor and roles, in one statement: every authenticated request
+ * starts with it, so it is one round trip, not two.
+ */
+async function sessionOf(db: Db, id: string) {
+  // Times as epoch milliseconds: both drivers return a float8 as a number.
+  const ms = (col: string) => sql.raw(`(extract(epoch from ${col}) * 1000)::float8`);
+  const [row] = rowsOf<{
+    csrf_token: string;
+    last_seen_at: number;
+    expires_at: number;
+    id: string;
+    username: string;
+    display_name: string;
+    locale: string;
+    active: boolean;
+    is_demo: boolean;
+    enabled_at: number | null;
+    roles: [string, string | null, string | null, string | null][] | string;
+  }>(
+    await db.execute(sql`
+      select s.csrf_token, ${ms('s.last_seen_at')} as last_seen_at, ${ms('s.expires_at')} as expires_at,
+        u.id, u.username, u.display_name, u.locale, u.active, u.is_demo, ${ms('tf.enabled_at')} as enabled_at,
+        coalesce((select json_agg(json_build_array(r.role, r.org_unit_id, o.path, o.name))
+          from ${userRoles} r left join ${orgUnits} o on o.id = r.org_unit_id where r.user_id = u.id), '[]') as roles
+      from ${sessions} s join ${users} u on u.id = s.user_id
+        left join ${userTwoFactor} tf on tf.user_id = s.user_id
+      where s.id = ${id}`),
+  );
+  if (!row) return null;
+  const roles = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
+  const user = { id: row.id, username: row.username, displayName: row.display_name, locale: row.locale };
+  return {
+    csrfToken: row.csrf_token,
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+    active: row.active,
+    isDemo: row.is_demo,
+    twoFactorEnabledAt: row.enabled_at === null ? null : new Date(row.enabled_at),
+    actor: actorFrom(
+      user,
+      roles.map(([role, orgUnitId, path, name]: RoleRow[keyof RoleRow][]) => ({ role, orgUnitId, path, name }) as RoleRow),
+    ),
   };
 }
 
@@ -147,27 +202,21 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = tokenHash(token);
-    const [row] = await deps.db
-      .select()
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(userTwoFactor, eq(userTwoFactor.userId, sessions.userId))
-      .where(eq(sessions.id, id));
-    if (!row) return;
-    const s = row.sessions;
+    const s = await sessionOf(deps.db, id);
+    if (!s) return;
     const now = deps.clock.now();
     const idleLimit = deps.config.sessionIdleMinutes * 60_000;
     if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > idleLimit) {
       await deps.db.delete(sessions).where(eq(sessions.id, id));
       return;
     }
-    if (!row.users.active) return;
-    const actor = await actorOf(deps.db, row.users);
+    if (!s.active) return;
+    const actor = s.actor;
     request.actor = actor;
     const twoFactor = twoFactorStateOf(
-      row.users,
+      s,
       actor.assignments.map((a) => a.role),
-      row.user_two_factor?.enabledAt,
+      s.twoFactorEnabledAt,
     );
     request.session = { id, csrfToken: s.csrfToken, twoFactor };
     request.locale = pickLocale(request.headers['accept-language'], actor.locale);
