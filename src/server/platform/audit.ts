@@ -90,7 +90,16 @@ function rowHash(mac: Pick<Pii, 'mac'>, prevHash: string, r: AuditRow): string {
  * touched: the row is chained later by `sealAudit`, once its transaction has committed.
  */
 export async function writeAudit(tx: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(auditRow(ctx, entry));
+}
+
+/**
+ * The audit row of `entry`, as values for an insert: for a use case that writes its change and its
+ * audit row in one statement (the insert's `getSQL()` as a common table expression), so a value may be
+ * replaced by SQL that reads what the same statement wrote.
+ */
+export function auditRow(ctx: AuditContext, entry: AuditEntry) {
+  return {
     at: new Date(Math.floor(ctx.clock.now().getTime())),
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.displayName ?? null,
@@ -103,7 +112,7 @@ export async function writeAudit(tx: Db, ctx: AuditContext, entry: AuditEntry): 
     success: entry.success ?? true,
     requestId: ctx.requestId ?? null,
     ip: ctx.ip ?? null,
-  });
+  };
 }
 
 /** Records a refused or failed attempt in its own transaction (the attempted change itself rolled back). */

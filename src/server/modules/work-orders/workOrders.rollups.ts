@@ -240,6 +240,17 @@ export async function recordRollup(tx: Db, event: RollupEvent): Promise<void> {
   await tx.execute(sql`with ${rollupCtes(changed, stripeOf(after.id))} select 1`);
 }
 
+/**
+ * The counter upserts of a new order as common table expressions, for an intake that writes the order,
+ * its events, its audit row and its counters in one statement.
+ */
+export function newOrderRollupCtes(order: OrderRow): SQL | null {
+  const cells = new Map<string, Fact>();
+  accumulate(cells, orderFacts(order), 1);
+  const changed = changedCells(cells);
+  return changed.length ? rollupCtes(changed, stripeOf(order.id)) : null;
+}
+
 const changedCells = (cells: Map<string, Fact>) =>
   [...cells.values()].filter((c) => Object.values(c.counts).some((v) => v !== 0));
 

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
-import { writeAudit } from '../../platform/audit';
+import { auditRow, writeAudit } from '../../platform/audit';
+import { auditLog } from '../../platform/audit.table';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
@@ -23,7 +24,7 @@ import {
   orgSnapshot,
 } from './workOrders.cache';
 import { distanceM, routeIn } from './workOrders.routing';
-import { recordRollup } from './workOrders.rollups';
+import { newOrderRollupCtes, recordRollup } from './workOrders.rollups';
 import { type Limit, type WoSettings, completeLimit, settingsFor } from './workOrders.settings';
 import {
   woAttachments,
@@ -392,61 +393,68 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
     ? sql`wo_att as (${ctx.db.update(woAttachments).set({ orderId: id }).where(inArray(woAttachments.id, input.attachmentIds)).getSQL()}),`
     : sql``;
 
-  return await ctx.db.transaction(async (tx) => {
-    // Read in the same statement, so before the new order exists (as a separate read after it would).
-    const nearby =
-      source.detail && status === 'submitted' && order.lat != null && order.lng != null
-        ? sql`(select coalesce(json_agg(d), '[]'::json) from (${nearbyQuery(ctx.db, order as OrderRow & { lat: number; lng: number }, settings).getSQL()}) d)`
-        : sql`null::json`;
-    const [written] = rowsOf<{
-      number: string;
-      org_path: string;
-      dispatch_path: string;
-      nearby: Nearby[] | string | null;
-    }>(
-      await tx
-        .execute(sql`
-            with ${attach}
-            wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
-            wo_o as (${insertOrder})
-            select wo_o.*, ${nearby} as nearby from wo_o`)
-        .catch((e: unknown) => {
-          // A unit path or the category came out NULL: the tree or the category changed (see intake).
-          throw isNotNullViolation(e) ? new StaleCache() : e;
-        }),
-    );
-    const created: OrderRow = {
-      ...order,
-      number: written!.number,
-      orgPath: written!.org_path,
-      dispatchPath: written!.dispatch_path,
-    };
-    await writeAudit(tx, ctx, {
-      action: proxy ? 'work_orders.intake_on_behalf' : 'work_orders.intake',
-      entityType: 'work_order',
-      entityId: id,
-      orgPath: created.orgPath,
-      after: {
-        number: created.number,
-        kind: input.kind,
-        category: category.code,
-        status,
-        territory: territory.by,
-        ...(proxy && { proxy: proxy.audit }),
-      },
-    });
-    // Last before the commit: the counter rows are shared by every order of the unit and day, so
-    // their locks are held for as short a time as possible.
-    await recordRollup(tx, { before: null, after: created });
-    const near = typeof written!.nearby === 'string' ? JSON.parse(written!.nearby) : written!.nearby;
-    return {
-      order: created,
-      token,
-      events,
-      unitName: owner.name,
-      ...(near && { duplicates: rankNearby(created, settings, near) }),
-    };
+  // Read in the same statement, so before the new order exists (as a separate read after it would).
+  const nearby =
+    source.detail && status === 'submitted' && order.lat != null && order.lng != null
+      ? sql`(select coalesce(json_agg(d), '[]'::json) from (${nearbyQuery(ctx.db, order as OrderRow & { lat: number; lng: number }, settings).getSQL()}) d)`
+      : sql`null::json`;
+  const audit = auditRow(ctx, {
+    action: proxy ? 'work_orders.intake_on_behalf' : 'work_orders.intake',
+    entityType: 'work_order',
+    entityId: id,
+    after: {
+      kind: input.kind,
+      category: category.code,
+      status,
+      territory: territory.by,
+      ...(proxy && { proxy: proxy.audit }),
+    },
   });
+  const insertAudit = ctx.db
+    .insert(auditLog)
+    .values({
+      ...audit,
+      orgPath: sql`(select org_path from wo_o)`,
+      after: sql`${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('number', (select number from wo_o))`,
+    })
+    .getSQL();
+  // The counter rows are shared by every order of the unit and day: written last, in one statement
+  // with the rest, so their locks are held for as short a time as possible.
+  const rollups = newOrderRollupCtes(order);
+  // One statement, so one round trip and atomic without a transaction: the order, its events, its
+  // attachments, its audit row and its counters, answering with the number and the nearby orders.
+  const [written] = rowsOf<{
+    number: string;
+    org_path: string;
+    dispatch_path: string;
+    nearby: Nearby[] | string | null;
+  }>(
+    await ctx.db
+      .execute(sql`
+          with ${attach}
+          wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
+          wo_o as (${insertOrder}),
+          wo_audit as (${insertAudit})${rollups ? sql`, ${rollups}` : sql``}
+          select wo_o.*, ${nearby} as nearby from wo_o`)
+      .catch((e: unknown) => {
+        // A unit path or the category came out NULL: the tree or the category changed (see intake).
+        throw isNotNullViolation(e) ? new StaleCache() : e;
+      }),
+  );
+  const created: OrderRow = {
+    ...order,
+    number: written!.number,
+    orgPath: written!.org_path,
+    dispatchPath: written!.dispatch_path,
+  };
+  const near = typeof written!.nearby === 'string' ? JSON.parse(written!.nearby) : written!.nearby;
+  return {
+    order: created,
+    token,
+    events,
+    unitName: owner.name,
+    ...(near && { duplicates: rankNearby(created, settings, near) }),
+  };
 }
 
 type Nearby = { id: string; number: string; status: string; lat: number | null; lng: number | null };
