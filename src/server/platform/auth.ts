@@ -140,7 +140,10 @@ async function sessionOf(db: Db, id: string) {
     twoFactorEnabledAt: row.enabled_at === null ? null : new Date(row.enabled_at),
     actor: actorFrom(
       user,
-      roles.map(([role, orgUnitId, path, name]: RoleRow[keyof RoleRow][]) => ({ role, orgUnitId, path, name }) as RoleRow),
+      roles.map(
+        ([role, orgUnitId, path, name]: RoleRow[keyof RoleRow][]) =>
+          ({ role, orgUnitId, path, name }) as RoleRow,
+      ),
     ),
   };
 }

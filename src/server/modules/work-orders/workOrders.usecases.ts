@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
-import { auditRow, writeAudit } from '../../platform/audit';
+import { auditRow } from '../../platform/audit';
 import { auditLog } from '../../platform/audit.table';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -24,7 +24,7 @@ import {
   orgSnapshot,
 } from './workOrders.cache';
 import { distanceM, routeIn } from './workOrders.routing';
-import { newOrderRollupCtes, recordRollup } from './workOrders.rollups';
+import { newOrderRollupCtes } from './workOrders.rollups';
 import { type Limit, type WoSettings, completeLimit, settingsFor } from './workOrders.settings';
 import {
   woAttachments,
