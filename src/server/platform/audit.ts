@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type SQL, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Clock } from './clock';
 import type { Pii } from './crypto';
 import { type Db, rowsOf } from './db';
@@ -113,6 +113,21 @@ export function auditRow(ctx: AuditContext, entry: AuditEntry) {
     requestId: ctx.requestId ?? null,
     ip: ctx.ip ?? null,
   };
+}
+
+/**
+ * An insert of `entry`'s audit row once per row of `from` (a common table expression of the same
+ * statement): a change and its audit row in one statement, and no audit row when the change wrote
+ * nothing (e.g. an insert that met ON CONFLICT DO NOTHING).
+ */
+export function auditInsertFrom(ctx: AuditContext, entry: AuditEntry, from: SQL): SQL {
+  const r = auditRow(ctx, entry);
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  return sql`insert into ${auditLog} (at, actor_id, actor_name, action, entity_type, entity_id, org_path, before, after, success, request_id, ip)
+    select ${r.at}::timestamptz, ${r.actorId}::uuid, ${r.actorName}::text, ${r.action}::text, ${r.entityType}::text,
+      ${r.entityId}::text, ${r.orgPath}::text, ${json(r.before)}::jsonb, ${json(r.after)}::jsonb, ${r.success}::boolean,
+      ${r.requestId}::text, ${r.ip}::text
+    from ${from}`;
 }
 
 /** Records a refused or failed attempt in its own transaction (the attempted change itself rolled back). */

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit';
+import { auditInsertFrom, writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -239,6 +239,26 @@ export async function postTransaction(
     .returning({ id: ledgerTransactions.id });
   // The transaction, its entries (in order, for the running balances) and the cached balances in one
   // statement; entries and balances only if the transaction row went in (its key was free).
+  const audit = auditInsertFrom(
+    ctx,
+    {
+      action: 'ledger.post',
+      entityType: 'ledger_transaction',
+      entityId: id,
+      orgPath: holderPath,
+      after: {
+        kind: t.kind,
+        idempotencyKey: t.idempotencyKey,
+        sourceType: t.sourceType ?? null,
+        sourceId: t.sourceId ?? null,
+        reversesId: t.reversesId ?? null,
+        entries: t.entries.map((e) => ({ accountId: e.accountId, unit: e.unit, amount: e.amount })),
+      },
+    },
+    sql`t`,
+  );
+  // The transaction, its entries (in order, for the running balances), the cached balances and the
+  // audit row in one statement; all but the first only if the transaction row went in (its key was free).
   const [inserted] = rowsOf<{ id: string }>(
     await tx.execute(sql`
       with t as (${insertTx.getSQL()}),
@@ -250,27 +270,14 @@ export async function postTransaction(
       u as (
         update ${ledgerAccounts} a set balance = a.balance + d.delta, updated_at = ${now}::timestamptz
         from t, (values ${changes.length ? sql.join(changes, sql`, `) : sql`(null::uuid, 0)`}) d(id, delta)
-        where a.id = d.id)
+        where a.id = d.id),
+      au as (${audit})
       select id from t`),
   );
   if (!inserted) {
     const first = await findByKey(tx, t.idempotencyKey);
     return { transactionId: first!, duplicate: true };
   }
-  await writeAudit(tx, ctx, {
-    action: 'ledger.post',
-    entityType: 'ledger_transaction',
-    entityId: id,
-    orgPath: holderPath,
-    after: {
-      kind: t.kind,
-      idempotencyKey: t.idempotencyKey,
-      sourceType: t.sourceType ?? null,
-      sourceId: t.sourceId ?? null,
-      reversesId: t.reversesId ?? null,
-      entries: t.entries.map((e) => ({ accountId: e.accountId, unit: e.unit, amount: e.amount })),
-    },
-  });
   return { transactionId: id, duplicate: false };
 }
 
