@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, TEST_PASSWORD, createTestApp, createUser } from '../../../../test/app';
+import { eq } from 'drizzle-orm';
+import { users } from './accounts.table';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -102,6 +104,12 @@ describe('accounts and sessions', () => {
     });
     expect(ok.statusCode).toBe(201);
     expect((await login('newworker', 'a-good-password')).statusCode).toBe(200);
+    // Stored with argon2id at OWASP's second profile (19 MiB, 2 passes), whatever test accounts use.
+    const [stored] = await t.database.db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.username, 'newworker'));
+    expect(stored!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const dup = await sd.post('/api/users', {
       username: 'newworker',
       displayName: 'x',
