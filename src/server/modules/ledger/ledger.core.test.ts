@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/app';
 import type { UseCaseCtx } from '../../platform/context';
 import { rowsOf } from '../../platform/db';
@@ -11,11 +11,27 @@ import { ledgerAccounts, ledgerEarningRules, ledgerEntries, ledgerTransactions }
 
 let t: TestApp;
 let ctx: UseCaseCtx;
-beforeEach(async () => {
+beforeAll(async () => {
   t = await createTestApp();
   ctx = { db: t.deps.db, clock: t.deps.clock, ids: t.deps.ids, pii: t.deps.pii };
 });
-afterEach(() => t.close());
+afterAll(() => t.close());
+
+// One app for the file: each test has its own holders and idempotency keys; the community account is
+// shared (a credit account), so tests compare its balance before and after.
+let n = 0;
+let alice: string;
+let bob: string;
+beforeEach(() => {
+  n++;
+  alice = `v-alice-${n}`;
+  bob = `v-bob-${n}`;
+});
+/** An idempotency key of the current test. */
+const key = (k: string) => `${k}:t${n}`;
+
+const countRows = async (table: typeof ledgerTransactions | typeof ledgerEntries | typeof ledgerAccounts) =>
+  (await t.database.db.select({ n: count() }).from(table))[0]!.n;
 
 async function accounts() {
   const db = t.database.db;
@@ -32,14 +48,14 @@ async function accounts() {
       alice: await ensureAccount(tx, ctx, {
         ...base,
         ownerKind: 'volunteer',
-        ownerId: 'v-alice',
+        ownerId: alice,
         unit: 'points',
         name: '张三',
       }),
       bob: await ensureAccount(tx, ctx, {
         ...base,
         ownerKind: 'volunteer',
-        ownerId: 'v-bob',
+        ownerId: bob,
         unit: 'points',
         name: '李四',
       }),
@@ -47,10 +63,10 @@ async function accounts() {
   });
 }
 
-const post = (key: string, from: string, to: string, amount: number, kind = 'transfer') =>
+const post = (k: string, from: string, to: string, amount: number, kind = 'transfer') =>
   t.database.db.transaction((tx) =>
     postTransaction(tx, ctx, {
-      idempotencyKey: key,
+      idempotencyKey: key(k),
       kind,
       entries: [
         { accountId: from, unit: 'points', amount: -amount },
@@ -62,9 +78,16 @@ const post = (key: string, from: string, to: string, amount: number, kind = 'tra
 describe('ledger core', () => {
   it('R-VP-1: ensureAccount opens one account per owner and unit and returns it again', async () => {
     const a = await accounts();
+    const opened = await countRows(ledgerAccounts);
     const b = await accounts();
     expect(b).toEqual(a);
-    const rows = await t.database.db.select().from(ledgerAccounts);
+    expect(await countRows(ledgerAccounts)).toBe(opened);
+    const rows = await t.database.db
+      .select()
+      .from(ledgerAccounts)
+      .where(
+        and(inArray(ledgerAccounts.ownerId, [t.fx.tongdu.id, alice, bob]), eq(ledgerAccounts.unit, 'points')),
+      );
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.id === a.issuer)!.credit).toBe(true);
     expect(rows.find((r) => r.id === a.alice)!.credit).toBe(false);
@@ -74,7 +97,7 @@ describe('ledger core', () => {
     const a = await accounts();
     const r = await post('k1', a.issuer, a.alice, 30, 'service_credit');
     expect(r.duplicate).toBe(false);
-    expect(await balancesOf(t.database.db, 'volunteer', 'v-alice')).toEqual({ points: 30, minutes: 0 });
+    expect(await balancesOf(t.database.db, 'volunteer', alice)).toEqual({ points: 30, minutes: 0 });
     const entries = await t.database.db
       .select()
       .from(ledgerEntries)
@@ -86,10 +109,11 @@ describe('ledger core', () => {
 
   it('R-VP-1: unbalanced entries are refused and write nothing', async () => {
     const a = await accounts();
+    const [transactions, entries] = [await countRows(ledgerTransactions), await countRows(ledgerEntries)];
     await expect(
       t.database.db.transaction((tx) =>
         postTransaction(tx, ctx, {
-          idempotencyKey: 'bad',
+          idempotencyKey: key('bad'),
           kind: 'transfer',
           entries: [
             { accountId: a.issuer, unit: 'points', amount: -5 },
@@ -98,7 +122,9 @@ describe('ledger core', () => {
         }),
       ),
     ).rejects.toMatchObject({ code: 'ledger.unbalanced', status: 422 });
-    expect(await t.database.db.select().from(ledgerTransactions)).toHaveLength(0);
+    expect(await countRows(ledgerTransactions)).toBe(transactions);
+    expect(await countRows(ledgerEntries)).toBe(entries);
+    expect(await balancesOf(t.database.db, 'volunteer', alice)).toEqual({ points: 0, minutes: 0 });
   });
 
   it('R-VP-1: the same idempotency key twice posts once and returns the first transaction', async () => {
@@ -106,28 +132,32 @@ describe('ledger core', () => {
     const first = await post('same', a.issuer, a.alice, 10);
     const second = await post('same', a.issuer, a.alice, 10);
     expect(second).toEqual({ transactionId: first.transactionId, duplicate: true });
-    expect((await balancesOf(t.database.db, 'volunteer', 'v-alice')).points).toBe(10);
+    expect((await balancesOf(t.database.db, 'volunteer', alice)).points).toBe(10);
   });
 
   it('R-VP-1: a holder account never goes negative; the refused posting leaves nothing', async () => {
     const a = await accounts();
+    const transactions = await countRows(ledgerTransactions);
     await post('fund', a.issuer, a.alice, 5);
     const err = await post('over', a.alice, a.bob, 6).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'ledger.insufficient_balance', status: 409 });
-    expect(await balancesOf(t.database.db, 'volunteer', 'v-alice')).toEqual({ points: 5, minutes: 0 });
+    expect(await balancesOf(t.database.db, 'volunteer', alice)).toEqual({ points: 5, minutes: 0 });
     const keys = await t.database.db
       .select({ k: ledgerTransactions.idempotencyKey })
-      .from(ledgerTransactions);
-    expect(keys.map((k) => k.k)).toEqual(['fund']);
+      .from(ledgerTransactions)
+      .where(inArray(ledgerTransactions.idempotencyKey, [key('fund'), key('over')]));
+    expect(keys.map((k) => k.k)).toEqual([key('fund')]);
+    expect(await countRows(ledgerTransactions)).toBe(transactions + 1);
   });
 
   it('R-VP-1: a failure later in the caller transaction rolls the posting back', async () => {
     const a = await accounts();
+    const [transactions, entries] = [await countRows(ledgerTransactions), await countRows(ledgerEntries)];
     await expect(
       t.database.db.transaction(async (tx) => {
         await postTransaction(tx, ctx, {
-          idempotencyKey: 'mid',
+          idempotencyKey: key('mid'),
           kind: 'transfer',
           entries: [
             { accountId: a.issuer, unit: 'points', amount: -7 },
@@ -137,8 +167,9 @@ describe('ledger core', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(await t.database.db.select().from(ledgerEntries)).toHaveLength(0);
-    expect((await balancesOf(t.database.db, 'volunteer', 'v-alice')).points).toBe(0);
+    expect(await countRows(ledgerEntries)).toBe(entries);
+    expect(await countRows(ledgerTransactions)).toBe(transactions);
+    expect((await balancesOf(t.database.db, 'volunteer', alice)).points).toBe(0);
   });
 
   it('R-VP-1: concurrent transfers from one account never overdraw it', async () => {
@@ -149,8 +180,8 @@ describe('ledger core', () => {
     );
     const ok = results.filter((r) => r.status === 'fulfilled').length;
     expect(ok).toBe(5);
-    expect(await balancesOf(t.database.db, 'volunteer', 'v-alice')).toEqual({ points: 0, minutes: 0 });
-    expect((await balancesOf(t.database.db, 'volunteer', 'v-bob')).points).toBe(50);
+    expect(await balancesOf(t.database.db, 'volunteer', alice)).toEqual({ points: 0, minutes: 0 });
+    expect((await balancesOf(t.database.db, 'volunteer', bob)).points).toBe(50);
     const sums = rowsOf<{ s: string }>(
       await t.database.db.execute(sql`select coalesce(sum(amount),0) as s from ledger_entries`),
     );
@@ -161,20 +192,22 @@ describe('ledger core', () => {
     const a = await accounts();
     const results = await Promise.all(Array.from({ length: 6 }, () => post('retry', a.issuer, a.alice, 3)));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect((await balancesOf(t.database.db, 'volunteer', 'v-alice')).points).toBe(3);
+    expect((await balancesOf(t.database.db, 'volunteer', alice)).points).toBe(3);
     // Retries of a spend that emptied the account still answer "duplicate", not "insufficient".
     const spends = await Promise.all(Array.from({ length: 6 }, () => post('spend-all', a.alice, a.bob, 3)));
     expect(spends.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect((await balancesOf(t.database.db, 'volunteer', 'v-bob')).points).toBe(3);
+    expect((await balancesOf(t.database.db, 'volunteer', bob)).points).toBe(3);
   });
 });
 
 describe('creditService', () => {
-  const credit = (key: string, minutes: number, over: Partial<Parameters<typeof creditService>[2]> = {}) =>
+  /** The volunteer of the current test. */
+  const v1 = () => `v-1-${n}`;
+  const credit = (k: string, minutes: number, over: Partial<Parameters<typeof creditService>[2]> = {}) =>
     t.database.db.transaction((tx) =>
       creditService(tx, ctx, {
-        idempotencyKey: key,
-        volunteerId: 'v-1',
+        idempotencyKey: key(k),
+        volunteerId: v1(),
         volunteerName: '王五',
         communityUnitId: t.fx.tongdu.id,
         minutes,
@@ -187,21 +220,24 @@ describe('creditService', () => {
     );
 
   it('R-VP-1: served time earns points by the default rule (10 per hour) and minutes in the time bank', async () => {
+    const community = await balancesOf(t.database.db, 'community', t.fx.tongdu.id);
     const r = await credit('c1', 90);
     expect(r).toEqual({ duplicate: false, minutes: 90, points: 15, excessMinutes: 0 });
-    expect(await balancesOf(t.database.db, 'volunteer', 'v-1')).toEqual({ points: 15, minutes: 90 });
-    expect(await balancesOf(t.database.db, 'community', t.fx.tongdu.id)).toEqual({
-      points: -15,
-      minutes: -90,
-    });
+    expect(await balancesOf(t.database.db, 'volunteer', v1())).toEqual({ points: 15, minutes: 90 });
+    // The community issues them (its account is shared with the other tests: compared with before).
+    const issued = { points: community.points - 15, minutes: community.minutes - 90 };
+    expect(await balancesOf(t.database.db, 'community', t.fx.tongdu.id)).toEqual(issued);
     const again = await credit('c1', 90);
     expect(again).toMatchObject({ duplicate: true, minutes: 90, points: 15 });
-    expect(await balancesOf(t.database.db, 'volunteer', 'v-1')).toEqual({ points: 15, minutes: 90 });
+    expect(await balancesOf(t.database.db, 'volunteer', v1())).toEqual({ points: 15, minutes: 90 });
+    expect(await balancesOf(t.database.db, 'community', t.fx.tongdu.id)).toEqual(issued);
   });
 
   it('R-VP-1: the daily cap of the activity type limits points per volunteer and China day', async () => {
+    // The rule would change the other tests' points: it is removed at the end, whatever happened.
+    const ruleId = t.deps.ids();
     await t.database.db.insert(ledgerEarningRules).values({
-      id: t.deps.ids(),
+      id: ruleId,
       orgUnitId: t.fx.subdistrict.id,
       orgPath: t.fx.subdistrict.path,
       activityType: 'elderly_care',
@@ -209,14 +245,18 @@ describe('creditService', () => {
       dailyCap: 50,
       updatedAt: t.clock.now(),
     });
-    expect((await credit('d1', 120, { sourceId: 'a' })).points).toBe(40);
-    expect((await credit('d2', 120, { sourceId: 'b' })).points).toBe(10);
-    const r3 = await credit('d3', 60, { sourceId: 'c' });
-    expect(r3).toMatchObject({ points: 0, minutes: 60 });
-    // Next China day: the cap starts again.
-    expect(
-      (await credit('d4', 60, { sourceId: 'd', occurredAt: new Date('2026-11-24T00:30:00+08:00') })).points,
-    ).toBe(20);
+    try {
+      expect((await credit('d1', 120, { sourceId: 'a' })).points).toBe(40);
+      expect((await credit('d2', 120, { sourceId: 'b' })).points).toBe(10);
+      const r3 = await credit('d3', 60, { sourceId: 'c' });
+      expect(r3).toMatchObject({ points: 0, minutes: 60 });
+      // Next China day: the cap starts again.
+      expect(
+        (await credit('d4', 60, { sourceId: 'd', occurredAt: new Date('2026-11-24T00:30:00+08:00') })).points,
+      ).toBe(20);
+    } finally {
+      await t.database.db.delete(ledgerEarningRules).where(eq(ledgerEarningRules.id, ruleId));
+    }
   });
 
   it('R-VP-2, R-LAW-VL-2: the time bank stops at 1,500 hours; the excess is reported, not banked', async () => {
@@ -227,7 +267,7 @@ describe('creditService', () => {
         sourceId: `f${i}`,
         occurredAt: new Date(Date.UTC(2026, 0, 1 + i, 2)),
       });
-    const before = (await balancesOf(db, 'volunteer', 'v-1')).minutes;
+    const before = (await balancesOf(db, 'volunteer', v1())).minutes;
     expect(before).toBe(62 * 1440);
     const r = await credit('over', 1440, {
       sourceId: 'over',
@@ -235,11 +275,11 @@ describe('creditService', () => {
     });
     expect(r.minutes).toBe(TIME_BANK_CAP_MINUTES - before);
     expect(r.excessMinutes).toBe(1440 - (TIME_BANK_CAP_MINUTES - before));
-    expect((await balancesOf(db, 'volunteer', 'v-1')).minutes).toBe(TIME_BANK_CAP_MINUTES);
+    expect((await balancesOf(db, 'volunteer', v1())).minutes).toBe(TIME_BANK_CAP_MINUTES);
     const [tx] = await db
       .select()
       .from(ledgerTransactions)
-      .where(eq(ledgerTransactions.idempotencyKey, 'over'));
+      .where(eq(ledgerTransactions.idempotencyKey, key('over')));
     expect(tx!.memo).toContain(`超出时间银行上限 ${r.excessMinutes} 分钟未存入`);
   });
 
@@ -247,7 +287,7 @@ describe('creditService', () => {
     await credit('c1', 120, { sourceId: 'x' });
     const r = await credit('c1-fix', -60, { sourceId: 'x' });
     expect(r).toMatchObject({ duplicate: false, minutes: -60, points: -10 });
-    expect(await balancesOf(t.database.db, 'volunteer', 'v-1')).toEqual({ points: 10, minutes: 60 });
+    expect(await balancesOf(t.database.db, 'volunteer', v1())).toEqual({ points: 10, minutes: 60 });
   });
 
   it('R-VP-1: bad minutes answer 422', async () => {
