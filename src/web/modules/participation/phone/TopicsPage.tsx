@@ -18,6 +18,7 @@ import {
   formatDay,
   useToast,
 } from '../../../phone/ui';
+import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { delibApi } from '../api';
 
 /** Seed 003's six steps (restated from shared/contracts/deliberation: the phone loads no zod). */
@@ -66,26 +67,16 @@ function Topics() {
           </button>
         ))}
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((x) => (
-          <Link
+      <QueryList query={list} empty={<Empty>{t('participation.phone.noTopics')}</Empty>}>
+        {(x) => (
+          <LinkCard
             key={x.id}
             to={`/m/topics/${x.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-            data-testid="topic"
+            title={x.title}
+            tag={<Tag kind={x.state === 'reported' ? 'ok' : 'info'}>{x.stageName}</Tag>}
+            top
+            testId="topic"
           >
-            <div
-              className="row"
-              style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}
-            >
-              <strong>{x.title}</strong>
-              <Tag kind={x.state === 'reported' ? 'ok' : 'info'}>{x.stageName}</Tag>
-            </div>
             <span className="muted" style={{ display: 'block' }}>
               {x.unitName} · {x.levelName}
             </span>
@@ -93,11 +84,9 @@ function Topics() {
               {x.step + 1}/6 {x.stepName} · {t('participation.phone.supportsN', { n: x.supports })} ·{' '}
               {formatDay(x.updatedAt)}
             </span>
-          </Link>
-        ))
-      ) : (
-        <Empty>{t('participation.phone.noTopics')}</Empty>
-      )}
+          </LinkCard>
+        )}
+      </QueryList>
     </>
   );
 }
@@ -391,30 +380,15 @@ function Conventions() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((c) => (
-          <Link
-            key={c.id}
-            to={`/m/conventions/${c.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-          >
-            <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
-              <strong>{c.title}</strong>
-              <Tag>{c.kindName}</Tag>
-            </div>
+      <QueryList query={list} empty={<Empty>{t('participation.phone.noConventions')}</Empty>}>
+        {(c) => (
+          <LinkCard key={c.id} to={`/m/conventions/${c.id}`} title={c.title} tag={<Tag>{c.kindName}</Tag>}>
             <span className="muted">
               {c.unitName} · {formatDay(c.publishedAt)}
             </span>
-          </Link>
-        ))
-      ) : (
-        <Empty>{t('participation.phone.noConventions')}</Empty>
-      )}
+          </LinkCard>
+        )}
+      </QueryList>
     </>
   );
 }

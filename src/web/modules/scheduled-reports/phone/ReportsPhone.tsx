@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
   BackLink,
@@ -17,6 +17,7 @@ import {
   formatAt,
   useToast,
 } from '../../../phone/ui';
+import { LinkCard } from '../../../phone/PhoneList';
 import { type Submission, type SubmissionDetail, srApi, srKeys } from '../api';
 
 const STATE_KIND: Record<string, TagKind> = {
@@ -83,19 +84,12 @@ function ReportList() {
       <BackLink to="/m" />
       {items.length ? (
         items.map((s) => (
-          <Link
-            key={s.id}
-            to={`/m/reports/${s.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-            data-testid="report"
-          >
-            <strong>{s.templateTitle}</strong>
+          <LinkCard key={s.id} to={`/m/reports/${s.id}`} title={s.templateTitle} testId="report">
             <div className="muted" style={{ margin: '4px 0' }}>
               {s.unitName} · {periodText(s.period)} · {t('scheduledReports.phone.due', { date: s.dueOn })}
             </div>
             <StateLine s={s} />
-          </Link>
+          </LinkCard>
         ))
       ) : (
         <Empty>{t('scheduledReports.phone.empty')}</Empty>
