@@ -1,20 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
-import { BackLink, Empty, RequireLogin, Shell, Tag, formatAt } from '../../../phone/ui';
+import { BackLink, Empty, Tag, formatAt } from '../../../phone/ui';
 import { careApi, careKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/care: the visit plans assigned to me, the most urgent first (overdue ones flagged). */
-export default function MyVisitsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('care.m.title')}>
-      <RequireLogin>
-        <Plans />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const MyVisitsPage = loggedInPage('care.m.title', Plans);
+export default MyVisitsPage;
 
 function Plans() {
   const { t } = useI18n();

@@ -9,9 +9,7 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   fieldErrors,
   formatAt,
@@ -19,18 +17,10 @@ import {
 } from '../../../phone/ui';
 import { LinkCard } from '../../../phone/PhoneList';
 import { ktApi, ktKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/key-tasks: the key tasks in my reach not yet done, overdue first, for the responsible unit to report on. */
-export function MyTasksPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('keyTasks.phone.tile')}>
-      <RequireLogin>
-        <TaskList />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MyTasksPage = loggedInPage('keyTasks.phone.tile', TaskList);
 
 function TaskList() {
   const { t } = useI18n();
@@ -83,16 +73,7 @@ function TaskList() {
 }
 
 /** /m/key-tasks/:id: the task, its latest records, and the progress report (percent, what was done, evidence). */
-export function TaskPhonePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('keyTasks.phone.tile')}>
-      <RequireLogin>
-        <TaskView />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const TaskPhonePage = loggedInPage('keyTasks.phone.tile', TaskView);
 
 function TaskView() {
   const { id = '' } = useParams();

@@ -9,9 +9,7 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   fieldErrors,
   formatAt,
@@ -20,18 +18,10 @@ import {
 } from '../../../phone/ui';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { ptApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/disclosures: the disclosure board of my community (居务公开, R-DC-1), newest first. */
-export function BoardPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.board')}>
-      <RequireLogin>
-        <Board />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const BoardPage = loggedInPage('participation.phone.board', Board);
 
 function Board() {
   const { t } = useI18n();
@@ -60,16 +50,7 @@ function Board() {
 }
 
 /** /m/disclosures/:id: one posting, its objections and answers; an objection within 5 days (R-LAW-DC-1). */
-export function PostingPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.board')}>
-      <RequireLogin>
-        <Posting />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const PostingPage = loggedInPage('participation.phone.board', Posting);
 
 function Posting() {
   const { id = '' } = useParams();

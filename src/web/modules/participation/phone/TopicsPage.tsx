@@ -9,9 +9,7 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   fieldErrors,
   formatAt,
@@ -20,21 +18,13 @@ import {
 } from '../../../phone/ui';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { delibApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** Seed 003's six steps (restated from shared/contracts/deliberation: the phone loads no zod). */
 const STEPS = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
 
 /** /m/topics: topics of my home's units (building, compound, grid, community); mine and followed. */
-export function TopicsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.topics')}>
-      <RequireLogin>
-        <Topics />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const TopicsPage = loggedInPage('participation.phone.topics', Topics);
 
 function Topics() {
   const { t } = useI18n();
@@ -92,16 +82,7 @@ function Topics() {
 }
 
 /** /m/topics/new: 民事民提 — a resident raises a topic at one of their home's units. */
-export function ProposePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.propose')}>
-      <RequireLogin>
-        <Propose />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ProposePage = loggedInPage('participation.phone.propose', Propose);
 
 function Propose() {
   const { t } = useI18n();
@@ -190,16 +171,7 @@ function Propose() {
 }
 
 /** /m/topics/:id: the topic, its six steps and records, the report-back; support, follow, comment. */
-export function TopicPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.topics')}>
-      <RequireLogin>
-        <Topic />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const TopicPage = loggedInPage('participation.phone.topics', Topic);
 
 function Topic() {
   const { id = '' } = useParams();
@@ -360,16 +332,7 @@ function Topic() {
 }
 
 /** /m/conventions: the published conventions of my home's units. */
-export function ConventionsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.conventions')}>
-      <RequireLogin>
-        <Conventions />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ConventionsPage = loggedInPage('participation.phone.conventions', Conventions);
 
 function Conventions() {
   const { t } = useI18n();
@@ -393,16 +356,7 @@ function Conventions() {
   );
 }
 
-export function ConventionPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.conventions')}>
-      <RequireLogin>
-        <Convention />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ConventionPage = loggedInPage('participation.phone.conventions', Convention);
 
 function Convention() {
   const { id = '' } = useParams();

@@ -9,9 +9,7 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   type TagKind,
   formatAt,
@@ -19,6 +17,7 @@ import {
 } from '../../../phone/ui';
 import { LinkCard } from '../../../phone/PhoneList';
 import { type Submission, type SubmissionDetail, srApi, srKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 const STATE_KIND: Record<string, TagKind> = {
   draft: 'warn',
@@ -57,16 +56,7 @@ function StateLine({ s }: { s: Submission }) {
 }
 
 /** /m/reports: the reports my community owes, the ones still to hand in first, with their due day. */
-export function MyReportsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('scheduledReports.phone.tile')}>
-      <RequireLogin>
-        <ReportList />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MyReportsPage = loggedInPage('scheduledReports.phone.tile', ReportList);
 
 function ReportList() {
   const { t } = useI18n();
@@ -99,16 +89,7 @@ function ReportList() {
 }
 
 /** /m/reports/:id: fill in a report (figures Linli holds pre-filled), save it, hand it in. */
-export function ReportPhonePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('scheduledReports.phone.tile')}>
-      <RequireLogin>
-        <ReportForm />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ReportPhonePage = loggedInPage('scheduledReports.phone.tile', ReportForm);
 
 type Values = Record<string, string>;
 

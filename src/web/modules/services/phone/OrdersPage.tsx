@@ -2,21 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { QueryList } from '../../../phone/PhoneList';
-import { BackLink, Empty, RequireLogin, Shell } from '../../../phone/ui';
+import { BackLink, Empty } from '../../../phone/ui';
 import { svcApi, svcKeys } from '../api';
 import { OrderCard } from './parts';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/orders: the orders I placed. */
-export default function OrdersPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('services.m.orders')}>
-      <RequireLogin>
-        <MyOrders />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const OrdersPage = loggedInPage('services.m.orders', MyOrders);
+export default OrdersPage;
 
 function MyOrders() {
   const { t } = useI18n();

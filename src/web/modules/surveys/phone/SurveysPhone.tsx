@@ -8,30 +8,20 @@ import {
   ErrorBox,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   formatDay,
   useToast,
 } from '../../../phone/ui';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { type MySurvey, svApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 type Question = MySurvey['questions'][number];
 type Value = number | number[] | (number | null)[] | string | null;
 
 /** /m/surveys: the surveys distributed to my home, open ones first. */
-export function MySurveysPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('surveys.phone.tile')}>
-      <RequireLogin>
-        <List />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MySurveysPage = loggedInPage('surveys.phone.tile', List);
 
 function List() {
   const { t } = useI18n();
@@ -68,16 +58,7 @@ function List() {
 }
 
 /** /m/surveys/:id: answer a survey once (the link and QR code lead here; login by SMS code first). */
-export function AnswerSurveyPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('surveys.phone.tile')}>
-      <RequireLogin>
-        <Answer />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const AnswerSurveyPage = loggedInPage('surveys.phone.tile', Answer);
 
 function Answer() {
   const { id = '' } = useParams();
