@@ -3,23 +3,15 @@ import { useAuth } from '../app/auth';
 import { type MessageKey, useI18n } from '../app/i18n';
 import { phoneModules } from './modules';
 import type { PhoneTile } from './phoneModule';
-import { RequireLogin, Shell } from './ui';
+import { loggedInPage } from './LoggedInPage';
 
 const TILES = phoneModules
   .flatMap((m) => m.tiles ?? [])
   .sort((a, b) => a.order - b.order) as PhoneTile<MessageKey>[];
 
 /** /m: the residents' and volunteers' phone home; only the tiles this user can use (permission, profile). */
-export default function HomePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('phone.home')}>
-      <RequireLogin>
-        <Home />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const HomePage = loggedInPage('phone.home', Home);
+export default HomePage;
 
 /** A tile whose module says whether this user can use it (a hook, so it is its own component). */
 function Gated({ tile, children }: { tile: PhoneTile<MessageKey>; children: React.ReactNode }) {

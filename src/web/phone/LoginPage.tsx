@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { SmsLogin } from './SmsLogin';
-import { Field, Notice, Shell, useAfterLogin } from './ui';
+import { FormSubmit, useFormRequest } from './PhoneForm';
+import { Field, Shell, useAfterLogin } from './ui';
 
 /** /m/login: residents and volunteers log in on the phone (password today; SMS code below). */
 export default function LoginPage() {
@@ -44,25 +45,18 @@ function PasswordLogin() {
   const done = useAfterLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { error, setError, busy, run } = useFormRequest();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!username.trim() || !password) {
       setError(t('phone.login.missing'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const result = await login(username.trim(), password);
       if ('twoFactorRequired' in result) setError(t('phone.login.twoFactor'));
       else done();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ph-card" onSubmit={submit} data-testid="login-form" noValidate>
@@ -92,19 +86,9 @@ function PasswordLogin() {
           />
         )}
       </Field>
-      {error ? (
-        <Notice kind="error" testId="login-error">
-          {error}
-        </Notice>
-      ) : null}
-      <button
-        type="submit"
-        className="btn btn-primary btn-block btn-big"
-        disabled={busy}
-        data-testid="login-submit"
-      >
+      <FormSubmit error={error} errorTestId="login-error" busy={busy} testId="login-submit">
         {busy ? t('app.loading') : t('phone.login.submit')}
-      </button>
+      </FormSubmit>
     </form>
   );
 }

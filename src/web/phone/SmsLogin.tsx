@@ -7,7 +7,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../app/api';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
-import { Field, Notice, useAfterLogin } from './ui';
+import { DigitsField, FormSubmit, useFormRequest } from './PhoneForm';
+import { Notice, useAfterLogin } from './ui';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
@@ -19,63 +20,45 @@ export function SmsLogin() {
   const [code, setCode] = useState('');
   const [wait, setWait] = useState(0);
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormRequest();
   useEffect(() => {
     if (wait <= 0) return;
     const h = setTimeout(() => setWait((w) => w - 1), 1000);
     return () => clearTimeout(h);
   }, [wait]);
 
-  const send = async () => {
+  const send = () => {
     if (!MOBILE.test(phone.trim())) {
       setError(t('pub.report.phoneInvalid'));
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
+    return run(async () => {
       await api.post('/api/auth/sms/send', { phone: phone.trim() });
       setSent(true);
       setWait(60);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!MOBILE.test(phone.trim())) return setError(t('pub.report.phoneInvalid'));
     if (!/^\d{6}$/.test(code.trim())) return setError(t('phone.login.codeInvalid'));
-    setError(null);
-    setBusy(true);
-    try {
+    return run(async () => {
       await api.post('/api/auth/sms/login', { phone: phone.trim(), code: code.trim() });
       await refreshMe();
       done();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ph-card" onSubmit={submit} data-testid="sms-form" noValidate>
-      <Field label={t('phone.login.phone')}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={11}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))}
-            data-testid="sms-phone"
-          />
-        )}
-      </Field>
+      <DigitsField
+        label={t('phone.login.phone')}
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={11}
+        value={phone}
+        onChange={setPhone}
+        testId="sms-phone"
+      />
       <button
         type="button"
         className="btn btn-block"
@@ -87,33 +70,17 @@ export function SmsLogin() {
         {wait > 0 ? t('phone.login.resend', { n: wait }) : t('phone.login.send')}
       </button>
       {sent ? <Notice kind="ok">{t('phone.login.sent')}</Notice> : null}
-      <Field label={t('phone.login.code')}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-            data-testid="sms-code"
-          />
-        )}
-      </Field>
-      {error ? (
-        <Notice kind="error" testId="sms-error">
-          {error}
-        </Notice>
-      ) : null}
-      <button
-        type="submit"
-        className="btn btn-primary btn-block btn-big"
-        disabled={busy}
-        data-testid="sms-submit"
-      >
+      <DigitsField
+        label={t('phone.login.code')}
+        autoComplete="one-time-code"
+        maxLength={6}
+        value={code}
+        onChange={setCode}
+        testId="sms-code"
+      />
+      <FormSubmit error={error} errorTestId="sms-error" busy={busy} testId="sms-submit">
         {t('phone.login.submit')}
-      </button>
+      </FormSubmit>
     </form>
   );
 }

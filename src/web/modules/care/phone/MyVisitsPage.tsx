@@ -1,20 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, RequireLogin, Shell, Tag, formatAt } from '../../../phone/ui';
+import { LinkCard, QueryList } from '../../../phone/PhoneList';
+import { BackLink, Empty, Tag, formatAt } from '../../../phone/ui';
 import { careApi, careKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/care: the visit plans assigned to me, the most urgent first (overdue ones flagged). */
-export default function MyVisitsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('care.m.title')}>
-      <RequireLogin>
-        <Plans />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const MyVisitsPage = loggedInPage('care.m.title', Plans);
+export default MyVisitsPage;
 
 function Plans() {
   const { t } = useI18n();
@@ -23,27 +16,31 @@ function Plans() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((p) => (
-          <Link
+      <QueryList
+        query={list}
+        empty={
+          <div className="ph-card">
+            <Empty>
+              <p className="ph-p">{t('care.m.empty')}</p>
+            </Empty>
+          </div>
+        }
+      >
+        {(p) => (
+          <LinkCard
             key={p.id}
             to={`/m/care/${p.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
-            data-testid="care-plan"
-          >
-            <div className="row" style={{ justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
-              <strong>{p.residentNameMask}</strong>
+            title={p.residentNameMask}
+            tag={
               <span className="row" style={{ gap: 6, flexWrap: 'wrap' }}>
                 <Tag kind="plain">{t(`care.tag.${p.tag}` as MessageKey)}</Tag>
                 {p.overdue ? <Tag kind="danger">{t('care.overdue')}</Tag> : null}
                 {p.missedCount ? <Tag kind="warn">{t('care.m.missed', { n: p.missedCount })}</Tag> : null}
               </span>
-            </div>
+            }
+            wrap
+            testId="care-plan"
+          >
             <span className="ph-p" style={{ display: 'block' }}>
               {p.communityName ?? ''} {p.unitName ?? ''}
             </span>
@@ -52,15 +49,9 @@ function Plans() {
               {'　'}
               {t('care.field.everyDays', { n: p.frequencyDays })}
             </span>
-          </Link>
-        ))
-      ) : (
-        <div className="ph-card">
-          <Empty>
-            <p className="ph-p">{t('care.m.empty')}</p>
-          </Empty>
-        </div>
-      )}
+          </LinkCard>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -8,29 +8,20 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   fieldErrors,
   formatAt,
   useToast,
 } from '../../../phone/ui';
 import { type PlanDetail, careApi, careKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 const OUTCOMES = ['well', 'needs_help', 'not_home'] as const;
 
 /** /m/care/:id: one person's plan, the audited reveal of their contact, and the visit form (time + place). */
-export default function VisitPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('care.m.title')}>
-      <RequireLogin>
-        <Plan />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const VisitPage = loggedInPage('care.m.title', Plan);
+export default VisitPage;
 
 function Plan() {
   const { t } = useI18n();

@@ -1,19 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, Notice, RequireLogin, Section, Shell } from '../../../phone/ui';
+import { BackLink, Empty, ErrorBox, Loading, Notice, Section } from '../../../phone/ui';
 import { certApi, certKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/certificates: the matters my community may certify (R-AC-2), each with the law and clause it rests on. */
-export function CataloguePhonePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('cert.phone.tile')}>
-      <RequireLogin>
-        <Catalogue />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const CataloguePhonePage = loggedInPage('cert.phone.tile', Catalogue);
 
 function Catalogue() {
   const { t } = useI18n();

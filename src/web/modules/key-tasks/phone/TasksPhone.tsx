@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
   BackLink,
@@ -9,27 +9,18 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   fieldErrors,
   formatAt,
   useToast,
 } from '../../../phone/ui';
+import { LinkCard } from '../../../phone/PhoneList';
 import { ktApi, ktKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/key-tasks: the key tasks in my reach not yet done, overdue first, for the responsible unit to report on. */
-export function MyTasksPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('keyTasks.phone.tile')}>
-      <RequireLogin>
-        <TaskList />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MyTasksPage = loggedInPage('keyTasks.phone.tile', TaskList);
 
 function TaskList() {
   const { t } = useI18n();
@@ -46,26 +37,22 @@ function TaskList() {
       <Notice>{t('keyTasks.phone.intro')}</Notice>
       {open.length ? (
         open.map((x) => (
-          <Link
+          <LinkCard
             key={x.id}
             to={`/m/key-tasks/${x.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-            data-testid="key-task"
-          >
-            <div
-              className="row"
-              style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}
-            >
-              <strong>{t('keyTasks.phone.number', { n: x.number })}</strong>
-              {x.overdue ? (
+            title={t('keyTasks.phone.number', { n: x.number })}
+            tag={
+              x.overdue ? (
                 <Tag kind="danger">{t('keyTasks.overdue')}</Tag>
               ) : (
                 <Tag kind={x.state === 'open' ? 'plain' : 'info'}>
                   {t(`keyTasks.state.${x.state}` as MessageKey)}
                 </Tag>
-              )}
-            </div>
+              )
+            }
+            top
+            testId="key-task"
+          >
             <p className="ph-p" style={{ margin: '6px 0' }}>
               {x.content.length > 80 ? `${x.content.slice(0, 80)}…` : x.content}
             </p>
@@ -76,7 +63,7 @@ function TaskList() {
               {' · '}
               {t('keyTasks.phone.progress', { n: x.progress })}
             </span>
-          </Link>
+          </LinkCard>
         ))
       ) : (
         <Empty>{t('keyTasks.phone.empty')}</Empty>
@@ -86,16 +73,7 @@ function TaskList() {
 }
 
 /** /m/key-tasks/:id: the task, its latest records, and the progress report (percent, what was done, evidence). */
-export function TaskPhonePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('keyTasks.phone.tile')}>
-      <RequireLogin>
-        <TaskView />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const TaskPhonePage = loggedInPage('keyTasks.phone.tile', TaskView);
 
 function TaskView() {
   const { id = '' } = useParams();

@@ -1,20 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, RequireLogin, Shell, Tag, formatAt } from '../../../phone/ui';
+import { BackLink, Empty, ErrorBox, Loading, Tag, formatAt } from '../../../phone/ui';
 import { type InboxItem, notificationsApi, notificationsKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/messages: my notifications, newest first; opening one marks it read and, for a phone page, goes there. */
-export default function MyMessagesPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('notif.m.title')}>
-      <RequireLogin>
-        <Messages />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const MyMessagesPage = loggedInPage('notif.m.title', Messages);
+export default MyMessagesPage;
 
 function Messages() {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
   BackLink,
@@ -9,28 +9,19 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   fieldErrors,
   formatAt,
   formatDay,
   useToast,
 } from '../../../phone/ui';
+import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { ptApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/disclosures: the disclosure board of my community (居务公开, R-DC-1), newest first. */
-export function BoardPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.board')}>
-      <RequireLogin>
-        <Board />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const BoardPage = loggedInPage('participation.phone.board', Board);
 
 function Board() {
   const { t } = useI18n();
@@ -38,47 +29,28 @@ function Board() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((d) => (
-          <Link
+      <QueryList query={list} empty={<Empty>{t('participation.phone.empty')}</Empty>}>
+        {(d) => (
+          <LinkCard
             key={d.id}
             to={`/m/disclosures/${d.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-            data-testid="posting"
+            title={d.title}
+            tag={<Tag>{t(`participation.kind.${d.kind}` as MessageKey)}</Tag>}
+            testId="posting"
           >
-            <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
-              <strong>{d.title}</strong>
-              <Tag>{t(`participation.kind.${d.kind}` as MessageKey)}</Tag>
-            </div>
             <span className="muted">
               {d.unitName} · {formatDay(d.postedAt)}
               {d.objections.length ? ` · ${t('participation.disc.objections')} ${d.objections.length}` : ''}
             </span>
-          </Link>
-        ))
-      ) : (
-        <Empty>{t('participation.phone.empty')}</Empty>
-      )}
+          </LinkCard>
+        )}
+      </QueryList>
     </>
   );
 }
 
 /** /m/disclosures/:id: one posting, its objections and answers; an objection within 5 days (R-LAW-DC-1). */
-export function PostingPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.board')}>
-      <RequireLogin>
-        <Posting />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const PostingPage = loggedInPage('participation.phone.board', Posting);
 
 function Posting() {
   const { id = '' } = useParams();

@@ -1,20 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, ErrorBox, Notice, RequireLogin, Section, Shell, formatAt } from '../../../phone/ui';
+import { BackLink, ErrorBox, Notice, Section, formatAt } from '../../../phone/ui';
 import { delibApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/meetings/:id/sign-in?k=…: the page the meeting's QR code opens; one tap signs the resident in. */
-export function SignInPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.qr.title')}>
-      <RequireLogin>
-        <SignIn />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const SignInPage = loggedInPage('participation.qr.title', SignIn);
 
 function SignIn() {
   const { id = '' } = useParams();

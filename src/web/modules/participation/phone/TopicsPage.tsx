@@ -9,31 +9,22 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   fieldErrors,
   formatAt,
   formatDay,
   useToast,
 } from '../../../phone/ui';
+import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { delibApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** Seed 003's six steps (restated from shared/contracts/deliberation: the phone loads no zod). */
 const STEPS = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
 
 /** /m/topics: topics of my home's units (building, compound, grid, community); mine and followed. */
-export function TopicsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.topics')}>
-      <RequireLogin>
-        <Topics />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const TopicsPage = loggedInPage('participation.phone.topics', Topics);
 
 function Topics() {
   const { t } = useI18n();
@@ -66,26 +57,16 @@ function Topics() {
           </button>
         ))}
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((x) => (
-          <Link
+      <QueryList query={list} empty={<Empty>{t('participation.phone.noTopics')}</Empty>}>
+        {(x) => (
+          <LinkCard
             key={x.id}
             to={`/m/topics/${x.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-            data-testid="topic"
+            title={x.title}
+            tag={<Tag kind={x.state === 'reported' ? 'ok' : 'info'}>{x.stageName}</Tag>}
+            top
+            testId="topic"
           >
-            <div
-              className="row"
-              style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}
-            >
-              <strong>{x.title}</strong>
-              <Tag kind={x.state === 'reported' ? 'ok' : 'info'}>{x.stageName}</Tag>
-            </div>
             <span className="muted" style={{ display: 'block' }}>
               {x.unitName} · {x.levelName}
             </span>
@@ -93,26 +74,15 @@ function Topics() {
               {x.step + 1}/6 {x.stepName} · {t('participation.phone.supportsN', { n: x.supports })} ·{' '}
               {formatDay(x.updatedAt)}
             </span>
-          </Link>
-        ))
-      ) : (
-        <Empty>{t('participation.phone.noTopics')}</Empty>
-      )}
+          </LinkCard>
+        )}
+      </QueryList>
     </>
   );
 }
 
 /** /m/topics/new: 民事民提 — a resident raises a topic at one of their home's units. */
-export function ProposePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.propose')}>
-      <RequireLogin>
-        <Propose />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ProposePage = loggedInPage('participation.phone.propose', Propose);
 
 function Propose() {
   const { t } = useI18n();
@@ -201,16 +171,7 @@ function Propose() {
 }
 
 /** /m/topics/:id: the topic, its six steps and records, the report-back; support, follow, comment. */
-export function TopicPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.topics')}>
-      <RequireLogin>
-        <Topic />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const TopicPage = loggedInPage('participation.phone.topics', Topic);
 
 function Topic() {
   const { id = '' } = useParams();
@@ -371,16 +332,7 @@ function Topic() {
 }
 
 /** /m/conventions: the published conventions of my home's units. */
-export function ConventionsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.conventions')}>
-      <RequireLogin>
-        <Conventions />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ConventionsPage = loggedInPage('participation.phone.conventions', Conventions);
 
 function Conventions() {
   const { t } = useI18n();
@@ -391,44 +343,20 @@ function Conventions() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((c) => (
-          <Link
-            key={c.id}
-            to={`/m/conventions/${c.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-          >
-            <div className="row" style={{ justifyContent: 'space-between', gap: 8 }}>
-              <strong>{c.title}</strong>
-              <Tag>{c.kindName}</Tag>
-            </div>
+      <QueryList query={list} empty={<Empty>{t('participation.phone.noConventions')}</Empty>}>
+        {(c) => (
+          <LinkCard key={c.id} to={`/m/conventions/${c.id}`} title={c.title} tag={<Tag>{c.kindName}</Tag>}>
             <span className="muted">
               {c.unitName} · {formatDay(c.publishedAt)}
             </span>
-          </Link>
-        ))
-      ) : (
-        <Empty>{t('participation.phone.noConventions')}</Empty>
-      )}
+          </LinkCard>
+        )}
+      </QueryList>
     </>
   );
 }
 
-export function ConventionPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('participation.phone.conventions')}>
-      <RequireLogin>
-        <Convention />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ConventionPage = loggedInPage('participation.phone.conventions', Convention);
 
 function Convention() {
   const { id = '' } = useParams();

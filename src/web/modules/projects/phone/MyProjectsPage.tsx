@@ -1,34 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  ErrorBox,
-  Loading,
-  RequireLogin,
-  Section,
-  Shell,
-  Tag,
-  formatDay,
-} from '../../../phone/ui';
+import { BackLink, Empty, ErrorBox, Loading, Section, Tag, formatDay } from '../../../phone/ui';
 import { type MyProject, moneyApi, moneyKeys } from '../moneyApi';
 import { DoorstepSection } from './DoorstepSection';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** Integer fen as yuan with two decimals (parts.tsx pulls antd, which the phone app does not load). */
 const yuan = (fen: number) =>
   (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** /m/projects: my community's selected co-building projects and the fund use it published (R-PJ-5). */
-export function MyProjectsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('projects.money.phone.title')}>
-      <RequireLogin>
-        <MyProjects />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MyProjectsPage = loggedInPage('projects.money.phone.title', MyProjects);
 
 function MyProjects() {
   const { t } = useI18n();

@@ -1,30 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  ErrorBox,
-  Loading,
-  RequireLogin,
-  Section,
-  Shell,
-  Tag,
-  formatDay,
-} from '../../../phone/ui';
+import { BackLink, Empty, ErrorBox, Loading, Section, Tag, formatDay } from '../../../phone/ui';
 import { pmApi, pmKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/property: my compound's property service (company, contract, fee, stars, owners' committee) and its notices. */
-export function MyCompoundPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('pm.phone.title')}>
-      <RequireLogin>
-        <MyCompound />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MyCompoundPage = loggedInPage('pm.phone.title', MyCompound);
 
 function MyCompound() {
   const { t } = useI18n();

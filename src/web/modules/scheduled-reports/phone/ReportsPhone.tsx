@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
   BackLink,
@@ -9,15 +9,15 @@ import {
   Field,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   type TagKind,
   formatAt,
   useToast,
 } from '../../../phone/ui';
+import { LinkCard } from '../../../phone/PhoneList';
 import { type Submission, type SubmissionDetail, srApi, srKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 const STATE_KIND: Record<string, TagKind> = {
   draft: 'warn',
@@ -56,16 +56,7 @@ function StateLine({ s }: { s: Submission }) {
 }
 
 /** /m/reports: the reports my community owes, the ones still to hand in first, with their due day. */
-export function MyReportsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('scheduledReports.phone.tile')}>
-      <RequireLogin>
-        <ReportList />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MyReportsPage = loggedInPage('scheduledReports.phone.tile', ReportList);
 
 function ReportList() {
   const { t } = useI18n();
@@ -83,19 +74,12 @@ function ReportList() {
       <BackLink to="/m" />
       {items.length ? (
         items.map((s) => (
-          <Link
-            key={s.id}
-            to={`/m/reports/${s.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-            data-testid="report"
-          >
-            <strong>{s.templateTitle}</strong>
+          <LinkCard key={s.id} to={`/m/reports/${s.id}`} title={s.templateTitle} testId="report">
             <div className="muted" style={{ margin: '4px 0' }}>
               {s.unitName} · {periodText(s.period)} · {t('scheduledReports.phone.due', { date: s.dueOn })}
             </div>
             <StateLine s={s} />
-          </Link>
+          </LinkCard>
         ))
       ) : (
         <Empty>{t('scheduledReports.phone.empty')}</Empty>
@@ -105,16 +89,7 @@ function ReportList() {
 }
 
 /** /m/reports/:id: fill in a report (figures Linli holds pre-filled), save it, hand it in. */
-export function ReportPhonePage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('scheduledReports.phone.tile')}>
-      <RequireLogin>
-        <ReportForm />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const ReportPhonePage = loggedInPage('scheduledReports.phone.tile', ReportForm);
 
 type Values = Record<string, string>;
 

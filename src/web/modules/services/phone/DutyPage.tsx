@@ -10,25 +10,16 @@ import {
   Field,
   fieldErrors,
   Loading,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   useToast,
 } from '../../../phone/ui';
 import { type MyDuty, svcApi, svcKeys } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/duty: the person on duty at a neighbour station (邻里驿站) logs their own duty on the day (R-SV-2). */
-export default function DutyPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('services.m.duty')}>
-      <RequireLogin>
-        <MyDutyList />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const DutyPage = loggedInPage('services.m.duty', MyDutyList);
+export default DutyPage;
 
 function MyDutyList() {
   const { t } = useI18n();

@@ -1,21 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, RequireLogin, Shell } from '../../../phone/ui';
+import { QueryList } from '../../../phone/PhoneList';
+import { BackLink, Empty } from '../../../phone/ui';
 import { svcApi, svcKeys } from '../api';
 import { OrderCard } from './parts';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/orders: the orders I placed. */
-export default function OrdersPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('services.m.orders')}>
-      <RequireLogin>
-        <MyOrders />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const OrdersPage = loggedInPage('services.m.orders', MyOrders);
+export default OrdersPage;
 
 function MyOrders() {
   const { t } = useI18n();
@@ -23,22 +17,21 @@ function MyOrders() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((o) => <OrderCard key={o.id} o={o} to={`/m/orders/${o.id}`} />)
-      ) : (
-        <div className="ph-card">
-          <Empty>
-            <p className="ph-p">{t('services.m.noOrders')}</p>
-            <Link to="/m/services" className="btn btn-primary">
-              {t('services.m.services')}
-            </Link>
-          </Empty>
-        </div>
-      )}
+      <QueryList
+        query={list}
+        empty={
+          <div className="ph-card">
+            <Empty>
+              <p className="ph-p">{t('services.m.noOrders')}</p>
+              <Link to="/m/services" className="btn btn-primary">
+                {t('services.m.services')}
+              </Link>
+            </Empty>
+          </div>
+        }
+      >
+        {(o) => <OrderCard key={o.id} o={o} to={`/m/orders/${o.id}`} />}
+      </QueryList>
     </>
   );
 }

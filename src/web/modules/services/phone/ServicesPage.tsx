@@ -9,26 +9,17 @@ import {
   fieldErrors,
   FutureSlotPicker,
   Loading,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   useToast,
 } from '../../../phone/ui';
 import { type PublicProject, svcApi, svcKeys } from '../api';
 import { CATEGORIES, labelOf, newRequestKey } from './parts';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/services: a resident browses the community's published services and orders one, for themselves or a neighbour. */
-export default function ServicesPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('services.m.services')}>
-      <RequireLogin>
-        <Services />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const ServicesPage = loggedInPage('services.m.services', Services);
+export default ServicesPage;
 
 function Services() {
   const { t } = useI18n();

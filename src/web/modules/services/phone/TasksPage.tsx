@@ -2,21 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, Loading, Notice, RequireLogin, Shell } from '../../../phone/ui';
+import { BackLink, Empty, Loading, Notice } from '../../../phone/ui';
 import { svcApi, svcKeys } from '../api';
 import { OrderActions, OrderCard } from './parts';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/tasks: a volunteer's / reporting party member's orders: accept or decline, check in, check out; history and hours. */
-export default function TasksPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('services.m.tasks')}>
-      <RequireLogin>
-        <Tasks />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const TasksPage = loggedInPage('services.m.tasks', Tasks);
+export default TasksPage;
 
 function Tasks() {
   const { t } = useI18n();

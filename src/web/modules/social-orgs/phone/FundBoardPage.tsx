@@ -1,19 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, RequireLogin, Section, Shell, Tag } from '../../../phone/ui';
+import { BackLink, Empty, ErrorBox, Loading, Section, Tag } from '../../../phone/ui';
 import { soApi, soKeys, yuan } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/community-fund: 社区基金公示 — each fund above my home with its balance and every donation and payment. */
-export default function FundBoardPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('so.phone.title')}>
-      <RequireLogin>
-        <Board />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const FundBoardPage = loggedInPage('so.phone.title', Board);
+export default FundBoardPage;
 
 function Board() {
   const { t } = useI18n();

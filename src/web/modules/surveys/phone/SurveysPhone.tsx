@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import {
   BackLink,
@@ -8,29 +8,20 @@ import {
   ErrorBox,
   Loading,
   Notice,
-  RequireLogin,
   Section,
-  Shell,
   Tag,
   formatDay,
   useToast,
 } from '../../../phone/ui';
+import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { type MySurvey, svApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 type Question = MySurvey['questions'][number];
 type Value = number | number[] | (number | null)[] | string | null;
 
 /** /m/surveys: the surveys distributed to my home, open ones first. */
-export function MySurveysPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('surveys.phone.tile')}>
-      <RequireLogin>
-        <List />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const MySurveysPage = loggedInPage('surveys.phone.tile', List);
 
 function List() {
   const { t } = useI18n();
@@ -38,55 +29,36 @@ function List() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length ? (
-        list.data.items.map((s) => (
-          <Link
+      <QueryList query={list} empty={<Empty>{t('surveys.phone.empty')}</Empty>}>
+        {(s) => (
+          <LinkCard
             key={s.id}
             to={`/m/surveys/${s.id}`}
-            className="ph-card"
-            style={{ display: 'block', color: 'inherit' }}
-            data-testid="survey"
-          >
-            <div
-              className="row"
-              style={{ justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}
-            >
-              <strong>{s.title}</strong>
-              {s.answered ? (
+            title={s.title}
+            tag={
+              s.answered ? (
                 <Tag kind="ok">{t('surveys.phone.answered')}</Tag>
               ) : s.open ? (
                 <Tag kind="warn">{t('surveys.phone.open')}</Tag>
               ) : (
                 <Tag kind="plain">{t('surveys.phone.ended')}</Tag>
-              )}
-            </div>
+              )
+            }
+            top
+            testId="survey"
+          >
             <span className="muted">
               {s.unitName} · {t('surveys.phone.until', { date: formatDay(s.closesAt) })}
             </span>
-          </Link>
-        ))
-      ) : (
-        <Empty>{t('surveys.phone.empty')}</Empty>
-      )}
+          </LinkCard>
+        )}
+      </QueryList>
     </>
   );
 }
 
 /** /m/surveys/:id: answer a survey once (the link and QR code lead here; login by SMS code first). */
-export function AnswerSurveyPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('surveys.phone.tile')}>
-      <RequireLogin>
-        <Answer />
-      </RequireLogin>
-    </Shell>
-  );
-}
+export const AnswerSurveyPage = loggedInPage('surveys.phone.tile', Answer);
 
 function Answer() {
   const { id = '' } = useParams();

@@ -1,33 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  ErrorBox,
-  formatAt,
-  Loading,
-  RequireLogin,
-  Section,
-  Shell,
-  Tag,
-} from '../../../phone/ui';
+import { BackLink, Empty, ErrorBox, formatAt, Loading, Section, Tag } from '../../../phone/ui';
 import { publicApi } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /**
  * /m/requests: a logged-in resident's requests — those they filed and those staff filed for them (帮办代办,
  * "由某某代办") — newest first; each opens its progress page with the session as the proof.
  */
-export default function MyRequestsPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('pub.mine.title')}>
-      <RequireLogin>
-        <MyRequests />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const MyRequestsPage = loggedInPage('pub.mine.title', MyRequests);
+export default MyRequestsPage;
 
 function MyRequests() {
   const { t } = useI18n();

@@ -6,7 +6,8 @@ import { useI18n } from '../../../app/i18n';
 import { copyText } from '../../../app/copyText';
 import { fieldErrors, Field, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
-import { saveReport, savedReports } from './savedReports';
+import { SavedReportsSection } from './SavedReportsSection';
+import { saveReport } from './savedReports';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
 
 const KINDS: readonly PublicKind[] = ['help', 'complaint', 'report', 'consult', 'suggestion'];
@@ -122,7 +123,6 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
     }
   };
 
-  const mine = savedReports();
   return (
     <form onSubmit={submit} data-testid="report-form" noValidate>
       <Section n={1} title={t('pub.report.kind')} testId="report-kind">
@@ -267,20 +267,7 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
       >
         {submitting ? t('app.loading') : t('pub.report.submit')}
       </button>
-      {mine.length ? (
-        <Section title={t('pub.report.mine')} testId="report-mine">
-          <ul className="list">
-            {mine.slice(0, 5).map((r) => (
-              <li key={r.number}>
-                <Link to={trackPath(r.number, r.token)} className="list-link">
-                  <span className="mono">{r.number}</span>
-                  <span className="muted">{r.category}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <SavedReportsSection max={5} />
     </form>
   );
 }

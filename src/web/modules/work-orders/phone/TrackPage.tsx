@@ -15,16 +15,16 @@ import {
   type TagKind,
   useToast,
 } from '../../../phone/ui';
+import { DigitsField, FormSubmit } from '../../../phone/PhoneForm';
 import {
   type PublicWorkOrder,
   publicApi,
   type RatingInput,
   type TrackProof,
-  trackPath,
   type WoStatus,
   woKeys,
 } from '../api';
-import { savedReports } from './savedReports';
+import { SavedReportsSection } from './SavedReportsSection';
 
 const STEPS = ['submitted', 'dispatched', 'in_progress', 'replied', 'closed'] as const;
 const STEP_OF: Record<WoStatus, number> = {
@@ -126,7 +126,6 @@ function LookupForm({
   const [number, setNumber] = useState(initialNumber);
   const [last4, setLast4] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mine = savedReports();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
@@ -153,49 +152,21 @@ function LookupForm({
               />
             )}
           </Field>
-          <Field label={t('pub.track.last4Label')} error={errors.last4}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={4}
-                value={last4}
-                onChange={(e) => setLast4(e.target.value.replace(/\D/g, ''))}
-                data-testid="track-last4-input"
-              />
-            )}
-          </Field>
-          {error ? (
-            <Notice kind="error" testId="track-not-found">
-              {error}
-            </Notice>
-          ) : null}
-          <button
-            type="submit"
-            className="btn btn-primary btn-block btn-big"
-            disabled={loading}
-            data-testid="track-lookup-submit"
-          >
+          <DigitsField
+            label={t('pub.track.last4Label')}
+            error={errors.last4}
+            autoComplete="off"
+            maxLength={4}
+            value={last4}
+            onChange={setLast4}
+            testId="track-last4-input"
+          />
+          <FormSubmit error={error} errorTestId="track-not-found" busy={loading} testId="track-lookup-submit">
             {t('pub.track.lookupSubmit')}
-          </button>
+          </FormSubmit>
         </form>
       </Section>
-      {mine.length ? (
-        <Section title={t('pub.report.mine')} testId="report-mine">
-          <ul className="list">
-            {mine.slice(0, 10).map((r) => (
-              <li key={r.number}>
-                <Link to={trackPath(r.number, r.token)} className="list-link">
-                  <span className="mono">{r.number}</span>
-                  <span className="muted">{r.category}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <SavedReportsSection max={10} />
       <Link to="/report" className="btn btn-block">
         {t('pub.track.newReport')}
       </Link>

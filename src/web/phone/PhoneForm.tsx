@@ -1,0 +1,98 @@
+/**
+ * The phone's small forms (login, SMS code, looking up a report): a field that takes digits only, the
+ * form's error above its big submit button, and the busy/error state of a request the form sends.
+ */
+import { type ReactNode, useState } from 'react';
+import { Field, Notice } from './ui';
+
+/** A labelled input that keeps only the digits typed or pasted into it (a phone number, a code). */
+export function DigitsField({
+  label,
+  error,
+  value,
+  onChange,
+  maxLength,
+  inputMode = 'numeric',
+  autoComplete,
+  testId,
+}: {
+  label: ReactNode;
+  error?: string | null;
+  value: string;
+  onChange: (digits: string) => void;
+  maxLength: number;
+  inputMode?: 'numeric' | 'tel';
+  autoComplete: string;
+  testId: string;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <input
+          {...p}
+          className="input"
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          maxLength={maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+          data-testid={testId}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The form's error (if any) and its big submit button, disabled while the form is busy. */
+export function FormSubmit({
+  error,
+  errorTestId,
+  busy,
+  testId,
+  children,
+}: {
+  error: string | null;
+  errorTestId: string;
+  busy: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {error ? (
+        <Notice kind="error" testId={errorTestId}>
+          {error}
+        </Notice>
+      ) : null}
+      <button
+        type="submit"
+        className="btn btn-primary btn-block btn-big"
+        disabled={busy}
+        data-testid={testId}
+      >
+        {children}
+      </button>
+    </>
+  );
+}
+
+/**
+ * A form's request: `run(fn)` clears the error and is busy until `fn` ends; what `fn` throws is shown as
+ * the error (the server's message). `setError` shows a check of the form's own.
+ */
+export function useFormRequest() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<void>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, run };
+}
