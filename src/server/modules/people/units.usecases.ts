@@ -19,7 +19,8 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
-import { insertRow, updateRow, usccTakenIn } from './units.repository';
+import { usccTakenIn } from './units.repository';
+import { insertRow, updateRow } from '../../platform/rows';
 import { listScopedRows } from './people.repository';
 import type { OrgUnit } from '../org/org.api';
 import {
