@@ -35,7 +35,7 @@ import { builtInFrameworks } from './assessments.builtins';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { roleUnitPaths, userDisplayNames, usersHoldingAt } from '../accounts/accounts.api';
-import { activeUnitsUnder, ancestorOfKind, unitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { activeUnitsUnder, ancestorOfKind, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
 import {
   canManageFrameworks,
   canReadFrameworks,
@@ -406,8 +406,7 @@ export async function getRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
 /** What the round form offers for an issuing unit: its communities and the evaluator logins assigned there. */
 export async function roundOptions(ctx: ActorCtx, orgUnitId: string) {
   roundsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'assessments.manage', orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, orgUnitId, 'assessments.manage');
   const holders = await usersHoldingAt(ctx.db, 'assessments.evaluate', unit.id);
   const names = await userDisplayNames(
     ctx.db,
@@ -438,8 +437,7 @@ export async function roundOptions(ctx: ActorCtx, orgUnitId: string) {
 export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promise<RoundDto> {
   roundsPolicy.require(ctx.actor, 'manage');
   await ensureBuiltIns(ctx);
-  const issuer = await unitInScope(ctx.db, ctx.actor, 'assessments.manage', input.orgUnitId);
-  if (!issuer) throw notFound();
+  const issuer = await findUnitInScope(ctx, input.orgUnitId, 'assessments.manage');
   if (issuer.kind !== 'city' && issuer.kind !== 'district')
     throw new AppError('assessments.issuer_kind', 422);
   if (!(input.selfDue <= input.reviewDue && input.reviewDue <= input.evaluationDue))

@@ -8,6 +8,7 @@ import {
 import { type ScoreResult, score, scoredNodes } from '../../../shared/contracts/assessmentScoring';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
+import { stateEventColumns } from '../../platform/workflowEvents';
 import { isAssignedEvaluator, sheetsPolicy } from './assessments.policy';
 import {
   type ItemRow,
@@ -172,16 +173,8 @@ export const sheetWorkflow = defineWorkflow<SheetState, SheetRow, SheetAction, S
     updatedAt: asSheets.updatedAt,
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
-        id: ctx.ids(),
+        ...stateEventColumns(ctx, e),
         sheetId: e.record.id,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? null,
-        action: e.action,
-        fromState: e.from,
-        toState: e.to,
-        comment: (e.event.comment as string | null | undefined) ?? null,
-        data: e.data,
       }),
     audit: (e) => ({
       action: `assessments.sheet.${e.action}`,

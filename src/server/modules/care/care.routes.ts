@@ -58,6 +58,7 @@ export const careModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['care'];
+    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
     const readers = access.anyOf('care.read', 'care.visit_own');
 
     app.get(
@@ -66,7 +67,7 @@ export const careModule = defineModule({
         config: { access: readers },
         schema: { tags, querystring: planListQuery, response: { 200: pageOf(planSchema) } },
       },
-      (req) => listPlans(actorCtxOf(deps, req), req.query),
+      (req) => listPlans(ctx(req), req.query),
     );
     app.post(
       '/api/care/plans',
@@ -74,7 +75,7 @@ export const careModule = defineModule({
         config: { access: access.permission('care.plan') },
         schema: { tags, body: planBody, response: { 200: planSchema } },
       },
-      (req) => createPlan(actorCtxOf(deps, req), req.body),
+      (req) => createPlan(ctx(req), req.body),
     );
     app.get(
       '/api/care/plans/:id',
@@ -82,7 +83,7 @@ export const careModule = defineModule({
         config: { access: readers },
         schema: { tags, params: idParams, response: { 200: planDetailSchema } },
       },
-      (req) => getPlan(actorCtxOf(deps, req), req.params.id),
+      (req) => getPlan(ctx(req), req.params.id),
     );
     app.patch(
       '/api/care/plans/:id',
@@ -90,7 +91,7 @@ export const careModule = defineModule({
         config: { access: access.permission('care.plan') },
         schema: { tags, params: idParams, body: planPatch, response: { 200: planSchema } },
       },
-      (req) => updatePlan(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => updatePlan(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/care/plans/:id/visits',
@@ -98,12 +99,12 @@ export const careModule = defineModule({
         config: { access: access.anyOf('care.visit', 'care.visit_own') },
         schema: { tags, params: idParams, body: visitBody, response: { 200: planDetailSchema } },
       },
-      (req) => logVisit(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => logVisit(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/care/plans/:id/reveal',
       { config: { access: readers }, schema: { tags, params: idParams, response: { 200: revealSchema } } },
-      (req) => revealPlan(actorCtxOf(deps, req), req.params.id),
+      (req) => revealPlan(ctx(req), req.params.id),
     );
     /** Flags missed visits now (the job does it every ten minutes); platform admins only. */
     app.post(
@@ -112,7 +113,7 @@ export const careModule = defineModule({
         config: { access: access.platform('care.plan') },
         schema: { tags, response: { 200: z.object({ flagged: z.number() }) } },
       },
-      async (req) => ({ flagged: await flagMissedVisits(actorCtxOf(deps, req)) }),
+      async (req) => ({ flagged: await flagMissedVisits(ctx(req)) }),
     );
 
     app.get(
@@ -121,7 +122,7 @@ export const careModule = defineModule({
         config: { access: access.permission('care.read') },
         schema: { tags, querystring: reliefListQuery, response: { 200: pageOf(reliefSchema) } },
       },
-      (req) => listRelief(actorCtxOf(deps, req), req.query),
+      (req) => listRelief(ctx(req), req.query),
     );
     app.post(
       '/api/care/relief',
@@ -129,7 +130,7 @@ export const careModule = defineModule({
         config: { access: access.permission('care.relief') },
         schema: { tags, body: reliefBody, response: { 200: reliefSchema } },
       },
-      (req) => applyRelief(actorCtxOf(deps, req), req.body),
+      (req) => applyRelief(ctx(req), req.body),
     );
     app.get(
       '/api/care/relief/:id',
@@ -137,7 +138,7 @@ export const careModule = defineModule({
         config: { access: access.permission('care.read') },
         schema: { tags, params: idParams, response: { 200: reliefSchema } },
       },
-      (req) => getRelief(actorCtxOf(deps, req), req.params.id),
+      (req) => getRelief(ctx(req), req.params.id),
     );
     app.post(
       '/api/care/relief/:id/actions',
@@ -145,7 +146,7 @@ export const careModule = defineModule({
         config: { access: access.anyOf('care.approve', 'care.relief') },
         schema: { tags, params: idParams, body: reliefActionBody, response: { 200: reliefSchema } },
       },
-      (req) => actOnRelief(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => actOnRelief(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/care/relief/:id/reveal',
@@ -163,7 +164,7 @@ export const careModule = defineModule({
           },
         },
       },
-      (req) => revealRelief(actorCtxOf(deps, req), req.params.id),
+      (req) => revealRelief(ctx(req), req.params.id),
     );
   },
 });

@@ -20,7 +20,7 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
-import { communityOfPath, unitInScope, unitsByIds } from '../org/org.api';
+import { communityOfPath, findUnitInScope, unitInScope, unitsByIds } from '../org/org.api';
 import { liveResidentInScope, residentIdentity } from '../residents/residents.api';
 import { plansPolicy, reliefPolicy } from './care.policy';
 import {
@@ -205,8 +205,7 @@ export async function listPlans(ctx: ActorCtx, q: PlanListQuery): Promise<Page<P
   requireReader(ctx);
   let underPath: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'care.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'care.read');
     underPath = unit.path;
   }
   const page = await listPlanRows(ctx.db, ctx.actor, {
@@ -526,8 +525,7 @@ export async function listRelief(
   reliefPolicy.require(ctx.actor, 'read');
   let underPath: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'care.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'care.read');
     underPath = unit.path;
   }
   const page = await listReliefRows(ctx.db, ctx.actor, { ...q, underPath });

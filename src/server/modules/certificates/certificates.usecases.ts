@@ -16,7 +16,7 @@ import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../plat
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { certificateDoc, cjkFont, renderPdf } from './certificates.pdf';
 import { certPolicy } from './certificates.policy';
 import {
@@ -71,8 +71,7 @@ export async function myCatalogue(ctx: ActorCtx): Promise<{ items: CatalogueItem
 /** A catalogue item always cites its law and clause (R-AC-2). */
 export async function createCatalogueItem(ctx: ActorCtx, body: CatalogueBody): Promise<CatalogueItemDto> {
   certPolicy.require(ctx.actor, 'catalogue');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.catalogue', body.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.orgUnitId, 'certificates.catalogue');
   if (!CATALOGUE_LEVELS.has(unit.kind)) throw new AppError('certificates.catalogue_level', 422);
   if (!SPECIFIC_CLAUSE.test(body.clause)) throw new AppError('certificates.clause_not_specific', 422);
   const now = ctx.clock.now();
@@ -161,8 +160,7 @@ export async function requestCertificate(
   body: CertificateRequestBody,
 ): Promise<CertificateDto> {
   certPolicy.require(ctx.actor, 'issue');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.issue', body.communityId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.communityId, 'certificates.issue');
   if (unit.kind !== 'community') throw new AppError('certificates.not_community', 422);
   // 帮办代办: the principal must live in this community (and in the actor's scope), their consent noted.
   const proxy = await resolveProxy(ctx, body.proxy, PROXY_RULES);
@@ -325,8 +323,7 @@ const sealDto = (s: SealRow, names: Map<string, string>): SealUseDto => ({
  */
 export async function recordSealUse(ctx: ActorCtx, body: SealUseBody): Promise<SealUseDto> {
   certPolicy.require(ctx.actor, 'seal');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'certificates.seal', body.communityId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.communityId, 'certificates.seal');
   if (unit.kind !== 'community') throw new AppError('certificates.not_community', 422);
   const refused = body.jointLiability && !(body.dutyClause && SPECIFIC_CLAUSE.test(body.dutyClause));
   const now = ctx.clock.now();

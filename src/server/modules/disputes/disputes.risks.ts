@@ -4,7 +4,7 @@ import type { RiskDto, riskActionBody, riskBody, riskQuery } from '../../../shar
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { risksPolicy } from './disputes.policy';
 import {
   type RiskRow,
@@ -51,8 +51,7 @@ export async function listRisks(ctx: ActorCtx, q: z.infer<typeof riskQuery>) {
   risksPolicy.require(ctx.actor, 'read');
   let orgPath: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'disputes.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'disputes.read');
     orgPath = unit.path;
   }
   const where = riskWhere(ctx.actor, { round: q.round, state: q.state, level: q.level, orgPath });
@@ -64,8 +63,7 @@ export async function listRisks(ctx: ActorCtx, q: z.infer<typeof riskQuery>) {
 /** A grid worker (or anyone who registers disputes there) records a hidden risk found in the month's round. */
 export async function createRisk(ctx: ActorCtx, input: z.infer<typeof riskBody>): Promise<RiskDto> {
   risksPolicy.require(ctx.actor, 'write');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'disputes.register', input.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, input.orgUnitId, 'disputes.register');
   if (!RISK_UNIT_KINDS.has(unit.kind)) throw new AppError('disputes.risk_unit', 422);
   const now = ctx.clock.now();
   const round = input.round ?? chinaMonth(now);

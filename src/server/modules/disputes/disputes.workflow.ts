@@ -15,6 +15,7 @@ import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { type Prepared, type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
+import { statusEventColumns } from '../../platform/workflowEvents';
 import { unitById } from '../org/org.api';
 import { findListEntry, limitsOf } from './disputes.config';
 import { notifyConfirmWindow, notifyDiverted, notifyOverdue } from './disputes.notify';
@@ -329,16 +330,8 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
     updatedAt: dsDisputes.updatedAt,
     writeEvent: (tx, ctx, e) =>
       tx.insert(dsEvents).values({
-        id: ctx.ids(),
+        ...statusEventColumns(ctx, e),
         disputeId: e.record.id,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? '系统',
-        action: e.action,
-        fromStatus: e.from,
-        toStatus: e.to,
-        note: (e.event.note as string | null | undefined) ?? null,
-        data: e.data,
       }),
     audit: (e) => ({
       action: `disputes.${e.action}`,

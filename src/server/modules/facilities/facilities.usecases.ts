@@ -21,7 +21,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
-import { type OrgUnit, activeUnitsOfKind, unitInScope, unitsByIds } from '../org/org.api';
+import { activeUnitsOfKind, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
 import { permanentResidentsUnder } from '../residents/residents.api';
 import { type CoverageFacility, type CoverageFacts, boxAround, coverageOf } from './facilities.coverage';
 import { facilitiesPolicy, kindsPolicy } from './facilities.policy';
@@ -143,9 +143,7 @@ async function toDtos(ctx: ActorCtx, rows: FacilityRow[]): Promise<FacilityDto[]
 /** The unit filter of a list: a unit in reach for reading, else 404 (never an empty page). */
 async function filterUnit(ctx: ActorCtx, id: string | undefined): Promise<OrgUnit | undefined> {
   if (!id) return undefined;
-  const unit = await unitInScope(ctx.db, ctx.actor, 'facilities.read', id);
-  if (!unit) throw notFound();
-  return unit;
+  return findUnitInScope(ctx, id, 'facilities.read');
 }
 
 async function categoryKinds(db: Db, category: FacilityCategory | undefined): Promise<string[] | undefined> {

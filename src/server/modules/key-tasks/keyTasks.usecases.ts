@@ -29,7 +29,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { keyTasksPolicy } from './keyTasks.policy';
 import {
   type GroupRow,
@@ -212,8 +212,7 @@ export async function getGroup(ctx: ActorCtx, id: string): Promise<GroupDetailDt
 /** R-TK-1: a leading group with exactly one leader, deputies and members, set up by a subdistrict or above. */
 export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise<GroupDetailDto> {
   keyTasksPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'key_tasks.manage', body.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.orgUnitId, 'key_tasks.manage');
   if (!GROUP_KINDS.has(unit.kind)) throw new AppError('key_tasks.group_unit', 422);
   if (body.members.filter((m) => m.role === 'leader').length !== 1)
     throw new AppError('key_tasks.one_leader', 422);
@@ -480,8 +479,7 @@ export async function getList(ctx: ActorCtx, id: string): Promise<TaskListDto> {
 
 export async function createList(ctx: ActorCtx, body: CreateListBody): Promise<TaskListDto> {
   keyTasksPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'key_tasks.manage', body.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.orgUnitId, 'key_tasks.manage');
   if (!GROUP_KINDS.has(unit.kind)) throw new AppError('key_tasks.group_unit', 422);
   if (body.groupId && !(await findGroup(ctx.db, ctx.actor, body.groupId, 'key_tasks.manage')))
     throw new AppError('key_tasks.group_not_found', 404);

@@ -8,6 +8,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
+import { stateEventColumns } from '../../platform/workflowEvents';
 import { keyTasksPolicy, reaches } from './keyTasks.policy';
 import { type TaskRow, groupById, insertTaskEvent, listById, markEscalated } from './keyTasks.repository';
 import { ktSteps, ktTasks } from './keyTasks.table';
@@ -116,18 +117,10 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
     updatedAt: ktTasks.updatedAt,
     writeEvent: (tx, ctx, e) =>
       insertTaskEvent(tx, {
-        id: ctx.ids(),
+        ...stateEventColumns(ctx, e),
         taskId: e.record.id,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? null,
-        action: e.action,
-        fromState: e.from,
-        toState: e.to,
-        comment: (e.event.comment as string | null | undefined) ?? null,
         progress: (e.event.progress as number | null | undefined) ?? null,
         evidence: (e.event.evidence as string[] | undefined) ?? [],
-        data: e.data,
       }),
     audit: (e) => ({
       action: `key_tasks.task.${e.action}`,

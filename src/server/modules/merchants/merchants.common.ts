@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { unitInScope, unitNames as orgUnitNames } from '../org/org.api';
+import { findUnitInScope, unitNames as orgUnitNames } from '../org/org.api';
 import { type Access, merchantsPolicy } from './merchants.policy';
 import { findPointRow, linkedPointIds } from './merchants.repository';
 import type { merchantSettlements, redemptionItems, redemptionPoints, redemptions } from './merchants.table';
@@ -82,8 +82,7 @@ export async function unitPathFor(
   if (!orgUnitId) return undefined;
   checkId(orgUnitId);
   const { manage, counter } = merchantsPolicy.permissions;
-  const u = await unitInScope(ctx.db, ctx.actor, access === 'manage' ? manage : [manage, counter], orgUnitId);
-  if (!u) throw notFound();
+  const u = await findUnitInScope(ctx, orgUnitId, access === 'manage' ? manage : [manage, counter]);
   return u.path;
 }
 

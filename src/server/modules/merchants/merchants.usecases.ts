@@ -15,7 +15,7 @@ import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
-import { unitInScope } from '../org/org.api';
+import { findUnitInScope } from '../org/org.api';
 import {
   checkId,
   chinaDate,
@@ -127,8 +127,7 @@ export async function getPoint(ctx: ActorCtx, id: string) {
 /** The community a point registers with: in the actor's merchants.manage scope (else 404), active, a community. */
 async function communityForWrite(ctx: ActorCtx, orgUnitId: string) {
   checkId(orgUnitId);
-  const unit = await unitInScope(ctx.db, ctx.actor, merchantsPolicy.permissions.manage, orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, orgUnitId, merchantsPolicy.permissions.manage);
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   if (unit.kind !== 'community') throw invalidField('orgUnitId', 'merchants.unit_kind');
   return unit;

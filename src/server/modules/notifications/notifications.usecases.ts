@@ -22,7 +22,7 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import type { SmsSender } from '../../platform/sms';
 import { type Recipient, activeRecipients, usersHoldingAt } from '../accounts/accounts.api';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import {
   type MessageAttachment,
   type RobotKind,
@@ -378,8 +378,7 @@ export async function listWebhooks(
   notificationsPolicy.require(ctx.actor, 'manage');
   let orgPath: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, notificationsPolicy.permissions.manage, q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, notificationsPolicy.permissions.manage);
     orgPath = unit.path;
   }
   const page = await webhookPage(ctx.db, ctx.actor, { orgPath }, q);
@@ -407,8 +406,7 @@ const auditView = (
 
 export async function createWebhook(ctx: ActorCtx, body: CreateWebhookBody): Promise<WebhookDto> {
   notificationsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, notificationsPolicy.permissions.manage, body.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.orgUnitId, notificationsPolicy.permissions.manage);
   checkRobotUrl(body.kind, body.url);
   if (body.secret && body.kind !== 'dingtalk') throw new AppError('notifications.secret_dingtalk_only', 422);
   const now = ctx.clock.now();

@@ -41,6 +41,17 @@ export const GROUPS = {
 const v = (key: string, zh: string, en: string) => ({ key, name: { zh, en } });
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 const yesNo = [v('yes', '是', 'Yes'), v('no', '否', 'No')];
+/** A single choice from `values`; required unless `required` is false. */
+const choice = (
+  code: string,
+  zh: string,
+  en: string,
+  values: NonNullable<AttributeDef['values']>,
+  required = true,
+): AttributeDef => ({ code, datatype: 'singlevaluelist', required, description: b(zh, en), values });
+/** The usual first attribute: which kind of problem it is (问题类型), required. */
+const issue = (...values: NonNullable<AttributeDef['values']>) =>
+  choice('issue', '问题类型', 'Problem', values);
 const count = (code: string, zh: string, en: string): AttributeDef => ({
   code,
   datatype: 'number',
@@ -67,18 +78,12 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
           'The number painted on the pole, e.g. XL-0123',
         ),
       },
-      {
-        code: 'lamp_state',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('路灯状态', 'What is wrong with the lamp'),
-        values: [
-          v('off', '不亮', 'Out'),
-          v('flickering', '闪烁', 'Flickering'),
-          v('day_burning', '白天常亮', 'On during the day'),
-          v('damaged', '灯杆或灯罩损坏', 'Pole or cover damaged'),
-        ],
-      },
+      choice('lamp_state', '路灯状态', 'What is wrong with the lamp', [
+        v('off', '不亮', 'Out'),
+        v('flickering', '闪烁', 'Flickering'),
+        v('day_burning', '白天常亮', 'On during the day'),
+        v('damaged', '灯杆或灯罩损坏', 'Pole or cover damaged'),
+      ]),
     ],
   },
   road_damage: {
@@ -88,18 +93,12 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'Potholes, cracks, subsidence or missing manhole covers',
     ),
     attributes: [
-      {
-        code: 'damage_type',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('破损类型', 'Kind of damage'),
-        values: [
-          v('pothole', '坑洼', 'Pothole'),
-          v('crack', '裂缝', 'Crack'),
-          v('subsidence', '塌陷', 'Subsidence'),
-          v('manhole', '井盖缺失或破损', 'Manhole cover missing or broken'),
-        ],
-      },
+      choice('damage_type', '破损类型', 'Kind of damage', [
+        v('pothole', '坑洼', 'Pothole'),
+        v('crack', '裂缝', 'Crack'),
+        v('subsidence', '塌陷', 'Subsidence'),
+        v('manhole', '井盖缺失或破损', 'Manhole cover missing or broken'),
+      ]),
       {
         code: 'area_m2',
         datatype: 'number',
@@ -112,18 +111,12 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
     group: 'environment',
     description: b('垃圾未及时清运、乱堆乱放', 'Rubbish not collected or dumped'),
     attributes: [
-      {
-        code: 'garbage_type',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('垃圾类型', 'Kind of rubbish'),
-        values: [
-          v('household', '生活垃圾', 'Household rubbish'),
-          v('construction', '建筑垃圾', 'Construction waste'),
-          v('bulky', '大件垃圾', 'Bulky items'),
-          v('overflow', '垃圾桶满溢', 'Overflowing bins'),
-        ],
-      },
+      choice('garbage_type', '垃圾类型', 'Kind of rubbish', [
+        v('household', '生活垃圾', 'Household rubbish'),
+        v('construction', '建筑垃圾', 'Construction waste'),
+        v('bulky', '大件垃圾', 'Bulky items'),
+        v('overflow', '垃圾桶满溢', 'Overflowing bins'),
+      ]),
       {
         code: 'since',
         datatype: 'datetime',
@@ -140,19 +133,13 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'Noise from building sites, shops, traffic or neighbours',
     ),
     attributes: [
-      {
-        code: 'noise_source',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('噪音来源', 'Source of the noise'),
-        values: [
-          v('construction', '建筑施工', 'Building site'),
-          v('commercial', '商业经营', 'Shop or venue'),
-          v('traffic', '交通', 'Traffic'),
-          v('residential', '居民生活', 'Residents'),
-          v('other', '其他', 'Other'),
-        ],
-      },
+      choice('noise_source', '噪音来源', 'Source of the noise', [
+        v('construction', '建筑施工', 'Building site'),
+        v('commercial', '商业经营', 'Shop or venue'),
+        v('traffic', '交通', 'Traffic'),
+        v('residential', '居民生活', 'Residents'),
+        v('other', '其他', 'Other'),
+      ]),
       {
         code: 'time_period',
         datatype: 'multivaluelist',
@@ -170,18 +157,12 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
     group: 'utilities',
     description: b('停水、水压低、水质异常或管道漏水', 'No water, low pressure, bad water or a leaking pipe'),
     attributes: [
-      {
-        code: 'issue',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('问题类型', 'Problem'),
-        values: [
-          v('outage', '停水', 'No water'),
-          v('low_pressure', '水压低', 'Low pressure'),
-          v('quality', '水质异常', 'Water looks or smells wrong'),
-          v('leak', '管道漏水', 'Leaking pipe'),
-        ],
-      },
+      issue(
+        v('outage', '停水', 'No water'),
+        v('low_pressure', '水压低', 'Low pressure'),
+        v('quality', '水质异常', 'Water looks or smells wrong'),
+        v('leak', '管道漏水', 'Leaking pipe'),
+      ),
       count('households_affected', '受影响户数', 'Households affected'),
     ],
   },
@@ -189,17 +170,11 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
     group: 'utilities',
     description: b('停电、电压不稳或线路隐患', 'Power cut, unstable voltage or a dangerous line'),
     attributes: [
-      {
-        code: 'issue',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('问题类型', 'Problem'),
-        values: [
-          v('outage', '停电', 'Power cut'),
-          v('unstable', '电压不稳', 'Unstable voltage'),
-          v('wire_hazard', '线路隐患', 'Dangerous wiring'),
-        ],
-      },
+      issue(
+        v('outage', '停电', 'Power cut'),
+        v('unstable', '电压不稳', 'Unstable voltage'),
+        v('wire_hazard', '线路隐患', 'Dangerous wiring'),
+      ),
       count('households_affected', '受影响户数', 'Households affected'),
     ],
   },
@@ -207,17 +182,11 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
     group: 'utilities',
     description: b('停气、燃气表故障或燃气异味', 'No gas, a faulty meter or a smell of gas'),
     attributes: [
-      {
-        code: 'issue',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('问题类型(闻到燃气味请立即拨打 119)', 'Problem (smell of gas: call 119 now)'),
-        values: [
-          v('outage', '停气', 'No gas'),
-          v('meter', '燃气表故障', 'Faulty meter'),
-          v('smell', '燃气异味', 'Smell of gas'),
-        ],
-      },
+      choice('issue', '问题类型(闻到燃气味请立即拨打 119)', 'Problem (smell of gas: call 119 now)', [
+        v('outage', '停气', 'No gas'),
+        v('meter', '燃气表故障', 'Faulty meter'),
+        v('smell', '燃气异味', 'Smell of gas'),
+      ]),
       count('households_affected', '受影响户数', 'Households affected'),
     ],
   },
@@ -225,17 +194,11 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
     group: 'utilities',
     description: b('暖气不热、室温偏低或暖气漏水', 'Radiators cold, rooms too cold or a leaking radiator'),
     attributes: [
-      {
-        code: 'issue',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('问题类型', 'Problem'),
-        values: [
-          v('no_heat', '暖气不热', 'No heat'),
-          v('low_temp', '室温偏低', 'Rooms too cold'),
-          v('leak', '暖气漏水', 'Leaking radiator'),
-        ],
-      },
+      issue(
+        v('no_heat', '暖气不热', 'No heat'),
+        v('low_temp', '室温偏低', 'Rooms too cold'),
+        v('leak', '暖气漏水', 'Leaking radiator'),
+      ),
       {
         code: 'indoor_temp',
         datatype: 'number',
@@ -251,19 +214,13 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'Cleaning, security, lifts, repairs or fees of the property manager',
     ),
     attributes: [
-      {
-        code: 'issue',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('问题类型', 'Problem'),
-        values: [
-          v('cleaning', '保洁', 'Cleaning'),
-          v('security', '安保', 'Security'),
-          v('elevator', '电梯故障', 'Lift out of order'),
-          v('repairs', '公共部位维修', 'Repairs to common parts'),
-          v('fees', '收费', 'Fees'),
-        ],
-      },
+      issue(
+        v('cleaning', '保洁', 'Cleaning'),
+        v('security', '安保', 'Security'),
+        v('elevator', '电梯故障', 'Lift out of order'),
+        v('repairs', '公共部位维修', 'Repairs to common parts'),
+        v('fees', '收费', 'Fees'),
+      ),
       {
         code: 'compound_name',
         datatype: 'string',
@@ -280,25 +237,13 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'Disputes between neighbours (leaks, noise, use of space)',
     ),
     attributes: [
-      {
-        code: 'dispute_type',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('纠纷类型', 'Kind of dispute'),
-        values: [
-          v('water_leak', '漏水', 'Water leaking through'),
-          v('noise', '噪音', 'Noise'),
-          v('space', '占用公共空间', 'Use of shared space'),
-          v('other', '其他', 'Other'),
-        ],
-      },
-      {
-        code: 'mediation_wanted',
-        datatype: 'singlevaluelist',
-        required: false,
-        description: b('是否希望社区调解', 'Should the community mediate'),
-        values: yesNo,
-      },
+      choice('dispute_type', '纠纷类型', 'Kind of dispute', [
+        v('water_leak', '漏水', 'Water leaking through'),
+        v('noise', '噪音', 'Noise'),
+        v('space', '占用公共空间', 'Use of shared space'),
+        v('other', '其他', 'Other'),
+      ]),
+      choice('mediation_wanted', '是否希望社区调解', 'Should the community mediate', yesNo, false),
     ],
   },
   safety_hazard: {
@@ -308,44 +253,26 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'Blocked fire exits, unsafe e-bike charging, building or falling-object hazards',
     ),
     attributes: [
-      {
-        code: 'hazard_type',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('隐患类型', 'Kind of hazard'),
-        values: [
-          v('fire_exit', '消防通道堵塞', 'Fire exit blocked'),
-          v('ebike_charging', '电动车违规充电', 'Unsafe e-bike charging'),
-          v('building', '房屋安全', 'Unsafe building'),
-          v('falling_objects', '高空坠物', 'Falling objects'),
-          v('other', '其他', 'Other'),
-        ],
-      },
-      {
-        code: 'people_at_risk',
-        datatype: 'singlevaluelist',
-        required: false,
-        description: b('是否有人员处于危险中', 'Are people in danger now'),
-        values: yesNo,
-      },
+      choice('hazard_type', '隐患类型', 'Kind of hazard', [
+        v('fire_exit', '消防通道堵塞', 'Fire exit blocked'),
+        v('ebike_charging', '电动车违规充电', 'Unsafe e-bike charging'),
+        v('building', '房屋安全', 'Unsafe building'),
+        v('falling_objects', '高空坠物', 'Falling objects'),
+        v('other', '其他', 'Other'),
+      ]),
+      choice('people_at_risk', '是否有人员处于危险中', 'Are people in danger now', yesNo, false),
     ],
   },
   greening: {
     group: 'infrastructure',
     description: b('树木倒伏、需修剪、绿地破坏或病虫害', 'Fallen trees, pruning, damaged lawns or pests'),
     attributes: [
-      {
-        code: 'issue',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('问题类型', 'Problem'),
-        values: [
-          v('fallen_tree', '树木倒伏', 'Fallen tree'),
-          v('pruning', '需要修剪', 'Needs pruning'),
-          v('damaged_green', '绿地破坏', 'Damaged green'),
-          v('pests', '病虫害', 'Pests'),
-        ],
-      },
+      issue(
+        v('fallen_tree', '树木倒伏', 'Fallen tree'),
+        v('pruning', '需要修剪', 'Needs pruning'),
+        v('damaged_green', '绿地破坏', 'Damaged green'),
+        v('pests', '病虫害', 'Pests'),
+      ),
       count('tree_count', '涉及树木数量', 'Number of trees'),
     ],
   },
@@ -356,18 +283,12 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'Obstructive parking, blocked fire lanes, abandoned vehicles or scattered shared bikes',
     ),
     attributes: [
-      {
-        code: 'issue',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('问题类型', 'Problem'),
-        values: [
-          v('obstruction', '占道停车', 'Blocking the road'),
-          v('fire_lane', '占用消防通道', 'Blocking a fire lane'),
-          v('abandoned', '僵尸车', 'Abandoned vehicle'),
-          v('shared_bikes', '共享单车乱停', 'Scattered shared bikes'),
-        ],
-      },
+      issue(
+        v('obstruction', '占道停车', 'Blocking the road'),
+        v('fire_lane', '占用消防通道', 'Blocking a fire lane'),
+        v('abandoned', '僵尸车', 'Abandoned vehicle'),
+        v('shared_bikes', '共享单车乱停', 'Scattered shared bikes'),
+      ),
       count('vehicle_count', '车辆数量', 'Number of vehicles'),
     ],
   },
@@ -376,18 +297,12 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
     private: true,
     description: b('老人、残疾人或困难群众需要帮扶', 'Help for older, disabled or struggling people'),
     attributes: [
-      {
-        code: 'help_type',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('帮扶类型', 'Kind of help'),
-        values: [
-          v('daily_care', '生活照料', 'Daily care'),
-          v('medical', '就医协助', 'Getting to a doctor'),
-          v('meals', '助餐', 'Meals'),
-          v('hardship', '困难救助', 'Hardship relief'),
-        ],
-      },
+      choice('help_type', '帮扶类型', 'Kind of help', [
+        v('daily_care', '生活照料', 'Daily care'),
+        v('medical', '就医协助', 'Getting to a doctor'),
+        v('meals', '助餐', 'Meals'),
+        v('hardship', '困难救助', 'Hardship relief'),
+      ]),
       count('people_count', '需帮扶人数', 'People needing help'),
     ],
   },
@@ -399,26 +314,20 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'Questions about social security, housing, residence, subsidies',
     ),
     attributes: [
-      {
-        code: 'topic',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: b('咨询主题', 'Topic'),
-        values: [
-          v('social_security', '社会保障', 'Social security'),
-          v('housing', '住房', 'Housing'),
-          v('residence', '户籍', 'Residence registration'),
-          v('subsidies', '补贴', 'Subsidies'),
-          v('other', '其他', 'Other'),
-        ],
-      },
-      {
-        code: 'reply_by',
-        datatype: 'singlevaluelist',
-        required: false,
-        description: b('希望的答复方式', 'How to answer'),
-        values: [v('phone', '电话', 'Phone call'), v('sms', '短信', 'Text message')],
-      },
+      choice('topic', '咨询主题', 'Topic', [
+        v('social_security', '社会保障', 'Social security'),
+        v('housing', '住房', 'Housing'),
+        v('residence', '户籍', 'Residence registration'),
+        v('subsidies', '补贴', 'Subsidies'),
+        v('other', '其他', 'Other'),
+      ]),
+      choice(
+        'reply_by',
+        '希望的答复方式',
+        'How to answer',
+        [v('phone', '电话', 'Phone call'), v('sms', '短信', 'Text message')],
+        false,
+      ),
     ],
   },
   other: {

@@ -2,6 +2,7 @@ import { ALLOWED_CHILDREN, type OrgKind } from '../../../shared/orgKinds';
 import type { CreateOrgUnitBody, UpdateOrgUnitBody } from '../../../shared/contracts/org';
 import { parseDivisionCode } from '../../../shared/validation/codes';
 import { writeAudit } from '../../platform/audit';
+import type { Permission } from '../../../shared/permissions';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -38,14 +39,7 @@ export type OrgUnit = OrgUnitRow;
 export async function findUnitInScope(
   ctx: ActorCtx,
   id: string,
-  permission:
-    | 'org.read'
-    | 'org.write'
-    | 'residents.write'
-    | 'residents.read'
-    | 'people.write'
-    | 'people.read'
-    | 'residents.import' = 'org.read',
+  permission: Permission | readonly Permission[] = 'org.read',
 ): Promise<OrgUnit> {
   const unit = await unitInScope(ctx.db, ctx.actor, permission, id);
   if (!unit) throw notFound();

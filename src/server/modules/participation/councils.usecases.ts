@@ -25,7 +25,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
 import {
   type ConventionRow,
   type RoomRow,
@@ -104,8 +104,7 @@ export async function listRooms(
   roomsPolicy.require(ctx.actor, 'read');
   let path: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'participation.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
     path = unit.path;
   }
   const incomplete = q.incomplete === undefined ? undefined : q.incomplete === 'true';
@@ -298,8 +297,7 @@ export async function listConventions(
   if (!board) conventionsPolicy.require(ctx.actor, 'read');
   let path: string | undefined;
   if (q.orgUnitId && !board) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'participation.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
     path = unit.path;
   }
   const homes = board ? await homePaths(ctx) : undefined;

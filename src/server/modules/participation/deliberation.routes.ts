@@ -102,6 +102,7 @@ function topicsXlsx(rows: TopicDto[], en: boolean) {
 export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['participation'];
+  const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
   const read = { access: access.permission('participation.read') };
   const manage = { access: access.permission('participation.manage') };
   const propose = { access: access.permission('participation.propose') };
@@ -111,17 +112,13 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/deliberations/topics',
     { config: read, schema: { tags, querystring: topicListQuery, response: { 200: pageOf(topicSchema) } } },
-    (req) => listTopics(actorCtxOf(deps, req), req.query, req.locale),
+    (req) => listTopics(ctx(req), req.query, req.locale),
   );
   app.get(
     '/api/deliberations/topics/export.xlsx',
     { config: read, schema: { tags, querystring: topicListQuery.omit({ page: true, pageSize: true }) } },
     async (req, reply) => {
-      const rows = await exportTopics(
-        actorCtxOf(deps, req),
-        { ...req.query, page: 1, pageSize: 20 },
-        req.locale,
-      );
+      const rows = await exportTopics(ctx(req), { ...req.query, page: 1, pageSize: 20 }, req.locale);
       const en = req.locale === 'en';
       return reply
         .header('content-type', XLSX_MIME)
@@ -132,8 +129,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/deliberations/topics',
     { config: propose, schema: { tags, body: createTopicBody, response: { 201: topicDetailSchema } } },
-    async (req, reply) =>
-      reply.status(201).send(await createTopic(actorCtxOf(deps, req), req.body, req.locale)),
+    async (req, reply) => reply.status(201).send(await createTopic(ctx(req), req.body, req.locale)),
   );
   app.post(
     '/api/deliberations/topics/from-category',
@@ -142,17 +138,17 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: { tags, body: topicFromCategoryBody, response: { 201: topicDetailSchema } },
     },
     async (req, reply) =>
-      reply.status(201).send(await createTopicFromCategory(actorCtxOf(deps, req), req.body, req.locale)),
+      reply.status(201).send(await createTopicFromCategory(ctx(req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/topics/:id',
     { config: read, schema: { tags, params: idParams, response: topic } },
-    (req) => getTopic(actorCtxOf(deps, req), req.params.id, req.locale),
+    (req) => getTopic(ctx(req), req.params.id, req.locale),
   );
   app.post(
     '/api/deliberations/topics/:id/steps',
     { config: manage, schema: { tags, params: idParams, body: topicActionBody, response: topic } },
-    (req) => stepTopic(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    (req) => stepTopic(ctx(req), req.params.id, req.body, req.locale),
   );
   app.get(
     '/api/deliberations/topics/:id/candidates',
@@ -165,7 +161,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: z.object({ items: z.array(candidateSchema) }) },
       },
     },
-    (req) => candidates(actorCtxOf(deps, req), req.params.id, req.query),
+    (req) => candidates(ctx(req), req.params.id, req.query),
   );
   app.get(
     '/api/deliberations/formats',
@@ -177,17 +173,17 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: z.object({ items: z.array(formatSchema) }) },
       },
     },
-    (req) => formats(actorCtxOf(deps, req), req.query.all === 'true'),
+    (req) => formats(ctx(req), req.query.all === 'true'),
   );
   app.post(
     '/api/deliberations/formats',
     { config: manage, schema: { tags, body: formatBody, response: { 201: formatSchema } } },
-    async (req, reply) => reply.status(201).send(await saveFormat(actorCtxOf(deps, req), null, req.body)),
+    async (req, reply) => reply.status(201).send(await saveFormat(ctx(req), null, req.body)),
   );
   app.patch(
     '/api/deliberations/formats/:id',
     { config: manage, schema: { tags, params: idParams, body: formatBody, response: { 200: formatSchema } } },
-    (req) => saveFormat(actorCtxOf(deps, req), req.params.id, req.body),
+    (req) => saveFormat(ctx(req), req.params.id, req.body),
   );
 
   // ---- QR sign-in at a meeting
@@ -201,7 +197,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: z.object({ url: z.string(), svg: z.string(), open: z.boolean() }) },
       },
     },
-    (req) => meetingQr(actorCtxOf(deps, req), req.params.id, `${req.protocol}://${req.headers.host}`),
+    (req) => meetingQr(ctx(req), req.params.id, `${req.protocol}://${req.headers.host}`),
   );
   app.post(
     '/api/meetings/:id/qr-sign-in',
@@ -222,63 +218,61 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    (req) => qrSignIn(actorCtxOf(deps, req), req.params.id, req.body.k),
+    (req) => qrSignIn(ctx(req), req.params.id, req.body.k),
   );
 
   // ---- residents (民事民提 on the phone)
   app.get(
     '/api/deliberations/board/home-units',
     { config: board, schema: { tags, response: { 200: homeUnitsSchema } } },
-    (req) => homeUnits(actorCtxOf(deps, req), req.locale),
+    (req) => homeUnits(ctx(req), req.locale),
   );
   app.get(
     '/api/deliberations/board/topics',
     { config: board, schema: { tags, querystring: myTopicsQuery, response: { 200: pageOf(topicSchema) } } },
-    (req) => boardTopics(actorCtxOf(deps, req), req.query, req.locale),
+    (req) => boardTopics(ctx(req), req.query, req.locale),
   );
   app.post(
     '/api/deliberations/board/topics',
     { config: board, schema: { tags, body: proposeTopicBody, response: { 201: topicDetailSchema } } },
-    async (req, reply) =>
-      reply.status(201).send(await proposeTopic(actorCtxOf(deps, req), req.body, req.locale)),
+    async (req, reply) => reply.status(201).send(await proposeTopic(ctx(req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/board/topics/:id',
     { config: board, schema: { tags, params: idParams, response: topic } },
-    (req) => boardTopic(actorCtxOf(deps, req), req.params.id, req.locale),
+    (req) => boardTopic(ctx(req), req.params.id, req.locale),
   );
   app.post(
     '/api/deliberations/board/topics/:id/support',
     { config: board, schema: { tags, params: idParams, response: topic } },
-    (req) => supportTopic(actorCtxOf(deps, req), req.params.id, req.locale),
+    (req) => supportTopic(ctx(req), req.params.id, req.locale),
   );
   app.post(
     '/api/deliberations/board/topics/:id/comments',
     { config: board, schema: { tags, params: idParams, body: commentBody, response: topic } },
-    (req) => commentTopic(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    (req) => commentTopic(ctx(req), req.params.id, req.body, req.locale),
   );
   app.post(
     '/api/deliberations/board/topics/:id/follow',
     { config: board, schema: { tags, params: idParams, body: followBody, response: topic } },
-    (req) => followTopic(actorCtxOf(deps, req), req.params.id, req.body.on, req.locale),
+    (req) => followTopic(ctx(req), req.params.id, req.body.on, req.locale),
   );
 
   // ---- council rooms (议事厅/室, 六具备)
   app.get(
     '/api/deliberations/rooms',
     { config: read, schema: { tags, querystring: roomListQuery, response: { 200: pageOf(roomSchema) } } },
-    (req) => listRooms(actorCtxOf(deps, req), req.query, req.locale),
+    (req) => listRooms(ctx(req), req.query, req.locale),
   );
   app.post(
     '/api/deliberations/rooms',
     { config: manage, schema: { tags, body: roomBody, response: { 201: roomSchema } } },
-    async (req, reply) =>
-      reply.status(201).send(await createRoom(actorCtxOf(deps, req), req.body, req.locale)),
+    async (req, reply) => reply.status(201).send(await createRoom(ctx(req), req.body, req.locale)),
   );
   app.get(
     '/api/deliberations/rooms/:id',
     { config: read, schema: { tags, params: idParams, response: { 200: roomSchema } } },
-    (req) => getRoom(actorCtxOf(deps, req), req.params.id, req.locale),
+    (req) => getRoom(ctx(req), req.params.id, req.locale),
   );
   app.patch(
     '/api/deliberations/rooms/:id',
@@ -286,7 +280,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
       config: manage,
       schema: { tags, params: idParams, body: roomPatchBody, response: { 200: roomSchema } },
     },
-    (req) => patchRoom(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    (req) => patchRoom(ctx(req), req.params.id, req.body, req.locale),
   );
   /** multipart/form-data with one image (JPG/PNG/WebP, ≤ 5 MB): the evidence photo of one 六具备 item. */
   const roomItemParams = z.object({ id: z.string(), code: z.string() });
@@ -303,7 +297,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     (req) =>
       attachRoomPhoto(
-        actorCtxOf(deps, req),
+        ctx(req),
         createLocalStorage(deps.config.dataDir),
         req.params.id,
         req.params.code,
@@ -316,7 +310,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: read, schema: { tags, params: roomItemParams } },
     async (req, reply) => {
       const p = await roomPhoto(
-        actorCtxOf(deps, req),
+        ctx(req),
         createLocalStorage(deps.config.dataDir),
         req.params.id,
         req.params.code,
@@ -333,13 +327,12 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
       config: read,
       schema: { tags, querystring: conventionListQuery, response: { 200: pageOf(conventionSchema) } },
     },
-    (req) => listConventions(actorCtxOf(deps, req), req.query, req.locale),
+    (req) => listConventions(ctx(req), req.query, req.locale),
   );
   app.post(
     '/api/conventions',
     { config: manage, schema: { tags, body: conventionBody, response: { 201: conventionDetailSchema } } },
-    async (req, reply) =>
-      reply.status(201).send(await createConvention(actorCtxOf(deps, req), req.body, req.locale)),
+    async (req, reply) => reply.status(201).send(await createConvention(ctx(req), req.body, req.locale)),
   );
   app.get(
     '/api/conventions/board',
@@ -351,17 +344,17 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: pageOf(conventionSchema) },
       },
     },
-    (req) => listConventions(actorCtxOf(deps, req), req.query, req.locale, true),
+    (req) => listConventions(ctx(req), req.query, req.locale, true),
   );
   app.get(
     '/api/conventions/board/:id',
     { config: board, schema: { tags, params: idParams, response: conv } },
-    (req) => getConvention(actorCtxOf(deps, req), req.params.id, req.locale, true),
+    (req) => getConvention(ctx(req), req.params.id, req.locale, true),
   );
   app.get(
     '/api/conventions/:id',
     { config: read, schema: { tags, params: idParams, response: conv } },
-    (req) => getConvention(actorCtxOf(deps, req), req.params.id, req.locale),
+    (req) => getConvention(ctx(req), req.params.id, req.locale),
   );
   app.get(
     '/api/conventions/:id/diff',
@@ -369,16 +362,16 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
       config: read,
       schema: { tags, params: idParams, querystring: diffQuery, response: { 200: diffSchema } },
     },
-    (req) => diffConvention(actorCtxOf(deps, req), req.params.id, req.query),
+    (req) => diffConvention(ctx(req), req.params.id, req.query),
   );
   app.post(
     '/api/conventions/:id/versions',
     { config: manage, schema: { tags, params: idParams, body: versionBody, response: conv } },
-    (req) => addVersion(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    (req) => addVersion(ctx(req), req.params.id, req.body, req.locale),
   );
   app.post(
     '/api/conventions/:id/publish',
     { config: manage, schema: { tags, params: idParams, body: publishBody, response: conv } },
-    (req) => publishConvention(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+    (req) => publishConvention(ctx(req), req.params.id, req.body, req.locale),
   );
 }

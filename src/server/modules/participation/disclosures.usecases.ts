@@ -17,7 +17,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
 import {
   type DisclosureRow,
   answerObjection,
@@ -125,8 +125,7 @@ export async function listDisclosures(
   if (!board) disclosuresPolicy.require(ctx.actor, 'read');
   let path: string | undefined;
   if (q.orgUnitId && !board) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'participation.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
     path = unit.path;
   }
   const page = await listDisclosureRows(

@@ -24,7 +24,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
@@ -148,8 +148,7 @@ export async function listMeetings(
   meetingsPolicy.require(ctx.actor, 'read');
   let path: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'participation.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
     path = unit.path;
   }
   const page = await listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q);

@@ -89,6 +89,7 @@ export const participationModule = defineModule({
     deliberationRoutes(base, deps);
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['participation'];
+    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
     const read = { access: access.permission('participation.read') };
     const manage = { access: access.permission('participation.manage') };
     const detail = { 200: meetingDetailSchema };
@@ -99,18 +100,17 @@ export const participationModule = defineModule({
         config: read,
         schema: { tags, querystring: meetingListQuery, response: { 200: pageOf(meetingSchema) } },
       },
-      (req) => listMeetings(actorCtxOf(deps, req), req.query, req.locale),
+      (req) => listMeetings(ctx(req), req.query, req.locale),
     );
     app.post(
       '/api/meetings',
       { config: manage, schema: { tags, body: createMeetingBody, response: { 201: meetingDetailSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createMeeting(actorCtxOf(deps, req), req.body, req.locale)),
+      async (req, reply) => reply.status(201).send(await createMeeting(ctx(req), req.body, req.locale)),
     );
     app.get(
       '/api/meetings/:id',
       { config: read, schema: { tags, params: idParams, response: detail } },
-      (req) => getMeeting(actorCtxOf(deps, req), req.params.id, req.locale),
+      (req) => getMeeting(ctx(req), req.params.id, req.locale),
     );
     app.get(
       '/api/meetings/:id/electors',
@@ -123,43 +123,43 @@ export const participationModule = defineModule({
           response: { 200: pageOf(electorSchema) },
         },
       },
-      (req) => listElectors(actorCtxOf(deps, req), req.params.id, req.query),
+      (req) => listElectors(ctx(req), req.params.id, req.query),
     );
     app.post(
       '/api/meetings/:id/open',
       { config: manage, schema: { tags, params: idParams, response: detail } },
-      (req) => openMeeting(actorCtxOf(deps, req), req.params.id, req.locale),
+      (req) => openMeeting(ctx(req), req.params.id, req.locale),
     );
     app.post(
       '/api/meetings/:id/attendance',
       { config: manage, schema: { tags, params: idParams, body: attendanceBody, response: detail } },
-      (req) => signIn(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+      (req) => signIn(ctx(req), req.params.id, req.body, req.locale),
     );
     app.post(
       '/api/meetings/:id/motions',
       { config: manage, schema: { tags, params: idParams, body: motionBody, response: detail } },
-      (req) => addMotion(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+      (req) => addMotion(ctx(req), req.params.id, req.body, req.locale),
     );
     app.post(
       '/api/meetings/:id/motions/:motionId/vote',
       { config: manage, schema: { tags, params: motionParams, body: voteBody, response: detail } },
-      (req) => recordVote(actorCtxOf(deps, req), req.params.id, req.params.motionId, req.body, req.locale),
+      (req) => recordVote(ctx(req), req.params.id, req.params.motionId, req.body, req.locale),
     );
     app.post(
       '/api/meetings/:id/close',
       { config: manage, schema: { tags, params: idParams, body: closeMeetingBody, response: detail } },
-      (req) => closeMeeting(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+      (req) => closeMeeting(ctx(req), req.params.id, req.body, req.locale),
     );
     app.post(
       '/api/meetings/:id/corrections',
       { config: manage, schema: { tags, params: idParams, body: correctionBody, response: detail } },
-      (req) => addCorrection(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+      (req) => addCorrection(ctx(req), req.params.id, req.body, req.locale),
     );
     app.get(
       '/api/meetings/:id/minutes.pdf',
       { config: read, schema: { tags, params: idParams } },
       async (req, reply) => {
-        const m = await getMeeting(actorCtxOf(deps, req), req.params.id, 'zh-CN');
+        const m = await getMeeting(ctx(req), req.params.id, 'zh-CN');
         const pdf = await minutesPdf(m);
         return reply
           .header('content-type', 'application/pdf')
@@ -179,15 +179,15 @@ export const participationModule = defineModule({
       '/api/meetings/:id/invite.ics',
       { config: read, schema: { tags, params: idParams } },
       async (req, reply) => {
-        const inv = await meetingInvite(actorCtxOf(deps, req), req.params.id, deps.config.publicUrl ?? '');
+        const inv = await meetingInvite(ctx(req), req.params.id, deps.config.publicUrl ?? '');
         return reply.headers(icsHeaders(`${inv.title}.ics`)).send(inv.ics);
       },
     );
     app.get('/api/calendar/feed-token', { config: { access: access.session }, schema: { tags } }, (req) =>
-      feedStatus(actorCtxOf(deps, req)),
+      feedStatus(ctx(req)),
     );
     app.post('/api/calendar/feed-token', { config: { access: access.session }, schema: { tags } }, (req) =>
-      rotateFeed(actorCtxOf(deps, req)),
+      rotateFeed(ctx(req)),
     );
     app.get(
       '/api/calendar/feed/:file',
@@ -214,23 +214,22 @@ export const participationModule = defineModule({
         config: read,
         schema: { tags, querystring: procedureListQuery, response: { 200: pageOf(procedureSchema) } },
       },
-      (req) => listProcedures(actorCtxOf(deps, req), req.query, req.locale),
+      (req) => listProcedures(ctx(req), req.query, req.locale),
     );
     app.post(
       '/api/deliberations/procedures',
       { config: manage, schema: { tags, body: createProcedureBody, response: { 201: procedureSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createProcedure(actorCtxOf(deps, req), req.body, req.locale)),
+      async (req, reply) => reply.status(201).send(await createProcedure(ctx(req), req.body, req.locale)),
     );
     app.get(
       '/api/deliberations/procedures/:id',
       { config: read, schema: { tags, params: idParams, response: pdetail } },
-      (req) => getProcedure(actorCtxOf(deps, req), req.params.id, req.locale),
+      (req) => getProcedure(ctx(req), req.params.id, req.locale),
     );
     app.post(
       '/api/deliberations/procedures/:id/steps',
       { config: manage, schema: { tags, params: idParams, body: stepBody, response: pdetail } },
-      (req) => completeProcedureStep(actorCtxOf(deps, req), req.params.id, req.body, req.locale),
+      (req) => completeProcedureStep(ctx(req), req.params.id, req.body, req.locale),
     );
 
     // ---- disclosure (居务公开)
@@ -242,27 +241,27 @@ export const participationModule = defineModule({
         config: read,
         schema: { tags, querystring: disclosureListQuery, response: { 200: pageOf(disclosureSchema) } },
       },
-      (req) => listDisclosures(actorCtxOf(deps, req), req.query),
+      (req) => listDisclosures(ctx(req), req.query),
     );
     app.post(
       '/api/disclosures',
       { config: manage, schema: { tags, body: createDisclosureBody, response: { 201: disclosureSchema } } },
-      async (req, reply) => reply.status(201).send(await createDisclosure(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await createDisclosure(ctx(req), req.body)),
     );
     app.get(
       '/api/disclosures/schedules',
       { config: read, schema: { tags, response: { 200: z.object({ items: z.array(scheduleSchema) }) } } },
-      (req) => listSchedules(actorCtxOf(deps, req)),
+      (req) => listSchedules(ctx(req)),
     );
     app.post(
       '/api/disclosures/schedules',
       { config: manage, schema: { tags, body: scheduleBody, response: { 200: scheduleSchema } } },
-      (req) => setSchedule(actorCtxOf(deps, req), req.body),
+      (req) => setSchedule(ctx(req), req.body),
     );
     app.get(
       '/api/disclosures/overdue',
       { config: read, schema: { tags, response: { 200: overdueSchema } } },
-      (req) => overdue(actorCtxOf(deps, req)),
+      (req) => overdue(ctx(req)),
     );
     app.get(
       '/api/disclosures/board',
@@ -270,32 +269,32 @@ export const participationModule = defineModule({
         config: board,
         schema: { tags, querystring: boardQuery, response: { 200: pageOf(disclosureSchema) } },
       },
-      (req) => listDisclosures(actorCtxOf(deps, req), req.query, true),
+      (req) => listDisclosures(ctx(req), req.query, true),
     );
     app.get(
       '/api/disclosures/board/:id',
       { config: board, schema: { tags, params: idParams, response: ddetail } },
-      (req) => getDisclosure(actorCtxOf(deps, req), req.params.id, true),
+      (req) => getDisclosure(ctx(req), req.params.id, true),
     );
     app.post(
       '/api/disclosures/board/:id/objections',
       { config: board, schema: { tags, params: idParams, body: objectionBody, response: ddetail } },
-      (req) => raiseObjection(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => raiseObjection(ctx(req), req.params.id, req.body),
     );
     app.get(
       '/api/disclosures/:id',
       { config: read, schema: { tags, params: idParams, response: ddetail } },
-      (req) => getDisclosure(actorCtxOf(deps, req), req.params.id),
+      (req) => getDisclosure(ctx(req), req.params.id),
     );
     app.post(
       '/api/disclosures/:id/take-down',
       { config: manage, schema: { tags, params: idParams, response: ddetail } },
-      (req) => takeDownDisclosure(actorCtxOf(deps, req), req.params.id),
+      (req) => takeDownDisclosure(ctx(req), req.params.id),
     );
     app.post(
       '/api/disclosures/:id/objections/:objectionId/answer',
       { config: manage, schema: { tags, params: objectionParams, body: answerBody, response: ddetail } },
-      (req) => answer(actorCtxOf(deps, req), req.params.id, req.params.objectionId, req.body),
+      (req) => answer(ctx(req), req.params.id, req.params.objectionId, req.body),
     );
   },
 });

@@ -14,7 +14,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -96,8 +96,7 @@ export async function listProcedures(
   proceduresPolicy.require(ctx.actor, 'read');
   let path: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'participation.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
     path = unit.path;
   }
   const page = await listProcedureRows(ctx.db, ctx.actor, { path, status: q.status }, q);

@@ -30,7 +30,7 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
-import { unitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNames, unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
 import { linkedResidentId } from '../accounts/accounts.api';
@@ -159,8 +159,7 @@ function filtersOf(q: z.infer<typeof topicListQuery>, path?: string): TopicFilte
 
 async function pathOf(ctx: ActorCtx, orgUnitId: string | undefined): Promise<string | undefined> {
   if (!orgUnitId) return undefined;
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.read', orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, orgUnitId, 'participation.read');
   return unit.path;
 }
 

@@ -15,7 +15,6 @@ import {
   updatePartyMemberRow,
 } from './members.repository';
 import { peoplePolicy } from './people.policy';
-import { listScopedRows } from './people.repository';
 import {
   chinaDate,
   findScoped,
@@ -26,6 +25,7 @@ import {
   unitForWrite,
   unitNames,
   writable,
+  listInReach,
 } from './people.common';
 import { partyMembers, partyOrgs } from './people.table';
 
@@ -82,13 +82,12 @@ export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
     q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
     q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
   );
-  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+  return listInReach(ctx, partyMemberDtos, {
     table: partyMembers,
     filter,
     orderBy: [asc(partyMembers.name), asc(partyMembers.id)],
     page: q,
   });
-  return { ...page, items: await partyMemberDtos(ctx, page.items) };
 }
 
 export async function getPartyMember(ctx: ActorCtx, id: string) {

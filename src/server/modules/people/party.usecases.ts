@@ -11,7 +11,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
-import { findLevelRow, listScopedRows, schemeLevelRows, visibleLevelRow } from './people.repository';
+import { findLevelRow, schemeLevelRows, visibleLevelRow } from './people.repository';
 import { findUnitInScope, type OrgUnit, unitById } from '../org/org.api';
 import {
   findScoped,
@@ -22,6 +22,7 @@ import {
   unitForWrite,
   unitNames,
   writable,
+  listInReach,
 } from './people.common';
 import { partyMembers, partyOrgLevels, partyOrgs } from './people.table';
 
@@ -275,7 +276,7 @@ export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
     q.parentId ? eq(partyOrgs.parentId, (await findPartyOrg(ctx, q.parentId, 'people.read')).id) : undefined,
     q.levelId ? eq(partyOrgs.levelId, await visibleLevelId(ctx, q.levelId)) : undefined,
   );
-  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+  return listInReach(ctx, partyOrgDtos, {
     table: partyOrgs,
     filter,
     // By level (an organization without one last), then where it sits, then name.
@@ -287,7 +288,6 @@ export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
     ],
     page: q,
   });
-  return { ...page, items: await partyOrgDtos(ctx, page.items) };
 }
 
 export async function getPartyOrg(ctx: ActorCtx, id: string) {

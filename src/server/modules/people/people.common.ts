@@ -1,14 +1,15 @@
 import { like, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgColumn } from 'drizzle-orm/pg-core';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
+import type { Page, PageQuery } from '../../platform/listing';
 import { escapeLike } from '../../platform/permissions';
 import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
-import { type ScopedTable, findScopedRow } from './people.repository';
+import { type ScopedTable, findScopedRow, listScopedRows } from './people.repository';
 
 /** Helpers shared by the people registry's use cases. */
 
@@ -33,6 +34,16 @@ export async function findScoped<T extends ScopedTable>(
   const row = await findScopedRow(ctx.db, ctx.actor, actionOf(permission), table, id);
   if (!row) throw notFound();
   return row;
+}
+
+/** A list's answer: one page of `table`'s rows in read reach that match `filter`, as the DTOs `dtos` makes. */
+export async function listInReach<T extends ScopedTable, D>(
+  ctx: ActorCtx,
+  dtos: (ctx: ActorCtx, rows: T['$inferSelect'][]) => Promise<D[]>,
+  opts: { table: T; filter: SQL | undefined; orderBy: (PgColumn | SQL)[]; page: PageQuery },
+): Promise<Page<D>> {
+  const page = await listScopedRows(ctx.db, ctx.actor, 'read', opts);
+  return { ...page, items: await dtos(ctx, page.items) };
 }
 
 /** Whether the actor may change a row at `path` (DESIGN convention 6: abilities). */

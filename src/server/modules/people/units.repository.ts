@@ -1,41 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import type { deputies, residentUnits, socialOrgs } from './people.table';
+import type { residentUnits, socialOrgs } from './people.table';
 
 /**
- * Writes and checks of deputies, resident units and social organizations beyond the scoped lookups and
- * lists of people.repository.ts: rows the use case has already found in reach, or new rows in a unit it
- * found in the actor's write scope.
+ * Checks of resident units and social organizations beyond the scoped lookups and lists of
+ * people.repository.ts (their one-row writes are platform/rows.ts).
  */
-type UnitsTable = typeof deputies | typeof residentUnits | typeof socialOrgs;
-
-export async function insertRow<T extends UnitsTable>(
-  db: Db,
-  table: T,
-  values: T['$inferInsert'],
-): Promise<T['$inferSelect']> {
-  const [created] = await db
-    .insert(table as typeof deputies)
-    .values(values as typeof deputies.$inferInsert)
-    .returning();
-  return created as T['$inferSelect'];
-}
-
-/** Updates a row found in scope. */
-export async function updateRow<T extends UnitsTable>(
-  db: Db,
-  table: T,
-  id: string,
-  set: Partial<T['$inferInsert']>,
-): Promise<T['$inferSelect']> {
-  const t = table as typeof deputies;
-  const [after] = await db
-    .update(t)
-    .set(set as Partial<typeof deputies.$inferInsert>)
-    .where(eq(t.id, id))
-    .returning();
-  return after as T['$inferSelect'];
-}
 
 /** Whether another resident unit or social organization (not `exceptId`) holds this credit code. */
 export async function usccTakenIn(

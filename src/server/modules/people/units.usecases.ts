@@ -19,8 +19,8 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
-import { insertRow, updateRow, usccTakenIn } from './units.repository';
-import { listScopedRows } from './people.repository';
+import { usccTakenIn } from './units.repository';
+import { insertRow, updateRow } from '../../platform/rows';
 import type { OrgUnit } from '../org/org.api';
 import {
   findScoped,
@@ -32,6 +32,7 @@ import {
   unitForWrite,
   unitNames,
   writable,
+  listInReach,
 } from './people.common';
 import { deputies, residentUnits, socialOrgs } from './people.table';
 
@@ -72,13 +73,12 @@ export async function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
     nameLike(deputies.name, q.q),
     q.kind ? eq(deputies.kind, q.kind) : undefined,
   );
-  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+  return listInReach(ctx, deputyDtos, {
     table: deputies,
     filter,
     orderBy: [asc(deputies.kind), asc(deputies.name), asc(deputies.id)],
     page: q,
   });
-  return { ...page, items: await deputyDtos(ctx, page.items) };
 }
 
 export async function getDeputy(ctx: ActorCtx, id: string) {
@@ -217,13 +217,12 @@ export async function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery)
     q.q ? or(nameLike(residentUnits.name, q.q), eq(residentUnits.uscc, q.q.toUpperCase())) : undefined,
     q.kind ? eq(residentUnits.kind, q.kind) : undefined,
   );
-  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+  return listInReach(ctx, residentUnitDtos, {
     table: residentUnits,
     filter,
     orderBy: [asc(residentUnits.name), asc(residentUnits.id)],
     page: q,
   });
-  return { ...page, items: await residentUnitDtos(ctx, page.items) };
 }
 
 export async function getResidentUnit(ctx: ActorCtx, id: string) {
@@ -350,13 +349,12 @@ export async function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
     q.publicWelfare !== undefined ? eq(socialOrgs.publicWelfare, q.publicWelfare) : undefined,
     q.migrantMembers !== undefined ? eq(socialOrgs.migrantMembers, q.migrantMembers) : undefined,
   );
-  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+  return listInReach(ctx, socialOrgDtos, {
     table: socialOrgs,
     filter,
     orderBy: [asc(socialOrgs.name), asc(socialOrgs.id)],
     page: q,
   });
-  return { ...page, items: await socialOrgDtos(ctx, page.items) };
 }
 
 export async function getSocialOrg(ctx: ActorCtx, id: string) {

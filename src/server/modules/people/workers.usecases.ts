@@ -20,7 +20,6 @@ import {
   isAssigned,
   updateWorkerRow,
 } from './workers.repository';
-import { listScopedRows } from './people.repository';
 import { userHasRoleInScope } from '../accounts/accounts.api';
 import { communityOfPath, findUnitInScope } from '../org/org.api';
 import {
@@ -32,6 +31,7 @@ import {
   unitForWrite,
   unitNames,
   writable,
+  listInReach,
 } from './people.common';
 import { gridAssignments, workers } from './people.table';
 
@@ -106,13 +106,12 @@ export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
       ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
       : undefined,
   );
-  const page = await listScopedRows(ctx.db, ctx.actor, 'read', {
+  return listInReach(ctx, workerDtos, {
     table: workers,
     filter,
     orderBy: [asc(workers.kind), asc(workers.name), asc(workers.id)],
     page: q,
   });
-  return { ...page, items: await workerDtos(ctx, page.items) };
 }
 
 export async function getWorker(ctx: ActorCtx, id: string) {

@@ -34,7 +34,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
 import type { Storage } from '../../platform/storage';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
 import { closedSurveysOf } from '../surveys/surveys.api';
 import { archiveFileType } from './projects.archive';
 import {
@@ -220,8 +220,7 @@ async function detailOf(ctx: ActorCtx, row: DoorstepRow): Promise<DoorstepDetail
 /** Registers a doorstep project of one of the actor's communities (R-PJ-6: two per category and year). */
 export async function createDoorstep(ctx: ActorCtx, body: CreateDoorstepBody): Promise<DoorstepDetailDto> {
   doorstepPolicy.require(ctx.actor, 'apply');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'projects.apply', body.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.orgUnitId, 'projects.apply');
   if (unit.kind !== 'community') throw new AppError('projects.doorstep_not_community', 422);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {

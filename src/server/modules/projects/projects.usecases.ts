@@ -28,7 +28,7 @@ import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
 import { notify } from '../notifications/notifications.api';
-import { ancestorOfKind, unitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { ancestorOfKind, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
 import { applicationsPolicy, callsPolicy } from './projects.policy';
 import {
   type ApplicationRow,
@@ -160,8 +160,7 @@ export async function getCall(ctx: ActorCtx, id: string): Promise<CallDto> {
 /** A bureau drafts a year's call (R-PJ-1/2): types, quota, deadlines, subsidies, documents, criteria, scope. */
 export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<CallDto> {
   callsPolicy.require(ctx.actor, 'manage');
-  const issuer = await unitInScope(ctx.db, ctx.actor, 'projects.manage', input.orgUnitId);
-  if (!issuer) throw notFound();
+  const issuer = await findUnitInScope(ctx, input.orgUnitId, 'projects.manage');
   if (issuer.kind !== 'city' && issuer.kind !== 'district') throw new AppError('projects.issuer_kind', 422);
   checkCallFields(input);
   await checkScopeUnits(ctx, issuer.path, input.scopeUnitIds);
@@ -520,8 +519,7 @@ export async function createApplication(
   applicationsPolicy.require(ctx.actor, 'apply');
   const call = await findCall(ctx.db, ctx.actor, input.callId);
   if (!call) throw notFound();
-  const unit = await unitInScope(ctx.db, ctx.actor, 'projects.apply', input.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, input.orgUnitId, 'projects.apply');
   if (call.status !== 'open') throw new AppError('projects.call_not_open', 409);
   const subdistrict =
     unit.kind === 'community' ? await ancestorOfKind(ctx.db, unit.path, 'subdistrict') : null;

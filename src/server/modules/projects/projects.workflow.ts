@@ -16,6 +16,7 @@ import { isNull } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { defineWorkflow, stepKey } from '../../platform/workflow';
+import { stateEventColumns } from '../../platform/workflowEvents';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
 import {
   type ApplicationRow,
@@ -471,16 +472,8 @@ export const applicationWorkflow = defineWorkflow<
     updatedAt: pjApplications.updatedAt,
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
-        id: ctx.ids(),
+        ...stateEventColumns(ctx, e),
         applicationId: e.record.id,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? null,
-        action: e.action,
-        fromState: e.from,
-        toState: e.to,
-        comment: (e.event.comment as string | null | undefined) ?? null,
-        data: e.data,
       }),
     audit: (e) => ({
       action: `projects.application.${e.action}`,

@@ -33,7 +33,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { type OrgUnit, activeUnitsOfKind, ancestorOfKind, unitInScope, unitNames } from '../org/org.api';
+import { activeUnitsOfKind, ancestorOfKind, findUnitInScope, type OrgUnit, unitNames } from '../org/org.api';
 import { residentIdOfUser } from '../accounts/accounts.api';
 import { liveResidentPath } from '../residents/residents.api';
 import { propertyPolicy } from './property.policy';
@@ -73,9 +73,7 @@ async function filterUnit(
   manage = false,
 ): Promise<OrgUnit | undefined> {
   if (!id) return undefined;
-  const unit = await unitInScope(ctx.db, ctx.actor, manage ? 'property.manage' : 'property.read', id);
-  if (!unit) throw notFound();
-  return unit;
+  return findUnitInScope(ctx, id, manage ? 'property.manage' : 'property.read');
 }
 
 const within = (path: string, unit: { id: string }) => path.includes(`/${unit.id}/`);

@@ -25,7 +25,7 @@ import type { Page } from '../../platform/listing';
 import { inScope } from '../../platform/permissions';
 import { reportFigures } from '../../platform/offerings';
 import { notify } from '../notifications/notifications.api';
-import { type OrgUnit, activeUnitsUnder, unitInScope, unitsByIds } from '../org/org.api';
+import { activeUnitsUnder, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
 import { dueOnOf, periodLabel, periodOf, previousPeriod } from './scheduledReports.periods';
 import { canReview, canSubmit, reaches, submissionsPolicy, templatesPolicy } from './scheduledReports.policy';
 import {
@@ -164,8 +164,7 @@ async function templateDtos(ctx: ActorCtx, rows: TemplateRow[]): Promise<Templat
 
 export async function createTemplate(ctx: ActorCtx, body: TemplateBody): Promise<TemplateDto> {
   templatesPolicy.require(ctx.actor, 'manage');
-  const receiver = await unitInScope(ctx.db, ctx.actor, 'scheduled_reports.manage', body.orgUnitId);
-  if (!receiver) throw notFound();
+  const receiver = await findUnitInScope(ctx, body.orgUnitId, 'scheduled_reports.manage');
   if (!RECEIVER_KINDS.has(receiver.kind)) throw new AppError('scheduled_reports.receiver_unit', 422);
   await checkTemplate(ctx, receiver, body);
   const now = ctx.clock.now();

@@ -24,7 +24,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
-import { type OrgUnit, activeUnitsOfKind, unitInScope, unitNames } from '../org/org.api';
+import { type OrgUnit, activeUnitsOfKind, findUnitInScope, unitNames } from '../org/org.api';
 import { workerInScope } from '../people/people.api';
 import { sgPolicy } from './selfGovernance.policy';
 import {
@@ -68,14 +68,7 @@ async function filterUnit(
   manage = false,
 ): Promise<OrgUnit | undefined> {
   if (!id) return undefined;
-  const unit = await unitInScope(
-    ctx.db,
-    ctx.actor,
-    manage ? 'self_governance.manage' : 'self_governance.read',
-    id,
-  );
-  if (!unit) throw notFound();
-  return unit;
+  return findUnitInScope(ctx, id, manage ? 'self_governance.manage' : 'self_governance.read');
 }
 
 async function communityUnit(ctx: ActorCtx, id: string): Promise<OrgUnit> {

@@ -15,6 +15,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
+import { insertRow, updateRow } from '../../platform/rows';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
 import { communityFor, communityOfPath, gridIn, unitById, unitNames } from './services.common';
@@ -97,32 +98,29 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   if (!needsPolicy.can(ctx.actor, 'write', { orgPath: unit.path })) throw notFound();
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(svcNeeds)
-      .values({
-        id: ctx.ids(),
-        communityId: community.id,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        title: body.title,
-        description: body.description ?? null,
-        source: body.source,
-        category: body.category ?? null,
-        status: 'open',
-        raisedBy: body.raisedBy ?? null,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertRow(tx, svcNeeds, {
+      id: ctx.ids(),
+      communityId: community.id,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      title: body.title,
+      description: body.description ?? null,
+      source: body.source,
+      category: body.category ?? null,
+      status: 'open',
+      raisedBy: body.raisedBy ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'services.need_create',
       entityType: 'svc_need',
-      entityId: created!.id,
-      orgPath: created!.orgPath,
-      after: { title: created!.title, source: created!.source },
+      entityId: created.id,
+      orgPath: created.orgPath,
+      after: { title: created.title, source: created.source },
     });
-    return created!;
+    return created;
   });
   return (await needDtos(ctx.db, [row]))[0]!;
 }
@@ -131,11 +129,7 @@ export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
   const before = await findNeed(ctx, id, 'write');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(svcNeeds)
-      .set({ ...body, updatedAt: now })
-      .where(eq(svcNeeds.id, before.id))
-      .returning();
+    const updated = await updateRow(tx, svcNeeds, before.id, { ...body, updatedAt: now });
     await writeAudit(tx, ctx, {
       action: 'services.need_update',
       entityType: 'svc_need',
@@ -144,7 +138,7 @@ export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
       before: { title: before.title, status: before.status },
       after: body,
     });
-    return updated!;
+    return updated;
   });
   return (await needDtos(ctx.db, [row]))[0]!;
 }
@@ -228,33 +222,30 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
   await checkOwner(ctx.db, community.path, body.ownerType, body.ownerId);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(svcResources)
-      .values({
-        id: ctx.ids(),
-        communityId: community.id,
-        orgUnitId: community.id,
-        orgPath: community.path,
-        kind: body.kind,
-        name: body.name,
-        description: body.description ?? null,
-        ownerType: body.ownerId ? (body.ownerType ?? null) : null,
-        ownerId: body.ownerType ? (body.ownerId ?? null) : null,
-        quantity: body.quantity ?? null,
-        available: body.available,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertRow(tx, svcResources, {
+      id: ctx.ids(),
+      communityId: community.id,
+      orgUnitId: community.id,
+      orgPath: community.path,
+      kind: body.kind,
+      name: body.name,
+      description: body.description ?? null,
+      ownerType: body.ownerId ? (body.ownerType ?? null) : null,
+      ownerId: body.ownerType ? (body.ownerId ?? null) : null,
+      quantity: body.quantity ?? null,
+      available: body.available,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'services.resource_create',
       entityType: 'svc_resource',
-      entityId: created!.id,
-      orgPath: created!.orgPath,
-      after: { name: created!.name, kind: created!.kind },
+      entityId: created.id,
+      orgPath: created.orgPath,
+      after: { name: created.name, kind: created.kind },
     });
-    return created!;
+    return created;
   });
   return (await resourceDtos(ctx.db, [row]))[0]!;
 }
@@ -270,11 +261,7 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
     body.ownerId ?? before.ownerId,
   );
   const row = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(svcResources)
-      .set({ ...body, updatedAt: ctx.clock.now() })
-      .where(eq(svcResources.id, id))
-      .returning();
+    const updated = await updateRow(tx, svcResources, id, { ...body, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
       action: 'services.resource_update',
       entityType: 'svc_resource',
@@ -283,7 +270,7 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
       before: { name: before.name, available: before.available },
       after: body,
     });
-    return updated!;
+    return updated;
   });
   return (await resourceDtos(ctx.db, [row]))[0]!;
 }
@@ -366,38 +353,35 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
   const linkedName = await providerCheck(ctx.db, community.path, body.providerType, body.providerId);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(svcProjects)
-      .values({
-        id: ctx.ids(),
-        communityId: community.id,
-        orgUnitId: community.id,
-        orgPath: community.path,
-        title: body.title,
-        description: body.description ?? null,
-        category: body.category,
-        skills: body.skills,
-        providerType: body.providerType,
-        providerId: body.providerId ?? null,
-        providerName: body.providerName ?? linkedName ?? null,
-        schedule: body.schedule ?? null,
-        capacity: body.capacity ?? null,
-        activityType: body.activityType,
-        durationMinutes: body.durationMinutes,
-        published: body.published,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertRow(tx, svcProjects, {
+      id: ctx.ids(),
+      communityId: community.id,
+      orgUnitId: community.id,
+      orgPath: community.path,
+      title: body.title,
+      description: body.description ?? null,
+      category: body.category,
+      skills: body.skills,
+      providerType: body.providerType,
+      providerId: body.providerId ?? null,
+      providerName: body.providerName ?? linkedName ?? null,
+      schedule: body.schedule ?? null,
+      capacity: body.capacity ?? null,
+      activityType: body.activityType,
+      durationMinutes: body.durationMinutes,
+      published: body.published,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'services.project_create',
       entityType: 'svc_project',
-      entityId: created!.id,
-      orgPath: created!.orgPath,
-      after: { title: created!.title, published: created!.published },
+      entityId: created.id,
+      orgPath: created.orgPath,
+      after: { title: created.title, published: created.published },
     });
-    return created!;
+    return created;
   });
   return (await projectDtos(ctx.db, [row]))[0]!;
 }
@@ -410,15 +394,11 @@ export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatc
   const pid = body.providerId === undefined ? before.providerId : body.providerId;
   const linkedName = await providerCheck(ctx.db, before.orgPath, type, pid);
   const row = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(svcProjects)
-      .set({
-        ...body,
-        ...(body.providerId && !body.providerName ? { providerName: linkedName } : {}),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(svcProjects.id, id))
-      .returning();
+    const updated = await updateRow(tx, svcProjects, id, {
+      ...body,
+      ...(body.providerId && !body.providerName ? { providerName: linkedName } : {}),
+      updatedAt: ctx.clock.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'services.project_update',
       entityType: 'svc_project',
@@ -427,7 +407,7 @@ export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatc
       before: { title: before.title, published: before.published },
       after: body,
     });
-    return updated!;
+    return updated;
   });
   return (await projectDtos(ctx.db, [row]))[0]!;
 }

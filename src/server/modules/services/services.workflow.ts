@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/serviceOrderMachine';
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
+import { statusEventColumns } from '../../platform/workflowEvents';
 import { type SoActionInput, TIMEOUT_INPUT, invalidTransition, prepareAction } from './services.orders';
 import { allowedActions, mayAct } from './services.policy';
 import type { SvcOrderRow } from './services.repository';
@@ -61,16 +62,8 @@ export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoActi
     updatedAt: svcOrders.updatedAt,
     writeEvent: (tx, ctx, e) =>
       tx.insert(svcOrderEvents).values({
-        id: ctx.ids(),
+        ...statusEventColumns(ctx, e),
         orderId: e.record.id,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? '系统',
-        action: e.action,
-        fromStatus: e.from,
-        toStatus: e.to,
-        note: (e.event.note as string | null | undefined) ?? null,
-        data: e.data,
       }),
     audit: (e) => ({
       action: `services.${e.action}`,

@@ -39,7 +39,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { Page, PageQuery } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { ensureAccount, findAccount, postTransaction } from '../ledger/ledger.api';
-import { activeUnitsUnder, communityOfPath, unitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { activeUnitsUnder, communityOfPath, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
 import {
   type SocialOrgRow,
   createSocialOrg,
@@ -122,14 +122,12 @@ const within = (ctx: ActorCtx, tx: Db): ActorCtx => ({ ...ctx, db: tx });
 /** A unit filter in reach (else 404: the route matrix's rule for unit filters). */
 async function pathOf(ctx: ActorCtx, orgUnitId: string | undefined, action: SoAction = 'read') {
   if (!orgUnitId) return undefined;
-  const unit = await unitInScope(ctx.db, ctx.actor, soPolicy.permissions[action], orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, orgUnitId, soPolicy.permissions[action]);
   return unit.path;
 }
 
 async function unitFor(ctx: ActorCtx, orgUnitId: string, action: SoAction, kinds?: readonly string[]) {
-  const unit = await unitInScope(ctx.db, ctx.actor, soPolicy.permissions[action], orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, orgUnitId, soPolicy.permissions[action]);
   if (unit.status !== 'active') throw notFound();
   if (kinds && !kinds.includes(unit.kind)) throw new AppError('social_orgs.unit_kind', 422);
   return unit;

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/contracts/socialOrgs';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
+import { stateEventColumns } from '../../platform/workflowEvents';
 import { proposalsPolicy, soPolicy } from './socialOrgs.policy';
 import {
   type ProposalRow,
@@ -88,17 +89,9 @@ export const proposalWorkflow = defineWorkflow<
     updatedAt: soProposals.updatedAt,
     writeEvent: (tx, ctx, e) =>
       insertProposalEvent(tx, {
-        id: ctx.ids(),
+        ...stateEventColumns(ctx, e),
         proposalId: e.record.id,
         orgPath: e.record.orgPath,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? null,
-        action: e.action,
-        fromState: e.from,
-        toState: e.to,
-        comment: (e.event.comment as string | null | undefined) ?? null,
-        data: e.data,
       }),
     audit: (e) => ({
       action: `social_orgs.proposal_${e.action}`,

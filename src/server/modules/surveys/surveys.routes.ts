@@ -59,6 +59,7 @@ export const surveysModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['surveys'];
+    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
     const read = { access: access.permission('surveys.read') };
     const manage = { access: access.permission('surveys.manage') };
     const enter = { access: access.permission('surveys.enter') };
@@ -72,12 +73,12 @@ export const surveysModule = defineModule({
         config: answer,
         schema: { tags, querystring: mySurveysQuery, response: { 200: pageOf(mySurveySchema) } },
       },
-      (req) => mySurveys(actorCtxOf(deps, req), req.query),
+      (req) => mySurveys(ctx(req), req.query),
     );
     app.get(
       '/api/surveys/mine/:id',
       { config: answer, schema: { tags, params: idParams, response: { 200: mySurveySchema } } },
-      (req) => mySurvey(actorCtxOf(deps, req), req.params.id),
+      (req) => mySurvey(ctx(req), req.params.id),
     );
     app.post(
       '/api/surveys/mine/:id/answer',
@@ -85,7 +86,7 @@ export const surveysModule = defineModule({
         config: answer,
         schema: { tags, params: idParams, body: answerBody, response: { 200: mySurveySchema } },
       },
-      (req) => answerSurvey(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => answerSurvey(ctx(req), req.params.id, req.body),
     );
 
     // ---- staff
@@ -95,43 +96,43 @@ export const surveysModule = defineModule({
         config: read,
         schema: { tags, querystring: surveyListQuery, response: { 200: pageOf(surveySchema) } },
       },
-      (req) => listSurveys(actorCtxOf(deps, req), req.query),
+      (req) => listSurveys(ctx(req), req.query),
     );
     app.post(
       '/api/surveys',
       { config: manage, schema: { tags, body: createSurveyBody, response: { 201: surveySchema } } },
-      async (req, reply) => reply.status(201).send(await createSurvey(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await createSurvey(ctx(req), req.body)),
     );
     app.get(
       '/api/surveys/:id',
       { config: read, schema: { tags, params: idParams, response: detail } },
-      (req) => getSurvey(actorCtxOf(deps, req), req.params.id),
+      (req) => getSurvey(ctx(req), req.params.id),
     );
     app.patch(
       '/api/surveys/:id',
       { config: manage, schema: { tags, params: idParams, body: updateSurveyBody, response: detail } },
-      (req) => updateSurvey(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => updateSurvey(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/surveys/:id/publish',
       { config: manage, schema: { tags, params: idParams, response: detail } },
-      (req) => publishSurvey(actorCtxOf(deps, req), req.params.id),
+      (req) => publishSurvey(ctx(req), req.params.id),
     );
     app.post(
       '/api/surveys/:id/close',
       { config: manage, schema: { tags, params: idParams, response: detail } },
-      (req) => closeSurvey(actorCtxOf(deps, req), req.params.id),
+      (req) => closeSurvey(ctx(req), req.params.id),
     );
     app.post(
       '/api/surveys/:id/quotas',
       { config: manage, schema: { tags, params: idParams, body: quotasBody, response: detail } },
-      (req) => setQuotas(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => setQuotas(ctx(req), req.params.id, req.body),
     );
     app.get(
       '/api/surveys/:id/qr.svg',
       { config: read, schema: { tags, params: idParams } },
       async (req, reply) => {
-        const s = await getSurvey(actorCtxOf(deps, req), req.params.id);
+        const s = await getSurvey(ctx(req), req.params.id);
         const origin = deps.config.publicUrl || `${req.protocol}://${req.host}`;
         const svg = await QRCode.toString(`${origin.replace(/\/$/, '')}${s.link}`, {
           type: 'svg',
@@ -155,7 +156,7 @@ export const surveysModule = defineModule({
           response: { 200: pageOf(responseSchema) },
         },
       },
-      (req) => listResponses(actorCtxOf(deps, req), req.params.id, req.query),
+      (req) => listResponses(ctx(req), req.params.id, req.query),
     );
     app.post(
       '/api/surveys/:id/responses',
@@ -164,18 +165,18 @@ export const surveysModule = defineModule({
         schema: { tags, params: idParams, body: paperBody, response: { 201: responseSchema } },
       },
       async (req, reply) =>
-        reply.status(201).send(await enterPaperResponse(actorCtxOf(deps, req), req.params.id, req.body)),
+        reply.status(201).send(await enterPaperResponse(ctx(req), req.params.id, req.body)),
     );
     app.get(
       '/api/surveys/:id/results',
       { config: read, schema: { tags, params: idParams, response: { 200: resultsSchema } } },
-      (req) => surveyResults(actorCtxOf(deps, req), req.params.id),
+      (req) => surveyResults(ctx(req), req.params.id),
     );
     app.get(
       '/api/surveys/:id/export.xlsx',
       { config: read, schema: { tags, params: idParams } },
       async (req, reply) => {
-        const { survey, responses, results } = await exportRows(actorCtxOf(deps, req), req.params.id);
+        const { survey, responses, results } = await exportRows(ctx(req), req.params.id);
         const buf = await surveyXlsx(survey, results, responses);
         return reply
           .header('content-type', XLSX_MIME)

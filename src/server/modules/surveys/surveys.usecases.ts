@@ -25,7 +25,7 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
 import { residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
-import { unitById, unitInScope, unitsByIds } from '../org/org.api';
+import { findUnitInScope, unitById, unitInScope, unitsByIds } from '../org/org.api';
 import { publishedConventionsOf, setConventionRates } from '../participation/participation.api';
 import {
   liveResidentPath,
@@ -337,8 +337,7 @@ export async function listSurveys(
   surveysPolicy.require(ctx.actor, 'read');
   let path: string | undefined;
   if (q.orgUnitId) {
-    const unit = await unitInScope(ctx.db, ctx.actor, 'surveys.read', q.orgUnitId);
-    if (!unit) throw notFound();
+    const unit = await findUnitInScope(ctx, q.orgUnitId, 'surveys.read');
     path = unit.path;
   }
   const page = await listSurveyRows(ctx.db, ctx.actor, { path, status: q.status, year: q.year }, q);

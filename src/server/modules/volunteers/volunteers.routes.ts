@@ -37,7 +37,7 @@ import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
+import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { volunteersEvidence } from './volunteers.evidence.repository';
 import { pageOf } from '../../platform/pagination';
@@ -86,7 +86,7 @@ import { VOLUNTEERS_ERRORS } from '../../../shared/i18n/errors.volunteers';
 import { VOLUNTEERS_AUDIT } from '../../../shared/i18n/audit.volunteers';
 import { volunteerFigures } from './volunteers.figures';
 
-const memberParams = idParams.extend({ volunteerId: z.string().max(64) });
+const memberParams = idParamsWith('volunteerId');
 const unitQuery = z.object({ orgUnitId: z.string().uuid().optional() });
 const signupResult = z.object({ signupId: z.string(), signupCount: z.number() });
 
@@ -111,54 +111,58 @@ export const volunteersModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['volunteers'];
+    const read = { access: access.permission('volunteers.read') };
+    const write = { access: access.permission('volunteers.write') };
+    const session = { access: access.session };
+    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
 
     // Profiles
     app.get(
       '/api/volunteers',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, querystring: volunteerListQuery, response: { 200: pageOf(volunteerSchema) } },
       },
-      (req) => listVolunteers(actorCtxOf(deps, req), req.query),
+      (req) => listVolunteers(ctx(req), req.query),
     );
     app.post(
       '/api/volunteers',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, body: createVolunteerBody, response: { 201: volunteerSchema } },
       },
-      async (req, reply) => reply.status(201).send(await createVolunteer(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await createVolunteer(ctx(req), req.body)),
     );
     app.get(
       '/api/volunteers/:id',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, params: idParams, response: { 200: volunteerDetailSchema } },
       },
-      (req) => getVolunteer(actorCtxOf(deps, req), req.params.id),
+      (req) => getVolunteer(ctx(req), req.params.id),
     );
     app.patch(
       '/api/volunteers/:id',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: idParams, body: updateVolunteerBody, response: { 200: volunteerSchema } },
       },
-      (req) => updateVolunteer(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => updateVolunteer(ctx(req), req.params.id, req.body),
     );
     app.get(
       '/api/volunteers/:id/certificate.pdf',
-      { config: { access: access.permission('volunteers.read') }, schema: { tags, params: idParams } },
+      { config: read, schema: { tags, params: idParams } },
       async (req, reply) => {
-        const ctx = actorCtxOf(deps, req);
-        const v = await findVolunteer(ctx, req.params.id, 'volunteers.read');
-        const { number, pdf } = await issueCertificate(ctx, v);
+        const c = ctx(req);
+        const v = await findVolunteer(c, req.params.id, 'volunteers.read');
+        const { number, pdf } = await issueCertificate(c, v);
         return pdfReply(reply, number, pdf);
       },
     );
     app.post(
       '/api/volunteer-hours/:id/correct',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: {
           tags,
           params: idParams,
@@ -166,59 +170,58 @@ export const volunteersModule = defineModule({
           response: { 201: z.object({ id: z.string(), minutes: z.number(), total: z.number() }) },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send(await correctHours(actorCtxOf(deps, req), req.params.id, req.body)),
+      async (req, reply) => reply.status(201).send(await correctHours(ctx(req), req.params.id, req.body)),
     );
 
     // Teams
     app.get(
       '/api/volunteer-teams',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, querystring: teamListQuery, response: { 200: pageOf(teamSchema) } },
       },
-      (req) => listTeams(actorCtxOf(deps, req), req.query),
+      (req) => listTeams(ctx(req), req.query),
     );
     app.post(
       '/api/volunteer-teams',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, body: createTeamBody, response: { 201: teamSchema } },
       },
-      async (req, reply) => reply.status(201).send(await createTeam(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await createTeam(ctx(req), req.body)),
     );
     app.get(
       '/api/volunteer-teams/:id',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, params: idParams, response: { 200: teamDetailSchema } },
       },
-      (req) => getTeam(actorCtxOf(deps, req), req.params.id),
+      (req) => getTeam(ctx(req), req.params.id),
     );
     app.patch(
       '/api/volunteer-teams/:id',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: idParams, body: updateTeamBody, response: { 200: teamSchema } },
       },
-      (req) => updateTeam(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => updateTeam(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/volunteer-teams/:id/members',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: idParams, body: teamMemberBody },
       },
       async (req, reply) => {
-        await addTeamMember(actorCtxOf(deps, req), req.params.id, req.body);
+        await addTeamMember(ctx(req), req.params.id, req.body);
         return reply.status(204).send();
       },
     );
     app.post(
       '/api/volunteer-teams/:id/members/:volunteerId/remove',
-      { config: { access: access.permission('volunteers.write') }, schema: { tags, params: memberParams } },
+      { config: write, schema: { tags, params: memberParams } },
       async (req, reply) => {
-        await removeTeamMember(actorCtxOf(deps, req), req.params.id, req.params.volunteerId);
+        await removeTeamMember(ctx(req), req.params.id, req.params.volunteerId);
         return reply.status(204).send();
       },
     );
@@ -227,19 +230,19 @@ export const volunteersModule = defineModule({
     app.get(
       '/api/volunteers/reports/university',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, querystring: unitQuery, response: { 200: z.array(universityRowSchema) } },
       },
-      (req) => universityReport(actorCtxOf(deps, req), req.query.orgUnitId),
+      (req) => universityReport(ctx(req), req.query.orgUnitId),
     );
     app.put(
       '/api/volunteers/communities/:id/flag',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: idParams, body: communityFlagBody },
       },
       async (req, reply) => {
-        await setCommunityFlag(actorCtxOf(deps, req), req.params.id, req.body);
+        await setCommunityFlag(ctx(req), req.params.id, req.body);
         return reply.status(204).send();
       },
     );
@@ -248,19 +251,19 @@ export const volunteersModule = defineModule({
     app.get(
       '/api/volunteers/reports/hours',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, querystring: hoursReportQuery, response: { 200: z.array(hoursReportRowSchema) } },
       },
-      (req) => hoursReport(actorCtxOf(deps, req), req.query),
+      (req) => hoursReport(ctx(req), req.query),
     );
     app.get(
       '/api/volunteers/reports/hours.xlsx',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, querystring: hoursReportQuery },
       },
       async (req, reply) => {
-        const rows = await hoursReport(actorCtxOf(deps, req), req.query);
+        const rows = await hoursReport(ctx(req), req.query);
         const en = req.locale === 'en';
         const buf = await toXlsx(
           en ? 'Volunteer hours' : '志愿服务时长',
@@ -282,49 +285,49 @@ export const volunteersModule = defineModule({
     app.get(
       '/api/volunteers/reports/summary',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, querystring: unitQuery, response: { 200: summaryReportSchema } },
       },
-      (req) => summaryReport(actorCtxOf(deps, req), req.query.orgUnitId),
+      (req) => summaryReport(ctx(req), req.query.orgUnitId),
     );
 
     // Activities
     app.get(
       '/api/volunteer-activities',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, querystring: activityListQuery, response: { 200: pageOf(activitySchema) } },
       },
-      (req) => listActivities(actorCtxOf(deps, req), req.query),
+      (req) => listActivities(ctx(req), req.query),
     );
     app.post(
       '/api/volunteer-activities',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, body: createActivityBody, response: { 201: activitySchema } },
       },
-      async (req, reply) => reply.status(201).send(await createActivity(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await createActivity(ctx(req), req.body)),
     );
     app.get(
       '/api/volunteer-activities/:id',
       {
-        config: { access: access.permission('volunteers.read') },
+        config: read,
         schema: { tags, params: idParams, response: { 200: activityDetailSchema } },
       },
-      (req) => getActivity(actorCtxOf(deps, req), req.params.id),
+      (req) => getActivity(ctx(req), req.params.id),
     );
     app.patch(
       '/api/volunteer-activities/:id',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: idParams, body: updateActivityBody, response: { 200: activitySchema } },
       },
-      (req) => updateActivity(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => updateActivity(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/volunteer-activities/:id/cancel',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: {
           tags,
           params: idParams,
@@ -332,47 +335,47 @@ export const volunteersModule = defineModule({
           response: { 200: activitySchema },
         },
       },
-      (req) => cancelActivity(actorCtxOf(deps, req), req.params.id, req.body.reason),
+      (req) => cancelActivity(ctx(req), req.params.id, req.body.reason),
     );
     app.post(
       '/api/volunteer-activities/:id/signups',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: idParams, body: volunteerRefBody, response: { 201: signupResult } },
       },
       async (req, reply) =>
-        reply.status(201).send(await staffSignUp(actorCtxOf(deps, req), req.params.id, req.body.volunteerId)),
+        reply.status(201).send(await staffSignUp(ctx(req), req.params.id, req.body.volunteerId)),
     );
     app.post(
       '/api/volunteer-activities/:id/signups/:volunteerId/cancel',
-      { config: { access: access.permission('volunteers.write') }, schema: { tags, params: memberParams } },
+      { config: write, schema: { tags, params: memberParams } },
       async (req, reply) => {
-        await staffCancelSignup(actorCtxOf(deps, req), req.params.id, req.params.volunteerId);
+        await staffCancelSignup(ctx(req), req.params.id, req.params.volunteerId);
         return reply.status(204).send();
       },
     );
     app.post(
       '/api/volunteer-activities/:id/attendance/:volunteerId/check-in',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
       },
-      (req) => staffCheckIn(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
+      (req) => staffCheckIn(ctx(req), req.params.id, req.params.volunteerId),
     );
     app.post(
       '/api/volunteer-activities/:id/attendance/:volunteerId/check-out',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
       },
-      (req) => staffCheckOut(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
+      (req) => staffCheckOut(ctx(req), req.params.id, req.params.volunteerId),
     );
     app.get(
       '/api/volunteer-activities/:id/attendance/:volunteerId/photo',
-      { config: { access: access.permission('volunteers.read') }, schema: { tags, params: memberParams } },
+      { config: read, schema: { tags, params: memberParams } },
       async (req, reply) => {
         const photo = await checkOutPhoto(
-          actorCtxOf(deps, req),
+          ctx(req),
           createLocalStorage(deps.config.dataDir),
           req.params.id,
           req.params.volunteerId,
@@ -383,60 +386,60 @@ export const volunteersModule = defineModule({
     app.post(
       '/api/volunteer-activities/:id/attendance/:volunteerId/confirm',
       {
-        config: { access: access.permission('volunteers.write') },
+        config: write,
         schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
       },
-      (req) => confirmAttendance(actorCtxOf(deps, req), req.params.id, req.params.volunteerId),
+      (req) => confirmAttendance(ctx(req), req.params.id, req.params.volunteerId),
     );
 
     // The volunteer's own pages (/m/activities, /m/hours, /m/certificate)
     app.get(
       '/api/me/volunteer',
-      { config: { access: access.session }, schema: { tags, response: { 200: myVolunteerSchema } } },
-      (req) => getMyVolunteer(actorCtxOf(deps, req)),
+      { config: session, schema: { tags, response: { 200: myVolunteerSchema } } },
+      (req) => getMyVolunteer(ctx(req)),
     );
     app.get(
       '/api/me/volunteer/activities',
-      { config: { access: access.session }, schema: { tags, response: { 200: z.array(myActivitySchema) } } },
-      (req) => listMyActivities(actorCtxOf(deps, req)),
+      { config: session, schema: { tags, response: { 200: z.array(myActivitySchema) } } },
+      (req) => listMyActivities(ctx(req)),
     );
     app.post(
       '/api/me/volunteer/activities/:id/signup',
       {
-        config: { access: access.session },
+        config: session,
         schema: { tags, params: idParams, response: { 201: signupResult } },
       },
-      async (req, reply) => reply.status(201).send(await mySignUp(actorCtxOf(deps, req), req.params.id)),
+      async (req, reply) => reply.status(201).send(await mySignUp(ctx(req), req.params.id)),
     );
     app.post(
       '/api/me/volunteer/activities/:id/cancel',
-      { config: { access: access.session }, schema: { tags, params: idParams } },
+      { config: session, schema: { tags, params: idParams } },
       async (req, reply) => {
-        await myCancelSignup(actorCtxOf(deps, req), req.params.id);
+        await myCancelSignup(ctx(req), req.params.id);
         return reply.status(204).send();
       },
     );
     app.post(
       '/api/me/volunteer/activities/:id/check-in',
       {
-        config: { access: access.session },
+        config: session,
         schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } },
       },
-      (req) => myCheckIn(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => myCheckIn(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/me/volunteer/activities/:id/check-out',
       {
-        config: { access: access.session },
+        config: session,
         schema: { tags, params: idParams, body: checkOutBody, response: { 200: attendanceSchema } },
       },
-      (req) => myCheckOut(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => myCheckOut(ctx(req), req.params.id, req.body),
     );
     /** multipart/form-data with one image: a photo of the work done, added while checked in. */
     app.post(
       '/api/me/volunteer/activities/:id/photo',
       {
-        config: { access: access.session },
+        config: session,
         schema: {
           tags,
           params: idParams,
@@ -445,23 +448,16 @@ export const volunteersModule = defineModule({
         },
       },
       async (req) =>
-        attachMyCheckOutPhoto(
-          actorCtxOf(deps, req),
-          createLocalStorage(deps.config.dataDir),
-          req.params.id,
-          () => readPhoto(req),
+        attachMyCheckOutPhoto(ctx(req), createLocalStorage(deps.config.dataDir), req.params.id, () =>
+          readPhoto(req),
         ),
     );
-    app.get(
-      '/api/me/volunteer/certificate.pdf',
-      { config: { access: access.session } },
-      async (req, reply) => {
-        const ctx = actorCtxOf(deps, req);
-        const v = await myVolunteerRow(ctx);
-        if (!v) throw new AppError('volunteers.not_a_volunteer', 403);
-        const { number, pdf } = await issueCertificate(ctx, v);
-        return pdfReply(reply, number, pdf);
-      },
-    );
+    app.get('/api/me/volunteer/certificate.pdf', { config: session }, async (req, reply) => {
+      const c = ctx(req);
+      const v = await myVolunteerRow(c);
+      if (!v) throw new AppError('volunteers.not_a_volunteer', 403);
+      const { number, pdf } = await issueCertificate(c, v);
+      return pdfReply(reply, number, pdf);
+    });
   },
 });

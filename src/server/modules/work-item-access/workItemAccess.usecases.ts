@@ -19,7 +19,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
-import { unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
@@ -114,8 +114,7 @@ async function detailOf(ctx: ActorCtx, a: ApplicationRow): Promise<WiaDetailDto>
  */
 export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDto> {
   wiaPolicy.require(ctx.actor, 'apply');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'work_item_access.apply', body.orgUnitId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.orgUnitId, 'work_item_access.apply');
   if (!LEVELS.has(unit.kind)) throw new AppError('work_item_access.level', 422);
   const exempt = body.basisKind !== 'none';
   if (exempt && !body.basis) throw new AppError('work_item_access.basis_required', 422);
@@ -304,8 +303,7 @@ function refusalDto(r: RefusalRow, names: Map<string, string>): RefusalDto {
  */
 export async function refuseRequest(ctx: ActorCtx, body: RefusalBody): Promise<RefusalDto> {
   wiaPolicy.require(ctx.actor, 'refuse');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'work_item_access.refuse', body.communityId);
-  if (!unit) throw notFound();
+  const unit = await findUnitInScope(ctx, body.communityId, 'work_item_access.refuse');
   if (unit.kind !== 'community') throw new AppError('work_item_access.not_community', 422);
   const listed = await listedItemNamed(ctx.db, unit.path, body.matter);
   if (listed) throw new AppError('work_item_access.listed', 409, { item: listed.item });

@@ -8,6 +8,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
+import { stateEventColumns } from '../../platform/workflowEvents';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
@@ -133,16 +134,8 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
     updatedAt: wiaApplications.updatedAt,
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
-        id: ctx.ids(),
+        ...stateEventColumns(ctx, e),
         applicationId: e.record.id,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? null,
-        action: e.action,
-        fromState: e.from,
-        toState: e.to,
-        comment: (e.event.comment as string | null | undefined) ?? null,
-        data: e.data,
       }),
     audit: (e) => ({
       action: `work_item_access.${e.action}`,

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './db';
+
+/**
+ * One-row writes that a use case makes inside its transaction, after it has found the row (or the unit
+ * of a new row) in the actor's reach: the caller's checks decide; these only write and return the row.
+ */
+
+/** Inserts one row and returns it as stored. */
+export async function insertRow<T extends PgTable>(
+  db: Db,
+  table: T,
+  values: T['$inferInsert'],
+): Promise<T['$inferSelect']> {
+  const [created] = await db
+    .insert(table as PgTable)
+    .values(values as never)
+    .returning();
+  return created as T['$inferSelect'];
+}
+
+/** Updates the row with this id (one the use case already found in reach) and returns it. */
+export async function updateRow<T extends PgTable & { id: AnyPgColumn }>(
+  db: Db,
+  table: T,
+  id: string,
+  set: Partial<T['$inferInsert']>,
+): Promise<T['$inferSelect']> {
+  const [after] = await db
+    .update(table as PgTable)
+    .set(set as never)
+    .where(eq(table.id, id))
+    .returning();
+  return after as T['$inferSelect'];
+}
