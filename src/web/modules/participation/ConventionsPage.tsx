@@ -26,6 +26,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Convention, type ConventionDetail, delibApi, ptApi } from './api';
@@ -317,45 +318,28 @@ function VersionModal({ convention, onClose }: { convention: ConventionDetail; o
 
 function CreateModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
   const { t, locale } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: { orgUnitId: string; kind: string; title: string }) => delibApi.createConvention(v),
-    onSuccess: (d) => {
-      qc.invalidateQueries({ queryKey: ['participation', 'conventions'] });
-      onCreated(d.id);
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { orgUnitId: string; kind: string; title: string }) => delibApi.createConvention(v);
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('participation.conv.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{ kind: 'residents_convention' }}
+      invalidate={['participation', 'conventions']}
+      savedText={null}
+      onSaved={(d) => onCreated(d.id)}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'residents_convention' }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('participation.conv.kind')} rules={[{ required: true }]}>
-          <Select
-            options={CONVENTION_KINDS.map((k) => ({ value: k, label: CONVENTION_KIND_NAMES[k][locale] }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('participation.conv.name')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('participation.conv.kind')} rules={[{ required: true }]}>
+        <Select
+          options={CONVENTION_KINDS.map((k) => ({ value: k, label: CONVENTION_KIND_NAMES[k][locale] }))}
+        />
+      </Form.Item>
+      <Form.Item name="title" label={t('participation.conv.name')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
