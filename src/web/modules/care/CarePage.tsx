@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
@@ -20,6 +19,7 @@ import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../org/api';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
+import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -293,74 +293,50 @@ function ReliefModal({ onClose }: { onClose: () => void }) {
       submit={save}
     >
       <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item name="placeUnitId" label={t('care.relief.placeUnit')} rules={req}>
-            <OrgUnitSelect
-              selectableKinds={['community', 'grid', 'compound', 'building']}
-              searchKind="community"
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="emergencyPlace" label={t('care.relief.place')} rules={req}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="applicantName" label={t('care.relief.applicant')} rules={req}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="idNumber" label={t('care.relief.idNumber')}>
-            <Input maxLength={18} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="phone" label={t('care.relief.phone')}>
-            <Input maxLength={20} />
-          </Form.Item>
-        </Col>
-        <Col span={16}>
-          <Form.Item name="hukouPlace" label={t('care.relief.hukou')} rules={req}>
-            <Input maxLength={80} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="localHukou" label=" " valuePropName="checked">
-            <Checkbox>{t('care.relief.localHukou')}</Checkbox>
-          </Form.Item>
-        </Col>
+        <ColItem span={12} name="placeUnitId" label={t('care.relief.placeUnit')} rules={req}>
+          <OrgUnitSelect
+            selectableKinds={['community', 'grid', 'compound', 'building']}
+            searchKind="community"
+          />
+        </ColItem>
+        <ColItem span={12} name="emergencyPlace" label={t('care.relief.place')} rules={req}>
+          <Input maxLength={200} />
+        </ColItem>
+        <ColItem span={8} name="applicantName" label={t('care.relief.applicant')} rules={req}>
+          <Input maxLength={40} />
+        </ColItem>
+        <ColItem span={8} name="idNumber" label={t('care.relief.idNumber')}>
+          <Input maxLength={18} />
+        </ColItem>
+        <ColItem span={8} name="phone" label={t('care.relief.phone')}>
+          <Input maxLength={20} />
+        </ColItem>
+        <ColItem span={16} name="hukouPlace" label={t('care.relief.hukou')} rules={req}>
+          <Input maxLength={80} />
+        </ColItem>
+        <ColItem span={8} name="localHukou" label=" " valuePropName="checked">
+          <Checkbox>{t('care.relief.localHukou')}</Checkbox>
+        </ColItem>
       </Row>
       <Form.Item name="reason" label={t('care.relief.reason')} rules={req}>
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
       <Row gutter={12}>
-        <Col span={8}>
-          <Form.Item name="money" label={t('care.relief.money')}>
-            <InputNumber min={0} step={100} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="goods" label={t('care.relief.goods')}>
-            <Input maxLength={120} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="goodsValue" label={t('care.relief.goodsValue')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="service" label={t('care.relief.service')}>
-            <Input maxLength={120} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="serviceProvider" label={t('care.relief.provider')}>
-            <Input maxLength={80} />
-          </Form.Item>
-        </Col>
+        <ColItem span={8} name="money" label={t('care.relief.money')}>
+          <InputNumber min={0} step={100} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={8} name="goods" label={t('care.relief.goods')}>
+          <Input maxLength={120} />
+        </ColItem>
+        <ColItem span={8} name="goodsValue" label={t('care.relief.goodsValue')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={12} name="service" label={t('care.relief.service')}>
+          <Input maxLength={120} />
+        </ColItem>
+        <ColItem span={12} name="serviceProvider" label={t('care.relief.provider')}>
+          <Input maxLength={80} />
+        </ColItem>
       </Row>
     </SubmitModal>
   );

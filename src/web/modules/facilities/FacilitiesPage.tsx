@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
 import { useAuth } from '../../app/auth';
+import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -243,94 +244,64 @@ function FacilityModal({
     >
       <Row gutter={12}>
         {facility ? null : (
-          <Col span={12}>
-            <Form.Item name="orgUnitId" label={t('fc.field.unit')} rules={req}>
-              <OrgUnitSelect
-                selectableKinds={['subdistrict', 'community', 'grid', 'compound']}
-                searchKind="community"
-              />
-            </Form.Item>
-          </Col>
+          <ColItem span={12} name="orgUnitId" label={t('fc.field.unit')} rules={req}>
+            <OrgUnitSelect
+              selectableKinds={['subdistrict', 'community', 'grid', 'compound']}
+              searchKind="community"
+            />
+          </ColItem>
         )}
-        <Col span={12}>
-          <Form.Item name="kind" label={t('fc.field.kind')} rules={req}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={kinds
-                .filter((k) => k.active)
-                .map((k) => ({ value: k.key, label: kindName(k, locale) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="name" label={t('fc.field.name')} rules={req}>
-            <Input maxLength={80} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="address" label={t('fc.field.address')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="lng" label={t('fc.field.lng')}>
-            <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="lat" label={t('fc.field.lat')}>
-            <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="areaM2" label={t('fc.field.area')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="officeAreaM2" label={t('fc.field.officeArea')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="hours" label={t('fc.field.hours')}>
-            <Input maxLength={120} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="operator" label={t('fc.field.operator')}>
-            <Input maxLength={80} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="operatorKind" label={t('fc.field.operatorKind')}>
-            <Select
-              allowClear
-              options={OPERATOR_KINDS.map((o) => ({ value: o, label: t(`fc.op.${o}` as MessageKey) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={4}>
-          <Form.Item name="staffCount" label={t('fc.field.staff')}>
-            <InputNumber min={0} max={9999} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={4}>
-          <Form.Item name="beds" label={t('fc.field.beds')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="status" label={t('fc.field.status')}>
-            <Select
-              options={FACILITY_STATUSES.map((s) => ({
-                value: s,
-                label: t(`fc.status.${s}` as MessageKey),
-              }))}
-            />
-          </Form.Item>
-        </Col>
+        <ColItem span={12} name="kind" label={t('fc.field.kind')} rules={req}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={kinds.filter((k) => k.active).map((k) => ({ value: k.key, label: kindName(k, locale) }))}
+          />
+        </ColItem>
+        <ColItem span={12} name="name" label={t('fc.field.name')} rules={req}>
+          <Input maxLength={80} />
+        </ColItem>
+        <ColItem span={12} name="address" label={t('fc.field.address')}>
+          <Input maxLength={200} />
+        </ColItem>
+        <ColItem span={6} name="lng" label={t('fc.field.lng')}>
+          <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={6} name="lat" label={t('fc.field.lat')}>
+          <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={6} name="areaM2" label={t('fc.field.area')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={6} name="officeAreaM2" label={t('fc.field.officeArea')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={12} name="hours" label={t('fc.field.hours')}>
+          <Input maxLength={120} />
+        </ColItem>
+        <ColItem span={12} name="operator" label={t('fc.field.operator')}>
+          <Input maxLength={80} />
+        </ColItem>
+        <ColItem span={8} name="operatorKind" label={t('fc.field.operatorKind')}>
+          <Select
+            allowClear
+            options={OPERATOR_KINDS.map((o) => ({ value: o, label: t(`fc.op.${o}` as MessageKey) }))}
+          />
+        </ColItem>
+        <ColItem span={4} name="staffCount" label={t('fc.field.staff')}>
+          <InputNumber min={0} max={9999} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={4} name="beds" label={t('fc.field.beds')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={8} name="status" label={t('fc.field.status')}>
+          <Select
+            options={FACILITY_STATUSES.map((s) => ({
+              value: s,
+              label: t(`fc.status.${s}` as MessageKey),
+            }))}
+          />
+        </ColItem>
       </Row>
       <Typography.Text type="secondary">{t('fc.fourSync')}</Typography.Text>
       <Row gutter={12} style={{ marginTop: 8 }}>

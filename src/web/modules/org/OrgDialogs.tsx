@@ -4,7 +4,6 @@ import {
   Button,
   type ButtonProps,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
@@ -22,6 +21,7 @@ import type {
 } from '../../../shared/contracts/org';
 import { ALLOWED_CHILDREN, ORG_KINDS, type OrgKind } from '../../../shared/orgKinds';
 import { api } from '../../app/api';
+import { ColItem } from '../../app/components/ColItem';
 import { EmptyHint } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
@@ -172,16 +172,12 @@ export function UnitFormModal({
           </Form.Item>
         ) : null}
         <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="lat" label={t('org.lat')}>
-              <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="lng" label={t('org.lng')}>
-              <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <ColItem span={12} name="lat" label={t('org.lat')}>
+            <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
+          </ColItem>
+          <ColItem span={12} name="lng" label={t('org.lng')}>
+            <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
+          </ColItem>
         </Row>
         {BOUNDARY_KINDS.includes(kind) ? (
           <Form.Item name="boundaryText" label="GeoJSON (Polygon / MultiPolygon)">
