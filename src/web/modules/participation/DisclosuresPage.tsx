@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DISCLOSURE_KINDS, DISCLOSURE_KIND_NAMES } from '../../../shared/contracts/participation';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
@@ -103,21 +103,12 @@ export default function DisclosuresPage() {
           }}
           options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))}
         />
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Disclosure>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('participation.disc.empty') }}
+        <PageTable<Disclosure>
+          list={list}
+          page={page}
+          onPage={setPage}
+          empty={t('participation.disc.empty')}
           expandable={{ expandedRowRender: (d) => <DisclosureDetail d={d} /> }}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
           columns={[
             {
               title: t('participation.disc.postedAt'),

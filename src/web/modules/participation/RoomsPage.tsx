@@ -12,7 +12,6 @@ import {
   Modal,
   Space,
   Switch,
-  Table,
   Tag,
   Tooltip,
   Upload,
@@ -21,7 +20,7 @@ import { useState } from 'react';
 import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -72,21 +71,12 @@ export default function RoomsPage() {
               .join('；')}`}
           />
         ) : null}
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Room>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('participation.room.empty') }}
+        <PageTable<Room>
+          list={list}
+          page={page}
+          onPage={setPage}
+          empty={t('participation.room.empty')}
           rowClassName={(r) => (r.complete ? '' : 'ant-table-row-warning')}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
           columns={[
             { title: t('participation.topic.unit'), dataIndex: 'unitName', width: 140 },
             { title: t('participation.room.name'), dataIndex: 'name', width: 180 },

@@ -11,7 +11,6 @@ import {
   Progress,
   Select,
   Space,
-  Table,
   Tag,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -19,7 +18,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -73,20 +72,11 @@ export default function SurveysPage() {
             label: t(`surveys.status.${s}`),
           }))}
         />
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Survey>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('surveys.empty') }}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
+        <PageTable<Survey>
+          list={list}
+          page={page}
+          onPage={setPage}
+          empty={t('surveys.empty')}
           columns={[
             {
               title: t('surveys.field.title'),

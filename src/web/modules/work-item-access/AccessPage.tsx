@@ -14,7 +14,6 @@ import {
   Modal,
   Select,
   Space,
-  Table,
   Tabs,
   Tag,
   Timeline,
@@ -25,6 +24,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { PageTable } from '../../app/components/PageTable';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -118,21 +118,12 @@ function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (
       <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} style={{ marginBottom: 12 }}>
         {t('wia.overdueOnly')}
       </Checkbox>
-      {apps.isError ? <ErrorResult error={apps.error} onRetry={() => apps.refetch()} /> : null}
-      <Table<Application>
-        rowKey="id"
-        size="small"
-        loading={apps.isPending}
-        dataSource={apps.data?.items}
-        locale={{ emptyText: t('wia.empty') }}
+      <PageTable<Application>
+        list={apps}
+        page={page}
+        onPage={setPage}
+        empty={t('wia.empty')}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: apps.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
         columns={[
           { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
           { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
@@ -396,20 +387,11 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
   };
   return (
     <Card size="small">
-      {items.isError ? <ErrorResult error={items.error} onRetry={() => items.refetch()} /> : null}
-      <Table<Item>
-        rowKey="id"
-        size="small"
-        loading={items.isPending}
-        dataSource={items.data?.items}
-        locale={{ emptyText: t('wia.empty') }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: items.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+      <PageTable<Item>
+        list={items}
+        page={page}
+        onPage={setPage}
+        empty={t('wia.empty')}
         expandable={{ expandedRowRender: (r) => <Typography.Paragraph>{r.content}</Typography.Paragraph> }}
         columns={[
           { title: t('wia.field.item'), dataIndex: 'item' },
@@ -462,20 +444,11 @@ function Refusals() {
   const rows = useQuery({ queryKey: wiaKeys.refusals(page), queryFn: () => wiaApi.refusals(page) });
   return (
     <Card size="small">
-      {rows.isError ? <ErrorResult error={rows.error} onRetry={() => rows.refetch()} /> : null}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={rows.isPending}
-        dataSource={rows.data?.items}
-        locale={{ emptyText: t('wia.empty') }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: rows.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+      <PageTable
+        list={rows}
+        page={page}
+        onPage={setPage}
+        empty={t('wia.empty')}
         columns={[
           { title: t('wia.field.community'), dataIndex: 'orgUnitName', width: 120 },
           { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
