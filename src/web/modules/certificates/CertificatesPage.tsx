@@ -16,6 +16,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
@@ -45,9 +46,7 @@ export default function CertificatesPage() {
               </Button>
             ) : null}
             {can('certificates.issue') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('request')}>
-                {t('cert.newRequest')}
-              </Button>
+              <AddButton onClick={() => setModal('request')}>{t('cert.newRequest')}</AddButton>
             ) : null}
             {can('certificates.seal') ? (
               <Button icon={<PlusOutlined />} onClick={() => setModal('seal')}>

@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
@@ -28,9 +28,7 @@ export default function MeetingsPage() {
         subtitle={t('disputes.meetings.subtitle')}
         extra={
           can('disputes.dispatch') && subdistricts.length ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('disputes.meetings.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('disputes.meetings.new')}</AddButton>
           ) : null
         }
       />

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
@@ -111,9 +112,7 @@ export default function GroupsPage() {
               </Button>
             ) : null}
             {g?.abilities.manage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setMeeting(true)}>
-                {t('keyTasks.meetings.new')}
-              </Button>
+              <AddButton onClick={() => setMeeting(true)}>{t('keyTasks.meetings.new')}</AddButton>
             ) : null}
           </Space>
         }

@@ -26,6 +26,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -110,9 +111,7 @@ export default function TasksPage() {
           <Space>
             {listButton}
             {list?.abilities.manage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('keyTasks.tasks.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('keyTasks.tasks.new')}</AddButton>
             ) : null}
             {listId ? (
               <Button icon={<DownloadOutlined />} onClick={() => ktApi.exportXlsx({ ...q })}>

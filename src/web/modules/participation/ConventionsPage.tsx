@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -21,6 +20,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONVENTION_KINDS, CONVENTION_KIND_NAMES } from '../../../shared/contracts/deliberation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
@@ -52,9 +52,7 @@ export default function ConventionsPage() {
         subtitle={t('participation.conv.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('participation.conv.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('participation.conv.new')}</AddButton>
           ) : null
         }
       />

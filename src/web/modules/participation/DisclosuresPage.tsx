@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DISCLOSURE_KINDS, DISCLOSURE_KIND_NAMES } from '../../../shared/contracts/participation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
@@ -57,9 +57,7 @@ export default function DisclosuresPage() {
           manage ? (
             <Space>
               <Button onClick={() => setScheduling(true)}>{t('participation.disc.setSchedule')}</Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('participation.disc.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('participation.disc.new')}</AddButton>
             </Space>
           ) : null
         }

@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Card, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MEETING_RULES as RULES } from '../../../shared/contracts/participation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
@@ -42,9 +42,7 @@ export default function MeetingsPage() {
         subtitle={t('participation.meetings.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('participation.meetings.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('participation.meetings.new')}</AddButton>
           ) : null
         }
       />

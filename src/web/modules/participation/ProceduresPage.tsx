@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PROCEDURE_TEMPLATES } from '../../../shared/contracts/participation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
@@ -30,9 +30,7 @@ export default function ProceduresPage() {
         subtitle={t('participation.proc.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('participation.proc.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('participation.proc.new')}</AddButton>
           ) : null
         }
       />

@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, CloseCircleTwoTone, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
@@ -43,9 +44,7 @@ export default function RoomsPage() {
         subtitle={t('participation.room.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('participation.room.new')}
-            </Button>
+            <AddButton onClick={() => setEditing('new')}>{t('participation.room.new')}</AddButton>
           ) : null
         }
       />

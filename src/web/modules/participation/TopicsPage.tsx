@@ -10,6 +10,7 @@ import {
   TOPIC_SOURCE_NAMES,
   TOPIC_STEPS,
 } from '../../../shared/contracts/deliberation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
@@ -76,9 +77,7 @@ export default function TopicsPage() {
               </Button>
             ) : null}
             {can('participation.propose') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('participation.topic.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('participation.topic.new')}</AddButton>
             ) : null}
           </Space>
         }

@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
 import { chinaDate } from '../../../shared/chinaTime';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -437,11 +438,7 @@ function Meetings({ communityId }: { communityId?: string }) {
           <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
             {t('pm.mt.onlyOpen')}
           </Checkbox>
-          {manage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('pm.mt.new')}
-            </Button>
-          ) : null}
+          {manage ? <AddButton onClick={() => setCreating(true)}>{t('pm.mt.new')}</AddButton> : null}
         </Space>
       }
       expandable={{
@@ -600,9 +597,7 @@ function Notices({ communityId }: { communityId?: string }) {
       empty={t('pm.nt.empty')}
       toolbar={
         can('property.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('pm.nt.new')}
-          </Button>
+          <AddButton onClick={() => setCreating(true)}>{t('pm.nt.new')}</AddButton>
         ) : null
       }
       columns={[
@@ -649,9 +644,7 @@ function Appraisals({ communityId }: { communityId?: string }) {
       empty={t('pm.ap.empty')}
       toolbar={
         can('property.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('pm.ap.new')}
-          </Button>
+          <AddButton onClick={() => setCreating(true)}>{t('pm.ap.new')}</AddButton>
         ) : null
       }
       columns={[
@@ -726,9 +719,7 @@ function Honours({ communityId }: { communityId?: string }) {
               options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}年` }))}
             />
             {can('property.manage') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('pm.hn.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('pm.hn.new')}</AddButton>
             ) : null}
           </Space>
           <Typography.Paragraph strong>{t('pm.hn.targets', { year })}</Typography.Paragraph>

@@ -28,6 +28,7 @@ import {
   REVIEW_KINDS,
   REVIEW_RESULTS,
 } from '../../../shared/contracts/self-governance';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -189,11 +190,7 @@ function Bodies({ communityId }: { communityId?: string }) {
             onChange={setKind}
             options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))}
           />
-          {manage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('sg.newBody')}
-            </Button>
-          ) : null}
+          {manage ? <AddButton onClick={() => setCreating(true)}>{t('sg.newBody')}</AddButton> : null}
         </Space>
       }
       expandable={{
@@ -479,9 +476,7 @@ function Elections({ communityId }: { communityId?: string }) {
         <>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sg.el.rule')} />
           {can('self_governance.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('sg.el.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('sg.el.new')}</AddButton>
           ) : null}
         </>
       }
@@ -669,9 +664,7 @@ function Reviews({ communityId }: { communityId?: string }) {
             options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
           />
           {can('self_governance.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('sg.rv.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('sg.rv.new')}</AddButton>
           ) : null}
         </Space>
       }

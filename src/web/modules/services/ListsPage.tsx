@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -26,6 +25,7 @@ import {
   RESOURCE_KINDS,
   SERVICE_CATEGORIES,
 } from '../../../shared/contracts/services';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { applyFormErrors, useShowError } from '../../app/errors';
@@ -279,9 +279,7 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
           options={options(t, 'services.needStatus', NEED_STATUSES)}
         />
         {can('services.write') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('services.lists.addNeed')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addNeed')}</AddButton>
         ) : null}
       </Flex>
       <PagedTable paged={paged} columns={columns} />
@@ -387,9 +385,7 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
           options={options(t, 'services.resource', RESOURCE_KINDS)}
         />
         {can('services.write') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('services.lists.addResource')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addResource')}</AddButton>
         ) : null}
       </Flex>
       <PagedTable paged={paged} columns={columns} />
@@ -479,9 +475,7 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
         {can('services.write') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('services.lists.addProject')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addProject')}</AddButton>
         ) : null}
       </Flex>
       <PagedTable paged={paged} columns={columns} />

@@ -1,21 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Select,
-  Space,
-  Tag,
-} from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber, Modal, Progress, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
@@ -51,9 +39,7 @@ export default function SurveysPage() {
         subtitle={t('surveys.subtitle')}
         extra={
           can('surveys.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('surveys.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('surveys.new')}</AddButton>
           ) : null
         }
       />

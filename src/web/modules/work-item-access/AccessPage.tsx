@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -22,6 +21,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
@@ -61,9 +61,7 @@ export default function AccessPage() {
         extra={
           <Space>
             {can('work_item_access.apply') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)}>
-                {t('wia.apply')}
-              </Button>
+              <AddButton onClick={() => setApplying(true)}>{t('wia.apply')}</AddButton>
             ) : null}
             {can('work_item_access.refuse') ? (
               <Button danger onClick={() => setRefusing(true)}>
