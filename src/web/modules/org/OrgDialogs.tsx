@@ -216,6 +216,25 @@ function parentKindsOf(kind: OrgKind): OrgKind[] {
   return ORG_KINDS.filter((k) => ALLOWED_CHILDREN[k].includes(kind));
 }
 
+/** The move and merge dialogs' state: the unit picked, and posting it once OK is pressed (errors in a toast). */
+function usePickAndPost<R>(post: (target: string) => Promise<R>, onDone: (result: R) => void) {
+  const showError = useShowError();
+  const [target, setTarget] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    if (!target) return;
+    setSaving(true);
+    try {
+      onDone(await post(target));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { target, setTarget, saving, submit };
+}
+
 export function MoveModal({
   unit,
   open,
@@ -228,21 +247,10 @@ export function MoveModal({
   onDone: (newParentId: string) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const [target, setTarget] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    if (!target) return;
-    setSaving(true);
-    try {
-      await api.post(`/api/org/units/${unit.id}/move`, { newParentId: target });
-      onDone(target);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { target, setTarget, saving, submit } = usePickAndPost(async (to) => {
+    await api.post(`/api/org/units/${unit.id}/move`, { newParentId: to });
+    return to;
+  }, onDone);
   return (
     <Modal
       open={open}
@@ -280,24 +288,14 @@ export function MergeModal({
   onDone: (result: { target: OrgUnitDto; movedChildren: number }) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const [target, setTarget] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    if (!target) return;
-    setSaving(true);
-    try {
-      const r = await api.post<{ source: OrgUnitDto; target: OrgUnitDto; movedChildren: number }>(
+  const { target, setTarget, saving, submit } = usePickAndPost(
+    (to) =>
+      api.post<{ source: OrgUnitDto; target: OrgUnitDto; movedChildren: number }>(
         `/api/org/units/${unit.id}/merge`,
-        { targetId: target },
-      );
-      onDone(r);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+        { targetId: to },
+      ),
+    onDone,
+  );
   return (
     <Modal
       open={open}
