@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -15,6 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../org/api';
 import { useState } from 'react';
@@ -149,14 +149,9 @@ export function ReliefPage() {
         subtitle={t('care.relief.subtitle')}
         extra={
           can('care.relief') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setApplying(true)}
-              data-testid="relief-new"
-            >
+            <AddButton onClick={() => setApplying(true)} data-testid="relief-new">
               {t('care.relief.new')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />

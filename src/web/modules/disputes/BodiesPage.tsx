@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DS_BODY_KINDS } from '../../../shared/contracts/disputes';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
@@ -25,14 +26,9 @@ export default function BodiesPage() {
         subtitle={t('disputes.bodies.subtitle')}
         extra={
           can('disputes.bodies') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="new-body"
-            >
+            <AddButton onClick={() => setEditing('new')} data-testid="new-body">
               {t('disputes.bodies.new')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   App,
@@ -19,6 +19,7 @@ import {
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -122,14 +123,9 @@ function Registry() {
           {t('common.export')}
         </Button>
         {can('facilities.manage') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing('new')}
-            data-testid="fc-new"
-          >
+          <AddButton onClick={() => setEditing('new')} data-testid="fc-new">
             {t('fc.new')}
-          </Button>
+          </AddButton>
         ) : null}
       </Space>
       <Table<Facility>

@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Progress, Select, type TableColumnsType, Typography } from 'antd';
+import { Card, Flex, Input, Progress, Select, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -10,6 +9,7 @@ import {
   type PointKind,
   type PointStatus,
 } from '../../../shared/contracts/merchants';
+import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { RowLinkTable } from '../../app/components/RowLinkTable';
 import { formatDate } from '../../app/format';
@@ -81,14 +81,9 @@ export default function PointsPage() {
         title={t('merchants.points.title')}
         subtitle={t('merchants.points.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="point-new"
-          >
+          <AddButton onClick={() => setCreating(true)} data-testid="point-new">
             {t('merchants.points.new')}
-          </Button>
+          </AddButton>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -1,4 +1,4 @@
-import { CheckOutlined, CopyOutlined, KeyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, CopyOutlined, KeyOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -352,14 +352,9 @@ export default function Open311KeysPage() {
         title={t('o311.title')}
         subtitle={t('o311.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="o311-create"
-          >
+          <AddButton onClick={() => setCreating(true)} data-testid="o311-create">
             {t('o311.create')}
-          </Button>
+          </AddButton>
         }
       />
       <Alert

@@ -319,14 +319,9 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
   return (
     <Drawer open width={560} title={`${org.name} · ${t('so.members')}`} onClose={onClose}>
       {org.abilities.edit ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          style={{ marginBottom: 12 }}
-        >
+        <AddButton onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
           {t('so.addMember')}
-        </Button>
+        </AddButton>
       ) : null}
       <Table
         rowKey="id"

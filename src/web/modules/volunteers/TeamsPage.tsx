@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -17,6 +16,7 @@ import {
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TEAM_KINDS } from '../../../shared/contracts/volunteers';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -190,14 +190,9 @@ export default function TeamsPage() {
         title={t('volunteers.teamsTitle')}
         extra={
           can('volunteers.write') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="teams-create"
-            >
+            <AddButton onClick={() => setCreating(true)} data-testid="teams-create">
               {t('volunteers.teamCreate')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />
