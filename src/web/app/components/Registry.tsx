@@ -1,19 +1,11 @@
-import {
-  type QueryKey,
-  type UseQueryResult,
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { App, Card, Form, Modal, Table } from 'antd';
+import { type QueryKey, type UseQueryResult, keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Table } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import type { Query } from '../api';
-import { useShowError } from '../errors';
-import { useI18n } from '../i18n';
 import { ErrorResult } from './Status';
+import { SubmitModal } from './SubmitModal';
 
 /**
  * The building blocks of a registry page (a tab of records with filters, a paged table and a form in a
@@ -119,43 +111,28 @@ export function FormModal({
   /** The toast after saving (default: 已保存). */
   savedText?: string;
 }) {
-  const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const body: Record<string, unknown> = {};
-      for (const [key, val] of Object.entries(v)) {
-        if (val === '' || val === undefined) {
-          if (empty === 'null') body[key] = null;
-        } else if (dayjs.isDayjs(val)) body[key] = val.format('YYYY-MM-DD');
-        else if (fenFields.includes(key) && typeof val === 'number') body[key] = Math.round(val * 100);
-        else body[key] = val;
-      }
-      return submit(body);
-    },
-    onSuccess: () => {
-      message.success(savedText ?? t('common.saved'));
-      qc.invalidateQueries({ queryKey: invalidate });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const toBody = (v: Record<string, unknown>) => {
+    const body: Record<string, unknown> = {};
+    for (const [key, val] of Object.entries(v)) {
+      if (val === '' || val === undefined) {
+        if (empty === 'null') body[key] = null;
+      } else if (dayjs.isDayjs(val)) body[key] = val.format('YYYY-MM-DD');
+      else if (fenFields.includes(key) && typeof val === 'number') body[key] = Math.round(val * 100);
+      else body[key] = val;
+    }
+    return body;
+  };
   return (
-    <Modal
-      open
+    <SubmitModal
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
+      initialValues={initialValues}
+      submit={(v: Record<string, unknown>) => submit(toBody(v))}
+      onClose={onClose}
+      invalidate={invalidate}
       width={width}
-      destroyOnHidden
+      savedText={savedText}
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
-        {children}
-      </Form>
-    </Modal>
+      {children}
+    </SubmitModal>
   );
 }

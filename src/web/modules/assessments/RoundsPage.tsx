@@ -1,8 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
-  Button,
   DatePicker,
   Form,
   Input,
@@ -16,6 +14,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -204,14 +203,9 @@ export default function RoundsPage() {
               </span>
             ) : null}
             {can('assessments.manage') ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setCreating(true)}
-                data-testid="round-new"
-              >
+              <AddButton onClick={() => setCreating(true)} data-testid="round-new">
                 {t('assessments.rounds.new')}
-              </Button>
+              </AddButton>
             ) : null}
           </>
         }

@@ -1,15 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
   Card,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Segmented,
   Space,
@@ -17,14 +14,17 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../org/api';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
+import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Plan, type Relief, careApi, careKeys } from './api';
 
@@ -149,14 +149,9 @@ export function ReliefPage() {
         subtitle={t('care.relief.subtitle')}
         extra={
           can('care.relief') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setApplying(true)}
-              data-testid="relief-new"
-            >
+            <AddButton onClick={() => setApplying(true)} data-testid="relief-new">
               {t('care.relief.new')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />
@@ -257,126 +252,87 @@ const fen = (yuanValue: unknown) => (typeof yuanValue === 'number' ? Math.round(
 /** A relief application at the place of emergency: money, goods and services in one case (R-SV-3). */
 function ReliefModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const items: Record<string, unknown>[] = [];
-      if (v.money)
-        items.push({ kind: 'money', description: t('care.relief.kind.money'), amountFen: fen(v.money) });
-      if (v.goods)
-        items.push({
-          kind: 'goods',
-          description: v.goods,
-          amountFen: fen(v.goodsValue),
-          provider: v.goodsProvider || null,
-        });
-      if (v.service)
-        items.push({ kind: 'service', description: v.service, provider: v.serviceProvider || null });
-      return careApi.applyRelief({
-        placeUnitId: v.placeUnitId,
-        emergencyPlace: v.emergencyPlace,
-        applicantName: v.applicantName,
-        idNumber: v.idNumber || null,
-        phone: v.phone || null,
-        hukouPlace: v.hukouPlace,
-        localHukou: !!v.localHukou,
-        reason: v.reason,
-        items,
+  const save = (v: Record<string, unknown>) => {
+    const items: Record<string, unknown>[] = [];
+    if (v.money)
+      items.push({ kind: 'money', description: t('care.relief.kind.money'), amountFen: fen(v.money) });
+    if (v.goods)
+      items.push({
+        kind: 'goods',
+        description: v.goods,
+        amountFen: fen(v.goodsValue),
+        provider: v.goodsProvider || null,
       });
-    },
-    onSuccess: () => {
-      message.success(t('care.relief.saved'));
-      qc.invalidateQueries({ queryKey: careKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+    if (v.service)
+      items.push({ kind: 'service', description: v.service, provider: v.serviceProvider || null });
+    return careApi.applyRelief({
+      placeUnitId: v.placeUnitId,
+      emergencyPlace: v.emergencyPlace,
+      applicantName: v.applicantName,
+      idNumber: v.idNumber || null,
+      phone: v.phone || null,
+      hukouPlace: v.hukouPlace,
+      localHukou: !!v.localHukou,
+      reason: v.reason,
+      items,
+    });
+  };
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('care.relief.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
       width={720}
-      destroyOnHidden
+      invalidate={careKeys.all}
+      savedText={t('care.relief.saved')}
+      onClose={onClose}
+      submit={save}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="placeUnitId" label={t('care.relief.placeUnit')} rules={req}>
-              <OrgUnitSelect
-                selectableKinds={['community', 'grid', 'compound', 'building']}
-                searchKind="community"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="emergencyPlace" label={t('care.relief.place')} rules={req}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="applicantName" label={t('care.relief.applicant')} rules={req}>
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="idNumber" label={t('care.relief.idNumber')}>
-              <Input maxLength={18} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="phone" label={t('care.relief.phone')}>
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="hukouPlace" label={t('care.relief.hukou')} rules={req}>
-              <Input maxLength={80} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="localHukou" label=" " valuePropName="checked">
-              <Checkbox>{t('care.relief.localHukou')}</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="reason" label={t('care.relief.reason')} rules={req}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="money" label={t('care.relief.money')}>
-              <InputNumber min={0} step={100} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="goods" label={t('care.relief.goods')}>
-              <Input maxLength={120} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="goodsValue" label={t('care.relief.goodsValue')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="service" label={t('care.relief.service')}>
-              <Input maxLength={120} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="serviceProvider" label={t('care.relief.provider')}>
-              <Input maxLength={80} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={12}>
+        <ColItem span={12} name="placeUnitId" label={t('care.relief.placeUnit')} rules={req}>
+          <OrgUnitSelect
+            selectableKinds={['community', 'grid', 'compound', 'building']}
+            searchKind="community"
+          />
+        </ColItem>
+        <ColItem span={12} name="emergencyPlace" label={t('care.relief.place')} rules={req}>
+          <Input maxLength={200} />
+        </ColItem>
+        <ColItem span={8} name="applicantName" label={t('care.relief.applicant')} rules={req}>
+          <Input maxLength={40} />
+        </ColItem>
+        <ColItem span={8} name="idNumber" label={t('care.relief.idNumber')}>
+          <Input maxLength={18} />
+        </ColItem>
+        <ColItem span={8} name="phone" label={t('care.relief.phone')}>
+          <Input maxLength={20} />
+        </ColItem>
+        <ColItem span={16} name="hukouPlace" label={t('care.relief.hukou')} rules={req}>
+          <Input maxLength={80} />
+        </ColItem>
+        <ColItem span={8} name="localHukou" label=" " valuePropName="checked">
+          <Checkbox>{t('care.relief.localHukou')}</Checkbox>
+        </ColItem>
+      </Row>
+      <Form.Item name="reason" label={t('care.relief.reason')} rules={req}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      <Row gutter={12}>
+        <ColItem span={8} name="money" label={t('care.relief.money')}>
+          <InputNumber min={0} step={100} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={8} name="goods" label={t('care.relief.goods')}>
+          <Input maxLength={120} />
+        </ColItem>
+        <ColItem span={8} name="goodsValue" label={t('care.relief.goodsValue')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={12} name="service" label={t('care.relief.service')}>
+          <Input maxLength={120} />
+        </ColItem>
+        <ColItem span={12} name="serviceProvider" label={t('care.relief.provider')}>
+          <Input maxLength={80} />
+        </ColItem>
+      </Row>
+    </SubmitModal>
   );
 }

@@ -16,9 +16,11 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
+import { PageTable } from '../../app/components/PageTable';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -44,9 +46,7 @@ export default function CertificatesPage() {
               </Button>
             ) : null}
             {can('certificates.issue') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('request')}>
-                {t('cert.newRequest')}
-              </Button>
+              <AddButton onClick={() => setModal('request')}>{t('cert.newRequest')}</AddButton>
             ) : null}
             {can('certificates.seal') ? (
               <Button icon={<PlusOutlined />} onClick={() => setModal('seal')}>
@@ -101,20 +101,11 @@ function Register() {
   const q = useQuery({ queryKey: certKeys.register(page), queryFn: () => certApi.register(page) });
   return (
     <Card size="small">
-      {q.isError ? <ErrorResult error={q.error} onRetry={() => q.refetch()} /> : null}
-      <Table<Certificate>
-        rowKey="id"
-        size="small"
-        loading={q.isPending}
-        dataSource={q.data?.items}
-        locale={{ emptyText: t('cert.empty') }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: q.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+      <PageTable<Certificate>
+        list={q}
+        page={page}
+        onPage={setPage}
+        empty={t('cert.empty')}
         expandable={{ expandedRowRender: (r) => r.content }}
         columns={[
           { title: t('cert.field.number'), dataIndex: 'number', width: 190 },
@@ -191,20 +182,11 @@ function Seals() {
   const q = useQuery({ queryKey: certKeys.seals(page), queryFn: () => certApi.seals(page) });
   return (
     <Card size="small">
-      {q.isError ? <ErrorResult error={q.error} onRetry={() => q.refetch()} /> : null}
-      <Table<SealUse>
-        rowKey="id"
-        size="small"
-        loading={q.isPending}
-        dataSource={q.data?.items}
-        locale={{ emptyText: t('cert.empty') }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: q.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+      <PageTable<SealUse>
+        list={q}
+        page={page}
+        onPage={setPage}
+        empty={t('cert.empty')}
         columns={[
           { title: t('cert.field.number'), dataIndex: 'number', width: 190 },
           { title: t('cert.field.document'), dataIndex: 'document' },

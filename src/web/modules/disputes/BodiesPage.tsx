@@ -1,26 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Flex, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DS_BODY_KINDS } from '../../../shared/contracts/disputes';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Body, type BodyInput, dsApi, dsKeys } from './api';
@@ -39,14 +26,9 @@ export default function BodiesPage() {
         subtitle={t('disputes.bodies.subtitle')}
         extra={
           can('disputes.bodies') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="new-body"
-            >
+            <AddButton onClick={() => setEditing('new')} data-testid="new-body">
               {t('disputes.bodies.new')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />
@@ -122,138 +104,114 @@ export default function BodiesPage() {
 
 function BodyModal({ body, onClose }: { body: Body | null; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: BodyInput & { active?: boolean }) =>
-      body
-        ? dsApi.updateBody(body.id, {
-            name: v.name,
-            contact: v.contact ?? null,
-            active: v.active,
-            members: v.members,
-          })
-        : dsApi.createBody(v),
-    onSuccess: () => {
-      message.success(t('disputes.bodies.saved'));
-      qc.invalidateQueries({ queryKey: dsKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: BodyInput & { active?: boolean }) =>
+    body
+      ? dsApi.updateBody(body.id, {
+          name: v.name,
+          contact: v.contact ?? null,
+          active: v.active,
+          members: v.members,
+        })
+      : dsApi.createBody(v);
   return (
-    <Modal
-      open
+    <SubmitModal
       title={body ? body.name : t('disputes.bodies.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
       width={680}
-      destroyOnHidden
+      initialValues={
+        body
+          ? { ...body, members: body.members }
+          : { kind: 'mediation_committee', members: [{ position: 'chair', gender: 'male' }] }
+      }
+      invalidate={dsKeys.all}
+      savedText={t('disputes.bodies.saved')}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={
-          body
-            ? { ...body, members: body.members }
-            : { kind: 'mediation_committee', members: [{ position: 'chair', gender: 'male' }] }
-        }
-      >
-        {body ? null : (
-          <Flex gap={12}>
-            <Form.Item
-              name="orgUnitId"
-              label={t('disputes.field.unit')}
-              rules={[{ required: true }]}
-              style={{ flex: 1 }}
-            >
-              <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
-            </Form.Item>
-            <Form.Item
-              name="kind"
-              label={t('disputes.field.kind')}
-              rules={[{ required: true }]}
-              style={{ flex: 1 }}
-            >
-              <Select
-                options={DS_BODY_KINDS.map((k) => ({ value: k, label: labelOf(t, 'disputes.body', k) }))}
-              />
-            </Form.Item>
-          </Flex>
-        )}
+      {body ? null : (
         <Flex gap={12}>
           <Form.Item
-            name="name"
-            label={t('disputes.bodies.title')}
+            name="orgUnitId"
+            label={t('disputes.field.unit')}
             rules={[{ required: true }]}
-            style={{ flex: 2 }}
+            style={{ flex: 1 }}
           >
-            <Input maxLength={100} />
+            <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
           </Form.Item>
-          <Form.Item name="contact" label={t('disputes.field.contact')} style={{ flex: 1 }}>
-            <Input maxLength={100} />
+          <Form.Item
+            name="kind"
+            label={t('disputes.field.kind')}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Select
+              options={DS_BODY_KINDS.map((k) => ({ value: k, label: labelOf(t, 'disputes.body', k) }))}
+            />
           </Form.Item>
-          {body ? (
-            <Form.Item
-              name="active"
-              label={t('disputes.bodies.inactive')}
-              valuePropName="checked"
-              getValueProps={(v) => ({ checked: !v })}
-              getValueFromEvent={(c: boolean) => !c}
-            >
-              <Switch />
-            </Form.Item>
-          ) : null}
         </Flex>
-        <Alert
-          type="info"
-          showIcon
-          message={t('disputes.bodies.committeeRule')}
-          style={{ marginBottom: 12 }}
-        />
-        <Form.List name="members">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Flex gap={8} key={f.key} align="start">
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]} style={{ flex: 1 }}>
-                    <Input placeholder={t('disputes.field.name')} maxLength={50} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'gender']} rules={[{ required: true }]} style={{ width: 90 }}>
-                    <Select
-                      options={['male', 'female'].map((g) => ({
-                        value: g,
-                        label: labelOf(t, 'disputes.gender', g),
-                      }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'position']} rules={[{ required: true }]} style={{ width: 110 }}>
-                    <Select
-                      options={['chair', 'vice_chair', 'member'].map((p) => ({
-                        value: p,
-                        label: labelOf(t, 'disputes.position', p),
-                      }))}
-                    />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    onClick={() => remove(f.name)}
-                    aria-label={t('disputes.intake.removeParty')}
+      )}
+      <Flex gap={12}>
+        <Form.Item
+          name="name"
+          label={t('disputes.bodies.title')}
+          rules={[{ required: true }]}
+          style={{ flex: 2 }}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="contact" label={t('disputes.field.contact')} style={{ flex: 1 }}>
+          <Input maxLength={100} />
+        </Form.Item>
+        {body ? (
+          <Form.Item
+            name="active"
+            label={t('disputes.bodies.inactive')}
+            valuePropName="checked"
+            getValueProps={(v) => ({ checked: !v })}
+            getValueFromEvent={(c: boolean) => !c}
+          >
+            <Switch />
+          </Form.Item>
+        ) : null}
+      </Flex>
+      <Alert type="info" showIcon message={t('disputes.bodies.committeeRule')} style={{ marginBottom: 12 }} />
+      <Form.List name="members">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <Flex gap={8} key={f.key} align="start">
+                <Form.Item name={[f.name, 'name']} rules={[{ required: true }]} style={{ flex: 1 }}>
+                  <Input placeholder={t('disputes.field.name')} maxLength={50} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'gender']} rules={[{ required: true }]} style={{ width: 90 }}>
+                  <Select
+                    options={['male', 'female'].map((g) => ({
+                      value: g,
+                      label: labelOf(t, 'disputes.gender', g),
+                    }))}
                   />
-                </Flex>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ position: 'member', gender: 'female' })}>
-                {t('disputes.bodies.addMember')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+                </Form.Item>
+                <Form.Item name={[f.name, 'position']} rules={[{ required: true }]} style={{ width: 110 }}>
+                  <Select
+                    options={['chair', 'vice_chair', 'member'].map((p) => ({
+                      value: p,
+                      label: labelOf(t, 'disputes.position', p),
+                    }))}
+                  />
+                </Form.Item>
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(f.name)}
+                  aria-label={t('disputes.intake.removeParty')}
+                />
+              </Flex>
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({ position: 'member', gender: 'female' })}>
+              {t('disputes.bodies.addMember')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </SubmitModal>
   );
 }

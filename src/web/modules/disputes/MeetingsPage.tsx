@@ -1,25 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Contact, type Meetings, dsApi, dsKeys } from './api';
 
@@ -41,9 +28,7 @@ export default function MeetingsPage() {
         subtitle={t('disputes.meetings.subtitle')}
         extra={
           can('disputes.dispatch') && subdistricts.length ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('disputes.meetings.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('disputes.meetings.new')}</AddButton>
           ) : null
         }
       />
@@ -154,157 +139,116 @@ export default function MeetingsPage() {
 
 function MeetingModal({ subdistricts, onClose }: { subdistricts: [string, string][]; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
   const open = useQuery({
     queryKey: dsKeys.list({ view: 'all', pageSize: 200 }),
     queryFn: () => dsApi.list({ view: 'all', pageSize: 200 }),
   });
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) =>
-      dsApi.createMeeting({
-        orgUnitId: v.orgUnitId as string,
-        kind: v.kind as 'monthly',
-        heldAt: (v.heldAt as { toISOString(): string }).toISOString(),
-        place: (v.place as string) || null,
-        host: (v.host as string) || null,
-        attendees: String(v.attendees ?? '')
-          .split(/[、，,\s]+/)
-          .filter(Boolean),
-        disputeIds: (v.disputeIds as string[]) ?? [],
-        decisions: v.decisions as string,
-        minutes: (v.minutes as string) || null,
-      }),
-    onSuccess: () => {
-      message.success(t('disputes.bodies.saved'));
-      qc.invalidateQueries({ queryKey: dsKeys.meetings });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: Record<string, unknown>) =>
+    dsApi.createMeeting({
+      orgUnitId: v.orgUnitId as string,
+      kind: v.kind as 'monthly',
+      heldAt: (v.heldAt as { toISOString(): string }).toISOString(),
+      place: (v.place as string) || null,
+      host: (v.host as string) || null,
+      attendees: String(v.attendees ?? '')
+        .split(/[、，,\s]+/)
+        .filter(Boolean),
+      disputeIds: (v.disputeIds as string[]) ?? [],
+      decisions: v.decisions as string,
+      minutes: (v.minutes as string) || null,
+    });
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('disputes.meetings.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
       width={640}
-      destroyOnHidden
+      initialValues={{ orgUnitId: subdistricts[0]?.[0], kind: 'monthly' }}
+      invalidate={dsKeys.meetings}
+      savedText={t('disputes.bodies.saved')}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={{ orgUnitId: subdistricts[0]?.[0], kind: 'monthly' }}
-      >
-        <Space wrap>
-          <Form.Item name="orgUnitId" label={t('disputes.field.unit')} rules={req}>
-            <Select
-              style={{ width: 180 }}
-              options={subdistricts.map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-          <Form.Item name="kind" label={t('disputes.field.kind')} rules={req}>
-            <Select
-              style={{ width: 160 }}
-              options={['monthly', 'extra'].map((k) => ({
-                value: k,
-                label: t(`disputes.meetings.kind.${k}` as MessageKey),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="heldAt" label={t('disputes.meetings.heldAt')} rules={req}>
-            <DatePicker showTime />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="host" label={t('disputes.meetings.host')}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="place" label={t('disputes.field.place')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Space>
-        <Form.Item
-          name="attendees"
-          label={t('disputes.meetings.attendees')}
-          rules={req}
-          extra={t('disputes.meetings.attendeesHint')}
-        >
-          <Input.TextArea rows={2} />
+      <Space wrap>
+        <Form.Item name="orgUnitId" label={t('disputes.field.unit')} rules={req}>
+          <Select style={{ width: 180 }} options={subdistricts.map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item name="disputeIds" label={t('disputes.meetings.cases')}>
+        <Form.Item name="kind" label={t('disputes.field.kind')} rules={req}>
           <Select
-            mode="multiple"
-            optionFilterProp="label"
-            options={(open.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number} ${d.title}` }))}
+            style={{ width: 160 }}
+            options={['monthly', 'extra'].map((k) => ({
+              value: k,
+              label: t(`disputes.meetings.kind.${k}` as MessageKey),
+            }))}
           />
         </Form.Item>
-        <Form.Item name="decisions" label={t('disputes.meetings.decisions')} rules={req}>
-          <Input.TextArea rows={3} maxLength={4000} />
+        <Form.Item name="heldAt" label={t('disputes.meetings.heldAt')} rules={req}>
+          <DatePicker showTime />
         </Form.Item>
-        <Form.Item name="minutes" label={t('disputes.meetings.minutes')}>
-          <Input.TextArea rows={3} maxLength={8000} />
+      </Space>
+      <Space wrap>
+        <Form.Item name="host" label={t('disputes.meetings.host')}>
+          <Input maxLength={50} />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="place" label={t('disputes.field.place')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Space>
+      <Form.Item
+        name="attendees"
+        label={t('disputes.meetings.attendees')}
+        rules={req}
+        extra={t('disputes.meetings.attendeesHint')}
+      >
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="disputeIds" label={t('disputes.meetings.cases')}>
+        <Select
+          mode="multiple"
+          optionFilterProp="label"
+          options={(open.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number} ${d.title}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="decisions" label={t('disputes.meetings.decisions')} rules={req}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+      <Form.Item name="minutes" label={t('disputes.meetings.minutes')}>
+        <Input.TextArea rows={3} maxLength={8000} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 
 function ContactModal({ contact, onClose }: { contact: Contact; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: {
-      leaderName: string;
-      leaderTitle?: string;
-      contactName: string;
-      contactInfo?: string;
-    }) =>
-      dsApi.setContact(contact.communityId, {
-        leaderName: v.leaderName,
-        leaderTitle: v.leaderTitle || null,
-        contactName: v.contactName,
-        contactInfo: v.contactInfo || null,
-      }),
-    onSuccess: () => {
-      message.success(t('disputes.bodies.saved'));
-      qc.invalidateQueries({ queryKey: dsKeys.contacts });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { leaderName: string; leaderTitle?: string; contactName: string; contactInfo?: string }) =>
+    dsApi.setContact(contact.communityId, {
+      leaderName: v.leaderName,
+      leaderTitle: v.leaderTitle || null,
+      contactName: v.contactName,
+      contactInfo: v.contactInfo || null,
+    });
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={contact.communityName}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={contact}
+      invalidate={dsKeys.contacts}
+      savedText={t('disputes.bodies.saved')}
+      onClose={onClose}
+      submit={save}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={contact}>
-        <Form.Item name="leaderName" label={t('disputes.contacts.leader')} rules={req}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="leaderTitle" label={t('disputes.contacts.leaderTitle')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="contactName" label={t('disputes.contacts.contact')} rules={req}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="contactInfo" label={t('disputes.contacts.contactInfo')}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="leaderName" label={t('disputes.contacts.leader')} rules={req}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="leaderTitle" label={t('disputes.contacts.leaderTitle')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="contactName" label={t('disputes.contacts.contact')} rules={req}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="contactInfo" label={t('disputes.contacts.contactInfo')}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </SubmitModal>
   );
 }

@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DS_RISK_LEVELS, DS_RISK_STATES } from '../../../shared/contracts/disputes';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
@@ -89,9 +89,7 @@ export default function RisksPage() {
                 }))}
               />
               {can('disputes.register') ? (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                  {t('disputes.risks.new')}
-                </Button>
+                <AddButton onClick={() => setCreating(true)}>{t('disputes.risks.new')}</AddButton>
               ) : null}
             </Space>
             {s ? <Typography.Text type="secondary">{t('disputes.risks.summary', s)}</Typography.Text> : null}

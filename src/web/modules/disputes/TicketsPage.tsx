@@ -29,6 +29,7 @@ import {
   DS_VIEWS,
   type DsStatus,
 } from '../../../shared/contracts/disputes';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
@@ -159,14 +160,9 @@ export default function TicketsPage() {
               {t('disputes.tickets.export')}
             </Button>
             {can('disputes.register') ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setCreating(true)}
-                data-testid="new-dispute"
-              >
+              <AddButton onClick={() => setCreating(true)} data-testid="new-dispute">
                 {t('disputes.tickets.new')}
-              </Button>
+              </AddButton>
             ) : null}
           </>
         }

@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DownloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Space,
@@ -20,11 +19,14 @@ import {
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
+import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Coverage, type Facility, type FacilityKind, fcApi, fcKeys } from './api';
@@ -121,14 +123,9 @@ function Registry() {
           {t('common.export')}
         </Button>
         {can('facilities.manage') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing('new')}
-            data-testid="fc-new"
-          >
+          <AddButton onClick={() => setEditing('new')} data-testid="fc-new">
             {t('fc.new')}
-          </Button>
+          </AddButton>
         ) : null}
       </Space>
       <Table<Facility>
@@ -221,150 +218,101 @@ function FacilityModal({
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const body: Record<string, unknown> = {};
-      for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
-      if (facility) {
-        const { orgUnitId: _u, ...patch } = body;
-        return fcApi.update(facility.id, { ...patch, version: facility.version });
-      }
-      return fcApi.create(body);
-    },
-    onSuccess: () => {
-      message.success(t('fc.saved'));
-      qc.invalidateQueries({ queryKey: ['facilities'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: Record<string, unknown>) => {
+    const body: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
+    if (facility) {
+      const { orgUnitId: _u, ...patch } = body;
+      return fcApi.update(facility.id, { ...patch, version: facility.version });
+    }
+    return fcApi.create(body);
+  };
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={facility ? t('fc.edit') : t('fc.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
       width={720}
-      destroyOnHidden
+      initialValues={facility ?? { status: 'in_use', staffCount: 0 }}
+      invalidate={['facilities']}
+      savedText={t('fc.saved')}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={facility ?? { status: 'in_use', staffCount: 0 }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <Row gutter={12}>
-          {facility ? null : (
-            <Col span={12}>
-              <Form.Item name="orgUnitId" label={t('fc.field.unit')} rules={req}>
-                <OrgUnitSelect
-                  selectableKinds={['subdistrict', 'community', 'grid', 'compound']}
-                  searchKind="community"
-                />
-              </Form.Item>
-            </Col>
-          )}
-          <Col span={12}>
-            <Form.Item name="kind" label={t('fc.field.kind')} rules={req}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={kinds
-                  .filter((k) => k.active)
-                  .map((k) => ({ value: k.key, label: kindName(k, locale) }))}
-              />
+      <Row gutter={12}>
+        {facility ? null : (
+          <ColItem span={12} name="orgUnitId" label={t('fc.field.unit')} rules={req}>
+            <OrgUnitSelect
+              selectableKinds={['subdistrict', 'community', 'grid', 'compound']}
+              searchKind="community"
+            />
+          </ColItem>
+        )}
+        <ColItem span={12} name="kind" label={t('fc.field.kind')} rules={req}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={kinds.filter((k) => k.active).map((k) => ({ value: k.key, label: kindName(k, locale) }))}
+          />
+        </ColItem>
+        <ColItem span={12} name="name" label={t('fc.field.name')} rules={req}>
+          <Input maxLength={80} />
+        </ColItem>
+        <ColItem span={12} name="address" label={t('fc.field.address')}>
+          <Input maxLength={200} />
+        </ColItem>
+        <ColItem span={6} name="lng" label={t('fc.field.lng')}>
+          <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={6} name="lat" label={t('fc.field.lat')}>
+          <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={6} name="areaM2" label={t('fc.field.area')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={6} name="officeAreaM2" label={t('fc.field.officeArea')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={12} name="hours" label={t('fc.field.hours')}>
+          <Input maxLength={120} />
+        </ColItem>
+        <ColItem span={12} name="operator" label={t('fc.field.operator')}>
+          <Input maxLength={80} />
+        </ColItem>
+        <ColItem span={8} name="operatorKind" label={t('fc.field.operatorKind')}>
+          <Select
+            allowClear
+            options={OPERATOR_KINDS.map((o) => ({ value: o, label: t(`fc.op.${o}` as MessageKey) }))}
+          />
+        </ColItem>
+        <ColItem span={4} name="staffCount" label={t('fc.field.staff')}>
+          <InputNumber min={0} max={9999} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={4} name="beds" label={t('fc.field.beds')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </ColItem>
+        <ColItem span={8} name="status" label={t('fc.field.status')}>
+          <Select
+            options={FACILITY_STATUSES.map((s) => ({
+              value: s,
+              label: t(`fc.status.${s}` as MessageKey),
+            }))}
+          />
+        </ColItem>
+      </Row>
+      <Typography.Text type="secondary">{t('fc.fourSync')}</Typography.Text>
+      <Row gutter={12} style={{ marginTop: 8 }}>
+        {(['plannedOn', 'builtOn', 'acceptedOn', 'handedOverOn'] as const).map((f) => (
+          <Col span={6} key={f}>
+            <Form.Item name={f} label={t(`fc.field.${f}` as MessageKey)}>
+              <Input type="date" />
             </Form.Item>
           </Col>
-          <Col span={12}>
-            <Form.Item name="name" label={t('fc.field.name')} rules={req}>
-              <Input maxLength={80} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="address" label={t('fc.field.address')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="lng" label={t('fc.field.lng')}>
-              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="lat" label={t('fc.field.lat')}>
-              <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="areaM2" label={t('fc.field.area')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="officeAreaM2" label={t('fc.field.officeArea')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="hours" label={t('fc.field.hours')}>
-              <Input maxLength={120} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="operator" label={t('fc.field.operator')}>
-              <Input maxLength={80} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="operatorKind" label={t('fc.field.operatorKind')}>
-              <Select
-                allowClear
-                options={OPERATOR_KINDS.map((o) => ({ value: o, label: t(`fc.op.${o}` as MessageKey) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <Form.Item name="staffCount" label={t('fc.field.staff')}>
-              <InputNumber min={0} max={9999} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <Form.Item name="beds" label={t('fc.field.beds')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('fc.field.status')}>
-              <Select
-                options={FACILITY_STATUSES.map((s) => ({
-                  value: s,
-                  label: t(`fc.status.${s}` as MessageKey),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Typography.Text type="secondary">{t('fc.fourSync')}</Typography.Text>
-        <Row gutter={12} style={{ marginTop: 8 }}>
-          {(['plannedOn', 'builtOn', 'acceptedOn', 'handedOverOn'] as const).map((f) => (
-            <Col span={6} key={f}>
-              <Form.Item name={f} label={t(`fc.field.${f}` as MessageKey)}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Form.Item name="note" label={t('fc.field.note')}>
-          <Input.TextArea maxLength={500} rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        ))}
+      </Row>
+      <Form.Item name="note" label={t('fc.field.note')}>
+        <Input.TextArea maxLength={500} rows={2} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 

@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   MEETING_CADENCES,
@@ -8,7 +7,7 @@ import {
   type MeetingCadence,
   type MemberRole,
 } from '../../../shared/contracts/keyTasks';
-import { useShowError } from '../../app/errors';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type GroupDetail, ktApi, ktKeys } from './api';
@@ -32,10 +31,6 @@ export function GroupModal({
   onSaved?: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
   const roles = useRoleOptions();
   type V = {
     orgUnitId?: string;
@@ -48,156 +43,129 @@ export function GroupModal({
     since?: Dayjs;
     members?: { role: MemberRole; name: string; post: string; unit?: string }[];
   };
-  const save = useMutation({
-    mutationFn: (v: V) => {
-      const office = {
-        name: v.name,
-        officeUnit: opt(v.officeUnit),
-        officeHead: opt(v.officeHead),
-        officeDeputy: opt(v.officeDeputy),
-        duties: opt(v.duties),
-        meetingCadence: v.meetingCadence ?? null,
-      };
-      return group
-        ? ktApi.updateGroup(group.id, office)
-        : ktApi.createGroup({
-            ...office,
-            orgUnitId: v.orgUnitId!,
-            since: v.since!.format('YYYY-MM-DD'),
-            members: (v.members ?? []).map((m) => ({ ...m, unit: opt(m.unit) })),
-          });
-    },
-    onSuccess: (g) => {
-      message.success(t('keyTasks.form.saved'));
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      onSaved?.(g.id);
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: V) => {
+    const office = {
+      name: v.name,
+      officeUnit: opt(v.officeUnit),
+      officeHead: opt(v.officeHead),
+      officeDeputy: opt(v.officeDeputy),
+      duties: opt(v.duties),
+      meetingCadence: v.meetingCadence ?? null,
+    };
+    return group
+      ? ktApi.updateGroup(group.id, office)
+      : ktApi.createGroup({
+          ...office,
+          orgUnitId: v.orgUnitId!,
+          since: v.since!.format('YYYY-MM-DD'),
+          members: (v.members ?? []).map((m) => ({ ...m, unit: opt(m.unit) })),
+        });
+  };
   return (
-    <Modal
-      open
+    <SubmitModal
       width={group ? 560 : 860}
       title={group ? t('keyTasks.form.editGroup') : t('keyTasks.form.newGroup')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={
+        group
+          ? {
+              name: group.name,
+              officeUnit: group.officeUnit ?? undefined,
+              officeHead: group.officeHead ?? undefined,
+              officeDeputy: group.officeDeputy ?? undefined,
+              duties: group.duties ?? undefined,
+              meetingCadence: group.meetingCadence ?? undefined,
+            }
+          : { since: dayjs(), members: [{ role: 'leader' }] }
+      }
+      invalidate={ktKeys.all}
+      savedText={t('keyTasks.form.saved')}
+      onSaved={(g) => onSaved?.(g.id)}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={
-          group
-            ? {
-                name: group.name,
-                officeUnit: group.officeUnit ?? undefined,
-                officeHead: group.officeHead ?? undefined,
-                officeDeputy: group.officeDeputy ?? undefined,
-                duties: group.duties ?? undefined,
-                meetingCadence: group.meetingCadence ?? undefined,
-              }
-            : { since: dayjs(), members: [{ role: 'leader' }] }
-        }
-        onFinish={(v: V) => save.mutate(v)}
-      >
-        {group ? null : (
-          <Form.Item name="orgUnitId" label={t('keyTasks.form.groupUnit')} rules={[{ required: true }]}>
-            <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={t('keyTasks.form.groupName')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
+      {group ? null : (
+        <Form.Item name="orgUnitId" label={t('keyTasks.form.groupUnit')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
         </Form.Item>
-        <Space wrap style={{ width: '100%' }}>
-          <Form.Item name="officeUnit" label={t('keyTasks.groups.office')}>
-            <Input maxLength={60} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="officeHead" label={t('keyTasks.groups.officeHead')}>
-            <Input maxLength={40} style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="officeDeputy" label={t('keyTasks.groups.officeDeputy')}>
-            <Input maxLength={40} style={{ width: 140 }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="duties" label={t('keyTasks.form.duties')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+      )}
+      <Form.Item name="name" label={t('keyTasks.form.groupName')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Space wrap style={{ width: '100%' }}>
+        <Form.Item name="officeUnit" label={t('keyTasks.groups.office')}>
+          <Input maxLength={60} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="meetingCadence"
-          label={t('keyTasks.cadence.label')}
-          extra={t('keyTasks.cadence.hint')}
-        >
-          <Select
-            allowClear
-            style={{ width: 200 }}
-            placeholder={t('keyTasks.cadence.none')}
-            options={MEETING_CADENCES.map((c) => ({ value: c, label: t(`keyTasks.cadence.${c}`) }))}
-          />
+        <Form.Item name="officeHead" label={t('keyTasks.groups.officeHead')}>
+          <Input maxLength={40} style={{ width: 140 }} />
         </Form.Item>
-        {group ? null : (
-          <>
-            <Form.Item name="since" label={t('keyTasks.form.since')} rules={[{ required: true }]}>
-              <DatePicker />
-            </Form.Item>
-            <Form.List
-              name="members"
-              rules={[
-                {
-                  validator: async (_, ms?: { role?: string }[]) => {
-                    if ((ms ?? []).filter((m) => m?.role === 'leader').length !== 1)
-                      throw new Error(t('keyTasks.form.oneLeader'));
-                  },
+        <Form.Item name="officeDeputy" label={t('keyTasks.groups.officeDeputy')}>
+          <Input maxLength={40} style={{ width: 140 }} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="duties" label={t('keyTasks.form.duties')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="meetingCadence" label={t('keyTasks.cadence.label')} extra={t('keyTasks.cadence.hint')}>
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('keyTasks.cadence.none')}
+          options={MEETING_CADENCES.map((c) => ({ value: c, label: t(`keyTasks.cadence.${c}`) }))}
+        />
+      </Form.Item>
+      {group ? null : (
+        <>
+          <Form.Item name="since" label={t('keyTasks.form.since')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.List
+            name="members"
+            rules={[
+              {
+                validator: async (_, ms?: { role?: string }[]) => {
+                  if ((ms ?? []).filter((m) => m?.role === 'leader').length !== 1)
+                    throw new Error(t('keyTasks.form.oneLeader'));
                 },
-              ]}
-            >
-              {(fields, { add, remove }, { errors }) => (
-                <>
-                  <div style={{ marginBottom: 8 }}>{t('keyTasks.form.members')}</div>
-                  {fields.map((f) => (
-                    <Space key={f.key} align="baseline" wrap>
-                      <Form.Item name={[f.name, 'role']} rules={[{ required: true }]}>
-                        <Select
-                          options={roles}
-                          style={{ width: 100 }}
-                          aria-label={t('keyTasks.groups.role')}
-                        />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
-                        <Input
-                          placeholder={t('keyTasks.groups.name')}
-                          maxLength={40}
-                          style={{ width: 110 }}
-                        />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'unit']}>
-                        <Input placeholder={t('keyTasks.form.unit')} maxLength={60} style={{ width: 200 }} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'post']} rules={[{ required: true }]}>
-                        <Input
-                          placeholder={t('keyTasks.form.postOnly')}
-                          maxLength={120}
-                          style={{ width: 240 }}
-                        />
-                      </Form.Item>
-                      <MinusCircleOutlined
-                        aria-label={t('keyTasks.form.remove')}
-                        onClick={() => remove(f.name)}
+              },
+            ]}
+          >
+            {(fields, { add, remove }, { errors }) => (
+              <>
+                <div style={{ marginBottom: 8 }}>{t('keyTasks.form.members')}</div>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" wrap>
+                    <Form.Item name={[f.name, 'role']} rules={[{ required: true }]}>
+                      <Select options={roles} style={{ width: 100 }} aria-label={t('keyTasks.groups.role')} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                      <Input placeholder={t('keyTasks.groups.name')} maxLength={40} style={{ width: 110 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'unit']}>
+                      <Input placeholder={t('keyTasks.form.unit')} maxLength={60} style={{ width: 200 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'post']} rules={[{ required: true }]}>
+                      <Input
+                        placeholder={t('keyTasks.form.postOnly')}
+                        maxLength={120}
+                        style={{ width: 240 }}
                       />
-                    </Space>
-                  ))}
-                  <Form.ErrorList errors={errors} />
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'member' })}>
-                    {t('keyTasks.form.addRow')}
-                  </Button>
-                </>
-              )}
-            </Form.List>
-          </>
-        )}
-      </Form>
-    </Modal>
+                    </Form.Item>
+                    <MinusCircleOutlined
+                      aria-label={t('keyTasks.form.remove')}
+                      onClick={() => remove(f.name)}
+                    />
+                  </Space>
+                ))}
+                <Form.ErrorList errors={errors} />
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'member' })}>
+                  {t('keyTasks.form.addRow')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </>
+      )}
+    </SubmitModal>
   );
 }
 
@@ -212,82 +180,63 @@ export function MemberModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
   const roles = useRoleOptions();
-  const mut = useMutation({
-    mutationFn: (v: {
-      role: MemberRole;
-      name: string;
-      post: string;
-      unit?: string;
-      since: Dayjs;
-      note?: string;
-    }) =>
-      ktApi.addMember(groupId, {
-        role: member ? member.role : v.role,
-        name: v.name,
-        post: v.post,
-        unit: opt(v.unit),
-        since: v.since.format('YYYY-MM-DD'),
-        note: opt(v.note),
-        replacesId: member?.id ?? null,
-      }),
-    onSuccess: () => {
-      message.success(t('keyTasks.form.saved'));
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: {
+    role: MemberRole;
+    name: string;
+    post: string;
+    unit?: string;
+    since: Dayjs;
+    note?: string;
+  }) =>
+    ktApi.addMember(groupId, {
+      role: member ? member.role : v.role,
+      name: v.name,
+      post: v.post,
+      unit: opt(v.unit),
+      since: v.since.format('YYYY-MM-DD'),
+      note: opt(v.note),
+      replacesId: member?.id ?? null,
+    });
   return (
-    <Modal
-      open
+    <SubmitModal
       title={member ? t('keyTasks.groups.replaceTitle', { name: member.name }) : t('keyTasks.form.addMember')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
-      destroyOnHidden
+      initialValues={{
+        role: 'member',
+        post: member?.post,
+        unit: member?.unit ?? undefined,
+        since: dayjs(),
+      }}
+      invalidate={ktKeys.all}
+      savedText={t('keyTasks.form.saved')}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          role: 'member',
-          post: member?.post,
-          unit: member?.unit ?? undefined,
-          since: dayjs(),
-        }}
-        onFinish={(v) => mut.mutate(v)}
+      {member ? null : (
+        <Form.Item name="role" label={t('keyTasks.groups.role')} rules={[{ required: true }]}>
+          <Select options={roles} />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="name"
+        label={member ? t('keyTasks.groups.newName') : t('keyTasks.groups.name')}
+        rules={[{ required: true }]}
       >
-        {member ? null : (
-          <Form.Item name="role" label={t('keyTasks.groups.role')} rules={[{ required: true }]}>
-            <Select options={roles} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="name"
-          label={member ? t('keyTasks.groups.newName') : t('keyTasks.groups.name')}
-          rules={[{ required: true }]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="unit" label={t('keyTasks.form.unit')}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name="post" label={t('keyTasks.form.postOnly')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="since" label={t('keyTasks.groups.since')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="note" label={t('keyTasks.form.note')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="unit" label={t('keyTasks.form.unit')}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="post" label={t('keyTasks.form.postOnly')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="since" label={t('keyTasks.groups.since')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="note" label={t('keyTasks.form.note')}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 
@@ -302,35 +251,23 @@ export function EndMemberModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const mut = useMutation({
-    mutationFn: (v: { on: Dayjs; note?: string }) =>
-      ktApi.endMember(groupId, member.id, { on: v.on.format('YYYY-MM-DD'), note: opt(v.note) }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { on: Dayjs; note?: string }) =>
+    ktApi.endMember(groupId, member.id, { on: v.on.format('YYYY-MM-DD'), note: opt(v.note) });
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('keyTasks.form.endTitle', { name: member.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
-      destroyOnHidden
+      initialValues={{ on: dayjs() }}
+      invalidate={ktKeys.all}
+      savedText={null}
+      onClose={onClose}
+      submit={save}
     >
-      <Form form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={(v) => mut.mutate(v)}>
-        <Form.Item name="on" label={t('keyTasks.groups.leftOn')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="note" label={t('keyTasks.form.note')}>
-          <Input maxLength={200} placeholder={t('keyTasks.form.endNote')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="on" label={t('keyTasks.groups.leftOn')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="note" label={t('keyTasks.form.note')}>
+        <Input maxLength={200} placeholder={t('keyTasks.form.endNote')} />
+      </Form.Item>
+    </SubmitModal>
   );
 }

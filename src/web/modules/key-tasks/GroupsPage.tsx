@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   List,
-  Modal,
   Select,
   Space,
   Table,
@@ -17,9 +16,10 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { type GroupDetail, ktApi, ktKeys } from './api';
@@ -112,9 +112,7 @@ export default function GroupsPage() {
               </Button>
             ) : null}
             {g?.abilities.manage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setMeeting(true)}>
-                {t('keyTasks.meetings.new')}
-              </Button>
+              <AddButton onClick={() => setMeeting(true)}>{t('keyTasks.meetings.new')}</AddButton>
             ) : null}
           </Space>
         }
@@ -252,95 +250,81 @@ export default function GroupsPage() {
 
 function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
   const lines = (s?: string) =>
     (s ?? '')
       .split('\n')
       .map((x) => x.trim())
       .filter(Boolean);
-  const mut = useMutation({
-    mutationFn: (v: {
-      kind: 'regular' | 'ad_hoc';
-      heldOn: Dayjs;
-      title: string;
-      agenda?: string;
-      attendees?: string;
-      minutes?: string;
-      decisions?: string;
-    }) =>
-      ktApi.createMeeting(groupId, {
-        kind: v.kind,
-        heldOn: v.heldOn.format('YYYY-MM-DD'),
-        title: v.title,
-        agenda: v.agenda || null,
-        attendees: (v.attendees ?? '')
-          .split(/[、,，\s]+/)
-          .map((x) => x.trim())
-          .filter(Boolean),
-        minutes: v.minutes || null,
-        decisions: lines(v.decisions).map((text) => ({ text })),
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      form.resetFields();
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const mut = (v: {
+    kind: 'regular' | 'ad_hoc';
+    heldOn: Dayjs;
+    title: string;
+    agenda?: string;
+    attendees?: string;
+    minutes?: string;
+    decisions?: string;
+  }) =>
+    ktApi.createMeeting(groupId, {
+      kind: v.kind,
+      heldOn: v.heldOn.format('YYYY-MM-DD'),
+      title: v.title,
+      agenda: v.agenda || null,
+      attendees: (v.attendees ?? '')
+        .split(/[、,，\s]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+      minutes: v.minutes || null,
+      decisions: lines(v.decisions).map((text) => ({ text })),
+    });
   return (
-    <Modal
+    <SubmitModal
       open={open}
       title={t('keyTasks.meetings.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
+      destroyOnHidden={false}
+      resetOnSave
+      initialValues={{ kind: 'regular', heldOn: dayjs() }}
+      invalidate={ktKeys.all}
+      savedText={null}
+      onClose={onClose}
+      submit={mut}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'regular', heldOn: dayjs() }}
-        onFinish={(v) => mut.mutate(v)}
+      <Form.Item name="title" label={t('keyTasks.meetings.name')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Space>
+        <Form.Item name="kind" label={t('keyTasks.meetings.kind')}>
+          <Select
+            style={{ width: 140 }}
+            options={['regular', 'ad_hoc'].map((k) => ({
+              value: k,
+              label: t(`keyTasks.meetings.kind.${k}` as MessageKey),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="heldOn" label={t('keyTasks.meetings.heldOn')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+      </Space>
+      <Form.Item name="agenda" label={t('keyTasks.meetings.agenda')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item
+        name="attendees"
+        label={t('keyTasks.meetings.attendees')}
+        extra={t('keyTasks.meetings.attendeesHint')}
       >
-        <Form.Item name="title" label={t('keyTasks.meetings.name')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Space>
-          <Form.Item name="kind" label={t('keyTasks.meetings.kind')}>
-            <Select
-              style={{ width: 140 }}
-              options={['regular', 'ad_hoc'].map((k) => ({
-                value: k,
-                label: t(`keyTasks.meetings.kind.${k}` as MessageKey),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="heldOn" label={t('keyTasks.meetings.heldOn')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-        <Form.Item name="agenda" label={t('keyTasks.meetings.agenda')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item
-          name="attendees"
-          label={t('keyTasks.meetings.attendees')}
-          extra={t('keyTasks.meetings.attendeesHint')}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="minutes" label={t('keyTasks.meetings.minutes')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item
-          name="decisions"
-          label={t('keyTasks.meetings.decisions')}
-          extra={t('keyTasks.meetings.decisionsHint')}
-        >
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input />
+      </Form.Item>
+      <Form.Item name="minutes" label={t('keyTasks.meetings.minutes')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item
+        name="decisions"
+        label={t('keyTasks.meetings.decisions')}
+        extra={t('keyTasks.meetings.decisionsHint')}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </SubmitModal>
   );
 }

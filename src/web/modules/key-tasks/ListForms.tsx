@@ -1,8 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useShowError } from '../../app/errors';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type TaskDetail, type TaskList, ktApi, ktKeys } from './api';
@@ -15,10 +15,6 @@ const opt = (v?: string | null) => (v?.trim() ? v.trim() : null);
  */
 export function ListModal({ onClose, onSaved }: { onClose: () => void; onSaved: (id: string) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
   const groups = useQuery({ queryKey: ktKeys.groups, queryFn: ktApi.groups });
   type V = {
     orgUnitId: string;
@@ -27,86 +23,72 @@ export function ListModal({ onClose, onSaved }: { onClose: () => void; onSaved: 
     source?: string;
     phases?: { name: string; range: [Dayjs, Dayjs] }[];
   };
-  const save = useMutation({
-    mutationFn: (v: V) =>
-      ktApi.createList({
-        orgUnitId: v.orgUnitId,
-        groupId: v.groupId ?? null,
-        title: v.title,
-        source: opt(v.source),
-        phases: (v.phases ?? []).map((p, i) => ({
-          key: `phase_${i + 1}`,
-          name: p.name,
-          from: p.range[0].format('YYYY-MM-DD'),
-          to: p.range[1].format('YYYY-MM-DD'),
-        })),
-      }),
-    onSuccess: (l) => {
-      message.success(t('keyTasks.form.saved'));
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      onSaved(l.id);
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: V) =>
+    ktApi.createList({
+      orgUnitId: v.orgUnitId,
+      groupId: v.groupId ?? null,
+      title: v.title,
+      source: opt(v.source),
+      phases: (v.phases ?? []).map((p, i) => ({
+        key: `phase_${i + 1}`,
+        name: p.name,
+        from: p.range[0].format('YYYY-MM-DD'),
+        to: p.range[1].format('YYYY-MM-DD'),
+      })),
+    });
   return (
-    <Modal
-      open
+    <SubmitModal
       width={760}
       title={t('keyTasks.form.newList')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      invalidate={ktKeys.all}
+      savedText={t('keyTasks.form.saved')}
+      onSaved={(l) => onSaved(l.id)}
+      onClose={onClose}
+      submit={save}
     >
-      <Form form={form} layout="vertical" onFinish={(v: V) => save.mutate(v)}>
-        <Form.Item name="orgUnitId" label={t('keyTasks.form.listUnit')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
-        </Form.Item>
-        <Form.Item name="title" label={t('keyTasks.form.listTitle')} rules={[{ required: true }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="source" label={t('keyTasks.form.listSource')}>
-          <Input maxLength={200} placeholder={t('keyTasks.form.listSourceHint')} />
-        </Form.Item>
-        <Form.Item name="groupId" label={t('keyTasks.form.listGroup')}>
-          <Select
-            allowClear
-            loading={groups.isPending}
-            options={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
-          />
-        </Form.Item>
-        <Form.List name="phases">
-          {(fields, { add, remove }) => (
-            <>
-              <div style={{ marginBottom: 8 }}>{t('keyTasks.tasks.phases')}</div>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
-                    <Input placeholder={t('keyTasks.form.phaseName')} maxLength={40} style={{ width: 200 }} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'range']} rules={[{ required: true }]}>
-                    <DatePicker.RangePicker />
-                  </Form.Item>
-                  <MinusCircleOutlined
-                    aria-label={t('keyTasks.form.remove')}
-                    onClick={() => remove(f.name)}
-                  />
-                </Space>
-              ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add()}
-                disabled={fields.length >= 12}
-              >
-                {t('keyTasks.form.addPhase')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+      <Form.Item name="orgUnitId" label={t('keyTasks.form.listUnit')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
+      </Form.Item>
+      <Form.Item name="title" label={t('keyTasks.form.listTitle')} rules={[{ required: true }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="source" label={t('keyTasks.form.listSource')}>
+        <Input maxLength={200} placeholder={t('keyTasks.form.listSourceHint')} />
+      </Form.Item>
+      <Form.Item name="groupId" label={t('keyTasks.form.listGroup')}>
+        <Select
+          allowClear
+          loading={groups.isPending}
+          options={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        />
+      </Form.Item>
+      <Form.List name="phases">
+        {(fields, { add, remove }) => (
+          <>
+            <div style={{ marginBottom: 8 }}>{t('keyTasks.tasks.phases')}</div>
+            {fields.map((f) => (
+              <Space key={f.key} align="baseline" wrap>
+                <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                  <Input placeholder={t('keyTasks.form.phaseName')} maxLength={40} style={{ width: 200 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'range']} rules={[{ required: true }]}>
+                  <DatePicker.RangePicker />
+                </Form.Item>
+                <MinusCircleOutlined aria-label={t('keyTasks.form.remove')} onClick={() => remove(f.name)} />
+              </Space>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add()}
+              disabled={fields.length >= 12}
+            >
+              {t('keyTasks.form.addPhase')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </SubmitModal>
   );
 }
 
@@ -121,9 +103,6 @@ export function EditTaskModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const units: string[] = Form.useWatch('units', form) ?? task.units;
   type V = {
@@ -136,112 +115,94 @@ export function EditTaskModal({
     milestones?: { title: string; dueOn: Dayjs; doneOn?: Dayjs | null }[];
     note?: string;
   };
-  const save = useMutation({
-    mutationFn: (v: V) =>
-      ktApi.updateTask(task.id, {
-        content: v.content,
-        units: v.units,
-        lead: v.lead && v.units.includes(v.lead) ? v.lead : (v.units[0] ?? null),
-        dueOn: v.dueOn.format('YYYY-MM-DD'),
-        deadlineText: opt(v.deadlineText),
-        phase: v.phase ?? null,
-        milestones: (v.milestones ?? [])
-          .filter((m) => m?.title && m.dueOn)
-          .map((m) => ({
-            title: m.title,
-            dueOn: m.dueOn.format('YYYY-MM-DD'),
-            doneOn: m.doneOn ? m.doneOn.format('YYYY-MM-DD') : null,
-          })),
-        note: opt(v.note),
-      }),
-    onSuccess: () => {
-      message.success(t('keyTasks.form.saved'));
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: V) =>
+    ktApi.updateTask(task.id, {
+      content: v.content,
+      units: v.units,
+      lead: v.lead && v.units.includes(v.lead) ? v.lead : (v.units[0] ?? null),
+      dueOn: v.dueOn.format('YYYY-MM-DD'),
+      deadlineText: opt(v.deadlineText),
+      phase: v.phase ?? null,
+      milestones: (v.milestones ?? [])
+        .filter((m) => m?.title && m.dueOn)
+        .map((m) => ({
+          title: m.title,
+          dueOn: m.dueOn.format('YYYY-MM-DD'),
+          doneOn: m.doneOn ? m.doneOn.format('YYYY-MM-DD') : null,
+        })),
+      note: opt(v.note),
+    });
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('keyTasks.form.editTask', { n: task.number })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{
+        content: task.content,
+        units: task.units,
+        lead: task.lead ?? undefined,
+        dueOn: dayjs(task.dueOn),
+        deadlineText: task.deadlineText ?? undefined,
+        phase: task.phase ?? undefined,
+        milestones: task.milestones.map((m) => ({
+          title: m.title,
+          dueOn: dayjs(m.dueOn),
+          doneOn: m.doneOn ? dayjs(m.doneOn) : null,
+        })),
+      }}
+      invalidate={ktKeys.all}
+      savedText={t('keyTasks.form.saved')}
+      onClose={onClose}
+      form={form}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          content: task.content,
-          units: task.units,
-          lead: task.lead ?? undefined,
-          dueOn: dayjs(task.dueOn),
-          deadlineText: task.deadlineText ?? undefined,
-          phase: task.phase ?? undefined,
-          milestones: task.milestones.map((m) => ({
-            title: m.title,
-            dueOn: dayjs(m.dueOn),
-            doneOn: m.doneOn ? dayjs(m.doneOn) : null,
-          })),
-        }}
-        onFinish={(v: V) => save.mutate(v)}
-      >
-        <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
+      <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="units" label={t('keyTasks.field.units')} rules={[{ required: true }]}>
+        <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+      </Form.Item>
+      <Form.Item name="lead" label={t('keyTasks.form.lead')}>
+        <Select allowClear options={units.map((u) => ({ value: u, label: u }))} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
+          <DatePicker />
         </Form.Item>
-        <Form.Item name="units" label={t('keyTasks.field.units')} rules={[{ required: true }]}>
-          <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+        <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
+          <Input maxLength={40} />
         </Form.Item>
-        <Form.Item name="lead" label={t('keyTasks.form.lead')}>
-          <Select allowClear options={units.map((u) => ({ value: u, label: u }))} />
+      </Space>
+      {list?.phases.length ? (
+        <Form.Item name="phase" label={t('keyTasks.field.phase')}>
+          <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Space>
-        {list?.phases.length ? (
-          <Form.Item name="phase" label={t('keyTasks.field.phase')}>
-            <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
-          </Form.Item>
-        ) : null}
-        <Form.List name="milestones">
-          {(fields, { add, remove }) => (
-            <div style={{ marginBottom: 12 }}>
-              <div style={{ marginBottom: 8 }}>{t('keyTasks.milestones.title')}</div>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true }]}>
-                    <Input
-                      placeholder={t('keyTasks.milestones.name')}
-                      maxLength={100}
-                      style={{ width: 180 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true }]}>
-                    <DatePicker placeholder={t('keyTasks.milestones.dueOn')} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'doneOn']}>
-                    <DatePicker placeholder={t('keyTasks.milestones.doneOn')} />
-                  </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.delete')} />
-                </Space>
-              ))}
-              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add()}>
-                {t('keyTasks.milestones.add')}
-              </Button>
-            </div>
-          )}
-        </Form.List>
-        <Form.Item name="note" label={t('keyTasks.form.editNote')}>
-          <Input maxLength={500} placeholder={t('keyTasks.form.editNoteHint')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.List name="milestones">
+        {(fields, { add, remove }) => (
+          <div style={{ marginBottom: 12 }}>
+            <div style={{ marginBottom: 8 }}>{t('keyTasks.milestones.title')}</div>
+            {fields.map((f) => (
+              <Space key={f.key} align="baseline" wrap>
+                <Form.Item name={[f.name, 'title']} rules={[{ required: true }]}>
+                  <Input placeholder={t('keyTasks.milestones.name')} maxLength={100} style={{ width: 180 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true }]}>
+                  <DatePicker placeholder={t('keyTasks.milestones.dueOn')} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'doneOn']}>
+                  <DatePicker placeholder={t('keyTasks.milestones.doneOn')} />
+                </Form.Item>
+                <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+              </Space>
+            ))}
+            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add()}>
+              {t('keyTasks.milestones.add')}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+      <Form.Item name="note" label={t('keyTasks.form.editNote')}>
+        <Input maxLength={500} placeholder={t('keyTasks.form.editNoteHint')} />
+      </Form.Item>
+    </SubmitModal>
   );
 }

@@ -26,10 +26,12 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
@@ -109,9 +111,7 @@ export default function TasksPage() {
           <Space>
             {listButton}
             {list?.abilities.manage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('keyTasks.tasks.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('keyTasks.tasks.new')}</AddButton>
             ) : null}
             {listId ? (
               <Button icon={<DownloadOutlined />} onClick={() => ktApi.exportXlsx({ ...q })}>
@@ -507,65 +507,55 @@ function ActionModal({
 
 function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const mut = useMutation({
-    mutationFn: (v: {
-      content: string;
-      units: string[];
-      dueOn: Dayjs;
-      deadlineText?: string;
-      phase?: string;
-    }) =>
-      ktApi.createTask({
-        listId: list.id,
-        content: v.content,
-        units: v.units,
-        dueOn: v.dueOn.format('YYYY-MM-DD'),
-        deadlineText: v.deadlineText || null,
-        phase: v.phase || null,
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      form.resetFields();
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const mut = (v: {
+    content: string;
+    units: string[];
+    dueOn: Dayjs;
+    deadlineText?: string;
+    phase?: string;
+  }) =>
+    ktApi.createTask({
+      listId: list.id,
+      content: v.content,
+      units: v.units,
+      dueOn: v.dueOn.format('YYYY-MM-DD'),
+      deadlineText: v.deadlineText || null,
+      phase: v.phase || null,
+    });
   return (
-    <Modal
+    <SubmitModal
       open={open}
       title={t('keyTasks.tasks.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
+      destroyOnHidden={false}
+      resetOnSave
+      invalidate={ktKeys.all}
+      savedText={null}
+      onClose={onClose}
+      submit={mut}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
-        <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
+      <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <Form.Item
+        name="units"
+        label={t('keyTasks.field.units')}
+        extra={t('keyTasks.field.unitsHint')}
+        rules={[{ required: true }]}
+      >
+        <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+      </Form.Item>
+      <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
+        <Input maxLength={40} />
+      </Form.Item>
+      {list.phases.length ? (
+        <Form.Item name="phase" label={t('keyTasks.field.phase')}>
+          <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
         </Form.Item>
-        <Form.Item
-          name="units"
-          label={t('keyTasks.field.units')}
-          extra={t('keyTasks.field.unitsHint')}
-          rules={[{ required: true }]}
-        >
-          <Select mode="tags" tokenSeparators={['、', ',', '，']} />
-        </Form.Item>
-        <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
-          <Input maxLength={40} />
-        </Form.Item>
-        {list.phases.length ? (
-          <Form.Item name="phase" label={t('keyTasks.field.phase')}>
-            <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </SubmitModal>
   );
 }
 

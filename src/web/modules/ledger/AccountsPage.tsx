@@ -12,12 +12,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type HTMLAttributes, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { OWNER_KINDS } from '../../../shared/contracts/ledger';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { RowLinkTable } from '../../app/components/RowLinkTable';
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -119,7 +119,6 @@ export function VerifyButton() {
 /** Ledger accounts in the user's area: volunteers, issuing communities, redemption points, time pools. */
 export default function AccountsPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const [filters, setFilters] = useState<AccountFilters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -199,38 +198,17 @@ export default function AccountsPage() {
           onChange={(v) => set({ orgUnitId: v })}
         />
       </Flex>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<Account>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('ledger.accounts.empty')} /> }}
-          onRow={(r) =>
-            ({
-              'data-testid': 'ledger-account-row',
-              style: { cursor: 'pointer' },
-              onClick: (e: React.MouseEvent) => {
-                if ((e.target as HTMLElement).closest('a')) return;
-                navigate(`/ledger/accounts/${r.id}`);
-              },
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
-        />
-      )}
+      <RowLinkTable<Account>
+        list={list}
+        columns={columns}
+        empty={t('ledger.accounts.empty')}
+        rowTestId="ledger-account-row"
+        rowPath={(r) => `/ledger/accounts/${r.id}`}
+        page={page}
+        pageSize={pageSize}
+        setPage={setPage}
+        setPageSize={setPageSize}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PageHeader } from '../../app/components/PageHeader';
+import { TotalRow } from '../../app/components/TotalRow';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
@@ -157,36 +158,20 @@ export default function ReportPage() {
             locale={{ emptyText: q.isPending ? ' ' : <EmptyHint text={t('ledger.report.empty')} /> }}
             summary={() =>
               q.data && q.data.rows.length > 0 ? (
-                <Table.Summary.Row style={{ fontWeight: 600 }}>
-                  <Table.Summary.Cell index={0}>{t('ledger.report.total')}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} align="right">
-                    {n(q.data.total.pointsIssued)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={2} align="right">
-                    {n(q.data.total.pointsRedeemed)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={3} align="right">
-                    {n(q.data.total.pointsBalance)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={4} align="right">
-                    {h(q.data.total.minutesDeposited)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={5} align="right">
-                    {h(q.data.total.minutesWithdrawn)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={6} align="right">
-                    {h(q.data.total.minutesDonated)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={7} align="right">
-                    {h(q.data.total.minutesBalance)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={8} align="right">
-                    {h(q.data.total.poolBalance)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={9} align="right">
-                    {q.data.total.volunteers}
-                  </Table.Summary.Cell>
-                </Table.Summary.Row>
+                <TotalRow
+                  label={t('ledger.report.total')}
+                  cells={[
+                    ['pointsIssued', n(q.data.total.pointsIssued)],
+                    ['pointsRedeemed', n(q.data.total.pointsRedeemed)],
+                    ['pointsBalance', n(q.data.total.pointsBalance)],
+                    ['minutesDeposited', h(q.data.total.minutesDeposited)],
+                    ['minutesWithdrawn', h(q.data.total.minutesWithdrawn)],
+                    ['minutesDonated', h(q.data.total.minutesDonated)],
+                    ['minutesBalance', h(q.data.total.minutesBalance)],
+                    ['poolBalance', h(q.data.total.poolBalance)],
+                    ['volunteers', q.data.total.volunteers],
+                  ]}
+                />
               ) : null
             }
           />

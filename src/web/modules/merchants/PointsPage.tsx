@@ -1,7 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Progress, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { type HTMLAttributes, useState } from 'react';
+import { Card, Flex, Input, Progress, Select, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   NEW_POINTS_TARGET,
@@ -10,8 +9,9 @@ import {
   type PointKind,
   type PointStatus,
 } from '../../../shared/contracts/merchants';
+import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { RowLinkTable } from '../../app/components/RowLinkTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Point } from './api';
@@ -81,14 +81,9 @@ export default function PointsPage() {
         title={t('merchants.points.title')}
         subtitle={t('merchants.points.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="point-new"
-          >
+          <AddButton onClick={() => setCreating(true)} data-testid="point-new">
             {t('merchants.points.new')}
-          </Button>
+          </AddButton>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -147,38 +142,17 @@ export default function PointsPage() {
           options={[0, 1, 2, 3, 4].map((i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
         />
       </Flex>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<Point>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('merchants.points.empty')} /> }}
-          onRow={(r) =>
-            ({
-              'data-testid': 'point-row',
-              style: { cursor: 'pointer' },
-              onClick: (e: React.MouseEvent) => {
-                if ((e.target as HTMLElement).closest('a')) return;
-                navigate(`/merchants/points/${r.id}`);
-              },
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
-        />
-      )}
+      <RowLinkTable<Point>
+        list={list}
+        columns={columns}
+        empty={t('merchants.points.empty')}
+        rowTestId="point-row"
+        rowPath={(r) => `/merchants/points/${r.id}`}
+        page={page}
+        pageSize={pageSize}
+        setPage={setPage}
+        setPageSize={setPageSize}
+      />
       <PointFormModal
         open={creating}
         onClose={() => setCreating(false)}

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -17,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { type CreateWebhookBody, WEBHOOK_KINDS } from '../../../shared/contracts/notifications';
+import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -189,14 +189,9 @@ export default function RobotsPage() {
         title={t('notif.robots.title')}
         subtitle={t('notif.robots.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setAdding(true)}
-            data-testid="robot-add"
-          >
+          <AddButton onClick={() => setAdding(true)} data-testid="robot-add">
             {t('notif.robots.add')}
-          </Button>
+          </AddButton>
         }
       />
       <Card>

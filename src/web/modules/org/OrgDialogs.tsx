@@ -4,7 +4,6 @@ import {
   Button,
   type ButtonProps,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
@@ -22,6 +21,7 @@ import type {
 } from '../../../shared/contracts/org';
 import { ALLOWED_CHILDREN, ORG_KINDS, type OrgKind } from '../../../shared/orgKinds';
 import { api } from '../../app/api';
+import { ColItem } from '../../app/components/ColItem';
 import { EmptyHint } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
@@ -172,16 +172,12 @@ export function UnitFormModal({
           </Form.Item>
         ) : null}
         <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="lat" label={t('org.lat')}>
-              <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="lng" label={t('org.lng')}>
-              <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <ColItem span={12} name="lat" label={t('org.lat')}>
+            <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
+          </ColItem>
+          <ColItem span={12} name="lng" label={t('org.lng')}>
+            <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
+          </ColItem>
         </Row>
         {BOUNDARY_KINDS.includes(kind) ? (
           <Form.Item name="boundaryText" label="GeoJSON (Polygon / MultiPolygon)">
@@ -220,6 +216,25 @@ function parentKindsOf(kind: OrgKind): OrgKind[] {
   return ORG_KINDS.filter((k) => ALLOWED_CHILDREN[k].includes(kind));
 }
 
+/** The move and merge dialogs' state: the unit picked, and posting it once OK is pressed (errors in a toast). */
+function usePickAndPost<R>(post: (target: string) => Promise<R>, onDone: (result: R) => void) {
+  const showError = useShowError();
+  const [target, setTarget] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    if (!target) return;
+    setSaving(true);
+    try {
+      onDone(await post(target));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { target, setTarget, saving, submit };
+}
+
 export function MoveModal({
   unit,
   open,
@@ -232,21 +247,10 @@ export function MoveModal({
   onDone: (newParentId: string) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const [target, setTarget] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    if (!target) return;
-    setSaving(true);
-    try {
-      await api.post(`/api/org/units/${unit.id}/move`, { newParentId: target });
-      onDone(target);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { target, setTarget, saving, submit } = usePickAndPost(async (to) => {
+    await api.post(`/api/org/units/${unit.id}/move`, { newParentId: to });
+    return to;
+  }, onDone);
   return (
     <Modal
       open={open}
@@ -284,24 +288,14 @@ export function MergeModal({
   onDone: (result: { target: OrgUnitDto; movedChildren: number }) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const [target, setTarget] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    if (!target) return;
-    setSaving(true);
-    try {
-      const r = await api.post<{ source: OrgUnitDto; target: OrgUnitDto; movedChildren: number }>(
+  const { target, setTarget, saving, submit } = usePickAndPost(
+    (to) =>
+      api.post<{ source: OrgUnitDto; target: OrgUnitDto; movedChildren: number }>(
         `/api/org/units/${unit.id}/merge`,
-        { targetId: target },
-      );
-      onDone(r);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+        { targetId: to },
+      ),
+    onDone,
+  );
   return (
     <Modal
       open={open}

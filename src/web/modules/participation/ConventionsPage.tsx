@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -21,11 +20,13 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONVENTION_KINDS, CONVENTION_KIND_NAMES } from '../../../shared/contracts/deliberation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Convention, type ConventionDetail, delibApi, ptApi } from './api';
@@ -51,9 +52,7 @@ export default function ConventionsPage() {
         subtitle={t('participation.conv.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('participation.conv.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('participation.conv.new')}</AddButton>
           ) : null
         }
       />
@@ -317,45 +316,28 @@ function VersionModal({ convention, onClose }: { convention: ConventionDetail; o
 
 function CreateModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
   const { t, locale } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: { orgUnitId: string; kind: string; title: string }) => delibApi.createConvention(v),
-    onSuccess: (d) => {
-      qc.invalidateQueries({ queryKey: ['participation', 'conventions'] });
-      onCreated(d.id);
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { orgUnitId: string; kind: string; title: string }) => delibApi.createConvention(v);
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('participation.conv.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{ kind: 'residents_convention' }}
+      invalidate={['participation', 'conventions']}
+      savedText={null}
+      onSaved={(d) => onCreated(d.id)}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'residents_convention' }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('participation.conv.kind')} rules={[{ required: true }]}>
-          <Select
-            options={CONVENTION_KINDS.map((k) => ({ value: k, label: CONVENTION_KIND_NAMES[k][locale] }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('participation.conv.name')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('participation.conv.kind')} rules={[{ required: true }]}>
+        <Select
+          options={CONVENTION_KINDS.map((k) => ({ value: k, label: CONVENTION_KIND_NAMES[k][locale] }))}
+        />
+      </Form.Item>
+      <Form.Item name="title" label={t('participation.conv.name')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+    </SubmitModal>
   );
 }

@@ -1,27 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DISCLOSURE_KINDS, DISCLOSURE_KIND_NAMES } from '../../../shared/contracts/participation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Disclosure, ptApi } from './api';
@@ -70,9 +57,7 @@ export default function DisclosuresPage() {
           manage ? (
             <Space>
               <Button onClick={() => setScheduling(true)}>{t('participation.disc.setSchedule')}</Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('participation.disc.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('participation.disc.new')}</AddButton>
             </Space>
           ) : null
         }
@@ -116,21 +101,12 @@ export default function DisclosuresPage() {
           }}
           options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))}
         />
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Disclosure>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('participation.disc.empty') }}
+        <PageTable<Disclosure>
+          list={list}
+          page={page}
+          onPage={setPage}
+          empty={t('participation.disc.empty')}
           expandable={{ expandedRowRender: (d) => <DisclosureDetail d={d} /> }}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
           columns={[
             {
               title: t('participation.disc.postedAt'),
@@ -257,108 +233,74 @@ function DisclosureDetail({ d }: { d: Disclosure }) {
 
 function PostModal({ onClose }: { onClose: () => void }) {
   const { t, locale } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: { orgUnitId: string; kind: string; title: string; body: string; period?: string }) =>
-      ptApi.post({ ...v, period: v.period || undefined }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['participation'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { orgUnitId: string; kind: string; title: string; body: string; period?: string }) =>
+    ptApi.post({ ...v, period: v.period || undefined });
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('participation.disc.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
       width={640}
-      destroyOnHidden
+      initialValues={{ kind: 'finance' }}
+      invalidate={['participation']}
+      savedText={null}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={{ kind: 'finance' }}
-      >
-        <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-          <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
+      <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
+        <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="kind" label={t('participation.disc.kind')} rules={req}>
+          <Select
+            style={{ width: 180 }}
+            options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))}
+          />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="kind" label={t('participation.disc.kind')} rules={req}>
-            <Select
-              style={{ width: 180 }}
-              options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="period"
-            label={t('participation.disc.period')}
-            extra={t('participation.disc.periodHint')}
-          >
-            <Input style={{ width: 160 }} maxLength={7} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="title" label={t('participation.disc.titleField')} rules={req}>
-          <Input maxLength={120} />
+        <Form.Item
+          name="period"
+          label={t('participation.disc.period')}
+          extra={t('participation.disc.periodHint')}
+        >
+          <Input style={{ width: 160 }} maxLength={7} />
         </Form.Item>
-        <Form.Item name="body" label={t('participation.disc.body')} rules={req}>
-          <Input.TextArea rows={6} maxLength={20000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="title" label={t('participation.disc.titleField')} rules={req}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="body" label={t('participation.disc.body')} rules={req}>
+        <Input.TextArea rows={6} maxLength={20000} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 
 function ScheduleModal({ onClose }: { onClose: () => void }) {
   const { t, locale } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: { orgUnitId: string; kind: string; frequency: string }) => ptApi.setSchedule(v),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['participation'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { orgUnitId: string; kind: string; frequency: string }) => ptApi.setSchedule(v);
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('participation.disc.setSchedule')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{ kind: 'finance', frequency: 'monthly' }}
+      invalidate={['participation']}
+      savedText={null}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={{ kind: 'finance', frequency: 'monthly' }}
-      >
-        <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-          <OrgUnitSelect selectableKinds={['community']} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('participation.disc.kind')} rules={req}>
-          <Select options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))} />
-        </Form.Item>
-        <Form.Item name="frequency" label={t('participation.disc.frequency')} rules={req}>
-          <Select
-            options={['monthly', 'quarterly'].map((f) => ({
-              value: f,
-              label: t(`participation.disc.${f}` as MessageKey),
-            }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
+        <OrgUnitSelect selectableKinds={['community']} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('participation.disc.kind')} rules={req}>
+        <Select options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))} />
+      </Form.Item>
+      <Form.Item name="frequency" label={t('participation.disc.frequency')} rules={req}>
+        <Select
+          options={['monthly', 'quarterly'].map((f) => ({
+            value: f,
+            label: t(`participation.disc.${f}` as MessageKey),
+          }))}
+        />
+      </Form.Item>
+    </SubmitModal>
   );
 }

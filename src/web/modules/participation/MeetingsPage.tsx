@@ -1,12 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Card, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MEETING_RULES as RULES } from '../../../shared/contracts/participation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -42,9 +42,7 @@ export default function MeetingsPage() {
         subtitle={t('participation.meetings.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('participation.meetings.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('participation.meetings.new')}</AddButton>
           ) : null
         }
       />
@@ -70,25 +68,16 @@ export default function MeetingsPage() {
             }))}
           />
         </Space>
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Meeting>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('participation.meetings.empty') }}
-          onRow={(m) => ({ onClick: () => navigate(`/meetings/${m.id}`), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: q.page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: (p) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(p));
-              setParams(next);
-            },
+        <PageTable<Meeting>
+          list={list}
+          page={q.page}
+          onPage={(p) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(p));
+            setParams(next);
           }}
+          empty={t('participation.meetings.empty')}
+          onRow={(m) => ({ onClick: () => navigate(`/meetings/${m.id}`), style: { cursor: 'pointer' } })}
           columns={[
             {
               title: t('participation.field.heldAt'),

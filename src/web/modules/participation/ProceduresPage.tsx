@@ -1,14 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Steps, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Form, Input, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PROCEDURE_TEMPLATES } from '../../../shared/contracts/participation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Procedure, ptApi } from './api';
@@ -30,9 +30,7 @@ export default function ProceduresPage() {
         subtitle={t('participation.proc.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('participation.proc.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('participation.proc.new')}</AddButton>
           ) : null
         }
       />
@@ -114,9 +112,6 @@ function ProcedureCard({ p }: { p: Procedure }) {
 
 function StepModal({ p, onClose }: { p: Procedure; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const step = p.steps.find((s) => s.key === p.nextStep)!;
   const meetings = useQuery({
@@ -135,115 +130,84 @@ function StepModal({ p, onClose }: { p: Procedure; onClose: () => void }) {
     queryFn: () => ptApi.disclosures({ kind: 'decision', pageSize: 200 }),
     enabled: step.kind === 'disclosure',
   });
-  const save = useMutation({
-    mutationFn: (v: { note?: string; meetingId?: string; motionId?: string; disclosureId?: string }) =>
-      ptApi.step(p.id, { step: step.key, ...v }),
-    onSuccess: () => {
-      message.success(t('participation.detail.saved'));
-      qc.invalidateQueries({ queryKey: ['participation', 'procedures'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { note?: string; meetingId?: string; motionId?: string; disclosureId?: string }) =>
+    ptApi.step(p.id, { step: step.key, ...v });
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={`${t('participation.proc.next')}：${step.name}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      invalidate={['participation', 'procedures']}
+      savedText={t('participation.detail.saved')}
+      onClose={onClose}
+      form={form}
+      submit={save}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        {step.kind === 'meeting' ? (
-          <>
-            <Form.Item name="meetingId" label={t('participation.proc.meeting')} rules={req}>
-              <Select
-                options={(meetings.data?.items ?? [])
-                  .filter((m) => step.meetingKinds.includes(m.kind) && m.quorum.met)
-                  .map((m) => ({ value: m.id, label: `${m.title}（${formatDate(m.heldAt)}）` }))}
-              />
-            </Form.Item>
-            <Form.Item name="motionId" label={t('participation.proc.motion')} rules={req}>
-              <Select
-                options={(detail.data?.motions ?? [])
-                  .filter((x) => x.passed)
-                  .map((x) => ({ value: x.id, label: `${x.title}：${x.words}` }))}
-              />
-            </Form.Item>
-          </>
-        ) : null}
-        {step.kind === 'disclosure' ? (
-          <Form.Item name="disclosureId" label={t('participation.proc.disclosure')} rules={req}>
+      {step.kind === 'meeting' ? (
+        <>
+          <Form.Item name="meetingId" label={t('participation.proc.meeting')} rules={req}>
             <Select
-              options={(disclosures.data?.items ?? []).map((d) => ({
-                value: d.id,
-                label: `${d.title}（${formatDate(d.postedAt)}）`,
-              }))}
+              options={(meetings.data?.items ?? [])
+                .filter((m) => step.meetingKinds.includes(m.kind) && m.quorum.met)
+                .map((m) => ({ value: m.id, label: `${m.title}（${formatDate(m.heldAt)}）` }))}
             />
           </Form.Item>
-        ) : null}
-        <Form.Item name="note" label={t('participation.proc.note')} rules={step.kind === 'record' ? req : []}>
-          <Input.TextArea rows={3} maxLength={4000} />
+          <Form.Item name="motionId" label={t('participation.proc.motion')} rules={req}>
+            <Select
+              options={(detail.data?.motions ?? [])
+                .filter((x) => x.passed)
+                .map((x) => ({ value: x.id, label: `${x.title}：${x.words}` }))}
+            />
+          </Form.Item>
+        </>
+      ) : null}
+      {step.kind === 'disclosure' ? (
+        <Form.Item name="disclosureId" label={t('participation.proc.disclosure')} rules={req}>
+          <Select
+            options={(disclosures.data?.items ?? []).map((d) => ({
+              value: d.id,
+              label: `${d.title}（${formatDate(d.postedAt)}）`,
+            }))}
+          />
         </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item name="note" label={t('participation.proc.note')} rules={step.kind === 'record' ? req : []}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 
 function CreateModal({ onClose }: { onClose: () => void }) {
   const { t, locale } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: {
-      orgUnitId: string;
-      template: 'four_two' | 'five_two';
-      title: string;
-      matter: string;
-    }) => ptApi.createProcedure(v),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['participation', 'procedures'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: { orgUnitId: string; template: 'four_two' | 'five_two'; title: string; matter: string }) =>
+    ptApi.createProcedure(v);
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('participation.proc.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{ template: 'four_two' }}
+      invalidate={['participation', 'procedures']}
+      savedText={null}
+      onClose={onClose}
+      submit={save}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={{ template: 'four_two' }}
-      >
-        <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-          <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
-        </Form.Item>
-        <Form.Item name="template" label={t('participation.proc.template')} rules={req}>
-          <Select
-            options={PROCEDURE_TEMPLATES.map((tpl) => ({
-              value: tpl.key,
-              label: `${tpl.name[locale]}：${tpl.steps.map((s) => s.name[locale]).join(' → ')}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('participation.field.title')} rules={req}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="matter" label={t('participation.proc.matter')} rules={req}>
-          <Input.TextArea rows={3} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
+        <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
+      </Form.Item>
+      <Form.Item name="template" label={t('participation.proc.template')} rules={req}>
+        <Select
+          options={PROCEDURE_TEMPLATES.map((tpl) => ({
+            value: tpl.key,
+            label: `${tpl.name[locale]}：${tpl.steps.map((s) => s.name[locale]).join(' → ')}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="title" label={t('participation.field.title')} rules={req}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="matter" label={t('participation.proc.matter')} rules={req}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+    </SubmitModal>
   );
 }

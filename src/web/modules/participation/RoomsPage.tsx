@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, CloseCircleTwoTone, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -12,16 +12,16 @@ import {
   Modal,
   Space,
   Switch,
-  Table,
   Tag,
   Tooltip,
   Upload,
 } from 'antd';
 import { useState } from 'react';
 import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -44,9 +44,7 @@ export default function RoomsPage() {
         subtitle={t('participation.room.subtitle')}
         extra={
           can('participation.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('participation.room.new')}
-            </Button>
+            <AddButton onClick={() => setEditing('new')}>{t('participation.room.new')}</AddButton>
           ) : null
         }
       />
@@ -72,21 +70,12 @@ export default function RoomsPage() {
               .join('；')}`}
           />
         ) : null}
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Room>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('participation.room.empty') }}
+        <PageTable<Room>
+          list={list}
+          page={page}
+          onPage={setPage}
+          empty={t('participation.room.empty')}
           rowClassName={(r) => (r.complete ? '' : 'ant-table-row-warning')}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
           columns={[
             { title: t('participation.topic.unit'), dataIndex: 'unitName', width: 140 },
             { title: t('participation.room.name'), dataIndex: 'name', width: 180 },

@@ -10,9 +10,10 @@ import {
   TOPIC_SOURCE_NAMES,
   TOPIC_STEPS,
 } from '../../../shared/contracts/deliberation';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -76,9 +77,7 @@ export default function TopicsPage() {
               </Button>
             ) : null}
             {can('participation.propose') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('participation.topic.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('participation.topic.new')}</AddButton>
             ) : null}
           </Space>
         }
@@ -118,25 +117,16 @@ export default function TopicsPage() {
             options={TOPIC_SOURCES.map((s) => ({ value: s, label: TOPIC_SOURCE_NAMES[s][locale] }))}
           />
         </Space>
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Topic>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('participation.topic.empty') }}
-          onRow={(r) => ({ onClick: () => navigate(`/topics/${r.id}`), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: query.page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: (p) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(p));
-              setParams(next);
-            },
+        <PageTable<Topic>
+          list={list}
+          page={query.page}
+          onPage={(p) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(p));
+            setParams(next);
           }}
+          empty={t('participation.topic.empty')}
+          onRow={(r) => ({ onClick: () => navigate(`/topics/${r.id}`), style: { cursor: 'pointer' } })}
           columns={[
             {
               title: t('participation.topic.name'),

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -22,6 +22,7 @@ import {
 import dayjs from 'dayjs';
 import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import type { OrgKind } from '../../../shared/orgKinds';
+import { AddButton } from '../../app/components/AddButton';
 import { api, type Page, type Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -372,14 +373,9 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
           ))}
         </Flex>
         {writable ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="people-create"
-          >
+          <AddButton onClick={() => setCreating(true)} data-testid="people-create">
             {t('common.create')}
-          </Button>
+          </AddButton>
         ) : null}
       </Flex>
       {list.isError && !list.data ? (

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -64,14 +64,9 @@ export default function CallsPage() {
         subtitle={t('projects.calls.subtitle')}
         extra={
           can('projects.manage') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="call-new"
-            >
+            <AddButton onClick={() => setCreating(true)} data-testid="call-new">
               {t('projects.calls.new')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />

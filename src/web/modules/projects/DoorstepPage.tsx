@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import {
   FREQUENCY_PERIODS,
   SETTLEMENT_TYPES,
 } from '../../../shared/contracts/projects.doorstep';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
@@ -160,9 +161,7 @@ export default function DoorstepPage() {
               </Button>
             ) : null}
             {can('projects.apply') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                {t('projects.doorstep.new')}
-              </Button>
+              <AddButton onClick={() => setAdding(true)}>{t('projects.doorstep.new')}</AddButton>
             ) : null}
           </>
         }

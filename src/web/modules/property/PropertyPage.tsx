@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
@@ -23,7 +22,9 @@ import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
 import { chinaDate } from '../../../shared/chinaTime';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
+import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
@@ -252,53 +253,37 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
           <>
             {getFieldValue('management') === 'company' ? (
               <Row gutter={12}>
-                <Col span={12}>
-                  <Form.Item name="companyName" label={t('pm.company')} rules={req}>
-                    <Input maxLength={120} />
-                  </Form.Item>
-                </Col>
-                <Col span={12}>
-                  <Form.Item name="companyUscc" label={t('pm.uscc')}>
-                    <Input maxLength={18} />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item name="contractStart" label={t('pm.contractStart')}>
-                    <Input type="date" />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item name="contractEnd" label={t('pm.contractEnd')}>
-                    <Input type="date" />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item name="feeYuan" label={t('pm.fee')}>
-                    <InputNumber min={0} max={1000} step={0.1} precision={2} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item name="starRating" label={t('pm.stars')}>
-                    <Select
-                      allowClear
-                      options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('pm.starsValue', { n }) }))}
-                    />
-                  </Form.Item>
-                </Col>
+                <ColItem span={12} name="companyName" label={t('pm.company')} rules={req}>
+                  <Input maxLength={120} />
+                </ColItem>
+                <ColItem span={12} name="companyUscc" label={t('pm.uscc')}>
+                  <Input maxLength={18} />
+                </ColItem>
+                <ColItem span={6} name="contractStart" label={t('pm.contractStart')}>
+                  <Input type="date" />
+                </ColItem>
+                <ColItem span={6} name="contractEnd" label={t('pm.contractEnd')}>
+                  <Input type="date" />
+                </ColItem>
+                <ColItem span={6} name="feeYuan" label={t('pm.fee')}>
+                  <InputNumber min={0} max={1000} step={0.1} precision={2} style={{ width: '100%' }} />
+                </ColItem>
+                <ColItem span={6} name="starRating" label={t('pm.stars')}>
+                  <Select
+                    allowClear
+                    options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('pm.starsValue', { n }) }))}
+                  />
+                </ColItem>
               </Row>
             ) : null}
             {getFieldValue('management') === 'self' ? (
               <Row gutter={12}>
-                <Col span={12}>
-                  <Form.Item name="selfCommitteeName" label={t('pm.selfCommittee')} rules={req}>
-                    <Input maxLength={120} />
-                  </Form.Item>
-                </Col>
-                <Col span={12}>
-                  <Form.Item name="feeYuan" label={t('pm.fee')}>
-                    <InputNumber min={0} max={1000} step={0.1} precision={2} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
+                <ColItem span={12} name="selfCommitteeName" label={t('pm.selfCommittee')} rules={req}>
+                  <Input maxLength={120} />
+                </ColItem>
+                <ColItem span={12} name="feeYuan" label={t('pm.fee')}>
+                  <InputNumber min={0} max={1000} step={0.1} precision={2} style={{ width: '100%' }} />
+                </ColItem>
               </Row>
             ) : null}
             <Form.Item name="hasOc" valuePropName="checked">
@@ -307,21 +292,15 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
             {getFieldValue('hasOc') ? (
               <>
                 <Row gutter={12}>
-                  <Col span={8}>
-                    <Form.Item name="ocElectedOn" label={t('pm.ocElectedOn')} rules={req}>
-                      <Input type="date" />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name="ocTermStart" label={t('pm.ocTermStart')} rules={req}>
-                      <Input type="date" />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name="ocTermEnd" label={t('pm.ocTermEnd')} rules={req}>
-                      <Input type="date" />
-                    </Form.Item>
-                  </Col>
+                  <ColItem span={8} name="ocElectedOn" label={t('pm.ocElectedOn')} rules={req}>
+                    <Input type="date" />
+                  </ColItem>
+                  <ColItem span={8} name="ocTermStart" label={t('pm.ocTermStart')} rules={req}>
+                    <Input type="date" />
+                  </ColItem>
+                  <ColItem span={8} name="ocTermEnd" label={t('pm.ocTermEnd')} rules={req}>
+                    <Input type="date" />
+                  </ColItem>
                 </Row>
                 <Typography.Text strong>{t('pm.ocMembers')}</Typography.Text>
                 <Form.List name="ocMembers">
@@ -459,11 +438,7 @@ function Meetings({ communityId }: { communityId?: string }) {
           <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
             {t('pm.mt.onlyOpen')}
           </Checkbox>
-          {manage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('pm.mt.new')}
-            </Button>
-          ) : null}
+          {manage ? <AddButton onClick={() => setCreating(true)}>{t('pm.mt.new')}</AddButton> : null}
         </Space>
       }
       expandable={{
@@ -561,41 +536,27 @@ function Meetings({ communityId }: { communityId?: string }) {
           }}
         >
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="communityId" label={t('pm.community')} rules={req}>
-                <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="compoundId" label={t('pm.compound')}>
-                <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item name="title" label={t('pm.mt.title')} rules={req}>
-                <Input maxLength={120} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="heldOn" label={t('pm.mt.heldOn')} rules={req}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="residentsCommittee" label={t('pm.mt.rc')}>
-                <Input maxLength={120} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="ownersCommittee" label={t('pm.mt.oc')}>
-                <Input maxLength={120} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="propertyCompany" label={t('pm.mt.pc')}>
-                <Input maxLength={120} />
-              </Form.Item>
-            </Col>
+            <ColItem span={12} name="communityId" label={t('pm.community')} rules={req}>
+              <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+            </ColItem>
+            <ColItem span={12} name="compoundId" label={t('pm.compound')}>
+              <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
+            </ColItem>
+            <ColItem span={16} name="title" label={t('pm.mt.title')} rules={req}>
+              <Input maxLength={120} />
+            </ColItem>
+            <ColItem span={8} name="heldOn" label={t('pm.mt.heldOn')} rules={req}>
+              <Input type="date" />
+            </ColItem>
+            <ColItem span={8} name="residentsCommittee" label={t('pm.mt.rc')}>
+              <Input maxLength={120} />
+            </ColItem>
+            <ColItem span={8} name="ownersCommittee" label={t('pm.mt.oc')}>
+              <Input maxLength={120} />
+            </ColItem>
+            <ColItem span={8} name="propertyCompany" label={t('pm.mt.pc')}>
+              <Input maxLength={120} />
+            </ColItem>
           </Row>
           <Form.Item name="issuesText" label={t('pm.mt.issues')} extra={t('pm.mt.issuesHint')}>
             <Input.TextArea rows={3} />
@@ -636,9 +597,7 @@ function Notices({ communityId }: { communityId?: string }) {
       empty={t('pm.nt.empty')}
       toolbar={
         can('property.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('pm.nt.new')}
-          </Button>
+          <AddButton onClick={() => setCreating(true)}>{t('pm.nt.new')}</AddButton>
         ) : null
       }
       columns={[
@@ -685,9 +644,7 @@ function Appraisals({ communityId }: { communityId?: string }) {
       empty={t('pm.ap.empty')}
       toolbar={
         can('property.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('pm.ap.new')}
-          </Button>
+          <AddButton onClick={() => setCreating(true)}>{t('pm.ap.new')}</AddButton>
         ) : null
       }
       columns={[
@@ -718,26 +675,18 @@ function Appraisals({ communityId }: { communityId?: string }) {
             <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
           </Form.Item>
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="period" label={t('pm.ap.period')} rules={req}>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="appraisedOn" label={t('pm.ap.appraisedOn')} rules={req}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="score" label={t('pm.ap.score')} rules={req}>
-                <InputNumber min={0} max={100} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="respondents" label={t('pm.ap.respondents')}>
-                <InputNumber min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <ColItem span={12} name="period" label={t('pm.ap.period')} rules={req}>
+              <Input maxLength={40} />
+            </ColItem>
+            <ColItem span={12} name="appraisedOn" label={t('pm.ap.appraisedOn')} rules={req}>
+              <Input type="date" />
+            </ColItem>
+            <ColItem span={12} name="score" label={t('pm.ap.score')} rules={req}>
+              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+            </ColItem>
+            <ColItem span={12} name="respondents" label={t('pm.ap.respondents')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </ColItem>
           </Row>
           <Form.Item name="remark" label={t('pm.ap.remark')}>
             <Input.TextArea rows={2} maxLength={1000} />
@@ -770,9 +719,7 @@ function Honours({ communityId }: { communityId?: string }) {
               options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}年` }))}
             />
             {can('property.manage') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('pm.hn.new')}
-              </Button>
+              <AddButton onClick={() => setCreating(true)}>{t('pm.hn.new')}</AddButton>
             ) : null}
           </Space>
           <Typography.Paragraph strong>{t('pm.hn.targets', { year })}</Typography.Paragraph>
@@ -854,27 +801,21 @@ function Honours({ communityId }: { communityId?: string }) {
             />
           </Form.Item>
           <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="year" label={t('pm.hn.year')} rules={req}>
-                <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item noStyle dependencies={['kind']}>
-                {({ getFieldValue }) =>
-                  getFieldValue('kind') === 'civilised_monthly' ? (
-                    <Form.Item name="month" label={t('pm.hn.month')} rules={req}>
-                      <InputNumber min={1} max={12} style={{ width: '100%' }} />
-                    </Form.Item>
-                  ) : null
-                }
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="awardedOn" label={t('pm.hn.awardedOn')} rules={req}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
+            <ColItem span={8} name="year" label={t('pm.hn.year')} rules={req}>
+              <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+            </ColItem>
+            <ColItem span={8} noStyle dependencies={['kind']}>
+              {({ getFieldValue }) =>
+                getFieldValue('kind') === 'civilised_monthly' ? (
+                  <Form.Item name="month" label={t('pm.hn.month')} rules={req}>
+                    <InputNumber min={1} max={12} style={{ width: '100%' }} />
+                  </Form.Item>
+                ) : null
+              }
+            </ColItem>
+            <ColItem span={8} name="awardedOn" label={t('pm.hn.awardedOn')} rules={req}>
+              <Input type="date" />
+            </ColItem>
           </Row>
           <Form.Item name="remark" label={t('pm.ap.remark')}>
             <Input maxLength={500} />

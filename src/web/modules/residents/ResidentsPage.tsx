@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   App,
@@ -23,6 +23,7 @@ import {
   SPECIAL_GROUP_TAGS,
   type SpecialGroupTag,
 } from '../../../shared/orgKinds';
+import { AddButton } from '../../app/components/AddButton';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -171,14 +172,9 @@ export default function ResidentsPage() {
         extra={
           <>
             {can('residents.write') ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => navigate('/residents/new')}
-                data-testid="residents-create"
-              >
+              <AddButton onClick={() => navigate('/residents/new')} data-testid="residents-create">
                 {t('residents.create')}
-              </Button>
+              </AddButton>
             ) : null}
             {can('residents.import') ? (
               <Button

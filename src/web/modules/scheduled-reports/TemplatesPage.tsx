@@ -20,6 +20,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -64,9 +65,7 @@ export default function TemplatesPage() {
         subtitle={t('scheduledReports.templates.subtitle')}
         extra={
           can('scheduled_reports.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('scheduledReports.templates.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('scheduledReports.templates.new')}</AddButton>
           ) : null
         }
       />

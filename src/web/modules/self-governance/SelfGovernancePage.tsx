@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
@@ -29,7 +28,9 @@ import {
   REVIEW_KINDS,
   REVIEW_RESULTS,
 } from '../../../shared/contracts/self-governance';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
+import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
@@ -189,11 +190,7 @@ function Bodies({ communityId }: { communityId?: string }) {
             onChange={setKind}
             options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))}
           />
-          {manage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('sg.newBody')}
-            </Button>
-          ) : null}
+          {manage ? <AddButton onClick={() => setCreating(true)}>{t('sg.newBody')}</AddButton> : null}
         </Space>
       }
       expandable={{
@@ -306,16 +303,12 @@ function Bodies({ communityId }: { communityId?: string }) {
             }
           </Form.Item>
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="termStart" label={t('sg.termStart')}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="termEnd" label={t('sg.termEnd')}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
+            <ColItem span={12} name="termStart" label={t('sg.termStart')}>
+              <Input type="date" />
+            </ColItem>
+            <ColItem span={12} name="termEnd" label={t('sg.termEnd')}>
+              <Input type="date" />
+            </ColItem>
           </Row>
         </FormModal>
       ) : null}
@@ -342,16 +335,12 @@ function Bodies({ communityId }: { communityId?: string }) {
             {({ getFieldValue }) =>
               getFieldValue('isVacant') ? (
                 <Row gutter={12}>
-                  <Col span={12}>
-                    <Form.Item name="vacantSince" label={t('sg.openedOn')} rules={req}>
-                      <Input type="date" />
-                    </Form.Item>
-                  </Col>
-                  <Col span={12}>
-                    <Form.Item name="vacancyReason" label={t('sg.reason')}>
-                      <Input maxLength={200} />
-                    </Form.Item>
-                  </Col>
+                  <ColItem span={12} name="vacantSince" label={t('sg.openedOn')} rules={req}>
+                    <Input type="date" />
+                  </ColItem>
+                  <ColItem span={12} name="vacancyReason" label={t('sg.reason')}>
+                    <Input maxLength={200} />
+                  </ColItem>
                 </Row>
               ) : (
                 <Form.Item name="personName" label={t('sg.personName')} rules={req}>
@@ -393,21 +382,17 @@ function Bodies({ communityId }: { communityId?: string }) {
             <Input maxLength={40} />
           </Form.Item>
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="via" label={t('sg.fillVia')} rules={req}>
-                <Select
-                  options={(['by_election', 'appointment'] as const).map((v) => ({
-                    value: v,
-                    label: t(`sg.via.${v}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="on" label={t('sg.fillOn')} rules={req}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
+            <ColItem span={12} name="via" label={t('sg.fillVia')} rules={req}>
+              <Select
+                options={(['by_election', 'appointment'] as const).map((v) => ({
+                  value: v,
+                  label: t(`sg.via.${v}`),
+                }))}
+              />
+            </ColItem>
+            <ColItem span={12} name="on" label={t('sg.fillOn')} rules={req}>
+              <Input type="date" />
+            </ColItem>
           </Row>
         </FormModal>
       ) : null}
@@ -491,9 +476,7 @@ function Elections({ communityId }: { communityId?: string }) {
         <>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sg.el.rule')} />
           {can('self_governance.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('sg.el.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('sg.el.new')}</AddButton>
           ) : null}
         </>
       }
@@ -564,73 +547,59 @@ function Elections({ communityId }: { communityId?: string }) {
           }
         >
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="bodyId" label={t('sg.body')} rules={req}>
-                <Select
-                  showSearch
-                  optionFilterProp="label"
-                  options={(bodies.data?.items ?? []).map((b) => ({
-                    value: b.id,
-                    label: `${b.communityName ?? ''} ${b.name}`,
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="kind" label={t('sg.el.kind')} rules={req}>
-                <Select
-                  options={ELECTION_KINDS.map((k) => ({
-                    value: k,
-                    label: t(`sg.el.kind.${k}` as MessageKey),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="method" label={t('sg.el.method')} rules={req}>
-                <Select
-                  options={ELECTION_METHODS.map((m) => ({
-                    value: m,
-                    label: t(`sg.el.method.${m}` as MessageKey),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
+            <ColItem span={12} name="bodyId" label={t('sg.body')} rules={req}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={(bodies.data?.items ?? []).map((b) => ({
+                  value: b.id,
+                  label: `${b.communityName ?? ''} ${b.name}`,
+                }))}
+              />
+            </ColItem>
+            <ColItem span={6} name="kind" label={t('sg.el.kind')} rules={req}>
+              <Select
+                options={ELECTION_KINDS.map((k) => ({
+                  value: k,
+                  label: t(`sg.el.kind.${k}` as MessageKey),
+                }))}
+              />
+            </ColItem>
+            <ColItem span={6} name="method" label={t('sg.el.method')} rules={req}>
+              <Select
+                options={ELECTION_METHODS.map((m) => ({
+                  value: m,
+                  label: t(`sg.el.method.${m}` as MessageKey),
+                }))}
+              />
+            </ColItem>
             <Form.Item noStyle dependencies={['kind', 'bodyId']}>
               {({ getFieldValue }) =>
                 getFieldValue('kind') === 'by_election' ? (
-                  <Col span={12}>
-                    <Form.Item name="positionId" label={t('sg.el.position')} rules={req}>
-                      <Select
-                        options={(
-                          bodies.data?.items.find((b) => b.id === getFieldValue('bodyId'))?.positions ?? []
-                        )
-                          .filter((p) => p.vacantSince)
-                          .map((p) => ({
-                            value: p.id,
-                            label: `${t(`sg.post.${p.post}` as MessageKey)}（${p.vacantSince}）`,
-                          }))}
-                      />
-                    </Form.Item>
-                  </Col>
+                  <ColItem span={12} name="positionId" label={t('sg.el.position')} rules={req}>
+                    <Select
+                      options={(
+                        bodies.data?.items.find((b) => b.id === getFieldValue('bodyId'))?.positions ?? []
+                      )
+                        .filter((p) => p.vacantSince)
+                        .map((p) => ({
+                          value: p.id,
+                          label: `${t(`sg.post.${p.post}` as MessageKey)}（${p.vacantSince}）`,
+                        }))}
+                    />
+                  </ColItem>
                 ) : null
               }
             </Form.Item>
-            <Col span={4}>
-              <Form.Item name="heldOn" label={t('sg.el.heldOn')} rules={req}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="electorate" label={t('sg.el.electorate')} rules={req}>
-                <InputNumber min={1} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="ballotsCast" label={t('sg.el.ballots')} rules={req}>
-                <InputNumber min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <ColItem span={4} name="heldOn" label={t('sg.el.heldOn')} rules={req}>
+              <Input type="date" />
+            </ColItem>
+            <ColItem span={4} name="electorate" label={t('sg.el.electorate')} rules={req}>
+              <InputNumber min={1} style={{ width: '100%' }} />
+            </ColItem>
+            <ColItem span={4} name="ballotsCast" label={t('sg.el.ballots')} rules={req}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </ColItem>
           </Row>
           <Typography.Text strong>{t('sg.el.results')}</Typography.Text>
           <Form.List name="results">
@@ -695,9 +664,7 @@ function Reviews({ communityId }: { communityId?: string }) {
             options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
           />
           {can('self_governance.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('sg.rv.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('sg.rv.new')}</AddButton>
           ) : null}
         </Space>
       }
@@ -742,65 +709,51 @@ function Reviews({ communityId }: { communityId?: string }) {
             <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
           </Form.Item>
           <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="kind" label={t('sg.rv.kind')} rules={req}>
-                <Select
-                  options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item noStyle dependencies={['kind']}>
-                {({ getFieldValue }) => (
-                  <Form.Item name="form" label={t('sg.rv.form')} rules={req}>
-                    <Select
-                      options={REVIEW_FORMS.filter(
-                        (f) => TRAINING_FORMS.includes(f) === (getFieldValue('kind') === 'training'),
-                      ).map((f) => ({
-                        value: f,
-                        label: t(`sg.rv.form.${f}` as MessageKey),
-                      }))}
-                    />
-                  </Form.Item>
-                )}
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="heldOn" label={t('sg.rv.heldOn')} rules={req}>
-                <Input type="date" />
-              </Form.Item>
-            </Col>
+            <ColItem span={8} name="kind" label={t('sg.rv.kind')} rules={req}>
+              <Select
+                options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
+              />
+            </ColItem>
+            <ColItem span={8} noStyle dependencies={['kind']}>
+              {({ getFieldValue }) => (
+                <Form.Item name="form" label={t('sg.rv.form')} rules={req}>
+                  <Select
+                    options={REVIEW_FORMS.filter(
+                      (f) => TRAINING_FORMS.includes(f) === (getFieldValue('kind') === 'training'),
+                    ).map((f) => ({
+                      value: f,
+                      label: t(`sg.rv.form.${f}` as MessageKey),
+                    }))}
+                  />
+                </Form.Item>
+              )}
+            </ColItem>
+            <ColItem span={8} name="heldOn" label={t('sg.rv.heldOn')} rules={req}>
+              <Input type="date" />
+            </ColItem>
           </Row>
           <Form.Item name="title" label={t('sg.rv.title')} rules={req}>
             <Input maxLength={120} />
           </Form.Item>
           <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name="participants" label={t('sg.rv.participants')}>
-                <InputNumber min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="personName" label={t('sg.rv.person')}>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="result" label={t('sg.rv.result')}>
-                <Select
-                  allowClear
-                  options={REVIEW_RESULTS.map((r) => ({
-                    value: r,
-                    label: t(`sg.rv.result.${r}` as MessageKey),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="score" label={t('sg.rv.score')}>
-                <InputNumber min={0} max={100} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <ColItem span={6} name="participants" label={t('sg.rv.participants')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </ColItem>
+            <ColItem span={6} name="personName" label={t('sg.rv.person')}>
+              <Input maxLength={40} />
+            </ColItem>
+            <ColItem span={6} name="result" label={t('sg.rv.result')}>
+              <Select
+                allowClear
+                options={REVIEW_RESULTS.map((r) => ({
+                  value: r,
+                  label: t(`sg.rv.result.${r}` as MessageKey),
+                }))}
+              />
+            </ColItem>
+            <ColItem span={6} name="score" label={t('sg.rv.score')}>
+              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+            </ColItem>
           </Row>
         </FormModal>
       ) : null}

@@ -1,4 +1,4 @@
-import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -24,6 +24,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DUTY_PERSON_TYPES } from '../../../shared/contracts/services';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { applyFormErrors, useShowError } from '../../app/errors';
@@ -157,14 +158,9 @@ export default function DutyPage() {
           can('services.write') ? (
             <>
               <Button onClick={() => setAddingStation(true)}>{t('services.duty.addStation')}</Button>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setAddingSlot(true)}
-                disabled={!stations.data?.length}
-              >
+              <AddButton onClick={() => setAddingSlot(true)} disabled={!stations.data?.length}>
                 {t('services.duty.addSlot')}
-              </Button>
+              </AddButton>
             </>
           ) : null
         }

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -26,6 +25,7 @@ import {
   RESOURCE_KINDS,
   SERVICE_CATEGORIES,
 } from '../../../shared/contracts/services';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { applyFormErrors, useShowError } from '../../app/errors';
@@ -113,6 +113,43 @@ function usePaged<T>(
   return { r, page, setPage };
 }
 
+/** A change from a tab's row (status, switch): refreshes the services queries, errors in a toast. */
+function useUpdate<V>(mutationFn: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  const showError = useShowError();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
+    onError: (e) => showError(e),
+  });
+}
+
+/** One page of a tab's list, twenty rows a page. */
+function PagedTable<R extends object>({
+  paged: { r, page, setPage },
+  columns,
+}: {
+  paged: ReturnType<typeof usePaged<R>>;
+  columns: TableColumnsType<R>;
+}) {
+  return (
+    <Table<R>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={r.data?.items}
+      loading={r.isFetching && !r.data}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: r.data?.total ?? 0,
+        onChange: setPage,
+        showSizeChanger: false,
+      }}
+    />
+  );
+}
+
 function CreateModal<V extends object>({
   open,
   title,
@@ -171,18 +208,14 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
   const own = useOwnCommunity();
   const { can } = useAuth();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const [status, setStatus] = useState<string | undefined>();
   const [adding, setAdding] = useState(false);
   const [ordering, setOrdering] = useState<Need | null>(null);
   const navigate = useNavigate();
-  const { r, page, setPage } = usePaged(svcKeys.needs, svcApi.needs, { communityId, status });
-  const update = useMutation({
-    mutationFn: ({ id, status: s }: { id: string; status: string }) => svcApi.updateNeed(id, { status: s }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
-    onError: (e) => showError(e),
-  });
+  const paged = usePaged(svcKeys.needs, svcApi.needs, { communityId, status });
+  const update = useUpdate(({ id, status: s }: { id: string; status: string }) =>
+    svcApi.updateNeed(id, { status: s }),
+  );
   const columns: TableColumnsType<Need> = [
     { title: t('services.m.needTitle'), dataIndex: 'title' },
     {
@@ -246,25 +279,10 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
           options={options(t, 'services.needStatus', NEED_STATUSES)}
         />
         {can('services.write') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('services.lists.addNeed')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addNeed')}</AddButton>
         ) : null}
       </Flex>
-      <Table
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={r.data?.items}
-        loading={r.isFetching && !r.data}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: r.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-      />
+      <PagedTable paged={paged} columns={columns} />
       <CreateModal
         open={adding}
         title={t('services.lists.addNeed')}
@@ -325,17 +343,12 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
   const own = useOwnCommunity();
   const { can } = useAuth();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const [kind, setKind] = useState<string | undefined>();
   const [adding, setAdding] = useState(false);
-  const { r, page, setPage } = usePaged(svcKeys.resources, svcApi.resources, { communityId, kind });
-  const toggle = useMutation({
-    mutationFn: ({ id, available }: { id: string; available: boolean }) =>
-      svcApi.updateResource(id, { available }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
-    onError: (e) => showError(e),
-  });
+  const paged = usePaged(svcKeys.resources, svcApi.resources, { communityId, kind });
+  const toggle = useUpdate(({ id, available }: { id: string; available: boolean }) =>
+    svcApi.updateResource(id, { available }),
+  );
   const columns: TableColumnsType<Resource> = [
     { title: t('services.field.name'), dataIndex: 'name' },
     {
@@ -372,25 +385,10 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
           options={options(t, 'services.resource', RESOURCE_KINDS)}
         />
         {can('services.write') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('services.lists.addResource')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addResource')}</AddButton>
         ) : null}
       </Flex>
-      <Table
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={r.data?.items}
-        loading={r.isFetching && !r.data}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: r.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-      />
+      <PagedTable paged={paged} columns={columns} />
       <CreateModal
         open={adding}
         title={t('services.lists.addResource')}
@@ -429,16 +427,11 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
   const own = useOwnCommunity();
   const { can } = useAuth();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const [adding, setAdding] = useState(false);
-  const { r, page, setPage } = usePaged(svcKeys.projects, svcApi.projects, { communityId });
-  const publish = useMutation({
-    mutationFn: ({ id, published }: { id: string; published: boolean }) =>
-      svcApi.updateProject(id, { published }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
-    onError: (e) => showError(e),
-  });
+  const paged = usePaged(svcKeys.projects, svcApi.projects, { communityId });
+  const publish = useUpdate(({ id, published }: { id: string; published: boolean }) =>
+    svcApi.updateProject(id, { published }),
+  );
   const columns: TableColumnsType<Project> = [
     {
       title: t('services.field.title'),
@@ -482,25 +475,10 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
         {can('services.write') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('services.lists.addProject')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addProject')}</AddButton>
         ) : null}
       </Flex>
-      <Table
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={r.data?.items}
-        loading={r.isFetching && !r.data}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: r.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-      />
+      <PagedTable paged={paged} columns={columns} />
       <CreateModal
         open={adding}
         title={t('services.lists.addProject')}

@@ -1,4 +1,4 @@
-import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
+import { SyncOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
@@ -186,14 +187,9 @@ export default function OrdersPage() {
               </Tooltip>
             ) : null}
             {can('services.dispatch') ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setCreating(true)}
-                data-testid="new-order"
-              >
+              <AddButton onClick={() => setCreating(true)} data-testid="new-order">
                 {t('services.orders.new')}
-              </Button>
+              </AddButton>
             ) : null}
           </>
         }

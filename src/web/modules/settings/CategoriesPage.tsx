@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -23,6 +23,7 @@ import {
   WO_LIMIT_GROUPS,
   type WoCategoryDto,
 } from '../../../shared/contracts/workOrders';
+import { AddButton } from '../../app/components/AddButton';
 import { api } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -229,14 +230,9 @@ export default function CategoriesPage() {
         title={t('cat.title')}
         subtitle={t('cat.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing('new')}
-            data-testid="cat-create"
-          >
+          <AddButton onClick={() => setEditing('new')} data-testid="cat-create">
             {t('cat.create')}
-          </Button>
+          </AddButton>
         }
       />
       <Card>

@@ -1,4 +1,4 @@
-import { CheckOutlined, CopyOutlined, KeyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, CopyOutlined, KeyOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -29,6 +29,7 @@ import {
   type Open311KeyDto,
 } from '../../../shared/contracts/open311';
 import type { Wire } from '../../../shared/contracts/wire';
+import { AddButton } from '../../app/components/AddButton';
 import { api } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -351,14 +352,9 @@ export default function Open311KeysPage() {
         title={t('o311.title')}
         subtitle={t('o311.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="o311-create"
-          >
+          <AddButton onClick={() => setCreating(true)} data-testid="o311-create">
             {t('o311.create')}
-          </Button>
+          </AddButton>
         }
       />
       <Alert
@@ -406,9 +402,7 @@ export default function Open311KeysPage() {
                 ) : (
                   <EmptyHint text={keys.length > 0 ? t('o311.noActive') : t('o311.empty')}>
                     {keys.length === 0 ? (
-                      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                        {t('o311.create')}
-                      </Button>
+                      <AddButton onClick={() => setCreating(true)}>{t('o311.create')}</AddButton>
                     ) : null}
                   </EmptyHint>
                 ),

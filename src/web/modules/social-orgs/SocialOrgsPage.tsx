@@ -1,4 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { AddButton } from '../../app/components/AddButton';
 import { useNameFilter } from '../../app/useNameSearch';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -244,9 +245,7 @@ function Orgs() {
             {t('common.export')}
           </Button>
           {can('social_orgs.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('so.new')}
-            </Button>
+            <AddButton onClick={() => setEditing('new')}>{t('so.new')}</AddButton>
           ) : null}
         </Space>
       }
@@ -320,14 +319,9 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
   return (
     <Drawer open width={560} title={`${org.name} · ${t('so.members')}`} onClose={onClose}>
       {org.abilities.edit ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          style={{ marginBottom: 12 }}
-        >
+        <AddButton onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
           {t('so.addMember')}
-        </Button>
+        </AddButton>
       ) : null}
       <Table
         rowKey="id"
@@ -440,9 +434,7 @@ function Incubations() {
             options={opts(t, 'so.stage', SO_STAGES)}
           />
           {can('social_orgs.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('so.newIncubation')}
-            </Button>
+            <AddButton onClick={() => setEditing('new')}>{t('so.newIncubation')}</AddButton>
           ) : null}
         </Space>
       }
@@ -555,9 +547,7 @@ function Stations() {
       paged={{ list, pagination }}
       toolbar={
         can('social_orgs.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('so.newStation')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('so.newStation')}</AddButton>
         ) : null
       }
       columns={[
@@ -976,9 +966,7 @@ function Funds() {
       paged={{ list, pagination }}
       toolbar={
         can('social_orgs.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('so.newFund')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('so.newFund')}</AddButton>
         ) : null
       }
       columns={[
@@ -1125,13 +1113,7 @@ function Contracts() {
   return (
     <RegistryCard<ContractDto>
       paged={{ list, pagination }}
-      toolbar={
-        manage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('so.newContract')}
-          </Button>
-        ) : null
-      }
+      toolbar={manage ? <AddButton onClick={() => setAdding(true)}>{t('so.newContract')}</AddButton> : null}
       scroll={{ x: 1100 }}
       expandable={{
         expandedRowRender: (c) => (
@@ -1289,9 +1271,7 @@ function Links() {
       paged={{ list, pagination }}
       toolbar={
         can('social_orgs.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('so.newLink')}
-          </Button>
+          <AddButton onClick={() => setAdding(true)}>{t('so.newLink')}</AddButton>
         ) : null
       }
       scroll={{ x: 1100 }}

@@ -26,6 +26,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
@@ -258,29 +259,25 @@ function Builder({ s }: { s: Survey }) {
                   <Input />
                 </Form.Item>
                 <Row gutter={12}>
-                  <Col span={5}>
-                    <Form.Item name={[field.name, 'kind']} label={t('surveys.q.kind')}>
-                      <Select options={KINDS.map((k) => ({ value: k, label: t(`surveys.kind.${k}`) }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={15}>
-                    <Form.Item
-                      name={[field.name, 'title']}
-                      label={t('surveys.q.title')}
-                      rules={[{ required: true }]}
-                    >
-                      <Input maxLength={300} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={4}>
-                    <Form.Item
-                      name={[field.name, 'required']}
-                      label={t('surveys.q.required')}
-                      valuePropName="checked"
-                    >
-                      <Switch />
-                    </Form.Item>
-                  </Col>
+                  <ColItem span={5} name={[field.name, 'kind']} label={t('surveys.q.kind')}>
+                    <Select options={KINDS.map((k) => ({ value: k, label: t(`surveys.kind.${k}`) }))} />
+                  </ColItem>
+                  <ColItem
+                    span={15}
+                    name={[field.name, 'title']}
+                    label={t('surveys.q.title')}
+                    rules={[{ required: true }]}
+                  >
+                    <Input maxLength={300} />
+                  </ColItem>
+                  <ColItem
+                    span={4}
+                    name={[field.name, 'required']}
+                    label={t('surveys.q.required')}
+                    valuePropName="checked"
+                  >
+                    <Switch />
+                  </ColItem>
                 </Row>
                 <Form.Item noStyle shouldUpdate>
                   {() => {
@@ -292,18 +289,14 @@ function Builder({ s }: { s: Survey }) {
                     return (
                       <Row gutter={12}>
                         {choice ? (
-                          <Col span={10}>
-                            <Form.Item name={[field.name, 'options']} label={t('surveys.q.options')}>
-                              <Input.TextArea rows={4} />
-                            </Form.Item>
-                          </Col>
+                          <ColItem span={10} name={[field.name, 'options']} label={t('surveys.q.options')}>
+                            <Input.TextArea rows={4} />
+                          </ColItem>
                         ) : null}
                         {kind === 'matrix' ? (
-                          <Col span={10}>
-                            <Form.Item name={[field.name, 'rows']} label={t('surveys.q.rows')}>
-                              <Input.TextArea rows={4} />
-                            </Form.Item>
-                          </Col>
+                          <ColItem span={10} name={[field.name, 'rows']} label={t('surveys.q.rows')}>
+                            <Input.TextArea rows={4} />
+                          </ColItem>
                         ) : null}
                         {scaled ? (
                           <Col span={kind === 'matrix' ? 14 : 24}>

@@ -1,25 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber, Modal, Progress, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
+import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -52,9 +39,7 @@ export default function SurveysPage() {
         subtitle={t('surveys.subtitle')}
         extra={
           can('surveys.manage') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('surveys.new')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('surveys.new')}</AddButton>
           ) : null
         }
       />
@@ -73,20 +58,11 @@ export default function SurveysPage() {
             label: t(`surveys.status.${s}`),
           }))}
         />
-        {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<Survey>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
-          locale={{ emptyText: t('surveys.empty') }}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
+        <PageTable<Survey>
+          list={list}
+          page={page}
+          onPage={setPage}
+          empty={t('surveys.empty')}
           columns={[
             {
               title: t('surveys.field.title'),

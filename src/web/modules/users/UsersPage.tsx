@@ -28,6 +28,7 @@ import type { z } from 'zod';
 import type { UserDto, createUserBody, updateUserBody } from '../../../shared/contracts/accounts';
 import { ROLE_UNIT_KINDS, ROLES, type Role } from '../../../shared/permissions';
 import type { OrgKind } from '../../../shared/orgKinds';
+import { AddButton } from '../../app/components/AddButton';
 import { api, type Page } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -447,14 +448,9 @@ export default function UsersPage() {
         title={t('users.title')}
         extra={
           writable ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="users-create"
-            >
+            <AddButton onClick={() => setCreating(true)} data-testid="users-create">
               {t('users.create')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />

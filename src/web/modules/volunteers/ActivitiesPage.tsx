@@ -1,8 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
-  Button,
   Card,
   DatePicker,
   Flex,
@@ -20,6 +18,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -188,14 +187,9 @@ export default function ActivitiesPage() {
         title={t('volunteers.activitiesTitle')}
         extra={
           can('volunteers.write') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="activities-create"
-            >
+            <AddButton onClick={() => setCreating(true)} data-testid="activities-create">
               {t('volunteers.activityCreate')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />

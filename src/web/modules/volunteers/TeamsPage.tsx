@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -8,7 +7,6 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Select,
   Table,
@@ -18,11 +16,13 @@ import {
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TEAM_KINDS } from '../../../shared/contracts/volunteers';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type CreateTeamInput, type Team, volApi, volKeys } from './api';
@@ -32,58 +32,41 @@ type TeamKind = (typeof TEAM_KINDS)[number];
 
 function CreateTeamModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm<CreateTeamInput>();
   const orgUnitId = Form.useWatch('orgUnitId', form);
-  const create = useMutation({
-    mutationFn: (body: CreateTeamInput) => volApi.createTeam(body),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      qc.invalidateQueries({ queryKey: volKeys.all });
-      form.resetFields();
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const create = (body: CreateTeamInput) => volApi.createTeam(body);
   return (
-    <Modal
+    <SubmitModal
       open={open}
       title={t('volunteers.teamCreate')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      resetOnSave
+      initialValues={{ kind: 'general' }}
+      invalidate={volKeys.all}
+      onClose={onClose}
+      form={form}
+      submit={create}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => create.mutate(v)}
-        initialValues={{ kind: 'general' }}
-      >
-        <Form.Item name="name" label={t('volunteers.teamName')} rules={[{ required: true }]}>
-          <Input maxLength={60} data-testid="team-name" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('volunteers.teamKind')} rules={[{ required: true }]}>
-          <Select
-            options={TEAM_KINDS.map((k) => ({
-              value: k,
-              label: t(`volunteers.teamKind.${k}` as MessageKey),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="orgUnitId" label={t('volunteers.community')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community', 'grid']} />
-        </Form.Item>
-        <Form.Item name="leaderVolunteerId" label={t('volunteers.leader')}>
-          <VolunteerPicker orgUnitId={orgUnitId} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="description" label={t('volunteers.description')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('volunteers.teamName')} rules={[{ required: true }]}>
+        <Input maxLength={60} data-testid="team-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('volunteers.teamKind')} rules={[{ required: true }]}>
+        <Select
+          options={TEAM_KINDS.map((k) => ({
+            value: k,
+            label: t(`volunteers.teamKind.${k}` as MessageKey),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="orgUnitId" label={t('volunteers.community')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['community', 'grid']} />
+      </Form.Item>
+      <Form.Item name="leaderVolunteerId" label={t('volunteers.leader')}>
+        <VolunteerPicker orgUnitId={orgUnitId} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="description" label={t('volunteers.description')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 
@@ -207,14 +190,9 @@ export default function TeamsPage() {
         title={t('volunteers.teamsTitle')}
         extra={
           can('volunteers.write') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="teams-create"
-            >
+            <AddButton onClick={() => setCreating(true)} data-testid="teams-create">
               {t('volunteers.teamCreate')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />

@@ -1,8 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
-  Button,
   Card,
   Checkbox,
   Flex,
@@ -18,6 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SLOTS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
@@ -279,14 +278,9 @@ export default function VolunteersPage() {
         title={t('volunteers.title')}
         extra={
           can('volunteers.write') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="volunteers-create"
-            >
+            <AddButton onClick={() => setCreating(true)} data-testid="volunteers-create">
               {t('volunteers.create')}
-            </Button>
+            </AddButton>
           ) : null
         }
       />

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -14,7 +13,6 @@ import {
   Modal,
   Select,
   Space,
-  Table,
   Tabs,
   Tag,
   Timeline,
@@ -23,11 +21,14 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { PageTable } from '../../app/components/PageTable';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Application, type ApplicationDetail, type Item, wiaApi, wiaKeys } from './api';
@@ -60,9 +61,7 @@ export default function AccessPage() {
         extra={
           <Space>
             {can('work_item_access.apply') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)}>
-                {t('wia.apply')}
-              </Button>
+              <AddButton onClick={() => setApplying(true)}>{t('wia.apply')}</AddButton>
             ) : null}
             {can('work_item_access.refuse') ? (
               <Button danger onClick={() => setRefusing(true)}>
@@ -117,21 +116,12 @@ function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (
       <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} style={{ marginBottom: 12 }}>
         {t('wia.overdueOnly')}
       </Checkbox>
-      {apps.isError ? <ErrorResult error={apps.error} onRetry={() => apps.refetch()} /> : null}
-      <Table<Application>
-        rowKey="id"
-        size="small"
-        loading={apps.isPending}
-        dataSource={apps.data?.items}
-        locale={{ emptyText: t('wia.empty') }}
+      <PageTable<Application>
+        list={apps}
+        page={page}
+        onPage={setPage}
+        empty={t('wia.empty')}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: apps.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
         columns={[
           { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
           { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
@@ -395,20 +385,11 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
   };
   return (
     <Card size="small">
-      {items.isError ? <ErrorResult error={items.error} onRetry={() => items.refetch()} /> : null}
-      <Table<Item>
-        rowKey="id"
-        size="small"
-        loading={items.isPending}
-        dataSource={items.data?.items}
-        locale={{ emptyText: t('wia.empty') }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: items.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+      <PageTable<Item>
+        list={items}
+        page={page}
+        onPage={setPage}
+        empty={t('wia.empty')}
         expandable={{ expandedRowRender: (r) => <Typography.Paragraph>{r.content}</Typography.Paragraph> }}
         columns={[
           { title: t('wia.field.item'), dataIndex: 'item' },
@@ -461,20 +442,11 @@ function Refusals() {
   const rows = useQuery({ queryKey: wiaKeys.refusals(page), queryFn: () => wiaApi.refusals(page) });
   return (
     <Card size="small">
-      {rows.isError ? <ErrorResult error={rows.error} onRetry={() => rows.refetch()} /> : null}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={rows.isPending}
-        dataSource={rows.data?.items}
-        locale={{ emptyText: t('wia.empty') }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: rows.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+      <PageTable
+        list={rows}
+        page={page}
+        onPage={setPage}
+        empty={t('wia.empty')}
         columns={[
           { title: t('wia.field.community'), dataIndex: 'orgUnitName', width: 120 },
           { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
@@ -489,177 +461,151 @@ function Refusals() {
 
 function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const basisKind = Form.useWatch('basisKind', form);
-  const mut = useMutation({
-    mutationFn: (v: {
-      orgUnitId: string;
-      department: string;
-      contactName?: string;
-      item: string;
-      content: string;
-      basisKind: 'none' | 'law' | 'superior';
-      basis?: string;
-      training?: string;
-      trainingPlan?: string;
-      funds?: number;
-      fundsNote?: string;
-    }) =>
-      wiaApi.apply({
-        orgUnitId: v.orgUnitId,
-        department: v.department,
-        contactName: v.contactName || null,
-        item: v.item,
-        content: v.content,
-        basisKind: v.basisKind,
-        basis: v.basis || null,
-        trainingStaff: (v.training ?? '')
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean)
-          .map((l) => {
-            const [name, ...post] = l.split(/\s+/);
-            return { name: name!, post: post.join(' ') || '—' };
-          }),
-        trainingPlan: v.trainingPlan || null,
-        fundsFen: Math.round((v.funds ?? 0) * 100),
-        fundsNote: v.fundsNote || null,
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: wiaKeys.all });
-      form.resetFields();
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const mut = (v: {
+    orgUnitId: string;
+    department: string;
+    contactName?: string;
+    item: string;
+    content: string;
+    basisKind: 'none' | 'law' | 'superior';
+    basis?: string;
+    training?: string;
+    trainingPlan?: string;
+    funds?: number;
+    fundsNote?: string;
+  }) =>
+    wiaApi.apply({
+      orgUnitId: v.orgUnitId,
+      department: v.department,
+      contactName: v.contactName || null,
+      item: v.item,
+      content: v.content,
+      basisKind: v.basisKind,
+      basis: v.basis || null,
+      trainingStaff: (v.training ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+          const [name, ...post] = l.split(/\s+/);
+          return { name: name!, post: post.join(' ') || '—' };
+        }),
+      trainingPlan: v.trainingPlan || null,
+      fundsFen: Math.round((v.funds ?? 0) * 100),
+      fundsNote: v.fundsNote || null,
+    });
   return (
-    <Modal
+    <SubmitModal
       open={open}
       title={t('wia.apply')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
       width={640}
+      destroyOnHidden={false}
+      resetOnSave
+      initialValues={{ basisKind: 'none' }}
+      invalidate={wiaKeys.all}
+      savedText={null}
+      onClose={onClose}
+      form={form}
+      submit={mut}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ basisKind: 'none' }}
-        onFinish={(v) => mut.mutate(v)}
-      >
-        <Form.Item name="orgUnitId" label={t('wia.field.level')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['city', 'district']} />
+      <Form.Item name="orgUnitId" label={t('wia.field.level')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['city', 'district']} />
+      </Form.Item>
+      <Space.Compact block>
+        <Form.Item
+          name="department"
+          label={t('wia.field.department')}
+          rules={[{ required: true }]}
+          style={{ flex: 2 }}
+        >
+          <Input maxLength={60} />
         </Form.Item>
-        <Space.Compact block>
-          <Form.Item
-            name="department"
-            label={t('wia.field.department')}
-            rules={[{ required: true }]}
-            style={{ flex: 2 }}
-          >
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="contactName" label={t('wia.field.contact')} style={{ flex: 1 }}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Space.Compact>
-        <Form.Item name="item" label={t('wia.field.item')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
+        <Form.Item name="contactName" label={t('wia.field.contact')} style={{ flex: 1 }}>
+          <Input maxLength={40} />
         </Form.Item>
-        <Form.Item name="content" label={t('wia.field.content')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} maxLength={4000} />
+      </Space.Compact>
+      <Form.Item name="item" label={t('wia.field.item')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="content" label={t('wia.field.content')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+      <Form.Item name="basisKind" label={t('wia.field.basisKind')}>
+        <Select
+          options={['none', 'law', 'superior'].map((k) => ({
+            value: k,
+            label: t(`wia.basis.${k}` as MessageKey),
+          }))}
+        />
+      </Form.Item>
+      {basisKind && basisKind !== 'none' ? (
+        <Form.Item name="basis" label={t('wia.field.basis')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Form.Item name="basisKind" label={t('wia.field.basisKind')}>
-          <Select
-            options={['none', 'law', 'superior'].map((k) => ({
-              value: k,
-              label: t(`wia.basis.${k}` as MessageKey),
-            }))}
-          />
+      ) : null}
+      <Form.Item name="training" label={t('wia.field.training')} extra={t('wia.field.trainingHint')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="trainingPlan" label={t('wia.field.trainingPlan')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Space.Compact block>
+        <Form.Item name="funds" label={t('wia.field.funds')} style={{ flex: 1 }}>
+          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
         </Form.Item>
-        {basisKind && basisKind !== 'none' ? (
-          <Form.Item name="basis" label={t('wia.field.basis')} rules={[{ required: true }]}>
-            <Input.TextArea rows={2} maxLength={1000} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="training" label={t('wia.field.training')} extra={t('wia.field.trainingHint')}>
-          <Input.TextArea rows={2} />
+        <Form.Item name="fundsNote" label={t('wia.field.fundsNote')} style={{ flex: 2 }}>
+          <Input maxLength={1000} />
         </Form.Item>
-        <Form.Item name="trainingPlan" label={t('wia.field.trainingPlan')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-        <Space.Compact block>
-          <Form.Item name="funds" label={t('wia.field.funds')} style={{ flex: 1 }}>
-            <InputNumber min={0} precision={2} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="fundsNote" label={t('wia.field.fundsNote')} style={{ flex: 2 }}>
-            <Input maxLength={1000} />
-          </Form.Item>
-        </Space.Compact>
-      </Form>
-    </Modal>
+      </Space.Compact>
+    </SubmitModal>
   );
 }
 
 function RefuseModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const mut = useMutation({
-    mutationFn: (v: {
-      communityId: string;
-      department: string;
-      matter: string;
-      requestedOn: Dayjs;
-      note?: string;
-    }) =>
-      wiaApi.refuse({
-        communityId: v.communityId,
-        department: v.department,
-        matter: v.matter,
-        requestedOn: v.requestedOn.format('YYYY-MM-DD'),
-        note: v.note || null,
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: wiaKeys.all });
-      form.resetFields();
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const mut = (v: {
+    communityId: string;
+    department: string;
+    matter: string;
+    requestedOn: Dayjs;
+    note?: string;
+  }) =>
+    wiaApi.refuse({
+      communityId: v.communityId,
+      department: v.department,
+      matter: v.matter,
+      requestedOn: v.requestedOn.format('YYYY-MM-DD'),
+      note: v.note || null,
+    });
   return (
-    <Modal
+    <SubmitModal
       open={open}
       title={t('wia.refuse')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
+      destroyOnHidden={false}
+      resetOnSave
+      initialValues={{ requestedOn: dayjs() }}
+      invalidate={wiaKeys.all}
+      savedText={null}
+      onClose={onClose}
+      submit={mut}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ requestedOn: dayjs() }}
-        onFinish={(v) => mut.mutate(v)}
-      >
-        <Form.Item name="communityId" label={t('wia.field.community')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-        </Form.Item>
-        <Form.Item name="department" label={t('wia.field.department')} rules={[{ required: true }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name="matter" label={t('wia.field.matter')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        <Form.Item name="requestedOn" label={t('wia.field.requestedOn')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="note" label={t('wia.field.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="communityId" label={t('wia.field.community')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+      </Form.Item>
+      <Form.Item name="department" label={t('wia.field.department')} rules={[{ required: true }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="matter" label={t('wia.field.matter')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="requestedOn" label={t('wia.field.requestedOn')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="note" label={t('wia.field.note')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </SubmitModal>
   );
 }

@@ -32,6 +32,7 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { api } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
+import { TotalRow } from '../../app/components/TotalRow';
 import { BlockSkeleton, EmptyHint, QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
@@ -349,36 +350,20 @@ function RatesBody({ data }: { data: Rates }) {
             onRow={() => ({ 'data-testid': 'wo-stats-row' }) as HTMLAttributes<HTMLElement>}
             summary={() =>
               data.rows.length > 0 ? (
-                <Table.Summary.Row style={{ fontWeight: 600 }}>
-                  <Table.Summary.Cell index={0}>{t('wostats.total')}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} align="right">
-                    {formatNumber(total.counters.received)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={2} align="right">
-                    {formatNumber(total.counters.valid)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={3} align="right">
-                    {pct(total.rates.response)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={4} align="right">
-                    {pct(total.rates.resolution)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={5} align="right">
-                    {pct(total.rates.satisfaction)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={6} align="right">
-                    {pct(total.rates.composite)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={7} align="right">
-                    {pct(total.rates.onTimeAcceptance)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={8} align="right">
-                    {pct(total.rates.onTimeCompletion)}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={9} align="right">
-                    {total.counters.overdue}
-                  </Table.Summary.Cell>
-                </Table.Summary.Row>
+                <TotalRow
+                  label={t('wostats.total')}
+                  cells={[
+                    ['received', formatNumber(total.counters.received)],
+                    ['valid', formatNumber(total.counters.valid)],
+                    ['response', pct(total.rates.response)],
+                    ['resolution', pct(total.rates.resolution)],
+                    ['satisfaction', pct(total.rates.satisfaction)],
+                    ['composite', pct(total.rates.composite)],
+                    ['onTimeAcceptance', pct(total.rates.onTimeAcceptance)],
+                    ['onTimeCompletion', pct(total.rates.onTimeCompletion)],
+                    ['overdue', total.counters.overdue],
+                  ]}
+                />
               ) : null
             }
           />

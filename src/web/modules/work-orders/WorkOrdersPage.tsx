@@ -1,4 +1,4 @@
-import { DownloadOutlined, MobileOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MobileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import {
   App,
@@ -20,6 +20,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { WO_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import { WO_PRIORITIES } from '../../../shared/contracts/workOrders';
+import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -206,14 +207,9 @@ export default function WorkOrdersPage() {
         extra={
           <>
             {can('work_orders.intake') ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => navigate('/work-orders/new')}
-                data-testid="wo-create"
-              >
+              <AddButton onClick={() => navigate('/work-orders/new')} data-testid="wo-create">
                 {t('wo.create')}
-              </Button>
+              </AddButton>
             ) : null}
             <Button
               icon={<DownloadOutlined />}

@@ -1,0 +1,65 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Table, type TableColumnsType } from 'antd';
+import type { HTMLAttributes, MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { EmptyHint, ErrorResult } from './Status';
+
+/**
+ * One page of a list whose rows open their own page (`rowPath`) on a click, unless the click was on a link
+ * inside the row; `rowTestId` marks each row for the browser journeys. An error with a retry instead of the
+ * table; `empty` is said (as an EmptyHint) once the list has loaded with no rows.
+ */
+export function RowLinkTable<R extends { id: string }>({
+  list,
+  columns,
+  empty,
+  rowTestId,
+  rowPath,
+  page,
+  pageSize,
+  setPage,
+  setPageSize,
+}: {
+  list: UseQueryResult<{ items: R[]; total: number }>;
+  columns: TableColumnsType<R>;
+  empty: string;
+  rowTestId: string;
+  rowPath: (row: R) => string;
+  page: number;
+  pageSize: number;
+  setPage: (page: number) => void;
+  setPageSize: (pageSize: number) => void;
+}) {
+  const navigate = useNavigate();
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Table<R>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={list.data?.items ?? []}
+      loading={list.isFetching}
+      locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={empty} /> }}
+      onRow={(r) =>
+        ({
+          'data-testid': rowTestId,
+          style: { cursor: 'pointer' },
+          onClick: (e: MouseEvent) => {
+            if ((e.target as HTMLElement).closest('a')) return;
+            navigate(rowPath(r));
+          },
+        }) as HTMLAttributes<HTMLElement>
+      }
+      pagination={{
+        current: page,
+        pageSize,
+        total: list.data?.total ?? 0,
+        showSizeChanger: true,
+        onChange: (p, s) => {
+          setPage(p);
+          setPageSize(s);
+        },
+      }}
+    />
+  );
+}
