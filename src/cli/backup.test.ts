@@ -41,7 +41,7 @@ it('an embedded database backed up with `linli backup` comes back with `linli re
   await expect(
     restoreEmbedded(loadConfig({ DATA_DIR: target, LINLI_SECRET_KEY: 'ab'.repeat(32) }), file, false),
   ).rejects.toThrow(/not empty/);
-});
+}, 180_000); // with TEST_DATABASE_URL there is no PGlite template to load: initdb and every migration
 
 it('the embedded database is opened by one process at a time: backup and restore refuse while a server has it', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-own-'));
