@@ -6,7 +6,7 @@ import { buildFixture } from './factories';
 
 /**
  * The test databases every file starts from, migrated once per `npm test` (vitest globalSetup):
- * `bare` is the migrated schema; `fixture` adds the default categories and the factories' fixture
+ * `empty` (PGlite only) a new database before migrating, `bare` the migrated schema; `fixture` adds the default categories and the factories' fixture
  * (units and one user per role). On PGlite each is a data-directory dump a test file loads in about a
  * second; on PostgreSQL each is a template database a test file clones with `CREATE DATABASE … TEMPLATE`.
  */
@@ -15,6 +15,8 @@ export interface DbTemplates {
   /** PGlite: dump file paths; PostgreSQL: database names. */
   bare: string;
   fixture: string;
+  /** PGlite only: the dump of a new database before migrating (PostgreSQL creates a new one plainly). */
+  empty?: string;
 }
 
 export type CreateUser = (

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { twoHandlesOnNewDatabase } from '../../../test/db';
+import { pgliteTemplate, twoHandlesOnNewDatabase } from '../../../test/db';
 import { type Database, rowsOf } from './db';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -58,7 +58,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded database template
     const dir = mkdtempSync(join(tmpdir(), 'linli-template-'));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
     const template = join(dir, 'template');
-    const tpl = await openDatabase({ dataDir: template });
+    const tpl = await openDatabase({ dataDir: template, loadDataDir: pgliteTemplate('empty') });
     await tpl.db.execute(sql`create table from_template (n int)`);
     await tpl.close();
 

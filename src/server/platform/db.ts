@@ -96,7 +96,10 @@ export async function openDatabase(opts: {
   url?: string;
   dataDir?: string;
   poolSize?: number;
-  /** In-memory PGlite started from a dumped data directory (a migrated template, in tests). */
+  /**
+   * PGlite started from a dumped data directory (a template, in tests): in memory, or unpacked into
+   * `dataDir` when that holds no database yet (instead of creating one with initdb).
+   */
   loadDataDir?: Blob;
   /**
    * With `dataDir`: a migrated PGlite data directory (scripts/ensure-server.mjs builds one) copied into
@@ -155,9 +158,11 @@ export async function openDatabase(opts: {
       rmSync(opts.dataDir, { recursive: true, force: true });
       renameSync(tmp, opts.dataDir);
     }
-    client = opts.dataDir
-      ? await PGlite.create(opts.dataDir)
-      : await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    const load =
+      opts.loadDataDir && !(opts.dataDir && existsSync(join(opts.dataDir, 'PG_VERSION')))
+        ? { loadDataDir: opts.loadDataDir }
+        : {};
+    client = opts.dataDir ? await PGlite.create(opts.dataDir, load) : await PGlite.create(load);
   } catch (err) {
     release();
     throw err;
