@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -11,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import { pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
 
 /**
  * A visit plan (走访关爱计划, R-SV-3): one special-group tag of one resident, visited every
@@ -37,11 +36,10 @@ export const carePlans = pgTable(
     active: boolean('active').notNull().default(true),
     noteEnc: text('note_enc'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('care_plans_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('care_plans_path_idx', t.orgPath),
     uniqueIndex('care_plans_resident_tag_uq').on(t.residentId, t.tagHash),
     index('care_plans_assignee_idx').on(t.assigneeUserId),
     index('care_plans_due_idx').on(t.nextDueAt),
@@ -68,7 +66,7 @@ export const careVisits = pgTable(
   },
   (t) => [
     index('care_visits_plan_idx').on(t.planId, t.visitedAt),
-    index('care_visits_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('care_visits_path_idx', t.orgPath),
   ],
 );
 
@@ -82,10 +80,7 @@ export const careMisses = pgTable(
     dueAt: ts('due_at').notNull(),
     flaggedAt: ts('flagged_at').notNull(),
   },
-  (t) => [
-    uniqueIndex('care_misses_uq').on(t.planId, t.dueAt),
-    index('care_misses_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('care_misses_uq').on(t.planId, t.dueAt), pathIndex('care_misses_path_idx', t.orgPath)],
 );
 
 /**
@@ -123,11 +118,7 @@ export const careRelief = pgTable(
     decidedAt: ts('decided_at'),
     grantedAt: ts('granted_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    uniqueIndex('care_relief_number_uq').on(t.number),
-    index('care_relief_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('care_relief_number_uq').on(t.number), pathIndex('care_relief_path_idx', t.orgPath)],
 );

@@ -12,7 +12,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  createdByColumns,
+  eventColumns,
+  eventData,
+  pathIndex,
+  scopedColumns,
+  statusChange,
+  stepColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** Feeds dispute numbers (JF…). */
 export const dsNumberSeq = pgSequence('ds_number_seq', { startWith: 1 });
@@ -87,16 +98,14 @@ export const dsDisputes = pgTable(
     resolutionLevel: text('resolution_level'),
     rating: integer('rating'),
     workOrderId: uuid('work_order_id'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...createdByColumns(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('ds_disputes_number_uq').on(t.number),
-    index('ds_disputes_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('ds_disputes_dispatch_idx').using('btree', sql`${t.dispatchPath} text_pattern_ops`),
-    index('ds_disputes_place_idx').using('btree', sql`${t.placePath} text_pattern_ops`),
+    pathIndex('ds_disputes_path_idx', t.orgPath),
+    pathIndex('ds_disputes_dispatch_idx', t.dispatchPath),
+    pathIndex('ds_disputes_place_idx', t.placePath),
     index('ds_disputes_status_idx').on(t.status, t.createdAt),
   ],
 );
@@ -136,16 +145,10 @@ export const dsParties = pgTable(
 export const dsEvents = pgTable(
   'ds_events',
   {
-    id: uuid('id').primaryKey(),
-    disputeId: uuid('dispute_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    ...eventColumns('disputeId', 'dispute_id'),
+    ...statusChange(),
     note: text('note'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('ds_events_dispute_idx').on(t.disputeId, t.at)],
 );
@@ -169,9 +172,7 @@ export const dsSessions = pgTable(
 export const dsSteps = pgTable(
   'ds_steps',
   {
-    disputeId: uuid('dispute_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
+    ...stepColumns('disputeId', 'dispute_id'),
   },
   (t) => [uniqueIndex('ds_steps_uq').on(t.disputeId, t.step)],
 );
@@ -224,7 +225,7 @@ export const dsBodies = pgTable(
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
-  (t) => [index('ds_bodies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('ds_bodies_path_idx', t.orgPath)],
 );
 
 /** Members of a handling body (a committee's chair and members: R-LAW-MD-1 3–9 incl. a woman). */
@@ -265,7 +266,7 @@ export const dsMeetings = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('ds_meetings_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('ds_meetings_path_idx', t.orgPath)],
 );
 
 /** Each community's one responsible leader and one contact for disputes (R-DS-3). */
@@ -281,10 +282,7 @@ export const dsContacts = pgTable(
     contactInfo: text('contact_info'),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId),
-    index('ds_contacts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId), pathIndex('ds_contacts_path_idx', t.orgPath)],
 );
 
 /**
@@ -313,8 +311,5 @@ export const dsRisks = pgTable(
     reportedByName: text('reported_by_name'),
     ...timestamps(),
   },
-  (t) => [
-    index('ds_risks_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('ds_risks_round_idx').on(t.round),
-  ],
+  (t) => [pathIndex('ds_risks_path_idx', t.orgPath), index('ds_risks_round_idx').on(t.round)],
 );

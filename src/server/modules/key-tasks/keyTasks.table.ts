@@ -1,6 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  eventColumns,
+  eventData,
+  pathIndex,
+  scopedColumns,
+  stateChange,
+  stepColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A leading group (领导小组, R-TK-1; seed 003 appendix 1): set up by a unit (`org_unit_id`/`org_path`),
@@ -20,10 +28,9 @@ export const ktGroups = pgTable(
     /** How often its joint meeting (例会) is held: monthly | quarterly; null = as needed. */
     meetingCadence: text('meeting_cadence'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('kt_groups_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('kt_groups_path_idx', t.orgPath)],
 );
 
 /** A member of a leading group: role 组长/副组长/成员, post and unit as the document gives them; `left_on` ends it. */
@@ -89,10 +96,9 @@ export const ktLists = pgTable(
       .notNull()
       .default([]),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('kt_lists_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('kt_lists_path_idx', t.orgPath)],
 );
 
 /**
@@ -130,12 +136,11 @@ export const ktTasks = pgTable(
     interviews: integer('interviews').notNull().default(0),
     meetingId: uuid('meeting_id'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('kt_tasks_list_number_uq').on(t.listId, t.number),
-    index('kt_tasks_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('kt_tasks_path_idx', t.orgPath),
     index('kt_tasks_due_idx').on(t.dueAt),
   ],
 );
@@ -144,18 +149,12 @@ export const ktTasks = pgTable(
 export const ktTaskEvents = pgTable(
   'kt_task_events',
   {
-    id: uuid('id').primaryKey(),
-    taskId: uuid('task_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    ...eventColumns('taskId', 'task_id'),
+    ...stateChange(),
     comment: text('comment'),
     progress: integer('progress'),
     evidence: jsonb('evidence').$type<string[]>().notNull().default([]),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('kt_task_events_task_idx').on(t.taskId, t.at)],
 );
@@ -164,9 +163,7 @@ export const ktTaskEvents = pgTable(
 export const ktSteps = pgTable(
   'kt_steps',
   {
-    recordId: uuid('record_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
+    ...stepColumns('recordId', 'record_id'),
   },
   (t) => [uniqueIndex('kt_steps_uq').on(t.recordId, t.step)],
 );

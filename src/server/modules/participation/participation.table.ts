@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  actorColumns,
+  pathIndex,
+  scopedColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * Meetings (R-LAW-MT-1…4): the kind decides the quorum and pass rules (MEETING_RULES, data), the basis who
@@ -33,13 +40,9 @@ export const ptMeetings = pgTable(
     quorumMet: boolean('quorum_met'),
     closedAt: ts('closed_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    index('pt_meetings_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('pt_meetings_held_idx').on(t.heldAt),
-  ],
+  (t) => [pathIndex('pt_meetings_path_idx', t.orgPath), index('pt_meetings_held_idx').on(t.heldAt)],
 );
 
 /** One row per person signed in: a registered resident (adults/households) or a roster member by name. */
@@ -114,7 +117,7 @@ export const ptProcedures = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('pt_procedures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pt_procedures_path_idx', t.orgPath)],
 );
 
 /** The completed steps of a procedure, in order, each with its meeting (and motion) or disclosure. */
@@ -151,7 +154,7 @@ export const ptDisclosures = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index('pt_disclosures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pt_disclosures_path_idx', t.orgPath),
     index('pt_disclosures_period_idx').on(t.orgUnitId, t.kind, t.period),
   ],
 );
@@ -187,7 +190,7 @@ export const ptDisclosureSchedules = pgTable(
   },
   (t) => [
     uniqueIndex('pt_disclosure_schedules_uq').on(t.orgUnitId, t.kind),
-    index('pt_disclosure_schedules_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pt_disclosure_schedules_path_idx', t.orgPath),
   ],
 );
 
@@ -234,11 +237,10 @@ export const ptTopics = pgTable(
     state: text('state').notNull(),
     meetingId: uuid('meeting_id'),
     supports: integer('supports').notNull().default(0),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('pt_topics_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pt_topics_path_idx', t.orgPath),
     index('pt_topics_state_idx').on(t.state),
     index('pt_topics_work_order_idx').on(t.workOrderId),
   ],
@@ -280,8 +282,7 @@ export const ptTopicEvents = pgTable(
     toState: text('to_state').notNull(),
     note: text('note').notNull(),
     meetingId: uuid('meeting_id'),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
+    ...actorColumns(),
     at: ts('at').notNull(),
   },
   (t) => [index('pt_topic_events_topic_idx').on(t.topicId, t.at)],
@@ -336,7 +337,7 @@ export const ptRooms = pgTable(
     checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
     ...timestamps(),
   },
-  (t) => [index('pt_rooms_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pt_rooms_path_idx', t.orgPath)],
 );
 
 /**
@@ -359,7 +360,7 @@ export const ptConventions = pgTable(
     ratesAt: ts('rates_at'),
     ...timestamps(),
   },
-  (t) => [index('pt_conventions_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pt_conventions_path_idx', t.orgPath)],
 );
 
 export const ptConventionVersions = pgTable(

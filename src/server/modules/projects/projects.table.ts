@@ -11,7 +11,19 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  createdByColumns,
+  eventColumns,
+  eventData,
+  fileColumns,
+  pathIndex,
+  scopedColumns,
+  stateChange,
+  stepColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A call for co-building projects (申报通知, seed 000): issued by a city or district civil-affairs bureau
@@ -43,13 +55,9 @@ export const pjCalls = pgTable(
     openedAt: ts('opened_at'),
     publishedAt: ts('published_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    index('pj_calls_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('pj_calls_year_idx').on(t.year),
-  ],
+  (t) => [pathIndex('pj_calls_path_idx', t.orgPath), index('pj_calls_year_idx').on(t.year)],
 );
 
 /**
@@ -107,13 +115,12 @@ export const pjApplications = pgTable(
     visitAnsweredAt: ts('visit_answered_at'),
     visitAnswer: text('visit_answer'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('pj_applications_number_uq').on(t.number),
     uniqueIndex('pj_applications_call_unit_uq').on(t.callId, t.orgUnitId),
-    index('pj_applications_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_applications_path_idx', t.orgPath),
     index('pj_applications_call_idx').on(t.callId, t.state),
     index('pj_applications_due_idx').on(t.submitDueAt),
   ],
@@ -123,16 +130,10 @@ export const pjApplications = pgTable(
 export const pjApplicationEvents = pgTable(
   'pj_application_events',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    ...eventColumns('applicationId', 'application_id'),
+    ...stateChange(),
     comment: text('comment'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('pj_application_events_app_idx').on(t.applicationId, t.at)],
 );
@@ -141,9 +142,7 @@ export const pjApplicationEvents = pgTable(
 export const pjSteps = pgTable(
   'pj_steps',
   {
-    recordId: uuid('record_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
+    ...stepColumns('recordId', 'record_id'),
   },
   (t) => [uniqueIndex('pj_steps_uq').on(t.recordId, t.step)],
 );
@@ -200,12 +199,11 @@ export const pjReports = pgTable(
     filedAt: ts('filed_at'),
     filedBy: uuid('filed_by'),
     filedByName: text('filed_by_name'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('pj_reports_app_month_uq').on(t.applicationId, t.month),
-    index('pj_reports_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_reports_path_idx', t.orgPath),
     index('pj_reports_due_idx').on(t.dueAt),
   ],
 );
@@ -224,12 +222,8 @@ export const pjArchiveItems = pgTable(
     /** minutes | plan | guidance | self_governance | funds | disclosure | self_assessment | method */
     category: text('category').notNull(),
     note: text('note'),
-    fileId: uuid('file_id').notNull(),
-    fileName: text('file_name').notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...fileColumns(),
+    ...createdByColumns(),
     /** Removed by the community or subdistrict with a reason (kept: leaves completeness and the zip). */
     removedAt: ts('removed_at'),
     removedBy: uuid('removed_by'),
@@ -239,7 +233,7 @@ export const pjArchiveItems = pgTable(
   },
   (t) => [
     index('pj_archive_items_app_idx').on(t.applicationId, t.category),
-    index('pj_archive_items_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_archive_items_path_idx', t.orgPath),
   ],
 );
 
@@ -257,8 +251,7 @@ export const pjDisbursements = pgTable(
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     note: text('note'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [index('pj_disbursements_app_idx').on(t.applicationId, t.receivedOn)],
@@ -285,8 +278,7 @@ export const pjSpends = pgTable(
     /** The receipt's photo (platform storage id) and its image type, when one was uploaded. */
     receiptFileId: uuid('receipt_file_id'),
     receiptMime: text('receipt_mime'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [index('pj_spends_app_idx').on(t.applicationId, t.spentOn)],
@@ -340,7 +332,7 @@ export const pjMilestones = pgTable(
   },
   (t) => [
     index('pj_milestones_app_idx').on(t.applicationId, t.dueOn),
-    index('pj_milestones_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_milestones_path_idx', t.orgPath),
   ],
 );
 
@@ -376,8 +368,7 @@ export const pjEvaluations = pgTable(
     gradeName: text('grade_name').notNull(),
     opinion: text('opinion').notNull(),
     evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [
@@ -427,13 +418,11 @@ export const pjDoorstepProjects = pgTable(
     servicePer: text('service_per').notNull(),
     peopleServed: integer('people_served').notNull(),
     summary: text('summary'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...createdByColumns(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('pj_doorstep_projects_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_doorstep_projects_path_idx', t.orgPath),
     index('pj_doorstep_projects_unit_idx').on(t.orgUnitId, t.year, t.category),
   ],
 );
@@ -454,8 +443,7 @@ export const pjDoorstepRecords = pgTable(
     recordDate: date('record_date', { mode: 'string' }).notNull(),
     surveyId: uuid('survey_id'),
     surveyTitle: text('survey_title'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [
@@ -473,12 +461,8 @@ export const pjDoorstepFiles = pgTable(
     orgPath: text('org_path').notNull(),
     slot: text('slot').notNull(),
     note: text('note'),
-    fileId: uuid('file_id').notNull(),
-    fileName: text('file_name').notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...fileColumns(),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [index('pj_doorstep_files_project_idx').on(t.projectId, t.slot)],
@@ -552,8 +536,7 @@ export const pjConsultationLinks = pgTable('pj_consultation_links', {
   fileName: text('file_name'),
   mime: text('mime'),
   size: integer('size'),
-  createdBy: uuid('created_by'),
-  createdByName: text('created_by_name'),
+  ...createdByColumns(),
   ...timestamps(),
 });
 

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AttachmentDef, FieldDef, SubmittersDef } from '../../../shared/contracts/scheduledReports';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import { eventColumns, pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
 
 /**
  * A report template (信息报告, R-RP-1): set up by the receiving unit (`org_unit_id`/`org_path`), with its
@@ -27,10 +26,9 @@ export const srTemplates = pgTable(
     attachments: jsonb('attachments').$type<AttachmentDef[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('sr_templates_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('sr_templates_path_idx', t.orgPath)],
 );
 
 /**
@@ -56,7 +54,7 @@ export const srCycles = pgTable(
   },
   (t) => [
     uniqueIndex('sr_cycles_template_period_uq').on(t.templateId, t.period),
-    index('sr_cycles_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('sr_cycles_path_idx', t.orgPath),
     index('sr_cycles_due_idx').on(t.dueAt),
   ],
 );
@@ -87,12 +85,11 @@ export const srSubmissions = pgTable(
     returnReason: text('return_reason'),
     resubmissions: integer('resubmissions').notNull().default(0),
     overdueAt: ts('overdue_at'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('sr_submissions_cycle_unit_uq').on(t.cycleId, t.orgUnitId),
-    index('sr_submissions_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('sr_submissions_path_idx', t.orgPath),
     index('sr_submissions_cycle_idx').on(t.cycleId),
   ],
 );
@@ -101,13 +98,8 @@ export const srSubmissions = pgTable(
 export const srEvents = pgTable(
   'sr_events',
   {
-    id: uuid('id').primaryKey(),
-    submissionId: uuid('submission_id').notNull(),
+    ...eventColumns('submissionId', 'submission_id'),
     orgPath: text('org_path').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
     comment: text('comment'),
   },
   (t) => [index('sr_events_submission_idx').on(t.submissionId, t.at)],

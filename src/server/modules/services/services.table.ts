@@ -1,17 +1,19 @@
 /** Tables of the services module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgSequence,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/columns';
+  createdByColumns,
+  eventColumns,
+  eventData,
+  pathIndex,
+  proxyColumns,
+  scopedColumns,
+  statusChange,
+  stepColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** Feeds service order numbers (FW…). */
 export const svcOrderNumberSeq = pgSequence('svc_order_number_seq', { startWith: 1 });
@@ -40,7 +42,7 @@ export const svcNeeds = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('svc_needs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_needs_path_idx', t.orgPath)],
 );
 
 /**
@@ -66,7 +68,7 @@ export const svcResources = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('svc_resources_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_resources_path_idx', t.orgPath)],
 );
 
 /** 项目清单 (R-SV-1): what the community offers, by whom, when, capacity; residents order published ones. */
@@ -97,7 +99,7 @@ export const svcProjects = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('svc_projects_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_projects_path_idx', t.orgPath)],
 );
 
 /**
@@ -163,12 +165,11 @@ export const svcOrders = pgTable(
     timePayerDesigneeId: uuid('time_payer_designee_id'),
     /** R-VP-2: the minutes withdrawn from the payer's time bank on confirmation. */
     timePaidMinutes: integer('time_paid_minutes'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('svc_orders_number_uq').on(t.number),
-    index('svc_orders_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('svc_orders_path_idx', t.orgPath),
     index('svc_orders_status_idx').on(t.status),
     index('svc_orders_assignee_idx').on(t.assigneeUserId),
     index('svc_orders_ordered_by_idx').on(t.orderedBy),
@@ -187,16 +188,10 @@ export const svcOrders = pgTable(
 export const svcOrderEvents = pgTable(
   'svc_order_events',
   {
-    id: uuid('id').primaryKey(),
-    orderId: uuid('order_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    ...eventColumns('orderId', 'order_id'),
+    ...statusChange(),
     note: text('note'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('svc_order_events_order_idx').on(t.orderId, t.at)],
 );
@@ -205,9 +200,7 @@ export const svcOrderEvents = pgTable(
 export const svcSweepSteps = pgTable(
   'svc_sweep_steps',
   {
-    orderId: uuid('order_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
+    ...stepColumns('orderId', 'order_id'),
   },
   (t) => [uniqueIndex('svc_sweep_steps_uq').on(t.orderId, t.step)],
 );
@@ -231,7 +224,7 @@ export const svcStations = pgTable(
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
-  (t) => [index('svc_stations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_stations_path_idx', t.orgPath)],
 );
 
 /** A duty slot: who is on duty at which station, when (R-SV-2). */
@@ -278,8 +271,7 @@ export const svcDutyLogs = pgTable(
     selfEntered: boolean('self_entered').notNull().default(false),
     /** An optional photo (platform storage id). */
     photoId: uuid('photo_id'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
   },
   (t) => [index('svc_duty_logs_slot_idx').on(t.slotId)],
 );

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -10,7 +9,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  eventColumns,
+  pathIndex,
+  scopedColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * The social-organisation capability (issue 16 §2) on top of the people module's registry
@@ -36,7 +42,7 @@ export const soProfiles = pgTable(
     contactName: text('contact_name'),
     ...timestamps(),
   },
-  (t) => [index('so_profiles_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_profiles_path_idx', t.orgPath)],
 );
 
 /** Members of an organisation; migrant workers (外来务工人员) are flagged (R-ORG-6). */
@@ -53,10 +59,7 @@ export const soMembers = pgTable(
     removedAt: ts('removed_at'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [
-    index('so_members_org_idx').on(t.orgId),
-    index('so_members_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [index('so_members_org_idx').on(t.orgId), pathIndex('so_members_path_idx', t.orgPath)],
 );
 
 /** Incubation records: district base → subdistrict federation → community studio (seed 003 三(二)2). */
@@ -77,10 +80,7 @@ export const soIncubations = pgTable(
     outcome: text('outcome'),
     ...timestamps(),
   },
-  (t) => [
-    index('so_incubations_org_idx').on(t.orgId),
-    index('so_incubations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [index('so_incubations_org_idx').on(t.orgId), pathIndex('so_incubations_path_idx', t.orgPath)],
 );
 
 /** 社工站 (subdistrict) / 社工室 (community), optionally run by a 社工机构 (a social organisation). */
@@ -97,10 +97,7 @@ export const soStations = pgTable(
     openedOn: text('opened_on'),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex('so_stations_unit_uq').on(t.orgUnitId),
-    index('so_stations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('so_stations_unit_uq').on(t.orgUnitId), pathIndex('so_stations_path_idx', t.orgPath)],
 );
 
 /** Social workers (people's `workers`) posted at a station. */
@@ -132,7 +129,7 @@ export const soRounds = pgTable(
     description: text('description'),
     ...timestamps(),
   },
-  (t) => [index('so_rounds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_rounds_path_idx', t.orgPath)],
 );
 
 /** A proposal of a social organisation to a round: submitted → granted | rejected → reported → closed. */
@@ -153,13 +150,12 @@ export const soProposals = pgTable(
     /** submitted | granted | rejected | reported | closed */
     state: text('state').notNull(),
     reportText: text('report_text'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('so_proposals_round_org_title_uq').on(t.roundId, t.orgId, t.title),
-    index('so_proposals_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('so_proposals_round_path_idx').using('btree', sql`${t.roundPath} text_pattern_ops`),
+    pathIndex('so_proposals_path_idx', t.orgPath),
+    pathIndex('so_proposals_round_path_idx', t.roundPath),
   ],
 );
 
@@ -181,13 +177,8 @@ export const soProposalScores = pgTable(
 export const soProposalEvents = pgTable(
   'so_proposal_events',
   {
-    id: uuid('id').primaryKey(),
-    proposalId: uuid('proposal_id').notNull(),
+    ...eventColumns('proposalId', 'proposal_id'),
     orgPath: text('org_path').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
     fromState: text('from_state').notNull(),
     toState: text('to_state').notNull(),
     comment: text('comment'),
@@ -206,7 +197,7 @@ export const soFunds = pgTable(
     purpose: text('purpose').notNull(),
     ...timestamps(),
   },
-  (t) => [index('so_funds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_funds_path_idx', t.orgPath)],
 );
 
 /** A donation into or a disbursement out of a fund, with its ledger transaction (the public list). */
@@ -248,7 +239,7 @@ export const soContracts = pgTable(
     state: text('state').notNull(),
     ...timestamps(),
   },
-  (t) => [index('so_contracts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_contracts_path_idx', t.orgPath)],
 );
 
 /** A deliverable or a payment of a contract. */
@@ -287,5 +278,5 @@ export const soLinks = pgTable(
     note: text('note'),
     ...timestamps(),
   },
-  (t) => [index('so_links_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_links_path_idx', t.orgPath)],
 );

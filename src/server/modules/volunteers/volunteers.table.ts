@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, ts } from '../../platform/columns';
+import { createdByColumns, pathIndex, scopedColumns, ts } from '../../platform/columns';
 
 /** Tables of the volunteers module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -57,7 +57,7 @@ export const volunteers = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    index('volunteers_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('volunteers_path_idx', t.orgPath),
     index('volunteers_community_idx').on(t.communityId),
     index('volunteers_grid_idx').on(t.gridId),
     index('volunteers_skills_idx').using('gin', t.skills),
@@ -84,7 +84,7 @@ export const volunteerTeams = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('volunteer_teams_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('volunteer_teams_path_idx', t.orgPath)],
 );
 
 export const volunteerTeamMembers = pgTable(
@@ -147,7 +147,7 @@ export const volunteerActivities = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    index('volunteer_activities_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('volunteer_activities_path_idx', t.orgPath),
     index('volunteer_activities_starts_idx').on(t.startsAt),
   ],
 );
@@ -231,8 +231,7 @@ export const volunteerHours = pgTable(
     communityId: uuid('community_id').notNull(),
     orgPath: text('org_path').notNull(),
     occurredAt: ts('occurred_at').notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     createdAt: ts('created_at').notNull(),
     /** For kind 'service': where the hours come from (service_order | duty) and its id; posted once. */
     sourceType: text('source_type'),
@@ -243,7 +242,7 @@ export const volunteerHours = pgTable(
     uniqueIndex('volunteer_hours_source_uq')
       .on(t.sourceType, t.sourceId)
       .where(sql`${t.sourceId} is not null`),
-    index('volunteer_hours_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('volunteer_hours_path_idx', t.orgPath),
     uniqueIndex('volunteer_hours_attendance_uq').on(t.attendanceId).where(sql`${t.kind} = 'activity'`),
   ],
 );
