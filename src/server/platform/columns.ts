@@ -1,6 +1,6 @@
 /** Column helpers shared by the Drizzle table files (*.table.ts); they only spell columns, the SQL is the same as writing them out. */
 import { type SQLWrapper, sql } from 'drizzle-orm';
-import { index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ConsentMethod } from '../../shared/contracts/proxy';
 
 /** A timestamptz column read and written as a JS Date. */
@@ -73,6 +73,25 @@ export const stepColumns = <K extends string>(recordKey: K, recordColumn: string
   ...requiredUuid(recordKey, recordColumn),
   step: text('step').notNull(),
   at: ts('at').notNull(),
+});
+
+/**
+ * A whole deadline-steps table: `stepColumns` and the unique index `<name>_uq` on (record, step), so each step
+ * fires once across processes. `export const xSteps = stepsTable('x_steps', 'recordId', 'record_id');`
+ */
+export const stepsTable = <N extends string, K extends string>(name: N, recordKey: K, recordColumn: string) =>
+  pgTable(name, stepColumns(recordKey, recordColumn), (t) => [
+    uniqueIndex(`${name}_uq`).on(t[recordKey], t.step),
+  ]);
+
+/**
+ * The head of a child record kept under a scoped parent: id, the parent's id (required) and org_path (the
+ * parent's path, for scoped reads), both required. `...childColumns('applicationId', 'application_id')`.
+ */
+export const childColumns = <K extends string>(parentKey: K, parentColumn: string) => ({
+  id: uuid('id').primaryKey(),
+  ...requiredUuid(parentKey, parentColumn),
+  orgPath: text('org_path').notNull(),
 });
 
 /** A stored file's file_id, file_name, mime and size, all required (platform/storage.ts). */

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
+import { childColumns, pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
 
 /**
  * A visit plan (走访关爱计划, R-SV-3): one special-group tag of one resident, visited every
@@ -74,9 +74,7 @@ export const careVisits = pgTable(
 export const careMisses = pgTable(
   'care_misses',
   {
-    id: uuid('id').primaryKey(),
-    planId: uuid('plan_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('planId', 'plan_id'),
     dueAt: ts('due_at').notNull(),
     flaggedAt: ts('flagged_at').notNull(),
   },

@@ -19,7 +19,7 @@ import {
   pathIndex,
   scopedColumns,
   statusChange,
-  stepColumns,
+  stepsTable,
   timestamps,
   ts,
   versionedTimestamps,
@@ -169,13 +169,7 @@ export const dsSessions = pgTable(
 );
 
 /** Deadline claims of the dispute workflow (one per record and step). */
-export const dsSteps = pgTable(
-  'ds_steps',
-  {
-    ...stepColumns('disputeId', 'dispute_id'),
-  },
-  (t) => [uniqueIndex('ds_steps_uq').on(t.disputeId, t.step)],
-);
+export const dsSteps = stepsTable('ds_steps', 'disputeId', 'dispute_id');
 
 /**
  * The two classification lists of seed 003 (R-DS-1), versioned: `dispute_service` =

@@ -1,11 +1,12 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
+  childColumns,
   eventColumns,
   eventData,
   pathIndex,
   scopedColumns,
   stateChange,
-  stepColumns,
+  stepsTable,
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
@@ -37,9 +38,7 @@ export const ktGroups = pgTable(
 export const ktGroupMembers = pgTable(
   'kt_group_members',
   {
-    id: uuid('id').primaryKey(),
-    groupId: uuid('group_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('groupId', 'group_id'),
     /** leader | deputy | member */
     role: text('role').notNull(),
     name: text('name').notNull(),
@@ -62,9 +61,7 @@ export const ktGroupMembers = pgTable(
 export const ktMeetings = pgTable(
   'kt_meetings',
   {
-    id: uuid('id').primaryKey(),
-    groupId: uuid('group_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('groupId', 'group_id'),
     /** regular | ad_hoc */
     kind: text('kind').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
@@ -110,9 +107,7 @@ export const ktLists = pgTable(
 export const ktTasks = pgTable(
   'kt_tasks',
   {
-    id: uuid('id').primaryKey(),
-    listId: uuid('list_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('listId', 'list_id'),
     number: integer('number').notNull(),
     content: text('content').notNull(),
     units: text('units').array().notNull(),
@@ -160,10 +155,4 @@ export const ktTaskEvents = pgTable(
 );
 
 /** Deadline steps the workflow sweep took (each fires once per task and key). */
-export const ktSteps = pgTable(
-  'kt_steps',
-  {
-    ...stepColumns('recordId', 'record_id'),
-  },
-  (t) => [uniqueIndex('kt_steps_uq').on(t.recordId, t.step)],
-);
+export const ktSteps = stepsTable('kt_steps', 'recordId', 'record_id');

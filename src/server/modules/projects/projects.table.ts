@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  childColumns,
   createdByColumns,
   eventColumns,
   eventData,
@@ -19,7 +20,7 @@ import {
   pathIndex,
   scopedColumns,
   stateChange,
-  stepColumns,
+  stepsTable,
   timestamps,
   ts,
   versionedTimestamps,
@@ -139,13 +140,7 @@ export const pjApplicationEvents = pgTable(
 );
 
 /** Deadline steps the workflow sweep took (unique per application and step: each fires once). */
-export const pjSteps = pgTable(
-  'pj_steps',
-  {
-    ...stepColumns('recordId', 'record_id'),
-  },
-  (t) => [uniqueIndex('pj_steps_uq').on(t.recordId, t.step)],
-);
+export const pjSteps = stepsTable('pj_steps', 'recordId', 'record_id');
 
 /**
  * One reviewer's score of one application (R-PJ-2: criteria are the call's configuration), with the
@@ -216,9 +211,7 @@ export const pjReports = pgTable(
 export const pjArchiveItems = pgTable(
   'pj_archive_items',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     /** minutes | plan | guidance | self_governance | funds | disclosure | self_assessment | method */
     category: text('category').notNull(),
     note: text('note'),
@@ -244,9 +237,7 @@ export const pjArchiveItems = pgTable(
 export const pjDisbursements = pgTable(
   'pj_disbursements',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     source: text('source').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
@@ -265,9 +256,7 @@ export const pjDisbursements = pgTable(
 export const pjSpends = pgTable(
   'pj_spends',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     line: text('line').notNull(),
     spentOn: date('spent_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
@@ -291,9 +280,7 @@ export const pjSpends = pgTable(
 export const pjFundDisclosures = pgTable(
   'pj_fund_disclosures',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     disclosureId: uuid('disclosure_id'),
     snapshot: jsonb('snapshot')
       .$type<{
@@ -317,9 +304,7 @@ export const pjFundDisclosures = pgTable(
 export const pjMilestones = pgTable(
   'pj_milestones',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     title: text('title').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     note: text('note'),
@@ -384,9 +369,7 @@ export const pjEvaluations = pgTable(
 export const pjExemptions = pgTable(
   'pj_exemptions',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     reason: text('reason').notNull(),
     previousDueAt: ts('previous_due_at').notNull(),
     newDue: date('new_due', { mode: 'string' }).notNull(),
@@ -434,9 +417,7 @@ export const pjDoorstepProjects = pgTable(
 export const pjDoorstepRecords = pgTable(
   'pj_doorstep_records',
   {
-    id: uuid('id').primaryKey(),
-    projectId: uuid('project_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('projectId', 'project_id'),
     kind: text('kind').notNull(),
     stage: text('stage'),
     text: text('text').notNull(),
@@ -456,9 +437,7 @@ export const pjDoorstepRecords = pgTable(
 export const pjDoorstepFiles = pgTable(
   'pj_doorstep_files',
   {
-    id: uuid('id').primaryKey(),
-    projectId: uuid('project_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('projectId', 'project_id'),
     slot: text('slot').notNull(),
     note: text('note'),
     ...fileColumns(),
@@ -500,9 +479,7 @@ export const pjAssignments = pgTable(
 export const pjChanges = pgTable(
   'pj_changes',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     /** pending | approved | rejected */
     state: text('state').notNull(),
     reason: text('reason').notNull(),
@@ -556,9 +533,7 @@ export const pjSealLinks = pgTable('pj_seal_links', {
 export const pjDoorstepRatings = pgTable(
   'pj_doorstep_ratings',
   {
-    id: uuid('id').primaryKey(),
-    projectId: uuid('project_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('projectId', 'project_id'),
     userId: uuid('user_id').notNull(),
     raterMasked: text('rater_masked').notNull(),
     stars: integer('stars').notNull(),

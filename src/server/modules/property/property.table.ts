@@ -1,5 +1,11 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, timestamps, versionedTimestamps } from '../../platform/columns';
+import {
+  childColumns,
+  pathIndex,
+  scopedColumns,
+  timestamps,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** A member of an owners' committee (业委会): a name, the office, and the registry person when known. */
 export type OwnersCommitteeMember = {
@@ -67,9 +73,7 @@ export const pmMeetings = pgTable(
 export const pmIssues = pgTable(
   'pm_issues',
   {
-    id: uuid('id').primaryKey(),
-    meetingId: uuid('meeting_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('meetingId', 'meeting_id'),
     text: text('text').notNull(),
     /** residents_committee | owners_committee | property_company */
     owner: text('owner'),

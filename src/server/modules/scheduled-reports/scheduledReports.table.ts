@@ -1,6 +1,13 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AttachmentDef, FieldDef, SubmittersDef } from '../../../shared/contracts/scheduledReports';
-import { eventColumns, pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
+import {
+  childColumns,
+  eventColumns,
+  pathIndex,
+  scopedColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A report template (信息报告, R-RP-1): set up by the receiving unit (`org_unit_id`/`org_path`), with its
@@ -39,9 +46,7 @@ export const srTemplates = pgTable(
 export const srCycles = pgTable(
   'sr_cycles',
   {
-    id: uuid('id').primaryKey(),
-    templateId: uuid('template_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('templateId', 'template_id'),
     period: text('period').notNull(),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
+  childColumns,
   createdByColumns,
   eventColumns,
   eventData,
@@ -9,7 +10,7 @@ import {
   proxyColumns,
   scopedColumns,
   statusChange,
-  stepColumns,
+  stepsTable,
   timestamps,
   ts,
   versionedTimestamps,
@@ -197,13 +198,7 @@ export const svcOrderEvents = pgTable(
 );
 
 /** Steps the timeout sweep has taken; the unique key makes each happen once across processes. */
-export const svcSweepSteps = pgTable(
-  'svc_sweep_steps',
-  {
-    ...stepColumns('orderId', 'order_id'),
-  },
-  (t) => [uniqueIndex('svc_sweep_steps_uq').on(t.orderId, t.step)],
-);
+export const svcSweepSteps = stepsTable('svc_sweep_steps', 'orderId', 'order_id');
 
 /** Per-community settings (accept timeout in hours, default 24). */
 export const svcSettings = pgTable('svc_settings', {
@@ -231,9 +226,7 @@ export const svcStations = pgTable(
 export const svcDutySlots = pgTable(
   'svc_duty_slots',
   {
-    id: uuid('id').primaryKey(),
-    stationId: uuid('station_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('stationId', 'station_id'),
     /** The station's community (kept with org_path when units merge; see platform/scopedTables.ts). */
     orgUnitId: uuid('org_unit_id'),
     /** resident_rep | grid_worker | party_leader | volunteer | worker */

@@ -10,6 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  childColumns,
   eventColumns,
   pathIndex,
   scopedColumns,
@@ -49,9 +50,7 @@ export const soProfiles = pgTable(
 export const soMembers = pgTable(
   'so_members',
   {
-    id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('orgId', 'org_id'),
     name: text('name').notNull(),
     migrant: boolean('migrant').notNull().default(false),
     role: text('role'),
@@ -66,9 +65,7 @@ export const soMembers = pgTable(
 export const soIncubations = pgTable(
   'so_incubations',
   {
-    id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('orgId', 'org_id'),
     /** district_base | subdistrict_federation | community_studio */
     tier: text('tier').notNull(),
     /** applied | incubating | graduated | exited */
@@ -104,9 +101,7 @@ export const soStations = pgTable(
 export const soStationWorkers = pgTable(
   'so_station_workers',
   {
-    id: uuid('id').primaryKey(),
-    stationId: uuid('station_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('stationId', 'station_id'),
     workerId: uuid('worker_id').notNull(),
     createdAt: ts('created_at').notNull(),
   },
@@ -162,9 +157,7 @@ export const soProposals = pgTable(
 export const soProposalScores = pgTable(
   'so_proposal_scores',
   {
-    id: uuid('id').primaryKey(),
-    proposalId: uuid('proposal_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('proposalId', 'proposal_id'),
     reviewerId: uuid('reviewer_id').notNull(),
     reviewerName: text('reviewer_name'),
     score: integer('score').notNull(),
@@ -204,9 +197,7 @@ export const soFunds = pgTable(
 export const soFundFlows = pgTable(
   'so_fund_flows',
   {
-    id: uuid('id').primaryKey(),
-    fundId: uuid('fund_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('fundId', 'fund_id'),
     /** donation | disbursement */
     kind: text('kind').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
@@ -246,9 +237,7 @@ export const soContracts = pgTable(
 export const soContractItems = pgTable(
   'so_contract_items',
   {
-    id: uuid('id').primaryKey(),
-    contractId: uuid('contract_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('contractId', 'contract_id'),
     /** deliverable | payment */
     kind: text('kind').notNull(),
     title: text('title').notNull(),

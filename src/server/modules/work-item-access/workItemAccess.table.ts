@@ -6,7 +6,7 @@ import {
   pathIndex,
   scopedColumns,
   stateChange,
-  stepColumns,
+  stepsTable,
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
@@ -83,13 +83,7 @@ export const wiaEvents = pgTable(
   (t) => [index('wia_events_app_idx').on(t.applicationId, t.at)],
 );
 
-export const wiaSteps = pgTable(
-  'wia_steps',
-  {
-    ...stepColumns('recordId', 'record_id'),
-  },
-  (t) => [uniqueIndex('wia_steps_uq').on(t.recordId, t.step)],
-);
+export const wiaSteps = stepsTable('wia_steps', 'recordId', 'record_id');
 
 /**
  * The published lists of the level: items admitted to communities (`list` = admitted: approved or
