@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, ts } from '../../platform/columns';
+import { pathIndex, scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** Tables of the merchants module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -28,8 +28,7 @@ export const redemptionPoints = pgTable(
     fenPerPoint: integer('fen_per_point'),
     /** The community the point registered with. */
     ...scopedColumns(),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [
     pathIndex('redemption_points_path_idx', t.orgPath),
@@ -61,8 +60,7 @@ export const redemptionItems = pgTable(
     pricePoints: integer('price_points').notNull(),
     stock: integer('stock').notNull(),
     active: boolean('active').notNull().default(true),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [index('redemption_items_point_idx').on(t.pointId)],
 );

@@ -245,8 +245,7 @@ export const soContractItems = pgTable(
     doneOn: text('done_on'),
     amountFen: bigint('amount_fen', { mode: 'number' }),
     note: text('note'),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [index('so_contract_items_idx').on(t.contractId)],
 );

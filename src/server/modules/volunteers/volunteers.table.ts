@@ -11,7 +11,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdByColumns, pathIndex, scopedColumns, ts } from '../../platform/columns';
+import {
+  createdByColumns,
+  pathIndex,
+  scopedColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** Tables of the volunteers module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -52,9 +59,7 @@ export const volunteers = pgTable(
     /** active | inactive */
     status: text('status').notNull().default('active'),
     notes: text('notes'),
-    version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...versionedTimestamps(),
   },
   (t) => [
     pathIndex('volunteers_path_idx', t.orgPath),
@@ -81,8 +86,7 @@ export const volunteerTeams = pgTable(
     leaderVolunteerId: uuid('leader_volunteer_id'),
     description: text('description'),
     active: boolean('active').notNull().default(true),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [pathIndex('volunteer_teams_path_idx', t.orgPath)],
 );
@@ -142,9 +146,7 @@ export const volunteerActivities = pgTable(
     status: text('status').notNull().default('open'),
     organiserId: uuid('organiser_id'),
     organiserName: text('organiser_name'),
-    version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...versionedTimestamps(),
   },
   (t) => [
     pathIndex('volunteer_activities_path_idx', t.orgPath),
@@ -199,9 +201,7 @@ export const volunteerAttendance = pgTable(
     confirmedAt: ts('confirmed_at'),
     confirmedBy: uuid('confirmed_by'),
     confirmedByName: text('confirmed_by_name'),
-    version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('volunteer_attendance_uq').on(t.activityId, t.volunteerId),
