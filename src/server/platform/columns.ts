@@ -112,6 +112,12 @@ export const scopedColumns = () => ({
   orgPath: text('org_path').notNull(),
 });
 
+/** A scoped record's head: id (uuid primary key), org_unit_id and org_path: `...scopedRecordColumns()`. */
+export const scopedRecordColumns = () => ({
+  id: uuid('id').primaryKey(),
+  ...scopedColumns(),
+});
+
 /** A proxy act's stored consent (jsonb, platform/proxy.ts): the time as an ISO string. */
 export interface StoredConsent {
   method: ConsentMethod;

@@ -8,6 +8,7 @@ import {
   eventData,
   pathIndex,
   scopedColumns,
+  scopedRecordColumns,
   stateChange,
   timestamps,
   ts,
@@ -84,8 +85,7 @@ export const asNodes = pgTable(
 export const asRounds = pgTable(
   'as_rounds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     versionId: uuid('version_id').notNull(),
     year: integer('year').notNull(),
     title: text('title').notNull(),

@@ -10,7 +10,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { childColumns, pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
+import {
+  childColumns,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A visit plan (走访关爱计划, R-SV-3): one special-group tag of one resident, visited every
@@ -21,8 +28,7 @@ import { childColumns, pathIndex, scopedColumns, ts, versionedTimestamps } from 
 export const carePlans = pgTable(
   'care_plans',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     residentId: uuid('resident_id').notNull(),
     residentNameMask: text('resident_name_mask').notNull(),
     tagEnc: text('tag_enc').notNull(),

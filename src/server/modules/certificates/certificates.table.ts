@@ -1,5 +1,12 @@
 import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, proxyColumns, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
+import {
+  pathIndex,
+  proxyColumns,
+  scopedColumns,
+  scopedRecordColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * The catalogue of matters a community may certify (证明事项目录, R-AC-2): each cites the law, regulation
@@ -9,8 +16,7 @@ import { pathIndex, proxyColumns, scopedColumns, ts, versionedTimestamps } from 
 export const certCatalogue = pgTable(
   'cert_catalogue',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     description: text('description'),
     lawName: text('law_name').notNull(),

@@ -18,6 +18,7 @@ import {
   eventData,
   pathIndex,
   scopedColumns,
+  scopedRecordColumns,
   statusChange,
   stepsTable,
   timestamps,
@@ -210,8 +211,7 @@ export const dsTicketLimits = pgTable('ds_ticket_limits', {
 export const dsBodies = pgTable(
   'ds_bodies',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     contact: text('contact'),
@@ -246,8 +246,7 @@ export const dsBodyMembers = pgTable(
 export const dsMeetings = pgTable(
   'ds_meetings',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** monthly | extra */
     kind: text('kind').notNull(),
     heldAt: ts('held_at').notNull(),
@@ -267,8 +266,7 @@ export const dsMeetings = pgTable(
 export const dsContacts = pgTable(
   'ds_contacts',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     leaderName: text('leader_name').notNull(),
     leaderTitle: text('leader_title'),
     contactName: text('contact_name').notNull(),
@@ -287,8 +285,7 @@ export const dsContacts = pgTable(
 export const dsRisks = pgTable(
   'ds_risks',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** China month 'YYYY-MM'. */
     round: text('round').notNull(),
     title: text('title').notNull(),

@@ -1,6 +1,6 @@
 import { boolean, date, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, timestamps, versionedTimestamps } from '../../platform/columns';
+import { pathIndex, scopedRecordColumns, timestamps, versionedTimestamps } from '../../platform/columns';
 
 /**
  * Facility kinds (R-FC-1): platform-wide data, seeded by the migration from the seeds (seed 003's 11
@@ -30,8 +30,7 @@ export const fcKinds = pgTable('fc_kinds', {
 export const fcFacilities = pgTable(
   'fc_facilities',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     address: text('address'),

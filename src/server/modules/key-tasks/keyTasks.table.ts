@@ -4,7 +4,7 @@ import {
   eventColumns,
   eventData,
   pathIndex,
-  scopedColumns,
+  scopedRecordColumns,
   stateChange,
   stepsTable,
   ts,
@@ -19,8 +19,7 @@ import {
 export const ktGroups = pgTable(
   'kt_groups',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     officeUnit: text('office_unit'),
     officeHead: text('office_head'),
@@ -83,8 +82,7 @@ export const ktMeetings = pgTable(
 export const ktLists = pgTable(
   'kt_lists',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     groupId: uuid('group_id'),
     title: text('title').notNull(),
     source: text('source'),

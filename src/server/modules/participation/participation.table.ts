@@ -3,7 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid 
 import {
   actorColumns,
   pathIndex,
-  scopedColumns,
+  scopedRecordColumns,
   timestamps,
   ts,
   versionedTimestamps,
@@ -17,8 +17,7 @@ import {
 export const ptMeetings = pgTable(
   'pt_meetings',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     basis: text('basis').notNull(),
     title: text('title').notNull(),
@@ -107,8 +106,7 @@ export const ptCorrections = pgTable(
 export const ptProcedures = pgTable(
   'pt_procedures',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     template: text('template').notNull(),
     title: text('title').notNull(),
     matter: text('matter').notNull(),
@@ -142,8 +140,7 @@ export const ptProcedureSteps = pgTable(
 export const ptDisclosures = pgTable(
   'pt_disclosures',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -182,8 +179,7 @@ export const ptObjections = pgTable(
 export const ptDisclosureSchedules = pgTable(
   'pt_disclosure_schedules',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     frequency: text('frequency').notNull(),
     ...timestamps(),
@@ -219,8 +215,7 @@ export const ptTopicFormats = pgTable(
 export const ptTopics = pgTable(
   'pt_topics',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** community | grid | compound | building (the unit's kind). */
     level: text('level').notNull(),
     /** resident | grid | staff | work_order */
@@ -330,8 +325,7 @@ export type RoomItem = { ok: boolean; note: string | null; photo: string | null;
 export const ptRooms = pgTable(
   'pt_rooms',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     address: text('address'),
     checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
@@ -348,8 +342,7 @@ export const ptRooms = pgTable(
 export const ptConventions = pgTable(
   'pt_conventions',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     publishedNo: integer('published_no'),

@@ -19,6 +19,7 @@ import {
   fileColumns,
   pathIndex,
   scopedColumns,
+  scopedRecordColumns,
   stateChange,
   stepsTable,
   timestamps,
@@ -35,8 +36,7 @@ import {
 export const pjCalls = pgTable(
   'pj_calls',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     /** draft | open | published */
@@ -389,8 +389,7 @@ export const pjExemptions = pgTable(
 export const pjDoorstepProjects = pgTable(
   'pj_doorstep_projects',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     year: integer('year').notNull(),
     category: text('category').notNull(),
     name: text('name').notNull(),

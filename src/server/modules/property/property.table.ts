@@ -3,6 +3,7 @@ import {
   childColumns,
   pathIndex,
   scopedColumns,
+  scopedRecordColumns,
   timestamps,
   versionedTimestamps,
 } from '../../platform/columns';
@@ -23,8 +24,7 @@ export type OwnersCommitteeMember = {
 export const pmCompounds = pgTable(
   'pm_compounds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** company | self | none */
     management: text('management').notNull(),
     companyName: text('company_name'),
@@ -90,8 +90,7 @@ export const pmIssues = pgTable(
 export const pmNotices = pgTable(
   'pm_notices',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     publishedOn: date('published_on', { mode: 'string' }).notNull(),
@@ -105,8 +104,7 @@ export const pmNotices = pgTable(
 export const pmAppraisals = pgTable(
   'pm_appraisals',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     period: text('period').notNull(),
     appraisedOn: date('appraised_on', { mode: 'string' }).notNull(),
     score: integer('score').notNull(),
@@ -125,8 +123,7 @@ export const pmAppraisals = pgTable(
 export const pmHonours = pgTable(
   'pm_honours',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** civilised_monthly | model_city | model_provincial */
     kind: text('kind').notNull(),
     year: integer('year').notNull(),

@@ -5,6 +5,7 @@ import {
   eventColumns,
   pathIndex,
   scopedColumns,
+  scopedRecordColumns,
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
@@ -17,8 +18,7 @@ import {
 export const srTemplates = pgTable(
   'sr_templates',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     basis: text('basis'),
     description: text('description'),

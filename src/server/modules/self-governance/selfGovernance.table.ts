@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, timestamps, versionedTimestamps } from '../../platform/columns';
+import { pathIndex, scopedRecordColumns, timestamps, versionedTimestamps } from '../../platform/columns';
 
 /**
  * A self-governance body of a community (seed 002 三(一)1, seed 004 Ⅱ-1): the party committee, the
@@ -9,8 +9,7 @@ import { pathIndex, scopedColumns, timestamps, versionedTimestamps } from '../..
 export const sgBodies = pgTable(
   'sg_bodies',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     parentId: uuid('parent_id'),
@@ -29,8 +28,7 @@ export const sgBodies = pgTable(
 export const sgPositions = pgTable(
   'sg_positions',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     bodyId: uuid('body_id').notNull(),
     post: text('post').notNull(),
     personId: uuid('person_id'),
@@ -49,8 +47,7 @@ export const sgPositions = pgTable(
 export const sgVacancies = pgTable(
   'sg_vacancies',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     positionId: uuid('position_id').notNull(),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
@@ -73,8 +70,7 @@ export type ElectionResult = { name: string; post: string; votes: number; electe
 export const sgElections = pgTable(
   'sg_elections',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     bodyId: uuid('body_id').notNull(),
     /** general | by_election */
     kind: text('kind').notNull(),
@@ -96,8 +92,7 @@ export const sgElections = pgTable(
 export const sgReviews = pgTable(
   'sg_reviews',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     bodyId: uuid('body_id'),
     /** training | review */
     kind: text('kind').notNull(),

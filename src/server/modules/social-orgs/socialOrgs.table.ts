@@ -14,6 +14,7 @@ import {
   eventColumns,
   pathIndex,
   scopedColumns,
+  scopedRecordColumns,
   timestamps,
   ts,
   versionedTimestamps,
@@ -30,8 +31,7 @@ import {
 export const soProfiles = pgTable(
   'so_profiles',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** self_governance | mediation | public_welfare | interest | service | mutual_aid | social_work_agency */
     category: text('category').notNull(),
     /** 乡贤 | 邻里 | 房东 | other (seed 002), optional */
@@ -84,8 +84,7 @@ export const soIncubations = pgTable(
 export const soStations = pgTable(
   'so_stations',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** station | room */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -112,8 +111,7 @@ export const soStationWorkers = pgTable(
 export const soRounds = pgTable(
   'so_rounds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     year: integer('year').notNull(),
     budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
@@ -184,8 +182,7 @@ export const soProposalEvents = pgTable(
 export const soFunds = pgTable(
   'so_funds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     purpose: text('purpose').notNull(),
     ...timestamps(),
@@ -218,8 +215,7 @@ export const soFundFlows = pgTable(
 export const soContracts = pgTable(
   'so_contracts',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     buyer: text('buyer').notNull(),
     providerOrgId: uuid('provider_org_id').notNull(),
@@ -254,8 +250,7 @@ export const soContractItems = pgTable(
 export const soLinks = pgTable(
   'so_links',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** case | project */
     subjectKind: text('subject_kind').notNull(),
     subject: text('subject').notNull(),

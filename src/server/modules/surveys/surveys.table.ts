@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Answers, Question } from '../../../shared/contracts/surveys';
-import { pathIndex, proxyColumns, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
+import {
+  pathIndex,
+  proxyColumns,
+  scopedColumns,
+  scopedRecordColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A survey (民意调查) distributed to the residents of its unit (`org_unit_id`: a community, a grid, or a
@@ -11,8 +18,7 @@ import { pathIndex, proxyColumns, scopedColumns, ts, versionedTimestamps } from 
 export const svSurveys = pgTable(
   'sv_surveys',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     purpose: text('purpose').notNull(),
     intro: text('intro'),

@@ -5,6 +5,7 @@ import {
   eventData,
   pathIndex,
   scopedColumns,
+  scopedRecordColumns,
   stateChange,
   stepsTable,
   ts,
@@ -93,8 +94,7 @@ export const wiaSteps = stepsTable('wia_steps', 'recordId', 'record_id');
 export const wiaItems = pgTable(
   'wia_items',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     applicationId: uuid('application_id'),
     /** admitted | purchase */
     list: text('list').notNull(),
@@ -123,8 +123,7 @@ export const wiaItems = pgTable(
 export const wiaRefusals = pgTable(
   'wia_refusals',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     department: text('department').notNull(),
     matter: text('matter').notNull(),
     requestedOn: date('requested_on', { mode: 'string' }).notNull(),
