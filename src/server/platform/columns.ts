@@ -1,5 +1,6 @@
 /** Column helpers shared by the Drizzle table files (*.table.ts); they only spell columns, the SQL is the same as writing them out. */
-import { jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type SQLWrapper, sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ConsentMethod } from '../../shared/contracts/proxy';
 
 /** A timestamptz column read and written as a JS Date. */
@@ -11,10 +12,110 @@ export const timestamps = () => ({
   updatedAt: ts('updated_at').notNull(),
 });
 
+/** version (optimistic locking, starts at 1), created_at and updated_at: `...versionedTimestamps()`. */
+export const versionedTimestamps = () => ({
+  version: integer('version').notNull().default(1),
+  ...timestamps(),
+});
+
+/** created_by + created_by_name (the user and their name as it read then), both nullable. */
+export const createdByColumns = () => ({
+  createdBy: uuid('created_by'),
+  createdByName: text('created_by_name'),
+});
+
+/** A required uuid column under a caller-chosen key: `...requiredUuid('orderId', 'order_id')`. */
+export const requiredUuid = <K extends string>(key: K, name: string) => {
+  const column = uuid(name).notNull();
+  return { [key]: column } as { [P in K]: typeof column };
+};
+
+/** actor_id + actor_name: who did it (both nullable: a system step has no actor). */
+export const actorColumns = () => ({
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name'),
+});
+
+/**
+ * The head of a timeline (events) table: id, the parent's id (required), at, actor_id, actor_name, action.
+ * `...eventColumns('orderId', 'order_id')`; add the transition, the note and `...eventData()` as the table has them.
+ */
+export const eventColumns = <K extends string>(parentKey: K, parentColumn: string) => ({
+  id: uuid('id').primaryKey(),
+  ...requiredUuid(parentKey, parentColumn),
+  at: ts('at').notNull(),
+  ...actorColumns(),
+  action: text('action').notNull(),
+});
+
+/** from_state + to_state of a workflow event, both nullable. */
+export const stateChange = () => ({
+  fromState: text('from_state'),
+  toState: text('to_state'),
+});
+
+/** from_status + to_status of a workflow event, both nullable. */
+export const statusChange = () => ({
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+});
+
+/** An event's free-form data: jsonb, required, default `{}`. */
+export const eventData = () => ({
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+/**
+ * The columns of a deadline-steps table (the workflow sweep's claims, unique on record and step): the record's
+ * id (required), step, at. `...stepColumns('recordId', 'record_id')`.
+ */
+export const stepColumns = <K extends string>(recordKey: K, recordColumn: string) => ({
+  ...requiredUuid(recordKey, recordColumn),
+  step: text('step').notNull(),
+  at: ts('at').notNull(),
+});
+
+/**
+ * A whole deadline-steps table: `stepColumns` and the unique index `<name>_uq` on (record, step), so each step
+ * fires once across processes. `export const xSteps = stepsTable('x_steps', 'recordId', 'record_id');`
+ */
+export const stepsTable = <N extends string, K extends string>(name: N, recordKey: K, recordColumn: string) =>
+  pgTable(name, stepColumns(recordKey, recordColumn), (t) => [
+    uniqueIndex(`${name}_uq`).on(t[recordKey], t.step),
+  ]);
+
+/**
+ * The head of a child record kept under a scoped parent: id, the parent's id (required) and org_path (the
+ * parent's path, for scoped reads), both required. `...childColumns('applicationId', 'application_id')`.
+ */
+export const childColumns = <K extends string>(parentKey: K, parentColumn: string) => ({
+  id: uuid('id').primaryKey(),
+  ...requiredUuid(parentKey, parentColumn),
+  orgPath: text('org_path').notNull(),
+});
+
+/** A stored file's file_id, file_name, mime and size, all required (platform/storage.ts). */
+export const fileColumns = () => ({
+  fileId: uuid('file_id').notNull(),
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+});
+
+/** The btree index on a materialised path for subtree (`LIKE 'path%'`) filters: `pathIndex('x_path_idx', t.orgPath)`. */
+export const pathIndex = (name: string, path: SQLWrapper) =>
+  index(name).using('btree', sql`${path} text_pattern_ops`);
+
 /** org_unit_id + org_path of a scoped table (the row's unit and its path, DESIGN convention 5), both required. */
 export const scopedColumns = () => ({
   orgUnitId: uuid('org_unit_id').notNull(),
   orgPath: text('org_path').notNull(),
+});
+
+/** A scoped record's head: id (uuid primary key), org_unit_id and org_path: `...scopedRecordColumns()`. */
+export const scopedRecordColumns = () => ({
+  id: uuid('id').primaryKey(),
+  ...scopedColumns(),
 });
 
 /** A proxy act's stored consent (jsonb, platform/proxy.ts): the time as an ISO string. */

@@ -1,7 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FrameworkConfig, ScoreResult } from '../../../shared/contracts/assessmentScoring';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  actorColumns,
+  createdByColumns,
+  eventColumns,
+  eventData,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  stateChange,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * An indicator framework (测评标准): platform-wide data, built in (seed 004's Zhoushan standard) or
@@ -73,8 +85,7 @@ export const asNodes = pgTable(
 export const asRounds = pgTable(
   'as_rounds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     versionId: uuid('version_id').notNull(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
@@ -86,13 +97,9 @@ export const asRounds = pgTable(
     openedAt: ts('opened_at'),
     publishedAt: ts('published_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    index('as_rounds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('as_rounds_year_idx').on(t.year),
-  ],
+  (t) => [pathIndex('as_rounds_path_idx', t.orgPath), index('as_rounds_year_idx').on(t.year)],
 );
 
 /** A declared doorstep project of a sheet and the third party's ratings of it (R-AS-4). */
@@ -126,12 +133,11 @@ export const asSheets = pgTable(
     signature: text('signature'),
     total: integer('total'),
     result: jsonb('result').$type<ScoreResult>(),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('as_sheets_round_unit_uq').on(t.roundId, t.orgUnitId),
-    index('as_sheets_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('as_sheets_path_idx', t.orgPath),
     index('as_sheets_evaluator_idx').on(t.evaluatorId, t.state),
   ],
 );
@@ -169,8 +175,7 @@ export const asScoreChanges = pgTable(
     before: jsonb('before').$type<unknown>(),
     after: jsonb('after').$type<unknown>(),
     reason: text('reason').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
+    ...actorColumns(),
     at: ts('at').notNull(),
   },
   (t) => [index('as_score_changes_sheet_idx').on(t.sheetId, t.at)],
@@ -180,16 +185,10 @@ export const asScoreChanges = pgTable(
 export const asSheetEvents = pgTable(
   'as_sheet_events',
   {
-    id: uuid('id').primaryKey(),
-    sheetId: uuid('sheet_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    ...eventColumns('sheetId', 'sheet_id'),
+    ...stateChange(),
     comment: text('comment'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('as_sheet_events_sheet_idx').on(t.sheetId, t.at)],
 );
@@ -210,8 +209,7 @@ export const asAttachments = pgTable(
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
     fileName: text('file_name').notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('as_attachments_sheet_idx').on(t.sheetId, t.nodeId)],
@@ -235,8 +233,7 @@ export const asEvidenceLinks = pgTable(
     title: text('title').notNull(),
     detail: text('detail'),
     recordDate: ts('record_date'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('as_evidence_links_uq').on(t.sheetId, t.nodeId, t.sourceKey, t.ref)],

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -11,7 +10,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  childColumns,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A visit plan (走访关爱计划, R-SV-3): one special-group tag of one resident, visited every
@@ -22,8 +28,7 @@ import { scopedColumns, timestamps, ts } from '../../platform/columns';
 export const carePlans = pgTable(
   'care_plans',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     residentId: uuid('resident_id').notNull(),
     residentNameMask: text('resident_name_mask').notNull(),
     tagEnc: text('tag_enc').notNull(),
@@ -37,11 +42,10 @@ export const carePlans = pgTable(
     active: boolean('active').notNull().default(true),
     noteEnc: text('note_enc'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('care_plans_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('care_plans_path_idx', t.orgPath),
     uniqueIndex('care_plans_resident_tag_uq').on(t.residentId, t.tagHash),
     index('care_plans_assignee_idx').on(t.assigneeUserId),
     index('care_plans_due_idx').on(t.nextDueAt),
@@ -68,7 +72,7 @@ export const careVisits = pgTable(
   },
   (t) => [
     index('care_visits_plan_idx').on(t.planId, t.visitedAt),
-    index('care_visits_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('care_visits_path_idx', t.orgPath),
   ],
 );
 
@@ -76,16 +80,11 @@ export const careVisits = pgTable(
 export const careMisses = pgTable(
   'care_misses',
   {
-    id: uuid('id').primaryKey(),
-    planId: uuid('plan_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('planId', 'plan_id'),
     dueAt: ts('due_at').notNull(),
     flaggedAt: ts('flagged_at').notNull(),
   },
-  (t) => [
-    uniqueIndex('care_misses_uq').on(t.planId, t.dueAt),
-    index('care_misses_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('care_misses_uq').on(t.planId, t.dueAt), pathIndex('care_misses_path_idx', t.orgPath)],
 );
 
 /**
@@ -123,11 +122,7 @@ export const careRelief = pgTable(
     decidedAt: ts('decided_at'),
     grantedAt: ts('granted_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    uniqueIndex('care_relief_number_uq').on(t.number),
-    index('care_relief_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('care_relief_number_uq').on(t.number), pathIndex('care_relief_path_idx', t.orgPath)],
 );

@@ -1,6 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  pathIndex,
+  proxyColumns,
+  scopedColumns,
+  scopedRecordColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * The catalogue of matters a community may certify (证明事项目录, R-AC-2): each cites the law, regulation
@@ -10,18 +16,16 @@ import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/colu
 export const certCatalogue = pgTable(
   'cert_catalogue',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     description: text('description'),
     lawName: text('law_name').notNull(),
     clause: text('clause').notNull(),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('cert_catalogue_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('cert_catalogue_path_idx', t.orgPath)],
 );
 
 /**
@@ -59,7 +63,7 @@ export const certRegister = pgTable(
   },
   (t) => [
     index('cert_register_unit_number_idx').on(t.orgUnitId, t.number),
-    index('cert_register_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('cert_register_path_idx', t.orgPath),
   ],
 );
 
@@ -90,6 +94,6 @@ export const sealUses = pgTable(
   },
   (t) => [
     index('seal_uses_unit_number_idx').on(t.orgUnitId, t.number),
-    index('seal_uses_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('seal_uses_path_idx', t.orgPath),
   ],
 );

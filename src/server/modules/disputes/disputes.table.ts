@@ -12,7 +12,19 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  createdByColumns,
+  eventColumns,
+  eventData,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  statusChange,
+  stepsTable,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** Feeds dispute numbers (JF…). */
 export const dsNumberSeq = pgSequence('ds_number_seq', { startWith: 1 });
@@ -87,16 +99,14 @@ export const dsDisputes = pgTable(
     resolutionLevel: text('resolution_level'),
     rating: integer('rating'),
     workOrderId: uuid('work_order_id'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...createdByColumns(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('ds_disputes_number_uq').on(t.number),
-    index('ds_disputes_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('ds_disputes_dispatch_idx').using('btree', sql`${t.dispatchPath} text_pattern_ops`),
-    index('ds_disputes_place_idx').using('btree', sql`${t.placePath} text_pattern_ops`),
+    pathIndex('ds_disputes_path_idx', t.orgPath),
+    pathIndex('ds_disputes_dispatch_idx', t.dispatchPath),
+    pathIndex('ds_disputes_place_idx', t.placePath),
     index('ds_disputes_status_idx').on(t.status, t.createdAt),
   ],
 );
@@ -136,16 +146,10 @@ export const dsParties = pgTable(
 export const dsEvents = pgTable(
   'ds_events',
   {
-    id: uuid('id').primaryKey(),
-    disputeId: uuid('dispute_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    ...eventColumns('disputeId', 'dispute_id'),
+    ...statusChange(),
     note: text('note'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('ds_events_dispute_idx').on(t.disputeId, t.at)],
 );
@@ -166,15 +170,7 @@ export const dsSessions = pgTable(
 );
 
 /** Deadline claims of the dispute workflow (one per record and step). */
-export const dsSteps = pgTable(
-  'ds_steps',
-  {
-    disputeId: uuid('dispute_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
-  },
-  (t) => [uniqueIndex('ds_steps_uq').on(t.disputeId, t.step)],
-);
+export const dsSteps = stepsTable('ds_steps', 'disputeId', 'dispute_id');
 
 /**
  * The two classification lists of seed 003 (R-DS-1), versioned: `dispute_service` =
@@ -215,8 +211,7 @@ export const dsTicketLimits = pgTable('ds_ticket_limits', {
 export const dsBodies = pgTable(
   'ds_bodies',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     contact: text('contact'),
@@ -224,7 +219,7 @@ export const dsBodies = pgTable(
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
-  (t) => [index('ds_bodies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('ds_bodies_path_idx', t.orgPath)],
 );
 
 /** Members of a handling body (a committee's chair and members: R-LAW-MD-1 3–9 incl. a woman). */
@@ -251,8 +246,7 @@ export const dsBodyMembers = pgTable(
 export const dsMeetings = pgTable(
   'ds_meetings',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** monthly | extra */
     kind: text('kind').notNull(),
     heldAt: ts('held_at').notNull(),
@@ -265,15 +259,14 @@ export const dsMeetings = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('ds_meetings_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('ds_meetings_path_idx', t.orgPath)],
 );
 
 /** Each community's one responsible leader and one contact for disputes (R-DS-3). */
 export const dsContacts = pgTable(
   'ds_contacts',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     leaderName: text('leader_name').notNull(),
     leaderTitle: text('leader_title'),
     contactName: text('contact_name').notNull(),
@@ -281,10 +274,7 @@ export const dsContacts = pgTable(
     contactInfo: text('contact_info'),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId),
-    index('ds_contacts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId), pathIndex('ds_contacts_path_idx', t.orgPath)],
 );
 
 /**
@@ -295,8 +285,7 @@ export const dsContacts = pgTable(
 export const dsRisks = pgTable(
   'ds_risks',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** China month 'YYYY-MM'. */
     round: text('round').notNull(),
     title: text('title').notNull(),
@@ -313,8 +302,5 @@ export const dsRisks = pgTable(
     reportedByName: text('reported_by_name'),
     ...timestamps(),
   },
-  (t) => [
-    index('ds_risks_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('ds_risks_round_idx').on(t.round),
-  ],
+  (t) => [pathIndex('ds_risks_path_idx', t.orgPath), index('ds_risks_round_idx').on(t.round)],
 );

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps } from '../../platform/columns';
+import { pathIndex, scopedRecordColumns, timestamps, versionedTimestamps } from '../../platform/columns';
 
 /**
  * Facility kinds (R-FC-1): platform-wide data, seeded by the migration from the seeds (seed 003's 11
@@ -31,8 +30,7 @@ export const fcKinds = pgTable('fc_kinds', {
 export const fcFacilities = pgTable(
   'fc_facilities',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     address: text('address'),
@@ -53,11 +51,10 @@ export const fcFacilities = pgTable(
     handedOverOn: date('handed_over_on', { mode: 'string' }),
     note: text('note'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('fc_facilities_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('fc_facilities_path_idx', t.orgPath),
     index('fc_facilities_kind_idx').on(t.kind),
     index('fc_facilities_point_idx').on(t.lat, t.lng),
   ],

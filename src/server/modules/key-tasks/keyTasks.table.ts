@@ -1,6 +1,15 @@
-import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  childColumns,
+  eventColumns,
+  eventData,
+  pathIndex,
+  scopedRecordColumns,
+  stateChange,
+  stepsTable,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A leading group (领导小组, R-TK-1; seed 003 appendix 1): set up by a unit (`org_unit_id`/`org_path`),
@@ -10,8 +19,7 @@ import { scopedColumns, timestamps, ts } from '../../platform/columns';
 export const ktGroups = pgTable(
   'kt_groups',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     officeUnit: text('office_unit'),
     officeHead: text('office_head'),
@@ -20,19 +28,16 @@ export const ktGroups = pgTable(
     /** How often its joint meeting (例会) is held: monthly | quarterly; null = as needed. */
     meetingCadence: text('meeting_cadence'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('kt_groups_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('kt_groups_path_idx', t.orgPath)],
 );
 
 /** A member of a leading group: role 组长/副组长/成员, post and unit as the document gives them; `left_on` ends it. */
 export const ktGroupMembers = pgTable(
   'kt_group_members',
   {
-    id: uuid('id').primaryKey(),
-    groupId: uuid('group_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('groupId', 'group_id'),
     /** leader | deputy | member */
     role: text('role').notNull(),
     name: text('name').notNull(),
@@ -55,9 +60,7 @@ export const ktGroupMembers = pgTable(
 export const ktMeetings = pgTable(
   'kt_meetings',
   {
-    id: uuid('id').primaryKey(),
-    groupId: uuid('group_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('groupId', 'group_id'),
     /** regular | ad_hoc */
     kind: text('kind').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
@@ -79,8 +82,7 @@ export const ktMeetings = pgTable(
 export const ktLists = pgTable(
   'kt_lists',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     groupId: uuid('group_id'),
     title: text('title').notNull(),
     source: text('source'),
@@ -89,10 +91,9 @@ export const ktLists = pgTable(
       .notNull()
       .default([]),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('kt_lists_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('kt_lists_path_idx', t.orgPath)],
 );
 
 /**
@@ -104,9 +105,7 @@ export const ktLists = pgTable(
 export const ktTasks = pgTable(
   'kt_tasks',
   {
-    id: uuid('id').primaryKey(),
-    listId: uuid('list_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('listId', 'list_id'),
     number: integer('number').notNull(),
     content: text('content').notNull(),
     units: text('units').array().notNull(),
@@ -130,12 +129,11 @@ export const ktTasks = pgTable(
     interviews: integer('interviews').notNull().default(0),
     meetingId: uuid('meeting_id'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('kt_tasks_list_number_uq').on(t.listId, t.number),
-    index('kt_tasks_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('kt_tasks_path_idx', t.orgPath),
     index('kt_tasks_due_idx').on(t.dueAt),
   ],
 );
@@ -144,29 +142,15 @@ export const ktTasks = pgTable(
 export const ktTaskEvents = pgTable(
   'kt_task_events',
   {
-    id: uuid('id').primaryKey(),
-    taskId: uuid('task_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    ...eventColumns('taskId', 'task_id'),
+    ...stateChange(),
     comment: text('comment'),
     progress: integer('progress'),
     evidence: jsonb('evidence').$type<string[]>().notNull().default([]),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('kt_task_events_task_idx').on(t.taskId, t.at)],
 );
 
 /** Deadline steps the workflow sweep took (each fires once per task and key). */
-export const ktSteps = pgTable(
-  'kt_steps',
-  {
-    recordId: uuid('record_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
-  },
-  (t) => [uniqueIndex('kt_steps_uq').on(t.recordId, t.step)],
-);
+export const ktSteps = stepsTable('kt_steps', 'recordId', 'record_id');

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, ts } from '../../platform/columns';
+import { pathIndex, scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** Tables of the merchants module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -28,11 +28,10 @@ export const redemptionPoints = pgTable(
     fenPerPoint: integer('fen_per_point'),
     /** The community the point registered with. */
     ...scopedColumns(),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [
-    index('redemption_points_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('redemption_points_path_idx', t.orgPath),
     uniqueIndex('redemption_points_uscc_uq').on(t.uscc).where(sql`${t.uscc} is not null`),
   ],
 );
@@ -61,8 +60,7 @@ export const redemptionItems = pgTable(
     pricePoints: integer('price_points').notNull(),
     stock: integer('stock').notNull(),
     active: boolean('active').notNull().default(true),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [index('redemption_items_point_idx').on(t.pointId)],
 );
@@ -122,7 +120,7 @@ export const redemptions = pgTable(
   },
   (t) => [
     uniqueIndex('redemptions_idem_uq').on(t.idempotencyKey),
-    index('redemptions_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('redemptions_path_idx', t.orgPath),
     index('redemptions_point_idx').on(t.pointId, t.redeemedAt),
     index('redemptions_volunteer_idx').on(t.volunteerId, t.redeemedAt),
     index('redemptions_unsettled_idx').on(t.pointId).where(sql`${t.settlementId} is null`),
@@ -172,7 +170,7 @@ export const merchantSettlements = pgTable(
   },
   (t) => [
     uniqueIndex('merchant_settlements_idem_uq').on(t.idempotencyKey),
-    index('merchant_settlements_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('merchant_settlements_path_idx', t.orgPath),
     index('merchant_settlements_point_idx').on(t.pointId, t.createdAt),
   ],
 );

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, ts } from '../../platform/columns';
+import { boolean, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { pathIndex, scopedColumns, ts } from '../../platform/columns';
 
 /**
  * API keys of Open311 clients (a 12345 platform, a city app …), R-O311-1. Only the SHA-256 of the key is
@@ -26,10 +25,7 @@ export const open311Keys = pgTable(
     revokedAt: ts('revoked_at'),
     revokedBy: uuid('revoked_by'),
   },
-  (t) => [
-    uniqueIndex('open311_keys_hash_uq').on(t.keyHash),
-    index('open311_keys_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('open311_keys_hash_uq').on(t.keyHash), pathIndex('open311_keys_path_idx', t.orgPath)],
 );
 
 /**

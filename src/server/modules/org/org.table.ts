@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../../platform/columns';
+import { pathIndex, timestamps } from '../../platform/columns';
 
 /**
  * The org tree (R-ORG-1). `path` is the materialised path of ids, '/root/child/self/', so a subtree
@@ -40,7 +40,7 @@ export const orgUnits = pgTable(
   },
   (t) => [
     index('org_units_parent_idx').on(t.parentId),
-    index('org_units_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+    pathIndex('org_units_path_idx', t.path),
     index('org_units_kind_idx').on(t.kind),
     uniqueIndex('org_units_division_code_uq').on(t.divisionCode).where(sql`${t.divisionCode} is not null`),
   ],

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  actorColumns,
+  pathIndex,
+  scopedRecordColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * Meetings (R-LAW-MT-1…4): the kind decides the quorum and pass rules (MEETING_RULES, data), the basis who
@@ -10,8 +17,7 @@ import { scopedColumns, timestamps, ts } from '../../platform/columns';
 export const ptMeetings = pgTable(
   'pt_meetings',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     basis: text('basis').notNull(),
     title: text('title').notNull(),
@@ -33,13 +39,9 @@ export const ptMeetings = pgTable(
     quorumMet: boolean('quorum_met'),
     closedAt: ts('closed_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    index('pt_meetings_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('pt_meetings_held_idx').on(t.heldAt),
-  ],
+  (t) => [pathIndex('pt_meetings_path_idx', t.orgPath), index('pt_meetings_held_idx').on(t.heldAt)],
 );
 
 /** One row per person signed in: a registered resident (adults/households) or a roster member by name. */
@@ -104,8 +106,7 @@ export const ptCorrections = pgTable(
 export const ptProcedures = pgTable(
   'pt_procedures',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     template: text('template').notNull(),
     title: text('title').notNull(),
     matter: text('matter').notNull(),
@@ -114,7 +115,7 @@ export const ptProcedures = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('pt_procedures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pt_procedures_path_idx', t.orgPath)],
 );
 
 /** The completed steps of a procedure, in order, each with its meeting (and motion) or disclosure. */
@@ -139,8 +140,7 @@ export const ptProcedureSteps = pgTable(
 export const ptDisclosures = pgTable(
   'pt_disclosures',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -151,7 +151,7 @@ export const ptDisclosures = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index('pt_disclosures_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pt_disclosures_path_idx', t.orgPath),
     index('pt_disclosures_period_idx').on(t.orgUnitId, t.kind, t.period),
   ],
 );
@@ -179,15 +179,14 @@ export const ptObjections = pgTable(
 export const ptDisclosureSchedules = pgTable(
   'pt_disclosure_schedules',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     frequency: text('frequency').notNull(),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('pt_disclosure_schedules_uq').on(t.orgUnitId, t.kind),
-    index('pt_disclosure_schedules_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pt_disclosure_schedules_path_idx', t.orgPath),
   ],
 );
 
@@ -216,8 +215,7 @@ export const ptTopicFormats = pgTable(
 export const ptTopics = pgTable(
   'pt_topics',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** community | grid | compound | building (the unit's kind). */
     level: text('level').notNull(),
     /** resident | grid | staff | work_order */
@@ -234,11 +232,10 @@ export const ptTopics = pgTable(
     state: text('state').notNull(),
     meetingId: uuid('meeting_id'),
     supports: integer('supports').notNull().default(0),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('pt_topics_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pt_topics_path_idx', t.orgPath),
     index('pt_topics_state_idx').on(t.state),
     index('pt_topics_work_order_idx').on(t.workOrderId),
   ],
@@ -280,8 +277,7 @@ export const ptTopicEvents = pgTable(
     toState: text('to_state').notNull(),
     note: text('note').notNull(),
     meetingId: uuid('meeting_id'),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
+    ...actorColumns(),
     at: ts('at').notNull(),
   },
   (t) => [index('pt_topic_events_topic_idx').on(t.topicId, t.at)],
@@ -329,14 +325,13 @@ export type RoomItem = { ok: boolean; note: string | null; photo: string | null;
 export const ptRooms = pgTable(
   'pt_rooms',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     address: text('address'),
     checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
     ...timestamps(),
   },
-  (t) => [index('pt_rooms_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pt_rooms_path_idx', t.orgPath)],
 );
 
 /**
@@ -347,8 +342,7 @@ export const ptRooms = pgTable(
 export const ptConventions = pgTable(
   'pt_conventions',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     publishedNo: integer('published_no'),
@@ -359,7 +353,7 @@ export const ptConventions = pgTable(
     ratesAt: ts('rates_at'),
     ...timestamps(),
   },
-  (t) => [index('pt_conventions_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pt_conventions_path_idx', t.orgPath)],
 );
 
 export const ptConventionVersions = pgTable(

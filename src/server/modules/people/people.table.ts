@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import { boolean, date, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { pathIndex, scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /** R-ORG-2: party organization levels are data. One scheme per subdistrict (or inherited from above). */
 export const partyOrgLevels = pgTable('party_org_levels', {
@@ -23,7 +23,7 @@ export const partyOrgs = pgTable(
     secretary: text('secretary'),
     ...timestamps(),
   },
-  (t) => [index('party_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('party_orgs_path_idx', t.orgPath)],
 );
 
 export const partyMembers = pgTable(
@@ -43,7 +43,7 @@ export const partyMembers = pgTable(
     isCentralHousehold: boolean('is_central_household').notNull().default(false),
     ...timestamps(),
   },
-  (t) => [index('party_members_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('party_members_path_idx', t.orgPath)],
 );
 
 /** Community workers (四岗十八级) and grid workers. */
@@ -69,7 +69,7 @@ export const workers = pgTable(
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
-  (t) => [index('workers_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('workers_path_idx', t.orgPath)],
 );
 
 /** Grid workers assigned to grids. */
@@ -97,7 +97,7 @@ export const deputies = pgTable(
     residentId: uuid('resident_id'),
     ...timestamps(),
   },
-  (t) => [index('deputies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('deputies_path_idx', t.orgPath)],
 );
 
 /** 驻区单位: agencies and companies located in the area (USCC validated, R-LAW-CD-3). */
@@ -116,7 +116,7 @@ export const residentUnits = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index('resident_units_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('resident_units_path_idx', t.orgPath),
     uniqueIndex('resident_units_uscc_uq').on(t.uscc).where(sql`${t.uscc} is not null`),
   ],
 );
@@ -137,5 +137,5 @@ export const socialOrgs = pgTable(
     ...scopedColumns(),
     ...timestamps(),
   },
-  (t) => [index('social_orgs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('social_orgs_path_idx', t.orgPath)],
 );

@@ -11,7 +11,21 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  childColumns,
+  createdByColumns,
+  eventColumns,
+  eventData,
+  fileColumns,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  stateChange,
+  stepsTable,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A call for co-building projects (申报通知, seed 000): issued by a city or district civil-affairs bureau
@@ -22,8 +36,7 @@ import { scopedColumns, timestamps, ts } from '../../platform/columns';
 export const pjCalls = pgTable(
   'pj_calls',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     /** draft | open | published */
@@ -43,13 +56,9 @@ export const pjCalls = pgTable(
     openedAt: ts('opened_at'),
     publishedAt: ts('published_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    index('pj_calls_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('pj_calls_year_idx').on(t.year),
-  ],
+  (t) => [pathIndex('pj_calls_path_idx', t.orgPath), index('pj_calls_year_idx').on(t.year)],
 );
 
 /**
@@ -107,13 +116,12 @@ export const pjApplications = pgTable(
     visitAnsweredAt: ts('visit_answered_at'),
     visitAnswer: text('visit_answer'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('pj_applications_number_uq').on(t.number),
     uniqueIndex('pj_applications_call_unit_uq').on(t.callId, t.orgUnitId),
-    index('pj_applications_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_applications_path_idx', t.orgPath),
     index('pj_applications_call_idx').on(t.callId, t.state),
     index('pj_applications_due_idx').on(t.submitDueAt),
   ],
@@ -123,30 +131,16 @@ export const pjApplications = pgTable(
 export const pjApplicationEvents = pgTable(
   'pj_application_events',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    ...eventColumns('applicationId', 'application_id'),
+    ...stateChange(),
     comment: text('comment'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('pj_application_events_app_idx').on(t.applicationId, t.at)],
 );
 
 /** Deadline steps the workflow sweep took (unique per application and step: each fires once). */
-export const pjSteps = pgTable(
-  'pj_steps',
-  {
-    recordId: uuid('record_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
-  },
-  (t) => [uniqueIndex('pj_steps_uq').on(t.recordId, t.step)],
-);
+export const pjSteps = stepsTable('pj_steps', 'recordId', 'record_id');
 
 /**
  * One reviewer's score of one application (R-PJ-2: criteria are the call's configuration), with the
@@ -200,12 +194,11 @@ export const pjReports = pgTable(
     filedAt: ts('filed_at'),
     filedBy: uuid('filed_by'),
     filedByName: text('filed_by_name'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('pj_reports_app_month_uq').on(t.applicationId, t.month),
-    index('pj_reports_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_reports_path_idx', t.orgPath),
     index('pj_reports_due_idx').on(t.dueAt),
   ],
 );
@@ -218,18 +211,12 @@ export const pjReports = pgTable(
 export const pjArchiveItems = pgTable(
   'pj_archive_items',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     /** minutes | plan | guidance | self_governance | funds | disclosure | self_assessment | method */
     category: text('category').notNull(),
     note: text('note'),
-    fileId: uuid('file_id').notNull(),
-    fileName: text('file_name').notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...fileColumns(),
+    ...createdByColumns(),
     /** Removed by the community or subdistrict with a reason (kept: leaves completeness and the zip). */
     removedAt: ts('removed_at'),
     removedBy: uuid('removed_by'),
@@ -239,7 +226,7 @@ export const pjArchiveItems = pgTable(
   },
   (t) => [
     index('pj_archive_items_app_idx').on(t.applicationId, t.category),
-    index('pj_archive_items_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_archive_items_path_idx', t.orgPath),
   ],
 );
 
@@ -250,15 +237,12 @@ export const pjArchiveItems = pgTable(
 export const pjDisbursements = pgTable(
   'pj_disbursements',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     source: text('source').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     note: text('note'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [index('pj_disbursements_app_idx').on(t.applicationId, t.receivedOn)],
@@ -272,9 +256,7 @@ export const pjDisbursements = pgTable(
 export const pjSpends = pgTable(
   'pj_spends',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     line: text('line').notNull(),
     spentOn: date('spent_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
@@ -285,8 +267,7 @@ export const pjSpends = pgTable(
     /** The receipt's photo (platform storage id) and its image type, when one was uploaded. */
     receiptFileId: uuid('receipt_file_id'),
     receiptMime: text('receipt_mime'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [index('pj_spends_app_idx').on(t.applicationId, t.spentOn)],
@@ -299,9 +280,7 @@ export const pjSpends = pgTable(
 export const pjFundDisclosures = pgTable(
   'pj_fund_disclosures',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     disclosureId: uuid('disclosure_id'),
     snapshot: jsonb('snapshot')
       .$type<{
@@ -325,9 +304,7 @@ export const pjFundDisclosures = pgTable(
 export const pjMilestones = pgTable(
   'pj_milestones',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     title: text('title').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     note: text('note'),
@@ -340,7 +317,7 @@ export const pjMilestones = pgTable(
   },
   (t) => [
     index('pj_milestones_app_idx').on(t.applicationId, t.dueOn),
-    index('pj_milestones_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_milestones_path_idx', t.orgPath),
   ],
 );
 
@@ -376,8 +353,7 @@ export const pjEvaluations = pgTable(
     gradeName: text('grade_name').notNull(),
     opinion: text('opinion').notNull(),
     evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [
@@ -393,9 +369,7 @@ export const pjEvaluations = pgTable(
 export const pjExemptions = pgTable(
   'pj_exemptions',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     reason: text('reason').notNull(),
     previousDueAt: ts('previous_due_at').notNull(),
     newDue: date('new_due', { mode: 'string' }).notNull(),
@@ -415,8 +389,7 @@ export const pjExemptions = pgTable(
 export const pjDoorstepProjects = pgTable(
   'pj_doorstep_projects',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     year: integer('year').notNull(),
     category: text('category').notNull(),
     name: text('name').notNull(),
@@ -427,13 +400,11 @@ export const pjDoorstepProjects = pgTable(
     servicePer: text('service_per').notNull(),
     peopleServed: integer('people_served').notNull(),
     summary: text('summary'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...createdByColumns(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('pj_doorstep_projects_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pj_doorstep_projects_path_idx', t.orgPath),
     index('pj_doorstep_projects_unit_idx').on(t.orgUnitId, t.year, t.category),
   ],
 );
@@ -445,17 +416,14 @@ export const pjDoorstepProjects = pgTable(
 export const pjDoorstepRecords = pgTable(
   'pj_doorstep_records',
   {
-    id: uuid('id').primaryKey(),
-    projectId: uuid('project_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('projectId', 'project_id'),
     kind: text('kind').notNull(),
     stage: text('stage'),
     text: text('text').notNull(),
     recordDate: date('record_date', { mode: 'string' }).notNull(),
     surveyId: uuid('survey_id'),
     surveyTitle: text('survey_title'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [
@@ -468,17 +436,11 @@ export const pjDoorstepRecords = pgTable(
 export const pjDoorstepFiles = pgTable(
   'pj_doorstep_files',
   {
-    id: uuid('id').primaryKey(),
-    projectId: uuid('project_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('projectId', 'project_id'),
     slot: text('slot').notNull(),
     note: text('note'),
-    fileId: uuid('file_id').notNull(),
-    fileName: text('file_name').notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...fileColumns(),
+    ...createdByColumns(),
     ...timestamps(),
   },
   (t) => [index('pj_doorstep_files_project_idx').on(t.projectId, t.slot)],
@@ -516,9 +478,7 @@ export const pjAssignments = pgTable(
 export const pjChanges = pgTable(
   'pj_changes',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('applicationId', 'application_id'),
     /** pending | approved | rejected */
     state: text('state').notNull(),
     reason: text('reason').notNull(),
@@ -552,8 +512,7 @@ export const pjConsultationLinks = pgTable('pj_consultation_links', {
   fileName: text('file_name'),
   mime: text('mime'),
   size: integer('size'),
-  createdBy: uuid('created_by'),
-  createdByName: text('created_by_name'),
+  ...createdByColumns(),
   ...timestamps(),
 });
 
@@ -573,9 +532,7 @@ export const pjSealLinks = pgTable('pj_seal_links', {
 export const pjDoorstepRatings = pgTable(
   'pj_doorstep_ratings',
   {
-    id: uuid('id').primaryKey(),
-    projectId: uuid('project_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('projectId', 'project_id'),
     userId: uuid('user_id').notNull(),
     raterMasked: text('rater_masked').notNull(),
     stars: integer('stars').notNull(),

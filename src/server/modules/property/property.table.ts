@@ -1,6 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps } from '../../platform/columns';
+import {
+  childColumns,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  timestamps,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** A member of an owners' committee (业委会): a name, the office, and the registry person when known. */
 export type OwnersCommitteeMember = {
@@ -18,8 +24,7 @@ export type OwnersCommitteeMember = {
 export const pmCompounds = pgTable(
   'pm_compounds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** company | self | none */
     management: text('management').notNull(),
     companyName: text('company_name'),
@@ -36,13 +41,9 @@ export const pmCompounds = pgTable(
     ocElectedOn: date('oc_elected_on', { mode: 'string' }),
     /** Owners' committee members; null = no owners' committee. */
     ocMembers: jsonb('oc_members').$type<OwnersCommitteeMember[] | null>(),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    uniqueIndex('pm_compounds_unit_uq').on(t.orgUnitId),
-    index('pm_compounds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('pm_compounds_unit_uq').on(t.orgUnitId), pathIndex('pm_compounds_path_idx', t.orgPath)],
 );
 
 /**
@@ -65,16 +66,14 @@ export const pmMeetings = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('pm_meetings_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pm_meetings_path_idx', t.orgPath)],
 );
 
 /** An issue raised at a joint meeting and, later, resolved (协同联动解决实际问题). Path = its meeting's. */
 export const pmIssues = pgTable(
   'pm_issues',
   {
-    id: uuid('id').primaryKey(),
-    meetingId: uuid('meeting_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('meetingId', 'meeting_id'),
     text: text('text').notNull(),
     /** residents_committee | owners_committee | property_company */
     owner: text('owner'),
@@ -84,33 +83,28 @@ export const pmIssues = pgTable(
     resolution: text('resolution'),
     ...timestamps(),
   },
-  (t) => [
-    index('pm_issues_meeting_idx').on(t.meetingId),
-    index('pm_issues_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [index('pm_issues_meeting_idx').on(t.meetingId), pathIndex('pm_issues_path_idx', t.orgPath)],
 );
 
 /** A public notice (公示通报) of a community or a compound: residents of the compound see it on the phone. */
 export const pmNotices = pgTable(
   'pm_notices',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     publishedOn: date('published_on', { mode: 'string' }).notNull(),
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('pm_notices_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pm_notices_path_idx', t.orgPath)],
 );
 
 /** An appraisal of a compound's property service (评议考评): period, score out of 100, respondents. */
 export const pmAppraisals = pgTable(
   'pm_appraisals',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     period: text('period').notNull(),
     appraisedOn: date('appraised_on', { mode: 'string' }).notNull(),
     score: integer('score').notNull(),
@@ -119,7 +113,7 @@ export const pmAppraisals = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('pm_appraisals_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('pm_appraisals_path_idx', t.orgPath)],
 );
 
 /**
@@ -129,8 +123,7 @@ export const pmAppraisals = pgTable(
 export const pmHonours = pgTable(
   'pm_honours',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** civilised_monthly | model_city | model_provincial */
     kind: text('kind').notNull(),
     year: integer('year').notNull(),
@@ -142,6 +135,6 @@ export const pmHonours = pgTable(
   },
   (t) => [
     uniqueIndex('pm_honours_uq').on(t.kind, t.orgUnitId, t.year, t.month),
-    index('pm_honours_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('pm_honours_path_idx', t.orgPath),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
 
 /**
  * The people registry. ID number, phone, address and special-group tags are encrypted (`*Enc`),
@@ -41,12 +41,11 @@ export const residents = pgTable(
     legacyTags: text('tags').array(),
     notes: text('notes'),
     importJobId: uuid('import_job_id'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
     deletedAt: ts('deleted_at'),
   },
   (t) => [
-    index('residents_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('residents_path_idx', t.orgPath),
     index('residents_community_idx').on(t.communityId),
     index('residents_name_idx').on(t.name),
     index('residents_phone_hash_idx').on(t.phoneHash),

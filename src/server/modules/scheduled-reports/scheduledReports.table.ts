@@ -1,7 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AttachmentDef, FieldDef, SubmittersDef } from '../../../shared/contracts/scheduledReports';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  childColumns,
+  eventColumns,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A report template (信息报告, R-RP-1): set up by the receiving unit (`org_unit_id`/`org_path`), with its
@@ -11,8 +18,7 @@ import { scopedColumns, timestamps, ts } from '../../platform/columns';
 export const srTemplates = pgTable(
   'sr_templates',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     basis: text('basis'),
     description: text('description'),
@@ -27,10 +33,9 @@ export const srTemplates = pgTable(
     attachments: jsonb('attachments').$type<AttachmentDef[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('sr_templates_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('sr_templates_path_idx', t.orgPath)],
 );
 
 /**
@@ -41,9 +46,7 @@ export const srTemplates = pgTable(
 export const srCycles = pgTable(
   'sr_cycles',
   {
-    id: uuid('id').primaryKey(),
-    templateId: uuid('template_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('templateId', 'template_id'),
     period: text('period').notNull(),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
@@ -56,7 +59,7 @@ export const srCycles = pgTable(
   },
   (t) => [
     uniqueIndex('sr_cycles_template_period_uq').on(t.templateId, t.period),
-    index('sr_cycles_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('sr_cycles_path_idx', t.orgPath),
     index('sr_cycles_due_idx').on(t.dueAt),
   ],
 );
@@ -87,12 +90,11 @@ export const srSubmissions = pgTable(
     returnReason: text('return_reason'),
     resubmissions: integer('resubmissions').notNull().default(0),
     overdueAt: ts('overdue_at'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('sr_submissions_cycle_unit_uq').on(t.cycleId, t.orgUnitId),
-    index('sr_submissions_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('sr_submissions_path_idx', t.orgPath),
     index('sr_submissions_cycle_idx').on(t.cycleId),
   ],
 );
@@ -101,13 +103,8 @@ export const srSubmissions = pgTable(
 export const srEvents = pgTable(
   'sr_events',
   {
-    id: uuid('id').primaryKey(),
-    submissionId: uuid('submission_id').notNull(),
+    ...eventColumns('submissionId', 'submission_id'),
     orgPath: text('org_path').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
     comment: text('comment'),
   },
   (t) => [index('sr_events_submission_idx').on(t.submissionId, t.at)],

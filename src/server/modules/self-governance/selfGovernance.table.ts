@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps } from '../../platform/columns';
+import { pathIndex, scopedRecordColumns, timestamps, versionedTimestamps } from '../../platform/columns';
 
 /**
  * A self-governance body of a community (seed 002 三(一)1, seed 004 Ⅱ-1): the party committee, the
@@ -10,8 +9,7 @@ import { scopedColumns, timestamps } from '../../platform/columns';
 export const sgBodies = pgTable(
   'sg_bodies',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     parentId: uuid('parent_id'),
@@ -19,7 +17,7 @@ export const sgBodies = pgTable(
     termEnd: date('term_end', { mode: 'string' }),
     ...timestamps(),
   },
-  (t) => [index('sg_bodies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('sg_bodies_path_idx', t.orgPath)],
 );
 
 /**
@@ -30,8 +28,7 @@ export const sgBodies = pgTable(
 export const sgPositions = pgTable(
   'sg_positions',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     bodyId: uuid('body_id').notNull(),
     post: text('post').notNull(),
     personId: uuid('person_id'),
@@ -41,21 +38,16 @@ export const sgPositions = pgTable(
     vacantSince: date('vacant_since', { mode: 'string' }),
     /** election | by_election | appointment */
     filledVia: text('filled_via'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    index('sg_positions_body_idx').on(t.bodyId),
-    index('sg_positions_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [index('sg_positions_body_idx').on(t.bodyId), pathIndex('sg_positions_path_idx', t.orgPath)],
 );
 
 /** A vacancy (空缺职位): when it opened and why, and when and how it was filled (补选, seed 002 三(一)1). */
 export const sgVacancies = pgTable(
   'sg_vacancies',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     positionId: uuid('position_id').notNull(),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
@@ -66,10 +58,7 @@ export const sgVacancies = pgTable(
     electionId: uuid('election_id'),
     ...timestamps(),
   },
-  (t) => [
-    index('sg_vacancies_position_idx').on(t.positionId),
-    index('sg_vacancies_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [index('sg_vacancies_position_idx').on(t.positionId), pathIndex('sg_vacancies_path_idx', t.orgPath)],
 );
 
 export type ElectionResult = { name: string; post: string; votes: number; elected: boolean };
@@ -81,8 +70,7 @@ export type ElectionResult = { name: string; post: string; votes: number; electe
 export const sgElections = pgTable(
   'sg_elections',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     bodyId: uuid('body_id').notNull(),
     /** general | by_election */
     kind: text('kind').notNull(),
@@ -97,15 +85,14 @@ export const sgElections = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('sg_elections_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('sg_elections_path_idx', t.orgPath)],
 );
 
 /** Training of the two committees' cadres and their performance reviews (seed 002 三(三)9). */
 export const sgReviews = pgTable(
   'sg_reviews',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     bodyId: uuid('body_id'),
     /** training | review */
     kind: text('kind').notNull(),
@@ -122,5 +109,5 @@ export const sgReviews = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('sg_reviews_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('sg_reviews_path_idx', t.orgPath)],
 );

@@ -1,17 +1,20 @@
 /** Tables of the services module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgSequence,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/columns';
+  childColumns,
+  createdByColumns,
+  eventColumns,
+  eventData,
+  pathIndex,
+  proxyColumns,
+  scopedColumns,
+  statusChange,
+  stepsTable,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** Feeds service order numbers (FW…). */
 export const svcOrderNumberSeq = pgSequence('svc_order_number_seq', { startWith: 1 });
@@ -40,7 +43,7 @@ export const svcNeeds = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('svc_needs_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_needs_path_idx', t.orgPath)],
 );
 
 /**
@@ -66,7 +69,7 @@ export const svcResources = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('svc_resources_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_resources_path_idx', t.orgPath)],
 );
 
 /** 项目清单 (R-SV-1): what the community offers, by whom, when, capacity; residents order published ones. */
@@ -97,7 +100,7 @@ export const svcProjects = pgTable(
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
-  (t) => [index('svc_projects_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_projects_path_idx', t.orgPath)],
 );
 
 /**
@@ -163,12 +166,11 @@ export const svcOrders = pgTable(
     timePayerDesigneeId: uuid('time_payer_designee_id'),
     /** R-VP-2: the minutes withdrawn from the payer's time bank on confirmation. */
     timePaidMinutes: integer('time_paid_minutes'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('svc_orders_number_uq').on(t.number),
-    index('svc_orders_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('svc_orders_path_idx', t.orgPath),
     index('svc_orders_status_idx').on(t.status),
     index('svc_orders_assignee_idx').on(t.assigneeUserId),
     index('svc_orders_ordered_by_idx').on(t.orderedBy),
@@ -187,30 +189,16 @@ export const svcOrders = pgTable(
 export const svcOrderEvents = pgTable(
   'svc_order_events',
   {
-    id: uuid('id').primaryKey(),
-    orderId: uuid('order_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    ...eventColumns('orderId', 'order_id'),
+    ...statusChange(),
     note: text('note'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('svc_order_events_order_idx').on(t.orderId, t.at)],
 );
 
 /** Steps the timeout sweep has taken; the unique key makes each happen once across processes. */
-export const svcSweepSteps = pgTable(
-  'svc_sweep_steps',
-  {
-    orderId: uuid('order_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
-  },
-  (t) => [uniqueIndex('svc_sweep_steps_uq').on(t.orderId, t.step)],
-);
+export const svcSweepSteps = stepsTable('svc_sweep_steps', 'orderId', 'order_id');
 
 /** Per-community settings (accept timeout in hours, default 24). */
 export const svcSettings = pgTable('svc_settings', {
@@ -231,16 +219,14 @@ export const svcStations = pgTable(
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
-  (t) => [index('svc_stations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('svc_stations_path_idx', t.orgPath)],
 );
 
 /** A duty slot: who is on duty at which station, when (R-SV-2). */
 export const svcDutySlots = pgTable(
   'svc_duty_slots',
   {
-    id: uuid('id').primaryKey(),
-    stationId: uuid('station_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('stationId', 'station_id'),
     /** The station's community (kept with org_path when units merge; see platform/scopedTables.ts). */
     orgUnitId: uuid('org_unit_id'),
     /** resident_rep | grid_worker | party_leader | volunteer | worker */
@@ -278,8 +264,7 @@ export const svcDutyLogs = pgTable(
     selfEntered: boolean('self_entered').notNull().default(false),
     /** An optional photo (platform storage id). */
     photoId: uuid('photo_id'),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
   },
   (t) => [index('svc_duty_logs_slot_idx').on(t.slotId)],
 );

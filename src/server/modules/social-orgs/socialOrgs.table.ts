@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -10,7 +9,16 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  childColumns,
+  eventColumns,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * The social-organisation capability (issue 16 §2) on top of the people module's registry
@@ -23,8 +31,7 @@ import { scopedColumns, timestamps, ts } from '../../platform/columns';
 export const soProfiles = pgTable(
   'so_profiles',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** self_governance | mediation | public_welfare | interest | service | mutual_aid | social_work_agency */
     category: text('category').notNull(),
     /** 乡贤 | 邻里 | 房东 | other (seed 002), optional */
@@ -36,16 +43,14 @@ export const soProfiles = pgTable(
     contactName: text('contact_name'),
     ...timestamps(),
   },
-  (t) => [index('so_profiles_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_profiles_path_idx', t.orgPath)],
 );
 
 /** Members of an organisation; migrant workers (外来务工人员) are flagged (R-ORG-6). */
 export const soMembers = pgTable(
   'so_members',
   {
-    id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('orgId', 'org_id'),
     name: text('name').notNull(),
     migrant: boolean('migrant').notNull().default(false),
     role: text('role'),
@@ -53,19 +58,14 @@ export const soMembers = pgTable(
     removedAt: ts('removed_at'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [
-    index('so_members_org_idx').on(t.orgId),
-    index('so_members_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [index('so_members_org_idx').on(t.orgId), pathIndex('so_members_path_idx', t.orgPath)],
 );
 
 /** Incubation records: district base → subdistrict federation → community studio (seed 003 三(二)2). */
 export const soIncubations = pgTable(
   'so_incubations',
   {
-    id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('orgId', 'org_id'),
     /** district_base | subdistrict_federation | community_studio */
     tier: text('tier').notNull(),
     /** applied | incubating | graduated | exited */
@@ -77,18 +77,14 @@ export const soIncubations = pgTable(
     outcome: text('outcome'),
     ...timestamps(),
   },
-  (t) => [
-    index('so_incubations_org_idx').on(t.orgId),
-    index('so_incubations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [index('so_incubations_org_idx').on(t.orgId), pathIndex('so_incubations_path_idx', t.orgPath)],
 );
 
 /** 社工站 (subdistrict) / 社工室 (community), optionally run by a 社工机构 (a social organisation). */
 export const soStations = pgTable(
   'so_stations',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** station | room */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -97,19 +93,14 @@ export const soStations = pgTable(
     openedOn: text('opened_on'),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex('so_stations_unit_uq').on(t.orgUnitId),
-    index('so_stations_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-  ],
+  (t) => [uniqueIndex('so_stations_unit_uq').on(t.orgUnitId), pathIndex('so_stations_path_idx', t.orgPath)],
 );
 
 /** Social workers (people's `workers`) posted at a station. */
 export const soStationWorkers = pgTable(
   'so_station_workers',
   {
-    id: uuid('id').primaryKey(),
-    stationId: uuid('station_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('stationId', 'station_id'),
     workerId: uuid('worker_id').notNull(),
     createdAt: ts('created_at').notNull(),
   },
@@ -120,8 +111,7 @@ export const soStationWorkers = pgTable(
 export const soRounds = pgTable(
   'so_rounds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     year: integer('year').notNull(),
     budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
@@ -132,7 +122,7 @@ export const soRounds = pgTable(
     description: text('description'),
     ...timestamps(),
   },
-  (t) => [index('so_rounds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_rounds_path_idx', t.orgPath)],
 );
 
 /** A proposal of a social organisation to a round: submitted → granted | rejected → reported → closed. */
@@ -153,22 +143,19 @@ export const soProposals = pgTable(
     /** submitted | granted | rejected | reported | closed */
     state: text('state').notNull(),
     reportText: text('report_text'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('so_proposals_round_org_title_uq').on(t.roundId, t.orgId, t.title),
-    index('so_proposals_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('so_proposals_round_path_idx').using('btree', sql`${t.roundPath} text_pattern_ops`),
+    pathIndex('so_proposals_path_idx', t.orgPath),
+    pathIndex('so_proposals_round_path_idx', t.roundPath),
   ],
 );
 
 export const soProposalScores = pgTable(
   'so_proposal_scores',
   {
-    id: uuid('id').primaryKey(),
-    proposalId: uuid('proposal_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('proposalId', 'proposal_id'),
     reviewerId: uuid('reviewer_id').notNull(),
     reviewerName: text('reviewer_name'),
     score: integer('score').notNull(),
@@ -181,13 +168,8 @@ export const soProposalScores = pgTable(
 export const soProposalEvents = pgTable(
   'so_proposal_events',
   {
-    id: uuid('id').primaryKey(),
-    proposalId: uuid('proposal_id').notNull(),
+    ...eventColumns('proposalId', 'proposal_id'),
     orgPath: text('org_path').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
     fromState: text('from_state').notNull(),
     toState: text('to_state').notNull(),
     comment: text('comment'),
@@ -200,22 +182,19 @@ export const soProposalEvents = pgTable(
 export const soFunds = pgTable(
   'so_funds',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     name: text('name').notNull(),
     purpose: text('purpose').notNull(),
     ...timestamps(),
   },
-  (t) => [index('so_funds_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_funds_path_idx', t.orgPath)],
 );
 
 /** A donation into or a disbursement out of a fund, with its ledger transaction (the public list). */
 export const soFundFlows = pgTable(
   'so_fund_flows',
   {
-    id: uuid('id').primaryKey(),
-    fundId: uuid('fund_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('fundId', 'fund_id'),
     /** donation | disbursement */
     kind: text('kind').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
@@ -236,8 +215,7 @@ export const soFundFlows = pgTable(
 export const soContracts = pgTable(
   'so_contracts',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     buyer: text('buyer').notNull(),
     providerOrgId: uuid('provider_org_id').notNull(),
@@ -248,16 +226,14 @@ export const soContracts = pgTable(
     state: text('state').notNull(),
     ...timestamps(),
   },
-  (t) => [index('so_contracts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_contracts_path_idx', t.orgPath)],
 );
 
 /** A deliverable or a payment of a contract. */
 export const soContractItems = pgTable(
   'so_contract_items',
   {
-    id: uuid('id').primaryKey(),
-    contractId: uuid('contract_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...childColumns('contractId', 'contract_id'),
     /** deliverable | payment */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -265,8 +241,7 @@ export const soContractItems = pgTable(
     doneOn: text('done_on'),
     amountFen: bigint('amount_fen', { mode: 'number' }),
     note: text('note'),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [index('so_contract_items_idx').on(t.contractId)],
 );
@@ -275,8 +250,7 @@ export const soContractItems = pgTable(
 export const soLinks = pgTable(
   'so_links',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     /** case | project */
     subjectKind: text('subject_kind').notNull(),
     subject: text('subject').notNull(),
@@ -287,5 +261,5 @@ export const soLinks = pgTable(
     note: text('note'),
     ...timestamps(),
   },
-  (t) => [index('so_links_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('so_links_path_idx', t.orgPath)],
 );

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Answers, Question } from '../../../shared/contracts/surveys';
-import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/columns';
+import {
+  pathIndex,
+  proxyColumns,
+  scopedColumns,
+  scopedRecordColumns,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A survey (民意调查) distributed to the residents of its unit (`org_unit_id`: a community, a grid, or a
@@ -11,8 +18,7 @@ import { proxyColumns, scopedColumns, timestamps, ts } from '../../platform/colu
 export const svSurveys = pgTable(
   'sv_surveys',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     title: text('title').notNull(),
     purpose: text('purpose').notNull(),
     intro: text('intro'),
@@ -29,13 +35,9 @@ export const svSurveys = pgTable(
     publishedAt: ts('published_at'),
     closedAt: ts('closed_at'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [
-    index('sv_surveys_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('sv_surveys_year_idx').on(t.year, t.status),
-  ],
+  (t) => [pathIndex('sv_surveys_path_idx', t.orgPath), index('sv_surveys_year_idx').on(t.year, t.status)],
 );
 
 /**
@@ -65,7 +67,7 @@ export const svResponses = pgTable(
   },
   (t) => [
     index('sv_responses_survey_idx').on(t.surveyId, t.answeredAt),
-    index('sv_responses_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('sv_responses_path_idx', t.orgPath),
     uniqueIndex('sv_responses_user_uq').on(t.surveyId, t.userId).where(sql`${t.userId} is not null`),
     uniqueIndex('sv_responses_resident_uq')
       .on(t.surveyId, t.residentId)

@@ -11,7 +11,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { scopedColumns, ts } from '../../platform/columns';
+import {
+  createdByColumns,
+  pathIndex,
+  scopedColumns,
+  timestamps,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /** Tables of the volunteers module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -52,12 +59,10 @@ export const volunteers = pgTable(
     /** active | inactive */
     status: text('status').notNull().default('active'),
     notes: text('notes'),
-    version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('volunteers_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('volunteers_path_idx', t.orgPath),
     index('volunteers_community_idx').on(t.communityId),
     index('volunteers_grid_idx').on(t.gridId),
     index('volunteers_skills_idx').using('gin', t.skills),
@@ -81,10 +86,9 @@ export const volunteerTeams = pgTable(
     leaderVolunteerId: uuid('leader_volunteer_id'),
     description: text('description'),
     active: boolean('active').notNull().default(true),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
-  (t) => [index('volunteer_teams_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('volunteer_teams_path_idx', t.orgPath)],
 );
 
 export const volunteerTeamMembers = pgTable(
@@ -142,12 +146,10 @@ export const volunteerActivities = pgTable(
     status: text('status').notNull().default('open'),
     organiserId: uuid('organiser_id'),
     organiserName: text('organiser_name'),
-    version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...versionedTimestamps(),
   },
   (t) => [
-    index('volunteer_activities_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('volunteer_activities_path_idx', t.orgPath),
     index('volunteer_activities_starts_idx').on(t.startsAt),
   ],
 );
@@ -199,9 +201,7 @@ export const volunteerAttendance = pgTable(
     confirmedAt: ts('confirmed_at'),
     confirmedBy: uuid('confirmed_by'),
     confirmedByName: text('confirmed_by_name'),
-    version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('volunteer_attendance_uq').on(t.activityId, t.volunteerId),
@@ -231,8 +231,7 @@ export const volunteerHours = pgTable(
     communityId: uuid('community_id').notNull(),
     orgPath: text('org_path').notNull(),
     occurredAt: ts('occurred_at').notNull(),
-    createdBy: uuid('created_by'),
-    createdByName: text('created_by_name'),
+    ...createdByColumns(),
     createdAt: ts('created_at').notNull(),
     /** For kind 'service': where the hours come from (service_order | duty) and its id; posted once. */
     sourceType: text('source_type'),
@@ -243,7 +242,7 @@ export const volunteerHours = pgTable(
     uniqueIndex('volunteer_hours_source_uq')
       .on(t.sourceType, t.sourceId)
       .where(sql`${t.sourceId} is not null`),
-    index('volunteer_hours_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('volunteer_hours_path_idx', t.orgPath),
     uniqueIndex('volunteer_hours_attendance_uq').on(t.attendanceId).where(sql`${t.kind} = 'activity'`),
   ],
 );

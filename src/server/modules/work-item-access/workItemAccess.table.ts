@@ -1,17 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  bigint,
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { scopedColumns, timestamps, ts } from '../../platform/columns';
+  actorColumns,
+  eventColumns,
+  eventData,
+  pathIndex,
+  scopedColumns,
+  scopedRecordColumns,
+  stateChange,
+  stepsTable,
+  ts,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * An application by a department for a work item to enter communities (社区工作事项准入, R-AC-1, seed 001):
@@ -48,12 +47,11 @@ export const wiaApplications = pgTable(
     decisionNote: text('decision_note'),
     meetingRef: text('meeting_ref'),
     createdBy: uuid('created_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('wia_applications_number_uq').on(t.number),
-    index('wia_applications_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('wia_applications_path_idx', t.orgPath),
     index('wia_applications_due_idx').on(t.dueAt),
   ],
 );
@@ -69,8 +67,7 @@ export const wiaOpinions = pgTable(
     stance: text('stance').notNull(),
     text: text('text').notNull(),
     at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
+    ...actorColumns(),
   },
   (t) => [index('wia_opinions_app_idx').on(t.applicationId, t.at)],
 );
@@ -79,29 +76,15 @@ export const wiaOpinions = pgTable(
 export const wiaEvents = pgTable(
   'wia_events',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    ...eventColumns('applicationId', 'application_id'),
+    ...stateChange(),
     comment: text('comment'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ...eventData(),
   },
   (t) => [index('wia_events_app_idx').on(t.applicationId, t.at)],
 );
 
-export const wiaSteps = pgTable(
-  'wia_steps',
-  {
-    recordId: uuid('record_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
-  },
-  (t) => [uniqueIndex('wia_steps_uq').on(t.recordId, t.step)],
-);
+export const wiaSteps = stepsTable('wia_steps', 'recordId', 'record_id');
 
 /**
  * The published lists of the level: items admitted to communities (`list` = admitted: approved or
@@ -111,8 +94,7 @@ export const wiaSteps = pgTable(
 export const wiaItems = pgTable(
   'wia_items',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     applicationId: uuid('application_id'),
     /** admitted | purchase */
     list: text('list').notNull(),
@@ -129,10 +111,9 @@ export const wiaItems = pgTable(
     status: text('status').notNull(),
     reviewedOn: date('reviewed_on', { mode: 'string' }),
     reviewNote: text('review_note'),
-    version: integer('version').notNull().default(1),
-    ...timestamps(),
+    ...versionedTimestamps(),
   },
-  (t) => [index('wia_items_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('wia_items_path_idx', t.orgPath)],
 );
 
 /**
@@ -142,15 +123,13 @@ export const wiaItems = pgTable(
 export const wiaRefusals = pgTable(
   'wia_refusals',
   {
-    id: uuid('id').primaryKey(),
-    ...scopedColumns(),
+    ...scopedRecordColumns(),
     department: text('department').notNull(),
     matter: text('matter').notNull(),
     requestedOn: date('requested_on', { mode: 'string' }).notNull(),
     note: text('note'),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
+    ...actorColumns(),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('wia_refusals_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
+  (t) => [pathIndex('wia_refusals_path_idx', t.orgPath)],
 );
