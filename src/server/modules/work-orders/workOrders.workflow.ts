@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/workOrderMachine';
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
+import { statusEventColumns } from '../../platform/workflowEvents';
 import { notifyAssigned, notifyDueSoon, notifyOverdue, notifyReturned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
 import { escalate, markOverdue, remind } from './workOrders.sla';
@@ -74,18 +75,10 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
     updatedAt: workOrders.updatedAt,
     writeEvent: (tx, ctx, e) =>
       tx.insert(woEvents).values({
-        id: ctx.ids(),
+        ...statusEventColumns(ctx, e),
         orderId: e.record.id,
-        at: ctx.clock.now(),
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.displayName ?? '系统',
-        action: e.action,
-        fromStatus: e.from,
-        toStatus: e.to,
-        note: (e.event.note as string | null | undefined) ?? null,
         publicNote: (e.event.publicNote as string | null | undefined) ?? null,
         attachments: (e.event.attachments as string[] | undefined) ?? [],
-        data: e.data,
       }),
     audit: (e) => ({
       action: `work_orders.${e.action}`,
