@@ -1,13 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Flex,
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Switch,
   Table,
@@ -26,9 +24,10 @@ import {
   SERVICE_CATEGORIES,
 } from '../../../shared/contracts/services';
 import { AddButton } from '../../app/components/AddButton';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { applyFormErrors, useShowError } from '../../app/errors';
+import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -165,42 +164,20 @@ function CreateModal<V extends object>({
   children: React.ReactNode;
   initial?: Partial<V>;
 }) {
-  const [form] = Form.useForm<V>();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const { t } = useI18n();
-  const m = useMutation({
-    mutationFn: submit,
-    onSuccess: () => {
-      message.success(t('services.lists.saved'));
-      qc.invalidateQueries({ queryKey: ['services'] });
-      onClose();
-    },
-    onError: (e) => {
-      if (applyFormErrors(form, e).applied === 0) showError(e);
-    },
-  });
   return (
-    <Modal
+    <SubmitModal<V>
       open={open}
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={m.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      submit={submit}
+      initialValues={initial}
+      invalidate={['services']}
+      savedText={t('services.lists.saved')}
       width={560}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initial as never}
-        onFinish={(v) => m.mutate(v)}
-        preserve={false}
-      >
-        {children}
-      </Form>
-    </Modal>
+      {children}
+    </SubmitModal>
   );
 }
 
