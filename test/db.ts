@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { type Database, openDatabase } from '../src/server/platform/db';
+import * as schema from '../src/server/platform/schema';
 
 const dumps = new Map<string, Blob>();
 
@@ -18,23 +20,203 @@ export async function freshDatabase(template: 'bare' | 'fixture' = 'bare'): Prom
   // Outside vitest (`npm run bench`): no templates, so migrate a new database here.
   if (!templates) return migratedDatabase(template);
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (templates.kind === 'pglite' || !serverUrl)
-    return openDatabase({ loadDataDir: templateDump(templates[template]) });
+  const kind = templates.kind === 'pglite' || !serverUrl ? 'pglite' : 'postgres';
+  const free = reusable.find((r) => !r.busy && r.template === template && r.kind === kind);
+  if (free) {
+    free.busy = true;
+    try {
+      return await free.lend();
+    } catch (err) {
+      // Whatever the last file left behind could not be undone: this database is not used again.
+      reusable.splice(reusable.indexOf(free), 1);
+      await free.discard().catch(() => undefined);
+      console.warn(`test database not reused: ${(err as Error).message}`);
+    }
+  }
+  const entry =
+    kind === 'pglite'
+      ? await reusablePglite(template, templateDump(templates[template]))
+      : await reusableServerDatabase(template, serverUrl!, templates[template]);
+  reusable.push(entry);
+  return entry.lend();
+}
+
+/**
+ * One database per template and worker, reused by the worker's test files one after another: loading a
+ * dump (PGlite) or cloning a template (PostgreSQL) costs most of a second, putting a database back to the
+ * template's rows a few milliseconds (see resetToSnapshot). A test that changes the schema gets a new one.
+ */
+interface Reusable {
+  kind: 'pglite' | 'postgres';
+  template: 'bare' | 'fixture';
+  busy: boolean;
+  /** The database as the template left it, behind a new handle (new Drizzle instance, so new caches). */
+  lend(): Promise<Database>;
+  discard(): Promise<void>;
+}
+
+const reusable: Reusable[] = [];
+
+async function reusablePglite(template: 'bare' | 'fixture', dump: Blob): Promise<Reusable> {
+  const database = await openDatabase({ loadDataDir: dump });
+  const client = database.pglite!;
+  const run = async (text: string) => (await client.exec(text)).at(-1)?.rows ?? [];
+  const snapshot = await takeSnapshot(run);
+  let lent = 0;
+  const entry: Reusable = {
+    kind: 'pglite',
+    template,
+    busy: true,
+    async lend() {
+      if (lent++ > 0) await resetToSnapshot(run, snapshot, 'pglite');
+      let open = true;
+      return {
+        ...database,
+        db: drizzlePglite(client, { schema }) as unknown as Database['db'],
+        async close() {
+          if (!open) return;
+          open = false;
+          entry.busy = false;
+        },
+      };
+    },
+    discard: () => database.close(),
+  };
+  return entry;
+}
+
+async function reusableServerDatabase(
+  template: 'bare' | 'fixture',
+  serverUrl: string,
+  templateName: string,
+): Promise<Reusable> {
   const name = `linli_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await createServerDatabase(serverUrl, name, templates[template]);
+  await createServerDatabase(serverUrl, name, templateName);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 5 });
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  const run = async (text: string) => {
+    const result = await admin.query(text);
+    return (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [];
   };
+  const snapshot = await takeSnapshot(run);
+  const drop = async () => {
+    await admin.end().catch(() => undefined);
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+  process.once('beforeExit', () => void drop().catch(() => undefined));
+  let lent = 0;
+  const entry: Reusable = {
+    kind: 'postgres',
+    template,
+    busy: true,
+    async lend() {
+      if (lent++ > 0) await resetToSnapshot(run, snapshot, 'postgres');
+      // A new pool per file: nothing a file did to its sessions (settings, locks) reaches the next.
+      const db = await openDatabase({ url: url.toString(), poolSize: 5 });
+      let open = true;
+      return {
+        ...db,
+        async close() {
+          if (!open) return;
+          open = false;
+          await db.close();
+          entry.busy = false;
+        },
+      };
+    },
+    discard: drop,
+  };
+  return entry;
+}
+
+interface Snapshot {
+  /** Every table of the application, quoted (`"schema"."table"`). */
+  tables: string[];
+  /** The tables that hold rows in the template, with a copy of those rows and their writable columns. */
+  filled: { table: string; copy: string; columns: string }[];
+  /** `select setval(…), …` putting every sequence back where the template left it. */
+  sequences: string;
+  /** Counts of the catalog: a test that created or dropped anything changes them. */
+  catalog: string;
+}
+
+type Run = (text: string) => Promise<Record<string, unknown>[]>;
+
+const COPIES = 'linli_test_template_rows';
+const CATALOG = `select (select count(*) from pg_class)::text || '/' || (select count(*) from pg_attribute)::text
+  || '/' || (select count(*) from pg_trigger)::text || '/' || (select count(*) from pg_proc)::text
+  || '/' || (select count(*) from pg_constraint)::text || '/' || (select count(*) from pg_namespace)::text as v`;
+
+async function takeSnapshot(run: Run): Promise<Snapshot> {
+  const tables = (await run(`select format('%I.%I', n.nspname, c.relname) as t, c.oid::int as oid
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'p') and not c.relispartition
+      and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%'
+    order by 1`)) as { t: string; oid: number }[];
+  const filled: Snapshot['filled'] = [];
+  if (tables.length) {
+    const nonEmpty = await run(
+      tables.map((t, i) => `select ${i} as i where exists (select from ${t.t})`).join(' union all '),
+    );
+    await run(`create schema ${COPIES}`);
+    for (const { i } of nonEmpty as { i: number }[]) {
+      const { t, oid } = tables[i];
+      const copy = `${COPIES}.t${oid}`;
+      await run(`create table ${copy} as select * from ${t}`);
+      const cols = (await run(`select string_agg(quote_ident(attname), ', ' order by attnum) as c
+        from pg_attribute where attrelid = ${oid} and attnum > 0 and not attisdropped and attgenerated = ''`)) as {
+        c: string;
+      }[];
+      filled.push({ table: t, copy, columns: cols[0].c });
+    }
+  }
+  const seqs = (await run(`select format('%I.%I', schemaname, sequencename) as s, last_value::text as v, start_value::text as start
+    from pg_sequences where schemaname not in ('pg_catalog', 'information_schema')`)) as {
+    s: string;
+    v: string | null;
+    start: string;
+  }[];
+  const sequences = seqs.length
+    ? `select ${seqs
+        .map((q) =>
+          q.v === null ? `setval('${q.s}', ${q.start}, false)` : `setval('${q.s}', ${q.v}, true)`,
+        )
+        .join(', ')}`
+    : 'select 1';
+  const catalog = String((await run(CATALOG))[0].v);
+  return { tables: tables.map((t) => t.t).filter((t) => !t.startsWith(`${COPIES}.`)), filled, sequences, catalog };
+}
+
+/**
+ * Puts a database back to its snapshot: the tables that hold rows are emptied (one TRUNCATE), the
+ * template's rows copied back (foreign keys off while they go in) and every sequence rewound. Throws when
+ * the schema changed since the snapshot (the caller then starts from a new database).
+ */
+async function resetToSnapshot(run: Run, s: Snapshot, kind: 'pglite' | 'postgres') {
+  // PGlite is one session: end whatever transaction a failed test left open, forget its settings.
+  if (kind === 'pglite') {
+    await run('rollback');
+    await run('discard all');
+  }
+  const catalog = String((await run(CATALOG))[0].v);
+  if (catalog !== s.catalog) throw new Error('the schema changed');
+  const nonEmpty = (await run(
+    s.tables.map((t, i) => `select ${i} as i where exists (select from ${t})`).join(' union all '),
+  )) as { i: number }[];
+  const dirty = new Set([...nonEmpty.map((r) => s.tables[r.i]), ...s.filled.map((f) => f.table)]);
+  const statements = ['begin', "set local session_replication_role = 'replica'"];
+  if (dirty.size) statements.push(`truncate ${[...dirty].join(', ')} cascade`);
+  for (const f of s.filled)
+    statements.push(
+      `insert into ${f.table} (${f.columns}) overriding system value select ${f.columns} from ${f.copy}`,
+    );
+  statements.push(s.sequences, 'commit');
+  await run(statements.join(';\n'));
 }
 
 /** The templates test/globalSetup.ts made for this run; undefined outside vitest (`npm run bench`). */
