@@ -156,7 +156,7 @@ async function takeSnapshot(run: Run): Promise<Snapshot> {
   const tables = (await run(`select format('%I.%I', n.nspname, c.relname) as t, c.oid::int as oid
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r', 'p') and not c.relispartition
-      and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%'
+      and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_%'
     order by 1`)) as { t: string; oid: number }[];
   const filled: Snapshot['filled'] = [];
   if (tables.length) {
@@ -165,31 +165,35 @@ async function takeSnapshot(run: Run): Promise<Snapshot> {
     );
     await run(`create schema ${COPIES}`);
     for (const { i } of nonEmpty as { i: number }[]) {
-      const { t, oid } = tables[i];
+      const { t, oid } = tables[i]!;
       const copy = `${COPIES}.t${oid}`;
       await run(`create table ${copy} as select * from ${t}`);
       const cols = (await run(`select string_agg(quote_ident(attname), ', ' order by attnum) as c
         from pg_attribute where attrelid = ${oid} and attnum > 0 and not attisdropped and attgenerated = ''`)) as {
         c: string;
       }[];
-      filled.push({ table: t, copy, columns: cols[0].c });
+      filled.push({ table: t, copy, columns: cols[0]!.c });
     }
   }
-  const seqs = (await run(`select format('%I.%I', schemaname, sequencename) as s, last_value::text as v, start_value::text as start
+  const seqs =
+    (await run(`select format('%I.%I', schemaname, sequencename) as s, last_value::text as v, start_value::text as start
     from pg_sequences where schemaname not in ('pg_catalog', 'information_schema')`)) as {
-    s: string;
-    v: string | null;
-    start: string;
-  }[];
+      s: string;
+      v: string | null;
+      start: string;
+    }[];
   const sequences = seqs.length
     ? `select ${seqs
-        .map((q) =>
-          q.v === null ? `setval('${q.s}', ${q.start}, false)` : `setval('${q.s}', ${q.v}, true)`,
-        )
+        .map((q) => (q.v === null ? `setval('${q.s}', ${q.start}, false)` : `setval('${q.s}', ${q.v}, true)`))
         .join(', ')}`
     : 'select 1';
-  const catalog = String((await run(CATALOG))[0].v);
-  return { tables: tables.map((t) => t.t).filter((t) => !t.startsWith(`${COPIES}.`)), filled, sequences, catalog };
+  const catalog = String((await run(CATALOG))[0]!.v);
+  return {
+    tables: tables.map((t) => t.t).filter((t) => !t.startsWith(`${COPIES}.`)),
+    filled,
+    sequences,
+    catalog,
+  };
 }
 
 /**
@@ -203,7 +207,7 @@ async function resetToSnapshot(run: Run, s: Snapshot, kind: 'pglite' | 'postgres
     await run('rollback');
     await run('discard all');
   }
-  const catalog = String((await run(CATALOG))[0].v);
+  const catalog = String((await run(CATALOG))[0]!.v);
   if (catalog !== s.catalog) throw new Error('the schema changed');
   const nonEmpty = (await run(
     s.tables.map((t, i) => `select ${i} as i where exists (select from ${t})`).join(' union all '),

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pickLocale } from '../../shared/i18n/errors';
 import { type Role, twoFactorRequiredFor } from '../../shared/permissions';
-import { sessions, userRoles, userTwoFactor, users } from '../modules/accounts/accounts.table';
+import { sessions, userRoles, users } from '../modules/accounts/accounts.table';
 import { orgUnits } from '../modules/org/org.table';
 import type { AppDeps } from './context';
 import { type Db, rowsOf } from './db';
@@ -101,11 +101,11 @@ function actorFrom(
 
 /**
  * A session with its user, second factor and roles, in one statement: every authenticated request
- * starts with it, so it is one round trip, not two.
+ * starts with it, so it is one round trip, not two. The statement lives in the database as the function
+ * `session_of` (migrations/0052): PL/pgSQL keeps its plan per connection, where a plain statement was
+ * planned on every request (times come back as epoch milliseconds, a number on both drivers).
  */
 async function sessionOf(db: Db, id: string) {
-  // Times as epoch milliseconds: both drivers return a float8 as a number.
-  const ms = (col: string) => sql.raw(`(extract(epoch from ${col}) * 1000)::float8`);
   const [row] = rowsOf<{
     csrf_token: string;
     last_seen_at: number;
@@ -118,16 +118,7 @@ async function sessionOf(db: Db, id: string) {
     is_demo: boolean;
     enabled_at: number | null;
     roles: [string, string | null, string | null, string | null][] | string;
-  }>(
-    await db.execute(sql`
-      select s.csrf_token, ${ms('s.last_seen_at')} as last_seen_at, ${ms('s.expires_at')} as expires_at,
-        u.id, u.username, u.display_name, u.locale, u.active, u.is_demo, ${ms('tf.enabled_at')} as enabled_at,
-        coalesce((select json_agg(json_build_array(r.role, r.org_unit_id, o.path, o.name))
-          from ${userRoles} r left join ${orgUnits} o on o.id = r.org_unit_id where r.user_id = u.id), '[]') as roles
-      from ${sessions} s join ${users} u on u.id = s.user_id
-        left join ${userTwoFactor} tf on tf.user_id = s.user_id
-      where s.id = ${id}`),
-  );
+  }>(await db.execute(sql`select * from session_of(${id})`));
   if (!row) return null;
   const roles = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
   const user = { id: row.id, username: row.username, displayName: row.display_name, locale: row.locale };
