@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -35,7 +35,7 @@ export async function freshDatabase(template: 'bare' | 'fixture' = 'bare'): Prom
   }
   const entry =
     kind === 'pglite'
-      ? await reusablePglite(template, templateDump(templates[template]))
+      ? await reusablePglite(template, await templateDump(templates[template]))
       : await reusableServerDatabase(template, serverUrl!, templates[template]);
   reusable.push(entry);
   return entry.lend();
@@ -232,9 +232,20 @@ function providedTemplates(): ReturnType<typeof inject<'dbTemplates'>> | undefin
   }
 }
 
-function templateDump(file: string): Blob {
+/**
+ * A PGlite dump by path. test/globalSetup.ts makes the dumps while the workers start, so the first file of
+ * each worker may wait for one here.
+ */
+async function templateDump(file: string): Promise<Blob> {
   let dump = dumps.get(file);
   if (!dump) {
+    const failed = providedTemplates()?.failed;
+    for (let waited = 0; !existsSync(file); waited += 25) {
+      if (failed && existsSync(failed))
+        throw new Error(`making the test databases failed:\n${readFileSync(failed, 'utf8')}`);
+      if (waited > 300_000) throw new Error(`no test database template after 5 minutes: ${file}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
     dump = new Blob([readFileSync(file)]);
     dumps.set(file, dump);
   }
@@ -247,7 +258,7 @@ function templateDump(file: string): Blob {
  * has no PGlite templates (outside vitest, or TEST_DATABASE_URL set), so PGlite creates the database
  * (initdb) as in production.
  */
-export function pgliteTemplate(template: 'empty' | 'bare' | 'fixture'): Blob | undefined {
+export async function pgliteTemplate(template: 'empty' | 'bare' | 'fixture'): Promise<Blob | undefined> {
   const templates = providedTemplates();
   const file = templates?.kind === 'pglite' ? templates[template] : undefined;
   return file ? templateDump(file) : undefined;
@@ -326,7 +337,7 @@ export async function twoHandlesOnNewDatabase(template: 'empty' | 'bare' = 'empt
   const serverUrl = process.env.TEST_DATABASE_URL;
   const templates = providedTemplates();
   if (!serverUrl || templates?.kind === 'pglite') {
-    const one = await openDatabase({ loadDataDir: pgliteTemplate(template) });
+    const one = await openDatabase({ loadDataDir: await pgliteTemplate(template) });
     if (template !== 'empty' && !templates) await one.migrate();
     return { handles: [one, one], close: () => one.close() };
   }

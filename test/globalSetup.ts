@@ -1,25 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createUser } from './app';
-import { openDatabase } from '../src/server/platform/db';
-import { type DbTemplates, addFixture, openMigrated } from './templates';
+import type { DbTemplates } from './templates';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dbTemplates: DbTemplates;
   }
 }
-
-const fixtureUser = (
-  database: Parameters<typeof createUser>[0]['database'],
-  clock: Parameters<typeof createUser>[0]['clock'],
-  username: string,
-  roles: Parameters<typeof createUser>[2],
-) => createUser({ database, clock }, username, roles);
 
 /**
  * A PGlite data-directory dump (a tar) without the files of template0 and template1 (`base/1`, `base/4`):
@@ -46,31 +37,61 @@ function withoutTemplateDatabases(tar: Buffer): Buffer {
   return Buffer.concat(kept);
 }
 
+/**
+ * Makes the PGlite dumps (`empty`, `bare`, `fixture`), each written aside and renamed into place when
+ * complete. It runs while vitest starts its workers and they import the app (test/db.ts waits for the
+ * file it needs), instead of before: the two take about as long, and the machine has two cores.
+ */
+async function buildPgliteDumps(files: { empty: string; bare: string; fixture: string }) {
+  const [{ openDatabase }, { addFixture }, { createUser }] = await Promise.all([
+    import('../src/server/platform/db'),
+    import('./templates'),
+    import('./app'),
+  ]);
+  const db = await openDatabase({});
+  // Every test file starts a PGlite from one of these dumps: with 16 MB of shared buffers instead of
+  // 128 MB it starts in two thirds of the time (the buffer pool is set up at every start), and a test's
+  // database is small. A test-only setting: it lives in these dumps' postgresql.auto.conf.
+  await db.pglite!.exec(`alter system set shared_buffers = '16MB'`);
+  const dump = async (file: string) => {
+    const tar = withoutTemplateDatabases(
+      Buffer.from(await (await db.pglite!.dumpDataDir('none')).arrayBuffer()),
+    );
+    writeFileSync(`${file}.part`, tar);
+    renameSync(`${file}.part`, file);
+  };
+  // Tests of what happens on a new database (migrating, opening a data directory) start from this one
+  // instead of creating their own with initdb, which costs several times as much as loading a dump.
+  await dump(files.empty);
+  await db.migrate();
+  await dump(files.bare);
+  await addFixture(db, (database, clock, username, roles) =>
+    createUser({ database, clock }, username, roles),
+  );
+  await dump(files.fixture);
+  await db.close();
+}
+
 /** Migrates the template databases once for the whole run (see test/templates.ts). */
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
-    const db = await openDatabase({});
-    // Every test file starts a PGlite from one of these dumps: with 16 MB of shared buffers instead of
-    // 128 MB it starts in two thirds of the time (the buffer pool is set up at every start), and a test's
-    // database is small. A test-only setting: it lives in these dumps' postgresql.auto.conf.
-    await db.pglite!.exec(`alter system set shared_buffers = '16MB'`);
-    const dump = async () =>
-      withoutTemplateDatabases(Buffer.from(await (await db.pglite!.dumpDataDir('none')).arrayBuffer()));
-    // Tests of what happens on a new database (migrating, opening a data directory) start from this one
-    // instead of creating their own with initdb, which costs several times as much as loading a dump.
-    const empty = join(dir, 'empty.tar');
-    writeFileSync(empty, await dump());
-    await db.migrate();
-    const bare = join(dir, 'bare.tar');
-    writeFileSync(bare, await dump());
-    await addFixture(db, fixtureUser);
-    const fixture = join(dir, 'fixture.tar');
-    writeFileSync(fixture, await dump());
-    await db.close();
-    project.provide('dbTemplates', { kind: 'pglite', empty, bare, fixture });
-    return () => rmSync(dir, { recursive: true, force: true });
+    const files = {
+      empty: join(dir, 'empty.tar'),
+      bare: join(dir, 'bare.tar'),
+      fixture: join(dir, 'fixture.tar'),
+    };
+    // Not awaited: test/db.ts waits for each file, and reports `failed` when the build broke.
+    const failed = join(dir, 'failed');
+    const building = buildPgliteDumps(files).catch((err: Error) =>
+      writeFileSync(failed, String(err.stack ?? err)),
+    );
+    project.provide('dbTemplates', { kind: 'pglite', ...files, failed });
+    return async () => {
+      await building;
+      rmSync(dir, { recursive: true, force: true });
+    };
   }
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const bare = `linli_tpl_bare_${suffix}`;
@@ -82,12 +103,18 @@ export default async function setup(project: TestProject) {
     url.pathname = `/${name}`;
     return url.toString();
   };
+  const [{ addFixture, openMigrated }, { createUser }] = await Promise.all([
+    import('./templates'),
+    import('./app'),
+  ]);
   await admin.query(`create database ${bare}`);
   const db = await openMigrated(urlOf(bare));
   await db.close();
   await admin.query(`create database ${fixture} template ${bare}`);
   const fx = await openMigrated(urlOf(fixture));
-  await addFixture(fx, fixtureUser);
+  await addFixture(fx, (database, clock, username, roles) =>
+    createUser({ database, clock }, username, roles),
+  );
   await fx.close();
   await admin.end();
   project.provide('dbTemplates', { kind: 'postgres', bare, fixture });

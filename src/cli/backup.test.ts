@@ -20,7 +20,10 @@ it('an embedded database backed up with `linli backup` comes back with `linli re
   const target = mkdtempSync(join(tmpdir(), 'linli-rs-'));
   dirs.push(source, target);
   const config = loadConfig({ DATA_DIR: source, LINLI_SECRET_KEY: 'ab'.repeat(32) });
-  const db = await openDatabase({ dataDir: join(source, 'pglite'), loadDataDir: pgliteTemplate('bare') });
+  const db = await openDatabase({
+    dataDir: join(source, 'pglite'),
+    loadDataDir: await pgliteTemplate('bare'),
+  });
   await db.migrate();
   await db.db.execute(sql`insert into org_units (id, path, depth, kind, name, created_at, updated_at)
     values ('01a20000-0000-7000-8000-000000000001', '/01a20000-0000-7000-8000-000000000001/', 0, 'city', '黄石市', now(), now())`);
@@ -54,7 +57,7 @@ it('the embedded database is opened by one process at a time: backup and restore
   await expect(restoreEmbedded(config, join(dataDir, 'none.tar.gz'), true)).rejects.toThrow(/Stop it first/);
   // A process killed with -9 leaves its file behind: a dead owner's claim is taken over.
   writeFileSync(`${dir}.pid`, '4194000\n');
-  const d = await openDatabase({ dataDir: dir, loadDataDir: pgliteTemplate('empty') });
+  const d = await openDatabase({ dataDir: dir, loadDataDir: await pgliteTemplate('empty') });
   expect(readFileSync(`${dir}.pid`, 'utf8').trim()).toBe(String(process.pid));
   await d.close();
   expect(existsSync(`${dir}.pid`)).toBe(false);

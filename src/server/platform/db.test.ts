@@ -58,7 +58,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded database template
     const dir = mkdtempSync(join(tmpdir(), 'linli-template-'));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
     const template = join(dir, 'template');
-    const tpl = await openDatabase({ dataDir: template, loadDataDir: pgliteTemplate('empty') });
+    const tpl = await openDatabase({ dataDir: template, loadDataDir: await pgliteTemplate('empty') });
     await tpl.db.execute(sql`create table from_template (n int)`);
     await tpl.close();
 
