@@ -36,7 +36,7 @@ export async function freshDatabase(template: 'bare' | 'fixture' = 'bare'): Prom
   const entry =
     kind === 'pglite'
       ? await reusablePglite(template, await templateDump(templates[template]))
-      : await reusableServerDatabase(template, serverUrl!, templates[template]);
+      : await reusableServerDatabase(template, serverUrl!, templates[template], templates.databasePrefix);
   reusable.push(entry);
   return entry.lend();
 }
@@ -89,8 +89,9 @@ async function reusableServerDatabase(
   template: 'bare' | 'fixture',
   serverUrl: string,
   templateName: string,
+  prefix = 'linli_test_',
 ): Promise<Reusable> {
-  const name = `linli_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const name = `${prefix}${Date.now()}_${randomBytes(3).toString('hex')}`;
   await createServerDatabase(serverUrl, name, templateName);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -108,7 +109,6 @@ async function reusableServerDatabase(
     await c.query(`drop database if exists ${name} with (force)`);
     await c.end();
   };
-  process.once('beforeExit', () => void drop().catch(() => undefined));
   let lent = 0;
   const entry: Reusable = {
     kind: 'postgres',

@@ -117,11 +117,18 @@ export default async function setup(project: TestProject) {
   );
   await fx.close();
   await admin.end();
-  project.provide('dbTemplates', { kind: 'postgres', bare, fixture });
+  const databasePrefix = `linli_test_${suffix}_`;
+  project.provide('dbTemplates', { kind: 'postgres', bare, fixture, databasePrefix });
   return async () => {
     const c = new pg.Client({ connectionString: serverUrl });
     await c.connect();
-    for (const name of [fixture, bare]) await c.query(`drop database if exists ${name} with (force)`);
+    // The workers' databases (test/db.ts keeps one per template and worker until the run ends), then the templates.
+    const { rows } = await c.query<{ datname: string }>(
+      `select datname from pg_database where starts_with(datname, $1)`,
+      [databasePrefix],
+    );
+    for (const name of [...rows.map((r) => r.datname), fixture, bare])
+      await c.query(`drop database if exists ${name} with (force)`);
     await c.end();
   };
 }

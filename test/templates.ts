@@ -17,6 +17,8 @@ export interface DbTemplates {
   fixture: string;
   /** PGlite only: the dump of a new database before migrating (PostgreSQL creates a new one plainly). */
   empty?: string;
+  /** PostgreSQL only: how the names of this run's test databases begin (the run's end drops them all). */
+  databasePrefix?: string;
   /** PGlite only: written (with the error) when making the dumps failed; they are made in the background. */
   failed?: string;
 }
