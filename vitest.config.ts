@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import DatabaseLastSequencer from './test/sequencer';
 
 export default defineConfig({
   test: {
@@ -14,5 +15,7 @@ export default defineConfig({
     isolate: false,
     // Migrates the template databases once; each test file clones one (test/db.ts).
     globalSetup: ['test/globalSetup.ts'],
+    // Files without a database first, while globalSetup still makes the templates (test/sequencer.ts).
+    sequence: { sequencer: DatabaseLastSequencer },
   },
 });
