@@ -62,27 +62,19 @@ async function reusablePglite(template: 'bare' | 'fixture', dump: Blob): Promise
   const client = database.pglite!;
   const run = async (text: string) => (await client.exec(text)).at(-1)?.rows ?? [];
   const snapshot = await takeSnapshot(run);
-  let lent = 0;
-  const entry: Reusable = {
-    kind: 'pglite',
+  // A new Drizzle instance per file (new caches); the client stays open for the next file.
+  const handle = async (): Promise<Database> => ({
+    ...database,
+    db: drizzlePglite(client, { schema }) as unknown as Database['db'],
+    close: async () => undefined,
+  });
+  return reusableEntry(
+    'pglite',
     template,
-    busy: true,
-    async lend() {
-      if (lent++ > 0) await resetToSnapshot(run, snapshot, 'pglite');
-      let open = true;
-      return {
-        ...database,
-        db: drizzlePglite(client, { schema }) as unknown as Database['db'],
-        async close() {
-          if (!open) return;
-          open = false;
-          entry.busy = false;
-        },
-      };
-    },
-    discard: () => database.close(),
-  };
-  return entry;
+    () => resetToSnapshot(run, snapshot, 'pglite'),
+    handle,
+    () => database.close(),
+  );
 }
 
 async function reusableServerDatabase(
@@ -109,27 +101,39 @@ async function reusableServerDatabase(
     await c.query(`drop database if exists ${name} with (force)`);
     await c.end();
   };
+  // A new pool per file: nothing a file did to its sessions (settings, locks) reaches the next.
+  const handle = () => openDatabase({ url: url.toString(), poolSize: 5 });
+  return reusableEntry('postgres', template, () => resetToSnapshot(run, snapshot, 'postgres'), handle, drop);
+}
+
+/** A reusable database: the first file gets it as made, every later one after `reset`. */
+function reusableEntry(
+  kind: Reusable['kind'],
+  template: Reusable['template'],
+  reset: () => Promise<void>,
+  handle: () => Promise<Database>,
+  discard: () => Promise<void>,
+): Reusable {
   let lent = 0;
   const entry: Reusable = {
-    kind: 'postgres',
+    kind,
     template,
     busy: true,
     async lend() {
-      if (lent++ > 0) await resetToSnapshot(run, snapshot, 'postgres');
-      // A new pool per file: nothing a file did to its sessions (settings, locks) reaches the next.
-      const db = await openDatabase({ url: url.toString(), poolSize: 5 });
+      if (lent++ > 0) await reset();
+      const database = await handle();
       let open = true;
       return {
-        ...db,
+        ...database,
         async close() {
           if (!open) return;
           open = false;
-          await db.close();
+          await database.close();
           entry.busy = false;
         },
       };
     },
-    discard: drop,
+    discard,
   };
   return entry;
 }
