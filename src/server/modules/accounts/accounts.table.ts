@@ -50,6 +50,10 @@ export const userRoles = pgTable(
   (t) => [index('user_roles_user_idx').on(t.userId)],
 );
 
+/**
+ * Read on every request by the SQL function `session_of` (migrations/0052), with users, user_roles and
+ * user_two_factor: a column it returns that changes here needs a migration replacing that function.
+ */
 export const sessions = pgTable(
   'sessions',
   {
