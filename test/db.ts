@@ -96,10 +96,7 @@ async function reusableServerDatabase(
   const snapshot = await takeSnapshot(run);
   const drop = async () => {
     await admin.end().catch(() => undefined);
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await dropServerDatabase(serverUrl, name);
   };
   // A new pool per file: nothing a file did to its sessions (settings, locks) reaches the next.
   const handle = () => openDatabase({ url: url.toString(), poolSize: 5 });
@@ -291,10 +288,20 @@ async function createServerDatabase(serverUrl: string, name: string, template?: 
   }
 }
 
+/** Drops a database on the server, closing whatever connections it still has. */
+async function dropServerDatabase(serverUrl: string, name: string) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A new, migrated database (with the fixture when asked), built without templates: for `npm run bench`. */
 async function migratedDatabase(template: 'bare' | 'fixture'): Promise<Database> {
   const { addFixture, openMigrated } = await import('./templates');
-  const { createUser } = await import('./app');
   const serverUrl = process.env.TEST_DATABASE_URL;
   let db: Database;
   let drop: (() => Promise<void>) | undefined;
@@ -307,17 +314,9 @@ async function migratedDatabase(template: 'bare' | 'fixture'): Promise<Database>
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     db = await openMigrated(url.toString());
-    drop = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    drop = () => dropServerDatabase(serverUrl, name);
   } else db = await openMigrated();
-  if (template === 'fixture')
-    await addFixture(db, (database, clock, username, roles) =>
-      createUser({ database, clock }, username, roles),
-    );
+  if (template === 'fixture') await addFixture(db);
   if (!drop) return db;
   const close = db.close.bind(db);
   return {
@@ -357,10 +356,7 @@ export async function twoHandlesOnNewDatabase(template: 'empty' | 'bare' = 'empt
     async close() {
       await a.close();
       await b.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropServerDatabase(serverUrl, name);
     },
   };
 }

@@ -43,10 +43,9 @@ function withoutTemplateDatabases(tar: Buffer): Buffer {
  * file it needs), instead of before: the two take about as long, and the machine has two cores.
  */
 async function buildPgliteDumps(files: { empty: string; bare: string; fixture: string }) {
-  const [{ openDatabase }, { addFixture }, { createUser }] = await Promise.all([
+  const [{ openDatabase }, { addFixture }] = await Promise.all([
     import('../src/server/platform/db'),
     import('./templates'),
-    import('./app'),
   ]);
   const db = await openDatabase({});
   // Every test file starts a PGlite from one of these dumps: with 16 MB of shared buffers instead of
@@ -65,9 +64,7 @@ async function buildPgliteDumps(files: { empty: string; bare: string; fixture: s
   await dump(files.empty);
   await db.migrate();
   await dump(files.bare);
-  await addFixture(db, (database, clock, username, roles) =>
-    createUser({ database, clock }, username, roles),
-  );
+  await addFixture(db);
   await dump(files.fixture);
   await db.close();
 }
@@ -103,18 +100,13 @@ export default async function setup(project: TestProject) {
     url.pathname = `/${name}`;
     return url.toString();
   };
-  const [{ addFixture, openMigrated }, { createUser }] = await Promise.all([
-    import('./templates'),
-    import('./app'),
-  ]);
+  const { addFixture, openMigrated } = await import('./templates');
   await admin.query(`create database ${bare}`);
   const db = await openMigrated(urlOf(bare));
   await db.close();
   await admin.query(`create database ${fixture} template ${bare}`);
   const fx = await openMigrated(urlOf(fixture));
-  await addFixture(fx, (database, clock, username, roles) =>
-    createUser({ database, clock }, username, roles),
-  );
+  await addFixture(fx);
   await fx.close();
   await admin.end();
   const databasePrefix = `linli_test_${suffix}_`;

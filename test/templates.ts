@@ -1,7 +1,6 @@
 import { ManualClock, uuidv7 } from '../src/server/platform/clock';
 import { type Database, openDatabase } from '../src/server/platform/db';
 import { ensureDefaultCategories } from '../src/server/modules/work-orders/workOrders.categories';
-import type { Role } from '../src/shared/permissions';
 import { buildFixture } from './factories';
 
 /**
@@ -23,19 +22,14 @@ export interface DbTemplates {
   failed?: string;
 }
 
-export type CreateUser = (
-  database: Database,
-  clock: ManualClock,
-  username: string,
-  roles: { role: Role; orgUnitId: string | null }[],
-) => Promise<string>;
-
-/** Adds what `createTestApp` expects to find to a migrated database. */
-export async function addFixture(database: Database, createUser: CreateUser) {
+/** Adds what `createTestApp` expects to find to a migrated database (its users made as test/app.ts makes them). */
+export async function addFixture(database: Database) {
+  // Imported here: test/app.ts imports the whole app, and test/db.ts (which it imports) imports this file.
+  const { createUser } = await import('./app');
   const clock = new ManualClock();
   await ensureDefaultCategories(database.db);
   await buildFixture({ db: database.db, clock, ids: uuidv7 }, (username, roles) =>
-    createUser(database, clock, username, roles),
+    createUser({ database, clock }, username, roles),
   );
 }
 
