@@ -60,7 +60,7 @@ async function main() {
       });
     if (parts('ledger'))
       await ledgerBench({
-        seconds: Number(process.env.BENCH_LEDGER_SECONDS ?? 30),
+        seconds: Number(process.env.BENCH_LEDGER_SECONDS ?? 20),
         concurrency: 100,
         ceiling,
       });

@@ -120,12 +120,18 @@ export function auditRow(ctx: AuditContext, entry: AuditEntry) {
  * statement): a change and its audit row in one statement, and no audit row when the change wrote
  * nothing (e.g. an insert that met ON CONFLICT DO NOTHING).
  */
-export function auditInsertFrom(ctx: AuditContext, entry: AuditEntry, from: SQL): SQL {
+export function auditInsertFrom(
+  ctx: AuditContext,
+  entry: AuditEntry,
+  from: SQL,
+  /** The org path as SQL over `from`'s columns, when the statement itself finds it. */
+  orgPath?: SQL,
+): SQL {
   const r = auditRow(ctx, entry);
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
   return sql`insert into ${auditLog} (at, actor_id, actor_name, action, entity_type, entity_id, org_path, before, after, success, request_id, ip)
     select ${r.at}::timestamptz, ${r.actorId}::uuid, ${r.actorName}::text, ${r.action}::text, ${r.entityType}::text,
-      ${r.entityId}::text, ${r.orgPath}::text, ${json(r.before)}::jsonb, ${json(r.after)}::jsonb, ${r.success}::boolean,
+      ${r.entityId}::text, ${orgPath ?? sql`${r.orgPath}::text`}, ${json(r.before)}::jsonb, ${json(r.after)}::jsonb, ${r.success}::boolean,
       ${r.requestId}::text, ${r.ip}::text
     from ${from}`;
 }

@@ -198,6 +198,70 @@ describe('ledger core', () => {
     expect(spends.filter((r) => !r.duplicate)).toHaveLength(1);
     expect((await balancesOf(t.database.db, 'volunteer', bob)).points).toBe(3);
   });
+
+  it('R-VP-1: a posting on its own is one atomic statement: concurrent spends and retries without a caller transaction', async () => {
+    const a = await accounts();
+    const alone = (k: string, from: string, to: string, amount: number) =>
+      postTransaction(t.database.db, ctx, {
+        idempotencyKey: key(k),
+        kind: 'transfer',
+        entries: [
+          { accountId: from, unit: 'points', amount: -amount },
+          { accountId: to, unit: 'points', amount },
+        ],
+      });
+    await alone('fund', a.issuer, a.alice, 40);
+    const spends = await Promise.allSettled([
+      ...Array.from({ length: 8 }, (_, i) => alone(`spend-${i}`, a.alice, a.bob, 10)),
+      ...Array.from({ length: 4 }, () => alone('spend-0', a.alice, a.bob, 10)),
+    ]);
+    const posted = spends.filter((r) => r.status === 'fulfilled' && !r.value.duplicate);
+    expect(posted).toHaveLength(4);
+    const refused = spends.filter((r) => r.status === 'rejected');
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'ledger.insufficient_balance' });
+    expect(await balancesOf(t.database.db, 'volunteer', alice)).toEqual({ points: 0, minutes: 0 });
+    // Running balances follow the order the postings took: bob's go 10, 20, 30, 40.
+    const bobs = rowsOf<{ after: number }>(
+      await t.database.db.execute(
+        sql`select e.balance_after as after from ledger_entries e where e.account_id = ${a.bob} order by e.seq`,
+      ),
+    );
+    expect(bobs.map((r) => Number(r.after))).toEqual([10, 20, 30, 40]);
+    // The transaction and its audit row belong where the holder is.
+    const first = (posted[0] as PromiseFulfilledResult<{ transactionId: string }>).value.transactionId;
+    const [tx] = await t.database.db
+      .select()
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.id, first));
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, tx!.id));
+    expect(audit!.orgPath).toBe(t.fx.tongdu.path);
+    expect(tx!.orgPath).toBe(t.fx.tongdu.path);
+  });
+
+  it("R-VP-1: an unknown account or a unit that is not the account's is refused and writes nothing", async () => {
+    const a = await accounts();
+    const [transactions, entries] = [await countRows(ledgerTransactions), await countRows(ledgerEntries)];
+    const attempt = (accountId: string, unit: 'points' | 'minutes') =>
+      postTransaction(t.database.db, ctx, {
+        idempotencyKey: key(`bad-${unit}-${accountId.slice(-4)}`),
+        kind: 'transfer',
+        entries: [
+          { accountId: a.issuer, unit, amount: -5 },
+          { accountId, unit, amount: 5 },
+        ],
+      });
+    await expect(attempt('01a24636-0000-7000-8000-000000000000', 'points')).rejects.toMatchObject({
+      code: 'ledger.account_not_found',
+      status: 404,
+    });
+    await expect(attempt(a.alice, 'minutes')).rejects.toMatchObject({
+      code: 'ledger.unit_mismatch',
+      status: 422,
+    });
+    expect(await countRows(ledgerTransactions)).toBe(transactions);
+    expect(await countRows(ledgerEntries)).toBe(entries);
+  });
 });
 
 describe('creditService', () => {

@@ -3,7 +3,7 @@ import { auditInsertFrom, writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './ledger.table';
+import { ledgerAccounts, ledgerTransactions } from './ledger.table';
 
 /**
  * The ledger core (R-VP-1, R-VP-2): double-entry, append-only postings other modules call inside their
@@ -141,9 +141,12 @@ function checkShape(t: PostingInput): void {
  * first result with duplicate=true and posts nothing; throws AppError('ledger.insufficient_balance',409)
  * if a non-credit account would go negative (nothing is written). Writes an audit record.
  *
- * Three statements while the accounts are locked: lock + key lookup, then the transaction row (ON
- * CONFLICT DO NOTHING: a concurrent retry with the same key waits for the first to commit and then sees
- * it, a duplicate, instead of posting twice) with its entries and cached balances, then the audit record.
+ * One statement, atomic on its own (callers with writes of their own call it inside their transaction):
+ * the SQL function `ledger_post` (migrations/0053) locks the accounts in id order, looks the key up,
+ * checks the balances and writes the transaction row (ON CONFLICT DO NOTHING: a concurrent retry with
+ * the same key waits for the first to commit and then sees it, a duplicate, instead of posting twice),
+ * its entries with running balances and the cached balances; the same statement writes the audit row
+ * if it posted. No account stays locked while the application works between round trips.
  */
 export async function postTransaction(
   tx: Db,
@@ -151,101 +154,15 @@ export async function postTransaction(
   t: PostingInput,
 ): Promise<{ transactionId: string; duplicate: boolean }> {
   checkShape(t);
-  // Locks the accounts (id order) and looks the key up in one round trip. A retry with the same key that
-  // commits while we wait for the locks is caught below: by the refusal check, or by the insert's
-  // ON CONFLICT (a duplicate either way).
-  const locked = await tx
-    .select({
-      account: ledgerAccounts,
-      existing: sql<
-        string | null
-      >`(select ${ledgerTransactions.id} from ${ledgerTransactions} where ${ledgerTransactions.idempotencyKey} = ${t.idempotencyKey})`,
-    })
-    .from(ledgerAccounts)
-    .where(inArray(ledgerAccounts.id, [...new Set(t.entries.map((e) => e.accountId))].sort()))
-    .orderBy(ledgerAccounts.id)
-    .for('update');
-  const existing = locked.length ? locked[0]!.existing : await findByKey(tx, t.idempotencyKey);
-  if (existing) return { transactionId: existing, duplicate: true };
-  const accounts = new Map(locked.map((r) => [r.account.id, r.account]));
-  const deltas = new Map<string, number>();
-  for (const e of t.entries) {
-    const acc = accounts.get(e.accountId);
-    if (!acc) throw new AppError('ledger.account_not_found', 404, { accountId: e.accountId });
-    if (acc.unit !== e.unit)
-      throw new AppError('ledger.unit_mismatch', 422, { accountId: e.accountId, unit: e.unit });
-    deltas.set(e.accountId, (deltas.get(e.accountId) ?? 0) + e.amount);
-  }
-  for (const [id, delta] of deltas) {
-    const acc = accounts.get(id)!;
-    const next = acc.balance + delta;
-    let refusal: AppError | undefined;
-    if (next < 0 && !acc.credit && delta < 0)
-      refusal = new AppError(
-        'ledger.insufficient_balance',
-        409,
-        { name: acc.name, balance: acc.balance, unit: acc.unit },
-        { accountId: id, balance: acc.balance, needed: -delta },
-      );
-    else if (acc.cap !== null && next > acc.cap && delta > 0)
-      refusal = new AppError(
-        'ledger.cap_exceeded',
-        409,
-        { name: acc.name, cap: acc.cap, unit: acc.unit },
-        { accountId: id, balance: acc.balance, cap: acc.cap },
-      );
-    if (refusal) {
-      // A retry with the same key that committed while we waited for the locks (and spent the balance
-      // we would refuse) is a duplicate: the key above was read before the wait.
-      const raced = await findByKey(tx, t.idempotencyKey);
-      if (raced) return { transactionId: raced, duplicate: true };
-      throw refusal;
-    }
-  }
-
   const now = ctx.clock.now();
   const id = ctx.ids();
-  const firstPath = accounts.get(t.entries[0]!.accountId)!.orgPath;
-  const holderPath =
-    t.entries.map((e) => accounts.get(e.accountId)!).find((a) => !a.credit)?.orgPath ?? firstPath;
-  const running = new Map<string, number>();
-  for (const [accId, acc] of accounts) running.set(accId, acc.balance);
-  const entries = t.entries.map((e, i) => {
-    const after = running.get(e.accountId)! + e.amount;
-    running.set(e.accountId, after);
-    return sql`(${i}, ${e.accountId}::uuid, ${e.unit}::text, ${e.amount}::int, ${after}::int)`;
-  });
-  const changes = [...deltas]
-    .filter(([, delta]) => delta !== 0)
-    .map(([accId, delta]) => sql`(${accId}::uuid, ${delta}::int)`);
-  const insertTx = tx
-    .insert(ledgerTransactions)
-    .values({
-      id,
-      idempotencyKey: t.idempotencyKey,
-      kind: t.kind,
-      memo: t.memo ?? null,
-      sourceType: t.sourceType ?? null,
-      sourceId: t.sourceId ?? null,
-      activityType: t.activityType ?? null,
-      reversesId: t.reversesId ?? null,
-      occurredAt: t.occurredAt ?? now,
-      orgPath: holderPath,
-      actorId: ctx.actor?.userId ?? null,
-      actorName: ctx.actor?.displayName ?? null,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
-    .returning({ id: ledgerTransactions.id });
-  // The transaction, its entries (in order, for the running balances) and the cached balances in one
-  // statement; entries and balances only if the transaction row went in (its key was free).
+  const entries = t.entries.map((e, n) => ({ n, account_id: e.accountId, unit: e.unit, amount: e.amount }));
   const audit = auditInsertFrom(
     ctx,
     {
       action: 'ledger.post',
       entityType: 'ledger_transaction',
       entityId: id,
-      orgPath: holderPath,
       after: {
         kind: t.kind,
         idempotencyKey: t.idempotencyKey,
@@ -255,30 +172,61 @@ export async function postTransaction(
         entries: t.entries.map((e) => ({ accountId: e.accountId, unit: e.unit, amount: e.amount })),
       },
     },
-    sql`t`,
+    sql`posted`,
+    sql`posted.org_path`,
   );
-  // The transaction, its entries (in order, for the running balances), the cached balances and the
-  // audit row in one statement; all but the first only if the transaction row went in (its key was free).
-  const [inserted] = rowsOf<{ id: string }>(
+  const [row] = rowsOf<{ r: Posted | string }>(
     await tx.execute(sql`
-      with t as (${insertTx.getSQL()}),
-      e as (
-        insert into ${ledgerEntries} (transaction_id, account_id, unit, amount, balance_after, created_at)
-        select t.id, v.account_id, v.unit, v.amount, v.balance_after, ${now}::timestamptz
-        from t, (values ${sql.join(entries, sql`, `)}) v(n, account_id, unit, amount, balance_after)
-        order by v.n),
-      u as (
-        update ${ledgerAccounts} a set balance = a.balance + d.delta, updated_at = ${now}::timestamptz
-        from t, (values ${changes.length ? sql.join(changes, sql`, `) : sql`(null::uuid, 0)`}) d(id, delta)
-        where a.id = d.id),
+      with p as (
+        select ledger_post(${id}::uuid, ${t.idempotencyKey}::text, ${t.kind}::text, ${t.memo ?? null}::text,
+          ${t.sourceType ?? null}::text, ${t.sourceId ?? null}::text, ${t.activityType ?? null}::text,
+          ${t.reversesId ?? null}::uuid, ${t.occurredAt ?? now}::timestamptz, ${ctx.actor?.userId ?? null}::uuid,
+          ${ctx.actor?.displayName ?? null}::text, ${now}::timestamptz, ${JSON.stringify(entries)}::jsonb) as r),
+      posted as (select r->>'org_path' as org_path from p where r ? 'id'),
       au as (${audit})
-      select id from t`),
+      select r from p`),
   );
-  if (!inserted) {
-    const first = await findByKey(tx, t.idempotencyKey);
-    return { transactionId: first!, duplicate: true };
+  const r: Posted = typeof row!.r === 'string' ? JSON.parse(row!.r) : row!.r;
+  if (r.id) return { transactionId: id, duplicate: false };
+  if (r.duplicate !== undefined) {
+    // null: a concurrent posting with the same key committed while this one inserted.
+    return { transactionId: r.duplicate ?? (await findByKey(tx, t.idempotencyKey))!, duplicate: true };
   }
-  return { transactionId: id, duplicate: false };
+  if (r.refused === 'account_not_found')
+    throw new AppError('ledger.account_not_found', 404, { accountId: r.account_id });
+  if (r.refused === 'unit_mismatch')
+    throw new AppError('ledger.unit_mismatch', 422, { accountId: r.account_id, unit: r.unit });
+  // A retry with the same key that committed after this statement (and spent the balance it refused)
+  // is a duplicate.
+  const raced = await findByKey(tx, t.idempotencyKey);
+  if (raced) return { transactionId: raced, duplicate: true };
+  if (r.refused === 'insufficient_balance')
+    throw new AppError(
+      'ledger.insufficient_balance',
+      409,
+      { name: r.name, balance: r.balance, unit: r.unit },
+      { accountId: r.account_id, balance: r.balance, needed: -r.delta! },
+    );
+  throw new AppError(
+    'ledger.cap_exceeded',
+    409,
+    { name: r.name, cap: r.cap, unit: r.unit },
+    { accountId: r.account_id, balance: r.balance, cap: r.cap },
+  );
+}
+
+/** What `ledger_post` answers (see migrations/0053_ledger_post_function.sql). */
+interface Posted {
+  id?: string;
+  org_path?: string;
+  duplicate?: string | null;
+  refused?: 'account_not_found' | 'unit_mismatch' | 'insufficient_balance' | 'cap_exceeded';
+  account_id?: string;
+  name?: string;
+  balance?: number;
+  cap?: number | null;
+  unit?: string;
+  delta?: number;
 }
 
 async function findByKey(tx: Db, key: string): Promise<string | undefined> {
