@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -14,6 +15,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -202,6 +204,20 @@ export async function openDatabase(opts: {
       return { rows: results.at(-1)?.rows ?? [] };
     },
   };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs `query` like `db.execute`, as a named prepared statement on PostgreSQL: each connection parses
+ * and plans it once and then only binds values (a hot write whose planning costs as much as running it,
+ * like the work-order intake). The name carries a hash of the text, so each shape of the statement is
+ * its own prepared statement. PGlite runs it as a plain statement.
+ */
+export async function executePrepared(db: Db, name: string, query: SQL): Promise<unknown> {
+  const q = dialect.sqlToQuery(query);
+  const hash = createHash('sha1').update(q.sql).digest('base64url').slice(0, 16);
+  return db._.session.prepareQuery(q, undefined, `${name}_${hash}`, false).execute();
 }
 
 /** Rows of a raw `db.execute(sql…)` on either driver. */

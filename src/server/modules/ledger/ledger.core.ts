@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditInsertFrom, writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
-import { type Db, rowsOf } from '../../platform/db';
+import { type Db, executePrepared, rowsOf } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { ledgerAccounts, ledgerTransactions } from './ledger.table';
 
@@ -176,7 +176,10 @@ export async function postTransaction(
     sql`posted.org_path`,
   );
   const [row] = rowsOf<{ r: Posted | string }>(
-    await tx.execute(sql`
+    await executePrepared(
+      tx,
+      'ledger_post',
+      sql`
       with p as (
         select ledger_post(${id}::uuid, ${t.idempotencyKey}::text, ${t.kind}::text, ${t.memo ?? null}::text,
           ${t.sourceType ?? null}::text, ${t.sourceId ?? null}::text, ${t.activityType ?? null}::text,
@@ -184,7 +187,8 @@ export async function postTransaction(
           ${ctx.actor?.displayName ?? null}::text, ${now}::timestamptz, ${JSON.stringify(entries)}::jsonb) as r),
       posted as (select r->>'org_path' as org_path from p where r ? 'id'),
       au as (${audit})
-      select r from p`),
+      select r from p`,
+    ),
   );
   const r: Posted = typeof row!.r === 'string' ? JSON.parse(row!.r) : row!.r;
   if (r.id) return { transactionId: id, duplicate: false };

@@ -8,7 +8,7 @@ import { auditLog } from '../../platform/audit.table';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
-import { type Db, rowsOf } from '../../platform/db';
+import { type Db, executePrepared, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { createRateLimiter } from '../../platform/rateLimit';
 import { type Prepared, transition } from '../../platform/workflow';
@@ -429,17 +429,19 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
     dispatch_path: string;
     nearby: Nearby[] | string | null;
   }>(
-    await ctx.db
-      .execute(sql`
+    await executePrepared(
+      ctx.db,
+      'wo_intake',
+      sql`
           with ${attach}
           wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
           wo_o as (${insertOrder}),
           wo_audit as (${insertAudit})${rollups ? sql`, ${rollups}` : sql``}
-          select wo_o.*, ${nearby} as nearby from wo_o`)
-      .catch((e: unknown) => {
-        // A unit path or the category came out NULL: the tree or the category changed (see intake).
-        throw isNotNullViolation(e) ? new StaleCache() : e;
-      }),
+          select wo_o.*, ${nearby} as nearby from wo_o`,
+    ).catch((e: unknown) => {
+      // A unit path or the category came out NULL: the tree or the category changed (see intake).
+      throw isNotNullViolation(e) ? new StaleCache() : e;
+    }),
   );
   const created: OrderRow = {
     ...order,
