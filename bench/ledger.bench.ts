@@ -153,40 +153,23 @@ async function setup(t: TestApp, volunteers: number, merchants: number, communit
   const c = t.fx.tongdu;
   const base = { orgUnitId: c.id, orgPath: c.path };
   return t.database.db.transaction(async (tx) => {
-    const is: string[] = [];
-    for (let i = 0; i < communities; i++)
-      is.push(
-        await ensureAccount(tx, ctx, {
-          ...base,
-          ownerKind: 'community',
-          ownerId: i === 0 ? c.id : v7(),
-          unit: 'points',
-          name: i === 0 ? c.name : `社区${i + 1}`,
-        }),
-      );
+    /** `n` accounts of one kind: owner and name of the i-th from `who(i)`. */
+    const open = async (
+      n: number,
+      ownerKind: string,
+      who: (i: number) => { ownerId: string; name: string },
+    ) => {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++)
+        ids.push(await ensureAccount(tx, ctx, { ...base, ownerKind, unit: 'points', ...who(i) }));
+      return ids;
+    };
+    const is = await open(communities, 'community', (i) =>
+      i === 0 ? { ownerId: c.id, name: c.name } : { ownerId: v7(), name: `社区${i + 1}` },
+    );
     const issuer = is[0]!;
-    const vs: string[] = [];
-    for (let i = 0; i < volunteers; i++)
-      vs.push(
-        await ensureAccount(tx, ctx, {
-          ...base,
-          ownerKind: 'volunteer',
-          ownerId: v7(),
-          unit: 'points',
-          name: `志愿者${i + 1}`,
-        }),
-      );
-    const ms: string[] = [];
-    for (let i = 0; i < merchants; i++)
-      ms.push(
-        await ensureAccount(tx, ctx, {
-          ...base,
-          ownerKind: 'merchant',
-          ownerId: v7(),
-          unit: 'points',
-          name: `商户${i + 1}`,
-        }),
-      );
+    const vs = await open(volunteers, 'volunteer', (i) => ({ ownerId: v7(), name: `志愿者${i + 1}` }));
+    const ms = await open(merchants, 'merchant', (i) => ({ ownerId: v7(), name: `商户${i + 1}` }));
     for (const [i, v] of vs.entries())
       await postTransaction(tx, ctx, {
         idempotencyKey: `bench-fund:${i}:${v}`,
