@@ -7,7 +7,7 @@ import { type Role, twoFactorRequiredFor } from '../../shared/permissions';
 import { sessions, userRoles, users } from '../modules/accounts/accounts.table';
 import { orgUnits } from '../modules/org/org.table';
 import type { AppDeps } from './context';
-import { type Db, rowsOf } from './db';
+import { type Db, executePrepared, rowsOf } from './db';
 import { AppError } from './errors';
 import type { Actor } from './permissions';
 
@@ -103,7 +103,8 @@ function actorFrom(
  * A session with its user, second factor and roles, in one statement: every authenticated request
  * starts with it, so it is one round trip, not two. The statement lives in the database as the function
  * `session_of` (migrations/0052): PL/pgSQL keeps its plan per connection, where a plain statement was
- * planned on every request (times come back as epoch milliseconds, a number on both drivers).
+ * planned on every request, and the call is a prepared statement (`executePrepared`) on PostgreSQL (times
+ * come back as epoch milliseconds, a number on both drivers).
  */
 async function sessionOf(db: Db, id: string) {
   const [row] = rowsOf<{
@@ -118,7 +119,7 @@ async function sessionOf(db: Db, id: string) {
     is_demo: boolean;
     enabled_at: number | null;
     roles: [string, string | null, string | null, string | null][] | string;
-  }>(await db.execute(sql`select * from session_of(${id})`));
+  }>(await executePrepared(db, 'session_of', sql`select * from session_of(${id})`));
   if (!row) return null;
   const roles = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
   const user = { id: row.id, username: row.username, displayName: row.display_name, locale: row.locale };
