@@ -28,7 +28,7 @@ export const ownerKey = (k: string) => `ledger.owner.${k}` as MessageKey;
 export const unitKey = (u: string) => `ledger.unit.${u}` as MessageKey;
 export const kindKey = (k: string) => `ledger.kind.${k}` as MessageKey;
 
-/** A balance in its unit: points as a number, minutes as minutes and hours. */
+/** A balance in its unit: points as a number, minutes as minutes and hours, fen as yuan with two decimals. */
 export function Amount({ value, unit, signed }: { value: number; unit: string; signed?: boolean }) {
   const { t } = useI18n();
   const sign = signed && value > 0 ? '+' : '';
@@ -36,7 +36,9 @@ export function Amount({ value, unit, signed }: { value: number; unit: string; s
   return (
     <span style={{ color, fontVariantNumeric: 'tabular-nums' }}>
       {sign}
-      {formatNumber(value)}
+      {unit === 'fen'
+        ? `${value < 0 ? '-' : ''}¥${formatNumber(Math.abs(value) / 100, 2)}`
+        : formatNumber(value)}
       {unit === 'minutes' ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>
           {t('ledger.minutesAsHours', { h: `${sign}${hours(value)}` })}
