@@ -14,3 +14,8 @@ export function formatDate(v: DateLike): string {
 export function formatNumber(n: number, digits = 0): string {
   return n.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/** An amount in fen as yuan with two decimals and thousands separators (— when there is none). */
+export function formatYuan(fen: number | null | undefined): string {
+  return fen == null ? '—' : formatNumber(fen / 100, 2);
+}

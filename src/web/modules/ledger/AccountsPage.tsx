@@ -19,7 +19,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { RowLinkTable } from '../../app/components/RowLinkTable';
 import { useShowError } from '../../app/errors';
-import { formatNumber } from '../../app/format';
+import { formatNumber, formatYuan } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
@@ -36,9 +36,7 @@ export function Amount({ value, unit, signed }: { value: number; unit: string; s
   return (
     <span style={{ color, fontVariantNumeric: 'tabular-nums' }}>
       {sign}
-      {unit === 'fen'
-        ? `${value < 0 ? '-' : ''}¥${formatNumber(Math.abs(value) / 100, 2)}`
-        : formatNumber(value)}
+      {unit === 'fen' ? `${value < 0 ? '-' : ''}¥${formatYuan(Math.abs(value))}` : formatNumber(value)}
       {unit === 'minutes' ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>
           {t('ledger.minutesAsHours', { h: `${sign}${hours(value)}` })}

@@ -3,8 +3,8 @@ import type { ApplicationState, CallStatus } from '../../../shared/contracts/pro
 import { useI18n } from '../../app/i18n';
 
 /** Integer fen as yuan with two decimals and thousands separators. */
-export const yuan = (fen: number) =>
-  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Fen as yuan (the console's one formatter). */
+export { formatYuan as yuan } from '../../app/format';
 
 const STATE_COLORS: Record<ApplicationState, string> = {
   draft: 'default',

@@ -40,5 +40,5 @@ export function StateTags({ state, late, overdue }: { state: string; late?: bool
 }
 
 /** fen → "1,500.00". */
-export const yuan = (fen: number) =>
-  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Fen as yuan (the console's one formatter). */
+export { formatYuan as yuan } from '../../app/format';

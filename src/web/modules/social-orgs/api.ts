@@ -86,8 +86,5 @@ export const soApi = {
   createLink: (b: Body) => api.post<LinkDto>(`${B}/links`, b),
 };
 
-/** 12,345 fen → "123.45". */
-export const yuan = (fen: number | null | undefined) =>
-  fen == null
-    ? '—'
-    : (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** 12,345 fen → "123.45" (the console's one formatter). */
+export { formatYuan as yuan } from '../../app/format';
