@@ -50,8 +50,8 @@ export const LEDGER_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'A reversal cannot itself be reversed',
   },
   'ledger.reverse_elsewhere': {
-    'zh-CN': '积分兑换和商户结算请在积分兑换模块中撤销',
-    en: 'Redemptions and settlements are undone in the redemption module',
+    'zh-CN': '积分兑换、商户结算和社区基金收支不能在此冲正，请在其所属的业务中处理',
+    en: 'Redemptions, settlements and community-fund flows are undone in their own module, not here',
   },
   'ledger.reason_required': { 'zh-CN': '请填写原因', en: 'A reason is required' },
   'ledger.not_time_bank': {

@@ -174,8 +174,8 @@ export async function statementAll(ctx: ActorCtx, id: string, q: Omit<StatementQ
   return { account: first.account, lines: lines.reverse() };
 }
 
-/** Transaction kinds whose reversal belongs to another module (merchants: stock, settlements). */
-export const OWNED_ELSEWHERE = ['redemption', 'settlement'];
+/** Transaction kinds whose reversal belongs to another module (merchants: stock and settlements; social orgs: the disclosed fund flows). */
+export const OWNED_ELSEWHERE = ['redemption', 'settlement', 'fund_donation', 'fund_disbursement'];
 
 // ─── Reversal ─────────────────────────────────────────────────────────────────────────────────────
 

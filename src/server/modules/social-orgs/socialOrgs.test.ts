@@ -327,6 +327,24 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
     const admin = await t.as('admin');
     const verify = await admin.post('/api/ledger/verify');
     expect(verify.json().ok).toBe(true);
+    // The disclosed flows are the fund's record: the ledger page cannot reverse one behind their back.
+    const account = (await admin.get(`/api/ledger/accounts?q=${encodeURIComponent('铜都社区基金')}`))
+      .json()
+      .items.find((a: { ownerKind: string }) => a.ownerKind === 'community_fund');
+    const lines = (await admin.get(`/api/ledger/accounts/${account.id}/statement`)).json().items;
+    expect(lines.map((l: { kind: string; reversible: boolean }) => [l.kind, l.reversible])).toContainEqual([
+      'fund_donation',
+      false,
+    ]);
+    const reversal = await admin.post(`/api/ledger/transactions/${lines[0].transactionId}/reverse`, {
+      reason: '录错了',
+      idempotencyKey: 'so-fund-reverse-1',
+    });
+    expect(reversal.statusCode).toBe(409);
+    expect(reversal.json().error.code).toBe('ledger.reverse_elsewhere');
+    expect(
+      (await tongdu.get('/api/social-orgs/funds')).json().items.find((x: { id: string }) => x.id === fid),
+    ).toMatchObject({ balanceFen: 750_000 });
     await createUser(t, 'so_jumin', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
     await createUser(t, 'so_jumin2', [{ role: 'resident', orgUnitId: t.fx.xihuayuanBuilding.id }]);
     const board = (await (await t.as('so_jumin')).get('/api/social-orgs/fund-board')).json().items;
