@@ -106,12 +106,11 @@ export async function ledgerBench(opts: {
       opts.ceiling,
     );
     target('ledger ≥ 50% of TPC-B tps', ratio >= 0.5, `${(ratio * 100).toFixed(1)}%`);
-    const inTx = reportWrite(
+    reportWrite(
       `[PostgreSQL] ${title}: each posting inside a caller's transaction (BEGIN … COMMIT)`,
       await run(true),
       opts.ceiling,
     );
-    console.log(`  (inside a transaction: ${(inTx * 100).toFixed(1)}% of TPC-B tps)`);
     console.log(
       `  requests: ${stats.posted} posted, ${stats.duplicates} answered as duplicates, ${stats.rejected} refused for insufficient balance, ${stats.errors} errors; ${stats.retriedPairs} retried pairs, ${stats.pairsDoublePosted} double-posted`,
     );
