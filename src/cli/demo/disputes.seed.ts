@@ -9,11 +9,11 @@ import { dsDisputes } from '../../server/modules/disputes/disputes.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { residents } from '../../server/modules/residents/residents.table';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
 import { inScope } from '../../server/platform/permissions';
 import { sweepWorkflow } from '../../server/platform/workflow';
 import type { ActionBody, DsSource, IntakeBody } from '../../shared/contracts/disputes';
+import { demoActorCtx, xinxialuCommunities } from './xinxialuDemo';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -150,21 +150,10 @@ export async function seedDemoDisputes(
   const real = deps.clock.now();
   let at = new Date(real.getTime() - 90 * DAY);
   const clock = { now: () => new Date(at) };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const demo = await xinxialuCommunities(db);
+  if (!demo) return;
+  const { sd, communities } = demo;
+  const ctxOf = demoActorCtx(deps, clock);
   const centre = await ctxOf('xiangl');
   if (!centre) return;
 

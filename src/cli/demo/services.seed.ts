@@ -23,6 +23,7 @@ import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskAddress, maskPhone } from '../../server/platform/crypto';
 import { rowsOf } from '../../server/platform/db';
+import { xinxialuCommunities } from './xinxialuDemo';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
 /** The demo resident's mobile (jumin, 王秀英): SMS login in the demo. */
@@ -143,16 +144,9 @@ export async function seedDemoServices(
   const ctx: UseCaseCtx = { ...deps, requestId: 'demo-seed' };
   const now = clock.now();
   const r = rng(20261123);
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const demo = await xinxialuCommunities(db);
+  if (!demo) return;
+  const { communities } = demo;
   const tongdu = communities.find((c) => c.name === '铜都社区') ?? communities[0];
   if (!tongdu) return;
 
