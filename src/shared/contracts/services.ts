@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { isValidMobile } from '../validation/codes';
 import { SO_STATUSES } from './serviceOrderMachine';
+import { SERVICE_CATEGORIES } from './serviceCategories';
 
 /** Three lists (R-SV-1), service orders, duty rota (R-SV-2): request and response shapes. */
 export const NEED_SOURCES = ['resident', 'grid_visit', 'deliberation', 'special_group_visit'] as const;
@@ -17,17 +18,7 @@ export const RESOURCE_KINDS = [
 export const OWNER_TYPES = ['party_member', 'resident_unit', 'social_org', 'volunteer', 'merchant'] as const;
 export const PROVIDER_TYPES = ['volunteer', 'team', 'social_org', 'resident_unit', 'community'] as const;
 export const ASSIGNEE_TYPES = ['volunteer', 'team', 'social_org'] as const;
-export const SERVICE_CATEGORIES = [
-  'elderly_care',
-  'housekeeping',
-  'repair',
-  'health',
-  'legal',
-  'education',
-  'companionship',
-  'errand',
-  'other',
-] as const;
+export { SERVICE_CATEGORIES };
 export const DUTY_PERSON_TYPES = [
   'resident_rep',
   'grid_worker',

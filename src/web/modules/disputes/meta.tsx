@@ -1,6 +1,9 @@
 import { Tag } from 'antd';
 import type { DsStatus, DsTicketKind } from '../../../shared/contracts/disputes';
-import type { MessageKey, TFunction } from '../../app/i18n';
+import type { TFunction } from '../../app/i18n';
+import { labelOf } from '../../app/labelOf';
+
+export { labelOf };
 
 export const STATUS_COLORS: Record<DsStatus, string> = {
   registered: 'gold',
@@ -18,14 +21,6 @@ export const TICKET_COLORS: Record<DsTicketKind, string> = {
   key: 'volcano',
   regular: 'blue',
 };
-
-/** A label from a known list (`prefix.value`); an unknown value shows as it is. */
-export function labelOf(t: TFunction, prefix: string, value: string | null | undefined): string {
-  if (!value) return '';
-  const key = `${prefix}.${value}` as MessageKey;
-  const text = t(key);
-  return text === key ? value : text;
-}
 
 export function StatusTag({ status, t }: { status: DsStatus; t: TFunction }) {
   return (
