@@ -2,23 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { SoAction, SoStatus } from '../../../../shared/contracts/serviceOrderMachine';
-import type { SERVICE_CATEGORIES } from '../../../../shared/contracts/services';
-import { type MessageKey, type TFunction, useI18n } from '../../../app/i18n';
+import { SERVICE_CATEGORIES } from '../../../../shared/contracts/serviceCategories';
+import { type MessageKey, useI18n } from '../../../app/i18n';
+import { labelOf } from '../../../app/labelOf';
 import { formatAt, Tag, type TagKind, useToast } from '../../../phone/ui';
 import { type Order, svcApi } from '../api';
 
-/** The service categories (shared/contracts/services SERVICE_CATEGORIES, restated: that file loads zod). */
-export const CATEGORIES = [
-  'elderly_care',
-  'housekeeping',
-  'repair',
-  'health',
-  'legal',
-  'education',
-  'companionship',
-  'errand',
-  'other',
-] as const satisfies readonly (typeof SERVICE_CATEGORIES)[number][];
+export { labelOf };
+export { minutesText, newRequestKey } from '../orderText';
+
+/** The service categories, for the order form. */
+export const CATEGORIES = SERVICE_CATEGORIES;
 
 export const STATUS_TAG: Record<SoStatus, TagKind> = {
   ordered: 'warn',
@@ -30,26 +24,6 @@ export const STATUS_TAG: Record<SoStatus, TagKind> = {
   closed: 'plain',
   cancelled: 'plain',
 };
-
-/** A label key built from a value of a known list; unknown values show as they are. */
-export function labelOf(t: TFunction, prefix: string, value: string | null | undefined): string {
-  if (!value) return '';
-  const key = `${prefix}.${value}` as MessageKey;
-  const text = t(key);
-  return text === key ? value : text;
-}
-
-export function minutesText(t: TFunction, minutes: number | null | undefined): string {
-  if (minutes == null) return '';
-  return minutes >= 60
-    ? t('services.hours', { n: Math.round((minutes / 60) * 10) / 10 })
-    : t('services.minutes', { n: minutes });
-}
-
-/** A key for one order form: a double tap or a retried request answers the same order. */
-export function newRequestKey(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}-${Math.random().toString(36).slice(2, 8)}`;
-}
 
 /** One order as a tappable card. */
 export function OrderCard({ o, to, extra }: { o: Order; to: string; extra?: ReactNode }) {
@@ -79,6 +53,51 @@ export function OrderCard({ o, to, extra }: { o: Order; to: string; extra?: Reac
       </Link>
       {extra ? <div style={{ marginTop: 12 }}>{extra}</div> : null}
     </div>
+  );
+}
+
+/** A labelled note of at most 500 characters (a decline reason, a rating comment). */
+function NoteField(props: { label: string; value: string; onChange: (v: string) => void; testId: string }) {
+  return (
+    <label className="field" style={{ margin: 0 }}>
+      <span className="field-label">{props.label}</span>
+      <textarea
+        className="textarea"
+        rows={3}
+        maxLength={500}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
+/** The button that carries out an asked step (`okClass`), and the one that goes back. */
+function AskedButtons(props: {
+  okClass: string;
+  disabled: boolean;
+  onOk: () => void;
+  okTestId: string;
+  okLabel: string;
+  backLabel: string;
+  onBack: () => void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className={props.okClass}
+        disabled={props.disabled}
+        onClick={props.onOk}
+        data-testid={props.okTestId}
+      >
+        {props.okLabel}
+      </button>
+      <button type="button" className="btn btn-text btn-block" onClick={props.onBack}>
+        {props.backLabel}
+      </button>
+    </>
   );
 }
 
@@ -115,29 +134,21 @@ export function OrderActions({ order }: { order: Order }) {
   if (asking === 'decline')
     return (
       <div className="stack">
-        <label className="field" style={{ margin: 0 }}>
-          <span className="field-label">{t('services.m.declineReason')}</span>
-          <textarea
-            className="textarea"
-            rows={3}
-            maxLength={500}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="decline-reason"
-          />
-        </label>
-        <button
-          type="button"
-          className="btn btn-danger btn-block"
+        <NoteField
+          label={t('services.m.declineReason')}
+          value={text}
+          onChange={setText}
+          testId="decline-reason"
+        />
+        <AskedButtons
+          okClass="btn btn-danger btn-block"
           disabled={!text.trim() || act.isPending}
-          onClick={() => act.mutate({ action: 'decline', note: text })}
-          data-testid="decline-ok"
-        >
-          {label('decline')}
-        </button>
-        <button type="button" className="btn btn-text btn-block" onClick={() => setAsking(null)}>
-          {t('common.cancel')}
-        </button>
+          onOk={() => act.mutate({ action: 'decline', note: text })}
+          okTestId="decline-ok"
+          okLabel={label('decline')}
+          backLabel={t('common.cancel')}
+          onBack={() => setAsking(null)}
+        />
       </div>
     );
   if (asking === 'cancel')
@@ -146,18 +157,15 @@ export function OrderActions({ order }: { order: Order }) {
         <p className="ph-p">
           <strong>{t('services.m.cancelConfirm')}</strong>
         </p>
-        <button
-          type="button"
-          className="btn btn-danger btn-block"
+        <AskedButtons
+          okClass="btn btn-danger btn-block"
           disabled={act.isPending}
-          onClick={() => act.mutate({ action: 'cancel' })}
-          data-testid="cancel-ok"
-        >
-          {label('cancel')}
-        </button>
-        <button type="button" className="btn btn-text btn-block" onClick={() => setAsking(null)}>
-          {t('common.back')}
-        </button>
+          onOk={() => act.mutate({ action: 'cancel' })}
+          okTestId="cancel-ok"
+          okLabel={label('cancel')}
+          backLabel={t('common.back')}
+          onBack={() => setAsking(null)}
+        />
       </div>
     );
   if (asking === 'confirm')
@@ -180,29 +188,21 @@ export function OrderActions({ order }: { order: Order }) {
             </li>
           ))}
         </ul>
-        <label className="field" style={{ margin: 0 }}>
-          <span className="field-label">{t('services.field.comment')}</span>
-          <textarea
-            className="textarea"
-            rows={3}
-            maxLength={500}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="rating-comment"
-          />
-        </label>
-        <button
-          type="button"
-          className="btn btn-primary btn-block btn-big"
+        <NoteField
+          label={t('services.field.comment')}
+          value={text}
+          onChange={setText}
+          testId="rating-comment"
+        />
+        <AskedButtons
+          okClass="btn btn-primary btn-block btn-big"
           disabled={act.isPending}
-          onClick={() => act.mutate({ action: 'confirm', rating, comment: text || undefined })}
-          data-testid="confirm-ok"
-        >
-          {label('confirm')}
-        </button>
-        <button type="button" className="btn btn-text btn-block" onClick={() => setAsking(null)}>
-          {t('common.cancel')}
-        </button>
+          onOk={() => act.mutate({ action: 'confirm', rating, comment: text || undefined })}
+          okTestId="confirm-ok"
+          okLabel={label('confirm')}
+          backLabel={t('common.cancel')}
+          onBack={() => setAsking(null)}
+        />
       </div>
     );
   return (
