@@ -11,12 +11,26 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { type MessageKey, useI18n } from '../../app/i18n';
+import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Report, svcApi, svcKeys } from './api';
 import { STATUS_COLORS } from './meta';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+/** Service hours (one decimal) from the row's `minutes`. */
+const hoursColumn = (t: TFunction) => ({
+  title: t('services.reports.hours'),
+  dataIndex: 'minutes',
+  render: (v: number) => Math.round((v / 60) * 10) / 10,
+});
+
+/** The row's average rating (two decimals, — when there is none). */
+const ratingColumn = (t: TFunction) => ({
+  title: t('services.reports.avgRating'),
+  dataIndex: 'averageRating',
+  render: (v: number | null) => v?.toFixed(2) ?? '—',
+});
 
 function StatusChart({ rows, label }: { rows: Report['byStatus']; label: (s: string) => string }) {
   const el = useRef<HTMLDivElement>(null);
@@ -180,12 +194,7 @@ export default function ReportsPage() {
               columns={[
                 { title: t('services.field.title'), dataIndex: 'title' },
                 { title: t('services.reports.total'), dataIndex: 'orders', width: 90 },
-                {
-                  title: t('services.reports.avgRating'),
-                  dataIndex: 'averageRating',
-                  width: 100,
-                  render: (v: number | null) => v?.toFixed(2) ?? '—',
-                },
+                { ...ratingColumn(t), width: 100 },
               ]}
             />
           </Card>
@@ -201,16 +210,8 @@ export default function ReportsPage() {
                 { title: t('services.field.community'), dataIndex: 'communityName' },
                 { title: t('services.reports.total'), dataIndex: 'orders' },
                 { title: t('services.reports.confirmed'), dataIndex: 'confirmed' },
-                {
-                  title: t('services.reports.hours'),
-                  dataIndex: 'minutes',
-                  render: (v: number) => Math.round((v / 60) * 10) / 10,
-                },
-                {
-                  title: t('services.reports.avgRating'),
-                  dataIndex: 'averageRating',
-                  render: (v: number | null) => v?.toFixed(2) ?? '—',
-                },
+                hoursColumn(t),
+                ratingColumn(t),
               ]}
             />
           </Card>
@@ -235,16 +236,8 @@ export default function ReportsPage() {
                 },
                 { title: t('services.field.community'), dataIndex: 'communityName' },
                 { title: t('services.record.orders'), dataIndex: 'orders' },
-                {
-                  title: t('services.reports.hours'),
-                  dataIndex: 'minutes',
-                  render: (v: number) => Math.round((v / 60) * 10) / 10,
-                },
-                {
-                  title: t('services.reports.avgRating'),
-                  dataIndex: 'averageRating',
-                  render: (v: number | null) => v?.toFixed(2) ?? '—',
-                },
+                hoursColumn(t),
+                ratingColumn(t),
                 {
                   title: '',
                   key: 'rec',
