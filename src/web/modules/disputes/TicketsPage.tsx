@@ -14,14 +14,15 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tabs,
   Tag,
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useSearchPatch } from '../../app/useSearchPatch';
+import { PagedLinkTable } from '../../app/components/PagedLinkTable';
 import {
   DS_NATURES,
   DS_PARTY_ROLES,
@@ -32,7 +33,6 @@ import {
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -50,7 +50,7 @@ export default function TicketsPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const showError = useShowError();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const view = (DS_VIEWS.includes(params.get('view') as View) ? params.get('view') : 'all') as View;
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? 1) || 1;
@@ -59,15 +59,6 @@ export default function TicketsPage() {
   const workOrderId = params.get('workOrderId') ?? undefined;
   const [creating, setCreating] = useState(!!workOrderId);
   useEffect(() => setText(q ?? ''), [q]);
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const query: ListQuery = { view, q, page, pageSize: 20 };
   const list = useQuery({
     queryKey: dsKeys.list(query),
@@ -186,27 +177,15 @@ export default function TicketsPage() {
             ((v !== 'to_accept' && v !== 'in_hand') || can('disputes.handle')),
         ).map((v) => ({ key: v, label: t(`disputes.view.${v}` as MessageKey) }))}
       />
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching && !list.data}
-          locale={{ emptyText: t('disputes.tickets.empty') }}
-          onRow={(d) => ({ onClick: () => navigate(`/disputes/${d.id}`), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: (p) => set({ page: String(p) }),
-          }}
-          data-testid="disputes-table"
-        />
-      )}
+      <PagedLinkTable
+        list={list}
+        columns={columns}
+        empty={t('disputes.tickets.empty')}
+        rowPath={(d) => `/disputes/${d.id}`}
+        page={page}
+        onPage={(p) => set({ page: String(p) })}
+        testId="disputes-table"
+      />
       <IntakeModal
         open={creating}
         workOrderId={workOrderId}

@@ -8,7 +8,6 @@ import {
   Input,
   InputNumber,
   Space,
-  Table,
   type TableColumnsType,
   Tabs,
   Tag,
@@ -16,11 +15,12 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useSearchPatch } from '../../app/useSearchPatch';
+import { PagedLinkTable } from '../../app/components/PagedLinkTable';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -39,7 +39,7 @@ export default function OrdersPage() {
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const view = (VIEWS.includes(params.get('view') as OrderView) ? params.get('view') : 'queue') as OrderView;
   const communityId = params.get('communityId') ?? undefined;
   const q = params.get('q') ?? undefined;
@@ -48,15 +48,6 @@ export default function OrdersPage() {
   const [dispatching, setDispatching] = useState<Order | null>(null);
   const [creating, setCreating] = useState(false);
   useEffect(() => setText(q ?? ''), [q]);
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const query = { view, communityId, q, page, pageSize: 20 };
   const list = useQuery({
     queryKey: svcKeys.orders(query),
@@ -231,30 +222,15 @@ export default function OrdersPage() {
             ),
         }))}
       />
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching && !list.data}
-          locale={{ emptyText: t('services.orders.empty') }}
-          onRow={(o) => ({
-            onClick: () => navigate(`/services/orders/${o.id}`),
-            style: { cursor: 'pointer' },
-          })}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: (p) => set({ page: String(p) }),
-          }}
-          data-testid="orders-table"
-        />
-      )}
+      <PagedLinkTable
+        list={list}
+        columns={columns}
+        empty={t('services.orders.empty')}
+        rowPath={(o) => `/services/orders/${o.id}`}
+        page={page}
+        onPage={(p) => set({ page: String(p) })}
+        testId="orders-table"
+      />
       <CandidatesDrawer order={dispatching} onClose={() => setDispatching(null)} />
       <NewOrderModal
         open={creating}
