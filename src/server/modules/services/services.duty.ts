@@ -10,6 +10,7 @@ import { isUuid } from '../../platform/ids';
 import { communityFor, unitNames } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
+  type DutySlotRow,
   findDutySlotRow,
   findStationRow,
   listDutySlotRows,
@@ -255,7 +256,24 @@ export async function addDutyLog(ctx: ActorCtx, slotId: string, body: { content:
   dutySlotsPolicy.require(ctx.actor, 'write');
   const slot = await findDutySlotRow(ctx.db, ctx.actor, 'write', slotId);
   if (!slot) throw notFound();
-  const now = ctx.clock.now();
+  return writeDutyLog(
+    ctx,
+    slot,
+    { at: ctx.clock.now(), content: body.content, visitors: body.visitors },
+    { action: 'services.duty_log', after: () => ({ visitors: body.visitors }) },
+  );
+}
+
+/**
+ * Writes a duty log on `slot` by the acting user and its audit entry (`action`; `after` is given the new
+ * log's id), and returns the log.
+ */
+async function writeDutyLog(
+  ctx: ActorCtx,
+  slot: DutySlotRow,
+  log: { at: Date; content: string; visitors: number; selfEntered?: boolean },
+  audit: { action: string; after: (logId: string) => Record<string, unknown> },
+) {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(svcDutyLogs)
@@ -265,19 +283,17 @@ export async function addDutyLog(ctx: ActorCtx, slotId: string, body: { content:
         stationId: slot.stationId,
         orgPath: slot.orgPath,
         orgUnitId: slot.orgUnitId,
-        at: now,
-        content: body.content,
-        visitors: body.visitors,
+        ...log,
         createdBy: ctx.actor.userId,
         createdByName: ctx.actor.displayName,
       })
       .returning();
     await writeAudit(tx, ctx, {
-      action: 'services.duty_log',
+      action: audit.action,
       entityType: 'svc_duty_slot',
       entityId: slot.id,
       orgPath: slot.orgPath,
-      after: { visitors: body.visitors },
+      after: audit.after(row!.id),
     });
     return dutyLogDto(row!);
   });
@@ -361,32 +377,12 @@ export async function addMyDutyLog(ctx: ActorCtx, slotId: string, body: MyDutyLo
   const at = body.at ?? now;
   if (at.getTime() > now.getTime() + 60_000 || chinaDate(at) !== chinaDate(now))
     throw invalidField('at', 'services.duty_log_time');
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(svcDutyLogs)
-      .values({
-        id: ctx.ids(),
-        slotId: slot.id,
-        stationId: slot.stationId,
-        orgPath: slot.orgPath,
-        orgUnitId: slot.orgUnitId,
-        at,
-        content: body.content,
-        visitors: body.visitors,
-        selfEntered: true,
-        createdBy: ctx.actor.userId,
-        createdByName: ctx.actor.displayName,
-      })
-      .returning();
-    await writeAudit(tx, ctx, {
-      action: 'services.duty_log_self',
-      entityType: 'svc_duty_slot',
-      entityId: slot.id,
-      orgPath: slot.orgPath,
-      after: { logId: row!.id, visitors: body.visitors, at },
-    });
-    return dutyLogDto(row!);
-  });
+  return writeDutyLog(
+    ctx,
+    slot,
+    { at, content: body.content, visitors: body.visitors, selfEntered: true },
+    { action: 'services.duty_log_self', after: (logId) => ({ logId, visitors: body.visitors, at }) },
+  );
 }
 
 /** A photo on the person's own duty log, added the same day (a second photo replaces the first). */
