@@ -68,7 +68,7 @@ async function divert(id: string, extra: Record<string, unknown> = {}) {
   return res.json();
 }
 
-/** Sessions expire when the clock moves on by days: log everyone in again. */
+/** Logs everyone in (again: sessions expire when the clock moves on by days). */
 async function relogin() {
   centre = await t.as('centre');
   tongdu = await t.as('tongdu_worker');
@@ -81,11 +81,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await createUser(t, 'centre', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
   await createUser(t, 'civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  centre = await t.as('centre');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
-  grid = await t.as('grid_worker');
-  civil = await t.as('civil');
+  await relogin();
   const r = await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, {
     name: '张建国',
     phone: '13800001111',
