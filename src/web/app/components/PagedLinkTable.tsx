@@ -1,11 +1,12 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Table, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
+import { PageTable } from './PageTable';
 import { ErrorResult } from './Status';
 
 /**
  * A list page's table, twenty rows a page (`page`, `onPage`), whose rows open their own page (`rowPath`) on a
- * click; an error with a retry instead of the table, `empty` in an empty one.
+ * click; an error with a retry instead of the table, `empty` in an empty one. A `PageTable` of middle size.
  */
 export function PagedLinkTable<R extends { id: string }>({
   list,
@@ -27,21 +28,14 @@ export function PagedLinkTable<R extends { id: string }>({
   const navigate = useNavigate();
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Table<R>
-      rowKey="id"
+    <PageTable<R>
+      list={list}
+      page={page}
+      onPage={onPage}
+      empty={empty}
       size="middle"
       columns={columns}
-      dataSource={list.data?.items}
-      loading={list.isFetching && !list.data}
-      locale={{ emptyText: empty }}
       onRow={(r) => ({ onClick: () => navigate(rowPath(r)), style: { cursor: 'pointer' } })}
-      pagination={{
-        current: page,
-        pageSize: 20,
-        total: list.data?.total ?? 0,
-        showSizeChanger: false,
-        onChange: onPage,
-      }}
       data-testid={testId}
     />
   );
