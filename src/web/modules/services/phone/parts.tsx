@@ -73,33 +73,13 @@ function NoteField(props: { label: string; value: string; onChange: (v: string) 
   );
 }
 
-/** The button that carries out an asked step (`okClass`), and the one that goes back. */
-function AskedButtons(props: {
-  okClass: string;
-  disabled: boolean;
-  onOk: () => void;
-  okTestId: string;
-  okLabel: string;
-  backLabel: string;
-  onBack: () => void;
-}) {
-  return (
-    <>
-      <button
-        type="button"
-        className={props.okClass}
-        disabled={props.disabled}
-        onClick={props.onOk}
-        data-testid={props.okTestId}
-      >
-        {props.okLabel}
-      </button>
-      <button type="button" className="btn btn-text btn-block" onClick={props.onBack}>
-        {props.backLabel}
-      </button>
-    </>
-  );
-}
+/** The steps asked in place before they are taken: the OK button's look and what the back button says. */
+const ASKED = {
+  decline: { okClass: 'btn btn-danger btn-block', back: 'common.cancel' },
+  cancel: { okClass: 'btn btn-danger btn-block', back: 'common.back' },
+  confirm: { okClass: 'btn btn-primary btn-block btn-big', back: 'common.cancel' },
+} as const satisfies Partial<Record<SoAction, { okClass: string; back: MessageKey }>>;
+type Asked = keyof typeof ASKED;
 
 /**
  * The action buttons of an order, straight from `actions` (the state machine ∩ this user's rights); decline
@@ -109,7 +89,7 @@ export function OrderActions({ order }: { order: Order }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const toast = useToast();
-  const [asking, setAsking] = useState<SoAction | null>(null);
+  const [asking, setAsking] = useState<Asked | null>(null);
   const [text, setText] = useState('');
   const [rating, setRating] = useState(5);
   const act = useMutation({
@@ -131,80 +111,70 @@ export function OrderActions({ order }: { order: Order }) {
     else act.mutate({ action: a } as never);
   };
   const label = (a: SoAction) => labelOf(t, 'services.action', a);
-  if (asking === 'decline')
+  if (asking) {
+    const body =
+      asking === 'decline'
+        ? { action: asking, note: text }
+        : asking === 'confirm'
+          ? { action: asking, rating, comment: text || undefined }
+          : { action: asking };
     return (
       <div className="stack">
-        <NoteField
-          label={t('services.m.declineReason')}
-          value={text}
-          onChange={setText}
-          testId="decline-reason"
-        />
-        <AskedButtons
-          okClass="btn btn-danger btn-block"
-          disabled={!text.trim() || act.isPending}
-          onOk={() => act.mutate({ action: 'decline', note: text })}
-          okTestId="decline-ok"
-          okLabel={label('decline')}
-          backLabel={t('common.cancel')}
-          onBack={() => setAsking(null)}
-        />
+        {asking === 'decline' ? (
+          <NoteField
+            label={t('services.m.declineReason')}
+            value={text}
+            onChange={setText}
+            testId="decline-reason"
+          />
+        ) : null}
+        {asking === 'cancel' ? (
+          <p className="ph-p">
+            <strong>{t('services.m.cancelConfirm')}</strong>
+          </p>
+        ) : null}
+        {asking === 'confirm' ? (
+          <>
+            <span className="field-label" id={`rate-${order.id}`}>
+              {t('services.m.rateTitle')}
+            </span>
+            <ul className="stars" data-testid="rating" aria-labelledby={`rate-${order.id}`}>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <li key={n}>
+                  <button
+                    type="button"
+                    aria-pressed={n <= rating}
+                    aria-label={`${n} / 5`}
+                    onClick={() => setRating(n)}
+                  >
+                    ★
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <NoteField
+              label={t('services.field.comment')}
+              value={text}
+              onChange={setText}
+              testId="rating-comment"
+            />
+          </>
+        ) : null}
+        <button
+          type="button"
+          className={ASKED[asking].okClass}
+          disabled={(asking === 'decline' && !text.trim()) || act.isPending}
+          onClick={() => act.mutate(body)}
+          data-testid={`${asking}-ok`}
+        >
+          {label(asking)}
+        </button>
+        <button type="button" className="btn btn-text btn-block" onClick={() => setAsking(null)}>
+          {t(ASKED[asking].back)}
+        </button>
       </div>
     );
-  if (asking === 'cancel')
-    return (
-      <div className="stack">
-        <p className="ph-p">
-          <strong>{t('services.m.cancelConfirm')}</strong>
-        </p>
-        <AskedButtons
-          okClass="btn btn-danger btn-block"
-          disabled={act.isPending}
-          onOk={() => act.mutate({ action: 'cancel' })}
-          okTestId="cancel-ok"
-          okLabel={label('cancel')}
-          backLabel={t('common.back')}
-          onBack={() => setAsking(null)}
-        />
-      </div>
-    );
-  if (asking === 'confirm')
-    return (
-      <div className="stack">
-        <span className="field-label" id={`rate-${order.id}`}>
-          {t('services.m.rateTitle')}
-        </span>
-        <ul className="stars" data-testid="rating" aria-labelledby={`rate-${order.id}`}>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <li key={n}>
-              <button
-                type="button"
-                aria-pressed={n <= rating}
-                aria-label={`${n} / 5`}
-                onClick={() => setRating(n)}
-              >
-                ★
-              </button>
-            </li>
-          ))}
-        </ul>
-        <NoteField
-          label={t('services.field.comment')}
-          value={text}
-          onChange={setText}
-          testId="rating-comment"
-        />
-        <AskedButtons
-          okClass="btn btn-primary btn-block btn-big"
-          disabled={act.isPending}
-          onOk={() => act.mutate({ action: 'confirm', rating, comment: text || undefined })}
-          okTestId="confirm-ok"
-          okLabel={label('confirm')}
-          backLabel={t('common.cancel')}
-          onBack={() => setAsking(null)}
-        />
-      </div>
-    );
+  }
   return (
     <div className="stack">
       {buttons.map((a, i) => (
