@@ -5,6 +5,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { App, Button, Card, Col, DatePicker, Flex, Row, Statistic, Table, Tag } from 'antd';
+import type { StatisticProps, TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -13,7 +14,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { type Report, svcApi, svcKeys } from './api';
+import { type Report, type ServerRow, svcApi, svcKeys } from './api';
 import { STATUS_COLORS } from './meta';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -31,6 +32,32 @@ const ratingColumn = (t: TFunction) => ({
   dataIndex: 'averageRating',
   render: (v: number | null) => v?.toFixed(2) ?? '—',
 });
+
+/** One figure of the report, in a quarter-width card. */
+function StatCard(props: StatisticProps) {
+  return (
+    <Col xs={12} md={6}>
+      <Card size="small">
+        <Statistic {...props} />
+      </Card>
+    </Col>
+  );
+}
+
+/** One table of the report in a card, on `lg` of the row's 24 columns on wide screens (all when left out). */
+function TableCard<R extends object>({
+  title,
+  lg,
+  ...table
+}: { title: string; lg?: number } & Omit<TableProps<R>, 'title'>) {
+  return (
+    <Col xs={24} lg={lg}>
+      <Card size="small" title={title}>
+        <Table<R> size="small" pagination={false} {...table} />
+      </Card>
+    </Col>
+  );
+}
 
 function StatusChart({ rows, label }: { rows: Report['byStatus']; label: (s: string) => string }) {
   const el = useRef<HTMLDivElement>(null);
@@ -136,44 +163,28 @@ export default function ReportsPage() {
       </Card>
       {report.isError ? <ErrorResult error={report.error} onRetry={() => report.refetch()} /> : null}
       <Row gutter={[12, 12]}>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic title={t('services.reports.total')} value={r?.total ?? 0} loading={report.isPending} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('services.reports.confirmed')}
-              value={
-                r?.byStatus
-                  .filter((s) => s.status === 'confirmed' || s.status === 'closed')
-                  .reduce((a, s) => a + s.count, 0) ?? 0
-              }
-              loading={report.isPending}
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('services.reports.hours')}
-              value={Math.round(((r?.servedMinutes ?? 0) / 60) * 10) / 10}
-              loading={report.isPending}
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('services.reports.avgRating')}
-              value={r?.averageRating ?? '—'}
-              precision={r?.averageRating ? 2 : undefined}
-              suffix={r?.averageRating ? '/ 5' : undefined}
-              loading={report.isPending}
-            />
-          </Card>
-        </Col>
+        <StatCard title={t('services.reports.total')} value={r?.total ?? 0} loading={report.isPending} />
+        <StatCard
+          title={t('services.reports.confirmed')}
+          value={
+            r?.byStatus
+              .filter((s) => s.status === 'confirmed' || s.status === 'closed')
+              .reduce((a, s) => a + s.count, 0) ?? 0
+          }
+          loading={report.isPending}
+        />
+        <StatCard
+          title={t('services.reports.hours')}
+          value={Math.round(((r?.servedMinutes ?? 0) / 60) * 10) / 10}
+          loading={report.isPending}
+        />
+        <StatCard
+          title={t('services.reports.avgRating')}
+          value={r?.averageRating ?? '—'}
+          precision={r?.averageRating ? 2 : undefined}
+          suffix={r?.averageRating ? '/ 5' : undefined}
+          loading={report.isPending}
+        />
         <Col xs={24} lg={10}>
           <Card size="small" title={t('services.reports.byStatus')}>
             {r ? (
@@ -184,73 +195,60 @@ export default function ReportsPage() {
             ) : null}
           </Card>
         </Col>
-        <Col xs={24} lg={14}>
-          <Card size="small" title={t('services.reports.top')}>
-            <Table
-              size="small"
-              rowKey="title"
-              pagination={false}
-              dataSource={r?.topServices}
-              columns={[
-                { title: t('services.field.title'), dataIndex: 'title' },
-                { title: t('services.reports.total'), dataIndex: 'orders', width: 90 },
-                { ...ratingColumn(t), width: 100 },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24}>
-          <Card size="small" title={t('services.reports.byCommunity')}>
-            <Table
-              size="small"
-              rowKey="communityId"
-              pagination={false}
-              dataSource={r?.byCommunity}
-              columns={[
-                { title: t('services.field.community'), dataIndex: 'communityName' },
-                { title: t('services.reports.total'), dataIndex: 'orders' },
-                { title: t('services.reports.confirmed'), dataIndex: 'confirmed' },
-                hoursColumn(t),
-                ratingColumn(t),
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24}>
-          <Card size="small" title={t('services.reports.servers')}>
-            <Table
-              size="small"
-              rowKey="volunteerId"
-              loading={servers.isPending}
-              dataSource={servers.data}
-              pagination={{ pageSize: 10, showSizeChanger: false }}
-              columns={[
-                {
-                  title: t('services.record.name'),
-                  dataIndex: 'name',
-                  render: (v: string, s) => (
-                    <>
-                      {v} {s.kind === 'party_member' ? <Tag color="red">在职党员</Tag> : null}
-                    </>
-                  ),
-                },
-                { title: t('services.field.community'), dataIndex: 'communityName' },
-                { title: t('services.record.orders'), dataIndex: 'orders' },
-                hoursColumn(t),
-                ratingColumn(t),
-                {
-                  title: '',
-                  key: 'rec',
-                  render: (_: unknown, s) => (
-                    <Link to={`/services/record/${s.volunteerId}?year=${year}`}>
-                      {t('services.reports.record')}
-                    </Link>
-                  ),
-                },
-              ]}
-            />
-          </Card>
-        </Col>
+        <TableCard
+          lg={14}
+          title={t('services.reports.top')}
+          rowKey="title"
+          dataSource={r?.topServices}
+          columns={[
+            { title: t('services.field.title'), dataIndex: 'title' },
+            { title: t('services.reports.total'), dataIndex: 'orders', width: 90 },
+            { ...ratingColumn(t), width: 100 },
+          ]}
+        />
+        <TableCard
+          title={t('services.reports.byCommunity')}
+          rowKey="communityId"
+          dataSource={r?.byCommunity}
+          columns={[
+            { title: t('services.field.community'), dataIndex: 'communityName' },
+            { title: t('services.reports.total'), dataIndex: 'orders' },
+            { title: t('services.reports.confirmed'), dataIndex: 'confirmed' },
+            hoursColumn(t),
+            ratingColumn(t),
+          ]}
+        />
+        <TableCard<ServerRow>
+          title={t('services.reports.servers')}
+          rowKey="volunteerId"
+          loading={servers.isPending}
+          dataSource={servers.data}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          columns={[
+            {
+              title: t('services.record.name'),
+              dataIndex: 'name',
+              render: (v: string, s) => (
+                <>
+                  {v} {s.kind === 'party_member' ? <Tag color="red">在职党员</Tag> : null}
+                </>
+              ),
+            },
+            { title: t('services.field.community'), dataIndex: 'communityName' },
+            { title: t('services.record.orders'), dataIndex: 'orders' },
+            hoursColumn(t),
+            ratingColumn(t),
+            {
+              title: '',
+              key: 'rec',
+              render: (_: unknown, s) => (
+                <Link to={`/services/record/${s.volunteerId}?year=${year}`}>
+                  {t('services.reports.record')}
+                </Link>
+              ),
+            },
+          ]}
+        />
       </Row>
     </>
   );
