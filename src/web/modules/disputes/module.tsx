@@ -1,5 +1,4 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { menuGroup } from '../../app/menuGroup';
 import { defineWebModule } from '../../app/webModule';
 import { disputesEn, disputesZh } from './i18n';
 import { disputesConsoleRoutes } from './routes';
@@ -11,23 +10,21 @@ export const disputesWebModule = defineWebModule({
   i18n: { 'zh-CN': disputesZh, en: disputesEn },
   routes: disputesConsoleRoutes,
   nav: [
-    menuGroup(
-      {
-        path: '/disputes-menu',
-        label: 'disputes.menu.group',
-        icon: <SafetyCertificateOutlined />,
-        permission: 'disputes.read',
-        order: 25,
-      },
-      [
-        ['/disputes', 'disputes.menu.tickets'],
-        ['/disputes/bodies', 'disputes.menu.bodies'],
-        ['/disputes/risks', 'disputes.menu.risks'],
-        ['/disputes/meetings', 'disputes.menu.meetings'],
-        ['/disputes/stats', 'disputes.menu.stats'],
-        ['/disputes/config', 'disputes.menu.config'],
+    {
+      path: '/disputes-menu',
+      label: 'disputes.menu.group',
+      icon: <SafetyCertificateOutlined />,
+      permission: 'disputes.read',
+      order: 25,
+      children: [
+        { path: '/disputes', label: 'disputes.menu.tickets', permission: 'disputes.read' },
+        { path: '/disputes/bodies', label: 'disputes.menu.bodies', permission: 'disputes.read' },
+        { path: '/disputes/risks', label: 'disputes.menu.risks', permission: 'disputes.read' },
+        { path: '/disputes/meetings', label: 'disputes.menu.meetings', permission: 'disputes.read' },
+        { path: '/disputes/stats', label: 'disputes.menu.stats', permission: 'disputes.read' },
+        { path: '/disputes/config', label: 'disputes.menu.config', permission: 'disputes.read' },
       ],
-    ),
+    },
   ],
   todo: useDisputesTodo,
 });

@@ -1,5 +1,4 @@
 import { HeartOutlined } from '@ant-design/icons';
-import { menuGroup } from '../../app/menuGroup';
 import { defineWebModule } from '../../app/webModule';
 import { servicesEn, servicesZh } from './i18n';
 import { servicesConsoleRoutes } from './routes';
@@ -12,21 +11,19 @@ export const servicesWebModule = defineWebModule({
   i18n: { 'zh-CN': servicesZh, en: servicesEn },
   routes: servicesConsoleRoutes,
   nav: [
-    menuGroup(
-      {
-        path: '/services',
-        label: 'services.menu.group',
-        icon: <HeartOutlined />,
-        permission: 'services.read',
-        order: 50,
-      },
-      [
-        ['/services/orders', 'services.menu.orders'],
-        ['/services/lists', 'services.menu.lists'],
-        ['/services/duty', 'services.menu.duty'],
-        ['/services/reports', 'services.menu.reports'],
+    {
+      path: '/services',
+      label: 'services.menu.group',
+      icon: <HeartOutlined />,
+      permission: 'services.read',
+      order: 50,
+      children: [
+        { path: '/services/orders', label: 'services.menu.orders', permission: 'services.read' },
+        { path: '/services/lists', label: 'services.menu.lists', permission: 'services.read' },
+        { path: '/services/duty', label: 'services.menu.duty', permission: 'services.read' },
+        { path: '/services/reports', label: 'services.menu.reports', permission: 'services.read' },
       ],
-    ),
+    },
   ],
   todo: useServicesTodo,
   workbenchPanel: DutyPanel,
