@@ -19,6 +19,7 @@ import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { yieldToRequests } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+import { loadXinxialuCommunities } from './xinxialuCommunities';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
 const SKILLS = [
@@ -82,16 +83,9 @@ export async function seedDemoVolunteers(
   const ctx: UseCaseCtx = { ...deps };
   const now = deps.clock.now();
   const r = rng(20261123);
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const xinxialu = await loadXinxialuCommunities(db);
+  if (!xinxialu) return;
+  const { sd, communities } = xinxialu;
   if (communities.length === 0) return;
   const gridRows = await db
     .select()
