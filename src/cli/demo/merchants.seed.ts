@@ -12,10 +12,12 @@ import {
 } from '../../server/modules/merchants/merchants.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
+import { ensurePointAccount, pointsMove } from '../../server/modules/merchants/merchants.common';
 import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { usccCheckChar } from '../../shared/validation/codes';
+import { loadXinxialuCommunities } from './xinxialuCommunities';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
 type Line = [name: string, category: string, price: number, stock: number];
@@ -55,16 +57,9 @@ export async function seedDemoMerchants(
 ): Promise<void> {
   const { db, clock, ids, pii } = deps;
   const ctx: UseCaseCtx = { ...deps };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const xinxialu = await loadXinxialuCommunities(db);
+  if (!xinxialu) return;
+  const { sd, communities } = xinxialu;
   if (communities.length === 0) return;
   const now = clock.now();
   const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
@@ -232,14 +227,7 @@ export async function seedDemoMerchants(
         orgPath: community?.path ?? point.orgPath,
         name: h.name,
       });
-      const acc = await ensureAccount(tx, ctx, {
-        ownerKind: 'merchant',
-        ownerId: point.id,
-        unit: 'points',
-        orgUnitId: point.orgUnitId,
-        orgPath: point.orgPath,
-        name: point.name,
-      });
+      const acc = await ensurePointAccount(tx, ctx, point);
       const id = ids();
       const posted = await postTransaction(tx, ctx, {
         idempotencyKey: `merchants.redeem:demo-${id}`,
@@ -248,10 +236,7 @@ export async function seedDemoMerchants(
         sourceType: 'redemption',
         sourceId: id,
         occurredAt: at,
-        entries: [
-          { accountId: vol, unit: 'points', amount: -item.pricePoints },
-          { accountId: acc, unit: 'points', amount: item.pricePoints },
-        ],
+        entries: pointsMove(vol, acc, item.pricePoints),
       });
       const dateCode = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
       await tx.insert(redemptions).values({
@@ -298,14 +283,7 @@ export async function seedDemoMerchants(
     const [pt] = await db.select().from(redemptionPoints).where(eq(redemptionPoints.id, p.id));
     const community = communities.find((c) => c.id === p.orgUnitId)!;
     await db.transaction(async (tx) => {
-      const acc = await ensureAccount(tx, ctx, {
-        ownerKind: 'merchant',
-        ownerId: p.id,
-        unit: 'points',
-        orgUnitId: p.orgUnitId,
-        orgPath: p.orgPath,
-        name: p.name,
-      });
+      const acc = await ensurePointAccount(tx, ctx, p);
       const com = await ensureAccount(tx, ctx, {
         ownerKind: 'community',
         ownerId: community.id,
@@ -321,10 +299,7 @@ export async function seedDemoMerchants(
         memo: p.name,
         sourceType: 'merchant_settlement',
         sourceId: id,
-        entries: [
-          { accountId: acc, unit: 'points', amount: -total },
-          { accountId: com, unit: 'points', amount: total },
-        ],
+        entries: pointsMove(acc, com, total),
       });
       await tx.insert(merchantSettlements).values({
         id,
