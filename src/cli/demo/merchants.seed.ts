@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gt, like, sql } from 'drizzle-orm';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { ledgerAccounts } from '../../server/modules/ledger/ledger.table';
 import { ensureAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
 import {
@@ -13,13 +12,12 @@ import {
 import { orgUnits } from '../../server/modules/org/org.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
 import { ensurePointAccount, pointsMove } from '../../server/modules/merchants/merchants.common';
-import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { usccCheckChar } from '../../shared/validation/codes';
+import { insertDemoLogin } from './demoLogin';
 import { loadXinxialuCommunities } from './xinxialuCommunities';
 
-const DEMO_PASSWORD = 'Linli-demo-2026';
 type Line = [name: string, category: string, price: number, stock: number];
 
 const SUPERMARKET: Line[] = [
@@ -165,20 +163,13 @@ export async function seedDemoMerchants(
   // The merchant login at 铜都社区爱心超市.
   const tongdu = communities.find((c) => c.name === '铜都社区') ?? communities[0]!;
   const supermarket = points.find((p) => p.orgUnitId === tongdu.id)!;
-  const userId = ids();
-  await db.insert(users).values({
-    id: userId,
+  const userId = await insertDemoLogin(db, ids, now, {
     username: 'shangjia',
     displayName: '铜都爱心超市店员',
     title: '铜都社区爱心超市',
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    isDemo: true,
-    createdAt: now,
-    updatedAt: now,
+    role: 'merchant',
+    orgUnitId: tongdu.id,
   });
-  await db
-    .insert(userRoles)
-    .values({ id: ids(), userId, role: 'merchant', orgUnitId: tongdu.id, createdAt: now });
   await db
     .insert(redemptionPointUsers)
     .values({ id: ids(), pointId: supermarket.id, userId, createdAt: now });
