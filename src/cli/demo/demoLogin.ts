@@ -15,19 +15,16 @@ export async function insertDemoLogin(
   now: Date,
   login: { username: string; displayName: string; title: string; role: string; orgUnitId: string },
 ): Promise<string> {
+  const { role, orgUnitId, ...user } = login;
   const userId = ids();
   await db.insert(users).values({
     id: userId,
-    username: login.username,
-    displayName: login.displayName,
-    title: login.title,
+    ...user,
     passwordHash: await hashPassword(DEMO_PASSWORD),
     isDemo: true,
     createdAt: now,
     updatedAt: now,
   });
-  await db
-    .insert(userRoles)
-    .values({ id: ids(), userId, role: login.role, orgUnitId: login.orgUnitId, createdAt: now });
+  await db.insert(userRoles).values({ id: ids(), userId, role, orgUnitId, createdAt: now });
   return userId;
 }
