@@ -92,16 +92,9 @@ export function requireKey(headerKey: string | undefined, bodyKey: string | unde
  * and answers each row's pointId, pointName and orgUnitName.
  */
 export async function pointPlaceNames(db: Db, rows: { pointId: string; orgUnitId: string }[]) {
-  const [points, units] = await Promise.all([
-    pointNames(
-      db,
-      rows.map((r) => r.pointId),
-    ),
-    unitNames(
-      db,
-      rows.map((r) => r.orgUnitId),
-    ),
-  ]);
+  const pointIds = rows.map((r) => r.pointId);
+  const unitIds = rows.map((r) => r.orgUnitId);
+  const [points, units] = await Promise.all([pointNames(db, pointIds), unitNames(db, unitIds)]);
   return (r: { pointId: string; orgUnitId: string }) => ({
     pointId: r.pointId,
     pointName: points.get(r.pointId) ?? null,
