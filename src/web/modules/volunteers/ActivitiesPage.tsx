@@ -8,7 +8,7 @@ import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { OpenRowsTable, UnitListFrame } from './listFrame';
+import { OpenRowsTable, UnitListFrame, useListPager } from './listFrame';
 import { type Activity, volApi, volKeys } from './api';
 import { TypeTag } from './parts';
 
@@ -164,6 +164,11 @@ export default function ActivitiesPage() {
     queryFn: () => volApi.activities(orgUnitId, page),
     placeholderData: keepPreviousData,
   });
+  const pager = useListPager(list.data?.total, page, 20, (p) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    setParams(next);
+  });
   return (
     <UnitListFrame
       title={t('volunteers.activitiesTitle')}
@@ -180,17 +185,7 @@ export default function ActivitiesPage() {
         empty={t('volunteers.activitiesEmpty')}
         onOpen={(r) => navigate(`/volunteers/activities/${r.id}`)}
         data-testid="activities-table"
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(p));
-            setParams(next);
-          },
-        }}
+        pagination={pager}
         columns={[
           {
             title: t('volunteers.activityTitle'),

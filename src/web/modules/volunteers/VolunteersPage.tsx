@@ -21,7 +21,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { OpenRowsTable } from './listFrame';
+import { OpenRowsTable, useListPager } from './listFrame';
 import {
   type CreateVolunteerInput,
   hoursOf,
@@ -231,6 +231,13 @@ export default function VolunteersPage() {
     if (!('page' in patch)) next.delete('page');
     setParams(next);
   };
+  const pager = useListPager(
+    list.data?.total,
+    page,
+    pageSize,
+    (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+    true,
+  );
 
   const columns: TableColumnsType<Volunteer> = [
     {
@@ -326,14 +333,7 @@ export default function VolunteersPage() {
           onOpen={(r) => navigate(`/volunteers/${r.id}`)}
           columns={columns}
           data-testid="volunteers-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
-          }}
+          pagination={pager}
         />
       </Card>
       <CreateVolunteerModal open={creating} onClose={() => setCreating(false)} />

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Card, Flex, Table, type TableProps } from 'antd';
+import { Card, Flex, Table, type TablePaginationConfig, type TableProps } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useAuth } from '../../app/auth';
 import { AddButton } from '../../app/components/AddButton';
@@ -7,6 +7,25 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+
+/** The 220-wide community/grid filter of the volunteers pages. */
+export function UnitFilter({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (orgUnitId: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <OrgUnitSelect
+      value={value}
+      onChange={onChange}
+      placeholder={t('volunteers.filterUnit')}
+      style={{ width: 220 }}
+    />
+  );
+}
 
 /**
  * The frame of the activities and teams pages: the title with a create button (for volunteers.write), a card
@@ -31,7 +50,6 @@ export function UnitListFrame({
   dialogs: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
   const { can } = useAuth();
   return (
     <div>
@@ -47,12 +65,7 @@ export function UnitListFrame({
       />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex style={{ marginBottom: 16 }}>
-          <OrgUnitSelect
-            value={orgUnitId}
-            onChange={onUnit}
-            placeholder={t('volunteers.filterUnit')}
-            style={{ width: 220 }}
-          />
+          <UnitFilter value={orgUnitId} onChange={onUnit} />
         </Flex>
         {children}
       </Card>
@@ -95,4 +108,26 @@ export function OpenRowsTable<R extends { id: string }>({
       {...table}
     />
   );
+}
+
+/**
+ * The pager of a server-paged volunteers list: the page and its size, the list's total with 共 N 条, and the
+ * size changer when `sizeChanger` is set (otherwise antd's default).
+ */
+export function useListPager(
+  total: number | undefined,
+  page: number,
+  pageSize: number,
+  onChange: (page: number, pageSize: number) => void,
+  sizeChanger = false,
+): TablePaginationConfig {
+  const { t } = useI18n();
+  return {
+    current: page,
+    pageSize,
+    total: total ?? 0,
+    ...(sizeChanger ? { showSizeChanger: true } : {}),
+    showTotal: (n) => t('common.total', { total: n }),
+    onChange,
+  };
 }
