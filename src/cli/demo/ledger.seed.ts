@@ -1,10 +1,10 @@
-import { and, asc, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { asc, isNotNull, sql } from 'drizzle-orm';
 import { ensureAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
 import { ledgerDesignees, ledgerEarningRules } from '../../server/modules/ledger/ledger.table';
-import { orgUnits } from '../../server/modules/org/org.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { rowsOf } from '../../server/platform/db';
+import { loadXinxialuCommunities } from './xinxialuCommunities';
 
 /** 新下陆街道's earning rules (points per hour, daily cap per volunteer) by activity type. */
 const SUBDISTRICT_RULES: [string, number, number][] = [
@@ -28,16 +28,9 @@ export async function seedDemoLedger(
 ): Promise<void> {
   const { db, clock, ids } = deps;
   const ctx: UseCaseCtx = { ...deps };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const xinxialu = await loadXinxialuCommunities(db);
+  if (!xinxialu) return;
+  const { sd, communities } = xinxialu;
   const now = clock.now();
   await db.transaction(async (tx) => {
     await tx

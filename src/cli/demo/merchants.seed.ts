@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gt, like, sql } from 'drizzle-orm';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { ledgerAccounts } from '../../server/modules/ledger/ledger.table';
 import { ensureAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
 import {
@@ -12,12 +11,13 @@ import {
 } from '../../server/modules/merchants/merchants.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
-import { hashPassword } from '../../server/platform/auth';
+import { ensurePointAccount, pointsMove } from '../../server/modules/merchants/merchants.common';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { usccCheckChar } from '../../shared/validation/codes';
+import { insertDemoLogin } from './demoLogin';
+import { loadXinxialuCommunities } from './xinxialuCommunities';
 
-const DEMO_PASSWORD = 'Linli-demo-2026';
 type Line = [name: string, category: string, price: number, stock: number];
 
 const SUPERMARKET: Line[] = [
@@ -55,16 +55,9 @@ export async function seedDemoMerchants(
 ): Promise<void> {
   const { db, clock, ids, pii } = deps;
   const ctx: UseCaseCtx = { ...deps };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const xinxialu = await loadXinxialuCommunities(db);
+  if (!xinxialu) return;
+  const { sd, communities } = xinxialu;
   if (communities.length === 0) return;
   const now = clock.now();
   const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
@@ -170,20 +163,13 @@ export async function seedDemoMerchants(
   // The merchant login at 铜都社区爱心超市.
   const tongdu = communities.find((c) => c.name === '铜都社区') ?? communities[0]!;
   const supermarket = points.find((p) => p.orgUnitId === tongdu.id)!;
-  const userId = ids();
-  await db.insert(users).values({
-    id: userId,
+  const userId = await insertDemoLogin(db, ids, now, {
     username: 'shangjia',
     displayName: '铜都爱心超市店员',
     title: '铜都社区爱心超市',
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    isDemo: true,
-    createdAt: now,
-    updatedAt: now,
+    role: 'merchant',
+    orgUnitId: tongdu.id,
   });
-  await db
-    .insert(userRoles)
-    .values({ id: ids(), userId, role: 'merchant', orgUnitId: tongdu.id, createdAt: now });
   await db
     .insert(redemptionPointUsers)
     .values({ id: ids(), pointId: supermarket.id, userId, createdAt: now });
@@ -232,14 +218,7 @@ export async function seedDemoMerchants(
         orgPath: community?.path ?? point.orgPath,
         name: h.name,
       });
-      const acc = await ensureAccount(tx, ctx, {
-        ownerKind: 'merchant',
-        ownerId: point.id,
-        unit: 'points',
-        orgUnitId: point.orgUnitId,
-        orgPath: point.orgPath,
-        name: point.name,
-      });
+      const acc = await ensurePointAccount(tx, ctx, point);
       const id = ids();
       const posted = await postTransaction(tx, ctx, {
         idempotencyKey: `merchants.redeem:demo-${id}`,
@@ -248,10 +227,7 @@ export async function seedDemoMerchants(
         sourceType: 'redemption',
         sourceId: id,
         occurredAt: at,
-        entries: [
-          { accountId: vol, unit: 'points', amount: -item.pricePoints },
-          { accountId: acc, unit: 'points', amount: item.pricePoints },
-        ],
+        entries: pointsMove(vol, acc, item.pricePoints),
       });
       const dateCode = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
       await tx.insert(redemptions).values({
@@ -298,14 +274,7 @@ export async function seedDemoMerchants(
     const [pt] = await db.select().from(redemptionPoints).where(eq(redemptionPoints.id, p.id));
     const community = communities.find((c) => c.id === p.orgUnitId)!;
     await db.transaction(async (tx) => {
-      const acc = await ensureAccount(tx, ctx, {
-        ownerKind: 'merchant',
-        ownerId: p.id,
-        unit: 'points',
-        orgUnitId: p.orgUnitId,
-        orgPath: p.orgPath,
-        name: p.name,
-      });
+      const acc = await ensurePointAccount(tx, ctx, p);
       const com = await ensureAccount(tx, ctx, {
         ownerKind: 'community',
         ownerId: community.id,
@@ -321,10 +290,7 @@ export async function seedDemoMerchants(
         memo: p.name,
         sourceType: 'merchant_settlement',
         sourceId: id,
-        entries: [
-          { accountId: acc, unit: 'points', amount: -total },
-          { accountId: com, unit: 'points', amount: total },
-        ],
+        entries: pointsMove(acc, com, total),
       });
       await tx.insert(merchantSettlements).values({
         id,

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, like, lte, sql } from 'drizzle-orm';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { creditService } from '../../server/modules/ledger/ledger.credit';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { partyMembers } from '../../server/modules/people/people.table';
@@ -14,13 +13,13 @@ import {
   volunteerTeams,
   volunteers,
 } from '../../server/modules/volunteers/volunteers.table';
-import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { yieldToRequests } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+import { insertDemoLogin } from './demoLogin';
+import { loadXinxialuCommunities } from './xinxialuCommunities';
 
-const DEMO_PASSWORD = 'Linli-demo-2026';
 const SKILLS = [
   '助老服务',
   '水电维修',
@@ -82,16 +81,9 @@ export async function seedDemoVolunteers(
   const ctx: UseCaseCtx = { ...deps };
   const now = deps.clock.now();
   const r = rng(20261123);
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const xinxialu = await loadXinxialuCommunities(db);
+  if (!xinxialu) return;
+  const { sd, communities } = xinxialu;
   if (communities.length === 0) return;
   const gridRows = await db
     .select()
@@ -251,20 +243,13 @@ export async function seedDemoVolunteers(
     };
     add(zhiyuanProfile);
   }
-  const userId = ids();
-  await db.insert(users).values({
-    id: userId,
+  const userId = await insertDemoLogin(db, ids, now, {
     username: 'zhiyuan',
     displayName: zhiyuanProfile.name,
     title: '在职党员(铜都社区报到)',
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    isDemo: true,
-    createdAt: now,
-    updatedAt: now,
+    role: 'volunteer',
+    orgUnitId: tongdu.id,
   });
-  await db
-    .insert(userRoles)
-    .values({ id: ids(), userId, role: 'volunteer', orgUnitId: tongdu.id, createdAt: now });
   zhiyuanProfile.userId = userId;
   for (let i = 0; i < vRows.length; i += 500) await db.insert(volunteers).values(vRows.slice(i, i + 500));
   opts.logins.push(

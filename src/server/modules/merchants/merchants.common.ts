@@ -1,11 +1,12 @@
 import type { ItemCategory } from '../../../shared/contracts/merchants';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import type { ActorCtx } from '../../platform/context';
+import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { type PostingEntry, ensureAccount } from '../ledger/ledger.api';
 import { findUnitInScope, unitNames as orgUnitNames } from '../org/org.api';
 import { type Access, merchantsPolicy } from './merchants.policy';
-import { findPointRow, linkedPointIds } from './merchants.repository';
+import { findPointRow, linkedPointIds, pointNames } from './merchants.repository';
 import type { merchantSettlements, redemptionItems, redemptionPoints, redemptions } from './merchants.table';
 
 // Row types, China dates and small helpers shared by the merchants use cases.
@@ -26,6 +27,30 @@ export function checkId(id: string): void {
 export { chinaDate, chinaDayEnd as endOfChinaDay } from '../../../shared/chinaTime';
 
 export const short = (id: string) => id.replace(/-/g, '').slice(-8).toUpperCase();
+
+/** The redemption point's points account on the ledger (opened on its first posting). */
+export function ensurePointAccount(
+  tx: Db,
+  ctx: UseCaseCtx,
+  point: Pick<PointRow, 'id' | 'orgUnitId' | 'orgPath' | 'name'>,
+): Promise<string> {
+  return ensureAccount(tx, ctx, {
+    ownerKind: 'merchant',
+    ownerId: point.id,
+    unit: 'points',
+    orgUnitId: point.orgUnitId,
+    orgPath: point.orgPath,
+    name: point.name,
+  });
+}
+
+/** The two ledger entries that move `amount` points from one account to another. */
+export function pointsMove(fromAccount: string, toAccount: string, amount: number): PostingEntry[] {
+  return [
+    { accountId: fromAccount, unit: 'points', amount: -amount },
+    { accountId: toAccount, unit: 'points', amount },
+  ];
+}
 
 export const itemDto = (r: ItemRow) => ({
   id: r.id,
@@ -60,6 +85,21 @@ export function requireKey(headerKey: string | undefined, bodyKey: string | unde
       { fields: [{ path: 'idempotencyKey', code: 'merchants.idempotency_key' }] },
     );
   return key;
+}
+
+/**
+ * Where redemption or settlement rows happened, for their DTOs: loads the point and unit names of all the rows
+ * and answers each row's pointId, pointName and orgUnitName.
+ */
+export async function pointPlaceNames(db: Db, rows: { pointId: string; orgUnitId: string }[]) {
+  const pointIds = rows.map((r) => r.pointId);
+  const unitIds = rows.map((r) => r.orgUnitId);
+  const [points, units] = await Promise.all([pointNames(db, pointIds), unitNames(db, unitIds)]);
+  return (r: { pointId: string; orgUnitId: string }) => ({
+    pointId: r.pointId,
+    pointName: points.get(r.pointId) ?? null,
+    orgUnitName: units.get(r.orgUnitId) ?? null,
+  });
 }
 
 /** Unit names by id, for the *Name fields of DTOs. */

@@ -19,9 +19,12 @@ import { activeVolunteerById, activeVolunteerOfUser, volunteerById } from '../vo
 import {
   checkId,
   chinaDate,
+  ensurePointAccount,
   findPoint,
   isUniqueViolation,
   itemDto,
+  pointPlaceNames,
+  pointsMove,
   type RedemptionRow,
   requireKey,
   short,
@@ -48,7 +51,6 @@ import {
   settlementNumber,
   nearbyPointRows,
   newestCodeByHash,
-  pointNames,
   recentRedemptionsOf,
   redemptionByKey,
   replaceCodes,
@@ -282,23 +284,11 @@ export async function lookupCode(ctx: ActorCtx, pointId: string, code: string) {
 async function redemptionDtos(db: Db, rows: RedemptionRow[], actor?: ActorCtx['actor']) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [lines, points, units] = await Promise.all([
-    linesOf(db, ids),
-    pointNames(
-      db,
-      rows.map((r) => r.pointId),
-    ),
-    unitNames(
-      db,
-      rows.map((r) => r.orgUnitId),
-    ),
-  ]);
+  const [lines, placeOf] = await Promise.all([linesOf(db, ids), pointPlaceNames(db, rows)]);
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
-    pointId: r.pointId,
-    pointName: points.get(r.pointId) ?? null,
-    orgUnitName: units.get(r.orgUnitId) ?? null,
+    ...placeOf(r),
     volunteerId: r.volunteerId,
     volunteerName: r.volunteerName,
     totalPoints: r.totalPoints,
@@ -416,14 +406,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
         orgPath: community?.path ?? v.orgPath,
         name: v.name,
       });
-      const pointAccount = await ensureAccount(tx, ctx, {
-        ownerKind: 'merchant',
-        ownerId: point.id,
-        unit: 'points',
-        orgUnitId: point.orgUnitId,
-        orgPath: point.orgPath,
-        name: point.name,
-      });
+      const pointAccount = await ensurePointAccount(tx, ctx, point);
       const id = ctx.ids();
       const now = ctx.clock.now();
       const number = `DH${chinaDate(now).replace(/-/g, '')}${short(id)}`;
@@ -433,10 +416,7 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
         memo: `${point.name} ${number}`,
         sourceType: 'redemption',
         sourceId: id,
-        entries: [
-          { accountId: volAccount, unit: 'points', amount: -total },
-          { accountId: pointAccount, unit: 'points', amount: total },
-        ],
+        entries: pointsMove(volAccount, pointAccount, total),
       });
       if (posted.duplicate) throw new AppError('merchants.idempotency_conflict', 409);
       const row = await insertRedemption(

@@ -87,6 +87,24 @@ export function listPointRows(
   });
 }
 
+/** The active catalogue items of the given points (none when there are no points), in the given order. */
+async function activeItemsAt(db: Db, points: { id: string }[], ...order: SQL[]): Promise<ItemRow[]> {
+  if (points.length === 0) return [];
+  return db
+    .select()
+    .from(redemptionItems)
+    .where(
+      and(
+        inArray(
+          redemptionItems.pointId,
+          points.map((p) => p.id),
+        ),
+        eq(redemptionItems.active, true),
+      ),
+    )
+    .orderBy(...order);
+}
+
 /** The active points whose counter the actor works, with their active catalogue items. */
 export async function counterPointRows(db: Db, actor: Actor, linked: string[]) {
   const points = await db
@@ -95,21 +113,7 @@ export async function counterPointRows(db: Db, actor: Actor, linked: string[]) {
     .where(and(eq(redemptionPoints.status, 'active'), pointScope(actor, linked, 'counter')))
     .orderBy(asc(redemptionPoints.kind), asc(redemptionPoints.name))
     .limit(200);
-  const items = points.length
-    ? await db
-        .select()
-        .from(redemptionItems)
-        .where(
-          and(
-            inArray(
-              redemptionItems.pointId,
-              points.map((p) => p.id),
-            ),
-            eq(redemptionItems.active, true),
-          ),
-        )
-        .orderBy(asc(redemptionItems.category), asc(redemptionItems.name))
-    : [];
+  const items = await activeItemsAt(db, points, asc(redemptionItems.category), asc(redemptionItems.name));
   return { points, items };
 }
 
@@ -554,21 +558,7 @@ export async function nearbyPointRows(db: Db, rootPath: string) {
     )
     .orderBy(asc(redemptionPoints.name))
     .limit(100);
-  const items = points.length
-    ? await db
-        .select()
-        .from(redemptionItems)
-        .where(
-          and(
-            inArray(
-              redemptionItems.pointId,
-              points.map((p) => p.id),
-            ),
-            eq(redemptionItems.active, true),
-          ),
-        )
-        .orderBy(asc(redemptionItems.pricePoints), asc(redemptionItems.name))
-    : [];
+  const items = await activeItemsAt(db, points, asc(redemptionItems.pricePoints), asc(redemptionItems.name));
   return { points, items };
 }
 

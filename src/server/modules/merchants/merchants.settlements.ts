@@ -9,11 +9,13 @@ import { unitById } from '../org/org.api';
 import {
   chinaDate,
   endOfChinaDay,
+  ensurePointAccount,
   findPoint,
+  pointPlaceNames,
+  pointsMove,
   requireKey,
   type SettlementRow,
   short,
-  unitNames,
   unitPathFor,
 } from './merchants.common';
 import { merchantsPolicy } from './merchants.policy';
@@ -23,7 +25,6 @@ import {
   listSettlementRows,
   lockPointSettlements,
   markSettled,
-  pointNames,
   settlementByKey,
 } from './merchants.repository';
 
@@ -35,15 +36,8 @@ import {
 
 async function settlementDtos(db: Db, rows: SettlementRow[]) {
   if (rows.length === 0) return [];
-  const [points, units, people] = await Promise.all([
-    pointNames(
-      db,
-      rows.map((r) => r.pointId),
-    ),
-    unitNames(
-      db,
-      rows.map((r) => r.orgUnitId),
-    ),
+  const [placeOf, people] = await Promise.all([
+    pointPlaceNames(db, rows),
     (async () => {
       const ids = [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => !!x))];
       return userDisplayNames(db, ids);
@@ -52,9 +46,7 @@ async function settlementDtos(db: Db, rows: SettlementRow[]) {
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
-    pointId: r.pointId,
-    pointName: points.get(r.pointId) ?? null,
-    orgUnitName: units.get(r.orgUnitId) ?? null,
+    ...placeOf(r),
     upTo: r.upTo,
     redemptionCount: r.redemptionCount,
     pointsTotal: r.pointsTotal,
@@ -97,14 +89,7 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
     if (due.length === 0) throw new AppError('merchants.nothing_to_settle', 409, { upTo: input.upTo });
     const total = due.reduce((s, r) => s + r.totalPoints, 0);
     const community = await unitById(tx, point.orgUnitId);
-    const pointAccount = await ensureAccount(tx, ctx, {
-      ownerKind: 'merchant',
-      ownerId: point.id,
-      unit: 'points',
-      orgUnitId: point.orgUnitId,
-      orgPath: point.orgPath,
-      name: point.name,
-    });
+    const pointAccount = await ensurePointAccount(tx, ctx, point);
     const communityAccount = await ensureAccount(tx, ctx, {
       ownerKind: 'community',
       ownerId: point.orgUnitId,
@@ -121,10 +106,7 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
       memo: `${point.name} ${number}`,
       sourceType: 'merchant_settlement',
       sourceId: id,
-      entries: [
-        { accountId: pointAccount, unit: 'points', amount: -total },
-        { accountId: communityAccount, unit: 'points', amount: total },
-      ],
+      entries: pointsMove(pointAccount, communityAccount, total),
     });
     if (posted.duplicate) throw new AppError('merchants.idempotency_conflict', 409);
     const row = await insertSettlement(tx, {

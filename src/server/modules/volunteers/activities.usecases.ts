@@ -16,9 +16,11 @@ import {
   haversineM,
   isUniqueViolation,
   placeForWrite,
-  unitInScope,
   unitNames,
   writable,
+  foundOr404,
+  readListPath,
+  requireAccess,
 } from './volunteers.common';
 import type { volunteerActivities, volunteerAttendance, volunteers } from './volunteers.table';
 import { myVolunteerRow } from './volunteers.usecases';
@@ -114,17 +116,12 @@ async function findActivity(
   permission: 'volunteers.read' | 'volunteers.write',
   forUpdate = false,
 ) {
-  const action = permission === 'volunteers.write' ? 'write' : 'read';
-  volunteersPolicy.require(ctx.actor, action);
-  const row = await findActivityRow(db, ctx.actor, action, id, forUpdate);
-  if (!row) throw notFound();
-  return row;
+  const action = requireAccess(ctx, permission);
+  return foundOr404(await findActivityRow(db, ctx.actor, action, id, forUpdate));
 }
 
 export async function listActivities(ctx: ActorCtx, q: ActivityListQuery) {
-  volunteersPolicy.require(ctx.actor, 'read');
-  const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const page = await listActivityRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  const page = await listActivityRows(ctx.db, ctx.actor, 'read', q, await readListPath(ctx, q.orgUnitId));
   return { ...page, items: await activityDtos(ctx.db, page.items) };
 }
 

@@ -25,6 +25,32 @@ export async function unitInScope(ctx: ActorCtx, id: string, permission: VolPerm
   return unit;
 }
 
+/** Checks the actor holds `permission` and answers the scope it gives ('read' or 'write'). */
+export function requireAccess(ctx: ActorCtx, permission: VolPermission): 'read' | 'write' {
+  const action = permission === 'volunteers.write' ? 'write' : 'read';
+  volunteersPolicy.require(ctx.actor, action);
+  return action;
+}
+
+/** A record the scoped lookup found, else 404 (out of scope reads as unknown). */
+export function foundOr404<T>(row: T | undefined): T {
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * The path a read list is narrowed to by its `?orgUnitId=` (undefined: the whole scope), after checking the
+ * actor may read volunteers; a unit outside their scope answers 404.
+ */
+export async function readListPath(
+  ctx: ActorCtx,
+  orgUnitId: string | undefined,
+): Promise<string | undefined> {
+  volunteersPolicy.require(ctx.actor, 'read');
+  const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
+  return unit?.path;
+}
+
 /** Where a volunteer, team or activity belongs: a community or one of its grids, active, in write scope. */
 export async function placeForWrite(
   ctx: ActorCtx,

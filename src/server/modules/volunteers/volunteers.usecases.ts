@@ -25,9 +25,11 @@ import {
   gridOf,
   isUniqueViolation,
   placeForWrite,
-  unitInScope,
   unitNames,
   writable,
+  foundOr404,
+  readListPath,
+  requireAccess,
 } from './volunteers.common';
 import { volunteersPolicy } from './volunteers.policy';
 import {
@@ -120,17 +122,12 @@ export async function findVolunteer(
   id: string,
   permission: 'volunteers.read' | 'volunteers.write',
 ) {
-  const action = permission === 'volunteers.write' ? 'write' : 'read';
-  volunteersPolicy.require(ctx.actor, action);
-  const row = await findVolunteerRow(ctx.db, ctx.actor, action, id);
-  if (!row) throw notFound();
-  return row;
+  const action = requireAccess(ctx, permission);
+  return foundOr404(await findVolunteerRow(ctx.db, ctx.actor, action, id));
 }
 
 export async function listVolunteers(ctx: ActorCtx, q: VolunteerListQuery) {
-  volunteersPolicy.require(ctx.actor, 'read');
-  const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const page = await listVolunteerRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  const page = await listVolunteerRows(ctx.db, ctx.actor, 'read', q, await readListPath(ctx, q.orgUnitId));
   return { ...page, items: await toDtos(ctx.db, page.items) };
 }
 
@@ -365,9 +362,7 @@ export async function listTeams(
   ctx: ActorCtx,
   q: { orgUnitId?: string | undefined; kind?: string | undefined; page: number; pageSize: number },
 ) {
-  volunteersPolicy.require(ctx.actor, 'read');
-  const unit = q.orgUnitId ? await unitInScope(ctx, q.orgUnitId, 'volunteers.read') : undefined;
-  const page = await listTeamRows(ctx.db, ctx.actor, 'read', q, unit?.path);
+  const page = await listTeamRows(ctx.db, ctx.actor, 'read', q, await readListPath(ctx, q.orgUnitId));
   return { ...page, items: await teamDtos(ctx.db, page.items) };
 }
 
@@ -377,11 +372,8 @@ async function findTeam(
   id: string,
   permission: 'volunteers.read' | 'volunteers.write',
 ) {
-  const action = permission === 'volunteers.write' ? 'write' : 'read';
-  volunteersPolicy.require(ctx.actor, action);
-  const row = await findTeamRow(db, ctx.actor, action, id);
-  if (!row) throw notFound();
-  return row;
+  const action = requireAccess(ctx, permission);
+  return foundOr404(await findTeamRow(db, ctx.actor, action, id));
 }
 
 export async function getTeam(ctx: ActorCtx, id: string) {
@@ -533,11 +525,10 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
  * community has fewer than 20 (R-ORG-4).
  */
 export async function universityReport(ctx: ActorCtx, orgUnitId?: string) {
-  volunteersPolicy.require(ctx.actor, 'read');
-  const unit = orgUnitId ? await unitInScope(ctx, orgUnitId, 'volunteers.read') : undefined;
-  const communities = (
-    await activeUnitsOfKind(ctx.db, ctx.actor, 'volunteers.read', 'community', unit?.path)
-  ).map((u) => ({ id: u.id, name: u.name, path: u.path, attrs: u.attrs }));
+  const path = await readListPath(ctx, orgUnitId);
+  const communities = (await activeUnitsOfKind(ctx.db, ctx.actor, 'volunteers.read', 'community', path)).map(
+    (u) => ({ id: u.id, name: u.name, path: u.path, attrs: u.attrs }),
+  );
   if (communities.length === 0) return [];
   const ids = communities.map((c) => c.id);
   const flags = await communityFlagRows(ctx.db, ids);

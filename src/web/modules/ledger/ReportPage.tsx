@@ -6,13 +6,14 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PageHeader } from '../../app/components/PageHeader';
 import { TotalRow } from '../../app/components/TotalRow';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useEChart } from '../../app/useEChart';
 import { OrgUnitSelect } from '../org/api';
 import { hours, ledgerApi, ledgerKeys, type Report } from './api';
 
@@ -21,7 +22,6 @@ echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasR
 type Row = Report['rows'][number];
 
 function PointsChart({ rows, labels }: { rows: Row[]; labels: [string, string, string] }) {
-  const el = useRef<HTMLDivElement>(null);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -58,17 +58,7 @@ function PointsChart({ rows, labels }: { rows: Row[]; labels: [string, string, s
     }),
     [rows, labels],
   );
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
+  const el = useEChart(option);
   return <div ref={el} style={{ height: 320, width: '100%' }} />;
 }
 

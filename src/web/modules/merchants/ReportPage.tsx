@@ -4,10 +4,11 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryBoundary } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
+import { useEChart } from '../../app/useEChart';
 import { merchantsApi, merchantsKeys, type Report } from './api';
 
 echarts.use([
@@ -21,18 +22,7 @@ echarts.use([
 ]);
 
 function Chart({ option, height = 300 }: { option: echarts.EChartsCoreOption; height?: number }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
+  const el = useEChart(option);
   return <div ref={el} style={{ width: '100%', height }} />;
 }
 

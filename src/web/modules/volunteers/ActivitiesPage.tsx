@@ -1,30 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { OpenRowsTable, UnitListFrame, useListPager } from './listFrame';
 import { type Activity, volApi, volKeys } from './api';
 import { TypeTag } from './parts';
 
@@ -170,7 +154,6 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
 
 export default function ActivitiesPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const orgUnitId = params.get('orgUnitId') || undefined;
@@ -181,97 +164,65 @@ export default function ActivitiesPage() {
     queryFn: () => volApi.activities(orgUnitId, page),
     placeholderData: keepPreviousData,
   });
+  const pager = useListPager(list.data?.total, page, 20, (p) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    setParams(next);
+  });
   return (
-    <div>
-      <PageHeader
-        title={t('volunteers.activitiesTitle')}
-        extra={
-          can('volunteers.write') ? (
-            <AddButton onClick={() => setCreating(true)} data-testid="activities-create">
-              {t('volunteers.activityCreate')}
-            </AddButton>
-          ) : null
-        }
+    <UnitListFrame
+      title={t('volunteers.activitiesTitle')}
+      createLabel={t('volunteers.activityCreate')}
+      createTestId="activities-create"
+      onCreate={() => setCreating(true)}
+      orgUnitId={orgUnitId}
+      onUnit={(v) => setParams(v ? { orgUnitId: v } : {})}
+      dialogs={<CreateActivityModal open={creating} onClose={() => setCreating(false)} />}
+    >
+      <OpenRowsTable<Activity>
+        list={list}
+        failed={list.isError && !list.data}
+        empty={t('volunteers.activitiesEmpty')}
+        onOpen={(r) => navigate(`/volunteers/activities/${r.id}`)}
+        data-testid="activities-table"
+        pagination={pager}
+        columns={[
+          {
+            title: t('volunteers.activityTitle'),
+            dataIndex: 'title',
+            render: (title: string, r) => (
+              <Link to={`/volunteers/activities/${r.id}`} onClick={(e) => e.stopPropagation()}>
+                {title}
+              </Link>
+            ),
+          },
+          {
+            title: t('volunteers.activityType'),
+            dataIndex: 'type',
+            render: (ty) => <TypeTag type={ty} />,
+          },
+          { title: t('volunteers.time'), render: (_: unknown, r) => timeRange(r), width: 200 },
+          { title: t('volunteers.place'), dataIndex: 'place', ellipsis: true, responsive: ['md'] },
+          { title: t('volunteers.community'), dataIndex: 'communityName', responsive: ['md'] },
+          {
+            title: t('volunteers.signups'),
+            render: (_: unknown, r) => `${r.signupCount}/${r.signupLimit}`,
+            align: 'right',
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (s: Activity['status'], r) =>
+              s === 'cancelled' ? (
+                <Tag>{t('volunteers.activityStatus.cancelled')}</Tag>
+              ) : dayjs(r.endsAt).isBefore(dayjs()) ? (
+                <Tag color="default">{t('volunteers.activityStatus.ended')}</Tag>
+              ) : (
+                <Tag color="green">{t('volunteers.activityStatus.open')}</Tag>
+              ),
+          },
+        ]}
       />
-      <Card styles={{ body: { padding: 16 } }}>
-        <Flex style={{ marginBottom: 16 }}>
-          <OrgUnitSelect
-            value={orgUnitId}
-            onChange={(v) => setParams(v ? { orgUnitId: v } : {})}
-            placeholder={t('volunteers.filterUnit')}
-            style={{ width: 220 }}
-          />
-        </Flex>
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<Activity>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            data-testid="activities-table"
-            locale={{
-              emptyText: list.isPending ? ' ' : <EmptyHint text={t('volunteers.activitiesEmpty')} />,
-            }}
-            onRow={(r) =>
-              ({
-                className: 'linli-row-clickable',
-                onClick: () => navigate(`/volunteers/activities/${r.id}`),
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            pagination={{
-              current: page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              },
-            }}
-            columns={[
-              {
-                title: t('volunteers.activityTitle'),
-                dataIndex: 'title',
-                render: (title: string, r) => (
-                  <Link to={`/volunteers/activities/${r.id}`} onClick={(e) => e.stopPropagation()}>
-                    {title}
-                  </Link>
-                ),
-              },
-              {
-                title: t('volunteers.activityType'),
-                dataIndex: 'type',
-                render: (ty) => <TypeTag type={ty} />,
-              },
-              { title: t('volunteers.time'), render: (_: unknown, r) => timeRange(r), width: 200 },
-              { title: t('volunteers.place'), dataIndex: 'place', ellipsis: true, responsive: ['md'] },
-              { title: t('volunteers.community'), dataIndex: 'communityName', responsive: ['md'] },
-              {
-                title: t('volunteers.signups'),
-                render: (_: unknown, r) => `${r.signupCount}/${r.signupLimit}`,
-                align: 'right',
-              },
-              {
-                title: t('common.status'),
-                dataIndex: 'status',
-                render: (s: Activity['status'], r) =>
-                  s === 'cancelled' ? (
-                    <Tag>{t('volunteers.activityStatus.cancelled')}</Tag>
-                  ) : dayjs(r.endsAt).isBefore(dayjs()) ? (
-                    <Tag color="default">{t('volunteers.activityStatus.ended')}</Tag>
-                  ) : (
-                    <Tag color="green">{t('volunteers.activityStatus.open')}</Tag>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Card>
-      <CreateActivityModal open={creating} onClose={() => setCreating(false)} />
-    </div>
+    </UnitListFrame>
   );
 }

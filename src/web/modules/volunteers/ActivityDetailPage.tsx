@@ -96,19 +96,17 @@ export default function ActivityDetailPage() {
     const st = r.attendance?.status;
     const run = (action: 'check-in' | 'check-out' | 'confirm') =>
       act.mutate({ volunteerId: r.volunteerId, action });
+    /** The small primary button that runs a staff step on this row. */
+    const stepButton = (action: 'check-in' | 'confirm', label: string, testId: string) => (
+      <Button size="small" type="primary" onClick={() => run(action)} loading={busy} data-testid={testId}>
+        {label}
+      </Button>
+    );
     return (
       <Space size={4} wrap>
         {!st && open ? (
           <>
-            <Button
-              size="small"
-              type="primary"
-              onClick={() => run('check-in')}
-              loading={busy}
-              data-testid="att-check-in"
-            >
-              {t('volunteers.checkIn')}
-            </Button>
+            {stepButton('check-in', t('volunteers.checkIn'), 'att-check-in')}
             <Button
               size="small"
               onClick={() => cancelSignup.mutate(r.volunteerId)}
@@ -125,17 +123,7 @@ export default function ActivityDetailPage() {
             </Button>
           </Popconfirm>
         ) : null}
-        {st === 'checked_out' ? (
-          <Button
-            size="small"
-            type="primary"
-            onClick={() => run('confirm')}
-            loading={busy}
-            data-testid="att-confirm"
-          >
-            {t('volunteers.confirm')}
-          </Button>
-        ) : null}
+        {st === 'checked_out' ? stepButton('confirm', t('volunteers.confirm'), 'att-confirm') : null}
       </Space>
     );
   };

@@ -2,7 +2,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../app/useEChart';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -22,11 +23,8 @@ export default function HoursChart({
   height?: number;
   testId?: string;
 }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.setOption({
+  const option = useMemo(
+    () => ({
       animation: false,
       grid: { left: 48, right: 16, top: 24, bottom: categories.length > 6 ? 70 : 36 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -46,13 +44,9 @@ export default function HoursChart({
           label: { show: categories.length <= 16, position: 'top', fontSize: 10 },
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [categories, values, name, color]);
+    }),
+    [categories, values, name, color],
+  );
+  const el = useEChart(option);
   return <div ref={el} style={{ width: '100%', height }} data-testid={testId} />;
 }

@@ -1,30 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Drawer, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TEAM_KINDS } from '../../../shared/contracts/volunteers';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { OpenRowsTable, UnitListFrame } from './listFrame';
 import { type CreateTeamInput, type Team, volApi, volKeys } from './api';
 import { KindTag, VolunteerPicker } from './parts';
 
@@ -172,7 +157,6 @@ function TeamDrawer({ id, onClose }: { id: string | null; onClose: () => void })
 
 export default function TeamsPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const orgUnitId = params.get('orgUnitId') || undefined;
   const open = params.get('team');
@@ -185,69 +169,48 @@ export default function TeamsPage() {
     setParams(next);
   };
   return (
-    <div>
-      <PageHeader
-        title={t('volunteers.teamsTitle')}
-        extra={
-          can('volunteers.write') ? (
-            <AddButton onClick={() => setCreating(true)} data-testid="teams-create">
-              {t('volunteers.teamCreate')}
-            </AddButton>
-          ) : null
-        }
+    <UnitListFrame
+      title={t('volunteers.teamsTitle')}
+      createLabel={t('volunteers.teamCreate')}
+      createTestId="teams-create"
+      onCreate={() => setCreating(true)}
+      orgUnitId={orgUnitId}
+      onUnit={(v) => set('orgUnitId', v)}
+      dialogs={
+        <>
+          <CreateTeamModal open={creating} onClose={() => setCreating(false)} />
+          <TeamDrawer id={open} onClose={() => set('team', undefined)} />
+        </>
+      }
+    >
+      <OpenRowsTable<Team>
+        list={list}
+        failed={list.isError}
+        empty={t('volunteers.teamsEmpty')}
+        onOpen={(r) => set('team', r.id)}
+        data-testid="teams-table"
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('volunteers.teamName'), dataIndex: 'name' },
+          {
+            title: t('volunteers.teamKind'),
+            dataIndex: 'kind',
+            render: (k: TeamKind) => (
+              <Tag color={k === 'emergency' ? 'red' : 'blue'}>
+                {t(`volunteers.teamKind.${k}` as MessageKey)}
+              </Tag>
+            ),
+          },
+          { title: t('volunteers.community'), dataIndex: 'communityName' },
+          {
+            title: t('volunteers.leader'),
+            dataIndex: 'leaderName',
+            render: (n: string | null) => n ?? '—',
+          },
+          { title: t('volunteers.memberCount'), dataIndex: 'memberCount', align: 'right' },
+          { title: t('volunteers.teamPointsCol'), dataIndex: 'points', align: 'right' },
+        ]}
       />
-      <Card styles={{ body: { padding: 16 } }}>
-        <Flex style={{ marginBottom: 16 }}>
-          <OrgUnitSelect
-            value={orgUnitId}
-            onChange={(v) => set('orgUnitId', v)}
-            placeholder={t('volunteers.filterUnit')}
-            style={{ width: 220 }}
-          />
-        </Flex>
-        {list.isError ? (
-          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<Team>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            data-testid="teams-table"
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('volunteers.teamsEmpty')} /> }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            onRow={(r) =>
-              ({
-                className: 'linli-row-clickable',
-                onClick: () => set('team', r.id),
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              { title: t('volunteers.teamName'), dataIndex: 'name' },
-              {
-                title: t('volunteers.teamKind'),
-                dataIndex: 'kind',
-                render: (k: TeamKind) => (
-                  <Tag color={k === 'emergency' ? 'red' : 'blue'}>
-                    {t(`volunteers.teamKind.${k}` as MessageKey)}
-                  </Tag>
-                ),
-              },
-              { title: t('volunteers.community'), dataIndex: 'communityName' },
-              {
-                title: t('volunteers.leader'),
-                dataIndex: 'leaderName',
-                render: (n: string | null) => n ?? '—',
-              },
-              { title: t('volunteers.memberCount'), dataIndex: 'memberCount', align: 'right' },
-              { title: t('volunteers.teamPointsCol'), dataIndex: 'points', align: 'right' },
-            ]}
-          />
-        )}
-      </Card>
-      <CreateTeamModal open={creating} onClose={() => setCreating(false)} />
-      <TeamDrawer id={open} onClose={() => set('team', undefined)} />
-    </div>
+    </UnitListFrame>
   );
 }

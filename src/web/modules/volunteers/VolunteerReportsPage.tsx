@@ -23,8 +23,8 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
 import { hoursOf, volApi, volKeys } from './api';
+import { UnitFilter } from './listFrame';
 
 const HoursChart = lazy(() => import('./HoursChart'));
 
@@ -142,12 +142,7 @@ export default function VolunteerReportsPage() {
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           data-testid="hours-period"
         />
-        <OrgUnitSelect
-          value={orgUnitId}
-          onChange={setOrgUnitId}
-          placeholder={t('volunteers.filterUnit')}
-          style={{ width: 220 }}
-        />
+        <UnitFilter value={orgUnitId} onChange={setOrgUnitId} />
       </Flex>
       <Card title={t('volunteers.hoursByCommunity')} data-testid="hours-card">
         {hours.isError ? (

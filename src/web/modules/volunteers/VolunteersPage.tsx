@@ -9,7 +9,6 @@ import {
   Modal,
   Radio,
   Select,
-  Table,
   type TableColumnsType,
   Tag,
 } from 'antd';
@@ -19,10 +18,10 @@ import { SLOTS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { OpenRowsTable, useListPager } from './listFrame';
 import {
   type CreateVolunteerInput,
   hoursOf,
@@ -232,6 +231,13 @@ export default function VolunteersPage() {
     if (!('page' in patch)) next.delete('page');
     setParams(next);
   };
+  const pager = useListPager(
+    list.data?.total,
+    page,
+    pageSize,
+    (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+    true,
+  );
 
   const columns: TableColumnsType<Volunteer> = [
     {
@@ -320,34 +326,15 @@ export default function VolunteersPage() {
             style={{ width: 160 }}
           />
         </Flex>
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<Volunteer>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
-            data-testid="volunteers-table"
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('volunteers.empty')} /> }}
-            onRow={(r) =>
-              ({
-                className: 'linli-row-clickable',
-                onClick: () => navigate(`/volunteers/${r.id}`),
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
-            }}
-          />
-        )}
+        <OpenRowsTable<Volunteer>
+          list={list}
+          failed={list.isError && !list.data}
+          empty={t('volunteers.empty')}
+          onOpen={(r) => navigate(`/volunteers/${r.id}`)}
+          columns={columns}
+          data-testid="volunteers-table"
+          pagination={pager}
+        />
       </Card>
       <CreateVolunteerModal open={creating} onClose={() => setCreating(false)} />
     </div>

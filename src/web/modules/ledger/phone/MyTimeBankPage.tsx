@@ -16,6 +16,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
+import { ProgressBar, TextField } from '../../../phone/PhoneInputs';
 import { StatementList, useAmount } from './parts';
 
 function Content() {
@@ -111,16 +112,7 @@ function Content() {
           {amount.hours(balance)}
         </div>
         <div>{amount.minutes(balance)}</div>
-        <div
-          className="bar"
-          role="progressbar"
-          aria-valuenow={pct}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-label={t('ledger.m.capUsed', { pct, h: hours(me.capMinutes) })}
-        >
-          <span style={{ width: `${pct}%` }} />
-        </div>
+        <ProgressBar pct={pct} label={t('ledger.m.capUsed', { pct, h: hours(me.capMinutes) })} />
         <div className="muted">{t('ledger.m.capUsed', { pct, h: hours(me.capMinutes) })}</div>
         <div className="muted">{t('ledger.m.noCash')}</div>
       </section>
@@ -159,29 +151,21 @@ function Content() {
           </ul>
         )}
         <form onSubmit={submitDesignee} noValidate style={{ marginTop: 12 }}>
-          <Field label={t('ledger.timebank.designeeName')} error={dErrors.name}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                maxLength={50}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('ledger.timebank.relation')} error={dErrors.relation}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                maxLength={20}
-                placeholder="母亲 / 父亲 / 配偶"
-                value={relation}
-                onChange={(e) => setRelation(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('ledger.timebank.designeeName')}
+            error={dErrors.name}
+            maxLength={50}
+            value={name}
+            onChange={setName}
+          />
+          <TextField
+            label={t('ledger.timebank.relation')}
+            error={dErrors.relation}
+            maxLength={20}
+            placeholder="母亲 / 父亲 / 配偶"
+            value={relation}
+            onChange={setRelation}
+          />
           <button type="submit" className="btn btn-block" disabled={add.isPending}>
             {t('ledger.timebank.addDesignee')}
           </button>

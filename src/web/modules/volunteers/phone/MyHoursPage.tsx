@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { STAR_THRESHOLD_HOURS } from '../../../../shared/contracts/volunteers';
 import { type MessageKey, useI18n } from '../../../app/i18n';
+import { ProgressBar } from '../../../phone/PhoneInputs';
 import { formatDay, Section, Tag } from '../../../phone/ui';
 import { hoursOf, type MyVolunteer } from '../api';
 import { MyShell, Stars } from './MyShell';
@@ -28,16 +29,7 @@ function Hours({ data }: { data: MyVolunteer }) {
           <span>{t('volunteers.m.hoursUnit')}</span>
         </div>
         <Stars n={p.stars} />
-        <div
-          className="bar"
-          role="progressbar"
-          aria-valuenow={pct}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-label={t('volunteers.m.total')}
-        >
-          <span style={{ width: `${pct}%` }} />
-        </div>
+        <ProgressBar pct={pct} label={t('volunteers.m.total')} />
         <p className="ph-p">
           {next
             ? t('volunteers.nextStar', { hours: next, left: Math.round((next - hours) * 10) / 10 })
