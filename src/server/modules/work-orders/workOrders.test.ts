@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
+import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import {
   TRANSITIONS,
   WO_ACTIONS,
@@ -9,31 +10,13 @@ import {
   actionsFrom,
 } from '../../../shared/contracts/workOrderMachine';
 import { rowsOf } from '../../platform/db';
-import { orgUnits } from '../org/org.table';
 import { runSlaSweep } from './workOrders.sla';
 
 let t: TestApp;
-// A 1 km square around 铜都第一网格 (lng 114.93, lat 30.165).
-const GRID_BOUNDARY = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [114.925, 30.16],
-      [114.935, 30.16],
-      [114.935, 30.17],
-      [114.925, 30.17],
-      [114.925, 30.16],
-    ],
-  ],
-};
-const IN_GRID = { lat: 30.165, lng: 114.93 };
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .update(orgUnits)
-    .set({ boundary: GRID_BOUNDARY })
-    .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+  await giveSquareBoundary(t, t.fx.tongduGrid.id);
   await createUser(t, 'dispatcher', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
 });
 afterAll(() => t.close());
