@@ -39,6 +39,17 @@ async function orderIdOf(number: string) {
   return (await d.get(`/api/work-orders?q=${number}`)).json().items[0].id as string;
 }
 
+/** A new report dispatched to 铜都社区 and accepted there: its id, the dispatcher's and the worker's clients. */
+async function acceptedOrder() {
+  const { number } = await report();
+  const id = await orderIdOf(number);
+  const d = await t.as('dispatcher');
+  const w = await t.as('tongdu_worker');
+  await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
+  await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+  return { id, d, w };
+}
+
 describe('the state machine table (DESIGN convention 10)', () => {
   it('every action names legal source states, and terminal states allow no action', () => {
     for (const a of WO_ACTIONS) expect(TRANSITIONS[a].from.length).toBeGreaterThan(0);
@@ -442,12 +453,7 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
   });
 
   it('an extension needs a reason before the deadline and approval; after the deadline it is refused', async () => {
-    const { number } = await report();
-    const id = await orderIdOf(number);
-    const d = await t.as('dispatcher');
-    const w = await t.as('tongdu_worker');
-    await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
-    await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const { id, d, w } = await acceptedOrder();
     const due = new Date((await d.get(`/api/work-orders/${id}`)).json().dueAt);
     const asked = await w.post(`/api/work-orders/${id}/actions`, {
       action: 'request_extension',
@@ -468,12 +474,7 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
   });
 
   it('吹哨报到: departments called in join the order and report back', async () => {
-    const { number } = await report();
-    const id = await orderIdOf(number);
-    const d = await t.as('dispatcher');
-    const w = await t.as('tongdu_worker');
-    await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
-    await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const { id, w } = await acceptedOrder();
     const o = (
       await w.post(`/api/work-orders/${id}/actions`, {
         action: 'whistle',
