@@ -612,48 +612,25 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   }
   await bulkInsert(db, partyMembers, memberRows);
 
-  await db.insert(deputies).values([
-    {
+  // Deputies (代表委员): whether a man, the congress, its level and the community they are registered in.
+  const deputyRows: [boolean, string, string, number][] = [
+    [true, 'peoples_congress', '区', 0],
+    [false, 'party_congress', '区', 1],
+    [true, 'cppcc', '市', 3],
+    [false, 'peoples_congress', '市', 5],
+  ];
+  await db.insert(deputies).values(
+    deputyRows.map(([male, kind, level, c]) => ({
       id: deps.ids(),
-      name: person(true),
-      kind: 'peoples_congress',
-      level: '区',
-      orgUnitId: communities[0]!.id,
-      orgPath: communities[0]!.path,
+      name: person(male),
+      kind,
+      level,
+      orgUnitId: communities[c]!.id,
+      orgPath: communities[c]!.path,
       createdAt: now,
       updatedAt: now,
-    },
-    {
-      id: deps.ids(),
-      name: person(false),
-      kind: 'party_congress',
-      level: '区',
-      orgUnitId: communities[1]!.id,
-      orgPath: communities[1]!.path,
-      createdAt: now,
-      updatedAt: now,
-    },
-    {
-      id: deps.ids(),
-      name: person(true),
-      kind: 'cppcc',
-      level: '市',
-      orgUnitId: communities[3]!.id,
-      orgPath: communities[3]!.path,
-      createdAt: now,
-      updatedAt: now,
-    },
-    {
-      id: deps.ids(),
-      name: person(false),
-      kind: 'peoples_congress',
-      level: '市',
-      orgUnitId: communities[5]!.id,
-      orgPath: communities[5]!.path,
-      createdAt: now,
-      updatedAt: now,
-    },
-  ]);
+    })),
+  );
   const uscc = (i: number) => {
     const first17 = `91420200${String(70_000_000 + i * 7919).slice(0, 8)}X`
       .slice(0, 17)

@@ -1,7 +1,7 @@
 import { type AnyColumn, type SQL, and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
 import { unitNameSql, unitPathSql } from '../org/org.api';
@@ -23,18 +23,8 @@ function usersInScope(actor: Actor, action: AccountAction): SQL {
 }
 
 /** One user in reach for `action`, or undefined (also for an id that is not a UUID). */
-export async function findUserRow(
-  db: Db,
-  actor: Actor,
-  action: AccountAction,
-  id: string,
-): Promise<UserRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), usersInScope(actor, action)));
-  return user;
+export function findUserRow(db: Db, actor: Actor, action: AccountAction, id: string) {
+  return findRowInScope(db, users, id, usersInScope(actor, action));
 }
 
 /** One page of the users in reach for `action` whose username or display name contains `q`. */

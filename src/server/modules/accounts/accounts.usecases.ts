@@ -12,7 +12,7 @@ import {
   verifyPassword,
 } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
-import { isUniqueViolation } from '../../platform/db';
+import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { unitById, unitsByIds } from '../org/org.api';
@@ -136,6 +136,14 @@ export async function changePassword(ctx: ActorCtx, sessionId: string, current: 
 
 type RoleInput = { role: Role; orgUnitId: string | null };
 
+/** Stores the user's roles as given, each a new row made `now`. */
+function insertRoleRows(tx: Db, ctx: ActorCtx, userId: string, roles: RoleInput[], now: Date) {
+  return insertRoles(
+    tx,
+    roles.map((r) => ({ id: ctx.ids(), userId, role: r.role, orgUnitId: r.orgUnitId, createdAt: now })),
+  );
+}
+
 /** The actor may hand out a role only inside their own users.write scope and at the level the role belongs to. */
 async function checkRoles(ctx: ActorCtx, roles: RoleInput[]) {
   const ids = roles.map((r) => r.orgUnitId).filter((x): x is string => !!x);
@@ -215,16 +223,7 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof createUser
         createdAt: now,
         updatedAt: now,
       });
-      await insertRoles(
-        tx,
-        input.roles.map((r) => ({
-          id: ctx.ids(),
-          userId: id,
-          role: r.role,
-          orgUnitId: r.orgUnitId,
-          createdAt: now,
-        })),
-      );
+      await insertRoleRows(tx, ctx, id, input.roles, now);
       await writeAudit(tx, ctx, {
         action: 'users.create',
         entityType: 'user',
@@ -300,16 +299,7 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
         tx,
         mine.map((r) => r.id),
       );
-      await insertRoles(
-        tx,
-        input.roles.map((r) => ({
-          id: ctx.ids(),
-          userId: id,
-          role: r.role,
-          orgUnitId: r.orgUnitId,
-          createdAt: now,
-        })),
-      );
+      await insertRoleRows(tx, ctx, id, input.roles, now);
     }
     // A lost phone: the second factor goes, and so do the sessions it let in.
     if (input.resetTwoFactor) await removeSecondFactor(tx, id);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { ImportListQuery } from '../../../shared/contracts/imports';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type ImportAction, importsPolicy } from './imports.policy';
@@ -16,18 +16,8 @@ import { importJobs, importRows } from './imports.table';
 export type JobRow = typeof importJobs.$inferSelect;
 
 /** One job in reach for `action`, or undefined (also for an id that is not a UUID). */
-export async function findJobRow(
-  db: Db,
-  actor: Actor,
-  action: ImportAction,
-  id: string,
-): Promise<JobRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [job] = await db
-    .select()
-    .from(importJobs)
-    .where(and(eq(importJobs.id, id), importsPolicy.scope(actor, action)));
-  return job;
+export function findJobRow(db: Db, actor: Actor, action: ImportAction, id: string) {
+  return findRowInScope(db, importJobs, id, importsPolicy.scope(actor, action));
 }
 
 /** A job found in scope, as stored now. */

@@ -1,6 +1,7 @@
 import { type SQL, and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
+import { insertRow, updateRow } from '../../platform/rows';
 import type { Actor } from '../../platform/permissions';
 import { notificationsPolicy } from './notifications.policy';
 import {
@@ -179,25 +180,16 @@ export async function webhookPage(
   });
 }
 
-export async function insertWebhook(
-  tx: Db,
-  row: typeof notificationWebhooks.$inferInsert,
-): Promise<WebhookRow> {
-  const [created] = await tx.insert(notificationWebhooks).values(row).returning();
-  return created!;
+export function insertWebhook(tx: Db, row: typeof notificationWebhooks.$inferInsert): Promise<WebhookRow> {
+  return insertRow(tx, notificationWebhooks, row);
 }
 
-export async function updateWebhookRow(
+export function updateWebhookRow(
   tx: Db,
   id: string,
   patch: Partial<typeof notificationWebhooks.$inferInsert>,
 ): Promise<WebhookRow> {
-  const [row] = await tx
-    .update(notificationWebhooks)
-    .set(patch)
-    .where(eq(notificationWebhooks.id, id))
-    .returning();
-  return row!;
+  return updateRow(tx, notificationWebhooks, id, patch);
 }
 
 export async function deleteWebhookRow(tx: Db, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import type { Actor } from '../../platform/permissions';
 import { type Open311Action, open311Policy } from './open311.policy';
 import { open311Keys, open311Requests } from './open311.table';
@@ -24,18 +24,8 @@ export function listKeyRows(db: Db, actor: Actor, action: Open311Action): Promis
 }
 
 /** One key in reach for `action`, or undefined (also for an id that is not a UUID). */
-export async function findKey(
-  db: Db,
-  actor: Actor,
-  action: Open311Action,
-  id: string,
-): Promise<KeyRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [key] = await db
-    .select()
-    .from(open311Keys)
-    .where(and(eq(open311Keys.id, id), open311Policy.scope(actor, action)));
-  return key;
+export function findKey(db: Db, actor: Actor, action: Open311Action, id: string) {
+  return findRowInScope(db, open311Keys, id, open311Policy.scope(actor, action));
 }
 
 export async function insertKey(db: Db, row: KeyRow): Promise<void> {

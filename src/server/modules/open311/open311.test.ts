@@ -1,36 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { giveSquareBoundary } from '../../../../test/workOrders';
 import { auditLog } from '../../platform/audit.table';
-import { orgUnits } from '../org/org.table';
 import { escapeXml, isoChina } from './open311.format';
 import { parseDateTime } from './open311.services';
 import { maskText } from './open311.usecases';
 
 let t: TestApp;
-// A 1 km square around 铜都第一网格 (lng 114.93, lat 30.165), as in the work-order tests.
-const GRID_BOUNDARY = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [114.925, 30.16],
-      [114.935, 30.16],
-      [114.935, 30.17],
-      [114.925, 30.17],
-      [114.925, 30.16],
-    ],
-  ],
-};
 const IN_TONGDU = { lat: '30.165', long: '114.93' };
 let subdistrictKey: string;
 let xihuayuanKey: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .update(orgUnits)
-    .set({ boundary: GRID_BOUNDARY })
-    .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+  await giveSquareBoundary(t, t.fx.tongduGrid.id);
   await createUser(t, 'dispatcher', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
   const sd = await t.as('sd_admin');
   const a = await sd.post('/api/open311/keys', {

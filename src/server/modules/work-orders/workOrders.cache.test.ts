@@ -1,29 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/app';
-import { orgUnits } from '../org/org.table';
+import { giveSquareBoundary } from '../../../../test/workOrders';
 import { woCategories } from './workOrders.table';
 
 let t: TestApp;
-const square = (lng: number, lat: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lng - 0.005, lat - 0.005],
-      [lng + 0.005, lat - 0.005],
-      [lng + 0.005, lat + 0.005],
-      [lng - 0.005, lat + 0.005],
-      [lng - 0.005, lat - 0.005],
-    ],
-  ],
-});
-
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .update(orgUnits)
-    .set({ boundary: square(114.93, 30.165) })
-    .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+  await giveSquareBoundary(t, t.fx.tongduGrid.id);
 });
 afterAll(() => t.close());
 
@@ -73,10 +57,7 @@ describe('intake on cached categories and org tree (R-WO-4)', () => {
     expect(before.statusCode).toBe(201);
     expect((await orderByNumber(before.json().number)).grid_id).toBeNull();
     // Another app process draws 西花苑's grid: this process is not told, its cached tree is stale.
-    await t.database.db
-      .update(orgUnits)
-      .set({ boundary: square(114.95, 30.2) })
-      .where(sql`${orgUnits.id} = ${t.fx.xihuayuanGrid.id}`);
+    await giveSquareBoundary(t, t.fx.xihuayuanGrid.id, { lat: 30.2, lng: 114.95 });
     const after = await report({ lat: 30.2, lng: 114.95 });
     expect(after.statusCode).toBe(201);
     const o = await orderByNumber(after.json().number);

@@ -50,9 +50,15 @@ export async function notifyReturned(tx: Db, ctx: UseCaseCtx, o: OrderRow, reaso
   });
 }
 
-export async function notifyDueSoon(tx: Db, ctx: NotifyCtx, o: OrderRow) {
+/** Tells the handling unit's handlers about the order's time limit: soon due, or passed. */
+function notifyDeadline(
+  tx: Db,
+  ctx: NotifyCtx,
+  o: OrderRow,
+  event: 'work_order.due_soon' | 'work_order.overdue',
+) {
   return notify(tx, ctx, {
-    event: 'work_order.due_soon',
+    event,
     params: { number: o.number, title: brief(o.description), due: chinaMinute(o.dueAt) },
     link: link(o),
     holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
@@ -60,12 +66,10 @@ export async function notifyDueSoon(tx: Db, ctx: NotifyCtx, o: OrderRow) {
   });
 }
 
+export async function notifyDueSoon(tx: Db, ctx: NotifyCtx, o: OrderRow) {
+  return notifyDeadline(tx, ctx, o, 'work_order.due_soon');
+}
+
 export async function notifyOverdue(tx: Db, ctx: NotifyCtx, o: OrderRow) {
-  return notify(tx, ctx, {
-    event: 'work_order.overdue',
-    params: { number: o.number, title: brief(o.description), due: chinaMinute(o.dueAt) },
-    link: link(o),
-    holders: { permission: 'work_orders.handle', orgUnitId: o.orgUnitId },
-    unit: handlingUnit(o),
-  });
+  return notifyDeadline(tx, ctx, o, 'work_order.overdue');
 }

@@ -1,34 +1,16 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { orgUnits } from '../org/org.table';
+import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import { isoWeekOf, splitPeriod, weekStart } from './workOrders.reports';
 
 let t: TestApp;
-const IN_GRID = { lat: 30.165, lng: 114.93 };
 const NOVEMBER = 'from=2026-11-01&to=2026-11-30';
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .update(orgUnits)
-    .set({
-      boundary: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [114.925, 30.16],
-            [114.935, 30.16],
-            [114.935, 30.17],
-            [114.925, 30.17],
-            [114.925, 30.16],
-          ],
-        ],
-      },
-    })
-    .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+  await giveSquareBoundary(t, t.fx.tongduGrid.id);
   await createUser(t, 'dispatcher', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
   await scenario();
 });

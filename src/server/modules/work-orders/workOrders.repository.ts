@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-or
 import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import type { Db } from '../../platform/db';
+import { findRowInScope } from '../../platform/findInScope';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -18,18 +19,8 @@ import { woAttachments, woEvents, woFollowups, woParticipants, workOrders } from
 export type OrderRow = typeof workOrders.$inferSelect;
 
 /** One order in reach for `action`, or undefined (also for an id that is not a UUID). */
-export async function findOrderRow(
-  db: Db,
-  actor: Actor,
-  action: WorkOrderAction,
-  id: string,
-): Promise<OrderRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [o] = await db
-    .select()
-    .from(workOrders)
-    .where(and(eq(workOrders.id, id), workOrdersPolicy.scope(actor, action)));
-  return o;
+export function findOrderRow(db: Db, actor: Actor, action: WorkOrderAction, id: string) {
+  return findRowInScope(db, workOrders, id, workOrdersPolicy.scope(actor, action));
 }
 
 /** An attachment by id (undefined for an id that is not a UUID); its order decides who may open it. */

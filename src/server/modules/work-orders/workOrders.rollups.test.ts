@@ -1,35 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import type { WoAction } from '../../../shared/contracts/workOrderMachine';
 import { rowsOf } from '../../platform/db';
-import { orgUnits } from '../org/org.table';
 import { chinaDay, recomputeRollups } from './workOrders.rollups';
 import { ROLLUP_COUNTERS } from './workOrders.rollups.table';
 import { runSlaSweep } from './workOrders.sla';
 
 let t: TestApp;
-const IN_GRID = { lat: 30.165, lng: 114.93 };
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .update(orgUnits)
-    .set({
-      boundary: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [114.925, 30.16],
-            [114.935, 30.16],
-            [114.935, 30.17],
-            [114.925, 30.17],
-            [114.925, 30.16],
-          ],
-        ],
-      },
-    })
-    .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+  await giveSquareBoundary(t, t.fx.tongduGrid.id);
 });
 afterAll(() => t.close());
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
+import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import {
   TRANSITIONS,
   WO_ACTIONS,
@@ -9,31 +10,13 @@ import {
   actionsFrom,
 } from '../../../shared/contracts/workOrderMachine';
 import { rowsOf } from '../../platform/db';
-import { orgUnits } from '../org/org.table';
 import { runSlaSweep } from './workOrders.sla';
 
 let t: TestApp;
-// A 1 km square around 铜都第一网格 (lng 114.93, lat 30.165).
-const GRID_BOUNDARY = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [114.925, 30.16],
-      [114.935, 30.16],
-      [114.935, 30.17],
-      [114.925, 30.17],
-      [114.925, 30.16],
-    ],
-  ],
-};
-const IN_GRID = { lat: 30.165, lng: 114.93 };
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .update(orgUnits)
-    .set({ boundary: GRID_BOUNDARY })
-    .where(sql`${orgUnits.id} = ${t.fx.tongduGrid.id}`);
+  await giveSquareBoundary(t, t.fx.tongduGrid.id);
   await createUser(t, 'dispatcher', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
 });
 afterAll(() => t.close());
@@ -54,6 +37,17 @@ async function report(body: Record<string, unknown> = {}) {
 async function orderIdOf(number: string) {
   const d = await t.as('dispatcher');
   return (await d.get(`/api/work-orders?q=${number}`)).json().items[0].id as string;
+}
+
+/** A new report dispatched to 铜都社区 and accepted there: its id, the dispatcher's and the worker's clients. */
+async function acceptedOrder() {
+  const { number } = await report();
+  const id = await orderIdOf(number);
+  const d = await t.as('dispatcher');
+  const w = await t.as('tongdu_worker');
+  await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
+  await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+  return { id, d, w };
 }
 
 describe('the state machine table (DESIGN convention 10)', () => {
@@ -459,12 +453,7 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
   });
 
   it('an extension needs a reason before the deadline and approval; after the deadline it is refused', async () => {
-    const { number } = await report();
-    const id = await orderIdOf(number);
-    const d = await t.as('dispatcher');
-    const w = await t.as('tongdu_worker');
-    await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
-    await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const { id, d, w } = await acceptedOrder();
     const due = new Date((await d.get(`/api/work-orders/${id}`)).json().dueAt);
     const asked = await w.post(`/api/work-orders/${id}/actions`, {
       action: 'request_extension',
@@ -485,12 +474,7 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
   });
 
   it('吹哨报到: departments called in join the order and report back', async () => {
-    const { number } = await report();
-    const id = await orderIdOf(number);
-    const d = await t.as('dispatcher');
-    const w = await t.as('tongdu_worker');
-    await d.post(`/api/work-orders/${id}/actions`, { action: 'dispatch', unitId: t.fx.tongdu.id });
-    await w.post(`/api/work-orders/${id}/actions`, { action: 'accept' });
+    const { id, w } = await acceptedOrder();
     const o = (
       await w.post(`/api/work-orders/${id}/actions`, {
         action: 'whistle',

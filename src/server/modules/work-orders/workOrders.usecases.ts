@@ -574,6 +574,11 @@ export async function prepareAction(
   const sideEffects: ((tx: Db) => Promise<unknown>)[] = [];
   const acceptDue = async (priority: string) =>
     acceptDueFields(await deadlineOf(ctx.db, now, settings.acceptLimits[priority as 'regular']));
+  /** The completion deadline from the order's intake, for its (possibly changed) priority, kind and group. */
+  const completeDue = async (priority: string, kind: string, limitGroup: string) =>
+    dueFields(
+      await deadlineOf(ctx.db, order.createdAt, completeLimit(settings, { priority, kind, limitGroup })),
+    );
 
   const chooseUnit = async (unitId: string | undefined): Promise<Unit> => {
     const target = (await unitById(ctx.db, unitId ?? order.gridId ?? order.communityId)) ?? null;
@@ -603,17 +608,7 @@ export async function prepareAction(
           : category?.limitGroup) ?? 'general';
       Object.assign(
         patch,
-        dueFields(
-          await deadlineOf(
-            ctx.db,
-            order.createdAt,
-            completeLimit(settings, {
-              priority: patch.priority ?? order.priority,
-              kind: patch.kind ?? order.kind,
-              limitGroup: group,
-            }),
-          ),
-        ),
+        await completeDue(patch.priority ?? order.priority, patch.kind ?? order.kind, group),
       );
       Object.assign(data, { categoryCode: patch.categoryCode, priority: patch.priority, kind: patch.kind });
       break;
@@ -630,20 +625,7 @@ export async function prepareAction(
         ...(await acceptDue(priority)),
       });
       if (priority !== order.priority) {
-        Object.assign(
-          patch,
-          dueFields(
-            await deadlineOf(
-              ctx.db,
-              order.createdAt,
-              completeLimit(settings, {
-                priority,
-                kind: order.kind,
-                limitGroup: category?.limitGroup ?? 'general',
-              }),
-            ),
-          ),
-        );
+        Object.assign(patch, await completeDue(priority, order.kind, category?.limitGroup ?? 'general'));
       }
       publicNote = '已派发至责任单位办理';
       data.unit = target.name;

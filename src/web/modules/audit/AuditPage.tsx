@@ -12,7 +12,6 @@ import {
   Input,
   Row,
   Select,
-  Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
@@ -22,7 +21,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Page } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryTable } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../shared/i18n/audit';
@@ -314,53 +313,48 @@ export default function AuditPage() {
             </Button>
           </Flex>
         </Form>
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<AuditEntryView>
-            rowKey="seq"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1150 }}
-            data-testid="audit-table"
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('audit.empty')} /> }}
-            onRow={() => ({ 'data-testid': 'audit-row' }) as HTMLAttributes<HTMLElement>}
-            expandable={{
-              rowExpandable: (e) => e.before != null || e.after != null,
-              expandedRowRender: (e) => {
-                const parts = [
-                  { key: 'before', title: t('audit.before'), value: e.before },
-                  { key: 'after', title: t('audit.after'), value: e.after },
-                ].filter((p) => p.value !== null && p.value !== undefined);
-                return (
-                  <Row gutter={16} style={{ maxWidth: 1000 }}>
-                    {parts.map((p) => (
-                      <Col key={p.key} xs={24} md={parts.length > 1 ? 12 : 24}>
-                        <Typography.Text strong>{p.title}</Typography.Text>
-                        <Json value={p.value} />
-                      </Col>
-                    ))}
-                  </Row>
-                );
-              },
-            }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, ps) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                next.set('pageSize', String(ps));
-                setParams(next);
-              },
-            }}
-          />
-        )}
+        <QueryTable<AuditEntryView>
+          rowKey="seq"
+          size="middle"
+          columns={columns}
+          list={list}
+          empty={t('audit.empty')}
+          scroll={{ x: 1150 }}
+          data-testid="audit-table"
+          onRow={() => ({ 'data-testid': 'audit-row' }) as HTMLAttributes<HTMLElement>}
+          expandable={{
+            rowExpandable: (e) => e.before != null || e.after != null,
+            expandedRowRender: (e) => {
+              const parts = [
+                { key: 'before', title: t('audit.before'), value: e.before },
+                { key: 'after', title: t('audit.after'), value: e.after },
+              ].filter((p) => p.value !== null && p.value !== undefined);
+              return (
+                <Row gutter={16} style={{ maxWidth: 1000 }}>
+                  {parts.map((p) => (
+                    <Col key={p.key} xs={24} md={parts.length > 1 ? 12 : 24}>
+                      <Typography.Text strong>{p.title}</Typography.Text>
+                      <Json value={p.value} />
+                    </Col>
+                  ))}
+                </Row>
+              );
+            },
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, ps) => {
+              const next = new URLSearchParams(params);
+              next.set('page', String(p));
+              next.set('pageSize', String(ps));
+              setParams(next);
+            },
+          }}
+        />
       </Card>
     </div>
   );

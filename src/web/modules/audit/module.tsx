@@ -1,7 +1,6 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { auditEn, auditZh } from './i18n';
 
@@ -11,16 +10,7 @@ const AuditPage = lazy(() => import('./AuditPage'));
 export const auditWebModule = defineWebModule({
   name: 'audit',
   i18n: { 'zh-CN': auditZh, en: auditEn },
-  routes: (
-    <Route
-      path="audit"
-      element={
-        <Guard permission="audit.read">
-          <AuditPage />
-        </Guard>
-      }
-    />
-  ),
+  routes: guardedRoute('audit', 'audit.read', <AuditPage />),
   nav: [
     { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read', order: 100 },
   ],

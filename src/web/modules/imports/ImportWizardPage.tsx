@@ -35,6 +35,7 @@ import { specialGroupsMasked } from '../../../shared/i18n/labels';
 import type { OrgKind } from '../../../shared/orgKinds';
 import { api, type Page } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
+import { fixedPaging, listTableProps } from '../../app/components/QueryTable';
 import { EmptyHint, ErrorResult, QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime, formatNumber } from '../../app/format';
@@ -570,17 +571,9 @@ function RecentImports({ current, onOpen }: { current: string | null; onOpen: (i
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        {...listTableProps(list, t('import.empty'))}
         scroll={{ x: 800 }}
-        locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('import.empty')} /> }}
-        pagination={{
-          current: page,
-          pageSize: 10,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
+        pagination={fixedPaging(list, page, 10, setPage)}
       />
     </Card>
   );

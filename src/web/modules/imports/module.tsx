@@ -1,7 +1,6 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { importsEn, importsZh } from './i18n';
 
@@ -11,16 +10,7 @@ const ImportWizardPage = lazy(() => import('./ImportWizardPage'));
 export const importsWebModule = defineWebModule({
   name: 'imports',
   i18n: { 'zh-CN': importsZh, en: importsEn },
-  routes: (
-    <Route
-      path="residents/import"
-      element={
-        <Guard permission="residents.import">
-          <ImportWizardPage />
-        </Guard>
-      }
-    />
-  ),
+  routes: guardedRoute('residents/import', 'residents.import', <ImportWizardPage />),
   nav: [
     {
       path: '/residents/import',

@@ -5,6 +5,7 @@ import { USER_CHANNELS, type UserChannel } from '../../../shared/contracts/notif
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { type Channel, type Channels, notificationsApi, notificationsKeys } from './api';
 
@@ -22,27 +23,21 @@ function ChannelCard({
   const qc = useQueryClient();
   const showError = useShowError();
   const [form] = Form.useForm<{ target?: string; enabled: boolean }>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   const done = (next: Channels) => {
     qc.setQueryData(notificationsKeys.channels, next);
     form.resetFields();
     message.success(t('notif.ch.saved'));
   };
-  const save = async (v: { target?: string; enabled: boolean }) => {
-    setSaving(true);
-    try {
+  const save = (v: { target?: string; enabled: boolean }) =>
+    runSave(async () => {
       done(
         await notificationsApi.setChannel(channel, {
           enabled: v.enabled,
           ...(v.target?.trim() ? { target: v.target.trim() } : {}),
         }),
       );
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Card title={t(`notif.ch.${channel}`)} data-testid={`channel-${channel}`}>
       {available ? null : (

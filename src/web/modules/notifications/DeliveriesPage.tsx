@@ -3,6 +3,7 @@ import { Card, Flex, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES } from '../../../shared/contracts/notifications';
 import { PageHeader } from '../../app/components/PageHeader';
+import { fixedPaging } from '../../app/components/QueryTable';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -87,13 +88,7 @@ export default function DeliveriesPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 900 }}
             locale={{ emptyText: <EmptyHint text={t('notif.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              onChange: setPage,
-              hideOnSinglePage: true,
-            }}
+            pagination={fixedPaging(list, page, 20, setPage)}
           />
         )}
       </Card>

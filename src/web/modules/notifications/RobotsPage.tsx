@@ -5,7 +5,6 @@ import {
   Card,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Radio,
   Space,
@@ -18,8 +17,10 @@ import { useState } from 'react';
 import { type CreateWebhookBody, WEBHOOK_KINDS } from '../../../shared/contracts/notifications';
 import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
+import { fixedPaging } from '../../app/components/QueryTable';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Webhook, notificationsApi, notificationsKeys } from './api';
@@ -29,13 +30,11 @@ type Values = Omit<CreateWebhookBody, 'events' | 'enabled'>;
 function AddRobotModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
+  const [saving, runSave] = useFormSaving(form);
+  const submit = (v: Values) =>
+    runSave(async () => {
       await notificationsApi.createWebhook({
         ...v,
         secret: v.secret?.trim() || null,
@@ -44,20 +43,14 @@ function AddRobotModal({ open, onClose }: { open: boolean; onClose: () => void }
       });
       await qc.invalidateQueries({ queryKey: notificationsKeys.all });
       onClose();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
       open={open}
       title={t('notif.robots.add')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okButtonProps={{ loading: saving }}
-      destroyOnHidden
       width={600}
     >
       <Form<Values>
@@ -103,7 +96,7 @@ function AddRobotModal({ open, onClose }: { open: boolean; onClose: () => void }
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -205,13 +198,7 @@ export default function RobotsPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: <EmptyHint text={t('notif.robots.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              onChange: setPage,
-              hideOnSinglePage: true,
-            }}
+            pagination={fixedPaging(list, page, 20, setPage)}
           />
         )}
       </Card>

@@ -1,7 +1,7 @@
 import { ApiOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { NotificationBell, useNotificationsTodo } from './Bell';
 import { notificationsEn, notificationsZh } from './i18n';
@@ -21,22 +21,8 @@ export const notificationsWebModule = defineWebModule({
     <>
       <Route path="notifications" element={<InboxPage />} />
       <Route path="notifications/settings" element={<ChannelsPage />} />
-      <Route
-        path="settings/robots"
-        element={
-          <Guard permission="notifications.manage">
-            <RobotsPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="settings/notification-log"
-        element={
-          <Guard permission="notifications.manage">
-            <DeliveriesPage />
-          </Guard>
-        }
-      />
+      {guardedRoute('settings/robots', 'notifications.manage', <RobotsPage />)}
+      {guardedRoute('settings/notification-log', 'notifications.manage', <DeliveriesPage />)}
     </>
   ),
   nav: [

@@ -1,7 +1,7 @@
 import { BarChartOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { reportsEn, reportsZh } from './i18n';
 
@@ -14,14 +14,7 @@ export const reportsWebModule = defineWebModule({
   routes: (
     <>
       <Route path="reports" element={<Navigate to="/reports/staffing" replace />} />
-      <Route
-        path="reports/staffing"
-        element={
-          <Guard permission="reports.read">
-            <StaffingReportPage />
-          </Guard>
-        }
-      />
+      {guardedRoute('reports/staffing', 'reports.read', <StaffingReportPage />)}
     </>
   ),
   nav: [

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/contracts/calendar';
 import { api } from '../../app/api';
 import { EmptyHint } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { calendarKeys } from './calendarKeys';
 import { type PasteProblem, parseCalendarPaste } from './calendarPaste';
@@ -48,18 +48,16 @@ const dateOf = (r: Row) => r.date?.format('YYYY-MM-DD') ?? '';
 export default function CalendarEditor({ data, onClose }: { data: CalendarYearDto; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   const [paste, setPaste] = useState('');
   const [problems, setProblems] = useState<PasteProblem[]>([]);
   const year = data.year;
   const rows = Form.useWatch('days', form) ?? [];
 
-  const put = async (days: CalendarDayInput[], done: string) => {
-    setSaving(true);
-    try {
+  const put = (days: CalendarDayInput[], done: string) =>
+    runSave(async () => {
       const saved = await api.put<CalendarYearDto>(`/api/calendar/${year}`, {
         days,
       } satisfies ReplaceCalendarYearBody);
@@ -67,12 +65,7 @@ export default function CalendarEditor({ data, onClose }: { data: CalendarYearDt
       await qc.invalidateQueries({ queryKey: calendarKeys.all });
       message.success(done);
       onClose();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const submit = (v: Values) =>
     put(

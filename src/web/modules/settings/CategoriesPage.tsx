@@ -3,12 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  type ButtonProps,
   Card,
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Switch,
   Table,
@@ -29,6 +27,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 
 const KEY = ['work-orders', 'categories', 'all'] as const;
 
@@ -45,15 +44,13 @@ interface Values {
 function CategoryModal({ editing, onClose }: { editing: WoCategoryDto | 'new' | null; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   const isNew = editing === 'new';
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
+  const submit = (v: Values) =>
+    runSave(async () => {
       const fields = {
         nameZh: v.nameZh.trim(),
         nameEn: v.nameEn.trim(),
@@ -73,21 +70,16 @@ function CategoryModal({ editing, onClose }: { editing: WoCategoryDto | 'new' | 
       message.success(t('common.saved'));
       await qc.invalidateQueries({ queryKey: ['work-orders'] });
       onClose();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="cat-form-submit"
       open={editing !== null}
       title={isNew ? t('cat.createTitle') : t('cat.editTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okButtonProps={{ loading: saving, 'data-testid': 'cat-form-submit' } as ButtonProps}
-      destroyOnHidden
       width={560}
     >
       <Form<Values>
@@ -142,7 +134,7 @@ function CategoryModal({ editing, onClose }: { editing: WoCategoryDto | 'new' | 
           <InputNumber min={0} max={9999} precision={0} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 

@@ -35,6 +35,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { copyText } from '../../app/copyText';
@@ -53,35 +54,28 @@ interface CreateValues {
 
 function CreateKeyModal({ open, onClose }: { open: boolean; onClose: (created?: CreatedKeyView) => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<CreateValues>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
 
-  const submit = async (v: CreateValues) => {
-    setSaving(true);
-    try {
+  const submit = (v: CreateValues) =>
+    runSave(async () => {
       const created = await api.post<CreatedKeyView>('/api/open311/keys', {
         name: v.name.trim(),
         orgUnitId: v.orgUnitId ?? '',
         channel: v.channel,
       } satisfies CreateOpen311KeyBody);
       onClose(created);
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="o311-form-submit"
       open={open}
       title={t('o311.createTitle')}
       onCancel={() => onClose()}
-      onOk={() => form.submit()}
       okText={t('o311.generate')}
-      okButtonProps={{ loading: saving, 'data-testid': 'o311-form-submit' } as ButtonProps}
-      destroyOnHidden
       width={560}
     >
       <Form<CreateValues>
@@ -120,7 +114,7 @@ function CreateKeyModal({ open, onClose }: { open: boolean; onClose: (created?: 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 

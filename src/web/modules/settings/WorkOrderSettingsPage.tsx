@@ -26,9 +26,9 @@ import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect, orgApi, orgKeys } from '../org/api';
+import { useFormSaving } from '../../app/formSaving';
 
 type SettingsView = z.infer<typeof woSettingsView>;
 type AcceptLimits = Required<NonNullable<WoSettingsBody['acceptLimits']>>;
@@ -272,11 +272,9 @@ function SettingsForm({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
   const formatLimit = useFormatLimit();
   const [form] = Form.useForm<Effective>();
-  const [saving, setSaving] = useState(false);
   const effective = data.effective as Effective;
   const editable = data.abilities.edit;
   const inherited = !!data.sourceUnitId && data.sourceUnitId !== unit.id;
@@ -313,10 +311,10 @@ function SettingsForm({
       ]),
     ),
   );
+  const [saving, runSave] = useFormSaving(form, rename);
 
-  const submit = async (v: Effective) => {
-    setSaving(true);
-    try {
+  const submit = (v: Effective) =>
+    runSave(async () => {
       const saved = await api.put<SettingsView>(
         `/api/work-orders/settings/${encodeURIComponent(unit.id)}`,
         bodyOf(v),
@@ -325,12 +323,7 @@ function SettingsForm({
       qc.removeQueries({ queryKey: settingsKeys.all, predicate: (q) => q.queryKey[2] !== unit.id });
       qc.setQueryData(settingsKeys.unit(unit.id), saved);
       message.success(t('wos.saved', { name: unit.name }));
-    } catch (e) {
-      showError(e, form, rename);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const limitRule = {
     validator: async (_: unknown, v: Limit | undefined) => {

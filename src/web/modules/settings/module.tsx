@@ -1,6 +1,5 @@
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { settingsEn, settingsZh } from './i18n';
 
@@ -15,38 +14,10 @@ export const settingsWebModule = defineWebModule({
   i18n: { 'zh-CN': settingsZh, en: settingsEn },
   routes: (
     <>
-      <Route
-        path="settings/open311"
-        element={
-          <Guard permission="open311.manage">
-            <Open311KeysPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="settings/categories"
-        element={
-          <Guard permission="work_orders.categories">
-            <CategoriesPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="settings/calendar"
-        element={
-          <Guard permission="work_orders.read">
-            <CalendarPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="settings/work-orders"
-        element={
-          <Guard permission="work_orders.supervise">
-            <WorkOrderSettingsPage />
-          </Guard>
-        }
-      />
+      {guardedRoute('settings/open311', 'open311.manage', <Open311KeysPage />)}
+      {guardedRoute('settings/categories', 'work_orders.categories', <CategoriesPage />)}
+      {guardedRoute('settings/calendar', 'work_orders.read', <CalendarPage />)}
+      {guardedRoute('settings/work-orders', 'work_orders.supervise', <WorkOrderSettingsPage />)}
     </>
   ),
   // In the 系统设置 group, in this order; /settings opens the first one the user may see.

@@ -10,16 +10,13 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import {
   App,
   Button,
-  type ButtonProps,
   Card,
   Flex,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
 } from 'antd';
@@ -32,9 +29,10 @@ import { AddButton } from '../../app/components/AddButton';
 import { api, type Page } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryTable } from '../../app/components/QueryTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 
@@ -134,14 +132,12 @@ function UserModal({
   onClose: (saved?: UserDto) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<UserFormValues>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   const editing = !!user;
 
-  const submit = async (v: UserFormValues) => {
-    setSaving(true);
-    try {
+  const submit = (v: UserFormValues) =>
+    runSave(async () => {
       const saved = user
         ? await api.patch<UserDto>(`/api/users/${user.id}`, {
             displayName: v.displayName,
@@ -156,22 +152,17 @@ function UserModal({
             roles: toRoles(v.roles),
           } satisfies CreateUserBody);
       onClose(saved);
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="user-form-submit"
       open={open}
       title={editing ? `${t('users.editTitle')} · ${user.displayName}` : t('users.create')}
       onCancel={() => onClose()}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      okButtonProps={{ loading: saving, 'data-testid': 'user-form-submit' } as ButtonProps}
-      destroyOnHidden
       width={640}
     >
       <Form<UserFormValues>
@@ -226,23 +217,22 @@ function UserModal({
           <RolesField />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
 function PasswordModal({ user, onClose }: { user: UserDto | null; onClose: (done?: boolean) => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<{ password: string }>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="user-password-submit"
       open={!!user}
       title={`${t('users.resetPassword')} · ${user?.displayName ?? ''}`}
       onCancel={() => onClose()}
-      onOk={() => form.submit()}
-      okButtonProps={{ loading: saving, 'data-testid': 'user-password-submit' } as ButtonProps}
-      destroyOnHidden
     >
       <Form
         form={form}
@@ -250,15 +240,10 @@ function PasswordModal({ user, onClose }: { user: UserDto | null; onClose: (done
         preserve={false}
         onFinish={async ({ password }) => {
           if (!user) return;
-          setSaving(true);
-          try {
+          await runSave(async () => {
             await api.patch(`/api/users/${user.id}`, { password } satisfies UpdateUserBody);
             onClose(true);
-          } catch (e) {
-            showError(e, form);
-          } finally {
-            setSaving(false);
-          }
+          });
         }}
       >
         <Form.Item
@@ -270,7 +255,7 @@ function PasswordModal({ user, onClose }: { user: UserDto | null; onClose: (done
           <Input.Password autoComplete="new-password" data-testid="user-new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -466,31 +451,26 @@ export default function UsersPage() {
           enterButton
           data-testid="users-search"
         />
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<UserDto>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1240 }}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('users.empty')} /> }}
-            onRow={() => ({ 'data-testid': 'user-row' }) as HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, ps) => {
-                setPage(p);
-                setPageSize(ps);
-              },
-            }}
-          />
-        )}
+        <QueryTable<UserDto>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          list={list}
+          empty={t('users.empty')}
+          scroll={{ x: 1240 }}
+          onRow={() => ({ 'data-testid': 'user-row' }) as HTMLAttributes<HTMLElement>}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, ps) => {
+              setPage(p);
+              setPageSize(ps);
+            },
+          }}
+        />
       </Card>
       <UserModal
         key={editing?.id ?? 'new'}

@@ -1,7 +1,6 @@
 import { UsergroupAddOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { usersEn, usersZh } from './i18n';
 
@@ -11,16 +10,7 @@ const UsersPage = lazy(() => import('./UsersPage'));
 export const usersWebModule = defineWebModule({
   name: 'users',
   i18n: { 'zh-CN': usersZh, en: usersEn },
-  routes: (
-    <Route
-      path="users"
-      element={
-        <Guard permission="users.read">
-          <UsersPage />
-        </Guard>
-      }
-    />
-  ),
+  routes: guardedRoute('users', 'users.read', <UsersPage />),
   nav: [
     {
       path: '/users',

@@ -9,7 +9,6 @@ import {
   Grid,
   Input,
   Select,
-  Table,
   type TableColumnsType,
   Tabs,
   Tag,
@@ -24,7 +23,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryTable } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -315,40 +314,33 @@ export default function WorkOrdersPage() {
             data-testid="wo-filter-unit"
           />
         </Flex>
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<WorkOrder>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: screens.md ? 1100 : undefined }}
-            tableLayout="fixed"
-            data-testid="wo-list"
-            locale={{
-              emptyText: list.isPending ? ' ' : <EmptyHint text={t(`wo.empty.${filters.view}`)} />,
-            }}
-            onRow={(r) =>
-              ({
-                'data-testid': 'wo-row',
-                'data-number': r.number,
-                className: 'linli-row-clickable',
-                onClick: () => navigate(`/work-orders/${r.id}`),
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
-            }}
-          />
-        )}
+        <QueryTable<WorkOrder>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          list={list}
+          empty={t(`wo.empty.${filters.view}`)}
+          scroll={{ x: screens.md ? 1100 : undefined }}
+          tableLayout="fixed"
+          data-testid="wo-list"
+          onRow={(r) =>
+            ({
+              'data-testid': 'wo-row',
+              'data-number': r.number,
+              className: 'linli-row-clickable',
+              onClick: () => navigate(`/work-orders/${r.id}`),
+            }) as React.HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+          }}
+        />
       </Card>
     </div>
   );

@@ -1,7 +1,6 @@
 import { FileAddOutlined, PieChartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { workOrdersEn, workOrdersZh } from './i18n';
 import { useWorkOrdersTodo } from './todo';
@@ -17,38 +16,10 @@ export const workOrdersWebModule = defineWebModule({
   i18n: { 'zh-CN': workOrdersZh, en: workOrdersEn },
   routes: (
     <>
-      <Route
-        path="work-orders"
-        element={
-          <Guard permission="work_orders.read">
-            <WorkOrdersPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="work-orders/new"
-        element={
-          <Guard permission="work_orders.intake">
-            <WorkOrderNewPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="work-orders/stats"
-        element={
-          <Guard permission="work_orders.read">
-            <WorkOrderStatsPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="work-orders/:id"
-        element={
-          <Guard permission="work_orders.read">
-            <WorkOrderDetailPage />
-          </Guard>
-        }
-      />
+      {guardedRoute('work-orders', 'work_orders.read', <WorkOrdersPage />)}
+      {guardedRoute('work-orders/new', 'work_orders.intake', <WorkOrderNewPage />)}
+      {guardedRoute('work-orders/stats', 'work_orders.read', <WorkOrderStatsPage />)}
+      {guardedRoute('work-orders/:id', 'work_orders.read', <WorkOrderDetailPage />)}
     </>
   ),
   nav: [
