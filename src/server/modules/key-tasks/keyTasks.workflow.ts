@@ -9,7 +9,8 @@ import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
-import { keyTasksPolicy, reaches } from './keyTasks.policy';
+import { reaches } from '../../platform/scopeReach';
+import { keyTasksPolicy } from './keyTasks.policy';
 import { type TaskRow, groupById, insertTaskEvent, listById, markEscalated } from './keyTasks.repository';
 import { ktSteps, ktTasks } from './keyTasks.table';
 

@@ -27,7 +27,8 @@ import { reportFigures } from '../../platform/offerings';
 import { notify } from '../notifications/notifications.api';
 import { activeUnitsUnder, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
 import { dueOnOf, periodLabel, periodOf, previousPeriod } from './scheduledReports.periods';
-import { canReview, canSubmit, reaches, submissionsPolicy, templatesPolicy } from './scheduledReports.policy';
+import { reaches } from '../../platform/scopeReach';
+import { canReview, canSubmit, submissionsPolicy, templatesPolicy } from './scheduledReports.policy';
 import {
   type CycleRow,
   type SubmissionRec,

@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { reachScope, wiaPolicy } from './workItemAccess.policy';
+import { reachScope } from '../../platform/scopeReach';
+import { wiaPolicy } from './workItemAccess.policy';
 import { wiaApplications, wiaEvents, wiaItems, wiaOpinions, wiaRefusals } from './workItemAccess.table';
 
 /** Every query of the work-item access tables, with the actor's reach ANDed in (out of reach → 404). */
