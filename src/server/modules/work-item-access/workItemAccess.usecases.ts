@@ -30,7 +30,6 @@ import {
   findItemForDecider,
   insertApplication,
   insertEvent,
-  insertItem,
   insertRefusal,
   listApplicationRows,
   listItemRows,
@@ -38,6 +37,7 @@ import {
   listedItemNamed,
   nextNumber,
   opinionsOf,
+  publishItem,
   updateItemRow,
 } from './workItemAccess.repository';
 import { applicationWorkflow, chinaDate } from './workItemAccess.workflow';
@@ -160,25 +160,7 @@ export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDt
       comment: exempt ? a.basis : null,
       data: due ? { due: due.at.toISOString() } : {},
     });
-    if (exempt)
-      await insertItem(tx, {
-        id: ctx.ids(),
-        orgUnitId: a.orgUnitId,
-        orgPath: a.orgPath,
-        applicationId: a.id,
-        list: 'admitted',
-        kind: 'exempt',
-        department: a.department,
-        item: a.item,
-        content: a.content,
-        basis: a.basis,
-        fundsFen: a.fundsFen,
-        trainingStaff: a.trainingStaff,
-        publishedOn: chinaDate(now),
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      });
+    if (exempt) await publishItem(tx, ctx.ids(), a, 'admitted', 'exempt', now);
     await writeAudit(tx, ctx, {
       action: exempt ? 'work_item_access.exempt' : 'work_item_access.apply',
       entityType: 'wia_application',

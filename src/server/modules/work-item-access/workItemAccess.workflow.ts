@@ -13,9 +13,9 @@ import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
   insertEvent,
-  insertItem,
   insertOpinion,
   markOverdue,
+  publishItem,
 } from './workItemAccess.repository';
 import { wiaApplications, wiaSteps } from './workItemAccess.table';
 
@@ -76,25 +76,8 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
       decisionNote: comment,
       meetingRef: input.meetingRef ?? null,
     };
-    const listed = (list: 'admitted' | 'purchase') => async (tx: Parameters<typeof insertItem>[0]) => {
-      await insertItem(tx, {
-        id: ctx.ids(),
-        orgUnitId: a.orgUnitId,
-        orgPath: a.orgPath,
-        applicationId: a.id,
-        list,
-        kind: list === 'admitted' ? 'approved' : 'purchase',
-        department: a.department,
-        item: a.item,
-        content: a.content,
-        basis: a.basis,
-        fundsFen: a.fundsFen,
-        trainingStaff: a.trainingStaff,
-        publishedOn: chinaDate(now),
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      });
+    const listed = (list: 'admitted' | 'purchase') => async (tx: Parameters<typeof publishItem>[0]) => {
+      await publishItem(tx, ctx.ids(), a, list, list === 'admitted' ? 'approved' : 'purchase', now);
     };
     const late = a.dueAt !== null && a.dueAt.getTime() < now.getTime();
     switch (action) {
