@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stateEventFields } from './stateEvents';
 
 /**
  * Contracts of the key-tasks module (R-TK-1): leading groups (领导小组) with members and joint meetings
@@ -307,12 +308,7 @@ export type TaskDto = z.infer<typeof taskSchema>;
 
 export const taskEventSchema = z.object({
   id: z.string(),
-  at: z.date(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  comment: z.string().nullable(),
+  ...stateEventFields,
   progress: z.number().nullable(),
   evidence: z.array(z.string()),
   data: z.record(z.string(), z.unknown()),

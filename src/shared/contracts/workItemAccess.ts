@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stateEventFields } from './stateEvents';
 
 /**
  * Contracts of the work-item access module (社区工作事项准入, R-AC-1, seed 001): a department's
@@ -103,17 +104,7 @@ export const wiaDetailSchema = wiaApplicationSchema.extend({
       actorName: z.string().nullable(),
     }),
   ),
-  events: z.array(
-    z.object({
-      id: z.string(),
-      at: z.date(),
-      actorName: z.string().nullable(),
-      action: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      comment: z.string().nullable(),
-    }),
-  ),
+  events: z.array(z.object({ id: z.string(), ...stateEventFields })),
 });
 export type WiaDetailDto = z.infer<typeof wiaDetailSchema>;
 

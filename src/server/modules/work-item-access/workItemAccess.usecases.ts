@@ -14,6 +14,7 @@ import type {
   WiaState,
 } from '../../../shared/contracts/workItemAccess';
 import { writeAudit } from '../../platform/audit';
+import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -95,15 +96,7 @@ async function detailOf(ctx: ActorCtx, a: ApplicationRow): Promise<WiaDetailDto>
       at: o.at,
       actorName: o.actorName,
     })),
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      comment: e.comment,
-    })),
+    events: events.map((e) => ({ id: e.id, ...stateEventTimeline(e) })),
   };
 }
 
