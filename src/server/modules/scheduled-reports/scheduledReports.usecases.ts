@@ -26,7 +26,14 @@ import type { Page } from '../../platform/listing';
 import { inScope } from '../../platform/permissions';
 import { reportFigures } from '../../platform/offerings';
 import { type NotifyInput, notify } from '../notifications/notifications.api';
-import { activeUnitsUnder, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
+import {
+  activeUnitsUnder,
+  findUnitInScope,
+  type OrgUnit,
+  unitInScope,
+  unitNames,
+  unitsByIds,
+} from '../org/org.api';
 import { dueOnOf, periodLabel, periodOf, previousPeriod } from './scheduledReports.periods';
 import { reaches } from '../../platform/scopeReach';
 import { canReview, canSubmit, submissionsPolicy, templatesPolicy } from './scheduledReports.policy';
@@ -138,7 +145,7 @@ async function templateDtos(ctx: ActorCtx, rows: TemplateRow[]): Promise<Templat
     r.orgUnitId,
     ...(r.submitters.mode === 'units' ? r.submitters.unitIds : [r.submitters.unitId]),
   ]);
-  const names = new Map((await unitsByIds(ctx.db, ids)).map((u) => [u.id, u.name]));
+  const names = await unitNames(ctx.db, ids);
   return rows.map((r) => ({
     id: r.id,
     orgUnitId: r.orgUnitId,
@@ -366,13 +373,9 @@ async function takeCycleStep(
       if (!(await claimCycleStep(tx, c.id, step.claim, step.now))) return 0;
       const [t] = await templatesByIds(tx, [c.templateId]);
       const pending = await pendingOfCycle(tx, c.id);
-      const names = new Map(
-        (
-          await unitsByIds(
-            tx,
-            pending.map((s) => s.orgUnitId),
-          )
-        ).map((u) => [u.id, u.name]),
+      const names = await unitNames(
+        tx,
+        pending.map((s) => s.orgUnitId),
       );
       const reports = pending.map((s) => ({
         s,
@@ -444,24 +447,23 @@ export async function tickScheduledReports(ctx: UseCaseCtx) {
   return { opened, reminded, flagged };
 }
 
+/** Rows keyed by their id. */
+function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 // ---------------------------------------------------------------- cycles (reading)
 
 async function cycleDtos(ctx: ActorCtx, rows: CycleRow[]): Promise<CycleDto[]> {
-  const templates = new Map(
-    (
-      await templatesByIds(
-        ctx.db,
-        rows.map((r) => r.templateId),
-      )
-    ).map((t) => [t.id, t]),
+  const templates = byId(
+    await templatesByIds(
+      ctx.db,
+      rows.map((r) => r.templateId),
+    ),
   );
-  const names = new Map(
-    (
-      await unitsByIds(
-        ctx.db,
-        [...templates.values()].map((t) => t.orgUnitId),
-      )
-    ).map((u) => [u.id, u.name]),
+  const names = await unitNames(
+    ctx.db,
+    [...templates.values()].map((t) => t.orgUnitId),
   );
   const subs = await submissionsOfCycles(
     ctx.db,
@@ -601,7 +603,7 @@ export async function rollup(ctx: ActorCtx, cycleId: string, unitId?: string): P
     const child = rest[0] ?? unit.id;
     childIds.set(child, [...(childIds.get(child) ?? []), s.id]);
   }
-  const childUnits = new Map((await unitsByIds(ctx.db, [...childIds.keys()])).map((u) => [u.id, u]));
+  const childUnits = byId(await unitsByIds(ctx.db, [...childIds.keys()]));
   const children = [...childIds.entries()]
     .map(([id, subIds]) => {
       const subs = all.filter((s) => subIds.includes(s.id));
@@ -639,30 +641,22 @@ function actionsOf(ctx: ActorCtx, s: SubmissionRec): SubmissionDto['actions'] {
 }
 
 async function submissionDtos(ctx: ActorCtx, rows: SubmissionRec[]): Promise<SubmissionDto[]> {
-  const cycles = new Map(
-    (
-      await cyclesByIds(
-        ctx.db,
-        rows.map((r) => r.cycleId),
-      )
-    ).map((c) => [c.id, c]),
+  const cycles = byId(
+    await cyclesByIds(
+      ctx.db,
+      rows.map((r) => r.cycleId),
+    ),
   );
-  const templates = new Map(
-    (
-      await templatesByIds(
-        ctx.db,
-        rows.map((r) => r.templateId),
-      )
-    ).map((t) => [t.id, t]),
+  const templates = byId(
+    await templatesByIds(
+      ctx.db,
+      rows.map((r) => r.templateId),
+    ),
   );
-  const names = new Map(
-    (
-      await unitsByIds(ctx.db, [
-        ...rows.map((r) => r.orgUnitId),
-        ...[...templates.values()].map((t) => t.orgUnitId),
-      ])
-    ).map((u) => [u.id, u.name]),
-  );
+  const names = await unitNames(ctx.db, [
+    ...rows.map((r) => r.orgUnitId),
+    ...[...templates.values()].map((t) => t.orgUnitId),
+  ]);
   const now = ctx.clock.now();
   return rows.map((s) => {
     const c = cycles.get(s.cycleId)!;
@@ -939,13 +933,9 @@ export async function exportCycle(ctx: ActorCtx, cycleId: string) {
   const subs = (await submissionsOfCycles(ctx.db, [c.id])).filter((s) =>
     submissionsPolicy.can(ctx.actor, 'export', { orgPath: s.orgPath, receiverPath: c.orgPath }),
   );
-  const names = new Map(
-    (
-      await unitsByIds(
-        ctx.db,
-        subs.map((s) => s.orgUnitId),
-      )
-    ).map((u) => [u.id, u.name]),
+  const names = await unitNames(
+    ctx.db,
+    subs.map((s) => s.orgUnitId),
   );
   const now = ctx.clock.now();
   return {
