@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 import { stateEventFields } from './stateEvents';
 
 /**
@@ -9,10 +10,6 @@ import { stateEventFields } from './stateEvents';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const MEMBER_ROLES = ['leader', 'deputy', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

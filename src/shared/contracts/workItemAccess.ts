@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 import { stateEventFields } from './stateEvents';
 
 /**
@@ -10,10 +11,6 @@ import { stateEventFields } from './stateEvents';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const BASIS_KINDS = ['none', 'law', 'superior'] as const;
 export type BasisKind = (typeof BASIS_KINDS)[number];
