@@ -9,6 +9,7 @@ import { type ScoreResult, score, scoredNodes } from '../../../shared/contracts/
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateTableColumns } from '../../platform/workflowTable';
 import { isAssignedEvaluator, sheetsPolicy } from './assessments.policy';
 import {
   type ItemRow,
@@ -166,11 +167,7 @@ export const sheetWorkflow = defineWorkflow<SheetState, SheetRow, SheetAction, S
     }
   },
   adapter: {
-    table: asSheets,
-    id: asSheets.id,
-    state: asSheets.state,
-    version: asSheets.version,
-    updatedAt: asSheets.updatedAt,
+    ...stateTableColumns(asSheets),
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
         ...stateEventColumns(ctx, e),

@@ -9,6 +9,7 @@ import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateTableColumns } from '../../platform/workflowTable';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
@@ -110,11 +111,7 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
     }
   },
   adapter: {
-    table: wiaApplications,
-    id: wiaApplications.id,
-    state: wiaApplications.state,
-    version: wiaApplications.version,
-    updatedAt: wiaApplications.updatedAt,
+    ...stateTableColumns(wiaApplications),
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
         ...stateEventColumns(ctx, e),
