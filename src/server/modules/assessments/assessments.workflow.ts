@@ -9,7 +9,7 @@ import { type ScoreResult, score, scoredNodes } from '../../../shared/contracts/
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
-import { stateTableColumns } from '../../platform/workflowTable';
+import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { isAssignedEvaluator, sheetsPolicy } from './assessments.policy';
 import {
   type ItemRow,
@@ -173,14 +173,7 @@ export const sheetWorkflow = defineWorkflow<SheetState, SheetRow, SheetAction, S
         ...stateEventColumns(ctx, e),
         sheetId: e.record.id,
       }),
-    audit: (e) => ({
-      action: `assessments.sheet.${e.action}`,
-      entityType: 'as_sheet',
-      entityId: e.record.id,
-      orgPath: e.record.orgPath,
-      before: { state: e.from },
-      after: { state: e.to, ...e.data },
-    }),
+    audit: stateTransitionAudit('assessments.sheet', 'as_sheet'),
   },
   errors: {
     invalidTransition: (s) => new AppError('assessments.invalid_action', 409, { state: s.state }),

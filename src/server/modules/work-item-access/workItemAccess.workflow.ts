@@ -9,7 +9,7 @@ import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
-import { stateTableColumns } from '../../platform/workflowTable';
+import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
@@ -117,14 +117,7 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
         ...stateEventColumns(ctx, e),
         applicationId: e.record.id,
       }),
-    audit: (e) => ({
-      action: `work_item_access.${e.action}`,
-      entityType: 'wia_application',
-      entityId: e.record.id,
-      orgPath: e.record.orgPath,
-      before: { state: e.from },
-      after: { state: e.to, ...e.data },
-    }),
+    audit: stateTransitionAudit('work_item_access', 'wia_application'),
     steps: { table: wiaSteps, recordId: wiaSteps.recordId, step: wiaSteps.step, at: wiaSteps.at },
   },
   errors: { invalidTransition: () => new AppError('work_item_access.invalid_action', 409) },
