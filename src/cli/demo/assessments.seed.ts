@@ -1,5 +1,5 @@
 import { chinaDate } from '../../shared/chinaTime';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import {
   actOnSheet,
@@ -20,6 +20,7 @@ import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import type { Actor } from '../../server/platform/permissions';
 import type { DataMethod } from '../../shared/contracts/assessments';
 import type { Role } from '../../shared/permissions';
+import { zhoushanCommunities } from './zhoushan';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
 const DAY = 86_400_000;
@@ -127,23 +128,12 @@ export async function seedDemoAssessments(
   opts: { log: (line: string) => void; logins: string[] },
 ): Promise<void> {
   const { db, clock, ids } = deps;
-  const [city] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.name, '舟山市')));
-  if (!city) return;
-  const units = await db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.kind, 'community'),
-        inArray(
-          orgUnits.name,
-          PLANS.map((p) => p.community),
-        ),
-      ),
-    );
+  const zhoushan = await zhoushanCommunities(
+    db,
+    PLANS.map((p) => p.community),
+  );
+  if (!zhoushan) return;
+  const { city, communities: units } = zhoushan;
   const unitOf = (name: string) => units.find((u) => u.name === name && u.path.startsWith(city.path))!;
   if (PLANS.some((p) => !unitOf(p.community))) return;
   const byUsername = async (username: string) =>

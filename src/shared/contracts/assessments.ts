@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stateEventFields } from './stateEvents';
 
 /**
  * Contracts of the assessments module (测评, seed 004): indicator frameworks as versioned data, rounds over
@@ -261,16 +262,7 @@ export const sheetDetailSchema = sheetSchema.extend({
   reviewComment: z.string().nullable(),
   fieldNotes: z.string().nullable(),
   signature: z.string().nullable(),
-  events: z.array(
-    z.object({
-      at: z.date(),
-      actorName: z.string().nullable(),
-      action: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      comment: z.string().nullable(),
-    }),
-  ),
+  events: z.array(z.object(stateEventFields)),
   changes: z.array(
     z.object({
       at: z.date(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 import { proxyBody, proxyInfoSchema } from './proxy';
 
 /**
@@ -8,10 +9,6 @@ import { proxyBody, proxyInfoSchema } from './proxy';
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const REFUSAL_CODES = ['own_duty', 'joint_liability', 'no_basis'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

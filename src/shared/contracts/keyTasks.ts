@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { stateEventFields } from './stateEvents';
 
 /**
  * Contracts of the key-tasks module (R-TK-1): leading groups (领导小组) with members and joint meetings
@@ -8,10 +10,6 @@ import { z } from 'zod';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const MEMBER_ROLES = ['leader', 'deputy', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -307,12 +305,7 @@ export type TaskDto = z.infer<typeof taskSchema>;
 
 export const taskEventSchema = z.object({
   id: z.string(),
-  at: z.date(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  comment: z.string().nullable(),
+  ...stateEventFields,
   progress: z.number().nullable(),
   evidence: z.array(z.string()),
   data: z.record(z.string(), z.unknown()),

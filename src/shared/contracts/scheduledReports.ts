@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 /**
  * Contracts of the scheduled-reports module (信息报告, R-RP-1): report templates with fields, attachments,
@@ -7,10 +8,6 @@ import { z } from 'zod';
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const FIELD_TYPES = ['number', 'text', 'amount', 'percent'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

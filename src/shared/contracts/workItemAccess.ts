@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { stateEventFields } from './stateEvents';
 
 /**
  * Contracts of the work-item access module (社区工作事项准入, R-AC-1, seed 001): a department's
@@ -9,10 +11,6 @@ import { z } from 'zod';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const BASIS_KINDS = ['none', 'law', 'superior'] as const;
 export type BasisKind = (typeof BASIS_KINDS)[number];
@@ -103,17 +101,7 @@ export const wiaDetailSchema = wiaApplicationSchema.extend({
       actorName: z.string().nullable(),
     }),
   ),
-  events: z.array(
-    z.object({
-      id: z.string(),
-      at: z.date(),
-      actorName: z.string().nullable(),
-      action: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      comment: z.string().nullable(),
-    }),
-  ),
+  events: z.array(z.object({ id: z.string(), ...stateEventFields })),
 });
 export type WiaDetailDto = z.infer<typeof wiaDetailSchema>;
 

@@ -25,6 +25,7 @@ import { assessmentsAccess } from '../../../shared/permissions/assessments';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { sendInlineFile } from '../../platform/inlineFile';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -352,12 +353,7 @@ export const assessmentsModule = defineModule({
         const a = await attachmentFor(actorCtxOf(deps, req), req.params.id);
         const data = await createLocalStorage(deps.config.dataDir).get(a.id);
         if (!data) throw new AppError('common.not_found', 404);
-        return reply
-          .header('content-type', a.mime)
-          .header('cache-control', 'private, max-age=3600')
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
-          .send(data);
+        return sendInlineFile(reply, a, data);
       },
     );
   },

@@ -27,6 +27,7 @@ import {
 } from '../../../shared/contracts/assessmentScoring';
 import type { Locale } from '../../../shared/i18n/errors';
 import { writeAudit } from '../../platform/audit';
+import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
@@ -654,14 +655,7 @@ export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promi
     reviewComment: sheet.reviewComment,
     fieldNotes: sheet.fieldNotes,
     signature: sheet.signature,
-    events: events.map((e) => ({
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      comment: e.comment,
-    })),
+    events: events.map(stateEventTimeline),
     changes: changes.map((c) => ({
       at: c.at,
       actorName: c.actorName,

@@ -9,6 +9,7 @@ import { type ScoreResult, score, scoredNodes } from '../../../shared/contracts/
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { isAssignedEvaluator, sheetsPolicy } from './assessments.policy';
 import {
   type ItemRow,
@@ -166,24 +167,13 @@ export const sheetWorkflow = defineWorkflow<SheetState, SheetRow, SheetAction, S
     }
   },
   adapter: {
-    table: asSheets,
-    id: asSheets.id,
-    state: asSheets.state,
-    version: asSheets.version,
-    updatedAt: asSheets.updatedAt,
+    ...stateTableColumns(asSheets),
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
         ...stateEventColumns(ctx, e),
         sheetId: e.record.id,
       }),
-    audit: (e) => ({
-      action: `assessments.sheet.${e.action}`,
-      entityType: 'as_sheet',
-      entityId: e.record.id,
-      orgPath: e.record.orgPath,
-      before: { state: e.from },
-      after: { state: e.to, ...e.data },
-    }),
+    audit: stateTransitionAudit('assessments.sheet', 'as_sheet'),
   },
   errors: {
     invalidTransition: (s) => new AppError('assessments.invalid_action', 409, { state: s.state }),

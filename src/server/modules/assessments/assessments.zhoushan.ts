@@ -1,4 +1,5 @@
 import type { FrameworkConfig } from '../../../shared/contracts/assessmentScoring';
+import { PROJECT_CLASSES } from '../../../shared/contracts/assessments';
 
 /** A framework as data, before it is stored: a tree of any depth (areas → indicators → content items). */
 export interface NodeDef {
@@ -259,17 +260,7 @@ export const ZHOUSHAN_2017: FrameworkDef = {
 export const ZHOUSHAN_CLAIMED_COUNTS = { level1: 5, level2: 12, level3: 44 };
 
 /** The nine project classes of Ⅱ-11 (at most two projects per class). */
-export const ZHOUSHAN_PROJECT_CLASSES = [
-  '养老服务类',
-  '民生底线类',
-  '平安综治类',
-  '协商自治类',
-  '文化体育类',
-  '社区教育类',
-  '公共卫生类',
-  '志愿服务类',
-  '社会事务类',
-] as const;
+export const ZHOUSHAN_PROJECT_CLASSES = PROJECT_CLASSES;
 
 /** seed 004 标准说明二: the data-collection methods. */
 export const DATA_METHODS = [

@@ -1,7 +1,8 @@
-import { type SQL, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { type Actor, scopePaths, scopeWhere } from '../../platform/permissions';
+import type { Actor } from '../../platform/permissions';
+import { reachScope } from '../../platform/scopeReach';
 import { certRegister } from './certificates.table';
 
 /**
@@ -24,9 +25,5 @@ export const certPolicy: Policy<CertAction, Rec> = definePolicy({
 
 /** Catalogue items in the actor's subtree or above a unit where they may read certificates. */
 export function catalogueReach(actor: Actor, column: AnyPgColumn): SQL {
-  const roots = scopePaths(actor, 'certificates.read');
-  if (roots.length === 0) return sql`false`;
-  if (roots.includes('/')) return sql`true`;
-  const above = roots.map((root) => sql`${root} like (${column} || '%')`);
-  return or(scopeWhere(actor, 'certificates.read', column), ...above)!;
+  return reachScope(actor, 'certificates.read', column);
 }

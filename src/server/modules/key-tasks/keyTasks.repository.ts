@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { reachScope } from './keyTasks.policy';
+import { reachScope } from '../../platform/scopeReach';
 import { ktGroupMembers, ktGroups, ktLists, ktMeetings, ktTaskEvents, ktTasks } from './keyTasks.table';
 
 /**

@@ -25,6 +25,7 @@ import type {
 } from '../../../shared/contracts/keyTasks';
 import { chinaDate } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
+import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -546,12 +547,7 @@ async function taskDetail(ctx: ActorCtx, t: TaskRow): Promise<TaskDetailDto> {
     groupName: group?.name ?? null,
     events: events.map((e) => ({
       id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      comment: e.comment,
+      ...stateEventTimeline(e),
       progress: e.progress,
       evidence: e.evidence,
       data: e.data,

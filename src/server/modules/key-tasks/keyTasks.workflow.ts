@@ -9,7 +9,9 @@ import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
-import { keyTasksPolicy, reaches } from './keyTasks.policy';
+import { stateTableColumns } from '../../platform/workflowTable';
+import { reaches } from '../../platform/scopeReach';
+import { keyTasksPolicy } from './keyTasks.policy';
 import { type TaskRow, groupById, insertTaskEvent, listById, markEscalated } from './keyTasks.repository';
 import { ktSteps, ktTasks } from './keyTasks.table';
 
@@ -110,11 +112,7 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
     }
   },
   adapter: {
-    table: ktTasks,
-    id: ktTasks.id,
-    state: ktTasks.state,
-    version: ktTasks.version,
-    updatedAt: ktTasks.updatedAt,
+    ...stateTableColumns(ktTasks),
     writeEvent: (tx, ctx, e) =>
       insertTaskEvent(tx, {
         ...stateEventColumns(ctx, e),

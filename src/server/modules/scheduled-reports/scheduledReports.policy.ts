@@ -1,8 +1,6 @@
-import { type SQL, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Permission } from '../../../shared/permissions';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { type Actor, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
+import { type Actor, inScope, scopeWhere } from '../../platform/permissions';
 import { srCycles, srSubmissions, srTemplates } from './scheduledReports.table';
 
 /**
@@ -47,21 +45,6 @@ export const templatesPolicy: Policy<ReportAction, { orgPath: string }> = define
   pathColumn: srTemplates.orgPath,
   pathOf: (r) => r.orgPath,
 });
-
-/** Rows whose path lies in the actor's subtree for `permission`, or above a unit where they hold it. */
-export function reachScope(actor: Actor, permission: Permission, column: AnyPgColumn | SQL): SQL {
-  const roots = scopePaths(actor, permission);
-  if (roots.length === 0) return sql`false`;
-  if (roots.includes('/')) return sql`true`;
-  const above = roots.map((root) => sql`${root} like (${column} || '%')`);
-  return or(scopeWhere(actor, permission, column), ...above)!;
-}
-
-/** `reachScope` on a loaded path. */
-export function reaches(actor: Actor, permission: Permission, path: string): boolean {
-  if (inScope(actor, permission, path)) return true;
-  return scopePaths(actor, permission).some((root) => root.startsWith(path));
-}
 
 /** Submissions the actor fills in: their unit in `submit` scope, the receiving unit not in `review` scope. */
 export function submitSideScope(actor: Actor): SQL {

@@ -3,8 +3,8 @@ import type { Db } from '../../platform/db';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { escapeLike } from '../../platform/permissions';
+import { reachScope } from '../../platform/scopeReach';
 import {
-  reachScope,
   receiverPathSql,
   submissionsPolicy,
   submitSideScope,

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/contracts/scheduledReports';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import type { Locale } from '../../../shared/i18n/errors';
+import type { Permission } from '../../../shared/permissions';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -24,10 +25,18 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { inScope } from '../../platform/permissions';
 import { reportFigures } from '../../platform/offerings';
-import { notify } from '../notifications/notifications.api';
-import { activeUnitsUnder, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
+import { type NotifyInput, notify } from '../notifications/notifications.api';
+import {
+  activeUnitsUnder,
+  findUnitInScope,
+  type OrgUnit,
+  unitInScope,
+  unitNames,
+  unitsByIds,
+} from '../org/org.api';
 import { dueOnOf, periodLabel, periodOf, previousPeriod } from './scheduledReports.periods';
-import { canReview, canSubmit, reaches, submissionsPolicy, templatesPolicy } from './scheduledReports.policy';
+import { reaches } from '../../platform/scopeReach';
+import { canReview, canSubmit, submissionsPolicy, templatesPolicy } from './scheduledReports.policy';
 import {
   type CycleRow,
   type SubmissionRec,
@@ -136,7 +145,7 @@ async function templateDtos(ctx: ActorCtx, rows: TemplateRow[]): Promise<Templat
     r.orgUnitId,
     ...(r.submitters.mode === 'units' ? r.submitters.unitIds : [r.submitters.unitId]),
   ]);
-  const names = new Map((await unitsByIds(ctx.db, ids)).map((u) => [u.id, u.name]));
+  const names = await unitNames(ctx.db, ids);
   return rows.map((r) => ({
     id: r.id,
     orgUnitId: r.orgUnitId,
@@ -341,41 +350,49 @@ export async function openCycles(ctx: UseCaseCtx): Promise<number> {
   return opened;
 }
 
-/** Tells units whose report is due within the template's reminder days, once per cycle. */
-export async function remindDue(ctx: UseCaseCtx): Promise<number> {
-  const now = ctx.clock.now();
+/** A pending report of a cycle, with the notice parameters that name its unit. */
+type PendingReport = {
+  s: SubmissionRow;
+  params: { title: string; period: string; due: string; unit: string };
+};
+
+/**
+ * Takes each cycle's step (reminded, flagged overdue) once: in a transaction that claims the step, `act` gets
+ * the cycle's template and its pending reports and answers what the audit entry `action` records. Answers how
+ * many cycles took the step.
+ */
+async function takeCycleStep(
+  ctx: UseCaseCtx,
+  cycles: CycleRow[],
+  step: { claim: 'remindedAt' | 'overdueAt'; now: Date; action: string },
+  act: (tx: Db, c: CycleRow, t: TemplateRow | undefined, pending: PendingReport[]) => Promise<unknown>,
+): Promise<number> {
   let n = 0;
-  for (const c of await cyclesToRemind(ctx.db, now)) {
+  for (const c of cycles) {
     n += await ctx.db.transaction(async (tx) => {
-      if (!(await claimCycleStep(tx, c.id, 'remindedAt', now))) return 0;
+      if (!(await claimCycleStep(tx, c.id, step.claim, step.now))) return 0;
       const [t] = await templatesByIds(tx, [c.templateId]);
       const pending = await pendingOfCycle(tx, c.id);
-      const names = new Map(
-        (
-          await unitsByIds(
-            tx,
-            pending.map((s) => s.orgUnitId),
-          )
-        ).map((u) => [u.id, u.name]),
+      const names = await unitNames(
+        tx,
+        pending.map((s) => s.orgUnitId),
       );
-      for (const s of pending)
-        await notify(tx, ctx, {
-          event: 'scheduled_report.due_soon',
-          params: {
-            title: t?.title ?? '',
-            period: periodLabel(c.period),
-            due: c.dueOn,
-            unit: names.get(s.orgUnitId) ?? '',
-          },
-          link: `/scheduled-reports/submissions/${s.id}`,
-          holders: { permission: 'scheduled_reports.submit', orgUnitId: s.orgUnitId },
-        });
+      const reports = pending.map((s) => ({
+        s,
+        params: {
+          title: t?.title ?? '',
+          period: periodLabel(c.period),
+          due: c.dueOn,
+          unit: names.get(s.orgUnitId) ?? '',
+        },
+      }));
+      const after = await act(tx, c, t, reports);
       await writeAudit(tx, ctx, {
-        action: 'scheduled_reports.cycle.remind',
+        action: step.action,
         entityType: 'sr_cycle',
         entityId: c.id,
         orgPath: c.orgPath,
-        after: { pending: pending.length },
+        after,
       });
       return 1;
     });
@@ -383,56 +400,43 @@ export async function remindDue(ctx: UseCaseCtx): Promise<number> {
   return n;
 }
 
+/** Tells the holders of `permission` at a unit (the report's own, or the receiver) of a pending report. */
+function tellOfReport(
+  tx: Db,
+  ctx: UseCaseCtx,
+  event: NotifyInput['event'],
+  r: PendingReport,
+  permission: Permission,
+  orgUnitId: string,
+) {
+  const link = `/scheduled-reports/submissions/${r.s.id}`;
+  return notify(tx, ctx, { event, params: r.params, link, holders: { permission, orgUnitId } });
+}
+
+/** Tells units whose report is due within the template's reminder days, once per cycle. */
+export async function remindDue(ctx: UseCaseCtx): Promise<number> {
+  const now = ctx.clock.now();
+  const step = { claim: 'remindedAt', now, action: 'scheduled_reports.cycle.remind' } as const;
+  return takeCycleStep(ctx, await cyclesToRemind(ctx.db, now), step, async (tx, _c, _t, pending) => {
+    for (const r of pending)
+      await tellOfReport(tx, ctx, 'scheduled_report.due_soon', r, 'scheduled_reports.submit', r.s.orgUnitId);
+    return { pending: pending.length };
+  });
+}
+
 /** After the due time: reports not handed in are flagged overdue, their units and the receiver told. */
 export async function flagOverdueCycles(ctx: UseCaseCtx): Promise<number> {
   const now = ctx.clock.now();
-  let n = 0;
-  for (const c of await cyclesToFlag(ctx.db, now)) {
-    n += await ctx.db.transaction(async (tx) => {
-      if (!(await claimCycleStep(tx, c.id, 'overdueAt', now))) return 0;
-      const [t] = await templatesByIds(tx, [c.templateId]);
-      const pending = await pendingOfCycle(tx, c.id);
-      await flagOverdue(tx, c.id, now);
-      const names = new Map(
-        (
-          await unitsByIds(
-            tx,
-            pending.map((s) => s.orgUnitId),
-          )
-        ).map((u) => [u.id, u.name]),
-      );
-      for (const s of pending) {
-        const params = {
-          title: t?.title ?? '',
-          period: periodLabel(c.period),
-          due: c.dueOn,
-          unit: names.get(s.orgUnitId) ?? '',
-        };
-        await notify(tx, ctx, {
-          event: 'scheduled_report.overdue',
-          params,
-          link: `/scheduled-reports/submissions/${s.id}`,
-          holders: { permission: 'scheduled_reports.submit', orgUnitId: s.orgUnitId },
-        });
-        if (t)
-          await notify(tx, ctx, {
-            event: 'scheduled_report.overdue',
-            params,
-            link: `/scheduled-reports/submissions/${s.id}`,
-            holders: { permission: 'scheduled_reports.review', orgUnitId: t.orgUnitId },
-          });
-      }
-      await writeAudit(tx, ctx, {
-        action: 'scheduled_reports.cycle.overdue',
-        entityType: 'sr_cycle',
-        entityId: c.id,
-        orgPath: c.orgPath,
-        after: { overdue: pending.map((s) => s.orgUnitId) },
-      });
-      return 1;
-    });
-  }
-  return n;
+  const step = { claim: 'overdueAt', now, action: 'scheduled_reports.cycle.overdue' } as const;
+  return takeCycleStep(ctx, await cyclesToFlag(ctx.db, now), step, async (tx, c, t, pending) => {
+    await flagOverdue(tx, c.id, now);
+    for (const r of pending) {
+      await tellOfReport(tx, ctx, 'scheduled_report.overdue', r, 'scheduled_reports.submit', r.s.orgUnitId);
+      if (t)
+        await tellOfReport(tx, ctx, 'scheduled_report.overdue', r, 'scheduled_reports.review', t.orgUnitId);
+    }
+    return { overdue: pending.map((r) => r.s.orgUnitId) };
+  });
 }
 
 /** The job's one tick: open due cycles, remind, flag overdue. */
@@ -443,24 +447,23 @@ export async function tickScheduledReports(ctx: UseCaseCtx) {
   return { opened, reminded, flagged };
 }
 
+/** Rows keyed by their id. */
+function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 // ---------------------------------------------------------------- cycles (reading)
 
 async function cycleDtos(ctx: ActorCtx, rows: CycleRow[]): Promise<CycleDto[]> {
-  const templates = new Map(
-    (
-      await templatesByIds(
-        ctx.db,
-        rows.map((r) => r.templateId),
-      )
-    ).map((t) => [t.id, t]),
+  const templates = byId(
+    await templatesByIds(
+      ctx.db,
+      rows.map((r) => r.templateId),
+    ),
   );
-  const names = new Map(
-    (
-      await unitsByIds(
-        ctx.db,
-        [...templates.values()].map((t) => t.orgUnitId),
-      )
-    ).map((u) => [u.id, u.name]),
+  const names = await unitNames(
+    ctx.db,
+    [...templates.values()].map((t) => t.orgUnitId),
   );
   const subs = await submissionsOfCycles(
     ctx.db,
@@ -600,7 +603,7 @@ export async function rollup(ctx: ActorCtx, cycleId: string, unitId?: string): P
     const child = rest[0] ?? unit.id;
     childIds.set(child, [...(childIds.get(child) ?? []), s.id]);
   }
-  const childUnits = new Map((await unitsByIds(ctx.db, [...childIds.keys()])).map((u) => [u.id, u]));
+  const childUnits = byId(await unitsByIds(ctx.db, [...childIds.keys()]));
   const children = [...childIds.entries()]
     .map(([id, subIds]) => {
       const subs = all.filter((s) => subIds.includes(s.id));
@@ -638,30 +641,22 @@ function actionsOf(ctx: ActorCtx, s: SubmissionRec): SubmissionDto['actions'] {
 }
 
 async function submissionDtos(ctx: ActorCtx, rows: SubmissionRec[]): Promise<SubmissionDto[]> {
-  const cycles = new Map(
-    (
-      await cyclesByIds(
-        ctx.db,
-        rows.map((r) => r.cycleId),
-      )
-    ).map((c) => [c.id, c]),
+  const cycles = byId(
+    await cyclesByIds(
+      ctx.db,
+      rows.map((r) => r.cycleId),
+    ),
   );
-  const templates = new Map(
-    (
-      await templatesByIds(
-        ctx.db,
-        rows.map((r) => r.templateId),
-      )
-    ).map((t) => [t.id, t]),
+  const templates = byId(
+    await templatesByIds(
+      ctx.db,
+      rows.map((r) => r.templateId),
+    ),
   );
-  const names = new Map(
-    (
-      await unitsByIds(ctx.db, [
-        ...rows.map((r) => r.orgUnitId),
-        ...[...templates.values()].map((t) => t.orgUnitId),
-      ])
-    ).map((u) => [u.id, u.name]),
-  );
+  const names = await unitNames(ctx.db, [
+    ...rows.map((r) => r.orgUnitId),
+    ...[...templates.values()].map((t) => t.orgUnitId),
+  ]);
   const now = ctx.clock.now();
   return rows.map((s) => {
     const c = cycles.get(s.cycleId)!;
@@ -938,13 +933,9 @@ export async function exportCycle(ctx: ActorCtx, cycleId: string) {
   const subs = (await submissionsOfCycles(ctx.db, [c.id])).filter((s) =>
     submissionsPolicy.can(ctx.actor, 'export', { orgPath: s.orgPath, receiverPath: c.orgPath }),
   );
-  const names = new Map(
-    (
-      await unitsByIds(
-        ctx.db,
-        subs.map((s) => s.orgUnitId),
-      )
-    ).map((u) => [u.id, u.name]),
+  const names = await unitNames(
+    ctx.db,
+    subs.map((s) => s.orgUnitId),
   );
   const now = ctx.clock.now();
   return {

@@ -1,8 +1,4 @@
-import { type SQL, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Permission } from '../../../shared/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { type Actor, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
 import { wiaApplications } from './workItemAccess.table';
 
 /**
@@ -24,18 +20,3 @@ export const wiaPolicy: Policy<WiaPolicyAction, Rec> = definePolicy({
   pathColumn: wiaApplications.orgPath,
   pathOf: (r: Rec) => r.orgPath,
 });
-
-/** Rows in the actor's subtree for `permission`, or above a unit where they hold it. */
-export function reachScope(actor: Actor, permission: Permission, column: AnyPgColumn): SQL {
-  const roots = scopePaths(actor, permission);
-  if (roots.length === 0) return sql`false`;
-  if (roots.includes('/')) return sql`true`;
-  const above = roots.map((root) => sql`${root} like (${column} || '%')`);
-  return or(scopeWhere(actor, permission, column), ...above)!;
-}
-
-export function reaches(actor: Actor | undefined, permission: Permission, path: string): boolean {
-  if (!actor) return false;
-  if (inScope(actor, permission, path)) return true;
-  return scopePaths(actor, permission).some((root) => root.startsWith(path));
-}

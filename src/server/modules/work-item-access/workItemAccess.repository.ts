@@ -1,10 +1,12 @@
 import { type SQL, and, desc, eq, ilike, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { chinaDate } from '../../../shared/chinaTime';
 import type { ApplicationQuery, ItemQuery, RefusalQuery } from '../../../shared/contracts/workItemAccess';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { reachScope, wiaPolicy } from './workItemAccess.policy';
+import { reachScope } from '../../platform/scopeReach';
+import { wiaPolicy } from './workItemAccess.policy';
 import { wiaApplications, wiaEvents, wiaItems, wiaOpinions, wiaRefusals } from './workItemAccess.table';
 
 /** Every query of the work-item access tables, with the actor's reach ANDed in (out of reach → 404). */
@@ -96,6 +98,35 @@ export function opinionsOf(db: Db, id: string) {
 export async function insertItem(db: Db, row: typeof wiaItems.$inferInsert): Promise<ItemRow> {
   const [created] = await db.insert(wiaItems).values(row).returning();
   return created!;
+}
+
+/** Publishes an application's work item on a list from today (exempt on filing; approved or purchase on decision). */
+export function publishItem(
+  db: Db,
+  id: string,
+  a: ApplicationRow,
+  list: ItemRow['list'],
+  kind: ItemRow['kind'],
+  now: Date,
+): Promise<ItemRow> {
+  return insertItem(db, {
+    id,
+    orgUnitId: a.orgUnitId,
+    orgPath: a.orgPath,
+    applicationId: a.id,
+    list,
+    kind,
+    department: a.department,
+    item: a.item,
+    content: a.content,
+    basis: a.basis,
+    fundsFen: a.fundsFen,
+    trainingStaff: a.trainingStaff,
+    publishedOn: chinaDate(now),
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 export function listItemRows(db: Db, actor: Actor, q: ItemQuery): Promise<Page<ItemRow>> {

@@ -14,6 +14,7 @@ import type {
   WiaState,
 } from '../../../shared/contracts/workItemAccess';
 import { writeAudit } from '../../platform/audit';
+import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -30,7 +31,6 @@ import {
   findItemForDecider,
   insertApplication,
   insertEvent,
-  insertItem,
   insertRefusal,
   listApplicationRows,
   listItemRows,
@@ -38,6 +38,7 @@ import {
   listedItemNamed,
   nextNumber,
   opinionsOf,
+  publishItem,
   updateItemRow,
 } from './workItemAccess.repository';
 import { applicationWorkflow, chinaDate } from './workItemAccess.workflow';
@@ -95,15 +96,7 @@ async function detailOf(ctx: ActorCtx, a: ApplicationRow): Promise<WiaDetailDto>
       at: o.at,
       actorName: o.actorName,
     })),
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      comment: e.comment,
-    })),
+    events: events.map((e) => ({ id: e.id, ...stateEventTimeline(e) })),
   };
 }
 
@@ -160,25 +153,7 @@ export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDt
       comment: exempt ? a.basis : null,
       data: due ? { due: due.at.toISOString() } : {},
     });
-    if (exempt)
-      await insertItem(tx, {
-        id: ctx.ids(),
-        orgUnitId: a.orgUnitId,
-        orgPath: a.orgPath,
-        applicationId: a.id,
-        list: 'admitted',
-        kind: 'exempt',
-        department: a.department,
-        item: a.item,
-        content: a.content,
-        basis: a.basis,
-        fundsFen: a.fundsFen,
-        trainingStaff: a.trainingStaff,
-        publishedOn: chinaDate(now),
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      });
+    if (exempt) await publishItem(tx, ctx.ids(), a, 'admitted', 'exempt', now);
     await writeAudit(tx, ctx, {
       action: exempt ? 'work_item_access.exempt' : 'work_item_access.apply',
       entityType: 'wia_application',

@@ -9,13 +9,14 @@ import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
   insertEvent,
-  insertItem,
   insertOpinion,
   markOverdue,
+  publishItem,
 } from './workItemAccess.repository';
 import { wiaApplications, wiaSteps } from './workItemAccess.table';
 
@@ -76,25 +77,8 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
       decisionNote: comment,
       meetingRef: input.meetingRef ?? null,
     };
-    const listed = (list: 'admitted' | 'purchase') => async (tx: Parameters<typeof insertItem>[0]) => {
-      await insertItem(tx, {
-        id: ctx.ids(),
-        orgUnitId: a.orgUnitId,
-        orgPath: a.orgPath,
-        applicationId: a.id,
-        list,
-        kind: list === 'admitted' ? 'approved' : 'purchase',
-        department: a.department,
-        item: a.item,
-        content: a.content,
-        basis: a.basis,
-        fundsFen: a.fundsFen,
-        trainingStaff: a.trainingStaff,
-        publishedOn: chinaDate(now),
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      });
+    const listed = (list: 'admitted' | 'purchase') => async (tx: Parameters<typeof publishItem>[0]) => {
+      await publishItem(tx, ctx.ids(), a, list, list === 'admitted' ? 'approved' : 'purchase', now);
     };
     const late = a.dueAt !== null && a.dueAt.getTime() < now.getTime();
     switch (action) {
@@ -127,24 +111,13 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
     }
   },
   adapter: {
-    table: wiaApplications,
-    id: wiaApplications.id,
-    state: wiaApplications.state,
-    version: wiaApplications.version,
-    updatedAt: wiaApplications.updatedAt,
+    ...stateTableColumns(wiaApplications),
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
         ...stateEventColumns(ctx, e),
         applicationId: e.record.id,
       }),
-    audit: (e) => ({
-      action: `work_item_access.${e.action}`,
-      entityType: 'wia_application',
-      entityId: e.record.id,
-      orgPath: e.record.orgPath,
-      before: { state: e.from },
-      after: { state: e.to, ...e.data },
-    }),
+    audit: stateTransitionAudit('work_item_access', 'wia_application'),
     steps: { table: wiaSteps, recordId: wiaSteps.recordId, step: wiaSteps.step, at: wiaSteps.at },
   },
   errors: { invalidTransition: () => new AppError('work_item_access.invalid_action', 409) },

@@ -1,7 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Checkbox,
@@ -12,7 +11,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Progress,
   Row,
   Select,
@@ -29,7 +27,6 @@ import { useSearchParams } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -438,70 +435,58 @@ function ActionModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   useEffect(() => {
     if (action)
       form.setFieldsValue({ progress: task.progress, comment: '', evidence: '', unit: task.units[0] });
   }, [action, form, task]);
-  const mut = useMutation({
-    mutationFn: (v: { comment?: string; progress?: number; evidence?: string; unit?: string }) =>
-      ktApi.act(task.id, {
-        action: action!,
-        comment: v.comment || null,
-        progress: action === 'report' ? (v.progress ?? null) : null,
-        evidence: v.evidence
-          ? v.evidence
-              .split('\n')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : null,
-        unit: action === 'interview' ? (v.unit ?? null) : null,
-      }),
-    onSuccess: () => {
-      message.success(t('keyTasks.action.done'));
-      qc.invalidateQueries({ queryKey: ktKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const submit = (v: { comment?: string; progress?: number; evidence?: string; unit?: string }) =>
+    ktApi.act(task.id, {
+      action: action!,
+      comment: v.comment || null,
+      progress: action === 'report' ? (v.progress ?? null) : null,
+      evidence: v.evidence
+        ? v.evidence
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : null,
+      unit: action === 'interview' ? (v.unit ?? null) : null,
+    });
   return (
-    <Modal
+    <SubmitModal
       open={!!action}
       title={action ? t(`keyTasks.action.${action}` as MessageKey) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
-      destroyOnClose
+      form={form}
+      invalidate={ktKeys.all}
+      savedText={t('keyTasks.action.done')}
+      onClose={onClose}
+      submit={submit}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
-        {action === 'report' ? (
-          <Form.Item name="progress" label={t('keyTasks.field.progress')} rules={[{ required: true }]}>
-            <InputNumber min={0} max={100} addonAfter="%" />
-          </Form.Item>
-        ) : null}
-        {action === 'interview' ? (
-          <Form.Item name="unit" label={t('keyTasks.field.unit')} rules={[{ required: true }]}>
-            <Select options={task.units.map((u) => ({ value: u, label: u }))} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="comment" label={t('keyTasks.field.comment')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
+      {action === 'report' ? (
+        <Form.Item name="progress" label={t('keyTasks.field.progress')} rules={[{ required: true }]}>
+          <InputNumber min={0} max={100} addonAfter="%" />
         </Form.Item>
-        {action === 'report' || action === 'complete' ? (
-          <Form.Item
-            name="evidence"
-            label={t('keyTasks.field.evidence')}
-            extra={t('keyTasks.field.evidenceHint')}
-            rules={action === 'complete' ? [{ required: true }] : []}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+      {action === 'interview' ? (
+        <Form.Item name="unit" label={t('keyTasks.field.unit')} rules={[{ required: true }]}>
+          <Select options={task.units.map((u) => ({ value: u, label: u }))} />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="comment" label={t('keyTasks.field.comment')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      {action === 'report' || action === 'complete' ? (
+        <Form.Item
+          name="evidence"
+          label={t('keyTasks.field.evidence')}
+          extra={t('keyTasks.field.evidenceHint')}
+          rules={action === 'complete' ? [{ required: true }] : []}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      ) : null}
+    </SubmitModal>
   );
 }
 

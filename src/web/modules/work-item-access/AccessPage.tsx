@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
@@ -281,75 +281,67 @@ function ActionModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
-  const mut = useMutation({
-    mutationFn: (v: {
-      comment?: string;
-      department?: string;
-      stance?: 'agree' | 'disagree' | 'conditional';
-      meetingRef?: string;
-    }) =>
-      wiaApi.act(app.id, {
-        action: action as 'consult',
-        comment: v.comment || null,
-        department: v.department || null,
-        stance: v.stance ?? null,
-        meetingRef: v.meetingRef || null,
-      }),
-    onSuccess: () => {
-      message.success(t('wia.saved'));
-      qc.invalidateQueries({ queryKey: wiaKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  // Each opening starts empty (the fields of the last action are not kept).
+  useEffect(() => {
+    if (action) form.resetFields();
+  }, [action, form]);
+  const submit = (v: {
+    comment?: string;
+    department?: string;
+    stance?: 'agree' | 'disagree' | 'conditional';
+    meetingRef?: string;
+  }) =>
+    wiaApi.act(app.id, {
+      action: action as 'consult',
+      comment: v.comment || null,
+      department: v.department || null,
+      stance: v.stance ?? null,
+      meetingRef: v.meetingRef || null,
+    });
   const decision = action === 'approve' || action === 'refuse' || action === 'route_purchase';
   return (
-    <Modal
+    <SubmitModal
       open={!!action}
       title={action ? t(`wia.action.${action}` as MessageKey) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
-      destroyOnClose
+      form={form}
+      invalidate={wiaKeys.all}
+      savedText={t('wia.saved')}
+      onClose={onClose}
+      submit={submit}
     >
-      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => mut.mutate(v)}>
-        {action === 'opinion' ? (
-          <>
-            <Form.Item name="department" label={t('wia.field.opinionDept')} rules={[{ required: true }]}>
-              <Input maxLength={60} />
-            </Form.Item>
-            <Form.Item name="stance" label={t('wia.field.stance')} rules={[{ required: true }]}>
-              <Select
-                options={['agree', 'conditional', 'disagree'].map((s) => ({
-                  value: s,
-                  label: t(`wia.stance.${s}` as MessageKey),
-                }))}
-              />
-            </Form.Item>
-          </>
-        ) : null}
-        {decision ? (
-          <Form.Item name="meetingRef" label={t('wia.field.meetingRef')}>
-            <Input maxLength={120} />
+      {action === 'opinion' ? (
+        <>
+          <Form.Item name="department" label={t('wia.field.opinionDept')} rules={[{ required: true }]}>
+            <Input maxLength={60} />
           </Form.Item>
-        ) : null}
-        <Form.Item
-          name="comment"
-          label={t('wia.field.comment')}
-          rules={
-            action === 'refuse' || action === 'route_purchase' || action === 'opinion'
-              ? [{ required: true }]
-              : []
-          }
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Form.Item name="stance" label={t('wia.field.stance')} rules={[{ required: true }]}>
+            <Select
+              options={['agree', 'conditional', 'disagree'].map((s) => ({
+                value: s,
+                label: t(`wia.stance.${s}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+        </>
+      ) : null}
+      {decision ? (
+        <Form.Item name="meetingRef" label={t('wia.field.meetingRef')}>
+          <Input maxLength={120} />
         </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item
+        name="comment"
+        label={t('wia.field.comment')}
+        rules={
+          action === 'refuse' || action === 'route_purchase' || action === 'opinion'
+            ? [{ required: true }]
+            : []
+        }
+      >
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 

@@ -18,6 +18,7 @@ import {
 import { LinkCard } from '../../../phone/PhoneList';
 import { type Submission, type SubmissionDetail, srApi, srKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { usePeriodText } from '../periodText';
 
 const STATE_KIND: Record<string, TagKind> = {
   draft: 'warn',
@@ -26,23 +27,6 @@ const STATE_KIND: Record<string, TagKind> = {
   resubmitted: 'info',
   accepted: 'ok',
 };
-
-/** A period code (2026-11, 2026-Q4, 2026-H2, 2026) as people write it (restated here: the console's helper pulls antd). */
-function usePeriodText() {
-  const { t, locale } = useI18n();
-  return (period: string) => {
-    const y = period.slice(0, 4);
-    const rest = period.slice(5);
-    if (!rest) return t('scheduledReports.period.year', { y });
-    if (rest.startsWith('Q')) {
-      const q = Number(rest.slice(1));
-      return t('scheduledReports.period.quarter', { y, q: locale === 'en' ? q : ('一二三四'[q - 1] ?? q) });
-    }
-    if (rest === 'H1') return t('scheduledReports.period.h1', { y });
-    if (rest === 'H2') return t('scheduledReports.period.h2', { y });
-    return t('scheduledReports.period.month', { y, m: Number(rest) });
-  };
-}
 
 function StateLine({ s }: { s: Submission }) {
   const { t } = useI18n();
