@@ -1,6 +1,7 @@
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { writeAudit } from './audit';
 import type { ActorCtx } from './context';
+import type { Db } from './db';
 import { insertRow, updateRow } from './rows';
 
 /**
@@ -25,6 +26,28 @@ export function sentFields<T extends object, K extends keyof T>(
   return out;
 }
 
+/**
+ * Runs `write` (a repository insert or change of one row) in a transaction with that row's audit entry
+ * (`after`: the row as `audit.view` shows it); returns the row.
+ */
+export async function auditedWrite<R extends { id: string; orgPath: string }>(
+  ctx: ActorCtx,
+  write: (tx: Db) => Promise<R>,
+  audit: AuditedWrite<R>,
+): Promise<R> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await write(tx);
+    await writeAudit(tx, ctx, {
+      action: audit.action,
+      entityType: audit.entityType,
+      entityId: row.id,
+      orgPath: row.orgPath,
+      after: audit.view ? audit.view(row) : row,
+    });
+    return row;
+  });
+}
+
 /** Inserts one row (with its `id` and `orgPath`) and writes its audit entry (`after`: the row); returns the row. */
 export async function insertAudited<T extends PgTable>(
   ctx: ActorCtx,
@@ -32,17 +55,11 @@ export async function insertAudited<T extends PgTable>(
   values: T['$inferInsert'] & { id: string; orgPath: string },
   audit: AuditedWrite<T['$inferSelect']>,
 ): Promise<T['$inferSelect']> {
-  return ctx.db.transaction(async (tx) => {
-    const created = await insertRow(tx, table, values);
-    await writeAudit(tx, ctx, {
-      action: audit.action,
-      entityType: audit.entityType,
-      entityId: values.id,
-      orgPath: values.orgPath,
-      after: audit.view ? audit.view(created) : created,
-    });
-    return created;
-  });
+  return auditedWrite(
+    ctx,
+    async (tx) => (await insertRow(tx, table, values)) as T['$inferSelect'] & { id: string; orgPath: string },
+    audit,
+  );
 }
 
 /**
