@@ -1,5 +1,4 @@
 import { and, arrayOverlaps, asc, eq, isNull, like } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import {
   applyRelief,
   actOnRelief,
@@ -9,10 +8,10 @@ import {
 } from '../../server/modules/care/care.usecases';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { residents } from '../../server/modules/residents/residents.table';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { ActorCtx } from '../../server/platform/context';
 import { DEFAULT_FREQUENCY_DAYS } from '../../shared/contracts/care';
 import { SPECIAL_GROUP_TAGS, type SpecialGroupTag } from '../../shared/orgKinds';
+import { type DemoSeedDeps, demoUserCtx } from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,19 +31,12 @@ const NOTES = [
  * the same job that runs every ten minutes), and two temporary relief cases — one for a migrant worker
  * from another province (non-local registration, granted) and one awaiting the subdistrict's approval.
  */
-export async function seedDemoCare(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
-  opts: { log: (line: string) => void },
-): Promise<void> {
+export async function seedDemoCare(deps: DemoSeedDeps, opts: { log: (line: string) => void }): Promise<void> {
   const { db, ids, pii } = deps;
   const real = deps.clock.now();
   let at = new Date(real.getTime() - 35 * DAY);
   const clock = { now: () => new Date(at) };
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const [tongdu] = await db
     .select()
     .from(orgUnits)

@@ -12,10 +12,9 @@ import {
   volunteers,
   volunteerTeams,
 } from '../../server/modules/volunteers/volunteers.table';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { chinaDayStart } from '../../shared/chinaTime';
 import { TEAM_RULE_TYPE } from '../../shared/contracts/ledger';
+import { type DemoSeedDeps, demoUserCtx, xinxialuSubdistrict } from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,19 +31,14 @@ const DAY = 24 * HOUR;
  *   himself: /m/duty.
  */
 export async function seedDemoCareGaps(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  deps: DemoSeedDeps,
   opts: { log: (line: string) => void },
 ): Promise<void> {
-  const { db, ids, pii, clock } = deps;
-  const [u] = await db.select().from(users).where(eq(users.username, 'admin'));
-  const actor = u ? await loadActor(db, u.id) : null;
-  if (!actor) return;
-  const admin: ActorCtx = { db, ids, pii, clock, actor, requestId: 'demo-seed' };
+  const { db, ids, clock } = deps;
+  const admin = await demoUserCtx(deps);
+  if (!admin) return;
   const now = clock.now();
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  const sd = await xinxialuSubdistrict(db);
   if (!sd) return;
   const communities = await db
     .select()
@@ -194,9 +188,9 @@ export async function seedDemoCareGaps(
         consentBy: 'staff',
         consentAt,
         consentNote: '周桂兰本人在社区党群服务中心当面同意，社区工作者见证',
-        consentRecordedBy: u!.id,
+        consentRecordedBy: admin.actor.userId,
         createdAt: consentAt,
-        createdBy: u!.id,
+        createdBy: admin.actor.userId,
       });
     });
   }

@@ -1,10 +1,8 @@
 import { and, asc, eq, like } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { createFacility } from '../../server/modules/facilities/facilities.usecases';
 import { orgUnits } from '../../server/modules/org/org.table';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import type { FacilityBody } from '../../shared/contracts/facilities';
+import { type DemoSeedDeps, demoUserCtx } from './seedContext';
 
 /** Degrees of latitude / longitude per metre near 30° N. */
 const LAT_M = 1 / 111_195;
@@ -49,15 +47,11 @@ const COMMON: [string, string, number, number, Partial<FacilityBody>][] = [
  * Zhoushan's 8 demonstration communities with a centre and a few stations each.
  */
 export async function seedDemoFacilities(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  deps: DemoSeedDeps,
   opts: { log: (line: string) => void },
 ): Promise<void> {
-  const { db, ids, pii, clock } = deps;
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const { db } = deps;
+  const ctxOf = (username: string) => demoUserCtx(deps, username);
   const admin = await ctxOf('admin');
   if (!admin) return;
   let n = 0;

@@ -1,6 +1,3 @@
-import { and, asc, eq, like } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
-import { orgUnits } from '../../server/modules/org/org.table';
 import {
   createBody,
   createElection,
@@ -8,10 +5,9 @@ import {
   createReview,
   vacatePosition,
 } from '../../server/modules/self-governance/selfGovernance.usecases';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
 import { SURNAMES } from './names';
+import { type DemoSeedDeps, demoUserCtx, xinxialuCommunities } from './seedContext';
 
 const GIVEN = [
   '红霞',
@@ -42,24 +38,15 @@ const DAY = 86_400_000;
  * household representatives: flagged), topic training and performance reviews of the two committees.
  */
 export async function seedDemoSelfGovernance(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
+  deps: DemoSeedDeps,
   opts: { log: (line: string) => void },
 ): Promise<void> {
-  const { db, ids, pii, clock } = deps;
-  const [u] = await db.select().from(users).where(eq(users.username, 'admin'));
-  const actor = u ? await loadActor(db, u.id) : null;
-  if (!actor) return;
-  const admin: ActorCtx = { db, ids, pii, clock, actor, requestId: 'demo-seed' };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.divisionCode));
+  const { db, clock } = deps;
+  const admin = await demoUserCtx(deps);
+  if (!admin) return;
+  const xinxialu = await xinxialuCommunities(db);
+  if (!xinxialu) return;
+  const { communities } = xinxialu;
   const today = chinaDate(clock.now());
   const year = Number(today.slice(0, 4));
   const daysAgo = (n: number) => chinaDate(new Date(clock.now().getTime() - n * DAY));

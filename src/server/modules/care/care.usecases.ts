@@ -16,6 +16,7 @@ import type { SpecialGroupTag } from '../../../shared/orgKinds';
 import { idNumberProblem, isValidMobile } from '../../../shared/validation/codes';
 import { roleUnitPaths, userDisplayNames } from '../accounts/accounts.api';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto';
 import { AppError, forbidden, notFound } from '../../platform/errors';
@@ -131,37 +132,36 @@ export async function createPlan(ctx: ActorCtx, input: PlanBody): Promise<PlanDt
   if (await planByResidentTag(ctx.db, resident.id, tagHash)) throw new AppError('care.plan_exists', 409);
   await checkAssignee(ctx, input.assigneeKind, input.assigneeUserId, resident.orgPath);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const p = await insertPlan(tx, {
-      id: ctx.ids(),
-      orgUnitId: resident.orgUnitId,
-      orgPath: resident.orgPath,
-      residentId: resident.id,
-      residentNameMask: maskName(resident.name),
-      tagEnc: ctx.pii.encrypt(input.tag),
-      tagHash,
-      frequencyDays: input.frequencyDays,
-      assigneeKind: input.assigneeKind,
-      assigneeUserId: input.assigneeUserId,
-      nextDueAt: input.firstDueAt ?? new Date(now.getTime() + input.frequencyDays * DAY),
-      noteEnc: input.note ? ctx.pii.encrypt(input.note) : null,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertPlan(tx, {
+        id: ctx.ids(),
+        orgUnitId: resident.orgUnitId,
+        orgPath: resident.orgPath,
+        residentId: resident.id,
+        residentNameMask: maskName(resident.name),
+        tagEnc: ctx.pii.encrypt(input.tag),
+        tagHash,
+        frequencyDays: input.frequencyDays,
+        assigneeKind: input.assigneeKind,
+        assigneeUserId: input.assigneeUserId,
+        nextDueAt: input.firstDueAt ?? new Date(now.getTime() + input.frequencyDays * DAY),
+        noteEnc: input.note ? ctx.pii.encrypt(input.note) : null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'care.plan_create',
       entityType: 'care_plan',
-      entityId: p.id,
-      orgPath: p.orgPath,
-      after: {
+      view: (p) => ({
         frequencyDays: p.frequencyDays,
         assigneeKind: p.assigneeKind,
         assigneeUserId: p.assigneeUserId,
-      },
-    });
-    return p;
-  });
+      }),
+    },
+  );
   return (await planDtos(ctx, [row]))[0]!;
 }
 
@@ -441,40 +441,39 @@ export async function applyRelief(ctx: ActorCtx, input: ReliefBody): Promise<Rel
   const moneyFen = items.filter((i) => i.kind === 'money').reduce((s, i) => s + (i.amountFen ?? 0), 0);
   const now = ctx.clock.now();
   const id = ctx.ids();
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await insertRelief(tx, {
-      id,
-      number: `LS${chinaDate(now)}${id.replace(/-/g, '').slice(-6).toUpperCase()}`,
-      orgUnitId: place.id,
-      orgPath: place.path,
-      emergencyPlace: input.emergencyPlace,
-      applicantNameEnc: ctx.pii.encrypt(input.applicantName),
-      applicantNameMask: maskName(input.applicantName),
-      idNumberEnc: idNumber ? ctx.pii.encrypt(idNumber) : null,
-      idNumberHash: idNumber ? ctx.pii.blindIndex('id', idNumber) : null,
-      idNumberMask: idNumber ? maskIdNumber(idNumber) : null,
-      phoneEnc: phone ? ctx.pii.encrypt(phone) : null,
-      phoneMask: phone ? maskPhone(phone) : null,
-      hukouPlace: input.hukouPlace,
-      localHukou: input.localHukou,
-      reason: input.reason,
-      items,
-      totalFen,
-      moneyFen,
-      state: 'applied',
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRelief(tx, {
+        id,
+        number: `LS${chinaDate(now)}${id.replace(/-/g, '').slice(-6).toUpperCase()}`,
+        orgUnitId: place.id,
+        orgPath: place.path,
+        emergencyPlace: input.emergencyPlace,
+        applicantNameEnc: ctx.pii.encrypt(input.applicantName),
+        applicantNameMask: maskName(input.applicantName),
+        idNumberEnc: idNumber ? ctx.pii.encrypt(idNumber) : null,
+        idNumberHash: idNumber ? ctx.pii.blindIndex('id', idNumber) : null,
+        idNumberMask: idNumber ? maskIdNumber(idNumber) : null,
+        phoneEnc: phone ? ctx.pii.encrypt(phone) : null,
+        phoneMask: phone ? maskPhone(phone) : null,
+        hukouPlace: input.hukouPlace,
+        localHukou: input.localHukou,
+        reason: input.reason,
+        items,
+        totalFen,
+        moneyFen,
+        state: 'applied',
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'care.relief_apply',
       entityType: 'care_relief',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: { number: r.number, localHukou: r.localHukou, totalFen, moneyFen, items: items.length },
-    });
-    return r;
-  });
+      view: (r) => ({ number: r.number, localHukou: r.localHukou, totalFen, moneyFen, items: items.length }),
+    },
+  );
   return (await reliefDtos(ctx, [row]))[0]!;
 }
 

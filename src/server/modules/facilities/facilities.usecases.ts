@@ -17,6 +17,7 @@ import {
   SUB_STATION_STAFF_MIN,
 } from '../../../shared/contracts/facilities';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -214,49 +215,48 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
   await activeKind(ctx.db, input.kind);
   checkDates(input);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const f = await insertFacility(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      name: input.name,
-      address: input.address ?? null,
-      lng: input.lng ?? null,
-      lat: input.lat ?? null,
-      areaM2: input.areaM2 ?? null,
-      officeAreaM2: input.officeAreaM2 ?? null,
-      hours: input.hours ?? null,
-      operator: input.operator ?? null,
-      operatorKind: input.operatorKind ?? null,
-      staffCount: input.staffCount,
-      beds: input.beds ?? null,
-      status: input.status,
-      plannedOn: input.plannedOn ?? null,
-      builtOn: input.builtOn ?? null,
-      acceptedOn: input.acceptedOn ?? null,
-      handedOverOn: input.handedOverOn ?? null,
-      note: input.note ?? null,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertFacility(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: input.kind,
+        name: input.name,
+        address: input.address ?? null,
+        lng: input.lng ?? null,
+        lat: input.lat ?? null,
+        areaM2: input.areaM2 ?? null,
+        officeAreaM2: input.officeAreaM2 ?? null,
+        hours: input.hours ?? null,
+        operator: input.operator ?? null,
+        operatorKind: input.operatorKind ?? null,
+        staffCount: input.staffCount,
+        beds: input.beds ?? null,
+        status: input.status,
+        plannedOn: input.plannedOn ?? null,
+        builtOn: input.builtOn ?? null,
+        acceptedOn: input.acceptedOn ?? null,
+        handedOverOn: input.handedOverOn ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'facilities.create',
       entityType: 'fc_facility',
-      entityId: f.id,
-      orgPath: f.orgPath,
-      after: {
+      view: (f) => ({
         kind: f.kind,
         name: f.name,
         lng: f.lng,
         lat: f.lat,
         staffCount: f.staffCount,
         status: f.status,
-      },
-    });
-    return f;
-  });
+      }),
+    },
+  );
   return (await toDtos(ctx, [row]))[0]!;
 }
 

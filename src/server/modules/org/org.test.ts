@@ -61,40 +61,22 @@ describe('org tree (R-ORG-1)', () => {
 
   it('R-LAW-CD-1: a community division code must be 12 digits under its subdistrict code with a residents-committee part', async () => {
     const sd = await t.as('sd_admin');
-    const wrongLevel = await sd.post('/api/org/units', {
-      parentId: t.fx.subdistrict.id,
-      kind: 'community',
-      name: '新社区',
-      divisionCode: '420204003',
-    });
+    const newCommunity = (divisionCode: string) =>
+      sd.post('/api/org/units', {
+        parentId: t.fx.subdistrict.id,
+        kind: 'community',
+        name: '新社区',
+        divisionCode,
+      });
+    const wrongLevel = await newCommunity('420204003');
     expect(wrongLevel.statusCode).toBe(422);
-    const wrongParent = await sd.post('/api/org/units', {
-      parentId: t.fx.subdistrict.id,
-      kind: 'community',
-      name: '新社区',
-      divisionCode: '420205003009',
-    });
+    const wrongParent = await newCommunity('420205003009');
     expect(wrongParent.statusCode).toBe(422);
-    const badRange = await sd.post('/api/org/units', {
-      parentId: t.fx.subdistrict.id,
-      kind: 'community',
-      name: '新社区',
-      divisionCode: '420204003450',
-    });
+    const badRange = await newCommunity('420204003450');
     expect(badRange.statusCode).toBe(422);
-    const taken = await sd.post('/api/org/units', {
-      parentId: t.fx.subdistrict.id,
-      kind: 'community',
-      name: '新社区',
-      divisionCode: '420204003001',
-    });
+    const taken = await newCommunity('420204003001');
     expect(taken.statusCode).toBe(409);
-    const ok = await sd.post('/api/org/units', {
-      parentId: t.fx.subdistrict.id,
-      kind: 'community',
-      name: '新社区',
-      divisionCode: '420204003009',
-    });
+    const ok = await newCommunity('420204003009');
     expect(ok.statusCode).toBe(201);
   });
 

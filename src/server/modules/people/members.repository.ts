@@ -38,21 +38,3 @@ export async function partyOrgPath(db: Db, id: string): Promise<string | undefin
   const [org] = await db.select({ orgPath: partyOrgs.orgPath }).from(partyOrgs).where(eq(partyOrgs.id, id));
   return org?.orgPath;
 }
-
-export async function insertPartyMember(
-  db: Db,
-  values: typeof partyMembers.$inferInsert,
-): Promise<PartyMemberRow> {
-  const [created] = await db.insert(partyMembers).values(values).returning();
-  return created!;
-}
-
-/** Updates a member found in scope. */
-export async function updatePartyMemberRow(
-  db: Db,
-  id: string,
-  set: Partial<typeof partyMembers.$inferInsert>,
-): Promise<PartyMemberRow> {
-  const [after] = await db.update(partyMembers).set(set).where(eq(partyMembers.id, id)).returning();
-  return after!;
-}

@@ -4,16 +4,10 @@ import type {
   PartyMemberListQuery,
   UpdatePartyMemberBody,
 } from '../../../shared/contracts/people';
-import { writeAudit } from '../../platform/audit';
+import { insertAudited, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField } from '../../platform/errors';
-import {
-  insertPartyMember,
-  memberIdOfResident,
-  partyOrgNames,
-  partyOrgPath,
-  updatePartyMemberRow,
-} from './members.repository';
+import { memberIdOfResident, partyOrgNames, partyOrgPath } from './members.repository';
 import { peoplePolicy } from './people.policy';
 import {
   chinaDate,
@@ -150,8 +144,10 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
   });
   const id = ctx.ids();
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertPartyMember(tx, {
+  const row = await insertAudited(
+    ctx,
+    partyMembers,
+    {
       id,
       residentId: input.residentId ?? null,
       name,
@@ -166,16 +162,9 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
       isCentralHousehold: input.isCentralHousehold ?? false,
       createdAt: now,
       updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'people.party_member.create',
-      entityType: 'party_member',
-      entityId: id,
-      orgPath: unit.path,
-      after: created,
-    });
-    return created;
-  });
+    },
+    { action: 'people.party_member.create', entityType: 'party_member' },
+  );
   return (await partyMemberDtos(ctx, [row]))[0]!;
 }
 
@@ -202,8 +191,11 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
     },
     id,
   );
-  const row = await ctx.db.transaction(async (tx) => {
-    const after = await updatePartyMemberRow(tx, id, {
+  const row = await updateAudited(
+    ctx,
+    partyMembers,
+    before,
+    {
       residentId,
       name,
       partyOrgId,
@@ -216,16 +208,8 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
       skills: input.skills ?? before.skills,
       isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
       updatedAt: ctx.clock.now(),
-    });
-    await writeAudit(tx, ctx, {
-      action: 'people.party_member.update',
-      entityType: 'party_member',
-      entityId: id,
-      orgPath: unit.path,
-      before,
-      after,
-    });
-    return after;
-  });
+    },
+    { action: 'people.party_member.update', entityType: 'party_member' },
+  );
   return (await partyMemberDtos(ctx, [row]))[0]!;
 }

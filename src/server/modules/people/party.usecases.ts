@@ -7,6 +7,7 @@ import type {
   UpdatePartyOrgBody,
 } from '../../../shared/contracts/people';
 import { writeAudit } from '../../platform/audit';
+import { insertAudited, sentFields, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -358,30 +359,22 @@ export async function createPartyOrg(ctx: ActorCtx, input: CreatePartyOrgBody) {
   await checkPlacement(ctx, unit, input.levelId, input.parentId ?? null);
   const id = ctx.ids();
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(partyOrgs)
-      .values({
-        id,
-        parentId: input.parentId ?? null,
-        levelId: input.levelId,
-        name: input.name,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        secretary: input.secretary ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await writeAudit(tx, ctx, {
-      action: 'people.party_org.create',
-      entityType: 'party_org',
-      entityId: id,
+  const row = await insertAudited(
+    ctx,
+    partyOrgs,
+    {
+      id,
+      parentId: input.parentId ?? null,
+      levelId: input.levelId,
+      name: input.name,
+      orgUnitId: unit.id,
       orgPath: unit.path,
-      after: created,
-    });
-    return created!;
-  });
+      secretary: input.secretary ?? null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    { action: 'people.party_org.create', entityType: 'party_org' },
+  );
   return (await partyOrgDtos(ctx, [row]))[0]!;
 }
 
@@ -405,29 +398,19 @@ export async function updatePartyOrg(ctx: ActorCtx, id: string, input: UpdatePar
   if (moving || input.levelId !== undefined || input.parentId !== undefined) {
     await checkPlacement(ctx, unit, levelId, parentId, id);
   }
-  const row = await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(partyOrgs)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.secretary !== undefined && { secretary: input.secretary }),
-        levelId,
-        parentId,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(partyOrgs.id, id))
-      .returning();
-    await writeAudit(tx, ctx, {
-      action: 'people.party_org.update',
-      entityType: 'party_org',
-      entityId: id,
+  const row = await updateAudited(
+    ctx,
+    partyOrgs,
+    before,
+    {
+      ...sentFields(input, ['name', 'secretary']),
+      levelId,
+      parentId,
+      orgUnitId: unit.id,
       orgPath: unit.path,
-      before,
-      after,
-    });
-    return after!;
-  });
+      updatedAt: ctx.clock.now(),
+    },
+    { action: 'people.party_org.update', entityType: 'party_org' },
+  );
   return (await partyOrgDtos(ctx, [row]))[0]!;
 }

@@ -14,13 +14,12 @@ import type {
   UpdateSocialOrgBody,
 } from '../../../shared/contracts/people';
 import { isValidUscc } from '../../../shared/validation/codes';
-import { writeAudit } from '../../platform/audit';
+import { insertAudited, sentFields, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
 import { usccTakenIn } from './units.repository';
-import { insertRow, updateRow } from '../../platform/rows';
 import type { OrgUnit } from '../org/org.api';
 import {
   findScoped,
@@ -92,8 +91,10 @@ export async function createDeputy(ctx: ActorCtx, input: CreateDeputyBody) {
   if (input.residentId) await linkedResident(ctx, input.residentId);
   const id = ctx.ids();
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertRow(tx, deputies, {
+  const row = await insertAudited(
+    ctx,
+    deputies,
+    {
       id,
       name: input.name,
       kind: input.kind,
@@ -103,16 +104,9 @@ export async function createDeputy(ctx: ActorCtx, input: CreateDeputyBody) {
       residentId: input.residentId ?? null,
       createdAt: now,
       updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'people.deputy.create',
-      entityType: 'deputy',
-      entityId: id,
-      orgPath: unit.path,
-      after: created,
-    });
-    return created!;
-  });
+    },
+    { action: 'people.deputy.create', entityType: 'deputy' },
+  );
   return (await deputyDtos(ctx, [row]))[0]!;
 }
 
@@ -121,25 +115,17 @@ export async function updateDeputy(ctx: ActorCtx, id: string, input: UpdateDeput
   const before = await findDeputy(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.residentId && input.residentId !== before.residentId) await linkedResident(ctx, input.residentId);
-  const row = await ctx.db.transaction(async (tx) => {
-    const after = await updateRow(tx, deputies, id, {
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.kind !== undefined && { kind: input.kind }),
-      ...(input.level !== undefined && { level: input.level }),
-      ...(input.residentId !== undefined && { residentId: input.residentId }),
-      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+  const row = await updateAudited(
+    ctx,
+    deputies,
+    before,
+    {
+      ...sentFields(input, ['name', 'kind', 'level', 'residentId']),
+      ...movedTo(unit),
       updatedAt: ctx.clock.now(),
-    });
-    await writeAudit(tx, ctx, {
-      action: 'people.deputy.update',
-      entityType: 'deputy',
-      entityId: id,
-      orgPath: after!.orgPath,
-      before,
-      after,
-    });
-    return after!;
-  });
+    },
+    { action: 'people.deputy.update', entityType: 'deputy' },
+  );
   return (await deputyDtos(ctx, [row]))[0]!;
 }
 
@@ -150,6 +136,19 @@ async function movedUnit(
   current: string,
 ): Promise<OrgUnit | null> {
   return orgUnitId !== undefined && orgUnitId !== current ? unitForWrite(ctx, orgUnitId) : null;
+}
+
+/** The unit columns an update sets when it moves the row to `unit` (none when it stays). */
+const movedTo = (unit: OrgUnit | null) => (unit ? { orgUnitId: unit.id, orgPath: unit.path } : {});
+
+/** Runs a write that may meet a USCC unique index; a violation (two requests racing past the check) is 409. */
+async function usccUnique<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw usccTaken();
+    throw err;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,9 +236,11 @@ export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUni
   await checkResidentUnitUscc(ctx, input.uscc);
   const id = ctx.ids();
   const now = ctx.clock.now();
-  try {
-    const row = await ctx.db.transaction(async (tx) => {
-      const created = await insertRow(tx, residentUnits, {
+  const row = await usccUnique(() =>
+    insertAudited(
+      ctx,
+      residentUnits,
+      {
         id,
         name: input.name,
         uscc: input.uscc ?? null,
@@ -251,22 +252,11 @@ export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUni
         orgPath: unit.path,
         createdAt: now,
         updatedAt: now,
-      });
-      await writeAudit(tx, ctx, {
-        action: 'people.resident_unit.create',
-        entityType: 'resident_unit',
-        entityId: id,
-        orgPath: unit.path,
-        after: residentUnitAuditView(created!),
-      });
-      return created!;
-    });
-    return (await residentUnitDtos(ctx, [row]))[0]!;
-  } catch (err) {
-    // Two requests racing past the check above meet the unique index.
-    if (isUniqueViolation(err)) throw usccTaken();
-    throw err;
-  }
+      },
+      { action: 'people.resident_unit.create', entityType: 'resident_unit', view: residentUnitAuditView },
+    ),
+  );
+  return (await residentUnitDtos(ctx, [row]))[0]!;
 }
 
 export async function updateResidentUnit(ctx: ActorCtx, id: string, input: UpdateResidentUnitBody) {
@@ -275,33 +265,26 @@ export async function updateResidentUnit(ctx: ActorCtx, id: string, input: Updat
   const before = await findResidentUnit(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.uscc !== undefined) await checkResidentUnitUscc(ctx, input.uscc, id);
-  try {
-    const row = await ctx.db.transaction(async (tx) => {
-      const after = await updateRow(tx, residentUnits, id, {
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.uscc !== undefined && { uscc: input.uscc }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.address !== undefined && { address: input.address }),
-        ...(input.contactName !== undefined && { contactName: input.contactName }),
+  const row = await usccUnique(() =>
+    updateAudited(
+      ctx,
+      residentUnits,
+      before,
+      {
+        ...sentFields(input, ['name', 'uscc', 'kind', 'address', 'contactName']),
         ...sealContactPhone(ctx, input.contactPhone),
-        ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+        ...movedTo(unit),
         updatedAt: ctx.clock.now(),
-      });
-      await writeAudit(tx, ctx, {
+      },
+      {
         action: 'people.resident_unit.update',
         entityType: 'resident_unit',
-        entityId: id,
-        orgPath: after!.orgPath,
-        before: residentUnitAuditView(before),
-        after: { ...residentUnitAuditView(after!), contactPhoneChanged: input.contactPhone !== undefined },
-      });
-      return after!;
-    });
-    return (await residentUnitDtos(ctx, [row]))[0]!;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw usccTaken();
-    throw err;
-  }
+        view: residentUnitAuditView,
+        extra: { contactPhoneChanged: input.contactPhone !== undefined },
+      },
+    ),
+  );
+  return (await residentUnitDtos(ctx, [row]))[0]!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -369,8 +352,10 @@ export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody)
   await checkSocialOrgUscc(ctx, input.uscc);
   const id = ctx.ids();
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertRow(tx, socialOrgs, {
+  const row = await insertAudited(
+    ctx,
+    socialOrgs,
+    {
       id,
       name: input.name,
       uscc: input.uscc ?? null,
@@ -383,16 +368,9 @@ export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody)
       orgPath: unit.path,
       createdAt: now,
       updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'people.social_org.create',
-      entityType: 'social_org',
-      entityId: id,
-      orgPath: unit.path,
-      after: created,
-    });
-    return created!;
-  });
+    },
+    { action: 'people.social_org.create', entityType: 'social_org' },
+  );
   return (await socialOrgDtos(ctx, [row]))[0]!;
 }
 
@@ -402,27 +380,24 @@ export async function updateSocialOrg(ctx: ActorCtx, id: string, input: UpdateSo
   const before = await findSocialOrg(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.uscc !== undefined) await checkSocialOrgUscc(ctx, input.uscc, id);
-  const row = await ctx.db.transaction(async (tx) => {
-    const after = await updateRow(tx, socialOrgs, id, {
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.uscc !== undefined && { uscc: input.uscc }),
-      ...(input.registration !== undefined && { registration: input.registration }),
-      ...(input.field !== undefined && { field: input.field }),
-      ...(input.publicWelfare !== undefined && { publicWelfare: input.publicWelfare }),
-      ...(input.migrantMembers !== undefined && { migrantMembers: input.migrantMembers }),
-      ...(input.memberCount !== undefined && { memberCount: input.memberCount }),
-      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+  const row = await updateAudited(
+    ctx,
+    socialOrgs,
+    before,
+    {
+      ...sentFields(input, [
+        'name',
+        'uscc',
+        'registration',
+        'field',
+        'publicWelfare',
+        'migrantMembers',
+        'memberCount',
+      ]),
+      ...movedTo(unit),
       updatedAt: ctx.clock.now(),
-    });
-    await writeAudit(tx, ctx, {
-      action: 'people.social_org.update',
-      entityType: 'social_org',
-      entityId: id,
-      orgPath: after!.orgPath,
-      before,
-      after,
-    });
-    return after!;
-  });
+    },
+    { action: 'people.social_org.update', entityType: 'social_org' },
+  );
   return (await socialOrgDtos(ctx, [row]))[0]!;
 }

@@ -27,11 +27,6 @@ export function gridsOfWorkers(db: Db, workerIds: string[]) {
     .orderBy(asc(unitFieldSql(gridAssignments.gridId, 'sort')), asc(unitNameSql(gridAssignments.gridId)));
 }
 
-export async function insertWorker(db: Db, values: typeof workers.$inferInsert): Promise<WorkerRow> {
-  const [created] = await db.insert(workers).values(values).returning();
-  return created!;
-}
-
 /** Updates a worker found in scope. */
 export async function updateWorkerRow(
   db: Db,

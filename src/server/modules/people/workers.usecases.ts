@@ -7,6 +7,7 @@ import type {
   WorkerListQuery,
 } from '../../../shared/contracts/people';
 import { writeAudit } from '../../platform/audit';
+import { insertAudited, sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -16,7 +17,6 @@ import {
   endAssignments,
   gridsOfWorkers,
   insertAssignment,
-  insertWorker,
   isAssigned,
   updateWorkerRow,
 } from './workers.repository';
@@ -147,8 +147,10 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
   await checkUser(ctx, input.userId);
   const id = ctx.ids();
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertWorker(tx, {
+  const row = await insertAudited(
+    ctx,
+    workers,
+    {
       id,
       name: input.name,
       gender: input.gender ?? null,
@@ -163,16 +165,9 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
       userId: input.userId ?? null,
       createdAt: now,
       updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'people.worker.create',
-      entityType: 'worker',
-      entityId: id,
-      orgPath: unit.path,
-      after: auditView(created),
-    });
-    return created;
-  });
+    },
+    { action: 'people.worker.create', entityType: 'worker', view: auditView },
+  );
   return (await workerDtos(ctx, [row]))[0]!;
 }
 
@@ -192,16 +187,12 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
   if (input.userId !== undefined) await checkUser(ctx, input.userId);
   const row = await ctx.db.transaction(async (tx) => {
     const after = await updateWorkerRow(tx, id, {
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.gender !== undefined && { gender: input.gender }),
+      ...sentFields(input, ['name', 'gender', 'grade', 'qualifications', 'userId']),
       ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
       kind,
       postType,
       partTime,
-      ...(input.grade !== undefined && { grade: input.grade }),
-      ...(input.qualifications !== undefined && { qualifications: input.qualifications }),
       ...sealPhone(ctx, input.phone),
-      ...(input.userId !== undefined && { userId: input.userId }),
       updatedAt: ctx.clock.now(),
     });
     // Only grid workers hold grids: a change of kind ends the assignments, and the audit entry lists them.

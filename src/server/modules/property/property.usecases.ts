@@ -29,6 +29,7 @@ import {
   type TargetsDto,
 } from '../../../shared/contracts/property';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -507,27 +508,26 @@ export async function createNotice(ctx: ActorCtx, body: NoticeBody): Promise<Not
   if (!unit) throw notFound();
   if (unit.kind !== 'community' && unit.kind !== 'compound') throw new AppError('property.unit_kind', 422);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const n = await insertNotice(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      title: body.title,
-      body: body.body,
-      publishedOn: body.publishedOn,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertNotice(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        title: body.title,
+        body: body.body,
+        publishedOn: body.publishedOn,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'property.notice.create',
       entityType: 'pm_notice',
-      entityId: n.id,
-      orgPath: n.orgPath,
-      after: { title: n.title, publishedOn: n.publishedOn },
-    });
-    return n;
-  });
+      view: (n) => ({ title: n.title, publishedOn: n.publishedOn }),
+    },
+  );
   return noticeDto(row, new Map([[unit.id, unit.name]]));
 }
 
@@ -555,29 +555,28 @@ export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promi
   propertyPolicy.require(ctx.actor, 'manage');
   const unit = await compoundUnit(ctx, body.compoundId, true);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const a = await insertAppraisal(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      period: body.period,
-      appraisedOn: body.appraisedOn,
-      score: body.score,
-      respondents: body.respondents ?? null,
-      remark: body.remark ?? null,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertAppraisal(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        period: body.period,
+        appraisedOn: body.appraisedOn,
+        score: body.score,
+        respondents: body.respondents ?? null,
+        remark: body.remark ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'property.appraisal.create',
       entityType: 'pm_appraisal',
-      entityId: a.id,
-      orgPath: a.orgPath,
-      after: { period: a.period, score: a.score },
-    });
-    return a;
-  });
+      view: (a) => ({ period: a.period, score: a.score }),
+    },
+  );
   return appraisalDto(row, new Map([[unit.id, unit.name]]));
 }
 
@@ -614,30 +613,31 @@ export async function createHonour(ctx: ActorCtx, body: HonourBody): Promise<Hon
   const monthly = body.kind === 'civilised_monthly';
   if (monthly !== (body.month != null)) throw new AppError('property.honour_month', 422);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const h = await insertHonour(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: body.kind,
-      year: body.year,
-      month: body.month ?? 0,
-      awardedOn: body.awardedOn,
-      remark: body.remark ?? null,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (!h) throw new AppError('property.honour_exists', 409);
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    async (tx) => {
+      const h = await insertHonour(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: body.kind,
+        year: body.year,
+        month: body.month ?? 0,
+        awardedOn: body.awardedOn,
+        remark: body.remark ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (!h) throw new AppError('property.honour_exists', 409);
+      return h;
+    },
+    {
       action: 'property.honour.create',
       entityType: 'pm_honour',
-      entityId: h.id,
-      orgPath: h.orgPath,
-      after: { compound: unit.name, kind: h.kind, year: h.year, month: h.month },
-    });
-    return h;
-  });
+      view: (h) => ({ compound: unit.name, kind: h.kind, year: h.year, month: h.month }),
+    },
+  );
   return (await honourDtos(ctx, [row]))[0]!;
 }
 

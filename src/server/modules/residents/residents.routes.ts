@@ -81,40 +81,33 @@ export const residentsModule = defineModule({
               : '',
       },
     ];
-    app.get(
-      '/api/residents/export.xlsx',
-      {
-        config: { access: access.permission('residents.export') },
-        schema: { tags, querystring: residentListQuery.extend({ full: queryBool }) },
-      },
-      async (req, reply) => {
-        const { full, ...q } = req.query;
-        const rows = await exportResidents(actorCtxOf(deps, req), q, full === true);
-        const l = req.locale;
-        const buf = await toXlsx(l === 'en' ? 'Residents' : '居民', exportColumns(l), rows);
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(l === 'en' ? 'residents.xlsx' : '居民名单.xlsx'))
-          .send(buf);
-      },
-    );
-    /** The same list as CSV (UTF-8 with BOM, so Excel on Chinese Windows opens it right). */
-    app.get(
-      '/api/residents/export.csv',
-      {
-        config: { access: access.permission('residents.export') },
-        schema: { tags, querystring: residentListQuery.extend({ full: queryBool }) },
-      },
-      async (req, reply) => {
-        const { full, ...q } = req.query;
-        const rows = await exportResidents(actorCtxOf(deps, req), q, full === true);
-        const l = req.locale;
-        return reply
-          .header('content-type', CSV_MIME)
-          .header('content-disposition', csvAttachmentHeader(l === 'en' ? 'residents.csv' : '居民名单.csv'))
-          .send(toCsv(exportColumns(l), rows));
-      },
-    );
+    // The list as .xlsx, and as .csv (UTF-8 with BOM, so Excel on Chinese Windows opens it right).
+    for (const format of ['xlsx', 'csv'] as const)
+      app.get(
+        `/api/residents/export.${format}`,
+        {
+          config: { access: access.permission('residents.export') },
+          schema: { tags, querystring: residentListQuery.extend({ full: queryBool }) },
+        },
+        async (req, reply) => {
+          const { full, ...q } = req.query;
+          const rows = await exportResidents(actorCtxOf(deps, req), q, full === true);
+          const l = req.locale;
+          if (format === 'csv')
+            return reply
+              .header('content-type', CSV_MIME)
+              .header(
+                'content-disposition',
+                csvAttachmentHeader(l === 'en' ? 'residents.csv' : '居民名单.csv'),
+              )
+              .send(toCsv(exportColumns(l), rows));
+          const buf = await toXlsx(l === 'en' ? 'Residents' : '居民', exportColumns(l), rows);
+          return reply
+            .header('content-type', XLSX_MIME)
+            .header('content-disposition', attachmentHeader(l === 'en' ? 'residents.xlsx' : '居民名单.xlsx'))
+            .send(buf);
+        },
+      );
     app.get(
       '/api/residents/:id',
       {

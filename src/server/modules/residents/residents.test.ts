@@ -14,6 +14,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Registers a woman (registrationStatus registered) at `orgUnitId` (in `room`, if given) through the API; answers the new record. */
+async function registerWoman(
+  client: Awaited<ReturnType<TestApp['as']>>,
+  name: string,
+  orgUnitId: string,
+  room?: string,
+) {
+  const res = await client.post('/api/residents', {
+    name,
+    orgUnitId,
+    ...(room ? { room } : {}),
+    registrationStatus: 'registered',
+    gender: 'female',
+  });
+  return res.json();
+}
+
 describe('residents registry', () => {
   it('a subdistrict admin registers a resident; lists show the ID number and phone masked (R-LAW-PI-1)', async () => {
     const admin = await t.as('sd_admin');
@@ -160,24 +177,8 @@ describe('residents registry', () => {
 describe('moving residents (review findings)', () => {
   it('moving a resident into an existing household puts them in that household, with its room', async () => {
     const sd = await t.as('sd_admin');
-    const created = (
-      await sd.post('/api/residents', {
-        name: '搬家户',
-        orgUnitId: t.fx.tongduBuilding.id,
-        room: '101',
-        registrationStatus: 'registered',
-        gender: 'female',
-      })
-    ).json();
-    const other = (
-      await sd.post('/api/residents', {
-        name: '邻居',
-        orgUnitId: t.fx.tongduBuilding.id,
-        room: '502',
-        registrationStatus: 'registered',
-        gender: 'female',
-      })
-    ).json();
+    const created = await registerWoman(sd, '搬家户', t.fx.tongduBuilding.id, '101');
+    const other = await registerWoman(sd, '邻居', t.fx.tongduBuilding.id, '502');
     const res = await sd.patch(`/api/residents/${created.id}`, {
       orgUnitId: other.orgUnitId,
       version: created.version,
@@ -188,14 +189,7 @@ describe('moving residents (review findings)', () => {
 
   it('a resident cannot be moved into an archived unit', async () => {
     const sd = await t.as('sd_admin');
-    const created = (
-      await sd.post('/api/residents', {
-        name: '待迁户',
-        orgUnitId: t.fx.tongdu.id,
-        registrationStatus: 'registered',
-        gender: 'female',
-      })
-    ).json();
+    const created = await registerWoman(sd, '待迁户', t.fx.tongdu.id);
     const grid = (
       await sd.post('/api/org/units', { parentId: t.fx.tongdu.id, kind: 'grid', name: '将撤销网格' })
     ).json();
@@ -209,14 +203,7 @@ describe('moving residents (review findings)', () => {
 
   it('a version beyond the integer range is refused as bad input', async () => {
     const sd = await t.as('sd_admin');
-    const created = (
-      await sd.post('/api/residents', {
-        name: '版本',
-        orgUnitId: t.fx.tongdu.id,
-        registrationStatus: 'registered',
-        gender: 'female',
-      })
-    ).json();
+    const created = await registerWoman(sd, '版本', t.fx.tongdu.id);
     expect(
       (await sd.patch(`/api/residents/${created.id}`, { name: 'x', version: 99999999999 })).statusCode,
     ).toBe(400);

@@ -21,6 +21,7 @@ import {
   type VacateBody,
 } from '../../../shared/contracts/self-governance';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -178,28 +179,27 @@ export async function createBody(ctx: ActorCtx, body: BodyBody): Promise<BodyDto
       throw new AppError('self_governance.parent_invalid', 422);
   }
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const b = await insertBody(tx, {
-      id: ctx.ids(),
-      orgUnitId: community.id,
-      orgPath: community.path,
-      kind: body.kind,
-      name: body.name,
-      parentId: body.parentId ?? null,
-      termStart: body.termStart ?? null,
-      termEnd: body.termEnd ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertBody(tx, {
+        id: ctx.ids(),
+        orgUnitId: community.id,
+        orgPath: community.path,
+        kind: body.kind,
+        name: body.name,
+        parentId: body.parentId ?? null,
+        termStart: body.termStart ?? null,
+        termEnd: body.termEnd ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'self_governance.body.create',
       entityType: 'sg_body',
-      entityId: b.id,
-      orgPath: b.orgPath,
-      after: { kind: b.kind, name: b.name, termStart: b.termStart, termEnd: b.termEnd },
-    });
-    return b;
-  });
+      view: (b) => ({ kind: b.kind, name: b.name, termStart: b.termStart, termEnd: b.termEnd }),
+    },
+  );
   return (await bodyDtos(ctx, [row]))[0]!;
 }
 
@@ -575,34 +575,33 @@ export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<Rev
     if (b.orgUnitId !== community.id) throw new AppError('self_governance.position_body', 422);
   }
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await insertReview(tx, {
-      id: ctx.ids(),
-      orgUnitId: community.id,
-      orgPath: community.path,
-      bodyId: body.bodyId ?? null,
-      kind: body.kind,
-      form: body.form,
-      heldOn: body.heldOn,
-      title: body.title,
-      participants: body.participants ?? null,
-      personName: body.personName ?? null,
-      result: body.result ?? null,
-      score: body.score ?? null,
-      remark: body.remark ?? null,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertReview(tx, {
+        id: ctx.ids(),
+        orgUnitId: community.id,
+        orgPath: community.path,
+        bodyId: body.bodyId ?? null,
+        kind: body.kind,
+        form: body.form,
+        heldOn: body.heldOn,
+        title: body.title,
+        participants: body.participants ?? null,
+        personName: body.personName ?? null,
+        result: body.result ?? null,
+        score: body.score ?? null,
+        remark: body.remark ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'self_governance.review.create',
       entityType: 'sg_review',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: { kind: r.kind, form: r.form, title: r.title, result: r.result },
-    });
-    return r;
-  });
+      view: (r) => ({ kind: r.kind, form: r.form, title: r.title, result: r.result }),
+    },
+  );
   return (await reviewDtos(ctx, [row]))[0]!;
 }
 

@@ -1,9 +1,8 @@
 import { HeartOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { useAuth } from '../../app/auth';
+import { useListTotal, waitingTodos } from '../../app/todoCounts';
 import { type TodoItem, defineWebModule } from '../../app/webModule';
 import { careApi, careKeys } from './api';
 import { careEn, careZh } from './i18n';
@@ -18,34 +17,12 @@ function useCareTodo(): TodoItem<keyof typeof careZh>[] {
   const approver = can('care.approve');
   const oq = { view: 'overdue', page: 1, pageSize: 1 };
   const rq = { state: 'applied', page: 1, pageSize: 1 };
-  const overdue = useQuery({
-    queryKey: careKeys.plans(oq),
-    queryFn: () => careApi.plans(oq),
-    enabled: reader,
-    staleTime: 30_000,
-  });
-  const relief = useQuery({
-    queryKey: careKeys.relief(rq),
-    queryFn: () => careApi.relief(rq),
-    enabled: approver,
-    staleTime: 30_000,
-  });
-  const items: TodoItem<keyof typeof careZh>[] = [];
-  if (reader && overdue.data?.total)
-    items.push({
-      key: 'care-overdue',
-      label: 'care.todo.overdue',
-      count: overdue.data.total,
-      to: '/care/plans?view=overdue',
-    });
-  if (approver && relief.data?.total)
-    items.push({
-      key: 'care-relief',
-      label: 'care.todo.relief',
-      count: relief.data.total,
-      to: '/care/relief',
-    });
-  return items;
+  const overdue = useListTotal(careKeys.plans(oq), () => careApi.plans(oq), reader, 30_000);
+  const relief = useListTotal(careKeys.relief(rq), () => careApi.relief(rq), approver, 30_000);
+  return waitingTodos([
+    { key: 'care-overdue', label: 'care.todo.overdue', count: overdue, to: '/care/plans?view=overdue' },
+    { key: 'care-relief', label: 'care.todo.relief', count: relief, to: '/care/relief' },
+  ]);
 }
 
 /** 关爱救助: special-group visit plans and temporary relief (issue 16 §4, R-SV-3). */
@@ -54,22 +31,8 @@ export const careWebModule = defineWebModule({
   i18n: { 'zh-CN': careZh, en: careEn },
   routes: (
     <>
-      <Route
-        path="care/plans"
-        element={
-          <Guard permission="care.read">
-            <PlansPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="care/relief"
-        element={
-          <Guard permission="care.read">
-            <ReliefPage />
-          </Guard>
-        }
-      />
+      {guardedRoute('care/plans', 'care.read', <PlansPage />)}
+      {guardedRoute('care/relief', 'care.read', <ReliefPage />)}
     </>
   ),
   nav: [

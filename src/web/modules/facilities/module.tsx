@@ -1,8 +1,7 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { useAuth } from '../../app/auth';
 import { type TodoItem, defineWebModule } from '../../app/webModule';
 import { fcApi, fcKeys } from './api';
@@ -31,16 +30,7 @@ function useFacilitiesTodo(): TodoItem<keyof typeof facilitiesZh>[] {
 export const facilitiesWebModule = defineWebModule({
   name: 'facilities',
   i18n: { 'zh-CN': facilitiesZh, en: facilitiesEn },
-  routes: (
-    <Route
-      path="facilities"
-      element={
-        <Guard permission="facilities.read">
-          <FacilitiesPage />
-        </Guard>
-      }
-    />
-  ),
+  routes: guardedRoute('facilities', 'facilities.read', <FacilitiesPage />),
   nav: [
     {
       path: '/facilities',

@@ -1,7 +1,6 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { orgEn, orgZh } from './i18n';
 
@@ -13,22 +12,8 @@ export const orgWebModule = defineWebModule({
   i18n: { 'zh-CN': orgZh, en: orgEn },
   routes: (
     <>
-      <Route
-        path="org"
-        element={
-          <Guard permission="org.read">
-            <OrgTreePage />
-          </Guard>
-        }
-      />
-      <Route
-        path="org/:unitId"
-        element={
-          <Guard permission="org.read">
-            <OrgTreePage />
-          </Guard>
-        }
-      />
+      {guardedRoute('org', 'org.read', <OrgTreePage />)}
+      {guardedRoute('org/:unitId', 'org.read', <OrgTreePage />)}
     </>
   ),
   nav: [{ path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read', order: 10 }],

@@ -1,7 +1,7 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { peopleEn, peopleZh } from './i18n';
 import { PEOPLE_SECTIONS } from './sections';
@@ -15,14 +15,7 @@ export const peopleWebModule = defineWebModule({
   routes: (
     <>
       <Route path="people" element={<Navigate to="/people/party" replace />} />
-      <Route
-        path="people/:section"
-        element={
-          <Guard permission="people.read">
-            <PeoplePage />
-          </Guard>
-        }
-      />
+      {guardedRoute('people/:section', 'people.read', <PeoplePage />)}
     </>
   ),
   nav: [

@@ -49,7 +49,6 @@ export default function ResidentDetailPage() {
 
 /** One personal field: masked by default; "show" fetches the full value, which the server audits. */
 function PiiValue({ resident, field }: { resident: ResidentDetailDto; field: PiiField }) {
-  const { t } = useI18n();
   const showError = useShowError();
   const [revealed, setRevealed] = useState<string | null | undefined>(undefined);
   const [loading, setLoading] = useState(false);
@@ -78,38 +77,56 @@ function PiiValue({ resident, field }: { resident: ResidentDetailDto; field: Pii
       >
         {shown ? (revealed ?? '—') : masked}
       </Typography.Text>
-      {shown ? (
-        <>
-          <Tag color="orange">{t('residents.revealed')}</Tag>
-          <Button
-            size="small"
-            type="link"
-            icon={<EyeInvisibleOutlined />}
-            onClick={() => setRevealed(undefined)}
-          >
-            {t('residents.hide')}
-          </Button>
-        </>
-      ) : resident.abilities.reveal ? (
-        <Tooltip title={t('residents.revealTip')}>
-          <Button
-            size="small"
-            icon={<EyeOutlined />}
-            loading={loading}
-            onClick={reveal}
-            data-testid={`reveal-${field}`}
-          >
-            {t('residents.reveal')}
-          </Button>
-        </Tooltip>
-      ) : null}
+      <RevealButtons
+        shown={shown}
+        canReveal={resident.abilities.reveal}
+        loading={loading}
+        onReveal={reveal}
+        onHide={() => setRevealed(undefined)}
+        testId={`reveal-${field}`}
+      />
     </Space>
+  );
+}
+
+/** The reveal / hide controls beside a masked value: "revealed" and hide once shown, else reveal when allowed. */
+function RevealButtons(props: {
+  shown: boolean;
+  canReveal: boolean;
+  loading: boolean;
+  onReveal: () => void;
+  onHide: () => void;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  if (props.shown)
+    return (
+      <>
+        <Tag color="orange">{t('residents.revealed')}</Tag>
+        <Button size="small" type="link" icon={<EyeInvisibleOutlined />} onClick={props.onHide}>
+          {t('residents.hide')}
+        </Button>
+      </>
+    );
+  if (!props.canReveal) return null;
+  return (
+    <Tooltip title={t('residents.revealTip')}>
+      <Button
+        size="small"
+        icon={<EyeOutlined />}
+        loading={props.loading}
+        onClick={props.onReveal}
+        data-testid={props.testId}
+      >
+        {t('residents.reveal')}
+      </Button>
+    </Tooltip>
   );
 }
 
 /** Special-group tags: a count by default (特殊群体（2）); "show" fetches the tags, which the server audits. */
 function SpecialGroupsValue({ resident }: { resident: ResidentDetailDto }) {
-  const { t, label, locale } = useI18n();
+  const { label, locale } = useI18n();
   const showError = useShowError();
   const [revealed, setRevealed] = useState<SpecialGroupTag[] | undefined>(undefined);
   const [loading, setLoading] = useState(false);
@@ -135,31 +152,14 @@ function SpecialGroupsValue({ resident }: { resident: ResidentDetailDto }) {
             ))
           : specialGroupsMasked(resident.specialGroupCount, locale)}
       </span>
-      {revealed ? (
-        <>
-          <Tag color="orange">{t('residents.revealed')}</Tag>
-          <Button
-            size="small"
-            type="link"
-            icon={<EyeInvisibleOutlined />}
-            onClick={() => setRevealed(undefined)}
-          >
-            {t('residents.hide')}
-          </Button>
-        </>
-      ) : resident.abilities.reveal ? (
-        <Tooltip title={t('residents.revealTip')}>
-          <Button
-            size="small"
-            icon={<EyeOutlined />}
-            loading={loading}
-            onClick={reveal}
-            data-testid="reveal-tags"
-          >
-            {t('residents.reveal')}
-          </Button>
-        </Tooltip>
-      ) : null}
+      <RevealButtons
+        shown={!!revealed}
+        canReveal={resident.abilities.reveal}
+        loading={loading}
+        onReveal={reveal}
+        onHide={() => setRevealed(undefined)}
+        testId="reveal-tags"
+      />
     </Space>
   );
 }

@@ -1,7 +1,6 @@
 import { UserOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { defineWebModule } from '../../app/webModule';
 import { residentsEn, residentsZh } from './i18n';
 
@@ -15,38 +14,10 @@ export const residentsWebModule = defineWebModule({
   i18n: { 'zh-CN': residentsZh, en: residentsEn },
   routes: (
     <>
-      <Route
-        path="residents"
-        element={
-          <Guard permission="residents.read">
-            <ResidentsPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="residents/new"
-        element={
-          <Guard permission="residents.write">
-            <ResidentFormPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="residents/:id"
-        element={
-          <Guard permission="residents.read">
-            <ResidentDetailPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="residents/:id/edit"
-        element={
-          <Guard permission="residents.write">
-            <ResidentFormPage />
-          </Guard>
-        }
-      />
+      {guardedRoute('residents', 'residents.read', <ResidentsPage />)}
+      {guardedRoute('residents/new', 'residents.write', <ResidentFormPage />)}
+      {guardedRoute('residents/:id', 'residents.read', <ResidentDetailPage />)}
+      {guardedRoute('residents/:id/edit', 'residents.write', <ResidentFormPage />)}
     </>
   ),
   nav: [

@@ -1,9 +1,8 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoute } from '../../app/guardedRoute';
 import { useAuth } from '../../app/auth';
+import { useListTotal, waitingTodos } from '../../app/todoCounts';
 import { type TodoItem, defineWebModule } from '../../app/webModule';
 import { sgApi, sgKeys } from './api';
 import { selfGovernanceEn, selfGovernanceZh } from './i18n';
@@ -15,39 +14,23 @@ function useSelfGovernanceTodo(): TodoItem<keyof typeof selfGovernanceZh>[] {
   const { can } = useAuth();
   const enabled = can('self_governance.manage');
   const q = { overdue: 'true', page: 1, pageSize: 1 };
-  const vac = useQuery({
-    queryKey: sgKeys.vacancies(q),
-    queryFn: () => sgApi.vacancies(q),
-    enabled,
-    staleTime: 60_000,
-  });
-  return enabled && vac.data?.total
-    ? [
-        {
-          key: 'sg-vacancies',
-          label: 'sg.todo.vacancies',
-          count: vac.data.total,
-          to: '/self-governance?tab=vacancies',
-          due: 'overdue',
-        },
-      ]
-    : [];
+  const vacancies = useListTotal(sgKeys.vacancies(q), () => sgApi.vacancies(q), enabled, 60_000);
+  return waitingTodos([
+    {
+      key: 'sg-vacancies',
+      label: 'sg.todo.vacancies',
+      count: vacancies,
+      to: '/self-governance?tab=vacancies',
+      due: 'overdue',
+    },
+  ]);
 }
 
 /** 基层自治组织 (issue 16 §3). */
 export const selfGovernanceWebModule = defineWebModule({
   name: 'self-governance',
   i18n: { 'zh-CN': selfGovernanceZh, en: selfGovernanceEn },
-  routes: (
-    <Route
-      path="self-governance"
-      element={
-        <Guard permission="self_governance.read">
-          <SelfGovernancePage />
-        </Guard>
-      }
-    />
-  ),
+  routes: guardedRoute('self-governance', 'self_governance.read', <SelfGovernancePage />),
   nav: [
     {
       path: '/self-governance',

@@ -1,0 +1,89 @@
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { writeAudit } from './audit';
+import type { ActorCtx } from './context';
+import type { Db } from './db';
+import { insertRow, updateRow } from './rows';
+
+/**
+ * A use case's one-row create or update together with its audit entry, in one transaction. The caller has
+ * already found the row (or the unit of a new row) in the actor's reach; these only write.
+ */
+
+/** What the audit entry of an audited write names; `view` is what the trail keeps of a row (default: all of it). */
+export interface AuditedWrite<R> {
+  action: string;
+  entityType: string;
+  view?: (row: R) => unknown;
+}
+
+/** The fields of a partial-update body that the client sent (undefined dropped), for an update's `set`. */
+export function sentFields<T extends object, K extends keyof T>(
+  input: T,
+  keys: readonly K[],
+): { [P in K]?: Exclude<T[P], undefined> } {
+  const out: { [P in K]?: Exclude<T[P], undefined> } = {};
+  for (const k of keys) if (input[k] !== undefined) out[k] = input[k] as Exclude<T[K], undefined>;
+  return out;
+}
+
+/**
+ * Runs `write` (a repository insert or change of one row) in a transaction with that row's audit entry
+ * (`after`: the row as `audit.view` shows it); returns the row.
+ */
+export async function auditedWrite<R extends { id: string; orgPath: string }>(
+  ctx: ActorCtx,
+  write: (tx: Db) => Promise<R>,
+  audit: AuditedWrite<R>,
+): Promise<R> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await write(tx);
+    await writeAudit(tx, ctx, {
+      action: audit.action,
+      entityType: audit.entityType,
+      entityId: row.id,
+      orgPath: row.orgPath,
+      after: audit.view ? audit.view(row) : row,
+    });
+    return row;
+  });
+}
+
+/** Inserts one row (with its `id` and `orgPath`) and writes its audit entry (`after`: the row); returns the row. */
+export async function insertAudited<T extends PgTable>(
+  ctx: ActorCtx,
+  table: T,
+  values: T['$inferInsert'] & { id: string; orgPath: string },
+  audit: AuditedWrite<T['$inferSelect']>,
+): Promise<T['$inferSelect']> {
+  return auditedWrite(
+    ctx,
+    async (tx) => (await insertRow(tx, table, values)) as T['$inferSelect'] & { id: string; orgPath: string },
+    audit,
+  );
+}
+
+/**
+ * Updates the row `before` (found in reach) with `set` and writes its audit entry (`before` and `after`, as
+ * `audit.view` shows them, and `after` extended by `extra`); returns the updated row.
+ */
+export async function updateAudited<T extends PgTable & { id: AnyPgColumn }>(
+  ctx: ActorCtx,
+  table: T,
+  before: T['$inferSelect'] & { id: string },
+  set: Partial<T['$inferInsert']>,
+  audit: AuditedWrite<T['$inferSelect']> & { extra?: Record<string, unknown> },
+): Promise<T['$inferSelect'] & { orgPath: string }> {
+  const view = audit.view ?? ((r: T['$inferSelect']) => r);
+  return ctx.db.transaction(async (tx) => {
+    const after = (await updateRow(tx, table, before.id, set)) as T['$inferSelect'] & { orgPath: string };
+    await writeAudit(tx, ctx, {
+      action: audit.action,
+      entityType: audit.entityType,
+      entityId: before.id,
+      orgPath: after.orgPath,
+      before: view(before),
+      after: audit.extra ? { ...(view(after) as object), ...audit.extra } : view(after),
+    });
+    return after;
+  });
+}
