@@ -13,7 +13,7 @@ import type { AppDeps } from '../../server/platform/context';
 import { inScope } from '../../server/platform/permissions';
 import { sweepWorkflow } from '../../server/platform/workflow';
 import type { ActionBody, DsSource, IntakeBody } from '../../shared/contracts/disputes';
-import { demoActorCtx, xinxialuCommunities } from './xinxialuDemo';
+import { demoUserCtx, xinxialuCommunities } from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -153,7 +153,7 @@ export async function seedDemoDisputes(
   const demo = await xinxialuCommunities(db);
   if (!demo) return;
   const { sd, communities } = demo;
-  const ctxOf = demoActorCtx(deps, clock);
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const centre = await ctxOf('xiangl');
   if (!centre) return;
 

@@ -4,7 +4,7 @@ import { ledgerDesignees, ledgerEarningRules } from '../../server/modules/ledger
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { rowsOf } from '../../server/platform/db';
-import { loadXinxialuCommunities } from './xinxialuCommunities';
+import { xinxialuCommunities } from './seedContext';
 
 /** 新下陆街道's earning rules (points per hour, daily cap per volunteer) by activity type. */
 const SUBDISTRICT_RULES: [string, number, number][] = [
@@ -28,7 +28,7 @@ export async function seedDemoLedger(
 ): Promise<void> {
   const { db, clock, ids } = deps;
   const ctx: UseCaseCtx = { ...deps };
-  const xinxialu = await loadXinxialuCommunities(db);
+  const xinxialu = await xinxialuCommunities(db);
   if (!xinxialu) return;
   const { sd, communities } = xinxialu;
   const now = clock.now();

@@ -16,7 +16,7 @@ import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { usccCheckChar } from '../../shared/validation/codes';
 import { insertDemoLogin } from './demoLogin';
-import { loadXinxialuCommunities } from './xinxialuCommunities';
+import { xinxialuCommunities } from './seedContext';
 
 type Line = [name: string, category: string, price: number, stock: number];
 
@@ -55,7 +55,7 @@ export async function seedDemoMerchants(
 ): Promise<void> {
   const { db, clock, ids, pii } = deps;
   const ctx: UseCaseCtx = { ...deps };
-  const xinxialu = await loadXinxialuCommunities(db);
+  const xinxialu = await xinxialuCommunities(db);
   if (!xinxialu) return;
   const { sd, communities } = xinxialu;
   if (communities.length === 0) return;

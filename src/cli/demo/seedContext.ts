@@ -26,7 +26,7 @@ export async function xinxialuSubdistrict(db: Db) {
   return sd;
 }
 
-/** The demo subdistrict 新下陆街道 and its communities in division-code order; null when it is missing. */
+/** The demo subdistrict 新下陆街道 (seed 003) and its communities in display order; null when it is missing. */
 export async function xinxialuCommunities(db: Db) {
   const sd = await xinxialuSubdistrict(db);
   if (!sd) return null;
@@ -34,6 +34,6 @@ export async function xinxialuCommunities(db: Db) {
     .select()
     .from(orgUnits)
     .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.divisionCode));
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
   return { sd, communities };
 }

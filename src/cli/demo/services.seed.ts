@@ -23,7 +23,7 @@ import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskAddress, maskPhone } from '../../server/platform/crypto';
 import { rowsOf } from '../../server/platform/db';
-import { xinxialuCommunities } from './xinxialuDemo';
+import { xinxialuCommunities } from './seedContext';
 
 const DEMO_PASSWORD = 'Linli-demo-2026';
 /** The demo resident's mobile (jumin, 王秀英): SMS login in the demo. */

@@ -18,7 +18,7 @@ import { maskPhone } from '../../server/platform/crypto';
 import { yieldToRequests } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 import { insertDemoLogin } from './demoLogin';
-import { loadXinxialuCommunities } from './xinxialuCommunities';
+import { xinxialuCommunities } from './seedContext';
 
 const SKILLS = [
   '助老服务',
@@ -81,7 +81,7 @@ export async function seedDemoVolunteers(
   const ctx: UseCaseCtx = { ...deps };
   const now = deps.clock.now();
   const r = rng(20261123);
-  const xinxialu = await loadXinxialuCommunities(db);
+  const xinxialu = await xinxialuCommunities(db);
   if (!xinxialu) return;
   const { sd, communities } = xinxialu;
   if (communities.length === 0) return;
