@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { users } from '../src/server/modules/accounts/accounts.table';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../src/shared/contracts/projects';
 import { type Client, type TestApp, createTestApp, createUser } from './app';
@@ -102,6 +102,30 @@ export async function projectsWorld(civilName: string): Promise<ProjectsWorld> {
     tongdu: await t.as('tongdu_worker'),
     xhy: await t.as('xhy_worker'),
   };
+}
+
+/**
+ * A test file's ProjectsWorld: registers the `beforeAll` that builds it and the `afterAll` that closes it;
+ * its fields are set once `beforeAll` has run (read them inside hooks and tests).
+ */
+export function setupProjectsWorld(civilName: string): ProjectsWorld {
+  const w = {} as ProjectsWorld;
+  beforeAll(async () => {
+    Object.assign(w, await projectsWorld(civilName));
+  });
+  afterAll(() => w.t?.close());
+  return w;
+}
+
+/** An open call with two submitted applications (tongdu's and xihuayuan's), tongdu's selected at city level. */
+export async function selectedAndOther(
+  w: ProjectsWorld,
+): Promise<{ callId: string; selected: string; other: string }> {
+  const callId = await openCall(w.t, w.civil);
+  const selected = await submittedApplication(callId, w.t.fx.tongdu.id, w.tongdu, w.sd);
+  const other = await submittedApplication(callId, w.t.fx.xihuayuan.id, w.xhy, w.sd);
+  expect((await act(w.civil, selected, { action: 'select', level: 'city' })).statusCode).toBe(200);
+  return { callId, selected, other };
 }
 
 /** A community's application sent (with minutes), approved with a seal and submitted by the subdistrict (`sd`); its id. */
