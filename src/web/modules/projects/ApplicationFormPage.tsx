@@ -4,7 +4,6 @@ import {
   App as AntApp,
   Alert,
   Button,
-  Card,
   DatePicker,
   Flex,
   Form,
@@ -24,7 +23,7 @@ import { applyFormErrors } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
-import { yuan } from './parts';
+import { yuan, SectionCard } from './parts';
 
 interface Values {
   orgUnitId?: string;
@@ -148,7 +147,7 @@ export default function ApplicationFormPage() {
         style={{ maxWidth: 960 }}
         data-testid="app-form"
       >
-        <Card size="small" style={{ marginBottom: 16 }}>
+        <SectionCard>
           {id ? null : (
             <Form.Item name="orgUnitId" label={t('projects.app.pickUnit')} rules={[{ required: true }]}>
               <OrgUnitSelect selectableKinds={['community']} data-testid="app-unit" />
@@ -201,8 +200,8 @@ export default function ApplicationFormPage() {
               )}
             </Form.List>
           </Form.Item>
-        </Card>
-        <Card size="small" title={t('projects.app.consultation')} style={{ marginBottom: 16 }}>
+        </SectionCard>
+        <SectionCard title={t('projects.app.consultation')}>
           <Flex gap={12} wrap>
             <Form.Item
               name="consultationKind"
@@ -234,8 +233,8 @@ export default function ApplicationFormPage() {
               <Alert type="info" message={t('projects.consult.afterSave')} />
             )}
           </Form.Item>
-        </Card>
-        <Card size="small" title={t('projects.app.budgetLines')} style={{ marginBottom: 16 }}>
+        </SectionCard>
+        <SectionCard title={t('projects.app.budgetLines')}>
           <Form.List name="budgetLines">
             {(fields, ops) => (
               <>
@@ -333,7 +332,7 @@ export default function ApplicationFormPage() {
               {budget === funding ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
           </div>
-        </Card>
+        </SectionCard>
       </Form>
     </>
   );

@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
-  Card,
   Form,
   Input,
   List,
@@ -28,6 +27,7 @@ import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { SectionCard } from './parts';
 
 type Archive = Wire<ArchiveDto>;
 const enc = encodeURIComponent;
@@ -107,19 +107,16 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.archive.title')}
-      style={{ marginBottom: 16 }}
       extra={
         <Space>
           {a.canAdd ? (
-            <Button size="small" type="primary" icon={<UploadOutlined />} onClick={() => open('minutes')}>
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => open('minutes')}>
               {t('projects.archive.add')}
             </Button>
           ) : null}
           <Button
-            size="small"
             icon={<DownloadOutlined />}
             onClick={() =>
               api
@@ -282,6 +279,6 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

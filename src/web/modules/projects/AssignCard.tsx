@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AssignmentsDto } from '../../../shared/contracts/projects.assign';
@@ -9,6 +9,7 @@ import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
+import { SectionCard } from './parts';
 
 type Assignments = Wire<AssignmentsDto>;
 const enc = encodeURIComponent;
@@ -84,13 +85,10 @@ export function AssignCard({ callId }: { callId: string }) {
   const of = (appId: string) => data.items.filter((i) => i.applicationId === appId);
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.assign.title')}
-      style={{ marginBottom: 16 }}
       extra={
         <Button
-          size="small"
           type="primary"
           disabled={selected.length === 0}
           onClick={() => {
@@ -185,6 +183,6 @@ export function AssignCard({ callId }: { callId: string }) {
           data-testid="assign-reviewers"
         />
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
 import { DownloadOutlined, EditOutlined, FormOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../app/auth';
@@ -17,7 +17,7 @@ import { AssignCard } from './AssignCard';
 import { CallFormModal } from './CallFormModal';
 import { CallQuotaCard } from './CallQuotaCard';
 import { evaluationApi } from './evaluationApi';
-import { CallStatusTag, yuan } from './parts';
+import { CallStatusTag, yuan, SectionCard } from './parts';
 
 /** One call: its configuration and the board of its applications (the bureau selects here). */
 export default function CallDetailPage() {
@@ -118,7 +118,7 @@ export default function CallDetailPage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
+      <SectionCard>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('projects.call.applicationDue')}>
             <Space size={4}>
@@ -186,7 +186,7 @@ export default function CallDetailPage() {
           ) : null}
         </Descriptions>
         <Typography.Text type="secondary">{t('projects.call.deadlineNote')}</Typography.Text>
-      </Card>
+      </SectionCard>
       {c.status === 'draft' ? null : <CallBoard callId={c.id} />}
       {c.status !== 'published' ? (
         <CallQuotaCard callId={c.id} />

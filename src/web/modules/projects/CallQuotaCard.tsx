@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { projectsKeys } from './api';
 import { type QuotaProposal, evaluationApi, evaluationKeys } from './evaluationApi';
+import { SectionCard } from './parts';
 
 /**
  * A call's pilot quota per subdistrict/town (R-PJ-4: next year's quota grows or shrinks with results):
@@ -58,25 +59,16 @@ export function CallQuotaCard({ callId }: { callId: string }) {
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.quota.title')}
-      style={{ marginBottom: 16 }}
       data-testid="quota-card"
       extra={
         editing ? (
           <Space>
-            <Button size="small" onClick={generate} loading={busy} data-testid="quota-generate">
+            <Button onClick={generate} loading={busy} data-testid="quota-generate">
               {t('projects.quota.generate')}
             </Button>
-            <Button
-              size="small"
-              type="primary"
-              onClick={save}
-              loading={busy}
-              disabled={!draft}
-              data-testid="quota-save"
-            >
+            <Button type="primary" onClick={save} loading={busy} disabled={!draft} data-testid="quota-save">
               {t('projects.quota.save')}
             </Button>
           </Space>
@@ -163,6 +155,6 @@ export function CallQuotaCard({ callId }: { callId: string }) {
           { title: t('projects.quota.selected'), dataIndex: 'selected', align: 'right', width: 100 },
         ]}
       />
-    </Card>
+    </SectionCard>
   );
 }

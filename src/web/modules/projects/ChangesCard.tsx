@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
-  Card,
   Descriptions,
   Empty,
   Form,
@@ -25,7 +24,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsKeys } from './api';
-import { yuan } from './parts';
+import { yuan, SectionCard } from './parts';
 
 type Changes = Wire<ChangesDto>;
 type Change = Changes['items'][number];
@@ -127,13 +126,11 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.change.title')}
-      style={{ marginBottom: 16 }}
       extra={
         c.abilities.request ? (
-          <Button size="small" type="primary" onClick={startRequest} data-testid="change-request">
+          <Button type="primary" onClick={startRequest} data-testid="change-request">
             {t('projects.change.request')}
           </Button>
         ) : null
@@ -305,6 +302,6 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
           </Form.List>
         </Form>
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -3,7 +3,6 @@ import {
   App as AntApp,
   Alert,
   Button,
-  Card,
   DatePicker,
   Descriptions,
   Form,
@@ -21,6 +20,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsKeys } from './api';
 import { evaluationApi, evaluationKeys } from './evaluationApi';
+import { SectionCard } from './parts';
 
 const GRADE_COLOR: Record<string, string> = { excellent: 'gold', good: 'green', pass: 'blue', fail: 'red' };
 
@@ -77,16 +77,13 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.eval.title')}
-      style={{ marginBottom: 16 }}
       data-testid="evaluation-card"
       extra={
         <Space>
           {d.abilities.exempt ? (
             <Button
-              size="small"
               onClick={() => {
                 form.resetFields();
                 setMode('exempt');
@@ -98,7 +95,6 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
           ) : null}
           {d.abilities.evaluate ? (
             <Button
-              size="small"
               type="primary"
               onClick={() => {
                 form.resetFields();
@@ -244,6 +240,6 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
           )}
         </Form>
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
-  Card,
   Col,
   DatePicker,
   Form,
@@ -27,7 +26,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type DisbursementInput, type Money, type SpendInput, moneyApi, moneyKeys } from './moneyApi';
-import { yuan } from './parts';
+import { yuan, SectionCard } from './parts';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTO = 5 * 1024 * 1024;
@@ -51,18 +50,16 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
   const set = (next: Money) => qc.setQueryData(moneyKeys.money(applicationId), next);
   const last = m.disclosures[0];
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.money.title')}
-      style={{ marginBottom: 16 }}
       data-testid="projects-money"
       extra={
         m.canRecord ? (
           <Space wrap>
-            <Button size="small" onClick={() => setOpen('disburse')} data-testid="money-disburse">
+            <Button onClick={() => setOpen('disburse')} data-testid="money-disburse">
               {t('projects.money.addDisbursement')}
             </Button>
-            <Button size="small" onClick={() => setOpen('spend')} data-testid="money-spend">
+            <Button onClick={() => setOpen('spend')} data-testid="money-spend">
               {t('projects.money.addSpend')}
             </Button>
             {m.canDisclose ? (
@@ -78,7 +75,7 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
                     .catch(showError)
                 }
               >
-                <Button size="small" type="primary" data-testid="money-disclose">
+                <Button type="primary" data-testid="money-disclose">
                   {t('projects.money.disclose')}
                 </Button>
               </Popconfirm>
@@ -340,6 +337,6 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </SectionCard>
   );
 }

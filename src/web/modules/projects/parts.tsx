@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Card, type CardProps, Tag } from 'antd';
 import type { ApplicationState, CallStatus } from '../../../shared/contracts/projects';
 import { useI18n } from '../../app/i18n';
 
@@ -25,4 +25,9 @@ export function CallStatusTag({ status }: { status: CallStatus }) {
   const { t } = useI18n();
   const color = status === 'open' ? 'processing' : status === 'published' ? 'success' : 'default';
   return <Tag color={color}>{t(`projects.status.${status}`)}</Tag>;
+}
+
+/** A small card spaced from the next one: a section of a call's or an application's page. */
+export function SectionCard(props: CardProps) {
+  return <Card size="small" style={{ marginBottom: 16 }} {...props} />;
 }
