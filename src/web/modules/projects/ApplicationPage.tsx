@@ -27,6 +27,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
@@ -138,7 +139,7 @@ export default function ApplicationPage() {
   const showError = useShowError();
   const { message } = AntApp.useApp();
   const [pending, setPending] = useState<ApplicationAction>();
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: projectsKeys.application(id), queryFn: () => projectsApi.application(id) });
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
@@ -147,17 +148,12 @@ export default function ApplicationPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: projectsKeys.all });
 
   const act = async (action: ApplicationAction, extra: Record<string, unknown> = {}) => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await projectsApi.act(a.id, { action, ...extra });
       message.success(t('projects.app.done'));
       setPending(undefined);
       await refresh();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

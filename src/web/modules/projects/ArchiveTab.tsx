@@ -25,6 +25,7 @@ import {
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SectionCard } from './parts';
@@ -44,7 +45,7 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
   const { message } = AntApp.useApp();
   const [adding, setAdding] = useState<ArchiveCategory | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [form] = Form.useForm<{ category: ArchiveCategory; note?: string }>();
   const [removing, setRemoving] = useState<{ id: string; fileName: string } | null>(null);
   const [removeForm] = Form.useForm<{ reason: string }>();
@@ -73,8 +74,7 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
     body.append('category', v.category);
     body.append('note', v.note ?? '');
     body.append('file', file);
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const next = await api.upload<Archive>(
         `/api/projects/applications/${enc(applicationId)}/archive`,
         body,
@@ -82,28 +82,19 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
       qc.setQueryData(archiveKey(applicationId), next);
       message.success(t('projects.archive.uploaded'));
       setAdding(null);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async () => {
     const v = await removeForm.validateFields();
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const next = await api.post<Archive>(`/api/projects/archive-items/${enc(removing!.id)}/remove`, {
         reason: v.reason,
       });
       qc.setQueryData(archiveKey(applicationId), next);
       message.success(t('projects.archive.removedOk'));
       setRemoving(null);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -7,6 +7,7 @@ import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
 import { SectionCard } from './parts';
@@ -28,7 +29,7 @@ export function AssignCard({ callId }: { callId: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [target, setTarget] = useState<string[] | null>(null);
   const [reviewers, setReviewers] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const enabled = can('projects.manage');
   const assignments = useQuery({
     queryKey: assignKey(callId),
@@ -52,8 +53,7 @@ export function AssignCard({ callId }: { callId: string }) {
   };
   const assign = async () => {
     if (!target) return;
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await save(
         await api.post<Assignments>(`/api/projects/calls/${enc(callId)}/assignments`, {
           applicationIds: target,
@@ -63,11 +63,7 @@ export function AssignCard({ callId }: { callId: string }) {
       );
       setTarget(null);
       setSelected([]);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const remove = async (applicationId: string, reviewerId: string) => {
     try {

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsApi, projectsKeys } from './api';
@@ -29,23 +30,18 @@ export default function CallDetailPage() {
   const showError = useShowError();
   const { message } = AntApp.useApp();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const call = useQuery({ queryKey: projectsKeys.call(id), queryFn: () => projectsApi.call(id) });
   if (call.isError) return <ErrorResult error={call.error} onRetry={() => call.refetch()} />;
   if (!call.data) return <BlockSkeleton />;
   const c = call.data;
 
   const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await fn();
       message.success(done);
       await qc.invalidateQueries({ queryKey: projectsKeys.all });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -20,7 +20,7 @@ import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/p
 import type { ChangesDto } from '../../../shared/contracts/projects.changes';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsKeys } from './api';
@@ -49,10 +49,9 @@ type FormValues = {
 export function ChangesCard({ a }: { a: ApplicationDetail }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [comment, setComment] = useState('');
   const [form] = Form.useForm<FormValues>();
   const q = useQuery({
@@ -78,8 +77,7 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
   };
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const next = await api.post<Changes>(`/api/projects/applications/${enc(a.id)}/changes`, {
         reason: v.reason,
         targets: v.targets.filter((x) => x?.trim()),
@@ -90,25 +88,16 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
       await refresh(next);
       message.success(t('projects.change.sent'));
       setOpen(false);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const decide = async (ch: Change, decision: 'approve' | 'reject') => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await refresh(
         await api.post<Changes>(`/api/projects/changes/${enc(ch.id)}/decision`, { decision, comment }),
       );
       setComment('');
       message.success(t('projects.change.decided'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const show = (key: string, v: unknown) => {

@@ -35,7 +35,7 @@ import {
 } from '../../../shared/contracts/projects.doorstep';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DoorstepFormModal, StageTag, useFrequency, useNamed } from './DoorstepPage';
@@ -64,7 +64,6 @@ export default function DoorstepDetailPage() {
   const named = useNamed();
   const freq = useFrequency();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const q = useQuery({ queryKey: doorstepKeys.one(id), queryFn: () => doorstepApi.get(id) });
   const [editing, setEditing] = useState(false);
@@ -72,7 +71,7 @@ export default function DoorstepDetailPage() {
   const [slot, setSlot] = useState<DoorstepSlot | null>(null);
   const [reflecting, setReflecting] = useState(false);
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [stageForm] = Form.useForm<{ text: string; date: Dayjs; surveyId?: string | null }>();
   const [fileForm] = Form.useForm<{ note?: string }>();
   const [reflForm] = Form.useForm<{ text: string; date: Dayjs }>();
@@ -91,15 +90,10 @@ export default function DoorstepDetailPage() {
     message.success(t('common.saved'));
   };
   const run = async (f: () => Promise<DoorstepDetail>, close: () => void) => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       done(await f());
       close();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const openStage = (s: DoorstepStage) => {
     const r = d.stages.find((x) => x.stage === s)?.record;

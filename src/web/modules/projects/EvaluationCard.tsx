@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsKeys } from './api';
@@ -32,10 +32,9 @@ const GRADE_COLOR: Record<string, string> = { excellent: 'gold', good: 'green', 
 export function EvaluationCard({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [mode, setMode] = useState<'evaluate' | 'exempt'>();
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [form] = Form.useForm();
   const q = useQuery({
     queryKey: evaluationKeys.project(applicationId),
@@ -47,8 +46,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       if (mode === 'evaluate') {
         await evaluationApi.evaluate(applicationId, {
           members: String(v.members)
@@ -69,11 +67,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
       }
       setMode(undefined);
       await qc.invalidateQueries({ queryKey: projectsKeys.all });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
