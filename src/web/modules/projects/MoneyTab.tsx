@@ -85,35 +85,23 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
       }
     >
       <Row gutter={16} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.budget')}
-            value={yuan(m.budgetFen)}
-            suffix={t('projects.money.yuanUnit')}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.disbursed')}
-            value={yuan(m.disbursedFen)}
-            suffix={t('projects.money.yuanUnit')}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.spent')}
-            value={yuan(m.spentFen)}
-            suffix={t('projects.money.yuanUnit')}
-            valueStyle={m.spentFen > m.disbursedFen ? { color: '#cf1322' } : undefined}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.balance')}
-            value={yuan(m.disbursedFen - m.spentFen)}
-            suffix={t('projects.money.yuanUnit')}
-          />
-        </Col>
+        {(
+          [
+            ['budget', m.budgetFen],
+            ['disbursed', m.disbursedFen],
+            ['spent', m.spentFen, m.spentFen > m.disbursedFen],
+            ['balance', m.disbursedFen - m.spentFen],
+          ] as const
+        ).map(([key, fen, over]) => (
+          <Col key={key} xs={12} md={6}>
+            <Statistic
+              title={t(`projects.money.${key}`)}
+              value={yuan(fen)}
+              suffix={t('projects.money.yuanUnit')}
+              valueStyle={over ? { color: '#cf1322' } : undefined}
+            />
+          </Col>
+        ))}
       </Row>
       <Typography.Paragraph type="secondary">
         {last
