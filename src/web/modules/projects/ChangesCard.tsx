@@ -6,6 +6,7 @@ import {
   Descriptions,
   Empty,
   Form,
+  type FormListFieldData,
   Input,
   InputNumber,
   List,
@@ -15,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/projects';
 import type { ChangesDto } from '../../../shared/contracts/projects.changes';
 import type { Wire } from '../../../shared/contracts/wire';
@@ -225,72 +226,90 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
           >
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
-          <Form.List name="targets">
-            {(fields, { add, remove }) => (
-              <Form.Item label={t('projects.change.field.targets')}>
-                {fields.map((f) => (
-                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
-                    <Form.Item name={f.name} noStyle rules={[{ required: true, whitespace: true }]}>
-                      <Input style={{ width: 560 }} maxLength={200} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add('')} />
+          <RowsField name="targets" label={t('projects.change.field.targets')} blank="">
+            {(f) => (
+              <Form.Item name={f.name} noStyle rules={[{ required: true, whitespace: true }]}>
+                <Input style={{ width: 560 }} maxLength={200} />
               </Form.Item>
             )}
-          </Form.List>
+          </RowsField>
           <Form.Item name="summary" label={t('projects.change.summary')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
-          <Form.List name="budgetLines">
-            {(fields, { add, remove }) => (
-              <Form.Item label={t('projects.change.field.budgetLines')}>
-                {fields.map((f) => (
-                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
-                    <Form.Item name={[f.name, 'item']} noStyle rules={[{ required: true, whitespace: true }]}>
-                      <Input style={{ width: 360 }} maxLength={100} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'amount']} noStyle rules={[{ required: true }]}>
-                      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ item: '', amount: 0 })} />
-              </Form.Item>
+          <RowsField
+            name="budgetLines"
+            label={t('projects.change.field.budgetLines')}
+            blank={{ item: '', amount: 0 }}
+          >
+            {(f) => (
+              <>
+                <Form.Item name={[f.name, 'item']} noStyle rules={[{ required: true, whitespace: true }]}>
+                  <Input style={{ width: 360 }} maxLength={100} />
+                </Form.Item>
+                <AmountItem field={f} />
+              </>
             )}
-          </Form.List>
-          <Form.List name="funding">
-            {(fields, { add, remove }) => (
-              <Form.Item label={t('projects.change.field.funding')}>
-                {fields.map((f) => (
-                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
-                    <Form.Item name={[f.name, 'source']} noStyle rules={[{ required: true }]}>
-                      <Select
-                        style={{ width: 200 }}
-                        options={FUNDING_SOURCES.map((s) => ({
-                          value: s,
-                          label: t(`projects.funding.${s}`),
-                        }))}
-                      />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'amount']} noStyle rules={[{ required: true }]}>
-                      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button
-                  size="small"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ source: 'other', amount: 0 })}
-                />
-              </Form.Item>
+          </RowsField>
+          <RowsField
+            name="funding"
+            label={t('projects.change.field.funding')}
+            blank={{ source: 'other', amount: 0 }}
+          >
+            {(f) => (
+              <>
+                <Form.Item name={[f.name, 'source']} noStyle rules={[{ required: true }]}>
+                  <Select
+                    style={{ width: 200 }}
+                    options={FUNDING_SOURCES.map((s) => ({
+                      value: s,
+                      label: t(`projects.funding.${s}`),
+                    }))}
+                  />
+                </Form.Item>
+                <AmountItem field={f} />
+              </>
             )}
-          </Form.List>
+          </RowsField>
         </Form>
       </Modal>
     </SectionCard>
+  );
+}
+
+/** A labelled form list of rows, each with a remove icon, and a small add button that adds `blank`. */
+function RowsField({
+  name,
+  label,
+  blank,
+  children,
+}: {
+  name: string;
+  label: string;
+  blank: unknown;
+  children: (field: FormListFieldData) => ReactNode;
+}) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <Form.Item label={label}>
+          {fields.map((f) => (
+            <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
+              {children(f)}
+              <MinusCircleOutlined onClick={() => remove(f.name)} />
+            </Space>
+          ))}
+          <Button size="small" icon={<PlusOutlined />} onClick={() => add(blank)} />
+        </Form.Item>
+      )}
+    </Form.List>
+  );
+}
+
+/** A row's amount in yuan (required, at least 0.01). */
+function AmountItem({ field }: { field: FormListFieldData }) {
+  return (
+    <Form.Item name={[field.name, 'amount']} noStyle rules={[{ required: true }]}>
+      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
+    </Form.Item>
   );
 }
