@@ -7,6 +7,7 @@ import {
   DatePicker,
   Flex,
   Form,
+  type FormListFieldData,
   Input,
   InputNumber,
   Select,
@@ -251,19 +252,7 @@ export default function ApplicationFormPage() {
                         data-testid={`app-line-${i}`}
                       />
                     </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'amount']}
-                      rules={[{ required: true }]}
-                      style={{ marginBottom: 8 }}
-                    >
-                      <InputNumber
-                        min={0.01}
-                        precision={2}
-                        placeholder={t('projects.app.amount')}
-                        style={{ width: 160 }}
-                        data-testid={`app-line-amount-${i}`}
-                      />
-                    </Form.Item>
+                    <AmountItem field={f} testId={`app-line-amount-${i}`} />
                     <Form.Item name={[f.name, 'note']} style={{ width: 220, marginBottom: 8 }}>
                       <Input placeholder={t('projects.app.note')} maxLength={200} />
                     </Form.Item>
@@ -300,19 +289,7 @@ export default function ApplicationFormPage() {
                         }))}
                       />
                     </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'amount']}
-                      rules={[{ required: true }]}
-                      style={{ marginBottom: 8 }}
-                    >
-                      <InputNumber
-                        min={0.01}
-                        precision={2}
-                        placeholder={t('projects.app.amount')}
-                        style={{ width: 160 }}
-                        data-testid={`app-fund-amount-${i}`}
-                      />
-                    </Form.Item>
+                    <AmountItem field={f} testId={`app-fund-amount-${i}`} />
                     <MinusCircleOutlined onClick={() => ops.remove(f.name)} />
                   </Flex>
                 ))}
@@ -335,5 +312,21 @@ export default function ApplicationFormPage() {
         </SectionCard>
       </Form>
     </>
+  );
+}
+
+/** A budget line's or funding source's amount in yuan (required, at least 0.01). */
+function AmountItem({ field, testId }: { field: FormListFieldData; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={[field.name, 'amount']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+      <InputNumber
+        min={0.01}
+        precision={2}
+        placeholder={t('projects.app.amount')}
+        style={{ width: 160 }}
+        data-testid={testId}
+      />
+    </Form.Item>
   );
 }
