@@ -12,7 +12,6 @@ import {
   Space,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
 import {
@@ -28,7 +27,7 @@ import { useShowError } from '../../app/errors';
 import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { SectionCard } from './parts';
+import { SectionCard, OneFilePicker } from './parts';
 
 type Archive = Wire<ArchiveDto>;
 const enc = encodeURIComponent;
@@ -225,18 +224,7 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
             <Select options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.key, label: catName(c.key) }))} />
           </Form.Item>
           <Form.Item label={t('projects.archive.file')} extra={t('projects.archive.fileHint')} required>
-            <Upload
-              maxCount={1}
-              accept="image/*,video/*,audio/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-              fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-            >
-              <Button icon={<UploadOutlined />}>{t('projects.archive.pick')}</Button>
-            </Upload>
+            <OneFilePicker file={file} onChange={setFile} label={t('projects.archive.pick')} />
           </Form.Item>
           <Form.Item name="note" label={t('projects.archive.note')}>
             <Input.TextArea

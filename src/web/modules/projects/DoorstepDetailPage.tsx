@@ -18,7 +18,6 @@ import {
   Tag,
   Timeline,
   Typography,
-  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -41,7 +40,7 @@ import { useI18n } from '../../app/i18n';
 import { DoorstepFormModal, StageTag, useFrequency, useNamed } from './DoorstepPage';
 import { DoorstepRatingsCard } from './DoorstepRatingsCard';
 import { type DoorstepDetail, type DoorstepFile, doorstepApi, doorstepKeys } from './doorstepApi';
-import { yuan } from './parts';
+import { yuan, OneFilePicker } from './parts';
 
 function FileLinks({ files }: { files: DoorstepFile[] }) {
   if (!files.length) return null;
@@ -384,18 +383,7 @@ export default function DoorstepDetailPage() {
       >
         <Form form={fileForm} layout="vertical">
           <Form.Item label={t('projects.doorstep.file')} extra={t('projects.doorstep.fileHint')} required>
-            <Upload
-              maxCount={1}
-              accept="image/*,video/*,audio/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-              fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-            >
-              <Button icon={<UploadOutlined />}>{t('projects.doorstep.pick')}</Button>
-            </Upload>
+            <OneFilePicker file={file} onChange={setFile} label={t('projects.doorstep.pick')} />
           </Form.Item>
           <Form.Item name="note" label={t('projects.doorstep.note')}>
             <Input.TextArea rows={2} maxLength={DOORSTEP_NOTE_MAX} showCount />
