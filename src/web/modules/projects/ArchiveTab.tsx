@@ -102,11 +102,12 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
       extra={
         <Space>
           {a.canAdd ? (
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => open('minutes')}>
+            <Button size="small" type="primary" icon={<UploadOutlined />} onClick={() => open('minutes')}>
               {t('projects.archive.add')}
             </Button>
           ) : null}
           <Button
+            size="small"
             icon={<DownloadOutlined />}
             onClick={() =>
               api

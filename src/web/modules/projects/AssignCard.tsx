@@ -85,6 +85,7 @@ export function AssignCard({ callId }: { callId: string }) {
       title={t('projects.assign.title')}
       extra={
         <Button
+          size="small"
           type="primary"
           disabled={selected.length === 0}
           onClick={() => {

@@ -54,10 +54,17 @@ export function CallQuotaCard({ callId }: { callId: string }) {
       extra={
         editing ? (
           <Space>
-            <Button onClick={generate} loading={busy} data-testid="quota-generate">
+            <Button size="small" onClick={generate} loading={busy} data-testid="quota-generate">
               {t('projects.quota.generate')}
             </Button>
-            <Button type="primary" onClick={save} loading={busy} disabled={!draft} data-testid="quota-save">
+            <Button
+              size="small"
+              type="primary"
+              onClick={save}
+              loading={busy}
+              disabled={!draft}
+              data-testid="quota-save"
+            >
               {t('projects.quota.save')}
             </Button>
           </Space>

@@ -120,7 +120,7 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
       title={t('projects.change.title')}
       extra={
         c.abilities.request ? (
-          <Button type="primary" onClick={startRequest} data-testid="change-request">
+          <Button size="small" type="primary" onClick={startRequest} data-testid="change-request">
             {t('projects.change.request')}
           </Button>
         ) : null

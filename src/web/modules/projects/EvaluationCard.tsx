@@ -78,6 +78,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
         <Space>
           {d.abilities.exempt ? (
             <Button
+              size="small"
               onClick={() => {
                 form.resetFields();
                 setMode('exempt');
@@ -89,6 +90,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
           ) : null}
           {d.abilities.evaluate ? (
             <Button
+              size="small"
               type="primary"
               onClick={() => {
                 form.resetFields();

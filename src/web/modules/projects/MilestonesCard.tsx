@@ -68,7 +68,7 @@ export function MilestonesCard({ applicationId }: { applicationId: string }) {
       data-testid="project-milestones"
       extra={
         m.canEdit ? (
-          <Button onClick={() => setEditing('new')} data-testid="milestone-add">
+          <Button size="small" onClick={() => setEditing('new')} data-testid="milestone-add">
             {t('projects.milestones.add')}
           </Button>
         ) : null

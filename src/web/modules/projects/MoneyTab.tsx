@@ -56,10 +56,10 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
       extra={
         m.canRecord ? (
           <Space wrap>
-            <Button onClick={() => setOpen('disburse')} data-testid="money-disburse">
+            <Button size="small" onClick={() => setOpen('disburse')} data-testid="money-disburse">
               {t('projects.money.addDisbursement')}
             </Button>
-            <Button onClick={() => setOpen('spend')} data-testid="money-spend">
+            <Button size="small" onClick={() => setOpen('spend')} data-testid="money-spend">
               {t('projects.money.addSpend')}
             </Button>
             {m.canDisclose ? (
@@ -75,7 +75,7 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
                     .catch(showError)
                 }
               >
-                <Button type="primary" data-testid="money-disclose">
+                <Button size="small" type="primary" data-testid="money-disclose">
                   {t('projects.money.disclose')}
                 </Button>
               </Popconfirm>
