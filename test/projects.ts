@@ -53,29 +53,32 @@ export async function userIdOf(t: TestApp, username: string): Promise<string> {
 export const act = (c: Client, id: string, body: Record<string, unknown>) =>
   c.post(`/api/projects/applications/${id}/actions`, body);
 
+/** The body of a 2027 call of the district bureau over the fixture's subdistrict, with `over` on top. */
+export const callBody = (t: TestApp, over: Record<string, unknown> = {}) => ({
+  orgUnitId: t.fx.district.id,
+  year: 2027,
+  title: '2027年“共建共享”社区治理项目申报',
+  types: SEED_000_TYPES,
+  quota: 12,
+  applicationDue: '2026-12-10',
+  completionDue: '2027-11-30',
+  summaryDue: '2027-12-20',
+  reportDay: 20,
+  subsidyCityFen: 10_000_000,
+  subsidyPrefectureFen: 5_000_000,
+  documents: SEED_000_DOCUMENTS,
+  criteria: SEED_000_CRITERIA,
+  scopeUnitIds: [t.fx.subdistrict.id],
+  ...over,
+});
+
 /** Creates and opens a call of the district bureau (`civil`) over the fixture's subdistrict; its id. */
 export async function openCall(
   t: TestApp,
   civil: Client,
   over: Record<string, unknown> = {},
 ): Promise<string> {
-  const call = await civil.post('/api/projects/calls', {
-    orgUnitId: t.fx.district.id,
-    year: 2027,
-    title: '2027年“共建共享”社区治理项目申报',
-    types: SEED_000_TYPES,
-    quota: 12,
-    applicationDue: '2026-12-10',
-    completionDue: '2027-11-30',
-    summaryDue: '2027-12-20',
-    reportDay: 20,
-    subsidyCityFen: 10_000_000,
-    subsidyPrefectureFen: 5_000_000,
-    documents: SEED_000_DOCUMENTS,
-    criteria: SEED_000_CRITERIA,
-    scopeUnitIds: [t.fx.subdistrict.id],
-    ...over,
-  });
+  const call = await civil.post('/api/projects/calls', callBody(t, over));
   expect(call.statusCode, call.body).toBe(201);
   const callId = call.json().id as string;
   expect((await civil.post(`/api/projects/calls/${callId}/open`, {})).statusCode).toBe(200);
