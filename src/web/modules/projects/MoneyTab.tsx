@@ -13,6 +13,7 @@ import {
   Space,
   Statistic,
   Table,
+  type TableColumnsType,
   Tag,
   Typography,
   Upload,
@@ -157,15 +158,9 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           />
         </Col>
       </Row>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('projects.money.disbursements')}
-      </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        locale={{ emptyText: t('projects.money.empty') }}
-        dataSource={m.disbursements}
+      <MoneyList
+        title={t('projects.money.disbursements')}
+        rows={m.disbursements}
         columns={[
           { title: t('projects.money.date'), dataIndex: 'receivedOn', width: 120, render: formatDate },
           {
@@ -178,15 +173,9 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['lg'] },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('projects.money.spends')}
-      </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        locale={{ emptyText: t('projects.money.empty') }}
-        dataSource={m.spends}
+      <MoneyList
+        title={t('projects.money.spends')}
+        rows={m.spends}
         columns={[
           {
             title: t('projects.money.date'),
@@ -326,5 +315,33 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
         </FormModal>
       ) : null}
     </SectionCard>
+  );
+}
+
+/** One of the money card's record lists (disbursements, spends): a heading over a small table of all rows. */
+function MoneyList<R extends { id: string }>({
+  title,
+  rows,
+  columns,
+}: {
+  title: string;
+  rows: R[];
+  columns: TableColumnsType<R>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {title}
+      </Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        locale={{ emptyText: t('projects.money.empty') }}
+        dataSource={rows}
+        columns={columns}
+      />
+    </>
   );
 }
