@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { users } from '../src/server/modules/accounts/accounts.table';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../src/shared/contracts/projects';
 import { type Client, type TestApp, createTestApp, createUser } from './app';
@@ -53,29 +53,32 @@ export async function userIdOf(t: TestApp, username: string): Promise<string> {
 export const act = (c: Client, id: string, body: Record<string, unknown>) =>
   c.post(`/api/projects/applications/${id}/actions`, body);
 
+/** The body of a 2027 call of the district bureau over the fixture's subdistrict, with `over` on top. */
+export const callBody = (t: TestApp, over: Record<string, unknown> = {}) => ({
+  orgUnitId: t.fx.district.id,
+  year: 2027,
+  title: '2027年“共建共享”社区治理项目申报',
+  types: SEED_000_TYPES,
+  quota: 12,
+  applicationDue: '2026-12-10',
+  completionDue: '2027-11-30',
+  summaryDue: '2027-12-20',
+  reportDay: 20,
+  subsidyCityFen: 10_000_000,
+  subsidyPrefectureFen: 5_000_000,
+  documents: SEED_000_DOCUMENTS,
+  criteria: SEED_000_CRITERIA,
+  scopeUnitIds: [t.fx.subdistrict.id],
+  ...over,
+});
+
 /** Creates and opens a call of the district bureau (`civil`) over the fixture's subdistrict; its id. */
 export async function openCall(
   t: TestApp,
   civil: Client,
   over: Record<string, unknown> = {},
 ): Promise<string> {
-  const call = await civil.post('/api/projects/calls', {
-    orgUnitId: t.fx.district.id,
-    year: 2027,
-    title: '2027年“共建共享”社区治理项目申报',
-    types: SEED_000_TYPES,
-    quota: 12,
-    applicationDue: '2026-12-10',
-    completionDue: '2027-11-30',
-    summaryDue: '2027-12-20',
-    reportDay: 20,
-    subsidyCityFen: 10_000_000,
-    subsidyPrefectureFen: 5_000_000,
-    documents: SEED_000_DOCUMENTS,
-    criteria: SEED_000_CRITERIA,
-    scopeUnitIds: [t.fx.subdistrict.id],
-    ...over,
-  });
+  const call = await civil.post('/api/projects/calls', callBody(t, over));
   expect(call.statusCode, call.body).toBe(201);
   const callId = call.json().id as string;
   expect((await civil.post(`/api/projects/calls/${callId}/open`, {})).statusCode).toBe(200);
@@ -102,6 +105,30 @@ export async function projectsWorld(civilName: string): Promise<ProjectsWorld> {
     tongdu: await t.as('tongdu_worker'),
     xhy: await t.as('xhy_worker'),
   };
+}
+
+/**
+ * A test file's ProjectsWorld: registers the `beforeAll` that builds it and the `afterAll` that closes it;
+ * its fields are set once `beforeAll` has run (read them inside hooks and tests).
+ */
+export function setupProjectsWorld(civilName: string): ProjectsWorld {
+  const w = {} as ProjectsWorld;
+  beforeAll(async () => {
+    Object.assign(w, await projectsWorld(civilName));
+  });
+  afterAll(() => w.t?.close());
+  return w;
+}
+
+/** An open call with two submitted applications (tongdu's and xihuayuan's), tongdu's selected at city level. */
+export async function selectedAndOther(
+  w: ProjectsWorld,
+): Promise<{ callId: string; selected: string; other: string }> {
+  const callId = await openCall(w.t, w.civil);
+  const selected = await submittedApplication(callId, w.t.fx.tongdu.id, w.tongdu, w.sd);
+  const other = await submittedApplication(callId, w.t.fx.xihuayuan.id, w.xhy, w.sd);
+  expect((await act(w.civil, selected, { action: 'select', level: 'city' })).statusCode).toBe(200);
+  return { callId, selected, other };
 }
 
 /** A community's application sent (with minutes), approved with a seal and submitted by the subdistrict (`sd`); its id. */

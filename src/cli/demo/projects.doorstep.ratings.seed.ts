@@ -8,6 +8,7 @@ import {
 } from '../../server/modules/projects/projects.table';
 import type { AppDeps } from '../../server/platform/context';
 import { maskName } from '../../server/platform/proxy';
+import { firstRow } from '../../server/platform/firstRow';
 
 const DAY = 86_400_000;
 
@@ -32,10 +33,7 @@ export async function seedDemoDoorstepRatings(
   opts: { log: (line: string) => void },
 ): Promise<void> {
   const { db, clock, ids } = deps;
-  const [city] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.name, '舟山市')));
+  const city = await firstRow(db, orgUnits, and(eq(orgUnits.kind, 'city'), eq(orgUnits.name, '舟山市')));
   if (!city) return;
   const done = await db
     .select({ projectId: pjDoorstepRecords.projectId })

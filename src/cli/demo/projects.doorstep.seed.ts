@@ -18,32 +18,11 @@ import {
   type FrequencyPeriod,
   type SettlementType,
 } from '../../shared/contracts/projects.doorstep';
+import { pdf } from './projects.archive.seed';
+import { firstRow } from '../../server/platform/firstRow';
 
 const DAY = 86_400_000;
 const DEMO_PASSWORD = 'Linli-demo-2026';
-
-/** A one-page PDF with one line of ASCII text (the demo's stand-in for a document). */
-function pdf(text: string): Buffer {
-  const stream = `BT /F1 14 Tf 60 780 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 type Plan = [
   name: string,
@@ -201,10 +180,7 @@ export async function seedDemoDoorstepProjects(
 ): Promise<void> {
   const { db, clock, ids } = deps;
   const storage = createLocalStorage(deps.config?.dataDir ?? '');
-  const [city] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.name, '舟山市')));
+  const city = await firstRow(db, orgUnits, and(eq(orgUnits.kind, 'city'), eq(orgUnits.name, '舟山市')));
   if (!city) return;
   const units = await db
     .select()

@@ -18,6 +18,7 @@ import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { createLocalStorage } from '../../server/platform/storage';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../shared/contracts/projects';
 import { pdf, png } from './projects.archive.seed';
+import { firstRow } from '../../server/platform/firstRow';
 
 const DAY = 86_400_000;
 /** A moment of 2023 in China time. */
@@ -119,10 +120,7 @@ export async function seedDemoProjectsJinjiang(
   opts: { log: (line: string) => void },
 ): Promise<void> {
   const { db, ids } = deps;
-  const [city] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'district'), eq(orgUnits.name, '晋江市')));
+  const city = await firstRow(db, orgUnits, and(eq(orgUnits.kind, 'district'), eq(orgUnits.name, '晋江市')));
   if (!city) return;
   const under = await db
     .select()

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { pjApplications, pjCalls, pjMilestones } from '../../server/modules/projects/projects.table';
 import type { AppDeps } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
 import { chinaDate } from '../../shared/chinaTime';
 
 const DAY = 86_400_000;
@@ -15,6 +16,16 @@ const PLAN: [string, number, string][] = [
   ['中期自评与资金公开', 0.85, '中期自评报告已报街道，资金使用情况已在居务公开栏公示。'],
 ];
 
+/** The demo's pilots: the selected applications of published calls, in application-number order. */
+export function publishedPilots(db: Db) {
+  return db
+    .select({ a: pjApplications })
+    .from(pjApplications)
+    .innerJoin(pjCalls, eq(pjCalls.id, pjApplications.callId))
+    .where(and(eq(pjApplications.state, 'selected'), eq(pjCalls.status, 'published')))
+    .orderBy(asc(pjApplications.number));
+}
+
 /**
  * Milestones of the demo's pilots (R-PJ-4 动态跟踪), kept by the subdistrict's 刘克涛 (the money seed's recorder):
  * spread over each pilot's term (selection → completion date); done on time where the term has passed them,
@@ -26,12 +37,7 @@ export async function seedDemoProjectMilestones(
 ): Promise<void> {
   const { db, clock, ids } = deps;
   const [u] = await db.select().from(users).where(eq(users.username, 'liukt'));
-  const pilots = await db
-    .select({ a: pjApplications })
-    .from(pjApplications)
-    .innerJoin(pjCalls, eq(pjCalls.id, pjApplications.callId))
-    .where(and(eq(pjApplications.state, 'selected'), eq(pjCalls.status, 'published')))
-    .orderBy(asc(pjApplications.number));
+  const pilots = await publishedPilots(db);
   const now = clock.now();
   const rows: (typeof pjMilestones.$inferInsert)[] = [];
   for (const { a } of pilots) {

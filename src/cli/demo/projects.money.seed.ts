@@ -1,10 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { addDisbursement, addSpend, discloseFunds } from '../../server/modules/projects/projects.money';
-import { pjApplications, pjCalls } from '../../server/modules/projects/projects.table';
 import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
+import { publishedPilots } from './projects.milestones.seed';
 
 const DAY = 86_400_000;
 
@@ -23,12 +23,7 @@ export async function seedDemoProjectMoney(
   const actor = u ? await loadActor(db, u.id) : null;
   if (!actor) return;
   const ctx: ActorCtx = { db, ids, pii, clock, actor, requestId: 'demo-seed' };
-  const pilots = await db
-    .select({ a: pjApplications })
-    .from(pjApplications)
-    .innerJoin(pjCalls, eq(pjCalls.id, pjApplications.callId))
-    .where(and(eq(pjApplications.state, 'selected'), eq(pjCalls.status, 'published')))
-    .orderBy(asc(pjApplications.number));
+  const pilots = await publishedPilots(db);
   const now = clock.now().getTime();
   const day = (from: Date, d: number) => chinaDate(new Date(Math.min(now, from.getTime() + d * DAY)));
   let spends = 0;

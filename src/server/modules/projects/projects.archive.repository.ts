@@ -2,6 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { pjArchiveItems } from './projects.table';
+import { firstRow } from '../../platform/firstRow';
+import { insertRow, updateRow } from '../../platform/rows';
 
 export type ArchiveItemRow = typeof pjArchiveItems.$inferSelect;
 
@@ -9,8 +11,7 @@ export async function insertArchiveItem(
   db: Db,
   row: typeof pjArchiveItems.$inferInsert,
 ): Promise<ArchiveItemRow> {
-  const [r] = await db.insert(pjArchiveItems).values(row).returning();
-  return r!;
+  return insertRow(db, pjArchiveItems, row);
 }
 
 /** A project's archive items, oldest first within each category. */
@@ -25,11 +26,7 @@ export function archiveItemsOf(db: Db, applicationId: string): Promise<ArchiveIt
 /** One item by id (the caller checks its application is in reach). */
 export async function archiveItemById(db: Db, id: string): Promise<ArchiveItemRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(pjArchiveItems)
-    .where(and(eq(pjArchiveItems.id, id)));
-  return r;
+  return firstRow(db, pjArchiveItems, and(eq(pjArchiveItems.id, id)));
 }
 
 /** Marks an item removed (soft delete: the row and its file stay for the record). */
@@ -38,12 +35,7 @@ export async function markArchiveItemRemoved(
   id: string,
   patch: Pick<ArchiveItemRow, 'removedAt' | 'removedBy' | 'removedByName' | 'removedReason'>,
 ): Promise<ArchiveItemRow> {
-  const [r] = await db
-    .update(pjArchiveItems)
-    .set({ ...patch, updatedAt: patch.removedAt! })
-    .where(eq(pjArchiveItems.id, id))
-    .returning();
-  return r!;
+  return updateRow(db, pjArchiveItems, id, { ...patch, updatedAt: patch.removedAt! });
 }
 
 /** Locks one item row until the transaction ends (two removals of one item, one at a time). */

@@ -1,46 +1,40 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client, TestApp } from '../../../../test/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../../../../test/app';
 import {
   openCall,
   PROJECT_CONTENT,
-  projectsWorld,
+  setupProjectsWorld,
   submittedApplication,
   userIdOf,
 } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 
-let t: TestApp;
-let civil: Client;
-let sd: Client;
-let tongdu: Client;
-let xhy: Client;
+const w = setupProjectsWorld('pjas_civil');
 let evaluator: Client;
 
 beforeAll(async () => {
-  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjas_civil'));
-  evaluator = await t.as('evaluator');
+  evaluator = await w.t.as('evaluator');
 });
-afterAll(() => t?.close());
 
 const scores = { facilities: 20, party_building: 22, service_capacity: 18, participation: 20 };
 
 describe('evaluator assignment (issue 11 §2: an evaluator sees only what they are assigned)', () => {
   it('R-PJ-2: the bureau assigns reviewers to submitted applications (bulk); an unassigned application is 404 for the reviewer in list, detail, scores and to-dos', async () => {
-    const callId = await openCall(t, civil);
-    const mine = await submittedApplication(callId, t.fx.tongdu.id, tongdu, sd);
-    const other = await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);
-    const evaluatorId = await userIdOf(t, 'evaluator');
+    const callId = await openCall(w.t, w.civil);
+    const mine = await submittedApplication(callId, w.t.fx.tongdu.id, w.tongdu, w.sd);
+    const other = await submittedApplication(callId, w.t.fx.xihuayuan.id, w.xhy, w.sd);
+    const evaluatorId = await userIdOf(w.t, 'evaluator');
 
     // Before any assignment the reviewer sees nothing of the call.
     expect((await evaluator.get(`/api/projects/applications/${mine}`)).statusCode).toBe(404);
     expect((await evaluator.get(`/api/projects/applications?callId=${callId}`)).json().items).toHaveLength(0);
 
     // The bureau sees the candidate reviewers and assigns one application.
-    const list = await civil.get(`/api/projects/calls/${callId}/assignments`);
+    const list = await w.civil.get(`/api/projects/calls/${callId}/assignments`);
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().reviewers.map((r: { id: string }) => r.id)).toContain(evaluatorId);
-    const res = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+    const res = await w.civil.post(`/api/projects/calls/${callId}/assignments`, {
       applicationIds: [mine],
       reviewerIds: [evaluatorId],
     });
@@ -69,28 +63,28 @@ describe('evaluator assignment (issue 11 §2: an evaluator sees only what they a
     expect(call.counts).toEqual({ submitted: 1 });
 
     // The bureau itself reads and scores every application without an assignment.
-    expect((await civil.get(`/api/projects/applications?callId=${callId}`)).json().items).toHaveLength(2);
-    const bureau = await civil.post(`/api/projects/applications/${other}/scores`, {
+    expect((await w.civil.get(`/api/projects/applications?callId=${callId}`)).json().items).toHaveLength(2);
+    const bureau = await w.civil.post(`/api/projects/applications/${other}/scores`, {
       conflict: false,
       scores,
     });
     expect(bureau.statusCode, bureau.body).toBe(200);
 
     // Bulk: both applications at once (the existing pair stays once); then one removed → 404 again.
-    const bulk = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+    const bulk = await w.civil.post(`/api/projects/calls/${callId}/assignments`, {
       applicationIds: [mine, other],
       reviewerIds: [evaluatorId],
     });
     expect(bulk.json().items).toHaveLength(2);
     expect((await evaluator.get(`/api/projects/applications/${other}`)).statusCode).toBe(200);
-    const removed = await civil.post(`/api/projects/calls/${callId}/assignments/remove`, {
+    const removed = await w.civil.post(`/api/projects/calls/${callId}/assignments/remove`, {
       applicationId: other,
       reviewerId: evaluatorId,
     });
     expect(removed.statusCode, removed.body).toBe(200);
     expect((await evaluator.get(`/api/projects/applications/${other}`)).statusCode).toBe(404);
 
-    const audit = await t.database.db
+    const audit = await w.t.database.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityType, 'pj_assignment')));
@@ -102,27 +96,27 @@ describe('evaluator assignment (issue 11 §2: an evaluator sees only what they a
   });
 
   it('R-PJ-2: only submitted applications take reviewers, only holders of projects.score, only by the bureau', async () => {
-    const callId = await openCall(t, civil);
-    const draft = await tongdu.post('/api/projects/applications', {
+    const callId = await openCall(w.t, w.civil);
+    const draft = await w.tongdu.post('/api/projects/applications', {
       callId,
-      orgUnitId: t.fx.tongdu.id,
+      orgUnitId: w.t.fx.tongdu.id,
       ...PROJECT_CONTENT,
     });
-    const evaluatorId = await userIdOf(t, 'evaluator');
-    const notYet = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+    const evaluatorId = await userIdOf(w.t, 'evaluator');
+    const notYet = await w.civil.post(`/api/projects/calls/${callId}/assignments`, {
       applicationIds: [draft.json().id],
       reviewerIds: [evaluatorId],
     });
     expect(notYet.statusCode).toBe(409);
     expect(notYet.json().error.code).toBe('projects.assign_not_submitted');
-    const submitted = await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);
-    const notReviewer = await civil.post(`/api/projects/calls/${callId}/assignments`, {
+    const submitted = await submittedApplication(callId, w.t.fx.xihuayuan.id, w.xhy, w.sd);
+    const notReviewer = await w.civil.post(`/api/projects/calls/${callId}/assignments`, {
       applicationIds: [submitted],
-      reviewerIds: [await userIdOf(t, 'tongdu_worker')],
+      reviewerIds: [await userIdOf(w.t, 'tongdu_worker')],
     });
     expect(notReviewer.statusCode).toBe(422);
     expect(notReviewer.json().error.code).toBe('projects.assign_not_reviewer');
-    expect((await sd.get(`/api/projects/calls/${callId}/assignments`)).statusCode).toBe(403);
+    expect((await w.sd.get(`/api/projects/calls/${callId}/assignments`)).statusCode).toBe(403);
     expect((await evaluator.get(`/api/projects/calls/${callId}/assignments`)).statusCode).toBe(403);
   });
 });

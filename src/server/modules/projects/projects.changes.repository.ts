@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { pjChanges } from './projects.table';
+import { insertRow } from '../../platform/rows';
 
 /** Queries of a selected project's content changes (R-PJ-4, projects.changes.ts). */
 export type ChangeRow = typeof pjChanges.$inferSelect;
@@ -29,8 +30,7 @@ export async function changeById(db: Db, id: string, lock = false): Promise<Chan
 }
 
 export async function insertChange(db: Db, row: typeof pjChanges.$inferInsert): Promise<ChangeRow> {
-  const [created] = await db.insert(pjChanges).values(row).returning();
-  return created!;
+  return insertRow(db, pjChanges, row);
 }
 
 /** Decides a pending change (only while pending: a second decision finds nothing). */

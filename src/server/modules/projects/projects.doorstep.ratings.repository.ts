@@ -2,6 +2,7 @@ import { and, avg, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { pjDoorstepProjects, pjDoorstepRatings } from './projects.table';
+import { firstRow } from '../../platform/firstRow';
 
 export type DoorstepRatingRow = typeof pjDoorstepRatings.$inferSelect;
 
@@ -11,21 +12,19 @@ export type DoorstepRatingRow = typeof pjDoorstepRatings.$inferSelect;
  */
 export async function doorstepOnBoard(db: Db, id: string, roots: string[]) {
   if (!isUuid(id) || roots.length === 0) return undefined;
-  const [r] = await db
-    .select()
-    .from(pjDoorstepProjects)
-    .where(
-      and(
-        eq(pjDoorstepProjects.id, id),
-        roots.includes('/')
-          ? undefined
-          : sql`(${sql.join(
-              roots.map((p) => sql`${p} like (${pjDoorstepProjects.orgPath} || '%')`),
-              sql` or `,
-            )})`,
-      ),
-    );
-  return r;
+  return firstRow(
+    db,
+    pjDoorstepProjects,
+    and(
+      eq(pjDoorstepProjects.id, id),
+      roots.includes('/')
+        ? undefined
+        : sql`(${sql.join(
+            roots.map((p) => sql`${p} like (${pjDoorstepProjects.orgPath} || '%')`),
+            sql` or `,
+          )})`,
+    ),
+  );
 }
 
 /** Inserts or replaces the resident's rating of a project (one per resident and project); the row before. */

@@ -5,6 +5,8 @@ import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { pjDoorstepFiles, pjDoorstepProjects, pjDoorstepRecords } from './projects.table';
+import { firstRow } from '../../platform/firstRow';
+import { insertRow, updateRow } from '../../platform/rows';
 
 export type DoorstepRow = typeof pjDoorstepProjects.$inferSelect;
 export type DoorstepRecordRow = typeof pjDoorstepRecords.$inferSelect;
@@ -13,11 +15,7 @@ export type DoorstepFileRow = typeof pjDoorstepFiles.$inferSelect;
 /** A doorstep project by id within `scope` (the policy's where fragment), or undefined (also for a bad id). */
 export async function findDoorstep(db: Db, id: string, scope: SQL): Promise<DoorstepRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(pjDoorstepProjects)
-    .where(and(eq(pjDoorstepProjects.id, id), scope));
-  return r;
+  return firstRow(db, pjDoorstepProjects, and(eq(pjDoorstepProjects.id, id), scope));
 }
 
 const listWhere = (scope: SQL, q: Omit<DoorstepListQuery, 'page' | 'pageSize'>) =>
@@ -106,8 +104,7 @@ export async function countInCategory(
 }
 
 export async function insertDoorstep(tx: Db, row: typeof pjDoorstepProjects.$inferInsert) {
-  const [r] = await tx.insert(pjDoorstepProjects).values(row).returning();
-  return r!;
+  return insertRow(tx, pjDoorstepProjects, row);
 }
 
 export async function updateDoorstep(
@@ -175,22 +172,19 @@ export async function recordedStages(db: Db, projectIds: string[]): Promise<Map<
 }
 
 export async function stageRecord(tx: Db, projectId: string, stage: string) {
-  const [r] = await tx
-    .select()
-    .from(pjDoorstepRecords)
-    .where(
-      and(
-        eq(pjDoorstepRecords.projectId, projectId),
-        eq(pjDoorstepRecords.kind, 'stage'),
-        eq(pjDoorstepRecords.stage, stage),
-      ),
-    );
-  return r;
+  return firstRow(
+    tx,
+    pjDoorstepRecords,
+    and(
+      eq(pjDoorstepRecords.projectId, projectId),
+      eq(pjDoorstepRecords.kind, 'stage'),
+      eq(pjDoorstepRecords.stage, stage),
+    ),
+  );
 }
 
 export async function insertRecord(tx: Db, row: typeof pjDoorstepRecords.$inferInsert) {
-  const [r] = await tx.insert(pjDoorstepRecords).values(row).returning();
-  return r!;
+  return insertRow(tx, pjDoorstepRecords, row);
 }
 
 export async function updateRecord(
@@ -198,13 +192,11 @@ export async function updateRecord(
   id: string,
   patch: Partial<typeof pjDoorstepRecords.$inferInsert>,
 ) {
-  const [r] = await tx.update(pjDoorstepRecords).set(patch).where(eq(pjDoorstepRecords.id, id)).returning();
-  return r!;
+  return updateRow(tx, pjDoorstepRecords, id, patch);
 }
 
 export async function insertFile(tx: Db, row: typeof pjDoorstepFiles.$inferInsert) {
-  const [r] = await tx.insert(pjDoorstepFiles).values(row).returning();
-  return r!;
+  return insertRow(tx, pjDoorstepFiles, row);
 }
 
 export async function fileById(db: Db, id: string): Promise<DoorstepFileRow | undefined> {

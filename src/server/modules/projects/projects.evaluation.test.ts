@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { act, submittedApplication } from '../../../../test/projects';
-import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
+import { act, callBody, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
 import { pjApplications } from './projects.table';
@@ -32,22 +31,10 @@ async function relogin() {
 }
 
 async function newCall(year: number, completionDue: string, summaryDue: string) {
-  const res = await civil.post('/api/projects/calls', {
-    orgUnitId: t.fx.district.id,
-    year,
-    title: `${year}年“共建共享”社区治理项目申报`,
-    types: SEED_000_TYPES,
-    quota: 12,
-    applicationDue: '2026-12-10',
-    completionDue,
-    summaryDue,
-    reportDay: 20,
-    subsidyCityFen: 10_000_000,
-    subsidyPrefectureFen: 5_000_000,
-    documents: SEED_000_DOCUMENTS,
-    criteria: SEED_000_CRITERIA,
-    scopeUnitIds: [t.fx.subdistrict.id],
-  });
+  const res = await civil.post(
+    '/api/projects/calls',
+    callBody(t, { year, title: `${year}年“共建共享”社区治理项目申报`, completionDue, summaryDue }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { pjConsultationLinks, pjSealLinks } from './projects.table';
+import { firstRow } from '../../platform/firstRow';
 
 /** The consultation record (R-PJ-2) and seal-log entry (R-AC-2) of applications: queries of their tables. */
 export type ConsultationLinkRow = typeof pjConsultationLinks.$inferSelect;
@@ -10,11 +11,7 @@ export async function consultationLinkOf(
   db: Db,
   applicationId: string,
 ): Promise<ConsultationLinkRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(pjConsultationLinks)
-    .where(eq(pjConsultationLinks.applicationId, applicationId));
-  return row;
+  return firstRow(db, pjConsultationLinks, eq(pjConsultationLinks.applicationId, applicationId));
 }
 
 /** Sets (replaces) the application's consultation record; returns the one it replaced. */
@@ -46,8 +43,7 @@ export async function putConsultationLink(
 }
 
 export async function sealLinkOf(db: Db, applicationId: string): Promise<SealLinkRow | undefined> {
-  const [row] = await db.select().from(pjSealLinks).where(eq(pjSealLinks.applicationId, applicationId));
-  return row;
+  return firstRow(db, pjSealLinks, eq(pjSealLinks.applicationId, applicationId));
 }
 
 /** The application's latest seal-log entry (a re-seal replaces the link; the log keeps every use). */

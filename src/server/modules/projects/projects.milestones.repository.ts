@@ -2,6 +2,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { pjMilestones } from './projects.table';
+import { insertRow, updateRow } from '../../platform/rows';
 
 export type MilestoneRow = typeof pjMilestones.$inferSelect;
 
@@ -33,8 +34,7 @@ export async function milestoneById(db: Db, id: string): Promise<MilestoneRow | 
 }
 
 export async function insertMilestone(db: Db, row: typeof pjMilestones.$inferInsert): Promise<MilestoneRow> {
-  const [r] = await db.insert(pjMilestones).values(row).returning();
-  return r!;
+  return insertRow(db, pjMilestones, row);
 }
 
 export async function updateMilestone(
@@ -42,8 +42,7 @@ export async function updateMilestone(
   id: string,
   set: Partial<typeof pjMilestones.$inferInsert>,
 ): Promise<MilestoneRow> {
-  const [r] = await db.update(pjMilestones).set(set).where(eq(pjMilestones.id, id)).returning();
-  return r!;
+  return updateRow(db, pjMilestones, id, set);
 }
 
 export async function deleteMilestone(db: Db, id: string): Promise<void> {

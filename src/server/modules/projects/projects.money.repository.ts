@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { pjApplications, pjDisbursements, pjFundDisclosures, pjSpends } from './projects.table';
+import { insertRow } from '../../platform/rows';
 
 export type DisbursementRow = typeof pjDisbursements.$inferSelect;
 export type SpendRow = typeof pjSpends.$inferSelect;
@@ -31,18 +32,15 @@ export function fundDisclosuresOf(db: Db, applicationId: string): Promise<FundDi
 }
 
 export async function insertDisbursement(tx: Db, row: typeof pjDisbursements.$inferInsert) {
-  const [r] = await tx.insert(pjDisbursements).values(row).returning();
-  return r!;
+  return insertRow(tx, pjDisbursements, row);
 }
 
 export async function insertSpend(tx: Db, row: typeof pjSpends.$inferInsert) {
-  const [r] = await tx.insert(pjSpends).values(row).returning();
-  return r!;
+  return insertRow(tx, pjSpends, row);
 }
 
 export async function insertFundDisclosure(tx: Db, row: typeof pjFundDisclosures.$inferInsert) {
-  const [r] = await tx.insert(pjFundDisclosures).values(row).returning();
-  return r!;
+  return insertRow(tx, pjFundDisclosures, row);
 }
 
 /** Locks the application row (serialises spends of one project, so two cannot both pass the check). */

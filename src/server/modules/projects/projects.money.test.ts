@@ -1,43 +1,29 @@
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { act, openCall, submittedApplication } from '../../../../test/projects';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createUser } from '../../../../test/app';
+import { selectedAndOther, setupProjectsWorld } from '../../../../test/projects';
 import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
 
-let t: TestApp;
-let civil: Client;
-let sd: Client;
-let tongdu: Client;
-let xhy: Client;
+const w = setupProjectsWorld('pjm_civil');
 let jumin: Client;
 let xhyResident: Client;
 let projectId: string;
 let otherId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjm_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  await createUser(t, 'pjm_jumin', [{ role: 'resident', orgUnitId: t.fx.tongduGrid.id }]);
-  await createUser(t, 'pjm_xhy_res', [{ role: 'resident', orgUnitId: t.fx.xihuayuan.id }]);
-  civil = await t.as('pjm_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
-  jumin = await t.as('pjm_jumin');
-  xhyResident = await t.as('pjm_xhy_res');
-  const callId = await openCall(t, civil);
-  projectId = await submittedApplication(callId, t.fx.tongdu.id, tongdu, sd);
-  otherId = await submittedApplication(callId, t.fx.xihuayuan.id, xhy, sd);
-  expect((await act(civil, projectId, { action: 'select', level: 'city' })).statusCode).toBe(200);
+  await createUser(w.t, 'pjm_jumin', [{ role: 'resident', orgUnitId: w.t.fx.tongduGrid.id }]);
+  await createUser(w.t, 'pjm_xhy_res', [{ role: 'resident', orgUnitId: w.t.fx.xihuayuan.id }]);
+  jumin = await w.t.as('pjm_jumin');
+  xhyResident = await w.t.as('pjm_xhy_res');
+  ({ selected: projectId, other: otherId } = await selectedAndOther(w));
 });
-afterAll(() => t?.close());
 
 const money = (path = '') => `/api/projects/applications/${projectId}/money${path}`;
 
 describe('R-PJ-5: a selected project’s money', () => {
   it('R-PJ-5: money only for selected projects; out of scope is not found', async () => {
-    const res = await xhy.post(`/api/projects/applications/${otherId}/money/disbursements`, {
+    const res = await w.xhy.post(`/api/projects/applications/${otherId}/money/disbursements`, {
       source: 'city',
       receivedOn: '2027-01-10',
       amountFen: 100,
@@ -45,10 +31,10 @@ describe('R-PJ-5: a selected project’s money', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe('只有已入选的试点项目才能登记资金');
     // Another community's worker does not see this project's money at all.
-    expect((await xhy.get(money())).statusCode).toBe(404);
+    expect((await w.xhy.get(money())).statusCode).toBe(404);
     expect(
       (
-        await xhy.post(money('/spends'), {
+        await w.xhy.post(money('/spends'), {
           line: '驿站改造',
           spentOn: '2027-01-12',
           amountFen: 1,
@@ -59,7 +45,7 @@ describe('R-PJ-5: a selected project’s money', () => {
   });
 
   it('R-PJ-5: tranches by source and spends against budget lines in integer fen; budget vs disbursed vs spent', async () => {
-    const d = await tongdu.post(money('/disbursements'), {
+    const d = await w.tongdu.post(money('/disbursements'), {
       source: 'city',
       receivedOn: '2027-01-10',
       amountFen: 3_500_000,
@@ -67,7 +53,7 @@ describe('R-PJ-5: a selected project’s money', () => {
     expect(d.statusCode, d.body).toBe(200);
     expect(
       (
-        await sd.post(money('/disbursements'), {
+        await w.sd.post(money('/disbursements'), {
           source: 'subdistrict',
           receivedOn: '2027-01-15',
           amountFen: 1_000_000,
@@ -77,28 +63,28 @@ describe('R-PJ-5: a selected project’s money', () => {
     // Not an integer fen: refused by validation, never stored as a float.
     expect(
       (
-        await tongdu.post(money('/disbursements'), {
+        await w.tongdu.post(money('/disbursements'), {
           source: 'city',
           receivedOn: '2027-01-10',
           amountFen: 10.5,
         })
       ).statusCode,
     ).toBe(400);
-    const unknownLine = await tongdu.post(money('/spends'), {
+    const unknownLine = await w.tongdu.post(money('/spends'), {
       line: '买车',
       spentOn: '2027-01-20',
       amountFen: 100,
       receiptRef: 'FP-001',
     });
     expect(unknownLine.statusCode).toBe(422);
-    const s = await tongdu.post(money('/spends'), {
+    const s = await w.tongdu.post(money('/spends'), {
       line: '驿站改造',
       spentOn: '2027-01-20',
       amountFen: 4_000_000,
       receiptRef: 'FP-2027-001',
     });
     expect(s.statusCode, s.body).toBe(200);
-    const m = (await civil.get(money())).json();
+    const m = (await w.civil.get(money())).json();
     expect(m).toMatchObject({ budgetFen: 10_000_000, disbursedFen: 4_500_000, spentFen: 4_000_000 });
     expect(m.lines).toEqual([
       { item: '驿站改造', budgetFen: 8_000_000, spentFen: 4_000_000 },
@@ -109,7 +95,7 @@ describe('R-PJ-5: a selected project’s money', () => {
       { source: 'subdistrict', plannedFen: 3_000_000, disbursedFen: 1_000_000 },
     ]);
     expect(m.canRecord).toBe(false);
-    const audits = await t.database.db
+    const audits = await w.t.database.db
       .select()
       .from(auditLog)
       .where(
@@ -121,7 +107,7 @@ describe('R-PJ-5: a selected project’s money', () => {
       'projects.money.spend',
     ]);
     // Funds received stand on the project's timeline too.
-    const events = (await civil.get(`/api/projects/applications/${projectId}`)).json().events as {
+    const events = (await w.civil.get(`/api/projects/applications/${projectId}`)).json().events as {
       action: string;
     }[];
     expect(events.filter((e) => e.action === 'funds_received')).toHaveLength(2);
@@ -129,30 +115,30 @@ describe('R-PJ-5: a selected project’s money', () => {
 
   it('R-PJ-5: a spend taking total spent past total disbursed is refused (409) unless the subdistrict approves the overrun, recorded as who entered it', async () => {
     const over = { line: '活动经费', spentOn: '2027-02-01', amountFen: 600_000, receiptRef: 'FP-2027-002' };
-    const refused = await tongdu.post(money('/spends'), over);
+    const refused = await w.tongdu.post(money('/spends'), over);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe(
       '支出合计（46000.00 元）将超过已到位资金（45000.00 元），须由街道（镇）审批，登记时填写超支理由',
     );
     // The community cannot approve its own overrun: the subdistrict does, by entering the spend.
-    const own = await tongdu.post(money('/spends'), { ...over, overrun: { reason: '活动不能延期' } });
+    const own = await w.tongdu.post(money('/spends'), { ...over, overrun: { reason: '活动不能延期' } });
     expect(own.statusCode).toBe(409);
     expect(own.json().error.code).toBe('projects.money_overrun_needs_review');
-    const ok = await sd.post(money('/spends'), {
+    const ok = await w.sd.post(money('/spends'), {
       ...over,
       overrun: { approvedBy: '随便写的名字', reason: '第二笔补助在途，活动不能延期' },
     });
     expect(ok.statusCode, ok.body).toBe(200);
     const spend = ok.json().spends.at(-1);
-    const sdName = (await sd.get('/api/auth/me')).json().displayName as string;
+    const sdName = (await w.sd.get('/api/auth/me')).json().displayName as string;
     expect(spend).toMatchObject({ overrunApprovedBy: sdName, amountFen: 600_000 });
     expect(spend.overrunApprovedBy).not.toBe('随便写的名字');
-    const [a] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, spend.id));
+    const [a] = await w.t.database.db.select().from(auditLog).where(eq(auditLog.entityId, spend.id));
     expect(a!.action).toBe('projects.money.spend_overrun');
     // Within what was received, no approval is needed.
     expect(
       (
-        await tongdu.post(money('/disbursements'), {
+        await w.tongdu.post(money('/disbursements'), {
           source: 'city',
           receivedOn: '2027-02-10',
           amountFen: 3_500_000,
@@ -161,7 +147,7 @@ describe('R-PJ-5: a selected project’s money', () => {
     ).toBe(200);
     expect(
       (
-        await tongdu.post(money('/spends'), {
+        await w.tongdu.post(money('/spends'), {
           line: '活动经费',
           spentOn: '2027-02-12',
           amountFen: 100_000,
@@ -177,7 +163,7 @@ describe('R-PJ-5: a selected project’s money', () => {
       expect.objectContaining({ id: projectId, title: '邻里驿站建设', typeName: '邻里互助型', funds: null }),
     ]);
     expect((await xhyResident.get('/api/me/projects')).json().items).toEqual([]);
-    const res = await tongdu.post(money('/disclose'), {});
+    const res = await w.tongdu.post(money('/disclose'), {});
     expect(res.statusCode, res.body).toBe(200);
     const m = res.json();
     expect(m.disclosures).toHaveLength(1);
@@ -191,7 +177,7 @@ describe('R-PJ-5: a selected project’s money', () => {
       spentFen: 4_700_000,
     });
     // Spends after the statement stay off the resident's view until the next one.
-    await tongdu.post(money('/spends'), {
+    await w.tongdu.post(money('/spends'), {
       line: '活动经费',
       spentOn: '2027-03-01',
       amountFen: 100,
@@ -203,7 +189,7 @@ describe('R-PJ-5: a selected project’s money', () => {
   });
 
   it('R-PJ-5: a spend’s receipt photo is uploaded (image only) and read back by staff in scope; audited', async () => {
-    const m = (await tongdu.get(money())).json();
+    const m = (await w.tongdu.get(money())).json();
     const spend = m.spends[0];
     expect(spend.hasReceipt).toBe(false);
     const url = money(`/spends/${spend.id}/receipt`);
@@ -211,21 +197,25 @@ describe('R-PJ-5: a selected project’s money', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       Buffer.alloc(64),
     ]);
-    const bad = await tongdu.request({
+    const bad = await w.tongdu.request({
       method: 'POST',
       url,
       ...multipart({}, { name: 'x.jpg', data: Buffer.from('not an image') }),
     });
     expect(bad.statusCode).toBe(415);
-    const ok = await tongdu.request({ method: 'POST', url, ...multipart({}, { name: 'r.png', data: png }) });
+    const ok = await w.tongdu.request({
+      method: 'POST',
+      url,
+      ...multipart({}, { name: 'r.png', data: png }),
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().spends[0].hasReceipt).toBe(true);
-    const got = await sd.get(url);
+    const got = await w.sd.get(url);
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('image/png');
-    expect((await xhy.get(url)).statusCode).toBe(404);
-    expect((await tongdu.get(money(`/spends/${otherId}/receipt`))).statusCode).toBe(404);
-    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, spend.id));
+    expect((await w.xhy.get(url)).statusCode).toBe(404);
+    expect((await w.tongdu.get(money(`/spends/${otherId}/receipt`))).statusCode).toBe(404);
+    const audits = await w.t.database.db.select().from(auditLog).where(eq(auditLog.entityId, spend.id));
     expect(audits.map((a) => a.action)).toContain('projects.money.receipt');
   });
 });

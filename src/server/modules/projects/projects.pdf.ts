@@ -17,7 +17,8 @@ const CONSULTATION_ZH: Record<string, string> = {
   survey: '问卷调查',
   minutes: '议事协商纪要',
 };
-const STATE_ZH: Record<string, string> = {
+/** The application states' Chinese names (the form PDF, the applications export). */
+export const STATE_ZH: Record<string, string> = {
   draft: '草稿',
   pending_review: '待街道审核',
   returned: '已退回',

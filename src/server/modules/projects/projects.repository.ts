@@ -26,6 +26,7 @@ import {
   pjReports,
   pjScores,
 } from './projects.table';
+import { insertRow } from '../../platform/rows';
 
 /**
  * Every query of the projects module's tables. Reads take the actor and AND the policy's scope in, so a
@@ -76,8 +77,7 @@ export function listCallRows(db: Db, actor: Actor, q: CallListQuery): Promise<Pa
 }
 
 export async function insertCall(db: Db, row: typeof pjCalls.$inferInsert): Promise<CallRow> {
-  const [created] = await db.insert(pjCalls).values(row).returning();
-  return created!;
+  return insertRow(db, pjCalls, row);
 }
 
 export async function updateCallRow(
@@ -294,8 +294,7 @@ export async function insertApplication(
   db: Db,
   row: typeof pjApplications.$inferInsert,
 ): Promise<ApplicationRow> {
-  const [created] = await db.insert(pjApplications).values(row).returning();
-  return created!;
+  return insertRow(db, pjApplications, row);
 }
 
 export async function updateApplicationRow(

@@ -36,7 +36,7 @@ import { changeRoutes } from './projects.changes.routes';
 import { consultationRoutes } from './projects.consultation.routes';
 import { doorstepRatingRoutes } from './projects.doorstep.ratings.routes';
 import { projectsEvidence } from './projects.evidence.repository';
-import { applicationFormPdf, documentTemplatePdf } from './projects.pdf';
+import { applicationFormPdf, documentTemplatePdf, STATE_ZH } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
 import * as projectsTables from './projects.table';
 import {
@@ -58,15 +58,6 @@ import {
 } from './projects.usecases';
 import { applicationWorkflow, reportWorkflow } from './projects.workflow';
 
-const STATE_ZH: Record<string, string> = {
-  draft: '草稿',
-  pending_review: '待街道审核',
-  returned: '已退回',
-  approved: '街道已审核',
-  submitted: '已报送',
-  selected: '已入选',
-  not_selected: '未入选',
-};
 const STATE_EN: Record<string, string> = {
   draft: 'Draft',
   pending_review: 'Awaiting review',

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { attachMinutes, userIdOf } from '../../../../test/projects';
-import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../../shared/contracts/projects';
+import { attachMinutes, callBody as kitCallBody, userIdOf } from '../../../../test/projects';
+import { SEED_000_DOCUMENTS } from '../../../shared/contracts/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
 import { pjApplications, pjReports } from './projects.table';
@@ -37,23 +37,7 @@ async function relogin() {
   xhy = await t.as('xhy_worker');
 }
 
-const callBody = (over: Record<string, unknown> = {}) => ({
-  orgUnitId: t.fx.district.id,
-  year: 2027,
-  title: '2027年“共建共享”社区治理项目申报',
-  types: SEED_000_TYPES,
-  quota: 12,
-  applicationDue: '2026-12-10',
-  completionDue: '2027-11-30',
-  summaryDue: '2027-12-20',
-  reportDay: 20,
-  subsidyCityFen: 10_000_000,
-  subsidyPrefectureFen: 5_000_000,
-  documents: SEED_000_DOCUMENTS,
-  criteria: SEED_000_CRITERIA,
-  scopeUnitIds: [t.fx.subdistrict.id],
-  ...over,
-});
+const callBody = (over: Record<string, unknown> = {}) => kitCallBody(t, over);
 
 const content = {
   type: 'mutual_aid',

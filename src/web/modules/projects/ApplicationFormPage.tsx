@@ -4,10 +4,10 @@ import {
   App as AntApp,
   Alert,
   Button,
-  Card,
   DatePicker,
   Flex,
   Form,
+  type FormListFieldData,
   Input,
   InputNumber,
   Select,
@@ -24,7 +24,7 @@ import { applyFormErrors } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
-import { yuan } from './parts';
+import { yuan, SectionCard } from './parts';
 
 interface Values {
   orgUnitId?: string;
@@ -148,7 +148,7 @@ export default function ApplicationFormPage() {
         style={{ maxWidth: 960 }}
         data-testid="app-form"
       >
-        <Card size="small" style={{ marginBottom: 16 }}>
+        <SectionCard>
           {id ? null : (
             <Form.Item name="orgUnitId" label={t('projects.app.pickUnit')} rules={[{ required: true }]}>
               <OrgUnitSelect selectableKinds={['community']} data-testid="app-unit" />
@@ -201,8 +201,8 @@ export default function ApplicationFormPage() {
               )}
             </Form.List>
           </Form.Item>
-        </Card>
-        <Card size="small" title={t('projects.app.consultation')} style={{ marginBottom: 16 }}>
+        </SectionCard>
+        <SectionCard title={t('projects.app.consultation')}>
           <Flex gap={12} wrap>
             <Form.Item
               name="consultationKind"
@@ -234,8 +234,8 @@ export default function ApplicationFormPage() {
               <Alert type="info" message={t('projects.consult.afterSave')} />
             )}
           </Form.Item>
-        </Card>
-        <Card size="small" title={t('projects.app.budgetLines')} style={{ marginBottom: 16 }}>
+        </SectionCard>
+        <SectionCard title={t('projects.app.budgetLines')}>
           <Form.List name="budgetLines">
             {(fields, ops) => (
               <>
@@ -252,19 +252,7 @@ export default function ApplicationFormPage() {
                         data-testid={`app-line-${i}`}
                       />
                     </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'amount']}
-                      rules={[{ required: true }]}
-                      style={{ marginBottom: 8 }}
-                    >
-                      <InputNumber
-                        min={0.01}
-                        precision={2}
-                        placeholder={t('projects.app.amount')}
-                        style={{ width: 160 }}
-                        data-testid={`app-line-amount-${i}`}
-                      />
-                    </Form.Item>
+                    <AmountItem field={f} testId={`app-line-amount-${i}`} />
                     <Form.Item name={[f.name, 'note']} style={{ width: 220, marginBottom: 8 }}>
                       <Input placeholder={t('projects.app.note')} maxLength={200} />
                     </Form.Item>
@@ -301,19 +289,7 @@ export default function ApplicationFormPage() {
                         }))}
                       />
                     </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'amount']}
-                      rules={[{ required: true }]}
-                      style={{ marginBottom: 8 }}
-                    >
-                      <InputNumber
-                        min={0.01}
-                        precision={2}
-                        placeholder={t('projects.app.amount')}
-                        style={{ width: 160 }}
-                        data-testid={`app-fund-amount-${i}`}
-                      />
-                    </Form.Item>
+                    <AmountItem field={f} testId={`app-fund-amount-${i}`} />
                     <MinusCircleOutlined onClick={() => ops.remove(f.name)} />
                   </Flex>
                 ))}
@@ -333,8 +309,24 @@ export default function ApplicationFormPage() {
               {budget === funding ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
           </div>
-        </Card>
+        </SectionCard>
       </Form>
     </>
+  );
+}
+
+/** A budget line's or funding source's amount in yuan (required, at least 0.01). */
+function AmountItem({ field, testId }: { field: FormListFieldData; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={[field.name, 'amount']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+      <InputNumber
+        min={0.01}
+        precision={2}
+        placeholder={t('projects.app.amount')}
+        style={{ width: 160 }}
+        data-testid={testId}
+      />
+    </Form.Item>
   );
 }

@@ -27,10 +27,11 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
-import { StateTag, yuan } from './parts';
+import { StateTag, yuan, SectionCard } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { ArchiveTab } from './ArchiveTab';
 import { MilestonesCard } from './MilestonesCard';
@@ -62,12 +63,7 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
   const mine = a.scores.find((s) => s.reviewerId === me?.id);
   const [saving, setSaving] = useState(false);
   return (
-    <Card
-      size="small"
-      title={t('projects.app.scoreNow')}
-      style={{ marginBottom: 16 }}
-      data-testid="score-card"
-    >
+    <SectionCard title={t('projects.app.scoreNow')} data-testid="score-card">
       <Typography.Paragraph type="secondary">{t('projects.app.scoreHint')}</Typography.Paragraph>
       <Form
         form={form}
@@ -130,7 +126,7 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
           {t('projects.app.scoreNow')}
         </Button>
       </Form>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -143,7 +139,7 @@ export default function ApplicationPage() {
   const showError = useShowError();
   const { message } = AntApp.useApp();
   const [pending, setPending] = useState<ApplicationAction>();
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: projectsKeys.application(id), queryFn: () => projectsApi.application(id) });
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
@@ -152,17 +148,12 @@ export default function ApplicationPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: projectsKeys.all });
 
   const act = async (action: ApplicationAction, extra: Record<string, unknown> = {}) => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await projectsApi.act(a.id, { action, ...extra });
       message.success(t('projects.app.done'));
       setPending(undefined);
       await refresh();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -225,7 +216,7 @@ export default function ApplicationPage() {
       ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card size="small" style={{ marginBottom: 16 }}>
+          <SectionCard>
             <Descriptions size="small" column={{ xs: 1, md: 2 }}>
               <Descriptions.Item label={t('projects.app.call')}>
                 <Link to={`/projects/calls/${a.callId}`}>{a.callTitle}</Link>
@@ -329,8 +320,8 @@ export default function ApplicationPage() {
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
-          </Card>
-          <Card size="small" title={t('projects.app.budgetLines')} style={{ marginBottom: 16 }}>
+          </SectionCard>
+          <SectionCard title={t('projects.app.budgetLines')}>
             <Table
               rowKey={(_, i) => String(i)}
               size="small"
@@ -375,20 +366,20 @@ export default function ApplicationPage() {
               {t('projects.app.totals', { budget: yuan(a.budgetTotalFen), funding: yuan(a.fundingTotalFen) })}
               {a.budgetTotalFen === a.fundingTotalFen ? '' : `，${t('projects.app.unbalanced')}`}
             </Typography.Text>
-          </Card>
+          </SectionCard>
           {a.state === 'selected' ? <MilestonesCard applicationId={a.id} /> : null}
           {a.state === 'selected' ? <ChangesCard a={a} /> : null}
           {a.state === 'selected' ? <MoneyTab applicationId={a.id} /> : null}
           {a.reports.length ? (
-            <Card size="small" title={t('projects.menu.reports')} style={{ marginBottom: 16 }}>
+            <SectionCard title={t('projects.menu.reports')}>
               <ReportsTable reports={a.reports} />
-            </Card>
+            </SectionCard>
           ) : null}
           {a.state === 'selected' ? <ArchiveTab applicationId={a.id} /> : null}
           {a.state === 'selected' ? <EvaluationCard applicationId={a.id} /> : null}
           {a.abilities.score ? <ScoreCard a={a} onDone={refresh} /> : null}
           {a.scores.length ? (
-            <Card size="small" title={t('projects.app.scores')} style={{ marginBottom: 16 }}>
+            <SectionCard title={t('projects.app.scores')}>
               <Table
                 rowKey="id"
                 size="small"
@@ -418,7 +409,7 @@ export default function ApplicationPage() {
                   {t('projects.app.scoreCount', { n: a.scoreCount ?? 0 })}）
                 </Typography.Text>
               ) : null}
-            </Card>
+            </SectionCard>
           ) : null}
         </Col>
         <Col xs={24} xl={8}>

@@ -7,7 +7,6 @@ import {
   Segmented,
   Select,
   Space,
-  Table,
   Tag,
   type TableColumnsType,
   Typography,
@@ -16,7 +15,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { APPLICATION_STATES, type ApplicationState } from '../../../shared/contracts/projects';
 import { useAuth } from '../../app/auth';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryPageTable } from '../../app/components/QueryPageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -214,20 +213,14 @@ export function ApplicationsTable({
           }}
         />
       </Flex>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<Application>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('projects.apps.empty')} /> }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
-          data-testid="apps-table"
-        />
-      )}
+      <QueryPageTable<Application>
+        list={list}
+        page={page}
+        onPage={setPage}
+        columns={columns}
+        empty={t('projects.apps.empty')}
+        data-testid="apps-table"
+      />
     </>
   );
 }

@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
-  Card,
   Form,
   Input,
   List,
@@ -13,7 +12,6 @@ import {
   Space,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
 import {
@@ -26,8 +24,10 @@ import {
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { SectionCard, OneFilePicker } from './parts';
 
 type Archive = Wire<ArchiveDto>;
 const enc = encodeURIComponent;
@@ -44,7 +44,7 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
   const { message } = AntApp.useApp();
   const [adding, setAdding] = useState<ArchiveCategory | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [form] = Form.useForm<{ category: ArchiveCategory; note?: string }>();
   const [removing, setRemoving] = useState<{ id: string; fileName: string } | null>(null);
   const [removeForm] = Form.useForm<{ reason: string }>();
@@ -73,8 +73,7 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
     body.append('category', v.category);
     body.append('note', v.note ?? '');
     body.append('file', file);
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const next = await api.upload<Archive>(
         `/api/projects/applications/${enc(applicationId)}/archive`,
         body,
@@ -82,35 +81,24 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
       qc.setQueryData(archiveKey(applicationId), next);
       message.success(t('projects.archive.uploaded'));
       setAdding(null);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async () => {
     const v = await removeForm.validateFields();
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const next = await api.post<Archive>(`/api/projects/archive-items/${enc(removing!.id)}/remove`, {
         reason: v.reason,
       });
       qc.setQueryData(archiveKey(applicationId), next);
       message.success(t('projects.archive.removedOk'));
       setRemoving(null);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.archive.title')}
-      style={{ marginBottom: 16 }}
       extra={
         <Space>
           {a.canAdd ? (
@@ -237,18 +225,7 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
             <Select options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.key, label: catName(c.key) }))} />
           </Form.Item>
           <Form.Item label={t('projects.archive.file')} extra={t('projects.archive.fileHint')} required>
-            <Upload
-              maxCount={1}
-              accept="image/*,video/*,audio/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-              fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-            >
-              <Button icon={<UploadOutlined />}>{t('projects.archive.pick')}</Button>
-            </Upload>
+            <OneFilePicker file={file} onChange={setFile} label={t('projects.archive.pick')} />
           </Form.Item>
           <Form.Item name="note" label={t('projects.archive.note')}>
             <Input.TextArea
@@ -282,6 +259,6 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AssignmentsDto } from '../../../shared/contracts/projects.assign';
@@ -7,8 +7,10 @@ import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
+import { SectionCard } from './parts';
 
 type Assignments = Wire<AssignmentsDto>;
 const enc = encodeURIComponent;
@@ -27,7 +29,7 @@ export function AssignCard({ callId }: { callId: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [target, setTarget] = useState<string[] | null>(null);
   const [reviewers, setReviewers] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const enabled = can('projects.manage');
   const assignments = useQuery({
     queryKey: assignKey(callId),
@@ -51,8 +53,7 @@ export function AssignCard({ callId }: { callId: string }) {
   };
   const assign = async () => {
     if (!target) return;
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await save(
         await api.post<Assignments>(`/api/projects/calls/${enc(callId)}/assignments`, {
           applicationIds: target,
@@ -62,11 +63,7 @@ export function AssignCard({ callId }: { callId: string }) {
       );
       setTarget(null);
       setSelected([]);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const remove = async (applicationId: string, reviewerId: string) => {
     try {
@@ -84,10 +81,8 @@ export function AssignCard({ callId }: { callId: string }) {
   const of = (appId: string) => data.items.filter((i) => i.applicationId === appId);
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.assign.title')}
-      style={{ marginBottom: 16 }}
       extra={
         <Button
           size="small"
@@ -185,6 +180,6 @@ export function AssignCard({ callId }: { callId: string }) {
           data-testid="assign-reviewers"
         />
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

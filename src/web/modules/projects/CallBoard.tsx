@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { BoardDto } from '../../../shared/contracts/projects.board';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { SectionCard } from './parts';
 
 type Board = Wire<BoardDto>;
 type Row = Board['rows'][number];
@@ -31,12 +32,7 @@ export function CallBoard({ callId }: { callId: string }) {
       : []),
   ];
   return (
-    <Card
-      size="small"
-      title={t('projects.board.title')}
-      style={{ marginBottom: 16 }}
-      data-testid="call-board"
-    >
+    <SectionCard title={t('projects.board.title')} data-testid="call-board">
       <Table
         size="small"
         rowKey="subdistrictId"
@@ -100,6 +96,6 @@ export function CallBoard({ callId }: { callId: string }) {
           },
         ]}
       />
-    </Card>
+    </SectionCard>
   );
 }

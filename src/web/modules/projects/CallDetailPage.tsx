@@ -1,12 +1,13 @@
 import { DownloadOutlined, EditOutlined, FormOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsApi, projectsKeys } from './api';
@@ -17,7 +18,7 @@ import { AssignCard } from './AssignCard';
 import { CallFormModal } from './CallFormModal';
 import { CallQuotaCard } from './CallQuotaCard';
 import { evaluationApi } from './evaluationApi';
-import { CallStatusTag, yuan } from './parts';
+import { CallStatusTag, yuan, SectionCard } from './parts';
 
 /** One call: its configuration and the board of its applications (the bureau selects here). */
 export default function CallDetailPage() {
@@ -29,23 +30,18 @@ export default function CallDetailPage() {
   const showError = useShowError();
   const { message } = AntApp.useApp();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const call = useQuery({ queryKey: projectsKeys.call(id), queryFn: () => projectsApi.call(id) });
   if (call.isError) return <ErrorResult error={call.error} onRetry={() => call.refetch()} />;
   if (!call.data) return <BlockSkeleton />;
   const c = call.data;
 
   const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await fn();
       message.success(done);
       await qc.invalidateQueries({ queryKey: projectsKeys.all });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -118,7 +114,7 @@ export default function CallDetailPage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
+      <SectionCard>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('projects.call.applicationDue')}>
             <Space size={4}>
@@ -186,7 +182,7 @@ export default function CallDetailPage() {
           ) : null}
         </Descriptions>
         <Typography.Text type="secondary">{t('projects.call.deadlineNote')}</Typography.Text>
-      </Card>
+      </SectionCard>
       {c.status === 'draft' ? null : <CallBoard callId={c.id} />}
       {c.status !== 'published' ? (
         <CallQuotaCard callId={c.id} />

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { evaluationApi } from './evaluationApi';
+import { SectionCard } from './parts';
 
 /**
  * A published call's results per subdistrict/town and what they mean for next year (R-PJ-4): pilots, final
@@ -19,12 +20,7 @@ export function CallOutlookCard({ callId }: { callId: string }) {
   if (!o) return null;
   const gradeName = (key: string) => o.bands.find((b) => b.key === key)?.name ?? key;
   return (
-    <Card
-      size="small"
-      title={t('projects.outlook.title')}
-      style={{ marginBottom: 16 }}
-      data-testid="call-outlook"
-    >
+    <SectionCard title={t('projects.outlook.title')} data-testid="call-outlook">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('projects.outlook.hint')}
       </Typography.Paragraph>
@@ -61,6 +57,6 @@ export function CallOutlookCard({ callId }: { callId: string }) {
           { title: t('projects.outlook.proposed'), dataIndex: 'proposed', align: 'right' },
         ]}
       />
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
 import { projectsKeys } from './api';
 import { type QuotaProposal, evaluationApi, evaluationKeys } from './evaluationApi';
+import { SectionCard } from './parts';
 
 /**
  * A call's pilot quota per subdistrict/town (R-PJ-4: next year's quota grows or shrinks with results):
@@ -13,11 +14,10 @@ import { type QuotaProposal, evaluationApi, evaluationKeys } from './evaluationA
 export function CallQuotaCard({ callId }: { callId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [draft, setDraft] = useState<Record<string, number | null>>();
   const [proposal, setProposal] = useState<QuotaProposal>();
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const q = useQuery({ queryKey: evaluationKeys.call(callId), queryFn: () => evaluationApi.call(callId) });
   if (!q.data) return null;
   const d = q.data;
@@ -28,20 +28,14 @@ export function CallQuotaCard({ callId }: { callId: string }) {
   const gradeName = (key: string) => proposal?.bands.find((b) => b.key === key)?.name ?? key;
 
   const generate = async () => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const p = await evaluationApi.proposal(callId);
       setProposal(p);
       setDraft(Object.fromEntries(p.rows.map((r) => [r.unitId, r.proposed])));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const save = async () => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await evaluationApi.setQuotas(callId, {
         quotas: d.subdistricts.map((s) => ({ unitId: s.unitId, quota: quotaOf(s.unitId, s.quota) })),
         fromCallId: proposal?.fromCall.id ?? d.quotasFromCall?.id ?? null,
@@ -50,18 +44,12 @@ export function CallQuotaCard({ callId }: { callId: string }) {
       setDraft(undefined);
       setProposal(undefined);
       await qc.invalidateQueries({ queryKey: projectsKeys.all });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.quota.title')}
-      style={{ marginBottom: 16 }}
       data-testid="quota-card"
       extra={
         editing ? (
@@ -163,6 +151,6 @@ export function CallQuotaCard({ callId }: { callId: string }) {
           { title: t('projects.quota.selected'), dataIndex: 'selected', align: 'right', width: 100 },
         ]}
       />
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryPageTable } from '../../app/components/QueryPageTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Call, projectsApi, projectsKeys } from './api';
@@ -70,20 +70,14 @@ export default function CallsPage() {
           ) : null
         }
       />
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<Call>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('projects.calls.empty')} /> }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
-          data-testid="calls-table"
-        />
-      )}
+      <QueryPageTable<Call>
+        list={list}
+        page={page}
+        onPage={setPage}
+        columns={columns}
+        empty={t('projects.calls.empty')}
+        data-testid="calls-table"
+      />
       <CallFormModal
         open={creating}
         onClose={() => setCreating(false)}

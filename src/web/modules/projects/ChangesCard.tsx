@@ -3,10 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
-  Card,
   Descriptions,
   Empty,
   Form,
+  type FormListFieldData,
   Input,
   InputNumber,
   List,
@@ -16,16 +16,16 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/projects';
 import type { ChangesDto } from '../../../shared/contracts/projects.changes';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsKeys } from './api';
-import { yuan } from './parts';
+import { yuan, SectionCard } from './parts';
 
 type Changes = Wire<ChangesDto>;
 type Change = Changes['items'][number];
@@ -50,10 +50,9 @@ type FormValues = {
 export function ChangesCard({ a }: { a: ApplicationDetail }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [comment, setComment] = useState('');
   const [form] = Form.useForm<FormValues>();
   const q = useQuery({
@@ -79,8 +78,7 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
   };
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const next = await api.post<Changes>(`/api/projects/applications/${enc(a.id)}/changes`, {
         reason: v.reason,
         targets: v.targets.filter((x) => x?.trim()),
@@ -91,25 +89,16 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
       await refresh(next);
       message.success(t('projects.change.sent'));
       setOpen(false);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const decide = async (ch: Change, decision: 'approve' | 'reject') => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await refresh(
         await api.post<Changes>(`/api/projects/changes/${enc(ch.id)}/decision`, { decision, comment }),
       );
       setComment('');
       message.success(t('projects.change.decided'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const show = (key: string, v: unknown) => {
@@ -127,10 +116,8 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.change.title')}
-      style={{ marginBottom: 16 }}
       extra={
         c.abilities.request ? (
           <Button size="small" type="primary" onClick={startRequest} data-testid="change-request">
@@ -239,72 +226,90 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
           >
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
-          <Form.List name="targets">
-            {(fields, { add, remove }) => (
-              <Form.Item label={t('projects.change.field.targets')}>
-                {fields.map((f) => (
-                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
-                    <Form.Item name={f.name} noStyle rules={[{ required: true, whitespace: true }]}>
-                      <Input style={{ width: 560 }} maxLength={200} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add('')} />
+          <RowsField name="targets" label={t('projects.change.field.targets')} blank="">
+            {(f) => (
+              <Form.Item name={f.name} noStyle rules={[{ required: true, whitespace: true }]}>
+                <Input style={{ width: 560 }} maxLength={200} />
               </Form.Item>
             )}
-          </Form.List>
+          </RowsField>
           <Form.Item name="summary" label={t('projects.change.summary')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
-          <Form.List name="budgetLines">
-            {(fields, { add, remove }) => (
-              <Form.Item label={t('projects.change.field.budgetLines')}>
-                {fields.map((f) => (
-                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
-                    <Form.Item name={[f.name, 'item']} noStyle rules={[{ required: true, whitespace: true }]}>
-                      <Input style={{ width: 360 }} maxLength={100} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'amount']} noStyle rules={[{ required: true }]}>
-                      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ item: '', amount: 0 })} />
-              </Form.Item>
+          <RowsField
+            name="budgetLines"
+            label={t('projects.change.field.budgetLines')}
+            blank={{ item: '', amount: 0 }}
+          >
+            {(f) => (
+              <>
+                <Form.Item name={[f.name, 'item']} noStyle rules={[{ required: true, whitespace: true }]}>
+                  <Input style={{ width: 360 }} maxLength={100} />
+                </Form.Item>
+                <AmountItem field={f} />
+              </>
             )}
-          </Form.List>
-          <Form.List name="funding">
-            {(fields, { add, remove }) => (
-              <Form.Item label={t('projects.change.field.funding')}>
-                {fields.map((f) => (
-                  <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
-                    <Form.Item name={[f.name, 'source']} noStyle rules={[{ required: true }]}>
-                      <Select
-                        style={{ width: 200 }}
-                        options={FUNDING_SOURCES.map((s) => ({
-                          value: s,
-                          label: t(`projects.funding.${s}`),
-                        }))}
-                      />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'amount']} noStyle rules={[{ required: true }]}>
-                      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button
-                  size="small"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ source: 'other', amount: 0 })}
-                />
-              </Form.Item>
+          </RowsField>
+          <RowsField
+            name="funding"
+            label={t('projects.change.field.funding')}
+            blank={{ source: 'other', amount: 0 }}
+          >
+            {(f) => (
+              <>
+                <Form.Item name={[f.name, 'source']} noStyle rules={[{ required: true }]}>
+                  <Select
+                    style={{ width: 200 }}
+                    options={FUNDING_SOURCES.map((s) => ({
+                      value: s,
+                      label: t(`projects.funding.${s}`),
+                    }))}
+                  />
+                </Form.Item>
+                <AmountItem field={f} />
+              </>
             )}
-          </Form.List>
+          </RowsField>
         </Form>
       </Modal>
-    </Card>
+    </SectionCard>
+  );
+}
+
+/** A labelled form list of rows, each with a remove icon, and a small add button that adds `blank`. */
+function RowsField({
+  name,
+  label,
+  blank,
+  children,
+}: {
+  name: string;
+  label: string;
+  blank: unknown;
+  children: (field: FormListFieldData) => ReactNode;
+}) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <Form.Item label={label}>
+          {fields.map((f) => (
+            <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
+              {children(f)}
+              <MinusCircleOutlined onClick={() => remove(f.name)} />
+            </Space>
+          ))}
+          <Button size="small" icon={<PlusOutlined />} onClick={() => add(blank)} />
+        </Form.Item>
+      )}
+    </Form.List>
+  );
+}
+
+/** A row's amount in yuan (required, at least 0.01). */
+function AmountItem({ field }: { field: FormListFieldData }) {
+  return (
+    <Form.Item name={[field.name, 'amount']} noStyle rules={[{ required: true }]}>
+      <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: 180 }} />
+    </Form.Item>
   );
 }

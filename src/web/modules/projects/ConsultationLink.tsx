@@ -6,6 +6,7 @@ import type { ConsultationDto } from '../../../shared/contracts/projects.consult
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -23,7 +24,7 @@ export function ConsultationLink({ applicationId }: { applicationId: string }) {
   const showError = useShowError();
   const { message } = AntApp.useApp();
   const [choice, setChoice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const q = useQuery({
     queryKey: consultationKey(applicationId),
     queryFn: () => api.get<Consultation>(`/api/projects/applications/${enc(applicationId)}/consultation`),
@@ -38,37 +39,27 @@ export function ConsultationLink({ applicationId }: { applicationId: string }) {
   const link = async () => {
     const opt = c.options.find((o) => `${o.kind}:${o.id}` === choice);
     if (!opt) return;
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await saved(
         await api.post<Consultation>(`/api/projects/applications/${enc(applicationId)}/consultation`, {
           kind: opt.kind,
           recordId: opt.id,
         }),
       );
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const upload = async (file: File) => {
     const body = new FormData();
     body.append('title', file.name.replace(/\.[^.]+$/, ''));
     body.append('file', file);
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       await saved(
         await api.upload<Consultation>(
           `/api/projects/applications/${enc(applicationId)}/consultation/minutes`,
           body,
         ),
       );
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const l = c.link;
   return (

@@ -18,7 +18,6 @@ import {
   Tag,
   Timeline,
   Typography,
-  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -35,13 +34,13 @@ import {
 } from '../../../shared/contracts/projects.doorstep';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DoorstepFormModal, StageTag, useFrequency, useNamed } from './DoorstepPage';
 import { DoorstepRatingsCard } from './DoorstepRatingsCard';
 import { type DoorstepDetail, type DoorstepFile, doorstepApi, doorstepKeys } from './doorstepApi';
-import { yuan } from './parts';
+import { yuan, OneFilePicker } from './parts';
 
 function FileLinks({ files }: { files: DoorstepFile[] }) {
   if (!files.length) return null;
@@ -64,7 +63,6 @@ export default function DoorstepDetailPage() {
   const named = useNamed();
   const freq = useFrequency();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const q = useQuery({ queryKey: doorstepKeys.one(id), queryFn: () => doorstepApi.get(id) });
   const [editing, setEditing] = useState(false);
@@ -72,7 +70,7 @@ export default function DoorstepDetailPage() {
   const [slot, setSlot] = useState<DoorstepSlot | null>(null);
   const [reflecting, setReflecting] = useState(false);
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [stageForm] = Form.useForm<{ text: string; date: Dayjs; surveyId?: string | null }>();
   const [fileForm] = Form.useForm<{ note?: string }>();
   const [reflForm] = Form.useForm<{ text: string; date: Dayjs }>();
@@ -91,15 +89,10 @@ export default function DoorstepDetailPage() {
     message.success(t('common.saved'));
   };
   const run = async (f: () => Promise<DoorstepDetail>, close: () => void) => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       done(await f());
       close();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const openStage = (s: DoorstepStage) => {
     const r = d.stages.find((x) => x.stage === s)?.record;
@@ -390,18 +383,7 @@ export default function DoorstepDetailPage() {
       >
         <Form form={fileForm} layout="vertical">
           <Form.Item label={t('projects.doorstep.file')} extra={t('projects.doorstep.fileHint')} required>
-            <Upload
-              maxCount={1}
-              accept="image/*,video/*,audio/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-              fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-            >
-              <Button icon={<UploadOutlined />}>{t('projects.doorstep.pick')}</Button>
-            </Upload>
+            <OneFilePicker file={file} onChange={setFile} label={t('projects.doorstep.pick')} />
           </Form.Item>
           <Form.Item name="note" label={t('projects.doorstep.note')}>
             <Input.TextArea rows={2} maxLength={DOORSTEP_NOTE_MAX} showCount />

@@ -3,7 +3,6 @@ import {
   App as AntApp,
   Alert,
   Button,
-  Card,
   DatePicker,
   Descriptions,
   Form,
@@ -16,11 +15,12 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { projectsKeys } from './api';
 import { evaluationApi, evaluationKeys } from './evaluationApi';
+import { SectionCard } from './parts';
 
 const GRADE_COLOR: Record<string, string> = { excellent: 'gold', good: 'green', pass: 'blue', fail: 'red' };
 
@@ -32,10 +32,9 @@ const GRADE_COLOR: Record<string, string> = { excellent: 'gold', good: 'green', 
 export function EvaluationCard({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [mode, setMode] = useState<'evaluate' | 'exempt'>();
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [form] = Form.useForm();
   const q = useQuery({
     queryKey: evaluationKeys.project(applicationId),
@@ -47,8 +46,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       if (mode === 'evaluate') {
         await evaluationApi.evaluate(applicationId, {
           members: String(v.members)
@@ -69,18 +67,12 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
       }
       setMode(undefined);
       await qc.invalidateQueries({ queryKey: projectsKeys.all });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.eval.title')}
-      style={{ marginBottom: 16 }}
       data-testid="evaluation-card"
       extra={
         <Space>
@@ -244,6 +236,6 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
           )}
         </Form>
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

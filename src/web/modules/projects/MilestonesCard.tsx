@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
-  Card,
   DatePicker,
   Form,
   Input,
@@ -27,6 +26,7 @@ import { FormModal } from '../../app/components/Registry';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { SectionCard } from './parts';
 
 type Milestones = Wire<MilestonesDto>;
 type Milestone = Wire<MilestoneDto>;
@@ -63,10 +63,8 @@ export function MilestonesCard({ applicationId }: { applicationId: string }) {
   if (!m) return null;
   const lastDay = m.lastDay ? dayjs(m.lastDay) : null;
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.milestones.title')}
-      style={{ marginBottom: 16 }}
       data-testid="project-milestones"
       extra={
         m.canEdit ? (
@@ -213,6 +211,6 @@ export function MilestonesCard({ applicationId }: { applicationId: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </SectionCard>
   );
 }

@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
-  Card,
   Col,
   DatePicker,
   Form,
@@ -14,6 +13,7 @@ import {
   Space,
   Statistic,
   Table,
+  type TableColumnsType,
   Tag,
   Typography,
   Upload,
@@ -27,7 +27,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type DisbursementInput, type Money, type SpendInput, moneyApi, moneyKeys } from './moneyApi';
-import { yuan } from './parts';
+import { yuan, SectionCard } from './parts';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTO = 5 * 1024 * 1024;
@@ -51,10 +51,8 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
   const set = (next: Money) => qc.setQueryData(moneyKeys.money(applicationId), next);
   const last = m.disclosures[0];
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('projects.money.title')}
-      style={{ marginBottom: 16 }}
       data-testid="projects-money"
       extra={
         m.canRecord ? (
@@ -88,35 +86,23 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
       }
     >
       <Row gutter={16} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.budget')}
-            value={yuan(m.budgetFen)}
-            suffix={t('projects.money.yuanUnit')}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.disbursed')}
-            value={yuan(m.disbursedFen)}
-            suffix={t('projects.money.yuanUnit')}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.spent')}
-            value={yuan(m.spentFen)}
-            suffix={t('projects.money.yuanUnit')}
-            valueStyle={m.spentFen > m.disbursedFen ? { color: '#cf1322' } : undefined}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('projects.money.balance')}
-            value={yuan(m.disbursedFen - m.spentFen)}
-            suffix={t('projects.money.yuanUnit')}
-          />
-        </Col>
+        {(
+          [
+            ['budget', m.budgetFen],
+            ['disbursed', m.disbursedFen],
+            ['spent', m.spentFen, m.spentFen > m.disbursedFen],
+            ['balance', m.disbursedFen - m.spentFen],
+          ] as const
+        ).map(([key, fen, over]) => (
+          <Col key={key} xs={12} md={6}>
+            <Statistic
+              title={t(`projects.money.${key}`)}
+              value={yuan(fen)}
+              suffix={t('projects.money.yuanUnit')}
+              valueStyle={over ? { color: '#cf1322' } : undefined}
+            />
+          </Col>
+        ))}
       </Row>
       <Typography.Paragraph type="secondary">
         {last
@@ -172,15 +158,9 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           />
         </Col>
       </Row>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('projects.money.disbursements')}
-      </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        locale={{ emptyText: t('projects.money.empty') }}
-        dataSource={m.disbursements}
+      <MoneyList
+        title={t('projects.money.disbursements')}
+        rows={m.disbursements}
         columns={[
           { title: t('projects.money.date'), dataIndex: 'receivedOn', width: 120, render: formatDate },
           {
@@ -193,15 +173,9 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['lg'] },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('projects.money.spends')}
-      </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        locale={{ emptyText: t('projects.money.empty') }}
-        dataSource={m.spends}
+      <MoneyList
+        title={t('projects.money.spends')}
+        rows={m.spends}
         columns={[
           {
             title: t('projects.money.date'),
@@ -340,6 +314,34 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </Card>
+    </SectionCard>
+  );
+}
+
+/** One of the money card's record lists (disbursements, spends): a heading over a small table of all rows. */
+function MoneyList<R extends { id: string }>({
+  title,
+  rows,
+  columns,
+}: {
+  title: string;
+  rows: R[];
+  columns: TableColumnsType<R>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {title}
+      </Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        locale={{ emptyText: t('projects.money.empty') }}
+        dataSource={rows}
+        columns={columns}
+      />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, Route, useParams } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoutes } from '../../app/guardedRoute';
 
 const CallsPage = lazy(() => import('./CallsPage'));
 const CallDetailPage = lazy(() => import('./CallDetailPage'));
@@ -15,70 +15,16 @@ const DoorstepDetailPage = lazy(() => import('./DoorstepDetailPage'));
 export const projectsConsoleRoutes = (
   <>
     <Route path="projects" element={<Navigate to="/projects/calls" replace />} />
-    <Route
-      path="projects/calls"
-      element={
-        <Guard permission="projects.read">
-          <CallsPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="projects/calls/:id"
-      element={
-        <Guard permission="projects.read">
-          <CallDetailPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="projects/applications"
-      element={
-        <Guard permission="projects.read">
-          <ApplicationsPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="projects/reports"
-      element={
-        <Guard permission="projects.read">
-          <ReportsPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="projects/applications/new"
-      element={
-        <Guard permission="projects.apply">
-          <ApplicationFormPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="projects/applications/:id"
-      element={
-        <Guard permission="projects.read">
-          <ApplicationPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="projects/applications/:id/edit"
-      element={
-        <Guard permission="projects.apply">
-          <ApplicationFormPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="projects/doorstep/:id?"
-      element={
-        <Guard permission="projects.read">
-          <DoorstepRouter />
-        </Guard>
-      }
-    />
+    {guardedRoutes([
+      ['projects/calls', 'projects.read', CallsPage],
+      ['projects/calls/:id', 'projects.read', CallDetailPage],
+      ['projects/applications', 'projects.read', ApplicationsPage],
+      ['projects/reports', 'projects.read', ReportsPage],
+      ['projects/applications/new', 'projects.apply', ApplicationFormPage],
+      ['projects/applications/:id', 'projects.read', ApplicationPage],
+      ['projects/applications/:id/edit', 'projects.apply', ApplicationFormPage],
+      ['projects/doorstep/:id?', 'projects.read', DoorstepRouter],
+    ])}
   </>
 );
 
