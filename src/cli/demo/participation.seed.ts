@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, isNull, like, lte } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import {
   addMotion,
@@ -11,7 +10,6 @@ import {
   signIn,
 } from '../../server/modules/participation/meetings.usecases';
 import { residents } from '../../server/modules/residents/residents.table';
-import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import type { CreateMeetingBody } from '../../shared/contracts/participation';
 import {
@@ -26,6 +24,7 @@ import {
   createProcedure,
 } from '../../server/modules/participation/procedures.usecases';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+import { demoUserCtx } from './demoActors';
 
 const DAY = 24 * 3_600_000;
 type ProcedureStep = Parameters<typeof completeProcedureStep>[2];
@@ -67,11 +66,7 @@ export async function seedDemoParticipation(
     .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
     .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
   const byName = (name: string) => communities.find((c) => c.name === name);
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const [guis, luhx, wangtt, zhanxs] = await Promise.all(['guis', 'luhx', 'wangtt', 'zhanxs'].map(ctxOf));
   const loc = 'zh-CN' as const;
   const heldIn = (days: number, hour = 9) => {
