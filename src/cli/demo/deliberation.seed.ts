@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { registryCandidates } from '../../server/modules/people/people.api';
 import { electorsPage } from '../../server/modules/residents/residents.api';
@@ -22,28 +21,12 @@ import {
   supportTopic,
 } from '../../server/modules/participation/topics.usecases';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
-import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
 import type { TopicAction } from '../../shared/contracts/deliberation';
+import { XINXIALU_SECRETARIES, demoUserCtx } from './demoActors';
 
 const DAY = 24 * 3_600_000;
-
-/** The 12 communities' secretaries (seed 003, attachment 1), who run the deliberation. */
-const LEADERS: Record<string, string> = {
-  铜都社区: 'luhx',
-  西花苑社区: 'zhanxs',
-  孔雀苑社区: 'wangtt',
-  铜花社区: 'maxq',
-  新星社区: 'yaowp',
-  陆家铺社区: 'guis',
-  神牛社区: 'jiangl',
-  胜利社区: 'weiwj',
-  康宁社区: 'xiangq',
-  大塘社区: 'wuxg',
-  团结社区: 'tanjx',
-  友谊社区: 'jianghy',
-};
 
 /** Matters residents raise in seed 003's communities (小区停车、楼道堆物、加装电梯 …), by level. */
 const MATTERS: { level: 'community' | 'grid' | 'compound' | 'building'; title: string; text: string }[] = [
@@ -143,19 +126,15 @@ export async function seedDemoDeliberation(
   const tick = (hours: number) => {
     at = new Date(at.getTime() + hours * 3_600_000);
   };
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const loc = 'zh-CN' as const;
   const communities = await db
     .select()
     .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), inArray(orgUnits.name, Object.keys(LEADERS))))
+    .where(and(eq(orgUnits.kind, 'community'), inArray(orgUnits.name, Object.keys(XINXIALU_SECRETARIES))))
     .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
   if (communities.length === 0) return;
-  const anyCtx = await ctxOf(LEADERS[communities[0]!.name]!);
+  const anyCtx = await ctxOf(XINXIALU_SECRETARIES[communities[0]!.name]!);
   if (!anyCtx) return;
   const fmts = (await formats(anyCtx, false)).items;
   let topics = 0;
@@ -195,7 +174,7 @@ export async function seedDemoDeliberation(
   };
 
   for (const [ci, community] of communities.entries()) {
-    const ctx = await ctxOf(LEADERS[community.name]!);
+    const ctx = await ctxOf(XINXIALU_SECRETARIES[community.name]!);
     if (!ctx) continue;
     at = new Date(real.getTime() - (60 - ci * 2) * DAY);
     const units = await db

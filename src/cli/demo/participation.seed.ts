@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, isNull, like, lte } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import {
   addMotion,
@@ -11,7 +10,6 @@ import {
   signIn,
 } from '../../server/modules/participation/meetings.usecases';
 import { residents } from '../../server/modules/residents/residents.table';
-import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import type { CreateMeetingBody } from '../../shared/contracts/participation';
 import {
@@ -26,8 +24,10 @@ import {
   createProcedure,
 } from '../../server/modules/participation/procedures.usecases';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+import { demoUserCtx } from './demoActors';
 
 const DAY = 24 * 3_600_000;
+type ProcedureStep = Parameters<typeof completeProcedureStep>[2];
 
 /** A roster of representatives: `n` names, the first `women` of them women (R-LAW-MT-2: at least a third). */
 function roster(n: number, women: number, salt: number) {
@@ -66,11 +66,7 @@ export async function seedDemoParticipation(
     .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
     .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
   const byName = (name: string) => communities.find((c) => c.name === name);
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const [guis, luhx, wangtt, zhanxs] = await Promise.all(['guis', 'luhx', 'wangtt', 'zhanxs'].map(ctxOf));
   const loc = 'zh-CN' as const;
   const heldIn = (days: number, hour = 9) => {
@@ -115,18 +111,10 @@ export async function seedDemoParticipation(
       },
       loc,
     );
-    await completeProcedureStep(
-      sdCtx,
-      proc.id,
-      {
-        step: 'propose',
-        note: '社区党委会议研究，提出城中村改造安置补偿方案（草案）',
-        meetingId: undefined,
-        motionId: undefined,
-        disclosureId: undefined,
-      },
-      loc,
-    );
+    /** Completes the procedure's next step with what backs it: a note, a meeting's motion or a posting. */
+    const completeStep = (step: string, backing: Partial<Omit<ProcedureStep, 'step'>>) =>
+      completeProcedureStep(sdCtx, proc.id, { step, note: undefined, ...backing }, loc);
+    await completeStep('propose', { note: '社区党委会议研究，提出城中村改造安置补偿方案（草案）' });
     const held = async (
       kind: CreateMeetingBody['kind'],
       title: string,
@@ -171,19 +159,9 @@ export async function seedDemoParticipation(
       return { meetingId: m.id, motionId };
     };
     const discuss = await held('two_committees', '社区“两委”联席会议', roster(7, 3, 5), 7, 6, 1);
-    await completeProcedureStep(
-      sdCtx,
-      proc.id,
-      { step: 'discuss', note: undefined, disclosureId: undefined, ...discuss },
-      loc,
-    );
+    await completeStep('discuss', discuss);
     const review = await held('party_members', '社区党员大会', roster(32, 12, 9), 26, 24, 2);
-    await completeProcedureStep(
-      sdCtx,
-      proc.id,
-      { step: 'review', note: undefined, disclosureId: undefined, ...review },
-      loc,
-    );
+    await completeStep('review', review);
     at = new Date(real.getTime() - 70 * DAY);
     const m1 = await call(sdCtx, {
       orgUnitId: ljp.id,
@@ -225,60 +203,29 @@ export async function seedDemoParticipation(
     );
     count++;
     const m1Now = await getMeeting(sdCtx, m1.id, loc);
-    await completeProcedureStep(
-      sdCtx,
-      proc.id,
-      {
-        step: 'decide',
-        note: undefined,
-        disclosureId: undefined,
-        meetingId: m1Now.id,
-        motionId: m1Now.motions[0]!.id,
-      },
-      loc,
-    );
+    await completeStep('decide', { meetingId: m1Now.id, motionId: m1Now.motions[0]!.id });
     at = new Date(at.getTime() + DAY);
-    const resolution = await createDisclosure(sdCtx, {
-      orgUnitId: ljp.id,
-      kind: 'decision',
-      title: '关于城中村改造安置补偿方案的决议公开',
-      body: '经社区党委提议、“两委”联席会议商议、党员大会审议，2026年第三季度村民代表会议以无记名投票（赞成17票、反对2票、弃权2票）通过城中村改造安置补偿方案。公示期内如有异议，请向社区居务监督委员会反映。',
-      period: undefined,
-      postedAt: undefined,
-    });
-    await completeProcedureStep(
-      sdCtx,
-      proc.id,
-      {
-        step: 'resolution_disclosed',
-        note: undefined,
-        meetingId: undefined,
-        motionId: undefined,
-        disclosureId: resolution.id,
-      },
-      loc,
+    /** A decision posted on 陆家铺's board. */
+    const postDecision = (title: string, body: string) =>
+      createDisclosure(sdCtx, {
+        orgUnitId: ljp.id,
+        kind: 'decision',
+        title,
+        body,
+        period: undefined,
+        postedAt: undefined,
+      });
+    const resolution = await postDecision(
+      '关于城中村改造安置补偿方案的决议公开',
+      '经社区党委提议、“两委”联席会议商议、党员大会审议，2026年第三季度村民代表会议以无记名投票（赞成17票、反对2票、弃权2票）通过城中村改造安置补偿方案。公示期内如有异议，请向社区居务监督委员会反映。',
     );
+    await completeStep('resolution_disclosed', { disclosureId: resolution.id });
     at = new Date(real.getTime() - 20 * DAY);
-    const result = await createDisclosure(sdCtx, {
-      orgUnitId: ljp.id,
-      kind: 'decision',
-      title: '城中村改造安置补偿实施结果公开',
-      body: '86 户中已签订安置补偿协议 84 户，发放补偿款 2,316.5 万元，2 户正在协商。明细张贴于社区公开栏。',
-      period: undefined,
-      postedAt: undefined,
-    });
-    await completeProcedureStep(
-      sdCtx,
-      proc.id,
-      {
-        step: 'result_disclosed',
-        note: undefined,
-        meetingId: undefined,
-        motionId: undefined,
-        disclosureId: result.id,
-      },
-      loc,
+    const result = await postDecision(
+      '城中村改造安置补偿实施结果公开',
+      '86 户中已签订安置补偿协议 84 户，发放补偿款 2,316.5 万元，2 户正在协商。明细张贴于社区公开栏。',
     );
+    await completeStep('result_disclosed', { disclosureId: result.id });
 
     // ---- 陆家铺社区: the next one fails its quorum and decides nothing
     at = new Date(real.getTime() - 25 * DAY);

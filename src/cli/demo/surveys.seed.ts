@@ -1,5 +1,4 @@
 import { and, asc, eq, like } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import {
   closeSurvey,
@@ -8,9 +7,9 @@ import {
   publishSurvey,
   setQuotas,
 } from '../../server/modules/surveys/surveys.usecases';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
 import type { Answers, Question } from '../../shared/contracts/surveys';
+import { demoUserCtx } from './demoActors';
 
 const DAY = 86_400_000;
 
@@ -146,12 +145,12 @@ export async function seedDemoSurveys(
   opts: { log: (line: string) => void },
 ): Promise<void> {
   const { db, ids, pii, clock } = deps;
-  const ctxOf = async (username: string, at?: Date): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    const c = at ? { now: () => at } : clock;
-    return actor ? { db, ids, pii, clock: c as AppDeps['clock'], actor, requestId: 'demo-surveys' } : null;
-  };
+  const ctxOf = (username: string, at?: Date) =>
+    demoUserCtx(
+      { db, ids, pii, clock: at ? ({ now: () => at } as AppDeps['clock']) : clock },
+      username,
+      'demo-surveys',
+    );
   const next = rng(20171130);
   const phone = (() => {
     let n = 0;

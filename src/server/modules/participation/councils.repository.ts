@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ROOM_ITEMS } from '../../../shared/contracts/deliberation';
 import type { Db } from '../../platform/db';
+import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type MeetingAction, conventionsPolicy, homeScope, roomsPolicy } from './participation.policy';
@@ -43,14 +44,12 @@ export async function findRoom(db: Db, actor: Actor, action: MeetingAction, id: 
   return r;
 }
 
-export async function insertRoom(tx: Db, row: typeof ptRooms.$inferInsert): Promise<RoomRow> {
-  const [r] = await tx.insert(ptRooms).values(row).returning();
-  return r!;
+export function insertRoom(tx: Db, row: typeof ptRooms.$inferInsert): Promise<RoomRow> {
+  return insertRow(tx, ptRooms, row);
 }
 
-export async function updateRoom(tx: Db, id: string, patch: Partial<RoomRow>): Promise<RoomRow> {
-  const [r] = await tx.update(ptRooms).set(patch).where(eq(ptRooms.id, id)).returning();
-  return r!;
+export function updateRoom(tx: Db, id: string, patch: Partial<RoomRow>): Promise<RoomRow> {
+  return updateRow(tx, ptRooms, id, patch);
 }
 
 // ---- conventions
@@ -94,17 +93,12 @@ export async function findConvention(
   return c;
 }
 
-export async function insertConvention(
-  tx: Db,
-  row: typeof ptConventions.$inferInsert,
-): Promise<ConventionRow> {
-  const [c] = await tx.insert(ptConventions).values(row).returning();
-  return c!;
+export function insertConvention(tx: Db, row: typeof ptConventions.$inferInsert): Promise<ConventionRow> {
+  return insertRow(tx, ptConventions, row);
 }
 
-export async function updateConvention(tx: Db, id: string, patch: Partial<ConventionRow>) {
-  const [c] = await tx.update(ptConventions).set(patch).where(eq(ptConventions.id, id)).returning();
-  return c!;
+export function updateConvention(tx: Db, id: string, patch: Partial<ConventionRow>) {
+  return updateRow(tx, ptConventions, id, patch);
 }
 
 export function versionsOf(db: Db, conventionId: string) {

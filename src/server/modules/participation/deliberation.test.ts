@@ -3,6 +3,7 @@ import { type Client, type TestApp, createTestApp, createUser } from '../../../.
 import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
 import { multipart } from '../../../../test/multipart';
+import { boardResidents, tongduConvention } from '../../../../test/participation';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
 import { users } from '../accounts/accounts.table';
@@ -18,13 +19,10 @@ let residentId = '';
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'jumin1', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
-  await createUser(t, 'jumin2', [{ role: 'resident', orgUnitId: t.fx.xihuayuanBuilding.id }]);
+  ({ jumin1: jumin, jumin2 } = await boardResidents(t));
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
   grid = await t.as('grid_worker');
-  jumin = await t.as('jumin1');
-  jumin2 = await t.as('jumin2');
   residentId = (await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: '王秀英' })).id;
 });
 afterAll(() => t.close());
@@ -398,13 +396,7 @@ describe('council room evidence photos', () => {
 
 describe('conventions', () => {
   it('R-DL-6: versions, a line diff, publication to residents, rates from surveys', async () => {
-    const c = await tongdu.post('/api/conventions', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'residents_convention',
-      title: '铜都社区居民公约',
-    });
-    expect(c.statusCode, c.body).toBe(201);
-    const id = c.json().id;
+    const id = await tongduConvention(t, tongdu);
     await tongdu.post(`/api/conventions/${id}/versions`, {
       text: '一、爱护环境\n二、邻里和睦\n三、文明养犬',
     });

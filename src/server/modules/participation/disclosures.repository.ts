@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type MeetingAction, boardScope, disclosuresPolicy, schedulesPolicy } from './participation.policy';
@@ -10,12 +11,8 @@ export type DisclosureRow = typeof ptDisclosures.$inferSelect;
 export type ObjectionRow = typeof ptObjections.$inferSelect;
 export type ScheduleRow = typeof ptDisclosureSchedules.$inferSelect;
 
-export async function insertDisclosure(
-  tx: Db,
-  row: typeof ptDisclosures.$inferInsert,
-): Promise<DisclosureRow> {
-  const [d] = await tx.insert(ptDisclosures).values(row).returning();
-  return d!;
+export function insertDisclosure(tx: Db, row: typeof ptDisclosures.$inferInsert): Promise<DisclosureRow> {
+  return insertRow(tx, ptDisclosures, row);
 }
 
 /** A disclosure for staff (`read`/`manage` scope) or for a resident's board (`board`). */
@@ -78,9 +75,8 @@ export async function objectionsOf(db: Db, disclosureIds: string[]): Promise<Obj
     .orderBy(asc(ptObjections.raisedAt), asc(ptObjections.id));
 }
 
-export async function insertObjection(tx: Db, row: typeof ptObjections.$inferInsert): Promise<ObjectionRow> {
-  const [o] = await tx.insert(ptObjections).values(row).returning();
-  return o!;
+export function insertObjection(tx: Db, row: typeof ptObjections.$inferInsert): Promise<ObjectionRow> {
+  return insertRow(tx, ptObjections, row);
 }
 
 export async function answerObjection(

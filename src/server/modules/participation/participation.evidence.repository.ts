@@ -1,4 +1,3 @@
-import { and, desc, gte, lt } from 'drizzle-orm';
 import {
   DISCLOSURE_KIND_NAMES,
   type DisclosureKind,
@@ -6,7 +5,8 @@ import {
   type MeetingKind,
   templateOf,
 } from '../../../shared/contracts/participation';
-import { type EvidenceSource, onlyRef, underPath } from '../../platform/evidence';
+import type { EvidenceSource } from '../../platform/evidence';
+import { evidenceRowsInPeriod } from '../../platform/evidenceRows';
 import { ptDisclosures as d, ptMeetings as m, ptProcedures as p } from './participation.table';
 
 /** Assessment evidence: meetings held, 四议两公开 / 五议两公开 procedures run, and disclosures posted in the period. */
@@ -15,27 +15,7 @@ export const participationEvidence: EvidenceSource[] = [
     key: 'participation.meetings',
     label: { 'zh-CN': '会议记录', en: 'Meetings' },
     async find(db, q, limit) {
-      const rows = await db
-        .select({
-          id: m.id,
-          title: m.title,
-          kind: m.kind,
-          heldAt: m.heldAt,
-          present: m.present,
-          due: m.due,
-          quorumMet: m.quorumMet,
-        })
-        .from(m)
-        .where(
-          and(
-            underPath(m.orgPath, q.orgPath),
-            gte(m.heldAt, q.from),
-            lt(m.heldAt, q.to),
-            onlyRef(m.id, q.ref),
-          ),
-        )
-        .orderBy(desc(m.heldAt))
-        .limit(limit);
+      const rows = await evidenceRowsInPeriod(db, m, m.heldAt, q, limit);
       const en = q.locale === 'en';
       return rows.map((r) => {
         const kind = MEETING_KIND_NAMES[r.kind as MeetingKind]?.[q.locale] ?? '';
@@ -63,26 +43,7 @@ export const participationEvidence: EvidenceSource[] = [
     key: 'participation.procedures',
     label: { 'zh-CN': '重大事项决策程序', en: 'Major-matter procedures' },
     async find(db, q, limit) {
-      const rows = await db
-        .select({
-          id: p.id,
-          title: p.title,
-          template: p.template,
-          step: p.step,
-          status: p.status,
-          createdAt: p.createdAt,
-        })
-        .from(p)
-        .where(
-          and(
-            underPath(p.orgPath, q.orgPath),
-            gte(p.createdAt, q.from),
-            lt(p.createdAt, q.to),
-            onlyRef(p.id, q.ref),
-          ),
-        )
-        .orderBy(desc(p.createdAt))
-        .limit(limit);
+      const rows = await evidenceRowsInPeriod(db, p, p.createdAt, q, limit);
       const en = q.locale === 'en';
       return rows.map((r) => {
         const t = templateOf(r.template);
@@ -101,19 +62,7 @@ export const participationEvidence: EvidenceSource[] = [
     key: 'participation.disclosures',
     label: { 'zh-CN': '居（村）务公开', en: 'Public disclosures' },
     async find(db, q, limit) {
-      const rows = await db
-        .select({ id: d.id, title: d.title, kind: d.kind, postedAt: d.postedAt })
-        .from(d)
-        .where(
-          and(
-            underPath(d.orgPath, q.orgPath),
-            gte(d.postedAt, q.from),
-            lt(d.postedAt, q.to),
-            onlyRef(d.id, q.ref),
-          ),
-        )
-        .orderBy(desc(d.postedAt))
-        .limit(limit);
+      const rows = await evidenceRowsInPeriod(db, d, d.postedAt, q, limit);
       return rows.map((r) => ({
         ref: r.id,
         title: r.title,

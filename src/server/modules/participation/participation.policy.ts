@@ -1,4 +1,5 @@
 import { type SQL, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, scopePaths } from '../../platform/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
 import {
@@ -19,39 +20,29 @@ import {
 export type MeetingAction = 'read' | 'manage';
 type Scoped = { orgPath: string };
 
-export const meetingsPolicy: Policy<MeetingAction, Scoped> = definePolicy({
-  permissions: { read: 'participation.read', manage: 'participation.manage' },
-  pathColumn: ptMeetings.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
-});
+/** Read (participation.read) and manage (participation.manage) over records scoped by `pathColumn`. */
+function unitPolicy(pathColumn: AnyPgColumn): Policy<MeetingAction, Scoped> {
+  return definePolicy({
+    permissions: { read: 'participation.read', manage: 'participation.manage' },
+    pathColumn,
+    pathOf: (r: Scoped) => r.orgPath,
+  });
+}
 
-export const proceduresPolicy: Policy<MeetingAction, Scoped> = definePolicy({
-  permissions: { read: 'participation.read', manage: 'participation.manage' },
-  pathColumn: ptProcedures.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
-});
+export const meetingsPolicy: Policy<MeetingAction, Scoped> = unitPolicy(ptMeetings.orgPath);
 
-export const disclosuresPolicy: Policy<MeetingAction, Scoped> = definePolicy({
-  permissions: { read: 'participation.read', manage: 'participation.manage' },
-  pathColumn: ptDisclosures.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
-});
+export const proceduresPolicy: Policy<MeetingAction, Scoped> = unitPolicy(ptProcedures.orgPath);
 
-export const schedulesPolicy: Policy<MeetingAction, Scoped> = definePolicy({
-  permissions: { read: 'participation.read', manage: 'participation.manage' },
-  pathColumn: ptDisclosureSchedules.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
-});
+export const disclosuresPolicy: Policy<MeetingAction, Scoped> = unitPolicy(ptDisclosures.orgPath);
+
+export const schedulesPolicy: Policy<MeetingAction, Scoped> = unitPolicy(ptDisclosureSchedules.orgPath);
 
 /**
  * The board a resident reads (participation.board): postings of the units their home lies in — the
  * household's community and the subdistrict above — never other communities'.
  */
 export function boardScope(actor: Actor): SQL {
-  const roots = scopePaths(actor, 'participation.board');
-  if (roots.length === 0) return sql`false`;
-  if (roots.includes('/')) return sql`true`;
-  return or(...roots.map((root) => sql`${root} like (${ptDisclosures.orgPath} || '%')`))!;
+  return homeScope(homeRoots(actor), ptDisclosures.orgPath);
 }
 
 export function onBoard(actor: Actor, d: Scoped): boolean {
@@ -70,27 +61,16 @@ export const topicsPolicy: Policy<TopicAction, Scoped> = definePolicy({
   pathOf: (r: Scoped) => r.orgPath,
 });
 
-export const roomsPolicy: Policy<MeetingAction, Scoped> = definePolicy({
-  permissions: { read: 'participation.read', manage: 'participation.manage' },
-  pathColumn: ptRooms.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
-});
+export const roomsPolicy: Policy<MeetingAction, Scoped> = unitPolicy(ptRooms.orgPath);
 
-export const conventionsPolicy: Policy<MeetingAction, Scoped> = definePolicy({
-  permissions: { read: 'participation.read', manage: 'participation.manage' },
-  pathColumn: ptConventions.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
-});
+export const conventionsPolicy: Policy<MeetingAction, Scoped> = unitPolicy(ptConventions.orgPath);
 
 /**
  * What a resident reads on the phone (participation.board): records held by the units their home lies
  * in (their building, compound, grid, community and above), never a neighbouring unit's. `homes` are the
  * resident's home paths (`homePaths` in topics.usecases.ts).
  */
-export function homeScope(
-  homes: readonly string[],
-  column: typeof ptTopics.orgPath | typeof ptConventions.orgPath,
-): SQL {
+export function homeScope(homes: readonly string[], column: AnyPgColumn): SQL {
   if (homes.length === 0) return sql`false`;
   if (homes.includes('/')) return sql`true`;
   return or(...homes.map((root) => sql`${root} like (${column} || '%')`))!;

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type MeetingAction, meetingsPolicy } from './participation.policy';
@@ -11,9 +12,8 @@ export type AttendanceRow = typeof ptAttendance.$inferSelect;
 export type MotionRow = typeof ptMotions.$inferSelect;
 export type CorrectionRow = typeof ptCorrections.$inferSelect;
 
-export async function insertMeeting(tx: Db, row: typeof ptMeetings.$inferInsert): Promise<MeetingRow> {
-  const [m] = await tx.insert(ptMeetings).values(row).returning();
-  return m!;
+export function insertMeeting(tx: Db, row: typeof ptMeetings.$inferInsert): Promise<MeetingRow> {
+  return insertRow(tx, ptMeetings, row);
 }
 
 /** A meeting in reach for `action`, else undefined (404); `lock` reads it FOR UPDATE. */
@@ -152,12 +152,8 @@ export async function recordTally(
   return m;
 }
 
-export async function insertCorrection(
-  tx: Db,
-  row: typeof ptCorrections.$inferInsert,
-): Promise<CorrectionRow> {
-  const [c] = await tx.insert(ptCorrections).values(row).returning();
-  return c!;
+export function insertCorrection(tx: Db, row: typeof ptCorrections.$inferInsert): Promise<CorrectionRow> {
+  return insertRow(tx, ptCorrections, row);
 }
 
 export async function correctionsOf(db: Db, meetingId: string): Promise<CorrectionRow[]> {

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type MeetingAction, proceduresPolicy } from './participation.policy';
@@ -9,9 +10,8 @@ import { ptDisclosures, ptMeetings, ptMotions, ptProcedureSteps, ptProcedures } 
 export type ProcedureRow = typeof ptProcedures.$inferSelect;
 export type StepRow = typeof ptProcedureSteps.$inferSelect;
 
-export async function insertProcedure(tx: Db, row: typeof ptProcedures.$inferInsert): Promise<ProcedureRow> {
-  const [p] = await tx.insert(ptProcedures).values(row).returning();
-  return p!;
+export function insertProcedure(tx: Db, row: typeof ptProcedures.$inferInsert): Promise<ProcedureRow> {
+  return insertRow(tx, ptProcedures, row);
 }
 
 export async function findProcedure(

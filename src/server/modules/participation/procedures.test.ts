@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { boardResidents } from '../../../../test/participation';
 
 let t: TestApp;
 let tongdu: Client;
@@ -70,12 +71,9 @@ const step = (id: string, body: Record<string, unknown>) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'jumin1', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
-  await createUser(t, 'jumin2', [{ role: 'resident', orgUnitId: t.fx.xihuayuanBuilding.id }]);
+  ({ jumin1: resident, jumin2: other } = await boardResidents(t));
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
-  resident = await t.as('jumin1');
-  other = await t.as('jumin2');
 });
 
 afterAll(() => t.close());

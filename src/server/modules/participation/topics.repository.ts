@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type TopicAction, homeScope, topicsPolicy } from './participation.policy';
@@ -19,9 +20,8 @@ export type TopicRow = typeof ptTopics.$inferSelect;
 export type TopicEventRow = typeof ptTopicEvents.$inferSelect;
 export type FormatRow = typeof ptTopicFormats.$inferSelect;
 
-export async function insertTopic(tx: Db, row: typeof ptTopics.$inferInsert): Promise<TopicRow> {
-  const [t] = await tx.insert(ptTopics).values(row).returning();
-  return t!;
+export function insertTopic(tx: Db, row: typeof ptTopics.$inferInsert): Promise<TopicRow> {
+  return insertRow(tx, ptTopics, row);
 }
 
 export async function insertTopicEvent(tx: Db, row: typeof ptTopicEvents.$inferInsert) {
@@ -208,18 +208,12 @@ export async function formatNamed(db: Db, name: string): Promise<FormatRow | und
   return f;
 }
 
-export async function insertFormat(tx: Db, row: typeof ptTopicFormats.$inferInsert): Promise<FormatRow> {
-  const [f] = await tx.insert(ptTopicFormats).values(row).returning();
-  return f!;
+export function insertFormat(tx: Db, row: typeof ptTopicFormats.$inferInsert): Promise<FormatRow> {
+  return insertRow(tx, ptTopicFormats, row);
 }
 
-export async function updateFormat(
-  tx: Db,
-  id: string,
-  patch: Partial<FormatRow>,
-): Promise<FormatRow | undefined> {
-  const [f] = await tx.update(ptTopicFormats).set(patch).where(eq(ptTopicFormats.id, id)).returning();
-  return f;
+export function updateFormat(tx: Db, id: string, patch: Partial<FormatRow>): Promise<FormatRow | undefined> {
+  return updateRow(tx, ptTopicFormats, id, patch);
 }
 
 export async function formatNames(db: Db, ids: string[]): Promise<Map<string, string>> {

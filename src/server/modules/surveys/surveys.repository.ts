@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Answers } from '../../../shared/contracts/surveys';
 import type { Db } from '../../platform/db';
+import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type SurveyAction, residentScope, staffScope } from './surveys.policy';
@@ -10,9 +11,8 @@ import { svResponses, svSurveys } from './surveys.table';
 export type SurveyRow = typeof svSurveys.$inferSelect;
 export type ResponseRow = typeof svResponses.$inferSelect;
 
-export async function insertSurvey(tx: Db, row: typeof svSurveys.$inferInsert): Promise<SurveyRow> {
-  const [s] = await tx.insert(svSurveys).values(row).returning();
-  return s!;
+export function insertSurvey(tx: Db, row: typeof svSurveys.$inferInsert): Promise<SurveyRow> {
+  return insertRow(tx, svSurveys, row);
 }
 
 /** A survey in the actor's scope for `action` (undefined when out of reach: the caller answers 404). */
@@ -117,9 +117,8 @@ export async function listResponseRows(
   });
 }
 
-export async function insertResponse(tx: Db, row: typeof svResponses.$inferInsert): Promise<ResponseRow> {
-  const [r] = await tx.insert(svResponses).values(row).returning();
-  return r!;
+export function insertResponse(tx: Db, row: typeof svResponses.$inferInsert): Promise<ResponseRow> {
+  return insertRow(tx, svResponses, row);
 }
 
 /** Whether this person has answered the survey already: by login, registry record or phone. */

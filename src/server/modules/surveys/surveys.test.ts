@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildResident, buildUnit } from '../../../../test/factories';
+import { tongduConvention } from '../../../../test/participation';
 import { surveyRates } from './surveys.api';
 import { marginOfError } from './surveys.stats';
 
@@ -342,13 +343,7 @@ describe('results', () => {
 
 describe('conventions', () => {
   it('R-DL-6: a survey on the convention, closing, gives the unit’s published convention its awareness and compliance rates', async () => {
-    const c = await tongdu.post('/api/conventions', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'residents_convention',
-      title: '铜都社区居民公约',
-    });
-    expect(c.statusCode, c.body).toBe(201);
-    const id = c.json().id;
+    const id = await tongduConvention(t, tongdu);
     await tongdu.post(`/api/conventions/${id}/versions`, { text: '一、爱护环境\n二、邻里和睦' });
     expect((await tongdu.post(`/api/conventions/${id}/publish`, { no: 1 })).statusCode).toBe(200);
     const s = await published({

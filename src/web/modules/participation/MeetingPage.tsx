@@ -20,6 +20,7 @@ import {
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
+import { PageTable } from '../../app/components/PageTable';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -246,18 +247,11 @@ function SignInDesk({ m }: { m: MeetingDetail }) {
               setPage(1);
             }}
           />
-          <Table
+          <PageTable
+            list={electors}
+            page={page}
+            onPage={setPage}
             rowKey="residentId"
-            size="small"
-            loading={electors.isPending}
-            dataSource={electors.data?.items}
-            pagination={{
-              current: page,
-              pageSize: 20,
-              total: electors.data?.total,
-              showSizeChanger: false,
-              onChange: setPage,
-            }}
             columns={[
               { title: t('participation.detail.search'), dataIndex: 'name' },
               {

@@ -28,6 +28,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
+import { PageTable } from '../../app/components/PageTable';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -822,18 +823,10 @@ function Responses({ s }: { s: Survey }) {
     queryFn: () => svApi.responses(s.id, page),
   });
   return (
-    <Table<SurveyResponse>
-      rowKey="id"
-      size="small"
-      loading={q.isPending}
-      dataSource={q.data?.items}
-      pagination={{
-        current: page,
-        pageSize: 20,
-        total: q.data?.total,
-        showSizeChanger: false,
-        onChange: setPage,
-      }}
+    <PageTable<SurveyResponse>
+      list={q}
+      page={page}
+      onPage={setPage}
       columns={[
         {
           title: t('surveys.resp.at'),

@@ -6,7 +6,6 @@ import {
   BackLink,
   Empty,
   ErrorBox,
-  Field,
   Loading,
   Notice,
   Section,
@@ -17,6 +16,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
+import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { ptApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -98,31 +98,19 @@ function Posting() {
       ))}
       {d.canObject ? (
         <Section title={t('participation.phone.object')}>
-          <Field
+          <TextareaField
             label={t('participation.phone.object')}
             hint={t('participation.phone.objectHint')}
             error={errors.text ?? null}
-          >
-            {(props) => (
-              <textarea
-                {...props}
-                className="input"
-                rows={4}
-                maxLength={2000}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-              />
-            )}
-          </Field>
+            rows={4}
+            maxLength={2000}
+            value={text}
+            onChange={setText}
+          />
           {send.isError && !errors.text ? <ErrorBox error={send.error} /> : null}
-          <button
-            type="button"
-            className="btn btn-primary btn-block"
-            disabled={!text.trim() || send.isPending}
-            onClick={() => send.mutate()}
-          >
+          <SendButton disabled={!text.trim() || send.isPending} onClick={() => send.mutate()}>
             {t('participation.phone.send')}
-          </button>
+          </SendButton>
         </Section>
       ) : (
         <Notice>{t('participation.phone.closedForObjection')}</Notice>

@@ -17,6 +17,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
+import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { delibApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -136,35 +137,26 @@ function Propose() {
             />
           )}
         </Field>
-        <Field
+        <TextareaField
           label={t('participation.phone.topicText')}
           hint={t('participation.phone.proposeHint')}
           error={errors.description ?? null}
-        >
-          {(props) => (
-            <textarea
-              {...props}
-              className="input"
-              rows={5}
-              maxLength={2000}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={5}
+          maxLength={2000}
+          value={text}
+          onChange={setText}
+        />
         {send.isError && !errors.title && !errors.description ? <ErrorBox error={send.error} /> : null}
-        <button
-          type="button"
-          className="btn btn-primary btn-block"
+        <SendButton
           disabled={!chosen || !title.trim() || !text.trim() || send.isPending}
           onClick={() => {
             setUnit(chosen);
             send.mutate();
           }}
-          data-testid="submit-topic"
+          testId="submit-topic"
         >
           {t('participation.phone.submit')}
-        </button>
+        </SendButton>
       </Section>
     </>
   );
@@ -297,31 +289,19 @@ function Topic() {
         )}
         {d.state !== 'reported' ? (
           <>
-            <Field
+            <TextareaField
               label={t('participation.phone.comment')}
               hint={t('participation.phone.commentHint')}
               error={errors.text ?? null}
-            >
-              {(props) => (
-                <textarea
-                  {...props}
-                  className="input"
-                  rows={3}
-                  maxLength={1000}
-                  value={text}
-                  onChange={(e) => setText(e.target.value)}
-                />
-              )}
-            </Field>
+              rows={3}
+              maxLength={1000}
+              value={text}
+              onChange={setText}
+            />
             {comment.isError && !errors.text ? <ErrorBox error={comment.error} /> : null}
-            <button
-              type="button"
-              className="btn btn-primary btn-block"
-              disabled={!text.trim() || comment.isPending}
-              onClick={() => comment.mutate()}
-            >
+            <SendButton disabled={!text.trim() || comment.isPending} onClick={() => comment.mutate()}>
               {t('participation.phone.comment')}
-            </button>
+            </SendButton>
           </>
         ) : (
           <Notice>{t('participation.phone.done')}</Notice>

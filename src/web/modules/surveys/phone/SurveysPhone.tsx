@@ -14,6 +14,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
+import { SendButton } from '../../../phone/TextareaField';
 import { type MySurvey, svApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -110,15 +111,9 @@ function Answer() {
             />
           ))}
           {send.isError ? <ErrorBox error={send.error} /> : null}
-          <button
-            type="button"
-            className="btn btn-primary btn-block"
-            disabled={send.isPending}
-            onClick={() => send.mutate()}
-            data-testid="survey-submit"
-          >
+          <SendButton disabled={send.isPending} onClick={() => send.mutate()} testId="survey-submit">
             {t('surveys.phone.submit')}
-          </button>
+          </SendButton>
         </>
       )}
     </>
