@@ -24,7 +24,7 @@ import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
 import type { TopicAction } from '../../shared/contracts/deliberation';
-import { XINXIALU_SECRETARIES, demoUserCtx } from './demoActors';
+import { XINXIALU_SECRETARIES, demoUserCtx } from './seedContext';
 
 const DAY = 24 * 3_600_000;
 

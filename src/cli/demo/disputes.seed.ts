@@ -13,26 +13,10 @@ import type { AppDeps } from '../../server/platform/context';
 import { inScope } from '../../server/platform/permissions';
 import { sweepWorkflow } from '../../server/platform/workflow';
 import type { ActionBody, DsSource, IntakeBody } from '../../shared/contracts/disputes';
-import { demoUserCtx, xinxialuCommunities } from './seedContext';
+import { XINXIALU_SECRETARIES, demoUserCtx, xinxialuCommunities } from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Community secretaries of the demo (seed 003 attachment 1), by community. */
-const SECRETARIES: Record<string, string> = {
-  铜都社区: 'luhx',
-  西花苑社区: 'zhanxs',
-  孔雀苑社区: 'wangtt',
-  铜花社区: 'maxq',
-  新星社区: 'yaowp',
-  陆家铺社区: 'guis',
-  神牛社区: 'jiangl',
-  胜利社区: 'weiwj',
-  康宁社区: 'xiangq',
-  大塘社区: 'wuxg',
-  团结社区: 'tanjx',
-  友谊社区: 'jianghy',
-};
 
 /** Cases: title, nature, cause, place, each party's claims, list entry. */
 const CASES: [
@@ -226,7 +210,7 @@ export async function seedDemoDisputes(
     at = new Date(real.getTime() - 88 * DAY + i * step);
     if (fate === 'window') at = new Date(real.getTime() - 12 * DAY);
     if (order(fate) === 1 && fate !== 'window') at = new Date(real.getTime() - (plan.length - i) * 5 * HOUR);
-    const handler = await ctxOf(SECRETARIES[c.name] ?? '');
+    const handler = await ctxOf(XINXIALU_SECRETARIES[c.name] ?? '');
     if (!handler) continue;
     const [title, nature, cause, placeText, claims, [list, entryCode]] = CASES[k % CASES.length]!;
     const source = SOURCES[k % SOURCES.length]!;
@@ -394,7 +378,7 @@ export async function seedDemoDisputes(
   for (const [ci, c] of communities.entries()) {
     if (ci === communities.length - 1) continue;
     at = new Date(real.getTime() - 88 * DAY);
-    const secretary = SECRETARIES[c.name];
+    const secretary = XINXIALU_SECRETARIES[c.name];
     const [u] = secretary ? await db.select().from(users).where(eq(users.username, secretary)) : [];
     await setContact(centre, c.id, {
       leaderName: u?.displayName ?? `${c.name.slice(0, 2)}分管负责人`,

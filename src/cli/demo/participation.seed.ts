@@ -24,7 +24,7 @@ import {
   createProcedure,
 } from '../../server/modules/participation/procedures.usecases';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
-import { demoUserCtx } from './demoActors';
+import { demoUserCtx } from './seedContext';
 
 const DAY = 24 * 3_600_000;
 type ProcedureStep = Parameters<typeof completeProcedureStep>[2];

@@ -5,16 +5,36 @@ import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 
+/** The 12 Xinxialu communities' secretaries (seed 003, attachment 1): community name → demo username. */
+export const XINXIALU_SECRETARIES: Readonly<Record<string, string>> = {
+  铜都社区: 'luhx',
+  西花苑社区: 'zhanxs',
+  孔雀苑社区: 'wangtt',
+  铜花社区: 'maxq',
+  新星社区: 'yaowp',
+  陆家铺社区: 'guis',
+  神牛社区: 'jiangl',
+  胜利社区: 'weiwj',
+  康宁社区: 'xiangq',
+  大塘社区: 'wuxg',
+  团结社区: 'tanjx',
+  友谊社区: 'jianghy',
+};
+
 /** What a demo seed runs on: the database, clock, ids and PII keys of the app. */
 export type DemoSeedDeps = Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>;
 
 /** The use-case context of demo user `username` (default `admin`) a seed writes as; null when there is none. */
-export async function demoUserCtx(deps: DemoSeedDeps, username = 'admin'): Promise<ActorCtx | null> {
+export async function demoUserCtx(
+  deps: DemoSeedDeps,
+  username = 'admin',
+  requestId = 'demo-seed',
+): Promise<ActorCtx | null> {
   const { db, ids, pii, clock } = deps;
   const [u] = await db.select().from(users).where(eq(users.username, username));
   const actor = u ? await loadActor(db, u.id) : null;
   if (!actor) return null;
-  return { db, ids, pii, clock, actor, requestId: 'demo-seed' };
+  return { db, ids, pii, clock, actor, requestId };
 }
 
 /** The demo subdistrict 新下陆街道, or undefined when the org tree lacks it. */

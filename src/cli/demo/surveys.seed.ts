@@ -9,7 +9,7 @@ import {
 } from '../../server/modules/surveys/surveys.usecases';
 import type { AppDeps } from '../../server/platform/context';
 import type { Answers, Question } from '../../shared/contracts/surveys';
-import { demoUserCtx } from './demoActors';
+import { demoUserCtx } from './seedContext';
 
 const DAY = 86_400_000;
 
