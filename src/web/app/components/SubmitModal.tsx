@@ -26,6 +26,7 @@ export function SubmitModal<V = Record<string, unknown>, R = unknown>({
   open = true,
   destroyOnHidden = true,
   resetOnSave = false,
+  preserve,
 }: {
   title: ReactNode;
   initialValues?: object;
@@ -41,6 +42,8 @@ export function SubmitModal<V = Record<string, unknown>, R = unknown>({
   open?: boolean;
   destroyOnHidden?: boolean;
   resetOnSave?: boolean;
+  /** antd Form's `preserve`: false drops a field's value when the field unmounts (a form that outlives the modal). */
+  preserve?: boolean;
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -68,7 +71,13 @@ export function SubmitModal<V = Record<string, unknown>, R = unknown>({
       width={width}
       destroyOnHidden={destroyOnHidden}
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v: V) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        preserve={preserve}
+        onFinish={(v: V) => save.mutate(v)}
+      >
         {children}
       </Form>
     </Modal>

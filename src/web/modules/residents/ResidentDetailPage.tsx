@@ -33,7 +33,7 @@ import { useAuth } from '../../app/auth';
 import { QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { type TFunction, useI18n } from '../../app/i18n';
 import { type PiiField, type ResidentDetailDto, residentKeys, residentsApi } from './api';
 import { STATUS_COLORS, TAG_COLORS } from './ResidentsPage';
 
@@ -49,6 +49,7 @@ export default function ResidentDetailPage() {
 
 /** One personal field: masked by default; "show" fetches the full value, which the server audits. */
 function PiiValue({ resident, field }: { resident: ResidentDetailDto; field: PiiField }) {
+  const { t } = useI18n();
   const showError = useShowError();
   const [revealed, setRevealed] = useState<string | null | undefined>(undefined);
   const [loading, setLoading] = useState(false);
@@ -77,28 +78,33 @@ function PiiValue({ resident, field }: { resident: ResidentDetailDto; field: Pii
       >
         {shown ? (revealed ?? '—') : masked}
       </Typography.Text>
-      <RevealButtons
-        shown={shown}
-        canReveal={resident.abilities.reveal}
-        loading={loading}
-        onReveal={reveal}
-        onHide={() => setRevealed(undefined)}
-        testId={`reveal-${field}`}
-      />
+      {revealButtons(t, {
+        shown,
+        canReveal: resident.abilities.reveal,
+        loading,
+        onReveal: reveal,
+        onHide: () => setRevealed(undefined),
+        testId: `reveal-${field}`,
+      })}
     </Space>
   );
 }
 
-/** The reveal / hide controls beside a masked value: "revealed" and hide once shown, else reveal when allowed. */
-function RevealButtons(props: {
-  shown: boolean;
-  canReveal: boolean;
-  loading: boolean;
-  onReveal: () => void;
-  onHide: () => void;
-  testId: string;
-}) {
-  const { t } = useI18n();
+/**
+ * The reveal / hide controls beside a masked value: "revealed" and hide once shown, else reveal when allowed.
+ * A function, not a component: its fragment's children must reach the surrounding `Space` as its own items.
+ */
+function revealButtons(
+  t: TFunction,
+  props: {
+    shown: boolean;
+    canReveal: boolean;
+    loading: boolean;
+    onReveal: () => void;
+    onHide: () => void;
+    testId: string;
+  },
+) {
   if (props.shown)
     return (
       <>
@@ -126,7 +132,7 @@ function RevealButtons(props: {
 
 /** Special-group tags: a count by default (特殊群体（2）); "show" fetches the tags, which the server audits. */
 function SpecialGroupsValue({ resident }: { resident: ResidentDetailDto }) {
-  const { label, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const showError = useShowError();
   const [revealed, setRevealed] = useState<SpecialGroupTag[] | undefined>(undefined);
   const [loading, setLoading] = useState(false);
@@ -152,14 +158,14 @@ function SpecialGroupsValue({ resident }: { resident: ResidentDetailDto }) {
             ))
           : specialGroupsMasked(resident.specialGroupCount, locale)}
       </span>
-      <RevealButtons
-        shown={!!revealed}
-        canReveal={resident.abilities.reveal}
-        loading={loading}
-        onReveal={reveal}
-        onHide={() => setRevealed(undefined)}
-        testId="reveal-tags"
-      />
+      {revealButtons(t, {
+        shown: !!revealed,
+        canReveal: resident.abilities.reveal,
+        loading,
+        onReveal: reveal,
+        onHide: () => setRevealed(undefined),
+        testId: 'reveal-tags',
+      })}
     </Space>
   );
 }

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
@@ -282,10 +282,6 @@ function ActionModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  // Each opening starts empty (the fields of the last action are not kept).
-  useEffect(() => {
-    if (action) form.resetFields();
-  }, [action, form]);
   const submit = (v: {
     comment?: string;
     department?: string;
@@ -305,6 +301,7 @@ function ActionModal({
       open={!!action}
       title={action ? t(`wia.action.${action}` as MessageKey) : ''}
       form={form}
+      preserve={false}
       invalidate={wiaKeys.all}
       savedText={t('wia.saved')}
       onClose={onClose}
