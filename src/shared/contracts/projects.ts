@@ -1,3 +1,4 @@
+import { stateEventFields } from './stateEvents';
 import { z } from 'zod';
 
 /**
@@ -270,15 +271,7 @@ export const scoreSchema = z.object({
 });
 export type ScoreDto = z.infer<typeof scoreSchema>;
 
-export const applicationEventSchema = z.object({
-  id: z.string(),
-  at: z.date(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  comment: z.string().nullable(),
-});
+export const applicationEventSchema = z.object({ id: z.string(), ...stateEventFields });
 
 export const REPORT_STATES = ['due', 'filed'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];

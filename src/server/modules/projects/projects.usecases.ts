@@ -20,6 +20,7 @@ import type {
   UpdateApplicationBody,
   UpdateCallBody,
 } from '../../../shared/contracts/projects';
+import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -461,15 +462,7 @@ async function detailOf(ctx: ActorCtx, row: ApplicationRow): Promise<Application
     sealedByName: row.sealedByName,
     criteria: call?.criteria ?? [],
     scores: scores.map(scoreDto),
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      comment: e.comment,
-    })),
+    events: events.map((e) => ({ id: e.id, ...stateEventTimeline(e) })),
     reports: await reportDtos(ctx, reports),
     abilities: {
       edit: ['draft', 'returned'].includes(row.state) && applicationsPolicy.can(ctx.actor, 'apply', row),
