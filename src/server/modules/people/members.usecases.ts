@@ -4,7 +4,6 @@ import type {
   PartyMemberListQuery,
   UpdatePartyMemberBody,
 } from '../../../shared/contracts/people';
-import { insertAudited, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField } from '../../platform/errors';
 import { memberIdOfResident, partyOrgNames, partyOrgPath } from './members.repository';
@@ -14,12 +13,10 @@ import {
   findScoped,
   linkedResident,
   nameLike,
-  type PeoplePermission,
+  registryRecords,
   subtreeWhere,
   unitForWrite,
-  unitNames,
-  writable,
-  listInReach,
+  unitRowDtos,
 } from './people.common';
 import { partyMembers, partyOrgs } from './people.table';
 
@@ -36,32 +33,22 @@ async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.partyOrgId).filter((x): x is string => !!x))];
   const orgName = await partyOrgNames(ctx.db, orgIds);
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
-  return rows.map((r) => ({
+  return unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     residentId: r.residentId,
     name: r.name,
     partyOrgId: r.partyOrgId,
     partyOrgName: r.partyOrgId ? (orgName.get(r.partyOrgId) ?? null) : null,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: units.get(r.orgUnitId) ?? null,
     joinedOn: r.joinedOn,
     reporting: r.reporting,
     employer: r.employer,
     reportedOn: r.reportedOn,
     skills: r.skills,
     isCentralHousehold: r.isCentralHousehold,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    abilities: { edit: writable(ctx, r.orgPath) },
   }));
 }
 
-const findPartyMember = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
-  findScoped(ctx, partyMembers, id, permission);
+const memberRecords = registryRecords(partyMembers, partyMemberDtos);
 
 export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
   peoplePolicy.require(ctx.actor, 'read');
@@ -76,18 +63,10 @@ export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
     q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
     q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
   );
-  return listInReach(ctx, partyMemberDtos, {
-    table: partyMembers,
-    filter,
-    orderBy: [asc(partyMembers.name), asc(partyMembers.id)],
-    page: q,
-  });
+  return memberRecords.list(ctx, filter, [asc(partyMembers.name), asc(partyMembers.id)], q);
 }
 
-export async function getPartyMember(ctx: ActorCtx, id: string) {
-  peoplePolicy.require(ctx.actor, 'read');
-  return (await partyMemberDtos(ctx, [await findPartyMember(ctx, id, 'people.read')]))[0]!;
-}
+export const getPartyMember = (ctx: ActorCtx, id: string) => memberRecords.get(ctx, id);
 
 interface MemberState {
   residentId: string | null;
@@ -142,35 +121,27 @@ export async function createPartyMember(ctx: ActorCtx, input: CreatePartyMemberB
     employer: input.employer ?? null,
     reportedOn: input.reportedOn ?? null,
   });
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return memberRecords.insert(
     ctx,
-    partyMembers,
+    unit,
     {
-      id,
       residentId: input.residentId ?? null,
       name,
       partyOrgId: input.partyOrgId ?? null,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       joinedOn: input.joinedOn ?? null,
       reporting,
       employer: input.employer ?? null,
       reportedOn,
       skills: input.skills ?? [],
       isCentralHousehold: input.isCentralHousehold ?? false,
-      createdAt: now,
-      updatedAt: now,
     },
     { action: 'people.party_member.create', entityType: 'party_member' },
   );
-  return (await partyMemberDtos(ctx, [row]))[0]!;
 }
 
 export async function updatePartyMember(ctx: ActorCtx, id: string, input: UpdatePartyMemberBody) {
   peoplePolicy.require(ctx.actor, 'write');
-  const before = await findPartyMember(ctx, id, 'people.write');
+  const before = await memberRecords.find(ctx, id, 'people.write');
   const pick = <T>(v: T | undefined, old: T) => (v !== undefined ? v : old);
   const residentId = pick(input.residentId, before.residentId);
   const reporting = pick(input.reporting, before.reporting);
@@ -191,9 +162,8 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
     },
     id,
   );
-  const row = await updateAudited(
+  return memberRecords.update(
     ctx,
-    partyMembers,
     before,
     {
       residentId,
@@ -207,9 +177,7 @@ export async function updatePartyMember(ctx: ActorCtx, id: string, input: Update
       reportedOn,
       skills: input.skills ?? before.skills,
       isCentralHousehold: input.isCentralHousehold ?? before.isCentralHousehold,
-      updatedAt: ctx.clock.now(),
     },
     { action: 'people.party_member.update', entityType: 'party_member' },
   );
-  return (await partyMemberDtos(ctx, [row]))[0]!;
 }

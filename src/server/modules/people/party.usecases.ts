@@ -7,7 +7,7 @@ import type {
   UpdatePartyOrgBody,
 } from '../../../shared/contracts/people';
 import { writeAudit } from '../../platform/audit';
-import { insertAudited, sentFields, updateAudited } from '../../platform/auditedRows';
+import { sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -15,15 +15,14 @@ import { peoplePolicy } from './people.policy';
 import { findLevelRow, schemeLevelRows, visibleLevelRow } from './people.repository';
 import { findUnitInScope, type OrgUnit, unitById } from '../org/org.api';
 import {
-  findScoped,
   nameLike,
-  type PeoplePermission,
   pathIds,
+  registryRecords,
   subtreeWhere,
   unitForWrite,
   unitNames,
+  unitRowDtos,
   writable,
-  listInReach,
 } from './people.common';
 import { partyMembers, partyOrgLevels, partyOrgs } from './people.table';
 
@@ -244,11 +243,7 @@ async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
     : [];
   const level = new Map(levels.map((l) => [l.id, l]));
   const parent = new Map(parents.map((p) => [p.id, p.name]));
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
-  return rows.map((r) => ({
+  return unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     parentId: r.parentId,
     parentName: r.parentId ? (parent.get(r.parentId) ?? null) : null,
@@ -256,17 +251,11 @@ async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
     levelName: level.get(r.levelId)?.name ?? null,
     levelRank: level.get(r.levelId)?.rank ?? null,
     name: r.name,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: units.get(r.orgUnitId) ?? null,
     secretary: r.secretary,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    abilities: { edit: writable(ctx, r.orgPath) },
   }));
 }
 
-const findPartyOrg = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
-  findScoped(ctx, partyOrgs, id, permission);
+const partyOrgRecords = registryRecords(partyOrgs, partyOrgDtos);
 
 export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
   peoplePolicy.require(ctx.actor, 'read');
@@ -274,27 +263,28 @@ export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
     await subtreeWhere(ctx, q.orgUnitId, partyOrgs.orgPath),
     nameLike(partyOrgs.name, q.q),
     // A parent or level that does not exist or is out of scope answers 404, never an empty page.
-    q.parentId ? eq(partyOrgs.parentId, (await findPartyOrg(ctx, q.parentId, 'people.read')).id) : undefined,
+    q.parentId
+      ? eq(partyOrgs.parentId, (await partyOrgRecords.find(ctx, q.parentId, 'people.read')).id)
+      : undefined,
     q.levelId ? eq(partyOrgs.levelId, await visibleLevelId(ctx, q.levelId)) : undefined,
   );
-  return listInReach(ctx, partyOrgDtos, {
-    table: partyOrgs,
+  return partyOrgRecords.list(
+    ctx,
     filter,
     // By level (an organization without one last), then where it sits, then name.
-    orderBy: [
+    [
       asc(sql`(select l.rank from ${partyOrgLevels} l where l.id = ${partyOrgs.levelId})`),
       asc(partyOrgs.orgPath),
       asc(partyOrgs.name),
       asc(partyOrgs.id),
     ],
-    page: q,
-  });
+    q,
+  );
 }
 
 export async function getPartyOrg(ctx: ActorCtx, id: string) {
   peoplePolicy.require(ctx.actor, 'read');
-  const row = await findPartyOrg(ctx, id, 'people.read');
-  const [dto] = await partyOrgDtos(ctx, [row]);
+  const dto = await partyOrgRecords.dto(ctx, await partyOrgRecords.find(ctx, id, 'people.read'));
   const [{ n: childCount } = { n: 0 }] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(partyOrgs)
@@ -303,7 +293,7 @@ export async function getPartyOrg(ctx: ActorCtx, id: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(partyMembers)
     .where(eq(partyMembers.partyOrgId, id));
-  return { ...dto!, childCount, memberCount };
+  return { ...dto, childCount, memberCount };
 }
 
 /**
@@ -357,30 +347,22 @@ export async function createPartyOrg(ctx: ActorCtx, input: CreatePartyOrgBody) {
   peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId);
   await checkPlacement(ctx, unit, input.levelId, input.parentId ?? null);
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return partyOrgRecords.insert(
     ctx,
-    partyOrgs,
+    unit,
     {
-      id,
       parentId: input.parentId ?? null,
       levelId: input.levelId,
       name: input.name,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       secretary: input.secretary ?? null,
-      createdAt: now,
-      updatedAt: now,
     },
     { action: 'people.party_org.create', entityType: 'party_org' },
   );
-  return (await partyOrgDtos(ctx, [row]))[0]!;
 }
 
 export async function updatePartyOrg(ctx: ActorCtx, id: string, input: UpdatePartyOrgBody) {
   peoplePolicy.require(ctx.actor, 'write');
-  const before = await findPartyOrg(ctx, id, 'people.write');
+  const before = await partyOrgRecords.find(ctx, id, 'people.write');
   const moving = input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId;
   const unit = moving
     ? await unitForWrite(ctx, input.orgUnitId!)
@@ -398,9 +380,8 @@ export async function updatePartyOrg(ctx: ActorCtx, id: string, input: UpdatePar
   if (moving || input.levelId !== undefined || input.parentId !== undefined) {
     await checkPlacement(ctx, unit, levelId, parentId, id);
   }
-  const row = await updateAudited(
+  return partyOrgRecords.update(
     ctx,
-    partyOrgs,
     before,
     {
       ...sentFields(input, ['name', 'secretary']),
@@ -408,9 +389,7 @@ export async function updatePartyOrg(ctx: ActorCtx, id: string, input: UpdatePar
       parentId,
       orgUnitId: unit.id,
       orgPath: unit.path,
-      updatedAt: ctx.clock.now(),
     },
     { action: 'people.party_org.update', entityType: 'party_org' },
   );
-  return (await partyOrgDtos(ctx, [row]))[0]!;
 }

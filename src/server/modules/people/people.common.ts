@@ -1,6 +1,8 @@
 import { like, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn } from 'drizzle-orm/pg-core';
+import { type AuditedWrite, insertAudited, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
+import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -66,6 +68,19 @@ export async function unitForWrite(
   return unit;
 }
 
+/** The new unit when an update moves a row (checked as `unitForWrite` does), else null. */
+export async function movedUnit(
+  ctx: ActorCtx,
+  orgUnitId: string | undefined,
+  current: string,
+  kinds?: readonly string[],
+): Promise<OrgUnit | null> {
+  return orgUnitId !== undefined && orgUnitId !== current ? unitForWrite(ctx, orgUnitId, kinds) : null;
+}
+
+/** The unit columns an update sets when it moves the row to `unit` (none when it stays). */
+export const movedTo = (unit: OrgUnit | null) => (unit ? { orgUnitId: unit.id, orgPath: unit.path } : {});
+
 /** The `where` fragment for "in this unit's subtree", when a list is filtered by orgUnitId. */
 export async function subtreeWhere(
   ctx: ActorCtx,
@@ -88,6 +103,109 @@ export async function unitNames(db: Db, ids: (string | null | undefined)[]): Pro
     db,
     ids.filter((x): x is string => !!x),
   );
+}
+
+/** The columns of a registry row that its unit and the clock give. */
+interface UnitRow {
+  orgUnitId: string;
+  orgPath: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Registry DTOs: each row's unit (id and name), timestamps and `abilities: { edit }` (DESIGN convention 6),
+ * with the row's own fields from `fields(row, edit)` (which may give fuller abilities).
+ */
+export async function unitRowDtos<R extends UnitRow, F extends object>(
+  ctx: ActorCtx,
+  rows: R[],
+  fields: (r: R, edit: boolean) => F,
+) {
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.orgUnitId),
+  );
+  return rows.map((r) => {
+    const edit = writable(ctx, r.orgPath);
+    return {
+      orgUnitId: r.orgUnitId,
+      orgUnitName: units.get(r.orgUnitId) ?? null,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      abilities: { edit },
+      ...fields(r, edit),
+    };
+  });
+}
+
+/** The columns of a new registry row that `registryRecords(...).insert` fills in. */
+type FilledColumns = 'id' | 'orgUnitId' | 'orgPath' | 'createdAt' | 'updatedAt';
+
+/**
+ * One kind of registry record (a table and its DTOs) and the steps its use cases share: find a row in
+ * reach, a row's DTO, read by id, list a page, insert a row in a unit and update one, each write with its
+ * audit entry and answered as the DTO.
+ */
+export function registryRecords<T extends ScopedTable, D>(
+  table: T,
+  dtos: (ctx: ActorCtx, rows: T['$inferSelect'][]) => Promise<D[]>,
+) {
+  type Row = T['$inferSelect'];
+  const find = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
+    findScoped(ctx, table, id, permission);
+  const dto = async (ctx: ActorCtx, row: Row) => (await dtos(ctx, [row]))[0]!;
+  return {
+    find,
+    dto,
+    /** A row by id in read reach (else 404), as its DTO. */
+    async get(ctx: ActorCtx, id: string) {
+      peoplePolicy.require(ctx.actor, 'read');
+      return dto(ctx, await find(ctx, id, 'people.read'));
+    },
+    /** One page of rows in read reach that match `filter`. */
+    list: (ctx: ActorCtx, filter: SQL | undefined, orderBy: (PgColumn | SQL)[], page: PageQuery) =>
+      listInReach(ctx, dtos, { table, filter, orderBy, page }),
+    /** Inserts a row in `unit` with a new id, created and updated now, and its audit entry. */
+    async insert(
+      ctx: ActorCtx,
+      unit: OrgUnit,
+      fields: Omit<T['$inferInsert'], FilledColumns>,
+      audit: AuditedWrite<Row>,
+    ) {
+      const id = ctx.ids();
+      const now = ctx.clock.now();
+      const values = {
+        id,
+        ...fields,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        createdAt: now,
+        updatedAt: now,
+      };
+      return dto(ctx, await insertAudited(ctx, table, values as T['$inferInsert'] & typeof values, audit));
+    },
+    /** Updates the row `before` (found in write reach) with `set`, updated now, and its audit entry. */
+    async update(
+      ctx: ActorCtx,
+      before: Row & { id: string },
+      set: Partial<T['$inferInsert']>,
+      audit: AuditedWrite<Row> & { extra?: Record<string, unknown> },
+    ) {
+      return dto(ctx, await updateAudited(ctx, table, before, { ...set, updatedAt: ctx.clock.now() }, audit));
+    },
+  };
+}
+
+/**
+ * A phone number sent in a body as the columns `<key>Enc` (ciphertext) and `<key>Mask` store it
+ * (R-LAW-PI-1): none when it was not sent, both null when it was cleared.
+ */
+export function sealPhone<K extends string>(ctx: ActorCtx, key: K, phone: string | null | undefined) {
+  type Sealed = { [P in `${K}Enc` | `${K}Mask`]?: string | null };
+  if (phone === undefined) return {} as Sealed;
+  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  return { [`${key}Enc`]: v ? ctx.pii.encrypt(v) : null, [`${key}Mask`]: v ? maskPhone(v) : null } as Sealed;
 }
 
 /** The ids on a materialized path, root first. */

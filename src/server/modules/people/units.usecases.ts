@@ -14,24 +14,22 @@ import type {
   UpdateSocialOrgBody,
 } from '../../../shared/contracts/people';
 import { isValidUscc } from '../../../shared/validation/codes';
-import { insertAudited, sentFields, updateAudited } from '../../platform/auditedRows';
+import { sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
-import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
 import { usccTakenIn } from './units.repository';
-import type { OrgUnit } from '../org/org.api';
 import {
-  findScoped,
   isUniqueViolation,
   linkedResident,
+  movedTo,
+  movedUnit,
   nameLike,
-  type PeoplePermission,
+  registryRecords,
+  sealPhone,
   subtreeWhere,
   unitForWrite,
-  unitNames,
-  writable,
-  listInReach,
+  unitRowDtos,
 } from './people.common';
 import { deputies, residentUnits, socialOrgs } from './people.table';
 
@@ -43,27 +41,15 @@ type SocialOrgRow = typeof socialOrgs.$inferSelect;
 // Deputies (两代表一委员): party congress delegates, people's congress deputies, CPPCC members.
 // ---------------------------------------------------------------------------------------------
 
-async function deputyDtos(ctx: ActorCtx, rows: DeputyRow[]) {
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
-  return rows.map((r) => ({
+const deputyRecords = registryRecords(deputies, (ctx, rows: DeputyRow[]) =>
+  unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     name: r.name,
     kind: r.kind as DeputyKind,
     level: r.level,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: units.get(r.orgUnitId) ?? null,
     residentId: r.residentId,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    abilities: { edit: writable(ctx, r.orgPath) },
-  }));
-}
-
-const findDeputy = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
-  findScoped(ctx, deputies, id, permission);
+  })),
+);
 
 export async function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
   peoplePolicy.require(ctx.actor, 'read');
@@ -72,74 +58,35 @@ export async function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
     nameLike(deputies.name, q.q),
     q.kind ? eq(deputies.kind, q.kind) : undefined,
   );
-  return listInReach(ctx, deputyDtos, {
-    table: deputies,
-    filter,
-    orderBy: [asc(deputies.kind), asc(deputies.name), asc(deputies.id)],
-    page: q,
-  });
+  return deputyRecords.list(ctx, filter, [asc(deputies.kind), asc(deputies.name), asc(deputies.id)], q);
 }
 
-export async function getDeputy(ctx: ActorCtx, id: string) {
-  peoplePolicy.require(ctx.actor, 'read');
-  return (await deputyDtos(ctx, [await findDeputy(ctx, id, 'people.read')]))[0]!;
-}
+export const getDeputy = (ctx: ActorCtx, id: string) => deputyRecords.get(ctx, id);
 
 export async function createDeputy(ctx: ActorCtx, input: CreateDeputyBody) {
   peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId);
   if (input.residentId) await linkedResident(ctx, input.residentId);
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return deputyRecords.insert(
     ctx,
-    deputies,
-    {
-      id,
-      name: input.name,
-      kind: input.kind,
-      level: input.level,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      residentId: input.residentId ?? null,
-      createdAt: now,
-      updatedAt: now,
-    },
+    unit,
+    { name: input.name, kind: input.kind, level: input.level, residentId: input.residentId ?? null },
     { action: 'people.deputy.create', entityType: 'deputy' },
   );
-  return (await deputyDtos(ctx, [row]))[0]!;
 }
 
 export async function updateDeputy(ctx: ActorCtx, id: string, input: UpdateDeputyBody) {
   peoplePolicy.require(ctx.actor, 'write');
-  const before = await findDeputy(ctx, id, 'people.write');
+  const before = await deputyRecords.find(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
   if (input.residentId && input.residentId !== before.residentId) await linkedResident(ctx, input.residentId);
-  const row = await updateAudited(
+  return deputyRecords.update(
     ctx,
-    deputies,
     before,
-    {
-      ...sentFields(input, ['name', 'kind', 'level', 'residentId']),
-      ...movedTo(unit),
-      updatedAt: ctx.clock.now(),
-    },
+    { ...sentFields(input, ['name', 'kind', 'level', 'residentId']), ...movedTo(unit) },
     { action: 'people.deputy.update', entityType: 'deputy' },
   );
-  return (await deputyDtos(ctx, [row]))[0]!;
 }
-
-/** The new unit when an update moves a row, else null. */
-async function movedUnit(
-  ctx: ActorCtx,
-  orgUnitId: string | undefined,
-  current: string,
-): Promise<OrgUnit | null> {
-  return orgUnitId !== undefined && orgUnitId !== current ? unitForWrite(ctx, orgUnitId) : null;
-}
-
-/** The unit columns an update sets when it moves the row to `unit` (none when it stays). */
-const movedTo = (unit: OrgUnit | null) => (unit ? { orgUnitId: unit.id, orgPath: unit.path } : {});
 
 /** Runs a write that may meet a USCC unique index; a violation (two requests racing past the check) is 409. */
 async function usccUnique<T>(write: () => Promise<T>): Promise<T> {
@@ -162,16 +109,24 @@ function checkUsccFormat(uscc: string | null | undefined) {
 const usccTaken = () =>
   new AppError('people.uscc_taken', 409, {}, { fields: [{ path: 'uscc', code: 'people.uscc_taken' }] });
 
+/** A USCC identifies one unit (or one organization) across the platform (the unique index is platform-wide). */
+async function checkUscc(
+  ctx: ActorCtx,
+  table: typeof residentUnits | typeof socialOrgs,
+  uscc: string | null | undefined,
+  selfId?: string,
+) {
+  checkUsccFormat(uscc);
+  if (!uscc) return;
+  if (await usccTakenIn(ctx.db, table, uscc, selfId)) throw usccTaken();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resident units (驻区单位): agencies and companies located in the area.
 // ---------------------------------------------------------------------------------------------
 
-async function residentUnitDtos(ctx: ActorCtx, rows: ResidentUnitRow[]) {
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
-  return rows.map((r) => ({
+const residentUnitRecords = registryRecords(residentUnits, (ctx, rows: ResidentUnitRow[]) =>
+  unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     name: r.name,
     uscc: r.uscc,
@@ -179,34 +134,13 @@ async function residentUnitDtos(ctx: ActorCtx, rows: ResidentUnitRow[]) {
     address: r.address,
     contactName: r.contactName,
     contactPhone: r.contactPhoneMask,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: units.get(r.orgUnitId) ?? null,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    abilities: { edit: writable(ctx, r.orgPath) },
-  }));
-}
+  })),
+);
 
 /** The audit trail keeps no contact phone, in clear, encrypted or masked (R-LAW-PI-1). */
 function residentUnitAuditView(r: ResidentUnitRow) {
   const { contactPhoneEnc: _enc, contactPhoneMask: _mask, ...rest } = r;
   return rest;
-}
-
-const findResidentUnit = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
-  findScoped(ctx, residentUnits, id, permission);
-
-/** A USCC identifies one unit across the platform (the unique index is platform-wide). */
-async function checkResidentUnitUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
-  checkUsccFormat(uscc);
-  if (!uscc) return;
-  if (await usccTakenIn(ctx.db, residentUnits, uscc, selfId)) throw usccTaken();
-}
-
-function sealContactPhone(ctx: ActorCtx, phone: string | null | undefined) {
-  if (phone === undefined) return {};
-  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
-  return { contactPhoneEnc: v ? ctx.pii.encrypt(v) : null, contactPhoneMask: v ? maskPhone(v) : null };
 }
 
 export async function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery) {
@@ -216,65 +150,47 @@ export async function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery)
     q.q ? or(nameLike(residentUnits.name, q.q), eq(residentUnits.uscc, q.q.toUpperCase())) : undefined,
     q.kind ? eq(residentUnits.kind, q.kind) : undefined,
   );
-  return listInReach(ctx, residentUnitDtos, {
-    table: residentUnits,
-    filter,
-    orderBy: [asc(residentUnits.name), asc(residentUnits.id)],
-    page: q,
-  });
+  return residentUnitRecords.list(ctx, filter, [asc(residentUnits.name), asc(residentUnits.id)], q);
 }
 
-export async function getResidentUnit(ctx: ActorCtx, id: string) {
-  peoplePolicy.require(ctx.actor, 'read');
-  return (await residentUnitDtos(ctx, [await findResidentUnit(ctx, id, 'people.read')]))[0]!;
-}
+export const getResidentUnit = (ctx: ActorCtx, id: string) => residentUnitRecords.get(ctx, id);
 
 export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUnitBody) {
   peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const unit = await unitForWrite(ctx, input.orgUnitId);
-  await checkResidentUnitUscc(ctx, input.uscc);
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const row = await usccUnique(() =>
-    insertAudited(
+  await checkUscc(ctx, residentUnits, input.uscc);
+  return usccUnique(() =>
+    residentUnitRecords.insert(
       ctx,
-      residentUnits,
+      unit,
       {
-        id,
         name: input.name,
         uscc: input.uscc ?? null,
         kind: input.kind,
         address: input.address ?? null,
         contactName: input.contactName ?? null,
-        ...sealContactPhone(ctx, input.contactPhone),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        createdAt: now,
-        updatedAt: now,
+        ...sealPhone(ctx, 'contactPhone', input.contactPhone),
       },
       { action: 'people.resident_unit.create', entityType: 'resident_unit', view: residentUnitAuditView },
     ),
   );
-  return (await residentUnitDtos(ctx, [row]))[0]!;
 }
 
 export async function updateResidentUnit(ctx: ActorCtx, id: string, input: UpdateResidentUnitBody) {
   peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
-  const before = await findResidentUnit(ctx, id, 'people.write');
+  const before = await residentUnitRecords.find(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
-  if (input.uscc !== undefined) await checkResidentUnitUscc(ctx, input.uscc, id);
-  const row = await usccUnique(() =>
-    updateAudited(
+  if (input.uscc !== undefined) await checkUscc(ctx, residentUnits, input.uscc, id);
+  return usccUnique(() =>
+    residentUnitRecords.update(
       ctx,
-      residentUnits,
       before,
       {
         ...sentFields(input, ['name', 'uscc', 'kind', 'address', 'contactName']),
-        ...sealContactPhone(ctx, input.contactPhone),
+        ...sealPhone(ctx, 'contactPhone', input.contactPhone),
         ...movedTo(unit),
-        updatedAt: ctx.clock.now(),
       },
       {
         action: 'people.resident_unit.update',
@@ -284,7 +200,6 @@ export async function updateResidentUnit(ctx: ActorCtx, id: string, input: Updat
       },
     ),
   );
-  return (await residentUnitDtos(ctx, [row]))[0]!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,12 +207,8 @@ export async function updateResidentUnit(ctx: ActorCtx, id: string, input: Updat
 // public-welfare ones with migrant-worker members.
 // ---------------------------------------------------------------------------------------------
 
-async function socialOrgDtos(ctx: ActorCtx, rows: SocialOrgRow[]) {
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
-  return rows.map((r) => ({
+const socialOrgRecords = registryRecords(socialOrgs, (ctx, rows: SocialOrgRow[]) =>
+  unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     name: r.name,
     uscc: r.uscc,
@@ -306,22 +217,8 @@ async function socialOrgDtos(ctx: ActorCtx, rows: SocialOrgRow[]) {
     publicWelfare: r.publicWelfare,
     migrantMembers: r.migrantMembers,
     memberCount: r.memberCount,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: units.get(r.orgUnitId) ?? null,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    abilities: { edit: writable(ctx, r.orgPath) },
-  }));
-}
-
-const findSocialOrg = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
-  findScoped(ctx, socialOrgs, id, permission);
-
-async function checkSocialOrgUscc(ctx: ActorCtx, uscc: string | null | undefined, selfId?: string) {
-  checkUsccFormat(uscc);
-  if (!uscc) return;
-  if (await usccTakenIn(ctx.db, socialOrgs, uscc, selfId)) throw usccTaken();
-}
+  })),
+);
 
 export async function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
   peoplePolicy.require(ctx.actor, 'read');
@@ -332,31 +229,20 @@ export async function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
     q.publicWelfare !== undefined ? eq(socialOrgs.publicWelfare, q.publicWelfare) : undefined,
     q.migrantMembers !== undefined ? eq(socialOrgs.migrantMembers, q.migrantMembers) : undefined,
   );
-  return listInReach(ctx, socialOrgDtos, {
-    table: socialOrgs,
-    filter,
-    orderBy: [asc(socialOrgs.name), asc(socialOrgs.id)],
-    page: q,
-  });
+  return socialOrgRecords.list(ctx, filter, [asc(socialOrgs.name), asc(socialOrgs.id)], q);
 }
 
-export async function getSocialOrg(ctx: ActorCtx, id: string) {
-  peoplePolicy.require(ctx.actor, 'read');
-  return (await socialOrgDtos(ctx, [await findSocialOrg(ctx, id, 'people.read')]))[0]!;
-}
+export const getSocialOrg = (ctx: ActorCtx, id: string) => socialOrgRecords.get(ctx, id);
 
 export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody) {
   peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const unit = await unitForWrite(ctx, input.orgUnitId);
-  await checkSocialOrgUscc(ctx, input.uscc);
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  await checkUscc(ctx, socialOrgs, input.uscc);
+  return socialOrgRecords.insert(
     ctx,
-    socialOrgs,
+    unit,
     {
-      id,
       name: input.name,
       uscc: input.uscc ?? null,
       registration: input.registration,
@@ -364,25 +250,19 @@ export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody)
       publicWelfare: input.publicWelfare,
       migrantMembers: input.migrantMembers,
       memberCount: input.memberCount,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      createdAt: now,
-      updatedAt: now,
     },
     { action: 'people.social_org.create', entityType: 'social_org' },
   );
-  return (await socialOrgDtos(ctx, [row]))[0]!;
 }
 
 export async function updateSocialOrg(ctx: ActorCtx, id: string, input: UpdateSocialOrgBody) {
   peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
-  const before = await findSocialOrg(ctx, id, 'people.write');
+  const before = await socialOrgRecords.find(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
-  if (input.uscc !== undefined) await checkSocialOrgUscc(ctx, input.uscc, id);
-  const row = await updateAudited(
+  if (input.uscc !== undefined) await checkUscc(ctx, socialOrgs, input.uscc, id);
+  return socialOrgRecords.update(
     ctx,
-    socialOrgs,
     before,
     {
       ...sentFields(input, [
@@ -395,9 +275,7 @@ export async function updateSocialOrg(ctx: ActorCtx, id: string, input: UpdateSo
         'memberCount',
       ]),
       ...movedTo(unit),
-      updatedAt: ctx.clock.now(),
     },
     { action: 'people.social_org.update', entityType: 'social_org' },
   );
-  return (await socialOrgDtos(ctx, [row]))[0]!;
 }

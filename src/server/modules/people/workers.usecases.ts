@@ -7,9 +7,8 @@ import type {
   WorkerListQuery,
 } from '../../../shared/contracts/people';
 import { writeAudit } from '../../platform/audit';
-import { insertAudited, sentFields } from '../../platform/auditedRows';
+import { sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
-import { maskPhone } from '../../platform/crypto';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
 import {
@@ -24,14 +23,14 @@ import { userHasRoleInScope } from '../accounts/accounts.api';
 import { communityOfPath, findUnitInScope } from '../org/org.api';
 import {
   checkId,
-  findScoped,
+  movedTo,
+  movedUnit,
   nameLike,
-  type PeoplePermission,
+  registryRecords,
+  sealPhone,
   subtreeWhere,
   unitForWrite,
-  unitNames,
-  writable,
-  listInReach,
+  unitRowDtos,
 } from './people.common';
 import { gridAssignments, workers } from './people.table';
 
@@ -50,37 +49,26 @@ async function workerDtos(ctx: ActorCtx, rows: WorkerRow[]) {
   const grids = new Map<string, { id: string; name: string }[]>();
   for (const a of assigned)
     grids.set(a.workerId, [...(grids.get(a.workerId) ?? []), { id: a.id, name: a.name ?? '' }]);
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
-  return rows.map((r) => {
-    const edit = writable(ctx, r.orgPath);
-    return {
-      id: r.id,
-      name: r.name,
-      gender: (r.gender as 'male' | 'female' | null) ?? null,
-      orgUnitId: r.orgUnitId,
-      orgUnitName: units.get(r.orgUnitId) ?? null,
-      kind: r.kind as WorkerKind,
-      postType: (r.postType as PostType | null) ?? null,
-      grade: r.grade,
-      partTime: r.partTime,
-      qualifications: r.qualifications,
-      phone: r.phoneMask,
-      userId: r.userId,
-      active: r.active,
-      grids: grids.get(r.id) ?? [],
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-      abilities: {
-        edit,
-        deactivate: edit && r.active,
-        activate: edit && !r.active,
-        assignGrids: edit && r.active && r.kind === 'grid_worker',
-      },
-    };
-  });
+  return unitRowDtos(ctx, rows, (r, edit) => ({
+    id: r.id,
+    name: r.name,
+    gender: (r.gender as 'male' | 'female' | null) ?? null,
+    kind: r.kind as WorkerKind,
+    postType: (r.postType as PostType | null) ?? null,
+    grade: r.grade,
+    partTime: r.partTime,
+    qualifications: r.qualifications,
+    phone: r.phoneMask,
+    userId: r.userId,
+    active: r.active,
+    grids: grids.get(r.id) ?? [],
+    abilities: {
+      edit,
+      deactivate: edit && r.active,
+      activate: edit && !r.active,
+      assignGrids: edit && r.active && r.kind === 'grid_worker',
+    },
+  }));
 }
 
 /** What the audit trail keeps of a worker: never the phone, in clear or encrypted. */
@@ -89,8 +77,7 @@ function auditView(r: WorkerRow) {
   return rest;
 }
 
-const findWorker = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
-  findScoped(ctx, workers, id, permission);
+const workerRecords = registryRecords(workers, workerDtos);
 
 export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
   peoplePolicy.require(ctx.actor, 'read');
@@ -106,18 +93,10 @@ export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
       ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
       : undefined,
   );
-  return listInReach(ctx, workerDtos, {
-    table: workers,
-    filter,
-    orderBy: [asc(workers.kind), asc(workers.name), asc(workers.id)],
-    page: q,
-  });
+  return workerRecords.list(ctx, filter, [asc(workers.kind), asc(workers.name), asc(workers.id)], q);
 }
 
-export async function getWorker(ctx: ActorCtx, id: string) {
-  peoplePolicy.require(ctx.actor, 'read');
-  return (await workerDtos(ctx, [await findWorker(ctx, id, 'people.read')]))[0]!;
-}
+export const getWorker = (ctx: ActorCtx, id: string) => workerRecords.get(ctx, id);
 
 /** 四岗十八级: a community worker holds one of the four post types; other workers hold none. */
 function checkPost(kind: string, postType: string | null | undefined) {
@@ -132,12 +111,6 @@ async function checkUser(ctx: ActorCtx, userId: string | null | undefined) {
     throw invalidField('userId', 'people.user_not_found');
 }
 
-function sealPhone(ctx: ActorCtx, phone: string | null | undefined) {
-  if (phone === undefined) return {};
-  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
-  return { phoneEnc: v ? ctx.pii.encrypt(v) : null, phoneMask: v ? maskPhone(v) : null };
-}
-
 export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
   peoplePolicy.require(ctx.actor, 'write');
   const unit = await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS);
@@ -145,39 +118,28 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
   if (input.partTime && input.kind !== 'grid_worker')
     throw invalidField('partTime', 'people.part_time_grid_only');
   await checkUser(ctx, input.userId);
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return workerRecords.insert(
     ctx,
-    workers,
+    unit,
     {
-      id,
       name: input.name,
       gender: input.gender ?? null,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       kind: input.kind,
       postType: input.postType ?? null,
       grade: input.grade ?? null,
       partTime: input.kind === 'grid_worker' && !!input.partTime,
       qualifications: input.qualifications,
-      ...sealPhone(ctx, input.phone),
+      ...sealPhone(ctx, 'phone', input.phone),
       userId: input.userId ?? null,
-      createdAt: now,
-      updatedAt: now,
     },
     { action: 'people.worker.create', entityType: 'worker', view: auditView },
   );
-  return (await workerDtos(ctx, [row]))[0]!;
 }
 
 export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorkerBody) {
   peoplePolicy.require(ctx.actor, 'write');
-  const before = await findWorker(ctx, id, 'people.write');
-  const unit =
-    input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId
-      ? await unitForWrite(ctx, input.orgUnitId, WORKER_UNIT_KINDS)
-      : null;
+  const before = await workerRecords.find(ctx, id, 'people.write');
+  const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId, WORKER_UNIT_KINDS);
   const kind = input.kind ?? before.kind;
   const postType =
     input.postType !== undefined ? input.postType : kind === 'community_worker' ? before.postType : null;
@@ -188,11 +150,11 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
   const row = await ctx.db.transaction(async (tx) => {
     const after = await updateWorkerRow(tx, id, {
       ...sentFields(input, ['name', 'gender', 'grade', 'qualifications', 'userId']),
-      ...(unit && { orgUnitId: unit.id, orgPath: unit.path }),
+      ...movedTo(unit),
       kind,
       postType,
       partTime,
-      ...sealPhone(ctx, input.phone),
+      ...sealPhone(ctx, 'phone', input.phone),
       updatedAt: ctx.clock.now(),
     });
     // Only grid workers hold grids: a change of kind ends the assignments, and the audit entry lists them.
@@ -211,7 +173,7 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
     });
     return after!;
   });
-  return (await workerDtos(ctx, [row]))[0]!;
+  return workerRecords.dto(ctx, row);
 }
 
 /**
@@ -220,7 +182,7 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
  */
 export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean) {
   peoplePolicy.require(ctx.actor, 'write');
-  const before = await findWorker(ctx, id, 'people.write');
+  const before = await workerRecords.find(ctx, id, 'people.write');
   if (before.active === active)
     throw new AppError(active ? 'people.worker_active' : 'people.worker_inactive', 409);
   const row = await ctx.db.transaction(async (tx) => {
@@ -235,13 +197,13 @@ export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean
     });
     return after!;
   });
-  return (await workerDtos(ctx, [row]))[0]!;
+  return workerRecords.dto(ctx, row);
 }
 
 export async function listWorkerGrids(ctx: ActorCtx, id: string) {
   peoplePolicy.require(ctx.actor, 'read');
-  const worker = await findWorker(ctx, id, 'people.read');
-  return (await workerDtos(ctx, [worker]))[0]!.grids;
+  const worker = await workerRecords.find(ctx, id, 'people.read');
+  return (await workerRecords.dto(ctx, worker)).grids;
 }
 
 /**
@@ -250,7 +212,7 @@ export async function listWorkerGrids(ctx: ActorCtx, id: string) {
  */
 export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
   peoplePolicy.require(ctx.actor, 'write');
-  const worker = await findWorker(ctx, id, 'people.write');
+  const worker = await workerRecords.find(ctx, id, 'people.write');
   const grid = await findUnitInScope(ctx, gridId, 'people.write');
   if (worker.kind !== 'grid_worker') throw new AppError('people.not_grid_worker', 422);
   if (!worker.active) throw new AppError('people.worker_inactive', 409);
@@ -275,12 +237,12 @@ export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
       after: { gridId: grid.id, gridName: grid.name, assignmentId },
     });
   });
-  return (await workerDtos(ctx, [worker]))[0]!;
+  return await workerRecords.dto(ctx, worker);
 }
 
 export async function unassignGrid(ctx: ActorCtx, id: string, gridId: string) {
   peoplePolicy.require(ctx.actor, 'write');
-  const worker = await findWorker(ctx, id, 'people.write');
+  const worker = await workerRecords.find(ctx, id, 'people.write');
   checkId(gridId);
   await ctx.db.transaction(async (tx) => {
     const removed = await endAssignment(tx, id, gridId);
