@@ -25,7 +25,7 @@ import { formatDate } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { PEOPLE_SECTIONS } from './sections';
 import { OrgUnitSelect } from '../org/api';
-import { type EntityConfig, EntityPage, RemoteSelect } from './EntityPage';
+import { type EntityConfig, EntityPage, type FieldDef, RemoteSelect } from './EntityPage';
 
 const yesNo = (t: TFunction, v: boolean) =>
   v ? (
@@ -36,6 +36,45 @@ const yesNo = (t: TFunction, v: boolean) =>
 const opt = (t: TFunction, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
 const UNIT_COL = (t: TFunction) => ({ title: t('people.unit'), dataIndex: 'orgUnitName', width: 130 });
+const orDash = (v: string | null) => v ?? '—';
+/** A column of text that may be empty (shown as a dash). */
+const dashCol = (title: string, dataIndex: string, width: number) => ({
+  title,
+  dataIndex,
+  width,
+  render: orDash,
+});
+/** A column of a yes/no value. */
+const yesNoCol = (t: TFunction, title: string, dataIndex: string, width: number) => ({
+  title,
+  dataIndex,
+  width,
+  render: (v: boolean) => yesNo(t, v),
+});
+/** A column of a coded value, shown by its label `<prefix>.<value>`. */
+const codeCol = (t: TFunction, title: string, dataIndex: string, width: number, prefix: string) => ({
+  title,
+  dataIndex,
+  width,
+  render: (v: string) => t(`${prefix}.${v}` as MessageKey),
+});
+/** A list filter on a yes/no field: "<label>: 是" or "<label>: 否". */
+const yesNoFilter = (t: TFunction, name: string, label: string) => ({
+  name,
+  placeholder: label,
+  options: [
+    { value: 'true', label: `${label}: ${t('common.yes')}` },
+    { value: 'false', label: `${label}: ${t('common.no')}` },
+  ],
+});
+/** A required choice among coded values. */
+const codeField = (name: string, label: string, options: FieldDef['options']): FieldDef => ({
+  name,
+  label,
+  kind: 'select',
+  required: true,
+  options,
+});
 
 async function partyOrgOptions(q: string) {
   const page = await api.get<Page<PartyOrgDto>>('/api/people/party-orgs', {
@@ -44,6 +83,22 @@ async function partyOrgOptions(q: string) {
   });
   return page.items.map((o) => ({ value: o.id, label: o.name }));
 }
+
+/** A party organization picked by name; `nameField` is the edited row's field that names the current one. */
+const partyOrgField = (name: string, label: string, nameField: string): FieldDef => ({
+  name,
+  label,
+  kind: 'custom',
+  input: (_form, editing) => (
+    <Form.Item name={name} noStyle>
+      <RemoteSelect
+        queryKey={['people', 'party-org-options']}
+        fetchOptions={partyOrgOptions}
+        initialLabel={(editing?.[nameField] as string | null) ?? null}
+      />
+    </Form.Item>
+  ),
+});
 
 /** The party level select: levels come from the scheme of the chosen unit. */
 function LevelSelect({
@@ -81,18 +136,8 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 200 },
       { title: t('people.partyLevel'), dataIndex: 'levelName', width: 120 },
-      {
-        title: t('people.parentOrg'),
-        dataIndex: 'parentName',
-        width: 180,
-        render: (v: string | null) => v ?? '—',
-      },
-      {
-        title: t('people.secretary'),
-        dataIndex: 'secretary',
-        width: 100,
-        render: (v: string | null) => v ?? '—',
-      },
+      dashCol(t('people.parentOrg'), 'parentName', 180),
+      dashCol(t('people.secretary'), 'secretary', 100),
       UNIT_COL(t),
     ],
     fields: [
@@ -113,20 +158,7 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
           </Form.Item>
         ),
       },
-      {
-        name: 'parentId',
-        label: t('people.parentOrg'),
-        kind: 'custom',
-        input: (_form, editing) => (
-          <Form.Item name="parentId" noStyle>
-            <RemoteSelect
-              queryKey={['people', 'party-org-options']}
-              fetchOptions={partyOrgOptions}
-              initialLabel={(editing?.parentName as string | null) ?? null}
-            />
-          </Form.Item>
-        ),
-      },
+      partyOrgField('parentId', t('people.parentOrg'), 'parentName'),
       { name: 'secretary', label: t('people.secretary'), kind: 'text', maxLength: 50 },
     ],
     toForm: (r) => ({
@@ -146,72 +178,30 @@ function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
     endpoint: '/api/people/party-members',
     noun: t('people.tab.partyMembers'),
     width: 1100,
-    filters: [
-      {
-        name: 'reporting',
-        placeholder: t('people.reporting'),
-        options: [
-          { value: 'true', label: `${t('people.reporting')}: ${t('common.yes')}` },
-          { value: 'false', label: `${t('people.reporting')}: ${t('common.no')}` },
-        ],
-      },
-    ],
+    filters: [yesNoFilter(t, 'reporting', t('people.reporting'))],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 100 },
-      {
-        title: t('people.partyOrg'),
-        dataIndex: 'partyOrgName',
-        width: 180,
-        render: (v: string | null) => v ?? '—',
-      },
+      dashCol(t('people.partyOrg'), 'partyOrgName', 180),
       {
         title: t('people.joinedOn'),
         dataIndex: 'joinedOn',
         width: 110,
         render: (v: string | null) => formatDate(v) || '—',
       },
-      {
-        title: t('people.reporting'),
-        dataIndex: 'reporting',
-        width: 110,
-        render: (v: boolean) => yesNo(t, v),
-      },
-      {
-        title: t('people.employer'),
-        dataIndex: 'employer',
-        width: 150,
-        render: (v: string | null) => v ?? '—',
-      },
+      yesNoCol(t, t('people.reporting'), 'reporting', 110),
+      dashCol(t('people.employer'), 'employer', 150),
       {
         title: t('people.skills'),
         dataIndex: 'skills',
         render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>),
       },
-      {
-        title: t('people.centralHousehold'),
-        dataIndex: 'isCentralHousehold',
-        width: 90,
-        render: (v: boolean) => yesNo(t, v),
-      },
+      yesNoCol(t, t('people.centralHousehold'), 'isCentralHousehold', 90),
       UNIT_COL(t),
     ],
     fields: [
       { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
       { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
-      {
-        name: 'partyOrgId',
-        label: t('people.partyOrg'),
-        kind: 'custom',
-        input: (_form, editing) => (
-          <Form.Item name="partyOrgId" noStyle>
-            <RemoteSelect
-              queryKey={['people', 'party-org-options']}
-              fetchOptions={partyOrgOptions}
-              initialLabel={(editing?.partyOrgName as string | null) ?? null}
-            />
-          </Form.Item>
-        ),
-      },
+      partyOrgField('partyOrgId', t('people.partyOrg'), 'partyOrgName'),
       { name: 'joinedOn', label: t('people.joinedOn'), kind: 'date' },
       { name: 'reporting', label: t('people.reporting'), kind: 'switch' },
       { name: 'isCentralHousehold', label: t('people.centralHousehold'), kind: 'switch' },
@@ -380,7 +370,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
             return <Tag key={q}>{text === key ? q : text}</Tag>;
           }),
       },
-      { title: t('people.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
+      dashCol(t('people.phone'), 'phone', 120),
       UNIT_COL(t),
     ],
     extraColumns: (refresh) => [
@@ -402,13 +392,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
           { value: 'female', label: label('female') },
         ],
       },
-      {
-        name: 'kind',
-        label: t('people.workerKind'),
-        kind: 'select',
-        required: true,
-        options: opt(t, 'wk', WORKER_KINDS),
-      },
+      codeField('kind', t('people.workerKind'), opt(t, 'wk', WORKER_KINDS)),
       { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
       {
         name: 'postType',
@@ -493,24 +477,13 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
     filters: [{ name: 'kind', placeholder: t('people.deputyKind'), options: opt(t, 'dk', DEPUTY_KINDS) }],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 120 },
-      {
-        title: t('people.deputyKind'),
-        dataIndex: 'kind',
-        width: 160,
-        render: (v: string) => t(`dk.${v}` as MessageKey),
-      },
+      codeCol(t, t('people.deputyKind'), 'kind', 160, 'dk'),
       { title: t('people.deputyLevel'), dataIndex: 'level', width: 100 },
       UNIT_COL(t),
     ],
     fields: [
       { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
-      {
-        name: 'kind',
-        label: t('people.deputyKind'),
-        kind: 'select',
-        required: true,
-        options: opt(t, 'dk', DEPUTY_KINDS),
-      },
+      codeField('kind', t('people.deputyKind'), opt(t, 'dk', DEPUTY_KINDS)),
       {
         name: 'level',
         label: t('people.deputyLevel'),
@@ -536,42 +509,16 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
-      {
-        title: t('people.unitKind'),
-        dataIndex: 'kind',
-        width: 110,
-        render: (v: string) => t(`ruk.${v}` as MessageKey),
-      },
-      { title: t('people.uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => v ?? '—' },
-      {
-        title: t('people.address'),
-        dataIndex: 'address',
-        ellipsis: true,
-        render: (v: string | null) => v ?? '—',
-      },
-      {
-        title: t('people.contactName'),
-        dataIndex: 'contactName',
-        width: 90,
-        render: (v: string | null) => v ?? '—',
-      },
-      {
-        title: t('people.contactPhone'),
-        dataIndex: 'contactPhone',
-        width: 120,
-        render: (v: string | null) => v ?? '—',
-      },
+      codeCol(t, t('people.unitKind'), 'kind', 110, 'ruk'),
+      dashCol(t('people.uscc'), 'uscc', 190),
+      { title: t('people.address'), dataIndex: 'address', ellipsis: true, render: orDash },
+      dashCol(t('people.contactName'), 'contactName', 90),
+      dashCol(t('people.contactPhone'), 'contactPhone', 120),
       UNIT_COL(t),
     ],
     fields: [
       { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
-      {
-        name: 'kind',
-        label: t('people.unitKind'),
-        kind: 'select',
-        required: true,
-        options: opt(t, 'ruk', RESIDENT_UNIT_KINDS),
-      },
+      codeField('kind', t('people.unitKind'), opt(t, 'ruk', RESIDENT_UNIT_KINDS)),
       { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
       { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
       { name: 'contactName', label: t('people.contactName'), kind: 'text', maxLength: 50 },
@@ -602,49 +549,21 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
         placeholder: t('people.registration'),
         options: opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
       },
-      {
-        name: 'publicWelfare',
-        placeholder: t('people.publicWelfare'),
-        options: [
-          { value: 'true', label: `${t('people.publicWelfare')}: ${t('common.yes')}` },
-          { value: 'false', label: `${t('people.publicWelfare')}: ${t('common.no')}` },
-        ],
-      },
+      yesNoFilter(t, 'publicWelfare', t('people.publicWelfare')),
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
-      {
-        title: t('people.registration'),
-        dataIndex: 'registration',
-        width: 90,
-        render: (v: string) => t(`sor.${v}` as MessageKey),
-      },
+      codeCol(t, t('people.registration'), 'registration', 90, 'sor'),
       { title: t('people.field'), dataIndex: 'field', width: 110 },
-      {
-        title: t('people.publicWelfare'),
-        dataIndex: 'publicWelfare',
-        width: 90,
-        render: (v: boolean) => yesNo(t, v),
-      },
-      {
-        title: t('people.migrantMembers'),
-        dataIndex: 'migrantMembers',
-        width: 130,
-        render: (v: boolean) => yesNo(t, v),
-      },
+      yesNoCol(t, t('people.publicWelfare'), 'publicWelfare', 90),
+      yesNoCol(t, t('people.migrantMembers'), 'migrantMembers', 130),
       { title: t('people.memberCount'), dataIndex: 'memberCount', width: 80, align: 'right' },
-      { title: t('people.uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => v ?? '—' },
+      dashCol(t('people.uscc'), 'uscc', 190),
       UNIT_COL(t),
     ],
     fields: [
       { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
-      {
-        name: 'registration',
-        label: t('people.registration'),
-        kind: 'select',
-        required: true,
-        options: opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
-      },
+      codeField('registration', t('people.registration'), opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS)),
       {
         name: 'field',
         label: t('people.field'),
