@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
 
 let t: TestApp;
@@ -10,6 +10,10 @@ afterAll(() => t.close());
 
 const XINXIALU_LEVELS = ['街道大工委', '社区大党委', '小区党支部', '楼栋党小组', '党员中心户'];
 
+/** PUT /api/people/party-levels/schemes/:orgUnitId: replaces the scheme defined at the unit. */
+const replaceScheme = (client: Client, orgUnitId: string, payload: object) =>
+  client.request({ method: 'PUT', url: `/api/people/party-levels/schemes/${orgUnitId}`, payload });
+
 async function auditCount(action: string, entityId?: string) {
   const admin = await t.as('admin');
   const res = await admin.get(`/api/audit?action=${action}${entityId ? `&entityId=${entityId}` : ''}`);
@@ -19,11 +23,7 @@ async function auditCount(action: string, entityId?: string) {
 describe('party organization levels (R-ORG-2)', () => {
   it('R-ORG-2: 新下陆街道 defines the five levels of seed 003, and its communities and grids inherit them', async () => {
     const sd = await t.as('sd_admin');
-    const res = await sd.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.subdistrict.id}`,
-      payload: { names: XINXIALU_LEVELS },
-    });
+    const res = await replaceScheme(sd, t.fx.subdistrict.id, { names: XINXIALU_LEVELS });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       schemeUnitId: t.fx.subdistrict.id,
@@ -49,10 +49,8 @@ describe('party organization levels (R-ORG-2)', () => {
 
   it('R-ORG-2: a community may use its own four-level scheme; the nearest scheme up the path wins, neighbours keep the subdistrict one', async () => {
     const worker = await t.as('tongdu_worker');
-    const own = await worker.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.tongdu.id}`,
-      payload: { names: ['社区党委', '网格党支部', '楼栋党小组', '党员中心户'] },
+    const own = await replaceScheme(worker, t.fx.tongdu.id, {
+      names: ['社区党委', '网格党支部', '楼栋党小组', '党员中心户'],
     });
     expect(own.statusCode).toBe(200);
     const tongduGrid = (await worker.get(`/api/people/party-levels?orgUnitId=${t.fx.tongduGrid.id}`)).json();
@@ -71,28 +69,16 @@ describe('party organization levels (R-ORG-2)', () => {
     ]);
 
     // An empty list drops the community's own scheme: it inherits again.
-    const dropped = await worker.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.tongdu.id}`,
-      payload: { names: [] },
-    });
+    const dropped = await replaceScheme(worker, t.fx.tongdu.id, { names: [] });
     expect(dropped.statusCode).toBe(200);
     expect(dropped.json()).toMatchObject({ schemeUnitId: t.fx.subdistrict.id, inherited: true });
   });
 
   it('R-ORG-1: a community worker cannot replace the scheme of the subdistrict above it (404), nor of a neighbour', async () => {
     const worker = await t.as('tongdu_worker');
-    const up = await worker.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.subdistrict.id}`,
-      payload: { names: ['x'] },
-    });
+    const up = await replaceScheme(worker, t.fx.subdistrict.id, { names: ['x'] });
     expect(up.statusCode).toBe(404);
-    const side = await worker.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.xihuayuan.id}`,
-      payload: { names: ['x'] },
-    });
+    const side = await replaceScheme(worker, t.fx.xihuayuan.id, { names: ['x'] });
     expect(side.statusCode).toBe(404);
     expect((await worker.get(`/api/people/party-levels?orgUnitId=${t.fx.xihuayuan.id}`)).statusCode).toBe(
       404,
@@ -101,25 +87,13 @@ describe('party organization levels (R-ORG-2)', () => {
 
   it('refuses a scheme at a grid (422), duplicate level names and unknown fields (400)', async () => {
     const sd = await t.as('sd_admin');
-    const atGrid = await sd.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.tongduGrid.id}`,
-      payload: { names: ['a'] },
-    });
+    const atGrid = await replaceScheme(sd, t.fx.tongduGrid.id, { names: ['a'] });
     expect(atGrid.statusCode).toBe(422);
     expect(atGrid.json().error.code).toBe('people.scheme_unit_kind');
-    const dup = await sd.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.subdistrict.id}`,
-      payload: { names: ['a', 'a'] },
-    });
+    const dup = await replaceScheme(sd, t.fx.subdistrict.id, { names: ['a', 'a'] });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().error.details.fields[0]).toMatchObject({ path: 'names', message: '层级名称不能重复' });
-    const extra = await sd.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.subdistrict.id}`,
-      payload: { names: ['a'], x: 1 },
-    });
+    const extra = await replaceScheme(sd, t.fx.subdistrict.id, { names: ['a'], x: 1 });
     expect(extra.statusCode).toBe(400);
     const scheme = (await sd.get(`/api/people/party-levels?orgUnitId=${t.fx.subdistrict.id}`)).json();
     expect(scheme.levels.map((l: { name: string }) => l.name)).toEqual(XINXIALU_LEVELS);
@@ -253,12 +227,8 @@ describe('party organizations', () => {
 
   it('R-ORG-2: reordering a scheme keeps organizations on their level; removing a level in use is refused (409)', async () => {
     const sd = await t.as('sd_admin');
-    const withNew = await sd.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.subdistrict.id}`,
-      payload: {
-        names: ['街道大工委', '社区大党委', '网格党支部', '小区党支部', '楼栋党小组', '党员中心户'],
-      },
+    const withNew = await replaceScheme(sd, t.fx.subdistrict.id, {
+      names: ['街道大工委', '社区大党委', '网格党支部', '小区党支部', '楼栋党小组', '党员中心户'],
     });
     expect(withNew.statusCode).toBe(200);
     const top = (await sd.get(`/api/people/party-orgs/${topId}`)).json();
@@ -266,21 +236,13 @@ describe('party organizations', () => {
     const branch = (await sd.get(`/api/people/party-orgs?parentId=${communityOrgId}`)).json().items[0];
     expect(branch).toMatchObject({ levelId: levels[2]!.id, levelName: '小区党支部', levelRank: 4 });
 
-    const drop = await sd.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.subdistrict.id}`,
-      payload: { names: ['社区大党委'] },
-    });
+    const drop = await replaceScheme(sd, t.fx.subdistrict.id, { names: ['社区大党委'] });
     expect(drop.statusCode).toBe(409);
     expect(drop.json().error).toMatchObject({
       code: 'people.level_in_use',
       message: '层级“街道大工委”下还有党组织，不能删除',
     });
-    const back = await sd.request({
-      method: 'PUT',
-      url: `/api/people/party-levels/schemes/${t.fx.subdistrict.id}`,
-      payload: { names: XINXIALU_LEVELS },
-    });
+    const back = await replaceScheme(sd, t.fx.subdistrict.id, { names: XINXIALU_LEVELS });
     expect(back.statusCode).toBe(200);
     expect(back.json().levels.map((l: { id: string }) => l.id)).toEqual(levels.map((l) => l.id));
   });

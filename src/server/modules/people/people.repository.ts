@@ -19,20 +19,30 @@ import { partyMembers, partyOrgLevels, workers } from './people.table';
 /** A people-registry table: rows have an id and the org path that scopes them. */
 export type ScopedTable = PgTable & { id: AnyPgColumn; orgPath: AnyPgColumn };
 
+/** One row by id that `scope` keeps, or undefined (also for an id that is not a UUID). */
+async function rowInScope<T extends ScopedTable>(
+  db: Db,
+  table: T,
+  id: string,
+  scope: SQL,
+): Promise<T['$inferSelect'] | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), scope));
+  return row as T['$inferSelect'] | undefined;
+}
+
 /** One row by id in reach for `action`, or undefined (also for an id that is not a UUID). */
-export async function findScopedRow<T extends ScopedTable>(
+export function findScopedRow<T extends ScopedTable>(
   db: Db,
   actor: Actor,
   action: PeopleAction,
   table: T,
   id: string,
 ): Promise<T['$inferSelect'] | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(table as PgTable)
-    .where(and(eq(table.id, id), peoplePolicy.scope(actor, action, table.orgPath)));
-  return row as T['$inferSelect'] | undefined;
+  return rowInScope(db, table, id, peoplePolicy.scope(actor, action, table.orgPath));
 }
 
 /** One page of `table`'s rows in reach for `action` that match `filter`, in `orderBy` order. */
@@ -109,19 +119,8 @@ export type PartyMemberRow = typeof partyMembers.$inferSelect;
  * A party member inside the actor's scope for `permission` (another module's, e.g. volunteers), else
  * undefined (callers answer alike).
  */
-export async function partyMemberInScope(
-  db: Db,
-  actor: Actor,
-  permission: Permission,
-  id: string,
-): Promise<PartyMemberRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [pm] = await db
-    .select()
-    .from(partyMembers)
-    .where(and(eq(partyMembers.id, id), scopeWhere(actor, permission, partyMembers.orgPath)));
-  return pm;
-}
+export const partyMemberInScope = (db: Db, actor: Actor, permission: Permission, id: string) =>
+  rowInScope(db, partyMembers, id, scopeWhere(actor, permission, partyMembers.orgPath));
 
 export type WorkerRow = typeof workers.$inferSelect;
 
@@ -129,16 +128,5 @@ export type WorkerRow = typeof workers.$inferSelect;
  * A worker (community or grid worker) inside the actor's scope for `permission` (another module's, e.g.
  * self-governance naming a committee member), else undefined (callers answer alike).
  */
-export async function workerInScope(
-  db: Db,
-  actor: Actor,
-  permission: Permission,
-  id: string,
-): Promise<WorkerRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [w] = await db
-    .select()
-    .from(workers)
-    .where(and(eq(workers.id, id), scopeWhere(actor, permission, workers.orgPath)));
-  return w;
-}
+export const workerInScope = (db: Db, actor: Actor, permission: Permission, id: string) =>
+  rowInScope(db, workers, id, scopeWhere(actor, permission, workers.orgPath));
