@@ -36,10 +36,9 @@ import {
   workerListQuery,
   workerSchema,
 } from '../../../shared/contracts/people';
-import { type ActorCtx, type AppDeps, actorCtxOf } from '../../platform/context';
+import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { idParams } from '../../platform/ids';
-import type { Page } from '../../platform/listing';
 import { defineModule } from '../../platform/module';
 import { peopleEvidence } from './people.evidence.repository';
 import { pageOf } from '../../platform/pagination';
@@ -85,57 +84,6 @@ import { PEOPLE_AUDIT } from '../../../shared/i18n/audit.people';
 
 const unitParams = z.object({ orgUnitId: z.string() });
 const gridParams = idParams.extend({ gridId: idParams.shape.id });
-const tags = ['people'];
-
-/** One kind of registry record as its routes see it: its contract and its use cases. */
-interface RegistryApi<Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
-  listQuery: Q;
-  item: z.ZodType;
-  /** What a read by id answers, when it says more than a list item. */
-  detail?: z.ZodType;
-  createBody: C;
-  updateBody: U;
-  list: (ctx: ActorCtx, q: z.infer<Q>) => Promise<Page<unknown>>;
-  get: (ctx: ActorCtx, id: string) => Promise<unknown>;
-  create: (ctx: ActorCtx, body: z.infer<C>) => Promise<unknown>;
-  update: (ctx: ActorCtx, id: string, body: z.infer<U>) => Promise<unknown>;
-}
-
-/**
- * The four routes of a kind of registry record at `path`: list and read by id (people.read), create (201)
- * and update (people.write). The schemas have checked the query and bodies the use cases are given.
- */
-function registryRoutes<Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType>(
-  base: FastifyInstance,
-  deps: AppDeps,
-  path: string,
-  r: RegistryApi<Q, C, U>,
-) {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const read = { access: access.permission('people.read') };
-  const write = { access: access.permission('people.write') };
-  app.get(
-    path,
-    { config: read, schema: { tags, querystring: r.listQuery, response: { 200: pageOf(r.item) } } },
-    (req) => r.list(actorCtxOf(deps, req), req.query as z.infer<Q>),
-  );
-  app.get(
-    `${path}/:id`,
-    { config: read, schema: { tags, params: idParams, response: { 200: r.detail ?? r.item } } },
-    (req) => r.get(actorCtxOf(deps, req), req.params.id),
-  );
-  app.post(
-    path,
-    { config: write, schema: { tags, body: r.createBody, response: { 201: r.item } } },
-    async (req, reply) =>
-      reply.status(201).send(await r.create(actorCtxOf(deps, req), req.body as z.infer<C>)),
-  );
-  app.patch(
-    `${path}/:id`,
-    { config: write, schema: { tags, params: idParams, body: r.updateBody, response: { 200: r.item } } },
-    (req) => r.update(actorCtxOf(deps, req), req.params.id, req.body as z.infer<U>),
-  );
-}
 
 /**
  * The people registry (issue 2 part 6). Reads need people.read, writes people.write; every record is
@@ -150,6 +98,7 @@ export const peopleModule = defineModule({
   errors: PEOPLE_ERRORS,
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['people'];
 
     // ---- party organization levels (R-ORG-2) ----
     app.get(
@@ -191,41 +140,106 @@ export const peopleModule = defineModule({
     );
 
     // ---- party organizations ----
-    registryRoutes(app, deps, '/api/people/party-orgs', {
-      listQuery: partyOrgListQuery,
-      item: partyOrgSchema,
-      detail: partyOrgDetailSchema,
-      createBody: createPartyOrgBody,
-      updateBody: updatePartyOrgBody,
-      list: listPartyOrgs,
-      get: getPartyOrg,
-      create: createPartyOrg,
-      update: updatePartyOrg,
-    });
+    app.get(
+      '/api/people/party-orgs',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: partyOrgListQuery, response: { 200: pageOf(partyOrgSchema) } },
+      },
+      (req) => listPartyOrgs(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/people/party-orgs/:id',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: partyOrgDetailSchema } },
+      },
+      (req) => getPartyOrg(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/people/party-orgs',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createPartyOrgBody, response: { 201: partyOrgSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createPartyOrg(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/people/party-orgs/:id',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updatePartyOrgBody, response: { 200: partyOrgSchema } },
+      },
+      (req) => updatePartyOrg(actorCtxOf(deps, req), req.params.id, req.body),
+    );
 
     // ---- party members ----
-    registryRoutes(app, deps, '/api/people/party-members', {
-      listQuery: partyMemberListQuery,
-      item: partyMemberSchema,
-      createBody: createPartyMemberBody,
-      updateBody: updatePartyMemberBody,
-      list: listPartyMembers,
-      get: getPartyMember,
-      create: createPartyMember,
-      update: updatePartyMember,
-    });
+    app.get(
+      '/api/people/party-members',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: partyMemberListQuery, response: { 200: pageOf(partyMemberSchema) } },
+      },
+      (req) => listPartyMembers(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/people/party-members/:id',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: partyMemberSchema } },
+      },
+      (req) => getPartyMember(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/people/party-members',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createPartyMemberBody, response: { 201: partyMemberSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createPartyMember(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/people/party-members/:id',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updatePartyMemberBody, response: { 200: partyMemberSchema } },
+      },
+      (req) => updatePartyMember(actorCtxOf(deps, req), req.params.id, req.body),
+    );
 
     // ---- community, grid and social workers ----
-    registryRoutes(app, deps, '/api/people/workers', {
-      listQuery: workerListQuery,
-      item: workerSchema,
-      createBody: createWorkerBody,
-      updateBody: updateWorkerBody,
-      list: listWorkers,
-      get: getWorker,
-      create: createWorker,
-      update: updateWorker,
-    });
+    app.get(
+      '/api/people/workers',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: workerListQuery, response: { 200: pageOf(workerSchema) } },
+      },
+      (req) => listWorkers(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/people/workers/:id',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: workerSchema } },
+      },
+      (req) => getWorker(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/people/workers',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createWorkerBody, response: { 201: workerSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createWorker(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/people/workers/:id',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updateWorkerBody, response: { 200: workerSchema } },
+      },
+      (req) => updateWorker(actorCtxOf(deps, req), req.params.id, req.body),
+    );
     app.post(
       '/api/people/workers/:id/deactivate',
       {
@@ -268,39 +282,110 @@ export const peopleModule = defineModule({
     );
 
     // ---- deputies (两代表一委员) ----
-    registryRoutes(app, deps, '/api/people/deputies', {
-      listQuery: deputyListQuery,
-      item: deputySchema,
-      createBody: createDeputyBody,
-      updateBody: updateDeputyBody,
-      list: listDeputies,
-      get: getDeputy,
-      create: createDeputy,
-      update: updateDeputy,
-    });
+    app.get(
+      '/api/people/deputies',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: deputyListQuery, response: { 200: pageOf(deputySchema) } },
+      },
+      (req) => listDeputies(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/people/deputies/:id',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: deputySchema } },
+      },
+      (req) => getDeputy(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/people/deputies',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createDeputyBody, response: { 201: deputySchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createDeputy(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/people/deputies/:id',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updateDeputyBody, response: { 200: deputySchema } },
+      },
+      (req) => updateDeputy(actorCtxOf(deps, req), req.params.id, req.body),
+    );
 
     // ---- resident units (驻区单位) ----
-    registryRoutes(app, deps, '/api/people/resident-units', {
-      listQuery: residentUnitListQuery,
-      item: residentUnitSchema,
-      createBody: createResidentUnitBody,
-      updateBody: updateResidentUnitBody,
-      list: listResidentUnits,
-      get: getResidentUnit,
-      create: createResidentUnit,
-      update: updateResidentUnit,
-    });
+    app.get(
+      '/api/people/resident-units',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: residentUnitListQuery, response: { 200: pageOf(residentUnitSchema) } },
+      },
+      (req) => listResidentUnits(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/people/resident-units/:id',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: residentUnitSchema } },
+      },
+      (req) => getResidentUnit(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/people/resident-units',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createResidentUnitBody, response: { 201: residentUnitSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createResidentUnit(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/people/resident-units/:id',
+      {
+        config: { access: access.permission('people.write') },
+        schema: {
+          tags,
+          params: idParams,
+          body: updateResidentUnitBody,
+          response: { 200: residentUnitSchema },
+        },
+      },
+      (req) => updateResidentUnit(actorCtxOf(deps, req), req.params.id, req.body),
+    );
 
     // ---- social organizations (社区社会组织) ----
-    registryRoutes(app, deps, '/api/people/social-orgs', {
-      listQuery: socialOrgListQuery,
-      item: socialOrgSchema,
-      createBody: createSocialOrgBody,
-      updateBody: updateSocialOrgBody,
-      list: listSocialOrgs,
-      get: getSocialOrg,
-      create: createSocialOrg,
-      update: updateSocialOrg,
-    });
+    app.get(
+      '/api/people/social-orgs',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, querystring: socialOrgListQuery, response: { 200: pageOf(socialOrgSchema) } },
+      },
+      (req) => listSocialOrgs(actorCtxOf(deps, req), req.query),
+    );
+    app.get(
+      '/api/people/social-orgs/:id',
+      {
+        config: { access: access.permission('people.read') },
+        schema: { tags, params: idParams, response: { 200: socialOrgSchema } },
+      },
+      (req) => getSocialOrg(actorCtxOf(deps, req), req.params.id),
+    );
+    app.post(
+      '/api/people/social-orgs',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, body: createSocialOrgBody, response: { 201: socialOrgSchema } },
+      },
+      async (req, reply) => reply.status(201).send(await createSocialOrg(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/people/social-orgs/:id',
+      {
+        config: { access: access.permission('people.write') },
+        schema: { tags, params: idParams, body: updateSocialOrgBody, response: { 200: socialOrgSchema } },
+      },
+      (req) => updateSocialOrg(actorCtxOf(deps, req), req.params.id, req.body),
+    );
   },
 });
