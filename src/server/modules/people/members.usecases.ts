@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type {
   CreatePartyMemberBody,
   PartyMemberListQuery,
@@ -14,7 +14,6 @@ import {
   linkedResident,
   nameLike,
   registryRecords,
-  subtreeWhere,
   unitForWrite,
   unitRowDtos,
 } from './people.common';
@@ -50,10 +49,8 @@ async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
 
 const memberRecords = registryRecords(partyMembers, partyMemberDtos);
 
-export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
-  peoplePolicy.require(ctx.actor, 'read');
-  const filter = and(
-    await subtreeWhere(ctx, q.orgUnitId, partyMembers.orgPath),
+export function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
+  return memberRecords.list(ctx, q, [asc(partyMembers.name), asc(partyMembers.id)], async () => [
     nameLike(partyMembers.name, q.q),
     // A party organization that does not exist or is out of scope answers 404, never an empty page.
     q.partyOrgId
@@ -62,8 +59,7 @@ export async function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
     q.reporting !== undefined ? eq(partyMembers.reporting, q.reporting) : undefined,
     q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
     q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
-  );
-  return memberRecords.list(ctx, filter, [asc(partyMembers.name), asc(partyMembers.id)], q);
+  ]);
 }
 
 export const getPartyMember = (ctx: ActorCtx, id: string) => memberRecords.get(ctx, id);

@@ -18,7 +18,6 @@ import {
   nameLike,
   pathIds,
   registryRecords,
-  subtreeWhere,
   unitForWrite,
   unitNames,
   unitRowDtos,
@@ -257,20 +256,10 @@ async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
 
 const partyOrgRecords = registryRecords(partyOrgs, partyOrgDtos);
 
-export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
-  peoplePolicy.require(ctx.actor, 'read');
-  const filter = and(
-    await subtreeWhere(ctx, q.orgUnitId, partyOrgs.orgPath),
-    nameLike(partyOrgs.name, q.q),
-    // A parent or level that does not exist or is out of scope answers 404, never an empty page.
-    q.parentId
-      ? eq(partyOrgs.parentId, (await partyOrgRecords.find(ctx, q.parentId, 'people.read')).id)
-      : undefined,
-    q.levelId ? eq(partyOrgs.levelId, await visibleLevelId(ctx, q.levelId)) : undefined,
-  );
+export function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
   return partyOrgRecords.list(
     ctx,
-    filter,
+    q,
     // By level (an organization without one last), then where it sits, then name.
     [
       asc(sql`(select l.rank from ${partyOrgLevels} l where l.id = ${partyOrgs.levelId})`),
@@ -278,7 +267,14 @@ export async function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
       asc(partyOrgs.name),
       asc(partyOrgs.id),
     ],
-    q,
+    async () => [
+      nameLike(partyOrgs.name, q.q),
+      // A parent or level that does not exist or is out of scope answers 404, never an empty page.
+      q.parentId
+        ? eq(partyOrgs.parentId, (await partyOrgRecords.find(ctx, q.parentId, 'people.read')).id)
+        : undefined,
+      q.levelId ? eq(partyOrgs.levelId, await visibleLevelId(ctx, q.levelId)) : undefined,
+    ],
   );
 }
 

@@ -1,4 +1,4 @@
-import { like, type SQL, sql } from 'drizzle-orm';
+import { and, like, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn } from 'drizzle-orm/pg-core';
 import { type AuditedWrite, insertAudited, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
@@ -163,9 +163,20 @@ export function registryRecords<T extends ScopedTable, D>(
       peoplePolicy.require(ctx.actor, 'read');
       return dto(ctx, await find(ctx, id, 'people.read'));
     },
-    /** One page of rows in read reach that match `filter`. */
-    list: (ctx: ActorCtx, filter: SQL | undefined, orderBy: (PgColumn | SQL)[], page: PageQuery) =>
-      listInReach(ctx, dtos, { table, filter, orderBy, page }),
+    /**
+     * A list's answer (people.read): one page of rows in read reach, in the subtree of `q.orgUnitId` when
+     * given, that match every condition `filters` gives (called after the subtree's unit was found).
+     */
+    async list(
+      ctx: ActorCtx,
+      q: PageQuery & { orgUnitId?: string },
+      orderBy: (PgColumn | SQL)[],
+      filters: () => (SQL | undefined)[] | Promise<(SQL | undefined)[]>,
+    ) {
+      peoplePolicy.require(ctx.actor, 'read');
+      const filter = and(await subtreeWhere(ctx, q.orgUnitId, table.orgPath), ...(await filters()));
+      return listInReach(ctx, dtos, { table, filter, orderBy, page: q });
+    },
     /** Inserts a row in `unit` with a new id, created and updated now, and its audit entry. */
     async insert(
       ctx: ActorCtx,

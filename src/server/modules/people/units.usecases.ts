@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import type {
   CreateDeputyBody,
   CreateResidentUnitBody,
@@ -27,7 +27,6 @@ import {
   nameLike,
   registryRecords,
   sealPhone,
-  subtreeWhere,
   unitForWrite,
   unitRowDtos,
 } from './people.common';
@@ -51,14 +50,11 @@ const deputyRecords = registryRecords(deputies, (ctx, rows: DeputyRow[]) =>
   })),
 );
 
-export async function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
-  peoplePolicy.require(ctx.actor, 'read');
-  const filter = and(
-    await subtreeWhere(ctx, q.orgUnitId, deputies.orgPath),
+export function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
+  return deputyRecords.list(ctx, q, [asc(deputies.kind), asc(deputies.name), asc(deputies.id)], () => [
     nameLike(deputies.name, q.q),
     q.kind ? eq(deputies.kind, q.kind) : undefined,
-  );
-  return deputyRecords.list(ctx, filter, [asc(deputies.kind), asc(deputies.name), asc(deputies.id)], q);
+  ]);
 }
 
 export const getDeputy = (ctx: ActorCtx, id: string) => deputyRecords.get(ctx, id);
@@ -143,14 +139,11 @@ function residentUnitAuditView(r: ResidentUnitRow) {
   return rest;
 }
 
-export async function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery) {
-  peoplePolicy.require(ctx.actor, 'read');
-  const filter = and(
-    await subtreeWhere(ctx, q.orgUnitId, residentUnits.orgPath),
+export function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery) {
+  return residentUnitRecords.list(ctx, q, [asc(residentUnits.name), asc(residentUnits.id)], () => [
     q.q ? or(nameLike(residentUnits.name, q.q), eq(residentUnits.uscc, q.q.toUpperCase())) : undefined,
     q.kind ? eq(residentUnits.kind, q.kind) : undefined,
-  );
-  return residentUnitRecords.list(ctx, filter, [asc(residentUnits.name), asc(residentUnits.id)], q);
+  ]);
 }
 
 export const getResidentUnit = (ctx: ActorCtx, id: string) => residentUnitRecords.get(ctx, id);
@@ -220,16 +213,13 @@ const socialOrgRecords = registryRecords(socialOrgs, (ctx, rows: SocialOrgRow[])
   })),
 );
 
-export async function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
-  peoplePolicy.require(ctx.actor, 'read');
-  const filter = and(
-    await subtreeWhere(ctx, q.orgUnitId, socialOrgs.orgPath),
+export function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
+  return socialOrgRecords.list(ctx, q, [asc(socialOrgs.name), asc(socialOrgs.id)], () => [
     q.q ? or(nameLike(socialOrgs.name, q.q), nameLike(socialOrgs.field, q.q)) : undefined,
     q.registration ? eq(socialOrgs.registration, q.registration) : undefined,
     q.publicWelfare !== undefined ? eq(socialOrgs.publicWelfare, q.publicWelfare) : undefined,
     q.migrantMembers !== undefined ? eq(socialOrgs.migrantMembers, q.migrantMembers) : undefined,
-  );
-  return socialOrgRecords.list(ctx, filter, [asc(socialOrgs.name), asc(socialOrgs.id)], q);
+  ]);
 }
 
 export const getSocialOrg = (ctx: ActorCtx, id: string) => socialOrgRecords.get(ctx, id);

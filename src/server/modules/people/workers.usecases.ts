@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type {
   CreateWorkerBody,
   PostType,
@@ -28,7 +28,6 @@ import {
   nameLike,
   registryRecords,
   sealPhone,
-  subtreeWhere,
   unitForWrite,
   unitRowDtos,
 } from './people.common';
@@ -79,21 +78,20 @@ function auditView(r: WorkerRow) {
 
 const workerRecords = registryRecords(workers, workerDtos);
 
-export async function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
-  peoplePolicy.require(ctx.actor, 'read');
-  // A grid that does not exist or is out of scope answers 404, never an empty page (DESIGN convention 5).
-  if (q.gridId) await findUnitInScope(ctx, q.gridId, 'people.read');
-  const filter = and(
-    await subtreeWhere(ctx, q.orgUnitId, workers.orgPath),
-    nameLike(workers.name, q.q),
-    q.kind ? eq(workers.kind, q.kind) : undefined,
-    q.postType ? eq(workers.postType, q.postType) : undefined,
-    q.status === 'all' ? undefined : eq(workers.active, q.status === 'active'),
-    q.gridId
-      ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
-      : undefined,
-  );
-  return workerRecords.list(ctx, filter, [asc(workers.kind), asc(workers.name), asc(workers.id)], q);
+export function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
+  return workerRecords.list(ctx, q, [asc(workers.kind), asc(workers.name), asc(workers.id)], async () => {
+    // A grid that does not exist or is out of scope answers 404, never an empty page (DESIGN convention 5).
+    if (q.gridId) await findUnitInScope(ctx, q.gridId, 'people.read');
+    return [
+      nameLike(workers.name, q.q),
+      q.kind ? eq(workers.kind, q.kind) : undefined,
+      q.postType ? eq(workers.postType, q.postType) : undefined,
+      q.status === 'all' ? undefined : eq(workers.active, q.status === 'active'),
+      q.gridId
+        ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
+        : undefined,
+    ];
+  });
 }
 
 export const getWorker = (ctx: ActorCtx, id: string) => workerRecords.get(ctx, id);
