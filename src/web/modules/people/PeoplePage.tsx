@@ -37,6 +37,8 @@ const opt = (t: TFunction, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
 const UNIT_COL = (t: TFunction) => ({ title: t('people.unit'), dataIndex: 'orgUnitName', width: 130 });
 const orDash = (v: string | null) => v ?? '—';
+/** A row's values of these fields, as they are (an edit form's initial values). */
+const pick = <T,>(r: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((k) => [k, r[k]]));
 /** A column of text that may be empty (shown as a dash). */
 const dashCol = (title: string, dataIndex: string, width: number) => ({
   title,
@@ -161,14 +163,7 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
       partyOrgField('parentId', t('people.parentOrg'), 'parentName'),
       { name: 'secretary', label: t('people.secretary'), kind: 'text', maxLength: 50 },
     ],
-    toForm: (r) => ({
-      name: r.name,
-      orgUnitId: r.orgUnitId,
-      levelId: r.levelId,
-      parentId: r.parentId,
-      parentName: r.parentName,
-      secretary: r.secretary,
-    }),
+    toForm: (r) => pick(r, ['name', 'orgUnitId', 'levelId', 'parentId', 'parentName', 'secretary']),
   };
 }
 
@@ -215,18 +210,19 @@ function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
       { name: 'reportedOn', label: t('people.reportedOn'), kind: 'date', visible: (v) => !!v.reporting },
       { name: 'skills', label: t('people.skills'), kind: 'tags', wide: true },
     ],
-    toForm: (r) => ({
-      name: r.name,
-      orgUnitId: r.orgUnitId,
-      partyOrgId: r.partyOrgId,
-      partyOrgName: r.partyOrgName,
-      joinedOn: r.joinedOn,
-      reporting: r.reporting,
-      isCentralHousehold: r.isCentralHousehold,
-      employer: r.employer,
-      reportedOn: r.reportedOn,
-      skills: r.skills,
-    }),
+    toForm: (r) =>
+      pick(r, [
+        'name',
+        'orgUnitId',
+        'partyOrgId',
+        'partyOrgName',
+        'joinedOn',
+        'reporting',
+        'isCentralHousehold',
+        'employer',
+        'reportedOn',
+        'skills',
+      ]),
   };
 }
 
@@ -425,15 +421,8 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
       },
     ],
     toForm: (r) => ({
-      name: r.name,
-      gender: r.gender,
-      kind: r.kind,
-      orgUnitId: r.orgUnitId,
-      postType: r.postType,
-      grade: r.grade,
-      partTime: r.partTime,
+      ...pick(r, ['name', 'gender', 'kind', 'orgUnitId', 'postType', 'grade', 'partTime', 'qualifications']),
       phoneMasked: r.phone,
-      qualifications: r.qualifications,
     }),
     rowActions: (r, refresh) => <WorkerStatusAction worker={r} refresh={refresh} />,
   };
@@ -494,7 +483,7 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
       },
       { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
     ],
-    toForm: (r) => ({ name: r.name, kind: r.kind, level: r.level, orgUnitId: r.orgUnitId }),
+    toForm: (r) => pick(r, ['name', 'kind', 'level', 'orgUnitId']),
   };
 }
 
@@ -526,13 +515,8 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
       { name: 'address', label: t('people.address'), kind: 'text', maxLength: 200, wide: true },
     ],
     toForm: (r) => ({
-      name: r.name,
-      kind: r.kind,
-      uscc: r.uscc,
-      orgUnitId: r.orgUnitId,
-      contactName: r.contactName,
+      ...pick(r, ['name', 'kind', 'uscc', 'orgUnitId', 'contactName', 'address']),
       contactPhoneMasked: r.contactPhone,
-      address: r.address,
     }),
   };
 }
@@ -578,16 +562,17 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
       { name: 'publicWelfare', label: t('people.publicWelfare'), kind: 'switch' },
       { name: 'migrantMembers', label: t('people.migrantMembers'), kind: 'switch' },
     ],
-    toForm: (r) => ({
-      name: r.name,
-      registration: r.registration,
-      field: r.field,
-      orgUnitId: r.orgUnitId,
-      uscc: r.uscc,
-      memberCount: r.memberCount,
-      publicWelfare: r.publicWelfare,
-      migrantMembers: r.migrantMembers,
-    }),
+    toForm: (r) =>
+      pick(r, [
+        'name',
+        'registration',
+        'field',
+        'orgUnitId',
+        'uscc',
+        'memberCount',
+        'publicWelfare',
+        'migrantMembers',
+      ]),
   };
 }
 
