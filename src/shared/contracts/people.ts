@@ -78,6 +78,8 @@ const listBase = {
 
 const editAbilities = z.object({ edit: z.boolean() });
 const timestamps = { createdAt: z.date(), updatedAt: z.date() };
+/** The unit a registry record belongs to, by id and name. */
+const unitRef = { orgUnitId: z.string(), orgUnitName: z.string().nullable() };
 
 export const pageParams = z.object(page);
 export type PageParams = z.infer<typeof pageParams>;
@@ -99,8 +101,7 @@ export const partySchemeSchema = z.object({
 export type PartySchemeDto = z.infer<typeof partySchemeSchema>;
 
 export const partySchemeListItem = z.object({
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   orgUnitKind: z.string().nullable(),
   levels: z.array(partyLevelSchema),
 });
@@ -131,8 +132,7 @@ export const partyOrgSchema = z.object({
   levelName: z.string().nullable(),
   levelRank: z.number().nullable(),
   name: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   secretary: z.string().nullable(),
   ...timestamps,
   abilities: editAbilities,
@@ -167,8 +167,7 @@ export const partyMemberSchema = z.object({
   name: z.string(),
   partyOrgId: z.string().nullable(),
   partyOrgName: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   joinedOn: z.string().nullable(),
   reporting: z.boolean(),
   employer: z.string().nullable(),
@@ -216,8 +215,7 @@ export const workerSchema = z.object({
   id: z.string(),
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   kind: z.enum(WORKER_KINDS),
   postType: z.enum(POST_TYPES).nullable(),
   grade: z.number().nullable(),
@@ -281,8 +279,7 @@ export const deputySchema = z.object({
   name: z.string(),
   kind: z.enum(DEPUTY_KINDS),
   level: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   residentId: z.string().nullable(),
   ...timestamps,
   abilities: editAbilities,
@@ -316,8 +313,7 @@ export const residentUnitSchema = z.object({
   contactName: z.string().nullable(),
   /** Always masked (R-LAW-PI-1). */
   contactPhone: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   ...timestamps,
   abilities: editAbilities,
 });
@@ -351,8 +347,7 @@ export const socialOrgSchema = z.object({
   publicWelfare: z.boolean(),
   migrantMembers: z.boolean(),
   memberCount: z.number(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   ...timestamps,
   abilities: editAbilities,
 });
