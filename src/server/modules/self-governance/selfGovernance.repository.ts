@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import { type Actor, underPath } from '../../platform/permissions';
+import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type SgAction, sgPolicy } from './selfGovernance.policy';
 import { sgBodies, sgElections, sgPositions, sgReviews, sgVacancies } from './selfGovernance.table';
 
@@ -14,8 +16,7 @@ export type VacancyRow = typeof sgVacancies.$inferSelect;
 export type ElectionRow = typeof sgElections.$inferSelect;
 export type ReviewRow = typeof sgReviews.$inferSelect;
 
-const under = (column: AnyPgColumn, path: string | undefined) =>
-  path ? sql`${column} like ${`${escapeLike(path)}%`}` : undefined;
+const under = (column: AnyPgColumn, path: string | undefined) => (path ? underPath(column, path) : undefined);
 
 export function listBodyRows(
   db: Db,
@@ -47,18 +48,8 @@ export function bodiesUnder(db: Db, actor: Actor, path: string | undefined): Pro
     .where(and(sgPolicy.scope(actor, 'read'), under(sgBodies.orgPath, path)));
 }
 
-export async function findBody(
-  db: Db,
-  actor: Actor,
-  action: SgAction,
-  id: string,
-): Promise<BodyRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(sgBodies)
-    .where(and(eq(sgBodies.id, id), sgPolicy.scope(actor, action)));
-  return r;
+export function findBody(db: Db, actor: Actor, action: SgAction, id: string): Promise<BodyRow | undefined> {
+  return findRowInScope(db, sgBodies, id, sgPolicy.scope(actor, action));
 }
 
 export function bodiesByIds(db: Db, ids: string[]): Promise<BodyRow[]> {
@@ -66,10 +57,8 @@ export function bodiesByIds(db: Db, ids: string[]): Promise<BodyRow[]> {
   return db.select().from(sgBodies).where(inArray(sgBodies.id, ids));
 }
 
-export async function insertBody(db: Db, row: typeof sgBodies.$inferInsert): Promise<BodyRow> {
-  const [r] = await db.insert(sgBodies).values(row).returning();
-  return r!;
-}
+export const insertBody = (db: Db, row: typeof sgBodies.$inferInsert): Promise<BodyRow> =>
+  insertRow(db, sgBodies, row);
 
 /** Positions of these bodies (any scope: the caller read the bodies in scope). */
 export function positionsOf(db: Db, bodyIds: string[]): Promise<PositionRow[]> {
@@ -93,51 +82,33 @@ export function positionsUnder(db: Db, actor: Actor, path: string | undefined): 
     .where(and(sgPolicy.scope(actor, 'read', sgPositions.orgPath), under(sgPositions.orgPath, path)));
 }
 
-export async function findPosition(
+export function findPosition(
   db: Db,
   actor: Actor,
   action: SgAction,
   id: string,
 ): Promise<PositionRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(sgPositions)
-    .where(and(eq(sgPositions.id, id), sgPolicy.scope(actor, action, sgPositions.orgPath)));
-  return r;
+  return findRowInScope(db, sgPositions, id, sgPolicy.scope(actor, action, sgPositions.orgPath));
 }
 
-export async function insertPosition(db: Db, row: typeof sgPositions.$inferInsert): Promise<PositionRow> {
-  const [r] = await db.insert(sgPositions).values(row).returning();
-  return r!;
-}
+export const insertPosition = (db: Db, row: typeof sgPositions.$inferInsert): Promise<PositionRow> =>
+  insertRow(db, sgPositions, row);
 
 /** Updates when the version still matches; undefined when another change won. */
-export async function updatePosition(
+export function updatePosition(
   db: Db,
   id: string,
   version: number,
   patch: Partial<typeof sgPositions.$inferInsert>,
 ): Promise<PositionRow | undefined> {
-  const [r] = await db
-    .update(sgPositions)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(sgPositions.id, id), eq(sgPositions.version, version)))
-    .returning();
-  return r;
+  return updateVersionedRow(db, sgPositions, id, version, patch);
 }
 
-export async function insertVacancy(db: Db, row: typeof sgVacancies.$inferInsert): Promise<VacancyRow> {
-  const [r] = await db.insert(sgVacancies).values(row).returning();
-  return r!;
-}
+export const insertVacancy = (db: Db, row: typeof sgVacancies.$inferInsert): Promise<VacancyRow> =>
+  insertRow(db, sgVacancies, row);
 
-export async function openVacancyOf(db: Db, positionId: string): Promise<VacancyRow | undefined> {
-  const [r] = await db
-    .select()
-    .from(sgVacancies)
-    .where(and(eq(sgVacancies.positionId, positionId), isNull(sgVacancies.closedOn)));
-  return r;
+export function openVacancyOf(db: Db, positionId: string): Promise<VacancyRow | undefined> {
+  return firstRow(db, sgVacancies, and(eq(sgVacancies.positionId, positionId), isNull(sgVacancies.closedOn)));
 }
 
 export async function closeVacancy(
@@ -209,10 +180,8 @@ export function electionsUnder(db: Db, actor: Actor, path: string | undefined): 
     .where(and(sgPolicy.scope(actor, 'read', sgElections.orgPath), under(sgElections.orgPath, path)));
 }
 
-export async function insertElection(db: Db, row: typeof sgElections.$inferInsert): Promise<ElectionRow> {
-  const [r] = await db.insert(sgElections).values(row).returning();
-  return r!;
-}
+export const insertElection = (db: Db, row: typeof sgElections.$inferInsert): Promise<ElectionRow> =>
+  insertRow(db, sgElections, row);
 
 export function listReviewRows(
   db: Db,
@@ -249,7 +218,5 @@ export function reviewsUnder(
     );
 }
 
-export async function insertReview(db: Db, row: typeof sgReviews.$inferInsert): Promise<ReviewRow> {
-  const [r] = await db.insert(sgReviews).values(row).returning();
-  return r!;
-}
+export const insertReview = (db: Db, row: typeof sgReviews.$inferInsert): Promise<ReviewRow> =>
+  insertRow(db, sgReviews, row);
