@@ -31,6 +31,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -237,14 +238,7 @@ export async function saveCompound(ctx: ActorCtx, id: string, body: CompoundBody
       row = await updateProfile(tx, before.id, before.version, { ...values, updatedAt: now });
       if (!row) throw new AppError('property.stale', 409);
     } else {
-      row = await insertProfile(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        ...values,
-        createdAt: now,
-        updatedAt: now,
-      });
+      row = await insertProfile(tx, { ...newUnitRow(ctx, unit, now), ...values });
     }
     await writeAudit(tx, ctx, {
       action: 'property.compound.save',
@@ -350,6 +344,18 @@ function meetingDto(m: MeetingRow, issues: IssueRow[], names: Map<string, string
   };
 }
 
+/** An open issue raised at meeting `m`. */
+const newIssue = (ctx: ActorCtx, m: MeetingRow, i: IssueBody, now: Date) => ({
+  id: ctx.ids(),
+  meetingId: m.id,
+  orgPath: m.orgPath,
+  text: i.text,
+  owner: i.owner ?? null,
+  status: 'open',
+  createdAt: now,
+  updatedAt: now,
+});
+
 async function meetingDtos(ctx: ActorCtx, rows: MeetingRow[]): Promise<MeetingDto[]> {
   const issues = await issuesOf(
     ctx.db,
@@ -391,9 +397,7 @@ export async function createMeeting(ctx: ActorCtx, body: MeetingBody): Promise<M
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const m = await insertMeeting(tx, {
-      id: ctx.ids(),
-      orgUnitId: community.id,
-      orgPath: community.path,
+      ...newUnitRow(ctx, community, now),
       compoundId: body.compoundId ?? null,
       heldOn: body.heldOn,
       title: body.title,
@@ -402,21 +406,10 @@ export async function createMeeting(ctx: ActorCtx, body: MeetingBody): Promise<M
       propertyCompany: body.propertyCompany ?? null,
       minutes: body.minutes ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertIssues(
       tx,
-      body.issues.map((i) => ({
-        id: ctx.ids(),
-        meetingId: m.id,
-        orgPath: m.orgPath,
-        text: i.text,
-        owner: i.owner ?? null,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      })),
+      body.issues.map((i) => newIssue(ctx, m, i, now)),
     );
     await writeAudit(tx, ctx, {
       action: 'property.meeting.create',
@@ -436,18 +429,7 @@ export async function addIssue(ctx: ActorCtx, meetingId: string, body: IssueBody
   if (!m) throw notFound();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [i] = await insertIssues(tx, [
-      {
-        id: ctx.ids(),
-        meetingId: m.id,
-        orgPath: m.orgPath,
-        text: body.text,
-        owner: body.owner ?? null,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ]);
+    const [i] = await insertIssues(tx, [newIssue(ctx, m, body, now)]);
     await writeAudit(tx, ctx, {
       action: 'property.issue.create',
       entityType: 'pm_issue',
@@ -512,15 +494,11 @@ export async function createNotice(ctx: ActorCtx, body: NoticeBody): Promise<Not
     ctx,
     (tx) =>
       insertNotice(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         title: body.title,
         body: body.body,
         publishedOn: body.publishedOn,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'property.notice.create',
@@ -559,17 +537,13 @@ export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promi
     ctx,
     (tx) =>
       insertAppraisal(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         period: body.period,
         appraisedOn: body.appraisedOn,
         score: body.score,
         respondents: body.respondents ?? null,
         remark: body.remark ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'property.appraisal.create',
@@ -617,17 +591,13 @@ export async function createHonour(ctx: ActorCtx, body: HonourBody): Promise<Hon
     ctx,
     async (tx) => {
       const h = await insertHonour(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         kind: body.kind,
         year: body.year,
         month: body.month ?? 0,
         awardedOn: body.awardedOn,
         remark: body.remark ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       });
       if (!h) throw new AppError('property.honour_exists', 409);
       return h;

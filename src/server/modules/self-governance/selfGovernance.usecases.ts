@@ -23,6 +23,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { type OrgUnit, activeUnitsOfKind, findUnitInScope, unitNames } from '../org/org.api';
@@ -183,16 +184,12 @@ export async function createBody(ctx: ActorCtx, body: BodyBody): Promise<BodyDto
     ctx,
     (tx) =>
       insertBody(tx, {
-        id: ctx.ids(),
-        orgUnitId: community.id,
-        orgPath: community.path,
+        ...newUnitRow(ctx, community, now),
         kind: body.kind,
         name: body.name,
         parentId: body.parentId ?? null,
         termStart: body.termStart ?? null,
         termEnd: body.termEnd ?? null,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'self_governance.body.create',
@@ -229,9 +226,7 @@ export async function createPosition(ctx: ActorCtx, bodyId: string, body: Positi
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const p = await insertPosition(tx, {
-      id: ctx.ids(),
-      orgUnitId: b.orgUnitId,
-      orgPath: b.orgPath,
+      ...newUnitRow(ctx, b, now),
       bodyId: b.id,
       post: body.post,
       personId: holder?.personId ?? null,
@@ -240,19 +235,13 @@ export async function createPosition(ctx: ActorCtx, bodyId: string, body: Positi
       termEnd: body.termEnd ?? b.termEnd,
       vacantSince: body.vacantSince ?? null,
       filledVia: holder ? 'election' : null,
-      createdAt: now,
-      updatedAt: now,
     });
     if (body.vacantSince)
       await insertVacancy(tx, {
-        id: ctx.ids(),
-        orgUnitId: b.orgUnitId,
-        orgPath: b.orgPath,
+        ...newUnitRow(ctx, b, now),
         positionId: p.id,
         openedOn: body.vacantSince,
         reason: body.vacancyReason ?? '—',
-        createdAt: now,
-        updatedAt: now,
       });
     await writeAudit(tx, ctx, {
       action: 'self_governance.position.create',
@@ -284,15 +273,11 @@ export async function vacatePosition(ctx: ActorCtx, id: string, body: VacateBody
     });
     if (!r) throw new AppError('self_governance.stale', 409);
     await insertVacancy(tx, {
-      id: ctx.ids(),
-      orgUnitId: p.orgUnitId,
-      orgPath: p.orgPath,
+      ...newUnitRow(ctx, p, now),
       positionId: p.id,
       openedOn: body.openedOn,
       reason: body.reason,
       previousHolder: p.personName,
-      createdAt: now,
-      updatedAt: now,
     });
     await writeAudit(tx, ctx, {
       action: 'self_governance.position.vacate',
@@ -488,9 +473,7 @@ export async function createElection(ctx: ActorCtx, body: ElectionBody): Promise
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const e = await insertElection(tx, {
-      id: ctx.ids(),
-      orgUnitId: b.orgUnitId,
-      orgPath: b.orgPath,
+      ...newUnitRow(ctx, b, now),
       bodyId: b.id,
       kind: body.kind,
       method: body.method,
@@ -501,8 +484,6 @@ export async function createElection(ctx: ActorCtx, body: ElectionBody): Promise
       positionId: position?.id ?? null,
       note: body.note ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await writeAudit(tx, ctx, {
       action: 'self_governance.election.create',
@@ -579,9 +560,7 @@ export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<Rev
     ctx,
     (tx) =>
       insertReview(tx, {
-        id: ctx.ids(),
-        orgUnitId: community.id,
-        orgPath: community.path,
+        ...newUnitRow(ctx, community, now),
         bodyId: body.bodyId ?? null,
         kind: body.kind,
         form: body.form,
@@ -593,8 +572,6 @@ export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<Rev
         score: body.score ?? null,
         remark: body.remark ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'self_governance.review.create',
