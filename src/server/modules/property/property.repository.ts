@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { HonourQuery } from '../../../shared/contracts/property';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
-import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { type Actor, underPath } from '../../platform/permissions';
+import { inReach } from '../../platform/inReach';
+import type { Page, PageQuery } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
 import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type PropertyAction, propertyPolicy } from './property.policy';
 import { pmAppraisals, pmCompounds, pmHonours, pmIssues, pmMeetings, pmNotices } from './property.table';
@@ -18,14 +18,12 @@ export type NoticeRow = typeof pmNotices.$inferSelect;
 export type AppraisalRow = typeof pmAppraisals.$inferSelect;
 export type HonourRow = typeof pmHonours.$inferSelect;
 
-const under = (column: AnyPgColumn, path: string | undefined) => (path ? underPath(column, path) : undefined);
+/** Reads in the actor's `property.read` scope, under a unit's path when given. */
+const read = inReach(propertyPolicy, 'read');
 
 /** The recorded profiles of compounds under `path` in the actor's reach. */
 export function profilesUnder(db: Db, actor: Actor, path: string | undefined): Promise<CompoundRow[]> {
-  return db
-    .select()
-    .from(pmCompounds)
-    .where(and(propertyPolicy.scope(actor, 'read'), under(pmCompounds.orgPath, path)));
+  return read.rows(db, actor, pmCompounds, path);
 }
 
 export function profileOf(
@@ -70,16 +68,14 @@ export function listMeetingRows(
     .select({ x: sql`1` })
     .from(pmIssues)
     .where(and(eq(pmIssues.meetingId, pmMeetings.id), eq(pmIssues.status, 'open')));
-  return listPage(db, {
-    table: pmMeetings,
-    where: and(
-      propertyPolicy.scope(actor, 'read', pmMeetings.orgPath),
-      under(pmMeetings.orgPath, q.path),
-      q.open === 'true' ? exists(openIssue) : q.open === 'false' ? sql`not ${exists(openIssue)}` : undefined,
-    ),
-    orderBy: [desc(pmMeetings.heldOn), desc(pmMeetings.id)],
-    page: q,
-  });
+  return read.page(
+    db,
+    actor,
+    pmMeetings,
+    q,
+    [desc(pmMeetings.heldOn), desc(pmMeetings.id)],
+    q.open === 'true' ? exists(openIssue) : q.open === 'false' ? sql`not ${exists(openIssue)}` : undefined,
+  );
 }
 
 export function findMeeting(
@@ -138,12 +134,7 @@ export function listNoticeRows(
   actor: Actor,
   q: PageQuery & { path?: string },
 ): Promise<Page<NoticeRow>> {
-  return listPage(db, {
-    table: pmNotices,
-    where: and(propertyPolicy.scope(actor, 'read', pmNotices.orgPath), under(pmNotices.orgPath, q.path)),
-    orderBy: [desc(pmNotices.publishedOn), desc(pmNotices.id)],
-    page: q,
-  });
+  return read.page(db, actor, pmNotices, q, [desc(pmNotices.publishedOn), desc(pmNotices.id)]);
 }
 
 /** The notices posted to these units (a resident's compound and community), newest first. */
@@ -165,15 +156,7 @@ export function listAppraisalRows(
   actor: Actor,
   q: PageQuery & { path?: string },
 ): Promise<Page<AppraisalRow>> {
-  return listPage(db, {
-    table: pmAppraisals,
-    where: and(
-      propertyPolicy.scope(actor, 'read', pmAppraisals.orgPath),
-      under(pmAppraisals.orgPath, q.path),
-    ),
-    orderBy: [desc(pmAppraisals.appraisedOn), desc(pmAppraisals.id)],
-    page: q,
-  });
+  return read.page(db, actor, pmAppraisals, q, [desc(pmAppraisals.appraisedOn), desc(pmAppraisals.id)]);
 }
 
 export const insertAppraisal = (db: Db, row: typeof pmAppraisals.$inferInsert): Promise<AppraisalRow> =>
@@ -184,25 +167,20 @@ export function listHonourRows(
   actor: Actor,
   q: HonourQuery & { path?: string },
 ): Promise<Page<HonourRow>> {
-  return listPage(db, {
-    table: pmHonours,
-    where: and(
-      propertyPolicy.scope(actor, 'read', pmHonours.orgPath),
-      under(pmHonours.orgPath, q.path),
-      q.kind ? eq(pmHonours.kind, q.kind) : undefined,
-      q.year ? eq(pmHonours.year, q.year) : undefined,
-    ),
-    orderBy: [desc(pmHonours.year), desc(pmHonours.month), desc(pmHonours.awardedOn), desc(pmHonours.id)],
-    page: q,
-  });
+  return read.page(
+    db,
+    actor,
+    pmHonours,
+    q,
+    [desc(pmHonours.year), desc(pmHonours.month), desc(pmHonours.awardedOn), desc(pmHonours.id)],
+    q.kind ? eq(pmHonours.kind, q.kind) : undefined,
+    q.year ? eq(pmHonours.year, q.year) : undefined,
+  );
 }
 
 /** Honours of one year in the actor's reach. */
 export function honoursOfYear(db: Db, actor: Actor, year: number): Promise<HonourRow[]> {
-  return db
-    .select()
-    .from(pmHonours)
-    .where(and(eq(pmHonours.year, year), propertyPolicy.scope(actor, 'read', pmHonours.orgPath)));
+  return read.rows(db, actor, pmHonours, undefined, eq(pmHonours.year, year));
 }
 
 /** Inserts an honour; undefined when the compound already holds it for the period. */

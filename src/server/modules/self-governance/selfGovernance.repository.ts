@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
-import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { type Actor, underPath } from '../../platform/permissions';
+import { inReach } from '../../platform/inReach';
+import type { Page, PageQuery } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
 import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type SgAction, sgPolicy } from './selfGovernance.policy';
 import { sgBodies, sgElections, sgPositions, sgReviews, sgVacancies } from './selfGovernance.table';
@@ -16,36 +16,32 @@ export type VacancyRow = typeof sgVacancies.$inferSelect;
 export type ElectionRow = typeof sgElections.$inferSelect;
 export type ReviewRow = typeof sgReviews.$inferSelect;
 
-const under = (column: AnyPgColumn, path: string | undefined) => (path ? underPath(column, path) : undefined);
+/** Reads in the actor's `self_governance.read` scope, under a unit's path when given. */
+const read = inReach(sgPolicy, 'read');
 
 export function listBodyRows(
   db: Db,
   actor: Actor,
   q: PageQuery & { path?: string; kind?: string },
 ): Promise<Page<BodyRow>> {
-  return listPage(db, {
-    table: sgBodies,
-    where: and(
-      sgPolicy.scope(actor, 'read'),
-      under(sgBodies.orgPath, q.path),
-      q.kind ? eq(sgBodies.kind, q.kind) : undefined,
-    ),
-    orderBy: [
+  return read.page(
+    db,
+    actor,
+    sgBodies,
+    q,
+    [
       asc(sgBodies.orgPath),
       sql`case ${sgBodies.kind} when 'party_committee' then 0 when 'residents_committee' then 1 when 'villagers_committee' then 1 when 'supervision_committee' then 2 when 'sub_committee' then 3 else 4 end`,
       asc(sgBodies.name),
       asc(sgBodies.id),
     ],
-    page: q,
-  });
+    q.kind ? eq(sgBodies.kind, q.kind) : undefined,
+  );
 }
 
 /** All bodies under `path` in reach (overview). */
 export function bodiesUnder(db: Db, actor: Actor, path: string | undefined): Promise<BodyRow[]> {
-  return db
-    .select()
-    .from(sgBodies)
-    .where(and(sgPolicy.scope(actor, 'read'), under(sgBodies.orgPath, path)));
+  return read.rows(db, actor, sgBodies, path);
 }
 
 export function findBody(db: Db, actor: Actor, action: SgAction, id: string): Promise<BodyRow | undefined> {
@@ -76,10 +72,7 @@ export function positionsOf(db: Db, bodyIds: string[]): Promise<PositionRow[]> {
 
 /** All positions under `path` in reach (overview, 一肩挑). */
 export function positionsUnder(db: Db, actor: Actor, path: string | undefined): Promise<PositionRow[]> {
-  return db
-    .select()
-    .from(sgPositions)
-    .where(and(sgPolicy.scope(actor, 'read', sgPositions.orgPath), under(sgPositions.orgPath, path)));
+  return read.rows(db, actor, sgPositions, path);
 }
 
 export function findPosition(
@@ -130,34 +123,23 @@ export function listVacancyRows(
   actor: Actor,
   q: PageQuery & { path?: string; state?: 'open' | 'closed'; openedBefore?: string },
 ): Promise<Page<VacancyRow>> {
-  return listPage(db, {
-    table: sgVacancies,
-    where: and(
-      sgPolicy.scope(actor, 'read', sgVacancies.orgPath),
-      under(sgVacancies.orgPath, q.path),
-      q.state === 'open'
-        ? isNull(sgVacancies.closedOn)
-        : q.state === 'closed'
-          ? isNotNull(sgVacancies.closedOn)
-          : undefined,
-      q.openedBefore ? sql`${sgVacancies.openedOn} < ${q.openedBefore}` : undefined,
-    ),
-    orderBy: [asc(sgVacancies.openedOn), asc(sgVacancies.id)],
-    page: q,
-  });
+  return read.page(
+    db,
+    actor,
+    sgVacancies,
+    q,
+    [asc(sgVacancies.openedOn), asc(sgVacancies.id)],
+    q.state === 'open'
+      ? isNull(sgVacancies.closedOn)
+      : q.state === 'closed'
+        ? isNotNull(sgVacancies.closedOn)
+        : undefined,
+    q.openedBefore ? sql`${sgVacancies.openedOn} < ${q.openedBefore}` : undefined,
+  );
 }
 
 export function vacanciesUnder(db: Db, actor: Actor, path: string | undefined): Promise<VacancyRow[]> {
-  return db
-    .select()
-    .from(sgVacancies)
-    .where(
-      and(
-        sgPolicy.scope(actor, 'read', sgVacancies.orgPath),
-        under(sgVacancies.orgPath, path),
-        isNull(sgVacancies.closedOn),
-      ),
-    );
+  return read.rows(db, actor, sgVacancies, path, isNull(sgVacancies.closedOn));
 }
 
 export function listElectionRows(
@@ -165,19 +147,11 @@ export function listElectionRows(
   actor: Actor,
   q: PageQuery & { path?: string },
 ): Promise<Page<ElectionRow>> {
-  return listPage(db, {
-    table: sgElections,
-    where: and(sgPolicy.scope(actor, 'read', sgElections.orgPath), under(sgElections.orgPath, q.path)),
-    orderBy: [desc(sgElections.heldOn), desc(sgElections.id)],
-    page: q,
-  });
+  return read.page(db, actor, sgElections, q, [desc(sgElections.heldOn), desc(sgElections.id)]);
 }
 
 export function electionsUnder(db: Db, actor: Actor, path: string | undefined): Promise<ElectionRow[]> {
-  return db
-    .select()
-    .from(sgElections)
-    .where(and(sgPolicy.scope(actor, 'read', sgElections.orgPath), under(sgElections.orgPath, path)));
+  return read.rows(db, actor, sgElections, path);
 }
 
 export const insertElection = (db: Db, row: typeof sgElections.$inferInsert): Promise<ElectionRow> =>
@@ -188,16 +162,14 @@ export function listReviewRows(
   actor: Actor,
   q: PageQuery & { path?: string; kind?: string },
 ): Promise<Page<ReviewRow>> {
-  return listPage(db, {
-    table: sgReviews,
-    where: and(
-      sgPolicy.scope(actor, 'read', sgReviews.orgPath),
-      under(sgReviews.orgPath, q.path),
-      q.kind ? eq(sgReviews.kind, q.kind) : undefined,
-    ),
-    orderBy: [desc(sgReviews.heldOn), desc(sgReviews.id)],
-    page: q,
-  });
+  return read.page(
+    db,
+    actor,
+    sgReviews,
+    q,
+    [desc(sgReviews.heldOn), desc(sgReviews.id)],
+    q.kind ? eq(sgReviews.kind, q.kind) : undefined,
+  );
 }
 
 export function reviewsUnder(
@@ -206,16 +178,7 @@ export function reviewsUnder(
   path: string | undefined,
   since: string,
 ): Promise<ReviewRow[]> {
-  return db
-    .select()
-    .from(sgReviews)
-    .where(
-      and(
-        sgPolicy.scope(actor, 'read', sgReviews.orgPath),
-        under(sgReviews.orgPath, path),
-        sql`${sgReviews.heldOn} >= ${since}`,
-      ),
-    );
+  return read.rows(db, actor, sgReviews, path, sql`${sgReviews.heldOn} >= ${since}`);
 }
 
 export const insertReview = (db: Db, row: typeof sgReviews.$inferInsert): Promise<ReviewRow> =>
