@@ -139,7 +139,16 @@ export const propertyModule = defineModule({
           .send(await coverageXlsx(cov.rows, en));
       },
     );
-    collection('meetings', meetingQuery, meetingBody, meetingSchema, listMeetings, createMeeting);
+    app.get(
+      '/api/property/meetings',
+      { config: read, schema: { tags, querystring: meetingQuery, response: { 200: pageOf(meetingSchema) } } },
+      (req) => listMeetings(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/property/meetings',
+      { config: manage, schema: { tags, body: meetingBody, response: { 201: meetingSchema } } },
+      async (req, reply) => reply.status(201).send(await createMeeting(actorCtxOf(deps, req), req.body)),
+    );
     app.get(
       '/api/property/meetings/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: meetingSchema } } },
