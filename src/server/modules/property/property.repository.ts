@@ -129,13 +129,7 @@ export async function resolveIssueRow(
 
 // ---- notices, appraisals, honours
 
-export function listNoticeRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string },
-): Promise<Page<NoticeRow>> {
-  return read.page(db, actor, pmNotices, q, [desc(pmNotices.publishedOn), desc(pmNotices.id)]);
-}
+export const listNoticeRows = read.lister(pmNotices, [desc(pmNotices.publishedOn), desc(pmNotices.id)]);
 
 /** The notices posted to these units (a resident's compound and community), newest first. */
 export function noticesForUnits(db: Db, unitIds: string[], limit: number): Promise<NoticeRow[]> {
@@ -151,32 +145,22 @@ export function noticesForUnits(db: Db, unitIds: string[], limit: number): Promi
 export const insertNotice = (db: Db, row: typeof pmNotices.$inferInsert): Promise<NoticeRow> =>
   insertRow(db, pmNotices, row);
 
-export function listAppraisalRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string },
-): Promise<Page<AppraisalRow>> {
-  return read.page(db, actor, pmAppraisals, q, [desc(pmAppraisals.appraisedOn), desc(pmAppraisals.id)]);
-}
+export const listAppraisalRows = read.lister(pmAppraisals, [
+  desc(pmAppraisals.appraisedOn),
+  desc(pmAppraisals.id),
+]);
 
 export const insertAppraisal = (db: Db, row: typeof pmAppraisals.$inferInsert): Promise<AppraisalRow> =>
   insertRow(db, pmAppraisals, row);
 
-export function listHonourRows(
-  db: Db,
-  actor: Actor,
-  q: HonourQuery & { path?: string },
-): Promise<Page<HonourRow>> {
-  return read.page(
-    db,
-    actor,
-    pmHonours,
-    q,
-    [desc(pmHonours.year), desc(pmHonours.month), desc(pmHonours.awardedOn), desc(pmHonours.id)],
+export const listHonourRows = read.lister(
+  pmHonours,
+  [desc(pmHonours.year), desc(pmHonours.month), desc(pmHonours.awardedOn), desc(pmHonours.id)],
+  (q: HonourQuery & { path?: string }) => [
     q.kind ? eq(pmHonours.kind, q.kind) : undefined,
     q.year ? eq(pmHonours.year, q.year) : undefined,
-  );
-}
+  ],
+);
 
 /** Honours of one year in the actor's reach. */
 export function honoursOfYear(db: Db, actor: Actor, year: number): Promise<HonourRow[]> {

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { inReach } from '../../platform/inReach';
-import type { Page, PageQuery } from '../../platform/listing';
+import type { PageQuery } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type SgAction, sgPolicy } from './selfGovernance.policy';
@@ -19,25 +19,16 @@ export type ReviewRow = typeof sgReviews.$inferSelect;
 /** Reads in the actor's `self_governance.read` scope, under a unit's path when given. */
 const read = inReach(sgPolicy, 'read');
 
-export function listBodyRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string; kind?: string },
-): Promise<Page<BodyRow>> {
-  return read.page(
-    db,
-    actor,
-    sgBodies,
-    q,
-    [
-      asc(sgBodies.orgPath),
-      sql`case ${sgBodies.kind} when 'party_committee' then 0 when 'residents_committee' then 1 when 'villagers_committee' then 1 when 'supervision_committee' then 2 when 'sub_committee' then 3 else 4 end`,
-      asc(sgBodies.name),
-      asc(sgBodies.id),
-    ],
-    q.kind ? eq(sgBodies.kind, q.kind) : undefined,
-  );
-}
+export const listBodyRows = read.lister(
+  sgBodies,
+  [
+    asc(sgBodies.orgPath),
+    sql`case ${sgBodies.kind} when 'party_committee' then 0 when 'residents_committee' then 1 when 'villagers_committee' then 1 when 'supervision_committee' then 2 when 'sub_committee' then 3 else 4 end`,
+    asc(sgBodies.name),
+    asc(sgBodies.id),
+  ],
+  (q: PageQuery & { path?: string; kind?: string }) => [q.kind ? eq(sgBodies.kind, q.kind) : undefined],
+);
 
 /** All bodies under `path` in reach (overview). */
 export function bodiesUnder(db: Db, actor: Actor, path: string | undefined): Promise<BodyRow[]> {
@@ -118,37 +109,24 @@ export async function closeVacancy(
   await db.update(sgVacancies).set(patch).where(eq(sgVacancies.id, id));
 }
 
-export function listVacancyRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string; state?: 'open' | 'closed'; openedBefore?: string },
-): Promise<Page<VacancyRow>> {
-  return read.page(
-    db,
-    actor,
-    sgVacancies,
-    q,
-    [asc(sgVacancies.openedOn), asc(sgVacancies.id)],
+export const listVacancyRows = read.lister(
+  sgVacancies,
+  [asc(sgVacancies.openedOn), asc(sgVacancies.id)],
+  (q: PageQuery & { path?: string; state?: 'open' | 'closed'; openedBefore?: string }) => [
     q.state === 'open'
       ? isNull(sgVacancies.closedOn)
       : q.state === 'closed'
         ? isNotNull(sgVacancies.closedOn)
         : undefined,
     q.openedBefore ? sql`${sgVacancies.openedOn} < ${q.openedBefore}` : undefined,
-  );
-}
+  ],
+);
 
 export function vacanciesUnder(db: Db, actor: Actor, path: string | undefined): Promise<VacancyRow[]> {
   return read.rows(db, actor, sgVacancies, path, isNull(sgVacancies.closedOn));
 }
 
-export function listElectionRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string },
-): Promise<Page<ElectionRow>> {
-  return read.page(db, actor, sgElections, q, [desc(sgElections.heldOn), desc(sgElections.id)]);
-}
+export const listElectionRows = read.lister(sgElections, [desc(sgElections.heldOn), desc(sgElections.id)]);
 
 export function electionsUnder(db: Db, actor: Actor, path: string | undefined): Promise<ElectionRow[]> {
   return read.rows(db, actor, sgElections, path);
@@ -157,20 +135,11 @@ export function electionsUnder(db: Db, actor: Actor, path: string | undefined): 
 export const insertElection = (db: Db, row: typeof sgElections.$inferInsert): Promise<ElectionRow> =>
   insertRow(db, sgElections, row);
 
-export function listReviewRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string; kind?: string },
-): Promise<Page<ReviewRow>> {
-  return read.page(
-    db,
-    actor,
-    sgReviews,
-    q,
-    [desc(sgReviews.heldOn), desc(sgReviews.id)],
-    q.kind ? eq(sgReviews.kind, q.kind) : undefined,
-  );
-}
+export const listReviewRows = read.lister(
+  sgReviews,
+  [desc(sgReviews.heldOn), desc(sgReviews.id)],
+  (q: PageQuery & { path?: string; kind?: string }) => [q.kind ? eq(sgReviews.kind, q.kind) : undefined],
+);
 
 export function reviewsUnder(
   db: Db,
