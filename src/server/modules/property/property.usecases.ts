@@ -31,6 +31,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -79,6 +80,27 @@ async function filterUnit(
 }
 
 const within = (path: string, unit: { id: string }) => path.includes(`/${unit.id}/`);
+
+/** One page of a list, filtered to a community in reach (`communityId`, else 404), its rows made DTOs. */
+async function listInReach<Q extends { communityId?: string }, R, D>(
+  ctx: ActorCtx,
+  q: Q,
+  rows: (db: Db, actor: Actor, q: Q & { path?: string }) => Promise<Page<R>>,
+  dtos: (ctx: ActorCtx, rows: R[]) => Promise<D[]>,
+): Promise<Page<D>> {
+  propertyPolicy.require(ctx.actor, 'read');
+  const root = await filterUnit(ctx, q.communityId);
+  const page = await rows(ctx.db, ctx.actor, { ...q, path: root?.path });
+  return { ...page, items: await dtos(ctx, page.items) };
+}
+
+/** The DTOs of rows of one unit each, which name their unit. */
+const namedDtos =
+  <R extends { orgUnitId: string }, D>(dto: (row: R, names: Map<string, string>) => D) =>
+  async (ctx: ActorCtx, rows: R[]): Promise<D[]> => {
+    const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+    return rows.map((r) => dto(r, names));
+  };
 
 function compoundDto(
   unit: OrgUnit,
@@ -370,12 +392,8 @@ async function meetingDtos(ctx: ActorCtx, rows: MeetingRow[]): Promise<MeetingDt
   return rows.map((m) => meetingDto(m, issues, names));
 }
 
-export async function listMeetings(ctx: ActorCtx, q: MeetingQuery): Promise<Page<MeetingDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listMeetingRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await meetingDtos(ctx, page.items) };
-}
+export const listMeetings = (ctx: ActorCtx, q: MeetingQuery): Promise<Page<MeetingDto>> =>
+  listInReach(ctx, q, listMeetingRows, meetingDtos);
 
 export async function getMeeting(ctx: ActorCtx, id: string): Promise<MeetingDto> {
   propertyPolicy.require(ctx.actor, 'read');
@@ -475,13 +493,8 @@ const noticeDto = (n: NoticeRow, names: Map<string, string>): NoticeDto => ({
   publishedOn: n.publishedOn,
 });
 
-export async function listNotices(ctx: ActorCtx, q: NoticeQuery): Promise<Page<NoticeDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listNoticeRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((n) => n.orgUnitId))]);
-  return { ...page, items: page.items.map((n) => noticeDto(n, names)) };
-}
+export const listNotices = (ctx: ActorCtx, q: NoticeQuery): Promise<Page<NoticeDto>> =>
+  listInReach(ctx, q, listNoticeRows, namedDtos(noticeDto));
 
 /** A public notice (公示通报) to a community or a compound; the compound's residents see it on the phone. */
 export async function createNotice(ctx: ActorCtx, body: NoticeBody): Promise<NoticeDto> {
@@ -520,13 +533,8 @@ const appraisalDto = (a: AppraisalRow, names: Map<string, string>): AppraisalDto
   remark: a.remark,
 });
 
-export async function listAppraisals(ctx: ActorCtx, q: AppraisalQuery): Promise<Page<AppraisalDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listAppraisalRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((a) => a.orgUnitId))]);
-  return { ...page, items: page.items.map((a) => appraisalDto(a, names)) };
-}
+export const listAppraisals = (ctx: ActorCtx, q: AppraisalQuery): Promise<Page<AppraisalDto>> =>
+  listInReach(ctx, q, listAppraisalRows, namedDtos(appraisalDto));
 
 /** The appraisal of a compound's property service (评议考评): a score out of 100 from the residents. */
 export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promise<AppraisalDto> {
@@ -573,12 +581,8 @@ async function honourDtos(ctx: ActorCtx, rows: HonourRow[]): Promise<HonourDto[]
   }));
 }
 
-export async function listHonours(ctx: ActorCtx, q: HonourQuery): Promise<Page<HonourDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listHonourRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await honourDtos(ctx, page.items) };
-}
+export const listHonours = (ctx: ActorCtx, q: HonourQuery): Promise<Page<HonourDto>> =>
+  listInReach(ctx, q, listHonourRows, honourDtos);
 
 /** The monthly civilised-compound selection (文明小区) or a 美好家园 model compound (city / provincial). */
 export async function createHonour(ctx: ActorCtx, body: HonourBody): Promise<HonourDto> {
