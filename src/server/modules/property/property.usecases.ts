@@ -31,9 +31,9 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
-import type { Db } from '../../platform/db';
 import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
+import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { activeUnitsOfKind, ancestorOfKind, findUnitInScope, type OrgUnit, unitNames } from '../org/org.api';
@@ -82,17 +82,7 @@ async function filterUnit(
 const within = (path: string, unit: { id: string }) => path.includes(`/${unit.id}/`);
 
 /** One page of a list, filtered to a community in reach (`communityId`, else 404), its rows made DTOs. */
-async function listInReach<Q extends { communityId?: string }, R, D>(
-  ctx: ActorCtx,
-  q: Q,
-  rows: (db: Db, actor: Actor, q: Q & { path?: string }) => Promise<Page<R>>,
-  dtos: (ctx: ActorCtx, rows: R[]) => Promise<D[]>,
-): Promise<Page<D>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await rows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await dtos(ctx, page.items) };
-}
+const listInReach = listInUnit(propertyPolicy, 'read', filterUnit);
 
 /** The DTOs of rows of one unit each, which name their unit. */
 const namedDtos =

@@ -25,6 +25,7 @@ import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
+import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import { type OrgUnit, activeUnitsOfKind, findUnitInScope, unitNames } from '../org/org.api';
 import { workerInScope } from '../people/people.api';
@@ -72,6 +73,9 @@ async function filterUnit(
   if (!id) return undefined;
   return findUnitInScope(ctx, id, manage ? 'self_governance.manage' : 'self_governance.read');
 }
+
+/** One page of a list, filtered to a community in reach (`communityId`, else 404), its rows made DTOs. */
+const listInReach = listInUnit(sgPolicy, 'read', filterUnit);
 
 async function communityUnit(ctx: ActorCtx, id: string): Promise<OrgUnit> {
   const unit = await filterUnit(ctx, id, true);
@@ -151,12 +155,8 @@ async function bodyDtos(ctx: ActorCtx, rows: BodyRow[]): Promise<BodyDto[]> {
   }));
 }
 
-export async function listBodies(ctx: ActorCtx, q: BodyQuery): Promise<Page<BodyDto>> {
-  sgPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listBodyRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await bodyDtos(ctx, page.items) };
-}
+export const listBodies = (ctx: ActorCtx, q: BodyQuery): Promise<Page<BodyDto>> =>
+  listInReach(ctx, q, listBodyRows, bodyDtos);
 
 export async function getBody(ctx: ActorCtx, id: string): Promise<BodyDto> {
   sgPolicy.require(ctx.actor, 'read');
@@ -440,12 +440,8 @@ async function electionDtos(ctx: ActorCtx, rows: ElectionRow[]): Promise<Electio
   return rows.map((e) => electionDto(e, bodies, names));
 }
 
-export async function listElections(ctx: ActorCtx, q: ElectionQuery): Promise<Page<ElectionDto>> {
-  sgPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listElectionRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await electionDtos(ctx, page.items) };
-}
+export const listElections = (ctx: ActorCtx, q: ElectionQuery): Promise<Page<ElectionDto>> =>
+  listInReach(ctx, q, listElectionRows, electionDtos);
 
 /**
  * An election of a body (seed 004 Ⅱ-2): the method is flagged when it is not the one the seed names for
@@ -539,12 +535,8 @@ async function reviewDtos(ctx: ActorCtx, rows: ReviewRow[]): Promise<ReviewDto[]
   }));
 }
 
-export async function listReviews(ctx: ActorCtx, q: ReviewQuery): Promise<Page<ReviewDto>> {
-  sgPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listReviewRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await reviewDtos(ctx, page.items) };
-}
+export const listReviews = (ctx: ActorCtx, q: ReviewQuery): Promise<Page<ReviewDto>> =>
+  listInReach(ctx, q, listReviewRows, reviewDtos);
 
 /** Training of the two committees' cadres or a performance review (seed 002 三(三)9). */
 export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<ReviewDto> {
