@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
 
@@ -33,4 +33,23 @@ export async function updateRow<T extends PgTable & { id: AnyPgColumn }>(
     .where(eq(table.id, id))
     .returning();
   return after as T['$inferSelect'];
+}
+
+/**
+ * Updates the row with this id while its `version` is still `version` (optimistic lock), raising the version
+ * by one; returns the row, or undefined when another change won.
+ */
+export async function updateVersionedRow<T extends PgTable & { id: AnyPgColumn; version: AnyPgColumn }>(
+  db: Db,
+  table: T,
+  id: string,
+  version: number,
+  set: Partial<T['$inferInsert']>,
+): Promise<T['$inferSelect'] | undefined> {
+  const [after] = await db
+    .update(table as PgTable)
+    .set({ ...set, version: version + 1 } as never)
+    .where(and(eq(table.id, id), eq(table.version, version)))
+    .returning();
+  return after as T['$inferSelect'] | undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 /**
  * Property management and 三方联动 (issue 16 §3; seed 003 三(一)2–3, seed 004 Ⅱ-7): each compound's property
@@ -12,10 +13,6 @@ import { z } from 'zod';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullish();
 const day = z.iso.date();
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 /** company: 物业服务企业; self: 自管委/物管委 (no company); none: no property service. */
 export const MANAGEMENT_KINDS = ['company', 'self', 'none'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 /**
  * Self-governance bodies (issue 16 §3; seed 002 三(一)1–2 and 三(三)9, seed 004 Ⅱ-1/Ⅱ-2): the two
@@ -12,10 +13,6 @@ import { z } from 'zod';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullish();
 const day = z.iso.date();
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const BODY_KINDS = [
   'party_committee',

@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { HonourQuery } from '../../../shared/contracts/property';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
-import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
+import { inReach } from '../../platform/inReach';
+import type { Page, PageQuery } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type PropertyAction, propertyPolicy } from './property.policy';
 import { pmAppraisals, pmCompounds, pmHonours, pmIssues, pmMeetings, pmNotices } from './property.table';
 
@@ -15,54 +18,43 @@ export type NoticeRow = typeof pmNotices.$inferSelect;
 export type AppraisalRow = typeof pmAppraisals.$inferSelect;
 export type HonourRow = typeof pmHonours.$inferSelect;
 
-const under = (column: typeof pmCompounds.orgPath, path: string | undefined) =>
-  path ? sql`${column} like ${`${escapeLike(path)}%`}` : undefined;
+/** Reads in the actor's `property.read` scope, under a unit's path when given. */
+const read = inReach(propertyPolicy, 'read');
 
 /** The recorded profiles of compounds under `path` in the actor's reach. */
 export function profilesUnder(db: Db, actor: Actor, path: string | undefined): Promise<CompoundRow[]> {
-  return db
-    .select()
-    .from(pmCompounds)
-    .where(and(propertyPolicy.scope(actor, 'read'), under(pmCompounds.orgPath, path)));
+  return read.rows(db, actor, pmCompounds, path);
 }
 
-export async function profileOf(
+export function profileOf(
   db: Db,
   actor: Actor,
   action: PropertyAction,
   unitId: string,
 ): Promise<CompoundRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(pmCompounds)
-    .where(and(eq(pmCompounds.orgUnitId, unitId), propertyPolicy.scope(actor, action)));
-  return row;
+  return firstRow(
+    db,
+    pmCompounds,
+    and(eq(pmCompounds.orgUnitId, unitId), propertyPolicy.scope(actor, action)),
+  );
 }
 
 /** A compound's profile whatever the actor (the resident's own compound on the phone). */
-export async function profileOfUnit(db: Db, unitId: string): Promise<CompoundRow | undefined> {
-  const [row] = await db.select().from(pmCompounds).where(eq(pmCompounds.orgUnitId, unitId));
-  return row;
+export function profileOfUnit(db: Db, unitId: string): Promise<CompoundRow | undefined> {
+  return firstRow(db, pmCompounds, eq(pmCompounds.orgUnitId, unitId));
 }
 
-export async function insertProfile(db: Db, row: typeof pmCompounds.$inferInsert): Promise<CompoundRow> {
-  const [r] = await db.insert(pmCompounds).values(row).returning();
-  return r!;
-}
+export const insertProfile = (db: Db, row: typeof pmCompounds.$inferInsert): Promise<CompoundRow> =>
+  insertRow(db, pmCompounds, row);
 
 /** Updates when the version still matches (optimistic lock); undefined when another change won. */
-export async function updateProfile(
+export function updateProfile(
   db: Db,
   id: string,
   version: number,
   patch: Partial<typeof pmCompounds.$inferInsert>,
 ): Promise<CompoundRow | undefined> {
-  const [r] = await db
-    .update(pmCompounds)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(pmCompounds.id, id), eq(pmCompounds.version, version)))
-    .returning();
-  return r;
+  return updateVersionedRow(db, pmCompounds, id, version, patch);
 }
 
 // ---- 三方联动 meetings and issues
@@ -76,36 +68,27 @@ export function listMeetingRows(
     .select({ x: sql`1` })
     .from(pmIssues)
     .where(and(eq(pmIssues.meetingId, pmMeetings.id), eq(pmIssues.status, 'open')));
-  return listPage(db, {
-    table: pmMeetings,
-    where: and(
-      propertyPolicy.scope(actor, 'read', pmMeetings.orgPath),
-      q.path ? sql`${pmMeetings.orgPath} like ${`${escapeLike(q.path)}%`}` : undefined,
-      q.open === 'true' ? exists(openIssue) : q.open === 'false' ? sql`not ${exists(openIssue)}` : undefined,
-    ),
-    orderBy: [desc(pmMeetings.heldOn), desc(pmMeetings.id)],
-    page: q,
-  });
+  return read.page(
+    db,
+    actor,
+    pmMeetings,
+    q,
+    [desc(pmMeetings.heldOn), desc(pmMeetings.id)],
+    q.open === 'true' ? exists(openIssue) : q.open === 'false' ? sql`not ${exists(openIssue)}` : undefined,
+  );
 }
 
-export async function findMeeting(
+export function findMeeting(
   db: Db,
   actor: Actor,
   action: PropertyAction,
   id: string,
 ): Promise<MeetingRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(pmMeetings)
-    .where(and(eq(pmMeetings.id, id), propertyPolicy.scope(actor, action, pmMeetings.orgPath)));
-  return r;
+  return findRowInScope(db, pmMeetings, id, propertyPolicy.scope(actor, action, pmMeetings.orgPath));
 }
 
-export async function insertMeeting(db: Db, row: typeof pmMeetings.$inferInsert): Promise<MeetingRow> {
-  const [r] = await db.insert(pmMeetings).values(row).returning();
-  return r!;
-}
+export const insertMeeting = (db: Db, row: typeof pmMeetings.$inferInsert): Promise<MeetingRow> =>
+  insertRow(db, pmMeetings, row);
 
 export function issuesOf(db: Db, meetingIds: string[]): Promise<IssueRow[]> {
   if (meetingIds.length === 0) return Promise.resolve([]);
@@ -121,18 +104,13 @@ export async function insertIssues(db: Db, rows: (typeof pmIssues.$inferInsert)[
   return db.insert(pmIssues).values(rows).returning();
 }
 
-export async function findIssue(
+export function findIssue(
   db: Db,
   actor: Actor,
   action: PropertyAction,
   id: string,
 ): Promise<IssueRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(pmIssues)
-    .where(and(eq(pmIssues.id, id), propertyPolicy.scope(actor, action, pmIssues.orgPath)));
-  return r;
+  return findRowInScope(db, pmIssues, id, propertyPolicy.scope(actor, action, pmIssues.orgPath));
 }
 
 /** Resolves an open issue; undefined when it was resolved meanwhile. */
@@ -151,21 +129,7 @@ export async function resolveIssueRow(
 
 // ---- notices, appraisals, honours
 
-export function listNoticeRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string },
-): Promise<Page<NoticeRow>> {
-  return listPage(db, {
-    table: pmNotices,
-    where: and(
-      propertyPolicy.scope(actor, 'read', pmNotices.orgPath),
-      q.path ? sql`${pmNotices.orgPath} like ${`${escapeLike(q.path)}%`}` : undefined,
-    ),
-    orderBy: [desc(pmNotices.publishedOn), desc(pmNotices.id)],
-    page: q,
-  });
-}
+export const listNoticeRows = read.lister(pmNotices, [desc(pmNotices.publishedOn), desc(pmNotices.id)]);
 
 /** The notices posted to these units (a resident's compound and community), newest first. */
 export function noticesForUnits(db: Db, unitIds: string[], limit: number): Promise<NoticeRow[]> {
@@ -178,56 +142,29 @@ export function noticesForUnits(db: Db, unitIds: string[], limit: number): Promi
     .limit(limit);
 }
 
-export async function insertNotice(db: Db, row: typeof pmNotices.$inferInsert): Promise<NoticeRow> {
-  const [r] = await db.insert(pmNotices).values(row).returning();
-  return r!;
-}
+export const insertNotice = (db: Db, row: typeof pmNotices.$inferInsert): Promise<NoticeRow> =>
+  insertRow(db, pmNotices, row);
 
-export function listAppraisalRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string },
-): Promise<Page<AppraisalRow>> {
-  return listPage(db, {
-    table: pmAppraisals,
-    where: and(
-      propertyPolicy.scope(actor, 'read', pmAppraisals.orgPath),
-      q.path ? sql`${pmAppraisals.orgPath} like ${`${escapeLike(q.path)}%`}` : undefined,
-    ),
-    orderBy: [desc(pmAppraisals.appraisedOn), desc(pmAppraisals.id)],
-    page: q,
-  });
-}
+export const listAppraisalRows = read.lister(pmAppraisals, [
+  desc(pmAppraisals.appraisedOn),
+  desc(pmAppraisals.id),
+]);
 
-export async function insertAppraisal(db: Db, row: typeof pmAppraisals.$inferInsert): Promise<AppraisalRow> {
-  const [r] = await db.insert(pmAppraisals).values(row).returning();
-  return r!;
-}
+export const insertAppraisal = (db: Db, row: typeof pmAppraisals.$inferInsert): Promise<AppraisalRow> =>
+  insertRow(db, pmAppraisals, row);
 
-export function listHonourRows(
-  db: Db,
-  actor: Actor,
-  q: HonourQuery & { path?: string },
-): Promise<Page<HonourRow>> {
-  return listPage(db, {
-    table: pmHonours,
-    where: and(
-      propertyPolicy.scope(actor, 'read', pmHonours.orgPath),
-      q.path ? sql`${pmHonours.orgPath} like ${`${escapeLike(q.path)}%`}` : undefined,
-      q.kind ? eq(pmHonours.kind, q.kind) : undefined,
-      q.year ? eq(pmHonours.year, q.year) : undefined,
-    ),
-    orderBy: [desc(pmHonours.year), desc(pmHonours.month), desc(pmHonours.awardedOn), desc(pmHonours.id)],
-    page: q,
-  });
-}
+export const listHonourRows = read.lister(
+  pmHonours,
+  [desc(pmHonours.year), desc(pmHonours.month), desc(pmHonours.awardedOn), desc(pmHonours.id)],
+  (q: HonourQuery & { path?: string }) => [
+    q.kind ? eq(pmHonours.kind, q.kind) : undefined,
+    q.year ? eq(pmHonours.year, q.year) : undefined,
+  ],
+);
 
 /** Honours of one year in the actor's reach. */
 export function honoursOfYear(db: Db, actor: Actor, year: number): Promise<HonourRow[]> {
-  return db
-    .select()
-    .from(pmHonours)
-    .where(and(eq(pmHonours.year, year), propertyPolicy.scope(actor, 'read', pmHonours.orgPath)));
+  return read.rows(db, actor, pmHonours, undefined, eq(pmHonours.year, year));
 }
 
 /** Inserts an honour; undefined when the compound already holds it for the period. */

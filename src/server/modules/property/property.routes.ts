@@ -30,6 +30,7 @@ import { PROPERTY_AUDIT } from '../../../shared/i18n/audit.property';
 import { PROPERTY_ERRORS } from '../../../shared/i18n/errors.property';
 import { propertyAccess } from '../../../shared/permissions/property';
 import { access } from '../../platform/access';
+import { collectionRoutes } from '../../platform/collectionRoutes';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
@@ -95,6 +96,7 @@ export const propertyModule = defineModule({
     const tags = ['property'];
     const read = { access: access.permission('property.read') };
     const manage = { access: access.permission('property.manage') };
+    const collection = collectionRoutes(base, deps, '/api/property', { tags, read, manage });
 
     app.get(
       '/api/property/compounds',
@@ -168,39 +170,9 @@ export const propertyModule = defineModule({
       },
       (req) => resolveIssue(actorCtxOf(deps, req), req.params.id, req.body),
     );
-    app.get(
-      '/api/property/notices',
-      { config: read, schema: { tags, querystring: noticeQuery, response: { 200: pageOf(noticeSchema) } } },
-      (req) => listNotices(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/property/notices',
-      { config: manage, schema: { tags, body: noticeBody, response: { 201: noticeSchema } } },
-      async (req, reply) => reply.status(201).send(await createNotice(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/property/appraisals',
-      {
-        config: read,
-        schema: { tags, querystring: appraisalQuery, response: { 200: pageOf(appraisalSchema) } },
-      },
-      (req) => listAppraisals(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/property/appraisals',
-      { config: manage, schema: { tags, body: appraisalBody, response: { 201: appraisalSchema } } },
-      async (req, reply) => reply.status(201).send(await createAppraisal(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/property/honours',
-      { config: read, schema: { tags, querystring: honourQuery, response: { 200: pageOf(honourSchema) } } },
-      (req) => listHonours(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/property/honours',
-      { config: manage, schema: { tags, body: honourBody, response: { 201: honourSchema } } },
-      async (req, reply) => reply.status(201).send(await createHonour(actorCtxOf(deps, req), req.body)),
-    );
+    collection('notices', noticeQuery, noticeBody, noticeSchema, listNotices, createNotice);
+    collection('appraisals', appraisalQuery, appraisalBody, appraisalSchema, listAppraisals, createAppraisal);
+    collection('honours', honourQuery, honourBody, honourSchema, listHonours, createHonour);
     app.get(
       '/api/property/honours/targets',
       { config: read, schema: { tags, querystring: targetsQuery, response: { 200: targetsSchema } } },

@@ -255,47 +255,21 @@ describe('civilised compounds and 美好家园 model compounds (seed 003 三(一
     expect(before.rows[0].flags).toEqual(
       expect.arrayContaining(['model_city_missing', 'model_provincial_missing']),
     );
-    expect(
+    /** Posts an honour of compound `c` this year; answers the status code. */
+    const award = async (kind: string, awardedOn: string, month?: number) =>
       (
         await sd.post('/api/property/honours', {
           compoundId: c,
-          kind: 'model_city',
+          kind,
           year,
-          awardedOn: `${year}-01-20`,
+          ...(month === undefined ? {} : { month }),
+          awardedOn,
         })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await sd.post('/api/property/honours', {
-          compoundId: c,
-          kind: 'model_city',
-          year,
-          awardedOn: `${year}-01-21`,
-        })
-      ).statusCode,
-    ).toBe(409);
-    expect(
-      (
-        await sd.post('/api/property/honours', {
-          compoundId: c,
-          kind: 'civilised_monthly',
-          year,
-          awardedOn: `${year}-01-31`,
-        })
-      ).statusCode,
-    ).toBe(422);
-    expect(
-      (
-        await sd.post('/api/property/honours', {
-          compoundId: c,
-          kind: 'civilised_monthly',
-          year,
-          month: 1,
-          awardedOn: `${year}-01-31`,
-        })
-      ).statusCode,
-    ).toBe(201);
+      ).statusCode;
+    expect(await award('model_city', `${year}-01-20`)).toBe(201);
+    expect(await award('model_city', `${year}-01-21`)).toBe(409);
+    expect(await award('civilised_monthly', `${year}-01-31`)).toBe(422);
+    expect(await award('civilised_monthly', `${year}-01-31`, 1)).toBe(201);
     const after = (await sd.get(`/api/property/honours/targets?year=${year}`)).json().rows[0];
     expect(after.modelCity).toBe(1);
     expect(after.flags).not.toContain('model_city_missing');

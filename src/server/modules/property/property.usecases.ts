@@ -31,7 +31,9 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
+import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { activeUnitsOfKind, ancestorOfKind, findUnitInScope, type OrgUnit, unitNames } from '../org/org.api';
@@ -78,6 +80,17 @@ async function filterUnit(
 }
 
 const within = (path: string, unit: { id: string }) => path.includes(`/${unit.id}/`);
+
+/** One page of a list, filtered to a community in reach (`communityId`, else 404), its rows made DTOs. */
+const listInReach = listInUnit(propertyPolicy, 'read', filterUnit);
+
+/** The DTOs of rows of one unit each, which name their unit. */
+const namedDtos =
+  <R extends { orgUnitId: string }, D>(dto: (row: R, names: Map<string, string>) => D) =>
+  async (ctx: ActorCtx, rows: R[]): Promise<D[]> => {
+    const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+    return rows.map((r) => dto(r, names));
+  };
 
 function compoundDto(
   unit: OrgUnit,
@@ -237,14 +250,7 @@ export async function saveCompound(ctx: ActorCtx, id: string, body: CompoundBody
       row = await updateProfile(tx, before.id, before.version, { ...values, updatedAt: now });
       if (!row) throw new AppError('property.stale', 409);
     } else {
-      row = await insertProfile(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        ...values,
-        createdAt: now,
-        updatedAt: now,
-      });
+      row = await insertProfile(tx, { ...newUnitRow(ctx, unit, now), ...values });
     }
     await writeAudit(tx, ctx, {
       action: 'property.compound.save',
@@ -350,6 +356,18 @@ function meetingDto(m: MeetingRow, issues: IssueRow[], names: Map<string, string
   };
 }
 
+/** An open issue raised at meeting `m`. */
+const newIssue = (ctx: ActorCtx, m: MeetingRow, i: IssueBody, now: Date) => ({
+  id: ctx.ids(),
+  meetingId: m.id,
+  orgPath: m.orgPath,
+  text: i.text,
+  owner: i.owner ?? null,
+  status: 'open',
+  createdAt: now,
+  updatedAt: now,
+});
+
 async function meetingDtos(ctx: ActorCtx, rows: MeetingRow[]): Promise<MeetingDto[]> {
   const issues = await issuesOf(
     ctx.db,
@@ -364,12 +382,8 @@ async function meetingDtos(ctx: ActorCtx, rows: MeetingRow[]): Promise<MeetingDt
   return rows.map((m) => meetingDto(m, issues, names));
 }
 
-export async function listMeetings(ctx: ActorCtx, q: MeetingQuery): Promise<Page<MeetingDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listMeetingRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await meetingDtos(ctx, page.items) };
-}
+export const listMeetings = (ctx: ActorCtx, q: MeetingQuery): Promise<Page<MeetingDto>> =>
+  listInReach(ctx, q, listMeetingRows, meetingDtos);
 
 export async function getMeeting(ctx: ActorCtx, id: string): Promise<MeetingDto> {
   propertyPolicy.require(ctx.actor, 'read');
@@ -391,9 +405,7 @@ export async function createMeeting(ctx: ActorCtx, body: MeetingBody): Promise<M
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const m = await insertMeeting(tx, {
-      id: ctx.ids(),
-      orgUnitId: community.id,
-      orgPath: community.path,
+      ...newUnitRow(ctx, community, now),
       compoundId: body.compoundId ?? null,
       heldOn: body.heldOn,
       title: body.title,
@@ -402,21 +414,10 @@ export async function createMeeting(ctx: ActorCtx, body: MeetingBody): Promise<M
       propertyCompany: body.propertyCompany ?? null,
       minutes: body.minutes ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertIssues(
       tx,
-      body.issues.map((i) => ({
-        id: ctx.ids(),
-        meetingId: m.id,
-        orgPath: m.orgPath,
-        text: i.text,
-        owner: i.owner ?? null,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      })),
+      body.issues.map((i) => newIssue(ctx, m, i, now)),
     );
     await writeAudit(tx, ctx, {
       action: 'property.meeting.create',
@@ -436,18 +437,7 @@ export async function addIssue(ctx: ActorCtx, meetingId: string, body: IssueBody
   if (!m) throw notFound();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [i] = await insertIssues(tx, [
-      {
-        id: ctx.ids(),
-        meetingId: m.id,
-        orgPath: m.orgPath,
-        text: body.text,
-        owner: body.owner ?? null,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ]);
+    const [i] = await insertIssues(tx, [newIssue(ctx, m, body, now)]);
     await writeAudit(tx, ctx, {
       action: 'property.issue.create',
       entityType: 'pm_issue',
@@ -493,13 +483,8 @@ const noticeDto = (n: NoticeRow, names: Map<string, string>): NoticeDto => ({
   publishedOn: n.publishedOn,
 });
 
-export async function listNotices(ctx: ActorCtx, q: NoticeQuery): Promise<Page<NoticeDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listNoticeRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((n) => n.orgUnitId))]);
-  return { ...page, items: page.items.map((n) => noticeDto(n, names)) };
-}
+export const listNotices = (ctx: ActorCtx, q: NoticeQuery): Promise<Page<NoticeDto>> =>
+  listInReach(ctx, q, listNoticeRows, namedDtos(noticeDto));
 
 /** A public notice (公示通报) to a community or a compound; the compound's residents see it on the phone. */
 export async function createNotice(ctx: ActorCtx, body: NoticeBody): Promise<NoticeDto> {
@@ -512,15 +497,11 @@ export async function createNotice(ctx: ActorCtx, body: NoticeBody): Promise<Not
     ctx,
     (tx) =>
       insertNotice(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         title: body.title,
         body: body.body,
         publishedOn: body.publishedOn,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'property.notice.create',
@@ -542,13 +523,8 @@ const appraisalDto = (a: AppraisalRow, names: Map<string, string>): AppraisalDto
   remark: a.remark,
 });
 
-export async function listAppraisals(ctx: ActorCtx, q: AppraisalQuery): Promise<Page<AppraisalDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listAppraisalRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((a) => a.orgUnitId))]);
-  return { ...page, items: page.items.map((a) => appraisalDto(a, names)) };
-}
+export const listAppraisals = (ctx: ActorCtx, q: AppraisalQuery): Promise<Page<AppraisalDto>> =>
+  listInReach(ctx, q, listAppraisalRows, namedDtos(appraisalDto));
 
 /** The appraisal of a compound's property service (评议考评): a score out of 100 from the residents. */
 export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promise<AppraisalDto> {
@@ -559,17 +535,13 @@ export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promi
     ctx,
     (tx) =>
       insertAppraisal(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         period: body.period,
         appraisedOn: body.appraisedOn,
         score: body.score,
         respondents: body.respondents ?? null,
         remark: body.remark ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'property.appraisal.create',
@@ -599,12 +571,8 @@ async function honourDtos(ctx: ActorCtx, rows: HonourRow[]): Promise<HonourDto[]
   }));
 }
 
-export async function listHonours(ctx: ActorCtx, q: HonourQuery): Promise<Page<HonourDto>> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listHonourRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await honourDtos(ctx, page.items) };
-}
+export const listHonours = (ctx: ActorCtx, q: HonourQuery): Promise<Page<HonourDto>> =>
+  listInReach(ctx, q, listHonourRows, honourDtos);
 
 /** The monthly civilised-compound selection (文明小区) or a 美好家园 model compound (city / provincial). */
 export async function createHonour(ctx: ActorCtx, body: HonourBody): Promise<HonourDto> {
@@ -617,17 +585,13 @@ export async function createHonour(ctx: ActorCtx, body: HonourBody): Promise<Hon
     ctx,
     async (tx) => {
       const h = await insertHonour(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         kind: body.kind,
         year: body.year,
         month: body.month ?? 0,
         awardedOn: body.awardedOn,
         remark: body.remark ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       });
       if (!h) throw new AppError('property.honour_exists', 409);
       return h;

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
-import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
+import { inReach } from '../../platform/inReach';
+import type { PageQuery } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
+import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type SgAction, sgPolicy } from './selfGovernance.policy';
 import { sgBodies, sgElections, sgPositions, sgReviews, sgVacancies } from './selfGovernance.table';
 
@@ -14,51 +16,27 @@ export type VacancyRow = typeof sgVacancies.$inferSelect;
 export type ElectionRow = typeof sgElections.$inferSelect;
 export type ReviewRow = typeof sgReviews.$inferSelect;
 
-const under = (column: AnyPgColumn, path: string | undefined) =>
-  path ? sql`${column} like ${`${escapeLike(path)}%`}` : undefined;
+/** Reads in the actor's `self_governance.read` scope, under a unit's path when given. */
+const read = inReach(sgPolicy, 'read');
 
-export function listBodyRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string; kind?: string },
-): Promise<Page<BodyRow>> {
-  return listPage(db, {
-    table: sgBodies,
-    where: and(
-      sgPolicy.scope(actor, 'read'),
-      under(sgBodies.orgPath, q.path),
-      q.kind ? eq(sgBodies.kind, q.kind) : undefined,
-    ),
-    orderBy: [
-      asc(sgBodies.orgPath),
-      sql`case ${sgBodies.kind} when 'party_committee' then 0 when 'residents_committee' then 1 when 'villagers_committee' then 1 when 'supervision_committee' then 2 when 'sub_committee' then 3 else 4 end`,
-      asc(sgBodies.name),
-      asc(sgBodies.id),
-    ],
-    page: q,
-  });
-}
+export const listBodyRows = read.lister(
+  sgBodies,
+  [
+    asc(sgBodies.orgPath),
+    sql`case ${sgBodies.kind} when 'party_committee' then 0 when 'residents_committee' then 1 when 'villagers_committee' then 1 when 'supervision_committee' then 2 when 'sub_committee' then 3 else 4 end`,
+    asc(sgBodies.name),
+    asc(sgBodies.id),
+  ],
+  (q: PageQuery & { path?: string; kind?: string }) => [q.kind ? eq(sgBodies.kind, q.kind) : undefined],
+);
 
 /** All bodies under `path` in reach (overview). */
 export function bodiesUnder(db: Db, actor: Actor, path: string | undefined): Promise<BodyRow[]> {
-  return db
-    .select()
-    .from(sgBodies)
-    .where(and(sgPolicy.scope(actor, 'read'), under(sgBodies.orgPath, path)));
+  return read.rows(db, actor, sgBodies, path);
 }
 
-export async function findBody(
-  db: Db,
-  actor: Actor,
-  action: SgAction,
-  id: string,
-): Promise<BodyRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(sgBodies)
-    .where(and(eq(sgBodies.id, id), sgPolicy.scope(actor, action)));
-  return r;
+export function findBody(db: Db, actor: Actor, action: SgAction, id: string): Promise<BodyRow | undefined> {
+  return findRowInScope(db, sgBodies, id, sgPolicy.scope(actor, action));
 }
 
 export function bodiesByIds(db: Db, ids: string[]): Promise<BodyRow[]> {
@@ -66,10 +44,8 @@ export function bodiesByIds(db: Db, ids: string[]): Promise<BodyRow[]> {
   return db.select().from(sgBodies).where(inArray(sgBodies.id, ids));
 }
 
-export async function insertBody(db: Db, row: typeof sgBodies.$inferInsert): Promise<BodyRow> {
-  const [r] = await db.insert(sgBodies).values(row).returning();
-  return r!;
-}
+export const insertBody = (db: Db, row: typeof sgBodies.$inferInsert): Promise<BodyRow> =>
+  insertRow(db, sgBodies, row);
 
 /** Positions of these bodies (any scope: the caller read the bodies in scope). */
 export function positionsOf(db: Db, bodyIds: string[]): Promise<PositionRow[]> {
@@ -87,57 +63,36 @@ export function positionsOf(db: Db, bodyIds: string[]): Promise<PositionRow[]> {
 
 /** All positions under `path` in reach (overview, 一肩挑). */
 export function positionsUnder(db: Db, actor: Actor, path: string | undefined): Promise<PositionRow[]> {
-  return db
-    .select()
-    .from(sgPositions)
-    .where(and(sgPolicy.scope(actor, 'read', sgPositions.orgPath), under(sgPositions.orgPath, path)));
+  return read.rows(db, actor, sgPositions, path);
 }
 
-export async function findPosition(
+export function findPosition(
   db: Db,
   actor: Actor,
   action: SgAction,
   id: string,
 ): Promise<PositionRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(sgPositions)
-    .where(and(eq(sgPositions.id, id), sgPolicy.scope(actor, action, sgPositions.orgPath)));
-  return r;
+  return findRowInScope(db, sgPositions, id, sgPolicy.scope(actor, action, sgPositions.orgPath));
 }
 
-export async function insertPosition(db: Db, row: typeof sgPositions.$inferInsert): Promise<PositionRow> {
-  const [r] = await db.insert(sgPositions).values(row).returning();
-  return r!;
-}
+export const insertPosition = (db: Db, row: typeof sgPositions.$inferInsert): Promise<PositionRow> =>
+  insertRow(db, sgPositions, row);
 
 /** Updates when the version still matches; undefined when another change won. */
-export async function updatePosition(
+export function updatePosition(
   db: Db,
   id: string,
   version: number,
   patch: Partial<typeof sgPositions.$inferInsert>,
 ): Promise<PositionRow | undefined> {
-  const [r] = await db
-    .update(sgPositions)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(sgPositions.id, id), eq(sgPositions.version, version)))
-    .returning();
-  return r;
+  return updateVersionedRow(db, sgPositions, id, version, patch);
 }
 
-export async function insertVacancy(db: Db, row: typeof sgVacancies.$inferInsert): Promise<VacancyRow> {
-  const [r] = await db.insert(sgVacancies).values(row).returning();
-  return r!;
-}
+export const insertVacancy = (db: Db, row: typeof sgVacancies.$inferInsert): Promise<VacancyRow> =>
+  insertRow(db, sgVacancies, row);
 
-export async function openVacancyOf(db: Db, positionId: string): Promise<VacancyRow | undefined> {
-  const [r] = await db
-    .select()
-    .from(sgVacancies)
-    .where(and(eq(sgVacancies.positionId, positionId), isNull(sgVacancies.closedOn)));
-  return r;
+export function openVacancyOf(db: Db, positionId: string): Promise<VacancyRow | undefined> {
+  return firstRow(db, sgVacancies, and(eq(sgVacancies.positionId, positionId), isNull(sgVacancies.closedOn)));
 }
 
 export async function closeVacancy(
@@ -154,82 +109,37 @@ export async function closeVacancy(
   await db.update(sgVacancies).set(patch).where(eq(sgVacancies.id, id));
 }
 
-export function listVacancyRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string; state?: 'open' | 'closed'; openedBefore?: string },
-): Promise<Page<VacancyRow>> {
-  return listPage(db, {
-    table: sgVacancies,
-    where: and(
-      sgPolicy.scope(actor, 'read', sgVacancies.orgPath),
-      under(sgVacancies.orgPath, q.path),
-      q.state === 'open'
-        ? isNull(sgVacancies.closedOn)
-        : q.state === 'closed'
-          ? isNotNull(sgVacancies.closedOn)
-          : undefined,
-      q.openedBefore ? sql`${sgVacancies.openedOn} < ${q.openedBefore}` : undefined,
-    ),
-    orderBy: [asc(sgVacancies.openedOn), asc(sgVacancies.id)],
-    page: q,
-  });
-}
+export const listVacancyRows = read.lister(
+  sgVacancies,
+  [asc(sgVacancies.openedOn), asc(sgVacancies.id)],
+  (q: PageQuery & { path?: string; state?: 'open' | 'closed'; openedBefore?: string }) => [
+    q.state === 'open'
+      ? isNull(sgVacancies.closedOn)
+      : q.state === 'closed'
+        ? isNotNull(sgVacancies.closedOn)
+        : undefined,
+    q.openedBefore ? sql`${sgVacancies.openedOn} < ${q.openedBefore}` : undefined,
+  ],
+);
 
 export function vacanciesUnder(db: Db, actor: Actor, path: string | undefined): Promise<VacancyRow[]> {
-  return db
-    .select()
-    .from(sgVacancies)
-    .where(
-      and(
-        sgPolicy.scope(actor, 'read', sgVacancies.orgPath),
-        under(sgVacancies.orgPath, path),
-        isNull(sgVacancies.closedOn),
-      ),
-    );
+  return read.rows(db, actor, sgVacancies, path, isNull(sgVacancies.closedOn));
 }
 
-export function listElectionRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string },
-): Promise<Page<ElectionRow>> {
-  return listPage(db, {
-    table: sgElections,
-    where: and(sgPolicy.scope(actor, 'read', sgElections.orgPath), under(sgElections.orgPath, q.path)),
-    orderBy: [desc(sgElections.heldOn), desc(sgElections.id)],
-    page: q,
-  });
-}
+export const listElectionRows = read.lister(sgElections, [desc(sgElections.heldOn), desc(sgElections.id)]);
 
 export function electionsUnder(db: Db, actor: Actor, path: string | undefined): Promise<ElectionRow[]> {
-  return db
-    .select()
-    .from(sgElections)
-    .where(and(sgPolicy.scope(actor, 'read', sgElections.orgPath), under(sgElections.orgPath, path)));
+  return read.rows(db, actor, sgElections, path);
 }
 
-export async function insertElection(db: Db, row: typeof sgElections.$inferInsert): Promise<ElectionRow> {
-  const [r] = await db.insert(sgElections).values(row).returning();
-  return r!;
-}
+export const insertElection = (db: Db, row: typeof sgElections.$inferInsert): Promise<ElectionRow> =>
+  insertRow(db, sgElections, row);
 
-export function listReviewRows(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & { path?: string; kind?: string },
-): Promise<Page<ReviewRow>> {
-  return listPage(db, {
-    table: sgReviews,
-    where: and(
-      sgPolicy.scope(actor, 'read', sgReviews.orgPath),
-      under(sgReviews.orgPath, q.path),
-      q.kind ? eq(sgReviews.kind, q.kind) : undefined,
-    ),
-    orderBy: [desc(sgReviews.heldOn), desc(sgReviews.id)],
-    page: q,
-  });
-}
+export const listReviewRows = read.lister(
+  sgReviews,
+  [desc(sgReviews.heldOn), desc(sgReviews.id)],
+  (q: PageQuery & { path?: string; kind?: string }) => [q.kind ? eq(sgReviews.kind, q.kind) : undefined],
+);
 
 export function reviewsUnder(
   db: Db,
@@ -237,19 +147,8 @@ export function reviewsUnder(
   path: string | undefined,
   since: string,
 ): Promise<ReviewRow[]> {
-  return db
-    .select()
-    .from(sgReviews)
-    .where(
-      and(
-        sgPolicy.scope(actor, 'read', sgReviews.orgPath),
-        under(sgReviews.orgPath, path),
-        sql`${sgReviews.heldOn} >= ${since}`,
-      ),
-    );
+  return read.rows(db, actor, sgReviews, path, sql`${sgReviews.heldOn} >= ${since}`);
 }
 
-export async function insertReview(db: Db, row: typeof sgReviews.$inferInsert): Promise<ReviewRow> {
-  const [r] = await db.insert(sgReviews).values(row).returning();
-  return r!;
-}
+export const insertReview = (db: Db, row: typeof sgReviews.$inferInsert): Promise<ReviewRow> =>
+  insertRow(db, sgReviews, row);

@@ -23,6 +23,7 @@ import { SELF_GOVERNANCE_AUDIT } from '../../../shared/i18n/audit.self-governanc
 import { SELF_GOVERNANCE_ERRORS } from '../../../shared/i18n/errors.self-governance';
 import { selfGovernanceAccess } from '../../../shared/permissions/self-governance';
 import { access } from '../../platform/access';
+import { collectionRoutes } from '../../platform/collectionRoutes';
 import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -56,22 +57,14 @@ export const selfGovernanceModule = defineModule({
     const read = { access: access.permission('self_governance.read') };
     const manage = { access: access.permission('self_governance.manage') };
     const P = '/api/self-governance';
+    const collection = collectionRoutes(base, deps, P, { tags, read, manage });
 
     app.get(
       `${P}/overview`,
       { config: read, schema: { tags, querystring: overviewQuery, response: { 200: overviewSchema } } },
       (req) => overview(actorCtxOf(deps, req), req.query),
     );
-    app.get(
-      `${P}/bodies`,
-      { config: read, schema: { tags, querystring: bodyQuery, response: { 200: pageOf(bodySchema) } } },
-      (req) => listBodies(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      `${P}/bodies`,
-      { config: manage, schema: { tags, body: bodyBody, response: { 201: bodySchema } } },
-      async (req, reply) => reply.status(201).send(await createBody(actorCtxOf(deps, req), req.body)),
-    );
+    collection('bodies', bodyQuery, bodyBody, bodySchema, listBodies, createBody);
     app.get(
       `${P}/bodies/:id`,
       { config: read, schema: { tags, params: idParams, response: { 200: bodySchema } } },
@@ -107,28 +100,7 @@ export const selfGovernanceModule = defineModule({
       { config: read, schema: { tags, querystring: vacancyQuery, response: { 200: pageOf(vacancySchema) } } },
       (req) => listVacancies(actorCtxOf(deps, req), req.query),
     );
-    app.get(
-      `${P}/elections`,
-      {
-        config: read,
-        schema: { tags, querystring: electionQuery, response: { 200: pageOf(electionSchema) } },
-      },
-      (req) => listElections(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      `${P}/elections`,
-      { config: manage, schema: { tags, body: electionBody, response: { 201: electionSchema } } },
-      async (req, reply) => reply.status(201).send(await createElection(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      `${P}/reviews`,
-      { config: read, schema: { tags, querystring: reviewQuery, response: { 200: pageOf(reviewSchema) } } },
-      (req) => listReviews(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      `${P}/reviews`,
-      { config: manage, schema: { tags, body: reviewBody, response: { 201: reviewSchema } } },
-      async (req, reply) => reply.status(201).send(await createReview(actorCtxOf(deps, req), req.body)),
-    );
+    collection('elections', electionQuery, electionBody, electionSchema, listElections, createElection);
+    collection('reviews', reviewQuery, reviewBody, reviewSchema, listReviews, createReview);
   },
 });

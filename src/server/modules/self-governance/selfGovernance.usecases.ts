@@ -23,7 +23,9 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
+import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import { type OrgUnit, activeUnitsOfKind, findUnitInScope, unitNames } from '../org/org.api';
 import { workerInScope } from '../people/people.api';
@@ -71,6 +73,9 @@ async function filterUnit(
   if (!id) return undefined;
   return findUnitInScope(ctx, id, manage ? 'self_governance.manage' : 'self_governance.read');
 }
+
+/** One page of a list, filtered to a community in reach (`communityId`, else 404), its rows made DTOs. */
+const listInReach = listInUnit(sgPolicy, 'read', filterUnit);
 
 async function communityUnit(ctx: ActorCtx, id: string): Promise<OrgUnit> {
   const unit = await filterUnit(ctx, id, true);
@@ -150,12 +155,8 @@ async function bodyDtos(ctx: ActorCtx, rows: BodyRow[]): Promise<BodyDto[]> {
   }));
 }
 
-export async function listBodies(ctx: ActorCtx, q: BodyQuery): Promise<Page<BodyDto>> {
-  sgPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listBodyRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await bodyDtos(ctx, page.items) };
-}
+export const listBodies = (ctx: ActorCtx, q: BodyQuery): Promise<Page<BodyDto>> =>
+  listInReach(ctx, q, listBodyRows, bodyDtos);
 
 export async function getBody(ctx: ActorCtx, id: string): Promise<BodyDto> {
   sgPolicy.require(ctx.actor, 'read');
@@ -183,16 +184,12 @@ export async function createBody(ctx: ActorCtx, body: BodyBody): Promise<BodyDto
     ctx,
     (tx) =>
       insertBody(tx, {
-        id: ctx.ids(),
-        orgUnitId: community.id,
-        orgPath: community.path,
+        ...newUnitRow(ctx, community, now),
         kind: body.kind,
         name: body.name,
         parentId: body.parentId ?? null,
         termStart: body.termStart ?? null,
         termEnd: body.termEnd ?? null,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'self_governance.body.create',
@@ -229,9 +226,7 @@ export async function createPosition(ctx: ActorCtx, bodyId: string, body: Positi
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const p = await insertPosition(tx, {
-      id: ctx.ids(),
-      orgUnitId: b.orgUnitId,
-      orgPath: b.orgPath,
+      ...newUnitRow(ctx, b, now),
       bodyId: b.id,
       post: body.post,
       personId: holder?.personId ?? null,
@@ -240,19 +235,13 @@ export async function createPosition(ctx: ActorCtx, bodyId: string, body: Positi
       termEnd: body.termEnd ?? b.termEnd,
       vacantSince: body.vacantSince ?? null,
       filledVia: holder ? 'election' : null,
-      createdAt: now,
-      updatedAt: now,
     });
     if (body.vacantSince)
       await insertVacancy(tx, {
-        id: ctx.ids(),
-        orgUnitId: b.orgUnitId,
-        orgPath: b.orgPath,
+        ...newUnitRow(ctx, b, now),
         positionId: p.id,
         openedOn: body.vacantSince,
         reason: body.vacancyReason ?? '—',
-        createdAt: now,
-        updatedAt: now,
       });
     await writeAudit(tx, ctx, {
       action: 'self_governance.position.create',
@@ -284,15 +273,11 @@ export async function vacatePosition(ctx: ActorCtx, id: string, body: VacateBody
     });
     if (!r) throw new AppError('self_governance.stale', 409);
     await insertVacancy(tx, {
-      id: ctx.ids(),
-      orgUnitId: p.orgUnitId,
-      orgPath: p.orgPath,
+      ...newUnitRow(ctx, p, now),
       positionId: p.id,
       openedOn: body.openedOn,
       reason: body.reason,
       previousHolder: p.personName,
-      createdAt: now,
-      updatedAt: now,
     });
     await writeAudit(tx, ctx, {
       action: 'self_governance.position.vacate',
@@ -455,12 +440,8 @@ async function electionDtos(ctx: ActorCtx, rows: ElectionRow[]): Promise<Electio
   return rows.map((e) => electionDto(e, bodies, names));
 }
 
-export async function listElections(ctx: ActorCtx, q: ElectionQuery): Promise<Page<ElectionDto>> {
-  sgPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listElectionRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await electionDtos(ctx, page.items) };
-}
+export const listElections = (ctx: ActorCtx, q: ElectionQuery): Promise<Page<ElectionDto>> =>
+  listInReach(ctx, q, listElectionRows, electionDtos);
 
 /**
  * An election of a body (seed 004 Ⅱ-2): the method is flagged when it is not the one the seed names for
@@ -488,9 +469,7 @@ export async function createElection(ctx: ActorCtx, body: ElectionBody): Promise
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const e = await insertElection(tx, {
-      id: ctx.ids(),
-      orgUnitId: b.orgUnitId,
-      orgPath: b.orgPath,
+      ...newUnitRow(ctx, b, now),
       bodyId: b.id,
       kind: body.kind,
       method: body.method,
@@ -501,8 +480,6 @@ export async function createElection(ctx: ActorCtx, body: ElectionBody): Promise
       positionId: position?.id ?? null,
       note: body.note ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await writeAudit(tx, ctx, {
       action: 'self_governance.election.create',
@@ -558,12 +535,8 @@ async function reviewDtos(ctx: ActorCtx, rows: ReviewRow[]): Promise<ReviewDto[]
   }));
 }
 
-export async function listReviews(ctx: ActorCtx, q: ReviewQuery): Promise<Page<ReviewDto>> {
-  sgPolicy.require(ctx.actor, 'read');
-  const root = await filterUnit(ctx, q.communityId);
-  const page = await listReviewRows(ctx.db, ctx.actor, { ...q, path: root?.path });
-  return { ...page, items: await reviewDtos(ctx, page.items) };
-}
+export const listReviews = (ctx: ActorCtx, q: ReviewQuery): Promise<Page<ReviewDto>> =>
+  listInReach(ctx, q, listReviewRows, reviewDtos);
 
 /** Training of the two committees' cadres or a performance review (seed 002 三(三)9). */
 export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<ReviewDto> {
@@ -579,9 +552,7 @@ export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<Rev
     ctx,
     (tx) =>
       insertReview(tx, {
-        id: ctx.ids(),
-        orgUnitId: community.id,
-        orgPath: community.path,
+        ...newUnitRow(ctx, community, now),
         bodyId: body.bodyId ?? null,
         kind: body.kind,
         form: body.form,
@@ -593,8 +564,6 @@ export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<Rev
         score: body.score ?? null,
         remark: body.remark ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'self_governance.review.create',

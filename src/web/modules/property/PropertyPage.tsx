@@ -1,4 +1,4 @@
-import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -26,6 +26,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ListRows } from '../../app/components/ListRows';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -302,39 +303,29 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
                     <Input type="date" />
                   </ColItem>
                 </Row>
-                <Typography.Text strong>{t('pm.ocMembers')}</Typography.Text>
-                <Form.List name="ocMembers">
-                  {(fields, { add, remove }) => (
+                <ListRows
+                  name="ocMembers"
+                  heading={t('pm.ocMembers')}
+                  addText={t('pm.addMember')}
+                  blank={{ name: '', role: 'member' }}
+                >
+                  {(f) => (
                     <>
-                      {fields.map((f) => (
-                        <Space key={f.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
-                          <Form.Item name={[f.name, 'name']} noStyle>
-                            <Input placeholder={t('pm.memberName')} maxLength={40} style={{ width: 180 }} />
-                          </Form.Item>
-                          <Form.Item name={[f.name, 'role']} noStyle>
-                            <Select
-                              style={{ width: 120 }}
-                              options={OC_ROLES.map((r) => ({
-                                value: r,
-                                label: t(`pm.ocRole.${r}` as MessageKey),
-                              }))}
-                            />
-                          </Form.Item>
-                          <MinusCircleOutlined onClick={() => remove(f.name)} />
-                        </Space>
-                      ))}
-                      <Button
-                        type="dashed"
-                        size="small"
-                        style={{ marginTop: 8 }}
-                        icon={<PlusOutlined />}
-                        onClick={() => add({ name: '', role: 'member' })}
-                      >
-                        {t('pm.addMember')}
-                      </Button>
+                      <Form.Item name={[f.name, 'name']} noStyle>
+                        <Input placeholder={t('pm.memberName')} maxLength={40} style={{ width: 180 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'role']} noStyle>
+                        <Select
+                          style={{ width: 120 }}
+                          options={OC_ROLES.map((r) => ({
+                            value: r,
+                            label: t(`pm.ocRole.${r}` as MessageKey),
+                          }))}
+                        />
+                      </Form.Item>
                     </>
                   )}
-                </Form.List>
+                </ListRows>
               </>
             ) : null}
           </>

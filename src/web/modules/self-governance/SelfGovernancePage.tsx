@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -32,6 +32,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ListRows } from '../../app/components/ListRows';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -601,42 +602,32 @@ function Elections({ communityId }: { communityId?: string }) {
               <InputNumber min={0} style={{ width: '100%' }} />
             </ColItem>
           </Row>
-          <Typography.Text strong>{t('sg.el.results')}</Typography.Text>
-          <Form.List name="results">
-            {(fields, { add, remove }) => (
+          <ListRows
+            name="results"
+            heading={t('sg.el.results')}
+            addText={t('sg.el.addCandidate')}
+            blank={{ name: '', post: 'member', votes: 0, elected: false }}
+          >
+            {(f) => (
               <>
-                {fields.map((f) => (
-                  <Space key={f.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[f.name, 'name']} noStyle>
-                      <Input placeholder={t('sg.el.candidate')} maxLength={40} style={{ width: 150 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'post']} noStyle>
-                      <Select
-                        style={{ width: 140 }}
-                        options={POSTS.map((p) => ({ value: p, label: t(`sg.post.${p}` as MessageKey) }))}
-                      />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'votes']} noStyle>
-                      <InputNumber min={0} placeholder={t('sg.el.votes')} style={{ width: 110 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'elected']} valuePropName="checked" noStyle>
-                      <Checkbox>{t('sg.el.elected')}</Checkbox>
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button
-                  type="dashed"
-                  size="small"
-                  style={{ marginTop: 8 }}
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ name: '', post: 'member', votes: 0, elected: false })}
-                >
-                  {t('sg.el.addCandidate')}
-                </Button>
+                <Form.Item name={[f.name, 'name']} noStyle>
+                  <Input placeholder={t('sg.el.candidate')} maxLength={40} style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'post']} noStyle>
+                  <Select
+                    style={{ width: 140 }}
+                    options={POSTS.map((p) => ({ value: p, label: t(`sg.post.${p}` as MessageKey) }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'votes']} noStyle>
+                  <InputNumber min={0} placeholder={t('sg.el.votes')} style={{ width: 110 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'elected']} valuePropName="checked" noStyle>
+                  <Checkbox>{t('sg.el.elected')}</Checkbox>
+                </Form.Item>
               </>
             )}
-          </Form.List>
+          </ListRows>
         </FormModal>
       ) : null}
     </RegistryCard>
