@@ -6,6 +6,7 @@ import {
   committeeProblem,
 } from '../../../shared/contracts/disputes';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { unitInScope, unitNames } from '../org/org.api';
@@ -96,28 +97,30 @@ export async function createBody(ctx: ActorCtx, input: z.infer<typeof bodyBody>)
   checkCommittee(input.kind, true, input.members);
   const now = ctx.clock.now();
   const id = ctx.ids();
-  await ctx.db.transaction(async (tx) => {
-    const b = await insertBody(tx, {
-      id,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      name: input.name,
-      contact: input.contact ?? null,
-      skills: input.skills,
-      active: true,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await replaceMembers(tx, id, memberRows(ctx, id, input.members));
-    await writeAudit(tx, ctx, {
+  await auditedWrite(
+    ctx,
+    async (tx) => {
+      const b = await insertBody(tx, {
+        id,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: input.kind,
+        name: input.name,
+        contact: input.contact ?? null,
+        skills: input.skills,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await replaceMembers(tx, id, memberRows(ctx, id, input.members));
+      return b;
+    },
+    {
       action: 'disputes.body_create',
       entityType: 'ds_body',
-      entityId: id,
-      orgPath: b.orgPath,
-      after: { kind: b.kind, name: b.name, members: input.members.length },
-    });
-  });
+      view: (b) => ({ kind: b.kind, name: b.name, members: input.members.length }),
+    },
+  );
   const [dto] = await toDtos(ctx, [(await findBody(ctx.db, ctx.actor, 'read', id))!]);
   return dto!;
 }
