@@ -11,7 +11,7 @@ import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Body, type BodyInput, dsApi, dsKeys } from './api';
-import { labelOf } from './meta';
+import { editColumn, labelOf } from './meta';
 
 /** The one-window roster (R-DS-2): handling bodies with members, skills and load. */
 export default function BodiesPage() {
@@ -80,17 +80,7 @@ export default function BodiesPage() {
                   .join('、') || '—',
             },
             { title: t('disputes.field.load'), dataIndex: 'load', width: 80 },
-            {
-              title: '',
-              key: 'edit',
-              width: 80,
-              render: (_: unknown, b) =>
-                b.canEdit ? (
-                  <Button size="small" onClick={() => setEditing(b)}>
-                    {t('common.edit')}
-                  </Button>
-                ) : null,
-            },
+            editColumn<Body>(t, setEditing),
           ]}
           data-testid="bodies-table"
         />
