@@ -9,7 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Contact, type Meetings, dsApi, dsKeys } from './api';
-import { editColumn } from './meta';
+import { editColumn, labelOptions } from './meta';
 
 /** R-DS-3: the monthly joint meeting (extra meetings on major matters) and each community's leader and contact. */
 export default function MeetingsPage() {
@@ -166,10 +166,7 @@ function MeetingModal({ subdistricts, onClose }: { subdistricts: [string, string
         <Form.Item name="kind" label={t('disputes.field.kind')} rules={req}>
           <Select
             style={{ width: 160 }}
-            options={['monthly', 'extra'].map((k) => ({
-              value: k,
-              label: t(`disputes.meetings.kind.${k}` as MessageKey),
-            }))}
+            options={labelOptions(t, 'disputes.meetings.kind', ['monthly', 'extra'])}
           />
         </Form.Item>
         <Form.Item name="heldAt" label={t('disputes.meetings.heldAt')} rules={req}>

@@ -30,6 +30,11 @@ export function StatusTag({ status, t }: { status: DsStatus; t: TFunction }) {
   );
 }
 
+/** Select or radio options of a known list, each labelled `prefix.value` (labelOf). */
+export function labelOptions(t: TFunction, prefix: string, values: readonly string[]) {
+  return values.map((value) => ({ value, label: labelOf(t, prefix, value) }));
+}
+
 /** The last column of a roster the user may edit row by row: an 编辑 button on the rows they may change. */
 export function editColumn<R extends { canEdit: boolean }>(t: TFunction, onEdit: (row: R) => void) {
   return {
