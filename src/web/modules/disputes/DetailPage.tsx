@@ -1,9 +1,8 @@
 import { ArrowLeftOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useNameFilter } from '../../app/useNameSearch';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -44,6 +43,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
 import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { useSaving } from './useSaving';
 
 const DANGER: readonly DsAction[] = ['refuse', 'fail', 'return'];
 
@@ -400,9 +400,6 @@ function MediationCard({ d }: { d: DisputeDetail }) {
 /** The form of one step: only the fields that step needs. */
 function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsAction; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const nameFilter = useNameFilter();
   const needsBodies = action === 'divert' || action === 'start_mediation';
@@ -412,14 +409,11 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
     queryFn: () => dsApi.bodiesFor(d.id),
     enabled: needsBodies,
   });
-  const run = useMutation({
-    mutationFn: (body: ActionInput) => dsApi.act(d.id, body),
-    onSuccess: () => {
-      message.success(t('disputes.action.done'));
-      qc.invalidateQueries({ queryKey: dsKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
+  const run = useSaving((body: ActionInput) => dsApi.act(d.id, body), {
+    invalidate: dsKeys.all,
+    done: () => t('disputes.action.done'),
+    form,
+    after: onClose,
   });
   const entries = (lists.data?.lists ?? []).flatMap((l) =>
     l.entries.map((e) => ({ ...e, key: `${l.list}:${e.code}` })),

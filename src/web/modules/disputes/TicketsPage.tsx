@@ -1,8 +1,7 @@
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   DatePicker,
@@ -40,6 +39,7 @@ import { OrgUnitSelect } from '../org/api';
 import { residentsApi } from '../residents/api';
 import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
 import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { useSaving } from './useSaving';
 import { useNameSearch } from '../../app/useNameSearch';
 
 type View = (typeof DS_VIEWS)[number];
@@ -252,20 +252,16 @@ function IntakeModal({
   onCreated: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (body: IntakeInput) => dsApi.register(body),
-    onSuccess: (d) => {
-      message.success(t('disputes.intake.created', { number: d.number }));
-      qc.invalidateQueries({ queryKey: dsKeys.all });
+  const save = useSaving((body: IntakeInput) => dsApi.register(body), {
+    invalidate: dsKeys.all,
+    done: (d) => t('disputes.intake.created', { number: d.number }),
+    form,
+    after: (d) => {
       form.resetFields();
       onClose();
       onCreated(d.id);
     },
-    onError: (e) => showError(e, form),
   });
   const submit = (v: {
     source: IntakeInput['source'];
