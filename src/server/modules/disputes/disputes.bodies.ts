@@ -5,11 +5,11 @@ import {
   type bodyPatch,
   committeeProblem,
 } from '../../../shared/contracts/disputes';
-import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { unitInScope, unitNames } from '../org/org.api';
+import { auditBody } from './disputes.audit';
 import { bodiesPolicy } from './disputes.policy';
 import {
   type BodyRow,
@@ -140,14 +140,14 @@ export async function updateBody(ctx: ActorCtx, id: string, input: z.infer<typeo
       updatedAt: now,
     });
     if (input.members) await replaceMembers(tx, b.id, memberRows(ctx, b.id, input.members));
-    await writeAudit(tx, ctx, {
-      action: 'disputes.body_update',
-      entityType: 'ds_body',
-      entityId: b.id,
-      orgPath: b.orgPath,
-      before: { name: b.name, active: b.active },
-      after: { name: after.name, active: after.active, members: input.members?.length },
-    });
+    await auditBody(
+      tx,
+      ctx,
+      b,
+      'disputes.body_update',
+      { name: after.name, active: after.active, members: input.members?.length },
+      { name: b.name, active: b.active },
+    );
   });
   const [dto] = await toDtos(ctx, [(await findBody(ctx.db, ctx.actor, 'read', id))!]);
   return dto!;

@@ -1,11 +1,11 @@
 import { chinaMonth } from '../../../shared/chinaTime';
 import type { z } from 'zod';
 import type { ContactDto, MeetingDto, contactBody, meetingBody } from '../../../shared/contracts/disputes';
-import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { activeUnitsOfKind, unitInScope, unitNames } from '../org/org.api';
+import { auditContact } from './disputes.audit';
 import { contactsPolicy, meetingsPolicy } from './disputes.policy';
 import {
   type MeetingRow,
@@ -155,12 +155,9 @@ export async function setContact(ctx: ActorCtx, communityId: string, input: z.in
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'disputes.contact',
-      entityType: 'ds_contact',
-      entityId: unit.id,
-      orgPath: unit.path,
-      after: { leaderName: input.leaderName, contactName: input.contactName },
+    await auditContact(tx, ctx, { id: unit.id, orgPath: unit.path }, 'disputes.contact', {
+      leaderName: input.leaderName,
+      contactName: input.contactName,
     });
   });
   return (await listContacts(ctx)).find((c) => c.communityId === unit.id)!;

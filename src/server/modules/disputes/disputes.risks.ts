@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { chinaMonth } from '../../../shared/chinaTime';
 import type { RiskDto, riskActionBody, riskBody, riskQuery } from '../../../shared/contracts/disputes';
-import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { findUnitInScope, unitNames } from '../org/org.api';
+import { auditRisk } from './disputes.audit';
 import { risksPolicy } from './disputes.policy';
 import {
   type RiskRow,
@@ -117,14 +117,14 @@ export async function actOnRisk(
       resolvedAt: state === 'resolved' ? now : null,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: `disputes.risk.${input.action}`,
-      entityType: 'ds_risk',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      before: { state: r.state },
-      after: { state, note: input.note },
-    });
+    await auditRisk(
+      tx,
+      ctx,
+      r,
+      `disputes.risk.${input.action}`,
+      { state, note: input.note },
+      { state: r.state },
+    );
     return u;
   });
   return toDto(ctx, row, await unitNames(ctx.db, [row.orgUnitId]));
