@@ -5,10 +5,11 @@ import {
   type bodyPatch,
   committeeProblem,
 } from '../../../shared/contracts/disputes';
-import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { unitInScope, unitNames } from '../org/org.api';
+import { auditBody } from './disputes.audit';
 import { bodiesPolicy } from './disputes.policy';
 import {
   type BodyRow,
@@ -96,28 +97,30 @@ export async function createBody(ctx: ActorCtx, input: z.infer<typeof bodyBody>)
   checkCommittee(input.kind, true, input.members);
   const now = ctx.clock.now();
   const id = ctx.ids();
-  await ctx.db.transaction(async (tx) => {
-    const b = await insertBody(tx, {
-      id,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      name: input.name,
-      contact: input.contact ?? null,
-      skills: input.skills,
-      active: true,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await replaceMembers(tx, id, memberRows(ctx, id, input.members));
-    await writeAudit(tx, ctx, {
+  await auditedWrite(
+    ctx,
+    async (tx) => {
+      const b = await insertBody(tx, {
+        id,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: input.kind,
+        name: input.name,
+        contact: input.contact ?? null,
+        skills: input.skills,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await replaceMembers(tx, id, memberRows(ctx, id, input.members));
+      return b;
+    },
+    {
       action: 'disputes.body_create',
       entityType: 'ds_body',
-      entityId: id,
-      orgPath: b.orgPath,
-      after: { kind: b.kind, name: b.name, members: input.members.length },
-    });
-  });
+      view: (b) => ({ kind: b.kind, name: b.name, members: input.members.length }),
+    },
+  );
   const [dto] = await toDtos(ctx, [(await findBody(ctx.db, ctx.actor, 'read', id))!]);
   return dto!;
 }
@@ -137,14 +140,14 @@ export async function updateBody(ctx: ActorCtx, id: string, input: z.infer<typeo
       updatedAt: now,
     });
     if (input.members) await replaceMembers(tx, b.id, memberRows(ctx, b.id, input.members));
-    await writeAudit(tx, ctx, {
-      action: 'disputes.body_update',
-      entityType: 'ds_body',
-      entityId: b.id,
-      orgPath: b.orgPath,
-      before: { name: b.name, active: b.active },
-      after: { name: after.name, active: after.active, members: input.members?.length },
-    });
+    await auditBody(
+      tx,
+      ctx,
+      b,
+      'disputes.body_update',
+      { name: after.name, active: after.active, members: input.members?.length },
+      { name: b.name, active: b.active },
+    );
   });
   const [dto] = await toDtos(ctx, [(await findBody(ctx.db, ctx.actor, 'read', id))!]);
   return dto!;

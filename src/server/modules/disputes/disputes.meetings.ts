@@ -1,10 +1,11 @@
 import { chinaMonth } from '../../../shared/chinaTime';
 import type { z } from 'zod';
 import type { ContactDto, MeetingDto, contactBody, meetingBody } from '../../../shared/contracts/disputes';
-import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { activeUnitsOfKind, unitInScope, unitNames } from '../org/org.api';
+import { auditContact } from './disputes.audit';
 import { contactsPolicy, meetingsPolicy } from './disputes.policy';
 import {
   type MeetingRow,
@@ -81,32 +82,36 @@ export async function createMeeting(ctx: ActorCtx, input: z.infer<typeof meeting
   const cases = await disputesUnder(ctx.db, unit.path, ids);
   if (cases.length !== ids.length) throw new AppError('disputes.meeting_cases', 422);
   const now = ctx.clock.now();
-  const m = await ctx.db.transaction(async (tx) => {
-    const row = await insertMeeting(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      heldAt: input.heldAt,
-      place: input.place ?? null,
-      host: input.host ?? null,
-      attendees: input.attendees,
-      disputeIds: ids,
-      decisions: input.decisions,
-      minutes: input.minutes ?? null,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const m = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertMeeting(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: input.kind,
+        heldAt: input.heldAt,
+        place: input.place ?? null,
+        host: input.host ?? null,
+        attendees: input.attendees,
+        disputeIds: ids,
+        decisions: input.decisions,
+        minutes: input.minutes ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'disputes.meeting',
       entityType: 'ds_meeting',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { kind: row.kind, heldAt: row.heldAt, attendees: row.attendees.length, cases: ids.length },
-    });
-    return row;
-  });
+      view: (row) => ({
+        kind: row.kind,
+        heldAt: row.heldAt,
+        attendees: row.attendees.length,
+        cases: ids.length,
+      }),
+    },
+  );
   return (await toDtos(ctx, [m]))[0]!;
 }
 
@@ -150,12 +155,9 @@ export async function setContact(ctx: ActorCtx, communityId: string, input: z.in
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'disputes.contact',
-      entityType: 'ds_contact',
-      entityId: unit.id,
-      orgPath: unit.path,
-      after: { leaderName: input.leaderName, contactName: input.contactName },
+    await auditContact(tx, ctx, { id: unit.id, orgPath: unit.path }, 'disputes.contact', {
+      leaderName: input.leaderName,
+      contactName: input.contactName,
     });
   });
   return (await listContacts(ctx)).find((c) => c.communityId === unit.id)!;

@@ -1,7 +1,7 @@
 import { chinaMinute } from '../../../shared/chinaTime';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { notify } from '../notifications/notifications.api';
+import { type NotifyInput, notify } from '../notifications/notifications.api';
 import { unitById } from '../org/org.api';
 import { contactRows } from './disputes.repository';
 import type { dsDisputes } from './disputes.table';
@@ -24,22 +24,32 @@ async function leaderAndContact(tx: Db, unitId: string): Promise<string> {
   return `${c.leaderName}（分管负责人）、${c.contactName}（联系人）`;
 }
 
-/** Diverted to a unit (R-WO-3 即接即办): its handlers are told the ticket kind and the accept limit. */
-export async function notifyDiverted(tx: Db, ctx: NotifyCtx, d: DisputeRow) {
-  const unit = await unitById(tx, d.orgUnitId);
-  return notify(tx, ctx, {
-    event: 'dispute.diverted',
-    params: {
-      number: d.number,
-      title: brief(d.title),
-      unit: unit?.name ?? '',
-      kind: d.ticketKind ? TICKET[d.ticketKind as keyof typeof TICKET] : '',
-      due: chinaMinute(d.acceptDueAt),
-      contacts: await leaderAndContact(tx, d.orgUnitId),
-    },
+/** The unit handling the dispute hears of it: its dispute handlers and its group robots. */
+const tellHandlers = (
+  tx: Db,
+  ctx: NotifyCtx,
+  d: DisputeRow,
+  event: NotifyInput['event'],
+  params: NotifyInput['params'],
+) =>
+  notify(tx, ctx, {
+    event,
+    params,
     link: link(d),
     holders: { permission: 'disputes.handle', orgUnitId: d.orgUnitId },
     unit: { id: d.orgUnitId, path: d.orgPath },
+  });
+
+/** Diverted to a unit (R-WO-3 即接即办): its handlers are told the ticket kind and the accept limit. */
+export async function notifyDiverted(tx: Db, ctx: NotifyCtx, d: DisputeRow) {
+  const unit = await unitById(tx, d.orgUnitId);
+  return tellHandlers(tx, ctx, d, 'dispute.diverted', {
+    number: d.number,
+    title: brief(d.title),
+    unit: unit?.name ?? '',
+    kind: d.ticketKind ? TICKET[d.ticketKind as keyof typeof TICKET] : '',
+    due: chinaMinute(d.acceptDueAt),
+    contacts: await leaderAndContact(tx, d.orgUnitId),
   });
 }
 
@@ -52,13 +62,7 @@ export async function notifyOverdue(tx: Db, ctx: NotifyCtx, d: DisputeRow) {
     unit: unit?.name ?? '',
     contacts: await leaderAndContact(tx, d.orgUnitId),
   };
-  await notify(tx, ctx, {
-    event: 'dispute.overdue',
-    params,
-    link: link(d),
-    holders: { permission: 'disputes.handle', orgUnitId: d.orgUnitId },
-    unit: { id: d.orgUnitId, path: d.orgPath },
-  });
+  await tellHandlers(tx, ctx, d, 'dispute.overdue', params);
   const centre = d.dispatchPath.split('/').filter(Boolean).at(-1);
   if (centre && centre !== d.orgUnitId)
     await notify(tx, ctx, {
@@ -71,11 +75,9 @@ export async function notifyOverdue(tx: Db, ctx: NotifyCtx, d: DisputeRow) {
 
 /** R-LAW-MD-3: the 30-day window for joint judicial confirmation closes soon. */
 export async function notifyConfirmWindow(tx: Db, ctx: NotifyCtx, d: DisputeRow) {
-  return notify(tx, ctx, {
-    event: 'dispute.confirm_window',
-    params: { number: d.number, title: brief(d.title), due: chinaMinute(d.confirmDueAt) },
-    link: link(d),
-    holders: { permission: 'disputes.handle', orgUnitId: d.orgUnitId },
-    unit: { id: d.orgUnitId, path: d.orgPath },
+  return tellHandlers(tx, ctx, d, 'dispute.confirm_window', {
+    number: d.number,
+    title: brief(d.title),
+    due: chinaMinute(d.confirmDueAt),
   });
 }

@@ -1,11 +1,11 @@
 import { chinaDate } from '../../../shared/chinaTime';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { cjkFont, renderPdf } from '../../platform/pdf';
 import { unitNames } from '../org/org.api';
-import { disputesPolicy } from './disputes.policy';
-import { bodyById, findDispute, membersByIds, partiesOf } from './disputes.repository';
+import { auditDispute } from './disputes.audit';
+import { bodyById, membersByIds, partiesOf } from './disputes.repository';
+import { findOrThrow } from './disputes.usecases';
 
 const ROLE = { applicant: '申请人', respondent: '被申请人', third: '第三人' } as const;
 const GENDER: Record<string, string> = { female: '女', male: '男' };
@@ -30,9 +30,7 @@ const dateText = (day: string) =>
  * 409 before an agreement has taken effect.
  */
 export async function agreementPdf(ctx: ActorCtx, id: string): Promise<{ number: string; pdf: Buffer }> {
-  disputesPolicy.require(ctx.actor, 'reveal');
-  const d = await findDispute(ctx.db, ctx.actor, 'reveal', id);
-  if (!d) throw notFound();
+  const d = await findOrThrow(ctx, id, 'reveal');
   const a = d.agreement as Agreement | null;
   const effectiveAt = d.agreementEffectiveAt;
   if (!a || !effectiveAt) throw new AppError('disputes.no_agreement', 409);
@@ -53,13 +51,7 @@ export async function agreementPdf(ctx: ActorCtx, id: string): Promise<{ number:
     phone: p.phoneEnc ? ctx.pii.decrypt(p.phoneEnc) : '',
     residence: (p.residenceUnitId ? residence.get(p.residenceUnitId) : null) ?? p.residence ?? '',
   }));
-  await writeAudit(ctx.db, ctx, {
-    action: 'disputes.agreement_pdf',
-    entityType: 'ds_dispute',
-    entityId: d.id,
-    orgPath: d.orgPath,
-    after: { parties: parties.length },
-  });
+  await auditDispute(ctx.db, ctx, d, 'disputes.agreement_pdf', { parties: parties.length });
 
   const copies = parties.length + 1;
   const line = (label: string) => ({

@@ -15,7 +15,9 @@ import {
 } from 'drizzle-orm';
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
 import { type Db, rowsOf } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
+import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import {
@@ -56,9 +58,8 @@ export async function nextDisputeSeq(db: Db): Promise<number> {
   return Number(r!.n);
 }
 
-export async function insertDispute(tx: Db, row: typeof dsDisputes.$inferInsert): Promise<DisputeRow> {
-  const [d] = await tx.insert(dsDisputes).values(row).returning();
-  return d!;
+export function insertDispute(tx: Db, row: typeof dsDisputes.$inferInsert): Promise<DisputeRow> {
+  return insertRow(tx, dsDisputes, row);
 }
 
 export async function insertParties(tx: Db, rows: (typeof dsParties.$inferInsert)[]): Promise<void> {
@@ -70,23 +71,17 @@ export async function insertEvent(tx: Db, row: typeof dsEvents.$inferInsert): Pr
 }
 
 /** A dispute in reach for `action` (any of its three paths in scope), else undefined (404). */
-export async function findDispute(
+export function findDispute(
   db: Db,
   actor: Actor,
   action: DisputeAction,
   id: string,
 ): Promise<DisputeRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [d] = await db
-    .select()
-    .from(dsDisputes)
-    .where(and(eq(dsDisputes.id, id), disputeScope(actor, action)));
-  return d;
+  return findRowInScope(db, dsDisputes, id, disputeScope(actor, action));
 }
 
-export async function disputeById(db: Db, id: string): Promise<DisputeRow | undefined> {
-  const [d] = await db.select().from(dsDisputes).where(eq(dsDisputes.id, id));
-  return d;
+export function disputeById(db: Db, id: string): Promise<DisputeRow | undefined> {
+  return firstRow(db, dsDisputes, eq(dsDisputes.id, id));
 }
 
 function listWhere(actor: Actor, q: Omit<DisputeListQuery, 'page' | 'pageSize'>, now: Date): SQL | undefined {
@@ -156,13 +151,8 @@ export function partiesOf(db: Db, disputeIds: readonly string[]): Promise<PartyR
     .orderBy(asc(dsParties.disputeId), asc(dsParties.seq));
 }
 
-export async function partyOf(db: Db, disputeId: string, partyId: string): Promise<PartyRow | undefined> {
-  if (!isUuid(partyId)) return undefined;
-  const [p] = await db
-    .select()
-    .from(dsParties)
-    .where(and(eq(dsParties.disputeId, disputeId), eq(dsParties.id, partyId)));
-  return p;
+export function partyOf(db: Db, disputeId: string, partyId: string): Promise<PartyRow | undefined> {
+  return findRowInScope(db, dsParties, partyId, eq(dsParties.disputeId, disputeId));
 }
 
 export async function markPartyRefused(tx: Db, partyId: string, at: Date, note: string): Promise<void> {
@@ -265,19 +255,13 @@ export function bodiesAround(db: Db, path: string): Promise<BodyRow[]> {
     .orderBy(asc(dsBodies.kind), asc(dsBodies.name));
 }
 
-export async function findBody(db: Db, actor: Actor, action: 'read' | 'write', id: string) {
-  if (!isUuid(id)) return undefined;
-  const [b] = await db
-    .select()
-    .from(dsBodies)
-    .where(and(eq(dsBodies.id, id), bodiesPolicy.scope(actor, action)));
-  return b;
+export function findBody(db: Db, actor: Actor, action: 'read' | 'write', id: string) {
+  return findRowInScope(db, dsBodies, id, bodiesPolicy.scope(actor, action));
 }
 
-export async function bodyById(db: Db, id: string): Promise<BodyRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [b] = await db.select().from(dsBodies).where(eq(dsBodies.id, id));
-  return b;
+/** The body with this id wherever it is (undefined for an id that is not a UUID). */
+export function bodyById(db: Db, id: string): Promise<BodyRow | undefined> {
+  return findRowInScope(db, dsBodies, id, undefined);
 }
 
 export async function bodyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -290,14 +274,12 @@ export async function bodyNames(db: Db, ids: readonly string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function insertBody(tx: Db, row: typeof dsBodies.$inferInsert): Promise<BodyRow> {
-  const [b] = await tx.insert(dsBodies).values(row).returning();
-  return b!;
+export function insertBody(tx: Db, row: typeof dsBodies.$inferInsert): Promise<BodyRow> {
+  return insertRow(tx, dsBodies, row);
 }
 
-export async function updateBodyRow(tx: Db, id: string, patch: Partial<BodyRow>): Promise<BodyRow> {
-  const [b] = await tx.update(dsBodies).set(patch).where(eq(dsBodies.id, id)).returning();
-  return b!;
+export function updateBodyRow(tx: Db, id: string, patch: Partial<BodyRow>): Promise<BodyRow> {
+  return updateRow(tx, dsBodies, id, patch);
 }
 
 export async function replaceMembers(tx: Db, bodyId: string, rows: (typeof dsBodyMembers.$inferInsert)[]) {
@@ -357,9 +339,8 @@ export function listMeetingRows(db: Db, actor: Actor): Promise<MeetingRow[]> {
     .limit(200);
 }
 
-export async function insertMeeting(tx: Db, row: typeof dsMeetings.$inferInsert): Promise<MeetingRow> {
-  const [m] = await tx.insert(dsMeetings).values(row).returning();
-  return m!;
+export function insertMeeting(tx: Db, row: typeof dsMeetings.$inferInsert): Promise<MeetingRow> {
+  return insertRow(tx, dsMeetings, row);
 }
 
 /** Disputes of this subdistrict among `ids` (the cases a meeting discussed). */

@@ -1,6 +1,8 @@
 import { type SQL, and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { listPage } from '../../platform/listing';
+import { insertRow, updateRow } from '../../platform/rows';
 import { type Actor, underPath } from '../../platform/permissions';
 import { risksPolicy } from './disputes.policy';
 import { dsRisks } from './disputes.table';
@@ -49,20 +51,14 @@ export async function riskSummary(db: Db, where: SQL | undefined) {
   return r ?? { total: 0, high: 0, open: 0, handling: 0, resolved: 0 };
 }
 
-export async function findRisk(db: Db, actor: Actor, id: string): Promise<RiskRow | undefined> {
-  const [r] = await db
-    .select()
-    .from(dsRisks)
-    .where(and(eq(dsRisks.id, id), risksPolicy.scope(actor, 'read')));
-  return r;
+export function findRisk(db: Db, actor: Actor, id: string): Promise<RiskRow | undefined> {
+  return firstRow(db, dsRisks, and(eq(dsRisks.id, id), risksPolicy.scope(actor, 'read')));
 }
 
-export async function insertRisk(db: Db, row: typeof dsRisks.$inferInsert): Promise<RiskRow> {
-  const [r] = await db.insert(dsRisks).values(row).returning();
-  return r!;
+export function insertRisk(db: Db, row: typeof dsRisks.$inferInsert): Promise<RiskRow> {
+  return insertRow(db, dsRisks, row);
 }
 
-export async function updateRisk(db: Db, id: string, patch: Partial<RiskRow>): Promise<RiskRow> {
-  const [r] = await db.update(dsRisks).set(patch).where(eq(dsRisks.id, id)).returning();
-  return r!;
+export function updateRisk(db: Db, id: string, patch: Partial<RiskRow>): Promise<RiskRow> {
+  return updateRow(db, dsRisks, id, patch);
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { chinaMonth } from '../../../shared/chinaTime';
 import type { RiskDto, riskActionBody, riskBody, riskQuery } from '../../../shared/contracts/disputes';
-import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { findUnitInScope, unitNames } from '../org/org.api';
+import { auditRisk } from './disputes.audit';
 import { risksPolicy } from './disputes.policy';
 import {
   type RiskRow,
@@ -68,32 +69,31 @@ export async function createRisk(ctx: ActorCtx, input: z.infer<typeof riskBody>)
   const now = ctx.clock.now();
   const round = input.round ?? chinaMonth(now);
   if (round > chinaMonth(now)) throw new AppError('disputes.risk_round', 422);
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await insertRisk(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      round,
-      title: input.title,
-      description: input.description,
-      level: input.level,
-      involved: input.involved ?? null,
-      measures: input.measures ?? null,
-      state: 'open',
-      reportedBy: ctx.actor.userId,
-      reportedByName: ctx.actor.displayName,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRisk(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        round,
+        title: input.title,
+        description: input.description,
+        level: input.level,
+        involved: input.involved ?? null,
+        measures: input.measures ?? null,
+        state: 'open',
+        reportedBy: ctx.actor.userId,
+        reportedByName: ctx.actor.displayName,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'disputes.risk.create',
       entityType: 'ds_risk',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: { round, level: r.level, title: r.title },
-    });
-    return r;
-  });
+      view: (r) => ({ round, level: r.level, title: r.title }),
+    },
+  );
   return toDto(ctx, row, new Map([[unit.id, unit.name]]));
 }
 
@@ -117,14 +117,14 @@ export async function actOnRisk(
       resolvedAt: state === 'resolved' ? now : null,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: `disputes.risk.${input.action}`,
-      entityType: 'ds_risk',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      before: { state: r.state },
-      after: { state, note: input.note },
-    });
+    await auditRisk(
+      tx,
+      ctx,
+      r,
+      `disputes.risk.${input.action}`,
+      { state, note: input.note },
+      { state: r.state },
+    );
     return u;
   });
   return toDto(ctx, row, await unitNames(ctx.db, [row.orgUnitId]));

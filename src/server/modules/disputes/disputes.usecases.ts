@@ -18,7 +18,8 @@ import { availableActions, transition } from '../../platform/workflow';
 import { ancestorOfKind, communityOfPath, unitById, unitInScope, unitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { orderForLink } from '../work-orders/work-orders.api';
-import { disputesPolicy, mayReveal } from './disputes.policy';
+import { auditDispute } from './disputes.audit';
+import { type DisputeAction, disputesPolicy, mayReveal } from './disputes.policy';
 import {
   bodyById,
   type DisputeRow,
@@ -151,12 +152,11 @@ export async function registerDispute(ctx: ActorCtx, input: IntakeBody): Promise
       note: null,
       data: { source: input.source, parties: parties.length },
     });
-    await writeAudit(tx, ctx, {
-      action: 'disputes.register',
-      entityType: 'ds_dispute',
-      entityId: id,
-      orgPath: d.orgPath,
-      after: { number: d.number, source: d.source, nature: d.nature, parties: parties.length },
+    await auditDispute(tx, ctx, d, 'disputes.register', {
+      number: d.number,
+      source: d.source,
+      nature: d.nature,
+      parties: parties.length,
     });
   });
   return getDispute(ctx, id);
@@ -216,9 +216,14 @@ export async function listDisputes(ctx: ActorCtx, q: DisputeListQuery) {
   return { ...page, items: await toDtos(ctx, page.items) };
 }
 
-async function findOrThrow(ctx: ActorCtx, id: string): Promise<DisputeRow> {
-  disputesPolicy.require(ctx.actor, 'read');
-  const d = await findDispute(ctx.db, ctx.actor, 'read', id);
+/** The dispute in the actor's reach for `action` (403 without its permission anywhere), else 404. */
+export async function findOrThrow(
+  ctx: ActorCtx,
+  id: string,
+  action: DisputeAction = 'read',
+): Promise<DisputeRow> {
+  disputesPolicy.require(ctx.actor, action);
+  const d = await findDispute(ctx.db, ctx.actor, action, id);
   if (!d) throw notFound();
   return d;
 }
@@ -327,18 +332,10 @@ async function detailOf(ctx: ActorCtx, d: DisputeRow): Promise<DisputeDetailDto>
 
 /** The full name, phone and ID number of one party: audited (R-LAW-PI-1). */
 export async function revealParty(ctx: ActorCtx, id: string, partyId: string) {
-  disputesPolicy.require(ctx.actor, 'reveal');
-  const d = await findDispute(ctx.db, ctx.actor, 'reveal', id);
-  if (!d) throw notFound();
+  const d = await findOrThrow(ctx, id, 'reveal');
   const p = await partyOf(ctx.db, d.id, partyId);
   if (!p) throw notFound();
-  await writeAudit(ctx.db, ctx, {
-    action: 'disputes.reveal',
-    entityType: 'ds_dispute',
-    entityId: d.id,
-    orgPath: d.orgPath,
-    after: { partyId: p.id },
-  });
+  await auditDispute(ctx.db, ctx, d, 'disputes.reveal', { partyId: p.id });
   return {
     name: ctx.pii.decrypt(p.nameEnc),
     phone: p.phoneEnc ? ctx.pii.decrypt(p.phoneEnc) : null,

@@ -10,13 +10,13 @@ import {
   MEDIATION_DAYS,
   committeeProblem,
 } from '../../../shared/contracts/disputes';
-import { writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { type Prepared, type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
 import { statusEventColumns } from '../../platform/workflowEvents';
 import { unitById } from '../org/org.api';
+import { auditDispute } from './disputes.audit';
 import { findListEntry, limitsOf } from './disputes.config';
 import { notifyConfirmWindow, notifyDiverted, notifyOverdue } from './disputes.notify';
 import { bodyServes, mayAct } from './disputes.policy';
@@ -284,13 +284,7 @@ function deadlineFire(
       note: null,
       data: {},
     });
-    await writeAudit(tx, ctx, {
-      action: `disputes.${action}`,
-      entityType: 'ds_dispute',
-      entityId: d.id,
-      orgPath: d.orgPath,
-      after: { status: d.status },
-    });
+    await auditDispute(tx, ctx, d, `disputes.${action}`, { status: d.status });
     await tell?.(tx, ctx, d);
   };
 }

@@ -11,7 +11,7 @@ import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Body, type BodyInput, dsApi, dsKeys } from './api';
-import { labelOf } from './meta';
+import { editColumn, labelOf, labelOptions } from './meta';
 
 /** The one-window roster (R-DS-2): handling bodies with members, skills and load. */
 export default function BodiesPage() {
@@ -80,17 +80,7 @@ export default function BodiesPage() {
                   .join('、') || '—',
             },
             { title: t('disputes.field.load'), dataIndex: 'load', width: 80 },
-            {
-              title: '',
-              key: 'edit',
-              width: 80,
-              render: (_: unknown, b) =>
-                b.canEdit ? (
-                  <Button size="small" onClick={() => setEditing(b)}>
-                    {t('common.edit')}
-                  </Button>
-                ) : null,
-            },
+            editColumn<Body>(t, setEditing),
           ]}
           data-testid="bodies-table"
         />
@@ -143,9 +133,7 @@ function BodyModal({ body, onClose }: { body: Body | null; onClose: () => void }
             rules={[{ required: true }]}
             style={{ flex: 1 }}
           >
-            <Select
-              options={DS_BODY_KINDS.map((k) => ({ value: k, label: labelOf(t, 'disputes.body', k) }))}
-            />
+            <Select options={labelOptions(t, 'disputes.body', DS_BODY_KINDS)} />
           </Form.Item>
         </Flex>
       )}
@@ -183,20 +171,10 @@ function BodyModal({ body, onClose }: { body: Body | null; onClose: () => void }
                   <Input placeholder={t('disputes.field.name')} maxLength={50} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'gender']} rules={[{ required: true }]} style={{ width: 90 }}>
-                  <Select
-                    options={['male', 'female'].map((g) => ({
-                      value: g,
-                      label: labelOf(t, 'disputes.gender', g),
-                    }))}
-                  />
+                  <Select options={labelOptions(t, 'disputes.gender', ['male', 'female'])} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'position']} rules={[{ required: true }]} style={{ width: 110 }}>
-                  <Select
-                    options={['chair', 'vice_chair', 'member'].map((p) => ({
-                      value: p,
-                      label: labelOf(t, 'disputes.position', p),
-                    }))}
-                  />
+                  <Select options={labelOptions(t, 'disputes.position', ['chair', 'vice_chair', 'member'])} />
                 </Form.Item>
                 <Button
                   type="text"

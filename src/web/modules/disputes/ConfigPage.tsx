@@ -1,33 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, InputNumber, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Button, Card, InputNumber, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DsTicketKind } from '../../../shared/contracts/disputes';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Limits, dsApi, dsKeys } from './api';
 import { TicketTag, labelOf } from './meta';
+import { useSaving } from './useSaving';
 
 /** The two classification lists (R-DS-1) and the ticket time limits (R-WO-3). */
 export default function ConfigPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const lists = useQuery({ queryKey: dsKeys.lists, queryFn: dsApi.lists });
-  const upload = useMutation({
-    mutationFn: ({ list, file }: { list: string; file: File }) => dsApi.importXlsx(list, file),
-    onSuccess: (r, v) => {
-      message.success(
-        t('disputes.config.imported', { n: r.lists.find((l) => l.list === v.list)?.entries.length ?? 0 }),
-      );
-      qc.invalidateQueries({ queryKey: dsKeys.lists });
-    },
-    onError: (e) => showError(e),
+  const upload = useSaving(({ list, file }: { list: string; file: File }) => dsApi.importXlsx(list, file), {
+    invalidate: dsKeys.lists,
+    done: (r, v) =>
+      t('disputes.config.imported', { n: r.lists.find((l) => l.list === v.list)?.entries.length ?? 0 }),
   });
   return (
     <>
@@ -105,23 +97,28 @@ export default function ConfigPage() {
 function LimitsCard() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const q = useQuery({ queryKey: dsKeys.limits, queryFn: dsApi.limits });
   const [draft, setDraft] = useState<Limits['limits']>([]);
   useEffect(() => setDraft(q.data?.limits ?? []), [q.data]);
   const editable = can('disputes.configure');
-  const save = useMutation({
-    mutationFn: () => dsApi.putLimits({ limits: draft }),
-    onSuccess: () => {
-      message.success(t('disputes.config.saved'));
-      qc.invalidateQueries({ queryKey: dsKeys.limits });
-    },
-    onError: (e) => showError(e),
+  const save = useSaving(() => dsApi.putLimits({ limits: draft }), {
+    invalidate: dsKeys.limits,
+    done: () => t('disputes.config.saved'),
   });
-  const setField = (kind: string, field: 'acceptMinutes' | 'finishMinutes', v: number | null) =>
+  type Field = 'acceptMinutes' | 'finishMinutes';
+  const setField = (kind: string, field: Field, v: number | null) =>
     setDraft((d) => d.map((x) => (x.kind === kind ? { ...x, [field]: v ?? x[field] } : x)));
+  /** A limit in minutes: a number input (at least `min`) for those who configure, its value for the others. */
+  const minutesColumn = (field: Field, min: number) => ({
+    title: t(`disputes.field.${field}` as const),
+    dataIndex: field,
+    render: (v: number, r: Limits['limits'][number]) =>
+      editable ? (
+        <InputNumber min={min} value={v} onChange={(x) => setField(r.kind, field, x)} />
+      ) : (
+        <Typography.Text>{v}</Typography.Text>
+      ),
+  });
   return (
     <Card
       size="small"
@@ -148,26 +145,8 @@ function LimitsCard() {
             width: 120,
             render: (v: DsTicketKind) => <TicketTag kind={v} t={t} />,
           },
-          {
-            title: t('disputes.field.acceptMinutes'),
-            dataIndex: 'acceptMinutes',
-            render: (v: number, r) =>
-              editable ? (
-                <InputNumber min={5} value={v} onChange={(x) => setField(r.kind, 'acceptMinutes', x)} />
-              ) : (
-                <Typography.Text>{v}</Typography.Text>
-              ),
-          },
-          {
-            title: t('disputes.field.finishMinutes'),
-            dataIndex: 'finishMinutes',
-            render: (v: number, r) =>
-              editable ? (
-                <InputNumber min={30} value={v} onChange={(x) => setField(r.kind, 'finishMinutes', x)} />
-              ) : (
-                <Typography.Text>{v}</Typography.Text>
-              ),
-          },
+          minutesColumn('acceptMinutes', 5),
+          minutesColumn('finishMinutes', 30),
         ]}
       />
     </Card>

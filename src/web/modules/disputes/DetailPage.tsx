@@ -1,9 +1,8 @@
 import { ArrowLeftOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useNameFilter } from '../../app/useNameSearch';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -41,11 +40,24 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
-import { type MessageKey, useI18n } from '../../app/i18n';
-import { type ActionInput, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
-import { StatusTag, TicketTag, labelOf } from './meta';
+import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
+import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
+import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { useSaving } from './useSaving';
 
 const DANGER: readonly DsAction[] = ['refuse', 'fail', 'return'];
+
+/** Why a community is the dispute's territory: 属地 (the place lies in it) and/or 主体 (a party lives in it). */
+const reasonsText = (t: TFunction, c: DisputeDetail['territory'][number]) =>
+  c.reasons
+    .map((r) => t(r === 'place' ? 'disputes.detail.territoryPlace' : 'disputes.detail.territoryResidence'))
+    .join('、');
+
+/** A handling body to pick: its name, kind and open disputes (load). */
+const bodyOption = (t: TFunction, b: Body) => ({
+  value: b.id,
+  label: `${b.name}（${labelOf(t, 'disputes.body', b.kind)}，${t('disputes.field.load')} ${b.load}）`,
+});
 
 /** One dispute: facts, parties (masked, audited reveal), the 研交办督结 loop, timeline, mediation and agreement. */
 export default function DetailPage() {
@@ -188,17 +200,7 @@ export default function DetailPage() {
               <Space wrap>
                 {d.territory.map((c) => (
                   <Tag key={c.id} color={c.id === d.communityId ? 'blue' : undefined}>
-                    {c.name}（
-                    {c.reasons
-                      .map((r) =>
-                        t(
-                          r === 'place'
-                            ? 'disputes.detail.territoryPlace'
-                            : 'disputes.detail.territoryResidence',
-                        ),
-                      )
-                      .join('、')}
-                    ）
+                    {c.name}（{reasonsText(t, c)}）
                   </Tag>
                 ))}
               </Space>
@@ -398,9 +400,6 @@ function MediationCard({ d }: { d: DisputeDetail }) {
 /** The form of one step: only the fields that step needs. */
 function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsAction; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const nameFilter = useNameFilter();
   const needsBodies = action === 'divert' || action === 'start_mediation';
@@ -410,14 +409,11 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
     queryFn: () => dsApi.bodiesFor(d.id),
     enabled: needsBodies,
   });
-  const run = useMutation({
-    mutationFn: (body: ActionInput) => dsApi.act(d.id, body),
-    onSuccess: () => {
-      message.success(t('disputes.action.done'));
-      qc.invalidateQueries({ queryKey: dsKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
+  const run = useSaving((body: ActionInput) => dsApi.act(d.id, body), {
+    invalidate: dsKeys.all,
+    done: () => t('disputes.action.done'),
+    form,
+    after: onClose,
   });
   const entries = (lists.data?.lists ?? []).flatMap((l) =>
     l.entries.map((e) => ({ ...e, key: `${l.list}:${e.code}` })),
@@ -519,7 +515,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
             </Form.Item>
             <Form.Item name="ticketKind" label={t('disputes.field.ticket')} rules={req}>
               <Select
-                options={DS_TICKET_KINDS.map((k) => ({ value: k, label: labelOf(t, 'disputes.ticket', k) }))}
+                options={labelOptions(t, 'disputes.ticket', DS_TICKET_KINDS)}
                 data-testid="divert-ticket"
               />
             </Form.Item>
@@ -529,15 +525,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                 options={[
                   ...d.territory.map((c) => ({
                     value: c.id,
-                    label: `${c.name}（${c.reasons
-                      .map((r) =>
-                        t(
-                          r === 'place'
-                            ? 'disputes.detail.territoryPlace'
-                            : 'disputes.detail.territoryResidence',
-                        ),
-                      )
-                      .join('、')}）`,
+                    label: `${c.name}（${reasonsText(t, c)}）`,
                   })),
                   { value: 'centre', label: t('disputes.detail.byCentre') },
                 ]}
@@ -546,12 +534,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
             <Form.Item name="bodyId" label={t('disputes.field.body')}>
               <Select
                 allowClear
-                options={(bodies.data?.items ?? [])
-                  .filter((b) => b.active)
-                  .map((b) => ({
-                    value: b.id,
-                    label: `${b.name}（${labelOf(t, 'disputes.body', b.kind)}，${t('disputes.field.load')} ${b.load}）`,
-                  }))}
+                options={(bodies.data?.items ?? []).filter((b) => b.active).map((b) => bodyOption(t, b))}
               />
             </Form.Item>
             <Form.Item
@@ -602,10 +585,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                 data-testid="mediation-joint"
                 options={(bodies.data?.items ?? [])
                   .filter((b) => b.kind !== 'mediation_committee')
-                  .map((b) => ({
-                    value: b.id,
-                    label: `${b.name}（${labelOf(t, 'disputes.body', b.kind)}，${t('disputes.field.load')} ${b.load}）`,
-                  }))}
+                  .map((b) => bodyOption(t, b))}
               />
             </Form.Item>
           </>
@@ -678,10 +658,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
         {action === 'follow_up' ? (
           <Form.Item name="performance" label={t('disputes.field.performance')} rules={req}>
             <Select
-              options={(['performed', 'partial', 'not_performed'] as const).map((v) => ({
-                value: v,
-                label: t(`disputes.performance.${v}`),
-              }))}
+              options={labelOptions(t, 'disputes.performance', ['performed', 'partial', 'not_performed'])}
             />
           </Form.Item>
         ) : null}
@@ -691,9 +668,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
               <Rate />
             </Form.Item>
             <Form.Item name="resolutionLevel" label={t('disputes.field.level')} rules={req}>
-              <Select
-                options={DS_LEVELS.map((l) => ({ value: l, label: labelOf(t, 'disputes.level', l) }))}
-              />
+              <Select options={labelOptions(t, 'disputes.level', DS_LEVELS)} />
             </Form.Item>
           </>
         ) : null}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Contact, type Meetings, dsApi, dsKeys } from './api';
+import { editColumn, labelOptions } from './meta';
 
 /** R-DS-3: the monthly joint meeting (extra meetings on major matters) and each community's leader and contact. */
 export default function MeetingsPage() {
@@ -117,17 +118,7 @@ export default function MeetingsPage() {
               render: (v: string | null, c) =>
                 v ? `${v}${c.contactInfo ? `（${c.contactInfo}）` : ''}` : '—',
             },
-            {
-              title: '',
-              key: 'edit',
-              width: 80,
-              render: (_: unknown, c) =>
-                c.canEdit ? (
-                  <Button size="small" onClick={() => setEditing(c)}>
-                    {t('common.edit')}
-                  </Button>
-                ) : null,
-            },
+            editColumn<Contact>(t, setEditing),
           ]}
         />
       </Card>
@@ -175,10 +166,7 @@ function MeetingModal({ subdistricts, onClose }: { subdistricts: [string, string
         <Form.Item name="kind" label={t('disputes.field.kind')} rules={req}>
           <Select
             style={{ width: 160 }}
-            options={['monthly', 'extra'].map((k) => ({
-              value: k,
-              label: t(`disputes.meetings.kind.${k}` as MessageKey),
-            }))}
+            options={labelOptions(t, 'disputes.meetings.kind', ['monthly', 'extra'])}
           />
         </Form.Item>
         <Form.Item name="heldAt" label={t('disputes.meetings.heldAt')} rules={req}>

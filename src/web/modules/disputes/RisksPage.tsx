@@ -9,6 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Risk, dsApi, dsKeys } from './api';
+import { labelOptions } from './meta';
 
 const LEVEL_COLOR = { low: 'default', medium: 'orange', high: 'red' } as const;
 const STATE_COLOR = { open: 'red', handling: 'orange', resolved: 'green' } as const;
@@ -72,10 +73,7 @@ export default function RisksPage() {
                 placeholder={t('disputes.risks.level')}
                 value={level}
                 onChange={setLevel}
-                options={DS_RISK_LEVELS.map((l) => ({
-                  value: l,
-                  label: t(`disputes.risks.level.${l}` as MessageKey),
-                }))}
+                options={labelOptions(t, 'disputes.risks.level', DS_RISK_LEVELS)}
               />
               <Select
                 style={{ width: 120 }}
@@ -83,10 +81,7 @@ export default function RisksPage() {
                 placeholder={t('disputes.risks.state')}
                 value={state}
                 onChange={setState}
-                options={DS_RISK_STATES.map((x) => ({
-                  value: x,
-                  label: t(`disputes.risks.state.${x}` as MessageKey),
-                }))}
+                options={labelOptions(t, 'disputes.risks.state', DS_RISK_STATES)}
               />
               {can('disputes.register') ? (
                 <AddButton onClick={() => setCreating(true)}>{t('disputes.risks.new')}</AddButton>
@@ -188,12 +183,7 @@ export default function RisksPage() {
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
             <Form.Item name="level" label={t('disputes.risks.level')} rules={req}>
-              <Radio.Group
-                options={DS_RISK_LEVELS.map((l) => ({
-                  value: l,
-                  label: t(`disputes.risks.level.${l}` as MessageKey),
-                }))}
-              />
+              <Radio.Group options={labelOptions(t, 'disputes.risks.level', DS_RISK_LEVELS)} />
             </Form.Item>
             <Form.Item name="involved" label={t('disputes.risks.involved')}>
               <Input maxLength={200} />

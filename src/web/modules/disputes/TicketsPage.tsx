@@ -1,8 +1,7 @@
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   DatePicker,
@@ -39,7 +38,8 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { residentsApi } from '../residents/api';
 import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
-import { StatusTag, TicketTag, labelOf } from './meta';
+import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { useSaving } from './useSaving';
 import { useNameSearch } from '../../app/useNameSearch';
 
 type View = (typeof DS_VIEWS)[number];
@@ -252,20 +252,16 @@ function IntakeModal({
   onCreated: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (body: IntakeInput) => dsApi.register(body),
-    onSuccess: (d) => {
-      message.success(t('disputes.intake.created', { number: d.number }));
-      qc.invalidateQueries({ queryKey: dsKeys.all });
+  const save = useSaving((body: IntakeInput) => dsApi.register(body), {
+    invalidate: dsKeys.all,
+    done: (d) => t('disputes.intake.created', { number: d.number }),
+    form,
+    after: (d) => {
       form.resetFields();
       onClose();
       onCreated(d.id);
     },
-    onError: (e) => showError(e, form),
   });
   const submit = (v: {
     source: IntakeInput['source'];
@@ -339,10 +335,11 @@ function IntakeModal({
               style={{ flex: 1 }}
             >
               <Select
-                options={DS_SOURCES.filter((s) => s !== 'work_order').map((s) => ({
-                  value: s,
-                  label: labelOf(t, 'disputes.source', s),
-                }))}
+                options={labelOptions(
+                  t,
+                  'disputes.source',
+                  DS_SOURCES.filter((s) => s !== 'work_order'),
+                )}
                 data-testid="intake-source"
               />
             </Form.Item>
@@ -366,9 +363,7 @@ function IntakeModal({
             rules={[{ required: true }]}
             style={{ flex: 1 }}
           >
-            <Select
-              options={DS_NATURES.map((n) => ({ value: n, label: labelOf(t, 'disputes.nature', n) }))}
-            />
+            <Select options={labelOptions(t, 'disputes.nature', DS_NATURES)} />
           </Form.Item>
         </Flex>
         <Form.Item name="cause" label={t('disputes.field.cause')} rules={[{ required: true }]}>
@@ -413,12 +408,7 @@ function IntakeModal({
                       label={t('disputes.field.role')}
                       style={{ width: 120 }}
                     >
-                      <Select
-                        options={DS_PARTY_ROLES.map((r) => ({
-                          value: r,
-                          label: labelOf(t, 'disputes.role', r),
-                        }))}
-                      />
+                      <Select options={labelOptions(t, 'disputes.role', DS_PARTY_ROLES)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'from']} label=" " style={{ width: 160 }}>
                       <Radio.Group optionType="button" size="small">
@@ -452,12 +442,7 @@ function IntakeModal({
                               label={t('disputes.field.gender')}
                               style={{ width: 76 }}
                             >
-                              <Select
-                                options={[
-                                  { value: 'male', label: t('disputes.gender.male') },
-                                  { value: 'female', label: t('disputes.gender.female') },
-                                ]}
-                              />
+                              <Select options={labelOptions(t, 'disputes.gender', ['male', 'female'])} />
                             </Form.Item>
                             <Form.Item
                               name={[f.name, 'phone']}

@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { DsStatus, DsTicketKind } from '../../../shared/contracts/disputes';
 import type { TFunction } from '../../app/i18n';
 import { labelOf } from '../../app/labelOf';
@@ -28,6 +28,26 @@ export function StatusTag({ status, t }: { status: DsStatus; t: TFunction }) {
       {labelOf(t, 'disputes.status', status)}
     </Tag>
   );
+}
+
+/** Select or radio options of a known list, each labelled `prefix.value` (labelOf). */
+export function labelOptions(t: TFunction, prefix: string, values: readonly string[]) {
+  return values.map((value) => ({ value, label: labelOf(t, prefix, value) }));
+}
+
+/** The last column of a roster the user may edit row by row: an 编辑 button on the rows they may change. */
+export function editColumn<R extends { canEdit: boolean }>(t: TFunction, onEdit: (row: R) => void) {
+  return {
+    title: '',
+    key: 'edit',
+    width: 80,
+    render: (_: unknown, row: R) =>
+      row.canEdit ? (
+        <Button size="small" onClick={() => onEdit(row)}>
+          {t('common.edit')}
+        </Button>
+      ) : null,
+  };
 }
 
 export function TicketTag({ kind, t }: { kind: DsTicketKind | null; t: TFunction }) {

@@ -1,7 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
-import { PageLoading } from '../../app/components/Status';
+import { lazy } from 'react';
+import { guardedRoutes } from '../../app/guardedRoute';
 
 const TicketsPage = lazy(() => import('./TicketsPage'));
 const DetailPage = lazy(() => import('./DetailPage'));
@@ -11,21 +9,17 @@ const MeetingsPage = lazy(() => import('./MeetingsPage'));
 const StatsPage = lazy(() => import('./StatsPage'));
 const RisksPage = lazy(() => import('./RisksPage'));
 
-const guarded = (element: React.ReactNode) => (
-  <Guard permission="disputes.read">
-    <Suspense fallback={<PageLoading />}>{element}</Suspense>
-  </Guard>
-);
-
-/** The disputes module's console routes (inside the staff layout). */
+/** The disputes module's console routes (inside the staff layout, whose Suspense shows PageLoading). */
 export const disputesConsoleRoutes = (
   <>
-    <Route path="disputes" element={guarded(<TicketsPage />)} />
-    <Route path="disputes/bodies" element={guarded(<BodiesPage />)} />
-    <Route path="disputes/config" element={guarded(<ConfigPage />)} />
-    <Route path="disputes/meetings" element={guarded(<MeetingsPage />)} />
-    <Route path="disputes/stats" element={guarded(<StatsPage />)} />
-    <Route path="disputes/risks" element={guarded(<RisksPage />)} />
-    <Route path="disputes/:id" element={guarded(<DetailPage />)} />
+    {guardedRoutes([
+      ['disputes', 'disputes.read', TicketsPage],
+      ['disputes/bodies', 'disputes.read', BodiesPage],
+      ['disputes/config', 'disputes.read', ConfigPage],
+      ['disputes/meetings', 'disputes.read', MeetingsPage],
+      ['disputes/stats', 'disputes.read', StatsPage],
+      ['disputes/risks', 'disputes.read', RisksPage],
+      ['disputes/:id', 'disputes.read', DetailPage],
+    ])}
   </>
 );
