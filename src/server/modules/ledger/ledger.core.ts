@@ -35,6 +35,42 @@ function defaultCap(a: Pick<AccountInput, 'ownerKind' | 'unit'>): number | null 
   return a.unit === 'minutes' && a.ownerKind === 'volunteer' ? TIME_BANK_CAP_MINUTES : null;
 }
 
+/** A community as the ledger files its own accounts: owner, unit of the tree and name. */
+export interface LedgerCommunity {
+  id: string;
+  path: string;
+  name: string;
+}
+
+/** The community's own (credit) account in `unit`: it issues credits and takes settlements and withdrawals. */
+export function ensureCommunityAccount(
+  tx: Db,
+  ctx: UseCaseCtx,
+  community: LedgerCommunity,
+  unit: LedgerUnit,
+): Promise<string> {
+  return ensureAccount(tx, ctx, {
+    ownerKind: 'community',
+    ownerId: community.id,
+    unit,
+    orgUnitId: community.id,
+    orgPath: community.path,
+    name: community.name,
+  });
+}
+
+/** The community's time pool (minutes donated for elderly people living alone). */
+export function ensurePoolAccount(tx: Db, ctx: UseCaseCtx, community: LedgerCommunity): Promise<string> {
+  return ensureAccount(tx, ctx, {
+    ownerKind: 'pool',
+    ownerId: community.id,
+    unit: 'minutes',
+    orgUnitId: community.id,
+    orgPath: community.path,
+    name: `${community.name}·时间池`,
+  });
+}
+
 /** Finds or creates the account (unique per ownerKind+ownerId+unit); returns its id. */
 export async function ensureAccount(tx: Db, ctx: UseCaseCtx, a: AccountInput): Promise<string> {
   if (!LEDGER_UNITS.includes(a.unit)) throw new AppError('ledger.bad_unit', 422, { unit: a.unit });

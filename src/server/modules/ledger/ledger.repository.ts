@@ -388,7 +388,10 @@ export async function revokeDesigneeRow(db: Db, id: string, at: Date): Promise<v
 
 // ─── Holder accounts moved by their module ───────────────────────────────────────────────────────
 
-/** Moves one holder's accounts to `unit` (accounts already at its path are left alone). */
+/**
+ * Moves the accounts of one holder (e.g. a volunteer who changed community) to `unit`, so their scope,
+ * reports and pool follow the holder. Accounts already at that path are left alone.
+ */
 export async function moveHolderAccountRows(
   tx: Db,
   ownerKind: string,
