@@ -3,6 +3,7 @@ import { auditInsertFrom, writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import { type Db, executePrepared, rowsOf } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { firstRow } from '../../platform/firstRow';
 import { ledgerAccounts, ledgerTransactions } from './ledger.table';
 
 /**
@@ -71,14 +72,18 @@ export function ensurePoolAccount(tx: Db, ctx: UseCaseCtx, community: LedgerComm
   });
 }
 
+/** The one account of an owner in a unit (accounts are unique per ownerKind+ownerId+unit). */
+const ownerAccount = (ownerKind: OwnerKind, ownerId: string, unit: LedgerUnit) =>
+  and(
+    eq(ledgerAccounts.ownerKind, ownerKind),
+    eq(ledgerAccounts.ownerId, ownerId),
+    eq(ledgerAccounts.unit, unit),
+  );
+
 /** Finds or creates the account (unique per ownerKind+ownerId+unit); returns its id. */
 export async function ensureAccount(tx: Db, ctx: UseCaseCtx, a: AccountInput): Promise<string> {
   if (!LEDGER_UNITS.includes(a.unit)) throw new AppError('ledger.bad_unit', 422, { unit: a.unit });
-  const where = and(
-    eq(ledgerAccounts.ownerKind, a.ownerKind),
-    eq(ledgerAccounts.ownerId, a.ownerId),
-    eq(ledgerAccounts.unit, a.unit),
-  );
+  const where = ownerAccount(a.ownerKind, a.ownerId, a.unit);
   const found = await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where);
   if (found[0]) return found[0].id;
   const now = ctx.clock.now();
@@ -278,23 +283,13 @@ async function findByKey(tx: Db, key: string): Promise<string | undefined> {
 }
 
 /** The account of an owner in a unit, if opened. */
-export async function findAccount(
+export function findAccount(
   db: Db,
   ownerKind: OwnerKind,
   ownerId: string,
   unit: LedgerUnit,
 ): Promise<LockedAccount | undefined> {
-  const rows = await db
-    .select()
-    .from(ledgerAccounts)
-    .where(
-      and(
-        eq(ledgerAccounts.ownerKind, ownerKind),
-        eq(ledgerAccounts.ownerId, ownerId),
-        eq(ledgerAccounts.unit, unit),
-      ),
-    );
-  return rows[0];
+  return firstRow(db, ledgerAccounts, ownerAccount(ownerKind, ownerId, unit));
 }
 
 /** Cached balances of an owner's accounts (0 when not opened). */
