@@ -1,5 +1,10 @@
 import { asc, isNotNull, sql } from 'drizzle-orm';
-import { ensureAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
+import {
+  ensureAccount,
+  ensureCommunityAccount,
+  ensurePoolAccount,
+  postTransaction,
+} from '../../server/modules/ledger/ledger.core';
 import { ledgerDesignees, ledgerEarningRules } from '../../server/modules/ledger/ledger.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
@@ -63,10 +68,9 @@ export async function seedDemoLedger(
         })
         .onConflictDoNothing();
     for (const c of communities) {
-      const base = { ownerId: c.id, orgUnitId: c.id, orgPath: c.path };
-      await ensureAccount(tx, ctx, { ...base, ownerKind: 'community', unit: 'points', name: c.name });
-      await ensureAccount(tx, ctx, { ...base, ownerKind: 'community', unit: 'minutes', name: c.name });
-      await ensureAccount(tx, ctx, { ...base, ownerKind: 'pool', unit: 'minutes', name: `${c.name}·时间池` });
+      await ensureCommunityAccount(tx, ctx, c, 'points');
+      await ensureCommunityAccount(tx, ctx, c, 'minutes');
+      await ensurePoolAccount(tx, ctx, c);
     }
   });
 
@@ -100,14 +104,7 @@ export async function seedDemoLedger(
         await tx.execute(sql`select balance from ledger_accounts where id = ${minutes}`),
       );
       if (community && acc && acc.balance >= 120) {
-        const pool = await ensureAccount(tx, ctx, {
-          ownerKind: 'pool',
-          ownerId: community.id,
-          unit: 'minutes',
-          orgUnitId: community.id,
-          orgPath: community.path,
-          name: `${community.name}·时间池`,
-        });
+        const pool = await ensurePoolAccount(tx, ctx, community);
         await postTransaction(tx, ctx, {
           idempotencyKey: `demo.donate:${v.id}`,
           kind: 'pool_donation',

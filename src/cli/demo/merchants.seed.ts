@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, like, sql } from 'drizzle-orm';
 import { ledgerAccounts } from '../../server/modules/ledger/ledger.table';
-import { ensureAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
+import { ensureCommunityAccount, postTransaction } from '../../server/modules/ledger/ledger.core';
 import {
   merchantSettlements,
   redemptionItems,
@@ -11,7 +11,11 @@ import {
 } from '../../server/modules/merchants/merchants.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
-import { ensurePointAccount, pointsMove } from '../../server/modules/merchants/merchants.common';
+import {
+  ensurePointAccount,
+  ensureVolunteerPointsAccount,
+  pointsMove,
+} from '../../server/modules/merchants/merchants.common';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { usccCheckChar } from '../../shared/validation/codes';
@@ -210,14 +214,12 @@ export async function seedDemoMerchants(
     const at = new Date(now.getTime() - (3 + ((k * 11) % 80)) * 86_400_000);
     const [community] = await db.select().from(orgUnits).where(eq(orgUnits.id, h.communityId));
     await db.transaction(async (tx) => {
-      const vol = await ensureAccount(tx, ctx, {
-        ownerKind: 'volunteer',
-        ownerId: h.id,
-        unit: 'points',
-        orgUnitId: community?.id ?? point.orgUnitId,
-        orgPath: community?.path ?? point.orgPath,
-        name: h.name,
-      });
+      const vol = await ensureVolunteerPointsAccount(
+        tx,
+        ctx,
+        h,
+        community ?? { id: point.orgUnitId, path: point.orgPath },
+      );
       const acc = await ensurePointAccount(tx, ctx, point);
       const id = ids();
       const posted = await postTransaction(tx, ctx, {
@@ -275,14 +277,7 @@ export async function seedDemoMerchants(
     const community = communities.find((c) => c.id === p.orgUnitId)!;
     await db.transaction(async (tx) => {
       const acc = await ensurePointAccount(tx, ctx, p);
-      const com = await ensureAccount(tx, ctx, {
-        ownerKind: 'community',
-        ownerId: community.id,
-        unit: 'points',
-        orgUnitId: community.id,
-        orgPath: community.path,
-        name: community.name,
-      });
+      const com = await ensureCommunityAccount(tx, ctx, community, 'points');
       const id = ids();
       const posted = await postTransaction(tx, ctx, {
         idempotencyKey: `merchants.settle:demo-${id}`,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 
 export interface SheetColumn<T> {
   header: string;
@@ -21,6 +22,21 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export function attachmentHeader(fileName: string): string {
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Answers a one-sheet .xlsx (toXlsx) as a download named `fileName`. */
+export async function sendXlsx<T>(
+  reply: FastifyReply,
+  fileName: string,
+  sheetName: string,
+  columns: SheetColumn<T>[],
+  rows: T[],
+): Promise<FastifyReply> {
+  const buf = await toXlsx(sheetName, columns, rows);
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', attachmentHeader(fileName))
+    .send(buf);
 }
 
 /** The UTF-8 byte-order mark: without it Excel on Chinese Windows reads a CSV as GBK and shows mojibake. */

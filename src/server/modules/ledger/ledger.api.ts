@@ -6,13 +6,16 @@ import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { postTransaction } from './ledger.core';
-import { entriesOf, moveHolderAccountRows, reversalOf } from './ledger.repository';
+import { reversalEntries } from './ledger.usecases';
 
 export {
   type AccountInput,
   balancesOf,
   ensureAccount,
+  ensureCommunityAccount,
+  ensurePoolAccount,
   findAccount,
+  type LedgerCommunity,
   type LedgerUnit,
   type LockedAccount,
   lockAccounts,
@@ -29,20 +32,7 @@ export {
   TEAM_RULE_TYPE,
   type TeamCreditInput,
 } from './ledger.credit';
-
-/**
- * Moves the accounts of one holder (e.g. a volunteer who changed community) to `unit`, so their scope,
- * reports and pool follow the holder. Accounts already at that path are left alone.
- */
-export async function moveHolderAccounts(
-  tx: Db,
-  ownerKind: string,
-  ownerId: string,
-  unit: { id: string; path: string },
-  now: Date,
-): Promise<void> {
-  await moveHolderAccountRows(tx, ownerKind, ownerId, unit, now);
-}
+export { moveHolderAccountRows as moveHolderAccounts } from './ledger.repository';
 export { consentStands, familySpender, type WithdrawTimeInput, withdrawTime } from './ledger.usecases';
 
 /**
@@ -63,9 +53,7 @@ export async function postReversal(
     sourceId?: string;
   },
 ): Promise<{ transactionId: string; duplicate: boolean }> {
-  const already = await reversalOf(tx, r.transactionId);
-  if (already) throw new AppError('ledger.already_reversed', 409, {}, { reversalId: already.id });
-  const entries = await entriesOf(tx, r.transactionId);
+  const entries = await reversalEntries(tx, r.transactionId);
   if (entries.length === 0)
     throw new AppError('ledger.account_not_found', 404, { accountId: r.transactionId });
   return postTransaction(tx, ctx, {
@@ -75,10 +63,6 @@ export async function postReversal(
     sourceType: r.sourceType,
     sourceId: r.sourceId,
     reversesId: r.transactionId,
-    entries: entries.map((e) => ({
-      accountId: e.accountId,
-      unit: e.unit as 'points' | 'minutes',
-      amount: -e.amount,
-    })),
+    entries,
   });
 }

@@ -3,6 +3,7 @@ import { auditInsertFrom, writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import { type Db, executePrepared, rowsOf } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { firstRow } from '../../platform/firstRow';
 import { ledgerAccounts, ledgerTransactions } from './ledger.table';
 
 /**
@@ -35,14 +36,54 @@ function defaultCap(a: Pick<AccountInput, 'ownerKind' | 'unit'>): number | null 
   return a.unit === 'minutes' && a.ownerKind === 'volunteer' ? TIME_BANK_CAP_MINUTES : null;
 }
 
+/** A community as the ledger files its own accounts: owner, unit of the tree and name. */
+export interface LedgerCommunity {
+  id: string;
+  path: string;
+  name: string;
+}
+
+/** The community's own (credit) account in `unit`: it issues credits and takes settlements and withdrawals. */
+export function ensureCommunityAccount(
+  tx: Db,
+  ctx: UseCaseCtx,
+  community: LedgerCommunity,
+  unit: LedgerUnit,
+): Promise<string> {
+  return ensureAccount(tx, ctx, {
+    ownerKind: 'community',
+    ownerId: community.id,
+    unit,
+    orgUnitId: community.id,
+    orgPath: community.path,
+    name: community.name,
+  });
+}
+
+/** The community's time pool (minutes donated for elderly people living alone). */
+export function ensurePoolAccount(tx: Db, ctx: UseCaseCtx, community: LedgerCommunity): Promise<string> {
+  return ensureAccount(tx, ctx, {
+    ownerKind: 'pool',
+    ownerId: community.id,
+    unit: 'minutes',
+    orgUnitId: community.id,
+    orgPath: community.path,
+    name: `${community.name}·时间池`,
+  });
+}
+
+/** The one account of an owner in a unit (accounts are unique per ownerKind+ownerId+unit). */
+const ownerAccount = (ownerKind: OwnerKind, ownerId: string, unit: LedgerUnit) =>
+  and(
+    eq(ledgerAccounts.ownerKind, ownerKind),
+    eq(ledgerAccounts.ownerId, ownerId),
+    eq(ledgerAccounts.unit, unit),
+  );
+
 /** Finds or creates the account (unique per ownerKind+ownerId+unit); returns its id. */
 export async function ensureAccount(tx: Db, ctx: UseCaseCtx, a: AccountInput): Promise<string> {
   if (!LEDGER_UNITS.includes(a.unit)) throw new AppError('ledger.bad_unit', 422, { unit: a.unit });
-  const where = and(
-    eq(ledgerAccounts.ownerKind, a.ownerKind),
-    eq(ledgerAccounts.ownerId, a.ownerId),
-    eq(ledgerAccounts.unit, a.unit),
-  );
+  const where = ownerAccount(a.ownerKind, a.ownerId, a.unit);
   const found = await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where);
   if (found[0]) return found[0].id;
   const now = ctx.clock.now();
@@ -242,23 +283,13 @@ async function findByKey(tx: Db, key: string): Promise<string | undefined> {
 }
 
 /** The account of an owner in a unit, if opened. */
-export async function findAccount(
+export function findAccount(
   db: Db,
   ownerKind: OwnerKind,
   ownerId: string,
   unit: LedgerUnit,
 ): Promise<LockedAccount | undefined> {
-  const rows = await db
-    .select()
-    .from(ledgerAccounts)
-    .where(
-      and(
-        eq(ledgerAccounts.ownerKind, ownerKind),
-        eq(ledgerAccounts.ownerId, ownerId),
-        eq(ledgerAccounts.unit, unit),
-      ),
-    );
-  return rows[0];
+  return firstRow(db, ledgerAccounts, ownerAccount(ownerKind, ownerId, unit));
 }
 
 /** Cached balances of an owner's accounts (0 when not opened). */

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import type { AccountListQuery } from '../../../shared/contracts/ledger';
 import { type Db, rowsOf } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { offsetOf } from '../../platform/pagination';
@@ -130,16 +131,14 @@ function heldBy(userId: string): SQL {
 /** An account staff may read in scope or the actor holds (`own`); undefined otherwise. */
 export async function findVisibleAccount(db: Db, actor: Actor, id: string): Promise<AccountRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [acc] = await db
-    .select()
-    .from(ledgerAccounts)
-    .where(
-      and(
-        eq(ledgerAccounts.id, id),
-        or(ledgerPolicy.scope(actor, 'read'), and(ledgerPolicy.scope(actor, 'own'), heldBy(actor.userId))),
-      ),
-    );
-  return acc;
+  return firstRow(
+    db,
+    ledgerAccounts,
+    and(
+      eq(ledgerAccounts.id, id),
+      or(ledgerPolicy.scope(actor, 'read'), and(ledgerPolicy.scope(actor, 'own'), heldBy(actor.userId))),
+    ),
+  );
 }
 
 /** One page of the accounts in reach for `action`; `unitPath` is a unit the caller found in scope. */
@@ -237,11 +236,11 @@ export async function statementPage(
 /** A transaction in reach for `action`, or undefined. */
 export async function findTransaction(db: Db, actor: Actor, action: LedgerAction, id: string) {
   if (!isUuid(id)) return undefined;
-  const [t] = await db
-    .select()
-    .from(ledgerTransactions)
-    .where(and(eq(ledgerTransactions.id, id), ledgerPolicy.scope(actor, action, ledgerTransactions.orgPath)));
-  return t;
+  return firstRow(
+    db,
+    ledgerTransactions,
+    and(eq(ledgerTransactions.id, id), ledgerPolicy.scope(actor, action, ledgerTransactions.orgPath)),
+  );
 }
 
 /** The transaction posted under an idempotency key (any scope: keys are global). */
@@ -310,14 +309,12 @@ export function listRuleRows(
 }
 
 /** The rule of an activity type set at a unit, if any. */
-export async function ruleAt(db: Db, orgUnitId: string, activityType: string) {
-  const [r] = await db
-    .select()
-    .from(ledgerEarningRules)
-    .where(
-      and(eq(ledgerEarningRules.orgUnitId, orgUnitId), eq(ledgerEarningRules.activityType, activityType)),
-    );
-  return r;
+export function ruleAt(db: Db, orgUnitId: string, activityType: string) {
+  return firstRow(
+    db,
+    ledgerEarningRules,
+    and(eq(ledgerEarningRules.orgUnitId, orgUnitId), eq(ledgerEarningRules.activityType, activityType)),
+  );
 }
 
 /** Creates or replaces the rule of an activity type at a unit. */
@@ -358,24 +355,21 @@ export function liveDesignees(db: Db, accountId: string): Promise<DesigneeRow[]>
 /** A designee by id (the caller then checks its account), or undefined. */
 export async function designeeById(db: Db, id: string): Promise<DesigneeRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [d] = await db.select().from(ledgerDesignees).where(eq(ledgerDesignees.id, id));
-  return d;
+  return firstRow(db, ledgerDesignees, eq(ledgerDesignees.id, id));
 }
 
 /** A live designee of this account, or undefined. */
 export async function liveDesigneeOf(db: Db, id: string, accountId: string) {
   if (!isUuid(id)) return undefined;
-  const [d] = await db
-    .select()
-    .from(ledgerDesignees)
-    .where(
-      and(
-        eq(ledgerDesignees.id, id),
-        eq(ledgerDesignees.accountId, accountId),
-        isNull(ledgerDesignees.revokedAt),
-      ),
-    );
-  return d;
+  return firstRow(
+    db,
+    ledgerDesignees,
+    and(
+      eq(ledgerDesignees.id, id),
+      eq(ledgerDesignees.accountId, accountId),
+      isNull(ledgerDesignees.revokedAt),
+    ),
+  );
 }
 
 export async function insertDesignee(db: Db, row: typeof ledgerDesignees.$inferInsert): Promise<void> {
@@ -388,7 +382,10 @@ export async function revokeDesigneeRow(db: Db, id: string, at: Date): Promise<v
 
 // ─── Holder accounts moved by their module ───────────────────────────────────────────────────────
 
-/** Moves one holder's accounts to `unit` (accounts already at its path are left alone). */
+/**
+ * Moves the accounts of one holder (e.g. a volunteer who changed community) to `unit`, so their scope,
+ * reports and pool follow the holder. Accounts already at that path are left alone.
+ */
 export async function moveHolderAccountRows(
   tx: Db,
   ownerKind: string,

@@ -26,7 +26,7 @@ import {
 import type { AppDeps } from '../../platform/context';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
-import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { idParams } from '../../platform/ids';
@@ -119,7 +119,9 @@ export const ledgerModule = defineModule({
         const en = req.locale === 'en';
         const unit = account.unit === 'points' ? (en ? 'points' : '积分') : en ? 'minutes' : '分钟';
         const fmt = chinaMinute;
-        const buf = await toXlsx(
+        return sendXlsx(
+          reply,
+          en ? `statement-${account.name}.xlsx` : `账户明细-${account.name}-${unit}.xlsx`,
           en ? 'Statement' : '明细',
           [
             { header: en ? 'Posted (UTC+8)' : '记账时间', width: 18, value: (l) => fmt(l.createdAt) },
@@ -142,13 +144,6 @@ export const ledgerModule = defineModule({
           ],
           lines,
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(en ? `statement-${account.name}.xlsx` : `账户明细-${account.name}-${unit}.xlsx`),
-          )
-          .send(buf);
       },
     );
     app.post(
@@ -292,7 +287,9 @@ export const ledgerModule = defineModule({
         const r = await pointsReport(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';
         const hours = (m: number) => Math.round((m / 60) * 10) / 10;
-        const buf = await toXlsx(
+        return sendXlsx(
+          reply,
+          en ? `points-${r.from}-${r.to}.xlsx` : `积分时长统计-${r.from}-${r.to}.xlsx`,
           en ? 'Points and hours' : '积分与时长',
           [
             { header: en ? 'Community' : '社区', width: 20, value: (x) => x.communityName },
@@ -311,13 +308,6 @@ export const ledgerModule = defineModule({
           ],
           [...r.rows, { ...r.total, communityName: en ? 'Total' : '合计' }],
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(en ? `points-${r.from}-${r.to}.xlsx` : `积分时长统计-${r.from}-${r.to}.xlsx`),
-          )
-          .send(buf);
       },
     );
   },

@@ -20,10 +20,12 @@ import { unitInScope, unitNames } from '../org/org.api';
 import { liveResidentPath, sameHousehold } from '../residents/residents.api';
 import { residentIdOfUser, userIdOfResident } from '../accounts/accounts.api';
 import {
-  ensureAccount,
+  ensureCommunityAccount,
+  ensurePoolAccount,
   findAccount,
   type LockedAccount,
   lockAccounts,
+  type PostingEntry,
   postTransaction,
   TIME_BANK_CAP_MINUTES,
 } from './ledger.core';
@@ -180,6 +182,21 @@ export const OWNED_ELSEWHERE = ['redemption', 'settlement', 'fund_donation', 'fu
 // ─── Reversal ─────────────────────────────────────────────────────────────────────────────────────
 
 /**
+ * The entries of a reversal of `transactionId`: its own entries negated. A transaction already reversed
+ * answers 409 `ledger.already_reversed` (at most one reversal each).
+ */
+export async function reversalEntries(tx: Db, transactionId: string): Promise<PostingEntry[]> {
+  const already = await reversalOf(tx, transactionId);
+  if (already) throw new AppError('ledger.already_reversed', 409, {}, { reversalId: already.id });
+  const entries = await entriesOf(tx, transactionId);
+  return entries.map((e) => ({
+    accountId: e.accountId,
+    unit: e.unit as 'points' | 'minutes',
+    amount: -e.amount,
+  }));
+}
+
+/**
  * Compensates a transaction with the negated entries and a reason (append-only ledger: nothing is
  * updated or deleted). At most one reversal per transaction; a reversal is not itself reversible.
  */
@@ -200,9 +217,7 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
     // Redemptions and settlements carry merchant state (stock, settled flags): undone in that module.
     if (OWNED_ELSEWHERE.includes(orig.kind))
       throw new AppError('ledger.reverse_elsewhere', 409, {}, { kind: orig.kind });
-    const already = await reversalOf(tx, orig.id);
-    if (already) throw new AppError('ledger.already_reversed', 409, {}, { reversalId: already.id });
-    const entries = await entriesOf(tx, orig.id);
+    const entries = await reversalEntries(tx, orig.id);
     const r = await postTransaction(tx, ctx, {
       idempotencyKey: key,
       kind: 'reversal',
@@ -212,11 +227,7 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
       activityType: orig.activityType ?? undefined,
       occurredAt: orig.occurredAt,
       reversesId: orig.id,
-      entries: entries.map((e) => ({
-        accountId: e.accountId,
-        unit: e.unit as 'points' | 'minutes',
-        amount: -e.amount,
-      })),
+      entries,
     });
     if (r.duplicate) {
       // A concurrent request with the same key committed first: fine if it reversed this transaction.
@@ -545,14 +556,7 @@ export async function withdrawTime(tx: Db, ctx: UseCaseCtx, w: WithdrawTimeInput
     spentBy = `(家属${d.name}(${d.relation})经${acc.name}同意代为使用)`;
   }
   const community = await communityOf(tx, acc.orgUnitId);
-  const issuer = await ensureAccount(tx, ctx, {
-    ownerKind: 'community',
-    ownerId: community.id,
-    unit: 'minutes',
-    orgUnitId: community.id,
-    orgPath: community.path,
-    name: community.name,
-  });
+  const issuer = await ensureCommunityAccount(tx, ctx, community, 'minutes');
   const posted = await postTransaction(tx, ctx, {
     idempotencyKey: w.idempotencyKey,
     kind: 'time_withdrawal',
@@ -598,23 +602,12 @@ export async function recordWithdrawal(ctx: ActorCtx, accountId: string, body: W
   );
 }
 
-async function poolAccount(tx: Db, ctx: UseCaseCtx, community: { id: string; path: string; name: string }) {
-  return ensureAccount(tx, ctx, {
-    ownerKind: 'pool',
-    ownerId: community.id,
-    unit: 'minutes',
-    orgUnitId: community.id,
-    orgPath: community.path,
-    name: `${community.name}·时间池`,
-  });
-}
-
 /** The holder donates minutes to their community's pool that serves elderly people living alone. */
 export async function donateToPool(ctx: ActorCtx, accountId: string, body: DonateBody) {
   const acc = await timeBankAccount(ctx, accountId, 'holder_or_staff');
   return ctx.db.transaction(async (tx) => {
     const community = await communityOf(tx, acc.orgUnitId);
-    const pool = await poolAccount(tx, ctx, community);
+    const pool = await ensurePoolAccount(tx, ctx, community);
     await lockAccounts(tx, [acc.id, pool]);
     return postTransaction(tx, ctx, {
       idempotencyKey: `ledger.donate:${body.idempotencyKey}`,
@@ -634,15 +627,8 @@ export async function withdrawFromPool(ctx: ActorCtx, body: PoolWithdrawBody) {
   return ctx.db.transaction(async (tx) => {
     const u = await unitInScope(tx, ctx.actor, ledgerPolicy.permissions.write, body.communityId);
     if (!u) throw notFound();
-    const pool = await poolAccount(tx, ctx, u);
-    const issuer = await ensureAccount(tx, ctx, {
-      ownerKind: 'community',
-      ownerId: u.id,
-      unit: 'minutes',
-      orgUnitId: u.id,
-      orgPath: u.path,
-      name: u.name,
-    });
+    const pool = await ensurePoolAccount(tx, ctx, u);
+    const issuer = await ensureCommunityAccount(tx, ctx, u, 'minutes');
     return postTransaction(tx, ctx, {
       idempotencyKey: `ledger.pool:${body.idempotencyKey}`,
       kind: 'pool_withdrawal',

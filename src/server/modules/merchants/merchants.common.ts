@@ -44,6 +44,23 @@ export function ensurePointAccount(
   });
 }
 
+/** A volunteer's points account, opened in their community `place` (the unit they redeem from). */
+export function ensureVolunteerPointsAccount(
+  tx: Db,
+  ctx: UseCaseCtx,
+  volunteer: { id: string; name: string },
+  place: { id: string; path: string },
+): Promise<string> {
+  return ensureAccount(tx, ctx, {
+    ownerKind: 'volunteer',
+    ownerId: volunteer.id,
+    unit: 'points',
+    orgUnitId: place.id,
+    orgPath: place.path,
+    name: volunteer.name,
+  });
+}
+
 /** The two ledger entries that move `amount` points from one account to another. */
 export function pointsMove(fromAccount: string, toAccount: string, amount: number): PostingEntry[] {
   return [

@@ -13,13 +13,14 @@ import { auditFailure, writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { balancesOf, ensureAccount, postReversal, postTransaction } from '../ledger/ledger.api';
+import { balancesOf, postReversal, postTransaction } from '../ledger/ledger.api';
 import { unitById, unitsByIds } from '../org/org.api';
 import { activeVolunteerById, activeVolunteerOfUser, volunteerById } from '../volunteers/volunteers.api';
 import {
   checkId,
   chinaDate,
   ensurePointAccount,
+  ensureVolunteerPointsAccount,
   findPoint,
   isUniqueViolation,
   itemDto,
@@ -398,14 +399,12 @@ export async function redeem(ctx: ActorCtx, input: RedeemBody, headerKey?: strin
       for (const l of lines) await takeStock(tx, l.item.id, l.quantity, ctx.clock.now());
 
       const community = await unitById(tx, v.communityId);
-      const volAccount = await ensureAccount(tx, ctx, {
-        ownerKind: 'volunteer',
-        ownerId: v.id,
-        unit: 'points',
-        orgUnitId: community?.id ?? v.orgUnitId,
-        orgPath: community?.path ?? v.orgPath,
-        name: v.name,
-      });
+      const volAccount = await ensureVolunteerPointsAccount(
+        tx,
+        ctx,
+        v,
+        community ?? { id: v.orgUnitId, path: v.orgPath },
+      );
       const pointAccount = await ensurePointAccount(tx, ctx, point);
       const id = ctx.ids();
       const now = ctx.clock.now();

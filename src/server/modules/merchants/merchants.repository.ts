@@ -5,9 +5,11 @@ import type {
   SettlementListQuery,
 } from '../../../shared/contracts/merchants';
 import { type Db, rowsOf } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { insertRow, updateRow } from '../../platform/rows';
 import { userFieldSql } from '../accounts/accounts.api';
 import {
   DAY,
@@ -55,11 +57,7 @@ export async function findPointRow(
   id: string,
 ): Promise<PointRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(redemptionPoints)
-    .where(and(eq(redemptionPoints.id, id), pointScope(actor, linked, access)));
-  return row;
+  return firstRow(db, redemptionPoints, and(eq(redemptionPoints.id, id), pointScope(actor, linked, access)));
 }
 
 /** One page of the points in reach (`read`) matching the filters; `unitPath`: a unit found in scope. */
@@ -278,18 +276,16 @@ export async function usccTakenBy(db: Db, uscc: string, exceptId?: string): Prom
   return !!dup;
 }
 
-export async function insertPoint(db: Db, values: typeof redemptionPoints.$inferInsert): Promise<PointRow> {
-  const [created] = await db.insert(redemptionPoints).values(values).returning();
-  return created!;
+export function insertPoint(db: Db, values: typeof redemptionPoints.$inferInsert): Promise<PointRow> {
+  return insertRow(db, redemptionPoints, values);
 }
 
-export async function updatePointRow(
+export function updatePointRow(
   db: Db,
   id: string,
   set: Partial<typeof redemptionPoints.$inferInsert>,
 ): Promise<PointRow> {
-  const [after] = await db.update(redemptionPoints).set(set).where(eq(redemptionPoints.id, id)).returning();
-  return after!;
+  return updateRow(db, redemptionPoints, id, set);
 }
 
 /** A point's catalogue: active items first, by category and name. */
@@ -309,18 +305,16 @@ export async function itemById(db: Db, id: string, forUpdate = false): Promise<I
   return item;
 }
 
-export async function insertItem(db: Db, values: typeof redemptionItems.$inferInsert): Promise<ItemRow> {
-  const [created] = await db.insert(redemptionItems).values(values).returning();
-  return created!;
+export function insertItem(db: Db, values: typeof redemptionItems.$inferInsert): Promise<ItemRow> {
+  return insertRow(db, redemptionItems, values);
 }
 
-export async function updateItemRow(
+export function updateItemRow(
   db: Db,
   id: string,
   set: Partial<typeof redemptionItems.$inferInsert>,
 ): Promise<ItemRow> {
-  const [after] = await db.update(redemptionItems).set(set).where(eq(redemptionItems.id, id)).returning();
-  return after!;
+  return updateRow(db, redemptionItems, id, set);
 }
 
 /** The logins linked to a point's counter, by username (users that no longer exist left out). */
@@ -343,9 +337,8 @@ export function operatorsOf(db: Db, pointId: string) {
 }
 
 /** The point a login is linked to, if any (a login works one counter). */
-export async function linkOfUser(db: Db, userId: string) {
-  const [link] = await db.select().from(redemptionPointUsers).where(eq(redemptionPointUsers.userId, userId));
-  return link;
+export function linkOfUser(db: Db, userId: string) {
+  return firstRow(db, redemptionPointUsers, eq(redemptionPointUsers.userId, userId));
 }
 
 export async function insertLink(db: Db, values: typeof redemptionPointUsers.$inferInsert): Promise<void> {
@@ -364,12 +357,8 @@ export async function deleteLink(db: Db, pointId: string, userId: string): Promi
 // ─── Settlements ─────────────────────────────────────────────────────────────────────────────────
 
 /** The settlement made under an idempotency key, if any (the caller checks it is the same request). */
-export async function settlementByKey(db: Db, key: string): Promise<SettlementRow | undefined> {
-  const [first] = await db
-    .select()
-    .from(merchantSettlements)
-    .where(eq(merchantSettlements.idempotencyKey, key));
-  return first;
+export function settlementByKey(db: Db, key: string): Promise<SettlementRow | undefined> {
+  return firstRow(db, merchantSettlements, eq(merchantSettlements.idempotencyKey, key));
 }
 
 /** Holds the point's settlement lock for the rest of the transaction (settlements of a point in turn). */
@@ -451,12 +440,11 @@ export function dueRedemptions(tx: Db, pointId: string, before: Date): Promise<R
     .for('update');
 }
 
-export async function insertSettlement(
+export function insertSettlement(
   tx: Db,
   values: typeof merchantSettlements.$inferInsert,
 ): Promise<SettlementRow> {
-  const [row] = await tx.insert(merchantSettlements).values(values).returning();
-  return row!;
+  return insertRow(tx, merchantSettlements, values);
 }
 
 /** Marks still-unsettled redemptions as settled by `settlementId`; returns how many were marked. */
@@ -489,11 +477,11 @@ export async function activeItemCount(db: Db, pointId: string, itemIds: string[]
 /** An active point by id, in any scope (a holder may redeem anywhere), or undefined. */
 export async function activePointById(db: Db, id: string): Promise<PointRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [p] = await db
-    .select()
-    .from(redemptionPoints)
-    .where(and(eq(redemptionPoints.id, id), eq(redemptionPoints.status, 'active')));
-  return p;
+  return firstRow(
+    db,
+    redemptionPoints,
+    and(eq(redemptionPoints.id, id), eq(redemptionPoints.status, 'active')),
+  );
 }
 
 /** Whether a live (unused, unexpired) code has this hash. */
@@ -582,9 +570,8 @@ export function linesOf(db: Db, redemptionIds: string[]) {
 }
 
 /** The redemption made under an idempotency key, if any (the caller checks it is the same request). */
-export async function redemptionByKey(db: Db, key: string): Promise<RedemptionRow | undefined> {
-  const [first] = await db.select().from(redemptions).where(eq(redemptions.idempotencyKey, key));
-  return first;
+export function redemptionByKey(db: Db, key: string): Promise<RedemptionRow | undefined> {
+  return firstRow(db, redemptions, eq(redemptions.idempotencyKey, key));
 }
 
 /** Queues requests with the same idempotency key for the rest of the transaction. */
@@ -615,7 +602,7 @@ export async function insertRedemption(
   values: typeof redemptions.$inferInsert,
   lines: (typeof redemptionLines.$inferInsert)[],
 ): Promise<RedemptionRow> {
-  const [row] = await tx.insert(redemptions).values(values).returning();
+  const row = await insertRow(tx, redemptions, values);
   await tx.insert(redemptionLines).values(lines);
-  return row!;
+  return row;
 }

@@ -32,7 +32,7 @@ import {
 } from '../../../shared/contracts/merchants';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
-import { attachmentHeader, toXlsx, XLSX_MIME } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -222,7 +222,9 @@ export const merchantsModule = defineModule({
       async (req, reply) => {
         const en = req.locale === 'en';
         const { items } = await listSettlements(actorCtxOf(deps, req), req.query, { all: true });
-        const buf = await toXlsx(
+        return sendXlsx(
+          reply,
+          en ? 'settlements.xlsx' : '兑换结算.xlsx',
           en ? 'Settlements' : '兑换结算',
           [
             { header: en ? 'Number' : '结算单号', width: 22, value: (r) => r.number },
@@ -242,10 +244,6 @@ export const merchantsModule = defineModule({
           ],
           items,
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(en ? 'settlements.xlsx' : '兑换结算.xlsx'))
-          .send(buf);
       },
     );
 

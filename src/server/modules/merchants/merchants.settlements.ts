@@ -4,7 +4,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField } from '../../platform/errors';
 import { userDisplayNames } from '../accounts/accounts.api';
-import { ensureAccount, postTransaction } from '../ledger/ledger.api';
+import { ensureCommunityAccount, postTransaction } from '../ledger/ledger.api';
 import { unitById } from '../org/org.api';
 import {
   chinaDate,
@@ -90,14 +90,12 @@ export async function settle(ctx: ActorCtx, pointId: string, input: SettleBody, 
     const total = due.reduce((s, r) => s + r.totalPoints, 0);
     const community = await unitById(tx, point.orgUnitId);
     const pointAccount = await ensurePointAccount(tx, ctx, point);
-    const communityAccount = await ensureAccount(tx, ctx, {
-      ownerKind: 'community',
-      ownerId: point.orgUnitId,
-      unit: 'points',
-      orgUnitId: point.orgUnitId,
-      orgPath: community?.path ?? point.orgPath,
-      name: community?.name ?? point.name,
-    });
+    const communityAccount = await ensureCommunityAccount(
+      tx,
+      ctx,
+      { id: point.orgUnitId, path: community?.path ?? point.orgPath, name: community?.name ?? point.name },
+      'points',
+    );
     const id = ctx.ids();
     const number = `JS${chinaDate(now).replace(/-/g, '')}${short(id)}`;
     const posted = await postTransaction(tx, ctx, {

@@ -106,6 +106,20 @@ function redeemAs(c: Client, body: Record<string, unknown>, idem = key()) {
   });
 }
 
+/** A merchant point of 铜都 registered by the community worker, with `operator` linked to it when given. */
+async function tongduMerchant(name: string, operator?: string) {
+  const point = (
+    await worker.post('/api/merchants/points', { kind: 'merchant', name, orgUnitId: t.fx.tongdu.id })
+  ).json();
+  if (operator) await worker.post(`/api/merchants/points/${point.id}/operators`, { username: operator });
+  return point;
+}
+
+/** An item the community worker adds to a point's catalogue. */
+async function addItem(point: string, item: Record<string, unknown>) {
+  return (await worker.post(`/api/merchants/points/${point}/items`, item)).json();
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   await createUser(t, 'shop1', [{ role: 'merchant', orgUnitId: t.fx.tongdu.id }]);
@@ -123,22 +137,8 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   pointId = res.json().id;
-  rice = (
-    await worker.post(`/api/merchants/points/${pointId}/items`, {
-      name: '大米5kg',
-      category: 'grain_oil',
-      pricePoints: 50,
-      stock: 10,
-    })
-  ).json();
-  soap = (
-    await worker.post(`/api/merchants/points/${pointId}/items`, {
-      name: '洗衣皂',
-      category: 'daily',
-      pricePoints: 5,
-      stock: 1,
-    })
-  ).json();
+  rice = await addItem(pointId, { name: '大米5kg', category: 'grain_oil', pricePoints: 50, stock: 10 });
+  soap = await addItem(pointId, { name: '洗衣皂', category: 'daily', pricePoints: 5, stock: 1 });
   expect(
     (await worker.post(`/api/merchants/points/${pointId}/operators`, { username: 'shop1' })).statusCode,
   ).toBe(200);
@@ -233,13 +233,7 @@ describe('redemption points and catalogues (R-VP-1)', () => {
       (await worker.post(`/api/merchants/points/${pointId}/operators`, { username: 'grid_worker' }))
         .statusCode,
     ).toBe(422);
-    const other = (
-      await worker.post('/api/merchants/points', {
-        kind: 'merchant',
-        name: '铜都便利店',
-        orgUnitId: t.fx.tongdu.id,
-      })
-    ).json();
+    const other = await tongduMerchant('铜都便利店');
     const again = await worker.post(`/api/merchants/points/${other.id}/operators`, { username: 'shop1' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('merchants.user_linked');
@@ -396,14 +390,7 @@ describe('redemption at the counter (R-VP-1)', () => {
   });
 
   it('a merchant of another point gets 404 on this point; a merchant may not enter a volunteer without a code (403)', async () => {
-    const other = (
-      await worker.post('/api/merchants/points', {
-        kind: 'merchant',
-        name: '铜都水果店',
-        orgUnitId: t.fx.tongdu.id,
-      })
-    ).json();
-    await worker.post(`/api/merchants/points/${other.id}/operators`, { username: 'shop2' });
+    const other = await tongduMerchant('铜都水果店', 'shop2');
     const shop2 = await t.as('shop2');
     const c = await codeFor('vol_c');
     expect((await shop2.get(`/api/merchants/points/${pointId}`)).statusCode).toBe(404);
@@ -459,20 +446,8 @@ describe('redemption at the counter (R-VP-1)', () => {
 
 describe('more refusals at the counter', () => {
   it('a code picked for another point is 409 at this one; a suspended point cannot redeem (409); a merchant sees its point read-only', async () => {
-    const other = (
-      await worker.post('/api/merchants/points', {
-        kind: 'merchant',
-        name: '铜都书店',
-        orgUnitId: t.fx.tongdu.id,
-      })
-    ).json();
-    const book = (
-      await worker.post(`/api/merchants/points/${other.id}/items`, {
-        name: '图书券',
-        pricePoints: 5,
-        stock: 5,
-      })
-    ).json();
+    const other = await tongduMerchant('铜都书店');
+    const book = await addItem(other.id, { name: '图书券', pricePoints: 5, stock: 5 });
     const c = await codeFor('vol_d', { pointId: other.id, items: [{ itemId: book.id, quantity: 1 }] });
     const res = await redeemAs(shop, { code: c.code, items: [{ itemId: rice.id, quantity: 1 }] });
     expect(res.statusCode).toBe(409);
@@ -507,14 +482,7 @@ describe('more refusals at the counter', () => {
 
   it('wrong codes are recorded; after 10 in 10 minutes the counter login must wait (429)', async () => {
     await createUser(t, 'shop_guess', [{ role: 'merchant', orgUnitId: t.fx.tongdu.id }]);
-    const other = (
-      await worker.post('/api/merchants/points', {
-        kind: 'merchant',
-        name: '铜都猜码店',
-        orgUnitId: t.fx.tongdu.id,
-      })
-    ).json();
-    await worker.post(`/api/merchants/points/${other.id}/operators`, { username: 'shop_guess' });
+    const other = await tongduMerchant('铜都猜码店', 'shop_guess');
     const g = await t.as('shop_guess');
     for (let i = 0; i < 10; i++) {
       const res = await g.post('/api/merchants/counter/lookup', {

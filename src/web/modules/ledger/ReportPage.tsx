@@ -1,16 +1,15 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Table, type TableColumnsType } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Card, DatePicker, Flex, Table, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useMemo, useState } from 'react';
+import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { TotalRow } from '../../app/components/TotalRow';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useEChart } from '../../app/useEChart';
@@ -65,7 +64,6 @@ function PointsChart({ rows, labels }: { rows: Row[]; labels: [string, string, s
 /** Points issued / redeemed and hours deposited by community and period, with export. */
 export default function ReportPage() {
   const { t } = useI18n();
-  const showError = useShowError();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
     // Today in China (UTC+8), whatever the browser's time zone.
     const today = dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
@@ -77,10 +75,6 @@ export default function ReportPage() {
   const q = useQuery({
     queryKey: ledgerKeys.report(from, to, unitId),
     queryFn: () => ledgerApi.report(from, to, unitId),
-  });
-  const exporting = useMutation({
-    mutationFn: () => ledgerApi.exportReport(from, to, unitId),
-    onError: (e) => showError(e),
   });
   const n = (v: number) => formatNumber(v);
   const h = (v: number) => formatNumber(hours(v), 1);
@@ -111,13 +105,9 @@ export default function ReportPage() {
         title={t('ledger.report.title')}
         subtitle={t('ledger.report.subtitle')}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting.isPending}
-            onClick={() => exporting.mutate()}
-          >
+          <DownloadButton download={() => ledgerApi.exportReport(from, to, unitId)}>
             {t('ledger.report.export')}
-          </Button>
+          </DownloadButton>
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>

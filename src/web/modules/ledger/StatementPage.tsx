@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -27,6 +27,7 @@ import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { TIME_BANK_CAP_HOURS } from '../../../shared/contracts/ledger';
+import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, NotFoundResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -58,10 +59,6 @@ export default function StatementPage() {
   const q = useQuery({
     queryKey: ledgerKeys.statement(id, from, to, page, pageSize),
     queryFn: () => ledgerApi.statement(id, { from, to, page, pageSize }),
-  });
-  const exporting = useMutation({
-    mutationFn: () => ledgerApi.exportStatement(id, { from, to }),
-    onError: (e) => showError(e),
   });
   if (q.isPending) return <PageLoading />;
   if (q.isError) {
@@ -142,13 +139,9 @@ export default function StatementPage() {
         title={`${acc.name} · ${t(unitKey(acc.unit))}`}
         subtitle={t('ledger.statement.title')}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting.isPending}
-            onClick={() => exporting.mutate()}
-          >
+          <DownloadButton download={() => ledgerApi.exportStatement(id, { from, to })}>
             {t('ledger.statement.export')}
-          </Button>
+          </DownloadButton>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>

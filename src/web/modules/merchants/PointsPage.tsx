@@ -29,6 +29,13 @@ export default function PointsPage() {
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const thisYear = new Date().getFullYear();
+  /** A filter's change: the new value, and the list back at its first page. */
+  const refilter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const query = { q: q || undefined, kind, status, year, page, pageSize };
   const list = useQuery({ queryKey: merchantsKeys.points(query), queryFn: () => merchantsApi.points(query) });
   const yearCount = useQuery({
@@ -103,20 +110,14 @@ export default function PointsPage() {
           allowClear
           placeholder={t('merchants.points.search')}
           style={{ width: 220 }}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage(1);
-          }}
+          onSearch={(v) => refilter(setQ)(v.trim())}
         />
         <Select
           allowClear
           placeholder={t('merchants.field.kind')}
           style={{ width: 130 }}
           value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
+          onChange={refilter(setKind)}
           options={POINT_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
         />
         <Select
@@ -124,10 +125,7 @@ export default function PointsPage() {
           placeholder={t('merchants.field.status')}
           style={{ width: 110 }}
           value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          onChange={refilter(setStatus)}
           options={POINT_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
         />
         <Select
@@ -135,10 +133,7 @@ export default function PointsPage() {
           placeholder={t('merchants.points.year')}
           style={{ width: 120 }}
           value={year}
-          onChange={(v) => {
-            setYear(v);
-            setPage(1);
-          }}
+          onChange={refilter(setYear)}
           options={[0, 1, 2, 3, 4].map((i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
         />
       </Flex>

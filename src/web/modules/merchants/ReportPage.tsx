@@ -7,7 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryBoundary } from '../../app/components/Status';
-import { useI18n } from '../../app/i18n';
+import { type MessageKey, useI18n } from '../../app/i18n';
 import { useEChart } from '../../app/useEChart';
 import { merchantsApi, merchantsKeys, type Report } from './api';
 
@@ -50,6 +50,14 @@ export default function ReportPage() {
     </>
   );
 }
+
+/** The four figures over the report, in their order: the total they show and its label. */
+const TOTALS: [keyof Report['totals'], MessageKey][] = [
+  ['points', 'merchants.report.totalPoints'],
+  ['redemptions', 'merchants.report.totalRedemptions'],
+  ['settledPoints', 'merchants.report.settledPoints'],
+  ['activePoints', 'merchants.report.activePoints'],
+];
 
 function ReportBody({ r }: { r: Report }) {
   const { t } = useI18n();
@@ -103,26 +111,13 @@ function ReportBody({ r }: { r: Report }) {
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={12} md={6}>
-        <Card size="small">
-          <Statistic title={t('merchants.report.totalPoints')} value={r.totals.points} />
-        </Card>
-      </Col>
-      <Col xs={12} md={6}>
-        <Card size="small">
-          <Statistic title={t('merchants.report.totalRedemptions')} value={r.totals.redemptions} />
-        </Card>
-      </Col>
-      <Col xs={12} md={6}>
-        <Card size="small">
-          <Statistic title={t('merchants.report.settledPoints')} value={r.totals.settledPoints} />
-        </Card>
-      </Col>
-      <Col xs={12} md={6}>
-        <Card size="small">
-          <Statistic title={t('merchants.report.activePoints')} value={r.totals.activePoints} />
-        </Card>
-      </Col>
+      {TOTALS.map(([key, label]) => (
+        <Col key={key} xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t(label)} value={r.totals[key]} />
+          </Card>
+        </Col>
+      ))}
       <Col xs={24} lg={12}>
         <Card size="small" title={t('merchants.report.newPoints', { target: r.target })}>
           <Table

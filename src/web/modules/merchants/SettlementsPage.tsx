@@ -1,12 +1,11 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Select, Table, type TableColumnsType } from 'antd';
+import { DatePicker, Flex, Select, Table, type TableColumnsType } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Settlement } from './api';
@@ -15,12 +14,10 @@ import { yuan } from './parts';
 /** Settlements between the community and its redemption points; exportable as .xlsx. */
 export default function SettlementsPage() {
   const { t } = useI18n();
-  const showError = useShowError();
   const [pointId, setPointId] = useState<string>();
   const [range, setRange] = useState<[dayjs.Dayjs | null, dayjs.Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [exporting, setExporting] = useState(false);
   const filters = {
     pointId,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -76,23 +73,12 @@ export default function SettlementsPage() {
         title={t('merchants.settlements.title')}
         subtitle={t('merchants.settlements.subtitle')}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={async () => {
-              setExporting(true);
-              try {
-                await merchantsApi.exportSettlements(filters);
-              } catch (e) {
-                showError(e);
-              } finally {
-                setExporting(false);
-              }
-            }}
+          <DownloadButton
+            download={() => merchantsApi.exportSettlements(filters)}
             data-testid="settlements-export"
           >
             {t('merchants.settlements.export')}
-          </Button>
+          </DownloadButton>
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>

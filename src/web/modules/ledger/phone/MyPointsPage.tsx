@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, ErrorBox, Loading, Notice, RequireLogin, Section, Shell } from '../../../phone/ui';
+import { ErrorBox, Loading, Notice, Section } from '../../../phone/ui';
 import { ledgerApi, ledgerKeys } from '../api';
-import { StatementList, useAmount } from './parts';
+import { MyLedgerPage, StatementList, useAmount } from './parts';
 
 function Content() {
   const { t } = useI18n();
@@ -51,13 +51,9 @@ function Content() {
 
 /** /m/points: my love-points balance and statement (R-VP-1). */
 export default function MyPointsPage() {
-  const { t } = useI18n();
   return (
-    <Shell title={t('ledger.m.points')}>
-      <RequireLogin>
-        <BackLink to="/m" />
-        <Content />
-      </RequireLogin>
-    </Shell>
+    <MyLedgerPage title="ledger.m.points">
+      <Content />
+    </MyLedgerPage>
   );
 }

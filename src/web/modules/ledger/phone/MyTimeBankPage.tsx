@@ -2,22 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  ErrorBox,
-  Field,
-  fieldErrors,
-  Loading,
-  Notice,
-  RequireLogin,
-  Section,
-  Shell,
-  useToast,
-} from '../../../phone/ui';
+import { Empty, ErrorBox, Field, fieldErrors, Loading, Notice, Section, useToast } from '../../../phone/ui';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
 import { ProgressBar, TextField } from '../../../phone/PhoneInputs';
-import { StatementList, useAmount } from './parts';
+import { MyLedgerPage, StatementList, useAmount } from './parts';
 
 function Content() {
   const { t } = useI18n();
@@ -211,13 +199,9 @@ function Content() {
 
 /** /m/timebank: my banked minutes, designated family members, donation to the community pool (R-VP-2). */
 export default function MyTimeBankPage() {
-  const { t } = useI18n();
   return (
-    <Shell title={t('ledger.m.timebank')}>
-      <RequireLogin>
-        <BackLink to="/m" />
-        <Content />
-      </RequireLogin>
-    </Shell>
+    <MyLedgerPage title="ledger.m.timebank">
+      <Content />
+    </MyLedgerPage>
   );
 }

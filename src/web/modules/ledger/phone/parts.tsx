@@ -1,7 +1,21 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { Empty, formatAt, Loading } from '../../../phone/ui';
+import { BackLink, Empty, formatAt, Loading, RequireLogin, Shell } from '../../../phone/ui';
 import { hours, ledgerApi, type StatementLine } from '../api';
+
+/** A holder's /m page of the ledger: the title over it, signed in only, a link back to /m above `children`. */
+export function MyLedgerPage({ title, children }: { title: MessageKey; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Shell title={t(title)}>
+      <RequireLogin>
+        <BackLink to="/m" />
+        {children}
+      </RequireLogin>
+    </Shell>
+  );
+}
 
 /** An amount with its unit: points, or minutes (with hours for balances). */
 export function useAmount() {
