@@ -225,6 +225,24 @@ function WorkerPicker(props: { value?: string; onChange?: (v: string) => void })
   );
 }
 
+/** A form's required org unit (所属单位 unless `label` says otherwise), one of `kinds`. */
+function UnitItem({
+  kinds,
+  searchKind,
+  label,
+}: {
+  kinds: ComponentProps<typeof OrgUnitSelect>['selectableKinds'];
+  searchKind?: ComponentProps<typeof OrgUnitSelect>['searchKind'];
+  label?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="orgUnitId" label={label ?? t('so.f.unit')} rules={req}>
+      <OrgUnitSelect selectableKinds={kinds} searchKind={searchKind} />
+    </Form.Item>
+  );
+}
+
 const opts = (t: T, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: t(k(`${prefix}.${v}`)) }));
 const dash = (v: string | null | undefined) => v || '—';
@@ -352,9 +370,7 @@ function Orgs() {
             <Input maxLength={100} />
           </Form.Item>
           {editing === 'new' ? (
-            <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-              <OrgUnitSelect selectableKinds={['subdistrict', 'community', 'grid']} searchKind="community" />
-            </Form.Item>
+            <UnitItem kinds={['subdistrict', 'community', 'grid']} searchKind="community" />
           ) : null}
           <Space wrap>
             <Form.Item name="registration" label={t('so.f.registration')} rules={req}>
@@ -612,9 +628,7 @@ function Stations() {
       create={{ title: t('so.newStation'), submit: soApi.createStation }}
       fields={
         <>
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
-          </Form.Item>
+          <UnitItem kinds={['subdistrict', 'community']} searchKind="community" />
           <Form.Item name="name" label={t('so.f.name')} rules={req}>
             <Input maxLength={60} />
           </Form.Item>
@@ -800,9 +814,7 @@ function Venture({ canReview }: { canReview: boolean }) {
           fenFields={['budgetFen']}
           initialValues={{ year: dayjs().year() }}
         >
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect selectableKinds={['district', 'subdistrict']} />
-          </Form.Item>
+          <UnitItem kinds={['district', 'subdistrict']} />
           <Form.Item name="title" label={t('so.f.title')} rules={req}>
             <Input maxLength={100} />
           </Form.Item>
@@ -995,9 +1007,7 @@ function Funds() {
       create={{ title: t('so.newFund'), submit: soApi.createFund }}
       fields={
         <>
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
-          </Form.Item>
+          <UnitItem kinds={['subdistrict', 'community']} searchKind="community" />
           <Form.Item name="name" label={t('so.f.name')} rules={req}>
             <Input maxLength={60} />
           </Form.Item>
@@ -1118,12 +1128,7 @@ function Contracts() {
       create={{ title: t('so.newContract'), submit: soApi.createContract, fenFields: ['amountFen'] }}
       fields={
         <>
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect
-              selectableKinds={['district', 'subdistrict', 'community']}
-              searchKind="community"
-            />
-          </Form.Item>
+          <UnitItem kinds={['district', 'subdistrict', 'community']} searchKind="community" />
           <Form.Item name="title" label={t('so.f.title')} rules={req}>
             <Input maxLength={100} />
           </Form.Item>
@@ -1263,9 +1268,11 @@ function Links() {
       create={{ title: t('so.newLink'), submit: soApi.createLink, initialValues: { subjectKind: 'case' } }}
       fields={
         <>
-          <Form.Item name="orgUnitId" label={t('so.f.community')} rules={req}>
-            <OrgUnitSelect selectableKinds={['subdistrict', 'community', 'grid']} searchKind="community" />
-          </Form.Item>
+          <UnitItem
+            kinds={['subdistrict', 'community', 'grid']}
+            searchKind="community"
+            label={t('so.f.community')}
+          />
           <Space wrap>
             <Form.Item name="subjectKind" label={t('so.f.subjectKind')} rules={req}>
               <Select style={{ width: 100 }} options={opts(t, 'so.subject', ['case', 'project'])} />
