@@ -1,8 +1,10 @@
 import { type SQL, and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { insertRow } from '../../platform/rows';
 import { type PlanAction, type ReliefAction, plansPolicy, reliefPolicy } from './care.policy';
 import { careMisses, carePlans, careRelief, careVisits } from './care.table';
 
@@ -47,24 +49,35 @@ export async function planByResidentTag(
   return p;
 }
 
-export async function insertPlan(tx: Db, row: typeof carePlans.$inferInsert): Promise<PlanRow> {
-  const [p] = await tx.insert(carePlans).values(row).returning();
-  return p!;
+/**
+ * Updates the row with this id while it is still at `version` (and `where` holds), moving it to the next
+ * version; undefined when someone changed it meanwhile.
+ */
+async function updateAtVersion<T extends typeof carePlans | typeof careRelief>(
+  tx: Db,
+  table: T,
+  id: string,
+  version: number,
+  patch: Partial<T['$inferInsert']>,
+  where?: SQL,
+): Promise<T['$inferSelect'] | undefined> {
+  const [row] = await tx
+    .update(table as PgTable)
+    .set({ ...patch, version: version + 1 } as never)
+    .where(and(eq(table.id, id), eq(table.version, version), where))
+    .returning();
+  return row as T['$inferSelect'] | undefined;
 }
 
-export async function updatePlan(
+export const insertPlan = (tx: Db, row: typeof carePlans.$inferInsert): Promise<PlanRow> =>
+  insertRow(tx, carePlans, row);
+
+export const updatePlan = (
   tx: Db,
   id: string,
   version: number,
   patch: Partial<typeof carePlans.$inferInsert>,
-): Promise<PlanRow | undefined> {
-  const [p] = await tx
-    .update(carePlans)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(carePlans.id, id), eq(carePlans.version, version)))
-    .returning();
-  return p;
-}
+): Promise<PlanRow | undefined> => updateAtVersion(tx, carePlans, id, version, patch);
 
 export function listPlanRows(
   db: Db,
@@ -147,25 +160,18 @@ export async function insertMiss(tx: Db, row: typeof careMisses.$inferInsert): P
 
 // ---- temporary relief
 
-export async function insertRelief(tx: Db, row: typeof careRelief.$inferInsert): Promise<ReliefRow> {
-  const [r] = await tx.insert(careRelief).values(row).returning();
-  return r!;
-}
+export const insertRelief = (tx: Db, row: typeof careRelief.$inferInsert): Promise<ReliefRow> =>
+  insertRow(tx, careRelief, row);
 
-export async function updateRelief(
+/** Moves a relief case on from `fromState` at `version`; undefined when it changed meanwhile. */
+export const updateRelief = (
   tx: Db,
   id: string,
   version: number,
   fromState: string,
   patch: Partial<typeof careRelief.$inferInsert>,
-): Promise<ReliefRow | undefined> {
-  const [r] = await tx
-    .update(careRelief)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(careRelief.id, id), eq(careRelief.version, version), eq(careRelief.state, fromState)))
-    .returning();
-  return r;
-}
+): Promise<ReliefRow | undefined> =>
+  updateAtVersion(tx, careRelief, id, version, patch, eq(careRelief.state, fromState));
 
 export async function findRelief(
   db: Db,

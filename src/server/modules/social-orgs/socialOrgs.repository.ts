@@ -48,7 +48,9 @@ export const TABLES = {
   link: soLinks,
 } as const;
 export type TableKey = keyof typeof TABLES;
-type RowOf<K extends TableKey> = (typeof TABLES)[K]['$inferSelect'];
+export type RowOf<K extends TableKey> = (typeof TABLES)[K]['$inferSelect'];
+/** A change to a row of `key` (what updateRow sets). */
+export type PatchOf<K extends TableKey> = Partial<(typeof TABLES)[K]['$inferInsert']>;
 
 const under = (col: AnyPgColumn, path: string | undefined) =>
   path ? sql`${col} like ${`${path}%`}` : undefined;
@@ -100,12 +102,7 @@ export async function insertRow<K extends TableKey>(
   return row as RowOf<K>;
 }
 
-export async function updateRow<K extends TableKey>(
-  tx: Db,
-  key: K,
-  id: string,
-  patch: Partial<(typeof TABLES)[K]['$inferInsert']>,
-) {
+export async function updateRow<K extends TableKey>(tx: Db, key: K, id: string, patch: PatchOf<K>) {
   const t = TABLES[key] as PathTable;
   const [row] = await tx
     .update(t)

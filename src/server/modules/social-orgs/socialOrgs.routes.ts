@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -53,6 +53,7 @@ import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
+import type { Page } from '../../platform/listing';
 import { pageOf, pageQuery } from '../../platform/pagination';
 import * as tables from './socialOrgs.table';
 import {
@@ -175,13 +176,50 @@ export const socialOrgsModule = defineModule({
     const review = { access: access.permission('social_orgs.review') };
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
     const pq = z.object(pageQuery);
+    type Ctx = ReturnType<typeof ctx>;
+    /**
+     * A collection: GET `path` answers a page of `schema` (read), POST `path` adds one and answers 201 with it
+     * (or with `created`). The call's types check the use cases against the schemas; the routes are registered
+     * on `base` because the type provider cannot follow generic schemas.
+     */
+    const collection = <
+      Q extends z.ZodType,
+      B extends z.ZodType,
+      S extends z.ZodType,
+      C extends z.ZodType = S,
+    >(
+      path: string,
+      c: {
+        query: Q;
+        schema: S;
+        list: (ctx: Ctx, query: z.output<Q>) => Promise<Page<z.output<S>>>;
+        body: B;
+        create: (ctx: Ctx, body: z.output<B>) => Promise<z.output<C>>;
+        /** The answer to the POST when it is not `schema`. */
+        created?: C;
+        /** Who may add one (default: social_orgs.manage). */
+        createConfig?: typeof manage;
+      },
+    ) => {
+      base.get(
+        path,
+        { config: read, schema: { tags, querystring: c.query, response: { 200: pageOf(c.schema) } } },
+        (req) => c.list(ctx(req), req.query as z.output<Q>),
+      );
+      const created: FastifySchema = { tags, body: c.body, response: { 201: c.created ?? c.schema } };
+      base.post(path, { config: c.createConfig ?? manage, schema: created }, async (req, reply) =>
+        reply.status(201).send(await c.create(ctx(req), req.body as z.output<B>)),
+      );
+    };
 
     // ---- registry
-    app.get(
-      '/api/social-orgs/orgs',
-      { config: read, schema: { tags, querystring: orgListQuery, response: { 200: pageOf(orgSchema) } } },
-      (req) => listOrgs(ctx(req), req.query),
-    );
+    collection('/api/social-orgs/orgs', {
+      query: orgListQuery,
+      schema: orgSchema,
+      list: listOrgs,
+      body: orgBody,
+      create: createOrg,
+    });
     app.get(
       '/api/social-orgs/orgs/export.xlsx',
       { config: read, schema: { tags, querystring: orgListQuery.omit({ page: true, pageSize: true }) } },
@@ -198,11 +236,6 @@ export const socialOrgsModule = defineModule({
       '/api/social-orgs/urban-villages',
       { config: read, schema: { tags, response: { 200: z.object({ items: z.array(urbanVillageSchema) }) } } },
       async (req) => ({ items: await urbanVillages(ctx(req)) }),
-    );
-    app.post(
-      '/api/social-orgs/orgs',
-      { config: manage, schema: { tags, body: orgBody, response: { 201: orgSchema } } },
-      async (req, reply) => reply.status(201).send(await createOrg(ctx(req), req.body)),
     );
     app.get(
       '/api/social-orgs/orgs/:id',
@@ -243,19 +276,13 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- incubation
-    app.get(
-      '/api/social-orgs/incubations',
-      {
-        config: read,
-        schema: { tags, querystring: incubationListQuery, response: { 200: pageOf(incubationSchema) } },
-      },
-      (req) => listIncubations(ctx(req), req.query),
-    );
-    app.post(
-      '/api/social-orgs/incubations',
-      { config: manage, schema: { tags, body: incubationBody, response: { 201: incubationSchema } } },
-      async (req, reply) => reply.status(201).send(await createIncubation(ctx(req), req.body)),
-    );
+    collection('/api/social-orgs/incubations', {
+      query: incubationListQuery,
+      schema: incubationSchema,
+      list: listIncubations,
+      body: incubationBody,
+      create: createIncubation,
+    });
     app.patch(
       '/api/social-orgs/incubations/:id',
       {
@@ -266,19 +293,13 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 社工站 / 社工室
-    app.get(
-      '/api/social-orgs/stations',
-      {
-        config: read,
-        schema: { tags, querystring: stationListQuery, response: { 200: pageOf(stationSchema) } },
-      },
-      (req) => listStations(ctx(req), req.query),
-    );
-    app.post(
-      '/api/social-orgs/stations',
-      { config: manage, schema: { tags, body: stationBody, response: { 201: stationSchema } } },
-      async (req, reply) => reply.status(201).send(await createStation(ctx(req), req.body)),
-    );
+    collection('/api/social-orgs/stations', {
+      query: stationListQuery,
+      schema: stationSchema,
+      list: listStations,
+      body: stationBody,
+      create: createStation,
+    });
     app.post(
       '/api/social-orgs/stations/:id/workers',
       {
@@ -301,16 +322,14 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 公益创投
-    app.get(
-      '/api/social-orgs/rounds',
-      { config: read, schema: { tags, querystring: roundListQuery, response: { 200: pageOf(roundSchema) } } },
-      (req) => listRounds(ctx(req), req.query),
-    );
-    app.post(
-      '/api/social-orgs/rounds',
-      { config: review, schema: { tags, body: roundBody, response: { 201: roundSchema } } },
-      async (req, reply) => reply.status(201).send(await createRound(ctx(req), req.body)),
-    );
+    collection('/api/social-orgs/rounds', {
+      query: roundListQuery,
+      schema: roundSchema,
+      list: listRounds,
+      body: roundBody,
+      create: createRound,
+      createConfig: review,
+    });
     app.get(
       '/api/social-orgs/rounds/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: roundSchema } } },
@@ -324,19 +343,14 @@ export const socialOrgsModule = defineModule({
       },
       (req) => setRoundState(ctx(req), req.params.id, req.body.state),
     );
-    app.get(
-      '/api/social-orgs/proposals',
-      {
-        config: read,
-        schema: { tags, querystring: proposalListQuery, response: { 200: pageOf(proposalSchema) } },
-      },
-      (req) => listProposals(ctx(req), req.query),
-    );
-    app.post(
-      '/api/social-orgs/proposals',
-      { config: manage, schema: { tags, body: proposalBody, response: { 201: proposalDetailSchema } } },
-      async (req, reply) => reply.status(201).send(await createProposal(ctx(req), req.body)),
-    );
+    collection('/api/social-orgs/proposals', {
+      query: proposalListQuery,
+      schema: proposalSchema,
+      list: listProposals,
+      body: proposalBody,
+      create: createProposal,
+      created: proposalDetailSchema,
+    });
     app.get(
       '/api/social-orgs/proposals/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: proposalDetailSchema } } },
@@ -360,16 +374,13 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- community funds
-    app.get(
-      '/api/social-orgs/funds',
-      { config: read, schema: { tags, querystring: fundListQuery, response: { 200: pageOf(fundSchema) } } },
-      (req) => listFunds(ctx(req), req.query),
-    );
-    app.post(
-      '/api/social-orgs/funds',
-      { config: manage, schema: { tags, body: fundBody, response: { 201: fundSchema } } },
-      async (req, reply) => reply.status(201).send(await createFund(ctx(req), req.body)),
-    );
+    collection('/api/social-orgs/funds', {
+      query: fundListQuery,
+      schema: fundSchema,
+      list: listFunds,
+      body: fundBody,
+      create: createFund,
+    });
     app.get(
       '/api/social-orgs/funds/:id/flows',
       {
@@ -393,19 +404,13 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 政府购买服务
-    app.get(
-      '/api/social-orgs/contracts',
-      {
-        config: read,
-        schema: { tags, querystring: contractListQuery, response: { 200: pageOf(contractSchema) } },
-      },
-      (req) => listContracts(ctx(req), req.query),
-    );
-    app.post(
-      '/api/social-orgs/contracts',
-      { config: manage, schema: { tags, body: contractBody, response: { 201: contractSchema } } },
-      async (req, reply) => reply.status(201).send(await createContract(ctx(req), req.body)),
-    );
+    collection('/api/social-orgs/contracts', {
+      query: contractListQuery,
+      schema: contractSchema,
+      list: listContracts,
+      body: contractBody,
+      create: createContract,
+    });
     app.post(
       '/api/social-orgs/contracts/:id/state',
       {
@@ -437,15 +442,12 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 五社联动
-    app.get(
-      '/api/social-orgs/links',
-      { config: read, schema: { tags, querystring: linkListQuery, response: { 200: pageOf(linkSchema) } } },
-      (req) => listLinks(ctx(req), req.query),
-    );
-    app.post(
-      '/api/social-orgs/links',
-      { config: manage, schema: { tags, body: linkBody, response: { 201: linkSchema } } },
-      async (req, reply) => reply.status(201).send(await createLink(ctx(req), req.body)),
-    );
+    collection('/api/social-orgs/links', {
+      query: linkListQuery,
+      schema: linkSchema,
+      list: listLinks,
+      body: linkBody,
+      create: createLink,
+    });
   },
 });

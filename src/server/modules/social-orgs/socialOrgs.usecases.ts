@@ -33,6 +33,7 @@ import {
   type UrbanVillageDto,
 } from '../../../shared/contracts/socialOrgs';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -56,10 +57,13 @@ import {
   type FundRow,
   type IncubationRow,
   type LinkRow,
+  type PatchOf,
   type ProfileRow,
+  type RowOf,
   type ProposalRow,
   type RoundRow,
   type StationRow,
+  type TableKey,
   addStationWorker,
   boardFunds,
   contractItems,
@@ -150,6 +154,42 @@ async function orgNames(ctx: ActorCtx, ids: (string | null | undefined)[]) {
     ids.filter((x): x is string => !!x),
   );
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A page of `key`'s rows in the actor's reach, under the `orgUnitId` filter (in reach, else 404), as DTOs. */
+async function pageInUnit<K extends TableKey, D>(
+  ctx: ActorCtx,
+  key: K,
+  q: { orgUnitId?: string } & PageQuery,
+  orderBy: Parameters<typeof pageRows>[4]['orderBy'],
+  dtos: (ctx: ActorCtx, rows: RowOf<K>[]) => Promise<D[]>,
+): Promise<Page<D>> {
+  soPolicy.require(ctx.actor, 'read');
+  const path = await pathOf(ctx, q.orgUnitId);
+  const page = await pageRows(ctx.db, ctx.actor, 'read', key, { path, orderBy, page: q });
+  return { ...page, items: await dtos(ctx, page.items) };
+}
+
+/** Moves a round or a contract (`before`, found in reach) to `state`, audited with the state before and after. */
+async function setState<K extends 'round' | 'contract'>(
+  ctx: ActorCtx,
+  key: K,
+  before: { id: string; state: string },
+  state: string,
+  audit: { action: string; entityType: string },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await updateRow(tx, key, before.id, { state, updatedAt: ctx.clock.now() } as PatchOf<K>);
+    await writeAudit(tx, ctx, {
+      action: audit.action,
+      entityType: audit.entityType,
+      entityId: before.id,
+      orgPath: row.orgPath,
+      before: { state: before.state },
+      after: { state },
+    });
+    return row;
+  });
 }
 
 // =============================================================================================
@@ -473,35 +513,32 @@ export async function createIncubation(ctx: ActorCtx, input: IncubationBody): Pr
   const p = await profileIn(ctx, input.orgId, 'manage');
   checkDates(input.startedOn, input.endedOn);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await insertRow(tx, 'incubation', {
-      id: ctx.ids(),
-      orgId: p.id,
-      orgPath: p.orgPath,
-      tier: input.tier,
-      stage: input.stage,
-      baseName: input.baseName,
-      mentor: input.mentor ?? null,
-      startedOn: input.startedOn,
-      endedOn: input.endedOn ?? null,
-      outcome: input.outcome ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await updateRow(tx, 'profile', p.id, {
-      incubationTier: r.tier,
-      incubationStage: r.stage,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.incubation_create',
-      entityType: 'so_incubation',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: r,
-    });
-    return r;
-  });
+  const row = await auditedWrite(
+    ctx,
+    async (tx) => {
+      const r = await insertRow(tx, 'incubation', {
+        id: ctx.ids(),
+        orgId: p.id,
+        orgPath: p.orgPath,
+        tier: input.tier,
+        stage: input.stage,
+        baseName: input.baseName,
+        mentor: input.mentor ?? null,
+        startedOn: input.startedOn,
+        endedOn: input.endedOn ?? null,
+        outcome: input.outcome ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await updateRow(tx, 'profile', p.id, {
+        incubationTier: r.tier,
+        incubationStage: r.stage,
+        updatedAt: now,
+      });
+      return r;
+    },
+    { action: 'social_orgs.incubation_create', entityType: 'so_incubation' },
+  );
   return (await incubationDtos(ctx, [row]))[0]!;
 }
 
@@ -592,18 +629,11 @@ async function stationDtos(ctx: ActorCtx, rows: StationRow[]): Promise<StationDt
   });
 }
 
-export async function listStations(
+export function listStations(
   ctx: ActorCtx,
   q: { orgUnitId?: string } & PageQuery,
 ): Promise<Page<StationDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'station', {
-    path,
-    orderBy: stationOrder(),
-    page: q,
-  });
-  return { ...page, items: await stationDtos(ctx, page.items) };
+  return pageInUnit(ctx, 'station', q, stationOrder(), stationDtos);
 }
 
 export async function createStation(ctx: ActorCtx, input: StationBody): Promise<StationDto> {
@@ -612,28 +642,23 @@ export async function createStation(ctx: ActorCtx, input: StationBody): Promise<
   if (await stationOfUnit(ctx.db, unit.id)) throw new AppError('social_orgs.station_exists', 409);
   if (input.operatorOrgId) await profileIn(ctx, input.operatorOrgId, 'read');
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const s = await insertRow(tx, 'station', {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: unit.kind === 'subdistrict' ? 'station' : 'room',
-      name: input.name,
-      address: input.address ?? null,
-      operatorOrgId: input.operatorOrgId ?? null,
-      openedOn: input.openedOn ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.station_create',
-      entityType: 'so_station',
-      entityId: s.id,
-      orgPath: s.orgPath,
-      after: s,
-    });
-    return s;
-  });
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRow(tx, 'station', {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: unit.kind === 'subdistrict' ? 'station' : 'room',
+        name: input.name,
+        address: input.address ?? null,
+        operatorOrgId: input.operatorOrgId ?? null,
+        openedOn: input.openedOn ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    { action: 'social_orgs.station_create', entityType: 'so_station' },
+  );
   return (await stationDtos(ctx, [row]))[0]!;
 }
 
@@ -706,14 +731,8 @@ async function roundDtos(ctx: ActorCtx, rows: RoundRow[]): Promise<RoundDto[]> {
  * Rounds in reach: those issued in the actor's subtree and those issued above it (a community applies to
  * its subdistrict's and district's rounds).
  */
-export async function listRounds(
-  ctx: ActorCtx,
-  q: { orgUnitId?: string } & PageQuery,
-): Promise<Page<RoundDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'round', { path, orderBy: roundOrder(), page: q });
-  return { ...page, items: await roundDtos(ctx, page.items) };
+export function listRounds(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<RoundDto>> {
+  return pageInUnit(ctx, 'round', q, roundOrder(), roundDtos);
 }
 
 export async function getRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
@@ -728,30 +747,25 @@ export async function createRound(ctx: ActorCtx, input: RoundBody): Promise<Roun
   const unit = await unitFor(ctx, input.orgUnitId, 'review', ['city', 'district', 'subdistrict']);
   checkDates(input.opensOn, input.closesOn);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await insertRow(tx, 'round', {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      title: input.title,
-      year: input.year,
-      budgetFen: input.budgetFen,
-      opensOn: input.opensOn,
-      closesOn: input.closesOn,
-      state: 'open',
-      description: input.description ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.round_create',
-      entityType: 'so_round',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: r,
-    });
-    return r;
-  });
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRow(tx, 'round', {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        title: input.title,
+        year: input.year,
+        budgetFen: input.budgetFen,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        state: 'open',
+        description: input.description ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    { action: 'social_orgs.round_create', entityType: 'so_round' },
+  );
   return (await roundDtos(ctx, [row]))[0]!;
 }
 
@@ -760,17 +774,9 @@ export async function setRoundState(ctx: ActorCtx, id: string, state: RoundDto['
   const before = await findRow(ctx.db, ctx.actor, 'review', 'round', id);
   if (!before) throw notFound();
   if (before.state === 'closed') throw new AppError('social_orgs.round_closed', 409);
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await updateRow(tx, 'round', id, { state, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.round_state',
-      entityType: 'so_round',
-      entityId: id,
-      orgPath: r.orgPath,
-      before: { state: before.state },
-      after: { state },
-    });
-    return r;
+  const row = await setState(ctx, 'round', before, state, {
+    action: 'social_orgs.round_state',
+    entityType: 'so_round',
   });
   return (await roundDtos(ctx, [row]))[0]!;
 }
@@ -989,14 +995,8 @@ async function fundDtos(ctx: ActorCtx | { db: Db }, rows: FundRow[]): Promise<Fu
   }));
 }
 
-export async function listFunds(
-  ctx: ActorCtx,
-  q: { orgUnitId?: string } & PageQuery,
-): Promise<Page<FundDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'fund', { path, orderBy: fundOrder(), page: q });
-  return { ...page, items: await fundDtos(ctx, page.items) };
+export function listFunds(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<FundDto>> {
+  return pageInUnit(ctx, 'fund', q, fundOrder(), fundDtos);
 }
 
 export async function createFund(
@@ -1006,33 +1006,30 @@ export async function createFund(
   soPolicy.require(ctx.actor, 'manage');
   const unit = await unitFor(ctx, input.orgUnitId, 'manage', ['subdistrict', 'community']);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const f = await insertRow(tx, 'fund', {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      name: input.name,
-      purpose: input.purpose,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await ensureAccount(tx, ctx, {
-      ownerKind: FUND_KIND,
-      ownerId: f.id,
-      unit: 'fen',
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      name: f.name,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.fund_create',
-      entityType: 'so_fund',
-      entityId: f.id,
-      orgPath: f.orgPath,
-      after: f,
-    });
-    return f;
-  });
+  const row = await auditedWrite(
+    ctx,
+    async (tx) => {
+      const f = await insertRow(tx, 'fund', {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        name: input.name,
+        purpose: input.purpose,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await ensureAccount(tx, ctx, {
+        ownerKind: FUND_KIND,
+        ownerId: f.id,
+        unit: 'fen',
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        name: f.name,
+      });
+      return f;
+    },
+    { action: 'social_orgs.fund_create', entityType: 'so_fund' },
+  );
   return (await fundDtos(ctx, [row]))[0]!;
 }
 
@@ -1207,18 +1204,11 @@ async function contractDtos(ctx: ActorCtx, rows: ContractRow[]): Promise<Contrac
   });
 }
 
-export async function listContracts(
+export function listContracts(
   ctx: ActorCtx,
   q: { orgUnitId?: string } & PageQuery,
 ): Promise<Page<ContractDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'contract', {
-    path,
-    orderBy: contractOrder(),
-    page: q,
-  });
-  return { ...page, items: await contractDtos(ctx, page.items) };
+  return pageInUnit(ctx, 'contract', q, contractOrder(), contractDtos);
 }
 
 export async function createContract(ctx: ActorCtx, input: ContractBody): Promise<ContractDto> {
@@ -1227,30 +1217,25 @@ export async function createContract(ctx: ActorCtx, input: ContractBody): Promis
   await profileIn(ctx, input.providerOrgId, 'read');
   checkDates(input.startOn, input.endOn);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const c = await insertRow(tx, 'contract', {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      title: input.title,
-      buyer: input.buyer,
-      providerOrgId: input.providerOrgId,
-      amountFen: input.amountFen,
-      startOn: input.startOn,
-      endOn: input.endOn,
-      state: 'active',
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.contract_create',
-      entityType: 'so_contract',
-      entityId: c.id,
-      orgPath: c.orgPath,
-      after: c,
-    });
-    return c;
-  });
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRow(tx, 'contract', {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        title: input.title,
+        buyer: input.buyer,
+        providerOrgId: input.providerOrgId,
+        amountFen: input.amountFen,
+        startOn: input.startOn,
+        endOn: input.endOn,
+        state: 'active',
+        createdAt: now,
+        updatedAt: now,
+      }),
+    { action: 'social_orgs.contract_create', entityType: 'so_contract' },
+  );
   return (await contractDtos(ctx, [row]))[0]!;
 }
 
@@ -1268,17 +1253,9 @@ export async function setContractState(
   soPolicy.require(ctx.actor, 'manage');
   const before = await contractIn(ctx, id);
   if (before.state !== 'active') throw new AppError('social_orgs.contract_closed', 409);
-  const row = await ctx.db.transaction(async (tx) => {
-    const c = await updateRow(tx, 'contract', id, { state, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.contract_state',
-      entityType: 'so_contract',
-      entityId: id,
-      orgPath: c.orgPath,
-      before: { state: before.state },
-      after: { state },
-    });
-    return c;
+  const row = await setState(ctx, 'contract', before, state, {
+    action: 'social_orgs.contract_state',
+    entityType: 'so_contract',
   });
   return (await contractDtos(ctx, [row]))[0]!;
 }
@@ -1386,14 +1363,8 @@ async function linkDtos(ctx: ActorCtx, rows: LinkRow[]): Promise<LinkDto[]> {
   }));
 }
 
-export async function listLinks(
-  ctx: ActorCtx,
-  q: { orgUnitId?: string } & PageQuery,
-): Promise<Page<LinkDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'link', { path, orderBy: linkOrder(), page: q });
-  return { ...page, items: await linkDtos(ctx, page.items) };
+export function listLinks(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery): Promise<Page<LinkDto>> {
+  return pageInUnit(ctx, 'link', q, linkOrder(), linkDtos);
 }
 
 export async function createLink(ctx: ActorCtx, input: LinkBody): Promise<LinkDto> {
@@ -1405,30 +1376,25 @@ export async function createLink(ctx: ActorCtx, input: LinkBody): Promise<LinkDt
   if (!input.socialOrgId && !input.socialWorkerId && !input.volunteer && !input.charityResource)
     throw new AppError('social_orgs.link_empty', 422);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const l = await insertRow(tx, 'link', {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      subjectKind: input.subjectKind,
-      subject: input.subject,
-      socialOrgId: input.socialOrgId ?? null,
-      socialWorkerId: input.socialWorkerId ?? null,
-      volunteer: input.volunteer ?? null,
-      charityResource: input.charityResource ?? null,
-      note: input.note ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'social_orgs.link_create',
-      entityType: 'so_link',
-      entityId: l.id,
-      orgPath: l.orgPath,
-      after: l,
-    });
-    return l;
-  });
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRow(tx, 'link', {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        subjectKind: input.subjectKind,
+        subject: input.subject,
+        socialOrgId: input.socialOrgId ?? null,
+        socialWorkerId: input.socialWorkerId ?? null,
+        volunteer: input.volunteer ?? null,
+        charityResource: input.charityResource ?? null,
+        note: input.note ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    { action: 'social_orgs.link_create', entityType: 'so_link' },
+  );
   return (await linkDtos(ctx, [row]))[0]!;
 }
 

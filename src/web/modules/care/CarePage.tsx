@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -14,6 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { TableProps } from 'antd';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../org/api';
@@ -27,6 +28,36 @@ import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Plan, type Relief, careApi, careKeys } from './api';
+
+type PageAt = { page: number; pageSize: number };
+
+/** A care list's page as a small table: `page` is the page and page size asked for, `onPage` turns the page. */
+function CareTable<R extends object>({
+  list,
+  page,
+  onPage,
+  ...table
+}: {
+  list: UseQueryResult<{ items: R[]; total: number }>;
+  page: PageAt;
+  onPage: (page: PageAt) => void;
+} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination'>) {
+  return (
+    <Table<R>
+      rowKey="id"
+      size="small"
+      loading={list.isPending}
+      dataSource={list.data?.items}
+      pagination={{
+        current: page.page,
+        pageSize: page.pageSize,
+        total: list.data?.total,
+        onChange: (p, s) => onPage({ page: p, pageSize: s }),
+      }}
+      {...table}
+    />
+  );
+}
 
 /** 走访关爱: the visit plans in scope, overdue and missed ones to the fore (R-SV-3). */
 export function PlansPage() {
@@ -53,19 +84,12 @@ export function PlansPage() {
             label: t(`care.view.${v}` as MessageKey),
           }))}
         />
-        <Table<Plan>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
+        <CareTable<Plan>
+          list={list}
+          page={page}
+          onPage={setPage}
           locale={{ emptyText: t('care.empty') }}
           scroll={{ x: 900 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total,
-            onChange: (p, s) => setPage({ page: p, pageSize: s }),
-          }}
           columns={[
             { title: t('care.field.community'), dataIndex: 'communityName', width: 110 },
             { title: t('care.field.person'), dataIndex: 'residentNameMask', width: 100 },
@@ -157,19 +181,12 @@ export function ReliefPage() {
       />
       {applying ? <ReliefModal onClose={() => setApplying(false)} /> : null}
       <Card size="small">
-        <Table<Relief>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data?.items}
+        <CareTable<Relief>
+          list={list}
+          page={page}
+          onPage={setPage}
           locale={{ emptyText: t('care.relief.empty') }}
           scroll={{ x: 1100 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total,
-            onChange: (p, s) => setPage({ page: p, pageSize: s }),
-          }}
           columns={[
             { title: t('care.relief.number'), dataIndex: 'number', width: 170 },
             { title: t('care.relief.applicant'), dataIndex: 'applicantNameMask', width: 90 },

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { AddButton } from '../../app/components/AddButton';
 import { useNameFilter } from '../../app/useNameSearch';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -22,15 +22,16 @@ import {
   Tag,
   Timeline,
 } from 'antd';
+import type { TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { type ComponentProps, type ReactNode, useState } from 'react';
 import { useLocation } from 'react-router';
 import { SO_CATEGORIES, SO_FOUNDER_GROUPS, SO_STAGES, SO_TIERS } from '../../../shared/contracts/socialOrgs';
 import type { Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
+import { FormModal, type Paged, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -98,6 +99,90 @@ function usePaged<R>(
 
 const req = [{ required: true }];
 
+/** A paged list's table (no error of its own: the tab or drawer around it shows nothing else). */
+function PagedTable<R extends object>({
+  paged,
+  ...table
+}: {
+  paged: { list: UseQueryResult<Paged<R>>; pagination: object };
+} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination'>) {
+  return (
+    <Table<R>
+      rowKey="id"
+      size="small"
+      loading={paged.list.isPending}
+      dataSource={paged.list.data?.items}
+      pagination={paged.pagination}
+      {...table}
+    />
+  );
+}
+
+/** The page's dialogs: a FormModal that leaves empty fields out and refreshes the module's queries. */
+function SoFormModal(props: Omit<ComponentProps<typeof FormModal>, 'invalidate' | 'empty'>) {
+  return <FormModal invalidate={soKeys.all} empty="omit" {...props} />;
+}
+
+/** A mutation that refreshes the module's queries once done and shows its error. */
+function useSoMutation<V>(mutationFn: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  const showError = useShowError();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
+    onError: (e) => showError(e),
+  });
+}
+
+/**
+ * A registry tab whose toolbar (its `filters`, if any) ends with the 新建 button for those who manage social
+ * organisations; the button opens `create`'s form (`fields`). `children` are the tab's other dialogs.
+ */
+function CreateRegistry<R extends object>({
+  paged,
+  filters,
+  create,
+  fields,
+  children,
+  ...table
+}: {
+  paged: { list: UseQueryResult<Paged<R>>; pagination: object };
+  filters?: ReactNode;
+  create: Omit<ComponentProps<typeof SoFormModal>, 'onClose' | 'children'>;
+  /** The fields of `create`'s form. */
+  fields: ReactNode;
+  children?: ReactNode;
+} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination' | 'children'>) {
+  const { can } = useAuth();
+  const [adding, setAdding] = useState(false);
+  const add = can('social_orgs.manage') ? (
+    <AddButton onClick={() => setAdding(true)}>{create.title}</AddButton>
+  ) : null;
+  return (
+    <RegistryCard<R>
+      paged={paged}
+      toolbar={
+        filters ? (
+          <Space wrap>
+            {filters}
+            {add}
+          </Space>
+        ) : (
+          add
+        )
+      }
+      {...table}
+    >
+      {adding ? (
+        <SoFormModal {...create} onClose={() => setAdding(false)}>
+          {fields}
+        </SoFormModal>
+      ) : null}
+      {children}
+    </RegistryCard>
+  );
+}
+
 function OrgPicker(props: { value?: string; onChange?: (v: string) => void; category?: string }) {
   const orgs = useQuery({
     queryKey: soKeys.list('org-options', { category: props.category }),
@@ -137,6 +222,24 @@ function WorkerPicker(props: { value?: string; onChange?: (v: string) => void })
         label: `${w.name}（${w.orgUnitName ?? ''}）`,
       }))}
     />
+  );
+}
+
+/** A form's required org unit (所属单位 unless `label` says otherwise), one of `kinds`. */
+function UnitItem({
+  kinds,
+  searchKind,
+  label,
+}: {
+  kinds: ComponentProps<typeof OrgUnitSelect>['selectableKinds'];
+  searchKind?: ComponentProps<typeof OrgUnitSelect>['searchKind'];
+  label?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="orgUnitId" label={label ?? t('so.f.unit')} rules={req}>
+      <OrgUnitSelect selectableKinds={kinds} searchKind={searchKind} />
+    </Form.Item>
   );
 }
 
@@ -253,9 +356,7 @@ function Orgs() {
       scroll={{ x: 1200 }}
     >
       {editing ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+        <SoFormModal
           title={editing === 'new' ? t('so.new') : t('so.edit')}
           onClose={() => setEditing(null)}
           initialValues={
@@ -269,9 +370,7 @@ function Orgs() {
             <Input maxLength={100} />
           </Form.Item>
           {editing === 'new' ? (
-            <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-              <OrgUnitSelect selectableKinds={['subdistrict', 'community', 'grid']} searchKind="community" />
-            </Form.Item>
+            <UnitItem kinds={['subdistrict', 'community', 'grid']} searchKind="community" />
           ) : null}
           <Space wrap>
             <Form.Item name="registration" label={t('so.f.registration')} rules={req}>
@@ -298,7 +397,7 @@ function Orgs() {
               <Switch />
             </Form.Item>
           </Space>
-        </FormModal>
+        </SoFormModal>
       ) : null}
       {members ? <MembersDrawer org={members} onClose={() => setMembers(null)} /> : null}
     </RegistryCard>
@@ -307,15 +406,9 @@ function Orgs() {
 
 function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const [adding, setAdding] = useState(false);
-  const { list, pagination } = usePaged('members', (q) => soApi.members(org.id, q), { org: org.id });
-  const remove = useMutation({
-    mutationFn: (id: string) => soApi.removeMember(org.id, id),
-    onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
-    onError: (e) => showError(e),
-  });
+  const members = usePaged('members', (q) => soApi.members(org.id, q), { org: org.id });
+  const remove = useSoMutation((id: string) => soApi.removeMember(org.id, id));
   return (
     <Drawer open width={560} title={`${org.name} · ${t('so.members')}`} onClose={onClose}>
       {org.abilities.edit ? (
@@ -323,12 +416,8 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
           {t('so.addMember')}
         </AddButton>
       ) : null}
-      <Table
-        rowKey="id"
-        size="small"
-        dataSource={list.data?.items}
-        loading={list.isPending}
-        pagination={pagination}
+      <PagedTable
+        paged={members}
         columns={[
           { title: t('so.f.name'), dataIndex: 'name' },
           { title: t('so.f.role'), dataIndex: 'role', render: dash },
@@ -341,7 +430,7 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
           {
             title: '',
             key: 'rm',
-            render: (_: unknown, m: { id: string }) =>
+            render: (_, m) =>
               org.abilities.edit ? (
                 <Button size="small" danger onClick={() => remove.mutate(m.id)}>
                   {t('so.remove')}
@@ -351,9 +440,7 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
         ]}
       />
       {adding ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+        <SoFormModal
           title={t('so.addMember')}
           onClose={() => setAdding(false)}
           submit={(b) => soApi.addMember(org.id, b)}
@@ -371,7 +458,7 @@ function MembersDrawer({ org, onClose }: { org: SocialOrg; onClose: () => void }
           <Form.Item name="migrant" label={t('so.f.isMigrant')} valuePropName="checked">
             <Switch />
           </Form.Item>
-        </FormModal>
+        </SoFormModal>
       ) : null}
     </Drawer>
   );
@@ -413,12 +500,12 @@ function Incubations() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { q, setQ, list, pagination } = usePaged('incubations', soApi.incubations);
-  const [editing, setEditing] = useState<IncubationDto | 'new' | null>(null);
+  const [editing, setEditing] = useState<IncubationDto | null>(null);
   return (
-    <RegistryCard<IncubationDto>
+    <CreateRegistry<IncubationDto>
       paged={{ list, pagination }}
-      toolbar={
-        <Space wrap>
+      filters={
+        <>
           <Select
             allowClear
             placeholder={t('so.f.tier')}
@@ -433,10 +520,38 @@ function Incubations() {
             onChange={(v) => setQ({ ...q, stage: v })}
             options={opts(t, 'so.stage', SO_STAGES)}
           />
-          {can('social_orgs.manage') ? (
-            <AddButton onClick={() => setEditing('new')}>{t('so.newIncubation')}</AddButton>
-          ) : null}
-        </Space>
+        </>
+      }
+      create={{
+        title: t('so.newIncubation'),
+        submit: soApi.createIncubation,
+        initialValues: { stage: 'incubating', tier: 'community_studio' },
+      }}
+      fields={
+        <>
+          <Form.Item name="orgId" label={t('so.f.org')} rules={req}>
+            <OrgPicker />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="tier" label={t('so.f.tier')} rules={req}>
+              <Select style={{ width: 200 }} options={opts(t, 'so.tier', SO_TIERS)} />
+            </Form.Item>
+            <Form.Item name="stage" label={t('so.f.stage')} rules={req}>
+              <Select style={{ width: 120 }} options={opts(t, 'so.stage', SO_STAGES)} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="baseName" label={t('so.f.baseName')} rules={req}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="mentor" label={t('so.f.mentor')}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="startedOn" label={t('so.f.startedOn')} rules={req}>
+              <DatePicker />
+            </Form.Item>
+          </Space>
+        </>
       }
       scroll={{ x: 1100 }}
       columns={[
@@ -470,42 +585,8 @@ function Incubations() {
         },
       ]}
     >
-      {editing === 'new' ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
-          title={t('so.newIncubation')}
-          onClose={() => setEditing(null)}
-          submit={soApi.createIncubation}
-          initialValues={{ stage: 'incubating', tier: 'community_studio' }}
-        >
-          <Form.Item name="orgId" label={t('so.f.org')} rules={req}>
-            <OrgPicker />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="tier" label={t('so.f.tier')} rules={req}>
-              <Select style={{ width: 200 }} options={opts(t, 'so.tier', SO_TIERS)} />
-            </Form.Item>
-            <Form.Item name="stage" label={t('so.f.stage')} rules={req}>
-              <Select style={{ width: 120 }} options={opts(t, 'so.stage', SO_STAGES)} />
-            </Form.Item>
-          </Space>
-          <Form.Item name="baseName" label={t('so.f.baseName')} rules={req}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="mentor" label={t('so.f.mentor')}>
-              <Input maxLength={50} />
-            </Form.Item>
-            <Form.Item name="startedOn" label={t('so.f.startedOn')} rules={req}>
-              <DatePicker />
-            </Form.Item>
-          </Space>
-        </FormModal>
-      ) : editing ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+      {editing ? (
+        <SoFormModal
           title={`${editing.orgName ?? ''} · ${t('so.edit')}`}
           onClose={() => setEditing(null)}
           submit={(b) => soApi.updateIncubation(editing.id, b)}
@@ -528,9 +609,9 @@ function Incubations() {
           <Form.Item name="outcome" label={t('so.f.outcome')}>
             <Input.TextArea maxLength={500} rows={3} />
           </Form.Item>
-        </FormModal>
+        </SoFormModal>
       ) : null}
-    </RegistryCard>
+    </CreateRegistry>
   );
 }
 
@@ -539,16 +620,28 @@ function Incubations() {
 function Stations() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { list, pagination } = usePaged('stations', soApi.stations);
-  const [adding, setAdding] = useState(false);
+  const stations = usePaged('stations', soApi.stations);
   const [posting, setPosting] = useState<StationDto | null>(null);
   return (
-    <RegistryCard<StationDto>
-      paged={{ list, pagination }}
-      toolbar={
-        can('social_orgs.manage') ? (
-          <AddButton onClick={() => setAdding(true)}>{t('so.newStation')}</AddButton>
-        ) : null
+    <CreateRegistry<StationDto>
+      paged={stations}
+      create={{ title: t('so.newStation'), submit: soApi.createStation }}
+      fields={
+        <>
+          <UnitItem kinds={['subdistrict', 'community']} searchKind="community" />
+          <Form.Item name="name" label={t('so.f.name')} rules={req}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="address" label={t('so.f.address')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="operatorOrgId" label={t('so.f.operator')}>
+            <OrgPicker category="social_work_agency" />
+          </Form.Item>
+          <Form.Item name="openedOn" label={t('so.f.openedOn')}>
+            <DatePicker />
+          </Form.Item>
+        </>
       }
       columns={[
         { title: t('so.f.name'), dataIndex: 'name', width: 200 },
@@ -585,35 +678,8 @@ function Stations() {
         },
       ]}
     >
-      {adding ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
-          title={t('so.newStation')}
-          onClose={() => setAdding(false)}
-          submit={soApi.createStation}
-        >
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
-          </Form.Item>
-          <Form.Item name="name" label={t('so.f.name')} rules={req}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="address" label={t('so.f.address')}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="operatorOrgId" label={t('so.f.operator')}>
-            <OrgPicker category="social_work_agency" />
-          </Form.Item>
-          <Form.Item name="openedOn" label={t('so.f.openedOn')}>
-            <DatePicker />
-          </Form.Item>
-        </FormModal>
-      ) : null}
       {posting ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+        <SoFormModal
           title={`${posting.name} · ${t('so.addWorker')}`}
           onClose={() => setPosting(null)}
           submit={(b) => soApi.addWorker(posting.id, String(b.workerId))}
@@ -621,9 +687,9 @@ function Stations() {
           <Form.Item name="workerId" label={t('so.f.socialWorker')} rules={req}>
             <WorkerPicker />
           </Form.Item>
-        </FormModal>
+        </SoFormModal>
       ) : null}
-    </RegistryCard>
+    </CreateRegistry>
   );
 }
 
@@ -662,12 +728,8 @@ function Venture({ canReview }: { canReview: boolean }) {
           ) : null
         }
       >
-        <Table<RoundDto>
-          rowKey="id"
-          size="small"
-          loading={rounds.list.isPending}
-          dataSource={rounds.list.data?.items}
-          pagination={rounds.pagination}
+        <PagedTable<RoundDto>
+          paged={rounds}
           columns={[
             { title: t('so.f.title'), dataIndex: 'title' },
             { title: t('so.f.unit'), dataIndex: 'orgUnitName', width: 120 },
@@ -708,12 +770,8 @@ function Venture({ canReview }: { canReview: boolean }) {
           </Space>
         }
       >
-        <Table<ProposalDto>
-          rowKey="id"
-          size="small"
-          loading={proposals.list.isPending}
-          dataSource={proposals.list.data?.items}
-          pagination={proposals.pagination}
+        <PagedTable<ProposalDto>
+          paged={proposals}
           scroll={{ x: 1100 }}
           columns={[
             { title: t('so.f.title'), dataIndex: 'title', width: 200 },
@@ -749,18 +807,14 @@ function Venture({ canReview }: { canReview: boolean }) {
         />
       </Card>
       {newRound ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+        <SoFormModal
           title={t('so.newRound')}
           onClose={() => setNewRound(false)}
           submit={soApi.createRound}
           fenFields={['budgetFen']}
           initialValues={{ year: dayjs().year() }}
         >
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect selectableKinds={['district', 'subdistrict']} />
-          </Form.Item>
+          <UnitItem kinds={['district', 'subdistrict']} />
           <Form.Item name="title" label={t('so.f.title')} rules={req}>
             <Input maxLength={100} />
           </Form.Item>
@@ -781,12 +835,10 @@ function Venture({ canReview }: { canReview: boolean }) {
           <Form.Item name="description" label={t('so.f.description')}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
-        </FormModal>
+        </SoFormModal>
       ) : null}
       {newProposal ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+        <SoFormModal
           title={t('so.newProposal')}
           onClose={() => setNewProposal(false)}
           submit={soApi.createProposal}
@@ -811,7 +863,7 @@ function Venture({ canReview }: { canReview: boolean }) {
           <Form.Item name="requestedFen" label={t('so.f.requested')} rules={req}>
             <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
           </Form.Item>
-        </FormModal>
+        </SoFormModal>
       ) : null}
       {open ? <ProposalDrawer id={open} onClose={() => setOpen(null)} /> : null}
     </Space>
@@ -820,21 +872,10 @@ function Venture({ canReview }: { canReview: boolean }) {
 
 function ProposalDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const [form] = Form.useForm();
   const p = useQuery({ queryKey: soKeys.list('proposal', { id }), queryFn: () => soApi.proposal(id) });
-  const done = () => qc.invalidateQueries({ queryKey: soKeys.all });
-  const score = useMutation({
-    mutationFn: (b: Record<string, unknown>) => soApi.score(id, b),
-    onSuccess: done,
-    onError: (e) => showError(e),
-  });
-  const act = useMutation({
-    mutationFn: (b: Record<string, unknown>) => soApi.act(id, b),
-    onSuccess: done,
-    onError: (e) => showError(e),
-  });
+  const score = useSoMutation((b: Record<string, unknown>) => soApi.score(id, b));
+  const act = useSoMutation((b: Record<string, unknown>) => soApi.act(id, b));
   if (p.isError)
     return (
       <Drawer open onClose={onClose}>
@@ -957,17 +998,23 @@ function ProposalDrawer({ id, onClose }: { id: string; onClose: () => void }) {
 function Funds() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { list, pagination } = usePaged('funds', soApi.funds);
-  const [adding, setAdding] = useState(false);
+  const funds = usePaged('funds', soApi.funds);
   const [flowFor, setFlowFor] = useState<FundDto | null>(null);
   const [showFlows, setShowFlows] = useState<FundDto | null>(null);
   return (
-    <RegistryCard<FundDto>
-      paged={{ list, pagination }}
-      toolbar={
-        can('social_orgs.manage') ? (
-          <AddButton onClick={() => setAdding(true)}>{t('so.newFund')}</AddButton>
-        ) : null
+    <CreateRegistry<FundDto>
+      paged={funds}
+      create={{ title: t('so.newFund'), submit: soApi.createFund }}
+      fields={
+        <>
+          <UnitItem kinds={['subdistrict', 'community']} searchKind="community" />
+          <Form.Item name="name" label={t('so.f.name')} rules={req}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="purpose" label={t('so.f.purpose')} rules={req}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </>
       }
       columns={[
         { title: t('so.f.name'), dataIndex: 'name', width: 200 },
@@ -995,29 +1042,8 @@ function Funds() {
         },
       ]}
     >
-      {adding ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
-          title={t('so.newFund')}
-          onClose={() => setAdding(false)}
-          submit={soApi.createFund}
-        >
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
-          </Form.Item>
-          <Form.Item name="name" label={t('so.f.name')} rules={req}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="purpose" label={t('so.f.purpose')} rules={req}>
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-        </FormModal>
-      ) : null}
       {flowFor ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+        <SoFormModal
           title={`${flowFor.name} · ${t('so.newFlow')}`}
           onClose={() => setFlowFor(null)}
           submit={(b) => soApi.addFlow(flowFor.id, b)}
@@ -1044,24 +1070,20 @@ function Funds() {
           <Form.Item name="purpose" label={t('so.f.purpose')}>
             <Input maxLength={200} />
           </Form.Item>
-        </FormModal>
+        </SoFormModal>
       ) : null}
       {showFlows ? <FlowsDrawer fund={showFlows} onClose={() => setShowFlows(null)} /> : null}
-    </RegistryCard>
+    </CreateRegistry>
   );
 }
 
 function FlowsDrawer({ fund, onClose }: { fund: FundDto; onClose: () => void }) {
   const { t } = useI18n();
-  const { list, pagination } = usePaged('flows', (q) => soApi.flows(fund.id, q), { fund: fund.id });
+  const flows = usePaged('flows', (q) => soApi.flows(fund.id, q), { fund: fund.id });
   return (
     <Drawer open width={720} title={`${fund.name} · ${t('so.flows')}`} onClose={onClose}>
-      <Table
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        pagination={pagination}
+      <PagedTable
+        paged={flows}
         columns={[
           { title: t('so.f.date'), dataIndex: 'occurredOn', width: 110 },
           {
@@ -1093,27 +1115,42 @@ function FlowsDrawer({ fund, onClose }: { fund: FundDto; onClose: () => void }) 
 function Contracts() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { list, pagination } = usePaged('contracts', soApi.contracts);
-  const [adding, setAdding] = useState(false);
+  const contracts = usePaged('contracts', soApi.contracts);
   const [itemFor, setItemFor] = useState<ContractDto | null>(null);
-  const complete = useMutation({
-    mutationFn: (id: string) => soApi.contractState(id, 'completed'),
-    onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
-    onError: (e) => showError(e),
-  });
-  const markDone = useMutation({
-    mutationFn: (v: { id: string; itemId: string }) =>
-      soApi.updateItem(v.id, v.itemId, { doneOn: dayjs().format('YYYY-MM-DD') }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
-    onError: (e) => showError(e),
-  });
+  const complete = useSoMutation((id: string) => soApi.contractState(id, 'completed'));
+  const markDone = useSoMutation((v: { id: string; itemId: string }) =>
+    soApi.updateItem(v.id, v.itemId, { doneOn: dayjs().format('YYYY-MM-DD') }),
+  );
   const manage = can('social_orgs.manage');
   return (
-    <RegistryCard<ContractDto>
-      paged={{ list, pagination }}
-      toolbar={manage ? <AddButton onClick={() => setAdding(true)}>{t('so.newContract')}</AddButton> : null}
+    <CreateRegistry<ContractDto>
+      paged={contracts}
+      create={{ title: t('so.newContract'), submit: soApi.createContract, fenFields: ['amountFen'] }}
+      fields={
+        <>
+          <UnitItem kinds={['district', 'subdistrict', 'community']} searchKind="community" />
+          <Form.Item name="title" label={t('so.f.title')} rules={req}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="buyer" label={t('so.f.buyer')} rules={req}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="providerOrgId" label={t('so.f.provider')} rules={req}>
+            <OrgPicker />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="amountFen" label={t('so.f.amount')} rules={req}>
+              <InputNumber min={0.01} precision={2} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="startOn" label={t('so.f.startOn')} rules={req}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="endOn" label={t('so.f.endOn')} rules={req}>
+              <DatePicker />
+            </Form.Item>
+          </Space>
+        </>
+      }
       scroll={{ x: 1100 }}
       expandable={{
         expandedRowRender: (c) => (
@@ -1186,47 +1223,8 @@ function Contracts() {
         },
       ]}
     >
-      {adding ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
-          title={t('so.newContract')}
-          onClose={() => setAdding(false)}
-          submit={soApi.createContract}
-          fenFields={['amountFen']}
-        >
-          <Form.Item name="orgUnitId" label={t('so.f.unit')} rules={req}>
-            <OrgUnitSelect
-              selectableKinds={['district', 'subdistrict', 'community']}
-              searchKind="community"
-            />
-          </Form.Item>
-          <Form.Item name="title" label={t('so.f.title')} rules={req}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="buyer" label={t('so.f.buyer')} rules={req}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="providerOrgId" label={t('so.f.provider')} rules={req}>
-            <OrgPicker />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="amountFen" label={t('so.f.amount')} rules={req}>
-              <InputNumber min={0.01} precision={2} style={{ width: 180 }} />
-            </Form.Item>
-            <Form.Item name="startOn" label={t('so.f.startOn')} rules={req}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="endOn" label={t('so.f.endOn')} rules={req}>
-              <DatePicker />
-            </Form.Item>
-          </Space>
-        </FormModal>
-      ) : null}
       {itemFor ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
+        <SoFormModal
           title={`${itemFor.title} · ${t('so.addItem')}`}
           onClose={() => setItemFor(null)}
           submit={(b) => soApi.addItem(itemFor.id, b)}
@@ -1253,9 +1251,9 @@ function Contracts() {
           <Form.Item name="note" label={t('so.f.note')}>
             <Input maxLength={500} />
           </Form.Item>
-        </FormModal>
+        </SoFormModal>
       ) : null}
-    </RegistryCard>
+    </CreateRegistry>
   );
 }
 
@@ -1263,52 +1261,18 @@ function Contracts() {
 
 function Links() {
   const { t } = useI18n();
-  const { can } = useAuth();
-  const { list, pagination } = usePaged('links', soApi.links);
-  const [adding, setAdding] = useState(false);
+  const links = usePaged('links', soApi.links);
   return (
-    <RegistryCard<LinkDto>
-      paged={{ list, pagination }}
-      toolbar={
-        can('social_orgs.manage') ? (
-          <AddButton onClick={() => setAdding(true)}>{t('so.newLink')}</AddButton>
-        ) : null
-      }
-      scroll={{ x: 1100 }}
-      columns={[
-        {
-          title: t('so.f.subjectKind'),
-          dataIndex: 'subjectKind',
-          width: 70,
-          render: (v) => t(k(`so.subject.${v}`)),
-        },
-        { title: t('so.f.subject'), dataIndex: 'subject', width: 200 },
-        { title: t('so.f.community'), dataIndex: 'orgUnitName', width: 110 },
-        { title: t('so.f.org'), dataIndex: 'socialOrgName', width: 180, render: dash },
-        { title: t('so.f.socialWorker'), dataIndex: 'socialWorkerName', width: 90, render: dash },
-        { title: t('so.f.volunteer'), dataIndex: 'volunteer', width: 150, render: dash },
-        { title: t('so.f.charity'), dataIndex: 'charityResource', width: 160, render: dash },
-        {
-          title: t('so.f.parties'),
-          dataIndex: 'parties',
-          width: 70,
-          align: 'right',
-          render: (v) => `${v} / 5`,
-        },
-      ]}
-    >
-      {adding ? (
-        <FormModal
-          invalidate={soKeys.all}
-          empty="omit"
-          title={t('so.newLink')}
-          onClose={() => setAdding(false)}
-          submit={soApi.createLink}
-          initialValues={{ subjectKind: 'case' }}
-        >
-          <Form.Item name="orgUnitId" label={t('so.f.community')} rules={req}>
-            <OrgUnitSelect selectableKinds={['subdistrict', 'community', 'grid']} searchKind="community" />
-          </Form.Item>
+    <CreateRegistry<LinkDto>
+      paged={links}
+      create={{ title: t('so.newLink'), submit: soApi.createLink, initialValues: { subjectKind: 'case' } }}
+      fields={
+        <>
+          <UnitItem
+            kinds={['subdistrict', 'community', 'grid']}
+            searchKind="community"
+            label={t('so.f.community')}
+          />
           <Space wrap>
             <Form.Item name="subjectKind" label={t('so.f.subjectKind')} rules={req}>
               <Select style={{ width: 100 }} options={opts(t, 'so.subject', ['case', 'project'])} />
@@ -1332,8 +1296,30 @@ function Links() {
           <Form.Item name="note" label={t('so.f.note')}>
             <Input maxLength={500} />
           </Form.Item>
-        </FormModal>
-      ) : null}
-    </RegistryCard>
+        </>
+      }
+      scroll={{ x: 1100 }}
+      columns={[
+        {
+          title: t('so.f.subjectKind'),
+          dataIndex: 'subjectKind',
+          width: 70,
+          render: (v) => t(k(`so.subject.${v}`)),
+        },
+        { title: t('so.f.subject'), dataIndex: 'subject', width: 200 },
+        { title: t('so.f.community'), dataIndex: 'orgUnitName', width: 110 },
+        { title: t('so.f.org'), dataIndex: 'socialOrgName', width: 180, render: dash },
+        { title: t('so.f.socialWorker'), dataIndex: 'socialWorkerName', width: 90, render: dash },
+        { title: t('so.f.volunteer'), dataIndex: 'volunteer', width: 150, render: dash },
+        { title: t('so.f.charity'), dataIndex: 'charityResource', width: 160, render: dash },
+        {
+          title: t('so.f.parties'),
+          dataIndex: 'parties',
+          width: 70,
+          align: 'right',
+          render: (v) => `${v} / 5`,
+        },
+      ]}
+    />
   );
 }
