@@ -9,7 +9,6 @@ import { access } from '../../platform/access';
 import type { AppDeps } from '../../platform/context';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { attachmentHeader } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { sendInlineFile } from '../../platform/inlineFile';
 import { createLocalStorage } from '../../platform/storage';
@@ -20,7 +19,7 @@ import {
   getArchive,
   removeArchiveItem,
 } from './projects.archive';
-import { readFileUpload } from './projects.multipart';
+import { readFileUpload, sendDownload } from './projects.http';
 
 /** The multipart upload of one archive item: fields `category` and `note`, one file (≤ 30 MB, 413). */
 const readUpload = (req: FastifyRequest) =>
@@ -66,13 +65,8 @@ export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: read, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { app: a, buf } = await archiveZip(actorCtxOf(deps, req), storage(), req.params.id, req.locale);
-      return reply
-        .header('content-type', 'application/zip')
-        .header(
-          'content-disposition',
-          attachmentHeader(req.locale === 'en' ? `archive-${a.number}.zip` : `${a.title}项目档案.zip`),
-        )
-        .send(buf);
+      const name = req.locale === 'en' ? `archive-${a.number}.zip` : `${a.title}项目档案.zip`;
+      return sendDownload(reply, 'zip', name, buf);
     },
   );
   /** Removes an item with a reason (kept, marked removed); like residents' `POST …/:id/remove`. */

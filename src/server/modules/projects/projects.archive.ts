@@ -22,7 +22,7 @@ import {
   lockArchiveItem,
   markArchiveItemRemoved,
 } from './projects.archive.repository';
-import type { FileUpload } from './projects.multipart';
+import type { FileUpload } from './projects.http';
 import { checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';

@@ -13,7 +13,7 @@ import { idParams } from '../../platform/ids';
 import { sendInlineFile } from '../../platform/inlineFile';
 import { createLocalStorage } from '../../platform/storage';
 import { getConsultation, linkConsultation, minutesFile, uploadMinutes } from './projects.consultation';
-import { readFileUpload } from './projects.multipart';
+import { readFileUpload } from './projects.http';
 
 /** The multipart upload of the minutes: field `title`, one file (≤ 20 MB, 413). */
 const readUpload = (req: FastifyRequest) =>

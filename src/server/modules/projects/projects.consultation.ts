@@ -10,7 +10,7 @@ import { can } from '../../platform/permissions';
 import type { Storage } from '../../platform/storage';
 import { consultationRecord, consultationRecords } from '../participation/participation.api';
 import { closedSurveyUnder, closedSurveysUnder } from '../surveys/surveys.api';
-import type { FileUpload } from './projects.multipart';
+import type { FileUpload } from './projects.http';
 import { archiveFileType } from './projects.upload';
 import {
   type ConsultationLinkRow,

@@ -15,7 +15,7 @@ import {
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { sendInlineFile } from '../../platform/inlineFile';
 import { pageOf } from '../../platform/pagination';
@@ -33,7 +33,7 @@ import {
   surveysForDoorstep,
   updateDoorstepProject,
 } from './projects.doorstep';
-import { readFileUpload } from './projects.multipart';
+import { readFileUpload, sendDownload } from './projects.http';
 
 /** The multipart upload of one file: fields `slot` and `note`, one file (≤ 30 MB, 413). */
 const readUpload = (req: FastifyRequest) =>
@@ -69,10 +69,7 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
       const { columns, rows } = await doorstepXlsxRows(actorCtxOf(deps, req), req.query, req.locale);
       const en = req.locale === 'en';
       const buf = await toXlsx(en ? 'Doorstep projects' : '家门口项目', columns, rows);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? 'doorstep-projects.xlsx' : '家门口项目.xlsx'))
-        .send(buf);
+      return sendDownload(reply, 'xlsx', en ? 'doorstep-projects.xlsx' : '家门口项目.xlsx', buf);
     },
   );
   app.post(

@@ -37,7 +37,7 @@ import type { Storage } from '../../platform/storage';
 import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
 import { closedSurveysOf } from '../surveys/surveys.api';
 import { authored, checkedUpload, storeUpload, uploadAudit } from './projects.upload';
-import type { FileUpload } from './projects.multipart';
+import type { FileUpload } from './projects.http';
 import {
   type DoorstepFileRow,
   type DoorstepRecordRow,

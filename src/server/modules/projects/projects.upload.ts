@@ -2,7 +2,7 @@ import type { ArchiveFileKind } from '../../../shared/contracts/projects.archive
 import type { ActorCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
-import type { FileUpload } from './projects.multipart';
+import type { FileUpload } from './projects.http';
 
 /**
  * Files uploaded to a project (the archive ①–⑧, doorstep projects' files, consultation minutes): their type

@@ -1,5 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
+import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+
+/** The module's HTTP helpers: reading a file upload, sending a download. */
 
 /** One uploaded file (when the request had one) and the named text fields (empty when not sent). */
 export type FileUpload<F extends string> = { file?: { data: Buffer; name: string } } & Record<F, string>;
@@ -31,3 +34,18 @@ export async function readFileUpload<F extends string>(
   }
   return out;
 }
+
+/** Sends a generated file (a spreadsheet, PDF or zip) as a download named `fileName`. */
+export function sendDownload(
+  reply: FastifyReply,
+  type: 'xlsx' | 'pdf' | 'zip',
+  fileName: string,
+  buf: Buffer,
+) {
+  return reply
+    .header('content-type', DOWNLOAD_TYPES[type])
+    .header('content-disposition', attachmentHeader(fileName))
+    .send(buf);
+}
+
+const DOWNLOAD_TYPES = { xlsx: XLSX_MIME, pdf: 'application/pdf', zip: 'application/zip' };
