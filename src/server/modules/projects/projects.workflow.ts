@@ -140,7 +140,7 @@ function systemEvent(
 }
 
 /** One message (event, params, link) to each of the holders, in order. */
-async function notifyEach(
+export async function notifyEach(
   tx: Db,
   ctx: UseCaseCtx,
   message: Pick<NotifyInput, 'event' | 'params' | 'link'>,
