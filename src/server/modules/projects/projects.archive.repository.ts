@@ -4,6 +4,7 @@ import { isUuid } from '../../platform/ids';
 import { pjArchiveItems } from './projects.table';
 import { firstRow } from '../../platform/firstRow';
 import { insertRow, updateRow } from '../../platform/rows';
+import { rowsOfApplication } from './projects.childRows';
 
 export type ArchiveItemRow = typeof pjArchiveItems.$inferSelect;
 
@@ -16,11 +17,14 @@ export async function insertArchiveItem(
 
 /** A project's archive items, oldest first within each category. */
 export function archiveItemsOf(db: Db, applicationId: string): Promise<ArchiveItemRow[]> {
-  return db
-    .select()
-    .from(pjArchiveItems)
-    .where(eq(pjArchiveItems.applicationId, applicationId))
-    .orderBy(asc(pjArchiveItems.category), asc(pjArchiveItems.createdAt), asc(pjArchiveItems.id));
+  return rowsOfApplication(
+    db,
+    pjArchiveItems,
+    applicationId,
+    asc(pjArchiveItems.category),
+    asc(pjArchiveItems.createdAt),
+    asc(pjArchiveItems.id),
+  );
 }
 
 /** One item by id (the caller checks its application is in reach). */

@@ -9,37 +9,24 @@ import { access } from '../../platform/access';
 import type { AppDeps } from '../../platform/context';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { attachmentHeader } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
+import { sendInlineFile } from '../../platform/inlineFile';
 import { createLocalStorage } from '../../platform/storage';
 import {
-  type ArchiveUpload,
   addArchiveItem,
   archiveItemFile,
   archiveZip,
   getArchive,
   removeArchiveItem,
 } from './projects.archive';
+import { readFileUpload, sendDownload } from './projects.http';
 
-/** Reads the multipart upload of one archive item: fields `category` and `note`, one file (≤ 30 MB, 413). */
-async function readUpload(req: FastifyRequest): Promise<ArchiveUpload> {
-  if (!req.isMultipart()) throw new AppError('projects.archive_file_required', 400);
-  const out: ArchiveUpload = { category: '', note: '' };
-  try {
-    for await (const part of req.parts({ limits: { fileSize: ARCHIVE_MAX_MB * 1024 * 1024, files: 1 } })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        out.file ??= { data, name: part.filename || 'file' };
-      } else if (part.fieldname === 'category') out.category = String(part.value);
-      else if (part.fieldname === 'note') out.note = String(part.value);
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('projects.archive_file_too_large', 413, { mb: ARCHIVE_MAX_MB });
-    throw new AppError('projects.archive_file_required', 400);
-  }
-  return out;
-}
+/** The multipart upload of one archive item: fields `category` and `note`, one file (≤ 30 MB, 413). */
+const readUpload = (req: FastifyRequest) =>
+  readFileUpload(req, ['category', 'note'], ARCHIVE_MAX_MB, {
+    required: 'projects.archive_file_required',
+    tooLarge: () => new AppError('projects.archive_file_too_large', 413, { mb: ARCHIVE_MAX_MB }),
+  });
 
 /** The archive ①–⑧ of a selected project (R-PJ-3) and its zip export; registered by projects.routes.ts. */
 export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
@@ -70,12 +57,7 @@ export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: read, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { item, data } = await archiveItemFile(actorCtxOf(deps, req), storage(), req.params.id);
-      return reply
-        .header('content-type', item.mime)
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(item.fileName)}`)
-        .send(data);
+      return sendInlineFile(reply, item, data);
     },
   );
   app.get(
@@ -83,13 +65,8 @@ export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: read, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { app: a, buf } = await archiveZip(actorCtxOf(deps, req), storage(), req.params.id, req.locale);
-      return reply
-        .header('content-type', 'application/zip')
-        .header(
-          'content-disposition',
-          attachmentHeader(req.locale === 'en' ? `archive-${a.number}.zip` : `${a.title}项目档案.zip`),
-        )
-        .send(buf);
+      const name = req.locale === 'en' ? `archive-${a.number}.zip` : `${a.title}项目档案.zip`;
+      return sendDownload(reply, 'zip', name, buf);
     },
   );
   /** Removes an item with a reason (kept, marked removed); like residents' `POST …/:id/remove`. */

@@ -13,7 +13,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/permissions';
-import { type Storage, imageMime } from '../../platform/storage';
+import type { Storage } from '../../platform/storage';
 import {
   type ArchiveItemRow,
   archiveItemById,
@@ -22,6 +22,8 @@ import {
   lockArchiveItem,
   markArchiveItemRemoved,
 } from './projects.archive.repository';
+import type { FileUpload } from './projects.http';
+import { checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
 
@@ -30,48 +32,6 @@ import { type ApplicationRow, findApplication } from './projects.repository';
  * categories ①–⑧. The project's community and its subdistrict (town) add items while the project is
  * selected; everyone who may read the project reads its archive (the bureau, reviewers); out of reach = 404.
  */
-
-const OOXML: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-};
-const OLE: Record<string, string> = {
-  doc: 'application/msword',
-  xls: 'application/vnd.ms-excel',
-  ppt: 'application/vnd.ms-powerpoint',
-};
-
-/**
- * The type of an archive file by its first bytes (never by its name alone): photos (JPEG/PNG/WebP), video
- * (MP4/MOV/WebM), audio (MP3/M4A/WAV/AMR/OGG) and documents (PDF; Word/Excel/PowerPoint, where the
- * name's extension tells which of the office formats sharing one container it is). Null when none.
- */
-export function archiveFileType(data: Buffer, name: string): { mime: string; kind: ArchiveFileKind } | null {
-  const image = imageMime(data);
-  if (image) return { mime: image, kind: 'photo' };
-  const head = (from: number, to: number) => data.subarray(from, to).toString('latin1');
-  const ext = name.toLowerCase().split('.').pop() ?? '';
-  if (head(0, 5) === '%PDF-') return { mime: 'application/pdf', kind: 'document' };
-  if (data.length > 12 && head(4, 8) === 'ftyp') {
-    const brand = head(8, 12);
-    if (brand === 'M4A ' || brand === 'M4B ') return { mime: 'audio/mp4', kind: 'audio' };
-    if (brand === 'qt  ') return { mime: 'video/quicktime', kind: 'video' };
-    return { mime: 'video/mp4', kind: 'video' };
-  }
-  if (data.length > 4 && data.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])))
-    return { mime: 'video/webm', kind: 'video' };
-  if (head(0, 3) === 'ID3' || (data.length > 2 && data[0] === 0xff && (data[1]! & 0xe0) === 0xe0))
-    return { mime: 'audio/mpeg', kind: 'audio' };
-  if (data.length > 12 && head(0, 4) === 'RIFF' && head(8, 12) === 'WAVE')
-    return { mime: 'audio/wav', kind: 'audio' };
-  if (head(0, 5) === '#!AMR') return { mime: 'audio/amr', kind: 'audio' };
-  if (head(0, 4) === 'OggS') return { mime: 'audio/ogg', kind: 'audio' };
-  if (head(0, 4) === 'PK\x03\x04' && OOXML[ext]) return { mime: OOXML[ext], kind: 'document' };
-  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')) && OLE[ext])
-    return { mime: OLE[ext], kind: 'document' };
-  return null;
-}
 
 const kindOf = (mime: string): ArchiveFileKind =>
   mime.startsWith('image/')
@@ -137,11 +97,7 @@ export async function getArchive(ctx: ActorCtx, id: string): Promise<ArchiveDto>
   return archiveOf(app, await archiveItemsOf(ctx.db, app.id), canAdd);
 }
 
-export interface ArchiveUpload {
-  file?: { data: Buffer; name: string };
-  category: string;
-  note: string;
-}
+export type ArchiveUpload = FileUpload<'category' | 'note'>;
 
 /**
  * Adds one file to a category of a selected project's archive (R-PJ-3): only the project's community or
@@ -159,45 +115,26 @@ export async function addArchiveItem(
   if (app.state !== 'selected') throw new AppError('projects.archive_not_selected', 409);
   const upload = await read();
   if (!isCategory(upload.category)) throw new AppError('projects.archive_category', 422);
-  const note = upload.note.trim();
-  if (note.length > ARCHIVE_NOTE_MAX)
-    throw new AppError('projects.archive_note_too_long', 422, { max: ARCHIVE_NOTE_MAX });
-  if (!upload.file || upload.file.data.length === 0)
-    throw new AppError('projects.archive_file_required', 400);
-  const type = archiveFileType(upload.file.data, upload.file.name);
-  if (!type) throw new AppError('projects.archive_file_type', 415);
-  const fileId = ctx.ids();
-  await storage.put(fileId, upload.file.data);
-  const now = ctx.clock.now();
+  const checked = checkedUpload(upload, ARCHIVE_NOTE_MAX, {
+    noteTooLong: 'projects.archive_note_too_long',
+    fileRequired: 'projects.archive_file_required',
+    fileType: 'projects.archive_file_type',
+  });
+  const stored = await storeUpload(ctx, storage, checked);
   await ctx.db.transaction(async (tx) => {
     const row = await insertArchiveItem(tx, {
       id: ctx.ids(),
       applicationId: app.id,
       orgPath: app.orgPath,
       category: upload.category,
-      note: note || null,
-      fileId,
-      fileName: upload.file!.name.slice(0, 200),
-      mime: type.mime,
-      size: upload.file!.data.length,
-      createdBy: ctx.actor.userId ?? null,
-      createdByName: ctx.actor.displayName ?? null,
-      createdAt: now,
-      updatedAt: now,
+      ...stored,
     });
     await writeAudit(tx, ctx, {
       action: 'projects.archive.add',
       entityType: 'pj_archive_item',
       entityId: row.id,
       orgPath: app.orgPath,
-      after: {
-        applicationId: app.id,
-        category: row.category,
-        fileName: row.fileName,
-        mime: row.mime,
-        size: row.size,
-        note: row.note,
-      },
+      after: { applicationId: app.id, category: row.category, ...uploadAudit(row) },
     });
   });
   return archiveOf(app, await archiveItemsOf(ctx.db, app.id), true);

@@ -2,16 +2,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { pjChanges } from './projects.table';
 import { insertRow } from '../../platform/rows';
+import { rowsOfApplication } from './projects.childRows';
 
 /** Queries of a selected project's content changes (R-PJ-4, projects.changes.ts). */
 export type ChangeRow = typeof pjChanges.$inferSelect;
 
 export function changesOf(db: Db, applicationId: string): Promise<ChangeRow[]> {
-  return db
-    .select()
-    .from(pjChanges)
-    .where(eq(pjChanges.applicationId, applicationId))
-    .orderBy(desc(pjChanges.requestedAt), desc(pjChanges.id));
+  return rowsOfApplication(db, pjChanges, applicationId, desc(pjChanges.requestedAt), desc(pjChanges.id));
 }
 
 export async function pendingChangeOf(db: Db, applicationId: string): Promise<ChangeRow | undefined> {

@@ -10,32 +10,17 @@ import type { AppDeps } from '../../platform/context';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { idParams } from '../../platform/ids';
+import { sendInlineFile } from '../../platform/inlineFile';
 import { createLocalStorage } from '../../platform/storage';
-import {
-  type MinutesUpload,
-  getConsultation,
-  linkConsultation,
-  minutesFile,
-  uploadMinutes,
-} from './projects.consultation';
+import { getConsultation, linkConsultation, minutesFile, uploadMinutes } from './projects.consultation';
+import { readFileUpload } from './projects.http';
 
-async function readUpload(req: FastifyRequest): Promise<MinutesUpload> {
-  if (!req.isMultipart()) throw new AppError('projects.consultation_file_required', 400);
-  const out: MinutesUpload = { title: '' };
-  try {
-    for await (const part of req.parts({
-      limits: { fileSize: CONSULTATION_MAX_MB * 1024 * 1024, files: 1 },
-    })) {
-      if (part.type === 'file') out.file ??= { data: await part.toBuffer(), name: part.filename || 'file' };
-      else if (part.fieldname === 'title') out.title = String(part.value);
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('projects.consultation_file_required', 413);
-    throw new AppError('projects.consultation_file_required', 400);
-  }
-  return out;
-}
+/** The multipart upload of the minutes: field `title`, one file (≤ 20 MB, 413). */
+const readUpload = (req: FastifyRequest) =>
+  readFileUpload(req, ['title'], CONSULTATION_MAX_MB, {
+    required: 'projects.consultation_file_required',
+    tooLarge: () => new AppError('projects.consultation_file_required', 413),
+  });
 
 /** The consultation record of an application (R-PJ-2); registered by projects.routes.ts. */
 export function consultationRoutes(base: FastifyInstance, deps: AppDeps) {
@@ -65,15 +50,8 @@ export function consultationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: read, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { link, data } = await minutesFile(actorCtxOf(deps, req), storage(), req.params.id);
-      return reply
-        .header('content-type', link.mime ?? 'application/octet-stream')
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        .header(
-          'content-disposition',
-          `inline; filename*=UTF-8''${encodeURIComponent(link.fileName ?? 'minutes')}`,
-        )
-        .send(data);
+      const file = { mime: link.mime ?? 'application/octet-stream', fileName: link.fileName ?? 'minutes' };
+      return sendInlineFile(reply, file, data);
     },
   );
 }

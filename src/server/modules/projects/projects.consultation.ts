@@ -10,7 +10,8 @@ import { can } from '../../platform/permissions';
 import type { Storage } from '../../platform/storage';
 import { consultationRecord, consultationRecords } from '../participation/participation.api';
 import { closedSurveyUnder, closedSurveysUnder } from '../surveys/surveys.api';
-import { archiveFileType } from './projects.archive';
+import type { FileUpload } from './projects.http';
+import { archiveFileType } from './projects.upload';
 import {
   type ConsultationLinkRow,
   consultationLinkOf,
@@ -126,10 +127,7 @@ export async function linkConsultation(
   return dtoOf(ctx, app, true);
 }
 
-export interface MinutesUpload {
-  file?: { data: Buffer; name: string };
-  title: string;
-}
+export type MinutesUpload = FileUpload<'title'>;
 
 /** Uploads the consultation minutes (a PDF, photo or Office document ≤ 20 MB) as the record it rests on. */
 export async function uploadMinutes(

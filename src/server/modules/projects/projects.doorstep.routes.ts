@@ -15,12 +15,12 @@ import {
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
+import { sendInlineFile } from '../../platform/inlineFile';
 import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
 import {
-  type DoorstepUpload,
   addDoorstepFile,
   addReflection,
   createDoorstep,
@@ -33,28 +33,14 @@ import {
   surveysForDoorstep,
   updateDoorstepProject,
 } from './projects.doorstep';
+import { readFileUpload, sendDownload } from './projects.http';
 
-/** Reads the multipart upload of one file: fields `slot` and `note`, one file (≤ 30 MB, 413). */
-async function readUpload(req: FastifyRequest): Promise<DoorstepUpload> {
-  if (!req.isMultipart()) throw new AppError('projects.doorstep_file_required', 400);
-  const out: DoorstepUpload = { slot: '', note: '' };
-  try {
-    for await (const part of req.parts({
-      limits: { fileSize: DOORSTEP_FILE_MAX_MB * 1024 * 1024, files: 1 },
-    })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        out.file ??= { data, name: part.filename || 'file' };
-      } else if (part.fieldname === 'slot') out.slot = String(part.value);
-      else if (part.fieldname === 'note') out.note = String(part.value);
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('projects.doorstep_file_too_large', 413, { mb: DOORSTEP_FILE_MAX_MB });
-    throw new AppError('projects.doorstep_file_required', 400);
-  }
-  return out;
-}
+/** The multipart upload of one file: fields `slot` and `note`, one file (≤ 30 MB, 413). */
+const readUpload = (req: FastifyRequest) =>
+  readFileUpload(req, ['slot', 'note'], DOORSTEP_FILE_MAX_MB, {
+    required: 'projects.doorstep_file_required',
+    tooLarge: () => new AppError('projects.doorstep_file_too_large', 413, { mb: DOORSTEP_FILE_MAX_MB }),
+  });
 
 /** Seed 004's doorstep projects (R-PJ-6, issue 11 §7); registered by projects.routes.ts. */
 export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
@@ -83,10 +69,7 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
       const { columns, rows } = await doorstepXlsxRows(actorCtxOf(deps, req), req.query, req.locale);
       const en = req.locale === 'en';
       const buf = await toXlsx(en ? 'Doorstep projects' : '家门口项目', columns, rows);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? 'doorstep-projects.xlsx' : '家门口项目.xlsx'))
-        .send(buf);
+      return sendDownload(reply, 'xlsx', en ? 'doorstep-projects.xlsx' : '家门口项目.xlsx', buf);
     },
   );
   app.post(
@@ -137,12 +120,7 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: read, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { file, data } = await doorstepFile(actorCtxOf(deps, req), storage(), req.params.id);
-      return reply
-        .header('content-type', file.mime)
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(data);
+      return sendInlineFile(reply, file, data);
     },
   );
   app.get(

@@ -28,7 +28,7 @@ import {
   type UpdateDoorstepBody,
 } from '../../../shared/contracts/projects.doorstep';
 import type { Locale } from '../../../shared/i18n/errors';
-import { writeAudit } from '../../platform/audit';
+import { type AuditEntry, writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -36,7 +36,8 @@ import { scopePaths } from '../../platform/permissions';
 import type { Storage } from '../../platform/storage';
 import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
 import { closedSurveysOf } from '../surveys/surveys.api';
-import { archiveFileType } from './projects.archive';
+import { authored, checkedUpload, storeUpload, uploadAudit } from './projects.upload';
+import type { FileUpload } from './projects.http';
 import {
   type DoorstepFileRow,
   type DoorstepRecordRow,
@@ -67,20 +68,44 @@ const stageIndex = (k: string) => DOORSTEP_STAGES.findIndex((s) => s.key === k);
 const isDocument = (k: string): k is DoorstepDocument => DOORSTEP_DOCUMENTS.some((d) => d.key === k);
 const isStage = (k: string): k is DoorstepStage => stageIndex(k) >= 0;
 
-/** The project in reach for reading, or 404. */
-async function readable(ctx: ActorCtx, id: string): Promise<DoorstepRow> {
-  doorstepPolicy.require(ctx.actor, 'read');
-  const row = await findDoorstep(ctx.db, id, doorstepPolicy.scope(ctx.actor, 'read'));
+/** The project in reach for `action`, or 404. */
+async function inReach(ctx: ActorCtx, id: string, action: 'read' | 'apply'): Promise<DoorstepRow> {
+  doorstepPolicy.require(ctx.actor, action);
+  const row = await findDoorstep(ctx.db, id, doorstepPolicy.scope(ctx.actor, action));
   if (!row) throw notFound();
   return row;
 }
 
+/** The project in reach for reading, or 404. */
+const readable = (ctx: ActorCtx, id: string) => inReach(ctx, id, 'read');
+
 /** The project its own community may edit (`projects.apply` in scope), or 404. */
-async function editable(ctx: ActorCtx, id: string): Promise<DoorstepRow> {
-  doorstepPolicy.require(ctx.actor, 'apply');
-  const row = await findDoorstep(ctx.db, id, doorstepPolicy.scope(ctx.actor, 'apply'));
-  if (!row) throw notFound();
-  return row;
+const editable = (ctx: ActorCtx, id: string) => inReach(ctx, id, 'apply');
+
+/**
+ * A change to a project's stages, reflections or files: `write` (which returns what the audit entry keeps),
+ * the project's updated_at and the audit entry `audit.action` on the project, in one transaction; then the
+ * project as it is now.
+ */
+async function changeProject(
+  ctx: ActorCtx,
+  row: DoorstepRow,
+  now: Date,
+  audit: { action: string },
+  write: (tx: ActorCtx['db']) => Promise<Pick<AuditEntry, 'before' | 'after'>>,
+): Promise<DoorstepDetailDto> {
+  await ctx.db.transaction(async (tx) => {
+    const entry = await write(tx);
+    await updateDoorstep(tx, row.id, { updatedAt: now });
+    await writeAudit(tx, ctx, {
+      action: audit.action,
+      entityType: 'pj_doorstep_project',
+      entityId: row.id,
+      orgPath: row.orgPath,
+      ...entry,
+    });
+  });
+  return getDoorstep(ctx, row.id);
 }
 
 /** R-PJ-6: at most two per category per unit per year; call inside the transaction, under the lock. */
@@ -238,10 +263,7 @@ export async function createDoorstep(ctx: ActorCtx, body: CreateDoorstepBody): P
       servicePer: body.servicePer,
       peopleServed: body.peopleServed,
       summary: body.summary || null,
-      createdBy: ctx.actor.userId ?? null,
-      createdByName: ctx.actor.displayName ?? null,
-      createdAt: now,
-      updatedAt: now,
+      ...authored(ctx, now),
     });
     const { id: _i, createdAt: _c, updatedAt: _u, ...after } = r;
     await writeAudit(tx, ctx, {
@@ -317,7 +339,7 @@ export async function recordStage(ctx: ActorCtx, id: string, body: StageBody): P
   }
   const i = stageIndex(stage);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  return changeProject(ctx, row, now, { action: 'projects.doorstep.stage' }, async (tx) => {
     await lockDoorstep(tx, row.id);
     if (i > 0) {
       const prev = DOORSTEP_STAGES[i - 1]!;
@@ -350,24 +372,15 @@ export async function recordStage(ctx: ActorCtx, id: string, body: StageBody): P
           kind: 'stage',
           stage,
           ...fields,
-          createdBy: ctx.actor.userId ?? null,
-          createdByName: ctx.actor.displayName ?? null,
-          createdAt: now,
-          updatedAt: now,
+          ...authored(ctx, now),
         });
-    await updateDoorstep(tx, row.id, { updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: 'projects.doorstep.stage',
-      entityType: 'pj_doorstep_project',
-      entityId: row.id,
-      orgPath: row.orgPath,
+    return {
       ...(existing && {
         before: { stage, text: existing.text, date: existing.recordDate, surveyId: existing.surveyId },
       }),
       after: { recordId: r.id, stage, text: r.text, date: r.recordDate, surveyId: r.surveyId },
-    });
+    };
   });
-  return getDoorstep(ctx, id);
 }
 
 /** Adds a reflection / improvement note (Ⅱ-12: 工作反思和改进措施). */
@@ -378,7 +391,7 @@ export async function addReflection(
 ): Promise<DoorstepDetailDto> {
   const row = await editable(ctx, id);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  return changeProject(ctx, row, now, { action: 'projects.doorstep.reflection' }, async (tx) => {
     const r = await insertRecord(tx, {
       id: ctx.ids(),
       projectId: row.id,
@@ -387,28 +400,13 @@ export async function addReflection(
       stage: null,
       text: body.text,
       recordDate: body.date,
-      createdBy: ctx.actor.userId ?? null,
-      createdByName: ctx.actor.displayName ?? null,
-      createdAt: now,
-      updatedAt: now,
+      ...authored(ctx, now),
     });
-    await updateDoorstep(tx, row.id, { updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: 'projects.doorstep.reflection',
-      entityType: 'pj_doorstep_project',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { recordId: r.id, text: r.text, date: r.recordDate },
-    });
+    return { after: { recordId: r.id, text: r.text, date: r.recordDate } };
   });
-  return getDoorstep(ctx, id);
 }
 
-export interface DoorstepUpload {
-  file?: { data: Buffer; name: string };
-  slot: string;
-  note: string;
-}
+export type DoorstepUpload = FileUpload<'slot' | 'note'>;
 
 /**
  * Attaches a file to a recorded stage or to one of the four documents (platform storage, typed by its
@@ -423,53 +421,26 @@ export async function addDoorstepFile(
   const row = await editable(ctx, id);
   const upload = await read();
   if (!isStage(upload.slot) && !isDocument(upload.slot)) throw new AppError('projects.doorstep_slot', 422);
-  const note = upload.note.trim();
-  if (note.length > DOORSTEP_NOTE_MAX)
-    throw new AppError('projects.doorstep_note_too_long', 422, { max: DOORSTEP_NOTE_MAX });
-  if (!upload.file || upload.file.data.length === 0)
-    throw new AppError('projects.doorstep_file_required', 400);
-  const type = archiveFileType(upload.file.data, upload.file.name);
-  if (!type) throw new AppError('projects.doorstep_file_type', 415);
+  const checked = checkedUpload(upload, DOORSTEP_NOTE_MAX, {
+    noteTooLong: 'projects.doorstep_note_too_long',
+    fileRequired: 'projects.doorstep_file_required',
+    fileType: 'projects.doorstep_file_type',
+  });
   if (isStage(upload.slot) && !(await stageRecord(ctx.db, row.id, upload.slot)))
     throw new AppError('projects.doorstep_stage_missing', 409, {
       stage: DOORSTEP_STAGES[stageIndex(upload.slot)]!.name,
     });
-  const fileId = ctx.ids();
-  await storage.put(fileId, upload.file.data);
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const stored = await storeUpload(ctx, storage, checked);
+  return changeProject(ctx, row, stored.createdAt, { action: 'projects.doorstep.file' }, async (tx) => {
     const f = await insertFile(tx, {
       id: ctx.ids(),
       projectId: row.id,
       orgPath: row.orgPath,
       slot: upload.slot,
-      note: note || null,
-      fileId,
-      fileName: upload.file!.name.slice(0, 200),
-      mime: type.mime,
-      size: upload.file!.data.length,
-      createdBy: ctx.actor.userId ?? null,
-      createdByName: ctx.actor.displayName ?? null,
-      createdAt: now,
-      updatedAt: now,
+      ...stored,
     });
-    await updateDoorstep(tx, row.id, { updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: 'projects.doorstep.file',
-      entityType: 'pj_doorstep_project',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: {
-        fileRecordId: f.id,
-        slot: f.slot,
-        fileName: f.fileName,
-        mime: f.mime,
-        size: f.size,
-        note: f.note,
-      },
-    });
+    return { after: { fileRecordId: f.id, slot: f.slot, ...uploadAudit(f) } };
   });
-  return getDoorstep(ctx, id);
 }
 
 /** A file of a project the actor may read (404 otherwise or when missing). */

@@ -16,6 +16,7 @@ import {
   DEFAULT_GRADE_BANDS,
   DEFAULT_QUOTA_FLOOR,
 } from '../../../shared/contracts/projects.evaluation';
+import { rowsOfApplication } from './projects.childRows';
 
 export type CallEvaluationRow = typeof pjCallEvaluation.$inferSelect;
 export type EvaluationRow = typeof pjEvaluations.$inferSelect;
@@ -113,11 +114,7 @@ export async function upsertEvaluation(db: Db, row: typeof pjEvaluations.$inferI
 }
 
 export function exemptionsOf(db: Db, applicationId: string): Promise<ExemptionRow[]> {
-  return db
-    .select()
-    .from(pjExemptions)
-    .where(eq(pjExemptions.applicationId, applicationId))
-    .orderBy(desc(pjExemptions.createdAt));
+  return rowsOfApplication(db, pjExemptions, applicationId, desc(pjExemptions.createdAt));
 }
 
 export async function insertExemption(db: Db, row: typeof pjExemptions.$inferInsert) {

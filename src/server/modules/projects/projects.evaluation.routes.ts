@@ -11,7 +11,6 @@ import {
 } from '../../../shared/contracts/projects.evaluation';
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import {
   getCallEvaluation,
@@ -24,6 +23,7 @@ import {
   updateEvaluationRules,
   yearSummary,
 } from './projects.evaluation';
+import { sendDownload } from './projects.http';
 
 /** Final evaluation, next year's quota, force-majeure exemptions and the year summary (R-PJ-4); registered by projects.routes.ts. */
 export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
@@ -85,13 +85,8 @@ export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const en = req.locale === 'en';
       const { call, buf } = await yearSummary(actorCtxOf(deps, req), req.params.id, en);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          attachmentHeader(en ? `summary-${call.year}.xlsx` : `${call.year}年共建项目年度汇总.xlsx`),
-        )
-        .send(buf);
+      const name = en ? `summary-${call.year}.xlsx` : `${call.year}年共建项目年度汇总.xlsx`;
+      return sendDownload(reply, 'xlsx', name, buf);
     },
   );
 

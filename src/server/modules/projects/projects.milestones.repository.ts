@@ -3,16 +3,20 @@ import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { pjMilestones } from './projects.table';
 import { insertRow, updateRow } from '../../platform/rows';
+import { rowsOfApplication } from './projects.childRows';
 
 export type MilestoneRow = typeof pjMilestones.$inferSelect;
 
 /** A project's milestones by due date. */
 export function milestonesOf(db: Db, applicationId: string): Promise<MilestoneRow[]> {
-  return db
-    .select()
-    .from(pjMilestones)
-    .where(eq(pjMilestones.applicationId, applicationId))
-    .orderBy(asc(pjMilestones.dueOn), asc(pjMilestones.createdAt), asc(pjMilestones.id));
+  return rowsOfApplication(
+    db,
+    pjMilestones,
+    applicationId,
+    asc(pjMilestones.dueOn),
+    asc(pjMilestones.createdAt),
+    asc(pjMilestones.id),
+  );
 }
 
 export async function milestoneCount(db: Db, applicationId: string): Promise<number> {

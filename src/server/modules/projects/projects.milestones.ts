@@ -20,7 +20,8 @@ import {
   updateMilestone,
 } from './projects.milestones.repository';
 import { applicationsPolicy } from './projects.policy';
-import { type ApplicationRow, findApplication, insertStep } from './projects.repository';
+import { keepsProject, projectInReach } from './projects.reach';
+import { type ApplicationRow, insertStep } from './projects.repository';
 
 /**
  * The implementation plan of a selected project (R-PJ-4 动态跟踪): milestones inside the project's term —
@@ -29,24 +30,10 @@ import { type ApplicationRow, findApplication, insertStep } from './projects.rep
  * is 404.
  */
 
-/** The project in reach: for editing, its community (apply) or subdistrict (review); otherwise any reader. */
-async function projectFor(ctx: ActorCtx, id: string, edit: boolean): Promise<ApplicationRow> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const row = edit
-    ? ((await findApplication(ctx.db, ctx.actor, id, 'apply')) ??
-      (await findApplication(ctx.db, ctx.actor, id, 'review')))
-    : await findApplication(ctx.db, ctx.actor, id, 'read');
-  if (!row) throw notFound();
-  return row;
-}
-
 const editable = (row: ApplicationRow) => row.state === 'selected' && !row.completedAt;
 
 function canEdit(ctx: ActorCtx, row: ApplicationRow) {
-  return (
-    editable(row) &&
-    (applicationsPolicy.can(ctx.actor, 'apply', row) || applicationsPolicy.can(ctx.actor, 'review', row))
-  );
+  return editable(row) && keepsProject(ctx, row);
 }
 
 /** The term a milestone may fall in: from the day of selection to the completion date (China time). */
@@ -97,12 +84,12 @@ async function listOf(ctx: ActorCtx, row: ApplicationRow): Promise<MilestonesDto
 
 /** A project's milestones with done/overdue counts; 404 out of reach. */
 export async function getMilestones(ctx: ActorCtx, id: string): Promise<MilestonesDto> {
-  return listOf(ctx, await projectFor(ctx, id, false));
+  return listOf(ctx, await projectInReach(ctx, id, false));
 }
 
 /** Adds a milestone to a running selected project (409 otherwise; 422 outside its term; at most 30). */
 export async function addMilestone(ctx: ActorCtx, id: string, body: MilestoneBody): Promise<MilestonesDto> {
-  const row = await projectFor(ctx, id, true);
+  const row = await projectInReach(ctx, id, true);
   checkEditable(row);
   checkDue(row, body.dueOn);
   const now = ctx.clock.now();
@@ -137,7 +124,7 @@ async function milestoneFor(ctx: ActorCtx, milestoneId: string) {
   applicationsPolicy.require(ctx.actor, 'read');
   const m = await milestoneById(ctx.db, milestoneId);
   if (!m) throw notFound();
-  const row = await projectFor(ctx, m.applicationId, true);
+  const row = await projectInReach(ctx, m.applicationId, true);
   checkEditable(row);
   return { m, row };
 }

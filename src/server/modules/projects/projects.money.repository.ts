@@ -2,33 +2,28 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { pjApplications, pjDisbursements, pjFundDisclosures, pjSpends } from './projects.table';
 import { insertRow } from '../../platform/rows';
+import { rowsOfApplication } from './projects.childRows';
 
 export type DisbursementRow = typeof pjDisbursements.$inferSelect;
 export type SpendRow = typeof pjSpends.$inferSelect;
 export type FundDisclosureRow = typeof pjFundDisclosures.$inferSelect;
 
 export function disbursementsOf(db: Db, applicationId: string): Promise<DisbursementRow[]> {
-  return db
-    .select()
-    .from(pjDisbursements)
-    .where(eq(pjDisbursements.applicationId, applicationId))
-    .orderBy(asc(pjDisbursements.receivedOn), asc(pjDisbursements.createdAt));
+  return rowsOfApplication(
+    db,
+    pjDisbursements,
+    applicationId,
+    asc(pjDisbursements.receivedOn),
+    asc(pjDisbursements.createdAt),
+  );
 }
 
 export function spendsOf(db: Db, applicationId: string): Promise<SpendRow[]> {
-  return db
-    .select()
-    .from(pjSpends)
-    .where(eq(pjSpends.applicationId, applicationId))
-    .orderBy(asc(pjSpends.spentOn), asc(pjSpends.createdAt));
+  return rowsOfApplication(db, pjSpends, applicationId, asc(pjSpends.spentOn), asc(pjSpends.createdAt));
 }
 
 export function fundDisclosuresOf(db: Db, applicationId: string): Promise<FundDisclosureRow[]> {
-  return db
-    .select()
-    .from(pjFundDisclosures)
-    .where(eq(pjFundDisclosures.applicationId, applicationId))
-    .orderBy(desc(pjFundDisclosures.postedAt));
+  return rowsOfApplication(db, pjFundDisclosures, applicationId, desc(pjFundDisclosures.postedAt));
 }
 
 export async function insertDisbursement(tx: Db, row: typeof pjDisbursements.$inferInsert) {

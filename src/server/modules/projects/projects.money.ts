@@ -21,7 +21,8 @@ import { can, scopePaths } from '../../platform/permissions';
 import { createDisclosure } from '../participation/participation.api';
 import { unitNames } from '../org/org.api';
 import { applicationsPolicy } from './projects.policy';
-import { type ApplicationRow, callById, findApplication, insertStep } from './projects.repository';
+import { keepsProject, projectInReach } from './projects.reach';
+import { type ApplicationRow, callById, insertStep } from './projects.repository';
 import {
   disbursementsOf,
   findSpend,
@@ -50,18 +51,9 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** The selected project in the actor's reach for recording money (its community applies, its subdistrict reviews). */
 async function projectFor(ctx: ActorCtx, id: string, write: boolean): Promise<ApplicationRow> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const row = write
-    ? ((await findApplication(ctx.db, ctx.actor, id, 'apply')) ??
-      (await findApplication(ctx.db, ctx.actor, id, 'review')))
-    : await findApplication(ctx.db, ctx.actor, id, 'read');
-  if (!row) throw notFound();
+  const row = await projectInReach(ctx, id, write);
   if (row.state !== 'selected') throw new AppError('projects.money_not_selected', 409);
   return row;
-}
-
-function canRecord(ctx: ActorCtx, row: ApplicationRow) {
-  return applicationsPolicy.can(ctx.actor, 'apply', row) || applicationsPolicy.can(ctx.actor, 'review', row);
 }
 
 function snapshotOf(
@@ -103,7 +95,7 @@ export async function getMoney(ctx: ActorCtx, id: string): Promise<MoneyDto> {
   for (const [source, n] of got)
     if (!row.funding.some((f) => f.source === source))
       sources.push({ source: source as FundingSource, plannedFen: 0, disbursedFen: n });
-  const record = canRecord(ctx, row);
+  const record = keepsProject(ctx, row);
   return {
     applicationId: row.id,
     title: row.title,

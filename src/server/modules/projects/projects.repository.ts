@@ -27,6 +27,7 @@ import {
   pjScores,
 } from './projects.table';
 import { insertRow } from '../../platform/rows';
+import { rowsOfApplication } from './projects.childRows';
 
 /**
  * Every query of the projects module's tables. Reads take the actor and AND the policy's scope in, so a
@@ -388,11 +389,13 @@ export function insertStep(
 }
 
 export function eventsOf(db: Db, applicationId: string): Promise<EventRow[]> {
-  return db
-    .select()
-    .from(pjApplicationEvents)
-    .where(eq(pjApplicationEvents.applicationId, applicationId))
-    .orderBy(asc(pjApplicationEvents.at), asc(pjApplicationEvents.id));
+  return rowsOfApplication(
+    db,
+    pjApplicationEvents,
+    applicationId,
+    asc(pjApplicationEvents.at),
+    asc(pjApplicationEvents.id),
+  );
 }
 
 // ---------------------------------------------------------------- scores
@@ -478,11 +481,7 @@ export async function insertReports(db: Db, rows: (typeof pjReports.$inferInsert
 }
 
 export function reportsOf(db: Db, applicationId: string): Promise<ReportRow[]> {
-  return db
-    .select()
-    .from(pjReports)
-    .where(eq(pjReports.applicationId, applicationId))
-    .orderBy(asc(pjReports.month));
+  return rowsOfApplication(db, pjReports, applicationId, asc(pjReports.month));
 }
 
 /** A report whose project is in reach for `action`, or undefined. */

@@ -22,7 +22,8 @@ import { projectsAccess } from '../../../shared/permissions/projects';
 import { access } from '../../platform/access';
 import { notFound } from '../../platform/errors';
 import { actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
+import { sendDownload } from './projects.http';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
@@ -127,10 +128,7 @@ export const projectsModule = defineModule({
         const document = call.documents.find((d) => d.key === req.params.code);
         if (!document) throw notFound();
         const pdf = await documentTemplatePdf(call, document);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', attachmentHeader(`${document.name}（模板）.pdf`))
-          .send(pdf);
+        return sendDownload(reply, 'pdf', `${document.name}（模板）.pdf`, pdf);
       },
     );
     app.get(
@@ -180,13 +178,8 @@ export const projectsModule = defineModule({
           ],
           rows,
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(en ? `applications-${call.year}.xlsx` : `${call.year}年项目申报汇总.xlsx`),
-          )
-          .send(buf);
+        const name = en ? `applications-${call.year}.xlsx` : `${call.year}年项目申报汇总.xlsx`;
+        return sendDownload(reply, 'xlsx', name, buf);
       },
     );
 
@@ -217,10 +210,7 @@ export const projectsModule = defineModule({
       async (req, reply) => {
         const a = await getApplication(actorCtxOf(deps, req), req.params.id);
         const pdf = await applicationFormPdf(a, a.callTitle);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', attachmentHeader(`${a.orgUnitName ?? ''}项目申报表.pdf`))
-          .send(pdf);
+        return sendDownload(reply, 'pdf', `${a.orgUnitName ?? ''}项目申报表.pdf`, pdf);
       },
     );
     app.patch(

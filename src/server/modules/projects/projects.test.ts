@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { attachMinutes, callBody as kitCallBody, userIdOf } from '../../../../test/projects';
+import {
+  PROJECT_CONTENT,
+  act,
+  attachMinutes,
+  callBody as kitCallBody,
+  submittedApplication,
+  userIdOf,
+} from '../../../../test/projects';
 import { SEED_000_DOCUMENTS } from '../../../shared/contracts/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -39,23 +46,7 @@ async function relogin() {
 
 const callBody = (over: Record<string, unknown> = {}) => kitCallBody(t, over);
 
-const content = {
-  type: 'mutual_aid',
-  title: '邻里驿站建设',
-  summary: '依托党群服务中心建设邻里驿站',
-  targets: ['建成邻里驿站 1 个', '组建志愿服务队 2 支'],
-  consultationKind: 'meeting',
-  consultationDate: '2026-11-20',
-  consultationNote: '居民代表会议 32 人参加，同意申报',
-  budgetLines: [
-    { item: '驿站改造', amountFen: 8_000_000 },
-    { item: '活动经费', amountFen: 2_000_000 },
-  ],
-  funding: [
-    { source: 'city', amountFen: 7_000_000 },
-    { source: 'subdistrict', amountFen: 3_000_000 },
-  ],
-};
+const content = { ...PROJECT_CONTENT, targets: ['建成邻里驿站 1 个', '组建志愿服务队 2 支'] };
 
 async function openCall(over: Record<string, unknown> = {}) {
   const res = await civil.post('/api/projects/calls', callBody(over));
@@ -65,19 +56,8 @@ async function openCall(over: Record<string, unknown> = {}) {
   return opened.json() as { id: string };
 }
 
-const act = (c: Client, id: string, body: Record<string, unknown>) =>
-  c.post(`/api/projects/applications/${id}/actions`, body);
-
-async function submitted(callId: string, unitId: string, who: Client) {
-  const res = await who.post('/api/projects/applications', { callId, orgUnitId: unitId, ...content });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  await attachMinutes(who, id);
-  expect((await act(who, id, { action: 'send' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'approve', sealNo: '2026-001' })).statusCode).toBe(200);
-  expect((await act(sd, id, { action: 'submit' })).statusCode).toBe(200);
-  return id;
-}
+const submitted = (callId: string, unitId: string, who: Client) =>
+  submittedApplication(callId, unitId, who, sd, content);
 
 const auditOf = (id: string) => t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
 

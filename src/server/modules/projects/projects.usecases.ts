@@ -28,7 +28,6 @@ import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
-import { notify } from '../notifications/notifications.api';
 import { ancestorOfKind, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
 import { applicationsPolicy, callsPolicy } from './projects.policy';
 import {
@@ -65,7 +64,13 @@ import {
   updateCallRow,
   upsertScore,
 } from './projects.repository';
-import { applicationWorkflow, chinaDate, endOfChinaDay, reportWorkflow } from './projects.workflow';
+import {
+  applicationWorkflow,
+  chinaDate,
+  endOfChinaDay,
+  notifyEach,
+  reportWorkflow,
+} from './projects.workflow';
 import { sealLinkOf } from './projects.links.repository';
 
 // ---------------------------------------------------------------- calls
@@ -145,6 +150,16 @@ async function callDtos(ctx: ActorCtx, rows: CallRow[]): Promise<CallDto[]> {
   });
 }
 
+const callDto = async (ctx: ActorCtx, row: CallRow) => (await callDtos(ctx, [row]))[0]!;
+
+/** The call the actor manages (`projects.manage` in scope), or 404. */
+async function managedCall(ctx: ActorCtx, id: string): Promise<CallRow> {
+  callsPolicy.require(ctx.actor, 'manage');
+  const call = await findCall(ctx.db, ctx.actor, id, 'manage');
+  if (!call) throw notFound();
+  return call;
+}
+
 export async function listCalls(ctx: ActorCtx, q: CallListQuery): Promise<Page<CallDto>> {
   callsPolicy.require(ctx.actor, 'read');
   const page = await listCallRows(ctx.db, ctx.actor, q);
@@ -155,7 +170,7 @@ export async function getCall(ctx: ActorCtx, id: string): Promise<CallDto> {
   callsPolicy.require(ctx.actor, 'read');
   const row = await findCall(ctx.db, ctx.actor, id);
   if (!row) throw notFound();
-  return (await callDtos(ctx, [row]))[0]!;
+  return callDto(ctx, row);
 }
 
 /** A bureau drafts a year's call (R-PJ-1/2): types, quota, deadlines, subsidies, documents, criteria, scope. */
@@ -199,7 +214,7 @@ export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<
     });
     return created;
   });
-  return (await callDtos(ctx, [row]))[0]!;
+  return callDto(ctx, row);
 }
 
 /**
@@ -207,9 +222,7 @@ export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<
  * and the deadline of every application not yet submitted moves with the application day.
  */
 export async function updateCall(ctx: ActorCtx, id: string, input: UpdateCallBody): Promise<CallDto> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, id, 'manage');
-  if (!call) throw notFound();
+  const call = await managedCall(ctx, id);
   if (call.status === 'published') throw new AppError('projects.call_published', 409);
   if (call.status !== 'draft' && (input.types || input.scopeUnitIds))
     throw new AppError('projects.call_not_draft', 409);
@@ -239,14 +252,12 @@ export async function updateCall(ctx: ActorCtx, id: string, input: UpdateCallBod
     });
     return updated;
   });
-  return (await callDtos(ctx, [row]))[0]!;
+  return callDto(ctx, row);
 }
 
 /** The bureau opens the call: the communities in scope see it and may apply. */
 export async function openCall(ctx: ActorCtx, id: string): Promise<CallDto> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, id, 'manage');
-  if (!call) throw notFound();
+  const call = await managedCall(ctx, id);
   if (call.status !== 'draft') throw new AppError('projects.call_not_draft', 409);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -261,7 +272,7 @@ export async function openCall(ctx: ActorCtx, id: string): Promise<CallDto> {
     });
     return updated;
   });
-  return (await callDtos(ctx, [row]))[0]!;
+  return callDto(ctx, row);
 }
 
 /**
@@ -269,9 +280,7 @@ export async function openCall(ctx: ActorCtx, id: string): Promise<CallDto> {
  * submitted applications not selected are closed as not selected, each with its timeline entry.
  */
 export async function publishCall(ctx: ActorCtx, id: string): Promise<CallDto> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, id, 'manage');
-  if (!call) throw notFound();
+  const call = await managedCall(ctx, id);
   if (call.status !== 'open') throw new AppError('projects.call_not_open', 409);
   const now = ctx.clock.now();
   if (now.getTime() <= endOfChinaDay(call.applicationDue).getTime())
@@ -315,7 +324,7 @@ export async function publishCall(ctx: ActorCtx, id: string): Promise<CallDto> {
     });
     return updated;
   });
-  return (await callDtos(ctx, [row]))[0]!;
+  return callDto(ctx, row);
 }
 
 const RESULT_ZH = { prefecture: '入选并推荐为泉州市级试点', city: '入选试点项目', no: '未入选' };
@@ -341,20 +350,13 @@ async function notifyResults(tx: Db, ctx: ActorCtx, call: CallRow) {
       result: RESULT_ZH[k],
       resultEn: RESULT_EN[k],
     };
-    const link = `/projects/applications/${a.id}`;
-    await notify(tx, ctx, {
-      event: 'projects.result',
-      params,
-      link,
-      holders: { permission: 'projects.apply', orgUnitId: a.orgUnitId },
-      unit: { id: a.orgUnitId, path: a.orgPath },
-    });
-    await notify(tx, ctx, {
-      event: 'projects.result',
-      params,
-      link,
-      holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
-    });
+    await notifyEach(tx, ctx, { event: 'projects.result', params, link: `/projects/applications/${a.id}` }, [
+      {
+        holders: { permission: 'projects.apply', orgUnitId: a.orgUnitId },
+        unit: { id: a.orgUnitId, path: a.orgPath },
+      },
+      { holders: { permission: 'projects.review', orgUnitId: a.subdistrictId } },
+    ]);
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type ApplicationState,
 } from '../../../shared/contracts/projects';
 import { writeAudit } from '../../platform/audit';
-import { notify } from '../notifications/notifications.api';
+import { type NotifyInput, notify } from '../notifications/notifications.api';
 import { unitNames } from '../org/org.api';
 import { AppError } from '../../platform/errors';
 import { isNull } from 'drizzle-orm';
@@ -17,6 +17,7 @@ import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { defineWorkflow, stepKey } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
 import {
   type ApplicationRow,
@@ -105,6 +106,52 @@ export function reportMonths(
   return out;
 }
 
+/** Sending and submitting: the call is still open (409) and its application day not over. */
+function openAndInTime(a: ApplicationRow, input: ApplicationInput, now: Date) {
+  if (input.call.status !== 'open') throw new AppError('projects.call_not_open', 409);
+  beforeDeadline(a, now);
+}
+
+/** A step that records the subdistrict's or the bureau's words needs them (422 otherwise). */
+function commentRequired(_a: ApplicationRow, input: ApplicationInput) {
+  if (!input.comment) throw new AppError('projects.comment_required', 422);
+}
+
+/** The bureau selects or rejects only until the call's results are published. */
+function callNotPublished(_a: ApplicationRow, input: ApplicationInput) {
+  if (input.call.status === 'published') throw new AppError('projects.call_published', 409);
+}
+
+/** A deadline's entry on the application's timeline: no actor. */
+function systemEvent(
+  tx: Db,
+  ctx: UseCaseCtx,
+  applicationId: string,
+  at: Date,
+  e: {
+    action: string;
+    fromState: string | null;
+    toState: string | null;
+    comment: string | null;
+    data: Record<string, unknown>;
+  },
+) {
+  return insertEvent(tx, { id: ctx.ids(), applicationId, at, actorId: null, actorName: null, ...e });
+}
+
+/** One message (event, params, link) to each of the holders, in order. */
+export async function notifyEach(
+  tx: Db,
+  ctx: UseCaseCtx,
+  message: Pick<NotifyInput, 'event' | 'params' | 'link'>,
+  targets: Pick<NotifyInput, 'holders' | 'unit'>[],
+) {
+  for (const target of targets) await notify(tx, ctx, { ...message, ...target });
+}
+
+/** The deadline sweep's claims, for both workflows. */
+const steps = { table: pjSteps, recordId: pjSteps.recordId, step: pjSteps.step, at: pjSteps.at };
+
 const sealNoOf = (a: ApplicationRow, now: Date) =>
   `YZ${chinaDate(now).replaceAll('-', '')}-${a.number.slice(-4)}`;
 
@@ -136,20 +183,12 @@ function projectDeadlines(which: 'completion' | 'summary') {
       phaseEn: which === 'completion' ? 'completion' : 'closing summary',
       due: chinaDate(dueOf(a)!),
     };
-    const link = `/projects/applications/${a.id}`;
-    await notify(tx, ctx, {
-      event,
-      params,
-      link,
-      holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
-    });
+    const targets: Pick<NotifyInput, 'holders'>[] = [
+      { holders: { permission: 'projects.review', orgUnitId: a.subdistrictId } },
+    ];
     if (event === 'projects.phase_overdue' && call)
-      await notify(tx, ctx, {
-        event,
-        params,
-        link,
-        holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId },
-      });
+      targets.push({ holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId } });
+    await notifyEach(tx, ctx, { event, params, link: `/projects/applications/${a.id}` }, targets);
   };
   return [
     {
@@ -174,12 +213,7 @@ function projectDeadlines(which: 'completion' | 'summary') {
       fire: async (tx: Db, ctx: UseCaseCtx, a: ApplicationRow) => {
         const now = ctx.clock.now();
         await markProjectOverdue(tx, a.id, which, now);
-        await insertEvent(tx, {
-          id: ctx.ids(),
-          applicationId: a.id,
-          at: now,
-          actorId: null,
-          actorName: null,
+        await systemEvent(tx, ctx, a.id, now, {
           action: `${which}_overdue`,
           fromState: a.state,
           toState: a.state,
@@ -220,8 +254,7 @@ export const applicationWorkflow = defineWorkflow<
       to: 'pending_review',
       permission: 'projects.apply',
       guard: async (a, input, ctx) => {
-        if (input.call.status !== 'open') throw new AppError('projects.call_not_open', 409);
-        beforeDeadline(a, ctx.clock.now());
+        openAndInTime(a, input, ctx.clock.now());
         checkComplete(a);
         // R-PJ-2 "after consulting residents": the consultation rests on a linked record or uploaded minutes.
         if (!(await hasConsultationLink(ctx.db, a.id))) throw new AppError('projects.incomplete', 422);
@@ -231,9 +264,7 @@ export const applicationWorkflow = defineWorkflow<
       from: ['pending_review', 'approved'],
       to: 'returned',
       permission: 'projects.review',
-      guard: (_a, input) => {
-        if (!input.comment) throw new AppError('projects.comment_required', 422);
-      },
+      guard: commentRequired,
     },
     approve: { from: ['pending_review'], to: 'approved', permission: 'projects.review' },
     seal: { from: ['approved'], to: null, permission: 'projects.review' },
@@ -242,8 +273,7 @@ export const applicationWorkflow = defineWorkflow<
       to: 'submitted',
       permission: 'projects.review',
       guard: (a, input, ctx) => {
-        if (input.call.status !== 'open') throw new AppError('projects.call_not_open', 409);
-        beforeDeadline(a, ctx.clock.now());
+        openAndInTime(a, input, ctx.clock.now());
         if (!a.sealedAt) throw new AppError('projects.not_sealed', 409);
       },
     },
@@ -251,25 +281,19 @@ export const applicationWorkflow = defineWorkflow<
       from: ['submitted'],
       to: 'selected',
       permission: 'projects.manage',
-      guard: (_a, input) => {
-        if (input.call.status === 'published') throw new AppError('projects.call_published', 409);
-      },
+      guard: callNotPublished,
     },
     reject: {
       from: ['submitted'],
       to: 'not_selected',
       permission: 'projects.manage',
-      guard: (_a, input) => {
-        if (input.call.status === 'published') throw new AppError('projects.call_published', 409);
-      },
+      guard: callNotPublished,
     },
     notice: {
       from: ['selected'],
       to: null,
       permission: 'projects.manage',
-      guard: (_a, input) => {
-        if (!input.comment) throw new AppError('projects.comment_required', 422);
-      },
+      guard: commentRequired,
     },
     complete: {
       from: ['selected'],
@@ -286,16 +310,14 @@ export const applicationWorkflow = defineWorkflow<
       guard: (a, input) => {
         if (!a.completedAt) throw new AppError('projects.not_completed', 409);
         if (a.summaryAt) throw new AppError('projects.already_done', 409);
-        if (!input.comment) throw new AppError('projects.comment_required', 422);
+        commentRequired(a, input);
       },
     },
     visit: {
       from: ['selected'],
       to: null,
       permission: 'projects.manage',
-      guard: (_a, input) => {
-        if (!input.comment) throw new AppError('projects.comment_required', 422);
-      },
+      guard: commentRequired,
     },
     answer: {
       from: ['selected'],
@@ -303,7 +325,7 @@ export const applicationWorkflow = defineWorkflow<
       permission: 'projects.review',
       guard: (a, input) => {
         if (!a.visitAt || a.visitAnsweredAt) throw new AppError('projects.no_open_visit', 409);
-        if (!input.comment) throw new AppError('projects.comment_required', 422);
+        commentRequired(a, input);
       },
     },
   },
@@ -443,20 +465,18 @@ export const applicationWorkflow = defineWorkflow<
                 call: input.call.title,
                 comment: comment ?? '',
               };
-              const link = `/projects/applications/${updated.id}`;
-              await notify(tx, ctx, {
-                event: 'projects.notice',
-                params,
-                link,
-                holders: { permission: 'projects.review', orgUnitId: updated.subdistrictId },
-                unit: { id: updated.orgUnitId, path: updated.orgPath },
-              });
-              await notify(tx, ctx, {
-                event: 'projects.notice',
-                params,
-                link,
-                holders: { permission: 'projects.apply', orgUnitId: updated.orgUnitId },
-              });
+              await notifyEach(
+                tx,
+                ctx,
+                { event: 'projects.notice', params, link: `/projects/applications/${updated.id}` },
+                [
+                  {
+                    holders: { permission: 'projects.review', orgUnitId: updated.subdistrictId },
+                    unit: { id: updated.orgUnitId, path: updated.orgPath },
+                  },
+                  { holders: { permission: 'projects.apply', orgUnitId: updated.orgUnitId } },
+                ],
+              );
             },
           ],
         };
@@ -465,25 +485,14 @@ export const applicationWorkflow = defineWorkflow<
     }
   },
   adapter: {
-    table: pjApplications,
-    id: pjApplications.id,
-    state: pjApplications.state,
-    version: pjApplications.version,
-    updatedAt: pjApplications.updatedAt,
+    ...stateTableColumns(pjApplications),
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
         ...stateEventColumns(ctx, e),
         applicationId: e.record.id,
       }),
-    audit: (e) => ({
-      action: `projects.application.${e.action}`,
-      entityType: 'pj_application',
-      entityId: e.record.id,
-      orgPath: e.record.orgPath,
-      before: { state: e.from },
-      after: { state: e.to, ...e.data },
-    }),
-    steps: { table: pjSteps, recordId: pjSteps.recordId, step: pjSteps.step, at: pjSteps.at },
+    audit: stateTransitionAudit('projects.application', 'pj_application'),
+    steps,
   },
   errors: {
     invalidTransition: (a) => new AppError('projects.invalid_action', 409, { state: a.state }),
@@ -500,12 +509,7 @@ export const applicationWorkflow = defineWorkflow<
       fire: async (tx, ctx, a) => {
         const now = ctx.clock.now();
         await markOverdue(tx, a.id, now);
-        await insertEvent(tx, {
-          id: ctx.ids(),
-          applicationId: a.id,
-          at: now,
-          actorId: null,
-          actorName: null,
+        await systemEvent(tx, ctx, a.id, now, {
           action: 'overdue',
           fromState: a.state,
           toState: a.state,
@@ -547,11 +551,7 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
     },
   }),
   adapter: {
-    table: pjReports,
-    id: pjReports.id,
-    state: pjReports.state,
-    version: pjReports.version,
-    updatedAt: pjReports.updatedAt,
+    ...stateTableColumns(pjReports),
     writeEvent: (tx, ctx, e) =>
       insertEvent(tx, {
         id: ctx.ids(),
@@ -573,7 +573,7 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
       before: { state: e.from },
       after: { state: e.to, month: e.record.month },
     }),
-    steps: { table: pjSteps, recordId: pjSteps.recordId, step: pjSteps.step, at: pjSteps.at },
+    steps,
   },
   errors: { invalidTransition: (r) => new AppError('projects.report_filed', 409, { month: r.month }) },
   deadlines: [
@@ -611,12 +611,7 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
       fire: async (tx, ctx, r) => {
         const now = ctx.clock.now();
         await markReportOverdue(tx, r.id, now);
-        await insertEvent(tx, {
-          id: ctx.ids(),
-          applicationId: r.applicationId,
-          at: now,
-          actorId: null,
-          actorName: null,
+        await systemEvent(tx, ctx, r.applicationId, now, {
           action: 'report_overdue',
           fromState: null,
           toState: null,
@@ -643,19 +638,10 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
           month: r.month,
           due: chinaDate(r.dueAt),
         };
-        const link = `/projects/reports`;
-        await notify(tx, ctx, {
-          event: 'projects.report_overdue',
-          params,
-          link,
-          holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId },
-        });
-        await notify(tx, ctx, {
-          event: 'projects.report_overdue',
-          params,
-          link,
-          holders: { permission: 'projects.review', orgUnitId: a.subdistrictId },
-        });
+        await notifyEach(tx, ctx, { event: 'projects.report_overdue', params, link: '/projects/reports' }, [
+          { holders: { permission: 'projects.manage', orgUnitId: call.orgUnitId } },
+          { holders: { permission: 'projects.review', orgUnitId: a.subdistrictId } },
+        ]);
       },
     },
   ],

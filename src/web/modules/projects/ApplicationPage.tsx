@@ -131,6 +131,24 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
 }
 
 /** One application: its content, money, seal, scores, timeline and the steps the user may take now. */
+/** A phase's due date (completion, closing summary) and when it was recorded, late or on time, or overdue. */
+function PhaseDue(p: { due: string; done: string | null; overdue: boolean; overdueText: string }) {
+  const { t } = useI18n();
+  const late = !!p.done && new Date(p.done) > new Date(p.due);
+  return (
+    <Space size={4} wrap>
+      {formatDate(p.due)}
+      {p.done ? (
+        <Tag color={late ? 'warning' : 'success'}>
+          {t(late ? 'projects.app.recordedLate' : 'projects.app.recordedOn', { date: formatDate(p.done) })}
+        </Tag>
+      ) : p.overdue ? (
+        <Tag color="error">{p.overdueText}</Tag>
+      ) : null}
+    </Space>
+  );
+}
+
 export default function ApplicationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -239,42 +257,22 @@ export default function ApplicationPage() {
               ) : null}
               {a.completionDueAt ? (
                 <Descriptions.Item label={t('projects.app.completionDue')}>
-                  <Space size={4} wrap>
-                    {formatDate(a.completionDueAt)}
-                    {a.completedAt ? (
-                      <Tag
-                        color={new Date(a.completedAt) > new Date(a.completionDueAt) ? 'warning' : 'success'}
-                      >
-                        {t(
-                          new Date(a.completedAt) > new Date(a.completionDueAt)
-                            ? 'projects.app.recordedLate'
-                            : 'projects.app.recordedOn',
-                          { date: formatDate(a.completedAt) },
-                        )}
-                      </Tag>
-                    ) : a.completionOverdue ? (
-                      <Tag color="error">{t('projects.action.completion_overdue')}</Tag>
-                    ) : null}
-                  </Space>
+                  <PhaseDue
+                    due={a.completionDueAt}
+                    done={a.completedAt}
+                    overdue={a.completionOverdue}
+                    overdueText={t('projects.action.completion_overdue')}
+                  />
                 </Descriptions.Item>
               ) : null}
               {a.summaryDueAt ? (
                 <Descriptions.Item label={t('projects.app.summaryDue')}>
-                  <Space size={4} wrap>
-                    {formatDate(a.summaryDueAt)}
-                    {a.summaryAt ? (
-                      <Tag color={new Date(a.summaryAt) > new Date(a.summaryDueAt) ? 'warning' : 'success'}>
-                        {t(
-                          new Date(a.summaryAt) > new Date(a.summaryDueAt)
-                            ? 'projects.app.recordedLate'
-                            : 'projects.app.recordedOn',
-                          { date: formatDate(a.summaryAt) },
-                        )}
-                      </Tag>
-                    ) : a.summaryOverdue ? (
-                      <Tag color="error">{t('projects.action.summary_overdue')}</Tag>
-                    ) : null}
-                  </Space>
+                  <PhaseDue
+                    due={a.summaryDueAt}
+                    done={a.summaryAt}
+                    overdue={a.summaryOverdue}
+                    overdueText={t('projects.action.summary_overdue')}
+                  />
                 </Descriptions.Item>
               ) : null}
               {a.visitAt ? (

@@ -1,0 +1,20 @@
+import { type SQL, eq } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../../platform/db';
+
+/**
+ * The rows one application has in a table kept under it (its timeline, reports, archive items, milestones,
+ * money, changes, exemptions), in `order`.
+ */
+export function rowsOfApplication<T extends PgTable & { applicationId: AnyPgColumn }>(
+  db: Db,
+  table: T,
+  applicationId: string,
+  ...order: SQL[]
+): Promise<T['$inferSelect'][]> {
+  return db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.applicationId, applicationId))
+    .orderBy(...order) as Promise<T['$inferSelect'][]>;
+}
