@@ -295,22 +295,21 @@ export const volunteersModule = defineModule({
         return reply.status(204).send();
       },
     );
-    app.post(
-      '/api/volunteer-activities/:id/attendance/:volunteerId/check-in',
-      {
-        config: write,
-        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
-      },
-      (req) => staffCheckIn(ctx(req), req.params.id, req.params.volunteerId),
-    );
-    app.post(
-      '/api/volunteer-activities/:id/attendance/:volunteerId/check-out',
-      {
-        config: write,
-        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
-      },
-      (req) => staffCheckOut(ctx(req), req.params.id, req.params.volunteerId),
-    );
+    // The organiser's steps of a volunteer's attendance
+    const attendanceSteps = {
+      'check-in': staffCheckIn,
+      'check-out': staffCheckOut,
+      confirm: confirmAttendance,
+    };
+    for (const [step, run] of Object.entries(attendanceSteps))
+      app.post(
+        `/api/volunteer-activities/:id/attendance/:volunteerId/${step}`,
+        {
+          config: write,
+          schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
+        },
+        (req) => run(ctx(req), req.params.id, req.params.volunteerId),
+      );
     app.get(
       '/api/volunteer-activities/:id/attendance/:volunteerId/photo',
       { config: read, schema: { tags, params: memberParams } },
@@ -323,14 +322,6 @@ export const volunteersModule = defineModule({
         );
         return reply.type(photo.mime).header('cache-control', 'private, max-age=3600').send(photo.data);
       },
-    );
-    app.post(
-      '/api/volunteer-activities/:id/attendance/:volunteerId/confirm',
-      {
-        config: write,
-        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
-      },
-      (req) => confirmAttendance(ctx(req), req.params.id, req.params.volunteerId),
     );
 
     // The volunteer's own pages (/m/activities, /m/hours, /m/certificate)
