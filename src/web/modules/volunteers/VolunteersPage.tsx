@@ -13,7 +13,8 @@ import {
   Tag,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import { SLOTS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
@@ -204,7 +205,7 @@ export default function VolunteersPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchPatch();
   const filters: VolunteerFilters = useMemo(
     () => ({
       q: params.get('q') || undefined,
@@ -222,15 +223,6 @@ export default function VolunteersPage() {
     queryFn: () => volApi.list(filters, page, pageSize),
     placeholderData: keepPreviousData,
   });
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      if (v) next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const pager = useListPager(
     list.data?.total,
     page,
