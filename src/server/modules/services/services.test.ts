@@ -734,6 +734,22 @@ describe('R-SV-1: grid workers', () => {
 describe('R-SV-2: neighbour-station duty rota', () => {
   let stationId = '';
   const at = (h: number) => new Date(Date.UTC(2026, 10, 24, h - 8)).toISOString();
+  /** Puts `person` on duty at the station from `from` to `to` o'clock (China time) on the test day. */
+  const duty = (
+    station: string,
+    person: { type: string; name: string; id?: string },
+    from: number,
+    to: number,
+    client = worker,
+  ) =>
+    client.post('/api/services/duty', {
+      stationId: station,
+      personType: person.type,
+      personName: person.name,
+      ...(person.id !== undefined && { personId: person.id }),
+      startsAt: at(from),
+      endsAt: at(to),
+    });
 
   it('R-SV-2: staff set up a station and put people on duty; the same person double-booked is 409', async () => {
     const s = await worker.post('/api/services/stations', {
@@ -745,59 +761,20 @@ describe('R-SV-2: neighbour-station duty rota', () => {
     const s2 = (
       await worker.post('/api/services/stations', { communityId: t.fx.tongdu.id, name: '二号站' })
     ).json();
-    const slot = await worker.post('/api/services/duty', {
-      stationId,
-      personType: 'party_leader',
-      personName: '李志远',
-      personId: vol.zhiyuan,
-      startsAt: at(9),
-      endsAt: at(12),
-    });
+    const slot = await duty(stationId, { type: 'party_leader', name: '李志远', id: vol.zhiyuan }, 9, 12);
     expect(slot.statusCode, slot.body).toBe(201);
-    const clash = await worker.post('/api/services/duty', {
-      stationId: s2.id,
-      personType: 'party_leader',
-      personName: '李志远',
-      personId: vol.zhiyuan,
-      startsAt: at(11),
-      endsAt: at(13),
-    });
+    const clash = await duty(s2.id, { type: 'party_leader', name: '李志远', id: vol.zhiyuan }, 11, 13);
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.code).toBe('services.duty_conflict');
     expect(clash.json().error.message).toContain('铜都邻里驿站');
     // Back to back is fine; so is someone else at the same time.
-    const next = await worker.post('/api/services/duty', {
-      stationId: s2.id,
-      personType: 'party_leader',
-      personName: '李志远',
-      personId: vol.zhiyuan,
-      startsAt: at(12),
-      endsAt: at(14),
-    });
+    const next = await duty(s2.id, { type: 'party_leader', name: '李志远', id: vol.zhiyuan }, 12, 14);
     expect(next.statusCode).toBe(201);
-    const rep = await worker.post('/api/services/duty', {
-      stationId,
-      personType: 'resident_rep',
-      personName: '陈居民',
-      startsAt: at(9),
-      endsAt: at(12),
-    });
+    const rep = await duty(stationId, { type: 'resident_rep', name: '陈居民' }, 9, 12);
     expect(rep.statusCode).toBe(201);
-    const sameName = await worker.post('/api/services/duty', {
-      stationId: s2.id,
-      personType: 'resident_rep',
-      personName: '陈 居民',
-      startsAt: at(10),
-      endsAt: at(11),
-    });
+    const sameName = await duty(s2.id, { type: 'resident_rep', name: '陈 居民' }, 10, 11);
     expect(sameName.statusCode).toBe(409);
-    const bad = await worker.post('/api/services/duty', {
-      stationId,
-      personType: 'resident_rep',
-      personName: '赵',
-      startsAt: at(12),
-      endsAt: at(10),
-    });
+    const bad = await duty(stationId, { type: 'resident_rep', name: '赵' }, 12, 10);
     expect(bad.statusCode).toBe(400);
 
     const log = await worker.post(`/api/services/duty/${slot.json().id}/logs`, {
@@ -820,13 +797,7 @@ describe('R-SV-2: neighbour-station duty rota', () => {
   });
 
   it("R-SV-2: another community's worker gets 404 on the station and sees an empty rota", async () => {
-    const res = await xhyWorker.post('/api/services/duty', {
-      stationId,
-      personType: 'resident_rep',
-      personName: '某人',
-      startsAt: at(15),
-      endsAt: at(16),
-    });
+    const res = await duty(stationId, { type: 'resident_rep', name: '某人' }, 15, 16, xhyWorker);
     expect(res.statusCode).toBe(404);
     expect((await xhyWorker.get(`/api/services/duty?from=${at(0)}&to=${at(23)}`)).json()).toHaveLength(0);
   });
