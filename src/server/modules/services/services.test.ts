@@ -140,6 +140,10 @@ async function order(client: Client = resident, body: Record<string, unknown> = 
   return res.json();
 }
 
+/** A resident posts a need (a repair in `communityId`) as an order for themself. */
+const postNeed = (client: Client, communityId: string, title: string) =>
+  client.post('/api/services/orders', { communityId, title, category: 'repair', forSelf: true });
+
 const act = (client: Client, id: string, body: Record<string, unknown>) =>
   client.post(`/api/services/orders/${id}/actions`, body);
 
@@ -318,12 +322,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
   });
 
   it('R-SV-1: a resident posting a need creates the order and a matched entry on the needs list', async () => {
-    const res = await resident.post('/api/services/orders', {
-      communityId: t.fx.tongdu.id,
-      title: '楼道灯坏了想请人帮忙换',
-      category: 'repair',
-      forSelf: true,
-    });
+    const res = await postNeed(resident, t.fx.tongdu.id, '楼道灯坏了想请人帮忙换');
     expect(res.statusCode, res.body).toBe(201);
     const needs = (await worker.get('/api/services/needs?status=matched')).json();
     expect(needs.items.find((n: { orderId: string }) => n.orderId === res.json().id)).toMatchObject({
@@ -936,27 +935,12 @@ describe('R-SV-1: who may order, serve and confirm', () => {
     const res = await gridResident.post('/api/services/orders', { projectId, forSelf: true });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ communityId: t.fx.tongdu.id, status: 'ordered' });
-    const need = await gridResident.post('/api/services/orders', {
-      communityId: t.fx.tongdu.id,
-      title: '想请人帮忙修门锁',
-      category: 'repair',
-      forSelf: true,
-    });
+    const need = await postNeed(gridResident, t.fx.tongdu.id, '想请人帮忙修门锁');
     expect(need.statusCode, need.body).toBe(201);
     // Still not in another community, nor at a grid given as the community.
-    const foreign = await gridResident.post('/api/services/orders', {
-      communityId: t.fx.xihuayuan.id,
-      title: 'x',
-      category: 'repair',
-      forSelf: true,
-    });
+    const foreign = await postNeed(gridResident, t.fx.xihuayuan.id, 'x');
     expect(foreign.statusCode).toBe(404);
-    const notCommunity = await gridResident.post('/api/services/orders', {
-      communityId: t.fx.tongduGrid.id,
-      title: 'x',
-      category: 'repair',
-      forSelf: true,
-    });
+    const notCommunity = await postNeed(gridResident, t.fx.tongduGrid.id, 'x');
     expect(notCommunity.statusCode).toBe(422);
   });
 
