@@ -1,17 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Card,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { FormSaveModal } from '../../app/formSaving';
+import { App, Card, Checkbox, Flex, Form, Input, Radio, Select, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSearchPatch } from '../../app/useSearchPatch';
@@ -101,14 +90,13 @@ function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () =>
     create.mutate(body);
   };
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={create.isPending}
       open={open}
       title={t('volunteers.create')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
       okText={t('common.save')}
-      destroyOnHidden
       width={560}
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="volunteer-form">
@@ -197,7 +185,7 @@ function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () =>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
