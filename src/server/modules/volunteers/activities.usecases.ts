@@ -51,15 +51,10 @@ import {
   updateSignupRow,
   teamRowById,
 } from './activities.repository';
+import { audited } from './volunteers.common';
 import { volunteersPolicy } from './volunteers.policy';
 import { findVolunteerRow, volunteerRowById, volunteerRowOfUser } from './volunteers.repository';
 
-type AuditChange = { before?: unknown; after?: unknown };
-/** An audit entry of `entityType` (its id, and the unit path of `at`) recording a change's before and after. */
-const audited =
-  (entityType: string) =>
-  (tx: Db, ctx: ActorCtx, action: string, entityId: string, at: { orgPath: string }, change: AuditChange) =>
-    writeAudit(tx, ctx, { action, entityType, entityId, orgPath: at.orgPath, ...change });
 const auditActivity = audited('volunteer_activity');
 const auditAttendance = audited('volunteer_attendance');
 
