@@ -74,6 +74,19 @@ function updateListRow<T extends typeof svcNeeds | typeof svcResources | typeof 
   });
 }
 
+/** A list's row in reach for writing (the policy checked first), else 404. */
+async function findListed<R>(
+  ctx: ActorCtx,
+  policy: { require(actor: ActorCtx['actor'], action: 'write'): void },
+  find: (db: Db, actor: ActorCtx['actor'], action: 'write', id: string) => Promise<R | undefined>,
+  id: string,
+): Promise<R> {
+  policy.require(ctx.actor, 'write');
+  const row = await find(ctx.db, ctx.actor, 'write', id);
+  if (!row) throw notFound();
+  return row;
+}
+
 // ---------------------------------------------------------------- needs
 
 async function needDtos(db: Db, rows: NeedRow[]) {
@@ -100,13 +113,6 @@ async function needDtos(db: Db, rows: NeedRow[]) {
 
 export const listNeeds = (ctx: ActorCtx, q: NeedListQuery) =>
   listPageOf(ctx, needsPolicy, q, listNeedRows, needDtos);
-
-async function findNeed(ctx: ActorCtx, id: string, action: 'read' | 'write') {
-  needsPolicy.require(ctx.actor, action);
-  const row = await findNeedRow(ctx.db, ctx.actor, action, id);
-  if (!row) throw notFound();
-  return row;
-}
 
 export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   needsPolicy.require(ctx.actor, 'write');
@@ -152,7 +158,7 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
 }
 
 export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
-  const before = await findNeed(ctx, id, 'write');
+  const before = await findListed(ctx, needsPolicy, findNeedRow, id);
   const now = ctx.clock.now();
   const row = await updateListRow(
     ctx,
@@ -272,9 +278,7 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
 }
 
 export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePatch) {
-  resourcesPolicy.require(ctx.actor, 'write');
-  const before = await findResourceRow(ctx.db, ctx.actor, 'write', id);
-  if (!before) throw notFound();
+  const before = await findListed(ctx, resourcesPolicy, findResourceRow, id);
   await checkOwner(
     ctx.db,
     before.orgPath,
@@ -403,9 +407,7 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
 }
 
 export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatch) {
-  projectsPolicy.require(ctx.actor, 'write');
-  const before = await findProjectRow(ctx.db, ctx.actor, 'write', id);
-  if (!before) throw notFound();
+  const before = await findListed(ctx, projectsPolicy, findProjectRow, id);
   const type = body.providerType ?? before.providerType;
   const pid = body.providerId === undefined ? before.providerId : body.providerId;
   const linkedName = await providerCheck(ctx.db, before.orgPath, type, pid);
