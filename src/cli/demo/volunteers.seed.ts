@@ -507,67 +507,56 @@ export async function seedDemoVolunteers(
   const upcoming: (typeof volunteerActivities.$inferInsert)[] = [];
   for (const c of communities.slice(0, 2)) {
     const todayStart = new Date(now.getTime() - 3_600_000);
+    /** An open activity at the community's centre, organised by its staff. */
+    const inCommunity = (
+      a: Pick<
+        typeof volunteerActivities.$inferInsert,
+        'title' | 'type' | 'description' | 'place' | 'radiusM' | 'startsAt' | 'endsAt' | 'signupLimit'
+      >,
+    ): typeof volunteerActivities.$inferInsert => ({
+      id: ids(),
+      ...a,
+      orgUnitId: c.id,
+      orgPath: c.path,
+      communityId: c.id,
+      lat: c.lat,
+      lng: c.lng,
+      status: 'open',
+      organiserName: `${c.name}工作人员`,
+      createdAt: now,
+      updatedAt: now,
+    });
     upcoming.push(
-      {
-        id: ids(),
+      inCommunity({
         title: '社区助老餐厅志愿服务',
         type: 'elderly_care',
         description: '协助助老餐厅分餐、送餐上门，陪独居老人聊天。',
-        orgUnitId: c.id,
-        orgPath: c.path,
-        communityId: c.id,
         place: `${c.name}党群服务中心`,
-        lat: c.lat,
-        lng: c.lng,
         radiusM: 300,
         startsAt: todayStart,
         endsAt: new Date(todayStart.getTime() + 4 * 3_600_000),
         signupLimit: 12,
-        status: 'open',
-        organiserName: `${c.name}工作人员`,
-        createdAt: now,
-        updatedAt: now,
-      },
-      {
-        id: ids(),
+      }),
+      inCommunity({
         title: '周末小区环境整治',
         type: 'environment',
         description: '清理楼道堆积物、绿化带垃圾，宣传垃圾分类。',
-        orgUnitId: c.id,
-        orgPath: c.path,
-        communityId: c.id,
         place: `${c.name}广场`,
-        lat: c.lat,
-        lng: c.lng,
         radiusM: 400,
         startsAt: chinaAt(now, -3, 8, 30),
         endsAt: chinaAt(now, -3, 11, 30),
         signupLimit: 20,
-        status: 'open',
-        organiserName: `${c.name}工作人员`,
-        createdAt: now,
-        updatedAt: now,
-      },
-      {
-        id: ids(),
+      }),
+      inCommunity({
         title: '冬季防火应急演练',
         type: 'emergency',
         description: '应急志愿服务队参加消防演练，学习灭火器使用与人员疏散。',
-        orgUnitId: c.id,
-        orgPath: c.path,
-        communityId: c.id,
         place: `${c.name}文化活动室`,
-        lat: c.lat,
-        lng: c.lng,
         radiusM: 300,
         startsAt: chinaAt(now, -7, 14, 30),
         endsAt: chinaAt(now, -7, 17, 0),
         signupLimit: 3,
-        status: 'open',
-        organiserName: `${c.name}工作人员`,
-        createdAt: now,
-        updatedAt: now,
-      },
+      }),
     );
   }
   await db.insert(volunteerActivities).values(upcoming);

@@ -83,6 +83,14 @@ export async function createStation(ctx: ActorCtx, body: StationBody) {
   return (await stationDtos(ctx, [row]))[0]!;
 }
 
+/** A duty slot in reach for `action`, else 404. */
+async function findSlot(ctx: ActorCtx, id: string, action: 'read' | 'write') {
+  dutySlotsPolicy.require(ctx.actor, action);
+  const slot = await findDutySlotRow(ctx.db, ctx.actor, action, id);
+  if (!slot) throw notFound();
+  return slot;
+}
+
 async function findStation(ctx: ActorCtx, id: string, action: 'read' | 'write') {
   const s = await findStationRow(ctx.db, ctx.actor, action, id);
   if (!s) throw notFound();
@@ -201,9 +209,7 @@ function dutyLogDto(r: DutyLogRow) {
 }
 
 export async function deleteSlot(ctx: ActorCtx, id: string) {
-  dutySlotsPolicy.require(ctx.actor, 'write');
-  const slot = await findDutySlotRow(ctx.db, ctx.actor, 'write', id);
-  if (!slot) throw notFound();
+  const slot = await findSlot(ctx, id, 'write');
   const [{ n } = { n: 0 }] = await ctx.db
     .select({ n: count() })
     .from(svcDutyLogs)
@@ -253,9 +259,7 @@ export async function listSlots(
 }
 
 export async function addDutyLog(ctx: ActorCtx, slotId: string, body: { content: string; visitors: number }) {
-  dutySlotsPolicy.require(ctx.actor, 'write');
-  const slot = await findDutySlotRow(ctx.db, ctx.actor, 'write', slotId);
-  if (!slot) throw notFound();
+  const slot = await findSlot(ctx, slotId, 'write');
   return writeDutyLog(
     ctx,
     slot,
@@ -300,9 +304,7 @@ async function writeDutyLog(
 }
 
 export async function listDutyLogs(ctx: ActorCtx, slotId: string) {
-  dutySlotsPolicy.require(ctx.actor, 'read');
-  const slot = await findDutySlotRow(ctx.db, ctx.actor, 'read', slotId);
-  if (!slot) throw notFound();
+  const slot = await findSlot(ctx, slotId, 'read');
   const rows = await ctx.db
     .select()
     .from(svcDutyLogs)

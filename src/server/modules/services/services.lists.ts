@@ -15,7 +15,9 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
-import { insertRow, updateRow } from '../../platform/rows';
+import { updateRow } from '../../platform/rows';
+import { insertAudited } from '../../platform/auditedRows';
+import type { Page } from '../../platform/listing';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
 import { communityFor, communityOfPath, gridIn, unitById, unitNames } from './services.common';
@@ -43,6 +45,48 @@ type ProjectRow = typeof svcProjects.$inferSelect;
 const communityFilter = async (ctx: ActorCtx, communityId: string | undefined) =>
   communityId ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id : undefined;
 
+/** One page of a list in reach (of the community asked for, found in scope) as its DTOs. */
+async function listPageOf<Q extends { communityId?: string | undefined }, R, D>(
+  ctx: ActorCtx,
+  policy: { require(actor: ActorCtx['actor'], action: 'read'): void },
+  q: Q,
+  rows: (db: Db, actor: ActorCtx['actor'], q: Q, communityId: string | undefined) => Promise<Page<R>>,
+  dtos: (db: Db, rows: R[]) => Promise<D[]>,
+) {
+  policy.require(ctx.actor, 'read');
+  const communityId = await communityFilter(ctx, q.communityId);
+  const page = await rows(ctx.db, ctx.actor, q, communityId);
+  return { ...page, items: await dtos(ctx.db, page.items) };
+}
+
+/** Updates a list's row (found in reach) with `set`; its audit entry keeps what it was and the body sent. */
+function updateListRow<T extends typeof svcNeeds | typeof svcResources | typeof svcProjects>(
+  ctx: ActorCtx,
+  table: T,
+  row: { id: string; orgPath: string },
+  set: Partial<T['$inferInsert']>,
+  audit: { action: string; entityType: string; before: unknown; after: unknown },
+): Promise<T['$inferSelect']> {
+  return ctx.db.transaction(async (tx) => {
+    const updated = await updateRow(tx, table, row.id, set);
+    await writeAudit(tx, ctx, { ...audit, entityId: row.id, orgPath: row.orgPath });
+    return updated;
+  });
+}
+
+/** A list's row in reach for writing (the policy checked first), else 404. */
+async function findListed<R>(
+  ctx: ActorCtx,
+  policy: { require(actor: ActorCtx['actor'], action: 'write'): void },
+  find: (db: Db, actor: ActorCtx['actor'], action: 'write', id: string) => Promise<R | undefined>,
+  id: string,
+): Promise<R> {
+  policy.require(ctx.actor, 'write');
+  const row = await find(ctx.db, ctx.actor, 'write', id);
+  if (!row) throw notFound();
+  return row;
+}
+
 // ---------------------------------------------------------------- needs
 
 async function needDtos(db: Db, rows: NeedRow[]) {
@@ -67,19 +111,8 @@ async function needDtos(db: Db, rows: NeedRow[]) {
   }));
 }
 
-export async function listNeeds(ctx: ActorCtx, q: NeedListQuery) {
-  needsPolicy.require(ctx.actor, 'read');
-  const communityId = await communityFilter(ctx, q.communityId);
-  const page = await listNeedRows(ctx.db, ctx.actor, q, communityId);
-  return { ...page, items: await needDtos(ctx.db, page.items) };
-}
-
-async function findNeed(ctx: ActorCtx, id: string, action: 'read' | 'write') {
-  needsPolicy.require(ctx.actor, action);
-  const row = await findNeedRow(ctx.db, ctx.actor, action, id);
-  if (!row) throw notFound();
-  return row;
-}
+export const listNeeds = (ctx: ActorCtx, q: NeedListQuery) =>
+  listPageOf(ctx, needsPolicy, q, listNeedRows, needDtos);
 
 export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   needsPolicy.require(ctx.actor, 'write');
@@ -97,8 +130,10 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   const unit = grid ?? community;
   if (!needsPolicy.can(ctx.actor, 'write', { orgPath: unit.path })) throw notFound();
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertRow(tx, svcNeeds, {
+  const row = await insertAudited(
+    ctx,
+    svcNeeds,
+    {
       id: ctx.ids(),
       communityId: community.id,
       orgUnitId: unit.id,
@@ -112,34 +147,31 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
       createdBy: ctx.actor.userId,
       createdAt: now,
       updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+    },
+    {
       action: 'services.need_create',
       entityType: 'svc_need',
-      entityId: created.id,
-      orgPath: created.orgPath,
-      after: { title: created.title, source: created.source },
-    });
-    return created;
-  });
+      view: (r) => ({ title: r.title, source: r.source }),
+    },
+  );
   return (await needDtos(ctx.db, [row]))[0]!;
 }
 
 export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
-  const before = await findNeed(ctx, id, 'write');
+  const before = await findListed(ctx, needsPolicy, findNeedRow, id);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const updated = await updateRow(tx, svcNeeds, before.id, { ...body, updatedAt: now });
-    await writeAudit(tx, ctx, {
+  const row = await updateListRow(
+    ctx,
+    svcNeeds,
+    before,
+    { ...body, updatedAt: now },
+    {
       action: 'services.need_update',
       entityType: 'svc_need',
-      entityId: before.id,
-      orgPath: before.orgPath,
       before: { title: before.title, status: before.status },
       after: body,
-    });
-    return updated;
-  });
+    },
+  );
   return (await needDtos(ctx.db, [row]))[0]!;
 }
 
@@ -209,20 +241,18 @@ async function resourceDtos(db: Db, rows: ResourceRow[]) {
   }));
 }
 
-export async function listResources(ctx: ActorCtx, q: ResourceListQuery) {
-  resourcesPolicy.require(ctx.actor, 'read');
-  const communityId = await communityFilter(ctx, q.communityId);
-  const page = await listResourceRows(ctx.db, ctx.actor, q, communityId);
-  return { ...page, items: await resourceDtos(ctx.db, page.items) };
-}
+export const listResources = (ctx: ActorCtx, q: ResourceListQuery) =>
+  listPageOf(ctx, resourcesPolicy, q, listResourceRows, resourceDtos);
 
 export async function createResource(ctx: ActorCtx, body: ResourceBody) {
   resourcesPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   await checkOwner(ctx.db, community.path, body.ownerType, body.ownerId);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertRow(tx, svcResources, {
+  const row = await insertAudited(
+    ctx,
+    svcResources,
+    {
       id: ctx.ids(),
       communityId: community.id,
       orgUnitId: community.id,
@@ -237,41 +267,36 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
       createdBy: ctx.actor.userId,
       createdAt: now,
       updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+    },
+    {
       action: 'services.resource_create',
       entityType: 'svc_resource',
-      entityId: created.id,
-      orgPath: created.orgPath,
-      after: { name: created.name, kind: created.kind },
-    });
-    return created;
-  });
+      view: (r) => ({ name: r.name, kind: r.kind }),
+    },
+  );
   return (await resourceDtos(ctx.db, [row]))[0]!;
 }
 
 export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePatch) {
-  resourcesPolicy.require(ctx.actor, 'write');
-  const before = await findResourceRow(ctx.db, ctx.actor, 'write', id);
-  if (!before) throw notFound();
+  const before = await findListed(ctx, resourcesPolicy, findResourceRow, id);
   await checkOwner(
     ctx.db,
     before.orgPath,
     body.ownerType ?? before.ownerType,
     body.ownerId ?? before.ownerId,
   );
-  const row = await ctx.db.transaction(async (tx) => {
-    const updated = await updateRow(tx, svcResources, id, { ...body, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
+  const row = await updateListRow(
+    ctx,
+    svcResources,
+    { id, orgPath: before.orgPath },
+    { ...body, updatedAt: ctx.clock.now() },
+    {
       action: 'services.resource_update',
       entityType: 'svc_resource',
-      entityId: id,
-      orgPath: before.orgPath,
       before: { name: before.name, available: before.available },
       after: body,
-    });
-    return updated;
-  });
+    },
+  );
   return (await resourceDtos(ctx.db, [row]))[0]!;
 }
 
@@ -318,12 +343,8 @@ export async function projectDtos(db: Db, rows: ProjectRow[]) {
   }));
 }
 
-export async function listProjects(ctx: ActorCtx, q: ProjectListQuery) {
-  projectsPolicy.require(ctx.actor, 'read');
-  const communityId = await communityFilter(ctx, q.communityId);
-  const page = await listProjectRows(ctx.db, ctx.actor, q, communityId);
-  return { ...page, items: await projectDtos(ctx.db, page.items) };
-}
+export const listProjects = (ctx: ActorCtx, q: ProjectListQuery) =>
+  listPageOf(ctx, projectsPolicy, q, listProjectRows, projectDtos);
 
 /** The provider must exist in the community (volunteer, team, social org, resident unit). */
 async function providerCheck(db: Db, communityPath: string, type: string, id: string | null | undefined) {
@@ -352,8 +373,10 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   const linkedName = await providerCheck(ctx.db, community.path, body.providerType, body.providerId);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertRow(tx, svcProjects, {
+  const row = await insertAudited(
+    ctx,
+    svcProjects,
+    {
       id: ctx.ids(),
       communityId: community.id,
       orgUnitId: community.id,
@@ -373,42 +396,37 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
       createdBy: ctx.actor.userId,
       createdAt: now,
       updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+    },
+    {
       action: 'services.project_create',
       entityType: 'svc_project',
-      entityId: created.id,
-      orgPath: created.orgPath,
-      after: { title: created.title, published: created.published },
-    });
-    return created;
-  });
+      view: (r) => ({ title: r.title, published: r.published }),
+    },
+  );
   return (await projectDtos(ctx.db, [row]))[0]!;
 }
 
 export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatch) {
-  projectsPolicy.require(ctx.actor, 'write');
-  const before = await findProjectRow(ctx.db, ctx.actor, 'write', id);
-  if (!before) throw notFound();
+  const before = await findListed(ctx, projectsPolicy, findProjectRow, id);
   const type = body.providerType ?? before.providerType;
   const pid = body.providerId === undefined ? before.providerId : body.providerId;
   const linkedName = await providerCheck(ctx.db, before.orgPath, type, pid);
-  const row = await ctx.db.transaction(async (tx) => {
-    const updated = await updateRow(tx, svcProjects, id, {
+  const row = await updateListRow(
+    ctx,
+    svcProjects,
+    { id, orgPath: before.orgPath },
+    {
       ...body,
       ...(body.providerId && !body.providerName ? { providerName: linkedName } : {}),
       updatedAt: ctx.clock.now(),
-    });
-    await writeAudit(tx, ctx, {
+    },
+    {
       action: 'services.project_update',
       entityType: 'svc_project',
-      entityId: id,
-      orgPath: before.orgPath,
       before: { title: before.title, published: before.published },
       after: body,
-    });
-    return updated;
-  });
+    },
+  );
   return (await projectDtos(ctx.db, [row]))[0]!;
 }
 

@@ -6,6 +6,7 @@ import type {
   ResourceListQuery,
 } from '../../../shared/contracts/services';
 import type { Db } from '../../platform/db';
+import { findRowInScope } from '../../platform/findInScope';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -37,13 +38,8 @@ export type SvcOrderRow = typeof svcOrders.$inferSelect;
 
 // ---------------------------------------------------------------- the three lists
 
-export async function findNeedRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(svcNeeds)
-    .where(and(eq(svcNeeds.id, id), needsPolicy.scope(actor, action)));
-  return row;
+export function findNeedRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  return findRowInScope(db, svcNeeds, id, needsPolicy.scope(actor, action));
 }
 
 /** Needs in reach for reading that match the filters; `communityId` is a community found in scope. */
@@ -67,13 +63,8 @@ export function listNeedRows(
   });
 }
 
-export async function findResourceRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(svcResources)
-    .where(and(eq(svcResources.id, id), resourcesPolicy.scope(actor, action)));
-  return row;
+export function findResourceRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  return findRowInScope(db, svcResources, id, resourcesPolicy.scope(actor, action));
 }
 
 export function listResourceRows(
@@ -95,13 +86,8 @@ export function listResourceRows(
   });
 }
 
-export async function findProjectRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(svcProjects)
-    .where(and(eq(svcProjects.id, id), projectsPolicy.scope(actor, action)));
-  return row;
+export function findProjectRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  return findRowInScope(db, svcProjects, id, projectsPolicy.scope(actor, action));
 }
 
 export function listProjectRows(
@@ -161,13 +147,8 @@ export async function stationById(db: Db, id: string): Promise<StationRow | unde
   return row;
 }
 
-export async function findStationRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(svcStations)
-    .where(and(eq(svcStations.id, id), stationsPolicy.scope(actor, action)));
-  return row;
+export function findStationRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  return findRowInScope(db, svcStations, id, stationsPolicy.scope(actor, action));
 }
 
 /** The stations in reach for reading (of `communityId`, a community found in scope), by name. */
@@ -185,13 +166,8 @@ export function listStationRows(db: Db, actor: Actor, communityId: string | unde
     .limit(500);
 }
 
-export async function findDutySlotRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(svcDutySlots)
-    .where(and(eq(svcDutySlots.id, id), dutySlotsPolicy.scope(actor, action)));
-  return row;
+export function findDutySlotRow(db: Db, actor: Actor, action: ListAction, id: string) {
+  return findRowInScope(db, svcDutySlots, id, dutySlotsPolicy.scope(actor, action));
 }
 
 /** Slots in reach for reading that overlap [from, to), with their station's name and community. */
@@ -220,23 +196,13 @@ export function listDutySlotRows(
 // ---------------------------------------------------------------- service orders
 
 /** An order the actor may see (staff in scope, who ordered it, the assigned server), or undefined. */
-export async function findServiceOrderRow(db: Db, actor: Actor, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [o] = await db
-    .select()
-    .from(svcOrders)
-    .where(and(eq(svcOrders.id, id), orderVisibility(actor)));
-  return o;
+export function findServiceOrderRow(db: Db, actor: Actor, id: string) {
+  return findRowInScope(db, svcOrders, id, orderVisibility(actor));
 }
 
 /** An order in the community scope of the actor's `services.dispatch` (e.g. for candidates), or undefined. */
-export async function findServiceOrderToDispatch(db: Db, actor: Actor, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [o] = await db
-    .select()
-    .from(svcOrders)
-    .where(and(eq(svcOrders.id, id), serviceOrdersPolicy.scope(actor, 'dispatch')));
-  return o;
+export function findServiceOrderToDispatch(db: Db, actor: Actor, id: string) {
+  return findRowInScope(db, svcOrders, id, serviceOrdersPolicy.scope(actor, 'dispatch'));
 }
 
 /** The staff list: orders over the actor's communities or grids that match the view and filters. */

@@ -1,5 +1,5 @@
 import { chinaDate as chinaDay } from '../../../shared/chinaTime';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -52,6 +52,7 @@ import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import { homeCommunity } from './services.common';
 import {
   addDutyLog,
@@ -159,78 +160,45 @@ export const servicesModule = defineModule({
       (req) => loopLists(actorCtxOf(deps, req), req.query),
     );
     // ---- three lists (R-SV-1)
-    app.get(
-      '/api/services/needs',
-      {
-        config: { access: access.permission('services.read') },
-        schema: { tags, querystring: needListQuery, response: { 200: pageOf(needSchema) } },
-      },
-      (req) => listNeeds(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/services/needs',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, body: needBody, response: { 201: needSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createNeed(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/services/needs/:id',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, params: idParams, body: needPatch, response: { 200: needSchema } },
-      },
-      (req) => updateNeed(actorCtxOf(deps, req), req.params.id, req.body),
-    );
-    app.get(
-      '/api/services/resources',
-      {
-        config: { access: access.permission('services.read') },
-        schema: { tags, querystring: resourceListQuery, response: { 200: pageOf(resourceSchema) } },
-      },
-      (req) => listResources(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/services/resources',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, body: resourceBody, response: { 201: resourceSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createResource(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/services/resources/:id',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, params: idParams, body: resourcePatch, response: { 200: resourceSchema } },
-      },
-      (req) => updateResource(actorCtxOf(deps, req), req.params.id, req.body),
-    );
-    app.get(
-      '/api/services/projects',
-      {
-        config: { access: access.permission('services.read') },
-        schema: { tags, querystring: projectListQuery, response: { 200: pageOf(projectSchema) } },
-      },
-      (req) => listProjects(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/services/projects',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, body: projectBody, response: { 201: projectSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createProject(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/services/projects/:id',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, params: idParams, body: projectPatch, response: { 200: projectSchema } },
-      },
-      (req) => updateProject(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    const lists = {
+      tags,
+      read: access.permission('services.read'),
+      write: access.permission('services.write'),
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+    };
+    recordRoutes(app, {
+      path: '/api/services/needs',
+      ...lists,
+      schema: needSchema,
+      listQuery: needListQuery,
+      body: needBody,
+      patch: needPatch,
+      list: listNeeds,
+      create: createNeed,
+      update: updateNeed,
+    });
+    recordRoutes(app, {
+      path: '/api/services/resources',
+      ...lists,
+      schema: resourceSchema,
+      listQuery: resourceListQuery,
+      body: resourceBody,
+      patch: resourcePatch,
+      list: listResources,
+      create: createResource,
+      update: updateResource,
+    });
+    recordRoutes(app, {
+      path: '/api/services/projects',
+      ...lists,
+      schema: projectSchema,
+      listQuery: projectListQuery,
+      body: projectBody,
+      patch: projectPatch,
+      list: listProjects,
+      create: createProject,
+      update: updateProject,
+    });
     // Residents browse the published services of a community (anonymous with ?communityId, else their own).
     app.get(
       '/api/public/services/projects',

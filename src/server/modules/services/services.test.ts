@@ -140,6 +140,10 @@ async function order(client: Client = resident, body: Record<string, unknown> = 
   return res.json();
 }
 
+/** A resident posts a need (a repair in `communityId`) as an order for themself. */
+const postNeed = (client: Client, communityId: string, title: string) =>
+  client.post('/api/services/orders', { communityId, title, category: 'repair', forSelf: true });
+
 const act = (client: Client, id: string, body: Record<string, unknown>) =>
   client.post(`/api/services/orders/${id}/actions`, body);
 
@@ -318,12 +322,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
   });
 
   it('R-SV-1: a resident posting a need creates the order and a matched entry on the needs list', async () => {
-    const res = await resident.post('/api/services/orders', {
-      communityId: t.fx.tongdu.id,
-      title: '楼道灯坏了想请人帮忙换',
-      category: 'repair',
-      forSelf: true,
-    });
+    const res = await postNeed(resident, t.fx.tongdu.id, '楼道灯坏了想请人帮忙换');
     expect(res.statusCode, res.body).toBe(201);
     const needs = (await worker.get('/api/services/needs?status=matched')).json();
     expect(needs.items.find((n: { orderId: string }) => n.orderId === res.json().id)).toMatchObject({
@@ -734,6 +733,22 @@ describe('R-SV-1: grid workers', () => {
 describe('R-SV-2: neighbour-station duty rota', () => {
   let stationId = '';
   const at = (h: number) => new Date(Date.UTC(2026, 10, 24, h - 8)).toISOString();
+  /** Puts `person` on duty at the station from `from` to `to` o'clock (China time) on the test day. */
+  const duty = (
+    station: string,
+    person: { type: string; name: string; id?: string },
+    from: number,
+    to: number,
+    client = worker,
+  ) =>
+    client.post('/api/services/duty', {
+      stationId: station,
+      personType: person.type,
+      personName: person.name,
+      ...(person.id !== undefined && { personId: person.id }),
+      startsAt: at(from),
+      endsAt: at(to),
+    });
 
   it('R-SV-2: staff set up a station and put people on duty; the same person double-booked is 409', async () => {
     const s = await worker.post('/api/services/stations', {
@@ -745,59 +760,20 @@ describe('R-SV-2: neighbour-station duty rota', () => {
     const s2 = (
       await worker.post('/api/services/stations', { communityId: t.fx.tongdu.id, name: '二号站' })
     ).json();
-    const slot = await worker.post('/api/services/duty', {
-      stationId,
-      personType: 'party_leader',
-      personName: '李志远',
-      personId: vol.zhiyuan,
-      startsAt: at(9),
-      endsAt: at(12),
-    });
+    const slot = await duty(stationId, { type: 'party_leader', name: '李志远', id: vol.zhiyuan }, 9, 12);
     expect(slot.statusCode, slot.body).toBe(201);
-    const clash = await worker.post('/api/services/duty', {
-      stationId: s2.id,
-      personType: 'party_leader',
-      personName: '李志远',
-      personId: vol.zhiyuan,
-      startsAt: at(11),
-      endsAt: at(13),
-    });
+    const clash = await duty(s2.id, { type: 'party_leader', name: '李志远', id: vol.zhiyuan }, 11, 13);
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.code).toBe('services.duty_conflict');
     expect(clash.json().error.message).toContain('铜都邻里驿站');
     // Back to back is fine; so is someone else at the same time.
-    const next = await worker.post('/api/services/duty', {
-      stationId: s2.id,
-      personType: 'party_leader',
-      personName: '李志远',
-      personId: vol.zhiyuan,
-      startsAt: at(12),
-      endsAt: at(14),
-    });
+    const next = await duty(s2.id, { type: 'party_leader', name: '李志远', id: vol.zhiyuan }, 12, 14);
     expect(next.statusCode).toBe(201);
-    const rep = await worker.post('/api/services/duty', {
-      stationId,
-      personType: 'resident_rep',
-      personName: '陈居民',
-      startsAt: at(9),
-      endsAt: at(12),
-    });
+    const rep = await duty(stationId, { type: 'resident_rep', name: '陈居民' }, 9, 12);
     expect(rep.statusCode).toBe(201);
-    const sameName = await worker.post('/api/services/duty', {
-      stationId: s2.id,
-      personType: 'resident_rep',
-      personName: '陈 居民',
-      startsAt: at(10),
-      endsAt: at(11),
-    });
+    const sameName = await duty(s2.id, { type: 'resident_rep', name: '陈 居民' }, 10, 11);
     expect(sameName.statusCode).toBe(409);
-    const bad = await worker.post('/api/services/duty', {
-      stationId,
-      personType: 'resident_rep',
-      personName: '赵',
-      startsAt: at(12),
-      endsAt: at(10),
-    });
+    const bad = await duty(stationId, { type: 'resident_rep', name: '赵' }, 12, 10);
     expect(bad.statusCode).toBe(400);
 
     const log = await worker.post(`/api/services/duty/${slot.json().id}/logs`, {
@@ -820,13 +796,7 @@ describe('R-SV-2: neighbour-station duty rota', () => {
   });
 
   it("R-SV-2: another community's worker gets 404 on the station and sees an empty rota", async () => {
-    const res = await xhyWorker.post('/api/services/duty', {
-      stationId,
-      personType: 'resident_rep',
-      personName: '某人',
-      startsAt: at(15),
-      endsAt: at(16),
-    });
+    const res = await duty(stationId, { type: 'resident_rep', name: '某人' }, 15, 16, xhyWorker);
     expect(res.statusCode).toBe(404);
     expect((await xhyWorker.get(`/api/services/duty?from=${at(0)}&to=${at(23)}`)).json()).toHaveLength(0);
   });
@@ -965,27 +935,12 @@ describe('R-SV-1: who may order, serve and confirm', () => {
     const res = await gridResident.post('/api/services/orders', { projectId, forSelf: true });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ communityId: t.fx.tongdu.id, status: 'ordered' });
-    const need = await gridResident.post('/api/services/orders', {
-      communityId: t.fx.tongdu.id,
-      title: '想请人帮忙修门锁',
-      category: 'repair',
-      forSelf: true,
-    });
+    const need = await postNeed(gridResident, t.fx.tongdu.id, '想请人帮忙修门锁');
     expect(need.statusCode, need.body).toBe(201);
     // Still not in another community, nor at a grid given as the community.
-    const foreign = await gridResident.post('/api/services/orders', {
-      communityId: t.fx.xihuayuan.id,
-      title: 'x',
-      category: 'repair',
-      forSelf: true,
-    });
+    const foreign = await postNeed(gridResident, t.fx.xihuayuan.id, 'x');
     expect(foreign.statusCode).toBe(404);
-    const notCommunity = await gridResident.post('/api/services/orders', {
-      communityId: t.fx.tongduGrid.id,
-      title: 'x',
-      category: 'repair',
-      forSelf: true,
-    });
+    const notCommunity = await postNeed(gridResident, t.fx.tongduGrid.id, 'x');
     expect(notCommunity.statusCode).toBe(422);
   });
 

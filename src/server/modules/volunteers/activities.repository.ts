@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
@@ -64,18 +65,18 @@ export function listActivityRows(
 }
 
 /** An hour entry in reach for `action`, or undefined. */
-export async function findHourRow(
+export function findHourRow(
   db: Db,
   actor: Actor,
   action: VolunteerAction,
   id: string,
 ): Promise<HourRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(volunteerHours)
-    .where(and(eq(volunteerHours.id, id), volunteersPolicy.scope(actor, action, volunteerHours.orgPath)));
-  return row;
+  return findRowInScope(
+    db,
+    volunteerHours,
+    id,
+    volunteersPolicy.scope(actor, action, volunteerHours.orgPath),
+  );
 }
 
 /** Stores an hour entry unless its source was already recorded; false then. */

@@ -51,8 +51,12 @@ import {
   updateSignupRow,
   teamRowById,
 } from './activities.repository';
+import { audited } from './volunteers.common';
 import { volunteersPolicy } from './volunteers.policy';
 import { findVolunteerRow, volunteerRowById, volunteerRowOfUser } from './volunteers.repository';
+
+const auditActivity = audited('volunteer_activity');
+const auditAttendance = audited('volunteer_attendance');
 
 type ActivityRow = typeof volunteerActivities.$inferSelect;
 type AttendanceRow = typeof volunteerAttendance.$inferSelect;
@@ -184,11 +188,7 @@ export async function createActivity(ctx: ActorCtx, input: CreateActivityBody) {
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.activity_create',
-      entityType: 'volunteer_activity',
-      entityId: id,
-      orgPath: row.orgPath,
+    await auditActivity(tx, ctx, 'volunteers.activity_create', id, row, {
       after: row,
     });
     return (await activityDtos(tx, [row]))[0]!;
@@ -224,11 +224,7 @@ export async function updateActivity(ctx: ActorCtx, id: string, input: UpdateAct
       version: before.version + 1,
       updatedAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.activity_update',
-      entityType: 'volunteer_activity',
-      entityId: id,
-      orgPath: row.orgPath,
+    await auditActivity(tx, ctx, 'volunteers.activity_update', id, row, {
       before,
       after: row,
     });
@@ -246,11 +242,7 @@ export async function cancelActivity(ctx: ActorCtx, id: string, reason: string) 
       version: before.version + 1,
       updatedAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.activity_cancel',
-      entityType: 'volunteer_activity',
-      entityId: id,
-      orgPath: row.orgPath,
+    await auditActivity(tx, ctx, 'volunteers.activity_cancel', id, row, {
       before: { status: before.status },
       after: { status: 'cancelled', reason },
     });
@@ -290,11 +282,7 @@ async function signUpTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volunteer:
       createdAt: now,
     });
   }
-  await writeAudit(tx, ctx, {
-    action: 'volunteers.signup',
-    entityType: 'volunteer_activity',
-    entityId: activity.id,
-    orgPath: activity.orgPath,
+  await auditActivity(tx, ctx, 'volunteers.signup', activity.id, activity, {
     after: { volunteerId: volunteer.id, signupId },
   });
   return { signupId, signupCount: seat };
@@ -307,11 +295,7 @@ async function cancelSignupTx(ctx: ActorCtx, tx: Db, activity: ActivityRow, volu
     throw new AppError('volunteers.already_checked_in', 409);
   await updateSignupRow(tx, existing.id, { status: 'cancelled', cancelledAt: ctx.clock.now() });
   await releaseSeat(tx, activity.id);
-  await writeAudit(tx, ctx, {
-    action: 'volunteers.signup_cancel',
-    entityType: 'volunteer_activity',
-    entityId: activity.id,
-    orgPath: activity.orgPath,
+  await auditActivity(tx, ctx, 'volunteers.signup_cancel', activity.id, activity, {
     before: { volunteerId, signupId: existing.id },
   });
 }
@@ -416,11 +400,7 @@ async function checkInTx(
     if (isUniqueViolation(err)) throw new AppError('volunteers.already_checked_in', 409);
     throw err;
   }
-  await writeAudit(tx, ctx, {
-    action: 'volunteers.check_in',
-    entityType: 'volunteer_attendance',
-    entityId: id,
-    orgPath: activity.orgPath,
+  await auditAttendance(tx, ctx, 'volunteers.check_in', id, activity, {
     after: { activityId: activity.id, volunteerId, method, at: now },
   });
   return attendanceDto(row);
@@ -459,11 +439,7 @@ async function checkOutTx(
     'checked_in',
   );
   if (!row) throw new AppError('volunteers.already_checked_out', 409);
-  await writeAudit(tx, ctx, {
-    action: 'volunteers.check_out',
-    entityType: 'volunteer_attendance',
-    entityId: att.id,
-    orgPath: activity.orgPath,
+  await auditAttendance(tx, ctx, 'volunteers.check_out', att.id, activity, {
     before: { status: att.status },
     after: {
       status: 'checked_out',
@@ -565,11 +541,7 @@ export async function confirmAttendance(ctx: ActorCtx, activityId: string, volun
           ).points;
       }
     }
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.confirm',
-      entityType: 'volunteer_attendance',
-      entityId: att.id,
-      orgPath: activity.orgPath,
+    await auditAttendance(tx, ctx, 'volunteers.confirm', att.id, activity, {
       before: { status: att.status },
       after: { status: 'confirmed', minutes, credit, teamPoints },
     });
@@ -761,11 +733,7 @@ export async function attachMyCheckOutPhoto(
       'checked_in',
     );
     if (!row) throw new AppError('volunteers.not_checked_in', 409);
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.check_out_photo',
-      entityType: 'volunteer_attendance',
-      entityId: att.id,
-      orgPath: activity.orgPath,
+    await auditAttendance(tx, ctx, 'volunteers.check_out_photo', att.id, activity, {
       after: { photoId: id, mime: photo.mime, size: photo.data.length },
     });
     return attendanceDto(row);

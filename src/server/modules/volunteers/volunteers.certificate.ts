@@ -1,12 +1,13 @@
 import { starsOf } from '../../../shared/contracts/volunteers';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { cjkFont, renderPdf } from '../../platform/pdf';
 import { unitById } from '../org/org.api';
-import { chinaDate } from './volunteers.common';
+import { chinaDate, audited } from './volunteers.common';
 import { hoursByActivityType, insertCertificate, recentActivityHours } from './activities.repository';
 import type { VolunteerRow } from './volunteers.repository';
+
+const auditVolunteer = audited('volunteer');
 
 export { cjkFont };
 
@@ -53,11 +54,7 @@ export async function issueCertificate(
       issuedBy: ctx.actor.userId,
       issuedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.certificate',
-      entityType: 'volunteer',
-      entityId: v.id,
-      orgPath: v.orgPath,
+    await auditVolunteer(tx, ctx, 'volunteers.certificate', v.id, v, {
       after: { number, minutes, stars },
     });
     return number;

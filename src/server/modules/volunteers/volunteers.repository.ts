@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
@@ -26,18 +27,13 @@ export type TeamRow = typeof volunteerTeams.$inferSelect;
 const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
 
 /** A volunteer in reach for `action`, or undefined (also for an id that is not a UUID). */
-export async function findVolunteerRow(
+export function findVolunteerRow(
   db: Db,
   actor: Actor,
   action: VolunteerAction,
   id: string,
 ): Promise<VolunteerRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(volunteers)
-    .where(and(eq(volunteers.id, id), volunteersPolicy.scope(actor, action)));
-  return row;
+  return findRowInScope(db, volunteers, id, volunteersPolicy.scope(actor, action));
 }
 
 /** One page of the volunteers in reach for `action` matching the filters, by name. */
@@ -100,18 +96,18 @@ export async function activeVolunteerRowOfUser(db: Db, userId: string): Promise<
 }
 
 /** A team in reach for `action`, or undefined. */
-export async function findTeamRow(
+export function findTeamRow(
   db: Db,
   actor: Actor,
   action: VolunteerAction,
   id: string,
 ): Promise<TeamRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(volunteerTeams)
-    .where(and(eq(volunteerTeams.id, id), volunteersPolicy.scope(actor, action, volunteerTeams.orgPath)));
-  return row;
+  return findRowInScope(
+    db,
+    volunteerTeams,
+    id,
+    volunteersPolicy.scope(actor, action, volunteerTeams.orgPath),
+  );
 }
 
 /** One page of the teams in reach for `action`, by place and name. */

@@ -40,7 +40,7 @@ import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { volunteersEvidence } from './volunteers.evidence.repository';
-import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import {
   cancelActivity,
   confirmAttendance,
@@ -115,40 +115,21 @@ export const volunteersModule = defineModule({
     const write = { access: access.permission('volunteers.write') };
     const session = { access: access.session };
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const records = { tags, read: read.access, write: write.access, ctx };
 
     // Profiles
-    app.get(
-      '/api/volunteers',
-      {
-        config: read,
-        schema: { tags, querystring: volunteerListQuery, response: { 200: pageOf(volunteerSchema) } },
-      },
-      (req) => listVolunteers(ctx(req), req.query),
-    );
-    app.post(
-      '/api/volunteers',
-      {
-        config: write,
-        schema: { tags, body: createVolunteerBody, response: { 201: volunteerSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createVolunteer(ctx(req), req.body)),
-    );
-    app.get(
-      '/api/volunteers/:id',
-      {
-        config: read,
-        schema: { tags, params: idParams, response: { 200: volunteerDetailSchema } },
-      },
-      (req) => getVolunteer(ctx(req), req.params.id),
-    );
-    app.patch(
-      '/api/volunteers/:id',
-      {
-        config: write,
-        schema: { tags, params: idParams, body: updateVolunteerBody, response: { 200: volunteerSchema } },
-      },
-      (req) => updateVolunteer(ctx(req), req.params.id, req.body),
-    );
+    recordRoutes(app, {
+      path: '/api/volunteers',
+      ...records,
+      schema: volunteerSchema,
+      listQuery: volunteerListQuery,
+      body: createVolunteerBody,
+      patch: updateVolunteerBody,
+      list: listVolunteers,
+      create: createVolunteer,
+      update: updateVolunteer,
+      detail: { schema: volunteerDetailSchema, get: getVolunteer },
+    });
     app.get(
       '/api/volunteers/:id/certificate.pdf',
       { config: read, schema: { tags, params: idParams } },
@@ -174,38 +155,18 @@ export const volunteersModule = defineModule({
     );
 
     // Teams
-    app.get(
-      '/api/volunteer-teams',
-      {
-        config: read,
-        schema: { tags, querystring: teamListQuery, response: { 200: pageOf(teamSchema) } },
-      },
-      (req) => listTeams(ctx(req), req.query),
-    );
-    app.post(
-      '/api/volunteer-teams',
-      {
-        config: write,
-        schema: { tags, body: createTeamBody, response: { 201: teamSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createTeam(ctx(req), req.body)),
-    );
-    app.get(
-      '/api/volunteer-teams/:id',
-      {
-        config: read,
-        schema: { tags, params: idParams, response: { 200: teamDetailSchema } },
-      },
-      (req) => getTeam(ctx(req), req.params.id),
-    );
-    app.patch(
-      '/api/volunteer-teams/:id',
-      {
-        config: write,
-        schema: { tags, params: idParams, body: updateTeamBody, response: { 200: teamSchema } },
-      },
-      (req) => updateTeam(ctx(req), req.params.id, req.body),
-    );
+    recordRoutes(app, {
+      path: '/api/volunteer-teams',
+      ...records,
+      schema: teamSchema,
+      listQuery: teamListQuery,
+      body: createTeamBody,
+      patch: updateTeamBody,
+      list: listTeams,
+      create: createTeam,
+      update: updateTeam,
+      detail: { schema: teamDetailSchema, get: getTeam },
+    });
     app.post(
       '/api/volunteer-teams/:id/members',
       {
@@ -292,38 +253,18 @@ export const volunteersModule = defineModule({
     );
 
     // Activities
-    app.get(
-      '/api/volunteer-activities',
-      {
-        config: read,
-        schema: { tags, querystring: activityListQuery, response: { 200: pageOf(activitySchema) } },
-      },
-      (req) => listActivities(ctx(req), req.query),
-    );
-    app.post(
-      '/api/volunteer-activities',
-      {
-        config: write,
-        schema: { tags, body: createActivityBody, response: { 201: activitySchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createActivity(ctx(req), req.body)),
-    );
-    app.get(
-      '/api/volunteer-activities/:id',
-      {
-        config: read,
-        schema: { tags, params: idParams, response: { 200: activityDetailSchema } },
-      },
-      (req) => getActivity(ctx(req), req.params.id),
-    );
-    app.patch(
-      '/api/volunteer-activities/:id',
-      {
-        config: write,
-        schema: { tags, params: idParams, body: updateActivityBody, response: { 200: activitySchema } },
-      },
-      (req) => updateActivity(ctx(req), req.params.id, req.body),
-    );
+    recordRoutes(app, {
+      path: '/api/volunteer-activities',
+      ...records,
+      schema: activitySchema,
+      listQuery: activityListQuery,
+      body: createActivityBody,
+      patch: updateActivityBody,
+      list: listActivities,
+      create: createActivity,
+      update: updateActivity,
+      detail: { schema: activityDetailSchema, get: getActivity },
+    });
     app.post(
       '/api/volunteer-activities/:id/cancel',
       {
@@ -354,22 +295,21 @@ export const volunteersModule = defineModule({
         return reply.status(204).send();
       },
     );
-    app.post(
-      '/api/volunteer-activities/:id/attendance/:volunteerId/check-in',
-      {
-        config: write,
-        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
-      },
-      (req) => staffCheckIn(ctx(req), req.params.id, req.params.volunteerId),
-    );
-    app.post(
-      '/api/volunteer-activities/:id/attendance/:volunteerId/check-out',
-      {
-        config: write,
-        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
-      },
-      (req) => staffCheckOut(ctx(req), req.params.id, req.params.volunteerId),
-    );
+    // The organiser's steps of a volunteer's attendance
+    const attendanceSteps = {
+      'check-in': staffCheckIn,
+      'check-out': staffCheckOut,
+      confirm: confirmAttendance,
+    };
+    for (const [step, run] of Object.entries(attendanceSteps))
+      app.post(
+        `/api/volunteer-activities/:id/attendance/:volunteerId/${step}`,
+        {
+          config: write,
+          schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
+        },
+        (req) => run(ctx(req), req.params.id, req.params.volunteerId),
+      );
     app.get(
       '/api/volunteer-activities/:id/attendance/:volunteerId/photo',
       { config: read, schema: { tags, params: memberParams } },
@@ -382,14 +322,6 @@ export const volunteersModule = defineModule({
         );
         return reply.type(photo.mime).header('cache-control', 'private, max-age=3600').send(photo.data);
       },
-    );
-    app.post(
-      '/api/volunteer-activities/:id/attendance/:volunteerId/confirm',
-      {
-        config: write,
-        schema: { tags, params: memberParams, response: { 200: attendanceSchema } },
-      },
-      (req) => confirmAttendance(ctx(req), req.params.id, req.params.volunteerId),
     );
 
     // The volunteer's own pages (/m/activities, /m/hours, /m/certificate)

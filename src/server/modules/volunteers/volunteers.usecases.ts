@@ -30,6 +30,7 @@ import {
   foundOr404,
   readListPath,
   requireAccess,
+  audited,
 } from './volunteers.common';
 import { volunteersPolicy } from './volunteers.policy';
 import {
@@ -56,6 +57,9 @@ import {
   volunteerRowOfUser,
 } from './volunteers.repository';
 import type { volunteerTeams, volunteers } from './volunteers.table';
+
+const auditVolunteer = audited('volunteer');
+const auditTeam = audited('volunteer_team');
 
 type VolunteerRow = typeof volunteers.$inferSelect;
 
@@ -236,11 +240,7 @@ export async function createVolunteer(ctx: ActorCtx, input: CreateVolunteerBody)
       if (isUniqueViolation(err)) throw new AppError('volunteers.already_registered', 409);
       throw err;
     }
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.create',
-      entityType: 'volunteer',
-      entityId: id,
-      orgPath: row.orgPath,
+    await auditVolunteer(tx, ctx, 'volunteers.create', id, row, {
       after: auditView(row),
     });
     return (await toDtos(tx, [row]))[0]!;
@@ -291,11 +291,7 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
       if (!row) throw new AppError('common.conflict', 409);
       // The volunteer's ledger accounts follow them to their new community (scope, reports, pool).
       if (place) await moveHolderAccounts(tx, 'volunteer', id, community!, ctx.clock.now());
-      await writeAudit(tx, ctx, {
-        action: 'volunteers.update',
-        entityType: 'volunteer',
-        entityId: id,
-        orgPath: row.orgPath,
+      await auditVolunteer(tx, ctx, 'volunteers.update', id, row, {
         before: auditView(before),
         after: auditView(row),
       });
@@ -425,11 +421,7 @@ export async function createTeam(ctx: ActorCtx, input: CreateTeamBody) {
         role: 'leader',
         joinedAt: now,
       });
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.team_create',
-      entityType: 'volunteer_team',
-      entityId: id,
-      orgPath: row.orgPath,
+    await auditTeam(tx, ctx, 'volunteers.team_create', id, row, {
       after: row,
     });
     return (await teamDtos(tx, [row]))[0]!;
@@ -457,11 +449,7 @@ export async function updateTeam(ctx: ActorCtx, id: string, input: UpdateTeamBod
       ...(input.active !== undefined && { active: input.active }),
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.team_update',
-      entityType: 'volunteer_team',
-      entityId: id,
-      orgPath: row.orgPath,
+    await auditTeam(tx, ctx, 'volunteers.team_update', id, row, {
       before,
       after: row,
     });
@@ -488,11 +476,7 @@ export async function addTeamMember(
       await demoteOtherLeaders(tx, teamId, v.id);
       await updateTeamRow(tx, teamId, { leaderVolunteerId: v.id, updatedAt: now });
     }
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.team_join',
-      entityType: 'volunteer_team',
-      entityId: teamId,
-      orgPath: team.orgPath,
+    await auditTeam(tx, ctx, 'volunteers.team_join', teamId, team, {
       after: { volunteerId: v.id, role: input.role },
     });
   });
@@ -506,11 +490,7 @@ export async function removeTeamMember(ctx: ActorCtx, teamId: string, volunteerI
     if (!gone) throw notFound();
     if (team.leaderVolunteerId === volunteerId)
       await updateTeamRow(tx, teamId, { leaderVolunteerId: null, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
-      action: 'volunteers.team_leave',
-      entityType: 'volunteer_team',
-      entityId: teamId,
-      orgPath: team.orgPath,
+    await auditTeam(tx, ctx, 'volunteers.team_leave', teamId, team, {
       before: { volunteerId, role: gone.role },
     });
   });

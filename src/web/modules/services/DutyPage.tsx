@@ -22,7 +22,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import { DUTY_PERSON_TYPES } from '../../../shared/contracts/services';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
@@ -47,7 +47,7 @@ export default function DutyPage() {
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchPatch();
   const communityId = params.get('communityId') ?? undefined;
   const own = useOwnCommunity();
   const [weekStart, setWeekStart] = useState(() => thisMonday());
@@ -169,12 +169,7 @@ export default function DutyPage() {
         <Flex gap={12} wrap align="center" justify="space-between">
           <OrgUnitSelect
             value={communityId ?? null}
-            onChange={(v) => {
-              const next = new URLSearchParams(params);
-              if (v) next.set('communityId', v);
-              else next.delete('communityId');
-              setParams(next);
-            }}
+            onChange={(v) => patch({ communityId: v })}
             selectableKinds={['community']}
             searchKind="community"
             allowClear

@@ -15,7 +15,8 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import {
   NEED_SOURCES,
   NEED_STATUSES,
@@ -42,17 +43,12 @@ const options = (t: TFunction, prefix: string, values: readonly string[]) =>
 /** 三张清单 (R-SV-1): the community's needs, resources and service projects. */
 export default function ListsPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchPatch();
   const tab = (
     ['needs', 'resources', 'projects', 'loop'].includes(params.get('tab') ?? '') ? params.get('tab') : 'needs'
   ) as Tab;
   const communityId = params.get('communityId') ?? undefined;
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next);
-  };
+  const set = (k: string, v: string | undefined) => patch({ [k]: v });
   return (
     <>
       <PageHeader title={t('services.lists.title')} subtitle={t('services.lists.subtitle')} />

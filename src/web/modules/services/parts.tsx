@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormSaveModal } from '../../app/formSaving';
 import {
   App,
   Button,
@@ -220,13 +221,12 @@ export function NewOrderModal({
     },
   });
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={create.isPending}
       open={open}
       title={t('services.orders.new')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
       width={560}
     >
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="new-order-form">
@@ -311,7 +311,7 @@ export function NewOrderModal({
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 

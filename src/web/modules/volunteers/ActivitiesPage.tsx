@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Tag, Typography } from 'antd';
+import { FormSaveModal } from '../../app/formSaving';
+import { App, DatePicker, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -63,13 +64,12 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
     onError: (e) => showError(e, form, { startsAt: 'range', endsAt: 'range' }),
   });
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={create.isPending}
       open={open}
       title={t('volunteers.activityCreate')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
       width={600}
     >
       <Form
@@ -148,7 +148,7 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import { TEAM_KINDS } from '../../../shared/contracts/volunteers';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -157,17 +158,12 @@ function TeamDrawer({ id, onClose }: { id: string | null; onClose: () => void })
 
 export default function TeamsPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchPatch();
   const orgUnitId = params.get('orgUnitId') || undefined;
   const open = params.get('team');
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: volKeys.teams(orgUnitId), queryFn: () => volApi.teams(orgUnitId) });
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next);
-  };
+  const set = (k: string, v: string | undefined) => patch({ [k]: v });
   return (
     <UnitListFrame
       title={t('volunteers.teamsTitle')}

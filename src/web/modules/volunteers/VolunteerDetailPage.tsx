@@ -1,5 +1,6 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormSaveModal } from '../../app/formSaving';
 import {
   App,
   Button,
@@ -9,7 +10,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Progress,
   Select,
   Space,
@@ -68,14 +68,13 @@ function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; on
     onError: (e) => showError(e, form),
   });
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={save.isPending}
       open={open}
       title={t('volunteers.edit')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
       okText={t('common.save')}
-      destroyOnHidden
       width={560}
     >
       <Form
@@ -139,7 +138,7 @@ function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; on
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -159,13 +158,12 @@ function CorrectModal({ entry, onClose }: { entry: Entry | null; onClose: () => 
     onError: (e) => showError(e, form),
   });
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={save.isPending}
       open={!!entry}
       title={t('volunteers.correctTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
     >
       {entry ? (
         <Typography.Paragraph type="secondary">
@@ -186,7 +184,7 @@ function CorrectModal({ entry, onClose }: { entry: Entry | null; onClose: () => 
           <Input maxLength={200} data-testid="correct-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 

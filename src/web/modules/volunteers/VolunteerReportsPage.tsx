@@ -1,19 +1,7 @@
 import { DownloadOutlined, WarningFilled } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Modal,
-  Select,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { FormSaveModal } from '../../app/formSaving';
+import { App, Button, Card, DatePicker, Flex, Form, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { UNIVERSITY_VOLUNTEERS_MIN, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
@@ -50,13 +38,12 @@ function FlagModal({ row, onClose }: { row: Uni | null; onClose: () => void }) {
     onError: (e) => showError(e, form),
   });
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={save.isPending}
       open={!!row}
       title={row?.communityName}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
     >
       {row ? (
         <Form
@@ -77,7 +64,7 @@ function FlagModal({ row, onClose }: { row: Uni | null; onClose: () => void }) {
           </Form.Item>
         </Form>
       ) : null}
-    </Modal>
+    </FormSaveModal>
   );
 }
 

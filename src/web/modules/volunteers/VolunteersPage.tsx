@@ -1,19 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Card,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { FormSaveModal } from '../../app/formSaving';
+import { App, Card, Checkbox, Flex, Form, Input, Radio, Select, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import { SLOTS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
@@ -100,14 +90,13 @@ function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () =>
     create.mutate(body);
   };
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={create.isPending}
       open={open}
       title={t('volunteers.create')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
       okText={t('common.save')}
-      destroyOnHidden
       width={560}
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="volunteer-form">
@@ -196,7 +185,7 @@ function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () =>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -204,7 +193,7 @@ export default function VolunteersPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchPatch();
   const filters: VolunteerFilters = useMemo(
     () => ({
       q: params.get('q') || undefined,
@@ -222,15 +211,6 @@ export default function VolunteersPage() {
     queryFn: () => volApi.list(filters, page, pageSize),
     placeholderData: keepPreviousData,
   });
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      if (v) next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const pager = useListPager(
     list.data?.total,
     page,
