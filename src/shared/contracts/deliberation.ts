@@ -232,6 +232,8 @@ export const topicOrderEvidenceSchema = z.object({
     }),
   ),
 });
+/** The work orders a topic made from a recurring category rests on, kept as they were then. */
+export type TopicOrderEvidence = z.infer<typeof topicOrderEvidenceSchema>;
 export const topicDetailSchema = topicSchema.extend({
   meetingId: z.string().nullable(),
   /** The work orders a topic made from a recurring category rests on (staff only; null otherwise). */
