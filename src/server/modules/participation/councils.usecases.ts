@@ -1,3 +1,4 @@
+import { activeUnitFor } from './participation.units';
 import type { z } from 'zod';
 import {
   CONVENTION_KIND_NAMES,
@@ -25,7 +26,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import {
   type ConventionRow,
   type RoomRow,
@@ -121,8 +122,7 @@ export async function getRoom(ctx: ActorCtx, id: string, loc: Locale) {
 
 export async function createRoom(ctx: ActorCtx, input: z.infer<typeof roomBody>, loc: Locale) {
   roomsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const checklist = checklistOf(input.checklist);
   checkEvidence(checklist);
   const now = ctx.clock.now();
@@ -317,8 +317,7 @@ export async function getConvention(ctx: ActorCtx, id: string, loc: Locale, boar
 
 export async function createConvention(ctx: ActorCtx, input: z.infer<typeof conventionBody>, loc: Locale) {
   conventionsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   if (unit.kind !== 'community' && input.kind !== 'charter')
     throw invalidField('orgUnitId', 'participation.convention_unit');
   const now = ctx.clock.now();

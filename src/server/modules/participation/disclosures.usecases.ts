@@ -1,3 +1,4 @@
+import { activeUnitFor } from './participation.units';
 import type { z } from 'zod';
 import {
   ANSWER_DAYS,
@@ -17,7 +18,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import {
   type DisclosureRow,
   answerObjection,
@@ -88,8 +89,7 @@ async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureD
 /** Posts an item on a unit's board (R-DC-1): finances, project funds, decisions, governance status. */
 export async function createDisclosure(ctx: ActorCtx, input: z.infer<typeof createDisclosureBody>) {
   disclosuresPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
   const d = await ctx.db.transaction(async (tx) => {
     const row = await insertDisclosure(tx, {
@@ -229,8 +229,7 @@ export async function answer(
 
 export async function setSchedule(ctx: ActorCtx, input: z.infer<typeof scheduleBody>) {
   schedulesPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
   const s = await ctx.db.transaction(async (tx) => {
     const row = await upsertSchedule(tx, {

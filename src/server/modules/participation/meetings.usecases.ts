@@ -25,11 +25,12 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
 import { meetingsPolicy } from './participation.policy';
+import { activeUnitFor } from './participation.units';
 import {
   type MeetingRow,
   type MotionRow,
@@ -194,8 +195,7 @@ export async function getMeeting(ctx: ActorCtx, id: string, loc: Locale): Promis
  */
 export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc: Locale) {
   meetingsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const rule = MEETING_RULES[input.kind];
   if (!(input.basis in rule.quorum)) throw invalidField('basis', 'participation.basis');
   const now = ctx.clock.now();

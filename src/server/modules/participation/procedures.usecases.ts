@@ -1,3 +1,4 @@
+import { activeUnitFor } from './participation.units';
 import type { z } from 'zod';
 import {
   MEETING_RULES,
@@ -14,7 +15,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -117,8 +118,7 @@ export async function createProcedure(
   loc: Locale,
 ) {
   proceduresPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
   const p = await ctx.db.transaction(async (tx) => {
     const row = await insertProcedure(tx, {

@@ -1,3 +1,4 @@
+import { activeUnitFor } from './participation.units';
 import type { z } from 'zod';
 import {
   PARTICIPANT_KIND_NAMES,
@@ -32,7 +33,7 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
-import { findUnitInScope, unitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
 import { linkedResidentId } from '../accounts/accounts.api';
@@ -281,8 +282,7 @@ async function newTopic(
  */
 export async function createTopic(ctx: ActorCtx, input: z.infer<typeof createTopicBody>, loc: Locale) {
   topicsPolicy.require(ctx.actor, 'propose');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.propose', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.propose', input.orgUnitId);
   if (input.workOrderId) {
     const order = await orderForLink(ctx.db, ctx.actor, input.workOrderId);
     if (!order) throw invalidField('workOrderId', 'participation.topic_work_order');
@@ -307,8 +307,7 @@ export async function createTopicFromCategory(
   loc: Locale,
 ) {
   topicsPolicy.require(ctx.actor, 'propose');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.propose', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.propose', input.orgUnitId);
   if (unit.kind !== 'community') throw invalidField('orgUnitId', 'participation.topic_community');
   const from = chinaDayStart(input.from);
   const to = chinaDayEnd(input.to);
