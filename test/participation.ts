@@ -23,3 +23,14 @@ export async function tongduConvention(t: TestApp, tongdu: Client): Promise<stri
   expect(c.statusCode, c.body).toBe(201);
   return c.json().id;
 }
+
+/** Sets 铜都社区's disclosure schedule of `kind` (R-LAW-DC-1: finances monthly, governance quarterly …). */
+export async function tongduSchedule(
+  t: TestApp,
+  tongdu: Client,
+  kind: string,
+  frequency: 'monthly' | 'quarterly',
+): Promise<void> {
+  const res = await tongdu.post('/api/disclosures/schedules', { orgUnitId: t.fx.tongdu.id, kind, frequency });
+  expect(res.statusCode, res.body).toBe(200);
+}

@@ -3,7 +3,7 @@ import { type Client, type TestApp, createTestApp, createUser } from '../../../.
 import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
 import { multipart } from '../../../../test/multipart';
-import { boardResidents, tongduConvention } from '../../../../test/participation';
+import { boardResidents, tongduConvention, tongduSchedule } from '../../../../test/participation';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
 import { users } from '../accounts/accounts.table';
@@ -475,12 +475,7 @@ describe('QR sign-in', () => {
 
 describe('disclosure reminders', () => {
   it('R-LAW-DC-1: staff are reminded 3 days before a scheduled period is due, and not once it is posted', async () => {
-    const set = await tongdu.post('/api/disclosures/schedules', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'finance',
-      frequency: 'monthly',
-    });
-    expect(set.statusCode, set.body).toBe(200);
+    await tongduSchedule(t, tongdu, 'finance', 'monthly');
     const later = new Date(t.clock.now().getTime() + 40 * 24 * 3_600_000);
     const month = later.toISOString().slice(0, 7);
     const today = `${month}-07`;
