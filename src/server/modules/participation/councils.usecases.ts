@@ -1,4 +1,4 @@
-import { activeUnitFor } from './participation.units';
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   CONVENTION_KIND_NAMES,
@@ -26,7 +26,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import {
   type ConventionRow,
   type RoomRow,
@@ -103,11 +103,7 @@ export async function listRooms(
   loc: Locale,
 ): Promise<Page<RoomDto>> {
   roomsPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = await filterPath(ctx, q.orgUnitId);
   const incomplete = q.incomplete === undefined ? undefined : q.incomplete === 'true';
   const page = await listRoomRows(ctx.db, ctx.actor, { path, incomplete }, q);
   return { ...page, items: await roomDtos(ctx, page.items, loc) };
@@ -295,11 +291,7 @@ export async function listConventions(
   board = false,
 ): Promise<Page<ConventionDto>> {
   if (!board) conventionsPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId && !board) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = board ? undefined : await filterPath(ctx, q.orgUnitId);
   const homes = board ? await homePaths(ctx) : undefined;
   const page = await listConventionRows(ctx.db, ctx.actor, { path, homes }, q);
   return { ...page, items: await conventionDtos(ctx, page.items, loc) };

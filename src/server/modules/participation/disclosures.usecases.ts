@@ -1,4 +1,4 @@
-import { activeUnitFor } from './participation.units';
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   ANSWER_DAYS,
@@ -18,7 +18,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import {
   type DisclosureRow,
   answerObjection,
@@ -123,11 +123,7 @@ export async function listDisclosures(
   board = false,
 ): Promise<Page<DisclosureDto>> {
   if (!board) disclosuresPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId && !board) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = board ? undefined : await filterPath(ctx, q.orgUnitId);
   const page = await listDisclosureRows(
     ctx.db,
     ctx.actor,

@@ -25,12 +25,12 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
 import { meetingsPolicy } from './participation.policy';
-import { activeUnitFor } from './participation.units';
+import { activeUnitFor, filterPath } from './participation.units';
 import {
   type MeetingRow,
   type MotionRow,
@@ -148,11 +148,7 @@ export async function listMeetings(
   loc: Locale,
 ): Promise<Page<MeetingDto>> {
   meetingsPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = await filterPath(ctx, q.orgUnitId);
   const page = await listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q);
   return { ...page, items: await toDtos(ctx, page.items, loc) };
 }

@@ -1,4 +1,4 @@
-import { activeUnitFor } from './participation.units';
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   MEETING_RULES,
@@ -15,7 +15,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -95,11 +95,7 @@ export async function listProcedures(
   loc: Locale,
 ): Promise<Page<ProcedureDto>> {
   proceduresPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = await filterPath(ctx, q.orgUnitId);
   const page = await listProcedureRows(ctx.db, ctx.actor, { path, status: q.status }, q);
   return { ...page, items: await toDtos(ctx, page.items, loc) };
 }

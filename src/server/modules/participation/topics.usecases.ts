@@ -1,4 +1,4 @@
-import { activeUnitFor } from './participation.units';
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   PARTICIPANT_KIND_NAMES,
@@ -33,7 +33,7 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
-import { findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { unitNames, unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
 import { linkedResidentId } from '../accounts/accounts.api';
@@ -159,19 +159,13 @@ function filtersOf(q: z.infer<typeof topicListQuery>, path?: string): TopicFilte
   return { path, level: q.level, state: q.state, source: q.source, q: q.q };
 }
 
-async function pathOf(ctx: ActorCtx, orgUnitId: string | undefined): Promise<string | undefined> {
-  if (!orgUnitId) return undefined;
-  const unit = await findUnitInScope(ctx, orgUnitId, 'participation.read');
-  return unit.path;
-}
-
 export async function listTopics(
   ctx: ActorCtx,
   q: z.infer<typeof topicListQuery>,
   loc: Locale,
 ): Promise<Page<TopicDto>> {
   topicsPolicy.require(ctx.actor, 'read');
-  const page = await listTopicRows(ctx.db, ctx.actor, filtersOf(q, await pathOf(ctx, q.orgUnitId)), q);
+  const page = await listTopicRows(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)), q);
   return { ...page, items: await toDtos(ctx, page.items, loc) };
 }
 
@@ -182,7 +176,7 @@ export async function exportTopics(
   loc: Locale,
 ): Promise<TopicDto[]> {
   topicsPolicy.require(ctx.actor, 'read');
-  const rows = await allTopicRows(ctx.db, ctx.actor, filtersOf(q, await pathOf(ctx, q.orgUnitId)));
+  const rows = await allTopicRows(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)));
   await ctx.db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'participation.topic.export',
