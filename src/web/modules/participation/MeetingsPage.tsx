@@ -7,10 +7,10 @@ import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
 import { MEETING_KINDS, STATUS_COLOR, basisName, kindName } from './meta';
 import { ManageHeader } from './ManageHeader';
+import { UnitField } from './UnitField';
 
 /** Meetings in scope, newest first; staff with participation.manage call new ones. */
 export default function MeetingsPage() {
@@ -180,9 +180,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
             form.setFieldValue('basis', Object.keys(RULES[c.kind as keyof typeof RULES].quorum)[0]);
         }}
       >
-        <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-          <OrgUnitSelect selectableKinds={['subdistrict', 'community', 'grid', 'compound', 'building']} />
-        </Form.Item>
+        <UnitField kinds={['subdistrict', 'community', 'grid', 'compound', 'building']} />
         <Space wrap>
           <Form.Item name="kind" label={t('participation.field.kind')} rules={req}>
             <Select

@@ -7,9 +7,9 @@ import { ErrorResult } from '../../app/components/Status';
 import { formatDate } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
 import { type Procedure, ptApi } from './api';
 import { ManageHeader } from './ManageHeader';
+import { UnitField } from './UnitField';
 
 /** 四议两公开 / 五议两公开 (R-DL-4): matters with their steps in order, each linked to a meeting or a disclosure. */
 export default function ProceduresPage() {
@@ -185,9 +185,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       submit={save}
     >
-      <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-        <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
-      </Form.Item>
+      <UnitField kinds={['community', 'subdistrict']} />
       <Form.Item name="template" label={t('participation.proc.template')} rules={req}>
         <Select
           options={PROCEDURE_TEMPLATES.map((tpl) => ({
