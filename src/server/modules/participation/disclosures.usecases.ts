@@ -1,3 +1,4 @@
+import { maskName } from './participation.names';
 import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
@@ -39,9 +40,6 @@ import { disclosuresPolicy, onBoard, schedulesPolicy } from './participation.pol
 
 const DAY = 24 * 3_600_000;
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
-/** 张三 → 张*: an objector is named on the board, masked. */
-const maskName = (name: string) =>
-  name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 
 async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureDto[]> {
   const names = await unitNames(

@@ -1,3 +1,4 @@
+import { maskName } from './participation.names';
 import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
@@ -65,9 +66,6 @@ import {
   updateFormat,
 } from './topics.repository';
 import { topicWorkflow } from './topics.workflow';
-
-const maskName = (name: string) =>
-  name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 
 const levelOf = (kind: string): TopicLevel | undefined =>
   (TOPIC_LEVELS as readonly string[]).includes(kind) ? (kind as TopicLevel) : undefined;
