@@ -23,3 +23,24 @@ export async function tongduConvention(t: TestApp, tongdu: Client): Promise<stri
   expect(c.statusCode, c.body).toBe(201);
   return c.json().id;
 }
+
+/** Sets 铜都社区's disclosure schedule of `kind` (R-LAW-DC-1: finances monthly, governance quarterly …). */
+export async function tongduSchedule(
+  t: TestApp,
+  tongdu: Client,
+  kind: string,
+  frequency: 'monthly' | 'quarterly',
+): Promise<void> {
+  const res = await tongdu.post('/api/disclosures/schedules', { orgUnitId: t.fx.tongdu.id, kind, frequency });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+/** Posts a meeting of 铜都社区 (关于小区停车位改造的议题, held in 12 days), `body` over those defaults; the answer. */
+export function postTongduMeeting(t: TestApp, client: Client, body: Record<string, unknown>) {
+  return client.post('/api/meetings', {
+    orgUnitId: t.fx.tongdu.id,
+    title: '关于小区停车位改造的议题',
+    heldAt: new Date(t.clock.now().getTime() + 12 * 24 * 3_600_000).toISOString(),
+    ...body,
+  });
+}

@@ -23,7 +23,12 @@ import {
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
-import type { TopicAction } from '../../shared/contracts/deliberation';
+import {
+  ROOM_ITEMS,
+  type RoomItemKey,
+  TOPIC_ACTIONS,
+  type TopicAction,
+} from '../../shared/contracts/deliberation';
 import { XINXIALU_SECRETARIES, demoUserCtx } from './seedContext';
 
 const DAY = 24 * 3_600_000;
@@ -70,17 +75,8 @@ const STEP_NOTES: Record<TopicAction, string> = {
   implement: '由社区牵头、物业具体落实，网格员跟踪进度，居民监督小组全程参与。',
   report: '落实情况已在公开栏和楼栋群反馈，组织居民满意度评议，满意率 92%。',
 };
-const ACTIONS: TopicAction[] = ['set_participants', 'announce', 'consult', 'implement', 'report'];
 
-const ITEMS = [
-  'hotline',
-  'suggestion_box',
-  'duty_roster',
-  'flow_chart',
-  'record_book',
-  'notice_board',
-] as const;
-const EVIDENCE: Record<(typeof ITEMS)[number], string> = {
+const EVIDENCE: Record<RoomItemKey, string> = {
   hotline: '热线电话张贴于门口，值班手机 24 小时畅通',
   suggestion_box: '意见箱每周一开箱登记',
   duty_roster: '值班表上墙，社区“两委”成员轮流值班',
@@ -128,6 +124,16 @@ export async function seedDemoDeliberation(
   };
   const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const loc = 'zh-CN' as const;
+  /** A convention's next version, adopted (by the meeting, if any) and published. */
+  const publishVersion = async (
+    ctx: ActorCtx,
+    conventionId: string,
+    no: number,
+    version: { text: string; note: string; meetingId: string | undefined },
+  ) => {
+    await addVersion(ctx, conventionId, version, loc);
+    await publishConvention(ctx, conventionId, { no }, loc);
+  };
   const communities = await db
     .select()
     .from(orgUnits)
@@ -140,7 +146,7 @@ export async function seedDemoDeliberation(
   let topics = 0;
 
   const advance = async (ctx: ActorCtx, topicId: string, steps: number, path: string, meetingId?: string) => {
-    for (const action of ACTIONS.slice(0, steps)) {
+    for (const action of TOPIC_ACTIONS.slice(0, steps)) {
       tick(30);
       let participants:
         | {
@@ -212,7 +218,7 @@ export async function seedDemoDeliberation(
     }
     // 新下陆 room register: every community has a 居民议事厅; 新星社区's still lacks its flow chart (R-DL-5).
     const checklist = Object.fromEntries(
-      ITEMS.map((k) => [
+      ROOM_ITEMS.map((k) => [
         k,
         community.name === '新星社区' && k === 'flow_chart'
           ? { ok: false, note: undefined, photo: undefined }
@@ -378,26 +384,18 @@ export async function seedDemoDeliberation(
       { orgUnitId: tongdu.id, kind: 'residents_convention', title: '铜都社区居民公约' },
       loc,
     );
-    await addVersion(
-      luhx,
-      conv.id,
-      { text: CONVENTION_V1, note: '2023年居民会议通过', meetingId: undefined },
-      loc,
-    );
-    await publishConvention(luhx, conv.id, { no: 1 }, loc);
+    await publishVersion(luhx, conv.id, 1, {
+      text: CONVENTION_V1,
+      note: '2023年居民会议通过',
+      meetingId: undefined,
+    });
     tick(24 * 30);
     if (meeting && meeting.heldAt > at) at = new Date(meeting.heldAt.getTime() + 2 * 3_600_000);
-    await addVersion(
-      luhx,
-      conv.id,
-      {
-        text: CONVENTION_V2,
-        note: '增加消防通道、垃圾分类和议事协商条款，文明养犬条款细化',
-        meetingId: meeting?.id,
-      },
-      loc,
-    );
-    await publishConvention(luhx, conv.id, { no: 2 }, loc);
+    await publishVersion(luhx, conv.id, 2, {
+      text: CONVENTION_V2,
+      note: '增加消防通道、垃圾分类和议事协商条款，文明养犬条款细化',
+      meetingId: meeting?.id,
+    });
   }
   const ljp = communities.find((c) => c.name === '陆家铺社区');
   const guis = await ctxOf('guis');
@@ -421,23 +419,17 @@ export async function seedDemoDeliberation(
       { orgUnitId: ljp.id, kind: 'village_rules', title: '陆家铺社区村规民约' },
       loc,
     );
-    await addVersion(
-      guis,
-      conv.id,
-      {
-        text: [
-          '陆家铺社区村规民约',
-          '一、集体资产、资源的发包、租赁须经村民代表会议讨论决定，并张榜公开。',
-          '二、城中村改造中服从统一规划，不私搭乱建。',
-          '三、红白喜事实行报备，婚事新办、丧事简办。',
-          '四、门前三包，保持环境整洁。',
-        ].join('\n'),
-        note: '经村民代表会议表决通过',
-        meetingId: meeting?.id,
-      },
-      loc,
-    );
-    await publishConvention(guis, conv.id, { no: 1 }, loc);
+    await publishVersion(guis, conv.id, 1, {
+      text: [
+        '陆家铺社区村规民约',
+        '一、集体资产、资源的发包、租赁须经村民代表会议讨论决定，并张榜公开。',
+        '二、城中村改造中服从统一规划，不私搭乱建。',
+        '三、红白喜事实行报备，婚事新办、丧事简办。',
+        '四、门前三包，保持环境整洁。',
+      ].join('\n'),
+      note: '经村民代表会议表决通过',
+      meetingId: meeting?.id,
+    });
   }
   opts.log(`deliberation: ${topics} topics, ${communities.length} council rooms, 2 conventions`);
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { optText, text, uuid } from './participation.fields';
 
 /**
  * Deliberation (议事协商, seeds 000 and 003): topics at four levels with seed 003's six steps (R-DL-1…3),
@@ -49,50 +51,29 @@ export const RESIDENT_STAGE_NAMES: Record<ResidentStage, Names> = {
   evaluate: { 'zh-CN': '民评', en: 'Residents evaluate' },
 };
 
-/** Seed 003's six steps (R-DL-2), each with the state it leads to, its action and its resident-led stage (R-DL-3). */
+/** Each step's resident-led stage (R-DL-3) and name, by the state it leads to. */
+const STEP_OF_STATE: Record<TopicState, { stage: ResidentStage; name: Names }> = {
+  proposed: { stage: 'raise', name: { 'zh-CN': '提出协商议题', en: 'Propose the topic' } },
+  participants: { stage: 'discuss', name: { 'zh-CN': '确定协商主体', en: 'Determine the participants' } },
+  announced: { stage: 'discuss', name: { 'zh-CN': '公告协商信息', en: 'Announce' } },
+  consulted: { stage: 'decide', name: { 'zh-CN': '开展协商活动', en: 'Hold the consultation' } },
+  implemented: { stage: 'do', name: { 'zh-CN': '实施协商成果', en: 'Implement the outcome' } },
+  reported: { stage: 'evaluate', name: { 'zh-CN': '反馈落实情况', en: 'Report back' } },
+};
+/**
+ * Seed 003's six steps (R-DL-2), in TOPIC_STATES' order: each with the state it leads to, its action (the
+ * first step has none, then TOPIC_ACTIONS in order) and its resident-led stage (R-DL-3).
+ */
 export const TOPIC_STEPS: readonly {
   state: TopicState;
   action: TopicAction | null;
   stage: ResidentStage;
   name: Names;
-}[] = [
-  {
-    state: 'proposed',
-    action: null,
-    stage: 'raise',
-    name: { 'zh-CN': '提出协商议题', en: 'Propose the topic' },
-  },
-  {
-    state: 'participants',
-    action: 'set_participants',
-    stage: 'discuss',
-    name: { 'zh-CN': '确定协商主体', en: 'Determine the participants' },
-  },
-  {
-    state: 'announced',
-    action: 'announce',
-    stage: 'discuss',
-    name: { 'zh-CN': '公告协商信息', en: 'Announce' },
-  },
-  {
-    state: 'consulted',
-    action: 'consult',
-    stage: 'decide',
-    name: { 'zh-CN': '开展协商活动', en: 'Hold the consultation' },
-  },
-  {
-    state: 'implemented',
-    action: 'implement',
-    stage: 'do',
-    name: { 'zh-CN': '实施协商成果', en: 'Implement the outcome' },
-  },
-  {
-    state: 'reported',
-    action: 'report',
-    stage: 'evaluate',
-    name: { 'zh-CN': '反馈落实情况', en: 'Report back' },
-  },
-];
+}[] = TOPIC_STATES.map((state, i) => ({
+  state,
+  action: i === 0 ? null : TOPIC_ACTIONS[i - 1]!,
+  ...STEP_OF_STATE[state],
+}));
 export const stepOfState = (s: string) => TOPIC_STEPS.findIndex((x) => x.state === s);
 
 export const PARTICIPANT_KINDS = [
@@ -116,20 +97,6 @@ export const PARTICIPANT_KIND_NAMES: Record<ParticipantKind, Names> = {
 };
 /** Kinds picked from the registry by id (the others are named parties). */
 export const REGISTRY_KINDS = ['resident', 'deputy', 'social_org', 'resident_unit'] as const;
-
-const uuid = z.uuid();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((s) => (s ? s : undefined));
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 export const createTopicBody = z.strictObject({
   orgUnitId: uuid,
@@ -180,9 +147,9 @@ export const topicListQuery = z.object({
   state: z.enum(TOPIC_STATES).optional(),
   source: z.enum(TOPIC_SOURCES).optional(),
   q: z.string().trim().max(50).optional(),
-  ...page,
+  ...pageQuery,
 });
-export const myTopicsQuery = z.object({ mine: z.enum(['followed', 'proposed']).optional(), ...page });
+export const myTopicsQuery = z.object({ mine: z.enum(['followed', 'proposed']).optional(), ...pageQuery });
 export const commentBody = z.strictObject({ text: text(1000) });
 export const candidatesQuery = z.object({
   orgUnitId: uuid,
@@ -265,6 +232,8 @@ export const topicOrderEvidenceSchema = z.object({
     }),
   ),
 });
+/** The work orders a topic made from a recurring category rests on, kept as they were then. */
+export type TopicOrderEvidence = z.infer<typeof topicOrderEvidenceSchema>;
 export const topicDetailSchema = topicSchema.extend({
   meetingId: z.string().nullable(),
   /** The work orders a topic made from a recurring category rests on (staff only; null otherwise). */
@@ -320,7 +289,7 @@ export const roomPatchBody = roomBody.omit({ orgUnitId: true }).partial();
 export const roomListQuery = z.object({
   orgUnitId: uuid.optional(),
   incomplete: z.enum(['true', 'false']).optional(),
-  ...page,
+  ...pageQuery,
 });
 export const roomSchema = z.object({
   id: z.string(),
@@ -366,7 +335,7 @@ export const versionBody = z.strictObject({
   meetingId: uuid.optional(),
 });
 export const publishBody = z.strictObject({ no: z.number().int().min(1) });
-export const conventionListQuery = z.object({ orgUnitId: uuid.optional(), ...page });
+export const conventionListQuery = z.object({ orgUnitId: uuid.optional(), ...pageQuery });
 /** Versions to compare; default: the one before the newest against the newest. */
 export const diffQuery = z.object({
   from: z.coerce.number().int().min(1).optional(),

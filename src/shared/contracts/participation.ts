@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { optText, text, uuid } from './participation.fields';
 
 /**
  * Participation (议事协商 / 民主决策, seeds 000–004): meetings with their legal quorum and pass rules
@@ -175,15 +177,6 @@ export const MEETING_STATUSES = ['scheduled', 'open', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const BALLOTS = ['open', 'secret'] as const;
 
-const uuid = z.uuid();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((s) => (s ? s : undefined));
 const date = z.iso.date();
 
 export const memberSchema = z.strictObject({
@@ -213,8 +206,7 @@ export const meetingListQuery = z.object({
   orgUnitId: uuid.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
   status: z.enum(MEETING_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 
 export const attendanceBody = z
@@ -425,8 +417,7 @@ export const stepBody = z.strictObject({
 export const procedureListQuery = z.object({
   orgUnitId: uuid.optional(),
   status: z.enum(['running', 'done']).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export const procedureSchema = z.object({
   id: z.string(),
@@ -493,8 +484,7 @@ export const createDisclosureBody = z.strictObject({
 export const disclosureListQuery = z.object({
   orgUnitId: uuid.optional(),
   kind: z.enum(DISCLOSURE_KINDS).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export const scheduleBody = z.strictObject({
   orgUnitId: uuid,

@@ -1,3 +1,4 @@
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   CONVENTION_KIND_NAMES,
@@ -25,7 +26,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import {
   type ConventionRow,
   type RoomRow,
@@ -102,11 +103,7 @@ export async function listRooms(
   loc: Locale,
 ): Promise<Page<RoomDto>> {
   roomsPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = await filterPath(ctx, q.orgUnitId);
   const incomplete = q.incomplete === undefined ? undefined : q.incomplete === 'true';
   const page = await listRoomRows(ctx.db, ctx.actor, { path, incomplete }, q);
   return { ...page, items: await roomDtos(ctx, page.items, loc) };
@@ -121,8 +118,7 @@ export async function getRoom(ctx: ActorCtx, id: string, loc: Locale) {
 
 export async function createRoom(ctx: ActorCtx, input: z.infer<typeof roomBody>, loc: Locale) {
   roomsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const checklist = checklistOf(input.checklist);
   checkEvidence(checklist);
   const now = ctx.clock.now();
@@ -295,11 +291,7 @@ export async function listConventions(
   board = false,
 ): Promise<Page<ConventionDto>> {
   if (!board) conventionsPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId && !board) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = board ? undefined : await filterPath(ctx, q.orgUnitId);
   const homes = board ? await homePaths(ctx) : undefined;
   const page = await listConventionRows(ctx.db, ctx.actor, { path, homes }, q);
   return { ...page, items: await conventionDtos(ctx, page.items, loc) };
@@ -317,8 +309,7 @@ export async function getConvention(ctx: ActorCtx, id: string, loc: Locale, boar
 
 export async function createConvention(ctx: ActorCtx, input: z.infer<typeof conventionBody>, loc: Locale) {
   conventionsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   if (unit.kind !== 'community' && input.kind !== 'charter')
     throw invalidField('orgUnitId', 'participation.convention_unit');
   const now = ctx.clock.now();

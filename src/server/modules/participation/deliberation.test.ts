@@ -3,7 +3,12 @@ import { type Client, type TestApp, createTestApp, createUser } from '../../../.
 import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
 import { multipart } from '../../../../test/multipart';
-import { boardResidents, tongduConvention } from '../../../../test/participation';
+import {
+  boardResidents,
+  postTongduMeeting,
+  tongduConvention,
+  tongduSchedule,
+} from '../../../../test/participation';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit.table';
 import { users } from '../accounts/accounts.table';
@@ -443,12 +448,10 @@ describe('conventions', () => {
 
 describe('QR sign-in', () => {
   it('R-LAW-MT-1: a resident scans the meeting QR and is counted present once, only if among those due', async () => {
-    const created = await tongdu.post('/api/meetings', {
-      orgUnitId: t.fx.tongdu.id,
+    const created = await postTongduMeeting(t, tongdu, {
       kind: 'residents',
       basis: 'adults',
       title: '居民会议：加装电梯',
-      heldAt: new Date(t.clock.now().getTime() + 12 * 24 * 3_600_000).toISOString(),
     });
     expect(created.statusCode, created.body).toBe(201);
     const m = created.json();
@@ -475,12 +478,7 @@ describe('QR sign-in', () => {
 
 describe('disclosure reminders', () => {
   it('R-LAW-DC-1: staff are reminded 3 days before a scheduled period is due, and not once it is posted', async () => {
-    const set = await tongdu.post('/api/disclosures/schedules', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'finance',
-      frequency: 'monthly',
-    });
-    expect(set.statusCode, set.body).toBe(200);
+    await tongduSchedule(t, tongdu, 'finance', 'monthly');
     const later = new Date(t.clock.now().getTime() + 40 * 24 * 3_600_000);
     const month = later.toISOString().slice(0, 7);
     const today = `${month}-07`;

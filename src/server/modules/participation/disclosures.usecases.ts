@@ -1,3 +1,5 @@
+import { maskName } from './participation.names';
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   ANSWER_DAYS,
@@ -17,7 +19,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import {
   type DisclosureRow,
   answerObjection,
@@ -38,9 +40,6 @@ import { disclosuresPolicy, onBoard, schedulesPolicy } from './participation.pol
 
 const DAY = 24 * 3_600_000;
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
-/** 张三 → 张*: an objector is named on the board, masked. */
-const maskName = (name: string) =>
-  name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 
 async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureDto[]> {
   const names = await unitNames(
@@ -88,8 +87,7 @@ async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureD
 /** Posts an item on a unit's board (R-DC-1): finances, project funds, decisions, governance status. */
 export async function createDisclosure(ctx: ActorCtx, input: z.infer<typeof createDisclosureBody>) {
   disclosuresPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
   const d = await ctx.db.transaction(async (tx) => {
     const row = await insertDisclosure(tx, {
@@ -123,11 +121,7 @@ export async function listDisclosures(
   board = false,
 ): Promise<Page<DisclosureDto>> {
   if (!board) disclosuresPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId && !board) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = board ? undefined : await filterPath(ctx, q.orgUnitId);
   const page = await listDisclosureRows(
     ctx.db,
     ctx.actor,
@@ -229,8 +223,7 @@ export async function answer(
 
 export async function setSchedule(ctx: ActorCtx, input: z.infer<typeof scheduleBody>) {
   schedulesPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
   const s = await ctx.db.transaction(async (tx) => {
     const row = await upsertSchedule(tx, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildResident, buildUnit, nextIdNumber } from '../../../../test/factories';
+import { postTongduMeeting } from '../../../../test/participation';
 
 let t: TestApp;
 let tongdu: Client; // 铜都社区 worker (manages)
@@ -16,14 +17,7 @@ let outsider = '';
 
 const DAY = 24 * 3_600_000;
 
-async function create(client: Client, body: Record<string, unknown>) {
-  return client.post('/api/meetings', {
-    orgUnitId: t.fx.tongdu.id,
-    title: '关于小区停车位改造的议题',
-    heldAt: new Date(t.clock.now().getTime() + 12 * DAY).toISOString(),
-    ...body,
-  });
-}
+const create = (client: Client, body: Record<string, unknown>) => postTongduMeeting(t, client, body);
 
 async function created(body: Record<string, unknown>) {
   const res = await create(tongdu, body);
@@ -90,8 +84,7 @@ afterAll(() => t.close());
 
 describe('meetings: electorate, notice and quorum from the law as data', () => {
   it('R-LAW-MT-1: a villagers’ meeting needs 10 days’ notice', async () => {
-    const res = await tongdu.post('/api/meetings', {
-      orgUnitId: t.fx.tongdu.id,
+    const res = await create(tongdu, {
       kind: 'villagers',
       basis: 'adults',
       title: '村民会议',

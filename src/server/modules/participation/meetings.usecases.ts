@@ -21,14 +21,16 @@ import {
 } from '../../../shared/contracts/participation';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
 import { meetingsPolicy } from './participation.policy';
+import { activeUnitFor, filterPath } from './participation.units';
 import {
   type MeetingRow,
   type MotionRow,
@@ -146,11 +148,7 @@ export async function listMeetings(
   loc: Locale,
 ): Promise<Page<MeetingDto>> {
   meetingsPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = await filterPath(ctx, q.orgUnitId);
   const page = await listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q);
   return { ...page, items: await toDtos(ctx, page.items, loc) };
 }
@@ -193,8 +191,7 @@ export async function getMeeting(ctx: ActorCtx, id: string, loc: Locale): Promis
  */
 export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc: Locale) {
   meetingsPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const rule = MEETING_RULES[input.kind];
   if (!(input.basis in rule.quorum)) throw invalidField('basis', 'participation.basis');
   const now = ctx.clock.now();
@@ -277,24 +274,53 @@ async function openForChange(ctx: ActorCtx, id: string, states: string[]): Promi
   return m;
 }
 
-export async function openMeeting(ctx: ActorCtx, id: string, loc: Locale) {
+/** A change of a meeting: the meeting as it is after, and the audit entry's action, before and after. */
+interface MeetingChange {
+  row: MeetingRow;
+  action: string;
+  before?: unknown;
+  after: unknown;
+}
+
+/**
+ * Changes a meeting in one transaction: the meeting, found in one of `states` (openForChange), is handed to
+ * `change`, whose audit entry is written on the meeting; answers the meeting's detail after the change.
+ */
+async function changeMeeting(
+  ctx: ActorCtx,
+  id: string,
+  states: string[],
+  loc: Locale,
+  change: (tx: Db, m: MeetingRow) => Promise<MeetingChange>,
+) {
   const row = await ctx.db.transaction(async (tx) => {
-    const c = { ...ctx, db: tx };
-    const m = await openForChange(c, id, ['scheduled']);
-    const now = ctx.clock.now();
-    const next = await updateMeeting(tx, m.id, 'scheduled', { status: 'open', updatedAt: now });
-    if (!next) throw new AppError('participation.meeting_state', 409);
+    const m = await openForChange({ ...ctx, db: tx }, id, states);
+    const done = await change(tx, m);
     await writeAudit(tx, ctx, {
-      action: 'participation.meeting.open',
+      action: done.action,
       entityType: 'pt_meeting',
       entityId: m.id,
       orgPath: m.orgPath,
-      before: { status: 'scheduled' },
-      after: { status: 'open' },
+      before: done.before,
+      after: done.after,
     });
-    return next;
+    return done.row;
   });
   return loadDetail(ctx, row, loc);
+}
+
+export async function openMeeting(ctx: ActorCtx, id: string, loc: Locale) {
+  return changeMeeting(ctx, id, ['scheduled'], loc, async (tx, m) => {
+    const now = ctx.clock.now();
+    const next = await updateMeeting(tx, m.id, 'scheduled', { status: 'open', updatedAt: now });
+    if (!next) throw new AppError('participation.meeting_state', 409);
+    return {
+      row: next,
+      action: 'participation.meeting.open',
+      before: { status: 'scheduled' },
+      after: { status: 'open' },
+    };
+  });
 }
 
 /**
@@ -308,9 +334,7 @@ export async function signIn(
   loc: Locale,
   method: 'staff' | 'qr' = 'staff',
 ) {
-  const row = await ctx.db.transaction(async (tx) => {
-    const c = { ...ctx, db: tx };
-    const m = await openForChange(c, id, ['open']);
+  return changeMeeting(ctx, id, ['open'], loc, async (tx, m) => {
     const now = ctx.clock.now();
     let rows: Parameters<typeof insertAttendance>[1];
     if (m.basis === 'members') {
@@ -344,16 +368,12 @@ export async function signIn(
       }));
     }
     const added = await insertAttendance(tx, rows);
-    await writeAudit(tx, ctx, {
+    return {
+      row: m,
       action: 'participation.meeting.sign_in',
-      entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       after: { method, added, present: await presentCount(tx, m.id, m.basis) },
-    });
-    return m;
+    };
   });
-  return loadDetail(ctx, row, loc);
 }
 
 /** The sign-in desk's list: electors of the unit at the frozen date, with whether each is present. */
@@ -382,8 +402,7 @@ export async function listElectors(ctx: ActorCtx, id: string, q: z.infer<typeof 
 }
 
 export async function addMotion(ctx: ActorCtx, id: string, input: z.infer<typeof motionBody>, loc: Locale) {
-  const row = await ctx.db.transaction(async (tx) => {
-    const m = await openForChange({ ...ctx, db: tx }, id, ['open']);
+  return changeMeeting(ctx, id, ['open'], loc, async (tx, m) => {
     const motion = await insertMotion(tx, {
       id: ctx.ids(),
       meetingId: m.id,
@@ -392,16 +411,12 @@ export async function addMotion(ctx: ActorCtx, id: string, input: z.infer<typeof
       ballot: input.ballot,
       createdAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
+    return {
+      row: m,
       action: 'participation.meeting.motion',
-      entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       after: { motionId: motion.id, title: motion.title, ballot: motion.ballot },
-    });
-    return m;
+    };
   });
-  return loadDetail(ctx, row, loc);
 }
 
 /**
@@ -415,8 +430,7 @@ export async function recordVote(
   input: z.infer<typeof voteBody>,
   loc: Locale,
 ) {
-  const row = await ctx.db.transaction(async (tx) => {
-    const m = await openForChange({ ...ctx, db: tx }, id, ['open']);
+  return changeMeeting(ctx, id, ['open'], loc, async (tx, m) => {
     const motion = isUuid(motionId) ? await findMotion(tx, m.id, motionId) : undefined;
     if (!motion) throw notFound();
     if (motion.decidedAt) throw new AppError('participation.motion_decided', 409);
@@ -435,16 +449,12 @@ export async function recordVote(
       decidedAt: ctx.clock.now(),
     });
     if (!done) throw new AppError('participation.motion_decided', 409);
-    await writeAudit(tx, ctx, {
+    return {
+      row: m,
       action: 'participation.meeting.vote',
-      entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       after: { motionId: motion.id, ...input, present, due: m.due, passed },
-    });
-    return m;
+    };
   });
-  return loadDetail(ctx, row, loc);
 }
 
 /** Closes the meeting: the attendance and quorum are written once; from now on the record is immutable. */
@@ -454,8 +464,7 @@ export async function closeMeeting(
   input: z.infer<typeof closeMeetingBody>,
   loc: Locale,
 ) {
-  const row = await ctx.db.transaction(async (tx) => {
-    const m = await openForChange({ ...ctx, db: tx }, id, ['scheduled', 'open']);
+  return changeMeeting(ctx, id, ['scheduled', 'open'], loc, async (tx, m) => {
     const present = await presentCount(tx, m.id, m.basis);
     const q = quorumRatio(m);
     const quorumMet = q ? reaches(present, m.due, q) : true;
@@ -469,17 +478,13 @@ export async function closeMeeting(
       updatedAt: now,
     });
     if (!next) throw new AppError('participation.meeting_state', 409);
-    await writeAudit(tx, ctx, {
+    return {
+      row: next,
       action: 'participation.meeting.close',
-      entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       before: { status: m.status },
       after: { status: 'closed', present, due: m.due, quorumMet },
-    });
-    return next;
+    };
   });
-  return loadDetail(ctx, row, loc);
 }
 
 /** A correction of a closed meeting: a new record linked to it; the original stays as it was. */
@@ -489,8 +494,7 @@ export async function addCorrection(
   input: z.infer<typeof correctionBody>,
   loc: Locale,
 ) {
-  const row = await ctx.db.transaction(async (tx) => {
-    const m = await openForChange({ ...ctx, db: tx }, id, ['closed']);
+  return changeMeeting(ctx, id, ['closed'], loc, async (tx, m) => {
     const c = await insertCorrection(tx, {
       id: ctx.ids(),
       meetingId: m.id,
@@ -498,16 +502,8 @@ export async function addCorrection(
       createdBy: ctx.actor.userId,
       createdAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
-      action: 'participation.meeting.correct',
-      entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
-      after: { correctionId: c.id, text: c.text },
-    });
-    return m;
+    return { row: m, action: 'participation.meeting.correct', after: { correctionId: c.id, text: c.text } };
   });
-  return loadDetail(ctx, row, loc);
 }
 
 /** What the minutes PDF needs (read scope). */

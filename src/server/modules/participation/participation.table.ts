@@ -8,6 +8,7 @@ import {
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
+import type { TopicOrderEvidence } from '../../../shared/contracts/deliberation';
 
 /**
  * Meetings (R-LAW-MT-1…4): the kind decides the quorum and pass rules (MEETING_RULES, data), the basis who
@@ -240,17 +241,6 @@ export const ptTopics = pgTable(
     index('pt_topics_work_order_idx').on(t.workOrderId),
   ],
 );
-
-export type TopicOrderEvidence = {
-  categoryCode: string;
-  categoryName: string;
-  communityId: string;
-  communityName: string;
-  from: string;
-  to: string;
-  total: number;
-  orders: { id: string; number: string; description: string; status: string; receivedAt: string }[];
-};
 
 /** Who takes part (determined at step 2): a registry record (resident, deputy, unit, social org) or a named party. */
 export const ptTopicParticipants = pgTable(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
-import { boardResidents } from '../../../../test/participation';
+import { boardResidents, tongduSchedule } from '../../../../test/participation';
 
 let t: TestApp;
 let tongdu: Client;
@@ -248,20 +248,10 @@ describe('disclosure (居务公开)', () => {
   });
 
   it('R-LAW-DC-1: finances monthly on a schedule; a past-due month without a posting is on the overdue list until posted', async () => {
-    let res = await tongdu.post('/api/disclosures/schedules', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'finance',
-      frequency: 'monthly',
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    res = await tongdu.post('/api/disclosures/schedules', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'governance',
-      frequency: 'quarterly',
-    });
-    expect(res.statusCode).toBe(200);
+    await tongduSchedule(t, tongdu, 'finance', 'monthly');
+    await tongduSchedule(t, tongdu, 'governance', 'quarterly');
     // A new schedule does not make past periods late: nothing yet.
-    res = await tongdu.get('/api/disclosures/overdue');
+    let res = await tongdu.get('/api/disclosures/overdue');
     expect(res.json().missing).toEqual([]);
     t.clock.advance(130 * DAY);
     tongdu = await t.as('tongdu_worker');

@@ -1,3 +1,4 @@
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   MEETING_RULES,
@@ -14,7 +15,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { unitNames } from '../org/org.api';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -94,11 +95,7 @@ export async function listProcedures(
   loc: Locale,
 ): Promise<Page<ProcedureDto>> {
   proceduresPolicy.require(ctx.actor, 'read');
-  let path: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'participation.read');
-    path = unit.path;
-  }
+  const path = await filterPath(ctx, q.orgUnitId);
   const page = await listProcedureRows(ctx.db, ctx.actor, { path, status: q.status }, q);
   return { ...page, items: await toDtos(ctx, page.items, loc) };
 }
@@ -117,8 +114,7 @@ export async function createProcedure(
   loc: Locale,
 ) {
   proceduresPolicy.require(ctx.actor, 'manage');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.manage', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
   const p = await ctx.db.transaction(async (tx) => {
     const row = await insertProcedure(tx, {

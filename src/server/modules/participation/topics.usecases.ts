@@ -1,3 +1,5 @@
+import { maskName } from './participation.names';
+import { activeUnitFor, filterPath } from './participation.units';
 import type { z } from 'zod';
 import {
   PARTICIPANT_KIND_NAMES,
@@ -10,6 +12,7 @@ import {
   type TopicDetailDto,
   type TopicDto,
   type TopicLevel,
+  type TopicOrderEvidence,
   type TopicSource,
   type candidateListQuery,
   type commentBody,
@@ -25,17 +28,17 @@ import {
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
-import { findUnitInScope, unitInScope, unitNames, unitsByIds } from '../org/org.api';
+import { unitNames, unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
 import { linkedResidentId } from '../accounts/accounts.api';
 import { orderForLink, ordersOfCategory } from '../work-orders/work-orders.api';
-import type { TopicOrderEvidence } from './participation.table';
 import type { Locale } from './meetings.usecases';
 import { homeRoots, topicsPolicy } from './participation.policy';
 import { findMeeting } from './participation.repository';
@@ -63,9 +66,6 @@ import {
   updateFormat,
 } from './topics.repository';
 import { topicWorkflow } from './topics.workflow';
-
-const maskName = (name: string) =>
-  name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 
 const levelOf = (kind: string): TopicLevel | undefined =>
   (TOPIC_LEVELS as readonly string[]).includes(kind) ? (kind as TopicLevel) : undefined;
@@ -157,19 +157,13 @@ function filtersOf(q: z.infer<typeof topicListQuery>, path?: string): TopicFilte
   return { path, level: q.level, state: q.state, source: q.source, q: q.q };
 }
 
-async function pathOf(ctx: ActorCtx, orgUnitId: string | undefined): Promise<string | undefined> {
-  if (!orgUnitId) return undefined;
-  const unit = await findUnitInScope(ctx, orgUnitId, 'participation.read');
-  return unit.path;
-}
-
 export async function listTopics(
   ctx: ActorCtx,
   q: z.infer<typeof topicListQuery>,
   loc: Locale,
 ): Promise<Page<TopicDto>> {
   topicsPolicy.require(ctx.actor, 'read');
-  const page = await listTopicRows(ctx.db, ctx.actor, filtersOf(q, await pathOf(ctx, q.orgUnitId)), q);
+  const page = await listTopicRows(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)), q);
   return { ...page, items: await toDtos(ctx, page.items, loc) };
 }
 
@@ -180,7 +174,7 @@ export async function exportTopics(
   loc: Locale,
 ): Promise<TopicDto[]> {
   topicsPolicy.require(ctx.actor, 'read');
-  const rows = await allTopicRows(ctx.db, ctx.actor, filtersOf(q, await pathOf(ctx, q.orgUnitId)));
+  const rows = await allTopicRows(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)));
   await ctx.db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'participation.topic.export',
@@ -280,8 +274,7 @@ async function newTopic(
  */
 export async function createTopic(ctx: ActorCtx, input: z.infer<typeof createTopicBody>, loc: Locale) {
   topicsPolicy.require(ctx.actor, 'propose');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.propose', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.propose', input.orgUnitId);
   if (input.workOrderId) {
     const order = await orderForLink(ctx.db, ctx.actor, input.workOrderId);
     if (!order) throw invalidField('workOrderId', 'participation.topic_work_order');
@@ -306,8 +299,7 @@ export async function createTopicFromCategory(
   loc: Locale,
 ) {
   topicsPolicy.require(ctx.actor, 'propose');
-  const unit = await unitInScope(ctx.db, ctx.actor, 'participation.propose', input.orgUnitId);
-  if (unit?.status !== 'active') throw notFound();
+  const unit = await activeUnitFor(ctx, 'participation.propose', input.orgUnitId);
   if (unit.kind !== 'community') throw invalidField('orgUnitId', 'participation.topic_community');
   const from = chinaDayStart(input.from);
   const to = chinaDayEnd(input.to);
@@ -406,27 +398,48 @@ export async function boardTopics(ctx: ActorCtx, q: z.infer<typeof myTopicsQuery
   return { ...page, items: await toDtos(ctx, page.items, loc) };
 }
 
-export async function boardTopic(ctx: ActorCtx, id: string, loc: Locale) {
+/** A topic of one of the resident's home units (the board), else 404. */
+async function boardTopicRow(ctx: ActorCtx, id: string): Promise<TopicRow> {
   const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
   if (!t) throw notFound();
-  return detailOf(ctx, t, loc, true);
+  return t;
+}
+
+export async function boardTopic(ctx: ActorCtx, id: string, loc: Locale) {
+  return detailOf(ctx, await boardTopicRow(ctx, id), loc, true);
+}
+
+/**
+ * A resident's engagement with a board topic (support, comment, follow): `write` and its audit entry on the
+ * topic in one transaction; answers the topic as the resident sees it then.
+ */
+async function engageTopic(
+  ctx: ActorCtx,
+  id: string,
+  loc: Locale,
+  write: (tx: Db, t: TopicRow) => Promise<{ action: string; after?: unknown }>,
+) {
+  const t = await boardTopicRow(ctx, id);
+  await ctx.db.transaction(async (tx) => {
+    const audit = await write(tx, t);
+    await writeAudit(tx, ctx, {
+      action: audit.action,
+      entityType: 'pt_topic',
+      entityId: t.id,
+      orgPath: t.orgPath,
+      after: audit.after,
+    });
+  });
+  return boardTopic(ctx, id, loc);
 }
 
 /** 民议: one support per resident. */
 export async function supportTopic(ctx: ActorCtx, id: string, loc: Locale) {
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
-  if (!t) throw notFound();
-  await ctx.db.transaction(async (tx) => {
+  return engageTopic(ctx, id, loc, async (tx, t) => {
     if (!(await addSupport(tx, t.id, ctx.actor.userId, ctx.clock.now())))
       throw new AppError('participation.topic_supported', 409);
-    await writeAudit(tx, ctx, {
-      action: 'participation.topic.support',
-      entityType: 'pt_topic',
-      entityId: t.id,
-      orgPath: t.orgPath,
-    });
+    return { action: 'participation.topic.support' };
   });
-  return boardTopic(ctx, id, loc);
 }
 
 export async function commentTopic(
@@ -435,10 +448,8 @@ export async function commentTopic(
   input: z.infer<typeof commentBody>,
   loc: Locale,
 ) {
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
-  if (!t) throw notFound();
-  if (t.state === 'reported') throw new AppError('participation.topic_closed', 409);
-  await ctx.db.transaction(async (tx) => {
+  return engageTopic(ctx, id, loc, async (tx, t) => {
+    if (t.state === 'reported') throw new AppError('participation.topic_closed', 409);
     const cid = ctx.ids();
     await insertComment(tx, {
       id: cid,
@@ -448,30 +459,15 @@ export async function commentTopic(
       text: input.text,
       at: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
-      action: 'participation.topic.comment',
-      entityType: 'pt_topic',
-      entityId: t.id,
-      orgPath: t.orgPath,
-      after: { commentId: cid },
-    });
+    return { action: 'participation.topic.comment', after: { commentId: cid } };
   });
-  return boardTopic(ctx, id, loc);
 }
 
 export async function followTopic(ctx: ActorCtx, id: string, on: boolean, loc: Locale) {
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'board', id, await homePaths(ctx)) : undefined;
-  if (!t) throw notFound();
-  await ctx.db.transaction(async (tx) => {
+  return engageTopic(ctx, id, loc, async (tx, t) => {
     await setFollow(tx, t.id, ctx.actor.userId, on, ctx.clock.now());
-    await writeAudit(tx, ctx, {
-      action: on ? 'participation.topic.follow' : 'participation.topic.unfollow',
-      entityType: 'pt_topic',
-      entityId: t.id,
-      orgPath: t.orgPath,
-    });
+    return { action: on ? 'participation.topic.follow' : 'participation.topic.unfollow' };
   });
-  return boardTopic(ctx, id, loc);
 }
 
 /**

@@ -5,17 +5,11 @@ import { useNavigate } from 'react-router';
 import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import type { TopicOrderEvidence } from '../../../shared/contracts/deliberation';
 import type { TopicDetail } from './api';
 
-export interface CategoryTopicProps {
-  categoryCode: string;
-  categoryName: string;
-  communityId: string;
-  communityName: string;
-  from: string;
-  to: string;
-  onClose: () => void;
-}
+/** The statistics row's category, community and period (the evidence but its orders). */
+export type CategoryTopicProps = Omit<TopicOrderEvidence, 'total' | 'orders'> & { onClose: () => void };
 
 /**
  * Turns a recurring work-order category into a deliberation topic in one action (issue 13 item 1): the

@@ -20,9 +20,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONVENTION_KINDS, CONVENTION_KIND_NAMES } from '../../../shared/contracts/deliberation';
-import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -30,13 +28,13 @@ import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Convention, type ConventionDetail, delibApi, ptApi } from './api';
+import { ManageHeader } from './ManageHeader';
 
 const pct = (p: number | null) => (p === null ? null : `${(p / 10).toFixed(1)}%`);
 
 /** 村规民约 / 居民公约 / 自治章程 (R-DL-6): versions adopted by meetings, a line diff, publication, rates. */
 export default function ConventionsPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -47,14 +45,11 @@ export default function ConventionsPage() {
   const current = selected ?? list.data?.items[0]?.id ?? null;
   return (
     <>
-      <PageHeader
+      <ManageHeader
         title={t('participation.conv.title')}
         subtitle={t('participation.conv.subtitle')}
-        extra={
-          can('participation.manage') ? (
-            <AddButton onClick={() => setCreating(true)}>{t('participation.conv.new')}</AddButton>
-          ) : null
-        }
+        addLabel={t('participation.conv.new')}
+        onAdd={() => setCreating(true)}
       />
       {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
       <Row gutter={12}>

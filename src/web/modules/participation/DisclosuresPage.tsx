@@ -10,8 +10,8 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
 import { type Disclosure, ptApi } from './api';
+import { UnitField } from './UnitField';
 
 const kindName = (k: string, loc: 'zh-CN' | 'en') =>
   DISCLOSURE_KIND_NAMES[k as keyof typeof DISCLOSURE_KIND_NAMES]?.[loc] ?? k;
@@ -246,9 +246,7 @@ function PostModal({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       submit={save}
     >
-      <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-        <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
-      </Form.Item>
+      <UnitField kinds={['community', 'subdistrict']} />
       <Space wrap>
         <Form.Item name="kind" label={t('participation.disc.kind')} rules={req}>
           <Select
@@ -287,9 +285,7 @@ function ScheduleModal({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       submit={save}
     >
-      <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-        <OrgUnitSelect selectableKinds={['community']} />
-      </Form.Item>
+      <UnitField kinds={['community']} />
       <Form.Item name="kind" label={t('participation.disc.kind')} rules={req}>
         <Select options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))} />
       </Form.Item>

@@ -3,21 +3,18 @@ import { App, Card, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'a
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MEETING_RULES as RULES } from '../../../shared/contracts/participation';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
 import { MEETING_KINDS, STATUS_COLOR, basisName, kindName } from './meta';
+import { ManageHeader } from './ManageHeader';
+import { UnitField } from './UnitField';
 
 /** Meetings in scope, newest first; staff with participation.manage call new ones. */
 export default function MeetingsPage() {
   const { t, locale } = useI18n();
-  const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -37,14 +34,11 @@ export default function MeetingsPage() {
   };
   return (
     <>
-      <PageHeader
+      <ManageHeader
         title={t('participation.meetings.title')}
         subtitle={t('participation.meetings.subtitle')}
-        extra={
-          can('participation.manage') ? (
-            <AddButton onClick={() => setCreating(true)}>{t('participation.meetings.new')}</AddButton>
-          ) : null
-        }
+        addLabel={t('participation.meetings.new')}
+        onAdd={() => setCreating(true)}
       />
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
@@ -186,9 +180,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
             form.setFieldValue('basis', Object.keys(RULES[c.kind as keyof typeof RULES].quorum)[0]);
         }}
       >
-        <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-          <OrgUnitSelect selectableKinds={['subdistrict', 'community', 'grid', 'compound', 'building']} />
-        </Form.Item>
+        <UnitField kinds={['subdistrict', 'community', 'grid', 'compound', 'building']} />
         <Space wrap>
           <Form.Item name="kind" label={t('participation.field.kind')} rules={req}>
             <Select

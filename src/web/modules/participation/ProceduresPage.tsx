@@ -3,20 +3,17 @@ import { Button, Card, Empty, Form, Input, Select, Space, Steps, Tag, Typography
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PROCEDURE_TEMPLATES } from '../../../shared/contracts/participation';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { formatDate } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
 import { type Procedure, ptApi } from './api';
+import { ManageHeader } from './ManageHeader';
+import { UnitField } from './UnitField';
 
 /** 四议两公开 / 五议两公开 (R-DL-4): matters with their steps in order, each linked to a meeting or a disclosure. */
 export default function ProceduresPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -25,14 +22,11 @@ export default function ProceduresPage() {
   });
   return (
     <>
-      <PageHeader
+      <ManageHeader
         title={t('participation.proc.title')}
         subtitle={t('participation.proc.subtitle')}
-        extra={
-          can('participation.manage') ? (
-            <AddButton onClick={() => setCreating(true)}>{t('participation.proc.new')}</AddButton>
-          ) : null
-        }
+        addLabel={t('participation.proc.new')}
+        onAdd={() => setCreating(true)}
       />
       {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
       {list.data && list.data.items.length === 0 ? (
@@ -191,9 +185,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       submit={save}
     >
-      <Form.Item name="orgUnitId" label={t('participation.field.unit')} rules={req}>
-        <OrgUnitSelect selectableKinds={['community', 'subdistrict']} />
-      </Form.Item>
+      <UnitField kinds={['community', 'subdistrict']} />
       <Form.Item name="template" label={t('participation.proc.template')} rules={req}>
         <Select
           options={PROCEDURE_TEMPLATES.map((tpl) => ({

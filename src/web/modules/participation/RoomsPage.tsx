@@ -18,14 +18,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
-import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Room, type RoomChecklist, delibApi } from './api';
+import { ManageHeader } from './ManageHeader';
 
 /** 居民议事厅（室） with the 六具备 checklist (R-DL-5): rooms missing any item are flagged. */
 export default function RoomsPage() {
@@ -39,14 +38,11 @@ export default function RoomsPage() {
   const flagged = list.data?.items.filter((r) => !r.complete).length ?? 0;
   return (
     <>
-      <PageHeader
+      <ManageHeader
         title={t('participation.room.title')}
         subtitle={t('participation.room.subtitle')}
-        extra={
-          can('participation.manage') ? (
-            <AddButton onClick={() => setEditing('new')}>{t('participation.room.new')}</AddButton>
-          ) : null
-        }
+        addLabel={t('participation.room.new')}
+        onAdd={() => setEditing('new')}
       />
       <Card size="small">
         <Space style={{ marginBottom: 12 }}>

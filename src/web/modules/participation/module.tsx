@@ -4,6 +4,9 @@ import { participationEn, participationZh } from './i18n';
 import { participationConsoleRoutes } from './routes';
 import { useParticipationTodo } from './todo';
 
+/** The side menu's pages, in order: each at /<page>, labelled participation.menu.<page>, for readers. */
+const MENU_PAGES = ['topics', 'meetings', 'procedures', 'disclosures', 'conventions', 'rooms'] as const;
+
 /** 议事协商: meetings and votes with legal quorums, procedures for major matters, 居务公开. */
 export const participationWebModule = defineWebModule({
   name: 'participation',
@@ -16,14 +19,11 @@ export const participationWebModule = defineWebModule({
       icon: <TeamOutlined />,
       permission: 'participation.read',
       order: 26,
-      children: [
-        { path: '/topics', label: 'participation.menu.topics', permission: 'participation.read' },
-        { path: '/meetings', label: 'participation.menu.meetings', permission: 'participation.read' },
-        { path: '/procedures', label: 'participation.menu.procedures', permission: 'participation.read' },
-        { path: '/disclosures', label: 'participation.menu.disclosures', permission: 'participation.read' },
-        { path: '/conventions', label: 'participation.menu.conventions', permission: 'participation.read' },
-        { path: '/rooms', label: 'participation.menu.rooms', permission: 'participation.read' },
-      ],
+      children: MENU_PAGES.map((page) => ({
+        path: `/${page}`,
+        label: `participation.menu.${page}` as const,
+        permission: 'participation.read' as const,
+      })),
     },
   ],
   todo: useParticipationTodo,

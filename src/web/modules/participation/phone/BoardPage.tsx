@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
@@ -10,15 +9,14 @@ import {
   Notice,
   Section,
   Tag,
-  fieldErrors,
   formatAt,
   formatDay,
   useToast,
 } from '../../../phone/ui';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
-import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { ptApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { SendTextForm } from './SendTextForm';
 
 /** /m/disclosures: the disclosure board of my community (居务公开, R-DC-1), newest first. */
 export const BoardPage = loggedInPage('participation.phone.board', Board);
@@ -57,21 +55,10 @@ function Posting() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const toast = useToast();
-  const [text, setText] = useState('');
   const q = useQuery({ queryKey: ['participation', 'board', id], queryFn: () => ptApi.boardItem(id) });
-  const send = useMutation({
-    mutationFn: () => ptApi.object(id, text),
-    onSuccess: (d) => {
-      qc.setQueryData(['participation', 'board', id], d);
-      qc.invalidateQueries({ queryKey: ['participation', 'board'] });
-      setText('');
-      toast(t('participation.phone.objectSent'));
-    },
-  });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
-  const errors = send.isError ? fieldErrors(send.error) : {};
   return (
     <>
       <BackLink to="/m/disclosures" />
@@ -98,19 +85,20 @@ function Posting() {
       ))}
       {d.canObject ? (
         <Section title={t('participation.phone.object')}>
-          <TextareaField
+          <SendTextForm
             label={t('participation.phone.object')}
             hint={t('participation.phone.objectHint')}
-            error={errors.text ?? null}
             rows={4}
             maxLength={2000}
-            value={text}
-            onChange={setText}
-          />
-          {send.isError && !errors.text ? <ErrorBox error={send.error} /> : null}
-          <SendButton disabled={!text.trim() || send.isPending} onClick={() => send.mutate()}>
+            send={(text) => ptApi.object(id, text)}
+            onSent={(answer) => {
+              qc.setQueryData(['participation', 'board', id], answer);
+              qc.invalidateQueries({ queryKey: ['participation', 'board'] });
+              toast(t('participation.phone.objectSent'));
+            }}
+          >
             {t('participation.phone.send')}
-          </SendButton>
+          </SendTextForm>
         </Section>
       ) : (
         <Notice>{t('participation.phone.closedForObjection')}</Notice>

@@ -20,6 +20,7 @@ import { LinkCard, QueryList } from '../../../phone/PhoneList';
 import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { delibApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { SendTextForm } from './SendTextForm';
 
 /** Seed 003's six steps (restated from shared/contracts/deliberation: the phone loads no zod). */
 const STEPS = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
@@ -170,7 +171,6 @@ function Topic() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const toast = useToast();
-  const [text, setText] = useState('');
   const key = ['participation', 'board-topic', id];
   const q = useQuery({ queryKey: key, queryFn: () => delibApi.boardTopic(id) });
   const done = (d: Awaited<ReturnType<typeof delibApi.boardTopic>>) => {
@@ -179,19 +179,10 @@ function Topic() {
   };
   const support = useMutation({ mutationFn: () => delibApi.support(id), onSuccess: done });
   const follow = useMutation({ mutationFn: (on: boolean) => delibApi.follow(id, on), onSuccess: done });
-  const comment = useMutation({
-    mutationFn: () => delibApi.comment(id, text),
-    onSuccess: (d) => {
-      done(d);
-      setText('');
-      toast(t('participation.phone.commentSent'));
-    },
-  });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
   const report = d.events.find((e) => e.action === 'report');
-  const errors = comment.isError ? fieldErrors(comment.error) : {};
   return (
     <>
       <BackLink to="/m/topics" />
@@ -288,21 +279,19 @@ function Topic() {
           <p className="muted">{t('participation.phone.noComments')}</p>
         )}
         {d.state !== 'reported' ? (
-          <>
-            <TextareaField
-              label={t('participation.phone.comment')}
-              hint={t('participation.phone.commentHint')}
-              error={errors.text ?? null}
-              rows={3}
-              maxLength={1000}
-              value={text}
-              onChange={setText}
-            />
-            {comment.isError && !errors.text ? <ErrorBox error={comment.error} /> : null}
-            <SendButton disabled={!text.trim() || comment.isPending} onClick={() => comment.mutate()}>
-              {t('participation.phone.comment')}
-            </SendButton>
-          </>
+          <SendTextForm
+            label={t('participation.phone.comment')}
+            hint={t('participation.phone.commentHint')}
+            rows={3}
+            maxLength={1000}
+            send={(text) => delibApi.comment(id, text)}
+            onSent={(answer) => {
+              done(answer);
+              toast(t('participation.phone.commentSent'));
+            }}
+          >
+            {t('participation.phone.comment')}
+          </SendTextForm>
         ) : (
           <Notice>{t('participation.phone.done')}</Notice>
         )}
