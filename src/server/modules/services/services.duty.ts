@@ -304,7 +304,7 @@ async function writeDutyLog(
 }
 
 export async function listDutyLogs(ctx: ActorCtx, slotId: string) {
-  const slot = await findSlot(ctx, slotId, 'read');
+  await findSlot(ctx, slotId, 'read');
   const rows = await ctx.db
     .select()
     .from(svcDutyLogs)
