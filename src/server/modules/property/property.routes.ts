@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   type CoverageRowDto,
@@ -30,12 +30,12 @@ import { PROPERTY_AUDIT } from '../../../shared/i18n/audit.property';
 import { PROPERTY_ERRORS } from '../../../shared/i18n/errors.property';
 import { propertyAccess } from '../../../shared/permissions/property';
 import { access } from '../../platform/access';
-import { collectionRoutes } from '../../platform/collectionRoutes';
 import { actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './property.table';
 import {
   addIssue,
@@ -96,7 +96,12 @@ export const propertyModule = defineModule({
     const tags = ['property'];
     const read = { access: access.permission('property.read') };
     const manage = { access: access.permission('property.manage') };
-    const collection = collectionRoutes(base, deps, '/api/property', { tags, read, manage });
+    const records = {
+      tags,
+      read: read.access,
+      write: manage.access,
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+    };
 
     app.get(
       '/api/property/compounds',
@@ -170,9 +175,33 @@ export const propertyModule = defineModule({
       },
       (req) => resolveIssue(actorCtxOf(deps, req), req.params.id, req.body),
     );
-    collection('notices', noticeQuery, noticeBody, noticeSchema, listNotices, createNotice);
-    collection('appraisals', appraisalQuery, appraisalBody, appraisalSchema, listAppraisals, createAppraisal);
-    collection('honours', honourQuery, honourBody, honourSchema, listHonours, createHonour);
+    recordRoutes(base, {
+      path: '/api/property/notices',
+      ...records,
+      schema: noticeSchema,
+      listQuery: noticeQuery,
+      body: noticeBody,
+      list: listNotices,
+      create: createNotice,
+    });
+    recordRoutes(base, {
+      path: '/api/property/appraisals',
+      ...records,
+      schema: appraisalSchema,
+      listQuery: appraisalQuery,
+      body: appraisalBody,
+      list: listAppraisals,
+      create: createAppraisal,
+    });
+    recordRoutes(base, {
+      path: '/api/property/honours',
+      ...records,
+      schema: honourSchema,
+      listQuery: honourQuery,
+      body: honourBody,
+      list: listHonours,
+      create: createHonour,
+    });
     app.get(
       '/api/property/honours/targets',
       { config: read, schema: { tags, querystring: targetsQuery, response: { 200: targetsSchema } } },

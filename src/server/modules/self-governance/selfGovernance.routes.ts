@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   bodyBody,
@@ -23,11 +23,11 @@ import { SELF_GOVERNANCE_AUDIT } from '../../../shared/i18n/audit.self-governanc
 import { SELF_GOVERNANCE_ERRORS } from '../../../shared/i18n/errors.self-governance';
 import { selfGovernanceAccess } from '../../../shared/permissions/self-governance';
 import { access } from '../../platform/access';
-import { collectionRoutes } from '../../platform/collectionRoutes';
 import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './selfGovernance.table';
 import {
   createBody,
@@ -57,14 +57,27 @@ export const selfGovernanceModule = defineModule({
     const read = { access: access.permission('self_governance.read') };
     const manage = { access: access.permission('self_governance.manage') };
     const P = '/api/self-governance';
-    const collection = collectionRoutes(base, deps, P, { tags, read, manage });
+    const records = {
+      tags,
+      read: read.access,
+      write: manage.access,
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+    };
 
     app.get(
       `${P}/overview`,
       { config: read, schema: { tags, querystring: overviewQuery, response: { 200: overviewSchema } } },
       (req) => overview(actorCtxOf(deps, req), req.query),
     );
-    collection('bodies', bodyQuery, bodyBody, bodySchema, listBodies, createBody);
+    recordRoutes(base, {
+      path: `${P}/bodies`,
+      ...records,
+      schema: bodySchema,
+      listQuery: bodyQuery,
+      body: bodyBody,
+      list: listBodies,
+      create: createBody,
+    });
     app.get(
       `${P}/bodies/:id`,
       { config: read, schema: { tags, params: idParams, response: { 200: bodySchema } } },
@@ -100,7 +113,23 @@ export const selfGovernanceModule = defineModule({
       { config: read, schema: { tags, querystring: vacancyQuery, response: { 200: pageOf(vacancySchema) } } },
       (req) => listVacancies(actorCtxOf(deps, req), req.query),
     );
-    collection('elections', electionQuery, electionBody, electionSchema, listElections, createElection);
-    collection('reviews', reviewQuery, reviewBody, reviewSchema, listReviews, createReview);
+    recordRoutes(base, {
+      path: `${P}/elections`,
+      ...records,
+      schema: electionSchema,
+      listQuery: electionQuery,
+      body: electionBody,
+      list: listElections,
+      create: createElection,
+    });
+    recordRoutes(base, {
+      path: `${P}/reviews`,
+      ...records,
+      schema: reviewSchema,
+      listQuery: reviewQuery,
+      body: reviewBody,
+      list: listReviews,
+      create: createReview,
+    });
   },
 });

@@ -172,10 +172,9 @@ export const servicesModule = defineModule({
       schema: needSchema,
       listQuery: needListQuery,
       body: needBody,
-      patch: needPatch,
       list: listNeeds,
       create: createNeed,
-      update: updateNeed,
+      update: { body: needPatch, run: updateNeed },
     });
     recordRoutes(app, {
       path: '/api/services/resources',
@@ -183,10 +182,9 @@ export const servicesModule = defineModule({
       schema: resourceSchema,
       listQuery: resourceListQuery,
       body: resourceBody,
-      patch: resourcePatch,
       list: listResources,
       create: createResource,
-      update: updateResource,
+      update: { body: resourcePatch, run: updateResource },
     });
     recordRoutes(app, {
       path: '/api/services/projects',
@@ -194,10 +192,9 @@ export const servicesModule = defineModule({
       schema: projectSchema,
       listQuery: projectListQuery,
       body: projectBody,
-      patch: projectPatch,
       list: listProjects,
       create: createProject,
-      update: updateProject,
+      update: { body: projectPatch, run: updateProject },
     });
     // Residents browse the published services of a community (anonymous with ?communityId, else their own).
     app.get(

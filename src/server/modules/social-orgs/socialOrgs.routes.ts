@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifySchema } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -53,8 +53,8 @@ import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import type { Page } from '../../platform/listing';
 import { pageOf, pageQuery } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './socialOrgs.table';
 import {
   actOnProposal,
@@ -176,45 +176,13 @@ export const socialOrgsModule = defineModule({
     const review = { access: access.permission('social_orgs.review') };
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
     const pq = z.object(pageQuery);
-    type Ctx = ReturnType<typeof ctx>;
-    /**
-     * A collection: GET `path` answers a page of `schema` (read), POST `path` adds one and answers 201 with it
-     * (or with `created`). The call's types check the use cases against the schemas; the routes are registered
-     * on `base` because the type provider cannot follow generic schemas.
-     */
-    const collection = <
-      Q extends z.ZodType,
-      B extends z.ZodType,
-      S extends z.ZodType,
-      C extends z.ZodType = S,
-    >(
-      path: string,
-      c: {
-        query: Q;
-        schema: S;
-        list: (ctx: Ctx, query: z.output<Q>) => Promise<Page<z.output<S>>>;
-        body: B;
-        create: (ctx: Ctx, body: z.output<B>) => Promise<z.output<C>>;
-        /** The answer to the POST when it is not `schema`. */
-        created?: C;
-        /** Who may add one (default: social_orgs.manage). */
-        createConfig?: typeof manage;
-      },
-    ) => {
-      base.get(
-        path,
-        { config: read, schema: { tags, querystring: c.query, response: { 200: pageOf(c.schema) } } },
-        (req) => c.list(ctx(req), req.query as z.output<Q>),
-      );
-      const created: FastifySchema = { tags, body: c.body, response: { 201: c.created ?? c.schema } };
-      base.post(path, { config: c.createConfig ?? manage, schema: created }, async (req, reply) =>
-        reply.status(201).send(await c.create(ctx(req), req.body as z.output<B>)),
-      );
-    };
+    const records = { tags, read: read.access, write: manage.access, ctx };
 
     // ---- registry
-    collection('/api/social-orgs/orgs', {
-      query: orgListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/orgs',
+      ...records,
+      listQuery: orgListQuery,
       schema: orgSchema,
       list: listOrgs,
       body: orgBody,
@@ -276,8 +244,10 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- incubation
-    collection('/api/social-orgs/incubations', {
-      query: incubationListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/incubations',
+      ...records,
+      listQuery: incubationListQuery,
       schema: incubationSchema,
       list: listIncubations,
       body: incubationBody,
@@ -293,8 +263,10 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 社工站 / 社工室
-    collection('/api/social-orgs/stations', {
-      query: stationListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/stations',
+      ...records,
+      listQuery: stationListQuery,
       schema: stationSchema,
       list: listStations,
       body: stationBody,
@@ -322,13 +294,15 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 公益创投
-    collection('/api/social-orgs/rounds', {
-      query: roundListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/rounds',
+      ...records,
+      listQuery: roundListQuery,
       schema: roundSchema,
       list: listRounds,
       body: roundBody,
       create: createRound,
-      createConfig: review,
+      createAccess: review.access,
     });
     app.get(
       '/api/social-orgs/rounds/:id',
@@ -343,8 +317,10 @@ export const socialOrgsModule = defineModule({
       },
       (req) => setRoundState(ctx(req), req.params.id, req.body.state),
     );
-    collection('/api/social-orgs/proposals', {
-      query: proposalListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/proposals',
+      ...records,
+      listQuery: proposalListQuery,
       schema: proposalSchema,
       list: listProposals,
       body: proposalBody,
@@ -374,8 +350,10 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- community funds
-    collection('/api/social-orgs/funds', {
-      query: fundListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/funds',
+      ...records,
+      listQuery: fundListQuery,
       schema: fundSchema,
       list: listFunds,
       body: fundBody,
@@ -404,8 +382,10 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 政府购买服务
-    collection('/api/social-orgs/contracts', {
-      query: contractListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/contracts',
+      ...records,
+      listQuery: contractListQuery,
       schema: contractSchema,
       list: listContracts,
       body: contractBody,
@@ -442,8 +422,10 @@ export const socialOrgsModule = defineModule({
     );
 
     // ---- 五社联动
-    collection('/api/social-orgs/links', {
-      query: linkListQuery,
+    recordRoutes(base, {
+      path: '/api/social-orgs/links',
+      ...records,
+      listQuery: linkListQuery,
       schema: linkSchema,
       list: listLinks,
       body: linkBody,

@@ -124,10 +124,9 @@ export const volunteersModule = defineModule({
       schema: volunteerSchema,
       listQuery: volunteerListQuery,
       body: createVolunteerBody,
-      patch: updateVolunteerBody,
       list: listVolunteers,
       create: createVolunteer,
-      update: updateVolunteer,
+      update: { body: updateVolunteerBody, run: updateVolunteer },
       detail: { schema: volunteerDetailSchema, get: getVolunteer },
     });
     app.get(
@@ -161,10 +160,9 @@ export const volunteersModule = defineModule({
       schema: teamSchema,
       listQuery: teamListQuery,
       body: createTeamBody,
-      patch: updateTeamBody,
       list: listTeams,
       create: createTeam,
-      update: updateTeam,
+      update: { body: updateTeamBody, run: updateTeam },
       detail: { schema: teamDetailSchema, get: getTeam },
     });
     app.post(
@@ -259,10 +257,9 @@ export const volunteersModule = defineModule({
       schema: activitySchema,
       listQuery: activityListQuery,
       body: createActivityBody,
-      patch: updateActivityBody,
       list: listActivities,
       create: createActivity,
-      update: updateActivity,
+      update: { body: updateActivityBody, run: updateActivity },
       detail: { schema: activityDetailSchema, get: getActivity },
     });
     app.post(
