@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { CatalogueQuery, RegisterQuery, SealQuery } from '../../../shared/contracts/certificates';
 import type { Db } from '../../platform/db';
+import { findRowInScope } from '../../platform/findInScope';
+import { inReach } from '../../platform/inReach';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { insertRow } from '../../platform/rows';
 import { catalogueReach, certPolicy } from './certificates.policy';
 import { certCatalogue, certRegister, sealUses } from './certificates.table';
 
@@ -11,6 +14,9 @@ import { certCatalogue, certRegister, sealUses } from './certificates.table';
 export type CatalogueRow = typeof certCatalogue.$inferSelect;
 export type CertRow = typeof certRegister.$inferSelect;
 export type SealRow = typeof sealUses.$inferSelect;
+
+/** The register and the seal log, each scoped on its own community path. */
+const read = inReach(certPolicy, 'read');
 
 export function listCatalogueRows(db: Db, actor: Actor, q: CatalogueQuery): Promise<Page<CatalogueRow>> {
   return listPage(db, {
@@ -64,33 +70,20 @@ export async function catalogueItemFor(
   return row;
 }
 
-export async function insertCatalogue(db: Db, row: typeof certCatalogue.$inferInsert): Promise<CatalogueRow> {
-  const [created] = await db.insert(certCatalogue).values(row).returning();
-  return created!;
-}
+export const insertCatalogue = (db: Db, row: typeof certCatalogue.$inferInsert): Promise<CatalogueRow> =>
+  insertRow(db, certCatalogue, row);
 
-export async function insertCert(db: Db, row: typeof certRegister.$inferInsert): Promise<CertRow> {
-  const [created] = await db.insert(certRegister).values(row).returning();
-  return created!;
-}
+export const insertCert = (db: Db, row: typeof certRegister.$inferInsert): Promise<CertRow> =>
+  insertRow(db, certRegister, row);
 
-export async function findCert(db: Db, actor: Actor, id: string): Promise<CertRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(certRegister)
-    .where(and(eq(certRegister.id, id), certPolicy.scope(actor, 'read')));
-  return row;
-}
+export const findCert = (db: Db, actor: Actor, id: string): Promise<CertRow | undefined> =>
+  findRowInScope(db, certRegister, id, certPolicy.scope(actor, 'read'));
 
-export function listCertRows(db: Db, actor: Actor, q: RegisterQuery): Promise<Page<CertRow>> {
-  return listPage(db, {
-    table: certRegister,
-    where: and(certPolicy.scope(actor, 'read'), q.status ? eq(certRegister.status, q.status) : undefined),
-    orderBy: [desc(certRegister.createdAt), desc(certRegister.id)],
-    page: q,
-  });
-}
+export const listCertRows = read.lister<typeof certRegister, RegisterQuery>(
+  certRegister,
+  [desc(certRegister.createdAt), desc(certRegister.id)],
+  (q) => [q.status ? eq(certRegister.status, q.status) : undefined],
+);
 
 /** How many register (or seal-log) entries the community numbered this year: the next number's sequence. */
 export async function countNumbered(
@@ -109,19 +102,11 @@ export async function countNumbered(
   return r?.n ?? 0;
 }
 
-export async function insertSeal(db: Db, row: typeof sealUses.$inferInsert): Promise<SealRow> {
-  const [created] = await db.insert(sealUses).values(row).returning();
-  return created!;
-}
+export const insertSeal = (db: Db, row: typeof sealUses.$inferInsert): Promise<SealRow> =>
+  insertRow(db, sealUses, row);
 
-export function listSealRows(db: Db, actor: Actor, q: SealQuery): Promise<Page<SealRow>> {
-  return listPage(db, {
-    table: sealUses,
-    where: and(
-      certPolicy.scope(actor, 'read', sealUses.orgPath),
-      q.status ? eq(sealUses.status, q.status) : undefined,
-    ),
-    orderBy: [desc(sealUses.usedAt), desc(sealUses.id)],
-    page: q,
-  });
-}
+export const listSealRows = read.lister<typeof sealUses, SealQuery>(
+  sealUses,
+  [desc(sealUses.usedAt), desc(sealUses.id)],
+  (q) => [q.status ? eq(sealUses.status, q.status) : undefined],
+);

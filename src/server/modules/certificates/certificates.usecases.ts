@@ -12,6 +12,7 @@ import type {
   SealUseDto,
 } from '../../../shared/contracts/certificates';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -39,6 +40,10 @@ const CATALOGUE_LEVELS = new Set(['city', 'district', 'subdistrict']);
 /** A specific clause names an article (第…条) — "according to law" is not one. */
 const SPECIFIC_CLAUSE = /第[一二三四五六七八九十百千零〇\d]+条/;
 
+/** The names of the units that keep these rows, for their DTOs. */
+const namesOf = (ctx: ActorCtx, rows: { orgUnitId: string }[]) =>
+  unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+
 const catalogueDto = (r: CatalogueRow, names: Map<string, string>): CatalogueItemDto => ({
   id: r.id,
   orgUnitId: r.orgUnitId,
@@ -53,7 +58,7 @@ const catalogueDto = (r: CatalogueRow, names: Map<string, string>): CatalogueIte
 export async function listCatalogue(ctx: ActorCtx, q: CatalogueQuery): Promise<Page<CatalogueItemDto>> {
   certPolicy.require(ctx.actor, 'read');
   const page = await listCatalogueRows(ctx.db, ctx.actor, q);
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  const names = await namesOf(ctx, page.items);
   return { ...page, items: page.items.map((r) => catalogueDto(r, names)) };
 }
 
@@ -64,7 +69,7 @@ export async function listCatalogue(ctx: ActorCtx, q: CatalogueQuery): Promise<P
 export async function myCatalogue(ctx: ActorCtx): Promise<{ items: CatalogueItemDto[] }> {
   const homes = ctx.actor.assignments.filter((a) => a.role === 'resident').map((a) => a.orgPath);
   const rows = await catalogueForHomes(ctx.db, homes);
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await namesOf(ctx, rows);
   return { items: rows.map((r) => catalogueDto(r, names)) };
 }
 
@@ -75,28 +80,27 @@ export async function createCatalogueItem(ctx: ActorCtx, body: CatalogueBody): P
   if (!CATALOGUE_LEVELS.has(unit.kind)) throw new AppError('certificates.catalogue_level', 422);
   if (!SPECIFIC_CLAUSE.test(body.clause)) throw new AppError('certificates.clause_not_specific', 422);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await insertCatalogue(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      name: body.name,
-      description: body.description ?? null,
-      lawName: body.lawName,
-      clause: body.clause,
-      sort: body.sort,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertCatalogue(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        name: body.name,
+        description: body.description ?? null,
+        lawName: body.lawName,
+        clause: body.clause,
+        sort: body.sort,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    {
       action: 'certificates.catalogue.create',
       entityType: 'cert_catalogue',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: { name: r.name, lawName: r.lawName, clause: r.clause },
-    });
-    return r;
-  });
+      view: (r) => ({ name: r.name, lawName: r.lawName, clause: r.clause }),
+    },
+  );
   return catalogueDto(row, new Map([[unit.id, unit.name]]));
 }
 
@@ -253,7 +257,7 @@ export async function requestCertificate(
 export async function listRegister(ctx: ActorCtx, q: RegisterQuery): Promise<Page<CertificateDto>> {
   certPolicy.require(ctx.actor, 'read');
   const page = await listCertRows(ctx.db, ctx.actor, q);
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  const names = await namesOf(ctx, page.items);
   return { ...page, items: await certDtos(ctx, page.items, names) };
 }
 
@@ -327,32 +331,31 @@ export async function recordSealUse(ctx: ActorCtx, body: SealUseBody): Promise<S
   if (unit.kind !== 'community') throw new AppError('certificates.not_community', 422);
   const refused = body.jointLiability && !(body.dutyClause && SPECIFIC_CLAUSE.test(body.dutyClause));
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const s = await insertSeal(tx, {
-      id: ctx.ids(),
-      number: await nextNumber({ ...ctx, db: tx }, 'seal', unit.id, refused ? 'BYY' : 'YY', now),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      document: body.document,
-      purpose: body.purpose,
-      legalBasis: body.dutyClause ?? body.legalBasis ?? null,
-      requester: body.requester,
-      jointLiability: body.jointLiability,
-      status: refused ? 'refused' : 'used',
-      refusalCode: refused ? 'joint_liability' : null,
-      approverId: ctx.actor.userId,
-      approverName: ctx.actor.displayName,
-      usedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    async (tx) =>
+      insertSeal(tx, {
+        id: ctx.ids(),
+        number: await nextNumber({ ...ctx, db: tx }, 'seal', unit.id, refused ? 'BYY' : 'YY', now),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        document: body.document,
+        purpose: body.purpose,
+        legalBasis: body.dutyClause ?? body.legalBasis ?? null,
+        requester: body.requester,
+        jointLiability: body.jointLiability,
+        status: refused ? 'refused' : 'used',
+        refusalCode: refused ? 'joint_liability' : null,
+        approverId: ctx.actor.userId,
+        approverName: ctx.actor.displayName,
+        usedAt: now,
+      }),
+    {
       action: refused ? 'certificates.seal.refuse' : 'certificates.seal.use',
       entityType: 'seal_use',
-      entityId: s.id,
-      orgPath: s.orgPath,
-      after: { number: s.number, document: s.document, jointLiability: s.jointLiability },
-    });
-    return s;
-  });
+      view: (s) => ({ number: s.number, document: s.document, jointLiability: s.jointLiability }),
+    },
+  );
   if (refused) throw new AppError('certificates.seal_refused', 422, { number: row.number });
   return sealDto(row, new Map([[unit.id, unit.name]]));
 }
@@ -360,6 +363,6 @@ export async function recordSealUse(ctx: ActorCtx, body: SealUseBody): Promise<S
 export async function listSeals(ctx: ActorCtx, q: SealQuery): Promise<Page<SealUseDto>> {
   certPolicy.require(ctx.actor, 'read');
   const page = await listSealRows(ctx.db, ctx.actor, q);
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  const names = await namesOf(ctx, page.items);
   return { ...page, items: page.items.map((r) => sealDto(r, names)) };
 }
