@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { RoundListQuery } from '../../../shared/contracts/assessments';
 import type { Db } from '../../platform/db';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { insertRow, updateRow } from '../../platform/rows';
 import { roundReadScope, roundsPolicy, sheetsPolicy } from './assessments.policy';
 import {
   asAttachments,
@@ -29,21 +32,25 @@ export type RoundRow = typeof asRounds.$inferSelect;
 export type SheetRow = typeof asSheets.$inferSelect;
 export type ItemRow = typeof asItemScores.$inferSelect;
 
+/** Updates a row (already locked or found by the caller) and raises its version by one; returns it. */
+const updateBumped = <T extends typeof asRounds | typeof asSheets>(
+  db: Db,
+  table: T,
+  id: string,
+  patch: Partial<T['$inferInsert']>,
+): Promise<T['$inferSelect']> => updateRow(db, table, id, { ...patch, version: sql`${table.version} + 1` });
+
 // ---------------------------------------------------------------- frameworks
 
 export const listFrameworkRows = (db: Db) =>
   db.select().from(asFrameworks).orderBy(desc(asFrameworks.builtIn), asc(asFrameworks.name));
 
-export async function frameworkByKey(db: Db, key: string): Promise<FrameworkRow | undefined> {
-  const [row] = await db.select().from(asFrameworks).where(eq(asFrameworks.key, key));
-  return row;
-}
+export const frameworkByKey = (db: Db, key: string): Promise<FrameworkRow | undefined> =>
+  firstRow(db, asFrameworks, eq(asFrameworks.key, key));
 
-export async function frameworkById(db: Db, id: string): Promise<FrameworkRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(asFrameworks).where(eq(asFrameworks.id, id));
-  return row;
-}
+/** Frameworks are platform-wide: no scope. */
+export const frameworkById = (db: Db, id: string): Promise<FrameworkRow | undefined> =>
+  findRowInScope(db, asFrameworks, id, undefined);
 
 export function versionsOf(db: Db, frameworkIds: string[]): Promise<VersionRow[]> {
   if (frameworkIds.length === 0) return Promise.resolve([]);
@@ -70,10 +77,8 @@ export async function insertFramework(db: Db, row: typeof asFrameworks.$inferIns
   return created;
 }
 
-export async function insertVersion(db: Db, row: typeof asFrameworkVersions.$inferInsert) {
-  const [created] = await db.insert(asFrameworkVersions).values(row).returning();
-  return created!;
-}
+export const insertVersion = (db: Db, row: typeof asFrameworkVersions.$inferInsert) =>
+  insertRow(db, asFrameworkVersions, row);
 
 export async function insertNodes(db: Db, rows: (typeof asNodes.$inferInsert)[]) {
   if (rows.length) await db.insert(asNodes).values(rows);
@@ -101,13 +106,8 @@ export async function findRound(
   id: string,
   action: 'read' | 'manage' = 'read',
 ): Promise<RoundRow | undefined> {
-  if (!isUuid(id)) return undefined;
   const scope = action === 'read' ? roundReadScope(actor) : roundsPolicy.scope(actor, 'manage');
-  const [row] = await db
-    .select()
-    .from(asRounds)
-    .where(and(eq(asRounds.id, id), scope));
-  return row;
+  return findRowInScope(db, asRounds, id, scope);
 }
 
 export async function roundById(db: Db, id: string, lock = false): Promise<RoundRow | undefined> {
@@ -131,19 +131,11 @@ export function listRoundRows(db: Db, actor: Actor, q: RoundListQuery): Promise<
   });
 }
 
-export async function insertRound(db: Db, row: typeof asRounds.$inferInsert): Promise<RoundRow> {
-  const [created] = await db.insert(asRounds).values(row).returning();
-  return created!;
-}
+export const insertRound = (db: Db, row: typeof asRounds.$inferInsert): Promise<RoundRow> =>
+  insertRow(db, asRounds, row);
 
-export async function updateRoundRow(db: Db, id: string, patch: Partial<typeof asRounds.$inferInsert>) {
-  const [row] = await db
-    .update(asRounds)
-    .set({ ...patch, version: sql`${asRounds.version} + 1` })
-    .where(eq(asRounds.id, id))
-    .returning();
-  return row!;
-}
+export const updateRoundRow = (db: Db, id: string, patch: Partial<typeof asRounds.$inferInsert>) =>
+  updateBumped(db, asRounds, id, patch);
 
 /** Sheets per round and state among those the actor may read. */
 export async function sheetStateCounts(db: Db, actor: Actor, roundIds: string[]) {
@@ -194,14 +186,8 @@ export async function insertSheets(db: Db, rows: (typeof asSheets.$inferInsert)[
   if (rows.length) await db.insert(asSheets).values(rows);
 }
 
-export async function updateSheetRow(db: Db, id: string, patch: Partial<typeof asSheets.$inferInsert>) {
-  const [row] = await db
-    .update(asSheets)
-    .set({ ...patch, version: sql`${asSheets.version} + 1` })
-    .where(eq(asSheets.id, id))
-    .returning();
-  return row!;
-}
+export const updateSheetRow = (db: Db, id: string, patch: Partial<typeof asSheets.$inferInsert>) =>
+  updateBumped(db, asSheets, id, patch);
 
 export const itemsOf = (db: Db, sheetIds: string[]): Promise<ItemRow[]> =>
   sheetIds.length
@@ -293,11 +279,9 @@ export const attachmentsOf = (db: Db, sheetId: string): Promise<AttachmentRow[]>
     .where(eq(asAttachments.sheetId, sheetId))
     .orderBy(asc(asAttachments.createdAt), asc(asAttachments.id));
 
-export async function attachmentById(db: Db, id: string): Promise<AttachmentRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(asAttachments).where(eq(asAttachments.id, id));
-  return row;
-}
+/** An attachment by id; its sheet's scope is checked by the caller. */
+export const attachmentById = (db: Db, id: string): Promise<AttachmentRow | undefined> =>
+  findRowInScope(db, asAttachments, id, undefined);
 
 export type EvidenceLinkRow = typeof asEvidenceLinks.$inferSelect;
 

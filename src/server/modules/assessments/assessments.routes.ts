@@ -26,7 +26,7 @@ import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { sendInlineFile } from '../../platform/inlineFile';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { XLSX_MIME, attachmentHeader, sendXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { evidenceCandidates, linkEvidence, unlinkEvidence } from './evidence.usecases';
@@ -191,7 +191,9 @@ export const assessmentsModule = defineModule({
           value: (r: Row) => pts(r.result?.parts[i]?.score),
           width: 12,
         }));
-        const buf = await toXlsx<Row>(
+        return sendXlsx<Row>(
+          reply,
+          en ? `assessment-${res.round.year}.xlsx` : `${res.round.year}年${res.round.title}测评结果.xlsx`,
           en ? 'Results' : '测评结果',
           [
             { header: en ? 'Rank' : '排名', value: (r) => r.rank ?? '', width: 6 },
@@ -218,15 +220,6 @@ export const assessmentsModule = defineModule({
           ],
           res.rows,
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(
-              en ? `assessment-${res.round.year}.xlsx` : `${res.round.year}年${res.round.title}测评结果.xlsx`,
-            ),
-          )
-          .send(buf);
       },
     );
 

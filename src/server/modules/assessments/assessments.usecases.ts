@@ -596,9 +596,7 @@ async function sheetDtos(
 }
 
 export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promise<SheetDetailDto> {
-  sheetsPolicy.require(ctx.actor, 'read');
-  const sheet = await findSheet(ctx.db, ctx.actor, id);
-  if (!sheet) throw notFound();
+  const sheet = await requireSheet(ctx, id);
   const { round, version, framework, nodes, items } = await sheetContext(ctx, sheet);
   const [dto] = await sheetDtos(ctx, [sheet], version, nodes);
   const [events, changes, files, links] = await Promise.all([
@@ -680,9 +678,7 @@ export async function getSheet(ctx: ActorCtx, id: string, locale: Locale): Promi
  * changing one already set needs a reason.
  */
 export async function saveScores(ctx: ActorCtx, id: string, body: SaveScoresBody, locale: Locale) {
-  sheetsPolicy.require(ctx.actor, 'read');
-  const found = await findSheet(ctx.db, ctx.actor, id);
-  if (!found) throw notFound();
+  const found = await requireSheet(ctx, id);
   await ctx.db.transaction(async (tx) => {
     const sheet = (await findSheet(tx, ctx.actor, found.id, true))!;
     const round = (await roundById(tx, sheet.roundId))!;
@@ -799,11 +795,7 @@ export async function saveScores(ctx: ActorCtx, id: string, body: SaveScoresBody
         at: now,
       })),
     );
-    await writeAudit(tx, ctx, {
-      action: 'assessments.sheet.score',
-      entityType: 'as_sheet',
-      entityId: sheet.id,
-      orgPath: sheet.orgPath,
+    await auditSheet(tx, ctx, sheet, 'assessments.sheet.score', {
       before: Object.fromEntries(
         changes.map((c) => [c.nodeId ? nodeById.get(c.nodeId)!.code : 'projects', c.before]),
       ),
@@ -820,9 +812,7 @@ export async function saveScores(ctx: ActorCtx, id: string, body: SaveScoresBody
 }
 
 export async function actOnSheet(ctx: ActorCtx, id: string, body: SheetActionBody, locale: Locale) {
-  sheetsPolicy.require(ctx.actor, 'read');
-  const sheet = await findSheet(ctx.db, ctx.actor, id);
-  if (!sheet) throw notFound();
+  const sheet = await requireSheet(ctx, id);
   const c = await sheetContext(ctx, sheet);
   await transition(sheetWorkflow, ctx, sheet, body.action, { ...body, ...c });
   return getSheet(ctx, sheet.id, locale);
@@ -919,9 +909,7 @@ export async function attachEvidence(
   sheetId: string,
   file: { id: string; nodeId: string; mime: string; size: number; name: string },
 ) {
-  sheetsPolicy.require(ctx.actor, 'read');
-  const sheet = await findSheet(ctx.db, ctx.actor, sheetId);
-  if (!sheet) throw notFound();
+  const sheet = await requireSheet(ctx, sheetId);
   const round = (await roundById(ctx.db, sheet.roundId))!;
   const layer = editableLayer(ctx, sheet, round);
   const nodes = await nodesOf(ctx.db, round.versionId);
@@ -940,11 +928,7 @@ export async function attachEvidence(
       createdByName: ctx.actor.displayName,
       createdAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
-      action: 'assessments.sheet.attach',
-      entityType: 'as_sheet',
-      entityId: sheet.id,
-      orgPath: sheet.orgPath,
+    await auditSheet(tx, ctx, sheet, 'assessments.sheet.attach', {
       after: { node: node.code, layer, file: file.id, mime: file.mime, size: file.size },
     });
   });
@@ -964,10 +948,29 @@ export function editableLayer(ctx: ActorCtx, sheet: SheetRow, round: RoundRow): 
   return layer;
 }
 
-/** 404 unless the sheet is in the actor's reach (checked before an upload is read). */
-export async function requireSheet(ctx: ActorCtx, id: string): Promise<void> {
+/** The sheet, when the actor may read it; 404 otherwise (also checked before an upload is read). */
+export async function requireSheet(ctx: ActorCtx, id: string): Promise<SheetRow> {
   sheetsPolicy.require(ctx.actor, 'read');
-  if (!(await findSheet(ctx.db, ctx.actor, id))) throw notFound();
+  const sheet = await findSheet(ctx.db, ctx.actor, id);
+  if (!sheet) throw notFound();
+  return sheet;
+}
+
+/** A sheet's audit entry (the sheet and its community's path), in the transaction of its change. */
+export function auditSheet(
+  tx: Db,
+  ctx: ActorCtx,
+  sheet: SheetRow,
+  action: string,
+  change: { before?: unknown; after?: unknown },
+): Promise<void> {
+  return writeAudit(tx, ctx, {
+    action,
+    entityType: 'as_sheet',
+    entityId: sheet.id,
+    orgPath: sheet.orgPath,
+    ...change,
+  });
 }
 
 /** An attachment the actor may read: through its sheet's scope. */

@@ -68,12 +68,14 @@ export function signatureOf(
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-const missing = (nodes: NodeRow[], items: ItemRow[], layer: Layer) => {
-  const set = new Map(items.map((i) => [i.nodeId, layer === 'self' ? i.selfState : i.evalState]));
-  return scoredNodes(nodes).filter((n) => {
+/** 422 with the count while a scored node has no state in `layer`. */
+const requireComplete = (input: SheetInput, layer: Layer) => {
+  const set = new Map(input.items.map((i) => [i.nodeId, layer === 'self' ? i.selfState : i.evalState]));
+  const n = scoredNodes(input.nodes).filter((n) => {
     const part = n.partKey;
     return part && set.get(n.id) == null;
   }).length;
+  if (n > 0) throw new AppError('assessments.incomplete', 422, { count: n });
 };
 
 const roundOpen = (input: SheetInput) => {
@@ -96,8 +98,7 @@ export const sheetWorkflow = defineWorkflow<SheetState, SheetRow, SheetAction, S
       permission: 'assessments.self',
       guard: (_s, input) => {
         roundOpen(input);
-        const n = missing(input.nodes, input.items, 'self');
-        if (n > 0) throw new AppError('assessments.incomplete', 422, { count: n });
+        requireComplete(input, 'self');
       },
     },
     return: {
@@ -121,8 +122,7 @@ export const sheetWorkflow = defineWorkflow<SheetState, SheetRow, SheetAction, S
       permission: 'assessments.evaluate',
       guard: (s, input) => {
         roundOpen(input);
-        const n = missing(input.nodes, input.items, 'eval');
-        if (n > 0) throw new AppError('assessments.incomplete', 422, { count: n });
+        requireComplete(input, 'eval');
         const needsProjects = input.version.config.parts.some((p) => p.method === 'aspects');
         if (needsProjects && (s.projects.length === 0 || s.projects.some((p) => !p.ratings)))
           throw new AppError('assessments.projects_unrated', 422);

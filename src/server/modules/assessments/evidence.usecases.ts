@@ -1,17 +1,14 @@
 import { chinaDayStart } from '../../../shared/chinaTime';
 import type { EvidenceCandidatesDto, LinkEvidenceBody } from '../../../shared/contracts/assessments';
 import type { Locale } from '../../../shared/i18n/errors';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { EvidenceQuery } from '../../platform/evidence';
 import { evidenceSource } from '../../platform/offerings';
-import { sheetsPolicy } from './assessments.policy';
 import {
   deleteEvidenceLink,
   evidenceLinkById,
   evidenceLinksOf,
-  findSheet,
   insertEvidenceLink,
   type NodeRow,
   nodesOf,
@@ -19,7 +16,7 @@ import {
   type RoundRow,
   type SheetRow,
 } from './assessments.repository';
-import { editableLayer } from './assessments.usecases';
+import { auditSheet, editableLayer, requireSheet } from './assessments.usecases';
 
 /**
  * Evidence from the rest of Linli (issue 12): a framework node names evidence sources (`as_nodes.evidence`,
@@ -48,9 +45,7 @@ function sourcesOf(nodes: NodeRow[], node: NodeRow): string[] {
 }
 
 async function sheetAndNode(ctx: ActorCtx, sheetId: string, nodeId: string) {
-  sheetsPolicy.require(ctx.actor, 'read');
-  const sheet = await findSheet(ctx.db, ctx.actor, sheetId);
-  if (!sheet) throw notFound();
+  const sheet = await requireSheet(ctx, sheetId);
   const round = (await roundById(ctx.db, sheet.roundId))!;
   const nodes = await nodesOf(ctx.db, round.versionId);
   const node = nodes.find((n) => n.id === nodeId);
@@ -129,11 +124,7 @@ export async function linkEvidence(ctx: ActorCtx, sheetId: string, body: LinkEvi
       createdAt: ctx.clock.now(),
     });
     if (!added) return;
-    await writeAudit(tx, ctx, {
-      action: 'assessments.sheet.link_evidence',
-      entityType: 'as_sheet',
-      entityId: sheet.id,
-      orgPath: sheet.orgPath,
+    await auditSheet(tx, ctx, sheet, 'assessments.sheet.link_evidence', {
       after: { node: node.code, layer, source: body.source, ref: record.ref, title: record.title },
     });
   });
@@ -141,9 +132,7 @@ export async function linkEvidence(ctx: ActorCtx, sheetId: string, body: LinkEvi
 
 /** Removes an attached record: only by whoever may add evidence now, and only their own layer's links. */
 export async function unlinkEvidence(ctx: ActorCtx, sheetId: string, linkId: string) {
-  sheetsPolicy.require(ctx.actor, 'read');
-  const sheet = await findSheet(ctx.db, ctx.actor, sheetId);
-  if (!sheet) throw notFound();
+  const sheet = await requireSheet(ctx, sheetId);
   const link = await evidenceLinkById(ctx.db, sheet.id, linkId);
   if (!link) throw notFound();
   const round = (await roundById(ctx.db, sheet.roundId))!;
@@ -151,11 +140,7 @@ export async function unlinkEvidence(ctx: ActorCtx, sheetId: string, linkId: str
   if (link.layer !== layer) throw new AppError('assessments.not_editable', 409);
   await ctx.db.transaction(async (tx) => {
     await deleteEvidenceLink(tx, link.id);
-    await writeAudit(tx, ctx, {
-      action: 'assessments.sheet.unlink_evidence',
-      entityType: 'as_sheet',
-      entityId: sheet.id,
-      orgPath: sheet.orgPath,
+    await auditSheet(tx, ctx, sheet, 'assessments.sheet.unlink_evidence', {
       before: { source: link.sourceKey, ref: link.ref, title: link.title },
     });
   });
