@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -19,7 +19,7 @@ import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './certificates.table';
 import {
   certificatePdf,
@@ -53,44 +53,32 @@ export const certificatesModule = defineModule({
       },
       (req) => myCatalogue(actorCtxOf(deps, req)),
     );
-    app.get(
-      '/api/certificates/catalogue',
-      {
-        config: read,
-        schema: { tags, querystring: catalogueQuery, response: { 200: pageOf(catalogueItemSchema) } },
-      },
-      (req) => listCatalogue(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/certificates/catalogue',
-      {
-        config: { access: access.permission('certificates.catalogue') },
-        schema: { tags, body: catalogueBody, response: { 201: catalogueItemSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await createCatalogueItem(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/certificates',
-      {
-        config: read,
-        schema: { tags, querystring: registerQuery, response: { 200: pageOf(certificateSchema) } },
-      },
-      (req) => listRegister(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/certificates',
-      {
-        config: { access: access.permission('certificates.issue') },
-        schema: { tags, body: certificateRequestBody, response: { 201: certificateSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await requestCertificate(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/certificates/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: certificateSchema } } },
-      (req) => getCertificate(actorCtxOf(deps, req), req.params.id),
-    );
+    const records = {
+      tags,
+      read: read.access,
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+    };
+    recordRoutes(base, {
+      path: '/api/certificates/catalogue',
+      ...records,
+      write: access.permission('certificates.catalogue'),
+      schema: catalogueItemSchema,
+      listQuery: catalogueQuery,
+      body: catalogueBody,
+      list: listCatalogue,
+      create: createCatalogueItem,
+    });
+    recordRoutes(base, {
+      path: '/api/certificates',
+      ...records,
+      write: access.permission('certificates.issue'),
+      schema: certificateSchema,
+      listQuery: registerQuery,
+      body: certificateRequestBody,
+      list: listRegister,
+      create: requestCertificate,
+      detail: { schema: certificateSchema, get: getCertificate },
+    });
     app.get(
       '/api/certificates/:id/certificate.pdf',
       { config: read, schema: { tags, params: idParams } },
@@ -105,18 +93,15 @@ export const certificatesModule = defineModule({
           .send(pdf);
       },
     );
-    app.get(
-      '/api/seals',
-      { config: read, schema: { tags, querystring: sealQuery, response: { 200: pageOf(sealUseSchema) } } },
-      (req) => listSeals(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/seals',
-      {
-        config: { access: access.permission('certificates.seal') },
-        schema: { tags, body: sealUseBody, response: { 201: sealUseSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await recordSealUse(actorCtxOf(deps, req), req.body)),
-    );
+    recordRoutes(base, {
+      path: '/api/seals',
+      ...records,
+      write: access.permission('certificates.seal'),
+      schema: sealUseSchema,
+      listQuery: sealQuery,
+      body: sealUseBody,
+      list: listSeals,
+      create: recordSealUse,
+    });
   },
 });
