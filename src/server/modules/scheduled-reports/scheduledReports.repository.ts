@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { escapeLike } from '../../platform/permissions';
+import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
 import {
   receiverPathSql,
@@ -21,17 +22,12 @@ export type SubmissionRec = SubmissionRow & { receiverPath: string };
 
 // ---------------------------------------------------------------- templates
 
-export async function insertTemplate(db: Db, row: typeof srTemplates.$inferInsert) {
-  await db.insert(srTemplates).values(row);
+export function insertTemplate(db: Db, row: typeof srTemplates.$inferInsert): Promise<TemplateRow> {
+  return insertRow(db, srTemplates, row);
 }
 
-export async function updateTemplateRow(db: Db, id: string, version: number, patch: Partial<TemplateRow>) {
-  const rows = await db
-    .update(srTemplates)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(srTemplates.id, id), eq(srTemplates.version, version)))
-    .returning();
-  return rows[0];
+export function updateTemplateRow(db: Db, id: string, version: number, patch: Partial<TemplateRow>) {
+  return updateVersionedRow(db, srTemplates, id, version, patch);
 }
 
 /** A template in reach for reading (in the subtree or above the actor's unit), or with `manage`, in the subtree. */
@@ -210,12 +206,7 @@ export async function updateSubmissionRow(
   version: number,
   patch: Partial<SubmissionRow>,
 ): Promise<SubmissionRow | undefined> {
-  const rows = await db
-    .update(srSubmissions)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(srSubmissions.id, id), eq(srSubmissions.version, version)))
-    .returning();
-  return rows[0];
+  return updateVersionedRow(db, srSubmissions, id, version, patch);
 }
 
 export interface SubmissionFilter {

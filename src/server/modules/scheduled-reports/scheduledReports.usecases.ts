@@ -18,11 +18,13 @@ import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime
 import type { Locale } from '../../../shared/i18n/errors';
 import type { Permission } from '../../../shared/permissions';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
+import { newUnitRow } from '../../platform/newRow';
 import { inScope } from '../../platform/permissions';
 import { reportFigures } from '../../platform/offerings';
 import { type NotifyInput, notify } from '../notifications/notifications.api';
@@ -176,39 +178,28 @@ export async function createTemplate(ctx: ActorCtx, body: TemplateBody): Promise
   const receiver = await findUnitInScope(ctx, body.orgUnitId, 'scheduled_reports.manage');
   if (!RECEIVER_KINDS.has(receiver.kind)) throw new AppError('scheduled_reports.receiver_unit', 422);
   await checkTemplate(ctx, receiver, body);
-  const now = ctx.clock.now();
-  const id = ctx.ids();
-  const row = {
-    id,
-    orgUnitId: receiver.id,
-    orgPath: receiver.path,
-    title: body.title,
-    basis: body.basis ?? null,
-    description: body.description ?? null,
-    cadence: body.cadence,
-    dueDay: body.dueDay,
-    dueInNextMonth: body.dueInNextMonth,
-    remindDays: body.remindDays,
-    startsOn: body.startsOn,
-    submitters: body.submitters,
-    fields: body.fields,
-    attachments: body.attachments,
-    active: true,
-    createdBy: ctx.actor.userId,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await ctx.db.transaction(async (tx) => {
-    await insertTemplate(tx, row);
-    await writeAudit(tx, ctx, {
-      action: 'scheduled_reports.template.create',
-      entityType: 'sr_template',
-      entityId: id,
-      orgPath: receiver.path,
-      after: row,
-    });
-  });
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertTemplate(tx, {
+        ...newUnitRow(ctx, receiver, ctx.clock.now()),
+        title: body.title,
+        basis: body.basis ?? null,
+        description: body.description ?? null,
+        cadence: body.cadence,
+        dueDay: body.dueDay,
+        dueInNextMonth: body.dueInNextMonth,
+        remindDays: body.remindDays,
+        startsOn: body.startsOn,
+        submitters: body.submitters,
+        fields: body.fields,
+        attachments: body.attachments,
+        active: true,
+        createdBy: ctx.actor.userId,
+        version: 1,
+      }),
+    { action: 'scheduled_reports.template.create', entityType: 'sr_template' },
+  );
   return (await templateDtos(ctx, [row]))[0]!;
 }
 
