@@ -782,6 +782,36 @@ async function event(tx: Db, ctx: ActorCtx, s: SubmissionRec, action: string, co
   });
 }
 
+/**
+ * A submission's change inside the use case's transaction (`tctx.db`): the versioned update (409 when another
+ * change won), its event in the history and its audit entry `scheduled_reports.submission.<action>`; answers
+ * the detail.
+ */
+async function changeSubmission(
+  tctx: ActorCtx,
+  s: SubmissionRec,
+  patch: Partial<SubmissionRow>,
+  change: {
+    action: string;
+    comment: string | null;
+    before: unknown;
+    after: (next: SubmissionRow) => unknown;
+  },
+): Promise<SubmissionDetailDto> {
+  const next = await updateSubmissionRow(tctx.db, s.id, s.version, patch);
+  if (!next) throw new AppError('scheduled_reports.conflict', 409);
+  await event(tctx.db, tctx, s, change.action, change.comment);
+  await writeAudit(tctx.db, tctx, {
+    action: `scheduled_reports.submission.${change.action}`,
+    entityType: 'sr_submission',
+    entityId: s.id,
+    orgPath: s.orgPath,
+    before: change.before,
+    after: change.after(next),
+  });
+  return detailOf(tctx, { ...next, receiverPath: s.receiverPath });
+}
+
 export async function saveSubmission(
   ctx: ActorCtx,
   id: string,
@@ -803,18 +833,12 @@ export async function saveSubmission(
       ...(body.note !== undefined && { note: body.note ?? null }),
       updatedAt: ctx.clock.now(),
     };
-    const next = await updateSubmissionRow(tx, s.id, s.version, patch);
-    if (!next) throw new AppError('scheduled_reports.conflict', 409);
-    await event(tx, ctx, s, 'save', null);
-    await writeAudit(tx, ctx, {
-      action: 'scheduled_reports.submission.save',
-      entityType: 'sr_submission',
-      entityId: s.id,
-      orgPath: s.orgPath,
+    return changeSubmission(tctx, s, patch, {
+      action: 'save',
+      comment: null,
       before: { values: s.values, attachments: s.attachments },
-      after: { values, attachments: next.attachments },
+      after: (next) => ({ values, attachments: next.attachments }),
     });
-    return detailOf(tctx, { ...next, receiverPath: s.receiverPath });
   });
 }
 
@@ -895,18 +919,12 @@ export async function actOnSubmission(
         });
       }
     }
-    const next = await updateSubmissionRow(tx, s.id, s.version, patch);
-    if (!next) throw new AppError('scheduled_reports.conflict', 409);
-    await event(tx, ctx, s, action, comment);
-    await writeAudit(tx, ctx, {
-      action: `scheduled_reports.submission.${action}`,
-      entityType: 'sr_submission',
-      entityId: s.id,
-      orgPath: s.orgPath,
+    return changeSubmission(tctx, s, patch, {
+      action,
+      comment,
       before: { state: s.state },
-      after: { state: next.state, late: next.late, ...(comment && { comment }) },
+      after: (next) => ({ state: next.state, late: next.late, ...(comment && { comment }) }),
     });
-    return detailOf(tctx, { ...next, receiverPath: s.receiverPath });
   });
 }
 
