@@ -203,11 +203,21 @@ export async function createTemplate(ctx: ActorCtx, body: TemplateBody): Promise
   return (await templateDtos(ctx, [row]))[0]!;
 }
 
+/** A template in reach for `mode` (not a UUID, missing or out of reach: 404). */
+async function templateInReach(
+  ctx: ActorCtx,
+  id: string,
+  mode: 'read' | 'manage' = 'read',
+): Promise<TemplateRow> {
+  if (!isUuid(id)) throw notFound();
+  const row = await findTemplate(ctx.db, ctx.actor, id, mode);
+  if (!row) throw notFound();
+  return row;
+}
+
 export async function updateTemplate(ctx: ActorCtx, id: string, patch: TemplatePatch): Promise<TemplateDto> {
   templatesPolicy.require(ctx.actor, 'manage');
-  if (!isUuid(id)) throw notFound();
-  const row = await findTemplate(ctx.db, ctx.actor, id, 'manage');
-  if (!row) throw notFound();
+  const row = await templateInReach(ctx, id, 'manage');
   const receiver = (await unitsByIds(ctx.db, [row.orgUnitId]))[0];
   if (!receiver) throw notFound();
   await checkTemplate(ctx, receiver, {
@@ -237,10 +247,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 export async function getTemplate(ctx: ActorCtx, id: string): Promise<TemplateDto> {
   templatesPolicy.require(ctx.actor, 'read');
-  if (!isUuid(id)) throw notFound();
-  const row = await findTemplate(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
-  return (await templateDtos(ctx, [row]))[0]!;
+  return (await templateDtos(ctx, [await templateInReach(ctx, id)]))[0]!;
 }
 
 export async function listTemplates(
@@ -511,9 +518,7 @@ export async function getCycle(ctx: ActorCtx, id: string): Promise<CycleDto> {
 /** Units × the template's latest cycles, each cell the unit's report state (only units in the actor's reach). */
 export async function board(ctx: ActorCtx, templateId: string, cycles = 6): Promise<BoardDto> {
   submissionsPolicy.require(ctx.actor, 'read');
-  if (!isUuid(templateId)) throw notFound();
-  const t = await findTemplate(ctx.db, ctx.actor, templateId);
-  if (!t) throw notFound();
+  const t = await templateInReach(ctx, templateId);
   const rows = (await latestCycles(ctx.db, t.id, cycles)).reverse();
   const subs = (
     await submissionsOfCycles(
