@@ -1,4 +1,5 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -109,20 +110,25 @@ export function latestCycles(db: Db, templateId: string, limit: number): Promise
     .limit(limit);
 }
 
-export function cyclesByIds(db: Db, ids: readonly string[]): Promise<CycleRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
+/** The rows of `table` with these ids (each once; none asked, no query). */
+async function rowsByIds<T extends PgTable & { id: AnyPgColumn }>(
+  db: Db,
+  table: T,
+  ids: readonly string[],
+): Promise<T['$inferSelect'][]> {
+  if (ids.length === 0) return [];
   return db
     .select()
-    .from(srCycles)
-    .where(inArray(srCycles.id, [...new Set(ids)]));
+    .from(table as PgTable)
+    .where(inArray(table.id, [...new Set(ids)]));
+}
+
+export function cyclesByIds(db: Db, ids: readonly string[]): Promise<CycleRow[]> {
+  return rowsByIds(db, srCycles, ids);
 }
 
 export function templatesByIds(db: Db, ids: readonly string[]): Promise<TemplateRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(srTemplates)
-    .where(inArray(srTemplates.id, [...new Set(ids)]));
+  return rowsByIds(db, srTemplates, ids);
 }
 
 /** Cycles whose reminder time has come and that were not reminded yet (the job). */
