@@ -1,5 +1,7 @@
 import { type SQL, and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { insertRow, updateRow } from '../../platform/rows';
 import type { Actor } from '../../platform/permissions';
@@ -155,12 +157,9 @@ export async function deleteChannel(tx: Db, userId: string, channel: string): Pr
 
 const webhookScope = (actor: Actor): SQL => notificationsPolicy.scope(actor, 'manage');
 
-export async function findWebhook(db: Db, actor: Actor, id: string): Promise<WebhookRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(notificationWebhooks)
-    .where(and(eq(notificationWebhooks.id, id), webhookScope(actor)));
-  return row;
+/** A robot in the actor's `manage` reach; an id that is not a UUID is not found. */
+export function findWebhook(db: Db, actor: Actor, id: string): Promise<WebhookRow | undefined> {
+  return findRowInScope(db, notificationWebhooks, id, webhookScope(actor));
 }
 
 export async function webhookPage(
@@ -196,9 +195,8 @@ export async function deleteWebhookRow(tx: Db, id: string): Promise<void> {
   await tx.delete(notificationWebhooks).where(eq(notificationWebhooks.id, id));
 }
 
-export async function webhookById(db: Db, id: string): Promise<WebhookRow | undefined> {
-  const [row] = await db.select().from(notificationWebhooks).where(eq(notificationWebhooks.id, id));
-  return row;
+export function webhookById(db: Db, id: string): Promise<WebhookRow | undefined> {
+  return firstRow(db, notificationWebhooks, eq(notificationWebhooks.id, id));
 }
 
 // --- the delivery log

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -23,6 +23,7 @@ import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import { createSmsSender } from '../../platform/sms';
 import * as tables from './notifications.table';
 import {
@@ -111,27 +112,19 @@ export const notificationsModule = defineModule({
       { config: session, schema: { tags, params: channelParams, response: { 200: channelsSchema } } },
       (req) => removeChannel(actorCtxOf(deps, req), req.params.channel),
     );
-    app.get(
-      '/api/notifications/webhooks',
-      {
-        config: manage,
-        schema: { tags, querystring: webhookListQuery, response: { 200: pageOf(webhookSchema) } },
-      },
-      (req) => listWebhooks(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/notifications/webhooks',
-      { config: manage, schema: { tags, body: createWebhookBody, response: { 201: webhookSchema } } },
-      async (req, reply) => reply.status(201).send(await createWebhook(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/notifications/webhooks/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: updateWebhookBody, response: { 200: webhookSchema } },
-      },
-      (req) => updateWebhook(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(app, {
+      path: '/api/notifications/webhooks',
+      tags,
+      read: manage.access,
+      write: manage.access,
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      schema: webhookSchema,
+      listQuery: webhookListQuery,
+      body: createWebhookBody,
+      list: listWebhooks,
+      create: createWebhook,
+      update: { body: updateWebhookBody, run: updateWebhook },
+    });
     app.delete(
       '/api/notifications/webhooks/:id',
       { config: manage, schema: { tags, params: idParams } },

@@ -14,12 +14,14 @@ import type { Locale } from '../../../shared/i18n/errors';
 import { type NotificationEvent, renderNotification } from '../../../shared/i18n/notifications';
 import type { Permission } from '../../../shared/permissions';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite, sentFields } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
+import { newUnitRow } from '../../platform/newRow';
 import type { SmsSender } from '../../platform/sms';
 import { type Recipient, activeRecipients, usersHoldingAt } from '../accounts/accounts.api';
 import { findUnitInScope, unitNames } from '../org/org.api';
@@ -387,7 +389,7 @@ export async function listWebhooks(
 
 async function ownWebhook(ctx: ActorCtx, id: string): Promise<WebhookRow> {
   notificationsPolicy.require(ctx.actor, 'manage');
-  const row = isUuid(id) ? await findWebhook(ctx.db, ctx.actor, id) : undefined;
+  const row = await findWebhook(ctx.db, ctx.actor, id);
   if (!row) throw notFound();
   return row;
 }
@@ -404,38 +406,34 @@ const auditView = (
   enabled: r.enabled,
 });
 
+/** What a robot's audit entries name and keep of it (its URL masked, whether it is signed). */
+const webhookAudit = {
+  entityType: 'notification_webhook',
+  view: (r: WebhookRow) => auditView({ ...r, signed: r.secretEnc !== null }),
+};
+
 export async function createWebhook(ctx: ActorCtx, body: CreateWebhookBody): Promise<WebhookDto> {
   notificationsPolicy.require(ctx.actor, 'manage');
   const unit = await findUnitInScope(ctx, body.orgUnitId, notificationsPolicy.permissions.manage);
   checkRobotUrl(body.kind, body.url);
   if (body.secret && body.kind !== 'dingtalk') throw new AppError('notifications.secret_dingtalk_only', 422);
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertWebhook(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: body.kind,
-      name: body.name,
-      urlEnc: ctx.pii.encrypt(body.url),
-      urlMasked: maskRobotUrl(body.url),
-      secretEnc: body.secret ? ctx.pii.encrypt(body.secret) : null,
-      subtree: body.subtree,
-      events: body.events,
-      enabled: body.enabled,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'notifications.webhook_create',
-      entityType: 'notification_webhook',
-      entityId: created.id,
-      orgPath: unit.path,
-      after: auditView({ ...created, signed: created.secretEnc !== null }),
-    });
-    return created;
-  });
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertWebhook(tx, {
+        ...newUnitRow(ctx, unit, ctx.clock.now()),
+        kind: body.kind,
+        name: body.name,
+        urlEnc: ctx.pii.encrypt(body.url),
+        urlMasked: maskRobotUrl(body.url),
+        secretEnc: body.secret ? ctx.pii.encrypt(body.secret) : null,
+        subtree: body.subtree,
+        events: body.events,
+        enabled: body.enabled,
+        createdBy: ctx.actor.userId,
+      }),
+    { action: 'notifications.webhook_create', ...webhookAudit },
+  );
   return (await webhookDtos(ctx, [row]))[0]!;
 }
 
@@ -446,21 +444,18 @@ export async function updateWebhook(ctx: ActorCtx, id: string, body: UpdateWebho
     throw new AppError('notifications.secret_dingtalk_only', 422);
   const row = await ctx.db.transaction(async (tx) => {
     const after = await updateWebhookRow(tx, before.id, {
-      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...sentFields(body, ['name', 'subtree', 'events', 'enabled']),
       ...(body.url ? { urlEnc: ctx.pii.encrypt(body.url), urlMasked: maskRobotUrl(body.url) } : {}),
       ...(body.secret !== undefined ? { secretEnc: body.secret ? ctx.pii.encrypt(body.secret) : null } : {}),
-      ...(body.subtree !== undefined ? { subtree: body.subtree } : {}),
-      ...(body.events !== undefined ? { events: body.events } : {}),
-      ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
       updatedAt: ctx.clock.now(),
     });
     await writeAudit(tx, ctx, {
       action: 'notifications.webhook_update',
-      entityType: 'notification_webhook',
+      entityType: webhookAudit.entityType,
       entityId: before.id,
       orgPath: before.orgPath,
-      before: auditView({ ...before, signed: before.secretEnc !== null }),
-      after: auditView({ ...after, signed: after.secretEnc !== null }),
+      before: webhookAudit.view(before),
+      after: webhookAudit.view(after),
     });
     return after;
   });
@@ -473,10 +468,10 @@ export async function deleteWebhook(ctx: ActorCtx, id: string): Promise<void> {
     await deleteWebhookRow(tx, before.id);
     await writeAudit(tx, ctx, {
       action: 'notifications.webhook_delete',
-      entityType: 'notification_webhook',
+      entityType: webhookAudit.entityType,
       entityId: before.id,
       orgPath: before.orgPath,
-      before: auditView({ ...before, signed: before.secretEnc !== null }),
+      before: webhookAudit.view(before),
     });
   });
 }

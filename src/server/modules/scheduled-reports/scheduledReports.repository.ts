@@ -1,8 +1,10 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { escapeLike } from '../../platform/permissions';
+import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
 import {
   receiverPathSql,
@@ -21,17 +23,12 @@ export type SubmissionRec = SubmissionRow & { receiverPath: string };
 
 // ---------------------------------------------------------------- templates
 
-export async function insertTemplate(db: Db, row: typeof srTemplates.$inferInsert) {
-  await db.insert(srTemplates).values(row);
+export function insertTemplate(db: Db, row: typeof srTemplates.$inferInsert): Promise<TemplateRow> {
+  return insertRow(db, srTemplates, row);
 }
 
-export async function updateTemplateRow(db: Db, id: string, version: number, patch: Partial<TemplateRow>) {
-  const rows = await db
-    .update(srTemplates)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(srTemplates.id, id), eq(srTemplates.version, version)))
-    .returning();
-  return rows[0];
+export function updateTemplateRow(db: Db, id: string, version: number, patch: Partial<TemplateRow>) {
+  return updateVersionedRow(db, srTemplates, id, version, patch);
 }
 
 /** A template in reach for reading (in the subtree or above the actor's unit), or with `manage`, in the subtree. */
@@ -113,20 +110,25 @@ export function latestCycles(db: Db, templateId: string, limit: number): Promise
     .limit(limit);
 }
 
-export function cyclesByIds(db: Db, ids: readonly string[]): Promise<CycleRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
+/** The rows of `table` with these ids (each once; none asked, no query). */
+async function rowsByIds<T extends PgTable & { id: AnyPgColumn }>(
+  db: Db,
+  table: T,
+  ids: readonly string[],
+): Promise<T['$inferSelect'][]> {
+  if (ids.length === 0) return [];
   return db
     .select()
-    .from(srCycles)
-    .where(inArray(srCycles.id, [...new Set(ids)]));
+    .from(table as PgTable)
+    .where(inArray(table.id, [...new Set(ids)]));
+}
+
+export function cyclesByIds(db: Db, ids: readonly string[]): Promise<CycleRow[]> {
+  return rowsByIds(db, srCycles, ids);
 }
 
 export function templatesByIds(db: Db, ids: readonly string[]): Promise<TemplateRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(srTemplates)
-    .where(inArray(srTemplates.id, [...new Set(ids)]));
+  return rowsByIds(db, srTemplates, ids);
 }
 
 /** Cycles whose reminder time has come and that were not reminded yet (the job). */
@@ -210,12 +212,7 @@ export async function updateSubmissionRow(
   version: number,
   patch: Partial<SubmissionRow>,
 ): Promise<SubmissionRow | undefined> {
-  const rows = await db
-    .update(srSubmissions)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(srSubmissions.id, id), eq(srSubmissions.version, version)))
-    .returning();
-  return rows[0];
+  return updateVersionedRow(db, srSubmissions, id, version, patch);
 }
 
 export interface SubmissionFilter {

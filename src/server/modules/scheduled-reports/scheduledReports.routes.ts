@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -24,10 +24,11 @@ import { SCHEDULED_REPORTS_ERRORS } from '../../../shared/i18n/errors.scheduled-
 import { scheduledReportsAccess } from '../../../shared/permissions/scheduled-reports';
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './scheduledReports.table';
 import {
   actOnSubmission,
@@ -96,32 +97,20 @@ export const scheduledReportsModule = defineModule({
     );
 
     // ---- templates
-    app.get(
-      '/api/scheduled-reports/templates',
-      {
-        config: read,
-        schema: { tags, querystring: templateQuery, response: { 200: pageOf(templateSchema) } },
-      },
-      (req) => listTemplates(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/scheduled-reports/templates',
-      { config: manage, schema: { tags, body: templateBody, response: { 201: templateSchema } } },
-      async (req, reply) => reply.status(201).send(await createTemplate(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/scheduled-reports/templates/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: templateSchema } } },
-      (req) => getTemplate(actorCtxOf(deps, req), req.params.id),
-    );
-    app.patch(
-      '/api/scheduled-reports/templates/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: templatePatch, response: { 200: templateSchema } },
-      },
-      (req) => updateTemplate(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(app, {
+      path: '/api/scheduled-reports/templates',
+      tags,
+      read: read.access,
+      write: manage.access,
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      schema: templateSchema,
+      listQuery: templateQuery,
+      body: templateBody,
+      list: listTemplates,
+      create: createTemplate,
+      detail: { schema: templateSchema, get: getTemplate },
+      update: { body: templatePatch, run: updateTemplate },
+    });
     app.get(
       '/api/scheduled-reports/templates/:id/board',
       {
@@ -166,7 +155,9 @@ export const scheduledReportsModule = defineModule({
         const en = req.locale === 'en';
         const states = STATE_LABEL[en ? 'en' : 'zh-CN'];
         const yes = en ? 'yes' : '是';
-        const buf = await toXlsx(
+        return sendXlsx(
+          reply,
+          `${template.title}（${label}）.xlsx`,
           en ? 'Reports' : '信息报告',
           [
             { header: en ? 'Unit' : '报送单位', value: (r) => r.unit, width: 20 },
@@ -192,10 +183,6 @@ export const scheduledReportsModule = defineModule({
           ],
           rows,
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(`${template.title}（${label}）.xlsx`))
-          .send(buf);
       },
     );
 

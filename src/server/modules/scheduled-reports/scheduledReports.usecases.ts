@@ -18,11 +18,13 @@ import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime
 import type { Locale } from '../../../shared/i18n/errors';
 import type { Permission } from '../../../shared/permissions';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
+import { newUnitRow } from '../../platform/newRow';
 import { inScope } from '../../platform/permissions';
 import { reportFigures } from '../../platform/offerings';
 import { type NotifyInput, notify } from '../notifications/notifications.api';
@@ -176,47 +178,46 @@ export async function createTemplate(ctx: ActorCtx, body: TemplateBody): Promise
   const receiver = await findUnitInScope(ctx, body.orgUnitId, 'scheduled_reports.manage');
   if (!RECEIVER_KINDS.has(receiver.kind)) throw new AppError('scheduled_reports.receiver_unit', 422);
   await checkTemplate(ctx, receiver, body);
-  const now = ctx.clock.now();
-  const id = ctx.ids();
-  const row = {
-    id,
-    orgUnitId: receiver.id,
-    orgPath: receiver.path,
-    title: body.title,
-    basis: body.basis ?? null,
-    description: body.description ?? null,
-    cadence: body.cadence,
-    dueDay: body.dueDay,
-    dueInNextMonth: body.dueInNextMonth,
-    remindDays: body.remindDays,
-    startsOn: body.startsOn,
-    submitters: body.submitters,
-    fields: body.fields,
-    attachments: body.attachments,
-    active: true,
-    createdBy: ctx.actor.userId,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await ctx.db.transaction(async (tx) => {
-    await insertTemplate(tx, row);
-    await writeAudit(tx, ctx, {
-      action: 'scheduled_reports.template.create',
-      entityType: 'sr_template',
-      entityId: id,
-      orgPath: receiver.path,
-      after: row,
-    });
-  });
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertTemplate(tx, {
+        ...newUnitRow(ctx, receiver, ctx.clock.now()),
+        title: body.title,
+        basis: body.basis ?? null,
+        description: body.description ?? null,
+        cadence: body.cadence,
+        dueDay: body.dueDay,
+        dueInNextMonth: body.dueInNextMonth,
+        remindDays: body.remindDays,
+        startsOn: body.startsOn,
+        submitters: body.submitters,
+        fields: body.fields,
+        attachments: body.attachments,
+        active: true,
+        createdBy: ctx.actor.userId,
+        version: 1,
+      }),
+    { action: 'scheduled_reports.template.create', entityType: 'sr_template' },
+  );
   return (await templateDtos(ctx, [row]))[0]!;
+}
+
+/** A template in reach for `mode` (not a UUID, missing or out of reach: 404). */
+async function templateInReach(
+  ctx: ActorCtx,
+  id: string,
+  mode: 'read' | 'manage' = 'read',
+): Promise<TemplateRow> {
+  if (!isUuid(id)) throw notFound();
+  const row = await findTemplate(ctx.db, ctx.actor, id, mode);
+  if (!row) throw notFound();
+  return row;
 }
 
 export async function updateTemplate(ctx: ActorCtx, id: string, patch: TemplatePatch): Promise<TemplateDto> {
   templatesPolicy.require(ctx.actor, 'manage');
-  if (!isUuid(id)) throw notFound();
-  const row = await findTemplate(ctx.db, ctx.actor, id, 'manage');
-  if (!row) throw notFound();
+  const row = await templateInReach(ctx, id, 'manage');
   const receiver = (await unitsByIds(ctx.db, [row.orgUnitId]))[0];
   if (!receiver) throw notFound();
   await checkTemplate(ctx, receiver, {
@@ -246,10 +247,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 export async function getTemplate(ctx: ActorCtx, id: string): Promise<TemplateDto> {
   templatesPolicy.require(ctx.actor, 'read');
-  if (!isUuid(id)) throw notFound();
-  const row = await findTemplate(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
-  return (await templateDtos(ctx, [row]))[0]!;
+  return (await templateDtos(ctx, [await templateInReach(ctx, id)]))[0]!;
 }
 
 export async function listTemplates(
@@ -520,9 +518,7 @@ export async function getCycle(ctx: ActorCtx, id: string): Promise<CycleDto> {
 /** Units × the template's latest cycles, each cell the unit's report state (only units in the actor's reach). */
 export async function board(ctx: ActorCtx, templateId: string, cycles = 6): Promise<BoardDto> {
   submissionsPolicy.require(ctx.actor, 'read');
-  if (!isUuid(templateId)) throw notFound();
-  const t = await findTemplate(ctx.db, ctx.actor, templateId);
-  if (!t) throw notFound();
+  const t = await templateInReach(ctx, templateId);
   const rows = (await latestCycles(ctx.db, t.id, cycles)).reverse();
   const subs = (
     await submissionsOfCycles(
@@ -791,6 +787,36 @@ async function event(tx: Db, ctx: ActorCtx, s: SubmissionRec, action: string, co
   });
 }
 
+/**
+ * A submission's change inside the use case's transaction (`tctx.db`): the versioned update (409 when another
+ * change won), its event in the history and its audit entry `scheduled_reports.submission.<action>`; answers
+ * the detail.
+ */
+async function changeSubmission(
+  tctx: ActorCtx,
+  s: SubmissionRec,
+  patch: Partial<SubmissionRow>,
+  change: {
+    action: string;
+    comment: string | null;
+    before: unknown;
+    after: (next: SubmissionRow) => unknown;
+  },
+): Promise<SubmissionDetailDto> {
+  const next = await updateSubmissionRow(tctx.db, s.id, s.version, patch);
+  if (!next) throw new AppError('scheduled_reports.conflict', 409);
+  await event(tctx.db, tctx, s, change.action, change.comment);
+  await writeAudit(tctx.db, tctx, {
+    action: `scheduled_reports.submission.${change.action}`,
+    entityType: 'sr_submission',
+    entityId: s.id,
+    orgPath: s.orgPath,
+    before: change.before,
+    after: change.after(next),
+  });
+  return detailOf(tctx, { ...next, receiverPath: s.receiverPath });
+}
+
 export async function saveSubmission(
   ctx: ActorCtx,
   id: string,
@@ -812,18 +838,12 @@ export async function saveSubmission(
       ...(body.note !== undefined && { note: body.note ?? null }),
       updatedAt: ctx.clock.now(),
     };
-    const next = await updateSubmissionRow(tx, s.id, s.version, patch);
-    if (!next) throw new AppError('scheduled_reports.conflict', 409);
-    await event(tx, ctx, s, 'save', null);
-    await writeAudit(tx, ctx, {
-      action: 'scheduled_reports.submission.save',
-      entityType: 'sr_submission',
-      entityId: s.id,
-      orgPath: s.orgPath,
+    return changeSubmission(tctx, s, patch, {
+      action: 'save',
+      comment: null,
       before: { values: s.values, attachments: s.attachments },
-      after: { values, attachments: next.attachments },
+      after: (next) => ({ values, attachments: next.attachments }),
     });
-    return detailOf(tctx, { ...next, receiverPath: s.receiverPath });
   });
 }
 
@@ -904,18 +924,12 @@ export async function actOnSubmission(
         });
       }
     }
-    const next = await updateSubmissionRow(tx, s.id, s.version, patch);
-    if (!next) throw new AppError('scheduled_reports.conflict', 409);
-    await event(tx, ctx, s, action, comment);
-    await writeAudit(tx, ctx, {
-      action: `scheduled_reports.submission.${action}`,
-      entityType: 'sr_submission',
-      entityId: s.id,
-      orgPath: s.orgPath,
+    return changeSubmission(tctx, s, patch, {
+      action,
+      comment,
       before: { state: s.state },
-      after: { state: next.state, late: next.late, ...(comment && { comment }) },
+      after: (next) => ({ state: next.state, late: next.late, ...(comment && { comment }) }),
     });
-    return detailOf(tctx, { ...next, receiverPath: s.receiverPath });
   });
 }
 
