@@ -32,7 +32,7 @@ import {
   liveResidentsByPhoneHash,
   permanentResidentsUnder,
 } from '../residents/residents.api';
-import { reaches, surveysPolicy } from './surveys.policy';
+import { type SurveyAction, reaches, surveysPolicy } from './surveys.policy';
 import {
   type ResponseRow,
   type SurveyRow,
@@ -192,10 +192,8 @@ async function changeSurvey(
   id: string,
   plan: (tx: Db, s: SurveyRow) => Promise<SurveyChange>,
 ): Promise<SurveyDto> {
-  surveysPolicy.require(ctx.actor, 'manage');
   const row = await ctx.db.transaction(async (tx) => {
-    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
-    if (!s) throw notFound();
+    const s = await surveyInReach(ctx, id, 'manage', tx);
     const change = await plan(tx, s);
     const updated = await updateSurveyRow(tx, s.id, change.from, change.set);
     if (!updated) throw new AppError(change.conflict, 409);
@@ -346,15 +344,24 @@ export async function listSurveys(
   return { ...page, items: await toDtos(ctx, page.items) };
 }
 
-async function readable(ctx: ActorCtx, id: string, action: 'read' | 'enter' = 'read'): Promise<SurveyRow> {
+/**
+ * The survey with this id in the actor's reach for `action` (404 otherwise, the same as missing); read in
+ * the transaction `tx` when given, locked for the change.
+ */
+async function surveyInReach(
+  ctx: ActorCtx,
+  id: string,
+  action: SurveyAction = 'read',
+  tx?: Db,
+): Promise<SurveyRow> {
   surveysPolicy.require(ctx.actor, action);
-  const s = isUuid(id) ? await findSurvey(ctx.db, ctx.actor, action, id) : undefined;
+  const s = isUuid(id) ? await findSurvey(tx ?? ctx.db, ctx.actor, action, id, !!tx) : undefined;
   if (!s) throw notFound();
   return s;
 }
 
 export async function getSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
-  return dto(ctx, await readable(ctx, id));
+  return dto(ctx, await surveyInReach(ctx, id));
 }
 
 /** 11 digits of a mainland mobile, or a 400. */
@@ -377,11 +384,9 @@ export async function enterPaperResponse(
   id: string,
   input: z.infer<typeof paperBody>,
 ): Promise<ResponseDto> {
-  surveysPolicy.require(ctx.actor, 'enter');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'enter', id, true) : undefined;
-    if (!s) throw notFound();
+    const s = await surveyInReach(ctx, id, 'enter', tx);
     if (s.status !== 'published') throw new AppError('surveys.state', 409);
     // 帮办代办: the answer of a registry resident (in the actor's scope), their consent noted; it sits at
     // the resident's home and counts as their one response.
@@ -497,7 +502,7 @@ export async function listResponses(
   id: string,
   q: z.infer<typeof responseListQuery>,
 ): Promise<Page<ResponseDto>> {
-  const s = await readable(ctx, id);
+  const s = await surveyInReach(ctx, id);
   const page = await listResponseRows(ctx.db, s.id, { channel: q.channel }, q);
   const units = await unitsByIds(
     ctx.db,
@@ -517,7 +522,7 @@ export async function listResponses(
 
 /** Results: distributions, response rate, margin of error and the awareness/satisfaction rates (R-AS-5). */
 export async function surveyResults(ctx: ActorCtx, id: string): Promise<ResultsDto> {
-  const s = await readable(ctx, id);
+  const s = await surveyInReach(ctx, id);
   return resultsOf(ctx, s, await allResponses(ctx.db, s.id));
 }
 
@@ -686,7 +691,7 @@ export async function answerSurvey(
 
 /** For the export (and its audit entry). */
 export async function exportRows(ctx: ActorCtx, id: string) {
-  const s = await readable(ctx, id);
+  const s = await surveyInReach(ctx, id);
   const rows = await allResponses(ctx.db, s.id);
   const results = await resultsOf(ctx, s, rows);
   const units = await unitsByIds(
