@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import {
@@ -25,6 +25,7 @@ import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { surveysEvidence } from './surveys.evidence';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as surveysTables from './surveys.table';
 import {
   answerSurvey,
@@ -59,7 +60,7 @@ export const surveysModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['surveys'];
-    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const ctx = (req: FastifyRequest) => actorCtxOf(deps, req);
     const read = { access: access.permission('surveys.read') };
     const manage = { access: access.permission('surveys.manage') };
     const enter = { access: access.permission('surveys.enter') };
@@ -90,29 +91,20 @@ export const surveysModule = defineModule({
     );
 
     // ---- staff
-    app.get(
-      '/api/surveys',
-      {
-        config: read,
-        schema: { tags, querystring: surveyListQuery, response: { 200: pageOf(surveySchema) } },
-      },
-      (req) => listSurveys(ctx(req), req.query),
-    );
-    app.post(
-      '/api/surveys',
-      { config: manage, schema: { tags, body: createSurveyBody, response: { 201: surveySchema } } },
-      async (req, reply) => reply.status(201).send(await createSurvey(ctx(req), req.body)),
-    );
-    app.get(
-      '/api/surveys/:id',
-      { config: read, schema: { tags, params: idParams, response: detail } },
-      (req) => getSurvey(ctx(req), req.params.id),
-    );
-    app.patch(
-      '/api/surveys/:id',
-      { config: manage, schema: { tags, params: idParams, body: updateSurveyBody, response: detail } },
-      (req) => updateSurvey(ctx(req), req.params.id, req.body),
-    );
+    recordRoutes(base, {
+      path: '/api/surveys',
+      tags,
+      read: read.access,
+      write: manage.access,
+      ctx,
+      schema: surveySchema,
+      listQuery: surveyListQuery,
+      body: createSurveyBody,
+      list: listSurveys,
+      create: createSurvey,
+      detail: { schema: surveySchema, get: getSurvey },
+      update: { body: updateSurveyBody, run: updateSurvey },
+    });
     app.post(
       '/api/surveys/:id/publish',
       { config: manage, schema: { tags, params: idParams, response: detail } },

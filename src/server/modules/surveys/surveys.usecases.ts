@@ -32,7 +32,7 @@ import {
   liveResidentsByPhoneHash,
   permanentResidentsUnder,
 } from '../residents/residents.api';
-import { reaches, surveysPolicy } from './surveys.policy';
+import { type SurveyAction, reaches, surveysPolicy } from './surveys.policy';
 import {
   type ResponseRow,
   type SurveyRow,
@@ -170,16 +170,54 @@ export async function createSurvey(
   return dto(ctx, row);
 }
 
+/** What one change of a managed survey writes, once `changeSurvey`'s `plan` has checked the survey. */
+interface SurveyChange {
+  /** The status the survey must still be in as it is written (409 `conflict` otherwise). */
+  from: string;
+  set: Partial<Omit<SurveyRow, 'id' | 'version'>>;
+  conflict: string;
+  action: string;
+  before: unknown;
+  after: (updated: SurveyRow) => unknown;
+  /** More writes in the same transaction, after the audit entry. */
+  follow?: (tx: Db, updated: SurveyRow) => Promise<void>;
+}
+
+/**
+ * A staff member's change of a survey they manage, in one transaction: finds it (404), lets `plan` check it
+ * and say what to write, updates it if its status has not moved on meanwhile and writes the audit entry.
+ */
+async function changeSurvey(
+  ctx: ActorCtx,
+  id: string,
+  plan: (tx: Db, s: SurveyRow) => Promise<SurveyChange>,
+): Promise<SurveyDto> {
+  const row = await ctx.db.transaction(async (tx) => {
+    const s = await surveyInReach(ctx, id, 'manage', tx);
+    const change = await plan(tx, s);
+    const updated = await updateSurveyRow(tx, s.id, change.from, change.set);
+    if (!updated) throw new AppError(change.conflict, 409);
+    await writeAudit(tx, ctx, {
+      action: change.action,
+      entityType: 'sv_survey',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      before: change.before,
+      after: change.after(updated),
+    });
+    await change.follow?.(tx, updated);
+    return updated;
+  });
+  return dto(ctx, row);
+}
+
 /** Edits a draft; a published survey's questions are frozen (409). */
-export async function updateSurvey(
+export function updateSurvey(
   ctx: ActorCtx,
   id: string,
   input: z.infer<typeof updateSurveyBody>,
 ): Promise<SurveyDto> {
-  surveysPolicy.require(ctx.actor, 'manage');
-  const row = await ctx.db.transaction(async (tx) => {
-    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
-    if (!s) throw notFound();
+  return changeSurvey(ctx, id, async (_tx, s) => {
     if (s.status !== 'draft') throw new AppError('surveys.not_draft', 409);
     const next = {
       title: input.title ?? s.title,
@@ -193,83 +231,56 @@ export async function updateSurvey(
     };
     checkDates(next.opensAt, next.closesAt);
     validateQuestions(next.questions);
-    const updated = await updateSurveyRow(tx, s.id, 'draft', { ...next, updatedAt: ctx.clock.now() });
-    if (!updated) throw new AppError('surveys.not_draft', 409);
-    await writeAudit(tx, ctx, {
+    return {
+      from: 'draft',
+      set: { ...next, updatedAt: ctx.clock.now() },
+      conflict: 'surveys.not_draft',
       action: 'surveys.update',
-      entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       before: { title: s.title, questions: s.questions.length, opensAt: s.opensAt, closesAt: s.closesAt },
-      after: {
-        title: updated.title,
-        questions: updated.questions.length,
-        opensAt: updated.opensAt,
-        closesAt: updated.closesAt,
-      },
-    });
-    return updated;
+      after: (u) => ({
+        title: u.title,
+        questions: u.questions.length,
+        opensAt: u.opensAt,
+        closesAt: u.closesAt,
+      }),
+    };
   });
-  return dto(ctx, row);
 }
 
 /** Draft → published: the questions freeze and the population under the unit is counted once. */
-export async function publishSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
-  surveysPolicy.require(ctx.actor, 'manage');
-  const row = await ctx.db.transaction(async (tx) => {
-    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
-    if (!s) throw notFound();
+export function publishSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
+  return changeSurvey(ctx, id, async (tx, s) => {
     if (s.status !== 'draft') throw new AppError('surveys.state', 409);
     if (s.questions.length === 0) throw new AppError('surveys.no_questions', 400);
     validateQuestions(s.questions);
     const population = (await permanentResidentsUnder(tx, [s.orgPath])).get(s.orgPath) ?? 0;
     const now = ctx.clock.now();
-    const updated = await updateSurveyRow(tx, s.id, 'draft', {
-      status: 'published',
-      publishedAt: now,
-      population: population || null,
-      updatedAt: now,
-    });
-    if (!updated) throw new AppError('surveys.state', 409);
-    await writeAudit(tx, ctx, {
+    return {
+      from: 'draft',
+      set: { status: 'published', publishedAt: now, population: population || null, updatedAt: now },
+      conflict: 'surveys.state',
       action: 'surveys.publish',
-      entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       before: { status: 'draft' },
-      after: { status: 'published', population: updated.population },
-    });
-    return updated;
+      after: (u) => ({ status: 'published', population: u.population }),
+    };
   });
-  return dto(ctx, row);
 }
 
 /** Published → closed: no more answers; the results count as evidence from now on. */
-export async function closeSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
-  surveysPolicy.require(ctx.actor, 'manage');
-  const row = await ctx.db.transaction(async (tx) => {
-    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
-    if (!s) throw notFound();
+export function closeSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
+  return changeSurvey(ctx, id, async (_tx, s) => {
     if (s.status !== 'published') throw new AppError('surveys.state', 409);
     const now = ctx.clock.now();
-    const updated = await updateSurveyRow(tx, s.id, 'published', {
-      status: 'closed',
-      closedAt: now,
-      updatedAt: now,
-    });
-    if (!updated) throw new AppError('surveys.state', 409);
-    await writeAudit(tx, ctx, {
+    return {
+      from: 'published',
+      set: { status: 'closed', closedAt: now, updatedAt: now },
+      conflict: 'surveys.state',
       action: 'surveys.close',
-      entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       before: { status: 'published' },
-      after: { status: 'closed' },
-    });
-    if (s.purpose === 'convention') await feedConventions(tx, ctx, updated);
-    return updated;
+      after: () => ({ status: 'closed' }),
+      follow: s.purpose === 'convention' ? (tx, u) => feedConventions(tx, ctx, u) : undefined,
+    };
   });
-  return dto(ctx, row);
 }
 
 /**
@@ -293,15 +304,8 @@ async function feedConventions(tx: Db, ctx: ActorCtx, s: SurveyRow): Promise<voi
 }
 
 /** Sampling: a target in all and per unit under the survey's unit (grids of a community…). */
-export async function setQuotas(
-  ctx: ActorCtx,
-  id: string,
-  input: z.infer<typeof quotasBody>,
-): Promise<SurveyDto> {
-  surveysPolicy.require(ctx.actor, 'manage');
-  const row = await ctx.db.transaction(async (tx) => {
-    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'manage', id, true) : undefined;
-    if (!s) throw notFound();
+export function setQuotas(ctx: ActorCtx, id: string, input: z.infer<typeof quotasBody>): Promise<SurveyDto> {
+  return changeSurvey(ctx, id, async (tx, s) => {
     if (s.status === 'closed') throw new AppError('surveys.state', 409);
     const ids = input.quotas.map((q) => q.orgUnitId);
     if (new Set(ids).size !== ids.length) throw new AppError('surveys.quota_unit', 400);
@@ -311,23 +315,19 @@ export async function setQuotas(
       if (!u || u.path === s.orgPath || !u.path.startsWith(s.orgPath))
         throw new AppError('surveys.quota_unit', 400);
     }
-    const updated = await updateSurveyRow(tx, s.id, s.status, {
-      quotas: input.quotas,
-      target: input.target !== undefined ? input.target : s.target,
-      updatedAt: ctx.clock.now(),
-    });
-    if (!updated) throw new AppError('surveys.state', 409);
-    await writeAudit(tx, ctx, {
+    return {
+      from: s.status,
+      set: {
+        quotas: input.quotas,
+        target: input.target !== undefined ? input.target : s.target,
+        updatedAt: ctx.clock.now(),
+      },
+      conflict: 'surveys.state',
       action: 'surveys.quotas',
-      entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       before: { target: s.target, quotas: s.quotas },
-      after: { target: updated.target, quotas: updated.quotas },
-    });
-    return updated;
+      after: (u) => ({ target: u.target, quotas: u.quotas }),
+    };
   });
-  return dto(ctx, row);
 }
 
 export async function listSurveys(
@@ -344,15 +344,24 @@ export async function listSurveys(
   return { ...page, items: await toDtos(ctx, page.items) };
 }
 
-async function readable(ctx: ActorCtx, id: string, action: 'read' | 'enter' = 'read'): Promise<SurveyRow> {
+/**
+ * The survey with this id in the actor's reach for `action` (404 otherwise, the same as missing); read in
+ * the transaction `tx` when given, locked for the change.
+ */
+async function surveyInReach(
+  ctx: ActorCtx,
+  id: string,
+  action: SurveyAction = 'read',
+  tx?: Db,
+): Promise<SurveyRow> {
   surveysPolicy.require(ctx.actor, action);
-  const s = isUuid(id) ? await findSurvey(ctx.db, ctx.actor, action, id) : undefined;
+  const s = isUuid(id) ? await findSurvey(tx ?? ctx.db, ctx.actor, action, id, !!tx) : undefined;
   if (!s) throw notFound();
   return s;
 }
 
 export async function getSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
-  return dto(ctx, await readable(ctx, id));
+  return dto(ctx, await surveyInReach(ctx, id));
 }
 
 /** 11 digits of a mainland mobile, or a 400. */
@@ -375,11 +384,9 @@ export async function enterPaperResponse(
   id: string,
   input: z.infer<typeof paperBody>,
 ): Promise<ResponseDto> {
-  surveysPolicy.require(ctx.actor, 'enter');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const s = isUuid(id) ? await findSurvey(tx, ctx.actor, 'enter', id, true) : undefined;
-    if (!s) throw notFound();
+    const s = await surveyInReach(ctx, id, 'enter', tx);
     if (s.status !== 'published') throw new AppError('surveys.state', 409);
     // 帮办代办: the answer of a registry resident (in the actor's scope), their consent noted; it sits at
     // the resident's home and counts as their one response.
@@ -495,7 +502,7 @@ export async function listResponses(
   id: string,
   q: z.infer<typeof responseListQuery>,
 ): Promise<Page<ResponseDto>> {
-  const s = await readable(ctx, id);
+  const s = await surveyInReach(ctx, id);
   const page = await listResponseRows(ctx.db, s.id, { channel: q.channel }, q);
   const units = await unitsByIds(
     ctx.db,
@@ -515,7 +522,7 @@ export async function listResponses(
 
 /** Results: distributions, response rate, margin of error and the awareness/satisfaction rates (R-AS-5). */
 export async function surveyResults(ctx: ActorCtx, id: string): Promise<ResultsDto> {
-  const s = await readable(ctx, id);
+  const s = await surveyInReach(ctx, id);
   return resultsOf(ctx, s, await allResponses(ctx.db, s.id));
 }
 
@@ -684,7 +691,7 @@ export async function answerSurvey(
 
 /** For the export (and its audit entry). */
 export async function exportRows(ctx: ActorCtx, id: string) {
-  const s = await readable(ctx, id);
+  const s = await surveyInReach(ctx, id);
   const rows = await allResponses(ctx.db, s.id);
   const results = await resultsOf(ctx, s, rows);
   const units = await unitsByIds(

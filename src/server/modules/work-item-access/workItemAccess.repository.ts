@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
+import { insertRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
 import { wiaPolicy } from './workItemAccess.policy';
 import { wiaApplications, wiaEvents, wiaItems, wiaOpinions, wiaRefusals } from './workItemAccess.table';
@@ -49,12 +50,8 @@ export function listApplicationRows(
   });
 }
 
-export async function insertApplication(
-  db: Db,
-  row: typeof wiaApplications.$inferInsert,
-): Promise<ApplicationRow> {
-  const [created] = await db.insert(wiaApplications).values(row).returning();
-  return created!;
+export function insertApplication(db: Db, row: typeof wiaApplications.$inferInsert): Promise<ApplicationRow> {
+  return insertRow(db, wiaApplications, row);
 }
 
 export async function nextNumber(db: Db, year: string): Promise<string> {
@@ -70,7 +67,7 @@ export async function markOverdue(db: Db, id: string, now: Date): Promise<void> 
 }
 
 export async function insertEvent(db: Db, row: typeof wiaEvents.$inferInsert): Promise<void> {
-  await db.insert(wiaEvents).values(row);
+  await insertRow(db, wiaEvents, row);
 }
 
 export function eventsOf(db: Db, id: string) {
@@ -82,7 +79,7 @@ export function eventsOf(db: Db, id: string) {
 }
 
 export async function insertOpinion(db: Db, row: typeof wiaOpinions.$inferInsert): Promise<void> {
-  await db.insert(wiaOpinions).values(row);
+  await insertRow(db, wiaOpinions, row);
 }
 
 export function opinionsOf(db: Db, id: string) {
@@ -95,9 +92,8 @@ export function opinionsOf(db: Db, id: string) {
 
 // ---------------------------------------------------------------- published lists
 
-export async function insertItem(db: Db, row: typeof wiaItems.$inferInsert): Promise<ItemRow> {
-  const [created] = await db.insert(wiaItems).values(row).returning();
-  return created!;
+export function insertItem(db: Db, row: typeof wiaItems.$inferInsert): Promise<ItemRow> {
+  return insertRow(db, wiaItems, row);
 }
 
 /** Publishes an application's work item on a list from today (exempt on filing; approved or purchase on decision). */
@@ -196,9 +192,8 @@ export async function listedItemNamed(
 
 // ---------------------------------------------------------------- refusals
 
-export async function insertRefusal(db: Db, row: typeof wiaRefusals.$inferInsert): Promise<RefusalRow> {
-  const [created] = await db.insert(wiaRefusals).values(row).returning();
-  return created!;
+export function insertRefusal(db: Db, row: typeof wiaRefusals.$inferInsert): Promise<RefusalRow> {
+  return insertRow(db, wiaRefusals, row);
 }
 
 export function listRefusalRows(db: Db, actor: Actor, q: RefusalQuery): Promise<Page<RefusalRow>> {

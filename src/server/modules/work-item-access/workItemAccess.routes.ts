@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   applicationQuery,
@@ -21,6 +21,7 @@ import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './workItemAccess.table';
 import {
   actOnApplication,
@@ -61,40 +62,29 @@ export const workItemAccessModule = defineModule({
       },
       (req) => reviewItem(actorCtxOf(deps, req), req.params.id, req.body),
     );
-    app.get(
-      '/api/work-item-access/refusals',
-      { config: read, schema: { tags, querystring: refusalQuery, response: { 200: pageOf(refusalSchema) } } },
-      (req) => listRefusals(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/work-item-access/refusals',
-      {
-        config: { access: access.permission('work_item_access.refuse') },
-        schema: { tags, body: refusalBody, response: { 201: refusalSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await refuseRequest(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/work-item-access/applications',
-      {
-        config: read,
-        schema: { tags, querystring: applicationQuery, response: { 200: pageOf(wiaApplicationSchema) } },
-      },
-      (req) => listApplications(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/work-item-access/applications',
-      {
-        config: { access: access.permission('work_item_access.apply') },
-        schema: { tags, body: applyBody, response: { 201: wiaDetailSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await apply(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/work-item-access/applications/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: wiaDetailSchema } } },
-      (req) => getApplication(actorCtxOf(deps, req), req.params.id),
-    );
+    const records = { tags, read: read.access, ctx: (req: FastifyRequest) => actorCtxOf(deps, req) };
+    recordRoutes(base, {
+      path: '/api/work-item-access/refusals',
+      ...records,
+      write: access.permission('work_item_access.refuse'),
+      schema: refusalSchema,
+      listQuery: refusalQuery,
+      body: refusalBody,
+      list: listRefusals,
+      create: refuseRequest,
+    });
+    recordRoutes(base, {
+      path: '/api/work-item-access/applications',
+      ...records,
+      write: access.permission('work_item_access.apply'),
+      schema: wiaApplicationSchema,
+      listQuery: applicationQuery,
+      body: applyBody,
+      list: listApplications,
+      create: apply,
+      created: wiaDetailSchema,
+      detail: { schema: wiaDetailSchema, get: getApplication },
+    });
     app.post(
       '/api/work-item-access/applications/:id/actions',
       {

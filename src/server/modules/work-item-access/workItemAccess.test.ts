@@ -25,6 +25,16 @@ const form = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** Tongdu's worker records a department's request as refused (the market-supervision ledger by default). */
+const refuse = (over: Record<string, unknown> = {}) =>
+  tongdu.post('/api/work-item-access/refusals', {
+    communityId: t.fx.tongdu.id,
+    department: '区市场监管局',
+    matter: '餐饮门店食品安全检查台账',
+    requestedOn: '2026-11-20',
+    ...over,
+  });
+
 beforeAll(async () => {
   t = await createTestApp();
   await createUser(t, 'wia_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
@@ -199,28 +209,12 @@ describe('R-AC-1 procedure and published list', () => {
   });
 
   it('R-AC-1 a community marks an unlisted request as not admitted; a listed one it cannot refuse', async () => {
-    const ok = await tongdu.post('/api/work-item-access/refusals', {
-      communityId: t.fx.tongdu.id,
-      department: '区市场监管局',
-      matter: '餐饮门店食品安全检查台账',
-      requestedOn: '2026-11-20',
-      note: '未列入准入事项清单',
-    });
+    const ok = await refuse({ note: '未列入准入事项清单' });
     expect(ok.statusCode, ok.body).toBe(201);
-    const listed = await tongdu.post('/api/work-item-access/refusals', {
-      communityId: t.fx.tongdu.id,
-      department: '区住房和城乡建设局',
-      matter: '城镇燃气安全入户宣传',
-      requestedOn: '2026-11-20',
-    });
+    const listed = await refuse({ department: '区住房和城乡建设局', matter: '城镇燃气安全入户宣传' });
     expect(listed.statusCode).toBe(409);
     expect(listed.json().error.code).toBe('work_item_access.listed');
-    const other = await tongdu.post('/api/work-item-access/refusals', {
-      communityId: t.fx.xihuayuan.id,
-      department: '区市场监管局',
-      matter: 'x',
-      requestedOn: '2026-11-20',
-    });
+    const other = await refuse({ communityId: t.fx.xihuayuan.id, matter: 'x' });
     expect(other.statusCode).toBe(404);
     const atDistrict = (await civil.get('/api/work-item-access/refusals')).json();
     expect(atDistrict.items[0]).toMatchObject({ orgUnitName: '铜都社区', department: '区市场监管局' });
@@ -245,8 +239,7 @@ describe('R-AC-1 procedure and published list', () => {
         .statusCode,
     ).toBe(409);
     // Removed from the list: a community may now refuse it.
-    const r = await tongdu.post('/api/work-item-access/refusals', {
-      communityId: t.fx.tongdu.id,
+    const r = await refuse({
       department: '区住房和城乡建设局',
       matter: '城镇燃气安全入户宣传',
       requestedOn: '2026-11-21',

@@ -179,11 +179,16 @@ export async function listApplications(ctx: ActorCtx, q: ApplicationQuery): Prom
   return { ...page, items: await dtoOf(ctx, page.items) };
 }
 
-export async function getApplication(ctx: ActorCtx, id: string): Promise<WiaDetailDto> {
+/** The application with this id that the actor may read (404 out of reach, the same as missing). */
+async function applicationInReach(ctx: ActorCtx, id: string): Promise<ApplicationRow> {
   wiaPolicy.require(ctx.actor, 'read');
   const a = await findApplication(ctx.db, ctx.actor, id);
   if (!a) throw notFound();
-  return detailOf(ctx, a);
+  return a;
+}
+
+export async function getApplication(ctx: ActorCtx, id: string): Promise<WiaDetailDto> {
+  return detailOf(ctx, await applicationInReach(ctx, id));
 }
 
 export async function actOnApplication(
@@ -191,9 +196,7 @@ export async function actOnApplication(
   id: string,
   body: WiaActionBody,
 ): Promise<WiaDetailDto> {
-  wiaPolicy.require(ctx.actor, 'read');
-  const a = await findApplication(ctx.db, ctx.actor, id);
-  if (!a) throw notFound();
+  const a = await applicationInReach(ctx, id);
   return detailOf(ctx, await transition(applicationWorkflow, ctx, a, body.action, body));
 }
 
