@@ -152,16 +152,15 @@ async function categoryKinds(db: Db, category: FacilityCategory | undefined): Pr
   return (await allKinds(db)).filter((k) => k.category === category).map((k) => k.key);
 }
 
-export async function listFacilities(ctx: ActorCtx, q: FacilityListQuery): Promise<Page<FacilityDto>> {
+/** A list's filters after the read check: the unit's path (in reach, else 404) and the kinds of the category. */
+async function listFilters(ctx: ActorCtx, q: Omit<FacilityListQuery, 'page' | 'pageSize'>) {
   facilitiesPolicy.require(ctx.actor, 'read');
   const unit = await filterUnit(ctx, q.orgUnitId);
-  const page = await listFacilityRows(
-    ctx.db,
-    ctx.actor,
-    q,
-    unit?.path,
-    await categoryKinds(ctx.db, q.category),
-  );
+  return [unit?.path, await categoryKinds(ctx.db, q.category)] as const;
+}
+
+export async function listFacilities(ctx: ActorCtx, q: FacilityListQuery): Promise<Page<FacilityDto>> {
+  const page = await listFacilityRows(ctx.db, ctx.actor, q, ...(await listFilters(ctx, q)));
   return { ...page, items: await toDtos(ctx, page.items) };
 }
 
@@ -169,17 +168,7 @@ export async function exportFacilities(
   ctx: ActorCtx,
   q: Omit<FacilityListQuery, 'page' | 'pageSize'>,
 ): Promise<FacilityDto[]> {
-  facilitiesPolicy.require(ctx.actor, 'read');
-  const unit = await filterUnit(ctx, q.orgUnitId);
-  const rows = await allFacilityRows(
-    ctx.db,
-    ctx.actor,
-    q,
-    unit?.path,
-    await categoryKinds(ctx.db, q.category),
-    10_000,
-  );
-  return toDtos(ctx, rows);
+  return toDtos(ctx, await allFacilityRows(ctx.db, ctx.actor, q, ...(await listFilters(ctx, q)), 10_000));
 }
 
 export async function getFacility(ctx: ActorCtx, id: string): Promise<FacilityDto> {
