@@ -18,6 +18,7 @@ import {
 } from '../../../shared/contracts/facilities';
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
+import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -208,9 +209,7 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
     ctx,
     (tx) =>
       insertFacility(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         kind: input.kind,
         name: input.name,
         address: input.address ?? null,
@@ -230,8 +229,6 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
         handedOverOn: input.handedOverOn ?? null,
         note: input.note ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'facilities.create',
