@@ -1,9 +1,11 @@
 import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { FacilityListQuery } from '../../../shared/contracts/facilities';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type FacilityAction, facilitiesPolicy } from './facilities.policy';
 import { fcFacilities, fcKinds } from './facilities.table';
 
@@ -15,14 +17,12 @@ export function allKinds(db: Db): Promise<KindRow[]> {
   return db.select().from(fcKinds).orderBy(asc(fcKinds.sort), asc(fcKinds.key));
 }
 
-export async function kindByKey(db: Db, key: string): Promise<KindRow | undefined> {
-  const [k] = await db.select().from(fcKinds).where(eq(fcKinds.key, key));
-  return k;
+export function kindByKey(db: Db, key: string): Promise<KindRow | undefined> {
+  return firstRow(db, fcKinds, eq(fcKinds.key, key));
 }
 
-export async function insertKind(tx: Db, row: typeof fcKinds.$inferInsert): Promise<KindRow> {
-  const [k] = await tx.insert(fcKinds).values(row).returning();
-  return k!;
+export function insertKind(tx: Db, row: typeof fcKinds.$inferInsert): Promise<KindRow> {
+  return insertRow(tx, fcKinds, row);
 }
 
 export async function updateKind(
@@ -34,24 +34,18 @@ export async function updateKind(
   return k!;
 }
 
-export async function insertFacility(tx: Db, row: typeof fcFacilities.$inferInsert): Promise<FacilityRow> {
-  const [f] = await tx.insert(fcFacilities).values(row).returning();
-  return f!;
+export function insertFacility(tx: Db, row: typeof fcFacilities.$inferInsert): Promise<FacilityRow> {
+  return insertRow(tx, fcFacilities, row);
 }
 
 /** Updates a facility at the version the caller read; undefined when someone else changed it first. */
-export async function updateFacility(
+export function updateFacility(
   tx: Db,
   id: string,
   version: number,
   patch: Partial<typeof fcFacilities.$inferInsert>,
 ): Promise<FacilityRow | undefined> {
-  const [f] = await tx
-    .update(fcFacilities)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(fcFacilities.id, id), eq(fcFacilities.version, version)))
-    .returning();
-  return f;
+  return updateVersionedRow(tx, fcFacilities, id, version, patch);
 }
 
 /** A facility in reach for `action`, else undefined (404). */
@@ -62,11 +56,7 @@ export async function findFacility(
   id: string,
 ): Promise<FacilityRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [f] = await db
-    .select()
-    .from(fcFacilities)
-    .where(and(eq(fcFacilities.id, id), facilitiesPolicy.scope(actor, action)));
-  return f;
+  return firstRow(db, fcFacilities, and(eq(fcFacilities.id, id), facilitiesPolicy.scope(actor, action)));
 }
 
 function listWhere(

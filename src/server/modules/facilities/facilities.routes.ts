@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -18,7 +18,7 @@ import { facilitiesAccess } from '../../../shared/permissions/facilities';
 import { access } from '../../platform/access';
 import { idParams } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { facilitiesEvidence } from './facilities.evidence.repository';
 import { pageOf } from '../../platform/pagination';
@@ -36,8 +36,10 @@ import {
 
 const STATUS_ZH = { planned: '规划中', building: '建设中', in_use: '在用', closed: '停用' } as const;
 
-function facilitiesXlsx(rows: FacilityDto[], en: boolean) {
-  return toXlsx<FacilityDto>(
+function sendFacilitiesXlsx(reply: FastifyReply, rows: FacilityDto[], en: boolean) {
+  return sendXlsx<FacilityDto>(
+    reply,
+    en ? 'facilities.xlsx' : '社区设施.xlsx',
     en ? 'Facilities' : '社区设施',
     [
       { header: en ? 'Community' : '社区（村）', width: 14, value: (r) => r.communityName },
@@ -120,11 +122,7 @@ export const facilitiesModule = defineModule({
       },
       async (req, reply) => {
         const rows = await exportFacilities(actorCtxOf(deps, req), req.query);
-        const en = req.locale === 'en';
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(en ? 'facilities.xlsx' : '社区设施.xlsx'))
-          .send(await facilitiesXlsx(rows, en));
+        return sendFacilitiesXlsx(reply, rows, req.locale === 'en');
       },
     );
     app.post(

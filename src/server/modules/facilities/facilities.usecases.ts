@@ -18,6 +18,7 @@ import {
 } from '../../../shared/contracts/facilities';
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
+import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -152,16 +153,15 @@ async function categoryKinds(db: Db, category: FacilityCategory | undefined): Pr
   return (await allKinds(db)).filter((k) => k.category === category).map((k) => k.key);
 }
 
-export async function listFacilities(ctx: ActorCtx, q: FacilityListQuery): Promise<Page<FacilityDto>> {
+/** A list's filters after the read check: the unit's path (in reach, else 404) and the kinds of the category. */
+async function listFilters(ctx: ActorCtx, q: Omit<FacilityListQuery, 'page' | 'pageSize'>) {
   facilitiesPolicy.require(ctx.actor, 'read');
   const unit = await filterUnit(ctx, q.orgUnitId);
-  const page = await listFacilityRows(
-    ctx.db,
-    ctx.actor,
-    q,
-    unit?.path,
-    await categoryKinds(ctx.db, q.category),
-  );
+  return [unit?.path, await categoryKinds(ctx.db, q.category)] as const;
+}
+
+export async function listFacilities(ctx: ActorCtx, q: FacilityListQuery): Promise<Page<FacilityDto>> {
+  const page = await listFacilityRows(ctx.db, ctx.actor, q, ...(await listFilters(ctx, q)));
   return { ...page, items: await toDtos(ctx, page.items) };
 }
 
@@ -169,17 +169,7 @@ export async function exportFacilities(
   ctx: ActorCtx,
   q: Omit<FacilityListQuery, 'page' | 'pageSize'>,
 ): Promise<FacilityDto[]> {
-  facilitiesPolicy.require(ctx.actor, 'read');
-  const unit = await filterUnit(ctx, q.orgUnitId);
-  const rows = await allFacilityRows(
-    ctx.db,
-    ctx.actor,
-    q,
-    unit?.path,
-    await categoryKinds(ctx.db, q.category),
-    10_000,
-  );
-  return toDtos(ctx, rows);
+  return toDtos(ctx, await allFacilityRows(ctx.db, ctx.actor, q, ...(await listFilters(ctx, q)), 10_000));
 }
 
 export async function getFacility(ctx: ActorCtx, id: string): Promise<FacilityDto> {
@@ -219,9 +209,7 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
     ctx,
     (tx) =>
       insertFacility(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         kind: input.kind,
         name: input.name,
         address: input.address ?? null,
@@ -241,8 +229,6 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
         handedOverOn: input.handedOverOn ?? null,
         note: input.note ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'facilities.create',

@@ -2,9 +2,11 @@ import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, lt, ne, sq
 import type { GroupListQuery, ListListQuery, TaskQuery } from '../../../shared/contracts/keyTasks';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
-import { type Page, listPage } from '../../platform/listing';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
+import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
+import { updateRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
 import { ktGroupMembers, ktGroups, ktLists, ktMeetings, ktTaskEvents, ktTasks } from './keyTasks.table';
 
@@ -25,33 +27,35 @@ const scopeOf = (actor: Actor, permission: Permission, column: Parameters<typeof
     ? reachScope(actor, permission, column)
     : scopeWhere(actor, permission, column);
 
+/** The group, list or task with this id in reach for `permission` (reading by default), else undefined (404). */
+const finder =
+  <T extends typeof ktGroups | typeof ktLists | typeof ktTasks>(table: T) =>
+  (
+    db: Db,
+    actor: Actor,
+    id: string,
+    permission: Permission = 'key_tasks.read',
+  ): Promise<T['$inferSelect'] | undefined> =>
+    findRowInScope(db, table, id, scopeOf(actor, permission, table.orgPath));
+
+/** A page of the groups or lists in reach for reading, newest first. */
+const newestInReach =
+  <T extends typeof ktGroups | typeof ktLists, Q extends PageQuery>(table: T) =>
+  (db: Db, actor: Actor, q: Q): Promise<Page<T['$inferSelect']>> =>
+    listPage(db, {
+      table,
+      where: reachScope(actor, 'key_tasks.read', table.orgPath),
+      orderBy: [desc(table.createdAt), desc(table.id)],
+      page: q,
+    });
+
 // ---------------------------------------------------------------- groups
 
-export async function findGroup(
-  db: Db,
-  actor: Actor,
-  id: string,
-  permission: Permission = 'key_tasks.read',
-): Promise<GroupRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(ktGroups)
-    .where(and(eq(ktGroups.id, id), scopeOf(actor, permission, ktGroups.orgPath)));
-  return row;
-}
+export const findGroup = finder(ktGroups);
 
-export const groupById = async (db: Db, id: string) =>
-  (await db.select().from(ktGroups).where(eq(ktGroups.id, id)))[0];
+export const groupById = (db: Db, id: string) => firstRow(db, ktGroups, eq(ktGroups.id, id));
 
-export function listGroupRows(db: Db, actor: Actor, q: GroupListQuery): Promise<Page<GroupRow>> {
-  return listPage(db, {
-    table: ktGroups,
-    where: reachScope(actor, 'key_tasks.read', ktGroups.orgPath),
-    orderBy: [desc(ktGroups.createdAt), desc(ktGroups.id)],
-    page: q,
-  });
-}
+export const listGroupRows = newestInReach<typeof ktGroups, GroupListQuery>(ktGroups);
 
 export async function insertGroup(db: Db, row: typeof ktGroups.$inferInsert): Promise<GroupRow> {
   const [created] = await db.insert(ktGroups).values(row).returning();
@@ -133,31 +137,11 @@ export async function escalatedCount(db: Db, groupId: string, now: Date): Promis
 
 // ---------------------------------------------------------------- lists
 
-export async function findList(
-  db: Db,
-  actor: Actor,
-  id: string,
-  permission: Permission = 'key_tasks.read',
-): Promise<ListRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(ktLists)
-    .where(and(eq(ktLists.id, id), scopeOf(actor, permission, ktLists.orgPath)));
-  return row;
-}
+export const findList = finder(ktLists);
 
-export const listById = async (db: Db, id: string) =>
-  (await db.select().from(ktLists).where(eq(ktLists.id, id)))[0];
+export const listById = (db: Db, id: string) => firstRow(db, ktLists, eq(ktLists.id, id));
 
-export function listListRows(db: Db, actor: Actor, q: ListListQuery): Promise<Page<ListRow>> {
-  return listPage(db, {
-    table: ktLists,
-    where: reachScope(actor, 'key_tasks.read', ktLists.orgPath),
-    orderBy: [desc(ktLists.createdAt), desc(ktLists.id)],
-    page: q,
-  });
-}
+export const listListRows = newestInReach<typeof ktLists, ListListQuery>(ktLists);
 
 export async function insertList(db: Db, row: typeof ktLists.$inferInsert): Promise<ListRow> {
   const [created] = await db.insert(ktLists).values(row).returning();
@@ -170,19 +154,7 @@ export function listsOfGroup(db: Db, groupId: string): Promise<ListRow[]> {
 
 // ---------------------------------------------------------------- tasks
 
-export async function findTask(
-  db: Db,
-  actor: Actor,
-  id: string,
-  permission: Permission = 'key_tasks.read',
-): Promise<TaskRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(ktTasks)
-    .where(and(eq(ktTasks.id, id), scopeOf(actor, permission, ktTasks.orgPath)));
-  return row;
-}
+export const findTask = finder(ktTasks);
 
 const overdueSql = (now: Date): SQL => and(ne(ktTasks.state, 'done'), lt(ktTasks.dueAt, now))!;
 
@@ -248,9 +220,8 @@ export async function insertTask(db: Db, row: typeof ktTasks.$inferInsert): Prom
   return created!;
 }
 
-export async function updateTaskRow(db: Db, id: string, patch: Partial<TaskRow>): Promise<TaskRow> {
-  const [row] = await db.update(ktTasks).set(patch).where(eq(ktTasks.id, id)).returning();
-  return row!;
+export function updateTaskRow(db: Db, id: string, patch: Partial<TaskRow>): Promise<TaskRow> {
+  return updateRow(db, ktTasks, id, patch);
 }
 
 export async function markEscalated(db: Db, id: string, now: Date): Promise<void> {

@@ -27,7 +27,7 @@ import { KEY_TASKS_ERRORS } from '../../../shared/i18n/errors.key-tasks';
 import { keyTasksAccess } from '../../../shared/permissions/key-tasks';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -166,7 +166,10 @@ export const keyTasksModule = defineModule({
         const { list, rows } = await exportTasks(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';
         const states = STATE_LABEL[en ? 'en' : 'zh-CN'];
-        const buf = await toXlsx(
+        const title = list?.title ?? (en ? 'key-tasks' : '重点任务清单');
+        return sendXlsx(
+          reply,
+          `${title}.xlsx`,
           en ? 'Key tasks' : '重点任务清单',
           [
             { header: en ? 'No.' : '序号', value: (r) => r.number, width: 6 },
@@ -188,11 +191,6 @@ export const keyTasksModule = defineModule({
           ],
           rows,
         );
-        const title = list?.title ?? (en ? 'key-tasks' : '重点任务清单');
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(`${title}.xlsx`))
-          .send(buf);
       },
     );
     app.get(

@@ -25,6 +25,8 @@ import type {
 } from '../../../shared/contracts/keyTasks';
 import { chinaDate } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
+import { newUnitRow } from '../../platform/newRow';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -220,9 +222,7 @@ export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise
   const now = ctx.clock.now();
   const g = await ctx.db.transaction(async (tx) => {
     const g = await insertGroup(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
+      ...newUnitRow(ctx, unit, now),
       name: body.name,
       officeUnit: body.officeUnit ?? null,
       officeHead: body.officeHead ?? null,
@@ -230,8 +230,6 @@ export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise
       duties: body.duties ?? null,
       meetingCadence: body.meetingCadence ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertMembers(
       tx,
@@ -486,28 +484,23 @@ export async function createList(ctx: ActorCtx, body: CreateListBody): Promise<T
     throw new AppError('key_tasks.group_not_found', 404);
   if (body.phases.some((p) => p.from > p.to)) throw new AppError('key_tasks.phase_order', 422);
   const now = ctx.clock.now();
-  const l = await ctx.db.transaction(async (tx) => {
-    const l = await insertList(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      groupId: body.groupId ?? null,
-      title: body.title,
-      source: body.source ?? null,
-      phases: body.phases,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const l = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertList(tx, {
+        ...newUnitRow(ctx, unit, now),
+        groupId: body.groupId ?? null,
+        title: body.title,
+        source: body.source ?? null,
+        phases: body.phases,
+        createdBy: ctx.actor.userId,
+      }),
+    {
       action: 'key_tasks.list.create',
       entityType: 'kt_list',
-      entityId: l.id,
-      orgPath: l.orgPath,
-      after: { title: l.title, groupId: l.groupId, phases: l.phases.length },
-    });
-    return l;
-  });
+      view: (l) => ({ title: l.title, groupId: l.groupId, phases: l.phases.length }),
+    },
+  );
   return (await listDtos(ctx, [l]))[0]!;
 }
 
