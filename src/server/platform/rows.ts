@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { type SQL, and, eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
 
@@ -37,7 +37,7 @@ export async function updateRow<T extends PgTable & { id: AnyPgColumn }>(
 
 /**
  * Updates the row with this id while its `version` is still `version` (optimistic lock), raising the version
- * by one; returns the row, or undefined when another change won.
+ * by one (and only while `where` holds, when given); returns the row, or undefined when another change won.
  */
 export async function updateVersionedRow<T extends PgTable & { id: AnyPgColumn; version: AnyPgColumn }>(
   db: Db,
@@ -45,11 +45,12 @@ export async function updateVersionedRow<T extends PgTable & { id: AnyPgColumn; 
   id: string,
   version: number,
   set: Partial<T['$inferInsert']>,
+  where?: SQL,
 ): Promise<T['$inferSelect'] | undefined> {
   const [after] = await db
     .update(table as PgTable)
     .set({ ...set, version: version + 1 } as never)
-    .where(and(eq(table.id, id), eq(table.version, version)))
+    .where(and(eq(table.id, id), eq(table.version, version), where))
     .returning();
   return after as T['$inferSelect'] | undefined;
 }

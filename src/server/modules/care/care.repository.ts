@@ -1,10 +1,9 @@
 import { type SQL, and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { insertRow } from '../../platform/rows';
+import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { type PlanAction, type ReliefAction, plansPolicy, reliefPolicy } from './care.policy';
 import { careMisses, carePlans, careRelief, careVisits } from './care.table';
 
@@ -49,26 +48,6 @@ export async function planByResidentTag(
   return p;
 }
 
-/**
- * Updates the row with this id while it is still at `version` (and `where` holds), moving it to the next
- * version; undefined when someone changed it meanwhile.
- */
-async function updateAtVersion<T extends typeof carePlans | typeof careRelief>(
-  tx: Db,
-  table: T,
-  id: string,
-  version: number,
-  patch: Partial<T['$inferInsert']>,
-  where?: SQL,
-): Promise<T['$inferSelect'] | undefined> {
-  const [row] = await tx
-    .update(table as PgTable)
-    .set({ ...patch, version: version + 1 } as never)
-    .where(and(eq(table.id, id), eq(table.version, version), where))
-    .returning();
-  return row as T['$inferSelect'] | undefined;
-}
-
 export const insertPlan = (tx: Db, row: typeof carePlans.$inferInsert): Promise<PlanRow> =>
   insertRow(tx, carePlans, row);
 
@@ -77,7 +56,7 @@ export const updatePlan = (
   id: string,
   version: number,
   patch: Partial<typeof carePlans.$inferInsert>,
-): Promise<PlanRow | undefined> => updateAtVersion(tx, carePlans, id, version, patch);
+): Promise<PlanRow | undefined> => updateVersionedRow(tx, carePlans, id, version, patch);
 
 export function listPlanRows(
   db: Db,
@@ -171,7 +150,7 @@ export const updateRelief = (
   fromState: string,
   patch: Partial<typeof careRelief.$inferInsert>,
 ): Promise<ReliefRow | undefined> =>
-  updateAtVersion(tx, careRelief, id, version, patch, eq(careRelief.state, fromState));
+  updateVersionedRow(tx, careRelief, id, version, patch, eq(careRelief.state, fromState));
 
 export async function findRelief(
   db: Db,
