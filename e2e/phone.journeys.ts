@@ -104,7 +104,7 @@ async function phoneLoginAs(page: Page, username: string) {
 
 export const phoneJourneys: Journey[] = [
   {
-    name: 'phone pages at 390×844 in normal and 长者模式: axe-core finds no serious or critical violation; elderly text ≥ 20 px, tap targets ≥ 44 px; the phone entry loads no antd',
+    name: 'phone pages at 390×844 in normal and 长者模式: axe-core finds no serious or critical violation; elderly text ≥ 20 px, tap targets ≥ 44 px; the phone entry loads no antd; staff pages opened by a resident say 无权访问',
     async run({ browser, baseUrl, shot }) {
       const findings: Finding[] = [];
       for (const mode of ['normal', 'elderly'] as const) {
@@ -158,6 +158,11 @@ export const phoneJourneys: Journey[] = [
           for (const dead of ['/m/tasks', '/m/points', '/m/activities', '/m/redeem'])
             if ((await page.getByTestId(`tile-${dead}`).count()) > 0)
               throw new Error(`jumin sees the tile ${dead}`);
+          // A staff page opened by its address says the account may not use it (no error, no retry).
+          for (const staff of ['/m/care', '/m/key-tasks', '/m/reports']) {
+            await page.goto(staff);
+            await page.getByTestId('no-access').waitFor();
+          }
           const heavy = scripts.filter((s) => /\/assets\/(antd|echarts|leaflet|index)-/.test(s));
           if (heavy.length) throw new Error(`the phone pages loaded ${heavy.join(', ')}`);
         } finally {

@@ -14,6 +14,7 @@ import {
   useState,
 } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../app/api';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { useElderly } from './elderly';
@@ -142,6 +143,20 @@ export function Notice({
 
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
+  // A page this account may not use (a resident opening a staff page by its address): say so, and offer the
+  // way home instead of a retry that would fail again.
+  if (error instanceof ApiError && error.status === 403)
+    return (
+      <Notice kind="warn" testId="no-access">
+        <div>
+          <strong>{t('common.forbiddenTitle')}</strong>
+        </div>
+        <div>{t('common.forbiddenText')}</div>
+        <Link to="/m" className="btn btn-block" style={{ marginTop: 8 }}>
+          {t('common.backHome')}
+        </Link>
+      </Notice>
+    );
   return (
     <Notice kind="error">
       <div>
