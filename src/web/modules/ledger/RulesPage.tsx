@@ -2,7 +2,6 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Flex,
@@ -18,6 +17,7 @@ import { TEAM_RULE_TYPE } from '../../../shared/contracts/ledger';
 import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { useSaving } from '../../app/components/useSaving';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -32,7 +32,6 @@ export default function RulesPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const qc = useQueryClient();
-  const { message } = App.useApp();
   const showError = useShowError();
   const [unitId, setUnitId] = useState<string>();
   const [form] = Form.useForm<{
@@ -43,13 +42,10 @@ export default function RulesPage() {
   }>();
   const rules = useQuery({ queryKey: ledgerKeys.rules(unitId), queryFn: () => ledgerApi.rules(unitId) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['ledger', 'rules'] });
-  const save = useMutation({
-    mutationFn: ledgerApi.putRule,
-    onSuccess: () => {
-      message.success(t('ledger.rules.saved'));
-      refresh();
-    },
-    onError: (e) => showError(e, form),
+  const save = useSaving(ledgerApi.putRule, {
+    invalidate: ['ledger', 'rules'],
+    done: () => t('ledger.rules.saved'),
+    form,
   });
   const del = useMutation({
     mutationFn: ledgerApi.deleteRule,

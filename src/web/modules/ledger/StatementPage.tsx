@@ -10,6 +10,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  type FormInstance,
   Input,
   InputNumber,
   List,
@@ -29,6 +30,7 @@ import { Link, useParams } from 'react-router';
 import { TIME_BANK_CAP_HOURS } from '../../../shared/contracts/ledger';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
+import { useSaving } from '../../app/components/useSaving';
 import { ErrorResult, NotFoundResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -272,6 +274,24 @@ function ReverseModal({
   );
 }
 
+/**
+ * A time-bank posting sent with the form's idempotency key: on success a new key, the form cleared, a toast
+ * (done, or already recorded) and the ledger refreshed; an error lands on the form's fields.
+ */
+function usePosting<V>(form: FormInstance, post: (v: V, idempotencyKey: string) => Promise<Posting>) {
+  const { t } = useI18n();
+  const key = useRef(newKey());
+  return useSaving((v: V) => post(v, key.current), {
+    invalidate: ledgerKeys.all,
+    done: (r) => (r.duplicate ? t('ledger.timebank.duplicate') : t('ledger.timebank.done')),
+    form,
+    after: () => {
+      key.current = newKey();
+      form.resetFields();
+    },
+  });
+}
+
 /** Designees, staff-recorded withdrawals and donations to the community pool (R-VP-2). */
 function TimeBankTools({
   account,
@@ -282,7 +302,6 @@ function TimeBankTools({
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const { message } = App.useApp();
   const showError = useShowError();
   const designees = useQuery({
     queryKey: ledgerKeys.designees(account.id),
@@ -291,13 +310,7 @@ function TimeBankTools({
   const [dForm] = Form.useForm<{ name: string; relation: string }>();
   const [wForm] = Form.useForm<{ beneficiary: string; minutes: number; memo: string }>();
   const [gForm] = Form.useForm<{ minutes: number }>();
-  const wKey = useRef(newKey());
-  const gKey = useRef(newKey());
   const refresh = () => qc.invalidateQueries({ queryKey: ledgerKeys.all });
-  const posted = (r: Posting) => {
-    message.success(r.duplicate ? t('ledger.timebank.duplicate') : t('ledger.timebank.done'));
-    refresh();
-  };
   const add = useMutation({
     mutationFn: (v: { name: string; relation: string }) => ledgerApi.addDesignee(account.id, v),
     onSuccess: () => {
@@ -311,26 +324,14 @@ function TimeBankTools({
     onSuccess: refresh,
     onError: (e) => showError(e),
   });
-  const withdraw = useMutation({
-    mutationFn: (v: { beneficiary: string; minutes: number; memo: string }) =>
-      ledgerApi.withdraw(account.id, { ...v, idempotencyKey: wKey.current }),
-    onSuccess: (r) => {
-      wKey.current = newKey();
-      wForm.resetFields();
-      posted(r);
-    },
-    onError: (e) => showError(e, wForm),
-  });
-  const donate = useMutation({
-    mutationFn: (v: { minutes: number }) =>
-      ledgerApi.donate(account.id, { ...v, idempotencyKey: gKey.current }),
-    onSuccess: (r) => {
-      gKey.current = newKey();
-      gForm.resetFields();
-      posted(r);
-    },
-    onError: (e) => showError(e, gForm),
-  });
+  const withdraw = usePosting(
+    wForm,
+    (v: { beneficiary: string; minutes: number; memo: string }, idempotencyKey) =>
+      ledgerApi.withdraw(account.id, { ...v, idempotencyKey }),
+  );
+  const donate = usePosting(gForm, (v: { minutes: number }, idempotencyKey) =>
+    ledgerApi.donate(account.id, { ...v, idempotencyKey }),
+  );
   const list: Designee[] = designees.data ?? [];
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -469,22 +470,12 @@ function TimeBankTools({
 /** Staff spend the community pool's minutes on a service for an elderly person living alone. */
 function PoolTools({ account }: { account: Account }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ beneficiaryName: string; minutes: number; memo: string }>();
-  const key = useRef(newKey());
-  const m = useMutation({
-    mutationFn: (v: { beneficiaryName: string; minutes: number; memo: string }) =>
-      ledgerApi.poolWithdraw({ ...v, communityId: account.ownerId, idempotencyKey: key.current }),
-    onSuccess: (r) => {
-      key.current = newKey();
-      form.resetFields();
-      message.success(r.duplicate ? t('ledger.timebank.duplicate') : t('ledger.timebank.done'));
-      qc.invalidateQueries({ queryKey: ledgerKeys.all });
-    },
-    onError: (e) => showError(e, form),
-  });
+  const m = usePosting(
+    form,
+    (v: { beneficiaryName: string; minutes: number; memo: string }, idempotencyKey) =>
+      ledgerApi.poolWithdraw({ ...v, communityId: account.ownerId, idempotencyKey }),
+  );
   return (
     <Card size="small" title={t('ledger.pool.title')} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>

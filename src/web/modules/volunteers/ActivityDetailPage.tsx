@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Descriptions,
@@ -16,11 +15,11 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useSaving } from '../../app/components/useSaving';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { timeRange } from './ActivitiesPage';
@@ -38,48 +37,27 @@ const ATT_COLORS: Record<string, string> = {
 export default function ActivityDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [pick, setPick] = useState<string>();
   const [cancelOpen, setCancelOpen] = useState(false);
   const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: volKeys.activity(id), queryFn: () => volApi.activity(id) });
-  const done = () => {
-    message.success(t('volunteers.done'));
-    qc.invalidateQueries({ queryKey: volKeys.all });
-  };
-  const act = useMutation({
-    mutationFn: ({
-      volunteerId,
-      action,
-    }: {
-      volunteerId: string;
-      action: 'check-in' | 'check-out' | 'confirm';
-    }) => volApi.attendance(id, volunteerId, action),
-    onSuccess: done,
-    onError: (e) => showError(e),
+  const toastAndRefresh = { invalidate: volKeys.all, done: () => t('volunteers.done') };
+  const act = useSaving(
+    ({ volunteerId, action }: { volunteerId: string; action: 'check-in' | 'check-out' | 'confirm' }) =>
+      volApi.attendance(id, volunteerId, action),
+    toastAndRefresh,
+  );
+  const signUp = useSaving((volunteerId: string) => volApi.signUp(id, volunteerId), {
+    ...toastAndRefresh,
+    after: () => setPick(undefined),
   });
-  const signUp = useMutation({
-    mutationFn: (volunteerId: string) => volApi.signUp(id, volunteerId),
-    onSuccess: () => {
-      setPick(undefined);
-      done();
-    },
-    onError: (e) => showError(e),
-  });
-  const cancelSignup = useMutation({
-    mutationFn: (volunteerId: string) => volApi.cancelSignup(id, volunteerId),
-    onSuccess: done,
-    onError: (e) => showError(e),
-  });
-  const cancel = useMutation({
-    mutationFn: () => volApi.cancelActivity(id, reason),
-    onSuccess: () => {
-      setCancelOpen(false);
-      done();
-    },
-    onError: (e) => showError(e),
+  const cancelSignup = useSaving(
+    (volunteerId: string) => volApi.cancelSignup(id, volunteerId),
+    toastAndRefresh,
+  );
+  const cancel = useSaving(() => volApi.cancelActivity(id, reason), {
+    ...toastAndRefresh,
+    after: () => setCancelOpen(false),
   });
   if (q.isPending) return <BlockSkeleton />;
   if (q.isError)

@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Drawer, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSaving } from '../../app/components/useSaving';
 import { Link } from 'react-router';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { TEAM_KINDS } from '../../../shared/contracts/volunteers';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -58,28 +58,14 @@ function CreateTeamModal({ open, onClose }: { open: boolean; onClose: () => void
 
 function TeamDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [pick, setPick] = useState<string>();
   const q = useQuery({ queryKey: volKeys.team(id ?? ''), queryFn: () => volApi.team(id!), enabled: !!id });
-  const done = () => {
-    message.success(t('volunteers.done'));
-    qc.invalidateQueries({ queryKey: volKeys.all });
-  };
-  const add = useMutation({
-    mutationFn: (volunteerId: string) => volApi.addMember(id!, volunteerId, 'member'),
-    onSuccess: () => {
-      setPick(undefined);
-      done();
-    },
-    onError: (e) => showError(e),
+  const toastAndRefresh = { invalidate: volKeys.all, done: () => t('volunteers.done') };
+  const add = useSaving((volunteerId: string) => volApi.addMember(id!, volunteerId, 'member'), {
+    ...toastAndRefresh,
+    after: () => setPick(undefined),
   });
-  const remove = useMutation({
-    mutationFn: (volunteerId: string) => volApi.removeMember(id!, volunteerId),
-    onSuccess: done,
-    onError: (e) => showError(e),
-  });
+  const remove = useSaving((volunteerId: string) => volApi.removeMember(id!, volunteerId), toastAndRefresh);
   const team = q.data;
   return (
     <Drawer open={!!id} onClose={onClose} title={team?.name} size={560} destroyOnHidden>

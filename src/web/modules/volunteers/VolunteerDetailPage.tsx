@@ -1,5 +1,5 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
 import {
   App,
@@ -22,6 +22,7 @@ import { Link, useParams } from 'react-router';
 import { STAR_THRESHOLD_HOURS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { ApiError } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
+import { useSaving } from '../../app/components/useSaving';
 import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -29,44 +30,29 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { hoursOf, type VolunteerDetail, volApi, volKeys } from './api';
 import { KindTag, Stars, TypeTag } from './parts';
-import { AvailabilityFields } from './VolunteersPage';
+import { AvailabilityFields, availabilityOf } from './VolunteersPage';
 
 type Entry = VolunteerDetail['hours'][number];
 
 function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
-  const save = useMutation({
-    mutationFn: (values: Record<string, unknown>) =>
+  const save = useSaving(
+    (values: Record<string, unknown>) =>
       volApi.update(v.id, {
         version: v.version,
         kind: values.kind as VolunteerDetail['kind'],
         university: (values.university as string) || null,
         orgUnitId: values.orgUnitId as string,
         skills: values.skills as string[],
-        availability: {
-          weekdays: (values.availability as { weekdays?: number[] })?.weekdays ?? [],
-          slots: ((values.availability as { slots?: string[] })?.slots ?? []) as (
-            | 'morning'
-            | 'afternoon'
-            | 'evening'
-          )[],
-        },
+        availability: availabilityOf(values),
         status: values.status as 'active' | 'inactive',
         notes: (values.notes as string) || null,
         username: (values.username as string)?.trim() || null,
       }),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      qc.invalidateQueries({ queryKey: volKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+    { invalidate: volKeys.all, done: () => t('common.saved'), form, after: onClose },
+  );
   return (
     <FormSaveModal
       form={form}
@@ -144,18 +130,12 @@ function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; on
 
 function CorrectModal({ entry, onClose }: { entry: Entry | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (values: { minutes: number; reason: string }) => volApi.correct(entry!.id, values),
-    onSuccess: () => {
-      message.success(t('volunteers.corrected'));
-      qc.invalidateQueries({ queryKey: volKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
+  const save = useSaving((values: { minutes: number; reason: string }) => volApi.correct(entry!.id, values), {
+    invalidate: volKeys.all,
+    done: () => t('volunteers.corrected'),
+    form,
+    after: onClose,
   });
   return (
     <FormSaveModal

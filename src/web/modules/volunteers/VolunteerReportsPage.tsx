@@ -1,6 +1,7 @@
 import { DownloadOutlined, WarningFilled } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
+import { useSaving } from '../../app/components/useSaving';
 import { App, Button, Card, DatePicker, Flex, Form, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
@@ -20,23 +21,15 @@ type Uni = Wire<UniversityRow>;
 
 function FlagModal({ row, onClose }: { row: Uni | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const [form] = Form.useForm<{ demonstration: boolean; partnerUniversities: string[] }>();
-  const save = useMutation({
-    mutationFn: (v: { demonstration: boolean; partnerUniversities: string[] }) =>
+  const save = useSaving(
+    (v: { demonstration: boolean; partnerUniversities: string[] }) =>
       volApi.setFlag(row!.communityId, {
         demonstration: v.demonstration,
         partnerUniversities: v.partnerUniversities ?? [],
       }),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      qc.invalidateQueries({ queryKey: volKeys.university });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+    { invalidate: volKeys.university, done: () => t('common.saved'), form, after: onClose },
+  );
   return (
     <FormSaveModal
       form={form}

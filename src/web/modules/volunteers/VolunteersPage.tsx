@@ -1,6 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
-import { App, Card, Checkbox, Flex, Form, Input, Radio, Select, type TableColumnsType, Tag } from 'antd';
+import { Card, Checkbox, Flex, Form, Input, Radio, Select, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSearchPatch } from '../../app/useSearchPatch';
@@ -8,7 +8,7 @@ import { SLOTS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { useShowError } from '../../app/errors';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { OpenRowsTable, useListPager } from './listFrame';
@@ -23,6 +23,15 @@ import {
 import { KindTag, RemotePicker, Stars } from './parts';
 
 type Kind = (typeof VOLUNTEER_KINDS)[number];
+
+/** The availability the form's `availability` fields hold (none ticked: empty lists). */
+export function availabilityOf(values: Record<string, unknown>) {
+  const picked = values.availability as { weekdays?: number[]; slots?: string[] } | undefined;
+  return {
+    weekdays: picked?.weekdays ?? [],
+    slots: (picked?.slots ?? []) as (typeof SLOTS)[number][],
+  };
+}
 
 export function AvailabilityFields() {
   const { t } = useI18n();
@@ -47,35 +56,24 @@ export function AvailabilityFields() {
 
 function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [source, setSource] = useState<'resident' | 'party' | 'manual'>('resident');
   const kind = Form.useWatch('kind', form) as Kind | undefined;
-  const create = useMutation({
-    mutationFn: (body: CreateVolunteerInput) => volApi.create(body),
-    onSuccess: (v) => {
-      message.success(t('volunteers.created'));
-      qc.invalidateQueries({ queryKey: volKeys.all });
+  const create = useSaving((body: CreateVolunteerInput) => volApi.create(body), {
+    invalidate: volKeys.all,
+    done: () => t('volunteers.created'),
+    form,
+    after: (v) => {
       onClose();
       form.resetFields();
       navigate(`/volunteers/${v.id}`);
     },
-    onError: (e) => showError(e, form),
   });
   const submit = (values: Record<string, unknown>) => {
     const body: CreateVolunteerInput = {
       skills: (values.skills as string[]) ?? [],
-      availability: {
-        weekdays: (values.availability as { weekdays?: number[] })?.weekdays ?? [],
-        slots: ((values.availability as { slots?: string[] })?.slots ?? []) as (
-          | 'morning'
-          | 'afternoon'
-          | 'evening'
-        )[],
-      },
+      availability: availabilityOf(values),
       kind: (values.kind as Kind) || undefined,
       university: (values.university as string) || null,
       orgUnitId: (values.orgUnitId as string) || null,
