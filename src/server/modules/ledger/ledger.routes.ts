@@ -79,35 +79,42 @@ export const ledgerModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['ledger'];
+    const read = { access: access.permission('ledger.read') };
+    const write = { access: access.permission('ledger.write') };
+    const own = { access: access.permission('ledger.own') };
+    const readOrOwn = { access: access.anyOf('ledger.read', 'ledger.own') };
+    const writeOrOwn = { access: access.anyOf('ledger.write', 'ledger.own') };
+    const session = { access: access.session };
+    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
 
     app.get(
       '/api/ledger/accounts',
       {
-        config: { access: access.permission('ledger.read') },
+        config: read,
         schema: { tags, querystring: accountListQuery, response: { 200: pageOf(accountView) } },
       },
-      (req) => listAccounts(actorCtxOf(deps, req), req.query),
+      (req) => listAccounts(ctx(req), req.query),
     );
     app.get(
       '/api/ledger/accounts/:id',
       {
-        config: { access: access.anyOf('ledger.read', 'ledger.own') },
+        config: readOrOwn,
         schema: { tags, params: idParams, response: { 200: accountView } },
       },
-      (req) => getAccount(actorCtxOf(deps, req), req.params.id),
+      (req) => getAccount(ctx(req), req.params.id),
     );
     app.get(
       '/api/ledger/accounts/:id/statement',
       {
-        config: { access: access.anyOf('ledger.read', 'ledger.own') },
+        config: readOrOwn,
         schema: { tags, params: idParams, querystring: statementQuery, response: { 200: statementView } },
       },
-      (req) => statement(actorCtxOf(deps, req), req.params.id, req.query),
+      (req) => statement(ctx(req), req.params.id, req.query),
     );
     app.get(
       '/api/ledger/accounts/:id/statement.xlsx',
       {
-        config: { access: access.anyOf('ledger.read', 'ledger.own') },
+        config: readOrOwn,
         schema: {
           tags,
           params: idParams,
@@ -115,7 +122,7 @@ export const ledgerModule = defineModule({
         },
       },
       async (req, reply) => {
-        const { account, lines } = await statementAll(actorCtxOf(deps, req), req.params.id, req.query);
+        const { account, lines } = await statementAll(ctx(req), req.params.id, req.query);
         const en = req.locale === 'en';
         const unit = account.unit === 'points' ? (en ? 'points' : '积分') : en ? 'minutes' : '分钟';
         const fmt = chinaMinute;
@@ -149,38 +156,34 @@ export const ledgerModule = defineModule({
     app.post(
       '/api/ledger/transactions/:id/reverse',
       {
-        config: { access: access.permission('ledger.write') },
+        config: write,
         schema: { tags, params: idParams, body: reverseBody, response: { 200: postingResult } },
       },
-      (req) => reverseTransaction(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => reverseTransaction(ctx(req), req.params.id, req.body),
     );
 
     // Earning rules
     app.get(
       '/api/ledger/rules',
       {
-        config: { access: access.permission('ledger.read') },
+        config: read,
         schema: {
           tags,
           querystring: z.object({ orgUnitId: z.string().optional() }),
           response: { 200: earningRulesView },
         },
       },
-      (req) => listRules(actorCtxOf(deps, req), req.query.orgUnitId),
+      (req) => listRules(ctx(req), req.query.orgUnitId),
     );
-    app.put(
-      '/api/ledger/rules',
-      { config: { access: access.permission('ledger.write') }, schema: { tags, body: earningRuleBody } },
-      async (req) => {
-        const r = await putRule(actorCtxOf(deps, req), req.body);
-        return { id: r.id };
-      },
-    );
+    app.put('/api/ledger/rules', { config: write, schema: { tags, body: earningRuleBody } }, async (req) => {
+      const r = await putRule(ctx(req), req.body);
+      return { id: r.id };
+    });
     app.delete(
       '/api/ledger/rules/:id',
-      { config: { access: access.permission('ledger.write') }, schema: { tags, params: idParams } },
+      { config: write, schema: { tags, params: idParams } },
       async (req, reply) => {
-        await deleteRule(actorCtxOf(deps, req), req.params.id);
+        await deleteRule(ctx(req), req.params.id);
         return reply.code(204).send();
       },
     );
@@ -189,102 +192,102 @@ export const ledgerModule = defineModule({
     app.get(
       '/api/ledger/accounts/:id/designees',
       {
-        config: { access: access.anyOf('ledger.read', 'ledger.own') },
+        config: readOrOwn,
         schema: { tags, params: idParams, response: { 200: z.array(designeeView) } },
       },
-      (req) => listDesignees(actorCtxOf(deps, req), req.params.id),
+      (req) => listDesignees(ctx(req), req.params.id),
     );
     app.post(
       '/api/ledger/accounts/:id/designees',
       {
-        config: { access: access.anyOf('ledger.write', 'ledger.own') },
+        config: writeOrOwn,
         schema: { tags, params: idParams, body: designeeBody, response: { 200: designeeView } },
       },
-      (req) => addDesignee(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => addDesignee(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/ledger/designees/:id/revoke',
-      { config: { access: access.anyOf('ledger.write', 'ledger.own') }, schema: { tags, params: idParams } },
+      { config: writeOrOwn, schema: { tags, params: idParams } },
       async (req, reply) => {
-        await revokeDesignee(actorCtxOf(deps, req), req.params.id);
+        await revokeDesignee(ctx(req), req.params.id);
         return reply.code(204).send();
       },
     );
     app.post(
       '/api/ledger/designees/:id/consent',
       {
-        config: { access: access.anyOf('ledger.write', 'ledger.own') },
+        config: writeOrOwn,
         schema: { tags, params: idParams, body: consentBody, response: { 200: designeeView } },
       },
-      (req) => recordConsent(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => recordConsent(ctx(req), req.params.id, req.body),
     );
     app.get(
       '/api/me/time-bank/relatives',
-      { config: { access: access.session }, schema: { tags, response: { 200: z.array(myRelativeView) } } },
-      (req) => myRelatives(actorCtxOf(deps, req)),
+      { config: session, schema: { tags, response: { 200: z.array(myRelativeView) } } },
+      (req) => myRelatives(ctx(req)),
     );
     app.post(
       '/api/ledger/accounts/:id/withdraw',
       {
-        config: { access: access.permission('ledger.write') },
+        config: write,
         schema: { tags, params: idParams, body: withdrawBody, response: { 200: postingResult } },
       },
-      (req) => recordWithdrawal(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => recordWithdrawal(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/ledger/accounts/:id/donate',
       {
-        config: { access: access.anyOf('ledger.write', 'ledger.own') },
+        config: writeOrOwn,
         schema: { tags, params: idParams, body: donateBody, response: { 200: postingResult } },
       },
-      (req) => donateToPool(actorCtxOf(deps, req), req.params.id, req.body),
+      (req) => donateToPool(ctx(req), req.params.id, req.body),
     );
     app.post(
       '/api/ledger/pool/withdraw',
       {
-        config: { access: access.permission('ledger.write') },
+        config: write,
         schema: { tags, body: poolWithdrawBody, response: { 200: postingResult } },
       },
-      (req) => withdrawFromPool(actorCtxOf(deps, req), req.body),
+      (req) => withdrawFromPool(ctx(req), req.body),
     );
     // There is deliberately no cash-out endpoint: stored time buys services only (R-LAW-VL-2).
 
     app.get(
       '/api/ledger/me',
       {
-        config: { access: access.permission('ledger.own') },
+        config: own,
         schema: { tags, response: { 200: myLedgerView } },
       },
-      (req) => myLedger(actorCtxOf(deps, req)),
+      (req) => myLedger(ctx(req)),
     );
 
     // Verify and reports
     app.post(
       '/api/ledger/verify',
       {
-        config: { access: access.permission('ledger.write') },
+        config: write,
         schema: { tags, response: { 200: verifyView } },
       },
       (req) => {
-        const ctx = actorCtxOf(deps, req);
-        ledgerPolicy.require(ctx.actor, 'write');
+        const c = ctx(req);
+        ledgerPolicy.require(c.actor, 'write');
         // Platform-wide checks; details only for the caller's own area (the rest is counted).
-        return verifyLedger(ctx.db, ctx.clock, 200, ledgerPolicy.roots(ctx.actor, 'write'));
+        return verifyLedger(c.db, c.clock, 200, ledgerPolicy.roots(c.actor, 'write'));
       },
     );
     app.get(
       '/api/ledger/reports/points',
       {
-        config: { access: access.permission('ledger.read') },
+        config: read,
         schema: { tags, querystring: reportQuery, response: { 200: reportView } },
       },
-      (req) => pointsReport(actorCtxOf(deps, req), req.query),
+      (req) => pointsReport(ctx(req), req.query),
     );
     app.get(
       '/api/ledger/reports/points.xlsx',
-      { config: { access: access.permission('ledger.read') }, schema: { tags, querystring: reportQuery } },
+      { config: read, schema: { tags, querystring: reportQuery } },
       async (req, reply) => {
-        const r = await pointsReport(actorCtxOf(deps, req), req.query);
+        const r = await pointsReport(ctx(req), req.query);
         const en = req.locale === 'en';
         const hours = (m: number) => Math.round((m / 60) * 10) / 10;
         return sendXlsx(
