@@ -11,7 +11,7 @@ import type {
   StatementView,
   WithdrawBody,
 } from '../../../shared/contracts/ledger';
-import { writeAudit } from '../../platform/audit';
+import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -62,6 +62,10 @@ import {
   transactionByKey,
   upsertRule,
 } from './ledger.repository';
+
+const auditTransaction = audited('ledger_transaction');
+const auditRule = audited('ledger_earning_rule');
+const auditDesignee = audited('ledger_designee');
 
 // ─── Ownership and scope ──────────────────────────────────────────────────────────────────────────
 
@@ -235,11 +239,7 @@ export async function reverseTransaction(ctx: ActorCtx, txId: string, body: Reve
         throw new AppError('ledger.key_reused', 409, {}, { transactionId: r.transactionId });
       return r;
     }
-    await writeAudit(tx, ctx, {
-      action: 'ledger.reverse',
-      entityType: 'ledger_transaction',
-      entityId: orig.id,
-      orgPath: orig.orgPath,
+    await auditTransaction(tx, ctx, 'ledger.reverse', orig.id, orig, {
       after: { reversalId: r.transactionId, reason: body.reason },
     });
     return r;
@@ -298,11 +298,8 @@ export async function putRule(ctx: ActorCtx, body: EarningRuleBody) {
       { id: ctx.ids(), orgUnitId: u.id, orgPath: u.path, activityType: body.activityType, ...values },
       values,
     );
-    await writeAudit(tx, ctx, {
-      action: 'ledger.rule.put',
-      entityType: 'ledger_earning_rule',
-      entityId: row.id,
-      orgPath: u.path,
+    const ruleAtUnit = { orgPath: u.path };
+    await auditRule(tx, ctx, 'ledger.rule.put', row.id, ruleAtUnit, {
       before: before ? { pointsPerHour: before.pointsPerHour, dailyCap: before.dailyCap } : null,
       after: { activityType: body.activityType, pointsPerHour: body.pointsPerHour, dailyCap: body.dailyCap },
     });
@@ -315,11 +312,7 @@ export async function deleteRule(ctx: ActorCtx, id: string) {
   await ctx.db.transaction(async (tx) => {
     const r = await deleteRuleRow(tx, ctx.actor, 'write', id);
     if (!r) throw notFound();
-    await writeAudit(tx, ctx, {
-      action: 'ledger.rule.delete',
-      entityType: 'ledger_earning_rule',
-      entityId: r.id,
-      orgPath: r.orgPath,
+    await auditRule(tx, ctx, 'ledger.rule.delete', r.id, r, {
       before: { activityType: r.activityType, pointsPerHour: r.pointsPerHour, dailyCap: r.dailyCap },
     });
   });
@@ -408,11 +401,7 @@ export async function addDesignee(ctx: ActorCtx, accountId: string, body: Design
       revokedAt: null,
     };
     await insertDesignee(tx, row);
-    await writeAudit(tx, ctx, {
-      action: 'ledger.designee.add',
-      entityType: 'ledger_designee',
-      entityId: id,
-      orgPath: acc.orgPath,
+    await auditDesignee(tx, ctx, 'ledger.designee.add', id, acc, {
       after: { accountId: acc.id, name: body.name, relation: body.relation, link, consentBy },
     });
     return designeeDto(row);
@@ -440,11 +429,7 @@ export async function recordConsent(
       note: staff ? (body.note ?? null) : null,
       recordedBy: ctx.actor.userId,
     });
-    await writeAudit(tx, ctx, {
-      action: 'ledger.designee.consent',
-      entityType: 'ledger_designee',
-      entityId: d.id,
-      orgPath: acc.orgPath,
+    await auditDesignee(tx, ctx, 'ledger.designee.consent', d.id, acc, {
       after: { by, note: staff ? body.note : null },
     });
   });
@@ -503,11 +488,7 @@ export async function revokeDesignee(ctx: ActorCtx, designeeId: string) {
   if (d.revokedAt) return;
   await ctx.db.transaction(async (tx) => {
     await revokeDesigneeRow(tx, d.id, ctx.clock.now());
-    await writeAudit(tx, ctx, {
-      action: 'ledger.designee.revoke',
-      entityType: 'ledger_designee',
-      entityId: d.id,
-      orgPath: acc.orgPath,
+    await auditDesignee(tx, ctx, 'ledger.designee.revoke', d.id, acc, {
       before: { name: d.name, relation: d.relation },
     });
   });
@@ -569,11 +550,7 @@ export async function withdrawTime(tx: Db, ctx: UseCaseCtx, w: WithdrawTimeInput
     ],
   });
   if (spender && !posted.duplicate)
-    await writeAudit(tx, ctx, {
-      action: 'ledger.family_spend',
-      entityType: 'ledger_transaction',
-      entityId: posted.transactionId,
-      orgPath: acc.orgPath,
+    await auditTransaction(tx, ctx, 'ledger.family_spend', posted.transactionId, acc, {
       after: {
         holderAccountId: acc.id,
         holderName: acc.name,

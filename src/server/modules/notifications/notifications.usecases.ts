@@ -15,6 +15,7 @@ import { type NotificationEvent, renderNotification } from '../../../shared/i18n
 import type { Permission } from '../../../shared/permissions';
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite, sentFields } from '../../platform/auditedRows';
+import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
@@ -411,6 +412,7 @@ const webhookAudit = {
   entityType: 'notification_webhook',
   view: (r: WebhookRow) => auditView({ ...r, signed: r.secretEnc !== null }),
 };
+const auditWebhook = audited(webhookAudit.entityType);
 
 export async function createWebhook(ctx: ActorCtx, body: CreateWebhookBody): Promise<WebhookDto> {
   notificationsPolicy.require(ctx.actor, 'manage');
@@ -449,11 +451,7 @@ export async function updateWebhook(ctx: ActorCtx, id: string, body: UpdateWebho
       ...(body.secret !== undefined ? { secretEnc: body.secret ? ctx.pii.encrypt(body.secret) : null } : {}),
       updatedAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
-      action: 'notifications.webhook_update',
-      entityType: webhookAudit.entityType,
-      entityId: before.id,
-      orgPath: before.orgPath,
+    await auditWebhook(tx, ctx, 'notifications.webhook_update', before.id, before, {
       before: webhookAudit.view(before),
       after: webhookAudit.view(after),
     });
@@ -466,11 +464,7 @@ export async function deleteWebhook(ctx: ActorCtx, id: string): Promise<void> {
   const before = await ownWebhook(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await deleteWebhookRow(tx, before.id);
-    await writeAudit(tx, ctx, {
-      action: 'notifications.webhook_delete',
-      entityType: webhookAudit.entityType,
-      entityId: before.id,
-      orgPath: before.orgPath,
+    await auditWebhook(tx, ctx, 'notifications.webhook_delete', before.id, before, {
       before: webhookAudit.view(before),
     });
   });

@@ -23,7 +23,7 @@ import {
   requireAccess,
 } from './volunteers.common';
 import type { volunteerActivities, volunteerAttendance, volunteers } from './volunteers.table';
-import { myVolunteerRow } from './volunteers.usecases';
+import { requireMyVolunteer } from './volunteers.usecases';
 import {
   activityOfCommunity,
   correctedMinutes,
@@ -51,9 +51,9 @@ import {
   updateSignupRow,
   teamRowById,
 } from './activities.repository';
-import { audited } from './volunteers.common';
+import { audited } from '../../platform/auditedEntity';
 import { volunteersPolicy } from './volunteers.policy';
-import { findVolunteerRow, volunteerRowById, volunteerRowOfUser } from './volunteers.repository';
+import { findVolunteerRow, volunteerRowById } from './volunteers.repository';
 
 const auditActivity = audited('volunteer_activity');
 const auditAttendance = audited('volunteer_attendance');
@@ -318,13 +318,23 @@ async function withSignupRetry<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An organiser's step, in one transaction: on an activity and a volunteer the actor may both write. */
+function asOrganiser<T>(
+  ctx: ActorCtx,
+  activityId: string,
+  volunteerId: string,
+  step: (tx: Db, activity: ActivityRow, volunteer: VolunteerRow) => Promise<T>,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
+    const v = await volunteerForActivity(ctx, tx, volunteerId);
+    return step(tx, activity, v);
+  });
+}
+
 export async function staffSignUp(ctx: ActorCtx, activityId: string, volunteerId: string) {
   return withSignupRetry(() =>
-    ctx.db.transaction(async (tx) => {
-      const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
-      const v = await volunteerForActivity(ctx, tx, volunteerId);
-      return signUpTx(ctx, tx, activity, v);
-    }),
+    asOrganiser(ctx, activityId, volunteerId, (tx, activity, v) => signUpTx(ctx, tx, activity, v)),
   );
 }
 
@@ -454,19 +464,15 @@ async function checkOutTx(
 }
 
 export async function staffCheckIn(ctx: ActorCtx, activityId: string, volunteerId: string) {
-  return ctx.db.transaction(async (tx) => {
-    const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
-    await volunteerForActivity(ctx, tx, volunteerId);
-    return checkInTx(ctx, tx, activity, volunteerId, 'staff');
-  });
+  return asOrganiser(ctx, activityId, volunteerId, (tx, activity) =>
+    checkInTx(ctx, tx, activity, volunteerId, 'staff'),
+  );
 }
 
 export async function staffCheckOut(ctx: ActorCtx, activityId: string, volunteerId: string) {
-  return ctx.db.transaction(async (tx) => {
-    const activity = await findActivity(ctx, tx, activityId, 'volunteers.write');
-    await volunteerForActivity(ctx, tx, volunteerId);
-    return checkOutTx(ctx, tx, activity, volunteerId, 'staff');
-  });
+  return asOrganiser(ctx, activityId, volunteerId, (tx, activity) =>
+    checkOutTx(ctx, tx, activity, volunteerId, 'staff'),
+  );
 }
 
 /**
@@ -635,22 +641,28 @@ export async function correctHours(
 
 // The volunteer's own phone pages
 
-async function requireMe(ctx: ActorCtx, db: Db) {
-  const me = await volunteerRowOfUser(db, ctx.actor.userId);
-  if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
-  return me;
-}
-
 async function myActivity(db: Db, me: VolunteerRow, activityId: string, forUpdate = false) {
   const a = await activityOfCommunity(db, me.communityId, activityId, forUpdate);
   if (!a) throw notFound();
   return a;
 }
 
+/** The signed-in volunteer's own step, in one transaction: on an activity of their community. */
+function asMe<T>(
+  ctx: ActorCtx,
+  activityId: string,
+  step: (tx: Db, activity: ActivityRow, me: VolunteerRow) => Promise<T>,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const me = await requireMyVolunteer(ctx, tx);
+    const activity = await myActivity(tx, me, activityId);
+    return step(tx, activity, me);
+  });
+}
+
 /** Open activities of my community that have not ended, with my sign-up and attendance. */
 export async function listMyActivities(ctx: ActorCtx) {
-  const me = await myVolunteerRow(ctx);
-  if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
+  const me = await requireMyVolunteer(ctx);
   const now = ctx.clock.now();
   const dayAgo = new Date(now.getTime() - 7 * 86_400_000);
   const rows = await openActivitiesOfCommunity(ctx.db, me.communityId, dayAgo);
@@ -669,37 +681,21 @@ export async function listMyActivities(ctx: ActorCtx) {
 }
 
 export async function mySignUp(ctx: ActorCtx, activityId: string) {
-  return withSignupRetry(() =>
-    ctx.db.transaction(async (tx) => {
-      const me = await requireMe(ctx, tx);
-      const activity = await myActivity(tx, me, activityId);
-      return signUpTx(ctx, tx, activity, me);
-    }),
-  );
+  return withSignupRetry(() => asMe(ctx, activityId, (tx, activity, me) => signUpTx(ctx, tx, activity, me)));
 }
 
 export async function myCancelSignup(ctx: ActorCtx, activityId: string) {
-  return ctx.db.transaction(async (tx) => {
-    const me = await requireMe(ctx, tx);
-    const activity = await myActivity(tx, me, activityId);
-    await cancelSignupTx(ctx, tx, activity, me.id);
-  });
+  await asMe(ctx, activityId, (tx, activity, me) => cancelSignupTx(ctx, tx, activity, me.id));
 }
 
 export async function myCheckIn(ctx: ActorCtx, activityId: string, pos: Position) {
-  return ctx.db.transaction(async (tx) => {
-    const me = await requireMe(ctx, tx);
-    const activity = await myActivity(tx, me, activityId);
-    return checkInTx(ctx, tx, activity, me.id, 'self', pos);
-  });
+  return asMe(ctx, activityId, (tx, activity, me) => checkInTx(ctx, tx, activity, me.id, 'self', pos));
 }
 
 export async function myCheckOut(ctx: ActorCtx, activityId: string, body: Position & { note?: string }) {
-  return ctx.db.transaction(async (tx) => {
-    const me = await requireMe(ctx, tx);
-    const activity = await myActivity(tx, me, activityId);
-    return checkOutTx(ctx, tx, activity, me.id, 'self', { lat: body.lat, lng: body.lng }, body.note);
-  });
+  return asMe(ctx, activityId, (tx, activity, me) =>
+    checkOutTx(ctx, tx, activity, me.id, 'self', { lat: body.lat, lng: body.lng }, body.note),
+  );
 }
 
 /**
@@ -713,7 +709,7 @@ export async function attachMyCheckOutPhoto(
   readPhoto: () => Promise<{ data: Buffer; mime: string }>,
 ) {
   const checkedIn = async (db: Db, forUpdate: boolean) => {
-    const me = await requireMe(ctx, db);
+    const me = await requireMyVolunteer(ctx, db);
     const activity = await myActivity(db, me, activityId);
     const att = await attendanceOf(db, activity.id, me.id, forUpdate);
     if (att?.status !== 'checked_in') throw new AppError('volunteers.not_checked_in', 409);

@@ -3,7 +3,8 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { cjkFont, renderPdf } from '../../platform/pdf';
 import { unitById } from '../org/org.api';
-import { chinaDate, audited } from './volunteers.common';
+import { audited } from '../../platform/auditedEntity';
+import { chinaDate } from './volunteers.common';
 import { hoursByActivityType, insertCertificate, recentActivityHours } from './activities.repository';
 import type { VolunteerRow } from './volunteers.repository';
 

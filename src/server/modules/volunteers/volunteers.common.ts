@@ -1,4 +1,3 @@
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -114,11 +113,3 @@ export function haversineM(lat1: number, lng1: number, lat2: number, lng2: numbe
 }
 
 export { chinaDate, chinaDayStart } from '../../../shared/chinaTime';
-
-type AuditChange = { before?: unknown; after?: unknown };
-
-/** An audit entry of `entityType` (its id, and the unit path of `at`) recording a change's before and after. */
-export const audited =
-  (entityType: string) =>
-  (tx: Db, ctx: ActorCtx, action: string, entityId: string, at: { orgPath: string }, change: AuditChange) =>
-    writeAudit(tx, ctx, { action, entityType, entityId, orgPath: at.orgPath, ...change });

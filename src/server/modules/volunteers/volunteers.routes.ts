@@ -35,7 +35,6 @@ import {
 } from '../../../shared/contracts/volunteers';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
-import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -73,7 +72,7 @@ import {
   getVolunteer,
   listTeams,
   listVolunteers,
-  myVolunteerRow,
+  requireMyVolunteer,
   removeTeamMember,
   setCommunityFlag,
   universityReport,
@@ -383,8 +382,7 @@ export const volunteersModule = defineModule({
     );
     app.get('/api/me/volunteer/certificate.pdf', { config: session }, async (req, reply) => {
       const c = ctx(req);
-      const v = await myVolunteerRow(c);
-      if (!v) throw new AppError('volunteers.not_a_volunteer', 403);
+      const v = await requireMyVolunteer(c);
       const { number, pdf } = await issueCertificate(c, v);
       return pdfReply(reply, number, pdf);
     });

@@ -10,6 +10,7 @@ import {
   starsOf,
 } from '../../../shared/contracts/volunteers';
 import { writeAudit } from '../../platform/audit';
+import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
@@ -30,7 +31,6 @@ import {
   foundOr404,
   readListPath,
   requireAccess,
-  audited,
 } from './volunteers.common';
 import { volunteersPolicy } from './volunteers.policy';
 import {
@@ -308,6 +308,13 @@ export async function updateVolunteer(ctx: ActorCtx, id: string, input: UpdateVo
 /** The profile linked to the logged-in user (phone pages), or null. */
 export async function myVolunteerRow(ctx: ActorCtx): Promise<VolunteerRow | null> {
   return (await volunteerRowOfUser(ctx.db, ctx.actor.userId)) ?? null;
+}
+
+/** The profile linked to the logged-in user, read on `db` (e.g. a transaction); none answers 403. */
+export async function requireMyVolunteer(ctx: ActorCtx, db: Db = ctx.db): Promise<VolunteerRow> {
+  const me = await volunteerRowOfUser(db, ctx.actor.userId);
+  if (!me) throw new AppError('volunteers.not_a_volunteer', 403);
+  return me;
 }
 
 export async function getMyVolunteer(ctx: ActorCtx) {
