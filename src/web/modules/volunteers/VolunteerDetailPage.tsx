@@ -1,4 +1,4 @@
-import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
 import {
@@ -21,10 +21,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { STAR_THRESHOLD_HOURS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { ApiError } from '../../app/api';
+import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useSaving } from '../../app/components/useSaving';
 import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -172,10 +172,8 @@ export default function VolunteerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState<Entry | null>(null);
-  const [downloading, setDownloading] = useState(false);
   const q = useQuery({ queryKey: volKeys.detail(id), queryFn: () => volApi.detail(id) });
   if (q.isPending) return <BlockSkeleton />;
   if (q.isError)
@@ -189,15 +187,8 @@ export default function VolunteerDetailPage() {
   const next = v.nextStarHours;
   const prev = [0, ...STAR_THRESHOLD_HOURS][v.stars] ?? 0;
   const download = async () => {
-    setDownloading(true);
-    try {
-      const name = await volApi.certificate(v.id);
-      message.success(t('common.exported', { name }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setDownloading(false);
-    }
+    const name = await volApi.certificate(v.id);
+    message.success(t('common.exported', { name }));
   };
   return (
     <div>
@@ -212,14 +203,9 @@ export default function VolunteerDetailPage() {
         subtitle={t('volunteers.detail')}
         extra={
           <>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={downloading}
-              onClick={download}
-              data-testid="volunteer-certificate"
-            >
+            <DownloadButton download={download} data-testid="volunteer-certificate">
               {t('volunteers.certificate')}
-            </Button>
+            </DownloadButton>
             {v.canWrite ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="volunteer-edit">
                 {t('volunteers.edit')}

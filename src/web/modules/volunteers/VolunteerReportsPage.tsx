@@ -1,4 +1,4 @@
-import { DownloadOutlined, WarningFilled } from '@ant-design/icons';
+import { WarningFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
 import { useSaving } from '../../app/components/useSaving';
@@ -8,9 +8,9 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { UNIVERSITY_VOLUNTEERS_MIN, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import type { Wire } from '../../../shared/contracts/wire';
 import type { UniversityRow } from '../../../shared/contracts/volunteers';
+import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { hoursOf, volApi, volKeys } from './api';
 import { UnitFilter } from './listFrame';
@@ -64,11 +64,9 @@ function FlagModal({ row, onClose }: { row: Uni | null; onClose: () => void }) {
 export default function VolunteerReportsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [orgUnitId, setOrgUnitId] = useState<string>();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
   const [editing, setEditing] = useState<Uni | null>(null);
-  const [exporting, setExporting] = useState(false);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
   const hours = useQuery({
@@ -89,15 +87,8 @@ export default function VolunteerReportsPage() {
     [hourRows],
   );
   const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const name = await volApi.hoursXlsx(from, to, orgUnitId);
-      message.success(t('common.exported', { name }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
+    const name = await volApi.hoursXlsx(from, to, orgUnitId);
+    message.success(t('common.exported', { name }));
   };
   const totalMinutes = hourRows.reduce((s, r) => s + r.minutes, 0);
   return (
@@ -105,14 +96,9 @@ export default function VolunteerReportsPage() {
       <PageHeader
         title={t('volunteers.reportsTitle')}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={exportXlsx}
-            data-testid="hours-export"
-          >
+          <DownloadButton download={exportXlsx} data-testid="hours-export">
             {t('common.export')}
-          </Button>
+          </DownloadButton>
         }
       />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
