@@ -4,7 +4,8 @@ import { useShowError } from '../errors';
 
 /**
  * A console save (a mutation): on success a toast (`done`, from the answer and what was sent), the queries
- * under `invalidate` refreshed, then `after`; an error lands on the fields of `form` it names, the rest in a toast.
+ * under `invalidate` refreshed, then `after`; an error lands on the fields of `form` it names (a server field
+ * shown as another form field through `rename`), the rest in a toast.
  */
 export function useSaving<V, R>(
   save: (vars: V) => Promise<R>,
@@ -13,6 +14,7 @@ export function useSaving<V, R>(
     done: (result: R, vars: V) => string;
     form?: FormInstance;
     after?: (result: R) => void;
+    rename?: Record<string, string>;
   },
 ) {
   const qc = useQueryClient();
@@ -25,6 +27,6 @@ export function useSaving<V, R>(
       qc.invalidateQueries({ queryKey: opts.invalidate });
       opts.after?.(result);
     },
-    onError: (e) => showError(e, opts.form),
+    onError: (e) => showError(e, opts.form, opts.rename),
   });
 }

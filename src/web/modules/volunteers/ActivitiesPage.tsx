@@ -1,12 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
-import { App, DatePicker, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
+import { useSaving } from '../../app/components/useSaving';
+import { DatePicker, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
-import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { OpenRowsTable, UnitListFrame, useListPager } from './listFrame';
@@ -34,13 +34,10 @@ interface FormValues {
 
 function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
-  const create = useMutation({
-    mutationFn: (v: FormValues) =>
+  const create = useSaving(
+    (v: FormValues) =>
       volApi.createActivity({
         title: v.title,
         type: v.type,
@@ -54,15 +51,18 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
         radiusM: v.radiusM,
         description: v.description || null,
       }),
-    onSuccess: (a) => {
-      message.success(t('common.saved'));
-      qc.invalidateQueries({ queryKey: volKeys.all });
-      form.resetFields();
-      onClose();
-      navigate(`/volunteers/activities/${a.id}`);
+    {
+      invalidate: volKeys.all,
+      done: () => t('common.saved'),
+      form,
+      after: (a) => {
+        form.resetFields();
+        onClose();
+        navigate(`/volunteers/activities/${a.id}`);
+      },
+      rename: { startsAt: 'range', endsAt: 'range' },
     },
-    onError: (e) => showError(e, form, { startsAt: 'range', endsAt: 'range' }),
-  });
+  );
   return (
     <FormSaveModal
       form={form}
