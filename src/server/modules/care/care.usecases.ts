@@ -113,6 +113,19 @@ function requireReader(ctx: ActorCtx) {
   if (!plansPolicy.can(ctx.actor, 'read') && !plansPolicy.can(ctx.actor, 'visit_own')) throw forbidden();
 }
 
+/** The plan with this id in the reader's reach (404 otherwise), after checking the actor reads plans at all. */
+async function readablePlan(ctx: ActorCtx, id: string): Promise<PlanRow> {
+  requireReader(ctx);
+  const p = await findPlan(ctx.db, ctx.actor, id);
+  if (!p) throw notFound();
+  return p;
+}
+
+/** The path of the list filter's unit (404 when it is out of the actor's care.read scope), if one is asked. */
+async function filterPath(ctx: ActorCtx, orgUnitId: string | undefined): Promise<string | undefined> {
+  return orgUnitId ? (await findUnitInScope(ctx, orgUnitId, 'care.read')).path : undefined;
+}
+
 /** The assignee is a grid worker or volunteer (as the plan says) of the resident's community. */
 async function checkAssignee(ctx: ActorCtx, kind: string, userId: string, residentPath: string) {
   const community = await communityOfPath(ctx.db, residentPath);
@@ -203,11 +216,7 @@ export async function updatePlan(ctx: ActorCtx, id: string, input: PlanPatch): P
 
 export async function listPlans(ctx: ActorCtx, q: PlanListQuery): Promise<Page<PlanDto>> {
   requireReader(ctx);
-  let underPath: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'care.read');
-    underPath = unit.path;
-  }
+  const underPath = await filterPath(ctx, q.orgUnitId);
   const page = await listPlanRows(ctx.db, ctx.actor, {
     view: q.view,
     tagHash: q.tag ? tagHashOf(ctx, q.tag) : undefined,
@@ -220,9 +229,7 @@ export async function listPlans(ctx: ActorCtx, q: PlanListQuery): Promise<Page<P
 }
 
 export async function getPlan(ctx: ActorCtx, id: string): Promise<PlanDetailDto> {
-  requireReader(ctx);
-  const p = await findPlan(ctx.db, ctx.actor, id);
-  if (!p) throw notFound();
+  const p = await readablePlan(ctx, id);
   const [dto] = await planDtos(ctx, [p]);
   const [visits, misses] = await Promise.all([visitsOf(ctx.db, p.id), missesOf(ctx.db, p.id)]);
   const names = await userDisplayNames(
@@ -251,9 +258,7 @@ export async function getPlan(ctx: ActorCtx, id: string): Promise<PlanDetailDto>
  * period after it. Staff with care.visit log on any plan in scope; a volunteer or grid worker on their own.
  */
 export async function logVisit(ctx: ActorCtx, id: string, input: VisitBody): Promise<PlanDetailDto> {
-  requireReader(ctx);
-  const p = await findPlan(ctx.db, ctx.actor, id);
-  if (!p) throw notFound();
+  const p = await readablePlan(ctx, id);
   if (!plansPolicy.can(ctx.actor, 'visit', p) && !plansPolicy.can(ctx.actor, 'visit_own', p))
     throw forbidden();
   if (!p.active) throw new AppError('care.plan_inactive', 409);
@@ -303,9 +308,7 @@ export async function logVisit(ctx: ActorCtx, id: string, input: VisitBody): Pro
 
 /** The resident's name and contact data for the plan's visitor or staff with care.reveal (audited). */
 export async function revealPlan(ctx: ActorCtx, id: string) {
-  requireReader(ctx);
-  const p = await findPlan(ctx.db, ctx.actor, id);
-  if (!p) throw notFound();
+  const p = await readablePlan(ctx, id);
   if (!plansPolicy.can(ctx.actor, 'reveal', p) && p.assigneeUserId !== ctx.actor.userId) throw forbidden();
   const who = await residentIdentity(ctx.db, ctx.pii, p.residentId);
   if (!who) throw notFound();
@@ -522,11 +525,7 @@ export async function listRelief(
   q: z.infer<typeof reliefListQuery>,
 ): Promise<Page<ReliefDto>> {
   reliefPolicy.require(ctx.actor, 'read');
-  let underPath: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'care.read');
-    underPath = unit.path;
-  }
+  const underPath = await filterPath(ctx, q.orgUnitId);
   const page = await listReliefRows(ctx.db, ctx.actor, { ...q, underPath });
   return { ...page, items: await reliefDtos(ctx, page.items) };
 }
