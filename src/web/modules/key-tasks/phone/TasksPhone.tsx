@@ -17,6 +17,7 @@ import {
 } from '../../../phone/ui';
 import { LinkCard } from '../../../phone/PhoneList';
 import { ktApi, ktKeys } from '../api';
+import { EventNotes } from '../EventNotes';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/key-tasks: the key tasks in my reach not yet done, overdue first, for the responsible unit to report on. */
@@ -218,12 +219,7 @@ function TaskView() {
             {e.progress !== null && e.action === 'report' ? (
               <div>{t('keyTasks.phone.progress', { n: e.progress })}</div>
             ) : null}
-            {e.comment ? <div>{e.comment}</div> : null}
-            {e.evidence.length ? (
-              <div>
-                {t('keyTasks.field.evidence')}：{e.evidence.join('；')}
-              </div>
-            ) : null}
+            <EventNotes event={e} />
           </div>
         ))}
       </Section>
