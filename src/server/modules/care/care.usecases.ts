@@ -21,9 +21,10 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
+import { versionedAuditedUpdate } from '../../platform/versionedAudit';
 import { communityOfPath, findUnitInScope, unitInScope, unitsByIds } from '../org/org.api';
 import { liveResidentInScope, residentIdentity } from '../residents/residents.api';
-import { plansPolicy, reliefPolicy } from './care.policy';
+import { type ReliefAction, plansPolicy, reliefPolicy } from './care.policy';
 import {
   type PlanRow,
   type ReliefRow,
@@ -198,18 +199,12 @@ export async function updatePlan(ctx: ActorCtx, id: string, input: PlanPatch): P
       patch.nextDueAt = new Date(now.getTime() + (input.frequencyDays ?? p.frequencyDays) * DAY);
   }
   if (input.note !== undefined) patch.noteEnc = input.note ? ctx.pii.encrypt(input.note) : null;
-  const row = await ctx.db.transaction(async (tx) => {
-    const u = await updatePlanRow(tx, p.id, input.version, patch);
-    if (!u) throw new AppError('care.stale', 409);
-    await writeAudit(tx, ctx, {
-      action: 'care.plan_update',
-      entityType: 'care_plan',
-      entityId: u.id,
-      orgPath: u.orgPath,
-      before: { frequencyDays: p.frequencyDays, assigneeUserId: p.assigneeUserId, active: p.active },
-      after: { frequencyDays: u.frequencyDays, assigneeUserId: u.assigneeUserId, active: u.active },
-    });
-    return u;
+  const row = await versionedAuditedUpdate(ctx, (tx) => updatePlanRow(tx, p.id, input.version, patch), {
+    action: 'care.plan_update',
+    entityType: 'care_plan',
+    stale: 'care.stale',
+    before: { frequencyDays: p.frequencyDays, assigneeUserId: p.assigneeUserId, active: p.active },
+    after: (u) => ({ frequencyDays: u.frequencyDays, assigneeUserId: u.assigneeUserId, active: u.active }),
   });
   return (await planDtos(ctx, [row]))[0]!;
 }
@@ -504,18 +499,12 @@ export async function actOnRelief(
           decidedAt: now,
           updatedAt: now,
         };
-  const row = await ctx.db.transaction(async (tx) => {
-    const u = await updateRelief(tx, r.id, input.version, from, patch);
-    if (!u) throw new AppError('care.stale', 409);
-    await writeAudit(tx, ctx, {
-      action: `care.relief_${input.action}`,
-      entityType: 'care_relief',
-      entityId: u.id,
-      orgPath: u.orgPath,
-      before: { state: r.state },
-      after: { state: u.state, note: input.note ?? null },
-    });
-    return u;
+  const row = await versionedAuditedUpdate(ctx, (tx) => updateRelief(tx, r.id, input.version, from, patch), {
+    action: `care.relief_${input.action}`,
+    entityType: 'care_relief',
+    stale: 'care.stale',
+    before: { state: r.state },
+    after: (u) => ({ state: u.state, note: input.note ?? null }),
   });
   return (await reliefDtos(ctx, [row]))[0]!;
 }
@@ -530,17 +519,21 @@ export async function listRelief(
   return { ...page, items: await reliefDtos(ctx, page.items) };
 }
 
-export async function getRelief(ctx: ActorCtx, id: string): Promise<ReliefDto> {
-  reliefPolicy.require(ctx.actor, 'read');
-  const r = await findRelief(ctx.db, ctx.actor, 'read', id);
+/** The relief case with this id in reach for `action` (403 without its permission, 404 out of reach). */
+async function reliefFor(ctx: ActorCtx, action: ReliefAction, id: string): Promise<ReliefRow> {
+  reliefPolicy.require(ctx.actor, action);
+  const r = await findRelief(ctx.db, ctx.actor, action, id);
   if (!r) throw notFound();
+  return r;
+}
+
+export async function getRelief(ctx: ActorCtx, id: string): Promise<ReliefDto> {
+  const r = await reliefFor(ctx, 'read', id);
   return (await reliefDtos(ctx, [r]))[0]!;
 }
 
 export async function revealRelief(ctx: ActorCtx, id: string) {
-  reliefPolicy.require(ctx.actor, 'reveal');
-  const r = await findRelief(ctx.db, ctx.actor, 'reveal', id);
-  if (!r) throw notFound();
+  const r = await reliefFor(ctx, 'reveal', id);
   await ctx.db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'care.relief_reveal',

@@ -23,10 +23,11 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
+import { versionedAuditedUpdate } from '../../platform/versionedAudit';
 import { activeUnitsOfKind, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
 import { permanentResidentsUnder } from '../residents/residents.api';
 import { type CoverageFacility, type CoverageFacts, boxAround, coverageOf } from './facilities.coverage';
-import { facilitiesPolicy, kindsPolicy } from './facilities.policy';
+import { type FacilityAction, facilitiesPolicy, kindsPolicy } from './facilities.policy';
 import {
   type FacilityRow,
   type KindRow,
@@ -173,9 +174,7 @@ export async function exportFacilities(
 }
 
 export async function getFacility(ctx: ActorCtx, id: string): Promise<FacilityDto> {
-  facilitiesPolicy.require(ctx.actor, 'read');
-  const f = await findFacility(ctx.db, ctx.actor, 'read', id);
-  if (!f) throw notFound();
+  const f = await facilityFor(ctx, 'read', id);
   return (await toDtos(ctx, [f]))[0]!;
 }
 
@@ -195,6 +194,14 @@ function checkDates(d: {
   const seq = [d.plannedOn, d.builtOn, d.acceptedOn, d.handedOverOn].filter((x): x is string => !!x);
   for (let i = 1; i < seq.length; i++)
     if (seq[i]! < seq[i - 1]!) throw new AppError('facilities.dates_order', 422);
+}
+
+/** The facility with this id in reach for `action` (403 without its permission, 404 out of reach). */
+async function facilityFor(ctx: ActorCtx, action: FacilityAction, id: string): Promise<FacilityRow> {
+  facilitiesPolicy.require(ctx.actor, action);
+  const f = await findFacility(ctx.db, ctx.actor, action, id);
+  if (!f) throw notFound();
+  return f;
 }
 
 export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promise<FacilityDto> {
@@ -247,9 +254,7 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
 }
 
 export async function updateFacility(ctx: ActorCtx, id: string, input: FacilityPatch): Promise<FacilityDto> {
-  facilitiesPolicy.require(ctx.actor, 'manage');
-  const f = await findFacility(ctx.db, ctx.actor, 'manage', id);
-  if (!f) throw notFound();
+  const f = await facilityFor(ctx, 'manage', id);
   if (input.kind !== undefined && input.kind !== f.kind) await activeKind(ctx.db, input.kind);
   const { version, ...rest } = input;
   const patch = Object.fromEntries(
@@ -257,21 +262,19 @@ export async function updateFacility(ctx: ActorCtx, id: string, input: FacilityP
   ) as Partial<FacilityRow>;
   checkDates({ ...f, ...patch });
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const u = await updateFacilityRow(tx, f.id, version, { ...patch, updatedAt: now });
-    if (!u) throw new AppError('facilities.stale', 409);
-    const before: Record<string, unknown> = {};
-    for (const key of Object.keys(patch)) before[key] = f[key as keyof FacilityRow];
-    await writeAudit(tx, ctx, {
+  const before: Record<string, unknown> = {};
+  for (const key of Object.keys(patch)) before[key] = f[key as keyof FacilityRow];
+  const row = await versionedAuditedUpdate(
+    ctx,
+    (tx) => updateFacilityRow(tx, f.id, version, { ...patch, updatedAt: now }),
+    {
       action: 'facilities.update',
       entityType: 'fc_facility',
-      entityId: u.id,
-      orgPath: u.orgPath,
+      stale: 'facilities.stale',
       before,
-      after: patch,
-    });
-    return u;
-  });
+      after: () => patch,
+    },
+  );
   return (await toDtos(ctx, [row]))[0]!;
 }
 
