@@ -16,6 +16,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { LinkCard } from '../../../phone/PhoneList';
+import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { ktApi, ktKeys } from '../api';
 import { EventNotes } from '../EventNotes';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -155,44 +156,31 @@ function TaskView() {
               )}
             </Field>
           ) : null}
-          <Field label={t('keyTasks.phone.comment')} error={errors.comment ?? null}>
-            {(props) => (
-              <textarea
-                {...props}
-                className="input"
-                rows={4}
-                maxLength={2000}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <TextareaField
+            label={t('keyTasks.phone.comment')}
+            error={errors.comment ?? null}
+            rows={4}
+            maxLength={2000}
+            value={comment}
+            onChange={setComment}
+          />
+          <TextareaField
             label={t('keyTasks.field.evidence')}
             hint={t('keyTasks.field.evidenceHint')}
             error={errors.evidence ?? null}
-          >
-            {(props) => (
-              <textarea
-                {...props}
-                className="input"
-                rows={3}
-                value={evidence}
-                onChange={(e) => setEvidence(e.target.value)}
-              />
-            )}
-          </Field>
+            rows={3}
+            value={evidence}
+            onChange={setEvidence}
+          />
           {send.isError && !Object.keys(errors).length ? <ErrorBox error={send.error} /> : null}
           {canReport ? (
-            <button
-              type="button"
-              className="btn btn-primary btn-block"
+            <SendButton
               disabled={!validPct || !comment.trim() || send.isPending}
               onClick={() => send.mutate('report')}
-              data-testid="report-progress"
+              testId="report-progress"
             >
               {t('keyTasks.phone.submitReport')}
-            </button>
+            </SendButton>
           ) : null}
           {canComplete ? (
             <button
