@@ -21,6 +21,7 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
+import { communityOnPath, idsOnPath } from '../../platform/unitPaths';
 import { versionedAuditedUpdate } from '../../platform/versionedAudit';
 import { communityOfPath, findUnitInScope, unitInScope, unitsByIds } from '../org/org.api';
 import { liveResidentInScope, residentIdentity } from '../residents/residents.api';
@@ -58,16 +59,7 @@ export function maskName(name: string): string {
 const tagHashOf = (ctx: UseCaseCtx, tag: string) => ctx.pii.blindIndex('special_group', tag);
 
 async function unitAndCommunity(ctx: ActorCtx, paths: string[]) {
-  const ids = paths.flatMap((p) => p.split('/').filter(Boolean));
-  return new Map((await unitsByIds(ctx.db, ids)).map((u) => [u.id, u]));
-}
-
-function communityIn(units: Map<string, { kind: string; name: string }>, path: string): string | null {
-  for (const id of path.split('/').filter(Boolean)) {
-    const u = units.get(id);
-    if (u?.kind === 'community') return u.name;
-  }
-  return null;
+  return new Map((await unitsByIds(ctx.db, paths.flatMap(idsOnPath))).map((u) => [u.id, u]));
 }
 
 async function planDtos(ctx: ActorCtx, rows: PlanRow[]): Promise<PlanDto[]> {
@@ -91,7 +83,7 @@ async function planDtos(ctx: ActorCtx, rows: PlanRow[]): Promise<PlanDto[]> {
     residentId: r.residentId,
     residentNameMask: r.residentNameMask,
     unitName: units.get(r.orgUnitId)?.name ?? null,
-    communityName: communityIn(units, r.orgPath),
+    communityName: communityOnPath(units, r.orgPath)?.name ?? null,
     tag: ctx.pii.decrypt(r.tagEnc) as SpecialGroupTag,
     frequencyDays: r.frequencyDays,
     assigneeKind: r.assigneeKind as PlanDto['assigneeKind'],

@@ -23,6 +23,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
+import { communityOnPath, idsOnPath } from '../../platform/unitPaths';
 import { versionedAuditedUpdate } from '../../platform/versionedAudit';
 import { activeUnitsOfKind, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
 import { permanentResidentsUnder } from '../residents/residents.api';
@@ -101,15 +102,11 @@ export async function saveKind(ctx: ActorCtx, input: KindBody, create: boolean):
 
 async function toDtos(ctx: ActorCtx, rows: FacilityRow[]): Promise<FacilityDto[]> {
   const kinds = new Map((await allKinds(ctx.db)).map((k) => [k.key, k]));
-  const pathIds = rows.flatMap((r) => r.orgPath.split('/').filter(Boolean));
+  const pathIds = rows.flatMap((r) => idsOnPath(r.orgPath));
   const units = new Map((await unitsByIds(ctx.db, pathIds)).map((u) => [u.id, u]));
   return rows.map((r) => {
     const k = kinds.get(r.kind);
-    const community = r.orgPath
-      .split('/')
-      .filter(Boolean)
-      .map((id) => units.get(id))
-      .find((u) => u?.kind === 'community');
+    const community = communityOnPath(units, r.orgPath);
     return {
       id: r.id,
       orgUnitId: r.orgUnitId,
