@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { insertRow, updateVersionedRow } from '../../platform/rows';
@@ -21,31 +22,17 @@ export function planReach(actor: Actor): SQL {
   )!;
 }
 
-export async function findPlan(
+export function findPlan(
   db: Db,
   actor: Actor,
   id: string,
   action?: PlanAction,
 ): Promise<PlanRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const reach = action ? plansPolicy.scope(actor, action) : planReach(actor);
-  const [p] = await db
-    .select()
-    .from(carePlans)
-    .where(and(eq(carePlans.id, id), reach));
-  return p;
+  return findRowInScope(db, carePlans, id, action ? plansPolicy.scope(actor, action) : planReach(actor));
 }
 
-export async function planByResidentTag(
-  db: Db,
-  residentId: string,
-  tagHash: string,
-): Promise<PlanRow | undefined> {
-  const [p] = await db
-    .select()
-    .from(carePlans)
-    .where(and(eq(carePlans.residentId, residentId), eq(carePlans.tagHash, tagHash)));
-  return p;
+export function planByResidentTag(db: Db, residentId: string, tagHash: string): Promise<PlanRow | undefined> {
+  return firstRow(db, carePlans, and(eq(carePlans.residentId, residentId), eq(carePlans.tagHash, tagHash)));
 }
 
 export const insertPlan = (tx: Db, row: typeof carePlans.$inferInsert): Promise<PlanRow> =>
@@ -106,10 +93,8 @@ export function missesOf(db: Db, planId: string, limit = 50): Promise<MissRow[]>
     .limit(limit);
 }
 
-export async function insertVisit(tx: Db, row: typeof careVisits.$inferInsert): Promise<VisitRow> {
-  const [v] = await tx.insert(careVisits).values(row).returning();
-  return v!;
-}
+export const insertVisit = (tx: Db, row: typeof careVisits.$inferInsert): Promise<VisitRow> =>
+  insertRow(tx, careVisits, row);
 
 /** Active plans whose visit was due before `now` (the missed-visit job), at most `limit`. */
 export function duePlans(db: Db, now: Date, limit: number): Promise<PlanRow[]> {
@@ -152,19 +137,12 @@ export const updateRelief = (
 ): Promise<ReliefRow | undefined> =>
   updateVersionedRow(tx, careRelief, id, version, patch, eq(careRelief.state, fromState));
 
-export async function findRelief(
+export const findRelief = (
   db: Db,
   actor: Actor,
   action: ReliefAction,
   id: string,
-): Promise<ReliefRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(careRelief)
-    .where(and(eq(careRelief.id, id), reliefPolicy.scope(actor, action)));
-  return r;
-}
+): Promise<ReliefRow | undefined> => findRowInScope(db, careRelief, id, reliefPolicy.scope(actor, action));
 
 export function listReliefRows(
   db: Db,

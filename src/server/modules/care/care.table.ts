@@ -56,10 +56,8 @@ export const carePlans = pgTable(
 export const careVisits = pgTable(
   'care_visits',
   {
-    id: uuid('id').primaryKey(),
-    planId: uuid('plan_id').notNull(),
-    /** The plan's path (scoped reads). */
-    orgPath: text('org_path').notNull(),
+    /** id, the plan and its path (scoped reads). */
+    ...childColumns('planId', 'plan_id'),
     visitedAt: ts('visited_at').notNull(),
     placeEnc: text('place_enc').notNull(),
     lat: doublePrecision('lat'),

@@ -21,9 +21,11 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
+import { communityOnPath, idsOnPath } from '../../platform/unitPaths';
+import { versionedAuditedUpdate } from '../../platform/versionedAudit';
 import { communityOfPath, findUnitInScope, unitInScope, unitsByIds } from '../org/org.api';
 import { liveResidentInScope, residentIdentity } from '../residents/residents.api';
-import { plansPolicy, reliefPolicy } from './care.policy';
+import { type ReliefAction, plansPolicy, reliefPolicy } from './care.policy';
 import {
   type PlanRow,
   type ReliefRow,
@@ -57,16 +59,7 @@ export function maskName(name: string): string {
 const tagHashOf = (ctx: UseCaseCtx, tag: string) => ctx.pii.blindIndex('special_group', tag);
 
 async function unitAndCommunity(ctx: ActorCtx, paths: string[]) {
-  const ids = paths.flatMap((p) => p.split('/').filter(Boolean));
-  return new Map((await unitsByIds(ctx.db, ids)).map((u) => [u.id, u]));
-}
-
-function communityIn(units: Map<string, { kind: string; name: string }>, path: string): string | null {
-  for (const id of path.split('/').filter(Boolean)) {
-    const u = units.get(id);
-    if (u?.kind === 'community') return u.name;
-  }
-  return null;
+  return new Map((await unitsByIds(ctx.db, paths.flatMap(idsOnPath))).map((u) => [u.id, u]));
 }
 
 async function planDtos(ctx: ActorCtx, rows: PlanRow[]): Promise<PlanDto[]> {
@@ -90,7 +83,7 @@ async function planDtos(ctx: ActorCtx, rows: PlanRow[]): Promise<PlanDto[]> {
     residentId: r.residentId,
     residentNameMask: r.residentNameMask,
     unitName: units.get(r.orgUnitId)?.name ?? null,
-    communityName: communityIn(units, r.orgPath),
+    communityName: communityOnPath(units, r.orgPath)?.name ?? null,
     tag: ctx.pii.decrypt(r.tagEnc) as SpecialGroupTag,
     frequencyDays: r.frequencyDays,
     assigneeKind: r.assigneeKind as PlanDto['assigneeKind'],
@@ -111,6 +104,19 @@ async function planDtos(ctx: ActorCtx, rows: PlanRow[]): Promise<PlanDto[]> {
 
 function requireReader(ctx: ActorCtx) {
   if (!plansPolicy.can(ctx.actor, 'read') && !plansPolicy.can(ctx.actor, 'visit_own')) throw forbidden();
+}
+
+/** The plan with this id in the reader's reach (404 otherwise), after checking the actor reads plans at all. */
+async function readablePlan(ctx: ActorCtx, id: string): Promise<PlanRow> {
+  requireReader(ctx);
+  const p = await findPlan(ctx.db, ctx.actor, id);
+  if (!p) throw notFound();
+  return p;
+}
+
+/** The path of the list filter's unit (404 when it is out of the actor's care.read scope), if one is asked. */
+async function filterPath(ctx: ActorCtx, orgUnitId: string | undefined): Promise<string | undefined> {
+  return orgUnitId ? (await findUnitInScope(ctx, orgUnitId, 'care.read')).path : undefined;
 }
 
 /** The assignee is a grid worker or volunteer (as the plan says) of the resident's community. */
@@ -185,29 +191,19 @@ export async function updatePlan(ctx: ActorCtx, id: string, input: PlanPatch): P
       patch.nextDueAt = new Date(now.getTime() + (input.frequencyDays ?? p.frequencyDays) * DAY);
   }
   if (input.note !== undefined) patch.noteEnc = input.note ? ctx.pii.encrypt(input.note) : null;
-  const row = await ctx.db.transaction(async (tx) => {
-    const u = await updatePlanRow(tx, p.id, input.version, patch);
-    if (!u) throw new AppError('care.stale', 409);
-    await writeAudit(tx, ctx, {
-      action: 'care.plan_update',
-      entityType: 'care_plan',
-      entityId: u.id,
-      orgPath: u.orgPath,
-      before: { frequencyDays: p.frequencyDays, assigneeUserId: p.assigneeUserId, active: p.active },
-      after: { frequencyDays: u.frequencyDays, assigneeUserId: u.assigneeUserId, active: u.active },
-    });
-    return u;
+  const row = await versionedAuditedUpdate(ctx, (tx) => updatePlanRow(tx, p.id, input.version, patch), {
+    action: 'care.plan_update',
+    entityType: 'care_plan',
+    stale: 'care.stale',
+    before: { frequencyDays: p.frequencyDays, assigneeUserId: p.assigneeUserId, active: p.active },
+    after: (u) => ({ frequencyDays: u.frequencyDays, assigneeUserId: u.assigneeUserId, active: u.active }),
   });
   return (await planDtos(ctx, [row]))[0]!;
 }
 
 export async function listPlans(ctx: ActorCtx, q: PlanListQuery): Promise<Page<PlanDto>> {
   requireReader(ctx);
-  let underPath: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'care.read');
-    underPath = unit.path;
-  }
+  const underPath = await filterPath(ctx, q.orgUnitId);
   const page = await listPlanRows(ctx.db, ctx.actor, {
     view: q.view,
     tagHash: q.tag ? tagHashOf(ctx, q.tag) : undefined,
@@ -220,9 +216,7 @@ export async function listPlans(ctx: ActorCtx, q: PlanListQuery): Promise<Page<P
 }
 
 export async function getPlan(ctx: ActorCtx, id: string): Promise<PlanDetailDto> {
-  requireReader(ctx);
-  const p = await findPlan(ctx.db, ctx.actor, id);
-  if (!p) throw notFound();
+  const p = await readablePlan(ctx, id);
   const [dto] = await planDtos(ctx, [p]);
   const [visits, misses] = await Promise.all([visitsOf(ctx.db, p.id), missesOf(ctx.db, p.id)]);
   const names = await userDisplayNames(
@@ -251,9 +245,7 @@ export async function getPlan(ctx: ActorCtx, id: string): Promise<PlanDetailDto>
  * period after it. Staff with care.visit log on any plan in scope; a volunteer or grid worker on their own.
  */
 export async function logVisit(ctx: ActorCtx, id: string, input: VisitBody): Promise<PlanDetailDto> {
-  requireReader(ctx);
-  const p = await findPlan(ctx.db, ctx.actor, id);
-  if (!p) throw notFound();
+  const p = await readablePlan(ctx, id);
   if (!plansPolicy.can(ctx.actor, 'visit', p) && !plansPolicy.can(ctx.actor, 'visit_own', p))
     throw forbidden();
   if (!p.active) throw new AppError('care.plan_inactive', 409);
@@ -303,9 +295,7 @@ export async function logVisit(ctx: ActorCtx, id: string, input: VisitBody): Pro
 
 /** The resident's name and contact data for the plan's visitor or staff with care.reveal (audited). */
 export async function revealPlan(ctx: ActorCtx, id: string) {
-  requireReader(ctx);
-  const p = await findPlan(ctx.db, ctx.actor, id);
-  if (!p) throw notFound();
+  const p = await readablePlan(ctx, id);
   if (!plansPolicy.can(ctx.actor, 'reveal', p) && p.assigneeUserId !== ctx.actor.userId) throw forbidden();
   const who = await residentIdentity(ctx.db, ctx.pii, p.residentId);
   if (!who) throw notFound();
@@ -501,18 +491,12 @@ export async function actOnRelief(
           decidedAt: now,
           updatedAt: now,
         };
-  const row = await ctx.db.transaction(async (tx) => {
-    const u = await updateRelief(tx, r.id, input.version, from, patch);
-    if (!u) throw new AppError('care.stale', 409);
-    await writeAudit(tx, ctx, {
-      action: `care.relief_${input.action}`,
-      entityType: 'care_relief',
-      entityId: u.id,
-      orgPath: u.orgPath,
-      before: { state: r.state },
-      after: { state: u.state, note: input.note ?? null },
-    });
-    return u;
+  const row = await versionedAuditedUpdate(ctx, (tx) => updateRelief(tx, r.id, input.version, from, patch), {
+    action: `care.relief_${input.action}`,
+    entityType: 'care_relief',
+    stale: 'care.stale',
+    before: { state: r.state },
+    after: (u) => ({ state: u.state, note: input.note ?? null }),
   });
   return (await reliefDtos(ctx, [row]))[0]!;
 }
@@ -522,26 +506,26 @@ export async function listRelief(
   q: z.infer<typeof reliefListQuery>,
 ): Promise<Page<ReliefDto>> {
   reliefPolicy.require(ctx.actor, 'read');
-  let underPath: string | undefined;
-  if (q.orgUnitId) {
-    const unit = await findUnitInScope(ctx, q.orgUnitId, 'care.read');
-    underPath = unit.path;
-  }
+  const underPath = await filterPath(ctx, q.orgUnitId);
   const page = await listReliefRows(ctx.db, ctx.actor, { ...q, underPath });
   return { ...page, items: await reliefDtos(ctx, page.items) };
 }
 
-export async function getRelief(ctx: ActorCtx, id: string): Promise<ReliefDto> {
-  reliefPolicy.require(ctx.actor, 'read');
-  const r = await findRelief(ctx.db, ctx.actor, 'read', id);
+/** The relief case with this id in reach for `action` (403 without its permission, 404 out of reach). */
+async function reliefFor(ctx: ActorCtx, action: ReliefAction, id: string): Promise<ReliefRow> {
+  reliefPolicy.require(ctx.actor, action);
+  const r = await findRelief(ctx.db, ctx.actor, action, id);
   if (!r) throw notFound();
+  return r;
+}
+
+export async function getRelief(ctx: ActorCtx, id: string): Promise<ReliefDto> {
+  const r = await reliefFor(ctx, 'read', id);
   return (await reliefDtos(ctx, [r]))[0]!;
 }
 
 export async function revealRelief(ctx: ActorCtx, id: string) {
-  reliefPolicy.require(ctx.actor, 'reveal');
-  const r = await findRelief(ctx.db, ctx.actor, 'reveal', id);
-  if (!r) throw notFound();
+  const r = await reliefFor(ctx, 'reveal', id);
   await ctx.db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'care.relief_reveal',

@@ -1,8 +1,8 @@
 import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { FacilityListQuery } from '../../../shared/contracts/facilities';
 import type { Db } from '../../platform/db';
+import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
-import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { insertRow, updateVersionedRow } from '../../platform/rows';
@@ -49,14 +49,13 @@ export function updateFacility(
 }
 
 /** A facility in reach for `action`, else undefined (404). */
-export async function findFacility(
+export function findFacility(
   db: Db,
   actor: Actor,
   action: FacilityAction,
   id: string,
 ): Promise<FacilityRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  return firstRow(db, fcFacilities, and(eq(fcFacilities.id, id), facilitiesPolicy.scope(actor, action)));
+  return findRowInScope(db, fcFacilities, id, facilitiesPolicy.scope(actor, action));
 }
 
 function listWhere(
@@ -114,18 +113,18 @@ export function allFacilityRows(
     .limit(limit);
 }
 
-/** Facilities in use under any of these unit paths (coverage reads; the caller scoped the units). */
-export function inUseFacilitiesUnder(db: Db, paths: readonly string[]): Promise<FacilityRow[]> {
-  if (paths.length === 0) return Promise.resolve([]);
+/** Facilities in use that also match `where`. */
+function inUseFacilities(db: Db, where: SQL | undefined): Promise<FacilityRow[]> {
   return db
     .select()
     .from(fcFacilities)
-    .where(
-      and(
-        eq(fcFacilities.status, 'in_use'),
-        or(...paths.map((p) => sql`${fcFacilities.orgPath} like ${`${p}%`}`)),
-      ),
-    );
+    .where(and(eq(fcFacilities.status, 'in_use'), where));
+}
+
+/** Facilities in use under any of these unit paths (coverage reads; the caller scoped the units). */
+export function inUseFacilitiesUnder(db: Db, paths: readonly string[]): Promise<FacilityRow[]> {
+  if (paths.length === 0) return Promise.resolve([]);
+  return inUseFacilities(db, or(...paths.map((p) => sql`${fcFacilities.orgPath} like ${`${p}%`}`)));
 }
 
 /**
@@ -136,18 +135,15 @@ export function facilitiesInBox(
   db: Db,
   box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
 ): Promise<FacilityRow[]> {
-  return db
-    .select()
-    .from(fcFacilities)
-    .where(
-      and(
-        eq(fcFacilities.status, 'in_use'),
-        gte(fcFacilities.lat, box.minLat),
-        lte(fcFacilities.lat, box.maxLat),
-        gte(fcFacilities.lng, box.minLng),
-        lte(fcFacilities.lng, box.maxLng),
-      ),
-    );
+  return inUseFacilities(
+    db,
+    and(
+      gte(fcFacilities.lat, box.minLat),
+      lte(fcFacilities.lat, box.maxLat),
+      gte(fcFacilities.lng, box.minLng),
+      lte(fcFacilities.lng, box.maxLng),
+    ),
+  );
 }
 
 /** Facilities of `kind` under `path` built (built_on) in `year`. */

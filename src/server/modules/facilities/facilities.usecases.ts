@@ -23,10 +23,12 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
+import { communityOnPath, idsOnPath } from '../../platform/unitPaths';
+import { versionedAuditedUpdate } from '../../platform/versionedAudit';
 import { activeUnitsOfKind, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
 import { permanentResidentsUnder } from '../residents/residents.api';
 import { type CoverageFacility, type CoverageFacts, boxAround, coverageOf } from './facilities.coverage';
-import { facilitiesPolicy, kindsPolicy } from './facilities.policy';
+import { type FacilityAction, facilitiesPolicy, kindsPolicy } from './facilities.policy';
 import {
   type FacilityRow,
   type KindRow,
@@ -100,15 +102,11 @@ export async function saveKind(ctx: ActorCtx, input: KindBody, create: boolean):
 
 async function toDtos(ctx: ActorCtx, rows: FacilityRow[]): Promise<FacilityDto[]> {
   const kinds = new Map((await allKinds(ctx.db)).map((k) => [k.key, k]));
-  const pathIds = rows.flatMap((r) => r.orgPath.split('/').filter(Boolean));
+  const pathIds = rows.flatMap((r) => idsOnPath(r.orgPath));
   const units = new Map((await unitsByIds(ctx.db, pathIds)).map((u) => [u.id, u]));
   return rows.map((r) => {
     const k = kinds.get(r.kind);
-    const community = r.orgPath
-      .split('/')
-      .filter(Boolean)
-      .map((id) => units.get(id))
-      .find((u) => u?.kind === 'community');
+    const community = communityOnPath(units, r.orgPath);
     return {
       id: r.id,
       orgUnitId: r.orgUnitId,
@@ -173,9 +171,7 @@ export async function exportFacilities(
 }
 
 export async function getFacility(ctx: ActorCtx, id: string): Promise<FacilityDto> {
-  facilitiesPolicy.require(ctx.actor, 'read');
-  const f = await findFacility(ctx.db, ctx.actor, 'read', id);
-  if (!f) throw notFound();
+  const f = await facilityFor(ctx, 'read', id);
   return (await toDtos(ctx, [f]))[0]!;
 }
 
@@ -195,6 +191,14 @@ function checkDates(d: {
   const seq = [d.plannedOn, d.builtOn, d.acceptedOn, d.handedOverOn].filter((x): x is string => !!x);
   for (let i = 1; i < seq.length; i++)
     if (seq[i]! < seq[i - 1]!) throw new AppError('facilities.dates_order', 422);
+}
+
+/** The facility with this id in reach for `action` (403 without its permission, 404 out of reach). */
+async function facilityFor(ctx: ActorCtx, action: FacilityAction, id: string): Promise<FacilityRow> {
+  facilitiesPolicy.require(ctx.actor, action);
+  const f = await findFacility(ctx.db, ctx.actor, action, id);
+  if (!f) throw notFound();
+  return f;
 }
 
 export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promise<FacilityDto> {
@@ -247,9 +251,7 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
 }
 
 export async function updateFacility(ctx: ActorCtx, id: string, input: FacilityPatch): Promise<FacilityDto> {
-  facilitiesPolicy.require(ctx.actor, 'manage');
-  const f = await findFacility(ctx.db, ctx.actor, 'manage', id);
-  if (!f) throw notFound();
+  const f = await facilityFor(ctx, 'manage', id);
   if (input.kind !== undefined && input.kind !== f.kind) await activeKind(ctx.db, input.kind);
   const { version, ...rest } = input;
   const patch = Object.fromEntries(
@@ -257,21 +259,19 @@ export async function updateFacility(ctx: ActorCtx, id: string, input: FacilityP
   ) as Partial<FacilityRow>;
   checkDates({ ...f, ...patch });
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const u = await updateFacilityRow(tx, f.id, version, { ...patch, updatedAt: now });
-    if (!u) throw new AppError('facilities.stale', 409);
-    const before: Record<string, unknown> = {};
-    for (const key of Object.keys(patch)) before[key] = f[key as keyof FacilityRow];
-    await writeAudit(tx, ctx, {
+  const before: Record<string, unknown> = {};
+  for (const key of Object.keys(patch)) before[key] = f[key as keyof FacilityRow];
+  const row = await versionedAuditedUpdate(
+    ctx,
+    (tx) => updateFacilityRow(tx, f.id, version, { ...patch, updatedAt: now }),
+    {
       action: 'facilities.update',
       entityType: 'fc_facility',
-      entityId: u.id,
-      orgPath: u.orgPath,
+      stale: 'facilities.stale',
       before,
-      after: patch,
-    });
-    return u;
-  });
+      after: () => patch,
+    },
+  );
   return (await toDtos(ctx, [row]))[0]!;
 }
 

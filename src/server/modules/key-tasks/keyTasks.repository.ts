@@ -6,7 +6,7 @@ import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { updateRow } from '../../platform/rows';
+import { insertRow, updateRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
 import { ktGroupMembers, ktGroups, ktLists, ktMeetings, ktTaskEvents, ktTasks } from './keyTasks.table';
 
@@ -57,9 +57,8 @@ export const groupById = (db: Db, id: string) => firstRow(db, ktGroups, eq(ktGro
 
 export const listGroupRows = newestInReach<typeof ktGroups, GroupListQuery>(ktGroups);
 
-export async function insertGroup(db: Db, row: typeof ktGroups.$inferInsert): Promise<GroupRow> {
-  const [created] = await db.insert(ktGroups).values(row).returning();
-  return created!;
+export function insertGroup(db: Db, row: typeof ktGroups.$inferInsert): Promise<GroupRow> {
+  return insertRow(db, ktGroups, row);
 }
 
 export async function updateGroupRow(
@@ -120,9 +119,8 @@ export function meetingsOf(db: Db, groupId: string): Promise<MeetingRow[]> {
     .orderBy(desc(ktMeetings.heldOn), desc(ktMeetings.id));
 }
 
-export async function insertMeeting(db: Db, row: typeof ktMeetings.$inferInsert): Promise<MeetingRow> {
-  const [created] = await db.insert(ktMeetings).values(row).returning();
-  return created!;
+export function insertMeeting(db: Db, row: typeof ktMeetings.$inferInsert): Promise<MeetingRow> {
+  return insertRow(db, ktMeetings, row);
 }
 
 /** Overdue, not-done tasks of the lists a group follows (escalated to it). */
@@ -143,9 +141,8 @@ export const listById = (db: Db, id: string) => firstRow(db, ktLists, eq(ktLists
 
 export const listListRows = newestInReach<typeof ktLists, ListListQuery>(ktLists);
 
-export async function insertList(db: Db, row: typeof ktLists.$inferInsert): Promise<ListRow> {
-  const [created] = await db.insert(ktLists).values(row).returning();
-  return created!;
+export function insertList(db: Db, row: typeof ktLists.$inferInsert): Promise<ListRow> {
+  return insertRow(db, ktLists, row);
 }
 
 export function listsOfGroup(db: Db, groupId: string): Promise<ListRow[]> {
@@ -215,9 +212,8 @@ export async function taskNumberTaken(db: Db, listId: string, number: number): P
   return !!r;
 }
 
-export async function insertTask(db: Db, row: typeof ktTasks.$inferInsert): Promise<TaskRow> {
-  const [created] = await db.insert(ktTasks).values(row).returning();
-  return created!;
+export function insertTask(db: Db, row: typeof ktTasks.$inferInsert): Promise<TaskRow> {
+  return insertRow(db, ktTasks, row);
 }
 
 export function updateTaskRow(db: Db, id: string, patch: Partial<TaskRow>): Promise<TaskRow> {

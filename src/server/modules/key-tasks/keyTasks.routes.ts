@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -30,7 +30,7 @@ import { actorCtxOf } from '../../platform/context';
 import { sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as keyTasksTables from './keyTasks.table';
 import {
   actOnTask,
@@ -75,22 +75,26 @@ export const keyTasksModule = defineModule({
     const read = { access: access.permission('key_tasks.read') };
     const manage = { access: access.permission('key_tasks.manage') };
 
+    const records = {
+      tags,
+      read: read.access,
+      write: manage.access,
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+    };
+
     // ---- leading groups and joint meetings
-    app.get(
-      '/api/leading-groups',
-      { config: read, schema: { tags, querystring: groupListQuery, response: { 200: pageOf(groupSchema) } } },
-      (req) => listGroups(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/leading-groups',
-      { config: manage, schema: { tags, body: createGroupBody, response: { 201: groupDetailSchema } } },
-      async (req, reply) => reply.status(201).send(await createGroup(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/leading-groups/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: groupDetailSchema } } },
-      (req) => getGroup(actorCtxOf(deps, req), req.params.id),
-    );
+    recordRoutes(base, {
+      path: '/api/leading-groups',
+      ...records,
+      schema: groupSchema,
+      listQuery: groupListQuery,
+      body: createGroupBody,
+      list: listGroups,
+      create: createGroup,
+      created: groupDetailSchema,
+      detail: { schema: groupDetailSchema, get: getGroup },
+    });
+    // PATCH answers the group's detail, not the list's record, so it is not recordRoutes' update
     app.patch(
       '/api/leading-groups/:id',
       {
@@ -131,24 +135,16 @@ export const keyTasksModule = defineModule({
     );
 
     // ---- lists
-    app.get(
-      '/api/key-tasks/lists',
-      {
-        config: read,
-        schema: { tags, querystring: listListQuery, response: { 200: pageOf(taskListSchema) } },
-      },
-      (req) => listLists(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/key-tasks/lists',
-      { config: manage, schema: { tags, body: createListBody, response: { 201: taskListSchema } } },
-      async (req, reply) => reply.status(201).send(await createList(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/key-tasks/lists/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: taskListSchema } } },
-      (req) => getList(actorCtxOf(deps, req), req.params.id),
-    );
+    recordRoutes(base, {
+      path: '/api/key-tasks/lists',
+      ...records,
+      schema: taskListSchema,
+      listQuery: listListQuery,
+      body: createListBody,
+      list: listLists,
+      create: createList,
+      detail: { schema: taskListSchema, get: getList },
+    });
 
     // ---- tasks
     app.get(
@@ -193,21 +189,18 @@ export const keyTasksModule = defineModule({
         );
       },
     );
-    app.get(
-      '/api/key-tasks',
-      { config: read, schema: { tags, querystring: taskQuery, response: { 200: pageOf(taskSchema) } } },
-      (req) => listTasks(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/key-tasks',
-      { config: manage, schema: { tags, body: createTaskBody, response: { 201: taskDetailSchema } } },
-      async (req, reply) => reply.status(201).send(await createTask(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/key-tasks/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: taskDetailSchema } } },
-      (req) => getTask(actorCtxOf(deps, req), req.params.id),
-    );
+    recordRoutes(base, {
+      path: '/api/key-tasks',
+      ...records,
+      schema: taskSchema,
+      listQuery: taskQuery,
+      body: createTaskBody,
+      list: listTasks,
+      create: createTask,
+      created: taskDetailSchema,
+      detail: { schema: taskDetailSchema, get: getTask },
+    });
+    // PATCH answers the task's detail, not the list's record, so it is not recordRoutes' update
     app.patch(
       '/api/key-tasks/:id',
       {

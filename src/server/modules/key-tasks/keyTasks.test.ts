@@ -50,6 +50,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/** Logs the staff clients in again: their sessions run on the test clock, which the deadline tests move. */
+async function loginAgain() {
+  sd = await t.as('sd_admin');
+  tongdu = await t.as('tongdu_worker');
+  xhy = await t.as('xhy_worker');
+}
+
 const newTask = async (over: Record<string, unknown> = {}) => {
   const res = await sd.post('/api/key-tasks', {
     listId,
@@ -343,9 +350,7 @@ describe('key tasks', () => {
       expect(overdue.items.map((x: { id: string }) => x.id)).not.toContain(doneTask.id);
     } finally {
       t.clock.set(saved);
-      sd = await t.as('sd_admin');
-      tongdu = await t.as('tongdu_worker');
-      xhy = await t.as('xhy_worker');
+      await loginAgain();
     }
   });
 
@@ -381,9 +386,7 @@ describe('key tasks', () => {
       // the new deadline escalates again once it has passed
       t.clock.set(new Date('2026-12-16T08:00:00+08:00'));
       expect((await sweepWorkflow(taskWorkflow, ctx, { where })).escalate).toBe(1);
-      sd = await t.as('sd_admin');
-      tongdu = await t.as('tongdu_worker');
-      xhy = await t.as('xhy_worker');
+      await loginAgain();
       const badLead = await sd.patch(`/api/key-tasks/${task.id}`, { lead: '不相干单位' });
       expect(badLead.statusCode).toBe(422);
       expect(badLead.json().error.message).toContain('牵头单位');
@@ -398,9 +401,7 @@ describe('key tasks', () => {
       expect(audits.map((a) => a.action)).toContain('key_tasks.task.update');
     } finally {
       t.clock.set(saved);
-      sd = await t.as('sd_admin');
-      tongdu = await t.as('tongdu_worker');
-      xhy = await t.as('xhy_worker');
+      await loginAgain();
     }
   });
 

@@ -194,6 +194,26 @@ function checkMilestones(milestones: { dueOn: string }[] | null | undefined, due
   if (milestones?.some((m) => m.dueOn > dueOn)) throw new AppError('key_tasks.milestone_after_deadline', 422);
 }
 
+/** The group, list or task `find` reads with this id, for an actor who reads key tasks (403), else 404. */
+async function readable<R>(
+  ctx: ActorCtx,
+  find: (db: ActorCtx['db'], actor: ActorCtx['actor'], id: string) => Promise<R | undefined>,
+  id: string,
+): Promise<R> {
+  keyTasksPolicy.require(ctx.actor, 'read');
+  const row = await find(ctx.db, ctx.actor, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The leading group with this id that the actor manages (403 without key_tasks.manage, 404 out of reach). */
+async function managedGroup(ctx: ActorCtx, id: string): Promise<GroupRow> {
+  keyTasksPolicy.require(ctx.actor, 'manage');
+  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
+  if (!g) throw notFound();
+  return g;
+}
+
 export async function listGroups(ctx: ActorCtx, q: GroupListQuery): Promise<Page<GroupDto>> {
   keyTasksPolicy.require(ctx.actor, 'read');
   const page = await listGroupRows(ctx.db, ctx.actor, q);
@@ -206,9 +226,7 @@ export async function listGroups(ctx: ActorCtx, q: GroupListQuery): Promise<Page
 }
 
 export async function getGroup(ctx: ActorCtx, id: string): Promise<GroupDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'read');
-  const g = await findGroup(ctx.db, ctx.actor, id);
-  if (!g) throw notFound();
+  const g = await readable(ctx, findGroup, id);
   return groupDetail(ctx, g);
 }
 
@@ -265,9 +283,7 @@ export async function updateGroup(
     Pick<GroupRow, 'name' | 'officeUnit' | 'officeHead' | 'officeDeputy' | 'duties' | 'meetingCadence'>
   >,
 ): Promise<GroupDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'manage');
-  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
-  if (!g) throw notFound();
+  const g = await managedGroup(ctx, id);
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await updateGroupRow(tx, g.id, { ...body, updatedAt: ctx.clock.now() });
     await writeAudit(tx, ctx, {
@@ -285,9 +301,7 @@ export async function updateGroup(
 
 /** A member joins; one replaced leaves the same day. Former members stay in the history (seed 003). */
 export async function addMember(ctx: ActorCtx, id: string, body: AddMemberBody): Promise<GroupDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'manage');
-  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
-  if (!g) throw notFound();
+  const g = await managedGroup(ctx, id);
   const members = await membersOf(ctx.db, g.id);
   const replaced = body.replacesId ? members.find((m) => m.id === body.replacesId) : undefined;
   if (body.replacesId && !replaced) throw notFound();
@@ -332,9 +346,7 @@ export async function endMembership(
   memberId: string,
   body: EndMemberBody,
 ): Promise<GroupDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'manage');
-  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
-  if (!g) throw notFound();
+  const g = await managedGroup(ctx, id);
   const m = (await membersOf(ctx.db, g.id)).find((x) => x.id === memberId);
   if (!m) throw notFound();
   if (m.leftOn !== null) throw new AppError('key_tasks.member_left', 409);
@@ -357,9 +369,7 @@ export async function endMembership(
  * with `task` becomes a key task of a list this group follows, linked both ways.
  */
 export async function createMeeting(ctx: ActorCtx, id: string, body: CreateMeetingBody): Promise<MeetingDto> {
-  keyTasksPolicy.require(ctx.actor, 'manage');
-  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
-  if (!g) throw notFound();
+  const g = await managedGroup(ctx, id);
   const lists = new Map((await listsOfGroup(ctx.db, g.id)).map((l) => [l.id, l]));
   for (const d of body.decisions)
     if (d.task && !lists.has(d.task.listId)) throw new AppError('key_tasks.not_group_list', 422);
@@ -470,9 +480,7 @@ export async function listLists(ctx: ActorCtx, q: ListListQuery): Promise<Page<T
 }
 
 export async function getList(ctx: ActorCtx, id: string): Promise<TaskListDto> {
-  keyTasksPolicy.require(ctx.actor, 'read');
-  const l = await findList(ctx.db, ctx.actor, id);
-  if (!l) throw notFound();
+  const l = await readable(ctx, findList, id);
   return (await listDtos(ctx, [l]))[0]!;
 }
 
@@ -561,9 +569,7 @@ export async function listTasks(ctx: ActorCtx, q: TaskQuery): Promise<Page<TaskD
 }
 
 export async function getTask(ctx: ActorCtx, id: string): Promise<TaskDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'read');
-  const t = await findTask(ctx.db, ctx.actor, id);
-  if (!t) throw notFound();
+  const t = await readable(ctx, findTask, id);
   return taskDetail(ctx, t);
 }
 
@@ -698,9 +704,7 @@ export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody
 }
 
 export async function actOnTask(ctx: ActorCtx, id: string, body: TaskActionBody): Promise<TaskDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'read');
-  const t = await findTask(ctx.db, ctx.actor, id);
-  if (!t) throw notFound();
+  const t = await readable(ctx, findTask, id);
   const updated = await transition(taskWorkflow, ctx, t, body.action, body);
   return taskDetail(ctx, updated);
 }

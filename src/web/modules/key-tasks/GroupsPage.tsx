@@ -98,6 +98,10 @@ export default function GroupsPage() {
           ]
         : []),
   ];
+  /** The current members, or (`former`) those who left, as a small table. */
+  const memberTable = (members: Member[], former: boolean) => (
+    <Table rowKey="id" size="small" pagination={false} dataSource={members} columns={memberColumns(former)} />
+  );
   if (groups.isError) return <ErrorResult error={groups.error} onRetry={() => groups.refetch()} />;
   return (
     <>
@@ -179,23 +183,11 @@ export default function GroupsPage() {
               ) : null
             }
           >
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={g.members}
-              columns={memberColumns(false)}
-            />
+            {memberTable(g.members, false)}
           </Card>
           {g.former.length ? (
             <Card size="small" title={t('keyTasks.groups.former')} style={{ marginBottom: 12 }}>
-              <Table
-                rowKey="id"
-                size="small"
-                pagination={false}
-                dataSource={g.former}
-                columns={memberColumns(true)}
-              />
+              {memberTable(g.former, true)}
             </Card>
           ) : null}
           <Card size="small" title={t('keyTasks.meetings.title')}>

@@ -33,6 +33,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
 import { EditTaskModal, ListModal } from './ListForms';
+import { EventNotes } from './EventNotes';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
 type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
@@ -407,12 +408,7 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
                   {typeof e.data.unit === 'string' ? <div>{e.data.unit}</div> : null}
                   {typeof e.data.groupName === 'string' ? <div>{e.data.groupName}</div> : null}
                   {e.action === 'edit' ? <EditSummary data={e.data} /> : null}
-                  {e.comment ? <div>{e.comment}</div> : null}
-                  {e.evidence.length ? (
-                    <div>
-                      {t('keyTasks.field.evidence')}：{e.evidence.join('；')}
-                    </div>
-                  ) : null}
+                  <EventNotes event={e} />
                 </div>
               ),
             }))}

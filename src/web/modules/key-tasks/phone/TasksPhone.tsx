@@ -16,7 +16,9 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { LinkCard } from '../../../phone/PhoneList';
+import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { ktApi, ktKeys } from '../api';
+import { EventNotes } from '../EventNotes';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/key-tasks: the key tasks in my reach not yet done, overdue first, for the responsible unit to report on. */
@@ -154,44 +156,31 @@ function TaskView() {
               )}
             </Field>
           ) : null}
-          <Field label={t('keyTasks.phone.comment')} error={errors.comment ?? null}>
-            {(props) => (
-              <textarea
-                {...props}
-                className="input"
-                rows={4}
-                maxLength={2000}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <TextareaField
+            label={t('keyTasks.phone.comment')}
+            error={errors.comment ?? null}
+            rows={4}
+            maxLength={2000}
+            value={comment}
+            onChange={setComment}
+          />
+          <TextareaField
             label={t('keyTasks.field.evidence')}
             hint={t('keyTasks.field.evidenceHint')}
             error={errors.evidence ?? null}
-          >
-            {(props) => (
-              <textarea
-                {...props}
-                className="input"
-                rows={3}
-                value={evidence}
-                onChange={(e) => setEvidence(e.target.value)}
-              />
-            )}
-          </Field>
+            rows={3}
+            value={evidence}
+            onChange={setEvidence}
+          />
           {send.isError && !Object.keys(errors).length ? <ErrorBox error={send.error} /> : null}
           {canReport ? (
-            <button
-              type="button"
-              className="btn btn-primary btn-block"
+            <SendButton
               disabled={!validPct || !comment.trim() || send.isPending}
               onClick={() => send.mutate('report')}
-              data-testid="report-progress"
+              testId="report-progress"
             >
               {t('keyTasks.phone.submitReport')}
-            </button>
+            </SendButton>
           ) : null}
           {canComplete ? (
             <button
@@ -218,12 +207,7 @@ function TaskView() {
             {e.progress !== null && e.action === 'report' ? (
               <div>{t('keyTasks.phone.progress', { n: e.progress })}</div>
             ) : null}
-            {e.comment ? <div>{e.comment}</div> : null}
-            {e.evidence.length ? (
-              <div>
-                {t('keyTasks.field.evidence')}：{e.evidence.join('；')}
-              </div>
-            ) : null}
+            <EventNotes event={e} />
           </div>
         ))}
       </Section>
