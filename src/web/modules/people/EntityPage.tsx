@@ -14,7 +14,6 @@ import {
   Row,
   Select,
   Switch,
-  Table,
   type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -23,7 +22,7 @@ import type { OrgKind } from '../../../shared/orgKinds';
 import { AddButton } from '../../app/components/AddButton';
 import { api, type Page, type Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryTable } from '../../app/components/QueryTable';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -370,32 +369,27 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
           </AddButton>
         ) : null}
       </Flex>
-      {list.isError && !list.data ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<T>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: config.width ?? 1000 }}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('people.empty')} /> }}
-          onRow={() => ({ 'data-testid': 'people-row' }) as HTMLAttributes<HTMLElement>}
-          data-testid={`people-table-${config.key}`}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => {
-              setPage(p);
-              setPageSize(ps);
-            },
-          }}
-        />
-      )}
+      <QueryTable<T>
+        list={list}
+        empty={t('people.empty')}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: config.width ?? 1000 }}
+        onRow={() => ({ 'data-testid': 'people-row' }) as HTMLAttributes<HTMLElement>}
+        data-testid={`people-table-${config.key}`}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, ps) => {
+            setPage(p);
+            setPageSize(ps);
+          },
+        }}
+      />
       <EntityModal<T>
         key={editing?.id ?? 'new'}
         config={config}
