@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidMobile } from '../validation/codes';
+import { queryBool } from './common';
 
 /**
  * People registry contracts (issue 2 part 6): party levels and organizations, party members,
@@ -60,11 +61,6 @@ const uscc = z
   .transform((v) => (v === '' ? null : v));
 const tagList = (maxItems: number, maxLength: number) =>
   z.array(z.string().trim().min(1).max(maxLength)).max(maxItems);
-/** Query-string booleans: only the words true and false (z.coerce.boolean would read "false" as true). */
-const boolParam = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => (v === undefined ? undefined : v === 'true'));
 const page = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -201,8 +197,8 @@ export type UpdatePartyMemberBody = z.infer<typeof updatePartyMemberBody>;
 export const partyMemberListQuery = z.object({
   ...listBase,
   partyOrgId: id.optional(),
-  reporting: boolParam,
-  centralHousehold: boolParam,
+  reporting: queryBool,
+  centralHousehold: queryBool,
   skill: z.string().trim().max(30).optional(),
 });
 export type PartyMemberListQuery = z.infer<typeof partyMemberListQuery>;
@@ -378,7 +374,7 @@ export type UpdateSocialOrgBody = z.infer<typeof updateSocialOrgBody>;
 export const socialOrgListQuery = z.object({
   ...listBase,
   registration: z.enum(SOCIAL_ORG_REGISTRATIONS).optional(),
-  publicWelfare: boolParam,
-  migrantMembers: boolParam,
+  publicWelfare: queryBool,
+  migrantMembers: queryBool,
 });
 export type SocialOrgListQuery = z.infer<typeof socialOrgListQuery>;

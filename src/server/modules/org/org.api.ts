@@ -4,10 +4,9 @@
  * it uses the named SQL builders below (`unitNameSql`, `unitPathSql`, `unitIdsUnderSql`): correlated
  * subqueries on `org_units` that answer exactly what a left join on the unit's id would.
  */
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { activeChildNamed, insertChildUnit } from './org.repository';
-import type { OrgUnit } from './org.usecases';
+import { activeChildNamed } from './org.repository';
+import { type OrgUnit, createChildUnit } from './org.usecases';
 
 export type { OrgUnit } from './org.usecases';
 export { findUnitInScope } from './org.usecases';
@@ -47,21 +46,5 @@ export async function householdOf(
   const tx = ctx.db;
   const existing = await activeChildNamed(tx, unit.id, 'household', room);
   if (existing) return existing;
-  const id = ctx.ids();
-  const now = ctx.clock.now();
-  const created = await insertChildUnit(tx, unit, id, {
-    kind: 'household',
-    name: room,
-    attrs: {},
-    createdAt: now,
-    updatedAt: now,
-  });
-  await writeAudit(tx, ctx, {
-    action: 'org.create',
-    entityType: 'org_unit',
-    entityId: id,
-    orgPath: created.path,
-    after: created,
-  });
-  return created;
+  return createChildUnit(ctx, tx, unit, { kind: 'household', name: room, attrs: {} });
 }

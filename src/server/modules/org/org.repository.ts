@@ -142,6 +142,15 @@ export async function activeChildNamed(
   return unit;
 }
 
+/** The filter for active units of `kind`, only those whose path starts with `underPath` when it is given. */
+function activeOfKind(kind: string, underPath?: string) {
+  return and(
+    eq(orgUnits.kind, kind),
+    eq(orgUnits.status, 'active'),
+    underPath ? sql`${orgUnits.path} like ${`${escapeLike(underPath)}%`}` : undefined,
+  );
+}
+
 /**
  * The active units of one kind inside the actor's scope for `permission`, optionally under `underPath`,
  * ordered by `sort` then name (e.g. the communities a report has one row for).
@@ -156,14 +165,7 @@ export async function activeUnitsOfKind(
   return db
     .select()
     .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.kind, kind),
-        eq(orgUnits.status, 'active'),
-        scopeWhere(actor, permission, orgUnits.path),
-        underPath ? sql`${orgUnits.path} like ${`${escapeLike(underPath)}%`}` : undefined,
-      ),
-    )
+    .where(and(activeOfKind(kind, underPath), scopeWhere(actor, permission, orgUnits.path)))
     .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
 }
 
@@ -185,16 +187,7 @@ export function communityOfPath(db: Db, path: string): Promise<OrgUnit | null> {
 
 /** The active units of this kind whose path starts with `underPath` (any scope: the caller scoped it). */
 export async function activeUnitsUnder(db: Db, kind: string, underPath: string): Promise<OrgUnit[]> {
-  return db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.kind, kind),
-        eq(orgUnits.status, 'active'),
-        sql`${orgUnits.path} like ${`${escapeLike(underPath)}%`}`,
-      ),
-    );
+  return db.select().from(orgUnits).where(activeOfKind(kind, underPath));
 }
 
 /** The active children of these parents that are of this kind. */

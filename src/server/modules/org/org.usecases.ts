@@ -154,9 +154,7 @@ async function createUnitLocked(ctx: ActorCtx, input: CreateOrgUnitBody) {
   checkChildKind(parent.kind, input.kind);
   return ctx.db.transaction(async (tx) => {
     await checkDivisionCode(tx, input.kind, input.divisionCode, parent);
-    const id = ctx.ids();
-    const now = ctx.clock.now();
-    const unit = await insertChildUnit(tx, parent, id, {
+    return createChildUnit(ctx, tx, parent, {
       kind: input.kind,
       name: input.name,
       divisionCode: input.divisionCode ?? null,
@@ -164,18 +162,28 @@ async function createUnitLocked(ctx: ActorCtx, input: CreateOrgUnitBody) {
       lat: input.lat ?? null,
       lng: input.lng ?? null,
       attrs: input.attrs ?? {},
-      createdAt: now,
-      updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'org.create',
-      entityType: 'org_unit',
-      entityId: id,
-      orgPath: unit.path,
-      after: unit,
-    });
-    return unit;
   });
+}
+
+/** Inserts a new child of `parent` with a fresh id and timestamps, audited as `org.create`. */
+export async function createChildUnit(
+  ctx: ActorCtx,
+  tx: Db,
+  parent: OrgUnit,
+  values: Omit<Parameters<typeof insertChildUnit>[3], 'createdAt' | 'updatedAt'>,
+): Promise<OrgUnit> {
+  const id = ctx.ids();
+  const now = ctx.clock.now();
+  const unit = await insertChildUnit(tx, parent, id, { ...values, createdAt: now, updatedAt: now });
+  await writeAudit(tx, ctx, {
+    action: 'org.create',
+    entityType: 'org_unit',
+    entityId: id,
+    orgPath: unit.path,
+    after: unit,
+  });
+  return unit;
 }
 
 export async function updateUnit(ctx: ActorCtx, id: string, input: UpdateOrgUnitBody) {

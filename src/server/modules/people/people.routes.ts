@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -42,6 +42,7 @@ import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { peopleEvidence } from './people.evidence.repository';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import {
   createPartyOrg,
   getPartyOrg,
@@ -139,107 +140,52 @@ export const peopleModule = defineModule({
       (req) => renamePartyLevel(actorCtxOf(deps, req), req.params.id, req.body.name),
     );
 
+    // ---- the registries: each a list, a detail, create and update ----
+    const registry = {
+      tags,
+      read: access.permission('people.read'),
+      write: access.permission('people.write'),
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+    };
+
     // ---- party organizations ----
-    app.get(
-      '/api/people/party-orgs',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, querystring: partyOrgListQuery, response: { 200: pageOf(partyOrgSchema) } },
-      },
-      (req) => listPartyOrgs(actorCtxOf(deps, req), req.query),
-    );
-    app.get(
-      '/api/people/party-orgs/:id',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, params: idParams, response: { 200: partyOrgDetailSchema } },
-      },
-      (req) => getPartyOrg(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
-      '/api/people/party-orgs',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, body: createPartyOrgBody, response: { 201: partyOrgSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createPartyOrg(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/people/party-orgs/:id',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, body: updatePartyOrgBody, response: { 200: partyOrgSchema } },
-      },
-      (req) => updatePartyOrg(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(base, {
+      path: '/api/people/party-orgs',
+      ...registry,
+      schema: partyOrgSchema,
+      listQuery: partyOrgListQuery,
+      body: createPartyOrgBody,
+      list: listPartyOrgs,
+      create: createPartyOrg,
+      detail: { schema: partyOrgDetailSchema, get: getPartyOrg },
+      update: { body: updatePartyOrgBody, run: updatePartyOrg },
+    });
 
     // ---- party members ----
-    app.get(
-      '/api/people/party-members',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, querystring: partyMemberListQuery, response: { 200: pageOf(partyMemberSchema) } },
-      },
-      (req) => listPartyMembers(actorCtxOf(deps, req), req.query),
-    );
-    app.get(
-      '/api/people/party-members/:id',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, params: idParams, response: { 200: partyMemberSchema } },
-      },
-      (req) => getPartyMember(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
-      '/api/people/party-members',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, body: createPartyMemberBody, response: { 201: partyMemberSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createPartyMember(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/people/party-members/:id',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, body: updatePartyMemberBody, response: { 200: partyMemberSchema } },
-      },
-      (req) => updatePartyMember(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(base, {
+      path: '/api/people/party-members',
+      ...registry,
+      schema: partyMemberSchema,
+      listQuery: partyMemberListQuery,
+      body: createPartyMemberBody,
+      list: listPartyMembers,
+      create: createPartyMember,
+      detail: { schema: partyMemberSchema, get: getPartyMember },
+      update: { body: updatePartyMemberBody, run: updatePartyMember },
+    });
 
     // ---- community, grid and social workers ----
-    app.get(
-      '/api/people/workers',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, querystring: workerListQuery, response: { 200: pageOf(workerSchema) } },
-      },
-      (req) => listWorkers(actorCtxOf(deps, req), req.query),
-    );
-    app.get(
-      '/api/people/workers/:id',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, params: idParams, response: { 200: workerSchema } },
-      },
-      (req) => getWorker(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
-      '/api/people/workers',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, body: createWorkerBody, response: { 201: workerSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createWorker(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/people/workers/:id',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, body: updateWorkerBody, response: { 200: workerSchema } },
-      },
-      (req) => updateWorker(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(base, {
+      path: '/api/people/workers',
+      ...registry,
+      schema: workerSchema,
+      listQuery: workerListQuery,
+      body: createWorkerBody,
+      list: listWorkers,
+      create: createWorker,
+      detail: { schema: workerSchema, get: getWorker },
+      update: { body: updateWorkerBody, run: updateWorker },
+    });
     app.post(
       '/api/people/workers/:id/deactivate',
       {
@@ -282,110 +228,42 @@ export const peopleModule = defineModule({
     );
 
     // ---- deputies (两代表一委员) ----
-    app.get(
-      '/api/people/deputies',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, querystring: deputyListQuery, response: { 200: pageOf(deputySchema) } },
-      },
-      (req) => listDeputies(actorCtxOf(deps, req), req.query),
-    );
-    app.get(
-      '/api/people/deputies/:id',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, params: idParams, response: { 200: deputySchema } },
-      },
-      (req) => getDeputy(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
-      '/api/people/deputies',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, body: createDeputyBody, response: { 201: deputySchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createDeputy(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/people/deputies/:id',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, body: updateDeputyBody, response: { 200: deputySchema } },
-      },
-      (req) => updateDeputy(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(base, {
+      path: '/api/people/deputies',
+      ...registry,
+      schema: deputySchema,
+      listQuery: deputyListQuery,
+      body: createDeputyBody,
+      list: listDeputies,
+      create: createDeputy,
+      detail: { schema: deputySchema, get: getDeputy },
+      update: { body: updateDeputyBody, run: updateDeputy },
+    });
 
     // ---- resident units (驻区单位) ----
-    app.get(
-      '/api/people/resident-units',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, querystring: residentUnitListQuery, response: { 200: pageOf(residentUnitSchema) } },
-      },
-      (req) => listResidentUnits(actorCtxOf(deps, req), req.query),
-    );
-    app.get(
-      '/api/people/resident-units/:id',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, params: idParams, response: { 200: residentUnitSchema } },
-      },
-      (req) => getResidentUnit(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
-      '/api/people/resident-units',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, body: createResidentUnitBody, response: { 201: residentUnitSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createResidentUnit(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/people/resident-units/:id',
-      {
-        config: { access: access.permission('people.write') },
-        schema: {
-          tags,
-          params: idParams,
-          body: updateResidentUnitBody,
-          response: { 200: residentUnitSchema },
-        },
-      },
-      (req) => updateResidentUnit(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(base, {
+      path: '/api/people/resident-units',
+      ...registry,
+      schema: residentUnitSchema,
+      listQuery: residentUnitListQuery,
+      body: createResidentUnitBody,
+      list: listResidentUnits,
+      create: createResidentUnit,
+      detail: { schema: residentUnitSchema, get: getResidentUnit },
+      update: { body: updateResidentUnitBody, run: updateResidentUnit },
+    });
 
     // ---- social organizations (社区社会组织) ----
-    app.get(
-      '/api/people/social-orgs',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, querystring: socialOrgListQuery, response: { 200: pageOf(socialOrgSchema) } },
-      },
-      (req) => listSocialOrgs(actorCtxOf(deps, req), req.query),
-    );
-    app.get(
-      '/api/people/social-orgs/:id',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, params: idParams, response: { 200: socialOrgSchema } },
-      },
-      (req) => getSocialOrg(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
-      '/api/people/social-orgs',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, body: createSocialOrgBody, response: { 201: socialOrgSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createSocialOrg(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/people/social-orgs/:id',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, body: updateSocialOrgBody, response: { 200: socialOrgSchema } },
-      },
-      (req) => updateSocialOrg(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    recordRoutes(base, {
+      path: '/api/people/social-orgs',
+      ...registry,
+      schema: socialOrgSchema,
+      listQuery: socialOrgListQuery,
+      body: createSocialOrgBody,
+      list: listSocialOrgs,
+      create: createSocialOrg,
+      detail: { schema: socialOrgSchema, get: getSocialOrg },
+      update: { body: updateSocialOrgBody, run: updateSocialOrg },
+    });
   },
 });

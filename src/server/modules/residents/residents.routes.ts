@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -26,7 +26,7 @@ import {
 } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import {
   createResident,
   exportResidents,
@@ -51,14 +51,21 @@ export const residentsModule = defineModule({
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['residents'];
 
-    app.get(
-      '/api/residents',
-      {
-        config: { access: access.permission('residents.read') },
-        schema: { tags, querystring: residentListQuery, response: { 200: pageOf(residentSchema) } },
-      },
-      (req) => listResidents(actorCtxOf(deps, req), req.query),
-    );
+    // The list, a resident's detail, create and update.
+    recordRoutes(base, {
+      path: '/api/residents',
+      tags,
+      read: access.permission('residents.read'),
+      write: access.permission('residents.write'),
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      schema: residentSchema,
+      listQuery: residentListQuery,
+      body: createResidentBody,
+      list: listResidents,
+      create: createResident,
+      detail: { schema: residentDetailSchema, get: getResident },
+      update: { body: updateResidentBody, run: updateResident },
+    });
     type ExportRow = Awaited<ReturnType<typeof exportResidents>>[number];
     const exportColumns = (l: Locale): SheetColumn<ExportRow>[] => [
       { header: label('name', l), value: (r) => r.name },
@@ -108,14 +115,6 @@ export const residentsModule = defineModule({
             .send(buf);
         },
       );
-    app.get(
-      '/api/residents/:id',
-      {
-        config: { access: access.permission('residents.read') },
-        schema: { tags, params: idParams, response: { 200: residentDetailSchema } },
-      },
-      (req) => getResident(actorCtxOf(deps, req), req.params.id),
-    );
     app.post(
       '/api/residents/:id/reveal',
       {
@@ -128,22 +127,6 @@ export const residentsModule = defineModule({
         },
       },
       (req) => revealField(actorCtxOf(deps, req), req.params.id, req.body.field),
-    );
-    app.post(
-      '/api/residents',
-      {
-        config: { access: access.permission('residents.write') },
-        schema: { tags, body: createResidentBody, response: { 201: residentSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createResident(actorCtxOf(deps, req), req.body)),
-    );
-    app.patch(
-      '/api/residents/:id',
-      {
-        config: { access: access.permission('residents.write') },
-        schema: { tags, params: idParams, body: updateResidentBody, response: { 200: residentSchema } },
-      },
-      (req) => updateResident(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.post(
       '/api/residents/:id/remove',

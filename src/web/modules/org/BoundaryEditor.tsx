@@ -6,7 +6,7 @@ import type { OrgUnitDto } from '../../../shared/contracts/org';
 import { checkBoundary } from '../../../shared/geo/boundary';
 import { type MapSettings, NO_BASE_MAP } from '../../../shared/geo/mapSettings';
 import { api } from '../../app/api';
-import { useShowError } from '../../app/errors';
+import { useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { addBaseLayers, mapOptions } from '../../app/map/baseLayers';
 import { fromDisplay, geoToDisplay, toDisplay } from '../../app/map/coords';
@@ -58,7 +58,6 @@ export default function BoundaryEditor({
 }: BoundaryEditorProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const el = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const drawRef = useRef<L.LayerGroup | null>(null);
@@ -68,7 +67,7 @@ export default function BoundaryEditor({
   const [vertices, setVertices] = useState<Vertex[]>(initial.current);
   const [closed, setClosed] = useState(initial.current.length >= 3);
   const [history, setHistory] = useState<{ vertices: Vertex[]; closed: boolean }[]>([]);
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving();
   const state = useRef({ vertices, closed });
   state.current = { vertices, closed };
 
@@ -164,36 +163,23 @@ export default function BoundaryEditor({
     setClosed(last.closed);
   };
 
+  /** Stores the unit's new boundary (null removes it), then says `done` and hands the unit back. */
+  const patchBoundary = (boundary: object | null, done: string) =>
+    runSave(async () => {
+      const saved = await api.patch<OrgUnitDto>(`/api/org/units/${unit.id}`, { boundary });
+      message.success(done);
+      onSaved(saved);
+    });
+
   const save = async () => {
     const ring = vertices.map(([lat, lng]) => {
       const p = fromDisplay({ lat, lng }, settings.crs);
       return [p.lng, p.lat] as [number, number];
     });
-    const boundary = { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
-    setSaving(true);
-    try {
-      const saved = await api.patch<OrgUnitDto>(`/api/org/units/${unit.id}`, { boundary });
-      message.success(t('org.draw.saved'));
-      onSaved(saved);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    await patchBoundary({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] }, t('org.draw.saved'));
   };
 
-  const clearAll = async () => {
-    setSaving(true);
-    try {
-      const saved = await api.patch<OrgUnitDto>(`/api/org/units/${unit.id}`, { boundary: null });
-      message.success(t('org.draw.cleared'));
-      onSaved(saved);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const clearAll = () => patchBoundary(null, t('org.draw.cleared'));
 
   return (
     <div data-testid="boundary-editor">

@@ -23,7 +23,7 @@ import { ALLOWED_CHILDREN, ORG_KINDS, type OrgKind } from '../../../shared/orgKi
 import { api } from '../../app/api';
 import { ColItem } from '../../app/components/ColItem';
 import { EmptyHint } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from './OrgUnitSelect';
 
@@ -70,9 +70,8 @@ export function UnitFormModal({
   onDone: (saved: OrgUnitDto) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<UnitFormValues>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form, { boundary: 'boundaryText' });
   const childKinds = ALLOWED_CHILDREN[unit.kind];
   const kind = Form.useWatch('kind', form) ?? (mode === 'edit' ? unit.kind : childKinds[0]);
 
@@ -107,8 +106,7 @@ export function UnitFormModal({
       boundary: BOUNDARY_KINDS.includes(v.kind) ? boundary : undefined,
       attrs: rowsToAttrs(v.attrs),
     };
-    setSaving(true);
-    try {
+    await runSave(async () => {
       const saved =
         mode === 'create'
           ? await api.post<OrgUnitDto>('/api/org/units', {
@@ -118,24 +116,20 @@ export function UnitFormModal({
             } satisfies CreateOrgUnitBody)
           : await api.patch<OrgUnitDto>(`/api/org/units/${unit.id}`, common satisfies UpdateOrgUnitBody);
       onDone(saved);
-    } catch (e) {
-      showError(e, form, { boundary: 'boundaryText' });
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="org-form-submit"
       open={open}
       title={
         mode === 'create' ? `${t('org.createChild')} · ${unit.name}` : `${t('org.rename')} · ${unit.name}`
       }
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      okButtonProps={{ loading: saving, 'data-testid': 'org-form-submit' } as ButtonProps}
-      destroyOnHidden
       width={560}
     >
       <Form<UnitFormValues>
@@ -207,7 +201,7 @@ export function UnitFormModal({
           </Form.List>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -218,19 +212,11 @@ function parentKindsOf(kind: OrgKind): OrgKind[] {
 
 /** The move and merge dialogs' state: the unit picked, and posting it once OK is pressed (errors in a toast). */
 function usePickAndPost<R>(post: (target: string) => Promise<R>, onDone: (result: R) => void) {
-  const showError = useShowError();
   const [target, setTarget] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving();
   const submit = async () => {
     if (!target) return;
-    setSaving(true);
-    try {
-      onDone(await post(target));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    await runSave(async () => onDone(await post(target)));
   };
   return { target, setTarget, saving, submit };
 }
@@ -344,27 +330,18 @@ export function SplitModal({
   onDone: (created: OrgUnitDto) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<{ newName: string; childIds: string[] }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: { newName: string; childIds: string[] }) => {
-    setSaving(true);
-    try {
-      onDone(await api.post<OrgUnitDto>(`/api/org/units/${unit.id}/split`, v));
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const [saving, runSave] = useFormSaving(form);
+  const submit = (v: { newName: string; childIds: string[] }) =>
+    runSave(async () => onDone(await api.post<OrgUnitDto>(`/api/org/units/${unit.id}/split`, v)));
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="org-split-submit"
       open={open}
       title={`${t('org.split')} · ${unit.name}`}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okButtonProps={{ loading: saving, 'data-testid': 'org-split-submit' } as ButtonProps}
-      destroyOnHidden
     >
       <Alert
         type="info"
@@ -395,6 +372,6 @@ export function SplitModal({
           )}
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }

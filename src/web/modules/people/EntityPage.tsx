@@ -3,7 +3,6 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import {
   App,
   Button,
-  type ButtonProps,
   Card,
   Col,
   DatePicker,
@@ -12,11 +11,9 @@ import {
   type FormInstance,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Switch,
-  Table,
   type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -25,8 +22,8 @@ import type { OrgKind } from '../../../shared/orgKinds';
 import { AddButton } from '../../app/components/AddButton';
 import { api, type Page, type Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { QueryTable } from '../../app/components/QueryTable';
+import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 
@@ -198,9 +195,8 @@ function EntityModal<T extends { id: string; abilities: { edit: boolean } }>({
   onClose: (saved?: boolean) => void;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   const initial = row
     ? config.toForm(row)
     : Object.fromEntries(config.fields.filter((f) => f.kind === 'switch').map((f) => [f.name, false]));
@@ -208,20 +204,18 @@ function EntityModal<T extends { id: string; abilities: { edit: boolean } }>({
 
   const submit = async (v: Record<string, unknown>) => {
     const body = toBody(config.fields, v, !!row);
-    setSaving(true);
-    try {
+    await runSave(async () => {
       if (row) await api.patch(`${config.endpoint}/${row.id}`, body);
       else await api.post(config.endpoint, body);
       onClose(true);
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="people-form-submit"
       open={open}
       title={
         row
@@ -229,10 +223,7 @@ function EntityModal<T extends { id: string; abilities: { edit: boolean } }>({
           : t('people.createTitle', { what: config.noun })
       }
       onCancel={() => onClose()}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      okButtonProps={{ loading: saving, 'data-testid': 'people-form-submit' } as ButtonProps}
-      destroyOnHidden
       width={720}
     >
       <Form
@@ -269,7 +260,7 @@ function EntityModal<T extends { id: string; abilities: { edit: boolean } }>({
             ))}
         </Row>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -378,32 +369,27 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
           </AddButton>
         ) : null}
       </Flex>
-      {list.isError && !list.data ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<T>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: config.width ?? 1000 }}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('people.empty')} /> }}
-          onRow={() => ({ 'data-testid': 'people-row' }) as HTMLAttributes<HTMLElement>}
-          data-testid={`people-table-${config.key}`}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => {
-              setPage(p);
-              setPageSize(ps);
-            },
-          }}
-        />
-      )}
+      <QueryTable<T>
+        list={list}
+        empty={t('people.empty')}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: config.width ?? 1000 }}
+        onRow={() => ({ 'data-testid': 'people-row' }) as HTMLAttributes<HTMLElement>}
+        data-testid={`people-table-${config.key}`}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, ps) => {
+            setPage(p);
+            setPageSize(ps);
+          },
+        }}
+      />
       <EntityModal<T>
         key={editing?.id ?? 'new'}
         config={config}

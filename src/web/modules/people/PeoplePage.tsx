@@ -21,6 +21,7 @@ import { api, type Page } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { NotFoundResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useFormSaving } from '../../app/formSaving';
 import { formatDate } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { PEOPLE_SECTIONS } from './sections';
@@ -232,22 +233,17 @@ function WorkerGrids({ worker, refresh }: { worker: WorkerDto; refresh: () => Pr
   const showError = useShowError();
   const [open, setOpen] = useState(false);
   const [grid, setGrid] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving();
   const can = worker.abilities.assignGrids;
   const assign = async () => {
     if (!grid) return;
-    setSaving(true);
-    try {
+    await runSave(async () => {
       await api.post(`/api/people/workers/${worker.id}/grids`, { gridId: grid });
       setOpen(false);
       setGrid(undefined);
       await refresh();
       message.success(t('people.updated'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const unassign = async (g: { id: string; name: string }) => {
     try {

@@ -31,7 +31,7 @@ import type { RegistrationStatus, SpecialGroupTag } from '../../../shared/orgKin
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { QueryBoundary } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { useFormSaving } from '../../app/formSaving';
 import { formatDateTime } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { type PiiField, type ResidentDetailDto, residentKeys, residentsApi } from './api';
@@ -50,22 +50,16 @@ export default function ResidentDetailPage() {
 /** One personal field: masked by default; "show" fetches the full value, which the server audits. */
 function PiiValue({ resident, field }: { resident: ResidentDetailDto; field: PiiField }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [revealed, setRevealed] = useState<string | null | undefined>(undefined);
-  const [loading, setLoading] = useState(false);
+  const [loading, runReveal] = useFormSaving();
   const masked = resident[field];
   if (masked === null) return <span data-testid={`value-${field}`}>—</span>;
 
   const reveal = async () => {
-    setLoading(true);
-    try {
+    await runReveal(async () => {
       const r = await residentsApi.reveal(resident.id, field);
       setRevealed(typeof r.value === 'string' ? r.value : null);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setLoading(false);
-    }
+    });
   };
 
   const shown = revealed !== undefined;
@@ -133,19 +127,13 @@ function revealButtons(
 /** Special-group tags: a count by default (特殊群体（2）); "show" fetches the tags, which the server audits. */
 function SpecialGroupsValue({ resident }: { resident: ResidentDetailDto }) {
   const { t, label, locale } = useI18n();
-  const showError = useShowError();
   const [revealed, setRevealed] = useState<SpecialGroupTag[] | undefined>(undefined);
-  const [loading, setLoading] = useState(false);
+  const [loading, runReveal] = useFormSaving();
   if (resident.specialGroupCount === 0) return <span data-testid="value-tags">—</span>;
   const reveal = async () => {
-    setLoading(true);
-    try {
+    await runReveal(async () => {
       setRevealed(await residentsApi.revealTags(resident.id));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setLoading(false);
-    }
+    });
   };
   return (
     <Space wrap size={8}>
@@ -174,26 +162,20 @@ function ResidentDetail({ resident: r }: { resident: ResidentDetailDto }) {
   const { t, label } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [removing, setRemoving] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
+  const [saving, runSave] = useFormSaving(form);
 
   const remove = async ({ reason }: { reason: string }) => {
-    setSaving(true);
-    try {
+    await runSave(async () => {
       await api.post(`/api/residents/${r.id}/remove`, { reason });
       message.success(t('residents.removed', { name: r.name }));
       await qc.invalidateQueries({ queryKey: ['residents'] });
       navigate('/residents', { replace: true });
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const columns = screens.md ? 2 : 1;

@@ -20,7 +20,7 @@ import {
 import { api } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryBoundary } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type ResidentDetailDto, residentKeys, residentsApi } from './api';
@@ -58,28 +58,22 @@ export default function ResidentFormPage() {
 function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
   const { t, label, locale } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   const editing = !!resident;
   // Special-group tags are sensitive (R-LAW-PI-1): an existing resident's are not pre-filled; "show to
   // change" reveals them (audited) and only then are they sent. With none stored, the field is open.
   const [tagsOpen, setTagsOpen] = useState(!resident || resident.specialGroupCount === 0);
-  const [revealingTags, setRevealingTags] = useState(false);
+  const [revealingTags, runRevealTags] = useFormSaving();
   const revealTags = async () => {
     if (!resident) return;
-    setRevealingTags(true);
-    try {
+    await runRevealTags(async () => {
       form.setFieldValue('tags', await residentsApi.revealTags(resident.id));
       setTagsOpen(true);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setRevealingTags(false);
-    }
+    });
   };
 
   const initial: Partial<FormValues> = resident
@@ -96,8 +90,7 @@ function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
     : { registrationStatus: 'registered', tags: [], orgUnitId: params.get('orgUnitId') ?? undefined };
 
   const submit = async (v: FormValues) => {
-    setSaving(true);
-    try {
+    await runSave(async () => {
       let saved: ResidentDto;
       if (resident) {
         const body: UpdateResidentBody = {
@@ -135,11 +128,7 @@ function ResidentForm({ resident }: { resident?: ResidentDetailDto }) {
       }
       await qc.invalidateQueries({ queryKey: ['residents'] });
       navigate(`/residents/${saved.id}`, { replace: editing });
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const piiPlaceholder = (masked: string | null | undefined) =>

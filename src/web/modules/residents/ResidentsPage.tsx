@@ -8,7 +8,6 @@ import {
   Input,
   Popconfirm,
   Select,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -27,7 +26,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryTable } from '../../app/components/QueryTable';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -262,36 +261,31 @@ export default function ResidentsPage() {
             data-testid="residents-filter-status"
           />
         </Flex>
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<ResidentDto>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
-            data-testid="residents-table"
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('residents.empty')} /> }}
-            onRow={(r) =>
-              ({
-                'data-testid': 'resident-row',
-                className: 'linli-row-clickable',
-                onClick: () => navigate(`/residents/${r.id}`),
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
-            }}
-          />
-        )}
+        <QueryTable<ResidentDto>
+          list={list}
+          empty={t('residents.empty')}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={{ x: 'max-content' }}
+          data-testid="residents-table"
+          onRow={(r) =>
+            ({
+              'data-testid': 'resident-row',
+              className: 'linli-row-clickable',
+              onClick: () => navigate(`/residents/${r.id}`),
+            }) as React.HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+          }}
+        />
       </Card>
     </div>
   );
