@@ -26,6 +26,7 @@ import type { FileUpload } from './projects.http';
 import { checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
+import { applicationInReach } from './projects.reach';
 
 /**
  * The archive of a selected co-building project (seed 000 四.3, R-PJ-3): files with a note in eight
@@ -90,9 +91,7 @@ const removable = (app: ApplicationRow) => app.state === 'selected' && app.summa
 
 /** A project's archive with completeness per category and overall (R-PJ-3); 404 when out of reach. */
 export async function getArchive(ctx: ActorCtx, id: string): Promise<ArchiveDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const app = await findApplication(ctx.db, ctx.actor, id);
-  if (!app) throw notFound();
+  const app = await applicationInReach(ctx, id);
   const canAdd = (await addable(ctx, id)) !== undefined;
   return archiveOf(app, await archiveItemsOf(ctx.db, app.id), canAdd);
 }
@@ -162,9 +161,7 @@ const safeName = (s: string) =>
  * file listing the project, completeness and every item with its note, uploader and date. Audited.
  */
 export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, locale: Locale) {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const app = await findApplication(ctx.db, ctx.actor, id);
-  if (!app) throw notFound();
+  const app = await applicationInReach(ctx, id);
   const all = await archiveItemsOf(ctx.db, app.id);
   const rows = all.filter((r) => !r.removedAt);
   const removed = all.filter((r) => r.removedAt);
