@@ -10,6 +10,7 @@ import {
 import { chinaDate } from '../../../shared/chinaTime';
 import type { Locale } from '../../../shared/i18n/errors';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/permissions';
@@ -120,22 +121,22 @@ export async function addArchiveItem(
     fileType: 'projects.archive_file_type',
   });
   const stored = await storeUpload(ctx, storage, checked);
-  await ctx.db.transaction(async (tx) => {
-    const row = await insertArchiveItem(tx, {
-      id: ctx.ids(),
-      applicationId: app.id,
-      orgPath: app.orgPath,
-      category: upload.category,
-      ...stored,
-    });
-    await writeAudit(tx, ctx, {
+  await auditedWrite(
+    ctx,
+    (tx) =>
+      insertArchiveItem(tx, {
+        id: ctx.ids(),
+        applicationId: app.id,
+        orgPath: app.orgPath,
+        category: upload.category,
+        ...stored,
+      }),
+    {
       action: 'projects.archive.add',
       entityType: 'pj_archive_item',
-      entityId: row.id,
-      orgPath: app.orgPath,
-      after: { applicationId: app.id, category: row.category, ...uploadAudit(row) },
-    });
-  });
+      view: (row) => ({ applicationId: app.id, category: row.category, ...uploadAudit(row) }),
+    },
+  );
   return archiveOf(app, await archiveItemsOf(ctx.db, app.id), true);
 }
 
