@@ -22,8 +22,6 @@ import type {
 } from '../../../shared/contracts/projects';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { writeAudit } from '../../platform/audit';
-import { auditedWrite } from '../../platform/auditedRows';
-import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -173,34 +171,39 @@ export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<
   checkCallFields(input);
   await checkScopeUnits(ctx, issuer.path, input.scopeUnitIds);
   const now = ctx.clock.now();
-  const row = await auditedWrite(
-    ctx,
-    (tx) =>
-      insertCall(tx, {
-        ...newUnitRow(ctx, issuer, now),
-        year: input.year,
-        title: input.title,
-        status: 'draft',
-        types: input.types,
-        quota: input.quota,
-        applicationDue: input.applicationDue,
-        completionDue: input.completionDue,
-        summaryDue: input.summaryDue,
-        reportDay: input.reportDay,
-        subsidyCityFen: input.subsidyCityFen,
-        subsidyPrefectureFen: input.subsidyPrefectureFen,
-        documents: input.documents,
-        criteria: input.criteria,
-        scopeUnitIds: [...new Set(input.scopeUnitIds)],
-        notes: input.notes ?? null,
-        createdBy: ctx.actor.userId,
-      }),
-    {
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await insertCall(tx, {
+      id: ctx.ids(),
+      orgUnitId: issuer.id,
+      orgPath: issuer.path,
+      year: input.year,
+      title: input.title,
+      status: 'draft',
+      types: input.types,
+      quota: input.quota,
+      applicationDue: input.applicationDue,
+      completionDue: input.completionDue,
+      summaryDue: input.summaryDue,
+      reportDay: input.reportDay,
+      subsidyCityFen: input.subsidyCityFen,
+      subsidyPrefectureFen: input.subsidyPrefectureFen,
+      documents: input.documents,
+      criteria: input.criteria,
+      scopeUnitIds: [...new Set(input.scopeUnitIds)],
+      notes: input.notes ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, ctx, {
       action: 'projects.call.create',
       entityType: 'pj_call',
-      view: (created) => ({ year: created.year, title: created.title, quota: created.quota }),
-    },
-  );
+      entityId: created.id,
+      orgPath: created.orgPath,
+      after: { year: created.year, title: created.title, quota: created.quota },
+    });
+    return created;
+  });
   return callDto(ctx, row);
 }
 
