@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/contracts/projects';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import {
@@ -48,13 +48,8 @@ export async function findCall(
   id: string,
   action: 'read' | 'manage' = 'read',
 ): Promise<CallRow | undefined> {
-  if (!isUuid(id)) return undefined;
   const scope = action === 'read' ? callReadScope(actor) : callsPolicy.scope(actor, 'manage');
-  const [row] = await db
-    .select()
-    .from(pjCalls)
-    .where(and(eq(pjCalls.id, id), scope));
-  return row;
+  return findRowInScope(db, pjCalls, id, scope);
 }
 
 /** A call by id, without scope: for a transition on an application already found in scope. */
@@ -196,19 +191,16 @@ export async function findApplication(
   id: string,
   action: ApplicationAction = 'read',
 ): Promise<ApplicationRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(pjApplications)
-    .where(
-      and(
-        eq(pjApplications.id, id),
-        applicationsPolicy.scope(actor, action),
-        reviewerLimit(actor),
-        action === 'score' ? scoreAssignmentLimit(actor) : undefined,
-      ),
-    );
-  return row;
+  return findRowInScope(
+    db,
+    pjApplications,
+    id,
+    and(
+      applicationsPolicy.scope(actor, action),
+      reviewerLimit(actor),
+      action === 'score' ? scoreAssignmentLimit(actor) : undefined,
+    ),
+  );
 }
 
 export async function applicationOfUnit(
@@ -491,12 +483,7 @@ export async function findReport(
   id: string,
   action: ApplicationAction = 'read',
 ): Promise<ReportRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(pjReports)
-    .where(and(eq(pjReports.id, id), applicationsPolicy.scope(actor, action, pjReports.orgPath)));
-  return row;
+  return findRowInScope(db, pjReports, id, applicationsPolicy.scope(actor, action, pjReports.orgPath));
 }
 
 export function listReportRows(
