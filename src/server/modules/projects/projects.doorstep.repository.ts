@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DoorstepListQuery } from '../../../shared/contracts/projects.doorstep';
 import type { Db } from '../../platform/db';
+import { updateRowBumpingVersion } from '../../platform/bumpVersion';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Policy, definePolicy } from '../../platform/policy';
@@ -111,12 +112,7 @@ export async function updateDoorstep(
   id: string,
   patch: Partial<typeof pjDoorstepProjects.$inferInsert>,
 ) {
-  const [r] = await tx
-    .update(pjDoorstepProjects)
-    .set({ ...patch, version: sql`${pjDoorstepProjects.version} + 1` })
-    .where(eq(pjDoorstepProjects.id, id))
-    .returning();
-  return r!;
+  return updateRowBumpingVersion(tx, pjDoorstepProjects, id, patch);
 }
 
 /** Locks one project row (stage records of one project one at a time). */

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contracts/projects';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { updateRowBumpingVersion } from '../../platform/bumpVersion';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -81,12 +82,7 @@ export async function updateCallRow(
   id: string,
   patch: Partial<typeof pjCalls.$inferInsert>,
 ): Promise<CallRow> {
-  const [row] = await db
-    .update(pjCalls)
-    .set({ ...patch, version: sql`${pjCalls.version} + 1` })
-    .where(eq(pjCalls.id, id))
-    .returning();
-  return row!;
+  return updateRowBumpingVersion(db, pjCalls, id, patch);
 }
 
 /** Applications per call and state, among those the actor may read. */
@@ -295,12 +291,7 @@ export async function updateApplicationRow(
   id: string,
   patch: Partial<typeof pjApplications.$inferInsert>,
 ): Promise<ApplicationRow> {
-  const [row] = await db
-    .update(pjApplications)
-    .set({ ...patch, version: sql`${pjApplications.version} + 1` })
-    .where(eq(pjApplications.id, id))
-    .returning();
-  return row!;
+  return updateRowBumpingVersion(db, pjApplications, id, patch);
 }
 
 /** The next application number of a year: SB2026-0001, … */
