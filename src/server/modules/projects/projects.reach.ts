@@ -41,11 +41,11 @@ export async function callOfApplication(ctx: ActorCtx, row: ApplicationRow): Pro
  * its subdistrict (review); otherwise as any reader. Used by a selected project's milestones and money.
  */
 export async function projectInReach(ctx: ActorCtx, id: string, change: boolean): Promise<ApplicationRow> {
+  if (!change) return applicationInReach(ctx, id);
   applicationsPolicy.require(ctx.actor, 'read');
-  const row = change
-    ? ((await findApplication(ctx.db, ctx.actor, id, 'apply')) ??
-      (await findApplication(ctx.db, ctx.actor, id, 'review')))
-    : await findApplication(ctx.db, ctx.actor, id, 'read');
+  const row =
+    (await findApplication(ctx.db, ctx.actor, id, 'apply')) ??
+    (await findApplication(ctx.db, ctx.actor, id, 'review'));
   if (!row) throw notFound();
   return row;
 }
