@@ -125,6 +125,31 @@ const PLAN: Item[][] = [
   ],
 ];
 
+/** A demo archive item of a pilot: the stored PNG or PDF file (its type from the name), filed by `byName` at `at`. */
+export function demoArchiveItem(
+  id: string,
+  app: { id: string; orgPath: string },
+  item: { category: string; note: string; fileId: string; fileName: string; file: Buffer },
+  byName: string,
+  at: Date,
+): typeof pjArchiveItems.$inferInsert {
+  const { category, note, fileId, fileName, file } = item;
+  return {
+    id,
+    applicationId: app.id,
+    orgPath: app.orgPath,
+    category,
+    note,
+    fileId,
+    fileName,
+    mime: fileName.endsWith('.png') ? 'image/png' : 'application/pdf',
+    size: file.length,
+    createdByName: byName,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 /**
  * Demo data of the project archive ①–⑧ (R-PJ-3): files in some categories of this year's pilots, uploaded
  * by the subdistrict — one nearly complete, one with only minutes, one in between, one still empty.
@@ -149,20 +174,9 @@ export async function seedDemoProjectArchive(
       const fileId = ids();
       await storage.put(fileId, file);
       const at = new Date(clock.now().getTime() - (60 - ii * 7) * DAY);
-      await db.insert(pjArchiveItems).values({
-        id: ids(),
-        applicationId: p.id,
-        orgPath: p.orgPath,
-        category,
-        note,
-        fileId,
-        fileName,
-        mime: fileName.endsWith('.png') ? 'image/png' : 'application/pdf',
-        size: file.length,
-        createdByName: '新下陆街道',
-        createdAt: at,
-        updatedAt: at,
-      });
+      await db
+        .insert(pjArchiveItems)
+        .values(demoArchiveItem(ids(), p, { category, note, fileId, fileName, file }, '新下陆街道', at));
       count += 1;
     }
   }

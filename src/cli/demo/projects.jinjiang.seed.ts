@@ -17,7 +17,7 @@ import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { createLocalStorage } from '../../server/platform/storage';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../shared/contracts/projects';
-import { pdf, png } from './projects.archive.seed';
+import { demoArchiveItem, pdf, png } from './projects.archive.seed';
 import { firstRow } from '../../server/platform/firstRow';
 
 const DAY = 86_400_000;
@@ -591,20 +591,16 @@ export async function seedDemoProjectsJinjiang(
       const fileId = ids();
       puts.push(storage.put(fileId, file));
       const at = cn(on, '15:00');
-      archive.push({
-        id: ids(),
-        applicationId: a.id!,
-        orgPath: a.orgPath!,
-        category,
-        note,
-        fileId,
-        fileName,
-        mime: fileName.endsWith('.png') ? 'image/png' : 'application/pdf',
-        size: file.length,
-        createdByName: townStaff(JINJIANG_PLAN[pi]!.town)?.name ?? JINJIANG_PLAN[pi]!.town,
-        createdAt: at,
-        updatedAt: at,
-      });
+      const byName = townStaff(JINJIANG_PLAN[pi]!.town)?.name ?? JINJIANG_PLAN[pi]!.town;
+      archive.push(
+        demoArchiveItem(
+          ids(),
+          { id: a.id!, orgPath: a.orgPath! },
+          { category, note, fileId, fileName, file },
+          byName,
+          at,
+        ),
+      );
     }
   }
   await Promise.all(puts);

@@ -1,8 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import { pjArchiveItems } from './projects.table';
-import { firstRow } from '../../platform/firstRow';
 import { insertRow, updateRow } from '../../platform/rows';
 import { rowsOfApplication } from './projects.childRows';
 
@@ -29,8 +28,7 @@ export function archiveItemsOf(db: Db, applicationId: string): Promise<ArchiveIt
 
 /** One item by id (the caller checks its application is in reach). */
 export async function archiveItemById(db: Db, id: string): Promise<ArchiveItemRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  return firstRow(db, pjArchiveItems, and(eq(pjArchiveItems.id, id)));
+  return findRowInScope(db, pjArchiveItems, id, undefined);
 }
 
 /** Marks an item removed (soft delete: the row and its file stay for the record). */

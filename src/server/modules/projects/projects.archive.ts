@@ -10,6 +10,7 @@ import {
 import { chinaDate } from '../../../shared/chinaTime';
 import type { Locale } from '../../../shared/i18n/errors';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/permissions';
@@ -26,6 +27,7 @@ import type { FileUpload } from './projects.http';
 import { checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
+import { applicationInReach } from './projects.reach';
 
 /**
  * The archive of a selected co-building project (seed 000 四.3, R-PJ-3): files with a note in eight
@@ -90,9 +92,7 @@ const removable = (app: ApplicationRow) => app.state === 'selected' && app.summa
 
 /** A project's archive with completeness per category and overall (R-PJ-3); 404 when out of reach. */
 export async function getArchive(ctx: ActorCtx, id: string): Promise<ArchiveDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const app = await findApplication(ctx.db, ctx.actor, id);
-  if (!app) throw notFound();
+  const app = await applicationInReach(ctx, id);
   const canAdd = (await addable(ctx, id)) !== undefined;
   return archiveOf(app, await archiveItemsOf(ctx.db, app.id), canAdd);
 }
@@ -121,22 +121,22 @@ export async function addArchiveItem(
     fileType: 'projects.archive_file_type',
   });
   const stored = await storeUpload(ctx, storage, checked);
-  await ctx.db.transaction(async (tx) => {
-    const row = await insertArchiveItem(tx, {
-      id: ctx.ids(),
-      applicationId: app.id,
-      orgPath: app.orgPath,
-      category: upload.category,
-      ...stored,
-    });
-    await writeAudit(tx, ctx, {
+  await auditedWrite(
+    ctx,
+    (tx) =>
+      insertArchiveItem(tx, {
+        id: ctx.ids(),
+        applicationId: app.id,
+        orgPath: app.orgPath,
+        category: upload.category,
+        ...stored,
+      }),
+    {
       action: 'projects.archive.add',
       entityType: 'pj_archive_item',
-      entityId: row.id,
-      orgPath: app.orgPath,
-      after: { applicationId: app.id, category: row.category, ...uploadAudit(row) },
-    });
-  });
+      view: (row) => ({ applicationId: app.id, category: row.category, ...uploadAudit(row) }),
+    },
+  );
   return archiveOf(app, await archiveItemsOf(ctx.db, app.id), true);
 }
 
@@ -162,9 +162,7 @@ const safeName = (s: string) =>
  * file listing the project, completeness and every item with its note, uploader and date. Audited.
  */
 export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, locale: Locale) {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const app = await findApplication(ctx.db, ctx.actor, id);
-  if (!app) throw notFound();
+  const app = await applicationInReach(ctx, id);
   const all = await archiveItemsOf(ctx.db, app.id);
   const rows = all.filter((r) => !r.removedAt);
   const removed = all.filter((r) => r.removedAt);

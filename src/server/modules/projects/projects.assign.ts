@@ -9,8 +9,8 @@ import {
   deleteAssignment,
   insertAssignments,
 } from './projects.assign.repository';
-import { applicationsPolicy, callsPolicy } from './projects.policy';
-import { findCall } from './projects.repository';
+import { applicationsPolicy } from './projects.policy';
+import { callInReach } from './projects.reach';
 
 /**
  * Evaluator assignment (issue 11 §2, S000-28 review record per application): the bureau that manages a
@@ -18,15 +18,8 @@ import { findCall } from './projects.repository';
  * submitted applications, per application or many at once. What an assignment opens is set in the scope
  * (projects.policy.ts `assignedToActor`): an evaluator lists, reads, scores and exports only those.
  */
-async function managedCall(ctx: ActorCtx, callId: string) {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, callId, 'manage');
-  if (!call) throw notFound();
-  return call;
-}
-
 export async function getAssignments(ctx: ActorCtx, callId: string): Promise<AssignmentsDto> {
-  const call = await managedCall(ctx, callId);
+  const call = await callInReach(ctx, callId, 'manage');
   const [candidates, rows] = await Promise.all([
     usersWithPermissionAround(ctx.db, 'projects.score', call.orgPath),
     assignmentsOfCall(ctx.db, call.id),
@@ -50,7 +43,7 @@ export async function assignReviewers(
   callId: string,
   body: AssignBody,
 ): Promise<AssignmentsDto> {
-  const call = await managedCall(ctx, callId);
+  const call = await callInReach(ctx, callId, 'manage');
   const appIds = [...new Set(body.applicationIds)];
   const apps = await applicationsByIds(ctx.db, call.id, appIds);
   // An application of another call, or out of the bureau's reach, is not found.
@@ -98,7 +91,7 @@ export async function unassignReviewer(
   callId: string,
   body: UnassignBody,
 ): Promise<AssignmentsDto> {
-  const call = await managedCall(ctx, callId);
+  const call = await callInReach(ctx, callId, 'manage');
   const [app] = await applicationsByIds(ctx.db, call.id, [body.applicationId]);
   if (!app || !applicationsPolicy.can(ctx.actor, 'manage', app)) throw notFound();
   await ctx.db.transaction(async (tx) => {

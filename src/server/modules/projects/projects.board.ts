@@ -1,11 +1,9 @@
 import { APPLICATION_STATES } from '../../../shared/contracts/projects';
 import type { BoardCounts, BoardDto } from '../../../shared/contracts/projects.board';
 import type { ActorCtx } from '../../platform/context';
-import { notFound } from '../../platform/errors';
 import { unitNames } from '../org/org.api';
 import { applicationCounts, reportCounts } from './projects.board.repository';
-import { callsPolicy } from './projects.policy';
-import { findCall } from './projects.repository';
+import { callInReach } from './projects.reach';
 
 const zero = (): BoardCounts => ({
   states: Object.fromEntries(APPLICATION_STATES.map((s) => [s, 0])) as BoardCounts['states'],
@@ -26,9 +24,7 @@ const zero = (): BoardCounts => ({
  * score). 404 when the call is out of reach.
  */
 export async function callBoard(ctx: ActorCtx, callId: string): Promise<BoardDto> {
-  callsPolicy.require(ctx.actor, 'read');
-  const call = await findCall(ctx.db, ctx.actor, callId);
-  if (!call) throw notFound();
+  const call = await callInReach(ctx, callId);
   const [apps, reports] = await Promise.all([
     applicationCounts(ctx.db, ctx.actor, call.id),
     reportCounts(ctx.db, ctx.actor, call.id, ctx.clock.now()),

@@ -27,6 +27,7 @@ import {
   insertStep,
   updateApplicationRow,
 } from './projects.repository';
+import { applicationInReach } from './projects.reach';
 
 /**
  * R-PJ-4 "no project swaps midway" (seed 000 三, S000-24). After selection the community may request a
@@ -66,9 +67,7 @@ async function listOf(ctx: ActorCtx, app: ApplicationRow): Promise<ChangesDto> {
 }
 
 export async function getChanges(ctx: ActorCtx, id: string): Promise<ChangesDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const app = await findApplication(ctx.db, ctx.actor, id);
-  if (!app) throw notFound();
+  const app = await applicationInReach(ctx, id);
   return listOf(ctx, app);
 }
 

@@ -17,8 +17,8 @@ import {
   consultationLinkOf,
   putConsultationLink,
 } from './projects.links.repository';
-import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
+import { applicationInReach } from './projects.reach';
 
 /**
  * R-PJ-2 "after consulting residents" (issue 11 §2, S000-27): the application's consultation rests on a
@@ -63,9 +63,7 @@ async function dtoOf(ctx: ActorCtx, app: ApplicationRow, mayEdit: boolean): Prom
 }
 
 export async function getConsultation(ctx: ActorCtx, id: string): Promise<ConsultationDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const app = await findApplication(ctx.db, ctx.actor, id);
-  if (!app) throw notFound();
+  const app = await applicationInReach(ctx, id);
   return dtoOf(ctx, app, !!(await editable(ctx, id)));
 }
 
@@ -165,9 +163,7 @@ export async function uploadMinutes(
 
 /** The uploaded minutes, for those who may read the application (404 otherwise). */
 export async function minutesFile(ctx: ActorCtx, storage: Storage, id: string) {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const app = await findApplication(ctx.db, ctx.actor, id);
-  if (!app) throw notFound();
+  const app = await applicationInReach(ctx, id);
   const link = await consultationLinkOf(ctx.db, app.id);
   if (!link?.fileId) throw notFound();
   const data = await storage.get(link.fileId);

@@ -1,7 +1,8 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DoorstepListQuery } from '../../../shared/contracts/projects.doorstep';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { updateRowBumpingVersion } from '../../platform/bumpVersion';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { pjDoorstepFiles, pjDoorstepProjects, pjDoorstepRecords } from './projects.table';
@@ -14,8 +15,7 @@ export type DoorstepFileRow = typeof pjDoorstepFiles.$inferSelect;
 
 /** A doorstep project by id within `scope` (the policy's where fragment), or undefined (also for a bad id). */
 export async function findDoorstep(db: Db, id: string, scope: SQL): Promise<DoorstepRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  return firstRow(db, pjDoorstepProjects, and(eq(pjDoorstepProjects.id, id), scope));
+  return findRowInScope(db, pjDoorstepProjects, id, scope);
 }
 
 const listWhere = (scope: SQL, q: Omit<DoorstepListQuery, 'page' | 'pageSize'>) =>
@@ -112,12 +112,7 @@ export async function updateDoorstep(
   id: string,
   patch: Partial<typeof pjDoorstepProjects.$inferInsert>,
 ) {
-  const [r] = await tx
-    .update(pjDoorstepProjects)
-    .set({ ...patch, version: sql`${pjDoorstepProjects.version} + 1` })
-    .where(eq(pjDoorstepProjects.id, id))
-    .returning();
-  return r!;
+  return updateRowBumpingVersion(tx, pjDoorstepProjects, id, patch);
 }
 
 /** Locks one project row (stage records of one project one at a time). */
@@ -200,9 +195,7 @@ export async function insertFile(tx: Db, row: typeof pjDoorstepFiles.$inferInser
 }
 
 export async function fileById(db: Db, id: string): Promise<DoorstepFileRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db.select().from(pjDoorstepFiles).where(eq(pjDoorstepFiles.id, id));
-  return r;
+  return findRowInScope(db, pjDoorstepFiles, id, undefined);
 }
 
 export type DoorstepAction = 'read' | 'apply' | 'export';

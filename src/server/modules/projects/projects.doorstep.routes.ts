@@ -18,7 +18,7 @@ import { AppError } from '../../platform/errors';
 import { toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { sendInlineFile } from '../../platform/inlineFile';
-import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import { createLocalStorage } from '../../platform/storage';
 import {
   addDoorstepFile,
@@ -51,14 +51,20 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
   const storage = () => createLocalStorage(deps.config.dataDir);
   const detail = { 200: doorstepDetailSchema };
 
-  app.get(
-    '/api/projects/doorstep',
-    {
-      config: read,
-      schema: { tags, querystring: doorstepListQuery, response: { 200: pageOf(doorstepSchema) } },
-    },
-    (req) => listDoorstep(actorCtxOf(deps, req), req.query),
-  );
+  recordRoutes(base, {
+    path: '/api/projects/doorstep',
+    tags,
+    read: read.access,
+    write: apply.access,
+    ctx: (req) => actorCtxOf(deps, req),
+    schema: doorstepSchema,
+    listQuery: doorstepListQuery,
+    body: createDoorstepBody,
+    list: listDoorstep,
+    create: createDoorstep,
+    created: doorstepDetailSchema,
+    detail: { schema: doorstepDetailSchema, get: getDoorstep },
+  });
   app.get(
     '/api/projects/doorstep.xlsx',
     {
@@ -71,16 +77,6 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
       const buf = await toXlsx(en ? 'Doorstep projects' : '家门口项目', columns, rows);
       return sendDownload(reply, 'xlsx', en ? 'doorstep-projects.xlsx' : '家门口项目.xlsx', buf);
     },
-  );
-  app.post(
-    '/api/projects/doorstep',
-    { config: apply, schema: { tags, body: createDoorstepBody, response: { 201: doorstepDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await createDoorstep(actorCtxOf(deps, req), req.body)),
-  );
-  app.get(
-    '/api/projects/doorstep/:id',
-    { config: read, schema: { tags, params: idParams, response: detail } },
-    (req) => getDoorstep(actorCtxOf(deps, req), req.params.id),
   );
   app.patch(
     '/api/projects/doorstep/:id',

@@ -48,6 +48,7 @@ import {
   upsertEvaluation,
 } from './projects.evaluation.repository';
 import { endOfChinaDay } from './projects.workflow';
+import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
 
 const DAY = 86_400_000;
 
@@ -93,9 +94,7 @@ async function callSettingsDto(ctx: ActorCtx, call: CallRow): Promise<CallEvalua
 }
 
 export async function getCallEvaluation(ctx: ActorCtx, callId: string): Promise<CallEvaluationDto> {
-  callsPolicy.require(ctx.actor, 'read');
-  const call = await findCall(ctx.db, ctx.actor, callId);
-  if (!call) throw notFound();
+  const call = await callInReach(ctx, callId);
   return callSettingsDto(ctx, call);
 }
 
@@ -108,9 +107,7 @@ export async function updateEvaluationRules(
   callId: string,
   body: EvaluationRulesBody,
 ): Promise<CallEvaluationDto> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, callId, 'manage');
-  if (!call) throw notFound();
+  const call = await callInReach(ctx, callId, 'manage');
   checkBands(body.bands);
   if (Object.keys(body.adjustments).some((k) => !body.bands.some((b) => b.key === k)))
     throw new AppError('projects.bands_invalid', 422);
@@ -156,9 +153,7 @@ export async function quotaProposal(
   callId: string,
   fromCallId?: string,
 ): Promise<QuotaProposalDto> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, callId, 'manage');
-  if (!call) throw notFound();
+  const call = await callInReach(ctx, callId, 'manage');
   const from = fromCallId
     ? await findCall(ctx.db, ctx.actor, fromCallId)
     : await previousCall(ctx.db, call).then((c) => (c ? findCall(ctx.db, ctx.actor, c.id) : undefined));
@@ -177,9 +172,7 @@ export async function quotaProposal(
  * grades and the quota the rules would propose from them — the same computation a new call's proposal uses.
  */
 export async function resultsOutlook(ctx: ActorCtx, callId: string): Promise<QuotaProposalDto> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, callId, 'manage');
-  if (!call) throw notFound();
+  const call = await callInReach(ctx, callId, 'manage');
   const rows = await proposalRows(ctx, call, call.scopeUnitIds);
   return {
     callId: call.id,
@@ -221,9 +214,7 @@ export async function setSubdistrictQuotas(
   callId: string,
   body: SubdistrictQuotasBody,
 ): Promise<CallEvaluationDto> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, callId, 'manage');
-  if (!call) throw notFound();
+  const call = await callInReach(ctx, callId, 'manage');
   if (call.status !== 'draft') throw new AppError('projects.call_not_draft', 409);
   if (body.quotas.some((q) => !call.scopeUnitIds.includes(q.unitId)))
     throw new AppError('projects.scope_units', 422);
@@ -302,9 +293,7 @@ async function projectDto(ctx: ActorCtx, row: ApplicationRow): Promise<ProjectEv
 }
 
 export async function getProjectEvaluation(ctx: ActorCtx, id: string): Promise<ProjectEvaluationDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const row = await findApplication(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
+  const row = await applicationInReach(ctx, id);
   return projectDto(ctx, row);
 }
 
@@ -318,9 +307,7 @@ export async function recordEvaluation(
   id: string,
   body: EvaluationBody,
 ): Promise<ProjectEvaluationDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const row = await findApplication(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
+  const row = await applicationInReach(ctx, id);
   const s = await callEvaluationOf(ctx.db, row.callId);
   if (!applicationsPolicy.can(ctx.actor, 'manage', row) && !s.evaluatorIds.includes(ctx.actor.userId))
     throw forbidden();
@@ -400,15 +387,12 @@ export async function grantExemption(
   id: string,
   body: ExemptionBody,
 ): Promise<ProjectEvaluationDto> {
-  applicationsPolicy.require(ctx.actor, 'manage');
-  const row = await findApplication(ctx.db, ctx.actor, id, 'manage');
-  if (!row) throw notFound();
+  const row = await applicationInReach(ctx, id, 'manage');
   if (row.state !== 'selected' || !row.completionDueAt || row.completedAt)
     throw new AppError('projects.exemption_not_open', 409);
   const previousDue = chinaDate(row.completionDueAt);
   if (body.newDue <= previousDue) throw new AppError('projects.exemption_date', 422, { due: previousDue });
-  const call = await callById(ctx.db, row.callId);
-  if (!call) throw notFound();
+  const call = await callOfApplication(ctx, row);
   const newDueAt = endOfChinaDay(body.newDue);
   const gap = endOfChinaDay(call.summaryDue).getTime() - endOfChinaDay(call.completionDue).getTime();
   const minSummary = new Date(newDueAt.getTime() + Math.max(gap, DAY));

@@ -1,6 +1,6 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
 import { pjMilestones } from './projects.table';
 import { insertRow, updateRow } from '../../platform/rows';
 import { rowsOfApplication } from './projects.childRows';
@@ -29,12 +29,7 @@ export async function milestoneCount(db: Db, applicationId: string): Promise<num
 
 /** One milestone by id (the caller checks its project is in reach). */
 export async function milestoneById(db: Db, id: string): Promise<MilestoneRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(pjMilestones)
-    .where(and(eq(pjMilestones.id, id)));
-  return r;
+  return findRowInScope(db, pjMilestones, id, undefined);
 }
 
 export async function insertMilestone(db: Db, row: typeof pjMilestones.$inferInsert): Promise<MilestoneRow> {

@@ -1,18 +1,51 @@
 import type { ActorCtx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { applicationsPolicy } from './projects.policy';
-import { type ApplicationRow, findApplication } from './projects.repository';
+import { type ApplicationAction, type CallAction, applicationsPolicy, callsPolicy } from './projects.policy';
+import {
+  type ApplicationRow,
+  type CallRow,
+  callById,
+  findApplication,
+  findCall,
+} from './projects.repository';
+
+/** A call in the actor's reach for `action` (the permission is checked first), or 404. */
+export async function callInReach(ctx: ActorCtx, id: string, action: CallAction = 'read'): Promise<CallRow> {
+  callsPolicy.require(ctx.actor, action);
+  const call = await findCall(ctx.db, ctx.actor, id, action);
+  if (!call) throw notFound();
+  return call;
+}
+
+/** An application in the actor's reach for `action` (the permission is checked first), or 404. */
+export async function applicationInReach(
+  ctx: ActorCtx,
+  id: string,
+  action: ApplicationAction = 'read',
+): Promise<ApplicationRow> {
+  applicationsPolicy.require(ctx.actor, action);
+  const row = await findApplication(ctx.db, ctx.actor, id, action);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The call of an application already found in reach (404 should it be missing). */
+export async function callOfApplication(ctx: ActorCtx, row: ApplicationRow): Promise<CallRow> {
+  const call = await callById(ctx.db, row.callId);
+  if (!call) throw notFound();
+  return call;
+}
 
 /**
  * A project (application) in the actor's reach, or 404: to change it (`change`), as its community (apply) or
  * its subdistrict (review); otherwise as any reader. Used by a selected project's milestones and money.
  */
 export async function projectInReach(ctx: ActorCtx, id: string, change: boolean): Promise<ApplicationRow> {
+  if (!change) return applicationInReach(ctx, id);
   applicationsPolicy.require(ctx.actor, 'read');
-  const row = change
-    ? ((await findApplication(ctx.db, ctx.actor, id, 'apply')) ??
-      (await findApplication(ctx.db, ctx.actor, id, 'review')))
-    : await findApplication(ctx.db, ctx.actor, id, 'read');
+  const row =
+    (await findApplication(ctx.db, ctx.actor, id, 'apply')) ??
+    (await findApplication(ctx.db, ctx.actor, id, 'review'));
   if (!row) throw notFound();
   return row;
 }

@@ -6,7 +6,8 @@ import type {
 } from '../../../shared/contracts/projects';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { updateRowBumpingVersion } from '../../platform/bumpVersion';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import {
@@ -48,13 +49,8 @@ export async function findCall(
   id: string,
   action: 'read' | 'manage' = 'read',
 ): Promise<CallRow | undefined> {
-  if (!isUuid(id)) return undefined;
   const scope = action === 'read' ? callReadScope(actor) : callsPolicy.scope(actor, 'manage');
-  const [row] = await db
-    .select()
-    .from(pjCalls)
-    .where(and(eq(pjCalls.id, id), scope));
-  return row;
+  return findRowInScope(db, pjCalls, id, scope);
 }
 
 /** A call by id, without scope: for a transition on an application already found in scope. */
@@ -86,12 +82,7 @@ export async function updateCallRow(
   id: string,
   patch: Partial<typeof pjCalls.$inferInsert>,
 ): Promise<CallRow> {
-  const [row] = await db
-    .update(pjCalls)
-    .set({ ...patch, version: sql`${pjCalls.version} + 1` })
-    .where(eq(pjCalls.id, id))
-    .returning();
-  return row!;
+  return updateRowBumpingVersion(db, pjCalls, id, patch);
 }
 
 /** Applications per call and state, among those the actor may read. */
@@ -196,19 +187,16 @@ export async function findApplication(
   id: string,
   action: ApplicationAction = 'read',
 ): Promise<ApplicationRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(pjApplications)
-    .where(
-      and(
-        eq(pjApplications.id, id),
-        applicationsPolicy.scope(actor, action),
-        reviewerLimit(actor),
-        action === 'score' ? scoreAssignmentLimit(actor) : undefined,
-      ),
-    );
-  return row;
+  return findRowInScope(
+    db,
+    pjApplications,
+    id,
+    and(
+      applicationsPolicy.scope(actor, action),
+      reviewerLimit(actor),
+      action === 'score' ? scoreAssignmentLimit(actor) : undefined,
+    ),
+  );
 }
 
 export async function applicationOfUnit(
@@ -303,12 +291,7 @@ export async function updateApplicationRow(
   id: string,
   patch: Partial<typeof pjApplications.$inferInsert>,
 ): Promise<ApplicationRow> {
-  const [row] = await db
-    .update(pjApplications)
-    .set({ ...patch, version: sql`${pjApplications.version} + 1` })
-    .where(eq(pjApplications.id, id))
-    .returning();
-  return row!;
+  return updateRowBumpingVersion(db, pjApplications, id, patch);
 }
 
 /** The next application number of a year: SB2026-0001, … */
@@ -491,12 +474,7 @@ export async function findReport(
   id: string,
   action: ApplicationAction = 'read',
 ): Promise<ReportRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(pjReports)
-    .where(and(eq(pjReports.id, id), applicationsPolicy.scope(actor, action, pjReports.orgPath)));
-  return row;
+  return findRowInScope(db, pjReports, id, applicationsPolicy.scope(actor, action, pjReports.orgPath));
 }
 
 export function listReportRows(

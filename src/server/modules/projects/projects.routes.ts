@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   applicationActionBody,
@@ -39,6 +39,7 @@ import { doorstepRatingRoutes } from './projects.doorstep.ratings.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf, STATE_ZH } from './projects.pdf';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import * as projectsTables from './projects.table';
 import {
   actOnApplication,
@@ -87,29 +88,19 @@ export const projectsModule = defineModule({
     milestoneRoutes(base, deps);
     boardRoutes(base, deps);
 
-    app.get(
-      '/api/projects/calls',
-      { config: read, schema: { tags, querystring: callListQuery, response: { 200: pageOf(callSchema) } } },
-      (req) => listCalls(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/projects/calls',
-      { config: manage, schema: { tags, body: createCallBody, response: { 201: callSchema } } },
-      async (req, reply) => reply.status(201).send(await createCall(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/projects/calls/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: callSchema } } },
-      (req) => getCall(actorCtxOf(deps, req), req.params.id),
-    );
-    app.patch(
-      '/api/projects/calls/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: updateCallBody, response: { 200: callSchema } },
-      },
-      (req) => updateCall(actorCtxOf(deps, req), req.params.id, req.body),
-    );
+    const records = { tags, read: read.access, ctx: (req: FastifyRequest) => actorCtxOf(deps, req) };
+    recordRoutes(base, {
+      path: '/api/projects/calls',
+      ...records,
+      write: manage.access,
+      schema: callSchema,
+      listQuery: callListQuery,
+      body: createCallBody,
+      list: listCalls,
+      create: createCall,
+      detail: { schema: callSchema, get: getCall },
+      update: { body: updateCallBody, run: updateCall },
+    });
     app.post(
       '/api/projects/calls/:id/open',
       { config: manage, schema: { tags, params: idParams, response: { 200: callSchema } } },
@@ -183,27 +174,18 @@ export const projectsModule = defineModule({
       },
     );
 
-    app.get(
-      '/api/projects/applications',
-      {
-        config: read,
-        schema: { tags, querystring: applicationListQuery, response: { 200: pageOf(applicationSchema) } },
-      },
-      (req) => listApplications(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/projects/applications',
-      {
-        config: { access: access.permission('projects.apply') },
-        schema: { tags, body: createApplicationBody, response: { 201: applicationDetailSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createApplication(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/projects/applications/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: applicationDetailSchema } } },
-      (req) => getApplication(actorCtxOf(deps, req), req.params.id),
-    );
+    recordRoutes(base, {
+      path: '/api/projects/applications',
+      ...records,
+      write: access.permission('projects.apply'),
+      schema: applicationSchema,
+      listQuery: applicationListQuery,
+      body: createApplicationBody,
+      list: listApplications,
+      create: createApplication,
+      created: applicationDetailSchema,
+      detail: { schema: applicationDetailSchema, get: getApplication },
+    });
     app.get(
       '/api/projects/applications/:id/form.pdf',
       { config: read, schema: { tags, params: idParams } },

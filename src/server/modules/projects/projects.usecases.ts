@@ -40,7 +40,6 @@ import {
   closeUndecided,
   decidedOfCall,
   eventsOf,
-  findApplication,
   findCall,
   insertApplication,
   insertCall,
@@ -72,6 +71,7 @@ import {
   reportWorkflow,
 } from './projects.workflow';
 import { sealLinkOf } from './projects.links.repository';
+import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
 
 // ---------------------------------------------------------------- calls
 
@@ -152,14 +152,6 @@ async function callDtos(ctx: ActorCtx, rows: CallRow[]): Promise<CallDto[]> {
 
 const callDto = async (ctx: ActorCtx, row: CallRow) => (await callDtos(ctx, [row]))[0]!;
 
-/** The call the actor manages (`projects.manage` in scope), or 404. */
-async function managedCall(ctx: ActorCtx, id: string): Promise<CallRow> {
-  callsPolicy.require(ctx.actor, 'manage');
-  const call = await findCall(ctx.db, ctx.actor, id, 'manage');
-  if (!call) throw notFound();
-  return call;
-}
-
 export async function listCalls(ctx: ActorCtx, q: CallListQuery): Promise<Page<CallDto>> {
   callsPolicy.require(ctx.actor, 'read');
   const page = await listCallRows(ctx.db, ctx.actor, q);
@@ -167,9 +159,7 @@ export async function listCalls(ctx: ActorCtx, q: CallListQuery): Promise<Page<C
 }
 
 export async function getCall(ctx: ActorCtx, id: string): Promise<CallDto> {
-  callsPolicy.require(ctx.actor, 'read');
-  const row = await findCall(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
+  const row = await callInReach(ctx, id);
   return callDto(ctx, row);
 }
 
@@ -222,7 +212,7 @@ export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<
  * and the deadline of every application not yet submitted moves with the application day.
  */
 export async function updateCall(ctx: ActorCtx, id: string, input: UpdateCallBody): Promise<CallDto> {
-  const call = await managedCall(ctx, id);
+  const call = await callInReach(ctx, id, 'manage');
   if (call.status === 'published') throw new AppError('projects.call_published', 409);
   if (call.status !== 'draft' && (input.types || input.scopeUnitIds))
     throw new AppError('projects.call_not_draft', 409);
@@ -257,7 +247,7 @@ export async function updateCall(ctx: ActorCtx, id: string, input: UpdateCallBod
 
 /** The bureau opens the call: the communities in scope see it and may apply. */
 export async function openCall(ctx: ActorCtx, id: string): Promise<CallDto> {
-  const call = await managedCall(ctx, id);
+  const call = await callInReach(ctx, id, 'manage');
   if (call.status !== 'draft') throw new AppError('projects.call_not_draft', 409);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -280,7 +270,7 @@ export async function openCall(ctx: ActorCtx, id: string): Promise<CallDto> {
  * submitted applications not selected are closed as not selected, each with its timeline entry.
  */
 export async function publishCall(ctx: ActorCtx, id: string): Promise<CallDto> {
-  const call = await managedCall(ctx, id);
+  const call = await callInReach(ctx, id, 'manage');
   if (call.status !== 'open') throw new AppError('projects.call_not_open', 409);
   const now = ctx.clock.now();
   if (now.getTime() <= endOfChinaDay(call.applicationDue).getTime())
@@ -490,9 +480,7 @@ export async function listApplications(
 }
 
 export async function getApplication(ctx: ActorCtx, id: string): Promise<ApplicationDetailDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const row = await findApplication(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
+  const row = await applicationInReach(ctx, id);
   return detailOf(ctx, row);
 }
 
@@ -578,14 +566,11 @@ export async function updateApplication(
   id: string,
   input: UpdateApplicationBody,
 ): Promise<ApplicationDetailDto> {
-  applicationsPolicy.require(ctx.actor, 'apply');
-  const row = await findApplication(ctx.db, ctx.actor, id, 'apply');
-  if (!row) throw notFound();
+  const row = await applicationInReach(ctx, id, 'apply');
   // R-PJ-4: a selected project's content changes only through a change request (projects.changes.ts).
   if (row.state === 'selected') throw new AppError('projects.use_change_procedure', 409);
   if (!['draft', 'returned'].includes(row.state)) throw new AppError('projects.invalid_action', 409);
-  const call = await callById(ctx.db, row.callId);
-  if (!call) throw notFound();
+  const call = await callOfApplication(ctx, row);
   const content = contentOf(call, input);
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
@@ -609,11 +594,8 @@ export async function actOnApplication(
   id: string,
   body: ApplicationActionBody,
 ): Promise<ApplicationDetailDto> {
-  applicationsPolicy.require(ctx.actor, 'read');
-  const row = await findApplication(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
-  const call = await callById(ctx.db, row.callId);
-  if (!call) throw notFound();
+  const row = await applicationInReach(ctx, id);
+  const call = await callOfApplication(ctx, row);
   const updated = await transition(applicationWorkflow, ctx, row, body.action, { ...body, call });
   return detailOf(ctx, updated);
 }
@@ -627,11 +609,8 @@ export async function scoreApplication(
   id: string,
   body: ScoreBody,
 ): Promise<ApplicationDetailDto> {
-  applicationsPolicy.require(ctx.actor, 'score');
-  const row = await findApplication(ctx.db, ctx.actor, id, 'score');
-  if (!row) throw notFound();
-  const call = await callById(ctx.db, row.callId);
-  if (!call) throw notFound();
+  const row = await applicationInReach(ctx, id, 'score');
+  const call = await callOfApplication(ctx, row);
   if (row.state !== 'submitted' || call.status !== 'open') throw new AppError('projects.not_scorable', 409);
   let scores: Record<string, number> = {};
   let total: number | null = null;

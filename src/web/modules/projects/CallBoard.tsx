@@ -12,6 +12,21 @@ type Row = Board['rows'][number];
 /** A late count: red when any, plain zero otherwise. */
 const Late = ({ n }: { n: number }) => (n > 0 ? <Tag color="red">{n}</Tag> : <span>0</span>);
 
+/** A count of projects done, followed by a red "N overdue" tag when any are overdue. */
+function DoneCount({ n, overdue }: { n: number; overdue: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {n}
+      {overdue > 0 ? (
+        <Tag color="red" style={{ marginLeft: 4 }}>
+          {t('projects.board.overdueN', { n: overdue })}
+        </Tag>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * The call's board (issue 11 §8, R-PJ-4 动态跟踪): one row per subdistrict/town in reach — applications in
  * the procedure, submitted, selected, and what is late (submission, monthly reports, completion, summary).
@@ -69,30 +84,12 @@ export function CallBoard({ callId }: { callId: string }) {
           {
             title: t('projects.board.completed'),
             align: 'right',
-            render: (_, r) => (
-              <>
-                {r.completed}
-                {r.completionOverdue > 0 ? (
-                  <Tag color="red" style={{ marginLeft: 4 }}>
-                    {t('projects.board.overdueN', { n: r.completionOverdue })}
-                  </Tag>
-                ) : null}
-              </>
-            ),
+            render: (_, r) => <DoneCount n={r.completed} overdue={r.completionOverdue} />,
           },
           {
             title: t('projects.board.summarized'),
             align: 'right',
-            render: (_, r) => (
-              <>
-                {r.summarized}
-                {r.summaryOverdue > 0 ? (
-                  <Tag color="red" style={{ marginLeft: 4 }}>
-                    {t('projects.board.overdueN', { n: r.summaryOverdue })}
-                  </Tag>
-                ) : null}
-              </>
-            ),
+            render: (_, r) => <DoneCount n={r.summarized} overdue={r.summaryOverdue} />,
           },
         ]}
       />
