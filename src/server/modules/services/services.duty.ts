@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import { communityFor, unitNames } from './services.common';
+import { communityFor, communityNamesOf } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
   type DutySlotRow,
@@ -29,10 +29,7 @@ import { sql } from 'drizzle-orm';
 type StationRow = typeof svcStations.$inferSelect;
 
 async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, rows);
   return rows.map((r) => ({
     id: r.id,
     communityId: r.communityId,

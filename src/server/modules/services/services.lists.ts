@@ -20,7 +20,7 @@ import { insertAudited } from '../../platform/auditedRows';
 import type { Page } from '../../platform/listing';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
-import { communityFor, communityOfPath, gridIn, unitById, unitNames } from './services.common';
+import { communityFor, communityNamesOf, communityOfPath, gridIn, unitById } from './services.common';
 import { needsPolicy, projectsPolicy, resourcesPolicy } from './services.policy';
 import {
   findNeedRow,
@@ -90,10 +90,7 @@ async function findListed<R>(
 // ---------------------------------------------------------------- needs
 
 async function needDtos(db: Db, rows: NeedRow[]) {
-  const names = await unitNames(
-    db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(db, rows);
   return rows.map((r) => ({
     id: r.id,
     communityId: r.communityId,
@@ -219,10 +216,7 @@ async function checkOwner(
 }
 
 async function resourceDtos(db: Db, rows: ResourceRow[]) {
-  const names = await unitNames(
-    db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(db, rows);
   const owners = await ownerNames(db, rows);
   return rows.map((r) => ({
     id: r.id,
@@ -313,10 +307,7 @@ async function openCounts(db: Db, ids: string[]) {
 }
 
 export async function projectDtos(db: Db, rows: ProjectRow[]) {
-  const names = await unitNames(
-    db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(db, rows);
   const open = await openCounts(
     db,
     rows.map((r) => r.id),
@@ -474,10 +465,7 @@ export async function loopLists(ctx: ActorCtx, q: { communityId?: string | undef
   const orders = orderIds.length
     ? await ctx.db.select().from(svcOrders).where(inArray(svcOrders.id, orderIds))
     : [];
-  const names = await unitNames(
-    ctx.db,
-    needs.map((n) => n.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, needs);
   const rows = needs.map((n) => {
     const o = orders.find((x) => x.id === n.orderId);
     const solvedAt = o?.confirmedAt ?? (n.status === 'done' ? (o?.closedAt ?? n.updatedAt) : null);

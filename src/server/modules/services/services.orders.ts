@@ -33,7 +33,7 @@ import {
 import { recordServiceHours } from '../volunteers/volunteers.api';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
-import { communityFor, gridIn, orderingCommunity, unitById, unitNames } from './services.common';
+import { communityFor, communityNamesOf, gridIn, orderingCommunity, unitById } from './services.common';
 import { allowedActions, mayAct, serviceOrdersPolicy, staffScope } from './services.policy';
 import {
   type SvcOrderRow,
@@ -82,10 +82,7 @@ export async function orderDtos(
   rows: SvcOrderRow[],
   opts: { reveal?: (o: SvcOrderRow) => boolean } = {},
 ): Promise<OrderDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, rows);
   const proxies = await proxyInfos(ctx.db, rows);
   return rows.map((r, i) => {
     const clear = opts.reveal?.(r) ?? false;
