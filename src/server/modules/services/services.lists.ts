@@ -17,6 +17,7 @@ import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
 import { updateRow } from '../../platform/rows';
 import { insertAudited } from '../../platform/auditedRows';
+import { newUnitRow } from '../../platform/newRow';
 import type { Page } from '../../platform/listing';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
@@ -131,10 +132,8 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
     ctx,
     svcNeeds,
     {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, unit, now),
       communityId: community.id,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       title: body.title,
       description: body.description ?? null,
       source: body.source,
@@ -142,8 +141,6 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
       status: 'open',
       raisedBy: body.raisedBy ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     },
     {
       action: 'services.need_create',
@@ -247,10 +244,8 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
     ctx,
     svcResources,
     {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, community, now),
       communityId: community.id,
-      orgUnitId: community.id,
-      orgPath: community.path,
       kind: body.kind,
       name: body.name,
       description: body.description ?? null,
@@ -259,8 +254,6 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
       quantity: body.quantity ?? null,
       available: body.available,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     },
     {
       action: 'services.resource_create',
@@ -368,10 +361,8 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
     ctx,
     svcProjects,
     {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, community, now),
       communityId: community.id,
-      orgUnitId: community.id,
-      orgPath: community.path,
       title: body.title,
       description: body.description ?? null,
       category: body.category,
@@ -385,8 +376,6 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
       durationMinutes: body.durationMinutes,
       published: body.published,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     },
     {
       action: 'services.project_create',

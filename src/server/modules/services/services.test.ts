@@ -602,23 +602,17 @@ describe('R-SV-1: teams, social organisations, needs and cancelling', () => {
         category: 'errand',
       })
     ).json();
-    const res = await worker.post('/api/services/orders', {
+    const forNeed = {
       communityId: t.fx.tongdu.id,
       needId: need.id,
       title: need.title,
       category: 'errand',
       forSelf: false,
       beneficiaryName: '孙叔叔',
-    });
+    };
+    const res = await worker.post('/api/services/orders', forNeed);
     expect(res.statusCode, res.body).toBe(201);
-    const again = await worker.post('/api/services/orders', {
-      communityId: t.fx.tongdu.id,
-      needId: need.id,
-      title: need.title,
-      category: 'errand',
-      forSelf: false,
-      beneficiaryName: '孙叔叔',
-    });
+    const again = await worker.post('/api/services/orders', forNeed);
     expect(again.statusCode).toBe(409);
     let needs = (await worker.get('/api/services/needs?q=残疾人家庭')).json();
     expect(needs.items[0]).toMatchObject({ status: 'matched', orderId: res.json().id });
