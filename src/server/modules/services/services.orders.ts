@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contracts/services';
 import { CONSENT_ZH } from '../../../shared/contracts/proxy';
 import { writeAudit } from '../../platform/audit';
+import { statusEventTimeline } from '../../platform/statusEventTimeline';
 import { NO_PROXY, maskName, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -201,14 +202,7 @@ export async function orderDetail(ctx: ActorCtx, o: SvcOrderRow) {
     .orderBy(asc(svcOrderEvents.at), asc(svcOrderEvents.id));
   return {
     ...dto!,
-    timeline: events.map((e) => ({
-      at: e.at,
-      action: e.action,
-      actorName: e.actorName,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-    })),
+    timeline: events.map(statusEventTimeline),
   };
 }
 
