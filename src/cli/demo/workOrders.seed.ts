@@ -495,17 +495,19 @@ export async function seedDemoWorkOrders(
       at = createdAt + (priority === 'emergency' ? r.between(2, 10) : r.between(5, 150)) * MIN;
       const acceptLimit = settings.acceptLimits[priority as 'regular'];
       let acceptDue = await deadline(db, new Date(at), acceptLimit);
-      const firstDue = acceptDue;
-      const first = handler;
-      step(at, () => {
-        Object.assign(o, { orgUnitId: first.id, orgPath: first.path, acceptDueAt: firstDue });
-        move('dispatched', at);
-        event(at, 'dispatch', 'submitted', 'dispatched', {
-          actorName: dispatcherName,
-          publicNote: '已派发至责任单位办理',
-          data: { unit: first.name },
+      /** The centre dispatches the order to `unit` at `when`, to be accepted by `due`. */
+      const dispatchTo = (when: number, unit: Unit, due: Date, note: string | null = null) =>
+        step(when, () => {
+          Object.assign(o, { orgUnitId: unit.id, orgPath: unit.path, acceptDueAt: due });
+          move('dispatched', when);
+          event(when, 'dispatch', 'submitted', 'dispatched', {
+            actorName: dispatcherName,
+            note,
+            publicNote: '已派发至责任单位办理',
+            data: { unit: unit.name },
+          });
         });
-      });
+      dispatchTo(at, handler, acceptDue);
       // Not accepted in time: the SLA sweep escalates it (R-WO-3), each step claimed once — a grid's
       // order to its community, a community's back to the governance centre, which dispatches it again.
       const escalate = async (level: number) => {
@@ -549,18 +551,7 @@ export async function seedDemoWorkOrders(
         });
         const again = escAt + r.between(0.5, 5) * HOUR;
         acceptDue = await deadline(db, new Date(again), acceptLimit);
-        const nextDue = acceptDue;
-        const target = handler;
-        step(again, () => {
-          Object.assign(o, { orgUnitId: target.id, orgPath: target.path, acceptDueAt: nextDue });
-          move('dispatched', again);
-          event(again, 'dispatch', 'submitted', 'dispatched', {
-            actorName: dispatcherName,
-            note: '督办：请立即签收办理',
-            publicNote: '已派发至责任单位办理',
-            data: { unit: target.name },
-          });
-        });
+        dispatchTo(again, handler, acceptDue, '督办：请立即签收办理');
         at = again;
       };
       if (r.chance(t.profile.lateAccept)) {

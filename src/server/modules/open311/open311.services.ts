@@ -52,13 +52,22 @@ const choice = (
 /** The usual first attribute: which kind of problem it is (问题类型), required. */
 const issue = (...values: NonNullable<AttributeDef['values']>) =>
   choice('issue', '问题类型', 'Problem', values);
-const count = (code: string, zh: string, en: string): AttributeDef => ({
+/** An optional attribute of a free `datatype`, with `hint` on how to write it when given. */
+const optional = (
+  code: string,
+  datatype: 'string' | 'number' | 'datetime',
+  zh: string,
+  en: string,
+  hint?: Bilingual,
+): AttributeDef => ({
   code,
-  datatype: 'number',
+  datatype,
   required: false,
   description: b(zh, en),
-  datatypeDescription: b('整数', 'A whole number'),
+  ...(hint ? { datatypeDescription: hint } : {}),
 });
+const count = (code: string, zh: string, en: string) =>
+  optional(code, 'number', zh, en, b('整数', 'A whole number'));
 
 export const SERVICE_DEFS: Record<string, ServiceDef> = {
   street_lamp: {
@@ -68,16 +77,13 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
       'A street lamp that is out, flickers, burns by day or is damaged',
     ),
     attributes: [
-      {
-        code: 'lamp_number',
-        datatype: 'string',
-        required: false,
-        description: b('路灯编号', 'Lamp number'),
-        datatypeDescription: b(
-          '灯杆上喷涂的编号，如 XL-0123',
-          'The number painted on the pole, e.g. XL-0123',
-        ),
-      },
+      optional(
+        'lamp_number',
+        'string',
+        '路灯编号',
+        'Lamp number',
+        b('灯杆上喷涂的编号，如 XL-0123', 'The number painted on the pole, e.g. XL-0123'),
+      ),
       choice('lamp_state', '路灯状态', 'What is wrong with the lamp', [
         v('off', '不亮', 'Out'),
         v('flickering', '闪烁', 'Flickering'),
@@ -99,12 +105,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('subsidence', '塌陷', 'Subsidence'),
         v('manhole', '井盖缺失或破损', 'Manhole cover missing or broken'),
       ]),
-      {
-        code: 'area_m2',
-        datatype: 'number',
-        required: false,
-        description: b('破损面积(平方米)', 'Damaged area (m²)'),
-      },
+      optional('area_m2', 'number', '破损面积(平方米)', 'Damaged area (m²)'),
     ],
   },
   garbage: {
@@ -117,13 +118,13 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('bulky', '大件垃圾', 'Bulky items'),
         v('overflow', '垃圾桶满溢', 'Overflowing bins'),
       ]),
-      {
-        code: 'since',
-        datatype: 'datetime',
-        required: false,
-        description: b('发现时间', 'Noticed since'),
-        datatypeDescription: b('ISO 8601 日期时间', 'ISO 8601 date and time'),
-      },
+      optional(
+        'since',
+        'datetime',
+        '发现时间',
+        'Noticed since',
+        b('ISO 8601 日期时间', 'ISO 8601 date and time'),
+      ),
     ],
   },
   noise: {
@@ -199,12 +200,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('low_temp', '室温偏低', 'Rooms too cold'),
         v('leak', '暖气漏水', 'Leaking radiator'),
       ),
-      {
-        code: 'indoor_temp',
-        datatype: 'number',
-        required: false,
-        description: b('室内温度(℃)', 'Indoor temperature (°C)'),
-      },
+      optional('indoor_temp', 'number', '室内温度(℃)', 'Indoor temperature (°C)'),
     ],
   },
   property: {
@@ -221,12 +217,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('repairs', '公共部位维修', 'Repairs to common parts'),
         v('fees', '收费', 'Fees'),
       ),
-      {
-        code: 'compound_name',
-        datatype: 'string',
-        required: false,
-        description: b('小区名称', 'Name of the housing estate'),
-      },
+      optional('compound_name', 'string', '小区名称', 'Name of the housing estate'),
     ],
   },
   neighbour_dispute: {
@@ -334,19 +325,19 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
     group: 'other',
     description: b('其他诉求', 'Anything else'),
     attributes: [
-      {
-        code: 'topic',
-        datatype: 'string',
-        required: false,
-        description: b('事项概括', 'What it is about'),
-        datatypeDescription: b('不超过 200 字', 'At most 200 characters'),
-      },
-      {
-        code: 'location_detail',
-        datatype: 'string',
-        required: false,
-        description: b('位置补充(楼栋、单元等)', 'More about the place (building, entrance …)'),
-      },
+      optional(
+        'topic',
+        'string',
+        '事项概括',
+        'What it is about',
+        b('不超过 200 字', 'At most 200 characters'),
+      ),
+      optional(
+        'location_detail',
+        'string',
+        '位置补充(楼栋、单元等)',
+        'More about the place (building, entrance …)',
+      ),
     ],
   },
 };

@@ -80,6 +80,14 @@ export async function unitNames(db: Db, ids: (string | null | undefined)[]): Pro
   );
 }
 
+/** The names of the rows' communities by id (for their DTOs' `communityName`). */
+export function communityNamesOf(db: Db, rows: { communityId: string }[]): Promise<Map<string, string>> {
+  return unitNames(
+    db,
+    rows.map((r) => r.communityId),
+  );
+}
+
 export const conflict = (
   code: string,
   params: Record<string, unknown> = {},

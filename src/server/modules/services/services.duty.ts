@@ -7,7 +7,9 @@ import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import { communityFor, unitNames } from './services.common';
+import { newUnitRow } from '../../platform/newRow';
+import { insertAudited } from '../../platform/auditedRows';
+import { communityFor, communityNamesOf } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
   type DutySlotRow,
@@ -29,10 +31,7 @@ import { sql } from 'drizzle-orm';
 type StationRow = typeof svcStations.$inferSelect;
 
 async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, rows);
   return rows.map((r) => ({
     id: r.id,
     communityId: r.communityId,
@@ -56,30 +55,18 @@ export async function createStation(ctx: ActorCtx, body: StationBody) {
   stationsPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(svcStations)
-      .values({
-        id: ctx.ids(),
-        communityId: community.id,
-        orgUnitId: community.id,
-        orgPath: community.path,
-        name: body.name,
-        address: body.address ?? null,
-        active: body.active,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await writeAudit(tx, ctx, {
-      action: 'services.station_create',
-      entityType: 'svc_station',
-      entityId: created!.id,
-      orgPath: community.path,
-      after: { name: created!.name },
-    });
-    return created!;
-  });
+  const row = await insertAudited(
+    ctx,
+    svcStations,
+    {
+      ...newUnitRow(ctx, community, now),
+      communityId: community.id,
+      name: body.name,
+      address: body.address ?? null,
+      active: body.active,
+    },
+    { action: 'services.station_create', entityType: 'svc_station', view: (r) => ({ name: r.name }) },
+  );
   return (await stationDtos(ctx, [row]))[0]!;
 }
 

@@ -17,10 +17,11 @@ import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
 import { updateRow } from '../../platform/rows';
 import { insertAudited } from '../../platform/auditedRows';
+import { newUnitRow } from '../../platform/newRow';
 import type { Page } from '../../platform/listing';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
-import { communityFor, communityOfPath, gridIn, unitById, unitNames } from './services.common';
+import { communityFor, communityNamesOf, communityOfPath, gridIn, unitById } from './services.common';
 import { needsPolicy, projectsPolicy, resourcesPolicy } from './services.policy';
 import {
   findNeedRow,
@@ -90,10 +91,7 @@ async function findListed<R>(
 // ---------------------------------------------------------------- needs
 
 async function needDtos(db: Db, rows: NeedRow[]) {
-  const names = await unitNames(
-    db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(db, rows);
   return rows.map((r) => ({
     id: r.id,
     communityId: r.communityId,
@@ -134,10 +132,8 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
     ctx,
     svcNeeds,
     {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, unit, now),
       communityId: community.id,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       title: body.title,
       description: body.description ?? null,
       source: body.source,
@@ -145,8 +141,6 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
       status: 'open',
       raisedBy: body.raisedBy ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     },
     {
       action: 'services.need_create',
@@ -219,10 +213,7 @@ async function checkOwner(
 }
 
 async function resourceDtos(db: Db, rows: ResourceRow[]) {
-  const names = await unitNames(
-    db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(db, rows);
   const owners = await ownerNames(db, rows);
   return rows.map((r) => ({
     id: r.id,
@@ -253,10 +244,8 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
     ctx,
     svcResources,
     {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, community, now),
       communityId: community.id,
-      orgUnitId: community.id,
-      orgPath: community.path,
       kind: body.kind,
       name: body.name,
       description: body.description ?? null,
@@ -265,8 +254,6 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
       quantity: body.quantity ?? null,
       available: body.available,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     },
     {
       action: 'services.resource_create',
@@ -313,10 +300,7 @@ async function openCounts(db: Db, ids: string[]) {
 }
 
 export async function projectDtos(db: Db, rows: ProjectRow[]) {
-  const names = await unitNames(
-    db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(db, rows);
   const open = await openCounts(
     db,
     rows.map((r) => r.id),
@@ -377,10 +361,8 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
     ctx,
     svcProjects,
     {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, community, now),
       communityId: community.id,
-      orgUnitId: community.id,
-      orgPath: community.path,
       title: body.title,
       description: body.description ?? null,
       category: body.category,
@@ -394,8 +376,6 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
       durationMinutes: body.durationMinutes,
       published: body.published,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     },
     {
       action: 'services.project_create',
@@ -474,10 +454,7 @@ export async function loopLists(ctx: ActorCtx, q: { communityId?: string | undef
   const orders = orderIds.length
     ? await ctx.db.select().from(svcOrders).where(inArray(svcOrders.id, orderIds))
     : [];
-  const names = await unitNames(
-    ctx.db,
-    needs.map((n) => n.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, needs);
   const rows = needs.map((n) => {
     const o = orders.find((x) => x.id === n.orderId);
     const solvedAt = o?.confirmedAt ?? (n.status === 'done' ? (o?.closedAt ?? n.updatedAt) : null);

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contracts/services';
 import { CONSENT_ZH } from '../../../shared/contracts/proxy';
 import { writeAudit } from '../../platform/audit';
+import { statusEventTimeline } from '../../platform/statusEventTimeline';
 import { NO_PROXY, maskName, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -33,7 +34,7 @@ import {
 import { recordServiceHours } from '../volunteers/volunteers.api';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
-import { communityFor, gridIn, orderingCommunity, unitById, unitNames } from './services.common';
+import { communityFor, communityNamesOf, gridIn, orderingCommunity, unitById } from './services.common';
 import { allowedActions, mayAct, serviceOrdersPolicy, staffScope } from './services.policy';
 import {
   type SvcOrderRow,
@@ -82,10 +83,7 @@ export async function orderDtos(
   rows: SvcOrderRow[],
   opts: { reveal?: (o: SvcOrderRow) => boolean } = {},
 ): Promise<OrderDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, rows);
   const proxies = await proxyInfos(ctx.db, rows);
   return rows.map((r, i) => {
     const clear = opts.reveal?.(r) ?? false;
@@ -204,14 +202,7 @@ export async function orderDetail(ctx: ActorCtx, o: SvcOrderRow) {
     .orderBy(asc(svcOrderEvents.at), asc(svcOrderEvents.id));
   return {
     ...dto!,
-    timeline: events.map((e) => ({
-      at: e.at,
-      action: e.action,
-      actorName: e.actorName,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-    })),
+    timeline: events.map(statusEventTimeline),
   };
 }
 

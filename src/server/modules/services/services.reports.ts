@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/permissions';
 import { isUuid } from '../../platform/ids';
 import { partyMembers } from '../people/people.table';
 import { volunteers } from '../volunteers/volunteers.table';
-import { communityFor, unitNames } from './services.common';
+import { communityFor, communityNamesOf, unitNames } from './services.common';
 import { serviceOrdersPolicy, volunteerRecordVisible } from './services.policy';
 import { svcOrders } from './services.table';
 
@@ -61,10 +61,7 @@ export async function servicesReport(ctx: ActorCtx, q: ReportQuery): Promise<Rep
     })
     .from(svcOrders)
     .where(where);
-  const names = await unitNames(
-    ctx.db,
-    byCommunity.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, byCommunity);
   return {
     total: num(totals?.total),
     byStatus: byStatus.map((r) => ({ status: r.status, count: num(r.count) })),
@@ -177,10 +174,7 @@ export async function serversReport(ctx: ActorCtx, q: ReportQuery) {
     .groupBy(volunteers.id, volunteers.name, volunteers.kind, volunteers.communityId)
     .orderBy(sql`(${volunteers.kind} = 'party_member') desc`, sql`count(*) desc`)
     .limit(200);
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.communityId),
-  );
+  const names = await communityNamesOf(ctx.db, rows);
   return rows.map((r) => ({
     volunteerId: r.volunteerId,
     name: r.name,

@@ -146,6 +146,9 @@ const postNeed = (client: Client, communityId: string, title: string) =>
 
 const act = (client: Client, id: string, body: Record<string, unknown>) =>
   client.post(`/api/services/orders/${id}/actions`, body);
+/** Staff dispatch the order to an assignee (a volunteer unless told). */
+const dispatch = (client: Client, id: string, assigneeId: string, assigneeType = 'volunteer') =>
+  act(client, id, { action: 'dispatch', assigneeType, assigneeId });
 
 async function audits(entityId: string) {
   return t.database.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
@@ -353,17 +356,10 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
 
   it("R-SV-1: a foreign community's staff get 404 on dispatch and candidates; dispatching to a foreign volunteer is 422", async () => {
     const o = await order();
-    expect(
-      (await act(xhyWorker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.xhy }))
-        .statusCode,
-    ).toBe(404);
+    expect((await dispatch(xhyWorker, o.id, vol.xhy)).statusCode).toBe(404);
     expect((await xhyWorker.get(`/api/services/orders/${o.id}/candidates`)).statusCode).toBe(404);
     expect((await xhyWorker.get(`/api/services/orders/${o.id}`)).statusCode).toBe(404);
-    const res = await act(worker, o.id, {
-      action: 'dispatch',
-      assigneeType: 'volunteer',
-      assigneeId: vol.xhy,
-    });
+    const res = await dispatch(worker, o.id, vol.xhy);
     expect(res.statusCode).toBe(422);
     const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
     expect(row!.status).toBe('ordered');
@@ -371,11 +367,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
 
   it('R-SV-1 R-VP-1 R-VP-2: dispatched → accepted → checked in and out → confirmed and rated credits the served minutes once', async () => {
     const o = await order();
-    const d = await act(worker, o.id, {
-      action: 'dispatch',
-      assigneeType: 'volunteer',
-      assigneeId: vol.zhiyuan,
-    });
+    const d = await dispatch(worker, o.id, vol.zhiyuan);
     expect(d.statusCode, d.body).toBe(200);
     expect(d.json()).toMatchObject({ status: 'dispatched', assigneeName: '李志远' });
     // The other volunteer does not see it; the resident cannot accept it.
@@ -450,7 +442,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
 
   it('R-SV-1: two concurrent accepts: one wins, the other answers 409', async () => {
     const o = await order();
-    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await dispatch(worker, o.id, vol.zhiyuan);
     const results = await Promise.all([
       act(zhiyuan, o.id, { action: 'accept' }),
       act(zhiyuan, o.id, { action: 'accept' }),
@@ -460,7 +452,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
 
   it('R-SV-1: a decline with a reason sends the order back to the community queue with an alert', async () => {
     const o = await order();
-    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await dispatch(worker, o.id, vol.zhiyuan);
     expect((await act(zhiyuan, o.id, { action: 'decline' })).statusCode).toBe(400);
     const res = await act(zhiyuan, o.id, { action: 'decline', note: '本周出差' });
     expect(res.statusCode, res.body).toBe(200);
@@ -480,11 +472,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
     });
     expect(put.statusCode, put.body).toBe(200);
     const o = await order();
-    const d = await act(worker, o.id, {
-      action: 'dispatch',
-      assigneeType: 'volunteer',
-      assigneeId: vol.neighbour,
-    });
+    const d = await dispatch(worker, o.id, vol.neighbour);
     expect(new Date(d.json().acceptDueAt).getTime() - t.clock.now().getTime()).toBe(2 * 3_600_000);
     t.clock.advance(3 * 3_600_000);
     await login();
@@ -507,7 +495,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
 
   it('R-SV-1: the scheduler fires the workflow sweep on its own and the unaccepted order returns to the queue', async () => {
     const o = await order();
-    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.neighbour });
+    await dispatch(worker, o.id, vol.neighbour);
     t.clock.advance(30 * 3_600_000);
     await login();
     // The jobs main.ts starts: every module's declared jobs through pg-boss on the test database.
@@ -587,11 +575,7 @@ describe('R-SV-1: teams, social organisations, needs and cancelling', () => {
       .from(socialOrgs)
       .where(eq(socialOrgs.orgPath, t.fx.tongdu.path));
     const o = await order();
-    const d = await act(worker, o.id, {
-      action: 'dispatch',
-      assigneeType: 'social_org',
-      assigneeId: org!.id,
-    });
+    const d = await dispatch(worker, o.id, org!.id, 'social_org');
     expect(d.statusCode, d.body).toBe(200);
     expect(d.json().actions).toEqual(['reassign', 'accept', 'decline', 'cancel']);
     const same = await act(worker, o.id, {
@@ -618,23 +602,17 @@ describe('R-SV-1: teams, social organisations, needs and cancelling', () => {
         category: 'errand',
       })
     ).json();
-    const res = await worker.post('/api/services/orders', {
+    const forNeed = {
       communityId: t.fx.tongdu.id,
       needId: need.id,
       title: need.title,
       category: 'errand',
       forSelf: false,
       beneficiaryName: '孙叔叔',
-    });
+    };
+    const res = await worker.post('/api/services/orders', forNeed);
     expect(res.statusCode, res.body).toBe(201);
-    const again = await worker.post('/api/services/orders', {
-      communityId: t.fx.tongdu.id,
-      needId: need.id,
-      title: need.title,
-      category: 'errand',
-      forSelf: false,
-      beneficiaryName: '孙叔叔',
-    });
+    const again = await worker.post('/api/services/orders', forNeed);
     expect(again.statusCode).toBe(409);
     let needs = (await worker.get('/api/services/needs?q=残疾人家庭')).json();
     expect(needs.items[0]).toMatchObject({ status: 'matched', orderId: res.json().id });
@@ -647,7 +625,7 @@ describe('R-SV-1: teams, social organisations, needs and cancelling', () => {
 
   it('R-SV-1: a resident may cancel their order until service starts; after check-in it is 409', async () => {
     const o = await order();
-    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await dispatch(worker, o.id, vol.zhiyuan);
     await act(zhiyuan, o.id, { action: 'accept' });
     await act(zhiyuan, o.id, { action: 'check_in' });
     const late = await act(resident, o.id, { action: 'cancel' });
@@ -721,11 +699,7 @@ describe('R-SV-1: grid workers', () => {
     expect(ids).toContain(inGrid.id);
     expect(ids).not.toContain(elsewhere.id);
     expect((await grid.get(`/api/services/orders/${elsewhere.id}`)).statusCode).toBe(404);
-    const d = await act(grid, inGrid.id, {
-      action: 'dispatch',
-      assigneeType: 'volunteer',
-      assigneeId: vol.zhiyuan,
-    });
+    const d = await dispatch(grid, inGrid.id, vol.zhiyuan);
     expect(d.statusCode).toBe(403);
   });
 });
@@ -948,23 +922,11 @@ describe('R-SV-1: who may order, serve and confirm', () => {
     const mine = await order(zhiyuan, { forSelf: true });
     const cands = (await worker.get(`/api/services/orders/${mine.id}/candidates`)).json();
     expect(cands.map((c: { assigneeId: string }) => c.assigneeId)).not.toContain(vol.zhiyuan);
-    const self = await act(worker, mine.id, {
-      action: 'dispatch',
-      assigneeType: 'volunteer',
-      assigneeId: vol.zhiyuan,
-    });
+    const self = await dispatch(worker, mine.id, vol.zhiyuan);
     expect(self.statusCode).toBe(409);
     expect(self.json().error.code).toBe('services.assignee_is_orderer');
     expect(self.json().error.message).toMatch(/下单人本人|placed it/);
-    expect(
-      (
-        await act(worker, mine.id, {
-          action: 'dispatch',
-          assigneeType: 'volunteer',
-          assigneeId: vol.neighbour,
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await dispatch(worker, mine.id, vol.neighbour)).statusCode).toBe(200);
     const re = await act(worker, mine.id, {
       action: 'reassign',
       assigneeType: 'volunteer',
@@ -978,7 +940,7 @@ describe('R-SV-1: who may order, serve and confirm', () => {
 
   it('R-SV-1 R-VP-1: whoever served an order cannot confirm it, even when they also placed it', async () => {
     const mine = await order(other, { forSelf: true });
-    await act(worker, mine.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await dispatch(worker, mine.id, vol.zhiyuan);
     for (const action of ['accept', 'check_in', 'check_out']) {
       expect((await act(zhiyuan, mine.id, { action })).statusCode).toBe(200);
     }
@@ -1002,7 +964,7 @@ describe('R-SV-1: who may order, serve and confirm', () => {
 describe("R-LAW-PI-1: the beneficiary's contact", () => {
   it("R-LAW-PI-1: the orderer's and the server's lists are masked; the order detail shows the contact in clear and is audited", async () => {
     const o = await order();
-    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await dispatch(worker, o.id, vol.zhiyuan);
     const find = (page: { items: { id: string }[] }) =>
       page.items.find((x) => x.id === o.id) as
         | { beneficiaryPhone: string; beneficiaryAddress: string }
@@ -1047,7 +1009,7 @@ describe('R-SV-1: the accept-time sweep by hand', () => {
       payload: { acceptTimeoutHours: 1 },
     });
     const o = await order();
-    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.neighbour });
+    await dispatch(worker, o.id, vol.neighbour);
     t.clock.advance(2 * 3_600_000);
     await login();
     const foreign = await xhyWorker.post('/api/services/sweep');
@@ -1066,7 +1028,7 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
   /** An order for `client` itself, dispatched to `assigneeId` and served for `minutes`. */
   async function served(client: Client, server: Client, assigneeId: string, minutes: number) {
     const o = await order(client, { projectId: timeProject, forSelf: true });
-    const d = await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId });
+    const d = await dispatch(worker, o.id, assigneeId);
     expect(d.statusCode, d.body).toBe(200);
     for (const action of ['accept', 'check_in']) {
       const r = await act(server, o.id, { action });
@@ -1089,7 +1051,7 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
     expect(o.payWithTime).toBe(true);
     const [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
     expect(row!.timePayerVolunteerId).toBe(vol.neighbour);
-    await act(worker, o.id, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await dispatch(worker, o.id, vol.zhiyuan);
     for (const action of ['accept', 'check_in']) {
       expect((await act(zhiyuan, o.id, { action })).statusCode).toBe(200);
     }
@@ -1206,7 +1168,7 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
     const o = await familyOrder();
     expect(o.statusCode, o.body).toBe(201);
     const oid = o.json().id as string;
-    await act(worker, oid, { action: 'dispatch', assigneeType: 'volunteer', assigneeId: vol.zhiyuan });
+    await dispatch(worker, oid, vol.zhiyuan);
     for (const action of ['accept', 'check_in'])
       expect((await act(zhiyuan, oid, { action })).statusCode).toBe(200);
     t.clock.advance(30 * 60_000);

@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
 import { statusEventColumns } from '../../platform/workflowEvents';
+import { deadlineSteps, statusTableColumns } from '../../platform/statusWorkflowTable';
 import { type SoActionInput, TIMEOUT_INPUT, invalidTransition, prepareAction } from './services.orders';
 import { allowedActions, mayAct } from './services.policy';
 import type { SvcOrderRow } from './services.repository';
@@ -55,11 +56,7 @@ export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoActi
     });
   },
   adapter: {
-    table: svcOrders,
-    id: svcOrders.id,
-    state: svcOrders.status,
-    version: svcOrders.version,
-    updatedAt: svcOrders.updatedAt,
+    ...statusTableColumns(svcOrders),
     writeEvent: (tx, ctx, e) =>
       tx.insert(svcOrderEvents).values({
         ...statusEventColumns(ctx, e),
@@ -73,12 +70,7 @@ export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoActi
       before: { status: e.from, assigneeId: e.record.assigneeId },
       after: { status: e.to, ...e.data },
     }),
-    steps: {
-      table: svcSweepSteps,
-      recordId: svcSweepSteps.orderId,
-      step: svcSweepSteps.step,
-      at: svcSweepSteps.at,
-    },
+    steps: deadlineSteps(svcSweepSteps, svcSweepSteps.orderId),
   },
   errors: {
     invalidTransition: (o, ctx, action) => invalidTransition(o, ctx.actor, action as SoAction),

@@ -1,31 +1,13 @@
-import { and, gte, lt, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { escapeLike } from '../../platform/permissions';
+import { type FigureQuery, countWhere, underInPeriod } from '../../platform/figureQuery';
 import { workOrders } from './workOrders.table';
 
-/** The queries behind this module's report figures (`workOrders.figures.ts`): rows under a unit in a period. */
-export interface FigureQuery {
-  orgPath: string;
-  from: Date;
-  to: Date;
-}
-
-const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
+// The queries behind this module's report figures (`workOrders.figures.ts`): rows under a unit in a period.
 
 /** Orders received under the unit in the period (by intake time). */
 export async function receivedCount(db: Db, q: FigureQuery): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(workOrders)
-    .where(
-      and(
-        under(workOrders.orgPath, q.orgPath),
-        gte(workOrders.createdAt, q.from),
-        lt(workOrders.createdAt, q.to),
-      ),
-    );
-  return r?.n ?? 0;
+  return countWhere(db, workOrders, underInPeriod(workOrders.orgPath, workOrders.createdAt, q));
 }
 
 /** Orders closed under the unit in the period, and how many of them by their deadline. */
@@ -36,12 +18,6 @@ export async function closedCounts(db: Db, q: FigureQuery): Promise<{ closed: nu
       onTime: sql<number>`count(*) filter (where ${workOrders.dueAt} is null or ${workOrders.closedAt} <= ${workOrders.dueAt})::int`,
     })
     .from(workOrders)
-    .where(
-      and(
-        under(workOrders.orgPath, q.orgPath),
-        gte(workOrders.closedAt, q.from),
-        lt(workOrders.closedAt, q.to),
-      ),
-    );
+    .where(underInPeriod(workOrders.orgPath, workOrders.closedAt, q));
   return { closed: r?.closed ?? 0, onTime: r?.onTime ?? 0 };
 }

@@ -1,6 +1,7 @@
 import { chinaMinute } from '../../../shared/chinaTime';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import {
   WO_STATS_LABELS,
   heatmapQuery,
@@ -14,9 +15,9 @@ import {
   topCategoriesSchema,
 } from '../../../shared/contracts/workOrderStats';
 import { workOrderListQuery } from '../../../shared/contracts/workOrders';
-import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { type ActorCtx, type AppDeps, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import {
   exportOrders,
   heatmap,
@@ -36,52 +37,31 @@ const local = (d: Date | null) => chinaMinute(d);
 export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['work-orders'];
+  const statsAccess = access.anyOf('work_orders.read', 'reports.read');
 
-  app.get(
-    '/api/work-orders/stats/rates',
-    {
-      config: { access: access.anyOf('work_orders.read', 'reports.read') },
-      schema: { tags, querystring: statsGroupedQuery, response: { 200: ratesReportSchema } },
-    },
-    (req) => ratesReport(actorCtxOf(deps, req), req.query),
-  );
-  app.get(
-    '/api/work-orders/stats/levels',
-    {
-      config: { access: access.anyOf('work_orders.read', 'reports.read') },
-      schema: { tags, querystring: statsGroupedQuery, response: { 200: levelsReportSchema } },
-    },
-    (req) => levelsReport(actorCtxOf(deps, req), req.query),
-  );
-  app.get(
-    '/api/work-orders/stats/top-categories',
-    {
-      config: { access: access.anyOf('work_orders.read', 'reports.read') },
-      schema: { tags, querystring: topCategoriesQuery, response: { 200: topCategoriesSchema } },
-    },
-    (req) => topCategories(actorCtxOf(deps, req), req.query, req.locale),
-  );
-  app.get(
-    '/api/work-orders/stats/hotspots',
-    {
-      config: { access: access.anyOf('work_orders.read', 'reports.read') },
-      schema: { tags, querystring: hotspotsQuery, response: { 200: hotspotsSchema } },
-    },
-    (req) => hotspots(actorCtxOf(deps, req), req.query, req.locale),
-  );
-  app.get(
-    '/api/work-orders/stats/heatmap',
-    {
-      config: { access: access.anyOf('work_orders.read', 'reports.read') },
-      schema: { tags, querystring: heatmapQuery, response: { 200: heatmapSchema } },
-    },
-    (req) => heatmap(actorCtxOf(deps, req), req.query),
-  );
+  /** A GET `/api/work-orders/stats/<name>` for staff and report readers, answered by `run`. */
+  const stats = <Q extends z.ZodType, R extends z.ZodType>(
+    name: string,
+    querystring: Q,
+    response: R,
+    run: (ctx: ActorCtx, query: z.output<Q>, locale: Locale) => Promise<z.input<R>>,
+  ) => {
+    // A plain FastifySchema, as in platform/recordRoutes.ts: `run`'s type checks the answer against R.
+    const schema: FastifySchema = { tags, querystring, response: { 200: response } };
+    base.get(`/api/work-orders/stats/${name}`, { config: { access: statsAccess }, schema }, (req) =>
+      run(actorCtxOf(deps, req), req.query as z.output<Q>, req.locale),
+    );
+  };
+  stats('rates', statsGroupedQuery, ratesReportSchema, ratesReport);
+  stats('levels', statsGroupedQuery, levelsReportSchema, levelsReport);
+  stats('top-categories', topCategoriesQuery, topCategoriesSchema, topCategories);
+  stats('hotspots', hotspotsQuery, hotspotsSchema, hotspots);
+  stats('heatmap', heatmapQuery, heatmapSchema, heatmap);
 
   app.get(
     '/api/work-orders/stats/rates.xlsx',
     {
-      config: { access: access.anyOf('work_orders.read', 'reports.read') },
+      config: { access: statsAccess },
       schema: { tags, querystring: statsGroupedQuery },
     },
     async (req, reply) => {
@@ -89,7 +69,10 @@ export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
       const l = req.locale;
       const en = l === 'en';
       const rows = [...r.rows, { ...r.total, unitName: en ? 'Total' : '合计' }];
-      const buf = await toXlsx(
+      const name = `${r.unit.name}-${r.from}-${r.to}`;
+      return sendXlsx(
+        reply,
+        en ? `rates-${name}.xlsx` : `三率统计-${name}.xlsx`,
         en ? 'Three rates' : '三率统计',
         [
           {
@@ -127,11 +110,6 @@ export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
         ],
         rows,
       );
-      const name = `${r.unit.name}-${r.from}-${r.to}`;
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? `rates-${name}.xlsx` : `三率统计-${name}.xlsx`))
-        .send(buf);
     },
   );
 
@@ -145,7 +123,9 @@ export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
       const rows = await exportOrders(actorCtxOf(deps, req), req.query);
       const l = req.locale;
       const en = l === 'en';
-      const buf = await toXlsx(
+      return sendXlsx(
+        reply,
+        en ? 'work-orders.xlsx' : '诉求工单.xlsx',
         en ? 'Work orders' : '诉求工单',
         [
           { header: en ? 'Number' : '工单号', width: 20, value: (o) => o.number },
@@ -174,10 +154,6 @@ export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
         ],
         rows,
       );
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? 'work-orders.xlsx' : '诉求工单.xlsx'))
-        .send(buf);
     },
   );
 }

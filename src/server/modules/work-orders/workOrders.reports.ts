@@ -230,6 +230,29 @@ interface Grouped {
 }
 
 /**
+ * The units a report groups `root`'s orders by: `root` itself when it is of `kind` or below, else the units
+ * of that kind under it (merged ones only `withMerged`).
+ */
+async function groupUnits(
+  ctx: ActorCtx,
+  root: Unit,
+  kind: 'community' | 'grid',
+  { withMerged }: { withMerged: boolean },
+): Promise<Unit[]> {
+  if ((KIND_RANK[root.kind] ?? 9) >= (KIND_RANK[kind] ?? 9)) return [root];
+  return ctx.db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        sql`${orgUnits.path} like ${`${escapeLike(root.path)}%`}`,
+        eq(orgUnits.kind, kind),
+        withMerged ? undefined : ne(orgUnits.status, 'merged'),
+      ),
+    );
+}
+
+/**
  * The counters per child unit of the kind asked for (every one, with or without orders), plus one
  * "own" row for each unit above that level holding counters of its own (e.g. the subdistrict's
  * governance centre), plus the total.
@@ -238,19 +261,7 @@ async function grouped(ctx: ActorCtx, q: StatsGroupedQuery): Promise<Grouped> {
   const root = await statsRoot(ctx, q.orgUnitId);
   const { from, to } = periodOf(q, ctx.clock.now());
   const byPath = await countersByPath(ctx, root, from, to);
-  const groups =
-    (KIND_RANK[root.kind] ?? 9) >= (KIND_RANK[q.groupBy] ?? 9)
-      ? [root]
-      : await ctx.db
-          .select()
-          .from(orgUnits)
-          .where(
-            and(
-              sql`${orgUnits.path} like ${`${escapeLike(root.path)}%`}`,
-              eq(orgUnits.kind, q.groupBy),
-              ne(orgUnits.status, 'merged'),
-            ),
-          );
+  const groups = await groupUnits(ctx, root, q.groupBy, { withMerged: false });
   const groupByPath = new Map(
     groups.map((g) => [g.path, { unit: g, own: false, counters: emptyCounters() }]),
   );
@@ -450,15 +461,7 @@ export async function hotspots(
         and day between ${addDays(from, -28)}::date and ${to}::date
       group by 1, 2`),
   );
-  const areas =
-    (KIND_RANK[root.kind] ?? 9) >= (KIND_RANK[q.groupBy] ?? 9)
-      ? [root]
-      : await ctx.db
-          .select()
-          .from(orgUnits)
-          .where(
-            and(sql`${orgUnits.path} like ${`${escapeLike(root.path)}%`}`, eq(orgUnits.kind, q.groupBy)),
-          );
+  const areas = await groupUnits(ctx, root, q.groupBy, { withMerged: true });
   const areaByPath = new Map(areas.map((a) => [a.path, a]));
   const cells = new Map<string, { area: Unit; code: string; n: number; prev: number }>();
   for (const r of rows) {

@@ -4,6 +4,7 @@ import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import { auditRow } from '../../platform/audit';
+import { statusEventTimeline } from '../../platform/statusEventTimeline';
 import { auditLog } from '../../platform/audit.table';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -919,12 +920,7 @@ export async function getOrder(ctx: ActorCtx, id: string, created?: CreatedOrder
     ...dto,
     proxy: await proxyInfo(ctx.db, order),
     timeline: timeline.map((e) => ({
-      at: e.at,
-      action: e.action,
-      actorName: e.actorName,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
+      ...statusEventTimeline(e),
       publicNote: e.publicNote,
       attachments: e.attachments,
     })),

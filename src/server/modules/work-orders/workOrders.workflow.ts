@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
 import { statusEventColumns } from '../../platform/workflowEvents';
+import { deadlineSteps, statusTableColumns } from '../../platform/statusWorkflowTable';
 import { notifyAssigned, notifyDueSoon, notifyOverdue, notifyReturned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
 import { escalate, markOverdue, remind } from './workOrders.sla';
@@ -68,11 +69,7 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
     }
   },
   adapter: {
-    table: workOrders,
-    id: workOrders.id,
-    state: workOrders.status,
-    version: workOrders.version,
-    updatedAt: workOrders.updatedAt,
+    ...statusTableColumns(workOrders),
     writeEvent: (tx, ctx, e) =>
       tx.insert(woEvents).values({
         ...statusEventColumns(ctx, e),
@@ -88,12 +85,7 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
       before: { status: e.from, orgUnitId: e.record.orgUnitId },
       after: { status: e.to, orgUnitId: e.updated.orgUnitId, ...e.data },
     }),
-    steps: {
-      table: woEscalations,
-      recordId: woEscalations.orderId,
-      step: woEscalations.step,
-      at: woEscalations.at,
-    },
+    steps: deadlineSteps(woEscalations, woEscalations.orderId),
   },
   errors: {
     invalidTransition: (order, ctx) => invalidTransition(order, ctx.actor),

@@ -33,6 +33,7 @@ import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type DutySlot, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
+import { CommunityField } from './parts';
 
 /** Monday 00:00 of the current week, whatever the locale's first day of the week. */
 const thisMonday = () =>
@@ -280,9 +281,7 @@ export default function DutyPage() {
           initialValues={{ communityId: communityId ?? own }}
           preserve={false}
         >
-          <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
-            <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-          </Form.Item>
+          <CommunityField />
           <Form.Item name="name" label={t('services.field.name')} rules={[{ required: true }]}>
             <Input maxLength={100} />
           </Form.Item>

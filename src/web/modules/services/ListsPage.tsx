@@ -34,7 +34,7 @@ import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type LoopRow, type Need, type Project, type Resource, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
-import { NewOrderModal } from './parts';
+import { CommunityField, NewOrderModal } from './parts';
 
 type Tab = 'needs' | 'resources' | 'projects' | 'loop';
 const options = (t: TFunction, prefix: string, values: readonly string[]) =>
@@ -263,9 +263,7 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
         initial={{ communityId: communityId ?? own, source: 'grid_visit' }}
         submit={(v) => svcApi.createNeed(v as never)}
       >
-        <Form.Item name="communityId" label={t('services.field.community')}>
-          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-        </Form.Item>
+        <CommunityField required={false} />
         <Form.Item name="gridId" label={t('services.field.grid')}>
           <OrgUnitSelect selectableKinds={['grid', 'compound', 'building']} allowClear />
         </Form.Item>
@@ -369,9 +367,7 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
         initial={{ communityId: communityId ?? own, kind: 'venue', available: true }}
         submit={(v) => svcApi.createResource(v as never)}
       >
-        <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-        </Form.Item>
+        <CommunityField />
         <Flex gap={12}>
           <Form.Item
             name="kind"
@@ -470,9 +466,7 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
           } as never)
         }
       >
-        <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-        </Form.Item>
+        <CommunityField />
         <Form.Item name="title" label={t('services.field.title')} rules={[{ required: true }]}>
           <Input maxLength={100} />
         </Form.Item>

@@ -29,6 +29,20 @@ import { OrgUnitSelect } from '../org/api';
 import { type Candidate, type Order, type OrderDetail, type SoAction, svcApi, svcKeys } from './api';
 import { actionLabel, labelOf, newRequestKey, useOwnCommunity } from './meta';
 
+/** The form's community field (`communityId`), picked among the communities; required unless told. */
+export function CommunityField({ required = true }: { required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="communityId"
+      label={t('services.field.community')}
+      rules={required ? [{ required: true }] : undefined}
+    >
+      <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+    </Form.Item>
+  );
+}
+
 /** Candidate suggestions for an order, with a button to dispatch (or reassign) to each. */
 export function CandidatesDrawer({
   order,
@@ -230,9 +244,7 @@ export function NewOrderModal({
       width={560}
     >
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="new-order-form">
-        <Form.Item name="communityId" label={t('services.field.community')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-        </Form.Item>
+        <CommunityField />
         {!preset?.needId ? (
           <Radio.Group
             value={mode}

@@ -28,7 +28,7 @@ import {
   woKeys,
 } from './api';
 import { DANGER_ACTIONS, NOTE_REQUIRED } from './meta';
-import { PhotoPicker } from './parts';
+import { PendingExtension, PhotoPicker } from './parts';
 
 interface Values {
   note?: string;
@@ -313,13 +313,7 @@ export function ActionModal({
           ) : null}
           {action === 'approve_extension' || action === 'reject_extension' ? (
             order.pendingExtension ? (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={t('wo.pendingExtension', { days: order.pendingExtension.workingDays })}
-                description={order.pendingExtension.reason}
-              />
+              <PendingExtension extension={order.pendingExtension} style={{ marginBottom: 16 }} />
             ) : null
           ) : null}
           {action === 'whistle' ? (

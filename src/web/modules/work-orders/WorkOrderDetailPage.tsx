@@ -28,7 +28,7 @@ import { orgApi, orgKeys } from '../org/api';
 import { ActionModal } from './ActionModal';
 import { type WoAction, type WorkOrderDetail, type WoStatus, woApi, woKeys } from './api';
 import { categoryLabel, DANGER_ACTIONS, PRIMARY_ACTIONS, PriorityTag, StatusTag } from './meta';
-import { Deadline, EstimatedMark, Photos } from './parts';
+import { Deadline, EstimatedMark, PendingExtension, Photos } from './parts';
 import PointMap, { type MapShape } from './PointMap';
 import { useMapSettings } from '../../app/map/settings';
 
@@ -277,13 +277,7 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
           <DisputeLinks orderId={o.id} />
         </Flex>
         {o.pendingExtension ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginTop: 12 }}
-            title={t('wo.pendingExtension', { days: o.pendingExtension.workingDays })}
-            description={o.pendingExtension.reason}
-          />
+          <PendingExtension extension={o.pendingExtension} style={{ marginTop: 12 }} />
         ) : null}
         {o.duplicateOfId ? (
           <Alert

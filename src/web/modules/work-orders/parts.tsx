@@ -1,7 +1,7 @@
 import { CameraOutlined, CloseOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Button, Flex, Image, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Image, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
 import type { WorkOrder } from './api';
@@ -37,6 +37,26 @@ export function EstimatedMark() {
         {t('wo.deadline.estimated')}
       </Typography.Text>
     </Tooltip>
+  );
+}
+
+/** The warning that the handler asked for more working days (and why), waiting for the centre's decision. */
+export function PendingExtension({
+  extension,
+  style,
+}: {
+  extension: NonNullable<WorkOrder['pendingExtension']>;
+  style: CSSProperties;
+}) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={style}
+      title={t('wo.pendingExtension', { days: extension.workingDays })}
+      description={extension.reason}
+    />
   );
 }
 

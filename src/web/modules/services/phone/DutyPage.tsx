@@ -16,6 +16,7 @@ import {
 } from '../../../phone/ui';
 import { type MyDuty, svcApi, svcKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { TextField } from '../../../phone/PhoneInputs';
 
 /** /m/duty: the person on duty at a neighbour station (邻里驿站) logs their own duty on the day (R-SV-2). */
 const DutyPage = loggedInPage('services.m.duty', MyDutyList);
@@ -140,30 +141,22 @@ function DutySlotCard({ s }: { s: MyDuty[number] }) {
             )}
           </Field>
           <div className="row" style={{ gap: 12 }}>
-            <Field label={t('services.m.dutyTime')} error={errors.at}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  type="time"
-                  value={time}
-                  onChange={(e) => setTime(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t('services.m.dutyVisitors')} error={errors.visitors}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  value={visitors}
-                  onChange={(e) => setVisitors(e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('services.m.dutyTime')}
+              error={errors.at}
+              type="time"
+              value={time}
+              onChange={setTime}
+            />
+            <TextField
+              label={t('services.m.dutyVisitors')}
+              error={errors.visitors}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              value={visitors}
+              onChange={setVisitors}
+            />
           </div>
           <button
             type="submit"

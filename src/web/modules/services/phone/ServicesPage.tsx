@@ -16,6 +16,7 @@ import {
 import { type PublicProject, svcApi, svcKeys } from '../api';
 import { CATEGORIES, labelOf, newRequestKey } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { TextField } from '../../../phone/PhoneInputs';
 
 /** /m/services: a resident browses the community's published services and orders one, for themselves or a neighbour. */
 const ServicesPage = loggedInPage('services.m.services', Services);
@@ -171,17 +172,13 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
       <form onSubmit={onSubmit} noValidate>
         {chosen === 'need' ? (
           <>
-            <Field label={t('services.m.needTitle')} error={errors.title}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  maxLength={100}
-                  value={title}
-                  onChange={(e) => setTitle(e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('services.m.needTitle')}
+              error={errors.title}
+              maxLength={100}
+              value={title}
+              onChange={setTitle}
+            />
             <Field label={t('services.field.category')} error={errors.category}>
               {(p) => (
                 <select
@@ -251,43 +248,31 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
                 )}
               </Field>
             ) : null}
-            <Field label={t('services.m.beneficiaryName')} error={errors.beneficiaryName}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  maxLength={50}
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  data-testid="beneficiary-name"
-                />
-              )}
-            </Field>
-            <Field label={t('services.m.beneficiaryPhone')} error={errors.beneficiaryPhone}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  maxLength={20}
-                  inputMode="tel"
-                  value={phone}
-                  onChange={(e) => setPhone(e.target.value)}
-                  data-testid="beneficiary-phone"
-                />
-              )}
-            </Field>
-            <Field label={t('services.m.beneficiaryAddress')} error={errors.beneficiaryAddress}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  maxLength={200}
-                  value={address}
-                  onChange={(e) => setAddress(e.target.value)}
-                  data-testid="beneficiary-address"
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('services.m.beneficiaryName')}
+              error={errors.beneficiaryName}
+              maxLength={50}
+              data-testid="beneficiary-name"
+              value={name}
+              onChange={setName}
+            />
+            <TextField
+              label={t('services.m.beneficiaryPhone')}
+              error={errors.beneficiaryPhone}
+              maxLength={20}
+              inputMode="tel"
+              data-testid="beneficiary-phone"
+              value={phone}
+              onChange={setPhone}
+            />
+            <TextField
+              label={t('services.m.beneficiaryAddress')}
+              error={errors.beneficiaryAddress}
+              maxLength={200}
+              data-testid="beneficiary-address"
+              value={address}
+              onChange={setAddress}
+            />
           </>
         )}
         <FutureSlotPicker

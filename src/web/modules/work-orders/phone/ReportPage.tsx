@@ -5,6 +5,7 @@ import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { copyText } from '../../../app/copyText';
 import { fieldErrors, Field, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
+import { TextField } from '../../../phone/PhoneInputs';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
 import { SavedReportsSection } from './SavedReportsSection';
 import { saveReport } from './savedReports';
@@ -213,19 +214,15 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
             {t('pub.report.pointSet', { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) })}
           </p>
         ) : null}
-        <Field label={t('pub.report.address')} error={errors.address}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              maxLength={200}
-              placeholder={t('pub.report.addressPlaceholder')}
-              value={address}
-              onChange={(e) => setAddress(e.target.value)}
-              data-testid="report-address"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('pub.report.address')}
+          error={errors.address}
+          maxLength={200}
+          placeholder={t('pub.report.addressPlaceholder')}
+          data-testid="report-address"
+          value={address}
+          onChange={setAddress}
+        />
       </Section>
       <Section n={5} title={t('pub.report.contact')}>
         <Field label={t('pub.report.phone')} hint={t('pub.report.phoneHint')} error={errors.requesterPhone}>
@@ -243,19 +240,15 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
             />
           )}
         </Field>
-        <Field label={t('pub.report.name')} error={errors.requesterName}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              maxLength={50}
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              data-testid="report-name"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('pub.report.name')}
+          error={errors.requesterName}
+          maxLength={50}
+          autoComplete="name"
+          data-testid="report-name"
+          value={name}
+          onChange={setName}
+        />
       </Section>
       {missing ? <Notice kind="warn">{missing}</Notice> : null}
       <button
