@@ -36,6 +36,7 @@ import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
+import { localeRecordRoutes } from '../../platform/localeRecordRoutes';
 import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
@@ -108,12 +109,20 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   const propose = { access: access.permission('participation.propose') };
   const board = { access: access.permission('participation.board') };
   const topic = { 200: topicDetailSchema };
+  const records = { tags, read: read.access, write: manage.access, ctx };
 
-  app.get(
-    '/api/deliberations/topics',
-    { config: read, schema: { tags, querystring: topicListQuery, response: { 200: pageOf(topicSchema) } } },
-    (req) => listTopics(ctx(req), req.query, req.locale),
-  );
+  localeRecordRoutes(base, {
+    path: '/api/deliberations/topics',
+    ...records,
+    createAccess: propose.access,
+    schema: topicSchema,
+    listQuery: topicListQuery,
+    list: listTopics,
+    body: createTopicBody,
+    create: createTopic,
+    created: topicDetailSchema,
+    detail: { schema: topicDetailSchema, get: getTopic },
+  });
   app.get(
     '/api/deliberations/topics/export.xlsx',
     { config: read, schema: { tags, querystring: topicListQuery.omit({ page: true, pageSize: true }) } },
@@ -127,11 +136,6 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
   );
   app.post(
-    '/api/deliberations/topics',
-    { config: propose, schema: { tags, body: createTopicBody, response: { 201: topicDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await createTopic(ctx(req), req.body, req.locale)),
-  );
-  app.post(
     '/api/deliberations/topics/from-category',
     {
       config: propose,
@@ -139,11 +143,6 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) =>
       reply.status(201).send(await createTopicFromCategory(ctx(req), req.body, req.locale)),
-  );
-  app.get(
-    '/api/deliberations/topics/:id',
-    { config: read, schema: { tags, params: idParams, response: topic } },
-    (req) => getTopic(ctx(req), req.params.id, req.locale),
   );
   app.post(
     '/api/deliberations/topics/:id/steps',
@@ -259,29 +258,17 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   );
 
   // ---- council rooms (议事厅/室, 六具备)
-  app.get(
-    '/api/deliberations/rooms',
-    { config: read, schema: { tags, querystring: roomListQuery, response: { 200: pageOf(roomSchema) } } },
-    (req) => listRooms(ctx(req), req.query, req.locale),
-  );
-  app.post(
-    '/api/deliberations/rooms',
-    { config: manage, schema: { tags, body: roomBody, response: { 201: roomSchema } } },
-    async (req, reply) => reply.status(201).send(await createRoom(ctx(req), req.body, req.locale)),
-  );
-  app.get(
-    '/api/deliberations/rooms/:id',
-    { config: read, schema: { tags, params: idParams, response: { 200: roomSchema } } },
-    (req) => getRoom(ctx(req), req.params.id, req.locale),
-  );
-  app.patch(
-    '/api/deliberations/rooms/:id',
-    {
-      config: manage,
-      schema: { tags, params: idParams, body: roomPatchBody, response: { 200: roomSchema } },
-    },
-    (req) => patchRoom(ctx(req), req.params.id, req.body, req.locale),
-  );
+  localeRecordRoutes(base, {
+    path: '/api/deliberations/rooms',
+    ...records,
+    schema: roomSchema,
+    listQuery: roomListQuery,
+    list: listRooms,
+    body: roomBody,
+    create: createRoom,
+    detail: { schema: roomSchema, get: getRoom },
+    update: { body: roomPatchBody, run: patchRoom },
+  });
   /** multipart/form-data with one image (JPG/PNG/WebP, ≤ 5 MB): the evidence photo of one 六具备 item. */
   const roomItemParams = z.object({ id: z.string(), code: z.string() });
   app.post(
@@ -321,19 +308,17 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
 
   // ---- conventions (村规民约 / 居民公约 / 自治章程)
   const conv = { 200: conventionDetailSchema };
-  app.get(
-    '/api/conventions',
-    {
-      config: read,
-      schema: { tags, querystring: conventionListQuery, response: { 200: pageOf(conventionSchema) } },
-    },
-    (req) => listConventions(ctx(req), req.query, req.locale),
-  );
-  app.post(
-    '/api/conventions',
-    { config: manage, schema: { tags, body: conventionBody, response: { 201: conventionDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await createConvention(ctx(req), req.body, req.locale)),
-  );
+  localeRecordRoutes(base, {
+    path: '/api/conventions',
+    ...records,
+    schema: conventionSchema,
+    listQuery: conventionListQuery,
+    list: (c, q, loc) => listConventions(c, q, loc),
+    body: conventionBody,
+    create: createConvention,
+    created: conventionDetailSchema,
+    detail: { schema: conventionDetailSchema, get: (c, id, loc) => getConvention(c, id, loc) },
+  });
   app.get(
     '/api/conventions/board',
     {
@@ -350,11 +335,6 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/conventions/board/:id',
     { config: board, schema: { tags, params: idParams, response: conv } },
     (req) => getConvention(ctx(req), req.params.id, req.locale, true),
-  );
-  app.get(
-    '/api/conventions/:id',
-    { config: read, schema: { tags, params: idParams, response: conv } },
-    (req) => getConvention(ctx(req), req.params.id, req.locale),
   );
   app.get(
     '/api/conventions/:id/diff',
