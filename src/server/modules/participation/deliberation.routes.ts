@@ -34,7 +34,7 @@ import {
 import { chinaMinute } from '../../../shared/chinaTime';
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { localeRecordRoutes } from '../../platform/localeRecordRoutes';
 import { pageOf } from '../../platform/pagination';
@@ -74,25 +74,22 @@ import {
   supportTopic,
 } from './topics.usecases';
 
-function topicsXlsx(rows: TopicDto[], en: boolean) {
-  return toXlsx<TopicDto>(
-    en ? 'Topics' : '协商议题',
-    [
-      { header: en ? 'Topic' : '议题', width: 30, value: (r) => r.title },
-      { header: en ? 'Level' : '层级', width: 18, value: (r) => r.levelName },
-      { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
-      { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
-      { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
-      { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
-      { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
-      { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
-      { header: en ? 'Supports' : '支持数', value: (r) => r.supports },
-      { header: en ? 'Comments' : '评论数', value: (r) => r.comments },
-      { header: en ? 'Proposed at' : '提出时间', width: 18, value: (r) => chinaMinute(r.createdAt) },
-      { header: en ? 'Updated at' : '最近更新', width: 18, value: (r) => chinaMinute(r.updatedAt) },
-    ],
-    rows,
-  );
+/** The columns of the topics' xlsx export, headed in English or Chinese. */
+function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
+  return [
+    { header: en ? 'Topic' : '议题', width: 30, value: (r) => r.title },
+    { header: en ? 'Level' : '层级', width: 18, value: (r) => r.levelName },
+    { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
+    { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
+    { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
+    { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
+    { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
+    { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
+    { header: en ? 'Supports' : '支持数', value: (r) => r.supports },
+    { header: en ? 'Comments' : '评论数', value: (r) => r.comments },
+    { header: en ? 'Proposed at' : '提出时间', width: 18, value: (r) => chinaMinute(r.createdAt) },
+    { header: en ? 'Updated at' : '最近更新', width: 18, value: (r) => chinaMinute(r.updatedAt) },
+  ];
 }
 
 /**
@@ -129,10 +126,13 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const rows = await exportTopics(ctx(req), { ...req.query, page: 1, pageSize: 20 }, req.locale);
       const en = req.locale === 'en';
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? 'topics.xlsx' : '协商议题.xlsx'))
-        .send(await topicsXlsx(rows, en));
+      return sendXlsx(
+        reply,
+        en ? 'topics.xlsx' : '协商议题.xlsx',
+        en ? 'Topics' : '协商议题',
+        topicColumns(en),
+        rows,
+      );
     },
   );
   app.post(
