@@ -161,20 +161,29 @@ export async function seedDemoParticipation(
     await completeStep('discuss', discuss);
     const review = await held('party_members', '社区党员大会', roster(32, 12, 9), 26, 24, 2);
     await completeStep('review', review);
+    /** A quarter's villagers' representatives' meeting of 陆家铺, called and opened at its time. */
+    const villagerReps = async (title: string, agenda: string, heldAt: Date) => {
+      const m = await call(sdCtx, {
+        orgUnitId: ljp.id,
+        kind: 'villager_reps',
+        basis: 'members',
+        title,
+        agenda,
+        heldAt,
+        place: '陆家铺社区党群服务中心二楼会议室',
+        host: '桂森',
+        members: reps,
+      });
+      at = m.heldAt;
+      await openMeeting(sdCtx, m.id, loc);
+      return m;
+    };
     at = new Date(real.getTime() - 70 * DAY);
-    const m1 = await call(sdCtx, {
-      orgUnitId: ljp.id,
-      kind: 'villager_reps',
-      basis: 'members',
-      title: '2026年第三季度村民代表会议',
-      agenda: '一、审议城中村改造安置补偿方案；二、审议集体资产门面租赁合同续签事项',
-      heldAt: heldIn(5, 15),
-      place: '陆家铺社区党群服务中心二楼会议室',
-      host: '桂森',
-      members: reps,
-    });
-    at = m1.heldAt;
-    await openMeeting(sdCtx, m1.id, loc);
+    const m1 = await villagerReps(
+      '2026年第三季度村民代表会议',
+      '一、审议城中村改造安置补偿方案；二、审议集体资产门面租赁合同续签事项',
+      heldIn(5, 15),
+    );
     await signInMembers(sdCtx, m1.id, reps, 21);
     const compensation = await motion(sdCtx, m1.id, '城中村改造安置补偿方案', 'secret');
     await recordVote(sdCtx, m1.id, compensation, { yes: 17, no: 2, abstain: 2 }, loc);
@@ -214,19 +223,11 @@ export async function seedDemoParticipation(
 
     // ---- 陆家铺社区: the next one fails its quorum and decides nothing
     at = new Date(real.getTime() - 25 * DAY);
-    const m2 = await call(sdCtx, {
-      orgUnitId: ljp.id,
-      kind: 'villager_reps',
-      basis: 'members',
-      title: '2026年第四季度村民代表会议',
-      agenda: '审议社区道路硬化工程实施方案',
-      heldAt: heldIn(3, 19),
-      place: '陆家铺社区党群服务中心二楼会议室',
-      host: '桂森',
-      members: reps,
-    });
-    at = m2.heldAt;
-    await openMeeting(sdCtx, m2.id, loc);
+    const m2 = await villagerReps(
+      '2026年第四季度村民代表会议',
+      '审议社区道路硬化工程实施方案',
+      heldIn(3, 19),
+    );
     await signInMembers(sdCtx, m2.id, reps, 15);
     await motion(sdCtx, m2.id, '社区道路硬化工程实施方案', 'open');
     at = new Date(at.getTime() + 3_600_000);
