@@ -28,6 +28,7 @@ import { demoUserCtx } from './seedContext';
 
 const DAY = 24 * 3_600_000;
 type ProcedureStep = Parameters<typeof completeProcedureStep>[2];
+type Ballot = Parameters<typeof addMotion>[2]['ballot'];
 
 /** A roster of representatives: `n` names, the first `women` of them women (R-LAW-MT-2: at least a third). */
 function roster(n: number, women: number, salt: number) {
@@ -92,6 +93,20 @@ export async function seedDemoParticipation(
       },
       loc,
     );
+  /** Signs in the first `present` of the meeting's named members. */
+  const signInMembers = (ctx: ActorCtx, meetingId: string, members: { name: string }[], present: number) =>
+    signIn(
+      ctx,
+      meetingId,
+      { residentIds: [], memberNames: members.slice(0, present).map((r) => r.name) },
+      loc,
+    );
+  /** Puts a motion to the meeting and gives its id. */
+  const motion = async (ctx: ActorCtx, meetingId: string, title: string, ballot: Ballot) =>
+    (await addMotion(ctx, meetingId, { title, ballot, text: undefined }, loc)).motions.at(-1)!.id;
+  /** Closes the meeting with its minutes. */
+  const close = (ctx: ActorCtx, meetingId: string, minutes: string) =>
+    closeMeeting(ctx, meetingId, { minutes }, loc);
   let count = 0;
 
   // ---- 陆家铺社区: the quarter's villagers' representatives' meeting, quorate, two decisions
@@ -135,71 +150,50 @@ export async function seedDemoParticipation(
       });
       at = m.heldAt;
       await openMeeting(sdCtx, m.id, loc);
-      await signIn(
-        sdCtx,
-        m.id,
-        { residentIds: [], memberNames: members.slice(0, present).map((r) => r.name) },
-        loc,
-      );
-      const d = await addMotion(
-        sdCtx,
-        m.id,
-        { title: '城中村改造安置补偿方案', ballot: 'open', text: undefined },
-        loc,
-      );
-      const motionId = d.motions.at(-1)!.id;
+      await signInMembers(sdCtx, m.id, members, present);
+      const motionId = await motion(sdCtx, m.id, '城中村改造安置补偿方案', 'open');
       await recordVote(sdCtx, m.id, motionId, { yes, no: present - yes, abstain: 0 }, loc);
       at = new Date(at.getTime() + 3_600_000);
-      await closeMeeting(
-        sdCtx,
-        m.id,
-        { minutes: `${title}：到会 ${present} 人，赞成 ${yes} 人，方案通过。` },
-        loc,
-      );
+      await close(sdCtx, m.id, `${title}：到会 ${present} 人，赞成 ${yes} 人，方案通过。`);
       return { meetingId: m.id, motionId };
     };
     const discuss = await held('two_committees', '社区“两委”联席会议', roster(7, 3, 5), 7, 6, 1);
     await completeStep('discuss', discuss);
     const review = await held('party_members', '社区党员大会', roster(32, 12, 9), 26, 24, 2);
     await completeStep('review', review);
+    /** A quarter's villagers' representatives' meeting of 陆家铺, called and opened at its time. */
+    const villagerReps = async (title: string, agenda: string, heldAt: Date) => {
+      const m = await call(sdCtx, {
+        orgUnitId: ljp.id,
+        kind: 'villager_reps',
+        basis: 'members',
+        title,
+        agenda,
+        heldAt,
+        place: '陆家铺社区党群服务中心二楼会议室',
+        host: '桂森',
+        members: reps,
+      });
+      at = m.heldAt;
+      await openMeeting(sdCtx, m.id, loc);
+      return m;
+    };
     at = new Date(real.getTime() - 70 * DAY);
-    const m1 = await call(sdCtx, {
-      orgUnitId: ljp.id,
-      kind: 'villager_reps',
-      basis: 'members',
-      title: '2026年第三季度村民代表会议',
-      agenda: '一、审议城中村改造安置补偿方案；二、审议集体资产门面租赁合同续签事项',
-      heldAt: heldIn(5, 15),
-      place: '陆家铺社区党群服务中心二楼会议室',
-      host: '桂森',
-      members: reps,
-    });
-    at = m1.heldAt;
-    await openMeeting(sdCtx, m1.id, loc);
-    await signIn(sdCtx, m1.id, { residentIds: [], memberNames: reps.slice(0, 21).map((r) => r.name) }, loc);
-    let d = await addMotion(
-      sdCtx,
-      m1.id,
-      { title: '城中村改造安置补偿方案', ballot: 'secret', text: undefined },
-      loc,
+    const m1 = await villagerReps(
+      '2026年第三季度村民代表会议',
+      '一、审议城中村改造安置补偿方案；二、审议集体资产门面租赁合同续签事项',
+      heldIn(5, 15),
     );
-    await recordVote(sdCtx, m1.id, d.motions.at(-1)!.id, { yes: 17, no: 2, abstain: 2 }, loc);
-    d = await addMotion(
-      sdCtx,
-      m1.id,
-      { title: '集体资产门面租赁合同续签（三年）', ballot: 'open', text: undefined },
-      loc,
-    );
-    await recordVote(sdCtx, m1.id, d.motions.at(-1)!.id, { yes: 19, no: 1, abstain: 1 }, loc);
+    await signInMembers(sdCtx, m1.id, reps, 21);
+    const compensation = await motion(sdCtx, m1.id, '城中村改造安置补偿方案', 'secret');
+    await recordVote(sdCtx, m1.id, compensation, { yes: 17, no: 2, abstain: 2 }, loc);
+    const lease = await motion(sdCtx, m1.id, '集体资产门面租赁合同续签（三年）', 'open');
+    await recordVote(sdCtx, m1.id, lease, { yes: 19, no: 1, abstain: 1 }, loc);
     at = new Date(at.getTime() + 2 * 3_600_000);
-    await closeMeeting(
+    await close(
       sdCtx,
       m1.id,
-      {
-        minutes:
-          '会议应到代表27人，实到21人，超过三分之二，会议有效。会议以无记名投票方式审议通过城中村改造安置补偿方案，以举手表决方式通过集体资产门面租赁合同续签事项。两项决议将按“四议两公开”要求予以公开。',
-      },
-      loc,
+      '会议应到代表27人，实到21人，超过三分之二，会议有效。会议以无记名投票方式审议通过城中村改造安置补偿方案，以举手表决方式通过集体资产门面租赁合同续签事项。两项决议将按“四议两公开”要求予以公开。',
     );
     count++;
     const m1Now = await getMeeting(sdCtx, m1.id, loc);
@@ -229,34 +223,18 @@ export async function seedDemoParticipation(
 
     // ---- 陆家铺社区: the next one fails its quorum and decides nothing
     at = new Date(real.getTime() - 25 * DAY);
-    const m2 = await call(sdCtx, {
-      orgUnitId: ljp.id,
-      kind: 'villager_reps',
-      basis: 'members',
-      title: '2026年第四季度村民代表会议',
-      agenda: '审议社区道路硬化工程实施方案',
-      heldAt: heldIn(3, 19),
-      place: '陆家铺社区党群服务中心二楼会议室',
-      host: '桂森',
-      members: reps,
-    });
-    at = m2.heldAt;
-    await openMeeting(sdCtx, m2.id, loc);
-    await signIn(sdCtx, m2.id, { residentIds: [], memberNames: reps.slice(0, 15).map((r) => r.name) }, loc);
-    await addMotion(
-      sdCtx,
-      m2.id,
-      { title: '社区道路硬化工程实施方案', ballot: 'open', text: undefined },
-      loc,
+    const m2 = await villagerReps(
+      '2026年第四季度村民代表会议',
+      '审议社区道路硬化工程实施方案',
+      heldIn(3, 19),
     );
+    await signInMembers(sdCtx, m2.id, reps, 15);
+    await motion(sdCtx, m2.id, '社区道路硬化工程实施方案', 'open');
     at = new Date(at.getTime() + 3_600_000);
-    await closeMeeting(
+    await close(
       sdCtx,
       m2.id,
-      {
-        minutes: '到会代表15人，不足应到代表27人的三分之二，会议不能作出决定。议题顺延至下次会议，另行通知。',
-      },
-      loc,
+      '到会代表15人，不足应到代表27人的三分之二，会议不能作出决定。议题顺延至下次会议，另行通知。',
     );
     count++;
   }
@@ -307,28 +285,12 @@ export async function seedDemoParticipation(
           { residentIds: present.slice(i, i + 500).map((r) => r.id), memberNames: [] },
           loc,
         );
-      const d = await addMotion(
-        sdCtx,
-        m.id,
-        { title: '加装电梯资金按楼层系数分摊', ballot: 'secret', text: undefined },
-        loc,
-      );
+      const elevator = await motion(sdCtx, m.id, '加装电梯资金按楼层系数分摊', 'secret');
       const yes = Math.floor(present.length * 0.7);
       const no = Math.floor(present.length * 0.2);
-      await recordVote(
-        sdCtx,
-        m.id,
-        d.motions.at(-1)!.id,
-        { yes, no, abstain: present.length - yes - no },
-        loc,
-      );
+      await recordVote(sdCtx, m.id, elevator, { yes, no, abstain: present.length - yes - no }, loc);
       at = real;
-      await closeMeeting(
-        sdCtx,
-        m.id,
-        { minutes: '会议过半数居民到会，以无记名投票通过加装电梯资金分摊办法。' },
-        loc,
-      );
+      await close(sdCtx, m.id, '会议过半数居民到会，以无记名投票通过加装电梯资金分摊办法。');
       count++;
     }
   }
@@ -351,7 +313,7 @@ export async function seedDemoParticipation(
     });
     at = real;
     await openMeeting(sdCtx, m.id, loc);
-    await signIn(sdCtx, m.id, { residentIds: [], memberNames: members.slice(0, 9).map((r) => r.name) }, loc);
+    await signInMembers(sdCtx, m.id, members, 9);
     count++;
   }
   const xhy = byName('西花苑社区');

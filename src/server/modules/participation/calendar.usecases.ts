@@ -4,7 +4,6 @@ import { loadActor, tokenHash } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { type IcalEvent, writeCalendar } from '../../platform/ical';
-import { isUuid } from '../../platform/ids';
 import { can } from '../../platform/permissions';
 import { jointMeetingEvents as disputeMeetings } from '../disputes/disputes.api';
 import { jointMeetingEvents as keyTaskMeetings } from '../key-tasks/key-tasks.api';
@@ -55,7 +54,7 @@ async function calendarOf(ctx: UseCaseCtx, rows: MeetingRow[], publicUrl: string
 /** The .ics invitation of a meeting the actor may read (else 404, like the meeting itself). */
 export async function meetingInvite(ctx: ActorCtx, id: string, publicUrl = '') {
   meetingsPolicy.require(ctx.actor, 'read');
-  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'read', id) : undefined;
+  const m = await findMeeting(ctx.db, ctx.actor, 'read', id);
   if (!m) throw notFound();
   return { title: m.title, ics: await calendarOf(ctx, [m], publicUrl) };
 }

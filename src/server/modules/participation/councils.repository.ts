@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ROOM_ITEMS } from '../../../shared/contracts/deliberation';
 import type { Db } from '../../platform/db';
+import { findLockedInScope } from '../../platform/findLockedInScope';
+import { findRowInScope } from '../../platform/findInScope';
 import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -36,12 +38,8 @@ export function listRoomRows(
   });
 }
 
-export async function findRoom(db: Db, actor: Actor, action: MeetingAction, id: string) {
-  const [r] = await db
-    .select()
-    .from(ptRooms)
-    .where(and(eq(ptRooms.id, id), roomsPolicy.scope(actor, action)));
-  return r;
+export function findRoom(db: Db, actor: Actor, action: MeetingAction, id: string) {
+  return findRowInScope(db, ptRooms, id, roomsPolicy.scope(actor, action));
 }
 
 export function insertRoom(tx: Db, row: typeof ptRooms.$inferInsert): Promise<RoomRow> {
@@ -85,12 +83,7 @@ export async function findConvention(
     action === 'board'
       ? and(homeScope(homes, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
       : conventionsPolicy.scope(actor, action);
-  const q = db
-    .select()
-    .from(ptConventions)
-    .where(and(eq(ptConventions.id, id), scope));
-  const [c] = lock ? await q.for('update') : await q;
-  return c;
+  return findLockedInScope(db, ptConventions, id, scope, lock);
 }
 
 export function insertConvention(tx: Db, row: typeof ptConventions.$inferInsert): Promise<ConventionRow> {

@@ -23,7 +23,6 @@ import { chinaDate } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
 import { unitNames } from '../org/org.api';
@@ -111,7 +110,7 @@ export async function listRooms(
 
 export async function getRoom(ctx: ActorCtx, id: string, loc: Locale) {
   roomsPolicy.require(ctx.actor, 'read');
-  const r = isUuid(id) ? await findRoom(ctx.db, ctx.actor, 'read', id) : undefined;
+  const r = await findRoom(ctx.db, ctx.actor, 'read', id);
   if (!r) throw notFound();
   return (await roomDtos(ctx, [r], loc))[0]!;
 }
@@ -153,7 +152,7 @@ export async function patchRoom(
 ) {
   roomsPolicy.require(ctx.actor, 'manage');
   const r = await ctx.db.transaction(async (tx) => {
-    const row = isUuid(id) ? await findRoom(tx, ctx.actor, 'manage', id) : undefined;
+    const row = await findRoom(tx, ctx.actor, 'manage', id);
     if (!row) throw notFound();
     const checklist = checklistOf(input.checklist, row.checklist);
     checkEvidence(checklist);
@@ -192,7 +191,7 @@ export async function attachRoomPhoto(
   loc: Locale,
 ) {
   roomsPolicy.require(ctx.actor, 'manage');
-  const found = isUuid(id) ? await findRoom(ctx.db, ctx.actor, 'manage', id) : undefined;
+  const found = await findRoom(ctx.db, ctx.actor, 'manage', id);
   if (!found || !isRoomItem(key)) throw notFound();
   const photo = await readPhoto();
   const photoId = ctx.ids();
@@ -222,7 +221,7 @@ export async function attachRoomPhoto(
 /** The evidence photo of a room's item, for those who may read the room (404 otherwise or when none). */
 export async function roomPhoto(ctx: ActorCtx, storage: Storage, id: string, key: string) {
   roomsPolicy.require(ctx.actor, 'read');
-  const row = isUuid(id) ? await findRoom(ctx.db, ctx.actor, 'read', id) : undefined;
+  const row = await findRoom(ctx.db, ctx.actor, 'read', id);
   const photoId = row && isRoomItem(key) ? row.checklist[key]?.photoId : null;
   const data = photoId ? await storage.get(photoId) : null;
   if (!data) throw notFound();
@@ -300,9 +299,7 @@ export async function listConventions(
 export async function getConvention(ctx: ActorCtx, id: string, loc: Locale, board = false) {
   if (!board) conventionsPolicy.require(ctx.actor, 'read');
   const homes = board ? await homePaths(ctx) : [];
-  const c = isUuid(id)
-    ? await findConvention(ctx.db, ctx.actor, board ? 'board' : 'read', id, false, homes)
-    : undefined;
+  const c = await findConvention(ctx.db, ctx.actor, board ? 'board' : 'read', id, false, homes);
   if (!c) throw notFound();
   return conventionDetail(ctx, c, loc, board);
 }
@@ -342,7 +339,7 @@ export async function createConvention(ctx: ActorCtx, input: z.infer<typeof conv
 export async function addVersion(ctx: ActorCtx, id: string, input: z.infer<typeof versionBody>, loc: Locale) {
   conventionsPolicy.require(ctx.actor, 'manage');
   const c = await ctx.db.transaction(async (tx) => {
-    const row = isUuid(id) ? await findConvention(tx, ctx.actor, 'manage', id, true) : undefined;
+    const row = await findConvention(tx, ctx.actor, 'manage', id, true);
     if (!row) throw notFound();
     let adoptedOn: string | null = null;
     if (input.meetingId) {
@@ -389,7 +386,7 @@ export async function publishConvention(
 ) {
   conventionsPolicy.require(ctx.actor, 'manage');
   const c = await ctx.db.transaction(async (tx) => {
-    const row = isUuid(id) ? await findConvention(tx, ctx.actor, 'manage', id, true) : undefined;
+    const row = await findConvention(tx, ctx.actor, 'manage', id, true);
     if (!row) throw notFound();
     const counts = await versionCounts(tx, [row.id]);
     if (input.no > (counts.get(row.id) ?? 0)) throw invalidField('no', 'participation.convention_version');
@@ -416,7 +413,7 @@ export async function publishConvention(
 /** A line diff between two versions, for the console. */
 export async function diffConvention(ctx: ActorCtx, id: string, q: z.infer<typeof diffQuery>) {
   conventionsPolicy.require(ctx.actor, 'read');
-  const c = isUuid(id) ? await findConvention(ctx.db, ctx.actor, 'read', id) : undefined;
+  const c = await findConvention(ctx.db, ctx.actor, 'read', id);
   if (!c) throw notFound();
   const versions = await versionsOf(ctx.db, c.id);
   const newest = versions[0]?.v.no ?? 1;

@@ -34,8 +34,9 @@ import {
 import { chinaMinute } from '../../../shared/chinaTime';
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
+import { localeRecordRoutes } from '../../platform/localeRecordRoutes';
 import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
@@ -73,25 +74,22 @@ import {
   supportTopic,
 } from './topics.usecases';
 
-function topicsXlsx(rows: TopicDto[], en: boolean) {
-  return toXlsx<TopicDto>(
-    en ? 'Topics' : '协商议题',
-    [
-      { header: en ? 'Topic' : '议题', width: 30, value: (r) => r.title },
-      { header: en ? 'Level' : '层级', width: 18, value: (r) => r.levelName },
-      { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
-      { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
-      { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
-      { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
-      { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
-      { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
-      { header: en ? 'Supports' : '支持数', value: (r) => r.supports },
-      { header: en ? 'Comments' : '评论数', value: (r) => r.comments },
-      { header: en ? 'Proposed at' : '提出时间', width: 18, value: (r) => chinaMinute(r.createdAt) },
-      { header: en ? 'Updated at' : '最近更新', width: 18, value: (r) => chinaMinute(r.updatedAt) },
-    ],
-    rows,
-  );
+/** The columns of the topics' xlsx export, headed in English or Chinese. */
+function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
+  return [
+    { header: en ? 'Topic' : '议题', width: 30, value: (r) => r.title },
+    { header: en ? 'Level' : '层级', width: 18, value: (r) => r.levelName },
+    { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
+    { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
+    { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
+    { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
+    { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
+    { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
+    { header: en ? 'Supports' : '支持数', value: (r) => r.supports },
+    { header: en ? 'Comments' : '评论数', value: (r) => r.comments },
+    { header: en ? 'Proposed at' : '提出时间', width: 18, value: (r) => chinaMinute(r.createdAt) },
+    { header: en ? 'Updated at' : '最近更新', width: 18, value: (r) => chinaMinute(r.updatedAt) },
+  ];
 }
 
 /**
@@ -108,28 +106,34 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   const propose = { access: access.permission('participation.propose') };
   const board = { access: access.permission('participation.board') };
   const topic = { 200: topicDetailSchema };
+  const records = { tags, read: read.access, write: manage.access, ctx };
 
-  app.get(
-    '/api/deliberations/topics',
-    { config: read, schema: { tags, querystring: topicListQuery, response: { 200: pageOf(topicSchema) } } },
-    (req) => listTopics(ctx(req), req.query, req.locale),
-  );
+  localeRecordRoutes(base, {
+    path: '/api/deliberations/topics',
+    ...records,
+    createAccess: propose.access,
+    schema: topicSchema,
+    listQuery: topicListQuery,
+    list: listTopics,
+    body: createTopicBody,
+    create: createTopic,
+    created: topicDetailSchema,
+    detail: { schema: topicDetailSchema, get: getTopic },
+  });
   app.get(
     '/api/deliberations/topics/export.xlsx',
     { config: read, schema: { tags, querystring: topicListQuery.omit({ page: true, pageSize: true }) } },
     async (req, reply) => {
       const rows = await exportTopics(ctx(req), { ...req.query, page: 1, pageSize: 20 }, req.locale);
       const en = req.locale === 'en';
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(en ? 'topics.xlsx' : '协商议题.xlsx'))
-        .send(await topicsXlsx(rows, en));
+      return sendXlsx(
+        reply,
+        en ? 'topics.xlsx' : '协商议题.xlsx',
+        en ? 'Topics' : '协商议题',
+        topicColumns(en),
+        rows,
+      );
     },
-  );
-  app.post(
-    '/api/deliberations/topics',
-    { config: propose, schema: { tags, body: createTopicBody, response: { 201: topicDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await createTopic(ctx(req), req.body, req.locale)),
   );
   app.post(
     '/api/deliberations/topics/from-category',
@@ -139,11 +143,6 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) =>
       reply.status(201).send(await createTopicFromCategory(ctx(req), req.body, req.locale)),
-  );
-  app.get(
-    '/api/deliberations/topics/:id',
-    { config: read, schema: { tags, params: idParams, response: topic } },
-    (req) => getTopic(ctx(req), req.params.id, req.locale),
   );
   app.post(
     '/api/deliberations/topics/:id/steps',
@@ -259,29 +258,17 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   );
 
   // ---- council rooms (议事厅/室, 六具备)
-  app.get(
-    '/api/deliberations/rooms',
-    { config: read, schema: { tags, querystring: roomListQuery, response: { 200: pageOf(roomSchema) } } },
-    (req) => listRooms(ctx(req), req.query, req.locale),
-  );
-  app.post(
-    '/api/deliberations/rooms',
-    { config: manage, schema: { tags, body: roomBody, response: { 201: roomSchema } } },
-    async (req, reply) => reply.status(201).send(await createRoom(ctx(req), req.body, req.locale)),
-  );
-  app.get(
-    '/api/deliberations/rooms/:id',
-    { config: read, schema: { tags, params: idParams, response: { 200: roomSchema } } },
-    (req) => getRoom(ctx(req), req.params.id, req.locale),
-  );
-  app.patch(
-    '/api/deliberations/rooms/:id',
-    {
-      config: manage,
-      schema: { tags, params: idParams, body: roomPatchBody, response: { 200: roomSchema } },
-    },
-    (req) => patchRoom(ctx(req), req.params.id, req.body, req.locale),
-  );
+  localeRecordRoutes(base, {
+    path: '/api/deliberations/rooms',
+    ...records,
+    schema: roomSchema,
+    listQuery: roomListQuery,
+    list: listRooms,
+    body: roomBody,
+    create: createRoom,
+    detail: { schema: roomSchema, get: getRoom },
+    update: { body: roomPatchBody, run: patchRoom },
+  });
   /** multipart/form-data with one image (JPG/PNG/WebP, ≤ 5 MB): the evidence photo of one 六具备 item. */
   const roomItemParams = z.object({ id: z.string(), code: z.string() });
   app.post(
@@ -321,19 +308,17 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
 
   // ---- conventions (村规民约 / 居民公约 / 自治章程)
   const conv = { 200: conventionDetailSchema };
-  app.get(
-    '/api/conventions',
-    {
-      config: read,
-      schema: { tags, querystring: conventionListQuery, response: { 200: pageOf(conventionSchema) } },
-    },
-    (req) => listConventions(ctx(req), req.query, req.locale),
-  );
-  app.post(
-    '/api/conventions',
-    { config: manage, schema: { tags, body: conventionBody, response: { 201: conventionDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await createConvention(ctx(req), req.body, req.locale)),
-  );
+  localeRecordRoutes(base, {
+    path: '/api/conventions',
+    ...records,
+    schema: conventionSchema,
+    listQuery: conventionListQuery,
+    list: (c, q, loc) => listConventions(c, q, loc),
+    body: conventionBody,
+    create: createConvention,
+    created: conventionDetailSchema,
+    detail: { schema: conventionDetailSchema, get: (c, id, loc) => getConvention(c, id, loc) },
+  });
   app.get(
     '/api/conventions/board',
     {
@@ -350,11 +335,6 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/conventions/board/:id',
     { config: board, schema: { tags, params: idParams, response: conv } },
     (req) => getConvention(ctx(req), req.params.id, req.locale, true),
-  );
-  app.get(
-    '/api/conventions/:id',
-    { config: read, schema: { tags, params: idParams, response: conv } },
-    (req) => getConvention(ctx(req), req.params.id, req.locale),
   );
   app.get(
     '/api/conventions/:id/diff',

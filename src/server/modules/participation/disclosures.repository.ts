@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { findLockedInScope } from '../../platform/findLockedInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -24,12 +25,7 @@ export async function findDisclosure(
   lock = false,
 ): Promise<DisclosureRow | undefined> {
   const scope = action === 'board' ? boardScope(actor) : disclosuresPolicy.scope(actor, action);
-  const q = db
-    .select()
-    .from(ptDisclosures)
-    .where(and(eq(ptDisclosures.id, id), scope));
-  const [d] = lock ? await q.for('update') : await q;
-  return d;
+  return findLockedInScope(db, ptDisclosures, id, scope, lock);
 }
 
 export async function listDisclosureRows(

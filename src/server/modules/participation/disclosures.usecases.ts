@@ -132,7 +132,7 @@ export async function listDisclosures(
 }
 
 export async function getDisclosure(ctx: ActorCtx, id: string, board = false): Promise<DisclosureDto> {
-  const d = isUuid(id) ? await findDisclosure(ctx.db, ctx.actor, board ? 'board' : 'read', id) : undefined;
+  const d = await findDisclosure(ctx.db, ctx.actor, board ? 'board' : 'read', id);
   if (!d || (board && (d.postedAt > ctx.clock.now() || d.takenDownAt))) throw notFound();
   return (await toDtos(ctx, [d]))[0]!;
 }
@@ -142,7 +142,7 @@ export async function takeDownDisclosure(ctx: ActorCtx, id: string) {
   disclosuresPolicy.require(ctx.actor, 'manage');
   const now = ctx.clock.now();
   const d = await ctx.db.transaction(async (tx) => {
-    const row = isUuid(id) ? await findDisclosure(tx, ctx.actor, 'manage', id, true) : undefined;
+    const row = await findDisclosure(tx, ctx.actor, 'manage', id, true);
     if (!row) throw notFound();
     if (now < plusDays(row.postedAt, POSTING_MIN_DAYS))
       throw new AppError('participation.posting_min', 409, { days: POSTING_MIN_DAYS });
@@ -164,7 +164,7 @@ export async function takeDownDisclosure(ctx: ActorCtx, id: string) {
 export async function raiseObjection(ctx: ActorCtx, id: string, input: z.infer<typeof objectionBody>) {
   const now = ctx.clock.now();
   const d = await ctx.db.transaction(async (tx) => {
-    const row = isUuid(id) ? await findDisclosure(tx, ctx.actor, 'board', id) : undefined;
+    const row = await findDisclosure(tx, ctx.actor, 'board', id);
     if (!row || row.postedAt > now || row.takenDownAt) throw notFound();
     if (now > plusDays(row.postedAt, OBJECTION_DAYS))
       throw new AppError('participation.objection_window', 409, { days: OBJECTION_DAYS });
@@ -199,7 +199,7 @@ export async function answer(
   disclosuresPolicy.require(ctx.actor, 'manage');
   const now = ctx.clock.now();
   const d = await ctx.db.transaction(async (tx) => {
-    const row = isUuid(id) ? await findDisclosure(tx, ctx.actor, 'manage', id, true) : undefined;
+    const row = await findDisclosure(tx, ctx.actor, 'manage', id, true);
     if (!row) throw notFound();
     const o = isUuid(objectionId) ? await findObjection(tx, row.id, objectionId) : undefined;
     if (!o) throw notFound();

@@ -15,7 +15,7 @@ const tokenOf = (ctx: ActorCtx, id: string) => ctx.pii.blindIndex('id', `meeting
 /** Staff show this QR code at the door: it opens /m/meetings/:id/sign-in?k=… on a resident's phone. */
 export async function meetingQr(ctx: ActorCtx, id: string, origin: string) {
   meetingsPolicy.require(ctx.actor, 'manage');
-  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'manage', id) : undefined;
+  const m = await findMeeting(ctx.db, ctx.actor, 'manage', id);
   if (!m) throw notFound();
   const url = `${origin}/m/meetings/${m.id}/sign-in?k=${encodeURIComponent(tokenOf(ctx, m.id))}`;
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, width: 280 });

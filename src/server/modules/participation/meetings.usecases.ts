@@ -180,7 +180,7 @@ async function loadDetail(ctx: ActorCtx, m: MeetingRow, loc: Locale): Promise<Me
 
 export async function getMeeting(ctx: ActorCtx, id: string, loc: Locale): Promise<MeetingDetailDto> {
   meetingsPolicy.require(ctx.actor, 'read');
-  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'read', id) : undefined;
+  const m = await findMeeting(ctx.db, ctx.actor, 'read', id);
   if (!m) throw notFound();
   return loadDetail(ctx, m, loc);
 }
@@ -266,7 +266,7 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
 /** A meeting to change: in manage scope (else 404), locked, not closed (R: a closed record is immutable). */
 async function openForChange(ctx: ActorCtx, id: string, states: string[]): Promise<MeetingRow> {
   meetingsPolicy.require(ctx.actor, 'manage');
-  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'manage', id, true) : undefined;
+  const m = await findMeeting(ctx.db, ctx.actor, 'manage', id, true);
   if (!m) throw notFound();
   if (m.status === 'closed' && !states.includes('closed'))
     throw new AppError('participation.meeting_closed', 409);
@@ -379,7 +379,7 @@ export async function signIn(
 /** The sign-in desk's list: electors of the unit at the frozen date, with whether each is present. */
 export async function listElectors(ctx: ActorCtx, id: string, q: z.infer<typeof electorsQuery>) {
   meetingsPolicy.require(ctx.actor, 'manage');
-  const m = isUuid(id) ? await findMeeting(ctx.db, ctx.actor, 'manage', id) : undefined;
+  const m = await findMeeting(ctx.db, ctx.actor, 'manage', id);
   if (!m) throw notFound();
   if (m.basis === 'members') return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const page = await electorsPage(ctx.db, m.orgPath, m.frozenOn, q.q, q);

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { findLockedInScope } from '../../platform/findLockedInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -24,12 +25,7 @@ export async function findMeeting(
   id: string,
   lock = false,
 ): Promise<MeetingRow | undefined> {
-  const q = db
-    .select()
-    .from(ptMeetings)
-    .where(and(eq(ptMeetings.id, id), meetingsPolicy.scope(actor, action)));
-  const [m] = lock ? await q.for('update') : await q;
-  return m;
+  return findLockedInScope(db, ptMeetings, id, meetingsPolicy.scope(actor, action), lock);
 }
 
 export async function listMeetingRows(

@@ -38,7 +38,9 @@ import { actorCtxOf, ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { participationEvidence } from './participation.evidence.repository';
+import { localeRecordRoutes } from '../../platform/localeRecordRoutes';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import {
   addCorrection,
   addMotion,
@@ -93,25 +95,19 @@ export const participationModule = defineModule({
     const read = { access: access.permission('participation.read') };
     const manage = { access: access.permission('participation.manage') };
     const detail = { 200: meetingDetailSchema };
+    const records = { tags, read: read.access, write: manage.access, ctx };
 
-    app.get(
-      '/api/meetings',
-      {
-        config: read,
-        schema: { tags, querystring: meetingListQuery, response: { 200: pageOf(meetingSchema) } },
-      },
-      (req) => listMeetings(ctx(req), req.query, req.locale),
-    );
-    app.post(
-      '/api/meetings',
-      { config: manage, schema: { tags, body: createMeetingBody, response: { 201: meetingDetailSchema } } },
-      async (req, reply) => reply.status(201).send(await createMeeting(ctx(req), req.body, req.locale)),
-    );
-    app.get(
-      '/api/meetings/:id',
-      { config: read, schema: { tags, params: idParams, response: detail } },
-      (req) => getMeeting(ctx(req), req.params.id, req.locale),
-    );
+    localeRecordRoutes(base, {
+      path: '/api/meetings',
+      ...records,
+      schema: meetingSchema,
+      listQuery: meetingListQuery,
+      list: listMeetings,
+      body: createMeetingBody,
+      create: createMeeting,
+      created: meetingDetailSchema,
+      detail: { schema: meetingDetailSchema, get: getMeeting },
+    });
     app.get(
       '/api/meetings/:id/electors',
       {
@@ -208,24 +204,16 @@ export const participationModule = defineModule({
     app.get('/api/deliberations/procedure-templates', { config: read, schema: { tags } }, () => ({
       items: PROCEDURE_TEMPLATES,
     }));
-    app.get(
-      '/api/deliberations/procedures',
-      {
-        config: read,
-        schema: { tags, querystring: procedureListQuery, response: { 200: pageOf(procedureSchema) } },
-      },
-      (req) => listProcedures(ctx(req), req.query, req.locale),
-    );
-    app.post(
-      '/api/deliberations/procedures',
-      { config: manage, schema: { tags, body: createProcedureBody, response: { 201: procedureSchema } } },
-      async (req, reply) => reply.status(201).send(await createProcedure(ctx(req), req.body, req.locale)),
-    );
-    app.get(
-      '/api/deliberations/procedures/:id',
-      { config: read, schema: { tags, params: idParams, response: pdetail } },
-      (req) => getProcedure(ctx(req), req.params.id, req.locale),
-    );
+    localeRecordRoutes(base, {
+      path: '/api/deliberations/procedures',
+      ...records,
+      schema: procedureSchema,
+      listQuery: procedureListQuery,
+      list: listProcedures,
+      body: createProcedureBody,
+      create: createProcedure,
+      detail: { schema: procedureSchema, get: getProcedure },
+    });
     app.post(
       '/api/deliberations/procedures/:id/steps',
       { config: manage, schema: { tags, params: idParams, body: stepBody, response: pdetail } },
@@ -235,19 +223,16 @@ export const participationModule = defineModule({
     // ---- disclosure (居务公开)
     const ddetail = { 200: disclosureSchema };
     const board = { access: access.permission('participation.board') };
-    app.get(
-      '/api/disclosures',
-      {
-        config: read,
-        schema: { tags, querystring: disclosureListQuery, response: { 200: pageOf(disclosureSchema) } },
-      },
-      (req) => listDisclosures(ctx(req), req.query),
-    );
-    app.post(
-      '/api/disclosures',
-      { config: manage, schema: { tags, body: createDisclosureBody, response: { 201: disclosureSchema } } },
-      async (req, reply) => reply.status(201).send(await createDisclosure(ctx(req), req.body)),
-    );
+    recordRoutes(base, {
+      path: '/api/disclosures',
+      ...records,
+      schema: disclosureSchema,
+      listQuery: disclosureListQuery,
+      list: (c, q) => listDisclosures(c, q),
+      body: createDisclosureBody,
+      create: createDisclosure,
+      detail: { schema: disclosureSchema, get: (c, id) => getDisclosure(c, id) },
+    });
     app.get(
       '/api/disclosures/schedules',
       { config: read, schema: { tags, response: { 200: z.object({ items: z.array(scheduleSchema) }) } } },
@@ -280,11 +265,6 @@ export const participationModule = defineModule({
       '/api/disclosures/board/:id/objections',
       { config: board, schema: { tags, params: idParams, body: objectionBody, response: ddetail } },
       (req) => raiseObjection(ctx(req), req.params.id, req.body),
-    );
-    app.get(
-      '/api/disclosures/:id',
-      { config: read, schema: { tags, params: idParams, response: ddetail } },
-      (req) => getDisclosure(ctx(req), req.params.id),
     );
     app.post(
       '/api/disclosures/:id/take-down',

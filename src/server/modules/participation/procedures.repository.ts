@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { findLockedInScope } from '../../platform/findLockedInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -21,12 +22,7 @@ export async function findProcedure(
   id: string,
   lock = false,
 ): Promise<ProcedureRow | undefined> {
-  const q = db
-    .select()
-    .from(ptProcedures)
-    .where(and(eq(ptProcedures.id, id), proceduresPolicy.scope(actor, action)));
-  const [p] = lock ? await q.for('update') : await q;
-  return p;
+  return findLockedInScope(db, ptProcedures, id, proceduresPolicy.scope(actor, action), lock);
 }
 
 export async function listProcedureRows(

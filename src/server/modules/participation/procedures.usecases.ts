@@ -13,7 +13,6 @@ import {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { unitNames } from '../org/org.api';
 import { findDisclosure } from './disclosures.repository';
@@ -102,7 +101,7 @@ export async function listProcedures(
 
 export async function getProcedure(ctx: ActorCtx, id: string, loc: Locale): Promise<ProcedureDto> {
   proceduresPolicy.require(ctx.actor, 'read');
-  const p = isUuid(id) ? await findProcedure(ctx.db, ctx.actor, 'read', id) : undefined;
+  const p = await findProcedure(ctx.db, ctx.actor, 'read', id);
   if (!p) throw notFound();
   return (await toDtos(ctx, [p], loc))[0]!;
 }
@@ -157,7 +156,7 @@ export async function completeProcedureStep(
 ) {
   proceduresPolicy.require(ctx.actor, 'manage');
   const p = await ctx.db.transaction(async (tx) => {
-    const row = isUuid(id) ? await findProcedure(tx, ctx.actor, 'manage', id, true) : undefined;
+    const row = await findProcedure(tx, ctx.actor, 'manage', id, true);
     if (!row) throw notFound();
     if (row.status === 'done') throw new AppError('participation.procedure_done', 409);
     const tpl = templateOf(row.template)!;

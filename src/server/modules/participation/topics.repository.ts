@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { insertRow, updateRow } from '../../platform/rows';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type TopicAction, homeScope, topicsPolicy } from './participation.policy';
@@ -37,11 +38,7 @@ export async function findTopic(
   homes: readonly string[] = [],
 ): Promise<TopicRow | undefined> {
   const scope = action === 'board' ? homeScope(homes, ptTopics.orgPath) : topicsPolicy.scope(actor, action);
-  const [t] = await db
-    .select()
-    .from(ptTopics)
-    .where(and(eq(ptTopics.id, id), scope));
-  return t;
+  return findRowInScope(db, ptTopics, id, scope);
 }
 
 export interface TopicFilters {

@@ -188,7 +188,7 @@ export async function exportTopics(
 
 export async function getTopic(ctx: ActorCtx, id: string, loc: Locale): Promise<TopicDetailDto> {
   topicsPolicy.require(ctx.actor, 'read');
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'read', id) : undefined;
+  const t = await findTopic(ctx.db, ctx.actor, 'read', id);
   if (!t) throw notFound();
   return detailOf(ctx, t, loc, false);
 }
@@ -482,7 +482,7 @@ export async function stepTopic(
   loc: Locale,
 ): Promise<TopicDetailDto> {
   topicsPolicy.require(ctx.actor, 'manage');
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'read', id) : undefined;
+  const t = await findTopic(ctx.db, ctx.actor, 'read', id);
   if (!t) throw notFound();
   let resolved: { kind: string; refId: string | null; name: string }[] | undefined;
   if (input.action === 'set_participants') {
@@ -526,7 +526,7 @@ export async function stepTopic(
 /** Registry records to pick participants from, under the topic's unit. */
 export async function candidates(ctx: ActorCtx, id: string, q: z.infer<typeof candidateListQuery>) {
   topicsPolicy.require(ctx.actor, 'manage');
-  const t = isUuid(id) ? await findTopic(ctx.db, ctx.actor, 'manage', id) : undefined;
+  const t = await findTopic(ctx.db, ctx.actor, 'manage', id);
   if (!t) throw notFound();
   const unit = { path: t.orgPath };
   if (q.kind === 'resident') {

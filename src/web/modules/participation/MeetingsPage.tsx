@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { MEETING_RULES as RULES } from '../../../shared/contracts/participation';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
 import { MEETING_KINDS, STATUS_COLOR, basisName, kindName } from './meta';
 import { ManageHeader } from './ManageHeader';
@@ -16,7 +17,7 @@ import { UnitField } from './UnitField';
 export default function MeetingsPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchPatch();
   const [creating, setCreating] = useState(false);
   const q: MeetingQuery = {
     kind: (params.get('kind') as MeetingQuery['kind']) ?? undefined,
@@ -25,13 +26,7 @@ export default function MeetingsPage() {
     pageSize: 20,
   };
   const list = useQuery({ queryKey: ptKeys.meetings(q), queryFn: () => ptApi.meetings(q) });
-  const setFilter = (k: string, v?: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    next.delete('page');
-    setParams(next);
-  };
+  const setFilter = (k: string, v?: string) => patch({ [k]: v });
   return (
     <>
       <ManageHeader
@@ -65,11 +60,7 @@ export default function MeetingsPage() {
         <PageTable<Meeting>
           list={list}
           page={q.page}
-          onPage={(p) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(p));
-            setParams(next);
-          }}
+          onPage={(p) => patch({ page: String(p) })}
           empty={t('participation.meetings.empty')}
           onRow={(m) => ({ onClick: () => navigate(`/meetings/${m.id}`), style: { cursor: 'pointer' } })}
           columns={[

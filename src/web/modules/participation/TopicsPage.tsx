@@ -17,6 +17,7 @@ import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicFormat, type TopicQuery, delibApi } from './api';
 
@@ -30,6 +31,7 @@ export default function TopicsPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const [, patch] = useSearchPatch();
   const workOrderId = params.get('workOrderId') ?? undefined;
   const [creating, setCreating] = useState(!!workOrderId);
   // From the work-order statistics: a recurring category in a community, turned into a topic in one action.
@@ -53,14 +55,7 @@ export default function TopicsPage() {
     queryKey: ['participation', 'topics', query],
     queryFn: () => delibApi.topics(query),
   });
-  const setFilter = (k: string, v?: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    next.delete('page');
-    next.delete('workOrderId');
-    setParams(next);
-  };
+  const setFilter = (k: string, v?: string) => patch({ [k]: v, workOrderId: undefined });
   return (
     <>
       <PageHeader
@@ -120,11 +115,7 @@ export default function TopicsPage() {
         <PageTable<Topic>
           list={list}
           page={query.page}
-          onPage={(p) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(p));
-            setParams(next);
-          }}
+          onPage={(p) => patch({ page: String(p) })}
           empty={t('participation.topic.empty')}
           onRow={(r) => ({ onClick: () => navigate(`/topics/${r.id}`), style: { cursor: 'pointer' } })}
           columns={[
