@@ -177,6 +177,14 @@ function Bodies({ communityId }: { communityId?: string }) {
         {p.filledVia === 'by_election' ? <Tag>{t('sg.via.by_election')}</Tag> : null}
       </Space>
     );
+  /** The 任期 column of a body and of its posts: "start 至 end", or — when neither is known. */
+  const termColumn = {
+    title: t('sg.term'),
+    key: 'term',
+    width: 220,
+    render: (_: unknown, r: { termStart: string | null; termEnd: string | null }) =>
+      r.termStart || r.termEnd ? `${r.termStart ?? '—'} 至 ${r.termEnd ?? '—'}` : '—',
+  };
   return (
     <RegistryCard<Body>
       paged={paged}
@@ -212,13 +220,7 @@ function Bodies({ communityId }: { communityId?: string }) {
                 render: (p: string) => t(`sg.post.${p}` as MessageKey),
               },
               { title: t('sg.person'), key: 'holder', render: (_: unknown, p) => holder(p) },
-              {
-                title: t('sg.term'),
-                key: 'term',
-                width: 220,
-                render: (_: unknown, p) =>
-                  p.termStart || p.termEnd ? `${p.termStart ?? '—'} 至 ${p.termEnd ?? '—'}` : '—',
-              },
+              termColumn,
               {
                 title: '',
                 key: 'act',
@@ -249,13 +251,7 @@ function Bodies({ communityId }: { communityId?: string }) {
           width: 180,
           render: (k: string) => t(`sg.kind.${k}` as MessageKey),
         },
-        {
-          title: t('sg.term'),
-          key: 'term',
-          width: 220,
-          render: (_: unknown, b) =>
-            b.termStart || b.termEnd ? `${b.termStart ?? '—'} 至 ${b.termEnd ?? '—'}` : '—',
-        },
+        termColumn,
         {
           title: '',
           key: 'add',
