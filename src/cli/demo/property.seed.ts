@@ -9,9 +9,9 @@ import {
   saveCompound,
 } from '../../server/modules/property/property.usecases';
 import { usccCheckChar } from '../../shared/validation/codes';
-import { chinaDate } from '../../shared/chinaTime';
 import { SURNAMES } from './names';
-import { type DemoSeedDeps, demoUserCtx, xinxialuCommunities } from './seedContext';
+import type { DemoSeedDeps } from './seedContext';
+import { xinxialuSeedStart } from './xinxialuSeed';
 
 /** A synthetic unified social credit code for the n-th demo company, with its GB 32100 check character. */
 const companyUscc = (n: number) => {
@@ -40,7 +40,6 @@ const GIVEN = [
   '长青',
   '玉兰',
 ];
-const DAY = 86_400_000;
 
 /**
  * Demo property data (issue 16 §3, seed 003 三(一)2–3): every compound of the 12 Xinxialu communities gets a
@@ -55,15 +54,10 @@ export async function seedDemoProperty(
   deps: DemoSeedDeps,
   opts: { log: (line: string) => void },
 ): Promise<void> {
-  const { db, clock } = deps;
-  const admin = await demoUserCtx(deps);
-  if (!admin) return;
-  const xinxialu = await xinxialuCommunities(db);
-  if (!xinxialu) return;
-  const { communities } = xinxialu;
-  const today = chinaDate(clock.now());
-  const year = Number(today.slice(0, 4));
-  const daysAgo = (n: number) => chinaDate(new Date(clock.now().getTime() - n * DAY));
+  const start = await xinxialuSeedStart(deps);
+  if (!start) return;
+  const { db } = deps;
+  const { admin, communities, today, year, daysAgo } = start;
   const person = (i: number) => `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`;
   const gapsIn = new Set(['大塘社区', '陆家铺社区', '神牛社区']);
   let n = 0;

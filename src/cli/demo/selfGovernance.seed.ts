@@ -5,9 +5,9 @@ import {
   createReview,
   vacatePosition,
 } from '../../server/modules/self-governance/selfGovernance.usecases';
-import { chinaDate } from '../../shared/chinaTime';
 import { SURNAMES } from './names';
-import { type DemoSeedDeps, demoUserCtx, xinxialuCommunities } from './seedContext';
+import type { DemoSeedDeps } from './seedContext';
+import { xinxialuSeedStart } from './xinxialuSeed';
 
 const GIVEN = [
   '红霞',
@@ -25,7 +25,6 @@ const GIVEN = [
   '德胜',
   '翠兰',
 ];
-const DAY = 86_400_000;
 
 /**
  * Demo self-governance bodies (issue 16 §3; seed 002 三(一)1–2, 三(三)9; seed 004 Ⅱ-2): in each of the 12
@@ -41,15 +40,9 @@ export async function seedDemoSelfGovernance(
   deps: DemoSeedDeps,
   opts: { log: (line: string) => void },
 ): Promise<void> {
-  const { db, clock } = deps;
-  const admin = await demoUserCtx(deps);
-  if (!admin) return;
-  const xinxialu = await xinxialuCommunities(db);
-  if (!xinxialu) return;
-  const { communities } = xinxialu;
-  const today = chinaDate(clock.now());
-  const year = Number(today.slice(0, 4));
-  const daysAgo = (n: number) => chinaDate(new Date(clock.now().getTime() - n * DAY));
+  const start = await xinxialuSeedStart(deps);
+  if (!start) return;
+  const { admin, communities, year, daysAgo } = start;
   let p = 0;
   const person = () => {
     p++;

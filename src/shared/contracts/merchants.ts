@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
+import { pageQuery } from './pageQuery';
 
 /**
  * Redemption points (R-VP-1): merchants and community love supermarkets where volunteers redeem love
@@ -43,10 +44,6 @@ const uscc = z
   .max(30)
   .nullish()
   .transform((v) => (v === '' ? null : v));
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 const isoDate = z.iso.date();
 const timestamps = { createdAt: z.date(), updatedAt: z.date() };
 
@@ -107,7 +104,7 @@ export const pointListQuery = z.object({
   kind: z.enum(POINT_KINDS).optional(),
   status: z.enum(POINT_STATUSES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  ...page,
+  ...pageQuery,
 });
 export type PointListQuery = z.infer<typeof pointListQuery>;
 
@@ -310,7 +307,7 @@ export const redemptionListQuery = z.object({
   settled: queryBool,
   from: isoDate.optional(),
   to: isoDate.optional(),
-  ...page,
+  ...pageQuery,
 });
 export type RedemptionListQuery = z.infer<typeof redemptionListQuery>;
 
@@ -362,7 +359,7 @@ export const settlementListQuery = z.object({
   orgUnitId: id.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  ...page,
+  ...pageQuery,
 });
 export type SettlementListQuery = z.infer<typeof settlementListQuery>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { queryBool } from './common';
+import { pageQuery } from './pageQuery';
 import { SOCIAL_ORG_REGISTRATIONS } from './people';
 
 /**
@@ -50,14 +52,6 @@ const optDay = z.iso
   .transform((v) => v ?? null);
 /** Amounts in fen (integer), at most 100 million yuan. */
 const fen = z.number().int().min(1).max(10_000_000_000);
-const boolParam = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => (v === undefined ? undefined : v === 'true'));
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 const ts = { createdAt: z.date(), updatedAt: z.date() };
 
 // ---- registry ----
@@ -114,8 +108,8 @@ export const orgListQuery = z.object({
   category: z.enum(SO_CATEGORIES).optional(),
   registration: z.enum(SOCIAL_ORG_REGISTRATIONS).optional(),
   tier: z.enum(SO_TIERS).optional(),
-  migrantMembers: boolParam,
-  ...page,
+  migrantMembers: queryBool,
+  ...pageQuery,
 });
 export type OrgListQuery = z.infer<typeof orgListQuery>;
 
@@ -187,7 +181,7 @@ export const incubationListQuery = z.object({
   orgId: uuid.optional(),
   tier: z.enum(SO_TIERS).optional(),
   stage: z.enum(SO_STAGES).optional(),
-  ...page,
+  ...pageQuery,
 });
 
 // ---- 社工站 / 社工室 ----
@@ -217,7 +211,7 @@ export const stationBody = z.strictObject({
 });
 export type StationBody = z.infer<typeof stationBody>;
 export const stationWorkerBody = z.strictObject({ workerId: uuid });
-export const stationListQuery = z.object({ orgUnitId: uuid.optional(), ...page });
+export const stationListQuery = z.object({ orgUnitId: uuid.optional(), ...pageQuery });
 
 // ---- 公益创投 ----
 
@@ -248,7 +242,7 @@ export const roundBody = z.strictObject({
 });
 export type RoundBody = z.infer<typeof roundBody>;
 export const roundStateBody = z.strictObject({ state: z.enum(ROUND_STATES) });
-export const roundListQuery = z.object({ orgUnitId: uuid.optional(), ...page });
+export const roundListQuery = z.object({ orgUnitId: uuid.optional(), ...pageQuery });
 
 export const proposalSchema = z.object({
   id: z.string(),
@@ -316,8 +310,8 @@ export const proposalListQuery = z.object({
   orgUnitId: uuid.optional(),
   state: z.enum(PROPOSAL_STATES).optional(),
   /** Proposals still waiting for my score. */
-  toReview: boolParam,
-  ...page,
+  toReview: queryBool,
+  ...pageQuery,
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
@@ -357,8 +351,8 @@ export const flowBody = z.strictObject({
   occurredOn: day,
 });
 export type FlowBody = z.infer<typeof flowBody>;
-export const fundListQuery = z.object({ orgUnitId: uuid.optional(), ...page });
-export const flowListQuery = z.object({ ...page });
+export const fundListQuery = z.object({ orgUnitId: uuid.optional(), ...pageQuery });
+export const flowListQuery = z.object({ ...pageQuery });
 
 // ---- purchased-service contracts ----
 
@@ -411,7 +405,7 @@ export const contractItemBody = z.strictObject({
 });
 export type ContractItemBody = z.infer<typeof contractItemBody>;
 export const contractItemPatch = z.strictObject({ doneOn: optDay, note: optText(500).optional() });
-export const contractListQuery = z.object({ orgUnitId: uuid.optional(), ...page });
+export const contractListQuery = z.object({ orgUnitId: uuid.optional(), ...pageQuery });
 
 // ---- 五社联动 ----
 
@@ -444,7 +438,7 @@ export const linkBody = z.strictObject({
   note: optText(500),
 });
 export type LinkBody = z.infer<typeof linkBody>;
-export const linkListQuery = z.object({ orgUnitId: uuid.optional(), ...page });
+export const linkListQuery = z.object({ orgUnitId: uuid.optional(), ...pageQuery });
 
 /** A fund and its flows as residents read them (社区基金公示). */
 export const publicFundSchema = z.object({

@@ -4,11 +4,12 @@ import type {
   RedemptionListQuery,
   SettlementListQuery,
 } from '../../../shared/contracts/merchants';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import { type Actor, escapeLike, underPath } from '../../platform/permissions';
 import { insertRow, updateRow } from '../../platform/rows';
 import { userFieldSql } from '../accounts/accounts.api';
 import {
@@ -35,8 +36,8 @@ import {
  * ANDs the policy's scope in (`pointScope`: staff over their subtree, a merchant login at its linked
  * points), so a record out of reach is not found (404), the same as one that does not exist.
  */
-const under = (column: SQL | typeof redemptionPoints.orgPath, path?: string) =>
-  path ? sql`${column} like ${`${escapeLike(path)}%`}` : undefined;
+/** Rows under `path` (the platform's underPath), or no condition when no unit is given. */
+const under = (column: AnyPgColumn, path?: string) => (path ? underPath(column, path) : undefined);
 
 /** The points a merchant login is linked to (none for staff). */
 export async function linkedPointIds(db: Db, actor: Actor): Promise<string[]> {
@@ -127,7 +128,7 @@ export function listRedemptionRows(
     table: redemptions,
     where: and(
       pointScope(actor, linked, 'read', { pointId: redemptions.pointId, path: redemptions.orgPath }),
-      unitPath ? sql`${redemptions.orgPath} like ${`${escapeLike(unitPath)}%`}` : undefined,
+      under(redemptions.orgPath, unitPath),
       q.pointId ? eq(redemptions.pointId, q.pointId) : undefined,
       q.settled === true
         ? isNotNull(redemptions.settlementId)
@@ -154,7 +155,7 @@ export function listSettlementRows(
     table: merchantSettlements,
     where: and(
       merchantsPolicy.scope(actor, 'manage', merchantSettlements.orgPath),
-      unitPath ? sql`${merchantSettlements.orgPath} like ${`${escapeLike(unitPath)}%`}` : undefined,
+      under(merchantSettlements.orgPath, unitPath),
       q.pointId ? eq(merchantSettlements.pointId, q.pointId) : undefined,
       q.from ? sql`${merchantSettlements.upTo} >= ${q.from}` : undefined,
       q.to ? sql`${merchantSettlements.upTo} <= ${q.to}` : undefined,
@@ -538,12 +539,7 @@ export async function nearbyPointRows(db: Db, rootPath: string) {
   const points = await db
     .select()
     .from(redemptionPoints)
-    .where(
-      and(
-        eq(redemptionPoints.status, 'active'),
-        sql`${redemptionPoints.orgPath} like ${`${escapeLike(rootPath)}%`}`,
-      ),
-    )
+    .where(and(eq(redemptionPoints.status, 'active'), underPath(redemptionPoints.orgPath, rootPath)))
     .orderBy(asc(redemptionPoints.name))
     .limit(100);
   const items = await activeItemsAt(db, points, asc(redemptionItems.pricePoints), asc(redemptionItems.name));

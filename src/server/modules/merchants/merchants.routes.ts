@@ -36,6 +36,7 @@ import { sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
+import { recordRoutes } from '../../platform/recordRoutes';
 import {
   counterPoints,
   issueCode,
@@ -81,30 +82,20 @@ export const merchantsModule = defineModule({
     const tags = ['merchants'];
 
     // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
-    app.get(
-      '/api/merchants/points',
-      {
-        config: { access: access.anyOf('merchants.manage', 'redemptions.counter') },
-        schema: { tags, querystring: pointListQuery, response: { 200: pageOf(pointSchema) } },
-      },
-      (req) => listPoints(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/merchants/points',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, body: createPointBody, response: { 201: pointDetailSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createPoint(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/merchants/points/:id',
-      {
-        config: { access: access.anyOf('merchants.manage', 'redemptions.counter') },
-        schema: { tags, params: idParams, response: { 200: pointDetailSchema } },
-      },
-      (req) => getPoint(actorCtxOf(deps, req), req.params.id),
-    );
+    recordRoutes(base, {
+      path: '/api/merchants/points',
+      tags,
+      read: access.anyOf('merchants.manage', 'redemptions.counter'),
+      write: access.permission('merchants.manage'),
+      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      schema: pointSchema,
+      listQuery: pointListQuery,
+      body: createPointBody,
+      list: listPoints,
+      create: createPoint,
+      created: pointDetailSchema,
+      detail: { schema: pointDetailSchema, get: getPoint },
+    });
     app.patch(
       '/api/merchants/points/:id',
       {

@@ -31,7 +31,7 @@ import { PROPERTY_ERRORS } from '../../../shared/i18n/errors.property';
 import { propertyAccess } from '../../../shared/permissions/property';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
@@ -57,31 +57,27 @@ import {
   saveCompound,
 } from './property.usecases';
 
-/** The coverage list as a workbook (staff want it in Excel), one row per community. */
-function coverageXlsx(rows: CoverageRowDto[], en: boolean) {
+/** The columns of the coverage workbook (staff want it in Excel), one row per community. */
+function coverageColumns(en: boolean): SheetColumn<CoverageRowDto>[] {
   const pct = (r: CoverageRowDto) => `${Math.round(r.share * 1000) / 10}%`;
-  return toXlsx<CoverageRowDto>(
-    en ? 'Property coverage' : '物业服务覆盖',
-    [
-      { header: en ? 'Community' : '社区（村）', width: 18, value: (r) => r.communityName },
-      { header: en ? 'Compounds' : '小区数', value: (r) => r.compounds },
-      { header: en ? 'Property company' : '物业服务企业管理', value: (r) => r.withCompany },
-      { header: en ? 'Self-managed' : '自管委（物管委）自管', value: (r) => r.selfManaged },
-      { header: en ? 'Not covered' : '无物业服务', value: (r) => r.uncovered },
-      { header: en ? 'Coverage' : '覆盖率', value: pct },
-      { header: en ? 'Owners’ committees' : '已成立业委会', value: (r) => r.withOwnersCommittee },
-      {
-        header: en ? 'Full coverage' : '是否全覆盖',
-        value: (r) => (r.flags.includes('not_full') ? (en ? 'No' : '否') : en ? 'Yes' : '是'),
-      },
-      {
-        header: en ? 'Compounds not covered' : '未覆盖小区',
-        width: 40,
-        value: (r) => r.gaps.map((g) => g.name).join(en ? ', ' : '、'),
-      },
-    ],
-    rows,
-  );
+  return [
+    { header: en ? 'Community' : '社区（村）', width: 18, value: (r) => r.communityName },
+    { header: en ? 'Compounds' : '小区数', value: (r) => r.compounds },
+    { header: en ? 'Property company' : '物业服务企业管理', value: (r) => r.withCompany },
+    { header: en ? 'Self-managed' : '自管委（物管委）自管', value: (r) => r.selfManaged },
+    { header: en ? 'Not covered' : '无物业服务', value: (r) => r.uncovered },
+    { header: en ? 'Coverage' : '覆盖率', value: pct },
+    { header: en ? 'Owners’ committees' : '已成立业委会', value: (r) => r.withOwnersCommittee },
+    {
+      header: en ? 'Full coverage' : '是否全覆盖',
+      value: (r) => (r.flags.includes('not_full') ? (en ? 'No' : '否') : en ? 'Yes' : '是'),
+    },
+    {
+      header: en ? 'Compounds not covered' : '未覆盖小区',
+      width: 40,
+      value: (r) => r.gaps.map((g) => g.name).join(en ? ', ' : '、'),
+    },
+  ];
 }
 
 /** 物业管理与三方联动 (issue 16 §3, seeds 003 and 004). */
@@ -135,30 +131,25 @@ export const propertyModule = defineModule({
       async (req, reply) => {
         const cov = await coverage(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(en ? 'property-coverage.xlsx' : '物业服务覆盖.xlsx'),
-          )
-          .send(await coverageXlsx(cov.rows, en));
+        return sendXlsx(
+          reply,
+          en ? 'property-coverage.xlsx' : '物业服务覆盖.xlsx',
+          en ? 'Property coverage' : '物业服务覆盖',
+          coverageColumns(en),
+          cov.rows,
+        );
       },
     );
-    app.get(
-      '/api/property/meetings',
-      { config: read, schema: { tags, querystring: meetingQuery, response: { 200: pageOf(meetingSchema) } } },
-      (req) => listMeetings(actorCtxOf(deps, req), req.query),
-    );
-    app.post(
-      '/api/property/meetings',
-      { config: manage, schema: { tags, body: meetingBody, response: { 201: meetingSchema } } },
-      async (req, reply) => reply.status(201).send(await createMeeting(actorCtxOf(deps, req), req.body)),
-    );
-    app.get(
-      '/api/property/meetings/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: meetingSchema } } },
-      (req) => getMeeting(actorCtxOf(deps, req), req.params.id),
-    );
+    recordRoutes(base, {
+      path: '/api/property/meetings',
+      ...records,
+      schema: meetingSchema,
+      listQuery: meetingQuery,
+      body: meetingBody,
+      list: listMeetings,
+      create: createMeeting,
+      detail: { schema: meetingSchema, get: getMeeting },
+    });
     app.post(
       '/api/property/meetings/:id/issues',
       {

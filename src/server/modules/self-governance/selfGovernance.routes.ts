@@ -77,12 +77,8 @@ export const selfGovernanceModule = defineModule({
       body: bodyBody,
       list: listBodies,
       create: createBody,
+      detail: { schema: bodySchema, get: getBody },
     });
-    app.get(
-      `${P}/bodies/:id`,
-      { config: read, schema: { tags, params: idParams, response: { 200: bodySchema } } },
-      (req) => getBody(actorCtxOf(deps, req), req.params.id),
-    );
     app.post(
       `${P}/bodies/:id/positions`,
       {

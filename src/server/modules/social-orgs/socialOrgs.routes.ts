@@ -51,7 +51,7 @@ import { socialOrgsAccess } from '../../../shared/permissions/social-orgs';
 import { access } from '../../platform/access';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf, pageQuery } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -117,43 +117,38 @@ const STAGE = {
   exited: ['已退出', 'Exited'],
 } as const;
 
-function orgsXlsx(rows: OrgDto[], en: boolean) {
+function orgColumns(en: boolean): SheetColumn<OrgDto>[] {
   const i = en ? 1 : 0;
   const yes = en ? 'Yes' : '是';
   const no = en ? 'No' : '否';
-  return toXlsx<OrgDto>(
-    en ? 'Social organisations' : '社会组织',
-    [
-      { header: en ? 'Name' : '名称', width: 28, value: (r) => r.name },
-      { header: en ? 'Credit code' : '统一社会信用代码', width: 22, value: (r) => r.uscc },
-      {
-        header: en ? 'Registration' : '登记方式',
-        value: (r) =>
-          r.registration === 'registered' ? (en ? 'Registered' : '登记') : en ? 'Filed' : '备案',
-      },
-      {
-        header: en ? 'Class' : '类别',
-        width: 14,
-        value: (r) => (r.category ? CATEGORY[r.category][i] : null),
-      },
-      { header: en ? 'Field' : '服务领域', width: 14, value: (r) => r.field },
-      { header: en ? 'Public welfare' : '公益性', value: (r) => (r.publicWelfare ? yes : no) },
-      { header: en ? 'Members' : '成员数', value: (r) => r.memberCount },
-      { header: en ? 'Migrant members' : '外来务工成员', value: (r) => r.migrantCount },
-      {
-        header: en ? 'Incubation tier' : '孵化层级',
-        width: 20,
-        value: (r) => (r.incubationTier ? TIER[r.incubationTier][i] : null),
-      },
-      {
-        header: en ? 'Stage' : '孵化阶段',
-        value: (r) => (r.incubationStage ? STAGE[r.incubationStage][i] : null),
-      },
-      { header: en ? 'Unit' : '所属社区', width: 16, value: (r) => r.orgUnitName },
-      { header: en ? 'Contact' : '联系人', value: (r) => r.contactName },
-    ],
-    rows,
-  );
+  return [
+    { header: en ? 'Name' : '名称', width: 28, value: (r) => r.name },
+    { header: en ? 'Credit code' : '统一社会信用代码', width: 22, value: (r) => r.uscc },
+    {
+      header: en ? 'Registration' : '登记方式',
+      value: (r) => (r.registration === 'registered' ? (en ? 'Registered' : '登记') : en ? 'Filed' : '备案'),
+    },
+    {
+      header: en ? 'Class' : '类别',
+      width: 14,
+      value: (r) => (r.category ? CATEGORY[r.category][i] : null),
+    },
+    { header: en ? 'Field' : '服务领域', width: 14, value: (r) => r.field },
+    { header: en ? 'Public welfare' : '公益性', value: (r) => (r.publicWelfare ? yes : no) },
+    { header: en ? 'Members' : '成员数', value: (r) => r.memberCount },
+    { header: en ? 'Migrant members' : '外来务工成员', value: (r) => r.migrantCount },
+    {
+      header: en ? 'Incubation tier' : '孵化层级',
+      width: 20,
+      value: (r) => (r.incubationTier ? TIER[r.incubationTier][i] : null),
+    },
+    {
+      header: en ? 'Stage' : '孵化阶段',
+      value: (r) => (r.incubationStage ? STAGE[r.incubationStage][i] : null),
+    },
+    { header: en ? 'Unit' : '所属社区', width: 16, value: (r) => r.orgUnitName },
+    { header: en ? 'Contact' : '联系人', value: (r) => r.contactName },
+  ];
 }
 
 /**
@@ -187,6 +182,8 @@ export const socialOrgsModule = defineModule({
       list: listOrgs,
       body: orgBody,
       create: createOrg,
+      detail: { schema: orgSchema, get: getOrg },
+      update: { body: orgPatch, run: updateOrg },
     });
     app.get(
       '/api/social-orgs/orgs/export.xlsx',
@@ -194,26 +191,19 @@ export const socialOrgsModule = defineModule({
       async (req, reply) => {
         const rows = await exportOrgs(ctx(req), req.query);
         const en = req.locale === 'en';
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(en ? 'social-organisations.xlsx' : '社会组织.xlsx'))
-          .send(await orgsXlsx(rows, en));
+        return sendXlsx(
+          reply,
+          en ? 'social-organisations.xlsx' : '社会组织.xlsx',
+          en ? 'Social organisations' : '社会组织',
+          orgColumns(en),
+          rows,
+        );
       },
     );
     app.get(
       '/api/social-orgs/urban-villages',
       { config: read, schema: { tags, response: { 200: z.object({ items: z.array(urbanVillageSchema) }) } } },
       async (req) => ({ items: await urbanVillages(ctx(req)) }),
-    );
-    app.get(
-      '/api/social-orgs/orgs/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: orgSchema } } },
-      (req) => getOrg(ctx(req), req.params.id),
-    );
-    app.patch(
-      '/api/social-orgs/orgs/:id',
-      { config: manage, schema: { tags, params: idParams, body: orgPatch, response: { 200: orgSchema } } },
-      (req) => updateOrg(ctx(req), req.params.id, req.body),
     );
     app.get(
       '/api/social-orgs/orgs/:id/members',
@@ -252,15 +242,8 @@ export const socialOrgsModule = defineModule({
       list: listIncubations,
       body: incubationBody,
       create: createIncubation,
+      update: { body: incubationPatch, run: updateIncubation },
     });
-    app.patch(
-      '/api/social-orgs/incubations/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: incubationPatch, response: { 200: incubationSchema } },
-      },
-      (req) => updateIncubation(ctx(req), req.params.id, req.body),
-    );
 
     // ---- 社工站 / 社工室
     recordRoutes(base, {
@@ -303,12 +286,8 @@ export const socialOrgsModule = defineModule({
       body: roundBody,
       create: createRound,
       createAccess: review.access,
+      detail: { schema: roundSchema, get: getRound },
     });
-    app.get(
-      '/api/social-orgs/rounds/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: roundSchema } } },
-      (req) => getRound(ctx(req), req.params.id),
-    );
     app.post(
       '/api/social-orgs/rounds/:id/state',
       {
@@ -326,12 +305,8 @@ export const socialOrgsModule = defineModule({
       body: proposalBody,
       create: createProposal,
       created: proposalDetailSchema,
+      detail: { schema: proposalDetailSchema, get: getProposal },
     });
-    app.get(
-      '/api/social-orgs/proposals/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: proposalDetailSchema } } },
-      (req) => getProposal(ctx(req), req.params.id),
-    );
     app.post(
       '/api/social-orgs/proposals/:id/score',
       {

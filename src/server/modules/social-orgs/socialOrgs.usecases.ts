@@ -38,6 +38,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page, PageQuery } from '../../platform/listing';
+import { newUnitRow } from '../../platform/newRow';
 import { availableActions, transition } from '../../platform/workflow';
 import { ensureAccount, findAccount, postTransaction } from '../ledger/ledger.api';
 import { activeUnitsUnder, communityOfPath, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
@@ -646,16 +647,12 @@ export async function createStation(ctx: ActorCtx, input: StationBody): Promise<
     ctx,
     (tx) =>
       insertRow(tx, 'station', {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         kind: unit.kind === 'subdistrict' ? 'station' : 'room',
         name: input.name,
         address: input.address ?? null,
         operatorOrgId: input.operatorOrgId ?? null,
         openedOn: input.openedOn ?? null,
-        createdAt: now,
-        updatedAt: now,
       }),
     { action: 'social_orgs.station_create', entityType: 'so_station' },
   );
@@ -751,9 +748,7 @@ export async function createRound(ctx: ActorCtx, input: RoundBody): Promise<Roun
     ctx,
     (tx) =>
       insertRow(tx, 'round', {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         title: input.title,
         year: input.year,
         budgetFen: input.budgetFen,
@@ -761,8 +756,6 @@ export async function createRound(ctx: ActorCtx, input: RoundBody): Promise<Roun
         closesOn: input.closesOn,
         state: 'open',
         description: input.description ?? null,
-        createdAt: now,
-        updatedAt: now,
       }),
     { action: 'social_orgs.round_create', entityType: 'so_round' },
   );
@@ -1010,13 +1003,9 @@ export async function createFund(
     ctx,
     async (tx) => {
       const f = await insertRow(tx, 'fund', {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         name: input.name,
         purpose: input.purpose,
-        createdAt: now,
-        updatedAt: now,
       });
       await ensureAccount(tx, ctx, {
         ownerKind: FUND_KIND,
@@ -1221,9 +1210,7 @@ export async function createContract(ctx: ActorCtx, input: ContractBody): Promis
     ctx,
     (tx) =>
       insertRow(tx, 'contract', {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         title: input.title,
         buyer: input.buyer,
         providerOrgId: input.providerOrgId,
@@ -1231,8 +1218,6 @@ export async function createContract(ctx: ActorCtx, input: ContractBody): Promis
         startOn: input.startOn,
         endOn: input.endOn,
         state: 'active',
-        createdAt: now,
-        updatedAt: now,
       }),
     { action: 'social_orgs.contract_create', entityType: 'so_contract' },
   );
@@ -1380,9 +1365,7 @@ export async function createLink(ctx: ActorCtx, input: LinkBody): Promise<LinkDt
     ctx,
     (tx) =>
       insertRow(tx, 'link', {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         subjectKind: input.subjectKind,
         subject: input.subject,
         socialOrgId: input.socialOrgId ?? null,
@@ -1390,8 +1373,6 @@ export async function createLink(ctx: ActorCtx, input: LinkBody): Promise<LinkDt
         volunteer: input.volunteer ?? null,
         charityResource: input.charityResource ?? null,
         note: input.note ?? null,
-        createdAt: now,
-        updatedAt: now,
       }),
     { action: 'social_orgs.link_create', entityType: 'so_link' },
   );

@@ -53,11 +53,8 @@ export const merchantsKeys = {
   me: ['merchants', 'me'] as const,
 };
 
-/** A fresh idempotency key per user action: a retry of the same action reuses it. */
-export const newIdempotencyKey = () =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+/** A fresh idempotency key per user action: a retry of the same action reuses it (the ledger's own). */
+export { newKey as newIdempotencyKey } from '../ledger/api';
 
 export const merchantsApi = {
   points: (q: Query) => api.get<Page<Point>>('/api/merchants/points', q),

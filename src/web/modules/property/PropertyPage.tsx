@@ -23,6 +23,7 @@ import { useLocation } from 'react-router';
 import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
 import { chinaDate } from '../../../shared/chinaTime';
 import { AddButton } from '../../app/components/AddButton';
+import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -111,7 +112,7 @@ function Compounds({ communityId }: { communityId?: string }) {
             style={{ width: 180 }}
             value={management}
             onChange={setManagement}
-            options={MANAGEMENT_KINDS.map((m) => ({ value: m, label: t(`pm.mgmt.${m}` as MessageKey) }))}
+            options={enumOptions(t, 'pm.mgmt', MANAGEMENT_KINDS)}
           />
         </Space>
       }
@@ -245,9 +246,7 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
       }
     >
       <Form.Item name="management" label={t('pm.management')} rules={req}>
-        <Radio.Group
-          options={MANAGEMENT_KINDS.map((m) => ({ value: m, label: t(`pm.mgmt.${m}` as MessageKey) }))}
-        />
+        <Radio.Group options={enumOptions(t, 'pm.mgmt', MANAGEMENT_KINDS)} />
       </Form.Item>
       <Form.Item noStyle dependencies={['management', 'hasOc']}>
         {({ getFieldValue }) => (
@@ -315,13 +314,7 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
                         <Input placeholder={t('pm.memberName')} maxLength={40} style={{ width: 180 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'role']} noStyle>
-                        <Select
-                          style={{ width: 120 }}
-                          options={OC_ROLES.map((r) => ({
-                            value: r,
-                            label: t(`pm.ocRole.${r}` as MessageKey),
-                          }))}
-                        />
+                        <Select style={{ width: 120 }} options={enumOptions(t, 'pm.ocRole', OC_ROLES)} />
                       </Form.Item>
                     </>
                   )}
@@ -787,9 +780,7 @@ function Honours({ communityId }: { communityId?: string }) {
             <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
           </Form.Item>
           <Form.Item name="kind" label={t('pm.hn.kind')} rules={req}>
-            <Select
-              options={HONOUR_KINDS.map((k) => ({ value: k, label: t(`pm.hn.kind.${k}` as MessageKey) }))}
-            />
+            <Select options={enumOptions(t, 'pm.hn.kind', HONOUR_KINDS)} />
           </Form.Item>
           <Row gutter={12}>
             <ColItem span={8} name="year" label={t('pm.hn.year')} rules={req}>

@@ -29,6 +29,7 @@ import {
   REVIEW_RESULTS,
 } from '../../../shared/contracts/self-governance';
 import { AddButton } from '../../app/components/AddButton';
+import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -177,6 +178,14 @@ function Bodies({ communityId }: { communityId?: string }) {
         {p.filledVia === 'by_election' ? <Tag>{t('sg.via.by_election')}</Tag> : null}
       </Space>
     );
+  /** The 任期 column of a body and of its posts: "start 至 end", or — when neither is known. */
+  const termColumn = {
+    title: t('sg.term'),
+    key: 'term',
+    width: 220,
+    render: (_: unknown, r: { termStart: string | null; termEnd: string | null }) =>
+      r.termStart || r.termEnd ? `${r.termStart ?? '—'} 至 ${r.termEnd ?? '—'}` : '—',
+  };
   return (
     <RegistryCard<Body>
       paged={paged}
@@ -189,7 +198,7 @@ function Bodies({ communityId }: { communityId?: string }) {
             placeholder={t('sg.bodyKind')}
             value={kind}
             onChange={setKind}
-            options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))}
+            options={enumOptions(t, 'sg.kind', BODY_KINDS)}
           />
           {manage ? <AddButton onClick={() => setCreating(true)}>{t('sg.newBody')}</AddButton> : null}
         </Space>
@@ -212,13 +221,7 @@ function Bodies({ communityId }: { communityId?: string }) {
                 render: (p: string) => t(`sg.post.${p}` as MessageKey),
               },
               { title: t('sg.person'), key: 'holder', render: (_: unknown, p) => holder(p) },
-              {
-                title: t('sg.term'),
-                key: 'term',
-                width: 220,
-                render: (_: unknown, p) =>
-                  p.termStart || p.termEnd ? `${p.termStart ?? '—'} 至 ${p.termEnd ?? '—'}` : '—',
-              },
+              termColumn,
               {
                 title: '',
                 key: 'act',
@@ -249,13 +252,7 @@ function Bodies({ communityId }: { communityId?: string }) {
           width: 180,
           render: (k: string) => t(`sg.kind.${k}` as MessageKey),
         },
-        {
-          title: t('sg.term'),
-          key: 'term',
-          width: 220,
-          render: (_: unknown, b) =>
-            b.termStart || b.termEnd ? `${b.termStart ?? '—'} 至 ${b.termEnd ?? '—'}` : '—',
-        },
+        termColumn,
         {
           title: '',
           key: 'add',
@@ -281,7 +278,7 @@ function Bodies({ communityId }: { communityId?: string }) {
             <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
           </Form.Item>
           <Form.Item name="kind" label={t('sg.bodyKind')} rules={req}>
-            <Select options={BODY_KINDS.map((k) => ({ value: k, label: t(`sg.kind.${k}` as MessageKey) }))} />
+            <Select options={enumOptions(t, 'sg.kind', BODY_KINDS)} />
           </Form.Item>
           <Form.Item name="name" label={t('sg.name')} rules={req}>
             <Input maxLength={80} />
@@ -327,7 +324,7 @@ function Bodies({ communityId }: { communityId?: string }) {
           }}
         >
           <Form.Item name="post" label={t('sg.post')} rules={req}>
-            <Select options={POSTS.map((p) => ({ value: p, label: t(`sg.post.${p}` as MessageKey) }))} />
+            <Select options={enumOptions(t, 'sg.post', POSTS)} />
           </Form.Item>
           <Form.Item name="isVacant" valuePropName="checked">
             <Checkbox>{t('sg.createVacant')}</Checkbox>
@@ -559,20 +556,10 @@ function Elections({ communityId }: { communityId?: string }) {
               />
             </ColItem>
             <ColItem span={6} name="kind" label={t('sg.el.kind')} rules={req}>
-              <Select
-                options={ELECTION_KINDS.map((k) => ({
-                  value: k,
-                  label: t(`sg.el.kind.${k}` as MessageKey),
-                }))}
-              />
+              <Select options={enumOptions(t, 'sg.el.kind', ELECTION_KINDS)} />
             </ColItem>
             <ColItem span={6} name="method" label={t('sg.el.method')} rules={req}>
-              <Select
-                options={ELECTION_METHODS.map((m) => ({
-                  value: m,
-                  label: t(`sg.el.method.${m}` as MessageKey),
-                }))}
-              />
+              <Select options={enumOptions(t, 'sg.el.method', ELECTION_METHODS)} />
             </ColItem>
             <Form.Item noStyle dependencies={['kind', 'bodyId']}>
               {({ getFieldValue }) =>
@@ -614,10 +601,7 @@ function Elections({ communityId }: { communityId?: string }) {
                   <Input placeholder={t('sg.el.candidate')} maxLength={40} style={{ width: 150 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'post']} noStyle>
-                  <Select
-                    style={{ width: 140 }}
-                    options={POSTS.map((p) => ({ value: p, label: t(`sg.post.${p}` as MessageKey) }))}
-                  />
+                  <Select style={{ width: 140 }} options={enumOptions(t, 'sg.post', POSTS)} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'votes']} noStyle>
                   <InputNumber min={0} placeholder={t('sg.el.votes')} style={{ width: 110 }} />
@@ -652,7 +636,7 @@ function Reviews({ communityId }: { communityId?: string }) {
             placeholder={t('sg.rv.kind')}
             value={kind}
             onChange={setKind}
-            options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
+            options={enumOptions(t, 'sg.rv.kind', REVIEW_KINDS)}
           />
           {can('self_governance.manage') ? (
             <AddButton onClick={() => setCreating(true)}>{t('sg.rv.new')}</AddButton>
@@ -701,20 +685,19 @@ function Reviews({ communityId }: { communityId?: string }) {
           </Form.Item>
           <Row gutter={12}>
             <ColItem span={8} name="kind" label={t('sg.rv.kind')} rules={req}>
-              <Select
-                options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`sg.rv.kind.${k}` as MessageKey) }))}
-              />
+              <Select options={enumOptions(t, 'sg.rv.kind', REVIEW_KINDS)} />
             </ColItem>
             <ColItem span={8} noStyle dependencies={['kind']}>
               {({ getFieldValue }) => (
                 <Form.Item name="form" label={t('sg.rv.form')} rules={req}>
                   <Select
-                    options={REVIEW_FORMS.filter(
-                      (f) => TRAINING_FORMS.includes(f) === (getFieldValue('kind') === 'training'),
-                    ).map((f) => ({
-                      value: f,
-                      label: t(`sg.rv.form.${f}` as MessageKey),
-                    }))}
+                    options={enumOptions(
+                      t,
+                      'sg.rv.form',
+                      REVIEW_FORMS.filter(
+                        (f) => TRAINING_FORMS.includes(f) === (getFieldValue('kind') === 'training'),
+                      ),
+                    )}
                   />
                 </Form.Item>
               )}
@@ -734,13 +717,7 @@ function Reviews({ communityId }: { communityId?: string }) {
               <Input maxLength={40} />
             </ColItem>
             <ColItem span={6} name="result" label={t('sg.rv.result')}>
-              <Select
-                allowClear
-                options={REVIEW_RESULTS.map((r) => ({
-                  value: r,
-                  label: t(`sg.rv.result.${r}` as MessageKey),
-                }))}
-              />
+              <Select allowClear options={enumOptions(t, 'sg.rv.result', REVIEW_RESULTS)} />
             </ColItem>
             <ColItem span={6} name="score" label={t('sg.rv.score')}>
               <InputNumber min={0} max={100} style={{ width: '100%' }} />

@@ -1,5 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { AddButton } from '../../app/components/AddButton';
+import { enumOptions } from '../../app/components/enumOptions';
 import { useNameFilter } from '../../app/useNameSearch';
 import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -51,7 +52,6 @@ import {
   yuan,
 } from './api';
 
-type T = ReturnType<typeof useI18n>['t'];
 const k = (s: string) => s as MessageKey;
 
 /** 社会组织: registry, urban-village target, incubation, stations, 公益创投, funds, contracts, 五社联动 (issue 16 §2). */
@@ -243,8 +243,6 @@ function UnitItem({
   );
 }
 
-const opts = (t: T, prefix: string, values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: t(k(`${prefix}.${v}`)) }));
 const dash = (v: string | null | undefined) => v || '—';
 
 // ---------------------------------------------------------------- registry
@@ -332,14 +330,14 @@ function Orgs() {
             placeholder={t('so.f.category')}
             style={{ width: 150 }}
             onChange={(v) => setQ({ ...q, category: v })}
-            options={opts(t, 'so.cat', SO_CATEGORIES)}
+            options={enumOptions(t, 'so.cat', SO_CATEGORIES)}
           />
           <Select
             allowClear
             placeholder={t('so.f.tier')}
             style={{ width: 190 }}
             onChange={(v) => setQ({ ...q, tier: v })}
-            options={opts(t, 'so.tier', SO_TIERS)}
+            options={enumOptions(t, 'so.tier', SO_TIERS)}
           />
           <Checkbox onChange={(e) => setQ({ ...q, migrantMembers: e.target.checked ? 'true' : undefined })}>
             {t('so.f.migrant')}
@@ -374,13 +372,17 @@ function Orgs() {
           ) : null}
           <Space wrap>
             <Form.Item name="registration" label={t('so.f.registration')} rules={req}>
-              <Select style={{ width: 120 }} options={opts(t, 'so.reg', ['registered', 'filed'])} />
+              <Select style={{ width: 120 }} options={enumOptions(t, 'so.reg', ['registered', 'filed'])} />
             </Form.Item>
             <Form.Item name="category" label={t('so.f.category')} rules={req}>
-              <Select style={{ width: 160 }} options={opts(t, 'so.cat', SO_CATEGORIES)} />
+              <Select style={{ width: 160 }} options={enumOptions(t, 'so.cat', SO_CATEGORIES)} />
             </Form.Item>
             <Form.Item name="founderGroup" label={t('so.f.founder')}>
-              <Select allowClear style={{ width: 120 }} options={opts(t, 'so.founder', SO_FOUNDER_GROUPS)} />
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                options={enumOptions(t, 'so.founder', SO_FOUNDER_GROUPS)}
+              />
             </Form.Item>
           </Space>
           <Form.Item name="uscc" label={t('so.f.uscc')}>
@@ -511,14 +513,14 @@ function Incubations() {
             placeholder={t('so.f.tier')}
             style={{ width: 200 }}
             onChange={(v) => setQ({ ...q, tier: v })}
-            options={opts(t, 'so.tier', SO_TIERS)}
+            options={enumOptions(t, 'so.tier', SO_TIERS)}
           />
           <Select
             allowClear
             placeholder={t('so.f.stage')}
             style={{ width: 130 }}
             onChange={(v) => setQ({ ...q, stage: v })}
-            options={opts(t, 'so.stage', SO_STAGES)}
+            options={enumOptions(t, 'so.stage', SO_STAGES)}
           />
         </>
       }
@@ -534,10 +536,10 @@ function Incubations() {
           </Form.Item>
           <Space wrap>
             <Form.Item name="tier" label={t('so.f.tier')} rules={req}>
-              <Select style={{ width: 200 }} options={opts(t, 'so.tier', SO_TIERS)} />
+              <Select style={{ width: 200 }} options={enumOptions(t, 'so.tier', SO_TIERS)} />
             </Form.Item>
             <Form.Item name="stage" label={t('so.f.stage')} rules={req}>
-              <Select style={{ width: 120 }} options={opts(t, 'so.stage', SO_STAGES)} />
+              <Select style={{ width: 120 }} options={enumOptions(t, 'so.stage', SO_STAGES)} />
             </Form.Item>
           </Space>
           <Form.Item name="baseName" label={t('so.f.baseName')} rules={req}>
@@ -598,7 +600,7 @@ function Incubations() {
           }}
         >
           <Form.Item name="stage" label={t('so.f.stage')}>
-            <Select options={opts(t, 'so.stage', SO_STAGES)} />
+            <Select options={enumOptions(t, 'so.stage', SO_STAGES)} />
           </Form.Item>
           <Form.Item name="mentor" label={t('so.f.mentor')}>
             <Input maxLength={50} />
@@ -1051,7 +1053,7 @@ function Funds() {
           initialValues={{ kind: 'donation', anonymous: false, occurredOn: dayjs() }}
         >
           <Form.Item name="kind" label={t('so.f.kind')} rules={req}>
-            <Select options={opts(t, 'so.flow', ['donation', 'disbursement'])} />
+            <Select options={enumOptions(t, 'so.flow', ['donation', 'disbursement'])} />
           </Form.Item>
           <Space wrap>
             <Form.Item name="amountFen" label={t('so.f.amount')} rules={req}>
@@ -1232,7 +1234,7 @@ function Contracts() {
           initialValues={{ kind: 'deliverable' }}
         >
           <Form.Item name="kind" label={t('so.f.kind')} rules={req}>
-            <Select options={opts(t, 'so.item', ['deliverable', 'payment'])} />
+            <Select options={enumOptions(t, 'so.item', ['deliverable', 'payment'])} />
           </Form.Item>
           <Form.Item name="title" label={t('so.f.title')} rules={req}>
             <Input maxLength={100} />
@@ -1275,7 +1277,7 @@ function Links() {
           />
           <Space wrap>
             <Form.Item name="subjectKind" label={t('so.f.subjectKind')} rules={req}>
-              <Select style={{ width: 100 }} options={opts(t, 'so.subject', ['case', 'project'])} />
+              <Select style={{ width: 100 }} options={enumOptions(t, 'so.subject', ['case', 'project'])} />
             </Form.Item>
             <Form.Item name="subject" label={t('so.f.subject')} rules={req}>
               <Input maxLength={100} style={{ width: 320 }} />

@@ -27,24 +27,9 @@ function Board() {
               {f.unitName} · {f.purpose}
             </p>
             <div className="row" style={{ justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
-              <div>
-                <div className="muted">{t('so.phone.balance')}</div>
-                <div className="big-number">
-                  {yuan(f.balanceFen)} {t('so.yuan')}
-                </div>
-              </div>
-              <div>
-                <div className="muted">{t('so.phone.in')}</div>
-                <strong>
-                  {yuan(f.donatedFen)} {t('so.yuan')}
-                </strong>
-              </div>
-              <div>
-                <div className="muted">{t('so.phone.out')}</div>
-                <strong>
-                  {yuan(f.disbursedFen)} {t('so.yuan')}
-                </strong>
-              </div>
+              <Figure label={t('so.phone.balance')} fen={f.balanceFen} big />
+              <Figure label={t('so.phone.in')} fen={f.donatedFen} />
+              <Figure label={t('so.phone.out')} fen={f.disbursedFen} />
             </div>
             <ul style={{ listStyle: 'none', padding: 0, margin: '12px 0 0' }}>
               {f.flows.map((x) => (
@@ -70,5 +55,21 @@ function Board() {
         ))
       )}
     </>
+  );
+}
+
+/** One of a fund's figures: its label above the amount in yuan (the balance in large type). */
+function Figure({ label, fen, big = false }: { label: string; fen: number; big?: boolean }) {
+  const { t } = useI18n();
+  const amount = (
+    <>
+      {yuan(fen)} {t('so.yuan')}
+    </>
+  );
+  return (
+    <div>
+      <div className="muted">{label}</div>
+      {big ? <div className="big-number">{amount}</div> : <strong>{amount}</strong>}
+    </div>
   );
 }
