@@ -261,18 +261,22 @@ export async function listRegister(ctx: ActorCtx, q: RegisterQuery): Promise<Pag
   return { ...page, items: await certDtos(ctx, page.items, names) };
 }
 
-export async function getCertificate(ctx: ActorCtx, id: string): Promise<CertificateDto> {
+/** A register entry the actor may read (404 out of reach, the same as missing). */
+async function certInReach(ctx: ActorCtx, id: string): Promise<CertRow> {
   certPolicy.require(ctx.actor, 'read');
   const r = await findCert(ctx.db, ctx.actor, id);
   if (!r) throw notFound();
+  return r;
+}
+
+export async function getCertificate(ctx: ActorCtx, id: string): Promise<CertificateDto> {
+  const r = await certInReach(ctx, id);
   return (await certDtos(ctx, [r], await unitNames(ctx.db, [r.orgUnitId])))[0]!;
 }
 
 /** The issued certificate as a PDF with its text, clause and seal mark; each print is audited. */
 export async function certificatePdf(ctx: ActorCtx, id: string): Promise<{ number: string; pdf: Buffer }> {
-  certPolicy.require(ctx.actor, 'read');
-  const r = await findCert(ctx.db, ctx.actor, id);
-  if (!r) throw notFound();
+  const r = await certInReach(ctx, id);
   if (r.status !== 'issued' || !r.number) throw new AppError('certificates.not_issued', 409);
   const font = cjkFont();
   if (!font) throw new AppError('certificates.font_missing', 503);

@@ -209,7 +209,6 @@ async function templateInReach(
   id: string,
   mode: 'read' | 'manage' = 'read',
 ): Promise<TemplateRow> {
-  if (!isUuid(id)) throw notFound();
   const row = await findTemplate(ctx.db, ctx.actor, id, mode);
   if (!row) throw notFound();
   return row;
@@ -503,8 +502,8 @@ export async function listCycles(
   return { ...page, items: await cycleDtos(ctx, page.items) };
 }
 
+/** A cycle in reach (not a UUID, missing or out of reach: 404). */
 async function cycleInReach(ctx: ActorCtx, id: string): Promise<CycleRow> {
-  if (!isUuid(id)) throw notFound();
   const c = await findCycle(ctx.db, ctx.actor, id);
   if (!c) throw notFound();
   return c;
