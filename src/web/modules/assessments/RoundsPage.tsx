@@ -8,7 +8,6 @@ import {
   Modal,
   Select,
   Switch,
-  Table,
   type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -17,7 +16,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryPageTable } from '../../app/components/QueryPageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -210,20 +209,14 @@ export default function RoundsPage() {
           </>
         }
       />
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<Round>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('assessments.rounds.empty')} /> }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
-          data-testid="rounds-table"
-        />
-      )}
+      <QueryPageTable<Round>
+        list={list}
+        page={page}
+        onPage={setPage}
+        empty={t('assessments.rounds.empty')}
+        columns={columns}
+        data-testid="rounds-table"
+      />
       <RoundFormModal open={creating} onClose={() => setCreating(false)} />
     </>
   );
