@@ -24,6 +24,9 @@ import { OrgUnitSelect } from '../org/api';
 import { type Round, assessmentsApi, assessmentsKeys } from './api';
 import { RoundStateTag } from './parts';
 
+/** A round's three deadlines, in schedule order: self-assessment, subdistrict review, third-party evaluation. */
+const DUE_DATES = ['selfDue', 'reviewDue', 'evaluationDue'] as const;
+
 /** The form a city or district opens a round with: framework version, year, communities, schedule, evaluator. */
 function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -116,19 +119,16 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
             options={(options.data?.evaluators ?? []).map((e) => ({ value: e.id, label: e.name }))}
           />
         </Form.Item>
-        <Form.Item name="selfDue" label={t('assessments.round.selfDue')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="reviewDue" label={t('assessments.round.reviewDue')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item
-          name="evaluationDue"
-          label={t('assessments.round.evaluationDue')}
-          rules={[{ required: true }]}
-        >
-          <DatePicker />
-        </Form.Item>
+        {DUE_DATES.map((name) => (
+          <Form.Item
+            key={name}
+            name={name}
+            label={t(`assessments.round.${name}`)}
+            rules={[{ required: true }]}
+          >
+            <DatePicker />
+          </Form.Item>
+        ))}
       </Form>
     </Modal>
   );
