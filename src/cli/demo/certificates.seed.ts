@@ -1,15 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import {
   createCatalogueItem,
   requestCertificate,
   recordSealUse,
 } from '../../server/modules/certificates/certificates.usecases';
 import { orgUnits } from '../../server/modules/org/org.table';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import type { CertificateRequestBody } from '../../shared/contracts/certificates';
+import { demoUserCtx, xinxialuSubdistrict } from './seedContext';
 
 const DAY = 86_400_000;
 const ORG_LAW = '中华人民共和国城市居民委员会组织法';
@@ -44,15 +43,8 @@ export async function seedDemoCertificates(
   const real = deps.clock.now();
   let now = new Date(real.getTime() - 45 * DAY);
   const clock = { now: () => new Date(now) };
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
+  const sd = await xinxialuSubdistrict(db);
   const [tongdu] = await db
     .select()
     .from(orgUnits)

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import {
   actOnSubmission,
@@ -9,26 +8,13 @@ import {
   saveSubmission,
   tickScheduledReports,
 } from '../../server/modules/scheduled-reports/scheduledReports.usecases';
-import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import { XINXIALU_SECRETARIES, demoUserCtx } from './seedContext';
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
-/** 新下陆街道's communities and their secretaries' logins (seed 003 appendix 1, as in seed.ts). */
-const COMMUNITIES: [string, string][] = [
-  ['铜都社区', 'luhx'],
-  ['西花苑社区', 'zhanxs'],
-  ['孔雀苑社区', 'wangtt'],
-  ['铜花社区', 'maxq'],
-  ['新星社区', 'yaowp'],
-  ['陆家铺社区', 'guis'],
-  ['神牛社区', 'jiangl'],
-  ['胜利社区', 'weiwj'],
-  ['康宁社区', 'xiangq'],
-  ['大塘社区', 'wuxg'],
-  ['团结社区', 'tanjx'],
-  ['友谊社区', 'jianghy'],
-];
+/** 新下陆街道's communities and their secretaries' logins, in the order of seed 003's appendix 1. */
+const COMMUNITIES = Object.entries(XINXIALU_SECRETARIES);
 
 const PROGRESS = [
   '召开居民议事会，围绕老旧小区加装电梯开展协商，形成议事结果并公示。',
@@ -74,11 +60,7 @@ export async function seedDemoScheduledReports(
   const xialu = await unitNamed('district', '下陆区');
   const huangshi = await unitNamed('city', '黄石市');
   if (!sd || !xialu || !huangshi) return;
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const system = { db, ids, pii, clock, requestId: 'demo-seed' };
   const liukt = await ctxOf('liukt');
   const admin = await ctxOf('admin');

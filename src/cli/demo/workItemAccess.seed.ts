@@ -1,13 +1,12 @@
 import { and, asc, eq, like } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import {
   actOnApplication,
   apply,
   refuseRequest,
 } from '../../server/modules/work-item-access/workItemAccess.usecases';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
+import { demoUserCtx } from './seedContext';
 
 const DAY = 86_400_000;
 
@@ -31,11 +30,7 @@ export async function seedDemoWorkItemAccess(
     .from(orgUnits)
     .where(and(eq(orgUnits.kind, 'district'), eq(orgUnits.name, '下陆区')));
   if (!district) return;
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const civil = await ctxOf('civil');
   if (!civil) return;
   const base = {

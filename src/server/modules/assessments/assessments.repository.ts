@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { RoundListQuery } from '../../../shared/contracts/assessments';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
@@ -31,6 +32,20 @@ export type NodeRow = typeof asNodes.$inferSelect;
 export type RoundRow = typeof asRounds.$inferSelect;
 export type SheetRow = typeof asSheets.$inferSelect;
 export type ItemRow = typeof asItemScores.$inferSelect;
+
+/** A sheet's rows in a table kept under it (score changes, timeline, attachments, evidence links), in `order`. */
+function rowsOfSheet<T extends PgTable & { sheetId: AnyPgColumn }>(
+  db: Db,
+  table: T,
+  sheetId: string,
+  ...order: SQL[]
+): Promise<T['$inferSelect'][]> {
+  return db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.sheetId, sheetId))
+    .orderBy(...order) as Promise<T['$inferSelect'][]>;
+}
 
 /** Updates a row (already locked or found by the caller) and raises its version by one; returns it. */
 const updateBumped = <T extends typeof asRounds | typeof asSheets>(
@@ -217,22 +232,14 @@ export async function insertChanges(db: Db, rows: (typeof asScoreChanges.$inferI
 }
 
 export const changesOf = (db: Db, sheetId: string) =>
-  db
-    .select()
-    .from(asScoreChanges)
-    .where(eq(asScoreChanges.sheetId, sheetId))
-    .orderBy(desc(asScoreChanges.at), desc(asScoreChanges.id));
+  rowsOfSheet(db, asScoreChanges, sheetId, desc(asScoreChanges.at), desc(asScoreChanges.id));
 
 export async function insertEvent(db: Db, row: typeof asSheetEvents.$inferInsert) {
   await db.insert(asSheetEvents).values(row);
 }
 
 export const eventsOf = (db: Db, sheetId: string) =>
-  db
-    .select()
-    .from(asSheetEvents)
-    .where(eq(asSheetEvents.sheetId, sheetId))
-    .orderBy(asc(asSheetEvents.at), asc(asSheetEvents.id));
+  rowsOfSheet(db, asSheetEvents, sheetId, asc(asSheetEvents.at), asc(asSheetEvents.id));
 
 /**
  * Signed sheets of these units in published rounds of the same framework before `year`, latest first
@@ -273,11 +280,7 @@ export async function insertAttachment(db: Db, row: typeof asAttachments.$inferI
 }
 
 export const attachmentsOf = (db: Db, sheetId: string): Promise<AttachmentRow[]> =>
-  db
-    .select()
-    .from(asAttachments)
-    .where(eq(asAttachments.sheetId, sheetId))
-    .orderBy(asc(asAttachments.createdAt), asc(asAttachments.id));
+  rowsOfSheet(db, asAttachments, sheetId, asc(asAttachments.createdAt), asc(asAttachments.id));
 
 /** An attachment by id; its sheet's scope is checked by the caller. */
 export const attachmentById = (db: Db, id: string): Promise<AttachmentRow | undefined> =>
@@ -296,24 +299,11 @@ export async function insertEvidenceLink(db: Db, row: typeof asEvidenceLinks.$in
 }
 
 export const evidenceLinksOf = (db: Db, sheetId: string): Promise<EvidenceLinkRow[]> =>
-  db
-    .select()
-    .from(asEvidenceLinks)
-    .where(eq(asEvidenceLinks.sheetId, sheetId))
-    .orderBy(asc(asEvidenceLinks.createdAt), asc(asEvidenceLinks.id));
+  rowsOfSheet(db, asEvidenceLinks, sheetId, asc(asEvidenceLinks.createdAt), asc(asEvidenceLinks.id));
 
-export async function evidenceLinkById(
-  db: Db,
-  sheetId: string,
-  id: string,
-): Promise<EvidenceLinkRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(asEvidenceLinks)
-    .where(and(eq(asEvidenceLinks.id, id), eq(asEvidenceLinks.sheetId, sheetId)));
-  return row;
-}
+/** A record attached to this sheet, by the link's id (not a UUID or another sheet's: undefined). */
+export const evidenceLinkById = (db: Db, sheetId: string, id: string): Promise<EvidenceLinkRow | undefined> =>
+  findRowInScope(db, asEvidenceLinks, id, eq(asEvidenceLinks.sheetId, sheetId));
 
 export async function deleteEvidenceLink(db: Db, id: string): Promise<void> {
   await db.delete(asEvidenceLinks).where(eq(asEvidenceLinks.id, id));

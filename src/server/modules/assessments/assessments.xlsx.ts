@@ -3,6 +3,7 @@ import { frameworkConfigSchema } from '../../../shared/contracts/assessments';
 import type { FrameworkConfig } from '../../../shared/contracts/assessmentScoring';
 import { AppError } from '../../platform/errors';
 import { evidenceSource, evidenceSources } from '../../platform/offerings';
+import { addHeadedSheet, newWorkbook } from '../../platform/workbook';
 import type { FrameworkRow, NodeRow, VersionRow } from './assessments.repository';
 import type { FrameworkDef, NodeDef } from './assessments.zhoushan';
 
@@ -28,10 +29,8 @@ export async function frameworkToXlsx(
   version: VersionRow,
   nodes: NodeRow[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Linli';
-  const ws = wb.addWorksheet('指标');
-  ws.columns = [
+  const wb = newWorkbook();
+  const ws = addHeadedSheet(wb, '指标', [
     { header: '编号', width: 10 },
     { header: '上级编号', width: 10 },
     { header: '名称', width: 80 },
@@ -39,8 +38,7 @@ export async function frameworkToXlsx(
     { header: '组成部分', width: 10 },
     { header: '权重', width: 8 },
     { header: '关联证据', width: 40 },
-  ];
-  ws.getRow(1).font = { bold: true };
+  ]);
   const codes = new Map(nodes.map((n) => [n.id, n.code]));
   for (const n of nodes)
     ws.addRow([
@@ -52,12 +50,10 @@ export async function frameworkToXlsx(
       n.weight == null ? '' : n.weight / 100,
       n.evidence.map((k) => evidenceSource(k)?.label['zh-CN'] ?? k).join('、'),
     ]);
-  const s = wb.addWorksheet('设置');
-  s.columns = [
+  const s = addHeadedSheet(wb, '设置', [
     { header: '项目', width: 14 },
     { header: '值', width: 120 },
-  ];
-  s.getRow(1).font = { bold: true };
+  ]);
   const c = version.config;
   const values: Record<(typeof SETTINGS)[number], string> = {
     key: framework.key,

@@ -15,8 +15,10 @@ import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
 import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
+import type { Actor } from '../../platform/permissions';
 import { findUnitInScope, unitNames } from '../org/org.api';
 import { certificateDoc, cjkFont, renderPdf } from './certificates.pdf';
 import { certPolicy } from './certificates.policy';
@@ -55,11 +57,21 @@ const catalogueDto = (r: CatalogueRow, names: Map<string, string>): CatalogueIte
   active: r.active,
 });
 
-export async function listCatalogue(ctx: ActorCtx, q: CatalogueQuery): Promise<Page<CatalogueItemDto>> {
+/** One page of a list the actor may read (`rows`), made DTOs (`dtos`) with the names of the rows' units. */
+async function listNamed<Q, R extends { orgUnitId: string }, D>(
+  ctx: ActorCtx,
+  q: Q,
+  rows: (db: Db, actor: Actor, q: Q) => Promise<Page<R>>,
+  dtos: (rows: R[], names: Map<string, string>) => D[] | Promise<D[]>,
+): Promise<Page<D>> {
   certPolicy.require(ctx.actor, 'read');
-  const page = await listCatalogueRows(ctx.db, ctx.actor, q);
+  const page = await rows(ctx.db, ctx.actor, q);
   const names = await namesOf(ctx, page.items);
-  return { ...page, items: page.items.map((r) => catalogueDto(r, names)) };
+  return { ...page, items: await dtos(page.items, names) };
+}
+
+export function listCatalogue(ctx: ActorCtx, q: CatalogueQuery): Promise<Page<CatalogueItemDto>> {
+  return listNamed(ctx, q, listCatalogueRows, (rows, names) => rows.map((r) => catalogueDto(r, names)));
 }
 
 /**
@@ -254,25 +266,26 @@ export async function requestCertificate(
   return (await certDtos(ctx, [row], new Map([[unit.id, unit.name]])))[0]!;
 }
 
-export async function listRegister(ctx: ActorCtx, q: RegisterQuery): Promise<Page<CertificateDto>> {
-  certPolicy.require(ctx.actor, 'read');
-  const page = await listCertRows(ctx.db, ctx.actor, q);
-  const names = await namesOf(ctx, page.items);
-  return { ...page, items: await certDtos(ctx, page.items, names) };
+export function listRegister(ctx: ActorCtx, q: RegisterQuery): Promise<Page<CertificateDto>> {
+  return listNamed(ctx, q, listCertRows, (rows, names) => certDtos(ctx, rows, names));
 }
 
-export async function getCertificate(ctx: ActorCtx, id: string): Promise<CertificateDto> {
+/** A register entry the actor may read (404 out of reach, the same as missing). */
+async function certInReach(ctx: ActorCtx, id: string): Promise<CertRow> {
   certPolicy.require(ctx.actor, 'read');
   const r = await findCert(ctx.db, ctx.actor, id);
   if (!r) throw notFound();
+  return r;
+}
+
+export async function getCertificate(ctx: ActorCtx, id: string): Promise<CertificateDto> {
+  const r = await certInReach(ctx, id);
   return (await certDtos(ctx, [r], await unitNames(ctx.db, [r.orgUnitId])))[0]!;
 }
 
 /** The issued certificate as a PDF with its text, clause and seal mark; each print is audited. */
 export async function certificatePdf(ctx: ActorCtx, id: string): Promise<{ number: string; pdf: Buffer }> {
-  certPolicy.require(ctx.actor, 'read');
-  const r = await findCert(ctx.db, ctx.actor, id);
-  if (!r) throw notFound();
+  const r = await certInReach(ctx, id);
   if (r.status !== 'issued' || !r.number) throw new AppError('certificates.not_issued', 409);
   const font = cjkFont();
   if (!font) throw new AppError('certificates.font_missing', 503);
@@ -360,9 +373,6 @@ export async function recordSealUse(ctx: ActorCtx, body: SealUseBody): Promise<S
   return sealDto(row, new Map([[unit.id, unit.name]]));
 }
 
-export async function listSeals(ctx: ActorCtx, q: SealQuery): Promise<Page<SealUseDto>> {
-  certPolicy.require(ctx.actor, 'read');
-  const page = await listSealRows(ctx.db, ctx.actor, q);
-  const names = await namesOf(ctx, page.items);
-  return { ...page, items: page.items.map((r) => sealDto(r, names)) };
+export function listSeals(ctx: ActorCtx, q: SealQuery): Promise<Page<SealUseDto>> {
+  return listNamed(ctx, q, listSealRows, (rows, names) => rows.map((r) => sealDto(r, names)));
 }

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { escapeLike } from '../../platform/permissions';
@@ -32,7 +33,7 @@ export function updateTemplateRow(db: Db, id: string, version: number, patch: Pa
 }
 
 /** A template in reach for reading (in the subtree or above the actor's unit), or with `manage`, in the subtree. */
-export async function findTemplate(
+export function findTemplate(
   db: Db,
   actor: Actor,
   id: string,
@@ -42,11 +43,7 @@ export async function findTemplate(
     mode === 'read'
       ? reachScope(actor, 'scheduled_reports.read', srTemplates.orgPath)
       : templatesPolicy.scope(actor, 'manage');
-  const [row] = await db
-    .select()
-    .from(srTemplates)
-    .where(and(eq(srTemplates.id, id), scope));
-  return row;
+  return findRowInScope(db, srTemplates, id, scope);
 }
 
 export function listTemplateRows(
@@ -78,12 +75,8 @@ export async function insertCycle(db: Db, row: typeof srCycles.$inferInsert): Pr
   return rows[0];
 }
 
-export async function findCycle(db: Db, actor: Actor, id: string): Promise<CycleRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(srCycles)
-    .where(and(eq(srCycles.id, id), reachScope(actor, 'scheduled_reports.read', srCycles.orgPath)));
-  return row;
+export function findCycle(db: Db, actor: Actor, id: string): Promise<CycleRow | undefined> {
+  return findRowInScope(db, srCycles, id, reachScope(actor, 'scheduled_reports.read', srCycles.orgPath));
 }
 
 export function listCycleRows(

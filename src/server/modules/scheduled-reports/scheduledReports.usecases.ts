@@ -209,7 +209,6 @@ async function templateInReach(
   id: string,
   mode: 'read' | 'manage' = 'read',
 ): Promise<TemplateRow> {
-  if (!isUuid(id)) throw notFound();
   const row = await findTemplate(ctx.db, ctx.actor, id, mode);
   if (!row) throw notFound();
   return row;
@@ -445,6 +444,11 @@ export async function tickScheduledReports(ctx: UseCaseCtx) {
   return { opened, reminded, flagged };
 }
 
+/** A report its unit still has to hand in: a draft, or one returned to it. */
+const awaitsHandIn = (state: string) => state === 'draft' || state === 'returned';
+/** A report handed in (first time or again) that waits for the receiving unit's review. */
+const awaitsReview = (state: string) => state === 'submitted' || state === 'resubmitted';
+
 /** Rows keyed by their id. */
 function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.id, r]));
@@ -488,7 +492,7 @@ async function cycleDtos(ctx: ActorCtx, rows: CycleRow[]): Promise<CycleDto[]> {
       counts,
       late: mine.filter((s) => s.late).length,
       total: mine.length,
-      overdue: c.dueAt <= now && mine.some((s) => s.state === 'draft' || s.state === 'returned'),
+      overdue: c.dueAt <= now && mine.some((s) => awaitsHandIn(s.state)),
     };
   });
 }
@@ -503,8 +507,8 @@ export async function listCycles(
   return { ...page, items: await cycleDtos(ctx, page.items) };
 }
 
+/** A cycle in reach (not a UUID, missing or out of reach: 404). */
 async function cycleInReach(ctx: ActorCtx, id: string): Promise<CycleRow> {
-  if (!isUuid(id)) throw notFound();
   const c = await findCycle(ctx.db, ctx.actor, id);
   if (!c) throw notFound();
   return c;
@@ -551,7 +555,7 @@ export async function board(ctx: ActorCtx, templateId: string, cycles = 6): Prom
 }
 
 function isOverdue(s: Pick<SubmissionRow, 'state'>, c: Pick<CycleRow, 'dueAt'>, now: Date) {
-  return (s.state === 'draft' || s.state === 'returned') && c.dueAt <= now;
+  return awaitsHandIn(s.state) && c.dueAt <= now;
 }
 
 /** Sum of number and amount fields, mean of percentages, over handed-in reports. */
@@ -630,9 +634,8 @@ export async function rollup(ctx: ActorCtx, cycleId: string, unitId?: string): P
 
 function actionsOf(ctx: ActorCtx, s: SubmissionRec): SubmissionDto['actions'] {
   const out: SubmissionDto['actions'] = [];
-  if ((s.state === 'draft' || s.state === 'returned') && canSubmit(ctx.actor, s)) out.push('save', 'submit');
-  if ((s.state === 'submitted' || s.state === 'resubmitted') && canReview(ctx.actor, s))
-    out.push('accept', 'return');
+  if (awaitsHandIn(s.state) && canSubmit(ctx.actor, s)) out.push('save', 'submit');
+  if (awaitsReview(s.state) && canReview(ctx.actor, s)) out.push('accept', 'return');
   return out;
 }
 
@@ -722,7 +725,7 @@ async function detailOf(ctx: ActorCtx, s: SubmissionRec): Promise<SubmissionDeta
   const [dto] = await submissionDtos(ctx, [s]);
   const [t] = await templatesByIds(ctx.db, [s.templateId]);
   const [c] = await cyclesByIds(ctx.db, [s.cycleId]);
-  const editable = s.state === 'draft' || s.state === 'returned';
+  const editable = awaitsHandIn(s.state);
   const figures =
     t && c && editable ? await computeFigures(ctx.db, t.fields, s.orgPath, c, ctx.clock.now()) : {};
   const events = await eventsOf(ctx.db, s.id);
@@ -827,8 +830,7 @@ export async function saveSubmission(
     const tctx = { ...ctx, db: tx };
     const s = await submissionInReach(tctx, id, true);
     if (!canSubmit(ctx.actor, s)) throw forbidden();
-    if (s.state !== 'draft' && s.state !== 'returned')
-      throw new AppError('scheduled_reports.not_editable', 409);
+    if (!awaitsHandIn(s.state)) throw new AppError('scheduled_reports.not_editable', 409);
     const [t] = await templatesByIds(tx, [s.templateId]);
     if (!t) throw notFound();
     const values = { ...s.values, ...cleanValues(t.fields, body.values) };
@@ -867,8 +869,7 @@ export async function actOnSubmission(
     let comment: string | null = null;
     if (body.action === 'submit') {
       if (!canSubmit(ctx.actor, s)) throw forbidden();
-      if (s.state !== 'draft' && s.state !== 'returned')
-        throw new AppError('scheduled_reports.invalid_action', 409);
+      if (!awaitsHandIn(s.state)) throw new AppError('scheduled_reports.invalid_action', 409);
       for (const f of t.fields) {
         const v = s.values[f.key];
         if (f.required && (v === null || v === undefined || v === ''))
@@ -898,8 +899,7 @@ export async function actOnSubmission(
       });
     } else {
       if (!canReview(ctx.actor, s)) throw forbidden();
-      if (s.state !== 'submitted' && s.state !== 'resubmitted')
-        throw new AppError('scheduled_reports.invalid_action', 409);
+      if (!awaitsReview(s.state)) throw new AppError('scheduled_reports.invalid_action', 409);
       if (body.action === 'accept') {
         patch = { state: 'accepted', reviewedAt: now, reviewedBy: ctx.actor.userId, updatedAt: now };
         action = 'accept';

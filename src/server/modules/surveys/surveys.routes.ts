@@ -105,16 +105,16 @@ export const surveysModule = defineModule({
       detail: { schema: surveySchema, get: getSurvey },
       update: { body: updateSurveyBody, run: updateSurvey },
     });
-    app.post(
-      '/api/surveys/:id/publish',
-      { config: manage, schema: { tags, params: idParams, response: detail } },
-      (req) => publishSurvey(ctx(req), req.params.id),
-    );
-    app.post(
-      '/api/surveys/:id/close',
-      { config: manage, schema: { tags, params: idParams, response: detail } },
-      (req) => closeSurvey(ctx(req), req.params.id),
-    );
+    // Publishing and closing: a step of the survey's life, answering the survey.
+    for (const [step, run] of [
+      ['publish', publishSurvey],
+      ['close', closeSurvey],
+    ] as const)
+      app.post(
+        `/api/surveys/:id/${step}`,
+        { config: manage, schema: { tags, params: idParams, response: detail } },
+        (req) => run(ctx(req), req.params.id),
+      );
     app.post(
       '/api/surveys/:id/quotas',
       { config: manage, schema: { tags, params: idParams, body: quotasBody, response: detail } },

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { Question, RateDto, ResponseDto, ResultsDto } from '../../../shared/contracts/surveys';
 import { chinaDate } from '../../../shared/chinaTime';
+import { addHeadedSheet, newWorkbook } from '../../platform/workbook';
 import type { SurveyRow } from './surveys.repository';
 
 const pct = (x: number | null | undefined) =>
@@ -33,15 +33,12 @@ export async function surveyXlsx(
   results: ResultsDto,
   responses: ResponseDto[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Linli';
-  const res = wb.addWorksheet('结果');
-  res.columns = [
+  const wb = newWorkbook();
+  const res = addHeadedSheet(wb, '结果', [
     { header: '项目', width: 34 },
     { header: '数值', width: 48 },
     { header: '说明', width: 40 },
-  ];
-  res.getRow(1).font = { bold: true };
+  ]);
   res.addRow(['问卷', s.title]);
   res.addRow(['年度', s.year]);
   res.addRow(['回收答卷', results.responses, `线上 ${results.online}，纸质 ${results.paper}`]);
@@ -81,8 +78,7 @@ export async function surveyXlsx(
       res.addRow([r.label, r.mean === null ? '' : `平均 ${r.mean}`, `作答 ${r.answered}`]);
     for (const t of q.texts.slice(0, 20)) res.addRow(['', t]);
   }
-  const sheet = wb.addWorksheet('答卷');
-  sheet.columns = [
+  const sheet = addHeadedSheet(wb, '答卷', [
     { header: '序号', width: 8 },
     { header: '填写时间', width: 14 },
     { header: '方式', width: 8 },
@@ -90,8 +86,7 @@ export async function surveyXlsx(
     { header: '手机号', width: 14 },
     { header: '录入人', width: 12 },
     ...s.questions.map((q, i) => ({ header: `${i + 1}. ${q.title}`, width: 24 })),
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   for (const [i, r] of responses.entries())
     sheet.addRow([
       i + 1,

@@ -2,7 +2,8 @@ import { type SQL, and, desc, eq, ilike, inArray, isNotNull, lt, sql } from 'dri
 import { chinaDate } from '../../../shared/chinaTime';
 import type { ApplicationQuery, ItemQuery, RefusalQuery } from '../../../shared/contracts/workItemAccess';
 import type { Db } from '../../platform/db';
-import { isUuid } from '../../platform/ids';
+import { findRowInScope } from '../../platform/findInScope';
+import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
 import { insertRow } from '../../platform/rows';
@@ -15,13 +16,8 @@ export type ApplicationRow = typeof wiaApplications.$inferSelect;
 export type ItemRow = typeof wiaItems.$inferSelect;
 export type RefusalRow = typeof wiaRefusals.$inferSelect;
 
-export async function findApplication(db: Db, actor: Actor, id: string): Promise<ApplicationRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(wiaApplications)
-    .where(and(eq(wiaApplications.id, id), wiaPolicy.scope(actor, 'read')));
-  return row;
+export function findApplication(db: Db, actor: Actor, id: string): Promise<ApplicationRow | undefined> {
+  return findRowInScope(db, wiaApplications, id, wiaPolicy.scope(actor, 'read'));
 }
 
 const OPEN = ['submitted', 'consulting'];
@@ -139,22 +135,12 @@ export function listItemRows(db: Db, actor: Actor, q: ItemQuery): Promise<Page<I
   });
 }
 
-export async function findItemForDecider(db: Db, actor: Actor, id: string): Promise<ItemRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(wiaItems)
-    .where(and(eq(wiaItems.id, id), scopeWhere(actor, 'work_item_access.decide', wiaItems.orgPath)));
-  return row;
+export function findItemForDecider(db: Db, actor: Actor, id: string): Promise<ItemRow | undefined> {
+  return findRowInScope(db, wiaItems, id, scopeWhere(actor, 'work_item_access.decide', wiaItems.orgPath));
 }
 
-export async function findItemInReach(db: Db, actor: Actor, id: string): Promise<ItemRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(wiaItems)
-    .where(and(eq(wiaItems.id, id), reachScope(actor, 'work_item_access.read', wiaItems.orgPath)));
-  return row;
+export function findItemInReach(db: Db, actor: Actor, id: string): Promise<ItemRow | undefined> {
+  return findRowInScope(db, wiaItems, id, reachScope(actor, 'work_item_access.read', wiaItems.orgPath));
 }
 
 export async function updateItemRow(
@@ -171,23 +157,17 @@ export async function updateItemRow(
 }
 
 /** Active admitted items at the levels above a community (its published list), matching `item` exactly. */
-export async function listedItemNamed(
-  db: Db,
-  communityPath: string,
-  item: string,
-): Promise<ItemRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(wiaItems)
-    .where(
-      and(
-        eq(wiaItems.list, 'admitted'),
-        eq(wiaItems.status, 'active'),
-        sql`${communityPath} like (${wiaItems.orgPath} || '%')`,
-        eq(wiaItems.item, item),
-      ),
-    );
-  return row;
+export function listedItemNamed(db: Db, communityPath: string, item: string): Promise<ItemRow | undefined> {
+  return firstRow(
+    db,
+    wiaItems,
+    and(
+      eq(wiaItems.list, 'admitted'),
+      eq(wiaItems.status, 'active'),
+      sql`${communityPath} like (${wiaItems.orgPath} || '%')`,
+      eq(wiaItems.item, item),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- refusals

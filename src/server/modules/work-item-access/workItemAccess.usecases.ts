@@ -14,6 +14,7 @@ import type {
   WiaState,
 } from '../../../shared/contracts/workItemAccess';
 import { writeAudit } from '../../platform/audit';
+import { auditedWrite } from '../../platform/auditedRows';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
 import type { ActorCtx } from '../../platform/context';
@@ -285,29 +286,27 @@ export async function refuseRequest(ctx: ActorCtx, body: RefusalBody): Promise<R
   if (unit.kind !== 'community') throw new AppError('work_item_access.not_community', 422);
   const listed = await listedItemNamed(ctx.db, unit.path, body.matter);
   if (listed) throw new AppError('work_item_access.listed', 409, { item: listed.item });
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const r = await insertRefusal(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      department: body.department,
-      matter: body.matter,
-      requestedOn: body.requestedOn,
-      note: body.note ?? null,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      createdAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const row = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRefusal(tx, {
+        id: ctx.ids(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        department: body.department,
+        matter: body.matter,
+        requestedOn: body.requestedOn,
+        note: body.note ?? null,
+        actorId: ctx.actor.userId,
+        actorName: ctx.actor.displayName,
+        createdAt: ctx.clock.now(),
+      }),
+    {
       action: 'work_item_access.refusal',
       entityType: 'wia_refusal',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: { department: r.department, matter: r.matter, requestedOn: r.requestedOn },
-    });
-    return r;
-  });
+      view: (r) => ({ department: r.department, matter: r.matter, requestedOn: r.requestedOn }),
+    },
+  );
   return refusalDto(row, new Map([[unit.id, unit.name]]));
 }
 

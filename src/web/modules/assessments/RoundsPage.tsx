@@ -8,7 +8,6 @@ import {
   Modal,
   Select,
   Switch,
-  Table,
   type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -17,13 +16,16 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { QueryPageTable } from '../../app/components/QueryPageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Round, assessmentsApi, assessmentsKeys } from './api';
 import { RoundStateTag } from './parts';
+
+/** A round's three deadlines, in schedule order: self-assessment, subdistrict review, third-party evaluation. */
+const DUE_DATES = ['selfDue', 'reviewDue', 'evaluationDue'] as const;
 
 /** The form a city or district opens a round with: framework version, year, communities, schedule, evaluator. */
 function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -117,19 +119,16 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
             options={(options.data?.evaluators ?? []).map((e) => ({ value: e.id, label: e.name }))}
           />
         </Form.Item>
-        <Form.Item name="selfDue" label={t('assessments.round.selfDue')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="reviewDue" label={t('assessments.round.reviewDue')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item
-          name="evaluationDue"
-          label={t('assessments.round.evaluationDue')}
-          rules={[{ required: true }]}
-        >
-          <DatePicker />
-        </Form.Item>
+        {DUE_DATES.map((name) => (
+          <Form.Item
+            key={name}
+            name={name}
+            label={t(`assessments.round.${name}`)}
+            rules={[{ required: true }]}
+          >
+            <DatePicker />
+          </Form.Item>
+        ))}
       </Form>
     </Modal>
   );
@@ -210,20 +209,14 @@ export default function RoundsPage() {
           </>
         }
       />
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<Round>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('assessments.rounds.empty')} /> }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
-          data-testid="rounds-table"
-        />
-      )}
+      <QueryPageTable<Round>
+        list={list}
+        page={page}
+        onPage={setPage}
+        empty={t('assessments.rounds.empty')}
+        columns={columns}
+        data-testid="rounds-table"
+      />
       <RoundFormModal open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -6,6 +6,7 @@ import {
   Card,
   Checkbox,
   Form,
+  type FormInstance,
   Input,
   Modal,
   Radio,
@@ -15,7 +16,7 @@ import {
   Tabs,
   Tag,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -221,12 +222,37 @@ function Seals() {
   );
 }
 
-function useSave(onClose: () => void, form: ReturnType<typeof Form.useForm>[0]) {
+/**
+ * A modal form whose OK posts the values (`submit`): on success a toast, the register's lists refreshed, the
+ * form emptied and the modal closed; on an error the lists are refreshed too (a refusal is registered) and the
+ * error shown on the fields. `form` when the caller watches its fields.
+ */
+function SaveModal<V>({
+  open,
+  title,
+  width,
+  initialValues,
+  form: given,
+  submit,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  width?: number;
+  initialValues?: object;
+  form?: FormInstance;
+  submit: (values: V) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const qc = useQueryClient();
-  return {
+  const [form] = Form.useForm(given);
+  const mut = useMutation({
+    mutationFn: submit,
     onSuccess: () => {
       message.success(t('cert.saved'));
       qc.invalidateQueries({ queryKey: certKeys.all });
@@ -238,40 +264,42 @@ function useSave(onClose: () => void, form: ReturnType<typeof Form.useForm>[0]) 
       qc.invalidateQueries({ queryKey: certKeys.all });
       showError(e, form);
     },
-  };
-}
-
-function ItemModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
-  const [form] = Form.useForm();
-  const mut = useMutation({
-    mutationFn: (v: { orgUnitId: string; name: string; lawName: string; clause: string }) =>
-      certApi.addItem(v),
-    ...useSave(onClose, form),
   });
   return (
     <Modal
       open={open}
-      title={t('cert.newItem')}
+      title={title}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={mut.isPending}
+      width={width}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
-        <Form.Item name="orgUnitId" label={t('cert.field.level')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
-        </Form.Item>
-        <Form.Item name="name" label={t('cert.field.name')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="lawName" label={t('cert.field.law')} rules={[{ required: true }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="clause" label={t('cert.field.clause')} rules={[{ required: true }]}>
-          <Input maxLength={500} placeholder="第×条" />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v: V) => mut.mutate(v)}>
+        {children}
       </Form>
     </Modal>
+  );
+}
+
+function ItemModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const submit = (v: { orgUnitId: string; name: string; lawName: string; clause: string }) =>
+    certApi.addItem(v);
+  return (
+    <SaveModal open={open} title={t('cert.newItem')} submit={submit} onClose={onClose}>
+      <Form.Item name="orgUnitId" label={t('cert.field.level')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
+      </Form.Item>
+      <Form.Item name="name" label={t('cert.field.name')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="lawName" label={t('cert.field.law')} rules={[{ required: true }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="clause" label={t('cert.field.clause')} rules={[{ required: true }]}>
+        <Input maxLength={500} placeholder="第×条" />
+      </Form.Item>
+    </SaveModal>
   );
 }
 
@@ -280,158 +308,137 @@ function RequestModal({ open, onClose }: { open: boolean; onClose: () => void })
   const [form] = Form.useForm();
   const catalogue = useQuery({ queryKey: certKeys.catalogue, queryFn: certApi.catalogue, enabled: open });
   const kind = Form.useWatch('requesterKind', form);
-  const mut = useMutation({
-    mutationFn: (v: {
-      communityId: string;
-      catalogueId?: string;
-      itemName?: string;
-      requesterKind: 'resident' | 'unit';
-      requesterName: string;
-      requestingBody?: string;
-      citedClause?: string;
-      subjectName: string;
-      purpose: string;
-      content: string;
-      withinRequesterDuty?: boolean;
-      jointLiability?: boolean;
-      proxy?: ProxyFormValues;
-    }) =>
-      certApi.request({
-        ...v,
-        proxy: proxyPayload(v.proxy),
-        catalogueId: v.catalogueId || null,
-        itemName: v.itemName || null,
-        requestingBody: v.requestingBody || null,
-        citedClause: v.citedClause || null,
-        withinRequesterDuty: !!v.withinRequesterDuty,
-        jointLiability: !!v.jointLiability,
-      }),
-    ...useSave(onClose, form),
-  });
+  const submit = (v: {
+    communityId: string;
+    catalogueId?: string;
+    itemName?: string;
+    requesterKind: 'resident' | 'unit';
+    requesterName: string;
+    requestingBody?: string;
+    citedClause?: string;
+    subjectName: string;
+    purpose: string;
+    content: string;
+    withinRequesterDuty?: boolean;
+    jointLiability?: boolean;
+    proxy?: ProxyFormValues;
+  }) =>
+    certApi.request({
+      ...v,
+      proxy: proxyPayload(v.proxy),
+      catalogueId: v.catalogueId || null,
+      itemName: v.itemName || null,
+      requestingBody: v.requestingBody || null,
+      citedClause: v.citedClause || null,
+      withinRequesterDuty: !!v.withinRequesterDuty,
+      jointLiability: !!v.jointLiability,
+    });
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={t('cert.newRequest')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
       width={640}
+      initialValues={{ requesterKind: 'resident' }}
+      form={form}
+      submit={submit}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ requesterKind: 'resident' }}
-        onFinish={(v) => mut.mutate(v)}
-      >
-        <Form.Item name="communityId" label={t('cert.field.community')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-        </Form.Item>
-        <Form.Item name="catalogueId" label={t('cert.field.catalogue')} extra={t('cert.field.catalogueHint')}>
-          <Select
-            allowClear
-            options={(catalogue.data?.items ?? []).map((c) => ({
-              value: c.id,
-              label: `${c.name}（《${c.lawName}》${c.clause}）`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="itemName" label={t('cert.field.itemName')}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="requesterKind" label={t('cert.field.requesterKind')}>
-          <Radio.Group
-            options={['resident', 'unit'].map((k) => ({
-              value: k,
-              label: t(`cert.kind.${k}` as MessageKey),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="requesterName" label={t('cert.field.requesterName')} rules={[{ required: true }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        {kind === 'unit' ? (
-          <>
-            <Form.Item name="requestingBody" label={t('cert.field.requestingBody')}>
-              <Input maxLength={120} />
-            </Form.Item>
-            <Form.Item name="citedClause" label={t('cert.field.citedClause')}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </>
-        ) : null}
-        <Form.Item name="subjectName" label={t('cert.field.subjectName')} rules={[{ required: true }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="purpose" label={t('cert.field.purpose')} rules={[{ required: true }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="content" label={t('cert.field.content')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="withinRequesterDuty" valuePropName="checked">
-          <Checkbox>{t('cert.field.withinDuty')}</Checkbox>
-        </Form.Item>
-        <Form.Item name="jointLiability" valuePropName="checked">
-          <Checkbox>{t('cert.field.jointLiability')}</Checkbox>
-        </Form.Item>
-        {kind === 'resident' ? <ProxyFields /> : null}
-      </Form>
-    </Modal>
+      <Form.Item name="communityId" label={t('cert.field.community')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+      </Form.Item>
+      <Form.Item name="catalogueId" label={t('cert.field.catalogue')} extra={t('cert.field.catalogueHint')}>
+        <Select
+          allowClear
+          options={(catalogue.data?.items ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.name}（《${c.lawName}》${c.clause}）`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="itemName" label={t('cert.field.itemName')}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="requesterKind" label={t('cert.field.requesterKind')}>
+        <Radio.Group
+          options={['resident', 'unit'].map((k) => ({
+            value: k,
+            label: t(`cert.kind.${k}` as MessageKey),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="requesterName" label={t('cert.field.requesterName')} rules={[{ required: true }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      {kind === 'unit' ? (
+        <>
+          <Form.Item name="requestingBody" label={t('cert.field.requestingBody')}>
+            <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item name="citedClause" label={t('cert.field.citedClause')}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </>
+      ) : null}
+      <Form.Item name="subjectName" label={t('cert.field.subjectName')} rules={[{ required: true }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('cert.field.purpose')} rules={[{ required: true }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="content" label={t('cert.field.content')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="withinRequesterDuty" valuePropName="checked">
+        <Checkbox>{t('cert.field.withinDuty')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="jointLiability" valuePropName="checked">
+        <Checkbox>{t('cert.field.jointLiability')}</Checkbox>
+      </Form.Item>
+      {kind === 'resident' ? <ProxyFields /> : null}
+    </SaveModal>
   );
 }
 
 function SealModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
-  const mut = useMutation({
-    mutationFn: (v: {
-      communityId: string;
-      document: string;
-      purpose: string;
-      legalBasis?: string;
-      requester: string;
-      jointLiability?: boolean;
-      dutyClause?: string;
-    }) =>
-      certApi.seal({
-        ...v,
-        legalBasis: v.legalBasis || null,
-        dutyClause: v.dutyClause || null,
-        jointLiability: !!v.jointLiability,
-      }),
-    ...useSave(onClose, form),
-  });
+  const submit = (v: {
+    communityId: string;
+    document: string;
+    purpose: string;
+    legalBasis?: string;
+    requester: string;
+    jointLiability?: boolean;
+    dutyClause?: string;
+  }) =>
+    certApi.seal({
+      ...v,
+      legalBasis: v.legalBasis || null,
+      dutyClause: v.dutyClause || null,
+      jointLiability: !!v.jointLiability,
+    });
   return (
-    <Modal
-      open={open}
-      title={t('cert.newSeal')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
-    >
-      <Form form={form} layout="vertical" onFinish={(v) => mut.mutate(v)}>
-        <Form.Item name="communityId" label={t('cert.field.community')} rules={[{ required: true }]}>
-          <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
-        </Form.Item>
-        <Form.Item name="document" label={t('cert.field.document')} rules={[{ required: true }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="purpose" label={t('cert.field.purpose')} rules={[{ required: true }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="legalBasis" label={t('cert.field.legalBasis')}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="requester" label={t('cert.field.requester')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="jointLiability" valuePropName="checked">
-          <Checkbox>{t('cert.field.jointLiability')}</Checkbox>
-        </Form.Item>
-        <Form.Item name="dutyClause" label={t('cert.field.dutyClause')}>
-          <Input maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <SaveModal open={open} title={t('cert.newSeal')} submit={submit} onClose={onClose}>
+      <Form.Item name="communityId" label={t('cert.field.community')} rules={[{ required: true }]}>
+        <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
+      </Form.Item>
+      <Form.Item name="document" label={t('cert.field.document')} rules={[{ required: true }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('cert.field.purpose')} rules={[{ required: true }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="legalBasis" label={t('cert.field.legalBasis')}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="requester" label={t('cert.field.requester')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="jointLiability" valuePropName="checked">
+        <Checkbox>{t('cert.field.jointLiability')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="dutyClause" label={t('cert.field.dutyClause')}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </SaveModal>
   );
 }

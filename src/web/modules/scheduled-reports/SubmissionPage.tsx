@@ -22,7 +22,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { chinaMinute } from '../../../shared/chinaTime';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { type SubmissionDetail, srApi, srKeys } from './api';
+import { type SubmissionDetail, openingValue, srApi, srKeys } from './api';
 import { StateTags, usePeriodText, yuan } from './shared';
 
 type FormValues = Record<string, number | string | null | undefined>;
@@ -57,11 +57,7 @@ export default function SubmissionPage() {
   useEffect(() => {
     if (!s) return;
     const init: FormValues = {};
-    for (const f of s.fields) {
-      const stored = s.values[f.key];
-      const figure = editable && (stored === null || stored === undefined) ? s.figures[f.key] : undefined;
-      init[f.key] = toForm(f, stored ?? figure ?? null);
-    }
+    for (const f of s.fields) init[f.key] = toForm(f, openingValue(s, f.key, editable));
     for (const [i, a] of s.attachmentDefs.entries())
       init[`att_${i}`] = s.attachments.find((x) => x.label === a.label)?.name;
     init.note = s.note ?? undefined;

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { fixedPaging } from '../../app/components/QueryTable';
 import { chinaMinute } from '../../../shared/chinaTime';
 import { useI18n } from '../../app/i18n';
 import { type Submission, type SubmissionQuery, srApi, srKeys } from './api';
@@ -50,13 +51,7 @@ export default function SubmissionsPage() {
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <EmptyHint text={t('scheduledReports.subs.empty')} /> }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
+        pagination={fixedPaging(list, page, 20, setPage)}
         columns={[
           { title: t('scheduledReports.field.title'), dataIndex: 'templateTitle' },
           { title: t('scheduledReports.field.period'), width: 130, render: (_, r) => periodText(r.period) },

@@ -7,6 +7,7 @@ import {
   DatePicker,
   Drawer,
   Form,
+  type FormListFieldData,
   Input,
   InputNumber,
   Radio,
@@ -17,7 +18,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
 import { AddButton } from '../../app/components/AddButton';
@@ -332,23 +333,19 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
           />
         </Form.Item>
         {mode === 'units' ? (
-          <Form.List name="unitIds" initialValue={template?.submitters.mode === 'units' ? undefined : ['']}>
-            {(items, { add, remove }) => (
-              <Form.Item label={t('scheduledReports.field.submitters')}>
-                {items.map((item) => (
-                  <Space key={item.key} style={{ display: 'flex', marginBottom: 8 }}>
-                    <Form.Item name={item.name} noStyle rules={[{ required: true }]}>
-                      <OrgUnitSelect style={{ width: 320 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(item.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')}>
-                  {t('scheduledReports.field.submitters')}
-                </Button>
+          <FormRows
+            name="unitIds"
+            initialValue={template?.submitters.mode === 'units' ? undefined : ['']}
+            label={t('scheduledReports.field.submitters')}
+            addText={t('scheduledReports.field.submitters')}
+            blank=""
+          >
+            {(item) => (
+              <Form.Item name={item.name} noStyle rules={[{ required: true }]}>
+                <OrgUnitSelect style={{ width: 320 }} />
               </Form.Item>
             )}
-          </Form.List>
+          </FormRows>
         ) : (
           <Form.Item
             name="underId"
@@ -358,67 +355,107 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
             <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
           </Form.Item>
         )}
-        <Form.List name="fields">
-          {(items, { add, remove }) => (
-            <Form.Item label={t('scheduledReports.field.fields')}>
-              {items.map((item) => (
-                <Space key={item.key} align="start" style={{ display: 'flex', marginBottom: 8 }} wrap>
-                  <Form.Item name={[item.name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
-                    <Input placeholder={t('scheduledReports.field.fieldLabel')} style={{ width: 200 }} />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'type']} noStyle>
-                    <Select
-                      style={{ width: 120 }}
-                      options={FIELD_TYPES.map((ft) => ({
-                        value: ft,
-                        label: t(`scheduledReports.type.${ft}` as MessageKey),
-                      }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'source']} noStyle>
-                    <Select
-                      allowClear
-                      placeholder={t('scheduledReports.field.source')}
-                      style={{ width: 200 }}
-                      options={(figures.data ?? []).map((f) => ({ value: f.key, label: f.label }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
-                    <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
-                  </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(item.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ type: 'number' })}>
-                {t('scheduledReports.field.addField')}
-              </Button>
-            </Form.Item>
+        <FormRows
+          name="fields"
+          label={t('scheduledReports.field.fields')}
+          addText={t('scheduledReports.field.addField')}
+          blank={{ type: 'number' }}
+          wrap
+        >
+          {(item) => (
+            <>
+              <Form.Item name={[item.name, 'key']} hidden>
+                <Input />
+              </Form.Item>
+              <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
+                <Input placeholder={t('scheduledReports.field.fieldLabel')} style={{ width: 200 }} />
+              </Form.Item>
+              <Form.Item name={[item.name, 'type']} noStyle>
+                <Select
+                  style={{ width: 120 }}
+                  options={FIELD_TYPES.map((ft) => ({
+                    value: ft,
+                    label: t(`scheduledReports.type.${ft}` as MessageKey),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name={[item.name, 'source']} noStyle>
+                <Select
+                  allowClear
+                  placeholder={t('scheduledReports.field.source')}
+                  style={{ width: 200 }}
+                  options={(figures.data ?? []).map((f) => ({ value: f.key, label: f.label }))}
+                />
+              </Form.Item>
+              <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
+                <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
+              </Form.Item>
+            </>
           )}
-        </Form.List>
-        <Form.List name="attachments">
-          {(items, { add, remove }) => (
-            <Form.Item label={t('scheduledReports.field.attachments')}>
-              {items.map((item) => (
-                <Space key={item.key} style={{ display: 'flex', marginBottom: 8 }}>
-                  <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
-                    <Input placeholder={t('scheduledReports.field.attachmentLabel')} style={{ width: 260 }} />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
-                    <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
-                  </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(item.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                {t('scheduledReports.field.addAttachment')}
-              </Button>
-            </Form.Item>
+        </FormRows>
+        <FormRows
+          name="attachments"
+          label={t('scheduledReports.field.attachments')}
+          addText={t('scheduledReports.field.addAttachment')}
+          blank={{}}
+        >
+          {(item) => (
+            <>
+              <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
+                <Input placeholder={t('scheduledReports.field.attachmentLabel')} style={{ width: 260 }} />
+              </Form.Item>
+              <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
+                <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
+              </Form.Item>
+            </>
           )}
-        </Form.List>
+        </FormRows>
       </Form>
     </Drawer>
+  );
+}
+
+/**
+ * A form list under a label: each row's fields (`children`) then a remove icon, one row a line (`wrap`: the
+ * fields wrap, aligned at the top), and a dashed button (`addText`) that adds `blank`.
+ */
+function FormRows({
+  name,
+  label,
+  addText,
+  blank,
+  initialValue,
+  wrap,
+  children,
+}: {
+  name: string;
+  label: string;
+  addText: string;
+  blank: unknown;
+  initialValue?: unknown[];
+  wrap?: boolean;
+  children: (item: FormListFieldData) => ReactNode;
+}) {
+  return (
+    <Form.List name={name} initialValue={initialValue}>
+      {(items, { add, remove }) => (
+        <Form.Item label={label}>
+          {items.map((item) => (
+            <Space
+              key={item.key}
+              align={wrap ? 'start' : undefined}
+              style={{ display: 'flex', marginBottom: 8 }}
+              wrap={wrap}
+            >
+              {children(item)}
+              <MinusCircleOutlined onClick={() => remove(item.name)} />
+            </Space>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(blank)}>
+            {addText}
+          </Button>
+        </Form.Item>
+      )}
+    </Form.List>
   );
 }

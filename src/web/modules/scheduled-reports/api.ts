@@ -63,3 +63,13 @@ export const srApi = {
   act: (id: string, body: z.input<typeof actionBody>) =>
     api.post<SubmissionDetail>(`${base}/submissions/${enc(id)}/actions`, body),
 };
+
+/**
+ * A field's value as the report's form opens (console and phone): the stored one, else, while the report is
+ * editable, the figure Linli holds for it; null when neither.
+ */
+export function openingValue(s: SubmissionDetail, key: string, editable: boolean) {
+  const stored = s.values[key];
+  const figure = editable && (stored === null || stored === undefined) ? s.figures[key] : undefined;
+  return stored ?? figure ?? null;
+}

@@ -100,9 +100,15 @@ export default function AccessPage() {
   );
 }
 
-function StateTag({ state }: { state: string }) {
+/** An application's state, followed by a red 逾期 tag when its decision is overdue. */
+function StateTag({ state, overdue }: { state: string; overdue: boolean }) {
   const { t } = useI18n();
-  return <Tag color={STATE_COLOR[state]}>{t(`wia.state.${state}` as MessageKey)}</Tag>;
+  return (
+    <Space size={4}>
+      <Tag color={STATE_COLOR[state]}>{t(`wia.state.${state}` as MessageKey)}</Tag>
+      {overdue ? <Tag color="red">{t('wia.overdue')}</Tag> : null}
+    </Space>
+  );
 }
 
 function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (v: boolean) => void }) {
@@ -156,12 +162,7 @@ function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (
             title: t('wia.field.state'),
             dataIndex: 'state',
             width: 160,
-            render: (s: string, r) => (
-              <Space size={4}>
-                <StateTag state={s} />
-                {r.overdue ? <Tag color="red">{t('wia.overdue')}</Tag> : null}
-              </Space>
-            ),
+            render: (s: string, r) => <StateTag state={s} overdue={r.overdue} />,
           },
         ]}
       />
@@ -205,10 +206,7 @@ function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void 
               {a.fundsNote ? <div>{a.fundsNote}</div> : null}
             </Descriptions.Item>
             <Descriptions.Item label={t('wia.field.state')}>
-              <Space size={4}>
-                <StateTag state={a.state} />
-                {a.overdue ? <Tag color="red">{t('wia.overdue')}</Tag> : null}
-              </Space>
+              <StateTag state={a.state} overdue={a.overdue} />
             </Descriptions.Item>
             {a.dueAt ? (
               <Descriptions.Item label={t('wia.field.due')}>

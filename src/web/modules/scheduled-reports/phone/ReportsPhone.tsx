@@ -16,7 +16,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { LinkCard } from '../../../phone/PhoneList';
-import { type Submission, type SubmissionDetail, srApi, srKeys } from '../api';
+import { type Submission, type SubmissionDetail, openingValue, srApi, srKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { usePeriodText } from '../periodText';
 
@@ -92,9 +92,7 @@ function ReportForm() {
     if (!s) return;
     const v: Values = {};
     for (const f of s.fields) {
-      const stored = s.values[f.key];
-      const fig = editable && (stored === null || stored === undefined) ? s.figures[f.key] : undefined;
-      const x = stored ?? fig ?? null;
+      const x = openingValue(s, f.key, editable);
       v[f.key] = x === null ? '' : f.type === 'amount' && typeof x === 'number' ? String(x / 100) : String(x);
     }
     setValues(v);
