@@ -9,7 +9,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Limits, dsApi, dsKeys } from './api';
 import { TicketTag, labelOf } from './meta';
-import { useSaving } from './useSaving';
+import { useSaving } from '../../app/components/useSaving';
 
 /** The two classification lists (R-DS-1) and the ticket time limits (R-WO-3). */
 export default function ConfigPage() {

@@ -43,7 +43,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
 import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
-import { useSaving } from './useSaving';
+import { useSaving } from '../../app/components/useSaving';
 
 const DANGER: readonly DsAction[] = ['refuse', 'fail', 'return'];
 

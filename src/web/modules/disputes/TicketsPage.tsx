@@ -39,7 +39,7 @@ import { OrgUnitSelect } from '../org/api';
 import { residentsApi } from '../residents/api';
 import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
 import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
-import { useSaving } from './useSaving';
+import { useSaving } from '../../app/components/useSaving';
 import { useNameSearch } from '../../app/useNameSearch';
 
 type View = (typeof DS_VIEWS)[number];
