@@ -1,29 +1,20 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { underPath as under } from '../../platform/permissions';
+import { type FigureQuery, countWhere, underInPeriod } from '../../platform/figureQuery';
 import { dsDisputes } from './disputes.table';
 
-/** The queries behind this module's report figures (`disputes.figures.ts`): rows under a unit in a period. */
-export interface FigureQuery {
-  orgPath: string;
-  from: Date;
-  to: Date;
-}
+// The queries behind this module's report figures (`disputes.figures.ts`): rows under a unit in a period.
+
+/** Disputes finished under the unit in the period. */
+const finishedIn = (q: FigureQuery) => underInPeriod(dsDisputes.orgPath, dsDisputes.finishedAt, q);
 
 /** Disputes mediated to an agreement or resolved under the unit in the period. */
-export async function mediatedCount(db: Db, q: FigureQuery): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(dsDisputes)
-    .where(
-      and(
-        under(dsDisputes.orgPath, q.orgPath),
-        inArray(dsDisputes.outcome, ['agreement', 'resolved']),
-        gte(dsDisputes.finishedAt, q.from),
-        lt(dsDisputes.finishedAt, q.to),
-      ),
-    );
-  return r?.n ?? 0;
+export function mediatedCount(db: Db, q: FigureQuery): Promise<number> {
+  return countWhere(
+    db,
+    dsDisputes,
+    and(finishedIn(q), inArray(dsDisputes.outcome, ['agreement', 'resolved'])),
+  );
 }
 
 /**
@@ -40,13 +31,6 @@ export async function specialAssignmentCounts(
       resolved: sql<number>`count(*) filter (where ${dsDisputes.outcome} in ('agreement', 'resolved'))::int`,
     })
     .from(dsDisputes)
-    .where(
-      and(
-        under(dsDisputes.orgPath, q.orgPath),
-        eq(dsDisputes.specialAssignment, true),
-        gte(dsDisputes.finishedAt, q.from),
-        lt(dsDisputes.finishedAt, q.to),
-      ),
-    );
+    .where(and(finishedIn(q), eq(dsDisputes.specialAssignment, true)));
   return { finished: r?.finished ?? 0, resolved: r?.resolved ?? 0 };
 }
