@@ -1,3 +1,4 @@
+import { statusEventTimeline } from '../../platform/statusEventTimeline';
 import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
 import {
   type ActionBody,
@@ -309,13 +310,8 @@ async function detailOf(ctx: ActorCtx, d: DisputeRow): Promise<DisputeDetailDto>
     })),
     events: (await eventsOf(ctx.db, d.id)).map((e) => ({
       id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
+      ...statusEventTimeline(e),
       stage: stageOfEvent(e.action),
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
     })),
     sessions: (await sessionsOf(ctx.db, d.id)).map((s) => ({
       id: s.id,

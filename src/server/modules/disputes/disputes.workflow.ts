@@ -1,3 +1,4 @@
+import { deadlineSteps, statusTableColumns } from '../../platform/statusWorkflowTable';
 import {
   CONFIRM_REMIND_DAYS_BEFORE,
   CONFIRM_WINDOW_DAYS,
@@ -317,11 +318,7 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
     if (e.action === 'divert') await notifyDiverted(tx, ctx, e.updated);
   },
   adapter: {
-    table: dsDisputes,
-    id: dsDisputes.id,
-    state: dsDisputes.status,
-    version: dsDisputes.version,
-    updatedAt: dsDisputes.updatedAt,
+    ...statusTableColumns(dsDisputes),
     writeEvent: (tx, ctx, e) =>
       tx.insert(dsEvents).values({
         ...statusEventColumns(ctx, e),
@@ -335,7 +332,7 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
       before: { status: e.from, orgPath: e.record.orgPath },
       after: { status: e.to, ...e.data },
     }),
-    steps: { table: dsSteps, recordId: dsSteps.disputeId, step: dsSteps.step, at: dsSteps.at },
+    steps: deadlineSteps(dsSteps, dsSteps.disputeId),
   },
   errors: {
     invalidTransition: (d) => new AppError('disputes.invalid_transition', 409, {}, { state: d.status }),
