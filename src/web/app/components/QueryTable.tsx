@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableProps } from 'antd';
+import type { TFunction } from '../i18n';
 import { EmptyHint, ErrorResult } from './Status';
 
 /**
@@ -38,4 +39,25 @@ export function fixedPaging(
   onChange: (page: number) => void,
 ) {
   return { current: page, pageSize, total: list.data?.total ?? 0, onChange, hideOnSinglePage: true };
+}
+
+/**
+ * The pagination of a list whose reader picks the page size (10, 20, 50 or 100 a page), its total shown
+ * (共 N 条); `onChange` gets the new page and page size.
+ */
+export function sizedPaging(
+  list: UseQueryResult<{ total: number }>,
+  page: number,
+  pageSize: number,
+  t: TFunction,
+  onChange: (page: number, pageSize: number) => void,
+) {
+  return {
+    current: page,
+    pageSize,
+    total: list.data?.total ?? 0,
+    showSizeChanger: true,
+    showTotal: (total: number) => t('common.total', { total }),
+    onChange,
+  };
 }

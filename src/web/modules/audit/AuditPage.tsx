@@ -21,7 +21,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Page } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { QueryTable } from '../../app/components/QueryTable';
+import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../shared/i18n/audit';
@@ -341,19 +341,12 @@ export default function AuditPage() {
               );
             },
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(p));
-              next.set('pageSize', String(ps));
-              setParams(next);
-            },
-          }}
+          pagination={sizedPaging(list, page, pageSize, t, (p, ps) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(p));
+            next.set('pageSize', String(ps));
+            setParams(next);
+          })}
         />
       </Card>
     </div>

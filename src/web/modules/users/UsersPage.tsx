@@ -29,7 +29,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { api, type Page } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { QueryTable } from '../../app/components/QueryTable';
+import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
@@ -459,17 +459,10 @@ export default function UsersPage() {
           empty={t('users.empty')}
           scroll={{ x: 1240 }}
           onRow={() => ({ 'data-testid': 'user-row' }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => {
-              setPage(p);
-              setPageSize(ps);
-            },
-          }}
+          pagination={sizedPaging(list, page, pageSize, t, (p, ps) => {
+            setPage(p);
+            setPageSize(ps);
+          })}
         />
       </Card>
       <UserModal

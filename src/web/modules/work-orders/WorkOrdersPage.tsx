@@ -23,7 +23,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { PageHeader } from '../../app/components/PageHeader';
-import { QueryTable } from '../../app/components/QueryTable';
+import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -331,15 +331,9 @@ export default function WorkOrdersPage() {
               onClick: () => navigate(`/work-orders/${r.id}`),
             }) as React.HTMLAttributes<HTMLElement>
           }
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
-          }}
+          pagination={sizedPaging(list, page, pageSize, t, (p, ps) =>
+            update({ page: String(p), pageSize: String(ps) }),
+          )}
         />
       </Card>
     </div>
