@@ -10,6 +10,9 @@ export function TextareaField({
   maxLength,
   value,
   onChange,
+  placeholder,
+  tall,
+  testId,
 }: {
   label: ReactNode;
   hint?: ReactNode;
@@ -18,17 +21,23 @@ export function TextareaField({
   maxLength?: number;
   value: string;
   onChange: (value: string) => void;
+  placeholder?: string;
+  /** The taller, resizable box of a free-text description or note (class `textarea`). */
+  tall?: boolean;
+  testId?: string;
 }) {
   return (
     <Field label={label} hint={hint} error={error}>
       {(props) => (
         <textarea
           {...props}
-          className="input"
+          className={tall ? 'textarea' : 'input'}
           rows={rows}
           maxLength={maxLength}
+          placeholder={placeholder}
           value={value}
           onChange={(e) => onChange(e.target.value)}
+          data-testid={testId}
         />
       )}
     </Field>

@@ -1,3 +1,4 @@
+import { TextareaField } from '../../../phone/TextareaField';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
@@ -186,19 +187,16 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
             {t('care.m.useLocation')}
           </button>
         )}
-        <Field label={t('care.m.note')} error={errors.note}>
-          {(p) => (
-            <textarea
-              {...p}
-              className="textarea"
-              rows={3}
-              maxLength={1000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-testid="care-note"
-            />
-          )}
-        </Field>
+        <TextareaField
+          label={t('care.m.note')}
+          error={errors.note}
+          rows={3}
+          maxLength={1000}
+          value={note}
+          onChange={setNote}
+          tall
+          testId="care-note"
+        />
         <button
           type="submit"
           className="btn btn-primary btn-block btn-big"

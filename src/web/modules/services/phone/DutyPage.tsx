@@ -1,3 +1,4 @@
+import { TextareaField } from '../../../phone/TextareaField';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { chinaMinute } from '../../../../shared/chinaTime';
@@ -127,19 +128,16 @@ function DutySlotCard({ s }: { s: MyDuty[number] }) {
             add.mutate();
           }}
         >
-          <Field label={t('services.m.dutyContent')} error={errors.content}>
-            {(p) => (
-              <textarea
-                {...p}
-                className="textarea"
-                rows={4}
-                maxLength={2000}
-                value={content}
-                onChange={(e) => setContent(e.target.value)}
-                data-testid="m-duty-content"
-              />
-            )}
-          </Field>
+          <TextareaField
+            label={t('services.m.dutyContent')}
+            error={errors.content}
+            rows={4}
+            maxLength={2000}
+            value={content}
+            onChange={setContent}
+            tall
+            testId="m-duty-content"
+          />
           <div className="row" style={{ gap: 12 }}>
             <TextField
               label={t('services.m.dutyTime')}

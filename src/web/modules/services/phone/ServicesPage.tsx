@@ -1,3 +1,4 @@
+import { TextareaField } from '../../../phone/TextareaField';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -281,19 +282,16 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
           onChange={setPreferredAt}
           testId="preferred-at"
         />
-        <Field label={t('services.m.description')} error={errors.description}>
-          {(p) => (
-            <textarea
-              {...p}
-              className="textarea"
-              rows={3}
-              maxLength={2000}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              data-testid="order-description"
-            />
-          )}
-        </Field>
+        <TextareaField
+          label={t('services.m.description')}
+          error={errors.description}
+          rows={3}
+          maxLength={2000}
+          value={description}
+          onChange={setDescription}
+          tall
+          testId="order-description"
+        />
         <button
           type="submit"
           className="btn btn-primary btn-block btn-big"

@@ -5,6 +5,7 @@ import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { copyText } from '../../../app/copyText';
 import { fieldErrors, Field, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
+import { TextareaField } from '../../../phone/TextareaField';
 import { TextField } from '../../../phone/PhoneInputs';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
 import { SavedReportsSection } from './SavedReportsSection';
@@ -171,24 +172,18 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
         )}
       </Section>
       <Section n={3} title={t('pub.report.describe')}>
-        <Field
+        <TextareaField
           label={<span className="sr-only">{t('pub.report.describe')}</span>}
           hint={`${description.length} / 2000`}
           error={errors.description}
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              className="textarea"
-              rows={4}
-              maxLength={2000}
-              placeholder={t('pub.report.describePlaceholder')}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              data-testid="report-description"
-            />
-          )}
-        </Field>
+          rows={4}
+          maxLength={2000}
+          placeholder={t('pub.report.describePlaceholder')}
+          value={description}
+          onChange={setDescription}
+          tall
+          testId="report-description"
+        />
         <p className="ph-p">{t('pub.report.photos')}</p>
         <PhotoPicker
           upload={publicApi.upload}
