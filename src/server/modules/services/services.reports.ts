@@ -74,7 +74,11 @@ export async function servicesReport(ctx: ActorCtx, q: ReportQuery): Promise<Rep
         minutes: num(r.minutes),
         averageRating: avg(r.rating),
       }))
-      .sort((a, b) => b.orders - a.orders),
+      // the most orders first; ties by the community's name, so the table reads the same each time
+      .sort(
+        (a, b) =>
+          b.orders - a.orders || (a.communityName ?? '').localeCompare(b.communityName ?? '', 'zh-CN'),
+      ),
     topServices: top.map((r) => ({ title: r.title, orders: num(r.orders), averageRating: avg(r.rating) })),
     averageRating: avg(totals?.rating),
     servedMinutes: num(totals?.minutes),
