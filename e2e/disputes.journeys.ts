@@ -29,9 +29,21 @@ async function step(page: Page, action: string) {
   await page.getByTestId('action-form').waitFor();
 }
 
+/**
+ * Confirms the open action dialog and waits for it to close. A click that lands while the dialog is still
+ * opening can be lost on a loaded machine (the full run lost one once): when the dialog is still open and
+ * not saving after a while, it is clicked once more.
+ */
 async function ok(page: Page) {
+  const form = page.getByTestId('action-form');
   await page.locator('#action-ok').click();
-  await page.getByTestId('action-form').waitFor({ state: 'detached' });
+  try {
+    await form.waitFor({ state: 'detached', timeout: 8_000 });
+  } catch {
+    if ((await page.locator('#action-ok.ant-btn-loading').count()) === 0)
+      await page.locator('#action-ok').click();
+    await form.waitFor({ state: 'detached' });
+  }
 }
 
 export const disputesJourneys: Journey[] = [
