@@ -1,4 +1,4 @@
-import { type SQL, and, eq } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
 
@@ -33,6 +33,21 @@ export async function updateRow<T extends PgTable & { id: AnyPgColumn }>(
     .where(eq(table.id, id))
     .returning();
   return after as T['$inferSelect'];
+}
+
+/**
+ * Updates the row with this id (one the use case already found in reach), raising its `version` by one
+ * without checking it first (the last write wins; `updateVersionedRow` below is the checked form); returns it.
+ */
+export function updateRowBumpingVersion<T extends PgTable & { id: AnyPgColumn; version: AnyPgColumn }>(
+  db: Db,
+  table: T,
+  id: string,
+  set: Partial<T['$inferInsert']>,
+): Promise<T['$inferSelect']> {
+  return updateRow(db, table, id, { ...set, version: sql`${table.version} + 1` } as Partial<
+    T['$inferInsert']
+  >);
 }
 
 /**

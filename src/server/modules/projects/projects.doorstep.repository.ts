@@ -1,13 +1,12 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DoorstepListQuery } from '../../../shared/contracts/projects.doorstep';
 import type { Db } from '../../platform/db';
-import { updateRowBumpingVersion } from '../../platform/bumpVersion';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { pjDoorstepFiles, pjDoorstepProjects, pjDoorstepRecords } from './projects.table';
 import { firstRow } from '../../platform/firstRow';
-import { insertRow, updateRow } from '../../platform/rows';
+import { insertRow, updateRow, updateRowBumpingVersion } from '../../platform/rows';
 
 export type DoorstepRow = typeof pjDoorstepProjects.$inferSelect;
 export type DoorstepRecordRow = typeof pjDoorstepRecords.$inferSelect;

@@ -6,7 +6,6 @@ import type {
 } from '../../../shared/contracts/projects';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { updateRowBumpingVersion } from '../../platform/bumpVersion';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -27,7 +26,7 @@ import {
   pjReports,
   pjScores,
 } from './projects.table';
-import { insertRow } from '../../platform/rows';
+import { insertRow, updateRowBumpingVersion } from '../../platform/rows';
 import { rowsOfApplication } from './projects.childRows';
 
 /**
