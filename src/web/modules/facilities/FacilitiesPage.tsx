@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
@@ -107,7 +108,7 @@ function Registry() {
           style={{ width: 160 }}
           value={q.category}
           onChange={(v) => setQ({ ...q, category: v, page: 1 })}
-          options={FACILITY_CATEGORIES.map((c) => ({ value: c, label: t(`fc.cat.${c}` as MessageKey) }))}
+          options={enumOptions(t, 'fc.cat', FACILITY_CATEGORIES)}
         />
         <Select
           allowClear
@@ -279,10 +280,7 @@ function FacilityModal({
           <Input maxLength={80} />
         </ColItem>
         <ColItem span={8} name="operatorKind" label={t('fc.field.operatorKind')}>
-          <Select
-            allowClear
-            options={OPERATOR_KINDS.map((o) => ({ value: o, label: t(`fc.op.${o}` as MessageKey) }))}
-          />
+          <Select allowClear options={enumOptions(t, 'fc.op', OPERATOR_KINDS)} />
         </ColItem>
         <ColItem span={4} name="staffCount" label={t('fc.field.staff')}>
           <InputNumber min={0} max={9999} style={{ width: '100%' }} />
@@ -291,12 +289,7 @@ function FacilityModal({
           <InputNumber min={0} style={{ width: '100%' }} />
         </ColItem>
         <ColItem span={8} name="status" label={t('fc.field.status')}>
-          <Select
-            options={FACILITY_STATUSES.map((s) => ({
-              value: s,
-              label: t(`fc.status.${s}` as MessageKey),
-            }))}
-          />
+          <Select options={enumOptions(t, 'fc.status', FACILITY_STATUSES)} />
         </ColItem>
       </Row>
       <Typography.Text type="secondary">{t('fc.fourSync')}</Typography.Text>

@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -299,13 +300,7 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
         )}
         <Space wrap align="start">
           <Form.Item name="cadence" label={t('scheduledReports.field.cadence')}>
-            <Select
-              style={{ width: 140 }}
-              options={CADENCES.map((c) => ({
-                value: c,
-                label: t(`scheduledReports.cadence.${c}` as MessageKey),
-              }))}
-            />
+            <Select style={{ width: 140 }} options={enumOptions(t, 'scheduledReports.cadence', CADENCES)} />
           </Form.Item>
           <Form.Item name="dueDay" label={t('scheduledReports.field.dueDay')} rules={[{ required: true }]}>
             <InputNumber min={1} max={31} />
@@ -373,10 +368,7 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
               <Form.Item name={[item.name, 'type']} noStyle>
                 <Select
                   style={{ width: 120 }}
-                  options={FIELD_TYPES.map((ft) => ({
-                    value: ft,
-                    label: t(`scheduledReports.type.${ft}` as MessageKey),
-                  }))}
+                  options={enumOptions(t, 'scheduledReports.type', FIELD_TYPES)}
                 />
               </Form.Item>
               <Form.Item name={[item.name, 'source']} noStyle>

@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -120,9 +121,7 @@ function CategoryModal({ editing, onClose }: { editing: WoCategoryDto | 'new' | 
           <Input maxLength={80} data-testid="cat-name-en" />
         </Form.Item>
         <Form.Item name="limitGroup" label={t('cat.limitGroup')} extra={t('cat.limitGroupHint')}>
-          <Select
-            options={WO_LIMIT_GROUPS.map((g) => ({ value: g, label: t(`cat.group.${g}` as MessageKey) }))}
-          />
+          <Select options={enumOptions(t, 'cat.group', WO_LIMIT_GROUPS)} />
         </Form.Item>
         <Form.Item name="department" label={t('cat.department')}>
           <Input maxLength={60} />

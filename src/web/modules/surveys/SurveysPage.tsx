@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Form, Input, InputNumber, Modal, Progress, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -165,10 +166,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Space wrap>
           <Form.Item name="purpose" label={t('surveys.field.purpose')} rules={req}>
-            <Select
-              style={{ width: 200 }}
-              options={PURPOSES.map((p) => ({ value: p, label: t(`surveys.purpose.${p}` as MessageKey) }))}
-            />
+            <Select style={{ width: 200 }} options={enumOptions(t, 'surveys.purpose', PURPOSES)} />
           </Form.Item>
           <Form.Item name="target" label={t('surveys.field.target')}>
             <InputNumber min={1} style={{ width: 140 }} />

@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
 import { useSaving } from '../../app/components/useSaving';
@@ -7,7 +8,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
-import { type MessageKey, useI18n } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { OpenRowsTable, UnitListFrame, useListPager } from './listFrame';
 import { type Activity, volApi, volKeys } from './api';
@@ -89,12 +90,7 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
             rules={[{ required: true }]}
             style={{ flex: 1 }}
           >
-            <Select
-              options={ACTIVITY_TYPES.map((k) => ({
-                value: k,
-                label: t(`volunteers.type.${k}` as MessageKey),
-              }))}
-            />
+            <Select options={enumOptions(t, 'volunteers.type', ACTIVITY_TYPES)} />
           </Form.Item>
           <Form.Item
             name="orgUnitId"

@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Drawer, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -36,12 +37,7 @@ function CreateTeamModal({ open, onClose }: { open: boolean; onClose: () => void
         <Input maxLength={60} data-testid="team-name" />
       </Form.Item>
       <Form.Item name="kind" label={t('volunteers.teamKind')} rules={[{ required: true }]}>
-        <Select
-          options={TEAM_KINDS.map((k) => ({
-            value: k,
-            label: t(`volunteers.teamKind.${k}` as MessageKey),
-          }))}
-        />
+        <Select options={enumOptions(t, 'volunteers.teamKind', TEAM_KINDS)} />
       </Form.Item>
       <Form.Item name="orgUnitId" label={t('volunteers.community')} rules={[{ required: true }]}>
         <OrgUnitSelect selectableKinds={['community', 'grid']} />

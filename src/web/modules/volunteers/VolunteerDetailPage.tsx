@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
@@ -80,12 +81,7 @@ function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; on
       >
         <Flex gap={12}>
           <Form.Item name="kind" label={t('volunteers.kind')} style={{ flex: 1 }}>
-            <Select
-              options={VOLUNTEER_KINDS.map((k) => ({
-                value: k,
-                label: t(`volunteers.kind.${k}` as MessageKey),
-              }))}
-            />
+            <Select options={enumOptions(t, 'volunteers.kind', VOLUNTEER_KINDS)} />
           </Form.Item>
           {kind === 'university' ? (
             <Form.Item

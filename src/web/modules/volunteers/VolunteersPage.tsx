@@ -1,3 +1,4 @@
+import { enumOptions } from '../../app/components/enumOptions';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
 import { Card, Checkbox, Flex, Form, Input, Radio, Select, type TableColumnsType, Tag } from 'antd';
@@ -46,9 +47,7 @@ export function AvailabilityFields() {
         />
       </Form.Item>
       <Form.Item name={['availability', 'slots']} label={t('volunteers.slots')}>
-        <Checkbox.Group
-          options={SLOTS.map((s) => ({ value: s, label: t(`volunteers.slot.${s}` as MessageKey) }))}
-        />
+        <Checkbox.Group options={enumOptions(t, 'volunteers.slot', SLOTS)} />
       </Form.Item>
     </>
   );
@@ -157,10 +156,7 @@ function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () =>
           <Form.Item name="kind" label={t('volunteers.kind')} style={{ flex: 1 }}>
             <Select
               allowClear
-              options={VOLUNTEER_KINDS.map((k) => ({
-                value: k,
-                label: t(`volunteers.kind.${k}` as MessageKey),
-              }))}
+              options={enumOptions(t, 'volunteers.kind', VOLUNTEER_KINDS)}
               data-testid="volunteer-kind"
             />
           </Form.Item>
@@ -291,10 +287,7 @@ export default function VolunteersPage() {
             onChange={(v) => update({ kind: v })}
             placeholder={t('volunteers.filterKind')}
             style={{ width: 140 }}
-            options={VOLUNTEER_KINDS.map((k) => ({
-              value: k,
-              label: t(`volunteers.kind.${k}` as MessageKey),
-            }))}
+            options={enumOptions(t, 'volunteers.kind', VOLUNTEER_KINDS)}
           />
           <Input.Search
             allowClear

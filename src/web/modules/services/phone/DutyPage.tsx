@@ -4,17 +4,7 @@ import { useState } from 'react';
 import { chinaMinute } from '../../../../shared/chinaTime';
 import { useI18n } from '../../../app/i18n';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
-import {
-  BackLink,
-  Empty,
-  ErrorBox,
-  Field,
-  fieldErrors,
-  Loading,
-  Section,
-  Tag,
-  useToast,
-} from '../../../phone/ui';
+import { BackLink, Empty, ErrorBox, fieldErrors, Loading, Section, Tag, useToast } from '../../../phone/ui';
 import { type MyDuty, svcApi, svcKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
