@@ -2,20 +2,32 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditEntry } from './audit';
 import type { TransitionEvent } from './workflow';
 
+type Versioned = PgTable & { id: AnyPgColumn; version: AnyPgColumn; updatedAt: AnyPgColumn };
+
+/** A workflow adapter's record columns: the table, its id, the column holding the state, version and updated_at. */
+function recordColumns<T extends Versioned>(table: T, state: AnyPgColumn) {
+  return { table, id: table.id, state, version: table.version, updatedAt: table.updatedAt };
+}
+
 /**
  * A workflow adapter's record columns for a table with `id`, `state`, `version` and `updated_at`: spread into
  * the adapter (`...stateTableColumns(table)`) beside its event writer and audit entry.
  */
-export function stateTableColumns<
-  T extends PgTable & { id: AnyPgColumn; state: AnyPgColumn; version: AnyPgColumn; updatedAt: AnyPgColumn },
->(table: T) {
-  return {
-    table,
-    id: table.id,
-    state: table.state,
-    version: table.version,
-    updatedAt: table.updatedAt,
-  };
+export function stateTableColumns<T extends Versioned & { state: AnyPgColumn }>(table: T) {
+  return recordColumns(table, table.state);
+}
+
+/** The same for a table whose state is kept in `status` (services, work orders, disputes). */
+export function statusTableColumns<T extends Versioned & { status: AnyPgColumn }>(table: T) {
+  return recordColumns(table, table.status);
+}
+
+/** A workflow adapter's `steps`: the deadline-steps table (`stepsTable` in columns.ts) and its record column. */
+export function deadlineSteps<T extends PgTable & { step: AnyPgColumn; at: AnyPgColumn }>(
+  table: T,
+  recordId: AnyPgColumn,
+) {
+  return { table, recordId, step: table.step, at: table.at };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { deadlineSteps, statusTableColumns } from '../../platform/statusWorkflowTable';
+import { deadlineSteps, statusTableColumns } from '../../platform/workflowTable';
 import {
   CONFIRM_REMIND_DAYS_BEFORE,
   CONFIRM_WINDOW_DAYS,

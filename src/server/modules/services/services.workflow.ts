@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
 import { statusEventColumns } from '../../platform/workflowEvents';
-import { deadlineSteps, statusTableColumns } from '../../platform/statusWorkflowTable';
+import { deadlineSteps, statusTableColumns } from '../../platform/workflowTable';
 import { type SoActionInput, TIMEOUT_INPUT, invalidTransition, prepareAction } from './services.orders';
 import { allowedActions, mayAct } from './services.policy';
 import type { SvcOrderRow } from './services.repository';

@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../platform/errors';
 import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
 import { statusEventColumns } from '../../platform/workflowEvents';
-import { deadlineSteps, statusTableColumns } from '../../platform/statusWorkflowTable';
+import { deadlineSteps, statusTableColumns } from '../../platform/workflowTable';
 import { notifyAssigned, notifyDueSoon, notifyOverdue, notifyReturned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
 import { escalate, markOverdue, remind } from './workOrders.sla';
