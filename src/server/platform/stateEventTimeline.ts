@@ -19,3 +19,25 @@ export function stateEventTimeline(e: StateEventRow) {
     comment: e.comment,
   };
 }
+
+/** A workflow event row as written by `statusEventColumns` (workflowEvents.ts), the part a timeline shows. */
+interface StatusEventRow {
+  at: Date;
+  action: string;
+  actorName: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+}
+
+/** An event row's timeline entry (at, action, actor's name, status before and after, note) for a detail DTO. */
+export function statusEventTimeline(e: StatusEventRow) {
+  return {
+    at: e.at,
+    action: e.action,
+    actorName: e.actorName,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+  };
+}

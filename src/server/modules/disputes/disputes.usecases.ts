@@ -1,4 +1,4 @@
-import { statusEventTimeline } from '../../platform/statusEventTimeline';
+import { statusEventTimeline } from '../../platform/stateEventTimeline';
 import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
 import {
   type ActionBody,

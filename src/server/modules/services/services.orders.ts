@@ -14,7 +14,7 @@ import type {
 } from '../../../shared/contracts/services';
 import { CONSENT_ZH } from '../../../shared/contracts/proxy';
 import { writeAudit } from '../../platform/audit';
-import { statusEventTimeline } from '../../platform/statusEventTimeline';
+import { statusEventTimeline } from '../../platform/stateEventTimeline';
 import { NO_PROXY, maskName, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';

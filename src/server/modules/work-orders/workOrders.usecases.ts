@@ -4,7 +4,7 @@ import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import { auditRow } from '../../platform/audit';
-import { statusEventTimeline } from '../../platform/statusEventTimeline';
+import { statusEventTimeline } from '../../platform/stateEventTimeline';
 import { auditLog } from '../../platform/audit.table';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
