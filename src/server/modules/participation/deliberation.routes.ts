@@ -36,7 +36,7 @@ import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
-import { localeRecordRoutes } from '../../platform/localeRecordRoutes';
+import { recordRoutes } from '../../platform/recordRoutes';
 import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
@@ -108,7 +108,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   const topic = { 200: topicDetailSchema };
   const records = { tags, read: read.access, write: manage.access, ctx };
 
-  localeRecordRoutes(base, {
+  recordRoutes(base, {
     path: '/api/deliberations/topics',
     ...records,
     createAccess: propose.access,
@@ -258,7 +258,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   );
 
   // ---- council rooms (议事厅/室, 六具备)
-  localeRecordRoutes(base, {
+  recordRoutes(base, {
     path: '/api/deliberations/rooms',
     ...records,
     schema: roomSchema,
@@ -308,7 +308,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
 
   // ---- conventions (村规民约 / 居民公约 / 自治章程)
   const conv = { 200: conventionDetailSchema };
-  localeRecordRoutes(base, {
+  recordRoutes(base, {
     path: '/api/conventions',
     ...records,
     schema: conventionSchema,

@@ -38,7 +38,6 @@ import { actorCtxOf, ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { participationEvidence } from './participation.evidence.repository';
-import { localeRecordRoutes } from '../../platform/localeRecordRoutes';
 import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import {
@@ -97,7 +96,7 @@ export const participationModule = defineModule({
     const detail = { 200: meetingDetailSchema };
     const records = { tags, read: read.access, write: manage.access, ctx };
 
-    localeRecordRoutes(base, {
+    recordRoutes(base, {
       path: '/api/meetings',
       ...records,
       schema: meetingSchema,
@@ -204,7 +203,7 @@ export const participationModule = defineModule({
     app.get('/api/deliberations/procedure-templates', { config: read, schema: { tags } }, () => ({
       items: PROCEDURE_TEMPLATES,
     }));
-    localeRecordRoutes(base, {
+    recordRoutes(base, {
       path: '/api/deliberations/procedures',
       ...records,
       schema: procedureSchema,
