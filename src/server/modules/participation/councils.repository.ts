@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ROOM_ITEMS } from '../../../shared/contracts/deliberation';
 import type { Db } from '../../platform/db';
-import { findLockedInScope } from '../../platform/findLockedInScope';
 import { findRowInScope } from '../../platform/findInScope';
 import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
@@ -83,7 +82,7 @@ export async function findConvention(
     action === 'board'
       ? and(homeScope(homes, ptConventions.orgPath), sql`${ptConventions.publishedNo} is not null`)
       : conventionsPolicy.scope(actor, action);
-  return findLockedInScope(db, ptConventions, id, scope, lock);
+  return findRowInScope(db, ptConventions, id, scope, lock);
 }
 
 export function insertConvention(tx: Db, row: typeof ptConventions.$inferInsert): Promise<ConventionRow> {

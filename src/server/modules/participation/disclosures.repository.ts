@@ -1,6 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { findLockedInScope } from '../../platform/findLockedInScope';
+import { findRowInScope } from '../../platform/findInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -25,7 +25,7 @@ export async function findDisclosure(
   lock = false,
 ): Promise<DisclosureRow | undefined> {
   const scope = action === 'board' ? boardScope(actor) : disclosuresPolicy.scope(actor, action);
-  return findLockedInScope(db, ptDisclosures, id, scope, lock);
+  return findRowInScope(db, ptDisclosures, id, scope, lock);
 }
 
 export async function listDisclosureRows(

@@ -1,6 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { findLockedInScope } from '../../platform/findLockedInScope';
+import { findRowInScope } from '../../platform/findInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -22,7 +22,7 @@ export async function findProcedure(
   id: string,
   lock = false,
 ): Promise<ProcedureRow | undefined> {
-  return findLockedInScope(db, ptProcedures, id, proceduresPolicy.scope(actor, action), lock);
+  return findRowInScope(db, ptProcedures, id, proceduresPolicy.scope(actor, action), lock);
 }
 
 export async function listProcedureRows(
