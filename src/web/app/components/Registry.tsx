@@ -1,8 +1,11 @@
 import { type QueryKey, type UseQueryResult, keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Table } from 'antd';
+import { Card, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { type ComponentProps, type ReactNode, useState } from 'react';
+import type { Permission } from '../../../shared/permissions';
+import { useAuth } from '../auth';
+import { AddButton } from './AddButton';
 import type { Query } from '../api';
 import { ErrorResult } from './Status';
 import { SubmitModal } from './SubmitModal';
@@ -79,6 +82,51 @@ export function RegistryCard<R extends object>({
       />
       {children}
     </Card>
+  );
+}
+
+/**
+ * A registry tab whose toolbar (its `filters`, if any) ends with a 新建 button for users holding `permission`;
+ * the button opens `create`'s form (`fields`), titled as the button. `children` are the tab's other dialogs.
+ */
+export function CreateRegistry<R extends object>({
+  permission,
+  filters,
+  create,
+  fields,
+  children,
+  ...card
+}: {
+  permission: Permission;
+  filters?: ReactNode;
+  create: Omit<ComponentProps<typeof FormModal>, 'onClose' | 'children'>;
+  /** The fields of `create`'s form. */
+  fields: ReactNode;
+} & Omit<ComponentProps<typeof RegistryCard<R>>, 'toolbar'>) {
+  const { can } = useAuth();
+  const [adding, setAdding] = useState(false);
+  const add = can(permission) ? <AddButton onClick={() => setAdding(true)}>{create.title}</AddButton> : null;
+  return (
+    <RegistryCard<R>
+      toolbar={
+        filters ? (
+          <Space wrap>
+            {filters}
+            {add}
+          </Space>
+        ) : (
+          add
+        )
+      }
+      {...card}
+    >
+      {adding ? (
+        <FormModal {...create} onClose={() => setAdding(false)}>
+          {fields}
+        </FormModal>
+      ) : null}
+      {children}
+    </RegistryCard>
   );
 }
 

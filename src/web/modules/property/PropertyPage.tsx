@@ -28,7 +28,7 @@ import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ListRows } from '../../app/components/ListRows';
-import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
+import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -410,20 +410,17 @@ function Meetings({ communityId }: { communityId?: string }) {
     communityId,
     open: onlyOpen ? 'true' : undefined,
   });
-  const [creating, setCreating] = useState(false);
   const [resolving, setResolving] = useState<string | null>(null);
   const manage = can('property.manage');
   return (
-    <RegistryCard<Meeting>
+    <CreateRegistry<Meeting>
+      permission="property.manage"
       paged={paged}
       empty={t('pm.mt.empty')}
-      toolbar={
-        <Space wrap>
-          <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
-            {t('pm.mt.onlyOpen')}
-          </Checkbox>
-          {manage ? <AddButton onClick={() => setCreating(true)}>{t('pm.mt.new')}</AddButton> : null}
-        </Space>
+      filters={
+        <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
+          {t('pm.mt.onlyOpen')}
+        </Checkbox>
       }
       expandable={{
         expandedRowRender: (m) => (
@@ -501,24 +498,23 @@ function Meetings({ communityId }: { communityId?: string }) {
             ),
         },
       ]}
-    >
-      {creating ? (
-        <FormModal
-          invalidate={INVALIDATE}
-          title={t('pm.mt.new')}
-          width={720}
-          initialValues={{ heldOn: today(), communityId }}
-          onClose={() => setCreating(false)}
-          submit={(v) => {
-            const { issuesText, ...rest } = v;
-            const issues = String(issuesText ?? '')
-              .split('\n')
-              .map((s) => s.trim())
-              .filter(Boolean)
-              .map((text) => ({ text }));
-            return pmApi.createMeeting({ ...rest, issues });
-          }}
-        >
+      create={{
+        invalidate: INVALIDATE,
+        title: t('pm.mt.new'),
+        width: 720,
+        initialValues: { heldOn: today(), communityId },
+        submit: (v) => {
+          const { issuesText, ...rest } = v;
+          const issues = String(issuesText ?? '')
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((text) => ({ text }));
+          return pmApi.createMeeting({ ...rest, issues });
+        },
+      }}
+      fields={
+        <>
           <Row gutter={12}>
             <ColItem span={12} name="communityId" label={t('pm.community')} rules={req}>
               <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
@@ -548,8 +544,9 @@ function Meetings({ communityId }: { communityId?: string }) {
           <Form.Item name="minutes" label={t('pm.mt.minutes')}>
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
-        </FormModal>
-      ) : null}
+        </>
+      }
+    >
       {resolving ? (
         <FormModal
           invalidate={INVALIDATE}
@@ -566,39 +563,31 @@ function Meetings({ communityId }: { communityId?: string }) {
           </Form.Item>
         </FormModal>
       ) : null}
-    </RegistryCard>
+    </CreateRegistry>
   );
 }
 
 function Notices({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
-  const { can } = useAuth();
-  const paged = usePagedQuery(pmKeys.notices, pmApi.notices, { communityId });
-  const [creating, setCreating] = useState(false);
   return (
-    <RegistryCard<Notice>
-      paged={paged}
+    <CreateRegistry<Notice>
+      permission="property.manage"
+      paged={usePagedQuery(pmKeys.notices, pmApi.notices, { communityId })}
       empty={t('pm.nt.empty')}
-      toolbar={
-        can('property.manage') ? (
-          <AddButton onClick={() => setCreating(true)}>{t('pm.nt.new')}</AddButton>
-        ) : null
-      }
       columns={[
         { title: t('pm.nt.publishedOn'), dataIndex: 'publishedOn', width: 110 },
         { title: t('pm.nt.unit'), dataIndex: 'orgUnitName', width: 130 },
         { title: t('pm.nt.title'), dataIndex: 'title', width: 260 },
         { title: t('pm.nt.body'), dataIndex: 'body', ellipsis: true },
       ]}
-    >
-      {creating ? (
-        <FormModal
-          invalidate={INVALIDATE}
-          title={t('pm.nt.new')}
-          initialValues={{ publishedOn: today() }}
-          onClose={() => setCreating(false)}
-          submit={(v) => pmApi.createNotice(v)}
-        >
+      create={{
+        invalidate: INVALIDATE,
+        title: t('pm.nt.new'),
+        initialValues: { publishedOn: today() },
+        submit: (v) => pmApi.createNotice(v),
+      }}
+      fields={
+        <>
           <Form.Item name="orgUnitId" label={t('pm.nt.unit')} rules={req}>
             <OrgUnitSelect selectableKinds={['community', 'compound']} searchKind="compound" />
           </Form.Item>
@@ -611,26 +600,19 @@ function Notices({ communityId }: { communityId?: string }) {
           <Form.Item name="publishedOn" label={t('pm.nt.publishedOn')} rules={req}>
             <Input type="date" />
           </Form.Item>
-        </FormModal>
-      ) : null}
-    </RegistryCard>
+        </>
+      }
+    />
   );
 }
 
 function Appraisals({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
-  const { can } = useAuth();
-  const paged = usePagedQuery(pmKeys.appraisals, pmApi.appraisals, { communityId });
-  const [creating, setCreating] = useState(false);
   return (
-    <RegistryCard<Appraisal>
-      paged={paged}
+    <CreateRegistry<Appraisal>
+      permission="property.manage"
+      paged={usePagedQuery(pmKeys.appraisals, pmApi.appraisals, { communityId })}
       empty={t('pm.ap.empty')}
-      toolbar={
-        can('property.manage') ? (
-          <AddButton onClick={() => setCreating(true)}>{t('pm.ap.new')}</AddButton>
-        ) : null
-      }
       columns={[
         { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
         { title: t('pm.ap.period'), dataIndex: 'period', width: 150 },
@@ -646,15 +628,14 @@ function Appraisals({ communityId }: { communityId?: string }) {
         { title: t('pm.ap.respondents'), dataIndex: 'respondents', width: 90, render: (v) => v ?? '—' },
         { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
       ]}
-    >
-      {creating ? (
-        <FormModal
-          invalidate={INVALIDATE}
-          title={t('pm.ap.new')}
-          initialValues={{ appraisedOn: today() }}
-          onClose={() => setCreating(false)}
-          submit={(v) => pmApi.createAppraisal(v)}
-        >
+      create={{
+        invalidate: INVALIDATE,
+        title: t('pm.ap.new'),
+        initialValues: { appraisedOn: today() },
+        submit: (v) => pmApi.createAppraisal(v),
+      }}
+      fields={
+        <>
           <Form.Item name="compoundId" label={t('pm.compound')} rules={req}>
             <OrgUnitSelect selectableKinds={['compound']} searchKind="compound" />
           </Form.Item>
@@ -675,9 +656,9 @@ function Appraisals({ communityId }: { communityId?: string }) {
           <Form.Item name="remark" label={t('pm.ap.remark')}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
-        </FormModal>
-      ) : null}
-    </RegistryCard>
+        </>
+      }
+    />
   );
 }
 

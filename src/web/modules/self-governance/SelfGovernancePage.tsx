@@ -34,7 +34,7 @@ import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ListRows } from '../../app/components/ListRows';
-import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
+import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -159,7 +159,6 @@ function Bodies({ communityId }: { communityId?: string }) {
   const { can } = useAuth();
   const manage = can('self_governance.manage');
   const [kind, setKind] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
   const [adding, setAdding] = useState<Body | null>(null);
   const [vacating, setVacating] = useState<Position | null>(null);
   const [filling, setFilling] = useState<Position | null>(null);
@@ -187,21 +186,19 @@ function Bodies({ communityId }: { communityId?: string }) {
       r.termStart || r.termEnd ? `${r.termStart ?? '—'} 至 ${r.termEnd ?? '—'}` : '—',
   };
   return (
-    <RegistryCard<Body>
+    <CreateRegistry<Body>
+      permission="self_governance.manage"
       paged={paged}
       empty={t('sg.empty')}
-      toolbar={
-        <Space wrap>
-          <Select
-            allowClear
-            style={{ width: 200 }}
-            placeholder={t('sg.bodyKind')}
-            value={kind}
-            onChange={setKind}
-            options={enumOptions(t, 'sg.kind', BODY_KINDS)}
-          />
-          {manage ? <AddButton onClick={() => setCreating(true)}>{t('sg.newBody')}</AddButton> : null}
-        </Space>
+      filters={
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('sg.bodyKind')}
+          value={kind}
+          onChange={setKind}
+          options={enumOptions(t, 'sg.kind', BODY_KINDS)}
+        />
       }
       expandable={{
         // Every body shows its posts unless the user folds it.
@@ -265,15 +262,14 @@ function Bodies({ communityId }: { communityId?: string }) {
             ) : null,
         },
       ]}
-    >
-      {creating ? (
-        <FormModal
-          invalidate={INVALIDATE}
-          title={t('sg.newBody')}
-          initialValues={{ communityId }}
-          onClose={() => setCreating(false)}
-          submit={(v) => sgApi.createBody(v)}
-        >
+      create={{
+        invalidate: INVALIDATE,
+        title: t('sg.newBody'),
+        initialValues: { communityId },
+        submit: (v) => sgApi.createBody(v),
+      }}
+      fields={
+        <>
           <Form.Item name="communityId" label={t('sg.community')} rules={req}>
             <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
           </Form.Item>
@@ -308,8 +304,9 @@ function Bodies({ communityId }: { communityId?: string }) {
               <Input type="date" />
             </ColItem>
           </Row>
-        </FormModal>
-      ) : null}
+        </>
+      }
+    >
       {adding ? (
         <FormModal
           invalidate={INVALIDATE}
@@ -394,7 +391,7 @@ function Bodies({ communityId }: { communityId?: string }) {
           </Row>
         </FormModal>
       ) : null}
-    </RegistryCard>
+    </CreateRegistry>
   );
 }
 
@@ -620,28 +617,22 @@ function Elections({ communityId }: { communityId?: string }) {
 
 function Reviews({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [kind, setKind] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
   const paged = usePagedQuery(sgKeys.reviews, sgApi.reviews, { communityId, kind });
   return (
-    <RegistryCard
+    <CreateRegistry
+      permission="self_governance.manage"
       paged={paged}
       empty={t('sg.rv.empty')}
-      toolbar={
-        <Space wrap>
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('sg.rv.kind')}
-            value={kind}
-            onChange={setKind}
-            options={enumOptions(t, 'sg.rv.kind', REVIEW_KINDS)}
-          />
-          {can('self_governance.manage') ? (
-            <AddButton onClick={() => setCreating(true)}>{t('sg.rv.new')}</AddButton>
-          ) : null}
-        </Space>
+      filters={
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('sg.rv.kind')}
+          value={kind}
+          onChange={setKind}
+          options={enumOptions(t, 'sg.rv.kind', REVIEW_KINDS)}
+        />
       }
       columns={[
         { title: t('sg.rv.heldOn'), dataIndex: 'heldOn', width: 110 },
@@ -671,15 +662,14 @@ function Reviews({ communityId }: { communityId?: string }) {
               : '—',
         },
       ]}
-    >
-      {creating ? (
-        <FormModal
-          invalidate={INVALIDATE}
-          title={t('sg.rv.new')}
-          initialValues={{ communityId, kind: 'training', form: 'topic', heldOn: today() }}
-          onClose={() => setCreating(false)}
-          submit={(v) => sgApi.createReview(v)}
-        >
+      create={{
+        invalidate: INVALIDATE,
+        title: t('sg.rv.new'),
+        initialValues: { communityId, kind: 'training', form: 'topic', heldOn: today() },
+        submit: (v) => sgApi.createReview(v),
+      }}
+      fields={
+        <>
           <Form.Item name="communityId" label={t('sg.community')} rules={req}>
             <OrgUnitSelect selectableKinds={['community']} searchKind="community" />
           </Form.Item>
@@ -723,8 +713,8 @@ function Reviews({ communityId }: { communityId?: string }) {
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
             </ColItem>
           </Row>
-        </FormModal>
-      ) : null}
-    </RegistryCard>
+        </>
+      }
+    />
   );
 }

@@ -26,13 +26,19 @@ import {
 import type { TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { type ComponentProps, type ReactNode, useState } from 'react';
+import { type ComponentProps, useState } from 'react';
 import { useLocation } from 'react-router';
 import { SO_CATEGORIES, SO_FOUNDER_GROUPS, SO_STAGES, SO_TIERS } from '../../../shared/contracts/socialOrgs';
 import type { Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { FormModal, type Paged, RegistryCard, usePagedQuery } from '../../app/components/Registry';
+import {
+  CreateRegistry,
+  FormModal,
+  type Paged,
+  RegistryCard,
+  usePagedQuery,
+} from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -134,52 +140,19 @@ function useSoMutation<V>(mutationFn: (v: V) => Promise<unknown>) {
   });
 }
 
-/**
- * A registry tab whose toolbar (its `filters`, if any) ends with the 新建 button for those who manage social
- * organisations; the button opens `create`'s form (`fields`). `children` are the tab's other dialogs.
- */
-function CreateRegistry<R extends object>({
-  paged,
-  filters,
+/** A registry tab with a 新建 button for those who manage social organisations; its forms leave empty fields out. */
+function SoCreateRegistry<R extends object>({
   create,
-  fields,
-  children,
-  ...table
-}: {
-  paged: { list: UseQueryResult<Paged<R>>; pagination: object };
-  filters?: ReactNode;
+  ...props
+}: Omit<ComponentProps<typeof CreateRegistry<R>>, 'permission' | 'create'> & {
   create: Omit<ComponentProps<typeof SoFormModal>, 'onClose' | 'children'>;
-  /** The fields of `create`'s form. */
-  fields: ReactNode;
-  children?: ReactNode;
-} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination' | 'children'>) {
-  const { can } = useAuth();
-  const [adding, setAdding] = useState(false);
-  const add = can('social_orgs.manage') ? (
-    <AddButton onClick={() => setAdding(true)}>{create.title}</AddButton>
-  ) : null;
+}) {
   return (
-    <RegistryCard<R>
-      paged={paged}
-      toolbar={
-        filters ? (
-          <Space wrap>
-            {filters}
-            {add}
-          </Space>
-        ) : (
-          add
-        )
-      }
-      {...table}
-    >
-      {adding ? (
-        <SoFormModal {...create} onClose={() => setAdding(false)}>
-          {fields}
-        </SoFormModal>
-      ) : null}
-      {children}
-    </RegistryCard>
+    <CreateRegistry<R>
+      permission="social_orgs.manage"
+      create={{ invalidate: soKeys.all, empty: 'omit', ...create }}
+      {...props}
+    />
   );
 }
 
@@ -504,7 +477,7 @@ function Incubations() {
   const { q, setQ, list, pagination } = usePaged('incubations', soApi.incubations);
   const [editing, setEditing] = useState<IncubationDto | null>(null);
   return (
-    <CreateRegistry<IncubationDto>
+    <SoCreateRegistry<IncubationDto>
       paged={{ list, pagination }}
       filters={
         <>
@@ -613,7 +586,7 @@ function Incubations() {
           </Form.Item>
         </SoFormModal>
       ) : null}
-    </CreateRegistry>
+    </SoCreateRegistry>
   );
 }
 
@@ -625,7 +598,7 @@ function Stations() {
   const stations = usePaged('stations', soApi.stations);
   const [posting, setPosting] = useState<StationDto | null>(null);
   return (
-    <CreateRegistry<StationDto>
+    <SoCreateRegistry<StationDto>
       paged={stations}
       create={{ title: t('so.newStation'), submit: soApi.createStation }}
       fields={
@@ -691,7 +664,7 @@ function Stations() {
           </Form.Item>
         </SoFormModal>
       ) : null}
-    </CreateRegistry>
+    </SoCreateRegistry>
   );
 }
 
@@ -1004,7 +977,7 @@ function Funds() {
   const [flowFor, setFlowFor] = useState<FundDto | null>(null);
   const [showFlows, setShowFlows] = useState<FundDto | null>(null);
   return (
-    <CreateRegistry<FundDto>
+    <SoCreateRegistry<FundDto>
       paged={funds}
       create={{ title: t('so.newFund'), submit: soApi.createFund }}
       fields={
@@ -1075,7 +1048,7 @@ function Funds() {
         </SoFormModal>
       ) : null}
       {showFlows ? <FlowsDrawer fund={showFlows} onClose={() => setShowFlows(null)} /> : null}
-    </CreateRegistry>
+    </SoCreateRegistry>
   );
 }
 
@@ -1125,7 +1098,7 @@ function Contracts() {
   );
   const manage = can('social_orgs.manage');
   return (
-    <CreateRegistry<ContractDto>
+    <SoCreateRegistry<ContractDto>
       paged={contracts}
       create={{ title: t('so.newContract'), submit: soApi.createContract, fenFields: ['amountFen'] }}
       fields={
@@ -1255,7 +1228,7 @@ function Contracts() {
           </Form.Item>
         </SoFormModal>
       ) : null}
-    </CreateRegistry>
+    </SoCreateRegistry>
   );
 }
 
@@ -1265,7 +1238,7 @@ function Links() {
   const { t } = useI18n();
   const links = usePaged('links', soApi.links);
   return (
-    <CreateRegistry<LinkDto>
+    <SoCreateRegistry<LinkDto>
       paged={links}
       create={{ title: t('so.newLink'), submit: soApi.createLink, initialValues: { subjectKind: 'case' } }}
       fields={
