@@ -1,4 +1,4 @@
-import { PROJECTS_ARCHIVE_ERRORS } from './errors.projects.archive';
+import { PROJECTS_ARCHIVE_ERRORS, PROJECT_UPLOAD_MESSAGES } from './errors.projects.archive';
 import { PROJECTS_MILESTONE_ERRORS } from './errors.projects.milestones';
 import { PROJECTS_EVALUATION_ERRORS } from './errors.projects.evaluation';
 import type { Locale } from './errors';
@@ -166,18 +166,9 @@ export const PROJECTS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '请选择环节或资料类别',
     en: 'Choose a stage or a document',
   },
-  'projects.doorstep_note_too_long': {
-    'zh-CN': '说明不能超过{max}字',
-    en: 'The note may have at most {max} characters',
-  },
-  'projects.doorstep_file_required': {
-    'zh-CN': '请选择要上传的文件',
-    en: 'Choose a file to upload',
-  },
-  'projects.doorstep_file_too_large': {
-    'zh-CN': '文件不能超过{mb}MB',
-    en: 'The file may be at most {mb} MB',
-  },
+  'projects.doorstep_note_too_long': PROJECT_UPLOAD_MESSAGES.noteTooLong,
+  'projects.doorstep_file_required': PROJECT_UPLOAD_MESSAGES.fileRequired,
+  'projects.doorstep_file_too_large': PROJECT_UPLOAD_MESSAGES.fileTooLarge,
   'projects.doorstep_file_type': {
     'zh-CN': '仅支持照片、视频、音频和文档（PDF、Word、Excel、PPT）',
     en: 'Only photos, video, audio and documents (PDF, Word, Excel, PowerPoint) are accepted',

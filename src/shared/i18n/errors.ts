@@ -3,6 +3,7 @@
  * The server answers in the user's language; the web app shows `message` as given.
  */
 import { label } from './labels';
+import { fillPlaceholders } from './placeholders';
 import { ACCOUNTS_ERRORS } from './errors.accounts';
 import { CALENDAR_ERRORS } from './errors.calendar';
 import { NOTIFICATIONS_ERRORS } from './errors.notifications';
@@ -128,8 +129,8 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
 export function formatMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {
   const entry = ERROR_MESSAGES[code];
   const template = entry ? entry[locale] : code;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    if (!params || !(k in params)) return `{${k}}`;
+  return fillPlaceholders(template, (k, placeholder) => {
+    if (!params || !(k in params)) return placeholder;
     const v = params[k];
     // { label: key } is shown in the reader's language (e.g. a work order's status).
     return v && typeof v === 'object' && 'label' in v

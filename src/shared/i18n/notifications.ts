@@ -1,4 +1,9 @@
 import type { Locale } from './errors';
+import { fillPlaceholders } from './placeholders';
+
+/** What one notification says in one language. */
+type NotificationText = { title: string; body: string };
+type NotificationTemplates = Record<string, Record<Locale, NotificationText>>;
 
 /**
  * What each notification event says, in both UI languages: a title and a one-line body with `{param}`
@@ -185,7 +190,7 @@ export const NOTIFICATION_TEMPLATES = {
       body: '{call}: “{title}” ({unit}) scored {score} in the final evaluation, grade {grade}.',
     },
   },
-} as const satisfies Record<string, Record<Locale, { title: string; body: string }>>;
+} as const satisfies NotificationTemplates;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_TEMPLATES;
 export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_TEMPLATES) as NotificationEvent[];
@@ -195,11 +200,9 @@ export function renderNotification(
   event: string,
   params: Record<string, string | number>,
   locale: Locale,
-): { title: string; body: string } {
-  const t = (NOTIFICATION_TEMPLATES as Record<string, Record<Locale, { title: string; body: string }>>)[
-    event
-  ]?.[locale];
+): NotificationText {
+  const t = (NOTIFICATION_TEMPLATES as NotificationTemplates)[event]?.[locale];
   if (!t) return { title: event, body: '' };
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  const fill = (s: string) => fillPlaceholders(s, (k) => String(params[k] ?? ''));
   return { title: fill(t.title), body: fill(t.body) };
 }
