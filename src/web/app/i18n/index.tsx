@@ -4,6 +4,7 @@ import 'dayjs/locale/en';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import type { Locale } from '../../../shared/i18n/errors';
 import { label as sharedLabel } from '../../../shared/i18n/labels';
+import { fillPlaceholders } from '../../../shared/i18n/placeholders';
 import { apiSession } from '../api';
 import type { WEB_MODULES } from '../modules';
 import type { WebModuleI18n } from '../webModule';
@@ -53,7 +54,7 @@ function translate(
 ): string {
   const template = dicts[locale][key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillPlaceholders(template, (k, m) => (k in params ? String(params[k]) : m));
 }
 
 interface I18nValue {
