@@ -20,7 +20,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
-import { StateTag, yuan } from './parts';
+import { StateTag, yuanColumn } from './parts';
 
 export type View = 'all' | 'waiting' | 'toScore' | 'overdue';
 
@@ -107,13 +107,7 @@ export function ApplicationsTable({
       ),
     },
     { title: t('projects.app.type'), dataIndex: 'typeName', width: 110, responsive: ['xxl'] },
-    {
-      title: t('projects.app.budget'),
-      dataIndex: 'budgetTotalFen',
-      width: 110,
-      align: 'right',
-      render: (v: number) => yuan(v),
-    },
+    { ...yuanColumn(t('projects.app.budget'), 'budgetTotalFen'), width: 110 },
     {
       title: t('projects.app.state'),
       dataIndex: 'state',

@@ -16,7 +16,7 @@ import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Doorstep, type DoorstepDetail, doorstepApi, doorstepKeys } from './doorstepApi';
-import { yuan } from './parts';
+import { yuanColumn } from './parts';
 
 type Named = { key: string; name: string; en: string };
 /** A data label (category, stage, settlement type) in the UI's language. */
@@ -217,13 +217,7 @@ export default function DoorstepPage() {
             width: 120,
             render: (v: string) => named(DOORSTEP_CATEGORIES, v),
           },
-          {
-            title: t('projects.doorstep.budget'),
-            dataIndex: 'budgetFen',
-            width: 110,
-            align: 'right',
-            render: (v: number) => yuan(v),
-          },
+          { ...yuanColumn(t('projects.doorstep.budget'), 'budgetFen'), width: 110 },
           {
             title: t('projects.doorstep.frequency'),
             key: 'freq',
