@@ -161,6 +161,12 @@ export default function DoorstepDetailPage() {
     setFile(null);
     setSlot(s);
   };
+  /** A link that opens the upload form of a stage's attachments or of a document. */
+  const uploadLink = (s: DoorstepSlot, label: string) => (
+    <Button size="small" type="link" icon={<UploadOutlined />} onClick={() => openFile(s)}>
+      {label}
+    </Button>
+  );
   const slotName = (s: DoorstepSlot | null) => named(DOORSTEP_STAGES, s) || named(DOORSTEP_DOCUMENTS, s);
   const c = d.completeness;
   const firstOpen = d.stages.findIndex((s) => !s.record);
@@ -243,16 +249,7 @@ export default function DoorstepDetailPage() {
                               {r ? t('projects.doorstep.correct') : t('projects.doorstep.record')}
                             </Button>
                           ) : null}
-                          {d.canEdit && r ? (
-                            <Button
-                              size="small"
-                              type="link"
-                              icon={<UploadOutlined />}
-                              onClick={() => openFile(s.stage)}
-                            >
-                              {t('projects.doorstep.attach')}
-                            </Button>
-                          ) : null}
+                          {d.canEdit && r ? uploadLink(s.stage, t('projects.doorstep.attach')) : null}
                         </Space>
                         {r ? (
                           <>
@@ -337,18 +334,7 @@ export default function DoorstepDetailPage() {
                 renderItem={(doc) => (
                   <List.Item
                     data-testid={`doorstep-doc-${doc.document}`}
-                    extra={
-                      d.canEdit ? (
-                        <Button
-                          size="small"
-                          type="link"
-                          icon={<UploadOutlined />}
-                          onClick={() => openFile(doc.document)}
-                        >
-                          {t('projects.doorstep.uploadDoc')}
-                        </Button>
-                      ) : null
-                    }
+                    extra={d.canEdit ? uploadLink(doc.document, t('projects.doorstep.uploadDoc')) : null}
                   >
                     <Space direction="vertical" size={2}>
                       <Space>
