@@ -54,13 +54,12 @@ const NEEDS_FORM: ApplicationAction[] = [
 
 function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const conflict = Form.useWatch('conflict', form);
   const { me } = useAuth();
   const mine = a.scores.find((s) => s.reviewerId === me?.id);
-  const [saving, setSaving] = useState(false);
+  const [saving, withBusy] = useBusyAction();
   return (
     <SectionCard title={t('projects.app.scoreNow')} data-testid="score-card">
       <Typography.Paragraph type="secondary">{t('projects.app.scoreHint')}</Typography.Paragraph>
@@ -73,9 +72,8 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
           comment: mine?.comment ?? '',
           ...Object.fromEntries(a.criteria.map((c) => [`s_${c.key}`, mine?.scores[c.key]])),
         }}
-        onFinish={async (v) => {
-          setSaving(true);
-          try {
+        onFinish={(v) =>
+          withBusy(async () => {
             await projectsApi.score(a.id, {
               conflict: v.conflict,
               conflictNote: v.conflictNote || null,
@@ -84,12 +82,8 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
             });
             message.success(t('projects.app.scoreSaved'));
             onDone();
-          } catch (e) {
-            showError(e);
-          } finally {
-            setSaving(false);
-          }
-        }}
+          })
+        }
       >
         <Form.Item name="conflict" label={t('projects.app.conflict')}>
           <Radio.Group>

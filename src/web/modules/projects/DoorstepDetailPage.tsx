@@ -8,10 +8,8 @@ import {
   DatePicker,
   Descriptions,
   Form,
-  type FormInstance,
   Input,
   List,
-  Modal,
   Progress,
   Row,
   Select,
@@ -21,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   DOORSTEP_CATEGORIES,
@@ -41,7 +39,7 @@ import { useI18n } from '../../app/i18n';
 import { DoorstepFormModal, StageTag, useFrequency, useNamed } from './DoorstepPage';
 import { DoorstepRatingsCard } from './DoorstepRatingsCard';
 import { type DoorstepDetail, type DoorstepFile, doorstepApi, doorstepKeys } from './doorstepApi';
-import { yuan, OneFilePicker } from './parts';
+import { OneFilePicker, SaveModal, yuan } from './parts';
 
 function FileLinks({ files }: { files: DoorstepFile[] }) {
   if (!files.length) return null;
@@ -54,43 +52,6 @@ function FileLinks({ files }: { files: DoorstepFile[] }) {
         </a>
       ))}
     </Space>
-  );
-}
-
-/**
- * One of the page's record forms in a modal, kept rendered while closed (the page fills the form before opening
- * it); OK validates the form and hands its values to `onSave`.
- */
-function SaveModal<V>({
-  open,
-  title,
-  onClose,
-  busy,
-  form,
-  onSave,
-  children,
-}: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  busy: boolean;
-  form: FormInstance<V>;
-  onSave: (values: V) => Promise<void>;
-  children: ReactNode;
-}) {
-  return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onClose}
-      confirmLoading={busy}
-      forceRender
-      onOk={async () => onSave(await form.validateFields())}
-    >
-      <Form form={form} layout="vertical">
-        {children}
-      </Form>
-    </Modal>
   );
 }
 

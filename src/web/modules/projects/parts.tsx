@@ -5,7 +5,9 @@ import {
   type CardProps,
   Flex,
   Form,
+  type FormInstance,
   type FormListFieldData,
+  Modal,
   Table,
   type TableProps,
   Tag,
@@ -98,6 +100,44 @@ export function FormRows({
         </>
       )}
     </Form.List>
+  );
+}
+
+/**
+ * A record form in a modal, kept rendered while closed (the page fills the form before opening it); OK
+ * validates the form and hands its values to `onSave` (a doorstep project's stage, file or reflection, an
+ * archive item).
+ */
+export function SaveModal<V>({
+  open,
+  title,
+  onClose,
+  busy,
+  form,
+  onSave,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  busy: boolean;
+  form: FormInstance<V>;
+  onSave: (values: V) => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      confirmLoading={busy}
+      forceRender
+      onOk={async () => onSave(await form.validateFields())}
+    >
+      <Form form={form} layout="vertical">
+        {children}
+      </Form>
+    </Modal>
   );
 }
 
