@@ -1,4 +1,3 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
@@ -19,12 +18,13 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ConsultationLink } from './ConsultationLink';
 import { CONSULTATION_KINDS, FUNDING_SOURCES } from '../../../shared/contracts/projects';
 import { PageHeader } from '../../app/components/PageHeader';
+import { enumOptions } from '../../app/components/enumOptions';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { applyFormErrors } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
-import { yuan, SectionCard } from './parts';
+import { FormRows, SectionCard, yuan } from './parts';
 
 interface Values {
   orgUnitId?: string;
@@ -179,27 +179,13 @@ export default function ApplicationFormPage() {
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
           <Form.Item label={t('projects.app.targets')} extra={t('projects.app.targetsHelp')} required>
-            <Form.List name="targets">
-              {(fields, ops) => (
-                <>
-                  {fields.map((f, i) => (
-                    <Flex key={f.key} gap={8} align="baseline">
-                      <Form.Item
-                        name={f.name}
-                        rules={[{ required: true }]}
-                        style={{ flex: 1, marginBottom: 8 }}
-                      >
-                        <Input maxLength={200} data-testid={`app-target-${i}`} />
-                      </Form.Item>
-                      <MinusCircleOutlined onClick={() => ops.remove(f.name)} />
-                    </Flex>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => ops.add('')}>
-                    {t('projects.app.addTarget')}
-                  </Button>
-                </>
+            <FormRows name="targets" addText={t('projects.app.addTarget')} blank={() => ''}>
+              {(f, i) => (
+                <Form.Item name={f.name} rules={[{ required: true }]} style={{ flex: 1, marginBottom: 8 }}>
+                  <Input maxLength={200} data-testid={`app-target-${i}`} />
+                </Form.Item>
               )}
-            </Form.List>
+            </FormRows>
           </Form.Item>
         </SectionCard>
         <SectionCard title={t('projects.app.consultation')}>
@@ -209,12 +195,7 @@ export default function ApplicationFormPage() {
               label={t('projects.app.consultationKind')}
               style={{ width: 200 }}
             >
-              <Select
-                options={CONSULTATION_KINDS.map((k) => ({
-                  value: k,
-                  label: t(`projects.consultation.${k}`),
-                }))}
-              />
+              <Select options={enumOptions(t, 'projects.consultation', CONSULTATION_KINDS)} />
             </Form.Item>
             <Form.Item name="consultationDate" label={t('projects.app.consultationDate')}>
               <DatePicker />
@@ -236,73 +217,49 @@ export default function ApplicationFormPage() {
           </Form.Item>
         </SectionCard>
         <SectionCard title={t('projects.app.budgetLines')}>
-          <Form.List name="budgetLines">
-            {(fields, ops) => (
+          <FormRows
+            name="budgetLines"
+            addText={t('projects.app.addLine')}
+            blank={() => ({ item: '', amount: 0 })}
+            wrap
+          >
+            {(f, i) => (
               <>
-                {fields.map((f, i) => (
-                  <Flex key={f.key} gap={8} align="baseline" wrap>
-                    <Form.Item
-                      name={[f.name, 'item']}
-                      rules={[{ required: true }]}
-                      style={{ flex: 1, marginBottom: 8 }}
-                    >
-                      <Input
-                        placeholder={t('projects.app.item')}
-                        maxLength={100}
-                        data-testid={`app-line-${i}`}
-                      />
-                    </Form.Item>
-                    <AmountItem field={f} testId={`app-line-amount-${i}`} />
-                    <Form.Item name={[f.name, 'note']} style={{ width: 220, marginBottom: 8 }}>
-                      <Input placeholder={t('projects.app.note')} maxLength={200} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => ops.remove(f.name)} />
-                  </Flex>
-                ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => ops.add({ item: '', amount: 0 })}
+                <Form.Item
+                  name={[f.name, 'item']}
+                  rules={[{ required: true }]}
+                  style={{ flex: 1, marginBottom: 8 }}
                 >
-                  {t('projects.app.addLine')}
-                </Button>
+                  <Input placeholder={t('projects.app.item')} maxLength={100} data-testid={`app-line-${i}`} />
+                </Form.Item>
+                <AmountItem field={f} testId={`app-line-amount-${i}`} />
+                <Form.Item name={[f.name, 'note']} style={{ width: 220, marginBottom: 8 }}>
+                  <Input placeholder={t('projects.app.note')} maxLength={200} />
+                </Form.Item>
               </>
             )}
-          </Form.List>
+          </FormRows>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('projects.app.funding')}
           </Typography.Title>
-          <Form.List name="funding">
-            {(fields, ops) => (
+          <FormRows
+            name="funding"
+            addText={t('projects.app.addSource')}
+            blank={() => ({ source: 'subdistrict', amount: 0 })}
+          >
+            {(f, i) => (
               <>
-                {fields.map((f, i) => (
-                  <Flex key={f.key} gap={8} align="baseline">
-                    <Form.Item
-                      name={[f.name, 'source']}
-                      rules={[{ required: true }]}
-                      style={{ width: 200, marginBottom: 8 }}
-                    >
-                      <Select
-                        options={FUNDING_SOURCES.map((s) => ({
-                          value: s,
-                          label: t(`projects.funding.${s}`),
-                        }))}
-                      />
-                    </Form.Item>
-                    <AmountItem field={f} testId={`app-fund-amount-${i}`} />
-                    <MinusCircleOutlined onClick={() => ops.remove(f.name)} />
-                  </Flex>
-                ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => ops.add({ source: 'subdistrict', amount: 0 })}
+                <Form.Item
+                  name={[f.name, 'source']}
+                  rules={[{ required: true }]}
+                  style={{ width: 200, marginBottom: 8 }}
                 >
-                  {t('projects.app.addSource')}
-                </Button>
+                  <Select options={enumOptions(t, 'projects.funding', FUNDING_SOURCES)} />
+                </Form.Item>
+                <AmountItem field={f} testId={`app-fund-amount-${i}`} />
               </>
             )}
-          </Form.List>
+          </FormRows>
           <div style={{ marginTop: 12 }}>
             <Typography.Text type={budget === funding ? 'secondary' : 'danger'} data-testid="app-totals">
               {t('projects.app.totals', { budget: yuan(budget), funding: yuan(funding) })}

@@ -15,7 +15,6 @@ import {
   Radio,
   Row,
   Space,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -31,7 +30,7 @@ import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
-import { StateTag, yuan, SectionCard } from './parts';
+import { SectionCard, SmallTable, StateTag, fundingColumn, yuan, yuanColumn } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { ArchiveTab } from './ArchiveTab';
 import { MilestonesCard } from './MilestonesCard';
@@ -55,13 +54,12 @@ const NEEDS_FORM: ApplicationAction[] = [
 
 function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const conflict = Form.useWatch('conflict', form);
   const { me } = useAuth();
   const mine = a.scores.find((s) => s.reviewerId === me?.id);
-  const [saving, setSaving] = useState(false);
+  const [saving, withBusy] = useBusyAction();
   return (
     <SectionCard title={t('projects.app.scoreNow')} data-testid="score-card">
       <Typography.Paragraph type="secondary">{t('projects.app.scoreHint')}</Typography.Paragraph>
@@ -74,9 +72,8 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
           comment: mine?.comment ?? '',
           ...Object.fromEntries(a.criteria.map((c) => [`s_${c.key}`, mine?.scores[c.key]])),
         }}
-        onFinish={async (v) => {
-          setSaving(true);
-          try {
+        onFinish={(v) =>
+          withBusy(async () => {
             await projectsApi.score(a.id, {
               conflict: v.conflict,
               conflictNote: v.conflictNote || null,
@@ -85,12 +82,8 @@ function ScoreCard({ a, onDone }: { a: ApplicationDetail; onDone: () => void }) 
             });
             message.success(t('projects.app.scoreSaved'));
             onDone();
-          } catch (e) {
-            showError(e);
-          } finally {
-            setSaving(false);
-          }
-        }}
+          })
+        }
       >
         <Form.Item name="conflict" label={t('projects.app.conflict')}>
           <Radio.Group>
@@ -255,26 +248,29 @@ export default function ApplicationPage() {
               {a.sealLogNo ? (
                 <Descriptions.Item label={t('projects.app.sealLog')}>{a.sealLogNo}</Descriptions.Item>
               ) : null}
-              {a.completionDueAt ? (
-                <Descriptions.Item label={t('projects.app.completionDue')}>
-                  <PhaseDue
-                    due={a.completionDueAt}
-                    done={a.completedAt}
-                    overdue={a.completionOverdue}
-                    overdueText={t('projects.action.completion_overdue')}
-                  />
-                </Descriptions.Item>
-              ) : null}
-              {a.summaryDueAt ? (
-                <Descriptions.Item label={t('projects.app.summaryDue')}>
-                  <PhaseDue
-                    due={a.summaryDueAt}
-                    done={a.summaryAt}
-                    overdue={a.summaryOverdue}
-                    overdueText={t('projects.action.summary_overdue')}
-                  />
-                </Descriptions.Item>
-              ) : null}
+              {(
+                [
+                  [
+                    'completionDue',
+                    a.completionDueAt,
+                    a.completedAt,
+                    a.completionOverdue,
+                    'completion_overdue',
+                  ],
+                  ['summaryDue', a.summaryDueAt, a.summaryAt, a.summaryOverdue, 'summary_overdue'],
+                ] as const
+              ).map(([label, due, done, overdue, overdueAction]) =>
+                due ? (
+                  <Descriptions.Item key={label} label={t(`projects.app.${label}`)}>
+                    <PhaseDue
+                      due={due}
+                      done={done}
+                      overdue={overdue}
+                      overdueText={t(`projects.action.${overdueAction}`)}
+                    />
+                  </Descriptions.Item>
+                ) : null,
+              )}
               {a.visitAt ? (
                 <Descriptions.Item label={t('projects.app.visit')} span={2}>
                   <div>
@@ -320,44 +316,24 @@ export default function ApplicationPage() {
             </Descriptions>
           </SectionCard>
           <SectionCard title={t('projects.app.budgetLines')}>
-            <Table
+            <SmallTable
               rowKey={(_, i) => String(i)}
-              size="small"
-              pagination={false}
               dataSource={a.budgetLines}
               columns={[
                 { title: t('projects.app.item'), dataIndex: 'item' },
                 { title: t('projects.app.note'), dataIndex: 'note', responsive: ['md'] },
-                {
-                  title: t('projects.app.amount'),
-                  dataIndex: 'amountFen',
-                  align: 'right',
-                  width: 140,
-                  render: (v: number) => yuan(v),
-                },
+                { ...yuanColumn(t('projects.app.amount'), 'amountFen'), width: 140 },
               ]}
             />
             <Typography.Title level={5} style={{ marginTop: 12 }}>
               {t('projects.app.funding')}
             </Typography.Title>
-            <Table
+            <SmallTable
               rowKey={(_, i) => String(i)}
-              size="small"
-              pagination={false}
               dataSource={a.funding}
               columns={[
-                {
-                  title: t('projects.app.source'),
-                  dataIndex: 'source',
-                  render: (v: ApplicationDetail['funding'][number]['source']) => t(`projects.funding.${v}`),
-                },
-                {
-                  title: t('projects.app.amount'),
-                  dataIndex: 'amountFen',
-                  align: 'right',
-                  width: 140,
-                  render: (v: number) => yuan(v),
-                },
+                fundingColumn(t, t('projects.app.source')),
+                { ...yuanColumn(t('projects.app.amount'), 'amountFen'), width: 140 },
               ]}
             />
             <Typography.Text type={a.budgetTotalFen === a.fundingTotalFen ? 'secondary' : 'danger'}>
@@ -378,10 +354,8 @@ export default function ApplicationPage() {
           {a.abilities.score ? <ScoreCard a={a} onDone={refresh} /> : null}
           {a.scores.length ? (
             <SectionCard title={t('projects.app.scores')}>
-              <Table
+              <SmallTable
                 rowKey="id"
-                size="small"
-                pagination={false}
                 dataSource={a.scores}
                 columns={[
                   { title: t('projects.app.reviewer'), dataIndex: 'reviewerName', width: 140 },

@@ -16,11 +16,12 @@ import { Link } from 'react-router';
 import { APPLICATION_STATES, type ApplicationState } from '../../../shared/contracts/projects';
 import { useAuth } from '../../app/auth';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
+import { enumOptions } from '../../app/components/enumOptions';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
-import { StateTag, yuan } from './parts';
+import { StateTag, yuanColumn } from './parts';
 
 export type View = 'all' | 'waiting' | 'toScore' | 'overdue';
 
@@ -57,6 +58,13 @@ export function ApplicationsTable({
     queryFn: () => projectsApi.applications(q),
   });
   const bureau = can('projects.manage');
+  /** A filter's change: the new value, back to the first page. */
+  const refilter =
+    <V,>(set: (v: V) => void) =>
+    (v: V) => {
+      set(v);
+      setPage(1);
+    };
 
   const decide = async (a: Application, action: 'select' | 'reject', level?: 'city' | 'prefecture') => {
     setBusy(a.id);
@@ -107,13 +115,7 @@ export function ApplicationsTable({
       ),
     },
     { title: t('projects.app.type'), dataIndex: 'typeName', width: 110, responsive: ['xxl'] },
-    {
-      title: t('projects.app.budget'),
-      dataIndex: 'budgetTotalFen',
-      width: 110,
-      align: 'right',
-      render: (v: number) => yuan(v),
-    },
+    { ...yuanColumn(t('projects.app.budget'), 'budgetTotalFen'), width: 110 },
     {
       title: t('projects.app.state'),
       dataIndex: 'state',
@@ -185,11 +187,8 @@ export function ApplicationsTable({
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Segmented<View>
           value={view}
-          onChange={(v) => {
-            setView(v);
-            setPage(1);
-          }}
-          options={views.map((v) => ({ value: v, label: t(`projects.apps.view.${v}`) }))}
+          onChange={refilter(setView)}
+          options={enumOptions(t, 'projects.apps.view', views)}
           data-testid="apps-view"
         />
         <Select
@@ -197,20 +196,14 @@ export function ApplicationsTable({
           placeholder={t('projects.app.state')}
           style={{ width: 150 }}
           value={state}
-          onChange={(v) => {
-            setState(v);
-            setPage(1);
-          }}
-          options={APPLICATION_STATES.map((s) => ({ value: s, label: t(`projects.state.${s}`) }))}
+          onChange={refilter(setState)}
+          options={enumOptions(t, 'projects.state', APPLICATION_STATES)}
         />
         <Input.Search
           allowClear
           placeholder={t('projects.apps.search')}
           style={{ width: 220 }}
-          onSearch={(v) => {
-            setSearch(v);
-            setPage(1);
-          }}
+          onSearch={refilter(setSearch)}
         />
       </Flex>
       <QueryPageTable<Application>

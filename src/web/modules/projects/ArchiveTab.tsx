@@ -27,7 +27,7 @@ import { useShowError } from '../../app/errors';
 import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { SectionCard, OneFilePicker } from './parts';
+import { OneFilePicker, SaveModal, SectionCard } from './parts';
 
 type Archive = Wire<ArchiveDto>;
 const enc = encodeURIComponent;
@@ -63,8 +63,7 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
     setFile(null);
     setAdding(category);
   };
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: { category: ArchiveCategory; note?: string }) => {
     if (!file) {
       message.error(t('projects.archive.fileRequired'));
       return;
@@ -208,35 +207,33 @@ export function ArchiveTab({ applicationId }: { applicationId: string }) {
           </List.Item>
         )}
       />
-      <Modal
+      <SaveModal
         open={adding !== null}
         title={t('projects.archive.add')}
-        onCancel={() => setAdding(null)}
-        onOk={submit}
-        confirmLoading={busy}
-        forceRender
+        onClose={() => setAdding(null)}
+        onSave={submit}
+        busy={busy}
+        form={form}
       >
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="category"
-            label={t('projects.archive.category')}
-            rules={[{ required: true, message: t('projects.archive.categoryRequired') }]}
-          >
-            <Select options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.key, label: catName(c.key) }))} />
-          </Form.Item>
-          <Form.Item label={t('projects.archive.file')} extra={t('projects.archive.fileHint')} required>
-            <OneFilePicker file={file} onChange={setFile} label={t('projects.archive.pick')} />
-          </Form.Item>
-          <Form.Item name="note" label={t('projects.archive.note')}>
-            <Input.TextArea
-              rows={3}
-              maxLength={ARCHIVE_NOTE_MAX}
-              showCount
-              placeholder={t('projects.archive.notePlaceholder')}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="category"
+          label={t('projects.archive.category')}
+          rules={[{ required: true, message: t('projects.archive.categoryRequired') }]}
+        >
+          <Select options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.key, label: catName(c.key) }))} />
+        </Form.Item>
+        <Form.Item label={t('projects.archive.file')} extra={t('projects.archive.fileHint')} required>
+          <OneFilePicker file={file} onChange={setFile} label={t('projects.archive.pick')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('projects.archive.note')}>
+          <Input.TextArea
+            rows={3}
+            maxLength={ARCHIVE_NOTE_MAX}
+            showCount
+            placeholder={t('projects.archive.notePlaceholder')}
+          />
+        </Form.Item>
+      </SaveModal>
       <Modal
         open={removing !== null}
         title={t('projects.archive.removeTitle')}

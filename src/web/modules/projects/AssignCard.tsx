@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AssignmentsDto } from '../../../shared/contracts/projects.assign';
@@ -10,7 +10,7 @@ import { useShowError } from '../../app/errors';
 import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
-import { SectionCard } from './parts';
+import { SectionCard, SmallTable } from './parts';
 
 type Assignments = Wire<AssignmentsDto>;
 const enc = encodeURIComponent;
@@ -102,10 +102,8 @@ export function AssignCard({ callId }: { callId: string }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('projects.assign.help')}
       </Typography.Paragraph>
-      <Table<Application>
+      <SmallTable<Application>
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={apps.data.items}
         rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
         columns={[

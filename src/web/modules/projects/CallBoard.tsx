@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { BoardDto } from '../../../shared/contracts/projects.board';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { SectionCard } from './parts';
+import { SectionCard, SmallTable } from './parts';
 
 type Board = Wire<BoardDto>;
 type Row = Board['rows'][number];
@@ -48,10 +48,8 @@ export function CallBoard({ callId }: { callId: string }) {
   ];
   return (
     <SectionCard title={t('projects.board.title')} data-testid="call-board">
-      <Table
-        size="small"
+      <SmallTable
         rowKey="subdistrictId"
-        pagination={false}
         scroll={{ x: 900 }}
         dataSource={rows}
         columns={[

@@ -1,6 +1,5 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { OrgUnitDto } from '../../../shared/contracts/org';
@@ -9,6 +8,7 @@ import { applyFormErrors } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect, orgApi } from '../org/api';
 import { type Call, type CreateCallInput, projectsApi } from './api';
+import { FormRows } from './parts';
 
 interface Values {
   orgUnitId: string;
@@ -130,49 +130,40 @@ export function CallFormModal({
   };
 
   const list = (name: 'types' | 'documents' | 'criteria', add: string, withMax = false) => (
-    <Form.List name={name}>
-      {(fields, ops) => (
+    <FormRows
+      name={name}
+      addText={t(add as 'projects.call.addType')}
+      blank={() => {
+        const key = `k${Date.now().toString(36)}`;
+        return withMax ? { key, max: 10 } : { key };
+      }}
+      locked={fixed && name === 'types'}
+    >
+      {(f) => (
         <>
-          {fields.map((f) => (
-            <Flex key={f.key} gap={8} align="baseline">
-              <Form.Item
-                name={[f.name, 'name']}
-                rules={[{ required: true }]}
-                style={{ flex: 1, marginBottom: 8 }}
-              >
-                <Input placeholder={t('projects.call.name')} disabled={fixed && name === 'types'} />
-              </Form.Item>
-              {/* The key is the record's stable identity (applications and scores refer to it): never shown. */}
-              <Form.Item name={[f.name, 'key']} hidden>
-                <Input />
-              </Form.Item>
-              {withMax ? (
-                <Form.Item
-                  name={[f.name, 'max']}
-                  rules={[{ required: true }]}
-                  style={{ width: 90, marginBottom: 8 }}
-                >
-                  <InputNumber min={1} max={100} />
-                </Form.Item>
-              ) : null}
-              {fixed && name === 'types' ? null : <MinusCircleOutlined onClick={() => ops.remove(f.name)} />}
-            </Flex>
-          ))}
-          {fixed && name === 'types' ? null : (
-            <Button
-              type="dashed"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                const key = `k${Date.now().toString(36)}`;
-                ops.add(withMax ? { key, max: 10 } : { key });
-              }}
+          <Form.Item
+            name={[f.name, 'name']}
+            rules={[{ required: true }]}
+            style={{ flex: 1, marginBottom: 8 }}
+          >
+            <Input placeholder={t('projects.call.name')} disabled={fixed && name === 'types'} />
+          </Form.Item>
+          {/* The key is the record's stable identity (applications and scores refer to it): never shown. */}
+          <Form.Item name={[f.name, 'key']} hidden>
+            <Input />
+          </Form.Item>
+          {withMax ? (
+            <Form.Item
+              name={[f.name, 'max']}
+              rules={[{ required: true }]}
+              style={{ width: 90, marginBottom: 8 }}
             >
-              {t(add as 'projects.call.addType')}
-            </Button>
-          )}
+              <InputNumber min={1} max={100} />
+            </Form.Item>
+          ) : null}
         </>
       )}
-    </Form.List>
+    </FormRows>
   );
 
   return (

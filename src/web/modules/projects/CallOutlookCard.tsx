@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { evaluationApi } from './evaluationApi';
-import { SectionCard } from './parts';
+import { SectionCard, SmallTable } from './parts';
 
 /**
  * A published call's results per subdistrict/town and what they mean for next year (R-PJ-4): pilots, final
@@ -24,10 +24,8 @@ export function CallOutlookCard({ callId }: { callId: string }) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('projects.outlook.hint')}
       </Typography.Paragraph>
-      <Table
+      <SmallTable
         rowKey="unitId"
-        size="small"
-        pagination={false}
         dataSource={o.rows}
         columns={[
           { title: t('projects.quota.unit'), dataIndex: 'name' },

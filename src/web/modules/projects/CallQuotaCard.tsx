@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, InputNumber, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
 import { projectsKeys } from './api';
 import { type QuotaProposal, evaluationApi, evaluationKeys } from './evaluationApi';
-import { SectionCard } from './parts';
+import { SectionCard, SmallTable } from './parts';
 
 /**
  * A call's pilot quota per subdistrict/town (R-PJ-4: next year's quota grows or shrinks with results):
@@ -84,10 +84,8 @@ export function CallQuotaCard({ callId }: { callId: string }) {
           {t('projects.quota.from', { call: d.quotasFromCall.title })}
         </Typography.Paragraph>
       ) : null}
-      <Table
+      <SmallTable
         rowKey="unitId"
-        size="small"
-        pagination={false}
         dataSource={d.subdistricts}
         columns={[
           { title: t('projects.quota.unit'), dataIndex: 'name' },

@@ -21,6 +21,7 @@ import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/p
 import type { ChangesDto } from '../../../shared/contracts/projects.changes';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
+import { enumOptions } from '../../app/components/enumOptions';
 import { useBusyAction } from '../../app/useBusyAction';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -260,10 +261,7 @@ export function ChangesCard({ a }: { a: ApplicationDetail }) {
                 <Form.Item name={[f.name, 'source']} noStyle rules={[{ required: true }]}>
                   <Select
                     style={{ width: 200 }}
-                    options={FUNDING_SOURCES.map((s) => ({
-                      value: s,
-                      label: t(`projects.funding.${s}`),
-                    }))}
+                    options={enumOptions(t, 'projects.funding', FUNDING_SOURCES)}
                   />
                 </Form.Item>
                 <AmountItem field={f} />

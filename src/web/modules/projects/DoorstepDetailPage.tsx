@@ -10,7 +10,6 @@ import {
   Form,
   Input,
   List,
-  Modal,
   Progress,
   Row,
   Select,
@@ -40,7 +39,7 @@ import { useI18n } from '../../app/i18n';
 import { DoorstepFormModal, StageTag, useFrequency, useNamed } from './DoorstepPage';
 import { DoorstepRatingsCard } from './DoorstepRatingsCard';
 import { type DoorstepDetail, type DoorstepFile, doorstepApi, doorstepKeys } from './doorstepApi';
-import { yuan, OneFilePicker } from './parts';
+import { OneFilePicker, SaveModal, yuan } from './parts';
 
 function FileLinks({ files }: { files: DoorstepFile[] }) {
   if (!files.length) return null;
@@ -53,6 +52,21 @@ function FileLinks({ files }: { files: DoorstepFile[] }) {
         </a>
       ))}
     </Space>
+  );
+}
+
+/** A dated text (a stage's record, a reflection): its date and the text, both required. */
+function DateAndText({ textLabel, rows }: { textLabel: string; rows: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="date" label={t('projects.doorstep.stageDate')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="text" label={textLabel} rules={[{ required: true }]}>
+        <Input.TextArea rows={rows} maxLength={DOORSTEP_TEXT_MAX} showCount />
+      </Form.Item>
+    </>
   );
 }
 
@@ -108,6 +122,12 @@ export default function DoorstepDetailPage() {
     setFile(null);
     setSlot(s);
   };
+  /** A link that opens the upload form of a stage's attachments or of a document. */
+  const uploadLink = (s: DoorstepSlot, label: string) => (
+    <Button size="small" type="link" icon={<UploadOutlined />} onClick={() => openFile(s)}>
+      {label}
+    </Button>
+  );
   const slotName = (s: DoorstepSlot | null) => named(DOORSTEP_STAGES, s) || named(DOORSTEP_DOCUMENTS, s);
   const c = d.completeness;
   const firstOpen = d.stages.findIndex((s) => !s.record);
@@ -190,16 +210,7 @@ export default function DoorstepDetailPage() {
                               {r ? t('projects.doorstep.correct') : t('projects.doorstep.record')}
                             </Button>
                           ) : null}
-                          {d.canEdit && r ? (
-                            <Button
-                              size="small"
-                              type="link"
-                              icon={<UploadOutlined />}
-                              onClick={() => openFile(s.stage)}
-                            >
-                              {t('projects.doorstep.attach')}
-                            </Button>
-                          ) : null}
+                          {d.canEdit && r ? uploadLink(s.stage, t('projects.doorstep.attach')) : null}
                         </Space>
                         {r ? (
                           <>
@@ -261,18 +272,20 @@ export default function DoorstepDetailPage() {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small" title={t('projects.doorstep.completeness')}>
               <Space direction="vertical" style={{ width: '100%' }}>
-                <span>{t('projects.doorstep.stagesN', { n: c.stages, total: c.stagesTotal })}</span>
-                <Progress
-                  percent={Math.round((c.stages / c.stagesTotal) * 100)}
-                  showInfo={false}
-                  status={c.stages === c.stagesTotal ? 'success' : 'normal'}
-                />
-                <span>{t('projects.doorstep.documentsN', { n: c.documents, total: c.documentsTotal })}</span>
-                <Progress
-                  percent={Math.round((c.documents / c.documentsTotal) * 100)}
-                  showInfo={false}
-                  status={c.documents === c.documentsTotal ? 'success' : 'normal'}
-                />
+                {(
+                  [
+                    ['stagesN', c.stages, c.stagesTotal],
+                    ['documentsN', c.documents, c.documentsTotal],
+                  ] as const
+                ).flatMap(([label, n, total]) => [
+                  <span key={label}>{t(`projects.doorstep.${label}`, { n, total })}</span>,
+                  <Progress
+                    key={`${label}-bar`}
+                    percent={Math.round((n / total) * 100)}
+                    showInfo={false}
+                    status={n === total ? 'success' : 'normal'}
+                  />,
+                ])}
               </Space>
             </Card>
             <Card size="small" title={t('projects.doorstep.documents')}>
@@ -282,18 +295,7 @@ export default function DoorstepDetailPage() {
                 renderItem={(doc) => (
                   <List.Item
                     data-testid={`doorstep-doc-${doc.document}`}
-                    extra={
-                      d.canEdit ? (
-                        <Button
-                          size="small"
-                          type="link"
-                          icon={<UploadOutlined />}
-                          onClick={() => openFile(doc.document)}
-                        >
-                          {t('projects.doorstep.uploadDoc')}
-                        </Button>
-                      ) : null
-                    }
+                    extra={d.canEdit ? uploadLink(doc.document, t('projects.doorstep.uploadDoc')) : null}
                   >
                     <Space direction="vertical" size={2}>
                       <Space>
@@ -317,15 +319,14 @@ export default function DoorstepDetailPage() {
 
       {editing ? <DoorstepFormModal editing={d} onClose={() => setEditing(false)} /> : null}
 
-      <Modal
+      <SaveModal
         open={stage !== null}
         title={t('projects.doorstep.recordStage', { stage: named(DOORSTEP_STAGES, stage) })}
-        onCancel={() => setStage(null)}
-        confirmLoading={busy}
-        forceRender
-        onOk={async () => {
-          const v = await stageForm.validateFields();
-          await run(
+        onClose={() => setStage(null)}
+        busy={busy}
+        form={stageForm}
+        onSave={(v) =>
+          run(
             () =>
               doorstepApi.stage(id, {
                 stage: stage!,
@@ -334,43 +335,35 @@ export default function DoorstepDetailPage() {
                 surveyId: stage === 'survey' ? (v.surveyId ?? null) : null,
               }),
             () => setStage(null),
-          );
-        }}
+          )
+        }
       >
-        <Form form={stageForm} layout="vertical">
-          <Form.Item name="date" label={t('projects.doorstep.stageDate')} rules={[{ required: true }]}>
-            <DatePicker />
+        <DateAndText textLabel={t('projects.doorstep.stageText')} rows={5} />
+        {stage === 'survey' ? (
+          <Form.Item
+            name="surveyId"
+            label={t('projects.doorstep.survey')}
+            extra={t('projects.doorstep.surveyHint')}
+          >
+            <Select
+              allowClear
+              loading={surveys.isPending}
+              options={(surveys.data?.items ?? []).map((s) => ({
+                value: s.id,
+                label: `${s.title}（${s.year}）`,
+              }))}
+            />
           </Form.Item>
-          <Form.Item name="text" label={t('projects.doorstep.stageText')} rules={[{ required: true }]}>
-            <Input.TextArea rows={5} maxLength={DOORSTEP_TEXT_MAX} showCount />
-          </Form.Item>
-          {stage === 'survey' ? (
-            <Form.Item
-              name="surveyId"
-              label={t('projects.doorstep.survey')}
-              extra={t('projects.doorstep.surveyHint')}
-            >
-              <Select
-                allowClear
-                loading={surveys.isPending}
-                options={(surveys.data?.items ?? []).map((s) => ({
-                  value: s.id,
-                  label: `${s.title}（${s.year}）`,
-                }))}
-              />
-            </Form.Item>
-          ) : null}
-        </Form>
-      </Modal>
+        ) : null}
+      </SaveModal>
 
-      <Modal
+      <SaveModal
         open={slot !== null}
         title={`${t('projects.doorstep.uploadDoc')}：${slotName(slot)}`}
-        onCancel={() => setSlot(null)}
-        confirmLoading={busy}
-        forceRender
-        onOk={async () => {
-          const v = await fileForm.validateFields();
+        onClose={() => setSlot(null)}
+        busy={busy}
+        form={fileForm}
+        onSave={async (v) => {
           if (!file) {
             message.error(t('projects.doorstep.fileRequired'));
             return;
@@ -381,39 +374,29 @@ export default function DoorstepDetailPage() {
           );
         }}
       >
-        <Form form={fileForm} layout="vertical">
-          <Form.Item label={t('projects.doorstep.file')} extra={t('projects.doorstep.fileHint')} required>
-            <OneFilePicker file={file} onChange={setFile} label={t('projects.doorstep.pick')} />
-          </Form.Item>
-          <Form.Item name="note" label={t('projects.doorstep.note')}>
-            <Input.TextArea rows={2} maxLength={DOORSTEP_NOTE_MAX} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item label={t('projects.doorstep.file')} extra={t('projects.doorstep.fileHint')} required>
+          <OneFilePicker file={file} onChange={setFile} label={t('projects.doorstep.pick')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('projects.doorstep.note')}>
+          <Input.TextArea rows={2} maxLength={DOORSTEP_NOTE_MAX} showCount />
+        </Form.Item>
+      </SaveModal>
 
-      <Modal
+      <SaveModal
         open={reflecting}
         title={t('projects.doorstep.addReflection')}
-        onCancel={() => setReflecting(false)}
-        confirmLoading={busy}
-        forceRender
-        onOk={async () => {
-          const v = await reflForm.validateFields();
-          await run(
+        onClose={() => setReflecting(false)}
+        busy={busy}
+        form={reflForm}
+        onSave={(v) =>
+          run(
             () => doorstepApi.reflect(id, { text: v.text, date: v.date.format('YYYY-MM-DD') }),
             () => setReflecting(false),
-          );
-        }}
+          )
+        }
       >
-        <Form form={reflForm} layout="vertical">
-          <Form.Item name="date" label={t('projects.doorstep.stageDate')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="text" label={t('projects.doorstep.reflections')} rules={[{ required: true }]}>
-            <Input.TextArea rows={4} maxLength={DOORSTEP_TEXT_MAX} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <DateAndText textLabel={t('projects.doorstep.reflections')} rows={4} />
+      </SaveModal>
     </>
   );
 }

@@ -16,7 +16,7 @@ import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Doorstep, type DoorstepDetail, doorstepApi, doorstepKeys } from './doorstepApi';
-import { yuan } from './parts';
+import { yuanColumn } from './parts';
 
 type Named = { key: string; name: string; en: string };
 /** A data label (category, stage, settlement type) in the UI's language. */
@@ -26,6 +26,11 @@ export function useNamed() {
     const x = list.find((c) => c.key === key);
     return x ? (locale === 'en' ? x.en : x.name) : '';
   };
+}
+
+/** A Select's options for a data list (categories, settlement types), labelled in the UI's language. */
+function namedOptions(named: ReturnType<typeof useNamed>, list: readonly Named[]) {
+  return list.map((c) => ({ value: c.key, label: named(list, c.key) }));
 }
 
 /** 每月 20 次 / 20 per month. */
@@ -75,13 +80,7 @@ export function DoorstepFormModal({ editing, onClose }: { editing?: DoorstepDeta
           rules={req}
           extra={t('projects.doorstep.limitHint')}
         >
-          <Select
-            style={{ width: 200 }}
-            options={DOORSTEP_CATEGORIES.map((c) => ({
-              value: c.key,
-              label: named(DOORSTEP_CATEGORIES, c.key),
-            }))}
-          />
+          <Select style={{ width: 200 }} options={namedOptions(named, DOORSTEP_CATEGORIES)} />
         </Form.Item>
       </Space>
       <Form.Item name="name" label={t('projects.doorstep.name')} rules={[...req, { max: 100 }]}>
@@ -89,11 +88,7 @@ export function DoorstepFormModal({ editing, onClose }: { editing?: DoorstepDeta
       </Form.Item>
       <Space wrap align="start">
         <Form.Item name="settlementType" label={t('projects.doorstep.settlement')}>
-          <Select
-            allowClear
-            style={{ width: 200 }}
-            options={SETTLEMENT_TYPES.map((c) => ({ value: c.key, label: named(SETTLEMENT_TYPES, c.key) }))}
-          />
+          <Select allowClear style={{ width: 200 }} options={namedOptions(named, SETTLEMENT_TYPES)} />
         </Form.Item>
         <Form.Item name="budgetFen" label={t('projects.doorstep.budget')} rules={req}>
           <InputNumber min={0} precision={2} style={{ width: 160 }} />
@@ -186,10 +181,7 @@ export default function DoorstepPage() {
               placeholder={t('projects.doorstep.allCategories')}
               value={category}
               onChange={setCategory}
-              options={DOORSTEP_CATEGORIES.map((c) => ({
-                value: c.key,
-                label: named(DOORSTEP_CATEGORIES, c.key),
-              }))}
+              options={namedOptions(named, DOORSTEP_CATEGORIES)}
             />
             <div style={{ width: 220 }}>
               <OrgUnitSelect
@@ -217,13 +209,7 @@ export default function DoorstepPage() {
             width: 120,
             render: (v: string) => named(DOORSTEP_CATEGORIES, v),
           },
-          {
-            title: t('projects.doorstep.budget'),
-            dataIndex: 'budgetFen',
-            width: 110,
-            align: 'right',
-            render: (v: number) => yuan(v),
-          },
+          { ...yuanColumn(t('projects.doorstep.budget'), 'budgetFen'), width: 110 },
           {
             title: t('projects.doorstep.frequency'),
             key: 'freq',

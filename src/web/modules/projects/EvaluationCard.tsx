@@ -43,6 +43,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
   if (!q.data) return null;
   const d = q.data;
   const ev = d.evaluation;
+  const required = [{ required: true, message: t('projects.eval.required') }];
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -183,18 +184,10 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
           {mode === 'exempt' ? (
             <>
               <Typography.Paragraph type="secondary">{t('projects.eval.exemptHint')}</Typography.Paragraph>
-              <Form.Item
-                name="reason"
-                label={t('projects.eval.reason')}
-                rules={[{ required: true, message: t('projects.eval.required') }]}
-              >
+              <Form.Item name="reason" label={t('projects.eval.reason')} rules={required}>
                 <Input.TextArea rows={2} maxLength={500} data-testid="exempt-reason" />
               </Form.Item>
-              <Form.Item
-                name="newDue"
-                label={t('projects.eval.newDue')}
-                rules={[{ required: true, message: t('projects.eval.required') }]}
-              >
+              <Form.Item name="newDue" label={t('projects.eval.newDue')} rules={required}>
                 <DatePicker
                   disabledDate={(day) => !!d.completionDueAt && day.isBefore(dayjs(d.completionDueAt), 'day')}
                 />
@@ -206,7 +199,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
                 name="members"
                 label={t('projects.eval.members')}
                 extra={t('projects.eval.membersHint')}
-                rules={[{ required: true, message: t('projects.eval.required') }]}
+                rules={required}
               >
                 <Input maxLength={300} data-testid="eval-members" />
               </Form.Item>
@@ -214,22 +207,14 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
                 name="score"
                 label={t('projects.eval.score')}
                 extra={t('projects.eval.scoreHint')}
-                rules={[{ required: true, message: t('projects.eval.required') }]}
+                rules={required}
               >
                 <InputNumber min={0} max={100} precision={0} data-testid="eval-score" />
               </Form.Item>
-              <Form.Item
-                name="opinion"
-                label={t('projects.eval.opinion')}
-                rules={[{ required: true, message: t('projects.eval.required') }]}
-              >
+              <Form.Item name="opinion" label={t('projects.eval.opinion')} rules={required}>
                 <Input.TextArea rows={3} maxLength={2000} data-testid="eval-opinion" />
               </Form.Item>
-              <Form.Item
-                name="evaluatedOn"
-                label={t('projects.eval.date')}
-                rules={[{ required: true, message: t('projects.eval.required') }]}
-              >
+              <Form.Item name="evaluatedOn" label={t('projects.eval.date')} rules={required}>
                 <DatePicker />
               </Form.Item>
             </>

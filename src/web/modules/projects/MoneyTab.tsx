@@ -12,7 +12,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -20,19 +19,18 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { FUNDING_SOURCES, type FundingSource } from '../../../shared/contracts/projects';
+import { FUNDING_SOURCES } from '../../../shared/contracts/projects';
 import { FormModal } from '../../app/components/Registry';
+import { enumOptions } from '../../app/components/enumOptions';
 import { ErrorResult, BlockSkeleton } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type DisbursementInput, type Money, type SpendInput, moneyApi, moneyKeys } from './moneyApi';
-import { yuan, SectionCard } from './parts';
+import { SectionCard, SmallTable, fundingColumn, yuan, yuanColumn } from './parts';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTO = 5 * 1024 * 1024;
-
-/** Yuan typed in the form → integer fen (never a float on the wire). */
 
 /** 资金使用: a selected project's budget vs received vs spent, its tranches and spends (R-PJ-5). */
 export function MoneyTab({ applicationId }: { applicationId: string }) {
@@ -50,6 +48,13 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
   const m = q.data;
   const set = (next: Money) => qc.setQueryData(moneyKeys.money(applicationId), next);
   const last = m.disclosures[0];
+  /** What the two record forms (a tranche received, a spend) share: refresh, close, yuan sent as fen, toast. */
+  const recordModal = {
+    invalidate: moneyKeys.money(applicationId),
+    onClose: () => setOpen(null),
+    fenFields: ['amount'],
+    savedText: t('projects.money.saved'),
+  };
   return (
     <SectionCard
       title={t('projects.money.title')}
@@ -112,15 +117,13 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Typography.Title level={5}>{t('projects.money.byLine')}</Typography.Title>
-          <Table
+          <SmallTable
             rowKey="item"
-            size="small"
-            pagination={false}
             dataSource={m.lines}
             columns={[
               { title: t('projects.money.item'), dataIndex: 'item' },
-              { title: t('projects.money.budget'), dataIndex: 'budgetFen', align: 'right', render: yuan },
-              { title: t('projects.money.spent'), dataIndex: 'spentFen', align: 'right', render: yuan },
+              yuanColumn(t('projects.money.budget'), 'budgetFen'),
+              yuanColumn(t('projects.money.spent'), 'spentFen'),
               {
                 title: t('projects.money.balance'),
                 key: 'bal',
@@ -136,24 +139,13 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
         </Col>
         <Col xs={24} lg={10}>
           <Typography.Title level={5}>{t('projects.money.bySource')}</Typography.Title>
-          <Table
+          <SmallTable
             rowKey="source"
-            size="small"
-            pagination={false}
             dataSource={m.sources}
             columns={[
-              {
-                title: t('projects.money.source'),
-                dataIndex: 'source',
-                render: (v: FundingSource) => t(`projects.funding.${v}`),
-              },
-              { title: t('projects.money.planned'), dataIndex: 'plannedFen', align: 'right', render: yuan },
-              {
-                title: t('projects.money.disbursed'),
-                dataIndex: 'disbursedFen',
-                align: 'right',
-                render: yuan,
-              },
+              fundingColumn(t, t('projects.money.source')),
+              yuanColumn(t('projects.money.planned'), 'plannedFen'),
+              yuanColumn(t('projects.money.disbursed'), 'disbursedFen'),
             ]}
           />
         </Col>
@@ -163,12 +155,8 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
         rows={m.disbursements}
         columns={[
           { title: t('projects.money.date'), dataIndex: 'receivedOn', width: 120, render: formatDate },
-          {
-            title: t('projects.money.source'),
-            dataIndex: 'source',
-            render: (v: FundingSource) => t(`projects.funding.${v}`),
-          },
-          { title: t('projects.money.amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+          fundingColumn(t, t('projects.money.source')),
+          yuanColumn(t('projects.money.amount'), 'amountFen'),
           { title: t('projects.money.note'), dataIndex: 'note', responsive: ['md'] },
           { title: t('projects.money.by'), dataIndex: 'createdByName', responsive: ['lg'] },
         ]}
@@ -247,27 +235,19 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
       {open === 'disburse' ? (
         <FormModal
           title={t('projects.money.addDisbursement')}
-          invalidate={moneyKeys.money(applicationId)}
-          onClose={() => setOpen(null)}
+          {...recordModal}
           initialValues={{ receivedOn: dayjs() }}
-          fenFields={['amount']}
-          savedText={t('projects.money.saved')}
           submit={({ amount, ...b }) =>
             moneyApi.disburse(applicationId, { ...b, amountFen: amount } as DisbursementInput)
           }
         >
           <Form.Item name="source" label={t('projects.money.source')} rules={[{ required: true }]}>
             <Select
-              options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))}
+              options={enumOptions(t, 'projects.funding', FUNDING_SOURCES)}
               data-testid="disburse-source"
             />
           </Form.Item>
-          <Form.Item name="receivedOn" label={t('projects.money.date')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="disburse-amount" />
-          </Form.Item>
+          <DateAndAmount dateName="receivedOn" amountTestId="disburse-amount" />
           <Form.Item name="note" label={t('projects.money.note')}>
             <Input maxLength={200} />
           </Form.Item>
@@ -276,11 +256,8 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
       {open === 'spend' ? (
         <FormModal
           title={t('projects.money.addSpend')}
-          invalidate={moneyKeys.money(applicationId)}
-          onClose={() => setOpen(null)}
+          {...recordModal}
           initialValues={{ spentOn: dayjs() }}
-          fenFields={['amount']}
-          savedText={t('projects.money.saved')}
           submit={({ amount, reason, ...b }) =>
             moneyApi.spend(applicationId, {
               ...b,
@@ -295,12 +272,7 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
               data-testid="spend-line"
             />
           </Form.Item>
-          <Form.Item name="spentOn" label={t('projects.money.date')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="spend-amount" />
-          </Form.Item>
+          <DateAndAmount dateName="spentOn" amountTestId="spend-amount" />
           <Form.Item name="receiptRef" label={t('projects.money.receipt')} rules={[{ required: true }]}>
             <Input maxLength={60} data-testid="spend-receipt" />
           </Form.Item>
@@ -315,6 +287,21 @@ export function MoneyTab({ applicationId }: { applicationId: string }) {
         </FormModal>
       ) : null}
     </SectionCard>
+  );
+}
+
+/** A money record's date (`dateName`) and its amount in yuan (`amount`), both required. */
+function DateAndAmount({ dateName, amountTestId }: { dateName: string; amountTestId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name={dateName} label={t('projects.money.date')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="amount" label={t('projects.money.amount')} rules={[{ required: true }]}>
+        <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid={amountTestId} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -334,10 +321,8 @@ function MoneyList<R extends { id: string }>({
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {title}
       </Typography.Title>
-      <Table
+      <SmallTable
         rowKey="id"
-        size="small"
-        pagination={false}
         locale={{ emptyText: t('projects.money.empty') }}
         dataSource={rows}
         columns={columns}

@@ -3,6 +3,7 @@ import { Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
+import { enumOptions } from '../../app/components/enumOptions';
 import { ErrorResult } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
 import { projectsApi, projectsKeys } from './api';
@@ -28,10 +29,7 @@ export default function ReportsPage() {
             setView(v);
             setPage(1);
           }}
-          options={(['open', 'overdue', 'filed', 'all'] as const).map((v) => ({
-            value: v,
-            label: t(`projects.reports.view.${v}`),
-          }))}
+          options={enumOptions(t, 'projects.reports.view', ['open', 'overdue', 'filed', 'all'] as const)}
         />
       </Flex>
       {list.isError ? (

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Report, projectsApi, projectsKeys } from './api';
@@ -21,10 +21,9 @@ export function ReportsTable({
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
   const [filing, setFiling] = useState<Report>();
-  const [saving, setSaving] = useState(false);
+  const [saving, withBusy] = useBusyAction();
   const [form] = Form.useForm();
   const columns: TableColumnsType<Report> = [
     ...(showProject
@@ -106,8 +105,7 @@ export function ReportsTable({
         destroyOnHidden
         onOk={async () => {
           const v = await form.validateFields();
-          setSaving(true);
-          try {
+          await withBusy(async () => {
             await projectsApi.fileReport(filing!.id, {
               progress: v.progress,
               issues: v.issues || null,
@@ -116,11 +114,7 @@ export function ReportsTable({
             message.success(t('projects.report.filed'));
             setFiling(undefined);
             await qc.invalidateQueries({ queryKey: projectsKeys.all });
-          } catch (e) {
-            showError(e);
-          } finally {
-            setSaving(false);
-          }
+          });
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>

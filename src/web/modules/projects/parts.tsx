@@ -1,11 +1,35 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, type CardProps, Tag, Upload } from 'antd';
-import type { ApplicationState, CallStatus } from '../../../shared/contracts/projects';
-import { useI18n } from '../../app/i18n';
+import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  type CardProps,
+  Flex,
+  Form,
+  type FormInstance,
+  type FormListFieldData,
+  Modal,
+  Table,
+  type TableProps,
+  Tag,
+  Upload,
+} from 'antd';
+import type { ReactNode } from 'react';
+import type { ApplicationState, CallStatus, FundingSource } from '../../../shared/contracts/projects';
+import { formatYuan } from '../../app/format';
+import { type TFunction, useI18n } from '../../app/i18n';
 
-/** Integer fen as yuan with two decimals and thousands separators. */
 /** Fen as yuan (the console's one formatter). */
 export { formatYuan as yuan } from '../../app/format';
+
+/** A table column of an amount in fen, shown right-aligned in yuan. */
+export function yuanColumn(title: string, dataIndex: string) {
+  return { title, dataIndex, align: 'right' as const, render: (fen: number) => formatYuan(fen) };
+}
+
+/** A table column of a funding source (`source`), shown by its name. */
+export function fundingColumn(t: TFunction, title: string) {
+  return { title, dataIndex: 'source', render: (v: FundingSource) => t(`projects.funding.${v}`) };
+}
 
 const STATE_COLORS: Record<ApplicationState, string> = {
   draft: 'default',
@@ -31,6 +55,90 @@ export function CallStatusTag({ status }: { status: CallStatus }) {
 /** A small card spaced from the next one: a section of a call's or an application's page. */
 export function SectionCard(props: CardProps) {
   return <Card size="small" style={{ marginBottom: 16 }} {...props} />;
+}
+
+/** A section's small table of all its rows (no paging); the other props go to the table. */
+export function SmallTable<R extends object>(props: Omit<TableProps<R>, 'size' | 'pagination'>) {
+  return <Table<R> size="small" pagination={false} {...props} />;
+}
+
+/**
+ * A form list of rows in a line each (`children` draws a row's fields, `wrap` lets them wrap), each row followed
+ * by a remove icon, and a dashed button (`addText`) that adds `blank()`; `locked` rows can be neither added nor
+ * removed (an application's or a call's repeated rows).
+ */
+export function FormRows({
+  name,
+  addText,
+  blank,
+  wrap,
+  locked = false,
+  children,
+}: {
+  name: string;
+  addText: string;
+  blank: () => unknown;
+  wrap?: boolean;
+  locked?: boolean;
+  children: (field: FormListFieldData, index: number) => ReactNode;
+}) {
+  return (
+    <Form.List name={name}>
+      {(fields, ops) => (
+        <>
+          {fields.map((f, i) => (
+            <Flex key={f.key} gap={8} align="baseline" wrap={wrap}>
+              {children(f, i)}
+              {locked ? null : <MinusCircleOutlined onClick={() => ops.remove(f.name)} />}
+            </Flex>
+          ))}
+          {locked ? null : (
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => ops.add(blank())}>
+              {addText}
+            </Button>
+          )}
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+/**
+ * A record form in a modal, kept rendered while closed (the page fills the form before opening it); OK
+ * validates the form and hands its values to `onSave` (a doorstep project's stage, file or reflection, an
+ * archive item).
+ */
+export function SaveModal<V>({
+  open,
+  title,
+  onClose,
+  busy,
+  form,
+  onSave,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  busy: boolean;
+  form: FormInstance<V>;
+  onSave: (values: V) => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      confirmLoading={busy}
+      forceRender
+      onOk={async () => onSave(await form.validateFields())}
+    >
+      <Form form={form} layout="vertical">
+        {children}
+      </Form>
+    </Modal>
+  );
 }
 
 /**
