@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stateEventFields } from './stateEvents';
+import { pageQuery } from './pageQuery';
 
 /**
  * Contracts of the assessments module (测评, seed 004): indicator frameworks as versioned data, rounds over
@@ -133,8 +134,7 @@ export type CreateRoundBody = z.infer<typeof createRoundBody>;
 export const roundListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   view: z.enum(['all', 'assigned']).default('all'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type RoundListQuery = z.infer<typeof roundListQuery>;
 

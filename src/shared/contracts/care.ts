@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SPECIAL_GROUP_TAGS } from '../orgKinds';
+import { pageQuery } from './pageQuery';
 
 /**
  * Special-group care (issue 16 §4, R-SV-3, seed 002 三(四)14–16): visit plans per special-group tag with a
@@ -80,8 +81,7 @@ export const planListQuery = z.object({
   tag: z.enum(CARE_TAGS).optional(),
   /** mine: plans assigned to me; overdue: past their due date; missed: with missed visits. */
   view: z.enum(['all', 'mine', 'overdue', 'missed']).default('all'),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type PlanListQuery = z.infer<typeof planListQuery>;
 
@@ -191,6 +191,5 @@ export type ReliefDto = z.infer<typeof reliefSchema>;
 export const reliefListQuery = z.object({
   orgUnitId: z.string().max(64).optional(),
   state: z.enum(RELIEF_STATES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });

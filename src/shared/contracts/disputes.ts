@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Permission } from '../permissions';
 import { idNumberProblem, isValidMobile } from '../validation/codes';
+import { pageQuery } from './pageQuery';
 
 /**
  * Disputes (矛盾纠纷, seed 003 §三(三)): intake from every door, diversion by the classification lists
@@ -218,8 +219,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullish();
 const uuid = z.string().uuid();
 const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 };
 
 // ---------------------------------------------------------------- intake
@@ -643,8 +643,7 @@ export const riskQuery = z.object({
   state: z.enum(DS_RISK_STATES).optional(),
   level: z.enum(DS_RISK_LEVELS).optional(),
   orgUnitId: uuid.optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export const riskSchema = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 /**
  * Community facilities (设施, issue 16 §1): a registry of every facility with its kind, location, area,
@@ -193,8 +194,7 @@ export const facilityListQuery = z.object({
   category: z.enum(FACILITY_CATEGORIES).optional(),
   status: z.enum(FACILITY_STATUSES).optional(),
   q: z.string().trim().max(80).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type FacilityListQuery = z.infer<typeof facilityListQuery>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGISTRATION_STATUSES } from '../orgKinds';
+import { pageQuery } from './pageQuery';
 
 /**
  * Resident import (issue 2 part 7): upload → background parse and validation into staging → preview
@@ -104,8 +105,7 @@ export type ImportJobDetailDto = z.infer<typeof importJobDetailSchema>;
 
 export const importListQuery = z.object({
   status: z.enum(IMPORT_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ImportListQuery = z.infer<typeof importListQuery>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 /** Love points and the time bank on one double-entry ledger (issue 4, R-VP-1, R-VP-2, R-LAW-VL-2). */
 
@@ -12,8 +13,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
 const idemKey = z.string().trim().min(8).max(120);
 const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 };
 
 export const accountView = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 /** Outside channels a user may add (the in-app inbox is always on). */
 export const USER_CHANNELS = ['sms', 'email'] as const;
@@ -8,8 +9,7 @@ export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export const DELIVERY_CHANNELS = ['sms', 'email', 'wecom', 'dingtalk'] as const;
 
 const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 };
 
 export const inboxQuery = z.object({

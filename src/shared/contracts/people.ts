@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
+import { pageQuery } from './pageQuery';
 
 /**
  * People registry contracts (issue 2 part 6): party levels and organizations, party members,
@@ -62,8 +63,7 @@ const uscc = z
 const tagList = (maxItems: number, maxLength: number) =>
   z.array(z.string().trim().min(1).max(maxLength)).max(maxItems);
 const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 };
 const listBase = {
   q: z.string().trim().max(50).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROJECT_CLASSES } from './assessments';
+import { pageQuery } from './pageQuery';
 
 /**
  * Seed 004's "家门口" doorstep projects (三(三), 附件2 二类指标 Ⅱ-11/Ⅱ-12, R-PJ-6): a community's own
@@ -120,8 +121,7 @@ export const doorstepListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   category: z.enum(CATEGORY_KEYS).optional(),
   orgUnitId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type DoorstepListQuery = z.infer<typeof doorstepListQuery>;
 

@@ -1,5 +1,6 @@
 import { stateEventFields } from './stateEvents';
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 /**
  * Contracts of the co-building projects module (共建共享社区治理项目, seed 000): calls (申报通知),
@@ -122,8 +123,7 @@ export type UpdateCallBody = z.infer<typeof updateCallBody>;
 export const callListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(CALL_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type CallListQuery = z.infer<typeof callListQuery>;
 
@@ -208,8 +208,7 @@ export const applicationListQuery = z.object({
   /** waiting: what waits for the current user (their step); overdue: past the deadline, not submitted. */
   view: z.enum(['waiting', 'overdue', 'toScore']).optional(),
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
@@ -299,8 +298,7 @@ export const reportListQuery = z.object({
   callId: z.uuid().optional(),
   /** open: not filed yet and due within the month, or overdue; overdue: past the report day, not filed. */
   view: z.enum(['open', 'overdue', 'filed']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGISTRATION_STATUSES, SPECIAL_GROUP_TAGS } from '../orgKinds';
 import { idNumberProblem, isValidMobile } from '../validation/codes';
+import { pageQuery } from './pageQuery';
 
 export const residentSchema = z.object({
   id: z.string(),
@@ -79,8 +80,7 @@ export const residentListQuery = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
   status: z.enum(REGISTRATION_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ResidentListQuery = z.infer<typeof residentListQuery>;
 

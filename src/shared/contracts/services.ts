@@ -3,6 +3,7 @@ import { proxyBody, proxyInfoSchema } from './proxy';
 import { isValidMobile } from '../validation/codes';
 import { SO_STATUSES } from './serviceOrderMachine';
 import { SERVICE_CATEGORIES } from './serviceCategories';
+import { pageQuery } from './pageQuery';
 
 /** Three lists (R-SV-1), service orders, duty rota (R-SV-2): request and response shapes. */
 export const NEED_SOURCES = ['resident', 'grid_visit', 'deliberation', 'special_group_visit'] as const;
@@ -36,8 +37,7 @@ const phone = z
   .refine((v) => isValidMobile(v), 'residents.phone');
 const skillList = z.array(z.string().trim().min(1).max(20)).max(10);
 const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 };
 
 // ---------------------------------------------------------------- needs

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { isValidMobile } from '../validation/codes';
 import { WO_ACTIONS, WO_STATUSES } from './workOrderMachine';
+import { pageQuery } from './pageQuery';
 
 export const WO_KINDS = ['consult', 'help', 'complaint', 'report', 'suggestion', 'event'] as const;
 export const WO_CHANNELS = [
@@ -225,8 +226,7 @@ export const workOrderListQuery = z.object({
   orgUnitId: z.string().uuid().optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type WorkOrderListQuery = z.infer<typeof workOrderListQuery>;
 
