@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { proxyBody, proxyInfoSchema } from './proxy';
+import { unitRef } from './dtoFields';
 
 /**
  * Contracts of the certificates module (证明事项 and 用印登记, R-AC-2, seed 001): a catalogue of matters a
@@ -29,8 +30,7 @@ export type CatalogueQuery = z.infer<typeof catalogueQuery>;
 
 export const catalogueItemSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   name: z.string(),
   description: z.string().nullable(),
   lawName: z.string(),
@@ -71,8 +71,7 @@ export type RegisterQuery = z.infer<typeof registerQuery>;
 export const certificateSchema = z.object({
   id: z.string(),
   number: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   catalogueId: z.string().nullable(),
   itemName: z.string(),
   requesterKind: z.enum(['resident', 'unit']),
@@ -112,8 +111,7 @@ export type SealQuery = z.infer<typeof sealQuery>;
 export const sealUseSchema = z.object({
   id: z.string(),
   number: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   document: z.string(),
   purpose: z.string(),
   legalBasis: z.string().nullable(),

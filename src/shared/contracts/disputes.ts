@@ -218,10 +218,6 @@ export function committeeProblem(members: readonly { gender: string }[]): 'size'
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullish();
 const uuid = z.string().uuid();
-const page = {
-  ...pageQuery,
-};
-
 // ---------------------------------------------------------------- intake
 
 export const partyInput = z.strictObject({
@@ -434,7 +430,7 @@ export const listQuery = z.object({
   q: z.string().trim().max(50).optional(),
   /** The disputes converted from one work order (the order's link to them). */
   workOrderId: uuid.optional(),
-  ...page,
+  ...pageQuery,
 });
 export type DisputeListQuery = z.infer<typeof listQuery>;
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
+import { clearableText as text, usccField as uscc } from './registryFields';
 
 /**
  * Redemption points (R-VP-1): merchants and community love supermarkets where volunteers redeem love
@@ -23,29 +25,13 @@ export const NEW_POINTS_TARGET = 10;
 export const CODE_TTL_MINUTES = 10;
 
 const id = z.string().uuid();
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v === '' ? null : v));
 const phone = z
   .string()
   .trim()
   .refine((v) => v === '' || isValidMobile(v), 'residents.phone')
   .nullish()
   .transform((v) => (v === '' ? null : v));
-/** Checked against GB 32100 in the use case (field error `merchants.uscc`). */
-const uscc = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .max(30)
-  .nullish()
-  .transform((v) => (v === '' ? null : v));
 const isoDate = z.iso.date();
-const timestamps = { createdAt: z.date(), updatedAt: z.date() };
 
 // ---- redemption points ----
 
@@ -61,8 +47,7 @@ export const pointSchema = z.object({
   status: z.enum(POINT_STATUSES),
   registeredOn: z.string(),
   fenPerPoint: z.number().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   itemCount: z.number(),
   unsettledPoints: z.number(),
   ...timestamps,
@@ -108,13 +93,18 @@ export const pointListQuery = z.object({
 });
 export type PointListQuery = z.infer<typeof pointListQuery>;
 
-export const createPointBody = z.strictObject({
-  kind: z.enum(POINT_KINDS),
-  name: z.string().trim().min(1).max(100),
+/** The contact fields of a point, as created and updated. */
+const pointContactFields = {
   address: text(200),
   contactName: text(50),
   contactPhone: phone,
   uscc,
+};
+
+export const createPointBody = z.strictObject({
+  kind: z.enum(POINT_KINDS),
+  name: z.string().trim().min(1).max(100),
+  ...pointContactFields,
   /** Defaults to today (China date). */
   registeredOn: isoDate.optional(),
   fenPerPoint: z.number().int().min(0).max(10000).nullish(),
@@ -126,10 +116,7 @@ export type CreatePointBody = z.infer<typeof createPointBody>;
 export const updatePointBody = z.strictObject({
   kind: z.enum(POINT_KINDS).optional(),
   name: z.string().trim().min(1).max(100).optional(),
-  address: text(200),
-  contactName: text(50),
-  contactPhone: phone,
-  uscc,
+  ...pointContactFields,
   status: z.enum(POINT_STATUSES).optional(),
   registeredOn: isoDate.optional(),
   fenPerPoint: z.number().int().min(0).max(10000).nullish(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROJECT_CLASSES } from './assessments';
 import { pageQuery } from './pageQuery';
+import { unitRef } from './dtoFields';
 
 /**
  * Seed 004's "家门口" doorstep projects (三(三), 附件2 二类指标 Ⅱ-11/Ⅱ-12, R-PJ-6): a community's own
@@ -127,8 +128,7 @@ export type DoorstepListQuery = z.infer<typeof doorstepListQuery>;
 
 export const doorstepSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   year: z.number(),
   category: z.enum(CATEGORY_KEYS),
   name: z.string(),

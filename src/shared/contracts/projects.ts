@@ -1,6 +1,7 @@
 import { stateEventFields } from './stateEvents';
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
 
 /**
  * Contracts of the co-building projects module (共建共享社区治理项目, seed 000): calls (申报通知),
@@ -131,8 +132,7 @@ const countsSchema = z.record(z.string(), z.number());
 
 export const callSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   year: z.number(),
   title: z.string(),
   status: z.enum(CALL_STATUSES),
@@ -156,8 +156,7 @@ export const callSchema = z.object({
   /** Whether the application deadline has passed (by the server's clock). */
   pastDeadline: z.boolean(),
   abilities: z.object({ edit: z.boolean(), open: z.boolean(), publish: z.boolean(), apply: z.boolean() }),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type CallDto = z.infer<typeof callSchema>;
 
@@ -217,8 +216,7 @@ export const applicationSchema = z.object({
   number: z.string(),
   callId: z.string(),
   callTitle: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   subdistrictName: z.string().nullable(),
   type: z.string(),
   typeName: z.string(),
@@ -265,8 +263,7 @@ export const scoreSchema = z.object({
   scores: z.record(z.string(), z.number()),
   total: z.number().nullable(),
   comment: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type ScoreDto = z.infer<typeof scoreSchema>;
 

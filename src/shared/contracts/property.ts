@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
+import { unitRef } from './dtoFields';
 
 /**
  * Property management and 三方联动 (issue 16 §3; seed 003 三(一)2–3, seed 004 Ⅱ-7): each compound's property
@@ -194,8 +195,7 @@ export const noticeQuery = z.object({ communityId: z.uuid().optional(), ...pageQ
 export type NoticeQuery = z.infer<typeof noticeQuery>;
 export const noticeSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   title: z.string(),
   body: z.string(),
   publishedOn: z.string(),

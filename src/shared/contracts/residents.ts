@@ -3,18 +3,23 @@ import { REGISTRATION_STATUSES, SPECIAL_GROUP_TAGS } from '../orgKinds';
 import { idNumberProblem, isValidMobile } from '../validation/codes';
 import { pageQuery } from './pageQuery';
 
-export const residentSchema = z.object({
-  id: z.string(),
-  orgUnitId: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
-  unitName: z.string().nullable(),
+/** A resident's personal fields as DTOs carry them (masked where personal); also a staged import row's. */
+export const residentPersonFields = {
   name: z.string(),
   gender: z.enum(['male', 'female']),
   birthDate: z.string().nullable(),
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
+};
+
+export const residentSchema = z.object({
+  id: z.string(),
+  orgUnitId: z.string(),
+  communityId: z.string(),
+  communityName: z.string().nullable(),
+  unitName: z.string().nullable(),
+  ...residentPersonFields,
   room: z.string().nullable(),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
   /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
 import { SOCIAL_ORG_REGISTRATIONS } from './people';
+import { unitRef } from './dtoFields';
 
 /**
  * Social organisations (社会组织, issue 16 §2): the registry with its classes and members, the three-level
@@ -71,8 +72,7 @@ export const orgSchema = z.object({
   incubationTier: z.enum(SO_TIERS).nullable(),
   incubationStage: z.enum(SO_STAGES).nullable(),
   contactName: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   ...ts,
   abilities: z.object({ edit: z.boolean() }),
 });
@@ -194,8 +194,7 @@ export const stationSchema = z.object({
   operatorOrgId: z.string().nullable(),
   operatorOrgName: z.string().nullable(),
   openedOn: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   workers: z.array(z.object({ id: z.string(), name: z.string(), qualified: z.boolean() })),
   workerCount: z.number(),
   qualifiedCount: z.number(),
@@ -226,8 +225,7 @@ export const roundSchema = z.object({
   state: z.enum(ROUND_STATES),
   description: z.string().nullable(),
   proposalCount: z.number(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   ...ts,
 });
 export type RoundDto = z.infer<typeof roundSchema>;
@@ -324,8 +322,7 @@ export const fundSchema = z.object({
   balanceFen: z.number(),
   donatedFen: z.number(),
   disbursedFen: z.number(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   ...ts,
 });
 export type FundDto = z.infer<typeof fundSchema>;
@@ -379,8 +376,7 @@ export const contractSchema = z.object({
   deliverablesDone: z.number(),
   deliverablesTotal: z.number(),
   items: z.array(contractItemSchema),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   ...ts,
 });
 export type ContractDto = z.infer<typeof contractSchema>;
@@ -420,8 +416,7 @@ export const linkSchema = z.object({
   volunteer: z.string().nullable(),
   charityResource: z.string().nullable(),
   note: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   /** How many of the five parties (community always) the link names. */
   parties: z.number(),
   ...ts,

@@ -3,6 +3,8 @@ import { proxyBody, proxyInfoSchema } from './proxy';
 import { isValidMobile } from '../validation/codes';
 import { WO_ACTIONS, WO_STATUSES } from './workOrderMachine';
 import { pageQuery } from './pageQuery';
+import { statusEventFields } from './stateEvents';
+import { timestamps, unitRef } from './dtoFields';
 
 export const WO_KINDS = ['consult', 'help', 'complaint', 'report', 'suggestion', 'event'] as const;
 export const WO_CHANNELS = [
@@ -134,12 +136,7 @@ export const ratingBody = z.strictObject({
 });
 
 export const timelineEntrySchema = z.object({
-  at: z.date(),
-  action: z.string(),
-  actorName: z.string().nullable(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  note: z.string().nullable(),
+  ...statusEventFields,
   publicNote: z.string().nullable(),
   attachments: z.array(z.string()),
 });
@@ -159,8 +156,7 @@ export const workOrderSchema = z.object({
   lng: z.number().nullable(),
   gridId: z.string().nullable(),
   communityId: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   requesterName: z.string().nullable(),
   requesterPhone: z.string().nullable(),
   acceptDueAt: z.date().nullable(),
@@ -182,8 +178,7 @@ export const workOrderSchema = z.object({
   supervised: z.boolean(),
   reminders: z.number(),
   pendingExtension: z.object({ workingDays: z.number(), reason: z.string() }).nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
   /** What this user may do now (state machine ∩ permissions ∩ scope). */
   actions: z.array(z.enum(WO_ACTIONS)),
 });
