@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SPECIAL_GROUP_TAGS } from '../orgKinds';
 import { pageQuery } from './pageQuery';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Special-group care (issue 16 §4, R-SV-3, seed 002 三(四)14–16): visit plans per special-group tag with a
@@ -26,9 +27,6 @@ export const DEFAULT_FREQUENCY_DAYS: Record<(typeof CARE_TAGS)[number], number> 
   severely_disabled: 7,
   low_income: 30,
 };
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 
 export const planBody = z.object({
   residentId: z.string().max(64),

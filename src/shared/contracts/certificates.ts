@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the certificates module (证明事项 and 用印登记, R-AC-2, seed 001): a catalogue of matters a
  * community may certify, each citing its legal clause; requests decided against it (issued with a number
  * and a PDF, or refused with the reason), the immutable register, and the append-only seal log.
  */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const REFUSAL_CODES = ['own_duty', 'joint_liability', 'no_basis'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Permission } from '../permissions';
 import { idNumberProblem, isValidMobile } from '../validation/codes';
 import { pageQuery } from './pageQuery';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Disputes (矛盾纠纷, seed 003 §三(三)): intake from every door, diversion by the classification lists
@@ -215,8 +216,6 @@ export function committeeProblem(members: readonly { gender: string }[]): 'size'
 
 // ---------------------------------------------------------------- bodies
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const uuid = z.string().uuid();
 // ---------------------------------------------------------------- intake
 

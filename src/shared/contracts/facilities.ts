@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Community facilities (设施, issue 16 §1): a registry of every facility with its kind, location, area,
@@ -66,8 +67,6 @@ export const COVERAGE_FLAGS = [
 ] as const;
 export type CoverageFlag = (typeof COVERAGE_FLAGS)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { stateEventFields } from './stateEvents';
 import { timestamps, unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the key-tasks module (R-TK-1): leading groups (领导小组) with members and joint meetings
@@ -10,7 +11,6 @@ import { timestamps, unitRef } from './dtoFields';
  */
 
 const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const MEMBER_ROLES = ['leader', 'deputy', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { timestamps, unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /** Love points and the time bank on one double-entry ledger (issue 4, R-VP-1, R-VP-2, R-LAW-VL-2). */
 
@@ -10,7 +11,6 @@ export const OWNER_KINDS = ['volunteer', 'community', 'merchant', 'pool', 'user'
 /** Time-bank cap per account: 1,500 hours (R-LAW-VL-2). */
 export const TIME_BANK_CAP_HOURS = 1500;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
 const idemKey = z.string().trim().min(8).max(120);
 export const accountView = z.object({

@@ -3,7 +3,7 @@ import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
 import { timestamps, unitRef } from './dtoFields';
-import { clearableText as text, usccField as uscc } from './registryFields';
+import { clearableText as text, usccField as uscc } from './fields';
 
 /**
  * Redemption points (R-VP-1): merchants and community love supermarkets where volunteers redeem love

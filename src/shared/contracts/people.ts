@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
 import { timestamps, unitRef } from './dtoFields';
-import { clearableText as text, usccField as uscc } from './registryFields';
+import { clearableText as text, mobilePhone, usccField as uscc } from './fields';
 
 /**
  * People registry contracts (issue 2 part 6): party levels and organizations, party members,
@@ -41,11 +40,7 @@ const id = z.string().uuid();
 const personName = z.string().trim().min(1).max(50);
 const orgName = z.string().trim().min(1).max(100);
 const isoDate = z.iso.date().nullish();
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone')
-  .nullish();
+const phone = mobilePhone.nullish();
 const tagList = (maxItems: number, maxLength: number) =>
   z.array(z.string().trim().min(1).max(maxLength)).max(maxItems);
 const listBase = {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { REGISTRATION_STATUSES, SPECIAL_GROUP_TAGS } from '../orgKinds';
-import { idNumberProblem, isValidMobile } from '../validation/codes';
+import { idNumberProblem } from '../validation/codes';
 import { pageQuery } from './pageQuery';
+import { mobilePhone as phone } from './fields';
 
 /** A resident's personal fields as DTOs carry them (masked where personal); also a staged import row's. */
 export const residentPersonFields = {
@@ -46,10 +47,6 @@ const idNumber = z
     const problem = idNumberProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: `residents.id_number.${problem}` });
   });
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 
 export const residentFields = {
   name: z.string().trim().min(1).max(50),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
-import { isValidMobile } from '../validation/codes';
 import { SO_STATUSES } from './serviceOrderMachine';
 import { SERVICE_CATEGORIES } from './serviceCategories';
 import { pageQuery } from './pageQuery';
 import { statusEventFields } from './stateEvents';
 import { timestamps } from './dtoFields';
+import { mobilePhone as phone, nullishText as optText, requiredText as text } from './fields';
 
 /** Three lists (R-SV-1), service orders, duty rota (R-SV-2): request and response shapes. */
 export const NEED_SOURCES = ['resident', 'grid_visit', 'deliberation', 'special_group_visit'] as const;
@@ -30,13 +30,7 @@ export const DUTY_PERSON_TYPES = [
   'worker',
 ] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const uuid = z.string().uuid();
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 const skillList = z.array(z.string().trim().min(1).max(20)).max(10);
 // ---------------------------------------------------------------- needs
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { pageQuery } from './pageQuery';
+import { requiredText as text } from './fields';
 
 /**
  * Resident surveys (民意调查, 共议共评; seeds 000, 001, 002, 004): a questionnaire built by staff, distributed
@@ -41,7 +42,6 @@ export const RATE_BAR = 0.85;
 export const Z95 = 1.96;
 
 const uuid = z.uuid();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const questionSchema = z.strictObject({
   /** Stable key of the question inside the survey (answers refer to it), e.g. q1. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
 import { pageQuery, pageQueryOf } from './pageQuery';
+import { mobilePhone as phone, requiredText as text } from './fields';
 
 /** Volunteers, teams, activities, attendance and hours (issue 4). */
 
@@ -42,11 +42,6 @@ export function nextStarHours(minutes: number): number | null {
 /** R-ORG-4: a demonstration community needs at least this many partner-university volunteers. */
 export const UNIVERSITY_VOLUNTEERS_MIN = 20;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 const uuid = z.string().uuid();
 
 export const availabilitySchema = z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { stateEventFields } from './stateEvents';
 import { unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the work-item access module (社区工作事项准入, R-AC-1, seed 001): a department's
@@ -11,7 +12,6 @@ import { unitRef } from './dtoFields';
  */
 
 const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const BASIS_KINDS = ['none', 'law', 'superior'] as const;
 export type BasisKind = (typeof BASIS_KINDS)[number];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
-import { isValidMobile } from '../validation/codes';
 import { WO_ACTIONS, WO_STATUSES } from './workOrderMachine';
 import { pageQuery } from './pageQuery';
 import { statusEventFields } from './stateEvents';
 import { timestamps, unitRef } from './dtoFields';
+import { mobilePhone as phone, requiredText as text } from './fields';
 
 export const WO_KINDS = ['consult', 'help', 'complaint', 'report', 'suggestion', 'event'] as const;
 export const WO_CHANNELS = [
@@ -22,11 +22,6 @@ export const DIVERT_CHANNELS = ['110', '119', '120', '122', 'litigation', 'arbit
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export const RESOLUTION_LEVELS = ['grid', 'community', 'subdistrict', 'above'] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 const attachmentIds = z.array(z.string().uuid()).max(9).default([]);
 
 /** Intake by staff (hotline, station, grid patrol …) or by a resident online. */
