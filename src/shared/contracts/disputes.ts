@@ -611,14 +611,13 @@ export type ContactDto = z.infer<typeof contactSchema>;
 export const DS_RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const DS_RISK_STATES = ['open', 'handling', 'resolved'] as const;
 export const DS_RISK_ACTIONS = ['handle', 'resolve', 'reopen'] as const;
+/** A screening round: a China month 'YYYY-MM'. */
+const riskRound = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const riskBody = z.strictObject({
   /** The grid (or community) where the hidden risk was found. */
   orgUnitId: uuid,
   /** The screening round, a China month 'YYYY-MM' (this month when left out). */
-  round: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  round: riskRound.optional(),
   title: text(100),
   description: text(2000),
   level: z.enum(DS_RISK_LEVELS),
@@ -631,10 +630,7 @@ export const riskActionBody = z.strictObject({
   note: text(2000),
 });
 export const riskQuery = z.object({
-  round: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  round: riskRound.optional(),
   state: z.enum(DS_RISK_STATES).optional(),
   level: z.enum(DS_RISK_LEVELS).optional(),
   orgUnitId: uuid.optional(),

@@ -169,23 +169,13 @@ export const codeSchema = z.object({
 export type CodeDto = z.infer<typeof codeSchema>;
 
 /** A point as the phone page lists it, with its active, in-stock items. */
-export const publicPointSchema = z.object({
-  id: z.string(),
-  kind: z.enum(POINT_KINDS),
-  name: z.string(),
-  address: z.string().nullable(),
-  orgUnitName: z.string().nullable(),
-  ownCommunity: z.boolean(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      category: z.enum(ITEM_CATEGORIES),
-      pricePoints: z.number(),
-      stock: z.number(),
-    }),
-  ),
-});
+export const publicPointSchema = pointSchema
+  .pick({ id: true, kind: true, name: true, address: true })
+  .extend({
+    orgUnitName: z.string().nullable(),
+    ownCommunity: z.boolean(),
+    items: z.array(itemSchema.pick({ id: true, name: true, category: true, pricePoints: true, stock: true })),
+  });
 export type PublicPointDto = z.infer<typeof publicPointSchema>;
 
 export const myRedeemSchema = z.object({
@@ -255,12 +245,17 @@ export const redemptionLineSchema = z.object({
   points: z.number(),
 });
 
-export const redemptionSchema = z.object({
+/** A numbered record at a point (a redemption, a settlement): its number and the point with its unit. */
+const pointRecordHead = {
   id: z.string(),
   number: z.string(),
   pointId: z.string(),
   pointName: z.string().nullable(),
   orgUnitName: z.string().nullable(),
+};
+
+export const redemptionSchema = z.object({
+  ...pointRecordHead,
   volunteerId: z.string(),
   volunteerName: z.string(),
   totalPoints: z.number(),
@@ -322,11 +317,7 @@ export const settleBody = z.strictObject({
 export type SettleBody = z.infer<typeof settleBody>;
 
 export const settlementSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  pointId: z.string(),
-  pointName: z.string().nullable(),
-  orgUnitName: z.string().nullable(),
+  ...pointRecordHead,
   upTo: z.string(),
   redemptionCount: z.number(),
   pointsTotal: z.number(),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
 import { SOCIAL_ORG_REGISTRATIONS } from './people';
-import { unitRef } from './dtoFields';
+import { timestamps, unitRef } from './dtoFields';
+import { usccField } from './fields';
 
 /**
  * Social organisations (社会组织, issue 16 §2): the registry with its classes and members, the three-level
@@ -53,7 +54,6 @@ const optDay = z.iso
   .transform((v) => v ?? null);
 /** Amounts in fen (integer), at most 100 million yuan. */
 const fen = z.number().int().min(1).max(10_000_000_000);
-const ts = { createdAt: z.date(), updatedAt: z.date() };
 
 // ---- registry ----
 
@@ -73,7 +73,7 @@ export const orgSchema = z.object({
   incubationStage: z.enum(SO_STAGES).nullable(),
   contactName: z.string().nullable(),
   ...unitRef,
-  ...ts,
+  ...timestamps,
   abilities: z.object({ edit: z.boolean() }),
 });
 export type OrgDto = z.infer<typeof orgSchema>;
@@ -81,13 +81,7 @@ export type OrgDto = z.infer<typeof orgSchema>;
 const orgFields = {
   name: name(),
   /** Checked against GB 32100 (R-LAW-CD-3) by the people registry: field error `people.uscc`. */
-  uscc: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .max(30)
-    .nullish()
-    .transform((v) => (v === '' ? null : v)),
+  uscc: usccField,
   registration: z.enum(SOCIAL_ORG_REGISTRATIONS),
   category: z.enum(SO_CATEGORIES),
   field: z.string().trim().max(50).optional(),
@@ -155,7 +149,7 @@ export const incubationSchema = z.object({
   startedOn: z.string(),
   endedOn: z.string().nullable(),
   outcome: z.string().nullable(),
-  ...ts,
+  ...timestamps,
 });
 export type IncubationDto = z.infer<typeof incubationSchema>;
 export const incubationBody = z.strictObject({
@@ -198,7 +192,7 @@ export const stationSchema = z.object({
   workers: z.array(z.object({ id: z.string(), name: z.string(), qualified: z.boolean() })),
   workerCount: z.number(),
   qualifiedCount: z.number(),
-  ...ts,
+  ...timestamps,
 });
 export type StationDto = z.infer<typeof stationSchema>;
 export const stationBody = z.strictObject({
@@ -226,7 +220,7 @@ export const roundSchema = z.object({
   description: z.string().nullable(),
   proposalCount: z.number(),
   ...unitRef,
-  ...ts,
+  ...timestamps,
 });
 export type RoundDto = z.infer<typeof roundSchema>;
 export const roundBody = z.strictObject({
@@ -261,7 +255,7 @@ export const proposalSchema = z.object({
   actions: z.array(z.enum(PROPOSAL_ACTIONS)),
   canScore: z.boolean(),
   orgUnitName: z.string().nullable(),
-  ...ts,
+  ...timestamps,
 });
 export type ProposalDto = z.infer<typeof proposalSchema>;
 export const proposalDetailSchema = proposalSchema.extend({
@@ -323,7 +317,7 @@ export const fundSchema = z.object({
   donatedFen: z.number(),
   disbursedFen: z.number(),
   ...unitRef,
-  ...ts,
+  ...timestamps,
 });
 export type FundDto = z.infer<typeof fundSchema>;
 export const fundBody = z.strictObject({ orgUnitId: uuid, name: name(60), purpose: name(500) });
@@ -377,7 +371,7 @@ export const contractSchema = z.object({
   deliverablesTotal: z.number(),
   items: z.array(contractItemSchema),
   ...unitRef,
-  ...ts,
+  ...timestamps,
 });
 export type ContractDto = z.infer<typeof contractSchema>;
 export const contractBody = z.strictObject({
@@ -419,7 +413,7 @@ export const linkSchema = z.object({
   ...unitRef,
   /** How many of the five parties (community always) the link names. */
   parties: z.number(),
-  ...ts,
+  ...timestamps,
 });
 export type LinkDto = z.infer<typeof linkSchema>;
 export const linkBody = z.strictObject({
