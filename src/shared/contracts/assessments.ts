@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { stateEventFields } from './stateEvents';
+import { pageQuery } from './pageQuery';
+import { unitRef } from './dtoFields';
 
 /**
  * Contracts of the assessments module (测评, seed 004): indicator frameworks as versioned data, rounds over
@@ -133,15 +135,13 @@ export type CreateRoundBody = z.infer<typeof createRoundBody>;
 export const roundListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   view: z.enum(['all', 'assigned']).default('all'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type RoundListQuery = z.infer<typeof roundListQuery>;
 
 export const roundSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   versionId: z.string(),
   frameworkName: z.string(),
   frameworkVersion: z.number(),
@@ -198,8 +198,7 @@ export const trialScoreSchema = resultSchema.extend({
 export const sheetSchema = z.object({
   id: z.string(),
   roundId: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   subdistrictName: z.string().nullable(),
   state: z.enum(SHEET_STATES),
   evaluatorId: z.string(),
@@ -316,8 +315,7 @@ export type SheetActionBody = z.infer<typeof sheetActionBody>;
 
 export const resultRowSchema = z.object({
   sheetId: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   subdistrictName: z.string().nullable(),
   state: z.enum(SHEET_STATES),
   result: resultSchema.nullable(),

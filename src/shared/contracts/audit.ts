@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 export const auditEntrySchema = z.object({
   seq: z.number(),
@@ -50,7 +51,6 @@ export const auditQuery = z.object({
   success: z.enum(['true', 'false']).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type AuditQuery = z.infer<typeof auditQuery>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SPECIAL_GROUP_TAGS } from '../orgKinds';
+import { pageQuery } from './pageQuery';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Special-group care (issue 16 §4, R-SV-3, seed 002 三(四)14–16): visit plans per special-group tag with a
@@ -25,9 +27,6 @@ export const DEFAULT_FREQUENCY_DAYS: Record<(typeof CARE_TAGS)[number], number> 
   severely_disabled: 7,
   low_income: 30,
 };
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 
 export const planBody = z.object({
   residentId: z.string().max(64),
@@ -80,8 +79,7 @@ export const planListQuery = z.object({
   tag: z.enum(CARE_TAGS).optional(),
   /** mine: plans assigned to me; overdue: past their due date; missed: with missed visits. */
   view: z.enum(['all', 'mine', 'overdue', 'missed']).default('all'),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type PlanListQuery = z.infer<typeof planListQuery>;
 
@@ -191,6 +189,5 @@ export type ReliefDto = z.infer<typeof reliefSchema>;
 export const reliefListQuery = z.object({
   orgUnitId: z.string().max(64).optional(),
   state: z.enum(RELIEF_STATES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { proxyBody, proxyInfoSchema } from './proxy';
+import { unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the certificates module (证明事项 and 用印登记, R-AC-2, seed 001): a catalogue of matters a
  * community may certify, each citing its legal clause; requests decided against it (issued with a number
  * and a PDF, or refused with the reason), the immutable register, and the append-only seal log.
  */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const REFUSAL_CODES = ['own_duty', 'joint_liability', 'no_basis'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -29,8 +29,7 @@ export type CatalogueQuery = z.infer<typeof catalogueQuery>;
 
 export const catalogueItemSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   name: z.string(),
   description: z.string().nullable(),
   lawName: z.string(),
@@ -71,8 +70,7 @@ export type RegisterQuery = z.infer<typeof registerQuery>;
 export const certificateSchema = z.object({
   id: z.string(),
   number: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   catalogueId: z.string().nullable(),
   itemName: z.string(),
   requesterKind: z.enum(['resident', 'unit']),
@@ -112,8 +110,7 @@ export type SealQuery = z.infer<typeof sealQuery>;
 export const sealUseSchema = z.object({
   id: z.string(),
   number: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   document: z.string(),
   purpose: z.string(),
   legalBasis: z.string().nullable(),

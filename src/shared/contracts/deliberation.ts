@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { optText, text, uuid } from './participation.fields';
+import { timestamps } from './dtoFields';
 
 /**
  * Deliberation (议事协商, seeds 000 and 003): topics at four levels with seed 003's six steps (R-DL-1…3),
@@ -210,8 +211,7 @@ export const topicSchema = z.object({
   step: z.number(),
   supports: z.number(),
   comments: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type TopicDto = z.infer<typeof topicSchema>;
 export const topicOrderEvidenceSchema = z.object({

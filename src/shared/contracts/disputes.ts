@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Permission } from '../permissions';
 import { idNumberProblem, isValidMobile } from '../validation/codes';
+import { pageQuery } from './pageQuery';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Disputes (矛盾纠纷, seed 003 §三(三)): intake from every door, diversion by the classification lists
@@ -214,14 +216,7 @@ export function committeeProblem(members: readonly { gender: string }[]): 'size'
 
 // ---------------------------------------------------------------- bodies
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const uuid = z.string().uuid();
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-
 // ---------------------------------------------------------------- intake
 
 export const partyInput = z.strictObject({
@@ -434,7 +429,7 @@ export const listQuery = z.object({
   q: z.string().trim().max(50).optional(),
   /** The disputes converted from one work order (the order's link to them). */
   workOrderId: uuid.optional(),
-  ...page,
+  ...pageQuery,
 });
 export type DisputeListQuery = z.infer<typeof listQuery>;
 
@@ -616,14 +611,13 @@ export type ContactDto = z.infer<typeof contactSchema>;
 export const DS_RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const DS_RISK_STATES = ['open', 'handling', 'resolved'] as const;
 export const DS_RISK_ACTIONS = ['handle', 'resolve', 'reopen'] as const;
+/** A screening round: a China month 'YYYY-MM'. */
+const riskRound = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const riskBody = z.strictObject({
   /** The grid (or community) where the hidden risk was found. */
   orgUnitId: uuid,
   /** The screening round, a China month 'YYYY-MM' (this month when left out). */
-  round: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  round: riskRound.optional(),
   title: text(100),
   description: text(2000),
   level: z.enum(DS_RISK_LEVELS),
@@ -636,15 +630,11 @@ export const riskActionBody = z.strictObject({
   note: text(2000),
 });
 export const riskQuery = z.object({
-  round: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  round: riskRound.optional(),
   state: z.enum(DS_RISK_STATES).optional(),
   level: z.enum(DS_RISK_LEVELS).optional(),
   orgUnitId: uuid.optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export const riskSchema = z.object({
   id: z.string(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Community facilities (设施, issue 16 §1): a registry of every facility with its kind, location, area,
@@ -65,8 +67,6 @@ export const COVERAGE_FLAGS = [
 ] as const;
 export type CoverageFlag = (typeof COVERAGE_FLAGS)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -193,8 +193,7 @@ export const facilityListQuery = z.object({
   category: z.enum(FACILITY_CATEGORIES).optional(),
   status: z.enum(FACILITY_STATUSES).optional(),
   q: z.string().trim().max(80).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type FacilityListQuery = z.infer<typeof facilityListQuery>;
 

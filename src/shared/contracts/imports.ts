@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { REGISTRATION_STATUSES } from '../orgKinds';
+import { residentPersonFields } from './residents';
+import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
 
 /**
  * Resident import (issue 2 part 7): upload → background parse and validation into staging → preview
@@ -49,12 +52,7 @@ export type ImportErrorDto = z.infer<typeof importErrorSchema>;
 /** A valid staged row; personal fields are masked (R-LAW-PI-1). */
 export const importPreviewRowSchema = z.object({
   row: z.number(),
-  name: z.string(),
-  gender: z.enum(['male', 'female']),
-  birthDate: z.string().nullable(),
-  idNumber: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
+  ...residentPersonFields,
   building: z.string().nullable(),
   room: z.string().nullable(),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
@@ -67,8 +65,7 @@ export type ImportPreviewRow = z.infer<typeof importPreviewRowSchema>;
 export const importJobSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   fileName: z.string(),
   format: z.enum(['xlsx', 'csv']),
   /** A CSV's detected encoding (GB18030 covers GBK); null for xlsx. */
@@ -88,8 +85,7 @@ export const importJobSchema = z.object({
   committedAt: z.date().nullable(),
   createdBy: z.string(),
   createdByName: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
   abilities: z.object({ commit: z.boolean(), cancel: z.boolean() }),
 });
 export type ImportJobDto = z.infer<typeof importJobSchema>;
@@ -104,8 +100,7 @@ export type ImportJobDetailDto = z.infer<typeof importJobDetailSchema>;
 
 export const importListQuery = z.object({
   status: z.enum(IMPORT_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ImportListQuery = z.infer<typeof importListQuery>;
 

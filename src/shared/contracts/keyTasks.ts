@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { stateEventFields } from './stateEvents';
+import { timestamps, unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the key-tasks module (R-TK-1): leading groups (领导小组) with members and joint meetings
@@ -9,7 +11,6 @@ import { stateEventFields } from './stateEvents';
  */
 
 const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const MEMBER_ROLES = ['leader', 'deputy', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -108,8 +109,7 @@ export type MeetingDto = z.infer<typeof meetingSchema>;
 
 export const groupSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   name: z.string(),
   officeUnit: z.string().nullable(),
   officeHead: z.string().nullable(),
@@ -118,8 +118,7 @@ export const groupSchema = z.object({
   meetingCadence: z.enum(MEETING_CADENCES).nullable(),
   memberCount: z.number(),
   abilities: z.object({ manage: z.boolean() }),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type GroupDto = z.infer<typeof groupSchema>;
 
@@ -202,8 +201,7 @@ export type CountsDto = z.infer<typeof countsSchema>;
 
 export const taskListSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   groupId: z.string().nullable(),
   groupName: z.string().nullable(),
   title: z.string(),

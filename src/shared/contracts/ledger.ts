@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /** Love points and the time bank on one double-entry ledger (issue 4, R-VP-1, R-VP-2, R-LAW-VL-2). */
 
@@ -8,14 +11,8 @@ export const OWNER_KINDS = ['volunteer', 'community', 'merchant', 'pool', 'user'
 /** Time-bank cap per account: 1,500 hours (R-LAW-VL-2). */
 export const TIME_BANK_CAP_HOURS = 1500;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
 const idemKey = z.string().trim().min(8).max(120);
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-
 export const accountView = z.object({
   id: z.string(),
   ownerKind: z.string(),
@@ -24,16 +21,14 @@ export const accountView = z.object({
   credit: z.boolean(),
   cap: z.number().nullable(),
   name: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   balance: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type AccountView = z.infer<typeof accountView>;
 
 export const accountListQuery = z.object({
-  ...page,
+  ...pageQuery,
   ownerKind: z.enum(OWNER_KINDS).optional(),
   unit: z.enum(LEDGER_UNITS).optional(),
   q: z.string().trim().max(50).optional(),
@@ -41,7 +36,7 @@ export const accountListQuery = z.object({
 });
 export type AccountListQuery = z.infer<typeof accountListQuery>;
 
-export const statementQuery = z.object({ ...page, from: isoDate.optional(), to: isoDate.optional() });
+export const statementQuery = z.object({ ...pageQuery, from: isoDate.optional(), to: isoDate.optional() });
 export type StatementQuery = z.infer<typeof statementQuery>;
 
 export const statementLine = z.object({
@@ -82,8 +77,7 @@ export type ReverseBody = z.infer<typeof reverseBody>;
 
 export const earningRuleView = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   activityType: z.string(),
   pointsPerHour: z.number(),
   dailyCap: z.number(),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
+import { clearableText as text, usccField as uscc } from './fields';
 
 /**
  * Redemption points (R-VP-1): merchants and community love supermarkets where volunteers redeem love
@@ -23,29 +25,13 @@ export const NEW_POINTS_TARGET = 10;
 export const CODE_TTL_MINUTES = 10;
 
 const id = z.string().uuid();
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v === '' ? null : v));
 const phone = z
   .string()
   .trim()
   .refine((v) => v === '' || isValidMobile(v), 'residents.phone')
   .nullish()
   .transform((v) => (v === '' ? null : v));
-/** Checked against GB 32100 in the use case (field error `merchants.uscc`). */
-const uscc = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .max(30)
-  .nullish()
-  .transform((v) => (v === '' ? null : v));
 const isoDate = z.iso.date();
-const timestamps = { createdAt: z.date(), updatedAt: z.date() };
 
 // ---- redemption points ----
 
@@ -61,8 +47,7 @@ export const pointSchema = z.object({
   status: z.enum(POINT_STATUSES),
   registeredOn: z.string(),
   fenPerPoint: z.number().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   itemCount: z.number(),
   unsettledPoints: z.number(),
   ...timestamps,
@@ -108,13 +93,18 @@ export const pointListQuery = z.object({
 });
 export type PointListQuery = z.infer<typeof pointListQuery>;
 
-export const createPointBody = z.strictObject({
-  kind: z.enum(POINT_KINDS),
-  name: z.string().trim().min(1).max(100),
+/** The contact fields of a point, as created and updated. */
+const pointContactFields = {
   address: text(200),
   contactName: text(50),
   contactPhone: phone,
   uscc,
+};
+
+export const createPointBody = z.strictObject({
+  kind: z.enum(POINT_KINDS),
+  name: z.string().trim().min(1).max(100),
+  ...pointContactFields,
   /** Defaults to today (China date). */
   registeredOn: isoDate.optional(),
   fenPerPoint: z.number().int().min(0).max(10000).nullish(),
@@ -126,10 +116,7 @@ export type CreatePointBody = z.infer<typeof createPointBody>;
 export const updatePointBody = z.strictObject({
   kind: z.enum(POINT_KINDS).optional(),
   name: z.string().trim().min(1).max(100).optional(),
-  address: text(200),
-  contactName: text(50),
-  contactPhone: phone,
-  uscc,
+  ...pointContactFields,
   status: z.enum(POINT_STATUSES).optional(),
   registeredOn: isoDate.optional(),
   fenPerPoint: z.number().int().min(0).max(10000).nullish(),
@@ -182,23 +169,13 @@ export const codeSchema = z.object({
 export type CodeDto = z.infer<typeof codeSchema>;
 
 /** A point as the phone page lists it, with its active, in-stock items. */
-export const publicPointSchema = z.object({
-  id: z.string(),
-  kind: z.enum(POINT_KINDS),
-  name: z.string(),
-  address: z.string().nullable(),
-  orgUnitName: z.string().nullable(),
-  ownCommunity: z.boolean(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      category: z.enum(ITEM_CATEGORIES),
-      pricePoints: z.number(),
-      stock: z.number(),
-    }),
-  ),
-});
+export const publicPointSchema = pointSchema
+  .pick({ id: true, kind: true, name: true, address: true })
+  .extend({
+    orgUnitName: z.string().nullable(),
+    ownCommunity: z.boolean(),
+    items: z.array(itemSchema.pick({ id: true, name: true, category: true, pricePoints: true, stock: true })),
+  });
 export type PublicPointDto = z.infer<typeof publicPointSchema>;
 
 export const myRedeemSchema = z.object({
@@ -268,12 +245,17 @@ export const redemptionLineSchema = z.object({
   points: z.number(),
 });
 
-export const redemptionSchema = z.object({
+/** A numbered record at a point (a redemption, a settlement): its number and the point with its unit. */
+const pointRecordHead = {
   id: z.string(),
   number: z.string(),
   pointId: z.string(),
   pointName: z.string().nullable(),
   orgUnitName: z.string().nullable(),
+};
+
+export const redemptionSchema = z.object({
+  ...pointRecordHead,
   volunteerId: z.string(),
   volunteerName: z.string(),
   totalPoints: z.number(),
@@ -335,11 +317,7 @@ export const settleBody = z.strictObject({
 export type SettleBody = z.infer<typeof settleBody>;
 
 export const settlementSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  pointId: z.string(),
-  pointName: z.string().nullable(),
-  orgUnitName: z.string().nullable(),
+  ...pointRecordHead,
   upTo: z.string(),
   redemptionCount: z.number(),
   pointsTotal: z.number(),

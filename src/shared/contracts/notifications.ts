@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
 
 /** Outside channels a user may add (the in-app inbox is always on). */
 export const USER_CHANNELS = ['sms', 'email'] as const;
@@ -7,13 +9,8 @@ export const WEBHOOK_KINDS = ['wecom', 'dingtalk'] as const;
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export const DELIVERY_CHANNELS = ['sms', 'email', 'wecom', 'dingtalk'] as const;
 
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-
 export const inboxQuery = z.object({
-  ...page,
+  ...pageQuery,
   unread: z.enum(['true', 'false']).optional(),
 });
 export type InboxQuery = z.infer<typeof inboxQuery>;
@@ -56,8 +53,7 @@ export type SetChannelBody = z.infer<typeof setChannelBody>;
 
 export const webhookSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   kind: z.enum(WEBHOOK_KINDS),
   name: z.string(),
   /** Masked: the robot's key is never shown again. */
@@ -66,12 +62,11 @@ export const webhookSchema = z.object({
   subtree: z.boolean(),
   events: z.array(z.string()),
   enabled: z.boolean(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type WebhookDto = z.infer<typeof webhookSchema>;
 
-export const webhookListQuery = z.object({ ...page, orgUnitId: z.string().optional() });
+export const webhookListQuery = z.object({ ...pageQuery, orgUnitId: z.string().optional() });
 export const createWebhookBody = z.strictObject({
   orgUnitId: z.string(),
   kind: z.enum(WEBHOOK_KINDS),
@@ -94,7 +89,7 @@ export const updateWebhookBody = z.strictObject({
 export type UpdateWebhookBody = z.infer<typeof updateWebhookBody>;
 
 export const deliveryQuery = z.object({
-  ...page,
+  ...pageQuery,
   status: z.enum(DELIVERY_STATUSES).optional(),
   channel: z.enum(DELIVERY_CHANNELS).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitRef } from './dtoFields';
 
 /** What a key's requests come in as: an Open311 client, or the 12345 hotline's transfer system. */
 export const OPEN311_KEY_CHANNELS = ['open311', 'transfer_12345'] as const;
@@ -14,8 +15,7 @@ export const open311KeySchema = z.object({
   /** The key's first characters, to tell keys apart. */
   keyPrefix: z.string(),
   channel: z.enum(OPEN311_KEY_CHANNELS),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   active: z.boolean(),
   createdBy: z.string().nullable(),
   createdByName: z.string().nullable(),

@@ -43,25 +43,26 @@ const divisionCode = z
   .trim()
   .regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'org.division_code');
 
-export const createOrgUnitBody = z.strictObject({
-  parentId: z.string().uuid(),
-  kind: z.enum(ORG_KINDS),
-  name,
+/** A unit's division code, boundary, position and attributes, as created and updated. */
+const placeFields = {
   divisionCode: divisionCode.nullish(),
   boundary: geoJson.nullish(),
   lat: z.number().min(-90).max(90).nullish(),
   lng: z.number().min(-180).max(180).nullish(),
   attrs: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+};
+
+export const createOrgUnitBody = z.strictObject({
+  parentId: z.string().uuid(),
+  kind: z.enum(ORG_KINDS),
+  name,
+  ...placeFields,
 });
 export type CreateOrgUnitBody = z.infer<typeof createOrgUnitBody>;
 
 export const updateOrgUnitBody = z.strictObject({
   name: name.optional(),
-  divisionCode: divisionCode.nullish(),
-  boundary: geoJson.nullish(),
-  lat: z.number().min(-90).max(90).nullish(),
-  lng: z.number().min(-180).max(180).nullish(),
-  attrs: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+  ...placeFields,
 });
 export type UpdateOrgUnitBody = z.infer<typeof updateOrgUnitBody>;
 

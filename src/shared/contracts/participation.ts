@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './pageQuery';
+import { pageQuery, pageQueryOf } from './pageQuery';
 import { optText, text, uuid } from './participation.fields';
 
 /**
@@ -230,8 +230,7 @@ export const closeMeetingBody = z.strictObject({ minutes: optText(20000) });
 export const correctionBody = z.strictObject({ text: text(4000) });
 export const electorsQuery = z.object({
   q: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryOf(50),
 });
 export const motionParams = z.object({ id: z.string(), motionId: z.string() });
 

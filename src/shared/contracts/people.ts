@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
+import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
+import { clearableText as text, mobilePhone, usccField as uscc } from './fields';
 
 /**
  * People registry contracts (issue 2 part 6): party levels and organizations, party members,
@@ -37,47 +39,20 @@ export type SocialOrgRegistration = (typeof SOCIAL_ORG_REGISTRATIONS)[number];
 const id = z.string().uuid();
 const personName = z.string().trim().min(1).max(50);
 const orgName = z.string().trim().min(1).max(100);
-/** Optional free text: '' and null both clear it; undefined leaves it unchanged in updates. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v === '' ? null : v));
 const isoDate = z.iso.date().nullish();
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone')
-  .nullish();
-/** Checked against GB 32100 in the use case, which answers the field error `people.uscc` (R-LAW-CD-3). */
-const uscc = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .max(30)
-  .nullish()
-  .transform((v) => (v === '' ? null : v));
+const phone = mobilePhone.nullish();
 const tagList = (maxItems: number, maxLength: number) =>
   z.array(z.string().trim().min(1).max(maxLength)).max(maxItems);
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 const listBase = {
   q: z.string().trim().max(50).optional(),
   /** Rows in this unit's subtree. */
   orgUnitId: id.optional(),
-  ...page,
+  ...pageQuery,
 };
 
 const editAbilities = z.object({ edit: z.boolean() });
-const timestamps = { createdAt: z.date(), updatedAt: z.date() };
-/** The unit a registry record belongs to, by id and name. */
-const unitRef = { orgUnitId: z.string(), orgUnitName: z.string().nullable() };
 
-export const pageParams = z.object(page);
+export const pageParams = z.object(pageQuery);
 export type PageParams = z.infer<typeof pageParams>;
 
 // ---- party organization levels (R-ORG-2) ----

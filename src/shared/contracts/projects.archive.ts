@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keysOf } from './keyedList';
 
 /**
  * The archive of a selected co-building project (seed 000 四.3, R-PJ-3): eight categories ①–⑧, each
@@ -27,10 +28,7 @@ export const ARCHIVE_CATEGORIES = [
 ] as const;
 
 export type ArchiveCategory = (typeof ARCHIVE_CATEGORIES)[number]['key'];
-export const ARCHIVE_CATEGORY_KEYS = ARCHIVE_CATEGORIES.map((c) => c.key) as [
-  ArchiveCategory,
-  ...ArchiveCategory[],
-];
+export const ARCHIVE_CATEGORY_KEYS = keysOf(ARCHIVE_CATEGORIES);
 
 /** What kind of file an item holds, from its first bytes. */
 export const ARCHIVE_FILE_KINDS = ['photo', 'video', 'audio', 'document'] as const;

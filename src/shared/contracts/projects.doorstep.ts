@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { PROJECT_CLASSES } from './assessments';
+import { pageQuery } from './pageQuery';
+import { unitRef } from './dtoFields';
+import { keysOf } from './keyedList';
 
 /**
  * Seed 004's "家门口" doorstep projects (三(三), 附件2 二类指标 Ⅱ-11/Ⅱ-12, R-PJ-6): a community's own
@@ -21,7 +24,7 @@ export const DOORSTEP_CATEGORIES = [
   { key: 'social_affairs', name: PROJECT_CLASSES[8], en: 'Social affairs' },
 ] as const;
 export type DoorstepCategory = (typeof DOORSTEP_CATEGORIES)[number]['key'];
-const CATEGORY_KEYS = DOORSTEP_CATEGORIES.map((c) => c.key) as [DoorstepCategory, ...DoorstepCategory[]];
+const CATEGORY_KEYS = keysOf(DOORSTEP_CATEGORIES);
 
 /** R-PJ-6 / Ⅱ-11: "每个类别最多报送2项" — per applying unit and year. */
 export const DOORSTEP_PER_CATEGORY = 2;
@@ -35,7 +38,7 @@ export const SETTLEMENT_TYPES = [
   { key: 'old_open', name: '老开放性小区', en: 'Old open estate' },
 ] as const;
 export type SettlementType = (typeof SETTLEMENT_TYPES)[number]['key'];
-const SETTLEMENT_KEYS = SETTLEMENT_TYPES.map((c) => c.key) as [SettlementType, ...SettlementType[]];
+const SETTLEMENT_KEYS = keysOf(SETTLEMENT_TYPES);
 
 /** Ⅱ-12's four standard stages, in order. */
 export const DOORSTEP_STAGES = [
@@ -45,7 +48,7 @@ export const DOORSTEP_STAGES = [
   { key: 'implementation', name: '项目实施', en: 'Implementation' },
 ] as const;
 export type DoorstepStage = (typeof DOORSTEP_STAGES)[number]['key'];
-export const DOORSTEP_STAGE_KEYS = DOORSTEP_STAGES.map((c) => c.key) as [DoorstepStage, ...DoorstepStage[]];
+export const DOORSTEP_STAGE_KEYS = keysOf(DOORSTEP_STAGES);
 
 /** Ⅱ-12's documents: 项目方案、活动策划、项目中(终)期报告. */
 export const DOORSTEP_DOCUMENTS = [
@@ -55,7 +58,7 @@ export const DOORSTEP_DOCUMENTS = [
   { key: 'final', name: '终期报告', en: 'Final report' },
 ] as const;
 export type DoorstepDocument = (typeof DOORSTEP_DOCUMENTS)[number]['key'];
-const DOCUMENT_KEYS = DOORSTEP_DOCUMENTS.map((c) => c.key) as [DoorstepDocument, ...DoorstepDocument[]];
+const DOCUMENT_KEYS = keysOf(DOORSTEP_DOCUMENTS);
 
 /** A file slot: one of the stages or one of the documents. */
 export const DOORSTEP_SLOTS = [...DOORSTEP_STAGE_KEYS, ...DOCUMENT_KEYS] as const;
@@ -120,15 +123,13 @@ export const doorstepListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   category: z.enum(CATEGORY_KEYS).optional(),
   orgUnitId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type DoorstepListQuery = z.infer<typeof doorstepListQuery>;
 
 export const doorstepSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   year: z.number(),
   category: z.enum(CATEGORY_KEYS),
   name: z.string(),

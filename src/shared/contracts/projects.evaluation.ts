@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the final evaluation (末期评估), next year's quota per subdistrict/town and force-majeure
@@ -15,7 +16,6 @@ export const DEFAULT_GRADE_BANDS = [
 export const DEFAULT_ADJUSTMENTS: Record<string, number> = { excellent: 1, good: 0, pass: 0, fail: -1 };
 export const DEFAULT_QUOTA_FLOOR = 0;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const uuid = z.string().uuid();
 
 export const gradeBandSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FUNDING_SOURCES } from './projects';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of a selected project's money (R-PJ-5, issue 11 §6): disbursements (tranches received, by
@@ -8,7 +9,6 @@ import { FUNDING_SOURCES } from './projects';
  */
 
 const fen = z.number().int().min(1).max(100_000_000_000);
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const disbursementBody = z.strictObject({
   source: z.enum(FUNDING_SOURCES),

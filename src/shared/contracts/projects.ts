@@ -1,5 +1,7 @@
 import { stateEventFields } from './stateEvents';
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
+import { timestamps, unitRef } from './dtoFields';
 
 /**
  * Contracts of the co-building projects module (共建共享社区治理项目, seed 000): calls (申报通知),
@@ -122,8 +124,7 @@ export type UpdateCallBody = z.infer<typeof updateCallBody>;
 export const callListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(CALL_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type CallListQuery = z.infer<typeof callListQuery>;
 
@@ -131,8 +132,7 @@ const countsSchema = z.record(z.string(), z.number());
 
 export const callSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   year: z.number(),
   title: z.string(),
   status: z.enum(CALL_STATUSES),
@@ -156,8 +156,7 @@ export const callSchema = z.object({
   /** Whether the application deadline has passed (by the server's clock). */
   pastDeadline: z.boolean(),
   abilities: z.object({ edit: z.boolean(), open: z.boolean(), publish: z.boolean(), apply: z.boolean() }),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type CallDto = z.infer<typeof callSchema>;
 
@@ -208,8 +207,7 @@ export const applicationListQuery = z.object({
   /** waiting: what waits for the current user (their step); overdue: past the deadline, not submitted. */
   view: z.enum(['waiting', 'overdue', 'toScore']).optional(),
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
@@ -218,8 +216,7 @@ export const applicationSchema = z.object({
   number: z.string(),
   callId: z.string(),
   callTitle: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   subdistrictName: z.string().nullable(),
   type: z.string(),
   typeName: z.string(),
@@ -266,8 +263,7 @@ export const scoreSchema = z.object({
   scores: z.record(z.string(), z.number()),
   total: z.number().nullable(),
   comment: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type ScoreDto = z.infer<typeof scoreSchema>;
 
@@ -299,8 +295,7 @@ export const reportListQuery = z.object({
   callId: z.uuid().optional(),
   /** open: not filed yet and due within the month, or overdue; overdue: past the report day, not filed. */
   view: z.enum(['open', 'overdue', 'filed']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
+import { unitRef } from './dtoFields';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Property management and 三方联动 (issue 16 §3; seed 003 三(一)2–3, seed 004 Ⅱ-7): each compound's property
@@ -10,8 +12,6 @@ import { pageQuery } from './pageQuery';
  * Isomorphic: the server and the web app read this file.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const day = z.iso.date();
 
 /** company: 物业服务企业; self: 自管委/物管委 (no company); none: no property service. */
@@ -194,8 +194,7 @@ export const noticeQuery = z.object({ communityId: z.uuid().optional(), ...pageQ
 export type NoticeQuery = z.infer<typeof noticeQuery>;
 export const noticeSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   title: z.string(),
   body: z.string(),
   publishedOn: z.string(),

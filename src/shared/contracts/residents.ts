@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { REGISTRATION_STATUSES, SPECIAL_GROUP_TAGS } from '../orgKinds';
-import { idNumberProblem, isValidMobile } from '../validation/codes';
+import { idNumberProblem } from '../validation/codes';
+import { pageQuery } from './pageQuery';
+import { mobilePhone as phone } from './fields';
+
+/** A resident's personal fields as DTOs carry them (masked where personal); also a staged import row's. */
+export const residentPersonFields = {
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+};
 
 export const residentSchema = z.object({
   id: z.string(),
@@ -8,12 +20,7 @@ export const residentSchema = z.object({
   communityId: z.string(),
   communityName: z.string().nullable(),
   unitName: z.string().nullable(),
-  name: z.string(),
-  gender: z.enum(['male', 'female']),
-  birthDate: z.string().nullable(),
-  idNumber: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
+  ...residentPersonFields,
   room: z.string().nullable(),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
   /**
@@ -40,10 +47,6 @@ const idNumber = z
     const problem = idNumberProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: `residents.id_number.${problem}` });
   });
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 
 export const residentFields = {
   name: z.string().trim().min(1).max(50),
@@ -79,8 +82,7 @@ export const residentListQuery = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
   status: z.enum(REGISTRATION_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ResidentListQuery = z.infer<typeof residentListQuery>;
 

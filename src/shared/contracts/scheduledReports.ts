@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the scheduled-reports module (信息报告, R-RP-1): report templates with fields, attachments,
  * a cadence and the units that must submit; cycles opened each period; submissions drafted, submitted,
  * returned with a reason or accepted by the receiving unit; rollup up the tree; overdue list.
  */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const FIELD_TYPES = ['number', 'text', 'amount', 'percent'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

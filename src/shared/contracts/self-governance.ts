@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
+import { nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Self-governance bodies (issue 16 §3; seed 002 三(一)1–2 and 三(三)9, seed 004 Ⅱ-1/Ⅱ-2): the two
@@ -10,8 +11,6 @@ import { pageQuery } from './pageQuery';
  * reviews of the two committees. Isomorphic: the server and the web app read this file.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const day = z.iso.date();
 
 export const BODY_KINDS = [

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
-import { isValidMobile } from '../validation/codes';
 import { SO_STATUSES } from './serviceOrderMachine';
 import { SERVICE_CATEGORIES } from './serviceCategories';
+import { pageQuery } from './pageQuery';
+import { statusEventFields } from './stateEvents';
+import { timestamps } from './dtoFields';
+import { mobilePhone as phone, nullishText as optText, requiredText as text } from './fields';
 
 /** Three lists (R-SV-1), service orders, duty rota (R-SV-2): request and response shapes. */
 export const NEED_SOURCES = ['resident', 'grid_visit', 'deliberation', 'special_group_visit'] as const;
@@ -27,19 +30,8 @@ export const DUTY_PERSON_TYPES = [
   'worker',
 ] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
 const uuid = z.string().uuid();
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 const skillList = z.array(z.string().trim().min(1).max(20)).max(10);
-const page = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-
 // ---------------------------------------------------------------- needs
 
 const needFields = z.strictObject({
@@ -76,13 +68,12 @@ export const needSchema = z.object({
   status: z.enum(NEED_STATUSES),
   raisedBy: z.string().nullable(),
   orderId: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type NeedDto = z.infer<typeof needSchema>;
 
 export const listQuery = z.object({
-  ...page,
+  ...pageQuery,
   communityId: uuid.optional(),
   q: z.string().trim().max(50).optional(),
 });
@@ -129,8 +120,7 @@ export const resourceSchema = z.object({
   ownerName: z.string().nullable(),
   quantity: z.number().nullable(),
   available: z.boolean(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type ResourceDto = z.infer<typeof resourceSchema>;
 export const resourceListQuery = listQuery.extend({ kind: z.enum(RESOURCE_KINDS).optional() });
@@ -187,8 +177,7 @@ export const projectSchema = z.object({
   activityType: z.string(),
   durationMinutes: z.number(),
   published: z.boolean(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
 });
 export type ProjectDto = z.infer<typeof projectSchema>;
 export const projectListQuery = listQuery.extend({
@@ -326,24 +315,14 @@ export const orderSchema = z.object({
   alert: z.string().nullable(),
   timeouts: z.number(),
   declines: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
   /** What this user may do now (state machine ∩ permissions ∩ side). */
   actions: z.array(z.string()),
 });
 export type OrderDto = z.infer<typeof orderSchema>;
 
 export const orderDetailSchema = orderSchema.extend({
-  timeline: z.array(
-    z.object({
-      at: z.date(),
-      action: z.string(),
-      actorName: z.string().nullable(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
-      note: z.string().nullable(),
-    }),
-  ),
+  timeline: z.array(z.object(statusEventFields)),
 });
 export type OrderDetailDto = z.infer<typeof orderDetailSchema>;
 
@@ -359,8 +338,8 @@ export const orderListQuery = listQuery.extend({
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
-export const myOrdersQuery = z.object({ ...page });
-export const myTasksQuery = z.object({ ...page, view: z.enum(['open', 'history']).default('open') });
+export const myOrdersQuery = z.object({ ...pageQuery });
+export const myTasksQuery = z.object({ ...pageQuery, view: z.enum(['open', 'history']).default('open') });
 
 export const candidateSchema = z.object({
   assigneeType: z.enum(ASSIGNEE_TYPES),

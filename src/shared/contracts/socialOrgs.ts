@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
 import { SOCIAL_ORG_REGISTRATIONS } from './people';
+import { timestamps, unitRef } from './dtoFields';
+import { usccField } from './fields';
 
 /**
  * Social organisations (社会组织, issue 16 §2): the registry with its classes and members, the three-level
@@ -52,7 +54,6 @@ const optDay = z.iso
   .transform((v) => v ?? null);
 /** Amounts in fen (integer), at most 100 million yuan. */
 const fen = z.number().int().min(1).max(10_000_000_000);
-const ts = { createdAt: z.date(), updatedAt: z.date() };
 
 // ---- registry ----
 
@@ -71,9 +72,8 @@ export const orgSchema = z.object({
   incubationTier: z.enum(SO_TIERS).nullable(),
   incubationStage: z.enum(SO_STAGES).nullable(),
   contactName: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
-  ...ts,
+  ...unitRef,
+  ...timestamps,
   abilities: z.object({ edit: z.boolean() }),
 });
 export type OrgDto = z.infer<typeof orgSchema>;
@@ -81,13 +81,7 @@ export type OrgDto = z.infer<typeof orgSchema>;
 const orgFields = {
   name: name(),
   /** Checked against GB 32100 (R-LAW-CD-3) by the people registry: field error `people.uscc`. */
-  uscc: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .max(30)
-    .nullish()
-    .transform((v) => (v === '' ? null : v)),
+  uscc: usccField,
   registration: z.enum(SOCIAL_ORG_REGISTRATIONS),
   category: z.enum(SO_CATEGORIES),
   field: z.string().trim().max(50).optional(),
@@ -155,7 +149,7 @@ export const incubationSchema = z.object({
   startedOn: z.string(),
   endedOn: z.string().nullable(),
   outcome: z.string().nullable(),
-  ...ts,
+  ...timestamps,
 });
 export type IncubationDto = z.infer<typeof incubationSchema>;
 export const incubationBody = z.strictObject({
@@ -194,12 +188,11 @@ export const stationSchema = z.object({
   operatorOrgId: z.string().nullable(),
   operatorOrgName: z.string().nullable(),
   openedOn: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   workers: z.array(z.object({ id: z.string(), name: z.string(), qualified: z.boolean() })),
   workerCount: z.number(),
   qualifiedCount: z.number(),
-  ...ts,
+  ...timestamps,
 });
 export type StationDto = z.infer<typeof stationSchema>;
 export const stationBody = z.strictObject({
@@ -226,9 +219,8 @@ export const roundSchema = z.object({
   state: z.enum(ROUND_STATES),
   description: z.string().nullable(),
   proposalCount: z.number(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
-  ...ts,
+  ...unitRef,
+  ...timestamps,
 });
 export type RoundDto = z.infer<typeof roundSchema>;
 export const roundBody = z.strictObject({
@@ -263,7 +255,7 @@ export const proposalSchema = z.object({
   actions: z.array(z.enum(PROPOSAL_ACTIONS)),
   canScore: z.boolean(),
   orgUnitName: z.string().nullable(),
-  ...ts,
+  ...timestamps,
 });
 export type ProposalDto = z.infer<typeof proposalSchema>;
 export const proposalDetailSchema = proposalSchema.extend({
@@ -324,9 +316,8 @@ export const fundSchema = z.object({
   balanceFen: z.number(),
   donatedFen: z.number(),
   disbursedFen: z.number(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
-  ...ts,
+  ...unitRef,
+  ...timestamps,
 });
 export type FundDto = z.infer<typeof fundSchema>;
 export const fundBody = z.strictObject({ orgUnitId: uuid, name: name(60), purpose: name(500) });
@@ -379,9 +370,8 @@ export const contractSchema = z.object({
   deliverablesDone: z.number(),
   deliverablesTotal: z.number(),
   items: z.array(contractItemSchema),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
-  ...ts,
+  ...unitRef,
+  ...timestamps,
 });
 export type ContractDto = z.infer<typeof contractSchema>;
 export const contractBody = z.strictObject({
@@ -420,11 +410,10 @@ export const linkSchema = z.object({
   volunteer: z.string().nullable(),
   charityResource: z.string().nullable(),
   note: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   /** How many of the five parties (community always) the link names. */
   parties: z.number(),
-  ...ts,
+  ...timestamps,
 });
 export type LinkDto = z.infer<typeof linkSchema>;
 export const linkBody = z.strictObject({

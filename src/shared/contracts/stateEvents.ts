@@ -13,3 +13,16 @@ export const stateEventFields = {
   toState: z.string().nullable(),
   comment: z.string().nullable(),
 };
+
+/**
+ * The fields of a status event on a record's timeline (a row written with `statusEventColumns`, shown through
+ * `statusEventTimeline`): when, which action, who, the status before and after, the note.
+ */
+export const statusEventFields = {
+  at: z.date(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+};

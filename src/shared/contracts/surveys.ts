@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
+import { pageQuery } from './pageQuery';
+import { requiredText as text } from './fields';
 
 /**
  * Resident surveys (民意调查, 共议共评; seeds 000, 001, 002, 004): a questionnaire built by staff, distributed
@@ -40,7 +42,6 @@ export const RATE_BAR = 0.85;
 export const Z95 = 1.96;
 
 const uuid = z.uuid();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const questionSchema = z.strictObject({
   /** Stable key of the question inside the survey (answers refer to it), e.g. q1. */
@@ -113,8 +114,7 @@ export const surveyListQuery = z.object({
   orgUnitId: uuid.optional(),
   status: z.enum(SURVEY_STATUSES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 
 export const answerBody = z.strictObject({ answers: answersSchema });
@@ -133,8 +133,7 @@ export const paperBody = z.strictObject({
 
 export const responseListQuery = z.object({
   channel: z.enum(RESPONSE_CHANNELS).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 
 export const quotaSchema = z.object({
@@ -273,6 +272,5 @@ export const mySurveySchema = z.object({
 });
 export type MySurveyDto = z.infer<typeof mySurveySchema>;
 export const mySurveysQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
+import { pageQuery, pageQueryOf } from './pageQuery';
+import { mobilePhone as phone, requiredText as text } from './fields';
 
 /** Volunteers, teams, activities, attendance and hours (issue 4). */
 
@@ -41,11 +42,6 @@ export function nextStarHours(minutes: number): number | null {
 /** R-ORG-4: a demonstration community needs at least this many partner-university volunteers. */
 export const UNIVERSITY_VOLUNTEERS_MIN = 20;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 const uuid = z.string().uuid();
 
 export const availabilitySchema = z.strictObject({
@@ -169,8 +165,7 @@ export const volunteerListQuery = z.object({
   kind: z.enum(VOLUNTEER_KINDS).optional(),
   status: z.enum(VOLUNTEER_STATUSES).optional(),
   skill: z.string().trim().max(30).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type VolunteerListQuery = z.infer<typeof volunteerListQuery>;
 
@@ -234,8 +229,7 @@ export type TeamDetailDto = z.infer<typeof teamDetailSchema>;
 export const teamListQuery = z.object({
   orgUnitId: uuid.optional(),
   kind: z.enum(TEAM_KINDS).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryOf(50),
 });
 
 // Demonstration communities (R-ORG-4)
@@ -360,8 +354,7 @@ export const activityListQuery = z.object({
   type: z.enum(ACTIVITY_TYPES).optional(),
   status: z.enum(['open', 'cancelled']).optional(),
   q: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
 

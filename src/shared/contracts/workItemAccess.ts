@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { stateEventFields } from './stateEvents';
+import { unitRef } from './dtoFields';
+import { requiredText as text } from './fields';
 
 /**
  * Contracts of the work-item access module (社区工作事项准入, R-AC-1, seed 001): a department's
@@ -10,7 +12,6 @@ import { stateEventFields } from './stateEvents';
  */
 
 const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const BASIS_KINDS = ['none', 'law', 'superior'] as const;
 export type BasisKind = (typeof BASIS_KINDS)[number];
@@ -64,8 +65,7 @@ export type ApplicationQuery = z.infer<typeof applicationQuery>;
 export const wiaApplicationSchema = z.object({
   id: z.string(),
   number: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   department: z.string(),
   contactName: z.string().nullable(),
   item: z.string(),
@@ -115,8 +115,7 @@ export type ItemQuery = z.infer<typeof itemQuery>;
 
 export const wiaItemSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   applicationId: z.string().nullable(),
   list: z.enum(['admitted', 'purchase']),
   kind: z.enum(['approved', 'exempt', 'purchase']),
@@ -155,8 +154,7 @@ export type RefusalQuery = z.infer<typeof refusalQuery>;
 
 export const refusalSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   department: z.string(),
   matter: z.string(),
   requestedOn: z.string(),

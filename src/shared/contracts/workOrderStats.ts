@@ -60,6 +60,14 @@ export type StatsCounters = z.infer<typeof statsCountersSchema>;
 
 const rate = z.number().nullable();
 
+/** R-WO-5 shares of the orders closed with a level: grid, grid + community (小事不出网格,大事不出社区). */
+const levelShares = {
+  gridShare: rate,
+  withinCommunityShare: rate,
+  subdistrictShare: rate,
+  aboveShare: rate,
+};
+
 /** Fractions 0…1 (4 decimals); null when the denominator is 0. */
 export const statsRatesSchema = z.object({
   /** R-LAW-WO-6 响应率: accepted on time / assigned. */
@@ -74,11 +82,7 @@ export const statsRatesSchema = z.object({
   onTimeAcceptance: rate,
   /** replied on time / replied. */
   onTimeCompletion: rate,
-  /** R-WO-5 shares of the orders closed with a level: grid, grid + community (小事不出网格,大事不出社区). */
-  gridShare: rate,
-  withinCommunityShare: rate,
-  subdistrictShare: rate,
-  aboveShare: rate,
+  ...levelShares,
 });
 export type StatsRates = z.infer<typeof statsRatesSchema>;
 
@@ -102,11 +106,16 @@ export const rateWeightsSchema = z.object({
 
 export const statsUnitSchema = z.object({ id: z.string(), name: z.string(), kind: z.string() });
 
-export const ratesReportSchema = z.object({
+/** The head of a report grouped by unit: the unit, the period and the grouping. */
+const groupedReportHeader = {
   unit: statsUnitSchema,
   from: z.string(),
   to: z.string(),
   groupBy: z.enum(STATS_GROUP_BY),
+};
+
+export const ratesReportSchema = z.object({
+  ...groupedReportHeader,
   weights: rateWeightsSchema,
   rows: z.array(statsRowSchema),
   total: statsRowSchema,
@@ -122,16 +131,10 @@ export const levelRowSchema = z.object({
   community: z.number(),
   subdistrict: z.number(),
   above: z.number(),
-  gridShare: rate,
-  withinCommunityShare: rate,
-  subdistrictShare: rate,
-  aboveShare: rate,
+  ...levelShares,
 });
 export const levelsReportSchema = z.object({
-  unit: statsUnitSchema,
-  from: z.string(),
-  to: z.string(),
-  groupBy: z.enum(STATS_GROUP_BY),
+  ...groupedReportHeader,
   rows: z.array(levelRowSchema),
   total: levelRowSchema,
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { proxyBody, proxyInfoSchema } from './proxy';
-import { isValidMobile } from '../validation/codes';
 import { WO_ACTIONS, WO_STATUSES } from './workOrderMachine';
+import { pageQuery } from './pageQuery';
+import { statusEventFields } from './stateEvents';
+import { timestamps, unitRef } from './dtoFields';
+import { mobilePhone as phone, requiredText as text } from './fields';
 
 export const WO_KINDS = ['consult', 'help', 'complaint', 'report', 'suggestion', 'event'] as const;
 export const WO_CHANNELS = [
@@ -19,11 +22,6 @@ export const DIVERT_CHANNELS = ['110', '119', '120', '122', 'litigation', 'arbit
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export const RESOLUTION_LEVELS = ['grid', 'community', 'subdistrict', 'above'] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => isValidMobile(v), 'residents.phone');
 const attachmentIds = z.array(z.string().uuid()).max(9).default([]);
 
 /** Intake by staff (hotline, station, grid patrol …) or by a resident online. */
@@ -133,12 +131,7 @@ export const ratingBody = z.strictObject({
 });
 
 export const timelineEntrySchema = z.object({
-  at: z.date(),
-  action: z.string(),
-  actorName: z.string().nullable(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  note: z.string().nullable(),
+  ...statusEventFields,
   publicNote: z.string().nullable(),
   attachments: z.array(z.string()),
 });
@@ -158,8 +151,7 @@ export const workOrderSchema = z.object({
   lng: z.number().nullable(),
   gridId: z.string().nullable(),
   communityId: z.string().nullable(),
-  orgUnitId: z.string(),
-  orgUnitName: z.string().nullable(),
+  ...unitRef,
   requesterName: z.string().nullable(),
   requesterPhone: z.string().nullable(),
   acceptDueAt: z.date().nullable(),
@@ -181,8 +173,7 @@ export const workOrderSchema = z.object({
   supervised: z.boolean(),
   reminders: z.number(),
   pendingExtension: z.object({ workingDays: z.number(), reason: z.string() }).nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  ...timestamps,
   /** What this user may do now (state machine ∩ permissions ∩ scope). */
   actions: z.array(z.enum(WO_ACTIONS)),
 });
@@ -225,8 +216,7 @@ export const workOrderListQuery = z.object({
   orgUnitId: z.string().uuid().optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type WorkOrderListQuery = z.infer<typeof workOrderListQuery>;
 
