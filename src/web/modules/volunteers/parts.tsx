@@ -1,12 +1,13 @@
 import { StarFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ACTIVITY_TYPES, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { api, type Page } from '../../app/api';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { volApi } from './api';
 import { useNameSearch } from '../../app/useNameSearch';
+import { useDebounced } from '../../app/useDebounced';
 
 export const KIND_COLORS: Record<(typeof VOLUNTEER_KINDS)[number], string> = {
   resident: 'blue',
@@ -45,15 +46,6 @@ export function Stars({ n }: { n: number }) {
       ))}
     </Space>
   );
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
 }
 
 /** Picks one volunteer by name (server-side search within the user's scope). */
