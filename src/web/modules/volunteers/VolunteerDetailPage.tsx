@@ -21,16 +21,14 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { STAR_THRESHOLD_HOURS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
-import { ApiError } from '../../app/api';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useSaving } from '../../app/components/useSaving';
-import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { hoursOf, type VolunteerDetail, volApi, volKeys } from './api';
-import { KindTag, Stars, TypeTag } from './parts';
+import { KindTag, RecordStatus, Stars, TypeTag } from './parts';
 import { availabilityOf, NotesField, OfferFields, UniversityField } from './profileFields';
 
 type Entry = VolunteerDetail['hours'][number];
@@ -157,13 +155,7 @@ export default function VolunteerDetailPage() {
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState<Entry | null>(null);
   const q = useQuery({ queryKey: volKeys.detail(id), queryFn: () => volApi.detail(id) });
-  if (q.isPending) return <BlockSkeleton />;
-  if (q.isError)
-    return q.error instanceof ApiError && q.error.notFound ? (
-      <NotFoundResult />
-    ) : (
-      <ErrorResult error={q.error} onRetry={() => q.refetch()} />
-    );
+  if (!q.isSuccess) return <RecordStatus query={q} />;
   const v = q.data;
   const hours = hoursOf(v.minutes);
   const next = v.nextStarHours;

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ACTIVITY_TYPES, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
-import { api, type Page } from '../../app/api';
+import { ApiError, api, type Page } from '../../app/api';
+import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { volApi } from './api';
 import { useNameSearch } from '../../app/useNameSearch';
@@ -134,5 +135,22 @@ export function RemotePicker({
         .map((r) => ({ value: r.id, label: describe ? describe(r) : r.name }))}
       data-testid={testId}
     />
+  );
+}
+
+/**
+ * A detail page's record while it is not there: a skeleton while it loads, 404 when it does not exist (or is out
+ * of reach), else the error with a retry.
+ */
+export function RecordStatus({
+  query,
+}: {
+  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+}) {
+  if (query.isPending) return <BlockSkeleton />;
+  return query.error instanceof ApiError && query.error.notFound ? (
+    <NotFoundResult />
+  ) : (
+    <ErrorResult error={query.error} onRetry={() => query.refetch()} />
   );
 }
