@@ -1,6 +1,6 @@
 import { chinaDate } from '../../shared/chinaTime';
 import { and, eq } from 'drizzle-orm';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
+import { users } from '../../server/modules/accounts/accounts.table';
 import {
   actOnSheet,
   createRound,
@@ -21,8 +21,8 @@ import type { Actor } from '../../server/platform/permissions';
 import type { DataMethod } from '../../shared/contracts/assessments';
 import type { Role } from '../../shared/permissions';
 import { zhoushanCommunities } from './zhoushan';
+import { DEMO_PASSWORD, insertDemoUser } from './demoLogin';
 
-const DEMO_PASSWORD = 'Linli-demo-2026';
 const DAY = 86_400_000;
 
 type S = 'A' | 'B' | 'C';
@@ -163,26 +163,8 @@ export async function seedDemoAssessments(
   // Logins for this year's round: a community secretary and a subdistrict admin.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
-  const login = async (
-    username: string,
-    displayName: string,
-    title: string,
-    role: Role,
-    orgUnitId: string,
-  ) => {
-    const id = ids();
-    await db.insert(users).values({
-      id,
-      username,
-      displayName,
-      title,
-      passwordHash,
-      isDemo: true,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await db.insert(userRoles).values({ id: ids(), userId: id, role, orgUnitId, createdAt: now });
-  };
+  const login = (username: string, displayName: string, title: string, role: Role, orgUnitId: string) =>
+    insertDemoUser(db, ids, now, { username, displayName, title }, [{ role, orgUnitId }], passwordHash);
   const beiyuan = unitOf('北园社区');
   const junan = unitOf('桔南社区');
   const chengdong = await parentOf(junan.path);

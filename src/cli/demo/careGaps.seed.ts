@@ -4,7 +4,6 @@ import { creditTeam, ensureAccount, postTransaction } from '../../server/modules
 import { ledgerDesignees, ledgerEarningRules } from '../../server/modules/ledger/ledger.table';
 import { reverseRedemption } from '../../server/modules/merchants/merchants.redemptions';
 import { redemptions } from '../../server/modules/merchants/merchants.table';
-import { orgUnits } from '../../server/modules/org/org.table';
 import { svcDutyLogs, svcDutySlots, svcStations } from '../../server/modules/services/services.table';
 import {
   volunteerActivities,
@@ -14,7 +13,7 @@ import {
 } from '../../server/modules/volunteers/volunteers.table';
 import { chinaDayStart } from '../../shared/chinaTime';
 import { TEAM_RULE_TYPE } from '../../shared/contracts/ledger';
-import { type DemoSeedDeps, demoUserCtx, xinxialuSubdistrict } from './seedContext';
+import { type DemoSeedDeps, demoUserCtx, xinxialuCommunities } from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -38,13 +37,9 @@ export async function seedDemoCareGaps(
   const admin = await demoUserCtx(deps);
   if (!admin) return;
   const now = clock.now();
-  const sd = await xinxialuSubdistrict(db);
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const demo = await xinxialuCommunities(db);
+  if (!demo) return;
+  const { sd, communities } = demo;
   const tongdu = communities.find((c) => c.name === '铜都社区') ?? communities[0];
   if (!tongdu) return;
 

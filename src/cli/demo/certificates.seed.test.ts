@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type TestApp, createTestApp, createUser } from '../../../test/app';
+import { expect, it } from 'vitest';
 import { seedDemoCertificates } from './certificates.seed';
+import { seedTestApp } from './seedTestApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'liukt', [{ role: 'subdistrict_admin', orgUnitId: t.fx.subdistrict.id }]);
-  await createUser(t, 'luhx', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
-});
-afterAll(() => t?.close());
+const app = seedTestApp((fx) => ({
+  liukt: ['subdistrict_admin', fx.subdistrict.id],
+  luhx: ['community_secretary', fx.tongdu.id],
+}));
 
 it('R-AC-2 the demo seed has a dozen catalogue items with clauses, issued and refused certificates, and a seal log', async () => {
+  const t = app();
   await seedDemoCertificates(t.deps, { log: () => undefined });
   const luhx = await t.as('luhx');
   const cat = (await luhx.get('/api/certificates/catalogue?pageSize=50')).json();

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type TestApp, createTestApp, createUser } from '../../../test/app';
+import { expect, it } from 'vitest';
 import { buildWorkOrder } from '../../../test/factories';
 import { seedDemoDisputes } from './disputes.seed';
+import { seedTestApp } from './seedTestApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'xiangl', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
-  await createUser(t, 'luhx', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
-});
-afterAll(() => t?.close());
+const app = seedTestApp((fx) => ({
+  xiangl: ['dispatcher', fx.subdistrict.id],
+  luhx: ['community_secretary', fx.tongdu.id],
+}));
 
 it('the demo disputes run through the use cases: a converted work order, and closed agreements followed up on performance', async () => {
+  const t = app();
   const { order } = await buildWorkOrder(t.deps, t.fx, {
     categoryCode: 'neighbour_dispute',
     description: '邻居装修噪音，多次沟通无果',

@@ -1,8 +1,8 @@
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createFacility } from '../../server/modules/facilities/facilities.usecases';
 import { orgUnits } from '../../server/modules/org/org.table';
 import type { FacilityBody } from '../../shared/contracts/facilities';
-import { type DemoSeedDeps, demoUserCtx } from './seedContext';
+import { type DemoSeedDeps, demoUserCtx, xinxialuCommunities } from './seedContext';
 
 /** Degrees of latitude / longitude per metre near 30° N. */
 const LAT_M = 1 / 111_195;
@@ -68,10 +68,8 @@ export async function seedDemoFacilities(
   });
 
   // ---- 新下陆街道 (seed 003)
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  const demo = await xinxialuCommunities(db);
+  const sd = demo?.sd;
   if (sd?.lat != null && sd.lng != null) {
     const p = (north: number, east: number) => at(sd.lat!, sd.lng!, north, east);
     await add(sd.id, {
@@ -127,13 +125,7 @@ export async function seedDemoFacilities(
     await add(sd.id, { kind: 'women_home', name: '新下陆街道妇女之家', ...p(50, 90), areaM2: 90 });
     await add(sd.id, { kind: 'youth_home', name: '新下陆街道青年之家', ...p(60, 100), areaM2: 110 });
   }
-  const communities = sd
-    ? await db
-        .select()
-        .from(orgUnits)
-        .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-        .orderBy(asc(orgUnits.sort), asc(orgUnits.name))
-    : [];
+  const communities = demo?.communities ?? [];
   for (const [ci, c] of communities.entries()) {
     if (c.lat == null || c.lng == null) continue;
     const p = (north: number, east: number) => at(c.lat!, c.lng!, north, east);

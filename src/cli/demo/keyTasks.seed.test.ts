@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type TestApp, createTestApp, createUser } from '../../../test/app';
+import { expect, it } from 'vitest';
 import { parseMembers, parseTasks, seedDemoKeyTasks } from './keyTasks.seed';
 import { SEED_002_TASKS, SEED_003_APPENDIX_1, SEED_003_APPENDIX_2 } from './keyTasks.seedText';
+import { seedTestApp } from './seedTestApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'liukt', [{ role: 'subdistrict_admin', orgUnitId: t.fx.subdistrict.id }]);
-});
-afterAll(() => t?.close());
+const app = seedTestApp((fx) => ({ liukt: ['subdistrict_admin', fx.subdistrict.id] }));
 
 it('R-TK-1 the seed texts parse verbatim: seed 003 group of 27 (1 leader, 6 deputies), 30 tasks due 2024年8月前; seed 002 16 tasks', () => {
   const members = parseMembers(SEED_003_APPENDIX_1);
@@ -46,6 +41,7 @@ it('R-TK-1 the seed texts parse verbatim: seed 003 group of 27 (1 leader, 6 depu
 });
 
 it('R-TK-1 the demo seed loads the group and both lists with a spread of done, late and overdue tasks', async () => {
+  const t = app();
   await seedDemoKeyTasks(t.deps, { log: () => undefined });
   const admin = await t.as('admin');
   const lists = (await admin.get('/api/key-tasks/lists')).json();

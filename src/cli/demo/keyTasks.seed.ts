@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import {
   actOnTask,
   createGroup,
@@ -11,11 +10,11 @@ import { ktTasks } from '../../server/modules/key-tasks/keyTasks.table';
 import { taskWorkflow } from '../../server/modules/key-tasks/keyTasks.workflow';
 import { insertUnit } from '../../server/modules/org/org.api';
 import { orgUnits } from '../../server/modules/org/org.table';
-import { loadActor } from '../../server/platform/auth';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
 import { sweepWorkflow } from '../../server/platform/workflow';
 import { type MemberRole, SEED_003_PHASES, type TaskActionBody } from '../../shared/contracts/keyTasks';
 import { SEED_002_TASKS, SEED_003_APPENDIX_1, SEED_003_APPENDIX_2 } from './keyTasks.seedText';
+import { demoUserCtx, xinxialuSubdistrict } from './seedContext';
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
@@ -87,16 +86,9 @@ export async function seedDemoKeyTasks(
   const { db, ids, pii } = deps;
   let now = at('2023-09-20T09:00:00');
   const clock = { now: () => new Date(now) };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
+  const sd = await xinxialuSubdistrict(db);
   if (!sd) return;
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const liukt = await ctxOf('liukt');
   const admin = await ctxOf('admin');
   if (!liukt || !admin) return;

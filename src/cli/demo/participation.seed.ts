@@ -1,5 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, lte } from 'drizzle-orm';
-import { orgUnits } from '../../server/modules/org/org.table';
+import { and, asc, inArray, isNull, like, lte } from 'drizzle-orm';
 import {
   addMotion,
   closeMeeting,
@@ -24,7 +23,7 @@ import {
   createProcedure,
 } from '../../server/modules/participation/procedures.usecases';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
-import { demoUserCtx } from './seedContext';
+import { demoUserCtx, xinxialuCommunities } from './seedContext';
 
 const DAY = 24 * 3_600_000;
 type ProcedureStep = Parameters<typeof completeProcedureStep>[2];
@@ -56,16 +55,9 @@ export async function seedDemoParticipation(
   const real = deps.clock.now();
   let at = new Date(real.getTime() - 70 * DAY);
   const clock = { now: () => new Date(at) };
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const demo = await xinxialuCommunities(db);
+  if (!demo) return;
+  const { communities } = demo;
   const byName = (name: string) => communities.find((c) => c.name === name);
   const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const [guis, luhx, wangtt, zhanxs] = await Promise.all(['guis', 'luhx', 'wangtt', 'zhanxs'].map(ctxOf));

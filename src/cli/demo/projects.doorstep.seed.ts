@@ -1,12 +1,10 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import {
   pjDoorstepFiles,
   pjDoorstepProjects,
   pjDoorstepRecords,
 } from '../../server/modules/projects/projects.table';
-import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps } from '../../server/platform/context';
 import { createLocalStorage } from '../../server/platform/storage';
 import { chinaDate } from '../../shared/chinaTime';
@@ -19,10 +17,10 @@ import {
   type SettlementType,
 } from '../../shared/contracts/projects.doorstep';
 import { pdf } from './projects.archive.seed';
+import { insertDemoLogin } from './demoLogin';
 import { firstRow } from '../../server/platform/firstRow';
 
 const DAY = 86_400_000;
-const DEMO_PASSWORD = 'Linli-demo-2026';
 
 type Plan = [
   name: string,
@@ -282,21 +280,13 @@ export async function seedDemoDoorstepProjects(
   // A resident of 北园社区, to see the community's doorstep projects on the phone.
   const beiyuan = units.find((u) => u.name === '北园社区');
   if (beiyuan) {
-    const userId = ids();
-    const at = clock.now();
-    await db.insert(users).values({
-      id: userId,
+    await insertDemoLogin(db, ids, clock.now(), {
       username: 'beiyuanjm',
       displayName: '周海燕',
       title: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      isDemo: true,
-      createdAt: at,
-      updatedAt: at,
+      role: 'resident',
+      orgUnitId: beiyuan.id,
     });
-    await db
-      .insert(userRoles)
-      .values({ id: ids(), userId, role: 'resident', orgUnitId: beiyuan.id, createdAt: at });
     opts.logins?.push(
       'beiyuanjm      resident (周海燕, 北园社区, 舟山): /m/projects shows the doorstep projects',
     );

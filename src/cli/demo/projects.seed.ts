@@ -1,6 +1,6 @@
 import { chinaDate } from '../../shared/chinaTime';
-import { and, asc, eq, like } from 'drizzle-orm';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
+import { and, eq } from 'drizzle-orm';
+import { users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { sealUses } from '../../server/modules/certificates/certificates.table';
 import { ptMeetings } from '../../server/modules/participation/participation.table';
@@ -16,11 +16,11 @@ import {
   pjSealLinks,
 } from '../../server/modules/projects/projects.table';
 import { reportMonths } from '../../server/modules/projects/projects.workflow';
-import { hashPassword } from '../../server/platform/auth';
+import { insertDemoLogin } from './demoLogin';
+import { xinxialuCommunities } from './seedContext';
 import type { AppDeps } from '../../server/platform/context';
 import { SEED_000_CRITERIA, SEED_000_DOCUMENTS, SEED_000_TYPES } from '../../shared/contracts/projects';
 
-const DEMO_PASSWORD = 'Linli-demo-2026';
 const DAY = 86_400_000;
 const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
 
@@ -52,16 +52,9 @@ export async function seedDemoProjects(
     .select()
     .from(orgUnits)
     .where(and(eq(orgUnits.kind, 'district'), eq(orgUnits.name, '下陆区')));
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!district || !sd) return;
-  const communities = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)))
-    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+  const demo = await xinxialuCommunities(db);
+  if (!district || !demo) return;
+  const { sd, communities } = demo;
   if (communities.length < 10) return;
   const userIdOf = async (username: string) =>
     (
@@ -75,20 +68,13 @@ export async function seedDemoProjects(
   const now = clock.now();
 
   // The reviewer login: an evaluator at 下陆区 (R-PJ-2 scoring).
-  const reviewerId = ids();
-  await db.insert(users).values({
-    id: reviewerId,
+  const reviewerId = await insertDemoLogin(db, ids, now, {
     username: 'pjreview',
     displayName: '项目评审专家',
     title: '下陆区社区治理项目评审组',
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    isDemo: true,
-    createdAt: now,
-    updatedAt: now,
+    role: 'evaluator',
+    orgUnitId: district.id,
   });
-  await db
-    .insert(userRoles)
-    .values({ id: ids(), userId: reviewerId, role: 'evaluator', orgUnitId: district.id, createdAt: now });
   opts.logins.push('pjreview       project reviewer (下陆区, scores applications)');
 
   const callRow = (year: number, dates: [string, string, string], status: string, quota: number) => ({

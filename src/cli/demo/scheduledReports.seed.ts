@@ -16,6 +16,17 @@ const at = (iso: string) => new Date(`${iso}+08:00`);
 /** 新下陆街道's communities and their secretaries' logins, in the order of seed 003's appendix 1. */
 const COMMUNITIES = Object.entries(XINXIALU_SECRETARIES);
 
+/** A template field pre-filled from a module's report figure (`source`); the submitter may change it or leave it. */
+const figureField = (key: string, label: string, source: string, type: 'number' | 'percent' = 'number') => ({
+  key,
+  label,
+  type,
+  required: false,
+  source,
+});
+/** 调解成功矛盾纠纷, pre-filled from the disputes module in both templates. */
+const MEDIATED = figureField('mediated', '调解成功矛盾纠纷（件）', 'disputes.mediated');
+
 const PROGRESS = [
   '召开居民议事会，围绕老旧小区加装电梯开展协商，形成议事结果并公示。',
   '开展“邻里节”系列活动，组织志愿者入户走访独居老人，更新民情台账。',
@@ -82,13 +93,7 @@ export async function seedDemoScheduledReports(
     fields: [
       { key: 'villages', label: '城中村数量（个）', type: 'number', required: true },
       { key: 'archives', label: '已建立治理档案（个）', type: 'number', required: true },
-      {
-        key: 'mediated',
-        label: '调解成功矛盾纠纷（件）',
-        type: 'number',
-        required: false,
-        source: 'disputes.mediated',
-      },
+      MEDIATED,
       { key: 'summary', label: '工作总结', type: 'text', required: true },
       { key: 'experience', label: '典型经验做法', type: 'text', required: false },
     ],
@@ -134,34 +139,10 @@ export async function seedDemoScheduledReports(
     submitters: { mode: 'communities_under', unitId: sd.id },
     fields: [
       { key: 'progress', label: '本月试点工作进展', type: 'text', required: true },
-      {
-        key: 'received',
-        label: '受理居民诉求（件）',
-        type: 'number',
-        required: false,
-        source: 'work_orders.received',
-      },
-      {
-        key: 'on_time',
-        label: '诉求按时办结率',
-        type: 'percent',
-        required: false,
-        source: 'work_orders.on_time_rate',
-      },
-      {
-        key: 'vol_hours',
-        label: '志愿服务时长（小时）',
-        type: 'number',
-        required: false,
-        source: 'volunteers.hours',
-      },
-      {
-        key: 'mediated',
-        label: '调解成功矛盾纠纷（件）',
-        type: 'number',
-        required: false,
-        source: 'disputes.mediated',
-      },
+      figureField('received', '受理居民诉求（件）', 'work_orders.received'),
+      figureField('on_time', '诉求按时办结率', 'work_orders.on_time_rate', 'percent'),
+      figureField('vol_hours', '志愿服务时长（小时）', 'volunteers.hours'),
+      MEDIATED,
       { key: 'visits', label: '入户走访（户）', type: 'number', required: true },
       { key: 'funds', label: '试点项目资金支出', type: 'amount', required: false },
       { key: 'next', label: '存在问题及下步打算', type: 'text', required: true },

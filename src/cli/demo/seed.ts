@@ -7,7 +7,6 @@ import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps } from '../../server/platform/context';
 import { type Database, type Db, SEED_LOCK } from '../../server/platform/db';
 import { writeAudit } from '../../server/platform/audit';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import {
   deputies,
@@ -61,8 +60,9 @@ import { seedDemoSelfGovernance } from './selfGovernance.seed';
 import { seedDemoSocialOrgs } from './socialOrgs.seed';
 import { seedDemoDeliberation } from './deliberation.seed';
 import { seedDemoProxy } from './proxy.seed';
+import { DEMO_PASSWORD, insertDemoUser } from './demoLogin';
 
-export const DEMO_PASSWORD = 'Linli-demo-2026';
+export { DEMO_PASSWORD };
 
 type UnitRow = typeof orgUnits.$inferInsert & { id: string; path: string; depth: number };
 
@@ -686,37 +686,12 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   // ---- staff accounts ----
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: string[] = [];
-  const account = async (
+  const account = (
     username: string,
     displayName: string,
     title: string | null,
     roles: { role: Role; orgUnitId: string | null }[],
-  ) => {
-    const id = deps.ids();
-    await db
-      .insert(users)
-      // Shared demo logins stay password-only (README): exempt from the two-factor requirement.
-      .values({
-        id,
-        username,
-        displayName,
-        title,
-        passwordHash,
-        isDemo: true,
-        createdAt: now,
-        updatedAt: now,
-      });
-    await db.insert(userRoles).values(
-      roles.map((x) => ({
-        id: deps.ids(),
-        userId: id,
-        role: x.role,
-        orgUnitId: x.orgUnitId,
-        createdAt: now,
-      })),
-    );
-    return id;
-  };
+  ) => insertDemoUser(db, deps.ids, now, { username, displayName, title }, roles, passwordHash);
   await account('admin', '平台管理员', null, [{ role: 'platform_admin', orgUnitId: null }]);
   logins.push('admin          platform admin');
   await account('civil', '下陆区民政局', '区民政局社区建设科', [

@@ -1,6 +1,5 @@
 import { chinaDateCompact as chinaDate } from '../../shared/chinaTime';
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
-import { userRoles, users } from '../../server/modules/accounts/accounts.table';
 import { creditService } from '../../server/modules/ledger/ledger.credit';
 import { recordServiceHours } from '../../server/modules/volunteers/volunteers.hours';
 import { orgUnits } from '../../server/modules/org/org.table';
@@ -19,13 +18,12 @@ import {
 import { volunteers } from '../../server/modules/volunteers/volunteers.table';
 import { residents } from '../../server/modules/residents/residents.table';
 import { sealPii } from '../../server/modules/residents/residents.usecases';
-import { hashPassword } from '../../server/platform/auth';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskAddress, maskPhone } from '../../server/platform/crypto';
 import { rowsOf } from '../../server/platform/db';
 import { xinxialuCommunities } from './seedContext';
+import { insertDemoUser } from './demoLogin';
 
-const DEMO_PASSWORD = 'Linli-demo-2026';
 /** The demo resident's mobile (jumin, 王秀英): SMS login in the demo. */
 export const DEMO_RESIDENT_PHONE = '13800138000';
 const HOUR = 3_600_000;
@@ -175,23 +173,22 @@ export async function seedDemoServices(
     createdAt: now,
     updatedAt: now,
   });
-  await db.insert(users).values({
-    id: jumin,
-    username: 'jumin',
-    displayName: '王秀英',
-    title: null,
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    isDemo: true,
-    phoneEnc: pii.encrypt(DEMO_RESIDENT_PHONE),
-    phoneHash: pii.blindIndex('phone', DEMO_RESIDENT_PHONE),
-    phoneMask: maskPhone(DEMO_RESIDENT_PHONE),
-    residentId: juminRecord,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await db
-    .insert(userRoles)
-    .values({ id: ids(), userId: jumin, role: 'resident', orgUnitId: tongdu.id, createdAt: now });
+  await insertDemoUser(
+    db,
+    ids,
+    now,
+    {
+      id: jumin,
+      username: 'jumin',
+      displayName: '王秀英',
+      title: null,
+      phoneEnc: pii.encrypt(DEMO_RESIDENT_PHONE),
+      phoneHash: pii.blindIndex('phone', DEMO_RESIDENT_PHONE),
+      phoneMask: maskPhone(DEMO_RESIDENT_PHONE),
+      residentId: juminRecord,
+    },
+    [{ role: 'resident', orgUnitId: tongdu.id }],
+  );
   // Her requests: the three newest orders reported online in 铜都社区 are hers (her name, phone and login).
   await db.execute(sql`update work_orders set requester_user_id = ${jumin}, requester_name = '王秀英',
       requester_phone_enc = ${pii.encrypt(DEMO_RESIDENT_PHONE)},

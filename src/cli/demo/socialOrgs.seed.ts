@@ -1,6 +1,4 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
-import { orgUnits } from '../../server/modules/org/org.table';
 import { socialOrgs, workers } from '../../server/modules/people/people.table';
 import {
   actOnProposal,
@@ -20,11 +18,11 @@ import {
   updateOrg,
 } from '../../server/modules/social-orgs/socialOrgs.usecases';
 import { updateSocialOrg } from '../../server/modules/people/people.api';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
 import type { SoCategory } from '../../shared/contracts/socialOrgs';
 import { usccCheckChar } from '../../shared/validation/codes';
+import { demoUserCtx, xinxialuCommunities } from './seedContext';
 
 type Tier = 'district_base' | 'subdistrict_federation' | 'community_studio';
 type Stage = 'applied' | 'incubating' | 'graduated';
@@ -81,23 +79,13 @@ export async function seedDemoSocialOrgs(
   deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
   opts: { log: (line: string) => void },
 ): Promise<void> {
-  const { db, ids, pii, clock } = deps;
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const { db, clock } = deps;
+  const ctxOf = (username: string) => demoUserCtx(deps, username);
   const sdCtx = await ctxOf('liukt');
   if (!sdCtx) return;
-  const [sd] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  if (!sd) return;
-  const units = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), like(orgUnits.path, `${sd.path}%`)));
+  const demo = await xinxialuCommunities(db);
+  if (!demo) return;
+  const { sd, communities: units } = demo;
   const unitOf = (name: string) => (name === sd.name ? sd : units.find((u) => u.name === name));
 
   // The base demo's random organisations in the urban villages: 大塘's are recorded without migrant members

@@ -106,6 +106,16 @@ export async function seedDemoVolunteers(
   const base = { createdAt: now, updatedAt: now, status: 'active' as const, version: 1 };
 
   for (const [ci, c] of communities.entries()) {
+    /** Where a profile of someone living at `path` belongs: their grid, else the community itself. */
+    const placedAt = (path: string) => {
+      const grid = gridOfPath(path);
+      return {
+        orgUnitId: grid?.id ?? c.id,
+        orgPath: grid?.path ?? c.path,
+        communityId: c.id,
+        gridId: grid?.id ?? null,
+      };
+    };
     // Reporting party members (在职党员到社区报到) get a profile.
     const members = await db
       .select()
@@ -127,7 +137,6 @@ export async function seedDemoVolunteers(
       : [];
     for (const m of members) {
       const res = memberResidents.find((x) => x.id === m.residentId);
-      const grid = gridOfPath(m.orgPath);
       add({
         id: ids(),
         residentId: m.residentId,
@@ -139,10 +148,7 @@ export async function seedDemoVolunteers(
         skills: m.skills.length ? m.skills : [r.pick(SKILLS)],
         availability: availability(),
         kind: 'party_member',
-        orgUnitId: grid?.id ?? c.id,
-        orgPath: grid?.path ?? c.path,
-        communityId: c.id,
-        gridId: grid?.id ?? null,
+        ...placedAt(m.orgPath),
         notes: m.employer ? `报到单位：${m.employer}` : null,
         ...base,
       });
@@ -156,7 +162,6 @@ export async function seedDemoVolunteers(
       .limit(ci < 2 ? 40 : 20);
     const picked = adults.filter((x) => !memberResidentIds.has(x.id)).slice(0, ci < 2 ? 14 : 6);
     for (const res of picked) {
-      const grid = gridOfPath(res.orgPath);
       add({
         id: ids(),
         residentId: res.id,
@@ -167,10 +172,7 @@ export async function seedDemoVolunteers(
         skills: [...new Set([r.pick(SKILLS), r.pick(SKILLS)])],
         availability: availability(),
         kind: 'resident',
-        orgUnitId: grid?.id ?? c.id,
-        orgPath: grid?.path ?? c.path,
-        communityId: c.id,
-        gridId: grid?.id ?? null,
+        ...placedAt(res.orgPath),
         ...base,
       });
     }

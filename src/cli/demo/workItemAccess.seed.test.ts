@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type TestApp, createTestApp, createUser } from '../../../test/app';
+import { expect, it } from 'vitest';
 import { seedDemoWorkItemAccess } from './workItemAccess.seed';
+import { seedTestApp } from './seedTestApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  await createUser(t, 'luhx', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
-});
-afterAll(() => t?.close());
+const app = seedTestApp((fx) => ({
+  civil: ['civil_affairs', fx.district.id],
+  luhx: ['community_secretary', fx.tongdu.id],
+}));
 
 it('R-AC-1 the demo seed has an approved, a refused, a routed, an exempt and a pending application, and a refusal', async () => {
+  const t = app();
   await seedDemoWorkItemAccess(t.deps, { log: () => undefined });
   const civil = await t.as('civil');
   const apps = (await civil.get('/api/work-item-access/applications')).json();

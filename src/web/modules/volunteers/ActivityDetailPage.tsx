@@ -17,14 +17,12 @@ import {
 import { useState } from 'react';
 import { useSaving } from '../../app/components/useSaving';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
-import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { timeRange } from './ActivitiesPage';
 import { type ActivityDetail, hoursOf, volApi, volKeys } from './api';
-import { KindTag, TypeTag, VolunteerPicker } from './parts';
+import { KindTag, RecordStatus, TypeTag, VolunteerPicker } from './parts';
 
 type Row = ActivityDetail['signups'][number];
 
@@ -59,13 +57,7 @@ export default function ActivityDetailPage() {
     ...toastAndRefresh,
     after: () => setCancelOpen(false),
   });
-  if (q.isPending) return <BlockSkeleton />;
-  if (q.isError)
-    return q.error instanceof ApiError && q.error.notFound ? (
-      <NotFoundResult />
-    ) : (
-      <ErrorResult error={q.error} onRetry={() => q.refetch()} />
-    );
+  if (!q.isSuccess) return <RecordStatus query={q} />;
   const a = q.data;
   const open = a.status === 'open';
   const busy = act.isPending;

@@ -21,17 +21,15 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { STAR_THRESHOLD_HOURS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
-import { ApiError } from '../../app/api';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useSaving } from '../../app/components/useSaving';
-import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { hoursOf, type VolunteerDetail, volApi, volKeys } from './api';
-import { KindTag, Stars, TypeTag } from './parts';
-import { AvailabilityFields, availabilityOf } from './VolunteersPage';
+import { KindTag, RecordStatus, Stars, TypeTag } from './parts';
+import { availabilityOf, NotesField, OfferFields, UniversityField } from './profileFields';
 
 type Entry = VolunteerDetail['hours'][number];
 
@@ -83,16 +81,7 @@ function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; on
           <Form.Item name="kind" label={t('volunteers.kind')} style={{ flex: 1 }}>
             <Select options={enumOptions(t, 'volunteers.kind', VOLUNTEER_KINDS)} />
           </Form.Item>
-          {kind === 'university' ? (
-            <Form.Item
-              name="university"
-              label={t('volunteers.university')}
-              style={{ flex: 1 }}
-              rules={[{ required: true }]}
-            >
-              <Input maxLength={80} />
-            </Form.Item>
-          ) : null}
+          <UniversityField kind={kind} />
           <Form.Item name="status" label={t('common.status')} style={{ width: 120 }}>
             <Select
               options={(['active', 'inactive'] as const).map((s) => ({
@@ -105,10 +94,7 @@ function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; on
         <Form.Item name="orgUnitId" label={t('volunteers.unit')}>
           <OrgUnitSelect selectableKinds={['community', 'grid']} />
         </Form.Item>
-        <Form.Item name="skills" label={t('volunteers.skills')} extra={t('volunteers.skillsHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', ',', '、']} />
-        </Form.Item>
-        <AvailabilityFields />
+        <OfferFields />
         <Form.Item
           name="username"
           label={t('volunteers.login')}
@@ -116,9 +102,7 @@ function EditModal({ v, open, onClose }: { v: VolunteerDetail; open: boolean; on
         >
           <Input maxLength={50} placeholder="zhiyuan" />
         </Form.Item>
-        <Form.Item name="notes" label={t('volunteers.notes')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
+        <NotesField />
       </Form>
     </FormSaveModal>
   );
@@ -171,13 +155,7 @@ export default function VolunteerDetailPage() {
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState<Entry | null>(null);
   const q = useQuery({ queryKey: volKeys.detail(id), queryFn: () => volApi.detail(id) });
-  if (q.isPending) return <BlockSkeleton />;
-  if (q.isError)
-    return q.error instanceof ApiError && q.error.notFound ? (
-      <NotFoundResult />
-    ) : (
-      <ErrorResult error={q.error} onRetry={() => q.refetch()} />
-    );
+  if (!q.isSuccess) return <RecordStatus query={q} />;
   const v = q.data;
   const hours = hoursOf(v.minutes);
   const next = v.nextStarHours;

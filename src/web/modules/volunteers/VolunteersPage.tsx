@@ -1,16 +1,16 @@
 import { enumOptions } from '../../app/components/enumOptions';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
-import { Card, Checkbox, Flex, Form, Input, Radio, Select, type TableColumnsType, Tag } from 'antd';
+import { Card, Flex, Form, Input, Radio, Select, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSearchPatch } from '../../app/useSearchPatch';
-import { SLOTS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
+import { VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useSaving } from '../../app/components/useSaving';
-import { type MessageKey, useI18n } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { OpenRowsTable, useListPager } from './listFrame';
 import {
@@ -22,36 +22,9 @@ import {
   volKeys,
 } from './api';
 import { KindTag, RemotePicker, Stars } from './parts';
+import { availabilityOf, NotesField, OfferFields, UniversityField } from './profileFields';
 
 type Kind = (typeof VOLUNTEER_KINDS)[number];
-
-/** The availability the form's `availability` fields hold (none ticked: empty lists). */
-export function availabilityOf(values: Record<string, unknown>) {
-  const picked = values.availability as { weekdays?: number[]; slots?: string[] } | undefined;
-  return {
-    weekdays: picked?.weekdays ?? [],
-    slots: (picked?.slots ?? []) as (typeof SLOTS)[number][],
-  };
-}
-
-export function AvailabilityFields() {
-  const { t } = useI18n();
-  return (
-    <>
-      <Form.Item name={['availability', 'weekdays']} label={t('volunteers.weekdays')}>
-        <Checkbox.Group
-          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
-            value: d,
-            label: t(`volunteers.weekday.${d}` as MessageKey),
-          }))}
-        />
-      </Form.Item>
-      <Form.Item name={['availability', 'slots']} label={t('volunteers.slots')}>
-        <Checkbox.Group options={enumOptions(t, 'volunteers.slot', SLOTS)} />
-      </Form.Item>
-    </>
-  );
-}
 
 function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -160,24 +133,10 @@ function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () =>
               data-testid="volunteer-kind"
             />
           </Form.Item>
-          {kind === 'university' ? (
-            <Form.Item
-              name="university"
-              label={t('volunteers.university')}
-              rules={[{ required: true }]}
-              style={{ flex: 1 }}
-            >
-              <Input maxLength={80} />
-            </Form.Item>
-          ) : null}
+          <UniversityField kind={kind} />
         </Flex>
-        <Form.Item name="skills" label={t('volunteers.skills')} extra={t('volunteers.skillsHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', ',', '、']} />
-        </Form.Item>
-        <AvailabilityFields />
-        <Form.Item name="notes" label={t('volunteers.notes')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
+        <OfferFields />
+        <NotesField />
       </Form>
     </FormSaveModal>
   );

@@ -1,12 +1,14 @@
 import { StarFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ACTIVITY_TYPES, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
-import { api, type Page } from '../../app/api';
+import { ApiError, api, type Page } from '../../app/api';
+import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { volApi } from './api';
 import { useNameSearch } from '../../app/useNameSearch';
+import { useDebounced } from '../../app/useDebounced';
 
 export const KIND_COLORS: Record<(typeof VOLUNTEER_KINDS)[number], string> = {
   resident: 'blue',
@@ -45,15 +47,6 @@ export function Stars({ n }: { n: number }) {
       ))}
     </Space>
   );
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
 }
 
 /** Picks one volunteer by name (server-side search within the user's scope). */
@@ -142,5 +135,22 @@ export function RemotePicker({
         .map((r) => ({ value: r.id, label: describe ? describe(r) : r.name }))}
       data-testid={testId}
     />
+  );
+}
+
+/**
+ * A detail page's record while it is not there: a skeleton while it loads, 404 when it does not exist (or is out
+ * of reach), else the error with a retry.
+ */
+export function RecordStatus({
+  query,
+}: {
+  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+}) {
+  if (query.isPending) return <BlockSkeleton />;
+  return query.error instanceof ApiError && query.error.notFound ? (
+    <NotFoundResult />
+  ) : (
+    <ErrorResult error={query.error} onRetry={() => query.refetch()} />
   );
 }

@@ -18,6 +18,9 @@ function useHasProfile(): boolean | undefined {
   return q.isPending ? undefined : !!q.data?.profile;
 }
 
+/** What every tile of the module shares: on the "more" row, shown only to a volunteer with a profile. */
+const more = { size: 'more', useAvailable: useHasProfile } as const;
+
 /** 志愿服务 on the phone: a volunteer's activities (sign up, check in and out), hours and certificate. */
 export const volunteersPhoneModule = definePhoneModule({
   name: 'volunteers',
@@ -35,27 +38,17 @@ export const volunteersPhoneModule = definePhoneModule({
       label: 'volunteers.tile.activities',
       glyph: '活',
       color: '#1e6b2f',
-      size: 'more',
       order: 10,
-      useAvailable: useHasProfile,
+      ...more,
     },
-    {
-      to: '/m/hours',
-      label: 'volunteers.tile.hours',
-      glyph: '时',
-      color: '#0b5e66',
-      size: 'more',
-      order: 20,
-      useAvailable: useHasProfile,
-    },
+    { to: '/m/hours', label: 'volunteers.tile.hours', glyph: '时', color: '#0b5e66', order: 20, ...more },
     {
       to: '/m/certificate',
       label: 'volunteers.tile.certificate',
       glyph: '证',
       color: '#5b34b5',
-      size: 'more',
       order: 30,
-      useAvailable: useHasProfile,
+      ...more,
     },
   ],
 });

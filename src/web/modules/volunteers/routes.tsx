@@ -1,7 +1,6 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route } from 'react-router';
 import { Guard } from '../../app/Guard';
-import { PageLoading } from '../../app/components/Status';
 
 const VolunteersPage = lazy(() => import('./VolunteersPage'));
 const VolunteerDetailPage = lazy(() => import('./VolunteerDetailPage'));
@@ -11,7 +10,6 @@ const ActivityDetailPage = lazy(() => import('./ActivityDetailPage'));
 const VolunteerReportsPage = lazy(() => import('./VolunteerReportsPage'));
 
 const read = (page: ReactNode) => <Guard permission="volunteers.read">{page}</Guard>;
-const _phone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /**
  * The volunteers module's routes, contributed by its module.tsx. Console routes render inside the staff layout
