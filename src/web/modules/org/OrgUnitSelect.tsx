@@ -4,6 +4,7 @@ import { type CSSProperties, useEffect, useState } from 'react';
 import type { OrgUnitDto } from '../../../shared/contracts/org';
 import type { OrgKind } from '../../../shared/orgKinds';
 import { useI18n } from '../../app/i18n';
+import { useDebounced } from '../../app/useDebounced';
 import { fetchChildren, orgApi, orgKeys } from './client';
 
 interface Props {
@@ -31,15 +32,6 @@ interface Node {
   isLeaf: boolean;
   selectable: boolean;
   disabled?: boolean;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
 }
 
 /** An org unit picker over the user's scope: a lazily loaded tree, with server-side search by name. */
