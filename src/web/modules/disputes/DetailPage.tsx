@@ -42,7 +42,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
-import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { Field, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
 import { useSaving } from '../../app/components/useSaving';
 
 const DANGER: readonly DsAction[] = ['refuse', 'fail', 'return'];
@@ -470,7 +470,6 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
     if (action === 'close') Object.assign(body, { rating: v.rating, resolutionLevel: v.resolutionLevel });
     run.mutate(body as ActionInput);
   };
-  const req = [{ required: true }];
   const placeCommunity = d.territory.find((c) => c.reasons.includes('place'));
   return (
     <Modal
@@ -497,7 +496,7 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
       >
         {action === 'divert' ? (
           <>
-            <Form.Item name="entry" label={t('disputes.field.listEntry')} rules={req}>
+            <Field name="entry" label="disputes.field.listEntry" required>
               <Select
                 showSearch
                 optionFilterProp="label"
@@ -512,14 +511,14 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                   })),
                 }))}
               />
-            </Form.Item>
-            <Form.Item name="ticketKind" label={t('disputes.field.ticket')} rules={req}>
+            </Field>
+            <Field name="ticketKind" label="disputes.field.ticket" required>
               <Select
                 options={labelOptions(t, 'disputes.ticket', DS_TICKET_KINDS)}
                 data-testid="divert-ticket"
               />
-            </Form.Item>
-            <Form.Item name="communityId" label={t('disputes.field.community')} rules={req}>
+            </Field>
+            <Field name="communityId" label="disputes.field.community" required>
               <Select
                 data-testid="divert-community"
                 options={[
@@ -530,27 +529,27 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                   { value: 'centre', label: t('disputes.detail.byCentre') },
                 ]}
               />
-            </Form.Item>
-            <Form.Item name="bodyId" label={t('disputes.field.body')}>
+            </Field>
+            <Field name="bodyId" label="disputes.field.body">
               <Select
                 allowClear
                 options={(bodies.data?.items ?? []).filter((b) => b.active).map((b) => bodyOption(t, b))}
               />
-            </Form.Item>
-            <Form.Item
+            </Field>
+            <Field
               name="specialAssignment"
-              label={t('disputes.field.special')}
+              label="disputes.field.special"
               valuePropName="checked"
               extra={t('disputes.field.specialHint')}
             >
               <Switch />
-            </Form.Item>
+            </Field>
           </>
         ) : null}
         {action === 'start_mediation' ? (
           <>
             <Alert type="info" showIcon message={t('disputes.detail.free')} style={{ marginBottom: 12 }} />
-            <Form.Item name="bodyId" label={t('disputes.field.body')} rules={req}>
+            <Field name="bodyId" label="disputes.field.body" required>
               <Select
                 showSearch
                 optionFilterProp="label"
@@ -558,12 +557,12 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                 onChange={() => form.setFieldValue('mediatorIds', [])}
                 data-testid="mediation-body"
               />
-            </Form.Item>
+            </Field>
             <Form.Item noStyle shouldUpdate>
               {() => {
                 const body = committees.find((b) => b.id === form.getFieldValue('bodyId'));
                 return (
-                  <Form.Item name="mediatorIds" label={t('disputes.field.mediators')} rules={req}>
+                  <Field name="mediatorIds" label="disputes.field.mediators" required>
                     <Select
                       mode="multiple"
                       showSearch={{ filterOption: nameFilter }}
@@ -573,11 +572,11 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                         label: `${m.name}（${labelOf(t, 'disputes.position', m.position)}）`,
                       }))}
                     />
-                  </Form.Item>
+                  </Field>
                 );
               }}
             </Form.Item>
-            <Form.Item name="jointBodyIds" label={t('disputes.field.jointBodies')}>
+            <Field name="jointBodyIds" label="disputes.field.jointBodies">
               <Select
                 mode="multiple"
                 showSearch
@@ -587,57 +586,57 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
                   .filter((b) => b.kind !== 'mediation_committee')
                   .map((b) => bodyOption(t, b))}
               />
-            </Form.Item>
+            </Field>
           </>
         ) : null}
         {action === 'refuse' ? (
-          <Form.Item name="partyId" label={t('disputes.field.refusingParty')} rules={req}>
+          <Field name="partyId" label="disputes.field.refusingParty" required>
             <Select
               options={d.parties.map((p) => ({
                 value: p.id,
                 label: `${labelOf(t, 'disputes.role', p.role)} ${p.name}`,
               }))}
             />
-          </Form.Item>
+          </Field>
         ) : null}
         {action === 'session' ? (
           <>
             <Space>
-              <Form.Item name="heldAt" label={t('disputes.field.heldAt')}>
+              <Field name="heldAt" label="disputes.field.heldAt">
                 <DatePicker showTime />
-              </Form.Item>
-              <Form.Item name="place" label={t('disputes.field.place')}>
+              </Field>
+              <Field name="place" label="disputes.field.place">
                 <Input maxLength={200} />
-              </Form.Item>
+              </Field>
             </Space>
-            <Form.Item name="record" label={t('disputes.field.record')} rules={req}>
+            <Field name="record" label="disputes.field.record" required>
               <Input.TextArea rows={4} maxLength={4000} data-testid="session-record" />
-            </Form.Item>
+            </Field>
           </>
         ) : null}
         {action === 'extend' ? (
-          <Form.Item name="days" label={t('disputes.field.days')} rules={req}>
+          <Field name="days" label="disputes.field.days" required>
             <InputNumber min={1} max={90} />
-          </Form.Item>
+          </Field>
         ) : null}
         {action === 'agree' ? (
           <>
-            <Form.Item name="facts" label={t('disputes.field.facts')} rules={req}>
+            <Field name="facts" label="disputes.field.facts" required>
               <Input.TextArea rows={2} maxLength={4000} data-testid="agree-facts" />
-            </Form.Item>
-            <Form.Item name="matters" label={t('disputes.field.matters')} rules={req}>
+            </Field>
+            <Field name="matters" label="disputes.field.matters" required>
               <Input.TextArea rows={2} maxLength={4000} data-testid="agree-matters" />
-            </Form.Item>
-            <Form.Item name="content" label={t('disputes.field.content')} rules={req}>
+            </Field>
+            <Field name="content" label="disputes.field.content" required>
               <Input.TextArea rows={2} maxLength={4000} data-testid="agree-content" />
-            </Form.Item>
+            </Field>
             <Space>
-              <Form.Item name="performanceManner" label={t('disputes.field.manner')} rules={req}>
+              <Field name="performanceManner" label="disputes.field.manner" required>
                 <Input maxLength={1000} style={{ width: 300 }} data-testid="agree-manner" />
-              </Form.Item>
-              <Form.Item name="performanceDeadline" label={t('disputes.field.deadline')} rules={req}>
+              </Field>
+              <Field name="performanceDeadline" label="disputes.field.deadline" required>
                 <DatePicker data-testid="agree-deadline" />
-              </Form.Item>
+              </Field>
             </Space>
             <Form.Item name="partiesSigned" valuePropName="checked" style={{ marginBottom: 4 }}>
               <Checkbox data-testid="agree-parties">{t('disputes.field.partiesSigned')}</Checkbox>
@@ -651,38 +650,34 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
           </>
         ) : null}
         {action === 'fail' ? (
-          <Form.Item name="legalOptions" label={t('disputes.field.legalOptions')} rules={req}>
+          <Field name="legalOptions" label="disputes.field.legalOptions" required>
             <Input.TextArea rows={2} maxLength={1000} placeholder={t('disputes.field.legalOptionsHint')} />
-          </Form.Item>
+          </Field>
         ) : null}
         {action === 'follow_up' ? (
-          <Form.Item name="performance" label={t('disputes.field.performance')} rules={req}>
+          <Field name="performance" label="disputes.field.performance" required>
             <Select
               options={labelOptions(t, 'disputes.performance', ['performed', 'partial', 'not_performed'])}
             />
-          </Form.Item>
+          </Field>
         ) : null}
         {action === 'close' ? (
           <>
-            <Form.Item name="rating" label={t('disputes.field.rating')} rules={req}>
+            <Field name="rating" label="disputes.field.rating" required>
               <Rate />
-            </Form.Item>
-            <Form.Item name="resolutionLevel" label={t('disputes.field.level')} rules={req}>
+            </Field>
+            <Field name="resolutionLevel" label="disputes.field.level" required>
               <Select options={labelOptions(t, 'disputes.level', DS_LEVELS)} />
-            </Form.Item>
+            </Field>
           </>
         ) : null}
-        <Form.Item
+        <Field
           name="note"
-          label={action === 'extend' ? t('disputes.field.consent') : t('disputes.field.note')}
-          rules={
-            ['return', 'supervise', 'refuse', 'extend', 'finish', 'follow_up'].includes(action)
-              ? req
-              : undefined
-          }
+          label={action === 'extend' ? 'disputes.field.consent' : 'disputes.field.note'}
+          required={['return', 'supervise', 'refuse', 'extend', 'finish', 'follow_up'].includes(action)}
         >
           <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
-        </Form.Item>
+        </Field>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t(`disputes.stageText.${DS_TRANSITIONS[action].stage}` as MessageKey)}
         </Typography.Text>

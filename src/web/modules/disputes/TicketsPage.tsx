@@ -38,7 +38,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { residentsApi } from '../residents/api';
 import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
-import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { Field, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
 import { useSaving } from '../../app/components/useSaving';
 import { useNameSearch } from '../../app/useNameSearch';
 
@@ -328,12 +328,7 @@ function IntakeModal({
         ) : null}
         {workOrderId ? null : (
           <Flex gap={12}>
-            <Form.Item
-              name="source"
-              label={t('disputes.field.source')}
-              rules={[{ required: true }]}
-              style={{ flex: 1 }}
-            >
+            <Field name="source" label="disputes.field.source" required flex={1}>
               <Select
                 options={labelOptions(
                   t,
@@ -342,57 +337,37 @@ function IntakeModal({
                 )}
                 data-testid="intake-source"
               />
-            </Form.Item>
-            <Form.Item name="sourceRef" label={t('disputes.field.sourceRef')} style={{ flex: 1 }}>
+            </Field>
+            <Field name="sourceRef" label="disputes.field.sourceRef" flex={1}>
               <Input placeholder={t('disputes.field.sourceRefHint')} maxLength={100} />
-            </Form.Item>
+            </Field>
           </Flex>
         )}
         <Flex gap={12}>
-          <Form.Item
-            name="title"
-            label={t('disputes.field.title')}
-            rules={[{ required: true }]}
-            style={{ flex: 2 }}
-          >
+          <Field name="title" label="disputes.field.title" required flex={2}>
             <Input maxLength={100} data-testid="intake-title" />
-          </Form.Item>
-          <Form.Item
-            name="nature"
-            label={t('disputes.field.nature')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
+          </Field>
+          <Field name="nature" label="disputes.field.nature" required flex={1}>
             <Select options={labelOptions(t, 'disputes.nature', DS_NATURES)} />
-          </Form.Item>
+          </Field>
         </Flex>
-        <Form.Item name="cause" label={t('disputes.field.cause')} rules={[{ required: true }]}>
+        <Field name="cause" label="disputes.field.cause" required>
           <Input.TextArea rows={2} maxLength={2000} data-testid="intake-cause" />
-        </Form.Item>
+        </Field>
         <Flex gap={12}>
-          <Form.Item
-            name="place"
-            label={t('disputes.field.place')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
+          <Field name="place" label="disputes.field.place" required flex={1}>
             <Input maxLength={200} data-testid="intake-place" />
-          </Form.Item>
-          <Form.Item
-            name="placeUnitId"
-            label={t('disputes.field.placeUnit')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
+          </Field>
+          <Field name="placeUnitId" label="disputes.field.placeUnit" required flex={1}>
             <OrgUnitSelect
               selectableKinds={['community', 'grid', 'building']}
               searchKind="community"
               data-testid="intake-unit"
             />
-          </Form.Item>
-          <Form.Item name="occurredAt" label={t('disputes.field.occurredAt')} style={{ width: 200 }}>
+          </Field>
+          <Field name="occurredAt" label="disputes.field.occurredAt" style={{ width: 200 }}>
             <DatePicker showTime style={{ width: '100%' }} />
-          </Form.Item>
+          </Field>
         </Flex>
         <Divider titlePlacement="start" plain>
           {t('disputes.field.parties')}
@@ -403,13 +378,9 @@ function IntakeModal({
               {fields.map((f, i) => (
                 <Card size="small" key={f.key} style={{ marginBottom: 8 }} data-testid={`party-${i}`}>
                   <Flex gap={12} align="start" wrap>
-                    <Form.Item
-                      name={[f.name, 'role']}
-                      label={t('disputes.field.role')}
-                      style={{ width: 120 }}
-                    >
+                    <Field name={[f.name, 'role']} label="disputes.field.role" style={{ width: 120 }}>
                       <Select options={labelOptions(t, 'disputes.role', DS_PARTY_ROLES)} />
-                    </Form.Item>
+                    </Field>
                     <Form.Item name={[f.name, 'from']} label=" " style={{ width: 160 }}>
                       <Radio.Group optionType="button" size="small">
                         <Radio.Button value="new">{t('disputes.intake.newPerson')}</Radio.Button>
@@ -419,48 +390,48 @@ function IntakeModal({
                     <Form.Item noStyle shouldUpdate>
                       {() =>
                         form.getFieldValue(['parties', f.name, 'from']) === 'registry' ? (
-                          <Form.Item
+                          <Field
                             name={[f.name, 'residentId']}
-                            label={t('disputes.field.resident')}
-                            rules={[{ required: true }]}
-                            style={{ flex: 1 }}
+                            label="disputes.field.resident"
+                            required
+                            flex={1}
                           >
                             <ResidentPicker />
-                          </Form.Item>
+                          </Field>
                         ) : (
                           <Flex gap={8} style={{ width: '100%' }}>
-                            <Form.Item
+                            <Field
                               name={[f.name, 'name']}
-                              label={t('disputes.field.name')}
-                              rules={[{ required: true }]}
+                              label="disputes.field.name"
+                              required
                               style={{ width: 110 }}
                             >
                               <Input maxLength={50} data-testid={`party-name-${i}`} />
-                            </Form.Item>
-                            <Form.Item
+                            </Field>
+                            <Field
                               name={[f.name, 'gender']}
-                              label={t('disputes.field.gender')}
+                              label="disputes.field.gender"
                               style={{ width: 76 }}
                             >
                               <Select options={labelOptions(t, 'disputes.gender', ['male', 'female'])} />
-                            </Form.Item>
-                            <Form.Item
+                            </Field>
+                            <Field
                               name={[f.name, 'phone']}
-                              label={t('disputes.field.phone')}
+                              label="disputes.field.phone"
                               style={{ width: 130 }}
                             >
                               <Input maxLength={20} data-testid={`party-phone-${i}`} />
-                            </Form.Item>
-                            <Form.Item
+                            </Field>
+                            <Field
                               name={[f.name, 'idNumber']}
-                              label={t('disputes.field.idNumber')}
+                              label="disputes.field.idNumber"
                               style={{ width: 180 }}
                             >
                               <Input maxLength={18} data-testid={`party-id-${i}`} />
-                            </Form.Item>
-                            <Form.Item
+                            </Field>
+                            <Field
                               name={[f.name, 'residenceUnitId']}
-                              label={t('disputes.field.residenceUnit')}
+                              label="disputes.field.residenceUnit"
                               style={{ flex: 1, minWidth: 0 }}
                             >
                               <OrgUnitSelect
@@ -468,7 +439,7 @@ function IntakeModal({
                                 searchKind="community"
                                 allowClear
                               />
-                            </Form.Item>
+                            </Field>
                           </Flex>
                         )
                       }
@@ -483,14 +454,14 @@ function IntakeModal({
                       />
                     ) : null}
                   </Flex>
-                  <Form.Item
+                  <Field
                     name={[f.name, 'claims']}
-                    label={t('disputes.field.claims')}
-                    rules={[{ required: true }]}
+                    label="disputes.field.claims"
+                    required
                     style={{ marginBottom: 0 }}
                   >
                     <Input.TextArea rows={1} maxLength={2000} data-testid={`party-claims-${i}`} />
-                  </Form.Item>
+                  </Field>
                 </Card>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({ role: 'third', from: 'new' })}>

@@ -1,6 +1,6 @@
-import { Button, Tag } from 'antd';
+import { Button, Form, type FormItemProps, Tag } from 'antd';
 import type { DsStatus, DsTicketKind } from '../../../shared/contracts/disputes';
-import type { TFunction } from '../../app/i18n';
+import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { labelOf } from '../../app/labelOf';
 
 export { labelOf };
@@ -53,4 +53,27 @@ export function editColumn<R extends { canEdit: boolean }>(t: TFunction, onEdit:
 export function TicketTag({ kind, t }: { kind: DsTicketKind | null; t: TFunction }) {
   if (!kind) return null;
   return <Tag color={TICKET_COLORS[kind]}>{labelOf(t, 'disputes.ticket', kind)}</Tag>;
+}
+
+const REQUIRED = [{ required: true }];
+
+/**
+ * A form field of the module's forms: `label` is the message key of its label, `required` adds the required
+ * rule, `flex` is its share of a Flex row.
+ */
+export function Field({
+  label,
+  required,
+  flex,
+  ...item
+}: Omit<FormItemProps, 'label' | 'required'> & { label: MessageKey; required?: boolean; flex?: number }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      label={t(label)}
+      rules={required ? REQUIRED : undefined}
+      style={flex ? { flex } : undefined}
+      {...item}
+    />
+  );
 }
