@@ -37,7 +37,7 @@ import type { Permission } from '../../../shared/permissions';
 import { type Access, access } from '../../platform/access';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
@@ -86,33 +86,30 @@ const ZH = {
 
 const fmt = chinaMinute;
 
-function ticketsXlsx(rows: DisputeDto[], en: boolean) {
-  return toXlsx<DisputeDto>(
-    en ? 'Dispute tickets' : '纠纷工单',
-    [
-      { header: en ? 'Number' : '编号', width: 18, value: (r) => r.number },
-      { header: en ? 'Title' : '事项', width: 30, value: (r) => r.title },
-      { header: en ? 'Source' : '来源', width: 14, value: (r) => (en ? r.source : ZH.source[r.source]) },
-      {
-        header: en ? 'Ticket' : '工单类型',
-        value: (r) => (r.ticketKind ? (en ? r.ticketKind : ZH.ticket[r.ticketKind]) : ''),
-      },
-      { header: en ? 'Status' : '状态', value: (r) => (en ? r.status : ZH.status[r.status]) },
-      { header: en ? 'Parties' : '当事人', width: 20, value: (r) => r.partyNames.join(en ? ', ' : '、') },
-      { header: en ? 'Place' : '发生地', width: 24, value: (r) => r.place },
-      { header: en ? 'Community' : '责任社区', value: (r) => r.communityName },
-      { header: en ? 'Handling body' : '调处力量', width: 20, value: (r) => r.bodyName },
-      { header: en ? 'Accept by' : '受理时限', width: 18, value: (r) => fmt(r.acceptDueAt) },
-      { header: en ? 'Finish by' : '办结时限', width: 18, value: (r) => fmt(r.finishDueAt) },
-      { header: en ? 'Overdue' : '是否超时', value: (r) => (r.overdue ? (en ? 'yes' : '是') : '') },
-      {
-        header: en ? 'Special assignment' : '专门交办',
-        value: (r) => (r.specialAssignment ? (en ? 'yes' : '是') : ''),
-      },
-      { header: en ? 'Registered' : '登记时间', width: 18, value: (r) => fmt(r.createdAt) },
-    ],
-    rows,
-  );
+/** The columns of the tickets' .xlsx export, in English or Chinese. */
+function ticketColumns(en: boolean): SheetColumn<DisputeDto>[] {
+  return [
+    { header: en ? 'Number' : '编号', width: 18, value: (r) => r.number },
+    { header: en ? 'Title' : '事项', width: 30, value: (r) => r.title },
+    { header: en ? 'Source' : '来源', width: 14, value: (r) => (en ? r.source : ZH.source[r.source]) },
+    {
+      header: en ? 'Ticket' : '工单类型',
+      value: (r) => (r.ticketKind ? (en ? r.ticketKind : ZH.ticket[r.ticketKind]) : ''),
+    },
+    { header: en ? 'Status' : '状态', value: (r) => (en ? r.status : ZH.status[r.status]) },
+    { header: en ? 'Parties' : '当事人', width: 20, value: (r) => r.partyNames.join(en ? ', ' : '、') },
+    { header: en ? 'Place' : '发生地', width: 24, value: (r) => r.place },
+    { header: en ? 'Community' : '责任社区', value: (r) => r.communityName },
+    { header: en ? 'Handling body' : '调处力量', width: 20, value: (r) => r.bodyName },
+    { header: en ? 'Accept by' : '受理时限', width: 18, value: (r) => fmt(r.acceptDueAt) },
+    { header: en ? 'Finish by' : '办结时限', width: 18, value: (r) => fmt(r.finishDueAt) },
+    { header: en ? 'Overdue' : '是否超时', value: (r) => (r.overdue ? (en ? 'yes' : '是') : '') },
+    {
+      header: en ? 'Special assignment' : '专门交办',
+      value: (r) => (r.specialAssignment ? (en ? 'yes' : '是') : ''),
+    },
+    { header: en ? 'Registered' : '登记时间', width: 18, value: (r) => fmt(r.createdAt) },
+  ];
 }
 
 /** A route's options: who may call it (one permission, or an access rule) and its schemas, tagged 'disputes'. */
@@ -150,10 +147,13 @@ export const disputesModule = defineModule({
       async (req, reply) => {
         const rows = await exportDisputes(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(en ? 'dispute-tickets.xlsx' : '纠纷工单.xlsx'))
-          .send(await ticketsXlsx(rows, en));
+        return sendXlsx(
+          reply,
+          en ? 'dispute-tickets.xlsx' : '纠纷工单.xlsx',
+          en ? 'Dispute tickets' : '纠纷工单',
+          ticketColumns(en),
+          rows,
+        );
       },
     );
     app.post(
