@@ -1,4 +1,14 @@
-import { Button, Form, type FormItemProps, Tag } from 'antd';
+import {
+  Button,
+  Form,
+  type FormInstance,
+  type FormItemProps,
+  type FormProps,
+  Modal,
+  type ModalProps,
+  Tag,
+} from 'antd';
+import type { ReactNode } from 'react';
 import type { DsStatus, DsTicketKind } from '../../../shared/contracts/disputes';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { labelOf } from '../../app/labelOf';
@@ -75,5 +85,37 @@ export function Field({
       style={flex ? { flex } : undefined}
       {...item}
     />
+  );
+}
+
+/** A modal holding a vertical form: OK submits the form, cancel closes; `modal` props as on antd's Modal. */
+export function ModalForm({
+  form,
+  onFinish,
+  initialValues,
+  testId,
+  onClose,
+  children,
+  ...modal
+}: Omit<ModalProps, 'onOk' | 'onCancel' | 'destroyOnHidden'> & {
+  form: FormInstance;
+  onFinish: FormProps['onFinish'];
+  initialValues: FormProps['initialValues'];
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal {...modal} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={initialValues}
+        data-testid={testId}
+      >
+        {children}
+      </Form>
+    </Modal>
   );
 }
