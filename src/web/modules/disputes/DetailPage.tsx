@@ -19,7 +19,6 @@ import {
   Space,
   Steps,
   Switch,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -41,7 +40,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
-import { Field, ModalForm, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { Field, ModalForm, SmallTable, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
 import { useSaving } from '../../app/components/useSaving';
 
 const DANGER: readonly DsAction[] = ['refuse', 'fail', 'return'];
@@ -262,10 +261,8 @@ function PartiesCard({ d }: { d: DisputeDetail }) {
         ) : null
       }
     >
-      <Table
+      <SmallTable
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={d.parties}
         columns={[
           {

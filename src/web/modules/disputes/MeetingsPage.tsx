@@ -9,7 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Contact, type Meetings, dsApi, dsKeys } from './api';
-import { Field, editColumn, labelOptions } from './meta';
+import { Field, SmallTable, editColumn, labelOptions } from './meta';
 
 /** R-DS-3: the monthly joint meeting (extra meetings on major matters) and each community's leader and contact. */
 export default function MeetingsPage() {
@@ -94,12 +94,10 @@ export default function MeetingsPage() {
         title={t('disputes.contacts.title')}
         extra={<Typography.Text type="secondary">{t('disputes.contacts.hint')}</Typography.Text>}
       >
-        <Table
+        <SmallTable
           rowKey="communityId"
-          size="small"
           loading={contacts.isPending}
           dataSource={contacts.data?.items}
-          pagination={false}
           columns={[
             { title: t('disputes.field.community'), dataIndex: 'communityName', width: 160 },
             {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Empty, Row, Statistic, Table, type TableColumnsType } from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Statistic, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -7,7 +7,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { formatNumber } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { dsApi, dsKeys } from './api';
-import { labelOf } from './meta';
+import { SmallTable, labelOf } from './meta';
 
 /** Dispute statistics: by source, nature, outcome, level of resolution, ticket, community and month. */
 export default function StatsPage() {
@@ -20,7 +20,7 @@ export default function StatsPage() {
   const pct = (v: number | null | undefined) => (v == null ? '—' : `${formatNumber(v * 100, 1)}%`);
   /** A small table of figures keyed by `key`, without paging. */
   const table = <R extends object>(rows: R[] | undefined, columns: TableColumnsType<R>) => (
-    <Table rowKey="key" size="small" pagination={false} dataSource={rows} columns={columns} />
+    <SmallTable rowKey="key" dataSource={rows} columns={columns} />
   );
   /** Columns showing a field as it is, each titled with a message. */
   const plain = (columns: [MessageKey, string][]) =>
