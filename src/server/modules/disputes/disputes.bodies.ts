@@ -9,7 +9,9 @@ import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { unitInScope, unitNames } from '../org/org.api';
+import { newUnitRow } from '../../platform/newRow';
 import { auditBody } from './disputes.audit';
+import { unitHead } from './disputes.unitHead';
 import { bodiesPolicy } from './disputes.policy';
 import {
   type BodyRow,
@@ -49,9 +51,7 @@ async function toDtos(ctx: ActorCtx, rows: BodyRow[]): Promise<BodyDto[]> {
     ),
   ]);
   return rows.map((b) => ({
-    id: b.id,
-    orgUnitId: b.orgUnitId,
-    unitName: units.get(b.orgUnitId) ?? null,
+    ...unitHead(b, units),
     kind: b.kind as BodyDto['kind'],
     name: b.name,
     contact: b.contact,
@@ -96,21 +96,18 @@ export async function createBody(ctx: ActorCtx, input: z.infer<typeof bodyBody>)
   if (unit?.status !== 'active') throw notFound();
   checkCommittee(input.kind, true, input.members);
   const now = ctx.clock.now();
-  const id = ctx.ids();
+  const head = newUnitRow(ctx, unit, now);
+  const { id } = head;
   await auditedWrite(
     ctx,
     async (tx) => {
       const b = await insertBody(tx, {
-        id,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...head,
         kind: input.kind,
         name: input.name,
         contact: input.contact ?? null,
         skills: input.skills,
         active: true,
-        createdAt: now,
-        updatedAt: now,
       });
       await replaceMembers(tx, id, memberRows(ctx, id, input.members));
       return b;

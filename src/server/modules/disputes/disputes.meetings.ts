@@ -5,7 +5,9 @@ import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { activeUnitsOfKind, unitInScope, unitNames } from '../org/org.api';
+import { newUnitRow } from '../../platform/newRow';
 import { auditContact } from './disputes.audit';
+import { unitHead } from './disputes.unitHead';
 import { contactsPolicy, meetingsPolicy } from './disputes.policy';
 import {
   type MeetingRow,
@@ -27,9 +29,7 @@ async function toDtos(ctx: ActorCtx, rows: MeetingRow[]): Promise<MeetingDto[]> 
     rows.flatMap((m) => m.disputeIds),
   );
   return rows.map((m) => ({
-    id: m.id,
-    orgUnitId: m.orgUnitId,
-    unitName: names.get(m.orgUnitId) ?? null,
+    ...unitHead(m, names),
     kind: m.kind as MeetingDto['kind'],
     heldAt: m.heldAt,
     place: m.place,
@@ -86,9 +86,7 @@ export async function createMeeting(ctx: ActorCtx, input: z.infer<typeof meeting
     ctx,
     (tx) =>
       insertMeeting(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         kind: input.kind,
         heldAt: input.heldAt,
         place: input.place ?? null,
@@ -98,8 +96,6 @@ export async function createMeeting(ctx: ActorCtx, input: z.infer<typeof meeting
         decisions: input.decisions,
         minutes: input.minutes ?? null,
         createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'disputes.meeting',
@@ -145,15 +141,11 @@ export async function setContact(ctx: ActorCtx, communityId: string, input: z.in
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await upsertContact(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
+      ...newUnitRow(ctx, unit, now),
       leaderName: input.leaderName,
       leaderTitle: input.leaderTitle ?? null,
       contactName: input.contactName,
       contactInfo: input.contactInfo ?? null,
-      createdAt: now,
-      updatedAt: now,
     });
     await auditContact(tx, ctx, { id: unit.id, orgPath: unit.path }, 'disputes.contact', {
       leaderName: input.leaderName,

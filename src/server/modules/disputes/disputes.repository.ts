@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Db, rowsOf } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
@@ -50,6 +51,22 @@ export type SessionRow = typeof dsSessions.$inferSelect;
 export type BodyRow = typeof dsBodies.$inferSelect;
 export type MemberRow = typeof dsBodyMembers.$inferSelect;
 export type ListEntryRow = typeof dsListEntries.$inferSelect;
+
+/** The rows of `table` whose `column` is one of `ids`, in `orderBy` order; none, without a query, for no ids. */
+function rowsAmong<T extends PgTable>(
+  db: Db,
+  table: T,
+  column: PgColumn,
+  ids: readonly string[],
+  ...orderBy: SQL[]
+): Promise<T['$inferSelect'][]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(table as PgTable)
+    .where(inArray(column, [...ids]))
+    .orderBy(...orderBy) as Promise<T['$inferSelect'][]>;
+}
 
 export async function nextDisputeSeq(db: Db): Promise<number> {
   const [r] = rowsOf<{ n: string }>(
@@ -143,12 +160,14 @@ export function allDisputeRows(
 }
 
 export function partiesOf(db: Db, disputeIds: readonly string[]): Promise<PartyRow[]> {
-  if (disputeIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(dsParties)
-    .where(inArray(dsParties.disputeId, [...disputeIds]))
-    .orderBy(asc(dsParties.disputeId), asc(dsParties.seq));
+  return rowsAmong(
+    db,
+    dsParties,
+    dsParties.disputeId,
+    disputeIds,
+    asc(dsParties.disputeId),
+    asc(dsParties.seq),
+  );
 }
 
 export function partyOf(db: Db, disputeId: string, partyId: string): Promise<PartyRow | undefined> {
@@ -288,20 +307,12 @@ export async function replaceMembers(tx: Db, bodyId: string, rows: (typeof dsBod
 }
 
 export function membersOf(db: Db, bodyIds: readonly string[]): Promise<MemberRow[]> {
-  if (bodyIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(dsBodyMembers)
-    .where(inArray(dsBodyMembers.bodyId, [...bodyIds]))
-    .orderBy(asc(dsBodyMembers.bodyId), asc(dsBodyMembers.position), asc(dsBodyMembers.name));
+  const m = dsBodyMembers;
+  return rowsAmong(db, m, m.bodyId, bodyIds, asc(m.bodyId), asc(m.position), asc(m.name));
 }
 
 export function membersByIds(db: Db, ids: readonly string[]): Promise<MemberRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(dsBodyMembers)
-    .where(inArray(dsBodyMembers.id, [...ids]));
+  return rowsAmong(db, dsBodyMembers, dsBodyMembers.id, ids);
 }
 
 /** Open disputes per body (its load). */
@@ -345,27 +356,20 @@ export function insertMeeting(tx: Db, row: typeof dsMeetings.$inferInsert): Prom
 
 /** Disputes of this subdistrict among `ids` (the cases a meeting discussed). */
 export function disputesUnder(db: Db, dispatchPath: string, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: dsDisputes.id, number: dsDisputes.number, title: dsDisputes.title })
-    .from(dsDisputes)
-    .where(and(inArray(dsDisputes.id, [...ids]), eq(dsDisputes.dispatchPath, dispatchPath)));
+  return disputeTitles(db, ids, eq(dsDisputes.dispatchPath, dispatchPath));
 }
 
-export function disputeTitles(db: Db, ids: readonly string[]) {
+/** The number and title of the disputes among `ids` (and matching `where` when given). */
+export function disputeTitles(db: Db, ids: readonly string[], where?: SQL) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .select({ id: dsDisputes.id, number: dsDisputes.number, title: dsDisputes.title })
     .from(dsDisputes)
-    .where(inArray(dsDisputes.id, [...ids]));
+    .where(and(inArray(dsDisputes.id, [...ids]), where));
 }
 
 export function contactRows(db: Db, unitIds: readonly string[]): Promise<ContactRow[]> {
-  if (unitIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(dsContacts)
-    .where(inArray(dsContacts.orgUnitId, [...unitIds]));
+  return rowsAmong(db, dsContacts, dsContacts.orgUnitId, unitIds);
 }
 
 export async function upsertContact(tx: Db, row: typeof dsContacts.$inferInsert): Promise<void> {

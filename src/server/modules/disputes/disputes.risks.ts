@@ -5,7 +5,9 @@ import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { findUnitInScope, unitNames } from '../org/org.api';
+import { newUnitRow } from '../../platform/newRow';
 import { auditRisk } from './disputes.audit';
+import { unitHead } from './disputes.unitHead';
 import { risksPolicy } from './disputes.policy';
 import {
   type RiskRow,
@@ -29,9 +31,7 @@ const NEXT: Record<string, RiskDto['actions']> = {
 
 function toDto(ctx: ActorCtx, r: RiskRow, names: Map<string, string>): RiskDto {
   return {
-    id: r.id,
-    orgUnitId: r.orgUnitId,
-    unitName: names.get(r.orgUnitId) ?? null,
+    ...unitHead(r, names),
     round: r.round,
     title: r.title,
     description: r.description,
@@ -73,9 +73,7 @@ export async function createRisk(ctx: ActorCtx, input: z.infer<typeof riskBody>)
     ctx,
     (tx) =>
       insertRisk(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
+        ...newUnitRow(ctx, unit, now),
         round,
         title: input.title,
         description: input.description,
@@ -85,8 +83,6 @@ export async function createRisk(ctx: ActorCtx, input: z.infer<typeof riskBody>)
         state: 'open',
         reportedBy: ctx.actor.userId,
         reportedByName: ctx.actor.displayName,
-        createdAt: now,
-        updatedAt: now,
       }),
     {
       action: 'disputes.risk.create',

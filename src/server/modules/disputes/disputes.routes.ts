@@ -1,5 +1,5 @@
 import { chinaMinute } from '../../../shared/chinaTime';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -33,10 +33,11 @@ import {
 import { DISPUTES_AUDIT } from '../../../shared/i18n/audit.disputes';
 import { DISPUTES_ERRORS } from '../../../shared/i18n/errors.disputes';
 import { disputesAccess } from '../../../shared/permissions/disputes';
-import { access } from '../../platform/access';
+import type { Permission } from '../../../shared/permissions';
+import { type Access, access } from '../../platform/access';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
@@ -85,33 +86,38 @@ const ZH = {
 
 const fmt = chinaMinute;
 
-function ticketsXlsx(rows: DisputeDto[], en: boolean) {
-  return toXlsx<DisputeDto>(
-    en ? 'Dispute tickets' : '纠纷工单',
-    [
-      { header: en ? 'Number' : '编号', width: 18, value: (r) => r.number },
-      { header: en ? 'Title' : '事项', width: 30, value: (r) => r.title },
-      { header: en ? 'Source' : '来源', width: 14, value: (r) => (en ? r.source : ZH.source[r.source]) },
-      {
-        header: en ? 'Ticket' : '工单类型',
-        value: (r) => (r.ticketKind ? (en ? r.ticketKind : ZH.ticket[r.ticketKind]) : ''),
-      },
-      { header: en ? 'Status' : '状态', value: (r) => (en ? r.status : ZH.status[r.status]) },
-      { header: en ? 'Parties' : '当事人', width: 20, value: (r) => r.partyNames.join(en ? ', ' : '、') },
-      { header: en ? 'Place' : '发生地', width: 24, value: (r) => r.place },
-      { header: en ? 'Community' : '责任社区', value: (r) => r.communityName },
-      { header: en ? 'Handling body' : '调处力量', width: 20, value: (r) => r.bodyName },
-      { header: en ? 'Accept by' : '受理时限', width: 18, value: (r) => fmt(r.acceptDueAt) },
-      { header: en ? 'Finish by' : '办结时限', width: 18, value: (r) => fmt(r.finishDueAt) },
-      { header: en ? 'Overdue' : '是否超时', value: (r) => (r.overdue ? (en ? 'yes' : '是') : '') },
-      {
-        header: en ? 'Special assignment' : '专门交办',
-        value: (r) => (r.specialAssignment ? (en ? 'yes' : '是') : ''),
-      },
-      { header: en ? 'Registered' : '登记时间', width: 18, value: (r) => fmt(r.createdAt) },
-    ],
-    rows,
-  );
+/** The columns of the tickets' .xlsx export, in English or Chinese. */
+function ticketColumns(en: boolean): SheetColumn<DisputeDto>[] {
+  return [
+    { header: en ? 'Number' : '编号', width: 18, value: (r) => r.number },
+    { header: en ? 'Title' : '事项', width: 30, value: (r) => r.title },
+    { header: en ? 'Source' : '来源', width: 14, value: (r) => (en ? r.source : ZH.source[r.source]) },
+    {
+      header: en ? 'Ticket' : '工单类型',
+      value: (r) => (r.ticketKind ? (en ? r.ticketKind : ZH.ticket[r.ticketKind]) : ''),
+    },
+    { header: en ? 'Status' : '状态', value: (r) => (en ? r.status : ZH.status[r.status]) },
+    { header: en ? 'Parties' : '当事人', width: 20, value: (r) => r.partyNames.join(en ? ', ' : '、') },
+    { header: en ? 'Place' : '发生地', width: 24, value: (r) => r.place },
+    { header: en ? 'Community' : '责任社区', value: (r) => r.communityName },
+    { header: en ? 'Handling body' : '调处力量', width: 20, value: (r) => r.bodyName },
+    { header: en ? 'Accept by' : '受理时限', width: 18, value: (r) => fmt(r.acceptDueAt) },
+    { header: en ? 'Finish by' : '办结时限', width: 18, value: (r) => fmt(r.finishDueAt) },
+    { header: en ? 'Overdue' : '是否超时', value: (r) => (r.overdue ? (en ? 'yes' : '是') : '') },
+    {
+      header: en ? 'Special assignment' : '专门交办',
+      value: (r) => (r.specialAssignment ? (en ? 'yes' : '是') : ''),
+    },
+    { header: en ? 'Registered' : '登记时间', width: 18, value: (r) => fmt(r.createdAt) },
+  ];
+}
+
+/** A route's options: who may call it (one permission, or an access rule) and its schemas, tagged 'disputes'. */
+function options<S extends FastifySchema>(who: Permission | Access, schema: S) {
+  return {
+    config: { access: typeof who === 'string' ? access.permission(who) : who },
+    schema: { tags: ['disputes'], ...schema },
+  };
 }
 
 /**
@@ -129,64 +135,46 @@ export const disputesModule = defineModule({
   reportFigures: disputeFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['disputes'];
 
     app.get(
       '/api/disputes',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, querystring: listQuery, response: { 200: pageOf(disputeSchema) } },
-      },
+      options('disputes.read', { querystring: listQuery, response: { 200: pageOf(disputeSchema) } }),
       (req) => listDisputes(actorCtxOf(deps, req), req.query),
     );
     app.get(
       '/api/disputes/export.xlsx',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, querystring: listQuery.omit({ page: true, pageSize: true }) },
-      },
+      options('disputes.read', { querystring: listQuery.omit({ page: true, pageSize: true }) }),
       async (req, reply) => {
         const rows = await exportDisputes(actorCtxOf(deps, req), req.query);
         const en = req.locale === 'en';
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(en ? 'dispute-tickets.xlsx' : '纠纷工单.xlsx'))
-          .send(await ticketsXlsx(rows, en));
+        return sendXlsx(
+          reply,
+          en ? 'dispute-tickets.xlsx' : '纠纷工单.xlsx',
+          en ? 'Dispute tickets' : '纠纷工单',
+          ticketColumns(en),
+          rows,
+        );
       },
     );
     app.post(
       '/api/disputes',
-      {
-        config: { access: access.permission('disputes.register') },
-        schema: { tags, body: intakeBody, response: { 200: disputeDetailSchema } },
-      },
+      options('disputes.register', { body: intakeBody, response: { 200: disputeDetailSchema } }),
       (req) => registerDispute(actorCtxOf(deps, req), req.body),
     );
 
     // ---- configuration: the classification lists (R-DS-1) and the ticket limits (R-WO-3)
-    app.get(
-      '/api/disputes/lists',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, response: { 200: listsSchema } },
-      },
-      (req) => getLists(actorCtxOf(deps, req)),
+    app.get('/api/disputes/lists', options('disputes.read', { response: { 200: listsSchema } }), (req) =>
+      getLists(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/disputes/lists/import',
-      {
-        config: { access: access.permission('disputes.configure') },
-        schema: { tags, body: listImportBody, response: { 200: listsSchema } },
-      },
+      options('disputes.configure', { body: listImportBody, response: { 200: listsSchema } }),
       (req) => importList(actorCtxOf(deps, req), req.body),
     );
     /** multipart/form-data: `list` (dispute_service | transfer) and `file` (.xlsx): a new version of that list. */
     app.post(
       '/api/disputes/lists/import.xlsx',
-      {
-        config: { access: access.permission('disputes.configure') },
-        schema: { tags, consumes: ['multipart/form-data'], response: { 200: listsSchema } },
-      },
+      options('disputes.configure', { consumes: ['multipart/form-data'], response: { 200: listsSchema } }),
       async (req) => {
         const ctx = actorCtxOf(deps, req);
         if (!req.isMultipart()) throw new AppError('disputes.list_file', 400);
@@ -209,152 +197,108 @@ export const disputesModule = defineModule({
         return importList(ctx, listImportBody.parse({ list: which, entries }));
       },
     );
-    app.get(
-      '/api/disputes/limits',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, response: { 200: limitsSchema } },
-      },
-      (req) => getLimits(actorCtxOf(deps, req)),
+    app.get('/api/disputes/limits', options('disputes.read', { response: { 200: limitsSchema } }), (req) =>
+      getLimits(actorCtxOf(deps, req)),
     );
     app.put(
       '/api/disputes/limits',
-      {
-        config: { access: access.permission('disputes.configure') },
-        schema: { tags, body: limitsBody, response: { 200: limitsSchema } },
-      },
+      options('disputes.configure', { body: limitsBody, response: { 200: limitsSchema } }),
       (req) => setLimits(actorCtxOf(deps, req), req.body),
     );
 
     // ---- the one-window roster of handling bodies (R-DS-2)
     app.get(
       '/api/disputes/bodies',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, response: { 200: z.object({ items: z.array(bodySchema) }) } },
-      },
+      options('disputes.read', { response: { 200: z.object({ items: z.array(bodySchema) }) } }),
       async (req) => ({ items: await listBodies(actorCtxOf(deps, req)) }),
     );
     app.post(
       '/api/disputes/bodies',
-      {
-        config: { access: access.permission('disputes.bodies') },
-        schema: { tags, body: bodyBody, response: { 200: bodySchema } },
-      },
+      options('disputes.bodies', { body: bodyBody, response: { 200: bodySchema } }),
       (req) => createBody(actorCtxOf(deps, req), req.body),
     );
     app.patch(
       '/api/disputes/bodies/:id',
-      {
-        config: { access: access.permission('disputes.bodies') },
-        schema: { tags, params: idParams, body: bodyPatch, response: { 200: bodySchema } },
-      },
+      options('disputes.bodies', { params: idParams, body: bodyPatch, response: { 200: bodySchema } }),
       (req) => updateBody(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- the hidden-risk register of the screening rounds (排查)
     app.get(
       '/api/disputes/risks',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, querystring: riskQuery, response: { 200: risksSchema } },
-      },
+      options('disputes.read', { querystring: riskQuery, response: { 200: risksSchema } }),
       (req) => listRisks(actorCtxOf(deps, req), req.query),
     );
     app.post(
       '/api/disputes/risks',
-      {
-        config: { access: access.permission('disputes.register') },
-        schema: { tags, body: riskBody, response: { 201: riskSchema } },
-      },
+      options('disputes.register', { body: riskBody, response: { 201: riskSchema } }),
       async (req, reply) => reply.status(201).send(await createRisk(actorCtxOf(deps, req), req.body)),
     );
     app.post(
       '/api/disputes/risks/:id/actions',
-      {
-        config: { access: access.permission('disputes.register') },
-        schema: { tags, params: idParams, body: riskActionBody, response: { 200: riskSchema } },
-      },
+      options('disputes.register', { params: idParams, body: riskActionBody, response: { 200: riskSchema } }),
       (req) => actOnRisk(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- the monthly joint meeting and each community's leader and contact (R-DS-3)
     app.get(
       '/api/disputes/meetings',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, response: { 200: meetingsSchema } },
-      },
+      options('disputes.read', { response: { 200: meetingsSchema } }),
       (req) => listMeetings(actorCtxOf(deps, req)),
     );
     app.post(
       '/api/disputes/meetings',
-      {
-        config: { access: access.permission('disputes.dispatch') },
-        schema: { tags, body: meetingBody, response: { 200: meetingSchema } },
-      },
+      options('disputes.dispatch', { body: meetingBody, response: { 200: meetingSchema } }),
       (req) => createMeeting(actorCtxOf(deps, req), req.body),
     );
     app.get(
       '/api/disputes/contacts',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, response: { 200: z.object({ items: z.array(contactSchema) }) } },
-      },
+      options('disputes.read', { response: { 200: z.object({ items: z.array(contactSchema) }) } }),
       async (req) => ({ items: await listContacts(actorCtxOf(deps, req)) }),
     );
     app.put(
       '/api/disputes/contacts/:communityId',
-      {
-        config: { access: access.permission('disputes.bodies') },
-        schema: {
-          tags,
-          params: z.object({ communityId: z.string().max(64) }),
-          body: contactBody,
-          response: { 200: contactSchema },
-        },
-      },
+      options('disputes.bodies', {
+        params: z.object({ communityId: z.string().max(64) }),
+        body: contactBody,
+        response: { 200: contactSchema },
+      }),
       (req) => setContact(actorCtxOf(deps, req), req.params.communityId, req.body),
     );
 
     // ---- statistics (R-WO-5 and issue 14 §7)
     app.get(
       '/api/disputes/stats',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, querystring: statsQuery, response: { 200: statsSchema } },
-      },
+      options('disputes.read', { querystring: statsQuery, response: { 200: statsSchema } }),
       (req) => disputeStats(actorCtxOf(deps, req), req.query),
     );
 
     // ---- one dispute
     app.get(
       '/api/disputes/:id',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, params: idParams, response: { 200: disputeDetailSchema } },
-      },
+      options('disputes.read', { params: idParams, response: { 200: disputeDetailSchema } }),
       (req) => getDispute(actorCtxOf(deps, req), req.params.id),
     );
     app.get(
       '/api/disputes/:id/bodies',
-      {
-        config: { access: access.permission('disputes.read') },
-        schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(bodySchema) }) } },
-      },
+      options('disputes.read', {
+        params: idParams,
+        response: { 200: z.object({ items: z.array(bodySchema) }) },
+      }),
       async (req) => ({ items: await bodiesForDispute(actorCtxOf(deps, req), req.params.id) }),
     );
     app.post(
       '/api/disputes/:id/actions',
-      {
-        config: { access: access.anyOf('disputes.dispatch', 'disputes.handle') },
-        schema: { tags, params: idParams, body: actionBody, response: { 200: disputeDetailSchema } },
-      },
+      options(access.anyOf('disputes.dispatch', 'disputes.handle'), {
+        params: idParams,
+        body: actionBody,
+        response: { 200: disputeDetailSchema },
+      }),
       (req) => act(actorCtxOf(deps, req), req.params.id, req.body),
     );
     app.get(
       '/api/disputes/:id/agreement.pdf',
-      { config: { access: access.permission('disputes.reveal') }, schema: { tags, params: idParams } },
+      options('disputes.reveal', { params: idParams }),
       async (req, reply) => {
         // R-LAW-MD-2: the agreement with one copy per party plus one kept, names in full (audited).
         const { number, pdf } = await agreementPdf(actorCtxOf(deps, req), req.params.id);
@@ -369,14 +313,10 @@ export const disputesModule = defineModule({
     );
     app.post(
       '/api/disputes/:id/parties/:partyId/reveal',
-      {
-        config: { access: access.permission('disputes.reveal') },
-        schema: {
-          tags,
-          params: idParamsWith('partyId'),
-          response: { 200: revealSchema },
-        },
-      },
+      options('disputes.reveal', {
+        params: idParamsWith('partyId'),
+        response: { 200: revealSchema },
+      }),
       (req) => revealParty(actorCtxOf(deps, req), req.params.id, req.params.partyId),
     );
   },

@@ -11,7 +11,7 @@ import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Body, type BodyInput, dsApi, dsKeys } from './api';
-import { editColumn, labelOf, labelOptions } from './meta';
+import { Field, editColumn, labelOf, labelOptions } from './meta';
 
 /** The one-window roster (R-DS-2): handling bodies with members, skills and load. */
 export default function BodiesPage() {
@@ -119,46 +119,31 @@ function BodyModal({ body, onClose }: { body: Body | null; onClose: () => void }
     >
       {body ? null : (
         <Flex gap={12}>
-          <Form.Item
-            name="orgUnitId"
-            label={t('disputes.field.unit')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
+          <Field name="orgUnitId" label="disputes.field.unit" required flex={1}>
             <OrgUnitSelect selectableKinds={['subdistrict', 'community']} searchKind="community" />
-          </Form.Item>
-          <Form.Item
-            name="kind"
-            label={t('disputes.field.kind')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
+          </Field>
+          <Field name="kind" label="disputes.field.kind" required flex={1}>
             <Select options={labelOptions(t, 'disputes.body', DS_BODY_KINDS)} />
-          </Form.Item>
+          </Field>
         </Flex>
       )}
       <Flex gap={12}>
-        <Form.Item
-          name="name"
-          label={t('disputes.bodies.title')}
-          rules={[{ required: true }]}
-          style={{ flex: 2 }}
-        >
+        <Field name="name" label="disputes.bodies.title" required flex={2}>
           <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="contact" label={t('disputes.field.contact')} style={{ flex: 1 }}>
+        </Field>
+        <Field name="contact" label="disputes.field.contact" flex={1}>
           <Input maxLength={100} />
-        </Form.Item>
+        </Field>
         {body ? (
-          <Form.Item
+          <Field
             name="active"
-            label={t('disputes.bodies.inactive')}
+            label="disputes.bodies.inactive"
             valuePropName="checked"
             getValueProps={(v) => ({ checked: !v })}
             getValueFromEvent={(c: boolean) => !c}
           >
             <Switch />
-          </Form.Item>
+          </Field>
         ) : null}
       </Flex>
       <Alert type="info" showIcon message={t('disputes.bodies.committeeRule')} style={{ marginBottom: 12 }} />

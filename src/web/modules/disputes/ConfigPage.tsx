@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, InputNumber, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Button, Card, InputNumber, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DsTicketKind } from '../../../shared/contracts/disputes';
 import { useAuth } from '../../app/auth';
@@ -8,7 +8,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Limits, dsApi, dsKeys } from './api';
-import { TicketTag, labelOf } from './meta';
+import { SmallTable, TicketTag, labelOf } from './meta';
 import { useSaving } from '../../app/components/useSaving';
 
 /** The two classification lists (R-DS-1) and the ticket time limits (R-WO-3). */
@@ -60,10 +60,8 @@ export default function ConfigPage() {
             ) : null
           }
         >
-          <Table
+          <SmallTable
             rowKey="code"
-            size="small"
-            pagination={false}
             dataSource={l.entries}
             columns={[
               { title: t('disputes.field.code'), dataIndex: 'code', width: 90 },
@@ -132,10 +130,8 @@ function LimitsCard() {
         ) : null
       }
     >
-      <Table
+      <SmallTable
         rowKey="kind"
-        size="small"
-        pagination={false}
         loading={q.isPending}
         dataSource={draft}
         columns={[

@@ -13,14 +13,12 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Rate,
   Row,
   Select,
   Space,
   Steps,
   Switch,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -42,7 +40,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
-import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { Field, ModalForm, SmallTable, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
 import { useSaving } from '../../app/components/useSaving';
 
 const DANGER: readonly DsAction[] = ['refuse', 'fail', 'return'];
@@ -263,10 +261,8 @@ function PartiesCard({ d }: { d: DisputeDetail }) {
         ) : null
       }
     >
-      <Table
+      <SmallTable
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={d.parties}
         columns={[
           {
@@ -470,223 +466,212 @@ function ActionModal({ d, action, onClose }: { d: DisputeDetail; action: DsActio
     if (action === 'close') Object.assign(body, { rating: v.rating, resolutionLevel: v.resolutionLevel });
     run.mutate(body as ActionInput);
   };
-  const req = [{ required: true }];
   const placeCommunity = d.territory.find((c) => c.reasons.includes('place'));
   return (
-    <Modal
+    <ModalForm
       open
       title={labelOf(t, 'disputes.action', action)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
       confirmLoading={run.isPending}
       okButtonProps={{ danger: DANGER.includes(action), id: 'action-ok' }}
       width={action === 'agree' || action === 'divert' ? 680 : 520}
-      destroyOnHidden
+      form={form}
+      onFinish={submit}
+      initialValues={{
+        communityId: placeCommunity?.id ?? 'centre',
+        resolutionLevel: 'community',
+        rating: 5,
+        bodyId: action === 'start_mediation' ? (committees[0]?.id ?? d.bodyId ?? undefined) : undefined,
+      }}
+      testId="action-form"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          communityId: placeCommunity?.id ?? 'centre',
-          resolutionLevel: 'community',
-          rating: 5,
-          bodyId: action === 'start_mediation' ? (committees[0]?.id ?? d.bodyId ?? undefined) : undefined,
-        }}
-        data-testid="action-form"
-      >
-        {action === 'divert' ? (
-          <>
-            <Form.Item name="entry" label={t('disputes.field.listEntry')} rules={req}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                onChange={onEntry}
-                loading={lists.isPending}
-                data-testid="divert-entry"
-                options={(lists.data?.lists ?? []).map((l) => ({
-                  label: t(`disputes.list.${l.list}` as MessageKey),
-                  options: l.entries.map((e) => ({
-                    value: `${l.list}:${e.code}`,
-                    label: `${e.code} ${e.name}（${labelOf(t, 'disputes.category', e.category)}）`,
-                  })),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="ticketKind" label={t('disputes.field.ticket')} rules={req}>
-              <Select
-                options={labelOptions(t, 'disputes.ticket', DS_TICKET_KINDS)}
-                data-testid="divert-ticket"
-              />
-            </Form.Item>
-            <Form.Item name="communityId" label={t('disputes.field.community')} rules={req}>
-              <Select
-                data-testid="divert-community"
-                options={[
-                  ...d.territory.map((c) => ({
-                    value: c.id,
-                    label: `${c.name}（${reasonsText(t, c)}）`,
-                  })),
-                  { value: 'centre', label: t('disputes.detail.byCentre') },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name="bodyId" label={t('disputes.field.body')}>
-              <Select
-                allowClear
-                options={(bodies.data?.items ?? []).filter((b) => b.active).map((b) => bodyOption(t, b))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="specialAssignment"
-              label={t('disputes.field.special')}
-              valuePropName="checked"
-              extra={t('disputes.field.specialHint')}
-            >
-              <Switch />
-            </Form.Item>
-          </>
-        ) : null}
-        {action === 'start_mediation' ? (
-          <>
-            <Alert type="info" showIcon message={t('disputes.detail.free')} style={{ marginBottom: 12 }} />
-            <Form.Item name="bodyId" label={t('disputes.field.body')} rules={req}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={committees.map((b) => ({ value: b.id, label: b.name }))}
-                onChange={() => form.setFieldValue('mediatorIds', [])}
-                data-testid="mediation-body"
-              />
-            </Form.Item>
-            <Form.Item noStyle shouldUpdate>
-              {() => {
-                const body = committees.find((b) => b.id === form.getFieldValue('bodyId'));
-                return (
-                  <Form.Item name="mediatorIds" label={t('disputes.field.mediators')} rules={req}>
-                    <Select
-                      mode="multiple"
-                      showSearch={{ filterOption: nameFilter }}
-                      data-testid="mediation-mediators"
-                      options={(body?.members ?? []).map((m) => ({
-                        value: m.id,
-                        label: `${m.name}（${labelOf(t, 'disputes.position', m.position)}）`,
-                      }))}
-                    />
-                  </Form.Item>
-                );
-              }}
-            </Form.Item>
-            <Form.Item name="jointBodyIds" label={t('disputes.field.jointBodies')}>
-              <Select
-                mode="multiple"
-                showSearch
-                optionFilterProp="label"
-                data-testid="mediation-joint"
-                options={(bodies.data?.items ?? [])
-                  .filter((b) => b.kind !== 'mediation_committee')
-                  .map((b) => bodyOption(t, b))}
-              />
-            </Form.Item>
-          </>
-        ) : null}
-        {action === 'refuse' ? (
-          <Form.Item name="partyId" label={t('disputes.field.refusingParty')} rules={req}>
+      {action === 'divert' ? (
+        <>
+          <Field name="entry" label="disputes.field.listEntry" required>
             <Select
-              options={d.parties.map((p) => ({
-                value: p.id,
-                label: `${labelOf(t, 'disputes.role', p.role)} ${p.name}`,
+              showSearch
+              optionFilterProp="label"
+              onChange={onEntry}
+              loading={lists.isPending}
+              data-testid="divert-entry"
+              options={(lists.data?.lists ?? []).map((l) => ({
+                label: t(`disputes.list.${l.list}` as MessageKey),
+                options: l.entries.map((e) => ({
+                  value: `${l.list}:${e.code}`,
+                  label: `${e.code} ${e.name}（${labelOf(t, 'disputes.category', e.category)}）`,
+                })),
               }))}
             />
-          </Form.Item>
-        ) : null}
-        {action === 'session' ? (
-          <>
-            <Space>
-              <Form.Item name="heldAt" label={t('disputes.field.heldAt')}>
-                <DatePicker showTime />
-              </Form.Item>
-              <Form.Item name="place" label={t('disputes.field.place')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Space>
-            <Form.Item name="record" label={t('disputes.field.record')} rules={req}>
-              <Input.TextArea rows={4} maxLength={4000} data-testid="session-record" />
-            </Form.Item>
-          </>
-        ) : null}
-        {action === 'extend' ? (
-          <Form.Item name="days" label={t('disputes.field.days')} rules={req}>
-            <InputNumber min={1} max={90} />
-          </Form.Item>
-        ) : null}
-        {action === 'agree' ? (
-          <>
-            <Form.Item name="facts" label={t('disputes.field.facts')} rules={req}>
-              <Input.TextArea rows={2} maxLength={4000} data-testid="agree-facts" />
-            </Form.Item>
-            <Form.Item name="matters" label={t('disputes.field.matters')} rules={req}>
-              <Input.TextArea rows={2} maxLength={4000} data-testid="agree-matters" />
-            </Form.Item>
-            <Form.Item name="content" label={t('disputes.field.content')} rules={req}>
-              <Input.TextArea rows={2} maxLength={4000} data-testid="agree-content" />
-            </Form.Item>
-            <Space>
-              <Form.Item name="performanceManner" label={t('disputes.field.manner')} rules={req}>
-                <Input maxLength={1000} style={{ width: 300 }} data-testid="agree-manner" />
-              </Form.Item>
-              <Form.Item name="performanceDeadline" label={t('disputes.field.deadline')} rules={req}>
-                <DatePicker data-testid="agree-deadline" />
-              </Form.Item>
-            </Space>
-            <Form.Item name="partiesSigned" valuePropName="checked" style={{ marginBottom: 4 }}>
-              <Checkbox data-testid="agree-parties">{t('disputes.field.partiesSigned')}</Checkbox>
-            </Form.Item>
-            <Form.Item name="mediatorSigned" valuePropName="checked" style={{ marginBottom: 4 }}>
-              <Checkbox data-testid="agree-mediator">{t('disputes.field.mediatorSigned')}</Checkbox>
-            </Form.Item>
-            <Form.Item name="committeeSealed" valuePropName="checked">
-              <Checkbox data-testid="agree-seal">{t('disputes.field.committeeSealed')}</Checkbox>
-            </Form.Item>
-          </>
-        ) : null}
-        {action === 'fail' ? (
-          <Form.Item name="legalOptions" label={t('disputes.field.legalOptions')} rules={req}>
-            <Input.TextArea rows={2} maxLength={1000} placeholder={t('disputes.field.legalOptionsHint')} />
-          </Form.Item>
-        ) : null}
-        {action === 'follow_up' ? (
-          <Form.Item name="performance" label={t('disputes.field.performance')} rules={req}>
+          </Field>
+          <Field name="ticketKind" label="disputes.field.ticket" required>
             <Select
-              options={labelOptions(t, 'disputes.performance', ['performed', 'partial', 'not_performed'])}
+              options={labelOptions(t, 'disputes.ticket', DS_TICKET_KINDS)}
+              data-testid="divert-ticket"
             />
+          </Field>
+          <Field name="communityId" label="disputes.field.community" required>
+            <Select
+              data-testid="divert-community"
+              options={[
+                ...d.territory.map((c) => ({
+                  value: c.id,
+                  label: `${c.name}（${reasonsText(t, c)}）`,
+                })),
+                { value: 'centre', label: t('disputes.detail.byCentre') },
+              ]}
+            />
+          </Field>
+          <Field name="bodyId" label="disputes.field.body">
+            <Select
+              allowClear
+              options={(bodies.data?.items ?? []).filter((b) => b.active).map((b) => bodyOption(t, b))}
+            />
+          </Field>
+          <Field
+            name="specialAssignment"
+            label="disputes.field.special"
+            valuePropName="checked"
+            extra={t('disputes.field.specialHint')}
+          >
+            <Switch />
+          </Field>
+        </>
+      ) : null}
+      {action === 'start_mediation' ? (
+        <>
+          <Alert type="info" showIcon message={t('disputes.detail.free')} style={{ marginBottom: 12 }} />
+          <Field name="bodyId" label="disputes.field.body" required>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={committees.map((b) => ({ value: b.id, label: b.name }))}
+              onChange={() => form.setFieldValue('mediatorIds', [])}
+              data-testid="mediation-body"
+            />
+          </Field>
+          <Form.Item noStyle shouldUpdate>
+            {() => {
+              const body = committees.find((b) => b.id === form.getFieldValue('bodyId'));
+              return (
+                <Field name="mediatorIds" label="disputes.field.mediators" required>
+                  <Select
+                    mode="multiple"
+                    showSearch={{ filterOption: nameFilter }}
+                    data-testid="mediation-mediators"
+                    options={(body?.members ?? []).map((m) => ({
+                      value: m.id,
+                      label: `${m.name}（${labelOf(t, 'disputes.position', m.position)}）`,
+                    }))}
+                  />
+                </Field>
+              );
+            }}
           </Form.Item>
-        ) : null}
-        {action === 'close' ? (
-          <>
-            <Form.Item name="rating" label={t('disputes.field.rating')} rules={req}>
-              <Rate />
-            </Form.Item>
-            <Form.Item name="resolutionLevel" label={t('disputes.field.level')} rules={req}>
-              <Select options={labelOptions(t, 'disputes.level', DS_LEVELS)} />
-            </Form.Item>
-          </>
-        ) : null}
-        <Form.Item
-          name="note"
-          label={action === 'extend' ? t('disputes.field.consent') : t('disputes.field.note')}
-          rules={
-            ['return', 'supervise', 'refuse', 'extend', 'finish', 'follow_up'].includes(action)
-              ? req
-              : undefined
-          }
-        >
-          <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
-        </Form.Item>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t(`disputes.stageText.${DS_TRANSITIONS[action].stage}` as MessageKey)}
-        </Typography.Text>
-      </Form>
-    </Modal>
+          <Field name="jointBodyIds" label="disputes.field.jointBodies">
+            <Select
+              mode="multiple"
+              showSearch
+              optionFilterProp="label"
+              data-testid="mediation-joint"
+              options={(bodies.data?.items ?? [])
+                .filter((b) => b.kind !== 'mediation_committee')
+                .map((b) => bodyOption(t, b))}
+            />
+          </Field>
+        </>
+      ) : null}
+      {action === 'refuse' ? (
+        <Field name="partyId" label="disputes.field.refusingParty" required>
+          <Select
+            options={d.parties.map((p) => ({
+              value: p.id,
+              label: `${labelOf(t, 'disputes.role', p.role)} ${p.name}`,
+            }))}
+          />
+        </Field>
+      ) : null}
+      {action === 'session' ? (
+        <>
+          <Space>
+            <Field name="heldAt" label="disputes.field.heldAt">
+              <DatePicker showTime />
+            </Field>
+            <Field name="place" label="disputes.field.place">
+              <Input maxLength={200} />
+            </Field>
+          </Space>
+          <Field name="record" label="disputes.field.record" required>
+            <Input.TextArea rows={4} maxLength={4000} data-testid="session-record" />
+          </Field>
+        </>
+      ) : null}
+      {action === 'extend' ? (
+        <Field name="days" label="disputes.field.days" required>
+          <InputNumber min={1} max={90} />
+        </Field>
+      ) : null}
+      {action === 'agree' ? (
+        <>
+          <Field name="facts" label="disputes.field.facts" required>
+            <Input.TextArea rows={2} maxLength={4000} data-testid="agree-facts" />
+          </Field>
+          <Field name="matters" label="disputes.field.matters" required>
+            <Input.TextArea rows={2} maxLength={4000} data-testid="agree-matters" />
+          </Field>
+          <Field name="content" label="disputes.field.content" required>
+            <Input.TextArea rows={2} maxLength={4000} data-testid="agree-content" />
+          </Field>
+          <Space>
+            <Field name="performanceManner" label="disputes.field.manner" required>
+              <Input maxLength={1000} style={{ width: 300 }} data-testid="agree-manner" />
+            </Field>
+            <Field name="performanceDeadline" label="disputes.field.deadline" required>
+              <DatePicker data-testid="agree-deadline" />
+            </Field>
+          </Space>
+          <Form.Item name="partiesSigned" valuePropName="checked" style={{ marginBottom: 4 }}>
+            <Checkbox data-testid="agree-parties">{t('disputes.field.partiesSigned')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="mediatorSigned" valuePropName="checked" style={{ marginBottom: 4 }}>
+            <Checkbox data-testid="agree-mediator">{t('disputes.field.mediatorSigned')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="committeeSealed" valuePropName="checked">
+            <Checkbox data-testid="agree-seal">{t('disputes.field.committeeSealed')}</Checkbox>
+          </Form.Item>
+        </>
+      ) : null}
+      {action === 'fail' ? (
+        <Field name="legalOptions" label="disputes.field.legalOptions" required>
+          <Input.TextArea rows={2} maxLength={1000} placeholder={t('disputes.field.legalOptionsHint')} />
+        </Field>
+      ) : null}
+      {action === 'follow_up' ? (
+        <Field name="performance" label="disputes.field.performance" required>
+          <Select
+            options={labelOptions(t, 'disputes.performance', ['performed', 'partial', 'not_performed'])}
+          />
+        </Field>
+      ) : null}
+      {action === 'close' ? (
+        <>
+          <Field name="rating" label="disputes.field.rating" required>
+            <Rate />
+          </Field>
+          <Field name="resolutionLevel" label="disputes.field.level" required>
+            <Select options={labelOptions(t, 'disputes.level', DS_LEVELS)} />
+          </Field>
+        </>
+      ) : null}
+      <Field
+        name="note"
+        label={action === 'extend' ? 'disputes.field.consent' : 'disputes.field.note'}
+        required={['return', 'supervise', 'refuse', 'extend', 'finish', 'follow_up'].includes(action)}
+      >
+        <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
+      </Field>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t(`disputes.stageText.${DS_TRANSITIONS[action].stage}` as MessageKey)}
+      </Typography.Text>
+    </ModalForm>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Contact, type Meetings, dsApi, dsKeys } from './api';
-import { editColumn, labelOptions } from './meta';
+import { Field, SmallTable, editColumn, labelOptions } from './meta';
 
 /** R-DS-3: the monthly joint meeting (extra meetings on major matters) and each community's leader and contact. */
 export default function MeetingsPage() {
@@ -94,12 +94,10 @@ export default function MeetingsPage() {
         title={t('disputes.contacts.title')}
         extra={<Typography.Text type="secondary">{t('disputes.contacts.hint')}</Typography.Text>}
       >
-        <Table
+        <SmallTable
           rowKey="communityId"
-          size="small"
           loading={contacts.isPending}
           dataSource={contacts.data?.items}
-          pagination={false}
           columns={[
             { title: t('disputes.field.community'), dataIndex: 'communityName', width: 160 },
             {
@@ -148,7 +146,6 @@ function MeetingModal({ subdistricts, onClose }: { subdistricts: [string, string
       decisions: v.decisions as string,
       minutes: (v.minutes as string) || null,
     });
-  const req = [{ required: true }];
   return (
     <SubmitModal
       title={t('disputes.meetings.new')}
@@ -160,51 +157,59 @@ function MeetingModal({ subdistricts, onClose }: { subdistricts: [string, string
       submit={save}
     >
       <Space wrap>
-        <Form.Item name="orgUnitId" label={t('disputes.field.unit')} rules={req}>
+        <Field name="orgUnitId" label="disputes.field.unit" required>
           <Select style={{ width: 180 }} options={subdistricts.map(([value, label]) => ({ value, label }))} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('disputes.field.kind')} rules={req}>
+        </Field>
+        <Field name="kind" label="disputes.field.kind" required>
           <Select
             style={{ width: 160 }}
             options={labelOptions(t, 'disputes.meetings.kind', ['monthly', 'extra'])}
           />
-        </Form.Item>
-        <Form.Item name="heldAt" label={t('disputes.meetings.heldAt')} rules={req}>
+        </Field>
+        <Field name="heldAt" label="disputes.meetings.heldAt" required>
           <DatePicker showTime />
-        </Form.Item>
+        </Field>
       </Space>
       <Space wrap>
-        <Form.Item name="host" label={t('disputes.meetings.host')}>
+        <Field name="host" label="disputes.meetings.host">
           <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="place" label={t('disputes.field.place')}>
+        </Field>
+        <Field name="place" label="disputes.field.place">
           <Input maxLength={200} />
-        </Form.Item>
+        </Field>
       </Space>
-      <Form.Item
+      <Field
         name="attendees"
-        label={t('disputes.meetings.attendees')}
-        rules={req}
+        label="disputes.meetings.attendees"
+        required
         extra={t('disputes.meetings.attendeesHint')}
       >
         <Input.TextArea rows={2} />
-      </Form.Item>
-      <Form.Item name="disputeIds" label={t('disputes.meetings.cases')}>
+      </Field>
+      <Field name="disputeIds" label="disputes.meetings.cases">
         <Select
           mode="multiple"
           optionFilterProp="label"
           options={(open.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number} ${d.title}` }))}
         />
-      </Form.Item>
-      <Form.Item name="decisions" label={t('disputes.meetings.decisions')} rules={req}>
+      </Field>
+      <Field name="decisions" label="disputes.meetings.decisions" required>
         <Input.TextArea rows={3} maxLength={4000} />
-      </Form.Item>
-      <Form.Item name="minutes" label={t('disputes.meetings.minutes')}>
+      </Field>
+      <Field name="minutes" label="disputes.meetings.minutes">
         <Input.TextArea rows={3} maxLength={8000} />
-      </Form.Item>
+      </Field>
     </SubmitModal>
   );
 }
+
+/** The contact form's fields: name, label, whether required, longest length. */
+const CONTACT_FIELDS = [
+  ['leaderName', 'disputes.contacts.leader', true, 50],
+  ['leaderTitle', 'disputes.contacts.leaderTitle', false, 100],
+  ['contactName', 'disputes.contacts.contact', true, 50],
+  ['contactInfo', 'disputes.contacts.contactInfo', false, 100],
+] as const;
 
 function ContactModal({ contact, onClose }: { contact: Contact; onClose: () => void }) {
   const { t } = useI18n();
@@ -215,7 +220,6 @@ function ContactModal({ contact, onClose }: { contact: Contact; onClose: () => v
       contactName: v.contactName,
       contactInfo: v.contactInfo || null,
     });
-  const req = [{ required: true }];
   return (
     <SubmitModal
       title={contact.communityName}
@@ -225,18 +229,11 @@ function ContactModal({ contact, onClose }: { contact: Contact; onClose: () => v
       onClose={onClose}
       submit={save}
     >
-      <Form.Item name="leaderName" label={t('disputes.contacts.leader')} rules={req}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="leaderTitle" label={t('disputes.contacts.leaderTitle')}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="contactName" label={t('disputes.contacts.contact')} rules={req}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="contactInfo" label={t('disputes.contacts.contactInfo')}>
-        <Input maxLength={100} />
-      </Form.Item>
+      {CONTACT_FIELDS.map(([name, label, required, maxLength]) => (
+        <Field key={name} name={name} label={label} required={required}>
+          <Input maxLength={maxLength} />
+        </Field>
+      ))}
     </SubmitModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Button, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DS_RISK_LEVELS, DS_RISK_STATES } from '../../../shared/contracts/disputes';
 import { AddButton } from '../../app/components/AddButton';
@@ -6,14 +6,51 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { formatDateTime } from '../../app/format';
-import { type MessageKey, useI18n } from '../../app/i18n';
+import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Risk, dsApi, dsKeys } from './api';
-import { labelOptions } from './meta';
+import { Field, labelOptions } from './meta';
 
-const LEVEL_COLOR = { low: 'default', medium: 'orange', high: 'red' } as const;
-const STATE_COLOR = { open: 'red', handling: 'orange', resolved: 'green' } as const;
-const req = [{ required: true }];
+/** A risk's two graded fields: their values and the colour of each value's tag. */
+const GRADES = {
+  level: { values: DS_RISK_LEVELS, colors: { low: 'default', medium: 'orange', high: 'red' } },
+  state: { values: DS_RISK_STATES, colors: { open: 'red', handling: 'orange', resolved: 'green' } },
+} as const;
+type Grade = keyof typeof GRADES;
+
+/** A filter on a graded field: one of its values or all. */
+function GradeFilter({
+  grade,
+  value,
+  onChange,
+}: {
+  grade: Grade;
+  value: string | undefined;
+  onChange: (v: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Select
+      style={{ width: 120 }}
+      allowClear
+      placeholder={t(`disputes.risks.${grade}` as const)}
+      value={value}
+      onChange={onChange}
+      options={labelOptions(t, `disputes.risks.${grade}`, GRADES[grade].values)}
+    />
+  );
+}
+
+/** The table column of a graded field: its value as a coloured tag. */
+function gradeColumn(t: TFunction, grade: Grade) {
+  const colors: Record<string, string> = GRADES[grade].colors;
+  return {
+    title: t(`disputes.risks.${grade}` as const),
+    dataIndex: grade,
+    width: 90,
+    render: (v: string) => <Tag color={colors[v]}>{t(`disputes.risks.${grade}.${v}` as MessageKey)}</Tag>,
+  };
+}
 
 /** '2026-12' → 2026年12月. */
 const roundLabel = (r: string) => `${r.slice(0, 4)}年${Number(r.slice(5))}月`;
@@ -67,22 +104,8 @@ export default function RisksPage() {
                   placeholder={t('disputes.risks.unit')}
                 />
               </div>
-              <Select
-                style={{ width: 120 }}
-                allowClear
-                placeholder={t('disputes.risks.level')}
-                value={level}
-                onChange={setLevel}
-                options={labelOptions(t, 'disputes.risks.level', DS_RISK_LEVELS)}
-              />
-              <Select
-                style={{ width: 120 }}
-                allowClear
-                placeholder={t('disputes.risks.state')}
-                value={state}
-                onChange={setState}
-                options={labelOptions(t, 'disputes.risks.state', DS_RISK_STATES)}
-              />
+              <GradeFilter grade="level" value={level} onChange={setLevel} />
+              <GradeFilter grade="state" value={state} onChange={setState} />
               {can('disputes.register') ? (
                 <AddButton onClick={() => setCreating(true)}>{t('disputes.risks.new')}</AddButton>
               ) : null}
@@ -94,16 +117,13 @@ export default function RisksPage() {
           expandedRowRender: (r) => (
             <Space direction="vertical" size={4}>
               <Typography.Text>{r.description}</Typography.Text>
-              {r.involved ? (
-                <Typography.Text type="secondary">
-                  {t('disputes.risks.involved')}：{r.involved}
-                </Typography.Text>
-              ) : null}
-              {r.measures ? (
-                <Typography.Text type="secondary">
-                  {t('disputes.risks.measures')}：{r.measures}
-                </Typography.Text>
-              ) : null}
+              {(['involved', 'measures'] as const).map((k) =>
+                r[k] ? (
+                  <Typography.Text key={k} type="secondary">
+                    {t(`disputes.risks.${k}` as const)}：{r[k]}
+                  </Typography.Text>
+                ) : null,
+              )}
               {r.handledNote ? (
                 <Typography.Text>
                   {t('disputes.risks.note')}：{r.handledNote}
@@ -121,22 +141,8 @@ export default function RisksPage() {
           },
           { title: t('disputes.risks.unit'), dataIndex: 'unitName', width: 150 },
           { title: t('disputes.risks.name'), dataIndex: 'title', width: 240 },
-          {
-            title: t('disputes.risks.level'),
-            dataIndex: 'level',
-            width: 90,
-            render: (v: Risk['level']) => (
-              <Tag color={LEVEL_COLOR[v]}>{t(`disputes.risks.level.${v}` as MessageKey)}</Tag>
-            ),
-          },
-          {
-            title: t('disputes.risks.state'),
-            dataIndex: 'state',
-            width: 90,
-            render: (v: Risk['state']) => (
-              <Tag color={STATE_COLOR[v]}>{t(`disputes.risks.state.${v}` as MessageKey)}</Tag>
-            ),
-          },
+          gradeColumn(t, 'level'),
+          gradeColumn(t, 'state'),
           {
             title: t('disputes.risks.reportedBy'),
             key: 'by',
@@ -170,27 +176,27 @@ export default function RisksPage() {
             onClose={() => setCreating(false)}
             submit={(v) => dsApi.createRisk(v)}
           >
-            <Form.Item name="orgUnitId" label={t('disputes.risks.unit')} rules={req}>
+            <Field name="orgUnitId" label="disputes.risks.unit" required>
               <OrgUnitSelect selectableKinds={['grid', 'community']} searchKind="grid" />
-            </Form.Item>
-            <Form.Item name="round" label={t('disputes.risks.round')} rules={req}>
+            </Field>
+            <Field name="round" label="disputes.risks.round" required>
               <Select options={rounds} />
-            </Form.Item>
-            <Form.Item name="title" label={t('disputes.risks.name')} rules={req}>
+            </Field>
+            <Field name="title" label="disputes.risks.name" required>
               <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="description" label={t('disputes.risks.description')} rules={req}>
+            </Field>
+            <Field name="description" label="disputes.risks.description" required>
               <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
-            <Form.Item name="level" label={t('disputes.risks.level')} rules={req}>
+            </Field>
+            <Field name="level" label="disputes.risks.level" required>
               <Radio.Group options={labelOptions(t, 'disputes.risks.level', DS_RISK_LEVELS)} />
-            </Form.Item>
-            <Form.Item name="involved" label={t('disputes.risks.involved')}>
+            </Field>
+            <Field name="involved" label="disputes.risks.involved">
               <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item name="measures" label={t('disputes.risks.measures')}>
+            </Field>
+            <Field name="measures" label="disputes.risks.measures">
               <Input.TextArea rows={2} maxLength={2000} />
-            </Form.Item>
+            </Field>
           </FormModal>
         ) : null}
         {acting ? (
@@ -203,9 +209,9 @@ export default function RisksPage() {
               dsApi.actOnRisk(acting.risk.id, { action: acting.action, note: String(v.note ?? '') })
             }
           >
-            <Form.Item name="note" label={t('disputes.risks.note')} rules={req}>
+            <Field name="note" label="disputes.risks.note" required>
               <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
+            </Field>
           </FormModal>
         ) : null}
       </RegistryCard>

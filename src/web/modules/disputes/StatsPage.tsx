@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Empty, Row, Statistic, Table } from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Statistic, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { formatNumber } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { type MessageKey, useI18n } from '../../app/i18n';
 import { dsApi, dsKeys } from './api';
-import { labelOf } from './meta';
+import { SmallTable, labelOf } from './meta';
 
 /** Dispute statistics: by source, nature, outcome, level of resolution, ticket, community and month. */
 export default function StatsPage() {
@@ -18,19 +18,20 @@ export default function StatsPage() {
   const q = useQuery({ queryKey: dsKeys.stats(from, to), queryFn: () => dsApi.stats(from, to) });
   const s = q.data;
   const pct = (v: number | null | undefined) => (v == null ? '—' : `${formatNumber(v * 100, 1)}%`);
+  /** A small table of figures keyed by `key`, without paging. */
+  const table = <R extends object>(rows: R[] | undefined, columns: TableColumnsType<R>) => (
+    <SmallTable rowKey="key" dataSource={rows} columns={columns} />
+  );
+  /** Columns showing a field as it is, each titled with a message. */
+  const plain = (columns: [MessageKey, string][]) =>
+    columns.map(([title, dataIndex]) => ({ title: t(title), dataIndex }));
   const small = (title: string, rows: { key: string; count: number }[] | undefined, prefix: string) => (
     <Card size="small" title={title} style={{ marginBottom: 12 }}>
       {rows?.length ? (
-        <Table
-          rowKey="key"
-          size="small"
-          pagination={false}
-          dataSource={rows}
-          columns={[
-            { title: title, dataIndex: 'key', render: (v: string) => labelOf(t, prefix, v) },
-            { title: t('disputes.stats.count'), dataIndex: 'count', width: 90 },
-          ]}
-        />
+        table(rows, [
+          { title: title, dataIndex: 'key', render: (v: string) => labelOf(t, prefix, v) },
+          { title: t('disputes.stats.count'), dataIndex: 'count', width: 90 },
+        ])
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
@@ -73,35 +74,29 @@ export default function StatsPage() {
         <Col xs={24} lg={8}>
           {small(t('disputes.field.outcome'), s?.byOutcome, 'disputes.outcome')}
           <Card size="small" title={t('disputes.stats.byMonth')} style={{ marginBottom: 12 }}>
-            <Table
-              rowKey="key"
-              size="small"
-              pagination={false}
-              dataSource={s?.byMonth}
-              columns={[
-                { title: t('disputes.stats.month'), dataIndex: 'key' },
-                { title: t('disputes.stats.registered'), dataIndex: 'registered' },
-                { title: t('disputes.stats.finished'), dataIndex: 'finished' },
-                { title: t('disputes.stats.escalated'), dataIndex: 'escalated' },
-              ]}
-            />
+            {table(
+              s?.byMonth,
+              plain([
+                ['disputes.stats.month', 'key'],
+                ['disputes.stats.registered', 'registered'],
+                ['disputes.stats.finished', 'finished'],
+                ['disputes.stats.escalated', 'escalated'],
+              ]),
+            )}
           </Card>
         </Col>
       </Row>
       <Card size="small" title={t('disputes.stats.byCommunity')}>
-        <Table
-          rowKey="key"
-          size="small"
-          pagination={false}
-          dataSource={s?.byCommunity}
-          columns={[
-            { title: t('disputes.field.community'), dataIndex: 'name' },
-            { title: t('disputes.stats.count'), dataIndex: 'count' },
-            { title: t('disputes.stats.finished'), dataIndex: 'finished' },
-            { title: t('disputes.stats.success'), dataIndex: 'success' },
-            { title: t('disputes.stats.escalated'), dataIndex: 'overdue' },
-          ]}
-        />
+        {table(
+          s?.byCommunity,
+          plain([
+            ['disputes.field.community', 'name'],
+            ['disputes.stats.count', 'count'],
+            ['disputes.stats.finished', 'finished'],
+            ['disputes.stats.success', 'success'],
+            ['disputes.stats.escalated', 'overdue'],
+          ]),
+        )}
       </Card>
     </>
   );

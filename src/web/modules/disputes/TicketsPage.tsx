@@ -9,7 +9,6 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Radio,
   Select,
   Space,
@@ -38,7 +37,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { residentsApi } from '../residents/api';
 import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
-import { StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { Field, ModalForm, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
 import { useSaving } from '../../app/components/useSaving';
 import { useNameSearch } from '../../app/useNameSearch';
 
@@ -299,207 +298,168 @@ function IntakeModal({
       ),
     } as IntakeInput);
   return (
-    <Modal
+    <ModalForm
       open={open}
       title={t('disputes.intake.title')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
       okText={t('disputes.intake.submit')}
       confirmLoading={save.isPending}
       width={760}
-      destroyOnHidden
+      form={form}
+      onFinish={submit}
+      initialValues={{
+        source: 'police',
+        nature: 'neighbour',
+        parties: [
+          { role: 'applicant', from: 'new' },
+          { role: 'respondent', from: 'new' },
+        ],
+      }}
+      testId="intake-form"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          source: 'police',
-          nature: 'neighbour',
-          parties: [
-            { role: 'applicant', from: 'new' },
-            { role: 'respondent', from: 'new' },
-          ],
-        }}
-        data-testid="intake-form"
-      >
-        {workOrderId ? (
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('disputes.intake.fromOrder')} />
-        ) : null}
-        {workOrderId ? null : (
-          <Flex gap={12}>
-            <Form.Item
-              name="source"
-              label={t('disputes.field.source')}
-              rules={[{ required: true }]}
-              style={{ flex: 1 }}
-            >
-              <Select
-                options={labelOptions(
-                  t,
-                  'disputes.source',
-                  DS_SOURCES.filter((s) => s !== 'work_order'),
-                )}
-                data-testid="intake-source"
-              />
-            </Form.Item>
-            <Form.Item name="sourceRef" label={t('disputes.field.sourceRef')} style={{ flex: 1 }}>
-              <Input placeholder={t('disputes.field.sourceRefHint')} maxLength={100} />
-            </Form.Item>
-          </Flex>
-        )}
+      {workOrderId ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('disputes.intake.fromOrder')} />
+      ) : null}
+      {workOrderId ? null : (
         <Flex gap={12}>
-          <Form.Item
-            name="title"
-            label={t('disputes.field.title')}
-            rules={[{ required: true }]}
-            style={{ flex: 2 }}
-          >
-            <Input maxLength={100} data-testid="intake-title" />
-          </Form.Item>
-          <Form.Item
-            name="nature"
-            label={t('disputes.field.nature')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <Select options={labelOptions(t, 'disputes.nature', DS_NATURES)} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="cause" label={t('disputes.field.cause')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} maxLength={2000} data-testid="intake-cause" />
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item
-            name="place"
-            label={t('disputes.field.place')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <Input maxLength={200} data-testid="intake-place" />
-          </Form.Item>
-          <Form.Item
-            name="placeUnitId"
-            label={t('disputes.field.placeUnit')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <OrgUnitSelect
-              selectableKinds={['community', 'grid', 'building']}
-              searchKind="community"
-              data-testid="intake-unit"
+          <Field name="source" label="disputes.field.source" required flex={1}>
+            <Select
+              options={labelOptions(
+                t,
+                'disputes.source',
+                DS_SOURCES.filter((s) => s !== 'work_order'),
+              )}
+              data-testid="intake-source"
             />
-          </Form.Item>
-          <Form.Item name="occurredAt" label={t('disputes.field.occurredAt')} style={{ width: 200 }}>
-            <DatePicker showTime style={{ width: '100%' }} />
-          </Form.Item>
+          </Field>
+          <Field name="sourceRef" label="disputes.field.sourceRef" flex={1}>
+            <Input placeholder={t('disputes.field.sourceRefHint')} maxLength={100} />
+          </Field>
         </Flex>
-        <Divider titlePlacement="start" plain>
-          {t('disputes.field.parties')}
-        </Divider>
-        <Form.List name="parties">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card size="small" key={f.key} style={{ marginBottom: 8 }} data-testid={`party-${i}`}>
-                  <Flex gap={12} align="start" wrap>
-                    <Form.Item
-                      name={[f.name, 'role']}
-                      label={t('disputes.field.role')}
-                      style={{ width: 120 }}
-                    >
-                      <Select options={labelOptions(t, 'disputes.role', DS_PARTY_ROLES)} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'from']} label=" " style={{ width: 160 }}>
-                      <Radio.Group optionType="button" size="small">
-                        <Radio.Button value="new">{t('disputes.intake.newPerson')}</Radio.Button>
-                        <Radio.Button value="registry">{t('disputes.intake.fromRegistry')}</Radio.Button>
-                      </Radio.Group>
-                    </Form.Item>
-                    <Form.Item noStyle shouldUpdate>
-                      {() =>
-                        form.getFieldValue(['parties', f.name, 'from']) === 'registry' ? (
-                          <Form.Item
-                            name={[f.name, 'residentId']}
-                            label={t('disputes.field.resident')}
-                            rules={[{ required: true }]}
-                            style={{ flex: 1 }}
-                          >
-                            <ResidentPicker />
-                          </Form.Item>
-                        ) : (
-                          <Flex gap={8} style={{ width: '100%' }}>
-                            <Form.Item
-                              name={[f.name, 'name']}
-                              label={t('disputes.field.name')}
-                              rules={[{ required: true }]}
-                              style={{ width: 110 }}
-                            >
-                              <Input maxLength={50} data-testid={`party-name-${i}`} />
-                            </Form.Item>
-                            <Form.Item
-                              name={[f.name, 'gender']}
-                              label={t('disputes.field.gender')}
-                              style={{ width: 76 }}
-                            >
-                              <Select options={labelOptions(t, 'disputes.gender', ['male', 'female'])} />
-                            </Form.Item>
-                            <Form.Item
-                              name={[f.name, 'phone']}
-                              label={t('disputes.field.phone')}
-                              style={{ width: 130 }}
-                            >
-                              <Input maxLength={20} data-testid={`party-phone-${i}`} />
-                            </Form.Item>
-                            <Form.Item
-                              name={[f.name, 'idNumber']}
-                              label={t('disputes.field.idNumber')}
-                              style={{ width: 180 }}
-                            >
-                              <Input maxLength={18} data-testid={`party-id-${i}`} />
-                            </Form.Item>
-                            <Form.Item
-                              name={[f.name, 'residenceUnitId']}
-                              label={t('disputes.field.residenceUnit')}
-                              style={{ flex: 1, minWidth: 0 }}
-                            >
-                              <OrgUnitSelect
-                                selectableKinds={['community', 'grid', 'building']}
-                                searchKind="community"
-                                allowClear
-                              />
-                            </Form.Item>
-                          </Flex>
-                        )
-                      }
-                    </Form.Item>
-                    {fields.length > 1 ? (
-                      <Button
-                        type="text"
-                        icon={<MinusCircleOutlined />}
-                        onClick={() => remove(f.name)}
-                        aria-label={t('disputes.intake.removeParty')}
-                        style={{ marginTop: 30 }}
-                      />
-                    ) : null}
-                  </Flex>
-                  <Form.Item
-                    name={[f.name, 'claims']}
-                    label={t('disputes.field.claims')}
-                    rules={[{ required: true }]}
-                    style={{ marginBottom: 0 }}
-                  >
-                    <Input.TextArea rows={1} maxLength={2000} data-testid={`party-claims-${i}`} />
+      )}
+      <Flex gap={12}>
+        <Field name="title" label="disputes.field.title" required flex={2}>
+          <Input maxLength={100} data-testid="intake-title" />
+        </Field>
+        <Field name="nature" label="disputes.field.nature" required flex={1}>
+          <Select options={labelOptions(t, 'disputes.nature', DS_NATURES)} />
+        </Field>
+      </Flex>
+      <Field name="cause" label="disputes.field.cause" required>
+        <Input.TextArea rows={2} maxLength={2000} data-testid="intake-cause" />
+      </Field>
+      <Flex gap={12}>
+        <Field name="place" label="disputes.field.place" required flex={1}>
+          <Input maxLength={200} data-testid="intake-place" />
+        </Field>
+        <Field name="placeUnitId" label="disputes.field.placeUnit" required flex={1}>
+          <OrgUnitSelect
+            selectableKinds={['community', 'grid', 'building']}
+            searchKind="community"
+            data-testid="intake-unit"
+          />
+        </Field>
+        <Field name="occurredAt" label="disputes.field.occurredAt" style={{ width: 200 }}>
+          <DatePicker showTime style={{ width: '100%' }} />
+        </Field>
+      </Flex>
+      <Divider titlePlacement="start" plain>
+        {t('disputes.field.parties')}
+      </Divider>
+      <Form.List name="parties">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card size="small" key={f.key} style={{ marginBottom: 8 }} data-testid={`party-${i}`}>
+                <Flex gap={12} align="start" wrap>
+                  <Field name={[f.name, 'role']} label="disputes.field.role" style={{ width: 120 }}>
+                    <Select options={labelOptions(t, 'disputes.role', DS_PARTY_ROLES)} />
+                  </Field>
+                  <Form.Item name={[f.name, 'from']} label=" " style={{ width: 160 }}>
+                    <Radio.Group optionType="button" size="small">
+                      <Radio.Button value="new">{t('disputes.intake.newPerson')}</Radio.Button>
+                      <Radio.Button value="registry">{t('disputes.intake.fromRegistry')}</Radio.Button>
+                    </Radio.Group>
                   </Form.Item>
-                </Card>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ role: 'third', from: 'new' })}>
-                {t('disputes.intake.addParty')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+                  <Form.Item noStyle shouldUpdate>
+                    {() =>
+                      form.getFieldValue(['parties', f.name, 'from']) === 'registry' ? (
+                        <Field
+                          name={[f.name, 'residentId']}
+                          label="disputes.field.resident"
+                          required
+                          flex={1}
+                        >
+                          <ResidentPicker />
+                        </Field>
+                      ) : (
+                        <Flex gap={8} style={{ width: '100%' }}>
+                          <Field
+                            name={[f.name, 'name']}
+                            label="disputes.field.name"
+                            required
+                            style={{ width: 110 }}
+                          >
+                            <Input maxLength={50} data-testid={`party-name-${i}`} />
+                          </Field>
+                          <Field
+                            name={[f.name, 'gender']}
+                            label="disputes.field.gender"
+                            style={{ width: 76 }}
+                          >
+                            <Select options={labelOptions(t, 'disputes.gender', ['male', 'female'])} />
+                          </Field>
+                          <Field name={[f.name, 'phone']} label="disputes.field.phone" style={{ width: 130 }}>
+                            <Input maxLength={20} data-testid={`party-phone-${i}`} />
+                          </Field>
+                          <Field
+                            name={[f.name, 'idNumber']}
+                            label="disputes.field.idNumber"
+                            style={{ width: 180 }}
+                          >
+                            <Input maxLength={18} data-testid={`party-id-${i}`} />
+                          </Field>
+                          <Field
+                            name={[f.name, 'residenceUnitId']}
+                            label="disputes.field.residenceUnit"
+                            style={{ flex: 1, minWidth: 0 }}
+                          >
+                            <OrgUnitSelect
+                              selectableKinds={['community', 'grid', 'building']}
+                              searchKind="community"
+                              allowClear
+                            />
+                          </Field>
+                        </Flex>
+                      )
+                    }
+                  </Form.Item>
+                  {fields.length > 1 ? (
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(f.name)}
+                      aria-label={t('disputes.intake.removeParty')}
+                      style={{ marginTop: 30 }}
+                    />
+                  ) : null}
+                </Flex>
+                <Field
+                  name={[f.name, 'claims']}
+                  label="disputes.field.claims"
+                  required
+                  style={{ marginBottom: 0 }}
+                >
+                  <Input.TextArea rows={1} maxLength={2000} data-testid={`party-claims-${i}`} />
+                </Field>
+              </Card>
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({ role: 'third', from: 'new' })}>
+              {t('disputes.intake.addParty')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </ModalForm>
   );
 }

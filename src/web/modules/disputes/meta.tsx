@@ -1,6 +1,18 @@
-import { Button, Tag } from 'antd';
+import {
+  Button,
+  Form,
+  type FormInstance,
+  type FormItemProps,
+  type FormProps,
+  Modal,
+  type ModalProps,
+  Table,
+  type TableProps,
+  Tag,
+} from 'antd';
+import type { ReactNode } from 'react';
 import type { DsStatus, DsTicketKind } from '../../../shared/contracts/disputes';
-import type { TFunction } from '../../app/i18n';
+import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { labelOf } from '../../app/labelOf';
 
 export { labelOf };
@@ -53,4 +65,64 @@ export function editColumn<R extends { canEdit: boolean }>(t: TFunction, onEdit:
 export function TicketTag({ kind, t }: { kind: DsTicketKind | null; t: TFunction }) {
   if (!kind) return null;
   return <Tag color={TICKET_COLORS[kind]}>{labelOf(t, 'disputes.ticket', kind)}</Tag>;
+}
+
+const REQUIRED = [{ required: true }];
+
+/**
+ * A form field of the module's forms: `label` is the message key of its label, `required` adds the required
+ * rule, `flex` is its share of a Flex row.
+ */
+export function Field({
+  label,
+  required,
+  flex,
+  ...item
+}: Omit<FormItemProps, 'label' | 'required'> & { label: MessageKey; required?: boolean; flex?: number }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      label={t(label)}
+      rules={required ? REQUIRED : undefined}
+      style={flex ? { flex } : undefined}
+      {...item}
+    />
+  );
+}
+
+/** A modal holding a vertical form: OK submits the form, cancel closes; `modal` props as on antd's Modal. */
+export function ModalForm({
+  form,
+  onFinish,
+  initialValues,
+  testId,
+  onClose,
+  children,
+  ...modal
+}: Omit<ModalProps, 'onOk' | 'onCancel' | 'destroyOnHidden'> & {
+  form: FormInstance;
+  onFinish: FormProps['onFinish'];
+  initialValues: FormProps['initialValues'];
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal {...modal} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={initialValues}
+        data-testid={testId}
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+/** A small table shown whole, without paging (a dispute's parties, the lists, the limits, the figures). */
+export function SmallTable<R extends object>(props: TableProps<R>) {
+  return <Table<R> size="small" pagination={false} {...props} />;
 }

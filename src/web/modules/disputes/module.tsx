@@ -16,14 +16,20 @@ export const disputesWebModule = defineWebModule({
       icon: <SafetyCertificateOutlined />,
       permission: 'disputes.read',
       order: 25,
-      children: [
-        { path: '/disputes', label: 'disputes.menu.tickets', permission: 'disputes.read' },
-        { path: '/disputes/bodies', label: 'disputes.menu.bodies', permission: 'disputes.read' },
-        { path: '/disputes/risks', label: 'disputes.menu.risks', permission: 'disputes.read' },
-        { path: '/disputes/meetings', label: 'disputes.menu.meetings', permission: 'disputes.read' },
-        { path: '/disputes/stats', label: 'disputes.menu.stats', permission: 'disputes.read' },
-        { path: '/disputes/config', label: 'disputes.menu.config', permission: 'disputes.read' },
-      ],
+      children: (
+        [
+          ['/disputes', 'tickets'],
+          ['/disputes/bodies', 'bodies'],
+          ['/disputes/risks', 'risks'],
+          ['/disputes/meetings', 'meetings'],
+          ['/disputes/stats', 'stats'],
+          ['/disputes/config', 'config'],
+        ] as const
+      ).map(([path, page]) => ({
+        path,
+        label: `disputes.menu.${page}` as const,
+        permission: 'disputes.read',
+      })),
     },
   ],
   todo: useDisputesTodo,
