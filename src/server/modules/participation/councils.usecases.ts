@@ -1,4 +1,4 @@
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, filterPath, listUnder } from './participation.units';
 import type { z } from 'zod';
 import {
   CONVENTION_KIND_NAMES,
@@ -21,6 +21,8 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
@@ -96,17 +98,17 @@ const checkEvidence = (c: Record<string, RoomItem>) => {
       throw invalidField(`checklist.${k}`, 'participation.room_evidence');
 };
 
-export async function listRooms(
-  ctx: ActorCtx,
-  q: z.infer<typeof roomListQuery>,
-  loc: Locale,
-): Promise<Page<RoomDto>> {
-  roomsPolicy.require(ctx.actor, 'read');
-  const path = await filterPath(ctx, q.orgUnitId);
-  const incomplete = q.incomplete === undefined ? undefined : q.incomplete === 'true';
-  const page = await listRoomRows(ctx.db, ctx.actor, { path, incomplete }, q);
-  return { ...page, items: await roomDtos(ctx, page.items, loc) };
-}
+export const listRooms = listUnder(
+  roomsPolicy,
+  (ctx, q: z.infer<typeof roomListQuery>, path) =>
+    listRoomRows(
+      ctx.db,
+      ctx.actor,
+      { path, incomplete: q.incomplete === undefined ? undefined : q.incomplete === 'true' },
+      q,
+    ),
+  roomDtos,
+);
 
 export async function getRoom(ctx: ActorCtx, id: string, loc: Locale) {
   roomsPolicy.require(ctx.actor, 'read');
@@ -121,26 +123,21 @@ export async function createRoom(ctx: ActorCtx, input: z.infer<typeof roomBody>,
   const checklist = checklistOf(input.checklist);
   checkEvidence(checklist);
   const now = ctx.clock.now();
-  const r = await ctx.db.transaction(async (tx) => {
-    const row = await insertRoom(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      name: input.name,
-      address: input.address ?? null,
-      checklist,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const r = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRoom(tx, {
+        ...newUnitRow(ctx, unit, now),
+        name: input.name,
+        address: input.address ?? null,
+        checklist,
+      }),
+    {
       action: 'participation.room.create',
       entityType: 'pt_room',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { name: row.name, checklist },
-    });
-    return row;
-  });
+      view: (row) => ({ name: row.name, checklist }),
+    },
+  );
   return (await roomDtos(ctx, [r], loc))[0]!;
 }
 

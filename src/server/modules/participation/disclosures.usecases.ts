@@ -15,6 +15,8 @@ import {
   type scheduleBody,
 } from '../../../shared/contracts/participation';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -89,29 +91,24 @@ export async function createDisclosure(ctx: ActorCtx, input: z.infer<typeof crea
   disclosuresPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
-  const d = await ctx.db.transaction(async (tx) => {
-    const row = await insertDisclosure(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      title: input.title,
-      body: input.body,
-      period: input.period ?? null,
-      postedAt: input.postedAt ?? now,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const d = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertDisclosure(tx, {
+        ...newUnitRow(ctx, unit, now),
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        period: input.period ?? null,
+        postedAt: input.postedAt ?? now,
+        createdBy: ctx.actor.userId,
+      }),
+    {
       action: 'participation.disclosure.post',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { kind: row.kind, title: row.title, period: row.period, postedAt: row.postedAt },
-    });
-    return row;
-  });
+      view: (row) => ({ kind: row.kind, title: row.title, period: row.period, postedAt: row.postedAt }),
+    },
+  );
   return (await toDtos(ctx, [d]))[0]!;
 }
 

@@ -20,17 +20,17 @@ import {
   type voteBody,
 } from '../../../shared/contracts/participation';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import type { Page } from '../../platform/listing';
 import { unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
 import { meetingsPolicy } from './participation.policy';
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, listUnder } from './participation.units';
 import {
   type MeetingRow,
   type MotionRow,
@@ -142,16 +142,12 @@ function actionsOf(ctx: ActorCtx, m: MeetingRow, quorate: boolean): MeetingDetai
   return ['correct'];
 }
 
-export async function listMeetings(
-  ctx: ActorCtx,
-  q: z.infer<typeof meetingListQuery>,
-  loc: Locale,
-): Promise<Page<MeetingDto>> {
-  meetingsPolicy.require(ctx.actor, 'read');
-  const path = await filterPath(ctx, q.orgUnitId);
-  const page = await listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q);
-  return { ...page, items: await toDtos(ctx, page.items, loc) };
-}
+export const listMeetings = listUnder(
+  meetingsPolicy,
+  (ctx, q: z.infer<typeof meetingListQuery>, path) =>
+    listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q),
+  toDtos,
+);
 
 async function loadDetail(ctx: ActorCtx, m: MeetingRow, loc: Locale): Promise<MeetingDetailDto> {
   const [base] = await toDtos(ctx, [m], loc);
@@ -216,9 +212,7 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
   if (due === 0) throw new AppError('participation.no_electorate', 422);
   const row = await ctx.db.transaction(async (tx) => {
     const m = await insertMeeting(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
+      ...newUnitRow(ctx, unit, now),
       kind: input.kind,
       basis: input.basis,
       title: input.title,
@@ -233,8 +227,6 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
       members,
       status: 'scheduled',
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await writeAudit(tx, ctx, {
       action: 'participation.meeting.create',
