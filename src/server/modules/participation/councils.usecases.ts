@@ -1,4 +1,4 @@
-import { activeUnitFor, filterPath, listUnder } from './participation.units';
+import { activeUnitFor, filterPath, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   CONVENTION_KIND_NAMES,
@@ -27,7 +27,6 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
-import { unitNames } from '../org/org.api';
 import {
   type ConventionRow,
   type RoomRow,
@@ -52,10 +51,7 @@ import type { RoomItem } from './participation.table';
 // ---------------------------------------------------------------- council rooms (R-DL-5)
 
 async function roomDtos(ctx: ActorCtx, rows: RoomRow[], loc: Locale): Promise<RoomDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => {
     const checklist = ROOM_ITEMS.map((key) => {
       const it = r.checklist[key];
@@ -229,10 +225,7 @@ export async function roomPhoto(ctx: ActorCtx, storage: Storage, id: string, key
 
 async function conventionDtos(ctx: ActorCtx, rows: ConventionRow[], loc: Locale): Promise<ConventionDto[]> {
   const [names, counts] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     versionCounts(
       ctx.db,
       rows.map((r) => r.id),
@@ -307,25 +300,15 @@ export async function createConvention(ctx: ActorCtx, input: z.infer<typeof conv
   if (unit.kind !== 'community' && input.kind !== 'charter')
     throw invalidField('orgUnitId', 'participation.convention_unit');
   const now = ctx.clock.now();
-  const c = await ctx.db.transaction(async (tx) => {
-    const row = await insertConvention(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      title: input.title,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const c = await auditedWrite(
+    ctx,
+    (tx) => insertConvention(tx, { ...newUnitRow(ctx, unit, now), kind: input.kind, title: input.title }),
+    {
       action: 'participation.convention.create',
       entityType: 'pt_convention',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { kind: row.kind, title: row.title },
-    });
-    return row;
-  });
+      view: (row) => ({ kind: row.kind, title: row.title }),
+    },
+  );
   return conventionDetail(ctx, c, loc, false);
 }
 

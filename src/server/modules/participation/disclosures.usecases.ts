@@ -1,5 +1,5 @@
 import { maskName } from './participation.names';
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, filterPath, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   ANSWER_DAYS,
@@ -44,10 +44,7 @@ const DAY = 24 * 3_600_000;
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 
 async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((d) => d.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const objections = await objectionsOf(
     ctx.db,
     rows.map((d) => d.id),
@@ -222,25 +219,16 @@ export async function setSchedule(ctx: ActorCtx, input: z.infer<typeof scheduleB
   schedulesPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
-  const s = await ctx.db.transaction(async (tx) => {
-    const row = await upsertSchedule(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      frequency: input.frequency,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const s = await auditedWrite(
+    ctx,
+    (tx) =>
+      upsertSchedule(tx, { ...newUnitRow(ctx, unit, now), kind: input.kind, frequency: input.frequency }),
+    {
       action: 'participation.disclosure.schedule',
       entityType: 'pt_disclosure_schedule',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { kind: row.kind, frequency: row.frequency },
-    });
-    return row;
-  });
+      view: (row) => ({ kind: row.kind, frequency: row.frequency }),
+    },
+  );
   return {
     id: s.id,
     orgUnitId: s.orgUnitId,
@@ -253,10 +241,7 @@ export async function setSchedule(ctx: ActorCtx, input: z.infer<typeof scheduleB
 export async function listSchedules(ctx: ActorCtx) {
   schedulesPolicy.require(ctx.actor, 'read');
   const rows = await schedulesInScope(ctx.db, ctx.actor);
-  const names = await unitNames(
-    ctx.db,
-    rows.map((s) => s.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   return {
     items: rows.map((s) => ({
       id: s.id,

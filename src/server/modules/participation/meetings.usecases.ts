@@ -25,12 +25,11 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import { unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
 import { meetingsPolicy } from './participation.policy';
-import { activeUnitFor, listUnder } from './participation.units';
+import { activeUnitFor, listUnder, unitNamesOf } from './participation.units';
 import {
   type MeetingRow,
   type MotionRow,
@@ -80,10 +79,7 @@ function quorumOf(m: MeetingRow, present: number, loc: Locale) {
 }
 
 async function toDtos(ctx: ActorCtx, rows: MeetingRow[], loc: Locale): Promise<MeetingDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((m) => m.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const present = await presentCounts(ctx.db, rows);
   return rows.map((m) => ({
     id: m.id,

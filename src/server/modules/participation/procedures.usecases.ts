@@ -1,4 +1,4 @@
-import { activeUnitFor, listUnder } from './participation.units';
+import { activeUnitFor, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   MEETING_RULES,
@@ -15,7 +15,6 @@ import { newUnitRow } from '../../platform/newRow';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { unitNames } from '../org/org.api';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -32,10 +31,7 @@ import {
 } from './procedures.repository';
 
 async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise<ProcedureDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((p) => p.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const steps = await stepsOf(
     ctx.db,
     rows.map((p) => p.id),

@@ -1,5 +1,5 @@
 import { maskName } from './participation.names';
-import { activeUnitFor, filterPath, listUnder } from './participation.units';
+import { activeUnitFor, filterPath, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   PARTICIPANT_KIND_NAMES,
@@ -34,7 +34,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
-import { unitNames, unitsByIds } from '../org/org.api';
+import { unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
 import { linkedResidentId } from '../accounts/accounts.api';
@@ -73,10 +73,7 @@ const levelOf = (kind: string): TopicLevel | undefined =>
 async function toDtos(ctx: ActorCtx, rows: TopicRow[], loc: Locale): Promise<TopicDto[]> {
   const ids = rows.map((t) => t.id);
   const [names, formats, comments] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((t) => t.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     formatNames(
       ctx.db,
       rows.flatMap((t) => (t.formatId ? [t.formatId] : [])),
