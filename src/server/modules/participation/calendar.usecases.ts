@@ -7,10 +7,10 @@ import { type IcalEvent, writeCalendar } from '../../platform/ical';
 import { can } from '../../platform/permissions';
 import { jointMeetingEvents as disputeMeetings } from '../disputes/disputes.api';
 import { jointMeetingEvents as keyTaskMeetings } from '../key-tasks/key-tasks.api';
-import { unitNames } from '../org/org.api';
 import { feedByHash, feedOf, meetingsBetween, upsertFeed } from './calendar.repository';
 import { meetingsPolicy } from './participation.policy';
 import { type MeetingRow, findMeeting } from './participation.repository';
+import { unitNamesOf } from './participation.units';
 
 const DAY = 24 * 3_600_000;
 
@@ -40,10 +40,7 @@ export function invitationAttachment(m: MeetingRow, unit: string, stamp: Date) {
 }
 
 async function calendarOf(ctx: UseCaseCtx, rows: MeetingRow[], publicUrl: string, name?: string) {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((m) => m.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const now = ctx.clock.now();
   return writeCalendar(
     rows.map((m) => eventOf(m, names.get(m.orgUnitId), now, publicUrl)),
@@ -107,10 +104,7 @@ export async function feedCalendar(ctx: UseCaseCtx, file: string, publicUrl = ''
   const from = new Date(now.getTime() - 30 * DAY);
   const to = new Date(now.getTime() + 180 * DAY);
   const rows = reads.meetings ? await meetingsBetween(ctx.db, actor, from, to) : [];
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const events = [
     ...rows.map((r) => eventOf(r, names.get(r.orgUnitId), now, publicUrl)),
     ...(await keyTaskMeetings(ctx.db, actor, from, to, now, publicUrl)),

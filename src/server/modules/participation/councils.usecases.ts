@@ -1,4 +1,4 @@
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, filterPath, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   CONVENTION_KIND_NAMES,
@@ -21,11 +21,12 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
-import { unitNames } from '../org/org.api';
 import {
   type ConventionRow,
   type RoomRow,
@@ -50,10 +51,7 @@ import type { RoomItem } from './participation.table';
 // ---------------------------------------------------------------- council rooms (R-DL-5)
 
 async function roomDtos(ctx: ActorCtx, rows: RoomRow[], loc: Locale): Promise<RoomDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => {
     const checklist = ROOM_ITEMS.map((key) => {
       const it = r.checklist[key];
@@ -96,17 +94,17 @@ const checkEvidence = (c: Record<string, RoomItem>) => {
       throw invalidField(`checklist.${k}`, 'participation.room_evidence');
 };
 
-export async function listRooms(
-  ctx: ActorCtx,
-  q: z.infer<typeof roomListQuery>,
-  loc: Locale,
-): Promise<Page<RoomDto>> {
-  roomsPolicy.require(ctx.actor, 'read');
-  const path = await filterPath(ctx, q.orgUnitId);
-  const incomplete = q.incomplete === undefined ? undefined : q.incomplete === 'true';
-  const page = await listRoomRows(ctx.db, ctx.actor, { path, incomplete }, q);
-  return { ...page, items: await roomDtos(ctx, page.items, loc) };
-}
+export const listRooms = listUnder(
+  roomsPolicy,
+  (ctx, q: z.infer<typeof roomListQuery>, path) =>
+    listRoomRows(
+      ctx.db,
+      ctx.actor,
+      { path, incomplete: q.incomplete === undefined ? undefined : q.incomplete === 'true' },
+      q,
+    ),
+  roomDtos,
+);
 
 export async function getRoom(ctx: ActorCtx, id: string, loc: Locale) {
   roomsPolicy.require(ctx.actor, 'read');
@@ -121,26 +119,21 @@ export async function createRoom(ctx: ActorCtx, input: z.infer<typeof roomBody>,
   const checklist = checklistOf(input.checklist);
   checkEvidence(checklist);
   const now = ctx.clock.now();
-  const r = await ctx.db.transaction(async (tx) => {
-    const row = await insertRoom(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      name: input.name,
-      address: input.address ?? null,
-      checklist,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const r = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertRoom(tx, {
+        ...newUnitRow(ctx, unit, now),
+        name: input.name,
+        address: input.address ?? null,
+        checklist,
+      }),
+    {
       action: 'participation.room.create',
       entityType: 'pt_room',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { name: row.name, checklist },
-    });
-    return row;
-  });
+      view: (row) => ({ name: row.name, checklist }),
+    },
+  );
   return (await roomDtos(ctx, [r], loc))[0]!;
 }
 
@@ -232,10 +225,7 @@ export async function roomPhoto(ctx: ActorCtx, storage: Storage, id: string, key
 
 async function conventionDtos(ctx: ActorCtx, rows: ConventionRow[], loc: Locale): Promise<ConventionDto[]> {
   const [names, counts] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     versionCounts(
       ctx.db,
       rows.map((r) => r.id),
@@ -310,25 +300,15 @@ export async function createConvention(ctx: ActorCtx, input: z.infer<typeof conv
   if (unit.kind !== 'community' && input.kind !== 'charter')
     throw invalidField('orgUnitId', 'participation.convention_unit');
   const now = ctx.clock.now();
-  const c = await ctx.db.transaction(async (tx) => {
-    const row = await insertConvention(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      title: input.title,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const c = await auditedWrite(
+    ctx,
+    (tx) => insertConvention(tx, { ...newUnitRow(ctx, unit, now), kind: input.kind, title: input.title }),
+    {
       action: 'participation.convention.create',
       entityType: 'pt_convention',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { kind: row.kind, title: row.title },
-    });
-    return row;
-  });
+      view: (row) => ({ kind: row.kind, title: row.title }),
+    },
+  );
   return conventionDetail(ctx, c, loc, false);
 }
 

@@ -32,10 +32,11 @@ import {
   versionBody,
 } from '../../../shared/contracts/deliberation';
 import { chinaMinute } from '../../../shared/chinaTime';
-import { access } from '../../platform/access';
+import { type Access, access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
+import { recordActions } from '../../platform/recordActions';
 import { recordRoutes } from '../../platform/recordRoutes';
 import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
@@ -105,8 +106,9 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   const manage = { access: access.permission('participation.manage') };
   const propose = { access: access.permission('participation.propose') };
   const board = { access: access.permission('participation.board') };
-  const topic = { 200: topicDetailSchema };
   const records = { tags, read: read.access, write: manage.access, ctx };
+  const actionsOn = <R extends z.ZodType>(path: string, who: { access: Access }, response: R) =>
+    recordActions(base, { path, tags, access: who.access, ctx, response });
 
   recordRoutes(base, {
     path: '/api/deliberations/topics',
@@ -144,11 +146,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     async (req, reply) =>
       reply.status(201).send(await createTopicFromCategory(ctx(req), req.body, req.locale)),
   );
-  app.post(
-    '/api/deliberations/topics/:id/steps',
-    { config: manage, schema: { tags, params: idParams, body: topicActionBody, response: topic } },
-    (req) => stepTopic(ctx(req), req.params.id, req.body, req.locale),
-  );
+  actionsOn('/api/deliberations/topics', manage, topicDetailSchema).post('steps', topicActionBody, stepTopic);
   app.get(
     '/api/deliberations/topics/:id/candidates',
     {
@@ -236,26 +234,11 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: board, schema: { tags, body: proposeTopicBody, response: { 201: topicDetailSchema } } },
     async (req, reply) => reply.status(201).send(await proposeTopic(ctx(req), req.body, req.locale)),
   );
-  app.get(
-    '/api/deliberations/board/topics/:id',
-    { config: board, schema: { tags, params: idParams, response: topic } },
-    (req) => boardTopic(ctx(req), req.params.id, req.locale),
-  );
-  app.post(
-    '/api/deliberations/board/topics/:id/support',
-    { config: board, schema: { tags, params: idParams, response: topic } },
-    (req) => supportTopic(ctx(req), req.params.id, req.locale),
-  );
-  app.post(
-    '/api/deliberations/board/topics/:id/comments',
-    { config: board, schema: { tags, params: idParams, body: commentBody, response: topic } },
-    (req) => commentTopic(ctx(req), req.params.id, req.body, req.locale),
-  );
-  app.post(
-    '/api/deliberations/board/topics/:id/follow',
-    { config: board, schema: { tags, params: idParams, body: followBody, response: topic } },
-    (req) => followTopic(ctx(req), req.params.id, req.body.on, req.locale),
-  );
+  const boardTopicActions = actionsOn('/api/deliberations/board/topics', board, topicDetailSchema);
+  boardTopicActions.get('', boardTopic);
+  boardTopicActions.post('support', supportTopic);
+  boardTopicActions.post('comments', commentBody, commentTopic);
+  boardTopicActions.post('follow', followBody, (c, id, body, loc) => followTopic(c, id, body.on, loc));
 
   // ---- council rooms (议事厅/室, 六具备)
   recordRoutes(base, {
@@ -307,7 +290,6 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   );
 
   // ---- conventions (村规民约 / 居民公约 / 自治章程)
-  const conv = { 200: conventionDetailSchema };
   recordRoutes(base, {
     path: '/api/conventions',
     ...records,
@@ -331,10 +313,8 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     (req) => listConventions(ctx(req), req.query, req.locale, true),
   );
-  app.get(
-    '/api/conventions/board/:id',
-    { config: board, schema: { tags, params: idParams, response: conv } },
-    (req) => getConvention(ctx(req), req.params.id, req.locale, true),
+  actionsOn('/api/conventions/board', board, conventionDetailSchema).get('', (c, id, loc) =>
+    getConvention(c, id, loc, true),
   );
   app.get(
     '/api/conventions/:id/diff',
@@ -344,14 +324,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     (req) => diffConvention(ctx(req), req.params.id, req.query),
   );
-  app.post(
-    '/api/conventions/:id/versions',
-    { config: manage, schema: { tags, params: idParams, body: versionBody, response: conv } },
-    (req) => addVersion(ctx(req), req.params.id, req.body, req.locale),
-  );
-  app.post(
-    '/api/conventions/:id/publish',
-    { config: manage, schema: { tags, params: idParams, body: publishBody, response: conv } },
-    (req) => publishConvention(ctx(req), req.params.id, req.body, req.locale),
-  );
+  const conventionActions = actionsOn('/api/conventions', manage, conventionDetailSchema);
+  conventionActions.post('versions', versionBody, addVersion);
+  conventionActions.post('publish', publishBody, publishConvention);
 }

@@ -1,5 +1,5 @@
 import { maskName } from './participation.names';
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, filterPath, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   ANSWER_DAYS,
@@ -15,6 +15,8 @@ import {
   type scheduleBody,
 } from '../../../shared/contracts/participation';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -42,10 +44,7 @@ const DAY = 24 * 3_600_000;
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 
 async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((d) => d.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const objections = await objectionsOf(
     ctx.db,
     rows.map((d) => d.id),
@@ -89,29 +88,24 @@ export async function createDisclosure(ctx: ActorCtx, input: z.infer<typeof crea
   disclosuresPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
-  const d = await ctx.db.transaction(async (tx) => {
-    const row = await insertDisclosure(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      title: input.title,
-      body: input.body,
-      period: input.period ?? null,
-      postedAt: input.postedAt ?? now,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const d = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertDisclosure(tx, {
+        ...newUnitRow(ctx, unit, now),
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        period: input.period ?? null,
+        postedAt: input.postedAt ?? now,
+        createdBy: ctx.actor.userId,
+      }),
+    {
       action: 'participation.disclosure.post',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { kind: row.kind, title: row.title, period: row.period, postedAt: row.postedAt },
-    });
-    return row;
-  });
+      view: (row) => ({ kind: row.kind, title: row.title, period: row.period, postedAt: row.postedAt }),
+    },
+  );
   return (await toDtos(ctx, [d]))[0]!;
 }
 
@@ -225,25 +219,16 @@ export async function setSchedule(ctx: ActorCtx, input: z.infer<typeof scheduleB
   schedulesPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
-  const s = await ctx.db.transaction(async (tx) => {
-    const row = await upsertSchedule(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      kind: input.kind,
-      frequency: input.frequency,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const s = await auditedWrite(
+    ctx,
+    (tx) =>
+      upsertSchedule(tx, { ...newUnitRow(ctx, unit, now), kind: input.kind, frequency: input.frequency }),
+    {
       action: 'participation.disclosure.schedule',
       entityType: 'pt_disclosure_schedule',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { kind: row.kind, frequency: row.frequency },
-    });
-    return row;
-  });
+      view: (row) => ({ kind: row.kind, frequency: row.frequency }),
+    },
+  );
   return {
     id: s.id,
     orgUnitId: s.orgUnitId,
@@ -256,10 +241,7 @@ export async function setSchedule(ctx: ActorCtx, input: z.infer<typeof scheduleB
 export async function listSchedules(ctx: ActorCtx) {
   schedulesPolicy.require(ctx.actor, 'read');
   const rows = await schedulesInScope(ctx.db, ctx.actor);
-  const names = await unitNames(
-    ctx.db,
-    rows.map((s) => s.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   return {
     items: rows.map((s) => ({
       id: s.id,

@@ -20,17 +20,16 @@ import {
   type voteBody,
 } from '../../../shared/contracts/participation';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import type { Page } from '../../platform/listing';
-import { unitNames } from '../org/org.api';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
 import { meetingsPolicy } from './participation.policy';
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, listUnder, unitNamesOf } from './participation.units';
 import {
   type MeetingRow,
   type MotionRow,
@@ -80,10 +79,7 @@ function quorumOf(m: MeetingRow, present: number, loc: Locale) {
 }
 
 async function toDtos(ctx: ActorCtx, rows: MeetingRow[], loc: Locale): Promise<MeetingDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((m) => m.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const present = await presentCounts(ctx.db, rows);
   return rows.map((m) => ({
     id: m.id,
@@ -142,16 +138,12 @@ function actionsOf(ctx: ActorCtx, m: MeetingRow, quorate: boolean): MeetingDetai
   return ['correct'];
 }
 
-export async function listMeetings(
-  ctx: ActorCtx,
-  q: z.infer<typeof meetingListQuery>,
-  loc: Locale,
-): Promise<Page<MeetingDto>> {
-  meetingsPolicy.require(ctx.actor, 'read');
-  const path = await filterPath(ctx, q.orgUnitId);
-  const page = await listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q);
-  return { ...page, items: await toDtos(ctx, page.items, loc) };
-}
+export const listMeetings = listUnder(
+  meetingsPolicy,
+  (ctx, q: z.infer<typeof meetingListQuery>, path) =>
+    listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q),
+  toDtos,
+);
 
 async function loadDetail(ctx: ActorCtx, m: MeetingRow, loc: Locale): Promise<MeetingDetailDto> {
   const [base] = await toDtos(ctx, [m], loc);
@@ -216,9 +208,7 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
   if (due === 0) throw new AppError('participation.no_electorate', 422);
   const row = await ctx.db.transaction(async (tx) => {
     const m = await insertMeeting(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
+      ...newUnitRow(ctx, unit, now),
       kind: input.kind,
       basis: input.basis,
       title: input.title,
@@ -233,8 +223,6 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
       members,
       status: 'scheduled',
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await writeAudit(tx, ctx, {
       action: 'participation.meeting.create',

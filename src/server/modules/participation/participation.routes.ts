@@ -33,12 +33,13 @@ import { z } from 'zod';
 import { PARTICIPATION_AUDIT } from '../../../shared/i18n/audit.participation';
 import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation';
 import { participationAccess } from '../../../shared/permissions/participation';
-import { access } from '../../platform/access';
+import { type Access, access } from '../../platform/access';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { participationEvidence } from './participation.evidence.repository';
 import { pageOf } from '../../platform/pagination';
+import { recordActions } from '../../platform/recordActions';
 import { recordRoutes } from '../../platform/recordRoutes';
 import {
   addCorrection,
@@ -95,6 +96,9 @@ export const participationModule = defineModule({
     const manage = { access: access.permission('participation.manage') };
     const detail = { 200: meetingDetailSchema };
     const records = { tags, read: read.access, write: manage.access, ctx };
+    const board = { access: access.permission('participation.board') };
+    const actionsOn = <R extends z.ZodType>(path: string, who: { access: Access }, response: R) =>
+      recordActions(base, { path, tags, access: who.access, ctx, response });
 
     recordRoutes(base, {
       path: '/api/meetings',
@@ -120,36 +124,17 @@ export const participationModule = defineModule({
       },
       (req) => listElectors(ctx(req), req.params.id, req.query),
     );
-    app.post(
-      '/api/meetings/:id/open',
-      { config: manage, schema: { tags, params: idParams, response: detail } },
-      (req) => openMeeting(ctx(req), req.params.id, req.locale),
-    );
-    app.post(
-      '/api/meetings/:id/attendance',
-      { config: manage, schema: { tags, params: idParams, body: attendanceBody, response: detail } },
-      (req) => signIn(ctx(req), req.params.id, req.body, req.locale),
-    );
-    app.post(
-      '/api/meetings/:id/motions',
-      { config: manage, schema: { tags, params: idParams, body: motionBody, response: detail } },
-      (req) => addMotion(ctx(req), req.params.id, req.body, req.locale),
-    );
+    const meeting = actionsOn('/api/meetings', manage, meetingDetailSchema);
+    meeting.post('open', openMeeting);
+    meeting.post('attendance', attendanceBody, signIn);
+    meeting.post('motions', motionBody, addMotion);
     app.post(
       '/api/meetings/:id/motions/:motionId/vote',
       { config: manage, schema: { tags, params: motionParams, body: voteBody, response: detail } },
       (req) => recordVote(ctx(req), req.params.id, req.params.motionId, req.body, req.locale),
     );
-    app.post(
-      '/api/meetings/:id/close',
-      { config: manage, schema: { tags, params: idParams, body: closeMeetingBody, response: detail } },
-      (req) => closeMeeting(ctx(req), req.params.id, req.body, req.locale),
-    );
-    app.post(
-      '/api/meetings/:id/corrections',
-      { config: manage, schema: { tags, params: idParams, body: correctionBody, response: detail } },
-      (req) => addCorrection(ctx(req), req.params.id, req.body, req.locale),
-    );
+    meeting.post('close', closeMeetingBody, closeMeeting);
+    meeting.post('corrections', correctionBody, addCorrection);
     app.get(
       '/api/meetings/:id/minutes.pdf',
       { config: read, schema: { tags, params: idParams } },
@@ -199,7 +184,6 @@ export const participationModule = defineModule({
       },
     );
     // ---- procedures for major matters (四议两公开 / 五议两公开)
-    const pdetail = { 200: procedureSchema };
     app.get('/api/deliberations/procedure-templates', { config: read, schema: { tags } }, () => ({
       items: PROCEDURE_TEMPLATES,
     }));
@@ -213,15 +197,14 @@ export const participationModule = defineModule({
       create: createProcedure,
       detail: { schema: procedureSchema, get: getProcedure },
     });
-    app.post(
-      '/api/deliberations/procedures/:id/steps',
-      { config: manage, schema: { tags, params: idParams, body: stepBody, response: pdetail } },
-      (req) => completeProcedureStep(ctx(req), req.params.id, req.body, req.locale),
+    actionsOn('/api/deliberations/procedures', manage, procedureSchema).post(
+      'steps',
+      stepBody,
+      completeProcedureStep,
     );
 
     // ---- disclosure (居务公开)
     const ddetail = { 200: disclosureSchema };
-    const board = { access: access.permission('participation.board') };
     recordRoutes(base, {
       path: '/api/disclosures',
       ...records,
@@ -255,21 +238,10 @@ export const participationModule = defineModule({
       },
       (req) => listDisclosures(ctx(req), req.query, true),
     );
-    app.get(
-      '/api/disclosures/board/:id',
-      { config: board, schema: { tags, params: idParams, response: ddetail } },
-      (req) => getDisclosure(ctx(req), req.params.id, true),
-    );
-    app.post(
-      '/api/disclosures/board/:id/objections',
-      { config: board, schema: { tags, params: idParams, body: objectionBody, response: ddetail } },
-      (req) => raiseObjection(ctx(req), req.params.id, req.body),
-    );
-    app.post(
-      '/api/disclosures/:id/take-down',
-      { config: manage, schema: { tags, params: idParams, response: ddetail } },
-      (req) => takeDownDisclosure(ctx(req), req.params.id),
-    );
+    const onBoard = actionsOn('/api/disclosures/board', board, disclosureSchema);
+    onBoard.get('', (c, id) => getDisclosure(c, id, true));
+    onBoard.post('objections', objectionBody, raiseObjection);
+    actionsOn('/api/disclosures', manage, disclosureSchema).post('take-down', takeDownDisclosure);
     app.post(
       '/api/disclosures/:id/objections/:objectionId/answer',
       { config: manage, schema: { tags, params: objectionParams, body: answerBody, response: ddetail } },

@@ -1,4 +1,4 @@
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   MEETING_RULES,
@@ -11,10 +11,10 @@ import {
   templateOf,
 } from '../../../shared/contracts/participation';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
+import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import type { Page } from '../../platform/listing';
-import { unitNames } from '../org/org.api';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -31,10 +31,7 @@ import {
 } from './procedures.repository';
 
 async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise<ProcedureDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((p) => p.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const steps = await stepsOf(
     ctx.db,
     rows.map((p) => p.id),
@@ -88,16 +85,12 @@ async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise
   });
 }
 
-export async function listProcedures(
-  ctx: ActorCtx,
-  q: z.infer<typeof procedureListQuery>,
-  loc: Locale,
-): Promise<Page<ProcedureDto>> {
-  proceduresPolicy.require(ctx.actor, 'read');
-  const path = await filterPath(ctx, q.orgUnitId);
-  const page = await listProcedureRows(ctx.db, ctx.actor, { path, status: q.status }, q);
-  return { ...page, items: await toDtos(ctx, page.items, loc) };
-}
+export const listProcedures = listUnder(
+  proceduresPolicy,
+  (ctx, q: z.infer<typeof procedureListQuery>, path) =>
+    listProcedureRows(ctx.db, ctx.actor, { path, status: q.status }, q),
+  toDtos,
+);
 
 export async function getProcedure(ctx: ActorCtx, id: string, loc: Locale): Promise<ProcedureDto> {
   proceduresPolicy.require(ctx.actor, 'read');
@@ -115,29 +108,24 @@ export async function createProcedure(
   proceduresPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
-  const p = await ctx.db.transaction(async (tx) => {
-    const row = await insertProcedure(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      template: input.template,
-      title: input.title,
-      matter: input.matter,
-      step: 0,
-      status: 'running',
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await writeAudit(tx, ctx, {
+  const p = await auditedWrite(
+    ctx,
+    (tx) =>
+      insertProcedure(tx, {
+        ...newUnitRow(ctx, unit, now),
+        template: input.template,
+        title: input.title,
+        matter: input.matter,
+        step: 0,
+        status: 'running',
+        createdBy: ctx.actor.userId,
+      }),
+    {
       action: 'participation.procedure.create',
       entityType: 'pt_procedure',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      after: { template: row.template, title: row.title },
-    });
-    return row;
-  });
+      view: (row) => ({ template: row.template, title: row.title }),
+    },
+  );
   return (await toDtos(ctx, [p], loc))[0]!;
 }
 

@@ -1,5 +1,5 @@
 import { maskName } from './participation.names';
-import { activeUnitFor, filterPath } from './participation.units';
+import { activeUnitFor, filterPath, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   PARTICIPANT_KIND_NAMES,
@@ -27,14 +27,14 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
+import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import type { Page } from '../../platform/listing';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
-import { unitNames, unitsByIds } from '../org/org.api';
+import { unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
 import { linkedResidentId } from '../accounts/accounts.api';
@@ -73,10 +73,7 @@ const levelOf = (kind: string): TopicLevel | undefined =>
 async function toDtos(ctx: ActorCtx, rows: TopicRow[], loc: Locale): Promise<TopicDto[]> {
   const ids = rows.map((t) => t.id);
   const [names, formats, comments] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((t) => t.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     formatNames(
       ctx.db,
       rows.flatMap((t) => (t.formatId ? [t.formatId] : [])),
@@ -157,15 +154,11 @@ function filtersOf(q: z.infer<typeof topicListQuery>, path?: string): TopicFilte
   return { path, level: q.level, state: q.state, source: q.source, q: q.q };
 }
 
-export async function listTopics(
-  ctx: ActorCtx,
-  q: z.infer<typeof topicListQuery>,
-  loc: Locale,
-): Promise<Page<TopicDto>> {
-  topicsPolicy.require(ctx.actor, 'read');
-  const page = await listTopicRows(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)), q);
-  return { ...page, items: await toDtos(ctx, page.items, loc) };
-}
+export const listTopics = listUnder(
+  topicsPolicy,
+  (ctx, q: z.infer<typeof topicListQuery>, path) => listTopicRows(ctx.db, ctx.actor, filtersOf(q, path), q),
+  toDtos,
+);
 
 /** Every topic of the filter for the xlsx export. */
 export async function exportTopics(
@@ -217,9 +210,7 @@ async function newTopic(
   const now = ctx.clock.now();
   const t = await ctx.db.transaction(async (tx) => {
     const row = await insertTopic(tx, {
-      id: ctx.ids(),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
+      ...newUnitRow(ctx, unit, now),
       level,
       source,
       title: input.title,
@@ -230,8 +221,6 @@ async function newTopic(
       proposerId: ctx.actor.userId,
       proposerName,
       state: 'proposed',
-      createdAt: now,
-      updatedAt: now,
     });
     // Step 1 (提出协商议题, 民事民提) is the proposal itself: its record is the topic's text.
     await insertTopicEvent(tx, {

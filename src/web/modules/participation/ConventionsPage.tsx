@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Col,
@@ -9,7 +8,6 @@ import {
   Form,
   Input,
   List,
-  Modal,
   Row,
   Select,
   Space,
@@ -252,60 +250,42 @@ function DiffView({ id, newest }: { id: string; newest: number }) {
 function VersionModal({ convention, onClose }: { convention: ConventionDetail; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
   const meetings = useQuery({
     queryKey: ['participation', 'meetings', 'closed'],
     queryFn: () => ptApi.meetings({ status: 'closed', page: 1, pageSize: 100 }),
   });
-  const save = useMutation({
-    mutationFn: (v: { text: string; note?: string; meetingId?: string }) =>
-      delibApi.addVersion(convention.id, {
-        text: v.text,
-        note: v.note || undefined,
-        meetingId: v.meetingId || undefined,
-      }),
-    onSuccess: (d) => {
-      qc.setQueryData(['participation', 'convention', convention.id], d);
-      qc.invalidateQueries({ queryKey: ['participation', 'conventions'] });
-      message.success(t('participation.topic.saved'));
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
   return (
-    <Modal
-      open
+    <SubmitModal
       title={t('participation.conv.addVersion')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
+      submit={(v: { text: string; note?: string; meetingId?: string }) =>
+        delibApi.addVersion(convention.id, {
+          text: v.text,
+          note: v.note || undefined,
+          meetingId: v.meetingId || undefined,
+        })
+      }
+      onSaved={(d) => qc.setQueryData(['participation', 'convention', convention.id], d)}
+      onClose={onClose}
+      invalidate={['participation', 'conventions']}
+      savedText={t('participation.topic.saved')}
       width={720}
-      destroyOnHidden
+      initialValues={{ text: convention.items[0]?.text }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ text: convention.items[0]?.text }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <Form.Item name="text" label={t('participation.conv.text')} rules={[{ required: true }]}>
-          <Input.TextArea rows={12} maxLength={50000} />
-        </Form.Item>
-        <Form.Item name="note" label={t('participation.conv.note')}>
-          <Input maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="meetingId" label={t('participation.conv.meeting')}>
-          <Select
-            allowClear
-            options={meetings.data?.items
-              .filter((m) => m.quorum.met)
-              .map((m) => ({ value: m.id, label: `${m.title}（${m.unitName ?? ''}）` }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="text" label={t('participation.conv.text')} rules={[{ required: true }]}>
+        <Input.TextArea rows={12} maxLength={50000} />
+      </Form.Item>
+      <Form.Item name="note" label={t('participation.conv.note')}>
+        <Input maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="meetingId" label={t('participation.conv.meeting')}>
+        <Select
+          allowClear
+          options={meetings.data?.items
+            .filter((m) => m.quorum.met)
+            .map((m) => ({ value: m.id, label: `${m.title}（${m.unitName ?? ''}）` }))}
+        />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 

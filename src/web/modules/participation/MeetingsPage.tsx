@@ -10,6 +10,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
 import { MEETING_KINDS, STATUS_COLOR, basisName, kindName } from './meta';
+import { FilterSelect } from './FilterSelect';
 import { ManageHeader } from './ManageHeader';
 import { UnitField } from './UnitField';
 
@@ -37,17 +38,15 @@ export default function MeetingsPage() {
       />
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            style={{ width: 220 }}
+          <FilterSelect
+            width={220}
             placeholder={t('participation.meetings.filterKind')}
             value={q.kind}
             onChange={(v) => setFilter('kind', v)}
             options={MEETING_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))}
           />
-          <Select
-            allowClear
-            style={{ width: 140 }}
+          <FilterSelect
+            width={140}
             placeholder={t('participation.meetings.filterStatus')}
             value={q.status}
             onChange={(v) => setFilter('status', v)}

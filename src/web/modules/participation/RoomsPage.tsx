@@ -9,7 +9,6 @@ import {
   Form,
   Image,
   Input,
-  Modal,
   Space,
   Switch,
   Tag,
@@ -20,6 +19,7 @@ import { useState } from 'react';
 import { ROOM_ITEMS, ROOM_ITEM_NAMES } from '../../../shared/contracts/deliberation';
 import { useAuth } from '../../app/auth';
 import { PageTable } from '../../app/components/PageTable';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -159,7 +159,6 @@ function RoomModal({ room: initialRoom, onClose }: { room: Room | null; onClose:
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
   const [room, setRoom] = useState(initialRoom);
   const upload = useMutation({
     mutationFn: ({ item, file }: { item: string; file: File }) =>
@@ -179,33 +178,25 @@ function RoomModal({ room: initialRoom, onClose }: { room: Room | null; onClose:
     }
     return Upload.LIST_IGNORE;
   };
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const checklist: RoomChecklist = {};
-      for (const k of ROOM_ITEMS) {
-        const it = (v.items as Record<string, { ok?: boolean; note?: string; photo?: string }>)?.[k] ?? {};
-        checklist[k] = { ok: !!it.ok, note: it.note || undefined, photo: it.photo || undefined };
-      }
-      return room
-        ? delibApi.patchRoom(room.id, {
-            name: v.name as string,
-            address: (v.address as string) || undefined,
-            checklist,
-          })
-        : delibApi.createRoom({
-            orgUnitId: v.orgUnitId as string,
-            name: v.name as string,
-            address: (v.address as string) || undefined,
-            checklist,
-          });
-    },
-    onSuccess: () => {
-      message.success(t('participation.topic.saved'));
-      qc.invalidateQueries({ queryKey: ['participation', 'rooms'] });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = (v: Record<string, unknown>) => {
+    const checklist: RoomChecklist = {};
+    for (const k of ROOM_ITEMS) {
+      const it = (v.items as Record<string, { ok?: boolean; note?: string; photo?: string }>)?.[k] ?? {};
+      checklist[k] = { ok: !!it.ok, note: it.note || undefined, photo: it.photo || undefined };
+    }
+    return room
+      ? delibApi.patchRoom(room.id, {
+          name: v.name as string,
+          address: (v.address as string) || undefined,
+          checklist,
+        })
+      : delibApi.createRoom({
+          orgUnitId: v.orgUnitId as string,
+          name: v.name as string,
+          address: (v.address as string) || undefined,
+          checklist,
+        });
+  };
   const initial = room
     ? {
         name: room.name,
@@ -219,80 +210,78 @@ function RoomModal({ room: initialRoom, onClose }: { room: Room | null; onClose:
       }
     : {};
   return (
-    <Modal
-      open
+    <SubmitModal
       title={room ? t('participation.room.edit') : t('participation.room.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
+      submit={save}
+      onClose={onClose}
+      invalidate={['participation', 'rooms']}
+      savedText={t('participation.topic.saved')}
       width={720}
-      destroyOnHidden
+      initialValues={initial}
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
-        {room ? null : (
-          <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
-            <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
-          </Form.Item>
-        )}
-        <Space.Compact style={{ width: '100%' }}>
+      {room ? null : (
+        <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={[{ required: true }]}>
+          <OrgUnitSelect selectableKinds={['community', 'grid', 'compound']} />
+        </Form.Item>
+      )}
+      <Space.Compact style={{ width: '100%' }}>
+        <Form.Item
+          name="name"
+          label={t('participation.room.name')}
+          rules={[{ required: true }]}
+          style={{ flex: 1 }}
+        >
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="address" label={t('participation.room.address')} style={{ flex: 1 }}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Space.Compact>
+      {ROOM_ITEMS.map((k) => (
+        <Space key={k} align="start" style={{ display: 'flex' }}>
           <Form.Item
-            name="name"
-            label={t('participation.room.name')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
+            name={['items', k, 'ok']}
+            valuePropName="checked"
+            style={{ width: 110, marginBottom: 8 }}
           >
-            <Input maxLength={80} />
+            <Checkbox>{ROOM_ITEM_NAMES[k][locale]}</Checkbox>
           </Form.Item>
-          <Form.Item name="address" label={t('participation.room.address')} style={{ flex: 1 }}>
-            <Input maxLength={200} />
+          <Form.Item name={['items', k, 'note']} style={{ width: 280, marginBottom: 8 }}>
+            <Input placeholder={t('participation.room.note')} maxLength={400} />
           </Form.Item>
-        </Space.Compact>
-        {ROOM_ITEMS.map((k) => (
-          <Space key={k} align="start" style={{ display: 'flex' }}>
-            <Form.Item
-              name={['items', k, 'ok']}
-              valuePropName="checked"
-              style={{ width: 110, marginBottom: 8 }}
-            >
-              <Checkbox>{ROOM_ITEM_NAMES[k][locale]}</Checkbox>
-            </Form.Item>
-            <Form.Item name={['items', k, 'note']} style={{ width: 280, marginBottom: 8 }}>
-              <Input placeholder={t('participation.room.note')} maxLength={400} />
-            </Form.Item>
-            <Form.Item name={['items', k, 'photo']} hidden>
-              <Input />
-            </Form.Item>
-            {room ? (
-              <Space style={{ marginBottom: 8 }}>
-                {(() => {
-                  const url = room.checklist.find((c) => c.key === k)?.photoUrl;
-                  return url ? (
-                    <Image
-                      src={url}
-                      width={48}
-                      height={32}
-                      style={{ objectFit: 'cover' }}
-                      alt={t('participation.room.viewPhoto')}
-                    />
-                  ) : null;
-                })()}
-                <Upload accept=".jpg,.jpeg,.png,.webp" showUploadList={false} beforeUpload={beforeUpload(k)}>
-                  <Button
-                    size="small"
-                    icon={<UploadOutlined />}
-                    loading={upload.isPending && upload.variables?.item === k}
-                  >
-                    {room.checklist.find((c) => c.key === k)?.photoUrl
-                      ? t('participation.room.replacePhoto')
-                      : t('participation.room.upload')}
-                  </Button>
-                </Upload>
-              </Space>
-            ) : null}
-          </Space>
-        ))}
-        {room ? null : <Alert type="info" showIcon message={t('participation.room.uploadAfterSave')} />}
-      </Form>
-    </Modal>
+          <Form.Item name={['items', k, 'photo']} hidden>
+            <Input />
+          </Form.Item>
+          {room ? (
+            <Space style={{ marginBottom: 8 }}>
+              {(() => {
+                const url = room.checklist.find((c) => c.key === k)?.photoUrl;
+                return url ? (
+                  <Image
+                    src={url}
+                    width={48}
+                    height={32}
+                    style={{ objectFit: 'cover' }}
+                    alt={t('participation.room.viewPhoto')}
+                  />
+                ) : null;
+              })()}
+              <Upload accept=".jpg,.jpeg,.png,.webp" showUploadList={false} beforeUpload={beforeUpload(k)}>
+                <Button
+                  size="small"
+                  icon={<UploadOutlined />}
+                  loading={upload.isPending && upload.variables?.item === k}
+                >
+                  {room.checklist.find((c) => c.key === k)?.photoUrl
+                    ? t('participation.room.replacePhoto')
+                    : t('participation.room.upload')}
+                </Button>
+              </Upload>
+            </Space>
+          ) : null}
+        </Space>
+      ))}
+      {room ? null : <Alert type="info" showIcon message={t('participation.room.uploadAfterSave')} />}
+    </SubmitModal>
   );
 }

@@ -20,6 +20,7 @@ import { useI18n } from '../../app/i18n';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicFormat, type TopicQuery, delibApi } from './api';
+import { FilterSelect } from './FilterSelect';
 
 const CategoryTopicModal = lazy(() => import('./CategoryTopicModal'));
 
@@ -56,6 +57,11 @@ export default function TopicsPage() {
     queryFn: () => delibApi.topics(query),
   });
   const setFilter = (k: string, v?: string) => patch({ [k]: v, workOrderId: undefined });
+  /** A filter select's value and change, kept in the query string. */
+  const filterOn = (k: 'level' | 'state' | 'source') => ({
+    value: query[k],
+    onChange: (v?: string) => setFilter(k, v),
+  });
   return (
     <>
       <PageHeader
@@ -87,28 +93,22 @@ export default function TopicsPage() {
             onChange={(e) => setQ(e.target.value)}
             onSearch={(v) => setFilter('q', v.trim() || undefined)}
           />
-          <Select
-            allowClear
-            style={{ width: 200 }}
+          <FilterSelect
+            width={200}
             placeholder={t('participation.topic.level')}
-            value={query.level}
-            onChange={(v) => setFilter('level', v)}
+            {...filterOn('level')}
             options={TOPIC_LEVELS.map((l) => ({ value: l, label: TOPIC_LEVEL_NAMES[l][locale] }))}
           />
-          <Select
-            allowClear
-            style={{ width: 170 }}
+          <FilterSelect
+            width={170}
             placeholder={t('participation.topic.step')}
-            value={query.state}
-            onChange={(v) => setFilter('state', v)}
+            {...filterOn('state')}
             options={TOPIC_STEPS.map((s, i) => ({ value: s.state, label: `${i + 1}. ${s.name[locale]}` }))}
           />
-          <Select
-            allowClear
-            style={{ width: 190 }}
+          <FilterSelect
+            width={190}
             placeholder={t('participation.topic.source')}
-            value={query.source}
-            onChange={(v) => setFilter('source', v)}
+            {...filterOn('source')}
             options={TOPIC_SOURCES.map((s) => ({ value: s, label: TOPIC_SOURCE_NAMES[s][locale] }))}
           />
         </Space>
