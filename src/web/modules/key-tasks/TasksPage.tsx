@@ -7,7 +7,6 @@ import {
   Col,
   DatePicker,
   Descriptions,
-  Drawer,
   Form,
   Input,
   InputNumber,
@@ -24,10 +23,11 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { type ActionModalProps, ActionSubmitModal } from '../../app/components/ActionModal';
 import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/RecordDrawer';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
@@ -318,17 +318,14 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
   const [editing, setEditing] = useState(false);
   const detail = useQuery({ queryKey: ktKeys.task(id ?? ''), queryFn: () => ktApi.task(id!), enabled: !!id });
   const [action, setAction] = useState<Action | null>(null);
-  const d = detail.data;
   return (
-    <Drawer
-      width={640}
-      open={!!id}
+    <RecordDrawer
+      id={id}
+      record={detail}
       onClose={onClose}
-      title={d ? t('keyTasks.detail.title', { n: d.number }) : ''}
-      destroyOnClose
+      title={(d) => t('keyTasks.detail.title', { n: d.number })}
     >
-      {detail.isError ? <ErrorResult error={detail.error} onRetry={() => detail.refetch()} /> : null}
-      {d ? (
+      {(d) => (
         <>
           <Typography.Paragraph>{d.content}</Typography.Paragraph>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
@@ -371,21 +368,17 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
               <Progress percent={d.progress} size="small" style={{ maxWidth: 240 }} />
             </Descriptions.Item>
           </Descriptions>
-          <Space wrap style={{ marginBottom: 16 }}>
+          <ActionButtons
+            actions={d.actions}
+            prefix="keyTasks.action"
+            primary={['report', 'supervise']}
+            danger={['interview']}
+            onPick={setAction}
+          >
             {list?.abilities.manage && d.state !== 'done' ? (
               <Button onClick={() => setEditing(true)}>{t('keyTasks.form.editTaskButton')}</Button>
             ) : null}
-            {d.actions.map((a) => (
-              <Button
-                key={a}
-                type={a === 'report' || a === 'supervise' ? 'primary' : 'default'}
-                danger={a === 'interview'}
-                onClick={() => setAction(a)}
-              >
-                {t(`keyTasks.action.${a}` as MessageKey)}
-              </Button>
-            ))}
-          </Space>
+          </ActionButtons>
           <Typography.Title level={5}>{t('keyTasks.detail.timeline')}</Typography.Title>
           <Timeline
             items={d.events.map((e) => ({
@@ -397,13 +390,11 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
                     : 'blue',
               children: (
                 <div>
-                  <Typography.Text strong>{t(`keyTasks.event.${e.action}` as MessageKey)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {'　'}
-                    {formatDateTime(e.at)}
-                    {'　'}
-                    {e.actorName ?? t('keyTasks.event.system')}
-                  </Typography.Text>
+                  <EventHead
+                    label={t(`keyTasks.event.${e.action}` as MessageKey)}
+                    at={e.at}
+                    actor={`　${e.actorName ?? t('keyTasks.event.system')}`}
+                  />
                   {e.progress !== null && e.action === 'report' ? <div>{`${e.progress}%`}</div> : null}
                   {typeof e.data.unit === 'string' ? <div>{e.data.unit}</div> : null}
                   {typeof e.data.groupName === 'string' ? <div>{e.data.groupName}</div> : null}
@@ -413,23 +404,15 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
               ),
             }))}
           />
-          <ActionModal task={d} action={action} onClose={() => setAction(null)} />
+          <ActionModal record={d} action={action} onClose={() => setAction(null)} />
           {editing ? <EditTaskModal task={d} list={list} onClose={() => setEditing(false)} /> : null}
         </>
-      ) : null}
-    </Drawer>
+      )}
+    </RecordDrawer>
   );
 }
 
-function ActionModal({
-  task,
-  action,
-  onClose,
-}: {
-  task: TaskDetail;
-  action: Action | null;
-  onClose: () => void;
-}) {
+function ActionModal({ record: task, action, onClose }: ActionModalProps<TaskDetail, Action>) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   useEffect(() => {
@@ -450,9 +433,9 @@ function ActionModal({
       unit: action === 'interview' ? (v.unit ?? null) : null,
     });
   return (
-    <SubmitModal
-      open={!!action}
-      title={action ? t(`keyTasks.action.${action}` as MessageKey) : ''}
+    <ActionSubmitModal
+      action={action}
+      prefix="keyTasks.action"
       form={form}
       invalidate={ktKeys.all}
       savedText={t('keyTasks.action.done')}
@@ -482,7 +465,7 @@ function ActionModal({
           <Input.TextArea rows={3} />
         </Form.Item>
       ) : null}
-    </SubmitModal>
+    </ActionSubmitModal>
   );
 }
 

@@ -6,7 +6,6 @@ import {
   Checkbox,
   DatePicker,
   Descriptions,
-  Drawer,
   Form,
   Input,
   InputNumber,
@@ -21,11 +20,12 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { type ActionModalProps, ActionSubmitModal } from '../../app/components/ActionModal';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/RecordDrawer';
 import { PageTable } from '../../app/components/PageTable';
-import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
@@ -41,6 +41,7 @@ const STATE_COLOR: Record<string, string> = {
   purchase: 'purple',
   exempt: 'cyan',
 };
+type Action = ApplicationDetail['actions'][number];
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 });
 
 /** 社区工作事项准入 (R-AC-1): applications with their 15-working-day deadline, the lists, refusals. */
@@ -174,18 +175,10 @@ function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (
 function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const d = useQuery({ queryKey: wiaKeys.app(id ?? ''), queryFn: () => wiaApi.app(id!), enabled: !!id });
-  const [action, setAction] = useState<string | null>(null);
-  const a = d.data;
+  const [action, setAction] = useState<Action | null>(null);
   return (
-    <Drawer
-      width={640}
-      open={!!id}
-      onClose={onClose}
-      title={a ? `${a.number}　${a.item}` : ''}
-      destroyOnClose
-    >
-      {d.isError ? <ErrorResult error={d.error} onRetry={() => d.refetch()} /> : null}
-      {a ? (
+    <RecordDrawer id={id} record={d} onClose={onClose} title={(a) => `${a.number}　${a.item}`}>
+      {(a) => (
         <>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('wia.field.department')}>
@@ -222,18 +215,13 @@ function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void 
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          <Space wrap style={{ marginBottom: 16 }}>
-            {a.actions.map((x) => (
-              <Button
-                key={x}
-                type={x === 'approve' ? 'primary' : 'default'}
-                danger={x === 'refuse'}
-                onClick={() => setAction(x)}
-              >
-                {t(`wia.action.${x}` as MessageKey)}
-              </Button>
-            ))}
-          </Space>
+          <ActionButtons
+            actions={a.actions}
+            prefix="wia.action"
+            primary={['approve']}
+            danger={['refuse']}
+            onPick={setAction}
+          />
           {a.opinions.length ? (
             <>
               <Typography.Title level={5}>{t('wia.opinions')}</Typography.Title>
@@ -251,33 +239,24 @@ function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void 
               color: e.action === 'overdue' || e.action === 'refuse' ? 'red' : 'blue',
               children: (
                 <div>
-                  <Typography.Text strong>{t(`wia.event.${e.action}` as MessageKey)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {'　'}
-                    {formatDateTime(e.at)}
-                    {e.actorName ? `　${e.actorName}` : ''}
-                  </Typography.Text>
+                  <EventHead
+                    label={t(`wia.event.${e.action}` as MessageKey)}
+                    at={e.at}
+                    actor={e.actorName ? `　${e.actorName}` : ''}
+                  />
                   {e.comment ? <div>{e.comment}</div> : null}
                 </div>
               ),
             }))}
           />
-          <ActionModal app={a} action={action} onClose={() => setAction(null)} />
+          <ActionModal record={a} action={action} onClose={() => setAction(null)} />
         </>
-      ) : null}
-    </Drawer>
+      )}
+    </RecordDrawer>
   );
 }
 
-function ActionModal({
-  app,
-  action,
-  onClose,
-}: {
-  app: ApplicationDetail;
-  action: string | null;
-  onClose: () => void;
-}) {
+function ActionModal({ record: app, action, onClose }: ActionModalProps<ApplicationDetail, Action>) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const submit = (v: {
@@ -287,7 +266,7 @@ function ActionModal({
     meetingRef?: string;
   }) =>
     wiaApi.act(app.id, {
-      action: action as 'consult',
+      action: action!,
       comment: v.comment || null,
       department: v.department || null,
       stance: v.stance ?? null,
@@ -295,9 +274,9 @@ function ActionModal({
     });
   const decision = action === 'approve' || action === 'refuse' || action === 'route_purchase';
   return (
-    <SubmitModal
-      open={!!action}
-      title={action ? t(`wia.action.${action}` as MessageKey) : ''}
+    <ActionSubmitModal
+      action={action}
+      prefix="wia.action"
       form={form}
       preserve={false}
       invalidate={wiaKeys.all}
@@ -336,7 +315,7 @@ function ActionModal({
       >
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-    </SubmitModal>
+    </ActionSubmitModal>
   );
 }
 
