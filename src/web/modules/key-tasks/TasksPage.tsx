@@ -16,12 +16,13 @@ import {
   Space,
   Statistic,
   Table,
+  type TableProps,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ActionModalProps, ActionSubmitModal } from '../../app/components/ActionModal';
 import { AddButton } from '../../app/components/AddButton';
@@ -176,43 +177,17 @@ export default function TasksPage() {
       {board.data ? (
         <Row gutter={12} style={{ marginBottom: 12 }}>
           <Col xs={24} lg={14}>
-            <Card size="small" title={t('keyTasks.board.byUnit')}>
-              <Table
-                rowKey="unit"
-                size="small"
-                pagination={false}
-                scroll={{ y: 260 }}
-                dataSource={board.data.byUnit}
-                onRow={(r) => ({ onClick: () => set('unit', r.unit), style: { cursor: 'pointer' } })}
-                columns={[
-                  { title: t('keyTasks.board.unit'), dataIndex: 'unit' },
-                  { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
-                  { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
-                  {
-                    title: t('keyTasks.count.overdue'),
-                    dataIndex: 'overdue',
-                    width: 100,
-                    render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0),
-                  },
-                ]}
-              />
-            </Card>
+            <BoardCard
+              title={t('keyTasks.board.byUnit')}
+              by="unit"
+              rows={board.data.byUnit}
+              scroll={{ y: 260 }}
+              onRow={(r) => ({ onClick: () => set('unit', r.unit), style: { cursor: 'pointer' } })}
+              overdue={(v) => (v ? <Tag color="red">{v}</Tag> : 0)}
+            />
           </Col>
           <Col xs={24} lg={10}>
-            <Card size="small" title={t('keyTasks.board.byDeadline')}>
-              <Table
-                rowKey="month"
-                size="small"
-                pagination={false}
-                dataSource={board.data.byDeadline}
-                columns={[
-                  { title: t('keyTasks.board.month'), dataIndex: 'month' },
-                  { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
-                  { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
-                  { title: t('keyTasks.count.overdue'), dataIndex: 'overdue', width: 100 },
-                ]}
-              />
-            </Card>
+            <BoardCard title={t('keyTasks.board.byDeadline')} by="month" rows={board.data.byDeadline} />
           </Col>
         </Row>
       ) : null}
@@ -310,6 +285,40 @@ export default function TasksPage() {
       {listModal}
       {list ? <NewTaskModal list={list} open={creating} onClose={() => setCreating(false)} /> : null}
     </>
+  );
+}
+
+/** One of the board's tables: a row per unit or month (`by`) with its tasks in all, done and overdue. */
+function BoardCard<R extends { total: number; done: number; overdue: number }>({
+  title,
+  by,
+  rows,
+  overdue,
+  ...table
+}: {
+  title: string;
+  by: 'unit' | 'month';
+  rows: R[];
+  /** How an overdue count shows (the number itself when left out). */
+  overdue?: (count: number) => ReactNode;
+} & Pick<TableProps<R>, 'scroll' | 'onRow'>) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={title}>
+      <Table<R>
+        rowKey={by}
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        {...table}
+        columns={[
+          { title: t(`keyTasks.board.${by}`), dataIndex: by },
+          { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
+          { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
+          { title: t('keyTasks.count.overdue'), dataIndex: 'overdue', width: 100, render: overdue },
+        ]}
+      />
+    </Card>
   );
 }
 
