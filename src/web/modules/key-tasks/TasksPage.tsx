@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Col,
-  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -33,7 +32,15 @@ import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
-import { EditTaskModal, ListModal } from './ListForms';
+import {
+  ContentField,
+  DeadlineTextField,
+  DueOnField,
+  EditTaskModal,
+  ListModal,
+  PhaseField,
+  UnitsField,
+} from './ListForms';
 import { EventNotes } from './EventNotes';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
@@ -506,28 +513,11 @@ function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; 
       onClose={onClose}
       submit={mut}
     >
-      <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-      <Form.Item
-        name="units"
-        label={t('keyTasks.field.units')}
-        extra={t('keyTasks.field.unitsHint')}
-        rules={[{ required: true }]}
-      >
-        <Select mode="tags" tokenSeparators={['、', ',', '，']} />
-      </Form.Item>
-      <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
-        <DatePicker />
-      </Form.Item>
-      <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
-        <Input maxLength={40} />
-      </Form.Item>
-      {list.phases.length ? (
-        <Form.Item name="phase" label={t('keyTasks.field.phase')}>
-          <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
-        </Form.Item>
-      ) : null}
+      <ContentField />
+      <UnitsField extra={t('keyTasks.field.unitsHint')} />
+      <DueOnField />
+      <DeadlineTextField />
+      <PhaseField list={list} />
     </SubmitModal>
   );
 }
