@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Checkbox,
   DatePicker,
   Descriptions,
@@ -25,7 +24,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/RecordDrawer';
-import { PageTable } from '../../app/components/PageTable';
+import { PagedCard } from '../../app/components/PagedCard';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
@@ -114,61 +113,63 @@ function StateTag({ state, overdue }: { state: string; overdue: boolean }) {
 
 function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (v: boolean) => void }) {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
-  const q = { overdue: overdue ? ('true' as const) : undefined, page, pageSize: 20 };
-  const apps = useQuery({ queryKey: wiaKeys.apps(q), queryFn: () => wiaApi.apps(q) });
+  const q = (page: number) => ({ overdue: overdue ? ('true' as const) : undefined, page, pageSize: 20 });
   return (
-    <Card size="small">
-      <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} style={{ marginBottom: 12 }}>
-        {t('wia.overdueOnly')}
-      </Checkbox>
-      <PageTable<Application>
-        list={apps}
-        page={page}
-        onPage={setPage}
-        empty={t('wia.empty')}
-        onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
-          { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
-          { title: t('wia.field.item'), dataIndex: 'item' },
-          {
-            title: t('wia.field.submittedAt'),
-            dataIndex: 'submittedAt',
-            width: 110,
-            render: (v: string) => formatDate(v),
-          },
-          {
-            title: t('wia.field.due'),
-            dataIndex: 'dueAt',
-            width: 150,
-            render: (v: string | null, r) =>
-              v ? (
-                <span>
-                  {formatDate(v)}
-                  {r.dueEstimated ? t('wia.estimated') : ''}
-                </span>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('wia.field.left'),
-            dataIndex: 'workingDaysLeft',
-            width: 100,
-            render: (v: number | null) => (v === null ? '—' : v < 0 ? <Tag color="red">{v}</Tag> : v),
-          },
-          {
-            title: t('wia.field.state'),
-            dataIndex: 'state',
-            width: 160,
-            render: (s: string, r) => <StateTag state={s} overdue={r.overdue} />,
-          },
-        ]}
-      />
+    <PagedCard<Application>
+      queryKey={(page) => wiaKeys.apps(q(page))}
+      fetch={(page) => wiaApi.apps(q(page))}
+      toolbar={
+        <Checkbox
+          checked={overdue}
+          onChange={(e) => setOverdue(e.target.checked)}
+          style={{ marginBottom: 12 }}
+        >
+          {t('wia.overdueOnly')}
+        </Checkbox>
+      }
+      empty={t('wia.empty')}
+      onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
+        { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
+        { title: t('wia.field.item'), dataIndex: 'item' },
+        {
+          title: t('wia.field.submittedAt'),
+          dataIndex: 'submittedAt',
+          width: 110,
+          render: (v: string) => formatDate(v),
+        },
+        {
+          title: t('wia.field.due'),
+          dataIndex: 'dueAt',
+          width: 150,
+          render: (v: string | null, r) =>
+            v ? (
+              <span>
+                {formatDate(v)}
+                {r.dueEstimated ? t('wia.estimated') : ''}
+              </span>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          title: t('wia.field.left'),
+          dataIndex: 'workingDaysLeft',
+          width: 100,
+          render: (v: number | null) => (v === null ? '—' : v < 0 ? <Tag color="red">{v}</Tag> : v),
+        },
+        {
+          title: t('wia.field.state'),
+          dataIndex: 'state',
+          width: 160,
+          render: (s: string, r) => <StateTag state={s} overdue={r.overdue} />,
+        },
+      ]}
+    >
       <DetailDrawer id={openId} onClose={() => setOpenId(null)} />
-    </Card>
+    </PagedCard>
   );
 }
 
@@ -324,8 +325,6 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
   const { message } = App.useApp();
   const showError = useShowError();
   const qc = useQueryClient();
-  const [page, setPage] = useState(1);
-  const items = useQuery({ queryKey: wiaKeys.items(list, page), queryFn: () => wiaApi.items(list, page) });
   const review = useMutation({
     mutationFn: (v: { id: string; decision: 'keep' | 'remove'; note: string }) =>
       wiaApi.review(v.id, { decision: v.decision, note: v.note }),
@@ -350,78 +349,70 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
     });
   };
   return (
-    <Card size="small">
-      <PageTable<Item>
-        list={items}
-        page={page}
-        onPage={setPage}
-        empty={t('wia.empty')}
-        expandable={{ expandedRowRender: (r) => <Typography.Paragraph>{r.content}</Typography.Paragraph> }}
-        columns={[
-          { title: t('wia.field.item'), dataIndex: 'item' },
-          { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
-          {
-            title: t('wia.field.kind'),
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: string) => <Tag>{t(`wia.kind.${k}` as MessageKey)}</Tag>,
-          },
-          {
-            title: t('wia.field.basis'),
-            dataIndex: 'basis',
-            width: 200,
-            render: (v: string | null) => v ?? '—',
-          },
-          { title: t('wia.field.funds'), dataIndex: 'fundsFen', width: 120, render: yuan },
-          { title: t('wia.field.publishedOn'), dataIndex: 'publishedOn', width: 110 },
-          {
-            title: t('wia.field.review'),
-            width: 190,
-            render: (_: unknown, r) => (
-              <Space size={4} wrap>
-                <Tag color={r.status === 'active' ? 'green' : 'default'}>
-                  {t(`wia.status.${r.status}` as MessageKey)}
-                </Tag>
-                {r.reviewedOn ? <Typography.Text type="secondary">{r.reviewedOn}</Typography.Text> : null}
-                {r.abilities.review ? (
-                  <>
-                    <Button size="small" type="link" onClick={() => ask(r, 'keep')}>
-                      {t('wia.action.keep')}
-                    </Button>
-                    <Button size="small" type="link" danger onClick={() => ask(r, 'remove')}>
-                      {t('wia.action.remove')}
-                    </Button>
-                  </>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]}
-      />
-    </Card>
+    <PagedCard<Item>
+      queryKey={(page) => wiaKeys.items(list, page)}
+      fetch={(page) => wiaApi.items(list, page)}
+      empty={t('wia.empty')}
+      expandable={{ expandedRowRender: (r) => <Typography.Paragraph>{r.content}</Typography.Paragraph> }}
+      columns={[
+        { title: t('wia.field.item'), dataIndex: 'item' },
+        { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
+        {
+          title: t('wia.field.kind'),
+          dataIndex: 'kind',
+          width: 110,
+          render: (k: string) => <Tag>{t(`wia.kind.${k}` as MessageKey)}</Tag>,
+        },
+        {
+          title: t('wia.field.basis'),
+          dataIndex: 'basis',
+          width: 200,
+          render: (v: string | null) => v ?? '—',
+        },
+        { title: t('wia.field.funds'), dataIndex: 'fundsFen', width: 120, render: yuan },
+        { title: t('wia.field.publishedOn'), dataIndex: 'publishedOn', width: 110 },
+        {
+          title: t('wia.field.review'),
+          width: 190,
+          render: (_: unknown, r) => (
+            <Space size={4} wrap>
+              <Tag color={r.status === 'active' ? 'green' : 'default'}>
+                {t(`wia.status.${r.status}` as MessageKey)}
+              </Tag>
+              {r.reviewedOn ? <Typography.Text type="secondary">{r.reviewedOn}</Typography.Text> : null}
+              {r.abilities.review ? (
+                <>
+                  <Button size="small" type="link" onClick={() => ask(r, 'keep')}>
+                    {t('wia.action.keep')}
+                  </Button>
+                  <Button size="small" type="link" danger onClick={() => ask(r, 'remove')}>
+                    {t('wia.action.remove')}
+                  </Button>
+                </>
+              ) : null}
+            </Space>
+          ),
+        },
+      ]}
+    />
   );
 }
 
 function Refusals() {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const rows = useQuery({ queryKey: wiaKeys.refusals(page), queryFn: () => wiaApi.refusals(page) });
   return (
-    <Card size="small">
-      <PageTable
-        list={rows}
-        page={page}
-        onPage={setPage}
-        empty={t('wia.empty')}
-        columns={[
-          { title: t('wia.field.community'), dataIndex: 'orgUnitName', width: 120 },
-          { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
-          { title: t('wia.field.matter'), dataIndex: 'matter' },
-          { title: t('wia.field.requestedOn'), dataIndex: 'requestedOn', width: 110 },
-          { title: t('wia.field.note'), dataIndex: 'note' },
-        ]}
-      />
-    </Card>
+    <PagedCard
+      queryKey={wiaKeys.refusals}
+      fetch={wiaApi.refusals}
+      empty={t('wia.empty')}
+      columns={[
+        { title: t('wia.field.community'), dataIndex: 'orgUnitName', width: 120 },
+        { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
+        { title: t('wia.field.matter'), dataIndex: 'matter' },
+        { title: t('wia.field.requestedOn'), dataIndex: 'requestedOn', width: 110 },
+        { title: t('wia.field.note'), dataIndex: 'note' },
+      ]}
+    />
   );
 }
 
