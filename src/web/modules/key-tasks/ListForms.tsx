@@ -154,28 +154,16 @@ export function EditTaskModal({
       form={form}
       submit={save}
     >
-      <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-      <Form.Item name="units" label={t('keyTasks.field.units')} rules={[{ required: true }]}>
-        <Select mode="tags" tokenSeparators={['、', ',', '，']} />
-      </Form.Item>
+      <ContentField />
+      <UnitsField />
       <Form.Item name="lead" label={t('keyTasks.form.lead')}>
         <Select allowClear options={units.map((u) => ({ value: u, label: u }))} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
-          <Input maxLength={40} />
-        </Form.Item>
+        <DueOnField />
+        <DeadlineTextField />
       </Space>
-      {list?.phases.length ? (
-        <Form.Item name="phase" label={t('keyTasks.field.phase')}>
-          <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
-        </Form.Item>
-      ) : null}
+      <PhaseField list={list} />
       <Form.List name="milestones">
         {(fields, { add, remove }) => (
           <div style={{ marginBottom: 12 }}>
@@ -205,4 +193,54 @@ export function EditTaskModal({
       </Form.Item>
     </SubmitModal>
   );
+}
+
+/** A task's content (its wording in the list), as the new-task and edit forms ask it. */
+export function ContentField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
+      <Input.TextArea rows={3} maxLength={2000} />
+    </Form.Item>
+  );
+}
+
+/** A task's responsible units, typed as tags (a pasted list splits on 、 and commas); `extra` is said below. */
+export function UnitsField({ extra }: { extra?: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="units" label={t('keyTasks.field.units')} extra={extra} rules={[{ required: true }]}>
+      <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+    </Form.Item>
+  );
+}
+
+/** A task's deadline, a day. */
+export function DueOnField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
+      <DatePicker />
+    </Form.Item>
+  );
+}
+
+/** The deadline as the list words it (年底前, 长期坚持 …), shown instead of the day. */
+export function DeadlineTextField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
+      <Input maxLength={40} />
+    </Form.Item>
+  );
+}
+
+/** The phase of the list a task falls in, asked only when the list has phases. */
+export function PhaseField({ list }: { list: TaskList | undefined }) {
+  const { t } = useI18n();
+  return list?.phases.length ? (
+    <Form.Item name="phase" label={t('keyTasks.field.phase')}>
+      <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
+    </Form.Item>
+  ) : null;
 }

@@ -5,9 +5,7 @@ import {
   Card,
   Checkbox,
   Col,
-  DatePicker,
   Descriptions,
-  Drawer,
   Form,
   Input,
   InputNumber,
@@ -17,22 +15,32 @@ import {
   Space,
   Statistic,
   Table,
+  type TableProps,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { type ActionModalProps, ActionSubmitModal } from '../../app/components/ActionModal';
 import { AddButton } from '../../app/components/AddButton';
 import { PageHeader } from '../../app/components/PageHeader';
+import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/RecordDrawer';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
-import { EditTaskModal, ListModal } from './ListForms';
+import {
+  ContentField,
+  DeadlineTextField,
+  DueOnField,
+  EditTaskModal,
+  ListModal,
+  PhaseField,
+  UnitsField,
+} from './ListForms';
 import { EventNotes } from './EventNotes';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
@@ -176,43 +184,17 @@ export default function TasksPage() {
       {board.data ? (
         <Row gutter={12} style={{ marginBottom: 12 }}>
           <Col xs={24} lg={14}>
-            <Card size="small" title={t('keyTasks.board.byUnit')}>
-              <Table
-                rowKey="unit"
-                size="small"
-                pagination={false}
-                scroll={{ y: 260 }}
-                dataSource={board.data.byUnit}
-                onRow={(r) => ({ onClick: () => set('unit', r.unit), style: { cursor: 'pointer' } })}
-                columns={[
-                  { title: t('keyTasks.board.unit'), dataIndex: 'unit' },
-                  { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
-                  { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
-                  {
-                    title: t('keyTasks.count.overdue'),
-                    dataIndex: 'overdue',
-                    width: 100,
-                    render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0),
-                  },
-                ]}
-              />
-            </Card>
+            <BoardCard
+              title={t('keyTasks.board.byUnit')}
+              by="unit"
+              rows={board.data.byUnit}
+              scroll={{ y: 260 }}
+              onRow={(r) => ({ onClick: () => set('unit', r.unit), style: { cursor: 'pointer' } })}
+              overdue={(v) => (v ? <Tag color="red">{v}</Tag> : 0)}
+            />
           </Col>
           <Col xs={24} lg={10}>
-            <Card size="small" title={t('keyTasks.board.byDeadline')}>
-              <Table
-                rowKey="month"
-                size="small"
-                pagination={false}
-                dataSource={board.data.byDeadline}
-                columns={[
-                  { title: t('keyTasks.board.month'), dataIndex: 'month' },
-                  { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
-                  { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
-                  { title: t('keyTasks.count.overdue'), dataIndex: 'overdue', width: 100 },
-                ]}
-              />
-            </Card>
+            <BoardCard title={t('keyTasks.board.byDeadline')} by="month" rows={board.data.byDeadline} />
           </Col>
         </Row>
       ) : null}
@@ -313,22 +295,53 @@ export default function TasksPage() {
   );
 }
 
+/** One of the board's tables: a row per unit or month (`by`) with its tasks in all, done and overdue. */
+function BoardCard<R extends { total: number; done: number; overdue: number }>({
+  title,
+  by,
+  rows,
+  overdue,
+  ...table
+}: {
+  title: string;
+  by: 'unit' | 'month';
+  rows: R[];
+  /** How an overdue count shows (the number itself when left out). */
+  overdue?: (count: number) => ReactNode;
+} & Pick<TableProps<R>, 'scroll' | 'onRow'>) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={title}>
+      <Table<R>
+        rowKey={by}
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        {...table}
+        columns={[
+          { title: t(`keyTasks.board.${by}`), dataIndex: by },
+          { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
+          { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
+          { title: t('keyTasks.count.overdue'), dataIndex: 'overdue', width: 100, render: overdue },
+        ]}
+      />
+    </Card>
+  );
+}
+
 function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList; onClose: () => void }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const detail = useQuery({ queryKey: ktKeys.task(id ?? ''), queryFn: () => ktApi.task(id!), enabled: !!id });
   const [action, setAction] = useState<Action | null>(null);
-  const d = detail.data;
   return (
-    <Drawer
-      width={640}
-      open={!!id}
+    <RecordDrawer
+      id={id}
+      record={detail}
       onClose={onClose}
-      title={d ? t('keyTasks.detail.title', { n: d.number }) : ''}
-      destroyOnClose
+      title={(d) => t('keyTasks.detail.title', { n: d.number })}
     >
-      {detail.isError ? <ErrorResult error={detail.error} onRetry={() => detail.refetch()} /> : null}
-      {d ? (
+      {(d) => (
         <>
           <Typography.Paragraph>{d.content}</Typography.Paragraph>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
@@ -371,21 +384,17 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
               <Progress percent={d.progress} size="small" style={{ maxWidth: 240 }} />
             </Descriptions.Item>
           </Descriptions>
-          <Space wrap style={{ marginBottom: 16 }}>
+          <ActionButtons
+            actions={d.actions}
+            prefix="keyTasks.action"
+            primary={['report', 'supervise']}
+            danger={['interview']}
+            onPick={setAction}
+          >
             {list?.abilities.manage && d.state !== 'done' ? (
               <Button onClick={() => setEditing(true)}>{t('keyTasks.form.editTaskButton')}</Button>
             ) : null}
-            {d.actions.map((a) => (
-              <Button
-                key={a}
-                type={a === 'report' || a === 'supervise' ? 'primary' : 'default'}
-                danger={a === 'interview'}
-                onClick={() => setAction(a)}
-              >
-                {t(`keyTasks.action.${a}` as MessageKey)}
-              </Button>
-            ))}
-          </Space>
+          </ActionButtons>
           <Typography.Title level={5}>{t('keyTasks.detail.timeline')}</Typography.Title>
           <Timeline
             items={d.events.map((e) => ({
@@ -397,13 +406,11 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
                     : 'blue',
               children: (
                 <div>
-                  <Typography.Text strong>{t(`keyTasks.event.${e.action}` as MessageKey)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {'　'}
-                    {formatDateTime(e.at)}
-                    {'　'}
-                    {e.actorName ?? t('keyTasks.event.system')}
-                  </Typography.Text>
+                  <EventHead
+                    label={t(`keyTasks.event.${e.action}` as MessageKey)}
+                    at={e.at}
+                    actor={`　${e.actorName ?? t('keyTasks.event.system')}`}
+                  />
                   {e.progress !== null && e.action === 'report' ? <div>{`${e.progress}%`}</div> : null}
                   {typeof e.data.unit === 'string' ? <div>{e.data.unit}</div> : null}
                   {typeof e.data.groupName === 'string' ? <div>{e.data.groupName}</div> : null}
@@ -413,23 +420,15 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
               ),
             }))}
           />
-          <ActionModal task={d} action={action} onClose={() => setAction(null)} />
+          <ActionModal record={d} action={action} onClose={() => setAction(null)} />
           {editing ? <EditTaskModal task={d} list={list} onClose={() => setEditing(false)} /> : null}
         </>
-      ) : null}
-    </Drawer>
+      )}
+    </RecordDrawer>
   );
 }
 
-function ActionModal({
-  task,
-  action,
-  onClose,
-}: {
-  task: TaskDetail;
-  action: Action | null;
-  onClose: () => void;
-}) {
+function ActionModal({ record: task, action, onClose }: ActionModalProps<TaskDetail, Action>) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   useEffect(() => {
@@ -450,9 +449,9 @@ function ActionModal({
       unit: action === 'interview' ? (v.unit ?? null) : null,
     });
   return (
-    <SubmitModal
-      open={!!action}
-      title={action ? t(`keyTasks.action.${action}` as MessageKey) : ''}
+    <ActionSubmitModal
+      action={action}
+      prefix="keyTasks.action"
       form={form}
       invalidate={ktKeys.all}
       savedText={t('keyTasks.action.done')}
@@ -482,7 +481,7 @@ function ActionModal({
           <Input.TextArea rows={3} />
         </Form.Item>
       ) : null}
-    </SubmitModal>
+    </ActionSubmitModal>
   );
 }
 
@@ -514,28 +513,11 @@ function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; 
       onClose={onClose}
       submit={mut}
     >
-      <Form.Item name="content" label={t('keyTasks.field.content')} rules={[{ required: true }]}>
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-      <Form.Item
-        name="units"
-        label={t('keyTasks.field.units')}
-        extra={t('keyTasks.field.unitsHint')}
-        rules={[{ required: true }]}
-      >
-        <Select mode="tags" tokenSeparators={['、', ',', '，']} />
-      </Form.Item>
-      <Form.Item name="dueOn" label={t('keyTasks.field.dueOn')} rules={[{ required: true }]}>
-        <DatePicker />
-      </Form.Item>
-      <Form.Item name="deadlineText" label={t('keyTasks.field.deadlineText')}>
-        <Input maxLength={40} />
-      </Form.Item>
-      {list.phases.length ? (
-        <Form.Item name="phase" label={t('keyTasks.field.phase')}>
-          <Select allowClear options={list.phases.map((p) => ({ value: p.key, label: p.name }))} />
-        </Form.Item>
-      ) : null}
+      <ContentField />
+      <UnitsField extra={t('keyTasks.field.unitsHint')} />
+      <DueOnField />
+      <DeadlineTextField />
+      <PhaseField list={list} />
     </SubmitModal>
   );
 }

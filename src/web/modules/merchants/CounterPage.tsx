@@ -30,6 +30,7 @@ import { useI18n } from '../../app/i18n';
 import {
   type CodeLookup,
   type CounterPoint,
+  linesText,
   merchantsApi,
   merchantsKeys,
   newIdempotencyKey,
@@ -150,7 +151,7 @@ function Counter({ points }: { points: CounterPoint[] }) {
                 {t('merchants.counter.doneText', { number: result.number, points: result.totalPoints })}
               </span>
               <span>
-                {result.volunteerName} · {result.lines.map((l) => `${l.itemName}×${l.quantity}`).join('、')}
+                {result.volunteerName} · {linesText(result.lines)}
               </span>
               {result.balanceAfter !== null ? (
                 <Typography.Text strong>
@@ -329,7 +330,7 @@ function RecentAtCounter({ pointId }: { pointId: string }) {
             extra={<Typography.Text strong>-{r.totalPoints}</Typography.Text>}
           >
             <List.Item.Meta
-              title={`${r.volunteerName} · ${r.lines.map((l) => `${l.itemName}×${l.quantity}`).join('、')}`}
+              title={`${r.volunteerName} · ${linesText(r.lines)}`}
               description={`${formatDateTime(r.redeemedAt)} · ${r.number}`}
             />
           </List.Item>

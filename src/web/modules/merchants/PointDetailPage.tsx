@@ -30,6 +30,7 @@ import { useI18n } from '../../app/i18n';
 import {
   type Item,
   merchantsApi,
+  linesText,
   merchantsKeys,
   newIdempotencyKey,
   type PointDetail,
@@ -265,7 +266,7 @@ function Operators({ point }: { point: PointDetail }) {
 }
 
 export function RedemptionLines({ r }: { r: Redemption }) {
-  return <>{r.lines.map((l) => `${l.itemName}×${l.quantity}`).join('、')}</>;
+  return <>{linesText(r.lines)}</>;
 }
 
 function PointRedemptions({ pointId }: { pointId: string }) {

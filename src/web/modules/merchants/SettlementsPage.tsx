@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { listTableProps } from '../../app/components/QueryTable';
+import { ErrorResult } from '../../app/components/Status';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Settlement } from './api';
@@ -110,9 +111,7 @@ export default function SettlementsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('merchants.settlements.empty')} /> }}
+          {...listTableProps(list, t('merchants.settlements.empty'))}
           pagination={{
             current: page,
             pageSize,

@@ -89,5 +89,9 @@ export const merchantsApi = {
   issueCode: (body: IssueCodeInput) => api.post<Code>('/api/merchants/me/codes', body),
 };
 
+/** A redemption's lines as one text: 名称×数量, joined by 、. */
+export const linesText = (lines: readonly { itemName: string; quantity: number }[]) =>
+  lines.map((l) => `${l.itemName}×${l.quantity}`).join('、');
+
 /** Today's date in China (UTC+8), YYYY-MM-DD. */
 export const chinaToday = () => chinaDate(new Date());

@@ -2,11 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Checkbox,
   DatePicker,
   Descriptions,
-  Drawer,
   Form,
   Input,
   InputNumber,
@@ -21,11 +19,12 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { type ActionModalProps, ActionSubmitModal } from '../../app/components/ActionModal';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { PageTable } from '../../app/components/PageTable';
-import { ErrorResult } from '../../app/components/Status';
+import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/RecordDrawer';
+import { PagedCard } from '../../app/components/PagedCard';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
@@ -41,6 +40,7 @@ const STATE_COLOR: Record<string, string> = {
   purchase: 'purple',
   exempt: 'cyan',
 };
+type Action = ApplicationDetail['actions'][number];
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 });
 
 /** 社区工作事项准入 (R-AC-1): applications with their 15-working-day deadline, the lists, refusals. */
@@ -113,79 +113,73 @@ function StateTag({ state, overdue }: { state: string; overdue: boolean }) {
 
 function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (v: boolean) => void }) {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
-  const q = { overdue: overdue ? ('true' as const) : undefined, page, pageSize: 20 };
-  const apps = useQuery({ queryKey: wiaKeys.apps(q), queryFn: () => wiaApi.apps(q) });
+  const q = (page: number) => ({ overdue: overdue ? ('true' as const) : undefined, page, pageSize: 20 });
   return (
-    <Card size="small">
-      <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} style={{ marginBottom: 12 }}>
-        {t('wia.overdueOnly')}
-      </Checkbox>
-      <PageTable<Application>
-        list={apps}
-        page={page}
-        onPage={setPage}
-        empty={t('wia.empty')}
-        onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
-          { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
-          { title: t('wia.field.item'), dataIndex: 'item' },
-          {
-            title: t('wia.field.submittedAt'),
-            dataIndex: 'submittedAt',
-            width: 110,
-            render: (v: string) => formatDate(v),
-          },
-          {
-            title: t('wia.field.due'),
-            dataIndex: 'dueAt',
-            width: 150,
-            render: (v: string | null, r) =>
-              v ? (
-                <span>
-                  {formatDate(v)}
-                  {r.dueEstimated ? t('wia.estimated') : ''}
-                </span>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('wia.field.left'),
-            dataIndex: 'workingDaysLeft',
-            width: 100,
-            render: (v: number | null) => (v === null ? '—' : v < 0 ? <Tag color="red">{v}</Tag> : v),
-          },
-          {
-            title: t('wia.field.state'),
-            dataIndex: 'state',
-            width: 160,
-            render: (s: string, r) => <StateTag state={s} overdue={r.overdue} />,
-          },
-        ]}
-      />
+    <PagedCard<Application>
+      queryKey={(page) => wiaKeys.apps(q(page))}
+      fetch={(page) => wiaApi.apps(q(page))}
+      toolbar={
+        <Checkbox
+          checked={overdue}
+          onChange={(e) => setOverdue(e.target.checked)}
+          style={{ marginBottom: 12 }}
+        >
+          {t('wia.overdueOnly')}
+        </Checkbox>
+      }
+      empty={t('wia.empty')}
+      onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
+        { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
+        { title: t('wia.field.item'), dataIndex: 'item' },
+        {
+          title: t('wia.field.submittedAt'),
+          dataIndex: 'submittedAt',
+          width: 110,
+          render: (v: string) => formatDate(v),
+        },
+        {
+          title: t('wia.field.due'),
+          dataIndex: 'dueAt',
+          width: 150,
+          render: (v: string | null, r) =>
+            v ? (
+              <span>
+                {formatDate(v)}
+                {r.dueEstimated ? t('wia.estimated') : ''}
+              </span>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          title: t('wia.field.left'),
+          dataIndex: 'workingDaysLeft',
+          width: 100,
+          render: (v: number | null) => (v === null ? '—' : v < 0 ? <Tag color="red">{v}</Tag> : v),
+        },
+        {
+          title: t('wia.field.state'),
+          dataIndex: 'state',
+          width: 160,
+          render: (s: string, r) => <StateTag state={s} overdue={r.overdue} />,
+        },
+      ]}
+    >
       <DetailDrawer id={openId} onClose={() => setOpenId(null)} />
-    </Card>
+    </PagedCard>
   );
 }
 
 function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const d = useQuery({ queryKey: wiaKeys.app(id ?? ''), queryFn: () => wiaApi.app(id!), enabled: !!id });
-  const [action, setAction] = useState<string | null>(null);
-  const a = d.data;
+  const [action, setAction] = useState<Action | null>(null);
   return (
-    <Drawer
-      width={640}
-      open={!!id}
-      onClose={onClose}
-      title={a ? `${a.number}　${a.item}` : ''}
-      destroyOnClose
-    >
-      {d.isError ? <ErrorResult error={d.error} onRetry={() => d.refetch()} /> : null}
-      {a ? (
+    <RecordDrawer id={id} record={d} onClose={onClose} title={(a) => `${a.number}　${a.item}`}>
+      {(a) => (
         <>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('wia.field.department')}>
@@ -222,18 +216,13 @@ function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void 
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          <Space wrap style={{ marginBottom: 16 }}>
-            {a.actions.map((x) => (
-              <Button
-                key={x}
-                type={x === 'approve' ? 'primary' : 'default'}
-                danger={x === 'refuse'}
-                onClick={() => setAction(x)}
-              >
-                {t(`wia.action.${x}` as MessageKey)}
-              </Button>
-            ))}
-          </Space>
+          <ActionButtons
+            actions={a.actions}
+            prefix="wia.action"
+            primary={['approve']}
+            danger={['refuse']}
+            onPick={setAction}
+          />
           {a.opinions.length ? (
             <>
               <Typography.Title level={5}>{t('wia.opinions')}</Typography.Title>
@@ -251,33 +240,24 @@ function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void 
               color: e.action === 'overdue' || e.action === 'refuse' ? 'red' : 'blue',
               children: (
                 <div>
-                  <Typography.Text strong>{t(`wia.event.${e.action}` as MessageKey)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {'　'}
-                    {formatDateTime(e.at)}
-                    {e.actorName ? `　${e.actorName}` : ''}
-                  </Typography.Text>
+                  <EventHead
+                    label={t(`wia.event.${e.action}` as MessageKey)}
+                    at={e.at}
+                    actor={e.actorName ? `　${e.actorName}` : ''}
+                  />
                   {e.comment ? <div>{e.comment}</div> : null}
                 </div>
               ),
             }))}
           />
-          <ActionModal app={a} action={action} onClose={() => setAction(null)} />
+          <ActionModal record={a} action={action} onClose={() => setAction(null)} />
         </>
-      ) : null}
-    </Drawer>
+      )}
+    </RecordDrawer>
   );
 }
 
-function ActionModal({
-  app,
-  action,
-  onClose,
-}: {
-  app: ApplicationDetail;
-  action: string | null;
-  onClose: () => void;
-}) {
+function ActionModal({ record: app, action, onClose }: ActionModalProps<ApplicationDetail, Action>) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const submit = (v: {
@@ -287,7 +267,7 @@ function ActionModal({
     meetingRef?: string;
   }) =>
     wiaApi.act(app.id, {
-      action: action as 'consult',
+      action: action!,
       comment: v.comment || null,
       department: v.department || null,
       stance: v.stance ?? null,
@@ -295,9 +275,9 @@ function ActionModal({
     });
   const decision = action === 'approve' || action === 'refuse' || action === 'route_purchase';
   return (
-    <SubmitModal
-      open={!!action}
-      title={action ? t(`wia.action.${action}` as MessageKey) : ''}
+    <ActionSubmitModal
+      action={action}
+      prefix="wia.action"
       form={form}
       preserve={false}
       invalidate={wiaKeys.all}
@@ -336,7 +316,7 @@ function ActionModal({
       >
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-    </SubmitModal>
+    </ActionSubmitModal>
   );
 }
 
@@ -345,8 +325,6 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
   const { message } = App.useApp();
   const showError = useShowError();
   const qc = useQueryClient();
-  const [page, setPage] = useState(1);
-  const items = useQuery({ queryKey: wiaKeys.items(list, page), queryFn: () => wiaApi.items(list, page) });
   const review = useMutation({
     mutationFn: (v: { id: string; decision: 'keep' | 'remove'; note: string }) =>
       wiaApi.review(v.id, { decision: v.decision, note: v.note }),
@@ -371,78 +349,70 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
     });
   };
   return (
-    <Card size="small">
-      <PageTable<Item>
-        list={items}
-        page={page}
-        onPage={setPage}
-        empty={t('wia.empty')}
-        expandable={{ expandedRowRender: (r) => <Typography.Paragraph>{r.content}</Typography.Paragraph> }}
-        columns={[
-          { title: t('wia.field.item'), dataIndex: 'item' },
-          { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
-          {
-            title: t('wia.field.kind'),
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: string) => <Tag>{t(`wia.kind.${k}` as MessageKey)}</Tag>,
-          },
-          {
-            title: t('wia.field.basis'),
-            dataIndex: 'basis',
-            width: 200,
-            render: (v: string | null) => v ?? '—',
-          },
-          { title: t('wia.field.funds'), dataIndex: 'fundsFen', width: 120, render: yuan },
-          { title: t('wia.field.publishedOn'), dataIndex: 'publishedOn', width: 110 },
-          {
-            title: t('wia.field.review'),
-            width: 190,
-            render: (_: unknown, r) => (
-              <Space size={4} wrap>
-                <Tag color={r.status === 'active' ? 'green' : 'default'}>
-                  {t(`wia.status.${r.status}` as MessageKey)}
-                </Tag>
-                {r.reviewedOn ? <Typography.Text type="secondary">{r.reviewedOn}</Typography.Text> : null}
-                {r.abilities.review ? (
-                  <>
-                    <Button size="small" type="link" onClick={() => ask(r, 'keep')}>
-                      {t('wia.action.keep')}
-                    </Button>
-                    <Button size="small" type="link" danger onClick={() => ask(r, 'remove')}>
-                      {t('wia.action.remove')}
-                    </Button>
-                  </>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]}
-      />
-    </Card>
+    <PagedCard<Item>
+      queryKey={(page) => wiaKeys.items(list, page)}
+      fetch={(page) => wiaApi.items(list, page)}
+      empty={t('wia.empty')}
+      expandable={{ expandedRowRender: (r) => <Typography.Paragraph>{r.content}</Typography.Paragraph> }}
+      columns={[
+        { title: t('wia.field.item'), dataIndex: 'item' },
+        { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
+        {
+          title: t('wia.field.kind'),
+          dataIndex: 'kind',
+          width: 110,
+          render: (k: string) => <Tag>{t(`wia.kind.${k}` as MessageKey)}</Tag>,
+        },
+        {
+          title: t('wia.field.basis'),
+          dataIndex: 'basis',
+          width: 200,
+          render: (v: string | null) => v ?? '—',
+        },
+        { title: t('wia.field.funds'), dataIndex: 'fundsFen', width: 120, render: yuan },
+        { title: t('wia.field.publishedOn'), dataIndex: 'publishedOn', width: 110 },
+        {
+          title: t('wia.field.review'),
+          width: 190,
+          render: (_: unknown, r) => (
+            <Space size={4} wrap>
+              <Tag color={r.status === 'active' ? 'green' : 'default'}>
+                {t(`wia.status.${r.status}` as MessageKey)}
+              </Tag>
+              {r.reviewedOn ? <Typography.Text type="secondary">{r.reviewedOn}</Typography.Text> : null}
+              {r.abilities.review ? (
+                <>
+                  <Button size="small" type="link" onClick={() => ask(r, 'keep')}>
+                    {t('wia.action.keep')}
+                  </Button>
+                  <Button size="small" type="link" danger onClick={() => ask(r, 'remove')}>
+                    {t('wia.action.remove')}
+                  </Button>
+                </>
+              ) : null}
+            </Space>
+          ),
+        },
+      ]}
+    />
   );
 }
 
 function Refusals() {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const rows = useQuery({ queryKey: wiaKeys.refusals(page), queryFn: () => wiaApi.refusals(page) });
   return (
-    <Card size="small">
-      <PageTable
-        list={rows}
-        page={page}
-        onPage={setPage}
-        empty={t('wia.empty')}
-        columns={[
-          { title: t('wia.field.community'), dataIndex: 'orgUnitName', width: 120 },
-          { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
-          { title: t('wia.field.matter'), dataIndex: 'matter' },
-          { title: t('wia.field.requestedOn'), dataIndex: 'requestedOn', width: 110 },
-          { title: t('wia.field.note'), dataIndex: 'note' },
-        ]}
-      />
-    </Card>
+    <PagedCard
+      queryKey={wiaKeys.refusals}
+      fetch={wiaApi.refusals}
+      empty={t('wia.empty')}
+      columns={[
+        { title: t('wia.field.community'), dataIndex: 'orgUnitName', width: 120 },
+        { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
+        { title: t('wia.field.matter'), dataIndex: 'matter' },
+        { title: t('wia.field.requestedOn'), dataIndex: 'requestedOn', width: 110 },
+        { title: t('wia.field.note'), dataIndex: 'note' },
+      ]}
+    />
   );
 }
 

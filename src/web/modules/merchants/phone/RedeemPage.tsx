@@ -14,7 +14,7 @@ import {
   Tag,
   useToast,
 } from '../../../phone/ui';
-import { type Code, merchantsApi, merchantsKeys, type MyRedeem } from '../api';
+import { type Code, linesText, merchantsApi, merchantsKeys, type MyRedeem } from '../api';
 
 /** /m/redeem: the volunteer's balance, a short-lived redemption code with a countdown, nearby points. */
 export default function RedeemPage() {
@@ -120,7 +120,7 @@ function Redeem() {
               {t('merchants.counter.doneText', { number: done.number, points: done.totalPoints })}
             </strong>
             <div>
-              {done.pointName} · {done.lines.map((l) => `${l.itemName}×${l.quantity}`).join('、')}
+              {done.pointName} · {linesText(done.lines)}
             </div>
           </Notice>
         </Section>
@@ -281,7 +281,7 @@ function Redeem() {
                   )}
                 </div>
                 <div className="muted">
-                  {formatAt(r.redeemedAt)} · {r.lines.map((l) => `${l.itemName}×${l.quantity}`).join('、')}
+                  {formatAt(r.redeemedAt)} · {linesText(r.lines)}
                 </div>
                 {r.reversedReason !== null && (
                   <div className="muted">{t('merchants.redeem.reversed', { reason: r.reversedReason })}</div>
