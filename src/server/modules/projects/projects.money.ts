@@ -12,7 +12,6 @@ import type {
 } from '../../../shared/contracts/projects.money';
 import type { FundingSource } from '../../../shared/contracts/projects';
 import { chinaDate } from '../../../shared/chinaTime';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -36,6 +35,7 @@ import {
   spendsOf,
   totalsOf,
 } from './projects.money.repository';
+import { auditDisbursement, auditFundDisclosure, auditSpend } from './projects.audit';
 
 const SOURCE_ZH: Record<FundingSource, string> = {
   city: '市级财政补助',
@@ -145,11 +145,7 @@ export async function addDisbursement(ctx: ActorCtx, id: string, body: Disbursem
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.money.disburse',
-      entityType: 'pj_disbursement',
-      entityId: d.id,
-      orgPath: row.orgPath,
+    await auditDisbursement(tx, ctx, 'projects.money.disburse', d.id, row, {
       after: { applicationId: row.id, source: d.source, receivedOn: d.receivedOn, amountFen: d.amountFen },
     });
     await insertStep(
@@ -199,11 +195,7 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: overrun ? 'projects.money.spend_overrun' : 'projects.money.spend',
-      entityType: 'pj_spend',
-      entityId: s.id,
-      orgPath: row.orgPath,
+    await auditSpend(tx, ctx, overrun ? 'projects.money.spend_overrun' : 'projects.money.spend', s.id, row, {
       after: {
         applicationId: row.id,
         line: s.line,
@@ -268,11 +260,7 @@ export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.money.disclose',
-      entityType: 'pj_fund_disclosure',
-      entityId: p.id,
-      orgPath: row.orgPath,
+    await auditFundDisclosure(tx, ctx, 'projects.money.disclose', p.id, row, {
       after: { applicationId: row.id, disclosureId: d.id, ...snap },
     });
     await insertStep(
@@ -325,11 +313,7 @@ export async function attachReceipt(
   await storage.put(fileId, photo.data);
   await ctx.db.transaction(async (tx) => {
     await setSpendReceipt(tx, spend.id, fileId, photo.mime, ctx.clock.now());
-    await writeAudit(tx, ctx, {
-      action: 'projects.money.receipt',
-      entityType: 'pj_spend',
-      entityId: spend.id,
-      orgPath: row.orgPath,
+    await auditSpend(tx, ctx, 'projects.money.receipt', spend.id, row, {
       after: { fileId, mime: photo.mime, size: photo.data.length, receiptRef: spend.receiptRef },
     });
   });
