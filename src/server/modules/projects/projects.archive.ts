@@ -27,7 +27,11 @@ import { checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
 import { applicationInReach } from './projects.reach';
-import { auditApplication, auditArchiveItem } from './projects.audit';
+import { auditApplication } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+import { newChildRow } from './projects.childRows';
+
+const auditArchiveItem = audited('pj_archive_item');
 
 /**
  * The archive of a selected co-building project (seed 000 四.3, R-PJ-3): files with a note in eight
@@ -125,9 +129,7 @@ export async function addArchiveItem(
     ctx,
     (tx) =>
       insertArchiveItem(tx, {
-        id: ctx.ids(),
-        applicationId: app.id,
-        orgPath: app.orgPath,
+        ...newChildRow(ctx, app),
         category: upload.category,
         ...stored,
       }),

@@ -10,7 +10,9 @@ import {
 } from './projects.assign.repository';
 import { applicationsPolicy } from './projects.policy';
 import { callInReach } from './projects.reach';
-import { auditAssignment } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+
+const auditAssignment = audited('pj_assignment');
 
 /**
  * Evaluator assignment (issue 11 §2, S000-28 review record per application): the bureau that manages a

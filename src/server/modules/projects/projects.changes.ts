@@ -27,7 +27,10 @@ import {
   updateApplicationRow,
 } from './projects.repository';
 import { applicationInReach } from './projects.reach';
-import { auditChange } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+import { newChildRow } from './projects.childRows';
+
+const auditChange = audited('pj_change');
 
 /**
  * R-PJ-4 "no project swaps midway" (seed 000 三, S000-24). After selection the community may request a
@@ -122,9 +125,7 @@ export async function requestChange(ctx: ActorCtx, id: string, body: RequestChan
   await ctx.db.transaction(async (tx) => {
     if (await pendingChangeOf(tx, app.id)) throw new AppError('projects.change_pending', 409);
     const row = await insertChange(tx, {
-      id: ctx.ids(),
-      applicationId: app.id,
-      orgPath: app.orgPath,
+      ...newChildRow(ctx, app),
       state: 'pending',
       reason: body.reason,
       before,

@@ -49,6 +49,7 @@ import {
 import { endOfChinaDay } from './projects.workflow';
 import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
 import { auditApplication, auditCall } from './projects.audit';
+import { newChildRow } from './projects.childRows';
 
 const DAY = 86_400_000;
 
@@ -390,9 +391,7 @@ export async function grantExemption(
   await ctx.db.transaction(async (tx) => {
     await moveOneProjectDue(tx, row.id, newDueAt, row.summaryAt ? null : summaryDueAt, now);
     await insertExemption(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       reason: body.reason,
       previousDueAt: row.completionDueAt!,
       newDue: body.newDue,

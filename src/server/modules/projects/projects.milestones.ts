@@ -21,7 +21,10 @@ import {
 import { applicationsPolicy } from './projects.policy';
 import { keepsProject, projectInReach } from './projects.reach';
 import { type ApplicationRow, insertStep } from './projects.repository';
-import { auditMilestone } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+import { newChildRow } from './projects.childRows';
+
+const auditMilestone = audited('pj_milestone');
 
 /**
  * The implementation plan of a selected project (R-PJ-4 动态跟踪): milestones inside the project's term —
@@ -98,9 +101,7 @@ export async function addMilestone(ctx: ActorCtx, id: string, body: MilestoneBod
     if ((await milestoneCount(tx, row.id)) >= MILESTONE_MAX)
       throw new AppError('projects.milestone_limit', 409, { max: MILESTONE_MAX });
     const m = await insertMilestone(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       title: body.title,
       dueOn: body.dueOn,
       note: body.note || null,

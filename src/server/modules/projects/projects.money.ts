@@ -36,6 +36,7 @@ import {
   totalsOf,
 } from './projects.money.repository';
 import { auditDisbursement, auditFundDisclosure, auditSpend } from './projects.audit';
+import { newChildRow } from './projects.childRows';
 
 const SOURCE_ZH: Record<FundingSource, string> = {
   city: '市级财政补助',
@@ -133,9 +134,7 @@ export async function addDisbursement(ctx: ActorCtx, id: string, body: Disbursem
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const d = await insertDisbursement(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       source: body.source,
       receivedOn: body.receivedOn,
       amountFen: body.amountFen,
@@ -180,9 +179,7 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
     if (overrun && !applicationsPolicy.can(ctx.actor, 'review', row))
       throw new AppError('projects.money_overrun_needs_review', 409, amounts);
     const s = await insertSpend(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       line: body.line,
       spentOn: body.spentOn,
       amountFen: body.amountFen,
@@ -250,9 +247,7 @@ export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto
   });
   await ctx.db.transaction(async (tx) => {
     const p = await insertFundDisclosure(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       disclosureId: d.id,
       snapshot: snap,
       postedAt: now,

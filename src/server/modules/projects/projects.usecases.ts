@@ -71,7 +71,10 @@ import {
 } from './projects.workflow';
 import { sealLinkOf } from './projects.links.repository';
 import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
-import { auditApplication, auditCall, auditScore } from './projects.audit';
+import { auditApplication, auditCall } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+
+const auditScore = audited('pj_score');
 
 // ---------------------------------------------------------------- calls
 

@@ -35,7 +35,10 @@ import { pjApplications, pjReports, pjSteps } from './projects.table';
 import { checkSubdistrictQuota } from './projects.evaluation.repository';
 import { sealThroughLog } from './projects.seal';
 import { hasConsultationLink } from './projects.links.repository';
-import { auditApplication, auditReport } from './projects.audit';
+import { auditApplication } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+
+const auditReport = audited('pj_report');
 
 /** What a transition is given: the request's fields and the application's call (read by the use case). */
 export type ApplicationInput = ApplicationActionBody & { call: CallRow };
