@@ -19,7 +19,7 @@ import {
   getArchive,
   removeArchiveItem,
 } from './projects.archive';
-import { readFileUpload, sendDownload } from './projects.http';
+import { PROJECT_TAGS, idRoutes, readFileUpload, sendDownload } from './projects.http';
 
 /** The multipart upload of one archive item: fields `category` and `note`, one file (≤ 30 MB, 413). */
 const readUpload = (req: FastifyRequest) =>
@@ -31,14 +31,17 @@ const readUpload = (req: FastifyRequest) =>
 /** The archive ①–⑧ of a selected project (R-PJ-3) and its zip export; registered by projects.routes.ts. */
 export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['projects'];
+  const route = idRoutes(base, deps);
+  const tags = PROJECT_TAGS;
   const read = { access: access.permission('projects.read') };
   const storage = () => createLocalStorage(deps.config.dataDir);
 
-  app.get(
+  route(
+    'GET',
     '/api/projects/applications/:id/archive',
-    { config: read, schema: { tags, params: idParams, response: { 200: archiveSchema } } },
-    (req) => getArchive(actorCtxOf(deps, req), req.params.id),
+    read.access,
+    { response: archiveSchema },
+    getArchive,
   );
   /** multipart/form-data: `category`, `note` and one file (photo, video, audio or document, ≤ 30 MB). */
   app.post(
@@ -70,12 +73,11 @@ export function archiveRoutes(base: FastifyInstance, deps: AppDeps) {
     },
   );
   /** Removes an item with a reason (kept, marked removed); like residents' `POST …/:id/remove`. */
-  app.post(
+  route(
+    'POST',
     '/api/projects/archive-items/:id/remove',
-    {
-      config: { access: access.anyOf('projects.apply', 'projects.review') },
-      schema: { tags, params: idParams, body: removeArchiveItemBody, response: { 200: archiveSchema } },
-    },
-    (req) => removeArchiveItem(actorCtxOf(deps, req), req.params.id, req.body.reason),
+    access.anyOf('projects.apply', 'projects.review'),
+    { body: removeArchiveItemBody, response: archiveSchema },
+    (ctx, id, body) => removeArchiveItem(ctx, id, body.reason),
   );
 }

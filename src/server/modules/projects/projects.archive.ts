@@ -9,7 +9,6 @@ import {
 } from '../../../shared/contracts/projects.archive';
 import { chinaDate } from '../../../shared/chinaTime';
 import type { Locale } from '../../../shared/i18n/errors';
-import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -28,6 +27,11 @@ import { checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import { applicationsPolicy } from './projects.policy';
 import { type ApplicationRow, findApplication } from './projects.repository';
 import { applicationInReach } from './projects.reach';
+import { auditApplication } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+import { newChildRow } from './projects.childRows';
+
+const auditArchiveItem = audited('pj_archive_item');
 
 /**
  * The archive of a selected co-building project (seed 000 四.3, R-PJ-3): files with a note in eight
@@ -125,9 +129,7 @@ export async function addArchiveItem(
     ctx,
     (tx) =>
       insertArchiveItem(tx, {
-        id: ctx.ids(),
-        applicationId: app.id,
-        orgPath: app.orgPath,
+        ...newChildRow(ctx, app),
         category: upload.category,
         ...stored,
       }),
@@ -213,11 +215,7 @@ export async function archiveZip(ctx: ActorCtx, storage: Storage, id: string, lo
   zip.file(en ? 'index.txt' : '档案目录.txt', `\uFEFF${lines.join('\r\n')}`);
   const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'projects.archive.export',
-      entityType: 'pj_application',
-      entityId: app.id,
-      orgPath: app.orgPath,
+    auditApplication(tx, ctx, 'projects.archive.export', app.id, app, {
       after: { items: rows.length, removed: removed.length, complete: archive.complete },
     }),
   );
@@ -244,11 +242,7 @@ export async function removeArchiveItem(ctx: ActorCtx, itemId: string, reason: s
       removedByName: ctx.actor.displayName ?? null,
       removedReason: reason,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.archive.remove',
-      entityType: 'pj_archive_item',
-      entityId: r.id,
-      orgPath: app.orgPath,
+    await auditArchiveItem(tx, ctx, 'projects.archive.remove', r.id, app, {
       before: { applicationId: app.id, category: r.category, fileName: r.fileName, removed: false },
       after: { applicationId: app.id, category: r.category, fileName: r.fileName, removed: true, reason },
     });

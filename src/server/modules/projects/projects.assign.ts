@@ -1,5 +1,4 @@
 import type { AssignBody, AssignmentsDto, UnassignBody } from '../../../shared/contracts/projects.assign';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { usersWithPermissionAround } from '../accounts/accounts.api';
@@ -11,6 +10,9 @@ import {
 } from './projects.assign.repository';
 import { applicationsPolicy } from './projects.policy';
 import { callInReach } from './projects.reach';
+import { audited } from '../../platform/auditedEntity';
+
+const auditAssignment = audited('pj_assignment');
 
 /**
  * Evaluator assignment (issue 11 §2, S000-28 review record per application): the bureau that manages a
@@ -75,11 +77,7 @@ export async function assignReviewers(
   await ctx.db.transaction(async (tx) => {
     const inserted = await insertAssignments(tx, rows);
     for (const r of inserted)
-      await writeAudit(tx, ctx, {
-        action: 'projects.assign',
-        entityType: 'pj_assignment',
-        entityId: r.id,
-        orgPath: r.orgPath,
+      await auditAssignment(tx, ctx, 'projects.assign', r.id, r, {
         after: { applicationId: r.applicationId, reviewerId: r.reviewerId, reviewerName: r.reviewerName },
       });
   });
@@ -97,11 +95,7 @@ export async function unassignReviewer(
   await ctx.db.transaction(async (tx) => {
     const removed = await deleteAssignment(tx, body.applicationId, body.reviewerId);
     if (!removed) throw notFound();
-    await writeAudit(tx, ctx, {
-      action: 'projects.unassign',
-      entityType: 'pj_assignment',
-      entityId: removed.id,
-      orgPath: removed.orgPath,
+    await auditAssignment(tx, ctx, 'projects.unassign', removed.id, removed, {
       before: { applicationId: removed.applicationId, reviewerId: removed.reviewerId },
     });
   });

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   changesSchema,
   decideChangeBody,
@@ -7,35 +6,27 @@ import {
 } from '../../../shared/contracts/projects.changes';
 import { access } from '../../platform/access';
 import type { AppDeps } from '../../platform/context';
-import { actorCtxOf } from '../../platform/context';
-import { idParams } from '../../platform/ids';
 import { decideChange, getChanges, requestChange } from './projects.changes';
+import { idRoutes } from './projects.http';
 
 /** Content changes of a selected project (R-PJ-4, no swaps midway); registered by projects.routes.ts. */
 export function changeRoutes(base: FastifyInstance, deps: AppDeps) {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['projects'];
-  const schema = { tags, params: idParams, response: { 200: changesSchema } };
-
-  app.get(
-    '/api/projects/applications/:id/changes',
-    { config: { access: access.permission('projects.read') }, schema },
-    (req) => getChanges(actorCtxOf(deps, req), req.params.id),
+  const route = idRoutes(base, deps);
+  const response = changesSchema;
+  const changes = '/api/projects/applications/:id/changes';
+  route('GET', changes, access.permission('projects.read'), { response }, getChanges);
+  route(
+    'POST',
+    changes,
+    access.permission('projects.apply'),
+    { body: requestChangeBody, response },
+    requestChange,
   );
-  app.post(
-    '/api/projects/applications/:id/changes',
-    {
-      config: { access: access.permission('projects.apply') },
-      schema: { ...schema, body: requestChangeBody },
-    },
-    (req) => requestChange(actorCtxOf(deps, req), req.params.id, req.body),
-  );
-  app.post(
+  route(
+    'POST',
     '/api/projects/changes/:id/decision',
-    {
-      config: { access: access.permission('projects.manage') },
-      schema: { ...schema, body: decideChangeBody },
-    },
-    (req) => decideChange(actorCtxOf(deps, req), req.params.id, req.body),
+    access.permission('projects.manage'),
+    { body: decideChangeBody, response },
+    decideChange,
   );
 }

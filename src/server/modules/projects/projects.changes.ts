@@ -5,7 +5,6 @@ import type {
   DecideChangeBody,
   RequestChangeBody,
 } from '../../../shared/contracts/projects.changes';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -28,6 +27,10 @@ import {
   updateApplicationRow,
 } from './projects.repository';
 import { applicationInReach } from './projects.reach';
+import { audited } from '../../platform/auditedEntity';
+import { newChildRow } from './projects.childRows';
+
+const auditChange = audited('pj_change');
 
 /**
  * R-PJ-4 "no project swaps midway" (seed 000 三, S000-24). After selection the community may request a
@@ -122,9 +125,7 @@ export async function requestChange(ctx: ActorCtx, id: string, body: RequestChan
   await ctx.db.transaction(async (tx) => {
     if (await pendingChangeOf(tx, app.id)) throw new AppError('projects.change_pending', 409);
     const row = await insertChange(tx, {
-      id: ctx.ids(),
-      applicationId: app.id,
-      orgPath: app.orgPath,
+      ...newChildRow(ctx, app),
       state: 'pending',
       reason: body.reason,
       before,
@@ -137,11 +138,7 @@ export async function requestChange(ctx: ActorCtx, id: string, body: RequestChan
       changeId: row.id,
       fields: Object.keys(proposed),
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.change.request',
-      entityType: 'pj_change',
-      entityId: row.id,
-      orgPath: app.orgPath,
+    await auditChange(tx, ctx, 'projects.change.request', row.id, app, {
       before,
       after: { applicationId: app.id, reason: body.reason, ...proposed },
     });
@@ -195,17 +192,20 @@ export async function decideChange(
       body.comment,
       { changeId: change.id, fields: Object.keys(p) },
     );
-    await writeAudit(tx, ctx, {
-      action: body.decision === 'approve' ? 'projects.change.approve' : 'projects.change.reject',
-      entityType: 'pj_change',
-      entityId: change.id,
-      orgPath: app.orgPath,
-      before: body.decision === 'approve' ? change.before : { state: 'pending' },
-      after:
-        body.decision === 'approve'
-          ? { ...p, comment: body.comment }
-          : { state: 'rejected', comment: body.comment },
-    });
+    await auditChange(
+      tx,
+      ctx,
+      body.decision === 'approve' ? 'projects.change.approve' : 'projects.change.reject',
+      change.id,
+      app,
+      {
+        before: body.decision === 'approve' ? change.before : { state: 'pending' },
+        after:
+          body.decision === 'approve'
+            ? { ...p, comment: body.comment }
+            : { state: 'rejected', comment: body.comment },
+      },
+    );
   });
   return listOf(ctx, (await findApplicationById(ctx.db, app.id))!);
 }

@@ -1,5 +1,6 @@
 import { type SQL, eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 
 /**
@@ -17,4 +18,12 @@ export function rowsOfApplication<T extends PgTable & { applicationId: AnyPgColu
     .from(table as PgTable)
     .where(eq(table.applicationId, applicationId))
     .orderBy(...order) as Promise<T['$inferSelect'][]>;
+}
+
+/**
+ * The columns `childColumns('applicationId', …)` gives a new row kept under an application: a fresh id, the
+ * application and its path. Spread into the insert's values: `{ ...newChildRow(ctx, app), note }`.
+ */
+export function newChildRow(ctx: Pick<UseCaseCtx, 'ids'>, app: { id: string; orgPath: string }) {
+  return { id: ctx.ids(), applicationId: app.id, orgPath: app.orgPath };
 }

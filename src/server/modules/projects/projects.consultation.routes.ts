@@ -13,7 +13,7 @@ import { idParams } from '../../platform/ids';
 import { sendInlineFile } from '../../platform/inlineFile';
 import { createLocalStorage } from '../../platform/storage';
 import { getConsultation, linkConsultation, minutesFile, uploadMinutes } from './projects.consultation';
-import { readFileUpload } from './projects.http';
+import { PROJECT_TAGS, idRoutes, readFileUpload } from './projects.http';
 
 /** The multipart upload of the minutes: field `title`, one file (≤ 20 MB, 413). */
 const readUpload = (req: FastifyRequest) =>
@@ -25,29 +25,28 @@ const readUpload = (req: FastifyRequest) =>
 /** The consultation record of an application (R-PJ-2); registered by projects.routes.ts. */
 export function consultationRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['projects'];
-  const read = { access: access.permission('projects.read') };
-  const apply = { access: access.permission('projects.apply') };
+  const route = idRoutes(base, deps);
+  const tags = PROJECT_TAGS;
+  const read = access.permission('projects.read');
+  const apply = access.permission('projects.apply');
   const storage = () => createLocalStorage(deps.config.dataDir);
-  const schema = { tags, params: idParams, response: { 200: consultationSchema } };
+  const consultation = '/api/projects/applications/:id/consultation';
+  const response = consultationSchema;
 
-  app.get('/api/projects/applications/:id/consultation', { config: read, schema }, (req) =>
-    getConsultation(actorCtxOf(deps, req), req.params.id),
-  );
-  app.post(
-    '/api/projects/applications/:id/consultation',
-    { config: apply, schema: { ...schema, body: linkConsultationBody } },
-    (req) => linkConsultation(actorCtxOf(deps, req), req.params.id, req.body),
-  );
+  route('GET', consultation, read, { response }, getConsultation);
+  route('POST', consultation, apply, { body: linkConsultationBody, response }, linkConsultation);
   /** multipart/form-data: `title` and one file (the minutes: PDF, photo or Office document). */
   app.post(
     '/api/projects/applications/:id/consultation/minutes',
-    { config: apply, schema: { ...schema, consumes: ['multipart/form-data'] } },
+    {
+      config: { access: apply },
+      schema: { tags, params: idParams, response: { 200: response }, consumes: ['multipart/form-data'] },
+    },
     (req) => uploadMinutes(actorCtxOf(deps, req), storage(), req.params.id, () => readUpload(req)),
   );
   app.get(
     '/api/projects/applications/:id/consultation/minutes',
-    { config: read, schema: { tags, params: idParams } },
+    { config: { access: read }, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { link, data } = await minutesFile(actorCtxOf(deps, req), storage(), req.params.id);
       const file = { mime: link.mime ?? 'application/octet-stream', fileName: link.fileName ?? 'minutes' };

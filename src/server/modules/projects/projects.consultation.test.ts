@@ -2,16 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
-import { attachMinutes, openCall, PROJECT_CONTENT, setupProjectsWorld } from '../../../../test/projects';
+import { act, attachMinutes, openCall, PROJECT_CONTENT, setupProjectsWorld } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sealUses } from '../certificates/certificates.table';
 import { ptMeetings } from '../participation/participation.table';
 import { svSurveys } from '../surveys/surveys.table';
 
 const w = setupProjectsWorld('pjc_civil');
-
-const act = (c: Client, id: string, body: Record<string, unknown>) =>
-  c.post(`/api/projects/applications/${id}/actions`, body);
 
 async function meeting(unit: { id: string; path: string }, status: string, title: string) {
   const id = w.t.deps.ids();

@@ -3,7 +3,6 @@ import {
   type ConsultationDto,
   type LinkConsultationBody,
 } from '../../../shared/contracts/projects.consultation';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/permissions';
@@ -19,6 +18,7 @@ import {
 } from './projects.links.repository';
 import { type ApplicationRow, findApplication } from './projects.repository';
 import { applicationInReach } from './projects.reach';
+import { auditApplication } from './projects.audit';
 
 /**
  * R-PJ-2 "after consulting residents" (issue 11 §2, S000-27): the application's consultation rests on a
@@ -86,11 +86,7 @@ async function save(
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.consultation.link',
-      entityType: 'pj_application',
-      entityId: app.id,
-      orgPath: app.orgPath,
+    await auditApplication(tx, ctx, 'projects.consultation.link', app.id, app, {
       before: before ? { kind: before.kind, recordId: before.recordId, title: before.title } : undefined,
       after: {
         kind: row.kind,

@@ -8,13 +8,14 @@ import {
 } from '../../../shared/contracts/projects.doorstep.ratings';
 import { access } from '../../platform/access';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { idParams } from '../../platform/ids';
 import { doorstepRatings, myDoorstepRatings, rateDoorstep } from './projects.doorstep.ratings';
+import { PROJECT_TAGS, idRoutes } from './projects.http';
 
 /** Residents rate their community's doorstep projects (seed 004 三(三)); registered by projects.routes.ts. */
 export function doorstepRatingRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['projects'];
+  const route = idRoutes(base, deps);
+  const tags = PROJECT_TAGS;
   const board = { access: access.permission('participation.board') };
 
   app.get(
@@ -23,20 +24,18 @@ export function doorstepRatingRoutes(base: FastifyInstance, deps: AppDeps) {
     (req) => myDoorstepRatings(actorCtxOf(deps, req)),
   );
   /** Rates (or re-rates) a project of the resident's community: `{stars: 1–5, comment?: ≤ 200}`. */
-  app.put(
+  route(
+    'PUT',
     '/api/me/doorstep/:id/rating',
-    {
-      config: board,
-      schema: { tags, params: idParams, body: rateDoorstepBody, response: { 200: myDoorstepRatingSchema } },
-    },
-    (req) => rateDoorstep(actorCtxOf(deps, req), req.params.id, req.body),
+    board.access,
+    { body: rateDoorstepBody, response: myDoorstepRatingSchema },
+    rateDoorstep,
   );
-  app.get(
+  route(
+    'GET',
     '/api/projects/doorstep/:id/ratings',
-    {
-      config: { access: access.permission('projects.read') },
-      schema: { tags, params: idParams, response: { 200: doorstepRatingsSchema } },
-    },
-    (req) => doorstepRatings(actorCtxOf(deps, req), req.params.id),
+    access.permission('projects.read'),
+    { response: doorstepRatingsSchema },
+    doorstepRatings,
   );
 }

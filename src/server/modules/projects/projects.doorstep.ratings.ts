@@ -10,7 +10,6 @@ import type {
   MyDoorstepRatingDto,
   RateDoorstepBody,
 } from '../../../shared/contracts/projects.doorstep.ratings';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { requirePermission, scopePaths } from '../../platform/permissions';
@@ -28,6 +27,7 @@ import {
   ratingsOf,
   upsertRating,
 } from './projects.doorstep.ratings.repository';
+import { auditDoorstep } from './projects.audit';
 
 const RATED_FROM = 'implementation';
 
@@ -80,11 +80,7 @@ export async function rateDoorstep(
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.doorstep.rate',
-      entityType: 'pj_doorstep_project',
-      entityId: row.id,
-      orgPath: row.orgPath,
+    await auditDoorstep(tx, ctx, 'projects.doorstep.rate', row.id, row, {
       ...(before && { before: { ratingId: before.id, stars: before.stars, comment: before.comment } }),
       after: { ratingId: after.id, stars: after.stars, comment: after.comment },
     });

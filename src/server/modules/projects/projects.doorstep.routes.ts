@@ -33,7 +33,7 @@ import {
   surveysForDoorstep,
   updateDoorstepProject,
 } from './projects.doorstep';
-import { readFileUpload, sendDownload } from './projects.http';
+import { PROJECT_TAGS, idRoutes, readFileUpload, sendDownload } from './projects.http';
 
 /** The multipart upload of one file: fields `slot` and `note`, one file (≤ 30 MB, 413). */
 const readUpload = (req: FastifyRequest) =>
@@ -45,17 +45,18 @@ const readUpload = (req: FastifyRequest) =>
 /** Seed 004's doorstep projects (R-PJ-6, issue 11 §7); registered by projects.routes.ts. */
 export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['projects'];
+  const route = idRoutes(base, deps);
+  const tags = PROJECT_TAGS;
   const read = { access: access.permission('projects.read') };
-  const apply = { access: access.permission('projects.apply') };
+  const apply = access.permission('projects.apply');
   const storage = () => createLocalStorage(deps.config.dataDir);
-  const detail = { 200: doorstepDetailSchema };
+  const response = doorstepDetailSchema;
 
   recordRoutes(base, {
     path: '/api/projects/doorstep',
     tags,
     read: read.access,
-    write: apply.access,
+    write: apply,
     ctx: (req) => actorCtxOf(deps, req),
     schema: doorstepSchema,
     listQuery: doorstepListQuery,
@@ -78,27 +79,16 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
       return sendDownload(reply, 'xlsx', en ? 'doorstep-projects.xlsx' : '家门口项目.xlsx', buf);
     },
   );
-  app.patch(
-    '/api/projects/doorstep/:id',
-    { config: apply, schema: { tags, params: idParams, body: updateDoorstepBody, response: detail } },
-    (req) => updateDoorstepProject(actorCtxOf(deps, req), req.params.id, req.body),
-  );
+  const doorstep = '/api/projects/doorstep/:id';
+  route('PATCH', doorstep, apply, { body: updateDoorstepBody, response }, updateDoorstepProject);
   /** Records or corrects one stage: survey → analysis → design → implementation, in order. */
-  app.post(
-    '/api/projects/doorstep/:id/stages',
-    { config: apply, schema: { tags, params: idParams, body: stageBody, response: detail } },
-    (req) => recordStage(actorCtxOf(deps, req), req.params.id, req.body),
-  );
-  app.post(
-    '/api/projects/doorstep/:id/reflections',
-    { config: apply, schema: { tags, params: idParams, body: reflectionBody, response: detail } },
-    (req) => addReflection(actorCtxOf(deps, req), req.params.id, req.body),
-  );
+  route('POST', `${doorstep}/stages`, apply, { body: stageBody, response }, recordStage);
+  route('POST', `${doorstep}/reflections`, apply, { body: reflectionBody, response }, addReflection);
   /** multipart/form-data: `slot` (a stage or survey|analysis|design|implementation|plan|activity|midterm|final), `note`, one file. */
   app.post(
     '/api/projects/doorstep/:id/files',
     {
-      config: apply,
+      config: { access: apply },
       schema: {
         tags,
         params: idParams,
@@ -119,11 +109,7 @@ export function doorstepRoutes(base: FastifyInstance, deps: AppDeps) {
       return sendInlineFile(reply, file, data);
     },
   );
-  app.get(
-    '/api/projects/doorstep/:id/surveys',
-    { config: apply, schema: { tags, params: idParams, response: { 200: doorstepSurveysSchema } } },
-    (req) => surveysForDoorstep(actorCtxOf(deps, req), req.params.id),
-  );
+  route('GET', `${doorstep}/surveys`, apply, { response: doorstepSurveysSchema }, surveysForDoorstep);
   app.get(
     '/api/me/doorstep',
     {

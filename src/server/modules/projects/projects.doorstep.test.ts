@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createUser } from '../../../../test/app';
+import { projectsWorld } from '../../../../test/projects';
 import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
 
@@ -46,15 +47,10 @@ const upload = (
 ) => c.request({ method: 'POST', url: `/api/projects/doorstep/${id}/files`, ...multipart(fields, file) });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pjd_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjd_civil'));
   await createUser(t, 'pjd_eval', [{ role: 'evaluator', orgUnitId: t.fx.city.id }]);
   await createUser(t, 'pjd_jumin', [{ role: 'resident', orgUnitId: t.fx.tongduGrid.id }]);
   await createUser(t, 'pjd_far', [{ role: 'civil_affairs', orgUnitId: t.fx.xihuayuan.id }]);
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
-  sd = await t.as('sd_admin');
-  civil = await t.as('pjd_civil');
   evaluator = await t.as('pjd_eval');
   jumin = await t.as('pjd_jumin');
   otherCity = await t.as('pjd_far');

@@ -62,6 +62,7 @@ import {
   updateDoorstep,
   updateRecord,
 } from './projects.doorstep.repository';
+import { auditDoorstep } from './projects.audit';
 
 const categoryName = (k: string) => DOORSTEP_CATEGORIES.find((c) => c.key === k)?.name ?? k;
 const stageIndex = (k: string) => DOORSTEP_STAGES.findIndex((s) => s.key === k);
@@ -97,13 +98,7 @@ async function changeProject(
   await ctx.db.transaction(async (tx) => {
     const entry = await write(tx);
     await updateDoorstep(tx, row.id, { updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: audit.action,
-      entityType: 'pj_doorstep_project',
-      entityId: row.id,
-      orgPath: row.orgPath,
-      ...entry,
-    });
+    await auditDoorstep(tx, ctx, audit.action, row.id, row, { ...entry });
   });
   return getDoorstep(ctx, row.id);
 }
@@ -266,13 +261,7 @@ export async function createDoorstep(ctx: ActorCtx, body: CreateDoorstepBody): P
       ...authored(ctx, now),
     });
     const { id: _i, createdAt: _c, updatedAt: _u, ...after } = r;
-    await writeAudit(tx, ctx, {
-      action: 'projects.doorstep.create',
-      entityType: 'pj_doorstep_project',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after,
-    });
+    await auditDoorstep(tx, ctx, 'projects.doorstep.create', r.id, r, { after });
     return r;
   });
   return detailOf(ctx, row);
@@ -308,11 +297,7 @@ export async function updateDoorstepProject(
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter(
       (k) => k !== 'updatedAt' && before[k] !== r[k],
     );
-    await writeAudit(tx, ctx, {
-      action: 'projects.doorstep.update',
-      entityType: 'pj_doorstep_project',
-      entityId: r.id,
-      orgPath: r.orgPath,
+    await auditDoorstep(tx, ctx, 'projects.doorstep.update', r.id, r, {
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, r[k]])),
     });

@@ -23,58 +23,43 @@ import {
   updateEvaluationRules,
   yearSummary,
 } from './projects.evaluation';
-import { sendDownload } from './projects.http';
+import { PROJECT_TAGS, idRoutes, sendDownload } from './projects.http';
 
 /** Final evaluation, next year's quota, force-majeure exemptions and the year summary (R-PJ-4); registered by projects.routes.ts. */
 export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['projects'];
-  const read = { access: access.permission('projects.read') };
-  const manage = { access: access.permission('projects.manage') };
+  const route = idRoutes(base, deps);
+  const tags = PROJECT_TAGS;
+  const read = access.permission('projects.read');
+  const manage = access.permission('projects.manage');
+  const evaluation = '/api/projects/calls/:id/evaluation';
+  const callResponse = { response: callEvaluationSchema };
+  const proposal = { response: quotaProposalSchema };
 
-  app.get(
-    '/api/projects/calls/:id/evaluation',
-    { config: read, schema: { tags, params: idParams, response: { 200: callEvaluationSchema } } },
-    (req) => getCallEvaluation(actorCtxOf(deps, req), req.params.id),
+  route('GET', evaluation, read, callResponse, getCallEvaluation);
+  route(
+    'PUT',
+    `${evaluation}/rules`,
+    manage,
+    { ...callResponse, body: evaluationRulesBody },
+    updateEvaluationRules,
   );
-  app.put(
-    '/api/projects/calls/:id/evaluation/rules',
-    {
-      config: manage,
-      schema: { tags, params: idParams, body: evaluationRulesBody, response: { 200: callEvaluationSchema } },
-    },
-    (req) => updateEvaluationRules(actorCtxOf(deps, req), req.params.id, req.body),
-  );
-  app.put(
-    '/api/projects/calls/:id/evaluation/quotas',
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: idParams,
-        body: subdistrictQuotasBody,
-        response: { 200: callEvaluationSchema },
-      },
-    },
-    (req) => setSubdistrictQuotas(actorCtxOf(deps, req), req.params.id, req.body),
+  route(
+    'PUT',
+    `${evaluation}/quotas`,
+    manage,
+    { ...callResponse, body: subdistrictQuotasBody },
+    setSubdistrictQuotas,
   );
   /** This call's results per subdistrict and the next-year quota they propose. */
-  app.get(
-    '/api/projects/calls/:id/evaluation/outlook',
-    { config: manage, schema: { tags, params: idParams, response: { 200: quotaProposalSchema } } },
-    (req) => resultsOutlook(actorCtxOf(deps, req), req.params.id),
-  );
+  route('GET', `${evaluation}/outlook`, manage, proposal, resultsOutlook);
   /** The proposal from the bureau's latest earlier call with published results. */
-  app.get(
-    '/api/projects/calls/:id/evaluation/proposal',
-    { config: manage, schema: { tags, params: idParams, response: { 200: quotaProposalSchema } } },
-    (req) => quotaProposal(actorCtxOf(deps, req), req.params.id),
-  );
+  route('GET', `${evaluation}/proposal`, manage, proposal, quotaProposal);
   /** The proposal from a named earlier call. */
   app.get(
     '/api/projects/calls/:id/evaluation/proposal/:fromId',
     {
-      config: manage,
+      config: { access: manage },
       schema: { tags, params: idParamsWith('fromId'), response: { 200: quotaProposalSchema } },
     },
     (req) => quotaProposal(actorCtxOf(deps, req), req.params.id, req.params.fromId),
@@ -90,25 +75,15 @@ export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.get(
-    '/api/projects/applications/:id/evaluation',
-    { config: read, schema: { tags, params: idParams, response: { 200: projectEvaluationSchema } } },
-    (req) => getProjectEvaluation(actorCtxOf(deps, req), req.params.id),
+  const project = '/api/projects/applications/:id';
+  const projectResponse = { response: projectEvaluationSchema };
+  route('GET', `${project}/evaluation`, read, projectResponse, getProjectEvaluation);
+  route(
+    'POST',
+    `${project}/evaluation`,
+    read,
+    { ...projectResponse, body: evaluationBody },
+    recordEvaluation,
   );
-  app.post(
-    '/api/projects/applications/:id/evaluation',
-    {
-      config: read,
-      schema: { tags, params: idParams, body: evaluationBody, response: { 200: projectEvaluationSchema } },
-    },
-    (req) => recordEvaluation(actorCtxOf(deps, req), req.params.id, req.body),
-  );
-  app.post(
-    '/api/projects/applications/:id/exemptions',
-    {
-      config: manage,
-      schema: { tags, params: idParams, body: exemptionBody, response: { 200: projectEvaluationSchema } },
-    },
-    (req) => grantExemption(actorCtxOf(deps, req), req.params.id, req.body),
-  );
+  route('POST', `${project}/exemptions`, manage, { ...projectResponse, body: exemptionBody }, grantExemption);
 }

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { act, callBody, submittedApplication } from '../../../../test/projects';
+import type { Client, TestApp } from '../../../../test/app';
+import { act, callBody, projectsWorld, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
 import { pjApplications } from './projects.table';
@@ -53,9 +53,7 @@ const auditOf = async (id: string) =>
   (await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((a) => a.action);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pje_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  await relogin();
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pje_civil'));
   // Last year's call: two pilots selected, results published.
   callA = await newCall(2027, '2027-11-30', '2027-12-20');
   expect((await civil.post(`/api/projects/calls/${callA}/open`, {})).statusCode).toBe(200);

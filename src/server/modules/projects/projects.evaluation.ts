@@ -16,7 +16,6 @@ import type {
   QuotaProposalDto,
   SubdistrictQuotasBody,
 } from '../../../shared/contracts/projects.evaluation';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { userDisplayNames, userHasRoleInScope } from '../accounts/accounts.api';
@@ -49,6 +48,8 @@ import {
 } from './projects.evaluation.repository';
 import { endOfChinaDay } from './projects.workflow';
 import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
+import { auditApplication, auditCall } from './projects.audit';
+import { newChildRow } from './projects.childRows';
 
 const DAY = 86_400_000;
 
@@ -132,11 +133,7 @@ export async function updateEvaluationRules(
       createdAt: before.createdAt.getTime() === 0 ? now : before.createdAt,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.call.evaluation_rules',
-      entityType: 'pj_call',
-      entityId: callId,
-      orgPath: call.orgPath,
+    await auditCall(tx, ctx, 'projects.call.evaluation_rules', callId, call, {
       before: { bands: before.bands, adjustments: before.adjustments, floor: before.floor },
       after: { bands: body.bands, adjustments: body.adjustments, floor: body.floor, evaluatorIds },
     });
@@ -231,11 +228,7 @@ export async function setSubdistrictQuotas(
       createdAt: before.createdAt.getTime() === 0 ? now : before.createdAt,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.call.subdistrict_quotas',
-      entityType: 'pj_call',
-      entityId: callId,
-      orgPath: call.orgPath,
+    await auditCall(tx, ctx, 'projects.call.subdistrict_quotas', callId, call, {
       before: { quotas: before.subdistrictQuotas },
       after: { quotas, fromCallId: body.fromCallId ?? null },
     });
@@ -341,11 +334,7 @@ export async function recordEvaluation(
       grade: grade.key,
       members,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.application.evaluate',
-      entityType: 'pj_application',
-      entityId: row.id,
-      orgPath: row.orgPath,
+    await auditApplication(tx, ctx, 'projects.application.evaluate', row.id, row, {
       before: before ? { score: before.score, grade: before.grade } : undefined,
       after: { score: body.score, grade: grade.key, members, evaluatedOn: body.evaluatedOn },
     });
@@ -402,9 +391,7 @@ export async function grantExemption(
   await ctx.db.transaction(async (tx) => {
     await moveOneProjectDue(tx, row.id, newDueAt, row.summaryAt ? null : summaryDueAt, now);
     await insertExemption(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       reason: body.reason,
       previousDueAt: row.completionDueAt!,
       newDue: body.newDue,
@@ -417,11 +404,7 @@ export async function grantExemption(
       previousDue,
       newDue: body.newDue,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.application.exempt',
-      entityType: 'pj_application',
-      entityId: row.id,
-      orgPath: row.orgPath,
+    await auditApplication(tx, ctx, 'projects.application.exempt', row.id, row, {
       before: { completionDue: previousDue, overdue: !!row.completionOverdueAt },
       after: { completionDue: body.newDue, reason: body.reason },
     });
@@ -646,11 +629,7 @@ export async function yearSummary(ctx: ActorCtx, callId: string, en: boolean) {
       r.proposed,
     ]),
   );
-  await writeAudit(ctx.db, ctx, {
-    action: 'projects.call.summary_export',
-    entityType: 'pj_call',
-    entityId: call.id,
-    orgPath: call.orgPath,
+  await auditCall(ctx.db, ctx, 'projects.call.summary_export', call.id, call, {
     after: { projects: projects.length },
   });
   return { call, buf: Buffer.from(await wb.xlsx.writeBuffer()) };

@@ -6,7 +6,6 @@ import {
   type MilestonePatchBody,
   type MilestonesDto,
 } from '../../../shared/contracts/projects.milestones';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { lockApplication } from './projects.money.repository';
@@ -22,6 +21,10 @@ import {
 import { applicationsPolicy } from './projects.policy';
 import { keepsProject, projectInReach } from './projects.reach';
 import { type ApplicationRow, insertStep } from './projects.repository';
+import { audited } from '../../platform/auditedEntity';
+import { newChildRow } from './projects.childRows';
+
+const auditMilestone = audited('pj_milestone');
 
 /**
  * The implementation plan of a selected project (R-PJ-4 动态跟踪): milestones inside the project's term —
@@ -98,9 +101,7 @@ export async function addMilestone(ctx: ActorCtx, id: string, body: MilestoneBod
     if ((await milestoneCount(tx, row.id)) >= MILESTONE_MAX)
       throw new AppError('projects.milestone_limit', 409, { max: MILESTONE_MAX });
     const m = await insertMilestone(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       title: body.title,
       dueOn: body.dueOn,
       note: body.note || null,
@@ -108,11 +109,7 @@ export async function addMilestone(ctx: ActorCtx, id: string, body: MilestoneBod
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.milestone.add',
-      entityType: 'pj_milestone',
-      entityId: m.id,
-      orgPath: row.orgPath,
+    await auditMilestone(tx, ctx, 'projects.milestone.add', m.id, row, {
       after: { applicationId: row.id, title: m.title, dueOn: m.dueOn, note: m.note },
     });
   });
@@ -166,11 +163,7 @@ export async function changeMilestone(
         'milestone_done',
         after.doneNote ? `${after.title}：${after.doneNote}` : after.title,
       );
-    await writeAudit(tx, ctx, {
-      action,
-      entityType: 'pj_milestone',
-      entityId: m.id,
-      orgPath: row.orgPath,
+    await auditMilestone(tx, ctx, action, m.id, row, {
       before: { title: m.title, dueOn: m.dueOn, note: m.note, doneAt: m.doneAt, doneNote: m.doneNote },
       after: {
         title: after.title,
@@ -190,11 +183,7 @@ export async function removeMilestone(ctx: ActorCtx, milestoneId: string): Promi
   if (m.doneAt) throw new AppError('projects.milestone_done', 409);
   await ctx.db.transaction(async (tx) => {
     await deleteMilestone(tx, m.id);
-    await writeAudit(tx, ctx, {
-      action: 'projects.milestone.remove',
-      entityType: 'pj_milestone',
-      entityId: m.id,
-      orgPath: row.orgPath,
+    await auditMilestone(tx, ctx, 'projects.milestone.remove', m.id, row, {
       before: { applicationId: row.id, title: m.title, dueOn: m.dueOn, note: m.note },
     });
   });

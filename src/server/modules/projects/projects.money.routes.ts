@@ -7,8 +7,7 @@ import {
   spendBody,
 } from '../../../shared/contracts/projects.money';
 import { access } from '../../platform/access';
-
-import { idParams, idParamsWith } from '../../platform/ids';
+import { idParamsWith } from '../../platform/ids';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
@@ -21,46 +20,25 @@ import {
   myProjects,
   receiptPhoto,
 } from './projects.money';
+import { PROJECT_TAGS, idRoutes } from './projects.http';
 
 /** Routes of a selected project's money (R-PJ-5), registered by projects.routes.ts. */
 export function moneyRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['projects'];
-  const record = { access: access.anyOf('projects.apply', 'projects.review') };
-  app.get(
-    '/api/projects/applications/:id/money',
-    {
-      config: { access: access.permission('projects.read') },
-      schema: { tags, params: idParams, response: { 200: moneySchema } },
-    },
-    (req) => getMoney(actorCtxOf(deps, req), req.params.id),
-  );
-  app.post(
-    '/api/projects/applications/:id/money/disbursements',
-    {
-      config: record,
-      schema: { tags, params: idParams, body: disbursementBody, response: { 200: moneySchema } },
-    },
-    (req) => addDisbursement(actorCtxOf(deps, req), req.params.id, req.body),
-  );
-  app.post(
-    '/api/projects/applications/:id/money/spends',
-    { config: record, schema: { tags, params: idParams, body: spendBody, response: { 200: moneySchema } } },
-    (req) => addSpend(actorCtxOf(deps, req), req.params.id, req.body),
-  );
-  app.post(
-    '/api/projects/applications/:id/money/disclose',
-    {
-      config: record,
-      schema: { tags, params: idParams, response: { 200: moneySchema } },
-    },
-    (req) => discloseFunds(actorCtxOf(deps, req), req.params.id),
-  );
+  const route = idRoutes(base, deps);
+  const tags = PROJECT_TAGS;
+  const record = access.anyOf('projects.apply', 'projects.review');
+  const money = '/api/projects/applications/:id/money';
+  const response = moneySchema;
+  route('GET', money, access.permission('projects.read'), { response }, getMoney);
+  route('POST', `${money}/disbursements`, record, { body: disbursementBody, response }, addDisbursement);
+  route('POST', `${money}/spends`, record, { body: spendBody, response }, addSpend);
+  route('POST', `${money}/disclose`, record, { response }, discloseFunds);
   /** multipart/form-data with one image (JPG/PNG/WebP, ≤ 5 MB): the photo of a spend's receipt. */
   app.post(
     '/api/projects/applications/:id/money/spends/:spendId/receipt',
     {
-      config: record,
+      config: { access: record },
       schema: {
         tags,
         params: idParamsWith('spendId'),

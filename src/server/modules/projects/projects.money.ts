@@ -12,7 +12,6 @@ import type {
 } from '../../../shared/contracts/projects.money';
 import type { FundingSource } from '../../../shared/contracts/projects';
 import { chinaDate } from '../../../shared/chinaTime';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -36,6 +35,8 @@ import {
   spendsOf,
   totalsOf,
 } from './projects.money.repository';
+import { auditDisbursement, auditFundDisclosure, auditSpend } from './projects.audit';
+import { newChildRow } from './projects.childRows';
 
 const SOURCE_ZH: Record<FundingSource, string> = {
   city: '市级财政补助',
@@ -133,9 +134,7 @@ export async function addDisbursement(ctx: ActorCtx, id: string, body: Disbursem
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const d = await insertDisbursement(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       source: body.source,
       receivedOn: body.receivedOn,
       amountFen: body.amountFen,
@@ -145,11 +144,7 @@ export async function addDisbursement(ctx: ActorCtx, id: string, body: Disbursem
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.money.disburse',
-      entityType: 'pj_disbursement',
-      entityId: d.id,
-      orgPath: row.orgPath,
+    await auditDisbursement(tx, ctx, 'projects.money.disburse', d.id, row, {
       after: { applicationId: row.id, source: d.source, receivedOn: d.receivedOn, amountFen: d.amountFen },
     });
     await insertStep(
@@ -184,9 +179,7 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
     if (overrun && !applicationsPolicy.can(ctx.actor, 'review', row))
       throw new AppError('projects.money_overrun_needs_review', 409, amounts);
     const s = await insertSpend(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       line: body.line,
       spentOn: body.spentOn,
       amountFen: body.amountFen,
@@ -199,11 +192,7 @@ export async function addSpend(ctx: ActorCtx, id: string, body: SpendBody): Prom
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: overrun ? 'projects.money.spend_overrun' : 'projects.money.spend',
-      entityType: 'pj_spend',
-      entityId: s.id,
-      orgPath: row.orgPath,
+    await auditSpend(tx, ctx, overrun ? 'projects.money.spend_overrun' : 'projects.money.spend', s.id, row, {
       after: {
         applicationId: row.id,
         line: s.line,
@@ -258,9 +247,7 @@ export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto
   });
   await ctx.db.transaction(async (tx) => {
     const p = await insertFundDisclosure(tx, {
-      id: ctx.ids(),
-      applicationId: row.id,
-      orgPath: row.orgPath,
+      ...newChildRow(ctx, row),
       disclosureId: d.id,
       snapshot: snap,
       postedAt: now,
@@ -268,11 +255,7 @@ export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.money.disclose',
-      entityType: 'pj_fund_disclosure',
-      entityId: p.id,
-      orgPath: row.orgPath,
+    await auditFundDisclosure(tx, ctx, 'projects.money.disclose', p.id, row, {
       after: { applicationId: row.id, disclosureId: d.id, ...snap },
     });
     await insertStep(
@@ -325,11 +308,7 @@ export async function attachReceipt(
   await storage.put(fileId, photo.data);
   await ctx.db.transaction(async (tx) => {
     await setSpendReceipt(tx, spend.id, fileId, photo.mime, ctx.clock.now());
-    await writeAudit(tx, ctx, {
-      action: 'projects.money.receipt',
-      entityType: 'pj_spend',
-      entityId: spend.id,
-      orgPath: row.orgPath,
+    await auditSpend(tx, ctx, 'projects.money.receipt', spend.id, row, {
       after: { fileId, mime: photo.mime, size: photo.data.length, receiptRef: spend.receiptRef },
     });
   });

@@ -23,7 +23,7 @@ import { access } from '../../platform/access';
 import { notFound } from '../../platform/errors';
 import { actorCtxOf } from '../../platform/context';
 import { toXlsx } from '../../platform/excel';
-import { sendDownload } from './projects.http';
+import { PROJECT_TAGS, idRoutes, sendDownload } from './projects.http';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { archiveRoutes } from './projects.archive.routes';
@@ -81,9 +81,11 @@ export const projectsModule = defineModule({
   workflows: [applicationWorkflow, reportWorkflow],
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['projects'];
+    const route = idRoutes(base, deps);
+    const tags = PROJECT_TAGS;
     const read = { access: access.permission('projects.read') };
     const manage = { access: access.permission('projects.manage') };
+    const apply = access.permission('projects.apply');
     archiveRoutes(base, deps);
     milestoneRoutes(base, deps);
     boardRoutes(base, deps);
@@ -101,16 +103,9 @@ export const projectsModule = defineModule({
       detail: { schema: callSchema, get: getCall },
       update: { body: updateCallBody, run: updateCall },
     });
-    app.post(
-      '/api/projects/calls/:id/open',
-      { config: manage, schema: { tags, params: idParams, response: { 200: callSchema } } },
-      (req) => openCall(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
-      '/api/projects/calls/:id/publish',
-      { config: manage, schema: { tags, params: idParams, response: { 200: callSchema } } },
-      (req) => publishCall(actorCtxOf(deps, req), req.params.id),
-    );
+    const call = { response: callSchema };
+    route('POST', '/api/projects/calls/:id/open', manage.access, call, openCall);
+    route('POST', '/api/projects/calls/:id/publish', manage.access, call, publishCall);
     app.get(
       '/api/projects/calls/:id/templates/:code',
       { config: read, schema: { tags, params: idParamsWith('code') } },
@@ -177,7 +172,7 @@ export const projectsModule = defineModule({
     recordRoutes(base, {
       path: '/api/projects/applications',
       ...records,
-      write: access.permission('projects.apply'),
+      write: apply,
       schema: applicationSchema,
       listQuery: applicationListQuery,
       body: createApplicationBody,
@@ -195,39 +190,22 @@ export const projectsModule = defineModule({
         return sendDownload(reply, 'pdf', `${a.orgUnitName ?? ''}项目申报表.pdf`, pdf);
       },
     );
-    app.patch(
-      '/api/projects/applications/:id',
-      {
-        config: { access: access.permission('projects.apply') },
-        schema: {
-          tags,
-          params: idParams,
-          body: updateApplicationBody,
-          response: { 200: applicationDetailSchema },
-        },
-      },
-      (req) => updateApplication(actorCtxOf(deps, req), req.params.id, req.body),
+    const application = '/api/projects/applications/:id';
+    const detail = { response: applicationDetailSchema };
+    route('PATCH', application, apply, { ...detail, body: updateApplicationBody }, updateApplication);
+    route(
+      'POST',
+      `${application}/actions`,
+      access.anyOf('projects.apply', 'projects.review', 'projects.manage'),
+      { ...detail, body: applicationActionBody },
+      actOnApplication,
     );
-    app.post(
-      '/api/projects/applications/:id/actions',
-      {
-        config: { access: access.anyOf('projects.apply', 'projects.review', 'projects.manage') },
-        schema: {
-          tags,
-          params: idParams,
-          body: applicationActionBody,
-          response: { 200: applicationDetailSchema },
-        },
-      },
-      (req) => actOnApplication(actorCtxOf(deps, req), req.params.id, req.body),
-    );
-    app.post(
-      '/api/projects/applications/:id/scores',
-      {
-        config: { access: access.permission('projects.score') },
-        schema: { tags, params: idParams, body: scoreBody, response: { 200: applicationDetailSchema } },
-      },
-      (req) => scoreApplication(actorCtxOf(deps, req), req.params.id, req.body),
+    route(
+      'POST',
+      `${application}/scores`,
+      access.permission('projects.score'),
+      { ...detail, body: scoreBody },
+      scoreApplication,
     );
 
     app.get(
@@ -238,13 +216,12 @@ export const projectsModule = defineModule({
       },
       (req) => listReports(actorCtxOf(deps, req), req.query),
     );
-    app.post(
+    route(
+      'POST',
       '/api/projects/reports/:id/file',
-      {
-        config: { access: access.permission('projects.review') },
-        schema: { tags, params: idParams, body: fileReportBody, response: { 200: reportSchema } },
-      },
-      (req) => fileReport(actorCtxOf(deps, req), req.params.id, req.body),
+      access.permission('projects.review'),
+      { body: fileReportBody, response: reportSchema },
+      fileReport,
     );
     moneyRoutes(base, deps);
     evaluationRoutes(base, deps);

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createUser } from '../../../../test/app';
 import {
   PROJECT_CONTENT,
   act,
   attachMinutes,
   callBody as kitCallBody,
+  projectsWorld,
   submittedApplication,
   userIdOf,
 } from '../../../../test/projects';
@@ -24,13 +25,8 @@ let evaluator: Client;
 let reviewer2: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await createUser(t, 'pj_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
+  ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pj_civil'));
   await createUser(t, 'pj_reviewer2', [{ role: 'evaluator', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('pj_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
   evaluator = await t.as('evaluator');
   reviewer2 = await t.as('pj_reviewer2');
 });

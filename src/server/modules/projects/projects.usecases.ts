@@ -21,7 +21,6 @@ import type {
   UpdateCallBody,
 } from '../../../shared/contracts/projects';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
-import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -72,6 +71,10 @@ import {
 } from './projects.workflow';
 import { sealLinkOf } from './projects.links.repository';
 import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
+import { auditApplication, auditCall } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+
+const auditScore = audited('pj_score');
 
 // ---------------------------------------------------------------- calls
 
@@ -195,11 +198,7 @@ export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.call.create',
-      entityType: 'pj_call',
-      entityId: created.id,
-      orgPath: created.orgPath,
+    await auditCall(tx, ctx, 'projects.call.create', created.id, created, {
       after: { year: created.year, title: created.title, quota: created.quota },
     });
     return created;
@@ -232,11 +231,7 @@ export async function updateCall(ctx: ActorCtx, id: string, input: UpdateCallBod
       await moveProjectDue(tx, id, 'completion', endOfChinaDay(input.completionDue));
     if (input.summaryDue && input.summaryDue !== call.summaryDue)
       await moveProjectDue(tx, id, 'summary', endOfChinaDay(input.summaryDue));
-    await writeAudit(tx, ctx, {
-      action: 'projects.call.update',
-      entityType: 'pj_call',
-      entityId: id,
-      orgPath: call.orgPath,
+    await auditCall(tx, ctx, 'projects.call.update', id, call, {
       before: Object.fromEntries(Object.keys(input).map((k) => [k, call[k as keyof CallRow]])),
       after: input,
     });
@@ -252,11 +247,7 @@ export async function openCall(ctx: ActorCtx, id: string): Promise<CallDto> {
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const updated = await updateCallRow(tx, id, { status: 'open', openedAt: now, updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: 'projects.call.open',
-      entityType: 'pj_call',
-      entityId: id,
-      orgPath: call.orgPath,
+    await auditCall(tx, ctx, 'projects.call.open', id, call, {
       before: { status: 'draft' },
       after: { status: 'open' },
     });
@@ -293,22 +284,14 @@ export async function publishCall(ctx: ActorCtx, id: string): Promise<CallDto> {
         comment: null,
         data: { published: true },
       });
-      await writeAudit(tx, ctx, {
-        action: 'projects.application.reject',
-        entityType: 'pj_application',
-        entityId: a.id,
-        orgPath: a.orgPath,
+      await auditApplication(tx, ctx, 'projects.application.reject', a.id, a, {
         before: { state: 'submitted' },
         after: { state: 'not_selected', published: true },
       });
     }
     await notifyResults(tx, ctx, locked);
     const updated = await updateCallRow(tx, id, { status: 'published', publishedAt: now, updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: 'projects.call.publish',
-      entityType: 'pj_call',
-      entityId: id,
-      orgPath: call.orgPath,
+    await auditCall(tx, ctx, 'projects.call.publish', id, call, {
       before: { status: 'open' },
       after: { status: 'published', notSelected: closed.length },
     });
@@ -548,11 +531,7 @@ export async function createApplication(
       comment: null,
       data: {},
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.application.create',
-      entityType: 'pj_application',
-      entityId: created.id,
-      orgPath: created.orgPath,
+    await auditApplication(tx, ctx, 'projects.application.create', created.id, created, {
       after: { number: created.number, title: created.title, type: created.type },
     });
     return created;
@@ -575,11 +554,7 @@ export async function updateApplication(
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
     const u = await updateApplicationRow(tx, id, { ...content, updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: 'projects.application.update',
-      entityType: 'pj_application',
-      entityId: id,
-      orgPath: row.orgPath,
+    await auditApplication(tx, ctx, 'projects.application.update', id, row, {
       before: Object.fromEntries(Object.keys(input).map((k) => [k, row[k as keyof ApplicationRow]])),
       after: input,
     });
@@ -641,11 +616,7 @@ export async function scoreApplication(
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'projects.score',
-      entityType: 'pj_score',
-      entityId: s.id,
-      orgPath: row.orgPath,
+    await auditScore(tx, ctx, 'projects.score', s.id, row, {
       before: before ? { conflict: before.conflict, total: before.total } : undefined,
       after: { applicationId: row.id, conflict: s.conflict, total: s.total },
     });

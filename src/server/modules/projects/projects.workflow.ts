@@ -8,7 +8,6 @@ import {
   type ApplicationActionBody,
   type ApplicationState,
 } from '../../../shared/contracts/projects';
-import { writeAudit } from '../../platform/audit';
 import { type NotifyInput, notify } from '../notifications/notifications.api';
 import { unitNames } from '../org/org.api';
 import { AppError } from '../../platform/errors';
@@ -36,6 +35,10 @@ import { pjApplications, pjReports, pjSteps } from './projects.table';
 import { checkSubdistrictQuota } from './projects.evaluation.repository';
 import { sealThroughLog } from './projects.seal';
 import { hasConsultationLink } from './projects.links.repository';
+import { auditApplication } from './projects.audit';
+import { audited } from '../../platform/auditedEntity';
+
+const auditReport = audited('pj_report');
 
 /** What a transition is given: the request's fields and the application's call (read by the use case). */
 export type ApplicationInput = ApplicationActionBody & { call: CallRow };
@@ -220,11 +223,7 @@ function projectDeadlines(which: 'completion' | 'summary') {
           comment: null,
           data: { due: dueOf(a)!.toISOString() },
         });
-        await writeAudit(tx, ctx, {
-          action: `projects.application.${which}_overdue`,
-          entityType: 'pj_application',
-          entityId: a.id,
-          orgPath: a.orgPath,
+        await auditApplication(tx, ctx, `projects.application.${which}_overdue`, a.id, a, {
           after: { due: dueOf(a)!.toISOString() },
         });
         await tell(tx, ctx, a, 'projects.phase_overdue');
@@ -516,11 +515,7 @@ export const applicationWorkflow = defineWorkflow<
           comment: null,
           data: { due: a.submitDueAt.toISOString() },
         });
-        await writeAudit(tx, ctx, {
-          action: 'projects.application.overdue',
-          entityType: 'pj_application',
-          entityId: a.id,
-          orgPath: a.orgPath,
+        await auditApplication(tx, ctx, 'projects.application.overdue', a.id, a, {
           after: { state: a.state, due: a.submitDueAt.toISOString() },
         });
       },
@@ -618,11 +613,7 @@ export const reportWorkflow = defineWorkflow<ReportState, ReportRow, 'file', Fil
           comment: r.month,
           data: { reportId: r.id },
         });
-        await writeAudit(tx, ctx, {
-          action: 'projects.report.overdue',
-          entityType: 'pj_report',
-          entityId: r.id,
-          orgPath: r.orgPath,
+        await auditReport(tx, ctx, 'projects.report.overdue', r.id, r, {
           after: { month: r.month, due: r.dueAt.toISOString() },
         });
         // Escalation (issue 11 §4): the bureau that issued the call and the subdistrict that owes it are told.
