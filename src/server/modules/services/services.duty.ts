@@ -5,11 +5,10 @@ import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/contracts/services';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import { newUnitRow } from '../../platform/newRow';
-import { insertAudited } from '../../platform/auditedRows';
-import { communityFor, communityNamesOf } from './services.common';
+import { communityDtos, communityFilter, communityFor, insertCommunityRow } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
   type DutySlotRow,
@@ -30,12 +29,8 @@ import { sql } from 'drizzle-orm';
 
 type StationRow = typeof svcStations.$inferSelect;
 
-async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
-  const names = await communityNamesOf(ctx.db, rows);
-  return rows.map((r) => ({
-    id: r.id,
-    communityId: r.communityId,
-    communityName: names.get(r.communityId) ?? null,
+function stationDtos(db: Db, rows: StationRow[]) {
+  return communityDtos(db, rows, (r) => ({
     name: r.name,
     address: r.address,
     active: r.active,
@@ -44,30 +39,22 @@ async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
 
 export async function listStations(ctx: ActorCtx, communityId: string | undefined) {
   stationsPolicy.require(ctx.actor, 'read');
-  const cid = communityId
-    ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id
-    : undefined;
-  const rows = await listStationRows(ctx.db, ctx.actor, cid);
-  return stationDtos(ctx, rows);
+  const rows = await listStationRows(ctx.db, ctx.actor, await communityFilter(ctx, communityId));
+  return stationDtos(ctx.db, rows);
 }
 
 export async function createStation(ctx: ActorCtx, body: StationBody) {
   stationsPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return insertCommunityRow(
     ctx,
     svcStations,
-    {
-      ...newUnitRow(ctx, community, now),
-      communityId: community.id,
-      name: body.name,
-      address: body.address ?? null,
-      active: body.active,
-    },
+    community,
+    community.id,
+    { name: body.name, address: body.address ?? null, active: body.active },
     { action: 'services.station_create', entityType: 'svc_station', view: (r) => ({ name: r.name }) },
+    stationDtos,
   );
-  return (await stationDtos(ctx, [row]))[0]!;
 }
 
 /** A duty slot in reach for `action`, else 404. */
@@ -223,9 +210,7 @@ export async function listSlots(
   if (q.to <= q.from) throw invalidField('to', 'services.slot_end_before_start');
   if (q.to.getTime() - q.from.getTime() > 62 * 86_400_000)
     throw invalidField('to', 'services.period_too_long');
-  const cid = q.communityId
-    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
-    : undefined;
+  const cid = await communityFilter(ctx, q.communityId);
   const station = q.stationId ? await findStation(ctx, q.stationId, 'read') : undefined;
   const rows = await listDutySlotRows(ctx.db, ctx.actor, {
     communityId: cid,
