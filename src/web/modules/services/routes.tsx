@@ -1,6 +1,7 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route } from 'react-router';
-import { guardedRoutes } from '../../app/guardedRoute';
+import { Guard } from '../../app/Guard';
+import { PageLoading } from '../../app/components/Status';
 
 const OrdersPage = lazy(() => import('./OrdersPage'));
 const OrderDetailPage = lazy(() => import('./OrderDetailPage'));
@@ -9,20 +10,24 @@ const DutyPage = lazy(() => import('./DutyPage'));
 const ReportsPage = lazy(() => import('./ReportsPage'));
 const RecordPage = lazy(() => import('./RecordPage'));
 
+const guarded = (element: React.ReactNode) => (
+  <Guard permission="services.read">
+    <Suspense fallback={<PageLoading />}>{element}</Suspense>
+  </Guard>
+);
+
 /**
- * The services module's console routes, contributed by its module.tsx: inside the staff layout (whose Suspense
- * shows PageLoading), each page behind services.read; the module's phone pages are in phone.tsx.
+ * The services module's routes, contributed by its module.tsx. Console routes render inside the staff layout
+ * (paths relative, wrap each page in <Guard permission=...>); the module's phone pages are in phone.tsx.
  */
 export const servicesConsoleRoutes = (
   <>
     <Route path="services" element={<Navigate to="/services/orders" replace />} />
-    {guardedRoutes([
-      ['services/orders', 'services.read', OrdersPage],
-      ['services/orders/:id', 'services.read', OrderDetailPage],
-      ['services/lists', 'services.read', ListsPage],
-      ['services/duty', 'services.read', DutyPage],
-      ['services/reports', 'services.read', ReportsPage],
-      ['services/record/:id', 'services.read', RecordPage],
-    ])}
+    <Route path="services/orders" element={guarded(<OrdersPage />)} />
+    <Route path="services/orders/:id" element={guarded(<OrderDetailPage />)} />
+    <Route path="services/lists" element={guarded(<ListsPage />)} />
+    <Route path="services/duty" element={guarded(<DutyPage />)} />
+    <Route path="services/reports" element={guarded(<ReportsPage />)} />
+    <Route path="services/record/:id" element={guarded(<RecordPage />)} />
   </>
 );
