@@ -119,6 +119,28 @@ function useUpdate<V>(mutationFn: (v: V) => Promise<unknown>) {
   });
 }
 
+/** A column of a row's on/off field, switched and saved at once by those with services.write (shown to others). */
+function useSwitchColumn<R extends { id: string }>(
+  title: string,
+  field: 'available' | 'published',
+  save: (id: string, on: boolean) => Promise<unknown>,
+): TableColumnsType<R>[number] {
+  const { can } = useAuth();
+  const update = useUpdate(({ id, on }: { id: string; on: boolean }) => save(id, on));
+  return {
+    title,
+    dataIndex: field,
+    render: (v: boolean, x: R) => (
+      <Switch
+        size="small"
+        checked={v}
+        disabled={!can('services.write')}
+        onChange={(on) => update.mutate({ id: x.id, on })}
+      />
+    ),
+  };
+}
+
 /** One page of a tab's list, twenty rows a page. */
 function PagedTable<R extends object>({
   paged: { r, page, setPage },
@@ -161,7 +183,13 @@ function ListTab<R extends object>({
   submit,
   children,
 }: {
-  filter?: React.ReactNode;
+  filter?: {
+    placeholder: string;
+    width: number;
+    value: string | undefined;
+    onChange: (v: string | undefined) => void;
+    options: { value: string; label: string }[];
+  };
   addLabel: string;
   paged: ReturnType<typeof usePaged<R>>;
   columns: TableColumnsType<R>;
@@ -181,7 +209,14 @@ function ListTab<R extends object>({
     <>
       {filter ? (
         <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
-          {filter}
+          <Select
+            allowClear
+            placeholder={filter.placeholder}
+            style={{ width: filter.width }}
+            value={filter.value}
+            onChange={filter.onChange}
+            options={filter.options}
+          />
           {add}
         </Flex>
       ) : (
@@ -270,16 +305,13 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
   return (
     <>
       <ListTab
-        filter={
-          <Select
-            allowClear
-            placeholder={t('services.field.status')}
-            style={{ width: 140 }}
-            value={status}
-            onChange={setStatus}
-            options={options(t, 'services.needStatus', NEED_STATUSES)}
-          />
-        }
+        filter={{
+          placeholder: t('services.field.status'),
+          width: 140,
+          value: status,
+          onChange: setStatus,
+          options: options(t, 'services.needStatus', NEED_STATUSES),
+        }}
         addLabel={t('services.lists.addNeed')}
         paged={paged}
         columns={columns}
@@ -336,11 +368,10 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
 
 function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [kind, setKind] = useState<string | undefined>();
   const paged = usePaged(svcKeys.resources, svcApi.resources, { communityId, kind });
-  const toggle = useUpdate(({ id, available }: { id: string; available: boolean }) =>
-    svcApi.updateResource(id, { available }),
+  const available = useSwitchColumn<Resource>(t('services.field.available'), 'available', (id, on) =>
+    svcApi.updateResource(id, { available: on }),
   );
   const columns: TableColumnsType<Resource> = [
     { title: t('services.field.name'), dataIndex: 'name' },
@@ -353,31 +384,17 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
     { title: t('services.field.quantity'), dataIndex: 'quantity', render: (v) => v ?? '—' },
     { title: t('services.field.description'), dataIndex: 'description', ellipsis: true, responsive: ['lg'] },
     { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
-    {
-      title: t('services.field.available'),
-      dataIndex: 'available',
-      render: (v: boolean, x) => (
-        <Switch
-          size="small"
-          checked={v}
-          disabled={!can('services.write')}
-          onChange={(available) => toggle.mutate({ id: x.id, available })}
-        />
-      ),
-    },
+    available,
   ];
   return (
     <ListTab
-      filter={
-        <Select
-          allowClear
-          placeholder={t('services.field.kind')}
-          style={{ width: 160 }}
-          value={kind}
-          onChange={setKind}
-          options={options(t, 'services.resource', RESOURCE_KINDS)}
-        />
-      }
+      filter={{
+        placeholder: t('services.field.kind'),
+        width: 160,
+        value: kind,
+        onChange: setKind,
+        options: options(t, 'services.resource', RESOURCE_KINDS),
+      }}
       addLabel={t('services.lists.addResource')}
       paged={paged}
       columns={columns}
@@ -411,10 +428,9 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
 
 function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
-  const { can } = useAuth();
   const paged = usePaged(svcKeys.projects, svcApi.projects, { communityId });
-  const publish = useUpdate(({ id, published }: { id: string; published: boolean }) =>
-    svcApi.updateProject(id, { published }),
+  const published = useSwitchColumn<Project>(t('services.field.published'), 'published', (id, on) =>
+    svcApi.updateProject(id, { published: on }),
   );
   const columns: TableColumnsType<Project> = [
     {
@@ -442,18 +458,7 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
     },
     { title: t('services.field.activityType'), dataIndex: 'activityType', responsive: ['lg'] },
     { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
-    {
-      title: t('services.field.published'),
-      dataIndex: 'published',
-      render: (v: boolean, p) => (
-        <Switch
-          size="small"
-          checked={v}
-          disabled={!can('services.write')}
-          onChange={(published) => publish.mutate({ id: p.id, published })}
-        />
-      ),
-    },
+    published,
   ];
   return (
     <ListTab
