@@ -3,7 +3,7 @@ import { type Storage, imageMime } from '../../platform/storage';
 import { userByUsername, userDisplayNames } from '../accounts/accounts.api';
 import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/contracts/services';
-import { writeAudit } from '../../platform/audit';
+import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -28,6 +28,9 @@ import { sql } from 'drizzle-orm';
  */
 
 type StationRow = typeof svcStations.$inferSelect;
+
+/** Every change of a duty slot (created, deleted, logged) is audited under the slot. */
+const auditSlot = audited('svc_duty_slot');
 
 function stationDtos(db: Db, rows: StationRow[]) {
   return communityDtos(db, rows, (r) => ({
@@ -137,11 +140,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
         createdAt: now,
       })
       .returning();
-    await writeAudit(tx, ctx, {
-      action: 'services.duty_slot_create',
-      entityType: 'svc_duty_slot',
-      entityId: created!.id,
-      orgPath: station.orgPath,
+    await auditSlot(tx, ctx, 'services.duty_slot_create', created!.id, station, {
       after: {
         station: station.name,
         personName: body.personName,
@@ -192,11 +191,7 @@ export async function deleteSlot(ctx: ActorCtx, id: string) {
   if (n > 0) throw new AppError('services.slot_has_logs', 409);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(svcDutySlots).where(eq(svcDutySlots.id, id));
-    await writeAudit(tx, ctx, {
-      action: 'services.duty_slot_delete',
-      entityType: 'svc_duty_slot',
-      entityId: id,
-      orgPath: slot.orgPath,
+    await auditSlot(tx, ctx, 'services.duty_slot_delete', id, slot, {
       before: { personName: slot.personName, startsAt: slot.startsAt, endsAt: slot.endsAt },
     });
   });
@@ -264,13 +259,7 @@ async function writeDutyLog(
         createdByName: ctx.actor.displayName,
       })
       .returning();
-    await writeAudit(tx, ctx, {
-      action: audit.action,
-      entityType: 'svc_duty_slot',
-      entityId: slot.id,
-      orgPath: slot.orgPath,
-      after: audit.after(row!.id),
-    });
+    await auditSlot(tx, ctx, audit.action, slot.id, slot, { after: audit.after(row!.id) });
     return dutyLogDto(row!);
   });
 }
@@ -382,11 +371,7 @@ export async function attachMyDutyPhoto(
       .set({ photoId: id })
       .where(eq(svcDutyLogs.id, log.id))
       .returning();
-    await writeAudit(tx, ctx, {
-      action: 'services.duty_log_photo',
-      entityType: 'svc_duty_slot',
-      entityId: log.slotId,
-      orgPath: log.orgPath,
+    await auditSlot(tx, ctx, 'services.duty_log_photo', log.slotId, log, {
       after: { logId: log.id, photoId: id, mime: photo.mime, size: photo.data.length },
     });
     return dutyLogDto(row!);
