@@ -68,6 +68,10 @@ const optional = (
 });
 const count = (code: string, zh: string, en: string) =>
   optional(code, 'number', zh, en, b('整数', 'A whole number'));
+/** The utilities' second attribute: how many households the problem reaches. */
+const householdsAffected = count('households_affected', '受影响户数', 'Households affected');
+/** The last choice of many lists. */
+const otherValue = v('other', '其他', 'Other');
 
 export const SERVICE_DEFS: Record<string, ServiceDef> = {
   street_lamp: {
@@ -139,7 +143,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('commercial', '商业经营', 'Shop or venue'),
         v('traffic', '交通', 'Traffic'),
         v('residential', '居民生活', 'Residents'),
-        v('other', '其他', 'Other'),
+        otherValue,
       ]),
       {
         code: 'time_period',
@@ -164,7 +168,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('quality', '水质异常', 'Water looks or smells wrong'),
         v('leak', '管道漏水', 'Leaking pipe'),
       ),
-      count('households_affected', '受影响户数', 'Households affected'),
+      householdsAffected,
     ],
   },
   power_supply: {
@@ -176,7 +180,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('unstable', '电压不稳', 'Unstable voltage'),
         v('wire_hazard', '线路隐患', 'Dangerous wiring'),
       ),
-      count('households_affected', '受影响户数', 'Households affected'),
+      householdsAffected,
     ],
   },
   gas_supply: {
@@ -188,7 +192,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('meter', '燃气表故障', 'Faulty meter'),
         v('smell', '燃气异味', 'Smell of gas'),
       ]),
-      count('households_affected', '受影响户数', 'Households affected'),
+      householdsAffected,
     ],
   },
   heating: {
@@ -232,7 +236,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('water_leak', '漏水', 'Water leaking through'),
         v('noise', '噪音', 'Noise'),
         v('space', '占用公共空间', 'Use of shared space'),
-        v('other', '其他', 'Other'),
+        otherValue,
       ]),
       choice('mediation_wanted', '是否希望社区调解', 'Should the community mediate', yesNo, false),
     ],
@@ -249,7 +253,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('ebike_charging', '电动车违规充电', 'Unsafe e-bike charging'),
         v('building', '房屋安全', 'Unsafe building'),
         v('falling_objects', '高空坠物', 'Falling objects'),
-        v('other', '其他', 'Other'),
+        otherValue,
       ]),
       choice('people_at_risk', '是否有人员处于危险中', 'Are people in danger now', yesNo, false),
     ],
@@ -310,7 +314,7 @@ export const SERVICE_DEFS: Record<string, ServiceDef> = {
         v('housing', '住房', 'Housing'),
         v('residence', '户籍', 'Residence registration'),
         v('subsidies', '补贴', 'Subsidies'),
-        v('other', '其他', 'Other'),
+        otherValue,
       ]),
       choice(
         'reply_by',

@@ -54,6 +54,14 @@ async function report(fields: Record<string, string> = {}) {
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
 
+/** How many work orders are filed (a refused request files none). */
+const count = async () =>
+  (
+    (await t.database.db.execute(sql`select count(*)::int as n from work_orders`)) as unknown as {
+      rows: { n: number }[];
+    }
+  ).rows[0]!.n;
+
 /** Texts of every <tag> element (minimal XML reading for the tests). */
 function xmlTexts(xml: string, tag: string): string[] {
   const decode = (s: string) =>
@@ -313,11 +321,7 @@ describe('POST requests (R-O311-1)', () => {
   });
 
   it('a location outside the key jurisdiction is refused with 400 and nothing is filed', async () => {
-    const before = (await t.database.db.execute(
-      sql`select count(*)::int as n from work_orders`,
-    )) as unknown as {
-      rows: { n: number }[];
-    };
+    const before = await count();
     const res = await postForm({
       api_key: xihuayuanKey,
       service_code: 'street_lamp',
@@ -326,12 +330,7 @@ describe('POST requests (R-O311-1)', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual([{ code: 400, description: '该位置不在此 api_key 的管辖范围内' }]);
-    const after = (await t.database.db.execute(
-      sql`select count(*)::int as n from work_orders`,
-    )) as unknown as {
-      rows: { n: number }[];
-    };
-    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+    expect(await count()).toBe(before);
     // An address the tree cannot place files into the key's own community.
     const placed = await postForm({
       api_key: xihuayuanKey,
@@ -355,13 +354,6 @@ describe('POST requests (R-O311-1)', () => {
 });
 
 describe('unknown services and jurisdictions are 404 (R-O311-1)', () => {
-  const count = async () =>
-    (
-      (await t.database.db.execute(sql`select count(*)::int as n from work_orders`)) as unknown as {
-        rows: { n: number }[];
-      }
-    ).rows[0]!.n;
-
   it('a POST naming an unknown service_code answers 404 with the GeoReport error list, in JSON and XML, and files nothing', async () => {
     const before = await count();
     const json = await postForm({ api_key: subdistrictKey, service_code: 'ufo', ...IN_TONGDU });

@@ -1,4 +1,8 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type AuditedWrite, insertAudited } from '../../platform/auditedRows';
+import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { type RowUnit, newUnitRow } from '../../platform/newRow';
 import { isUuid } from '../../platform/ids';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import type { Permission } from '../../../shared/permissions';
@@ -29,6 +33,28 @@ export async function communityFor(
   if (!unit || !servicesUnitPolicy.can(actor, action, { orgPath: unit.path })) throw notFound();
   if (unit.kind !== 'community') throw invalidField('communityId', 'services.not_community');
   return unit;
+}
+
+/** The community a list is filtered to, found in the actor's services.read scope (none when not asked for). */
+export const communityFilter = async (ctx: ActorCtx, communityId: string | undefined) =>
+  communityId ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id : undefined;
+
+/**
+ * Stores a new row of a community's records (a need, resource, project or station) under `unit` (the
+ * community, or a grid in it) together with its audit entry, and answers the row's DTO.
+ */
+export async function insertCommunityRow<T extends PgTable, D>(
+  ctx: ActorCtx,
+  table: T,
+  unit: RowUnit,
+  communityId: string,
+  fields: Omit<T['$inferInsert'], 'id' | 'orgUnitId' | 'orgPath' | 'createdAt' | 'updatedAt' | 'communityId'>,
+  audit: AuditedWrite<T['$inferSelect']>,
+  dtos: (db: Db, rows: T['$inferSelect'][]) => Promise<D[]>,
+): Promise<D> {
+  const values = { ...newUnitRow(ctx, unit, ctx.clock.now()), communityId, ...fields };
+  const row = await insertAudited(ctx, table, values as T['$inferInsert'] & typeof values, audit);
+  return (await dtos(ctx.db, [row]))[0]!;
 }
 
 /**
@@ -86,6 +112,21 @@ export function communityNamesOf(db: Db, rows: { communityId: string }[]): Promi
     db,
     rows.map((r) => r.communityId),
   );
+}
+
+/** The DTOs of a community's rows: the id, the community's id and name, then what `rest` shows of the row. */
+export async function communityDtos<R extends { id: string; communityId: string }, D>(
+  db: Db,
+  rows: R[],
+  rest: (row: R) => D,
+) {
+  const names = await communityNamesOf(db, rows);
+  return rows.map((r) => ({
+    id: r.id,
+    communityId: r.communityId,
+    communityName: names.get(r.communityId) ?? null,
+    ...rest(r),
+  }));
 }
 
 export const conflict = (

@@ -3,13 +3,12 @@ import { type Storage, imageMime } from '../../platform/storage';
 import { userByUsername, userDisplayNames } from '../accounts/accounts.api';
 import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/contracts/services';
-import { writeAudit } from '../../platform/audit';
+import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import { newUnitRow } from '../../platform/newRow';
-import { insertAudited } from '../../platform/auditedRows';
-import { communityFor, communityNamesOf } from './services.common';
+import { communityDtos, communityFilter, communityFor, insertCommunityRow } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
   type DutySlotRow,
@@ -30,12 +29,11 @@ import { sql } from 'drizzle-orm';
 
 type StationRow = typeof svcStations.$inferSelect;
 
-async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
-  const names = await communityNamesOf(ctx.db, rows);
-  return rows.map((r) => ({
-    id: r.id,
-    communityId: r.communityId,
-    communityName: names.get(r.communityId) ?? null,
+/** Every change of a duty slot (created, deleted, logged) is audited under the slot. */
+const auditSlot = audited('svc_duty_slot');
+
+function stationDtos(db: Db, rows: StationRow[]) {
+  return communityDtos(db, rows, (r) => ({
     name: r.name,
     address: r.address,
     active: r.active,
@@ -44,30 +42,22 @@ async function stationDtos(ctx: ActorCtx, rows: StationRow[]) {
 
 export async function listStations(ctx: ActorCtx, communityId: string | undefined) {
   stationsPolicy.require(ctx.actor, 'read');
-  const cid = communityId
-    ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id
-    : undefined;
-  const rows = await listStationRows(ctx.db, ctx.actor, cid);
-  return stationDtos(ctx, rows);
+  const rows = await listStationRows(ctx.db, ctx.actor, await communityFilter(ctx, communityId));
+  return stationDtos(ctx.db, rows);
 }
 
 export async function createStation(ctx: ActorCtx, body: StationBody) {
   stationsPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return insertCommunityRow(
     ctx,
     svcStations,
-    {
-      ...newUnitRow(ctx, community, now),
-      communityId: community.id,
-      name: body.name,
-      address: body.address ?? null,
-      active: body.active,
-    },
+    community,
+    community.id,
+    { name: body.name, address: body.address ?? null, active: body.active },
     { action: 'services.station_create', entityType: 'svc_station', view: (r) => ({ name: r.name }) },
+    stationDtos,
   );
-  return (await stationDtos(ctx, [row]))[0]!;
 }
 
 /** A duty slot in reach for `action`, else 404. */
@@ -150,11 +140,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
         createdAt: now,
       })
       .returning();
-    await writeAudit(tx, ctx, {
-      action: 'services.duty_slot_create',
-      entityType: 'svc_duty_slot',
-      entityId: created!.id,
-      orgPath: station.orgPath,
+    await auditSlot(tx, ctx, 'services.duty_slot_create', created!.id, station, {
       after: {
         station: station.name,
         personName: body.personName,
@@ -205,11 +191,7 @@ export async function deleteSlot(ctx: ActorCtx, id: string) {
   if (n > 0) throw new AppError('services.slot_has_logs', 409);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(svcDutySlots).where(eq(svcDutySlots.id, id));
-    await writeAudit(tx, ctx, {
-      action: 'services.duty_slot_delete',
-      entityType: 'svc_duty_slot',
-      entityId: id,
-      orgPath: slot.orgPath,
+    await auditSlot(tx, ctx, 'services.duty_slot_delete', id, slot, {
       before: { personName: slot.personName, startsAt: slot.startsAt, endsAt: slot.endsAt },
     });
   });
@@ -223,9 +205,7 @@ export async function listSlots(
   if (q.to <= q.from) throw invalidField('to', 'services.slot_end_before_start');
   if (q.to.getTime() - q.from.getTime() > 62 * 86_400_000)
     throw invalidField('to', 'services.period_too_long');
-  const cid = q.communityId
-    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
-    : undefined;
+  const cid = await communityFilter(ctx, q.communityId);
   const station = q.stationId ? await findStation(ctx, q.stationId, 'read') : undefined;
   const rows = await listDutySlotRows(ctx.db, ctx.actor, {
     communityId: cid,
@@ -279,13 +259,7 @@ async function writeDutyLog(
         createdByName: ctx.actor.displayName,
       })
       .returning();
-    await writeAudit(tx, ctx, {
-      action: audit.action,
-      entityType: 'svc_duty_slot',
-      entityId: slot.id,
-      orgPath: slot.orgPath,
-      after: audit.after(row!.id),
-    });
+    await auditSlot(tx, ctx, audit.action, slot.id, slot, { after: audit.after(row!.id) });
     return dutyLogDto(row!);
   });
 }
@@ -397,11 +371,7 @@ export async function attachMyDutyPhoto(
       .set({ photoId: id })
       .where(eq(svcDutyLogs.id, log.id))
       .returning();
-    await writeAudit(tx, ctx, {
-      action: 'services.duty_log_photo',
-      entityType: 'svc_duty_slot',
-      entityId: log.slotId,
-      orgPath: log.orgPath,
+    await auditSlot(tx, ctx, 'services.duty_log_photo', log.slotId, log, {
       after: { logId: log.id, photoId: id, mime: photo.mime, size: photo.data.length },
     });
     return dutyLogDto(row!);

@@ -16,12 +16,19 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
 import { updateRow } from '../../platform/rows';
-import { insertAudited } from '../../platform/auditedRows';
-import { newUnitRow } from '../../platform/newRow';
 import type { Page } from '../../platform/listing';
 import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
 import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
-import { communityFor, communityNamesOf, communityOfPath, gridIn, unitById } from './services.common';
+import {
+  communityDtos,
+  communityFilter,
+  communityFor,
+  communityNamesOf,
+  communityOfPath,
+  gridIn,
+  insertCommunityRow,
+  unitById,
+} from './services.common';
 import { needsPolicy, projectsPolicy, resourcesPolicy } from './services.policy';
 import {
   findNeedRow,
@@ -43,9 +50,6 @@ type NeedRow = typeof svcNeeds.$inferSelect;
 type ResourceRow = typeof svcResources.$inferSelect;
 type ProjectRow = typeof svcProjects.$inferSelect;
 
-const communityFilter = async (ctx: ActorCtx, communityId: string | undefined) =>
-  communityId ? (await communityFor(ctx.db, ctx.actor, 'services.read', communityId)).id : undefined;
-
 /** One page of a list in reach (of the community asked for, found in scope) as its DTOs. */
 async function listPageOf<Q extends { communityId?: string | undefined }, R, D>(
   ctx: ActorCtx,
@@ -60,19 +64,24 @@ async function listPageOf<Q extends { communityId?: string | undefined }, R, D>(
   return { ...page, items: await dtos(ctx.db, page.items) };
 }
 
-/** Updates a list's row (found in reach) with `set`; its audit entry keeps what it was and the body sent. */
-function updateListRow<T extends typeof svcNeeds | typeof svcResources | typeof svcProjects>(
+/**
+ * Updates a list's row (found in reach) with `set` and answers its DTO; its audit entry keeps what it was and
+ * the body sent.
+ */
+async function updateListRow<T extends typeof svcNeeds | typeof svcResources | typeof svcProjects, D>(
   ctx: ActorCtx,
   table: T,
   row: { id: string; orgPath: string },
   set: Partial<T['$inferInsert']>,
   audit: { action: string; entityType: string; before: unknown; after: unknown },
-): Promise<T['$inferSelect']> {
-  return ctx.db.transaction(async (tx) => {
+  dtos: (db: Db, rows: T['$inferSelect'][]) => Promise<D[]>,
+): Promise<D> {
+  const updated = await ctx.db.transaction(async (tx) => {
     const updated = await updateRow(tx, table, row.id, set);
     await writeAudit(tx, ctx, { ...audit, entityId: row.id, orgPath: row.orgPath });
     return updated;
   });
+  return (await dtos(ctx.db, [updated]))[0]!;
 }
 
 /** A list's row in reach for writing (the policy checked first), else 404. */
@@ -90,12 +99,8 @@ async function findListed<R>(
 
 // ---------------------------------------------------------------- needs
 
-async function needDtos(db: Db, rows: NeedRow[]) {
-  const names = await communityNamesOf(db, rows);
-  return rows.map((r) => ({
-    id: r.id,
-    communityId: r.communityId,
-    communityName: names.get(r.communityId) ?? null,
+function needDtos(db: Db, rows: NeedRow[]) {
+  return communityDtos(db, rows, (r) => ({
     orgUnitId: r.orgUnitId,
     title: r.title,
     description: r.description,
@@ -127,13 +132,12 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   const grid = await gridIn(ctx.db, community, body.gridId);
   const unit = grid ?? community;
   if (!needsPolicy.can(ctx.actor, 'write', { orgPath: unit.path })) throw notFound();
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return insertCommunityRow(
     ctx,
     svcNeeds,
+    unit,
+    community.id,
     {
-      ...newUnitRow(ctx, unit, now),
-      communityId: community.id,
       title: body.title,
       description: body.description ?? null,
       source: body.source,
@@ -147,14 +151,14 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
       entityType: 'svc_need',
       view: (r) => ({ title: r.title, source: r.source }),
     },
+    needDtos,
   );
-  return (await needDtos(ctx.db, [row]))[0]!;
 }
 
 export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
   const before = await findListed(ctx, needsPolicy, findNeedRow, id);
   const now = ctx.clock.now();
-  const row = await updateListRow(
+  return updateListRow(
     ctx,
     svcNeeds,
     before,
@@ -165,8 +169,8 @@ export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
       before: { title: before.title, status: before.status },
       after: body,
     },
+    needDtos,
   );
-  return (await needDtos(ctx.db, [row]))[0]!;
 }
 
 // ---------------------------------------------------------------- resources
@@ -213,12 +217,8 @@ async function checkOwner(
 }
 
 async function resourceDtos(db: Db, rows: ResourceRow[]) {
-  const names = await communityNamesOf(db, rows);
   const owners = await ownerNames(db, rows);
-  return rows.map((r) => ({
-    id: r.id,
-    communityId: r.communityId,
-    communityName: names.get(r.communityId) ?? null,
+  return communityDtos(db, rows, (r) => ({
     kind: r.kind as 'venue',
     name: r.name,
     description: r.description,
@@ -239,13 +239,12 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
   resourcesPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   await checkOwner(ctx.db, community.path, body.ownerType, body.ownerId);
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return insertCommunityRow(
     ctx,
     svcResources,
+    community,
+    community.id,
     {
-      ...newUnitRow(ctx, community, now),
-      communityId: community.id,
       kind: body.kind,
       name: body.name,
       description: body.description ?? null,
@@ -260,8 +259,8 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
       entityType: 'svc_resource',
       view: (r) => ({ name: r.name, kind: r.kind }),
     },
+    resourceDtos,
   );
-  return (await resourceDtos(ctx.db, [row]))[0]!;
 }
 
 export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePatch) {
@@ -272,7 +271,7 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
     body.ownerType ?? before.ownerType,
     body.ownerId ?? before.ownerId,
   );
-  const row = await updateListRow(
+  return updateListRow(
     ctx,
     svcResources,
     { id, orgPath: before.orgPath },
@@ -283,8 +282,8 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
       before: { name: before.name, available: before.available },
       after: body,
     },
+    resourceDtos,
   );
-  return (await resourceDtos(ctx.db, [row]))[0]!;
 }
 
 // ---------------------------------------------------------------- projects
@@ -300,15 +299,11 @@ async function openCounts(db: Db, ids: string[]) {
 }
 
 export async function projectDtos(db: Db, rows: ProjectRow[]) {
-  const names = await communityNamesOf(db, rows);
   const open = await openCounts(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    communityId: r.communityId,
-    communityName: names.get(r.communityId) ?? null,
+  return communityDtos(db, rows, (r) => ({
     title: r.title,
     description: r.description,
     category: r.category,
@@ -356,13 +351,12 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
   projectsPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   const linkedName = await providerCheck(ctx.db, community.path, body.providerType, body.providerId);
-  const now = ctx.clock.now();
-  const row = await insertAudited(
+  return insertCommunityRow(
     ctx,
     svcProjects,
+    community,
+    community.id,
     {
-      ...newUnitRow(ctx, community, now),
-      communityId: community.id,
       title: body.title,
       description: body.description ?? null,
       category: body.category,
@@ -382,8 +376,8 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
       entityType: 'svc_project',
       view: (r) => ({ title: r.title, published: r.published }),
     },
+    projectDtos,
   );
-  return (await projectDtos(ctx.db, [row]))[0]!;
 }
 
 export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatch) {
@@ -391,7 +385,7 @@ export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatc
   const type = body.providerType ?? before.providerType;
   const pid = body.providerId === undefined ? before.providerId : body.providerId;
   const linkedName = await providerCheck(ctx.db, before.orgPath, type, pid);
-  const row = await updateListRow(
+  return updateListRow(
     ctx,
     svcProjects,
     { id, orgPath: before.orgPath },
@@ -406,8 +400,8 @@ export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatc
       before: { title: before.title, published: before.published },
       after: body,
     },
+    projectDtos,
   );
-  return (await projectDtos(ctx.db, [row]))[0]!;
 }
 
 /**

@@ -34,7 +34,14 @@ import {
 import { recordServiceHours } from '../volunteers/volunteers.api';
 import { socialOrgs } from '../people/people.table';
 import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
-import { communityFor, communityNamesOf, gridIn, orderingCommunity, unitById } from './services.common';
+import {
+  communityFilter,
+  communityFor,
+  communityNamesOf,
+  gridIn,
+  orderingCommunity,
+  unitById,
+} from './services.common';
 import { allowedActions, mayAct, serviceOrdersPolicy, staffScope } from './services.policy';
 import {
   type SvcOrderRow,
@@ -540,6 +547,15 @@ export async function applyAction(ctx: ActorCtx, o: SvcOrderRow, body: OrderActi
 export const TIMEOUT_INPUT = { action: 'timeout' } as const;
 export type SoActionInput = OrderActionBody | typeof TIMEOUT_INPUT;
 
+/** What an order taken back from its assignee (timeout, decline) clears: it is in the community's queue again. */
+const BACK_TO_QUEUE = {
+  assigneeType: null,
+  assigneeId: null,
+  assigneeName: null,
+  assigneeUserId: null,
+  acceptDueAt: null,
+} satisfies Partial<SvcOrderRow>;
+
 /**
  * The patch, timeline entry and side effects of an allowed step (the workflow engine has checked the
  * state and who may take it; it writes them with the order's update in one transaction).
@@ -558,15 +574,7 @@ export async function prepareAction(
   switch (body.action) {
     case 'timeout':
       // Nobody accepted within the community's time: back to its queue with an alert.
-      Object.assign(patch, {
-        assigneeType: null,
-        assigneeId: null,
-        assigneeName: null,
-        assigneeUserId: null,
-        acceptDueAt: null,
-        alert: 'timeout',
-        timeouts: o.timeouts + 1,
-      });
+      Object.assign(patch, BACK_TO_QUEUE, { alert: 'timeout', timeouts: o.timeouts + 1 });
       return {
         patch,
         event: { note: `${o.assigneeName ?? ''} 超时未接单，退回社区派单队列` },
@@ -598,15 +606,7 @@ export async function prepareAction(
       Object.assign(patch, { acceptedAt: now, acceptDueAt: null });
       break;
     case 'decline':
-      Object.assign(patch, {
-        assigneeType: null,
-        assigneeId: null,
-        assigneeName: null,
-        assigneeUserId: null,
-        acceptDueAt: null,
-        declines: o.declines + 1,
-        alert: 'declined',
-      });
+      Object.assign(patch, BACK_TO_QUEUE, { declines: o.declines + 1, alert: 'declined' });
       Object.assign(data, { assigneeName: o.assigneeName, reason: body.note });
       break;
     case 'check_in':
@@ -745,9 +745,7 @@ export async function sweepOwnServiceOrders(ctx: ActorCtx): Promise<{ returned: 
 
 export async function listOrders(ctx: ActorCtx, q: OrderListQuery) {
   serviceOrdersPolicy.require(ctx.actor, 'read');
-  const communityId = q.communityId
-    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
-    : undefined;
+  const communityId = await communityFilter(ctx, q.communityId);
   const page = await listServiceOrderRows(ctx.db, ctx.actor, q, communityId);
   return { ...page, items: await orderDtos(ctx, page.items) };
 }
@@ -862,6 +860,24 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
       : [],
   );
   const out: CandidateDto[] = [];
+  /** Adds a candidate (scored below, once all are in): who, and how they fit the order. */
+  const add = (
+    assigneeType: CandidateDto['assigneeType'],
+    who: { id: string; name: string },
+    fit: Pick<CandidateDto, 'kind' | 'skills' | 'skillMatch' | 'distance' | 'hasLogin'>,
+  ) =>
+    out.push({
+      assigneeType,
+      assigneeId: who.id,
+      name: who.name,
+      kind: fit.kind,
+      skills: fit.skills,
+      skillMatch: fit.skillMatch,
+      distance: fit.distance,
+      load: loads.get(who.id) ?? 0,
+      hasLogin: fit.hasLogin,
+      score: 0,
+    });
   const vols = await ctx.db
     .select()
     .from(volunteers)
@@ -869,18 +885,12 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .limit(500);
   for (const v of vols) {
     if (orderer.has(v.id)) continue;
-    const skillMatch = v.skills.filter(matches).length;
-    out.push({
-      assigneeType: 'volunteer',
-      assigneeId: v.id,
-      name: v.name,
+    add('volunteer', v, {
       kind: v.kind,
       skills: v.skills,
-      skillMatch,
+      skillMatch: v.skills.filter(matches).length,
       distance: distanceOf(v.orgPath, v.gridId),
-      load: loads.get(v.id) ?? 0,
       hasLogin: !!v.userId,
-      score: 0,
     });
   }
   const teams = await ctx.db
@@ -889,17 +899,12 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .where(and(eq(volunteerTeams.communityId, o.communityId), eq(volunteerTeams.active, true)));
   for (const t of teams) {
     if (t.leaderVolunteerId && orderer.has(t.leaderVolunteerId)) continue;
-    out.push({
-      assigneeType: 'team',
-      assigneeId: t.id,
-      name: t.name,
+    add('team', t, {
       kind: t.kind,
       skills: [],
       skillMatch: 0,
       distance: 'community',
-      load: loads.get(t.id) ?? 0,
       hasLogin: !!t.leaderVolunteerId,
-      score: 0,
     });
   }
   const orgs = await ctx.db
@@ -908,18 +913,12 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     .where(sql`${socialOrgs.orgPath} like ${`${escapeLike(o.orgPath)}%`}`)
     .limit(100);
   for (const s of orgs) {
-    const skillMatch = matches(s.field) ? 1 : 0;
-    out.push({
-      assigneeType: 'social_org',
-      assigneeId: s.id,
-      name: s.name,
+    add('social_org', s, {
       kind: s.field,
       skills: [s.field],
-      skillMatch,
+      skillMatch: matches(s.field) ? 1 : 0,
       distance: 'community',
-      load: loads.get(s.id) ?? 0,
       hasLogin: false,
-      score: 0,
     });
   }
   const near = { compound: 7, grid: 6, community: 2, other: 0 } as const;

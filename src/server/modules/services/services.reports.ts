@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/permissions';
 import { isUuid } from '../../platform/ids';
 import { partyMembers } from '../people/people.table';
 import { volunteers } from '../volunteers/volunteers.table';
-import { communityFor, communityNamesOf, unitNames } from './services.common';
+import { communityFilter, communityNamesOf, unitNames } from './services.common';
 import { serviceOrdersPolicy, volunteerRecordVisible } from './services.policy';
 import { svcOrders } from './services.table';
 
@@ -16,9 +16,7 @@ const avg = (v: unknown) => (v === null || v === undefined ? null : Math.round(N
 /** Orders by status, by community, top services and the average rating, in the actor's scope. */
 export async function servicesReport(ctx: ActorCtx, q: ReportQuery): Promise<ReportDto> {
   serviceOrdersPolicy.require(ctx.actor, 'read');
-  const cid = q.communityId
-    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
-    : undefined;
+  const cid = await communityFilter(ctx, q.communityId);
   const where = and(
     serviceOrdersPolicy.scope(ctx.actor, 'read'),
     cid ? eq(svcOrders.communityId, cid) : undefined,
@@ -150,9 +148,7 @@ export async function myVolunteerId(ctx: ActorCtx): Promise<string> {
 /** Volunteers (reporting party members first) by orders served in the period, for the yearly records. */
 export async function serversReport(ctx: ActorCtx, q: ReportQuery) {
   serviceOrdersPolicy.require(ctx.actor, 'read');
-  const cid = q.communityId
-    ? (await communityFor(ctx.db, ctx.actor, 'services.read', q.communityId)).id
-    : undefined;
+  const cid = await communityFilter(ctx, q.communityId);
   const rows = await ctx.db
     .select({
       volunteerId: volunteers.id,

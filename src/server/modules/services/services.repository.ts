@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, lt, or } from 'drizzle-orm';
 import type {
   NeedListQuery,
   OrderListQuery,
@@ -38,6 +38,26 @@ export type SvcOrderRow = typeof svcOrders.$inferSelect;
 
 // ---------------------------------------------------------------- the three lists
 
+/**
+ * One page of a list's rows in reach for reading (`scope`), of the community asked for (found in scope),
+ * that match `filters`; newest first.
+ */
+function listCommunityRows<T extends typeof svcNeeds | typeof svcResources | typeof svcProjects>(
+  db: Db,
+  table: T,
+  scope: SQL | undefined,
+  communityId: string | undefined,
+  filters: (SQL | undefined)[],
+  page: PageQuery,
+): Promise<Page<T['$inferSelect']>> {
+  return listPage(db, {
+    table,
+    where: and(scope, communityId ? eq(table.communityId, communityId) : undefined, ...filters),
+    orderBy: [desc(table.createdAt), desc(table.id)],
+    page,
+  });
+}
+
 export function findNeedRow(db: Db, actor: Actor, action: ListAction, id: string) {
   return findRowInScope(db, svcNeeds, id, needsPolicy.scope(actor, action));
 }
@@ -49,18 +69,18 @@ export function listNeedRows(
   q: NeedListQuery,
   communityId: string | undefined,
 ): Promise<Page<NeedRow>> {
-  return listPage(db, {
-    table: svcNeeds,
-    where: and(
-      needsPolicy.scope(actor, 'read'),
-      communityId ? eq(svcNeeds.communityId, communityId) : undefined,
+  return listCommunityRows(
+    db,
+    svcNeeds,
+    needsPolicy.scope(actor, 'read'),
+    communityId,
+    [
       q.status ? eq(svcNeeds.status, q.status) : undefined,
       q.source ? eq(svcNeeds.source, q.source) : undefined,
       q.q ? ilike(svcNeeds.title, `%${escapeLike(q.q)}%`) : undefined,
-    ),
-    orderBy: [desc(svcNeeds.createdAt), desc(svcNeeds.id)],
-    page: q,
-  });
+    ],
+    q,
+  );
 }
 
 export function findResourceRow(db: Db, actor: Actor, action: ListAction, id: string) {
@@ -73,17 +93,17 @@ export function listResourceRows(
   q: ResourceListQuery,
   communityId: string | undefined,
 ): Promise<Page<ResourceRow>> {
-  return listPage(db, {
-    table: svcResources,
-    where: and(
-      resourcesPolicy.scope(actor, 'read'),
-      communityId ? eq(svcResources.communityId, communityId) : undefined,
+  return listCommunityRows(
+    db,
+    svcResources,
+    resourcesPolicy.scope(actor, 'read'),
+    communityId,
+    [
       q.kind ? eq(svcResources.kind, q.kind) : undefined,
       q.q ? ilike(svcResources.name, `%${escapeLike(q.q)}%`) : undefined,
-    ),
-    orderBy: [desc(svcResources.createdAt), desc(svcResources.id)],
-    page: q,
-  });
+    ],
+    q,
+  );
 }
 
 export function findProjectRow(db: Db, actor: Actor, action: ListAction, id: string) {
@@ -96,11 +116,12 @@ export function listProjectRows(
   q: ProjectListQuery,
   communityId: string | undefined,
 ): Promise<Page<ProjectRow>> {
-  return listPage(db, {
-    table: svcProjects,
-    where: and(
-      projectsPolicy.scope(actor, 'read'),
-      communityId ? eq(svcProjects.communityId, communityId) : undefined,
+  return listCommunityRows(
+    db,
+    svcProjects,
+    projectsPolicy.scope(actor, 'read'),
+    communityId,
+    [
       q.published === undefined ? undefined : eq(svcProjects.published, q.published),
       q.category ? eq(svcProjects.category, q.category) : undefined,
       q.q
@@ -109,10 +130,9 @@ export function listProjectRows(
             ilike(svcProjects.providerName, `%${escapeLike(q.q)}%`),
           )
         : undefined,
-    ),
-    orderBy: [desc(svcProjects.createdAt), desc(svcProjects.id)],
-    page: q,
-  });
+    ],
+    q,
+  );
 }
 
 /**

@@ -1,6 +1,16 @@
 /** Tables of the services module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type PgColumnBuilderBase,
+  boolean,
+  index,
+  integer,
+  pgSequence,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   childColumns,
   createdByColumns,
@@ -20,88 +30,84 @@ import {
 export const svcOrderNumberSeq = pgSequence('svc_order_number_seq', { startWith: 1 });
 
 /**
+ * A table of a community's records (its lists and stations): id, the community, the unit and path that
+ * scope the row, the table's own `columns`, created and updated; indexed on the path (`<name>_path_idx`).
+ */
+const communityTable = <N extends string, C extends Record<string, PgColumnBuilderBase>>(
+  name: N,
+  columns: C,
+) =>
+  pgTable(
+    name,
+    {
+      id: uuid('id').primaryKey(),
+      communityId: uuid('community_id').notNull(),
+      ...scopedColumns(),
+      ...columns,
+      ...timestamps(),
+    },
+    (t) => [pathIndex(`${name}_path_idx`, t.orgPath)],
+  );
+
+/**
  * 需求清单 (R-SV-1): what residents need, collected from residents, grid visits, deliberations and
  * special-group visits. `org_path` is the community's (or a grid's) path: the scope that sees it.
  */
-export const svcNeeds = pgTable(
-  'svc_needs',
-  {
-    id: uuid('id').primaryKey(),
-    communityId: uuid('community_id').notNull(),
-    ...scopedColumns(),
-    title: text('title').notNull(),
-    description: text('description'),
-    /** resident | grid_visit | deliberation | special_group_visit */
-    source: text('source').notNull(),
-    category: text('category'),
-    /** open | matched | done */
-    status: text('status').notNull(),
-    /** Who raised it (a resident's name, free text; no contact data here). */
-    raisedBy: text('raised_by'),
-    /** The service order that answers it, once matched. */
-    orderId: uuid('order_id'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('svc_needs_path_idx', t.orgPath)],
-);
+export const svcNeeds = communityTable('svc_needs', {
+  title: text('title').notNull(),
+  description: text('description'),
+  /** resident | grid_visit | deliberation | special_group_visit */
+  source: text('source').notNull(),
+  category: text('category'),
+  /** open | matched | done */
+  status: text('status').notNull(),
+  /** Who raised it (a resident's name, free text; no contact data here). */
+  raisedBy: text('raised_by'),
+  /** The service order that answers it, once matched. */
+  orderId: uuid('order_id'),
+  createdBy: uuid('created_by'),
+});
 
 /**
  * 资源清单 (R-SV-1): venues, reporting party members' skills, resident units' offers, social
  * organisations, merchants, funds; `owner_type`/`owner_id` link the registry row where it exists.
  */
-export const svcResources = pgTable(
-  'svc_resources',
-  {
-    id: uuid('id').primaryKey(),
-    communityId: uuid('community_id').notNull(),
-    ...scopedColumns(),
-    /** venue | party_member_skill | resident_unit_offer | social_org | merchant | fund */
-    kind: text('kind').notNull(),
-    name: text('name').notNull(),
-    description: text('description'),
-    /** party_member | resident_unit | social_org | volunteer | merchant, when linked. */
-    ownerType: text('owner_type'),
-    ownerId: uuid('owner_id'),
-    /** Seats of a venue, or yuan of a fund. */
-    quantity: integer('quantity'),
-    available: boolean('available').notNull().default(true),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('svc_resources_path_idx', t.orgPath)],
-);
+export const svcResources = communityTable('svc_resources', {
+  /** venue | party_member_skill | resident_unit_offer | social_org | merchant | fund */
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  description: text('description'),
+  /** party_member | resident_unit | social_org | volunteer | merchant, when linked. */
+  ownerType: text('owner_type'),
+  ownerId: uuid('owner_id'),
+  /** Seats of a venue, or yuan of a fund. */
+  quantity: integer('quantity'),
+  available: boolean('available').notNull().default(true),
+  createdBy: uuid('created_by'),
+});
 
 /** 项目清单 (R-SV-1): what the community offers, by whom, when, capacity; residents order published ones. */
-export const svcProjects = pgTable(
-  'svc_projects',
-  {
-    id: uuid('id').primaryKey(),
-    communityId: uuid('community_id').notNull(),
-    ...scopedColumns(),
-    title: text('title').notNull(),
-    description: text('description'),
-    category: text('category').notNull(),
-    /** Skills a server should have (for candidate ranking). */
-    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
-    /** volunteer | team | social_org | resident_unit | community */
-    providerType: text('provider_type').notNull(),
-    providerId: uuid('provider_id'),
-    providerName: text('provider_name'),
-    /** When it is offered, as shown to residents (e.g. 每周二上午). */
-    schedule: text('schedule'),
-    /** Orders that may be open at once; null = no limit. */
-    capacity: integer('capacity'),
-    /** Activity type for earning rules (love points per hour) in the ledger. */
-    activityType: text('activity_type').notNull(),
-    /** Expected duration of one service. */
-    durationMinutes: integer('duration_minutes').notNull().default(60),
-    published: boolean('published').notNull().default(false),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('svc_projects_path_idx', t.orgPath)],
-);
+export const svcProjects = communityTable('svc_projects', {
+  title: text('title').notNull(),
+  description: text('description'),
+  category: text('category').notNull(),
+  /** Skills a server should have (for candidate ranking). */
+  skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+  /** volunteer | team | social_org | resident_unit | community */
+  providerType: text('provider_type').notNull(),
+  providerId: uuid('provider_id'),
+  providerName: text('provider_name'),
+  /** When it is offered, as shown to residents (e.g. 每周二上午). */
+  schedule: text('schedule'),
+  /** Orders that may be open at once; null = no limit. */
+  capacity: integer('capacity'),
+  /** Activity type for earning rules (love points per hour) in the ledger. */
+  activityType: text('activity_type').notNull(),
+  /** Expected duration of one service. */
+  durationMinutes: integer('duration_minutes').notNull().default(60),
+  published: boolean('published').notNull().default(false),
+  createdBy: uuid('created_by'),
+});
 
 /**
  * A service order (群众点单 → 社区派单 → 党员接单, R-SV-1), state machine in
@@ -208,19 +214,11 @@ export const svcSettings = pgTable('svc_settings', {
 });
 
 /** 邻里驿站 (R-SV-2). */
-export const svcStations = pgTable(
-  'svc_stations',
-  {
-    id: uuid('id').primaryKey(),
-    communityId: uuid('community_id').notNull(),
-    ...scopedColumns(),
-    name: text('name').notNull(),
-    address: text('address'),
-    active: boolean('active').notNull().default(true),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('svc_stations_path_idx', t.orgPath)],
-);
+export const svcStations = communityTable('svc_stations', {
+  name: text('name').notNull(),
+  address: text('address'),
+  active: boolean('active').notNull().default(true),
+});
 
 /** A duty slot: who is on duty at which station, when (R-SV-2). */
 export const svcDutySlots = pgTable(

@@ -119,6 +119,28 @@ function useUpdate<V>(mutationFn: (v: V) => Promise<unknown>) {
   });
 }
 
+/** A column of a row's on/off field, switched and saved at once by those with services.write (shown to others). */
+function useSwitchColumn<R extends { id: string }>(
+  title: string,
+  field: 'available' | 'published',
+  save: (id: string, on: boolean) => Promise<unknown>,
+): TableColumnsType<R>[number] {
+  const { can } = useAuth();
+  const update = useUpdate(({ id, on }: { id: string; on: boolean }) => save(id, on));
+  return {
+    title,
+    dataIndex: field,
+    render: (v: boolean, x: R) => (
+      <Switch
+        size="small"
+        checked={v}
+        disabled={!can('services.write')}
+        onChange={(on) => update.mutate({ id: x.id, on })}
+      />
+    ),
+  };
+}
+
 /** One page of a tab's list, twenty rows a page. */
 function PagedTable<R extends object>({
   paged: { r, page, setPage },
@@ -145,44 +167,84 @@ function PagedTable<R extends object>({
   );
 }
 
-function CreateModal<V extends object>({
-  open,
-  title,
-  onClose,
+type Values = Record<string, unknown>;
+
+/**
+ * A tab of one list: its filter (when it has one) and, for those who may write, the add button above the
+ * paged table; the add form (`children`) in a modal, starting in the community chosen (else the user's own).
+ */
+function ListTab<R extends object>({
+  filter,
+  addLabel,
+  paged,
+  columns,
+  communityId,
+  initial,
   submit,
   children,
-  initial,
 }: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  submit: (v: V) => Promise<unknown>;
+  filter?: {
+    placeholder: string;
+    width: number;
+    value: string | undefined;
+    onChange: (v: string | undefined) => void;
+    options: { value: string; label: string }[];
+  };
+  addLabel: string;
+  paged: ReturnType<typeof usePaged<R>>;
+  columns: TableColumnsType<R>;
+  communityId: string | undefined;
+  initial: Values;
+  submit: (v: Values) => Promise<unknown>;
   children: React.ReactNode;
-  initial?: Partial<V>;
 }) {
   const { t } = useI18n();
+  const own = useOwnCommunity();
+  const { can } = useAuth();
+  const [adding, setAdding] = useState(false);
+  const add = can('services.write') ? (
+    <AddButton onClick={() => setAdding(true)}>{addLabel}</AddButton>
+  ) : null;
   return (
-    <SubmitModal<V>
-      open={open}
-      title={title}
-      onClose={onClose}
-      submit={submit}
-      initialValues={initial}
-      invalidate={['services']}
-      savedText={t('services.lists.saved')}
-      width={560}
-    >
-      {children}
-    </SubmitModal>
+    <>
+      {filter ? (
+        <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
+          <Select
+            allowClear
+            placeholder={filter.placeholder}
+            style={{ width: filter.width }}
+            value={filter.value}
+            onChange={filter.onChange}
+            options={filter.options}
+          />
+          {add}
+        </Flex>
+      ) : (
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          {add}
+        </Flex>
+      )}
+      <PagedTable paged={paged} columns={columns} />
+      <SubmitModal<Values>
+        open={adding}
+        title={addLabel}
+        onClose={() => setAdding(false)}
+        submit={submit}
+        initialValues={{ communityId: communityId ?? own, ...initial }}
+        invalidate={['services']}
+        savedText={t('services.lists.saved')}
+        width={560}
+      >
+        {children}
+      </SubmitModal>
+    </>
   );
 }
 
 function NeedsTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
-  const own = useOwnCommunity();
   const { can } = useAuth();
   const [status, setStatus] = useState<string | undefined>();
-  const [adding, setAdding] = useState(false);
   const [ordering, setOrdering] = useState<Need | null>(null);
   const navigate = useNavigate();
   const paged = usePaged(svcKeys.needs, svcApi.needs, { communityId, status });
@@ -242,25 +304,19 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
   ];
   return (
     <>
-      <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
-        <Select
-          allowClear
-          placeholder={t('services.field.status')}
-          style={{ width: 140 }}
-          value={status}
-          onChange={setStatus}
-          options={options(t, 'services.needStatus', NEED_STATUSES)}
-        />
-        {can('services.write') ? (
-          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addNeed')}</AddButton>
-        ) : null}
-      </Flex>
-      <PagedTable paged={paged} columns={columns} />
-      <CreateModal
-        open={adding}
-        title={t('services.lists.addNeed')}
-        onClose={() => setAdding(false)}
-        initial={{ communityId: communityId ?? own, source: 'grid_visit' }}
+      <ListTab
+        filter={{
+          placeholder: t('services.field.status'),
+          width: 140,
+          value: status,
+          onChange: setStatus,
+          options: options(t, 'services.needStatus', NEED_STATUSES),
+        }}
+        addLabel={t('services.lists.addNeed')}
+        paged={paged}
+        columns={columns}
+        communityId={communityId}
+        initial={{ source: 'grid_visit' }}
         submit={(v) => svcApi.createNeed(v as never)}
       >
         <CommunityField required={false} />
@@ -289,7 +345,7 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
         <Form.Item name="description" label={t('services.field.description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-      </CreateModal>
+      </ListTab>
       <NewOrderModal
         open={!!ordering}
         onClose={() => setOrdering(null)}
@@ -312,13 +368,10 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
 
 function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
-  const own = useOwnCommunity();
-  const { can } = useAuth();
   const [kind, setKind] = useState<string | undefined>();
-  const [adding, setAdding] = useState(false);
   const paged = usePaged(svcKeys.resources, svcApi.resources, { communityId, kind });
-  const toggle = useUpdate(({ id, available }: { id: string; available: boolean }) =>
-    svcApi.updateResource(id, { available }),
+  const available = useSwitchColumn<Resource>(t('services.field.available'), 'available', (id, on) =>
+    svcApi.updateResource(id, { available: on }),
   );
   const columns: TableColumnsType<Resource> = [
     { title: t('services.field.name'), dataIndex: 'name' },
@@ -331,75 +384,53 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
     { title: t('services.field.quantity'), dataIndex: 'quantity', render: (v) => v ?? '—' },
     { title: t('services.field.description'), dataIndex: 'description', ellipsis: true, responsive: ['lg'] },
     { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
-    {
-      title: t('services.field.available'),
-      dataIndex: 'available',
-      render: (v: boolean, x) => (
-        <Switch
-          size="small"
-          checked={v}
-          disabled={!can('services.write')}
-          onChange={(available) => toggle.mutate({ id: x.id, available })}
-        />
-      ),
-    },
+    available,
   ];
   return (
-    <>
-      <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
-        <Select
-          allowClear
-          placeholder={t('services.field.kind')}
-          style={{ width: 160 }}
-          value={kind}
-          onChange={setKind}
-          options={options(t, 'services.resource', RESOURCE_KINDS)}
-        />
-        {can('services.write') ? (
-          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addResource')}</AddButton>
-        ) : null}
+    <ListTab
+      filter={{
+        placeholder: t('services.field.kind'),
+        width: 160,
+        value: kind,
+        onChange: setKind,
+        options: options(t, 'services.resource', RESOURCE_KINDS),
+      }}
+      addLabel={t('services.lists.addResource')}
+      paged={paged}
+      columns={columns}
+      communityId={communityId}
+      initial={{ kind: 'venue', available: true }}
+      submit={(v) => svcApi.createResource(v as never)}
+    >
+      <CommunityField />
+      <Flex gap={12}>
+        <Form.Item
+          name="kind"
+          label={t('services.field.kind')}
+          rules={[{ required: true }]}
+          style={{ flex: 1 }}
+        >
+          <Select options={options(t, 'services.resource', RESOURCE_KINDS)} />
+        </Form.Item>
+        <Form.Item name="quantity" label={t('services.field.quantity')} style={{ flex: 1 }}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
       </Flex>
-      <PagedTable paged={paged} columns={columns} />
-      <CreateModal
-        open={adding}
-        title={t('services.lists.addResource')}
-        onClose={() => setAdding(false)}
-        initial={{ communityId: communityId ?? own, kind: 'venue', available: true }}
-        submit={(v) => svcApi.createResource(v as never)}
-      >
-        <CommunityField />
-        <Flex gap={12}>
-          <Form.Item
-            name="kind"
-            label={t('services.field.kind')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <Select options={options(t, 'services.resource', RESOURCE_KINDS)} />
-          </Form.Item>
-          <Form.Item name="quantity" label={t('services.field.quantity')} style={{ flex: 1 }}>
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="name" label={t('services.field.name')} rules={[{ required: true }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="description" label={t('services.field.description')}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </CreateModal>
-    </>
+      <Form.Item name="name" label={t('services.field.name')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="description" label={t('services.field.description')}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </ListTab>
   );
 }
 
 function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
   const { t } = useI18n();
-  const own = useOwnCommunity();
-  const { can } = useAuth();
-  const [adding, setAdding] = useState(false);
   const paged = usePaged(svcKeys.projects, svcApi.projects, { communityId });
-  const publish = useUpdate(({ id, published }: { id: string; published: boolean }) =>
-    svcApi.updateProject(id, { published }),
+  const published = useSwitchColumn<Project>(t('services.field.published'), 'published', (id, on) =>
+    svcApi.updateProject(id, { published: on }),
   );
   const columns: TableColumnsType<Project> = [
     {
@@ -427,92 +458,68 @@ function ProjectsTab({ communityId }: { communityId?: string | undefined }) {
     },
     { title: t('services.field.activityType'), dataIndex: 'activityType', responsive: ['lg'] },
     { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
-    {
-      title: t('services.field.published'),
-      dataIndex: 'published',
-      render: (v: boolean, p) => (
-        <Switch
-          size="small"
-          checked={v}
-          disabled={!can('services.write')}
-          onChange={(published) => publish.mutate({ id: p.id, published })}
-        />
-      ),
-    },
+    published,
   ];
   return (
-    <>
-      <Flex justify="end" style={{ marginBottom: 12 }}>
-        {can('services.write') ? (
-          <AddButton onClick={() => setAdding(true)}>{t('services.lists.addProject')}</AddButton>
-        ) : null}
+    <ListTab
+      addLabel={t('services.lists.addProject')}
+      paged={paged}
+      columns={columns}
+      communityId={communityId}
+      initial={{ providerType: 'community', durationMinutes: 60, published: true, skills: [] }}
+      submit={(v) =>
+        svcApi.createProject({
+          ...v,
+          activityType: (v.activityType as string) || (v.category as string),
+        } as never)
+      }
+    >
+      <CommunityField />
+      <Form.Item name="title" label={t('services.field.title')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Flex gap={12}>
+        <Form.Item
+          name="category"
+          label={t('services.field.category')}
+          rules={[{ required: true }]}
+          style={{ flex: 1 }}
+        >
+          <Select options={options(t, 'services.category', SERVICE_CATEGORIES)} />
+        </Form.Item>
+        <Form.Item name="providerType" label={t('services.field.provider')} style={{ flex: 1 }}>
+          <Select options={options(t, 'services.provider', PROVIDER_TYPES)} />
+        </Form.Item>
       </Flex>
-      <PagedTable paged={paged} columns={columns} />
-      <CreateModal
-        open={adding}
-        title={t('services.lists.addProject')}
-        onClose={() => setAdding(false)}
-        initial={{
-          communityId: communityId ?? own,
-          providerType: 'community',
-          durationMinutes: 60,
-          published: true,
-          skills: [],
-        }}
-        submit={(v: Record<string, unknown>) =>
-          svcApi.createProject({
-            ...v,
-            activityType: (v.activityType as string) || (v.category as string),
-          } as never)
-        }
-      >
-        <CommunityField />
-        <Form.Item name="title" label={t('services.field.title')} rules={[{ required: true }]}>
+      <Flex gap={12}>
+        <Form.Item name="providerName" label={t('services.field.name')} style={{ flex: 1 }}>
           <Input maxLength={100} />
         </Form.Item>
-        <Flex gap={12}>
-          <Form.Item
-            name="category"
-            label={t('services.field.category')}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <Select options={options(t, 'services.category', SERVICE_CATEGORIES)} />
-          </Form.Item>
-          <Form.Item name="providerType" label={t('services.field.provider')} style={{ flex: 1 }}>
-            <Select options={options(t, 'services.provider', PROVIDER_TYPES)} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12}>
-          <Form.Item name="providerName" label={t('services.field.name')} style={{ flex: 1 }}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="schedule" label={t('services.field.schedule')} style={{ flex: 1 }}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12}>
-          <Form.Item name="capacity" label={t('services.field.capacity')} style={{ flex: 1 }}>
-            <InputNumber min={1} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="durationMinutes" label={t('services.field.duration')} style={{ flex: 1 }}>
-            <InputNumber min={5} max={1440} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="activityType" label={t('services.field.activityType')} style={{ flex: 1 }}>
-            <Input maxLength={40} placeholder="elderly_care" />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="skills" label={t('services.field.skills')}>
-          <Select mode="tags" options={options(t, 'services.category', SERVICE_CATEGORIES)} />
+        <Form.Item name="schedule" label={t('services.field.schedule')} style={{ flex: 1 }}>
+          <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="description" label={t('services.field.description')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+      </Flex>
+      <Flex gap={12}>
+        <Form.Item name="capacity" label={t('services.field.capacity')} style={{ flex: 1 }}>
+          <InputNumber min={1} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="published" label={t('services.field.published')} valuePropName="checked">
-          <Switch />
+        <Form.Item name="durationMinutes" label={t('services.field.duration')} style={{ flex: 1 }}>
+          <InputNumber min={5} max={1440} style={{ width: '100%' }} />
         </Form.Item>
-      </CreateModal>
-    </>
+        <Form.Item name="activityType" label={t('services.field.activityType')} style={{ flex: 1 }}>
+          <Input maxLength={40} placeholder="elderly_care" />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="skills" label={t('services.field.skills')}>
+        <Select mode="tags" options={options(t, 'services.category', SERVICE_CATEGORIES)} />
+      </Form.Item>
+      <Form.Item name="description" label={t('services.field.description')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="published" label={t('services.field.published')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </ListTab>
   );
 }
 

@@ -15,7 +15,6 @@ const guarded = (element: React.ReactNode) => (
     <Suspense fallback={<PageLoading />}>{element}</Suspense>
   </Guard>
 );
-const _phone = (element: React.ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
 /**
  * The services module's routes, contributed by its module.tsx. Console routes render inside the staff layout
