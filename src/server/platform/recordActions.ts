@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
 import type { Access } from './access';
 import type { ActorCtx } from './context';
@@ -7,54 +7,83 @@ import { idParams } from './ids';
 type Locale = FastifyRequest['locale'];
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
-/** A use case on one record that takes no body; it answers the record. */
-type Plain<R extends z.ZodType> = (ctx: ActorCtx, id: string, locale: Locale) => Promise<z.input<R>>;
-/** A use case on one record that takes the route's body. */
-type WithBody<R extends z.ZodType, B extends z.ZodType> = (
+/** The use case behind a route on one record: the actor's context, the id, the body when the route takes one, the
+ * request's language last. */
+type IdUseCase<R extends z.ZodType, B extends z.ZodType | undefined> = (
   ctx: ActorCtx,
   id: string,
-  body: z.output<B>,
-  locale: Locale,
+  ...rest: B extends z.ZodType ? [body: z.output<B>, locale: Locale] : [locale: Locale]
 ) => Promise<z.input<R>>;
+
+/**
+ * Declares routes on one record named by the path's `:id` that answer JSON (200): each states its method, path,
+ * access, body schema (when it takes one) and answer, and is served by a use case handed the actor's context, the
+ * id, the body (only when the route has a body schema) and the request's language. Registered on the plain
+ * instance, like recordRoutes: the signature checks the use case against the schemas instead of the type provider.
+ */
+export function idRoutes(app: FastifyInstance, ctxOf: (req: FastifyRequest) => ActorCtx, tags: string[]) {
+  return function route<R extends z.ZodType, B extends z.ZodType | undefined = undefined>(
+    method: HTTPMethods,
+    url: string,
+    access: Access,
+    { body, response }: { body?: B; response: R },
+    run: IdUseCase<R, B>,
+  ) {
+    // Typed as a plain FastifySchema: the use case's answer is checked against R in the signature.
+    const schema: FastifySchema = {
+      tags,
+      params: idParams,
+      ...(body && { body }),
+      response: { 200: response },
+    };
+    const serve = run as (ctx: ActorCtx, id: string, ...rest: unknown[]) => Promise<unknown>;
+    app.route({
+      method,
+      url,
+      config: { access },
+      schema,
+      handler: (req) => {
+        const { id } = (req as IdRequest).params;
+        return body ? serve(ctxOf(req), id, req.body, req.locale) : serve(ctxOf(req), id, req.locale);
+      },
+    });
+  };
+}
 
 export interface RecordActions<R extends z.ZodType> {
   /** `GET <path>/:id/<action>` (`<path>/:id` when the action is ''). */
-  get(action: string, run: Plain<R>): void;
+  get(action: string, run: IdUseCase<R, undefined>): void;
   /** `POST <path>/:id/<action>` without a body. */
-  post(action: string, run: Plain<R>): void;
+  post(action: string, run: IdUseCase<R, undefined>): void;
   /** `POST <path>/:id/<action>` with a body checked against `body`. */
-  post<B extends z.ZodType>(action: string, body: B, run: WithBody<R, B>): void;
+  post<B extends z.ZodType>(action: string, body: B, run: IdUseCase<R, B>): void;
 }
 
 /**
- * The routes that act on one record of a kind, `<path>/:id/<action>`, under one access and all answering the
- * record as `response` (200) describes it: a meeting's open, sign-in, motions and close, a topic's support and
- * comments. Each use case takes the actor's context, the record's id, the body when the route takes one, and
- * the request's language last, as recordRoutes' use cases do. Registered on the plain instance, typed here.
+ * The idRoutes of one kind of record, `<path>/:id/<action>`, under one access and all answering the record as
+ * `response` describes it: a meeting's open, sign-in, motions and close, a topic's support and comments.
  */
 export function recordActions<R extends z.ZodType>(
   app: FastifyInstance,
   r: { path: string; tags: string[]; access: Access; ctx: (req: FastifyRequest) => ActorCtx; response: R },
 ): RecordActions<R> {
+  const route = idRoutes(app, r.ctx, r.tags);
   const url = (action: string) => (action ? `${r.path}/:id/${action}` : `${r.path}/:id`);
-  // Typed as a plain FastifySchema: the use cases' answers are checked against R by RecordActions.
-  const schema = (body?: z.ZodType) => {
-    const s: FastifySchema = { tags: r.tags, params: idParams, response: { 200: r.response } };
-    return { config: { access: r.access }, schema: body ? { ...s, body } : s };
-  };
   return {
-    get(action: string, run: Plain<R>) {
-      app.get(url(action), schema(), (req) => run(r.ctx(req), (req as IdRequest).params.id, req.locale));
+    get(action: string, run: IdUseCase<R, undefined>) {
+      route('GET', url(action), r.access, { response: r.response }, run);
     },
-    post(action: string, bodyOrRun: z.ZodType | Plain<R>, withBody?: WithBody<R, z.ZodType>) {
+    post(action: string, bodyOrRun: z.ZodType | IdUseCase<R, undefined>, withBody?: IdUseCase<R, z.ZodType>) {
       if (withBody)
-        app.post(url(action), schema(bodyOrRun as z.ZodType), (req) =>
-          withBody(r.ctx(req), (req as IdRequest).params.id, req.body, req.locale),
+        route(
+          'POST',
+          url(action),
+          r.access,
+          { body: bodyOrRun as z.ZodType, response: r.response },
+          withBody,
         );
       else
-        app.post(url(action), schema(), (req) =>
-          (bodyOrRun as Plain<R>)(r.ctx(req), (req as IdRequest).params.id, req.locale),
-        );
+        route('POST', url(action), r.access, { response: r.response }, bodyOrRun as IdUseCase<R, undefined>);
     },
   };
 }

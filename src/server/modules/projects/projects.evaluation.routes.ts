@@ -54,7 +54,7 @@ export function evaluationRoutes(base: FastifyInstance, deps: AppDeps) {
   /** This call's results per subdistrict and the next-year quota they propose. */
   route('GET', `${evaluation}/outlook`, manage, proposal, resultsOutlook);
   /** The proposal from the bureau's latest earlier call with published results. */
-  route('GET', `${evaluation}/proposal`, manage, proposal, quotaProposal);
+  route('GET', `${evaluation}/proposal`, manage, proposal, (ctx, id) => quotaProposal(ctx, id));
   /** The proposal from a named earlier call. */
   app.get(
     '/api/projects/calls/:id/evaluation/proposal/:fromId',

@@ -1,53 +1,20 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
-import type { z } from 'zod';
-import type { Access } from '../../platform/access';
-import { type ActorCtx, type AppDeps, actorCtxOf } from '../../platform/context';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
+import { idRoutes as platformIdRoutes } from '../../platform/recordActions';
 
 /** The module's HTTP helpers: routes on one record, reading a file upload, sending a download. */
 
 /** The OpenAPI tag of every route of the module. */
 export const PROJECT_TAGS = ['projects'];
 
-type IdRequest = FastifyRequest<{ Params: { id: string } }>;
-
 /**
- * The module's routes on one record named by the path's `:id` that answer JSON (200): each declares its
- * access, its body schema (when it takes one) and its answer, and is served by a use case handed the actor's
- * context, the id and the body (only when the route has a body schema). Registered on the plain instance,
- * like recordRoutes: the signature checks the use case against the schemas instead of the type provider.
+ * The module's routes on one record named by the path's `:id` that answer JSON (200): the platform's idRoutes
+ * with the module's context and tag.
  */
-export function idRoutes(base: FastifyInstance, deps: AppDeps) {
-  return function route<R extends z.ZodType, B extends z.ZodType | undefined = undefined>(
-    method: HTTPMethods,
-    url: string,
-    access: Access,
-    { body, response }: { body?: B; response: R },
-    run: (ctx: ActorCtx, id: string, body: B extends z.ZodType ? z.output<B> : never) => Promise<z.input<R>>,
-  ) {
-    // Typed as a plain FastifySchema: the use case's answer is checked against R in the signature.
-    const schema: FastifySchema = {
-      tags: PROJECT_TAGS,
-      params: idParams,
-      ...(body && { body }),
-      response: { 200: response },
-    };
-    const serve = run as (ctx: ActorCtx, id: string, body?: unknown) => Promise<unknown>;
-    base.route({
-      method,
-      url,
-      config: { access },
-      schema,
-      handler: (req) => {
-        const ctx = actorCtxOf(deps, req);
-        const { id } = (req as IdRequest).params;
-        return body ? serve(ctx, id, req.body) : serve(ctx, id);
-      },
-    });
-  };
-}
+export const idRoutes = (base: FastifyInstance, deps: AppDeps) =>
+  platformIdRoutes(base, (req) => actorCtxOf(deps, req), PROJECT_TAGS);
 
 /** One uploaded file (when the request had one) and the named text fields (empty when not sent). */
 export type FileUpload<F extends string> = { file?: { data: Buffer; name: string } } & Record<F, string>;
