@@ -10,6 +10,7 @@ import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Risk, dsApi, dsKeys } from './api';
 import { Field, labelOptions } from './meta';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 /** A risk's two graded fields: their values and the colour of each value's tag. */
 const GRADES = {
@@ -30,9 +31,8 @@ function GradeFilter({
 }) {
   const { t } = useI18n();
   return (
-    <Select
-      style={{ width: 120 }}
-      allowClear
+    <FilterSelect
+      width={120}
       placeholder={t(`disputes.risks.${grade}` as const)}
       value={value}
       onChange={onChange}
@@ -87,9 +87,8 @@ export default function RisksPage() {
         toolbar={
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
-              <Select
-                style={{ width: 140 }}
-                allowClear
+              <FilterSelect
+                width={140}
                 placeholder={t('disputes.risks.allRounds')}
                 value={round}
                 onChange={setRound}

@@ -31,6 +31,7 @@ import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Coverage, type Facility, type FacilityKind, fcApi, fcKeys } from './api';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 const STATUS_COLOR = { planned: 'default', building: 'orange', in_use: 'green', closed: 'red' } as const;
 
@@ -102,10 +103,9 @@ function Registry() {
           style={{ width: 220 }}
           onSearch={(v) => setQ({ ...q, q: v || undefined, page: 1 })}
         />
-        <Select
-          allowClear
+        <FilterSelect
+          width={160}
           placeholder={t('fc.allCategories')}
-          style={{ width: 160 }}
           value={q.category}
           onChange={(v) => setQ({ ...q, category: v, page: 1 })}
           options={enumOptions(t, 'fc.cat', FACILITY_CATEGORIES)}

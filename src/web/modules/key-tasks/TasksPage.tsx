@@ -42,6 +42,7 @@ import {
   UnitsField,
 } from './ListForms';
 import { EventNotes } from './EventNotes';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
 type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
@@ -218,9 +219,8 @@ export default function TasksPage() {
               label: t(`keyTasks.state.${s}` as MessageKey),
             }))}
           />
-          <Select
-            allowClear
-            style={{ width: 220 }}
+          <FilterSelect
+            width={220}
             placeholder={t('keyTasks.tasks.unitFilter')}
             value={q.unit}
             onChange={(v) => set('unit', v)}

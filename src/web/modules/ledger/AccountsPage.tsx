@@ -1,17 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Flex,
-  Input,
-  Modal,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Flex, Input, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { OWNER_KINDS } from '../../../shared/contracts/ledger';
@@ -23,6 +12,7 @@ import { formatNumber, formatYuan } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 export const ownerKey = (k: string) => `ledger.owner.${k}` as MessageKey;
 export const unitKey = (u: string) => `ledger.unit.${u}` as MessageKey;
@@ -174,18 +164,16 @@ export default function AccountsPage() {
           onSearch={(v) => set({ q: v.trim() || undefined })}
           data-testid="ledger-search"
         />
-        <Select
-          allowClear
+        <FilterSelect
+          width={150}
           placeholder={t('ledger.field.ownerKind')}
-          style={{ width: 150 }}
           value={filters.ownerKind}
           onChange={(v) => set({ ownerKind: v })}
           options={OWNER_KINDS.map((k) => ({ value: k, label: t(ownerKey(k)) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
+          width={100}
           placeholder={t('ledger.field.unit')}
-          style={{ width: 100 }}
           value={filters.unit}
           onChange={(v) => set({ unit: v })}
           options={['points', 'minutes'].map((u) => ({ value: u, label: t(unitKey(u)) }))}

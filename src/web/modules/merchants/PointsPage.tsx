@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Input, Progress, Select, type TableColumnsType, Typography } from 'antd';
+import { Card, Flex, Input, Progress, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -16,6 +16,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Point } from './api';
 import { KindTag, kindKey, PointFormModal, StatusTag, statusKey } from './parts';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 /** Redemption points in the user's area, with the year's new points against the R-VP-1 target. */
 export default function PointsPage() {
@@ -112,26 +113,23 @@ export default function PointsPage() {
           style={{ width: 220 }}
           onSearch={(v) => refilter(setQ)(v.trim())}
         />
-        <Select
-          allowClear
+        <FilterSelect
+          width={130}
           placeholder={t('merchants.field.kind')}
-          style={{ width: 130 }}
           value={kind}
           onChange={refilter(setKind)}
           options={POINT_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
+          width={110}
           placeholder={t('merchants.field.status')}
-          style={{ width: 110 }}
           value={status}
           onChange={refilter(setStatus)}
           options={POINT_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
+          width={120}
           placeholder={t('merchants.points.year')}
-          style={{ width: 120 }}
           value={year}
           onChange={refilter(setYear)}
           options={[0, 1, 2, 3, 4].map((i) => ({ value: thisYear - i, label: String(thisYear - i) }))}

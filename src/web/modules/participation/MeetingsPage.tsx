@@ -10,7 +10,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
 import { MEETING_KINDS, STATUS_COLOR, basisName, kindName } from './meta';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../app/components/FilterSelect';
 import { ManageHeader } from './ManageHeader';
 import { UnitField } from './UnitField';
 

@@ -20,7 +20,7 @@ import { useI18n } from '../../app/i18n';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicFormat, type TopicQuery, delibApi } from './api';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 const CategoryTopicModal = lazy(() => import('./CategoryTopicModal'));
 

@@ -5,7 +5,6 @@ import {
   Flex,
   Input,
   Segmented,
-  Select,
   Space,
   Tag,
   type TableColumnsType,
@@ -22,6 +21,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
 import { StateTag, yuanColumn } from './parts';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 export type View = 'all' | 'waiting' | 'toScore' | 'overdue';
 
@@ -191,10 +191,9 @@ export function ApplicationsTable({
           options={enumOptions(t, 'projects.apps.view', views)}
           data-testid="apps-view"
         />
-        <Select
-          allowClear
+        <FilterSelect
+          width={150}
           placeholder={t('projects.app.state')}
-          style={{ width: 150 }}
           value={state}
           onChange={refilter(setState)}
           options={enumOptions(t, 'projects.state', APPLICATION_STATES)}

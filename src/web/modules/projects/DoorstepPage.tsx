@@ -17,6 +17,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Doorstep, type DoorstepDetail, doorstepApi, doorstepKeys } from './doorstepApi';
 import { yuanColumn } from './parts';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 type Named = { key: string; name: string; en: string };
 /** A data label (category, stage, settlement type) in the UI's language. */
@@ -167,17 +168,15 @@ export default function DoorstepPage() {
         scroll={{ x: 1000 }}
         toolbar={
           <Space wrap>
-            <Select
-              style={{ width: 120 }}
-              allowClear
+            <FilterSelect
+              width={120}
               placeholder={t('projects.doorstep.allYears')}
               value={year}
               onChange={setYear}
               options={years.map((y) => ({ value: y, label: String(y) }))}
             />
-            <Select
-              style={{ width: 160 }}
-              allowClear
+            <FilterSelect
+              width={160}
               placeholder={t('projects.doorstep.allCategories')}
               value={category}
               onChange={setCategory}

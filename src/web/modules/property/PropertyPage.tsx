@@ -34,6 +34,7 @@ import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 const MGMT_COLOR = { company: 'green', self: 'blue', none: 'red' } as const;
 const today = () => chinaDate(new Date());
@@ -106,10 +107,9 @@ function Compounds({ communityId }: { communityId?: string }) {
             style={{ width: 200 }}
             onSearch={(v) => setSearch(v || undefined)}
           />
-          <Select
-            allowClear
+          <FilterSelect
+            width={180}
             placeholder={t('pm.allManagement')}
-            style={{ width: 180 }}
             value={management}
             onChange={setManagement}
             options={enumOptions(t, 'pm.mgmt', MANAGEMENT_KINDS)}

@@ -39,6 +39,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 type Position = Body['positions'][number];
 const today = () => chinaDate(new Date());
@@ -191,9 +192,8 @@ function Bodies({ communityId }: { communityId?: string }) {
       paged={paged}
       empty={t('sg.empty')}
       filters={
-        <Select
-          allowClear
-          style={{ width: 200 }}
+        <FilterSelect
+          width={200}
           placeholder={t('sg.bodyKind')}
           value={kind}
           onChange={setKind}
@@ -625,9 +625,8 @@ function Reviews({ communityId }: { communityId?: string }) {
       paged={paged}
       empty={t('sg.rv.empty')}
       filters={
-        <Select
-          allowClear
-          style={{ width: 140 }}
+        <FilterSelect
+          width={140}
           placeholder={t('sg.rv.kind')}
           value={kind}
           onChange={setKind}

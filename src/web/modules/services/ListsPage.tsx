@@ -35,6 +35,7 @@ import { OrgUnitSelect } from '../org/api';
 import { type LoopRow, type Need, type Project, type Resource, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
 import { CommunityField, NewOrderModal } from './parts';
+import { FilterSelect } from '../../app/components/FilterSelect';
 
 type Tab = 'needs' | 'resources' | 'projects' | 'loop';
 const options = (t: TFunction, prefix: string, values: readonly string[]) =>
@@ -209,10 +210,9 @@ function ListTab<R extends object>({
     <>
       {filter ? (
         <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
-          <Select
-            allowClear
+          <FilterSelect
+            width={filter.width}
             placeholder={filter.placeholder}
-            style={{ width: filter.width }}
             value={filter.value}
             onChange={filter.onChange}
             options={filter.options}
