@@ -92,6 +92,7 @@ import {
   ZHOUSHAN_CLAIMED_COUNTS,
   flattenDef,
 } from './assessments.zhoushan';
+import { foundInReach } from '../../platform/findInScope';
 
 const points = (hundredths: number) => hundredths / 100;
 
@@ -950,10 +951,7 @@ export function editableLayer(ctx: ActorCtx, sheet: SheetRow, round: RoundRow): 
 
 /** The sheet, when the actor may read it; 404 otherwise (also checked before an upload is read). */
 export async function requireSheet(ctx: ActorCtx, id: string): Promise<SheetRow> {
-  sheetsPolicy.require(ctx.actor, 'read');
-  const sheet = await findSheet(ctx.db, ctx.actor, id);
-  if (!sheet) throw notFound();
-  return sheet;
+  return foundInReach(sheetsPolicy, ctx, 'read', () => findSheet(ctx.db, ctx.actor, id));
 }
 
 /** A sheet's audit entry (the sheet and its community's path), in the transaction of its change. */

@@ -46,6 +46,7 @@ import {
   updateRelief,
   visitsOf,
 } from './care.repository';
+import { foundInReach } from '../../platform/findInScope';
 
 const DAY = 86_400_000;
 
@@ -513,10 +514,7 @@ export async function listRelief(
 
 /** The relief case with this id in reach for `action` (403 without its permission, 404 out of reach). */
 async function reliefFor(ctx: ActorCtx, action: ReliefAction, id: string): Promise<ReliefRow> {
-  reliefPolicy.require(ctx.actor, action);
-  const r = await findRelief(ctx.db, ctx.actor, action, id);
-  if (!r) throw notFound();
-  return r;
+  return foundInReach(reliefPolicy, ctx, action, () => findRelief(ctx.db, ctx.actor, action, id));
 }
 
 export async function getRelief(ctx: ActorCtx, id: string): Promise<ReliefDto> {

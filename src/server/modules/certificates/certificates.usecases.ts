@@ -37,6 +37,7 @@ import {
   listCertRows,
   listSealRows,
 } from './certificates.repository';
+import { foundInReach } from '../../platform/findInScope';
 
 const CATALOGUE_LEVELS = new Set(['city', 'district', 'subdistrict']);
 /** A specific clause names an article (第…条) — "according to law" is not one. */
@@ -272,10 +273,7 @@ export function listRegister(ctx: ActorCtx, q: RegisterQuery): Promise<Page<Cert
 
 /** A register entry the actor may read (404 out of reach, the same as missing). */
 async function certInReach(ctx: ActorCtx, id: string): Promise<CertRow> {
-  certPolicy.require(ctx.actor, 'read');
-  const r = await findCert(ctx.db, ctx.actor, id);
-  if (!r) throw notFound();
-  return r;
+  return foundInReach(certPolicy, ctx, 'read', () => findCert(ctx.db, ctx.actor, id));
 }
 
 export async function getCertificate(ctx: ActorCtx, id: string): Promise<CertificateDto> {

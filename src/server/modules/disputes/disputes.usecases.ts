@@ -40,6 +40,7 @@ import {
   sessionsOf,
 } from './disputes.repository';
 import { disputeWorkflow } from './disputes.workflow';
+import { foundInReach } from '../../platform/findInScope';
 
 /** 张** : the family name and a star per other character (lists never show a party's full name). */
 export function maskName(name: string): string {
@@ -223,10 +224,7 @@ export async function findOrThrow(
   id: string,
   action: DisputeAction = 'read',
 ): Promise<DisputeRow> {
-  disputesPolicy.require(ctx.actor, action);
-  const d = await findDispute(ctx.db, ctx.actor, action, id);
-  if (!d) throw notFound();
-  return d;
+  return foundInReach(disputesPolicy, ctx, action, () => findDispute(ctx.db, ctx.actor, action, id));
 }
 
 function stageOfEvent(action: string): DsStage {

@@ -45,6 +45,7 @@ import {
   updateFacility as updateFacilityRow,
   updateKind,
 } from './facilities.repository';
+import { foundInReach } from '../../platform/findInScope';
 
 const FACILITY_UNIT_KINDS = ['subdistrict', 'community', 'grid', 'compound'];
 
@@ -195,10 +196,7 @@ function checkDates(d: {
 
 /** The facility with this id in reach for `action` (403 without its permission, 404 out of reach). */
 async function facilityFor(ctx: ActorCtx, action: FacilityAction, id: string): Promise<FacilityRow> {
-  facilitiesPolicy.require(ctx.actor, action);
-  const f = await findFacility(ctx.db, ctx.actor, action, id);
-  if (!f) throw notFound();
-  return f;
+  return foundInReach(facilitiesPolicy, ctx, action, () => findFacility(ctx.db, ctx.actor, action, id));
 }
 
 export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promise<FacilityDto> {

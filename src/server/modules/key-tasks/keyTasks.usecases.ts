@@ -70,6 +70,7 @@ import {
   updateTaskRow,
 } from './keyTasks.repository';
 import { endOfChinaDay, taskWorkflow } from './keyTasks.workflow';
+import { foundInReach } from '../../platform/findInScope';
 
 const GROUP_KINDS = new Set(['city', 'district', 'subdistrict']);
 
@@ -200,18 +201,14 @@ async function readable<R>(
   find: (db: ActorCtx['db'], actor: ActorCtx['actor'], id: string) => Promise<R | undefined>,
   id: string,
 ): Promise<R> {
-  keyTasksPolicy.require(ctx.actor, 'read');
-  const row = await find(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
-  return row;
+  return foundInReach(keyTasksPolicy, ctx, 'read', () => find(ctx.db, ctx.actor, id));
 }
 
 /** The leading group with this id that the actor manages (403 without key_tasks.manage, 404 out of reach). */
 async function managedGroup(ctx: ActorCtx, id: string): Promise<GroupRow> {
-  keyTasksPolicy.require(ctx.actor, 'manage');
-  const g = await findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage');
-  if (!g) throw notFound();
-  return g;
+  return foundInReach(keyTasksPolicy, ctx, 'manage', () =>
+    findGroup(ctx.db, ctx.actor, id, 'key_tasks.manage'),
+  );
 }
 
 export async function listGroups(ctx: ActorCtx, q: GroupListQuery): Promise<Page<GroupDto>> {

@@ -60,6 +60,7 @@ import {
   webhookPage,
   webhooksFor,
 } from './notifications.repository';
+import { foundInReach } from '../../platform/findInScope';
 
 /** The SMS template name of an event: 'work_order.assigned' → 'notify_work_order_assigned' (SMS_TEMPLATE_NOTIFY_…). */
 export const smsTemplateOf = (event: string) => `notify_${event.replace(/\./g, '_')}`;
@@ -389,10 +390,7 @@ export async function listWebhooks(
 }
 
 async function ownWebhook(ctx: ActorCtx, id: string): Promise<WebhookRow> {
-  notificationsPolicy.require(ctx.actor, 'manage');
-  const row = await findWebhook(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
-  return row;
+  return foundInReach(notificationsPolicy, ctx, 'manage', () => findWebhook(ctx.db, ctx.actor, id));
 }
 
 const auditView = (

@@ -63,6 +63,7 @@ import {
   updateRecord,
 } from './projects.doorstep.repository';
 import { auditDoorstep } from './projects.audit';
+import { foundInReach } from '../../platform/findInScope';
 
 const categoryName = (k: string) => DOORSTEP_CATEGORIES.find((c) => c.key === k)?.name ?? k;
 const stageIndex = (k: string) => DOORSTEP_STAGES.findIndex((s) => s.key === k);
@@ -71,10 +72,9 @@ const isStage = (k: string): k is DoorstepStage => stageIndex(k) >= 0;
 
 /** The project in reach for `action`, or 404. */
 async function inReach(ctx: ActorCtx, id: string, action: 'read' | 'apply'): Promise<DoorstepRow> {
-  doorstepPolicy.require(ctx.actor, action);
-  const row = await findDoorstep(ctx.db, id, doorstepPolicy.scope(ctx.actor, action));
-  if (!row) throw notFound();
-  return row;
+  return foundInReach(doorstepPolicy, ctx, action, () =>
+    findDoorstep(ctx.db, id, doorstepPolicy.scope(ctx.actor, action)),
+  );
 }
 
 /** The project in reach for reading, or 404. */

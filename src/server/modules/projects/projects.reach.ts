@@ -8,13 +8,11 @@ import {
   findApplication,
   findCall,
 } from './projects.repository';
+import { foundInReach } from '../../platform/findInScope';
 
 /** A call in the actor's reach for `action` (the permission is checked first), or 404. */
 export async function callInReach(ctx: ActorCtx, id: string, action: CallAction = 'read'): Promise<CallRow> {
-  callsPolicy.require(ctx.actor, action);
-  const call = await findCall(ctx.db, ctx.actor, id, action);
-  if (!call) throw notFound();
-  return call;
+  return foundInReach(callsPolicy, ctx, action, () => findCall(ctx.db, ctx.actor, id, action));
 }
 
 /** An application in the actor's reach for `action` (the permission is checked first), or 404. */
@@ -23,10 +21,7 @@ export async function applicationInReach(
   id: string,
   action: ApplicationAction = 'read',
 ): Promise<ApplicationRow> {
-  applicationsPolicy.require(ctx.actor, action);
-  const row = await findApplication(ctx.db, ctx.actor, id, action);
-  if (!row) throw notFound();
-  return row;
+  return foundInReach(applicationsPolicy, ctx, action, () => findApplication(ctx.db, ctx.actor, id, action));
 }
 
 /** The call of an application already found in reach (404 should it be missing). */

@@ -20,6 +20,7 @@ import {
 } from './services.repository';
 import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
 import { sql } from 'drizzle-orm';
+import { foundInReach } from '../../platform/findInScope';
 
 /**
  * Neighbour-station duty rota (R-SV-2): stations (邻里驿站) per community, duty slots (who, where,
@@ -62,10 +63,7 @@ export async function createStation(ctx: ActorCtx, body: StationBody) {
 
 /** A duty slot in reach for `action`, else 404. */
 async function findSlot(ctx: ActorCtx, id: string, action: 'read' | 'write') {
-  dutySlotsPolicy.require(ctx.actor, action);
-  const slot = await findDutySlotRow(ctx.db, ctx.actor, action, id);
-  if (!slot) throw notFound();
-  return slot;
+  return foundInReach(dutySlotsPolicy, ctx, action, () => findDutySlotRow(ctx.db, ctx.actor, action, id));
 }
 
 async function findStation(ctx: ActorCtx, id: string, action: 'read' | 'write') {

@@ -39,6 +39,7 @@ import {
   listResourceRows,
 } from './services.repository';
 import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
+import { foundInReach } from '../../platform/findInScope';
 
 /**
  * The three lists of a community (R-SV-1, seed 000): needs (需求清单), resources (资源清单) and service
@@ -91,10 +92,7 @@ async function findListed<R>(
   find: (db: Db, actor: ActorCtx['actor'], action: 'write', id: string) => Promise<R | undefined>,
   id: string,
 ): Promise<R> {
-  policy.require(ctx.actor, 'write');
-  const row = await find(ctx.db, ctx.actor, 'write', id);
-  if (!row) throw notFound();
-  return row;
+  return foundInReach(policy, ctx, 'write', () => find(ctx.db, ctx.actor, 'write', id));
 }
 
 // ---------------------------------------------------------------- needs

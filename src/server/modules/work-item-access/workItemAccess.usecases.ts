@@ -43,6 +43,7 @@ import {
   updateItemRow,
 } from './workItemAccess.repository';
 import { applicationWorkflow, chinaDate } from './workItemAccess.workflow';
+import { foundInReach } from '../../platform/findInScope';
 
 /** R-AC-1: "原则上在15个工作日内" — working days on the platform calendar (holidays, adjusted weekends). */
 export const DECISION_WORKING_DAYS = 15;
@@ -182,10 +183,7 @@ export async function listApplications(ctx: ActorCtx, q: ApplicationQuery): Prom
 
 /** The application with this id that the actor may read (404 out of reach, the same as missing). */
 async function applicationInReach(ctx: ActorCtx, id: string): Promise<ApplicationRow> {
-  wiaPolicy.require(ctx.actor, 'read');
-  const a = await findApplication(ctx.db, ctx.actor, id);
-  if (!a) throw notFound();
-  return a;
+  return foundInReach(wiaPolicy, ctx, 'read', () => findApplication(ctx.db, ctx.actor, id));
 }
 
 export async function getApplication(ctx: ActorCtx, id: string): Promise<WiaDetailDto> {

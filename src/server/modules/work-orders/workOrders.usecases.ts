@@ -48,6 +48,7 @@ import {
   listOrderRows,
   orderDetailRows,
 } from './workOrders.repository';
+import { foundInReach } from '../../platform/findInScope';
 
 export type { OrderRow };
 export { allowedActions, mayAct };
@@ -104,10 +105,7 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 
 /** An order the actor may read (404 when it does not exist or is out of their reach). */
 export async function findOrder(ctx: ActorCtx, id: string): Promise<OrderRow> {
-  workOrdersPolicy.require(ctx.actor, 'read');
-  const o = await findOrderRow(ctx.db, ctx.actor, 'read', id);
-  if (!o) throw notFound();
-  return o;
+  return foundInReach(workOrdersPolicy, ctx, 'read', () => findOrderRow(ctx.db, ctx.actor, 'read', id));
 }
 
 type EventInput = {
