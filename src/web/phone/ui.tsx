@@ -176,6 +176,18 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
+/** A list's card when it has nothing: the sentence `text`, then `children` (a button to go and add one). */
+export function EmptyCard({ text, children }: { text: string; children?: ReactNode }) {
+  return (
+    <div className="ph-card">
+      <Empty>
+        <p className="ph-p">{text}</p>
+        {children}
+      </Empty>
+    </div>
+  );
+}
+
 export type TagKind = 'info' | 'ok' | 'warn' | 'danger' | 'plain';
 export function Tag({
   kind = 'info',

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { LinkCard, QueryList } from '../../../phone/PhoneList';
-import { BackLink, Empty, Tag, formatAt } from '../../../phone/ui';
+import { BackLink, EmptyCard, Tag, formatAt } from '../../../phone/ui';
 import { careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -16,16 +16,7 @@ function Plans() {
   return (
     <>
       <BackLink to="/m" />
-      <QueryList
-        query={list}
-        empty={
-          <div className="ph-card">
-            <Empty>
-              <p className="ph-p">{t('care.m.empty')}</p>
-            </Empty>
-          </div>
-        }
-      >
+      <QueryList query={list} empty={<EmptyCard text={t('care.m.empty')} />}>
         {(p) => (
           <LinkCard
             key={p.id}

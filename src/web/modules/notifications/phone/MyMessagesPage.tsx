@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, Tag, formatAt } from '../../../phone/ui';
+import { BackLink, EmptyCard, ErrorBox, Loading, Tag, formatAt } from '../../../phone/ui';
 import { type InboxItem, notificationsApi, notificationsKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -72,11 +72,7 @@ function Messages() {
           ))}
         </>
       ) : (
-        <div className="ph-card">
-          <Empty>
-            <p className="ph-p">{t('notif.empty')}</p>
-          </Empty>
-        </div>
+        <EmptyCard text={t('notif.empty')} />
       )}
     </>
   );

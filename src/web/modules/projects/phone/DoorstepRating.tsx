@@ -8,6 +8,7 @@ import type { Wire } from '../../../../shared/contracts/wire';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { useToast } from '../../../phone/ui';
+import { StarPicker } from '../../../phone/StarPicker';
 
 type MyRating = Wire<MyDoorstepRatingDto>;
 const key = ['projects', 'doorstep', 'ratings', 'mine'] as const;
@@ -88,20 +89,7 @@ export function DoorstepRating({ projectId }: { projectId: string }) {
           <span className="field-label" id={`rate-${projectId}`}>
             {t('projects.doorstep.rating.ask')}
           </span>
-          <ul className="stars" aria-labelledby={`rate-${projectId}`}>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <li key={n}>
-                <button
-                  type="button"
-                  aria-pressed={n <= stars}
-                  aria-label={`${n} / 5`}
-                  onClick={() => setStars(n)}
-                >
-                  ★
-                </button>
-              </li>
-            ))}
-          </ul>
+          <StarPicker value={stars} onChange={setStars} labelledBy={`rate-${projectId}`} />
           <label className="field" style={{ margin: 0 }}>
             <span className="field-label">{t('projects.doorstep.rating.comment')}</span>
             <textarea

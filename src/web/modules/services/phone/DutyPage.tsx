@@ -4,7 +4,16 @@ import { useState } from 'react';
 import { chinaMinute } from '../../../../shared/chinaTime';
 import { useI18n } from '../../../app/i18n';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
-import { BackLink, Empty, ErrorBox, fieldErrors, Loading, Section, Tag, useToast } from '../../../phone/ui';
+import {
+  BackLink,
+  EmptyCard,
+  ErrorBox,
+  fieldErrors,
+  Loading,
+  Section,
+  Tag,
+  useToast,
+} from '../../../phone/ui';
 import { type MyDuty, svcApi, svcKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
@@ -24,11 +33,7 @@ function MyDutyList() {
       ) : list.isError ? (
         <ErrorBox error={list.error} onRetry={() => list.refetch()} />
       ) : list.data.length === 0 ? (
-        <div className="ph-card">
-          <Empty>
-            <p className="ph-p">{t('services.m.dutyNone')}</p>
-          </Empty>
-        </div>
+        <EmptyCard text={t('services.m.dutyNone')} />
       ) : (
         list.data.map((s) => <DutySlotCard key={s.id} s={s} />)
       )}

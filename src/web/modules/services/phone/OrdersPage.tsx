@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { QueryList } from '../../../phone/PhoneList';
-import { BackLink, Empty } from '../../../phone/ui';
+import { BackLink, EmptyCard } from '../../../phone/ui';
 import { svcApi, svcKeys } from '../api';
 import { OrderCard } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -20,14 +20,11 @@ function MyOrders() {
       <QueryList
         query={list}
         empty={
-          <div className="ph-card">
-            <Empty>
-              <p className="ph-p">{t('services.m.noOrders')}</p>
-              <Link to="/m/services" className="btn btn-primary">
-                {t('services.m.services')}
-              </Link>
-            </Empty>
-          </div>
+          <EmptyCard text={t('services.m.noOrders')}>
+            <Link to="/m/services" className="btn btn-primary">
+              {t('services.m.services')}
+            </Link>
+          </EmptyCard>
         }
       >
         {(o) => <OrderCard key={o.id} o={o} to={`/m/orders/${o.id}`} />}

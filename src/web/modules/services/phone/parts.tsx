@@ -7,6 +7,7 @@ import { type MessageKey, useI18n } from '../../../app/i18n';
 import { labelOf } from '../../../app/labelOf';
 import { formatAt, Tag, type TagKind, useToast } from '../../../phone/ui';
 import { type Order, svcApi } from '../api';
+import { StarPicker } from '../../../phone/StarPicker';
 
 export { labelOf };
 export { minutesText, newRequestKey } from '../orderText';
@@ -138,20 +139,7 @@ export function OrderActions({ order }: { order: Order }) {
             <span className="field-label" id={`rate-${order.id}`}>
               {t('services.m.rateTitle')}
             </span>
-            <ul className="stars" data-testid="rating" aria-labelledby={`rate-${order.id}`}>
-              {[1, 2, 3, 4, 5].map((n) => (
-                <li key={n}>
-                  <button
-                    type="button"
-                    aria-pressed={n <= rating}
-                    aria-label={`${n} / 5`}
-                    onClick={() => setRating(n)}
-                  >
-                    ★
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <StarPicker value={rating} onChange={setRating} labelledBy={`rate-${order.id}`} testId="rating" />
             <NoteField
               label={t('services.field.comment')}
               value={text}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, formatAt, Loading, Section, Tag } from '../../../phone/ui';
+import { BackLink, EmptyCard, ErrorBox, formatAt, Loading, Section, Tag } from '../../../phone/ui';
 import { publicApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -53,11 +53,7 @@ function MyRequests() {
           {total > items.length ? <p className="muted">{t('pub.mine.latest', { n: items.length })}</p> : null}
         </Section>
       ) : (
-        <div className="ph-card">
-          <Empty>
-            <p className="ph-p">{t('pub.mine.empty')}</p>
-          </Empty>
-        </div>
+        <EmptyCard text={t('pub.mine.empty')} />
       )}
       <Link to="/report" className="btn btn-block">
         {t('pub.track.newReport')}
