@@ -56,6 +56,7 @@ import * as ledgerTables from './ledger.table';
 import { ledgerAccess } from '../../../shared/permissions/ledger';
 import { LEDGER_ERRORS } from '../../../shared/i18n/errors.ledger';
 import { LEDGER_AUDIT } from '../../../shared/i18n/audit.ledger';
+import { idRoutes } from '../../platform/recordActions';
 
 const KIND_ZH: Record<string, string> = {
   service_credit: '服务记时/积分',
@@ -86,6 +87,7 @@ export const ledgerModule = defineModule({
     const writeOrOwn = { access: access.anyOf('ledger.write', 'ledger.own') };
     const session = { access: access.session };
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctx, tags);
 
     app.get(
       '/api/ledger/accounts',
@@ -95,14 +97,7 @@ export const ledgerModule = defineModule({
       },
       (req) => listAccounts(ctx(req), req.query),
     );
-    app.get(
-      '/api/ledger/accounts/:id',
-      {
-        config: readOrOwn,
-        schema: { tags, params: idParams, response: { 200: accountView } },
-      },
-      (req) => getAccount(ctx(req), req.params.id),
-    );
+    route('GET', '/api/ledger/accounts/:id', readOrOwn.access, { response: accountView }, getAccount);
     app.get(
       '/api/ledger/accounts/:id/statement',
       {
@@ -153,13 +148,12 @@ export const ledgerModule = defineModule({
         );
       },
     );
-    app.post(
+    route(
+      'POST',
       '/api/ledger/transactions/:id/reverse',
-      {
-        config: write,
-        schema: { tags, params: idParams, body: reverseBody, response: { 200: postingResult } },
-      },
-      (req) => reverseTransaction(ctx(req), req.params.id, req.body),
+      write.access,
+      { body: reverseBody, response: postingResult },
+      reverseTransaction,
     );
 
     // Earning rules
@@ -189,21 +183,19 @@ export const ledgerModule = defineModule({
     );
 
     // Time bank
-    app.get(
+    route(
+      'GET',
       '/api/ledger/accounts/:id/designees',
-      {
-        config: readOrOwn,
-        schema: { tags, params: idParams, response: { 200: z.array(designeeView) } },
-      },
-      (req) => listDesignees(ctx(req), req.params.id),
+      readOrOwn.access,
+      { response: z.array(designeeView) },
+      listDesignees,
     );
-    app.post(
+    route(
+      'POST',
       '/api/ledger/accounts/:id/designees',
-      {
-        config: writeOrOwn,
-        schema: { tags, params: idParams, body: designeeBody, response: { 200: designeeView } },
-      },
-      (req) => addDesignee(ctx(req), req.params.id, req.body),
+      writeOrOwn.access,
+      { body: designeeBody, response: designeeView },
+      addDesignee,
     );
     app.post(
       '/api/ledger/designees/:id/revoke',
@@ -213,34 +205,31 @@ export const ledgerModule = defineModule({
         return reply.code(204).send();
       },
     );
-    app.post(
+    route(
+      'POST',
       '/api/ledger/designees/:id/consent',
-      {
-        config: writeOrOwn,
-        schema: { tags, params: idParams, body: consentBody, response: { 200: designeeView } },
-      },
-      (req) => recordConsent(ctx(req), req.params.id, req.body),
+      writeOrOwn.access,
+      { body: consentBody, response: designeeView },
+      recordConsent,
     );
     app.get(
       '/api/me/time-bank/relatives',
       { config: session, schema: { tags, response: { 200: z.array(myRelativeView) } } },
       (req) => myRelatives(ctx(req)),
     );
-    app.post(
+    route(
+      'POST',
       '/api/ledger/accounts/:id/withdraw',
-      {
-        config: write,
-        schema: { tags, params: idParams, body: withdrawBody, response: { 200: postingResult } },
-      },
-      (req) => recordWithdrawal(ctx(req), req.params.id, req.body),
+      write.access,
+      { body: withdrawBody, response: postingResult },
+      recordWithdrawal,
     );
-    app.post(
+    route(
+      'POST',
       '/api/ledger/accounts/:id/donate',
-      {
-        config: writeOrOwn,
-        schema: { tags, params: idParams, body: donateBody, response: { 200: postingResult } },
-      },
-      (req) => donateToPool(ctx(req), req.params.id, req.body),
+      writeOrOwn.access,
+      { body: donateBody, response: postingResult },
+      donateToPool,
     );
     app.post(
       '/api/ledger/pool/withdraw',

@@ -74,6 +74,7 @@ import {
   stepTopic,
   supportTopic,
 } from './topics.usecases';
+import { idRoutes } from '../../platform/recordActions';
 
 /** The columns of the topics' xlsx export, headed in English or Chinese. */
 function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
@@ -102,6 +103,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['participation'];
   const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+  const route = idRoutes(app, ctx, tags);
   const read = { access: access.permission('participation.read') };
   const manage = { access: access.permission('participation.manage') };
   const propose = { access: access.permission('participation.propose') };
@@ -177,10 +179,12 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: manage, schema: { tags, body: formatBody, response: { 201: formatSchema } } },
     async (req, reply) => reply.status(201).send(await saveFormat(ctx(req), null, req.body)),
   );
-  app.patch(
+  route(
+    'PATCH',
     '/api/deliberations/formats/:id',
-    { config: manage, schema: { tags, params: idParams, body: formatBody, response: { 200: formatSchema } } },
-    (req) => saveFormat(ctx(req), req.params.id, req.body),
+    manage.access,
+    { body: formatBody, response: formatSchema },
+    saveFormat,
   );
 
   // ---- QR sign-in at a meeting

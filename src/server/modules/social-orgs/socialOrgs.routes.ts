@@ -95,6 +95,7 @@ import {
   urbanVillages,
 } from './socialOrgs.usecases';
 import { proposalWorkflow } from './socialOrgs.workflow';
+import { idRoutes } from '../../platform/recordActions';
 
 const CATEGORY = {
   self_governance: ['自治协商类', 'Self-governance'],
@@ -170,6 +171,7 @@ export const socialOrgsModule = defineModule({
     const manage = { access: access.permission('social_orgs.manage') };
     const review = { access: access.permission('social_orgs.review') };
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctx, tags);
     const pq = z.object(pageQuery);
     const records = { tags, read: read.access, write: manage.access, ctx };
 
@@ -307,13 +309,12 @@ export const socialOrgsModule = defineModule({
       created: proposalDetailSchema,
       detail: { schema: proposalDetailSchema, get: getProposal },
     });
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/proposals/:id/score',
-      {
-        config: review,
-        schema: { tags, params: idParams, body: scoreBody, response: { 200: proposalDetailSchema } },
-      },
-      (req) => scoreProposal(ctx(req), req.params.id, req.body),
+      review.access,
+      { body: scoreBody, response: proposalDetailSchema },
+      scoreProposal,
     );
     app.post(
       '/api/social-orgs/proposals/:id/actions',
@@ -374,13 +375,12 @@ export const socialOrgsModule = defineModule({
       },
       (req) => setContractState(ctx(req), req.params.id, req.body.state),
     );
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/contracts/:id/items',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: contractItemBody, response: { 200: contractSchema } },
-      },
-      (req) => addContractItem(ctx(req), req.params.id, req.body),
+      manage.access,
+      { body: contractItemBody, response: contractSchema },
+      addContractItem,
     );
     app.patch(
       '/api/social-orgs/contracts/:id/items/:itemId',

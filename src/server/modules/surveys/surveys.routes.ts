@@ -44,6 +44,7 @@ import {
   updateSurvey,
 } from './surveys.usecases';
 import { surveyXlsx } from './surveys.xlsx';
+import { idRoutes } from '../../platform/recordActions';
 
 /**
  * Resident surveys (民意调查, 共议共评): the questionnaire builder, distribution by link / QR code / paper,
@@ -61,6 +62,7 @@ export const surveysModule = defineModule({
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['surveys'];
     const ctx = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctx, tags);
     const read = { access: access.permission('surveys.read') };
     const manage = { access: access.permission('surveys.manage') };
     const enter = { access: access.permission('surveys.enter') };
@@ -76,18 +78,13 @@ export const surveysModule = defineModule({
       },
       (req) => mySurveys(ctx(req), req.query),
     );
-    app.get(
-      '/api/surveys/mine/:id',
-      { config: answer, schema: { tags, params: idParams, response: { 200: mySurveySchema } } },
-      (req) => mySurvey(ctx(req), req.params.id),
-    );
-    app.post(
+    route('GET', '/api/surveys/mine/:id', answer.access, { response: mySurveySchema }, mySurvey);
+    route(
+      'POST',
       '/api/surveys/mine/:id/answer',
-      {
-        config: answer,
-        schema: { tags, params: idParams, body: answerBody, response: { 200: mySurveySchema } },
-      },
-      (req) => answerSurvey(ctx(req), req.params.id, req.body),
+      answer.access,
+      { body: answerBody, response: mySurveySchema },
+      answerSurvey,
     );
 
     // ---- staff
@@ -159,11 +156,7 @@ export const surveysModule = defineModule({
       async (req, reply) =>
         reply.status(201).send(await enterPaperResponse(ctx(req), req.params.id, req.body)),
     );
-    app.get(
-      '/api/surveys/:id/results',
-      { config: read, schema: { tags, params: idParams, response: { 200: resultsSchema } } },
-      (req) => surveyResults(ctx(req), req.params.id),
-    );
+    route('GET', '/api/surveys/:id/results', read.access, { response: resultsSchema }, surveyResults);
     app.get(
       '/api/surveys/:id/export.xlsx',
       { config: read, schema: { tags, params: idParams } },

@@ -84,6 +84,7 @@ import { volunteersAccess } from '../../../shared/permissions/volunteers';
 import { VOLUNTEERS_ERRORS } from '../../../shared/i18n/errors.volunteers';
 import { VOLUNTEERS_AUDIT } from '../../../shared/i18n/audit.volunteers';
 import { volunteerFigures } from './volunteers.figures';
+import { idRoutes } from '../../platform/recordActions';
 
 const memberParams = idParamsWith('volunteerId');
 const unitQuery = z.object({ orgUnitId: z.string().uuid().optional() });
@@ -114,6 +115,7 @@ export const volunteersModule = defineModule({
     const write = { access: access.permission('volunteers.write') };
     const session = { access: access.session };
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctx, tags);
     const records = { tags, read: read.access, write: write.access, ctx };
 
     // Profiles
@@ -347,21 +349,19 @@ export const volunteersModule = defineModule({
         return reply.status(204).send();
       },
     );
-    app.post(
+    route(
+      'POST',
       '/api/me/volunteer/activities/:id/check-in',
-      {
-        config: session,
-        schema: { tags, params: idParams, body: positionBody, response: { 200: attendanceSchema } },
-      },
-      (req) => myCheckIn(ctx(req), req.params.id, req.body),
+      session.access,
+      { body: positionBody, response: attendanceSchema },
+      myCheckIn,
     );
-    app.post(
+    route(
+      'POST',
       '/api/me/volunteer/activities/:id/check-out',
-      {
-        config: session,
-        schema: { tags, params: idParams, body: checkOutBody, response: { 200: attendanceSchema } },
-      },
-      (req) => myCheckOut(ctx(req), req.params.id, req.body),
+      session.access,
+      { body: checkOutBody, response: attendanceSchema },
+      myCheckOut,
     );
     /** multipart/form-data with one image: a photo of the work done, added while checked in. */
     app.post(
