@@ -1,18 +1,7 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Popconfirm,
-  Select,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Card, Flex, Popconfirm, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { specialGroupsMasked } from '../../../shared/i18n/labels';
 import type { ResidentDto } from '../../../shared/contracts/residents';
@@ -31,6 +20,7 @@ import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { filterQuery, type ResidentFilters, residentKeys, residentsApi } from './api';
+import { QuerySearch } from '../../app/components/QuerySearch';
 
 export const STATUS_COLORS: Record<RegistrationStatus, string> = {
   registered: 'blue',
@@ -71,9 +61,7 @@ export default function ResidentsPage() {
   const filters = useMemo(() => readFilters(params), [params]);
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const [text, setText] = useState(filters.q ?? '');
   const [exporting, setExporting] = useState(false);
-  useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
   const list = useQuery({
     queryKey: residentKeys.list(filters, page, pageSize),
@@ -220,18 +208,11 @@ export default function ResidentsPage() {
       />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (!e.target.value && filters.q) update({ q: undefined });
-            }}
-            onSearch={(v) => update({ q: v.trim() || undefined })}
+          <QuerySearch
+            q={filters.q}
+            onQuery={(q) => update({ q })}
             placeholder={t('residents.searchPlaceholder')}
-            style={{ width: 300, maxWidth: '100%' }}
-            enterButton={t('common.search')}
-            data-testid="residents-search"
+            testId="residents-search"
           />
           <OrgUnitSelect
             value={filters.orgUnitId}

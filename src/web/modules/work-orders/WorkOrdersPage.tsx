@@ -7,7 +7,6 @@ import {
   Card,
   Flex,
   Grid,
-  Input,
   Select,
   type TableColumnsType,
   Tabs,
@@ -15,7 +14,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { WO_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import { WO_PRIORITIES } from '../../../shared/contracts/workOrders';
@@ -38,6 +37,7 @@ import {
 } from './api';
 import { ALL_VIEWS, categoryLabel, PriorityTag, StatusTag, VIEWS } from './meta';
 import { Deadline } from './parts';
+import { QuerySearch } from '../../app/components/QuerySearch';
 
 function readFilters(params: URLSearchParams, fallbackView: WoView): WoFilters {
   const view = params.get('view');
@@ -73,7 +73,6 @@ export default function WorkOrdersPage() {
   const filters = useMemo(() => readFilters(params, fallbackView), [params, fallbackView]);
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const [text, setText] = useState(filters.q ?? '');
   const [exporting, setExporting] = useState(false);
   const { message } = App.useApp();
   const showError = useShowError();
@@ -87,7 +86,6 @@ export default function WorkOrdersPage() {
       setExporting(false);
     }
   };
-  useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
   const categories = useQuery({ queryKey: woKeys.categories, queryFn: woApi.categories, staleTime: 300_000 });
   const list = useQuery({
@@ -260,18 +258,11 @@ export default function WorkOrdersPage() {
               {t('wo.viewFilter', { view: t(`wo.view.${filters.view}`) })}
             </Tag>
           )}
-          <Input.Search
-            allowClear
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (!e.target.value && filters.q) update({ q: undefined });
-            }}
-            onSearch={(v) => update({ q: v.trim() || undefined })}
+          <QuerySearch
+            q={filters.q}
+            onQuery={(q) => update({ q })}
             placeholder={t('wo.searchPlaceholder')}
-            style={{ width: 300, maxWidth: '100%' }}
-            enterButton={t('common.search')}
-            data-testid="wo-search"
+            testId="wo-search"
           />
           <Select<WoStatus[]>
             mode="multiple"
