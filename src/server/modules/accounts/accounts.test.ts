@@ -3,6 +3,17 @@ import { type TestApp, TEST_PASSWORD, createTestApp, createUser } from '../../..
 import { eq } from 'drizzle-orm';
 import { users } from './accounts.table';
 
+type Client = Awaited<ReturnType<TestApp['as']>>;
+/** POST /api/users as `as`: one account with one role at a unit (null for platform-wide roles). */
+const postUser = (
+  as: Client,
+  username: string,
+  displayName: string,
+  password: string,
+  role: string,
+  orgUnitId: string | null,
+) => as.post('/api/users', { username, displayName, password, roles: [{ role, orgUnitId }] });
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -81,27 +92,19 @@ describe('accounts and sessions', () => {
 
   it('passwords need 10 characters and must differ from the username', async () => {
     const sd = await t.as('sd_admin');
-    const short = await sd.post('/api/users', {
-      username: 'newworker',
-      displayName: '新同事',
-      password: 'short',
-      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
-    });
+    const short = await postUser(sd, 'newworker', '新同事', 'short', 'community_worker', t.fx.tongdu.id);
     expect(short.statusCode).toBe(422);
     expect(short.json().error.details.fields[0].path).toBe('password');
-    const same = await sd.post('/api/users', {
-      username: 'newworker1',
-      displayName: '新同事',
-      password: 'NEWWORKER1',
-      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
-    });
+    const same = await postUser(sd, 'newworker1', '新同事', 'NEWWORKER1', 'community_worker', t.fx.tongdu.id);
     expect(same.statusCode).toBe(422);
-    const ok = await sd.post('/api/users', {
-      username: 'newworker',
-      displayName: '新同事',
-      password: 'a-good-password',
-      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
-    });
+    const ok = await postUser(
+      sd,
+      'newworker',
+      '新同事',
+      'a-good-password',
+      'community_worker',
+      t.fx.tongdu.id,
+    );
     expect(ok.statusCode).toBe(201);
     expect((await login('newworker', 'a-good-password')).statusCode).toBe(200);
     // Stored with argon2id at OWASP's second profile (19 MiB, 2 passes), whatever test accounts use.
@@ -110,37 +113,17 @@ describe('accounts and sessions', () => {
       .from(users)
       .where(eq(users.username, 'newworker'));
     expect(stored!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const dup = await sd.post('/api/users', {
-      username: 'newworker',
-      displayName: 'x',
-      password: 'a-good-password',
-      roles: [{ role: 'community_worker', orgUnitId: t.fx.tongdu.id }],
-    });
+    const dup = await postUser(sd, 'newworker', 'x', 'a-good-password', 'community_worker', t.fx.tongdu.id);
     expect(dup.statusCode).toBe(409);
   });
 
   it('roles are assigned at units of the right level and only inside the assigner’s scope', async () => {
     const sd = await t.as('sd_admin');
-    const wrongLevel = await sd.post('/api/users', {
-      username: 'gw2',
-      displayName: '网格员',
-      password: 'a-good-password',
-      roles: [{ role: 'grid_worker', orgUnitId: t.fx.tongdu.id }],
-    });
+    const wrongLevel = await postUser(sd, 'gw2', '网格员', 'a-good-password', 'grid_worker', t.fx.tongdu.id);
     expect(wrongLevel.statusCode).toBe(422);
-    const platform = await sd.post('/api/users', {
-      username: 'gw3',
-      displayName: 'x',
-      password: 'a-good-password',
-      roles: [{ role: 'platform_admin', orgUnitId: null }],
-    });
+    const platform = await postUser(sd, 'gw3', 'x', 'a-good-password', 'platform_admin', null);
     expect(platform.statusCode).toBe(422);
-    const outside = await sd.post('/api/users', {
-      username: 'gw4',
-      displayName: 'x',
-      password: 'a-good-password',
-      roles: [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }],
-    });
+    const outside = await postUser(sd, 'gw4', 'x', 'a-good-password', 'civil_affairs', t.fx.district.id);
     expect(outside.statusCode).toBe(403);
   });
 
