@@ -22,7 +22,6 @@ import {
 } from '../../../shared/contracts/accounts';
 import { writeAudit } from '../../platform/audit';
 import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../platform/auth';
-import { idParams } from '../../platform/ids';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
@@ -52,6 +51,7 @@ import * as accountsTables from './accounts.table';
 import { accountsAccess } from '../../../shared/permissions/accounts';
 import { ACCOUNTS_ERRORS } from '../../../shared/i18n/errors.accounts';
 import { ACCOUNTS_AUDIT } from '../../../shared/i18n/audit.accounts';
+import { idRoutes } from '../../platform/recordActions';
 
 export const accountsModule = defineModule({
   name: 'accounts',
@@ -62,6 +62,7 @@ export const accountsModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['accounts'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
 
     // Password right and a second factor set up: `{ twoFactorRequired, pendingToken }` and no session yet.
     app.post(
@@ -231,14 +232,7 @@ export const accountsModule = defineModule({
       },
       (req) => listUsers(actorCtxOf(deps, req), req.query),
     );
-    app.get(
-      '/api/users/:id',
-      {
-        config: { access: access.permission('users.read') },
-        schema: { tags, params: idParams, response: { 200: userSchema } },
-      },
-      (req) => getUser(actorCtxOf(deps, req), req.params.id),
-    );
+    route('GET', '/api/users/:id', access.permission('users.read'), { response: userSchema }, getUser);
     app.post(
       '/api/users',
       {
@@ -247,18 +241,12 @@ export const accountsModule = defineModule({
       },
       async (req, reply) => reply.status(201).send(await createUser(actorCtxOf(deps, req), req.body)),
     );
-    app.patch(
+    route(
+      'PATCH',
       '/api/users/:id',
-      {
-        config: { access: access.permission('users.write') },
-        schema: {
-          tags,
-          params: idParams,
-          body: updateUserBody,
-          response: { 200: userSchema },
-        },
-      },
-      (req) => updateUser(actorCtxOf(deps, req), req.params.id, req.body),
+      access.permission('users.write'),
+      { body: updateUserBody, response: userSchema },
+      updateUser,
     );
   },
 });

@@ -56,6 +56,7 @@ import {
 } from './assessments.usecases';
 import { sheetWorkflow } from './assessments.workflow';
 import { frameworkFromXlsx, frameworkToXlsx } from './assessments.xlsx';
+import { idRoutes } from '../../platform/recordActions';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const fileMime = (data: Buffer) =>
@@ -85,6 +86,7 @@ export const assessmentsModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['assessments'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const read = { access: access.permission('assessments.read') };
     const manage = { access: access.permission('assessments.manage') };
     const loc = (l: string | undefined) => (l === 'en' ? 'en' : 'zh-CN') as 'en' | 'zh-CN';
@@ -163,15 +165,13 @@ export const assessmentsModule = defineModule({
       },
       (req) => roundOptions(actorCtxOf(deps, req), req.query.orgUnitId),
     );
-    app.get(
-      '/api/assessments/rounds/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: roundSchema } } },
-      (req) => getRound(actorCtxOf(deps, req), req.params.id),
-    );
-    app.post(
+    route('GET', '/api/assessments/rounds/:id', read.access, { response: roundSchema }, getRound);
+    route(
+      'POST',
       '/api/assessments/rounds/:id/publish',
-      { config: manage, schema: { tags, params: idParams, response: { 200: roundSchema } } },
-      (req) => publishRound(actorCtxOf(deps, req), req.params.id),
+      manage.access,
+      { response: roundSchema },
+      publishRound,
     );
     app.get(
       '/api/assessments/rounds/:id/results',

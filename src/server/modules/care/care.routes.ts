@@ -37,6 +37,7 @@ import {
   revealRelief,
   updatePlan,
 } from './care.usecases';
+import { idRoutes } from '../../platform/recordActions';
 
 /**
  * Special-group care (issue 16 §4, R-SV-3): visit plans, visits logged on the phone, missed visits flagged
@@ -59,6 +60,7 @@ export const careModule = defineModule({
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['care'];
     const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctx, tags);
     const readers = access.anyOf('care.read', 'care.visit_own');
 
     app.get(
@@ -77,35 +79,22 @@ export const careModule = defineModule({
       },
       (req) => createPlan(ctx(req), req.body),
     );
-    app.get(
+    route('GET', '/api/care/plans/:id', readers, { response: planDetailSchema }, getPlan);
+    route(
+      'PATCH',
       '/api/care/plans/:id',
-      {
-        config: { access: readers },
-        schema: { tags, params: idParams, response: { 200: planDetailSchema } },
-      },
-      (req) => getPlan(ctx(req), req.params.id),
+      access.permission('care.plan'),
+      { body: planPatch, response: planSchema },
+      updatePlan,
     );
-    app.patch(
-      '/api/care/plans/:id',
-      {
-        config: { access: access.permission('care.plan') },
-        schema: { tags, params: idParams, body: planPatch, response: { 200: planSchema } },
-      },
-      (req) => updatePlan(ctx(req), req.params.id, req.body),
-    );
-    app.post(
+    route(
+      'POST',
       '/api/care/plans/:id/visits',
-      {
-        config: { access: access.anyOf('care.visit', 'care.visit_own') },
-        schema: { tags, params: idParams, body: visitBody, response: { 200: planDetailSchema } },
-      },
-      (req) => logVisit(ctx(req), req.params.id, req.body),
+      access.anyOf('care.visit', 'care.visit_own'),
+      { body: visitBody, response: planDetailSchema },
+      logVisit,
     );
-    app.post(
-      '/api/care/plans/:id/reveal',
-      { config: { access: readers }, schema: { tags, params: idParams, response: { 200: revealSchema } } },
-      (req) => revealPlan(ctx(req), req.params.id),
-    );
+    route('POST', '/api/care/plans/:id/reveal', readers, { response: revealSchema }, revealPlan);
     /** Flags missed visits now (the job does it every ten minutes); platform admins only. */
     app.post(
       '/api/care/sweep',
@@ -132,21 +121,19 @@ export const careModule = defineModule({
       },
       (req) => applyRelief(ctx(req), req.body),
     );
-    app.get(
+    route(
+      'GET',
       '/api/care/relief/:id',
-      {
-        config: { access: access.permission('care.read') },
-        schema: { tags, params: idParams, response: { 200: reliefSchema } },
-      },
-      (req) => getRelief(ctx(req), req.params.id),
+      access.permission('care.read'),
+      { response: reliefSchema },
+      getRelief,
     );
-    app.post(
+    route(
+      'POST',
       '/api/care/relief/:id/actions',
-      {
-        config: { access: access.anyOf('care.approve', 'care.relief') },
-        schema: { tags, params: idParams, body: reliefActionBody, response: { 200: reliefSchema } },
-      },
-      (req) => actOnRelief(ctx(req), req.params.id, req.body),
+      access.anyOf('care.approve', 'care.relief'),
+      { body: reliefActionBody, response: reliefSchema },
+      actOnRelief,
     );
     app.post(
       '/api/care/relief/:id/reveal',

@@ -16,7 +16,6 @@ import { FACILITIES_AUDIT } from '../../../shared/i18n/audit.facilities';
 import { FACILITIES_ERRORS } from '../../../shared/i18n/errors.facilities';
 import { facilitiesAccess } from '../../../shared/permissions/facilities';
 import { access } from '../../platform/access';
-import { idParams } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -33,6 +32,7 @@ import {
   saveKind,
   updateFacility,
 } from './facilities.usecases';
+import { idRoutes } from '../../platform/recordActions';
 
 const STATUS_ZH = { planned: '规划中', building: '建设中', in_use: '在用', closed: '停用' } as const;
 
@@ -73,6 +73,7 @@ export const facilitiesModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['facilities'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
 
     app.get(
       '/api/facilities/kinds',
@@ -133,21 +134,19 @@ export const facilitiesModule = defineModule({
       },
       (req) => createFacility(actorCtxOf(deps, req), req.body),
     );
-    app.get(
+    route(
+      'GET',
       '/api/facilities/:id',
-      {
-        config: { access: access.permission('facilities.read') },
-        schema: { tags, params: idParams, response: { 200: facilitySchema } },
-      },
-      (req) => getFacility(actorCtxOf(deps, req), req.params.id),
+      access.permission('facilities.read'),
+      { response: facilitySchema },
+      getFacility,
     );
-    app.patch(
+    route(
+      'PATCH',
       '/api/facilities/:id',
-      {
-        config: { access: access.permission('facilities.manage') },
-        schema: { tags, params: idParams, body: facilityPatch, response: { 200: facilitySchema } },
-      },
-      (req) => updateFacility(actorCtxOf(deps, req), req.params.id, req.body),
+      access.permission('facilities.manage'),
+      { body: facilityPatch, response: facilitySchema },
+      updateFacility,
     );
   },
 });

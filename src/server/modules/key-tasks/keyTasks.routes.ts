@@ -52,6 +52,7 @@ import {
   updateTask,
 } from './keyTasks.usecases';
 import { taskWorkflow } from './keyTasks.workflow';
+import { idRoutes } from '../../platform/recordActions';
 
 const STATE_LABEL = {
   'zh-CN': { open: '未启动', in_progress: '推进中', done: '已完成' },
@@ -72,6 +73,7 @@ export const keyTasksModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['key-tasks'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const read = { access: access.permission('key_tasks.read') };
     const manage = { access: access.permission('key_tasks.manage') };
 
@@ -95,21 +97,19 @@ export const keyTasksModule = defineModule({
       detail: { schema: groupDetailSchema, get: getGroup },
     });
     // PATCH answers the group's detail, not the list's record, so it is not recordRoutes' update
-    app.patch(
+    route(
+      'PATCH',
       '/api/leading-groups/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: updateGroupBody, response: { 200: groupDetailSchema } },
-      },
-      (req) => updateGroup(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: updateGroupBody, response: groupDetailSchema },
+      updateGroup,
     );
-    app.post(
+    route(
+      'POST',
       '/api/leading-groups/:id/members',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: addMemberBody, response: { 200: groupDetailSchema } },
-      },
-      (req) => addMember(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: addMemberBody, response: groupDetailSchema },
+      addMember,
     );
     app.post(
       '/api/leading-groups/:id/members/:memberId/end',
@@ -147,10 +147,8 @@ export const keyTasksModule = defineModule({
     });
 
     // ---- tasks
-    app.get(
-      '/api/key-tasks/lists/:id/board',
-      { config: read, schema: { tags, params: idParams, response: { 200: boardSchema } } },
-      (req) => board(actorCtxOf(deps, req), req.params.id),
+    route('GET', '/api/key-tasks/lists/:id/board', read.access, { response: boardSchema }, (ctx, id) =>
+      board(ctx, id),
     );
     app.get(
       '/api/key-tasks/export.xlsx',
@@ -201,21 +199,19 @@ export const keyTasksModule = defineModule({
       detail: { schema: taskDetailSchema, get: getTask },
     });
     // PATCH answers the task's detail, not the list's record, so it is not recordRoutes' update
-    app.patch(
+    route(
+      'PATCH',
       '/api/key-tasks/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: updateTaskBody, response: { 200: taskDetailSchema } },
-      },
-      (req) => updateTask(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: updateTaskBody, response: taskDetailSchema },
+      updateTask,
     );
-    app.post(
+    route(
+      'POST',
       '/api/key-tasks/:id/actions',
-      {
-        config: { access: access.anyOf('key_tasks.report', 'key_tasks.supervise') },
-        schema: { tags, params: idParams, body: taskActionBody, response: { 200: taskDetailSchema } },
-      },
-      (req) => actOnTask(actorCtxOf(deps, req), req.params.id, req.body),
+      access.anyOf('key_tasks.report', 'key_tasks.supervise'),
+      { body: taskActionBody, response: taskDetailSchema },
+      actOnTask,
     );
   },
 });

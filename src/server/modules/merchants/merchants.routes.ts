@@ -62,6 +62,7 @@ import * as merchantsTables from './merchants.table';
 import { merchantsAccess } from '../../../shared/permissions/merchants';
 import { MERCHANTS_ERRORS } from '../../../shared/i18n/errors.merchants';
 import { MERCHANTS_AUDIT } from '../../../shared/i18n/audit.merchants';
+import { idRoutes } from '../../platform/recordActions';
 
 const idempotencyHeader = (req: FastifyRequest) => {
   const h = req.headers['idempotency-key'];
@@ -80,6 +81,7 @@ export const merchantsModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['merchants'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
 
     // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
     recordRoutes(base, {
@@ -96,13 +98,12 @@ export const merchantsModule = defineModule({
       created: pointDetailSchema,
       detail: { schema: pointDetailSchema, get: getPoint },
     });
-    app.patch(
+    route(
+      'PATCH',
       '/api/merchants/points/:id',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, params: idParams, body: updatePointBody, response: { 200: pointDetailSchema } },
-      },
-      (req) => updatePoint(actorCtxOf(deps, req), req.params.id, req.body),
+      access.permission('merchants.manage'),
+      { body: updatePointBody, response: pointDetailSchema },
+      updatePoint,
     );
     app.post(
       '/api/merchants/points/:id/items',
@@ -113,21 +114,19 @@ export const merchantsModule = defineModule({
       async (req, reply) =>
         reply.status(201).send(await createItem(actorCtxOf(deps, req), req.params.id, req.body)),
     );
-    app.patch(
+    route(
+      'PATCH',
       '/api/merchants/items/:id',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, params: idParams, body: updateItemBody, response: { 200: itemSchema } },
-      },
-      (req) => updateItem(actorCtxOf(deps, req), req.params.id, req.body),
+      access.permission('merchants.manage'),
+      { body: updateItemBody, response: itemSchema },
+      updateItem,
     );
-    app.post(
+    route(
+      'POST',
       '/api/merchants/points/:id/operators',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, params: idParams, body: linkOperatorBody, response: { 200: pointDetailSchema } },
-      },
-      (req) => linkOperator(actorCtxOf(deps, req), req.params.id, req.body.username),
+      access.permission('merchants.manage'),
+      { body: linkOperatorBody, response: pointDetailSchema },
+      (ctx, id, body) => linkOperator(ctx, id, body.username),
     );
     app.delete(
       '/api/merchants/points/:id/operators/:userId',
@@ -239,13 +238,12 @@ export const merchantsModule = defineModule({
     );
 
     // ---- reversal (冲正) of a redemption (R-VP-1)
-    app.post(
+    route(
+      'POST',
       '/api/merchants/redemptions/:id/reverse',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, params: idParams, body: reverseRedemptionBody, response: { 200: redemptionSchema } },
-      },
-      (req) => reverseRedemption(actorCtxOf(deps, req), req.params.id, req.body),
+      access.permission('merchants.manage'),
+      { body: reverseRedemptionBody, response: redemptionSchema },
+      reverseRedemption,
     );
 
     // ---- report (R-VP-1)

@@ -42,6 +42,7 @@ import {
   unread,
   updateWebhook,
 } from './notifications.usecases';
+import { idRoutes } from '../../platform/recordActions';
 
 /**
  * Notifications: every user's inbox (`/api/notifications`), their own SMS/email channels, the group robots
@@ -68,6 +69,7 @@ export const notificationsModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['notifications'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const session = { access: access.session };
     const manage = { access: access.permission('notifications.manage') };
 
@@ -89,11 +91,7 @@ export const notificationsModule = defineModule({
       { config: session, schema: { tags, response: { 200: unreadSchema } } },
       (req) => readAll(actorCtxOf(deps, req)),
     );
-    app.post(
-      '/api/notifications/:id/read',
-      { config: session, schema: { tags, params: idParams, response: { 200: unreadSchema } } },
-      (req) => readOne(actorCtxOf(deps, req), req.params.id),
-    );
+    route('POST', '/api/notifications/:id/read', session.access, { response: unreadSchema }, readOne);
     app.get(
       '/api/notifications/channels',
       { config: session, schema: { tags, response: { 200: channelsSchema } } },

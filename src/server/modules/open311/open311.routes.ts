@@ -11,7 +11,6 @@ import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { fingerprintOf, idempotencyKeyOf, idempotent, sendStored } from '../../platform/idempotency';
-import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import {
   FORMATS,
@@ -41,6 +40,7 @@ import * as open311Tables from './open311.table';
 import { open311Access } from '../../../shared/permissions/open311';
 import { OPEN311_ERRORS } from '../../../shared/i18n/errors.open311';
 import { OPEN311_AUDIT } from '../../../shared/i18n/audit.open311';
+import { idRoutes } from '../../platform/recordActions';
 
 const FORM_LIMIT = 256 * 1024;
 
@@ -112,6 +112,7 @@ export const open311Module = defineModule({
   async routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['open311'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
 
     // ---- console: API keys
     app.get(
@@ -130,13 +131,12 @@ export const open311Module = defineModule({
       },
       async (req, reply) => reply.status(201).send(await createKey(actorCtxOf(deps, req), req.body)),
     );
-    app.post(
+    route(
+      'POST',
       '/api/open311/keys/:id/revoke',
-      {
-        config: { access: access.permission('open311.manage') },
-        schema: { tags, params: idParams, response: { 200: open311KeySchema } },
-      },
-      (req) => revokeKey(actorCtxOf(deps, req), req.params.id),
+      access.permission('open311.manage'),
+      { response: open311KeySchema },
+      revokeKey,
     );
 
     // ---- GeoReport v2: its own body parser, error list and 404, so the console's error shape never leaks in

@@ -82,6 +82,7 @@ import * as peopleTables from './people.table';
 import { peopleAccess } from '../../../shared/permissions/people';
 import { PEOPLE_ERRORS } from '../../../shared/i18n/errors.people';
 import { PEOPLE_AUDIT } from '../../../shared/i18n/audit.people';
+import { idRoutes } from '../../platform/recordActions';
 
 const unitParams = z.object({ orgUnitId: z.string() });
 const gridParams = idParams.extend({ gridId: idParams.shape.id });
@@ -100,6 +101,7 @@ export const peopleModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['people'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
 
     // ---- party organization levels (R-ORG-2) ----
     app.get(
@@ -131,13 +133,12 @@ export const peopleModule = defineModule({
       },
       (req) => replacePartyScheme(actorCtxOf(deps, req), req.params.orgUnitId, req.body),
     );
-    app.patch(
+    route(
+      'PATCH',
       '/api/people/party-levels/:id',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, body: renamePartyLevelBody, response: { 200: partySchemeSchema } },
-      },
-      (req) => renamePartyLevel(actorCtxOf(deps, req), req.params.id, req.body.name),
+      access.permission('people.write'),
+      { body: renamePartyLevelBody, response: partySchemeSchema },
+      (ctx, id, body) => renamePartyLevel(ctx, id, body.name),
     );
 
     // ---- the registries: each a list, a detail, create and update ----
@@ -186,37 +187,33 @@ export const peopleModule = defineModule({
       detail: { schema: workerSchema, get: getWorker },
       update: { body: updateWorkerBody, run: updateWorker },
     });
-    app.post(
+    route(
+      'POST',
       '/api/people/workers/:id/deactivate',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, response: { 200: workerSchema } },
-      },
-      (req) => setWorkerActive(actorCtxOf(deps, req), req.params.id, false),
+      access.permission('people.write'),
+      { response: workerSchema },
+      (ctx, id) => setWorkerActive(ctx, id, false),
     );
-    app.post(
+    route(
+      'POST',
       '/api/people/workers/:id/activate',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, response: { 200: workerSchema } },
-      },
-      (req) => setWorkerActive(actorCtxOf(deps, req), req.params.id, true),
+      access.permission('people.write'),
+      { response: workerSchema },
+      (ctx, id) => setWorkerActive(ctx, id, true),
     );
-    app.get(
+    route(
+      'GET',
       '/api/people/workers/:id/grids',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, params: idParams, response: { 200: z.array(gridRefSchema) } },
-      },
-      (req) => listWorkerGrids(actorCtxOf(deps, req), req.params.id),
+      access.permission('people.read'),
+      { response: z.array(gridRefSchema) },
+      listWorkerGrids,
     );
-    app.post(
+    route(
+      'POST',
       '/api/people/workers/:id/grids',
-      {
-        config: { access: access.permission('people.write') },
-        schema: { tags, params: idParams, body: assignGridBody, response: { 200: workerSchema } },
-      },
-      (req) => assignGrid(actorCtxOf(deps, req), req.params.id, req.body.gridId),
+      access.permission('people.write'),
+      { body: assignGridBody, response: workerSchema },
+      (ctx, id, body) => assignGrid(ctx, id, body.gridId),
     );
     app.delete(
       '/api/people/workers/:id/grids/:gridId',

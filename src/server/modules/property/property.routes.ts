@@ -32,7 +32,6 @@ import { propertyAccess } from '../../../shared/permissions/property';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { type SheetColumn, sendXlsx } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -56,6 +55,7 @@ import {
   resolveIssue,
   saveCompound,
 } from './property.usecases';
+import { idRoutes } from '../../platform/recordActions';
 
 /** The columns of the coverage workbook (staff want it in Excel), one row per community. */
 function coverageColumns(en: boolean): SheetColumn<CoverageRowDto>[] {
@@ -90,6 +90,7 @@ export const propertyModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['property'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const read = { access: access.permission('property.read') };
     const manage = { access: access.permission('property.manage') };
     const records = {
@@ -107,18 +108,13 @@ export const propertyModule = defineModule({
       },
       (req) => listCompounds(actorCtxOf(deps, req), req.query),
     );
-    app.get(
+    route('GET', '/api/property/compounds/:id', read.access, { response: compoundSchema }, getCompound);
+    route(
+      'PUT',
       '/api/property/compounds/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: compoundSchema } } },
-      (req) => getCompound(actorCtxOf(deps, req), req.params.id),
-    );
-    app.put(
-      '/api/property/compounds/:id',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: compoundBody, response: { 200: compoundSchema } },
-      },
-      (req) => saveCompound(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: compoundBody, response: compoundSchema },
+      saveCompound,
     );
     app.get(
       '/api/property/coverage',
@@ -150,21 +146,19 @@ export const propertyModule = defineModule({
       create: createMeeting,
       detail: { schema: meetingSchema, get: getMeeting },
     });
-    app.post(
+    route(
+      'POST',
       '/api/property/meetings/:id/issues',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: issueBody, response: { 200: meetingSchema } },
-      },
-      (req) => addIssue(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: issueBody, response: meetingSchema },
+      addIssue,
     );
-    app.post(
+    route(
+      'POST',
       '/api/property/issues/:id/resolve',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: resolveBody, response: { 200: issueSchema } },
-      },
-      (req) => resolveIssue(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: resolveBody, response: issueSchema },
+      resolveIssue,
     );
     recordRoutes(base, {
       path: '/api/property/notices',

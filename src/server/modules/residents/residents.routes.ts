@@ -40,6 +40,7 @@ import * as residentsTables from './residents.table';
 import { residentsAccess } from '../../../shared/permissions/residents';
 import { RESIDENTS_ERRORS } from '../../../shared/i18n/errors.residents';
 import { RESIDENTS_AUDIT } from '../../../shared/i18n/audit.residents';
+import { idRoutes } from '../../platform/recordActions';
 
 export const residentsModule = defineModule({
   name: 'residents',
@@ -50,6 +51,7 @@ export const residentsModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['residents'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
 
     // The list, a resident's detail, create and update.
     recordRoutes(base, {
@@ -115,18 +117,12 @@ export const residentsModule = defineModule({
             .send(buf);
         },
       );
-    app.post(
+    route(
+      'POST',
       '/api/residents/:id/reveal',
-      {
-        config: { access: access.permission('residents.reveal') },
-        schema: {
-          tags,
-          params: idParams,
-          body: revealBody,
-          response: { 200: revealResult },
-        },
-      },
-      (req) => revealField(actorCtxOf(deps, req), req.params.id, req.body.field),
+      access.permission('residents.reveal'),
+      { body: revealBody, response: revealResult },
+      (ctx, id, body) => revealField(ctx, id, body.field),
     );
     app.post(
       '/api/residents/:id/remove',

@@ -47,6 +47,7 @@ import {
   tickScheduledReports,
   updateTemplate,
 } from './scheduledReports.usecases';
+import { idRoutes } from '../../platform/recordActions';
 
 const STATE_LABEL = {
   'zh-CN': {
@@ -87,6 +88,7 @@ export const scheduledReportsModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['scheduled-reports'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const read = { access: access.permission('scheduled_reports.read') };
     const manage = { access: access.permission('scheduled_reports.manage') };
 
@@ -131,11 +133,7 @@ export const scheduledReportsModule = defineModule({
       { config: read, schema: { tags, querystring: cycleQuery, response: { 200: pageOf(cycleSchema) } } },
       (req) => listCycles(actorCtxOf(deps, req), req.query),
     );
-    app.get(
-      '/api/scheduled-reports/cycles/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: cycleSchema } } },
-      (req) => getCycle(actorCtxOf(deps, req), req.params.id),
-    );
+    route('GET', '/api/scheduled-reports/cycles/:id', read.access, { response: cycleSchema }, getCycle);
     app.get(
       '/api/scheduled-reports/cycles/:id/rollup',
       {
@@ -207,26 +205,26 @@ export const scheduledReportsModule = defineModule({
       },
       (req) => listSubmissions(actorCtxOf(deps, req), { ...req.query, overdue: 'true' }),
     );
-    app.get(
+    route(
+      'GET',
       '/api/scheduled-reports/submissions/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: submissionDetailSchema } } },
-      (req) => getSubmission(actorCtxOf(deps, req), req.params.id),
+      read.access,
+      { response: submissionDetailSchema },
+      getSubmission,
     );
-    app.patch(
+    route(
+      'PATCH',
       '/api/scheduled-reports/submissions/:id',
-      {
-        config: { access: access.permission('scheduled_reports.submit') },
-        schema: { tags, params: idParams, body: saveBody, response: { 200: submissionDetailSchema } },
-      },
-      (req) => saveSubmission(actorCtxOf(deps, req), req.params.id, req.body),
+      access.permission('scheduled_reports.submit'),
+      { body: saveBody, response: submissionDetailSchema },
+      saveSubmission,
     );
-    app.post(
+    route(
+      'POST',
       '/api/scheduled-reports/submissions/:id/actions',
-      {
-        config: { access: access.anyOf('scheduled_reports.submit', 'scheduled_reports.review') },
-        schema: { tags, params: idParams, body: actionBody, response: { 200: submissionDetailSchema } },
-      },
-      (req) => actOnSubmission(actorCtxOf(deps, req), req.params.id, req.body),
+      access.anyOf('scheduled_reports.submit', 'scheduled_reports.review'),
+      { body: actionBody, response: submissionDetailSchema },
+      actOnSubmission,
     );
   },
 });

@@ -43,6 +43,7 @@ import {
   overview,
   vacatePosition,
 } from './selfGovernance.usecases';
+import { idRoutes } from '../../platform/recordActions';
 
 /** 基层自治组织 (issue 16 §3, seeds 002 and 004): bodies, positions, vacancies, elections, trainings, reviews. */
 export const selfGovernanceModule = defineModule({
@@ -54,6 +55,7 @@ export const selfGovernanceModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['self-governance'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const read = { access: access.permission('self_governance.read') };
     const manage = { access: access.permission('self_governance.manage') };
     const P = '/api/self-governance';
@@ -88,21 +90,19 @@ export const selfGovernanceModule = defineModule({
       async (req, reply) =>
         reply.status(201).send(await createPosition(actorCtxOf(deps, req), req.params.id, req.body)),
     );
-    app.post(
+    route(
+      'POST',
       `${P}/positions/:id/vacate`,
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: vacateBody, response: { 200: positionSchema } },
-      },
-      (req) => vacatePosition(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: vacateBody, response: positionSchema },
+      vacatePosition,
     );
-    app.post(
+    route(
+      'POST',
       `${P}/positions/:id/fill`,
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: fillBody, response: { 200: positionSchema } },
-      },
-      (req) => fillPosition(actorCtxOf(deps, req), req.params.id, req.body),
+      manage.access,
+      { body: fillBody, response: positionSchema },
+      fillPosition,
     );
     app.get(
       `${P}/vacancies`,

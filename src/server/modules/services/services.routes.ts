@@ -101,6 +101,7 @@ import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
 import { SERVICES_AUDIT } from '../../../shared/i18n/audit.services';
 import { serviceOrderWorkflow } from './services.workflow';
 import { serviceFigures } from './services.figures';
+import { idRoutes } from '../../platform/recordActions';
 
 async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
   const head = [
@@ -148,6 +149,7 @@ export const servicesModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['services'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const idParams = z.object({ id: z.string().max(64) });
 
     // ---- seed 003's three lists (问题/服务/解决), read from needs and orders
@@ -241,14 +243,7 @@ export const servicesModule = defineModule({
         return reply.status(order.replayed ? 200 : 201).send(await getOrder(ctx, order.id));
       },
     );
-    app.get(
-      '/api/services/orders/:id',
-      {
-        config: { access: access.session },
-        schema: { tags, params: idParams, response: { 200: orderDetailSchema } },
-      },
-      (req) => getOrder(actorCtxOf(deps, req), req.params.id),
-    );
+    route('GET', '/api/services/orders/:id', access.session, { response: orderDetailSchema }, getOrder);
     app.post(
       '/api/services/orders/:id/actions',
       {
@@ -260,13 +255,12 @@ export const servicesModule = defineModule({
         return orderDetail(ctx, await act(ctx, req.params.id, req.body));
       },
     );
-    app.get(
+    route(
+      'GET',
       '/api/services/orders/:id/candidates',
-      {
-        config: { access: access.permission('services.dispatch') },
-        schema: { tags, params: idParams, response: { 200: z.array(candidateSchema) } },
-      },
-      (req) => candidates(actorCtxOf(deps, req), req.params.id),
+      access.permission('services.dispatch'),
+      { response: z.array(candidateSchema) },
+      candidates,
     );
     app.post(
       '/api/services/sweep',
@@ -402,13 +396,12 @@ export const servicesModule = defineModule({
         return reply.status(204).send();
       },
     );
-    app.get(
+    route(
+      'GET',
       '/api/services/duty/:id/logs',
-      {
-        config: { access: access.permission('services.read') },
-        schema: { tags, params: idParams, response: { 200: z.array(dutyLogSchema) } },
-      },
-      (req) => listDutyLogs(actorCtxOf(deps, req), req.params.id),
+      access.permission('services.read'),
+      { response: z.array(dutyLogSchema) },
+      listDutyLogs,
     );
     app.post(
       '/api/services/duty/:id/logs',

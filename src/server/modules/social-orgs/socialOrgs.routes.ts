@@ -257,13 +257,12 @@ export const socialOrgsModule = defineModule({
       body: stationBody,
       create: createStation,
     });
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/stations/:id/workers',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: stationWorkerBody, response: { 200: stationSchema } },
-      },
-      (req) => postWorker(ctx(req), req.params.id, req.body.workerId, true),
+      manage.access,
+      { body: stationWorkerBody, response: stationSchema },
+      (ctx, id, body) => postWorker(ctx, id, body.workerId, true),
     );
     app.delete(
       '/api/social-orgs/stations/:id/workers/:workerId',
@@ -290,13 +289,12 @@ export const socialOrgsModule = defineModule({
       createAccess: review.access,
       detail: { schema: roundSchema, get: getRound },
     });
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/rounds/:id/state',
-      {
-        config: review,
-        schema: { tags, params: idParams, body: roundStateBody, response: { 200: roundSchema } },
-      },
-      (req) => setRoundState(ctx(req), req.params.id, req.body.state),
+      review.access,
+      { body: roundStateBody, response: roundSchema },
+      (ctx, id, body) => setRoundState(ctx, id, body.state),
     );
     recordRoutes(base, {
       path: '/api/social-orgs/proposals',
@@ -316,13 +314,12 @@ export const socialOrgsModule = defineModule({
       { body: scoreBody, response: proposalDetailSchema },
       scoreProposal,
     );
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/proposals/:id/actions',
-      {
-        config: { access: access.anyOf('social_orgs.manage', 'social_orgs.review') },
-        schema: { tags, params: idParams, body: proposalActionBody, response: { 200: proposalDetailSchema } },
-      },
-      (req) => actOnProposal(ctx(req), req.params.id, req.body),
+      access.anyOf('social_orgs.manage', 'social_orgs.review'),
+      { body: proposalActionBody, response: proposalDetailSchema },
+      actOnProposal,
     );
 
     // ---- community funds
@@ -367,13 +364,12 @@ export const socialOrgsModule = defineModule({
       body: contractBody,
       create: createContract,
     });
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/contracts/:id/state',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: contractStateBody, response: { 200: contractSchema } },
-      },
-      (req) => setContractState(ctx(req), req.params.id, req.body.state),
+      manage.access,
+      { body: contractStateBody, response: contractSchema },
+      (ctx, id, body) => setContractState(ctx, id, body.state),
     );
     route(
       'POST',

@@ -18,7 +18,6 @@ import { WORK_ITEM_ACCESS_ERRORS } from '../../../shared/i18n/errors.work-item-a
 import { workItemAccessAccess } from '../../../shared/permissions/work-item-access';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
-import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -34,6 +33,7 @@ import {
   reviewItem,
 } from './workItemAccess.usecases';
 import { applicationWorkflow } from './workItemAccess.workflow';
+import { idRoutes } from '../../platform/recordActions';
 
 /** 社区工作事项准入 (R-AC-1, seed 001): applications, consultation, decision in 15 working days, published list. */
 export const workItemAccessModule = defineModule({
@@ -46,6 +46,7 @@ export const workItemAccessModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-item-access'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const read = { access: access.permission('work_item_access.read') };
     const decide = { access: access.permission('work_item_access.decide') };
 
@@ -54,13 +55,12 @@ export const workItemAccessModule = defineModule({
       { config: read, schema: { tags, querystring: itemQuery, response: { 200: pageOf(wiaItemSchema) } } },
       (req) => listItems(actorCtxOf(deps, req), req.query),
     );
-    app.post(
+    route(
+      'POST',
       '/api/work-item-access/items/:id/review',
-      {
-        config: decide,
-        schema: { tags, params: idParams, body: reviewItemBody, response: { 200: wiaItemSchema } },
-      },
-      (req) => reviewItem(actorCtxOf(deps, req), req.params.id, req.body),
+      decide.access,
+      { body: reviewItemBody, response: wiaItemSchema },
+      reviewItem,
     );
     const records = { tags, read: read.access, ctx: (req: FastifyRequest) => actorCtxOf(deps, req) };
     recordRoutes(base, {
@@ -85,13 +85,12 @@ export const workItemAccessModule = defineModule({
       created: wiaDetailSchema,
       detail: { schema: wiaDetailSchema, get: getApplication },
     });
-    app.post(
+    route(
+      'POST',
       '/api/work-item-access/applications/:id/actions',
-      {
-        config: decide,
-        schema: { tags, params: idParams, body: wiaActionBody, response: { 200: wiaDetailSchema } },
-      },
-      (req) => actOnApplication(actorCtxOf(deps, req), req.params.id, req.body),
+      decide.access,
+      { body: wiaActionBody, response: wiaDetailSchema },
+      actOnApplication,
     );
   },
 });

@@ -58,6 +58,7 @@ import { workOrdersAccess } from '../../../shared/permissions/work-orders';
 import { WORK_ORDERS_ERRORS } from '../../../shared/i18n/errors.work-orders';
 import { WORK_ORDERS_AUDIT } from '../../../shared/i18n/audit.work-orders';
 import { workOrderFigures } from './workOrders.figures';
+import { idRoutes } from '../../platform/recordActions';
 
 export { MAX_PHOTO_BYTES };
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -112,6 +113,7 @@ export const workOrdersModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-orders'];
+    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const sendAttachment = async (reply: FastifyReply, a: { id: string; mime: string }) => {
       const data = await createLocalStorage(deps.config.dataDir).get(a.id);
       if (!data) throw new AppError('common.not_found', 404);
@@ -187,13 +189,12 @@ export const workOrdersModule = defineModule({
       },
       (req) => listOrders(actorCtxOf(deps, req), req.query),
     );
-    app.get(
+    route(
+      'GET',
       '/api/work-orders/:id',
-      {
-        config: { access: access.permission('work_orders.read') },
-        schema: { tags, params: idParams, response: { 200: workOrderDetailSchema } },
-      },
-      (req) => getOrder(actorCtxOf(deps, req), req.params.id),
+      access.permission('work_orders.read'),
+      { response: workOrderDetailSchema },
+      (ctx, id) => getOrder(ctx, id),
     );
     app.post(
       '/api/work-orders',
