@@ -8,7 +8,8 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Limits, dsApi, dsKeys } from './api';
-import { SmallTable, TicketTag, labelOf } from './meta';
+import { TicketTag, labelOf } from './meta';
+import { SmallTable } from '../../app/components/SmallTable';
 import { useSaving } from '../../app/components/useSaving';
 
 /** The two classification lists (R-DS-1) and the ticket time limits (R-WO-3). */

@@ -40,7 +40,8 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
-import { Field, ModalForm, SmallTable, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { Field, ModalForm, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
+import { SmallTable } from '../../app/components/SmallTable';
 import { useSaving } from '../../app/components/useSaving';
 
 const DANGER: readonly DsAction[] = ['refuse', 'fail', 'return'];

@@ -9,7 +9,8 @@ import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Contact, type Meetings, dsApi, dsKeys } from './api';
-import { Field, SmallTable, editColumn, labelOptions } from './meta';
+import { Field, editColumn, labelOptions } from './meta';
+import { SmallTable } from '../../app/components/SmallTable';
 
 /** R-DS-3: the monthly joint meeting (extra meetings on major matters) and each community's leader and contact. */
 export default function MeetingsPage() {

@@ -7,7 +7,8 @@ import { ErrorResult } from '../../app/components/Status';
 import { formatNumber } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { dsApi, dsKeys } from './api';
-import { SmallTable, labelOf } from './meta';
+import { labelOf } from './meta';
+import { SmallTable } from '../../app/components/SmallTable';
 
 /** Dispute statistics: by source, nature, outcome, level of resolution, ticket, community and month. */
 export default function StatsPage() {

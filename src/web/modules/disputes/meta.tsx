@@ -6,8 +6,6 @@ import {
   type FormProps,
   Modal,
   type ModalProps,
-  Table,
-  type TableProps,
   Tag,
 } from 'antd';
 import type { ReactNode } from 'react';
@@ -120,9 +118,4 @@ export function ModalForm({
       </Form>
     </Modal>
   );
-}
-
-/** A small table shown whole, without paging (a dispute's parties, the lists, the limits, the figures). */
-export function SmallTable<R extends object>(props: TableProps<R>) {
-  return <Table<R> size="small" pagination={false} {...props} />;
 }

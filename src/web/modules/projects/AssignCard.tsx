@@ -10,7 +10,8 @@ import { useShowError } from '../../app/errors';
 import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
 import { type Application, projectsApi, projectsKeys } from './api';
-import { SectionCard, SmallTable } from './parts';
+import { SectionCard } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Assignments = Wire<AssignmentsDto>;
 const enc = encodeURIComponent;

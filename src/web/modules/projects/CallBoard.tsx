@@ -4,7 +4,8 @@ import type { BoardDto } from '../../../shared/contracts/projects.board';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { SectionCard, SmallTable } from './parts';
+import { SectionCard } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Board = Wire<BoardDto>;
 type Row = Board['rows'][number];

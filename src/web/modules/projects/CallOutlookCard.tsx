@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { evaluationApi } from './evaluationApi';
-import { SectionCard, SmallTable } from './parts';
+import { SectionCard } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 /**
  * A published call's results per subdistrict/town and what they mean for next year (R-PJ-4): pilots, final

@@ -5,7 +5,8 @@ import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
 import { projectsKeys } from './api';
 import { type QuotaProposal, evaluationApi, evaluationKeys } from './evaluationApi';
-import { SectionCard, SmallTable } from './parts';
+import { SectionCard } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 /**
  * A call's pilot quota per subdistrict/town (R-PJ-4: next year's quota grows or shrinks with results):

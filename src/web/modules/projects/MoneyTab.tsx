@@ -27,7 +27,8 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type DisbursementInput, type Money, type SpendInput, moneyApi, moneyKeys } from './moneyApi';
-import { SectionCard, SmallTable, fundingColumn, yuan, yuanColumn } from './parts';
+import { SectionCard, fundingColumn, yuan, yuanColumn } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTO = 5 * 1024 * 1024;

@@ -8,8 +8,6 @@ import {
   type FormInstance,
   type FormListFieldData,
   Modal,
-  Table,
-  type TableProps,
   Tag,
   Upload,
 } from 'antd';
@@ -55,11 +53,6 @@ export function CallStatusTag({ status }: { status: CallStatus }) {
 /** A small card spaced from the next one: a section of a call's or an application's page. */
 export function SectionCard(props: CardProps) {
   return <Card size="small" style={{ marginBottom: 16 }} {...props} />;
-}
-
-/** A section's small table of all its rows (no paging); the other props go to the table. */
-export function SmallTable<R extends object>(props: Omit<TableProps<R>, 'size' | 'pagination'>) {
-  return <Table<R> size="small" pagination={false} {...props} />;
 }
 
 /**
