@@ -108,7 +108,8 @@ export const projectsJourneys: Journey[] = [
       // The bureau assigns the reviewer (an evaluator sees only what they are assigned).
       await bureau.goto(`/projects/calls/${created.id}`);
       await bureau.getByTestId('assign-card').getByRole('button', { name: '分配评审', exact: true }).click();
-      await bureau.getByTestId('assign-reviewers').getByText('项目评审专家').click();
+      // check() verifies the box got ticked (on a loaded machine a click during a re-render can be lost).
+      await bureau.getByTestId('assign-reviewers').getByRole('checkbox', { name: '项目评审专家' }).check();
       await confirmModal(bureau);
       await bureau.getByTestId('assign-card').getByText('项目评审专家').waitFor();
 
