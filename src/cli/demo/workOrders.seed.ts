@@ -200,14 +200,17 @@ export async function seedDemoWorkOrders(
   const [sd] = await db.select().from(orgUnits).where(eq(orgUnits.divisionCode, '420204003'));
   if (!sd) return { orders: 0, events: 0, followups: 0 };
   const under = sql`${orgUnits.path} like ${`${sd.path}%`}`;
+  // In a fixed order, so that the seeded random draws give the same orders whatever order the rows were stored in.
   const units = await db
     .select()
     .from(orgUnits)
-    .where(and(under, eq(orgUnits.status, 'active')));
+    .where(and(under, eq(orgUnits.status, 'active')))
+    .orderBy(orgUnits.path);
   const staff = await db
     .select()
     .from(workers)
-    .where(sql`${workers.orgPath} like ${`${sd.path}%`}`);
+    .where(sql`${workers.orgPath} like ${`${sd.path}%`}`)
+    .orderBy(workers.orgPath, workers.name, workers.kind);
   const categories = new Map((await db.select().from(woCategories)).map((c) => [c.code, c]));
   const r = prng(20261123);
 
