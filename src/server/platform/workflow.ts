@@ -153,6 +153,27 @@ export function defineWorkflow<S extends string, R extends Row, A extends string
   return { ...def, kind: 'workflow' };
 }
 
+/** A step of a shared state machine (shared/contracts: it also drives the UI): from, target, permission. */
+export interface MachineStep<S extends string> {
+  from: readonly S[];
+  to: S | null;
+  permission: TransitionRule<S, Row, unknown>['permission'];
+}
+
+/**
+ * A workflow's transition table from a shared machine: each action's from-states, target and permission
+ * as the machine gives them; `permissionOf` replaces who may take an action when the module widens it.
+ */
+export function machineTransitions<S extends string, R extends Row, A extends string, I>(
+  actions: readonly A[],
+  machine: Record<A, MachineStep<S>>,
+  permissionOf: (action: A) => TransitionRule<S, R, I>['permission'] = (a) => machine[a].permission,
+): Record<A, TransitionRule<S, R, I>> {
+  return Object.fromEntries(
+    actions.map((a) => [a, { from: machine[a].from, to: machine[a].to, permission: permissionOf(a) }]),
+  ) as Record<A, TransitionRule<S, R, I>>;
+}
+
 /** The property name of a column in its table (Drizzle's `set`/`values` take property names). */
 function keyOf(table: PgTable, column: AnyPgColumn): string {
   for (const [key, col] of Object.entries(getTableColumns(table))) if (col === column) return key;

@@ -1,4 +1,6 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { UseCaseCtx } from './context';
+import type { Db } from './db';
 import type { TransitionEvent } from './workflow';
 
 /**
@@ -24,15 +26,55 @@ export function stateEventColumns<S extends string>(ctx: UseCaseCtx, e: Transiti
 
 /** `fromStatus`/`toStatus` and the event's `note`; no actor (a deadline) is named 系统. */
 export function statusEventColumns<S extends string>(ctx: UseCaseCtx, e: TransitionEvent<S, object>) {
-  return {
-    id: ctx.ids(),
-    at: ctx.clock.now(),
-    actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor?.displayName ?? '系统',
+  return statusStepColumns(ctx, {
     action: e.action,
-    fromStatus: e.from,
-    toStatus: e.to,
+    from: e.from,
+    to: e.to,
     note: (e.event.note as string | null | undefined) ?? null,
     data: e.data,
+  });
+}
+
+/** A step written to a `statusEventColumns` table outside a transition (a record's creation, a deadline's work). */
+export interface StatusStep {
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  note?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The same columns for any step: who acted (no actor is named `nobody`, 系统 unless given), `at` (the
+ * clock's now unless given), the action, the status before and after, the note and data.
+ */
+export function statusStepColumns(ctx: UseCaseCtx, e: StatusStep, at = ctx.clock.now(), nobody = '系统') {
+  return {
+    id: ctx.ids(),
+    at,
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.displayName ?? nobody,
+    action: e.action,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    note: e.note ?? null,
+    data: e.data ?? {},
   };
+}
+
+/**
+ * A workflow adapter's `writeEvent` into a table of `statusEventColumns` rows: those columns, the record's id
+ * under `recordKey`, and any columns of the module's own (`extra`).
+ */
+export function statusEventWriter<T extends PgTable, S extends string, R extends { id: string }>(
+  table: T,
+  recordKey: keyof T['$inferInsert'] & string,
+  extra?: (e: TransitionEvent<S, R>) => Partial<T['$inferInsert']>,
+) {
+  return (tx: Db, ctx: UseCaseCtx, e: TransitionEvent<S, R>) =>
+    tx.insert(table).values({
+      ...statusEventColumns(ctx, e),
+      [recordKey]: e.record.id,
+      ...extra?.(e),
+    } as T['$inferInsert']);
 }

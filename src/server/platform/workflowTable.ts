@@ -44,3 +44,29 @@ export function stateTransitionAudit(prefix: string, entityType: string) {
     after: { state: e.to, ...e.data },
   });
 }
+
+type StatusEvent = TransitionEvent<string, { id: string; orgPath: string }>;
+
+/**
+ * The same for a record whose state is kept in `status`: the status before and after, beside what `before`
+ * and `after` add (then the transition's data); the entry lies at the record's unit after the step unless
+ * `orgPathOf` says otherwise.
+ */
+export function statusTransitionAudit<E extends StatusEvent>(
+  prefix: string,
+  entityType: string,
+  opts: {
+    before?(e: E): Record<string, unknown>;
+    after?(e: E): Record<string, unknown>;
+    orgPathOf?(e: E): string;
+  } = {},
+) {
+  return (e: E): AuditEntry => ({
+    action: `${prefix}.${e.action}`,
+    entityType,
+    entityId: e.record.id,
+    orgPath: opts.orgPathOf ? opts.orgPathOf(e) : e.updated.orgPath,
+    before: { status: e.from, ...opts.before?.(e) },
+    after: { status: e.to, ...opts.after?.(e), ...e.data },
+  });
+}

@@ -16,6 +16,7 @@ import type { ActorCtx } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { availableActions, transition } from '../../platform/workflow';
+import { statusStepColumns } from '../../platform/workflowEvents';
 import { ancestorOfKind, communityOfPath, unitById, unitInScope, unitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { orderForLink } from '../work-orders/work-orders.api';
@@ -143,16 +144,12 @@ export async function registerDispute(ctx: ActorCtx, input: IntakeBody): Promise
     });
     await insertParties(tx, parties);
     await insertEvent(tx, {
-      id: ctx.ids(),
+      ...statusStepColumns(
+        ctx,
+        { action: 'register', to: 'registered', data: { source: input.source, parties: parties.length } },
+        now,
+      ),
       disputeId: id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      action: 'register',
-      fromStatus: null,
-      toStatus: 'registered',
-      note: null,
-      data: { source: input.source, parties: parties.length },
     });
     await auditDispute(tx, ctx, d, 'disputes.register', {
       number: d.number,

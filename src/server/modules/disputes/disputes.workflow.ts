@@ -1,4 +1,4 @@
-import { deadlineSteps, statusTableColumns } from '../../platform/workflowTable';
+import { deadlineSteps, statusTableColumns, statusTransitionAudit } from '../../platform/workflowTable';
 import {
   CONFIRM_REMIND_DAYS_BEFORE,
   CONFIRM_WINDOW_DAYS,
@@ -14,8 +14,8 @@ import {
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { type Prepared, type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
-import { statusEventColumns } from '../../platform/workflowEvents';
+import { type Prepared, defineWorkflow, machineTransitions, stepKey } from '../../platform/workflow';
+import { statusEventWriter, statusStepColumns } from '../../platform/workflowEvents';
 import { unitById } from '../org/org.api';
 import { auditDispute } from './disputes.audit';
 import { findListEntry, limitsOf } from './disputes.config';
@@ -273,17 +273,10 @@ function deadlineFire(
   return async (tx: Db, ctx: UseCaseCtx, d: DisputeRow) => {
     const now = ctx.clock.now();
     await patchDispute(tx, d.id, patch(d, now));
+    // The sweep runs as the system (no actor): named 系统.
     await insertEvent(tx, {
-      id: ctx.ids(),
+      ...statusStepColumns(ctx, { action, from: d.status, to: d.status }, now),
       disputeId: d.id,
-      at: now,
-      actorId: null,
-      actorName: '系统',
-      action,
-      fromStatus: d.status,
-      toStatus: d.status,
-      note: null,
-      data: {},
     });
     await auditDispute(tx, ctx, d, `disputes.${action}`, { status: d.status });
     await tell?.(tx, ctx, d);
@@ -305,12 +298,7 @@ const escalate = deadlineFire(
 export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, ActionBody>({
   name: 'disputes.dispute',
   states: DS_STATUSES,
-  transitions: Object.fromEntries(
-    DS_ACTIONS.map((a) => [
-      a,
-      { from: DS_TRANSITIONS[a].from, to: DS_TRANSITIONS[a].to, permission: DS_TRANSITIONS[a].permission },
-    ]),
-  ) as Record<DsAction, TransitionRule<DsStatus, DisputeRow, ActionBody>>,
+  transitions: machineTransitions(DS_ACTIONS, DS_TRANSITIONS),
   authorize: (actor, d, action) => mayAct(actor, d, action),
   prepare,
   // The receiving unit hears of a diverted ticket at once (R-WO-3 即接即办).
@@ -319,18 +307,9 @@ export const disputeWorkflow = defineWorkflow<DsStatus, DisputeRow, DsAction, Ac
   },
   adapter: {
     ...statusTableColumns(dsDisputes),
-    writeEvent: (tx, ctx, e) =>
-      tx.insert(dsEvents).values({
-        ...statusEventColumns(ctx, e),
-        disputeId: e.record.id,
-      }),
-    audit: (e) => ({
-      action: `disputes.${e.action}`,
-      entityType: 'ds_dispute',
-      entityId: e.record.id,
-      orgPath: e.updated.orgPath,
-      before: { status: e.from, orgPath: e.record.orgPath },
-      after: { status: e.to, ...e.data },
+    writeEvent: statusEventWriter(dsEvents, 'disputeId'),
+    audit: statusTransitionAudit('disputes', 'ds_dispute', {
+      before: (e) => ({ orgPath: e.record.orgPath }),
     }),
     steps: deadlineSteps(dsSteps, dsSteps.disputeId),
   },

@@ -22,6 +22,7 @@ import { maskAddress, maskPhone } from '../../platform/crypto';
 import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
+import { type StatusStep, statusStepColumns } from '../../platform/workflowEvents';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import {
   consentStands,
@@ -215,30 +216,8 @@ export async function orderDetail(ctx: ActorCtx, o: SvcOrderRow) {
 
 // ---------------------------------------------------------------- ordering
 
-async function addEvent(
-  tx: Db,
-  ctx: UseCaseCtx,
-  orderId: string,
-  e: {
-    action: string;
-    from?: string | null;
-    to?: string | null;
-    note?: string | null;
-    data?: Record<string, unknown>;
-  },
-) {
-  await tx.insert(svcOrderEvents).values({
-    id: ctx.ids(),
-    orderId,
-    at: ctx.clock.now(),
-    actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor?.displayName ?? '系统',
-    action: e.action,
-    fromStatus: e.from ?? null,
-    toStatus: e.to ?? null,
-    note: e.note ?? null,
-    data: e.data ?? {},
-  });
+async function addEvent(tx: Db, ctx: UseCaseCtx, orderId: string, e: StatusStep) {
+  await tx.insert(svcOrderEvents).values({ ...statusStepColumns(ctx, e), orderId });
 }
 
 /**

@@ -8,9 +8,9 @@ import {
   type SoStatus,
 } from '../../../shared/contracts/serviceOrderMachine';
 import { AppError } from '../../platform/errors';
-import { type TransitionRule, defineWorkflow } from '../../platform/workflow';
-import { statusEventColumns } from '../../platform/workflowEvents';
-import { deadlineSteps, statusTableColumns } from '../../platform/workflowTable';
+import { defineWorkflow, machineTransitions } from '../../platform/workflow';
+import { statusEventWriter } from '../../platform/workflowEvents';
+import { deadlineSteps, statusTableColumns, statusTransitionAudit } from '../../platform/workflowTable';
 import { type SoActionInput, TIMEOUT_INPUT, invalidTransition, prepareAction } from './services.orders';
 import { allowedActions, mayAct } from './services.policy';
 import type { SvcOrderRow } from './services.repository';
@@ -36,12 +36,7 @@ function permissionOf(action: SoAction): Permission | Permission[] | null {
 export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoAction, SoActionInput>({
   name: 'services.order',
   states: SO_STATUSES,
-  transitions: Object.fromEntries(
-    SO_ACTIONS.map((a) => [
-      a,
-      { from: SO_TRANSITIONS[a].from, to: SO_TRANSITIONS[a].to, permission: permissionOf(a) },
-    ]),
-  ) as Record<SoAction, TransitionRule<SoStatus, SvcOrderRow, SoActionInput>>,
+  transitions: machineTransitions(SO_ACTIONS, SO_TRANSITIONS, permissionOf),
   authorize: (actor, o, action) => mayAct(actor, o, action),
   prepare: (o, _action, input, ctx) => prepareAction(o, input, ctx),
   // The one who ordered hears when someone takes the order on and when the service is done (notifications).
@@ -57,18 +52,10 @@ export const serviceOrderWorkflow = defineWorkflow<SoStatus, SvcOrderRow, SoActi
   },
   adapter: {
     ...statusTableColumns(svcOrders),
-    writeEvent: (tx, ctx, e) =>
-      tx.insert(svcOrderEvents).values({
-        ...statusEventColumns(ctx, e),
-        orderId: e.record.id,
-      }),
-    audit: (e) => ({
-      action: `services.${e.action}`,
-      entityType: 'svc_order',
-      entityId: e.record.id,
-      orgPath: e.record.orgPath,
-      before: { status: e.from, assigneeId: e.record.assigneeId },
-      after: { status: e.to, ...e.data },
+    writeEvent: statusEventWriter(svcOrderEvents, 'orderId'),
+    audit: statusTransitionAudit('services', 'svc_order', {
+      before: (e) => ({ assigneeId: e.record.assigneeId }),
+      orgPathOf: (e) => e.record.orgPath,
     }),
     steps: deadlineSteps(svcSweepSteps, svcSweepSteps.orderId),
   },

@@ -3,6 +3,7 @@ import { writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { sweepWorkflow } from '../../platform/workflow';
+import { statusStepColumns } from '../../platform/workflowEvents';
 import { unitById } from '../org/org.api';
 import { notifyAssigned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
@@ -27,6 +28,7 @@ export async function runSlaSweep(
 }
 
 // ---------------------------------------------------------------- the deadlines' steps (on the locked row)
+// The sweep runs them without an actor: their events are named 系统.
 
 /** Not accepted in time: one level up (grid → community), or back to the dispatcher's queue (R-WO-3). */
 export async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
@@ -63,15 +65,18 @@ export async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
     .where(eq(workOrders.id, o.id));
   await recordRollup(tx, { sweep: 'escalate', orderId: o.id, before: o });
   await tx.insert(woEvents).values({
-    id: ctx.ids(),
+    ...statusStepColumns(
+      ctx,
+      {
+        action: 'escalate',
+        from: o.status,
+        to: target ? o.status : 'submitted',
+        note: target ? `超时未签收，升级至${target.name}` : '超时未签收，退回街道综治中心督办',
+        data: { level: o.escalationLevel + 1, to: target?.id ?? null },
+      },
+      now,
+    ),
     orderId: o.id,
-    at: now,
-    actorName: '系统',
-    action: 'escalate',
-    fromStatus: o.status,
-    toStatus: target ? o.status : 'submitted',
-    note: target ? `超时未签收，升级至${target.name}` : '超时未签收，退回街道综治中心督办',
-    data: { level: o.escalationLevel + 1, to: target?.id ?? null },
   });
   if (target) await notifyAssigned(tx, ctx, { ...o, ...patch } as OrderRow);
   await writeAudit(tx, ctx, {
@@ -90,12 +95,8 @@ export async function markOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
   await tx.update(workOrders).set({ overdueAt: now, updatedAt: now }).where(eq(workOrders.id, o.id));
   await recordRollup(tx, { sweep: 'overdue', orderId: o.id });
   await tx.insert(woEvents).values({
-    id: ctx.ids(),
+    ...statusStepColumns(ctx, { action: 'overdue', note: '已超过办理时限' }, now),
     orderId: o.id,
-    at: now,
-    actorName: '系统',
-    action: 'overdue',
-    note: '已超过办理时限',
   });
 }
 
@@ -107,12 +108,8 @@ export async function remind(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
     .set({ reminders: sql`${workOrders.reminders} + 1`, updatedAt: now })
     .where(eq(workOrders.id, o.id));
   await tx.insert(woEvents).values({
-    id: ctx.ids(),
+    ...statusStepColumns(ctx, { action: 'remind', note: '超期次日自动催办' }, now),
     orderId: o.id,
-    at: now,
-    actorName: '系统',
-    action: 'remind',
-    note: '超期次日自动催办',
   });
   await writeAudit(tx, ctx, {
     action: 'work_orders.remind',

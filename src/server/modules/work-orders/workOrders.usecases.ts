@@ -13,6 +13,7 @@ import { type Db, executePrepared, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { createRateLimiter } from '../../platform/rateLimit';
 import { type Prepared, transition } from '../../platform/workflow';
+import { type StatusStep, statusStepColumns } from '../../platform/workflowEvents';
 import { NO_PROXY, proxyInfo, resolveProxy } from '../../platform/proxy';
 import { residentIdOfUser } from '../accounts/accounts.api';
 import type { Actor } from '../../platform/permissions';
@@ -108,31 +109,18 @@ export async function findOrder(ctx: ActorCtx, id: string): Promise<OrderRow> {
   return foundInReach(workOrdersPolicy, ctx, 'read', () => findOrderRow(ctx.db, ctx.actor, 'read', id));
 }
 
-type EventInput = {
-  action: string;
-  from?: string | null;
-  to?: string | null;
-  note?: string | null;
+type EventInput = StatusStep & {
   publicNote?: string | null;
   attachments?: string[];
-  data?: Record<string, unknown>;
 };
 
 function eventRow(ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput): typeof woEvents.$inferSelect {
   return {
-    id: ctx.ids(),
-    orderId: order.id,
-    at: ctx.clock.now(),
-    actorId: ctx.actor?.userId ?? null,
     // No actor: the requester themself at intake, otherwise the system (SLA steps).
-    actorName: ctx.actor?.displayName ?? (e.action === 'intake' ? '群众' : '系统'),
-    action: e.action,
-    fromStatus: e.from ?? null,
-    toStatus: e.to ?? null,
-    note: e.note ?? null,
+    ...statusStepColumns(ctx, e, ctx.clock.now(), e.action === 'intake' ? '群众' : '系统'),
+    orderId: order.id,
     publicNote: e.publicNote ?? null,
     attachments: e.attachments ?? [],
-    data: e.data ?? {},
   };
 }
 

@@ -8,9 +8,9 @@ import {
   type WoStatus,
 } from '../../../shared/contracts/workOrderMachine';
 import { AppError } from '../../platform/errors';
-import { type TransitionRule, defineWorkflow, stepKey } from '../../platform/workflow';
-import { statusEventColumns } from '../../platform/workflowEvents';
-import { deadlineSteps, statusTableColumns } from '../../platform/workflowTable';
+import { defineWorkflow, machineTransitions, stepKey } from '../../platform/workflow';
+import { statusEventWriter } from '../../platform/workflowEvents';
+import { deadlineSteps, statusTableColumns, statusTransitionAudit } from '../../platform/workflowTable';
 import { notifyAssigned, notifyDueSoon, notifyOverdue, notifyReturned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
 import { escalate, markOverdue, remind } from './workOrders.sla';
@@ -47,12 +47,7 @@ const RUNNING: WoStatus[] = [
 export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, WoActionInput>({
   name: 'work-orders.order',
   states: WO_STATUSES,
-  transitions: Object.fromEntries(
-    WO_ACTIONS.map((a) => [
-      a,
-      { from: TRANSITIONS[a].from, to: TRANSITIONS[a].to, permission: TRANSITIONS[a].permission },
-    ]),
-  ) as Record<WoAction, TransitionRule<WoStatus, OrderRow, WoActionInput>>,
+  transitions: machineTransitions(WO_ACTIONS, TRANSITIONS),
   authorize: (actor, order, action) => mayAct(actor, order, action),
   prepare: (order, _action, input, ctx) => prepareAction(order, input, ctx),
   afterTransition: async (tx, ctx, e) => {
@@ -70,20 +65,13 @@ export const workOrderWorkflow = defineWorkflow<WoStatus, OrderRow, WoAction, Wo
   },
   adapter: {
     ...statusTableColumns(workOrders),
-    writeEvent: (tx, ctx, e) =>
-      tx.insert(woEvents).values({
-        ...statusEventColumns(ctx, e),
-        orderId: e.record.id,
-        publicNote: (e.event.publicNote as string | null | undefined) ?? null,
-        attachments: (e.event.attachments as string[] | undefined) ?? [],
-      }),
-    audit: (e) => ({
-      action: `work_orders.${e.action}`,
-      entityType: 'work_order',
-      entityId: e.record.id,
-      orgPath: e.updated.orgPath,
-      before: { status: e.from, orgUnitId: e.record.orgUnitId },
-      after: { status: e.to, orgUnitId: e.updated.orgUnitId, ...e.data },
+    writeEvent: statusEventWriter(woEvents, 'orderId', (e) => ({
+      publicNote: (e.event.publicNote as string | null | undefined) ?? null,
+      attachments: (e.event.attachments as string[] | undefined) ?? [],
+    })),
+    audit: statusTransitionAudit('work_orders', 'work_order', {
+      before: (e) => ({ orgUnitId: e.record.orgUnitId }),
+      after: (e) => ({ orgUnitId: e.updated.orgUnitId }),
     }),
     steps: deadlineSteps(woEscalations, woEscalations.orderId),
   },
