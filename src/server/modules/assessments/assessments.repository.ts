@@ -2,6 +2,7 @@ import { type SQL, and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { RoundListQuery } from '../../../shared/contracts/assessments';
 import type { Db } from '../../platform/db';
+import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
@@ -68,12 +69,13 @@ export const frameworkById = (db: Db, id: string): Promise<FrameworkRow | undefi
   findRowInScope(db, asFrameworks, id, undefined);
 
 export function versionsOf(db: Db, frameworkIds: string[]): Promise<VersionRow[]> {
-  if (frameworkIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(asFrameworkVersions)
-    .where(inArray(asFrameworkVersions.frameworkId, frameworkIds))
-    .orderBy(asc(asFrameworkVersions.version));
+  return rowsOfParents(
+    db,
+    asFrameworkVersions,
+    asFrameworkVersions.frameworkId,
+    frameworkIds,
+    asc(asFrameworkVersions.version),
+  );
 }
 
 export async function versionById(db: Db, id: string, lock = false): Promise<VersionRow | undefined> {

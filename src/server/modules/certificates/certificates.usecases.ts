@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/contracts/certificates';
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -92,22 +93,17 @@ export async function createCatalogueItem(ctx: ActorCtx, body: CatalogueBody): P
   const unit = await findUnitInScope(ctx, body.orgUnitId, 'certificates.catalogue');
   if (!CATALOGUE_LEVELS.has(unit.kind)) throw new AppError('certificates.catalogue_level', 422);
   if (!SPECIFIC_CLAUSE.test(body.clause)) throw new AppError('certificates.clause_not_specific', 422);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertCatalogue(tx, {
-        id: ctx.ids(),
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        name: body.name,
-        description: body.description ?? null,
-        lawName: body.lawName,
-        clause: body.clause,
-        sort: body.sort,
-        createdAt: now,
-        updatedAt: now,
-      }),
+    unit,
+    insertCatalogue,
+    {
+      name: body.name,
+      description: body.description ?? null,
+      lawName: body.lawName,
+      clause: body.clause,
+      sort: body.sort,
+    },
     {
       action: 'certificates.catalogue.create',
       entityType: 'cert_catalogue',

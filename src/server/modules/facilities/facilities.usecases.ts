@@ -16,9 +16,8 @@ import {
   SUB_STATION_STAFF_MAX,
   SUB_STATION_STAFF_MIN,
 } from '../../../shared/contracts/facilities';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { auditedWrite } from '../../platform/auditedRows';
-import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -206,32 +205,31 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
   if (!FACILITY_UNIT_KINDS.includes(unit.kind)) throw new AppError('facilities.unit_kind', 422);
   await activeKind(ctx.db, input.kind);
   checkDates(input);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertFacility(tx, {
-        ...newUnitRow(ctx, unit, now),
-        kind: input.kind,
-        name: input.name,
-        address: input.address ?? null,
-        lng: input.lng ?? null,
-        lat: input.lat ?? null,
-        areaM2: input.areaM2 ?? null,
-        officeAreaM2: input.officeAreaM2 ?? null,
-        hours: input.hours ?? null,
-        operator: input.operator ?? null,
-        operatorKind: input.operatorKind ?? null,
-        staffCount: input.staffCount,
-        beds: input.beds ?? null,
-        status: input.status,
-        plannedOn: input.plannedOn ?? null,
-        builtOn: input.builtOn ?? null,
-        acceptedOn: input.acceptedOn ?? null,
-        handedOverOn: input.handedOverOn ?? null,
-        note: input.note ?? null,
-        createdBy: ctx.actor.userId,
-      }),
+    unit,
+    insertFacility,
+    {
+      kind: input.kind,
+      name: input.name,
+      address: input.address ?? null,
+      lng: input.lng ?? null,
+      lat: input.lat ?? null,
+      areaM2: input.areaM2 ?? null,
+      officeAreaM2: input.officeAreaM2 ?? null,
+      hours: input.hours ?? null,
+      operator: input.operator ?? null,
+      operatorKind: input.operatorKind ?? null,
+      staffCount: input.staffCount,
+      beds: input.beds ?? null,
+      status: input.status,
+      plannedOn: input.plannedOn ?? null,
+      builtOn: input.builtOn ?? null,
+      acceptedOn: input.acceptedOn ?? null,
+      handedOverOn: input.handedOverOn ?? null,
+      note: input.note ?? null,
+      createdBy: ctx.actor.userId,
+    },
     {
       action: 'facilities.create',
       entityType: 'fc_facility',

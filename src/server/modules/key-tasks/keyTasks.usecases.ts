@@ -24,8 +24,8 @@ import type {
   TaskState,
 } from '../../../shared/contracts/keyTasks';
 import { chinaDate } from '../../../shared/chinaTime';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { auditedWrite } from '../../platform/auditedRows';
 import { newUnitRow } from '../../platform/newRow';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx } from '../../platform/context';
@@ -488,18 +488,17 @@ export async function createList(ctx: ActorCtx, body: CreateListBody): Promise<T
   if (body.groupId && !(await findGroup(ctx.db, ctx.actor, body.groupId, 'key_tasks.manage')))
     throw new AppError('key_tasks.group_not_found', 404);
   if (body.phases.some((p) => p.from > p.to)) throw new AppError('key_tasks.phase_order', 422);
-  const now = ctx.clock.now();
-  const l = await auditedWrite(
+  const l = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertList(tx, {
-        ...newUnitRow(ctx, unit, now),
-        groupId: body.groupId ?? null,
-        title: body.title,
-        source: body.source ?? null,
-        phases: body.phases,
-        createdBy: ctx.actor.userId,
-      }),
+    unit,
+    insertList,
+    {
+      groupId: body.groupId ?? null,
+      title: body.title,
+      source: body.source ?? null,
+      phases: body.phases,
+      createdBy: ctx.actor.userId,
+    },
     {
       action: 'key_tasks.list.create',
       entityType: 'kt_list',

@@ -13,8 +13,9 @@ import type {
 import type { Locale } from '../../../shared/i18n/errors';
 import { type NotificationEvent, renderNotification } from '../../../shared/i18n/notifications';
 import type { Permission } from '../../../shared/permissions';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { auditedWrite, sentFields } from '../../platform/auditedRows';
+import { sentFields } from '../../platform/auditedRows';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
@@ -22,7 +23,6 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { newUnitRow } from '../../platform/newRow';
 import type { SmsSender } from '../../platform/sms';
 import { type Recipient, activeRecipients, usersHoldingAt } from '../accounts/accounts.api';
 import { findUnitInScope, unitNames } from '../org/org.api';
@@ -417,21 +417,21 @@ export async function createWebhook(ctx: ActorCtx, body: CreateWebhookBody): Pro
   const unit = await findUnitInScope(ctx, body.orgUnitId, notificationsPolicy.permissions.manage);
   checkRobotUrl(body.kind, body.url);
   if (body.secret && body.kind !== 'dingtalk') throw new AppError('notifications.secret_dingtalk_only', 422);
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertWebhook(tx, {
-        ...newUnitRow(ctx, unit, ctx.clock.now()),
-        kind: body.kind,
-        name: body.name,
-        urlEnc: ctx.pii.encrypt(body.url),
-        urlMasked: maskRobotUrl(body.url),
-        secretEnc: body.secret ? ctx.pii.encrypt(body.secret) : null,
-        subtree: body.subtree,
-        events: body.events,
-        enabled: body.enabled,
-        createdBy: ctx.actor.userId,
-      }),
+    unit,
+    insertWebhook,
+    {
+      kind: body.kind,
+      name: body.name,
+      urlEnc: ctx.pii.encrypt(body.url),
+      urlMasked: maskRobotUrl(body.url),
+      secretEnc: body.secret ? ctx.pii.encrypt(body.secret) : null,
+      subtree: body.subtree,
+      events: body.events,
+      enabled: body.enabled,
+      createdBy: ctx.actor.userId,
+    },
     { action: 'notifications.webhook_create', ...webhookAudit },
   );
   return (await webhookDtos(ctx, [row]))[0]!;

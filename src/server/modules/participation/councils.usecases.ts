@@ -20,9 +20,8 @@ import {
   type versionBody,
 } from '../../../shared/contracts/deliberation';
 import { chinaDate } from '../../../shared/chinaTime';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { newUnitRow } from '../../platform/newRow';
-import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
@@ -118,16 +117,15 @@ export async function createRoom(ctx: ActorCtx, input: z.infer<typeof roomBody>,
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const checklist = checklistOf(input.checklist);
   checkEvidence(checklist);
-  const now = ctx.clock.now();
-  const r = await auditedWrite(
+  const r = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertRoom(tx, {
-        ...newUnitRow(ctx, unit, now),
-        name: input.name,
-        address: input.address ?? null,
-        checklist,
-      }),
+    unit,
+    insertRoom,
+    {
+      name: input.name,
+      address: input.address ?? null,
+      checklist,
+    },
     {
       action: 'participation.room.create',
       entityType: 'pt_room',
@@ -299,10 +297,11 @@ export async function createConvention(ctx: ActorCtx, input: z.infer<typeof conv
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   if (unit.kind !== 'community' && input.kind !== 'charter')
     throw invalidField('orgUnitId', 'participation.convention_unit');
-  const now = ctx.clock.now();
-  const c = await auditedWrite(
+  const c = await insertUnitRowAudited(
     ctx,
-    (tx) => insertConvention(tx, { ...newUnitRow(ctx, unit, now), kind: input.kind, title: input.title }),
+    unit,
+    insertConvention,
+    { kind: input.kind, title: input.title },
     {
       action: 'participation.convention.create',
       entityType: 'pt_convention',

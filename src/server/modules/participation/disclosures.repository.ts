@@ -1,5 +1,6 @@
-import { type SQL, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
@@ -62,13 +63,15 @@ export async function takeDown(tx: Db, id: string, now: Date): Promise<Disclosur
   return d;
 }
 
-export async function objectionsOf(db: Db, disclosureIds: string[]): Promise<ObjectionRow[]> {
-  if (disclosureIds.length === 0) return [];
-  return db
-    .select()
-    .from(ptObjections)
-    .where(inArray(ptObjections.disclosureId, disclosureIds))
-    .orderBy(asc(ptObjections.raisedAt), asc(ptObjections.id));
+export function objectionsOf(db: Db, disclosureIds: string[]): Promise<ObjectionRow[]> {
+  return rowsOfParents(
+    db,
+    ptObjections,
+    ptObjections.disclosureId,
+    disclosureIds,
+    asc(ptObjections.raisedAt),
+    asc(ptObjections.id),
+  );
 }
 
 export function insertObjection(tx: Db, row: typeof ptObjections.$inferInsert): Promise<ObjectionRow> {

@@ -14,9 +14,8 @@ import {
   type objectionBody,
   type scheduleBody,
 } from '../../../shared/contracts/participation';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { newUnitRow } from '../../platform/newRow';
-import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -88,23 +87,24 @@ export async function createDisclosure(ctx: ActorCtx, input: z.infer<typeof crea
   disclosuresPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
   const now = ctx.clock.now();
-  const d = await auditedWrite(
+  const d = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertDisclosure(tx, {
-        ...newUnitRow(ctx, unit, now),
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        period: input.period ?? null,
-        postedAt: input.postedAt ?? now,
-        createdBy: ctx.actor.userId,
-      }),
+    unit,
+    insertDisclosure,
+    {
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      period: input.period ?? null,
+      postedAt: input.postedAt ?? now,
+      createdBy: ctx.actor.userId,
+    },
     {
       action: 'participation.disclosure.post',
       entityType: 'pt_disclosure',
       view: (row) => ({ kind: row.kind, title: row.title, period: row.period, postedAt: row.postedAt }),
     },
+    now,
   );
   return (await toDtos(ctx, [d]))[0]!;
 }
@@ -218,11 +218,11 @@ export async function answer(
 export async function setSchedule(ctx: ActorCtx, input: z.infer<typeof scheduleBody>) {
   schedulesPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
-  const now = ctx.clock.now();
-  const s = await auditedWrite(
+  const s = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      upsertSchedule(tx, { ...newUnitRow(ctx, unit, now), kind: input.kind, frequency: input.frequency }),
+    unit,
+    upsertSchedule,
+    { kind: input.kind, frequency: input.frequency },
     {
       action: 'participation.disclosure.schedule',
       entityType: 'pt_disclosure_schedule',

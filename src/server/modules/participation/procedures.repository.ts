@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
@@ -44,13 +45,14 @@ export async function listProcedureRows(
   });
 }
 
-export async function stepsOf(db: Db, procedureIds: string[]): Promise<StepRow[]> {
-  if (procedureIds.length === 0) return [];
-  return db
-    .select()
-    .from(ptProcedureSteps)
-    .where(inArray(ptProcedureSteps.procedureId, procedureIds))
-    .orderBy(asc(ptProcedureSteps.idx));
+export function stepsOf(db: Db, procedureIds: string[]): Promise<StepRow[]> {
+  return rowsOfParents(
+    db,
+    ptProcedureSteps,
+    ptProcedureSteps.procedureId,
+    procedureIds,
+    asc(ptProcedureSteps.idx),
+  );
 }
 
 /** Completes step `idx` if it is still the procedure's next step (0 rows when another request won). */

@@ -10,9 +10,8 @@ import {
   type stepBody,
   templateOf,
 } from '../../../shared/contracts/participation';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { newUnitRow } from '../../platform/newRow';
-import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { findDisclosure } from './disclosures.repository';
@@ -107,19 +106,18 @@ export async function createProcedure(
 ) {
   proceduresPolicy.require(ctx.actor, 'manage');
   const unit = await activeUnitFor(ctx, 'participation.manage', input.orgUnitId);
-  const now = ctx.clock.now();
-  const p = await auditedWrite(
+  const p = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertProcedure(tx, {
-        ...newUnitRow(ctx, unit, now),
-        template: input.template,
-        title: input.title,
-        matter: input.matter,
-        step: 0,
-        status: 'running',
-        createdBy: ctx.actor.userId,
-      }),
+    unit,
+    insertProcedure,
+    {
+      template: input.template,
+      title: input.title,
+      matter: input.matter,
+      step: 0,
+      status: 'running',
+      createdBy: ctx.actor.userId,
+    },
     {
       action: 'participation.procedure.create',
       entityType: 'pt_procedure',

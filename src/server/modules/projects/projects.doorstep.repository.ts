@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DoorstepListQuery } from '../../../shared/contracts/projects.doorstep';
 import type { Db } from '../../platform/db';
+import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Policy, definePolicy } from '../../platform/policy';
@@ -124,21 +125,26 @@ export async function lockDoorstep(tx: Db, id: string) {
 }
 
 export function recordsOf(db: Db, projectIds: string[]): Promise<DoorstepRecordRow[]> {
-  if (projectIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(pjDoorstepRecords)
-    .where(inArray(pjDoorstepRecords.projectId, projectIds))
-    .orderBy(asc(pjDoorstepRecords.recordDate), asc(pjDoorstepRecords.createdAt), asc(pjDoorstepRecords.id));
+  return rowsOfParents(
+    db,
+    pjDoorstepRecords,
+    pjDoorstepRecords.projectId,
+    projectIds,
+    asc(pjDoorstepRecords.recordDate),
+    asc(pjDoorstepRecords.createdAt),
+    asc(pjDoorstepRecords.id),
+  );
 }
 
 export function filesOf(db: Db, projectIds: string[]): Promise<DoorstepFileRow[]> {
-  if (projectIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(pjDoorstepFiles)
-    .where(inArray(pjDoorstepFiles.projectId, projectIds))
-    .orderBy(asc(pjDoorstepFiles.createdAt), asc(pjDoorstepFiles.id));
+  return rowsOfParents(
+    db,
+    pjDoorstepFiles,
+    pjDoorstepFiles.projectId,
+    projectIds,
+    asc(pjDoorstepFiles.createdAt),
+    asc(pjDoorstepFiles.id),
+  );
 }
 
 /** Which slots hold at least one file, per project (list completeness). */

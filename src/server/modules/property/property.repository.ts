@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { HonourQuery } from '../../../shared/contracts/property';
 import type { Db } from '../../platform/db';
+import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { inReach } from '../../platform/inReach';
@@ -91,12 +92,14 @@ export const insertMeeting = (db: Db, row: typeof pmMeetings.$inferInsert): Prom
   insertRow(db, pmMeetings, row);
 
 export function issuesOf(db: Db, meetingIds: string[]): Promise<IssueRow[]> {
-  if (meetingIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(pmIssues)
-    .where(inArray(pmIssues.meetingId, meetingIds))
-    .orderBy(asc(pmIssues.createdAt), asc(pmIssues.id));
+  return rowsOfParents(
+    db,
+    pmIssues,
+    pmIssues.meetingId,
+    meetingIds,
+    asc(pmIssues.createdAt),
+    asc(pmIssues.id),
+  );
 }
 
 export async function insertIssues(db: Db, rows: (typeof pmIssues.$inferInsert)[]): Promise<IssueRow[]> {

@@ -28,6 +28,7 @@ import {
   type ResolveBody,
   type TargetsDto,
 } from '../../../shared/contracts/property';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
@@ -492,17 +493,16 @@ export async function createNotice(ctx: ActorCtx, body: NoticeBody): Promise<Not
   const unit = await filterUnit(ctx, body.orgUnitId, true);
   if (!unit) throw notFound();
   if (unit.kind !== 'community' && unit.kind !== 'compound') throw new AppError('property.unit_kind', 422);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertNotice(tx, {
-        ...newUnitRow(ctx, unit, now),
-        title: body.title,
-        body: body.body,
-        publishedOn: body.publishedOn,
-        createdBy: ctx.actor.userId,
-      }),
+    unit,
+    insertNotice,
+    {
+      title: body.title,
+      body: body.body,
+      publishedOn: body.publishedOn,
+      createdBy: ctx.actor.userId,
+    },
     {
       action: 'property.notice.create',
       entityType: 'pm_notice',
@@ -530,19 +530,18 @@ export const listAppraisals = (ctx: ActorCtx, q: AppraisalQuery): Promise<Page<A
 export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promise<AppraisalDto> {
   propertyPolicy.require(ctx.actor, 'manage');
   const unit = await compoundUnit(ctx, body.compoundId, true);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertAppraisal(tx, {
-        ...newUnitRow(ctx, unit, now),
-        period: body.period,
-        appraisedOn: body.appraisedOn,
-        score: body.score,
-        respondents: body.respondents ?? null,
-        remark: body.remark ?? null,
-        createdBy: ctx.actor.userId,
-      }),
+    unit,
+    insertAppraisal,
+    {
+      period: body.period,
+      appraisedOn: body.appraisedOn,
+      score: body.score,
+      respondents: body.respondents ?? null,
+      remark: body.remark ?? null,
+      createdBy: ctx.actor.userId,
+    },
     {
       action: 'property.appraisal.create',
       entityType: 'pm_appraisal',

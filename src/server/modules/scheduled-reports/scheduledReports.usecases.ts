@@ -17,14 +17,13 @@ import {
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import type { Locale } from '../../../shared/i18n/errors';
 import type { Permission } from '../../../shared/permissions';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { newUnitRow } from '../../platform/newRow';
 import { inScope } from '../../platform/permissions';
 import { reportFigures } from '../../platform/offerings';
 import { type NotifyInput, notify } from '../notifications/notifications.api';
@@ -178,26 +177,26 @@ export async function createTemplate(ctx: ActorCtx, body: TemplateBody): Promise
   const receiver = await findUnitInScope(ctx, body.orgUnitId, 'scheduled_reports.manage');
   if (!RECEIVER_KINDS.has(receiver.kind)) throw new AppError('scheduled_reports.receiver_unit', 422);
   await checkTemplate(ctx, receiver, body);
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertTemplate(tx, {
-        ...newUnitRow(ctx, receiver, ctx.clock.now()),
-        title: body.title,
-        basis: body.basis ?? null,
-        description: body.description ?? null,
-        cadence: body.cadence,
-        dueDay: body.dueDay,
-        dueInNextMonth: body.dueInNextMonth,
-        remindDays: body.remindDays,
-        startsOn: body.startsOn,
-        submitters: body.submitters,
-        fields: body.fields,
-        attachments: body.attachments,
-        active: true,
-        createdBy: ctx.actor.userId,
-        version: 1,
-      }),
+    receiver,
+    insertTemplate,
+    {
+      title: body.title,
+      basis: body.basis ?? null,
+      description: body.description ?? null,
+      cadence: body.cadence,
+      dueDay: body.dueDay,
+      dueInNextMonth: body.dueInNextMonth,
+      remindDays: body.remindDays,
+      startsOn: body.startsOn,
+      submitters: body.submitters,
+      fields: body.fields,
+      attachments: body.attachments,
+      active: true,
+      createdBy: ctx.actor.userId,
+      version: 1,
+    },
     { action: 'scheduled_reports.template.create', entityType: 'sr_template' },
   );
   return (await templateDtos(ctx, [row]))[0]!;

@@ -20,8 +20,8 @@ import {
   type VacancyQuery,
   type VacateBody,
 } from '../../../shared/contracts/self-governance';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
@@ -179,18 +179,17 @@ export async function createBody(ctx: ActorCtx, body: BodyBody): Promise<BodyDto
     if (!parent || parent.orgUnitId !== community.id || !COMMITTEE_KINDS.includes(parent.kind))
       throw new AppError('self_governance.parent_invalid', 422);
   }
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertBody(tx, {
-        ...newUnitRow(ctx, community, now),
-        kind: body.kind,
-        name: body.name,
-        parentId: body.parentId ?? null,
-        termStart: body.termStart ?? null,
-        termEnd: body.termEnd ?? null,
-      }),
+    community,
+    insertBody,
+    {
+      kind: body.kind,
+      name: body.name,
+      parentId: body.parentId ?? null,
+      termStart: body.termStart ?? null,
+      termEnd: body.termEnd ?? null,
+    },
     {
       action: 'self_governance.body.create',
       entityType: 'sg_body',
@@ -547,24 +546,23 @@ export async function createReview(ctx: ActorCtx, body: ReviewBody): Promise<Rev
     if (!b) throw notFound();
     if (b.orgUnitId !== community.id) throw new AppError('self_governance.position_body', 422);
   }
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertReview(tx, {
-        ...newUnitRow(ctx, community, now),
-        bodyId: body.bodyId ?? null,
-        kind: body.kind,
-        form: body.form,
-        heldOn: body.heldOn,
-        title: body.title,
-        participants: body.participants ?? null,
-        personName: body.personName ?? null,
-        result: body.result ?? null,
-        score: body.score ?? null,
-        remark: body.remark ?? null,
-        createdBy: ctx.actor.userId,
-      }),
+    community,
+    insertReview,
+    {
+      bodyId: body.bodyId ?? null,
+      kind: body.kind,
+      form: body.form,
+      heldOn: body.heldOn,
+      title: body.title,
+      participants: body.participants ?? null,
+      personName: body.personName ?? null,
+      result: body.result ?? null,
+      score: body.score ?? null,
+      remark: body.remark ?? null,
+      createdBy: ctx.actor.userId,
+    },
     {
       action: 'self_governance.review.create',
       entityType: 'sg_review',

@@ -102,6 +102,12 @@ export async function insertRow<K extends TableKey>(
   return row as RowOf<K>;
 }
 
+/** `insertRow` of one table, as a repository insert `(tx, values)` for a use case's audited create. */
+export const inserterOf =
+  <K extends TableKey>(key: K) =>
+  (tx: Db, values: (typeof TABLES)[K]['$inferInsert']) =>
+    insertRow(tx, key, values);
+
 export async function updateRow<K extends TableKey>(tx: Db, key: K, id: string, patch: PatchOf<K>) {
   const t = TABLES[key] as PathTable;
   const [row] = await tx

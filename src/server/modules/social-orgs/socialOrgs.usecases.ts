@@ -34,6 +34,7 @@ import {
 } from '../../../shared/contracts/socialOrgs';
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -82,6 +83,7 @@ import {
   insertMember,
   insertProposal,
   insertRow,
+  inserterOf,
   linkOrder,
   listProposalRows,
   memberCounts,
@@ -642,18 +644,17 @@ export async function createStation(ctx: ActorCtx, input: StationBody): Promise<
   const unit = await unitFor(ctx, input.orgUnitId, 'manage', ['subdistrict', 'community']);
   if (await stationOfUnit(ctx.db, unit.id)) throw new AppError('social_orgs.station_exists', 409);
   if (input.operatorOrgId) await profileIn(ctx, input.operatorOrgId, 'read');
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertRow(tx, 'station', {
-        ...newUnitRow(ctx, unit, now),
-        kind: unit.kind === 'subdistrict' ? 'station' : 'room',
-        name: input.name,
-        address: input.address ?? null,
-        operatorOrgId: input.operatorOrgId ?? null,
-        openedOn: input.openedOn ?? null,
-      }),
+    unit,
+    inserterOf('station'),
+    {
+      kind: unit.kind === 'subdistrict' ? 'station' : 'room',
+      name: input.name,
+      address: input.address ?? null,
+      operatorOrgId: input.operatorOrgId ?? null,
+      openedOn: input.openedOn ?? null,
+    },
     { action: 'social_orgs.station_create', entityType: 'so_station' },
   );
   return (await stationDtos(ctx, [row]))[0]!;
@@ -743,20 +744,19 @@ export async function createRound(ctx: ActorCtx, input: RoundBody): Promise<Roun
   soPolicy.require(ctx.actor, 'review');
   const unit = await unitFor(ctx, input.orgUnitId, 'review', ['city', 'district', 'subdistrict']);
   checkDates(input.opensOn, input.closesOn);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertRow(tx, 'round', {
-        ...newUnitRow(ctx, unit, now),
-        title: input.title,
-        year: input.year,
-        budgetFen: input.budgetFen,
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
-        state: 'open',
-        description: input.description ?? null,
-      }),
+    unit,
+    inserterOf('round'),
+    {
+      title: input.title,
+      year: input.year,
+      budgetFen: input.budgetFen,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
+      state: 'open',
+      description: input.description ?? null,
+    },
     { action: 'social_orgs.round_create', entityType: 'so_round' },
   );
   return (await roundDtos(ctx, [row]))[0]!;
@@ -1205,20 +1205,19 @@ export async function createContract(ctx: ActorCtx, input: ContractBody): Promis
   const unit = await unitFor(ctx, input.orgUnitId, 'manage', ['district', 'subdistrict', 'community']);
   await profileIn(ctx, input.providerOrgId, 'read');
   checkDates(input.startOn, input.endOn);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertRow(tx, 'contract', {
-        ...newUnitRow(ctx, unit, now),
-        title: input.title,
-        buyer: input.buyer,
-        providerOrgId: input.providerOrgId,
-        amountFen: input.amountFen,
-        startOn: input.startOn,
-        endOn: input.endOn,
-        state: 'active',
-      }),
+    unit,
+    inserterOf('contract'),
+    {
+      title: input.title,
+      buyer: input.buyer,
+      providerOrgId: input.providerOrgId,
+      amountFen: input.amountFen,
+      startOn: input.startOn,
+      endOn: input.endOn,
+      state: 'active',
+    },
     { action: 'social_orgs.contract_create', entityType: 'so_contract' },
   );
   return (await contractDtos(ctx, [row]))[0]!;
@@ -1360,20 +1359,19 @@ export async function createLink(ctx: ActorCtx, input: LinkBody): Promise<LinkDt
     throw notFound();
   if (!input.socialOrgId && !input.socialWorkerId && !input.volunteer && !input.charityResource)
     throw new AppError('social_orgs.link_empty', 422);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertRow(tx, 'link', {
-        ...newUnitRow(ctx, unit, now),
-        subjectKind: input.subjectKind,
-        subject: input.subject,
-        socialOrgId: input.socialOrgId ?? null,
-        socialWorkerId: input.socialWorkerId ?? null,
-        volunteer: input.volunteer ?? null,
-        charityResource: input.charityResource ?? null,
-        note: input.note ?? null,
-      }),
+    unit,
+    inserterOf('link'),
+    {
+      subjectKind: input.subjectKind,
+      subject: input.subject,
+      socialOrgId: input.socialOrgId ?? null,
+      socialWorkerId: input.socialWorkerId ?? null,
+      volunteer: input.volunteer ?? null,
+      charityResource: input.charityResource ?? null,
+      note: input.note ?? null,
+    },
     { action: 'social_orgs.link_create', entityType: 'so_link' },
   );
   return (await linkDtos(ctx, [row]))[0]!;

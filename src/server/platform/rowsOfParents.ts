@@ -1,0 +1,22 @@
+import { type SQL, inArray } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './db';
+
+/**
+ * The rows of `table` whose `parent` column holds one of `parentIds`, in `order`: the rows kept under a page of
+ * records (a framework's versions, a disclosure's objections, a meeting's issues…). No ids, no rows (no query).
+ */
+export function rowsOfParents<T extends PgTable>(
+  db: Db,
+  table: T,
+  parent: AnyPgColumn,
+  parentIds: string[],
+  ...order: SQL[]
+): Promise<T['$inferSelect'][]> {
+  if (parentIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(table as PgTable)
+    .where(inArray(parent, parentIds))
+    .orderBy(...order) as Promise<T['$inferSelect'][]>;
+}
