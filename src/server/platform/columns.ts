@@ -1,6 +1,16 @@
 /** Column helpers shared by the Drizzle table files (*.table.ts); they only spell columns, the SQL is the same as writing them out. */
 import { type SQLWrapper, sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  type PgColumnBuilderBase,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ConsentMethod } from '../../shared/contracts/proxy';
 
 /** A timestamptz column read and written as a JS Date. */
@@ -63,6 +73,38 @@ export const statusChange = () => ({
 /** An event's free-form data: jsonb, required, default `{}`. */
 export const eventData = () => ({
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+/**
+ * A whole timeline (events) table: `eventColumns`, the table's own columns (its transition, note…), `eventData`,
+ * and the index `indexName` on (parent, at) the timeline is read by.
+ * `export const xEvents = eventsTable('x_events', 'orderId', 'order_id', 'x_events_order_idx', { ...statusNote() });`
+ */
+export const eventsTable = <
+  N extends string,
+  K extends string,
+  C extends Record<string, PgColumnBuilderBase>,
+>(
+  name: N,
+  parentKey: K,
+  parentColumn: string,
+  indexName: string,
+  columns: C,
+) =>
+  pgTable(name, { ...eventColumns(parentKey, parentColumn), ...columns, ...eventData() }, (t) => [
+    index(indexName).on(t[parentKey], t.at),
+  ]);
+
+/** A state workflow event's from_state, to_state and comment, all nullable. */
+export const stateComment = () => ({
+  ...stateChange(),
+  comment: text('comment'),
+});
+
+/** A status workflow event's from_status, to_status and note, all nullable. */
+export const statusNote = () => ({
+  ...statusChange(),
+  note: text('note'),
 });
 
 /**

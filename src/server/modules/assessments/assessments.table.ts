@@ -4,12 +4,11 @@ import type { FrameworkConfig, ScoreResult } from '../../../shared/contracts/ass
 import {
   actorColumns,
   createdByColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
-  stateChange,
+  stateComment,
   timestamps,
   ts,
   versionedTimestamps,
@@ -182,15 +181,12 @@ export const asScoreChanges = pgTable(
 );
 
 /** A sheet's timeline: every workflow step. */
-export const asSheetEvents = pgTable(
+export const asSheetEvents = eventsTable(
   'as_sheet_events',
-  {
-    ...eventColumns('sheetId', 'sheet_id'),
-    ...stateChange(),
-    comment: text('comment'),
-    ...eventData(),
-  },
-  (t) => [index('as_sheet_events_sheet_idx').on(t.sheetId, t.at)],
+  'sheetId',
+  'sheet_id',
+  'as_sheet_events_sheet_idx',
+  stateComment(),
 );
 
 /**

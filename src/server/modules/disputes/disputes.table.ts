@@ -14,12 +14,11 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   createdByColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
-  statusChange,
+  statusNote,
   stepsTable,
   timestamps,
   ts,
@@ -143,15 +142,12 @@ export const dsParties = pgTable(
 );
 
 /** The ticket's timeline: every step of 研交办督结 (R-WO-2). */
-export const dsEvents = pgTable(
+export const dsEvents = eventsTable(
   'ds_events',
-  {
-    ...eventColumns('disputeId', 'dispute_id'),
-    ...statusChange(),
-    note: text('note'),
-    ...eventData(),
-  },
-  (t) => [index('ds_events_dispute_idx').on(t.disputeId, t.at)],
+  'disputeId',
+  'dispute_id',
+  'ds_events_dispute_idx',
+  statusNote(),
 );
 
 /** Mediation sessions with their work record (调解工作记录, R-LAW-MD-2). */

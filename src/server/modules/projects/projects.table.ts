@@ -14,13 +14,12 @@ import {
 import {
   childColumns,
   createdByColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   fileColumns,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
-  stateChange,
+  stateComment,
   stepsTable,
   timestamps,
   ts,
@@ -128,15 +127,12 @@ export const pjApplications = pgTable(
 );
 
 /** An application's timeline: every transition and system step. */
-export const pjApplicationEvents = pgTable(
+export const pjApplicationEvents = eventsTable(
   'pj_application_events',
-  {
-    ...eventColumns('applicationId', 'application_id'),
-    ...stateChange(),
-    comment: text('comment'),
-    ...eventData(),
-  },
-  (t) => [index('pj_application_events_app_idx').on(t.applicationId, t.at)],
+  'applicationId',
+  'application_id',
+  'pj_application_events_app_idx',
+  stateComment(),
 );
 
 /** Deadline steps the workflow sweep took (unique per application and step: each fires once). */

@@ -14,12 +14,11 @@ import {
 import {
   childColumns,
   createdByColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   pathIndex,
   proxyColumns,
   scopedColumns,
-  statusChange,
+  statusNote,
   stepsTable,
   timestamps,
   ts,
@@ -192,15 +191,12 @@ export const svcOrders = pgTable(
 );
 
 /** The order's timeline. */
-export const svcOrderEvents = pgTable(
+export const svcOrderEvents = eventsTable(
   'svc_order_events',
-  {
-    ...eventColumns('orderId', 'order_id'),
-    ...statusChange(),
-    note: text('note'),
-    ...eventData(),
-  },
-  (t) => [index('svc_order_events_order_idx').on(t.orderId, t.at)],
+  'orderId',
+  'order_id',
+  'svc_order_events_order_idx',
+  statusNote(),
 );
 
 /** Steps the timeout sweep has taken; the unique key makes each happen once across processes. */
