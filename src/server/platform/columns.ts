@@ -28,11 +28,20 @@ export const versionedTimestamps = () => ({
   ...timestamps(),
 });
 
+/**
+ * A user and their name as it read then, both nullable: `<name>` (uuid) and `<name>_name` under `<key>` and
+ * `<key>Name`. `...userColumns('decidedBy', 'decided_by')` is decided_by + decided_by_name.
+ */
+export const userColumns = <K extends string>(key: K, name: string) => {
+  const id = uuid(name);
+  const userName = text(`${name}_name`);
+  return { [key]: id, [`${key}Name`]: userName } as { [P in K]: typeof id } & {
+    [P in `${K}Name`]: typeof userName;
+  };
+};
+
 /** created_by + created_by_name (the user and their name as it read then), both nullable. */
-export const createdByColumns = () => ({
-  createdBy: uuid('created_by'),
-  createdByName: text('created_by_name'),
-});
+export const createdByColumns = () => userColumns('createdBy', 'created_by');
 
 /** A required uuid column under a caller-chosen key: `...requiredUuid('orderId', 'order_id')`. */
 export const requiredUuid = <K extends string>(key: K, name: string) => {

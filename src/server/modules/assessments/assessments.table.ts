@@ -11,6 +11,7 @@ import {
   stateComment,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -127,8 +128,7 @@ export const asSheets = pgTable(
     reviewComment: text('review_comment'),
     fieldNotes: text('field_notes'),
     signedAt: ts('signed_at'),
-    signedBy: uuid('signed_by'),
-    signedByName: text('signed_by_name'),
+    ...userColumns('signedBy', 'signed_by'),
     signature: text('signature'),
     total: integer('total'),
     result: jsonb('result').$type<ScoreResult>(),

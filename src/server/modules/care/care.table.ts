@@ -16,6 +16,7 @@ import {
   scopedColumns,
   scopedRecordColumns,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -115,8 +116,7 @@ export const careRelief = pgTable(
     /** applied | approved | rejected | granted */
     state: text('state').notNull(),
     decisionNote: text('decision_note'),
-    decidedBy: uuid('decided_by'),
-    decidedByName: text('decided_by_name'),
+    ...userColumns('decidedBy', 'decided_by'),
     decidedAt: ts('decided_at'),
     grantedAt: ts('granted_at'),
     createdBy: uuid('created_by'),

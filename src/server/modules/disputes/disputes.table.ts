@@ -22,6 +22,7 @@ import {
   stepsTable,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -294,8 +295,7 @@ export const dsRisks = pgTable(
     state: text('state').notNull(),
     handledNote: text('handled_note'),
     resolvedAt: ts('resolved_at'),
-    reportedBy: uuid('reported_by'),
-    reportedByName: text('reported_by_name'),
+    ...userColumns('reportedBy', 'reported_by'),
     ...timestamps(),
   },
   (t) => [pathIndex('ds_risks_path_idx', t.orgPath), index('ds_risks_round_idx').on(t.round)],

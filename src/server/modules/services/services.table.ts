@@ -22,6 +22,7 @@ import {
   stepsTable,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -129,8 +130,7 @@ export const svcOrders = pgTable(
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     activityType: text('activity_type').notNull(),
     status: text('status').notNull(),
-    orderedBy: uuid('ordered_by'),
-    orderedByName: text('ordered_by_name'),
+    ...userColumns('orderedBy', 'ordered_by'),
     /** A worker ordered on a resident's behalf (audited). */
     onBehalf: boolean('on_behalf').notNull().default(false),
     /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */

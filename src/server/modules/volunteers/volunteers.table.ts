@@ -17,6 +17,7 @@ import {
   scopedColumns,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -199,8 +200,7 @@ export const volunteerAttendance = pgTable(
     /** Minutes computed from the record at check-out. */
     minutes: integer('minutes'),
     confirmedAt: ts('confirmed_at'),
-    confirmedBy: uuid('confirmed_by'),
-    confirmedByName: text('confirmed_by_name'),
+    ...userColumns('confirmedBy', 'confirmed_by'),
     ...versionedTimestamps(),
   },
   (t) => [
