@@ -40,6 +40,20 @@ export const userColumns = <K extends string>(key: K, name: string) => {
   };
 };
 
+/**
+ * A personal field kept encrypted at rest (R-LAW-PI-1, platform/crypto.ts), all nullable: `<name>_enc` (the
+ * ciphertext), `<name>_hash` (its blind index, for lookups) and `<name>_mask` (for display) under `<key>Enc`,
+ * `<key>Hash` and `<key>Mask`. `...encryptedColumns('phone', 'phone')`.
+ */
+export const encryptedColumns = <K extends string>(key: K, name: string) => {
+  const enc = text(`${name}_enc`);
+  return {
+    [`${key}Enc`]: enc,
+    [`${key}Hash`]: text(`${name}_hash`),
+    [`${key}Mask`]: text(`${name}_mask`),
+  } as { [P in `${K}Enc` | `${K}Hash` | `${K}Mask`]: typeof enc };
+};
+
 /** created_by + created_by_name (the user and their name as it read then), both nullable. */
 export const createdByColumns = () => userColumns('createdBy', 'created_by');
 

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  encryptedColumns,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
@@ -100,9 +101,7 @@ export const careRelief = pgTable(
     emergencyPlace: text('emergency_place').notNull(),
     applicantNameEnc: text('applicant_name_enc').notNull(),
     applicantNameMask: text('applicant_name_mask').notNull(),
-    idNumberEnc: text('id_number_enc'),
-    idNumberHash: text('id_number_hash'),
-    idNumberMask: text('id_number_mask'),
+    ...encryptedColumns('idNumber', 'id_number'),
     phoneEnc: text('phone_enc'),
     phoneMask: text('phone_mask'),
     hukouPlace: text('hukou_place').notNull(),

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   createdByColumns,
+  encryptedColumns,
   eventsTable,
   pathIndex,
   scopedColumns,
@@ -123,12 +124,8 @@ export const dsParties = pgTable(
     residentId: uuid('resident_id'),
     nameEnc: text('name_enc').notNull(),
     nameMask: text('name_mask').notNull(),
-    phoneEnc: text('phone_enc'),
-    phoneHash: text('phone_hash'),
-    phoneMask: text('phone_mask'),
-    idNumberEnc: text('id_number_enc'),
-    idNumberHash: text('id_number_hash'),
-    idNumberMask: text('id_number_mask'),
+    ...encryptedColumns('phone', 'phone'),
+    ...encryptedColumns('idNumber', 'id_number'),
     gender: text('gender'),
     residenceUnitId: uuid('residence_unit_id'),
     residencePath: text('residence_path'),

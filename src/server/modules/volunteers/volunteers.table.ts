@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   createdByColumns,
+  encryptedColumns,
   pathIndex,
   scopedColumns,
   timestamps,
@@ -41,9 +42,7 @@ export const volunteers = pgTable(
     partyMemberId: uuid('party_member_id'),
     userId: uuid('user_id'),
     name: text('name').notNull(),
-    phoneEnc: text('phone_enc'),
-    phoneHash: text('phone_hash'),
-    phoneMask: text('phone_mask'),
+    ...encryptedColumns('phone', 'phone'),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     availability: jsonb('availability')
       .$type<VolunteerAvailability>()
