@@ -28,6 +28,24 @@ import {
 } from '../../platform/columns';
 
 /**
+ * The head of a row kept under an application with its call: id, application_id, call_id and org_path (the
+ * application's), all required.
+ */
+const callRowColumns = () => ({
+  id: uuid('id').primaryKey(),
+  applicationId: uuid('application_id').notNull(),
+  callId: uuid('call_id').notNull(),
+  orgPath: text('org_path').notNull(),
+});
+
+/** A reviewer's row on an application (assignment, score): `callRowColumns`, reviewer_id and reviewer_name. */
+const reviewerRowColumns = () => ({
+  ...callRowColumns(),
+  reviewerId: uuid('reviewer_id').notNull(),
+  reviewerName: text('reviewer_name').notNull(),
+});
+
+/**
  * A call for co-building projects (申报通知, seed 000): issued by a city or district civil-affairs bureau
  * (`org_unit_id`/`org_path` = the issuing unit) for the communities and villages under the subdistricts
  * and towns in `scope_unit_ids`. The project types, documents and selection criteria are the call's own
@@ -146,12 +164,7 @@ export const pjSteps = stepsTable('pj_steps', 'recordId', 'record_id');
 export const pjScores = pgTable(
   'pj_scores',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    callId: uuid('call_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    reviewerId: uuid('reviewer_id').notNull(),
-    reviewerName: text('reviewer_name').notNull(),
+    ...reviewerRowColumns(),
     conflict: boolean('conflict').notNull(),
     conflictNote: text('conflict_note'),
     scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
@@ -174,10 +187,7 @@ export const pjScores = pgTable(
 export const pjReports = pgTable(
   'pj_reports',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    callId: uuid('call_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...callRowColumns(),
     /** YYYY-MM */
     month: text('month').notNull(),
     /** due | filed */
@@ -446,12 +456,7 @@ export const pjDoorstepFiles = pgTable(
 export const pjAssignments = pgTable(
   'pj_assignments',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    callId: uuid('call_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    reviewerId: uuid('reviewer_id').notNull(),
-    reviewerName: text('reviewer_name').notNull(),
+    ...reviewerRowColumns(),
     ...userColumns('assignedBy', 'assigned_by'),
     createdAt: ts('created_at').notNull(),
   },
