@@ -1,6 +1,16 @@
 /** Column helpers shared by the Drizzle table files (*.table.ts); they only spell columns, the SQL is the same as writing them out. */
 import { type SQLWrapper, sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  type PgColumnBuilderBase,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ConsentMethod } from '../../shared/contracts/proxy';
 
 /** A timestamptz column read and written as a JS Date. */
@@ -18,11 +28,34 @@ export const versionedTimestamps = () => ({
   ...timestamps(),
 });
 
+/**
+ * A user and their name as it read then, both nullable: `<name>` (uuid) and `<name>_name` under `<key>` and
+ * `<key>Name`. `...userColumns('decidedBy', 'decided_by')` is decided_by + decided_by_name.
+ */
+export const userColumns = <K extends string>(key: K, name: string) => {
+  const id = uuid(name);
+  const userName = text(`${name}_name`);
+  return { [key]: id, [`${key}Name`]: userName } as { [P in K]: typeof id } & {
+    [P in `${K}Name`]: typeof userName;
+  };
+};
+
+/**
+ * A personal field kept encrypted at rest (R-LAW-PI-1, platform/crypto.ts), all nullable: `<name>_enc` (the
+ * ciphertext), `<name>_hash` (its blind index, for lookups) and `<name>_mask` (for display) under `<key>Enc`,
+ * `<key>Hash` and `<key>Mask`. `...encryptedColumns('phone', 'phone')`.
+ */
+export const encryptedColumns = <K extends string>(key: K, name: string) => {
+  const enc = text(`${name}_enc`);
+  return {
+    [`${key}Enc`]: enc,
+    [`${key}Hash`]: text(`${name}_hash`),
+    [`${key}Mask`]: text(`${name}_mask`),
+  } as { [P in `${K}Enc` | `${K}Hash` | `${K}Mask`]: typeof enc };
+};
+
 /** created_by + created_by_name (the user and their name as it read then), both nullable. */
-export const createdByColumns = () => ({
-  createdBy: uuid('created_by'),
-  createdByName: text('created_by_name'),
-});
+export const createdByColumns = () => userColumns('createdBy', 'created_by');
 
 /** A required uuid column under a caller-chosen key: `...requiredUuid('orderId', 'order_id')`. */
 export const requiredUuid = <K extends string>(key: K, name: string) => {
@@ -63,6 +96,38 @@ export const statusChange = () => ({
 /** An event's free-form data: jsonb, required, default `{}`. */
 export const eventData = () => ({
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+/**
+ * A whole timeline (events) table: `eventColumns`, the table's own columns (its transition, note…), `eventData`,
+ * and the index `indexName` on (parent, at) the timeline is read by.
+ * `export const xEvents = eventsTable('x_events', 'orderId', 'order_id', 'x_events_order_idx', { ...statusNote() });`
+ */
+export const eventsTable = <
+  N extends string,
+  K extends string,
+  C extends Record<string, PgColumnBuilderBase>,
+>(
+  name: N,
+  parentKey: K,
+  parentColumn: string,
+  indexName: string,
+  columns: C,
+) =>
+  pgTable(name, { ...eventColumns(parentKey, parentColumn), ...columns, ...eventData() }, (t) => [
+    index(indexName).on(t[parentKey], t.at),
+  ]);
+
+/** A state workflow event's from_state, to_state and comment, all nullable. */
+export const stateComment = () => ({
+  ...stateChange(),
+  comment: text('comment'),
+});
+
+/** A status workflow event's from_status, to_status and note, all nullable. */
+export const statusNote = () => ({
+  ...statusChange(),
+  note: text('note'),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { timestamps, ts } from '../../platform/columns';
+import { encryptedColumns, timestamps, ts } from '../../platform/columns';
 
 export const users = pgTable(
   'users',
@@ -22,9 +22,7 @@ export const users = pgTable(
      * A resident login's mobile (SMS login, issue 17): AES-256-GCM ciphertext, HMAC blind index (one login
      * per phone) and mask, like the registry's (R-LAW-PI-1). Null for staff accounts.
      */
-    phoneEnc: text('phone_enc'),
-    phoneHash: text('phone_hash'),
-    phoneMask: text('phone_mask'),
+    ...encryptedColumns('phone', 'phone'),
     /** The resident registry record this login is (matched by the phone's blind index), when linked. */
     residentId: uuid('resident_id'),
     ...timestamps(),

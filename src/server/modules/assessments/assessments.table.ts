@@ -4,14 +4,14 @@ import type { FrameworkConfig, ScoreResult } from '../../../shared/contracts/ass
 import {
   actorColumns,
   createdByColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
-  stateChange,
+  stateComment,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -128,8 +128,7 @@ export const asSheets = pgTable(
     reviewComment: text('review_comment'),
     fieldNotes: text('field_notes'),
     signedAt: ts('signed_at'),
-    signedBy: uuid('signed_by'),
-    signedByName: text('signed_by_name'),
+    ...userColumns('signedBy', 'signed_by'),
     signature: text('signature'),
     total: integer('total'),
     result: jsonb('result').$type<ScoreResult>(),
@@ -182,15 +181,12 @@ export const asScoreChanges = pgTable(
 );
 
 /** A sheet's timeline: every workflow step. */
-export const asSheetEvents = pgTable(
+export const asSheetEvents = eventsTable(
   'as_sheet_events',
-  {
-    ...eventColumns('sheetId', 'sheet_id'),
-    ...stateChange(),
-    comment: text('comment'),
-    ...eventData(),
-  },
-  (t) => [index('as_sheet_events_sheet_idx').on(t.sheetId, t.at)],
+  'sheetId',
+  'sheet_id',
+  'as_sheet_events_sheet_idx',
+  stateComment(),
 );
 
 /**

@@ -12,10 +12,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  encryptedColumns,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -99,9 +101,7 @@ export const careRelief = pgTable(
     emergencyPlace: text('emergency_place').notNull(),
     applicantNameEnc: text('applicant_name_enc').notNull(),
     applicantNameMask: text('applicant_name_mask').notNull(),
-    idNumberEnc: text('id_number_enc'),
-    idNumberHash: text('id_number_hash'),
-    idNumberMask: text('id_number_mask'),
+    ...encryptedColumns('idNumber', 'id_number'),
     phoneEnc: text('phone_enc'),
     phoneMask: text('phone_mask'),
     hukouPlace: text('hukou_place').notNull(),
@@ -115,8 +115,7 @@ export const careRelief = pgTable(
     /** applied | approved | rejected | granted */
     state: text('state').notNull(),
     decisionNote: text('decision_note'),
-    decidedBy: uuid('decided_by'),
-    decidedByName: text('decided_by_name'),
+    ...userColumns('decidedBy', 'decided_by'),
     decidedAt: ts('decided_at'),
     grantedAt: ts('granted_at'),
     createdBy: uuid('created_by'),

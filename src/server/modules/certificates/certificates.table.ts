@@ -5,6 +5,7 @@ import {
   scopedColumns,
   scopedRecordColumns,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -55,8 +56,7 @@ export const certRegister = pgTable(
     status: text('status').notNull(),
     refusalCode: text('refusal_code'),
     sealUseId: uuid('seal_use_id'),
-    decidedBy: uuid('decided_by'),
-    decidedByName: text('decided_by_name'),
+    ...userColumns('decidedBy', 'decided_by'),
     /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */
     ...proxyColumns(),
     createdAt: ts('created_at').notNull(),

@@ -14,15 +14,16 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   createdByColumns,
-  eventColumns,
-  eventData,
+  encryptedColumns,
+  eventsTable,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
-  statusChange,
+  statusNote,
   stepsTable,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -123,12 +124,8 @@ export const dsParties = pgTable(
     residentId: uuid('resident_id'),
     nameEnc: text('name_enc').notNull(),
     nameMask: text('name_mask').notNull(),
-    phoneEnc: text('phone_enc'),
-    phoneHash: text('phone_hash'),
-    phoneMask: text('phone_mask'),
-    idNumberEnc: text('id_number_enc'),
-    idNumberHash: text('id_number_hash'),
-    idNumberMask: text('id_number_mask'),
+    ...encryptedColumns('phone', 'phone'),
+    ...encryptedColumns('idNumber', 'id_number'),
     gender: text('gender'),
     residenceUnitId: uuid('residence_unit_id'),
     residencePath: text('residence_path'),
@@ -143,15 +140,12 @@ export const dsParties = pgTable(
 );
 
 /** The ticket's timeline: every step of 研交办督结 (R-WO-2). */
-export const dsEvents = pgTable(
+export const dsEvents = eventsTable(
   'ds_events',
-  {
-    ...eventColumns('disputeId', 'dispute_id'),
-    ...statusChange(),
-    note: text('note'),
-    ...eventData(),
-  },
-  (t) => [index('ds_events_dispute_idx').on(t.disputeId, t.at)],
+  'disputeId',
+  'dispute_id',
+  'ds_events_dispute_idx',
+  statusNote(),
 );
 
 /** Mediation sessions with their work record (调解工作记录, R-LAW-MD-2). */
@@ -298,8 +292,7 @@ export const dsRisks = pgTable(
     state: text('state').notNull(),
     handledNote: text('handled_note'),
     resolvedAt: ts('resolved_at'),
-    reportedBy: uuid('reported_by'),
-    reportedByName: text('reported_by_name'),
+    ...userColumns('reportedBy', 'reported_by'),
     ...timestamps(),
   },
   (t) => [pathIndex('ds_risks_path_idx', t.orgPath), index('ds_risks_round_idx').on(t.round)],

@@ -1,11 +1,10 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   childColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   pathIndex,
   scopedRecordColumns,
-  stateChange,
+  stateComment,
   stepsTable,
   ts,
   versionedTimestamps,
@@ -139,18 +138,11 @@ export const ktTasks = pgTable(
 );
 
 /** A task's timeline: progress reports with evidence, completion, 督办, 约谈, escalation. */
-export const ktTaskEvents = pgTable(
-  'kt_task_events',
-  {
-    ...eventColumns('taskId', 'task_id'),
-    ...stateChange(),
-    comment: text('comment'),
-    progress: integer('progress'),
-    evidence: jsonb('evidence').$type<string[]>().notNull().default([]),
-    ...eventData(),
-  },
-  (t) => [index('kt_task_events_task_idx').on(t.taskId, t.at)],
-);
+export const ktTaskEvents = eventsTable('kt_task_events', 'taskId', 'task_id', 'kt_task_events_task_idx', {
+  ...stateComment(),
+  progress: integer('progress'),
+  evidence: jsonb('evidence').$type<string[]>().notNull().default([]),
+});
 
 /** Deadline steps the workflow sweep took (each fires once per task and key). */
 export const ktSteps = stepsTable('kt_steps', 'recordId', 'record_id');

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, timestamps, ts } from '../../platform/columns';
+import { pathIndex, scopedColumns, timestamps, ts, userColumns } from '../../platform/columns';
 
 /** Tables of the merchants module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -113,8 +113,7 @@ export const redemptions = pgTable(
      * holder (the original posting is never changed). A settled redemption is not reversed.
      */
     reversedAt: ts('reversed_at'),
-    reversedBy: uuid('reversed_by'),
-    reversedByName: text('reversed_by_name'),
+    ...userColumns('reversedBy', 'reversed_by'),
     reverseReason: text('reverse_reason'),
     reversalTransactionId: text('reversal_transaction_id'),
   },

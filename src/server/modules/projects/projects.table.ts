@@ -14,18 +14,36 @@ import {
 import {
   childColumns,
   createdByColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   fileColumns,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
-  stateChange,
+  stateComment,
   stepsTable,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
+
+/**
+ * The head of a row kept under an application with its call: id, application_id, call_id and org_path (the
+ * application's), all required.
+ */
+const callRowColumns = () => ({
+  id: uuid('id').primaryKey(),
+  applicationId: uuid('application_id').notNull(),
+  callId: uuid('call_id').notNull(),
+  orgPath: text('org_path').notNull(),
+});
+
+/** A reviewer's row on an application (assignment, score): `callRowColumns`, reviewer_id and reviewer_name. */
+const reviewerRowColumns = () => ({
+  ...callRowColumns(),
+  reviewerId: uuid('reviewer_id').notNull(),
+  reviewerName: text('reviewer_name').notNull(),
+});
 
 /**
  * A call for co-building projects (申报通知, seed 000): issued by a city or district civil-affairs bureau
@@ -93,8 +111,7 @@ export const pjApplications = pgTable(
     reviewComment: text('review_comment'),
     sealNo: text('seal_no'),
     sealedAt: ts('sealed_at'),
-    sealedBy: uuid('sealed_by'),
-    sealedByName: text('sealed_by_name'),
+    ...userColumns('sealedBy', 'sealed_by'),
     submitDueAt: ts('submit_due_at').notNull(),
     overdueAt: ts('overdue_at'),
     submittedAt: ts('submitted_at'),
@@ -128,15 +145,12 @@ export const pjApplications = pgTable(
 );
 
 /** An application's timeline: every transition and system step. */
-export const pjApplicationEvents = pgTable(
+export const pjApplicationEvents = eventsTable(
   'pj_application_events',
-  {
-    ...eventColumns('applicationId', 'application_id'),
-    ...stateChange(),
-    comment: text('comment'),
-    ...eventData(),
-  },
-  (t) => [index('pj_application_events_app_idx').on(t.applicationId, t.at)],
+  'applicationId',
+  'application_id',
+  'pj_application_events_app_idx',
+  stateComment(),
 );
 
 /** Deadline steps the workflow sweep took (unique per application and step: each fires once). */
@@ -150,12 +164,7 @@ export const pjSteps = stepsTable('pj_steps', 'recordId', 'record_id');
 export const pjScores = pgTable(
   'pj_scores',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    callId: uuid('call_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    reviewerId: uuid('reviewer_id').notNull(),
-    reviewerName: text('reviewer_name').notNull(),
+    ...reviewerRowColumns(),
     conflict: boolean('conflict').notNull(),
     conflictNote: text('conflict_note'),
     scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
@@ -178,10 +187,7 @@ export const pjScores = pgTable(
 export const pjReports = pgTable(
   'pj_reports',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    callId: uuid('call_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...callRowColumns(),
     /** YYYY-MM */
     month: text('month').notNull(),
     /** due | filed */
@@ -192,8 +198,7 @@ export const pjReports = pgTable(
     issues: text('issues'),
     nextSteps: text('next_steps'),
     filedAt: ts('filed_at'),
-    filedBy: uuid('filed_by'),
-    filedByName: text('filed_by_name'),
+    ...userColumns('filedBy', 'filed_by'),
     ...versionedTimestamps(),
   },
   (t) => [
@@ -219,8 +224,7 @@ export const pjArchiveItems = pgTable(
     ...createdByColumns(),
     /** Removed by the community or subdistrict with a reason (kept: leaves completeness and the zip). */
     removedAt: ts('removed_at'),
-    removedBy: uuid('removed_by'),
-    removedByName: text('removed_by_name'),
+    ...userColumns('removedBy', 'removed_by'),
     removedReason: text('removed_reason'),
     ...timestamps(),
   },
@@ -310,8 +314,7 @@ export const pjMilestones = pgTable(
     note: text('note'),
     doneAt: ts('done_at'),
     doneNote: text('done_note'),
-    doneBy: uuid('done_by'),
-    doneByName: text('done_by_name'),
+    ...userColumns('doneBy', 'done_by'),
     createdBy: uuid('created_by'),
     ...timestamps(),
   },
@@ -373,8 +376,7 @@ export const pjExemptions = pgTable(
     reason: text('reason').notNull(),
     previousDueAt: ts('previous_due_at').notNull(),
     newDue: date('new_due', { mode: 'string' }).notNull(),
-    grantedBy: uuid('granted_by'),
-    grantedByName: text('granted_by_name'),
+    ...userColumns('grantedBy', 'granted_by'),
     ...timestamps(),
   },
   (t) => [index('pj_exemptions_app_idx').on(t.applicationId, t.createdAt)],
@@ -454,14 +456,8 @@ export const pjDoorstepFiles = pgTable(
 export const pjAssignments = pgTable(
   'pj_assignments',
   {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull(),
-    callId: uuid('call_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    reviewerId: uuid('reviewer_id').notNull(),
-    reviewerName: text('reviewer_name').notNull(),
-    assignedBy: uuid('assigned_by'),
-    assignedByName: text('assigned_by_name'),
+    ...reviewerRowColumns(),
+    ...userColumns('assignedBy', 'assigned_by'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
@@ -484,11 +480,9 @@ export const pjChanges = pgTable(
     reason: text('reason').notNull(),
     before: jsonb('before').$type<Record<string, unknown>>().notNull(),
     proposed: jsonb('proposed').$type<Record<string, unknown>>().notNull(),
-    requestedBy: uuid('requested_by'),
-    requestedByName: text('requested_by_name'),
+    ...userColumns('requestedBy', 'requested_by'),
     requestedAt: ts('requested_at').notNull(),
-    decidedBy: uuid('decided_by'),
-    decidedByName: text('decided_by_name'),
+    ...userColumns('decidedBy', 'decided_by'),
     decidedAt: ts('decided_at'),
     decisionComment: text('decision_comment'),
   },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
+import { encryptedColumns, pathIndex, scopedColumns, ts, versionedTimestamps } from '../../platform/columns';
 
 /**
  * The people registry. ID number, phone, address and special-group tags are encrypted (`*Enc`),
@@ -17,12 +17,8 @@ export const residents = pgTable(
     name: text('name').notNull(),
     gender: text('gender').notNull(),
     birthDate: date('birth_date', { mode: 'string' }),
-    idNumberEnc: text('id_number_enc'),
-    idNumberHash: text('id_number_hash'),
-    idNumberMask: text('id_number_mask'),
-    phoneEnc: text('phone_enc'),
-    phoneHash: text('phone_hash'),
-    phoneMask: text('phone_mask'),
+    ...encryptedColumns('idNumber', 'id_number'),
+    ...encryptedColumns('phone', 'phone'),
     addressEnc: text('address_enc'),
     addressMask: text('address_mask'),
     room: text('room'),

@@ -14,15 +14,15 @@ import {
 import {
   childColumns,
   createdByColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   pathIndex,
   proxyColumns,
   scopedColumns,
-  statusChange,
+  statusNote,
   stepsTable,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -130,8 +130,7 @@ export const svcOrders = pgTable(
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     activityType: text('activity_type').notNull(),
     status: text('status').notNull(),
-    orderedBy: uuid('ordered_by'),
-    orderedByName: text('ordered_by_name'),
+    ...userColumns('orderedBy', 'ordered_by'),
     /** A worker ordered on a resident's behalf (audited). */
     onBehalf: boolean('on_behalf').notNull().default(false),
     /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */
@@ -192,15 +191,12 @@ export const svcOrders = pgTable(
 );
 
 /** The order's timeline. */
-export const svcOrderEvents = pgTable(
+export const svcOrderEvents = eventsTable(
   'svc_order_events',
-  {
-    ...eventColumns('orderId', 'order_id'),
-    ...statusChange(),
-    note: text('note'),
-    ...eventData(),
-  },
-  (t) => [index('svc_order_events_order_idx').on(t.orderId, t.at)],
+  'orderId',
+  'order_id',
+  'svc_order_events_order_idx',
+  statusNote(),
 );
 
 /** Steps the timeout sweep has taken; the unique key makes each happen once across processes. */

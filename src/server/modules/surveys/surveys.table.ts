@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Answers, Question } from '../../../shared/contracts/surveys';
 import {
+  encryptedColumns,
   pathIndex,
   proxyColumns,
   scopedColumns,
@@ -54,9 +55,7 @@ export const svResponses = pgTable(
     channel: text('channel').notNull(),
     userId: uuid('user_id'),
     residentId: uuid('resident_id'),
-    phoneEnc: text('phone_enc'),
-    phoneHash: text('phone_hash'),
-    phoneMask: text('phone_mask'),
+    ...encryptedColumns('phone', 'phone'),
     answers: jsonb('answers').$type<Answers>().notNull(),
     /** Paper responses: the staff member who typed the form in. */
     enteredBy: uuid('entered_by'),

@@ -13,10 +13,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   createdByColumns,
+  encryptedColumns,
   pathIndex,
   scopedColumns,
   timestamps,
   ts,
+  userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
 
@@ -40,9 +42,7 @@ export const volunteers = pgTable(
     partyMemberId: uuid('party_member_id'),
     userId: uuid('user_id'),
     name: text('name').notNull(),
-    phoneEnc: text('phone_enc'),
-    phoneHash: text('phone_hash'),
-    phoneMask: text('phone_mask'),
+    ...encryptedColumns('phone', 'phone'),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     availability: jsonb('availability')
       .$type<VolunteerAvailability>()
@@ -199,8 +199,7 @@ export const volunteerAttendance = pgTable(
     /** Minutes computed from the record at check-out. */
     minutes: integer('minutes'),
     confirmedAt: ts('confirmed_at'),
-    confirmedBy: uuid('confirmed_by'),
-    confirmedByName: text('confirmed_by_name'),
+    ...userColumns('confirmedBy', 'confirmed_by'),
     ...versionedTimestamps(),
   },
   (t) => [

@@ -1,12 +1,11 @@
 import { bigint, boolean, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   actorColumns,
-  eventColumns,
-  eventData,
+  eventsTable,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
-  stateChange,
+  stateComment,
   stepsTable,
   ts,
   versionedTimestamps,
@@ -73,15 +72,12 @@ export const wiaOpinions = pgTable(
 );
 
 /** An application's timeline (every step, and the deadline sweep's overdue mark). */
-export const wiaEvents = pgTable(
+export const wiaEvents = eventsTable(
   'wia_events',
-  {
-    ...eventColumns('applicationId', 'application_id'),
-    ...stateChange(),
-    comment: text('comment'),
-    ...eventData(),
-  },
-  (t) => [index('wia_events_app_idx').on(t.applicationId, t.at)],
+  'applicationId',
+  'application_id',
+  'wia_events_app_idx',
+  stateComment(),
 );
 
 export const wiaSteps = stepsTable('wia_steps', 'recordId', 'record_id');

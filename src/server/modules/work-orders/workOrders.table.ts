@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { proxyColumns, scopedColumns, ts } from '../../platform/columns';
+import { encryptedColumns, proxyColumns, scopedColumns, ts } from '../../platform/columns';
 
 /** Feeds tracking numbers. */
 export const woNumberSeq = pgSequence('wo_number_seq', { startWith: 1 });
@@ -63,9 +63,7 @@ export const workOrders = pgTable(
     /** Path of the dispatching subdistrict (or higher unit when the territory is unknown). */
     dispatchPath: text('dispatch_path').notNull(),
     requesterName: text('requester_name'),
-    requesterPhoneEnc: text('requester_phone_enc'),
-    requesterPhoneHash: text('requester_phone_hash'),
-    requesterPhoneMask: text('requester_phone_mask'),
+    ...encryptedColumns('requesterPhone', 'requester_phone'),
     requesterUserId: uuid('requester_user_id'),
     /** 帮办代办: made for a resident by staff or a volunteer (platform/proxy.ts). */
     ...proxyColumns(),
