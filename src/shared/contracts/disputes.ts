@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityRow, unitIdAndName } from './dtoFields';
 import type { Permission } from '../permissions';
 import { idNumberProblem, isValidMobile } from '../validation/codes';
 import { pageQuery } from './pageQuery';
@@ -525,8 +526,7 @@ export const bodyPatch = z.strictObject({
 });
 export const bodySchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.enum(DS_BODY_KINDS),
   name: z.string(),
   contact: z.string().nullable(),
@@ -563,8 +563,7 @@ export const meetingBody = z.strictObject({
 });
 export const meetingSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.enum(DS_MEETING_KINDS),
   heldAt: z.date(),
   place: z.string().nullable(),
@@ -596,8 +595,7 @@ export const contactBody = z.strictObject({
   contactInfo: optText(100),
 });
 export const contactSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   leaderName: z.string().nullable(),
   leaderTitle: z.string().nullable(),
   contactName: z.string().nullable(),
@@ -638,8 +636,7 @@ export const riskQuery = z.object({
 });
 export const riskSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   round: z.string(),
   title: z.string(),
   description: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
-import { timestamps, unitRef } from './dtoFields';
+import { subdistrictRow, timestamps, unitRef } from './dtoFields';
 import { clearableText as text, usccField as uscc } from './fields';
 
 /**
@@ -354,8 +354,7 @@ export const reportSchema = z.object({
   /** R-VP-1: new redemption points registered per subdistrict in the year, against the target. */
   newPoints: z.array(
     z.object({
-      subdistrictId: z.string(),
-      subdistrictName: z.string(),
+      ...subdistrictRow,
       count: z.number(),
       target: z.number(),
       met: z.boolean(),

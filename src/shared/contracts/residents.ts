@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityRef } from './dtoFields';
 import { REGISTRATION_STATUSES, SPECIAL_GROUP_TAGS } from '../orgKinds';
 import { idNumberProblem } from '../validation/codes';
 import { pageQuery } from './pageQuery';
@@ -17,8 +18,7 @@ export const residentPersonFields = {
 export const residentSchema = z.object({
   id: z.string(),
   orgUnitId: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   unitName: z.string().nullable(),
   ...residentPersonFields,
   room: z.string().nullable(),

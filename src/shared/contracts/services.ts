@@ -4,7 +4,7 @@ import { SO_STATUSES } from './serviceOrderMachine';
 import { SERVICE_CATEGORIES } from './serviceCategories';
 import { pageQuery } from './pageQuery';
 import { statusEventFields } from './stateEvents';
-import { timestamps } from './dtoFields';
+import { communityRef, timestamps } from './dtoFields';
 import { mobilePhone as phone, nullishText as optText, requiredText as text } from './fields';
 
 /** Three lists (R-SV-1), service orders, duty rota (R-SV-2): request and response shapes. */
@@ -58,8 +58,7 @@ export type NeedPatch = z.infer<typeof needPatch>;
 
 export const needSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   orgUnitId: z.string(),
   title: z.string(),
   description: z.string().nullable(),
@@ -110,8 +109,7 @@ export type ResourcePatch = z.infer<typeof resourcePatch>;
 
 export const resourceSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   kind: z.enum(RESOURCE_KINDS),
   name: z.string(),
   description: z.string().nullable(),
@@ -161,8 +159,7 @@ export type ProjectPatch = z.infer<typeof projectPatch>;
 
 export const projectSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   title: z.string(),
   description: z.string().nullable(),
   category: z.string(),
@@ -278,8 +275,7 @@ export type OrderActionBody = z.infer<typeof orderActionBody>;
 export const orderSchema = z.object({
   id: z.string(),
   number: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   gridId: z.string().nullable(),
   projectId: z.string().nullable(),
   needId: z.string().nullable(),
@@ -410,8 +406,7 @@ export const stationBody = z.strictObject({
 export type StationBody = z.infer<typeof stationBody>;
 export const stationSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   name: z.string(),
   address: z.string().nullable(),
   active: z.boolean(),
@@ -542,8 +537,7 @@ export const reportSchema = z.object({
   byStatus: z.array(z.object({ status: z.string(), count: z.number() })),
   byCommunity: z.array(
     z.object({
-      communityId: z.string(),
-      communityName: z.string().nullable(),
+      ...communityRef,
       orders: z.number(),
       confirmed: z.number(),
       minutes: z.number(),
