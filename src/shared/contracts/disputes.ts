@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { communityRow, unitIdAndName } from './dtoFields';
 import type { Permission } from '../permissions';
-import { idNumberProblem, isValidMobile } from '../validation/codes';
+import { idNumberProblem } from '../validation/codes';
 import { pageQuery } from './pageQuery';
-import { nullishText as optText, requiredText as text } from './fields';
+import { blankOrMobilePhone, nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Disputes (矛盾纠纷, seed 003 §三(三)): intake from every door, diversion by the classification lists
@@ -225,11 +225,7 @@ export const partyInput = z.strictObject({
   /** A person of the residents registry (name, phone, ID number and residence come from it). */
   residentId: uuid.nullish(),
   name: optText(50),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || isValidMobile(v), 'residents.phone')
-    .nullish(),
+  phone: blankOrMobilePhone.nullish(),
   idNumber: z
     .string()
     .trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRangeQuery, queryList } from './common';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { SO_STATUSES } from './serviceOrderMachine';
 import { SERVICE_CATEGORIES } from './serviceCategories';
@@ -323,14 +324,10 @@ export const orderDetailSchema = orderSchema.extend({
 export type OrderDetailDto = z.infer<typeof orderDetailSchema>;
 
 export const orderListQuery = listQuery.extend({
-  status: z
-    .union([z.enum(SO_STATUSES), z.array(z.enum(SO_STATUSES))])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  status: queryList(SO_STATUSES),
   /** queue: waiting for dispatch (ordered); alerts: came back after timeout/decline. */
   view: z.enum(['all', 'queue', 'dispatched', 'open', 'alerts']).default('all'),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...dateRangeQuery,
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
@@ -528,8 +525,7 @@ export type LoopDto = z.infer<typeof loopSchema>;
 
 export const reportQuery = z.object({
   communityId: uuid.optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...dateRangeQuery,
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 export const reportSchema = z.object({
