@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRangeQuery } from './common';
 import { pageQuery } from './pageQuery';
 
 export const auditEntrySchema = z.object({
@@ -49,8 +50,7 @@ export const auditQuery = z.object({
   entityId: z.string().max(60).optional(),
   actorId: z.string().uuid().optional(),
   success: z.enum(['true', 'false']).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...dateRangeQuery,
   ...pageQuery,
 });
 export type AuditQuery = z.infer<typeof auditQuery>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
 import { optText, text, uuid } from './participation.fields';
-import { timestamps } from './dtoFields';
+import { communityRow, timestamps, unitIdAndName } from './dtoFields';
 
 /**
  * Deliberation (议事协商, seeds 000 and 003): topics at four levels with seed 003's six steps (R-DL-1…3),
@@ -192,8 +192,7 @@ const eventSchema = z.object({
 });
 export const topicSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   level: z.string(),
   levelName: z.string(),
   source: z.string(),
@@ -217,8 +216,7 @@ export type TopicDto = z.infer<typeof topicSchema>;
 export const topicOrderEvidenceSchema = z.object({
   categoryCode: z.string(),
   categoryName: z.string(),
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   from: z.string(),
   to: z.string(),
   total: z.number(),
@@ -293,8 +291,7 @@ export const roomListQuery = z.object({
 });
 export const roomSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   name: z.string(),
   address: z.string().nullable(),
   checklist: z.array(
@@ -348,8 +345,7 @@ export const candidateListQuery = z.object({
 });
 export const conventionSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.string(),
   kindName: z.string(),
   title: z.string(),

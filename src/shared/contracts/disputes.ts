@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { communityRow, unitIdAndName } from './dtoFields';
 import type { Permission } from '../permissions';
-import { idNumberProblem, isValidMobile } from '../validation/codes';
+import { idNumberProblem } from '../validation/codes';
 import { pageQuery } from './pageQuery';
-import { nullishText as optText, requiredText as text } from './fields';
+import { blankOrMobilePhone, nullishText as optText, requiredText as text } from './fields';
 
 /**
  * Disputes (矛盾纠纷, seed 003 §三(三)): intake from every door, diversion by the classification lists
@@ -224,11 +225,7 @@ export const partyInput = z.strictObject({
   /** A person of the residents registry (name, phone, ID number and residence come from it). */
   residentId: uuid.nullish(),
   name: optText(50),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || isValidMobile(v), 'residents.phone')
-    .nullish(),
+  phone: blankOrMobilePhone.nullish(),
   idNumber: z
     .string()
     .trim()
@@ -525,8 +522,7 @@ export const bodyPatch = z.strictObject({
 });
 export const bodySchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.enum(DS_BODY_KINDS),
   name: z.string(),
   contact: z.string().nullable(),
@@ -563,8 +559,7 @@ export const meetingBody = z.strictObject({
 });
 export const meetingSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.enum(DS_MEETING_KINDS),
   heldAt: z.date(),
   place: z.string().nullable(),
@@ -596,8 +591,7 @@ export const contactBody = z.strictObject({
   contactInfo: optText(100),
 });
 export const contactSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   leaderName: z.string().nullable(),
   leaderTitle: z.string().nullable(),
   contactName: z.string().nullable(),
@@ -638,8 +632,7 @@ export const riskQuery = z.object({
 });
 export const riskSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   round: z.string(),
   title: z.string(),
   description: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityRow, subdistrictRow, unitIdAndName } from './dtoFields';
 import { pageQuery } from './pageQuery';
 import { nullishText as optText, requiredText as text } from './fields';
 
@@ -157,8 +158,7 @@ export type FacilityPatch = z.infer<typeof facilityPatch>;
 
 export const facilitySchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   communityName: z.string().nullable(),
   kind: z.string(),
   kindNameZh: z.string().nullable(),
@@ -200,8 +200,7 @@ export type FacilityListQuery = z.infer<typeof facilityListQuery>;
 export const coverageQuery = z.object({ orgUnitId: z.string().max(64).optional() });
 
 export const coverageRowSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   subdistrictName: z.string().nullable(),
   urbanVillage: z.boolean(),
   permanentResidents: z.number(),
@@ -235,8 +234,7 @@ export const coverageSchema = z.object({
   /** Per subdistrict in reach: grid party venues built this year against the yearly target (R-FC-1). */
   venues: z.array(
     z.object({
-      subdistrictId: z.string(),
-      subdistrictName: z.string(),
+      ...subdistrictRow,
       year: z.number(),
       built: z.number(),
       target: z.number(),

@@ -35,3 +35,9 @@ export const usccField = z
   .max(30)
   .nullish()
   .transform((v) => (v === '' ? null : v));
+
+/** A mainland mobile number or '' (the caller decides what '' means; field error `residents.phone`). */
+export const blankOrMobilePhone = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidMobile(v), 'residents.phone');

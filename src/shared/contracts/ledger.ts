@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
-import { timestamps, unitRef } from './dtoFields';
+import { communityRow, timestamps, unitRef } from './dtoFields';
 import { requiredText as text } from './fields';
 
 /** Love points and the time bank on one double-entry ledger (issue 4, R-VP-1, R-VP-2, R-LAW-VL-2). */
@@ -218,8 +218,7 @@ export const reportQuery = z.object({
 export type ReportQuery = z.infer<typeof reportQuery>;
 
 export const reportRow = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   pointsIssued: z.number(),
   pointsRedeemed: z.number(),
   pointsBalance: z.number(),

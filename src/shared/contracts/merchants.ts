@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { isValidMobile } from '../validation/codes';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
-import { timestamps, unitRef } from './dtoFields';
-import { clearableText as text, usccField as uscc } from './fields';
+import { subdistrictRow, timestamps, unitRef } from './dtoFields';
+import { blankOrMobilePhone, clearableText as text, usccField as uscc } from './fields';
 
 /**
  * Redemption points (R-VP-1): merchants and community love supermarkets where volunteers redeem love
@@ -25,12 +24,7 @@ export const NEW_POINTS_TARGET = 10;
 export const CODE_TTL_MINUTES = 10;
 
 const id = z.string().uuid();
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || isValidMobile(v), 'residents.phone')
-  .nullish()
-  .transform((v) => (v === '' ? null : v));
+const phone = blankOrMobilePhone.nullish().transform((v) => (v === '' ? null : v));
 const isoDate = z.iso.date();
 
 // ---- redemption points ----
@@ -354,8 +348,7 @@ export const reportSchema = z.object({
   /** R-VP-1: new redemption points registered per subdistrict in the year, against the target. */
   newPoints: z.array(
     z.object({
-      subdistrictId: z.string(),
-      subdistrictName: z.string(),
+      ...subdistrictRow,
       count: z.number(),
       target: z.number(),
       met: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitIdAndName } from './dtoFields';
 import { pageQuery, pageQueryOf } from './pageQuery';
 import { optText, text, uuid } from './participation.fields';
 
@@ -258,8 +259,7 @@ export type MotionDto = z.infer<typeof motionSchema>;
 
 export const meetingSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.enum(MEETING_KINDS),
   basis: z.enum(MEETING_BASES),
   title: z.string(),
@@ -420,8 +420,7 @@ export const procedureListQuery = z.object({
 });
 export const procedureSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   template: z.string(),
   templateName: z.string(),
   title: z.string(),
@@ -507,8 +506,7 @@ export const objectionSchema = z.object({
 });
 export const disclosureSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.enum(DISCLOSURE_KINDS),
   title: z.string(),
   body: z.string(),
@@ -525,8 +523,7 @@ export const disclosureSchema = z.object({
 export type DisclosureDto = z.infer<typeof disclosureSchema>;
 export const scheduleSchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   kind: z.enum(DISCLOSURE_KINDS),
   frequency: z.enum(FREQUENCIES),
 });
@@ -534,8 +531,7 @@ export const overdueSchema = z.object({
   /** Scheduled periods past due without a posting. */
   missing: z.array(
     z.object({
-      orgUnitId: z.string(),
-      unitName: z.string().nullable(),
+      ...unitIdAndName,
       kind: z.enum(DISCLOSURE_KINDS),
       period: z.string(),
       dueOn: z.string(),

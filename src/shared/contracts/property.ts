@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
-import { unitRef } from './dtoFields';
+import { communityRef, communityRow, subdistrictRow, unitRef } from './dtoFields';
 import { nullishText as optText, requiredText as text } from './fields';
 
 /**
@@ -103,8 +103,7 @@ export type CoverageQuery = z.infer<typeof coverageQuery>;
 
 export const COVERAGE_FLAGS = ['not_full', 'no_compounds'] as const;
 export const coverageRowSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   compounds: z.number(),
   withCompany: z.number(),
   selfManaged: z.number(),
@@ -166,8 +165,7 @@ export type IssueDto = z.infer<typeof issueSchema>;
 
 export const meetingSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   compoundId: z.string().nullable(),
   compoundName: z.string().nullable(),
   heldOn: z.string(),
@@ -265,8 +263,7 @@ export const targetsSchema = z.object({
   year: z.number(),
   rows: z.array(
     z.object({
-      subdistrictId: z.string(),
-      subdistrictName: z.string(),
+      ...subdistrictRow,
       modelCity: z.number(),
       modelProvincial: z.number(),
       /** Months of the year so far without a civilised-compound selection. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { communityRow } from './dtoFields';
 
 export const staffingRowSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   subdistrictName: z.string().nullable(),
   permanentResidents: z.number(),
   /** R-ORG-3: community workers with the grid workers counted in. */
@@ -41,8 +41,7 @@ export const URBAN_VILLAGE_FLAGS = [
 ] as const;
 
 export const urbanVillageRowSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   subdistrictName: z.string().nullable(),
   distanceToCentreM: z.number().nullable(),
   hasSubStation: z.boolean(),

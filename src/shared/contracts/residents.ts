@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { queryList } from './common';
+import { communityRef } from './dtoFields';
 import { REGISTRATION_STATUSES, SPECIAL_GROUP_TAGS } from '../orgKinds';
 import { idNumberProblem } from '../validation/codes';
 import { pageQuery } from './pageQuery';
@@ -17,8 +19,7 @@ export const residentPersonFields = {
 export const residentSchema = z.object({
   id: z.string(),
   orgUnitId: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   unitName: z.string().nullable(),
   ...residentPersonFields,
   room: z.string().nullable(),
@@ -77,10 +78,7 @@ export type UpdateResidentBody = z.infer<typeof updateResidentBody>;
 export const residentListQuery = z.object({
   q: z.string().trim().max(50).optional(),
   orgUnitId: z.string().uuid().optional(),
-  tags: z
-    .union([z.array(z.enum(SPECIAL_GROUP_TAGS)), z.enum(SPECIAL_GROUP_TAGS)])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  tags: queryList(SPECIAL_GROUP_TAGS),
   status: z.enum(REGISTRATION_STATUSES).optional(),
   ...pageQuery,
 });

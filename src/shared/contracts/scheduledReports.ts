@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitIdAndName } from './dtoFields';
 import { pageQuery } from './pageQuery';
 import { requiredText as text } from './fields';
 
@@ -130,8 +131,7 @@ export const submissionSchema = z.object({
   period: z.string(),
   periodLabel: z.string(),
   dueOn: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   receiverName: z.string().nullable(),
   state: z.enum(SUBMISSION_STATES),
   late: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityRef, communityRow } from './dtoFields';
 import { pageQuery } from './pageQuery';
 import { nullishText as optText, requiredText as text } from './fields';
 
@@ -98,8 +99,7 @@ export type PositionDto = z.infer<typeof positionSchema>;
 
 export const bodySchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   kind: z.enum(BODY_KINDS),
   name: z.string(),
   parentId: z.string().nullable(),
@@ -151,8 +151,7 @@ export type VacancyQuery = z.infer<typeof vacancyQuery>;
 export const vacancySchema = z.object({
   id: z.string(),
   positionId: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   bodyName: z.string().nullable(),
   post: z.enum(POSTS),
   openedOn: z.string(),
@@ -194,8 +193,7 @@ export type ElectionQuery = z.infer<typeof electionQuery>;
 export const ELECTION_FLAGS = ['method_unexpected', 'turnout_below_half', 'elected_below_half'] as const;
 export const electionSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   bodyId: z.string(),
   bodyName: z.string().nullable(),
   bodyKind: z.enum(BODY_KINDS).nullable(),
@@ -236,8 +234,7 @@ export const reviewQuery = z.object({
 export type ReviewQuery = z.infer<typeof reviewQuery>;
 export const reviewSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   bodyId: z.string().nullable(),
   bodyName: z.string().nullable(),
   kind: z.enum(REVIEW_KINDS),
@@ -265,8 +262,7 @@ export const overviewQuery = z.object({ orgUnitId: z.uuid().optional() });
 export const overviewSchema = z.object({
   rows: z.array(
     z.object({
-      communityId: z.string(),
-      communityName: z.string(),
+      ...communityRow,
       bodies: z.number(),
       positions: z.number(),
       openVacancies: z.number(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { dateRangeQuery, queryList } from './common';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { SO_STATUSES } from './serviceOrderMachine';
 import { SERVICE_CATEGORIES } from './serviceCategories';
 import { pageQuery } from './pageQuery';
 import { statusEventFields } from './stateEvents';
-import { timestamps } from './dtoFields';
+import { communityRef, timestamps } from './dtoFields';
 import { mobilePhone as phone, nullishText as optText, requiredText as text } from './fields';
 
 /** Three lists (R-SV-1), service orders, duty rota (R-SV-2): request and response shapes. */
@@ -58,8 +59,7 @@ export type NeedPatch = z.infer<typeof needPatch>;
 
 export const needSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   orgUnitId: z.string(),
   title: z.string(),
   description: z.string().nullable(),
@@ -110,8 +110,7 @@ export type ResourcePatch = z.infer<typeof resourcePatch>;
 
 export const resourceSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   kind: z.enum(RESOURCE_KINDS),
   name: z.string(),
   description: z.string().nullable(),
@@ -161,8 +160,7 @@ export type ProjectPatch = z.infer<typeof projectPatch>;
 
 export const projectSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   title: z.string(),
   description: z.string().nullable(),
   category: z.string(),
@@ -278,8 +276,7 @@ export type OrderActionBody = z.infer<typeof orderActionBody>;
 export const orderSchema = z.object({
   id: z.string(),
   number: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   gridId: z.string().nullable(),
   projectId: z.string().nullable(),
   needId: z.string().nullable(),
@@ -327,14 +324,10 @@ export const orderDetailSchema = orderSchema.extend({
 export type OrderDetailDto = z.infer<typeof orderDetailSchema>;
 
 export const orderListQuery = listQuery.extend({
-  status: z
-    .union([z.enum(SO_STATUSES), z.array(z.enum(SO_STATUSES))])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  status: queryList(SO_STATUSES),
   /** queue: waiting for dispatch (ordered); alerts: came back after timeout/decline. */
   view: z.enum(['all', 'queue', 'dispatched', 'open', 'alerts']).default('all'),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...dateRangeQuery,
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
@@ -410,8 +403,7 @@ export const stationBody = z.strictObject({
 export type StationBody = z.infer<typeof stationBody>;
 export const stationSchema = z.object({
   id: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   name: z.string(),
   address: z.string().nullable(),
   active: z.boolean(),
@@ -533,8 +525,7 @@ export type LoopDto = z.infer<typeof loopSchema>;
 
 export const reportQuery = z.object({
   communityId: uuid.optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...dateRangeQuery,
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 export const reportSchema = z.object({
@@ -542,8 +533,7 @@ export const reportSchema = z.object({
   byStatus: z.array(z.object({ status: z.string(), count: z.number() })),
   byCommunity: z.array(
     z.object({
-      communityId: z.string(),
-      communityName: z.string().nullable(),
+      ...communityRef,
       orders: z.number(),
       confirmed: z.number(),
       minutes: z.number(),

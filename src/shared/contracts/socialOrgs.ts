@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { queryBool } from './common';
 import { pageQuery } from './pageQuery';
 import { SOCIAL_ORG_REGISTRATIONS } from './people';
-import { timestamps, unitRef } from './dtoFields';
+import { communityRow, timestamps, unitRef } from './dtoFields';
 import { usccField } from './fields';
 
 /**
@@ -126,8 +126,7 @@ export const memberBody = z.strictObject({
 export type MemberBody = z.infer<typeof memberBody>;
 
 export const urbanVillageSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   subdistrictName: z.string().nullable(),
   /** Public-welfare organisations with migrant-worker members (R-ORG-6). */
   migrantWelfareOrgs: z.number(),

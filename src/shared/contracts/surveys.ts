@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitIdAndName } from './dtoFields';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { pageQuery } from './pageQuery';
 import { requiredText as text } from './fields';
@@ -137,16 +138,14 @@ export const responseListQuery = z.object({
 });
 
 export const quotaSchema = z.object({
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   target: z.number(),
   responses: z.number(),
 });
 
 export const surveySchema = z.object({
   id: z.string(),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   unitKind: z.string().nullable(),
   title: z.string(),
   purpose: z.enum(SURVEY_PURPOSES),
@@ -226,8 +225,7 @@ export const questionResultSchema = z.object({
 });
 
 export const unitRatesSchema = z.object({
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
+  ...unitIdAndName,
   target: z.number().nullable(),
   responses: z.number(),
   awareness: rateSchema.nullable(),

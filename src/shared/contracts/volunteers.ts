@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityRef, communityRow, unitIdAndName } from './dtoFields';
 import { queryBool } from './common';
 import { pageQuery, pageQueryOf } from './pageQuery';
 import { mobilePhone as phone, requiredText as text } from './fields';
@@ -109,10 +110,8 @@ export const volunteerSchema = z.object({
     slots: z.array(z.string()),
     note: z.string().optional(),
   }),
-  orgUnitId: z.string(),
-  unitName: z.string().nullable(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...unitIdAndName,
+  ...communityRef,
   gridId: z.string().nullable(),
   residentId: z.string().nullable(),
   partyMemberId: z.string().nullable(),
@@ -136,8 +135,7 @@ export const hourEntrySchema = z.object({
   attendanceId: z.string().nullable(),
   correctsId: z.string().nullable(),
   reason: z.string().nullable(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   occurredAt: z.date(),
   createdByName: z.string().nullable(),
   createdAt: z.date(),
@@ -199,8 +197,7 @@ export const teamSchema = z.object({
   name: z.string(),
   kind: z.enum(TEAM_KINDS),
   orgUnitId: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   description: z.string().nullable(),
   leaderVolunteerId: z.string().nullable(),
   leaderName: z.string().nullable(),
@@ -240,8 +237,7 @@ export const communityFlagBody = z.strictObject({
 });
 
 export const universityRowSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   demonstration: z.boolean(),
   partnerUniversities: z.array(z.string()),
   universityVolunteers: z.number(),
@@ -299,8 +295,7 @@ export const activitySchema = z.object({
   type: z.enum(ACTIVITY_TYPES),
   description: z.string().nullable(),
   orgUnitId: z.string(),
-  communityId: z.string(),
-  communityName: z.string().nullable(),
+  ...communityRef,
   teamId: z.string().nullable(),
   place: z.string(),
   lat: z.number().nullable(),
@@ -403,8 +398,7 @@ export const hoursReportQuery = z.object({
 export type HoursReportQuery = z.infer<typeof hoursReportQuery>;
 
 export const hoursReportRowSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
+  ...communityRow,
   volunteers: z.number(),
   activities: z.number(),
   minutes: z.number(),
@@ -414,8 +408,7 @@ export type HoursReportRow = z.infer<typeof hoursReportRowSchema>;
 export const summaryReportSchema = z.object({
   communities: z.array(
     z.object({
-      communityId: z.string(),
-      communityName: z.string(),
+      ...communityRow,
       total: z.number(),
       byKind: z.record(z.string(), z.number()),
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRangeQuery, queryList } from './common';
 import { proxyBody, proxyInfoSchema } from './proxy';
 import { WO_ACTIONS, WO_STATUSES } from './workOrderMachine';
 import { pageQuery } from './pageQuery';
@@ -203,10 +204,7 @@ export const workOrderDetailSchema = workOrderSchema.extend({
 export type WorkOrderDetailDto = z.infer<typeof workOrderDetailSchema>;
 
 export const workOrderListQuery = z.object({
-  status: z
-    .union([z.array(z.enum(WO_STATUSES)), z.enum(WO_STATUSES)])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  status: queryList(WO_STATUSES),
   view: z
     .enum(['all', 'intake', 'mine', 'overdue', 'due_soon', 'due_today', 'due_week', 'supervised'])
     .default('all'),
@@ -214,8 +212,7 @@ export const workOrderListQuery = z.object({
   categoryCode: z.string().max(40).optional(),
   priority: z.enum(WO_PRIORITIES).optional(),
   orgUnitId: z.string().uuid().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...dateRangeQuery,
   ...pageQuery,
 });
 export type WorkOrderListQuery = z.infer<typeof workOrderListQuery>;
