@@ -15,6 +15,7 @@ import {
   formatAt,
   useToast,
 } from '../../../phone/ui';
+import { BigButton } from '../../../phone/PhoneForm';
 import { type PlanDetail, careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -197,14 +198,9 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
           tall
           testId="care-note"
         />
-        <button
-          type="submit"
-          className="btn btn-primary btn-block btn-big"
-          disabled={submit.isPending}
-          data-testid="care-submit"
-        >
+        <BigButton disabled={submit.isPending} testId="care-submit">
           {t('care.m.submit')}
-        </button>
+        </BigButton>
       </form>
     </Section>
   );

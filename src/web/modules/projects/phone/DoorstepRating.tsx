@@ -8,6 +8,7 @@ import type { Wire } from '../../../../shared/contracts/wire';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { useToast } from '../../../phone/ui';
+import { BigButton } from '../../../phone/PhoneForm';
 import { StarPicker } from '../../../phone/StarPicker';
 
 type MyRating = Wire<MyDoorstepRatingDto>;
@@ -100,15 +101,9 @@ export function DoorstepRating({ projectId }: { projectId: string }) {
               onChange={(e) => setText(e.target.value)}
             />
           </label>
-          <button
-            type="button"
-            className="btn btn-primary btn-block btn-big"
-            disabled={save.isPending}
-            onClick={() => save.mutate()}
-            data-testid="doorstep-rate-submit"
-          >
+          <BigButton disabled={save.isPending} onClick={() => save.mutate()} testId="doorstep-rate-submit">
             {t('projects.doorstep.rating.submit')}
-          </button>
+          </BigButton>
           <button type="button" className="btn btn-text btn-block" onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </button>

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { Empty, ErrorBox, formatAt, Loading, Section, Tag, useToast } from '../../../phone/ui';
+import { Empty, formatAt, Section, Tag, useToast } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
+import { BigButton } from '../../../phone/PhoneForm';
 import { type MyActivity, hoursOf, volApi, volKeys } from '../api';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
 import { MyShell } from './MyShell';
@@ -164,15 +166,13 @@ function ActivityCard({ a }: { a: MyActivity }) {
           </div>
         ) : a.signedUp ? (
           <div className="stack">
-            <button
-              type="button"
-              className="btn btn-primary btn-block btn-big"
+            <BigButton
               disabled={ended || check.isPending}
               onClick={() => check.mutate('check-in')}
-              data-testid="m-check-in"
+              testId="m-check-in"
             >
               {locating ? t('volunteers.m.locating') : t('volunteers.m.checkIn')}
-            </button>
+            </BigButton>
             <button
               type="button"
               className="btn btn-text btn-block"
@@ -184,15 +184,13 @@ function ActivityCard({ a }: { a: MyActivity }) {
             </button>
           </div>
         ) : (
-          <button
-            type="button"
-            className="btn btn-primary btn-block btn-big"
+          <BigButton
             disabled={full || ended || signUp.isPending}
             onClick={() => signUp.mutate()}
-            data-testid="m-sign-up"
+            testId="m-sign-up"
           >
             {full ? t('volunteers.m.full') : t('volunteers.m.signUp')}
-          </button>
+          </BigButton>
         )}
       </div>
     </Section>
@@ -202,8 +200,7 @@ function ActivityCard({ a }: { a: MyActivity }) {
 function ActivityList() {
   const { t } = useI18n();
   const q = useQuery({ queryKey: volKeys.myActivities, queryFn: () => volApi.myActivities() });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   if (q.data.length === 0)
     return (
       <section className="ph-card">

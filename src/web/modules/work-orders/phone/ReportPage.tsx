@@ -5,6 +5,7 @@ import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { copyText } from '../../../app/copyText';
 import { fieldErrors, Field, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
+import { BigButton } from '../../../phone/PhoneForm';
 import { TextareaField } from '../../../phone/TextareaField';
 import { TextField } from '../../../phone/PhoneInputs';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
@@ -246,15 +247,9 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
         />
       </Section>
       {missing ? <Notice kind="warn">{missing}</Notice> : null}
-      <button
-        type="submit"
-        className="btn btn-primary btn-block btn-big"
-        disabled={submitting}
-        style={{ marginBottom: 12 }}
-        data-testid="report-submit"
-      >
+      <BigButton disabled={submitting} style={{ marginBottom: 12 }} testId="report-submit">
         {submitting ? t('app.loading') : t('pub.report.submit')}
-      </button>
+      </BigButton>
       <SavedReportsSection max={5} />
     </form>
   );
