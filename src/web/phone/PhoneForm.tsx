@@ -3,7 +3,8 @@
  * form's error above its big submit button, and the busy/error state of a request the form sends.
  */
 import { type CSSProperties, type ReactNode, useState } from 'react';
-import { Field, Notice } from './ui';
+import { TextField } from './PhoneInputs';
+import { Notice } from './ui';
 
 /** A labelled input that keeps only the digits typed or pasted into it (a phone number, a code). */
 export function DigitsField({
@@ -26,20 +27,16 @@ export function DigitsField({
   testId: string;
 }) {
   return (
-    <Field label={label} error={error}>
-      {(p) => (
-        <input
-          {...p}
-          className="input"
-          inputMode={inputMode}
-          autoComplete={autoComplete}
-          maxLength={maxLength}
-          value={value}
-          onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-          data-testid={testId}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={error}
+      inputMode={inputMode}
+      autoComplete={autoComplete}
+      maxLength={maxLength}
+      value={value}
+      onChange={(text) => onChange(text.replace(/\D/g, ''))}
+      data-testid={testId}
+    />
   );
 }
 

@@ -6,7 +6,6 @@ import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
   BackLink,
   ErrorBox,
-  Field,
   Loading,
   Notice,
   Section,
@@ -18,6 +17,7 @@ import {
 import { BigButton } from '../../../phone/PhoneForm';
 import { type PlanDetail, careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { TextField } from '../../../phone/PhoneInputs';
 
 const OUTCOMES = ['well', 'needs_help', 'not_home'] as const;
 
@@ -163,18 +163,14 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
             ))}
           </div>
         </fieldset>
-        <Field label={t('care.m.place')} error={errors.place}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              maxLength={120}
-              value={place}
-              onChange={(e) => setPlace(e.target.value)}
-              data-testid="care-place"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('care.m.place')}
+          error={errors.place}
+          maxLength={120}
+          value={place}
+          onChange={setPlace}
+          data-testid="care-place"
+        />
         {point ? (
           <Notice kind="ok">{t('care.m.located')}</Notice>
         ) : (

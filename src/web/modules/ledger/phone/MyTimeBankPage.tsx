@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { Empty, Field, fieldErrors, Notice, Section, useToast } from '../../../phone/ui';
+import { Empty, fieldErrors, Notice, Section, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton } from '../../../phone/PhoneForm';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
@@ -163,21 +163,17 @@ function Content() {
       <Section n={2} title={t('ledger.timebank.donate')}>
         <p className="ph-p muted">{t('ledger.timebank.donateHint')}</p>
         <form onSubmit={submitDonation} noValidate>
-          <Field label={t('ledger.timebank.minutes')} error={gErrors.minutes}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={Math.max(1, balance)}
-                step={1}
-                value={minutes}
-                onChange={(e) => setMinutes(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('ledger.timebank.minutes')}
+            error={gErrors.minutes}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={Math.max(1, balance)}
+            step={1}
+            value={minutes}
+            onChange={setMinutes}
+          />
           <BigButton disabled={donate.isPending || balance <= 0} testId="m-donate">
             {t('ledger.timebank.donate')}
           </BigButton>
