@@ -3,17 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  ErrorBox,
-  Loading,
-  Notice,
-  Section,
-  Tag,
-  fieldErrors,
-  formatAt,
-  useToast,
-} from '../../../phone/ui';
+import { BackLink, Notice, Section, Tag, fieldErrors, formatAt, useToast } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton } from '../../../phone/PhoneForm';
 import { type PlanDetail, careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -32,10 +23,8 @@ function Plan() {
   return (
     <>
       <BackLink to="/m/care" label={t('care.m.back')} />
-      {plan.isPending ? (
-        <Loading />
-      ) : plan.isError ? (
-        <ErrorBox error={plan.error} onRetry={() => plan.refetch()} />
+      {!plan.isSuccess ? (
+        <QueryFallback query={plan} />
       ) : (
         <>
           <Person plan={plan.data} />
