@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { Empty, formatAt, Section, Tag, useToast } from '../../../phone/ui';
+import { CardNoteField } from '../../../phone/TextareaField';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton } from '../../../phone/PhoneForm';
 import { type MyActivity, hoursOf, volApi, volKeys } from '../api';
@@ -105,18 +106,14 @@ function ActivityCard({ a }: { a: MyActivity }) {
                     ),
                   })}
                 </p>
-                <label className="field" style={{ margin: 0 }}>
-                  <span className="field-label">{t('volunteers.m.checkOutNote')}</span>
-                  <textarea
-                    className="textarea"
-                    rows={3}
-                    maxLength={200}
-                    value={note}
-                    onChange={(e) => setNote(e.target.value)}
-                    placeholder={t('volunteers.m.checkOutNoteHint')}
-                    data-testid="m-check-out-note"
-                  />
-                </label>
+                <CardNoteField
+                  label={t('volunteers.m.checkOutNote')}
+                  maxLength={200}
+                  value={note}
+                  onChange={setNote}
+                  placeholder={t('volunteers.m.checkOutNoteHint')}
+                  testId="m-check-out-note"
+                />
                 <p className="ph-p muted">{t('volunteers.m.checkOutPhoto')}</p>
                 <PhotoPicker
                   max={1}
