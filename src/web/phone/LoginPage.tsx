@@ -3,7 +3,8 @@ import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { SmsLogin } from './SmsLogin';
 import { FormSubmit, useFormRequest } from './PhoneForm';
-import { Field, Shell, useAfterLogin } from './ui';
+import { Shell, useAfterLogin } from './ui';
+import { TextField } from './PhoneInputs';
 
 /** /m/login: residents and volunteers log in on the phone (password today; SMS code below). */
 export default function LoginPage() {
@@ -60,32 +61,22 @@ function PasswordLogin() {
   };
   return (
     <form className="ph-card" onSubmit={submit} data-testid="login-form" noValidate>
-      <Field label={t('phone.login.username')}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            autoComplete="username"
-            autoCapitalize="none"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            data-testid="login-username"
-          />
-        )}
-      </Field>
-      <Field label={t('phone.login.password')}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="login-password"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('phone.login.username')}
+        autoComplete="username"
+        autoCapitalize="none"
+        value={username}
+        onChange={setUsername}
+        data-testid="login-username"
+      />
+      <TextField
+        label={t('phone.login.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        data-testid="login-password"
+      />
       <FormSubmit error={error} errorTestId="login-error" busy={busy} testId="login-submit">
         {busy ? t('app.loading') : t('phone.login.submit')}
       </FormSubmit>

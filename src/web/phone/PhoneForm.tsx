@@ -2,8 +2,9 @@
  * The phone's small forms (login, SMS code, looking up a report): a field that takes digits only, the
  * form's error above its big submit button, and the busy/error state of a request the form sends.
  */
-import { type ReactNode, useState } from 'react';
-import { Field, Notice } from './ui';
+import { type CSSProperties, type ReactNode, useState } from 'react';
+import { TextField } from './PhoneInputs';
+import { Notice } from './ui';
 
 /** A labelled input that keeps only the digits typed or pasted into it (a phone number, a code). */
 export function DigitsField({
@@ -26,34 +27,63 @@ export function DigitsField({
   testId: string;
 }) {
   return (
-    <Field label={label} error={error}>
-      {(p) => (
-        <input
-          {...p}
-          className="input"
-          inputMode={inputMode}
-          autoComplete={autoComplete}
-          maxLength={maxLength}
-          value={value}
-          onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-          data-testid={testId}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={error}
+      inputMode={inputMode}
+      autoComplete={autoComplete}
+      maxLength={maxLength}
+      value={value}
+      onChange={(text) => onChange(text.replace(/\D/g, ''))}
+      data-testid={testId}
+    />
   );
 }
 
-/** The form's error (if any) and its big submit button, disabled while the form is busy. */
+/**
+ * The page's big full-width primary button: it submits its form, or runs `onClick` when it has one (a
+ * button outside a form).
+ */
+export function BigButton({
+  disabled,
+  onClick,
+  style,
+  testId,
+  children,
+}: {
+  disabled: boolean;
+  onClick?: () => void;
+  style?: CSSProperties;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type={onClick ? 'button' : 'submit'}
+      className="btn btn-primary btn-block btn-big"
+      disabled={disabled}
+      onClick={onClick}
+      style={style}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** The form's error (if any) and its big button (see `BigButton`), disabled while the form is busy. */
 export function FormSubmit({
   error,
   errorTestId,
   busy,
+  onClick,
   testId,
   children,
 }: {
   error: string | null;
   errorTestId: string;
   busy: boolean;
+  onClick?: () => void;
   testId: string;
   children: ReactNode;
 }) {
@@ -64,14 +94,9 @@ export function FormSubmit({
           {error}
         </Notice>
       ) : null}
-      <button
-        type="submit"
-        className="btn btn-primary btn-block btn-big"
-        disabled={busy}
-        data-testid={testId}
-      >
+      <BigButton disabled={busy} onClick={onClick} testId={testId}>
         {children}
-      </button>
+      </BigButton>
     </>
   );
 }

@@ -4,20 +4,22 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { Field } from './ui';
 
-/** A labelled one-line text input of a phone form, with its error below it; other props go to the input. */
+/** A labelled one-line text input of a phone form, with its hint and error below it; other props go to the input. */
 export function TextField({
   label,
+  hint,
   error,
   onChange,
   ...input
 }: {
   label: ReactNode;
+  hint?: ReactNode;
   error?: string | null;
   value: string;
   onChange: (value: string) => void;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'>) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} hint={hint} error={error}>
       {(p) => <input {...p} {...input} className="input" onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );

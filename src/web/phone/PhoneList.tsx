@@ -1,11 +1,21 @@
 /**
  * The phone's record lists: a list loaded by a query (skeleton, error with a retry, the cards or the empty
- * text) and the card that opens one record (its title, a tag at the end of the heading row, lines below).
+ * text), what any query shows before its data, and the card that opens one record (its title, a tag at the
+ * end of the heading row, lines below).
  */
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorBox, Loading } from './ui';
+
+/**
+ * What stands in for a query's data until it has it: a skeleton (`rows` lines) while it loads, on a failure
+ * the error and a retry. A page returns it while `!query.isSuccess`.
+ */
+export function QueryFallback({ query, rows }: { query: UseQueryResult<unknown>; rows?: number }) {
+  if (query.isError) return <ErrorBox error={query.error} onRetry={() => query.refetch()} />;
+  return <Loading rows={rows} />;
+}
 
 /** The items of a list query, one card each; while it loads a skeleton, on a failure the error and a retry. */
 export function QueryList<T>({
@@ -18,8 +28,7 @@ export function QueryList<T>({
   empty: ReactNode;
   children: (item: T) => ReactNode;
 }) {
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ErrorBox error={query.error} onRetry={() => query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   return query.data.items.length ? query.data.items.map(children) : empty;
 }
 

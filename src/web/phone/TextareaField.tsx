@@ -68,3 +68,38 @@ export function SendButton({
     </button>
   );
 }
+
+/**
+ * A short note inside a card (a check-out note, a decline reason, a rating comment): a three-line box wrapped
+ * in its label, with no space below it.
+ */
+export function CardNoteField({
+  label,
+  maxLength,
+  value,
+  onChange,
+  placeholder,
+  testId,
+}: {
+  label: ReactNode;
+  maxLength: number;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  testId?: string;
+}) {
+  return (
+    <label className="field" style={{ margin: 0 }}>
+      <span className="field-label">{label}</span>
+      <textarea
+        className="textarea"
+        rows={3}
+        maxLength={maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        data-testid={testId}
+      />
+    </label>
+  );
+}

@@ -379,8 +379,6 @@ export function FutureSlotPicker({
   testId?: string;
 }) {
   const { t, locale } = useI18n();
-  const dayId = useId();
-  const timeId = useId();
   const now = new Date();
   const current = value ? new Date(value) : null;
   const [day, setDay] = useState<string>(current ? dayKey(current) : '');
@@ -413,52 +411,70 @@ export function FutureSlotPicker({
     <fieldset className="field" style={{ border: 0, padding: 0, margin: '0 0 14px' }} data-testid={testId}>
       <legend className="field-label">{label}</legend>
       <div className="stack">
-        <div>
-          <label htmlFor={dayId} className="muted">
-            {t('phone.picker.day')}
-          </label>
-          <select
-            id={dayId}
-            className="select"
-            value={day}
-            onChange={(e) => {
-              setDay(e.target.value);
-              const keep = slotsOf(e.target.value).includes(time) ? time : '';
-              emit(e.target.value, keep);
-            }}
-            data-testid={testId ? `${testId}-day` : undefined}
-          >
-            <option value="">{t('phone.picker.none')}</option>
-            {dayOptions.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PickerSelect
+          label={t('phone.picker.day')}
+          value={day}
+          onChange={(v) => {
+            setDay(v);
+            const keep = slotsOf(v).includes(time) ? time : '';
+            emit(v, keep);
+          }}
+          blank={t('phone.picker.none')}
+          options={dayOptions}
+          testId={testId ? `${testId}-day` : undefined}
+        />
         {day ? (
-          <div>
-            <label htmlFor={timeId} className="muted">
-              {t('phone.picker.time')}
-            </label>
-            <select
-              id={timeId}
-              className="select"
-              value={slots.includes(time) ? time : ''}
-              onChange={(e) => emit(day, e.target.value)}
-              data-testid={testId ? `${testId}-time` : undefined}
-            >
-              <option value="">{t('phone.picker.choose')}</option>
-              {slots.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PickerSelect
+            label={t('phone.picker.time')}
+            value={slots.includes(time) ? time : ''}
+            onChange={(v) => emit(day, v)}
+            blank={t('phone.picker.choose')}
+            options={slots.map((s) => ({ key: s, text: s }))}
+            testId={testId ? `${testId}-time` : undefined}
+          />
         ) : null}
       </div>
     </fieldset>
+  );
+}
+
+/** One select of FutureSlotPicker (the day, the time): its small label above it, a blank first option. */
+function PickerSelect({
+  label,
+  value,
+  onChange,
+  blank,
+  options,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  blank: string;
+  options: { key: string; text: string }[];
+  testId: string | undefined;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="muted">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      >
+        <option value="">{blank}</option>
+        {options.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -3,20 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  ErrorBox,
-  Field,
-  Loading,
-  Notice,
-  Section,
-  Tag,
-  fieldErrors,
-  formatAt,
-  useToast,
-} from '../../../phone/ui';
+import { BackLink, Notice, Section, Tag, fieldErrors, formatAt, useToast } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
+import { BigButton } from '../../../phone/PhoneForm';
 import { type PlanDetail, careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { TextField } from '../../../phone/PhoneInputs';
 
 const OUTCOMES = ['well', 'needs_help', 'not_home'] as const;
 
@@ -31,10 +23,8 @@ function Plan() {
   return (
     <>
       <BackLink to="/m/care" label={t('care.m.back')} />
-      {plan.isPending ? (
-        <Loading />
-      ) : plan.isError ? (
-        <ErrorBox error={plan.error} onRetry={() => plan.refetch()} />
+      {!plan.isSuccess ? (
+        <QueryFallback query={plan} />
       ) : (
         <>
           <Person plan={plan.data} />
@@ -162,18 +152,14 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
             ))}
           </div>
         </fieldset>
-        <Field label={t('care.m.place')} error={errors.place}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              maxLength={120}
-              value={place}
-              onChange={(e) => setPlace(e.target.value)}
-              data-testid="care-place"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('care.m.place')}
+          error={errors.place}
+          maxLength={120}
+          value={place}
+          onChange={setPlace}
+          data-testid="care-place"
+        />
         {point ? (
           <Notice kind="ok">{t('care.m.located')}</Notice>
         ) : (
@@ -197,14 +183,9 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
           tall
           testId="care-note"
         />
-        <button
-          type="submit"
-          className="btn btn-primary btn-block btn-big"
-          disabled={submit.isPending}
-          data-testid="care-submit"
-        >
+        <BigButton disabled={submit.isPending} testId="care-submit">
           {t('care.m.submit')}
-        </button>
+        </BigButton>
       </form>
     </Section>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, Notice, Section } from '../../../phone/ui';
+import { BackLink, Empty, Notice, Section } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { certApi, certKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -14,10 +15,8 @@ function Catalogue() {
     <>
       <BackLink to="/m" />
       <Notice>{t('cert.phone.intro')}</Notice>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ErrorBox error={q.error} onRetry={() => q.refetch()} />
+      {!q.isSuccess ? (
+        <QueryFallback query={q} />
       ) : q.data.items.length ? (
         q.data.items.map((i) => (
           <Section key={i.id} title={i.name} testId="certificate-item">

@@ -7,7 +7,6 @@ import {
   Empty,
   ErrorBox,
   Field,
-  Loading,
   Notice,
   Section,
   Tag,
@@ -15,7 +14,7 @@ import {
   formatAt,
   useToast,
 } from '../../../phone/ui';
-import { LinkCard } from '../../../phone/PhoneList';
+import { LinkCard, QueryFallback } from '../../../phone/PhoneList';
 import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { ktApi, ktKeys } from '../api';
 import { EventNotes } from '../EventNotes';
@@ -28,8 +27,7 @@ function TaskList() {
   const { t } = useI18n();
   const q = { pageSize: 200 };
   const list = useQuery({ queryKey: ktKeys.tasks(q), queryFn: () => ktApi.tasks(q) });
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorBox error={list.error} onRetry={() => list.refetch()} />;
+  if (!list.isSuccess) return <QueryFallback query={list} />;
   const open = list.data.items
     .filter((x) => x.state !== 'done')
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
@@ -107,8 +105,7 @@ function TaskView() {
       window.scrollTo(0, 0);
     },
   });
-  if (detail.isPending) return <Loading />;
-  if (detail.isError) return <ErrorBox error={detail.error} onRetry={() => detail.refetch()} />;
+  if (!detail.isSuccess) return <QueryFallback query={detail} />;
   const d = detail.data;
   const errors = send.isError ? fieldErrors(send.error) : {};
   const pct = Number(progress);

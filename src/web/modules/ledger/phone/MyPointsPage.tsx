@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { ErrorBox, Loading, Notice, Section } from '../../../phone/ui';
+import { Notice, Section } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { ledgerApi, ledgerKeys } from '../api';
 import { MyLedgerPage, StatementList, useAmount } from './parts';
 
@@ -9,8 +10,7 @@ function Content() {
   const { t } = useI18n();
   const amount = useAmount();
   const q = useQuery({ queryKey: ledgerKeys.me, queryFn: ledgerApi.me });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   const me = q.data;
   return (
     <>

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { Empty, ErrorBox, Field, fieldErrors, Loading, Notice, Section, useToast } from '../../../phone/ui';
+import { Empty, fieldErrors, Notice, Section, useToast } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
+import { BigButton } from '../../../phone/PhoneForm';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
 import { ProgressBar, TextField } from '../../../phone/PhoneInputs';
 import { MyLedgerPage, StatementList, useAmount } from './parts';
@@ -57,8 +59,7 @@ function Content() {
       toast.error(e);
     },
   });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   const me = q.data;
   if (!me.minutes)
     return (
@@ -162,29 +163,20 @@ function Content() {
       <Section n={2} title={t('ledger.timebank.donate')}>
         <p className="ph-p muted">{t('ledger.timebank.donateHint')}</p>
         <form onSubmit={submitDonation} noValidate>
-          <Field label={t('ledger.timebank.minutes')} error={gErrors.minutes}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={Math.max(1, balance)}
-                step={1}
-                value={minutes}
-                onChange={(e) => setMinutes(e.target.value)}
-              />
-            )}
-          </Field>
-          <button
-            type="submit"
-            className="btn btn-primary btn-block btn-big"
-            disabled={donate.isPending || balance <= 0}
-            data-testid="m-donate"
-          >
+          <TextField
+            label={t('ledger.timebank.minutes')}
+            error={gErrors.minutes}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={Math.max(1, balance)}
+            step={1}
+            value={minutes}
+            onChange={setMinutes}
+          />
+          <BigButton disabled={donate.isPending || balance <= 0} testId="m-donate">
             {t('ledger.timebank.donate')}
-          </button>
+          </BigButton>
         </form>
       </Section>
       <Section n={3} title={t('ledger.m.statement')}>

@@ -4,9 +4,7 @@ import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
   BackLink,
   Empty,
-  ErrorBox,
   formatAt,
-  Loading,
   Notice,
   RequireLogin,
   Section,
@@ -14,6 +12,8 @@ import {
   Tag,
   useToast,
 } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
+import { BigButton } from '../../../phone/PhoneForm';
 import { type Code, linesText, merchantsApi, merchantsKeys, type MyRedeem } from '../api';
 
 /** /m/redeem: the volunteer's balance, a short-lived redemption code with a countdown, nearby points. */
@@ -86,8 +86,7 @@ function Redeem() {
     onError: (e) => toast.error(e),
   });
 
-  if (data.isPending) return <Loading rows={6} />;
-  if (data.isError) return <ErrorBox error={data.error} onRetry={() => data.refetch()} />;
+  if (!data.isSuccess) return <QueryFallback query={data} rows={6} />;
   const d = data.data;
   const pickedLine =
     point && picked.length > 0 ? (
@@ -164,15 +163,9 @@ function Redeem() {
             <div className="stack">
               <p className="ph-p">{t('merchants.redeem.codeHelp')}</p>
               {pickedLine}
-              <button
-                type="button"
-                className="btn btn-primary btn-block btn-big"
-                onClick={() => issue.mutate()}
-                disabled={issue.isPending}
-                data-testid="show-code"
-              >
+              <BigButton disabled={issue.isPending} onClick={() => issue.mutate()} testId="show-code">
                 {t('merchants.redeem.showCode')}
-              </button>
+              </BigButton>
             </div>
           )}
         </Section>

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, EmptyCard, ErrorBox, Loading, Tag, formatAt } from '../../../phone/ui';
+import { BackLink, EmptyCard, Tag, formatAt } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { type InboxItem, notificationsApi, notificationsKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -25,10 +26,8 @@ function Messages() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      {!list.isSuccess ? (
+        <QueryFallback query={list} />
       ) : list.data.items.length ? (
         <>
           {unread ? (

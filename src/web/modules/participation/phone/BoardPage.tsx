@@ -1,19 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  ErrorBox,
-  Loading,
-  Notice,
-  Section,
-  Tag,
-  formatAt,
-  formatDay,
-  useToast,
-} from '../../../phone/ui';
-import { LinkCard, QueryList } from '../../../phone/PhoneList';
+import { BackLink, Empty, Notice, Section, Tag, formatAt, formatDay, useToast } from '../../../phone/ui';
+import { LinkCard, QueryList, QueryFallback } from '../../../phone/PhoneList';
 import { ptApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { SendTextForm } from './SendTextForm';
@@ -56,8 +45,7 @@ function Posting() {
   const qc = useQueryClient();
   const toast = useToast();
   const q = useQuery({ queryKey: ['participation', 'board', id], queryFn: () => ptApi.boardItem(id) });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   const d = q.data;
   return (
     <>

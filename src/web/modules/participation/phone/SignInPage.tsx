@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { BackLink, ErrorBox, Notice, Section, formatAt } from '../../../phone/ui';
+import { BigButton } from '../../../phone/PhoneForm';
 import { delibApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -35,15 +36,9 @@ function SignIn() {
       ) : (
         <Section title={t('participation.qr.title')}>
           {send.isError ? <ErrorBox error={send.error} /> : null}
-          <button
-            type="button"
-            className="btn btn-primary btn-block btn-big"
-            disabled={send.isPending}
-            onClick={() => send.mutate()}
-            data-testid="qr-sign-in"
-          >
+          <BigButton disabled={send.isPending} onClick={() => send.mutate()} testId="qr-sign-in">
             {t('participation.qr.confirm')}
-          </button>
+          </BigButton>
         </Section>
       )}
     </>

@@ -7,7 +7,6 @@ import {
   Empty,
   ErrorBox,
   Field,
-  Loading,
   Notice,
   Section,
   Tag,
@@ -16,7 +15,7 @@ import {
   formatDay,
   useToast,
 } from '../../../phone/ui';
-import { LinkCard, QueryList } from '../../../phone/PhoneList';
+import { LinkCard, QueryList, QueryFallback } from '../../../phone/PhoneList';
 import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { delibApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -104,8 +103,7 @@ function Propose() {
     },
   });
   const errors = send.isError ? fieldErrors(send.error) : {};
-  if (units.isPending) return <Loading />;
-  if (units.isError) return <ErrorBox error={units.error} onRetry={() => units.refetch()} />;
+  if (!units.isSuccess) return <QueryFallback query={units} />;
   const chosen = unit ?? units.data.items[0]?.id ?? null;
   return (
     <>
@@ -179,8 +177,7 @@ function Topic() {
   };
   const support = useMutation({ mutationFn: () => delibApi.support(id), onSuccess: done });
   const follow = useMutation({ mutationFn: (on: boolean) => delibApi.follow(id, on), onSuccess: done });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   const d = q.data;
   const report = d.events.find((e) => e.action === 'report');
   return (
@@ -334,8 +331,7 @@ function Convention() {
     queryKey: ['participation', 'board-convention', id],
     queryFn: () => delibApi.boardConvention(id),
   });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   const c = q.data;
   const v = c.items[0];
   return (

@@ -8,6 +8,8 @@ import type { Wire } from '../../../../shared/contracts/wire';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { useToast } from '../../../phone/ui';
+import { CardNoteField } from '../../../phone/TextareaField';
+import { BigButton } from '../../../phone/PhoneForm';
 import { StarPicker } from '../../../phone/StarPicker';
 
 type MyRating = Wire<MyDoorstepRatingDto>;
@@ -90,25 +92,15 @@ export function DoorstepRating({ projectId }: { projectId: string }) {
             {t('projects.doorstep.rating.ask')}
           </span>
           <StarPicker value={stars} onChange={setStars} labelledBy={`rate-${projectId}`} />
-          <label className="field" style={{ margin: 0 }}>
-            <span className="field-label">{t('projects.doorstep.rating.comment')}</span>
-            <textarea
-              className="textarea"
-              rows={3}
-              maxLength={RATING_COMMENT_MAX}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </label>
-          <button
-            type="button"
-            className="btn btn-primary btn-block btn-big"
-            disabled={save.isPending}
-            onClick={() => save.mutate()}
-            data-testid="doorstep-rate-submit"
-          >
+          <CardNoteField
+            label={t('projects.doorstep.rating.comment')}
+            maxLength={RATING_COMMENT_MAX}
+            value={text}
+            onChange={setText}
+          />
+          <BigButton disabled={save.isPending} onClick={() => save.mutate()} testId="doorstep-rate-submit">
             {t('projects.doorstep.rating.submit')}
-          </button>
+          </BigButton>
           <button type="button" className="btn btn-text btn-block" onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </button>

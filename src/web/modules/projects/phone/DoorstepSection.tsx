@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { DOORSTEP_CATEGORIES, DOORSTEP_STAGES } from '../../../../shared/contracts/projects.doorstep';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { Empty, ErrorBox, Loading, Section, Tag } from '../../../phone/ui';
+import { Empty, Section, Tag } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { type MyDoorstep, doorstepApi, doorstepKeys } from '../doorstepApi';
 import { DoorstepRating } from './DoorstepRating';
 
@@ -12,8 +13,7 @@ import { DoorstepRating } from './DoorstepRating';
 export function DoorstepSection() {
   const { t } = useI18n();
   const q = useQuery({ queryKey: doorstepKeys.mine, queryFn: doorstepApi.mine });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   return (
     <Section title={t('projects.doorstep.phone.title')} testId="my-doorstep">
       <div className="muted" style={{ marginBottom: '0.75rem' }}>

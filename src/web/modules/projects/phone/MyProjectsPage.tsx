@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, Section, Tag, formatDay } from '../../../phone/ui';
+import { BackLink, Empty, Section, Tag, formatDay } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { type MyProject, moneyApi, moneyKeys } from '../moneyApi';
 import { DoorstepSection } from './DoorstepSection';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -15,8 +16,7 @@ export const MyProjectsPage = loggedInPage('projects.money.phone.title', MyProje
 function MyProjects() {
   const { t } = useI18n();
   const q = useQuery({ queryKey: moneyKeys.mine, queryFn: moneyApi.mine });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   return (
     <>
       <BackLink to="/m" />

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, Section, Tag, formatDay } from '../../../phone/ui';
+import { BackLink, Empty, Section, Tag, formatDay } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { pmApi, pmKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -11,8 +12,7 @@ export const MyCompoundPage = loggedInPage('pm.phone.title', MyCompound);
 function MyCompound() {
   const { t } = useI18n();
   const mine = useQuery({ queryKey: pmKeys.mine, queryFn: pmApi.mine });
-  if (mine.isPending) return <Loading />;
-  if (mine.isError) return <ErrorBox error={mine.error} onRetry={() => mine.refetch()} />;
+  if (!mine.isSuccess) return <QueryFallback query={mine} />;
   const c = mine.data.compound;
   return (
     <>

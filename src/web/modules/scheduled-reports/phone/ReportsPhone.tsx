@@ -7,7 +7,6 @@ import {
   Empty,
   ErrorBox,
   Field,
-  Loading,
   Notice,
   Section,
   Tag,
@@ -15,7 +14,7 @@ import {
   formatAt,
   useToast,
 } from '../../../phone/ui';
-import { LinkCard } from '../../../phone/PhoneList';
+import { LinkCard, QueryFallback } from '../../../phone/PhoneList';
 import { type Submission, type SubmissionDetail, openingValue, srApi, srKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { usePeriodText } from '../periodText';
@@ -47,8 +46,7 @@ function ReportList() {
   const periodText = usePeriodText();
   const q = { side: 'mine' as const, pageSize: 50 };
   const list = useQuery({ queryKey: srKeys.submissions(q), queryFn: () => srApi.submissions(q) });
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorBox error={list.error} onRetry={() => list.refetch()} />;
+  if (!list.isSuccess) return <QueryFallback query={list} />;
   const todo = (s: Submission) => s.actions.includes('submit') || s.actions.includes('save');
   const items = [...list.data.items].sort(
     (a, b) => Number(todo(b)) - Number(todo(a)) || a.dueOn.localeCompare(b.dueOn),
@@ -124,8 +122,7 @@ function ReportForm() {
       window.scrollTo(0, 0);
     },
   });
-  if (detail.isPending) return <Loading />;
-  if (detail.isError) return <ErrorBox error={detail.error} onRetry={() => detail.refetch()} />;
+  if (!detail.isSuccess) return <QueryFallback query={detail} />;
   const d = detail.data;
   const numeric = (type: string) => type !== 'text';
   return (

@@ -4,16 +4,8 @@ import { useState } from 'react';
 import { chinaMinute } from '../../../../shared/chinaTime';
 import { useI18n } from '../../../app/i18n';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
-import {
-  BackLink,
-  EmptyCard,
-  ErrorBox,
-  fieldErrors,
-  Loading,
-  Section,
-  Tag,
-  useToast,
-} from '../../../phone/ui';
+import { BackLink, EmptyCard, fieldErrors, Section, Tag, useToast } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { type MyDuty, svcApi, svcKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
@@ -28,10 +20,8 @@ function MyDutyList() {
   return (
     <>
       <BackLink to="/m" />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} onRetry={() => list.refetch()} />
+      {!list.isSuccess ? (
+        <QueryFallback query={list} />
       ) : list.data.length === 0 ? (
         <EmptyCard text={t('services.m.dutyNone')} />
       ) : (

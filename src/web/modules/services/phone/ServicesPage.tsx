@@ -14,6 +14,7 @@ import {
   Tag,
   useToast,
 } from '../../../phone/ui';
+import { BigButton } from '../../../phone/PhoneForm';
 import { type PublicProject, svcApi, svcKeys } from '../api';
 import { CATEGORIES, labelOf, newRequestKey } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -292,14 +293,9 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
           tall
           testId="order-description"
         />
-        <button
-          type="submit"
-          className="btn btn-primary btn-block btn-big"
-          disabled={submit.isPending}
-          data-testid="submit-order"
-        >
+        <BigButton disabled={submit.isPending} testId="submit-order">
           {t('services.m.submit')}
-        </button>
+        </BigButton>
       </form>
     </Section>
   );

@@ -6,6 +6,7 @@ import { SERVICE_CATEGORIES } from '../../../../shared/contracts/serviceCategori
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { labelOf } from '../../../app/labelOf';
 import { formatAt, Tag, type TagKind, useToast } from '../../../phone/ui';
+import { CardNoteField } from '../../../phone/TextareaField';
 import { type Order, svcApi } from '../api';
 import { StarPicker } from '../../../phone/StarPicker';
 
@@ -59,19 +60,7 @@ export function OrderCard({ o, to, extra }: { o: Order; to: string; extra?: Reac
 
 /** A labelled note of at most 500 characters (a decline reason, a rating comment). */
 function NoteField(props: { label: string; value: string; onChange: (v: string) => void; testId: string }) {
-  return (
-    <label className="field" style={{ margin: 0 }}>
-      <span className="field-label">{props.label}</span>
-      <textarea
-        className="textarea"
-        rows={3}
-        maxLength={500}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        data-testid={props.testId}
-      />
-    </label>
-  );
+  return <CardNoteField {...props} maxLength={500} />;
 }
 
 /** The steps asked in place before they are taken: the OK button's look and what the back button says. */

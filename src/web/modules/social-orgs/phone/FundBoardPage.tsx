@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, ErrorBox, Loading, Section, Tag } from '../../../phone/ui';
+import { BackLink, Empty, Section, Tag } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { soApi, soKeys, yuan } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -14,10 +15,8 @@ function Board() {
   return (
     <>
       <BackLink to="/m" />
-      {board.isPending ? (
-        <Loading />
-      ) : board.isError ? (
-        <ErrorBox error={board.error} onRetry={() => board.refetch()} />
+      {!board.isSuccess ? (
+        <QueryFallback query={board} />
       ) : board.data.items.length === 0 ? (
         <Empty>{t('so.phone.empty')}</Empty>
       ) : (

@@ -2,18 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  ErrorBox,
-  Loading,
-  Notice,
-  Section,
-  Tag,
-  formatDay,
-  useToast,
-} from '../../../phone/ui';
-import { LinkCard, QueryList } from '../../../phone/PhoneList';
+import { BackLink, Empty, ErrorBox, Notice, Section, Tag, formatDay, useToast } from '../../../phone/ui';
+import { LinkCard, QueryList, QueryFallback } from '../../../phone/PhoneList';
 import { SendButton } from '../../../phone/TextareaField';
 import { type MySurvey, svApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -77,8 +67,7 @@ function Answer() {
       window.scrollTo(0, 0);
     },
   });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   const s = q.data;
   const set = (key: string, v: Value) => setAnswers((a) => ({ ...a, [key]: v }));
   return (

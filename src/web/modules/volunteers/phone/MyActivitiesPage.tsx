@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { Empty, ErrorBox, formatAt, Loading, Section, Tag, useToast } from '../../../phone/ui';
+import { Empty, formatAt, Section, Tag, useToast } from '../../../phone/ui';
+import { CardNoteField } from '../../../phone/TextareaField';
+import { QueryFallback } from '../../../phone/PhoneList';
+import { BigButton } from '../../../phone/PhoneForm';
 import { type MyActivity, hoursOf, volApi, volKeys } from '../api';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
 import { MyShell } from './MyShell';
@@ -103,18 +106,14 @@ function ActivityCard({ a }: { a: MyActivity }) {
                     ),
                   })}
                 </p>
-                <label className="field" style={{ margin: 0 }}>
-                  <span className="field-label">{t('volunteers.m.checkOutNote')}</span>
-                  <textarea
-                    className="textarea"
-                    rows={3}
-                    maxLength={200}
-                    value={note}
-                    onChange={(e) => setNote(e.target.value)}
-                    placeholder={t('volunteers.m.checkOutNoteHint')}
-                    data-testid="m-check-out-note"
-                  />
-                </label>
+                <CardNoteField
+                  label={t('volunteers.m.checkOutNote')}
+                  maxLength={200}
+                  value={note}
+                  onChange={setNote}
+                  placeholder={t('volunteers.m.checkOutNoteHint')}
+                  testId="m-check-out-note"
+                />
                 <p className="ph-p muted">{t('volunteers.m.checkOutPhoto')}</p>
                 <PhotoPicker
                   max={1}
@@ -164,15 +163,13 @@ function ActivityCard({ a }: { a: MyActivity }) {
           </div>
         ) : a.signedUp ? (
           <div className="stack">
-            <button
-              type="button"
-              className="btn btn-primary btn-block btn-big"
+            <BigButton
               disabled={ended || check.isPending}
               onClick={() => check.mutate('check-in')}
-              data-testid="m-check-in"
+              testId="m-check-in"
             >
               {locating ? t('volunteers.m.locating') : t('volunteers.m.checkIn')}
-            </button>
+            </BigButton>
             <button
               type="button"
               className="btn btn-text btn-block"
@@ -184,15 +181,13 @@ function ActivityCard({ a }: { a: MyActivity }) {
             </button>
           </div>
         ) : (
-          <button
-            type="button"
-            className="btn btn-primary btn-block btn-big"
+          <BigButton
             disabled={full || ended || signUp.isPending}
             onClick={() => signUp.mutate()}
-            data-testid="m-sign-up"
+            testId="m-sign-up"
           >
             {full ? t('volunteers.m.full') : t('volunteers.m.signUp')}
-          </button>
+          </BigButton>
         )}
       </div>
     </Section>
@@ -202,8 +197,7 @@ function ActivityCard({ a }: { a: MyActivity }) {
 function ActivityList() {
   const { t } = useI18n();
   const q = useQuery({ queryKey: volKeys.myActivities, queryFn: () => volApi.myActivities() });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   if (q.data.length === 0)
     return (
       <section className="ph-card">

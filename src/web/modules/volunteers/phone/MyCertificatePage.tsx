@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { Section, useToast } from '../../../phone/ui';
+import { BigButton } from '../../../phone/PhoneForm';
 import { hoursOf, type MyVolunteer, volApi } from '../api';
 import { MyShell, Stars } from './MyShell';
 
@@ -30,15 +31,9 @@ function Certificate({ data }: { data: MyVolunteer }) {
         <Stars n={p.stars} />
       </div>
       <p className="ph-p">{t('volunteers.m.certHint')}</p>
-      <button
-        type="button"
-        className="btn btn-primary btn-block btn-big"
-        disabled={busy}
-        onClick={download}
-        data-testid="m-download"
-      >
+      <BigButton disabled={busy} onClick={download} testId="m-download">
         {t('volunteers.m.download')}
-      </button>
+      </BigButton>
     </Section>
   );
 }

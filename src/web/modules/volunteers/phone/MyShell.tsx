@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { ErrorBox, Loading, Notice, RequireLogin, Shell } from '../../../phone/ui';
+import { Notice, RequireLogin, Shell } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { type MyVolunteer, volApi, volKeys } from '../api';
 
 const TABS = [
@@ -35,8 +36,7 @@ function Tabs() {
 function Body({ children }: { children: (me: MyVolunteer) => ReactNode }) {
   const { t } = useI18n();
   const q = useQuery({ queryKey: volKeys.me, queryFn: () => volApi.me() });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorBox error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.isSuccess) return <QueryFallback query={q} />;
   if (!q.data.profile) return <Notice testId="m-not-volunteer">{t('volunteers.m.notVolunteer')}</Notice>;
   return children(q.data);
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { BackLink, EmptyCard, ErrorBox, formatAt, Loading, Section, Tag } from '../../../phone/ui';
+import { BackLink, EmptyCard, formatAt, Section, Tag } from '../../../phone/ui';
+import { QueryFallback } from '../../../phone/PhoneList';
 import { publicApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -15,8 +16,7 @@ export default MyRequestsPage;
 function MyRequests() {
   const { t } = useI18n();
   const me = useQuery({ queryKey: ['me', 'overview'], queryFn: publicApi.mine, refetchInterval: 60_000 });
-  if (me.isPending) return <Loading rows={4} />;
-  if (me.isError) return <ErrorBox error={me.error} onRetry={() => me.refetch()} />;
+  if (!me.isSuccess) return <QueryFallback query={me} rows={4} />;
   const { items, total } = me.data.requests;
   return (
     <>

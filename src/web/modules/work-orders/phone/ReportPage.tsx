@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { copyText } from '../../../app/copyText';
-import { fieldErrors, Field, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
+import { fieldErrors, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
+import { BigButton } from '../../../phone/PhoneForm';
 import { TextareaField } from '../../../phone/TextareaField';
 import { TextField } from '../../../phone/PhoneInputs';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
@@ -220,21 +221,18 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
         />
       </Section>
       <Section n={5} title={t('pub.report.contact')}>
-        <Field label={t('pub.report.phone')} hint={t('pub.report.phoneHint')} error={errors.requesterPhone}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={11}
-              placeholder={t('pub.report.phonePlaceholder')}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              data-testid="report-phone"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('pub.report.phone')}
+          hint={t('pub.report.phoneHint')}
+          error={errors.requesterPhone}
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={11}
+          placeholder={t('pub.report.phonePlaceholder')}
+          value={phone}
+          onChange={setPhone}
+          data-testid="report-phone"
+        />
         <TextField
           label={t('pub.report.name')}
           error={errors.requesterName}
@@ -246,15 +244,9 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
         />
       </Section>
       {missing ? <Notice kind="warn">{missing}</Notice> : null}
-      <button
-        type="submit"
-        className="btn btn-primary btn-block btn-big"
-        disabled={submitting}
-        style={{ marginBottom: 12 }}
-        data-testid="report-submit"
-      >
+      <BigButton disabled={submitting} style={{ marginBottom: 12 }} testId="report-submit">
         {submitting ? t('app.loading') : t('pub.report.submit')}
-      </button>
+      </BigButton>
       <SavedReportsSection max={5} />
     </form>
   );

@@ -374,20 +374,9 @@ function RatingForm({ order, proof }: { order: PublicWorkOrder; proof: TrackProo
       {satisfaction === 'dissatisfied' && resolved === false ? (
         <Notice>{t('pub.rate.redoNotice')}</Notice>
       ) : null}
-      {error ? (
-        <Notice kind="error" testId="rate-error">
-          {error}
-        </Notice>
-      ) : null}
-      <button
-        type="button"
-        className="btn btn-primary btn-block btn-big"
-        disabled={saving}
-        onClick={submit}
-        data-testid="rate-submit"
-      >
+      <FormSubmit error={error} errorTestId="rate-error" busy={saving} onClick={submit} testId="rate-submit">
         {t('pub.rate.submit')}
-      </button>
+      </FormSubmit>
     </Section>
   );
 }
