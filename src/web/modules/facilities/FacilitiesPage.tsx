@@ -13,17 +13,15 @@ import {
   Select,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useLocation } from 'react-router';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
-import { PageHeader } from '../../app/components/PageHeader';
+import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
@@ -38,19 +36,16 @@ const STATUS_COLOR = { planned: 'default', building: 'orange', in_use: 'green', 
 /** 社区设施: the registry (kinds as data) and the coverage computed from coordinates (R-ORG-5, R-ORG-6, life circle). */
 export default function FacilitiesPage() {
   const { t } = useI18n();
-  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'list');
   return (
-    <>
-      <PageHeader title={t('fc.title')} subtitle={t('fc.subtitle')} />
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        items={[
-          { key: 'list', label: t('fc.tab.list'), children: <Registry /> },
-          { key: 'coverage', label: t('fc.tab.coverage'), children: <CoverageTable /> },
-        ]}
-      />
-    </>
+    <UrlTabsPage
+      title={t('fc.title')}
+      subtitle={t('fc.subtitle')}
+      defaultTab="list"
+      items={[
+        { key: 'list', label: t('fc.tab.list'), children: <Registry /> },
+        { key: 'coverage', label: t('fc.tab.coverage'), children: <CoverageTable /> },
+      ]}
+    />
   );
 }
 

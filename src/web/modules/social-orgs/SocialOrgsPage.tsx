@@ -19,7 +19,6 @@ import {
   Space,
   Switch,
   Table,
-  Tabs,
   Tag,
   Timeline,
 } from 'antd';
@@ -31,7 +30,7 @@ import { useLocation } from 'react-router';
 import { SO_CATEGORIES, SO_FOUNDER_GROUPS, SO_STAGES, SO_TIERS } from '../../../shared/contracts/socialOrgs';
 import type { Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
+import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import {
   CreateRegistry,
   FormModal,
@@ -64,30 +63,27 @@ const k = (s: string) => s as MessageKey;
 export default function SocialOrgsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'orgs');
   return (
-    <>
-      <PageHeader title={t('so.title')} subtitle={t('so.subtitle')} />
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        destroyOnHidden
-        items={[
-          { key: 'orgs', label: t('so.tab.orgs'), children: <Orgs /> },
-          { key: 'villages', label: t('so.tab.villages'), children: <Villages /> },
-          { key: 'incubation', label: t('so.tab.incubation'), children: <Incubations /> },
-          { key: 'stations', label: t('so.tab.stations'), children: <Stations /> },
-          {
-            key: 'venture',
-            label: t('so.tab.venture'),
-            children: <Venture canReview={can('social_orgs.review')} />,
-          },
-          { key: 'funds', label: t('so.tab.funds'), children: <Funds /> },
-          { key: 'contracts', label: t('so.tab.contracts'), children: <Contracts /> },
-          { key: 'links', label: t('so.tab.links'), children: <Links /> },
-        ]}
-      />
-    </>
+    <UrlTabsPage
+      title={t('so.title')}
+      subtitle={t('so.subtitle')}
+      defaultTab="orgs"
+      destroyOnHidden
+      items={[
+        { key: 'orgs', label: t('so.tab.orgs'), children: <Orgs /> },
+        { key: 'villages', label: t('so.tab.villages'), children: <Villages /> },
+        { key: 'incubation', label: t('so.tab.incubation'), children: <Incubations /> },
+        { key: 'stations', label: t('so.tab.stations'), children: <Stations /> },
+        {
+          key: 'venture',
+          label: t('so.tab.venture'),
+          children: <Venture canReview={can('social_orgs.review')} />,
+        },
+        { key: 'funds', label: t('so.tab.funds'), children: <Funds /> },
+        { key: 'contracts', label: t('so.tab.contracts'), children: <Contracts /> },
+        { key: 'links', label: t('so.tab.links'), children: <Links /> },
+      ]}
+    />
   );
 }
 
