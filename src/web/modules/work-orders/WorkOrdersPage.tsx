@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { WO_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import { WO_PRIORITIES } from '../../../shared/contracts/workOrders';
 import { AddButton } from '../../app/components/AddButton';
@@ -25,6 +25,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useUrlListParams } from '../../app/useUrlListParams';
 import { OrgUnitSelect } from '../org/api';
 import {
   type WoFilters,
@@ -63,7 +64,7 @@ export default function WorkOrdersPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update } = useUrlListParams<keyof WoFilters>();
   // Dispatchers start at the intake queue, handling units at their to-dos.
   const fallbackView: WoView = can('work_orders.dispatch')
     ? 'intake'
@@ -71,8 +72,6 @@ export default function WorkOrdersPage() {
       ? 'mine'
       : 'all';
   const filters = useMemo(() => readFilters(params, fallbackView), [params, fallbackView]);
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const [exporting, setExporting] = useState(false);
   const { message } = App.useApp();
   const showError = useShowError();
@@ -100,19 +99,6 @@ export default function WorkOrdersPage() {
       staleTime: 30_000,
     })),
   });
-
-  const update = (
-    patch: Partial<Record<keyof WoFilters | 'page' | 'pageSize', string | string[] | undefined>>,
-  ) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      if (Array.isArray(v)) for (const item of v) next.append(k, item);
-      else if (v) next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
 
   const columns: TableColumnsType<WorkOrder> = [
     {
