@@ -2,7 +2,6 @@ import { enumOptions } from '../../app/components/enumOptions';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Col,
@@ -21,9 +20,9 @@ import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../..
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
+import { useExported } from '../../app/components/ExportButton';
 import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -60,8 +59,7 @@ function kindName(k: FacilityKind | undefined, locale: string) {
 function Registry() {
   const { t, locale } = useI18n();
   const { can } = useAuth();
-  const showError = useShowError();
-  const { message } = App.useApp();
+  const exported = useExported();
   const [q, setQ] = useState<{
     q?: string;
     kind?: string;
@@ -79,14 +77,9 @@ function Registry() {
     queryFn: () => fcApi.list(q),
     placeholderData: keepPreviousData,
   });
-  const exportXlsx = async () => {
-    try {
-      const { page: _p, pageSize: _s, ...rest } = q;
-      const name = await fcApi.export(rest);
-      message.success(t('common.exported', { name }));
-    } catch (e) {
-      showError(e);
-    }
+  const exportXlsx = () => {
+    const { page: _p, pageSize: _s, ...rest } = q;
+    return exported(() => fcApi.export(rest));
   };
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (

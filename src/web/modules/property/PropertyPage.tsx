@@ -2,7 +2,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -24,11 +23,11 @@ import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
+import { useExported } from '../../app/components/ExportButton';
 import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
@@ -325,8 +324,7 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
 
 function Coverage({ orgUnitId }: { orgUnitId?: string }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const { message } = App.useApp();
+  const exported = useExported();
   const q = { orgUnitId };
   const cov = useQuery({ queryKey: pmKeys.coverage(q), queryFn: () => pmApi.coverage(q) });
   if (cov.isError) return <ErrorResult error={cov.error} onRetry={() => cov.refetch()} />;
@@ -346,17 +344,7 @@ function Coverage({ orgUnitId }: { orgUnitId?: string }) {
               })
             : ''}
         </Typography.Text>
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={async () => {
-            try {
-              const name = await pmApi.exportCoverage(q);
-              message.success(t('common.exported', { name }));
-            } catch (e) {
-              showError(e);
-            }
-          }}
-        >
+        <Button icon={<DownloadOutlined />} onClick={() => exported(() => pmApi.exportCoverage(q))}>
           {t('common.export')}
         </Button>
       </Space>

@@ -5,7 +5,6 @@ import { useNameFilter } from '../../app/useNameSearch';
 import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -30,6 +29,7 @@ import { useLocation } from 'react-router';
 import { SO_CATEGORIES, SO_FOUNDER_GROUPS, SO_STAGES, SO_TIERS } from '../../../shared/contracts/socialOrgs';
 import type { Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
+import { useExported } from '../../app/components/ExportButton';
 import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import {
   CreateRegistry,
@@ -219,18 +219,13 @@ const dash = (v: string | null | undefined) => v || '—';
 function Orgs() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const showError = useShowError();
-  const { message } = App.useApp();
+  const exported = useExported();
   const { q, setQ, list, pagination } = usePaged('orgs', soApi.orgs);
   const [editing, setEditing] = useState<SocialOrg | 'new' | null>(null);
   const [members, setMembers] = useState<SocialOrg | null>(null);
-  const exportXlsx = async () => {
-    try {
-      const { page: _p, pageSize: _s, ...rest } = q;
-      message.success(t('common.exported', { name: await soApi.exportOrgs(rest) }));
-    } catch (e) {
-      showError(e);
-    }
+  const exportXlsx = () => {
+    const { page: _p, pageSize: _s, ...rest } = q;
+    return exported(() => soApi.exportOrgs(rest));
   };
   const columns: ColumnsType<SocialOrg> = [
     { title: t('so.f.name'), dataIndex: 'name', width: 220 },

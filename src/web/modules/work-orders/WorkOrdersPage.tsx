@@ -1,7 +1,6 @@
-import { DownloadOutlined, MobileOutlined } from '@ant-design/icons';
+import { MobileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import {
-  App,
   Badge,
   Button,
   Card,
@@ -14,13 +13,13 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { WO_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import { WO_PRIORITIES } from '../../../shared/contracts/workOrders';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
-import { useShowError } from '../../app/errors';
+import { ExportButton } from '../../app/components/ExportButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
@@ -72,19 +71,6 @@ export default function WorkOrdersPage() {
       ? 'mine'
       : 'all';
   const filters = useMemo(() => readFilters(params, fallbackView), [params, fallbackView]);
-  const [exporting, setExporting] = useState(false);
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      message.success(t('common.exported', { name: await woApi.exportXlsx(filters) }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const categories = useQuery({ queryKey: woKeys.categories, queryFn: woApi.categories, staleTime: 300_000 });
   const list = useQuery({
@@ -194,14 +180,7 @@ export default function WorkOrdersPage() {
                 {t('wo.create')}
               </AddButton>
             ) : null}
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={exportXlsx}
-              data-testid="wo-export"
-            >
-              {exporting ? t('common.exporting') : t('common.export')}
-            </Button>
+            <ExportButton download={() => woApi.exportXlsx(filters)} data-testid="wo-export" />
             <Tooltip title={t('wo.publicPageTip')}>
               <Button icon={<MobileOutlined />} href="/report" target="_blank" data-testid="wo-public-page">
                 {t('wo.publicPage')}
