@@ -1,5 +1,5 @@
 import { KeyOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, type ButtonProps, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api';
@@ -166,16 +166,9 @@ export default function LoginPage() {
                 data-testid="login-password"
               />
             </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              block
-              size="large"
-              loading={submitting}
-              data-testid="login-submit"
-            >
+            <SubmitButton loading={submitting} data-testid="login-submit">
               {t('login.submit')}
-            </Button>
+            </SubmitButton>
           </Form>
         </div>
         {pending ? (
@@ -239,16 +232,9 @@ export default function LoginPage() {
                 />
               </Form.Item>
             )}
-            <Button
-              type="primary"
-              htmlType="submit"
-              block
-              size="large"
-              loading={submitting}
-              data-testid="login-second-submit"
-            >
+            <SubmitButton loading={submitting} data-testid="login-second-submit">
               {t('twofa.submit')}
-            </Button>
+            </SubmitButton>
             <Flex justify="space-between" wrap gap={8} style={{ marginTop: 12 }}>
               <Button
                 type="link"
@@ -287,4 +273,9 @@ export default function LoginPage() {
       </Card>
     </Flex>
   );
+}
+
+/** A login form's wide primary submit button (the password step's and the second factor's). */
+function SubmitButton(props: Omit<ButtonProps, 'type' | 'htmlType' | 'block' | 'size'>) {
+  return <Button type="primary" htmlType="submit" block size="large" {...props} />;
 }

@@ -2,7 +2,6 @@ import { enumOptions } from '../../app/components/enumOptions';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Col,
@@ -13,19 +12,17 @@ import {
   Select,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useLocation } from 'react-router';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
-import { PageHeader } from '../../app/components/PageHeader';
+import { useExported } from '../../app/components/ExportButton';
+import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -38,19 +35,16 @@ const STATUS_COLOR = { planned: 'default', building: 'orange', in_use: 'green', 
 /** 社区设施: the registry (kinds as data) and the coverage computed from coordinates (R-ORG-5, R-ORG-6, life circle). */
 export default function FacilitiesPage() {
   const { t } = useI18n();
-  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'list');
   return (
-    <>
-      <PageHeader title={t('fc.title')} subtitle={t('fc.subtitle')} />
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        items={[
-          { key: 'list', label: t('fc.tab.list'), children: <Registry /> },
-          { key: 'coverage', label: t('fc.tab.coverage'), children: <CoverageTable /> },
-        ]}
-      />
-    </>
+    <UrlTabsPage
+      title={t('fc.title')}
+      subtitle={t('fc.subtitle')}
+      defaultTab="list"
+      items={[
+        { key: 'list', label: t('fc.tab.list'), children: <Registry /> },
+        { key: 'coverage', label: t('fc.tab.coverage'), children: <CoverageTable /> },
+      ]}
+    />
   );
 }
 
@@ -65,8 +59,7 @@ function kindName(k: FacilityKind | undefined, locale: string) {
 function Registry() {
   const { t, locale } = useI18n();
   const { can } = useAuth();
-  const showError = useShowError();
-  const { message } = App.useApp();
+  const exported = useExported();
   const [q, setQ] = useState<{
     q?: string;
     kind?: string;
@@ -84,14 +77,9 @@ function Registry() {
     queryFn: () => fcApi.list(q),
     placeholderData: keepPreviousData,
   });
-  const exportXlsx = async () => {
-    try {
-      const { page: _p, pageSize: _s, ...rest } = q;
-      const name = await fcApi.export(rest);
-      message.success(t('common.exported', { name }));
-    } catch (e) {
-      showError(e);
-    }
+  const exportXlsx = () => {
+    const { page: _p, pageSize: _s, ...rest } = q;
+    return exported(() => fcApi.export(rest));
   };
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (

@@ -5,6 +5,7 @@ import type { OrgUnitDto } from '../../../shared/contracts/org';
 import { type MapSettings, NO_BASE_MAP } from '../../../shared/geo/mapSettings';
 import { addBaseLayers, mapOptions } from '../../app/map/baseLayers';
 import { geoToDisplay, toDisplay } from '../../app/map/coords';
+import { showFitted } from '../../app/map/fitLayers';
 
 export interface UnitMapProps {
   unit: Pick<OrgUnitDto, 'id' | 'name' | 'boundary' | 'lat' | 'lng'>;
@@ -78,26 +79,7 @@ export default function UnitMap({ unit, around = NONE, settings = NO_BASE_MAP, h
       layers.push(marker);
     }
 
-    const fitView = () => {
-      if (bounds.isValid()) {
-        const ne = bounds.getNorthEast();
-        if (ne.equals(bounds.getSouthWest())) map.setView(ne, 17);
-        else map.fitBounds(bounds, { padding: [28, 28], maxZoom: 18 });
-      } else {
-        map.setView([30.2, 114.95], 12);
-      }
-    };
-    fitView();
-    for (const layer of layers) layer.addTo(map);
-    // The panel may still be laying out when the map is created.
-    const resize = setTimeout(() => {
-      map.invalidateSize();
-      fitView();
-    }, 60);
-    return () => {
-      clearTimeout(resize);
-      map.remove();
-    };
+    return showFitted(map, bounds, layers, { pointZoom: 17, padding: 28, maxZoom: 18 });
   }, [unit, around, settings]);
 
   return <div ref={el} className="linli-map" style={{ height }} data-testid="unit-map" />;

@@ -2,7 +2,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -14,23 +13,21 @@ import {
   Select,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useLocation } from 'react-router';
 import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
 import { chinaDate } from '../../../shared/chinaTime';
 import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
-import { PageHeader } from '../../app/components/PageHeader';
+import { useExported } from '../../app/components/ExportButton';
+import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
@@ -43,7 +40,6 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 /** 物业与三方联动: compounds, coverage, joint meetings, notices, appraisals, honours (issue 16 §3). */
 export default function PropertyPage() {
   const { t } = useI18n();
-  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'compounds');
   const [communityId, setCommunityId] = useState<string | undefined>();
   const filter = (
     <div style={{ width: 260 }}>
@@ -57,30 +53,28 @@ export default function PropertyPage() {
     </div>
   );
   return (
-    <>
-      <PageHeader title={t('pm.title')} subtitle={t('pm.subtitle')} />
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        tabBarExtraContent={filter}
-        items={[
-          {
-            key: 'compounds',
-            label: t('pm.tab.compounds'),
-            children: <Compounds communityId={communityId} />,
-          },
-          { key: 'coverage', label: t('pm.tab.coverage'), children: <Coverage orgUnitId={communityId} /> },
-          { key: 'meetings', label: t('pm.tab.meetings'), children: <Meetings communityId={communityId} /> },
-          { key: 'notices', label: t('pm.tab.notices'), children: <Notices communityId={communityId} /> },
-          {
-            key: 'appraisals',
-            label: t('pm.tab.appraisals'),
-            children: <Appraisals communityId={communityId} />,
-          },
-          { key: 'honours', label: t('pm.tab.honours'), children: <Honours communityId={communityId} /> },
-        ]}
-      />
-    </>
+    <UrlTabsPage
+      title={t('pm.title')}
+      subtitle={t('pm.subtitle')}
+      defaultTab="compounds"
+      tabBarExtraContent={filter}
+      items={[
+        {
+          key: 'compounds',
+          label: t('pm.tab.compounds'),
+          children: <Compounds communityId={communityId} />,
+        },
+        { key: 'coverage', label: t('pm.tab.coverage'), children: <Coverage orgUnitId={communityId} /> },
+        { key: 'meetings', label: t('pm.tab.meetings'), children: <Meetings communityId={communityId} /> },
+        { key: 'notices', label: t('pm.tab.notices'), children: <Notices communityId={communityId} /> },
+        {
+          key: 'appraisals',
+          label: t('pm.tab.appraisals'),
+          children: <Appraisals communityId={communityId} />,
+        },
+        { key: 'honours', label: t('pm.tab.honours'), children: <Honours communityId={communityId} /> },
+      ]}
+    />
   );
 }
 
@@ -330,8 +324,7 @@ function CompoundModal({ compound, onClose }: { compound: Compound; onClose: () 
 
 function Coverage({ orgUnitId }: { orgUnitId?: string }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const { message } = App.useApp();
+  const exported = useExported();
   const q = { orgUnitId };
   const cov = useQuery({ queryKey: pmKeys.coverage(q), queryFn: () => pmApi.coverage(q) });
   if (cov.isError) return <ErrorResult error={cov.error} onRetry={() => cov.refetch()} />;
@@ -351,17 +344,7 @@ function Coverage({ orgUnitId }: { orgUnitId?: string }) {
               })
             : ''}
         </Typography.Text>
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={async () => {
-            try {
-              const name = await pmApi.exportCoverage(q);
-              message.success(t('common.exported', { name }));
-            } catch (e) {
-              showError(e);
-            }
-          }}
-        >
+        <Button icon={<DownloadOutlined />} onClick={() => exported(() => pmApi.exportCoverage(q))}>
           {t('common.export')}
         </Button>
       </Space>

@@ -1,12 +1,11 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
+import { Card, Col, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type HTMLAttributes, lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
+import { ExportButton } from '../../app/components/ExportButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, EmptyHint, QueryBoundary } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { StaffingReportDto, StaffingRowDto } from '../../../shared/contracts/reports';
@@ -19,25 +18,10 @@ const UrbanVillagesCard = lazy(() => import('./UrbanVillagesCard'));
 
 export default function StaffingReportPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const [exporting, setExporting] = useState(false);
   const report = useQuery({
     queryKey: ['reports', 'staffing'],
     queryFn: () => api.get<StaffingReportView>('/api/reports/staffing'),
   });
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const name = await api.download('/api/reports/staffing.xlsx', undefined, 'staffing.xlsx');
-      message.success(t('common.exported', { name }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const floor = report.data?.floorPer10k ?? 18;
   return (
@@ -46,14 +30,10 @@ export default function StaffingReportPage() {
         title={t('staffing.title')}
         subtitle={t('staffing.subtitle', { floor, ceiling: report.data?.ceilingPer1k ?? 3 })}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={exportXlsx}
+          <ExportButton
+            download={() => api.download('/api/reports/staffing.xlsx', undefined, 'staffing.xlsx')}
             data-testid="staffing-export"
-          >
-            {exporting ? t('common.exporting') : t('common.export')}
-          </Button>
+          />
         }
       />
       <QueryBoundary query={report} skeletonRows={12}>

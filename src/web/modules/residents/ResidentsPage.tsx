@@ -2,7 +2,7 @@ import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Popconfirm, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { specialGroupsMasked } from '../../../shared/i18n/labels';
 import type { ResidentDto } from '../../../shared/contracts/residents';
 import {
@@ -18,6 +18,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { useUrlListParams } from '../../app/useUrlListParams';
 import { OrgUnitSelect } from '../org/api';
 import { filterQuery, type ResidentFilters, residentKeys, residentsApi } from './api';
 import { QuerySearch } from '../../app/components/QuerySearch';
@@ -57,10 +58,9 @@ export default function ResidentsPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  // Filters live in the URL so a list can be linked to and survives reload; a filter change goes back to page 1.
+  const { params, page, pageSize, update } = useUrlListParams<keyof ResidentFilters>();
   const filters = useMemo(() => readFilters(params), [params]);
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const [exporting, setExporting] = useState(false);
 
   const list = useQuery({
@@ -68,22 +68,6 @@ export default function ResidentsPage() {
     queryFn: () => residentsApi.list(filters, page, pageSize),
     placeholderData: keepPreviousData,
   });
-
-  /** Filters live in the URL so a list can be linked to and survives reload; a filter change goes back to page 1. */
-  const update = (
-    patch: Partial<Record<'q' | 'orgUnitId' | 'status' | 'page' | 'pageSize', string | undefined>> & {
-      tags?: string[];
-    },
-  ) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      if (Array.isArray(v)) for (const item of v) next.append(k, item);
-      else if (v) next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
 
   const exportXlsx = async (full = false, format: 'xlsx' | 'csv' = 'xlsx') => {
     setExporting(true);

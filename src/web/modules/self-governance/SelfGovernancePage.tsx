@@ -12,7 +12,6 @@ import {
   Select,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -32,7 +31,7 @@ import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
-import { PageHeader } from '../../app/components/PageHeader';
+import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
@@ -50,42 +49,39 @@ const TRAINING_FORMS = ['topic', 'secondment', 'mentoring', 'study_tour'];
 /** 基层自治组织: overview, bodies and posts, vacancies, elections, training and reviews (issue 16 §3). */
 export default function SelfGovernancePage() {
   const { t } = useI18n();
-  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'overview');
   const [communityId, setCommunityId] = useState<string | undefined>();
   return (
-    <>
-      <PageHeader title={t('sg.title')} subtitle={t('sg.subtitle')} />
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        tabBarExtraContent={
-          <div style={{ width: 260 }}>
-            <OrgUnitSelect
-              value={communityId}
-              onChange={(v) => setCommunityId(v)}
-              selectableKinds={['subdistrict', 'community']}
-              searchKind="community"
-              placeholder={t('sg.allCommunities')}
-            />
-          </div>
-        }
-        items={[
-          { key: 'overview', label: t('sg.tab.overview'), children: <OverviewTab orgUnitId={communityId} /> },
-          { key: 'bodies', label: t('sg.tab.bodies'), children: <Bodies communityId={communityId} /> },
-          {
-            key: 'vacancies',
-            label: t('sg.tab.vacancies'),
-            children: <Vacancies communityId={communityId} />,
-          },
-          {
-            key: 'elections',
-            label: t('sg.tab.elections'),
-            children: <Elections communityId={communityId} />,
-          },
-          { key: 'reviews', label: t('sg.tab.reviews'), children: <Reviews communityId={communityId} /> },
-        ]}
-      />
-    </>
+    <UrlTabsPage
+      title={t('sg.title')}
+      subtitle={t('sg.subtitle')}
+      defaultTab="overview"
+      tabBarExtraContent={
+        <div style={{ width: 260 }}>
+          <OrgUnitSelect
+            value={communityId}
+            onChange={(v) => setCommunityId(v)}
+            selectableKinds={['subdistrict', 'community']}
+            searchKind="community"
+            placeholder={t('sg.allCommunities')}
+          />
+        </div>
+      }
+      items={[
+        { key: 'overview', label: t('sg.tab.overview'), children: <OverviewTab orgUnitId={communityId} /> },
+        { key: 'bodies', label: t('sg.tab.bodies'), children: <Bodies communityId={communityId} /> },
+        {
+          key: 'vacancies',
+          label: t('sg.tab.vacancies'),
+          children: <Vacancies communityId={communityId} />,
+        },
+        {
+          key: 'elections',
+          label: t('sg.tab.elections'),
+          children: <Elections communityId={communityId} />,
+        },
+        { key: 'reviews', label: t('sg.tab.reviews'), children: <Reviews communityId={communityId} /> },
+      ]}
+    />
   );
 }
 

@@ -5,7 +5,6 @@ import { useNameFilter } from '../../app/useNameSearch';
 import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -19,7 +18,6 @@ import {
   Space,
   Switch,
   Table,
-  Tabs,
   Tag,
   Timeline,
 } from 'antd';
@@ -31,7 +29,8 @@ import { useLocation } from 'react-router';
 import { SO_CATEGORIES, SO_FOUNDER_GROUPS, SO_STAGES, SO_TIERS } from '../../../shared/contracts/socialOrgs';
 import type { Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
+import { useExported } from '../../app/components/ExportButton';
+import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import {
   CreateRegistry,
   FormModal,
@@ -64,30 +63,27 @@ const k = (s: string) => s as MessageKey;
 export default function SocialOrgsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [tab, setTab] = useState(new URLSearchParams(useLocation().search).get('tab') ?? 'orgs');
   return (
-    <>
-      <PageHeader title={t('so.title')} subtitle={t('so.subtitle')} />
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        destroyOnHidden
-        items={[
-          { key: 'orgs', label: t('so.tab.orgs'), children: <Orgs /> },
-          { key: 'villages', label: t('so.tab.villages'), children: <Villages /> },
-          { key: 'incubation', label: t('so.tab.incubation'), children: <Incubations /> },
-          { key: 'stations', label: t('so.tab.stations'), children: <Stations /> },
-          {
-            key: 'venture',
-            label: t('so.tab.venture'),
-            children: <Venture canReview={can('social_orgs.review')} />,
-          },
-          { key: 'funds', label: t('so.tab.funds'), children: <Funds /> },
-          { key: 'contracts', label: t('so.tab.contracts'), children: <Contracts /> },
-          { key: 'links', label: t('so.tab.links'), children: <Links /> },
-        ]}
-      />
-    </>
+    <UrlTabsPage
+      title={t('so.title')}
+      subtitle={t('so.subtitle')}
+      defaultTab="orgs"
+      destroyOnHidden
+      items={[
+        { key: 'orgs', label: t('so.tab.orgs'), children: <Orgs /> },
+        { key: 'villages', label: t('so.tab.villages'), children: <Villages /> },
+        { key: 'incubation', label: t('so.tab.incubation'), children: <Incubations /> },
+        { key: 'stations', label: t('so.tab.stations'), children: <Stations /> },
+        {
+          key: 'venture',
+          label: t('so.tab.venture'),
+          children: <Venture canReview={can('social_orgs.review')} />,
+        },
+        { key: 'funds', label: t('so.tab.funds'), children: <Funds /> },
+        { key: 'contracts', label: t('so.tab.contracts'), children: <Contracts /> },
+        { key: 'links', label: t('so.tab.links'), children: <Links /> },
+      ]}
+    />
   );
 }
 
@@ -223,18 +219,13 @@ const dash = (v: string | null | undefined) => v || '—';
 function Orgs() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const showError = useShowError();
-  const { message } = App.useApp();
+  const exported = useExported();
   const { q, setQ, list, pagination } = usePaged('orgs', soApi.orgs);
   const [editing, setEditing] = useState<SocialOrg | 'new' | null>(null);
   const [members, setMembers] = useState<SocialOrg | null>(null);
-  const exportXlsx = async () => {
-    try {
-      const { page: _p, pageSize: _s, ...rest } = q;
-      message.success(t('common.exported', { name: await soApi.exportOrgs(rest) }));
-    } catch (e) {
-      showError(e);
-    }
+  const exportXlsx = () => {
+    const { page: _p, pageSize: _s, ...rest } = q;
+    return exported(() => soApi.exportOrgs(rest));
   };
   const columns: ColumnsType<SocialOrg> = [
     { title: t('so.f.name'), dataIndex: 'name', width: 220 },

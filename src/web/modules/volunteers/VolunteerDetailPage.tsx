@@ -3,7 +3,6 @@ import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
 import {
-  App,
   Button,
   Card,
   Descriptions,
@@ -21,6 +20,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { STAR_THRESHOLD_HOURS, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
+import { useExported } from '../../app/components/ExportButton';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useSaving } from '../../app/components/useSaving';
@@ -151,7 +151,7 @@ function CorrectModal({ entry, onClose }: { entry: Entry | null; onClose: () => 
 export default function VolunteerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const exported = useExported();
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState<Entry | null>(null);
   const q = useQuery({ queryKey: volKeys.detail(id), queryFn: () => volApi.detail(id) });
@@ -160,10 +160,7 @@ export default function VolunteerDetailPage() {
   const hours = hoursOf(v.minutes);
   const next = v.nextStarHours;
   const prev = [0, ...STAR_THRESHOLD_HOURS][v.stars] ?? 0;
-  const download = async () => {
-    const name = await volApi.certificate(v.id);
-    message.success(t('common.exported', { name }));
-  };
+  const download = () => exported(() => volApi.certificate(v.id));
   return (
     <div>
       <PageHeader

@@ -2,12 +2,13 @@ import { WarningFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { FormSaveModal } from '../../app/formSaving';
 import { useSaving } from '../../app/components/useSaving';
-import { App, Button, Card, DatePicker, Flex, Form, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { UNIVERSITY_VOLUNTEERS_MIN, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import type { Wire } from '../../../shared/contracts/wire';
 import type { UniversityRow } from '../../../shared/contracts/volunteers';
+import { useExported } from '../../app/components/ExportButton';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
@@ -63,7 +64,7 @@ function FlagModal({ row, onClose }: { row: Uni | null; onClose: () => void }) {
 
 export default function VolunteerReportsPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const exported = useExported();
   const [orgUnitId, setOrgUnitId] = useState<string>();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
   const [editing, setEditing] = useState<Uni | null>(null);
@@ -86,10 +87,7 @@ export default function VolunteerReportsPage() {
     }),
     [hourRows],
   );
-  const exportXlsx = async () => {
-    const name = await volApi.hoursXlsx(from, to, orgUnitId);
-    message.success(t('common.exported', { name }));
-  };
+  const exportXlsx = () => exported(() => volApi.hoursXlsx(from, to, orgUnitId));
   const totalMinutes = hourRows.reduce((s, r) => s + r.minutes, 0);
   return (
     <div>

@@ -3,6 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import type { HeatmapDto } from '../../../shared/contracts/workOrderStats';
 import type { Wire } from '../../../shared/contracts/wire';
+import { showFitted } from '../../app/map/fitLayers';
 
 /** Yellow → red by the share of the busiest cell. */
 function heatColor(f: number): string {
@@ -49,21 +50,7 @@ export default function StatsHeatMap({
       bounds.extend([c.lat, c.lng]);
       layers.push(marker);
     }
-    const fitView = () => {
-      if (!bounds.isValid()) map.setView([30.2, 114.95], 12);
-      else if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getNorthEast(), 16);
-      else map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
-    };
-    fitView();
-    for (const layer of layers) layer.addTo(map);
-    const resize = setTimeout(() => {
-      map.invalidateSize();
-      fitView();
-    }, 60);
-    return () => {
-      clearTimeout(resize);
-      map.remove();
-    };
+    return showFitted(map, bounds, layers, { pointZoom: 16, padding: 24, maxZoom: 17 });
   }, [data, label]);
 
   return <div ref={el} className="linli-map" style={{ height }} data-testid="wo-stats-heatmap" />;

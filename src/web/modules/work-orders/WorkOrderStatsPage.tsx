@@ -1,7 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Col,
@@ -31,10 +29,10 @@ import type { Wire } from '../../../shared/contracts/wire';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { api } from '../../app/api';
+import { ExportButton } from '../../app/components/ExportButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { TotalRow } from '../../app/components/TotalRow';
 import { BlockSkeleton, EmptyHint, QueryBoundary } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -61,12 +59,9 @@ const byRate = (k: keyof StatsRow['rates']) => (a: StatsRow, b: StatsRow) =>
 
 export default function WorkOrderStatsPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [orgUnitId, setOrgUnitId] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
   const [groupBy, setGroupBy] = useState<GroupBy>('community');
-  const [exporting, setExporting] = useState(false);
 
   const period = {
     orgUnitId,
@@ -95,18 +90,6 @@ export default function WorkOrderStatsPage() {
     queryFn: () => api.get<Hotspots>('/api/work-orders/stats/hotspots', { orgUnitId, groupBy }),
   });
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const name = await api.download('/api/work-orders/stats/rates.xlsx', grouped, 'rates.xlsx');
-      message.success(t('common.exported', { name }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const today = dayjs();
   return (
     <div data-testid="wo-stats">
@@ -118,14 +101,11 @@ export default function WorkOrderStatsPage() {
             : undefined
         }
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={exportXlsx}
+          <ExportButton
+            download={() => api.download('/api/work-orders/stats/rates.xlsx', grouped, 'rates.xlsx')}
+            label={t('wostats.export')}
             data-testid="wo-stats-export"
-          >
-            {exporting ? t('common.exporting') : t('wostats.export')}
-          </Button>
+          />
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>

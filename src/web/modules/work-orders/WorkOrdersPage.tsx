@@ -1,7 +1,6 @@
-import { DownloadOutlined, MobileOutlined } from '@ant-design/icons';
+import { MobileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import {
-  App,
   Badge,
   Button,
   Card,
@@ -14,17 +13,18 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { WO_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import { WO_PRIORITIES } from '../../../shared/contracts/workOrders';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
-import { useShowError } from '../../app/errors';
+import { ExportButton } from '../../app/components/ExportButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useUrlListParams } from '../../app/useUrlListParams';
 import { OrgUnitSelect } from '../org/api';
 import {
   type WoFilters,
@@ -63,7 +63,7 @@ export default function WorkOrdersPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update } = useUrlListParams<keyof WoFilters>();
   // Dispatchers start at the intake queue, handling units at their to-dos.
   const fallbackView: WoView = can('work_orders.dispatch')
     ? 'intake'
@@ -71,21 +71,6 @@ export default function WorkOrdersPage() {
       ? 'mine'
       : 'all';
   const filters = useMemo(() => readFilters(params, fallbackView), [params, fallbackView]);
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const [exporting, setExporting] = useState(false);
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      message.success(t('common.exported', { name: await woApi.exportXlsx(filters) }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const categories = useQuery({ queryKey: woKeys.categories, queryFn: woApi.categories, staleTime: 300_000 });
   const list = useQuery({
@@ -100,19 +85,6 @@ export default function WorkOrdersPage() {
       staleTime: 30_000,
     })),
   });
-
-  const update = (
-    patch: Partial<Record<keyof WoFilters | 'page' | 'pageSize', string | string[] | undefined>>,
-  ) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      if (Array.isArray(v)) for (const item of v) next.append(k, item);
-      else if (v) next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
 
   const columns: TableColumnsType<WorkOrder> = [
     {
@@ -208,14 +180,7 @@ export default function WorkOrdersPage() {
                 {t('wo.create')}
               </AddButton>
             ) : null}
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={exportXlsx}
-              data-testid="wo-export"
-            >
-              {exporting ? t('common.exporting') : t('common.export')}
-            </Button>
+            <ExportButton download={() => woApi.exportXlsx(filters)} data-testid="wo-export" />
             <Tooltip title={t('wo.publicPageTip')}>
               <Button icon={<MobileOutlined />} href="/report" target="_blank" data-testid="wo-public-page">
                 {t('wo.publicPage')}
