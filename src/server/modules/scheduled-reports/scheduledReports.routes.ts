@@ -88,14 +88,15 @@ export const scheduledReportsModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['scheduled-reports'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
     const read = { access: access.permission('scheduled_reports.read') };
     const manage = { access: access.permission('scheduled_reports.manage') };
 
     app.get(
       '/api/scheduled-reports/figures',
       { config: read, schema: { tags, response: { 200: z.array(figureSchema) } } },
-      async (req) => listFigures(actorCtxOf(deps, req), req.locale === 'en' ? 'en' : 'zh-CN'),
+      async (req) => listFigures(ctxOf(req), req.locale === 'en' ? 'en' : 'zh-CN'),
     );
 
     // ---- templates
@@ -104,7 +105,7 @@ export const scheduledReportsModule = defineModule({
       tags,
       read: read.access,
       write: manage.access,
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
       schema: templateSchema,
       listQuery: templateQuery,
       body: templateBody,
@@ -124,14 +125,14 @@ export const scheduledReportsModule = defineModule({
           response: { 200: boardSchema },
         },
       },
-      (req) => board(actorCtxOf(deps, req), req.params.id, req.query.cycles),
+      (req) => board(ctxOf(req), req.params.id, req.query.cycles),
     );
 
     // ---- cycles
     app.get(
       '/api/scheduled-reports/cycles',
       { config: read, schema: { tags, querystring: cycleQuery, response: { 200: pageOf(cycleSchema) } } },
-      (req) => listCycles(actorCtxOf(deps, req), req.query),
+      (req) => listCycles(ctxOf(req), req.query),
     );
     route('GET', '/api/scheduled-reports/cycles/:id', read.access, { response: cycleSchema }, getCycle);
     app.get(
@@ -140,7 +141,7 @@ export const scheduledReportsModule = defineModule({
         config: read,
         schema: { tags, params: idParams, querystring: rollupQuery, response: { 200: rollupSchema } },
       },
-      (req) => rollup(actorCtxOf(deps, req), req.params.id, req.query.unitId),
+      (req) => rollup(ctxOf(req), req.params.id, req.query.unitId),
     );
     app.get(
       '/api/scheduled-reports/cycles/:id/export.xlsx',
@@ -149,7 +150,7 @@ export const scheduledReportsModule = defineModule({
         schema: { tags, params: idParams },
       },
       async (req, reply) => {
-        const { template, label, rows } = await exportCycle(actorCtxOf(deps, req), req.params.id);
+        const { template, label, rows } = await exportCycle(ctxOf(req), req.params.id);
         const en = req.locale === 'en';
         const states = STATE_LABEL[en ? 'en' : 'zh-CN'];
         const yes = en ? 'yes' : '是';
@@ -191,7 +192,7 @@ export const scheduledReportsModule = defineModule({
         config: read,
         schema: { tags, querystring: submissionQuery, response: { 200: pageOf(submissionSchema) } },
       },
-      (req) => listSubmissions(actorCtxOf(deps, req), req.query),
+      (req) => listSubmissions(ctxOf(req), req.query),
     );
     app.get(
       '/api/scheduled-reports/overdue',
@@ -203,7 +204,7 @@ export const scheduledReportsModule = defineModule({
           response: { 200: pageOf(submissionSchema) },
         },
       },
-      (req) => listSubmissions(actorCtxOf(deps, req), { ...req.query, overdue: 'true' }),
+      (req) => listSubmissions(ctxOf(req), { ...req.query, overdue: 'true' }),
     );
     route(
       'GET',
