@@ -28,7 +28,6 @@ import { keyTasksAccess } from '../../../shared/permissions/key-tasks';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { sendXlsx } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { recordRoutes } from '../../platform/recordRoutes';
 import * as keyTasksTables from './keyTasks.table';
@@ -125,13 +124,12 @@ export const keyTasksModule = defineModule({
       },
       (req) => endMembership(ctxOf(req), req.params.id, req.params.memberId, req.body),
     );
-    app.post(
+    route(
+      'POST',
       '/api/leading-groups/:id/meetings',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: createMeetingBody, response: { 201: meetingSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createMeeting(ctxOf(req), req.params.id, req.body)),
+      manage.access,
+      { body: createMeetingBody, response: meetingSchema, status: 201 },
+      createMeeting,
     );
 
     // ---- lists

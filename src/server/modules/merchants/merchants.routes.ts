@@ -106,13 +106,12 @@ export const merchantsModule = defineModule({
       { body: updatePointBody, response: pointDetailSchema },
       updatePoint,
     );
-    app.post(
+    route(
+      'POST',
       '/api/merchants/points/:id/items',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, params: idParams, body: createItemBody, response: { 201: itemSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createItem(ctxOf(req), req.params.id, req.body)),
+      access.permission('merchants.manage'),
+      { body: createItemBody, response: itemSchema, status: 201 },
+      createItem,
     );
     route(
       'PATCH',

@@ -24,7 +24,6 @@ import { SELF_GOVERNANCE_ERRORS } from '../../../shared/i18n/errors.self-governa
 import { selfGovernanceAccess } from '../../../shared/permissions/self-governance';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
-import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -82,13 +81,12 @@ export const selfGovernanceModule = defineModule({
       create: createBody,
       detail: { schema: bodySchema, get: getBody },
     });
-    app.post(
+    route(
+      'POST',
       `${P}/bodies/:id/positions`,
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: positionBody, response: { 201: bodySchema } },
-      },
-      async (req, reply) => reply.status(201).send(await createPosition(ctxOf(req), req.params.id, req.body)),
+      manage.access,
+      { body: positionBody, response: bodySchema, status: 201 },
+      createPosition,
     );
     route(
       'POST',

@@ -404,13 +404,12 @@ export const servicesModule = defineModule({
       { response: z.array(dutyLogSchema) },
       listDutyLogs,
     );
-    app.post(
+    route(
+      'POST',
       '/api/services/duty/:id/logs',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, params: idParams, body: dutyLogBody, response: { 201: dutyLogSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await addDutyLog(actorCtx(req), req.params.id, req.body)),
+      access.permission('services.write'),
+      { body: dutyLogBody, response: dutyLogSchema, status: 201 },
+      addDutyLog,
     );
 
     // ---- the person on duty logs their own duty on the phone (R-SV-2)
@@ -419,14 +418,12 @@ export const servicesModule = defineModule({
       { config: { access: access.session }, schema: { tags, response: { 200: myDutySchema } } },
       (req) => myDuty(actorCtx(req)),
     );
-    app.post(
+    route(
+      'POST',
       '/api/me/duty/:id/logs',
-      {
-        config: { access: access.session },
-        schema: { tags, params: idParams, body: myDutyLogBody, response: { 201: dutyLogSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await addMyDutyLog(actorCtx(req), req.params.id, req.body)),
+      access.session,
+      { body: myDutyLogBody, response: dutyLogSchema, status: 201 },
+      addMyDutyLog,
     );
     /** multipart/form-data with one image: a photo on the person's own duty log, the same day. */
     app.post(
