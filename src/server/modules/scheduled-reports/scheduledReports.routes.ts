@@ -114,18 +114,15 @@ export const scheduledReportsModule = defineModule({
       detail: { schema: templateSchema, get: getTemplate },
       update: { body: templatePatch, run: updateTemplate },
     });
-    app.get(
+    route(
+      'GET',
       '/api/scheduled-reports/templates/:id/board',
+      read.access,
       {
-        config: read,
-        schema: {
-          tags,
-          params: idParams,
-          querystring: z.strictObject({ cycles: z.coerce.number().int().min(1).max(24).default(6) }),
-          response: { 200: boardSchema },
-        },
+        query: z.strictObject({ cycles: z.coerce.number().int().min(1).max(24).default(6) }),
+        response: boardSchema,
       },
-      (req) => board(ctxOf(req), req.params.id, req.query.cycles),
+      (ctx, id, query) => board(ctx, id, query.cycles),
     );
 
     // ---- cycles
@@ -135,13 +132,12 @@ export const scheduledReportsModule = defineModule({
       (req) => listCycles(ctxOf(req), req.query),
     );
     route('GET', '/api/scheduled-reports/cycles/:id', read.access, { response: cycleSchema }, getCycle);
-    app.get(
+    route(
+      'GET',
       '/api/scheduled-reports/cycles/:id/rollup',
-      {
-        config: read,
-        schema: { tags, params: idParams, querystring: rollupQuery, response: { 200: rollupSchema } },
-      },
-      (req) => rollup(ctxOf(req), req.params.id, req.query.unitId),
+      read.access,
+      { query: rollupQuery, response: rollupSchema },
+      (ctx, id, query) => rollup(ctx, id, query.unitId),
     );
     app.get(
       '/api/scheduled-reports/cycles/:id/export.xlsx',

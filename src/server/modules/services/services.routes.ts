@@ -325,13 +325,12 @@ export const servicesModule = defineModule({
     );
 
     // ---- yearly service record of a (reporting party member) volunteer, for their employer unit
-    app.get(
+    route(
+      'GET',
       '/api/services/volunteers/:id/record',
-      {
-        config: { access: access.session },
-        schema: { tags, params: idParams, querystring: yearRecordQuery, response: { 200: yearRecordSchema } },
-      },
-      (req) => yearRecord(actorCtx(req), req.params.id, req.query.year),
+      access.session,
+      { query: yearRecordQuery, response: yearRecordSchema },
+      (ctx, id, query) => yearRecord(ctx, id, query.year),
     );
     app.get(
       '/api/services/volunteers/:id/record.xlsx',
