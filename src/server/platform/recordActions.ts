@@ -7,8 +7,8 @@ import { idParams } from './ids';
 type Locale = FastifyRequest['locale'];
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
-/** The use case behind a route on one record: the actor's context, the id, the body when the route takes one, the
- * request's language last. */
+/** The use case behind a route on one record: the actor's context, the id, the body (or query) when the route takes
+ * one, the request's language last. */
 type IdUseCase<R extends z.ZodType, B extends z.ZodType | undefined> = (
   ctx: ActorCtx,
   id: string,
@@ -16,17 +16,18 @@ type IdUseCase<R extends z.ZodType, B extends z.ZodType | undefined> = (
 ) => Promise<z.input<R>>;
 
 /**
- * Declares routes on one record named by the path's `:id` that answer JSON (200): each states its method, path,
- * access, body schema (when it takes one) and answer, and is served by a use case handed the actor's context, the
- * id, the body (only when the route has a body schema) and the request's language. Registered on the plain
- * instance, like recordRoutes: the signature checks the use case against the schemas instead of the type provider.
+ * Declares routes on one record named by the path's `:id` that answer JSON: each states its method, path, access,
+ * body schema or query schema (when it takes one), answer and its status (200 unless `status: 201`, a record made
+ * under this one), and is served by a use case handed the actor's context, the id, the body or query (only when the
+ * route has a schema for it) and the request's language. Registered on the plain instance, like recordRoutes: the
+ * signature checks the use case against the schemas instead of the type provider.
  */
 export function idRoutes(app: FastifyInstance, ctxOf: (req: FastifyRequest) => ActorCtx, tags: string[]) {
   return function route<R extends z.ZodType, B extends z.ZodType | undefined = undefined>(
     method: HTTPMethods,
     url: string,
     access: Access,
-    { body, response }: { body?: B; response: R },
+    { body, query, response, status = 200 }: { body?: B; query?: B; response: R; status?: 200 | 201 },
     run: IdUseCase<R, B>,
   ) {
     // Typed as a plain FastifySchema: the use case's answer is checked against R in the signature.
@@ -34,18 +35,22 @@ export function idRoutes(app: FastifyInstance, ctxOf: (req: FastifyRequest) => A
       tags,
       params: idParams,
       ...(body && { body }),
-      response: { 200: response },
+      ...(query && { querystring: query }),
+      response: { [status]: response },
     };
     const serve = run as (ctx: ActorCtx, id: string, ...rest: unknown[]) => Promise<unknown>;
+    const answer = (req: FastifyRequest) => {
+      const { id } = (req as IdRequest).params;
+      if (body) return serve(ctxOf(req), id, req.body, req.locale);
+      if (query) return serve(ctxOf(req), id, req.query, req.locale);
+      return serve(ctxOf(req), id, req.locale);
+    };
     app.route({
       method,
       url,
       config: { access },
       schema,
-      handler: (req) => {
-        const { id } = (req as IdRequest).params;
-        return body ? serve(ctxOf(req), id, req.body, req.locale) : serve(ctxOf(req), id, req.locale);
-      },
+      handler: status === 200 ? answer : async (req, reply) => reply.status(status).send(await answer(req)),
     });
   };
 }

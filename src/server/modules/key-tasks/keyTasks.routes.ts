@@ -28,7 +28,6 @@ import { keyTasksAccess } from '../../../shared/permissions/key-tasks';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
 import { sendXlsx } from '../../platform/excel';
-import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { recordRoutes } from '../../platform/recordRoutes';
 import * as keyTasksTables from './keyTasks.table';
@@ -73,7 +72,8 @@ export const keyTasksModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['key-tasks'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
     const read = { access: access.permission('key_tasks.read') };
     const manage = { access: access.permission('key_tasks.manage') };
 
@@ -81,7 +81,7 @@ export const keyTasksModule = defineModule({
       tags,
       read: read.access,
       write: manage.access,
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
     };
 
     // ---- leading groups and joint meetings
@@ -122,16 +122,14 @@ export const keyTasksModule = defineModule({
           response: { 200: groupDetailSchema },
         },
       },
-      (req) => endMembership(actorCtxOf(deps, req), req.params.id, req.params.memberId, req.body),
+      (req) => endMembership(ctxOf(req), req.params.id, req.params.memberId, req.body),
     );
-    app.post(
+    route(
+      'POST',
       '/api/leading-groups/:id/meetings',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: createMeetingBody, response: { 201: meetingSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await createMeeting(actorCtxOf(deps, req), req.params.id, req.body)),
+      manage.access,
+      { body: createMeetingBody, response: meetingSchema, status: 201 },
+      createMeeting,
     );
 
     // ---- lists
@@ -157,7 +155,7 @@ export const keyTasksModule = defineModule({
         schema: { tags, querystring: taskQuery.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {
-        const { list, rows } = await exportTasks(actorCtxOf(deps, req), req.query);
+        const { list, rows } = await exportTasks(ctxOf(req), req.query);
         const en = req.locale === 'en';
         const states = STATE_LABEL[en ? 'en' : 'zh-CN'];
         const title = list?.title ?? (en ? 'key-tasks' : '重点任务清单');

@@ -98,13 +98,12 @@ export const ledgerModule = defineModule({
       (req) => listAccounts(ctx(req), req.query),
     );
     route('GET', '/api/ledger/accounts/:id', readOrOwn.access, { response: accountView }, getAccount);
-    app.get(
+    route(
+      'GET',
       '/api/ledger/accounts/:id/statement',
-      {
-        config: readOrOwn,
-        schema: { tags, params: idParams, querystring: statementQuery, response: { 200: statementView } },
-      },
-      (req) => statement(ctx(req), req.params.id, req.query),
+      readOrOwn.access,
+      { query: statementQuery, response: statementView },
+      statement,
     );
     app.get(
       '/api/ledger/accounts/:id/statement.xlsx',

@@ -81,7 +81,8 @@ export const merchantsModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['merchants'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
 
     // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
     recordRoutes(base, {
@@ -89,7 +90,7 @@ export const merchantsModule = defineModule({
       tags,
       read: access.anyOf('merchants.manage', 'redemptions.counter'),
       write: access.permission('merchants.manage'),
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
       schema: pointSchema,
       listQuery: pointListQuery,
       body: createPointBody,
@@ -105,14 +106,12 @@ export const merchantsModule = defineModule({
       { body: updatePointBody, response: pointDetailSchema },
       updatePoint,
     );
-    app.post(
+    route(
+      'POST',
       '/api/merchants/points/:id/items',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, params: idParams, body: createItemBody, response: { 201: itemSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await createItem(actorCtxOf(deps, req), req.params.id, req.body)),
+      access.permission('merchants.manage'),
+      { body: createItemBody, response: itemSchema, status: 201 },
+      createItem,
     );
     route(
       'PATCH',
@@ -138,7 +137,7 @@ export const merchantsModule = defineModule({
           response: { 200: pointDetailSchema },
         },
       },
-      (req) => unlinkOperator(actorCtxOf(deps, req), req.params.id, req.params.userId),
+      (req) => unlinkOperator(ctxOf(req), req.params.id, req.params.userId),
     );
 
     // ---- the counter (redemptions.counter: community staff for their points, a merchant for its own)
@@ -148,7 +147,7 @@ export const merchantsModule = defineModule({
         config: { access: access.permission('redemptions.counter') },
         schema: { tags, response: { 200: z.array(counterPointSchema) } },
       },
-      (req) => counterPoints(actorCtxOf(deps, req)),
+      (req) => counterPoints(ctxOf(req)),
     );
     app.post(
       '/api/merchants/counter/lookup',
@@ -156,7 +155,7 @@ export const merchantsModule = defineModule({
         config: { access: access.permission('redemptions.counter') },
         schema: { tags, body: lookupCodeBody, response: { 200: codeLookupSchema } },
       },
-      (req) => lookupCode(actorCtxOf(deps, req), req.body.pointId, req.body.code),
+      (req) => lookupCode(ctxOf(req), req.body.pointId, req.body.code),
     );
     app.post(
       '/api/merchants/redemptions',
@@ -165,7 +164,7 @@ export const merchantsModule = defineModule({
         schema: { tags, body: redeemBody, response: { 200: redeemResultSchema, 201: redeemResultSchema } },
       },
       async (req, reply) => {
-        const result = await redeem(actorCtxOf(deps, req), req.body, idempotencyHeader(req));
+        const result = await redeem(ctxOf(req), req.body, idempotencyHeader(req));
         return reply.status(result.replayed ? 200 : 201).send(result);
       },
     );
@@ -175,7 +174,7 @@ export const merchantsModule = defineModule({
         config: { access: access.anyOf('merchants.manage', 'redemptions.counter') },
         schema: { tags, querystring: redemptionListQuery, response: { 200: pageOf(redemptionSchema) } },
       },
-      (req) => listRedemptions(actorCtxOf(deps, req), req.query),
+      (req) => listRedemptions(ctxOf(req), req.query),
     );
 
     // ---- settlements
@@ -191,7 +190,7 @@ export const merchantsModule = defineModule({
         },
       },
       async (req, reply) => {
-        const result = await settle(actorCtxOf(deps, req), req.params.id, req.body, idempotencyHeader(req));
+        const result = await settle(ctxOf(req), req.params.id, req.body, idempotencyHeader(req));
         return reply.status(result.replayed ? 200 : 201).send(result);
       },
     );
@@ -201,7 +200,7 @@ export const merchantsModule = defineModule({
         config: { access: access.permission('merchants.manage') },
         schema: { tags, querystring: settlementListQuery, response: { 200: pageOf(settlementSchema) } },
       },
-      (req) => listSettlements(actorCtxOf(deps, req), req.query),
+      (req) => listSettlements(ctxOf(req), req.query),
     );
     app.get(
       '/api/merchants/settlements/export.xlsx',
@@ -211,7 +210,7 @@ export const merchantsModule = defineModule({
       },
       async (req, reply) => {
         const en = req.locale === 'en';
-        const { items } = await listSettlements(actorCtxOf(deps, req), req.query, { all: true });
+        const { items } = await listSettlements(ctxOf(req), req.query, { all: true });
         return sendXlsx(
           reply,
           en ? 'settlements.xlsx' : '兑换结算.xlsx',
@@ -253,14 +252,14 @@ export const merchantsModule = defineModule({
         config: { access: access.permission('merchants.manage') },
         schema: { tags, querystring: reportQuery, response: { 200: reportSchema } },
       },
-      (req) => report(actorCtxOf(deps, req), req.query),
+      (req) => report(ctxOf(req), req.query),
     );
 
     // ---- the holder's phone (/m/redeem)
     app.get(
       '/api/merchants/me',
       { config: { access: access.session }, schema: { tags, response: { 200: myRedeemSchema } } },
-      (req) => myRedeem(actorCtxOf(deps, req)),
+      (req) => myRedeem(ctxOf(req)),
     );
     app.post(
       '/api/merchants/me/codes',
@@ -268,7 +267,7 @@ export const merchantsModule = defineModule({
         config: { access: access.permission('ledger.own') },
         schema: { tags, body: issueCodeBody, response: { 201: codeSchema } },
       },
-      async (req, reply) => reply.status(201).send(await issueCode(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await issueCode(ctxOf(req), req.body)),
     );
   },
 });

@@ -69,7 +69,8 @@ export const notificationsModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['notifications'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
     const session = { access: access.session };
     const manage = { access: access.permission('notifications.manage') };
 
@@ -79,23 +80,23 @@ export const notificationsModule = defineModule({
         config: session,
         schema: { tags, querystring: inboxQuery, response: { 200: pageOf(inboxItemSchema) } },
       },
-      (req) => listInbox(actorCtxOf(deps, req), req.query, req.locale),
+      (req) => listInbox(ctxOf(req), req.query, req.locale),
     );
     app.get(
       '/api/notifications/unread',
       { config: session, schema: { tags, response: { 200: unreadSchema } } },
-      (req) => unread(actorCtxOf(deps, req)),
+      (req) => unread(ctxOf(req)),
     );
     app.post(
       '/api/notifications/read-all',
       { config: session, schema: { tags, response: { 200: unreadSchema } } },
-      (req) => readAll(actorCtxOf(deps, req)),
+      (req) => readAll(ctxOf(req)),
     );
     route('POST', '/api/notifications/:id/read', session.access, { response: unreadSchema }, readOne);
     app.get(
       '/api/notifications/channels',
       { config: session, schema: { tags, response: { 200: channelsSchema } } },
-      (req) => getChannels(actorCtxOf(deps, req)),
+      (req) => getChannels(ctxOf(req)),
     );
     app.put(
       '/api/notifications/channels/:channel',
@@ -103,19 +104,19 @@ export const notificationsModule = defineModule({
         config: session,
         schema: { tags, params: channelParams, body: setChannelBody, response: { 200: channelsSchema } },
       },
-      (req) => setChannel(actorCtxOf(deps, req), req.params.channel, req.body),
+      (req) => setChannel(ctxOf(req), req.params.channel, req.body),
     );
     app.delete(
       '/api/notifications/channels/:channel',
       { config: session, schema: { tags, params: channelParams, response: { 200: channelsSchema } } },
-      (req) => removeChannel(actorCtxOf(deps, req), req.params.channel),
+      (req) => removeChannel(ctxOf(req), req.params.channel),
     );
     recordRoutes(app, {
       path: '/api/notifications/webhooks',
       tags,
       read: manage.access,
       write: manage.access,
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
       schema: webhookSchema,
       listQuery: webhookListQuery,
       body: createWebhookBody,
@@ -127,7 +128,7 @@ export const notificationsModule = defineModule({
       '/api/notifications/webhooks/:id',
       { config: manage, schema: { tags, params: idParams } },
       async (req, reply) => {
-        await deleteWebhook(actorCtxOf(deps, req), req.params.id);
+        await deleteWebhook(ctxOf(req), req.params.id);
         return reply.status(204).send();
       },
     );
@@ -137,7 +138,7 @@ export const notificationsModule = defineModule({
         config: manage,
         schema: { tags, params: idParams, response: { 200: z.object({ delivered: z.literal(true) }) } },
       },
-      (req) => testWebhook(actorCtxOf(deps, req), req.params.id),
+      (req) => testWebhook(ctxOf(req), req.params.id),
     );
     app.get(
       '/api/notifications/deliveries',
@@ -145,7 +146,7 @@ export const notificationsModule = defineModule({
         config: manage,
         schema: { tags, querystring: deliveryQuery, response: { 200: pageOf(deliverySchema) } },
       },
-      (req) => listDeliveries(actorCtxOf(deps, req), req.query, req.locale),
+      (req) => listDeliveries(ctxOf(req), req.query, req.locale),
     );
   },
 });

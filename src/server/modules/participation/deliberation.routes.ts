@@ -320,13 +320,12 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
   actionsOn('/api/conventions/board', board, conventionDetailSchema).get('', (c, id, loc) =>
     getConvention(c, id, loc, true),
   );
-  app.get(
+  route(
+    'GET',
     '/api/conventions/:id/diff',
-    {
-      config: read,
-      schema: { tags, params: idParams, querystring: diffQuery, response: { 200: diffSchema } },
-    },
-    (req) => diffConvention(ctx(req), req.params.id, req.query),
+    read.access,
+    { query: diffQuery, response: diffSchema },
+    diffConvention,
   );
   const conventionActions = actionsOn('/api/conventions', manage, conventionDetailSchema);
   conventionActions.post('versions', versionBody, addVersion);

@@ -101,7 +101,8 @@ export const peopleModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['people'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
 
     // ---- party organization levels (R-ORG-2) ----
     app.get(
@@ -110,7 +111,7 @@ export const peopleModule = defineModule({
         config: { access: access.permission('people.read') },
         schema: { tags, querystring: partySchemeQuery, response: { 200: partySchemeSchema } },
       },
-      (req) => getPartyScheme(actorCtxOf(deps, req), req.query.orgUnitId),
+      (req) => getPartyScheme(ctxOf(req), req.query.orgUnitId),
     );
     app.get(
       '/api/people/party-levels/schemes',
@@ -118,7 +119,7 @@ export const peopleModule = defineModule({
         config: { access: access.permission('people.read') },
         schema: { tags, querystring: pageParams, response: { 200: pageOf(partySchemeListItem) } },
       },
-      (req) => listPartySchemes(actorCtxOf(deps, req), req.query),
+      (req) => listPartySchemes(ctxOf(req), req.query),
     );
     app.put(
       '/api/people/party-levels/schemes/:orgUnitId',
@@ -131,7 +132,7 @@ export const peopleModule = defineModule({
           response: { 200: partySchemeSchema },
         },
       },
-      (req) => replacePartyScheme(actorCtxOf(deps, req), req.params.orgUnitId, req.body),
+      (req) => replacePartyScheme(ctxOf(req), req.params.orgUnitId, req.body),
     );
     route(
       'PATCH',
@@ -146,7 +147,7 @@ export const peopleModule = defineModule({
       tags,
       read: access.permission('people.read'),
       write: access.permission('people.write'),
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
     };
 
     // ---- party organizations ----
@@ -219,7 +220,7 @@ export const peopleModule = defineModule({
       '/api/people/workers/:id/grids/:gridId',
       { config: { access: access.permission('people.write') }, schema: { tags, params: gridParams } },
       async (req, reply) => {
-        await unassignGrid(actorCtxOf(deps, req), req.params.id, req.params.gridId);
+        await unassignGrid(ctxOf(req), req.params.id, req.params.gridId);
         return reply.status(204).send();
       },
     );

@@ -90,14 +90,15 @@ export const propertyModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['property'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
     const read = { access: access.permission('property.read') };
     const manage = { access: access.permission('property.manage') };
     const records = {
       tags,
       read: read.access,
       write: manage.access,
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
     };
 
     app.get(
@@ -106,7 +107,7 @@ export const propertyModule = defineModule({
         config: read,
         schema: { tags, querystring: compoundQuery, response: { 200: pageOf(compoundSchema) } },
       },
-      (req) => listCompounds(actorCtxOf(deps, req), req.query),
+      (req) => listCompounds(ctxOf(req), req.query),
     );
     route('GET', '/api/property/compounds/:id', read.access, { response: compoundSchema }, getCompound);
     route(
@@ -119,13 +120,13 @@ export const propertyModule = defineModule({
     app.get(
       '/api/property/coverage',
       { config: read, schema: { tags, querystring: coverageQuery, response: { 200: coverageSchema } } },
-      (req) => coverage(actorCtxOf(deps, req), req.query),
+      (req) => coverage(ctxOf(req), req.query),
     );
     app.get(
       '/api/property/coverage.xlsx',
       { config: read, schema: { tags, querystring: coverageQuery } },
       async (req, reply) => {
-        const cov = await coverage(actorCtxOf(deps, req), req.query);
+        const cov = await coverage(ctxOf(req), req.query);
         const en = req.locale === 'en';
         return sendXlsx(
           reply,
@@ -190,7 +191,7 @@ export const propertyModule = defineModule({
     app.get(
       '/api/property/honours/targets',
       { config: read, schema: { tags, querystring: targetsQuery, response: { 200: targetsSchema } } },
-      (req) => honourTargets(actorCtxOf(deps, req), req.query),
+      (req) => honourTargets(ctxOf(req), req.query),
     );
     app.get(
       '/api/property/mine',
@@ -198,7 +199,7 @@ export const propertyModule = defineModule({
         config: { access: access.permission('property.board') },
         schema: { tags, response: { 200: myCompoundSchema } },
       },
-      (req) => myCompound(actorCtxOf(deps, req)),
+      (req) => myCompound(ctxOf(req)),
     );
   },
 });

@@ -51,7 +51,8 @@ export const residentsModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['residents'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
 
     // The list, a resident's detail, create and update.
     recordRoutes(base, {
@@ -59,7 +60,7 @@ export const residentsModule = defineModule({
       tags,
       read: access.permission('residents.read'),
       write: access.permission('residents.write'),
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
       schema: residentSchema,
       listQuery: residentListQuery,
       body: createResidentBody,
@@ -100,7 +101,7 @@ export const residentsModule = defineModule({
         },
         async (req, reply) => {
           const { full, ...q } = req.query;
-          const rows = await exportResidents(actorCtxOf(deps, req), q, full === true);
+          const rows = await exportResidents(ctxOf(req), q, full === true);
           const l = req.locale;
           if (format === 'csv')
             return reply
@@ -135,7 +136,7 @@ export const residentsModule = defineModule({
         },
       },
       async (req, reply) => {
-        await removeResident(actorCtxOf(deps, req), req.params.id, req.body.reason);
+        await removeResident(ctxOf(req), req.params.id, req.body.reason);
         return reply.status(204).send();
       },
     );

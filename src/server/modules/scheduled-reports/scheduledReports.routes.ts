@@ -88,14 +88,15 @@ export const scheduledReportsModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['scheduled-reports'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
     const read = { access: access.permission('scheduled_reports.read') };
     const manage = { access: access.permission('scheduled_reports.manage') };
 
     app.get(
       '/api/scheduled-reports/figures',
       { config: read, schema: { tags, response: { 200: z.array(figureSchema) } } },
-      async (req) => listFigures(actorCtxOf(deps, req), req.locale === 'en' ? 'en' : 'zh-CN'),
+      async (req) => listFigures(ctxOf(req), req.locale === 'en' ? 'en' : 'zh-CN'),
     );
 
     // ---- templates
@@ -104,7 +105,7 @@ export const scheduledReportsModule = defineModule({
       tags,
       read: read.access,
       write: manage.access,
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
       schema: templateSchema,
       listQuery: templateQuery,
       body: templateBody,
@@ -113,34 +114,30 @@ export const scheduledReportsModule = defineModule({
       detail: { schema: templateSchema, get: getTemplate },
       update: { body: templatePatch, run: updateTemplate },
     });
-    app.get(
+    route(
+      'GET',
       '/api/scheduled-reports/templates/:id/board',
+      read.access,
       {
-        config: read,
-        schema: {
-          tags,
-          params: idParams,
-          querystring: z.strictObject({ cycles: z.coerce.number().int().min(1).max(24).default(6) }),
-          response: { 200: boardSchema },
-        },
+        query: z.strictObject({ cycles: z.coerce.number().int().min(1).max(24).default(6) }),
+        response: boardSchema,
       },
-      (req) => board(actorCtxOf(deps, req), req.params.id, req.query.cycles),
+      (ctx, id, query) => board(ctx, id, query.cycles),
     );
 
     // ---- cycles
     app.get(
       '/api/scheduled-reports/cycles',
       { config: read, schema: { tags, querystring: cycleQuery, response: { 200: pageOf(cycleSchema) } } },
-      (req) => listCycles(actorCtxOf(deps, req), req.query),
+      (req) => listCycles(ctxOf(req), req.query),
     );
     route('GET', '/api/scheduled-reports/cycles/:id', read.access, { response: cycleSchema }, getCycle);
-    app.get(
+    route(
+      'GET',
       '/api/scheduled-reports/cycles/:id/rollup',
-      {
-        config: read,
-        schema: { tags, params: idParams, querystring: rollupQuery, response: { 200: rollupSchema } },
-      },
-      (req) => rollup(actorCtxOf(deps, req), req.params.id, req.query.unitId),
+      read.access,
+      { query: rollupQuery, response: rollupSchema },
+      (ctx, id, query) => rollup(ctx, id, query.unitId),
     );
     app.get(
       '/api/scheduled-reports/cycles/:id/export.xlsx',
@@ -149,7 +146,7 @@ export const scheduledReportsModule = defineModule({
         schema: { tags, params: idParams },
       },
       async (req, reply) => {
-        const { template, label, rows } = await exportCycle(actorCtxOf(deps, req), req.params.id);
+        const { template, label, rows } = await exportCycle(ctxOf(req), req.params.id);
         const en = req.locale === 'en';
         const states = STATE_LABEL[en ? 'en' : 'zh-CN'];
         const yes = en ? 'yes' : '是';
@@ -191,7 +188,7 @@ export const scheduledReportsModule = defineModule({
         config: read,
         schema: { tags, querystring: submissionQuery, response: { 200: pageOf(submissionSchema) } },
       },
-      (req) => listSubmissions(actorCtxOf(deps, req), req.query),
+      (req) => listSubmissions(ctxOf(req), req.query),
     );
     app.get(
       '/api/scheduled-reports/overdue',
@@ -203,7 +200,7 @@ export const scheduledReportsModule = defineModule({
           response: { 200: pageOf(submissionSchema) },
         },
       },
-      (req) => listSubmissions(actorCtxOf(deps, req), { ...req.query, overdue: 'true' }),
+      (req) => listSubmissions(ctxOf(req), { ...req.query, overdue: 'true' }),
     );
     route(
       'GET',

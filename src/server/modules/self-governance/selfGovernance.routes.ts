@@ -24,7 +24,6 @@ import { SELF_GOVERNANCE_ERRORS } from '../../../shared/i18n/errors.self-governa
 import { selfGovernanceAccess } from '../../../shared/permissions/self-governance';
 import { access } from '../../platform/access';
 import { actorCtxOf } from '../../platform/context';
-import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -55,7 +54,8 @@ export const selfGovernanceModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['self-governance'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
     const read = { access: access.permission('self_governance.read') };
     const manage = { access: access.permission('self_governance.manage') };
     const P = '/api/self-governance';
@@ -63,13 +63,13 @@ export const selfGovernanceModule = defineModule({
       tags,
       read: read.access,
       write: manage.access,
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: ctxOf,
     };
 
     app.get(
       `${P}/overview`,
       { config: read, schema: { tags, querystring: overviewQuery, response: { 200: overviewSchema } } },
-      (req) => overview(actorCtxOf(deps, req), req.query),
+      (req) => overview(ctxOf(req), req.query),
     );
     recordRoutes(base, {
       path: `${P}/bodies`,
@@ -81,14 +81,12 @@ export const selfGovernanceModule = defineModule({
       create: createBody,
       detail: { schema: bodySchema, get: getBody },
     });
-    app.post(
+    route(
+      'POST',
       `${P}/bodies/:id/positions`,
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: positionBody, response: { 201: bodySchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await createPosition(actorCtxOf(deps, req), req.params.id, req.body)),
+      manage.access,
+      { body: positionBody, response: bodySchema, status: 201 },
+      createPosition,
     );
     route(
       'POST',
@@ -107,7 +105,7 @@ export const selfGovernanceModule = defineModule({
     app.get(
       `${P}/vacancies`,
       { config: read, schema: { tags, querystring: vacancyQuery, response: { 200: pageOf(vacancySchema) } } },
-      (req) => listVacancies(actorCtxOf(deps, req), req.query),
+      (req) => listVacancies(ctxOf(req), req.query),
     );
     recordRoutes(base, {
       path: `${P}/elections`,

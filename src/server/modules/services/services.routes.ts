@@ -149,7 +149,8 @@ export const servicesModule = defineModule({
   routes(base: FastifyInstance, deps: AppDeps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['services'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const actorCtx = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, actorCtx, tags);
     const idParams = z.object({ id: z.string().max(64) });
 
     // ---- seed 003's three lists (问题/服务/解决), read from needs and orders
@@ -159,14 +160,14 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.read') },
         schema: { tags, querystring: loopQuery, response: { 200: loopSchema } },
       },
-      (req) => loopLists(actorCtxOf(deps, req), req.query),
+      (req) => loopLists(actorCtx(req), req.query),
     );
     // ---- three lists (R-SV-1)
     const lists = {
       tags,
       read: access.permission('services.read'),
       write: access.permission('services.write'),
-      ctx: (req: FastifyRequest) => actorCtxOf(deps, req),
+      ctx: actorCtx,
     };
     recordRoutes(app, {
       path: '/api/services/needs',
@@ -229,7 +230,7 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.read') },
         schema: { tags, querystring: orderListQuery, response: { 200: pageOf(orderSchema) } },
       },
-      (req) => listOrders(actorCtxOf(deps, req), req.query),
+      (req) => listOrders(actorCtx(req), req.query),
     );
     app.post(
       '/api/services/orders',
@@ -238,7 +239,7 @@ export const servicesModule = defineModule({
         schema: { tags, body: orderBody, response: { 200: orderDetailSchema, 201: orderDetailSchema } },
       },
       async (req, reply) => {
-        const ctx = actorCtxOf(deps, req);
+        const ctx = actorCtx(req);
         const order = await createOrder(ctx, req.body);
         return reply.status(order.replayed ? 200 : 201).send(await getOrder(ctx, order.id));
       },
@@ -251,7 +252,7 @@ export const servicesModule = defineModule({
         schema: { tags, params: idParams, body: orderActionBody, response: { 200: orderDetailSchema } },
       },
       async (req) => {
-        const ctx = actorCtxOf(deps, req);
+        const ctx = actorCtx(req);
         return orderDetail(ctx, await act(ctx, req.params.id, req.body));
       },
     );
@@ -269,7 +270,7 @@ export const servicesModule = defineModule({
         schema: { tags, response: { 200: z.object({ returned: z.number() }) } },
       },
       // Only the communities this person dispatches for; the scheduled job sweeps them all.
-      (req) => sweepOwnServiceOrders(actorCtxOf(deps, req)),
+      (req) => sweepOwnServiceOrders(actorCtx(req)),
     );
     const communityParams = z.object({ communityId: z.string().max(64) });
     app.get(
@@ -278,7 +279,7 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.read') },
         schema: { tags, params: communityParams, response: { 200: settingsSchema } },
       },
-      (req) => getSettings(actorCtxOf(deps, req), req.params.communityId),
+      (req) => getSettings(actorCtx(req), req.params.communityId),
     );
     app.put(
       '/api/services/settings/:communityId',
@@ -286,7 +287,7 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.dispatch') },
         schema: { tags, params: communityParams, body: settingsBody, response: { 200: settingsSchema } },
       },
-      (req) => putSettings(actorCtxOf(deps, req), req.params.communityId, req.body),
+      (req) => putSettings(actorCtx(req), req.params.communityId, req.body),
     );
 
     // ---- residents' and volunteers' own views (phone pages)
@@ -296,7 +297,7 @@ export const servicesModule = defineModule({
         config: { access: access.session },
         schema: { tags, querystring: myOrdersQuery, response: { 200: pageOf(orderSchema) } },
       },
-      (req) => myOrders(actorCtxOf(deps, req), req.query),
+      (req) => myOrders(actorCtx(req), req.query),
     );
     app.get(
       '/api/services/my/tasks',
@@ -304,12 +305,12 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.serve') },
         schema: { tags, querystring: myTasksQuery, response: { 200: pageOf(orderSchema) } },
       },
-      (req) => myTasks(actorCtxOf(deps, req), req.query),
+      (req) => myTasks(actorCtx(req), req.query),
     );
     app.get(
       '/api/services/my/summary',
       { config: { access: access.session }, schema: { tags, response: { 200: myServiceSummarySchema } } },
-      (req) => myServiceSummary(actorCtxOf(deps, req)),
+      (req) => myServiceSummary(actorCtx(req)),
     );
     app.get(
       '/api/services/my/record',
@@ -318,19 +319,18 @@ export const servicesModule = defineModule({
         schema: { tags, querystring: yearRecordQuery, response: { 200: yearRecordSchema } },
       },
       async (req) => {
-        const ctx = actorCtxOf(deps, req);
+        const ctx = actorCtx(req);
         return yearRecord(ctx, await myVolunteerId(ctx), req.query.year);
       },
     );
 
     // ---- yearly service record of a (reporting party member) volunteer, for their employer unit
-    app.get(
+    route(
+      'GET',
       '/api/services/volunteers/:id/record',
-      {
-        config: { access: access.session },
-        schema: { tags, params: idParams, querystring: yearRecordQuery, response: { 200: yearRecordSchema } },
-      },
-      (req) => yearRecord(actorCtxOf(deps, req), req.params.id, req.query.year),
+      access.session,
+      { query: yearRecordQuery, response: yearRecordSchema },
+      (ctx, id, query) => yearRecord(ctx, id, query.year),
     );
     app.get(
       '/api/services/volunteers/:id/record.xlsx',
@@ -339,7 +339,7 @@ export const servicesModule = defineModule({
         schema: { tags, params: idParams, querystring: yearRecordQuery },
       },
       async (req, reply) => {
-        const r = await yearRecord(actorCtxOf(deps, req), req.params.id, req.query.year);
+        const r = await yearRecord(actorCtx(req), req.params.id, req.query.year);
         const en = req.locale === 'en';
         return reply
           .header('content-type', XLSX_MIME)
@@ -362,7 +362,7 @@ export const servicesModule = defineModule({
           response: { 200: z.array(stationSchema) },
         },
       },
-      (req) => listStations(actorCtxOf(deps, req), req.query.communityId),
+      (req) => listStations(actorCtx(req), req.query.communityId),
     );
     app.post(
       '/api/services/stations',
@@ -370,7 +370,7 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.write') },
         schema: { tags, body: stationBody, response: { 201: stationSchema } },
       },
-      async (req, reply) => reply.status(201).send(await createStation(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await createStation(actorCtx(req), req.body)),
     );
     app.get(
       '/api/services/duty',
@@ -378,7 +378,7 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.read') },
         schema: { tags, querystring: dutyQuery, response: { 200: z.array(dutySlotSchema) } },
       },
-      (req) => listSlots(actorCtxOf(deps, req), req.query),
+      (req) => listSlots(actorCtx(req), req.query),
     );
     app.post(
       '/api/services/duty',
@@ -386,13 +386,13 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.write') },
         schema: { tags, body: dutySlotBody, response: { 201: dutySlotSchema } },
       },
-      async (req, reply) => reply.status(201).send(await createSlot(actorCtxOf(deps, req), req.body)),
+      async (req, reply) => reply.status(201).send(await createSlot(actorCtx(req), req.body)),
     );
     app.delete(
       '/api/services/duty/:id',
       { config: { access: access.permission('services.write') }, schema: { tags, params: idParams } },
       async (req, reply) => {
-        await deleteSlot(actorCtxOf(deps, req), req.params.id);
+        await deleteSlot(actorCtx(req), req.params.id);
         return reply.status(204).send();
       },
     );
@@ -403,30 +403,26 @@ export const servicesModule = defineModule({
       { response: z.array(dutyLogSchema) },
       listDutyLogs,
     );
-    app.post(
+    route(
+      'POST',
       '/api/services/duty/:id/logs',
-      {
-        config: { access: access.permission('services.write') },
-        schema: { tags, params: idParams, body: dutyLogBody, response: { 201: dutyLogSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await addDutyLog(actorCtxOf(deps, req), req.params.id, req.body)),
+      access.permission('services.write'),
+      { body: dutyLogBody, response: dutyLogSchema, status: 201 },
+      addDutyLog,
     );
 
     // ---- the person on duty logs their own duty on the phone (R-SV-2)
     app.get(
       '/api/me/duty',
       { config: { access: access.session }, schema: { tags, response: { 200: myDutySchema } } },
-      (req) => myDuty(actorCtxOf(deps, req)),
+      (req) => myDuty(actorCtx(req)),
     );
-    app.post(
+    route(
+      'POST',
       '/api/me/duty/:id/logs',
-      {
-        config: { access: access.session },
-        schema: { tags, params: idParams, body: myDutyLogBody, response: { 201: dutyLogSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await addMyDutyLog(actorCtxOf(deps, req), req.params.id, req.body)),
+      access.session,
+      { body: myDutyLogBody, response: dutyLogSchema, status: 201 },
+      addMyDutyLog,
     );
     /** multipart/form-data with one image: a photo on the person's own duty log, the same day. */
     app.post(
@@ -441,7 +437,7 @@ export const servicesModule = defineModule({
         },
       },
       (req) =>
-        attachMyDutyPhoto(actorCtxOf(deps, req), createLocalStorage(deps.config.dataDir), req.params.id, () =>
+        attachMyDutyPhoto(actorCtx(req), createLocalStorage(deps.config.dataDir), req.params.id, () =>
           readPhoto(req),
         ),
     );
@@ -450,7 +446,7 @@ export const servicesModule = defineModule({
       { config: { access: access.session }, schema: { tags, params: idParams } },
       async (req, reply) => {
         const photo = await dutyLogPhoto(
-          actorCtxOf(deps, req),
+          actorCtx(req),
           createLocalStorage(deps.config.dataDir),
           req.params.id,
         );
@@ -465,7 +461,7 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.read') },
         schema: { tags, querystring: reportQuery, response: { 200: reportSchema } },
       },
-      (req) => servicesReport(actorCtxOf(deps, req), req.query),
+      (req) => servicesReport(actorCtx(req), req.query),
     );
     app.get(
       '/api/services/reports/servers',
@@ -473,13 +469,13 @@ export const servicesModule = defineModule({
         config: { access: access.permission('services.read') },
         schema: { tags, querystring: reportQuery, response: { 200: z.array(serverRowSchema) } },
       },
-      (req) => serversReport(actorCtxOf(deps, req), req.query),
+      (req) => serversReport(actorCtx(req), req.query),
     );
     app.get(
       '/api/services/reports.xlsx',
       { config: { access: access.permission('services.read') }, schema: { tags, querystring: reportQuery } },
       async (req, reply) => {
-        const r = await servicesReport(actorCtxOf(deps, req), req.query);
+        const r = await servicesReport(actorCtx(req), req.query);
         const en = req.locale === 'en';
         type Row = {
           name: string;

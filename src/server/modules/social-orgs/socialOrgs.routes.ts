@@ -49,7 +49,7 @@ import { SOCIAL_ORGS_AUDIT } from '../../../shared/i18n/audit.social-orgs';
 import { SOCIAL_ORGS_ERRORS } from '../../../shared/i18n/errors.social-orgs';
 import { socialOrgsAccess } from '../../../shared/permissions/social-orgs';
 import { access } from '../../platform/access';
-import { idParams, idParamsWith } from '../../platform/ids';
+import { idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { type SheetColumn, sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -207,21 +207,19 @@ export const socialOrgsModule = defineModule({
       { config: read, schema: { tags, response: { 200: z.object({ items: z.array(urbanVillageSchema) }) } } },
       async (req) => ({ items: await urbanVillages(ctx(req)) }),
     );
-    app.get(
+    route(
+      'GET',
       '/api/social-orgs/orgs/:id/members',
-      {
-        config: read,
-        schema: { tags, params: idParams, querystring: pq, response: { 200: pageOf(memberSchema) } },
-      },
-      (req) => listMembers(ctx(req), req.params.id, req.query),
+      read.access,
+      { query: pq, response: pageOf(memberSchema) },
+      listMembers,
     );
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/orgs/:id/members',
-      {
-        config: manage,
-        schema: { tags, params: idParams, body: memberBody, response: { 201: memberSchema } },
-      },
-      async (req, reply) => reply.status(201).send(await addMember(ctx(req), req.params.id, req.body)),
+      manage.access,
+      { body: memberBody, response: memberSchema, status: 201 },
+      addMember,
     );
     app.delete(
       '/api/social-orgs/orgs/:id/members/:memberId',
@@ -332,18 +330,19 @@ export const socialOrgsModule = defineModule({
       body: fundBody,
       create: createFund,
     });
-    app.get(
+    route(
+      'GET',
       '/api/social-orgs/funds/:id/flows',
-      {
-        config: read,
-        schema: { tags, params: idParams, querystring: flowListQuery, response: { 200: pageOf(flowSchema) } },
-      },
-      (req) => listFlows(ctx(req), req.params.id, req.query),
+      read.access,
+      { query: flowListQuery, response: pageOf(flowSchema) },
+      listFlows,
     );
-    app.post(
+    route(
+      'POST',
       '/api/social-orgs/funds/:id/flows',
-      { config: manage, schema: { tags, params: idParams, body: flowBody, response: { 201: flowSchema } } },
-      async (req, reply) => reply.status(201).send(await recordFlow(ctx(req), req.params.id, req.body)),
+      manage.access,
+      { body: flowBody, response: flowSchema, status: 201 },
+      recordFlow,
     );
     app.get(
       '/api/social-orgs/fund-board',

@@ -134,27 +134,19 @@ export const surveysModule = defineModule({
           .send(svg);
       },
     );
-    app.get(
+    route(
+      'GET',
       '/api/surveys/:id/responses',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParams,
-          querystring: responseListQuery,
-          response: { 200: pageOf(responseSchema) },
-        },
-      },
-      (req) => listResponses(ctx(req), req.params.id, req.query),
+      read.access,
+      { query: responseListQuery, response: pageOf(responseSchema) },
+      listResponses,
     );
-    app.post(
+    route(
+      'POST',
       '/api/surveys/:id/responses',
-      {
-        config: enter,
-        schema: { tags, params: idParams, body: paperBody, response: { 201: responseSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await enterPaperResponse(ctx(req), req.params.id, req.body)),
+      enter.access,
+      { body: paperBody, response: responseSchema, status: 201 },
+      enterPaperResponse,
     );
     route('GET', '/api/surveys/:id/results', read.access, { response: resultsSchema }, surveyResults);
     app.get(

@@ -140,18 +140,16 @@ export const volunteersModule = defineModule({
         return pdfReply(reply, number, pdf);
       },
     );
-    app.post(
+    route(
+      'POST',
       '/api/volunteer-hours/:id/correct',
+      write.access,
       {
-        config: write,
-        schema: {
-          tags,
-          params: idParams,
-          body: correctionBody,
-          response: { 201: z.object({ id: z.string(), minutes: z.number(), total: z.number() }) },
-        },
+        body: correctionBody,
+        response: z.object({ id: z.string(), minutes: z.number(), total: z.number() }),
+        status: 201,
       },
-      async (req, reply) => reply.status(201).send(await correctHours(ctx(req), req.params.id, req.body)),
+      correctHours,
     );
 
     // Teams
@@ -276,14 +274,12 @@ export const volunteersModule = defineModule({
       },
       (req) => cancelActivity(ctx(req), req.params.id, req.body.reason),
     );
-    app.post(
+    route(
+      'POST',
       '/api/volunteer-activities/:id/signups',
-      {
-        config: write,
-        schema: { tags, params: idParams, body: volunteerRefBody, response: { 201: signupResult } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await staffSignUp(ctx(req), req.params.id, req.body.volunteerId)),
+      write.access,
+      { body: volunteerRefBody, response: signupResult, status: 201 },
+      (ctx, id, body) => staffSignUp(ctx, id, body.volunteerId),
     );
     app.post(
       '/api/volunteer-activities/:id/signups/:volunteerId/cancel',
@@ -333,13 +329,12 @@ export const volunteersModule = defineModule({
       { config: session, schema: { tags, response: { 200: z.array(myActivitySchema) } } },
       (req) => listMyActivities(ctx(req)),
     );
-    app.post(
+    route(
+      'POST',
       '/api/me/volunteer/activities/:id/signup',
-      {
-        config: session,
-        schema: { tags, params: idParams, response: { 201: signupResult } },
-      },
-      async (req, reply) => reply.status(201).send(await mySignUp(ctx(req), req.params.id)),
+      session.access,
+      { response: signupResult, status: 201 },
+      mySignUp,
     );
     app.post(
       '/api/me/volunteer/activities/:id/cancel',

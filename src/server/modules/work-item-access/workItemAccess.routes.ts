@@ -46,14 +46,15 @@ export const workItemAccessModule = defineModule({
   routes(base: FastifyInstance, deps) {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['work-item-access'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
+    const route = idRoutes(app, ctxOf, tags);
     const read = { access: access.permission('work_item_access.read') };
     const decide = { access: access.permission('work_item_access.decide') };
 
     app.get(
       '/api/work-item-access/items',
       { config: read, schema: { tags, querystring: itemQuery, response: { 200: pageOf(wiaItemSchema) } } },
-      (req) => listItems(actorCtxOf(deps, req), req.query),
+      (req) => listItems(ctxOf(req), req.query),
     );
     route(
       'POST',
@@ -62,7 +63,7 @@ export const workItemAccessModule = defineModule({
       { body: reviewItemBody, response: wiaItemSchema },
       reviewItem,
     );
-    const records = { tags, read: read.access, ctx: (req: FastifyRequest) => actorCtxOf(deps, req) };
+    const records = { tags, read: read.access, ctx: ctxOf };
     recordRoutes(base, {
       path: '/api/work-item-access/refusals',
       ...records,
