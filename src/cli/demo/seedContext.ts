@@ -46,6 +46,15 @@ export async function xinxialuSubdistrict(db: Db) {
   return sd;
 }
 
+/** The demo community 铜都社区, or undefined when the org tree lacks it. */
+export async function tongduCommunity(db: Db) {
+  const [tongdu] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'community'), eq(orgUnits.name, '铜都社区')));
+  return tongdu;
+}
+
 /** The demo subdistrict 新下陆街道 (seed 003) and its communities in display order; null when it is missing. */
 export async function xinxialuCommunities(db: Db) {
   const sd = await xinxialuSubdistrict(db);
