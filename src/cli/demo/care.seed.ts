@@ -11,7 +11,7 @@ import { residents } from '../../server/modules/residents/residents.table';
 import type { ActorCtx } from '../../server/platform/context';
 import { DEFAULT_FREQUENCY_DAYS } from '../../shared/contracts/care';
 import { SPECIAL_GROUP_TAGS, type SpecialGroupTag } from '../../shared/orgKinds';
-import { type DemoSeedDeps, demoUserCtx } from './seedContext';
+import { type DemoSeedDeps, demoUserCtx, tongduCommunity } from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,10 +37,7 @@ export async function seedDemoCare(deps: DemoSeedDeps, opts: { log: (line: strin
   let at = new Date(real.getTime() - 35 * DAY);
   const clock = { now: () => new Date(at) };
   const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
-  const [tongdu] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), eq(orgUnits.name, '铜都社区')));
+  const tongdu = await tongduCommunity(db);
   const staff = await ctxOf('tongdu');
   const gridWorker = await ctxOf('grid1');
   const volunteer = await ctxOf('zhiyuan');

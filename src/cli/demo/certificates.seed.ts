@@ -1,14 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import {
   createCatalogueItem,
   requestCertificate,
   recordSealUse,
 } from '../../server/modules/certificates/certificates.usecases';
-import { orgUnits } from '../../server/modules/org/org.table';
 import type { AppDeps } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import type { CertificateRequestBody } from '../../shared/contracts/certificates';
-import { demoUserCtx, xinxialuSubdistrict } from './seedContext';
+import { demoUserCtx, tongduCommunity, xinxialuSubdistrict } from './seedContext';
 
 const DAY = 86_400_000;
 const ORG_LAW = '中华人民共和国城市居民委员会组织法';
@@ -45,10 +43,7 @@ export async function seedDemoCertificates(
   const clock = { now: () => new Date(now) };
   const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const sd = await xinxialuSubdistrict(db);
-  const [tongdu] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), eq(orgUnits.name, '铜都社区')));
+  const tongdu = await tongduCommunity(db);
   const liukt = await ctxOf('liukt');
   const luhx = await ctxOf('luhx');
   if (!sd || !tongdu || !liukt || !luhx) return;

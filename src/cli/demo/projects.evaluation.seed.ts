@@ -1,13 +1,12 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { quotaProposal, recordEvaluation } from '../../server/modules/projects/projects.evaluation';
 import { saveCallEvaluation } from '../../server/modules/projects/projects.evaluation.repository';
 import { actOnApplication } from '../../server/modules/projects/projects.usecases';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { pjApplications, pjCalls } from '../../server/modules/projects/projects.table';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
+import { demoUserCtx } from './seedContext';
 
 /** Grades of the 12 Jinjiang pilots of 2023: three excellent, six good, two passing, one failing. */
 const JINJIANG_SCORES: [number, string][] = [
@@ -43,11 +42,7 @@ export async function seedDemoProjectEvaluation(
   opts: { log: (line: string) => void },
 ): Promise<void> {
   const { db, clock, ids, pii } = deps;
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const sd = await ctxOf('liukt');
   const bureau = await ctxOf('civil');
   if (!sd || !bureau) return;

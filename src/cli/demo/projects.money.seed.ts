@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { users } from '../../server/modules/accounts/accounts.table';
 import { addDisbursement, addSpend, discloseFunds } from '../../server/modules/projects/projects.money';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
 import { publishedPilots } from './projects.milestones.seed';
+import { demoUserCtx } from './seedContext';
 
 const DAY = 86_400_000;
 
@@ -19,10 +17,8 @@ export async function seedDemoProjectMoney(
   opts: { log: (line: string) => void },
 ): Promise<void> {
   const { db, clock, ids, pii } = deps;
-  const [u] = await db.select().from(users).where(eq(users.username, 'liukt'));
-  const actor = u ? await loadActor(db, u.id) : null;
-  if (!actor) return;
-  const ctx: ActorCtx = { db, ids, pii, clock, actor, requestId: 'demo-seed' };
+  const ctx = await demoUserCtx({ db, ids, pii, clock }, 'liukt');
+  if (!ctx) return;
   const pilots = await publishedPilots(db);
   const now = clock.now().getTime();
   const day = (from: Date, d: number) => chinaDate(new Date(Math.min(now, from.getTime() + d * DAY)));

@@ -2,16 +2,15 @@ import { and, asc, desc, eq, isNull, like, lte } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { certCatalogue } from '../../server/modules/certificates/certificates.table';
 import { requestCertificate } from '../../server/modules/certificates/certificates.usecases';
-import { orgUnits } from '../../server/modules/org/org.table';
 import { residents } from '../../server/modules/residents/residents.table';
 import { createOrder } from '../../server/modules/services/services.orders';
 import { svSurveys } from '../../server/modules/surveys/surveys.table';
 import { enterPaperResponse } from '../../server/modules/surveys/surveys.usecases';
 import { intake } from '../../server/modules/work-orders/work-orders.api';
-import { loadActor } from '../../server/platform/auth';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { AppDeps } from '../../server/platform/context';
 import { inScope } from '../../server/platform/permissions';
 import type { ProxyBody } from '../../shared/contracts/proxy';
+import { demoUserCtx, tongduCommunity } from './seedContext';
 
 const MINUTE = 60_000;
 
@@ -30,16 +29,9 @@ export async function seedDemoProxy(
   const { db, ids, pii } = deps;
   const now = deps.clock.now();
   const clock = { now: () => deps.clock.now() };
-  const ctxOf = async (username: string): Promise<ActorCtx | null> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    const actor = u ? await loadActor(db, u.id) : null;
-    return actor ? { db, ids, pii, clock, actor, requestId: 'demo-seed' } : null;
-  };
+  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const [jumin] = await db.select().from(users).where(eq(users.username, 'jumin'));
-  const [tongdu] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), eq(orgUnits.name, '铜都社区')));
+  const tongdu = await tongduCommunity(db);
   const [grid1, tongduWorker, luhx, zhiyuan] = await Promise.all([
     ctxOf('grid1'),
     ctxOf('tongdu'),

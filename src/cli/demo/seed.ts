@@ -61,6 +61,7 @@ import { seedDemoSocialOrgs } from './socialOrgs.seed';
 import { seedDemoDeliberation } from './deliberation.seed';
 import { seedDemoProxy } from './proxy.seed';
 import { DEMO_PASSWORD, insertDemoUser } from './demoLogin';
+import { demoDraws } from './demoDraws';
 
 export { DEMO_PASSWORD };
 
@@ -75,12 +76,7 @@ function rng(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
+  return demoDraws(next);
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

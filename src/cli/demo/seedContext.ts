@@ -37,13 +37,23 @@ export async function demoUserCtx(
   return { db, ids, pii, clock, actor, requestId };
 }
 
-/** The demo subdistrict 新下陆街道, or undefined when the org tree lacks it. */
-export async function xinxialuSubdistrict(db: Db) {
-  const [sd] = await db
+/** The demo org unit of `kind` named `name` (the first the database answers), or undefined when there is none. */
+async function demoUnitNamed(db: Db, kind: string, name: string) {
+  const [unit] = await db
     .select()
     .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'subdistrict'), eq(orgUnits.name, '新下陆街道')));
-  return sd;
+    .where(and(eq(orgUnits.kind, kind), eq(orgUnits.name, name)));
+  return unit;
+}
+
+/** The demo subdistrict 新下陆街道, or undefined when the org tree lacks it. */
+export function xinxialuSubdistrict(db: Db) {
+  return demoUnitNamed(db, 'subdistrict', '新下陆街道');
+}
+
+/** The demo community 铜都社区, or undefined when the org tree lacks it. */
+export function tongduCommunity(db: Db) {
+  return demoUnitNamed(db, 'community', '铜都社区');
 }
 
 /** The demo subdistrict 新下陆街道 (seed 003) and its communities in display order; null when it is missing. */

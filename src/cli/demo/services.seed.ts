@@ -23,6 +23,7 @@ import { maskAddress, maskPhone } from '../../server/platform/crypto';
 import { rowsOf } from '../../server/platform/db';
 import { xinxialuCommunities } from './seedContext';
 import { insertDemoUser } from './demoLogin';
+import { demoDraws } from './demoDraws';
 
 /** The demo resident's mobile (jumin, 王秀英): SMS login in the demo. */
 export const DEMO_RESIDENT_PHONE = '13800138000';
@@ -111,11 +112,7 @@ function rng(seed: number) {
     s = (s * 1103515245 + 12345) & 0x7fffffff;
     return s / 0x7fffffff;
   };
-  return {
-    next,
-    int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)),
-    pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!,
-  };
+  return demoDraws(next);
 }
 
 type Status =

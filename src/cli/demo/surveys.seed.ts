@@ -9,7 +9,7 @@ import {
 } from '../../server/modules/surveys/surveys.usecases';
 import type { AppDeps } from '../../server/platform/context';
 import type { Answers, Question } from '../../shared/contracts/surveys';
-import { demoUserCtx } from './seedContext';
+import { demoUserCtx, tongduCommunity } from './seedContext';
 
 const DAY = 86_400_000;
 
@@ -212,10 +212,7 @@ export async function seedDemoSurveys(
 
   // ---- this year: 铜都社区 collecting, closing in five days
   const luhx = await ctxOf('luhx');
-  const [tongdu] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), eq(orgUnits.name, '铜都社区')));
+  const tongdu = await tongduCommunity(db);
   if (luhx && tongdu) {
     const now = clock.now();
     const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));

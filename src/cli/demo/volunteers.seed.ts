@@ -19,6 +19,7 @@ import { yieldToRequests } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
 import { insertDemoLogin } from './demoLogin';
 import { xinxialuCommunities } from './seedContext';
+import { demoDraws } from './demoDraws';
 
 const SKILLS = [
   '助老服务',
@@ -51,12 +52,7 @@ function rng(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-  return {
-    next,
-    int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
+  return demoDraws(next);
 }
 
 const DAY = 86_400_000;

@@ -23,6 +23,7 @@ import type { AppDeps } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { bulkInsert } from './bulk';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
+import { demoDraws } from './demoDraws';
 
 /**
  * A year of work orders for 新下陆街道's 12 communities (seed 003), written with bulk inserts (not
@@ -60,11 +61,9 @@ function prng(seed: number) {
   };
   const between = (a: number, b: number) => a + next() * (b - a);
   return {
-    next,
+    ...demoDraws(next),
     between,
     int: (a: number, b: number) => Math.floor(between(a, b + 1)),
-    chance: (p: number) => next() < p,
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
     weighted: <T extends string>(w: Partial<Record<T, number>>): T => {
       const entries = Object.entries(w) as [T, number][];
       let r = next() * entries.reduce((s, [, v]) => s + v, 0);

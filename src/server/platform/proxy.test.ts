@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../test/app';
+import { addResidenceCatalogueItem } from '../../../test/certificates';
 import { actorCtxFor, buildResident } from '../../../test/factories';
 import { users } from '../modules/accounts/accounts.table';
 import { auditLog } from './audit.table';
@@ -233,15 +234,7 @@ describe('帮办代办: survey answers', () => {
 describe('帮办代办: certificate requests', () => {
   let catalogueId: string;
   beforeAll(async () => {
-    const sd = await t.as('sd_admin');
-    const ok = await sd.post('/api/certificates/catalogue', {
-      orgUnitId: t.fx.subdistrict.id,
-      name: '居住情况证明',
-      lawName: '中华人民共和国城市居民委员会组织法',
-      clause: '第三条第（二）项',
-    });
-    expect(ok.statusCode, ok.body).toBe(201);
-    catalogueId = ok.json().id;
+    catalogueId = await addResidenceCatalogueItem(t, await t.as('sd_admin'));
   });
   const body = (proxy: unknown) => ({
     communityId: t.fx.tongdu.id,

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { addResidenceCatalogueItem } from '../../../../test/certificates';
 import { auditLog } from '../../platform/audit.table';
 import { cjkFont } from './certificates.pdf';
 
@@ -18,14 +19,7 @@ beforeAll(async () => {
   tongdu = await t.as('tongdu_worker');
   secretary = await t.as('cert_sec');
   xhy = await t.as('xhy_worker');
-  const ok = await sd.post('/api/certificates/catalogue', {
-    orgUnitId: t.fx.subdistrict.id,
-    name: '居住情况证明',
-    lawName: '中华人民共和国城市居民委员会组织法',
-    clause: '第三条第（二）项',
-  });
-  expect(ok.statusCode, ok.body).toBe(201);
-  catalogueId = ok.json().id;
+  catalogueId = await addResidenceCatalogueItem(t, sd);
 });
 afterAll(() => t?.close());
 

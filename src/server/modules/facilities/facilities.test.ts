@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { signInStaff } from '../../../../test/staff';
 import { residents } from '../residents/residents.table';
 import { distanceM } from './facilities.coverage';
 
@@ -9,9 +10,7 @@ let tongdu: Client;
 let xhy: Client;
 beforeAll(async () => {
   t = await createTestApp();
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { signInStaff } from '../../../../test/staff';
 import { SEED_003_PHASES } from '../../../shared/contracts/keyTasks';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -24,9 +25,7 @@ const members = [
 
 beforeAll(async () => {
   t = await createTestApp();
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
   grid = await t.as('grid_worker');
   const g = await sd.post('/api/leading-groups', {
     orgUnitId: t.fx.subdistrict.id,
@@ -52,9 +51,7 @@ afterAll(() => t?.close());
 
 /** Logs the staff clients in again: their sessions run on the test clock, which the deadline tests move. */
 async function loginAgain() {
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
 }
 
 const newTask = async (over: Record<string, unknown> = {}) => {

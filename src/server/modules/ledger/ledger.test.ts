@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { createTestApp, createUser, type TestApp } from '../../../../test/app';
+import { putAs } from '../../../../test/put';
 import type { UseCaseCtx } from '../../platform/context';
 import { auditLog } from '../../platform/audit.table';
 import { volunteers } from '../volunteers/volunteers.table';
@@ -222,18 +223,20 @@ describe('ledger API', () => {
     const c = await t.as('tongdu_worker');
     const ruleAudits = await countOf('ledger.rule.put');
     try {
-      const put = await c.request({
-        method: 'PUT',
-        url: '/api/ledger/rules',
-        payload: { orgUnitId: t.fx.tongdu.id, activityType: 'elderly_care', pointsPerHour: 30, dailyCap: 45 },
+      const put = await putAs(c, '/api/ledger/rules', {
+        orgUnitId: t.fx.tongdu.id,
+        activityType: 'elderly_care',
+        pointsPerHour: 30,
+        dailyCap: 45,
       });
       expect(put.statusCode).toBe(200);
       const r = await credit(key('after-rule'), volId, t.fx.tongdu.id, 120);
       expect(r.points).toBe(25); // 60 points by rate, cut by the daily cap (20 already earned today)
-      const grid = await c.request({
-        method: 'PUT',
-        url: '/api/ledger/rules',
-        payload: { orgUnitId: t.fx.tongduGrid.id, activityType: '*', pointsPerHour: 1, dailyCap: 1 },
+      const grid = await putAs(c, '/api/ledger/rules', {
+        orgUnitId: t.fx.tongduGrid.id,
+        activityType: '*',
+        pointsPerHour: 1,
+        dailyCap: 1,
       });
       expect(grid.statusCode).toBe(422);
       const foreign = await (await t.as('xhy_worker')).request({
@@ -411,10 +414,11 @@ describe('ledger API', () => {
   it('R-VP-1: reversing a service credit gives the day’s points cap back', async () => {
     const c = await t.as('tongdu_worker');
     try {
-      await c.request({
-        method: 'PUT',
-        url: '/api/ledger/rules',
-        payload: { orgUnitId: t.fx.tongdu.id, activityType: 'elderly_care', pointsPerHour: 10, dailyCap: 20 },
+      await putAs(c, '/api/ledger/rules', {
+        orgUnitId: t.fx.tongdu.id,
+        activityType: 'elderly_care',
+        pointsPerHour: 10,
+        dailyCap: 20,
       });
       expect((await credit(key('capped'), volId, t.fx.tongdu.id, 60)).points).toBe(0); // 20 already earned today
       const acc = await accountOf(volId, 'points');

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { putAs } from '../../../../test/put';
 import type { SmsSender } from '../../platform/sms';
 import { emailSender, useSenders } from './notifications.channels';
 import { deliverDue } from './notifications.usecases';
@@ -36,10 +37,9 @@ describe('meeting invitation by email', () => {
 
   it('the email of a called meeting carries the .ics as text/calendar; method=REQUEST, with organizer and attendee', async () => {
     const reader = await t.as('tongdu_mail_reader');
-    const on = await reader.request({
-      method: 'PUT',
-      url: '/api/notifications/channels/email',
-      payload: { target: 'reader@example.cn', enabled: true },
+    const on = await putAs(reader, '/api/notifications/channels/email', {
+      target: 'reader@example.cn',
+      enabled: true,
     });
     expect(on.statusCode, on.body).toBe(200);
 

@@ -3,6 +3,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { putAs } from '../../../../test/put';
 import { buildWorkOrder } from '../../../../test/factories';
 import { useSenders, sendersFromEnv, signDingTalk } from './notifications.channels';
 import type { SmsSender } from '../../platform/sms';
@@ -117,20 +118,15 @@ describe('notifications', () => {
 
   it('own SMS channel: a bad number is a 422 in Chinese; messages go out by the delivery job, masked in the log, retried, then failed and audited', async () => {
     const worker = await t.as('tongdu_worker');
-    const bad = await worker.request({
-      method: 'PUT',
-      url: '/api/notifications/channels/sms',
-      payload: { target: '12345', enabled: true },
-    });
+    const bad = await putAs(worker, '/api/notifications/channels/sms', { target: '12345', enabled: true });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.fields[0]).toMatchObject({
       path: 'target',
       message: expect.stringContaining('手机号'),
     });
-    const ok = await worker.request({
-      method: 'PUT',
-      url: '/api/notifications/channels/sms',
-      payload: { target: '138 0013 8000', enabled: true },
+    const ok = await putAs(worker, '/api/notifications/channels/sms', {
+      target: '138 0013 8000',
+      enabled: true,
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().channels).toEqual([
@@ -163,11 +159,7 @@ describe('notifications', () => {
     expect(audit.total).toBeGreaterThanOrEqual(1);
 
     // Turned off: no more SMS rows.
-    await worker.request({
-      method: 'PUT',
-      url: '/api/notifications/channels/sms',
-      payload: { enabled: false },
-    });
+    await putAs(worker, '/api/notifications/channels/sms', { enabled: false });
     const sent = sms.length;
     await dispatchedToTongdu();
     await deliver();

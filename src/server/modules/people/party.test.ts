@@ -14,6 +14,15 @@ const XINXIALU_LEVELS = ['街道大工委', '社区大党委', '小区党支部'
 const replaceScheme = (client: Client, orgUnitId: string, payload: object) =>
   client.request({ method: 'PUT', url: `/api/people/party-levels/schemes/${orgUnitId}`, payload });
 
+/** POST /api/people/party-orgs: a party organization `name` of the unit at the level, under `parentId` when given. */
+const createPartyOrg = (
+  client: Client,
+  name: string,
+  orgUnitId: string,
+  levelId: string,
+  parentId?: string,
+) => client.post('/api/people/party-orgs', { name, orgUnitId, levelId, ...(parentId && { parentId }) });
+
 async function auditCount(action: string, entityId?: string) {
   const admin = await t.as('admin');
   const res = await admin.get(`/api/audit?action=${action}${entityId ? `&entityId=${entityId}` : ''}`);
@@ -131,12 +140,7 @@ describe('party organizations', () => {
 
   it('a community worker places its 社区大党委 under the subdistrict 大工委 that lies above its own scope', async () => {
     const worker = await t.as('tongdu_worker');
-    const res = await worker.post('/api/people/party-orgs', {
-      name: '铜都社区大党委',
-      orgUnitId: t.fx.tongdu.id,
-      levelId: levels[1]!.id,
-      parentId: topId,
-    });
+    const res = await createPartyOrg(worker, '铜都社区大党委', t.fx.tongdu.id, levels[1]!.id, topId);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       parentName: '新下陆街道大工委',
@@ -144,12 +148,13 @@ describe('party organizations', () => {
       abilities: { edit: true },
     });
     communityOrgId = res.json().id;
-    const branch = await worker.post('/api/people/party-orgs', {
-      name: '铜都第一网格党支部',
-      orgUnitId: t.fx.tongduGrid.id,
-      levelId: levels[2]!.id,
-      parentId: communityOrgId,
-    });
+    const branch = await createPartyOrg(
+      worker,
+      '铜都第一网格党支部',
+      t.fx.tongduGrid.id,
+      levels[2]!.id,
+      communityOrgId,
+    );
     expect(branch.statusCode).toBe(201);
     const children = (await worker.get(`/api/people/party-orgs?parentId=${communityOrgId}`)).json();
     expect(children.items.map((o: { name: string }) => o.name)).toEqual(['铜都第一网格党支部']);
@@ -160,22 +165,13 @@ describe('party organizations', () => {
   it('R-ORG-2: a party organization sits at a level of its unit scheme, below its parent, under a parent on its own path (422)', async () => {
     const worker = await t.as('tongdu_worker');
     const before = (await worker.get('/api/people/party-orgs')).json().total;
-    const tooHigh = await worker.post('/api/people/party-orgs', {
-      name: '错误',
-      orgUnitId: t.fx.tongduGrid.id,
-      levelId: levels[0]!.id,
-      parentId: communityOrgId,
-    });
+    const tooHigh = await createPartyOrg(worker, '错误', t.fx.tongduGrid.id, levels[0]!.id, communityOrgId);
     expect(tooHigh.statusCode).toBe(422);
     expect(tooHigh.json().error.details.fields[0]).toMatchObject({
       path: 'levelId',
       code: 'people.level_order',
     });
-    const foreignLevel = await worker.post('/api/people/party-orgs', {
-      name: '错误',
-      orgUnitId: t.fx.tongduGrid.id,
-      levelId: t.fx.city.id,
-    });
+    const foreignLevel = await createPartyOrg(worker, '错误', t.fx.tongduGrid.id, t.fx.city.id);
     expect(foreignLevel.json().error.details.fields[0]).toMatchObject({
       path: 'levelId',
       code: 'people.level_scheme',
@@ -183,19 +179,9 @@ describe('party organizations', () => {
 
     const sd = await t.as('sd_admin');
     const xhyOrg = (
-      await sd.post('/api/people/party-orgs', {
-        name: '西花苑社区大党委',
-        orgUnitId: t.fx.xihuayuan.id,
-        levelId: levels[1]!.id,
-        parentId: topId,
-      })
+      await createPartyOrg(sd, '西花苑社区大党委', t.fx.xihuayuan.id, levels[1]!.id, topId)
     ).json();
-    const sideways = await worker.post('/api/people/party-orgs', {
-      name: '错误',
-      orgUnitId: t.fx.tongduGrid.id,
-      levelId: levels[2]!.id,
-      parentId: xhyOrg.id,
-    });
+    const sideways = await createPartyOrg(worker, '错误', t.fx.tongduGrid.id, levels[2]!.id, xhyOrg.id);
     expect(sideways.statusCode).toBe(422);
     expect(sideways.json().error.details.fields[0]).toMatchObject({
       path: 'parentId',

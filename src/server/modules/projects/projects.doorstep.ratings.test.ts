@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { putAs } from '../../../../test/put';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -39,7 +40,7 @@ async function project(name: string, stages: number): Promise<string> {
 }
 
 const rate = (c: Client, id: string, body: unknown) =>
-  c.request({ method: 'PUT', url: `/api/me/doorstep/${id}/rating`, payload: body as object });
+  putAs(c, `/api/me/doorstep/${id}/rating`, body as object);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from '../../../../test/app';
+import { signInStaff } from '../../../../test/staff';
 import { act, callBody, projectsWorld, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -25,9 +26,7 @@ const put = (c: Client, url: string, body: unknown) =>
 
 async function relogin() {
   civil = await t.as('pje_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
 }
 
 async function newCall(year: number, completionDue: string, summaryDue: string) {

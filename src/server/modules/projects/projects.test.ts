@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createUser } from '../../../../test/app';
+import { signInStaff } from '../../../../test/staff';
 import {
   PROJECT_CONTENT,
   act,
@@ -35,9 +36,7 @@ afterAll(() => t?.close());
 /** After a test moved the clock, the shared sessions may have expired: log in again. */
 async function relogin() {
   civil = await t.as('pj_civil');
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
 }
 
 const callBody = (over: Record<string, unknown> = {}) => kitCallBody(t, over);

@@ -1,6 +1,7 @@
 import { and, eq, gte, like, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
+import { signInStaff } from '../../../../test/staff';
 import { buildWorkOrder } from '../../../../test/factories';
 import { MODULES } from '../../app';
 import { auditLog } from '../../platform/audit.table';
@@ -20,9 +21,7 @@ const china = (s: string) => new Date(`${s}+08:00`);
 /** Moves the clock (China time) and logs everyone in again (sessions expire after 12 hours). */
 const at = async (iso: string) => {
   t.clock.set(china(iso));
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
   grid = await t.as('grid_worker');
 };
 const tick = () => tickScheduledReports({ ...t.deps, requestId: 'test-tick' });
@@ -50,9 +49,7 @@ const monthly = () => ({
 
 beforeAll(async () => {
   t = await createTestApp();
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
   grid = await t.as('grid_worker');
   const res = await sd.post('/api/scheduled-reports/templates', monthly());
   expect(res.statusCode, res.body).toBe(201);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { signInStaff } from '../../../../test/staff';
 import { chinaDate } from '../../../shared/chinaTime';
 import { usccCheckChar } from '../../../shared/validation/codes';
 
@@ -13,9 +14,7 @@ const nextUscc = () => uscc(`52420204MJ${String(1000000 + ++n).slice(1)}`.slice(
 
 beforeAll(async () => {
   t = await createTestApp();
-  sd = await t.as('sd_admin');
-  tongdu = await t.as('tongdu_worker');
-  xhy = await t.as('xhy_worker');
+  ({ sd, tongdu, xhy } = await signInStaff(t));
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { putAs } from '../../../../test/put';
 import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import { isoWeekOf, splitPeriod, weekStart } from './workOrders.reports';
 
@@ -157,10 +158,8 @@ describe('the three rates (R-LAW-WO-6)', () => {
 
   it('R-LAW-WO-6: the weights come from the subdistrict settings', async () => {
     const admin = await t.as('sd_admin');
-    const put = await admin.request({
-      method: 'PUT',
-      url: `/api/work-orders/settings/${t.fx.subdistrict.id}`,
-      payload: { rates: { basicallySatisfiedWeight: 0.5 } },
+    const put = await putAs(admin, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {
+      rates: { basicallySatisfiedWeight: 0.5 },
     });
     expect(put.statusCode, put.body).toBe(200);
     const body = (
@@ -169,11 +168,7 @@ describe('the three rates (R-LAW-WO-6)', () => {
     expect(body.weights.basicallySatisfiedWeight).toBe(0.5);
     // (2 + 0.5 × 1) / 4 = 0.625; composite 0.1 × 0.6667 + 0.5 × 0.75 + 0.4 × 0.625 = 0.6917
     expect(body.rows[0].rates).toMatchObject({ satisfaction: 0.625, composite: 0.6917 });
-    await admin.request({
-      method: 'PUT',
-      url: `/api/work-orders/settings/${t.fx.subdistrict.id}`,
-      payload: {},
-    });
+    await putAs(admin, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {});
   });
 
   it('R-LAW-WO-6: grouped by grid, work handled by a community itself is its own row', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { putAs } from '../../../../test/put';
 import { multipart } from '../../../../test/multipart';
 import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import {
@@ -435,10 +436,8 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
 
     // Once an admin loads 2027 (here a made-up New Year), new deadlines follow it and are not estimates.
     const admin = await t.as('admin');
-    const loaded = await admin.request({
-      method: 'PUT',
-      url: '/api/calendar/2027',
-      payload: { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] },
+    const loaded = await putAs(admin, '/api/calendar/2027', {
+      days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
     });
     expect(loaded.statusCode).toBe(200);
     t.clock.set(new Date('2026-12-29T10:00:00+08:00'));
@@ -448,7 +447,7 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
     ).json();
     expect(new Date(o2.dueAt).toISOString()).toBe(new Date('2027-01-06T18:00:00+08:00').toISOString());
     expect(o2.deadlineEstimated).toBe(false);
-    await admin.request({ method: 'PUT', url: '/api/calendar/2027', payload: { days: [] } });
+    await putAs(admin, '/api/calendar/2027', { days: [] });
     t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
   });
 
@@ -584,22 +583,16 @@ describe('deadline views for the workbench (overdue, due today, due this week, C
 describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => {
   it('a subdistrict admin shortens the regular acceptance limit to 2 hours; new dispatches follow it', async () => {
     const sd = await t.as('sd_admin');
-    const refused = await sd.request({
-      method: 'PUT',
-      url: `/api/work-orders/settings/${t.fx.tongdu.id}`,
-      payload: { acceptLimits: { regular: { hours: 2 } } },
+    const refused = await putAs(sd, `/api/work-orders/settings/${t.fx.tongdu.id}`, {
+      acceptLimits: { regular: { hours: 2 } },
     });
     expect(refused.statusCode).toBe(422);
-    const bad = await sd.request({
-      method: 'PUT',
-      url: `/api/work-orders/settings/${t.fx.subdistrict.id}`,
-      payload: { acceptLimits: { regular: { hours: 0 } } },
+    const bad = await putAs(sd, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {
+      acceptLimits: { regular: { hours: 0 } },
     });
     expect(bad.statusCode).toBe(400);
-    const ok = await sd.request({
-      method: 'PUT',
-      url: `/api/work-orders/settings/${t.fx.subdistrict.id}`,
-      payload: { acceptLimits: { regular: { hours: 2 } } },
+    const ok = await putAs(sd, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {
+      acceptLimits: { regular: { hours: 2 } },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().effective.acceptLimits.regular).toEqual({ hours: 2 });
@@ -615,7 +608,7 @@ describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => 
       (await (await t.as('tongdu_worker')).get(`/api/work-orders/settings/${t.fx.tongdu.id}`)).json()
         .abilities.edit,
     ).toBe(false);
-    await sd.request({ method: 'PUT', url: `/api/work-orders/settings/${t.fx.subdistrict.id}`, payload: {} });
+    await putAs(sd, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {});
   });
 });
 
