@@ -189,6 +189,24 @@ export interface WorkOrderSeedOptions {
  * Inserts a year of orders (with timelines, follow-ups and escalation claims) for 新下陆街道 and
  * recomputes the rollups. Does nothing when the subdistrict is not there.
  */
+/** Units sorted by (sort, name) at each level of their path: the same order in every database. */
+function inTreeOrder(rows: Unit[]): Unit[] {
+  const byId = new Map(rows.map((u) => [u.id, u]));
+  const keyOf = (u: Unit) =>
+    u.path
+      .split('/')
+      .filter(Boolean)
+      .map((id) => {
+        const a = byId.get(id);
+        return a ? `${String(a.sort).padStart(8, '0')}\u0000${a.name}` : '';
+      })
+      .join('\u0001');
+  const keys = new Map(rows.map((u) => [u.id, keyOf(u)]));
+  return [...rows].sort((a, b) =>
+    keys.get(a.id)! < keys.get(b.id)! ? -1 : keys.get(a.id)! > keys.get(b.id)! ? 1 : 0,
+  );
+}
+
 export async function seedDemoWorkOrders(
   deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
   opts: WorkOrderSeedOptions = {},
@@ -199,12 +217,15 @@ export async function seedDemoWorkOrders(
   const [sd] = await db.select().from(orgUnits).where(eq(orgUnits.divisionCode, '420204003'));
   if (!sd) return { orders: 0, events: 0, followups: 0 };
   const under = sql`${orgUnits.path} like ${`${sd.path}%`}`;
-  // In a fixed order, so that the seeded random draws give the same orders whatever order the rows were stored in.
-  const units = await db
-    .select()
-    .from(orgUnits)
-    .where(and(under, eq(orgUnits.status, 'active')))
-    .orderBy(orgUnits.path);
+  // In a fixed order, so that the seeded random draws give the same orders in every fresh database: by the
+  // units' sibling order and names along the path, not by the path itself, whose ids differ from one
+  // database to the next (and tie within a millisecond when many units are made at once).
+  const units = inTreeOrder(
+    await db
+      .select()
+      .from(orgUnits)
+      .where(and(under, eq(orgUnits.status, 'active'))),
+  );
   const staff = await db
     .select()
     .from(workers)
