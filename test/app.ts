@@ -29,10 +29,12 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-function client(app: FastifyInstance, headers: Record<string, string>): Client {
+/** A test client sending `headers` (a session's cookie and CSRF token) with every request. */
+export function client(app: FastifyInstance, headers: Record<string, string>): Client {
   const request = (opts: InjectOptions) =>
     app.inject({ ...opts, headers: { ...headers, ...(opts.headers as Record<string, string>) } });
   return {
@@ -41,6 +43,7 @@ function client(app: FastifyInstance, headers: Record<string, string>): Client {
     post: (url, body) =>
       request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+    put: (url, body) => request({ method: 'PUT', url, payload: body as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, TEST_PASSWORD, createTestApp, createUser } from '../../../../test/app';
+import {
+  type Client,
+  type TestApp,
+  TEST_PASSWORD,
+  client,
+  createTestApp,
+  createUser,
+} from '../../../../test/app';
 import { rowsOf } from '../../platform/db';
 import { totp } from './totp';
 
@@ -19,15 +26,7 @@ const second = (payload: Record<string, unknown>) =>
 const sessionOf = (res: LightMyRequestResponse): Client => {
   const cookie = res.cookies.find((c) => c.name === 'linli_sid')!;
   const headers = { cookie: `linli_sid=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  const request: Client['request'] = (opts) =>
-    t.app.inject({ ...opts, headers: { ...headers, ...(opts.headers as Record<string, string>) } });
-  return {
-    request,
-    get: (url) => request({ method: 'GET', url }),
-    post: (url, body) => request({ method: 'POST', url, payload: (body ?? {}) as object }),
-    patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
-    delete: (url) => request({ method: 'DELETE', url }),
-  };
+  return client(t.app, headers);
 };
 /** The next 30-second step, so that a code is one the server has not accepted yet. */
 const nextStep = () => t.clock.advance(30_000);

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import ExcelJS from 'exceljs';
 import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
@@ -303,14 +302,14 @@ describe('tickets with time limits (R-WO-3, R-WO-2)', () => {
   });
 
   it('R-WO-3: civil affairs configures the time limits of the three ticket kinds', async () => {
-    const res = await putAs(civil, '/api/disputes/limits', {
+    const res = await civil.put('/api/disputes/limits', {
       limits: [{ kind: 'key', acceptMinutes: 60, finishMinutes: 2 * 24 * 60 }],
     });
     expect(res.statusCode, res.body).toBe(200);
     const d = await register();
     const diverted = await divert(d.id, { ticketKind: 'key' });
     expect(new Date(diverted.acceptDueAt).getTime() - t.clock.now().getTime()).toBe(HOUR);
-    const put = await putAs(centre, '/api/disputes/limits', { limits: [] });
+    const put = await centre.put('/api/disputes/limits', { limits: [] });
     expect(put.statusCode).toBe(403);
   });
 
@@ -604,7 +603,7 @@ describe('the monthly joint meeting and the community contacts (R-DS-3)', () => 
 
   it('R-DS-3: each community names one responsible leader and one contact; naming again replaces them', async () => {
     const put = (c: Client, id: string, body: unknown) =>
-      putAs(c, `/api/disputes/contacts/${id}`, body as object);
+      c.put(`/api/disputes/contacts/${id}`, body as object);
     const first = await put(centre, t.fx.tongdu.id, {
       leaderName: '陆合香',
       contactName: '王敏',

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { createTestApp, createUser, type TestApp } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import type { UseCaseCtx } from '../../platform/context';
 import { auditLog } from '../../platform/audit.table';
 import { volunteers } from '../volunteers/volunteers.table';
@@ -223,7 +222,7 @@ describe('ledger API', () => {
     const c = await t.as('tongdu_worker');
     const ruleAudits = await countOf('ledger.rule.put');
     try {
-      const put = await putAs(c, '/api/ledger/rules', {
+      const put = await c.put('/api/ledger/rules', {
         orgUnitId: t.fx.tongdu.id,
         activityType: 'elderly_care',
         pointsPerHour: 30,
@@ -232,7 +231,7 @@ describe('ledger API', () => {
       expect(put.statusCode).toBe(200);
       const r = await credit(key('after-rule'), volId, t.fx.tongdu.id, 120);
       expect(r.points).toBe(25); // 60 points by rate, cut by the daily cap (20 already earned today)
-      const grid = await putAs(c, '/api/ledger/rules', {
+      const grid = await c.put('/api/ledger/rules', {
         orgUnitId: t.fx.tongduGrid.id,
         activityType: '*',
         pointsPerHour: 1,
@@ -414,7 +413,7 @@ describe('ledger API', () => {
   it('R-VP-1: reversing a service credit gives the day’s points cap back', async () => {
     const c = await t.as('tongdu_worker');
     try {
-      await putAs(c, '/api/ledger/rules', {
+      await c.put('/api/ledger/rules', {
         orgUnitId: t.fx.tongdu.id,
         activityType: 'elderly_care',
         pointsPerHour: 10,

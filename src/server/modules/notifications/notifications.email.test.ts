@@ -1,7 +1,6 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import type { SmsSender } from '../../platform/sms';
 import { emailSender, useSenders } from './notifications.channels';
 import { deliverDue } from './notifications.usecases';
@@ -37,7 +36,7 @@ describe('meeting invitation by email', () => {
 
   it('the email of a called meeting carries the .ics as text/calendar; method=REQUEST, with organizer and attendee', async () => {
     const reader = await t.as('tongdu_mail_reader');
-    const on = await putAs(reader, '/api/notifications/channels/email', {
+    const on = await reader.put('/api/notifications/channels/email', {
       target: 'reader@example.cn',
       enabled: true,
     });

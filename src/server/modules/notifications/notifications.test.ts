@@ -3,7 +3,6 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import { buildWorkOrder } from '../../../../test/factories';
 import { useSenders, sendersFromEnv, signDingTalk } from './notifications.channels';
 import type { SmsSender } from '../../platform/sms';
@@ -118,13 +117,13 @@ describe('notifications', () => {
 
   it('own SMS channel: a bad number is a 422 in Chinese; messages go out by the delivery job, masked in the log, retried, then failed and audited', async () => {
     const worker = await t.as('tongdu_worker');
-    const bad = await putAs(worker, '/api/notifications/channels/sms', { target: '12345', enabled: true });
+    const bad = await worker.put('/api/notifications/channels/sms', { target: '12345', enabled: true });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.fields[0]).toMatchObject({
       path: 'target',
       message: expect.stringContaining('手机号'),
     });
-    const ok = await putAs(worker, '/api/notifications/channels/sms', {
+    const ok = await worker.put('/api/notifications/channels/sms', {
       target: '138 0013 8000',
       enabled: true,
     });
@@ -159,7 +158,7 @@ describe('notifications', () => {
     expect(audit.total).toBeGreaterThanOrEqual(1);
 
     // Turned off: no more SMS rows.
-    await putAs(worker, '/api/notifications/channels/sms', { enabled: false });
+    await worker.put('/api/notifications/channels/sms', { enabled: false });
     const sent = sms.length;
     await dispatchedToTongdu();
     await deliver();

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -39,8 +38,7 @@ async function project(name: string, stages: number): Promise<string> {
   return id;
 }
 
-const rate = (c: Client, id: string, body: unknown) =>
-  putAs(c, `/api/me/doorstep/${id}/rating`, body as object);
+const rate = (c: Client, id: string, body: unknown) => c.put(`/api/me/doorstep/${id}/rating`, body as object);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -2,7 +2,6 @@ import { usccCheckChar } from '../../../shared/validation/codes';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import { buildUnit } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
 import { auditLog } from '../../platform/audit.table';
@@ -44,7 +43,7 @@ const company = {
 describe('property service of compounds and coverage (seed 003 三(一)3, seed 004 Ⅱ-7)', () => {
   it('records a property company with contract, fee in fen and star rating, and audits it', async () => {
     const id = compounds.铜都花园!.id;
-    const res = await putAs(tongdu, `/api/property/compounds/${id}`, company);
+    const res = await tongdu.put(`/api/property/compounds/${id}`, company);
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json();
     expect(c).toMatchObject({
@@ -64,7 +63,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
 
   it('R-LAW-CD-3: a property company whose credit code fails the GB 32100 check is refused, a valid one is kept', async () => {
     const id = compounds.铜都花园!.id;
-    const bad = await putAs(tongdu, `/api/property/compounds/${id}`, {
+    const bad = await tongdu.put(`/api/property/compounds/${id}`, {
       ...company,
       companyUscc: '91420200714030001X',
       version: 1,
@@ -72,7 +71,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
     expect(bad.statusCode, bad.body).toBe(422);
     expect(bad.json().error.details.fields[0]).toMatchObject({ path: 'companyUscc', code: 'property.uscc' });
     const first17 = '91420200714030001';
-    const good = await putAs(tongdu, `/api/property/compounds/${id}`, {
+    const good = await tongdu.put(`/api/property/compounds/${id}`, {
       ...company,
       companyUscc: (first17 + usccCheckChar(first17)).toLowerCase(),
       version: 1,
@@ -82,7 +81,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
   });
 
   it('coverage counts company and self-management as covered and flags the community with its gaps', async () => {
-    const self = await putAs(tongdu, `/api/property/compounds/${compounds.铜都家园!.id}`, {
+    const self = await tongdu.put(`/api/property/compounds/${compounds.铜都家园!.id}`, {
       management: 'self',
       selfCommitteeName: '铜都家园自管委',
     });
@@ -109,7 +108,7 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
   });
 
   it('full coverage clears the flag; the coverage list downloads as xlsx', async () => {
-    const res = await putAs(tongdu, `/api/property/compounds/${compounds.矿冶老宿舍!.id}`, {
+    const res = await tongdu.put(`/api/property/compounds/${compounds.矿冶老宿舍!.id}`, {
       management: 'self',
       selfCommitteeName: '矿冶老宿舍物管委',
     });
@@ -132,19 +131,19 @@ describe('property service of compounds and coverage (seed 003 三(一)3, seed 0
     });
     expect(noName.statusCode).toBe(422);
     expect(noName.json().error.message).toContain('物业服务企业');
-    const dates = await putAs(tongdu, `/api/property/compounds/${id}`, {
+    const dates = await tongdu.put(`/api/property/compounds/${id}`, {
       ...company,
       contractEnd: '2023-01-01',
     });
     expect(dates.statusCode).toBe(422);
-    const notCompound = await putAs(tongdu, `/api/property/compounds/${t.fx.tongduGrid.id}`, company);
+    const notCompound = await tongdu.put(`/api/property/compounds/${t.fx.tongduGrid.id}`, company);
     expect(notCompound.statusCode).toBe(422);
   });
 
   it('a compound outside the user’s community answers 404 for reads, writes and filters', async () => {
     const id = compounds.铜都花园!.id;
     expect((await xhy.get(`/api/property/compounds/${id}`)).statusCode).toBe(404);
-    expect((await putAs(xhy, `/api/property/compounds/${id}`, company)).statusCode).toBe(404);
+    expect((await xhy.put(`/api/property/compounds/${id}`, company)).statusCode).toBe(404);
     expect((await xhy.get(`/api/property/coverage?orgUnitId=${t.fx.tongdu.id}`)).statusCode).toBe(404);
     expect((await xhy.get(`/api/property/compounds?communityId=${t.fx.tongdu.id}`)).statusCode).toBe(404);
     expect((await xhy.get('/api/property/compounds')).json().total).toBe(0);

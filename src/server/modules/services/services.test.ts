@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import {
   SO_ACTIONS,
   SO_STATUSES,
@@ -466,7 +465,7 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
   });
 
   it("R-SV-1: an order nobody accepts within the community's time goes back to the queue once, with an alert", async () => {
-    const put = await putAs(worker, `/api/services/settings/${t.fx.tongdu.id}`, { acceptTimeoutHours: 2 });
+    const put = await worker.put(`/api/services/settings/${t.fx.tongdu.id}`, { acceptTimeoutHours: 2 });
     expect(put.statusCode, put.body).toBe(200);
     const o = await order();
     const d = await dispatch(worker, o.id, vol.neighbour);
@@ -644,7 +643,7 @@ describe('community settings', () => {
     const x = await xhyWorker.get(`/api/services/settings/${t.fx.xihuayuan.id}`);
     expect(x.json()).toEqual({ communityId: t.fx.xihuayuan.id, acceptTimeoutHours: 24 });
     const put = (c: Client, id: string, hours: number) =>
-      putAs(c, `/api/services/settings/${id}`, { acceptTimeoutHours: hours });
+      c.put(`/api/services/settings/${id}`, { acceptTimeoutHours: hours });
     expect((await put(xhyWorker, t.fx.tongdu.id, 12)).statusCode).toBe(404);
     expect((await put(xhyWorker, t.fx.xihuayuan.id, 0)).statusCode).toBe(400);
     expect((await put(xhyWorker, t.fx.xihuayuanGrid.id, 12)).statusCode).toBe(422);
@@ -996,7 +995,7 @@ describe("R-LAW-PI-1: the beneficiary's contact", () => {
 describe('R-SV-1: the accept-time sweep by hand', () => {
   it("R-SV-1: a 西花苑 worker's sweep leaves 铜都's overdue orders alone; 铜都's worker returns them", async () => {
     await login();
-    await putAs(worker, `/api/services/settings/${t.fx.tongdu.id}`, { acceptTimeoutHours: 1 });
+    await worker.put(`/api/services/settings/${t.fx.tongdu.id}`, { acceptTimeoutHours: 1 });
     const o = await order();
     await dispatch(worker, o.id, vol.neighbour);
     t.clock.advance(2 * 3_600_000);

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import { buildResident } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
 import { starsOf } from '../../../shared/contracts/volunteers';
@@ -298,7 +297,7 @@ describe('R-VP-1: teams earn love points for team activities', () => {
     expect(team.points).toBe(0);
     // The community sets the team rule: 6 points per member-hour, at most 15 a day per team.
     const admin = await t.as('admin');
-    const rule = await putAs(admin, '/api/ledger/rules', {
+    const rule = await admin.put('/api/ledger/rules', {
       orgUnitId: t.fx.tongdu.id,
       activityType: 'team_activity',
       pointsPerHour: 6,
@@ -338,7 +337,7 @@ describe('R-VP-1: teams earn love points for team activities', () => {
 describe('R-ORG-4: demonstration communities need 20 partner-university volunteers', () => {
   it('R-ORG-4: a demonstration community with fewer than 20 university volunteers is flagged, and not once it has 20', async () => {
     const w = await t.as('tongdu_worker');
-    const put = await putAs(w, `/api/volunteers/communities/${t.fx.tongdu.id}/flag`, {
+    const put = await w.put(`/api/volunteers/communities/${t.fx.tongdu.id}/flag`, {
       demonstration: true,
       partnerUniversities: ['湖北师范大学'],
     });
@@ -364,7 +363,7 @@ describe('R-ORG-4: demonstration communities need 20 partner-university voluntee
     const xrows = (await xw.get('/api/volunteers/reports/university')).json();
     expect(xrows).toHaveLength(1);
     expect(xrows[0].flagged).toBe(false);
-    const foreign = await putAs(xw, `/api/volunteers/communities/${t.fx.tongdu.id}/flag`, {
+    const foreign = await xw.put(`/api/volunteers/communities/${t.fx.tongdu.id}/flag`, {
       demonstration: false,
     });
     expect(foreign.statusCode).toBe(404);
@@ -688,7 +687,7 @@ describe('more rules', () => {
     const rows = (await x.get('/api/volunteers/reports/university')).json();
     expect(rows[0]).toMatchObject({ communityId: t.fx.xihuayuan.id, demonstration: true, flagged: true });
     // Staff can switch it off; the flag row wins over the attribute.
-    await putAs(x, `/api/volunteers/communities/${t.fx.xihuayuan.id}/flag`, { demonstration: false });
+    await x.put(`/api/volunteers/communities/${t.fx.xihuayuan.id}/flag`, { demonstration: false });
     expect((await x.get('/api/volunteers/reports/university')).json()[0].flagged).toBe(false);
   });
 

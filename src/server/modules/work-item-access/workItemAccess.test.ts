@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
 import { wiaApplications } from './workItemAccess.table';
@@ -88,7 +87,7 @@ describe('R-AC-1 the decision is due within 15 working days on the platform cale
       })),
       { date: '2031-01-11', kind: 'workday', name: '测试假期' },
     ];
-    const put = await putAs(admin, '/api/calendar/2031', { days });
+    const put = await admin.put('/api/calendar/2031', { days });
     expect(put.statusCode, put.body).toBe(200);
     // Filed Thu 2 Jan 2031: 3 Jan (1), 11 Jan Sat (2), 13–17 (3–7), 20–24 (8–12), 27–29 (13–15) → 29 Jan.
     const a = await applyAt('2031-01-02T10:00:00+08:00', { item: '管理员日历测试' });

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import { isoWeekOf, splitPeriod, weekStart } from './workOrders.reports';
 
@@ -158,7 +157,7 @@ describe('the three rates (R-LAW-WO-6)', () => {
 
   it('R-LAW-WO-6: the weights come from the subdistrict settings', async () => {
     const admin = await t.as('sd_admin');
-    const put = await putAs(admin, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {
+    const put = await admin.put(`/api/work-orders/settings/${t.fx.subdistrict.id}`, {
       rates: { basicallySatisfiedWeight: 0.5 },
     });
     expect(put.statusCode, put.body).toBe(200);
@@ -168,7 +167,7 @@ describe('the three rates (R-LAW-WO-6)', () => {
     expect(body.weights.basicallySatisfiedWeight).toBe(0.5);
     // (2 + 0.5 × 1) / 4 = 0.625; composite 0.1 × 0.6667 + 0.5 × 0.75 + 0.4 × 0.625 = 0.6917
     expect(body.rows[0].rates).toMatchObject({ satisfaction: 0.625, composite: 0.6917 });
-    await putAs(admin, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {});
+    await admin.put(`/api/work-orders/settings/${t.fx.subdistrict.id}`, {});
   });
 
   it('R-LAW-WO-6: grouped by grid, work handled by a community itself is its own row', async () => {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
-import { putAs } from '../../../../test/put';
 import { multipart } from '../../../../test/multipart';
 import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import {
@@ -436,7 +435,7 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
 
     // Once an admin loads 2027 (here a made-up New Year), new deadlines follow it and are not estimates.
     const admin = await t.as('admin');
-    const loaded = await putAs(admin, '/api/calendar/2027', {
+    const loaded = await admin.put('/api/calendar/2027', {
       days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
     });
     expect(loaded.statusCode).toBe(200);
@@ -447,7 +446,7 @@ describe('time limits (R-WO-3, R-LAW-WO-3, R-LAW-WO-4, R-LAW-CAL-1)', () => {
     ).json();
     expect(new Date(o2.dueAt).toISOString()).toBe(new Date('2027-01-06T18:00:00+08:00').toISOString());
     expect(o2.deadlineEstimated).toBe(false);
-    await putAs(admin, '/api/calendar/2027', { days: [] });
+    await admin.put('/api/calendar/2027', { days: [] });
     t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
   });
 
@@ -583,15 +582,15 @@ describe('deadline views for the workbench (overdue, due today, due this week, C
 describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => {
   it('a subdistrict admin shortens the regular acceptance limit to 2 hours; new dispatches follow it', async () => {
     const sd = await t.as('sd_admin');
-    const refused = await putAs(sd, `/api/work-orders/settings/${t.fx.tongdu.id}`, {
+    const refused = await sd.put(`/api/work-orders/settings/${t.fx.tongdu.id}`, {
       acceptLimits: { regular: { hours: 2 } },
     });
     expect(refused.statusCode).toBe(422);
-    const bad = await putAs(sd, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {
+    const bad = await sd.put(`/api/work-orders/settings/${t.fx.subdistrict.id}`, {
       acceptLimits: { regular: { hours: 0 } },
     });
     expect(bad.statusCode).toBe(400);
-    const ok = await putAs(sd, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {
+    const ok = await sd.put(`/api/work-orders/settings/${t.fx.subdistrict.id}`, {
       acceptLimits: { regular: { hours: 2 } },
     });
     expect(ok.statusCode).toBe(200);
@@ -608,7 +607,7 @@ describe('per-city configuration (R-LAW-WO-4: limits are configuration)', () => 
       (await (await t.as('tongdu_worker')).get(`/api/work-orders/settings/${t.fx.tongdu.id}`)).json()
         .abilities.edit,
     ).toBe(false);
-    await putAs(sd, `/api/work-orders/settings/${t.fx.subdistrict.id}`, {});
+    await sd.put(`/api/work-orders/settings/${t.fx.subdistrict.id}`, {});
   });
 });
 
