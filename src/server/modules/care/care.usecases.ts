@@ -18,7 +18,8 @@ import { roleUnitPaths, userDisplayNames } from '../accounts/accounts.api';
 import { writeAudit } from '../../platform/audit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
-import { maskIdNumber, maskPhone } from '../../platform/crypto';
+import { maskPhone } from '../../platform/crypto';
+import { sealedIdNumber, storedIdNumber, storedPhone } from '../../platform/sealedFields';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { communityOnPath, idsOnPath } from '../../platform/unitPaths';
@@ -416,9 +417,9 @@ export async function applyRelief(ctx: ActorCtx, input: ReliefBody): Promise<Rel
   const place = await unitInScope(ctx.db, ctx.actor, 'care.relief', input.placeUnitId);
   if (place?.status !== 'active') throw notFound();
   if (!RELIEF_PLACE_KINDS.includes(place.kind)) throw new AppError('care.place_kind', 422);
-  const idNumber = input.idNumber ? input.idNumber.toUpperCase() : null;
+  const idNumber = storedIdNumber(input.idNumber);
   if (idNumber && idNumberProblem(idNumber)) throw new AppError('care.id_number', 422);
-  const phone = input.phone ? input.phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  const phone = storedPhone(input.phone);
   if (phone && !isValidMobile(phone)) throw new AppError('care.phone', 422);
   for (const i of input.items)
     if (i.kind === 'money' && !(i.amountFen && i.amountFen > 0)) throw new AppError('care.money_amount', 422);
@@ -443,9 +444,7 @@ export async function applyRelief(ctx: ActorCtx, input: ReliefBody): Promise<Rel
         emergencyPlace: input.emergencyPlace,
         applicantNameEnc: ctx.pii.encrypt(input.applicantName),
         applicantNameMask: maskName(input.applicantName),
-        idNumberEnc: idNumber ? ctx.pii.encrypt(idNumber) : null,
-        idNumberHash: idNumber ? ctx.pii.blindIndex('id', idNumber) : null,
-        idNumberMask: idNumber ? maskIdNumber(idNumber) : null,
+        ...sealedIdNumber(ctx.pii, idNumber),
         phoneEnc: phone ? ctx.pii.encrypt(phone) : null,
         phoneMask: phone ? maskPhone(phone) : null,
         hukouPlace: input.hukouPlace,

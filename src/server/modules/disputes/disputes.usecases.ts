@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contracts/disputes';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { maskIdNumber, maskPhone } from '../../platform/crypto';
+import { sealedIdNumber, sealedPhone, storedIdNumber, storedPhone } from '../../platform/sealedFields';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { availableActions, transition } from '../../platform/workflow';
 import { statusStepColumns } from '../../platform/workflowEvents';
@@ -52,17 +52,11 @@ export function maskName(name: string): string {
 
 /** A party's personal data sealed for storage (R-LAW-PI-1): ciphertext, blind index, mask. */
 function sealParty(ctx: ActorCtx, p: { name: string; phone: string | null; idNumber: string | null }) {
-  const phone = p.phone ? p.phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
-  const id = p.idNumber ? p.idNumber.toUpperCase() : null;
   return {
     nameEnc: ctx.pii.encrypt(p.name),
     nameMask: maskName(p.name),
-    phoneEnc: phone ? ctx.pii.encrypt(phone) : null,
-    phoneHash: phone ? ctx.pii.blindIndex('phone', phone) : null,
-    phoneMask: phone ? maskPhone(phone) : null,
-    idNumberEnc: id ? ctx.pii.encrypt(id) : null,
-    idNumberHash: id ? ctx.pii.blindIndex('id', id) : null,
-    idNumberMask: id ? maskIdNumber(id) : null,
+    ...sealedPhone(ctx.pii, storedPhone(p.phone)),
+    ...sealedIdNumber(ctx.pii, storedIdNumber(p.idNumber)),
   };
 }
 

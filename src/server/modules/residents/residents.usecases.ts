@@ -7,7 +7,8 @@ import type {
 import { birthDateFromIdNumber, genderFromIdNumber } from '../../../shared/validation/codes';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { maskAddress, maskIdNumber, maskPhone, type Pii } from '../../platform/crypto';
+import { maskAddress, type Pii } from '../../platform/crypto';
+import { sealedIdNumber, sealedPhone, storedIdNumber, storedPhone } from '../../platform/sealedFields';
 import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import {
@@ -64,25 +65,15 @@ export function toDto(r: ResidentRow, names: { community?: string | null; unit?:
 export function sealPii(
   pii: Pii,
   input: { idNumber?: string | null; phone?: string | null; address?: string | null },
-) {
-  const out: Partial<ResidentRow> = {};
-  if (input.idNumber !== undefined) {
-    const v = input.idNumber ? input.idNumber.toUpperCase() : null;
-    out.idNumberEnc = v ? pii.encrypt(v) : null;
-    out.idNumberHash = v ? pii.blindIndex('id', v) : null;
-    out.idNumberMask = v ? maskIdNumber(v) : null;
-  }
-  if (input.phone !== undefined) {
-    const v = input.phone ? input.phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
-    out.phoneEnc = v ? pii.encrypt(v) : null;
-    out.phoneHash = v ? pii.blindIndex('phone', v) : null;
-    out.phoneMask = v ? maskPhone(v) : null;
-  }
-  if (input.address !== undefined) {
-    out.addressEnc = input.address ? pii.encrypt(input.address) : null;
-    out.addressMask = input.address ? maskAddress(input.address) : null;
-  }
-  return out;
+): Partial<ResidentRow> {
+  return {
+    ...(input.idNumber !== undefined && sealedIdNumber(pii, storedIdNumber(input.idNumber))),
+    ...(input.phone !== undefined && sealedPhone(pii, storedPhone(input.phone))),
+    ...(input.address !== undefined && {
+      addressEnc: input.address ? pii.encrypt(input.address) : null,
+      addressMask: input.address ? maskAddress(input.address) : null,
+    }),
+  };
 }
 
 /** Encrypts special-group tags and indexes each with an HMAC blind index (R-LAW-PI-1). */
