@@ -14,6 +14,7 @@ import type { ActorCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { storedPhone } from '../../platform/sealedFields';
 import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
 import { findUnitInScope } from '../org/org.api';
 import {
@@ -87,7 +88,7 @@ function pointAuditView(r: PointRow) {
 
 function sealContactPhone(ctx: ActorCtx, phone: string | null | undefined) {
   if (phone === undefined) return {};
-  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  const v = storedPhone(phone);
   return { contactPhoneEnc: v ? ctx.pii.encrypt(v) : null, contactPhoneMask: v ? maskPhone(v) : null };
 }
 

@@ -8,6 +8,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page, PageQuery } from '../../platform/listing';
 import { escapeLike } from '../../platform/permissions';
+import { storedPhone } from '../../platform/sealedFields';
 import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
@@ -215,7 +216,7 @@ export function registryRecords<T extends ScopedTable, D>(
 export function sealPhone<K extends string>(ctx: ActorCtx, key: K, phone: string | null | undefined) {
   type Sealed = { [P in `${K}Enc` | `${K}Mask`]?: string | null };
   if (phone === undefined) return {} as Sealed;
-  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
+  const v = storedPhone(phone);
   return { [`${key}Enc`]: v ? ctx.pii.encrypt(v) : null, [`${key}Mask`]: v ? maskPhone(v) : null } as Sealed;
 }
 

@@ -12,9 +12,9 @@ import {
 import { writeAudit } from '../../platform/audit';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
-import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { sealedPhone, storedPhone } from '../../platform/sealedFields';
 import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
 import { balancesOf, moveHolderAccounts } from '../ledger/ledger.api';
 import { activeUnitsOfKind, unitById } from '../org/org.api';
@@ -113,12 +113,7 @@ function auditView(r: VolunteerRow) {
 
 function sealPhone(ctx: ActorCtx, phone: string | null | undefined) {
   if (phone === undefined) return {};
-  const v = phone ? phone.replace(/[\s-]/g, '').replace(/^\+?86/, '') : null;
-  return {
-    phoneEnc: v ? ctx.pii.encrypt(v) : null,
-    phoneHash: v ? ctx.pii.blindIndex('phone', v) : null,
-    phoneMask: v ? maskPhone(v) : null,
-  };
+  return sealedPhone(ctx.pii, storedPhone(phone));
 }
 
 export async function findVolunteer(
