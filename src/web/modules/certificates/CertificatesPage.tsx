@@ -226,16 +226,7 @@ function Seals() {
  * form emptied and the modal closed; on an error the lists are refreshed too (a refusal is registered) and the
  * error shown on the fields. `form` when the caller watches its fields.
  */
-function SaveModal<V>({
-  open,
-  title,
-  width,
-  initialValues,
-  form,
-  submit,
-  onClose,
-  children,
-}: {
+function SaveModal<V>(props: {
   open: boolean;
   title: string;
   width?: number;
@@ -249,22 +240,14 @@ function SaveModal<V>({
   const qc = useQueryClient();
   return (
     <SubmitModal<V>
-      open={open}
+      {...props}
       destroyOnHidden={false}
-      title={title}
-      width={width}
-      initialValues={initialValues}
-      form={form}
-      submit={submit}
       savedText={t('cert.saved')}
       invalidate={certKeys.all}
       resetOnSave
       // A refusal is registered: refresh the register too.
       onError={() => qc.invalidateQueries({ queryKey: certKeys.all })}
-      onClose={onClose}
-    >
-      {children}
-    </SubmitModal>
+    />
   );
 }
 
