@@ -1,10 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { Fragment, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { ApiError } from './api';
 import { AuthProvider, ENROL_PATH, useAuth } from './auth';
 import { ForbiddenResult, NotFoundResult, PageLoading } from './components/Status';
 import { DemoLoadingBanner } from './DemoLoadingBanner';
@@ -12,20 +11,11 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './Layout';
 import { SETTINGS_PAGES } from './nav';
 import { webModules } from './modules';
+import { newQueryClient } from './newQueryClient';
 
 const HomePage = lazy(() => import('./HomePage'));
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // 4xx answers (not found, forbidden, bad filter) will not change on retry.
-      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-      staleTime: 10_000,
-    },
-    mutations: { retry: false },
-  },
-});
+const queryClient = newQueryClient();
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();

@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Fragment, lazy, Suspense } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
-import { ApiError } from '../app/api';
 import { AuthProvider } from '../app/auth';
 import { I18nProvider, useI18n } from '../app/i18n';
+import { newQueryClient } from '../app/newQueryClient';
 import { ElderlyProvider } from './elderly';
 import { phoneModules } from './modules';
 import { Loading, Shell, ToastProvider } from './ui';
@@ -11,16 +11,7 @@ import { Loading, Shell, ToastProvider } from './ui';
 const HomePage = lazy(() => import('./HomePage'));
 const LoginPage = lazy(() => import('./LoginPage'));
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-      staleTime: 10_000,
-    },
-    mutations: { retry: false },
-  },
-});
+const queryClient = newQueryClient();
 
 function NotFound() {
   const { t } = useI18n();

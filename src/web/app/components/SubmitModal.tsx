@@ -7,7 +7,8 @@ import { useI18n } from '../i18n';
 /**
  * A vertical form in a modal whose OK posts the values as the form holds them (`submit` shapes the body). On
  * success: a toast (`savedText`, default 已保存; null for none), the queries under `invalidate` refreshed,
- * `onSaved` with the answer, then closed. Errors land on the fields they name, the rest in a toast.
+ * `onSaved` with the answer, then closed. Errors land on the fields they name, the rest in a toast, after
+ * `onError` (e.g. a refusal that is registered: refresh the list).
  * `FormModal` (Registry.tsx) is this with the registry's body conversions. Shown from the start and its content
  * dropped when hidden, unless `open` and `destroyOnHidden={false}` say otherwise; `resetOnSave` empties a form that
  * outlives the modal (a kept-mounted one) after a save.
@@ -18,6 +19,7 @@ export function SubmitModal<V = Record<string, unknown>, R = unknown>({
   submit,
   onClose,
   onSaved,
+  onError,
   children,
   invalidate,
   width,
@@ -33,6 +35,8 @@ export function SubmitModal<V = Record<string, unknown>, R = unknown>({
   submit: (values: V) => Promise<R>;
   onClose: () => void;
   onSaved?: (result: R) => void;
+  /** Called with a failed save's error before it is shown. */
+  onError?: (error: unknown) => void;
   children: ReactNode;
   invalidate: QueryKey;
   width?: number;
@@ -59,7 +63,10 @@ export function SubmitModal<V = Record<string, unknown>, R = unknown>({
       onSaved?.(result);
       onClose();
     },
-    onError: (e) => showError(e, form),
+    onError: (e) => {
+      onError?.(e);
+      showError(e, form);
+    },
   });
   return (
     <Modal

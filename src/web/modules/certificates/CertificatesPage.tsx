@@ -1,14 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Checkbox,
   Form,
   type FormInstance,
   Input,
-  Modal,
   Radio,
   Select,
   Space,
@@ -22,6 +20,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { PageTable } from '../../app/components/PageTable';
+import { SubmitModal } from '../../app/components/SubmitModal';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -227,16 +226,7 @@ function Seals() {
  * form emptied and the modal closed; on an error the lists are refreshed too (a refusal is registered) and the
  * error shown on the fields. `form` when the caller watches its fields.
  */
-function SaveModal<V>({
-  open,
-  title,
-  width,
-  initialValues,
-  form: given,
-  submit,
-  onClose,
-  children,
-}: {
+function SaveModal<V>(props: {
   open: boolean;
   title: string;
   width?: number;
@@ -247,37 +237,17 @@ function SaveModal<V>({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
-  const [form] = Form.useForm(given);
-  const mut = useMutation({
-    mutationFn: submit,
-    onSuccess: () => {
-      message.success(t('cert.saved'));
-      qc.invalidateQueries({ queryKey: certKeys.all });
-      form.resetFields();
-      onClose();
-    },
-    onError: (e: unknown) => {
-      // A refusal is registered: show the reason and refresh the register.
-      qc.invalidateQueries({ queryKey: certKeys.all });
-      showError(e, form);
-    },
-  });
   return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mut.isPending}
-      width={width}
-    >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v: V) => mut.mutate(v)}>
-        {children}
-      </Form>
-    </Modal>
+    <SubmitModal<V>
+      {...props}
+      destroyOnHidden={false}
+      savedText={t('cert.saved')}
+      invalidate={certKeys.all}
+      resetOnSave
+      // A refusal is registered: refresh the register too.
+      onError={() => qc.invalidateQueries({ queryKey: certKeys.all })}
+    />
   );
 }
 

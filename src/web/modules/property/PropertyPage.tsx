@@ -29,7 +29,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
+import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
 
@@ -42,15 +42,7 @@ export default function PropertyPage() {
   const { t } = useI18n();
   const [communityId, setCommunityId] = useState<string | undefined>();
   const filter = (
-    <div style={{ width: 260 }}>
-      <OrgUnitSelect
-        value={communityId}
-        onChange={(v) => setCommunityId(v)}
-        selectableKinds={['subdistrict', 'community']}
-        searchKind="community"
-        placeholder={t('pm.allCommunities')}
-      />
-    </div>
+    <CommunityFilter value={communityId} onChange={setCommunityId} placeholder={t('pm.allCommunities')} />
   );
   return (
     <UrlTabsPage

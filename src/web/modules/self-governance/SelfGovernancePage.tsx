@@ -36,7 +36,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { OrgUnitSelect } from '../org/api';
+import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
 
@@ -56,15 +56,7 @@ export default function SelfGovernancePage() {
       subtitle={t('sg.subtitle')}
       defaultTab="overview"
       tabBarExtraContent={
-        <div style={{ width: 260 }}>
-          <OrgUnitSelect
-            value={communityId}
-            onChange={(v) => setCommunityId(v)}
-            selectableKinds={['subdistrict', 'community']}
-            searchKind="community"
-            placeholder={t('sg.allCommunities')}
-          />
-        </div>
+        <CommunityFilter value={communityId} onChange={setCommunityId} placeholder={t('sg.allCommunities')} />
       }
       items={[
         { key: 'overview', label: t('sg.tab.overview'), children: <OverviewTab orgUnitId={communityId} /> },
