@@ -57,6 +57,18 @@ export const encryptedColumns = <K extends string>(key: K, name: string) => {
 /** created_by + created_by_name (the user and their name as it read then), both nullable. */
 export const createdByColumns = () => userColumns('createdBy', 'created_by');
 
+/** created_by (the user who made the row, nullable uuid), then created_at and updated_at: `...createdByTimestamps()`. */
+export const createdByTimestamps = () => ({
+  createdBy: uuid('created_by'),
+  ...timestamps(),
+});
+
+/** created_by (nullable uuid), then version, created_at and updated_at: `...createdByVersionedTimestamps()`. */
+export const createdByVersionedTimestamps = () => ({
+  createdBy: uuid('created_by'),
+  ...versionedTimestamps(),
+});
+
 /** A required uuid column under a caller-chosen key: `...requiredUuid('orderId', 'order_id')`. */
 export const requiredUuid = <K extends string>(key: K, name: string) => {
   const column = uuid(name).notNull();

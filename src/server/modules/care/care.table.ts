@@ -12,13 +12,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  createdByVersionedTimestamps,
   encryptedColumns,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
   ts,
   userColumns,
-  versionedTimestamps,
 } from '../../platform/columns';
 
 /**
@@ -43,8 +43,7 @@ export const carePlans = pgTable(
     lastVisitAt: ts('last_visit_at'),
     active: boolean('active').notNull().default(true),
     noteEnc: text('note_enc'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [
     pathIndex('care_plans_path_idx', t.orgPath),
@@ -118,8 +117,7 @@ export const careRelief = pgTable(
     ...userColumns('decidedBy', 'decided_by'),
     decidedAt: ts('decided_at'),
     grantedAt: ts('granted_at'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [uniqueIndex('care_relief_number_uq').on(t.number), pathIndex('care_relief_path_idx', t.orgPath)],
 );

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   actorColumns,
+  createdByTimestamps,
+  createdByVersionedTimestamps,
   pathIndex,
   scopedRecordColumns,
   timestamps,
@@ -39,8 +41,7 @@ export const ptMeetings = pgTable(
     present: integer('present'),
     quorumMet: boolean('quorum_met'),
     closedAt: ts('closed_at'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('pt_meetings_path_idx', t.orgPath), index('pt_meetings_held_idx').on(t.heldAt)],
 );
@@ -113,8 +114,7 @@ export const ptProcedures = pgTable(
     matter: text('matter').notNull(),
     step: integer('step').notNull().default(0),
     status: text('status').notNull(),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('pt_procedures_path_idx', t.orgPath)],
 );
@@ -148,8 +148,7 @@ export const ptDisclosures = pgTable(
     period: text('period'),
     postedAt: ts('posted_at').notNull(),
     takenDownAt: ts('taken_down_at'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [
     pathIndex('pt_disclosures_path_idx', t.orgPath),
