@@ -1,6 +1,7 @@
 /** Column helpers shared by the Drizzle table files (*.table.ts); they only spell columns, the SQL is the same as writing them out. */
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import {
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -169,6 +170,12 @@ export const childColumns = <K extends string>(parentKey: K, parentColumn: strin
   id: uuid('id').primaryKey(),
   ...requiredUuid(parentKey, parentColumn),
   orgPath: text('org_path').notNull(),
+});
+
+/** A point's lat then lng (double precision), both nullable: `...latLng()`. */
+export const latLng = () => ({
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
 });
 
 /** A stored file's file_id, file_name, mime and size, all required (platform/storage.ts). */

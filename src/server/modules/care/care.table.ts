@@ -1,7 +1,6 @@
 import {
   bigint,
   boolean,
-  doublePrecision,
   index,
   integer,
   jsonb,
@@ -14,6 +13,7 @@ import {
   childColumns,
   createdByVersionedTimestamps,
   encryptedColumns,
+  latLng,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
@@ -61,8 +61,7 @@ export const careVisits = pgTable(
     ...childColumns('planId', 'plan_id'),
     visitedAt: ts('visited_at').notNull(),
     placeEnc: text('place_enc').notNull(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     /** well | needs_help | not_home */
     outcome: text('outcome').notNull(),
     noteEnc: text('note_enc'),

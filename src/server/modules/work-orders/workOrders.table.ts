@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  doublePrecision,
   index,
   integer,
   jsonb,
@@ -11,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { encryptedColumns, proxyColumns, scopedColumns, ts } from '../../platform/columns';
+import { encryptedColumns, latLng, proxyColumns, scopedColumns, ts } from '../../platform/columns';
 
 /** Feeds tracking numbers. */
 export const woNumberSeq = pgSequence('wo_number_seq', { startWith: 1 });
@@ -50,8 +49,7 @@ export const workOrders = pgTable(
     status: text('status').notNull(),
     description: text('description').notNull(),
     address: text('address'),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     buildingId: uuid('building_id'),
     /** Territory (R-WO-4): the grid and community where it happened, when known. */
     gridId: uuid('grid_id'),
