@@ -70,6 +70,12 @@ export const createdByVersionedTimestamps = () => ({
   ...versionedTimestamps(),
 });
 
+/** created_by (nullable uuid), then created_at (required), for rows written once: `...createdByAndAt()`. */
+export const createdByAndAt = () => ({
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+});
+
 /** A required uuid column under a caller-chosen key: `...requiredUuid('orderId', 'order_id')`. */
 export const requiredUuid = <K extends string>(key: K, name: string) => {
   const column = uuid(name).notNull();

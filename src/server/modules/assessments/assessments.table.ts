@@ -3,6 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid 
 import type { FrameworkConfig, ScoreResult } from '../../../shared/contracts/assessmentScoring';
 import {
   actorColumns,
+  createdByAndAt,
   createdByColumns,
   createdByTimestamps,
   createdByVersionedTimestamps,
@@ -46,8 +47,7 @@ export const asFrameworkVersions = pgTable(
     version: integer('version').notNull(),
     config: jsonb('config').$type<FrameworkConfig>().notNull(),
     lockedAt: ts('locked_at'),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [uniqueIndex('as_framework_versions_uq').on(t.frameworkId, t.version)],
 );

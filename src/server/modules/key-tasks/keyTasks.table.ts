@@ -1,6 +1,7 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  createdByAndAt,
   createdByVersionedTimestamps,
   eventsTable,
   pathIndex,
@@ -67,8 +68,7 @@ export const ktMeetings = pgTable(
     attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
     decisions: jsonb('decisions').$type<{ text: string; taskId?: string | null }[]>().notNull().default([]),
     minutes: text('minutes'),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [index('kt_meetings_group_idx').on(t.groupId, t.heldOn)],
 );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   actorColumns,
+  createdByAndAt,
   createdByTimestamps,
   createdByVersionedTimestamps,
   pathIndex,
@@ -98,8 +99,7 @@ export const ptCorrections = pgTable(
     id: uuid('id').primaryKey(),
     meetingId: uuid('meeting_id').notNull(),
     text: text('text').notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [index('pt_corrections_meeting_idx').on(t.meetingId)],
 );
@@ -355,8 +355,7 @@ export const ptConventionVersions = pgTable(
     note: text('note'),
     meetingId: uuid('meeting_id'),
     adoptedOn: date('adopted_on', { mode: 'string' }),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [uniqueIndex('pt_convention_versions_uq').on(t.conventionId, t.no)],
 );

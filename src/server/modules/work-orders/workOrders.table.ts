@@ -10,7 +10,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { encryptedColumns, latLng, proxyColumns, scopedColumns, ts } from '../../platform/columns';
+import {
+  createdByAndAt,
+  encryptedColumns,
+  latLng,
+  proxyColumns,
+  scopedColumns,
+  ts,
+} from '../../platform/columns';
 
 /** Feeds tracking numbers. */
 export const woNumberSeq = pgSequence('wo_number_seq', { startWith: 1 });
@@ -196,6 +203,5 @@ export const woAttachments = pgTable('wo_attachments', {
   size: integer('size').notNull(),
   fileName: text('file_name').notNull(),
   orderId: uuid('order_id'),
-  createdBy: uuid('created_by'),
-  createdAt: ts('created_at').notNull(),
+  ...createdByAndAt(),
 });
