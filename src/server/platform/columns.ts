@@ -1,6 +1,7 @@
 /** Column helpers shared by the Drizzle table files (*.table.ts); they only spell columns, the SQL is the same as writing them out. */
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import {
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -56,6 +57,24 @@ export const encryptedColumns = <K extends string>(key: K, name: string) => {
 
 /** created_by + created_by_name (the user and their name as it read then), both nullable. */
 export const createdByColumns = () => userColumns('createdBy', 'created_by');
+
+/** created_by (the user who made the row, nullable uuid), then created_at and updated_at: `...createdByTimestamps()`. */
+export const createdByTimestamps = () => ({
+  createdBy: uuid('created_by'),
+  ...timestamps(),
+});
+
+/** created_by (nullable uuid), then version, created_at and updated_at: `...createdByVersionedTimestamps()`. */
+export const createdByVersionedTimestamps = () => ({
+  createdBy: uuid('created_by'),
+  ...versionedTimestamps(),
+});
+
+/** created_by (nullable uuid), then created_at (required), for rows written once: `...createdByAndAt()`. */
+export const createdByAndAt = () => ({
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+});
 
 /** A required uuid column under a caller-chosen key: `...requiredUuid('orderId', 'order_id')`. */
 export const requiredUuid = <K extends string>(key: K, name: string) => {
@@ -157,6 +176,12 @@ export const childColumns = <K extends string>(parentKey: K, parentColumn: strin
   id: uuid('id').primaryKey(),
   ...requiredUuid(parentKey, parentColumn),
   orgPath: text('org_path').notNull(),
+});
+
+/** A point's lat then lng (double precision), both nullable: `...latLng()`. */
+export const latLng = () => ({
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
 });
 
 /** A stored file's file_id, file_name, mime and size, all required (platform/storage.ts). */

@@ -3,13 +3,15 @@ import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid 
 import type { FrameworkConfig, ScoreResult } from '../../../shared/contracts/assessmentScoring';
 import {
   actorColumns,
+  createdByAndAt,
   createdByColumns,
+  createdByTimestamps,
+  createdByVersionedTimestamps,
   eventsTable,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
   stateComment,
-  timestamps,
   ts,
   userColumns,
   versionedTimestamps,
@@ -28,8 +30,7 @@ export const asFrameworks = pgTable(
     source: text('source'),
     note: text('note'),
     builtIn: boolean('built_in').notNull().default(false),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [uniqueIndex('as_frameworks_key_uq').on(t.key)],
 );
@@ -46,8 +47,7 @@ export const asFrameworkVersions = pgTable(
     version: integer('version').notNull(),
     config: jsonb('config').$type<FrameworkConfig>().notNull(),
     lockedAt: ts('locked_at'),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [uniqueIndex('as_framework_versions_uq').on(t.frameworkId, t.version)],
 );
@@ -96,8 +96,7 @@ export const asRounds = pgTable(
     evaluatorId: uuid('evaluator_id').notNull(),
     openedAt: ts('opened_at'),
     publishedAt: ts('published_at'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('as_rounds_path_idx', t.orgPath), index('as_rounds_year_idx').on(t.year)],
 );

@@ -1,7 +1,6 @@
 import {
   bigint,
   boolean,
-  doublePrecision,
   index,
   integer,
   jsonb,
@@ -12,13 +11,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  createdByVersionedTimestamps,
   encryptedColumns,
+  latLng,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
   ts,
   userColumns,
-  versionedTimestamps,
 } from '../../platform/columns';
 
 /**
@@ -43,8 +43,7 @@ export const carePlans = pgTable(
     lastVisitAt: ts('last_visit_at'),
     active: boolean('active').notNull().default(true),
     noteEnc: text('note_enc'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [
     pathIndex('care_plans_path_idx', t.orgPath),
@@ -62,8 +61,7 @@ export const careVisits = pgTable(
     ...childColumns('planId', 'plan_id'),
     visitedAt: ts('visited_at').notNull(),
     placeEnc: text('place_enc').notNull(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     /** well | needs_help | not_home */
     outcome: text('outcome').notNull(),
     noteEnc: text('note_enc'),
@@ -118,8 +116,7 @@ export const careRelief = pgTable(
     ...userColumns('decidedBy', 'decided_by'),
     decidedAt: ts('decided_at'),
     grantedAt: ts('granted_at'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [uniqueIndex('care_relief_number_uq').on(t.number), pathIndex('care_relief_path_idx', t.orgPath)],
 );

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   createdByColumns,
+  createdByTimestamps,
   encryptedColumns,
   eventsTable,
   pathIndex,
@@ -250,8 +251,7 @@ export const dsMeetings = pgTable(
     disputeIds: uuid('dispute_ids').array().notNull().default(sql`'{}'::uuid[]`),
     decisions: text('decisions').notNull(),
     minutes: text('minutes'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('ds_meetings_path_idx', t.orgPath)],
 );

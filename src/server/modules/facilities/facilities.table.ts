@@ -1,6 +1,10 @@
 import { boolean, date, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedRecordColumns, timestamps, versionedTimestamps } from '../../platform/columns';
+import {
+  createdByVersionedTimestamps,
+  pathIndex,
+  scopedRecordColumns,
+  timestamps,
+} from '../../platform/columns';
 
 /**
  * Facility kinds (R-FC-1): platform-wide data, seeded by the migration from the seeds (seed 003's 11
@@ -50,8 +54,7 @@ export const fcFacilities = pgTable(
     acceptedOn: date('accepted_on', { mode: 'string' }),
     handedOverOn: date('handed_over_on', { mode: 'string' }),
     note: text('note'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [
     pathIndex('fc_facilities_path_idx', t.orgPath),

@@ -1,13 +1,14 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  createdByAndAt,
+  createdByVersionedTimestamps,
   eventsTable,
   pathIndex,
   scopedRecordColumns,
   stateComment,
   stepsTable,
   ts,
-  versionedTimestamps,
 } from '../../platform/columns';
 
 /**
@@ -26,8 +27,7 @@ export const ktGroups = pgTable(
     duties: text('duties'),
     /** How often its joint meeting (例会) is held: monthly | quarterly; null = as needed. */
     meetingCadence: text('meeting_cadence'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('kt_groups_path_idx', t.orgPath)],
 );
@@ -68,8 +68,7 @@ export const ktMeetings = pgTable(
     attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
     decisions: jsonb('decisions').$type<{ text: string; taskId?: string | null }[]>().notNull().default([]),
     minutes: text('minutes'),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [index('kt_meetings_group_idx').on(t.groupId, t.heldOn)],
 );
@@ -89,8 +88,7 @@ export const ktLists = pgTable(
       .$type<{ key: string; name: string; from: string; to: string }[]>()
       .notNull()
       .default([]),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('kt_lists_path_idx', t.orgPath)],
 );
@@ -127,8 +125,7 @@ export const ktTasks = pgTable(
     supervisions: integer('supervisions').notNull().default(0),
     interviews: integer('interviews').notNull().default(0),
     meetingId: uuid('meeting_id'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [
     uniqueIndex('kt_tasks_list_number_uq').on(t.listId, t.number),

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, timestamps, ts, userColumns } from '../../platform/columns';
+import {
+  createdByAndAt,
+  pathIndex,
+  scopedColumns,
+  timestamps,
+  ts,
+  userColumns,
+} from '../../platform/columns';
 
 /** Tables of the merchants module (re-exported by platform/schema.ts for Drizzle and drizzle-kit). */
 
@@ -164,8 +171,7 @@ export const merchantSettlements = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     transactionId: text('transaction_id').notNull(),
     note: text('note'),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [
     uniqueIndex('merchant_settlements_idem_uq').on(t.idempotencyKey),

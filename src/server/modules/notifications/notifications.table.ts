@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { timestamps, ts } from '../../platform/columns';
+import { createdByTimestamps, timestamps, ts } from '../../platform/columns';
 import type { MessageAttachment } from './notifications.channels';
 
 /**
@@ -74,8 +74,7 @@ export const notificationWebhooks = pgTable(
     /** Event names it hears; empty = all. */
     events: jsonb('events').$type<string[]>().notNull().default([]),
     enabled: boolean('enabled').notNull().default(true),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [index('notification_webhooks_path_idx').on(t.orgPath)],
 );

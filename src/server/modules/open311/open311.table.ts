@@ -1,5 +1,5 @@
 import { boolean, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedColumns, ts } from '../../platform/columns';
+import { createdByAndAt, pathIndex, scopedColumns, ts } from '../../platform/columns';
 
 /**
  * API keys of Open311 clients (a 12345 platform, a city app …), R-O311-1. Only the SHA-256 of the key is
@@ -19,8 +19,7 @@ export const open311Keys = pgTable(
     channel: text('channel').notNull().default('open311'),
     ...scopedColumns(),
     active: boolean('active').notNull().default(true),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
     revokedBy: uuid('revoked_by'),

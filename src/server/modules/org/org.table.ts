@@ -1,16 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { pathIndex, timestamps } from '../../platform/columns';
+import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { latLng, pathIndex, timestamps } from '../../platform/columns';
 
 /**
  * The org tree (R-ORG-1). `path` is the materialised path of ids, '/root/child/self/', so a subtree
@@ -29,8 +19,7 @@ export const orgUnits = pgTable(
     divisionCode: text('division_code'),
     /** GeoJSON Polygon/MultiPolygon for grids and compounds. */
     boundary: jsonb('boundary'),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     /** Extra attributes by kind: urbanVillage flag, floors, distance to service centre… */
     attrs: jsonb('attrs').$type<Record<string, unknown>>().notNull().default({}),
     sort: integer('sort').notNull().default(0),

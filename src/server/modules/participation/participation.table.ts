@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   actorColumns,
+  createdByAndAt,
+  createdByTimestamps,
+  createdByVersionedTimestamps,
   pathIndex,
   scopedRecordColumns,
   timestamps,
@@ -39,8 +42,7 @@ export const ptMeetings = pgTable(
     present: integer('present'),
     quorumMet: boolean('quorum_met'),
     closedAt: ts('closed_at'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('pt_meetings_path_idx', t.orgPath), index('pt_meetings_held_idx').on(t.heldAt)],
 );
@@ -97,8 +99,7 @@ export const ptCorrections = pgTable(
     id: uuid('id').primaryKey(),
     meetingId: uuid('meeting_id').notNull(),
     text: text('text').notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [index('pt_corrections_meeting_idx').on(t.meetingId)],
 );
@@ -113,8 +114,7 @@ export const ptProcedures = pgTable(
     matter: text('matter').notNull(),
     step: integer('step').notNull().default(0),
     status: text('status').notNull(),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('pt_procedures_path_idx', t.orgPath)],
 );
@@ -148,8 +148,7 @@ export const ptDisclosures = pgTable(
     period: text('period'),
     postedAt: ts('posted_at').notNull(),
     takenDownAt: ts('taken_down_at'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [
     pathIndex('pt_disclosures_path_idx', t.orgPath),
@@ -356,8 +355,7 @@ export const ptConventionVersions = pgTable(
     note: text('note'),
     meetingId: uuid('meeting_id'),
     adoptedOn: date('adopted_on', { mode: 'string' }),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [uniqueIndex('pt_convention_versions_uq').on(t.conventionId, t.no)],
 );

@@ -14,6 +14,8 @@ import {
 import {
   childColumns,
   createdByColumns,
+  createdByTimestamps,
+  createdByVersionedTimestamps,
   eventsTable,
   fileColumns,
   pathIndex,
@@ -73,8 +75,7 @@ export const pjCalls = pgTable(
     notes: text('notes'),
     openedAt: ts('opened_at'),
     publishedAt: ts('published_at'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('pj_calls_path_idx', t.orgPath), index('pj_calls_year_idx').on(t.year)],
 );
@@ -132,8 +133,7 @@ export const pjApplications = pgTable(
     visitOpinion: text('visit_opinion'),
     visitAnsweredAt: ts('visit_answered_at'),
     visitAnswer: text('visit_answer'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [
     uniqueIndex('pj_applications_number_uq').on(t.number),
@@ -295,8 +295,7 @@ export const pjFundDisclosures = pgTable(
       }>()
       .notNull(),
     postedAt: ts('posted_at').notNull(),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [index('pj_fund_disclosures_app_idx').on(t.applicationId, t.postedAt)],
 );
@@ -315,8 +314,7 @@ export const pjMilestones = pgTable(
     doneAt: ts('done_at'),
     doneNote: text('done_note'),
     ...userColumns('doneBy', 'done_by'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [
     index('pj_milestones_app_idx').on(t.applicationId, t.dueOn),

@@ -1,6 +1,7 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  createdByTimestamps,
   pathIndex,
   scopedColumns,
   scopedRecordColumns,
@@ -63,8 +64,7 @@ export const pmMeetings = pgTable(
     ownersCommittee: text('owners_committee'),
     propertyCompany: text('property_company'),
     minutes: text('minutes'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('pm_meetings_path_idx', t.orgPath)],
 );
@@ -94,8 +94,7 @@ export const pmNotices = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     publishedOn: date('published_on', { mode: 'string' }).notNull(),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('pm_notices_path_idx', t.orgPath)],
 );
@@ -110,8 +109,7 @@ export const pmAppraisals = pgTable(
     score: integer('score').notNull(),
     respondents: integer('respondents'),
     remark: text('remark'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('pm_appraisals_path_idx', t.orgPath)],
 );
@@ -130,8 +128,7 @@ export const pmHonours = pgTable(
     month: integer('month').notNull().default(0),
     awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
     remark: text('remark'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [
     uniqueIndex('pm_honours_uq').on(t.kind, t.orgUnitId, t.year, t.month),

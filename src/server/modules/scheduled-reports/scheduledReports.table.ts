@@ -2,6 +2,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid 
 import type { AttachmentDef, FieldDef, SubmittersDef } from '../../../shared/contracts/scheduledReports';
 import {
   childColumns,
+  createdByVersionedTimestamps,
   eventColumns,
   pathIndex,
   scopedColumns,
@@ -32,8 +33,7 @@ export const srTemplates = pgTable(
     fields: jsonb('fields').$type<FieldDef[]>().notNull(),
     attachments: jsonb('attachments').$type<AttachmentDef[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('sr_templates_path_idx', t.orgPath)],
 );

@@ -1,5 +1,11 @@
 import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { pathIndex, scopedRecordColumns, timestamps, versionedTimestamps } from '../../platform/columns';
+import {
+  createdByTimestamps,
+  pathIndex,
+  scopedRecordColumns,
+  timestamps,
+  versionedTimestamps,
+} from '../../platform/columns';
 
 /**
  * A self-governance body of a community (seed 002 三(一)1, seed 004 Ⅱ-1): the party committee, the
@@ -82,8 +88,7 @@ export const sgElections = pgTable(
     results: jsonb('results').$type<ElectionResult[]>().notNull(),
     positionId: uuid('position_id'),
     note: text('note'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('sg_elections_path_idx', t.orgPath)],
 );
@@ -106,8 +111,7 @@ export const sgReviews = pgTable(
     result: text('result'),
     score: integer('score'),
     remark: text('remark'),
-    createdBy: uuid('created_by'),
-    ...timestamps(),
+    ...createdByTimestamps(),
   },
   (t) => [pathIndex('sg_reviews_path_idx', t.orgPath)],
 );

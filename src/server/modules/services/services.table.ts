@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   childColumns,
+  createdByAndAt,
   createdByColumns,
   eventsTable,
   pathIndex,
@@ -233,8 +234,7 @@ export const svcDutySlots = pgTable(
     personUserId: uuid('person_user_id'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull(),
+    ...createdByAndAt(),
   },
   (t) => [
     index('svc_duty_slots_station_idx').on(t.stationId, t.startsAt),

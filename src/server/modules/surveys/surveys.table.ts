@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Answers, Question } from '../../../shared/contracts/surveys';
 import {
+  createdByVersionedTimestamps,
   encryptedColumns,
   pathIndex,
   proxyColumns,
   scopedColumns,
   scopedRecordColumns,
   ts,
-  versionedTimestamps,
 } from '../../platform/columns';
 
 /**
@@ -35,8 +35,7 @@ export const svSurveys = pgTable(
     population: integer('population'),
     publishedAt: ts('published_at'),
     closedAt: ts('closed_at'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [pathIndex('sv_surveys_path_idx', t.orgPath), index('sv_surveys_year_idx').on(t.year, t.status)],
 );

@@ -14,6 +14,7 @@ import {
 import {
   createdByColumns,
   encryptedColumns,
+  latLng,
   pathIndex,
   scopedColumns,
   timestamps,
@@ -134,8 +135,7 @@ export const volunteerActivities = pgTable(
     communityId: uuid('community_id').notNull(),
     teamId: uuid('team_id'),
     place: text('place').notNull(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     /** Geofence radius in metres for self check-in. */
     radiusM: integer('radius_m').notNull().default(300),
     startsAt: ts('starts_at').notNull(),

@@ -1,6 +1,7 @@
 import { bigint, boolean, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   actorColumns,
+  createdByVersionedTimestamps,
   eventsTable,
   pathIndex,
   scopedColumns,
@@ -45,8 +46,7 @@ export const wiaApplications = pgTable(
     decidedAt: ts('decided_at'),
     decisionNote: text('decision_note'),
     meetingRef: text('meeting_ref'),
-    createdBy: uuid('created_by'),
-    ...versionedTimestamps(),
+    ...createdByVersionedTimestamps(),
   },
   (t) => [
     uniqueIndex('wia_applications_number_uq').on(t.number),

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  doublePrecision,
   index,
   integer,
   jsonb,
@@ -11,7 +10,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { encryptedColumns, proxyColumns, scopedColumns, ts } from '../../platform/columns';
+import {
+  createdByAndAt,
+  encryptedColumns,
+  latLng,
+  proxyColumns,
+  scopedColumns,
+  ts,
+} from '../../platform/columns';
 
 /** Feeds tracking numbers. */
 export const woNumberSeq = pgSequence('wo_number_seq', { startWith: 1 });
@@ -50,8 +56,7 @@ export const workOrders = pgTable(
     status: text('status').notNull(),
     description: text('description').notNull(),
     address: text('address'),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     buildingId: uuid('building_id'),
     /** Territory (R-WO-4): the grid and community where it happened, when known. */
     gridId: uuid('grid_id'),
@@ -198,6 +203,5 @@ export const woAttachments = pgTable('wo_attachments', {
   size: integer('size').notNull(),
   fileName: text('file_name').notNull(),
   orderId: uuid('order_id'),
-  createdBy: uuid('created_by'),
-  createdAt: ts('created_at').notNull(),
+  ...createdByAndAt(),
 });
