@@ -33,3 +33,14 @@ export function sealedIdNumber(pii: Pii, idNumber: string | null) {
     idNumberMask: idNumber ? maskIdNumber(idNumber) : null,
   };
 }
+
+/**
+ * A phone sent in a body, kept as `<key>Enc` (ciphertext) and `<key>Mask` only, with no blind index: none when
+ * it was not sent, both null when it was cleared.
+ */
+export function maskedPhoneFields<K extends string>(pii: Pii, key: K, phone: string | null | undefined) {
+  type Sealed = { [P in `${K}Enc` | `${K}Mask`]?: string | null };
+  if (phone === undefined) return {} as Sealed;
+  const v = storedPhone(phone);
+  return { [`${key}Enc`]: v ? pii.encrypt(v) : null, [`${key}Mask`]: v ? maskPhone(v) : null } as Sealed;
+}

@@ -11,10 +11,9 @@ import type {
 import { isValidUscc } from '../../../shared/validation/codes';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { storedPhone } from '../../platform/sealedFields';
+import { maskedPhoneFields } from '../../platform/sealedFields';
 import { roleUnitPaths, userByUsername } from '../accounts/accounts.api';
 import { findUnitInScope } from '../org/org.api';
 import {
@@ -86,12 +85,6 @@ function pointAuditView(r: PointRow) {
   return rest;
 }
 
-function sealContactPhone(ctx: ActorCtx, phone: string | null | undefined) {
-  if (phone === undefined) return {};
-  const v = storedPhone(phone);
-  return { contactPhoneEnc: v ? ctx.pii.encrypt(v) : null, contactPhoneMask: v ? maskPhone(v) : null };
-}
-
 const usccTaken = () =>
   new AppError('merchants.uscc_taken', 409, {}, { fields: [{ path: 'uscc', code: 'merchants.uscc_taken' }] });
 
@@ -151,7 +144,7 @@ export async function createPoint(ctx: ActorCtx, input: CreatePointBody) {
         name: input.name,
         address: input.address ?? null,
         contactName: input.contactName ?? null,
-        ...sealContactPhone(ctx, input.contactPhone),
+        ...maskedPhoneFields(ctx.pii, 'contactPhone', input.contactPhone),
         uscc: input.uscc ?? null,
         status: 'active',
         registeredOn: input.registeredOn ?? chinaDate(now),
@@ -189,7 +182,7 @@ export async function updatePoint(ctx: ActorCtx, id: string, input: UpdatePointB
         ...(input.name !== undefined && { name: input.name }),
         ...(input.address !== undefined && { address: input.address }),
         ...(input.contactName !== undefined && { contactName: input.contactName }),
-        ...sealContactPhone(ctx, input.contactPhone),
+        ...maskedPhoneFields(ctx.pii, 'contactPhone', input.contactPhone),
         ...(input.uscc !== undefined && { uscc: input.uscc }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.registeredOn !== undefined && { registeredOn: input.registeredOn }),

@@ -2,13 +2,11 @@ import { and, like, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn } from 'drizzle-orm/pg-core';
 import { type AuditedWrite, insertAudited, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
-import { maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page, PageQuery } from '../../platform/listing';
 import { escapeLike } from '../../platform/permissions';
-import { storedPhone } from '../../platform/sealedFields';
 import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
@@ -207,17 +205,6 @@ export function registryRecords<T extends ScopedTable, D>(
       return dto(ctx, await updateAudited(ctx, table, before, { ...set, updatedAt: ctx.clock.now() }, audit));
     },
   };
-}
-
-/**
- * A phone number sent in a body as the columns `<key>Enc` (ciphertext) and `<key>Mask` store it
- * (R-LAW-PI-1): none when it was not sent, both null when it was cleared.
- */
-export function sealPhone<K extends string>(ctx: ActorCtx, key: K, phone: string | null | undefined) {
-  type Sealed = { [P in `${K}Enc` | `${K}Mask`]?: string | null };
-  if (phone === undefined) return {} as Sealed;
-  const v = storedPhone(phone);
-  return { [`${key}Enc`]: v ? ctx.pii.encrypt(v) : null, [`${key}Mask`]: v ? maskPhone(v) : null } as Sealed;
 }
 
 /** The ids on a materialized path, root first. */

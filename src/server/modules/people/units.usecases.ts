@@ -17,6 +17,7 @@ import { isValidUscc } from '../../../shared/validation/codes';
 import { sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField } from '../../platform/errors';
+import { maskedPhoneFields } from '../../platform/sealedFields';
 import { peoplePolicy } from './people.policy';
 import { usccTakenIn } from './units.repository';
 import {
@@ -26,7 +27,6 @@ import {
   movedUnit,
   nameLike,
   registryRecords,
-  sealPhone,
   unitForWrite,
   unitRowDtos,
 } from './people.common';
@@ -163,7 +163,7 @@ export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUni
         kind: input.kind,
         address: input.address ?? null,
         contactName: input.contactName ?? null,
-        ...sealPhone(ctx, 'contactPhone', input.contactPhone),
+        ...maskedPhoneFields(ctx.pii, 'contactPhone', input.contactPhone),
       },
       { action: 'people.resident_unit.create', entityType: 'resident_unit', view: residentUnitAuditView },
     ),
@@ -182,7 +182,7 @@ export async function updateResidentUnit(ctx: ActorCtx, id: string, input: Updat
       before,
       {
         ...sentFields(input, ['name', 'uscc', 'kind', 'address', 'contactName']),
-        ...sealPhone(ctx, 'contactPhone', input.contactPhone),
+        ...maskedPhoneFields(ctx.pii, 'contactPhone', input.contactPhone),
         ...movedTo(unit),
       },
       {

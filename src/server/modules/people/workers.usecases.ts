@@ -10,6 +10,7 @@ import { writeAudit } from '../../platform/audit';
 import { sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { maskedPhoneFields } from '../../platform/sealedFields';
 import { peoplePolicy } from './people.policy';
 import {
   endAssignment,
@@ -27,7 +28,6 @@ import {
   movedUnit,
   nameLike,
   registryRecords,
-  sealPhone,
   unitForWrite,
   unitRowDtos,
 } from './people.common';
@@ -127,7 +127,7 @@ export async function createWorker(ctx: ActorCtx, input: CreateWorkerBody) {
       grade: input.grade ?? null,
       partTime: input.kind === 'grid_worker' && !!input.partTime,
       qualifications: input.qualifications,
-      ...sealPhone(ctx, 'phone', input.phone),
+      ...maskedPhoneFields(ctx.pii, 'phone', input.phone),
       userId: input.userId ?? null,
     },
     { action: 'people.worker.create', entityType: 'worker', view: auditView },
@@ -152,7 +152,7 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
       kind,
       postType,
       partTime,
-      ...sealPhone(ctx, 'phone', input.phone),
+      ...maskedPhoneFields(ctx.pii, 'phone', input.phone),
       updatedAt: ctx.clock.now(),
     });
     // Only grid workers hold grids: a change of kind ends the assignments, and the audit entry lists them.
