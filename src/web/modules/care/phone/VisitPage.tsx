@@ -9,6 +9,7 @@ import { BigButton } from '../../../phone/PhoneForm';
 import { type PlanDetail, careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
+import { useLocate } from '../../../phone/geolocation';
 
 const OUTCOMES = ['well', 'needs_help', 'not_home'] as const;
 
@@ -89,8 +90,7 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('well');
   const [place, setPlace] = useState(t('care.m.placeDefault'));
   const [note, setNote] = useState('');
-  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
-  const [locating, setLocating] = useState(false);
+  const { point, locating, locate } = useLocate(t('care.m.locationFailed'), { timeout: 8000 });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = useMutation({
     mutationFn: () =>
@@ -112,24 +112,6 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
       toast.error(e);
     },
   });
-  const locate = () => {
-    if (!navigator.geolocation) {
-      toast.error(new Error(t('care.m.locationFailed')));
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setPoint({ lat: pos.coords.latitude, lng: pos.coords.longitude });
-        setLocating(false);
-      },
-      () => {
-        setLocating(false);
-        toast.error(new Error(t('care.m.locationFailed')));
-      },
-      { timeout: 8000 },
-    );
-  };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!place.trim()) {

@@ -8,18 +8,7 @@ import { BigButton } from '../../../phone/PhoneForm';
 import { type MyActivity, hoursOf, volApi, volKeys } from '../api';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
 import { MyShell } from './MyShell';
-
-/** The browser's position, or an error the page can show. */
-function currentPosition(): Promise<{ lat: number; lng: number }> {
-  return new Promise((resolve, reject) => {
-    if (!navigator.geolocation) return reject(new Error('no geolocation'));
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
-      (e) => reject(e),
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 0 },
-    );
-  });
-}
+import { currentPosition } from '../../../phone/geolocation';
 
 function timeRange(a: { startsAt: string; endsAt: string }) {
   const s = formatAt(a.startsAt);
@@ -59,7 +48,7 @@ function ActivityCard({ a }: { a: MyActivity }) {
       setLocating(true);
       let pos: { lat: number; lng: number };
       try {
-        pos = await currentPosition();
+        pos = await currentPosition({ enableHighAccuracy: true, timeout: 15_000, maximumAge: 0 });
       } catch {
         throw new Error(t('volunteers.m.noGeo'));
       } finally {

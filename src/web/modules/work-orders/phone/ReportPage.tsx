@@ -12,6 +12,7 @@ import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api
 import { SavedReportsSection } from './SavedReportsSection';
 import { saveReport } from './savedReports';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
+import { useLocate } from '../../../phone/geolocation';
 
 const KINDS: readonly PublicKind[] = ['help', 'complaint', 'report', 'consult', 'suggestion'];
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -32,6 +33,11 @@ export default function ReportPage() {
   );
 }
 
+/** A report asks for a precise position, at most a minute old. */
+const PRECISE: PositionOptions = { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 };
+/** A coordinate to six decimals (about 0.1 m), as a report keeps it. */
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
 function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
   const { t, locale } = useI18n();
   const toast = useToast();
@@ -42,8 +48,8 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
   const [address, setAddress] = useState('');
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
-  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
-  const [locating, setLocating] = useState(false);
+  const { point: found, locating, locate } = useLocate(t('pub.report.geolocationFailed'), PRECISE);
+  const point = found && { lat: round6(found.lat), lng: round6(found.lng) };
   const [photos, setPhotos] = useState<string[]>([]);
   // With reportKey: a resubmission of the same report after a lost answer is recognised by the server.
   const [pageNonce] = useState(() => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`);
@@ -55,28 +61,6 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
     queryFn: publicApi.categories,
     staleTime: 300_000,
   });
-
-  const locate = () => {
-    if (!navigator.geolocation) {
-      toast.error(new Error(t('pub.report.geolocationFailed')));
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setLocating(false);
-        setPoint({
-          lat: Math.round(pos.coords.latitude * 1e6) / 1e6,
-          lng: Math.round(pos.coords.longitude * 1e6) / 1e6,
-        });
-      },
-      () => {
-        setLocating(false);
-        toast.error(new Error(t('pub.report.geolocationFailed')));
-      },
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
