@@ -6,7 +6,6 @@ import {
   BackLink,
   Empty,
   ErrorBox,
-  Field,
   Notice,
   Section,
   Tag,
@@ -16,6 +15,7 @@ import {
 } from '../../../phone/ui';
 import { LinkCard, QueryFallback } from '../../../phone/PhoneList';
 import { SendButton, TextareaField } from '../../../phone/TextareaField';
+import { TextField } from '../../../phone/PhoneInputs';
 import { ktApi, ktKeys } from '../api';
 import { EventNotes } from '../EventNotes';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -135,23 +135,16 @@ function TaskView() {
       {canReport || canComplete ? (
         <Section title={t('keyTasks.phone.reportTitle')}>
           {canReport ? (
-            <Field
+            <TextField
               label={t('keyTasks.phone.percent')}
               hint={t('keyTasks.phone.percentHint')}
               error={
                 errors.progress ?? (progress !== '' && !validPct ? t('keyTasks.phone.percentBad') : null)
               }
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  inputMode="numeric"
-                  value={progress}
-                  onChange={(e) => setProgress(e.target.value.replace(/[^0-9]/g, '').slice(0, 3))}
-                />
-              )}
-            </Field>
+              inputMode="numeric"
+              value={progress}
+              onChange={(v) => setProgress(v.replace(/[^0-9]/g, '').slice(0, 3))}
+            />
           ) : null}
           <TextareaField
             label={t('keyTasks.phone.comment')}

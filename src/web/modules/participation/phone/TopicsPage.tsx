@@ -6,7 +6,6 @@ import {
   BackLink,
   Empty,
   ErrorBox,
-  Field,
   Notice,
   Section,
   Tag,
@@ -17,6 +16,7 @@ import {
 } from '../../../phone/ui';
 import { LinkCard, QueryList, QueryFallback } from '../../../phone/PhoneList';
 import { SendButton, TextareaField } from '../../../phone/TextareaField';
+import { TextField } from '../../../phone/PhoneInputs';
 import { delibApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { SendTextForm } from './SendTextForm';
@@ -125,17 +125,13 @@ function Propose() {
         </div>
       </Section>
       <Section title={t('participation.phone.propose')}>
-        <Field label={t('participation.phone.topicTitle')} error={errors.title ?? null}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              maxLength={120}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('participation.phone.topicTitle')}
+          error={errors.title ?? null}
+          maxLength={120}
+          value={title}
+          onChange={setTitle}
+        />
         <TextareaField
           label={t('participation.phone.topicText')}
           hint={t('participation.phone.proposeHint')}

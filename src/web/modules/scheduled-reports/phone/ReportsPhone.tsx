@@ -17,6 +17,7 @@ import {
 import { LinkCard, QueryFallback } from '../../../phone/PhoneList';
 import { type Submission, type SubmissionDetail, openingValue, srApi, srKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { TextField } from '../../../phone/PhoneInputs';
 import { usePeriodText } from '../periodText';
 
 const STATE_KIND: Record<string, TagKind> = {
@@ -182,21 +183,14 @@ function ReportForm() {
           </Field>
         ))}
         {d.attachmentDefs.map((a) => (
-          <Field
+          <TextField
             key={a.label}
             label={`${a.label}${a.required ? t('scheduledReports.phone.requiredMark') : ''}`}
             hint={t('scheduledReports.phone.attachmentHint')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                disabled={!editable}
-                value={atts[a.label] ?? ''}
-                onChange={(e) => setAtts((x) => ({ ...x, [a.label]: e.target.value }))}
-              />
-            )}
-          </Field>
+            disabled={!editable}
+            value={atts[a.label] ?? ''}
+            onChange={(v) => setAtts((x) => ({ ...x, [a.label]: v }))}
+          />
         ))}
         {send.isError ? <ErrorBox error={send.error} /> : null}
         {editable ? (
